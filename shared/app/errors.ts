@@ -1,0 +1,59 @@
+/**
+ * Typed errors thrown by use cases and the HTTP edge. One middleware maps them to
+ * RFC 9457 problem+json by `instanceof`; anything else becomes an opaque 500.
+ */
+export interface FieldError {
+  readonly path: string;
+  readonly message: string;
+}
+
+export abstract class AppError extends Error {
+  abstract readonly status: number;
+  abstract readonly title: string;
+  readonly type: string = 'about:blank';
+}
+
+export class ValidationError extends AppError {
+  readonly status = 400;
+  readonly title = 'Invalid request';
+  override readonly type = 'https://relances.dev/problems/validation';
+  constructor(readonly errors: readonly FieldError[], detail = errors.map((e) => `${e.path}: ${e.message}`).join('; ')) {
+    super(detail);
+  }
+}
+
+export class UnauthorizedError extends AppError {
+  readonly status = 401;
+  readonly title = 'Unauthorized';
+}
+
+export class NotFoundError extends AppError {
+  readonly status = 404;
+  readonly title = 'Not found';
+  constructor(what: string) {
+    super(`${what} not found`);
+  }
+}
+
+export class ConflictError extends AppError {
+  readonly status = 409;
+  readonly title = 'Conflict';
+  override readonly type = 'https://relances.dev/problems/conflict';
+}
+
+/** The request is well formed but breaks a business rule (overpayment, editing a sent invoice…). */
+export class BusinessRuleError extends AppError {
+  readonly status = 422;
+  readonly title = 'Unprocessable request';
+  override readonly type: string;
+  constructor(code: string, detail: string, readonly errors: readonly FieldError[] = []) {
+    super(detail);
+    this.type = `https://relances.dev/problems/${code}`;
+  }
+}
+
+/** A dependency (SES, Scheduler) failed; the message is never shown to the caller. */
+export class UpstreamError extends AppError {
+  readonly status = 502;
+  readonly title = 'Upstream service failed';
+}

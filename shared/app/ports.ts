@@ -1,0 +1,177 @@
+/**
+ * Ports: the small interfaces use cases depend on. Adapters (shared/adapters) implement
+ * them with DynamoDB, SESv2, EventBridge Scheduler and react-pdf; unit tests pass fakes.
+ */
+import type { ClientKind, InvoiceLine, InvoiceStatus, InvoiceTotals } from '../domain/invoice.js';
+import type { Client } from '../http/schemas/clients.js';
+import type { Settings } from '../http/schemas/settings.js';
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface IdGenerator {
+  next(): string;
+}
+
+export interface Page<T> {
+  readonly items: T[];
+  readonly nextCursor?: string;
+}
+
+export interface PageRequest {
+  readonly limit: number;
+  readonly cursor?: string;
+}
+
+export interface ClientRepository {
+  create(tenantId: string, client: Client): Promise<void>;
+  get(tenantId: string, id: string): Promise<Client | undefined>;
+  /** Replaces the item if it still has `expectedUpdatedAt` (optimistic concurrency). */
+  replace(tenantId: string, client: Client, expectedUpdatedAt: string): Promise<void>;
+  list(tenantId: string, page: PageRequest): Promise<Page<Client>>;
+}
+
+/** The stored invoice; `overdue`, `daysLate` and `balanceCents` are derived on read. */
+export interface InvoiceRecord {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly clientId: string;
+  readonly clientKind: ClientKind;
+  readonly number?: string;
+  readonly issueDate: string;
+  readonly dueDate: string;
+  readonly lines: readonly InvoiceLine[];
+  readonly notes?: string;
+  readonly currency: 'EUR';
+  readonly totals: InvoiceTotals;
+  readonly paidCents: number;
+  readonly creditedCents: number;
+  readonly status: InvoiceStatus;
+  readonly remindersPaused: boolean;
+  readonly disputed: boolean;
+  readonly sentAt?: string;
+  readonly emailedAt?: string;
+  readonly emailedTo?: string;
+  readonly lastPaymentAt?: string;
+  readonly lastReminderAt?: string;
+  readonly reminderCount: number;
+  /** Bumped on every write; writes are conditional on the version they read. */
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export interface PaymentRecord {
+  readonly id: string;
+  readonly invoiceId: string;
+  readonly amountCents: number;
+  readonly date: string;
+  readonly method: string;
+  readonly reference?: string;
+  readonly createdAt: string;
+  readonly removedAt?: string;
+}
+
+export interface TimelineRecord {
+  readonly at: string;
+  readonly type: string;
+  readonly data?: Record<string, unknown>;
+}
+
+export interface InvoiceListFilter {
+  readonly status?: InvoiceStatus | 'overdue';
+  readonly clientId?: string;
+  /** Local date in the tenant's time zone: open invoices due before it are overdue. */
+  readonly today: string;
+  readonly overdue?: boolean;
+  readonly reminded?: boolean;
+  readonly dueFrom?: string;
+  readonly dueTo?: string;
+  readonly descending: boolean;
+}
+
+export interface InvoiceRepository {
+  get(tenantId: string, id: string): Promise<InvoiceRecord | undefined>;
+  /** Writes the draft and its `created` timeline event together. */
+  create(invoice: InvoiceRecord, event: TimelineRecord): Promise<void>;
+  /**
+   * Replaces the invoice if its stored version is `invoice.version - 1`, together with the
+   * optional payment change and timeline events, in one transaction. Throws ConflictError
+   * when another writer got there first.
+   */
+  save(
+    invoice: InvoiceRecord,
+    change?: { readonly events?: readonly TimelineRecord[]; readonly putPayment?: PaymentRecord },
+  ): Promise<void>;
+  /**
+   * Gives the invoice the next number of the tenant's `prefix`/`year` sequence and writes it,
+   * atomically: a number is consumed only if the invoice is written, so the sequence has no gap.
+   */
+  saveWithNextNumber(
+    invoice: InvoiceRecord,
+    sequence: { readonly prefix: string; readonly year: number },
+    events: (number: string) => readonly TimelineRecord[],
+  ): Promise<InvoiceRecord>;
+  list(tenantId: string, filter: InvoiceListFilter, page: PageRequest): Promise<Page<InvoiceRecord>>;
+  payments(tenantId: string, invoiceId: string): Promise<PaymentRecord[]>;
+  timeline(tenantId: string, invoiceId: string, page: PageRequest): Promise<Page<TimelineRecord>>;
+  appendEvents(tenantId: string, invoiceId: string, events: readonly TimelineRecord[]): Promise<void>;
+}
+
+export interface SettingsRepository {
+  get(tenantId: string): Promise<Settings>;
+  put(tenantId: string, settings: Settings): Promise<void>;
+}
+
+export interface EmailAttachment {
+  readonly fileName: string;
+  readonly contentType: string;
+  readonly content: Uint8Array;
+}
+
+export interface OutgoingEmail {
+  readonly to: readonly string[];
+  readonly cc?: readonly string[];
+  readonly replyTo?: string;
+  readonly fromName?: string;
+  readonly subject: string;
+  readonly text: string;
+  readonly html?: string;
+  readonly attachments?: readonly EmailAttachment[];
+  /** SES message tags, for correlating delivery events (tenant, invoice, step). */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+export interface Mailer {
+  /** Returns the provider's message id. */
+  send(email: OutgoingEmail): Promise<{ messageId: string }>;
+}
+
+export interface IdempotencyStore {
+  /**
+   * Claims `key` for a request with `fingerprint`. Returns the stored response when the same
+   * request already completed; throws ConflictError while it is in flight and
+   * BusinessRuleError when the key was used with another request.
+   */
+  begin(tenantId: string, key: string, fingerprint: string): Promise<{ statusCode: number; body?: string; headers?: Record<string, string> } | undefined>;
+  complete(tenantId: string, key: string, response: { statusCode: number; body?: string; headers?: Record<string, string> }): Promise<void>;
+  release(tenantId: string, key: string): Promise<void>;
+}
+
+/** What an invoice PDF shows. `copy` renders a reminder copy with payments received and the balance. */
+export interface InvoicePdfData {
+  readonly seller: Settings['company'];
+  readonly client: Client;
+  readonly invoice: InvoiceRecord;
+  readonly payments: readonly PaymentRecord[];
+  readonly balanceCents: number;
+  /** Annual B2B late-penalty rate shown in the mandatory mentions (business clients only). */
+  readonly penaltyRatePercent: number;
+  readonly copy?: boolean;
+  readonly language: 'fr' | 'en';
+}
+
+export interface PdfRenderer {
+  invoice(data: InvoicePdfData): Promise<Uint8Array>;
+}

@@ -1,0 +1,89 @@
+import { divRound, quantityMilli, QUANTITY_SCALE, vatRateBasisPoints, type VatRate } from './money.js';
+import { daysBetween, localDate } from './dates.js';
+
+export type InvoiceStatus = 'draft' | 'sent' | 'partially_paid' | 'paid' | 'cancelled';
+export type ClientKind = 'business' | 'consumer';
+
+export interface InvoiceLine {
+  readonly description: string;
+  readonly quantity: number;
+  readonly unitPriceCents: number;
+  readonly vatRate: VatRate;
+}
+
+export interface LineTotals {
+  readonly netCents: number;
+  readonly vatCents: number;
+  readonly grossCents: number;
+}
+
+export interface VatBreakdownRow {
+  readonly vatRate: VatRate;
+  readonly netCents: number;
+  readonly vatCents: number;
+}
+
+export interface InvoiceTotals extends LineTotals {
+  readonly vatBreakdown: readonly VatBreakdownRow[];
+}
+
+/** One line: net = quantity × unit price, VAT on that net, each rounded to the cent on the line. */
+export const lineTotals = (line: InvoiceLine): LineTotals => {
+  const net = divRound(BigInt(quantityMilli(line.quantity)) * BigInt(line.unitPriceCents), BigInt(QUANTITY_SCALE));
+  const vat = divRound(net * BigInt(vatRateBasisPoints(line.vatRate)), 10_000n);
+  return { netCents: Number(net), vatCents: Number(vat), grossCents: Number(net + vat) };
+};
+
+/** Invoice totals are sums of per-line rounded amounts, so they always add up on the PDF. */
+export const invoiceTotals = (lines: readonly InvoiceLine[]): InvoiceTotals => {
+  const byRate = new Map<VatRate, { netCents: number; vatCents: number }>();
+  let netCents = 0;
+  let vatCents = 0;
+  for (const line of lines) {
+    const t = lineTotals(line);
+    netCents += t.netCents;
+    vatCents += t.vatCents;
+    const row = byRate.get(line.vatRate) ?? { netCents: 0, vatCents: 0 };
+    byRate.set(line.vatRate, { netCents: row.netCents + t.netCents, vatCents: row.vatCents + t.vatCents });
+  }
+  const vatBreakdown = [...byRate.entries()]
+    .sort(([a], [b]) => b - a)
+    .map(([vatRate, row]) => ({ vatRate, ...row }));
+  return { netCents, vatCents, grossCents: netCents + vatCents, vatBreakdown };
+};
+
+/**
+ * The single balance function: screen, PDF and email all use it.
+ * Credits (credit notes) reduce what is due like payments do.
+ */
+export const balanceCents = (grossCents: number, paidCents: number, creditedCents = 0): number =>
+  Math.max(0, grossCents - paidCents - creditedCents);
+
+/** Status after a payment change, for an invoice that has left draft. */
+export const settledStatus = (
+  current: InvoiceStatus,
+  grossCents: number,
+  paidCents: number,
+  creditedCents = 0,
+): InvoiceStatus => {
+  if (current === 'draft' || current === 'cancelled') return current;
+  if (balanceCents(grossCents, paidCents, creditedCents) === 0) return 'paid';
+  return paidCents > 0 ? 'partially_paid' : 'sent';
+};
+
+export const isOpen = (status: InvoiceStatus): boolean => status === 'sent' || status === 'partially_paid';
+
+export interface Lateness {
+  readonly overdue: boolean;
+  readonly daysLate: number;
+}
+
+/**
+ * Overdue is derived, never stored: an open invoice is late from the day after its due date,
+ * counted in the tenant's time zone (an invoice due on the 31st is not late at 23:30 in Paris).
+ */
+export const lateness = (status: InvoiceStatus, dueDate: string, now: Date, timeZone: string): Lateness => {
+  if (!isOpen(status)) return { overdue: false, daysLate: 0 };
+  const days = daysBetween(dueDate, localDate(now, timeZone));
+  return days > 0 ? { overdue: true, daysLate: days } : { overdue: false, daysLate: 0 };
+};

@@ -1,0 +1,70 @@
+/**
+ * The one route table. API Gateway routes (infra/api.ts), the local HTTP server
+ * (infra/local/api-server.ts), request validation (shared/http/http-handler.ts) and
+ * /openapi.json (shared/http/openapi.ts) are all built from it, so local and deployed
+ * behaviour cannot drift. A newcomer finds any behaviour in two hops: route → handler → use case.
+ */
+import { z } from 'zod';
+import { ClientInput, ClientPatch, Client } from './schemas/clients.js';
+import { idParams, id, listQuery, page } from './schemas/common.js';
+import { Invoice, InvoiceInput, InvoiceListQuery, InvoicePatch, Payment, PaymentInput, TimelineEvent } from './schemas/invoices.js';
+import { Settings, SettingsInput } from './schemas/settings.js';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RouteDefinition {
+  readonly method: HttpMethod;
+  /** API Gateway path syntax: `/invoices/{id}`. */
+  readonly path: string;
+  /** Handler module, relative to the repository root, without extension; it exports `handler`. */
+  readonly handler: string;
+  readonly summary: string;
+  /** `none` only for /health and /openapi.json. */
+  readonly auth: 'jwt' | 'none';
+  readonly params?: z.ZodType;
+  readonly query?: z.ZodType;
+  readonly body?: z.ZodType;
+  /** Success response schema (JSON), for the OpenAPI document. */
+  readonly response?: z.ZodType;
+  readonly successStatus?: number;
+  /** Honours `Idempotency-Key` (POSTs that create or send). */
+  readonly idempotent?: boolean;
+  /** Renders PDFs: the function ships @react-pdf/renderer as a real node_modules package. */
+  readonly pdf?: boolean;
+  /** Sends email with SESv2. */
+  readonly email?: boolean;
+  /** Larger memory / timeout for rendering. */
+  readonly heavy?: boolean;
+}
+
+const paymentParams = z.object({ id, paymentId: id });
+
+export const routes = {
+  health: { method: 'GET', path: '/health', handler: 'functions/system/health', summary: 'Liveness', auth: 'none' },
+  openapi: { method: 'GET', path: '/openapi.json', handler: 'functions/system/openapi', summary: 'This API as OpenAPI 3.1', auth: 'none' },
+
+  createClient: { method: 'POST', path: '/clients', handler: 'functions/clients/create-client', summary: 'Create a client', auth: 'jwt', body: ClientInput, response: Client, successStatus: 201, idempotent: true },
+  listClients: { method: 'GET', path: '/clients', handler: 'functions/clients/list-clients', summary: 'List clients', auth: 'jwt', query: listQuery, response: page(Client) },
+  getClient: { method: 'GET', path: '/clients/{id}', handler: 'functions/clients/get-client', summary: 'Get a client', auth: 'jwt', params: idParams, response: Client },
+  updateClient: { method: 'PATCH', path: '/clients/{id}', handler: 'functions/clients/update-client', summary: 'Update a client', auth: 'jwt', params: idParams, body: ClientPatch, response: Client },
+
+  createInvoice: { method: 'POST', path: '/invoices', handler: 'functions/invoices/create-invoice', summary: 'Create a draft invoice', auth: 'jwt', body: InvoiceInput, response: Invoice, successStatus: 201, idempotent: true },
+  listInvoices: { method: 'GET', path: '/invoices', handler: 'functions/invoices/list-invoices', summary: 'The follow-up list', auth: 'jwt', query: InvoiceListQuery, response: page(Invoice) },
+  getInvoice: { method: 'GET', path: '/invoices/{id}', handler: 'functions/invoices/get-invoice', summary: 'Get an invoice', auth: 'jwt', params: idParams, response: Invoice },
+  updateInvoice: { method: 'PATCH', path: '/invoices/{id}', handler: 'functions/invoices/update-invoice', summary: 'Edit a draft, or pause / dispute a sent invoice', auth: 'jwt', params: idParams, body: InvoicePatch, response: Invoice },
+  sendInvoice: { method: 'POST', path: '/invoices/{id}/send', handler: 'functions/invoices/send-invoice', summary: 'Number, render and email the invoice', auth: 'jwt', params: idParams, response: Invoice, idempotent: true, pdf: true, email: true, heavy: true },
+  cancelInvoice: { method: 'POST', path: '/invoices/{id}/cancel', handler: 'functions/invoices/cancel-invoice', summary: 'Cancel the invoice and stop its reminders', auth: 'jwt', params: idParams, response: Invoice, idempotent: true },
+  invoicePdf: { method: 'GET', path: '/invoices/{id}/pdf', handler: 'functions/invoices/get-invoice-pdf', summary: 'The invoice PDF', auth: 'jwt', params: idParams, pdf: true, heavy: true },
+  invoiceTimeline: { method: 'GET', path: '/invoices/{id}/timeline', handler: 'functions/invoices/get-timeline', summary: 'Every event, oldest first', auth: 'jwt', params: idParams, query: listQuery, response: page(TimelineEvent) },
+
+  recordPayment: { method: 'POST', path: '/invoices/{id}/payments', handler: 'functions/payments/record-payment', summary: 'Record a payment', auth: 'jwt', params: idParams, body: PaymentInput, response: Invoice, successStatus: 201, idempotent: true },
+  listPayments: { method: 'GET', path: '/invoices/{id}/payments', handler: 'functions/payments/list-payments', summary: 'Payments of an invoice, removed ones included', auth: 'jwt', params: idParams, response: page(Payment) },
+  removePayment: { method: 'DELETE', path: '/invoices/{id}/payments/{paymentId}', handler: 'functions/payments/remove-payment', summary: 'Remove a wrong payment (kept in history)', auth: 'jwt', params: paymentParams, response: Invoice },
+
+  getSettings: { method: 'GET', path: '/settings', handler: 'functions/settings/get-settings', summary: 'Company identity and reminder program', auth: 'jwt', response: Settings },
+  putSettings: { method: 'PUT', path: '/settings', handler: 'functions/settings/put-settings', summary: 'Update settings', auth: 'jwt', body: SettingsInput, response: Settings },
+} as const satisfies Record<string, RouteDefinition>;
+
+export type RouteName = keyof typeof routes;
+export const routeList = (): readonly (RouteDefinition & { name: string })[] =>
+  Object.entries(routes).map(([name, r]) => ({ name, ...(r as RouteDefinition) }));

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { email, id } from './common.js';
+
+const address = z.object({
+  line1: z.string().min(1).max(200),
+  line2: z.string().max(200).optional(),
+  postalCode: z.string().regex(/^[0-9A-Z -]{3,10}$/, { message: 'must be a postal code' }),
+  city: z.string().min(1).max(100),
+  country: z.string().length(2, { message: 'must be an ISO 3166 alpha-2 code' }).default('FR'),
+});
+
+const clientFields = {
+  name: z.string().trim().min(1).max(200),
+  kind: z.enum(['business', 'consumer']),
+  email,
+  ccEmails: z.array(email).max(10).default([]),
+  address: address.optional(),
+  siren: z.string().regex(/^\d{9}$/, { message: 'must be 9 digits' }).optional(),
+  vatNumber: z.string().max(20).optional(),
+  language: z.enum(['fr', 'en']).default('fr'),
+  remindersEnabled: z.boolean().default(true),
+  scenarioId: id.nullable().optional(),
+};
+
+export const ClientInput = z.object(clientFields).strict();
+export type ClientInput = z.infer<typeof ClientInput>;
+
+export const ClientPatch = z
+  .object({
+    name: clientFields.name,
+    kind: clientFields.kind,
+    email: clientFields.email,
+    ccEmails: z.array(email).max(10),
+    address: address.nullable(),
+    siren: clientFields.siren.unwrap().nullable(),
+    vatNumber: z.string().max(20).nullable(),
+    language: z.enum(['fr', 'en']),
+    remindersEnabled: z.boolean(),
+    scenarioId: id.nullable(),
+  })
+  .partial()
+  .strict();
+export type ClientPatch = z.infer<typeof ClientPatch>;
+
+export const Client = z.object({
+  id,
+  ...clientFields,
+  address: address.optional(),
+  emailStatus: z.enum(['ok', 'bouncing']),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Client = z.infer<typeof Client>;
+export type Address = z.infer<typeof address>;

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { isValidDate, isValidTimeZone } from '../../domain/dates.js';
+import { VAT_RATES } from '../../domain/money.js';
+
+export const businessDate = z
+  .string()
+  .refine(isValidDate, { message: 'must be a calendar date YYYY-MM-DD' })
+  .meta({ format: 'date', example: '2026-11-22' });
+
+export const instant = z.iso.datetime({ offset: true });
+
+export const timeZone = z.string().refine(isValidTimeZone, { message: 'must be an IANA time zone' });
+
+export const cents = z.number().int({ message: 'must be an integer number of cents' }).min(0).max(100_000_000_00);
+export const positiveCents = cents.min(1, { message: 'must be at least 1 cent' });
+
+export const vatRate = z
+  .number()
+  .refine((v) => (VAT_RATES as readonly number[]).includes(v), { message: `must be one of ${VAT_RATES.join(', ')}` })
+  .meta({ enum: [...VAT_RATES] });
+
+export const id = z.string().min(1).max(64).regex(/^[0-9A-Za-z_-]+$/, { message: 'must be an id' });
+export const email = z.email({ message: 'must be an email address' }).max(254);
+
+export const idParams = z.object({ id });
+
+export const listQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().max(2048).optional(),
+});
+
+export const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().optional() });
+
+export const problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});

@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { businessDate, cents, email, id, instant, positiveCents, vatRate } from './common.js';
+
+export const InvoiceLineInput = z
+  .object({
+    description: z.string().trim().min(1).max(500),
+    quantity: z
+      .number()
+      .positive()
+      .max(1_000_000)
+      .refine((q) => Number.isInteger(Math.round(q * 1000)) && Math.abs(q * 1000 - Math.round(q * 1000)) < 1e-6, {
+        message: 'must have at most 3 decimals',
+      }),
+    unitPriceCents: cents,
+    vatRate,
+  })
+  .strict();
+
+export const InvoiceInput = z
+  .object({
+    clientId: id,
+    issueDate: businessDate,
+    dueDate: businessDate.optional(),
+    paymentTermsDays: z.number().int().min(0).max(60).optional(),
+    lines: z.array(InvoiceLineInput).min(1).max(200),
+    notes: z.string().max(2000).optional(),
+    currency: z.literal('EUR').default('EUR'),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.dueDate === undefined && v.paymentTermsDays === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['dueDate'], message: 'dueDate or paymentTermsDays is required' });
+    }
+    if (v.dueDate !== undefined && v.dueDate < v.issueDate) {
+      ctx.addIssue({ code: 'custom', path: ['dueDate'], message: 'must not be before issueDate' });
+    }
+  });
+export type InvoiceInput = z.infer<typeof InvoiceInput>;
+
+export const InvoicePatch = z
+  .object({
+    issueDate: businessDate,
+    dueDate: businessDate,
+    lines: z.array(InvoiceLineInput).min(1).max(200),
+    notes: z.string().max(2000).nullable(),
+    remindersPaused: z.boolean(),
+    disputed: z.boolean(),
+  })
+  .partial()
+  .strict();
+export type InvoicePatch = z.infer<typeof InvoicePatch>;
+
+export const PaymentInput = z
+  .object({
+    amountCents: positiveCents,
+    date: businessDate,
+    method: z.enum(['transfer', 'card', 'cheque', 'cash', 'direct_debit', 'other']).default('transfer'),
+    reference: z.string().max(200).optional(),
+  })
+  .strict();
+export type PaymentInput = z.infer<typeof PaymentInput>;
+
+export const Payment = z.object({
+  id,
+  invoiceId: id,
+  amountCents: z.number().int(),
+  date: businessDate,
+  method: z.string(),
+  reference: z.string().optional(),
+  createdAt: instant,
+  removedAt: instant.optional(),
+});
+export type Payment = z.infer<typeof Payment>;
+
+const totals = z.object({ netCents: z.number().int(), vatCents: z.number().int(), grossCents: z.number().int() });
+
+export const Invoice = z.object({
+  id,
+  clientId: id,
+  number: z.string().optional(),
+  issueDate: businessDate,
+  dueDate: businessDate,
+  lines: z.array(InvoiceLineInput),
+  notes: z.string().optional(),
+  currency: z.literal('EUR'),
+  totals: totals.extend({
+    vatBreakdown: z.array(z.object({ vatRate: z.number(), netCents: z.number().int(), vatCents: z.number().int() })),
+  }),
+  paidCents: z.number().int(),
+  creditedCents: z.number().int(),
+  balanceCents: z.number().int(),
+  status: z.enum(['draft', 'sent', 'partially_paid', 'paid', 'cancelled']),
+  overdue: z.boolean(),
+  daysLate: z.number().int(),
+  remindersPaused: z.boolean(),
+  disputed: z.boolean(),
+  sentAt: instant.optional(),
+  emailedTo: email.optional(),
+  lastReminderAt: instant.optional(),
+  createdAt: instant,
+  updatedAt: instant,
+});
+export type InvoiceView = z.infer<typeof Invoice>;
+
+export const InvoiceListQuery = z.object({
+  status: z.enum(['draft', 'sent', 'partially_paid', 'paid', 'cancelled', 'overdue']).optional(),
+  clientId: id.optional(),
+  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  reminded: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  minDaysLate: z.coerce.number().int().min(0).optional(),
+  maxDaysLate: z.coerce.number().int().min(0).optional(),
+  dueFrom: businessDate.optional(),
+  dueTo: businessDate.optional(),
+  sort: z.enum(['dueDate', '-dueDate']).default('dueDate'),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().max(2048).optional(),
+});
+export type InvoiceListQuery = z.infer<typeof InvoiceListQuery>;
+
+export const TimelineEvent = z.object({
+  at: instant,
+  type: z.string(),
+  data: z.record(z.string(), z.unknown()).optional(),
+});
+export type TimelineEvent = z.infer<typeof TimelineEvent>;
+
+export const SendInvoiceResult = Invoice;

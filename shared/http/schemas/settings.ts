@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { email, id, timeZone } from './common.js';
+
+export const CompanyIdentity = z.object({
+  name: z.string().trim().min(1).max(200),
+  legalForm: z.string().max(100).optional(),
+  address: z
+    .object({
+      line1: z.string().min(1).max(200),
+      line2: z.string().max(200).optional(),
+      postalCode: z.string().min(3).max(10),
+      city: z.string().min(1).max(100),
+      country: z.string().length(2).default('FR'),
+    })
+    .optional(),
+  siren: z.string().regex(/^\d{9}$/, { message: 'must be 9 digits' }).optional(),
+  vatNumber: z.string().max(20).optional(),
+  email: email.optional(),
+  phone: z.string().max(30).optional(),
+  iban: z
+    .string()
+    .transform((s) => s.replace(/\s+/g, '').toUpperCase())
+    .pipe(z.string().regex(/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/, { message: 'must be an IBAN' }))
+    .optional(),
+  bic: z.string().regex(/^[A-Z0-9]{8}([A-Z0-9]{3})?$/, { message: 'must be a BIC' }).optional(),
+});
+
+export const Settings = z
+  .object({
+    company: CompanyIdentity,
+    replyToEmail: email.optional(),
+    remindersEnabled: z.boolean(),
+    defaultScenarioId: id.optional(),
+    sendHour: z.number().int().min(0).max(23),
+    timezone: timeZone,
+    skipWeekends: z.boolean(),
+    skipHolidays: z.boolean(),
+    region: z.enum(['metropole', 'alsace-moselle']),
+    minGapDays: z.number().int().min(0).max(30),
+    graceDaysAfterPayment: z.number().int().min(0).max(30),
+    /** Contractual B2B penalty rate in percent per year; absent = ECB + 10 points from the rate table. */
+    penaltyRatePercent: z.number().min(0).max(50).optional(),
+    language: z.enum(['fr', 'en']),
+  })
+  .strict();
+export type Settings = z.infer<typeof Settings>;
+
+export const SettingsInput = Settings.partial().strict();
+export type SettingsInput = z.infer<typeof SettingsInput>;
+
+export const defaultSettings = (): Settings => ({
+  company: { name: 'Mon entreprise' },
+  remindersEnabled: true,
+  sendHour: 9,
+  timezone: 'Europe/Paris',
+  skipWeekends: true,
+  skipHolidays: true,
+  region: 'metropole',
+  minGapDays: 3,
+  graceDaysAfterPayment: 3,
+  language: 'fr',
+});
