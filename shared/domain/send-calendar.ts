@@ -1,0 +1,45 @@
+import { addDays, weekday } from './dates.js';
+import { isPublicHoliday, type HolidayRegion } from './holidays.js';
+import { zonedToUtc } from './zoned-time.js';
+
+/** When a tenant's messages may go out: a local hour on local business days. */
+export interface SendCalendar {
+  /** Local hour, 0–23; messages go out at `sendHour:00:00` in `timeZone`. */
+  sendHour: number;
+  /** IANA zone, e.g. `Europe/Paris`. */
+  timeZone: string;
+  skipWeekends: boolean;
+  skipHolidays: boolean;
+  region: HolidayRegion;
+}
+
+/** Settings defaults from DOMAIN.md §2: business days at 09:00 Europe/Paris. */
+export const DEFAULT_SEND_CALENDAR: SendCalendar = {
+  sendHour: 9,
+  timeZone: 'Europe/Paris',
+  skipWeekends: true,
+  skipHolidays: true,
+  region: 'metropole',
+};
+
+export const isSendDay = (date: string, cal: SendCalendar): boolean => {
+  const day = weekday(date);
+  if (cal.skipWeekends && (day === 0 || day === 6)) return false;
+  if (cal.skipHolidays && isPublicHoliday(date, cal.region)) return false;
+  return true;
+};
+
+/** `date` itself when it is a send day, else the first send day after it. */
+export const nextSendDay = (date: string, cal: SendCalendar): string => {
+  let d = date;
+  // A weekend plus a holiday bridge never exceeds a few days; the bound keeps the function total.
+  for (let i = 0; i < 31 && !isSendDay(d, cal); i++) d = addDays(d, 1);
+  return d;
+};
+
+/** The `YYYY-MM-DDTHH:mm:ss` wall-clock send time of `date`. */
+export const sendLocalTime = (date: string, cal: SendCalendar): string =>
+  `${date}T${String(cal.sendHour).padStart(2, '0')}:00:00`;
+
+/** The UTC instant of `date` at the send hour, local to the calendar's zone. */
+export const sendInstant = (date: string, cal: SendCalendar): Date => zonedToUtc(sendLocalTime(date, cal), cal.timeZone);
