@@ -14,10 +14,7 @@ export const timeZone = z.string().refine(isValidTimeZone, { message: 'must be a
 export const cents = z.number().int({ message: 'must be an integer number of cents' }).min(0).max(100_000_000_00);
 export const positiveCents = cents.min(1, { message: 'must be at least 1 cent' });
 
-export const vatRate = z
-  .number()
-  .refine((v) => (VAT_RATES as readonly number[]).includes(v), { message: `must be one of ${VAT_RATES.join(', ')}` })
-  .meta({ enum: [...VAT_RATES] });
+export const vatRate = z.literal([...VAT_RATES], { error: `must be one of ${VAT_RATES.join(', ')}` });
 
 export const id = z.string().min(1).max(64).regex(/^[0-9A-Za-z_-]+$/, { message: 'must be an id' });
 export const email = z.email({ message: 'must be an email address' }).max(254);

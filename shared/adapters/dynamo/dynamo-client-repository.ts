@@ -1,0 +1,60 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ConflictError } from '../../app/errors.js';
+import type { ClientRepository, Page, PageRequest } from '../../app/ports.js';
+import type { Client } from '../../http/schemas/clients.js';
+import { startKeyFor } from './cursor.js';
+import { clientKey, encodeCursor, tenantPk } from './keys.js';
+import { stripKeys } from './transactions.js';
+
+export class DynamoClientRepository implements ClientRepository {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async create(tenantId: string, client: Client): Promise<void> {
+    await this.put(tenantId, client, 'attribute_not_exists(PK)', {});
+  }
+
+  async get(tenantId: string, id: string): Promise<Client | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: clientKey(tenantId, id), ConsistentRead: true }));
+    return Item ? stripKeys<Client>(Item) : undefined;
+  }
+
+  async replace(tenantId: string, client: Client, expectedUpdatedAt: string): Promise<void> {
+    await this.put(tenantId, client, 'updatedAt = :expected', { ':expected': expectedUpdatedAt });
+  }
+
+  async list(tenantId: string, page: PageRequest): Promise<Page<Client>> {
+    const pk = tenantPk(tenantId);
+    const out = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
+        ExpressionAttributeValues: { ':pk': pk, ':p': 'CLIENT#' },
+        Limit: page.limit,
+        ExclusiveStartKey: startKeyFor(page.cursor, { PK: pk }),
+      }),
+    );
+    const nextCursor = encodeCursor(out.LastEvaluatedKey);
+    const items = (out.Items ?? []).map((i) => stripKeys<Client>(i));
+    return nextCursor ? { items, nextCursor } : { items };
+  }
+
+  private async put(tenantId: string, client: Client, condition: string, values: Record<string, unknown>): Promise<void> {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...clientKey(tenantId, client.id), entityType: 'client', tenantId, ...client },
+          ConditionExpression: condition,
+          ...(Object.keys(values).length > 0 ? { ExpressionAttributeValues: values } : {}),
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) throw new ConflictError('The client was changed by another request; retry');
+      throw error;
+    }
+  }
+}

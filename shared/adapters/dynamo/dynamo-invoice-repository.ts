@@ -1,0 +1,246 @@
+import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { ConflictError } from '../../app/errors.js';
+import type {
+  InvoiceListFilter,
+  InvoiceRecord,
+  InvoiceRepository,
+  Page,
+  PageRequest,
+  PaymentRecord,
+  TimelineRecord,
+} from '../../app/ports.js';
+import { addDays } from '../../domain/dates.js';
+import { startKeyFor } from './cursor.js';
+import { encodeCursor, eventKey, invoiceIndexKeys, invoiceKey, invoicePk, paymentKey, sequenceKey } from './keys.js';
+import { stripKeys, transactWrite, type TransactItem } from './transactions.js';
+import { ulid } from 'ulid';
+
+const MAX_NUMBERING_ATTEMPTS = 20;
+
+export class DynamoInvoiceRepository implements InvoiceRepository {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async get(tenantId: string, id: string): Promise<InvoiceRecord | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: invoiceKey(tenantId, id), ConsistentRead: true }));
+    return Item ? stripKeys<InvoiceRecord>(Item) : undefined;
+  }
+
+  async create(invoice: InvoiceRecord, event: TimelineRecord): Promise<void> {
+    const result = await transactWrite(this.db, [
+      { Put: { TableName: this.tableName, Item: this.invoiceItem(invoice), ConditionExpression: 'attribute_not_exists(PK)' } },
+      this.eventPut(invoice.tenantId, invoice.id, event),
+    ]);
+    if (!result.ok) throw new ConflictError('An invoice with this id already exists');
+  }
+
+  async save(
+    invoice: InvoiceRecord,
+    change: { readonly events?: readonly TimelineRecord[]; readonly putPayment?: PaymentRecord } = {},
+  ): Promise<void> {
+    const items: TransactItem[] = [this.versionedInvoicePut(invoice)];
+    if (change.putPayment) {
+      items.push({
+        Put: {
+          TableName: this.tableName,
+          Item: { ...paymentKey(invoice.tenantId, invoice.id, change.putPayment.id), entityType: 'payment', ...change.putPayment },
+        },
+      });
+    }
+    for (const event of change.events ?? []) items.push(this.eventPut(invoice.tenantId, invoice.id, event));
+    const result = await transactWrite(this.db, items);
+    if (!result.ok) throw new ConflictError('The invoice was changed by another request; retry with its latest state');
+  }
+
+  async saveWithNextNumber(
+    invoice: InvoiceRecord,
+    sequence: { readonly prefix: string; readonly year: number },
+    events: (number: string) => readonly TimelineRecord[],
+  ): Promise<InvoiceRecord> {
+    const seqKey = sequenceKey(invoice.tenantId, sequence.prefix, sequence.year);
+    for (let attempt = 0; attempt < MAX_NUMBERING_ATTEMPTS; attempt++) {
+      const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: seqKey, ConsistentRead: true }));
+      const last = typeof Item?.last === 'number' ? Item.last : 0;
+      const next = last + 1;
+      const number = `${sequence.prefix}-${sequence.year}-${String(next).padStart(4, '0')}`;
+      const numbered: InvoiceRecord = { ...invoice, number };
+      // The number is consumed only if the invoice is written in the same transaction: no gaps.
+      const result = await transactWrite(this.db, [
+        {
+          Update: {
+            TableName: this.tableName,
+            Key: seqKey,
+            UpdateExpression: 'SET #last = :next, entityType = :type',
+            ConditionExpression: last === 0 ? 'attribute_not_exists(PK)' : '#last = :last',
+            ExpressionAttributeNames: { '#last': 'last' },
+            ExpressionAttributeValues: { ':next': next, ':type': 'sequence', ...(last === 0 ? {} : { ':last': last }) },
+          },
+        },
+        this.versionedInvoicePut(numbered),
+        ...events(number).map((e) => this.eventPut(invoice.tenantId, invoice.id, e)),
+      ]);
+      if (result.ok) return numbered;
+      if (result.failedConditions.includes(1)) {
+        throw new ConflictError('The invoice was changed by another request; retry with its latest state');
+      }
+      // Another invoice took this number (or the transactions collided): read the sequence again.
+      await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * (attempt + 1)));
+    }
+    throw new ConflictError('Could not allocate an invoice number under contention; retry');
+  }
+
+  async list(tenantId: string, filter: InvoiceListFilter, page: PageRequest): Promise<Page<InvoiceRecord>> {
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = {};
+    const filters: string[] = [];
+    let index: 'GSI1' | 'GSI2' | 'GSI3';
+    let pk: string;
+    let upper: string | undefined;
+    const status = filter.status === 'overdue' ? undefined : filter.status;
+    const overdueOnly = filter.status === 'overdue' || filter.overdue === true;
+
+    if (overdueOnly || status === 'sent' || status === 'partially_paid') {
+      index = 'GSI2';
+      pk = `T#${tenantId}#INV#open`;
+      if (overdueOnly) upper = filter.today;
+    } else if (status) {
+      index = 'GSI2';
+      pk = `T#${tenantId}#INV#${status}`;
+    } else if (filter.clientId) {
+      index = 'GSI3';
+      pk = `T#${tenantId}#CLIENT#${filter.clientId}#INV`;
+    } else {
+      index = 'GSI1';
+      pk = `T#${tenantId}#INV`;
+    }
+    if (status) {
+      names['#status'] = 'status';
+      values[':status'] = status;
+      filters.push('#status = :status');
+    }
+    if (filter.clientId && index !== 'GSI3') {
+      values[':clientId'] = filter.clientId;
+      filters.push('clientId = :clientId');
+    }
+    if (filter.overdue === false) {
+      names['#status'] = 'status';
+      Object.assign(values, { ':sent': 'sent', ':pp': 'partially_paid', ':today': filter.today });
+      filters.push('NOT (#status IN (:sent, :pp) AND dueDate < :today)');
+    }
+    if (filter.reminded !== undefined) {
+      values[':zero'] = 0;
+      filters.push(filter.reminded ? 'reminderCount > :zero' : 'reminderCount = :zero');
+    }
+    const dueTo = filter.dueTo ? addDays(filter.dueTo, 1) : undefined;
+    const hi = [upper, dueTo].filter((v): v is string => v !== undefined).sort()[0];
+    const lo = filter.dueFrom;
+    let keyCondition = `${index}PK = :pk`;
+    values[':pk'] = pk;
+    if (lo && hi) {
+      keyCondition += ` AND ${index}SK BETWEEN :lo AND :hi`;
+      Object.assign(values, { ':lo': lo, ':hi': hi });
+    } else if (lo) {
+      keyCondition += ` AND ${index}SK >= :lo`;
+      values[':lo'] = lo;
+    } else if (hi) {
+      keyCondition += ` AND ${index}SK < :hi`;
+      values[':hi'] = hi;
+    }
+    if (lo && hi && lo >= hi) return { items: [] };
+
+    const input: QueryCommandInput = {
+      TableName: this.tableName,
+      IndexName: index,
+      KeyConditionExpression: keyCondition,
+      ScanIndexForward: !filter.descending,
+      ExpressionAttributeValues: values,
+      ...(Object.keys(names).length > 0 ? { ExpressionAttributeNames: names } : {}),
+      ...(filters.length > 0 ? { FilterExpression: filters.join(' AND ') } : {}),
+    };
+    // Sort keys are `<dueDate>#<id>`, so a bare date bound never equals a key: BETWEEN acts as [lo, hi).
+    return this.collect<InvoiceRecord>(input, page, { [`${index}PK`]: pk });
+  }
+
+  async payments(tenantId: string, invoiceId: string): Promise<PaymentRecord[]> {
+    const items: PaymentRecord[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
+          ExpressionAttributeValues: { ':pk': invoicePk(tenantId, invoiceId), ':p': 'PAYMENT#' },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      items.push(...(out.Items ?? []).map((i) => stripKeys<PaymentRecord>(i)));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return items;
+  }
+
+  async timeline(tenantId: string, invoiceId: string, page: PageRequest): Promise<Page<TimelineRecord>> {
+    const pk = invoicePk(tenantId, invoiceId);
+    return this.collect(
+      {
+        TableName: this.tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
+        ExpressionAttributeValues: { ':pk': pk, ':p': 'EVENT#' },
+        ConsistentRead: true,
+      },
+      page,
+      { PK: pk },
+      (item) => ({ at: item.at, type: item.type, ...(item.data ? { data: item.data } : {}) }) as TimelineRecord,
+    );
+  }
+
+  async appendEvents(tenantId: string, invoiceId: string, events: readonly TimelineRecord[]): Promise<void> {
+    await Promise.all(
+      events.map((e) => this.db.send(new PutCommand(this.eventPut(tenantId, invoiceId, e).Put as never))),
+    );
+  }
+
+  private async collect<T>(
+    input: QueryCommandInput,
+    page: PageRequest,
+    partition: Record<string, string>,
+    map: (item: Record<string, unknown>) => T = (item) => stripKeys<T>(item),
+  ): Promise<Page<T>> {
+    const items: T[] = [];
+    let start = startKeyFor(page.cursor, partition);
+    do {
+      const out = await this.db.send(new QueryCommand({ ...input, Limit: page.limit - items.length, ExclusiveStartKey: start }));
+      items.push(...(out.Items ?? []).map(map));
+      start = out.LastEvaluatedKey;
+    } while (start && items.length < page.limit);
+    const nextCursor = encodeCursor(start);
+    return nextCursor ? { items, nextCursor } : { items };
+  }
+
+  private invoiceItem(invoice: InvoiceRecord) {
+    return { ...invoiceKey(invoice.tenantId, invoice.id), ...invoiceIndexKeys(invoice.tenantId, invoice), entityType: 'invoice', ...invoice };
+  }
+
+  private versionedInvoicePut(invoice: InvoiceRecord): TransactItem {
+    return {
+      Put: {
+        TableName: this.tableName,
+        Item: this.invoiceItem(invoice),
+        ConditionExpression: 'version = :prev',
+        ExpressionAttributeValues: { ':prev': invoice.version - 1 },
+      },
+    };
+  }
+
+  private eventPut(tenantId: string, invoiceId: string, event: TimelineRecord) {
+    return {
+      Put: {
+        TableName: this.tableName,
+        Item: { ...eventKey(tenantId, invoiceId, event.at, ulid()), entityType: 'event', ...event },
+      },
+    } satisfies TransactItem;
+  }
+}

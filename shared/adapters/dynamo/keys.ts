@@ -1,0 +1,78 @@
+/**
+ * Single-table design: every key shape and access pattern, in one place.
+ *
+ * | entity      | PK                          | SK                       | GSI keys                                                      |
+ * |-------------|-----------------------------|--------------------------|---------------------------------------------------------------|
+ * | settings    | T#<tenant>                  | SETTINGS                 |                                                               |
+ * | client      | T#<tenant>                  | CLIENT#<clientId>        |                                                               |
+ * | scenario    | T#<tenant>                  | SCENARIO#<id>            |                                                               |
+ * | template    | T#<tenant>                  | TEMPLATE#<id>            |                                                               |
+ * | invoice     | T#<tenant>#INV#<invoiceId>  | #INVOICE                 | GSI1 T#<t>#INV / <due>#<id>; GSI2 T#<t>#INV#<group> / <due>#<id>; GSI3 T#<t>#CLIENT#<c>#INV / <due>#<id> |
+ * | payment     | T#<tenant>#INV#<invoiceId>  | PAYMENT#<paymentId>      |                                                               |
+ * | event       | T#<tenant>#INV#<invoiceId>  | EVENT#<iso>#<ulid>       |                                                               |
+ * | step        | T#<tenant>#INV#<invoiceId>  | STEP#<stepId>            |                                                               |
+ * | sequence    | T#<tenant>#SEQ#<prefix>#<y> | #SEQ                     |                                                               |
+ * | idempotency | T#<tenant>#IDEM#<key>       | #IDEM                    | TTL expiresAt                                                 |
+ *
+ * Access patterns:
+ * - client/settings/scenario/template by id: GetItem; lists: Query PK = T#<t>, begins_with(SK, 'CLIENT#') …
+ * - invoice with its payments, steps and events: Query PK = T#<t>#INV#<id> (one partition per invoice)
+ * - follow-up list: Query GSI2 (status group + due range), GSI3 (one client), GSI1 (all, due range) — never Scan
+ * - overdue: Query GSI2 PK = T#<t>#INV#open, SK < <today>
+ * - numbering: conditional Update of the sequence item inside the transaction that numbers the invoice
+ * Tenant ids are in every key: another tenant's id can only ever miss (→ 404).
+ */
+import type { InvoiceStatus } from '../../domain/invoice.js';
+
+export const tenantPk = (tenantId: string) => `T#${tenantId}`;
+export const settingsKey = (tenantId: string) => ({ PK: tenantPk(tenantId), SK: 'SETTINGS' });
+export const clientKey = (tenantId: string, clientId: string) => ({ PK: tenantPk(tenantId), SK: `CLIENT#${clientId}` });
+export const scenarioKey = (tenantId: string, id: string) => ({ PK: tenantPk(tenantId), SK: `SCENARIO#${id}` });
+export const templateKey = (tenantId: string, id: string) => ({ PK: tenantPk(tenantId), SK: `TEMPLATE#${id}` });
+
+export const invoicePk = (tenantId: string, invoiceId: string) => `T#${tenantId}#INV#${invoiceId}`;
+export const invoiceKey = (tenantId: string, invoiceId: string) => ({ PK: invoicePk(tenantId, invoiceId), SK: '#INVOICE' });
+export const paymentKey = (tenantId: string, invoiceId: string, paymentId: string) => ({
+  PK: invoicePk(tenantId, invoiceId),
+  SK: `PAYMENT#${paymentId}`,
+});
+export const eventKey = (tenantId: string, invoiceId: string, at: string, eventId: string) => ({
+  PK: invoicePk(tenantId, invoiceId),
+  SK: `EVENT#${at}#${eventId}`,
+});
+export const stepKey = (tenantId: string, invoiceId: string, stepId: string) => ({
+  PK: invoicePk(tenantId, invoiceId),
+  SK: `STEP#${stepId}`,
+});
+
+export const sequenceKey = (tenantId: string, prefix: string, year: number) => ({ PK: `T#${tenantId}#SEQ#${prefix}#${year}`, SK: '#SEQ' });
+export const idempotencyKey = (tenantId: string, key: string) => ({ PK: `T#${tenantId}#IDEM#${key}`, SK: '#IDEM' });
+
+export type StatusGroup = 'draft' | 'open' | 'paid' | 'cancelled';
+export const statusGroup = (status: InvoiceStatus): StatusGroup =>
+  status === 'sent' || status === 'partially_paid' ? 'open' : status;
+
+/** GSI keys of an invoice; they move with its status, client and due date. */
+export const invoiceIndexKeys = (tenantId: string, i: { id: string; clientId: string; dueDate: string; status: InvoiceStatus }) => ({
+  GSI1PK: `T#${tenantId}#INV`,
+  GSI1SK: `${i.dueDate}#${i.id}`,
+  GSI2PK: `T#${tenantId}#INV#${statusGroup(i.status)}`,
+  GSI2SK: `${i.dueDate}#${i.id}`,
+  GSI3PK: `T#${tenantId}#CLIENT#${i.clientId}#INV`,
+  GSI3SK: `${i.dueDate}#${i.id}`,
+});
+
+/** Opaque list cursors: the LastEvaluatedKey, base64url-encoded. */
+export const encodeCursor = (key: Record<string, unknown> | undefined): string | undefined =>
+  key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined;
+
+export const decodeCursor = (cursor: string | undefined): Record<string, unknown> | undefined => {
+  if (!cursor) return undefined;
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
+  } catch {
+    /* fall through */
+  }
+  return undefined;
+};

@@ -1,0 +1,52 @@
+import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
+import { UpstreamError } from '../../app/errors.js';
+import type { Mailer, OutgoingEmail } from '../../app/ports.js';
+
+/** SES tag values allow only [A-Za-z0-9_\-.@]; ids already fit, anything else is replaced. */
+const tagValue = (value: string) => value.replace(/[^A-Za-z0-9_\-.@]/g, '_').slice(0, 256) || '_';
+
+/** RFC 2047 display name, so "Plomberie Martin & Fils" survives any mail client. */
+const fromAddress = (name: string | undefined, address: string) =>
+  name ? `=?UTF-8?B?${Buffer.from(name).toString('base64')}?= <${address}>` : address;
+
+export class SesMailer implements Mailer {
+  constructor(
+    private readonly ses: SESv2Client,
+    private readonly sender: string,
+    private readonly configurationSet?: string,
+  ) {}
+
+  async send(email: OutgoingEmail): Promise<{ messageId: string }> {
+    try {
+      const out = await this.ses.send(
+        new SendEmailCommand({
+          FromEmailAddress: fromAddress(email.fromName, this.sender),
+          Destination: { ToAddresses: [...email.to], CcAddresses: email.cc && email.cc.length > 0 ? [...email.cc] : undefined },
+          ReplyToAddresses: email.replyTo ? [email.replyTo] : undefined,
+          ConfigurationSetName: this.configurationSet,
+          EmailTags: Object.entries(email.tags ?? {}).map(([Name, Value]) => ({ Name, Value: tagValue(Value) })),
+          Content: {
+            Simple: {
+              Subject: { Data: email.subject, Charset: 'UTF-8' },
+              Body: {
+                Text: { Data: email.text, Charset: 'UTF-8' },
+                ...(email.html ? { Html: { Data: email.html, Charset: 'UTF-8' } } : {}),
+              },
+              Attachments: email.attachments?.map((a) => ({
+                FileName: a.fileName,
+                ContentType: a.contentType,
+                RawContent: a.content,
+                ContentDisposition: 'ATTACHMENT',
+                ContentTransferEncoding: 'BASE64',
+              })),
+            },
+          },
+        }),
+      );
+      if (!out.MessageId) throw new Error('SES returned no MessageId');
+      return { messageId: out.MessageId };
+    } catch (error) {
+      throw new UpstreamError(`SES SendEmail failed: ${(error as Error).message}`, { cause: error });
+    }
+  }
+}

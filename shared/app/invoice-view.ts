@@ -1,0 +1,16 @@
+import { balanceCents, lateness } from '../domain/invoice.js';
+import type { InvoiceView } from '../http/schemas/invoices.js';
+import type { InvoiceRecord } from './ports.js';
+
+/** The API shape of an invoice: the record plus what is derived from it at `now`. */
+export const toInvoiceView = (invoice: InvoiceRecord, now: Date, timeZone: string): InvoiceView => {
+  const { tenantId, clientKind, version, emailedAt, reminderCount, lastPaymentAt, ...rest } = invoice;
+  void [tenantId, clientKind, version, emailedAt, reminderCount, lastPaymentAt];
+  return {
+    ...rest,
+    lines: [...invoice.lines],
+    totals: { ...invoice.totals, vatBreakdown: [...invoice.totals.vatBreakdown] },
+    balanceCents: balanceCents(invoice.totals.grossCents, invoice.paidCents, invoice.creditedCents),
+    ...lateness(invoice.status, invoice.dueDate, now, timeZone),
+  };
+};

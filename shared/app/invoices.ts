@@ -1,0 +1,154 @@
+import { addDays, localDate } from '../domain/dates.js';
+import { invoiceTotals, isOpen } from '../domain/invoice.js';
+import type { InvoiceInput, InvoiceListQuery, InvoicePatch, InvoiceView } from '../http/schemas/invoices.js';
+import { BusinessRuleError, NotFoundError, type FieldError } from './errors.js';
+import { toInvoiceView } from './invoice-view.js';
+import type { ClientRepository, Clock, IdGenerator, InvoiceRecord, InvoiceRepository, Page, PageRequest, SettingsRepository, TimelineRecord } from './ports.js';
+
+export interface InvoiceDeps {
+  readonly invoices: InvoiceRepository;
+  readonly clients: ClientRepository;
+  readonly settings: SettingsRepository;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+}
+
+export const loadInvoice = async (invoices: InvoiceRepository, tenantId: string, id: string): Promise<InvoiceRecord> => {
+  const invoice = await invoices.get(tenantId, id);
+  if (!invoice) throw new NotFoundError('Invoice');
+  return invoice;
+};
+
+export const makeCreateInvoice = ({ invoices, clients, settings, clock, ids }: InvoiceDeps) =>
+  async (tenantId: string, input: InvoiceInput): Promise<InvoiceView> => {
+    const client = await clients.get(tenantId, input.clientId);
+    if (!client) {
+      throw new BusinessRuleError('unknown-client', 'The client does not exist', [{ path: 'body.clientId', message: 'no such client' }]);
+    }
+    const now = clock.now();
+    const at = now.toISOString();
+    const invoice: InvoiceRecord = {
+      id: ids.next(),
+      tenantId,
+      clientId: client.id,
+      clientKind: client.kind,
+      issueDate: input.issueDate,
+      dueDate: input.dueDate ?? addDays(input.issueDate, input.paymentTermsDays ?? 30),
+      lines: input.lines,
+      ...(input.notes ? { notes: input.notes } : {}),
+      currency: 'EUR',
+      totals: invoiceTotals(input.lines),
+      paidCents: 0,
+      creditedCents: 0,
+      status: 'draft',
+      remindersPaused: false,
+      disputed: false,
+      reminderCount: 0,
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+    };
+    await invoices.create(invoice, { at, type: 'invoice.created', data: { grossCents: invoice.totals.grossCents } });
+    return toInvoiceView(invoice, now, (await settings.get(tenantId)).timezone);
+  };
+
+export const makeGetInvoice = ({ invoices, settings, clock }: Pick<InvoiceDeps, 'invoices' | 'settings' | 'clock'>) =>
+  async (tenantId: string, id: string): Promise<InvoiceView> => {
+    const [invoice, s] = await Promise.all([loadInvoice(invoices, tenantId, id), settings.get(tenantId)]);
+    return toInvoiceView(invoice, clock.now(), s.timezone);
+  };
+
+const DRAFT_ONLY = ['issueDate', 'lines'] as const;
+
+/**
+ * A draft is freely editable. Once sent the invoice is a legal document: only its due date
+ * (an agreed delay, while open), notes, and the pause / dispute flags that stop reminders change.
+ */
+export const makeUpdateInvoice = ({ invoices, settings, clock }: Pick<InvoiceDeps, 'invoices' | 'settings' | 'clock'>) =>
+  async (tenantId: string, id: string, patch: InvoicePatch): Promise<InvoiceView> => {
+    const current = await loadInvoice(invoices, tenantId, id);
+    const locked: FieldError[] = [];
+    if (current.status !== 'draft') {
+      for (const field of DRAFT_ONLY) if (patch[field] !== undefined) locked.push({ path: `body.${field}`, message: 'cannot change once the invoice is sent' });
+      if (patch.dueDate !== undefined && !isOpen(current.status)) locked.push({ path: 'body.dueDate', message: 'can only change while the invoice awaits payment' });
+    }
+    const issueDate = patch.issueDate ?? current.issueDate;
+    const dueDate = patch.dueDate ?? current.dueDate;
+    if (dueDate < issueDate) locked.push({ path: 'body.dueDate', message: 'must not be before issueDate' });
+    if (locked.length > 0) throw new BusinessRuleError('invoice-locked', 'These fields cannot change in the invoice’s current state', locked);
+
+    const now = clock.now();
+    const at = now.toISOString();
+    const events: TimelineRecord[] = [];
+    if (patch.dueDate !== undefined && patch.dueDate !== current.dueDate && current.status !== 'draft') {
+      events.push({ at, type: 'invoice.due_date_changed', data: { from: current.dueDate, to: patch.dueDate } });
+    }
+    for (const flag of ['remindersPaused', 'disputed'] as const) {
+      if (patch[flag] !== undefined && patch[flag] !== current[flag]) {
+        events.push({ at, type: `invoice.${flag === 'disputed' ? (patch[flag] ? 'disputed' : 'dispute_resolved') : patch[flag] ? 'reminders_paused' : 'reminders_resumed'}` });
+      }
+    }
+    const { notes, ...rest } = patch;
+    const next: InvoiceRecord = {
+      ...current,
+      ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)),
+      ...(patch.lines ? { totals: invoiceTotals(patch.lines) } : {}),
+      version: current.version + 1,
+      updatedAt: at,
+    };
+    if (notes === null) delete (next as { notes?: string }).notes;
+    else if (notes !== undefined) (next as { notes?: string }).notes = notes;
+    await invoices.save(next, { events });
+    return toInvoiceView(next, now, (await settings.get(tenantId)).timezone);
+  };
+
+export const makeCancelInvoice = ({ invoices, settings, clock }: Pick<InvoiceDeps, 'invoices' | 'settings' | 'clock'>) =>
+  async (tenantId: string, id: string): Promise<InvoiceView> => {
+    const current = await loadInvoice(invoices, tenantId, id);
+    if (current.status === 'cancelled') throw new BusinessRuleError('already-cancelled', 'The invoice is already cancelled');
+    if (current.status === 'paid') throw new BusinessRuleError('invoice-paid', 'A paid invoice cannot be cancelled');
+    const now = clock.now();
+    const at = now.toISOString();
+    const next: InvoiceRecord = { ...current, status: 'cancelled', version: current.version + 1, updatedAt: at };
+    await invoices.save(next, { events: [{ at, type: 'invoice.cancelled', data: { from: current.status } }] });
+    return toInvoiceView(next, now, (await settings.get(tenantId)).timezone);
+  };
+
+/** The follow-up list. Days-late bounds become due-date bounds, so every filter is a key range or a small filter on one Query. */
+export const makeListInvoices = ({ invoices, settings, clock }: Pick<InvoiceDeps, 'invoices' | 'settings' | 'clock'>) =>
+  async (tenantId: string, q: InvoiceListQuery): Promise<Page<InvoiceView>> => {
+    const s = await settings.get(tenantId);
+    const now = clock.now();
+    const today = localDate(now, s.timezone);
+    let { dueFrom, dueTo, overdue } = q;
+    if (q.minDaysLate !== undefined && q.minDaysLate > 0) {
+      overdue = true;
+      const bound = addDays(today, -q.minDaysLate);
+      dueTo = dueTo && dueTo < bound ? dueTo : bound;
+    }
+    if (q.maxDaysLate !== undefined) {
+      const bound = addDays(today, -q.maxDaysLate);
+      dueFrom = dueFrom && dueFrom > bound ? dueFrom : bound;
+    }
+    const page = await invoices.list(
+      tenantId,
+      {
+        today,
+        descending: q.sort === '-dueDate',
+        ...(q.status ? { status: q.status } : {}),
+        ...(q.clientId ? { clientId: q.clientId } : {}),
+        ...(overdue !== undefined ? { overdue } : {}),
+        ...(q.reminded !== undefined ? { reminded: q.reminded } : {}),
+        ...(dueFrom ? { dueFrom } : {}),
+        ...(dueTo ? { dueTo } : {}),
+      },
+      { limit: q.limit, ...(q.cursor ? { cursor: q.cursor } : {}) },
+    );
+    return { ...page, items: page.items.map((i) => toInvoiceView(i, now, s.timezone)) };
+  };
+
+export const makeGetTimeline = ({ invoices }: Pick<InvoiceDeps, 'invoices'>) =>
+  async (tenantId: string, id: string, page: PageRequest) => {
+    await loadInvoice(invoices, tenantId, id);
+    return invoices.timeline(tenantId, id, page);
+  };

@@ -1,0 +1,114 @@
+/**
+ * The middy stack every HTTP Lambda uses: tenant from the JWT claims, zod validation of
+ * path, query and body (400 problem+json naming each field), Idempotency-Key replay, and
+ * one error mapper (typed errors → problem+json; anything else → opaque 500, logged).
+ */
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { createHash } from 'node:crypto';
+import type { z } from 'zod';
+import { AppError, UnauthorizedError, ValidationError } from '../app/errors.js';
+import type { IdempotencyStore } from '../app/ports.js';
+import { parseOrThrow, toProblem } from './problem.js';
+import type { RouteDefinition } from './routes.js';
+
+type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
+
+export interface HttpRequest<R extends RouteDefinition> {
+  readonly tenantId: string;
+  readonly userEmail?: string;
+  readonly params: Infer<R['params']>;
+  readonly query: Infer<R['query']>;
+  readonly body: Infer<R['body']>;
+  readonly headers: Readonly<Record<string, string | undefined>>;
+}
+
+export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
+export type HttpResult = APIGatewayProxyStructuredResultV2;
+
+export interface HttpHandlerOptions {
+  /** Needed by routes flagged `idempotent`. */
+  readonly idempotency?: () => IdempotencyStore;
+}
+
+const tenantOf = (event: HttpEvent): { tenantId: string; email?: string } => {
+  const claims = event.requestContext?.authorizer?.jwt?.claims ?? {};
+  const tenant = claims['custom:tenantId'] ?? claims.sub;
+  if (typeof tenant !== 'string' || tenant.length === 0 || !/^[0-9A-Za-z_.@-]{1,128}$/.test(tenant)) {
+    throw new UnauthorizedError('The token carries no tenant');
+  }
+  return { tenantId: tenant, ...(typeof claims.email === 'string' ? { email: claims.email } : {}) };
+};
+
+const readBody = (event: HttpEvent): unknown => {
+  if (event.body === undefined || event.body === null || event.body === '') return undefined;
+  const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  const contentType = event.headers?.['content-type'] ?? event.headers?.['Content-Type'] ?? 'application/json';
+  if (!/^application\/(.+\+)?json\b/i.test(contentType)) {
+    throw new ValidationError([{ path: 'headers.content-type', message: 'must be application/json' }]);
+  }
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new ValidationError([{ path: 'body', message: 'is not valid JSON' }]);
+  }
+};
+
+const log = (level: 'error' | 'warn', message: string, extra: Record<string, unknown>) =>
+  console[level](JSON.stringify({ level, message, ...extra }));
+
+export const httpHandler = <R extends RouteDefinition>(
+  route: R,
+  fn: (request: HttpRequest<R>) => Promise<HttpResult>,
+  options: HttpHandlerOptions = {},
+) => {
+  const core = async (event: HttpEvent): Promise<HttpResult> => {
+    const { tenantId, email } = route.auth === 'jwt' ? tenantOf(event) : { tenantId: '', email: undefined };
+    const params = (route.params ? parseOrThrow(route.params, event.pathParameters ?? {}, 'path') : undefined) as Infer<R['params']>;
+    const query = (route.query ? parseOrThrow(route.query, event.queryStringParameters ?? {}, 'query') : undefined) as Infer<R['query']>;
+    const rawBody = readBody(event);
+    if (!route.body && rawBody !== undefined && route.method !== 'GET') {
+      // Routes without a body accept an empty object (some clients always send one).
+      if (typeof rawBody !== 'object' || rawBody === null || Object.keys(rawBody).length > 0) {
+        throw new ValidationError([{ path: 'body', message: 'must be empty' }]);
+      }
+    }
+    const body = (route.body ? parseOrThrow(route.body, rawBody ?? {}, 'body') : undefined) as Infer<R['body']>;
+    const headers = event.headers ?? {};
+    const request: HttpRequest<R> = { tenantId, ...(email ? { userEmail: email } : {}), params, query, body, headers };
+
+    const key = headers['idempotency-key'];
+    if (!route.idempotent || key === undefined || !options.idempotency) return fn(request);
+    if (!/^[\x21-\x7e]{1,128}$/.test(key)) {
+      throw new ValidationError([{ path: 'headers.idempotency-key', message: 'must be 1-128 visible ASCII characters' }]);
+    }
+    const store = options.idempotency();
+    const scopedKey = `${route.method} ${event.rawPath}:${key}`;
+    const fingerprint = createHash('sha256').update(JSON.stringify({ params, body })).digest('base64url');
+    const replay = await store.begin(tenantId, scopedKey, fingerprint);
+    if (replay) return { ...replay, headers: { ...replay.headers, 'idempotent-replayed': 'true' } };
+    try {
+      const response = await fn(request);
+      const stored = { statusCode: response.statusCode ?? 200, body: response.body, headers: response.headers as Record<string, string> };
+      await store.complete(tenantId, scopedKey, stored);
+      return response;
+    } catch (error) {
+      // A failed request leaves nothing behind: the client may retry with the same key.
+      await store.release(tenantId, scopedKey).catch(() => undefined);
+      throw error;
+    }
+  };
+
+  return middy<HttpEvent, HttpResult>().use({
+    onError: (request) => {
+      const error = request.error;
+      if (!(error instanceof AppError) || error.status >= 500) {
+        log('error', 'request failed', {
+          route: `${route.method} ${route.path}`,
+          error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error),
+        });
+      }
+      request.response = toProblem(error);
+    },
+  }).handler(core);
+};
