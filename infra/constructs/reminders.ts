@@ -1,0 +1,129 @@
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
+import { NagSuppressions } from 'cdk-nag';
+import { Construct } from 'constructs';
+import { DeadLetterQueue } from './dead-letter-queue.js';
+import type { Email } from './email.js';
+import { RelancesFunction } from './relances-function.js';
+import type { Storage } from './storage.js';
+
+export interface RemindersProps {
+  /** The single table; its stream feeds the schedule reconciler. */
+  readonly storage: Storage;
+  /** Reminders are emails sent through this configuration set. */
+  readonly email: Email;
+}
+
+/**
+ * The reminder engine (DESIGN.md §1): the table stream feeds sync-schedules, which keeps one
+ * one-time schedule per invoice step in the schedule group; each schedule invokes
+ * send-reminder through the scheduler role, and whatever cannot be delivered lands in the
+ * dead-letter queue.
+ */
+export class Reminders extends Construct {
+  readonly scheduleGroup: ScheduleGroup;
+  /** Assumed by EventBridge Scheduler: may only invoke send-reminder and dead-letter to the DLQ. */
+  readonly schedulerRole: Role;
+  /** Reminders that neither the Scheduler nor Lambda's async retries could deliver. */
+  readonly deadLetterQueue: DeadLetterQueue;
+  /** Stream batches the reconciler gave up on (after retries and bisection). */
+  readonly streamFailureQueue: DeadLetterQueue;
+  readonly sendReminder: RelancesFunction;
+  readonly syncSchedules: RelancesFunction;
+
+  constructor(scope: Construct, id: string, props: RemindersProps) {
+    super(scope, id);
+    const { storage, email } = props;
+    const { table } = storage;
+
+    this.scheduleGroup = new ScheduleGroup(this, 'ScheduleGroup', {
+      // Schedules are derived state, rebuilt from the table by the reconciler.
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    this.deadLetterQueue = new DeadLetterQueue(this, 'DeadLetterQueue');
+    this.streamFailureQueue = new DeadLetterQueue(this, 'StreamFailureQueue');
+
+    this.sendReminder = new RelancesFunction(this, 'SendReminderFunction', {
+      handler: 'functions/reminders/send-reminder',
+      description: 'Fired by a schedule: re-read, claim the step, render, email',
+      environment: { TABLE_NAME: table.tableName },
+      pdf: true,
+      memorySize: 1024,
+      timeout: Duration.seconds(60),
+    });
+    // The Scheduler invokes asynchronously: Lambda's own retries add to the Scheduler's,
+    // and what still fails is parked with the undeliverable schedules.
+    this.sendReminder.configureAsyncInvoke({
+      retryAttempts: 2,
+      onFailure: new SqsDestination(this.deadLetterQueue),
+    });
+    storage.grantReadWriteData(this.sendReminder);
+    email.grantSend(this.sendReminder);
+
+    const stack = Stack.of(this);
+    this.schedulerRole = new Role(this, 'SchedulerRole', {
+      description: 'EventBridge Scheduler: invokes send-reminder, dead-letters to the reminder DLQ',
+      // Confused-deputy guard: only schedules of this account may assume it.
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com').withConditions({
+        StringEquals: { 'aws:SourceAccount': stack.account },
+      }),
+    });
+    // The unqualified ARN only: schedules target $LATEST, never a version or alias.
+    this.sendReminder.grantInvokeLatestVersion(this.schedulerRole);
+    this.deadLetterQueue.grantSendMessages(this.schedulerRole);
+
+    this.syncSchedules = new RelancesFunction(this, 'SyncSchedulesFunction', {
+      handler: 'functions/reminders/sync-schedules',
+      description: 'Table stream → create/delete the reminder schedules of each changed invoice',
+      timeout: Duration.seconds(60),
+      environment: {
+        TABLE_NAME: table.tableName,
+        SCHEDULE_GROUP: this.scheduleGroup.scheduleGroupName,
+        SCHEDULER_ROLE_ARN: this.schedulerRole.roleArn,
+        SEND_REMINDER_FUNCTION_ARN: this.sendReminder.functionArn,
+        REMINDER_DLQ_ARN: this.deadLetterQueue.queueArn,
+      },
+    });
+    this.syncSchedules.addEventSource(
+      new DynamoEventSource(table, {
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: 25,
+        // A failed reconcile is retried by the stream (DESIGN.md §1); a poison record is
+        // isolated by bisection, then parked in the failure queue instead of blocking the shard.
+        retryAttempts: 10,
+        bisectBatchOnError: true,
+        maxRecordAge: Duration.hours(24),
+        onFailure: new SqsDlq(this.streamFailureQueue),
+      }),
+    );
+    // Plans read scenarios and settings, and the reconciler records scheduled steps.
+    storage.grantReadWriteData(this.syncSchedules);
+    this.scheduleGroup.grantReadSchedules(this.syncSchedules);
+    this.scheduleGroup.grantWriteSchedules(this.syncSchedules);
+    this.scheduleGroup.grantDeleteSchedules(this.syncSchedules);
+    this.schedulerRole.grantPassRole(this.syncSchedules.grantPrincipal);
+
+    if (this.syncSchedules.role) {
+      NagSuppressions.addResourceSuppressions(
+        this.syncSchedules.role,
+        [
+          {
+            id: 'AwsSolutions-IAM5',
+            reason: 'Schedule names are per invoice step and made at run time; schedule/<group>/* is the narrowest scope, and only this group.',
+            appliesTo: [{ regex: '/^Resource::arn:<AWS::Partition>:scheduler:.*:schedule\\/.+\\/\\*$/g' }],
+          },
+          {
+            id: 'AwsSolutions-IAM5',
+            reason: 'dynamodb:ListStreams (added by the stream event source) has no resource-level permissions; it only lists stream ARNs.',
+            appliesTo: ['Resource::*'],
+          },
+        ],
+        true,
+      );
+    }
+  }
+}
