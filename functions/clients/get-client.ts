@@ -1,0 +1,8 @@
+import { makeGetClient } from '../../shared/app/clients.js';
+import { httpHandler } from '../../shared/http/http-handler.js';
+import { ok } from '../../shared/http/responses.js';
+import { routes } from '../../shared/http/routes.js';
+import { wiring } from '../../shared/wiring.js';
+
+const getClient = makeGetClient({ clients: wiring.clients() });
+export const handler = httpHandler(routes.getClient, async ({ tenantId, params }) => ok(await getClient(tenantId, params.id)));

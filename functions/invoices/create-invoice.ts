@@ -1,0 +1,14 @@
+import { makeCreateInvoice } from '../../shared/app/invoices.js';
+import { httpHandler } from '../../shared/http/http-handler.js';
+import { created } from '../../shared/http/responses.js';
+import { routes } from '../../shared/http/routes.js';
+import { wiring } from '../../shared/wiring.js';
+
+const createInvoice = makeCreateInvoice({
+  invoices: wiring.invoices(),
+  clients: wiring.clients(),
+  settings: wiring.settings(),
+  clock: wiring.clock,
+  ids: wiring.ids,
+});
+export const handler = httpHandler(routes.createInvoice, async ({ tenantId, body }) => created(await createInvoice(tenantId, body)), wiring);

@@ -1,0 +1,16 @@
+import { makeRenderInvoicePdf } from '../../shared/app/invoice-pdf.js';
+import { httpHandler } from '../../shared/http/http-handler.js';
+import { pdf } from '../../shared/http/responses.js';
+import { routes } from '../../shared/http/routes.js';
+import { wiring } from '../../shared/wiring.js';
+
+const renderInvoicePdf = makeRenderInvoicePdf({
+  invoices: wiring.invoices(),
+  clients: wiring.clients(),
+  settings: wiring.settings(),
+  pdf: wiring.pdf(),
+});
+export const handler = httpHandler(routes.invoicePdf, async ({ tenantId, params }) => {
+  const { bytes, fileName } = await renderInvoicePdf(tenantId, params.id);
+  return pdf(bytes, fileName);
+});

@@ -1,0 +1,10 @@
+import { makeGetTimeline } from '../../shared/app/invoices.js';
+import { httpHandler } from '../../shared/http/http-handler.js';
+import { ok } from '../../shared/http/responses.js';
+import { routes } from '../../shared/http/routes.js';
+import { wiring } from '../../shared/wiring.js';
+
+const getTimeline = makeGetTimeline({ invoices: wiring.invoices() });
+export const handler = httpHandler(routes.invoiceTimeline, async ({ tenantId, params, query }) =>
+  ok(await getTimeline(tenantId, params.id, query)),
+);

@@ -1,0 +1,10 @@
+import { makeUpdateInvoice } from '../../shared/app/invoices.js';
+import { httpHandler } from '../../shared/http/http-handler.js';
+import { ok } from '../../shared/http/responses.js';
+import { routes } from '../../shared/http/routes.js';
+import { wiring } from '../../shared/wiring.js';
+
+const updateInvoice = makeUpdateInvoice({ invoices: wiring.invoices(), settings: wiring.settings(), clock: wiring.clock });
+export const handler = httpHandler(routes.updateInvoice, async ({ tenantId, params, body }) =>
+  ok(await updateInvoice(tenantId, params.id, body)),
+);

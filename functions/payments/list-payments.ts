@@ -1,0 +1,8 @@
+import { makeListPayments } from '../../shared/app/payments.js';
+import { httpHandler } from '../../shared/http/http-handler.js';
+import { ok } from '../../shared/http/responses.js';
+import { routes } from '../../shared/http/routes.js';
+import { wiring } from '../../shared/wiring.js';
+
+const listPayments = makeListPayments({ invoices: wiring.invoices() });
+export const handler = httpHandler(routes.listPayments, async ({ tenantId, params }) => ok({ items: await listPayments(tenantId, params.id) }));

@@ -1,0 +1,10 @@
+import { makeRemovePayment } from '../../shared/app/payments.js';
+import { httpHandler } from '../../shared/http/http-handler.js';
+import { ok } from '../../shared/http/responses.js';
+import { routes } from '../../shared/http/routes.js';
+import { wiring } from '../../shared/wiring.js';
+
+const removePayment = makeRemovePayment({ invoices: wiring.invoices(), settings: wiring.settings(), clock: wiring.clock });
+export const handler = httpHandler(routes.removePayment, async ({ tenantId, params }) =>
+  ok(await removePayment(tenantId, params.id, params.paymentId)),
+);

@@ -1,0 +1,8 @@
+import { makeUpdateSettings } from '../../shared/app/settings.js';
+import { httpHandler } from '../../shared/http/http-handler.js';
+import { ok } from '../../shared/http/responses.js';
+import { routes } from '../../shared/http/routes.js';
+import { wiring } from '../../shared/wiring.js';
+
+const updateSettings = makeUpdateSettings({ settings: wiring.settings() });
+export const handler = httpHandler(routes.putSettings, async ({ tenantId, body }) => ok(await updateSettings(tenantId, body)));

@@ -1,0 +1,109 @@
+import { localDate } from '../domain/dates.js';
+import { balanceCents } from '../domain/invoice.js';
+import { formatEuros } from '../domain/money.js';
+import { penaltyRateFor } from '../domain/penalties.js';
+import type { Client } from '../http/schemas/clients.js';
+import type { InvoiceView } from '../http/schemas/invoices.js';
+import type { Settings } from '../http/schemas/settings.js';
+import { BusinessRuleError, ConflictError, NotFoundError } from './errors.js';
+import { loadInvoice } from './invoices.js';
+import { toInvoiceView } from './invoice-view.js';
+import type { ClientRepository, Clock, InvoicePdfData, InvoiceRecord, InvoiceRepository, Mailer, PdfRenderer, SettingsRepository } from './ports.js';
+
+export interface SendInvoiceDeps {
+  readonly invoices: InvoiceRepository;
+  readonly clients: ClientRepository;
+  readonly settings: SettingsRepository;
+  readonly mailer: Mailer;
+  readonly pdf: PdfRenderer;
+  readonly clock: Clock;
+}
+
+/** The contractual rate if the seller set one, else the legal default (ECB + 10 points) of the invoice's semester. */
+export const penaltyRateOf = (settings: Settings, invoice: Pick<InvoiceRecord, 'dueDate'>): number =>
+  settings.penaltyRatePercent ?? penaltyRateFor(invoice.dueDate).defaultRatePercent;
+
+export const invoicePdfData = (
+  settings: Settings,
+  client: Client,
+  invoice: InvoiceRecord,
+  payments: InvoicePdfData['payments'],
+  copy = false,
+): InvoicePdfData => ({
+  seller: settings.company,
+  client,
+  invoice,
+  payments: payments.filter((p) => !p.removedAt),
+  balanceCents: balanceCents(invoice.totals.grossCents, invoice.paidCents, invoice.creditedCents),
+  penaltyRatePercent: penaltyRateOf(settings, invoice),
+  copy,
+  language: client.language,
+});
+
+const invoiceEmailText = (s: Settings, client: Client, invoice: InvoiceRecord): { subject: string; text: string } => {
+  const amount = formatEuros(invoice.totals.grossCents, client.language);
+  const due = new Date(`${invoice.dueDate}T12:00:00Z`).toLocaleDateString(client.language === 'fr' ? 'fr-FR' : 'en-GB', { timeZone: 'UTC' });
+  return client.language === 'en'
+    ? {
+        subject: `Invoice ${invoice.number} from ${s.company.name}`,
+        text: `Hello ${client.name},\n\nPlease find attached invoice ${invoice.number} for ${amount}, due on ${due}.\n${s.company.iban ? `\nBank transfer: IBAN ${s.company.iban}${s.company.bic ? `, BIC ${s.company.bic}` : ''}\n` : ''}\nThank you,\n${s.company.name}`,
+      }
+    : {
+        subject: `Facture ${invoice.number} – ${s.company.name}`,
+        text: `Bonjour ${client.name},\n\nVeuillez trouver ci-joint la facture ${invoice.number} d’un montant de ${amount}, payable au plus tard le ${due}.\n${s.company.iban ? `\nRèglement par virement : IBAN ${s.company.iban}${s.company.bic ? `, BIC ${s.company.bic}` : ''}\n` : ''}\nMerci de votre confiance,\n${s.company.name}`,
+      };
+};
+
+/**
+ * draft → sent: gives the next number of the tenant's gapless yearly sequence, then renders
+ * and emails the PDF. Numbering and emailing are two steps on purpose: once numbered the
+ * invoice exists legally, so a failed email leaves it `sent` and not yet emailed, and
+ * sending again only retries the email (never a second number).
+ */
+export const makeSendInvoice = ({ invoices, clients, settings, mailer, pdf, clock }: SendInvoiceDeps) =>
+  async (tenantId: string, id: string): Promise<InvoiceView> => {
+    const [current, s] = await Promise.all([loadInvoice(invoices, tenantId, id), settings.get(tenantId)]);
+    if (current.emailedAt) throw new ConflictError(`Invoice ${current.number} was already sent`);
+    if (current.status !== 'draft' && current.status !== 'sent') {
+      throw new BusinessRuleError('invoice-not-sendable', `A ${current.status} invoice cannot be sent`);
+    }
+    const client = await clients.get(tenantId, current.clientId);
+    if (!client) throw new NotFoundError('Client');
+
+    let invoice = current;
+    const now = clock.now();
+    if (current.status === 'draft') {
+      const at = now.toISOString();
+      const year = Number(localDate(now, s.timezone).slice(0, 4));
+      invoice = await invoices.saveWithNextNumber(
+        { ...current, clientKind: client.kind, status: 'sent', sentAt: at, version: current.version + 1, updatedAt: at },
+        { prefix: 'F', year },
+        (number) => [
+          { at, type: 'invoice.numbered', data: { number } },
+          { at, type: 'invoice.status_changed', data: { from: 'draft', to: 'sent' } },
+        ],
+      );
+    }
+
+    const bytes = await pdf.invoice(invoicePdfData(s, client, invoice, []));
+    const { subject, text } = invoiceEmailText(s, client, invoice);
+    const at = clock.now().toISOString();
+    try {
+      const { messageId } = await mailer.send({
+        to: [client.email],
+        cc: client.ccEmails,
+        ...(s.replyToEmail ?? s.company.email ? { replyTo: s.replyToEmail ?? s.company.email } : {}),
+        fromName: s.company.name,
+        subject,
+        text,
+        attachments: [{ fileName: `${invoice.number}.pdf`, contentType: 'application/pdf', content: bytes }],
+        tags: { tenant: tenantId, invoice: invoice.id, kind: 'invoice' },
+      });
+      const emailed: InvoiceRecord = { ...invoice, emailedAt: at, emailedTo: client.email, version: invoice.version + 1, updatedAt: at };
+      await invoices.save(emailed, { events: [{ at, type: 'invoice.sent', data: { number: invoice.number, to: client.email, messageId } }] });
+      return toInvoiceView(emailed, clock.now(), s.timezone);
+    } catch (error) {
+      await invoices.appendEvents(tenantId, id, [{ at, type: 'invoice.email_failed', data: { number: invoice.number } }]);
+      throw error;
+    }
+  };

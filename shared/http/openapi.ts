@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { problem } from './schemas/common.js';
+import { routeList, type RouteDefinition } from './routes.js';
+
+type JsonSchema = Record<string, unknown>;
+
+const schemaOf = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
+  const { $schema, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema;
+  void $schema;
+  return rest;
+};
+
+const parametersOf = (route: RouteDefinition) => {
+  const params: JsonSchema[] = [];
+  for (const [where, schema] of [['path', route.params], ['query', route.query]] as const) {
+    if (!schema) continue;
+    const json = schemaOf(schema, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
+    for (const [name, s] of Object.entries(json.properties ?? {})) {
+      params.push({ name, in: where, required: where === 'path' || (json.required ?? []).includes(name), schema: s });
+    }
+  }
+  if (route.idempotent) {
+    params.push({ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 128 } });
+  }
+  return params;
+};
+
+const problemResponse = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+});
+
+/** OpenAPI 3.1, generated from the route table's zod schemas: the contract cannot drift from validation. */
+export const openApiDocument = () => {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of routeList()) {
+    const success = route.pdf && !route.response
+      ? { description: 'PDF', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } }
+      : { description: 'OK', ...(route.response ? { content: { 'application/json': { schema: schemaOf(route.response, 'output') } } } : {}) };
+    paths[route.path] ??= {};
+    paths[route.path]![route.method.toLowerCase()] = {
+      operationId: route.name,
+      summary: route.summary,
+      ...(route.auth === 'jwt' ? { security: [{ bearer: [] }] } : { security: [] }),
+      parameters: parametersOf(route),
+      ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(route.body, 'input') } } } } : {}),
+      responses: {
+        [String(route.successStatus ?? 200)]: success,
+        ...(route.body || route.query || route.params ? { 400: problemResponse('Invalid request: each bad field is listed in `errors`') } : {}),
+        ...(route.auth === 'jwt' ? { 401: problemResponse('Missing or invalid token') } : {}),
+        ...(route.params ? { 404: problemResponse('Not found (or another tenant’s resource)') } : {}),
+        ...(route.method !== 'GET' ? { 409: problemResponse('Conflict'), 422: problemResponse('Breaks a business rule') } : {}),
+      },
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Relances API', version: '0.1.0', description: 'Payment tracking and reminders for French small businesses. Money is integer cents.' },
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      schemas: { Problem: schemaOf(problem, 'output') },
+    },
+    paths,
+  };
+};
