@@ -1,0 +1,40 @@
+import type { InvoicePdfData, PdfRenderer } from '../../app/ports.js';
+import type { PdfDocument, PdfKit } from '../../../templates/pdf/kit.js';
+import type { LetterPdfData } from '../../../templates/pdf/letter-types.js';
+
+/** The PDF port plus the mise en demeure letter the reminder engine attaches. */
+export interface DocumentRenderer extends PdfRenderer {
+  letter(data: LetterPdfData): Promise<Uint8Array>;
+}
+
+let kit: Promise<PdfKit> | undefined;
+
+/**
+ * react-pdf (and pdfkit, fontkit…) is loaded on the first render, not at INIT: functions that
+ * share this module but never render don't pay for it, and it must stay an external package
+ * in the bundle anyway (DOMAIN.md §3, infra/pdf-bundling.ts).
+ */
+const loadKit = (): Promise<PdfKit> =>
+  (kit ??= import('@react-pdf/renderer').then((module) => {
+    // Hyphenation is English-only and would split French words (and amounts) at line ends.
+    module.Font.registerHyphenationCallback((word) => [word]);
+    return module;
+  }));
+
+const render = async (kitReady: PdfKit, document: PdfDocument): Promise<Uint8Array> => {
+  const buffer = await kitReady.renderToBuffer(document);
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+};
+
+/** Renders invoices and letters with @react-pdf/renderer and the built-in Helvetica. */
+export class ReactPdfRenderer implements DocumentRenderer {
+  async invoice(data: InvoicePdfData): Promise<Uint8Array> {
+    const [pdf, { invoiceDocument }] = await Promise.all([loadKit(), import('../../../templates/pdf/invoice-document.js')]);
+    return render(pdf, invoiceDocument(pdf, data));
+  }
+
+  async letter(data: LetterPdfData): Promise<Uint8Array> {
+    const [pdf, { letterDocument }] = await Promise.all([loadKit(), import('../../../templates/pdf/letter-document.js')]);
+    return render(pdf, letterDocument(pdf, data));
+  }
+}

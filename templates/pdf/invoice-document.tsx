@@ -1,0 +1,98 @@
+import type { InvoicePdfData } from '../../shared/app/ports.js';
+import { groupedIban, shortDate } from './format.js';
+import { clientLines, footerIdentity, sellerLines } from './identity.js';
+import { invoiceLabels } from './invoice-labels.js';
+import { LinesTable, PaymentsTable, TotalsBox, VatTable } from './invoice-tables.js';
+import type { PdfDocument, PdfKit } from './kit.js';
+import { styles } from './styles.js';
+
+/**
+ * A French invoice (CGI 242 nonies A; C. com. L441-9). With `copy` it is a reminder copy of
+ * the invoice already issued — marked as a duplicate, never a new invoice (DOMAIN.md,
+ * e-invoicing) — listing the payments received.
+ *
+ * Late-payment mentions are for business clients only: the penalty rate and the €40
+ * recovery indemnity must appear on B2B invoices (L441-10), and billing recovery fees to a
+ * consumer is an offence (CPCE L111-8).
+ */
+export const invoiceDocument = (kit: PdfKit, data: InvoicePdfData): PdfDocument => {
+  const { Document, Page, View, Text } = kit;
+  const { seller, client, invoice, language } = data;
+  const labels = invoiceLabels(language);
+  const business = client.kind === 'business';
+  const vatExempt = invoice.lines.length > 0 && invoice.lines.every((line) => line.vatRate === 0);
+  const title = invoice.number ? `${labels.invoice} ${invoice.number}` : `${labels.invoice} — ${labels.draft}`;
+  const mentions = [
+    labels.terms(invoice.dueDate),
+    ...(business ? [labels.noDiscount, labels.penalties(data.penaltyRatePercent), labels.indemnity] : []),
+    ...(vatExempt ? [labels.vatExempt] : []),
+  ];
+
+  return (
+    <Document title={title} author={seller.name} creator="Relances" producer="Relances" language={language}>
+      <Page size="A4" style={styles.page}>
+        <View style={styles.spread}>
+          <View style={styles.half}>
+            <Text style={[styles.bold, { fontSize: 12 }]}>{seller.name}</Text>
+            {sellerLines(seller, labels).map((line) => (
+              <Text key={line}>{line}</Text>
+            ))}
+          </View>
+          <View style={[styles.half, { alignItems: 'flex-end' }]}>
+            <Text style={styles.title}>{labels.invoice}</Text>
+            <Text style={[styles.bold, { fontSize: 11 }]}>{invoice.number ?? labels.draft}</Text>
+            <Text>{`${labels.issueDate} : ${shortDate(invoice.issueDate)}`}</Text>
+            <Text>{`${labels.dueDate} : ${shortDate(invoice.dueDate)}`}</Text>
+          </View>
+        </View>
+
+        {data.copy && <Text style={styles.stamp}>{`${labels.copy} — ${labels.copyNotice}`}</Text>}
+
+        <View style={[styles.section, styles.row]}>
+          <View style={{ width: '52%' }} />
+          <View style={{ width: '48%' }}>
+            <Text style={styles.small}>{labels.billedTo}</Text>
+            <Text style={styles.bold}>{client.name}</Text>
+            {clientLines(client, labels).map((line) => (
+              <Text key={line}>{line}</Text>
+            ))}
+          </View>
+        </View>
+
+        <LinesTable kit={kit} data={data} labels={labels} />
+
+        <View style={[styles.section, styles.spread]} wrap={false}>
+          <View style={styles.half}>{!vatExempt && <VatTable kit={kit} data={data} labels={labels} />}</View>
+          <View style={{ width: '42%' }}>
+            <TotalsBox kit={kit} data={data} labels={labels} />
+          </View>
+        </View>
+
+        {data.copy && <PaymentsTable kit={kit} data={data} labels={labels} />}
+
+        {invoice.notes && <Text style={styles.section}>{invoice.notes}</Text>}
+
+        <View style={styles.section} wrap={false}>
+          {mentions.map((mention) => (
+            <Text key={mention} style={{ marginBottom: 2 }}>
+              {mention}
+            </Text>
+          ))}
+        </View>
+
+        {seller.iban && (
+          <View style={styles.section} wrap={false}>
+            <Text style={styles.heading}>{labels.bank}</Text>
+            <Text>{`IBAN ${groupedIban(seller.iban)}`}</Text>
+            {seller.bic && <Text>{`BIC ${seller.bic}`}</Text>}
+          </View>
+        )}
+
+        <View style={styles.footer} fixed>
+          <Text>{footerIdentity(seller, labels)}</Text>
+          <Text render={({ pageNumber, totalPages }) => labels.page(pageNumber, totalPages ?? pageNumber)} />
+        </View>
+      </Page>
+    </Document>
+  );
+};

@@ -1,0 +1,10 @@
+/**
+ * The @react-pdf/renderer module, handed to the templates by the renderer. Templates only
+ * import its *type*: a static value import would be hoisted to the top of every esbuild
+ * bundle that reaches the PDF adapter, and every function would load (or fail to find)
+ * react-pdf at INIT even if it never renders a page.
+ */
+export type PdfKit = typeof import('@react-pdf/renderer');
+
+/** A template's result: the `<Document>` root that `renderToBuffer` takes. */
+export type PdfDocument = import('react').ReactElement<import('@react-pdf/renderer').DocumentProps>;

@@ -1,0 +1,114 @@
+import { addressLines, euros, shortDate } from './format.js';
+import { clientLines, footerIdentity, sellerLines } from './identity.js';
+import { invoiceLabels } from './invoice-labels.js';
+import type { PdfDocument, PdfKit } from './kit.js';
+import { letterLabels } from './letter-labels.js';
+import { SMALL_CLAIM_LIMIT_CENTS, type LetterPdfData } from './letter-types.js';
+import { muted, styles } from './styles.js';
+
+/**
+ * Where the recipient's address sits for a DL window envelope (110 × 220 mm, window 45 × 100 mm
+ * at 20 mm from the right edge) with the A4 sheet folded in three: 105 mm from the left and
+ * 50 mm from the top keeps the block inside the window however the sheet slides.
+ */
+const windowBlock = { position: 'absolute', left: '105mm', top: '50mm', width: '85mm', height: '35mm' } as const;
+const foldMark = (top: string) => ({ position: 'absolute', left: '5mm', top, width: '5mm', borderTopWidth: 0.5, borderTopColor: muted }) as const;
+const widths = ['18%', '14%', '14%', '18%', '18%', '18%'] as const;
+
+/**
+ * Mise en demeure de payer (DOMAIN.md §1). Business clients: accrued penalties, €40 per
+ * invoice and the court next step. Consumers: no fees or penalties whatever the data says
+ * (CPCE L111-8), legal-rate interest from receipt (C. civ. 1344-1), a contact and the offer
+ * of a payment plan, in the same sober style (C. conso L121-6).
+ */
+export const letterDocument = (kit: PdfKit, data: LetterPdfData): PdfDocument => {
+  const { Document, Page, View, Text } = kit;
+  const { seller, client, invoices, language: lang } = data;
+  const t = letterLabels(lang);
+  const identity = invoiceLabels(lang);
+  const kind = client.kind;
+  const business = kind === 'business';
+  const unpaid = invoices.reduce((sum, invoice) => sum + invoice.balanceCents, 0);
+  const penalties = business ? (data.penaltiesCents ?? 0) : 0;
+  const indemnity = business ? (data.indemnityCents ?? 0) : 0;
+  const total = unpaid + penalties + indemnity;
+  // A consumer must always have a way to reach the business (DOMAIN.md, B2C tone).
+  const contact = [seller.phone, seller.email].filter(Boolean).join(' · ') || addressLines(seller.address).join(', ') || seller.name;
+  const money = (cents: number) => euros(cents, lang);
+  const totalLine = (label: string, cents: number, strong = false) => (
+    <View style={strong ? styles.grandTotal : styles.totalRow} wrap={false}>
+      <Text style={{ width: '75%' }}>{label}</Text>
+      <Text style={{ width: '25%', textAlign: 'right' }}>{money(cents)}</Text>
+    </View>
+  );
+
+  return (
+    <Document title={t.subject(invoices.map((i) => i.number))} author={seller.name} creator="Relances" producer="Relances" language={lang}>
+      <Page size="A4" style={[styles.page, { fontSize: 9.5 }]}>
+        <View style={foldMark('99mm')} fixed />
+        <View style={foldMark('198mm')} fixed />
+        <View style={{ position: 'absolute', left: '20mm', top: '15mm', width: '80mm' }}>
+          <Text style={styles.bold}>{seller.name}</Text>
+          {sellerLines(seller, identity).map((line) => (
+            <Text key={line}>{line}</Text>
+          ))}
+        </View>
+        <View style={windowBlock}>
+          <Text style={styles.bold}>{client.name}</Text>
+          {clientLines({ ...client, siren: undefined, vatNumber: undefined }, identity).map((line) => (
+            <Text key={line}>{line}</Text>
+          ))}
+        </View>
+
+        {/* The body starts below the window so that nothing but the address shows through it. */}
+        <View style={{ marginTop: '74mm', marginHorizontal: '6mm' }}>
+          <Text style={{ textAlign: 'right' }}>{t.placeDate(seller.address?.city, data.date)}</Text>
+          <Text style={[styles.small, { marginTop: 8 }]}>{t.registered}</Text>
+          <Text style={[business ? styles.bold : {}, { marginTop: 4 }]}>{t.subject(invoices.map((i) => i.number))}</Text>
+          <Text style={{ marginTop: 14 }}>{t.salutation}</Text>
+          <Text style={{ marginTop: 8 }}>{t.intro[kind](client.name, seller.name)}</Text>
+
+          <View style={[styles.section, styles.table, { fontSize: 9 }]}>
+            <View style={styles.headerRow}>
+              {t.columns.map((column, i) => (
+                <Text key={column} style={[i < 3 ? styles.cell : styles.num, { width: widths[i] }]}>
+                  {column}
+                </Text>
+              ))}
+            </View>
+            {invoices.map((invoice) => (
+              <View key={invoice.number} style={styles.bodyRow} wrap={false}>
+                {[invoice.number, shortDate(invoice.issueDate), shortDate(invoice.dueDate), money(invoice.grossCents), money(invoice.paidCents), money(invoice.balanceCents)].map((cell, i) => (
+                  <Text key={i} style={[i < 3 ? styles.cell : styles.num, { width: widths[i] }]}>
+                    {cell}
+                  </Text>
+                ))}
+              </View>
+            ))}
+          </View>
+
+          <View style={{ marginTop: 8, marginLeft: '35%' }}>
+            {business && totalLine(t.unpaidTotal, unpaid)}
+            {business && penalties > 0 && totalLine(t.penalties(data.date), penalties)}
+            {business && indemnity > 0 && totalLine(t.indemnity(indemnity % 4000 === 0 ? indemnity / 4000 : undefined), indemnity)}
+            {totalLine(t.total, total, true)}
+          </View>
+
+          <Text style={styles.section}>{t.demand[kind](total, data.deadlineDays)}</Text>
+          <Text style={{ marginTop: 6 }}>{business ? t.penaltiesRun : t.legalInterest}</Text>
+          <Text style={{ marginTop: 6 }}>{t.payment(data.paymentInstructions)}</Text>
+          {!business && <Text style={{ marginTop: 6 }}>{t.paymentPlan(contact)}</Text>}
+          <Text style={{ marginTop: 6 }}>{t.nextStep[kind]}</Text>
+          {total <= SMALL_CLAIM_LIMIT_CENTS && business && <Text style={{ marginTop: 6 }}>{t.smallClaim}</Text>}
+          <Text style={{ marginTop: 10 }}>{t.closing}</Text>
+          <Text style={[styles.bold, { marginTop: 16, textAlign: 'right' }]}>{seller.name}</Text>
+        </View>
+
+        <View style={styles.footer} fixed>
+          <Text>{footerIdentity(seller, identity)}</Text>
+          <Text render={({ pageNumber, totalPages }) => identity.page(pageNumber, totalPages ?? pageNumber)} />
+        </View>
+      </Page>
+    </Document>
+  );
+};

@@ -1,0 +1,33 @@
+import type { Client } from '../../shared/http/schemas/clients.js';
+import type { Settings } from '../../shared/http/schemas/settings.js';
+
+/** One unpaid invoice as the letter lists it (DOMAIN.md §1: number, dates, amount, payments, balance). */
+export interface LetterInvoice {
+  readonly number: string;
+  readonly issueDate: string;
+  readonly dueDate: string;
+  readonly grossCents: number;
+  readonly paidCents: number;
+  readonly balanceCents: number;
+}
+
+/** What a mise en demeure letter shows; rendered by `ReactPdfRenderer.letter`. */
+export interface LetterPdfData {
+  readonly seller: Settings['company'];
+  readonly client: Client;
+  readonly invoices: readonly LetterInvoice[];
+  /** Late penalties accrued to `date` (C. com. L441-10). Business clients only: never printed for a consumer. */
+  readonly penaltiesCents?: number;
+  /** Fixed recovery indemnity, 4000 per late invoice (D441-5). Business clients only: never printed for a consumer. */
+  readonly indemnityCents?: number;
+  /** Days from receipt of the letter to pay; 8 by default in the scenarios. */
+  readonly deadlineDays: number;
+  /** Date of the letter, `YYYY-MM-DD`. */
+  readonly date: string;
+  /** How to pay, e.g. "Virement sur IBAN FR76 …, référence F-2026-0001". */
+  readonly paymentInstructions: string;
+  readonly language: 'fr' | 'en';
+}
+
+/** Simplified recovery of small claims by a commissaire de justice (CPCE L125-1) is open up to this amount. */
+export const SMALL_CLAIM_LIMIT_CENTS = 500_000;

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { ReactPdfRenderer } from '../../../shared/adapters/pdf/react-pdf-renderer.js';
+import type { InvoicePdfData } from '../../../shared/app/ports.js';
+import {
+  aConsumerClient,
+  anInvoicePdfData,
+  anInvoiceRecord,
+  aPayment,
+  aSeller,
+  eurosText,
+  pdfText,
+} from '../../fixtures/pdf-fixtures.js';
+
+const renderer = new ReactPdfRenderer();
+const render = async (data: InvoicePdfData) => pdfText(await renderer.invoice(data));
+
+describe('ReactPdfRenderer.invoice', () => {
+  it('renders a PDF with the invoice number and French dates', async () => {
+    const bytes = await renderer.invoice(anInvoicePdfData());
+    expect(new TextDecoder().decode(bytes.subarray(0, 5))).toBe('%PDF-');
+    const text = await pdfText(bytes);
+    expect(text).toContain('Facture F-2026-0001');
+    expect(text).toContain("Date d'émission : 23/10/2026");
+    expect(text).toContain("Date d'échéance : 22/11/2026");
+  });
+
+  it('identifies the seller and the business client', async () => {
+    const text = await render(anInvoicePdfData());
+    for (const part of ['Menuiserie Dupont', 'SARL au capital de 10 000 €', '69003 LYON', 'SIREN 123456789', 'FR32123456789', 'contact@menuiserie-dupont.fr', '04 72 00 00 00']) {
+      expect(text).toContain(part);
+    }
+    expect(text).toContain('Boulangerie Martin SAS');
+    expect(text).toContain('38000 GRENOBLE');
+    expect(text).toContain('SIREN 987654321');
+  });
+
+  it('prints each line, the VAT breakdown per rate and the totals', async () => {
+    const text = await render(anInvoicePdfData());
+    expect(text).toContain(`Pose de fenêtres PVC 3 ${eurosText(45_000)} 10 % ${eurosText(135_000)}`);
+    expect(text).toContain(`Fourniture quincaillerie 2,5 ${eurosText(1_990)} 20 % ${eurosText(4_975)}`);
+    expect(text).toContain(`20 % ${eurosText(4_975)} ${eurosText(995)}`);
+    expect(text).toContain(`10 % ${eurosText(135_000)} ${eurosText(13_500)}`);
+    expect(text).toContain(`Total HT ${eurosText(139_975)}`);
+    expect(text).toContain(`Total TVA ${eurosText(14_495)}`);
+    expect(text).toContain('Total TTC 1 544,70 €');
+    expect(text).toContain('Reste à payer 1 544,70 €');
+  });
+
+  it('prints the payment terms, the penalty rate and the €40 indemnity for a business client', async () => {
+    const text = await render(anInvoicePdfData({ penaltyRatePercent: 12.15 }));
+    expect(text).toContain('Conditions de paiement : paiement au plus tard le 22/11/2026.');
+    expect(text).toContain('Taux des pénalités de retard : 12,15 % par an');
+    expect(text).toContain('Indemnité forfaitaire pour frais de recouvrement de 40,00 €');
+    expect(text).toContain('Escompte pour paiement anticipé : néant.');
+  });
+
+  it('prints neither late penalties nor the €40 indemnity for a consumer (CPCE L111-8)', async () => {
+    const text = await render(anInvoicePdfData({ client: aConsumerClient(), invoice: anInvoiceRecord({ clientKind: 'consumer' }) }));
+    expect(text).toContain('Conditions de paiement : paiement au plus tard le 22/11/2026.');
+    expect(text).not.toMatch(/pénalité/i);
+    expect(text).not.toMatch(/indemnité/i);
+    expect(text).not.toMatch(/recouvrement/i);
+    expect(text).not.toContain('40,00 €');
+    expect(text).toContain('Mme Claire Bernard');
+  });
+
+  it('states the VAT exemption only when every line is at 0 %', async () => {
+    const exempt = anInvoiceRecord({ lines: [{ description: 'Réparation', quantity: 1, unitPriceCents: 20_000, vatRate: 0 }] });
+    const exemptText = await render(anInvoicePdfData({ invoice: exempt }));
+    expect(exemptText).toContain('TVA non applicable, art. 293 B du CGI');
+    expect(exemptText).toContain('Total TTC 200,00 €');
+    expect(await render(anInvoicePdfData())).not.toContain('293 B');
+  });
+
+  it('prints IBAN and BIC when the seller has them, and no bank block otherwise', async () => {
+    expect(await render(anInvoicePdfData())).toContain('IBAN FR76 3000 6000 0112 3456 7890 189 BIC AGRIFRPP');
+    const noBank = await render(anInvoicePdfData({ seller: aSeller({ iban: undefined, bic: undefined }) }));
+    expect(noBank).not.toContain('IBAN');
+  });
+
+  it('marks a reminder copy as a duplicate and lists the payments received and the balance', async () => {
+    const invoice = anInvoiceRecord({ paidCents: 80_000, status: 'partially_paid' });
+    const payments = [
+      aPayment({ id: 'p1', amountCents: 50_000, date: '2026-11-10', method: 'transfer' }),
+      aPayment({ id: 'p2', amountCents: 30_000, date: '2026-11-20', method: 'cheque' }),
+      aPayment({ id: 'p3', amountCents: 99_900, date: '2026-11-21', method: 'card', removedAt: '2026-11-22T08:00:00.000Z' }),
+    ];
+    const text = await render(anInvoicePdfData({ copy: true, invoice, payments }));
+    expect(text).toContain('COPIE');
+    expect(text).toContain('Duplicata — ne vaut pas nouvelle facture');
+    expect(text).toContain('Facture F-2026-0001');
+    expect(text).toContain('Paiements reçus');
+    expect(text).toContain('10/11/2026 Virement 500,00 €');
+    expect(text).toContain('20/11/2026 Chèque 300,00 €');
+    expect(text).not.toContain('999,00 €');
+    expect(text).toContain('Déjà réglé 800,00 €');
+    expect(text).toContain('Reste à payer 744,70 €');
+  });
+
+  it('does not mark the original invoice as a copy nor list payments', async () => {
+    const text = await render(anInvoicePdfData({ payments: [aPayment()] }));
+    expect(text).not.toContain('COPIE');
+    expect(text).not.toContain('Paiements reçus');
+  });
+
+  it('uses English labels when the language is en', async () => {
+    const text = await render(anInvoicePdfData({ language: 'en' }));
+    expect(text).toContain('Invoice F-2026-0001');
+    expect(text).toContain('Due date : 22/11/2026');
+    expect(text).toContain('Total incl. VAT €1,544.70');
+    expect(text).toContain('Amount due €1,544.70');
+    expect(text).toContain('Late-payment penalty rate: 12.15% per year');
+    expect(text).toContain('Fixed recovery fee of €40.00');
+  });
+
+  it('flows a long invoice over several pages with a page count', async () => {
+    const lines = Array.from({ length: 60 }, (_, i) => ({ description: `Prestation ${i + 1}`, quantity: 1, unitPriceCents: 1_000, vatRate: 20 as const }));
+    const text = await render(anInvoicePdfData({ invoice: anInvoiceRecord({ lines }) }));
+    expect(text).toContain('Prestation 60');
+    // The lines header repeats on each page and the last page says it is the last.
+    expect(text).toMatch(/Page 1 \/ ([2-9]) Désignation .* Page \1 \/ \1$/);
+    expect(text).toContain('Total TTC 720,00 €');
+  });
+});

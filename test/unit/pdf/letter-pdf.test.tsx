@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { ReactPdfRenderer } from '../../../shared/adapters/pdf/react-pdf-renderer.js';
+import type { LetterPdfData } from '../../../templates/pdf/letter-types.js';
+import { aConsumerClient, aLetterPdfData, aSeller, pdfText } from '../../fixtures/pdf-fixtures.js';
+
+const renderer = new ReactPdfRenderer();
+const render = async (data: LetterPdfData) => pdfText(await renderer.letter(data));
+
+describe('ReactPdfRenderer.letter', () => {
+  it('says it is a mise en demeure de payer, names both parties and is dated', async () => {
+    const bytes = await renderer.letter(aLetterPdfData());
+    expect(new TextDecoder().decode(bytes.subarray(0, 5))).toBe('%PDF-');
+    const text = await pdfText(bytes);
+    expect(text).toContain('mise en demeure de payer');
+    expect(text).toContain('Menuiserie Dupont');
+    expect(text).toContain('Boulangerie Martin SAS 5 place du Marché 38000 GRENOBLE');
+    expect(text).toContain('Lyon, le 17/12/2026');
+    expect(text).toContain('Lettre recommandée avec accusé de réception');
+  });
+
+  it('lists every invoice with its date, due date, amount, payments and balance', async () => {
+    const text = await render(aLetterPdfData());
+    expect(text).toContain('F-2026-0001 23/10/2026 22/11/2026 1 544,70 € 500,00 € 1 044,70 €');
+    expect(text).toContain('F-2026-0007 02/11/2026 02/12/2026 600,00 € 0,00 € 600,00 €');
+  });
+
+  it('claims accrued penalties and €40 per invoice from a business, with a deadline and the court next step', async () => {
+    const text = await render(aLetterPdfData({ penaltiesCents: 1_198, indemnityCents: 8_000 }));
+    expect(text).toContain('Total des factures impayées 1 644,70 €');
+    expect(text).toMatch(/Pénalités de retard arrêtées au 17\/12\/2026 .* 11,98 €/);
+    expect(text).toMatch(/Indemnité forfaitaire pour frais de recouvrement \(40,00 € × 2, .*\) 80,00 €/);
+    expect(text).toContain('Total dû 1 736,68 €');
+    expect(text).toContain('nous vous mettons en demeure de payer la somme de 1 736,68 € dans un délai de 8 jours');
+    expect(text).toContain('Modalités de paiement : virement sur IBAN FR76');
+    expect(text).toContain('injonction de payer');
+    expect(text).toContain('procédure simplifiée de recouvrement des petites créances');
+  });
+
+  it('offers the simplified small-claims procedure only up to €5,000', async () => {
+    const big = aLetterPdfData({
+      invoices: [{ number: 'F-2026-0042', issueDate: '2026-09-01', dueDate: '2026-10-01', grossCents: 600_000, paidCents: 0, balanceCents: 600_000 }],
+      indemnityCents: 4_000,
+    });
+    const text = await render(big);
+    expect(text).toContain('injonction de payer');
+    expect(text).not.toContain('petites créances');
+  });
+
+  it('never claims fees or penalties from a consumer, even when the data carries them', async () => {
+    const text = await render(aLetterPdfData({ client: aConsumerClient(), penaltiesCents: 1_198, indemnityCents: 8_000 }));
+    expect(text).toContain('mise en demeure de payer');
+    expect(text).toContain('Mme Claire Bernard');
+    expect(text).not.toMatch(/pénalité/i);
+    expect(text).not.toMatch(/indemnité/i);
+    expect(text).not.toMatch(/frais de recouvrement/i);
+    expect(text).not.toContain('11,98 €');
+    expect(text).not.toContain('80,00 €');
+    expect(text).toContain('Total dû 1 644,70 €');
+    expect(text).toContain('régler la somme de 1 644,70 € dans un délai de 8 jours');
+  });
+
+  it('gives a consumer legal-rate interest from receipt, a contact and a payment plan', async () => {
+    const text = await render(aLetterPdfData({ client: aConsumerClient() }));
+    expect(text).toContain('intérêts au taux légal à compter de la réception de cette lettre');
+    expect(text).toContain('contactez-nous (04 72 00 00 00 · contact@menuiserie-dupont.fr)');
+    expect(text).toContain('échéancier de paiement');
+    expect(text).not.toContain('sans autre avis');
+  });
+
+  it('falls back to the postal address as the consumer contact when there is no phone or email', async () => {
+    const seller = aSeller({ phone: undefined, email: undefined });
+    const text = await render(aLetterPdfData({ client: aConsumerClient(), seller }));
+    expect(text).toContain('contactez-nous (12 rue des Artisans, 69003 LYON)');
+  });
+
+  it('uses English wording, keeping the French legal term', async () => {
+    const text = await render(aLetterPdfData({ language: 'en' }));
+    expect(text).toContain('formal notice to pay (mise en demeure de payer)');
+    expect(text).toContain('within 8 days of receipt');
+    expect(text).toContain('F-2026-0001');
+    expect(text).toContain('F-2026-0007');
+    expect(text).toContain('Total due €1,736.68');
+  });
+});
