@@ -18,6 +18,19 @@ export interface Scenario {
 export const MIN_OFFSET_DAYS = -60;
 export const MAX_OFFSET_DAYS = 365;
 
+/**
+ * Nominal day offset of every step from the due date, following `previous` anchors through the
+ * scenario's own offsets (before any calendar move or catch-up).
+ */
+export const nominalOffsets = (steps: readonly ScenarioStep[]): number[] => {
+  const offsets: number[] = [];
+  steps.forEach((step, index) => {
+    const previous = offsets[index - 1];
+    offsets.push(step.anchor === 'previous' && previous !== undefined ? previous + step.offsetDays : step.offsetDays);
+  });
+  return offsets;
+};
+
 /** Problems that make a scenario unusable, in English, empty when valid. */
 export const validateScenario = (s: Scenario): string[] => {
   const problems: string[] = [];
@@ -36,6 +49,14 @@ export const validateScenario = (s: Scenario): string[] => {
     if (step.anchor === 'previous') {
       if (index === 0) problems.push(`${label}: the first step cannot be relative to a previous step`);
       if (step.offsetDays <= 0) problems.push(`${label}: an offset from the previous step must be at least 1 day`);
+    }
+  });
+  // Tone escalates in list order: a step may not come before the one listed above it.
+  const offsets = nominalOffsets(s.steps);
+  offsets.forEach((offset, index) => {
+    const previous = offsets[index - 1];
+    if (index > 0 && previous !== undefined && offset <= previous) {
+      problems.push(`step ${index + 1} (${s.steps[index]?.id ?? ''}): must come at least 1 day after the step before it`);
     }
   });
   return problems;

@@ -1,0 +1,162 @@
+import { addDays, daysBetween } from './dates.js';
+import type { InvoiceStatus } from './invoice.js';
+import { nominalOffsets, type Scenario } from './scenario.js';
+import { nextSendDay, sendInstant, type SendCalendar } from './send-calendar.js';
+import { localDateTimeOf, utcToZoned } from './zoned-time.js';
+
+export type StepState = 'scheduled' | 'skipped' | 'sent' | 'failed' | 'cancelled';
+export type CancelReason = 'paid' | 'cancelled' | 'paused' | 'disputed' | 'draft';
+
+export interface PlanInvoice {
+  dueDate: string;
+  status: InvoiceStatus;
+  remindersPaused: boolean;
+  disputed: boolean;
+  balanceCents: number;
+  /** ISO instant the plan started (invoice sent or imported); absent = `now`. */
+  sentAt?: string;
+  lastPaymentAt?: string;
+}
+
+export interface StepRecord {
+  stepId: string;
+  state: 'sent' | 'skipped' | 'failed' | 'cancelled';
+  at?: string;
+}
+
+export interface PlanInput {
+  invoice: PlanInvoice;
+  scenario: Scenario;
+  calendar: SendCalendar;
+  history: readonly StepRecord[];
+  now: Date;
+  /** Days between two messages to the client (any invoice); default 3. */
+  minGapDays?: number;
+  /** No step within this many days after a payment; default 3. */
+  graceDaysAfterPayment?: number;
+  /** Last message sent to this client for any invoice, ISO instant. */
+  lastMessageToClientAt?: string;
+}
+
+export interface PlannedStep {
+  stepId: string;
+  templateId: string;
+  state: StepState;
+  /** UTC ISO instant, whole minutes. */
+  scheduledAt?: string;
+  /** `YYYY-MM-DDTHH:mm:ss` in the calendar's zone, for the Scheduler's `at()`. */
+  localTime?: string;
+  /** Why a step is cancelled (`paid`…), skipped (`missed-before-due`) or moved (`catch-up`). */
+  reason?: string;
+  /** Due date + the scenario's offsets, before any move. */
+  nominalDate: string;
+}
+
+const cancelReason = (invoice: PlanInvoice): CancelReason | undefined => {
+  if (invoice.status === 'cancelled') return 'cancelled';
+  if (invoice.status === 'draft') return 'draft';
+  if (invoice.status === 'paid' || invoice.balanceCents <= 0) return 'paid';
+  if (invoice.disputed) return 'disputed';
+  if (invoice.remindersPaused) return 'paused';
+  return undefined;
+};
+
+const maxDate = (...dates: (string | undefined)[]): string =>
+  dates.filter((d): d is string => d !== undefined).reduce((a, b) => (b > a ? b : a));
+
+/**
+ * The reminder plan of one invoice: which step goes out when, and which are skipped or cancelled.
+ * Rules (PRODUCT.md catch-up rule, DOMAIN.md §1):
+ * - a step's date is the due date + offset, or the previous step's date + offset; when a step goes
+ *   out later than its calendar date (catch-up, minimum gap, grace window), the later steps move
+ *   with it so they keep the scenario's spacing and the tone escalates at the scenario's pace;
+ * - it goes out at `sendHour` local on the first send day on or after that date;
+ * - a step whose time passed before the plan started (or before `now`) is skipped if it was meant
+ *   for before the due date; otherwise it goes out at the next send window after that moment;
+ * - one step per local day per invoice, `minGapDays` between two messages to the client, nothing
+ *   within `graceDaysAfterPayment` days after a payment (in the calendar's local dates);
+ * - steps in `history` keep their recorded state.
+ */
+export const planReminders = (input: PlanInput): PlannedStep[] => {
+  const { invoice, scenario, calendar, now, minGapDays = 3, graceDaysAfterPayment = 3 } = input;
+  const tz = calendar.timeZone;
+  const recorded = new Map(input.history.map((r) => [r.stepId, r]));
+  const offsets = nominalOffsets(scenario.steps);
+  const cancel = cancelReason(invoice);
+  const start = invoice.sentAt ? new Date(invoice.sentAt) : now;
+  const earliest = start > now ? start : now;
+  const earliestDate = utcToZoned(earliest, tz).date;
+  const paidOn = invoice.lastPaymentAt ? utcToZoned(new Date(invoice.lastPaymentAt), tz).date : undefined;
+  const grace = paidOn ? { from: paidOn, until: addDays(paidOn, graceDaysAfterPayment) } : undefined;
+
+  let lastSent: Date | undefined = input.lastMessageToClientAt ? new Date(input.lastMessageToClientAt) : undefined;
+  let lastStepDate: string | undefined; // local date of this invoice's latest step out or scheduled
+  let previousDate: string | undefined;
+  let shift = 0; // days later steps move so they keep their spacing from a delayed step
+
+  /** A step that went out (or will) later than its calendar date carries later steps with it. */
+  const carry = (actual: string, base: string, nominal: string): void => {
+    if (actual > nextSendDay(base, calendar)) shift = daysBetween(nominal, actual);
+  };
+
+  /** First send day on or after `floor` outside the grace window and, if given, after `notBefore`. */
+  const placeFrom = (floor: string, notBefore?: Date): string => {
+    let date = nextSendDay(floor, calendar);
+    for (let i = 0; i < 10; i++) {
+      if (grace && date >= grace.from && date < grace.until) date = nextSendDay(grace.until, calendar);
+      else if (notBefore && sendInstant(date, calendar) <= notBefore) date = nextSendDay(addDays(date, 1), calendar);
+      else break;
+    }
+    return date;
+  };
+
+  return scenario.steps.map((step, index): PlannedStep => {
+    const nominalDate = addDays(invoice.dueDate, offsets[index] ?? step.offsetDays);
+    const base =
+      step.anchor === 'previous' && previousDate !== undefined
+        ? addDays(previousDate, step.offsetDays)
+        : addDays(nominalDate, shift);
+    const calendarDate = nextSendDay(base, calendar);
+    const common = { stepId: step.id, templateId: step.templateId, nominalDate };
+
+    const record = recorded.get(step.id);
+    if (record) {
+      const at = record.at ? new Date(record.at) : undefined;
+      const date = at ? utcToZoned(at, tz).date : calendarDate;
+      previousDate = date;
+      if (record.state === 'sent' || (record.state === 'failed' && at)) {
+        carry(date, base, nominalDate);
+        lastStepDate = lastStepDate && lastStepDate > date ? lastStepDate : date;
+      }
+      if (record.state === 'sent' && at && (!lastSent || at > lastSent)) lastSent = at;
+      return { ...common, state: record.state, ...(at && { scheduledAt: at.toISOString(), localTime: localDateTimeOf(at, tz) }) };
+    }
+
+    previousDate = calendarDate;
+    if (cancel) return { ...common, state: 'cancelled', reason: cancel };
+
+    // Where the step would go, ignoring the clock; "missed" when that moment is already past.
+    const wanted = placeFrom(
+      maxDate(
+        base,
+        lastStepDate && addDays(lastStepDate, 1),
+        lastSent && addDays(utcToZoned(lastSent, tz).date, minGapDays),
+      ),
+    );
+    const missed = sendInstant(wanted, calendar) <= earliest;
+    if (missed && nominalDate < invoice.dueDate) return { ...common, state: 'skipped', reason: 'missed-before-due' };
+    const date = missed ? placeFrom(maxDate(wanted, earliestDate), earliest) : wanted;
+    const instant = sendInstant(date, calendar);
+    carry(date, base, nominalDate);
+    previousDate = date;
+    lastStepDate = date;
+    lastSent = instant;
+    return {
+      ...common,
+      state: 'scheduled',
+      scheduledAt: instant.toISOString(),
+      localTime: localDateTimeOf(instant, tz),
+      ...(missed && { reason: 'catch-up' }),
+    };
+  });
+};

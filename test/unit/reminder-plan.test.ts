@@ -1,0 +1,416 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { addDays, daysBetween } from '../../shared/domain/dates.js';
+import { planReminders, type PlanInput, type PlannedStep } from '../../shared/domain/reminder-plan.js';
+import { isSendDay, type SendCalendar } from '../../shared/domain/send-calendar.js';
+import { localDateTimeOf, utcToZoned } from '../../shared/domain/zoned-time.js';
+import { validateScenario, type ScenarioStep } from '../../shared/domain/scenario.js';
+import { B2B_DEFAULT_SCENARIO, B2C_DEFAULT_SCENARIO, defaultScenarioFor } from '../../shared/domain/default-scenarios.js';
+import { aPlanInput, aScenario, aStep, anInvoice, parisCalendar, parisTime, sent } from '../fixtures/plan-fixtures.js';
+
+const brief = (steps: PlannedStep[]) => steps.map((s) => [s.stepId, s.state, s.localTime ?? s.reason ?? null]);
+const scheduled = (steps: PlannedStep[]) => steps.filter((s) => s.state === 'scheduled');
+
+describe('planReminders: the default B2B scenario', () => {
+  it('schedules 4 steps on business days at 09:00 Paris for an invoice due in 10 days sent today', () => {
+    // Mon 2 Mar 2026, due Thu 12 Mar; J-5 is Sat 7 Mar → Mon 9 Mar.
+    const plan = planReminders(aPlanInput());
+    expect(brief(plan)).toEqual([
+      ['j-5', 'scheduled', '2026-03-09T09:00:00'],
+      ['j+1', 'scheduled', '2026-03-13T09:00:00'],
+      ['j+8', 'scheduled', '2026-03-20T09:00:00'],
+      ['j+15', 'scheduled', '2026-03-27T09:00:00'],
+    ]);
+    expect(plan.map((s) => s.scheduledAt)).toEqual([
+      '2026-03-09T08:00:00.000Z',
+      '2026-03-13T08:00:00.000Z',
+      '2026-03-20T08:00:00.000Z',
+      '2026-03-27T08:00:00.000Z',
+    ]);
+    expect(plan.map((s) => s.templateId)).toEqual(['courtesy', 'reminder', 'firm', 'formal-notice']);
+  });
+
+  it('moves to 07:00Z once Paris is on summer time (29 Mar 2026)', () => {
+    const plan = planReminders(aPlanInput({ invoice: anInvoice({ dueDate: '2026-03-19', sentAt: parisTime('2026-03-02T08:00').toISOString() }) }));
+    expect(plan.map((s) => [s.localTime, s.scheduledAt])).toEqual([
+      ['2026-03-16T09:00:00', '2026-03-16T08:00:00.000Z'],
+      ['2026-03-20T09:00:00', '2026-03-20T08:00:00.000Z'],
+      ['2026-03-27T09:00:00', '2026-03-27T08:00:00.000Z'],
+      ['2026-04-03T09:00:00', '2026-04-03T07:00:00.000Z'],
+    ]);
+  });
+
+  it('moves back to 08:00Z after the 25 Oct 2026 change', () => {
+    const plan = planReminders(aPlanInput({ invoice: anInvoice({ dueDate: '2026-10-22', sentAt: parisTime('2026-10-01T08:00').toISOString() }), now: parisTime('2026-10-01T08:00') }));
+    expect(plan.map((s) => s.scheduledAt)).toEqual([
+      '2026-10-19T07:00:00.000Z',
+      '2026-10-23T07:00:00.000Z',
+      '2026-10-30T08:00:00.000Z',
+      '2026-11-06T08:00:00.000Z',
+    ]);
+  });
+
+  it('sends a step landing on Tue 14 Jul 2026 on Wed 15 Jul at 09:00 Paris', () => {
+    const now = parisTime('2026-07-01T08:00');
+    const plan = planReminders(aPlanInput({ now, invoice: anInvoice({ dueDate: '2026-07-13', sentAt: now.toISOString() }) }));
+    expect(plan[1]).toMatchObject({ stepId: 'j+1', nominalDate: '2026-07-14', localTime: '2026-07-15T09:00:00', scheduledAt: '2026-07-15T07:00:00.000Z' });
+  });
+
+  it('sends a Saturday step on Monday, or Tuesday when Monday is a holiday', () => {
+    const now = parisTime('2026-03-20T08:00');
+    const plan = planReminders(aPlanInput({ now, invoice: anInvoice({ dueDate: '2026-04-03', sentAt: now.toISOString() }) }));
+    expect(plan[1]).toMatchObject({ nominalDate: '2026-04-04', localTime: '2026-04-07T09:00:00' }); // Easter Monday 6 Apr
+    const saturday = planReminders(aPlanInput({ now, invoice: anInvoice({ dueDate: '2026-04-10', sentAt: now.toISOString() }) }));
+    expect(saturday[1]).toMatchObject({ nominalDate: '2026-04-11', localTime: '2026-04-13T09:00:00' });
+  });
+
+  it('keeps the due date itself: a J+0 step on a due Sunday goes out Monday, J+1 then Tuesday', () => {
+    const now = parisTime('2026-03-02T08:00');
+    const scenario = aScenario([aStep({ id: 'j0', offsetDays: 0 }), aStep({ id: 'j1', offsetDays: 1 })]);
+    const plan = planReminders(aPlanInput({ now, scenario, minGapDays: 0, invoice: anInvoice({ dueDate: '2026-03-15', sentAt: now.toISOString() }) }));
+    expect(plan.map((s) => s.localTime)).toEqual(['2026-03-16T09:00:00', '2026-03-17T09:00:00']);
+  });
+
+  it('never gives the at() local time a month off by one', () => {
+    const now = parisTime('2026-01-20T08:00');
+    const plan = planReminders(aPlanInput({ now, invoice: anInvoice({ dueDate: '2026-01-30', sentAt: now.toISOString() }) }));
+    expect(plan.map((s) => s.localTime?.slice(0, 10))).toEqual(['2026-01-26', '2026-02-02', '2026-02-09', '2026-02-16']);
+  });
+});
+
+describe('planReminders: catch-up', () => {
+  // Due Mon 2 Mar 2026; the invoice is sent Thu 12 Mar at 10:00, after that day's 09:00 window.
+  const input = aPlanInput({
+    now: parisTime('2026-03-12T10:00'),
+    invoice: anInvoice({ dueDate: '2026-03-02', sentAt: parisTime('2026-03-12T10:00').toISOString() }),
+  });
+
+  it('skips J-5, sends J+1 at the next window, and keeps J+8 and J+15 spaced from it', () => {
+    expect(brief(planReminders(input))).toEqual([
+      ['j-5', 'skipped', 'missed-before-due'],
+      ['j+1', 'scheduled', '2026-03-13T09:00:00'],
+      ['j+8', 'scheduled', '2026-03-20T09:00:00'],
+      ['j+15', 'scheduled', '2026-03-27T09:00:00'],
+    ]);
+    expect(planReminders(input)[1]?.reason).toBe('catch-up');
+  });
+
+  it('sends the first missed step the same day when the plan starts before the send hour', () => {
+    const early = { ...input, now: parisTime('2026-03-12T08:30'), invoice: { ...input.invoice, sentAt: parisTime('2026-03-12T08:30').toISOString() } };
+    expect(planReminders(early)[1]?.localTime).toBe('2026-03-12T09:00:00');
+  });
+
+  it('gives the same dates when replanned after J+1 went out', () => {
+    const replan = planReminders({
+      ...input,
+      now: parisTime('2026-03-13T09:01'),
+      history: [{ stepId: 'j-5', state: 'skipped' }, sent('j+1', parisTime('2026-03-13T09:00'))],
+    });
+    expect(brief(replan)).toEqual([
+      ['j-5', 'skipped', null],
+      ['j+1', 'sent', '2026-03-13T09:00:00'],
+      ['j+8', 'scheduled', '2026-03-20T09:00:00'],
+      ['j+15', 'scheduled', '2026-03-27T09:00:00'],
+    ]);
+  });
+
+  it('catches up steps missed while paused, relative to now', () => {
+    // Plan started on time; J+1 went out; paused until Wed 25 Mar: J+8 (9 Mar) was missed.
+    const resumed = planReminders(
+      aPlanInput({
+        now: parisTime('2026-03-25T12:00'),
+        invoice: anInvoice({ dueDate: '2026-03-02', sentAt: parisTime('2026-02-20T08:00').toISOString() }),
+        history: [sent('j-5', parisTime('2026-02-25T09:00')), sent('j+1', parisTime('2026-03-03T09:00'))],
+      }),
+    );
+    expect(brief(resumed).slice(2)).toEqual([
+      ['j+8', 'scheduled', '2026-03-26T09:00:00'],
+      ['j+15', 'scheduled', '2026-04-02T09:00:00'],
+    ]);
+  });
+
+  it('skips before-due steps whose time passed before now and no after-due step', () => {
+    const plan = planReminders(aPlanInput({ now: parisTime('2026-03-30T10:00'), invoice: anInvoice({ dueDate: '2026-03-02' }) }));
+    expect(plan.map((s) => s.state)).toEqual(['skipped', 'scheduled', 'scheduled', 'scheduled']);
+  });
+});
+
+describe('planReminders: spacing rules', () => {
+  const now = parisTime('2026-03-02T08:00');
+  const due = anInvoice({ dueDate: '2026-03-10', sentAt: now.toISOString() }); // Tuesday
+
+  it('never puts two steps of one invoice on the same local day', () => {
+    // J+4 (Sat) and J+5 (Sun) both move to Monday: the later one goes on Tuesday.
+    const scenario = aScenario([aStep({ id: 'a', offsetDays: 4 }), aStep({ id: 'b', offsetDays: 1, anchor: 'previous' })]);
+    const plan = planReminders(aPlanInput({ now, scenario, invoice: due, minGapDays: 0 }));
+    expect(plan.map((s) => s.localTime)).toEqual(['2026-03-16T09:00:00', '2026-03-17T09:00:00']);
+  });
+
+  it('keeps the minimum gap between two messages, counting the last message to the client', () => {
+    const scenario = aScenario([aStep({ id: 'a', offsetDays: 1 }), aStep({ id: 'b', offsetDays: 2 })]);
+    expect(planReminders(aPlanInput({ now, scenario, invoice: due })).map((s) => s.localTime)).toEqual([
+      '2026-03-11T09:00:00',
+      '2026-03-16T09:00:00', // 14 Mar + weekend
+    ]);
+    const afterOther = planReminders(
+      aPlanInput({ now, scenario, invoice: due, minGapDays: 2, lastMessageToClientAt: parisTime('2026-03-10T09:00').toISOString() }),
+    );
+    expect(afterOther.map((s) => s.localTime)).toEqual(['2026-03-12T09:00:00', '2026-03-16T09:00:00']);
+  });
+
+  it('waits for the grace window after a payment, and later steps keep their spacing', () => {
+    // Due Tue 10 Mar; J+8 is Wed 18 Mar. A partial payment on Tue 17 Mar, 3 grace days → Fri 20 Mar.
+    const at = (paidAt: string) =>
+      planReminders(
+        aPlanInput({
+          now: parisTime(paidAt),
+          invoice: { ...due, lastPaymentAt: parisTime(paidAt).toISOString() },
+          history: [sent('j-5', parisTime('2026-03-05T09:00')), sent('j+1', parisTime('2026-03-11T09:00'))],
+          graceDaysAfterPayment: 3,
+        }),
+      ).slice(2);
+    expect(brief(at('2026-03-17T15:00'))).toEqual([
+      ['j+8', 'scheduled', '2026-03-20T09:00:00'],
+      ['j+15', 'scheduled', '2026-03-27T09:00:00'],
+    ]);
+    // Paid Wed 18 → Sat 21 → Mon 23 Mar; J+15 then keeps its 7 days: Mon 30 Mar.
+    expect(brief(at('2026-03-18T08:00'))).toEqual([
+      ['j+8', 'scheduled', '2026-03-23T09:00:00'],
+      ['j+15', 'scheduled', '2026-03-30T09:00:00'],
+    ]);
+    // A payment long before does not move anything.
+    expect(brief(at('2026-03-12T08:00'))[0]).toEqual(['j+8', 'scheduled', '2026-03-18T09:00:00']);
+  });
+
+  it('does not carry a weekend move over to the next steps', () => {
+    // J-5 on Sat 7 Mar goes out Mon 9 Mar, J+1 stays on Fri 13 Mar (tested above); same for a J+1 on Saturday.
+    const now = parisTime('2026-03-02T08:00');
+    const plan = planReminders(aPlanInput({ now, invoice: anInvoice({ dueDate: '2026-03-13', sentAt: now.toISOString() }) }));
+    expect(plan.map((s) => s.localTime)).toEqual(['2026-03-09T09:00:00', '2026-03-16T09:00:00', '2026-03-23T09:00:00', '2026-03-30T09:00:00']);
+  });
+
+  it('anchors a "previous" step on the date the previous step actually went out', () => {
+    const scenario = aScenario([aStep({ id: 'a', offsetDays: 1 }), aStep({ id: 'b', offsetDays: 7, anchor: 'previous' })]);
+    const plan = planReminders(
+      aPlanInput({ now: parisTime('2026-03-13T10:00'), scenario, invoice: due, history: [sent('a', parisTime('2026-03-13T09:00'))] }),
+    );
+    expect(plan[1]?.localTime).toBe('2026-03-20T09:00:00');
+  });
+});
+
+describe('planReminders: nothing scheduled when reminders must stop', () => {
+  it.each([
+    ['paid', { status: 'paid' as const, balanceCents: 0 }],
+    ['paid', { status: 'partially_paid' as const, balanceCents: 0 }],
+    ['cancelled', { status: 'cancelled' as const }],
+    ['draft', { status: 'draft' as const }],
+    ['paused', { remindersPaused: true }],
+    ['disputed', { disputed: true }],
+  ])('cancels every pending step with reason %s', (reason, overrides) => {
+    const input = aPlanInput();
+    const plan = planReminders({ ...input, invoice: { ...input.invoice, ...overrides } });
+    expect(plan.map((s) => [s.state, s.reason])).toEqual(Array(4).fill(['cancelled', reason]));
+  });
+
+  it('keeps the recorded state of steps already in history', () => {
+    const input = aPlanInput();
+    const plan = planReminders({
+      ...input,
+      invoice: { ...input.invoice, status: 'paid', balanceCents: 0 },
+      history: [sent('j-5', parisTime('2026-03-09T09:00')), { stepId: 'j+1', state: 'failed', at: parisTime('2026-03-13T09:00').toISOString() }],
+    });
+    expect(plan.map((s) => s.state)).toEqual(['sent', 'failed', 'cancelled', 'cancelled']);
+    expect(plan[0]).toMatchObject({ scheduledAt: '2026-03-09T08:00:00.000Z', localTime: '2026-03-09T09:00:00' });
+  });
+});
+
+// ---------- properties ----------
+
+const zones = ['Europe/Paris', 'America/Martinique', 'Indian/Reunion', 'Pacific/Noumea', 'America/New_York'];
+const arbCalendar: fc.Arbitrary<SendCalendar> = fc.record({
+  sendHour: fc.integer({ min: 6, max: 20 }), // outside any DST gap
+  timeZone: fc.constantFrom(...zones),
+  skipWeekends: fc.boolean(),
+  skipHolidays: fc.boolean(),
+  region: fc.constantFrom('metropole' as const, 'alsace-moselle' as const),
+});
+const arbSteps: fc.Arbitrary<ScenarioStep[]> = fc
+  .array(fc.record({ gap: fc.integer({ min: 1, max: 20 }), previous: fc.boolean() }), { minLength: 1, maxLength: 6 })
+  .chain((gaps) =>
+    fc.integer({ min: -30, max: 10 }).map((first) => {
+      let offset = first;
+      return gaps.map(({ gap, previous }, i): ScenarioStep => {
+        if (i > 0) offset += gap;
+        const anchor = i > 0 && previous ? 'previous' : 'due';
+        return { id: `s${i}`, templateId: `t${i}`, anchor, offsetDays: anchor === 'previous' ? gap : offset };
+      });
+    }),
+  );
+const HOUR = 3_600_000;
+const arbInput: fc.Arbitrary<PlanInput> = fc
+  .record({
+    calendar: arbCalendar,
+    steps: arbSteps,
+    due: fc.integer({ min: 0, max: 365 * 3 }).map((n) => addDays('2025-01-01', n)),
+    startHours: fc.integer({ min: -40 * 24, max: 40 * 24 }),
+    nowHours: fc.integer({ min: 0, max: 30 * 24 }),
+    minGapDays: fc.integer({ min: 0, max: 5 }),
+    graceDaysAfterPayment: fc.integer({ min: 0, max: 5 }),
+    paymentHours: fc.option(fc.integer({ min: -10 * 24, max: 30 * 24 })),
+    lastMessageHours: fc.option(fc.integer({ min: -10 * 24, max: 10 * 24 })),
+  })
+  .map((r) => {
+    const dueMs = Date.parse(`${r.due}T12:00:00Z`);
+    const start = new Date(dueMs + r.startHours * HOUR);
+    const iso = (h: number) => new Date(dueMs + h * HOUR).toISOString();
+    return {
+      invoice: {
+        ...anInvoice({ dueDate: r.due, sentAt: start.toISOString() }),
+        ...(r.paymentHours !== null && { lastPaymentAt: iso(r.paymentHours) }),
+      },
+      scenario: aScenario(r.steps),
+      calendar: r.calendar,
+      history: [],
+      now: new Date(start.getTime() + r.nowHours * HOUR),
+      minGapDays: r.minGapDays,
+      graceDaysAfterPayment: r.graceDaysAfterPayment,
+      ...(r.lastMessageHours !== null && { lastMessageToClientAt: iso(r.lastMessageHours) }),
+    };
+  });
+
+describe('planReminders: properties', () => {
+  const localDay = (step: PlannedStep, tz: string) => utcToZoned(new Date(step.scheduledAt ?? ''), tz).date;
+
+  it('never schedules two steps of one invoice on the same local day, and keeps the minimum gap', () => {
+    fc.assert(
+      fc.property(arbInput, (input) => {
+        const days = scheduled(planReminders(input)).map((s) => localDay(s, input.calendar.timeZone));
+        expect(new Set(days).size).toBe(days.length);
+        days.slice(1).forEach((day, i) => expect(daysBetween(days[i] ?? '', day)).toBeGreaterThanOrEqual(Math.max(1, input.minGapDays ?? 3)));
+        if (input.lastMessageToClientAt && days[0]) {
+          const last = utcToZoned(new Date(input.lastMessageToClientAt), input.calendar.timeZone).date;
+          expect(daysBetween(last, days[0])).toBeGreaterThanOrEqual(input.minGapDays ?? 3);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('schedules nothing within the grace window after a payment', () => {
+    fc.assert(
+      fc.property(arbInput, (input) => {
+        if (!input.invoice.lastPaymentAt) return;
+        const paidOn = utcToZoned(new Date(input.invoice.lastPaymentAt), input.calendar.timeZone).date;
+        for (const step of scheduled(planReminders(input))) {
+          const gap = daysBetween(paidOn, localDay(step, input.calendar.timeZone));
+          expect(gap < 0 || gap >= (input.graceDaysAfterPayment ?? 3)).toBe(true);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('puts every scheduledAt on a send day at the send hour, with a matching at() local time', () => {
+    fc.assert(
+      fc.property(arbInput, (input) => {
+        const tz = input.calendar.timeZone;
+        for (const step of scheduled(planReminders(input))) {
+          const instant = new Date(step.scheduledAt ?? '');
+          const local = utcToZoned(instant, tz);
+          expect(isSendDay(local.date, input.calendar)).toBe(true);
+          expect(local.time).toBe(`${String(input.calendar.sendHour).padStart(2, '0')}:00:00`);
+          expect(step.localTime).toBe(localDateTimeOf(instant, tz));
+          expect(instant.getUTCSeconds() + instant.getUTCMilliseconds()).toBe(0);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('schedules steps in chronological order, never before now, and never skips an after-due step', () => {
+    fc.assert(
+      fc.property(arbInput, (input) => {
+        const plan = planReminders(input);
+        const times = scheduled(plan).map((s) => Date.parse(s.scheduledAt ?? ''));
+        expect([...times].sort((a, b) => a - b)).toEqual(times);
+        times.forEach((t) => expect(t).toBeGreaterThan(input.now.getTime()));
+        plan.filter((s) => s.nominalDate >= input.invoice.dueDate).forEach((s) => expect(s.state).toBe('scheduled'));
+        plan.filter((s) => s.state === 'skipped').forEach((s) => expect(s.reason).toBe('missed-before-due'));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('is deterministic and keeps the remaining dates when the first scheduled step fires', () => {
+    fc.assert(
+      fc.property(arbInput, (input) => {
+        const plan = planReminders(input);
+        expect(planReminders(input)).toEqual(plan);
+        const first = plan.findIndex((s) => s.state === 'scheduled');
+        const fired = plan[first];
+        if (!fired?.scheduledAt) return;
+        const history = plan.slice(0, first).map((s) => ({ stepId: s.stepId, state: 'skipped' as const }));
+        const replan = planReminders({
+          ...input,
+          now: new Date(Date.parse(fired.scheduledAt) + 60_000),
+          history: [...history, sent(fired.stepId, fired.scheduledAt)],
+        });
+        expect(replan.slice(first + 1)).toEqual(plan.slice(first + 1));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('plans the B2C scenario like the B2B one, with consumer templates', () => {
+    const plan = planReminders(aPlanInput({ scenario: B2C_DEFAULT_SCENARIO }));
+    expect(plan.map((s) => s.templateId)).toEqual(['courtesy-consumer', 'reminder-consumer', 'firm-consumer', 'formal-notice-consumer']);
+    expect(plan.map((s) => s.localTime)).toEqual(planReminders(aPlanInput()).map((s) => s.localTime));
+  });
+});
+
+describe('planReminders: fixtures sanity', () => {
+  it('uses the Paris calendar by default', () => {
+    expect(parisCalendar()).toMatchObject({ sendHour: 9, timeZone: 'Europe/Paris', skipWeekends: true, skipHolidays: true });
+  });
+});
+
+describe('validateScenario', () => {
+  it('accepts the built-in scenarios', () => {
+    expect(validateScenario(B2B_DEFAULT_SCENARIO)).toEqual([]);
+    expect(validateScenario(B2C_DEFAULT_SCENARIO)).toEqual([]);
+  });
+
+  it('reports an empty scenario', () => {
+    expect(validateScenario(aScenario([]))).toEqual(['the scenario has no steps']);
+  });
+
+  it('reports duplicate ids, a first step after "previous", non-positive "previous" offsets and out-of-range offsets', () => {
+    const problems = validateScenario(
+      aScenario([
+        aStep({ id: 'a', offsetDays: 2, anchor: 'previous' }),
+        aStep({ id: 'a', offsetDays: 0, anchor: 'previous' }),
+        aStep({ id: 'c', offsetDays: 400 }),
+        aStep({ id: 'd', offsetDays: -61 }),
+      ]),
+    );
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('first step cannot be relative'),
+        expect.stringContaining('duplicate step id "a"'),
+        expect.stringContaining('at least 1 day'),
+        expect.stringContaining('offset 400 is outside'),
+        expect.stringContaining('offset -61 is outside'),
+      ]),
+    );
+  });
+
+  it('reports steps listed out of chronological order', () => {
+    const problems = validateScenario(aScenario([aStep({ id: 'a', offsetDays: 8 }), aStep({ id: 'b', offsetDays: 1 })]));
+    expect(problems).toEqual([expect.stringContaining('step 2 (b): must come at least 1 day after')]);
+  });
+
+  it('maps defaultScenarioFor by client kind', () => {
+    expect(defaultScenarioFor('business').id).toBe('b2b-default');
+    expect(defaultScenarioFor('consumer').id).toBe('b2c-default');
+  });
+});
