@@ -1,0 +1,64 @@
+/**
+ * The local stand-in for the Cognito user pool: signs RS256 JWTs carrying `sub`, `email` and
+ * `custom:tenantId`, and verifies them as API Gateway's JWT authorizer does (signature,
+ * issuer, audience, expiry). With a data dir the key pair is kept in `jwt-key.json`, so
+ * tokens printed by `npm start` stay valid across restarts.
+ */
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWK, type JWTPayload } from 'jose';
+
+export const LOCAL_AUDIENCE = 'relances-local';
+const ALG = 'RS256';
+const KID = 'relances-local-1';
+
+export interface LocalIssuer {
+  readonly issuer: string;
+  readonly audience: string;
+  tokenFor(tenantId: string, email?: string, ttlSeconds?: number): Promise<string>;
+  /** Rejects on any invalid token. */
+  verify(token: string): Promise<JWTPayload>;
+  /** Public keys, served at `<issuer>/.well-known/jwks.json`. */
+  readonly jwks: { keys: JWK[] };
+}
+
+type KeyMaterial = { privateJwk: JWK; publicJwk: JWK };
+
+const loadOrCreateKeys = async (dataDir?: string): Promise<KeyMaterial> => {
+  const file = dataDir ? join(dataDir, 'jwt-key.json') : undefined;
+  if (file) {
+    try {
+      return JSON.parse(await readFile(file, 'utf8')) as KeyMaterial;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
+  const { privateKey, publicKey } = await generateKeyPair(ALG, { extractable: true });
+  const keys = { privateJwk: await exportJWK(privateKey), publicJwk: { ...(await exportJWK(publicKey)), kid: KID, alg: ALG, use: 'sig' } };
+  if (file && dataDir) {
+    await mkdir(dataDir, { recursive: true });
+    await writeFile(file, JSON.stringify(keys), { mode: 0o600 });
+  }
+  return keys;
+};
+
+export const createLocalIssuer = async ({ issuer, dataDir }: { issuer: string; dataDir?: string }): Promise<LocalIssuer> => {
+  const { privateJwk, publicJwk } = await loadOrCreateKeys(dataDir);
+  const privateKey = await importJWK(privateJwk, ALG);
+  const publicKey = await importJWK(publicJwk, ALG);
+  return {
+    issuer,
+    audience: LOCAL_AUDIENCE,
+    jwks: { keys: [publicJwk] },
+    tokenFor: (tenantId, email = `${tenantId}@relances.local`, ttlSeconds = 30 * 86_400) =>
+      new SignJWT({ email, 'custom:tenantId': tenantId, token_use: 'id' })
+        .setProtectedHeader({ alg: ALG, kid: KID, typ: 'JWT' })
+        .setSubject(`local-user-${tenantId}`)
+        .setIssuer(issuer)
+        .setAudience(LOCAL_AUDIENCE)
+        .setIssuedAt()
+        .setExpirationTime(`${ttlSeconds}s`)
+        .sign(privateKey),
+    verify: async (token) => (await jwtVerify(token, publicKey, { issuer, audience: LOCAL_AUDIENCE, algorithms: [ALG] })).payload,
+  };
+};

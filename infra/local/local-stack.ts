@@ -1,0 +1,184 @@
+/**
+ * The local twin of the stack (DESIGN.md §3): DynamoDB Local with its stream, the SES and
+ * Scheduler emulators and the API server over the route table. Production code has no
+ * "if local": this module sets the same environment the CDK stack gives the Lambdas, with
+ * `AWS_ENDPOINT_URL_<SERVICE>` pointing the real SDK clients at the emulators, before any
+ * handler module is imported.
+ */
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { routeList } from '../../shared/http/routes.js';
+import { ApiServer } from './api-server.js';
+import { ensureTable, startDynamoDbLocal } from './dynamodb-local.js';
+import { createLocalIssuer } from './local-issuer.js';
+import { localControl } from './local-control.js';
+import { SchedulerEmulator } from './scheduler-emulator.js';
+import { startSesLocal } from './ses-local.js';
+import { StreamPoller } from './stream-poller.js';
+
+export const REPO_ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
+export const LOCAL_REGION = 'eu-west-3';
+export const LOCAL_ACCOUNT = '000000000000';
+export const LOCAL_TABLE = 'relances-local';
+export const SEND_REMINDER_ARN = `arn:aws:lambda:${LOCAL_REGION}:${LOCAL_ACCOUNT}:function:relances-local-send-reminder`;
+
+export interface LocalStackPorts { api: number; dynamodb: number; ses: number; scheduler: number }
+
+export interface LocalStackOptions {
+  /** Where DynamoDB data, schedules and the JWT key live; undefined = in memory, nothing kept. */
+  readonly dataDir?: string;
+  /** 0 = any free port. */
+  readonly ports?: Partial<LocalStackPorts>;
+  readonly quiet?: boolean;
+  /** Fire due schedules on a wall-clock timer (npm start). Tests leave it off and use `/local/schedules/run`. */
+  readonly fireInRealTime?: boolean;
+}
+
+export interface LocalStack {
+  readonly urls: { api: string; dynamodb: string; ses: string; scheduler: string };
+  readonly tableName: string;
+  tokenFor(tenantId: string, email?: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export const DEFAULT_PORTS: LocalStackPorts = { api: 3000, dynamodb: 8000, ses: 8005, scheduler: 8006 };
+
+export const startLocalStack = async (options: LocalStackOptions = {}): Promise<LocalStack> => {
+  const ports = { ...DEFAULT_PORTS, ...options.ports };
+  const info = options.quiet ? () => undefined : (message: string) => console.log(`[local] ${message}`);
+  const warn = (message: string) => console.warn(`[local] ${message}`);
+  const dataDir = options.dataDir ? resolve(options.dataDir) : undefined;
+  const cleanups: (() => Promise<unknown>)[] = [];
+  const stop = async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch((error: unknown) => warn(`stop: ${String(error)}`));
+  };
+
+  try {
+    // DynamoDB Local (a JVM) is the slow part: start it first and bring the rest up meanwhile.
+    const dynamoPort = ports.dynamodb === 0 ? await freePort() : ports.dynamodb;
+    const dynamoStarting = startDynamoDbLocal({ port: dynamoPort, dbPath: dataDir && join(dataDir, 'dynamodb') });
+    cleanups.push(async () => (await dynamoStarting.catch(() => undefined))?.stop());
+
+    const ses = await startSesLocal({ port: ports.ses });
+    cleanups.push(() => ses.stop());
+
+    let poller: StreamPoller | undefined;
+    const scheduler = new SchedulerEmulator({
+      region: LOCAL_REGION,
+      accountId: LOCAL_ACCOUNT,
+      targets: { [SEND_REMINDER_ARN]: async (input) => (await importHandler('functions/reminders/send-reminder'))(input) },
+      settle: async () => {
+        const drained = await poller?.drain();
+        if (drained?.error) warn(`stream not drained: ${drained.error}`);
+      },
+      file: dataDir && join(dataDir, 'schedules.json'),
+      log: info,
+    });
+    const schedulerUrl = await scheduler.listen(ports.scheduler);
+    cleanups.push(() => scheduler.stop());
+
+    const api = new ApiServer({
+      repoRoot: REPO_ROOT,
+      routes: routeList(),
+      isAllowedOrigin: allowedOrigins(),
+      local: (request) => control(request),
+      log: info,
+    });
+    const apiPort = await api.listen(ports.api);
+    cleanups.push(() => api.stop());
+    const apiUrl = `http://localhost:${apiPort}`;
+    const issuer = await createLocalIssuer({ issuer: `${apiUrl}/local`, dataDir });
+
+    const dynamo = await dynamoStarting;
+    const urls = { api: apiUrl, dynamodb: dynamo.endpoint, ses: ses.url, scheduler: schedulerUrl };
+    Object.assign(process.env, lambdaEnvironment(urls));
+    await ensureTable(dynamo.endpoint, LOCAL_TABLE);
+
+    const clientConfig = { region: LOCAL_REGION, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
+    const dynamodb = new DynamoDBClient({ ...clientConfig, endpoint: dynamo.endpoint });
+    const streams = new DynamoDBStreamsClient({ ...clientConfig, endpoint: dynamo.endpoint });
+    poller = new StreamPoller({
+      tableName: LOCAL_TABLE,
+      region: LOCAL_REGION,
+      dynamodb,
+      streams,
+      handler: async (event: DynamoDBStreamEvent) => (await importHandler('functions/reminders/sync-schedules'))(event),
+      log: warn,
+    });
+    poller.start();
+    cleanups.push(async () => {
+      await poller?.stop();
+      dynamodb.destroy();
+      streams.destroy();
+    });
+
+    const control = localControl({ issuer, scheduler, poller });
+    api.open(issuer);
+    if (options.fireInRealTime ?? true) scheduler.startClock();
+    return { urls, tableName: LOCAL_TABLE, tokenFor: (tenantId, email) => issuer.tokenFor(tenantId, email), stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+};
+
+/** The environment the CDK stack gives every Lambda, pointed at the emulators. */
+export const lambdaEnvironment = (urls: LocalStack['urls']): Record<string, string> => ({
+  TABLE_NAME: LOCAL_TABLE,
+  AWS_REGION: LOCAL_REGION,
+  AWS_ACCESS_KEY_ID: 'local',
+  AWS_SECRET_ACCESS_KEY: 'local',
+  AWS_ENDPOINT_URL_DYNAMODB: urls.dynamodb,
+  AWS_ENDPOINT_URL_DYNAMODB_STREAMS: urls.dynamodb,
+  AWS_ENDPOINT_URL_SESV2: urls.ses,
+  AWS_ENDPOINT_URL_SCHEDULER: urls.scheduler,
+  SENDER_EMAIL: 'factures@relances.local',
+  SES_CONFIGURATION_SET: 'relances-local',
+  SCHEDULE_GROUP: 'relances-local',
+  SCHEDULER_ROLE_ARN: `arn:aws:iam::${LOCAL_ACCOUNT}:role/relances-local-scheduler`,
+  SEND_REMINDER_FUNCTION_ARN: SEND_REMINDER_ARN,
+  REMINDER_DLQ_ARN: `arn:aws:sqs:${LOCAL_REGION}:${LOCAL_ACCOUNT}:relances-local-reminder-dlq`,
+});
+
+type AnyHandler = (event: unknown) => Promise<unknown>;
+const handlers = new Map<string, Promise<AnyHandler>>();
+
+/** Background handlers, imported once on first use (after the environment is set). */
+const importHandler = (path: string): Promise<AnyHandler> => {
+  let handler = handlers.get(path);
+  if (!handler) {
+    handler = import(pathToFileURL(join(REPO_ROOT, `${path}.ts`)).href).then((m: { handler: AnyHandler }) => m.handler);
+    handlers.set(path, handler);
+    handler.catch(() => handlers.delete(path));
+  }
+  return handler;
+};
+
+/** Origins of the deployed stack (cdk.json, or ALLOWED_ORIGINS) plus any localhost port for front-end dev servers. */
+const allowedOrigins = (): ((origin: string) => boolean) => {
+  let configured = process.env.ALLOWED_ORIGINS;
+  if (!configured) {
+    try {
+      const cdk = JSON.parse(readFileSync(join(REPO_ROOT, 'cdk.json'), 'utf8')) as { context?: Record<string, string> };
+      configured = cdk.context?.['relances:allowedOrigins'];
+    } catch {
+      configured = undefined;
+    }
+  }
+  const list = new Set((configured ?? '').split(',').map((o) => o.trim()).filter(Boolean));
+  return (origin) => list.has(origin) || /^http:\/\/(localhost|127\.0\.0\.1|\[::1\]):\d+$/.test(origin);
+};
+
+const freePort = (): Promise<number> =>
+  new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject).listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolvePort(port));
+    });
+  });

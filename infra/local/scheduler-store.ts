@@ -1,0 +1,168 @@
+/**
+ * The state of the EventBridge Scheduler emulator: one-time `at()` schedules per group, with
+ * the validation the real service applies to what Relances sends. Shapes follow the REST
+ * API's JSON members (ScheduleExpression, Target { Arn, RoleArn, Input, … }) so the HTTP
+ * layer can pass them through; timestamps are epoch seconds, as the SDK (restJson1) expects.
+ */
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { atExpressionToUtc, isValidTimeZone } from './local-time.js';
+
+export interface ScheduleTargetDefinition {
+  readonly Arn: string;
+  readonly RoleArn: string;
+  readonly Input?: string;
+  readonly RetryPolicy?: { MaximumEventAgeInSeconds?: number; MaximumRetryAttempts?: number };
+  readonly DeadLetterConfig?: { Arn?: string };
+  readonly [other: string]: unknown;
+}
+
+export interface ScheduleDefinition {
+  readonly ScheduleExpression: string;
+  readonly ScheduleExpressionTimezone?: string;
+  readonly Target: ScheduleTargetDefinition;
+  readonly FlexibleTimeWindow: { Mode: string; MaximumWindowInMinutes?: number };
+  readonly ActionAfterCompletion?: string;
+  readonly State?: string;
+  readonly Description?: string;
+  readonly StartDate?: number;
+  readonly EndDate?: number;
+  readonly KmsKeyArn?: string;
+  readonly ClientToken?: string;
+}
+
+export interface StoredSchedule extends ScheduleDefinition {
+  readonly Name: string;
+  readonly GroupName: string;
+  readonly Arn: string;
+  readonly State: string;
+  readonly CreationDate: number;
+  readonly LastModificationDate: number;
+  /** The UTC instant the at() expression designates. */
+  readonly at: string;
+  /** Set once a one-time schedule kept after completion (ActionAfterCompletion NONE) has fired. */
+  readonly completedAt?: string;
+}
+
+export class SchedulerApiError extends Error {
+  constructor(readonly type: 'ValidationException' | 'ConflictException' | 'ResourceNotFoundException', readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+const NAME = /^[0-9a-zA-Z\-_.]{1,64}$/;
+export const DEFAULT_GROUP = 'default';
+
+const invalid = (message: string) => new SchedulerApiError('ValidationException', 400, message);
+
+const validateName = (kind: string, name: string): void => {
+  if (!NAME.test(name)) throw invalid(`${kind} '${name}' must be 1-64 characters of [0-9a-zA-Z-_.]`);
+};
+
+/** Validates a definition and returns the UTC instant it fires at. */
+const validate = (definition: ScheduleDefinition): Date => {
+  const { ScheduleExpression: expression, ScheduleExpressionTimezone: zone, Target: target } = definition;
+  if (typeof expression !== 'string') throw invalid('ScheduleExpression is required');
+  if (zone !== undefined && !isValidTimeZone(zone)) throw invalid(`Invalid ScheduleExpressionTimezone '${zone}'`);
+  const at = atExpressionToUtc(expression, zone);
+  // rate() and cron() are valid for the real service; Relances only creates one-time schedules.
+  if (!at) throw invalid(`Invalid Schedule Expression ${expression}: the local emulator accepts at(yyyy-mm-ddThh:mm:ss) only`);
+  if (!target || typeof target.Arn !== 'string' || typeof target.RoleArn !== 'string') throw invalid('Target.Arn and Target.RoleArn are required');
+  const mode = definition.FlexibleTimeWindow?.Mode;
+  if (mode !== 'OFF' && mode !== 'FLEXIBLE') throw invalid('FlexibleTimeWindow.Mode must be OFF or FLEXIBLE');
+  if (definition.ActionAfterCompletion !== undefined && !['NONE', 'DELETE'].includes(definition.ActionAfterCompletion)) throw invalid('ActionAfterCompletion must be NONE or DELETE');
+  if (definition.State !== undefined && !['ENABLED', 'DISABLED'].includes(definition.State)) throw invalid('State must be ENABLED or DISABLED');
+  const retry = target.RetryPolicy;
+  if (retry?.MaximumEventAgeInSeconds !== undefined && (retry.MaximumEventAgeInSeconds < 60 || retry.MaximumEventAgeInSeconds > 86_400)) throw invalid('RetryPolicy.MaximumEventAgeInSeconds must be between 60 and 86400');
+  if (retry?.MaximumRetryAttempts !== undefined && (retry.MaximumRetryAttempts < 0 || retry.MaximumRetryAttempts > 185)) throw invalid('RetryPolicy.MaximumRetryAttempts must be between 0 and 185');
+  return at;
+};
+
+export class ScheduleStore {
+  private readonly schedules = new Map<string, StoredSchedule>();
+
+  /** `file`: where schedules survive a restart (the local stack's data dir); in memory otherwise. */
+  constructor(private readonly arnPrefix: string, private readonly file?: string) {
+    if (file) {
+      try {
+        for (const schedule of JSON.parse(readFileSync(file, 'utf8')) as StoredSchedule[]) this.schedules.set(key(schedule.GroupName, schedule.Name), schedule);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      }
+    }
+  }
+
+  create(name: string, group: string, definition: ScheduleDefinition): StoredSchedule {
+    validateName('Name', name);
+    validateName('GroupName', group);
+    const existing = this.schedules.get(key(group, name));
+    // A retried call carries the same ClientToken: the real service answers it idempotently.
+    if (existing && definition.ClientToken !== undefined && existing.ClientToken === definition.ClientToken) return existing;
+    if (existing) throw new SchedulerApiError('ConflictException', 409, `Schedule ${name} already exists.`);
+    return this.put(name, group, definition, nowSeconds());
+  }
+
+  update(name: string, group: string, definition: ScheduleDefinition): StoredSchedule {
+    const existing = this.get(name, group);
+    return this.put(name, group, definition, existing.CreationDate);
+  }
+
+  get(name: string, group: string): StoredSchedule {
+    const schedule = this.schedules.get(key(group, name));
+    if (!schedule) throw new SchedulerApiError('ResourceNotFoundException', 404, `Schedule ${name} does not exist.`);
+    return schedule;
+  }
+
+  delete(name: string, group: string): void {
+    this.get(name, group);
+    this.schedules.delete(key(group, name));
+    this.save();
+  }
+
+  markCompleted(schedule: StoredSchedule, at: Date): void {
+    if (this.schedules.get(key(schedule.GroupName, schedule.Name)) !== schedule) return;
+    this.schedules.set(key(schedule.GroupName, schedule.Name), { ...schedule, completedAt: at.toISOString() });
+    this.save();
+  }
+
+  list(filter: { group?: string; namePrefix?: string; state?: string } = {}): StoredSchedule[] {
+    return [...this.schedules.values()]
+      .filter((s) => (filter.group === undefined || s.GroupName === filter.group) &&
+        (filter.namePrefix === undefined || s.Name.startsWith(filter.namePrefix)) &&
+        (filter.state === undefined || s.State === filter.state))
+      .sort((a, b) => (a.GroupName + '/' + a.Name).localeCompare(b.GroupName + '/' + b.Name));
+  }
+
+  /** Enabled schedules still to fire, earliest first (ties by name, for a stable order). */
+  pending(): StoredSchedule[] {
+    return [...this.schedules.values()]
+      .filter((s) => s.State === 'ENABLED' && s.completedAt === undefined)
+      .sort((a, b) => a.at.localeCompare(b.at) || a.Name.localeCompare(b.Name));
+  }
+
+  private put(name: string, group: string, definition: ScheduleDefinition, created: number): StoredSchedule {
+    const at = validate(definition);
+    const schedule: StoredSchedule = {
+      ...definition,
+      Name: name,
+      GroupName: group,
+      Arn: `${this.arnPrefix}:schedule/${group}/${name}`,
+      State: definition.State ?? 'ENABLED',
+      CreationDate: created,
+      LastModificationDate: nowSeconds(),
+      at: at.toISOString(),
+    };
+    this.schedules.set(key(group, name), schedule);
+    this.save();
+    return schedule;
+  }
+
+  private save(): void {
+    if (!this.file) return;
+    mkdirSync(dirname(this.file), { recursive: true });
+    writeFileSync(this.file, JSON.stringify([...this.schedules.values()], null, 1));
+  }
+}
+
+const key = (group: string, name: string) => `${group}/${name}`;
+const nowSeconds = () => Date.now() / 1000;

@@ -1,0 +1,53 @@
+/**
+ * `npm start`: the whole stack on this machine, data kept under `.local/`, until Ctrl-C.
+ * Ports: PORT or API_PORT (3000), DYNAMODB_PORT (8000), SES_PORT (8005), SCHEDULER_PORT (8006).
+ */
+import { DEFAULT_PORTS, startLocalStack } from './local-stack.js';
+
+const port = (value: string | undefined, fallback: number): number => {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65_535) throw new Error(`Invalid port '${value}'`);
+  return n;
+};
+
+const started = Date.now();
+const stack = await startLocalStack({
+  dataDir: '.local',
+  ports: {
+    api: port(process.env.PORT ?? process.env.API_PORT, DEFAULT_PORTS.api),
+    dynamodb: port(process.env.DYNAMODB_PORT, DEFAULT_PORTS.dynamodb),
+    ses: port(process.env.SES_PORT, DEFAULT_PORTS.ses),
+    scheduler: port(process.env.SCHEDULER_PORT, DEFAULT_PORTS.scheduler),
+  },
+});
+const token = await stack.tokenFor('demo', 'demo@relances.local');
+
+console.log(`
+Relances local stack ready in ${((Date.now() - started) / 1000).toFixed(1)} s (data in .local/)
+
+  API          ${stack.urls.api}            (GET /health, route table in shared/http/routes.ts)
+  SES inbox    ${stack.urls.ses}            (emails sent, JSON at ${stack.urls.ses}/store)
+  DynamoDB     ${stack.urls.dynamodb}       (table ${stack.tableName})
+  Scheduler    ${stack.urls.scheduler}       (pending: ${stack.urls.api}/local/schedules)
+
+Token for tenant "demo" (more: ${stack.urls.api}/local/token?tenant=<id>&email=<addr>):
+  ${token}
+
+Try:
+  curl -s -H "Authorization: Bearer ${token}" ${stack.urls.api}/clients
+  curl -s -X POST ${stack.urls.api}/local/schedules/run -H 'content-type: application/json' -d '{"until":"${new Date(Date.now() + 60 * 86_400_000).toISOString()}"}'
+
+Ctrl-C to stop.
+`);
+
+let stopping = false;
+const shutdown = async (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${signal}: stopping…`);
+  await stack.stop();
+  process.exit(0);
+};
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
