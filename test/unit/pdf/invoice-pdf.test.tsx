@@ -55,13 +55,15 @@ describe('ReactPdfRenderer.invoice', () => {
   });
 
   it('prints neither late penalties nor the €40 indemnity for a consumer (CPCE L111-8)', async () => {
-    const text = await render(anInvoicePdfData({ client: aConsumerClient(), invoice: anInvoiceRecord({ clientKind: 'consumer' }) }));
+    const client = aConsumerClient({ siren: '111222333' });
+    const text = await render(anInvoicePdfData({ client, invoice: anInvoiceRecord({ clientKind: 'consumer' }) }));
     expect(text).toContain('Conditions de paiement : paiement au plus tard le 22/11/2026.');
     expect(text).not.toMatch(/pénalité/i);
     expect(text).not.toMatch(/indemnité/i);
     expect(text).not.toMatch(/recouvrement/i);
     expect(text).not.toContain('40,00 €');
     expect(text).toContain('Mme Claire Bernard');
+    expect(text).not.toContain('111222333');
   });
 
   it('states the VAT exemption only when every line is at 0 %', async () => {
