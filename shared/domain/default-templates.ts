@@ -1,0 +1,242 @@
+/**
+ * Built-in reminder templates: four French business templates of escalating tone, four consumer
+ * ones, and an English variant of each (id + `-en`). Users copy and edit them.
+ *
+ * Business (C. com. L441-10, D441-5): penalties and the €40 indemnity are due by law from the day
+ * after the due date, without any reminder. Consumers (L111-8 CPCE, L121-6 C. conso): never any
+ * fee, penalty or €40, no threats, always a contact and the offer of a payment plan; the mise en
+ * demeure only mentions legal-rate interest from its receipt (C. civ. 1231-6, 1344-1).
+ * The invoice PDF is attached as a copy, never re-issued (e-invoicing from 2026–2027).
+ */
+export type TemplateTone = 'courtesy' | 'reminder' | 'firm' | 'formal-notice';
+
+export interface ReminderTemplate {
+  id: string;
+  name: string;
+  language: 'fr' | 'en';
+  /** Absent = any client kind (user templates); built-ins are kind-specific. */
+  kind?: 'business' | 'consumer';
+  tone: TemplateTone;
+  subject: string;
+  body: string;
+  attachInvoicePdf: boolean;
+  /** Also produce a letter PDF for registered post. */
+  letter: boolean;
+}
+
+const SIGNATURE_FR = `Bien cordialement,
+{{companyName}}
+{{companyEmail}} {{companyPhone}}`;
+const SIGNATURE_EN = `Kind regards,
+{{companyName}}
+{{companyEmail}} {{companyPhone}}`;
+
+const t = (
+  id: string,
+  language: 'fr' | 'en',
+  kind: 'business' | 'consumer',
+  tone: TemplateTone,
+  name: string,
+  subject: string,
+  body: string,
+): ReminderTemplate => ({ id, name, language, kind, tone, subject, body, attachInvoicePdf: true, letter: tone === 'formal-notice' });
+
+const BUSINESS_FR: ReminderTemplate[] = [
+  t('courtesy', 'fr', 'business', 'courtesy', 'Pré-relance courtoise (J-5)', 'Facture {{invoiceNumber}} : échéance le {{dueDate}}', `Bonjour {{clientName}},
+
+Pour mémoire, la facture {{invoiceNumber}} du {{issueDate}}, d'un montant restant dû de {{balanceAmount}}, arrive à échéance le {{dueDate}}. Vous en trouverez une copie jointe.
+
+{{paymentInstructions}}
+
+Si le règlement est déjà parti, merci de ne pas tenir compte de ce message.
+
+${SIGNATURE_FR}`),
+  t('reminder', 'fr', 'business', 'reminder', 'Relance à échéance (J+1)', 'Relance : facture {{invoiceNumber}} échue le {{dueDate}}', `Bonjour {{clientName}},
+
+Sauf erreur de notre part, la facture {{invoiceNumber}} du {{issueDate}}, échue le {{dueDate}}, reste impayée pour un montant de {{balanceAmount}}.
+
+Conformément à l'article L441-10 du Code de commerce, des pénalités de retard au taux annuel de {{penaltyRate}} et une indemnité forfaitaire pour frais de recouvrement de {{indemnityAmount}} sont exigibles de plein droit dès le lendemain de la date d'échéance.
+
+Merci de procéder au règlement dans les meilleurs délais.
+{{paymentInstructions}}
+
+${SIGNATURE_FR}`),
+  t('firm', 'fr', 'business', 'firm', 'Relance ferme (J+8)', 'Deuxième relance : facture {{invoiceNumber}} impayée depuis {{daysLate}} jours', `Bonjour {{clientName}},
+
+Malgré notre précédente relance, la facture {{invoiceNumber}} du {{issueDate}}, échue le {{dueDate}}, reste impayée depuis {{daysLate}} jours.
+
+Montant restant dû : {{balanceAmount}}
+Pénalités de retard à ce jour (taux {{penaltyRate}}) : {{penaltiesAmount}}
+Indemnité forfaitaire pour frais de recouvrement : {{indemnityAmount}}
+
+Nous vous demandons de régler ces sommes sans délai.
+{{paymentInstructions}}
+
+${SIGNATURE_FR}`),
+  t('formal-notice', 'fr', 'business', 'formal-notice', 'Mise en demeure (J+15)', 'Mise en demeure de payer – facture {{invoiceNumber}}', `{{clientName}}
+
+Objet : mise en demeure de payer
+
+Madame, Monsieur,
+
+Malgré nos relances, la facture {{invoiceNumber}} émise le {{issueDate}} et échue le {{dueDate}} (montant TTC {{grossAmount}}, déjà réglé {{paidAmount}}) reste impayée depuis {{daysLate}} jours.
+
+Par la présente, nous vous mettons en demeure de nous payer, au plus tard le {{deadlineDate}}, soit dans un délai de 8 jours :
+- le solde de la facture : {{balanceAmount}} ;
+- les pénalités de retard au taux de {{penaltyRate}}, soit {{penaltiesAmount}} à ce jour, à parfaire jusqu'au paiement ;
+- l'indemnité forfaitaire pour frais de recouvrement de {{indemnityAmount}} (articles L441-10 et D441-5 du Code de commerce).
+
+{{paymentInstructions}}
+
+À défaut de paiement dans ce délai, nous saisirons sans autre avis le tribunal compétent d'une requête en injonction de payer.
+
+{{companyName}} (SIREN {{companySiren}})
+{{companyEmail}} {{companyPhone}}`),
+];
+
+const CONSUMER_FR: ReminderTemplate[] = [
+  t('courtesy-consumer', 'fr', 'consumer', 'courtesy', 'Petit rappel avant échéance (J-5)', 'Votre facture {{invoiceNumber}} arrive à échéance le {{dueDate}}', `Bonjour {{clientName}},
+
+Merci encore pour votre confiance. Petit rappel : la facture {{invoiceNumber}} du {{issueDate}}, d'un montant de {{balanceAmount}}, arrive à échéance le {{dueDate}}. Vous la trouverez en pièce jointe.
+
+{{paymentInstructions}}
+
+Si vous avez déjà réglé, merci et ne tenez pas compte de ce message.
+
+${SIGNATURE_FR}`),
+  t('reminder-consumer', 'fr', 'consumer', 'reminder', 'Rappel amical (J+1)', 'Rappel : votre facture {{invoiceNumber}}', `Bonjour {{clientName}},
+
+Sauf erreur de notre part, nous n'avons pas encore reçu le règlement de la facture {{invoiceNumber}} du {{issueDate}}, arrivée à échéance le {{dueDate}}, pour un montant de {{balanceAmount}}. Il s'agit sans doute d'un simple oubli.
+
+{{paymentInstructions}}
+
+Pour toute question, vous pouvez nous joindre à {{companyEmail}} ou au {{companyPhone}}.
+
+${SIGNATURE_FR}`),
+  t('firm-consumer', 'fr', 'consumer', 'firm', 'Second rappel, solution de paiement (J+8)', 'Second rappel : votre facture {{invoiceNumber}}', `Bonjour {{clientName}},
+
+La facture {{invoiceNumber}} du {{issueDate}}, échue le {{dueDate}}, reste à régler pour un montant de {{balanceAmount}}.
+
+Si un règlement en une seule fois vous pose difficulté, nous pouvons convenir ensemble d'un paiement en plusieurs fois. Il suffit de nous contacter à {{companyEmail}} ou au {{companyPhone}}.
+
+{{paymentInstructions}}
+
+${SIGNATURE_FR}`),
+  t('formal-notice-consumer', 'fr', 'consumer', 'formal-notice', 'Mise en demeure (J+15)', 'Mise en demeure de payer – facture {{invoiceNumber}}', `{{clientName}}
+
+Objet : mise en demeure de payer
+
+Madame, Monsieur,
+
+Malgré nos rappels, la facture {{invoiceNumber}} du {{issueDate}}, échue le {{dueDate}} (montant TTC {{grossAmount}}, déjà réglé {{paidAmount}}), reste impayée.
+
+Par la présente, nous vous mettons en demeure de nous régler la somme de {{balanceAmount}} au plus tard le {{deadlineDate}}. Conformément à l'article 1231-6 du Code civil, cette somme produira des intérêts au taux légal à compter de la réception de la présente.
+
+{{paymentInstructions}}
+
+Si vous souhaitez un paiement en plusieurs fois ou si un point de la facture vous semble à revoir, contactez-nous à {{companyEmail}} ou au {{companyPhone}} : nous cherchons avant tout une solution amiable.
+
+{{companyName}}`),
+];
+
+const BUSINESS_EN: ReminderTemplate[] = [
+  t('courtesy-en', 'en', 'business', 'courtesy', 'Courtesy reminder (D-5)', 'Invoice {{invoiceNumber}}: due on {{dueDate}}', `Hello {{clientName}},
+
+A quick note that invoice {{invoiceNumber}} of {{issueDate}}, with {{balanceAmount}} outstanding, falls due on {{dueDate}}. A copy is attached.
+
+{{paymentInstructions}}
+
+If payment is already on its way, please disregard this message.
+
+${SIGNATURE_EN}`),
+  t('reminder-en', 'en', 'business', 'reminder', 'Reminder at due date (D+1)', 'Reminder: invoice {{invoiceNumber}} was due on {{dueDate}}', `Hello {{clientName}},
+
+Unless we are mistaken, invoice {{invoiceNumber}} of {{issueDate}}, due on {{dueDate}}, remains unpaid for {{balanceAmount}}.
+
+Under article L441-10 of the French Commercial Code, late-payment penalties at an annual rate of {{penaltyRate}} and a fixed recovery indemnity of {{indemnityAmount}} apply by law from the day after the due date.
+
+Please arrange payment as soon as possible.
+{{paymentInstructions}}
+
+${SIGNATURE_EN}`),
+  t('firm-en', 'en', 'business', 'firm', 'Firm reminder (D+8)', 'Second reminder: invoice {{invoiceNumber}} unpaid for {{daysLate}} days', `Hello {{clientName}},
+
+Despite our previous reminder, invoice {{invoiceNumber}} of {{issueDate}}, due on {{dueDate}}, has been unpaid for {{daysLate}} days.
+
+Balance due: {{balanceAmount}}
+Late-payment penalties to date (rate {{penaltyRate}}): {{penaltiesAmount}}
+Fixed recovery indemnity: {{indemnityAmount}}
+
+We ask you to pay these amounts without delay.
+{{paymentInstructions}}
+
+${SIGNATURE_EN}`),
+  t('formal-notice-en', 'en', 'business', 'formal-notice', 'Formal notice (D+15)', 'Formal notice to pay (mise en demeure de payer) – invoice {{invoiceNumber}}', `{{clientName}}
+
+Subject: formal notice to pay (mise en demeure de payer)
+
+Dear Sir or Madam,
+
+Despite our reminders, invoice {{invoiceNumber}} issued on {{issueDate}} and due on {{dueDate}} (total {{grossAmount}}, already paid {{paidAmount}}) has been unpaid for {{daysLate}} days.
+
+We hereby give you formal notice to pay us, by {{deadlineDate}} at the latest, that is within 8 days:
+- the invoice balance: {{balanceAmount}};
+- late-payment penalties at {{penaltyRate}}, {{penaltiesAmount}} to date, accruing until payment;
+- the fixed recovery indemnity of {{indemnityAmount}} (articles L441-10 and D441-5 of the French Commercial Code).
+
+{{paymentInstructions}}
+
+Failing payment within this period, we will apply to the competent court for an order for payment (injonction de payer) without further notice.
+
+{{companyName}} (SIREN {{companySiren}})
+{{companyEmail}} {{companyPhone}}`),
+];
+
+const CONSUMER_EN: ReminderTemplate[] = [
+  t('courtesy-consumer-en', 'en', 'consumer', 'courtesy', 'Friendly note before due date (D-5)', 'Your invoice {{invoiceNumber}} is due on {{dueDate}}', `Hello {{clientName}},
+
+Thank you again for your trust. A friendly note: invoice {{invoiceNumber}} of {{issueDate}}, for {{balanceAmount}}, is due on {{dueDate}}. You will find it attached.
+
+{{paymentInstructions}}
+
+If you have already paid, thank you, and please ignore this message.
+
+${SIGNATURE_EN}`),
+  t('reminder-consumer-en', 'en', 'consumer', 'reminder', 'Friendly reminder (D+1)', 'Reminder: your invoice {{invoiceNumber}}', `Hello {{clientName}},
+
+Unless we are mistaken, we have not yet received payment of invoice {{invoiceNumber}} of {{issueDate}}, due on {{dueDate}}, for {{balanceAmount}}. It is probably a simple oversight.
+
+{{paymentInstructions}}
+
+If you have any question, you can reach us at {{companyEmail}} or {{companyPhone}}.
+
+${SIGNATURE_EN}`),
+  t('firm-consumer-en', 'en', 'consumer', 'firm', 'Second reminder, payment plan (D+8)', 'Second reminder: your invoice {{invoiceNumber}}', `Hello {{clientName}},
+
+Invoice {{invoiceNumber}} of {{issueDate}}, due on {{dueDate}}, still has {{balanceAmount}} to pay.
+
+If paying in one go is difficult, we can agree on a payment plan together. Just contact us at {{companyEmail}} or {{companyPhone}}.
+
+{{paymentInstructions}}
+
+${SIGNATURE_EN}`),
+  t('formal-notice-consumer-en', 'en', 'consumer', 'formal-notice', 'Formal notice (D+15)', 'Formal notice to pay (mise en demeure de payer) – invoice {{invoiceNumber}}', `{{clientName}}
+
+Subject: formal notice to pay (mise en demeure de payer)
+
+Dear Sir or Madam,
+
+Despite our reminders, invoice {{invoiceNumber}} of {{issueDate}}, due on {{dueDate}} (total {{grossAmount}}, already paid {{paidAmount}}), remains unpaid.
+
+We hereby give you formal notice to pay the sum of {{balanceAmount}} by {{deadlineDate}}. Under article 1231-6 of the French Civil Code, this sum will bear interest at the legal rate from receipt of this notice.
+
+{{paymentInstructions}}
+
+If you would like to pay in instalments, or if something on the invoice needs another look, contact us at {{companyEmail}} or {{companyPhone}}: we are first and foremost looking for an amicable solution.
+
+{{companyName}}`),
+];
+
+export const DEFAULT_TEMPLATES: ReminderTemplate[] = [...BUSINESS_FR, ...CONSUMER_FR, ...BUSINESS_EN, ...CONSUMER_EN];
+
+export const defaultTemplate = (id: string): ReminderTemplate | undefined => DEFAULT_TEMPLATES.find((tpl) => tpl.id === id);

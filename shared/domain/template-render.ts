@@ -1,0 +1,142 @@
+import { addDays, daysBetween } from './dates.js';
+import type { ClientKind } from './invoice.js';
+import { formatEuros } from './money.js';
+import { penaltiesFor, penaltyRateFor, RECOVERY_INDEMNITY_CENTS } from './penalties.js';
+import type { PenaltyRateTable } from './data/penalty-rates.js';
+
+/** The only names a template may use, as `{{name}}` or `{{ name }}`. */
+export const TEMPLATE_VARIABLES = [
+  'clientName',
+  'invoiceNumber',
+  'issueDate',
+  'dueDate',
+  'grossAmount',
+  'paidAmount',
+  'balanceAmount',
+  'daysLate',
+  'penaltiesAmount',
+  'indemnityAmount',
+  'penaltyRate',
+  'companyName',
+  'companySiren',
+  'companyEmail',
+  'companyPhone',
+  'paymentInstructions',
+  'iban',
+  'deadlineDate',
+] as const;
+export type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number];
+
+const KNOWN: ReadonlySet<string> = new Set(TEMPLATE_VARIABLES);
+const PLACEHOLDER = /\{\{([^{}]*)\}\}/g;
+
+/** Placeholder names not in TEMPLATE_VARIABLES (unique, in order of appearance): saving is refused. */
+export const unknownVariables = (text: string): string[] => {
+  const unknown = new Set<string>();
+  for (const match of text.matchAll(PLACEHOLDER)) {
+    const name = (match[1] ?? '').trim();
+    if (!KNOWN.has(name)) unknown.add(name);
+  }
+  return [...unknown];
+};
+
+/**
+ * Plain-text rendering: each `{{ name }}` becomes `vars[name]`, or nothing when absent, so a
+ * client never reads a raw placeholder. Bodies are text; use `textToHtml` for the HTML part.
+ */
+export const renderTemplate = (text: string, vars: Readonly<Record<string, string>>): string =>
+  text.replace(PLACEHOLDER, (_, raw: string) => vars[raw.trim()] ?? '');
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+
+/** Blank lines separate paragraphs, single line breaks become `<br>`; everything is escaped. */
+export const textToHtml = (text: string): string =>
+  text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0)
+    .map((p) => `<p>${p.split('\n').map(escapeHtml).join('<br>')}</p>`)
+    .join('\n');
+
+export type TemplateLanguage = 'fr' | 'en';
+
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** `2026-03-12` → `12/03/2026` (fr) or `12 March 2026` (en); no Date object, so no zone can shift it. */
+export const formatDate = (date: string, language: TemplateLanguage): string => {
+  const [y, m, d] = date.split('-');
+  if (language === 'fr') return `${d}/${m}/${y}`;
+  return `${Number(d)} ${MONTHS_EN[Number(m) - 1] ?? m} ${y}`;
+};
+
+/** `12.15` → `12,15 %` (fr) or `12.15%` (en). */
+export const formatPercent = (percent: number, language: TemplateLanguage): string =>
+  language === 'fr' ? `${percent.toFixed(2).replace('.', ',')} %` : `${percent.toFixed(2)}%`;
+
+const formatIban = (iban: string): string => iban.replace(/\s+/g, '').replace(/(.{4})(?=.)/g, '$1 ');
+
+export interface TemplateVariablesInput {
+  invoice: { number: string; issueDate: string; dueDate: string; grossCents: number; paidCents: number; balanceCents: number };
+  client: { name: string; kind: ClientKind };
+  company: { name: string; siren?: string; email?: string; phone?: string; iban?: string; bic?: string; paymentInstructions?: string };
+  /** The local date the message goes out; days late and penalties are counted to it. */
+  asOf: string;
+  /** Contractual B2B rate; absent = ECB + 10 points from the rate table. */
+  penaltyRatePercent?: number;
+  language: TemplateLanguage;
+  /** Days given by a mise en demeure; default 8. */
+  deadlineDays?: number;
+  table?: PenaltyRateTable;
+}
+
+/**
+ * Every variable of TEMPLATE_VARIABLES, formatted for `language`. Penalties, the rate and the €40
+ * indemnity exist for business clients only: for consumers they are empty strings, never an amount.
+ */
+export const buildTemplateVariables = (input: TemplateVariablesInput): Record<TemplateVariable, string> => {
+  const { invoice, client, company, asOf, language } = input;
+  const money = (cents: number) => formatEuros(cents, language);
+  const business = client.kind === 'business';
+  const penalties = penaltiesFor(client.kind, {
+    unpaidCents: invoice.balanceCents,
+    dueDate: invoice.dueDate,
+    asOf,
+    ...(input.penaltyRatePercent !== undefined && { contractualRatePercent: input.penaltyRatePercent }),
+    ...(input.table && { table: input.table }),
+  });
+  const rate = penaltyRateFor(asOf > invoice.dueDate ? asOf : addDays(invoice.dueDate, 1), input.table);
+  const appliedRate =
+    input.penaltyRatePercent === undefined ? rate.defaultRatePercent : Math.max(input.penaltyRatePercent, rate.floorRatePercent);
+  const iban = company.iban ? formatIban(company.iban) : '';
+  const instructions =
+    company.paymentInstructions ??
+    (iban
+      ? language === 'fr'
+        ? `Règlement par virement : IBAN ${iban}${company.bic ? `, BIC ${company.bic}` : ''}, référence ${invoice.number}.`
+        : `Payment by bank transfer: IBAN ${iban}${company.bic ? `, BIC ${company.bic}` : ''}, reference ${invoice.number}.`
+      : '');
+  return {
+    clientName: client.name,
+    invoiceNumber: invoice.number,
+    issueDate: formatDate(invoice.issueDate, language),
+    dueDate: formatDate(invoice.dueDate, language),
+    grossAmount: money(invoice.grossCents),
+    paidAmount: money(invoice.paidCents),
+    balanceAmount: money(invoice.balanceCents),
+    daysLate: String(Math.max(0, daysBetween(invoice.dueDate, asOf))),
+    // The €40 is the legal amount per late invoice: shown to business clients even before it is due,
+    // since the J+1 text announces it.
+    penaltiesAmount: business ? money(penalties.cents) : '',
+    indemnityAmount: business ? money(RECOVERY_INDEMNITY_CENTS) : '',
+    penaltyRate: business ? formatPercent(appliedRate, language) : '',
+    companyName: company.name,
+    companySiren: company.siren ?? '',
+    companyEmail: company.email ?? '',
+    companyPhone: company.phone ?? '',
+    paymentInstructions: instructions,
+    iban,
+    deadlineDate: formatDate(addDays(asOf, input.deadlineDays ?? 8), language),
+  };
+};

@@ -1,0 +1,218 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import {
+  buildTemplateVariables,
+  escapeHtml,
+  formatDate,
+  renderTemplate,
+  TEMPLATE_VARIABLES,
+  textToHtml,
+  unknownVariables,
+  type TemplateVariablesInput,
+} from '../../shared/domain/template-render.js';
+import { DEFAULT_TEMPLATES, defaultTemplate } from '../../shared/domain/default-templates.js';
+import { DEFAULT_SCENARIOS } from '../../shared/domain/default-scenarios.js';
+
+const NBSP = /[\u00a0\u202f]/g;
+const plain = (s: string) => s.replace(NBSP, ' ');
+
+const input = (overrides: Partial<TemplateVariablesInput> = {}): TemplateVariablesInput => ({
+  invoice: { number: 'F-2026-0042', issueDate: '2025-12-11', dueDate: '2026-01-10', grossCents: 150_000, paidCents: 30_000, balanceCents: 120_000 },
+  client: { name: 'SARL Dupont', kind: 'business' },
+  company: { name: 'Plomberie Martin', siren: '123456789', email: 'contact@martin.fr', phone: '06 12 34 56 78', iban: 'FR7630006000011234567890189' },
+  asOf: '2026-02-09',
+  language: 'fr',
+  ...overrides,
+});
+
+describe('unknownVariables', () => {
+  it('accepts every known name, with or without spaces', () => {
+    expect(unknownVariables('{{clientName}} {{ invoiceNumber }} {{  balanceAmount}}')).toEqual([]);
+    expect(unknownVariables(TEMPLATE_VARIABLES.map((v) => `{{${v}}}`).join(' '))).toEqual([]);
+  });
+
+  it('detects unknown and empty placeholders, once each', () => {
+    expect(unknownVariables('{{foo}} {{ clientName }} {{foo}} {{ }} {{client name}}')).toEqual(['foo', '', 'client name']);
+  });
+
+  it('is case-sensitive, so {{ClientName}} is refused', () => {
+    expect(unknownVariables('{{ClientName}}')).toEqual(['ClientName']);
+  });
+});
+
+describe('renderTemplate', () => {
+  it('replaces placeholders with optional spaces', () => {
+    expect(renderTemplate('Bonjour {{ clientName }}, facture {{invoiceNumber}}.', { clientName: 'Ana', invoiceNumber: 'F-1' })).toBe(
+      'Bonjour Ana, facture F-1.',
+    );
+  });
+
+  it('renders a missing value as nothing rather than a raw placeholder', () => {
+    expect(renderTemplate('[{{companyPhone}}]', {})).toBe('[]');
+  });
+
+  it('does not re-expand placeholders found inside values', () => {
+    expect(renderTemplate('{{clientName}}', { clientName: '{{iban}}', iban: 'secret' })).toBe('{{iban}}');
+  });
+});
+
+describe('escapeHtml / textToHtml', () => {
+  it('escapes the five HTML characters', () => {
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+  });
+
+  it('makes paragraphs from blank lines and <br> from single line breaks', () => {
+    expect(textToHtml('Bonjour <b>,\r\n\r\nLigne 1\nLigne 2\n\n\n')).toBe('<p>Bonjour &lt;b&gt;,</p>\n<p>Ligne 1<br>Ligne 2</p>');
+  });
+
+  it('never lets a tag through', () => {
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        expect(textToHtml(text).replace(/<\/?p>|<br>/g, '')).not.toMatch(/[<>]/);
+      }),
+    );
+  });
+});
+
+describe('buildTemplateVariables', () => {
+  it('fills every variable for a business client, with penalties to date and the €40', () => {
+    const vars = buildTemplateVariables(input());
+    expect(Object.keys(vars).sort()).toEqual([...TEMPLATE_VARIABLES].sort());
+    expect(vars).toMatchObject({
+      clientName: 'SARL Dupont',
+      invoiceNumber: 'F-2026-0042',
+      issueDate: '11/12/2025',
+      dueDate: '10/01/2026',
+      daysLate: '30',
+      penaltyRate: '12,15 %',
+      companySiren: '123456789',
+      iban: 'FR76 3000 6000 0112 3456 7890 189',
+      deadlineDate: '17/02/2026',
+    });
+    expect(plain(vars.balanceAmount)).toBe('1 200,00 €');
+    expect(plain(vars.grossAmount)).toBe('1 500,00 €');
+    expect(plain(vars.paidAmount)).toBe('300,00 €');
+    expect(plain(vars.penaltiesAmount)).toBe('11,98 €');
+    expect(plain(vars.indemnityAmount)).toBe('40,00 €');
+    expect(vars.paymentInstructions).toContain('IBAN FR76 3000');
+  });
+
+  it('formats in English', () => {
+    const vars = buildTemplateVariables(input({ language: 'en' }));
+    expect(vars).toMatchObject({ dueDate: '10 January 2026', penaltyRate: '12.15%', balanceAmount: '€1,200.00', penaltiesAmount: '€11.98' });
+  });
+
+  it('uses a contractual rate, never below the legal floor', () => {
+    expect(buildTemplateVariables(input({ penaltyRatePercent: 15 })).penaltyRate).toBe('15,00 %');
+    expect(buildTemplateVariables(input({ penaltyRatePercent: 3 })).penaltyRate).toBe('7,86 %');
+  });
+
+  it('shows zero days late and zero penalties before the due date', () => {
+    const vars = buildTemplateVariables(input({ asOf: '2026-01-05' }));
+    expect(vars.daysLate).toBe('0');
+    expect(plain(vars.penaltiesAmount)).toBe('0,00 €');
+  });
+
+  it('gives consumers no penalty, rate or indemnity: empty strings, never an amount', () => {
+    const vars = buildTemplateVariables(input({ client: { name: 'M. Durand', kind: 'consumer' } }));
+    expect(vars.penaltiesAmount).toBe('');
+    expect(vars.indemnityAmount).toBe('');
+    expect(vars.penaltyRate).toBe('');
+    expect(plain(vars.balanceAmount)).toBe('1 200,00 €');
+  });
+
+  it('prefers the company payment instructions when given', () => {
+    expect(buildTemplateVariables(input({ company: { name: 'X', paymentInstructions: 'Chèque à l’ordre de X' } })).paymentInstructions).toBe(
+      'Chèque à l’ordre de X',
+    );
+  });
+
+  it('formats dates without a Date object', () => {
+    expect(formatDate('2026-07-14', 'fr')).toBe('14/07/2026');
+    expect(formatDate('2026-07-04', 'en')).toBe('4 July 2026');
+  });
+});
+
+describe('DEFAULT_TEMPLATES', () => {
+  it('uses only known variables in every subject and body', () => {
+    for (const tpl of DEFAULT_TEMPLATES) {
+      expect({ id: tpl.id, unknown: unknownVariables(tpl.subject + tpl.body) }).toEqual({ id: tpl.id, unknown: [] });
+    }
+  });
+
+  it('has four French and four English templates per client kind, escalating in tone, with unique ids', () => {
+    expect(new Set(DEFAULT_TEMPLATES.map((t) => t.id)).size).toBe(DEFAULT_TEMPLATES.length);
+    for (const language of ['fr', 'en'] as const) {
+      for (const kind of ['business', 'consumer'] as const) {
+        const tones = DEFAULT_TEMPLATES.filter((t) => t.language === language && t.kind === kind).map((t) => t.tone);
+        expect(tones).toEqual(['courtesy', 'reminder', 'firm', 'formal-notice']);
+      }
+    }
+    expect(DEFAULT_TEMPLATES.filter((t) => t.language === 'en').every((t) => t.id.endsWith('-en'))).toBe(true);
+  });
+
+  it('covers every template id of the default scenarios, in French and English', () => {
+    for (const step of DEFAULT_SCENARIOS.flatMap((s) => s.steps)) {
+      expect(defaultTemplate(step.templateId)?.language).toBe('fr');
+      expect(defaultTemplate(`${step.templateId}-en`)?.language).toBe('en');
+    }
+  });
+
+  it('carries the invoice number in every subject and attaches the PDF; only the mise en demeure is a letter', () => {
+    for (const tpl of DEFAULT_TEMPLATES) {
+      expect(tpl.subject).toContain('{{invoiceNumber}}');
+      expect(tpl.attachInvoicePdf).toBe(true);
+      expect(tpl.letter).toBe(tpl.tone === 'formal-notice');
+    }
+  });
+
+  it('states in the B2B J+1 that the rate and the €40 apply by law from the day after the due date', () => {
+    const body = defaultTemplate('reminder')?.body ?? '';
+    expect(body).toMatch(/L441-10/);
+    expect(body).toContain('{{penaltyRate}}');
+    expect(body).toContain('{{indemnityAmount}}');
+    expect(body).toContain('lendemain de la date d\'échéance');
+  });
+
+  it('lists penalties to date and the €40 in the B2B J+8', () => {
+    const body = defaultTemplate('firm')?.body ?? '';
+    expect(body).toContain('{{penaltiesAmount}}');
+    expect(body).toContain('{{indemnityAmount}}');
+  });
+
+  it('makes the B2B J+15 a mise en demeure de payer with an 8-day deadline and the injonction de payer next', () => {
+    const tpl = defaultTemplate('formal-notice');
+    expect(tpl?.subject).toContain('Mise en demeure de payer');
+    expect(tpl?.body).toContain('{{deadlineDate}}');
+    expect(tpl?.body).toContain('8 jours');
+    expect(tpl?.body).toContain('injonction de payer');
+    expect(tpl?.body).toContain('{{clientName}}');
+    expect(tpl?.body).toContain('{{companyName}}');
+  });
+
+  it('never mentions fees, penalties or the €40 to consumers, and always offers a contact', () => {
+    const forbidden = /penalt|pénalit|indemnit|frais|recouvrement|\b40\b|injonction|huissier|commissaire de justice|bailiff|court|tribunal/i;
+    for (const tpl of DEFAULT_TEMPLATES.filter((t) => t.kind === 'consumer')) {
+      expect({ id: tpl.id, text: tpl.subject + tpl.body }).not.toEqual({ id: tpl.id, text: expect.stringMatching(forbidden) });
+      expect(tpl.body).not.toMatch(/\{\{\s*(penaltiesAmount|indemnityAmount|penaltyRate)\s*\}\}/);
+      if (tpl.tone !== 'courtesy') expect(tpl.body).toContain('{{companyEmail}}');
+    }
+  });
+
+  it('offers a payment plan in the B2C J+8 and legal-rate interest from receipt in the B2C J+15', () => {
+    expect(defaultTemplate('firm-consumer')?.body).toContain('plusieurs fois');
+    expect(defaultTemplate('firm-consumer-en')?.body).toContain('payment plan');
+    expect(defaultTemplate('formal-notice-consumer')?.body).toMatch(/taux légal à compter de la réception/);
+    expect(defaultTemplate('formal-notice-consumer-en')?.body).toMatch(/legal rate from receipt/);
+  });
+
+  it('renders every default template for its client kind without a leftover placeholder or a consumer amount of fees', () => {
+    for (const tpl of DEFAULT_TEMPLATES) {
+      const vars = buildTemplateVariables(input({ language: tpl.language, client: { name: 'Client', kind: tpl.kind ?? 'business' } }));
+      const text = renderTemplate(`${tpl.subject}\n${tpl.body}`, vars);
+      expect(text).not.toMatch(/\{\{|\}\}/);
+      expect(text).toContain('F-2026-0042');
+      if (tpl.kind === 'consumer') expect(plain(text)).not.toMatch(/40,00|€40|11,98|€11.98/);
+    }
+  });
+});
