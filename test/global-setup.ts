@@ -1,0 +1,38 @@
+/**
+ * Starts the local stack once for the `stack` project (integration + e2e): DynamoDB Local in
+ * memory, the SES and Scheduler emulators and the API server, on free ports so tests never
+ * clash with a running `npm start`. The Scheduler does not fire on the wall clock here: tests
+ * move time with `POST /local/schedules/run`.
+ */
+import type { TestProject } from 'vitest/node';
+import { startLocalStack } from '../infra/local/local-stack.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    apiUrl: string;
+    sesUrl: string;
+    dynamodbEndpoint: string;
+    schedulerEndpoint: string;
+    tableName: string;
+    tokens: Record<string, string>;
+  }
+}
+
+export const TEST_TENANTS = ['acme', 'globex'] as const;
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const stack = await startLocalStack({
+    ports: { api: 0, dynamodb: 0, ses: 0, scheduler: 0 },
+    quiet: true,
+    fireInRealTime: false,
+  });
+  const tokens: Record<string, string> = {};
+  for (const tenant of TEST_TENANTS) tokens[tenant] = await stack.tokenFor(tenant, `compta@${tenant}.example`);
+  project.provide('apiUrl', stack.urls.api);
+  project.provide('sesUrl', stack.urls.ses);
+  project.provide('dynamodbEndpoint', stack.urls.dynamodb);
+  project.provide('schedulerEndpoint', stack.urls.scheduler);
+  project.provide('tableName', stack.tableName);
+  project.provide('tokens', tokens);
+  return () => stack.stop();
+}
