@@ -8,7 +8,7 @@ import { DynamoIdempotencyStore } from './adapters/dynamo/dynamo-idempotency-sto
 import { DynamoInvoiceRepository } from './adapters/dynamo/dynamo-invoice-repository.js';
 import { DynamoSettingsRepository } from './adapters/dynamo/dynamo-settings-repository.js';
 import { SesMailer } from './adapters/ses/ses-mailer.js';
-import type { Clock, IdGenerator, PdfRenderer } from './app/ports.js';
+import type { Clock, IdGenerator } from './app/ports.js';
 import { documentClient, sesClient } from './clients.js';
 import { loadConfig, required } from './config.js';
 
@@ -30,11 +30,4 @@ export const wiring = {
   settings: lazy(() => new DynamoSettingsRepository(documentClient(), config.TABLE_NAME)),
   idempotency: lazy(() => new DynamoIdempotencyStore(documentClient(), config.TABLE_NAME, systemClock)),
   mailer: lazy(() => new SesMailer(sesClient(), required(config, 'SENDER_EMAIL'), config.SES_CONFIGURATION_SET)),
-  /** react-pdf is imported only when a PDF is rendered (it is the heaviest dependency). */
-  pdf: lazy<PdfRenderer>(() => ({
-    invoice: async (data) => {
-      const { ReactPdfRenderer } = await import('./adapters/pdf/react-pdf-renderer.js');
-      return new ReactPdfRenderer().invoice(data);
-    },
-  })),
 };

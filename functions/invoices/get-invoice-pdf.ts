@@ -3,12 +3,13 @@ import { httpHandler } from '../../shared/http/http-handler.js';
 import { pdf } from '../../shared/http/responses.js';
 import { routes } from '../../shared/http/routes.js';
 import { wiring } from '../../shared/wiring.js';
+import { pdfRenderer } from '../../shared/wiring-pdf.js';
 
 const renderInvoicePdf = makeRenderInvoicePdf({
   invoices: wiring.invoices(),
   clients: wiring.clients(),
   settings: wiring.settings(),
-  pdf: wiring.pdf(),
+  pdf: pdfRenderer,
 });
 export const handler = httpHandler(routes.invoicePdf, async ({ tenantId, params }) => {
   const { bytes, fileName } = await renderInvoicePdf(tenantId, params.id);

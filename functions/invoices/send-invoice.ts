@@ -3,13 +3,14 @@ import { httpHandler } from '../../shared/http/http-handler.js';
 import { ok } from '../../shared/http/responses.js';
 import { routes } from '../../shared/http/routes.js';
 import { wiring } from '../../shared/wiring.js';
+import { pdfRenderer } from '../../shared/wiring-pdf.js';
 
 const sendInvoice = makeSendInvoice({
   invoices: wiring.invoices(),
   clients: wiring.clients(),
   settings: wiring.settings(),
   mailer: wiring.mailer(),
-  pdf: wiring.pdf(),
+  pdf: pdfRenderer,
   clock: wiring.clock,
 });
 export const handler = httpHandler(routes.sendInvoice, async ({ tenantId, params }) => ok(await sendInvoice(tenantId, params.id)), wiring);

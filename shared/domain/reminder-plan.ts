@@ -76,6 +76,9 @@ const maxDate = (...dates: (string | undefined)[]): string =>
  * - one step per local day per invoice, `minGapDays` between two messages to the client, nothing
  *   within `graceDaysAfterPayment` days after a payment (in the calendar's local dates);
  * - steps in `history` keep their recorded state.
+ * Replanning with the firing step recorded gives the same dates for the steps after it (tested),
+ * so schedules only move when an input really changed. A step whose time is not after `now` counts
+ * as missed: at send time, record the step as sent/sending before replanning.
  */
 export const planReminders = (input: PlanInput): PlannedStep[] => {
   const { invoice, scenario, calendar, now, minGapDays = 3, graceDaysAfterPayment = 3 } = input;
@@ -89,7 +92,13 @@ export const planReminders = (input: PlanInput): PlannedStep[] => {
   const paidOn = invoice.lastPaymentAt ? utcToZoned(new Date(invoice.lastPaymentAt), tz).date : undefined;
   const grace = paidOn ? { from: paidOn, until: addDays(paidOn, graceDaysAfterPayment) } : undefined;
 
-  let lastSent: Date | undefined = input.lastMessageToClientAt ? new Date(input.lastMessageToClientAt) : undefined;
+  // Messages from steps the scenario no longer has still count for the minimum gap.
+  const stepIds = new Set(scenario.steps.map((s) => s.id));
+  const earlierMessages = [input.lastMessageToClientAt]
+    .concat(input.history.filter((r) => r.state === 'sent' && !stepIds.has(r.stepId)).map((r) => r.at))
+    .filter((at): at is string => at !== undefined)
+    .map((at) => new Date(at));
+  let lastSent: Date | undefined = earlierMessages.reduce<Date | undefined>((a, b) => (a && a > b ? a : b), undefined);
   let lastStepDate: string | undefined; // local date of this invoice's latest step out or scheduled
   let previousDate: string | undefined;
   let shift = 0; // days later steps move so they keep their spacing from a delayed step

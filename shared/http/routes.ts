@@ -9,6 +9,21 @@ import { ClientInput, ClientPatch, Client } from './schemas/clients.js';
 import { idParams, id, listQuery, page } from './schemas/common.js';
 import { Invoice, InvoiceInput, InvoiceListQuery, InvoicePatch, Payment, PaymentInput, TimelineEvent } from './schemas/invoices.js';
 import { Settings, SettingsInput } from './schemas/settings.js';
+import {
+  ManualReminderInput,
+  PlannedStepView,
+  PreviewInput,
+  PreviewView,
+  ScenarioCreate,
+  ScenarioInput,
+  ScenarioView,
+  SimulationQuery,
+  SimulationView,
+  TemplateCreate,
+  TemplateInput,
+  TemplateView,
+  TestSendInput,
+} from './schemas/reminders.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -38,6 +53,7 @@ export interface RouteDefinition {
 }
 
 const paymentParams = z.object({ id, paymentId: id });
+const docParams = z.object({ id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/, { message: 'must be a scenario or template id' }) });
 
 export const routes = {
   health: { method: 'GET', path: '/health', handler: 'functions/system/health', summary: 'Liveness', auth: 'none' },
@@ -60,6 +76,24 @@ export const routes = {
   recordPayment: { method: 'POST', path: '/invoices/{id}/payments', handler: 'functions/payments/record-payment', summary: 'Record a payment', auth: 'jwt', params: idParams, body: PaymentInput, response: Invoice, successStatus: 201, idempotent: true },
   listPayments: { method: 'GET', path: '/invoices/{id}/payments', handler: 'functions/payments/list-payments', summary: 'Payments of an invoice, removed ones included', auth: 'jwt', params: idParams, response: page(Payment) },
   removePayment: { method: 'DELETE', path: '/invoices/{id}/payments/{paymentId}', handler: 'functions/payments/remove-payment', summary: 'Remove a wrong payment (kept in history)', auth: 'jwt', params: paymentParams, response: Invoice },
+
+  reminderPlan: { method: 'GET', path: '/invoices/{id}/reminders', handler: 'functions/reminders/get-reminder-plan', summary: 'The reminder plan: each step with its time, state and reason', auth: 'jwt', params: idParams, response: z.object({ items: z.array(PlannedStepView) }) },
+  sendReminderNow: { method: 'POST', path: '/invoices/{id}/reminders', handler: 'functions/reminders/send-reminder-now', summary: 'Send a reminder now', auth: 'jwt', params: idParams, body: ManualReminderInput, response: PlannedStepView, successStatus: 201, idempotent: true, pdf: true, email: true, heavy: true },
+  simulation: { method: 'GET', path: '/reminders/simulation', handler: 'functions/reminders/simulate-reminders', summary: 'Dry run: what would be sent and skipped, and why', auth: 'jwt', query: SimulationQuery, response: SimulationView },
+
+  listScenarios: { method: 'GET', path: '/scenarios', handler: 'functions/scenarios/list-scenarios', summary: 'Built-in and custom scenarios', auth: 'jwt', response: z.object({ items: z.array(ScenarioView) }) },
+  createScenario: { method: 'POST', path: '/scenarios', handler: 'functions/scenarios/create-scenario', summary: 'Create a scenario', auth: 'jwt', body: ScenarioCreate, response: ScenarioView, successStatus: 201, idempotent: true },
+  getScenario: { method: 'GET', path: '/scenarios/{id}', handler: 'functions/scenarios/get-scenario', summary: 'Get a scenario', auth: 'jwt', params: docParams, response: ScenarioView },
+  putScenario: { method: 'PUT', path: '/scenarios/{id}', handler: 'functions/scenarios/put-scenario', summary: 'Replace a scenario (a built-in one becomes an editable copy)', auth: 'jwt', params: docParams, body: ScenarioInput, response: ScenarioView },
+  deleteScenario: { method: 'DELETE', path: '/scenarios/{id}', handler: 'functions/scenarios/delete-scenario', summary: 'Delete a custom scenario (or revert a customised built-in)', auth: 'jwt', params: docParams },
+
+  listTemplates: { method: 'GET', path: '/templates', handler: 'functions/templates/list-templates', summary: 'Built-in and custom templates', auth: 'jwt', response: z.object({ items: z.array(TemplateView) }) },
+  createTemplate: { method: 'POST', path: '/templates', handler: 'functions/templates/create-template', summary: 'Create a template', auth: 'jwt', body: TemplateCreate, response: TemplateView, successStatus: 201, idempotent: true },
+  getTemplate: { method: 'GET', path: '/templates/{id}', handler: 'functions/templates/get-template', summary: 'Get a template', auth: 'jwt', params: docParams, response: TemplateView },
+  putTemplate: { method: 'PUT', path: '/templates/{id}', handler: 'functions/templates/put-template', summary: 'Replace a template (a built-in one becomes an editable copy)', auth: 'jwt', params: docParams, body: TemplateInput, response: TemplateView },
+  deleteTemplate: { method: 'DELETE', path: '/templates/{id}', handler: 'functions/templates/delete-template', summary: 'Delete a custom template (or revert a customised built-in)', auth: 'jwt', params: docParams },
+  previewTemplate: { method: 'POST', path: '/templates/{id}/preview', handler: 'functions/templates/preview-template', summary: 'Rendered subject and body for an invoice', auth: 'jwt', params: docParams, body: PreviewInput, response: PreviewView },
+  testTemplate: { method: 'POST', path: '/templates/{id}/test', handler: 'functions/templates/test-template', summary: 'Send the rendered template to yourself', auth: 'jwt', params: docParams, body: TestSendInput, pdf: true, email: true, heavy: true },
 
   getSettings: { method: 'GET', path: '/settings', handler: 'functions/settings/get-settings', summary: 'Company identity and reminder program', auth: 'jwt', response: Settings },
   putSettings: { method: 'PUT', path: '/settings', handler: 'functions/settings/put-settings', summary: 'Update settings', auth: 'jwt', body: SettingsInput, response: Settings },

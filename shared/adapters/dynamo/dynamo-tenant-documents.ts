@@ -1,0 +1,49 @@
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { TenantDocuments } from '../../app/ports.js';
+import { tenantPk } from './keys.js';
+import { stripKeys } from './transactions.js';
+
+/** Small per-tenant documents (scenarios, templates) under PK = T#<tenant>, SK = <TYPE>#<id>. */
+export class DynamoTenantDocuments<T extends { id: string }> implements TenantDocuments<T> {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    private readonly type: 'SCENARIO' | 'TEMPLATE',
+  ) {}
+
+  private key(tenantId: string, id: string) {
+    return { PK: tenantPk(tenantId), SK: `${this.type}#${id}` };
+  }
+
+  async get(tenantId: string, id: string): Promise<T | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: this.key(tenantId, id), ConsistentRead: true }));
+    return Item ? stripKeys<T>(Item) : undefined;
+  }
+
+  async list(tenantId: string): Promise<T[]> {
+    const items: T[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
+          ExpressionAttributeValues: { ':pk': tenantPk(tenantId), ':p': `${this.type}#` },
+          ExclusiveStartKey: start,
+        }),
+      );
+      items.push(...(out.Items ?? []).map((i) => stripKeys<T>(i)));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return items;
+  }
+
+  async put(tenantId: string, doc: T): Promise<void> {
+    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...this.key(tenantId, doc.id), entityType: this.type.toLowerCase(), ...doc } }));
+  }
+
+  async delete(tenantId: string, id: string): Promise<boolean> {
+    const out = await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: this.key(tenantId, id), ReturnValues: 'ALL_OLD' }));
+    return out.Attributes !== undefined;
+  }
+}

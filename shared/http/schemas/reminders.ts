@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { instant } from './common.js';
+
+const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,15}$/, { message: 'must be 1-16 lowercase letters, digits or dashes' });
+const docId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/, { message: 'must be 1-48 lowercase letters, digits or dashes' });
+
+export const ScenarioStepSchema = z
+  .object({
+    id: slug,
+    offsetDays: z.number().int().min(-60).max(365),
+    anchor: z.enum(['due', 'previous']).default('due'),
+    templateId: docId,
+  })
+  .strict();
+
+export const ScenarioInput = z.object({ name: z.string().trim().min(1).max(100), steps: z.array(ScenarioStepSchema).min(1).max(12) }).strict();
+export type ScenarioInput = z.infer<typeof ScenarioInput>;
+export const ScenarioCreate = ScenarioInput.extend({ id: docId.optional() }).strict();
+
+export const ScenarioView = z.object({
+  id: z.string(),
+  name: z.string(),
+  steps: z.array(ScenarioStepSchema),
+  builtIn: z.boolean(),
+  customized: z.boolean(),
+});
+
+export const TemplateInput = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    language: z.enum(['fr', 'en']),
+    kind: z.enum(['business', 'consumer']).optional(),
+    tone: z.enum(['courtesy', 'reminder', 'firm', 'formal-notice']).default('reminder'),
+    subject: z.string().trim().min(1).max(200),
+    body: z.string().trim().min(1).max(10_000),
+    attachInvoicePdf: z.boolean().default(true),
+    letter: z.boolean().default(false),
+  })
+  .strict();
+export type TemplateInput = z.infer<typeof TemplateInput>;
+export const TemplateCreate = TemplateInput.extend({ id: docId.optional() }).strict();
+
+export const TemplateView = TemplateInput.extend({ id: z.string(), builtIn: z.boolean(), customized: z.boolean() });
+
+export const PreviewInput = z.object({ invoiceId: z.string().min(1).max(64) }).strict();
+export const PreviewView = z.object({ subject: z.string(), body: z.string(), variables: z.record(z.string(), z.string()) });
+
+export const TestSendInput = z.object({ invoiceId: z.string().min(1).max(64).optional(), to: z.email().optional() }).strict();
+
+export const ManualReminderInput = z.object({ templateId: docId.optional() }).strict();
+
+export const PlannedStepView = z.object({
+  stepId: z.string(),
+  templateId: z.string(),
+  state: z.enum(['scheduled', 'sending', 'sent', 'skipped', 'cancelled', 'failed']),
+  scheduledAt: instant.optional(),
+  reason: z.string().optional(),
+  messageId: z.string().optional(),
+  manual: z.boolean().optional(),
+});
+
+export const SimulationQuery = z.object({
+  from: instant.optional(),
+  to: instant.optional(),
+});
+export const SimulationView = z.object({
+  from: instant,
+  to: instant,
+  items: z.array(
+    z.object({
+      clientId: z.string(),
+      clientName: z.string(),
+      invoiceId: z.string(),
+      invoiceNumber: z.string().optional(),
+      stepId: z.string(),
+      templateId: z.string(),
+      action: z.enum(['send', 'skip']),
+      at: instant.optional(),
+      reason: z.string().optional(),
+    }),
+  ),
+});
