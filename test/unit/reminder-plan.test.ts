@@ -198,6 +198,36 @@ describe('planReminders: spacing rules', () => {
   });
 });
 
+describe('planReminders: inputs', () => {
+  it('starts the plan at now when the invoice has no sentAt', () => {
+    const now = parisTime('2026-03-12T10:00');
+    const plan = planReminders(aPlanInput({ now, invoice: anInvoice({ dueDate: '2026-03-02' }) }));
+    expect(brief(plan).slice(0, 2)).toEqual([
+      ['j-5', 'skipped', 'missed-before-due'],
+      ['j+1', 'scheduled', '2026-03-13T09:00:00'],
+    ]);
+  });
+
+  it('keeps a step the user cancelled and plans the others', () => {
+    const plan = planReminders(aPlanInput({ history: [{ stepId: 'j+1', state: 'cancelled' }] }));
+    expect(plan.map((s) => s.state)).toEqual(['scheduled', 'cancelled', 'scheduled', 'scheduled']);
+  });
+
+  it('skips Good Friday for an Alsace-Moselle calendar only', () => {
+    const now = parisTime('2026-03-20T08:00');
+    const invoice = anInvoice({ dueDate: '2026-04-02', sentAt: now.toISOString() }); // J+1 = Good Friday 3 Apr
+    expect(planReminders(aPlanInput({ now, invoice }))[1]?.localTime).toBe('2026-04-03T09:00:00');
+    const alsace = planReminders(aPlanInput({ now, invoice, calendar: parisCalendar({ region: 'alsace-moselle' }) }));
+    expect(alsace[1]?.localTime).toBe('2026-04-07T09:00:00');
+  });
+
+  it('lists only the scenario steps, but counts a message from a removed step for the minimum gap', () => {
+    const plan = planReminders(aPlanInput({ history: [sent('old-step', parisTime('2026-03-09T09:00'))] }));
+    expect(plan.map((s) => s.stepId)).toEqual(['j-5', 'j+1', 'j+8', 'j+15']);
+    expect(plan[0]?.localTime).toBe('2026-03-12T09:00:00');
+  });
+});
+
 describe('planReminders: nothing scheduled when reminders must stop', () => {
   it.each([
     ['paid', { status: 'paid' as const, balanceCents: 0 }],
