@@ -104,7 +104,7 @@ export class StreamPoller {
     return run;
   }
 
-  /** Reads every shard to its current end; returns how many records were handled. */
+  /** Reads every shard to its current end; returns how many records the handler took. */
   private async pollAll(): Promise<number> {
     if (!this.streamArn) {
       const { Table } = await this.props.dynamodb.send(new DescribeTableCommand({ TableName: this.props.tableName }));
@@ -144,8 +144,7 @@ export class StreamPoller {
         if (records.length === 0) return handled;
         shard.pending = records;
       }
-      await this.deliver(shard);
-      handled += 1;
+      handled += await this.deliver(shard);
     }
   }
 
@@ -179,7 +178,7 @@ export class StreamPoller {
     return ShardIterator;
   }
 
-  private async deliver(shard: ShardState): Promise<void> {
+  private async deliver(shard: ShardState): Promise<number> {
     const records = shard.pending!;
     const result = await this.props.handler({ Records: records });
     const failures = (result as { batchItemFailures?: { itemIdentifier: string }[] } | undefined)?.batchItemFailures ?? [];
@@ -189,6 +188,7 @@ export class StreamPoller {
       throw new Error(`handler reported ${failures.length} failed record(s)`);
     }
     shard.pending = undefined;
+    return records.length;
   }
 
   private toLambdaRecord(record: _Record): DynamoDBRecord {
