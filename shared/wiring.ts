@@ -8,8 +8,13 @@ import { DynamoIdempotencyStore } from './adapters/dynamo/dynamo-idempotency-sto
 import { DynamoInvoiceRepository } from './adapters/dynamo/dynamo-invoice-repository.js';
 import { DynamoSettingsRepository } from './adapters/dynamo/dynamo-settings-repository.js';
 import { SesMailer } from './adapters/ses/ses-mailer.js';
+import { DynamoStepRepository } from './adapters/dynamo/dynamo-step-repository.js';
+import { DynamoTenantDocuments } from './adapters/dynamo/dynamo-tenant-documents.js';
+import { EventBridgeReminderScheduler } from './adapters/scheduler/eventbridge-reminder-scheduler.js';
+import type { ReminderTemplate } from './domain/default-templates.js';
+import type { Scenario } from './domain/scenario.js';
 import type { Clock, IdGenerator } from './app/ports.js';
-import { documentClient, sesClient } from './clients.js';
+import { documentClient, schedulerClient, sesClient } from './clients.js';
 import { loadConfig, required } from './config.js';
 
 const config = loadConfig();
@@ -29,5 +34,17 @@ export const wiring = {
   invoices: lazy(() => new DynamoInvoiceRepository(documentClient(), config.TABLE_NAME)),
   settings: lazy(() => new DynamoSettingsRepository(documentClient(), config.TABLE_NAME)),
   idempotency: lazy(() => new DynamoIdempotencyStore(documentClient(), config.TABLE_NAME, systemClock)),
+  steps: lazy(() => new DynamoStepRepository(documentClient(), config.TABLE_NAME)),
+  scenarios: lazy(() => new DynamoTenantDocuments<Scenario>(documentClient(), config.TABLE_NAME, 'SCENARIO')),
+  templates: lazy(() => new DynamoTenantDocuments<ReminderTemplate>(documentClient(), config.TABLE_NAME, 'TEMPLATE')),
+  scheduler: lazy(
+    () =>
+      new EventBridgeReminderScheduler(schedulerClient(), {
+        groupName: required(config, 'SCHEDULE_GROUP'),
+        targetArn: required(config, 'SEND_REMINDER_FUNCTION_ARN'),
+        roleArn: required(config, 'SCHEDULER_ROLE_ARN'),
+        ...(config.REMINDER_DLQ_ARN ? { deadLetterArn: config.REMINDER_DLQ_ARN } : {}),
+      }),
+  ),
   mailer: lazy(() => new SesMailer(sesClient(), required(config, 'SENDER_EMAIL'), config.SES_CONFIGURATION_SET)),
 };

@@ -1,0 +1,114 @@
+import { localDate } from '../../domain/dates.js';
+import { defaultTemplate, type ReminderTemplate } from '../../domain/default-templates.js';
+import { templateIdForLanguage } from '../../domain/default-scenarios.js';
+import { balanceCents } from '../../domain/invoice.js';
+import { penaltiesFor, RECOVERY_INDEMNITY_CENTS } from '../../domain/penalties.js';
+import { buildTemplateVariables, renderTemplate, textToHtml } from '../../domain/template-render.js';
+import type { Client } from '../../http/schemas/clients.js';
+import type { Settings } from '../../http/schemas/settings.js';
+import { NotFoundError } from '../errors.js';
+import type { EmailAttachment, InvoiceRecord, OutgoingEmail, PaymentRecord, PdfRenderer, TenantDocuments } from '../ports.js';
+import { invoicePdfData } from '../send-invoice.js';
+
+/** Tenant copy first, then the built-in; the client's language variant first, then the French base. */
+export const resolveTemplate = async (
+  templates: TenantDocuments<ReminderTemplate>,
+  tenantId: string,
+  templateId: string,
+  language: 'fr' | 'en',
+): Promise<ReminderTemplate> => {
+  for (const id of [templateIdForLanguage(templateId, language), templateId]) {
+    const found = (await templates.get(tenantId, id)) ?? defaultTemplate(id);
+    if (found) return found;
+  }
+  throw new NotFoundError(`Template ${templateId}`);
+};
+
+export interface ReminderMaterial {
+  readonly invoice: InvoiceRecord;
+  readonly client: Client;
+  readonly settings: Settings;
+  readonly payments: readonly PaymentRecord[];
+  readonly template: ReminderTemplate;
+  /** The instant the reminder goes out; days late and penalties are counted to its local date. */
+  readonly asOf: Date;
+}
+
+export const reminderVariables = (m: Omit<ReminderMaterial, 'payments' | 'template'>) =>
+  buildTemplateVariables({
+    invoice: {
+      number: m.invoice.number ?? '',
+      issueDate: m.invoice.issueDate,
+      dueDate: m.invoice.dueDate,
+      grossCents: m.invoice.totals.grossCents,
+      paidCents: m.invoice.paidCents,
+      balanceCents: balanceCents(m.invoice.totals.grossCents, m.invoice.paidCents, m.invoice.creditedCents),
+    },
+    client: { name: m.client.name, kind: m.client.kind },
+    company: m.settings.company,
+    asOf: localDate(m.asOf, m.settings.timezone),
+    ...(m.settings.penaltyRatePercent !== undefined ? { penaltyRatePercent: m.settings.penaltyRatePercent } : {}),
+    language: m.client.language,
+  });
+
+/**
+ * The reminder email: rendered subject and body, a copy of the invoice showing payments and
+ * the balance, and for a mise en demeure the letter PDF. Business-only amounts never reach a
+ * consumer: the variables are empty for them and the letter omits penalties and the €40.
+ */
+export const composeReminder = async (m: ReminderMaterial, pdf: PdfRenderer, to: readonly string[], cc: readonly string[] = []): Promise<OutgoingEmail> => {
+  const vars = reminderVariables(m);
+  const subject = renderTemplate(m.template.subject, vars);
+  const text = renderTemplate(m.template.body, vars);
+  const attachments: EmailAttachment[] = [];
+  const balance = balanceCents(m.invoice.totals.grossCents, m.invoice.paidCents, m.invoice.creditedCents);
+  if (m.template.attachInvoicePdf) {
+    const bytes = await pdf.invoice(invoicePdfData(m.settings, m.client, m.invoice, m.payments, true));
+    attachments.push({ fileName: `${m.invoice.number ?? m.invoice.id}.pdf`, contentType: 'application/pdf', content: bytes });
+  }
+  if (m.template.letter) {
+    const date = localDate(m.asOf, m.settings.timezone);
+    const business = m.client.kind === 'business';
+    const penalties = penaltiesFor(m.client.kind, {
+      unpaidCents: balance,
+      dueDate: m.invoice.dueDate,
+      asOf: date,
+      ...(m.settings.penaltyRatePercent !== undefined ? { contractualRatePercent: m.settings.penaltyRatePercent } : {}),
+    });
+    const bytes = await pdf.letter({
+      seller: m.settings.company,
+      client: m.client,
+      invoices: [
+        {
+          number: m.invoice.number ?? '',
+          issueDate: m.invoice.issueDate,
+          dueDate: m.invoice.dueDate,
+          grossCents: m.invoice.totals.grossCents,
+          paidCents: m.invoice.paidCents + m.invoice.creditedCents,
+          balanceCents: balance,
+        },
+      ],
+      ...(business ? { penaltiesCents: penalties.cents, indemnityCents: RECOVERY_INDEMNITY_CENTS } : {}),
+      deadlineDays: 8,
+      date,
+      paymentInstructions: vars.paymentInstructions,
+      language: m.client.language,
+    });
+    attachments.push({
+      fileName: `${m.client.language === 'en' ? 'formal-notice' : 'mise-en-demeure'}-${m.invoice.number ?? m.invoice.id}.pdf`,
+      contentType: 'application/pdf',
+      content: bytes,
+    });
+  }
+  const replyTo = m.settings.replyToEmail ?? m.settings.company.email;
+  return {
+    to,
+    cc,
+    ...(replyTo ? { replyTo } : {}),
+    fromName: m.settings.company.name,
+    subject,
+    text,
+    html: textToHtml(text),
+    attachments,
+  };
+};
