@@ -1,0 +1,114 @@
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { RelancesStack } from '../../infra/relances-stack.js';
+import { routeList } from '../../shared/http/routes.js';
+
+let stack: RelancesStack;
+let template: Template;
+beforeAll(() => {
+  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+  stack = new RelancesStack(app, 'Relances', {
+    env: { account: '123456789012', region: 'eu-west-3' },
+    senderEmail: 'factures@example.com',
+    allowedOrigins: ['https://app.example.fr', 'http://localhost:5173'],
+  });
+  // Also fails on a dependency cycle between resources, which CloudFormation would reject.
+  template = Template.fromStack(stack);
+});
+
+const routesByKey = () =>
+  new Map(
+    Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((r) => [
+      r.Properties.RouteKey as string,
+      r.Properties as { AuthorizationType?: string; AuthorizerId?: unknown; Target: unknown },
+    ]),
+  );
+
+describe('the JWT authorizer', () => {
+  it('accepts ID tokens of the stack user pool: its issuer URL, the web client as audience', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: {
+        Issuer: stack.resolve(stack.auth.issuerUrl),
+        Audience: [stack.resolve(stack.auth.userPoolClient.userPoolClientId)],
+      },
+    });
+    expect(JSON.stringify(stack.resolve(stack.auth.issuerUrl))).toContain('https://cognito-idp.eu-west-3.amazonaws.com/');
+  });
+});
+
+describe('the user pool', () => {
+  it('carries the tenant in an immutable custom:tenantId attribute', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      Schema: Match.arrayWith([Match.objectLike({ Name: 'tenantId', AttributeDataType: 'String', Mutable: false })]),
+    });
+  });
+
+  it('has no self sign-up, so nobody can pick a tenant id for themselves', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', { AdminCreateUserConfig: { AllowAdminCreateUserOnly: true } });
+  });
+
+  it('gives the front end a secretless client that reads but never writes custom:tenantId', () => {
+    const clients = Object.values(template.findResources('AWS::Cognito::UserPoolClient'));
+    expect(clients).toHaveLength(1);
+    const client = clients[0]!.Properties;
+    expect(client.GenerateSecret).toBe(false);
+    expect(client.ReadAttributes).toContain('custom:tenantId');
+    expect(client.WriteAttributes).not.toContain('custom:tenantId');
+  });
+});
+
+describe('the HTTP API', () => {
+  it('allows the configured browser origins with the Authorization and Idempotency-Key headers', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      ProtocolType: 'HTTP',
+      CorsConfiguration: Match.objectLike({
+        AllowOrigins: ['https://app.example.fr', 'http://localhost:5173'],
+        AllowHeaders: Match.arrayWith(['authorization', 'content-type', 'idempotency-key']),
+      }),
+    });
+  });
+
+  it('has exactly the routes of the route table', () => {
+    expect([...routesByKey().keys()].sort()).toEqual(routeList().map((r) => `${r.method} ${r.path}`).sort());
+  });
+
+  it.each(routeList().filter((r) => r.auth === 'jwt'))('requires a JWT on $method $path', (route) => {
+    const [authorizerId] = Object.keys(template.findResources('AWS::ApiGatewayV2::Authorizer'));
+    expect(routesByKey().get(`${route.method} ${route.path}`)).toMatchObject({
+      AuthorizationType: 'JWT',
+      AuthorizerId: { Ref: authorizerId },
+    });
+  });
+
+  it.each(routeList().filter((r) => r.auth === 'none'))('serves $method $path without a token', (route) => {
+    const props = routesByKey().get(`${route.method} ${route.path}`);
+    expect(props?.AuthorizationType).toBe('NONE');
+    expect(props?.AuthorizerId).toBeUndefined();
+  });
+
+  it('leaves only /health and /openapi.json public', () => {
+    const publicKeys = [...routesByKey()].filter(([, r]) => r.AuthorizationType !== 'JWT').map(([key]) => key);
+    expect(publicKeys.sort()).toEqual(['GET /health', 'GET /openapi.json']);
+  });
+
+  it.each(routeList())('sends $method $path to the Lambda built from $handler', (route) => {
+    const fn = stack.api.functions.get(route.handler);
+    expect(fn).toBeDefined();
+    const target = JSON.stringify(routesByKey().get(`${route.method} ${route.path}`)?.Target);
+    const integrationId = Object.keys(template.findResources('AWS::ApiGatewayV2::Integration')).find((id) => target.includes(id));
+    expect(integrationId).toBeDefined();
+    const integration = template.findResources('AWS::ApiGatewayV2::Integration')[integrationId!]!;
+    expect(integration.Properties.IntegrationUri).toEqual(stack.resolve(fn!.functionArn));
+  });
+
+  it('writes access logs of the default stage to a log group with a retention period', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
+    });
+  });
+});

@@ -1,0 +1,175 @@
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import type { IRole } from 'aws-cdk-lib/aws-iam';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { RelancesStack } from '../../infra/relances-stack.js';
+
+let stack: RelancesStack;
+let template: Template;
+beforeAll(() => {
+  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+  stack = new RelancesStack(app, 'Relances', {
+    env: { account: '123456789012', region: 'eu-west-3' },
+    senderEmail: 'factures@example.com',
+    allowedOrigins: ['https://app.example.fr'],
+  });
+  // The (slow) dependency-cycle check runs once, in api.test.ts.
+  template = Template.fromStack(stack, { skipCyclicalDependenciesCheck: true });
+});
+
+type Statement = { Effect: string; Action: string | string[]; Resource: unknown };
+const actionsOf = (s: Statement): string[] => [s.Action].flat();
+const resourcesOf = (s: Statement): unknown[] => [s.Resource].flat();
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const statementsOf = (role: IRole): Statement[] => {
+  const ref = stack.resolve(role.roleName);
+  return Object.values(template.findResources('AWS::IAM::Policy'))
+    .filter((p) => (p.Properties.Roles as unknown[]).some((r) => same(r, ref)))
+    .flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
+};
+const logicalIdOf = (token: string): string => {
+  const resolved = stack.resolve(token) as { Ref?: string; 'Fn::GetAtt'?: [string, string] };
+  return resolved.Ref ?? resolved['Fn::GetAtt']![0];
+};
+
+describe('the schedule group', () => {
+  it('exists, one per stack', () => {
+    template.hasResourceProperties('AWS::Scheduler::ScheduleGroup', { Name: stack.reminders.scheduleGroup.scheduleGroupName });
+  });
+});
+
+describe('the scheduler role', () => {
+  it('can be assumed only by EventBridge Scheduler acting for this account', () => {
+    template.hasResourceProperties('AWS::IAM::Role', {
+      RoleName: Match.absent(),
+      AssumeRolePolicyDocument: {
+        Statement: [
+          {
+            Action: 'sts:AssumeRole',
+            Effect: 'Allow',
+            Principal: { Service: 'scheduler.amazonaws.com' },
+            Condition: { StringEquals: { 'aws:SourceAccount': '123456789012' } },
+          },
+        ],
+      },
+    });
+  });
+
+  it('can invoke the send-reminder function and nothing else', () => {
+    const statements = statementsOf(stack.reminders.schedulerRole);
+    const invoke = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('lambda:')));
+    expect(invoke.flatMap(actionsOf)).toEqual(['lambda:InvokeFunction']);
+    // The function ARN itself, or its $LATEST qualifier: never another function, version or wildcard.
+    const arn = stack.resolve(stack.reminders.sendReminder.functionArn);
+    const allowed = [arn, { 'Fn::Join': ['', [arn, ':$LATEST']] }];
+    expect(invoke.flatMap(resourcesOf)).toContainEqual(arn);
+    for (const resource of invoke.flatMap(resourcesOf)) expect(allowed).toContainEqual(resource);
+  });
+
+  it('may send only to the reminder dead-letter queue, and has no other permission', () => {
+    const statements = statementsOf(stack.reminders.schedulerRole);
+    const others = statements.filter((s) => !actionsOf(s).every((a) => a.startsWith('lambda:')));
+    expect(others.flatMap(actionsOf).every((a) => a.startsWith('sqs:'))).toBe(true);
+    expect(others.flatMap(resourcesOf)).toEqual([stack.resolve(stack.reminders.deadLetterQueue.queueArn)]);
+  });
+});
+
+describe('the schedule reconciler (sync-schedules)', () => {
+  const scheduleArn = () => ({
+    'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:scheduler:eu-west-3:123456789012:schedule/${stack.reminders.scheduleGroup.scheduleGroupName}/*`]],
+  });
+
+  it('may create, update, get and delete schedules of its group only', () => {
+    const scheduler = statementsOf(stack.reminders.syncSchedules.role!).filter((s) => actionsOf(s).some((a) => a.startsWith('scheduler:')));
+    expect(scheduler.flatMap(actionsOf)).toEqual(
+      expect.arrayContaining(['scheduler:CreateSchedule', 'scheduler:UpdateSchedule', 'scheduler:GetSchedule', 'scheduler:DeleteSchedule']),
+    );
+    for (const resource of scheduler.flatMap(resourcesOf)) expect(resource).toEqual(scheduleArn());
+  });
+
+  it('may pass exactly the scheduler role', () => {
+    const passRole = statementsOf(stack.reminders.syncSchedules.role!).filter((s) => actionsOf(s).includes('iam:PassRole'));
+    expect(passRole.flatMap(resourcesOf)).toEqual([stack.resolve(stack.reminders.schedulerRole.roleArn)]);
+  });
+
+  it('is told the group, the role, the target function and the DLQ', () => {
+    const { Ref } = stack.resolve(stack.reminders.syncSchedules.functionName) as { Ref: string };
+    expect(template.findResources('AWS::Lambda::Function')[Ref]!.Properties.Environment.Variables).toMatchObject({
+      SCHEDULE_GROUP: stack.reminders.scheduleGroup.scheduleGroupName,
+      SCHEDULER_ROLE_ARN: stack.resolve(stack.reminders.schedulerRole.roleArn),
+      SEND_REMINDER_FUNCTION_ARN: stack.resolve(stack.reminders.sendReminder.functionArn),
+      REMINDER_DLQ_ARN: stack.resolve(stack.reminders.deadLetterQueue.queueArn),
+    });
+  });
+
+  it('reads the table stream with retries, bisection and a failure queue', () => {
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: stack.resolve(stack.storage.table.tableStreamArn),
+      FunctionName: stack.resolve(stack.reminders.syncSchedules.functionName),
+      StartingPosition: 'TRIM_HORIZON',
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: Match.anyValue(),
+      DestinationConfig: { OnFailure: { Destination: stack.resolve(stack.reminders.streamFailureQueue.queueArn) } },
+    });
+  });
+});
+
+describe('the send-reminder function', () => {
+  it('has room to render a PDF: 1 GB and a minute', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Description: Match.stringLikeRegexp('Fired by a schedule'),
+      MemorySize: 1024,
+      Timeout: 60,
+    });
+  });
+
+  it('parks what its async retries could not deliver in the reminder DLQ', () => {
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: stack.resolve(stack.reminders.sendReminder.functionName),
+      DestinationConfig: { OnFailure: { Destination: stack.resolve(stack.reminders.deadLetterQueue.queueArn) } },
+    });
+  });
+});
+
+describe('dead-letter queues', () => {
+  it('are encrypted and refuse requests without TLS', () => {
+    const queues = [stack.reminders.deadLetterQueue, stack.reminders.streamFailureQueue, stack.email.eventsDeadLetterQueue];
+    for (const queue of queues) {
+      const id = logicalIdOf(queue.queueArn);
+      expect(template.findResources('AWS::SQS::Queue')[id]!.Properties).toMatchObject({
+        SqsManagedSseEnabled: true,
+        MessageRetentionPeriod: 14 * 24 * 3600,
+      });
+      template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+        Queues: [{ Ref: id }],
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          ]),
+        },
+      });
+    }
+  });
+});
+
+describe('IAM across the stack', () => {
+  // Actions AWS does not let us scope to a resource.
+  const unscopable = ['dynamodb:ListStreams'];
+
+  it('grants Resource "*" only for actions that cannot be scoped', () => {
+    const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
+      (p) => p.Properties.PolicyDocument.Statement as Statement[],
+    );
+    const star = statements.filter((s) => s.Effect === 'Allow' && resourcesOf(s).includes('*'));
+    expect(star.flatMap(actionsOf).filter((a) => !unscopable.includes(a))).toEqual([]);
+  });
+
+  it('never allows iam:PassRole on a wildcard', () => {
+    const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
+      (p) => p.Properties.PolicyDocument.Statement as Statement[],
+    );
+    for (const s of statements.filter((s) => actionsOf(s).includes('iam:PassRole'))) {
+      expect(JSON.stringify(s.Resource)).not.toContain('*');
+    }
+  });
+});
