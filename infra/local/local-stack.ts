@@ -62,6 +62,8 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     // DynamoDB Local (a JVM) is the slow part: start it first and bring the rest up meanwhile.
     const dynamoPort = ports.dynamodb === 0 ? await freePort() : ports.dynamodb;
     const dynamoStarting = startDynamoDbLocal({ port: dynamoPort, dbPath: dataDir && join(dataDir, 'dynamodb') });
+    // Awaited below; until then a failure (no java) must not surface as an unhandled rejection.
+    dynamoStarting.catch(() => undefined);
     cleanups.push(async () => (await dynamoStarting.catch(() => undefined))?.stop());
 
     const ses = await startSesLocal({ port: ports.ses });
@@ -79,7 +81,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       file: dataDir && join(dataDir, 'schedules.json'),
       log: info,
     });
-    const schedulerUrl = await scheduler.listen(ports.scheduler);
+    const schedulerUrl = await explainPortInUse(scheduler.listen(ports.scheduler), ports.scheduler, 'SCHEDULER_PORT');
     cleanups.push(() => scheduler.stop());
 
     const api = new ApiServer({
@@ -89,7 +91,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       local: (request) => control(request),
       log: info,
     });
-    const apiPort = await api.listen(ports.api);
+    const apiPort = await explainPortInUse(api.listen(ports.api), ports.api, 'PORT');
     cleanups.push(() => api.stop());
     const apiUrl = `http://localhost:${apiPort}`;
     const issuer = await createLocalIssuer({ issuer: `${apiUrl}/local`, dataDir });
@@ -173,6 +175,11 @@ const allowedOrigins = (): ((origin: string) => boolean) => {
   const list = new Set((configured ?? '').split(',').map((o) => o.trim()).filter(Boolean));
   return (origin) => list.has(origin) || /^http:\/\/(localhost|127\.0\.0\.1|\[::1\]):\d+$/.test(origin);
 };
+
+const explainPortInUse = <T>(listening: Promise<T>, port: number, variable: string): Promise<T> =>
+  listening.catch((error: NodeJS.ErrnoException) => {
+    throw error.code === 'EADDRINUSE' ? new Error(`Port ${port} is already in use (another \`npm start\`?): set ${variable} to another port.`) : error;
+  });
 
 const freePort = (): Promise<number> =>
   new Promise((resolvePort, reject) => {
