@@ -18,7 +18,7 @@ export const startSesLocal = async ({ port, host = '127.0.0.1' }: { port: number
   const start = ((sesLocal as unknown as { default: StartSes | { default: StartSes } }).default);
   const server = await (typeof start === 'function' ? start : start.default)({ port, host });
   // Express 5 calls back on a listen error too (EADDRINUSE…), handing over a server that is not listening.
-  if (!server.listening) throw new Error(`The SES emulator could not listen on ${host}:${port} (port in use? another `npm start`?): set SES_PORT to another port.`);
+  if (!server.listening) throw new Error(`The SES emulator could not listen on ${host}:${port} (port in use? another npm start?): set SES_PORT to another port.`);
   const actual = (server.address() as AddressInfo).port;
   return {
     url: `http://localhost:${actual}`,
