@@ -1,0 +1,15 @@
+import { makeSimulateReminders } from '../../shared/app/reminders/simulation.js';
+import { httpHandler } from '../../shared/http/http-handler.js';
+import { ok } from '../../shared/http/responses.js';
+import { routes } from '../../shared/http/routes.js';
+import { wiring } from '../../shared/wiring.js';
+
+const simulate = makeSimulateReminders({
+  invoices: wiring.invoices(),
+  clients: wiring.clients(),
+  settings: wiring.settings(),
+  scenarios: wiring.scenarios(),
+  steps: wiring.steps(),
+  clock: wiring.clock,
+});
+export const handler = httpHandler(routes.simulation, async ({ tenantId, query }) => ok(await simulate(tenantId, query)));

@@ -1,0 +1,8 @@
+import { makeScenarioLibrary } from '../../shared/app/reminders/scenarios.js';
+import { httpHandler } from '../../shared/http/http-handler.js';
+import { ok } from '../../shared/http/responses.js';
+import { routes } from '../../shared/http/routes.js';
+import { wiring } from '../../shared/wiring.js';
+
+const scenarios = makeScenarioLibrary({ scenarios: wiring.scenarios(), templates: wiring.templates(), settings: wiring.settings(), ids: wiring.ids });
+export const handler = httpHandler(routes.listScenarios, async ({ tenantId }) => ok({ items: await scenarios.list(tenantId) }));

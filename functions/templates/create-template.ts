@@ -1,0 +1,8 @@
+import { makeTemplateLibrary } from '../../shared/app/reminders/templates.js';
+import { httpHandler } from '../../shared/http/http-handler.js';
+import { created } from '../../shared/http/responses.js';
+import { routes } from '../../shared/http/routes.js';
+import { wiring } from '../../shared/wiring.js';
+
+const templates = makeTemplateLibrary({ templates: wiring.templates(), scenarios: wiring.scenarios(), ids: wiring.ids });
+export const handler = httpHandler(routes.createTemplate, async ({ tenantId, body }) => created(await templates.create(tenantId, body)), wiring);

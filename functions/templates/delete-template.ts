@@ -1,0 +1,11 @@
+import { makeTemplateLibrary } from '../../shared/app/reminders/templates.js';
+import { httpHandler } from '../../shared/http/http-handler.js';
+import { noContent } from '../../shared/http/responses.js';
+import { routes } from '../../shared/http/routes.js';
+import { wiring } from '../../shared/wiring.js';
+
+const templates = makeTemplateLibrary({ templates: wiring.templates(), scenarios: wiring.scenarios(), ids: wiring.ids });
+export const handler = httpHandler(routes.deleteTemplate, async ({ tenantId, params }) => {
+  await templates.remove(tenantId, params.id);
+  return noContent();
+});

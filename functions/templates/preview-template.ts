@@ -1,0 +1,14 @@
+import { makePreviewTemplate } from '../../shared/app/reminders/templates.js';
+import { httpHandler } from '../../shared/http/http-handler.js';
+import { ok } from '../../shared/http/responses.js';
+import { routes } from '../../shared/http/routes.js';
+import { wiring } from '../../shared/wiring.js';
+
+const preview = makePreviewTemplate({
+  templates: wiring.templates(),
+  invoices: wiring.invoices(),
+  clients: wiring.clients(),
+  settings: wiring.settings(),
+  clock: wiring.clock,
+});
+export const handler = httpHandler(routes.previewTemplate, async ({ tenantId, params, body }) => ok(await preview(tenantId, params.id, body.invoiceId)));

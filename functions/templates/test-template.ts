@@ -1,0 +1,19 @@
+import { makeTestTemplate } from '../../shared/app/reminders/templates.js';
+import { httpHandler } from '../../shared/http/http-handler.js';
+import { ok } from '../../shared/http/responses.js';
+import { routes } from '../../shared/http/routes.js';
+import { wiring } from '../../shared/wiring.js';
+import { pdfRenderer } from '../../shared/wiring-pdf.js';
+
+const testTemplate = makeTestTemplate({
+  templates: wiring.templates(),
+  invoices: wiring.invoices(),
+  clients: wiring.clients(),
+  settings: wiring.settings(),
+  mailer: wiring.mailer(),
+  pdf: pdfRenderer,
+  clock: wiring.clock,
+});
+export const handler = httpHandler(routes.testTemplate, async ({ tenantId, params, body, userEmail }) =>
+  ok(await testTemplate(tenantId, params.id, { invoiceId: body.invoiceId, to: body.to, userEmail })),
+);

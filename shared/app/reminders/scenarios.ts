@@ -1,0 +1,167 @@
+/**
+ * A tenant's scenarios: the built-in ones (code, shared by every tenant) merged with the
+ * tenant's stored ones. A stored document with a built-in id is the tenant's customised copy
+ * (PUT copies on write); deleting it reverts to the original. Built-ins themselves never go.
+ */
+import { DEFAULT_SCENARIOS } from '../../domain/default-scenarios.js';
+import { defaultTemplate, type ReminderTemplate } from '../../domain/default-templates.js';
+import { validateScenario, type Scenario } from '../../domain/scenario.js';
+import type { ScenarioInput } from '../../http/schemas/reminders.js';
+import { BusinessRuleError, ConflictError, NotFoundError, type FieldError } from '../errors.js';
+import type { IdGenerator, SettingsRepository, TenantDocuments } from '../ports.js';
+
+export interface LibraryEntry<T> {
+  readonly doc: T;
+  readonly builtIn: boolean;
+  /** A built-in the tenant edited: its stored copy is what they get. */
+  readonly customized: boolean;
+}
+
+/** Built-ins overlaid with the tenant's stored documents; shared by scenarios and templates. */
+export const libraryOf = <T extends { id: string }>(builtIns: readonly T[], stored: TenantDocuments<T>) => {
+  const builtInIds = new Set(builtIns.map((d) => d.id));
+  return {
+    isBuiltIn: (id: string): boolean => builtInIds.has(id),
+    /** Built-ins first (in their code order), then the tenant's own, by name. */
+    async list(tenantId: string): Promise<LibraryEntry<T>[]> {
+      const own = new Map((await stored.list(tenantId)).map((d) => [d.id, d]));
+      const merged = builtIns.map((b) => {
+        const copy = own.get(b.id);
+        return { doc: copy ?? b, builtIn: true, customized: copy !== undefined };
+      });
+      const custom = [...own.values()]
+        .filter((d) => !builtInIds.has(d.id))
+        .sort((a, b) => nameOf(a).localeCompare(nameOf(b), 'fr') || a.id.localeCompare(b.id))
+        .map((doc) => ({ doc, builtIn: false, customized: false }));
+      return [...merged, ...custom];
+    },
+    async find(tenantId: string, id: string): Promise<LibraryEntry<T> | undefined> {
+      const copy = await stored.get(tenantId, id);
+      const original = builtIns.find((b) => b.id === id);
+      if (copy) return { doc: copy, builtIn: original !== undefined, customized: original !== undefined };
+      return original ? { doc: original, builtIn: true, customized: false } : undefined;
+    },
+  };
+};
+
+const nameOf = (d: { id: string }): string => ('name' in d && typeof d.name === 'string' ? d.name : d.id);
+
+/** New ids are lowercase ULIDs: they fit the `[a-z0-9-]` document id of the route table. */
+export const newDocumentId = (ids: IdGenerator): string => ids.next().toLowerCase();
+
+export interface ScenarioView extends Scenario {
+  readonly builtIn: boolean;
+  readonly customized: boolean;
+}
+
+const view = (e: LibraryEntry<Scenario>): ScenarioView => ({
+  id: e.doc.id,
+  name: e.doc.name,
+  steps: e.doc.steps.map((s) => ({ id: s.id, offsetDays: s.offsetDays, anchor: s.anchor, templateId: s.templateId })),
+  builtIn: e.builtIn,
+  customized: e.customized,
+});
+
+export interface ScenarioDeps {
+  readonly scenarios: TenantDocuments<Scenario>;
+  readonly templates: TenantDocuments<ReminderTemplate>;
+  readonly settings: SettingsRepository;
+  readonly ids: IdGenerator;
+}
+
+const STEP_PROBLEM = /^step (\d+) \([^)]*\): (.*)$/;
+
+/** Which field of step N a `validateScenario` message is about. */
+const stepField = (message: string): string => {
+  if (/template/.test(message)) return 'templateId';
+  if (/missing id|duplicate step id/.test(message)) return 'id';
+  if (/first step cannot be relative/.test(message)) return 'anchor';
+  return 'offsetDays';
+};
+
+/** `validateScenario` speaks English sentences; the API names the field of each problem. */
+export const scenarioFieldErrors = (scenario: Scenario): FieldError[] =>
+  validateScenario(scenario).map((problem) => {
+    const match = STEP_PROBLEM.exec(problem);
+    if (!match) return { path: 'body.steps', message: problem };
+    const index = Number(match[1]) - 1;
+    const message = match[2] ?? problem;
+    return { path: `body.steps.${index}.${stepField(message)}`, message };
+  });
+
+/**
+ * Every step must name a template the tenant has (its own or a built-in). Steps name the French
+ * base id; the client's language variant (`-en`) is resolved at send time, with this one as fallback.
+ */
+const unknownTemplateErrors = async (deps: ScenarioDeps, tenantId: string, scenario: Scenario): Promise<FieldError[]> => {
+  const own = new Set((await deps.templates.list(tenantId)).map((t) => t.id));
+  return scenario.steps.flatMap((step, index) =>
+    own.has(step.templateId) || defaultTemplate(step.templateId)
+      ? []
+      : [{ path: `body.steps.${index}.templateId`, message: `no template "${step.templateId}"` }],
+  );
+};
+
+const checked = async (deps: ScenarioDeps, tenantId: string, scenario: Scenario): Promise<Scenario> => {
+  const errors = [...scenarioFieldErrors(scenario), ...(await unknownTemplateErrors(deps, tenantId, scenario))];
+  if (errors.length > 0) throw new BusinessRuleError('invalid-scenario', 'The scenario cannot be used as is', errors);
+  return scenario;
+};
+
+const toScenario = (id: string, input: ScenarioInput): Scenario => ({
+  id,
+  name: input.name,
+  steps: input.steps.map((s) => ({ id: s.id, offsetDays: s.offsetDays, anchor: s.anchor, templateId: s.templateId })),
+});
+
+export const makeScenarioLibrary = (deps: ScenarioDeps) => {
+  const library = libraryOf(DEFAULT_SCENARIOS, deps.scenarios);
+  const find = async (tenantId: string, id: string): Promise<LibraryEntry<Scenario>> => {
+    const entry = await library.find(tenantId, id);
+    if (!entry) throw new NotFoundError('Scenario');
+    return entry;
+  };
+
+  return {
+    list: async (tenantId: string): Promise<ScenarioView[]> => (await library.list(tenantId)).map(view),
+
+    get: async (tenantId: string, id: string): Promise<ScenarioView> => view(await find(tenantId, id)),
+
+    /**
+     * Read-then-write: the TenantDocuments port has no conditional put, so two simultaneous
+     * creates of one explicit id could both pass; the Idempotency-Key covers client retries.
+     */
+    create: async (tenantId: string, input: ScenarioInput & { id?: string | undefined }): Promise<ScenarioView> => {
+      const id = input.id ?? newDocumentId(deps.ids);
+      if (library.isBuiltIn(id)) throw new ConflictError(`"${id}" is a built-in scenario: PUT /scenarios/${id} to customise it`);
+      if (await deps.scenarios.get(tenantId, id)) throw new ConflictError(`A scenario "${id}" already exists`);
+      const scenario = await checked(deps, tenantId, toScenario(id, input));
+      await deps.scenarios.put(tenantId, scenario);
+      return view({ doc: scenario, builtIn: false, customized: false });
+    },
+
+    /** Replaces a custom scenario, or stores the tenant's editable copy of a built-in one. */
+    put: async (tenantId: string, id: string, input: ScenarioInput): Promise<ScenarioView> => {
+      const { builtIn } = await find(tenantId, id);
+      const scenario = await checked(deps, tenantId, toScenario(id, input));
+      await deps.scenarios.put(tenantId, scenario);
+      return view({ doc: scenario, builtIn, customized: builtIn });
+    },
+
+    /** Deletes a custom scenario, or reverts a customised built-in to its original. */
+    remove: async (tenantId: string, id: string): Promise<void> => {
+      const entry = await find(tenantId, id);
+      if (entry.builtIn && !entry.customized) {
+        throw new BusinessRuleError('built-in-scenario', `"${id}" is a built-in scenario: it cannot be deleted`);
+      }
+      // A reverted built-in still exists, so only a custom scenario can leave the default dangling.
+      if (!entry.builtIn && (await deps.settings.get(tenantId)).defaultScenarioId === id) {
+        throw new BusinessRuleError('scenario-in-use', `"${id}" is the default scenario: choose another default in /settings first`, [
+          { path: 'path.id', message: 'is the default scenario of the settings' },
+        ]);
+      }
+      await deps.scenarios.delete(tenantId, id);
+    },
+  };
+};
+export type ScenarioLibrary = ReturnType<typeof makeScenarioLibrary>;

@@ -1,0 +1,152 @@
+/**
+ * The dry run (PRODUCT.md item 7): for every open invoice, the same plan the reconciler and the
+ * sender use (`planFor`), laid out per client and step over a window: what would be sent when,
+ * and what is skipped and why. Reads only; nothing is scheduled, claimed or recorded.
+ */
+import { localDate } from '../../domain/dates.js';
+import type { PlannedStep } from '../../domain/reminder-plan.js';
+import type { Scenario } from '../../domain/scenario.js';
+import { nextSendDay, sendInstant } from '../../domain/send-calendar.js';
+import type { Client } from '../../http/schemas/clients.js';
+import type { Settings } from '../../http/schemas/settings.js';
+import { ValidationError } from '../errors.js';
+import type { ClientRepository, Clock, InvoiceRecord, SettingsRepository, TenantDocuments } from '../ports.js';
+import { loadReminderContext, planFor, sendCalendarFor, type ReminderContext, type ReminderReadDeps } from './reminder-context.js';
+
+export interface SimulationDeps extends ReminderReadDeps {
+  readonly clock: Clock;
+}
+
+export interface SimulationItem {
+  readonly clientId: string;
+  readonly clientName: string;
+  readonly invoiceId: string;
+  readonly invoiceNumber?: string;
+  readonly stepId: string;
+  readonly templateId: string;
+  readonly action: 'send' | 'skip';
+  /** When it goes out; for a skip, when it would have (its planned or nominal send time). */
+  readonly at?: string;
+  readonly reason?: string;
+}
+
+export interface SimulationResult {
+  readonly from: string;
+  readonly to: string;
+  readonly items: SimulationItem[];
+}
+
+const DAY_MS = 86_400_000;
+const DEFAULT_DAYS = 30;
+const MAX_DAYS = 366;
+// Only invoices awaiting payment have a live plan: drafts have none yet, and paid or cancelled
+// ones only have cancelled steps, which would bury what matters.
+const OPEN_STATUSES = ['sent', 'partially_paid'] as const;
+const PAGE = 100;
+const CONCURRENCY = 8;
+
+/** One read per tenant-wide input, however many invoices share it. */
+const memo = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) => {
+  const cache = new Map<string, Promise<R>>();
+  return (...args: A): Promise<R> => {
+    const key = JSON.stringify(args);
+    let hit = cache.get(key);
+    if (!hit) cache.set(key, (hit = fn(...args)));
+    return hit;
+  };
+};
+
+const cachedReads = (deps: SimulationDeps): ReminderReadDeps => {
+  const settings: SettingsRepository = { get: memo((t: string) => deps.settings.get(t)), put: (t, s) => deps.settings.put(t, s) };
+  const clients: ClientRepository = {
+    get: memo((t: string, id: string) => deps.clients.get(t, id)),
+    create: (t, c) => deps.clients.create(t, c),
+    replace: (t, c, e) => deps.clients.replace(t, c, e),
+    list: (t, p) => deps.clients.list(t, p),
+  };
+  const scenarios: TenantDocuments<Scenario> = {
+    get: memo((t: string, id: string) => deps.scenarios.get(t, id)),
+    list: (t) => deps.scenarios.list(t),
+    put: (t, d) => deps.scenarios.put(t, d),
+    delete: (t, id) => deps.scenarios.delete(t, id),
+  };
+  return { invoices: deps.invoices, steps: deps.steps, settings, clients, scenarios };
+};
+
+const openInvoices = async (deps: ReminderReadDeps, tenantId: string, today: string): Promise<InvoiceRecord[]> => {
+  const all: InvoiceRecord[] = [];
+  for (const status of OPEN_STATUSES) {
+    let cursor: string | undefined;
+    do {
+      const page = await deps.invoices.list(tenantId, { today, descending: false, status }, { limit: PAGE, ...(cursor ? { cursor } : {}) });
+      all.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+  }
+  return all;
+};
+
+const mapLimit = async <T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> => {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      out[index] = await fn(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+};
+
+/** A cancelled step has no time of its own: it would have gone at the send hour of its calendar day. */
+const stepTime = (step: PlannedStep, settings: Settings, client: Client): Date => {
+  if (step.scheduledAt) return new Date(step.scheduledAt);
+  const calendar = sendCalendarFor(settings, client);
+  return sendInstant(nextSendDay(step.nominalDate, calendar), calendar);
+};
+
+/** Steps already sent or failed are history, not simulation; the others land in the window or not. */
+export const simulationItems = (ctx: ReminderContext, plan: readonly PlannedStep[], from: Date, to: Date): SimulationItem[] =>
+  plan.flatMap((step): SimulationItem[] => {
+    if (step.state === 'sent' || step.state === 'failed') return [];
+    const at = stepTime(step, ctx.settings, ctx.client);
+    if (at < from || at > to) return [];
+    const send = step.state === 'scheduled';
+    return [
+      {
+        clientId: ctx.client.id,
+        clientName: ctx.client.name,
+        invoiceId: ctx.invoice.id,
+        ...(ctx.invoice.number ? { invoiceNumber: ctx.invoice.number } : {}),
+        stepId: step.stepId,
+        templateId: step.templateId,
+        action: send ? 'send' : 'skip',
+        at: at.toISOString(),
+        ...(send ? {} : { reason: step.reason ?? step.state }),
+      },
+    ];
+  });
+
+const byTimeThenClient = (a: SimulationItem, b: SimulationItem): number =>
+  (a.at ?? '').localeCompare(b.at ?? '') ||
+  a.clientName.localeCompare(b.clientName, 'fr') ||
+  (a.invoiceNumber ?? a.invoiceId).localeCompare(b.invoiceNumber ?? b.invoiceId);
+
+export const makeSimulateReminders = (deps: SimulationDeps) =>
+  async (tenantId: string, window: { from?: string | undefined; to?: string | undefined } = {}): Promise<SimulationResult> => {
+    const now = deps.clock.now();
+    const from = window.from ? new Date(window.from) : now;
+    const to = window.to ? new Date(window.to) : new Date(from.getTime() + DEFAULT_DAYS * DAY_MS);
+    if (to < from) throw new ValidationError([{ path: 'query.to', message: 'must not be before from' }]);
+    if (to.getTime() - from.getTime() > MAX_DAYS * DAY_MS) throw new ValidationError([{ path: 'query.to', message: `must be within ${MAX_DAYS} days of from` }]);
+
+    const reads = cachedReads(deps);
+    const settings = await reads.settings.get(tenantId);
+    const invoices = await openInvoices(reads, tenantId, localDate(now, settings.timezone));
+    const perInvoice = await mapLimit(invoices, CONCURRENCY, async (invoice) => {
+      const ctx = await loadReminderContext(reads, tenantId, invoice.id);
+      return ctx ? simulationItems(ctx, planFor(ctx, now), from, to) : [];
+    });
+    return { from: from.toISOString(), to: to.toISOString(), items: perInvoice.flat().sort(byTimeThenClient) };
+  };

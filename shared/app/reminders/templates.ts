@@ -1,0 +1,263 @@
+/**
+ * A tenant's reminder templates: the built-in ones (DEFAULT_TEMPLATES) merged with the tenant's
+ * stored ones, with the same copy-on-write and revert rules as scenarios. A template is only saved
+ * when every `{{variable}}` it uses is one the renderer knows, so a client never gets a blank.
+ */
+import { addDays, localDate } from '../../domain/dates.js';
+import { DEFAULT_TEMPLATES, defaultTemplate, type ReminderTemplate } from '../../domain/default-templates.js';
+import { invoiceTotals } from '../../domain/invoice.js';
+import type { Scenario } from '../../domain/scenario.js';
+import { renderTemplate, unknownVariables } from '../../domain/template-render.js';
+import type { Client } from '../../http/schemas/clients.js';
+import type { TemplateInput } from '../../http/schemas/reminders.js';
+import type { Settings } from '../../http/schemas/settings.js';
+import { BusinessRuleError, ConflictError, NotFoundError, type FieldError } from '../errors.js';
+import type {
+  ClientRepository,
+  Clock,
+  IdGenerator,
+  InvoiceRecord,
+  InvoiceRepository,
+  Mailer,
+  PaymentRecord,
+  PdfRenderer,
+  SettingsRepository,
+  TenantDocuments,
+} from '../ports.js';
+import { composeReminder, reminderVariables } from './compose-reminder.js';
+import { libraryOf, newDocumentId, type LibraryEntry } from './scenarios.js';
+
+export interface TemplateView extends ReminderTemplate {
+  readonly builtIn: boolean;
+  readonly customized: boolean;
+}
+
+const view = ({ doc, builtIn, customized }: LibraryEntry<ReminderTemplate>): TemplateView => ({
+  id: doc.id,
+  name: doc.name,
+  language: doc.language,
+  ...(doc.kind ? { kind: doc.kind } : {}),
+  tone: doc.tone,
+  subject: doc.subject,
+  body: doc.body,
+  attachInvoicePdf: doc.attachInvoicePdf,
+  letter: doc.letter,
+  builtIn,
+  customized,
+});
+
+export interface TemplateDeps {
+  readonly templates: TenantDocuments<ReminderTemplate>;
+  readonly scenarios: TenantDocuments<Scenario>;
+  readonly ids: IdGenerator;
+}
+
+/** One field error per text naming its unknown placeholders. */
+export const templateFieldErrors = (input: Pick<TemplateInput, 'subject' | 'body'>): FieldError[] =>
+  (['subject', 'body'] as const).flatMap((field) => {
+    const unknown = unknownVariables(input[field]);
+    return unknown.length === 0 ? [] : [{ path: `body.${field}`, message: `unknown variables: ${unknown.map((v) => `{{${v}}}`).join(', ')}` }];
+  });
+
+const toTemplate = (id: string, input: TemplateInput): ReminderTemplate => {
+  const errors = templateFieldErrors(input);
+  if (errors.length > 0) throw new BusinessRuleError('unknown-variables', 'The template uses variables that do not exist', errors);
+  return {
+    id,
+    name: input.name,
+    language: input.language,
+    ...(input.kind ? { kind: input.kind } : {}),
+    tone: input.tone,
+    subject: input.subject,
+    body: input.body,
+    attachInvoicePdf: input.attachInvoicePdf,
+    letter: input.letter,
+  };
+};
+
+export const makeTemplateLibrary = (deps: TemplateDeps) => {
+  const library = libraryOf(DEFAULT_TEMPLATES, deps.templates);
+  const find = async (tenantId: string, id: string): Promise<LibraryEntry<ReminderTemplate>> => {
+    const entry = await library.find(tenantId, id);
+    if (!entry) throw new NotFoundError('Template');
+    return entry;
+  };
+
+  return {
+    list: async (tenantId: string): Promise<TemplateView[]> => (await library.list(tenantId)).map(view),
+
+    get: async (tenantId: string, id: string): Promise<TemplateView> => view(await find(tenantId, id)),
+
+    /** Read-then-write (the port has no conditional put); the Idempotency-Key covers client retries. */
+    create: async (tenantId: string, input: TemplateInput & { id?: string | undefined }): Promise<TemplateView> => {
+      const id = input.id ?? newDocumentId(deps.ids);
+      const template = toTemplate(id, input);
+      if (library.isBuiltIn(id)) throw new ConflictError(`"${id}" is a built-in template: PUT /templates/${id} to customise it`);
+      if (await deps.templates.get(tenantId, id)) throw new ConflictError(`A template "${id}" already exists`);
+      await deps.templates.put(tenantId, template);
+      return view({ doc: template, builtIn: false, customized: false });
+    },
+
+    /** Replaces a custom template, or stores the tenant's editable copy of a built-in one. */
+    put: async (tenantId: string, id: string, input: TemplateInput): Promise<TemplateView> => {
+      const template = toTemplate(id, input);
+      const { builtIn } = await find(tenantId, id);
+      await deps.templates.put(tenantId, template);
+      return view({ doc: template, builtIn, customized: builtIn });
+    },
+
+    /**
+     * Deletes a custom template, or reverts a customised built-in (which keeps every scenario
+     * working). A custom template a stored scenario still names cannot go: its steps would fail.
+     */
+    remove: async (tenantId: string, id: string): Promise<void> => {
+      const entry = await find(tenantId, id);
+      if (entry.builtIn && !entry.customized) {
+        throw new BusinessRuleError('built-in-template', `"${id}" is a built-in template: it cannot be deleted`);
+      }
+      if (!entry.builtIn) {
+        const users = (await deps.scenarios.list(tenantId)).filter((s) => s.steps.some((step) => step.templateId === id));
+        if (users.length > 0) {
+          throw new BusinessRuleError(
+            'template-in-use',
+            `The template is used by ${users.map((s) => `"${s.name}"`).join(', ')}: change those scenarios first`,
+            users.map((s) => ({ path: 'path.id', message: `used by scenario ${s.id}` })),
+          );
+        }
+      }
+      await deps.templates.delete(tenantId, id);
+    },
+  };
+};
+export type TemplateLibrary = ReturnType<typeof makeTemplateLibrary>;
+
+export interface TemplateTryDeps {
+  readonly templates: TenantDocuments<ReminderTemplate>;
+  readonly invoices: InvoiceRepository;
+  readonly clients: ClientRepository;
+  readonly settings: SettingsRepository;
+  readonly clock: Clock;
+}
+
+/** Exactly the template asked for (tenant copy, else built-in): no language variant is swapped in. */
+const templateFor = async (templates: TenantDocuments<ReminderTemplate>, tenantId: string, id: string): Promise<ReminderTemplate> => {
+  const found = (await templates.get(tenantId, id)) ?? defaultTemplate(id);
+  if (!found) throw new NotFoundError('Template');
+  return found;
+};
+
+/**
+ * A real invoice to render with. Drafts are refused (422): no reminder ever goes out for one, and
+ * without its number the text would read "Facture  :".
+ */
+const invoiceMaterial = async (deps: TemplateTryDeps, tenantId: string, invoiceId: string) => {
+  const invoice = await deps.invoices.get(tenantId, invoiceId);
+  if (!invoice) throw new NotFoundError('Invoice');
+  if (invoice.status === 'draft' || !invoice.number) {
+    throw new BusinessRuleError('invoice-draft', 'A draft has no number yet: send it first, or preview with a sent invoice', [
+      { path: 'body.invoiceId', message: 'is a draft' },
+    ]);
+  }
+  const [client, payments] = await Promise.all([deps.clients.get(tenantId, invoice.clientId), deps.invoices.payments(tenantId, invoiceId)]);
+  if (!client) throw new NotFoundError('Client');
+  return { invoice, client, payments };
+};
+
+/**
+ * Variables are formatted in the template's own language (an English template shows English
+ * dates even for a French client): what is previewed is the template, not the client's variant.
+ */
+const inTemplateLanguage = (client: Client, template: ReminderTemplate): Client => ({ ...client, language: template.language });
+
+export const makePreviewTemplate = (deps: TemplateTryDeps) =>
+  async (tenantId: string, templateId: string, invoiceId: string): Promise<{ subject: string; body: string; variables: Record<string, string> }> => {
+    const [template, material, settings] = await Promise.all([
+      templateFor(deps.templates, tenantId, templateId),
+      invoiceMaterial(deps, tenantId, invoiceId),
+      deps.settings.get(tenantId),
+    ]);
+    const variables = reminderVariables({ invoice: material.invoice, client: inTemplateLanguage(material.client, template), settings, asOf: deps.clock.now() });
+    return { subject: renderTemplate(template.subject, variables), body: renderTemplate(template.body, variables), variables };
+  };
+
+export interface TestSendDeps extends TemplateTryDeps {
+  readonly mailer: Mailer;
+  readonly pdf: PdfRenderer;
+}
+
+export interface TestSendRequest {
+  readonly invoiceId?: string | undefined;
+  readonly to?: string | undefined;
+  /** The signed-in user's address (JWT `email` claim). */
+  readonly userEmail?: string | undefined;
+}
+
+/**
+ * Sends the rendered template, PDFs included, to the tenant's own address, never to a client
+ * (no cc). Without an invoice it renders a fictional sample built in memory: nothing is written.
+ */
+export const makeTestTemplate = (deps: TestSendDeps) =>
+  async (tenantId: string, templateId: string, request: TestSendRequest): Promise<{ messageId: string; to: string }> => {
+    const [template, settings] = await Promise.all([templateFor(deps.templates, tenantId, templateId), deps.settings.get(tenantId)]);
+    const to = request.to ?? request.userEmail ?? settings.company.email;
+    if (!to) {
+      throw new BusinessRuleError('no-test-address', 'No address to send the test to: give `to`, or set company.email in /settings', [
+        { path: 'body.to', message: 'is required when the account has no email address' },
+      ]);
+    }
+    const now = deps.clock.now();
+    const material = request.invoiceId ? await invoiceMaterial(deps, tenantId, request.invoiceId) : sampleMaterial(tenantId, now, settings);
+    const email = await composeReminder(
+      { ...material, client: inTemplateLanguage(material.client, template), settings, template, asOf: now },
+      deps.pdf,
+      [to],
+    );
+    // No invoice tag: delivery events of a test must not land on a real invoice's timeline.
+    const { messageId } = await deps.mailer.send({ ...email, subject: `[TEST] ${email.subject}`, tags: { tenant: tenantId, kind: 'test', template: template.id } });
+    return { messageId, to };
+  };
+
+const SAMPLE_LINES = [{ description: 'Prestation d’exemple (facture fictive)', quantity: 1, unitPriceCents: 100_000, vatRate: 20 }] as const;
+
+/** A clearly fictional business client and invoice, 10 days late with one partial payment. */
+export const sampleMaterial = (tenantId: string, now: Date, settings: Settings): { invoice: InvoiceRecord; client: Client; payments: PaymentRecord[] } => {
+  const today = localDate(now, settings.timezone);
+  const at = now.toISOString();
+  const client: Client = {
+    id: 'exemple',
+    name: 'Client Exemple SARL (fictif)',
+    kind: 'business',
+    email: 'client.exemple@example.invalid',
+    ccEmails: [],
+    address: { line1: '1 rue de l’Exemple', postalCode: '75001', city: 'Paris', country: 'FR' },
+    language: 'fr',
+    remindersEnabled: true,
+    emailStatus: 'ok',
+    createdAt: at,
+    updatedAt: at,
+  };
+  const payment: PaymentRecord = { id: 'exemple', invoiceId: 'exemple', amountCents: 20_000, date: addDays(today, -5), method: 'transfer', createdAt: at };
+  const invoice: InvoiceRecord = {
+    id: 'exemple',
+    tenantId,
+    clientId: client.id,
+    clientKind: 'business',
+    number: 'F-EXEMPLE-0001',
+    issueDate: addDays(today, -40),
+    dueDate: addDays(today, -10),
+    lines: SAMPLE_LINES.map((l) => ({ ...l })),
+    currency: 'EUR',
+    totals: invoiceTotals(SAMPLE_LINES.map((l) => ({ ...l }))),
+    paidCents: payment.amountCents,
+    creditedCents: 0,
+    status: 'partially_paid',
+    remindersPaused: false,
+    disputed: false,
+    sentAt: at,
+    reminderCount: 0,
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+  };
+  return { invoice, client, payments: [payment] };
+};
