@@ -23,20 +23,23 @@ const stack = await startLocalStack({
 });
 const token = await stack.tokenFor('demo', 'demo@relances.local');
 
+const row = (label: string, url: string, note: string) => `  ${label.padEnd(11)}${url.padEnd(26)}${note}`;
+const until = new Date(Date.now() + 60 * 86_400_000).toISOString();
 console.log(`
-Relances local stack ready in ${((Date.now() - started) / 1000).toFixed(1)} s (data in .local/)
+Relances local stack ready in ${((Date.now() - started) / 1000).toFixed(1)} s (data in .local/, delete it to start afresh)
 
-  API          ${stack.urls.api}            (GET /health, route table in shared/http/routes.ts)
-  SES inbox    ${stack.urls.ses}            (emails sent, JSON at ${stack.urls.ses}/store)
-  DynamoDB     ${stack.urls.dynamodb}       (table ${stack.tableName})
-  Scheduler    ${stack.urls.scheduler}       (pending: ${stack.urls.api}/local/schedules)
+${row('API', stack.urls.api, 'GET /health; routes in shared/http/routes.ts')}
+${row('SES inbox', stack.urls.ses, `sent emails; JSON at ${stack.urls.ses}/store`)}
+${row('DynamoDB', stack.urls.dynamodb, `table ${stack.tableName}`)}
+${row('Scheduler', stack.urls.scheduler, `pending: GET ${stack.urls.api}/local/schedules`)}
 
-Token for tenant "demo" (more: ${stack.urls.api}/local/token?tenant=<id>&email=<addr>):
+Token for tenant "demo" (others: GET ${stack.urls.api}/local/token?tenant=<id>&email=<addr>):
+
   ${token}
 
 Try:
   curl -s -H "Authorization: Bearer ${token}" ${stack.urls.api}/clients
-  curl -s -X POST ${stack.urls.api}/local/schedules/run -H 'content-type: application/json' -d '{"until":"${new Date(Date.now() + 60 * 86_400_000).toISOString()}"}'
+  curl -s -X POST ${stack.urls.api}/local/schedules/run -H 'content-type: application/json' -d '{"until":"${until}"}'
 
 Ctrl-C to stop.
 `);
