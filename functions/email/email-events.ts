@@ -1,4 +1,11 @@
-// Placeholder so the CDK stack can reference this entry; the real handler lands with the reminder engine (issue 3).
-export const handler = async (): Promise<void> => {
-  throw new Error('not implemented yet');
+/** SES configuration-set events, routed by an EventBridge rule: delivery, bounce, complaint… */
+import type { EventBridgeEvent } from 'aws-lambda';
+import { makeRecordEmailEvent, type SesEventDetail } from '../../shared/app/reminders/email-events.js';
+import { wiring } from '../../shared/wiring.js';
+
+const recordEmailEvent = makeRecordEmailEvent({ invoices: wiring.invoices(), clients: wiring.clients(), clock: wiring.clock });
+
+export const handler = async (event: EventBridgeEvent<string, SesEventDetail>) => {
+  const outcome = await recordEmailEvent(event.detail);
+  return { outcome };
 };

@@ -1,4 +1,32 @@
-// Placeholder so the CDK stack can reference this entry; the real handler lands with the reminder engine (issue 3).
-export const handler = async (): Promise<void> => {
-  throw new Error('not implemented yet');
+/**
+ * Target of every reminder schedule. The Scheduler invokes it asynchronously, at least once,
+ * with ids only; the use case decides, claims and sends (exactly one email per step).
+ */
+import { z } from 'zod';
+import { makeSendReminder } from '../../shared/app/reminders/send-reminder.js';
+import { reminderReadDeps } from '../../shared/wiring-reminders.js';
+import { pdfRenderer } from '../../shared/wiring-pdf.js';
+import { wiring } from '../../shared/wiring.js';
+
+const ReminderEvent = z.object({
+  tenantId: z.string().min(1),
+  invoiceId: z.string().min(1),
+  stepId: z.string().min(1),
+  scheduledAt: z.string().min(1),
+  scheduledTime: z.string().optional(),
+});
+
+const sendReminder = makeSendReminder({
+  ...reminderReadDeps(),
+  templates: wiring.templates(),
+  mailer: wiring.mailer(),
+  pdf: pdfRenderer,
+  clock: wiring.clock,
+});
+
+export const handler = async (event: unknown) => {
+  const input = ReminderEvent.parse(event);
+  const result = await sendReminder(input);
+  console.info(JSON.stringify({ level: 'info', message: 'reminder', ...input, ...result }));
+  return result;
 };

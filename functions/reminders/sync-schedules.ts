@@ -1,4 +1,35 @@
-// Placeholder so the CDK stack can reference this entry; the real handler lands with the reminder engine (issue 3).
-export const handler = async (): Promise<void> => {
-  throw new Error('not implemented yet');
+/**
+ * DynamoDB stream consumer: the reconciler of DESIGN.md §1. Each changed invoice (or every
+ * open invoice of a changed client, scenario or settings) is re-planned once per batch.
+ * A throw makes Lambda retry the batch (bisecting on error); reconciling is idempotent.
+ */
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { changeTarget } from '../../shared/app/reminders/stream-targets.js';
+import { reconcileSchedules } from '../../shared/wiring-reminders.js';
+import { wiring } from '../../shared/wiring.js';
+
+const reconcile = reconcileSchedules();
+const image = (value: unknown) => (value ? unmarshall(value as Record<string, AttributeValue>) : undefined);
+
+export const handler = async (event: DynamoDBStreamEvent): Promise<{ reconciled: number }> => {
+  const invoices = new Map<string, { tenantId: string; invoiceId: string }>();
+  for (const record of event.Records) {
+    const keys = image(record.dynamodb?.Keys) as { PK?: string; SK?: string } | undefined;
+    const target = keys && changeTarget(keys, image(record.dynamodb?.OldImage), image(record.dynamodb?.NewImage));
+    if (!target) continue;
+    const ids =
+      target.kind === 'invoice'
+        ? [target.invoiceId]
+        : await wiring.invoices().openInvoiceIds(target.tenantId, target.kind === 'client' ? target.clientId : undefined);
+    for (const invoiceId of ids) invoices.set(`${target.tenantId}/${invoiceId}`, { tenantId: target.tenantId, invoiceId });
+  }
+  // Bounded concurrency keeps bulk re-plans (a settings change) under the Scheduler's TPS quota.
+  const queue = [...invoices.values()];
+  const worker = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) await reconcile(next.tenantId, next.invoiceId);
+  };
+  await Promise.all(Array.from({ length: 4 }, worker));
+  return { reconciled: invoices.size };
 };

@@ -118,6 +118,10 @@ export interface InvoiceRepository {
   payments(tenantId: string, invoiceId: string): Promise<PaymentRecord[]>;
   timeline(tenantId: string, invoiceId: string, page: PageRequest): Promise<Page<TimelineRecord>>;
   appendEvents(tenantId: string, invoiceId: string, events: readonly TimelineRecord[]): Promise<void>;
+  /** Counts a reminder sent, atomically (bumps the version so a concurrent save retries). */
+  recordReminder(tenantId: string, invoiceId: string, at: string): Promise<void>;
+  /** Ids of the invoices awaiting payment (sent, partially paid), of one client or the whole tenant. */
+  openInvoiceIds(tenantId: string, clientId?: string): Promise<string[]>;
 }
 
 export interface SettingsRepository {

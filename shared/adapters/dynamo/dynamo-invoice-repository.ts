@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../app/errors.js';
 import type {
   InvoiceListFilter,
@@ -201,6 +201,39 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
     await Promise.all(
       events.map((e) => this.db.send(new PutCommand(this.eventPut(tenantId, invoiceId, e).Put as never))),
     );
+  }
+
+  async recordReminder(tenantId: string, invoiceId: string, at: string): Promise<void> {
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: invoiceKey(tenantId, invoiceId),
+        UpdateExpression: 'SET lastReminderAt = :at, version = version + :one ADD reminderCount :one',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeValues: { ':at': at, ':one': 1 },
+      }),
+    );
+  }
+
+  async openInvoiceIds(tenantId: string, clientId?: string): Promise<string[]> {
+    const ids: string[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'GSI2',
+          KeyConditionExpression: 'GSI2PK = :pk',
+          ExpressionAttributeValues: { ':pk': `T#${tenantId}#INV#open`, ...(clientId ? { ':c': clientId } : {}) },
+          ...(clientId ? { FilterExpression: 'clientId = :c' } : {}),
+          ProjectionExpression: 'id',
+          ExclusiveStartKey: start,
+        }),
+      );
+      ids.push(...(out.Items ?? []).map((i) => String(i.id)));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return ids;
   }
 
   private async collect<T>(

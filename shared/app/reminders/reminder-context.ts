@@ -63,6 +63,17 @@ export const programBlock = (ctx: Pick<ReminderContext, 'settings' | 'client'>):
   return undefined;
 };
 
+/** Why nothing may go out for this invoice right now, whatever its steps say. */
+export const stopReason = (ctx: Pick<ReminderContext, 'settings' | 'client' | 'invoice'>): string | undefined => {
+  const { invoice } = ctx;
+  if (invoice.status === 'cancelled') return 'cancelled';
+  if (invoice.status === 'draft') return 'draft';
+  if (invoice.status === 'paid' || balanceCents(invoice.totals.grossCents, invoice.paidCents, invoice.creditedCents) === 0) return 'paid';
+  if (invoice.disputed) return 'disputed';
+  if (invoice.remindersPaused) return 'paused';
+  return programBlock(ctx);
+};
+
 const history = (records: readonly StepRecordItem[]): StepRecord[] =>
   records
     .filter((r) => !r.manual)

@@ -1,0 +1,20 @@
+import { makeSendReminderNow } from '../../shared/app/reminders/send-reminder-now.js';
+import { httpHandler } from '../../shared/http/http-handler.js';
+import { created } from '../../shared/http/responses.js';
+import { routes } from '../../shared/http/routes.js';
+import { reminderReadDeps } from '../../shared/wiring-reminders.js';
+import { pdfRenderer } from '../../shared/wiring-pdf.js';
+import { wiring } from '../../shared/wiring.js';
+
+const sendReminderNow = makeSendReminderNow({
+  ...reminderReadDeps(),
+  templates: wiring.templates(),
+  mailer: wiring.mailer(),
+  pdf: pdfRenderer,
+  clock: wiring.clock,
+});
+export const handler = httpHandler(
+  routes.sendReminderNow,
+  async ({ tenantId, params, body }) => created(await sendReminderNow(tenantId, params.id, body)),
+  wiring,
+);

@@ -1,0 +1,57 @@
+import type { ClientRepository, Clock, InvoiceRepository } from '../ports.js';
+
+/** The part of an SES configuration-set event (via EventBridge) the timeline needs. */
+export interface SesEventDetail {
+  readonly eventType: string;
+  readonly mail?: { readonly messageId?: string; readonly timestamp?: string; readonly tags?: Readonly<Record<string, readonly string[]>> };
+  readonly bounce?: { readonly bounceType?: string; readonly bounceSubType?: string; readonly bouncedRecipients?: readonly { emailAddress?: string }[]; readonly timestamp?: string };
+  readonly complaint?: { readonly timestamp?: string };
+  readonly delivery?: { readonly timestamp?: string; readonly recipients?: readonly string[] };
+}
+
+const TYPES: Record<string, string> = {
+  Send: 'email.sent',
+  Delivery: 'email.delivered',
+  Bounce: 'email.bounced',
+  Complaint: 'email.complained',
+  Reject: 'email.rejected',
+  DeliveryDelay: 'email.delayed',
+  RenderingFailure: 'email.rendering_failed',
+};
+
+/**
+ * Puts SES delivery news on the invoice timeline (proof in a dispute) and flags a client
+ * whose address hard-bounces, so the user sees it instead of reminders vanishing.
+ */
+export const makeRecordEmailEvent = ({ invoices, clients, clock }: { invoices: InvoiceRepository; clients: ClientRepository; clock: Clock }) =>
+  async (detail: SesEventDetail): Promise<'recorded' | 'ignored'> => {
+    const tag = (name: string) => detail.mail?.tags?.[name]?.[0];
+    const tenantId = tag('tenant');
+    const invoiceId = tag('invoice');
+    const type = TYPES[detail.eventType];
+    if (!tenantId || !invoiceId || !type) return 'ignored';
+    if (!(await invoices.get(tenantId, invoiceId))) return 'ignored';
+
+    const at = detail.bounce?.timestamp ?? detail.delivery?.timestamp ?? detail.complaint?.timestamp ?? clock.now().toISOString();
+    const permanent = detail.eventType === 'Bounce' && detail.bounce?.bounceType === 'Permanent';
+    await invoices.appendEvents(tenantId, invoiceId, [
+      {
+        at,
+        type,
+        data: {
+          messageId: detail.mail?.messageId,
+          ...(tag('step') ? { stepId: tag('step') } : {}),
+          ...(detail.bounce ? { bounceType: detail.bounce.bounceType, bounceSubType: detail.bounce.bounceSubType, recipients: detail.bounce.bouncedRecipients?.map((r) => r.emailAddress) } : {}),
+        },
+      },
+    ]);
+
+    const clientId = tag('client');
+    if ((permanent || detail.eventType === 'Complaint') && clientId) {
+      const client = await clients.get(tenantId, clientId);
+      if (client && client.emailStatus !== 'bouncing') {
+        await clients.replace(tenantId, { ...client, emailStatus: 'bouncing', updatedAt: clock.now().toISOString() }, client.updatedAt);
+      }
+    }
+    return 'recorded';
+  };
