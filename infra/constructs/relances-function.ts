@@ -6,8 +6,8 @@ import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import type { Construct } from 'constructs';
 import { NagSuppressions } from 'cdk-nag';
+import type { Construct } from 'constructs';
 import { pdfBundling } from '../pdf-bundling.js';
 
 /** Repository root: handler paths in the route table are relative to it. */
