@@ -155,7 +155,7 @@ const lambdaContext = (handler: string, requestId: string, remaining: () => numb
     callbackWaitsForEmptyEventLoop: true,
     functionName,
     functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:eu-west-3:000000000000:function:${functionName}`,
+    invokedFunctionArn: `arn:aws:lambda:${process.env.AWS_REGION ?? 'eu-west-3'}:000000000000:function:${functionName}`,
     memoryLimitInMB: '1024',
     awsRequestId: requestId,
     logGroupName: `/aws/lambda/${functionName}`,

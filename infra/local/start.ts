@@ -20,6 +20,9 @@ const stack = await startLocalStack({
     ses: port(process.env.SES_PORT, DEFAULT_PORTS.ses),
     scheduler: port(process.env.SCHEDULER_PORT, DEFAULT_PORTS.scheduler),
   },
+}).catch((error: unknown) => {
+  console.error(`\nThe local stack could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
 });
 const token = await stack.tokenFor('demo', 'demo@relances.local');
 
