@@ -32,7 +32,7 @@ export const makeSendReminder = (deps: SendReminderDeps) =>
   async (input: ReminderInput & { readonly scheduledTime?: string }): Promise<ReminderOutcome> => {
     const { tenantId, invoiceId, stepId } = input;
     const firedAt = input.scheduledTime && !Number.isNaN(Date.parse(input.scheduledTime)) ? new Date(input.scheduledTime) : deps.clock.now();
-    const at = deps.clock.now().toISOString();
+    const at = sentAt(deps.clock, firedAt);
     const ctx = await loadReminderContext(deps, tenantId, invoiceId);
     if (!ctx) return { outcome: 'skipped', reason: 'invoice-not-found', stepId };
 
@@ -55,6 +55,16 @@ export const makeSendReminder = (deps: SendReminderDeps) =>
     if (!claimed) return { outcome: 'skipped', reason: 'already-claimed', stepId };
     return deliver(deps, ctx, { stepId, templateId: step!.templateId, firedAt, scheduledAt: input.scheduledAt });
   };
+
+/**
+ * The instant a reminder is recorded at: the firing time, or now if later (a retry). On the
+ * local stack's simulated clock the firing time is ahead of the wall clock, and the plan must
+ * see the step where the simulation put it.
+ */
+const sentAt = (clock: Clock, firedAt: Date): string => {
+  const now = clock.now();
+  return (firedAt > now ? firedAt : now).toISOString();
+};
 
 const skipReason = (step: PlannedStep | undefined, scheduledAt: string, recorded: string | undefined): string | undefined => {
   if (!step) return 'step-removed-from-scenario';
@@ -83,7 +93,7 @@ export const deliver = async (
       ...email,
       tags: { tenant: tenantId, invoice: invoice.id, client: client.id, step: step.stepId },
     });
-    const at = deps.clock.now().toISOString();
+    const at = sentAt(deps.clock, step.firedAt);
     await deps.steps.finish(tenantId, invoice.id, step.stepId, { state: 'sent', at, messageId });
     await deps.invoices.recordReminder(tenantId, invoice.id, at);
     await deps.invoices.appendEvents(tenantId, invoice.id, [
@@ -95,7 +105,7 @@ export const deliver = async (
     ]);
     return { outcome: 'sent', messageId, stepId: step.stepId };
   } catch (error) {
-    const at = deps.clock.now().toISOString();
+    const at = sentAt(deps.clock, step.firedAt);
     const reason = error instanceof Error ? error.message.slice(0, 300) : 'unknown error';
     await deps.steps.finish(tenantId, invoice.id, step.stepId, { state: 'failed', at, reason });
     await deps.invoices.appendEvents(tenantId, invoice.id, [{ at, type: 'reminder.failed', data: { stepId: step.stepId, reason } }]);

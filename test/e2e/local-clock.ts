@@ -1,0 +1,64 @@
+import { inject } from 'vitest';
+import { addDays, localDate } from '../../shared/domain/dates.js';
+import { isSendDay, DEFAULT_SEND_CALENDAR } from '../../shared/domain/send-calendar.js';
+
+export interface PendingSchedule {
+  name: string;
+  group: string;
+  at: string;
+  expression: string;
+  timezone: string;
+  input: { tenantId: string; invoiceId: string; stepId: string; scheduledAt: string };
+}
+
+export interface Fired {
+  name: string;
+  at: string;
+  input: PendingSchedule['input'];
+  result: { outcome: 'sent' | 'skipped' | 'failed'; reason?: string; stepId: string } | { error: string };
+}
+
+const local = async (method: string, path: string, body?: unknown) => {
+  const res = await fetch(`${inject('apiUrl')}${path}`, {
+    method,
+    headers: body ? { 'content-type': 'application/json' } : {},
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${await res.text()}`);
+  return res.json();
+};
+
+/** Pending schedules of one invoice (the endpoint drains the stream first, so it reflects every write). */
+export const schedulesOf = async (invoiceId: string): Promise<PendingSchedule[]> =>
+  ((await local('GET', '/local/schedules')).items as PendingSchedule[]).filter((s) => s.input?.invoiceId === invoiceId);
+
+/** Fires every schedule due up to `until` on the simulated clock; returns those of one invoice. */
+export const runUntil = async (until: Date, invoiceId?: string): Promise<Fired[]> => {
+  const fired = (await local('POST', '/local/schedules/run', { until: until.toISOString() })).fired as Fired[];
+  return invoiceId ? fired.filter((f) => f.input?.invoiceId === invoiceId) : fired;
+};
+
+export const parisToday = () => localDate(new Date(), 'Europe/Paris');
+
+/**
+ * A due date at least `days` ahead whose J-5 and J+1 both fall on Paris business days, so the
+ * scenario's first two steps are not moved by a weekend or holiday (the tests stay valid on any date).
+ */
+export const dueDateAhead = (days: number): string => {
+  let due = addDays(parisToday(), days);
+  while (!isSendDay(addDays(due, -5), DEFAULT_SEND_CALENDAR) || !isSendDay(addDays(due, 1), DEFAULT_SEND_CALENDAR)) due = addDays(due, 1);
+  return due;
+};
+
+/** End of a Paris business day, as an instant. */
+export const endOfDay = (date: string) => new Date(`${date}T22:59:00Z`);
+
+/** The local wall time of an instant in Paris: `{ date, hour, minute, weekday }`. */
+export const inParis = (instant: string) => {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', weekday: 'short', hourCycle: 'h23' })
+      .formatToParts(new Date(instant))
+      .map((p) => [p.type, p.value]),
+  );
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour), minute: Number(parts.minute), weekday: parts.weekday as string };
+};

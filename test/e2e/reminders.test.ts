@@ -1,0 +1,175 @@
+import { CreateScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
+import { describe, expect, inject, it } from 'vitest';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { addDays } from '../../shared/domain/dates.js';
+import { aBusinessClientInput, aConsumerClientInput, anInvoiceInput } from '../fixtures/api-fixtures.js';
+import { api, inbox, uniqueEmail, type StoredEmail } from './http.js';
+import { dueDateAhead, endOfDay, inParis, parisToday, runUntil, schedulesOf } from './local-clock.js';
+
+const acme = api('acme');
+
+const sentInvoice = async (client: Record<string, unknown>, dueDate: string) => {
+  const c = await acme.post('/clients', client);
+  const inv = await acme.post('/invoices', anInvoiceInput(c.json.id, { issueDate: parisToday(), dueDate }));
+  const sent = await acme.post(`/invoices/${inv.json.id}/send`);
+  expect(sent.status).toBe(200);
+  return { clientId: c.json.id as string, id: inv.json.id as string, number: sent.json.number as string };
+};
+
+/** Reminder emails only: the invoice's own email reads `Facture F-… – <company>` (or `Invoice … from …`). */
+const reminders = (emails: StoredEmail[]) => emails.filter((e) => !/^(Facture \S+ – |Invoice \S+ from )/.test(e.subject));
+const pdfText = async (base64: string) =>
+  (await extractText(await getDocumentProxy(new Uint8Array(Buffer.from(base64, 'base64'))), { mergePages: true })).text;
+
+describe('the reminder engine on the local stack', () => {
+  it('plans 4 steps at 09:00 Paris on business days, sends J-5 and J+1 with the PDF, then stops at payment', async () => {
+    const email = uniqueEmail('plan');
+    const due = dueDateAhead(10);
+    const invoice = await sentInvoice(aBusinessClientInput({ email }), due);
+
+    const plan = (await acme.get(`/invoices/${invoice.id}/reminders`)).json.items;
+    expect(plan.map((s: { stepId: string }) => s.stepId)).toEqual(['j-5', 'j+1', 'j+8', 'j+15']);
+    for (const step of plan) {
+      expect(step.state).toBe('scheduled');
+      const local = inParis(step.scheduledAt);
+      expect([local.hour, local.minute]).toEqual([9, 0]);
+      expect(['Sat', 'Sun']).not.toContain(local.weekday);
+    }
+    expect(inParis(plan[0].scheduledAt).date).toBe(addDays(due, -5));
+    expect(inParis(plan[1].scheduledAt).date).toBe(addDays(due, 1));
+
+    const schedules = await schedulesOf(invoice.id);
+    expect(schedules.map((s) => s.input.stepId).sort()).toEqual(['j+1', 'j+15', 'j+8', 'j-5']);
+    expect(schedules.map((s) => s.at).sort()).toEqual(plan.map((s: { scheduledAt: string }) => s.scheduledAt).sort());
+    expect(new Set(schedules.map((s) => s.timezone))).toEqual(new Set(['Europe/Paris']));
+
+    const fired = await runUntil(endOfDay(addDays(due, 2)), invoice.id);
+    expect(fired.map((f) => [f.input.stepId, 'result' in f && 'outcome' in f.result ? f.result.outcome : 'error'])).toEqual([
+      ['j-5', 'sent'],
+      ['j+1', 'sent'],
+    ]);
+    const mails = reminders(await inbox(email));
+    expect(mails).toHaveLength(2);
+    for (const mail of mails) {
+      expect(mail.subject).toContain(invoice.number);
+      expect(mail.attachments.map((a) => a.contentType)).toEqual(['application/pdf']);
+      expect(await pdfText(mail.attachments[0]!.content)).toContain(invoice.number);
+    }
+    const states = (await acme.get(`/invoices/${invoice.id}/reminders`)).json.items.map((s: { stepId: string; state: string }) => [s.stepId, s.state]);
+    expect(states).toEqual([['j-5', 'sent'], ['j+1', 'sent'], ['j+8', 'scheduled'], ['j+15', 'scheduled']]);
+    const timeline = (await acme.get(`/invoices/${invoice.id}/timeline?limit=100`)).json.items;
+    expect(timeline.filter((e: { type: string }) => e.type === 'reminder.sent').map((e: { data: { stepId: string } }) => e.data.stepId)).toEqual(['j-5', 'j+1']);
+    expect((await acme.get(`/invoices?reminded=true&clientId=${invoice.clientId}`)).json.items).toHaveLength(1);
+
+    // Paid in full: every pending schedule goes, and two months of clock send nothing more.
+    const balance = (await acme.get(`/invoices/${invoice.id}`)).json.balanceCents;
+    await acme.post(`/invoices/${invoice.id}/payments`, { amountCents: balance, date: parisToday() });
+    expect(await schedulesOf(invoice.id)).toEqual([]);
+    const later = await runUntil(endOfDay(addDays(due, 60)), invoice.id);
+    expect(later).toEqual([]);
+    expect(reminders(await inbox(email))).toHaveLength(2);
+    const after = (await acme.get(`/invoices/${invoice.id}/reminders`)).json.items;
+    expect(after.slice(2).map((s: { state: string; reason: string }) => [s.state, s.reason])).toEqual([['cancelled', 'paid'], ['cancelled', 'paid']]);
+  });
+
+  it('sends nothing when a stale schedule fires after the payment, and one email when a schedule fires twice', async () => {
+    const email = uniqueEmail('stale');
+    const due = dueDateAhead(10);
+    const invoice = await sentInvoice(aBusinessClientInput({ email }), due);
+    const [first] = await schedulesOf(invoice.id);
+    expect(first?.input.stepId).toBe('j-5');
+
+    // The Scheduler delivers at least once: the same step's schedule fires, then fires again.
+    const scheduler = new SchedulerClient({ endpoint: inject('schedulerEndpoint'), region: 'eu-west-3', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+    const copy = (name: string, input: object) =>
+      scheduler.send(
+        new CreateScheduleCommand({
+          Name: name,
+          GroupName: first!.group,
+          ScheduleExpression: first!.expression,
+          ScheduleExpressionTimezone: first!.timezone,
+          FlexibleTimeWindow: { Mode: 'OFF' },
+          ActionAfterCompletion: 'DELETE',
+          Target: { Arn: process.env.SEND_REMINDER_FUNCTION_ARN!, RoleArn: process.env.SCHEDULER_ROLE_ARN!, Input: JSON.stringify(input) },
+        }),
+      );
+    const once = await runUntil(new Date(first!.at), invoice.id);
+    expect(once.map((f) => f.result)).toEqual([expect.objectContaining({ outcome: 'sent', stepId: 'j-5' })]);
+    // Redelivery of the same schedule (named outside the reconciler's prefix, so it is not tidied away).
+    await copy(`dup-${first!.name}`, { ...first!.input, scheduledTime: '<aws.scheduler.scheduled-time>' });
+    const again = await runUntil(new Date(first!.at), invoice.id);
+    expect(again.map((f) => f.result)).toEqual([{ outcome: 'skipped', reason: 'already-sent', stepId: 'j-5' }]);
+    expect(reminders(await inbox(email))).toHaveLength(1);
+
+    // Paid, then a schedule that escaped deletion fires anyway: it finds the invoice paid.
+    const [j1] = await schedulesOf(invoice.id);
+    const balance = (await acme.get(`/invoices/${invoice.id}`)).json.balanceCents;
+    await acme.post(`/invoices/${invoice.id}/payments`, { amountCents: balance, date: parisToday() });
+    expect(await schedulesOf(invoice.id)).toEqual([]);
+    await copy(`late-${j1!.name}`, { ...j1!.input, scheduledTime: '<aws.scheduler.scheduled-time>' });
+    const late = await runUntil(new Date(j1!.at), invoice.id);
+    expect(late.map((f) => f.result)).toEqual([{ outcome: 'skipped', reason: 'paid', stepId: 'j+1' }]);
+    expect(reminders(await inbox(email))).toHaveLength(1);
+    const timeline = (await acme.get(`/invoices/${invoice.id}/timeline?limit=100`)).json.items;
+    expect(timeline.some((e: { type: string; data?: { reason?: string } }) => e.type === 'reminder.skipped' && e.data?.reason === 'paid')).toBe(true);
+  });
+
+  it('never mentions the €40 or penalties to a consumer; states them to a business at J+1', async () => {
+    const consumerEmail = uniqueEmail('conso');
+    const businessEmail = uniqueEmail('pro');
+    const due = dueDateAhead(10);
+    const consumer = await sentInvoice(aConsumerClientInput({ email: consumerEmail }), due);
+    const business = await sentInvoice(aBusinessClientInput({ email: businessEmail }), due);
+    await runUntil(endOfDay(addDays(due, 20)));
+
+    const consumerMails = reminders(await inbox(consumerEmail));
+    expect(consumerMails).toHaveLength(4);
+    for (const mail of consumerMails) {
+      const texts = [mail.subject, mail.body.text ?? '', ...(await Promise.all(mail.attachments.map((a) => pdfText(a.content))))].join('\n');
+      expect(texts).not.toMatch(/40[,.]00\s?€|40\s?€|indemnit[ée] forfaitaire|p[ée]nalit[ée]s? de retard/i);
+    }
+    expect(consumerMails.at(-1)!.attachments).toHaveLength(2); // the copy and the mise en demeure letter
+
+    const businessMails = reminders(await inbox(businessEmail));
+    expect(businessMails).toHaveLength(4);
+    const j1 = businessMails.find((m) => m.subject.startsWith('Relance'))!;
+    expect(j1.body.text).toMatch(/pénalités de retard au taux annuel de \d+,\d{2}\s%/);
+    expect(j1.body.text).toMatch(/indemnité forfaitaire pour frais de recouvrement de 40,00\s€/);
+    expect(consumer.number).not.toBe(business.number);
+  });
+
+  it('re-plans pending steps when the due date moves; a step on 14 July goes out on 15 July', async () => {
+    const invoice = await sentInvoice(aBusinessClientInput({ email: uniqueEmail('move') }), dueDateAhead(10));
+    const before = await schedulesOf(invoice.id);
+    expect(before).toHaveLength(4);
+
+    // Due Tuesday 13 July 2027: J+1 lands on the 14th, a public holiday.
+    const moved = await acme.patch(`/invoices/${invoice.id}`, { dueDate: '2027-07-13' });
+    expect(moved.status).toBe(200);
+    const after = await schedulesOf(invoice.id);
+    expect(after).toHaveLength(4);
+    expect(after.some((s) => before.some((b) => b.name === s.name))).toBe(false);
+    const j1 = after.find((s) => s.input.stepId === 'j+1')!;
+    expect(inParis(j1.at)).toMatchObject({ date: '2027-07-15', hour: 9, minute: 0 });
+    expect(j1.at).toBe('2027-07-15T07:00:00.000Z');
+    const timeline = (await acme.get(`/invoices/${invoice.id}/timeline?limit=100`)).json.items.map((e: { type: string }) => e.type);
+    expect(timeline).toContain('invoice.due_date_changed');
+  });
+
+  it('pauses and resumes reminders, and sends one manual reminder per day', async () => {
+    const email = uniqueEmail('manual');
+    const invoice = await sentInvoice(aBusinessClientInput({ email }), dueDateAhead(10));
+    await acme.patch(`/invoices/${invoice.id}`, { remindersPaused: true });
+    expect(await schedulesOf(invoice.id)).toEqual([]);
+    expect((await acme.post(`/invoices/${invoice.id}/reminders`, {})).status).toBe(422);
+    await acme.patch(`/invoices/${invoice.id}`, { remindersPaused: false });
+    expect(await schedulesOf(invoice.id)).toHaveLength(4);
+
+    const now = await acme.post(`/invoices/${invoice.id}/reminders`, { templateId: 'reminder' });
+    expect(now.status).toBe(201);
+    expect(now.json).toMatchObject({ state: 'sent', manual: true, templateId: 'reminder' });
+    expect(reminders(await inbox(email))).toHaveLength(1);
+    expect((await acme.post(`/invoices/${invoice.id}/reminders`, {})).status).toBe(409);
+    expect(reminders(await inbox(email))).toHaveLength(1);
+  });
+});
