@@ -1,3 +1,4 @@
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
@@ -24,6 +25,9 @@ export interface RemindersProps {
  * send-reminder through the scheduler role, and whatever cannot be delivered lands in the
  * dead-letter queue.
  */
+/** IAM's resource for actions that support no resource-level permission (documented per use). */
+const UNSCOPABLE_ACTION_RESOURCE = '*';
+
 export class Reminders extends Construct {
   readonly scheduleGroup: ScheduleGroup;
   /** Assumed by EventBridge Scheduler: may only invoke send-reminder and dead-letter to the DLQ. */
@@ -106,6 +110,9 @@ export class Reminders extends Construct {
     this.scheduleGroup.grantWriteSchedules(this.syncSchedules);
     this.scheduleGroup.grantDeleteSchedules(this.syncSchedules);
     this.schedulerRole.grantPassRole(this.syncSchedules.grantPrincipal);
+    // The reconciler lists an invoice's schedules by name prefix within the group. IAM offers no
+    // resource-level permission for scheduler:ListSchedules, so a group ARN would be refused.
+    this.syncSchedules.addToRolePolicy(new PolicyStatement({ actions: ['scheduler:ListSchedules'], resources: [UNSCOPABLE_ACTION_RESOURCE] }));
 
     if (this.syncSchedules.role) {
       NagSuppressions.addResourceSuppressions(
@@ -118,7 +125,8 @@ export class Reminders extends Construct {
           },
           {
             id: 'AwsSolutions-IAM5',
-            reason: 'dynamodb:ListStreams (added by the stream event source) has no resource-level permissions; it only lists stream ARNs.',
+            reason:
+              'dynamodb:ListStreams (added by the stream event source) and scheduler:ListSchedules have no resource-level permissions; they only list names/ARNs.',
             appliesTo: ['Resource::*'],
           },
         ],

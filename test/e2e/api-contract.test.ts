@@ -8,7 +8,7 @@ describe('API conventions', () => {
   it('answers /health and /openapi.json without a token', async () => {
     const base = inject('apiUrl');
     expect((await fetch(`${base}/health`)).status).toBe(200);
-    const doc = await (await fetch(`${base}/openapi.json`)).json();
+    const doc = (await (await fetch(`${base}/openapi.json`)).json()) as any;
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/clients', '/invoices/{id}/send', '/invoices/{id}/payments']));
     expect(doc.paths['/invoices'].post.requestBody.content['application/json'].schema.required).toEqual(

@@ -18,7 +18,7 @@ export interface Fired {
   result: { outcome: 'sent' | 'skipped' | 'failed'; reason?: string; stepId: string } | { error: string };
 }
 
-const local = async (method: string, path: string, body?: unknown) => {
+const local = async (method: string, path: string, body?: unknown): Promise<any> => {
   const res = await fetch(`${inject('apiUrl')}${path}`, {
     method,
     headers: body ? { 'content-type': 'application/json' } : {},

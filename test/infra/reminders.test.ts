@@ -154,7 +154,7 @@ describe('dead-letter queues', () => {
 
 describe('IAM across the stack', () => {
   // Actions AWS does not let us scope to a resource.
-  const unscopable = ['dynamodb:ListStreams'];
+  const unscopable = ['dynamodb:ListStreams', 'scheduler:ListSchedules'];
 
   it('grants Resource "*" only for actions that cannot be scoped', () => {
     const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap(

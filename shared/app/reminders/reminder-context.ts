@@ -43,6 +43,8 @@ export const loadReminderContext = async (deps: ReminderReadDeps, tenantId: stri
   const scenario =
     (await resolveScenario(deps.scenarios, tenantId, client.scenarioId ?? undefined)) ??
     (await resolveScenario(deps.scenarios, tenantId, settings.defaultScenarioId)) ??
+    // The built-in for the client's kind, or the tenant's customised copy of it.
+    (await resolveScenario(deps.scenarios, tenantId, defaultScenarioFor(client.kind).id)) ??
     defaultScenarioFor(client.kind);
   return { invoice, client, settings, scenario, records };
 };

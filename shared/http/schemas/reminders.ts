@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { instant } from './common.js';
 
-const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,15}$/, { message: 'must be 1-16 lowercase letters, digits or dashes' });
+/** Step ids like the built-ins' `j-5`, `j+1`: they end up in schedule names, where `+` becomes `_`. */
+const slug = z.string().regex(/^[a-z0-9][a-z0-9+-]{0,15}$/, { message: 'must be 1-16 lowercase letters, digits, dashes or plus signs' });
 const docId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/, { message: 'must be 1-48 lowercase letters, digits or dashes' });
 
 export const ScenarioStepSchema = z
