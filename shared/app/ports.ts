@@ -57,10 +57,73 @@ export interface InvoiceRecord {
   readonly lastPaymentAt?: string;
   readonly lastReminderAt?: string;
   readonly reminderCount: number;
+  /** Absent = a standard invoice. A deposit (facture d'acompte) or a final invoice comes from a quote. */
+  readonly kind?: 'deposit' | 'final';
+  readonly quoteId?: string;
+  readonly quoteNumber?: string;
+  /** Final invoice: the deposit invoices it lists and deducts (CGI 289). */
+  readonly deductions?: readonly DepositDeduction[];
+  /** Sum of `deductions[].grossCents`. */
+  readonly deductedCents?: number;
   /** Bumped on every write; writes are conditional on the version they read. */
   readonly version: number;
   readonly createdAt: string;
   readonly updatedAt: string;
+}
+
+/** A deposit invoice as a final invoice lists it: number, date and amounts. */
+export interface DepositDeduction {
+  readonly invoiceId: string;
+  readonly number: string;
+  readonly issueDate: string;
+  readonly netCents: number;
+  readonly vatCents: number;
+  readonly grossCents: number;
+}
+
+export type QuoteStatus = 'pending' | 'accepted' | 'refused' | 'converted';
+
+/** A quote (devis). `expired` is derived from `validUntil`, never stored. */
+export interface QuoteRecord {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly clientId: string;
+  readonly number?: string;
+  readonly issueDate: string;
+  readonly validUntil: string;
+  readonly lines: readonly InvoiceLine[];
+  readonly notes?: string;
+  readonly currency: 'EUR';
+  readonly totals: InvoiceTotals;
+  readonly status: QuoteStatus;
+  readonly sentAt?: string;
+  readonly emailedAt?: string;
+  readonly acceptedAt?: string;
+  readonly refusedAt?: string;
+  readonly convertedAt?: string;
+  readonly depositInvoiceIds: readonly string[];
+  readonly finalInvoiceId?: string;
+  readonly followUpSentAt?: string;
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/** A credit note (avoir): reduces or cancels a sent invoice; amounts are positive, split by VAT rate like the invoice. */
+export interface CreditNoteRecord {
+  readonly id: string;
+  readonly invoiceId: string;
+  readonly invoiceNumber: string;
+  readonly invoiceIssueDate: string;
+  readonly number: string;
+  readonly issueDate: string;
+  readonly reason: string;
+  readonly full: boolean;
+  readonly netCents: number;
+  readonly vatCents: number;
+  readonly grossCents: number;
+  readonly vatBreakdown: InvoiceTotals['vatBreakdown'];
+  readonly createdAt: string;
 }
 
 export interface PaymentRecord {
@@ -175,6 +238,30 @@ export interface InvoicePdfData {
   readonly penaltyRatePercent: number;
   readonly copy?: boolean;
   readonly language: 'fr' | 'en';
+}
+
+/** A quote PDF: "Devis" + number, validity date, lines, VAT breakdown, totals, signature block "Bon pour accord". */
+export interface QuotePdfData {
+  readonly seller: Settings['company'];
+  readonly client: Client;
+  readonly quote: QuoteRecord;
+  readonly language: 'fr' | 'en';
+}
+
+/** A credit note PDF: "Avoir" + number, the invoice it refers to (number, date), reason, amounts by VAT rate. */
+export interface CreditNotePdfData {
+  readonly seller: Settings['company'];
+  readonly client: Client;
+  readonly creditNote: CreditNoteRecord;
+  readonly language: 'fr' | 'en';
+}
+
+export interface QuotePdfRenderer {
+  quote(data: QuotePdfData): Promise<Uint8Array>;
+}
+
+export interface CreditNotePdfRenderer {
+  creditNote(data: CreditNotePdfData): Promise<Uint8Array>;
 }
 
 export interface PdfRenderer {
