@@ -1,4 +1,4 @@
-import { balanceCents, lateness } from '../domain/invoice.js';
+import { invoiceBalanceCents, lateness } from '../domain/invoice.js';
 import type { InvoiceView } from '../http/schemas/invoices.js';
 import type { InvoiceRecord } from './ports.js';
 
@@ -10,7 +10,7 @@ export const toInvoiceView = (invoice: InvoiceRecord, now: Date, timeZone: strin
     ...rest,
     lines: [...invoice.lines],
     totals: { ...invoice.totals, vatBreakdown: [...invoice.totals.vatBreakdown] },
-    balanceCents: balanceCents(invoice.totals.grossCents, invoice.paidCents, invoice.creditedCents),
+    balanceCents: invoiceBalanceCents(invoice),
     ...lateness(invoice.status, invoice.dueDate, now, timeZone),
   };
 };

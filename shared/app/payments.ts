@@ -1,5 +1,5 @@
 import { localDate } from '../domain/dates.js';
-import { balanceCents, settledStatus } from '../domain/invoice.js';
+import { invoiceBalanceCents, settledStatusOf } from '../domain/invoice.js';
 import type { InvoiceView, PaymentInput } from '../http/schemas/invoices.js';
 import { BusinessRuleError, ConflictError, NotFoundError } from './errors.js';
 import { loadInvoice } from './invoices.js';
@@ -45,7 +45,7 @@ export const makeRecordPayment = ({ invoices, settings, clock, ids }: PaymentDep
       if (input.date > localDate(now, s.timezone)) {
         throw new BusinessRuleError('payment-in-future', 'A payment cannot be dated in the future', [{ path: 'body.date', message: 'is after today' }]);
       }
-      const balance = balanceCents(current.totals.grossCents, current.paidCents, current.creditedCents);
+      const balance = invoiceBalanceCents(current);
       if (input.amountCents > balance) {
         throw new BusinessRuleError('overpayment', `The payment exceeds the balance due (${balance} cents)`, [
           { path: 'body.amountCents', message: `must not exceed the balance of ${balance} cents` },
@@ -56,7 +56,7 @@ export const makeRecordPayment = ({ invoices, settings, clock, ids }: PaymentDep
       const next: InvoiceRecord = {
         ...current,
         paidCents,
-        status: settledStatus(current.status, current.totals.grossCents, paidCents, current.creditedCents),
+        status: settledStatusOf({ ...current, paidCents }),
         lastPaymentAt: at,
         version: current.version + 1,
         updatedAt: at,
@@ -87,7 +87,7 @@ export const makeRemovePayment = ({ invoices, settings, clock }: Omit<PaymentDep
       const next: InvoiceRecord = {
         ...current,
         paidCents,
-        status: settledStatus(current.status, current.totals.grossCents, paidCents, current.creditedCents),
+        status: settledStatusOf({ ...current, paidCents }),
         version: current.version + 1,
         updatedAt: at,
       };

@@ -1,5 +1,5 @@
 import { localDate } from '../domain/dates.js';
-import { balanceCents } from '../domain/invoice.js';
+import { invoiceBalanceCents } from '../domain/invoice.js';
 import { formatEuros } from '../domain/money.js';
 import { penaltyRateFor } from '../domain/penalties.js';
 import type { Client } from '../http/schemas/clients.js';
@@ -34,7 +34,7 @@ export const invoicePdfData = (
   client,
   invoice,
   payments: payments.filter((p) => !p.removedAt),
-  balanceCents: balanceCents(invoice.totals.grossCents, invoice.paidCents, invoice.creditedCents),
+  balanceCents: invoiceBalanceCents(invoice),
   penaltyRatePercent: penaltyRateOf(settings, invoice),
   copy,
   language: client.language,

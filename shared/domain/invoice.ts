@@ -87,3 +87,27 @@ export const lateness = (status: InvoiceStatus, dueDate: string, now: Date, time
   const days = daysBetween(dueDate, localDate(now, timeZone));
   return days > 0 ? { overdue: true, daysLate: days } : { overdue: false, daysLate: 0 };
 };
+
+/** What an invoice's balance depends on (a final invoice deducts its deposit invoices). */
+export interface Settlement {
+  readonly status: InvoiceStatus;
+  readonly totals: { readonly grossCents: number };
+  readonly paidCents: number;
+  readonly creditedCents: number;
+  readonly deductedCents?: number;
+}
+
+/** The one balance of an invoice: gross − deposits deducted − payments − credit notes, never negative. */
+export const invoiceBalanceCents = (i: Omit<Settlement, 'status'>): number =>
+  balanceCents(i.totals.grossCents - (i.deductedCents ?? 0), i.paidCents, i.creditedCents);
+
+/**
+ * Status after a payment or credit note. A sent invoice fully cancelled by credit notes is
+ * `cancelled`; one settled by payments (with or without a partial credit) is `paid`.
+ */
+export const settledStatusOf = (i: Settlement): InvoiceStatus => {
+  if (i.status === 'draft' || i.status === 'cancelled') return i.status;
+  const due = i.totals.grossCents - (i.deductedCents ?? 0);
+  if (i.creditedCents >= due && i.paidCents === 0) return 'cancelled';
+  return settledStatus(i.status, due, i.paidCents, i.creditedCents);
+};

@@ -80,7 +80,11 @@ describe('the schedule reconciler (sync-schedules)', () => {
   });
 
   it('may create, update, get and delete schedules of its group only', () => {
-    const scheduler = statementsOf(stack.reminders.syncSchedules.role!).filter((s) => actionsOf(s).some((a) => a.startsWith('scheduler:')));
+    const all = statementsOf(stack.reminders.syncSchedules.role!).filter((s) => actionsOf(s).some((a) => a.startsWith('scheduler:')));
+    // ListSchedules has no resource-level permission in IAM: it is the one action on '*', alone in its statement.
+    const listing = all.filter((s) => resourcesOf(s).includes('*'));
+    expect(listing.map((s) => [actionsOf(s), resourcesOf(s)])).toEqual([[['scheduler:ListSchedules'], ['*']]]);
+    const scheduler = all.filter((s) => !listing.includes(s));
     expect(scheduler.flatMap(actionsOf)).toEqual(
       expect.arrayContaining(['scheduler:CreateSchedule', 'scheduler:UpdateSchedule', 'scheduler:GetSchedule', 'scheduler:DeleteSchedule']),
     );

@@ -11,11 +11,11 @@ import type {
 } from '../../app/ports.js';
 import { addDays } from '../../domain/dates.js';
 import { startKeyFor } from './cursor.js';
-import { encodeCursor, eventKey, invoiceIndexKeys, invoiceKey, invoicePk, paymentKey, sequenceKey } from './keys.js';
+import { encodeCursor, eventKey, invoiceIndexKeys, invoiceKey, invoicePk, paymentKey } from './keys.js';
+import { writeWithNextNumber } from './sequence.js';
 import { stripKeys, transactWrite, type TransactItem } from './transactions.js';
 import { ulid } from 'ulid';
 
-const MAX_NUMBERING_ATTEMPTS = 20;
 
 export class DynamoInvoiceRepository implements InvoiceRepository {
   constructor(
@@ -59,36 +59,11 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
     sequence: { readonly prefix: string; readonly year: number },
     events: (number: string) => readonly TimelineRecord[],
   ): Promise<InvoiceRecord> {
-    const seqKey = sequenceKey(invoice.tenantId, sequence.prefix, sequence.year);
-    for (let attempt = 0; attempt < MAX_NUMBERING_ATTEMPTS; attempt++) {
-      const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: seqKey, ConsistentRead: true }));
-      const last = typeof Item?.last === 'number' ? Item.last : 0;
-      const next = last + 1;
-      const number = `${sequence.prefix}-${sequence.year}-${String(next).padStart(4, '0')}`;
-      const numbered: InvoiceRecord = { ...invoice, number };
-      // The number is consumed only if the invoice is written in the same transaction: no gaps.
-      const result = await transactWrite(this.db, [
-        {
-          Update: {
-            TableName: this.tableName,
-            Key: seqKey,
-            UpdateExpression: 'SET #last = :next, entityType = :type',
-            ConditionExpression: last === 0 ? 'attribute_not_exists(PK)' : '#last = :last',
-            ExpressionAttributeNames: { '#last': 'last' },
-            ExpressionAttributeValues: { ':next': next, ':type': 'sequence', ...(last === 0 ? {} : { ':last': last }) },
-          },
-        },
-        this.versionedInvoicePut(numbered),
-        ...events(number).map((e) => this.eventPut(invoice.tenantId, invoice.id, e)),
-      ]);
-      if (result.ok) return numbered;
-      if (result.failedConditions.includes(1)) {
-        throw new ConflictError('The invoice was changed by another request; retry with its latest state');
-      }
-      // Another invoice took this number (or the transactions collided): read the sequence again.
-      await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * (attempt + 1)));
-    }
-    throw new ConflictError('Could not allocate an invoice number under contention; retry');
+    const number = await writeWithNextNumber(this.db, this.tableName, { tenantId: invoice.tenantId, ...sequence }, (n) => [
+      this.versionedInvoicePut({ ...invoice, number: n }),
+      ...events(n).map((e) => this.eventPut(invoice.tenantId, invoice.id, e)),
+    ]);
+    return { ...invoice, number };
   }
 
   async list(tenantId: string, filter: InvoiceListFilter, page: PageRequest): Promise<Page<InvoiceRecord>> {

@@ -1,7 +1,7 @@
 import { localDate } from '../../domain/dates.js';
 import { defaultTemplate, type ReminderTemplate } from '../../domain/default-templates.js';
 import { templateIdForLanguage } from '../../domain/default-scenarios.js';
-import { balanceCents } from '../../domain/invoice.js';
+import { invoiceBalanceCents } from '../../domain/invoice.js';
 import { penaltiesFor, RECOVERY_INDEMNITY_CENTS } from '../../domain/penalties.js';
 import { buildTemplateVariables, renderTemplate, textToHtml } from '../../domain/template-render.js';
 import type { Client } from '../../http/schemas/clients.js';
@@ -42,7 +42,7 @@ export const reminderVariables = (m: Omit<ReminderMaterial, 'payments' | 'templa
       dueDate: m.invoice.dueDate,
       grossCents: m.invoice.totals.grossCents,
       paidCents: m.invoice.paidCents,
-      balanceCents: balanceCents(m.invoice.totals.grossCents, m.invoice.paidCents, m.invoice.creditedCents),
+      balanceCents: invoiceBalanceCents(m.invoice),
     },
     client: { name: m.client.name, kind: m.client.kind },
     company: m.settings.company,
@@ -61,7 +61,7 @@ export const composeReminder = async (m: ReminderMaterial, pdf: PdfRenderer, to:
   const subject = renderTemplate(m.template.subject, vars);
   const text = renderTemplate(m.template.body, vars);
   const attachments: EmailAttachment[] = [];
-  const balance = balanceCents(m.invoice.totals.grossCents, m.invoice.paidCents, m.invoice.creditedCents);
+  const balance = invoiceBalanceCents(m.invoice);
   if (m.template.attachInvoicePdf) {
     const bytes = await pdf.invoice(invoicePdfData(m.settings, m.client, m.invoice, m.payments, true));
     attachments.push({ fileName: `${m.invoice.number ?? m.invoice.id}.pdf`, contentType: 'application/pdf', content: bytes });
@@ -84,7 +84,7 @@ export const composeReminder = async (m: ReminderMaterial, pdf: PdfRenderer, to:
           issueDate: m.invoice.issueDate,
           dueDate: m.invoice.dueDate,
           grossCents: m.invoice.totals.grossCents,
-          paidCents: m.invoice.paidCents + m.invoice.creditedCents,
+          paidCents: m.invoice.paidCents + m.invoice.creditedCents + (m.invoice.deductedCents ?? 0),
           balanceCents: balance,
         },
       ],

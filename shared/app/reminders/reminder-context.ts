@@ -1,6 +1,6 @@
 import { defaultScenarioFor, DEFAULT_SCENARIOS } from '../../domain/default-scenarios.js';
 import { regionForPostalCode } from '../../domain/holidays.js';
-import { balanceCents } from '../../domain/invoice.js';
+import { invoiceBalanceCents } from '../../domain/invoice.js';
 import { planReminders, type PlannedStep, type StepRecord } from '../../domain/reminder-plan.js';
 import type { Scenario } from '../../domain/scenario.js';
 import type { SendCalendar } from '../../domain/send-calendar.js';
@@ -70,7 +70,7 @@ export const stopReason = (ctx: Pick<ReminderContext, 'settings' | 'client' | 'i
   const { invoice } = ctx;
   if (invoice.status === 'cancelled') return 'cancelled';
   if (invoice.status === 'draft') return 'draft';
-  if (invoice.status === 'paid' || balanceCents(invoice.totals.grossCents, invoice.paidCents, invoice.creditedCents) === 0) return 'paid';
+  if (invoice.status === 'paid' || invoiceBalanceCents(invoice) === 0) return 'paid';
   if (invoice.disputed) return 'disputed';
   if (invoice.remindersPaused) return 'paused';
   return programBlock(ctx);
@@ -96,7 +96,7 @@ export const planFor = (ctx: ReminderContext, now: Date): PlannedStep[] => {
       status: invoice.status,
       remindersPaused: invoice.remindersPaused,
       disputed: invoice.disputed,
-      balanceCents: balanceCents(invoice.totals.grossCents, invoice.paidCents, invoice.creditedCents),
+      balanceCents: invoiceBalanceCents(invoice),
       ...(invoice.sentAt ? { sentAt: invoice.sentAt } : {}),
       ...(invoice.lastPaymentAt ? { lastPaymentAt: invoice.lastPaymentAt } : {}),
     },
