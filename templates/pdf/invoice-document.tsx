@@ -1,8 +1,8 @@
 import type { InvoicePdfData } from '../../shared/app/ports.js';
+import { ClientBlock, Footer, SellerBlock } from './blocks.js';
 import { groupedIban, shortDate } from './format.js';
-import { clientLines, footerIdentity, sellerLines } from './identity.js';
 import { invoiceLabels } from './invoice-labels.js';
-import { LinesTable, PaymentsTable, TotalsBox, VatTable } from './invoice-tables.js';
+import { DeductionsTable, LinesTable, PaymentsTable, TotalsBox, VatTable } from './invoice-tables.js';
 import type { PdfDocument, PdfKit } from './kit.js';
 import { styles } from './styles.js';
 
@@ -14,6 +14,10 @@ import { styles } from './styles.js';
  * Late-payment mentions are for business clients only: the penalty rate and the €40
  * recovery indemnity must appear on B2B invoices (L441-10), and billing recovery fees to a
  * consumer is an offence (CPCE L111-8).
+ *
+ * A deposit invoice (`kind: 'deposit'`) is titled "Facture d'acompte" and names its quote; a
+ * final invoice names its quote and, after the totals, lists and deducts each deposit invoice
+ * (number, date, amounts) down to the net to pay (CGI 289; DOMAIN.md §1).
  */
 export const invoiceDocument = (kit: PdfKit, data: InvoicePdfData): PdfDocument => {
   const { Document, Page, View, Text } = kit;
@@ -21,7 +25,14 @@ export const invoiceDocument = (kit: PdfKit, data: InvoicePdfData): PdfDocument 
   const labels = invoiceLabels(language);
   const business = client.kind === 'business';
   const vatExempt = invoice.lines.length > 0 && invoice.lines.every((line) => line.vatRate === 0);
-  const title = invoice.number ? `${labels.invoice} ${invoice.number}` : `${labels.invoice} — ${labels.draft}`;
+  const heading = invoice.kind === 'deposit' ? labels.depositInvoice : labels.invoice;
+  const title = invoice.number ? `${heading} ${invoice.number}` : `${heading} — ${labels.draft}`;
+  const quoteReference =
+    invoice.quoteNumber && invoice.kind === 'deposit'
+      ? labels.depositOnQuote(invoice.quoteNumber)
+      : invoice.quoteNumber && invoice.kind === 'final'
+        ? labels.finalOnQuote(invoice.quoteNumber)
+        : undefined;
   const mentions = [
     labels.terms(invoice.dueDate),
     ...(business ? [labels.noDiscount, labels.penalties(data.penaltyRatePercent), labels.indemnity] : []),
@@ -32,15 +43,11 @@ export const invoiceDocument = (kit: PdfKit, data: InvoicePdfData): PdfDocument 
     <Document title={title} author={seller.name} creator="Relances" producer="Relances" language={language}>
       <Page size="A4" style={styles.page}>
         <View style={styles.spread}>
-          <View style={styles.half}>
-            <Text style={[styles.bold, { fontSize: 12 }]}>{seller.name}</Text>
-            {sellerLines(seller, labels).map((line) => (
-              <Text key={line}>{line}</Text>
-            ))}
-          </View>
+          <SellerBlock kit={kit} seller={seller} labels={labels} />
           <View style={[styles.half, { alignItems: 'flex-end' }]}>
-            <Text style={styles.title}>{labels.invoice}</Text>
+            <Text style={styles.title}>{heading}</Text>
             <Text style={[styles.bold, { fontSize: 11 }]}>{invoice.number ?? labels.draft}</Text>
+            {quoteReference && <Text style={{ marginBottom: 2 }}>{quoteReference}</Text>}
             <Text>{`${labels.issueDate} : ${shortDate(invoice.issueDate)}`}</Text>
             <Text>{`${labels.dueDate} : ${shortDate(invoice.dueDate)}`}</Text>
           </View>
@@ -48,25 +55,20 @@ export const invoiceDocument = (kit: PdfKit, data: InvoicePdfData): PdfDocument 
 
         {data.copy && <Text style={styles.stamp}>{`${labels.copy} — ${labels.copyNotice}`}</Text>}
 
-        <View style={[styles.section, styles.row]}>
-          <View style={{ width: '52%' }} />
-          <View style={{ width: '48%' }}>
-            <Text style={styles.small}>{labels.billedTo}</Text>
-            <Text style={styles.bold}>{client.name}</Text>
-            {clientLines(client, labels).map((line) => (
-              <Text key={line}>{line}</Text>
-            ))}
-          </View>
-        </View>
+        <ClientBlock kit={kit} client={client} heading={labels.billedTo} labels={labels} />
 
-        <LinesTable kit={kit} data={data} labels={labels} />
+        <LinesTable kit={kit} lines={invoice.lines} language={language} labels={labels} />
 
         <View style={[styles.section, styles.spread]} wrap={false}>
-          <View style={styles.half}>{!vatExempt && <VatTable kit={kit} data={data} labels={labels} />}</View>
+          <View style={styles.half}>
+            {!vatExempt && <VatTable kit={kit} breakdown={invoice.totals.vatBreakdown} language={language} labels={labels} />}
+          </View>
           <View style={{ width: '42%' }}>
             <TotalsBox kit={kit} data={data} labels={labels} />
           </View>
         </View>
+
+        <DeductionsTable kit={kit} data={data} labels={labels} />
 
         {data.copy && <PaymentsTable kit={kit} data={data} labels={labels} />}
 
@@ -88,10 +90,7 @@ export const invoiceDocument = (kit: PdfKit, data: InvoicePdfData): PdfDocument 
           </View>
         )}
 
-        <View style={styles.footer} fixed>
-          <Text>{footerIdentity(seller, labels)}</Text>
-          <Text render={({ pageNumber, totalPages }) => labels.page(pageNumber, totalPages ?? pageNumber)} />
-        </View>
+        <Footer kit={kit} seller={seller} labels={labels} />
       </Page>
     </Document>
   );

@@ -2,6 +2,13 @@ import { euros, percent, shortDate, type Language } from './format.js';
 
 const fr = {
   invoice: 'Facture',
+  depositInvoice: "Facture d'acompte",
+  depositOnQuote: (quote: string) => `Acompte sur devis ${quote}`,
+  finalOnQuote: (quote: string) => `Facture de solde — devis ${quote}`,
+  deductions: 'Acomptes déduits',
+  deductionColumns: ["Facture d'acompte", 'Date', 'Montant HT', 'TVA', 'Montant TTC'] as readonly [string, string, string, string, string],
+  totalDeposits: 'Total acomptes',
+  netToPay: 'Net à payer',
   draft: 'Brouillon — sans numéro',
   issueDate: "Date d'émission",
   dueDate: "Date d'échéance",
@@ -53,6 +60,13 @@ export type InvoiceLabels = typeof fr;
 
 const en: InvoiceLabels = {
   invoice: 'Invoice',
+  depositInvoice: 'Deposit invoice',
+  depositOnQuote: (quote: string) => `Deposit on quote ${quote}`,
+  finalOnQuote: (quote: string) => `Final invoice — quote ${quote}`,
+  deductions: 'Deposits deducted',
+  deductionColumns: ['Deposit invoice', 'Date', 'Excl. VAT', 'VAT', 'Incl. VAT'],
+  totalDeposits: 'Total deposits',
+  netToPay: 'Net to pay',
   draft: 'Draft — not numbered',
   issueDate: 'Issue date',
   dueDate: 'Due date',

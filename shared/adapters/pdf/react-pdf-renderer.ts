@@ -1,4 +1,11 @@
-import type { InvoicePdfData, PdfRenderer } from '../../app/ports.js';
+import type {
+  CreditNotePdfData,
+  CreditNotePdfRenderer,
+  InvoicePdfData,
+  PdfRenderer,
+  QuotePdfData,
+  QuotePdfRenderer,
+} from '../../app/ports.js';
 import type { PdfDocument, PdfKit } from '../../../templates/pdf/kit.js';
 import type { LetterPdfData } from '../../../templates/pdf/letter-types.js';
 
@@ -26,8 +33,8 @@ const render = async (kitReady: PdfKit, document: PdfDocument): Promise<Uint8Arr
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 };
 
-/** Renders invoices and letters with @react-pdf/renderer and the built-in Helvetica. */
-export class ReactPdfRenderer implements DocumentRenderer {
+/** Renders invoices, letters, quotes and credit notes with @react-pdf/renderer and the built-in Helvetica. */
+export class ReactPdfRenderer implements DocumentRenderer, QuotePdfRenderer, CreditNotePdfRenderer {
   async invoice(data: InvoicePdfData): Promise<Uint8Array> {
     const [pdf, { invoiceDocument }] = await Promise.all([loadKit(), import('../../../templates/pdf/invoice-document.js')]);
     return render(pdf, invoiceDocument(pdf, data));
@@ -36,5 +43,15 @@ export class ReactPdfRenderer implements DocumentRenderer {
   async letter(data: LetterPdfData): Promise<Uint8Array> {
     const [pdf, { letterDocument }] = await Promise.all([loadKit(), import('../../../templates/pdf/letter-document.js')]);
     return render(pdf, letterDocument(pdf, data));
+  }
+
+  async quote(data: QuotePdfData): Promise<Uint8Array> {
+    const [pdf, { quoteDocument }] = await Promise.all([loadKit(), import('../../../templates/pdf/quote-document.js')]);
+    return render(pdf, quoteDocument(pdf, data));
+  }
+
+  async creditNote(data: CreditNotePdfData): Promise<Uint8Array> {
+    const [pdf, { creditNoteDocument }] = await Promise.all([loadKit(), import('../../../templates/pdf/credit-note-document.js')]);
+    return render(pdf, creditNoteDocument(pdf, data));
   }
 }

@@ -1,0 +1,49 @@
+import type { ReactElement } from 'react';
+import type { Client } from '../../shared/http/schemas/clients.js';
+import type { Settings } from '../../shared/http/schemas/settings.js';
+import { clientLines, footerIdentity, sellerLines } from './identity.js';
+import type { InvoiceLabels } from './invoice-labels.js';
+import type { PdfKit } from './kit.js';
+import { styles } from './styles.js';
+
+type IdentityLabels = Pick<InvoiceLabels, 'siren' | 'vatNumber' | 'phone' | 'email' | 'page'>;
+
+/** The seller's name and legal identity, top left of invoices, quotes and credit notes. */
+export const SellerBlock = ({ kit: { View, Text }, seller, labels }: { kit: PdfKit; seller: Settings['company']; labels: IdentityLabels }): ReactElement => (
+  <View style={styles.half}>
+    <Text style={[styles.bold, { fontSize: 12 }]}>{seller.name}</Text>
+    {sellerLines(seller, labels).map((line) => (
+      <Text key={line}>{line}</Text>
+    ))}
+  </View>
+);
+
+/** The client's block, on the right half under the header. */
+export const ClientBlock = ({ kit: { View, Text }, client, heading, labels }: { kit: PdfKit; client: Client; heading: string; labels: IdentityLabels }): ReactElement => (
+  <View style={[styles.section, styles.row]}>
+    <View style={{ width: '52%' }} />
+    <View style={{ width: '48%' }}>
+      <Text style={styles.small}>{heading}</Text>
+      <Text style={styles.bold}>{client.name}</Text>
+      {clientLines(client, labels).map((line) => (
+        <Text key={line}>{line}</Text>
+      ))}
+    </View>
+  </View>
+);
+
+/** Legal identity and page count, repeated on every page. */
+export const Footer = ({ kit: { View, Text }, seller, labels }: { kit: PdfKit; seller: Settings['company']; labels: IdentityLabels }): ReactElement => (
+  <View style={styles.footer} fixed>
+    <Text>{footerIdentity(seller, labels)}</Text>
+    <Text render={({ pageNumber, totalPages }) => labels.page(pageNumber, totalPages ?? pageNumber)} />
+  </View>
+);
+
+/** Label / amount rows right-aligned under the tables; `grand` is the bold, ruled last figure. */
+export const AmountRow = ({ kit: { View, Text }, label, amount, grand = false }: { kit: PdfKit; label: string; amount: string; grand?: boolean }): ReactElement => (
+  <View style={grand ? styles.grandTotal : styles.totalRow}>
+    <Text>{label}</Text>
+    <Text>{amount}</Text>
+  </View>
+);

@@ -1,0 +1,59 @@
+import type { CreditNotePdfData } from '../../shared/app/ports.js';
+import { AmountRow, ClientBlock, Footer, SellerBlock } from './blocks.js';
+import { creditNoteLabels } from './credit-note-labels.js';
+import { euros, shortDate } from './format.js';
+import { VatTable } from './invoice-tables.js';
+import type { PdfDocument, PdfKit } from './kit.js';
+import { styles } from './styles.js';
+
+/**
+ * A credit note (avoir): its own number, the invoice it corrects (number and date), the
+ * reason, whether it cancels the invoice in full, and its amounts split by VAT rate like the
+ * invoice (CGI 242 nonies A). Amounts are printed positive; no payment terms or
+ * late-payment mentions.
+ */
+export const creditNoteDocument = (kit: PdfKit, data: CreditNotePdfData): PdfDocument => {
+  const { Document, Page, View, Text } = kit;
+  const { seller, client, creditNote: note, language } = data;
+  const labels = creditNoteLabels(language);
+  const vatExempt = note.vatBreakdown.length > 0 && note.vatBreakdown.every((row) => row.vatRate === 0);
+  const title = `${labels.creditNote} ${note.number}`;
+
+  return (
+    <Document title={title} author={seller.name} creator="Relances" producer="Relances" language={language}>
+      <Page size="A4" style={styles.page}>
+        <View style={styles.spread}>
+          <SellerBlock kit={kit} seller={seller} labels={labels} />
+          <View style={[styles.half, { alignItems: 'flex-end' }]}>
+            <Text style={styles.title}>{labels.creditNote}</Text>
+            <Text style={[styles.bold, { fontSize: 11 }]}>{note.number}</Text>
+            <Text>{`${labels.issueDate} : ${shortDate(note.issueDate)}`}</Text>
+          </View>
+        </View>
+
+        <ClientBlock kit={kit} client={client} heading={labels.recipient} labels={labels} />
+
+        <View style={styles.section}>
+          <Text style={styles.bold}>{labels.against(note.invoiceNumber, note.invoiceIssueDate)}</Text>
+          <Text style={{ marginTop: 2 }}>{note.full ? labels.full : labels.partial}</Text>
+          <Text style={{ marginTop: 2 }}>{labels.reason(note.reason)}</Text>
+        </View>
+
+        <View style={[styles.section, styles.spread]} wrap={false}>
+          <View style={styles.half}>
+            <VatTable kit={kit} breakdown={note.vatBreakdown} language={language} labels={{ ...labels, vatBreakdown: labels.amountsByRate }} />
+          </View>
+          <View style={{ width: '42%' }}>
+            <AmountRow kit={kit} label={labels.totalNet} amount={euros(note.netCents, language)} />
+            <AmountRow kit={kit} label={labels.totalVat} amount={euros(note.vatCents, language)} />
+            <AmountRow kit={kit} label={labels.creditTotal} amount={euros(note.grossCents, language)} grand />
+          </View>
+        </View>
+
+        {vatExempt && <Text style={styles.section}>{labels.vatExempt}</Text>}
+
+        <Footer kit={kit} seller={seller} labels={labels} />
+      </Page>
+    </Document>
+  );
+};

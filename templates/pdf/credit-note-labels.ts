@@ -1,0 +1,39 @@
+import { shortDate, type Language } from './format.js';
+import { invoiceLabels, type InvoiceLabels } from './invoice-labels.js';
+
+interface CreditNoteText {
+  readonly creditNote: string;
+  readonly against: (invoiceNumber: string, invoiceDate: string) => string;
+  readonly reason: (reason: string) => string;
+  readonly full: string;
+  readonly partial: string;
+  readonly recipient: string;
+  readonly amountsByRate: string;
+  readonly creditTotal: string;
+}
+
+const fr: CreditNoteText = {
+  creditNote: 'Avoir',
+  against: (n, d) => `Avoir sur la facture ${n} du ${shortDate(d)}`,
+  reason: (reason) => `Motif : ${reason}`,
+  full: 'Annulation totale',
+  partial: 'Avoir partiel',
+  recipient: 'Client',
+  amountsByRate: 'Montants par taux de TVA',
+  creditTotal: "Montant de l'avoir TTC",
+};
+
+const en: CreditNoteText = {
+  creditNote: 'Credit note',
+  against: (n, d) => `Credit note against invoice ${n} of ${shortDate(d)}`,
+  reason: (reason) => `Reason: ${reason}`,
+  full: 'Full cancellation',
+  partial: 'Partial credit',
+  recipient: 'Customer',
+  amountsByRate: 'Amounts by VAT rate',
+  creditTotal: 'Credit note total incl. VAT',
+};
+
+export type CreditNoteLabels = InvoiceLabels & CreditNoteText;
+
+export const creditNoteLabels = (language: Language): CreditNoteLabels => ({ ...invoiceLabels(language), ...(language === 'en' ? en : fr) });
