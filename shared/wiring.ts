@@ -8,6 +8,7 @@ import { DynamoIdempotencyStore } from './adapters/dynamo/dynamo-idempotency-sto
 import { DynamoInvoiceRepository } from './adapters/dynamo/dynamo-invoice-repository.js';
 import { DynamoSettingsRepository } from './adapters/dynamo/dynamo-settings-repository.js';
 import { SesMailer } from './adapters/ses/ses-mailer.js';
+import { DynamoQuoteRepository } from './adapters/dynamo/dynamo-quote-repository.js';
 import { DynamoStepRepository } from './adapters/dynamo/dynamo-step-repository.js';
 import { DynamoTenantDocuments } from './adapters/dynamo/dynamo-tenant-documents.js';
 import { EventBridgeReminderScheduler } from './adapters/scheduler/eventbridge-reminder-scheduler.js';
@@ -34,6 +35,7 @@ export const wiring = {
   invoices: lazy(() => new DynamoInvoiceRepository(documentClient(), config.TABLE_NAME)),
   settings: lazy(() => new DynamoSettingsRepository(documentClient(), config.TABLE_NAME)),
   idempotency: lazy(() => new DynamoIdempotencyStore(documentClient(), config.TABLE_NAME, systemClock)),
+  quotes: lazy(() => new DynamoQuoteRepository(documentClient(), config.TABLE_NAME)),
   steps: lazy(() => new DynamoStepRepository(documentClient(), config.TABLE_NAME)),
   scenarios: lazy(() => new DynamoTenantDocuments<Scenario>(documentClient(), config.TABLE_NAME, 'SCENARIO')),
   templates: lazy(() => new DynamoTenantDocuments<ReminderTemplate>(documentClient(), config.TABLE_NAME, 'TEMPLATE')),

@@ -3,18 +3,28 @@
  * with ids only; the use case decides, claims and sends (exactly one email per step).
  */
 import { z } from 'zod';
+import { makeSendQuoteFollowUp } from '../../shared/app/reminders/quote-follow-up.js';
 import { makeSendReminder } from '../../shared/app/reminders/send-reminder.js';
 import { reminderReadDeps } from '../../shared/wiring-reminders.js';
 import { pdfRenderer } from '../../shared/wiring-pdf.js';
 import { wiring } from '../../shared/wiring.js';
 
-const ReminderEvent = z.object({
-  tenantId: z.string().min(1),
-  invoiceId: z.string().min(1),
-  stepId: z.string().min(1),
-  scheduledAt: z.string().min(1),
-  scheduledTime: z.string().optional(),
-});
+const ReminderEvent = z.union([
+  z.object({
+    tenantId: z.string().min(1),
+    invoiceId: z.string().min(1),
+    stepId: z.string().min(1),
+    scheduledAt: z.string().min(1),
+    scheduledTime: z.string().optional(),
+  }),
+  z.object({
+    tenantId: z.string().min(1),
+    quoteId: z.string().min(1),
+    stepId: z.literal('quote-follow-up'),
+    scheduledAt: z.string().min(1),
+    scheduledTime: z.string().optional(),
+  }),
+]);
 
 const sendReminder = makeSendReminder({
   ...reminderReadDeps(),
@@ -24,9 +34,18 @@ const sendReminder = makeSendReminder({
   clock: wiring.clock,
 });
 
+const sendQuoteFollowUp = makeSendQuoteFollowUp({
+  quotes: wiring.quotes(),
+  clients: wiring.clients(),
+  settings: wiring.settings(),
+  clock: wiring.clock,
+  mailer: wiring.mailer(),
+  pdf: pdfRenderer,
+});
+
 export const handler = async (event: unknown) => {
   const input = ReminderEvent.parse(event);
-  const result = await sendReminder(input);
+  const result = 'quoteId' in input ? await sendQuoteFollowUp(input) : await sendReminder(input);
   console.info(JSON.stringify({ level: 'info', message: 'reminder', ...input, ...result }));
   return result;
 };

@@ -7,18 +7,24 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { changeTarget } from '../../shared/app/reminders/stream-targets.js';
-import { reconcileSchedules } from '../../shared/wiring-reminders.js';
+import { reconcileQuoteFollowUp, reconcileSchedules } from '../../shared/wiring-reminders.js';
 import { wiring } from '../../shared/wiring.js';
 
 const reconcile = reconcileSchedules();
+const reconcileQuote = reconcileQuoteFollowUp();
 const image = (value: unknown) => (value ? unmarshall(value as Record<string, AttributeValue>) : undefined);
 
 export const handler = async (event: DynamoDBStreamEvent): Promise<{ reconciled: number }> => {
   const invoices = new Map<string, { tenantId: string; invoiceId: string }>();
+  const quotes = new Map<string, { tenantId: string; quoteId: string }>();
   for (const record of event.Records) {
     const keys = image(record.dynamodb?.Keys) as { PK?: string; SK?: string } | undefined;
     const target = keys && changeTarget(keys, image(record.dynamodb?.OldImage), image(record.dynamodb?.NewImage));
     if (!target) continue;
+    if (target.kind === 'quote') {
+      quotes.set(`${target.tenantId}/${target.quoteId}`, target);
+      continue;
+    }
     const ids =
       target.kind === 'invoice'
         ? [target.invoiceId]
@@ -31,5 +37,6 @@ export const handler = async (event: DynamoDBStreamEvent): Promise<{ reconciled:
     for (let next = queue.shift(); next; next = queue.shift()) await reconcile(next.tenantId, next.invoiceId);
   };
   await Promise.all(Array.from({ length: 4 }, worker));
-  return { reconciled: invoices.size };
+  for (const quote of quotes.values()) await reconcileQuote(quote.tenantId, quote.quoteId);
+  return { reconciled: invoices.size + quotes.size };
 };

@@ -4,11 +4,12 @@ import type { InvoiceRecord } from './ports.js';
 
 /** The API shape of an invoice: the record plus what is derived from it at `now`. */
 export const toInvoiceView = (invoice: InvoiceRecord, now: Date, timeZone: string): InvoiceView => {
-  const { tenantId, clientKind, version, emailedAt, reminderCount, lastPaymentAt, ...rest } = invoice;
+  const { tenantId, clientKind, version, emailedAt, reminderCount, lastPaymentAt, deductions, ...rest } = invoice;
   void [tenantId, clientKind, version, emailedAt, reminderCount, lastPaymentAt];
   return {
     ...rest,
     lines: [...invoice.lines],
+    ...(deductions ? { deductions: [...deductions] } : {}),
     totals: { ...invoice.totals, vatBreakdown: [...invoice.totals.vatBreakdown] },
     balanceCents: invoiceBalanceCents(invoice),
     ...lateness(invoice.status, invoice.dueDate, now, timeZone),

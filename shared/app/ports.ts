@@ -183,8 +183,29 @@ export interface InvoiceRepository {
   appendEvents(tenantId: string, invoiceId: string, events: readonly TimelineRecord[]): Promise<void>;
   /** Counts a reminder sent, atomically (bumps the version so a concurrent save retries). */
   recordReminder(tenantId: string, invoiceId: string, at: string): Promise<void>;
+  /**
+   * Issues a credit note: gives it the next number of the tenant's `A` sequence and writes it
+   * with the invoice's new state and timeline events, in one transaction.
+   */
+  saveWithCreditNote(
+    invoice: InvoiceRecord,
+    creditNote: Omit<CreditNoteRecord, 'number'>,
+    year: number,
+    events: (number: string) => readonly TimelineRecord[],
+  ): Promise<CreditNoteRecord>;
+  creditNotes(tenantId: string, invoiceId: string): Promise<CreditNoteRecord[]>;
   /** Ids of the invoices awaiting payment (sent, partially paid), of one client or the whole tenant. */
   openInvoiceIds(tenantId: string, clientId?: string): Promise<string[]>;
+}
+
+export interface QuoteRepository {
+  get(tenantId: string, id: string): Promise<QuoteRecord | undefined>;
+  create(quote: QuoteRecord, event: TimelineRecord): Promise<void>;
+  /** Replaces the quote if its stored version is `quote.version - 1`; ConflictError otherwise. */
+  save(quote: QuoteRecord, events?: readonly TimelineRecord[]): Promise<void>;
+  saveWithNextNumber(quote: QuoteRecord, year: number, events: (number: string) => readonly TimelineRecord[]): Promise<QuoteRecord>;
+  list(tenantId: string, page: PageRequest): Promise<Page<QuoteRecord>>;
+  timeline(tenantId: string, quoteId: string, page: PageRequest): Promise<Page<TimelineRecord>>;
 }
 
 export interface SettingsRepository {
@@ -279,12 +300,20 @@ export interface ReminderInput {
   readonly scheduledAt: string;
 }
 
+/** What a quote follow-up schedule carries. */
+export interface QuoteFollowUpInput {
+  readonly tenantId: string;
+  readonly quoteId: string;
+  readonly stepId: 'quote-follow-up';
+  readonly scheduledAt: string;
+}
+
 export interface ScheduleDefinition {
   readonly name: string;
   /** `YYYY-MM-DDTHH:mm:ss` wall time in `timeZone`. */
   readonly localTime: string;
   readonly timeZone: string;
-  readonly input: ReminderInput;
+  readonly input: ReminderInput | QuoteFollowUpInput;
   readonly description?: string;
 }
 

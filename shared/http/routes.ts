@@ -9,6 +9,7 @@ import { ClientInput, ClientPatch, Client } from './schemas/clients.js';
 import { idParams, id, listQuery, page } from './schemas/common.js';
 import { Invoice, InvoiceInput, InvoiceListQuery, InvoicePatch, Payment, PaymentInput, TimelineEvent } from './schemas/invoices.js';
 import { Settings, SettingsInput } from './schemas/settings.js';
+import { CreditNoteInput, CreditNoteResult, CreditNoteView, DepositInput, FinalInvoiceInput, QuoteInput, QuoteListQuery, QuotePatch, QuoteView } from './schemas/quotes.js';
 import {
   ManualReminderInput,
   PlannedStepView,
@@ -94,6 +95,21 @@ export const routes = {
   deleteTemplate: { method: 'DELETE', path: '/templates/{id}', handler: 'functions/templates/delete-template', summary: 'Delete a custom template (or revert a customised built-in)', auth: 'jwt', params: docParams },
   previewTemplate: { method: 'POST', path: '/templates/{id}/preview', handler: 'functions/templates/preview-template', summary: 'Rendered subject and body for an invoice', auth: 'jwt', params: docParams, body: PreviewInput, response: PreviewView },
   testTemplate: { method: 'POST', path: '/templates/{id}/test', handler: 'functions/templates/test-template', summary: 'Send the rendered template to yourself', auth: 'jwt', params: docParams, body: TestSendInput, pdf: true, email: true, heavy: true },
+
+  createQuote: { method: 'POST', path: '/quotes', handler: 'functions/quotes/create-quote', summary: 'Create a quote (devis), pending', auth: 'jwt', body: QuoteInput, response: QuoteView, successStatus: 201, idempotent: true },
+  listQuotes: { method: 'GET', path: '/quotes', handler: 'functions/quotes/list-quotes', summary: 'Quotes with their job figures, latest validity first', auth: 'jwt', query: QuoteListQuery, response: page(QuoteView) },
+  getQuote: { method: 'GET', path: '/quotes/{id}', handler: 'functions/quotes/get-quote', summary: 'The quote and its job: quoted, invoiced, paid, remaining, linked documents', auth: 'jwt', params: idParams, response: QuoteView },
+  updateQuote: { method: 'PATCH', path: '/quotes/{id}', handler: 'functions/quotes/update-quote', summary: 'Edit a pending quote not yet sent', auth: 'jwt', params: idParams, body: QuotePatch, response: QuoteView },
+  sendQuote: { method: 'POST', path: '/quotes/{id}/send', handler: 'functions/quotes/send-quote', summary: 'Number (D-<year>-NNNN) and email the quote with its PDF', auth: 'jwt', params: idParams, response: QuoteView, idempotent: true, pdf: true, email: true, heavy: true },
+  acceptQuote: { method: 'POST', path: '/quotes/{id}/accept', handler: 'functions/quotes/accept-quote', summary: 'Record the client’s acceptance', auth: 'jwt', params: idParams, response: QuoteView, idempotent: true },
+  refuseQuote: { method: 'POST', path: '/quotes/{id}/refuse', handler: 'functions/quotes/refuse-quote', summary: 'Record the client’s refusal', auth: 'jwt', params: idParams, response: QuoteView, idempotent: true },
+  quotePdf: { method: 'GET', path: '/quotes/{id}/pdf', handler: 'functions/quotes/get-quote-pdf', summary: 'The quote PDF', auth: 'jwt', params: idParams, pdf: true, heavy: true },
+  createDeposit: { method: 'POST', path: '/quotes/{id}/deposits', handler: 'functions/quotes/create-deposit', summary: 'A deposit invoice (facture d’acompte) from an accepted quote, as a percentage or an amount', auth: 'jwt', params: idParams, body: DepositInput, response: Invoice, successStatus: 201, idempotent: true },
+  createFinalInvoice: { method: 'POST', path: '/quotes/{id}/final-invoice', handler: 'functions/quotes/create-final-invoice', summary: 'The final invoice, listing and deducting the deposit invoices', auth: 'jwt', params: idParams, body: FinalInvoiceInput, response: Invoice, successStatus: 201, idempotent: true },
+
+  issueCreditNote: { method: 'POST', path: '/invoices/{id}/credit-notes', handler: 'functions/invoices/issue-credit-note', summary: 'Reduce or cancel a sent invoice with a credit note (avoir A-<year>-NNNN)', auth: 'jwt', params: idParams, body: CreditNoteInput, response: CreditNoteResult, successStatus: 201, idempotent: true, pdf: true, email: true, heavy: true },
+  listCreditNotes: { method: 'GET', path: '/invoices/{id}/credit-notes', handler: 'functions/invoices/list-credit-notes', summary: 'Credit notes of an invoice', auth: 'jwt', params: idParams, response: z.object({ items: z.array(CreditNoteView) }) },
+  creditNotePdf: { method: 'GET', path: '/invoices/{id}/credit-notes/{creditNoteId}/pdf', handler: 'functions/invoices/get-credit-note-pdf', summary: 'A credit note PDF', auth: 'jwt', params: z.object({ id, creditNoteId: id }), pdf: true, heavy: true },
 
   getSettings: { method: 'GET', path: '/settings', handler: 'functions/settings/get-settings', summary: 'Company identity and reminder program', auth: 'jwt', response: Settings },
   putSettings: { method: 'PUT', path: '/settings', handler: 'functions/settings/put-settings', summary: 'Update settings', auth: 'jwt', body: SettingsInput, response: Settings },

@@ -1,6 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../app/errors.js';
 import type {
+  CreditNoteRecord,
   InvoiceListFilter,
   InvoiceRecord,
   InvoiceRepository,
@@ -11,7 +12,7 @@ import type {
 } from '../../app/ports.js';
 import { addDays } from '../../domain/dates.js';
 import { startKeyFor } from './cursor.js';
-import { encodeCursor, eventKey, invoiceIndexKeys, invoiceKey, invoicePk, paymentKey } from './keys.js';
+import { creditNoteKey, encodeCursor, eventKey, invoiceIndexKeys, invoiceKey, invoicePk, paymentKey } from './keys.js';
 import { writeWithNextNumber } from './sequence.js';
 import { stripKeys, transactWrite, type TransactItem } from './transactions.js';
 import { ulid } from 'ulid';
@@ -64,6 +65,38 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
       ...events(n).map((e) => this.eventPut(invoice.tenantId, invoice.id, e)),
     ]);
     return { ...invoice, number };
+  }
+
+  async saveWithCreditNote(
+    invoice: InvoiceRecord,
+    creditNote: Omit<CreditNoteRecord, 'number'>,
+    year: number,
+    events: (number: string) => readonly TimelineRecord[],
+  ): Promise<CreditNoteRecord> {
+    const number = await writeWithNextNumber(this.db, this.tableName, { tenantId: invoice.tenantId, prefix: 'A', year }, (n) => [
+      this.versionedInvoicePut(invoice),
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...creditNoteKey(invoice.tenantId, invoice.id, creditNote.id), entityType: 'credit-note', ...creditNote, number: n },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      },
+      ...events(n).map((e) => this.eventPut(invoice.tenantId, invoice.id, e)),
+    ]);
+    return { ...creditNote, number };
+  }
+
+  async creditNotes(tenantId: string, invoiceId: string): Promise<CreditNoteRecord[]> {
+    const out = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
+        ExpressionAttributeValues: { ':pk': invoicePk(tenantId, invoiceId), ':p': 'CREDIT#' },
+        ConsistentRead: true,
+      }),
+    );
+    return (out.Items ?? []).map((i) => stripKeys<CreditNoteRecord>(i));
   }
 
   async list(tenantId: string, filter: InvoiceListFilter, page: PageRequest): Promise<Page<InvoiceRecord>> {

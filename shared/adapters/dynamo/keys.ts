@@ -11,6 +11,9 @@
  * | payment     | T#<tenant>#INV#<invoiceId>  | PAYMENT#<paymentId>      |                                                               |
  * | event       | T#<tenant>#INV#<invoiceId>  | EVENT#<iso>#<ulid>       |                                                               |
  * | step        | T#<tenant>#INV#<invoiceId>  | STEP#<stepId>            |                                                               |
+ * | quote       | T#<tenant>#QUO#<quoteId>    | #QUOTE                   | GSI1 T#<t>#QUO / <validUntil>#<id>                            |
+ * | quote event | T#<tenant>#QUO#<quoteId>    | EVENT#<iso>#<ulid>       |                                                               |
+ * | credit note | T#<tenant>#INV#<invoiceId>  | CREDIT#<creditNoteId>    |                                                               |
  * | sequence    | T#<tenant>#SEQ#<prefix>#<y> | #SEQ                     |                                                               |
  * | idempotency | T#<tenant>#IDEM#<key>       | #IDEM                    | TTL expiresAt                                                 |
  *
@@ -43,6 +46,17 @@ export const eventKey = (tenantId: string, invoiceId: string, at: string, eventI
 export const stepKey = (tenantId: string, invoiceId: string, stepId: string) => ({
   PK: invoicePk(tenantId, invoiceId),
   SK: `STEP#${stepId}`,
+});
+
+export const quotePk = (tenantId: string, quoteId: string) => `T#${tenantId}#QUO#${quoteId}`;
+export const quoteKey = (tenantId: string, quoteId: string) => ({ PK: quotePk(tenantId, quoteId), SK: '#QUOTE' });
+export const quoteIndexKeys = (tenantId: string, q: { id: string; validUntil: string }) => ({
+  GSI1PK: `T#${tenantId}#QUO`,
+  GSI1SK: `${q.validUntil}#${q.id}`,
+});
+export const creditNoteKey = (tenantId: string, invoiceId: string, creditNoteId: string) => ({
+  PK: invoicePk(tenantId, invoiceId),
+  SK: `CREDIT#${creditNoteId}`,
 });
 
 export const sequenceKey = (tenantId: string, prefix: string, year: number) => ({ PK: `T#${tenantId}#SEQ#${prefix}#${year}`, SK: '#SEQ' });

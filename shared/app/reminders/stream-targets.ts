@@ -5,10 +5,12 @@
 export type ChangeTarget =
   | { readonly kind: 'invoice'; readonly tenantId: string; readonly invoiceId: string }
   | { readonly kind: 'client'; readonly tenantId: string; readonly clientId: string }
-  | { readonly kind: 'tenant'; readonly tenantId: string };
+  | { readonly kind: 'tenant'; readonly tenantId: string }
+  | { readonly kind: 'quote'; readonly tenantId: string; readonly quoteId: string };
 
 const INVOICE_PK = /^T#(.+)#INV#([^#]+)$/;
 const TENANT_PK = /^T#([^#]+)$/;
+const QUOTE_PK = /^T#(.+)#QUO#([^#]+)$/;
 
 /** Fields of a client whose change affects its reminders. */
 const CLIENT_FIELDS = ['remindersEnabled', 'scenarioId', 'kind', 'address', 'language'] as const;
@@ -26,6 +28,8 @@ export const changeTarget = (
     if (SK === '#INVOICE' || SK.startsWith('STEP#')) return { kind: 'invoice', tenantId: invoice[1]!, invoiceId: invoice[2]! };
     return undefined;
   }
+  const quote = QUOTE_PK.exec(PK);
+  if (quote) return SK === '#QUOTE' ? { kind: 'quote', tenantId: quote[1]!, quoteId: quote[2]! } : undefined;
   const tenant = TENANT_PK.exec(PK);
   if (!tenant) return undefined;
   const tenantId = tenant[1]!;

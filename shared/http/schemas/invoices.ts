@@ -86,6 +86,13 @@ export const Invoice = z.object({
   totals: totals.extend({
     vatBreakdown: z.array(z.object({ vatRate: z.number(), netCents: z.number().int(), vatCents: z.number().int() })),
   }),
+  kind: z.enum(['deposit', 'final']).optional(),
+  quoteId: id.optional(),
+  quoteNumber: z.string().optional(),
+  deductions: z
+    .array(z.object({ invoiceId: id, number: z.string(), issueDate: businessDate, netCents: z.number().int(), vatCents: z.number().int(), grossCents: z.number().int() }))
+    .optional(),
+  deductedCents: z.number().int().optional(),
   paidCents: z.number().int(),
   creditedCents: z.number().int(),
   balanceCents: z.number().int(),

@@ -41,6 +41,8 @@ export const Settings = z
     /** Contractual B2B penalty rate in percent per year; absent = ECB + 10 points from the rate table. */
     penaltyRatePercent: z.number().min(0).max(50).optional(),
     language: z.enum(['fr', 'en']),
+    /** Days after sending a quote before its follow-up, if still unanswered; 0 turns follow-ups off. */
+    quoteFollowUpDays: z.number().int().min(0).max(60),
   })
   .strict();
 export type Settings = z.infer<typeof Settings>;
@@ -59,4 +61,5 @@ export const defaultSettings = (): Settings => ({
   minGapDays: 3,
   graceDaysAfterPayment: 3,
   language: 'fr',
+  quoteFollowUpDays: 7,
 });

@@ -1,0 +1,17 @@
+import { makeIssueCreditNote } from '../../shared/app/credit-notes.js';
+import { pdfRenderer } from '../../shared/wiring-pdf.js';
+import { httpHandler } from '../../shared/http/http-handler.js';
+import { created } from '../../shared/http/responses.js';
+import { routes } from '../../shared/http/routes.js';
+import { wiring } from '../../shared/wiring.js';
+
+const issueCreditNote = makeIssueCreditNote({
+  invoices: wiring.invoices(),
+  clients: wiring.clients(),
+  settings: wiring.settings(),
+  mailer: wiring.mailer(),
+  pdf: pdfRenderer,
+  clock: wiring.clock,
+  ids: wiring.ids,
+});
+export const handler = httpHandler(routes.issueCreditNote, async ({ tenantId, params, body }) => created(await issueCreditNote(tenantId, params.id, body)), wiring);

@@ -1,0 +1,8 @@
+import { makeListCreditNotes } from '../../shared/app/credit-notes.js';
+import { httpHandler } from '../../shared/http/http-handler.js';
+import { ok } from '../../shared/http/responses.js';
+import { routes } from '../../shared/http/routes.js';
+import { wiring } from '../../shared/wiring.js';
+
+const listCreditNotes = makeListCreditNotes({ invoices: wiring.invoices() });
+export const handler = httpHandler(routes.listCreditNotes, async ({ tenantId, params }) => ok({ items: await listCreditNotes(tenantId, params.id) }));

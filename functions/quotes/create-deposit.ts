@@ -1,0 +1,9 @@
+import { makeCreateDeposit } from '../../shared/app/job-invoices.js';
+import { quoteDeps } from './deps.js';
+import { httpHandler } from '../../shared/http/http-handler.js';
+import { created } from '../../shared/http/responses.js';
+import { routes } from '../../shared/http/routes.js';
+import { wiring } from '../../shared/wiring.js';
+
+const createDeposit = makeCreateDeposit(quoteDeps());
+export const handler = httpHandler(routes.createDeposit, async ({ tenantId, params, body }) => created(await createDeposit(tenantId, params.id, body)), wiring);

@@ -1,0 +1,10 @@
+import { makeCreateFinalInvoice } from '../../shared/app/job-invoices.js';
+import { quoteDeps } from './deps.js';
+import { httpHandler } from '../../shared/http/http-handler.js';
+import { created } from '../../shared/http/responses.js';
+import { routes } from '../../shared/http/routes.js';
+import { wiring } from '../../shared/wiring.js';
+
+const createFinalInvoice = makeCreateFinalInvoice(quoteDeps());
+export const handler = httpHandler(routes.createFinalInvoice, async ({ tenantId, params, body }) =>
+  created(await createFinalInvoice(tenantId, params.id, body)), wiring);

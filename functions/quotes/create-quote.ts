@@ -1,0 +1,9 @@
+import { makeCreateQuote } from '../../shared/app/quotes.js';
+import { quoteDeps } from './deps.js';
+import { httpHandler } from '../../shared/http/http-handler.js';
+import { created } from '../../shared/http/responses.js';
+import { routes } from '../../shared/http/routes.js';
+import { wiring } from '../../shared/wiring.js';
+
+const createQuote = makeCreateQuote(quoteDeps());
+export const handler = httpHandler(routes.createQuote, async ({ tenantId, body }) => created(await createQuote(tenantId, body)), wiring);

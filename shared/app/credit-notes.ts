@@ -1,0 +1,122 @@
+import { localDate } from '../domain/dates.js';
+import { invoiceBalanceCents, settledStatusOf } from '../domain/invoice.js';
+import { divRound } from '../domain/money.js';
+import type { CreditNoteInput } from '../http/schemas/quotes.js';
+import type { InvoiceView } from '../http/schemas/invoices.js';
+import { BusinessRuleError, NotFoundError } from './errors.js';
+import { loadInvoice } from './invoices.js';
+import { toInvoiceView } from './invoice-view.js';
+import type { ClientRepository, Clock, CreditNotePdfRenderer, CreditNoteRecord, IdGenerator, InvoiceRecord, InvoiceRepository, Mailer, SettingsRepository } from './ports.js';
+
+export interface CreditNoteDeps {
+  readonly invoices: InvoiceRepository;
+  readonly clients: ClientRepository;
+  readonly settings: SettingsRepository;
+  readonly mailer: Mailer;
+  readonly pdf: CreditNotePdfRenderer;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+}
+
+/**
+ * Splits a credited amount (incl. VAT) across the invoice's VAT rates in proportion to their
+ * gross, so the credit note reverses VAT at the rates it was charged; the last row takes the rounding.
+ */
+export const creditSplit = (invoice: InvoiceRecord, grossCents: number) => {
+  const rows = invoice.totals.vatBreakdown.filter((r) => r.netCents + r.vatCents > 0);
+  const total = invoice.totals.grossCents;
+  let left = grossCents;
+  const breakdown = rows.map((r, i) => {
+    const rowGross = i === rows.length - 1 ? left : Number(divRound(BigInt(r.netCents + r.vatCents) * BigInt(grossCents), BigInt(total)));
+    left -= rowGross;
+    const net = Number(divRound(BigInt(rowGross) * 10_000n, BigInt(10_000 + Math.round(r.vatRate * 100))));
+    return { vatRate: r.vatRate, netCents: net, vatCents: rowGross - net };
+  });
+  return {
+    vatBreakdown: breakdown,
+    netCents: breakdown.reduce((s, r) => s + r.netCents, 0),
+    vatCents: breakdown.reduce((s, r) => s + r.vatCents, 0),
+  };
+};
+
+/**
+ * A sent invoice is never deleted: it is reduced or cancelled by a credit note (avoir),
+ * numbered in its own gapless sequence A-<year>-NNNN, with a PDF emailed to the client.
+ * The invoice's balance, status and reminders follow at once (the stream re-plans them).
+ */
+export const makeIssueCreditNote = ({ invoices, clients, settings, mailer, pdf, clock, ids }: CreditNoteDeps) =>
+  async (tenantId: string, invoiceId: string, input: CreditNoteInput): Promise<{ creditNote: CreditNoteRecord; invoice: InvoiceView }> => {
+    const [current, s] = await Promise.all([loadInvoice(invoices, tenantId, invoiceId), settings.get(tenantId)]);
+    if (current.status === 'draft' || !current.number) throw new BusinessRuleError('invoice-not-sent', 'A draft is edited or deleted, not credited');
+    if (current.status === 'cancelled') throw new BusinessRuleError('invoice-cancelled', 'The invoice is already cancelled');
+    const balance = invoiceBalanceCents(current);
+    const amount = input.amountCents ?? balance;
+    if (amount <= 0 || amount > balance) {
+      throw new BusinessRuleError('credit-exceeds-balance', `A credit note can reduce the balance due (${balance} cents), not exceed it`, [
+        { path: 'body.amountCents', message: `must be between 1 and ${balance} cents` },
+      ]);
+    }
+    const client = await clients.get(tenantId, current.clientId);
+    if (!client) throw new NotFoundError('Client');
+    const now = clock.now();
+    const at = now.toISOString();
+    const creditedCents = current.creditedCents + amount;
+    const next: InvoiceRecord = { ...current, creditedCents, version: current.version + 1, updatedAt: at };
+    const settled: InvoiceRecord = { ...next, status: settledStatusOf(next) };
+    const issueDate = input.issueDate ?? localDate(now, s.timezone);
+    const creditNote = await invoices.saveWithCreditNote(
+      settled,
+      {
+        id: ids.next(),
+        invoiceId,
+        invoiceNumber: current.number,
+        invoiceIssueDate: current.issueDate,
+        issueDate,
+        reason: input.reason,
+        full: current.paidCents === 0 && creditedCents >= current.totals.grossCents - (current.deductedCents ?? 0),
+        grossCents: amount,
+        ...creditSplit(current, amount),
+        createdAt: at,
+      },
+      Number(issueDate.slice(0, 4)),
+      (number) => [
+        { at, type: 'credit_note.issued', data: { number, amountCents: amount, reason: input.reason } },
+        ...(settled.status !== current.status ? [{ at, type: 'invoice.status_changed', data: { from: current.status, to: settled.status } }] : []),
+      ],
+    );
+    const bytes = await pdf.creditNote({ seller: s.company, client, creditNote, language: client.language });
+    try {
+      await mailer.send({
+        to: [client.email],
+        cc: client.ccEmails,
+        fromName: s.company.name,
+        subject: client.language === 'en' ? `Credit note ${creditNote.number} for invoice ${current.number}` : `Avoir ${creditNote.number} sur la facture ${current.number}`,
+        text:
+          client.language === 'en'
+            ? `Hello ${client.name},\n\nPlease find attached credit note ${creditNote.number} for invoice ${current.number}.\n\n${s.company.name}`
+            : `Bonjour ${client.name},\n\nVeuillez trouver ci-joint l’avoir ${creditNote.number} relatif à la facture ${current.number}.\n\nBien cordialement,\n${s.company.name}`,
+        attachments: [{ fileName: `${creditNote.number}.pdf`, contentType: 'application/pdf', content: bytes }],
+        tags: { tenant: tenantId, invoice: invoiceId, kind: 'credit-note' },
+      });
+    } catch {
+      // The credit note exists legally once numbered; a failed email is recorded, not undone.
+      await invoices.appendEvents(tenantId, invoiceId, [{ at: clock.now().toISOString(), type: 'credit_note.email_failed', data: { number: creditNote.number } }]);
+    }
+    return { creditNote, invoice: toInvoiceView(settled, now, s.timezone) };
+  };
+
+export const makeListCreditNotes = ({ invoices }: Pick<CreditNoteDeps, 'invoices'>) =>
+  async (tenantId: string, invoiceId: string) => {
+    await loadInvoice(invoices, tenantId, invoiceId);
+    return invoices.creditNotes(tenantId, invoiceId);
+  };
+
+export const makeRenderCreditNotePdf = ({ invoices, clients, settings, pdf }: Pick<CreditNoteDeps, 'invoices' | 'clients' | 'settings' | 'pdf'>) =>
+  async (tenantId: string, invoiceId: string, creditNoteId: string) => {
+    const invoice = await loadInvoice(invoices, tenantId, invoiceId);
+    const creditNote = (await invoices.creditNotes(tenantId, invoiceId)).find((c) => c.id === creditNoteId);
+    if (!creditNote) throw new NotFoundError('Credit note');
+    const [client, s] = await Promise.all([clients.get(tenantId, invoice.clientId), settings.get(tenantId)]);
+    if (!client) throw new NotFoundError('Client');
+    return { bytes: await pdf.creditNote({ seller: s.company, client, creditNote, language: client.language }), fileName: `${creditNote.number}.pdf` };
+  };

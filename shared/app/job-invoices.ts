@@ -1,0 +1,120 @@
+import { addDays, localDate } from '../domain/dates.js';
+import { invoiceTotals } from '../domain/invoice.js';
+import { depositLines, quoteStatusView } from '../domain/quote.js';
+import type { InvoiceView } from '../http/schemas/invoices.js';
+import type { DepositInput, FinalInvoiceInput } from '../http/schemas/quotes.js';
+import { BusinessRuleError, ConflictError, NotFoundError } from './errors.js';
+import { toInvoiceView } from './invoice-view.js';
+import type { DepositDeduction, InvoiceRecord, QuoteRecord } from './ports.js';
+import { loadQuote, type QuoteDeps } from './quotes.js';
+
+const draftFromQuote = (
+  quote: QuoteRecord,
+  clientKind: InvoiceRecord['clientKind'],
+  input: FinalInvoiceInput,
+  today: string,
+  id: string,
+  at: string,
+): Omit<InvoiceRecord, 'lines' | 'totals' | 'kind'> => {
+  const issueDate = input.issueDate ?? today;
+  return {
+    id,
+    tenantId: quote.tenantId,
+    clientId: quote.clientId,
+    clientKind,
+    quoteId: quote.id,
+    ...(quote.number ? { quoteNumber: quote.number } : {}),
+    issueDate,
+    dueDate: input.dueDate ?? addDays(issueDate, input.paymentTermsDays ?? 30),
+    currency: 'EUR',
+    paidCents: 0,
+    creditedCents: 0,
+    status: 'draft',
+    remindersPaused: false,
+    disputed: false,
+    reminderCount: 0,
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+  };
+};
+
+const linkedInvoices = async (deps: Pick<QuoteDeps, 'invoices'>, quote: QuoteRecord) =>
+  (await Promise.all(quote.depositInvoiceIds.map((id) => deps.invoices.get(quote.tenantId, id)))).filter((i): i is InvoiceRecord => i !== undefined);
+
+const acceptedQuote = async (deps: QuoteDeps, tenantId: string, quoteId: string) => {
+  const [quote, settings] = await Promise.all([loadQuote(deps.quotes, tenantId, quoteId), deps.settings.get(tenantId)]);
+  const today = localDate(deps.clock.now(), settings.timezone);
+  const status = quoteStatusView(quote.status, quote.validUntil, today);
+  if (status === 'converted') throw new ConflictError('The final invoice of this quote already exists');
+  if (status !== 'accepted') throw new BusinessRuleError('quote-not-accepted', `The quote is ${status}: deposits and the final invoice need an accepted quote`);
+  const client = await deps.clients.get(tenantId, quote.clientId);
+  if (!client) throw new NotFoundError('Client');
+  return { quote, settings, today, client };
+};
+
+/**
+ * A deposit invoice (facture d'acompte) from an accepted quote, as a percentage or an amount:
+ * a normal draft invoice in the invoice numbering, marked with the quote, sent, paid and
+ * reminded like any other. Deposits together may not exceed the quote.
+ */
+export const makeCreateDeposit = (deps: QuoteDeps) =>
+  async (tenantId: string, quoteId: string, input: DepositInput): Promise<InvoiceView> => {
+    const { quote, settings, today, client } = await acceptedQuote(deps, tenantId, quoteId);
+    const request = input.percent !== undefined ? { percent: input.percent } : { amountCents: input.amountCents! };
+    const lines = depositLines(quote.totals, request, quote.number ?? quote.id);
+    const totals = invoiceTotals(lines);
+    const already = (await linkedInvoices(deps, quote)).filter((i) => i.status !== 'cancelled').reduce((s, i) => s + i.totals.grossCents - i.creditedCents, 0);
+    if (totals.grossCents <= 0 || already + totals.grossCents > quote.totals.grossCents) {
+      throw new BusinessRuleError('deposit-exceeds-quote', `Deposits would total ${already + totals.grossCents} cents, more than the quote's ${quote.totals.grossCents}`, [
+        { path: input.percent !== undefined ? 'body.percent' : 'body.amountCents', message: `must leave deposits within the quote total (${quote.totals.grossCents - already} cents left)` },
+      ]);
+    }
+    const at = deps.clock.now().toISOString();
+    const invoice: InvoiceRecord = { ...draftFromQuote(quote, client.kind, input, today, deps.ids.next(), at), kind: 'deposit', lines, totals };
+    const next: QuoteRecord = { ...quote, depositInvoiceIds: [...quote.depositInvoiceIds, invoice.id], version: quote.version + 1, updatedAt: at };
+    // Quote first: if it changed meanwhile (another deposit), nothing is created and the caller retries.
+    await deps.quotes.save(next, [{ at, type: 'quote.deposit_created', data: { invoiceId: invoice.id, grossCents: totals.grossCents } }]);
+    await deps.invoices.create(invoice, { at, type: 'invoice.created', data: { grossCents: totals.grossCents, kind: 'deposit', quoteId } });
+    return toInvoiceView(invoice, deps.clock.now(), settings.timezone);
+  };
+
+/**
+ * The final invoice (solde): the quote's lines, listing every issued deposit invoice (number,
+ * date, amounts) and deducting it (CGI 289). Its balance is what is still due on the job.
+ */
+export const makeCreateFinalInvoice = (deps: QuoteDeps) =>
+  async (tenantId: string, quoteId: string, input: FinalInvoiceInput): Promise<InvoiceView> => {
+    const { quote, settings, today, client } = await acceptedQuote(deps, tenantId, quoteId);
+    if (quote.finalInvoiceId) throw new ConflictError('The final invoice of this quote already exists');
+    const deposits = (await linkedInvoices(deps, quote)).filter((i) => i.status !== 'cancelled');
+    const drafts = deposits.filter((i) => i.status === 'draft');
+    if (drafts.length > 0) {
+      throw new BusinessRuleError('deposit-not-issued', 'Send or delete the draft deposit invoices first: a final invoice deducts issued deposits only');
+    }
+    const deductions: DepositDeduction[] = deposits.map((d) => ({
+      invoiceId: d.id,
+      number: d.number!,
+      issueDate: d.issueDate,
+      netCents: d.totals.netCents,
+      vatCents: d.totals.vatCents,
+      grossCents: d.totals.grossCents - d.creditedCents,
+    }));
+    const deductedCents = deductions.reduce((s, d) => s + d.grossCents, 0);
+    if (deductedCents > quote.totals.grossCents) {
+      throw new BusinessRuleError('deposits-exceed-total', `Deposits (${deductedCents} cents) exceed the quote total (${quote.totals.grossCents} cents)`);
+    }
+    const at = deps.clock.now().toISOString();
+    const invoice: InvoiceRecord = {
+      ...draftFromQuote(quote, client.kind, input, today, deps.ids.next(), at),
+      kind: 'final',
+      lines: quote.lines,
+      totals: quote.totals,
+      deductions,
+      deductedCents,
+    };
+    const next: QuoteRecord = { ...quote, status: 'converted', convertedAt: at, finalInvoiceId: invoice.id, version: quote.version + 1, updatedAt: at };
+    await deps.quotes.save(next, [{ at, type: 'quote.converted', data: { invoiceId: invoice.id, deductedCents } }]);
+    await deps.invoices.create(invoice, { at, type: 'invoice.created', data: { grossCents: quote.totals.grossCents, kind: 'final', quoteId, deductedCents } });
+    return toInvoiceView(invoice, deps.clock.now(), settings.timezone);
+  };

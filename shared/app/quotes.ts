@@ -1,0 +1,189 @@
+import { addDays, localDate } from '../domain/dates.js';
+import { invoiceBalanceCents, invoiceTotals } from '../domain/invoice.js';
+import { formatEuros } from '../domain/money.js';
+import { quoteStatusView } from '../domain/quote.js';
+import type { QuoteInput, QuotePatch, QuoteView } from '../http/schemas/quotes.js';
+import { BusinessRuleError, ConflictError, NotFoundError, type FieldError } from './errors.js';
+import type { ClientRepository, Clock, IdGenerator, InvoiceRecord, InvoiceRepository, Mailer, QuotePdfRenderer, QuoteRecord, QuoteRepository, SettingsRepository } from './ports.js';
+
+export interface QuoteDeps {
+  readonly quotes: QuoteRepository;
+  readonly invoices: InvoiceRepository;
+  readonly clients: ClientRepository;
+  readonly settings: SettingsRepository;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+}
+
+export const loadQuote = async (quotes: QuoteRepository, tenantId: string, id: string): Promise<QuoteRecord> => {
+  const quote = await quotes.get(tenantId, id);
+  if (!quote) throw new NotFoundError('Quote');
+  return quote;
+};
+
+/**
+ * The job (chantier) seen from its quote: what was quoted, invoiced (deposits plus what the
+ * final invoice adds), paid and credited, and what remains. Remaining = quoted − paid − credited.
+ */
+export const jobView = async (invoices: InvoiceRepository, quote: QuoteRecord, today: string): Promise<QuoteView> => {
+  const ids = [...quote.depositInvoiceIds, ...(quote.finalInvoiceId ? [quote.finalInvoiceId] : [])];
+  const linked = (await Promise.all(ids.map((id) => invoices.get(quote.tenantId, id)))).filter((i): i is InvoiceRecord => i !== undefined);
+  const live = linked.filter((i) => i.status !== 'cancelled' || i.creditedCents > 0);
+  const invoicedCents = live.reduce((sum, i) => sum + i.totals.grossCents - (i.deductedCents ?? 0), 0);
+  const paidCents = live.reduce((sum, i) => sum + i.paidCents, 0);
+  const creditedCents = live.reduce((sum, i) => sum + i.creditedCents, 0);
+  const { tenantId, depositInvoiceIds, finalInvoiceId, version, emailedAt, convertedAt, followUpSentAt, ...rest } = quote;
+  void [tenantId, depositInvoiceIds, finalInvoiceId, version, emailedAt, convertedAt, followUpSentAt];
+  return {
+    ...rest,
+    lines: [...quote.lines],
+    totals: { ...quote.totals, vatBreakdown: [...quote.totals.vatBreakdown] },
+    status: quoteStatusView(quote.status, quote.validUntil, today),
+    job: {
+      quotedCents: quote.totals.grossCents,
+      invoicedCents,
+      paidCents,
+      creditedCents,
+      remainingCents: Math.max(0, quote.totals.grossCents - paidCents - creditedCents),
+      documents: linked.map((i) => ({
+        type: i.kind === 'final' ? ('final' as const) : ('deposit' as const),
+        id: i.id,
+        ...(i.number ? { number: i.number } : {}),
+        issueDate: i.issueDate,
+        status: i.status,
+        grossCents: i.totals.grossCents - (i.deductedCents ?? 0),
+        paidCents: i.paidCents,
+        balanceCents: invoiceBalanceCents(i),
+      })),
+    },
+  };
+};
+
+const todayFor = async (settings: SettingsRepository, clock: Clock, tenantId: string) => localDate(clock.now(), (await settings.get(tenantId)).timezone);
+
+export const makeCreateQuote = ({ quotes, clients, invoices, settings, clock, ids }: QuoteDeps) =>
+  async (tenantId: string, input: QuoteInput): Promise<QuoteView> => {
+    const client = await clients.get(tenantId, input.clientId);
+    if (!client) throw new BusinessRuleError('unknown-client', 'The client does not exist', [{ path: 'body.clientId', message: 'no such client' }]);
+    const at = clock.now().toISOString();
+    const quote: QuoteRecord = {
+      id: ids.next(),
+      tenantId,
+      clientId: client.id,
+      issueDate: input.issueDate,
+      validUntil: input.validUntil ?? addDays(input.issueDate, input.validityDays ?? 30),
+      lines: input.lines,
+      ...(input.notes ? { notes: input.notes } : {}),
+      currency: 'EUR',
+      totals: invoiceTotals(input.lines),
+      status: 'pending',
+      depositInvoiceIds: [],
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+    };
+    await quotes.create(quote, { at, type: 'quote.created', data: { grossCents: quote.totals.grossCents } });
+    return jobView(invoices, quote, await todayFor(settings, clock, tenantId));
+  };
+
+export const makeGetQuote = ({ quotes, invoices, settings, clock }: Pick<QuoteDeps, 'quotes' | 'invoices' | 'settings' | 'clock'>) =>
+  async (tenantId: string, id: string): Promise<QuoteView> =>
+    jobView(invoices, await loadQuote(quotes, tenantId, id), await todayFor(settings, clock, tenantId));
+
+export const makeListQuotes = ({ quotes, invoices, settings, clock }: Pick<QuoteDeps, 'quotes' | 'invoices' | 'settings' | 'clock'>) =>
+  async (tenantId: string, page: { limit: number; cursor?: string }) => {
+    const today = await todayFor(settings, clock, tenantId);
+    const result = await quotes.list(tenantId, page);
+    return { ...result, items: await Promise.all(result.items.map((q) => jobView(invoices, q, today))) };
+  };
+
+/** A quote is editable while pending and not yet sent: once the client has it, a new quote is the honest way. */
+export const makeUpdateQuote = ({ quotes, invoices, settings, clock }: Pick<QuoteDeps, 'quotes' | 'invoices' | 'settings' | 'clock'>) =>
+  async (tenantId: string, id: string, patch: QuotePatch): Promise<QuoteView> => {
+    const current = await loadQuote(quotes, tenantId, id);
+    if (current.status !== 'pending' || current.sentAt) {
+      throw new BusinessRuleError('quote-locked', 'Only a pending quote not yet sent can be edited');
+    }
+    const errors: FieldError[] = [];
+    const issueDate = patch.issueDate ?? current.issueDate;
+    const validUntil = patch.validUntil ?? current.validUntil;
+    if (validUntil < issueDate) errors.push({ path: 'body.validUntil', message: 'must not be before issueDate' });
+    if (errors.length > 0) throw new BusinessRuleError('invalid-dates', 'Invalid dates', errors);
+    const at = clock.now().toISOString();
+    const { notes, ...rest } = patch;
+    const next: QuoteRecord = {
+      ...current,
+      ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)),
+      ...(patch.lines ? { totals: invoiceTotals(patch.lines) } : {}),
+      version: current.version + 1,
+      updatedAt: at,
+    };
+    if (notes === null) delete (next as { notes?: string }).notes;
+    else if (notes !== undefined) (next as { notes?: string }).notes = notes;
+    await quotes.save(next, [{ at, type: 'quote.updated' }]);
+    return jobView(invoices, next, await todayFor(settings, clock, tenantId));
+  };
+
+/** pending → accepted | refused, recorded; an expired quote can no longer be answered. */
+export const makeAnswerQuote = ({ quotes, invoices, settings, clock }: Pick<QuoteDeps, 'quotes' | 'invoices' | 'settings' | 'clock'>) =>
+  async (tenantId: string, id: string, answer: 'accepted' | 'refused'): Promise<QuoteView> => {
+    const current = await loadQuote(quotes, tenantId, id);
+    const today = await todayFor(settings, clock, tenantId);
+    const status = quoteStatusView(current.status, current.validUntil, today);
+    if (status !== 'pending') throw new BusinessRuleError('quote-not-pending', `The quote is ${status}`);
+    if (!current.number) throw new BusinessRuleError('quote-not-sent', 'Send the quote before recording the answer');
+    const at = clock.now().toISOString();
+    const next: QuoteRecord = {
+      ...current,
+      status: answer,
+      ...(answer === 'accepted' ? { acceptedAt: at } : { refusedAt: at }),
+      version: current.version + 1,
+      updatedAt: at,
+    };
+    await quotes.save(next, [{ at, type: `quote.${answer}` }]);
+    return jobView(invoices, next, today);
+  };
+
+export interface SendQuoteDeps extends QuoteDeps {
+  readonly mailer: Mailer;
+  readonly pdf: QuotePdfRenderer;
+}
+
+/** Numbers the quote in its own gapless sequence (D-<year>-NNNN) and emails it with its PDF. */
+export const makeSendQuote = ({ quotes, invoices, clients, settings, clock, mailer, pdf }: SendQuoteDeps) =>
+  async (tenantId: string, id: string): Promise<QuoteView> => {
+    const [current, s] = await Promise.all([loadQuote(quotes, tenantId, id), settings.get(tenantId)]);
+    if (current.emailedAt) throw new ConflictError(`Quote ${current.number} was already sent`);
+    if (current.status !== 'pending') throw new BusinessRuleError('quote-not-pending', `The quote is ${current.status}`);
+    const client = await clients.get(tenantId, current.clientId);
+    if (!client) throw new NotFoundError('Client');
+    const now = clock.now();
+    let quote = current;
+    if (!current.number) {
+      const at = now.toISOString();
+      quote = await quotes.saveWithNextNumber(
+        { ...current, sentAt: at, version: current.version + 1, updatedAt: at },
+        Number(localDate(now, s.timezone).slice(0, 4)),
+        (number) => [{ at, type: 'quote.numbered', data: { number } }],
+      );
+    }
+    const bytes = await pdf.quote({ seller: s.company, client, quote, language: client.language });
+    const amount = formatEuros(quote.totals.grossCents, client.language);
+    const { messageId } = await mailer.send({
+      to: [client.email],
+      cc: client.ccEmails,
+      ...(s.replyToEmail ?? s.company.email ? { replyTo: s.replyToEmail ?? s.company.email } : {}),
+      fromName: s.company.name,
+      subject: client.language === 'en' ? `Quote ${quote.number} from ${s.company.name}` : `Devis ${quote.number} – ${s.company.name}`,
+      text:
+        client.language === 'en'
+          ? `Hello ${client.name},\n\nPlease find attached quote ${quote.number} for ${amount}, valid until ${quote.validUntil}.\n\nKind regards,\n${s.company.name}`
+          : `Bonjour ${client.name},\n\nVeuillez trouver ci-joint le devis ${quote.number} d’un montant de ${amount}, valable jusqu’au ${quote.validUntil.split('-').reverse().join('/')}.\nPour l’accepter, retournez-le signé avec la mention « Bon pour accord ».\n\nBien cordialement,\n${s.company.name}`,
+      attachments: [{ fileName: `${quote.number}.pdf`, contentType: 'application/pdf', content: bytes }],
+      tags: { tenant: tenantId, quote: quote.id, kind: 'quote' },
+    });
+    const at = clock.now().toISOString();
+    const emailed: QuoteRecord = { ...quote, emailedAt: at, version: quote.version + 1, updatedAt: at };
+    await quotes.save(emailed, [{ at, type: 'quote.sent', data: { number: quote.number, to: client.email, messageId } }]);
+    return jobView(invoices, emailed, localDate(clock.now(), s.timezone));
+  };

@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { businessDate, id, instant, positiveCents } from './common.js';
+import { Invoice, InvoiceLineInput } from './invoices.js';
+
+export const QuoteInput = z
+  .object({
+    clientId: id,
+    issueDate: businessDate,
+    validUntil: businessDate.optional(),
+    validityDays: z.number().int().min(1).max(365).optional(),
+    lines: z.array(InvoiceLineInput).min(1).max(200),
+    notes: z.string().max(2000).optional(),
+    currency: z.literal('EUR').default('EUR'),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.validUntil !== undefined && v.validUntil < v.issueDate) {
+      ctx.addIssue({ code: 'custom', path: ['validUntil'], message: 'must not be before issueDate' });
+    }
+  });
+export type QuoteInput = z.infer<typeof QuoteInput>;
+
+export const QuotePatch = z
+  .object({
+    issueDate: businessDate,
+    validUntil: businessDate,
+    lines: z.array(InvoiceLineInput).min(1).max(200),
+    notes: z.string().max(2000).nullable(),
+  })
+  .partial()
+  .strict();
+export type QuotePatch = z.infer<typeof QuotePatch>;
+
+export const QuoteListQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().max(2048).optional(),
+});
+
+const invoiceDates = {
+  issueDate: businessDate.optional(),
+  dueDate: businessDate.optional(),
+  paymentTermsDays: z.number().int().min(0).max(60).optional(),
+};
+
+export const DepositInput = z
+  .object({
+    percent: z.number().gt(0).max(100).multipleOf(0.01).optional(),
+    amountCents: positiveCents.optional(),
+    ...invoiceDates,
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if ((v.percent === undefined) === (v.amountCents === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['percent'], message: 'give exactly one of percent or amountCents' });
+    }
+  });
+export type DepositInput = z.infer<typeof DepositInput>;
+
+export const FinalInvoiceInput = z.object(invoiceDates).strict();
+export type FinalInvoiceInput = z.infer<typeof FinalInvoiceInput>;
+
+const jobDocument = z.object({
+  type: z.enum(['deposit', 'final', 'credit_note']),
+  id: z.string(),
+  number: z.string().optional(),
+  issueDate: businessDate,
+  status: z.string(),
+  grossCents: z.number().int(),
+  paidCents: z.number().int(),
+  balanceCents: z.number().int(),
+});
+
+export const QuoteView = z.object({
+  id,
+  clientId: id,
+  number: z.string().optional(),
+  issueDate: businessDate,
+  validUntil: businessDate,
+  lines: z.array(InvoiceLineInput),
+  notes: z.string().optional(),
+  currency: z.literal('EUR'),
+  totals: z.object({
+    netCents: z.number().int(),
+    vatCents: z.number().int(),
+    grossCents: z.number().int(),
+    vatBreakdown: z.array(z.object({ vatRate: z.number(), netCents: z.number().int(), vatCents: z.number().int() })),
+  }),
+  status: z.enum(['pending', 'accepted', 'refused', 'expired', 'converted']),
+  sentAt: instant.optional(),
+  acceptedAt: instant.optional(),
+  refusedAt: instant.optional(),
+  job: z.object({
+    quotedCents: z.number().int(),
+    invoicedCents: z.number().int(),
+    paidCents: z.number().int(),
+    creditedCents: z.number().int(),
+    remainingCents: z.number().int(),
+    documents: z.array(jobDocument),
+  }),
+  createdAt: instant,
+  updatedAt: instant,
+});
+export type QuoteView = z.infer<typeof QuoteView>;
+
+export const CreditNoteInput = z
+  .object({
+    amountCents: positiveCents.optional(),
+    reason: z.string().trim().min(1).max(500),
+    issueDate: businessDate.optional(),
+  })
+  .strict();
+export type CreditNoteInput = z.infer<typeof CreditNoteInput>;
+
+export const CreditNoteView = z.object({
+  id,
+  invoiceId: id,
+  invoiceNumber: z.string(),
+  number: z.string(),
+  issueDate: businessDate,
+  reason: z.string(),
+  full: z.boolean(),
+  netCents: z.number().int(),
+  vatCents: z.number().int(),
+  grossCents: z.number().int(),
+  createdAt: instant,
+});
+
+export const CreditNoteResult = z.object({ creditNote: CreditNoteView, invoice: Invoice });
