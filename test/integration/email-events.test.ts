@@ -1,0 +1,70 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, inject, it } from 'vitest';
+import { ulid } from 'ulid';
+import { DynamoClientRepository } from '../../shared/adapters/dynamo/dynamo-client-repository.js';
+import { DynamoInvoiceRepository } from '../../shared/adapters/dynamo/dynamo-invoice-repository.js';
+import type { InvoiceRecord } from '../../shared/app/ports.js';
+import { makeRecordEmailEvent, type SesEventDetail } from '../../shared/app/reminders/email-events.js';
+import { invoiceTotals } from '../../shared/domain/invoice.js';
+import type { Client } from '../../shared/http/schemas/clients.js';
+import { fixedClock } from '../fixtures/fakes.js';
+
+const db = DynamoDBDocumentClient.from(
+  new DynamoDBClient({ endpoint: inject('dynamodbEndpoint'), region: 'eu-west-3', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } }),
+  { marshallOptions: { removeUndefinedValues: true } },
+);
+const invoices = new DynamoInvoiceRepository(db, inject('tableName'));
+const clients = new DynamoClientRepository(db, inject('tableName'));
+const clock = fixedClock('2026-11-27T08:05:00Z');
+const record = makeRecordEmailEvent({ invoices, clients, clock });
+const tenantId = `ev-${ulid().toLowerCase()}`;
+
+/** The `detail` of SES configuration-set events as EventBridge delivers them (shapes from the SES event publishing docs). */
+const sesEvent = (eventType: string, tags: Record<string, string>, extra: Partial<SesEventDetail> = {}): SesEventDetail => ({
+  eventType,
+  mail: { messageId: `0102019${ulid()}`, timestamp: '2026-11-27T08:00:01.000Z', tags: Object.fromEntries(Object.entries(tags).map(([k, v]) => [k, [v]])) },
+  ...extra,
+});
+
+const setup = async () => {
+  const at = clock.now().toISOString();
+  const client: Client = { id: ulid(), name: 'Café du Port', kind: 'business', email: 'compta@cafe.test', ccEmails: [], language: 'fr', remindersEnabled: true, emailStatus: 'ok', createdAt: at, updatedAt: at };
+  await clients.create(tenantId, client);
+  const lines = [{ description: 'x', quantity: 1, unitPriceCents: 10_000, vatRate: 20 as const }];
+  const invoice: InvoiceRecord = {
+    id: ulid(), tenantId, clientId: client.id, clientKind: 'business', number: 'F-2026-0042', issueDate: '2026-11-02', dueDate: '2026-12-02',
+    lines, currency: 'EUR', totals: invoiceTotals(lines), paidCents: 0, creditedCents: 0, status: 'sent', remindersPaused: false, disputed: false,
+    reminderCount: 0, version: 1, createdAt: at, updatedAt: at,
+  };
+  await invoices.create(invoice, { at, type: 'invoice.created' });
+  return { client, invoice };
+};
+
+describe('SES events reach the invoice timeline', () => {
+  it('records a delivery with its message id and step', async () => {
+    const { client, invoice } = await setup();
+    const event = sesEvent('Delivery', { tenant: tenantId, invoice: invoice.id, client: client.id, step: 'j-5' }, { delivery: { timestamp: '2026-11-27T08:00:03.000Z', recipients: [client.email] } });
+    expect(await record(event)).toBe('recorded');
+    const timeline = (await invoices.timeline(tenantId, invoice.id, { limit: 50 })).items;
+    expect(timeline.filter((e) => e.type.startsWith('email.'))).toEqual([{ at: '2026-11-27T08:00:03.000Z', type: 'email.delivered', data: { messageId: event.mail!.messageId, stepId: 'j-5' } }]);
+    expect((await clients.get(tenantId, client.id))?.emailStatus).toBe('ok');
+  });
+
+  it('marks the client address as bouncing on a permanent bounce, not on a transient one', async () => {
+    const { client, invoice } = await setup();
+    const tags = { tenant: tenantId, invoice: invoice.id, client: client.id, step: 'j+1' };
+    await record(sesEvent('Bounce', tags, { bounce: { bounceType: 'Transient', bounceSubType: 'MailboxFull', bouncedRecipients: [{ emailAddress: client.email }], timestamp: '2026-11-27T08:01:00.000Z' } }));
+    expect((await clients.get(tenantId, client.id))?.emailStatus).toBe('ok');
+    await record(sesEvent('Bounce', tags, { bounce: { bounceType: 'Permanent', bounceSubType: 'General', bouncedRecipients: [{ emailAddress: client.email }], timestamp: '2026-11-27T08:02:00.000Z' } }));
+    expect((await clients.get(tenantId, client.id))?.emailStatus).toBe('bouncing');
+    const types = (await invoices.timeline(tenantId, invoice.id, { limit: 50 })).items.filter((e) => e.type.startsWith('email.')).map((e) => [e.type, e.data?.bounceType]);
+    expect(types).toEqual([['email.bounced', 'Transient'], ['email.bounced', 'Permanent']]);
+  });
+
+  it('ignores events without our tags or for an unknown invoice', async () => {
+    expect(await record(sesEvent('Delivery', {}))).toBe('ignored');
+    expect(await record(sesEvent('Delivery', { tenant: tenantId, invoice: 'nope' }))).toBe('ignored');
+    expect(await record(sesEvent('Open', { tenant: tenantId, invoice: 'nope' }))).toBe('ignored');
+  });
+});
