@@ -17,6 +17,14 @@ beforeAll(() => {
   template = Template.fromStack(stack, { skipCyclicalDependenciesCheck: true });
 });
 
+describe('the stack as a whole', () => {
+  it('stays well under CloudFormation’s 500-resource limit (about 7 resources per route)', () => {
+    const count = Object.keys(template.toJSON().Resources).length;
+    // Past ~450, split the API into nested stacks before adding routes.
+    expect(count).toBeLessThan(450);
+  });
+});
+
 describe('the single table', () => {
   it('is keyed by PK (hash) and SK (range), both strings', () => {
     template.hasResourceProperties('AWS::DynamoDB::Table', {
