@@ -6,6 +6,11 @@ import { DynamoClientRepository } from '../../shared/adapters/dynamo/dynamo-clie
 import { DynamoInvoiceRepository } from '../../shared/adapters/dynamo/dynamo-invoice-repository.js';
 import type { InvoiceRecord } from '../../shared/app/ports.js';
 import { makeRecordEmailEvent, type SesEventDetail } from '../../shared/app/reminders/email-events.js';
+import { loadReminderContext, planFor } from '../../shared/app/reminders/reminder-context.js';
+import { DynamoSettingsRepository } from '../../shared/adapters/dynamo/dynamo-settings-repository.js';
+import { DynamoStepRepository } from '../../shared/adapters/dynamo/dynamo-step-repository.js';
+import { DynamoTenantDocuments } from '../../shared/adapters/dynamo/dynamo-tenant-documents.js';
+import type { Scenario } from '../../shared/domain/scenario.js';
 import { invoiceTotals } from '../../shared/domain/invoice.js';
 import type { Client } from '../../shared/http/schemas/clients.js';
 import { fixedClock } from '../fixtures/fakes.js';
@@ -58,6 +63,11 @@ describe('SES events reach the invoice timeline', () => {
     expect((await clients.get(tenantId, client.id))?.emailStatus).toBe('ok');
     await record(sesEvent('Bounce', tags, { bounce: { bounceType: 'Permanent', bounceSubType: 'General', bouncedRecipients: [{ emailAddress: client.email }], timestamp: '2026-11-27T08:02:00.000Z' } }));
     expect((await clients.get(tenantId, client.id))?.emailStatus).toBe('bouncing');
+    // Its reminders stop until the address is corrected.
+    const ctx = await loadReminderContext({ invoices, clients, settings: new DynamoSettingsRepository(db, inject('tableName')), scenarios: new DynamoTenantDocuments<Scenario>(db, inject('tableName'), 'SCENARIO'), steps: new DynamoStepRepository(db, inject('tableName')) }, tenantId, invoice.id);
+    const plan = planFor(ctx!, clock.now());
+    expect(plan.filter((s) => s.state === 'scheduled')).toEqual([]);
+    expect(plan.filter((s) => s.reason === 'client-email-bouncing').map((s) => s.stepId)).toEqual(['j+1', 'j+8', 'j+15']);
     const types = (await invoices.timeline(tenantId, invoice.id, { limit: 50 })).items.filter((e) => e.type.startsWith('email.')).map((e) => [e.type, e.data?.bounceType]);
     expect(types).toEqual([['email.bounced', 'Transient'], ['email.bounced', 'Permanent']]);
   });

@@ -62,6 +62,8 @@ export const sendCalendarFor = (settings: Settings, client: Client): SendCalenda
 export const programBlock = (ctx: Pick<ReminderContext, 'settings' | 'client'>): string | undefined => {
   if (!ctx.settings.remindersEnabled) return 'program-off';
   if (!ctx.client.remindersEnabled) return 'client-opted-out';
+  // A hard-bounced address would bounce again and hurt the sender's SES reputation; a new address resets it.
+  if (ctx.client.emailStatus === 'bouncing') return 'client-email-bouncing';
   return undefined;
 };
 
