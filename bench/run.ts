@@ -1,0 +1,72 @@
+/**
+ * `npm run bench [-- <name>…]`: prints benchmark figures as Markdown tables (docs/benchmarks.md).
+ * Figures, not pass/fail: the machine is shared and noisy. Exit 1 only when a benchmark errors.
+ *
+ * With no name, each benchmark runs in its own child process, so that one's loaded modules
+ * (react-pdf), memory and JIT state never colour another's "cold" and memory figures.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { formatTable, since, type Table } from './stats.js';
+
+// Imported lazily: running `pdf` must not load the local stack, esbuild or the AWS SDK first.
+const BENCHMARKS: Record<string, { what: string; run: () => Promise<Table[]> }> = {
+  plan: { what: 'planReminders and invoiceTotals, in-process', run: async () => (await import('./plan.js')).runPlan() },
+  pdf: { what: 'ReactPdfRenderer: cold and warm renders, memory, sizes', run: async () => (await import('./pdf.js')).runPdf() },
+  bundle: { what: 'esbuild bundle sizes and fresh-process import time per handler', run: async () => (await import('./bundle.js')).runBundle() },
+  api: { what: 'local stack over HTTP: latency and throughput per endpoint', run: async () => (await import('./api.js')).runApi() },
+};
+
+const runOne = async (name: string): Promise<void> => {
+  const bench = BENCHMARKS[name]!;
+  const t = performance.now();
+  const tables = await bench.run();
+  for (const table of tables) console.log(formatTable(table));
+  console.log(`(${name}: ${(since(t) / 1000).toFixed(1)} s)\n`);
+};
+
+const main = async (): Promise<number> => {
+  const args = process.argv.slice(2).filter((a) => a !== '--');
+  const unknown = args.filter((a) => !(a in BENCHMARKS));
+  if (unknown.length || args.includes('help')) {
+    console.error(`usage: npm run bench [-- ${Object.keys(BENCHMARKS).join('|')} …]`);
+    for (const [name, { what }] of Object.entries(BENCHMARKS)) console.error(`  ${name.padEnd(7)} ${what}`);
+    return unknown.length ? 2 : 0;
+  }
+
+  if (args.length === 1) {
+    await runOne(args[0]!);
+    return 0;
+  }
+
+  const names = args.length ? args : Object.keys(BENCHMARKS);
+  const cpu = cpus();
+  console.log(
+    `Relances benchmarks — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC — node ${process.version}, ` +
+      `${cpu.length} vCPU (${cpu[0]?.model.trim() ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, load average ${loadavg()[0]!.toFixed(1)}\n`,
+  );
+  let failed = 0;
+  for (const name of names) {
+    // Same node and loader flags (tsx) as this process, one benchmark per child.
+    const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), name], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+      timeout: 15 * 60_000,
+    });
+    if (child.status !== 0) {
+      failed += 1;
+      console.error(`bench ${name} failed (exit ${child.status ?? child.signal})\n`);
+    }
+  }
+  return failed ? 1 : 0;
+};
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exitCode = 1;
+  },
+);
