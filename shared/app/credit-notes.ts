@@ -1,6 +1,7 @@
 import { localDate } from '../domain/dates.js';
 import { invoiceBalanceCents, settledStatusOf } from '../domain/invoice.js';
 import { divRound } from '../domain/money.js';
+import { apportion } from '../domain/quote.js';
 import type { CreditNoteInput } from '../http/schemas/quotes.js';
 import type { InvoiceView } from '../http/schemas/invoices.js';
 import { BusinessRuleError, NotFoundError } from './errors.js';
@@ -20,15 +21,13 @@ export interface CreditNoteDeps {
 
 /**
  * Splits a credited amount (incl. VAT) across the invoice's VAT rates in proportion to their
- * gross, so the credit note reverses VAT at the rates it was charged; the last row takes the rounding.
+ * gross (exactly, never a negative row), so the credit note reverses VAT at the rates it was charged.
  */
 export const creditSplit = (invoice: InvoiceRecord, grossCents: number) => {
   const rows = invoice.totals.vatBreakdown.filter((r) => r.netCents + r.vatCents > 0);
-  const total = invoice.totals.grossCents;
-  let left = grossCents;
+  const shares = apportion(grossCents, rows.map((r) => r.netCents + r.vatCents));
   const breakdown = rows.map((r, i) => {
-    const rowGross = i === rows.length - 1 ? left : Number(divRound(BigInt(r.netCents + r.vatCents) * BigInt(grossCents), BigInt(total)));
-    left -= rowGross;
+    const rowGross = shares[i] ?? 0;
     const net = Number(divRound(BigInt(rowGross) * 10_000n, BigInt(10_000 + Math.round(r.vatRate * 100))));
     return { vatRate: r.vatRate, netCents: net, vatCents: rowGross - net };
   });

@@ -19,6 +19,28 @@ export const loadInvoice = async (invoices: InvoiceRepository, tenantId: string,
   return invoice;
 };
 
+/** A new draft: totals from its lines, nothing paid, credited or reminded yet. */
+export const draftInvoice = (
+  fields: Pick<InvoiceRecord, 'id' | 'tenantId' | 'clientId' | 'clientKind' | 'issueDate' | 'dueDate' | 'lines'> &
+    Partial<Pick<InvoiceRecord, 'notes' | 'kind' | 'quoteId' | 'quoteNumber' | 'deductions' | 'deductedCents' | 'totals'>> & { at: string },
+): InvoiceRecord => {
+  const { at, ...rest } = fields;
+  return {
+    currency: 'EUR',
+    totals: invoiceTotals(fields.lines),
+    paidCents: 0,
+    creditedCents: 0,
+    status: 'draft',
+    remindersPaused: false,
+    disputed: false,
+    reminderCount: 0,
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+    ...rest,
+  };
+};
+
 export const makeCreateInvoice = ({ invoices, clients, settings, clock, ids }: InvoiceDeps) =>
   async (tenantId: string, input: InvoiceInput): Promise<InvoiceView> => {
     const client = await clients.get(tenantId, input.clientId);
@@ -27,7 +49,7 @@ export const makeCreateInvoice = ({ invoices, clients, settings, clock, ids }: I
     }
     const now = clock.now();
     const at = now.toISOString();
-    const invoice: InvoiceRecord = {
+    const invoice = draftInvoice({
       id: ids.next(),
       tenantId,
       clientId: client.id,
@@ -36,18 +58,8 @@ export const makeCreateInvoice = ({ invoices, clients, settings, clock, ids }: I
       dueDate: input.dueDate ?? addDays(input.issueDate, input.paymentTermsDays ?? 30),
       lines: input.lines,
       ...(input.notes ? { notes: input.notes } : {}),
-      currency: 'EUR',
-      totals: invoiceTotals(input.lines),
-      paidCents: 0,
-      creditedCents: 0,
-      status: 'draft',
-      remindersPaused: false,
-      disputed: false,
-      reminderCount: 0,
-      version: 1,
-      createdAt: at,
-      updatedAt: at,
-    };
+      at,
+    });
     await invoices.create(invoice, { at, type: 'invoice.created', data: { grossCents: invoice.totals.grossCents } });
     return toInvoiceView(invoice, now, (await settings.get(tenantId)).timezone);
   };

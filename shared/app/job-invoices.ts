@@ -4,6 +4,7 @@ import { depositLines, quoteStatusView } from '../domain/quote.js';
 import type { InvoiceView } from '../http/schemas/invoices.js';
 import type { DepositInput, FinalInvoiceInput } from '../http/schemas/quotes.js';
 import { BusinessRuleError, ConflictError, NotFoundError } from './errors.js';
+import { draftInvoice } from './invoices.js';
 import { toInvoiceView } from './invoice-view.js';
 import type { DepositDeduction, InvoiceRecord, QuoteRecord } from './ports.js';
 import { loadQuote, type QuoteDeps } from './quotes.js';
@@ -13,12 +14,10 @@ const draftFromQuote = (
   clientKind: InvoiceRecord['clientKind'],
   input: FinalInvoiceInput,
   today: string,
-  id: string,
-  at: string,
-): Omit<InvoiceRecord, 'lines' | 'totals' | 'kind'> => {
+  fields: Pick<InvoiceRecord, 'id' | 'lines'> & Partial<Pick<InvoiceRecord, 'kind' | 'deductions' | 'deductedCents' | 'totals'>> & { at: string },
+): InvoiceRecord => {
   const issueDate = input.issueDate ?? today;
-  return {
-    id,
+  return draftInvoice({
     tenantId: quote.tenantId,
     clientId: quote.clientId,
     clientKind,
@@ -26,17 +25,8 @@ const draftFromQuote = (
     ...(quote.number ? { quoteNumber: quote.number } : {}),
     issueDate,
     dueDate: input.dueDate ?? addDays(issueDate, input.paymentTermsDays ?? 30),
-    currency: 'EUR',
-    paidCents: 0,
-    creditedCents: 0,
-    status: 'draft',
-    remindersPaused: false,
-    disputed: false,
-    reminderCount: 0,
-    version: 1,
-    createdAt: at,
-    updatedAt: at,
-  };
+    ...fields,
+  });
 };
 
 const linkedInvoices = async (deps: Pick<QuoteDeps, 'invoices'>, quote: QuoteRecord) =>
@@ -71,7 +61,7 @@ export const makeCreateDeposit = (deps: QuoteDeps) =>
       ]);
     }
     const at = deps.clock.now().toISOString();
-    const invoice: InvoiceRecord = { ...draftFromQuote(quote, client.kind, input, today, deps.ids.next(), at), kind: 'deposit', lines, totals };
+    const invoice = draftFromQuote(quote, client.kind, input, today, { id: deps.ids.next(), kind: 'deposit', lines, totals, at });
     const next: QuoteRecord = { ...quote, depositInvoiceIds: [...quote.depositInvoiceIds, invoice.id], version: quote.version + 1, updatedAt: at };
     // Quote first: if it changed meanwhile (another deposit), nothing is created and the caller retries.
     await deps.quotes.save(next, [{ at, type: 'quote.deposit_created', data: { invoiceId: invoice.id, grossCents: totals.grossCents } }]);
@@ -92,27 +82,35 @@ export const makeCreateFinalInvoice = (deps: QuoteDeps) =>
     if (drafts.length > 0) {
       throw new BusinessRuleError('deposit-not-issued', 'Send or delete the draft deposit invoices first: a final invoice deducts issued deposits only');
     }
-    const deductions: DepositDeduction[] = deposits.map((d) => ({
-      invoiceId: d.id,
-      number: d.number!,
-      issueDate: d.issueDate,
-      netCents: d.totals.netCents,
-      vatCents: d.totals.vatCents,
-      grossCents: d.totals.grossCents - d.creditedCents,
-    }));
+    // A deposit reduced by a credit note is deducted for what it still bills, net and VAT alike.
+    const deductions: DepositDeduction[] = await Promise.all(
+      deposits.map(async (d) => {
+        const credits = d.creditedCents > 0 ? await deps.invoices.creditNotes(tenantId, d.id) : [];
+        const credited = (key: 'netCents' | 'vatCents') => credits.reduce((s, c) => s + c[key], 0);
+        return {
+          invoiceId: d.id,
+          number: d.number!,
+          issueDate: d.issueDate,
+          netCents: d.totals.netCents - credited('netCents'),
+          vatCents: d.totals.vatCents - credited('vatCents'),
+          grossCents: d.totals.grossCents - d.creditedCents,
+        };
+      }),
+    );
     const deductedCents = deductions.reduce((s, d) => s + d.grossCents, 0);
     if (deductedCents > quote.totals.grossCents) {
       throw new BusinessRuleError('deposits-exceed-total', `Deposits (${deductedCents} cents) exceed the quote total (${quote.totals.grossCents} cents)`);
     }
     const at = deps.clock.now().toISOString();
-    const invoice: InvoiceRecord = {
-      ...draftFromQuote(quote, client.kind, input, today, deps.ids.next(), at),
+    const invoice = draftFromQuote(quote, client.kind, input, today, {
+      id: deps.ids.next(),
       kind: 'final',
       lines: quote.lines,
       totals: quote.totals,
       deductions,
       deductedCents,
-    };
+      at,
+    });
     const next: QuoteRecord = { ...quote, status: 'converted', convertedAt: at, finalInvoiceId: invoice.id, version: quote.version + 1, updatedAt: at };
     await deps.quotes.save(next, [{ at, type: 'quote.converted', data: { invoiceId: invoice.id, deductedCents } }]);
     await deps.invoices.create(invoice, { at, type: 'invoice.created', data: { grossCents: quote.totals.grossCents, kind: 'final', quoteId, deductedCents } });

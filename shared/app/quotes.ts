@@ -23,15 +23,19 @@ export const loadQuote = async (quotes: QuoteRepository, tenantId: string, id: s
 
 /**
  * The job (chantier) seen from its quote: what was quoted, invoiced (deposits plus what the
- * final invoice adds), paid and credited, and what remains. Remaining = quoted − paid − credited.
+ * final invoice adds, net of credit notes), paid and credited, and what remains to be paid.
  */
 export const jobView = async (invoices: InvoiceRepository, quote: QuoteRecord, today: string): Promise<QuoteView> => {
   const ids = [...quote.depositInvoiceIds, ...(quote.finalInvoiceId ? [quote.finalInvoiceId] : [])];
   const linked = (await Promise.all(ids.map((id) => invoices.get(quote.tenantId, id)))).filter((i): i is InvoiceRecord => i !== undefined);
-  const live = linked.filter((i) => i.status !== 'cancelled' || i.creditedCents > 0);
-  const invoicedCents = live.reduce((sum, i) => sum + i.totals.grossCents - (i.deductedCents ?? 0), 0);
-  const paidCents = live.reduce((sum, i) => sum + i.paidCents, 0);
-  const creditedCents = live.reduce((sum, i) => sum + i.creditedCents, 0);
+  const final = linked.find((i) => i.kind === 'final');
+  // Billed net of credit notes; the final invoice bills what its deductions leave.
+  const invoicedCents = linked.reduce((sum, i) => sum + i.totals.grossCents - (i.deductedCents ?? 0) - i.creditedCents, 0);
+  const paidCents = linked.reduce((sum, i) => sum + i.paidCents, 0);
+  const creditedCents = linked.reduce((sum, i) => sum + i.creditedCents, 0);
+  // A credited deposit is not a discount on the job (the final invoice deducts only what the
+  // deposit still bills), so only credit notes on the final invoice reduce what remains.
+  const remainingCents = Math.max(0, quote.totals.grossCents - paidCents - (final?.creditedCents ?? 0));
   const { tenantId, depositInvoiceIds, finalInvoiceId, version, emailedAt, convertedAt, followUpSentAt, ...rest } = quote;
   void [tenantId, depositInvoiceIds, finalInvoiceId, version, emailedAt, convertedAt, followUpSentAt];
   return {
@@ -44,7 +48,7 @@ export const jobView = async (invoices: InvoiceRepository, quote: QuoteRecord, t
       invoicedCents,
       paidCents,
       creditedCents,
-      remainingCents: Math.max(0, quote.totals.grossCents - paidCents - creditedCents),
+      remainingCents,
       documents: linked.map((i) => ({
         type: i.kind === 'final' ? ('final' as const) : ('deposit' as const),
         id: i.id,

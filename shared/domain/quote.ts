@@ -13,33 +13,60 @@ export type DepositRequest = { readonly percent: number } | { readonly amountCen
 
 const percentLabel = (percent: number) => `${String(percent).replace('.', ',')} %`;
 
+/** Splits `total` cents in proportion to `weights`, exactly and never negative (largest remainder). */
+export const apportion = (total: number, weights: readonly number[]): number[] => {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  if (sum <= 0) return weights.map(() => 0);
+  const exact = weights.map((w) => (BigInt(total) * BigInt(w)));
+  const floors = exact.map((e) => Number(e / BigInt(sum)));
+  let left = total - floors.reduce((a, b) => a + b, 0);
+  const order = exact.map((e, i) => ({ i, rest: e % BigInt(sum) })).sort((a, b) => (b.rest > a.rest ? 1 : b.rest < a.rest ? -1 : a.i - b.i));
+  for (const { i } of order) {
+    if (left <= 0) break;
+    floors[i]! += 1;
+    left -= 1;
+  }
+  return floors;
+};
+
+/** The largest net whose gross (net + VAT rounded on the line) does not exceed `gross`. */
+const netForGross = (gross: number, vatRate: number): number => {
+  const bp = BigInt(Math.round(vatRate * 100));
+  let net = Number(divRound(BigInt(gross) * 10_000n, 10_000n + bp));
+  const grossOf = (n: number) => n + Number(divRound(BigInt(n) * bp, 10_000n));
+  while (net > 0 && grossOf(net) > gross) net -= 1;
+  while (grossOf(net + 1) <= gross) net += 1;
+  return net;
+};
+
 /**
- * Lines of a deposit invoice: one per VAT rate of the quote, each the requested share of that
- * rate's net, so the deposit carries the quote's VAT mix (VAT is due on deposits received).
- * For an amount, the share is amount / quote gross and the largest line absorbs the rounding
- * so the deposit's gross equals the amount asked for whenever a cent-exact split exists.
+ * Lines of a deposit invoice: one per VAT rate of the quote, so the deposit carries the quote's
+ * VAT mix (VAT is due on deposits received). The requested gross (a share of the quote's gross,
+ * or an amount) is apportioned across the rates by their gross, and each line's net is the
+ * largest whose gross fits, carrying any cent a rate cannot reach to the next one. So a deposit
+ * never exceeds what was asked (100 % is exactly the quote) and misses it by a cent at most.
  */
 export const depositLines = (quote: InvoiceTotals, request: DepositRequest, quoteNumber: string): InvoiceLine[] => {
   const rows = quote.vatBreakdown.filter((r) => r.netCents > 0);
-  const share = (net: number) =>
+  const wanted =
     'percent' in request
-      ? Number(divRound(BigInt(net) * BigInt(Math.round(request.percent * 100)), 10_000n))
-      : Number(divRound(BigInt(net) * BigInt(request.amountCents), BigInt(quote.grossCents)));
+      ? Number(divRound(BigInt(quote.grossCents) * BigInt(Math.round(request.percent * 100)), 10_000n))
+      : Math.min(request.amountCents, quote.grossCents);
+  const targets = apportion(wanted, rows.map((r) => r.netCents + r.vatCents));
   const label = 'percent' in request ? `Acompte de ${percentLabel(request.percent)} sur devis ${quoteNumber}` : `Acompte sur devis ${quoteNumber}`;
-  const lines: InvoiceLine[] = rows.map((r) => ({
-    description: rows.length > 1 ? `${label} (TVA ${String(r.vatRate).replace('.', ',')} %)` : label,
-    quantity: 1,
-    unitPriceCents: share(r.netCents),
-    vatRate: r.vatRate,
-  }));
-  if ('amountCents' in request && lines.length > 0) {
-    const largest = lines.reduce((best, l, i) => (l.unitPriceCents > (lines[best]?.unitPriceCents ?? 0) ? i : best), 0);
-    for (const delta of [0, 1, -1, 2, -2, 3, -3]) {
-      const trial = lines.map((l, i) => (i === largest ? { ...l, unitPriceCents: l.unitPriceCents + delta } : l));
-      if (invoiceTotals(trial).grossCents === request.amountCents) return trial;
-    }
-  }
-  return lines;
+  let carry = 0;
+  return rows.map((r, i) => {
+    const target = (targets[i] ?? 0) + carry;
+    const net = netForGross(target, r.vatRate);
+    const line: InvoiceLine = {
+      description: rows.length > 1 ? `${label} (TVA ${String(r.vatRate).replace('.', ',')} %)` : label,
+      quantity: 1,
+      unitPriceCents: net,
+      vatRate: r.vatRate,
+    };
+    carry = target - invoiceTotals([line]).grossCents;
+    return line;
+  });
 };
 
 /**

@@ -1,18 +1,13 @@
-import { App, Aspects } from 'aws-cdk-lib';
+import { Aspects } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import type { SynthesisMessage } from 'aws-cdk-lib/cx-api';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { RelancesStack } from '../../infra/relances-stack.js';
+import { aTestStack } from '../fixtures/test-stack.js';
 
 let annotations: Annotations;
 beforeAll(() => {
-  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-  const stack = new RelancesStack(app, 'Relances', {
-    env: { account: '123456789012', region: 'eu-west-3' },
-    senderEmail: 'factures@example.com',
-    allowedOrigins: ['https://app.example.fr'],
-  });
+  const stack = aTestStack();
   Aspects.of(stack).add(new AwsSolutionsChecks({ verbose: true }));
   annotations = Annotations.fromStack(stack);
 });

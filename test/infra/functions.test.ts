@@ -1,19 +1,14 @@
-import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { RelancesStack } from '../../infra/relances-stack.js';
+import type { RelancesStack } from '../../infra/relances-stack.js';
+import { aTestStack } from '../fixtures/test-stack.js';
 import { routeList } from '../../shared/http/routes.js';
 
 let stack: RelancesStack;
 let template: Template;
 beforeAll(() => {
-  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-  stack = new RelancesStack(app, 'Relances', {
-    env: { account: '123456789012', region: 'eu-west-3' },
-    senderEmail: 'factures@example.com',
-    allowedOrigins: ['https://app.example.fr'],
-  });
+  stack = aTestStack();
   // The (slow) dependency-cycle check runs once, in api.test.ts.
   template = Template.fromStack(stack, { skipCyclicalDependenciesCheck: true });
 });

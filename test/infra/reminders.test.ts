@@ -1,18 +1,13 @@
-import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { IRole } from 'aws-cdk-lib/aws-iam';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { RelancesStack } from '../../infra/relances-stack.js';
+import type { RelancesStack } from '../../infra/relances-stack.js';
+import { aTestStack } from '../fixtures/test-stack.js';
 
 let stack: RelancesStack;
 let template: Template;
 beforeAll(() => {
-  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-  stack = new RelancesStack(app, 'Relances', {
-    env: { account: '123456789012', region: 'eu-west-3' },
-    senderEmail: 'factures@example.com',
-    allowedOrigins: ['https://app.example.fr'],
-  });
+  stack = aTestStack();
   // The (slow) dependency-cycle check runs once, in api.test.ts.
   template = Template.fromStack(stack, { skipCyclicalDependenciesCheck: true });
 });

@@ -212,10 +212,10 @@ describe('jobView', () => {
     await credit('acme', final.id, { amountCents: 40_000, reason: 'Finitions non réalisées' });
 
     const view = await jobView(world.invoices, (await world.quotes.get('acme', 'q1'))!, '2026-03-05');
-    // invoiced 360,000 + (1,200,000 − 360,000) = 1,200,000; paid 360,000 + 400,000 = 760,000;
+    // invoiced 360,000 + (1,200,000 − 360,000) − 40,000 credited = 1,160,000; paid 360,000 + 400,000 = 760,000;
     // remaining 1,200,000 − 760,000 − 40,000 = 400,000 = the final invoice's balance.
     expect(view.status).toBe('converted');
-    expect(view.job).toMatchObject({ quotedCents: 1_200_000, invoicedCents: 1_200_000, paidCents: 760_000, creditedCents: 40_000, remainingCents: 400_000 });
+    expect(view.job).toMatchObject({ quotedCents: 1_200_000, invoicedCents: 1_160_000, paidCents: 760_000, creditedCents: 40_000, remainingCents: 400_000 });
     expect(view.job.documents).toEqual([
       { type: 'deposit', id: deposit.id, number: 'F-2026-0001', issueDate: '2026-03-05', status: 'paid', grossCents: 360_000, paidCents: 360_000, balanceCents: 0 },
       { type: 'final', id: final.id, number: 'F-2026-0002', issueDate: '2026-03-05', status: 'partially_paid', grossCents: 840_000, paidCents: 400_000, balanceCents: 400_000 },
