@@ -88,6 +88,9 @@ describe('quotes, deposits, final invoice and credit notes', () => {
       ['final', finalSent.json.number],
     ]);
 
+    const quoteEvents = (await acme.get(`/quotes/${quote.json.id}/timeline`)).json.items.map((e: { type: string }) => e.type);
+    expect(quoteEvents).toEqual(['quote.created', 'quote.numbered', 'quote.sent', 'quote.accepted', 'quote.deposit_created', 'quote.converted']);
+
     // A payment on the final invoice that exceeds what remains after deposits is refused.
     expect((await acme.post(`/invoices/${final.json.id}/payments`, { amountCents: 840_001, date: parisToday() })).status).toBe(422);
     const settled = await acme.post(`/invoices/${final.json.id}/payments`, { amountCents: 840_000, date: parisToday() });
