@@ -1,10 +1,10 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../app/errors.js';
 import type { ClientRepository, Page, PageRequest } from '../../app/ports.js';
 import type { Client } from '../../http/schemas/clients.js';
-import { startKeyFor } from './cursor.js';
-import { clientKey, encodeCursor, tenantPk } from './keys.js';
+import { clientKey, tenantPk } from './keys.js';
+import { queryPage } from './queries.js';
 import { stripKeys } from './transactions.js';
 
 export class DynamoClientRepository implements ClientRepository {
@@ -28,18 +28,12 @@ export class DynamoClientRepository implements ClientRepository {
 
   async list(tenantId: string, page: PageRequest): Promise<Page<Client>> {
     const pk = tenantPk(tenantId);
-    const out = await this.db.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
-        ExpressionAttributeValues: { ':pk': pk, ':p': 'CLIENT#' },
-        Limit: page.limit,
-        ExclusiveStartKey: startKeyFor(page.cursor, { PK: pk }),
-      }),
+    return queryPage<Client>(
+      this.db,
+      { TableName: this.tableName, KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)', ExpressionAttributeValues: { ':pk': pk, ':p': 'CLIENT#' } },
+      page,
+      { PK: pk },
     );
-    const nextCursor = encodeCursor(out.LastEvaluatedKey);
-    const items = (out.Items ?? []).map((i) => stripKeys<Client>(i));
-    return nextCursor ? { items, nextCursor } : { items };
   }
 
   private async put(tenantId: string, client: Client, condition: string, values: Record<string, unknown>): Promise<void> {

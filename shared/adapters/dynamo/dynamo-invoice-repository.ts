@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../app/errors.js';
 import type {
   CreditNoteRecord,
@@ -11,8 +11,8 @@ import type {
   TimelineRecord,
 } from '../../app/ports.js';
 import { addDays } from '../../domain/dates.js';
-import { startKeyFor } from './cursor.js';
-import { creditNoteKey, encodeCursor, eventKey, invoiceIndexKeys, invoiceKey, invoicePk, paymentKey } from './keys.js';
+import { queryAll, queryPage, timelineRecord } from './queries.js';
+import { creditNoteKey, eventKey, invoiceIndexKeys, invoiceKey, invoicePk, paymentKey } from './keys.js';
 import { writeWithNextNumber } from './sequence.js';
 import { stripKeys, transactWrite, type TransactItem } from './transactions.js';
 import { ulid } from 'ulid';
@@ -88,15 +88,12 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
   }
 
   async creditNotes(tenantId: string, invoiceId: string): Promise<CreditNoteRecord[]> {
-    const out = await this.db.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
-        ExpressionAttributeValues: { ':pk': invoicePk(tenantId, invoiceId), ':p': 'CREDIT#' },
-        ConsistentRead: true,
-      }),
-    );
-    return (out.Items ?? []).map((i) => stripKeys<CreditNoteRecord>(i));
+    return queryAll<CreditNoteRecord>(this.db, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
+      ExpressionAttributeValues: { ':pk': invoicePk(tenantId, invoiceId), ':p': 'CREDIT#' },
+      ConsistentRead: true,
+    });
   }
 
   async list(tenantId: string, filter: InvoiceListFilter, page: PageRequest): Promise<Page<InvoiceRecord>> {
@@ -168,31 +165,22 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
       ...(filters.length > 0 ? { FilterExpression: filters.join(' AND ') } : {}),
     };
     // Sort keys are `<dueDate>#<id>`, so a bare date bound never equals a key: BETWEEN acts as [lo, hi).
-    return this.collect<InvoiceRecord>(input, page, { [`${index}PK`]: pk });
+    return queryPage<InvoiceRecord>(this.db, input, page, { [`${index}PK`]: pk });
   }
 
   async payments(tenantId: string, invoiceId: string): Promise<PaymentRecord[]> {
-    const items: PaymentRecord[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
-          ExpressionAttributeValues: { ':pk': invoicePk(tenantId, invoiceId), ':p': 'PAYMENT#' },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      items.push(...(out.Items ?? []).map((i) => stripKeys<PaymentRecord>(i)));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return items;
+    return queryAll<PaymentRecord>(this.db, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
+      ExpressionAttributeValues: { ':pk': invoicePk(tenantId, invoiceId), ':p': 'PAYMENT#' },
+      ConsistentRead: true,
+    });
   }
 
   async timeline(tenantId: string, invoiceId: string, page: PageRequest): Promise<Page<TimelineRecord>> {
     const pk = invoicePk(tenantId, invoiceId);
-    return this.collect(
+    return queryPage(
+      this.db,
       {
         TableName: this.tableName,
         KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
@@ -201,7 +189,7 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
       },
       page,
       { PK: pk },
-      (item) => ({ at: item.at, type: item.type, ...(item.data ? { data: item.data } : {}) }) as TimelineRecord,
+      timelineRecord,
     );
   }
 
@@ -224,42 +212,20 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
   }
 
   async openInvoiceIds(tenantId: string, clientId?: string): Promise<string[]> {
-    const ids: string[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'GSI2',
-          KeyConditionExpression: 'GSI2PK = :pk',
-          ExpressionAttributeValues: { ':pk': `T#${tenantId}#INV#open`, ...(clientId ? { ':c': clientId } : {}) },
-          ...(clientId ? { FilterExpression: 'clientId = :c' } : {}),
-          ProjectionExpression: 'id',
-          ExclusiveStartKey: start,
-        }),
-      );
-      ids.push(...(out.Items ?? []).map((i) => String(i.id)));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return ids;
+    return queryAll(
+      this.db,
+      {
+        TableName: this.tableName,
+        IndexName: 'GSI2',
+        KeyConditionExpression: 'GSI2PK = :pk',
+        ExpressionAttributeValues: { ':pk': `T#${tenantId}#INV#open`, ...(clientId ? { ':c': clientId } : {}) },
+        ...(clientId ? { FilterExpression: 'clientId = :c' } : {}),
+        ProjectionExpression: 'id',
+      },
+      (item) => String(item.id),
+    );
   }
 
-  private async collect<T>(
-    input: QueryCommandInput,
-    page: PageRequest,
-    partition: Record<string, string>,
-    map: (item: Record<string, unknown>) => T = (item) => stripKeys<T>(item),
-  ): Promise<Page<T>> {
-    const items: T[] = [];
-    let start = startKeyFor(page.cursor, partition);
-    do {
-      const out = await this.db.send(new QueryCommand({ ...input, Limit: page.limit - items.length, ExclusiveStartKey: start }));
-      items.push(...(out.Items ?? []).map(map));
-      start = out.LastEvaluatedKey;
-    } while (start && items.length < page.limit);
-    const nextCursor = encodeCursor(start);
-    return nextCursor ? { items, nextCursor } : { items };
-  }
 
   private invoiceItem(invoice: InvoiceRecord) {
     return { ...invoiceKey(invoice.tenantId, invoice.id), ...invoiceIndexKeys(invoice.tenantId, invoice), entityType: 'invoice', ...invoice };

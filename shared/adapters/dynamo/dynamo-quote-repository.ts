@@ -1,9 +1,9 @@
-import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { ConflictError } from '../../app/errors.js';
 import type { Page, PageRequest, QuoteRecord, QuoteRepository, TimelineRecord } from '../../app/ports.js';
-import { startKeyFor } from './cursor.js';
-import { encodeCursor, quoteIndexKeys, quoteKey, quotePk } from './keys.js';
+import { quoteIndexKeys, quoteKey, quotePk } from './keys.js';
+import { queryPage, timelineRecord } from './queries.js';
 import { writeWithNextNumber } from './sequence.js';
 import { stripKeys, transactWrite, type TransactItem } from './transactions.js';
 
@@ -42,36 +42,23 @@ export class DynamoQuoteRepository implements QuoteRepository {
 
   async list(tenantId: string, page: PageRequest): Promise<Page<QuoteRecord>> {
     const pk = `T#${tenantId}#QUO`;
-    const out = await this.db.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: 'GSI1',
-        KeyConditionExpression: 'GSI1PK = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
-        ScanIndexForward: false,
-        Limit: page.limit,
-        ExclusiveStartKey: startKeyFor(page.cursor, { GSI1PK: pk }),
-      }),
+    return queryPage<QuoteRecord>(
+      this.db,
+      { TableName: this.tableName, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': pk }, ScanIndexForward: false },
+      page,
+      { GSI1PK: pk },
     );
-    const nextCursor = encodeCursor(out.LastEvaluatedKey);
-    const items = (out.Items ?? []).map((i) => stripKeys<QuoteRecord>(i));
-    return nextCursor ? { items, nextCursor } : { items };
   }
 
   async timeline(tenantId: string, quoteId: string, page: PageRequest): Promise<Page<TimelineRecord>> {
     const pk = quotePk(tenantId, quoteId);
-    const out = await this.db.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
-        ExpressionAttributeValues: { ':pk': pk, ':p': 'EVENT#' },
-        Limit: page.limit,
-        ExclusiveStartKey: startKeyFor(page.cursor, { PK: pk }),
-      }),
+    return queryPage(
+      this.db,
+      { TableName: this.tableName, KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)', ExpressionAttributeValues: { ':pk': pk, ':p': 'EVENT#' } },
+      page,
+      { PK: pk },
+      timelineRecord,
     );
-    const nextCursor = encodeCursor(out.LastEvaluatedKey);
-    const items = (out.Items ?? []).map((i) => ({ at: i.at, type: i.type, ...(i.data ? { data: i.data } : {}) }) as TimelineRecord);
-    return nextCursor ? { items, nextCursor } : { items };
   }
 
   private item(quote: QuoteRecord) {

@@ -1,8 +1,8 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ReminderStepRepository, StepRecordItem } from '../../app/ports.js';
 import { invoicePk, stepKey } from './keys.js';
-import { stripKeys } from './transactions.js';
+import { queryAll } from './queries.js';
 
 const conditionFailed = (error: unknown) => error instanceof ConditionalCheckFailedException;
 
@@ -14,15 +14,12 @@ export class DynamoStepRepository implements ReminderStepRepository {
   ) {}
 
   async list(tenantId: string, invoiceId: string): Promise<StepRecordItem[]> {
-    const out = await this.db.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
-        ExpressionAttributeValues: { ':pk': invoicePk(tenantId, invoiceId), ':p': 'STEP#' },
-        ConsistentRead: true,
-      }),
-    );
-    return (out.Items ?? []).map((i) => stripKeys<StepRecordItem>(i));
+    return queryAll<StepRecordItem>(this.db, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
+      ExpressionAttributeValues: { ':pk': invoicePk(tenantId, invoiceId), ':p': 'STEP#' },
+      ConsistentRead: true,
+    });
   }
 
   async claim(

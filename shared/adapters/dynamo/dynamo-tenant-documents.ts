@@ -1,6 +1,7 @@
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { TenantDocuments } from '../../app/ports.js';
 import { tenantPk } from './keys.js';
+import { queryAll } from './queries.js';
 import { stripKeys } from './transactions.js';
 
 /** Small per-tenant documents (scenarios, templates) under PK = T#<tenant>, SK = <TYPE>#<id>. */
@@ -21,21 +22,11 @@ export class DynamoTenantDocuments<T extends { id: string }> implements TenantDo
   }
 
   async list(tenantId: string): Promise<T[]> {
-    const items: T[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
-          ExpressionAttributeValues: { ':pk': tenantPk(tenantId), ':p': `${this.type}#` },
-          ExclusiveStartKey: start,
-        }),
-      );
-      items.push(...(out.Items ?? []).map((i) => stripKeys<T>(i)));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return items;
+    return queryAll<T>(this.db, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
+      ExpressionAttributeValues: { ':pk': tenantPk(tenantId), ':p': `${this.type}#` },
+    });
   }
 
   async put(tenantId: string, doc: T): Promise<void> {

@@ -1,0 +1,46 @@
+import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { Page, PageRequest } from '../../app/ports.js';
+import { startKeyFor } from './cursor.js';
+import { encodeCursor } from './keys.js';
+import { stripKeys } from './transactions.js';
+
+type Item = Record<string, unknown>;
+const stripped = <T>(item: Item): T => stripKeys<T>(item);
+
+/**
+ * One page of a Query behind an opaque cursor. With a FilterExpression a DynamoDB page can come
+ * back short, so it keeps reading until `limit` items or the end; the cursor must belong to
+ * `partition` (a cursor from another list or tenant is a 400).
+ */
+export const queryPage = async <T>(
+  db: DynamoDBDocumentClient,
+  input: QueryCommandInput,
+  page: PageRequest,
+  partition: Record<string, string>,
+  map: (item: Item) => T = stripped,
+): Promise<Page<T>> => {
+  const items: T[] = [];
+  let start = startKeyFor(page.cursor, partition);
+  do {
+    const out = await db.send(new QueryCommand({ ...input, Limit: page.limit - items.length, ExclusiveStartKey: start }));
+    items.push(...(out.Items ?? []).map(map));
+    start = out.LastEvaluatedKey;
+  } while (start && items.length < page.limit);
+  const nextCursor = encodeCursor(start);
+  return nextCursor ? { items, nextCursor } : { items };
+};
+
+/** Every item of a Query (small, bounded collections: an invoice's payments, a tenant's templates). */
+export const queryAll = async <T>(db: DynamoDBDocumentClient, input: QueryCommandInput, map: (item: Item) => T = stripped): Promise<T[]> => {
+  const items: T[] = [];
+  let start: Item | undefined;
+  do {
+    const out = await db.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
+    items.push(...(out.Items ?? []).map(map));
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return items;
+};
+
+/** The timeline shape of an event item. */
+export const timelineRecord = (item: Item) => ({ at: item.at, type: item.type, ...(item.data ? { data: item.data } : {}) }) as { at: string; type: string; data?: Record<string, unknown> };
