@@ -31,6 +31,8 @@ export interface ClientRepository {
   /** Replaces the item if it still has `expectedUpdatedAt` (optimistic concurrency). */
   replace(tenantId: string, client: Client, expectedUpdatedAt: string): Promise<void>;
   list(tenantId: string, page: PageRequest): Promise<Page<Client>>;
+  /** Records a reminder sent to the client (keeps the latest instant; never bumps `updatedAt`). */
+  recordMessage(tenantId: string, clientId: string, at: string): Promise<void>;
 }
 
 /** The stored invoice; `overdue`, `daysLate` and `balanceCents` are derived on read. */

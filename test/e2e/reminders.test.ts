@@ -156,6 +156,29 @@ describe('the reminder engine on the local stack', () => {
     expect(timeline).toContain('invoice.due_date_changed');
   });
 
+  it('never sends one client two reminders within the minimum gap, whatever the invoice', async () => {
+    const email = uniqueEmail('gap');
+    const due = dueDateAhead(10);
+    const c = await acme.post('/clients', aBusinessClientInput({ email }));
+    const ids: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const inv = await acme.post('/invoices', anInvoiceInput(c.json.id, { issueDate: parisToday(), dueDate: due }));
+      await acme.post(`/invoices/${inv.json.id}/send`);
+      ids.push(inv.json.id);
+    }
+    // Both J-5 steps are planned for the same morning; the first to go out pushes the other back.
+    await runUntil(endOfDay(addDays(due, 30)));
+    expect(reminders(await inbox(email)).length).toBeGreaterThanOrEqual(4);
+    const times = await Promise.all(
+      ids.map(async (id) => (await acme.get(`/invoices/${id}/reminders`)).json.items.filter((s: { state: string }) => s.state === 'sent').map((s: { scheduledAt: string }) => s.scheduledAt)),
+    );
+    const all = times.flat().sort();
+    for (let i = 1; i < all.length; i++) {
+      const gapDays = (Date.parse(all[i]!) - Date.parse(all[i - 1]!)) / 86_400_000;
+      expect(gapDays, `${all[i - 1]} → ${all[i]}`).toBeGreaterThanOrEqual(3 - 2 / 24); // 3 local days (a DST change shifts an hour)
+    }
+  });
+
   it('pauses and resumes reminders, and sends one manual reminder per day', async () => {
     const email = uniqueEmail('manual');
     const invoice = await sentInvoice(aBusinessClientInput({ email }), dueDateAhead(10));

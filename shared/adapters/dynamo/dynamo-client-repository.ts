@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../app/errors.js';
 import type { ClientRepository, Page, PageRequest } from '../../app/ports.js';
 import type { Client } from '../../http/schemas/clients.js';
@@ -34,6 +34,22 @@ export class DynamoClientRepository implements ClientRepository {
       page,
       { PK: pk },
     );
+  }
+
+  async recordMessage(tenantId: string, clientId: string, at: string): Promise<void> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: clientKey(tenantId, clientId),
+          UpdateExpression: 'SET lastMessageAt = :at',
+          ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(lastMessageAt) OR lastMessageAt < :at)',
+          ExpressionAttributeValues: { ':at': at },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
   }
 
   private async put(tenantId: string, client: Client, condition: string, values: Record<string, unknown>): Promise<void> {

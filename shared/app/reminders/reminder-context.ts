@@ -91,7 +91,11 @@ const history = (records: readonly StepRecordItem[]): StepRecord[] =>
 /** The plan of one invoice at `now`: the single pure function the reconciler, the API and the sender share. */
 export const planFor = (ctx: ReminderContext, now: Date): PlannedStep[] => {
   const { invoice, settings, client } = ctx;
-  const manualSends = ctx.records.filter((r) => r.manual && r.state === 'sent').map((r) => r.at).sort();
+  // The minimum gap counts from the last message to this client, whatever the invoice.
+  const lastMessage = [ctx.client.lastMessageAt, ...ctx.records.filter((r) => r.manual && r.state === 'sent').map((r) => r.at)]
+    .filter((at): at is string => at !== undefined)
+    .sort()
+    .at(-1);
   const steps = planReminders({
     invoice: {
       dueDate: invoice.dueDate,
@@ -108,7 +112,7 @@ export const planFor = (ctx: ReminderContext, now: Date): PlannedStep[] => {
     now,
     minGapDays: settings.minGapDays,
     graceDaysAfterPayment: settings.graceDaysAfterPayment,
-    ...(manualSends.length > 0 ? { lastMessageToClientAt: manualSends.at(-1)! } : {}),
+    ...(lastMessage ? { lastMessageToClientAt: lastMessage } : {}),
   });
   const block = programBlock(ctx);
   return block ? steps.map((s) => (s.state === 'scheduled' ? { ...s, state: 'cancelled', reason: block } : s)) : steps;

@@ -96,6 +96,8 @@ export const deliver = async (
     const at = sentAt(deps.clock, step.firedAt);
     await deps.steps.finish(tenantId, invoice.id, step.stepId, { state: 'sent', at, messageId });
     await deps.invoices.recordReminder(tenantId, invoice.id, at);
+    // Re-plans the client's other open invoices (stream), so none follows within the minimum gap.
+    await deps.clients.recordMessage(tenantId, client.id, at);
     await deps.invoices.appendEvents(tenantId, invoice.id, [
       {
         at,

@@ -63,6 +63,7 @@ const cachedReads = (deps: SimulationDeps): ReminderReadDeps => {
     create: (t, c) => deps.clients.create(t, c),
     replace: (t, c, e) => deps.clients.replace(t, c, e),
     list: (t, p) => deps.clients.list(t, p),
+    recordMessage: (t, id, at) => deps.clients.recordMessage(t, id, at),
   };
   const scenarios: TenantDocuments<Scenario> = {
     get: memo((t: string, id: string) => deps.scenarios.get(t, id)),

@@ -47,6 +47,8 @@ export const Client = z.object({
   ...clientFields,
   address: address.optional(),
   emailStatus: z.enum(['ok', 'bouncing']),
+  /** Last reminder sent to this client, any invoice: the minimum gap between two messages counts from it. */
+  lastMessageAt: z.string().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
