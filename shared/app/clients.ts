@@ -1,15 +1,26 @@
 import type { ClientInput, ClientPatch, Client } from '../http/schemas/clients.js';
-import { NotFoundError } from './errors.js';
-import type { ClientRepository, Clock, IdGenerator, PageRequest } from './ports.js';
+import type { Scenario } from '../domain/scenario.js';
+import { BusinessRuleError, NotFoundError } from './errors.js';
+import type { ClientRepository, Clock, IdGenerator, PageRequest, TenantDocuments } from './ports.js';
+import { resolveScenario } from './reminders/reminder-context.js';
 
 export interface ClientDeps {
   readonly clients: ClientRepository;
+  readonly scenarios: TenantDocuments<Scenario>;
   readonly clock: Clock;
   readonly ids: IdGenerator;
 }
 
-export const makeCreateClient = ({ clients, clock, ids }: ClientDeps) =>
+/** A client's own scenario must exist (built-in or the tenant's), or its reminders would silently fall back. */
+const checkScenario = async (scenarios: TenantDocuments<Scenario>, tenantId: string, scenarioId: string | null | undefined) => {
+  if (scenarioId && !(await resolveScenario(scenarios, tenantId, scenarioId))) {
+    throw new BusinessRuleError('unknown-scenario', 'The scenario does not exist', [{ path: 'body.scenarioId', message: 'no such scenario' }]);
+  }
+};
+
+export const makeCreateClient = ({ clients, scenarios, clock, ids }: ClientDeps) =>
   async (tenantId: string, input: ClientInput): Promise<Client> => {
+    await checkScenario(scenarios, tenantId, input.scenarioId);
     const now = clock.now().toISOString();
     const client: Client = { ...input, id: ids.next(), emailStatus: 'ok', createdAt: now, updatedAt: now };
     await clients.create(tenantId, client);
@@ -24,9 +35,10 @@ export const makeGetClient = ({ clients }: Pick<ClientDeps, 'clients'>) =>
   };
 
 /** `null` clears an optional field; a new email address resets a bouncing status. */
-export const makeUpdateClient = ({ clients, clock }: Pick<ClientDeps, 'clients' | 'clock'>) =>
+export const makeUpdateClient = ({ clients, scenarios, clock }: Pick<ClientDeps, 'clients' | 'scenarios' | 'clock'>) =>
   async (tenantId: string, id: string, patch: ClientPatch): Promise<Client> => {
     const current = await makeGetClient({ clients })(tenantId, id);
+    await checkScenario(scenarios, tenantId, patch.scenarioId);
     const next: Record<string, unknown> = { ...current };
     for (const [key, value] of Object.entries(patch)) {
       if (value === null) delete next[key];

@@ -52,6 +52,16 @@ describe('API conventions', () => {
     expect(badCursor.status).toBe(400);
   });
 
+  it('refuses a client whose own scenario does not exist, naming the field', async () => {
+    const res = await acme.post('/clients', aBusinessClientInput({ email: uniqueEmail('scn'), scenarioId: 'nope' }));
+    expect(res.status).toBe(422);
+    expect(res.json.errors).toEqual([{ path: 'body.scenarioId', message: 'no such scenario' }]);
+    const ok = await acme.post('/clients', aBusinessClientInput({ email: uniqueEmail('scn'), scenarioId: 'b2c-default' }));
+    expect(ok.status).toBe(201);
+    expect((await acme.patch(`/clients/${ok.json.id}`, { scenarioId: 'missing' })).status).toBe(422);
+    expect((await acme.patch(`/clients/${ok.json.id}`, { scenarioId: null })).json.scenarioId).toBeUndefined();
+  });
+
   it('answers 404 for unknown ids and for another tenant’s invoice', async () => {
     expect((await acme.get('/invoices/01UNKNOWN')).status).toBe(404);
     expect((await acme.get('/clients/01UNKNOWN')).status).toBe(404);
