@@ -4,5 +4,5 @@ import { ok } from '../../shared/http/responses.js';
 import { routes } from '../../shared/http/routes.js';
 import { wiring } from '../../shared/wiring.js';
 
-const scenarios = makeScenarioLibrary({ scenarios: wiring.scenarios(), templates: wiring.templates(), settings: wiring.settings(), ids: wiring.ids });
+const scenarios = makeScenarioLibrary({ scenarios: wiring.scenarios(), templates: wiring.templates(), settings: wiring.settings(), clients: wiring.clients(), ids: wiring.ids });
 export const handler = httpHandler(routes.putScenario, async ({ tenantId, params, body }) => ok(await scenarios.put(tenantId, params.id, body)));

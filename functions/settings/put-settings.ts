@@ -4,5 +4,5 @@ import { ok } from '../../shared/http/responses.js';
 import { routes } from '../../shared/http/routes.js';
 import { wiring } from '../../shared/wiring.js';
 
-const updateSettings = makeUpdateSettings({ settings: wiring.settings() });
+const updateSettings = makeUpdateSettings({ settings: wiring.settings(), scenarios: wiring.scenarios() });
 export const handler = httpHandler(routes.putSettings, async ({ tenantId, body }) => ok(await updateSettings(tenantId, body)));

@@ -1,12 +1,21 @@
+import type { Scenario } from '../domain/scenario.js';
 import { Settings, type SettingsInput } from '../http/schemas/settings.js';
 import { parseOrThrow } from '../http/problem.js';
-import type { SettingsRepository } from './ports.js';
+import { BusinessRuleError } from './errors.js';
+import type { SettingsRepository, TenantDocuments } from './ports.js';
+import { resolveScenario } from './reminders/reminder-context.js';
 
 export const makeGetSettings = ({ settings }: { settings: SettingsRepository }) => (tenantId: string) => settings.get(tenantId);
 
-/** PUT merges the given fields over the current settings (company identity merged field by field). */
-export const makeUpdateSettings = ({ settings }: { settings: SettingsRepository }) =>
+/**
+ * PUT merges the given fields over the current settings (company identity merged field by
+ * field). A default scenario must exist, or every client without its own would silently fall back.
+ */
+export const makeUpdateSettings = ({ settings, scenarios }: { settings: SettingsRepository; scenarios: TenantDocuments<Scenario> }) =>
   async (tenantId: string, input: SettingsInput): Promise<Settings> => {
+    if (input.defaultScenarioId && !(await resolveScenario(scenarios, tenantId, input.defaultScenarioId))) {
+      throw new BusinessRuleError('unknown-scenario', 'The scenario does not exist', [{ path: 'body.defaultScenarioId', message: 'no such scenario' }]);
+    }
     const current = await settings.get(tenantId);
     const merged = parseOrThrow(Settings, { ...current, ...input, company: { ...current.company, ...input.company } }, 'body');
     await settings.put(tenantId, merged);

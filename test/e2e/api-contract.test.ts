@@ -60,6 +60,9 @@ describe('API conventions', () => {
     expect(ok.status).toBe(201);
     expect((await acme.patch(`/clients/${ok.json.id}`, { scenarioId: 'missing' })).status).toBe(422);
     expect((await acme.patch(`/clients/${ok.json.id}`, { scenarioId: null })).json.scenarioId).toBeUndefined();
+    const settings = await acme.put('/settings', { defaultScenarioId: 'nope' });
+    expect(settings.status).toBe(422);
+    expect(settings.json.errors[0].path).toBe('body.defaultScenarioId');
   });
 
   it('answers 404 for unknown ids and for another tenant’s invoice', async () => {

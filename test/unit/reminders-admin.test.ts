@@ -68,7 +68,7 @@ const world = () => {
     mailer,
     pdf,
     clock,
-    scenarioLib: makeScenarioLibrary({ scenarios, templates, settings, ids }),
+    scenarioLib: makeScenarioLibrary({ scenarios, templates, settings, clients, ids }),
     templateLib: makeTemplateLibrary({ templates, scenarios, ids }),
     preview: makePreviewTemplate({ templates, invoices, clients, settings, clock }),
     testSend: makeTestTemplate({ templates, invoices, clients, settings, clock, mailer, pdf }),
@@ -163,6 +163,16 @@ describe('scenario library', () => {
     expect(error.errors[0]!.path).toBe('path.id');
     await w.scenarioLib.remove(T, 'autre');
     await failure(w.scenarioLib.get(T, 'autre'), NotFoundError);
+  });
+
+  it('refuses to delete a scenario a client uses as its own', async () => {
+    await w.scenarioLib.create(T, { id: 'chantiers', name: 'Chantiers', steps: steps(['j+2', 2, 'reminder']) });
+    await w.clients.create(T, { id: 'c1', name: 'Garage Lefèvre', kind: 'business', email: 'g@x.test', ccEmails: [], language: 'fr', remindersEnabled: true, scenarioId: 'chantiers', emailStatus: 'ok', createdAt: '2026-03-01T00:00:00Z', updatedAt: '2026-03-01T00:00:00Z' });
+    const error = await failure(w.scenarioLib.remove(T, 'chantiers'), BusinessRuleError);
+    expect(error.message).toContain('Garage Lefèvre');
+    await w.clients.replace(T, { ...(await w.clients.get(T, 'c1'))!, scenarioId: null });
+    await w.scenarioLib.remove(T, 'chantiers');
+    await failure(w.scenarioLib.get(T, 'chantiers'), NotFoundError);
   });
 });
 

@@ -8,7 +8,7 @@ import { defaultTemplate, type ReminderTemplate } from '../../domain/default-tem
 import { validateScenario, type Scenario } from '../../domain/scenario.js';
 import type { ScenarioInput } from '../../http/schemas/reminders.js';
 import { BusinessRuleError, ConflictError, NotFoundError, type FieldError } from '../errors.js';
-import type { IdGenerator, SettingsRepository, TenantDocuments } from '../ports.js';
+import type { ClientRepository, IdGenerator, SettingsRepository, TenantDocuments } from '../ports.js';
 
 export interface LibraryEntry<T> {
   readonly doc: T;
@@ -66,8 +66,21 @@ export interface ScenarioDeps {
   readonly scenarios: TenantDocuments<Scenario>;
   readonly templates: TenantDocuments<ReminderTemplate>;
   readonly settings: SettingsRepository;
+  readonly clients: ClientRepository;
   readonly ids: IdGenerator;
 }
+
+/** Names of the tenant's clients whose own scenario is `id` (a client list is small: paged by 100). */
+const clientsUsing = async (clients: ClientRepository, tenantId: string, id: string): Promise<string[]> => {
+  const names: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await clients.list(tenantId, { limit: 100, ...(cursor ? { cursor } : {}) });
+    names.push(...page.items.filter((c) => c.scenarioId === id).map((c) => c.name));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return names;
+};
 
 const STEP_PROBLEM = /^step (\d+) \([^)]*\): (.*)$/;
 
@@ -158,6 +171,12 @@ export const makeScenarioLibrary = (deps: ScenarioDeps) => {
       if (!entry.builtIn && (await deps.settings.get(tenantId)).defaultScenarioId === id) {
         throw new BusinessRuleError('scenario-in-use', `"${id}" is the default scenario: choose another default in /settings first`, [
           { path: 'path.id', message: 'is the default scenario of the settings' },
+        ]);
+      }
+      const users = entry.builtIn ? [] : await clientsUsing(deps.clients, tenantId, id);
+      if (users.length > 0) {
+        throw new BusinessRuleError('scenario-in-use', `"${id}" is the scenario of ${users.length} client(s): ${users.slice(0, 5).join(', ')}`, [
+          { path: 'path.id', message: 'is used by clients; change their scenario first' },
         ]);
       }
       await deps.scenarios.delete(tenantId, id);
