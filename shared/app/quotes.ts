@@ -191,3 +191,19 @@ export const makeSendQuote = ({ quotes, invoices, clients, settings, clock, mail
     await quotes.save(emailed, [{ at, type: 'quote.sent', data: { number: quote.number, to: client.email, messageId } }]);
     return jobView(invoices, emailed, localDate(clock.now(), s.timezone));
   };
+
+/** The quote PDF ("Devis", or "Devis (brouillon)" before it is numbered). */
+export const makeRenderQuotePdf = (deps: Pick<QuoteDeps, 'quotes' | 'clients' | 'settings'> & { pdf: QuotePdfRenderer }) =>
+  async (tenantId: string, id: string): Promise<{ bytes: Uint8Array; fileName: string }> => {
+    const quote = await loadQuote(deps.quotes, tenantId, id);
+    const [client, s] = await Promise.all([deps.clients.get(tenantId, quote.clientId), deps.settings.get(tenantId)]);
+    if (!client) throw new NotFoundError('Client');
+    const bytes = await deps.pdf.quote({ seller: s.company, client, quote, language: client.language });
+    return { bytes, fileName: `${quote.number ?? `devis-brouillon-${quote.id}`}.pdf` };
+  };
+
+export const makeGetQuoteTimeline = ({ quotes }: Pick<QuoteDeps, 'quotes'>) =>
+  async (tenantId: string, id: string, page: { limit: number; cursor?: string }) => {
+    await loadQuote(quotes, tenantId, id);
+    return quotes.timeline(tenantId, id, page);
+  };

@@ -48,6 +48,9 @@ describe('quotes, deposits, final invoice and credit notes', () => {
     const quoteText = await pdfText(mail!.attachments[0]!.content);
     expect(quoteText).toContain(sent.json.number);
     expect(quoteText).toContain('12 000,00 €');
+    const served = await acme.get(`/quotes/${quote.json.id}/pdf`);
+    expect(served.type).toBe('application/pdf');
+    expect(await pdfText(served.bytes!)).toContain(sent.json.number);
 
     expect((await acme.post(`/quotes/${quote.json.id}/deposits`, { percent: 30 })).status).toBe(422); // not accepted yet
     const accepted = await acme.post(`/quotes/${quote.json.id}/accept`);

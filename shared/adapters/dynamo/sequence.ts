@@ -5,7 +5,7 @@ import { transactWrite, type TransactItem } from './transactions.js';
 
 const MAX_ATTEMPTS = 20;
 
-export const formatNumber = (prefix: string, year: number, n: number) => `${prefix}-${year}-${String(n).padStart(4, '0')}`;
+const formatNumber = (prefix: string, year: number, n: number) => `${prefix}-${year}-${String(n).padStart(4, '0')}`;
 
 /**
  * Writes `items(number)` together with the next number of a tenant's `prefix`/`year`

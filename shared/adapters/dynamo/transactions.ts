@@ -29,7 +29,7 @@ export const transactWrite = async (
 
 /** Removes the table's key attributes from an item read back. */
 export const stripKeys = <T>(item: Record<string, unknown>): T => {
-  const { PK, SK, GSI1PK, GSI1SK, GSI2PK, GSI2SK, GSI3PK, GSI3SK, entityType, tenantPk, expiresAt, ...rest } = item;
-  void [PK, SK, GSI1PK, GSI1SK, GSI2PK, GSI2SK, GSI3PK, GSI3SK, entityType, tenantPk, expiresAt];
+  const { PK, SK, GSI1PK, GSI1SK, GSI2PK, GSI2SK, GSI3PK, GSI3SK, entityType, expiresAt, ...rest } = item;
+  void [PK, SK, GSI1PK, GSI1SK, GSI2PK, GSI2SK, GSI3PK, GSI3SK, entityType, expiresAt];
   return rest as T;
 };

@@ -131,4 +131,3 @@ export const TimelineEvent = z.object({
 });
 export type TimelineEvent = z.infer<typeof TimelineEvent>;
 
-export const SendInvoiceResult = Invoice;
