@@ -2,7 +2,7 @@
  * Target of every reminder schedule. The Scheduler invokes it asynchronously, at least once,
  * with ids only; the use case decides, claims and sends (exactly one email per step).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { makeSendQuoteFollowUp } from '../../shared/app/reminders/quote-follow-up.js';
 import { makeSendReminder } from '../../shared/app/reminders/send-reminder.js';
 import { reminderReadDeps } from '../../shared/wiring-reminders.js';

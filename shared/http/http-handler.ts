@@ -6,7 +6,7 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { createHash } from 'node:crypto';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { AppError, UnauthorizedError, ValidationError } from '../app/errors.js';
 import type { IdempotencyStore } from '../app/ports.js';
 import { parseOrThrow, toProblem } from './problem.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { problem } from './schemas/common.js';
 import { routeList, type RouteDefinition } from './routes.js';
 

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { AppError, ValidationError, type FieldError } from '../app/errors.js';
 
 const PROBLEM = 'application/problem+json';

@@ -4,7 +4,7 @@
  * /openapi.json (shared/http/openapi.ts) are all built from it, so local and deployed
  * behaviour cannot drift. A newcomer finds any behaviour in two hops: route → handler → use case.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ClientInput, ClientPatch, Client } from './schemas/clients.js';
 import { idParams, id, listQuery, page } from './schemas/common.js';
 import { Invoice, InvoiceInput, InvoiceListQuery, InvoicePatch, Payment, PaymentInput, TimelineEvent } from './schemas/invoices.js';

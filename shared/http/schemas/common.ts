@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isValidDate, isValidTimeZone } from '../../domain/dates.js';
 import { VAT_RATES } from '../../domain/money.js';
 

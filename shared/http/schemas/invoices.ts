@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { businessDate, cents, email, id, instant, positiveCents, vatRate } from './common.js';
 
 export const InvoiceLineInput = z

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { businessDate, id, instant, positiveCents } from './common.js';
 import { Invoice, InvoiceLineInput } from './invoices.js';
 
