@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, posix, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ICommandHooks } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { FONT_FILES, FONT_PACKAGE } from '../templates/pdf/fonts.js';
 
 /**
  * Packages a PDF-rendering Lambda loads from a real `node_modules` beside its bundle.
@@ -83,6 +84,24 @@ export const copyClosureCommands = (projectRoot: string, inputDir: string, outpu
     return [`mkdir -p ${target}`, `cp -R ${entries.map((entry) => quote(posix.join(inputDir, pkg, entry))).join(' ')} ${target}/`];
   });
 
+/**
+ * The PDFs embed DejaVu Sans (templates/pdf/fonts.ts), resolved at run time as
+ * `<package>/<file>` from the bundle: only the two TrueType files used (1.4 MB of the
+ * package's 12 MB), its licence and package.json go to `<outputDir>/node_modules`.
+ */
+export const FONT_ASSET_FILES = ['package.json', 'LICENSE', ...Object.values(FONT_FILES)] as const;
+
+export const copyFontCommands = (inputDir: string, outputDir: string): string[] => {
+  const dirs = [...new Set(FONT_ASSET_FILES.map((file) => posix.dirname(posix.join('node_modules', FONT_PACKAGE, file))))].sort();
+  return [
+    ...dirs.map((dir) => `mkdir -p ${quote(posix.join(outputDir, dir))}`),
+    ...FONT_ASSET_FILES.map((file) => {
+      const path = posix.join('node_modules', FONT_PACKAGE, file);
+      return `cp -R ${quote(posix.join(inputDir, path))} ${quote(posix.join(outputDir, path))}`;
+    }),
+  ];
+};
+
 export interface PdfBundlingOptions {
   /** Where the installed node_modules are read at synth time. @default the repository root */
   readonly projectRoot?: string;
@@ -90,9 +109,9 @@ export interface PdfBundlingOptions {
 
 /**
  * Bundling options for a PDF-rendering NodejsFunction: @react-pdf/renderer and react stay
- * external, and after esbuild their run-time closure is copied from the project's
- * node_modules to `<outputDir>/node_modules`, where the bundle's `import('@react-pdf/renderer')`
- * resolves. Plain `mkdir`/`cp`: no network, no npm install, same output for the same tree.
+ * external, and after esbuild their run-time closure and the font files are copied from the
+ * project's node_modules to `<outputDir>/node_modules`, where the bundle's
+ * `import('@react-pdf/renderer')` and the fonts resolve. Plain `mkdir`/`cp`: no network, no npm install, same output for the same tree.
  */
 export const pdfBundling = ({ projectRoot = REPO_ROOT }: PdfBundlingOptions = {}): {
   externalModules: string[];
@@ -102,8 +121,10 @@ export const pdfBundling = ({ projectRoot = REPO_ROOT }: PdfBundlingOptions = {}
   commandHooks: {
     beforeBundling: () => [],
     beforeInstall: () => [],
-    afterBundling: (inputDir: string, outputDir: string) =>
-      copyClosureCommands(projectRoot, toPosix(inputDir), toPosix(outputDir), runtimeClosure(projectRoot)),
+    afterBundling: (inputDir: string, outputDir: string) => [
+      ...copyClosureCommands(projectRoot, toPosix(inputDir), toPosix(outputDir), runtimeClosure(projectRoot)),
+      ...copyFontCommands(toPosix(inputDir), toPosix(outputDir)),
+    ],
   },
 });
 

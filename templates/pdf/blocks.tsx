@@ -40,10 +40,14 @@ export const Footer = ({ kit: { View, Text }, seller, labels }: { kit: PdfKit; s
   </View>
 );
 
-/** Label / amount rows right-aligned under the tables; `grand` is the bold, ruled last figure. */
+/**
+ * Label / amount rows right-aligned under the tables; `grand` is the bold, ruled last figure.
+ * The amount keeps its full width and the label wraps in what is left, so that a long label
+ * (or a bold 11 pt total in English) never runs into the figure.
+ */
 export const AmountRow = ({ kit: { View, Text }, label, amount, grand = false }: { kit: PdfKit; label: string; amount: string; grand?: boolean }): ReactElement => (
   <View style={grand ? styles.grandTotal : styles.totalRow}>
-    <Text>{label}</Text>
-    <Text>{amount}</Text>
+    <Text style={styles.amountLabel}>{label}</Text>
+    <Text style={styles.amount}>{amount}</Text>
   </View>
 );

@@ -1,14 +1,26 @@
-import { formatEuros } from '../../shared/domain/money.js';
-
 export type Language = 'fr' | 'en';
 
+const locale = (language: Language): string => (language === 'fr' ? 'fr-FR' : 'en-GB');
+
 /**
- * Amounts as the PDF prints them. The built-in Helvetica is WinAnsi-encoded: it has the
- * no-break space (U+00A0) but not the narrow one (U+202F) that `Intl` uses to group French
- * thousands, which would come out as a wrong glyph.
+ * Intl formatters are costly to build (~0.05 ms each, dozens per page): built once per
+ * language and reused by every render. Same options as `formatEuros` in shared/domain/money.ts.
  */
-export const euros = (cents: number, language: Language): string =>
-  formatEuros(cents, language).replace(/\u202f/g, '\u00a0');
+const formattersFor = (language: Language) => ({
+  euros: new Intl.NumberFormat(locale(language), { style: 'currency', currency: 'EUR' }),
+  decimal: new Intl.NumberFormat(locale(language), { maximumFractionDigits: 2 }),
+});
+const formatters = { fr: formattersFor('fr'), en: formattersFor('en') } as const;
+
+/**
+ * French groups thousands with a narrow no-break space (U+202F); printed as a plain no-break
+ * space (U+00A0), which every PDF reader extracts and searches as a space. Both keep an amount
+ * on one line: react-pdf only breaks lines at U+0020.
+ */
+const noBreak = (text: string): string => text.replace(/\u202f/g, '\u00a0');
+
+/** Amounts as the PDF prints them: `1 544,70 €` / `€1,544.70`. */
+export const euros = (cents: number, language: Language): string => noBreak(formatters[language].euros.format(cents / 100));
 
 /** `2026-11-22` → `22/11/2026` (French and British order alike; no time zone involved). */
 export const shortDate = (isoDate: string): string => {
@@ -17,10 +29,7 @@ export const shortDate = (isoDate: string): string => {
 };
 
 /** `12.15` → `12,15` in French, `12.15` in English; at most two decimals. */
-export const decimal = (value: number, language: Language): string =>
-  new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 2 })
-    .format(value)
-    .replace(/\u202f/g, '\u00a0');
+export const decimal = (value: number, language: Language): string => noBreak(formatters[language].decimal.format(value));
 
 export const percent = (rate: number, language: Language): string =>
   `${decimal(rate, language)}${language === 'fr' ? '\u00a0' : ''}%`;

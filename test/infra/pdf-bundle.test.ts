@@ -1,12 +1,15 @@
 import { execFileSync, execSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type BuildOptions } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pdfBundling, runtimeClosure } from '../../infra/pdf-bundling.js';
-import { anInvoicePdfData, pdfText } from '../fixtures/pdf-fixtures.js';
+import { copyFontCommands, pdfBundling, runtimeClosure } from '../../infra/pdf-bundling.js';
+import { aBusinessClient, anInvoicePdfData, pdfText } from '../fixtures/pdf-fixtures.js';
+
+/** Polish, Greek and Cyrillic: only the embedded DejaVu Sans (not the built-in Helvetica) prints them. */
+const UNICODE_NAME = 'Łukasz Żółć · Παπαδόπουλος · Дмитрий Шостакович';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -66,6 +69,10 @@ describe('pdfBundling', () => {
     expect(externalModules).toEqual(['@react-pdf/renderer', 'react']);
     const commands = commandHooks.afterBundling('/asset-input', '/asset-output');
     expect(commands.every((c) => /^(mkdir -p|cp -R) '\/asset-/.test(c))).toBe(true);
+    // The two DejaVu Sans files the templates register, not the whole 12 MB font package.
+    expect(commands).toContain("cp -R '/asset-input/node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf' '/asset-output/node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf'");
+    expect(commands).toContain("cp -R '/asset-input/node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf' '/asset-output/node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'");
+    expect(commands.filter((c) => c.includes('dejavu-fonts-ttf') && c.startsWith('cp '))).toHaveLength(4);
     expect(commands.join('\n')).not.toMatch(/\bnpm (ci|install)\b|\bcurl |\bwget /);
     expect(commandHooks.afterBundling('/asset-input', '/asset-output')).toEqual(commands);
     expect(commandHooks.beforeBundling('/asset-input', '/asset-output')).toEqual([]);
@@ -82,7 +89,7 @@ describe('pdfBundling', () => {
       const { externalModules, commandHooks } = pdfBundling();
       await build(lambdaEsbuildOptions(out, externalModules));
       execSync(commandHooks.afterBundling(REPO_ROOT, out).join(' && '), { shell: '/bin/bash', stdio: 'pipe' });
-      writeFileSync(join(out, 'data.json'), JSON.stringify(anInvoicePdfData({ copy: true })));
+      writeFileSync(join(out, 'data.json'), JSON.stringify(anInvoicePdfData({ copy: true, client: aBusinessClient({ name: UNICODE_NAME }) })));
       writeFileSync(join(out, 'render.mjs'), RUNNER);
       measured = JSON.parse(runNode(out, 'render.mjs')) as typeof measured;
     });
@@ -95,6 +102,9 @@ describe('pdfBundling', () => {
       const text = await pdfText(pdf);
       expect(text).toContain('F-2026-0001');
       expect(text).toContain('Reste à payer 1 544,70 €');
+      expect(text).toContain(UNICODE_NAME);
+      expect(Buffer.from(pdf).toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSans\b/);
+      expect(readdirSync(join(out, 'node_modules/dejavu-fonts-ttf/ttf')).sort()).toEqual(['DejaVuSans-Bold.ttf', 'DejaVuSans.ttf']);
 
       const sizes = {
         bundleKiB: Math.round(bytesOf(join(out, 'index.mjs')) / 1024),
@@ -123,6 +133,8 @@ describe('pdfBundling', () => {
   it('is needed: the same bundle with react-pdf inlined cannot render (DOMAIN.md §3)', async () => {
     const out = tempDir();
     await build(lambdaEsbuildOptions(out, []));
+    // The fonts are there: what fails is react-pdf itself, inlined.
+    execSync(copyFontCommands(REPO_ROOT, out).join(' && '), { shell: '/bin/bash', stdio: 'pipe' });
     writeFileSync(join(out, 'data.json'), JSON.stringify(anInvoicePdfData()));
     writeFileSync(join(out, 'render.mjs'), RUNNER);
     expect(() => runNode(out, 'render.mjs')).toThrow(/standard-fonts\/Helvetica/);

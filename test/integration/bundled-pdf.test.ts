@@ -41,7 +41,9 @@ const runtimeModules = (target: string) => {
 describe('a PDF route bundled by CDK', () => {
   it('renders the invoice PDF from the synthesized asset', { timeout: 240_000 }, async () => {
     const acme = api('acme');
-    const client = await acme.post('/clients', aBusinessClientInput({ email: uniqueEmail('bundle') }));
+    // Polish, Greek and Cyrillic: the fonts must have shipped in the asset to print them.
+    const name = 'Łukasz Żółć · Παπαδόπουλος · Дмитрий Шостакович';
+    const client = await acme.post('/clients', aBusinessClientInput({ email: uniqueEmail('bundle'), name }));
     const invoice = await acme.post('/invoices', anInvoiceInput(client.json.id));
     const sent = await acme.post(`/invoices/${invoice.json.id}/send`);
     expect(sent.status).toBe(200);
@@ -88,5 +90,6 @@ describe('a PDF route bundled by CDK', () => {
     expect(Buffer.from(bytes.subarray(0, 4)).toString()).toBe('%PDF');
     const text = (await extractText(await getDocumentProxy(bytes), { mergePages: true })).text;
     expect(text).toContain(sent.json.number);
+    expect(text).toContain(name);
   });
 });

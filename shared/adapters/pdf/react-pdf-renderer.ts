@@ -22,9 +22,8 @@ let kit: Promise<PdfKit> | undefined;
  * in the bundle anyway (DOMAIN.md §3, infra/pdf-bundling.ts).
  */
 const loadKit = (): Promise<PdfKit> =>
-  (kit ??= import('@react-pdf/renderer').then((module) => {
-    // Hyphenation is English-only and would split French words (and amounts) at line ends.
-    module.Font.registerHyphenationCallback((word) => [word]);
+  (kit ??= Promise.all([import('@react-pdf/renderer'), import('../../../templates/pdf/fonts.js')]).then(([module, { registerFonts }]) => {
+    registerFonts(module);
     return module;
   }));
 
@@ -33,7 +32,7 @@ const render = async (kitReady: PdfKit, document: PdfDocument): Promise<Uint8Arr
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 };
 
-/** Renders invoices, letters, quotes and credit notes with @react-pdf/renderer and the built-in Helvetica. */
+/** Renders invoices, letters, quotes and credit notes with @react-pdf/renderer and the embedded DejaVu Sans (templates/pdf/fonts.ts). */
 export class ReactPdfRenderer implements DocumentRenderer, QuotePdfRenderer, CreditNotePdfRenderer {
   async invoice(data: InvoicePdfData): Promise<Uint8Array> {
     const [pdf, { invoiceDocument }] = await Promise.all([loadKit(), import('../../../templates/pdf/invoice-document.js')]);

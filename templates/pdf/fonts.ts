@@ -1,0 +1,45 @@
+// Aliased: the Lambda bundles' banner already declares a top-level `createRequire` (infra/constructs/relances-function.ts).
+import { createRequire as requireFrom } from 'node:module';
+import type { PdfKit } from './kit.js';
+
+/**
+ * Every PDF prints in DejaVu Sans, embedded (subset) in the file. The built-in Helvetica is
+ * WinAnsi-only: a Polish, Greek or Cyrillic client name (Łukasz, Παπαδόπουλος, Дмитрий) came
+ * out as wrong glyphs. DejaVu covers Latin-extended, Greek and Cyrillic, and an embedded font
+ * keeps the path to PDF/A (Factur-X, DOMAIN.md §4) open.
+ */
+export const FONT_FAMILY = 'DejaVu Sans';
+
+/** The npm package shipping the TrueType files, and the files used (kept with the PDF Lambdas by infra/pdf-bundling.ts). */
+export const FONT_PACKAGE = 'dejavu-fonts-ttf';
+export const FONT_FILES = { regular: 'ttf/DejaVuSans.ttf', bold: 'ttf/DejaVuSans-Bold.ttf' } as const;
+
+/**
+ * Resolved like a module, from this file: in the repository that is the project's
+ * node_modules, in a Lambda asset the node_modules copied beside the bundle.
+ */
+const fontPath = (file: string): string => requireFrom(import.meta.url).resolve(`${FONT_PACKAGE}/${file}`);
+
+/**
+ * Words longer than this may be broken anywhere (with a hyphen). Shorter ones never are:
+ * amounts (`999 999 999,99 €` is 16 characters, joined by no-break spaces), dates, numbers
+ * and French words stay whole. Without it an 80-character reference in a line description
+ * runs on over the amount columns.
+ */
+export const MAX_UNBROKEN_WORD = 20;
+
+/** Break points of one word for react-pdf's line breaker: one part, or one part per character when it is too long. */
+export const breakLongWord = (word: string): string[] => (word.length > MAX_UNBROKEN_WORD ? Array.from(word) : [word]);
+
+/** Called once, when the renderer first loads react-pdf: registration is global to the module. */
+export const registerFonts = (kit: PdfKit): void => {
+  kit.Font.register({
+    family: FONT_FAMILY,
+    fonts: [
+      { src: fontPath(FONT_FILES.regular), fontWeight: 400 },
+      { src: fontPath(FONT_FILES.bold), fontWeight: 700 },
+    ],
+  });
+  // react-pdf's own hyphenation is English-only and would split French words (and amounts).
+  kit.Font.registerHyphenationCallback(breakLongWord);
+};
