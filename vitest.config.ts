@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Four projects: unit (pure, no I/O), infra (CDK assertions), integration (adapters against
+ * Projects: unit (pure, no I/O), web (the web app's components in happy-dom), infra (CDK assertions), integration (adapters against
  * the emulators) and e2e (the local stack over HTTP). The last two share one global setup
  * that starts DynamoDB Local, the SES emulator, the Scheduler emulator and the API once.
  */
@@ -10,6 +10,14 @@ export default defineConfig({
     reporters: ['default'],
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.{ts,tsx}'], environment: 'node' } },
+      {
+        test: {
+          name: 'web',
+          include: ['web/src/**/*.test.{ts,tsx}'],
+          environment: 'happy-dom',
+          setupFiles: ['web/src/test/setup.ts'],
+        },
+      },
       { test: { name: 'infra', include: ['test/infra/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 300_000 } },
       {
         test: {

@@ -17,7 +17,8 @@ import type { LocalIssuer } from './local-issuer.js';
 type HttpHandler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<unknown>;
 
 /** What `/local/*` exposes; implemented by the local stack. */
-export type LocalRoute = (request: { method: string; url: URL; body: string }) => Promise<{ status: number; body: unknown } | undefined>;
+/** With `headers`, the body is written as is (HTML pages and redirects of the local OIDC endpoints). */
+export type LocalRoute = (request: { method: string; url: URL; body: string }) => Promise<{ status: number; body: unknown; headers?: Record<string, string> } | undefined>;
 
 export interface ApiServerProps {
   readonly repoRoot: string;
@@ -88,6 +89,10 @@ export class ApiServer {
     if (url.pathname.startsWith('/local/')) {
       const answer = await this.props.local({ method, url, body: body.toString('utf8') });
       if (!answer) return problem(res, 404, 'Not found', `No local route ${method} ${url.pathname}`);
+      if (answer.headers) {
+        res.writeHead(answer.status, answer.headers).end(typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body));
+        return;
+      }
       if (answer.status >= 400) return problem(res, answer.status, 'Invalid request', String(answer.body));
       return writeJson(res, answer.status, answer.body);
     }

@@ -4,13 +4,26 @@
  */
 import type { LocalRoute } from './api-server.js';
 import type { LocalIssuer } from './local-issuer.js';
+import { localOidc } from './local-oidc.js';
 import type { SchedulerEmulator } from './scheduler-emulator.js';
 import type { StreamPoller } from './stream-poller.js';
 
 const TENANT = /^[A-Za-z0-9_-]{1,128}$/;
 
-export const localControl = ({ issuer, scheduler, poller }: { issuer: LocalIssuer; scheduler: SchedulerEmulator; poller: StreamPoller }): LocalRoute =>
-  async ({ method, url, body }) => {
+export const localControl = ({
+  issuer,
+  scheduler,
+  poller,
+  isAllowedOrigin = () => false,
+}: {
+  issuer: LocalIssuer;
+  scheduler: SchedulerEmulator;
+  poller: StreamPoller;
+  /** Origins the local OIDC endpoints may redirect to (the web app's). */
+  isAllowedOrigin?: (origin: string) => boolean;
+}): LocalRoute => {
+  const oidc = localOidc({ issuer, isAllowedRedirect: (uri) => URL.canParse(uri) && isAllowedOrigin(new URL(uri).origin) });
+  return async ({ method, url, body }) => {
     const route = `${method} ${url.pathname}`;
     switch (route) {
       case 'GET /local/token': {
@@ -34,9 +47,10 @@ export const localControl = ({ issuer, scheduler, poller }: { issuer: LocalIssue
       case 'POST /local/streams/drain':
         return { status: 200, body: await poller.drain() };
       default:
-        return undefined;
+        return oidc({ method, url, body });
     }
   };
+};
 
 const parseBody = (body: string): Record<string, unknown> | undefined => {
   if (!body.trim()) return {};

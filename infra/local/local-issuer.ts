@@ -15,7 +15,7 @@ const KID = 'relances-local-1';
 export interface LocalIssuer {
   readonly issuer: string;
   readonly audience: string;
-  tokenFor(tenantId: string, email?: string, ttlSeconds?: number): Promise<string>;
+  tokenFor(tenantId: string, email?: string, ttlSeconds?: number, extraClaims?: Record<string, string>): Promise<string>;
   /** Rejects on any invalid token. */
   verify(token: string): Promise<JWTPayload>;
   /** Public keys, served at `<issuer>/.well-known/jwks.json`. */
@@ -50,8 +50,8 @@ export const createLocalIssuer = async ({ issuer, dataDir }: { issuer: string; d
     issuer,
     audience: LOCAL_AUDIENCE,
     jwks: { keys: [publicJwk] },
-    tokenFor: (tenantId, email = `${tenantId}@relances.local`, ttlSeconds = 30 * 86_400) =>
-      new SignJWT({ email, 'custom:tenantId': tenantId, token_use: 'id' })
+    tokenFor: (tenantId, email = `${tenantId}@relances.local`, ttlSeconds = 30 * 86_400, extraClaims = {}) =>
+      new SignJWT({ ...extraClaims, email, 'custom:tenantId': tenantId, token_use: 'id' })
         .setProtectedHeader({ alg: ALG, kid: KID, typ: 'JWT' })
         .setSubject(`local-user-${tenantId}`)
         .setIssuer(issuer)

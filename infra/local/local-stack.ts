@@ -84,10 +84,11 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     const schedulerUrl = await explainPortInUse(scheduler.listen(ports.scheduler), ports.scheduler, 'SCHEDULER_PORT');
     cleanups.push(() => scheduler.stop());
 
+    const isAllowedOrigin = allowedOrigins();
     const api = new ApiServer({
       repoRoot: REPO_ROOT,
       routes: routeList(),
-      isAllowedOrigin: allowedOrigins(),
+      isAllowedOrigin,
       local: (request) => control(request),
       log: info,
     });
@@ -119,7 +120,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       streams.destroy();
     });
 
-    const control = localControl({ issuer, scheduler, poller });
+    const control = localControl({ issuer, scheduler, poller, isAllowedOrigin });
     api.open(issuer);
     if (options.fireInRealTime ?? true) scheduler.startClock();
     return { urls, tableName: LOCAL_TABLE, tokenFor: (tenantId, email) => issuer.tokenFor(tenantId, email), stop };

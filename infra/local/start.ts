@@ -1,8 +1,9 @@
 /**
  * `npm start`: the whole stack on this machine, data kept under `.local/`, until Ctrl-C.
- * Ports: PORT or API_PORT (3000), DYNAMODB_PORT (8000), SES_PORT (8005), SCHEDULER_PORT (8006).
+ * Ports: PORT or API_PORT (3000), DYNAMODB_PORT (8000), SES_PORT (8005), SCHEDULER_PORT (8006), WEB_PORT (5173).
  */
-import { DEFAULT_PORTS, startLocalStack } from './local-stack.js';
+import { DEFAULT_PORTS, REPO_ROOT, startLocalStack } from './local-stack.js';
+import { startWebServer } from './web-server.js';
 
 const port = (value: string | undefined, fallback: number): number => {
   if (value === undefined || value === '') return fallback;
@@ -25,12 +26,18 @@ const stack = await startLocalStack({
   process.exit(1);
 });
 const token = await stack.tokenFor('demo', 'demo@relances.local');
+const web = await startWebServer({ repoRoot: REPO_ROOT, apiUrl: stack.urls.api, port: port(process.env.WEB_PORT, 5173) }).catch(async (error: unknown) => {
+  console.error(`\nThe web app could not start: ${error instanceof Error ? error.message : String(error)} (WEB_PORT to use another port)`);
+  await stack.stop();
+  process.exit(1);
+});
 
 const row = (label: string, url: string, note: string) => `  ${label.padEnd(11)}${url.padEnd(26)}${note}`;
 const until = new Date(Date.now() + 60 * 86_400_000).toISOString();
 console.log(`
 Relances local stack ready in ${((Date.now() - started) / 1000).toFixed(1)} s (data in .local/, delete it to start afresh)
 
+${row('Web app', web.url, 'sign in with any tenant (local issuer); npm run build:web after changes')}
 ${row('API', stack.urls.api, 'GET /health; routes in shared/http/routes.ts')}
 ${row('SES inbox', stack.urls.ses, `sent emails; JSON at ${stack.urls.ses}/store`)}
 ${row('DynamoDB', stack.urls.dynamodb, `table ${stack.tableName}`)}
@@ -52,6 +59,7 @@ const shutdown = async (signal: string) => {
   if (stopping) return;
   stopping = true;
   console.log(`\n${signal}: stopping…`);
+  await web.stop();
   await stack.stop();
   process.exit(0);
 };

@@ -1,0 +1,177 @@
+/** Shared building blocks: every screen shows loading, empty and error states the same way. */
+import type { UseQueryResult } from '@tanstack/react-query';
+import { Dialog as RadixDialog } from 'radix-ui';
+import { useId, type ReactElement, type ReactNode } from 'react';
+import { Link } from 'react-router';
+import { useI18n } from '../lib/i18n';
+import { ApiError } from '../lib/problem';
+
+export const PageHeader = ({ title, children }: { title: ReactNode; children?: ReactNode }) => (
+  <div className="page-header">
+    <h1>{title}</h1>
+    {children && <div className="page-actions">{children}</div>}
+  </div>
+);
+
+export const Loading = ({ label }: { label?: string }) => {
+  const { t } = useI18n();
+  return (
+    <p role="status" className="loading">
+      <span className="spinner" aria-hidden="true" /> {label ?? t('common.loading')}
+    </p>
+  );
+};
+
+export const ErrorMessage = ({ error, retry }: { error: unknown; retry?: () => void }) => {
+  const { t } = useI18n();
+  const message = error instanceof ApiError ? error.message : t('errors.network');
+  return (
+    <div role="alert" className="error-box">
+      <p>{message}</p>
+      {error instanceof ApiError && error.problem.errors && (
+        <ul>
+          {error.problem.errors.map((e) => (
+            <li key={e.path}>
+              <code>{e.path}</code> {e.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      {retry && (
+        <button type="button" className="button small" onClick={retry}>
+          {t('common.retry')}
+        </button>
+      )}
+    </div>
+  );
+};
+
+export const EmptyState = ({ title, children, action }: { title: string; children?: ReactNode; action?: { to: string; label: string } }) => (
+  <div className="empty">
+    <p className="empty-title">{title}</p>
+    {children && <p className="muted">{children}</p>}
+    {action && (
+      <Link to={action.to} className="button primary">
+        {action.label}
+      </Link>
+    )}
+  </div>
+);
+
+/** Loading → error (with retry) → empty → content. */
+export function AsyncState<T>({
+  query,
+  isEmpty,
+  empty,
+  children,
+}: {
+  query: UseQueryResult<T>;
+  isEmpty?: (data: T) => boolean;
+  empty?: ReactNode;
+  children: (data: T) => ReactNode;
+}): ReactElement {
+  if (query.isPending) return <Loading />;
+  if (query.isError) return <ErrorMessage error={query.error} retry={() => void query.refetch()} />;
+  if (isEmpty?.(query.data) && empty) return <>{empty}</>;
+  return <>{children(query.data)}</>;
+}
+
+/** A labelled field with its error (from zod or from the API's problem+json) tied by aria-describedby. */
+export const Field = ({
+  label,
+  error,
+  hint,
+  children,
+}: {
+  label: string;
+  error?: string;
+  hint?: string;
+  children: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => ReactNode;
+}) => {
+  const id = useId();
+  const describedBy = [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`field${error ? ' has-error' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {children({ id, 'aria-invalid': Boolean(error), 'aria-describedby': describedBy })}
+      {hint && (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+};
+
+export const FormError = ({ error }: { error: unknown }) => {
+  if (!error) return null;
+  return <ErrorMessage error={error} />;
+};
+
+const TONES: Record<string, string> = {
+  draft: 'neutral',
+  sent: 'info',
+  partially_paid: 'warn',
+  paid: 'ok',
+  cancelled: 'neutral',
+  overdue: 'danger',
+  pending: 'info',
+  accepted: 'ok',
+  refused: 'danger',
+  expired: 'neutral',
+  converted: 'ok',
+  scheduled: 'info',
+  sending: 'info',
+  skipped: 'neutral',
+  failed: 'danger',
+};
+
+export const StatusBadge = ({ status }: { status: string }) => {
+  const { t } = useI18n();
+  return <span className={`badge ${TONES[status] ?? 'neutral'}`}>{t(`status.${status}`, { defaultValue: status })}</span>;
+};
+
+export const Dialog = ({
+  trigger,
+  title,
+  open,
+  onOpenChange,
+  children,
+}: {
+  trigger: ReactNode;
+  title: string;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  children: ReactNode;
+}) => {
+  const { t } = useI18n();
+  return (
+    <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
+      <RadixDialog.Trigger asChild>{trigger}</RadixDialog.Trigger>
+      <RadixDialog.Portal>
+        <RadixDialog.Overlay className="dialog-overlay" />
+        <RadixDialog.Content className="dialog" aria-describedby={undefined}>
+          <div className="dialog-header">
+            <RadixDialog.Title>{title}</RadixDialog.Title>
+            <RadixDialog.Close className="button ghost small" aria-label={t('common.close')}>
+              ✕
+            </RadixDialog.Close>
+          </div>
+          {children}
+        </RadixDialog.Content>
+      </RadixDialog.Portal>
+    </RadixDialog.Root>
+  );
+};
+
+export const Stat = ({ label, value, tone }: { label: string; value: ReactNode; tone?: string }) => (
+  <div className={`stat ${tone ?? ''}`}>
+    <dt>{label}</dt>
+    <dd>{value}</dd>
+  </div>
+);

@@ -1,0 +1,3 @@
+export default function Screen() {
+  return <h1>TODO scenarios/routes/scenarios-screen</h1>;
+}

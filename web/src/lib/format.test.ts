@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { centsToInput, formatDate, formatMoney, parseMoney } from './format';
+
+// Intl writes French amounts with narrow no-break spaces; compare with plain spaces.
+const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
+
+describe('money and dates through Intl', () => {
+  it('formats integer cents as euros in French and English', () => {
+    expect(plain(formatMoney(123456, 'fr'))).toBe('1 234,56 €');
+    expect(formatMoney(123456, 'en')).toBe('€1,234.56');
+    expect(plain(formatMoney(-5, 'fr'))).toBe('-0,05 €');
+    expect(plain(formatMoney(0, 'fr'))).toBe('0,00 €');
+  });
+
+  it('formats a business date as that calendar day whatever the time zone', () => {
+    expect(formatDate('2026-01-01', 'fr')).toBe('1 janv. 2026');
+    expect(formatDate('2026-12-31', 'en')).toBe('31 Dec 2026');
+  });
+
+  it('parses what a person types into cents, refusing anything else', () => {
+    expect(parseMoney('1 234,56')).toBe(123456);
+    expect(parseMoney('1234.5')).toBe(123450);
+    expect(parseMoney('12')).toBe(1200);
+    expect(parseMoney('12 €')).toBe(1200);
+    expect(parseMoney('0,07')).toBe(7);
+    expect(parseMoney('12,345')).toBeUndefined();
+    expect(parseMoney('-3')).toBeUndefined();
+    expect(parseMoney('abc')).toBeUndefined();
+    expect(parseMoney('')).toBeUndefined();
+  });
+
+  it('round-trips cents through the amount input', () => {
+    for (const cents of [0, 1, 99, 100, 123456, 9_999_999]) {
+      expect(parseMoney(centsToInput(cents, 'fr'))).toBe(cents);
+      expect(parseMoney(centsToInput(cents, 'en'))).toBe(cents);
+    }
+  });
+});

@@ -1,0 +1,56 @@
+/**
+ * Money, dates and counts for display, all through Intl in the current language. Components
+ * never format by hand. Money is integer cents from the API.
+ */
+export type Lang = 'fr' | 'en';
+
+const locales: Record<Lang, string> = { fr: 'fr-FR', en: 'en-GB' };
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+const numberFormat = (lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat => {
+  const key = `n:${lang}:${JSON.stringify(options)}`;
+  let f = cache.get(key) as Intl.NumberFormat | undefined;
+  if (!f) cache.set(key, (f = new Intl.NumberFormat(locales[lang], options)));
+  return f;
+};
+
+const dateFormat = (lang: Lang, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat => {
+  const key = `d:${lang}:${JSON.stringify(options)}`;
+  let f = cache.get(key) as Intl.DateTimeFormat | undefined;
+  if (!f) cache.set(key, (f = new Intl.DateTimeFormat(locales[lang], options)));
+  return f;
+};
+
+export const formatMoney = (cents: number, lang: Lang, currency = 'EUR'): string =>
+  numberFormat(lang, { style: 'currency', currency }).format(cents / 100);
+
+/** A business date `YYYY-MM-DD` is a calendar day, not an instant: formatted in UTC so it never shifts. */
+export const formatDate = (date: string, lang: Lang): string => {
+  const [y, m, d] = date.slice(0, 10).split('-').map(Number);
+  return dateFormat(lang, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m! - 1, d!)));
+};
+
+/** An instant in the user's time zone (or the one given, e.g. the tenant's). */
+export const formatDateTime = (instant: string, lang: Lang, timeZone?: string): string =>
+  dateFormat(lang, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', ...(timeZone ? { timeZone } : {}) }).format(new Date(instant));
+
+export const formatNumber = (n: number, lang: Lang): string => numberFormat(lang, {}).format(n);
+
+export const formatPercent = (ratio: number, lang: Lang): string => numberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }).format(ratio);
+
+/** Parses what a person types as euros ("1 234,56", "1234.5", "12") into cents; undefined if it is not an amount. */
+export const parseMoney = (input: string): number | undefined => {
+  const s = input.replace(/[\s\u00a0\u202f€]/g, '');
+  if (!/^\d+([.,]\d{1,2})?$/.test(s)) return undefined;
+  const [units, decimals = ''] = s.split(/[.,]/);
+  return Number(units) * 100 + Number(decimals.padEnd(2, '0'));
+};
+
+/** Cents to the string an amount input shows ("1234,50" in French). */
+export const centsToInput = (cents: number, lang: Lang): string => {
+  const s = (cents / 100).toFixed(2);
+  return lang === 'fr' ? s.replace('.', ',') : s;
+};
+
+export const todayIso = (now = new Date()): string =>
+  `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;

@@ -1,0 +1,51 @@
+/**
+ * i18next: French first, English complete (en.ts is typed after fr.ts, so a missing key does
+ * not compile). Money and dates go through Intl (lib/format.ts) in the same language.
+ */
+import i18next from 'i18next';
+import { initReactI18next, useTranslation } from 'react-i18next';
+import { en } from '../locales/en';
+import { fr } from '../locales/fr';
+import * as f from './format';
+
+export type { Lang } from './format';
+const STORAGE_KEY = 'relances.lang';
+
+export const initialLanguage = (): f.Lang => {
+  const saved = typeof localStorage === 'undefined' ? null : localStorage.getItem(STORAGE_KEY);
+  // French first: English only when chosen (the choice is kept in localStorage).
+  return saved === 'en' ? 'en' : 'fr';
+};
+
+export const initI18n = async (lng: f.Lang = initialLanguage()) => {
+  await i18next.use(initReactI18next).init({
+    resources: { fr: { translation: fr }, en: { translation: en } },
+    lng,
+    fallbackLng: 'fr',
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  if (typeof document !== 'undefined') document.documentElement.lang = lng;
+  return i18next;
+};
+
+export const setLanguage = async (lng: f.Lang): Promise<void> => {
+  localStorage.setItem(STORAGE_KEY, lng);
+  document.documentElement.lang = lng;
+  await i18next.changeLanguage(lng);
+};
+
+/** Translations plus formatters bound to the current language. */
+export const useI18n = () => {
+  const { t, i18n } = useTranslation();
+  const lang: f.Lang = i18n.language === 'en' ? 'en' : 'fr';
+  return {
+    t,
+    lang,
+    money: (cents: number) => f.formatMoney(cents, lang),
+    date: (d: string) => f.formatDate(d, lang),
+    dateTime: (at: string) => f.formatDateTime(at, lang),
+    number: (n: number) => f.formatNumber(n, lang),
+    percent: (r: number) => f.formatPercent(r, lang),
+  };
+};

@@ -1,0 +1,31 @@
+/** API errors: RFC 9457 problem+json, with `errors[{ path, message }]` naming each bad field. */
+export interface Problem {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  errors?: { path: string; message: string }[];
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly problem: Problem,
+  ) {
+    super(problem.detail ?? problem.title ?? `HTTP ${status}`);
+    this.name = 'ApiError';
+  }
+
+  /** Field errors keyed by form path: `body.lines.0.quantity` → `lines.0.quantity`. */
+  fieldErrors(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const { path, message } of this.problem.errors ?? []) {
+      const key = path.replace(/^(body|query|path)\.?/, '') || '_';
+      out[key] ??= message;
+    }
+    return out;
+  }
+}
+
+export const toApiError = (status: number, body: unknown): ApiError =>
+  new ApiError(status, typeof body === 'object' && body !== null ? (body as Problem) : { title: String(body ?? ''), status });
