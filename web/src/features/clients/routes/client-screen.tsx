@@ -1,3 +1,64 @@
-export default function Screen() {
-  return <h1>TODO clients/routes/client-screen</h1>;
+import { Link, useParams } from 'react-router';
+import { ErrorMessage, Loading, PageHeader, StatusBadge } from '../../../components/ui';
+import { useI18n } from '../../../lib/i18n';
+import { useClient, useClientInvoices, useScenarios, useUpdateClient } from '../api';
+import { ClientFormView } from '../components/client-form';
+
+export default function ClientScreen() {
+  const { id = '' } = useParams();
+  const { t, money, date } = useI18n();
+  const client = useClient(id);
+  const invoices = useClientInvoices(id);
+  const scenarios = useScenarios();
+  const update = useUpdateClient(id);
+  if (client.isPending) return <Loading />;
+  if (client.isError) return <ErrorMessage error={client.error} retry={() => void client.refetch()} />;
+  const c = client.data;
+  return (
+    <article>
+      <PageHeader title={c.name}>
+        <Link to={`/invoices/new?client=${c.id}`} className="button primary">
+          {t('clients.newInvoice')}
+        </Link>
+      </PageHeader>
+      {c.emailStatus === 'bouncing' && (
+        <p role="alert" className="error-box">
+          {t('clients.bouncing')}
+        </p>
+      )}
+      <section className="card" aria-labelledby="client-invoices">
+        <h2 id="client-invoices">{t('clients.invoices')}</h2>
+        {invoices.isPending ? (
+          <Loading />
+        ) : invoices.isError ? (
+          <ErrorMessage error={invoices.error} retry={() => void invoices.refetch()} />
+        ) : invoices.data.items.length === 0 ? (
+          <p className="muted">{t('invoices.empty')}</p>
+        ) : (
+          <ul className="plain-list">
+            {invoices.data.items.map((inv) => (
+              <li key={inv.id} className="row">
+                <Link to={`/invoices/${inv.id}`}>{inv.number ?? t('invoices.draftNumber')}</Link>
+                <span>{date(inv.dueDate)}</span>
+                <strong>{money(inv.balanceCents)}</strong>
+                <StatusBadge status={inv.overdue ? 'overdue' : inv.status} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className="card" aria-labelledby="client-edit">
+        <h2 id="client-edit">{t('common.edit')}</h2>
+        <ClientFormView
+          key={c.updatedAt}
+          client={c}
+          scenarios={scenarios.data?.items ?? []}
+          submitLabel={t('common.save')}
+          onSubmit={(input) =>
+            update.mutateAsync({ ...input, siren: input.siren ?? null, address: input.address ?? null, scenarioId: input.scenarioId ?? null })
+          }
+        />
+      </section>
+    </article>
+  );
 }

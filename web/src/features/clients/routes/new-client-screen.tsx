@@ -1,3 +1,25 @@
-export default function Screen() {
-  return <h1>TODO clients/routes/new-client-screen</h1>;
+import { useNavigate } from 'react-router';
+import { PageHeader } from '../../../components/ui';
+import { useI18n } from '../../../lib/i18n';
+import { useCreateClient, useScenarios } from '../api';
+import { ClientFormView } from '../components/client-form';
+
+export default function NewClientScreen() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const create = useCreateClient();
+  const scenarios = useScenarios();
+  return (
+    <section>
+      <PageHeader title={t('clients.new')} />
+      <ClientFormView
+        scenarios={scenarios.data?.items ?? []}
+        submitLabel={t('common.create')}
+        onSubmit={async (input) => {
+          const client = await create.mutateAsync(input);
+          navigate(`/clients/${client.id}`);
+        }}
+      />
+    </section>
+  );
 }

@@ -1,3 +1,113 @@
-export default function Screen() {
-  return <h1>TODO invoices/routes/invoice-screen</h1>;
+import { Link, useParams } from 'react-router';
+import { ErrorMessage, Loading, PageHeader, Stat, StatusBadge } from '../../../components/ui';
+import { useI18n } from '../../../lib/i18n';
+import { useClientNames, useInvoice, useInvoiceAction } from '../api';
+import { CreditNoteDialog } from '../components/credit-note-dialog';
+import { Payments } from '../components/payments';
+import { PdfPreview } from '../components/pdf-preview';
+import { ReminderPlan, SendReminderDialog } from '../components/reminders';
+import { Timeline } from '../components/timeline';
+
+export default function InvoiceScreen() {
+  const { id = '' } = useParams();
+  const { t, money, date } = useI18n();
+  const invoice = useInvoice(id);
+  const clients = useClientNames();
+  const actions = useInvoiceAction(id);
+  if (invoice.isPending) return <Loading />;
+  if (invoice.isError) return <ErrorMessage error={invoice.error} retry={() => void invoice.refetch()} />;
+  const inv = invoice.data;
+  const client = clients.data?.find((c) => c.id === inv.clientId);
+  const open = inv.status === 'sent' || inv.status === 'partially_paid';
+  const title = inv.number ? t('invoice.title', { number: inv.number }) : t('invoices.draftNumber');
+  const busy = actions.send.isPending || actions.patch.isPending || actions.cancel.isPending;
+  const actionError = actions.send.error ?? actions.patch.error ?? actions.cancel.error;
+
+  return (
+    <article>
+      <PageHeader title={title}>
+        <StatusBadge status={inv.overdue ? 'overdue' : inv.status} />
+        {inv.remindersPaused && <span className="badge warn">{t('invoice.paused')}</span>}
+        {inv.disputed && <span className="badge danger">{t('invoice.disputed')}</span>}
+      </PageHeader>
+      <p>
+        {client ? <Link to={`/clients/${client.id}`}>{client.name}</Link> : '…'}
+        {inv.quoteId && (
+          <>
+            {' · '}
+            <Link to={`/quotes/${inv.quoteId}`}>{t('invoice.quote', { number: inv.quoteNumber ?? '' })}</Link>
+          </>
+        )}
+      </p>
+      <dl className="stats">
+        <Stat label={t('invoice.gross')} value={money(inv.totals.grossCents)} />
+        <Stat label={t('invoice.paid')} value={money(inv.paidCents)} tone="ok" />
+        <Stat label={t('invoice.balance')} value={<span data-testid="balance">{money(inv.balanceCents)}</span>} tone={inv.overdue ? 'danger' : undefined} />
+        <Stat label={t('invoice.dueDate')} value={date(inv.dueDate)} />
+      </dl>
+
+      <div className="row" style={{ marginBottom: '1rem' }}>
+        {inv.status === 'draft' && (
+          <button type="button" className="button primary" disabled={busy} onClick={() => actions.send.mutate()}>
+            {actions.send.isPending ? t('invoice.sending') : t('invoice.send')}
+          </button>
+        )}
+        {open && <SendReminderDialog invoiceId={id} />}
+        {open && (
+          <button type="button" className="button" disabled={busy} onClick={() => actions.patch.mutate({ remindersPaused: !inv.remindersPaused })}>
+            {inv.remindersPaused ? t('invoice.resume') : t('invoice.pause')}
+          </button>
+        )}
+        {open && (
+          <button type="button" className="button" disabled={busy} onClick={() => actions.patch.mutate({ disputed: !inv.disputed })}>
+            {inv.disputed ? t('invoice.undispute') : t('invoice.dispute')}
+          </button>
+        )}
+        {inv.status !== 'draft' && inv.status !== 'cancelled' && <CreditNoteDialog invoiceId={id} />}
+        {(inv.status === 'draft' || open) && (
+          <button type="button" className="button danger" disabled={busy} onClick={() => actions.cancel.mutate()}>
+            {t('invoice.cancelInvoice')}
+          </button>
+        )}
+      </div>
+      {actionError && <ErrorMessage error={actionError} />}
+
+      <section aria-labelledby="lines-title" className="card">
+        <h2 id="lines-title">{t('invoice.lines')}</h2>
+        <div className="table-wrap">
+          <table className="responsive">
+            <thead>
+              <tr>
+                <th scope="col">{t('invoice.description')}</th>
+                <th scope="col" className="num">{t('invoice.quantity')}</th>
+                <th scope="col" className="num">{t('invoice.unitPrice')}</th>
+                <th scope="col" className="num">{t('invoice.vatRate')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {inv.lines.map((line, i) => (
+                <tr key={i}>
+                  <td data-label={t('invoice.description')}>{line.description}</td>
+                  <td data-label={t('invoice.quantity')} className="num">{line.quantity}</td>
+                  <td data-label={t('invoice.unitPrice')} className="num">{money(line.unitPriceCents)}</td>
+                  <td data-label={t('invoice.vatRate')} className="num">{line.vatRate} %</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <dl className="stats" style={{ marginTop: '0.75rem' }}>
+          <Stat label={t('invoice.net')} value={money(inv.totals.netCents)} />
+          <Stat label={t('invoice.vat')} value={money(inv.totals.vatCents)} />
+          <Stat label={t('invoice.gross')} value={money(inv.totals.grossCents)} />
+          {inv.creditedCents > 0 && <Stat label={t('invoice.credited')} value={money(inv.creditedCents)} />}
+        </dl>
+      </section>
+
+      {inv.status !== 'draft' && <Payments invoiceId={id} canPay={open} />}
+      {inv.status !== 'draft' && <ReminderPlan invoiceId={id} />}
+      <PdfPreview path={`/invoices/${id}/pdf`} title={inv.number ?? 'brouillon'} />
+      <Timeline invoiceId={id} />
+    </article>
+  );
 }

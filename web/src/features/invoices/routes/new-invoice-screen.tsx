@@ -1,3 +1,93 @@
-export default function Screen() {
-  return <h1>TODO invoices/routes/new-invoice-screen</h1>;
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm } from 'react-hook-form';
+import { useNavigate, useSearchParams } from 'react-router';
+import { z } from 'zod';
+import { emptyLine, lineErrorRename, LinesEditor, lineSchema, toApiLine } from '../../../components/lines-editor';
+import { EmptyState, Field, Loading, PageHeader } from '../../../components/ui';
+import { todayIso } from '../../../lib/format';
+import { applyApiErrors } from '../../../lib/forms';
+import { useI18n } from '../../../lib/i18n';
+import { ApiError } from '../../../lib/problem';
+import { useClientNames, useCreateInvoice } from '../api';
+
+export default function NewInvoiceScreen() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const clients = useClientNames();
+  const create = useCreateInvoice();
+  const messages = { amount: t('errors.amount'), required: t('errors.required') };
+  const schema = z.object({
+    clientId: z.string().min(1, { message: t('errors.required') }),
+    issueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: t('errors.required') }),
+    paymentTermsDays: z.string().regex(/^\d{1,2}$/, { message: t('errors.required') }),
+    notes: z.string().max(2000),
+    lines: z.array(lineSchema(messages)).min(1),
+  });
+  type Form = z.infer<typeof schema>;
+  const form = useForm<Form>({
+    resolver: zodResolver(schema),
+    defaultValues: { clientId: params.get('client') ?? '', issueDate: todayIso(), paymentTermsDays: '30', notes: '', lines: [{ ...emptyLine }] },
+  });
+  const { errors, isSubmitting } = form.formState;
+  const submit = form.handleSubmit(async (v) => {
+    try {
+      const invoice = await create.mutateAsync({
+        clientId: v.clientId,
+        issueDate: v.issueDate,
+        paymentTermsDays: Number(v.paymentTermsDays),
+        lines: v.lines.map(toApiLine),
+        ...(v.notes.trim() ? { notes: v.notes } : {}),
+      });
+      navigate(`/invoices/${invoice.id}`);
+    } catch (error) {
+      if (!applyApiErrors(error, form.setError, ['clientId', 'issueDate', 'paymentTermsDays', 'notes', 'lines'], lineErrorRename(v.lines.length))) {
+        form.setError('root', { message: error instanceof ApiError ? error.message : t('errors.network') });
+      }
+    }
+  });
+
+  if (clients.isPending) return <Loading />;
+  if (clients.data?.length === 0) {
+    return <EmptyState title={t('newInvoice.noClients')} action={{ to: '/clients/new', label: t('clients.new') }} />;
+  }
+  return (
+    <section>
+      <PageHeader title={t('newInvoice.title')} />
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        {errors.root && <p role="alert" className="error-box">{errors.root.message}</p>}
+        <div className="grid-2">
+          <Field label={t('newInvoice.client')} error={errors.clientId?.message}>
+            {(p) => (
+              <select {...p} {...form.register('clientId')}>
+                <option value="">{t('newInvoice.chooseClient')}</option>
+                {(clients.data ?? []).map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('newInvoice.issueDate')} error={errors.issueDate?.message}>
+            {(p) => <input {...p} type="date" {...form.register('issueDate')} />}
+          </Field>
+          <Field label={t('newInvoice.terms')} error={errors.paymentTermsDays?.message}>
+            {(p) => <input {...p} inputMode="numeric" {...form.register('paymentTermsDays')} />}
+          </Field>
+        </div>
+        <LinesEditor
+          control={form.control}
+          register={form.register}
+          errors={errors}
+        />
+        <Field label={t('newInvoice.notes')} error={errors.notes?.message}>
+          {(p) => <textarea {...p} rows={3} style={{ minHeight: '5rem' }} {...form.register('notes')} />}
+        </Field>
+        <button type="submit" className="button primary" disabled={isSubmitting}>
+          {t('newInvoice.create')}
+        </button>
+      </form>
+    </section>
+  );
 }

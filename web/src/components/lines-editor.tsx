@@ -1,0 +1,89 @@
+/**
+ * Invoice and quote lines, shared by both forms: description, quantity, unit price typed in
+ * euros (parsed to cents), VAT rate among the French rates.
+ */
+import { useFieldArray, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
+import { z } from 'zod';
+import { parseMoney } from '../lib/format';
+import { useI18n } from '../lib/i18n';
+import { Field } from './ui';
+
+export const VAT_RATES = [20, 10, 5.5, 2.1, 0] as const;
+
+export const lineSchema = (messages: { amount: string; required: string }) =>
+  z.object({
+    description: z.string().trim().min(1, { message: messages.required }).max(500),
+    quantity: z.string().refine((v) => Number(v.replace(',', '.')) > 0, { message: messages.required }),
+    unitPrice: z.string().refine((v) => parseMoney(v) !== undefined, { message: messages.amount }),
+    vatRate: z.string(),
+  });
+export type LineForm = z.infer<ReturnType<typeof lineSchema>>;
+export const emptyLine: LineForm = { description: '', quantity: '1', unitPrice: '', vatRate: '20' };
+
+export const toApiLine = (line: LineForm) => ({
+  description: line.description.trim(),
+  quantity: Number(line.quantity.replace(',', '.')),
+  unitPriceCents: parseMoney(line.unitPrice)!,
+  vatRate: Number(line.vatRate) as (typeof VAT_RATES)[number],
+});
+
+/** API paths `lines.0.unitPriceCents` name the form's `lines.0.unitPrice`. */
+export const lineErrorRename = (count: number): Record<string, string> =>
+  Object.fromEntries(Array.from({ length: count }, (_, i) => [`lines.${i}.unitPriceCents`, `lines.${i}.unitPrice`]));
+
+type WithLines = { lines: LineForm[] };
+
+export const LinesEditor = <T extends WithLines>({
+  control,
+  register: registerAny,
+  errors,
+}: {
+  control: Control<T>;
+  register: UseFormRegister<T>;
+  errors: FieldErrors<WithLines>;
+}) => {
+  const { t } = useI18n();
+  // react-hook-form's generics do not narrow a form to its `lines` part.
+  const lines = useFieldArray({ control: control as unknown as Control<WithLines>, name: 'lines' });
+  const register = registerAny as unknown as UseFormRegister<WithLines>;
+  return (
+    <fieldset className="card">
+      <legend>{t('invoice.lines')}</legend>
+      {lines.fields.map((field, i) => {
+        const e = errors.lines?.[i];
+        return (
+          <div className="line-row" key={field.id}>
+            <Field label={t('invoice.description')} error={e?.description?.message}>
+              {(p) => <input {...p} {...register(`lines.${i}.description`)} />}
+            </Field>
+            <Field label={t('invoice.quantity')} error={e?.quantity?.message}>
+              {(p) => <input {...p} inputMode="decimal" {...register(`lines.${i}.quantity`)} />}
+            </Field>
+            <Field label={t('invoice.unitPrice')} error={e?.unitPrice?.message}>
+              {(p) => <input {...p} inputMode="decimal" {...register(`lines.${i}.unitPrice`)} />}
+            </Field>
+            <Field label={t('invoice.vatRate')} error={e?.vatRate?.message}>
+              {(p) => (
+                <select {...p} {...register(`lines.${i}.vatRate`)}>
+                  {VAT_RATES.map((r) => (
+                    <option key={r} value={String(r)}>
+                      {r} %
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <div className="field">
+              <button type="button" className="button small ghost" disabled={lines.fields.length === 1} onClick={() => lines.remove(i)}>
+                {t('newInvoice.removeLine', { n: i + 1 })}
+              </button>
+            </div>
+          </div>
+        );
+      })}
+      <button type="button" className="button small" onClick={() => lines.append({ ...emptyLine })}>
+        {t('newInvoice.addLine')}
+      </button>
+    </fieldset>
+  );
+};

@@ -1,0 +1,41 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { operations } from '../../api/schema';
+import { api, unwrap } from '../../lib/api-client';
+
+export type Client = operations['getClient']['responses'][200]['content']['application/json'];
+export type ClientInput = NonNullable<operations['createClient']['requestBody']>['content']['application/json'];
+export type ClientPatch = NonNullable<operations['updateClient']['requestBody']>['content']['application/json'];
+
+export const useClients = () =>
+  useInfiniteQuery({
+    queryKey: ['clients', 'list'],
+    queryFn: ({ pageParam }) => unwrap(api().GET('/clients', { params: { query: { limit: 50, ...(pageParam ? { cursor: pageParam } : {}) } } })),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+
+export const useClient = (id: string) => useQuery({ queryKey: ['clients', id], queryFn: () => unwrap(api().GET('/clients/{id}', { params: { path: { id } } })) });
+
+export const useClientInvoices = (clientId: string) =>
+  useQuery({
+    queryKey: ['invoices', 'list', { clientId }],
+    queryFn: () => unwrap(api().GET('/invoices', { params: { query: { clientId, limit: 50, sort: '-dueDate' } } })),
+  });
+
+export const useScenarios = () => useQuery({ queryKey: ['scenarios'], queryFn: () => unwrap(api().GET('/scenarios')) });
+
+export const useCreateClient = () => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ClientInput) => unwrap(api().POST('/clients', { body, params: { header: { 'Idempotency-Key': crypto.randomUUID() } } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['clients'] }),
+  });
+};
+
+export const useUpdateClient = (id: string) => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ClientPatch) => unwrap(api().PATCH('/clients/{id}', { params: { path: { id } }, body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['clients'] }),
+  });
+};

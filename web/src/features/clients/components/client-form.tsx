@@ -1,0 +1,144 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { Field } from '../../../components/ui';
+import { applyApiErrors } from '../../../lib/forms';
+import { useI18n } from '../../../lib/i18n';
+import { ApiError } from '../../../lib/problem';
+import { isValidSiren, normalizeSpaces } from '../../../lib/validators';
+import type { Client, ClientInput } from '../api';
+
+const FIELDS = ['name', 'kind', 'email', 'ccEmails', 'siren', 'address', 'language', 'remindersEnabled', 'scenarioId'] as const;
+
+export const clientSchema = (m: { required: string; email: string; siren: string }) =>
+  z.object({
+    name: z.string().trim().min(1, { message: m.required }).max(200),
+    kind: z.enum(['business', 'consumer']),
+    email: z.string().trim().email({ message: m.email }),
+    ccEmails: z.string().refine((v) => v.split(',').map((s) => s.trim()).filter(Boolean).every((s) => z.string().email().safeParse(s).success), { message: m.email }),
+    siren: z.string().refine((v) => v.trim() === '' || isValidSiren(v), { message: m.siren }),
+    address: z.object({ line1: z.string().max(200), postalCode: z.string().max(10), city: z.string().max(100) }),
+    language: z.enum(['fr', 'en']),
+    remindersEnabled: z.boolean(),
+    scenarioId: z.string(),
+  });
+export type ClientForm = z.infer<ReturnType<typeof clientSchema>>;
+
+export const toClientInput = (v: ClientForm): ClientInput => ({
+  name: v.name.trim(),
+  kind: v.kind,
+  email: v.email.trim(),
+  ccEmails: v.ccEmails.split(',').map((s) => s.trim()).filter(Boolean),
+  language: v.language,
+  remindersEnabled: v.remindersEnabled,
+  ...(v.siren.trim() ? { siren: normalizeSpaces(v.siren) } : {}),
+  ...(v.address.line1.trim() ? { address: { line1: v.address.line1.trim(), postalCode: v.address.postalCode.trim(), city: v.address.city.trim(), country: 'FR' } } : {}),
+  ...(v.scenarioId ? { scenarioId: v.scenarioId } : {}),
+});
+
+const fromClient = (c?: Client): ClientForm => ({
+  name: c?.name ?? '',
+  kind: c?.kind ?? 'business',
+  email: c?.email ?? '',
+  ccEmails: (c?.ccEmails ?? []).join(', '),
+  siren: c?.siren ?? '',
+  address: { line1: c?.address?.line1 ?? '', postalCode: c?.address?.postalCode ?? '', city: c?.address?.city ?? '' },
+  language: c?.language ?? 'fr',
+  remindersEnabled: c?.remindersEnabled ?? true,
+  scenarioId: c?.scenarioId ?? '',
+});
+
+/** New and edit: errors from zod or from the API's problem+json appear under their field. */
+export const ClientFormView = ({
+  client,
+  scenarios,
+  submitLabel,
+  onSubmit,
+}: {
+  client?: Client;
+  scenarios: readonly { id: string; name: string }[];
+  submitLabel: string;
+  onSubmit: (input: ClientInput) => Promise<unknown>;
+}) => {
+  const { t } = useI18n();
+  const form = useForm<ClientForm>({
+    resolver: zodResolver(clientSchema({ required: t('errors.required'), email: t('errors.email'), siren: t('errors.siren') })),
+    defaultValues: fromClient(client),
+  });
+  const { errors, isSubmitting, isSubmitSuccessful } = form.formState;
+  const submit = form.handleSubmit(async (v) => {
+    try {
+      await onSubmit(toClientInput(v));
+    } catch (error) {
+      if (!applyApiErrors(error, form.setError, FIELDS)) form.setError('root', { message: error instanceof ApiError ? error.message : t('errors.network') });
+      throw error;
+    }
+  });
+  return (
+    <form onSubmit={(e) => void submit(e).catch(() => undefined)} noValidate aria-label={submitLabel}>
+      {errors.root && <p role="alert" className="error-box">{errors.root.message}</p>}
+      <div className="grid-2">
+        <Field label={t('clients.name')} error={errors.name?.message}>
+          {(p) => <input {...p} autoComplete="organization" {...form.register('name')} />}
+        </Field>
+        <Field label={t('clients.kind')} error={errors.kind?.message}>
+          {(p) => (
+            <select {...p} {...form.register('kind')}>
+              <option value="business">{t('clients.kinds.business')}</option>
+              <option value="consumer">{t('clients.kinds.consumer')}</option>
+            </select>
+          )}
+        </Field>
+        <Field label={t('clients.email')} error={errors.email?.message}>
+          {(p) => <input {...p} type="email" autoComplete="email" {...form.register('email')} />}
+        </Field>
+        <Field label={t('clients.ccEmails')} error={errors.ccEmails?.message}>
+          {(p) => <input {...p} {...form.register('ccEmails')} />}
+        </Field>
+        <Field label={t('clients.siren')} error={errors.siren?.message}>
+          {(p) => <input {...p} inputMode="numeric" {...form.register('siren')} />}
+        </Field>
+        <Field label={t('clients.language')} error={errors.language?.message}>
+          {(p) => (
+            <select {...p} {...form.register('language')}>
+              <option value="fr">{t('clients.languages.fr')}</option>
+              <option value="en">{t('clients.languages.en')}</option>
+            </select>
+          )}
+        </Field>
+        <Field label={t('clients.address')} error={errors.address?.line1?.message}>
+          {(p) => <input {...p} autoComplete="address-line1" {...form.register('address.line1')} />}
+        </Field>
+        <Field label={t('clients.postalCode')} error={errors.address?.postalCode?.message}>
+          {(p) => <input {...p} autoComplete="postal-code" {...form.register('address.postalCode')} />}
+        </Field>
+        <Field label={t('clients.city')} error={errors.address?.city?.message}>
+          {(p) => <input {...p} autoComplete="address-level2" {...form.register('address.city')} />}
+        </Field>
+        <Field label={t('clients.scenario')} error={errors.scenarioId?.message}>
+          {(p) => (
+            <select {...p} {...form.register('scenarioId')}>
+              <option value="">{t('clients.defaultScenario')}</option>
+              {scenarios.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <label className="checkbox">
+        <input type="checkbox" {...form.register('remindersEnabled')} /> {t('clients.reminders')}
+      </label>
+      <button type="submit" className="button primary" disabled={isSubmitting}>
+        {submitLabel}
+      </button>
+      {isSubmitSuccessful && client && (
+        <p role="status" className="success">
+          {t('common.saved')}
+        </p>
+      )}
+    </form>
+  );
+};

@@ -1,0 +1,109 @@
+/** Server state of the invoices feature: TanStack Query over the typed client. */
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { components, operations } from '../../api/schema';
+import { api, unwrap } from '../../lib/api-client';
+
+export type InvoiceQuery = NonNullable<operations['listInvoices']['parameters']['query']>;
+export type Invoice = operations['getInvoice']['responses'][200]['content']['application/json'];
+export type InvoiceInput = NonNullable<operations['createInvoice']['requestBody']>['content']['application/json'];
+export type PaymentInput = NonNullable<operations['recordPayment']['requestBody']>['content']['application/json'];
+export type PlannedStep = operations['reminderPlan']['responses'][200]['content']['application/json']['items'][number];
+export type Problem = components['schemas']['Problem'];
+
+const keys = {
+  all: ['invoices'] as const,
+  list: (q: InvoiceQuery) => ['invoices', 'list', q] as const,
+  one: (id: string) => ['invoices', id] as const,
+};
+
+export const useInvoiceList = (query: InvoiceQuery) =>
+  useInfiniteQuery({
+    queryKey: keys.list(query),
+    queryFn: ({ pageParam }) => unwrap(api().GET('/invoices', { params: { query: { ...query, ...(pageParam ? { cursor: pageParam } : {}) } } })),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor,
+    placeholderData: keepPreviousData,
+  });
+
+export const useInvoice = (id: string) => useQuery({ queryKey: keys.one(id), queryFn: () => unwrap(api().GET('/invoices/{id}', { params: { path: { id } } })) });
+
+export const usePayments = (id: string) =>
+  useQuery({ queryKey: [...keys.one(id), 'payments'], queryFn: () => unwrap(api().GET('/invoices/{id}/payments', { params: { path: { id } } })) });
+
+export const useTimeline = (id: string) =>
+  useQuery({ queryKey: [...keys.one(id), 'timeline'], queryFn: () => unwrap(api().GET('/invoices/{id}/timeline', { params: { path: { id }, query: { limit: 100 } } })) });
+
+export const useReminderPlan = (id: string) =>
+  useQuery({ queryKey: [...keys.one(id), 'plan'], queryFn: () => unwrap(api().GET('/invoices/{id}/reminders', { params: { path: { id } } })) });
+
+export const useCreditNotes = (id: string) =>
+  useQuery({ queryKey: [...keys.one(id), 'credit-notes'], queryFn: () => unwrap(api().GET('/invoices/{id}/credit-notes', { params: { path: { id } } })) });
+
+/** Clients by id, for names in the list and the form's picker (the list rows do not carry the name yet). */
+export const useClientNames = () =>
+  useQuery({
+    queryKey: ['clients', 'names'],
+    queryFn: async () => {
+      const page = await unwrap(api().GET('/clients', { params: { query: { limit: 100 } } }));
+      return page.items;
+    },
+    staleTime: 60_000,
+  });
+
+export const useTemplates = () => useQuery({ queryKey: ['templates'], queryFn: () => unwrap(api().GET('/templates')) });
+
+export const usePreview = (templateId: string | undefined, invoiceId: string) =>
+  useQuery({
+    queryKey: ['templates', templateId, 'preview', invoiceId],
+    enabled: Boolean(templateId),
+    queryFn: () => unwrap(api().POST('/templates/{id}/preview', { params: { path: { id: templateId! } }, body: { invoiceId } })),
+  });
+
+const useInvalidate = (id?: string) => {
+  const queryClient = useQueryClient();
+  return async () => {
+    await queryClient.invalidateQueries({ queryKey: id ? keys.one(id) : keys.all });
+    if (id) await queryClient.invalidateQueries({ queryKey: ['invoices', 'list'] });
+  };
+};
+
+const idem = () => ({ 'Idempotency-Key': crypto.randomUUID() });
+
+export const useCreateInvoice = () => {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (body: InvoiceInput) => unwrap(api().POST('/invoices', { body, params: { header: idem() } })),
+    onSuccess: invalidate,
+  });
+};
+
+export const useInvoiceAction = (id: string) => {
+  const invalidate = useInvalidate(id);
+  const path = { path: { id } };
+  return {
+    send: useMutation({ mutationFn: () => unwrap(api().POST('/invoices/{id}/send', { params: { ...path, header: idem() } })), onSuccess: invalidate }),
+    cancel: useMutation({ mutationFn: () => unwrap(api().POST('/invoices/{id}/cancel', { params: { ...path, header: idem() } })), onSuccess: invalidate }),
+    patch: useMutation({
+      mutationFn: (body: { remindersPaused?: boolean; disputed?: boolean }) => unwrap(api().PATCH('/invoices/{id}', { params: path, body })),
+      onSuccess: invalidate,
+    }),
+    pay: useMutation({
+      mutationFn: (body: PaymentInput) => unwrap(api().POST('/invoices/{id}/payments', { params: { ...path, header: idem() }, body })),
+      onSuccess: invalidate,
+    }),
+    removePayment: useMutation({
+      mutationFn: (paymentId: string) => unwrap(api().DELETE('/invoices/{id}/payments/{paymentId}', { params: { path: { id, paymentId } } })),
+      onSuccess: invalidate,
+    }),
+    remind: useMutation({
+      mutationFn: (templateId?: string) =>
+        unwrap(api().POST('/invoices/{id}/reminders', { params: { ...path, header: idem() }, body: templateId ? { templateId } : {} })),
+      onSuccess: invalidate,
+    }),
+    creditNote: useMutation({
+      mutationFn: (body: { reason: string; amountCents?: number }) =>
+        unwrap(api().POST('/invoices/{id}/credit-notes', { params: { ...path, header: idem() }, body })),
+      onSuccess: invalidate,
+    }),
+  };
+};

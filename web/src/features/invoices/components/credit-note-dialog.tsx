@@ -1,0 +1,49 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { Dialog, Field } from '../../../components/ui';
+import { parseMoney } from '../../../lib/format';
+import { applyApiErrors } from '../../../lib/forms';
+import { useI18n } from '../../../lib/i18n';
+import { ApiError } from '../../../lib/problem';
+import { useInvoiceAction } from '../api';
+
+export const CreditNoteDialog = ({ invoiceId }: { invoiceId: string }) => {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const { creditNote } = useInvoiceAction(invoiceId);
+  const schema = z.object({
+    reason: z.string().trim().min(1, { message: t('errors.required') }).max(500),
+    amount: z.string().refine((v) => v.trim() === '' || (parseMoney(v) ?? 0) > 0, { message: t('errors.amount') }),
+  });
+  const form = useForm<z.infer<typeof schema>>({ resolver: zodResolver(schema), defaultValues: { reason: '', amount: '' } });
+  const { errors, isSubmitting } = form.formState;
+  const submit = form.handleSubmit(async (v) => {
+    try {
+      await creditNote.mutateAsync({ reason: v.reason, ...(v.amount.trim() ? { amountCents: parseMoney(v.amount)! } : {}) });
+      setOpen(false);
+      form.reset();
+    } catch (error) {
+      if (!applyApiErrors(error, form.setError, ['reason', 'amount'], { amountCents: 'amount' })) {
+        form.setError('root', { message: error instanceof ApiError ? error.message : t('errors.network') });
+      }
+    }
+  });
+  return (
+    <Dialog open={open} onOpenChange={setOpen} title={t('invoice.creditNote')} trigger={<button type="button" className="button">{t('invoice.creditNote')}</button>}>
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        {errors.root && <p role="alert" className="error-box">{errors.root.message}</p>}
+        <Field label={t('invoice.creditReason')} error={errors.reason?.message}>
+          {(p) => <input {...p} {...form.register('reason')} />}
+        </Field>
+        <Field label={t('invoice.creditAmount')} error={errors.amount?.message}>
+          {(p) => <input {...p} inputMode="decimal" {...form.register('amount')} />}
+        </Field>
+        <button type="submit" className="button primary" disabled={isSubmitting}>
+          {t('invoice.creditNote')}
+        </button>
+      </form>
+    </Dialog>
+  );
+};

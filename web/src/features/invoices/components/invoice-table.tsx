@@ -1,0 +1,53 @@
+import { Link } from 'react-router';
+import { StatusBadge } from '../../../components/ui';
+import { useI18n } from '../../../lib/i18n';
+import type { Invoice } from '../api';
+
+/** The follow-up table; on a phone each row becomes a card (labels from data-label). */
+export const InvoiceTable = ({ invoices, clientNames }: { invoices: readonly Invoice[]; clientNames: ReadonlyMap<string, string> }) => {
+  const { t, money, date } = useI18n();
+  return (
+    <div className="table-wrap">
+      <table className="responsive">
+        <caption className="visually-hidden">{t('invoices.title')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('invoices.number')}</th>
+            <th scope="col">{t('invoices.client')}</th>
+            <th scope="col">{t('invoices.due')}</th>
+            <th scope="col" className="num">
+              {t('invoices.amount')}
+            </th>
+            <th scope="col" className="num">
+              {t('invoices.balance')}
+            </th>
+            <th scope="col">{t('invoices.status')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {invoices.map((invoice) => (
+            <tr key={invoice.id}>
+              <td data-label={t('invoices.number')}>
+                <Link to={`/invoices/${invoice.id}`}>{invoice.number ?? t('invoices.draftNumber')}</Link>
+              </td>
+              <td data-label={t('invoices.client')}>{clientNames.get(invoice.clientId) ?? '…'}</td>
+              <td data-label={t('invoices.due')}>
+                {date(invoice.dueDate)}
+                {invoice.overdue && <span className="muted"> · {t('invoices.daysLate', { count: invoice.daysLate })}</span>}
+              </td>
+              <td data-label={t('invoices.amount')} className="num">
+                {money(invoice.totals.grossCents)}
+              </td>
+              <td data-label={t('invoices.balance')} className="num">
+                <strong>{money(invoice.balanceCents)}</strong>
+              </td>
+              <td data-label={t('invoices.status')}>
+                <StatusBadge status={invoice.overdue ? 'overdue' : invoice.status} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+};

@@ -1,0 +1,111 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { ErrorMessage, Field } from '../../../components/ui';
+import { parseMoney, todayIso } from '../../../lib/format';
+import { applyApiErrors } from '../../../lib/forms';
+import { useI18n } from '../../../lib/i18n';
+import { ApiError } from '../../../lib/problem';
+import { useInvoiceAction, usePayments } from '../api';
+
+const METHODS = ['transfer', 'card', 'cheque', 'cash', 'direct_debit', 'other'] as const;
+
+export const paymentSchema = (messages: { amount: string; required: string }) =>
+  z.object({
+    amount: z.string().refine((v) => (parseMoney(v) ?? 0) > 0, { message: messages.amount }),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: messages.required }),
+    method: z.enum(METHODS),
+    reference: z.string().max(200),
+  });
+type PaymentForm = z.infer<ReturnType<typeof paymentSchema>>;
+
+export const PaymentFormView = ({ onSubmit }: { onSubmit: (value: { amountCents: number; date: string; method: (typeof METHODS)[number]; reference?: string }) => Promise<unknown> }) => {
+  const { t } = useI18n();
+  const form = useForm<PaymentForm>({
+    resolver: zodResolver(paymentSchema({ amount: t('errors.amount'), required: t('errors.required') })),
+    defaultValues: { amount: '', date: todayIso(), method: 'transfer', reference: '' },
+  });
+  const { errors, isSubmitting } = form.formState;
+  const submit = form.handleSubmit(async (v) => {
+    try {
+      await onSubmit({ amountCents: parseMoney(v.amount)!, date: v.date, method: v.method, ...(v.reference ? { reference: v.reference } : {}) });
+      form.reset({ amount: '', date: v.date, method: v.method, reference: '' });
+    } catch (error) {
+      if (!applyApiErrors(error, form.setError, ['amount', 'date', 'method', 'reference'], { amountCents: 'amount' })) {
+        form.setError('root', { message: error instanceof ApiError ? error.message : t('errors.network') });
+      }
+    }
+  });
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('invoice.addPayment')}>
+      {errors.root && <p role="alert" className="error-box">{errors.root.message}</p>}
+      <div className="grid-2">
+        <Field label={t('invoice.paymentAmount')} error={errors.amount?.message}>
+          {(p) => <input {...p} inputMode="decimal" autoComplete="off" {...form.register('amount')} />}
+        </Field>
+        <Field label={t('invoice.paymentDate')} error={errors.date?.message}>
+          {(p) => <input {...p} type="date" {...form.register('date')} />}
+        </Field>
+        <Field label={t('invoice.paymentMethod')} error={errors.method?.message}>
+          {(p) => (
+            <select {...p} {...form.register('method')}>
+              {METHODS.map((m) => (
+                <option key={m} value={m}>
+                  {t(`invoice.methods.${m}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('invoice.paymentReference')} error={errors.reference?.message}>
+          {(p) => <input {...p} {...form.register('reference')} />}
+        </Field>
+      </div>
+      <button type="submit" className="button primary" disabled={isSubmitting}>
+        {t('invoice.addPayment')}
+      </button>
+    </form>
+  );
+};
+
+export const Payments = ({ invoiceId, canPay }: { invoiceId: string; canPay: boolean }) => {
+  const { t, money, date } = useI18n();
+  const payments = usePayments(invoiceId);
+  const actions = useInvoiceAction(invoiceId);
+  return (
+    <section aria-labelledby="payments-title" className="card">
+      <h2 id="payments-title">{t('invoice.payments')}</h2>
+      {payments.isPending ? null : payments.isError ? (
+        <ErrorMessage error={payments.error} retry={() => void payments.refetch()} />
+      ) : payments.data.items.length === 0 ? (
+        <p className="muted">{t('invoice.noPayments')}</p>
+      ) : (
+        <ul className="plain-list">
+          {payments.data.items.map((p) => (
+            <li key={p.id} className="row">
+              <span className={p.removedAt ? 'muted' : ''} style={p.removedAt ? { textDecoration: 'line-through' } : undefined}>
+                {date(p.date)} · {money(p.amountCents)} · {t(`invoice.methods.${p.method}`, { defaultValue: p.method })}
+                {p.reference ? ` · ${p.reference}` : ''}
+              </span>
+              {p.removedAt ? (
+                <span className="muted">({t('invoice.removed')})</span>
+              ) : (
+                <button
+                  type="button"
+                  className="button small danger"
+                  disabled={actions.removePayment.isPending}
+                  onClick={() => actions.removePayment.mutate(p.id)}
+                  aria-label={`${t('common.remove')} ${money(p.amountCents)} ${date(p.date)}`}
+                >
+                  {t('common.remove')}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {actions.removePayment.isError && <ErrorMessage error={actions.removePayment.error} />}
+      {canPay && <PaymentFormView onSubmit={(v) => actions.pay.mutateAsync(v)} />}
+    </section>
+  );
+};

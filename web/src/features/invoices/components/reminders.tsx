@@ -1,0 +1,122 @@
+import { useState } from 'react';
+import { Dialog, ErrorMessage, Field, Loading, StatusBadge } from '../../../components/ui';
+import { useI18n } from '../../../lib/i18n';
+import { useInvoiceAction, usePreview, useReminderPlan, useTemplates } from '../api';
+
+/** The plan as recorded: each step with its time, state and the reason it ended that way. */
+export const ReminderPlan = ({ invoiceId }: { invoiceId: string }) => {
+  const { t, dateTime } = useI18n();
+  const plan = useReminderPlan(invoiceId);
+  return (
+    <section aria-labelledby="plan-title" className="card">
+      <h2 id="plan-title">{t('invoice.plan')}</h2>
+      {plan.isPending ? (
+        <Loading />
+      ) : plan.isError ? (
+        <ErrorMessage error={plan.error} retry={() => void plan.refetch()} />
+      ) : plan.data.items.length === 0 ? (
+        <p className="muted">{t('invoice.noPlan')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="responsive">
+            <thead>
+              <tr>
+                <th scope="col">{t('invoice.step')}</th>
+                <th scope="col">{t('invoice.when')}</th>
+                <th scope="col">{t('invoice.template')}</th>
+                <th scope="col">{t('invoice.state')}</th>
+                <th scope="col">{t('invoice.reason')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {plan.data.items.map((step) => (
+                <tr key={step.stepId}>
+                  <td data-label={t('invoice.step')}>{step.stepId.toUpperCase()}</td>
+                  <td data-label={t('invoice.when')}>{step.scheduledAt ? dateTime(step.scheduledAt) : t('common.none')}</td>
+                  <td data-label={t('invoice.template')}>{step.templateId}</td>
+                  <td data-label={t('invoice.state')}>
+                    <StatusBadge status={step.state} />
+                  </td>
+                  <td data-label={t('invoice.reason')}>{step.reason ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+};
+
+/** Send a reminder now: choose the template, read the rendered preview, send. */
+export const SendReminderDialog = ({ invoiceId }: { invoiceId: string }) => {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const templates = useTemplates();
+  const [templateId, setTemplateId] = useState<string>();
+  const chosen = templateId ?? templates.data?.items[0]?.id;
+  const preview = usePreview(open ? chosen : undefined, invoiceId);
+  const { remind } = useInvoiceAction(invoiceId);
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(o) => {
+        setOpen(o);
+        if (!o) remind.reset();
+      }}
+      title={t('invoice.remindNow')}
+      trigger={
+        <button type="button" className="button">
+          {t('invoice.remindNow')}
+        </button>
+      }
+    >
+      {templates.isPending ? (
+        <Loading />
+      ) : templates.isError ? (
+        <ErrorMessage error={templates.error} />
+      ) : (
+        <>
+          <Field label={t('invoice.chooseTemplate')}>
+            {(p) => (
+              <select {...p} value={chosen} onChange={(e) => setTemplateId(e.target.value)}>
+                {templates.data.items.map((tpl) => (
+                  <option key={tpl.id} value={tpl.id}>
+                    {tpl.name} ({tpl.language})
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <h3>{t('invoice.preview')}</h3>
+          {preview.isPending ? (
+            <Loading />
+          ) : preview.isError ? (
+            <ErrorMessage error={preview.error} />
+          ) : (
+            <div aria-live="polite">
+              <p>
+                <strong>{t('invoice.subject')} :</strong> <span data-testid="preview-subject">{preview.data.subject}</span>
+              </p>
+              <div className="preview" data-testid="preview-body">
+                {preview.data.body}
+              </div>
+            </div>
+          )}
+          {remind.isError && <ErrorMessage error={remind.error} />}
+          {remind.isSuccess ? (
+            <p role="status" className="success">
+              {t('invoice.reminderSent')}
+            </p>
+          ) : (
+            <div className="row" style={{ marginTop: '1rem' }}>
+              <button type="button" className="button primary" disabled={remind.isPending || !chosen} onClick={() => remind.mutate(chosen)}>
+                {t('invoice.confirmSend')}
+              </button>
+            </div>
+          )}
+        </>
+      )}
+    </Dialog>
+  );
+};

@@ -1,0 +1,26 @@
+/**
+ * Forms: react-hook-form with zod schemas; the API's problem+json field errors are put next
+ * to the field they name (`body.company.siren` → the `company.siren` field), others shown
+ * above the form.
+ */
+import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
+import { ApiError } from './problem';
+
+/** Puts each field error of an API error on its field; answers whether any was placed. */
+export const applyApiErrors = <T extends FieldValues>(
+  error: unknown,
+  setError: UseFormSetError<T>,
+  fields: readonly string[],
+  rename: Record<string, string> = {},
+): boolean => {
+  if (!(error instanceof ApiError)) return false;
+  let placed = false;
+  for (const [path, message] of Object.entries(error.fieldErrors())) {
+    const name = rename[path] ?? path;
+    if (fields.some((f) => name === f || name.startsWith(`${f}.`))) {
+      setError(name as Path<T>, { type: 'server', message });
+      placed = true;
+    }
+  }
+  return placed;
+};
