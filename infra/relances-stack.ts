@@ -1,5 +1,6 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { Aggregates } from './constructs/aggregates.js';
 import { Api } from './constructs/api.js';
 import { Auth } from './constructs/auth.js';
 import { Email } from './constructs/email.js';
@@ -20,6 +21,7 @@ export class RelancesStack extends Stack {
   readonly email: Email;
   readonly api: Api;
   readonly reminders: Reminders;
+  readonly aggregates: Aggregates;
 
   constructor(scope: Construct, id: string, props: RelancesStackProps) {
     super(scope, id, props);
@@ -35,6 +37,7 @@ export class RelancesStack extends Stack {
       allowedOrigins: props.allowedOrigins,
     });
     this.reminders = new Reminders(this, 'Reminders', { storage: this.storage, email: this.email });
+    this.aggregates = new Aggregates(this, 'Aggregates', { storage: this.storage });
 
     new CfnOutput(this, 'TableName', { value: table.tableName });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });

@@ -18,7 +18,7 @@ export const localControl = ({
 }: {
   issuer: LocalIssuer;
   scheduler: SchedulerEmulator;
-  poller: StreamPoller;
+  poller: Pick<StreamPoller, 'drain'>;
   /** Origins the local OIDC endpoints may redirect to (the web app's). */
   isAllowedOrigin?: (origin: string) => boolean;
 }): LocalRoute => {

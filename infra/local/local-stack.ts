@@ -114,13 +114,24 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       log: warn,
     });
     poller.start();
+    // A second event source on the same stream, as on AWS: the aggregates consumer.
+    const aggregatesPoller = new StreamPoller({
+      tableName: LOCAL_TABLE,
+      region: LOCAL_REGION,
+      dynamodb,
+      streams,
+      handler: async (event: DynamoDBStreamEvent) => (await importHandler('functions/aggregates/update-aggregates'))(event),
+      log: warn,
+    });
+    aggregatesPoller.start();
     cleanups.push(async () => {
+      await aggregatesPoller.stop();
       await poller?.stop();
       dynamodb.destroy();
       streams.destroy();
     });
 
-    const control = localControl({ issuer, scheduler, poller, isAllowedOrigin });
+    const control = localControl({ issuer, scheduler, poller: drainBoth(poller, aggregatesPoller), isAllowedOrigin });
     api.open(issuer);
     if (options.fireInRealTime ?? true) scheduler.startClock();
     return { urls, tableName: LOCAL_TABLE, tokenFor: (tenantId, email) => issuer.tokenFor(tenantId, email), stop };
@@ -146,6 +157,22 @@ export const lambdaEnvironment = (urls: LocalStack['urls']): Record<string, stri
   SCHEDULER_ROLE_ARN: `arn:aws:iam::${LOCAL_ACCOUNT}:role/relances-local-scheduler`,
   SEND_REMINDER_FUNCTION_ARN: SEND_REMINDER_ARN,
   REMINDER_DLQ_ARN: `arn:aws:sqs:${LOCAL_REGION}:${LOCAL_ACCOUNT}:relances-local-reminder-dlq`,
+});
+
+/** Drains both consumers until neither has anything left (each may write what the other reads). */
+const drainBoth = (a: StreamPoller, b: StreamPoller): Pick<StreamPoller, 'drain'> => ({
+  drain: async () => {
+    let delivered = 0;
+    for (let round = 0; round < 10; round++) {
+      const first = await a.drain();
+      const second = await b.drain();
+      delivered += first.delivered + second.delivered;
+      const error = first.error ?? second.error;
+      if (error) return { delivered, error };
+      if (first.delivered + second.delivered === 0) break;
+    }
+    return { delivered };
+  },
 });
 
 type AnyHandler = (event: unknown) => Promise<unknown>;

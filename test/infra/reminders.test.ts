@@ -172,3 +172,21 @@ describe('IAM across the stack', () => {
     }
   });
 });
+
+describe('the aggregates consumer', () => {
+  it('is a second event source on the table stream, with bisection and its own failure queue', () => {
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: stack.resolve(stack.storage.table.tableStreamArn),
+      FunctionName: stack.resolve(stack.aggregates.updateAggregates.functionName),
+      StartingPosition: 'TRIM_HORIZON',
+      BisectBatchOnFunctionError: true,
+      DestinationConfig: { OnFailure: { Destination: stack.resolve(stack.aggregates.streamFailureQueue.queueArn) } },
+    });
+  });
+
+  it('may not send email nor touch schedules', () => {
+    const actions = statementsOf(stack.aggregates.updateAggregates.role!).flatMap(actionsOf);
+    expect(actions.some((a) => a.startsWith('dynamodb:'))).toBe(true);
+    expect(actions.filter((a) => a.startsWith('ses:') || a.startsWith('scheduler:'))).toEqual([]);
+  });
+});

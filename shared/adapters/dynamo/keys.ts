@@ -16,12 +16,21 @@
  * | credit note | T#<tenant>#INV#<invoiceId>  | CREDIT#<creditNoteId>    |                                                               |
  * | sequence    | T#<tenant>#SEQ#<prefix>#<y> | #SEQ                     |                                                               |
  * | idempotency | T#<tenant>#IDEM#<key>       | #IDEM                    | TTL expiresAt                                                 |
+ * | contribution| T#<tenant>#INV#<invoiceId>  | #AGG                     | (what the invoice last added to the aggregates; its list-row extras) |
+ * | client agg. | T#<tenant>#AGG              | CLIENT#<clientId>        | counters (ADD) + OPEN#<invoiceId> { dueDate, balanceCents }   |
+ * | day agg.    | T#<tenant>#AGG              | DAY#<YYYY-MM-DD>         | counters (ADD): invoiced, collected, paid, reminders, bounces |
  *
  * Access patterns:
  * - client/settings/scenario/template by id: GetItem; lists: Query PK = T#<t>, begins_with(SK, 'CLIENT#') …
  * - invoice with its payments, steps and events: Query PK = T#<t>#INV#<id> (one partition per invoice)
  * - follow-up list: Query GSI2 (status group + due range), GSI3 (one client), GSI1 (all, due range) — never Scan
  * - overdue: Query GSI2 PK = T#<t>#INV#open, SK < <today>
+ * - cockpit: Query PK = T#<t>#AGG, begins_with(SK, 'CLIENT#') (one item per client, with its open
+ *   invoices) + Query PK = T#<t>#AGG, SK BETWEEN DAY#<asOf − 1 year> AND DAY#<asOf> (≤ 366 small items):
+ *   its cost grows with clients and open invoices, never with paid history
+ * - aggregates: the stream consumer reads one invoice partition (two key ranges, timeline events
+ *   skipped), then writes the ADD deltas and the new #AGG snapshot in one transaction, conditional on
+ *   the snapshot's `rev` (a duplicate or reordered stream record computes a zero delta: no write)
  * - numbering: conditional Update of the sequence item inside the transaction that numbers the invoice
  * Tenant ids are in every key: another tenant's id can only ever miss (→ 404).
  */
@@ -58,6 +67,11 @@ export const creditNoteKey = (tenantId: string, invoiceId: string, creditNoteId:
   PK: invoicePk(tenantId, invoiceId),
   SK: `CREDIT#${creditNoteId}`,
 });
+
+export const aggregatePk = (tenantId: string) => `T#${tenantId}#AGG`;
+/** An aggregate item: `CLIENT#<clientId>` or `DAY#<date>` (shared/domain/aggregates.ts names them). */
+export const aggregateKey = (tenantId: string, item: string) => ({ PK: aggregatePk(tenantId), SK: item });
+export const contributionKey = (tenantId: string, invoiceId: string) => ({ PK: invoicePk(tenantId, invoiceId), SK: '#AGG' });
 
 export const sequenceKey = (tenantId: string, prefix: string, year: number) => ({ PK: `T#${tenantId}#SEQ#${prefix}#${year}`, SK: '#SEQ' });
 export const idempotencyKey = (tenantId: string, key: string) => ({ PK: `T#${tenantId}#IDEM#${key}`, SK: '#IDEM' });

@@ -1,0 +1,22 @@
+/**
+ * DynamoDB stream consumer (a second event source on the table stream, beside the schedule
+ * reconciler): keeps the client and tenant aggregates the cockpit and the client list read.
+ */
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { aggregateChangeTarget } from '../../shared/app/aggregates/stream-changes.js';
+import { makeUpdateAggregatesBatch } from '../../shared/app/aggregates/update-aggregates-batch.js';
+import { wiring } from '../../shared/wiring.js';
+
+const updateBatch = makeUpdateAggregatesBatch({ aggregates: wiring.aggregates(), settings: wiring.settings() });
+const image = (value: unknown) => (value ? unmarshall(value as Record<string, AttributeValue>) : undefined);
+
+export const handler = async (event: DynamoDBStreamEvent) => {
+  const targets = event.Records.flatMap((record) => {
+    const keys = image(record.dynamodb?.Keys) as { PK?: string; SK?: string } | undefined;
+    const target = keys && aggregateChangeTarget(keys, record.eventName, image(record.dynamodb?.NewImage));
+    return target ? [target] : [];
+  });
+  return updateBatch(targets);
+};

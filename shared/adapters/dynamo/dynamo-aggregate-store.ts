@@ -1,0 +1,292 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { BatchGetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { RebuildableStore } from '../../app/aggregates/rebuild-aggregates.js';
+import type { AggregateChange, AggregateStore, ContributionSnapshot, InvoiceAggregateState, ListRowExtras, RecordedStep } from '../../app/aggregates/ports.js';
+import type { CreditNoteRecord, InvoiceRecord, PaymentRecord } from '../../app/ports.js';
+import type { ClientAggregate, DayAggregate } from '../../domain/cockpit.js';
+import { aggregateKey, aggregatePk, contributionKey, invoicePk } from './keys.js';
+import { queryAll } from './queries.js';
+import { stripKeys, transactWrite, type TransactItem } from './transactions.js';
+
+type Item = Record<string, unknown>;
+type Update = { Update: { TableName: string; Key: Item; UpdateExpression: string; ExpressionAttributeNames: Record<string, string>; ExpressionAttributeValues: Item; ConditionExpression?: string } };
+
+/** Builds one UpdateExpression from SET / ADD / REMOVE parts with generated placeholders. */
+class Expression {
+  private readonly sets: string[] = [];
+  private readonly adds: string[] = [];
+  private readonly removes: string[] = [];
+  readonly names: Record<string, string> = {};
+  readonly values: Item = {};
+  private n = 0;
+  private name(attr: string) {
+    const key = `#n${this.n++}`;
+    this.names[key] = attr;
+    return key;
+  }
+  value(v: unknown) {
+    const key = `:v${this.n++}`;
+    this.values[key] = v;
+    return key;
+  }
+  set(attr: string, v: unknown) {
+    this.sets.push(`${this.name(attr)} = ${this.value(v)}`);
+    return this;
+  }
+  add(attr: string, v: number) {
+    this.adds.push(`${this.name(attr)} ${this.value(v)}`);
+    return this;
+  }
+  remove(attr: string) {
+    this.removes.push(this.name(attr));
+    return this;
+  }
+  condition(text: (name: (attr: string) => string) => string) {
+    return text((attr) => this.name(attr));
+  }
+  toString() {
+    return [
+      this.sets.length ? `SET ${this.sets.join(', ')}` : '',
+      this.adds.length ? `ADD ${this.adds.join(', ')}` : '',
+      this.removes.length ? `REMOVE ${this.removes.join(', ')}` : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+  }
+}
+
+const OPEN = 'OPEN#';
+
+export class DynamoAggregateStore implements AggregateStore, RebuildableStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async invoiceState(tenantId: string, invoiceId: string): Promise<InvoiceAggregateState> {
+    const pk = invoicePk(tenantId, invoiceId);
+    // Two key ranges of the invoice partition: #AGG, #INVOICE, CREDIT#… then PAYMENT#…, STEP#…;
+    // the timeline events between them (the bulk of the partition) are never read.
+    const [head, tail] = await Promise.all([
+      queryAll<Item>(this.db, { TableName: this.tableName, KeyConditionExpression: 'PK = :pk AND SK BETWEEN :a AND :b', ExpressionAttributeValues: { ':pk': pk, ':a': '#', ':b': 'CREDIT$' }, ConsistentRead: true }, (i) => i),
+      queryAll<Item>(this.db, { TableName: this.tableName, KeyConditionExpression: 'PK = :pk AND SK >= :a', ExpressionAttributeValues: { ':pk': pk, ':a': 'PAYMENT#' }, ConsistentRead: true }, (i) => i),
+    ]);
+    const items = [...head, ...tail];
+    const bySk = (prefix: string) => items.filter((i) => String(i.SK).startsWith(prefix));
+    const invoice = items.find((i) => i.SK === '#INVOICE');
+    const agg = items.find((i) => i.SK === '#AGG');
+    return {
+      ...(invoice ? { invoice: stripKeys<InvoiceRecord>(invoice) } : {}),
+      payments: bySk('PAYMENT#').map((i) => stripKeys<PaymentRecord>(i)),
+      credits: bySk('CREDIT#').map((i) => stripKeys<CreditNoteRecord>(i)),
+      steps: bySk('STEP#').map((i) => stripKeys<RecordedStep>(i)),
+      ...(agg && typeof agg.rev === 'number' ? { snapshot: snapshotOf(agg) } : {}),
+    };
+  }
+
+  async apply(tenantId: string, invoiceId: string, change: AggregateChange): Promise<boolean> {
+    const items: Update[] = [];
+    const touched = new Map<string, Expression>();
+    const expressionFor = (item: string) => {
+      let e = touched.get(item);
+      if (!e) {
+        e = new Expression();
+        touched.set(item, e);
+      }
+      return e;
+    };
+    for (const [item, attrs] of Object.entries(change.delta)) {
+      const e = expressionFor(item);
+      for (const [attr, v] of Object.entries(attrs)) e.add(attr, v);
+    }
+    const { open, openBefore } = change;
+    if (openBefore && open?.clientId !== openBefore.clientId) expressionFor(`CLIENT#${openBefore.clientId}`).remove(`${OPEN}${invoiceId}`);
+    if (open) expressionFor(`CLIENT#${open.clientId}`).set(`${OPEN}${invoiceId}`, { dueDate: open.dueDate, balanceCents: open.balanceCents });
+    for (const [item, e] of touched) {
+      e.set('entityType', item.startsWith('CLIENT#') ? 'client-aggregate' : 'day-aggregate');
+      if (item.startsWith('CLIENT#')) e.set('clientId', item.slice('CLIENT#'.length));
+      else e.set('date', item.slice('DAY#'.length));
+      items.push({ Update: { TableName: this.tableName, Key: aggregateKey(tenantId, item), UpdateExpression: e.toString(), ExpressionAttributeNames: e.names, ExpressionAttributeValues: e.values } });
+    }
+
+    const s = new Expression()
+      .set('entityType', 'contribution')
+      .set('rev', (change.prevRev ?? 0) + 1);
+    // An empty map would reach stream consumers as an attribute value without a type, which
+    // unmarshall rejects (DynamoDB Local and the SDK disagree on `{ M: {} }`): never store one.
+    if (Object.keys(change.counters).length > 0) s.set('counters', change.counters);
+    else s.remove('counters');
+    if (open) s.set('open', open);
+    else s.remove('open');
+    for (const key of ['lastReminder', 'nextStep'] as const) {
+      if (change[key]) s.set(key, change[key]);
+      else s.remove(key);
+    }
+    const condition = change.prevRev === undefined ? s.condition((n) => `attribute_not_exists(${n('rev')})`) : s.condition((n) => `${n('rev')} = ${s.value(change.prevRev)}`);
+    const snapshot: Update = {
+      Update: { TableName: this.tableName, Key: contributionKey(tenantId, invoiceId), UpdateExpression: s.toString(), ConditionExpression: condition, ExpressionAttributeNames: s.names, ExpressionAttributeValues: s.values },
+    };
+    if (items.length === 0) {
+      // Only the list-row extras moved: one conditional write, no transaction.
+      try {
+        await this.db.send(new UpdateCommand(snapshot.Update));
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
+      }
+    }
+    if (items.length + 1 > 100) throw new Error(`an invoice touching ${items.length} aggregate items exceeds one transaction`);
+    const result = await transactWrite(this.db, [...items, snapshot] as TransactItem[]);
+    return result.ok;
+  }
+
+  async recordBounce(tenantId: string, invoiceId: string, eventId: string, date: string): Promise<void> {
+    const write = () => transactWrite(this.db, [
+      {
+        Update: {
+          TableName: this.tableName,
+          Key: contributionKey(tenantId, invoiceId),
+          UpdateExpression: 'ADD bounceEvents :ids',
+          ConditionExpression: 'NOT contains(bounceEvents, :id)',
+          ExpressionAttributeValues: { ':ids': new Set([eventId]), ':id': eventId },
+        },
+      },
+      {
+        Update: {
+          TableName: this.tableName,
+          Key: aggregateKey(tenantId, `DAY#${date}`),
+          UpdateExpression: 'SET entityType = :t, #date = :d ADD bounces :one',
+          ExpressionAttributeNames: { '#date': 'date' },
+          ExpressionAttributeValues: { ':t': 'day-aggregate', ':d': date, ':one': 1 },
+        },
+      },
+    ]);
+    // A failed condition means this bounce was counted already: nothing to do; a conflict is retried.
+    for (let attempt = 1; ; attempt++) {
+      const result = await write();
+      if (result.ok || result.failedConditions.length > 0) return;
+      if (attempt >= 5) throw new Error(`bounce of invoice ${invoiceId} kept conflicting; the stream will retry`);
+    }
+  }
+
+  async clients(tenantId: string): Promise<ClientAggregate[]> {
+    const items = await queryAll<Item>(
+      this.db,
+      { TableName: this.tableName, KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)', ExpressionAttributeValues: { ':pk': aggregatePk(tenantId), ':p': 'CLIENT#' } },
+      (i) => i,
+    );
+    return items.map(clientAggregateOf);
+  }
+
+  async days(tenantId: string, from: string, to: string): Promise<DayAggregate[]> {
+    const items = await queryAll<Item>(
+      this.db,
+      {
+        TableName: this.tableName,
+        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :a AND :b',
+        ExpressionAttributeValues: { ':pk': aggregatePk(tenantId), ':a': `DAY#${from}`, ':b': `DAY#${to}` },
+      },
+      (i) => i,
+    );
+    return items.map((i) => ({
+      date: String(i.date),
+      counters: Object.fromEntries(Object.entries(i).filter(([k, v]) => typeof v === 'number' && k !== 'PK' && k !== 'SK')) as Record<string, number>,
+    }));
+  }
+
+  async invoiceIds(tenantId: string): Promise<string[]> {
+    return queryAll(
+      this.db,
+      { TableName: this.tableName, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': `T#${tenantId}#INV` }, ProjectionExpression: 'id' },
+      (i) => String(i.id),
+    );
+  }
+
+  async allItems(tenantId: string) {
+    const items = await queryAll<Item>(this.db, { TableName: this.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': aggregatePk(tenantId) }, ConsistentRead: true }, (i) => i);
+    return Object.fromEntries(
+      items.map((i) => [
+        String(i.SK),
+        {
+          counters: Object.fromEntries(Object.entries(i).filter(([, v]) => typeof v === 'number')) as Record<string, number>,
+          open: new Map(clientAggregateOf(i).open.map((o) => [o.invoiceId, { dueDate: o.dueDate, balanceCents: o.balanceCents }])) as OpenMap,
+        },
+      ]),
+    );
+  }
+
+  async overwrite(tenantId: string, item: string, counters: Record<string, number>, open: OpenMap): Promise<void> {
+    const meta = item.startsWith('CLIENT#') ? { entityType: 'client-aggregate', clientId: item.slice('CLIENT#'.length) } : { entityType: 'day-aggregate', date: item.slice('DAY#'.length) };
+    await this.db.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...aggregateKey(tenantId, item), ...meta, ...counters, ...Object.fromEntries([...open].map(([id, o]) => [`${OPEN}${id}`, o])) },
+      }),
+    );
+  }
+
+  async rebaseSnapshot(tenantId: string, invoiceId: string, snapshot: Parameters<RebuildableStore['rebaseSnapshot']>[2]): Promise<void> {
+    const e = new Expression().set('entityType', 'contribution');
+    const rev = e.condition((n) => n('rev'));
+    if (Object.keys(snapshot.counters).length > 0) e.set('counters', snapshot.counters);
+    else e.remove('counters');
+    for (const key of ['open', 'lastReminder', 'nextStep'] as const) {
+      if (snapshot[key]) e.set(key, snapshot[key]);
+      else e.remove(key);
+    }
+    const zero = e.value(0);
+    const one = e.value(1);
+    const expression = e.toString().replace(/^SET /, `SET ${rev} = if_not_exists(${rev}, ${zero}) + ${one}, `);
+    await this.db.send(
+      new UpdateCommand({ TableName: this.tableName, Key: contributionKey(tenantId, invoiceId), UpdateExpression: expression, ExpressionAttributeNames: e.names, ExpressionAttributeValues: e.values }),
+    );
+  }
+
+  async rowExtras(tenantId: string, invoiceIds: readonly string[]): Promise<Map<string, ListRowExtras>> {
+    const out = new Map<string, ListRowExtras>();
+    const ids = [...new Set(invoiceIds)];
+    for (let i = 0; i < ids.length; i += 100) {
+      let keys: Item[] | undefined = ids.slice(i, i + 100).map((id) => contributionKey(tenantId, id));
+      for (let round = 0; keys && keys.length > 0 && round < 10; round++) {
+        const res = await this.db.send(
+          new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys, ProjectionExpression: 'PK, lastReminder, nextStep' } } }),
+        );
+        for (const item of res.Responses?.[this.tableName] ?? []) {
+          const id = String(item.PK).split('#INV#')[1]!;
+          out.set(id, {
+            ...(item.lastReminder ? { lastReminder: item.lastReminder as ListRowExtras['lastReminder'] } : {}),
+            ...(item.nextStep ? { nextStep: item.nextStep as ListRowExtras['nextStep'] } : {}),
+          });
+        }
+        keys = res.UnprocessedKeys?.[this.tableName]?.Keys as Item[] | undefined;
+      }
+    }
+    return out;
+  }
+}
+
+type OpenMap = Map<string, { dueDate: string; balanceCents: number }>;
+
+const snapshotOf = (item: Item): ContributionSnapshot => ({
+  rev: item.rev as number,
+  counters: (item.counters ?? {}) as Record<string, number>,
+  ...(item.open ? { open: item.open as ContributionSnapshot['open'] } : {}),
+  ...(item.lastReminder ? { lastReminder: item.lastReminder as ContributionSnapshot['lastReminder'] } : {}),
+  ...(item.nextStep ? { nextStep: item.nextStep as ContributionSnapshot['nextStep'] } : {}),
+});
+
+const num = (v: unknown) => (typeof v === 'number' ? v : 0);
+
+const clientAggregateOf = (item: Item): ClientAggregate => ({
+  clientId: String(item.clientId),
+  balanceCents: num(item.balanceCents),
+  openInvoices: num(item.openInvoices),
+  paidInvoices: num(item.paidInvoices),
+  paidWeightCents: num(item.paidWeightCents),
+  lateDaysWeighted: num(item.lateDaysWeighted),
+  open: Object.entries(item)
+    .filter(([k]) => k.startsWith(OPEN))
+    .map(([k, v]) => ({ invoiceId: k.slice(OPEN.length), dueDate: String((v as Item).dueDate), balanceCents: num((v as Item).balanceCents) }))
+    .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.invoiceId.localeCompare(b.invoiceId)),
+});

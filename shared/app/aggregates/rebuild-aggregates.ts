@@ -1,0 +1,96 @@
+import { flatten, invoiceContribution, type Counters } from '../../domain/aggregates.js';
+import type { SettingsRepository } from '../ports.js';
+import type { AggregateStore } from './ports.js';
+import { factsOf, rowExtrasOf } from './update-invoice-aggregates.js';
+
+export interface Drift {
+  /** `CLIENT#<id>` or `DAY#<date>`. */
+  readonly item: string;
+  /** A counter, or `OPEN#<invoiceId>` for an open-invoice entry. */
+  readonly attribute: string;
+  readonly expected: unknown;
+  readonly actual: unknown;
+}
+
+export interface RebuildReport {
+  readonly invoices: number;
+  readonly items: number;
+  readonly drift: readonly Drift[];
+  readonly fixed: boolean;
+}
+
+/**
+ * Recomputes a tenant's aggregates from its invoices and compares them with what the stream
+ * consumer maintained. With `fix`, overwrites the drifted items and re-bases every invoice's
+ * contribution snapshot, so later stream records apply on top of true figures.
+ */
+export const makeRebuildAggregates = ({ aggregates, settings }: { aggregates: AggregateStore & RebuildableStore; settings: SettingsRepository }) =>
+  async (tenantId: string, options: { fix: boolean }): Promise<RebuildReport> => {
+    const { timezone } = await settings.get(tenantId);
+    const expected: Record<string, Record<string, number>> = {};
+    const open = new Map<string, Map<string, { dueDate: string; balanceCents: number }>>();
+    const ids = await aggregates.invoiceIds(tenantId);
+    const snapshots: { invoiceId: string; counters: Record<string, number>; state: Awaited<ReturnType<AggregateStore['invoiceState']>>; contribution: ReturnType<typeof invoiceContribution> }[] = [];
+    for (const invoiceId of ids) {
+      const state = await aggregates.invoiceState(tenantId, invoiceId);
+      const facts = factsOf(state, timezone);
+      if (!facts) continue;
+      const contribution = invoiceContribution(facts);
+      for (const [item, row] of Object.entries(contribution.counters)) {
+        const target = (expected[item] ??= {});
+        for (const [attr, v] of Object.entries(row)) target[attr] = (target[attr] ?? 0) + v;
+      }
+      if (contribution.open) {
+        const item = `CLIENT#${contribution.open.clientId}`;
+        if (!open.has(item)) open.set(item, new Map());
+        open.get(item)!.set(invoiceId, { dueDate: contribution.open.dueDate, balanceCents: contribution.open.balanceCents });
+        expected[item] ??= {};
+      }
+      snapshots.push({ invoiceId, counters: flatten(contribution.counters), state, contribution });
+    }
+
+    const actual = await aggregates.allItems(tenantId);
+    const drift: Drift[] = [];
+    for (const item of new Set([...Object.keys(expected), ...Object.keys(actual)])) {
+      const want = expected[item] ?? {};
+      const have = actual[item]?.counters ?? {};
+      for (const attr of new Set([...Object.keys(want), ...Object.keys(have)])) {
+        if ((want[attr] ?? 0) !== (have[attr] ?? 0)) drift.push({ item, attribute: attr, expected: want[attr] ?? 0, actual: have[attr] ?? 0 });
+      }
+      const wantOpen = open.get(item) ?? new Map();
+      const haveOpen = actual[item]?.open ?? new Map();
+      for (const id of new Set([...wantOpen.keys(), ...haveOpen.keys()])) {
+        if (JSON.stringify(wantOpen.get(id)) !== JSON.stringify(haveOpen.get(id))) {
+          drift.push({ item, attribute: `OPEN#${id}`, expected: wantOpen.get(id) ?? null, actual: haveOpen.get(id) ?? null });
+        }
+      }
+    }
+    if (options.fix && drift.length > 0) {
+      for (const s of snapshots) {
+        await aggregates.rebaseSnapshot(tenantId, s.invoiceId, { counters: s.counters, ...(s.contribution.open ? { open: s.contribution.open } : {}), ...rowExtrasOf(s.state) });
+      }
+      for (const item of new Set(drift.map((d) => d.item))) {
+        await aggregates.overwrite(tenantId, item, expected[item] ?? {}, open.get(item) ?? new Map(), actual[item]?.open ?? new Map());
+      }
+    }
+    return { invoices: snapshots.length, items: Object.keys(expected).length, drift, fixed: options.fix && drift.length > 0 };
+  };
+
+/** What the rebuild needs beyond the consumer's port. */
+export interface RebuildableStore {
+  /** Every invoice id of the tenant (a rebuild reads everything, by design). */
+  invoiceIds(tenantId: string): Promise<string[]>;
+  /** Every aggregate item: its counters and open-invoice entries. */
+  allItems(tenantId: string): Promise<Record<string, { counters: Record<string, number>; open: Map<string, { dueDate: string; balanceCents: number }> }>>;
+  /** Replaces an aggregate item's counters and open entries with the recomputed ones. */
+  overwrite(
+    tenantId: string,
+    item: string,
+    counters: Record<string, number>,
+    open: Map<string, { dueDate: string; balanceCents: number }>,
+    staleOpen: Map<string, { dueDate: string; balanceCents: number }>,
+  ): Promise<void>;
+  /** Sets an invoice's contribution snapshot to what it contributes now (a new revision). */
+  rebaseSnapshot(tenantId: string, invoiceId: string, snapshot: { counters: Record<string, number>; open?: { clientId: string; dueDate: string; balanceCents: number }; lastReminder?: { at: string; templateId: string }; nextStep?: { at: string; templateId: string } }): Promise<void>;
+}
+export type { Counters };

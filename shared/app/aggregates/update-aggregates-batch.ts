@@ -1,0 +1,31 @@
+import { localDate } from '../../domain/dates.js';
+import type { SettingsRepository } from '../ports.js';
+import type { AggregateStore } from './ports.js';
+import type { AggregateChangeTarget } from './stream-changes.js';
+import { makeUpdateInvoiceAggregates } from './update-invoice-aggregates.js';
+
+/**
+ * One stream batch: each changed invoice is brought up to date once, bounces are counted once
+ * per event. Any error fails the batch, which the stream redelivers (everything here is idempotent).
+ */
+export const makeUpdateAggregatesBatch = (deps: { aggregates: AggregateStore; settings: SettingsRepository }) => {
+  const update = makeUpdateInvoiceAggregates(deps);
+  return async (targets: readonly AggregateChangeTarget[]): Promise<{ invoices: number; bounces: number }> => {
+    const invoices = new Map<string, { tenantId: string; invoiceId: string }>();
+    const bounces = new Map<string, Extract<AggregateChangeTarget, { kind: 'bounce' }>>();
+    for (const t of targets) {
+      if (t.kind === 'invoice') invoices.set(`${t.tenantId}/${t.invoiceId}`, t);
+      else bounces.set(`${t.tenantId}/${t.invoiceId}/${t.eventId}`, t);
+    }
+    const queue = [...invoices.values()];
+    const worker = async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) await update(next.tenantId, next.invoiceId);
+    };
+    await Promise.all(Array.from({ length: 4 }, worker));
+    for (const b of bounces.values()) {
+      const { timezone } = await deps.settings.get(b.tenantId);
+      await deps.aggregates.recordBounce(b.tenantId, b.invoiceId, b.eventId, localDate(new Date(b.at), timezone));
+    }
+    return { invoices: invoices.size, bounces: bounces.size };
+  };
+};

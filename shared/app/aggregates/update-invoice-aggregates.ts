@@ -1,0 +1,85 @@
+import { contributionDelta, flatten, invoiceContribution, sameOpen, unflatten, type InvoiceFacts } from '../../domain/aggregates.js';
+import { localDate } from '../../domain/dates.js';
+import { ConflictError } from '../errors.js';
+import type { SettingsRepository } from '../ports.js';
+import type { AggregateStore, InvoiceAggregateState, ListRowExtras } from './ports.js';
+
+export interface UpdateAggregatesDeps {
+  readonly aggregates: AggregateStore;
+  readonly settings: SettingsRepository;
+}
+
+const sentAtOf = (s: { sentAt?: string; at?: string }) => s.sentAt ?? s.at;
+
+/** The facts of an invoice's contribution, from its partition as read. */
+export const factsOf = (state: InvoiceAggregateState, timeZone: string): InvoiceFacts | undefined => {
+  const i = state.invoice;
+  if (!i) return undefined;
+  return {
+    id: i.id,
+    clientId: i.clientId,
+    status: i.status,
+    issueDate: i.issueDate,
+    dueDate: i.dueDate,
+    grossCents: i.totals.grossCents,
+    deductedCents: i.deductedCents ?? 0,
+    paidCents: i.paidCents,
+    creditedCents: i.creditedCents,
+    payments: state.payments.map((p) => ({ amountCents: p.amountCents, date: p.date, removed: p.removedAt !== undefined })),
+    credits: state.credits.map((c) => ({ grossCents: c.grossCents, issueDate: c.issueDate })),
+    sentSteps: state.steps
+      .filter((s) => s.state === 'sent' && sentAtOf(s))
+      .map((s) => ({ stepId: s.stepId, date: localDate(new Date(sentAtOf(s)!), timeZone) })),
+  };
+};
+
+/** Last reminder sent and next one planned, from the recorded steps. */
+export const rowExtrasOf = (state: InvoiceAggregateState): ListRowExtras => {
+  const sent = state.steps
+    .filter((s) => s.state === 'sent' && sentAtOf(s))
+    .sort((a, b) => sentAtOf(a)!.localeCompare(sentAtOf(b)!))
+    .at(-1);
+  const next = state.steps
+    .filter((s) => s.state === 'scheduled' && s.scheduledAt)
+    .sort((a, b) => a.scheduledAt!.localeCompare(b.scheduledAt!))[0];
+  return {
+    ...(sent ? { lastReminder: { at: sentAtOf(sent)!, templateId: sent.templateId } } : {}),
+    ...(next ? { nextStep: { at: next.scheduledAt!, templateId: next.templateId } } : {}),
+  };
+};
+
+const ATTEMPTS = 8;
+
+/**
+ * Brings the aggregates in line with one invoice's current state: recompute its contribution,
+ * apply the difference with what it contributed last time. Idempotent: a duplicate or stale
+ * stream record finds nothing to change.
+ */
+export const makeUpdateInvoiceAggregates = ({ aggregates, settings }: UpdateAggregatesDeps) =>
+  async (tenantId: string, invoiceId: string): Promise<'applied' | 'unchanged'> => {
+    const { timezone } = await settings.get(tenantId);
+    for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      const state = await aggregates.invoiceState(tenantId, invoiceId);
+      const facts = factsOf(state, timezone);
+      const next = facts ? invoiceContribution(facts) : { counters: {} };
+      const before = state.snapshot;
+      const delta = contributionDelta(unflatten(before?.counters ?? {}), next.counters);
+      const extras = state.invoice ? rowExtrasOf(state) : {};
+      const unchanged =
+        Object.keys(delta).length === 0 &&
+        sameOpen(before?.open, next.open) &&
+        JSON.stringify(before?.lastReminder) === JSON.stringify(extras.lastReminder) &&
+        JSON.stringify(before?.nextStep) === JSON.stringify(extras.nextStep) &&
+        (before !== undefined || !state.invoice);
+      if (unchanged) return 'unchanged';
+      const applied = await aggregates.apply(tenantId, invoiceId, {
+        ...(before ? { prevRev: before.rev, ...(before.open ? { openBefore: before.open } : {}) } : {}),
+        counters: flatten(next.counters),
+        delta,
+        ...(next.open ? { open: next.open } : {}),
+        ...extras,
+      });
+      if (applied) return 'applied';
+    }
+    throw new ConflictError(`Aggregates of invoice ${invoiceId} kept changing; the stream will retry`);
+  };

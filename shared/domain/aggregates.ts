@@ -1,0 +1,137 @@
+/**
+ * What one invoice contributes to the tenant's and its client's figures (the cash cockpit,
+ * client balances). Pure: the stream consumer recomputes an invoice's contribution from its
+ * current state, subtracts the contribution it recorded last time, and adds the difference to
+ * the aggregate items. A record seen twice or out of order recomputes the same state: the
+ * difference is zero and nothing is counted twice.
+ *
+ * Aggregate items (keys in shared/adapters/dynamo/keys.ts):
+ * - `CLIENT#<clientId>`: open balance and count, paid invoices' amount-weighted lateness,
+ *   plus one `OPEN#<invoiceId>` entry { dueDate, balanceCents } per open invoice (date-dependent
+ *   figures — overdue, aging, forecast — are computed from these at read time);
+ * - `DAY#<date>`: money and reminder flows of one business day (invoiced, collected, paid
+ *   invoices, reminders sent per step, paid within 7 days of a step, first reminder → payment).
+ */
+import { addDays, daysBetween } from './dates.js';
+import type { InvoiceStatus } from './invoice.js';
+
+export interface InvoiceFacts {
+  readonly id: string;
+  readonly clientId: string;
+  readonly status: InvoiceStatus;
+  readonly issueDate: string;
+  readonly dueDate: string;
+  readonly grossCents: number;
+  /** Deposits a final invoice deducts (they were invoiced on their own). */
+  readonly deductedCents: number;
+  readonly paidCents: number;
+  readonly creditedCents: number;
+  readonly payments: readonly { readonly amountCents: number; readonly date: string; readonly removed: boolean }[];
+  readonly credits: readonly { readonly grossCents: number; readonly issueDate: string }[];
+  /** Reminders sent, with the business date they went out (tenant time zone). */
+  readonly sentSteps: readonly { readonly stepId: string; readonly date: string }[];
+}
+
+/** Item key → attribute → value. */
+export type Counters = Record<string, Record<string, number>>;
+
+export interface OpenEntry {
+  readonly clientId: string;
+  readonly dueDate: string;
+  readonly balanceCents: number;
+}
+
+export interface Contribution {
+  readonly counters: Counters;
+  readonly open?: OpenEntry;
+}
+
+export const clientItem = (clientId: string) => `CLIENT#${clientId}`;
+export const dayItem = (date: string) => `DAY#${date}`;
+
+/** Manual reminders (`manual-<date>`) are one step for the statistics. */
+export const stepKey = (stepId: string) => (stepId.startsWith('manual') ? 'manual' : stepId);
+
+const add = (counters: Record<string, Record<string, number>>, item: string, attr: string, value: number) => {
+  if (value === 0) return;
+  const row = (counters[item] ??= {});
+  row[attr] = (row[attr] ?? 0) + value;
+};
+
+/** The date an invoice became fully paid: its latest payment still standing. */
+export const paidDateOf = (f: InvoiceFacts): string | undefined =>
+  f.status === 'paid' ? f.payments.filter((p) => !p.removed).map((p) => p.date).sort().at(-1) : undefined;
+
+export const invoiceContribution = (f: InvoiceFacts): Contribution => {
+  const counters: Record<string, Record<string, number>> = {};
+  if (f.status === 'draft') return { counters };
+  const client = clientItem(f.clientId);
+  const voided = f.status === 'cancelled' && f.credits.length === 0;
+
+  // Revenue is booked at the issue date, net of credit notes at theirs.
+  if (!voided) add(counters, dayItem(f.issueDate), 'invoicedCents', f.grossCents - f.deductedCents);
+  for (const c of f.credits) add(counters, dayItem(c.issueDate), 'invoicedCents', -c.grossCents);
+  for (const p of f.payments) if (!p.removed) add(counters, dayItem(p.date), 'collectedCents', p.amountCents);
+
+  let open: OpenEntry | undefined;
+  if (f.status === 'sent' || f.status === 'partially_paid') {
+    const balanceCents = Math.max(0, f.grossCents - f.deductedCents - f.paidCents - f.creditedCents);
+    add(counters, client, 'balanceCents', balanceCents);
+    add(counters, client, 'openInvoices', 1);
+    open = { clientId: f.clientId, dueDate: f.dueDate, balanceCents };
+  }
+
+  const paidDate = paidDateOf(f);
+  if (paidDate) {
+    const weight = f.paidCents;
+    const day = dayItem(paidDate);
+    add(counters, day, 'paidInvoices', 1);
+    add(counters, day, 'paidWeightCents', weight);
+    add(counters, day, 'paidDaysWeighted', weight * daysBetween(f.issueDate, paidDate));
+    add(counters, client, 'paidInvoices', 1);
+    add(counters, client, 'paidWeightCents', weight);
+    add(counters, client, 'lateDaysWeighted', weight * Math.max(0, daysBetween(f.dueDate, paidDate)));
+  }
+
+  for (const s of f.sentSteps) {
+    const day = dayItem(s.date);
+    add(counters, day, 'remindersSent', 1);
+    add(counters, day, `S#${stepKey(s.stepId)}`, 1);
+    if (paidDate && paidDate >= s.date && paidDate <= addDays(s.date, 7)) add(counters, day, `P7#${stepKey(s.stepId)}`, 1);
+  }
+  const first = f.sentSteps.map((s) => s.date).sort()[0];
+  if (paidDate && first && paidDate >= first) add(counters, dayItem(paidDate), `RP#${daysBetween(first, paidDate)}`, 1);
+
+  return open ? { counters, open } : { counters };
+};
+
+/** Flat `item|attr` → value, the form a contribution is stored in. */
+export const flatten = (counters: Counters): Record<string, number> =>
+  Object.fromEntries(Object.entries(counters).flatMap(([item, row]) => Object.entries(row).map(([attr, v]) => [`${item}|${attr}`, v])));
+
+export const unflatten = (flat: Readonly<Record<string, number>>): Counters => {
+  const counters: Record<string, Record<string, number>> = {};
+  for (const [key, v] of Object.entries(flat)) {
+    const at = key.indexOf('|');
+    add(counters, key.slice(0, at), key.slice(at + 1), v);
+  }
+  return counters;
+};
+
+/** What to add to each aggregate item to go from `before` to `after` (zero differences left out). */
+export const contributionDelta = (before: Counters, after: Counters): Counters => {
+  const delta: Record<string, Record<string, number>> = {};
+  const a = flatten(after);
+  const b = flatten(before);
+  for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    const d = (a[key] ?? 0) - (b[key] ?? 0);
+    if (d !== 0) {
+      const at = key.indexOf('|');
+      add(delta, key.slice(0, at), key.slice(at + 1), d);
+    }
+  }
+  return delta;
+};
+
+export const sameOpen = (a: OpenEntry | undefined, b: OpenEntry | undefined) =>
+  a?.clientId === b?.clientId && a?.dueDate === b?.dueDate && a?.balanceCents === b?.balanceCents;

@@ -1,0 +1,176 @@
+/**
+ * The cash cockpit, computed from the aggregates the stream consumer keeps (never from the
+ * invoices themselves): per-client items with their open invoices, and per-day flows.
+ * Pure: `asOf` is the business date of the figures. Definitions (README, "Cash cockpit"):
+ * - aging by days past due of each open balance at `asOf` (due on `asOf` is not due yet);
+ * - month / quarter / year: from the first day of the period to `asOf`, both included;
+ * - DSO = outstanding ÷ invoiced over the 90 days ending `asOf` × 90 (null without revenue);
+ * - avgDaysToPay: issue → full payment, weighted by amount paid, invoices fully paid in the
+ *   365 days ending `asOf`; the reminder statistics use the same window;
+ * - forecast: 8 weeks from the Monday after `asOf`; an open balance is expected at its due
+ *   date shifted by its client's average lateness; what is expected earlier (overdue
+ *   included) falls in the first week.
+ */
+import { addDays, daysBetween, weekday } from './dates.js';
+
+export interface ClientAggregate {
+  readonly clientId: string;
+  readonly balanceCents: number;
+  readonly openInvoices: number;
+  readonly paidInvoices: number;
+  readonly paidWeightCents: number;
+  readonly lateDaysWeighted: number;
+  readonly open: readonly { readonly invoiceId: string; readonly dueDate: string; readonly balanceCents: number }[];
+}
+
+export interface DayAggregate {
+  readonly date: string;
+  readonly counters: Readonly<Record<string, number>>;
+}
+
+export type AgingBucket = 'not_due' | '1_30' | '31_60' | '61_90' | '90_plus';
+export const AGING_BUCKETS: readonly AgingBucket[] = ['not_due', '1_30', '31_60', '61_90', '90_plus'];
+
+export const agingBucket = (daysPastDue: number): AgingBucket =>
+  daysPastDue <= 0 ? 'not_due' : daysPastDue <= 30 ? '1_30' : daysPastDue <= 60 ? '31_60' : daysPastDue <= 90 ? '61_90' : '90_plus';
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/** The client's average lateness in days (amount-weighted over its paid invoices), 0 without history. */
+export const averageLateness = (c: Pick<ClientAggregate, 'paidWeightCents' | 'lateDaysWeighted'>): number =>
+  c.paidWeightCents > 0 ? round1(c.lateDaysWeighted / c.paidWeightCents) : 0;
+
+/** Overdue figures of one client at `asOf`. */
+export const clientLateness = (c: ClientAggregate, asOf: string) => {
+  const overdue = c.open.filter((o) => o.dueDate < asOf && o.balanceCents > 0);
+  const oldest = overdue.map((o) => o.dueDate).sort()[0];
+  return {
+    overdueCents: overdue.reduce((s, o) => s + o.balanceCents, 0),
+    overdueInvoices: overdue.length,
+    oldestDaysLate: oldest ? daysBetween(oldest, asOf) : 0,
+  };
+};
+
+export const periodStarts = (asOf: string) => {
+  const [y, m] = asOf.split('-').map(Number) as [number, number];
+  const quarterMonth = Math.floor((m - 1) / 3) * 3 + 1;
+  return {
+    month: `${asOf.slice(0, 7)}-01`,
+    quarter: `${y}-${String(quarterMonth).padStart(2, '0')}-01`,
+    year: `${y}-01-01`,
+  };
+};
+
+/** The first day whose flows the cockpit needs. */
+export const firstDayNeeded = (asOf: string): string => {
+  const yearStart = periodStarts(asOf).year;
+  const window = addDays(asOf, -364);
+  return yearStart < window ? yearStart : window;
+};
+
+/** Median of a histogram `{ value: count }`; the mean of the two middle values for an even count. */
+export const histogramMedian = (histogram: ReadonlyMap<number, number>): number | null => {
+  const total = [...histogram.values()].reduce((s, n) => s + n, 0);
+  if (total <= 0) return null;
+  const sorted = [...histogram.entries()].filter(([, n]) => n > 0).sort(([a], [b]) => a - b);
+  const at = (rank: number) => {
+    let seen = 0;
+    for (const [value, n] of sorted) {
+      seen += n;
+      if (seen > rank) return value;
+    }
+    return sorted.at(-1)![0];
+  };
+  return total % 2 === 1 ? at((total - 1) / 2) : (at(total / 2 - 1) + at(total / 2)) / 2;
+};
+
+export interface CockpitInput {
+  readonly asOf: string;
+  readonly clients: readonly ClientAggregate[];
+  readonly days: readonly DayAggregate[];
+}
+
+export const computeCockpit = ({ asOf, clients, days }: CockpitInput) => {
+  const open = clients.flatMap((c) => c.open.filter((o) => o.balanceCents > 0).map((o) => ({ ...o, client: c })));
+  const outstandingCents = open.reduce((s, o) => s + o.balanceCents, 0);
+  const overdue = open.filter((o) => o.dueDate < asOf);
+
+  const aging = AGING_BUCKETS.map((bucket) => {
+    const inBucket = open.filter((o) => agingBucket(daysBetween(o.dueDate, asOf)) === bucket);
+    return { bucket, balanceCents: inBucket.reduce((s, o) => s + o.balanceCents, 0), count: inBucket.length };
+  });
+
+  const sum = (attr: string, from: string, filter: (key: string) => boolean = (k) => k === attr) => {
+    let total = 0;
+    for (const d of days) {
+      if (d.date < from || d.date > asOf) continue;
+      for (const [key, v] of Object.entries(d.counters)) if (filter(key)) total += v;
+    }
+    return total;
+  };
+  const starts = periodStarts(asOf);
+  const periods = (attr: string) => ({ month: sum(attr, starts.month), quarter: sum(attr, starts.quarter), year: sum(attr, starts.year) });
+
+  const revenue90 = sum('invoicedCents', addDays(asOf, -89));
+  const window = addDays(asOf, -364);
+  const paidWeight = sum('paidWeightCents', window);
+
+  const firstWeek = addDays(asOf, (8 - weekday(asOf)) % 7 || 7);
+  const forecast = Array.from({ length: 8 }, (_, i) => ({ weekStart: addDays(firstWeek, 7 * i), expectedCents: 0 }));
+  for (const o of open) {
+    const expected = addDays(o.dueDate, Math.round(averageLateness(o.client)));
+    const week = o.dueDate < asOf || expected < firstWeek ? 0 : Math.floor(daysBetween(firstWeek, expected) / 7);
+    if (week < forecast.length) forecast[week]!.expectedCents += o.balanceCents;
+  }
+
+  const steps = new Map<string, { sent: number; paid: number }>();
+  const toPayment = new Map<number, number>();
+  for (const d of days) {
+    if (d.date < window || d.date > asOf) continue;
+    for (const [key, v] of Object.entries(d.counters)) {
+      if (key.startsWith('S#') || key.startsWith('P7#')) {
+        const step = key.slice(key.indexOf('#') + 1);
+        const row = steps.get(step) ?? { sent: 0, paid: 0 };
+        if (key.startsWith('S#')) row.sent += v;
+        else row.paid += v;
+        steps.set(step, row);
+      } else if (key.startsWith('RP#')) {
+        const n = Number(key.slice(3));
+        toPayment.set(n, (toPayment.get(n) ?? 0) + v);
+      }
+    }
+  }
+
+  const topLateClients = clients
+    .map((c) => ({ clientId: c.clientId, balanceCents: c.open.reduce((s, o) => s + o.balanceCents, 0), ...clientLateness(c, asOf) }))
+    .filter((c) => c.overdueCents > 0)
+    .sort((a, b) => b.overdueCents - a.overdueCents || a.clientId.localeCompare(b.clientId))
+    .slice(0, 5);
+
+  return {
+    asOf,
+    currency: 'EUR' as const,
+    outstandingCents,
+    overdueCents: overdue.reduce((s, o) => s + o.balanceCents, 0),
+    openInvoices: open.length,
+    overdueInvoices: overdue.length,
+    aging,
+    invoicedCents: periods('invoicedCents'),
+    collectedCents: periods('collectedCents'),
+    dsoDays: revenue90 > 0 ? round1((outstandingCents / revenue90) * 90) : null,
+    avgDaysToPay: paidWeight > 0 ? round1(sum('paidDaysWeighted', window) / paidWeight) : null,
+    forecast,
+    topLateClients,
+    reminders: {
+      sentThisMonth: sum('remindersSent', starts.month),
+      steps: [...steps.entries()]
+        .filter(([, r]) => r.sent > 0)
+        .sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
+        .map(([stepId, r]) => ({ stepId, sent: r.sent, paidWithin7Days: r.paid, share: Math.round((r.paid / r.sent) * 1000) / 1000 })),
+      medianDaysFirstReminderToPayment: histogramMedian(toPayment),
+      bounces: sum('bounces', starts.month),
+    },
+  };
+};
+
+export type Cockpit = ReturnType<typeof computeCockpit>;

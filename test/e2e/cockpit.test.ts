@@ -1,0 +1,173 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { addDays, daysBetween, weekday } from '../../shared/domain/dates.js';
+import { parisToday } from './local-clock.js';
+import { companySettings, freshTenant, type FreshTenant } from './fresh-tenant.js';
+
+/**
+ * A known dataset, built over HTTP as a front end would: two clients, invoices at every aging
+ * bucket, partial and full payments, a credit note, a draft, two reminders. The expected
+ * figures are derived below from the same description by plain sums, never copied from the API.
+ */
+const T = parisToday();
+const d = (offset: number) => addDays(T, offset);
+
+interface Spec {
+  readonly key: string;
+  readonly client: 'A' | 'B';
+  readonly issue: string;
+  readonly due: string;
+  readonly gross: number;
+  readonly payments?: readonly { amount: number; date: string }[];
+  readonly credit?: number;
+  readonly remind?: boolean;
+  readonly draft?: boolean;
+}
+
+const SPECS: readonly Spec[] = [
+  { key: 'I1', client: 'A', issue: d(-100), due: d(-95), gross: 120_000, remind: true }, // 90+
+  { key: 'I2', client: 'A', issue: d(-80), due: d(-70), gross: 60_000, payments: [{ amount: 10_000, date: d(-10) }] }, // 61-90, partial
+  { key: 'I3', client: 'B', issue: d(-50), due: d(-45), gross: 36_000 }, // 31-60
+  { key: 'I4', client: 'B', issue: d(-20), due: d(-10), gross: 24_000, credit: 4_800 }, // 1-30, credit note
+  { key: 'I5', client: 'A', issue: d(-5), due: d(20), gross: 48_000 }, // not due
+  { key: 'I6', client: 'B', issue: d(-60), due: d(-30), gross: 72_000, payments: [{ amount: 72_000, date: d(-3) }] }, // paid 27 days late
+  { key: 'I7', client: 'A', issue: d(-40), due: d(-35), gross: 12_000, payments: [{ amount: 12_000, date: d(-35) }] }, // paid on time
+  { key: 'I8', client: 'B', issue: d(-30), due: d(-15), gross: 30_000, remind: true, payments: [{ amount: 30_000, date: T }] }, // paid the day of its reminder
+  { key: 'I9', client: 'B', issue: T, due: d(10), gross: 84_000 }, // not due, B pays late on average
+  { key: 'D1', client: 'A', issue: d(-2), due: d(28), gross: 99_960, draft: true }, // a draft counts nowhere
+];
+
+const NAMES = { A: 'Électricité Gérard', B: 'Boulangerie Dupont SARL' } as const;
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/** Plain arithmetic over SPECS: what every cockpit figure must be. */
+const expected = () => {
+  const issued = SPECS.filter((s) => !s.draft);
+  const paidOf = (s: Spec) => (s.payments ?? []).reduce((n, p) => n + p.amount, 0);
+  const balanceOf = (s: Spec) => s.gross - paidOf(s) - (s.credit ?? 0);
+  const open = issued.filter((s) => balanceOf(s) > 0);
+  const overdue = open.filter((s) => s.due < T);
+  const bucketOf = (s: Spec) => {
+    const late = daysBetween(s.due, T);
+    return late <= 0 ? 'not_due' : late <= 30 ? '1_30' : late <= 60 ? '31_60' : late <= 90 ? '61_90' : '90_plus';
+  };
+  const starts = { month: `${T.slice(0, 7)}-01`, quarter: `${T.slice(0, 5)}${String(Math.floor((Number(T.slice(5, 7)) - 1) / 3) * 3 + 1).padStart(2, '0')}-01`, year: `${T.slice(0, 4)}-01-01` };
+  const invoicedFrom = (from: string) => issued.filter((s) => s.issue >= from).reduce((n, s) => n + s.gross, 0) - issued.filter((s) => s.credit && T >= from).reduce((n, s) => n + s.credit!, 0);
+  const collectedFrom = (from: string) => issued.flatMap((s) => s.payments ?? []).filter((p) => p.date >= from).reduce((n, p) => n + p.amount, 0);
+  const paid = issued.filter((s) => balanceOf(s) === 0 && paidOf(s) > 0).map((s) => ({ s, paidOn: s.payments!.map((p) => p.date).sort().at(-1)! }));
+  const outstanding = open.reduce((n, s) => n + balanceOf(s), 0);
+  const lateness = (client: 'A' | 'B') => {
+    const mine = paid.filter((p) => p.s.client === client);
+    const weight = mine.reduce((n, p) => n + paidOf(p.s), 0);
+    return weight ? round1(mine.reduce((n, p) => n + paidOf(p.s) * Math.max(0, daysBetween(p.s.due, p.paidOn)), 0) / weight) : 0;
+  };
+  const firstWeek = addDays(T, (8 - weekday(T)) % 7 || 7);
+  const forecast = Array.from({ length: 8 }, (_, i) => ({ weekStart: addDays(firstWeek, 7 * i), expectedCents: 0 }));
+  for (const s of open) {
+    const at = addDays(s.due, Math.round(lateness(s.client)));
+    const week = s.due < T || at < firstWeek ? 0 : Math.floor(daysBetween(firstWeek, at) / 7);
+    if (week < 8) forecast[week]!.expectedCents += balanceOf(s);
+  }
+  const late = (['A', 'B'] as const)
+    .map((c) => {
+      const mine = overdue.filter((s) => s.client === c);
+      return {
+        name: NAMES[c],
+        overdueCents: mine.reduce((n, s) => n + balanceOf(s), 0),
+        balanceCents: open.filter((s) => s.client === c).reduce((n, s) => n + balanceOf(s), 0),
+        overdueInvoices: mine.length,
+        oldestDaysLate: Math.max(...mine.map((s) => daysBetween(s.due, T))),
+      };
+    })
+    .sort((a, b) => b.overdueCents - a.overdueCents);
+  const reminded = issued.filter((s) => s.remind);
+  const paidWithin7 = reminded.filter((s) => paid.some((p) => p.s === s && p.paidOn >= T && p.paidOn <= addDays(T, 7)));
+  return {
+    asOf: T,
+    currency: 'EUR',
+    outstandingCents: outstanding,
+    overdueCents: overdue.reduce((n, s) => n + balanceOf(s), 0),
+    openInvoices: open.length,
+    overdueInvoices: overdue.length,
+    aging: ['not_due', '1_30', '31_60', '61_90', '90_plus'].map((bucket) => {
+      const inBucket = open.filter((s) => bucketOf(s) === bucket);
+      return { bucket, balanceCents: inBucket.reduce((n, s) => n + balanceOf(s), 0), count: inBucket.length };
+    }),
+    invoicedCents: { month: invoicedFrom(starts.month), quarter: invoicedFrom(starts.quarter), year: invoicedFrom(starts.year) },
+    collectedCents: { month: collectedFrom(starts.month), quarter: collectedFrom(starts.quarter), year: collectedFrom(starts.year) },
+    dsoDays: round1((outstanding / invoicedFrom(d(-89))) * 90),
+    avgDaysToPay: round1(paid.reduce((n, p) => n + paidOf(p.s) * daysBetween(p.s.issue, p.paidOn), 0) / paid.reduce((n, p) => n + paidOf(p.s), 0)),
+    forecast,
+    topLateClients: late,
+    reminders: {
+      sentThisMonth: reminded.length,
+      steps: [{ stepId: 'manual', sent: reminded.length, paidWithin7Days: paidWithin7.length, share: Math.round((paidWithin7.length / reminded.length) * 1000) / 1000 }],
+      medianDaysFirstReminderToPayment: 0,
+      bounces: 0,
+    },
+  };
+};
+
+let t: FreshTenant;
+const ids: Record<string, string> = {};
+const clientIds: Record<'A' | 'B', string> = { A: '', B: '' };
+
+beforeAll(async () => {
+  t = await freshTenant('cockpit');
+  await t.ok('PUT', '/settings', companySettings);
+  clientIds.A = (await t.ok('POST', '/clients', { name: NAMES.A, kind: 'business', email: 'compta@gerard.test', siren: '552100554' })).id;
+  clientIds.B = (await t.ok('POST', '/clients', { name: NAMES.B, kind: 'business', email: 'compta@dupont.test', siren: '123456782' })).id;
+  for (const s of SPECS) {
+    const lines = [{ description: `Travaux ${s.key}`, quantity: 1, unitPriceCents: (s.gross * 10) / 12, vatRate: 20 }];
+    const invoice = await t.ok('POST', '/invoices', { clientId: clientIds[s.client], issueDate: s.issue, dueDate: s.due, lines });
+    expect(invoice.totals.grossCents).toBe(s.gross);
+    ids[s.key] = invoice.id;
+    if (s.draft) continue;
+    await t.ok('POST', `/invoices/${invoice.id}/send`);
+  }
+  for (const s of SPECS) {
+    if (s.remind) await t.ok('POST', `/invoices/${ids[s.key]}/reminders`, {});
+    for (const p of s.payments ?? []) await t.ok('POST', `/invoices/${ids[s.key]}/payments`, { amountCents: p.amount, date: p.date });
+    if (s.credit) await t.ok('POST', `/invoices/${ids[s.key]}/credit-notes`, { amountCents: s.credit, reason: 'Geste commercial' });
+  }
+  await t.drain();
+}, 180_000);
+
+describe('GET /cockpit', () => {
+  it('gives every figure of a known dataset exactly', async () => {
+    const res = await t.get(`/cockpit?asOf=${T}`);
+    expect(res.status).toBe(200);
+    const want = expected();
+    const { topLateClients, ...rest } = res.json;
+    const { topLateClients: wantTop, ...wantRest } = want;
+    expect(rest).toEqual(wantRest);
+    expect(topLateClients.map(({ clientId, ...c }: { clientId: string }) => c)).toEqual(wantTop);
+    expect(topLateClients.map((c: { clientId: string }) => c.clientId)).toEqual(wantTop.map((c) => clientIds[c.name === NAMES.A ? 'A' : 'B']));
+  });
+
+  it('agrees to the cent with the open invoices the follow-up list shows', async () => {
+    const [cockpit, open, partially] = await Promise.all([t.get(`/cockpit?asOf=${T}`), t.get('/invoices?status=sent&limit=100'), t.get('/invoices?status=partially_paid&limit=100')]);
+    const rows = [...open.json.items, ...partially.json.items];
+    expect(cockpit.json.outstandingCents).toBe(rows.reduce((n: number, i: { balanceCents: number }) => n + i.balanceCents, 0));
+    expect(cockpit.json.openInvoices).toBe(rows.length);
+    expect(cockpit.json.overdueCents).toBe(rows.filter((i: { overdue: boolean }) => i.overdue).reduce((n: number, i: { balanceCents: number }) => n + i.balanceCents, 0));
+  });
+
+  it('defaults asOf to today in the tenant time zone', async () => {
+    const res = await t.get('/cockpit');
+    expect(res.status).toBe(200);
+    expect(res.json.asOf).toBe(parisToday());
+  });
+
+  it('refuses an asOf that is not a date, naming the field', async () => {
+    const res = await t.get('/cockpit?asOf=2026-02-30');
+    expect(res.status).toBe(400);
+    expect(res.json.errors.map((e: { path: string }) => e.path)).toEqual(['query.asOf']);
+  });
+
+  it('shows nothing of another tenant', async () => {
+    const other = await freshTenant('cockpit-other');
+    const res = await other.get(`/cockpit?asOf=${T}`);
+    expect(res.json.outstandingCents).toBe(0);
+    expect(res.json.topLateClients).toEqual([]);
+  });
+});

@@ -1,0 +1,113 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { contributionDelta, flatten, invoiceContribution, unflatten, type Counters, type InvoiceFacts } from '../../shared/domain/aggregates.js';
+import { agingBucket, computeCockpit, histogramMedian } from '../../shared/domain/cockpit.js';
+import { aggregateChangeTarget } from '../../shared/app/aggregates/stream-changes.js';
+
+const anInvoice = (overrides: Partial<InvoiceFacts> = {}): InvoiceFacts => ({
+  id: 'i1', clientId: 'c1', status: 'sent', issueDate: '2026-02-01', dueDate: '2026-03-03', grossCents: 120_000, deductedCents: 0,
+  paidCents: 0, creditedCents: 0, payments: [], credits: [], sentSteps: [], ...overrides,
+});
+
+const apply = (total: Counters, delta: Counters): Counters => unflatten(Object.fromEntries(
+  [...new Set([...Object.keys(flatten(total)), ...Object.keys(flatten(delta))])].map((k) => [k, (flatten(total)[k] ?? 0) + (flatten(delta)[k] ?? 0)]),
+));
+const nonZero = (c: Counters) => Object.fromEntries(Object.entries(flatten(c)).filter(([, v]) => v !== 0));
+
+describe('an invoice contribution', () => {
+  it('counts nothing for a draft, and nothing but credited revenue for a voided invoice', () => {
+    expect(invoiceContribution(anInvoice({ status: 'draft' }))).toEqual({ counters: {} });
+    expect(invoiceContribution(anInvoice({ status: 'cancelled' })).counters).toEqual({});
+  });
+
+  it('books revenue at issue, credit notes at theirs, payments at their dates, the open balance on the client', () => {
+    const c = invoiceContribution(anInvoice({
+      status: 'partially_paid', paidCents: 20_000, creditedCents: 10_000,
+      payments: [{ amountCents: 20_000, date: '2026-02-20', removed: false }, { amountCents: 5_000, date: '2026-02-21', removed: true }],
+      credits: [{ grossCents: 10_000, issueDate: '2026-02-22' }],
+    }));
+    expect(c.counters).toEqual({
+      'DAY#2026-02-01': { invoicedCents: 120_000 },
+      'DAY#2026-02-22': { invoicedCents: -10_000 },
+      'DAY#2026-02-20': { collectedCents: 20_000 },
+      'CLIENT#c1': { balanceCents: 90_000, openInvoices: 1 },
+    });
+    expect(c.open).toEqual({ clientId: 'c1', dueDate: '2026-03-03', balanceCents: 90_000 });
+  });
+
+  it('records days to pay, lateness and reminder effect when fully paid', () => {
+    const c = invoiceContribution(anInvoice({
+      status: 'paid', paidCents: 120_000, payments: [{ amountCents: 120_000, date: '2026-03-10', removed: false }],
+      sentSteps: [{ stepId: 'j+1', date: '2026-03-04' }, { stepId: 'manual-2026-03-09', date: '2026-03-09' }],
+    }));
+    expect(c.open).toBeUndefined();
+    expect(c.counters['CLIENT#c1']).toEqual({ paidInvoices: 1, paidWeightCents: 120_000, lateDaysWeighted: 120_000 * 7 });
+    expect(c.counters['DAY#2026-03-10']).toMatchObject({ paidInvoices: 1, paidDaysWeighted: 120_000 * 37, 'RP#6': 1 });
+    expect(c.counters['DAY#2026-03-04']).toEqual({ remindersSent: 1, 'S#j+1': 1, 'P7#j+1': 1 });
+    expect(c.counters['DAY#2026-03-09']).toEqual({ remindersSent: 1, 'S#manual': 1, 'P7#manual': 1 });
+  });
+
+  it('applying successive deltas always lands on the latest contribution (replays and reorders are zero deltas)', () => {
+    const states = fc.record({
+      status: fc.constantFrom('draft', 'sent', 'partially_paid', 'paid', 'cancelled' as const),
+      paid: fc.integer({ min: 0, max: 120_000 }),
+      payDay: fc.integer({ min: 1, max: 28 }),
+      reminded: fc.boolean(),
+    }).map((s) => anInvoice({
+      status: s.status, paidCents: s.paid,
+      payments: s.paid ? [{ amountCents: s.paid, date: `2026-03-${String(s.payDay).padStart(2, '0')}`, removed: false }] : [],
+      sentSteps: s.reminded ? [{ stepId: 'j+1', date: '2026-03-04' }] : [],
+    }));
+    fc.assert(fc.property(fc.array(states, { minLength: 1, maxLength: 8 }), fc.array(fc.nat(), { maxLength: 8 }), (sequence, replays) => {
+      let total: Counters = {};
+      let snapshot: Counters = {};
+      const seen = [...sequence, ...replays.map((r) => sequence[r % sequence.length]!)];
+      // The consumer always reads the latest state, whatever record woke it up.
+      const latest = sequence.at(-1)!;
+      for (const _ of seen) {
+        void _;
+        const next = invoiceContribution(latest).counters;
+        total = apply(total, contributionDelta(snapshot, next));
+        snapshot = next;
+      }
+      expect(nonZero(total)).toEqual(nonZero(invoiceContribution(latest).counters));
+    }));
+  });
+});
+
+describe('cockpit arithmetic', () => {
+  it('puts days past due in their bucket, due today being not due', () => {
+    expect([0, 1, 30, 31, 60, 61, 90, 91, -5].map(agingBucket)).toEqual(['not_due', '1_30', '1_30', '31_60', '31_60', '61_90', '61_90', '90_plus', 'not_due']);
+  });
+
+  it('takes the median of a histogram, the mean of the middle two for an even count', () => {
+    expect(histogramMedian(new Map())).toBeNull();
+    expect(histogramMedian(new Map([[3, 1], [10, 1], [1, 1]]))).toBe(3);
+    expect(histogramMedian(new Map([[2, 2], [8, 2]]))).toBe(5);
+  });
+
+  it('forecasts an open balance at its due date shifted by the client’s lateness; overdue in the first week', () => {
+    const cockpit = computeCockpit({
+      asOf: '2026-11-25', // a Wednesday: the forecast starts Monday 30 November
+      clients: [{ clientId: 'c1', balanceCents: 300, openInvoices: 2, paidInvoices: 1, paidWeightCents: 100, lateDaysWeighted: 1_000,
+        open: [{ invoiceId: 'a', dueDate: '2026-11-01', balanceCents: 100 }, { invoiceId: 'b', dueDate: '2026-11-28', balanceCents: 200 }] }],
+      days: [],
+    });
+    expect(cockpit.forecast[0]).toEqual({ weekStart: '2026-11-30', expectedCents: 100 });
+    expect(cockpit.forecast[1]).toEqual({ weekStart: '2026-12-07', expectedCents: 200 }); // 28 Nov + 10 days = 8 Dec
+    expect(cockpit.dsoDays).toBeNull();
+  });
+});
+
+describe('which stream records move the aggregates', () => {
+  const pk = 'T#acme#INV#01J';
+  it('invoice, payments, credit notes and steps; a bounce event once inserted; nothing else', () => {
+    expect(aggregateChangeTarget({ PK: pk, SK: '#INVOICE' }, 'MODIFY')).toEqual({ kind: 'invoice', tenantId: 'acme', invoiceId: '01J' });
+    for (const SK of ['PAYMENT#1', 'CREDIT#1', 'STEP#j+1']) expect(aggregateChangeTarget({ PK: pk, SK }, 'INSERT')?.kind).toBe('invoice');
+    expect(aggregateChangeTarget({ PK: pk, SK: '#AGG' }, 'MODIFY')).toBeUndefined();
+    expect(aggregateChangeTarget({ PK: pk, SK: 'EVENT#x' }, 'INSERT', { type: 'email.delivered', at: 'x' })).toBeUndefined();
+    expect(aggregateChangeTarget({ PK: pk, SK: 'EVENT#x' }, 'INSERT', { type: 'email.bounced', at: '2026-01-01T00:00:00Z' })).toMatchObject({ kind: 'bounce', eventId: 'EVENT#x' });
+    expect(aggregateChangeTarget({ PK: 'T#acme#AGG', SK: 'CLIENT#c1' }, 'MODIFY')).toBeUndefined();
+    expect(aggregateChangeTarget({ PK: 'T#acme', SK: 'CLIENT#c1' }, 'MODIFY')).toBeUndefined();
+  });
+});
