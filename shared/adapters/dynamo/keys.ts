@@ -89,18 +89,3 @@ export const invoiceIndexKeys = (tenantId: string, i: { id: string; clientId: st
   GSI3PK: `T#${tenantId}#CLIENT#${i.clientId}#INV`,
   GSI3SK: `${i.dueDate}#${i.id}`,
 });
-
-/** Opaque list cursors: the LastEvaluatedKey, base64url-encoded. */
-export const encodeCursor = (key: Record<string, unknown> | undefined): string | undefined =>
-  key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined;
-
-export const decodeCursor = (cursor: string | undefined): Record<string, unknown> | undefined => {
-  if (!cursor) return undefined;
-  try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
-  } catch {
-    /* fall through */
-  }
-  return undefined;
-};

@@ -1,7 +1,6 @@
 import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Page, PageRequest } from '../../app/ports.js';
-import { startKeyFor } from './cursor.js';
-import { encodeCursor } from './keys.js';
+import { encodeCursor, invalidCursor, startKeyFor } from './cursor.js';
 import { stripKeys } from './transactions.js';
 
 type Item = Record<string, unknown>;
@@ -10,7 +9,7 @@ const stripped = <T>(item: Item): T => stripKeys<T>(item);
 /**
  * One page of a Query behind an opaque cursor. With a FilterExpression a DynamoDB page can come
  * back short, so it keeps reading until `limit` items or the end; the cursor must belong to
- * `partition` (a cursor from another list or tenant is a 400).
+ * `partition` of this table or index (anything else is a 400, see ./cursor.ts).
  */
 export const queryPage = async <T>(
   db: DynamoDBDocumentClient,
@@ -19,14 +18,24 @@ export const queryPage = async <T>(
   partition: Record<string, string>,
   map: (item: Item) => T = stripped,
 ): Promise<Page<T>> => {
+  const scope = { ...(input.IndexName ? { index: input.IndexName } : {}), partition };
   const items: T[] = [];
-  let start = startKeyFor(page.cursor, partition);
+  let start: Item | undefined = startKeyFor(page.cursor, scope);
+  let fromCursor = start !== undefined;
   do {
-    const out = await db.send(new QueryCommand({ ...input, Limit: page.limit - items.length, ExclusiveStartKey: start }));
+    const out = await db
+      .send(new QueryCommand({ ...input, Limit: page.limit - items.length, ExclusiveStartKey: start }))
+      .catch((error: unknown) => {
+        // A well-formed cursor can still lie outside this query's key range (e.g. another sort-key
+        // prefix of the same partition): DynamoDB refuses it, and that is the caller's error.
+        if (fromCursor && (error as { name?: string }).name === 'ValidationException') throw invalidCursor();
+        throw error;
+      });
+    fromCursor = false;
     items.push(...(out.Items ?? []).map(map));
     start = out.LastEvaluatedKey;
   } while (start && items.length < page.limit);
-  const nextCursor = encodeCursor(start);
+  const nextCursor = encodeCursor(start, scope);
   return nextCursor ? { items, nextCursor } : { items };
 };
 
