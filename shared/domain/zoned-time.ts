@@ -3,6 +3,8 @@
  * The Scheduler's `at()` is wall-clock in a zone, while emails and history store instants:
  * every conversion goes through here so DST and month numbering are handled in one place.
  */
+import { addDays } from './dates.js';
+
 export const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
 interface Fields {
@@ -103,3 +105,10 @@ export const localDateTimeOf = (instant: Date, timeZone: string): string => {
   const { date, time } = utcToZoned(instant, timeZone);
   return `${date}T${time}`;
 };
+
+/** The first instant of a calendar day in `timeZone` (midnight, or the first hour after a midnight DST gap). */
+export const startOfLocalDay = (date: string, timeZone: string): Date => zonedToUtc(`${date}T00:00`, timeZone);
+
+/** The last millisecond of a calendar day in `timeZone`. */
+export const endOfLocalDay = (date: string, timeZone: string): Date =>
+  new Date(startOfLocalDay(addDays(date, 1), timeZone).getTime() - 1);

@@ -3,7 +3,8 @@
  * sender use (`planFor`), laid out per client and step over a window: what would be sent when,
  * and what is skipped and why. Reads only; nothing is scheduled, claimed or recorded.
  */
-import { localDate } from '../../domain/dates.js';
+import { isValidDate, localDate } from '../../domain/dates.js';
+import { endOfLocalDay, startOfLocalDay } from '../../domain/zoned-time.js';
 import type { PlannedStep } from '../../domain/reminder-plan.js';
 import type { Scenario } from '../../domain/scenario.js';
 import { nextSendDay, sendInstant } from '../../domain/send-calendar.js';
@@ -137,13 +138,14 @@ const byTimeThenClient = (a: SimulationItem, b: SimulationItem): number =>
 export const makeSimulateReminders = (deps: SimulationDeps) =>
   async (tenantId: string, window: { from?: string | undefined; to?: string | undefined } = {}): Promise<SimulationResult> => {
     const now = deps.clock.now();
-    const from = window.from ? new Date(window.from) : now;
-    const to = window.to ? new Date(window.to) : new Date(from.getTime() + DEFAULT_DAYS * DAY_MS);
+    const reads = cachedReads(deps);
+    const settings = await reads.settings.get(tenantId);
+    // A bare date is a whole day where the tenant lives: `from` its first instant, `to` its last.
+    const from = !window.from ? now : isValidDate(window.from) ? startOfLocalDay(window.from, settings.timezone) : new Date(window.from);
+    const to = !window.to ? new Date(from.getTime() + DEFAULT_DAYS * DAY_MS) : isValidDate(window.to) ? endOfLocalDay(window.to, settings.timezone) : new Date(window.to);
     if (to < from) throw new ValidationError([{ path: 'query.to', message: 'must not be before from' }]);
     if (to.getTime() - from.getTime() > MAX_DAYS * DAY_MS) throw new ValidationError([{ path: 'query.to', message: `must be within ${MAX_DAYS} days of from` }]);
 
-    const reads = cachedReads(deps);
-    const settings = await reads.settings.get(tenantId);
     const invoices = await openInvoices(reads, tenantId, localDate(now, settings.timezone));
     const perInvoice = await mapLimit(invoices, CONCURRENCY, async (invoice) => {
       const ctx = await loadReminderContext(reads, tenantId, invoice.id);

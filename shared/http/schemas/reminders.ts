@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { instant } from './common.js';
+import { businessDate, instant } from './common.js';
 
 /** Step ids like the built-ins' `j-5`, `j+1`: they end up in schedule names, where `+` becomes `_`. */
 const slug = z.string().regex(/^[a-z0-9][a-z0-9+-]{0,15}$/, { message: 'must be 1-16 lowercase letters, digits, dashes or plus signs' });
@@ -60,9 +60,13 @@ export const PlannedStepView = z.object({
   manual: z.boolean().optional(),
 });
 
+/** A whole local day (`from` = its start, `to` = its end, in the tenant's time zone) or an exact instant. */
+const dayOrInstant = z.union([businessDate, instant], {
+  error: 'must be a date YYYY-MM-DD (a whole day in your time zone) or an ISO-8601 instant',
+});
 export const SimulationQuery = z.object({
-  from: instant.optional(),
-  to: instant.optional(),
+  from: dayOrInstant.optional(),
+  to: dayOrInstant.optional(),
 });
 export const SimulationView = z.object({
   from: instant,
