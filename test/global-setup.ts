@@ -18,7 +18,8 @@ declare module 'vitest' {
   }
 }
 
-export const TEST_TENANTS = ['acme', 'globex'] as const;
+/** `fuzz` is the hostile-input test's own tenant: whatever it manages to write never reaches the others. */
+export const TEST_TENANTS = ['acme', 'globex', 'fuzz'] as const;
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const stack = await startLocalStack({
@@ -28,6 +29,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
   });
   const tokens: Record<string, string> = {};
   for (const tenant of TEST_TENANTS) tokens[tenant] = await stack.tokenFor(tenant, `compta@${tenant}.example`);
+  // Validly signed, but naming no tenant: an ID token of a user created without the attribute,
+  // one with an empty attribute, and an access token (which never carries custom claims).
+  tokens.noTenant = await stack.tokenWithClaims({ sub: 'acme', email: 'nobody@acme.example', token_use: 'id' });
+  tokens.blankTenant = await stack.tokenWithClaims({ sub: 'acme', 'custom:tenantId': '', token_use: 'id' });
+  tokens.accessToken = await stack.tokenWithClaims({ sub: 'acme', token_use: 'access', scope: 'openid' });
   project.provide('apiUrl', stack.urls.api);
   project.provide('sesUrl', stack.urls.ses);
   project.provide('dynamodbEndpoint', stack.urls.dynamodb);

@@ -16,6 +16,8 @@ export interface LocalIssuer {
   readonly issuer: string;
   readonly audience: string;
   tokenFor(tenantId: string, email?: string, ttlSeconds?: number, extraClaims?: Record<string, string>): Promise<string>;
+  /** A validly signed token with exactly these claims (tests: a token without `custom:tenantId`). */
+  tokenWithClaims(claims: JWTPayload & { sub: string }, ttlSeconds?: number): Promise<string>;
   /** Rejects on any invalid token. */
   verify(token: string): Promise<JWTPayload>;
   /** Public keys, served at `<issuer>/.well-known/jwks.json`. */
@@ -46,19 +48,22 @@ export const createLocalIssuer = async ({ issuer, dataDir }: { issuer: string; d
   const { privateJwk, publicJwk } = await loadOrCreateKeys(dataDir);
   const privateKey = await importJWK(privateJwk, ALG);
   const publicKey = await importJWK(publicJwk, ALG);
+  const sign = ({ sub, ...claims }: JWTPayload & { sub: string }, ttlSeconds = 30 * 86_400) =>
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: ALG, kid: KID, typ: 'JWT' })
+      .setSubject(sub)
+      .setIssuer(issuer)
+      .setAudience(LOCAL_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime(`${ttlSeconds}s`)
+      .sign(privateKey);
   return {
     issuer,
     audience: LOCAL_AUDIENCE,
     jwks: { keys: [publicJwk] },
-    tokenFor: (tenantId, email = `${tenantId}@relances.local`, ttlSeconds = 30 * 86_400, extraClaims = {}) =>
-      new SignJWT({ ...extraClaims, email, 'custom:tenantId': tenantId, token_use: 'id' })
-        .setProtectedHeader({ alg: ALG, kid: KID, typ: 'JWT' })
-        .setSubject(`local-user-${tenantId}`)
-        .setIssuer(issuer)
-        .setAudience(LOCAL_AUDIENCE)
-        .setIssuedAt()
-        .setExpirationTime(`${ttlSeconds}s`)
-        .sign(privateKey),
+    tokenFor: (tenantId, email = `${tenantId}@relances.local`, ttlSeconds, extraClaims = {}) =>
+      sign({ ...extraClaims, sub: `local-user-${tenantId}`, email, 'custom:tenantId': tenantId, token_use: 'id' }, ttlSeconds),
+    tokenWithClaims: sign,
     verify: async (token) => (await jwtVerify(token, publicKey, { issuer, audience: LOCAL_AUDIENCE, algorithms: [ALG] })).payload,
   };
 };

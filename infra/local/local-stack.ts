@@ -43,6 +43,8 @@ export interface LocalStack {
   readonly urls: { api: string; dynamodb: string; ses: string; scheduler: string };
   readonly tableName: string;
   tokenFor(tenantId: string, email?: string): Promise<string>;
+  /** A token signed by the local issuer with exactly these claims (e.g. none naming a tenant). */
+  tokenWithClaims(claims: Record<string, unknown> & { sub: string }): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -134,7 +136,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     const control = localControl({ issuer, scheduler, poller: drainBoth(poller, aggregatesPoller), isAllowedOrigin });
     api.open(issuer);
     if (options.fireInRealTime ?? true) scheduler.startClock();
-    return { urls, tableName: LOCAL_TABLE, tokenFor: (tenantId, email) => issuer.tokenFor(tenantId, email), stop };
+    return { urls, tableName: LOCAL_TABLE, tokenFor: (tenantId, email) => issuer.tokenFor(tenantId, email), tokenWithClaims: (claims) => issuer.tokenWithClaims(claims), stop };
   } catch (error) {
     await stop();
     throw error;

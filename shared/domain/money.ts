@@ -8,6 +8,16 @@ export type VatRate = (typeof VAT_RATES)[number];
 /** Quantities carry at most 3 decimals (e.g. 1.5 h, 0.125 m³). */
 export const QUANTITY_SCALE = 1000;
 
+/**
+ * The ceiling of every amount (a price, a payment, a line total, a document total):
+ * 999 999 999,99 €. Far above any artisan's invoice, and low enough that a document of
+ * 200 lines, or the sum of 90 000 maximal documents, stays an exact JavaScript integer
+ * (Number.MAX_SAFE_INTEGER ≈ 9.007 × 10¹⁵ cents).
+ */
+export const MAX_AMOUNT_CENTS = 99_999_999_999;
+/** The largest quantity on one line (hours, units, m³…). */
+export const MAX_QUANTITY = 1_000_000;
+
 /** Rounds half away from zero, the rounding French invoices use per line. */
 export const divRound = (numerator: bigint, denominator: bigint): bigint => {
   const sign = numerator < 0n !== denominator < 0n ? -1n : 1n;

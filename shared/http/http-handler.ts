@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import type * as z from 'zod';
 import { AppError, UnauthorizedError, ValidationError } from '../app/errors.js';
 import type { IdempotencyStore } from '../app/ports.js';
-import { parseOrThrow, toProblem } from './problem.js';
+import { objectKeys, parseOrThrow, toProblem } from './problem.js';
 import type { RouteDefinition } from './routes.js';
 
 type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
@@ -33,11 +33,32 @@ export interface HttpHandlerOptions {
 
 const tenantOf = (event: HttpEvent): { tenantId: string; email?: string } => {
   const claims = event.requestContext?.authorizer?.jwt?.claims ?? {};
-  const tenant = claims['custom:tenantId'] ?? claims.sub;
+  // Only the tenant claim names a tenant: a token without it (another pool client, an access
+  // token) must never fall back to `sub`, which would open a fresh, empty tenant per user.
+  const tenant = claims['custom:tenantId'];
   if (typeof tenant !== 'string' || tenant.length === 0 || !/^[0-9A-Za-z_.@-]{1,128}$/.test(tenant)) {
     throw new UnauthorizedError('The token carries no tenant');
   }
   return { tenantId: tenant, ...(typeof claims.email === 'string' ? { email: claims.email } : {}) };
+};
+
+/** Names of the query parameters a route declares; any other one is refused, so a typo never silently widens a list. */
+const declaredQuery = new WeakMap<RouteDefinition, ReadonlySet<string>>();
+const queryNamesOf = (route: RouteDefinition): ReadonlySet<string> => {
+  let names = declaredQuery.get(route);
+  if (!names) {
+    names = new Set(route.query ? objectKeys(route.query) : []);
+    declaredQuery.set(route, names);
+  }
+  return names;
+};
+
+const rejectUnknownQuery = (route: RouteDefinition, query: Record<string, string | undefined>): void => {
+  const allowed = queryNamesOf(route);
+  const unknown = Object.keys(query).filter((name) => !allowed.has(name));
+  if (unknown.length === 0) return;
+  const known = allowed.size > 0 ? `; this route takes ${[...allowed].join(', ')}` : '; this route takes none';
+  throw new ValidationError(unknown.map((name) => ({ path: `query.${name}`, message: `is not a known parameter${known}` })));
 };
 
 const readBody = (event: HttpEvent): unknown => {
@@ -65,6 +86,7 @@ export const httpHandler = <R extends RouteDefinition>(
   const core = async (event: HttpEvent): Promise<HttpResult> => {
     const { tenantId, email } = route.auth === 'jwt' ? tenantOf(event) : { tenantId: '', email: undefined };
     const params = (route.params ? parseOrThrow(route.params, event.pathParameters ?? {}, 'path') : undefined) as Infer<R['params']>;
+    rejectUnknownQuery(route, event.queryStringParameters ?? {});
     const query = (route.query ? parseOrThrow(route.query, event.queryStringParameters ?? {}, 'query') : undefined) as Infer<R['query']>;
     const rawBody = readBody(event);
     if (!route.body && rawBody !== undefined && route.method !== 'GET') {

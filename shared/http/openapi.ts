@@ -55,7 +55,8 @@ export const openApiDocument = () => {
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'Relances API', version: '0.1.0', description: 'Payment tracking and reminders for French small businesses. Money is integer cents.' },
+    info: { title: 'Relances API', version: '0.1.0', description:
+        'Payment tracking and reminders for French small businesses. Money is integer cents, at most 99 999 999 999 per amount, line total and document total (422 above). A query parameter a route does not declare is a 400 naming it.' },
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
       schemas: { Problem: schemaOf(problem, 'output') },

@@ -1,6 +1,6 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import * as z from 'zod';
-import { AppError, ValidationError, type FieldError } from '../app/errors.js';
+import { AppError, BusinessRuleError, ValidationError, type FieldError } from '../app/errors.js';
 
 const PROBLEM = 'application/problem+json';
 
@@ -30,8 +30,29 @@ export const zodFieldErrors = (error: z.ZodError, prefix: string): FieldError[] 
     message: issue.message,
   }));
 
+/**
+ * Marks a zod issue as "well formed but beyond a documented limit" (an amount above the
+ * ceiling): such issues alone make a 422, any other issue a 400 listing them all.
+ */
+export const LIMIT_EXCEEDED = { limitExceeded: true } as const;
+const isLimitIssue = (issue: z.core.$ZodIssue): boolean =>
+  issue.code === 'custom' && (issue.params as { limitExceeded?: boolean } | undefined)?.limitExceeded === true;
+
 export const parseOrThrow = <T extends z.ZodType>(schema: T, value: unknown, prefix: string): z.infer<T> => {
   const result = schema.safeParse(value);
-  if (!result.success) throw new ValidationError(zodFieldErrors(result.error, prefix));
-  return result.data;
+  if (result.success) return result.data;
+  const errors = zodFieldErrors(result.error, prefix);
+  if (result.error.issues.every(isLimitIssue)) {
+    throw new BusinessRuleError('limit-exceeded', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
+  }
+  throw new ValidationError(errors);
+};
+
+/** The property names of an object schema (through optional, default, pipe and transform wrappers). */
+export const objectKeys = (schema: z.ZodType): string[] => {
+  const def = (schema as unknown as { _zod: { def: { type: string; shape?: Record<string, unknown>; in?: z.ZodType; innerType?: z.ZodType } } })._zod.def;
+  if (def.type === 'object' && def.shape) return Object.keys(def.shape);
+  if (def.type === 'pipe' && def.in) return objectKeys(def.in);
+  if (def.innerType) return objectKeys(def.innerType);
+  throw new TypeError(`Not an object schema (${def.type}): query and path schemas must be z.object`);
 };

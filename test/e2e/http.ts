@@ -1,7 +1,7 @@
 import { inject } from 'vitest';
 
 /** A tiny client for the local stack, as a front end would call it. */
-export const api = (tenant: 'acme' | 'globex' = 'acme') => {
+export const api = (tenant: 'acme' | 'globex' | 'fuzz' | 'noTenant' | 'blankTenant' | 'accessToken' = 'acme') => {
   const base = inject('apiUrl');
   const token = inject('tokens')[tenant];
   const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { isValidDate, isValidTimeZone } from '../../domain/dates.js';
-import { VAT_RATES } from '../../domain/money.js';
+import { formatEuros, MAX_AMOUNT_CENTS, VAT_RATES } from '../../domain/money.js';
+import { LIMIT_EXCEEDED } from '../problem.js';
 
 export const businessDate = z
   .string()
@@ -11,7 +12,15 @@ export const instant = z.iso.datetime({ offset: true });
 
 export const timeZone = z.string().refine(isValidTimeZone, { message: 'must be an IANA time zone' });
 
-export const cents = z.number().int({ message: 'must be an integer number of cents' }).min(0).max(100_000_000_00);
+export const CEILING_MESSAGE = `must be at most ${MAX_AMOUNT_CENTS} cents (${formatEuros(MAX_AMOUNT_CENTS)})`;
+
+/** Integer cents up to the documented ceiling; above it (however large) is a 422 naming the field. */
+export const cents = z
+  .number()
+  .refine((v) => v <= MAX_AMOUNT_CENTS, { message: CEILING_MESSAGE, params: LIMIT_EXCEEDED, abort: true })
+  .int({ message: 'must be an integer number of cents' })
+  .min(0)
+  .meta({ maximum: MAX_AMOUNT_CENTS, description: `integer cents, at most ${MAX_AMOUNT_CENTS}` });
 export const positiveCents = cents.min(1, { message: 'must be at least 1 cent' });
 
 export const vatRate = z.literal([...VAT_RATES], { error: `must be one of ${VAT_RATES.join(', ')}` });

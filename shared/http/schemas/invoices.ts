@@ -1,20 +1,42 @@
 import * as z from 'zod';
-import { businessDate, cents, email, id, instant, positiveCents, vatRate } from './common.js';
+import { invoiceTotals, lineTotals } from '../../domain/invoice.js';
+import { MAX_AMOUNT_CENTS, MAX_QUANTITY } from '../../domain/money.js';
+import { LIMIT_EXCEEDED } from '../problem.js';
+import { businessDate, CEILING_MESSAGE, cents, email, id, instant, positiveCents, vatRate } from './common.js';
+
+const MAX_LINES = 200;
 
 export const InvoiceLineInput = z
   .object({
     description: z.string().trim().min(1).max(500),
     quantity: z
       .number()
+      .refine((q) => q <= MAX_QUANTITY, { message: `must be at most ${MAX_QUANTITY}`, params: LIMIT_EXCEEDED, abort: true })
       .positive()
-      .max(1_000_000)
       .refine((q) => Number.isInteger(Math.round(q * 1000)) && Math.abs(q * 1000 - Math.round(q * 1000)) < 1e-6, {
         message: 'must have at most 3 decimals',
-      }),
+      })
+      .meta({ maximum: MAX_QUANTITY, description: `at most 3 decimals, at most ${MAX_QUANTITY}` }),
     unitPriceCents: cents,
     vatRate,
   })
-  .strict();
+  .strict()
+  .superRefine((line, ctx) => {
+    if (lineTotals(line).grossCents > MAX_AMOUNT_CENTS) {
+      ctx.addIssue({ code: 'custom', message: `line total (VAT included) ${CEILING_MESSAGE}`, params: LIMIT_EXCEEDED });
+    }
+  });
+
+/** Lines of a quote or invoice: each line total and the document total stay under the ceiling. */
+export const documentLines = z
+  .array(InvoiceLineInput)
+  .min(1)
+  .max(MAX_LINES)
+  .superRefine((lines, ctx) => {
+    if (invoiceTotals(lines).grossCents > MAX_AMOUNT_CENTS) {
+      ctx.addIssue({ code: 'custom', message: `document total (VAT included) ${CEILING_MESSAGE}`, params: LIMIT_EXCEEDED });
+    }
+  });
 
 export const InvoiceInput = z
   .object({
@@ -22,7 +44,7 @@ export const InvoiceInput = z
     issueDate: businessDate,
     dueDate: businessDate.optional(),
     paymentTermsDays: z.number().int().min(0).max(60).optional(),
-    lines: z.array(InvoiceLineInput).min(1).max(200),
+    lines: documentLines,
     notes: z.string().max(2000).optional(),
     currency: z.literal('EUR').default('EUR'),
   })
@@ -41,7 +63,7 @@ export const InvoicePatch = z
   .object({
     issueDate: businessDate,
     dueDate: businessDate,
-    lines: z.array(InvoiceLineInput).min(1).max(200),
+    lines: documentLines,
     notes: z.string().max(2000).nullable(),
     remindersPaused: z.boolean(),
     disputed: z.boolean(),

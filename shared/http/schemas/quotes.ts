@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { businessDate, id, instant, positiveCents } from './common.js';
-import { Invoice, InvoiceLineInput } from './invoices.js';
+import { documentLines, Invoice, InvoiceLineInput } from './invoices.js';
 
 export const QuoteInput = z
   .object({
@@ -8,7 +8,7 @@ export const QuoteInput = z
     issueDate: businessDate,
     validUntil: businessDate.optional(),
     validityDays: z.number().int().min(1).max(365).optional(),
-    lines: z.array(InvoiceLineInput).min(1).max(200),
+    lines: documentLines,
     notes: z.string().max(2000).optional(),
     currency: z.literal('EUR').default('EUR'),
   })
@@ -24,7 +24,7 @@ export const QuotePatch = z
   .object({
     issueDate: businessDate,
     validUntil: businessDate,
-    lines: z.array(InvoiceLineInput).min(1).max(200),
+    lines: documentLines,
     notes: z.string().max(2000).nullable(),
   })
   .partial()

@@ -1074,7 +1074,9 @@ export interface operations {
                             lastReminderAt?: string;
                             lines: {
                                 description: string;
+                                /** @description at most 3 decimals, at most 1000000 */
                                 quantity: number;
+                                /** @description integer cents, at most 99999999999 */
                                 unitPriceCents: number;
                                 /** @enum {number} */
                                 vatRate: 0 | 2.1 | 5.5 | 10 | 20;
@@ -1157,7 +1159,9 @@ export interface operations {
                     issueDate: string;
                     lines: {
                         description: string;
+                        /** @description at most 3 decimals, at most 1000000 */
                         quantity: number;
+                        /** @description integer cents, at most 99999999999 */
                         unitPriceCents: number;
                         /** @enum {number} */
                         vatRate: 0 | 2.1 | 5.5 | 10 | 20;
@@ -1216,7 +1220,9 @@ export interface operations {
                         lastReminderAt?: string;
                         lines: {
                             description: string;
+                            /** @description at most 3 decimals, at most 1000000 */
                             quantity: number;
+                            /** @description integer cents, at most 99999999999 */
                             unitPriceCents: number;
                             /** @enum {number} */
                             vatRate: 0 | 2.1 | 5.5 | 10 | 20;
@@ -1344,7 +1350,9 @@ export interface operations {
                         lastReminderAt?: string;
                         lines: {
                             description: string;
+                            /** @description at most 3 decimals, at most 1000000 */
                             quantity: number;
+                            /** @description integer cents, at most 99999999999 */
                             unitPriceCents: number;
                             /** @enum {number} */
                             vatRate: 0 | 2.1 | 5.5 | 10 | 20;
@@ -1429,7 +1437,9 @@ export interface operations {
                     issueDate?: string;
                     lines?: {
                         description: string;
+                        /** @description at most 3 decimals, at most 1000000 */
                         quantity: number;
+                        /** @description integer cents, at most 99999999999 */
                         unitPriceCents: number;
                         /** @enum {number} */
                         vatRate: 0 | 2.1 | 5.5 | 10 | 20;
@@ -1488,7 +1498,9 @@ export interface operations {
                         lastReminderAt?: string;
                         lines: {
                             description: string;
+                            /** @description at most 3 decimals, at most 1000000 */
                             quantity: number;
+                            /** @description integer cents, at most 99999999999 */
                             unitPriceCents: number;
                             /** @enum {number} */
                             vatRate: 0 | 2.1 | 5.5 | 10 | 20;
@@ -1627,7 +1639,9 @@ export interface operations {
                         lastReminderAt?: string;
                         lines: {
                             description: string;
+                            /** @description at most 3 decimals, at most 1000000 */
                             quantity: number;
+                            /** @description integer cents, at most 99999999999 */
                             unitPriceCents: number;
                             /** @enum {number} */
                             vatRate: 0 | 2.1 | 5.5 | 10 | 20;
@@ -1787,6 +1801,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description integer cents, at most 99999999999 */
                     amountCents?: number;
                     /**
                      * Format: date
@@ -1865,7 +1880,9 @@ export interface operations {
                             lastReminderAt?: string;
                             lines: {
                                 description: string;
+                                /** @description at most 3 decimals, at most 1000000 */
                                 quantity: number;
+                                /** @description integer cents, at most 99999999999 */
                                 unitPriceCents: number;
                                 /** @enum {number} */
                                 vatRate: 0 | 2.1 | 5.5 | 10 | 20;
@@ -2075,6 +2092,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description integer cents, at most 99999999999 */
                     amountCents: number;
                     /**
                      * Format: date
@@ -2139,7 +2157,9 @@ export interface operations {
                         lastReminderAt?: string;
                         lines: {
                             description: string;
+                            /** @description at most 3 decimals, at most 1000000 */
                             quantity: number;
+                            /** @description integer cents, at most 99999999999 */
                             unitPriceCents: number;
                             /** @enum {number} */
                             vatRate: 0 | 2.1 | 5.5 | 10 | 20;
@@ -2277,7 +2297,9 @@ export interface operations {
                         lastReminderAt?: string;
                         lines: {
                             description: string;
+                            /** @description at most 3 decimals, at most 1000000 */
                             quantity: number;
+                            /** @description integer cents, at most 99999999999 */
                             unitPriceCents: number;
                             /** @enum {number} */
                             vatRate: 0 | 2.1 | 5.5 | 10 | 20;
@@ -2611,7 +2633,9 @@ export interface operations {
                         lastReminderAt?: string;
                         lines: {
                             description: string;
+                            /** @description at most 3 decimals, at most 1000000 */
                             quantity: number;
+                            /** @description integer cents, at most 99999999999 */
                             unitPriceCents: number;
                             /** @enum {number} */
                             vatRate: 0 | 2.1 | 5.5 | 10 | 20;
@@ -2826,7 +2850,9 @@ export interface operations {
                             };
                             lines: {
                                 description: string;
+                                /** @description at most 3 decimals, at most 1000000 */
                                 quantity: number;
+                                /** @description integer cents, at most 99999999999 */
                                 unitPriceCents: number;
                                 /** @enum {number} */
                                 vatRate: 0 | 2.1 | 5.5 | 10 | 20;
@@ -2906,7 +2932,9 @@ export interface operations {
                     issueDate: string;
                     lines: {
                         description: string;
+                        /** @description at most 3 decimals, at most 1000000 */
                         quantity: number;
+                        /** @description integer cents, at most 99999999999 */
                         unitPriceCents: number;
                         /** @enum {number} */
                         vatRate: 0 | 2.1 | 5.5 | 10 | 20;
@@ -2966,7 +2994,9 @@ export interface operations {
                         };
                         lines: {
                             description: string;
+                            /** @description at most 3 decimals, at most 1000000 */
                             quantity: number;
+                            /** @description integer cents, at most 99999999999 */
                             unitPriceCents: number;
                             /** @enum {number} */
                             vatRate: 0 | 2.1 | 5.5 | 10 | 20;
@@ -3092,7 +3122,9 @@ export interface operations {
                         };
                         lines: {
                             description: string;
+                            /** @description at most 3 decimals, at most 1000000 */
                             quantity: number;
+                            /** @description integer cents, at most 99999999999 */
                             unitPriceCents: number;
                             /** @enum {number} */
                             vatRate: 0 | 2.1 | 5.5 | 10 | 20;
@@ -3173,7 +3205,9 @@ export interface operations {
                     issueDate?: string;
                     lines?: {
                         description: string;
+                        /** @description at most 3 decimals, at most 1000000 */
                         quantity: number;
+                        /** @description integer cents, at most 99999999999 */
                         unitPriceCents: number;
                         /** @enum {number} */
                         vatRate: 0 | 2.1 | 5.5 | 10 | 20;
@@ -3232,7 +3266,9 @@ export interface operations {
                         };
                         lines: {
                             description: string;
+                            /** @description at most 3 decimals, at most 1000000 */
                             quantity: number;
+                            /** @description integer cents, at most 99999999999 */
                             unitPriceCents: number;
                             /** @enum {number} */
                             vatRate: 0 | 2.1 | 5.5 | 10 | 20;
@@ -3369,7 +3405,9 @@ export interface operations {
                         };
                         lines: {
                             description: string;
+                            /** @description at most 3 decimals, at most 1000000 */
                             quantity: number;
+                            /** @description integer cents, at most 99999999999 */
                             unitPriceCents: number;
                             /** @enum {number} */
                             vatRate: 0 | 2.1 | 5.5 | 10 | 20;
@@ -3463,6 +3501,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description integer cents, at most 99999999999 */
                     amountCents?: number;
                     /**
                      * Format: date
@@ -3528,7 +3567,9 @@ export interface operations {
                         lastReminderAt?: string;
                         lines: {
                             description: string;
+                            /** @description at most 3 decimals, at most 1000000 */
                             quantity: number;
+                            /** @description integer cents, at most 99999999999 */
                             unitPriceCents: number;
                             /** @enum {number} */
                             vatRate: 0 | 2.1 | 5.5 | 10 | 20;
@@ -3683,7 +3724,9 @@ export interface operations {
                         lastReminderAt?: string;
                         lines: {
                             description: string;
+                            /** @description at most 3 decimals, at most 1000000 */
                             quantity: number;
+                            /** @description integer cents, at most 99999999999 */
                             unitPriceCents: number;
                             /** @enum {number} */
                             vatRate: 0 | 2.1 | 5.5 | 10 | 20;
@@ -3867,7 +3910,9 @@ export interface operations {
                         };
                         lines: {
                             description: string;
+                            /** @description at most 3 decimals, at most 1000000 */
                             quantity: number;
+                            /** @description integer cents, at most 99999999999 */
                             unitPriceCents: number;
                             /** @enum {number} */
                             vatRate: 0 | 2.1 | 5.5 | 10 | 20;
@@ -4004,7 +4049,9 @@ export interface operations {
                         };
                         lines: {
                             description: string;
+                            /** @description at most 3 decimals, at most 1000000 */
                             quantity: number;
+                            /** @description integer cents, at most 99999999999 */
                             unitPriceCents: number;
                             /** @enum {number} */
                             vatRate: 0 | 2.1 | 5.5 | 10 | 20;

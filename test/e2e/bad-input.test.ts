@@ -1,0 +1,146 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { encodeCursor } from '../../shared/adapters/dynamo/cursor.js';
+import { objectKeys } from '../../shared/http/problem.js';
+import { routeList } from '../../shared/http/routes.js';
+import { aBusinessClientInput, anInvoiceInput } from '../fixtures/api-fixtures.js';
+import { api, uniqueEmail } from './http.js';
+
+/** DESIGN.md §4 bad input, over real HTTP on the local stack. */
+const acme = api('acme');
+const paths = (res: { json: { errors?: { path: string }[] } }) => (res.json.errors ?? []).map((e) => e.path);
+
+/** Real ids of acme's resources, so every route gets past its 404 to the check under test. */
+let ids: { clients: string; invoices: string; quotes: string } & Record<string, string>;
+const concretePath = (path: string) =>
+  path.replace(/^\/(\w+)\/\{id\}/, (_m, collection: string) => `/${collection}/${ids[collection] ?? 'unknown'}`).replace(/\{\w+\}/g, '01UNKNOWN');
+
+beforeAll(async () => {
+  const client = await acme.post('/clients', aBusinessClientInput({ email: uniqueEmail('bad-input') }));
+  const second = await acme.post('/clients', aBusinessClientInput({ email: uniqueEmail('bad-input') }));
+  const invoice = await acme.post('/invoices', anInvoiceInput(client.json.id));
+  const quote = await acme.post('/quotes', { clientId: client.json.id, issueDate: '2026-11-02', lines: anInvoiceInput('x').lines });
+  expect([client.status, second.status, invoice.status, quote.status]).toEqual([201, 201, 201, 201]);
+  await acme.patch(`/invoices/${invoice.json.id}`, { notes: 'a second timeline event' });
+  ids = { clients: client.json.id, invoices: invoice.json.id, quotes: quote.json.id, scenarios: 'b2b-default', templates: 'reminder' };
+});
+
+describe('unknown query parameters', () => {
+  it('are refused with 400 naming query.<name> on every route of the table', async () => {
+    const failures: string[] = [];
+    for (const route of routeList()) {
+      const res = await acme.raw(route.method, `${concretePath(route.path)}?zzUnknown=1&utm_source=x`);
+      if (res.status !== 400 || JSON.stringify(paths(res)) !== JSON.stringify(['query.zzUnknown', 'query.utm_source'])) {
+        failures.push(`${route.method} ${route.path} → ${res.status} ${JSON.stringify(res.json)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('leave the declared parameters working', async () => {
+    const res = await acme.get(`/invoices?status=draft&clientId=${ids.clients}&limit=5`);
+    expect(res.status).toBe(200);
+    expect(res.json.items.map((i: { id: string }) => i.id)).toEqual([ids.invoices]);
+  });
+});
+
+describe('forged cursors', () => {
+  const listRoutes = () => routeList().filter((r) => r.method === 'GET' && r.query && objectKeys(r.query).includes('cursor'));
+
+  it('exist on the lists this test knows how to reach', () => {
+    expect(listRoutes().map((r) => r.path)).toEqual(expect.arrayContaining(['/clients', '/invoices', '/invoices/{id}/timeline', '/quotes', '/quotes/{id}/timeline']));
+  });
+
+  it('are refused with 400 naming query.cursor on every list route', async () => {
+    const realClientsCursor = (await acme.get('/clients?limit=1')).json.nextCursor as string;
+    expect(realClientsCursor).toEqual(expect.any(String));
+    const globexCursor = (await api('globex').get('/clients?limit=1')).json.nextCursor;
+    const forged = [
+      'bm90LWEtY3Vyc29y',
+      Buffer.from(JSON.stringify({ PK: 'T#acme', SK: 'SETTINGS' })).toString('base64url'),
+      Buffer.from(JSON.stringify({ k: { PK: 'T#acme', SK: 'SETTINGS' }, c: 'AAAAAAAAAAAAAAAAAAAAAA' })).toString('base64url'),
+      `${realClientsCursor.slice(0, -2)}AA`,
+      realClientsCursor.slice(4),
+      '%E2%82%AC%F0%9F%92%A5',
+      'x'.repeat(3000),
+      ...(globexCursor ? [globexCursor] : []),
+      // A recomputed checksum (the codec is public) in the right partition, outside the list's key range:
+      // DynamoDB refuses it, and that refusal is a 400 too.
+      encodeCursor({ PK: 'T#acme', SK: 'SETTINGS' }, { partition: { PK: 'T#acme' } })!,
+    ];
+    const failures: string[] = [];
+    for (const route of listRoutes()) {
+      // The clients cursor is genuine on /clients: every other list must refuse it.
+      for (const cursor of route.path === '/clients' ? forged : [...forged, realClientsCursor]) {
+        const res = await acme.get(`${concretePath(route.path)}?cursor=${cursor}`);
+        if (res.status !== 400 || !paths(res).includes('query.cursor')) failures.push(`${route.path} ${cursor.slice(0, 30)} → ${res.status} ${JSON.stringify(res.json)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('still page through a list when genuine', async () => {
+    const first = await acme.get('/clients?limit=1');
+    const next = await acme.get(`/clients?limit=1&cursor=${first.json.nextCursor}`);
+    expect(next.status).toBe(200);
+    expect(next.json.items[0].id).not.toBe(first.json.items[0].id);
+  });
+});
+
+describe('amounts above the ceiling (999 999 999,99 €)', () => {
+  it('answer 422 naming the field, for a unit price, a line total, a payment and a deposit', async () => {
+    const line = { description: 'Chantier', quantity: 1, unitPriceCents: 100_000_000_000, vatRate: 20 };
+    const price = await acme.post('/invoices', anInvoiceInput(ids.clients, { lines: [line] }));
+    expect([price.status, paths(price)]).toEqual([422, ['body.lines.0.unitPriceCents']]);
+    expect(price.type).toContain('application/problem+json');
+
+    const total = await acme.post('/invoices', anInvoiceInput(ids.clients, { lines: [{ ...line, unitPriceCents: 90_000_000_000 }] }));
+    expect([total.status, paths(total)]).toEqual([422, ['body.lines.0', 'body.lines']]);
+
+    const quantity = await acme.patch(`/invoices/${ids.invoices}`, { lines: [{ ...line, unitPriceCents: 1, quantity: 2_000_000 }] });
+    expect([quantity.status, paths(quantity)]).toEqual([422, ['body.lines.0.quantity']]);
+
+    const payment = await acme.post(`/invoices/${ids.invoices}/payments`, { amountCents: 1e21, date: '2026-11-03' });
+    expect([payment.status, paths(payment)]).toEqual([422, ['body.amountCents']]);
+
+    const deposit = await acme.post(`/quotes/${ids.quotes}/deposits`, { amountCents: 123_456_789_012_345 });
+    expect([deposit.status, paths(deposit)]).toEqual([422, ['body.amountCents']]);
+  });
+
+  it('are documented in /openapi.json', async () => {
+    const doc = (await acme.get('/openapi.json')).json;
+    const line = doc.paths['/invoices'].post.requestBody.content['application/json'].schema.properties.lines.items.properties;
+    expect(line.unitPriceCents.maximum).toBe(99_999_999_999);
+    expect(line.quantity.maximum).toBe(1_000_000);
+  });
+});
+
+describe('a token naming no tenant', () => {
+  it.each(['noTenant', 'blankTenant', 'accessToken'] as const)('(%s) is a 401 on every authenticated route, never the sub as a tenant', async (token) => {
+    const caller = api(token);
+    const failures: string[] = [];
+    for (const route of routeList().filter((r) => r.auth === 'jwt')) {
+      const res = await caller.raw(route.method, concretePath(route.path));
+      if (res.status !== 401 || !res.type.includes('application/problem+json')) failures.push(`${route.method} ${route.path} → ${res.status}`);
+    }
+    expect(failures).toEqual([]);
+  });
+});
+
+describe('the simulation window', () => {
+  it('reads YYYY-MM-DD as whole days in the tenant’s time zone', async () => {
+    expect((await acme.put('/settings', { timezone: 'Europe/Paris' })).status).toBe(200);
+    const res = await acme.get('/reminders/simulation?from=2026-12-01&to=2026-12-31');
+    expect(res.status).toBe(200);
+    expect([res.json.from, res.json.to]).toEqual(['2026-11-30T23:00:00.000Z', '2026-12-31T22:59:59.999Z']);
+  });
+
+  it('reads instants as given, and mixes both', async () => {
+    const res = await acme.get('/reminders/simulation?from=2026-12-01T08:30:00Z&to=2026-12-02');
+    expect([res.status, res.json.from, res.json.to]).toEqual([200, '2026-12-01T08:30:00.000Z', '2026-12-02T22:59:59.999Z']);
+  });
+
+  it('names query.from and query.to when they are neither', async () => {
+    const res = await acme.get('/reminders/simulation?from=2026-02-30&to=tomorrow');
+    expect([res.status, paths(res)]).toEqual([400, ['query.from', 'query.to']]);
+  });
+});
