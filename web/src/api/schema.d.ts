@@ -38,6 +38,23 @@ export interface paths {
         patch: operations["updateClient"];
         trace?: never;
     };
+    "/cockpit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cash cockpit: owed, late, by whom, expected, reminder results (asOf defaults to today) */
+        get: operations["cockpit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -977,6 +994,103 @@ export interface operations {
             };
             /** @description Breaks a business rule */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cockpit: {
+        parameters: {
+            query?: {
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        aging: {
+                            balanceCents: number;
+                            /** @enum {string} */
+                            bucket: "not_due" | "1_30" | "31_60" | "61_90" | "90_plus";
+                            count: number;
+                        }[];
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        asOf: string;
+                        avgDaysToPay: number | null;
+                        collectedCents: {
+                            month: number;
+                            quarter: number;
+                            year: number;
+                        };
+                        /** @constant */
+                        currency: "EUR";
+                        dsoDays: number | null;
+                        forecast: {
+                            expectedCents: number;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            weekStart: string;
+                        }[];
+                        invoicedCents: {
+                            month: number;
+                            quarter: number;
+                            year: number;
+                        };
+                        openInvoices: number;
+                        outstandingCents: number;
+                        overdueCents: number;
+                        overdueInvoices: number;
+                        reminders: {
+                            bounces: number;
+                            medianDaysFirstReminderToPayment: number | null;
+                            sentThisMonth: number;
+                            steps: {
+                                paidWithin7Days: number;
+                                sent: number;
+                                share: number;
+                                stepId: string;
+                            }[];
+                        };
+                        topLateClients: {
+                            balanceCents: number;
+                            clientId: string;
+                            name: string;
+                            oldestDaysLate: number;
+                            overdueCents: number;
+                            overdueInvoices: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
