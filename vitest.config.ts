@@ -22,7 +22,7 @@ export default defineConfig({
       {
         test: {
           name: 'stack',
-          include: ['test/integration/**/*.test.{ts,tsx}', 'test/e2e/**/*.test.ts'],
+          include: ['test/integration/**/*.test.{ts,tsx}', 'test/e2e/**/*.test.ts', 'test/browser/**/*.test.ts'],
           globalSetup: ['test/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,

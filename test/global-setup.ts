@@ -5,7 +5,8 @@
  * move time with `POST /local/schedules/run`.
  */
 import type { TestProject } from 'vitest/node';
-import { startLocalStack } from '../infra/local/local-stack.js';
+import { REPO_ROOT, startLocalStack } from '../infra/local/local-stack.js';
+import { buildWebApp, startWebServer } from '../infra/local/web-server.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -15,6 +16,8 @@ declare module 'vitest' {
     schedulerEndpoint: string;
     tableName: string;
     tokens: Record<string, string>;
+    /** The built web app served next to the API (test/browser drives it in Chromium). */
+    webUrl: string;
   }
 }
 
@@ -40,5 +43,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('schedulerEndpoint', stack.urls.scheduler);
   project.provide('tableName', stack.tableName);
   project.provide('tokens', tokens);
-  return () => stack.stop();
+  // Always rebuilt (~3 s), so the browser tests never run a stale web/dist.
+  await buildWebApp(REPO_ROOT, () => undefined);
+  const web = await startWebServer({ repoRoot: REPO_ROOT, apiUrl: stack.urls.api, port: 0 });
+  project.provide('webUrl', web.url);
+  return async () => {
+    await web.stop();
+    await stack.stop();
+  };
 }

@@ -1,3 +1,201 @@
-export default function Screen() {
-  return <h1>TODO settings/settings-screen</h1>;
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
+import type { operations } from '../../api/schema';
+import { ErrorMessage, Field, Loading, PageHeader } from '../../components/ui';
+import { api, unwrap } from '../../lib/api-client';
+import { applyApiErrors } from '../../lib/forms';
+import { useI18n } from '../../lib/i18n';
+import { ApiError } from '../../lib/problem';
+import { isValidIban, isValidSiren, normalizeSpaces } from '../../lib/validators';
+
+type Settings = operations['getSettings']['responses'][200]['content']['application/json'];
+type SettingsInput = NonNullable<operations['putSettings']['requestBody']>['content']['application/json'];
+
+const optional = (v: string) => (v.trim() === '' ? undefined : v.trim());
+
+export const settingsSchema = (m: { required: string; siren: string; iban: string; email: string }) =>
+  z.object({
+    company: z.object({
+      name: z.string().trim().min(1, { message: m.required }).max(200),
+      legalForm: z.string().max(100),
+      siren: z.string().refine((v) => v.trim() === '' || isValidSiren(v), { message: m.siren }),
+      vatNumber: z.string().max(20),
+      email: z.string().refine((v) => v.trim() === '' || z.string().email().safeParse(v.trim()).success, { message: m.email }),
+      phone: z.string().max(30),
+      iban: z.string().refine((v) => v.trim() === '' || isValidIban(v), { message: m.iban }),
+      bic: z.string().max(11),
+      address: z.object({ line1: z.string().max(200), postalCode: z.string().max(10), city: z.string().max(100) }),
+    }),
+    remindersEnabled: z.boolean(),
+    sendHour: z.coerce.number().int().min(0).max(23),
+    timezone: z.string().min(1),
+    skipWeekends: z.boolean(),
+    skipHolidays: z.boolean(),
+    region: z.enum(['metropole', 'alsace-moselle']),
+    minGapDays: z.coerce.number().int().min(0).max(30),
+    defaultScenarioId: z.string(),
+    language: z.enum(['fr', 'en']),
+  });
+type Form = z.input<ReturnType<typeof settingsSchema>>;
+type Parsed = z.output<ReturnType<typeof settingsSchema>>;
+
+const toForm = (s: Settings): Form => ({
+  company: {
+    name: s.company.name,
+    legalForm: s.company.legalForm ?? '',
+    siren: s.company.siren ?? '',
+    vatNumber: s.company.vatNumber ?? '',
+    email: s.company.email ?? '',
+    phone: s.company.phone ?? '',
+    iban: s.company.iban ?? '',
+    bic: s.company.bic ?? '',
+    address: { line1: s.company.address?.line1 ?? '', postalCode: s.company.address?.postalCode ?? '', city: s.company.address?.city ?? '' },
+  },
+  remindersEnabled: s.remindersEnabled,
+  sendHour: s.sendHour,
+  timezone: s.timezone,
+  skipWeekends: s.skipWeekends,
+  skipHolidays: s.skipHolidays,
+  region: s.region,
+  minGapDays: s.minGapDays,
+  defaultScenarioId: s.defaultScenarioId ?? '',
+  language: s.language,
+});
+
+const toInput = (v: Parsed): SettingsInput => {
+  const c = v.company;
+  return {
+    company: {
+      name: c.name.trim(),
+      ...(optional(c.legalForm) && { legalForm: optional(c.legalForm) }),
+      ...(optional(c.siren) && { siren: normalizeSpaces(c.siren) }),
+      ...(optional(c.vatNumber) && { vatNumber: optional(c.vatNumber) }),
+      ...(optional(c.email) && { email: optional(c.email) }),
+      ...(optional(c.phone) && { phone: optional(c.phone) }),
+      ...(optional(c.iban) && { iban: c.iban }),
+      ...(optional(c.bic) && { bic: normalizeSpaces(c.bic).toUpperCase() }),
+      ...(optional(c.address.line1) && { address: { line1: c.address.line1.trim(), postalCode: c.address.postalCode.trim(), city: c.address.city.trim(), country: 'FR' } }),
+    },
+    remindersEnabled: v.remindersEnabled,
+    sendHour: v.sendHour,
+    timezone: v.timezone,
+    skipWeekends: v.skipWeekends,
+    skipHolidays: v.skipHolidays,
+    region: v.region,
+    minGapDays: v.minGapDays,
+    ...(v.defaultScenarioId ? { defaultScenarioId: v.defaultScenarioId } : {}),
+    language: v.language,
+  };
+};
+
+export default function SettingsScreen() {
+  const settings = useQuery({ queryKey: ['settings'], queryFn: () => unwrap(api().GET('/settings')) });
+  if (settings.isPending) return <Loading />;
+  if (settings.isError) return <ErrorMessage error={settings.error} retry={() => void settings.refetch()} />;
+  return <SettingsForm key={settings.dataUpdatedAt} settings={settings.data} />;
 }
+
+const SettingsForm = ({ settings }: { settings: Settings }) => {
+  const { t } = useI18n();
+  const queryClient = useQueryClient();
+  const scenarios = useQuery({ queryKey: ['scenarios'], queryFn: () => unwrap(api().GET('/scenarios')) });
+  const save = useMutation({
+    mutationFn: (body: SettingsInput) => unwrap(api().PUT('/settings', { body })),
+    onSuccess: (data) => queryClient.setQueryData(['settings'], data),
+  });
+  const form = useForm<Form, unknown, Parsed>({
+    resolver: zodResolver(settingsSchema({ required: t('errors.required'), siren: t('errors.siren'), iban: t('errors.iban'), email: t('errors.email') })),
+    defaultValues: toForm(settings),
+  });
+  const { errors, isSubmitting } = form.formState;
+  const submit = form.handleSubmit(async (v) => {
+    try {
+      await save.mutateAsync(toInput(v));
+    } catch (error) {
+      if (!applyApiErrors(error, form.setError, ['company', 'remindersEnabled', 'sendHour', 'timezone', 'skipWeekends', 'skipHolidays', 'region', 'minGapDays', 'defaultScenarioId', 'language'])) {
+        form.setError('root', { message: error instanceof ApiError ? error.message : t('errors.network') });
+      }
+    }
+  });
+  const text = (name: Parameters<typeof form.register>[0], label: string, error?: string, extra: Record<string, string> = {}) => (
+    <Field label={label} error={error}>
+      {(p) => <input {...p} {...extra} {...form.register(name)} />}
+    </Field>
+  );
+  const e = errors.company;
+  return (
+    <section>
+      <PageHeader title={t('settings.title')} />
+      <form onSubmit={(ev) => void submit(ev)} noValidate>
+        {errors.root && <p role="alert" className="error-box">{errors.root.message}</p>}
+        <fieldset className="card">
+          <legend>{t('settings.identity')}</legend>
+          <div className="grid-2">
+            {text('company.name', t('settings.companyName'), e?.name?.message, { autoComplete: 'organization' })}
+            {text('company.legalForm', t('settings.legalForm'), e?.legalForm?.message)}
+            {text('company.siren', t('settings.siren'), e?.siren?.message, { inputMode: 'numeric' })}
+            {text('company.vatNumber', t('settings.vatNumber'), e?.vatNumber?.message)}
+            {text('company.email', t('settings.email'), e?.email?.message, { type: 'email', autoComplete: 'email' })}
+            {text('company.phone', t('settings.phone'), e?.phone?.message, { type: 'tel', autoComplete: 'tel' })}
+            {text('company.iban', t('settings.iban'), e?.iban?.message)}
+            {text('company.bic', t('settings.bic'), e?.bic?.message)}
+            {text('company.address.line1', t('clients.address'), e?.address?.line1?.message, { autoComplete: 'address-line1' })}
+            {text('company.address.postalCode', t('clients.postalCode'), e?.address?.postalCode?.message, { autoComplete: 'postal-code' })}
+            {text('company.address.city', t('clients.city'), e?.address?.city?.message, { autoComplete: 'address-level2' })}
+          </div>
+        </fieldset>
+        <fieldset className="card">
+          <legend>{t('settings.program')}</legend>
+          <label className="checkbox">
+            <input type="checkbox" {...form.register('remindersEnabled')} /> {t('settings.remindersEnabled')}
+          </label>
+          <div className="grid-2">
+            {text('sendHour', t('settings.sendHour'), errors.sendHour?.message, { type: 'number', min: '0', max: '23' })}
+            {text('timezone', t('settings.timezone'), errors.timezone?.message)}
+            {text('minGapDays', t('settings.minGapDays'), errors.minGapDays?.message, { type: 'number', min: '0', max: '30' })}
+            <Field label={t('settings.region')} error={errors.region?.message}>
+              {(p) => (
+                <select {...p} {...form.register('region')}>
+                  <option value="metropole">{t('settings.regions.metropole')}</option>
+                  <option value="alsace-moselle">{t('settings.regions.alsace-moselle')}</option>
+                </select>
+              )}
+            </Field>
+            <Field label={t('settings.defaultScenario')} error={errors.defaultScenarioId?.message}>
+              {(p) => (
+                <select {...p} {...form.register('defaultScenarioId')}>
+                  <option value="">{t('common.none')}</option>
+                  {(scenarios.data?.items ?? []).map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {s.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label={t('settings.language')} error={errors.language?.message}>
+              {(p) => (
+                <select {...p} {...form.register('language')}>
+                  <option value="fr">Français</option>
+                  <option value="en">English</option>
+                </select>
+              )}
+            </Field>
+          </div>
+          <label className="checkbox">
+            <input type="checkbox" {...form.register('skipWeekends')} /> {t('settings.skipWeekends')}
+          </label>
+          <label className="checkbox">
+            <input type="checkbox" {...form.register('skipHolidays')} /> {t('settings.skipHolidays')}
+          </label>
+        </fieldset>
+        <button type="submit" className="button primary" disabled={isSubmitting}>
+          {t('common.save')}
+        </button>
+        {save.isSuccess && <p role="status" className="success">{t('settings.saved')}</p>}
+      </form>
+    </section>
+  );
+};

@@ -4,7 +4,7 @@ import { useI18n } from '../../../lib/i18n';
 import { useClientNames, useInvoice, useInvoiceAction } from '../api';
 import { CreditNoteDialog } from '../components/credit-note-dialog';
 import { Payments } from '../components/payments';
-import { PdfPreview } from '../components/pdf-preview';
+import { PdfPreview } from '../../../components/pdf-preview';
 import { ReminderPlan, SendReminderDialog } from '../components/reminders';
 import { Timeline } from '../components/timeline';
 

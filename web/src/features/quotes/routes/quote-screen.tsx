@@ -1,3 +1,95 @@
-export default function Screen() {
-  return <h1>TODO quotes/routes/quote-screen</h1>;
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { PdfPreview } from '../../../components/pdf-preview';
+import { ErrorMessage, Field, Loading, PageHeader, Stat, StatusBadge } from '../../../components/ui';
+import { useI18n } from '../../../lib/i18n';
+import { useClientsForQuotes, useQuote, useQuoteActions } from '../api';
+
+/** Quote → accepted → deposit and final invoices; the job shows what remains to be paid. */
+export default function QuoteScreen() {
+  const { id = '' } = useParams();
+  const { t, money, date } = useI18n();
+  const quote = useQuote(id);
+  const clients = useClientsForQuotes();
+  const actions = useQuoteActions(id);
+  const [percent, setPercent] = useState('30');
+  if (quote.isPending) return <Loading />;
+  if (quote.isError) return <ErrorMessage error={quote.error} retry={() => void quote.refetch()} />;
+  const q = quote.data;
+  const client = clients.data?.find((c) => c.id === q.clientId);
+  const error = actions.send.error ?? actions.accept.error ?? actions.refuse.error ?? actions.deposit.error ?? actions.final.error;
+  const busy = [actions.send, actions.accept, actions.refuse, actions.deposit, actions.final].some((m) => m.isPending);
+  return (
+    <article>
+      <PageHeader title={`${t('nav.quotes')} ${q.number ?? t('invoices.draftNumber')}`}>
+        <StatusBadge status={q.status} />
+      </PageHeader>
+      <p>{client ? <Link to={`/clients/${client.id}`}>{client.name}</Link> : '…'} · {t('quotes.validUntil')} {date(q.validUntil)}</p>
+      <h2>{t('quotes.job')}</h2>
+      <dl className="stats">
+        <Stat label={t('quotes.quoted')} value={money(q.job.quotedCents)} />
+        <Stat label={t('quotes.invoiced')} value={money(q.job.invoicedCents)} />
+        <Stat label={t('quotes.paid')} value={money(q.job.paidCents)} tone="ok" />
+        <Stat label={t('quotes.remaining')} value={money(q.job.remainingCents)} />
+      </dl>
+      <div className="row" style={{ marginBottom: '1rem' }}>
+        {q.status === 'pending' && !q.sentAt && (
+          <button type="button" className="button primary" disabled={busy} onClick={() => actions.send.mutate()}>
+            {t('quotes.send')}
+          </button>
+        )}
+        {q.status === 'pending' && (
+          <>
+            <button type="button" className="button" disabled={busy} onClick={() => actions.accept.mutate()}>
+              {t('quotes.accept')}
+            </button>
+            <button type="button" className="button danger" disabled={busy} onClick={() => actions.refuse.mutate()}>
+              {t('quotes.refuse')}
+            </button>
+          </>
+        )}
+        {q.status === 'accepted' && (
+          <>
+            <form
+              className="row"
+              onSubmit={(e) => {
+                e.preventDefault();
+                actions.deposit.mutate(Number(percent.replace(',', '.')));
+              }}
+            >
+              <Field label={t('quotes.depositPercent')}>{(p) => <input {...p} inputMode="decimal" value={percent} onChange={(e) => setPercent(e.target.value)} style={{ width: '6rem' }} />}</Field>
+              <button type="submit" className="button" disabled={busy}>
+                {t('quotes.createDeposit')}
+              </button>
+            </form>
+            <button type="button" className="button primary" disabled={busy} onClick={() => actions.final.mutate()}>
+              {t('quotes.createFinal')}
+            </button>
+          </>
+        )}
+      </div>
+      {error && <ErrorMessage error={error} />}
+      <section className="card" aria-labelledby="docs-title">
+        <h2 id="docs-title">{t('quotes.documents')}</h2>
+        {q.job.documents.length === 0 ? (
+          <p className="muted">{t('common.none')}</p>
+        ) : (
+          <ul className="plain-list">
+            {q.job.documents.map((d) => (
+              <li key={d.id} className="row">
+                <span className="badge neutral">{t(`quotes.docTypes.${d.type}`)}</span>
+                {d.type === 'credit_note' ? <span>{d.number}</span> : <Link to={`/invoices/${d.id}`}>{d.number ?? t('invoices.draftNumber')}</Link>}
+                <span>{money(d.grossCents)}</span>
+                <span className="muted">
+                  {t('invoice.balance')} {money(d.balanceCents)}
+                </span>
+                <StatusBadge status={d.status} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <PdfPreview path={`/quotes/${id}/pdf`} title={q.number ?? 'devis'} />
+    </article>
+  );
 }

@@ -1,3 +1,177 @@
-export default function Screen() {
-  return <h1>TODO templates/routes/template-screen</h1>;
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useDeferredValue, useRef } from 'react';
+import { useForm } from 'react-hook-form';
+import { useParams } from 'react-router';
+import { z } from 'zod';
+import { ErrorMessage, Field, Loading, PageHeader } from '../../../components/ui';
+import { applyApiErrors } from '../../../lib/forms';
+import { useI18n } from '../../../lib/i18n';
+import { ApiError } from '../../../lib/problem';
+import { useLivePreview, usePreviewInvoice, useRevertTemplate, useSaveTemplate, useTemplate, useTestSend, type Template } from '../api';
+
+const TONES = ['courtesy', 'reminder', 'firm', 'formal-notice'] as const;
+
+export default function TemplateScreen() {
+  const { id = '' } = useParams();
+  const template = useTemplate(id);
+  if (template.isPending) return <Loading />;
+  if (template.isError) return <ErrorMessage error={template.error} retry={() => void template.refetch()} />;
+  return <TemplateEditor key={template.data.id + template.dataUpdatedAt} template={template.data} />;
 }
+
+const TemplateEditor = ({ template }: { template: Template }) => {
+  const { t } = useI18n();
+  const schema = z.object({
+    name: z.string().trim().min(1, { message: t('errors.required') }).max(100),
+    language: z.enum(['fr', 'en']),
+    tone: z.enum(TONES),
+    subject: z.string().trim().min(1, { message: t('errors.required') }).max(200),
+    body: z.string().trim().min(1, { message: t('errors.required') }).max(10_000),
+    attachInvoicePdf: z.boolean(),
+    letter: z.boolean(),
+  });
+  type Form = z.infer<typeof schema>;
+  const form = useForm<Form>({
+    resolver: zodResolver(schema),
+    defaultValues: { name: template.name, language: template.language, tone: template.tone, subject: template.subject, body: template.body, attachInvoicePdf: template.attachInvoicePdf, letter: template.letter },
+  });
+  const save = useSaveTemplate(template.id);
+  const revert = useRevertTemplate(template.id);
+  const testSend = useTestSend(template.id);
+  const invoice = usePreviewInvoice();
+  const subject = useDeferredValue(form.watch('subject'));
+  const body = useDeferredValue(form.watch('body'));
+  const preview = useLivePreview(template.id, invoice.data?.id, { subject, body });
+  const bodyRef = useRef<HTMLTextAreaElement | null>(null);
+  const { errors, isSubmitting, isSubmitSuccessful } = form.formState;
+  const bodyField = form.register('body');
+
+  const insert = (name: string) => {
+    const area = bodyRef.current;
+    const value = form.getValues('body');
+    const at = area?.selectionStart ?? value.length;
+    const end = area?.selectionEnd ?? at;
+    const token = `{{${name}}}`;
+    form.setValue('body', value.slice(0, at) + token + value.slice(end), { shouldDirty: true });
+    requestAnimationFrame(() => {
+      area?.focus();
+      area?.setSelectionRange(at + token.length, at + token.length);
+    });
+  };
+
+  const submit = form.handleSubmit(async (v) => {
+    try {
+      await save.mutateAsync(v);
+    } catch (error) {
+      if (!applyApiErrors(error, form.setError, ['name', 'language', 'tone', 'subject', 'body', 'attachInvoicePdf', 'letter'])) {
+        form.setError('root', { message: error instanceof ApiError ? error.message : t('errors.network') });
+      }
+    }
+  });
+
+  return (
+    <article>
+      <PageHeader title={template.name}>
+        <button type="button" className="button" disabled={testSend.isPending} onClick={() => testSend.mutate(invoice.data?.id)}>
+          {t('templates.testSend')}
+        </button>
+        {template.customized && (
+          <button type="button" className="button" disabled={revert.isPending} onClick={() => revert.mutate()}>
+            {t('templates.revert')}
+          </button>
+        )}
+      </PageHeader>
+      {testSend.isSuccess && <p role="status" className="success">{t('templates.testSent')}</p>}
+      {testSend.isError && <ErrorMessage error={testSend.error} />}
+      <div className="grid-2">
+        <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('common.edit')}>
+          {errors.root && <p role="alert" className="error-box">{errors.root.message}</p>}
+          <Field label={t('templates.name')} error={errors.name?.message}>
+            {(p) => <input {...p} {...form.register('name')} />}
+          </Field>
+          <div className="grid-2">
+            <Field label={t('templates.language')} error={errors.language?.message}>
+              {(p) => (
+                <select {...p} {...form.register('language')}>
+                  <option value="fr">Français</option>
+                  <option value="en">English</option>
+                </select>
+              )}
+            </Field>
+            <Field label={t('templates.tone')} error={errors.tone?.message}>
+              {(p) => (
+                <select {...p} {...form.register('tone')}>
+                  {TONES.map((tone) => (
+                    <option key={tone} value={tone}>
+                      {t(`templates.tones.${tone}`)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          </div>
+          <Field label={t('templates.subject')} error={errors.subject?.message}>
+            {(p) => <input {...p} {...form.register('subject')} />}
+          </Field>
+          {preview.data && (
+            <div role="group" aria-label={t('templates.variables')} className="field">
+              <span className="hint">{t('templates.variables')}</span>
+              <div className="chips">
+                {Object.keys(preview.data.variables).map((name) => (
+                  <button key={name} type="button" className="chip" onClick={() => insert(name)} aria-label={`${t('templates.insert')} {{${name}}}`}>
+                    {`{{${name}}}`}
+                  </button>
+                ))}
+              </div>
+            </div>
+          )}
+          <Field label={t('templates.body')} error={errors.body?.message}>
+            {(p) => (
+              <textarea
+                {...p}
+                rows={14}
+                {...bodyField}
+                ref={(el) => {
+                  bodyField.ref(el);
+                  bodyRef.current = el;
+                }}
+              />
+            )}
+          </Field>
+          <label className="checkbox">
+            <input type="checkbox" {...form.register('attachInvoicePdf')} /> {t('templates.attachPdf')}
+          </label>
+          <label className="checkbox">
+            <input type="checkbox" {...form.register('letter')} /> {t('templates.letter')}
+          </label>
+          <button type="submit" className="button primary" disabled={isSubmitting}>
+            {t('common.save')}
+          </button>
+          {isSubmitSuccessful && !errors.root && <p role="status" className="success">{t('common.saved')}</p>}
+        </form>
+        <section aria-labelledby="preview-title">
+          <h2 id="preview-title">
+            {t('templates.preview')}
+            {invoice.data?.number ? ` — ${t('templates.previewFor')} ${invoice.data.number}` : ''}
+          </h2>
+          {invoice.isPending ? (
+            <Loading />
+          ) : !invoice.data ? (
+            <p className="muted">{t('templates.noInvoiceForPreview')}</p>
+          ) : preview.isPending ? (
+            <Loading />
+          ) : preview.isError ? (
+            <ErrorMessage error={preview.error} />
+          ) : (
+            <div aria-live="polite">
+              <p>
+                <strong>{preview.data.subject}</strong>
+              </p>
+              <div className="preview">{preview.data.body}</div>
+            </div>
+          )}
+        </section>
+      </div>
+    </article>
+  );
+};

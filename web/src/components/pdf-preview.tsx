@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import { ErrorMessage, Loading } from '../../../components/ui';
-import { fetchBlobUrl } from '../../../lib/api-client';
-import { config } from '../../../lib/config';
-import { useI18n } from '../../../lib/i18n';
+import { ErrorMessage, Loading } from './ui';
+import { fetchBlobUrl } from '../lib/api-client';
+import { config } from '../lib/config';
+import { useI18n } from '../lib/i18n';
 
 /** The PDF, fetched with the token on demand (rendering costs the server ~100 ms to 1 s). */
 export const PdfPreview = ({ path, title }: { path: string; title: string }) => {

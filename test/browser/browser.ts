@@ -1,0 +1,35 @@
+/**
+ * Chromium from Debian driven by playwright-core (no browser download): the executable comes
+ * from CHROMIUM_PATH, /usr/bin/chromium by default (.ci/run installs the package when missing).
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import axe from 'axe-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const SCREENSHOTS = join(process.cwd(), 'test-results', 'web');
+export const PHONE = { width: 375, height: 812 };
+
+export const launch = (): Promise<Browser> =>
+  chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage', '--lang=fr-FR'] });
+
+export const screenshot = async (page: Page, name: string): Promise<void> => {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+};
+
+export interface AxeViolation { id: string; impact: string | null; help: string; nodes: string[] }
+
+/** axe-core in the page: the serious and critical violations (WCAG 2.x A/AA rules and best practices). */
+export const seriousViolations = async (page: Page): Promise<AxeViolation[]> => {
+  // Page-side code as strings: this file is type-checked without the DOM library.
+  if (!(await page.evaluate<boolean>(`'axe' in window`))) await page.evaluate(axe.source); // not a script tag: the sign-in page's CSP forbids inline scripts
+  const violations = await page.evaluate<AxeViolation[]>(`axe.run(document, { resultTypes: ['violations'] }).then((r) =>
+    r.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) })))`);
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+};
+
+/** No element wider than the viewport: nothing to scroll sideways at 375 px (tables scroll inside their wrapper). */
+export const horizontalOverflow = (page: Page): Promise<number> =>
+  page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');

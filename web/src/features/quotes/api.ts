@@ -1,0 +1,37 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { operations } from '../../api/schema';
+import { api, unwrap } from '../../lib/api-client';
+
+export type Quote = operations['getQuote']['responses'][200]['content']['application/json'];
+export type QuoteInput = NonNullable<operations['createQuote']['requestBody']>['content']['application/json'];
+
+const idem = () => ({ 'Idempotency-Key': crypto.randomUUID() });
+
+export const useQuotes = () => useQuery({ queryKey: ['quotes'], queryFn: () => unwrap(api().GET('/quotes', { params: { query: { limit: 50 } } })) });
+export const useQuote = (id: string) => useQuery({ queryKey: ['quotes', id], queryFn: () => unwrap(api().GET('/quotes/{id}', { params: { path: { id } } })) });
+export const useClientsForQuotes = () =>
+  useQuery({ queryKey: ['clients', 'names'], queryFn: async () => (await unwrap(api().GET('/clients', { params: { query: { limit: 100 } } }))).items, staleTime: 60_000 });
+
+export const useCreateQuote = () => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: QuoteInput) => unwrap(api().POST('/quotes', { body, params: { header: idem() } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['quotes'] }),
+  });
+};
+
+export const useQuoteActions = (id: string) => {
+  const queryClient = useQueryClient();
+  const onSuccess = async () => {
+    await queryClient.invalidateQueries({ queryKey: ['quotes'] });
+    await queryClient.invalidateQueries({ queryKey: ['invoices'] });
+  };
+  const params = { path: { id }, header: idem() };
+  return {
+    send: useMutation({ mutationFn: () => unwrap(api().POST('/quotes/{id}/send', { params })), onSuccess }),
+    accept: useMutation({ mutationFn: () => unwrap(api().POST('/quotes/{id}/accept', { params })), onSuccess }),
+    refuse: useMutation({ mutationFn: () => unwrap(api().POST('/quotes/{id}/refuse', { params })), onSuccess }),
+    deposit: useMutation({ mutationFn: (percent: number) => unwrap(api().POST('/quotes/{id}/deposits', { params: { path: { id }, header: idem() }, body: { percent } })), onSuccess }),
+    final: useMutation({ mutationFn: () => unwrap(api().POST('/quotes/{id}/final-invoice', { params: { path: { id }, header: idem() }, body: {} })), onSuccess }),
+  };
+};

@@ -1,0 +1,49 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { operations } from '../../api/schema';
+import { api, unwrap } from '../../lib/api-client';
+
+export type Template = operations['getTemplate']['responses'][200]['content']['application/json'];
+export type TemplateInput = NonNullable<operations['putTemplate']['requestBody']>['content']['application/json'];
+
+export const useTemplates = () => useQuery({ queryKey: ['templates'], queryFn: () => unwrap(api().GET('/templates')) });
+export const useTemplate = (id: string) => useQuery({ queryKey: ['templates', id], queryFn: () => unwrap(api().GET('/templates/{id}', { params: { path: { id } } })) });
+
+/** A numbered invoice (the latest due) to preview templates with real values. */
+export const usePreviewInvoice = () =>
+  useQuery({
+    queryKey: ['invoices', 'list', { preview: true }],
+    queryFn: async () => (await unwrap(api().GET('/invoices', { params: { query: { limit: 10, sort: '-dueDate' } } }))).items.find((i) => i.number) ?? null,
+  });
+
+export const useLivePreview = (id: string, invoiceId: string | undefined, draft: { subject: string; body: string }) =>
+  useQuery({
+    queryKey: ['templates', id, 'preview', invoiceId],
+    enabled: Boolean(invoiceId),
+    queryFn: () => unwrap(api().POST('/templates/{id}/preview', { params: { path: { id } }, body: { invoiceId: invoiceId! } })),
+    select: (preview) => ({ ...preview, ...renderDraft(draft, preview.variables) }),
+  });
+
+/** The live preview renders the text being edited with the variables the API computed for the invoice. */
+export const renderDraft = (draft: { subject: string; body: string }, variables: Record<string, string>) => {
+  const render = (text: string) => text.replace(/\{\{\s*([a-zA-Z0-9_]+)\s*\}\}/g, (_, name: string) => variables[name] ?? '');
+  return { subject: render(draft.subject), body: render(draft.body) };
+};
+
+export const useSaveTemplate = (id: string) => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TemplateInput) => unwrap(api().PUT('/templates/{id}', { params: { path: { id } }, body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['templates'] }),
+  });
+};
+
+export const useRevertTemplate = (id: string) => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => unwrap(api().DELETE('/templates/{id}', { params: { path: { id } } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['templates'] }),
+  });
+};
+
+export const useTestSend = (id: string) =>
+  useMutation({ mutationFn: (invoiceId?: string) => unwrap(api().POST('/templates/{id}/test', { params: { path: { id } }, body: invoiceId ? { invoiceId } : {} })) });
