@@ -1,8 +1,8 @@
-import { makeListClients } from '../../shared/app/clients.js';
+import { makeListClientRows } from '../../shared/app/aggregates/client-rows.js';
 import { httpHandler } from '../../shared/http/http-handler.js';
 import { ok } from '../../shared/http/responses.js';
 import { routes } from '../../shared/http/routes.js';
 import { wiring } from '../../shared/wiring.js';
 
-const listClients = makeListClients({ clients: wiring.clients() });
+const listClients = makeListClientRows({ clients: wiring.clients(), aggregates: wiring.aggregates(), settings: wiring.settings(), clock: wiring.clock });
 export const handler = httpHandler(routes.listClients, async ({ tenantId, query }) => ok(await listClients(tenantId, query)));

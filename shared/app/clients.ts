@@ -49,6 +49,3 @@ export const makeUpdateClient = ({ clients, scenarios, clock }: Pick<ClientDeps,
     await clients.replace(tenantId, next as Client, current.updatedAt);
     return next as Client;
   };
-
-export const makeListClients = ({ clients }: Pick<ClientDeps, 'clients'>) =>
-  (tenantId: string, page: PageRequest) => clients.list(tenantId, page);

@@ -9,7 +9,7 @@ import { ClientInput, ClientPatch, Client } from './schemas/clients.js';
 import { idParams, id, listQuery, page } from './schemas/common.js';
 import { Invoice, InvoiceInput, InvoiceListQuery, InvoicePatch, Payment, PaymentInput, TimelineEvent } from './schemas/invoices.js';
 import { Settings, SettingsInput } from './schemas/settings.js';
-import { CockpitQuery, CockpitView } from './schemas/cockpit.js';
+import { ClientListQuery, ClientRowFields, CockpitQuery, CockpitView, StatementView } from './schemas/cockpit.js';
 import { CreditNoteInput, CreditNoteResult, CreditNoteView, DepositInput, FinalInvoiceInput, QuoteInput, QuoteListQuery, QuotePatch, QuoteView } from './schemas/quotes.js';
 import {
   ManualReminderInput,
@@ -62,7 +62,9 @@ export const routes = {
   openapi: { method: 'GET', path: '/openapi.json', handler: 'functions/system/openapi', summary: 'This API as OpenAPI 3.1', auth: 'none' },
 
   createClient: { method: 'POST', path: '/clients', handler: 'functions/clients/create-client', summary: 'Create a client', auth: 'jwt', body: ClientInput, response: Client, successStatus: 201, idempotent: true },
-  listClients: { method: 'GET', path: '/clients', handler: 'functions/clients/list-clients', summary: 'List clients', auth: 'jwt', query: listQuery, response: page(Client) },
+  listClients: { method: 'GET', path: '/clients', handler: 'functions/clients/list-clients', summary: 'Clients with their balances; q searches name, email, SIREN (prefix, accents ignored); sort by name, balance or overdue', auth: 'jwt', query: ClientListQuery, response: page(Client.extend(ClientRowFields)) },
+  clientStatement: { method: 'GET', path: '/clients/{id}/statement', handler: 'functions/clients/get-statement', summary: 'Statement of account (relevé de compte): open invoices, credit notes, payments, running balance', auth: 'jwt', params: idParams, response: StatementView },
+  clientStatementPdf: { method: 'GET', path: '/clients/{id}/statement.pdf', handler: 'functions/clients/get-statement-pdf', summary: 'The statement of account as a PDF', auth: 'jwt', params: idParams, pdf: true, heavy: true },
   getClient: { method: 'GET', path: '/clients/{id}', handler: 'functions/clients/get-client', summary: 'Get a client', auth: 'jwt', params: idParams, response: Client },
   updateClient: { method: 'PATCH', path: '/clients/{id}', handler: 'functions/clients/update-client', summary: 'Update a client', auth: 'jwt', params: idParams, body: ClientPatch, response: Client },
 

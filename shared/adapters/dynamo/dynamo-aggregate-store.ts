@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RebuildableStore } from '../../app/aggregates/rebuild-aggregates.js';
 import type { AggregateChange, AggregateStore, ContributionSnapshot, InvoiceAggregateState, ListRowExtras, RecordedStep } from '../../app/aggregates/ports.js';
 import type { CreditNoteRecord, InvoiceRecord, PaymentRecord } from '../../app/ports.js';
@@ -177,6 +177,11 @@ export class DynamoAggregateStore implements AggregateStore, RebuildableStore {
       (i) => i,
     );
     return items.map(clientAggregateOf);
+  }
+
+  async client(tenantId: string, clientId: string): Promise<ClientAggregate | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: aggregateKey(tenantId, `CLIENT#${clientId}`) }));
+    return Item ? clientAggregateOf(Item) : undefined;
   }
 
   async days(tenantId: string, from: string, to: string): Promise<DayAggregate[]> {

@@ -6,6 +6,7 @@ import type {
   QuotePdfData,
   QuotePdfRenderer,
 } from '../../app/ports.js';
+import type { StatementPdfData, StatementPdfRenderer } from '../../app/aggregates/client-statement.js';
 import type { PdfDocument, PdfKit } from '../../../templates/pdf/kit.js';
 import type { LetterPdfData } from '../../../templates/pdf/letter-types.js';
 
@@ -33,7 +34,7 @@ const render = async (kitReady: PdfKit, document: PdfDocument): Promise<Uint8Arr
 };
 
 /** Renders invoices, letters, quotes and credit notes with @react-pdf/renderer and the embedded DejaVu Sans (templates/pdf/fonts.ts). */
-export class ReactPdfRenderer implements DocumentRenderer, QuotePdfRenderer, CreditNotePdfRenderer {
+export class ReactPdfRenderer implements DocumentRenderer, QuotePdfRenderer, CreditNotePdfRenderer, StatementPdfRenderer {
   async invoice(data: InvoicePdfData): Promise<Uint8Array> {
     const [pdf, { invoiceDocument }] = await Promise.all([loadKit(), import('../../../templates/pdf/invoice-document.js')]);
     return render(pdf, invoiceDocument(pdf, data));
@@ -52,5 +53,10 @@ export class ReactPdfRenderer implements DocumentRenderer, QuotePdfRenderer, Cre
   async creditNote(data: CreditNotePdfData): Promise<Uint8Array> {
     const [pdf, { creditNoteDocument }] = await Promise.all([loadKit(), import('../../../templates/pdf/credit-note-document.js')]);
     return render(pdf, creditNoteDocument(pdf, data));
+  }
+
+  async statement(data: StatementPdfData): Promise<Uint8Array> {
+    const [pdf, { statementDocument }] = await Promise.all([loadKit(), import('../../../templates/pdf/statement-document.js')]);
+    return render(pdf, statementDocument(pdf, data));
   }
 }

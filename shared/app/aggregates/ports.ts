@@ -56,6 +56,8 @@ export interface AggregateStore {
   /** Counts a bounce once per timeline event, whatever the number of deliveries. */
   recordBounce(tenantId: string, invoiceId: string, eventId: string, date: string): Promise<void>;
   clients(tenantId: string): Promise<ClientAggregate[]>;
+  /** One client's aggregate (undefined before its first issued invoice). */
+  client(tenantId: string, clientId: string): Promise<ClientAggregate | undefined>;
   days(tenantId: string, from: string, to: string): Promise<DayAggregate[]>;
   /** The list-row extras of some invoices (absent ones omitted). */
   rowExtras(tenantId: string, invoiceIds: readonly string[]): Promise<Map<string, ListRowExtras>>;

@@ -27,3 +27,30 @@ export const CockpitView = z.object({
     bounces: int,
   }),
 });
+
+export const ClientListQuery = z.object({
+  q: z.string().trim().min(1).max(100).optional(),
+  sort: z.enum(['name', 'balance', 'overdue']).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().max(2048).optional(),
+});
+
+export const ClientRowFields = {
+  balanceCents: int,
+  overdueCents: int,
+  openInvoices: int,
+  oldestDaysLate: int,
+  avgDaysLate: z.number(),
+  lastReminderAt: z.string().optional(),
+};
+
+const money = { debitCents: int, creditCents: int, balanceCents: int };
+export const StatementView = z.object({
+  asOf: businessDate,
+  currency: z.literal('EUR'),
+  client: z.object({ id, name: z.string(), email: z.string().optional(), siren: z.string().optional() }),
+  lines: z.array(z.object({ date: businessDate, kind: z.enum(['invoice', 'payment', 'credit_note']), invoiceId: id, reference: z.string(), ...money })),
+  openInvoices: z.array(z.object({ id, number: z.string().optional(), issueDate: businessDate, dueDate: businessDate, billedCents: int, paidCents: int, creditedCents: int, balanceCents: int, daysLate: int })),
+  balanceCents: int,
+  overdueCents: int,
+});

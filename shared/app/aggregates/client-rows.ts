@@ -1,0 +1,101 @@
+import { averageLateness, clientLateness, type ClientAggregate } from '../../domain/cockpit.js';
+import { localDate } from '../../domain/dates.js';
+import type { Client } from '../../http/schemas/clients.js';
+import { ValidationError } from '../errors.js';
+import type { ClientRepository, Clock, Page, SettingsRepository } from '../ports.js';
+import type { AggregateStore } from './ports.js';
+
+export interface ClientRowsDeps {
+  readonly clients: ClientRepository;
+  readonly aggregates: AggregateStore;
+  readonly settings: SettingsRepository;
+  readonly clock: Clock;
+}
+
+export interface ClientListRequest {
+  readonly q?: string;
+  readonly sort?: 'name' | 'balance' | 'overdue';
+  readonly limit: number;
+  readonly cursor?: string;
+}
+
+export type ClientRow = Client & {
+  readonly balanceCents: number;
+  readonly overdueCents: number;
+  readonly openInvoices: number;
+  readonly oldestDaysLate: number;
+  readonly avgDaysLate: number;
+  readonly lastReminderAt?: string;
+};
+
+/** Lower case, accents and punctuation folded: `Électricité Gérard` → `electricite gerard`. */
+export const fold = (text: string) => text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}@.+-]+/gu, ' ').trim();
+
+/** Prefix search on the name (whole or any word), the email address and the SIREN. */
+export const matchesClient = (client: Client, q: string): boolean => {
+  const needle = fold(q);
+  if (!needle) return true;
+  const name = fold(client.name);
+  const digits = q.replace(/\s+/g, '');
+  return name.startsWith(needle) || name.split(' ').some((w) => w.startsWith(needle)) || client.email.toLowerCase().startsWith(q.trim().toLowerCase()) || (/^\d+$/.test(digits) && (client.siren ?? '').startsWith(digits));
+};
+
+export const toClientRow = (client: Client, agg: ClientAggregate | undefined, today: string): ClientRow => {
+  const late = agg ? clientLateness(agg, today) : { overdueCents: 0, oldestDaysLate: 0 };
+  return {
+    ...client,
+    balanceCents: agg?.balanceCents ?? 0,
+    overdueCents: late.overdueCents,
+    openInvoices: agg?.openInvoices ?? 0,
+    oldestDaysLate: late.oldestDaysLate,
+    avgDaysLate: agg ? averageLateness(agg) : 0,
+    ...(client.lastMessageAt ? { lastReminderAt: client.lastMessageAt } : {}),
+  };
+};
+
+const offsetCursor = (offset: number) => Buffer.from(JSON.stringify({ offset })).toString('base64url');
+const readOffset = (cursor: string | undefined): number => {
+  if (cursor === undefined) return 0;
+  try {
+    const { offset } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { offset?: unknown };
+    if (Number.isInteger(offset) && (offset as number) >= 0) return offset as number;
+  } catch {
+    /* fall through */
+  }
+  throw new ValidationError([{ path: 'query.cursor', message: 'is not a cursor of this list' }]);
+};
+
+const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+
+/**
+ * Client rows with their balances. Balances come from the client aggregates (one Query);
+ * a plain page reads one page of clients; a search or a sort reads the tenant's clients
+ * (their number, never their invoices, sets the cost) and pages in memory.
+ */
+export const makeListClientRows = ({ clients, aggregates, settings, clock }: ClientRowsDeps) =>
+  async (tenantId: string, request: ClientListRequest): Promise<Page<ClientRow>> => {
+    const [{ timezone }, aggs] = await Promise.all([settings.get(tenantId), aggregates.clients(tenantId)]);
+    const today = localDate(clock.now(), timezone);
+    const byId = new Map(aggs.map((a) => [a.clientId, a]));
+    const row = (c: Client) => toClientRow(c, byId.get(c.id), today);
+    if (!request.q && !request.sort) {
+      const page = await clients.list(tenantId, { limit: request.limit, ...(request.cursor ? { cursor: request.cursor } : {}) });
+      return { ...page, items: page.items.map(row) };
+    }
+    const offset = readOffset(request.cursor);
+    const all: Client[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await clients.list(tenantId, { limit: 100, ...(cursor ? { cursor } : {}) });
+      all.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    const rows = all.filter((c) => !request.q || matchesClient(c, request.q)).map(row);
+    const sort = request.sort ?? 'name';
+    rows.sort((a, b) =>
+      sort === 'balance' ? b.balanceCents - a.balanceCents || collator.compare(a.name, b.name)
+      : sort === 'overdue' ? b.overdueCents - a.overdueCents || collator.compare(a.name, b.name)
+      : collator.compare(a.name, b.name) || a.id.localeCompare(b.id));
+    const items = rows.slice(offset, offset + request.limit);
+    return offset + request.limit < rows.length ? { items, nextCursor: offsetCursor(offset + request.limit) } : { items };
+  };

@@ -1,0 +1,67 @@
+import { localDate } from '../../domain/dates.js';
+import { buildStatement, type Statement } from '../../domain/statement.js';
+import type { Client } from '../../http/schemas/clients.js';
+import type { Settings } from '../../http/schemas/settings.js';
+import { NotFoundError } from '../errors.js';
+import type { ClientRepository, Clock, SettingsRepository } from '../ports.js';
+import type { AggregateStore } from './ports.js';
+
+export interface StatementDeps {
+  readonly clients: ClientRepository;
+  readonly aggregates: AggregateStore;
+  readonly settings: SettingsRepository;
+  readonly clock: Clock;
+}
+
+export type ClientStatement = Statement & { readonly client: Pick<Client, 'id' | 'name'> & Partial<Pick<Client, 'email' | 'siren'>>; readonly currency: 'EUR' };
+
+/** What a statement PDF prints: the statement, the seller and the full client. */
+export interface StatementPdfData {
+  readonly seller: Settings['company'];
+  readonly client: Client;
+  readonly statement: ClientStatement;
+  readonly language: 'fr' | 'en';
+}
+
+export interface StatementPdfRenderer {
+  statement(data: StatementPdfData): Promise<Uint8Array>;
+}
+
+/**
+ * The relevé de compte of one client: its open invoices (from its aggregate's open entries,
+ * then each invoice partition), their payments and credit notes, and the running balance.
+ */
+export const makeGetClientStatement = ({ clients, aggregates, settings, clock }: StatementDeps) =>
+  async (tenantId: string, clientId: string): Promise<{ statement: ClientStatement; client: Client; settings: Settings }> => {
+    const [client, s, agg] = await Promise.all([clients.get(tenantId, clientId), settings.get(tenantId), aggregates.client(tenantId, clientId)]);
+    if (!client) throw new NotFoundError('Client');
+    const states = await Promise.all((agg?.open ?? []).map((o) => aggregates.invoiceState(tenantId, o.invoiceId)));
+    const invoices = states.flatMap((st) => {
+      const i = st.invoice;
+      if (!i || i.clientId !== clientId || (i.status !== 'sent' && i.status !== 'partially_paid')) return [];
+      return [{
+        id: i.id,
+        ...(i.number ? { number: i.number } : {}),
+        issueDate: i.issueDate,
+        dueDate: i.dueDate,
+        billedCents: i.totals.grossCents - (i.deductedCents ?? 0),
+        payments: st.payments.filter((p) => !p.removedAt).map((p) => ({ id: p.id, amountCents: p.amountCents, date: p.date, method: p.method, ...(p.reference ? { reference: p.reference } : {}) })),
+        credits: st.credits.map((c) => ({ id: c.id, number: c.number, grossCents: c.grossCents, issueDate: c.issueDate })),
+      }];
+    });
+    const statement = buildStatement(invoices, localDate(clock.now(), s.timezone));
+    return {
+      statement: { ...statement, currency: 'EUR', client: { id: client.id, name: client.name, email: client.email, ...(client.siren ? { siren: client.siren } : {}) } },
+      client,
+      settings: s,
+    };
+  };
+
+export const makeRenderStatementPdf = (deps: StatementDeps & { pdf: StatementPdfRenderer }) => {
+  const getStatement = makeGetClientStatement(deps);
+  return async (tenantId: string, clientId: string) => {
+    const { statement, client, settings } = await getStatement(tenantId, clientId);
+    const bytes = await deps.pdf.statement({ seller: settings.company, client, statement, language: client.language ?? 'fr' });
+    return { bytes, fileName: `releve-${statement.asOf}.pdf` };
+  };
+};

@@ -1,0 +1,74 @@
+import type { StatementPdfData } from '../../shared/app/aggregates/client-statement.js';
+import { AmountRow, ClientBlock, Footer, SellerBlock } from './blocks.js';
+import { euros, shortDate, type Language } from './format.js';
+import type { PdfDocument, PdfKit } from './kit.js';
+import { styles } from './styles.js';
+
+const LABELS = {
+  fr: {
+    title: 'Relevé de compte', asOf: 'Au', recipient: 'Client', date: 'Date', movement: 'Mouvement', debit: 'Débit', credit: 'Crédit', balance: 'Solde',
+    kinds: { invoice: 'Facture', payment: 'Règlement', credit_note: 'Avoir' }, open: 'Factures ouvertes', due: 'Échéance', late: 'Retard (j)', total: 'Solde dû', overdue: 'Dont échu',
+    empty: 'Aucune facture ouverte.', page: (n: number, total: number) => `Page ${n} / ${total}`, siren: 'SIREN', vatNumber: 'TVA intracom.', phone: 'Tél.', email: 'E-mail',
+  },
+  en: {
+    title: 'Statement of account', asOf: 'As of', recipient: 'Client', date: 'Date', movement: 'Entry', debit: 'Debit', credit: 'Credit', balance: 'Balance',
+    kinds: { invoice: 'Invoice', payment: 'Payment', credit_note: 'Credit note' }, open: 'Open invoices', due: 'Due', late: 'Days late', total: 'Balance due', overdue: 'Of which overdue',
+    empty: 'No open invoice.', page: (n: number, total: number) => `Page ${n} / ${total}`, siren: 'SIREN', vatNumber: 'VAT number', phone: 'Phone', email: 'Email',
+  },
+} as const;
+
+const col = { date: { width: '14%' }, entry: { width: '38%' }, money: { width: '16%' } } as const;
+
+/** A relevé de compte: every movement on the client's open invoices with a running balance, then the open invoices. */
+export const statementDocument = (kit: PdfKit, data: StatementPdfData): PdfDocument => {
+  const { Document, Page, View, Text } = kit;
+  const { seller, client, statement, language } = data;
+  const l = LABELS[language as Language];
+  const money = (cents: number) => (cents ? euros(cents, language) : '');
+  return (
+    <Document title={`${l.title} ${client.name}`} author={seller.name} creator="Relances" producer="Relances" language={language}>
+      <Page size="A4" style={styles.page}>
+        <View style={styles.spread}>
+          <SellerBlock kit={kit} seller={seller} labels={l} />
+          <View style={[styles.half, { alignItems: 'flex-end' }]}>
+            <Text style={styles.title}>{l.title}</Text>
+            <Text>{`${l.asOf} ${shortDate(statement.asOf)}`}</Text>
+          </View>
+        </View>
+        <ClientBlock kit={kit} client={client} heading={l.recipient} labels={l} />
+        <View style={[styles.section, styles.table]}>
+          <View style={styles.headerRow} fixed>
+            <Text style={[styles.cell, col.date]}>{l.date}</Text>
+            <Text style={[styles.cell, col.entry]}>{l.movement}</Text>
+            <Text style={[styles.num, col.money]}>{l.debit}</Text>
+            <Text style={[styles.num, col.money]}>{l.credit}</Text>
+            <Text style={[styles.num, col.money]}>{l.balance}</Text>
+          </View>
+          {statement.lines.map((line, i) => (
+            <View key={i} style={styles.bodyRow} wrap={false}>
+              <Text style={[styles.cell, col.date]}>{shortDate(line.date)}</Text>
+              <Text style={[styles.cell, col.entry]}>{`${l.kinds[line.kind]} ${line.reference}`}</Text>
+              <Text style={[styles.num, col.money]}>{money(line.debitCents)}</Text>
+              <Text style={[styles.num, col.money]}>{money(line.creditCents)}</Text>
+              <Text style={[styles.num, col.money]}>{euros(line.balanceCents, language)}</Text>
+            </View>
+          ))}
+          {statement.lines.length === 0 && <Text style={[styles.cell, { paddingVertical: 4 }]}>{l.empty}</Text>}
+        </View>
+        <View style={[styles.section, styles.spread]} wrap={false}>
+          <View style={styles.half}>
+            <Text style={styles.heading}>{l.open}</Text>
+            {statement.openInvoices.map((i) => (
+              <Text key={i.id}>{`${i.number ?? i.id} · ${l.due} ${shortDate(i.dueDate)} · ${euros(i.balanceCents, language)}${i.daysLate ? ` · ${l.late} ${i.daysLate}` : ''}`}</Text>
+            ))}
+          </View>
+          <View style={{ width: '42%' }}>
+            <AmountRow kit={kit} label={l.overdue} amount={euros(statement.overdueCents, language)} />
+            <AmountRow kit={kit} label={l.total} amount={euros(statement.balanceCents, language)} grand />
+          </View>
+        </View>
+        <Footer kit={kit} seller={seller} labels={l} />
+      </Page>
+    </Document>
+  );
+};
