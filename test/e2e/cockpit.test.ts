@@ -1,3 +1,4 @@
+import { extractText, getDocumentProxy } from 'unpdf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, daysBetween, weekday } from '../../shared/domain/dates.js';
 import { parisToday } from './local-clock.js';
@@ -169,5 +170,95 @@ describe('GET /cockpit', () => {
     const res = await other.get(`/cockpit?asOf=${T}`);
     expect(res.json.outstandingCents).toBe(0);
     expect(res.json.topLateClients).toEqual([]);
+  });
+});
+
+const pdfText = async (bytes: Uint8Array) => (await extractText(await getDocumentProxy(bytes), { mergePages: true })).text.replace(/\s+/g, ' ');
+
+describe('GET /clients rows', () => {
+  const want = () => {
+    const top = expected().topLateClients;
+    return Object.fromEntries(top.map((c) => [c.name, c]));
+  };
+
+  it('carry each client’s balance, overdue, oldest and average lateness, and last reminder', async () => {
+    const res = await t.get('/clients?sort=balance');
+    expect(res.status).toBe(200);
+    const w = want();
+    expect(res.json.items.map((c: any) => [c.name, c.balanceCents, c.overdueCents, c.oldestDaysLate])).toEqual(
+      Object.values(w).sort((a, b) => b.balanceCents - a.balanceCents).map((c) => [c.name, c.balanceCents, c.overdueCents, c.oldestDaysLate]),
+    );
+    const byName = Object.fromEntries(res.json.items.map((c: any) => [c.name, c]));
+    // B paid I6 27 days late (720.00) and I8 15 days late (300.00); A paid on time.
+    expect(byName[NAMES.B].avgDaysLate).toBe(Math.round(((72_000 * 27 + 30_000 * 15) / 102_000) * 10) / 10);
+    expect(byName[NAMES.A].avgDaysLate).toBe(0);
+    for (const name of [NAMES.A, NAMES.B]) expect(byName[name].lastReminderAt).toMatch(new RegExp(`^${T.slice(0, 4)}`));
+  });
+
+  it('sort by name (accents ignored) and by overdue', async () => {
+    expect((await t.get('/clients?sort=name')).json.items.map((c: any) => c.name)).toEqual([NAMES.B, NAMES.A]);
+    const overdue = (await t.get('/clients?sort=overdue')).json.items.map((c: any) => c.overdueCents);
+    expect(overdue).toEqual([...overdue].sort((a, b) => b - a));
+  });
+
+  it('search name words, email and SIREN by prefix, accents ignored', async () => {
+    const names = async (q: string) => (await t.get(`/clients?q=${encodeURIComponent(q)}`)).json.items.map((c: any) => c.name);
+    expect(await names('electricite')).toEqual([NAMES.A]);
+    expect(await names('GÉRARD')).toEqual([NAMES.A]);
+    expect(await names('dupont')).toEqual([NAMES.B]);
+    expect(await names('compta@gerard')).toEqual([NAMES.A]);
+    expect(await names('1234')).toEqual([NAMES.B]);
+    expect(await names('zzz')).toEqual([]);
+  });
+
+  it('page a search with a cursor, and refuse a forged one', async () => {
+    const first = await t.get('/clients?sort=name&limit=1');
+    expect(first.json.items.map((c: any) => c.name)).toEqual([NAMES.B]);
+    const second = await t.get(`/clients?sort=name&limit=1&cursor=${first.json.nextCursor}`);
+    expect(second.json.items.map((c: any) => c.name)).toEqual([NAMES.A]);
+    expect(second.json.nextCursor).toBeUndefined();
+    const forged = await t.get('/clients?sort=name&cursor=bm90LWEtY3Vyc29y');
+    expect(forged.status).toBe(400);
+    expect(forged.json.errors[0].path).toBe('query.cursor');
+  });
+});
+
+describe('GET /clients/{id}/statement', () => {
+  it('lists the open invoices, credit notes and payments with a running balance ending at what the client owes', async () => {
+    const res = await t.get(`/clients/${clientIds.B}/statement`);
+    expect(res.status).toBe(200);
+    const s = res.json;
+    expect(s.lines.map((l: any) => [l.date, l.kind, l.invoiceId, l.debitCents, l.creditCents, l.balanceCents])).toEqual([
+      [d(-50), 'invoice', ids.I3, 36_000, 0, 36_000],
+      [d(-20), 'invoice', ids.I4, 24_000, 0, 60_000],
+      [T, 'credit_note', ids.I4, 0, 4_800, 55_200],
+      [T, 'invoice', ids.I9, 84_000, 0, 139_200],
+    ]);
+    const row = (await t.get('/clients?q=dupont')).json.items[0];
+    expect(s.balanceCents).toBe(row.balanceCents);
+    expect(s.overdueCents).toBe(row.overdueCents);
+    expect(s.openInvoices.map((i: any) => [i.id, i.balanceCents, i.daysLate])).toEqual([[ids.I4, 19_200, 10], [ids.I3, 36_000, 45], [ids.I9, 84_000, 0]].sort((a, b) => String(SPECS.find((x) => ids[x.key] === a[0])!.due).localeCompare(SPECS.find((x) => ids[x.key] === b[0])!.due)));
+  });
+
+  it('shows a partial payment as a credit line', async () => {
+    const s = (await t.get(`/clients/${clientIds.A}/statement`)).json;
+    expect(s.lines.filter((l: any) => l.kind === 'payment').map((l: any) => [l.date, l.invoiceId, l.creditCents])).toEqual([[d(-10), ids.I2, 10_000]]);
+    expect(s.lines.at(-1).balanceCents).toBe(120_000 + 50_000 + 48_000);
+  });
+
+  it('renders as a PDF with the movements and the balance due', async () => {
+    const res = await t.get(`/clients/${clientIds.B}/statement.pdf`);
+    expect(res.status).toBe(200);
+    expect(res.type).toBe('application/pdf');
+    const text = await pdfText(res.bytes!);
+    expect(text).toContain('Relevé de compte');
+    expect(text).toContain(NAMES.B);
+    expect(text).toContain('1\u00a0392,00\u00a0€'.replace(/\u00a0/g, ' '));
+    expect(text).toContain('552,00'); // overdue: I3 360.00 + I4 192.00
+  });
+
+  it('is a 404 for another tenant’s client', async () => {
+    const other = await freshTenant('statement-other');
+    expect((await other.get(`/clients/${clientIds.B}/statement`)).status).toBe(404);
   });
 });

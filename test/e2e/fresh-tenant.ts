@@ -17,8 +17,9 @@ export const freshTenant = async (label: string) => {
     });
     const type = res.headers.get('content-type') ?? '';
     const json = type.includes('json') ? await res.json() : undefined;
-    const text = json === undefined && !type.includes('pdf') ? await res.text() : undefined;
-    return { status: res.status, type, json: json as any, text, headers: res.headers };
+    const bytes = json === undefined ? new Uint8Array(await res.arrayBuffer()) : undefined;
+    const text = bytes && !type.includes('pdf') ? new TextDecoder().decode(bytes) : undefined;
+    return { status: res.status, type, json: json as any, text, bytes, headers: res.headers };
   };
   const ok = async (method: string, path: string, body?: unknown) => {
     const res = await call(method, path, body);

@@ -111,3 +111,25 @@ describe('which stream records move the aggregates', () => {
     expect(aggregateChangeTarget({ PK: 'T#acme', SK: 'CLIENT#c1' }, 'MODIFY')).toBeUndefined();
   });
 });
+
+describe('client search and statement', () => {
+  it('folds accents and case, and matches a word, the email or the SIREN by prefix', async () => {
+    const { fold, matchesClient } = await import('../../shared/app/aggregates/client-rows.js');
+    expect(fold('  Électricité GÉRARD & Fils ')).toBe('electricite gerard fils');
+    const client = { id: 'c', name: 'Électricité Gérard', kind: 'business', email: 'Compta@Gerard.test', siren: '552100554', ccEmails: [], language: 'fr', remindersEnabled: true, emailStatus: 'ok', createdAt: '', updatedAt: '' } as const;
+    for (const q of ['elec', 'gerard', 'ÉLECTRICITÉ G', 'compta@g', '552 100']) expect(matchesClient(client as never, q)).toBe(true);
+    for (const q of ['lectricite', 'gerard.test', '100554', 'x']) expect(matchesClient(client as never, q)).toBe(false);
+  });
+
+  it('runs the balance through movements in date order, invoice before its credit and payments on a day', async () => {
+    const { buildStatement } = await import('../../shared/domain/statement.js');
+    const s = buildStatement([
+      { id: 'b', number: 'F-2', issueDate: '2026-02-01', dueDate: '2026-03-01', billedCents: 500, payments: [{ id: 'p', amountCents: 200, date: '2026-02-01', method: 'cash' }], credits: [{ id: 'k', number: 'A-1', grossCents: 100, issueDate: '2026-02-01' }] },
+      { id: 'a', number: 'F-1', issueDate: '2026-01-15', dueDate: '2026-02-15', billedCents: 1_000, payments: [], credits: [] },
+    ], '2026-02-20');
+    expect(s.lines.map((l) => [l.reference, l.balanceCents])).toEqual([['F-1', 1_000], ['F-2', 1_500], ['A-1', 1_400], ['cash', 1_200]]);
+    expect(s.balanceCents).toBe(1_200);
+    expect(s.overdueCents).toBe(1_000);
+    expect(s.openInvoices.map((i) => [i.id, i.balanceCents, i.daysLate])).toEqual([['a', 1_000, 5], ['b', 200, 0]]);
+  });
+});

@@ -9,7 +9,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List clients */
+        /** Clients with their balances; q searches name, email, SIREN (prefix, accents ignored); sort by name, balance or overdue */
         get: operations["listClients"];
         put?: never;
         /** Create a client */
@@ -36,6 +36,40 @@ export interface paths {
         head?: never;
         /** Update a client */
         patch: operations["updateClient"];
+        trace?: never;
+    };
+    "/clients/{id}/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Statement of account (relevé de compte): open invoices, credit notes, payments, running balance */
+        get: operations["clientStatement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/clients/{id}/statement.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The statement of account as a PDF */
+        get: operations["clientStatementPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/cockpit": {
@@ -607,6 +641,8 @@ export interface operations {
             query?: {
                 cursor?: string;
                 limit?: number;
+                q?: string;
+                sort?: "name" | "balance" | "overdue";
             };
             header?: never;
             path?: never;
@@ -630,6 +666,8 @@ export interface operations {
                                 line2?: string;
                                 postalCode: string;
                             };
+                            avgDaysLate: number;
+                            balanceCents: number;
                             /** @default [] */
                             ccEmails: string[];
                             createdAt: string;
@@ -646,7 +684,11 @@ export interface operations {
                              */
                             language: "fr" | "en";
                             lastMessageAt?: string;
+                            lastReminderAt?: string;
                             name: string;
+                            oldestDaysLate: number;
+                            openInvoices: number;
+                            overdueCents: number;
                             /** @default true */
                             remindersEnabled: boolean;
                             scenarioId?: string | null;
@@ -994,6 +1036,153 @@ export interface operations {
             };
             /** @description Breaks a business rule */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    clientStatement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        asOf: string;
+                        balanceCents: number;
+                        client: {
+                            email?: string;
+                            id: string;
+                            name: string;
+                            siren?: string;
+                        };
+                        /** @constant */
+                        currency: "EUR";
+                        lines: {
+                            balanceCents: number;
+                            creditCents: number;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            date: string;
+                            debitCents: number;
+                            invoiceId: string;
+                            /** @enum {string} */
+                            kind: "invoice" | "payment" | "credit_note";
+                            reference: string;
+                        }[];
+                        openInvoices: {
+                            balanceCents: number;
+                            billedCents: number;
+                            creditedCents: number;
+                            daysLate: number;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            dueDate: string;
+                            id: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            issueDate: string;
+                            number?: string;
+                            paidCents: number;
+                        }[];
+                        overdueCents: number;
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    clientStatementPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
