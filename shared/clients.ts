@@ -18,5 +18,7 @@ export const documentClient = memo(() =>
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   }),
 );
-export const sesClient = memo(() => new SESv2Client({ maxAttempts: 3 }));
+/** SES calls per reminder fire, the SDK's own retries (with backoff) included; the step's retries come later, hours apart. */
+export const SES_MAX_ATTEMPTS = 3;
+export const sesClient = memo(() => new SESv2Client({ maxAttempts: SES_MAX_ATTEMPTS }));
 export const schedulerClient = memo(() => new SchedulerClient({ maxAttempts: 5 }));

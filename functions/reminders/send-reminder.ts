@@ -14,7 +14,10 @@ const ReminderEvent = z.union([
     tenantId: z.string().min(1),
     invoiceId: z.string().min(1),
     stepId: z.string().min(1),
+    plan: z.number().int().min(0),
+    index: z.number().int().min(0),
     scheduledAt: z.string().min(1),
+    kind: z.enum(['step', 'lease']).optional(),
     scheduledTime: z.string().optional(),
   }),
   z.object({

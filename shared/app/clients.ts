@@ -44,7 +44,15 @@ export const makeUpdateClient = ({ clients, scenarios, clock }: Pick<ClientDeps,
       if (value === null) delete next[key];
       else if (value !== undefined) next[key] = value;
     }
-    if (patch.email && patch.email !== current.email) next.emailStatus = 'ok';
+    if (patch.email && patch.email !== current.email) {
+      next.emailStatus = 'ok';
+      delete next.complained;
+    }
+    // A bounced copy address stays flagged only while the client still lists it.
+    const listed = new Set([next.email, ...((next.ccEmails as string[] | undefined) ?? [])].map((e) => String(e).toLowerCase()));
+    const bounced = (current.bouncedEmails ?? []).filter((e) => listed.has(e.toLowerCase()) && e.toLowerCase() !== String(next.email).toLowerCase());
+    if (bounced.length > 0) next.bouncedEmails = bounced;
+    else delete next.bouncedEmails;
     next.updatedAt = clock.now().toISOString();
     await clients.replace(tenantId, next as Client, current.updatedAt);
     return next as Client;

@@ -58,6 +58,8 @@ export interface InvoiceRecord {
   readonly emailedTo?: string;
   readonly lastPaymentAt?: string;
   readonly lastReminderAt?: string;
+  /** Local date of the last reminder (any kind): the per-invoice daily slot, claimed conditionally. */
+  readonly lastReminderDay?: string;
   readonly reminderCount: number;
   /** Absent = a standard invoice. A deposit (facture d'acompte) or a final invoice comes from a quote. */
   readonly kind?: 'deposit' | 'final';
@@ -298,8 +300,13 @@ export interface ReminderInput {
   readonly tenantId: string;
   readonly invoiceId: string;
   readonly stepId: string;
+  /** The recorded step: plan number and scenario position. */
+  readonly plan: number;
+  readonly index: number;
   /** The planned instant (UTC ISO); a schedule whose step moved since is stale. */
   readonly scheduledAt: string;
+  /** `lease`: checks a step left `sending` after its lease (a crash between SES and the table). */
+  readonly kind?: 'step' | 'lease';
 }
 
 /** What a quote follow-up schedule carries. */
@@ -329,33 +336,7 @@ export interface ReminderScheduler {
   delete(name: string): Promise<void>;
 }
 
-export type StepRecordState = 'sending' | 'sent' | 'skipped' | 'failed' | 'cancelled';
-
-/** What happened to one step of one invoice (manual reminders included, with `manual: true`). */
-export interface StepRecordItem {
-  readonly stepId: string;
-  readonly templateId: string;
-  readonly state: StepRecordState;
-  readonly at: string;
-  readonly scheduledAt?: string;
-  readonly reason?: string;
-  readonly messageId?: string;
-  readonly attempts: number;
-  readonly manual?: boolean;
-}
-
-export interface ReminderStepRepository {
-  list(tenantId: string, invoiceId: string): Promise<StepRecordItem[]>;
-  /**
-   * Claims a step for sending with a conditional write. False when it was already sent,
-   * is being sent, or failed `maxAttempts` times: the caller must not send.
-   */
-  claim(tenantId: string, invoiceId: string, step: { stepId: string; templateId: string; scheduledAt?: string; at: string; manual?: boolean }, maxAttempts: number): Promise<boolean>;
-  /** Records the outcome of a claimed step. */
-  finish(tenantId: string, invoiceId: string, stepId: string, outcome: { state: 'sent' | 'failed'; at: string; messageId?: string; reason?: string }): Promise<void>;
-  /** Records a skip unless the step already has a state (a skip never overwrites a send). */
-  skip(tenantId: string, invoiceId: string, step: { stepId: string; templateId: string; scheduledAt?: string; at: string; reason: string }): Promise<void>;
-}
+export type { StepRecordItem, ReminderStepRepository } from './ports/reminder-steps.js';
 
 /** Per-tenant scenarios and templates (the built-in ones live in code and are never stored unless customised). */
 export interface TenantDocuments<T extends { id: string }> {

@@ -2,7 +2,6 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { ulid } from 'ulid';
 import { DynamoClientRepository } from '../../shared/adapters/dynamo/dynamo-client-repository.js';
@@ -15,12 +14,16 @@ import { EventBridgeReminderScheduler } from '../../shared/adapters/scheduler/ev
 import { SesMailer } from '../../shared/adapters/ses/ses-mailer.js';
 import type { InvoiceRecord } from '../../shared/app/ports.js';
 import { makeReconcileSchedules } from '../../shared/app/reminders/reconcile-schedules.js';
-import { makeSendReminder, MAX_SEND_ATTEMPTS } from '../../shared/app/reminders/send-reminder.js';
+import { makeSendReminder } from '../../shared/app/reminders/send-reminder.js';
+import type { PdfRenderer } from '../../shared/app/ports.js';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { ReminderTemplate } from '../../shared/domain/default-templates.js';
 import { invoiceTotals } from '../../shared/domain/invoice.js';
 import type { Scenario } from '../../shared/domain/scenario.js';
 import type { Client } from '../../shared/http/schemas/clients.js';
 import { fixedClock } from '../fixtures/fakes.js';
+import { SES_MAX_ATTEMPTS } from '../../shared/clients.js';
 
 /** Real adapters against DynamoDB Local, the SES emulator and the Scheduler emulator started by the global setup. */
 const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
@@ -43,14 +46,14 @@ const ses = new SESv2Client({ endpoint: inject('sesUrl'), region, credentials, m
 const tenantId = `it-${ulid().toLowerCase()}`;
 // J-5 of an invoice due on Wed 2 Dec 2026 is Fri 27 Nov at 09:00 Paris.
 const clock = fixedClock('2026-11-20T10:00:00Z');
-const J5 = { stepId: 'j-5', scheduledAt: '2026-11-27T08:00:00.000Z', scheduledTime: '2026-11-27T08:00:00Z' };
+const J5_AT = '2026-11-27T08:00:00.000Z';
 
-const sendReminder = (mailerClient = ses) =>
+const sendReminder = (mailerClient = ses, pdf: PdfRenderer = new ReactPdfRenderer()) =>
   makeSendReminder({
     ...readDeps,
     templates: new DynamoTenantDocuments<ReminderTemplate>(db, table, 'TEMPLATE'),
     mailer: new SesMailer(mailerClient, 'factures@relances.local'),
-    pdf: new ReactPdfRenderer(),
+    pdf,
     clock,
   });
 
@@ -59,9 +62,9 @@ const inboxFor = async (to: string) =>
     e.destination.to.includes(to),
   );
 
-const aSentInvoice = async (): Promise<{ invoice: InvoiceRecord; client: Client }> => {
+const aSentInvoice = async (existing?: Client): Promise<{ invoice: InvoiceRecord; client: Client }> => {
   const at = clock.now().toISOString();
-  const client: Client = {
+  const client: Client = existing ?? {
     id: ulid(),
     name: 'Garage Lefèvre SAS',
     kind: 'business',
@@ -73,7 +76,7 @@ const aSentInvoice = async (): Promise<{ invoice: InvoiceRecord; client: Client 
     createdAt: at,
     updatedAt: at,
   };
-  await clients.create(tenantId, client);
+  if (!existing) await clients.create(tenantId, client);
   const lines = [{ description: 'Révision', quantity: 1, unitPriceCents: 100_000, vatRate: 20 as const }];
   const invoice: InvoiceRecord = {
     id: ulid(),
@@ -101,49 +104,147 @@ const aSentInvoice = async (): Promise<{ invoice: InvoiceRecord; client: Client 
   return { invoice, client };
 };
 
+const scheduler = new EventBridgeReminderScheduler(new SchedulerClient({ endpoint: inject('schedulerEndpoint'), region, credentials }), {
+  groupName: 'relances-local',
+  targetArn: process.env.SEND_REMINDER_FUNCTION_ARN ?? 'arn:aws:lambda:eu-west-3:000000000000:function:send-reminder',
+  roleArn: process.env.SCHEDULER_ROLE_ARN ?? 'arn:aws:iam::000000000000:role/scheduler',
+});
+const reconcile = makeReconcileSchedules({ ...readDeps, scheduler, clock });
+
+/** An invoice sent on 20 Nov, due 2 Dec, its plan recorded; the fire input of its step `index`. */
+const aPlannedInvoice = async (client?: Client) => {
+  const sent = await aSentInvoice(client);
+  await reconcile(tenantId, sent.invoice.id);
+  const records = await steps.list(tenantId, sent.invoice.id);
+  const fire = (index: number) => {
+    const r = records.find((s) => s.index === index)!;
+    return { tenantId, invoiceId: sent.invoice.id, stepId: r.stepId, plan: r.plan, index, scheduledAt: r.scheduledAt!, scheduledTime: r.scheduledAt! };
+  };
+  return { ...sent, records, fire };
+};
+
+/** An HTTP endpoint that answers every SES call with a 503 throttling error, counting calls. */
+const failingSes = async () => {
+  let calls = 0;
+  const server = createServer((_req, res) => {
+    calls++;
+    res.writeHead(503, { 'content-type': 'application/json', 'x-amzn-errortype': 'ThrottlingException' });
+    res.end(JSON.stringify({ message: 'Rate exceeded' }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const client = new SESv2Client({ endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, region, credentials, maxAttempts: SES_MAX_ATTEMPTS, retryStrategy: undefined });
+  return { client, calls: () => calls, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+};
+
 describe('send-reminder against DynamoDB Local and the SES emulator', () => {
   beforeAll(() => clock.set('2026-11-20T10:00:00Z'));
 
-  it('sends one email when the same step is delivered twice at the same moment', async () => {
-    const { invoice, client } = await aSentInvoice();
-    const input = { tenantId, invoiceId: invoice.id, ...J5 };
+  it('records the plan once: four steps, J-5 first, each with its time', async () => {
+    const { records } = await aPlannedInvoice();
+    expect(records.map((r) => [r.stepId, r.state, r.scheduledAt])).toEqual([
+      ['j-5', 'scheduled', J5_AT],
+      ['j+1', 'scheduled', '2026-12-03T08:00:00.000Z'],
+      ['j+8', 'scheduled', '2026-12-10T08:00:00.000Z'],
+      ['j+15', 'scheduled', '2026-12-17T08:00:00.000Z'],
+    ]);
+  });
+
+  it('sends one email when the same step is delivered three times at once', async () => {
+    const { invoice, client, fire } = await aPlannedInvoice();
     const send = sendReminder();
-    const outcomes = await Promise.all([send(input), send(input), send(input)]);
-    expect(outcomes.map((o) => o.outcome).sort()).toEqual(['sent', 'skipped', 'skipped']);
+    const outcomes = await Promise.all([send(fire(0)), send(fire(0)), send(fire(0))]);
+    expect(outcomes.filter((o) => o.outcome === 'sent')).toHaveLength(1);
     expect(await inboxFor(client.email)).toHaveLength(1);
     const [record] = await steps.list(tenantId, invoice.id);
-    expect(record).toMatchObject({ stepId: 'j-5', state: 'sent', attempts: 1, messageId: expect.any(String) });
+    expect(record).toMatchObject({ stepId: 'j-5', state: 'sent', attempts: 1, messageId: expect.any(String), sentAt: J5_AT });
     expect((await invoices.get(tenantId, invoice.id))?.reminderCount).toBe(1);
   });
 
-  it('retries a failed send and, when SES keeps failing, leaves the step visibly failed', async () => {
-    const { invoice, client } = await aSentInvoice();
-    const input = { tenantId, invoiceId: invoice.id, ...J5 };
-    const broken = new SESv2Client({ endpoint: inject('sesUrl'), region, credentials, maxAttempts: 1 });
-    const faults = mockClient(broken);
-    faults.on(SendEmailCommand).rejects(Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException', $fault: 'client' }));
+  it('never sends two messages to one client within the gap, even when two invoices fire in parallel', async () => {
+    const first = await aPlannedInvoice();
+    const second = await aPlannedInvoice(first.client);
+    const send = sendReminder();
+    const outcomes = await Promise.all([send(first.fire(0)), send(second.fire(0))]);
+    expect(outcomes.map((o) => o.outcome).sort()).toEqual(['moved', 'sent']);
+    expect(await inboxFor(first.client.email)).toHaveLength(1);
+    const moved = outcomes.find((o) => o.outcome === 'moved')!;
+    expect(moved).toMatchObject({ reason: 'gap' });
+  });
 
-    await expect(sendReminder(broken)(input)).rejects.toThrow(/SES SendEmail failed/);
-    expect((await steps.list(tenantId, invoice.id))[0]).toMatchObject({ state: 'failed', attempts: 1, reason: expect.stringContaining('Rate exceeded') });
+  it('makes at most 3 SES calls per fire, then re-schedules the step with backoff and, after 24 h, fails it and tells the owner', async () => {
+    const ses503 = await failingSes();
+    try {
+      const { invoice, fire } = await aPlannedInvoice();
+      const first = await sendReminder(ses503.client)(fire(0));
+      expect(first).toMatchObject({ outcome: 'failed', reason: 'retry' });
+      expect(ses503.calls()).toBe(SES_MAX_ATTEMPTS);
+      let [record] = await steps.list(tenantId, invoice.id);
+      expect(record).toMatchObject({ state: 'scheduled', reason: 'retry', attempts: 1, firstFailedAt: J5_AT, lastError: expect.stringContaining('Rate exceeded') });
+      // The platform retries at the new time until 24 h after the first failure.
+      let fires = 1;
+      while (record!.state === 'scheduled') {
+        await sendReminder(ses503.client)({ ...fire(0), scheduledAt: record!.scheduledAt!, scheduledTime: record!.scheduledAt! });
+        fires++;
+        [record] = await steps.list(tenantId, invoice.id);
+        expect(fires).toBeLessThan(10);
+      }
+      expect(record).toMatchObject({ state: 'failed', reason: 'send_failed' });
+      expect(Date.parse(record!.at) - Date.parse(J5_AT)).toBeLessThanOrEqual(24 * 3_600_000);
+      expect(ses503.calls()).toBe(fires * SES_MAX_ATTEMPTS);
+      const events = (await invoices.timeline(tenantId, invoice.id, { limit: 100 })).items.map((e) => e.type);
+      expect(events).toContain('owner.alerted');
+      // A day lost to a failure is given back: the invoice's daily slot is free again.
+      expect((await invoices.get(tenantId, invoice.id))?.lastReminderDay).toBeUndefined();
+    } finally {
+      await ses503.close();
+    }
+  });
 
-    // The platform retries; SES is back: the step goes out once.
-    const retried = await sendReminder()(input);
-    expect(retried.outcome).toBe('sent');
+  it('sends nothing when a payment is recorded while the PDF renders', async () => {
+    const { invoice, client, fire } = await aPlannedInvoice();
+    const real = new ReactPdfRenderer();
+    const paying: PdfRenderer = {
+      invoice: async (data) => {
+        const stored = (await invoices.get(tenantId, invoice.id))!;
+        if (stored.status !== 'paid') {
+          await invoices.save({ ...stored, paidCents: stored.totals.grossCents, status: 'paid', version: stored.version + 1, lastPaymentAt: clock.now().toISOString() });
+        }
+        return real.invoice(data);
+      },
+      letter: (data) => real.letter(data),
+    };
+    const outcome = await sendReminder(ses, paying)(fire(0));
+    expect(outcome).toMatchObject({ outcome: 'skipped', reason: 'paid' });
+    expect(await inboxFor(client.email)).toHaveLength(0);
+    expect((await steps.list(tenantId, invoice.id))[0]).toMatchObject({ state: 'skipped', reason: 'paid' });
+  });
+
+  it('leaves a step caught between SES and the table `sending`, then marks it unknown_outcome after its lease, never resending', async () => {
+    const { invoice, client, fire } = await aPlannedInvoice();
+    const crashing = new DynamoStepRepository(db, table);
+    crashing.finishSend = async () => {
+      throw new Error('Lambda timed out');
+    };
+    const send = makeSendReminder({ ...readDeps, steps: crashing, templates: new DynamoTenantDocuments<ReminderTemplate>(db, table, 'TEMPLATE'), mailer: new SesMailer(ses, 'factures@relances.local'), pdf: new ReactPdfRenderer(), clock });
+    await expect(send(fire(0))).rejects.toThrow('Lambda timed out');
     expect(await inboxFor(client.email)).toHaveLength(1);
-
-    const { invoice: other } = await aSentInvoice();
-    const otherInput = { tenantId, invoiceId: other.id, ...J5 };
-    for (let i = 0; i < MAX_SEND_ATTEMPTS; i++) await expect(sendReminder(broken)(otherInput)).rejects.toThrow();
-    const exhausted = await sendReminder()(otherInput);
-    expect(exhausted).toMatchObject({ outcome: 'skipped', reason: 'already-claimed' });
-    expect((await steps.list(tenantId, other.id))[0]).toMatchObject({ state: 'failed', attempts: MAX_SEND_ATTEMPTS });
-    faults.restore();
+    expect((await steps.list(tenantId, invoice.id))[0]).toMatchObject({ state: 'sending' });
+    // Lambda's own retry a minute later finds the lease: nothing happens.
+    expect(await sendReminder()({ ...fire(0), scheduledTime: '2026-11-27T08:01:00.000Z' })).toMatchObject({ outcome: 'ignored', reason: 'in_flight' });
+    // The reconciler keeps a lease check; when it fires after the lease, the step fails visibly.
+    const lease = (await reconcile(tenantId, invoice.id)).created.find((n) => n.includes('L-'));
+    expect(lease).toBeDefined();
+    const record = (await steps.list(tenantId, invoice.id))[0]!;
+    const check = await sendReminder()({ ...fire(0), kind: 'lease', scheduledAt: record.leaseUntil!, scheduledTime: new Date(Date.parse(record.leaseUntil!) + 60_000).toISOString() });
+    expect(check).toMatchObject({ outcome: 'failed', reason: 'unknown_outcome' });
+    expect((await steps.list(tenantId, invoice.id))[0]).toMatchObject({ state: 'failed', reason: 'unknown_outcome' });
+    expect(await inboxFor(client.email)).toHaveLength(1);
   });
 
   it('skips and records why when the invoice was paid before the schedule fired', async () => {
-    const { invoice, client } = await aSentInvoice();
+    const { invoice, client, fire } = await aPlannedInvoice();
     await invoices.save({ ...invoice, paidCents: invoice.totals.grossCents, status: 'paid', version: 2, lastPaymentAt: clock.now().toISOString() });
-    const outcome = await sendReminder()({ tenantId, invoiceId: invoice.id, ...J5 });
+    const outcome = await sendReminder()(fire(0));
     expect(outcome).toEqual({ outcome: 'skipped', reason: 'paid', stepId: 'j-5' });
     expect(await inboxFor(client.email)).toHaveLength(0);
     expect((await steps.list(tenantId, invoice.id))[0]).toMatchObject({ state: 'skipped', reason: 'paid' });
@@ -151,14 +252,7 @@ describe('send-reminder against DynamoDB Local and the SES emulator', () => {
 });
 
 describe('the schedule reconciler against the Scheduler emulator', () => {
-  const scheduler = new EventBridgeReminderScheduler(new SchedulerClient({ endpoint: inject('schedulerEndpoint'), region, credentials }), {
-    groupName: 'relances-local',
-    targetArn: process.env.SEND_REMINDER_FUNCTION_ARN ?? 'arn:aws:lambda:eu-west-3:000000000000:function:send-reminder',
-    roleArn: process.env.SCHEDULER_ROLE_ARN ?? 'arn:aws:iam::000000000000:role/scheduler',
-  });
-  const reconcile = makeReconcileSchedules({ ...readDeps, scheduler, clock });
-
-  it('creates one schedule per future step, is idempotent, and removes them all once paid', async () => {
+  it('creates one schedule per scheduled step, is idempotent, and once paid cancels the steps and removes the schedules', async () => {
     clock.set('2026-11-20T10:00:00Z');
     const { invoice } = await aSentInvoice();
     const first = await reconcile(tenantId, invoice.id);
@@ -171,14 +265,15 @@ describe('the schedule reconciler against the Scheduler emulator', () => {
     const paid = await reconcile(tenantId, invoice.id);
     expect(paid.deleted.sort()).toEqual([...first.created].sort());
     expect(await scheduler.list(`rl-${invoice.id}-`)).toEqual([]);
+    expect((await steps.list(tenantId, invoice.id)).map((r) => [r.state, r.reason])).toEqual(Array(4).fill(['cancelled', 'paid']));
   });
 
   it('treats creating an existing identical schedule and deleting a missing one as done', async () => {
     const definition = {
-      name: `rl-${ulid()}-x-202612020800`,
+      name: `rl-${ulid()}-1.0-202612020800`,
       localTime: '2026-12-02T09:00:00',
       timeZone: 'Europe/Paris',
-      input: { tenantId, invoiceId: 'none', stepId: 'x', scheduledAt: '2026-12-02T08:00:00.000Z' },
+      input: { tenantId, invoiceId: 'none', stepId: 'x', plan: 1, index: 0, scheduledAt: '2026-12-02T08:00:00.000Z' },
     };
     await scheduler.create(definition);
     await expect(scheduler.create(definition)).resolves.toBeUndefined();

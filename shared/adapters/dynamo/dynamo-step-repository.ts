@@ -1,12 +1,43 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { ReminderStepRepository, StepRecordItem } from '../../app/ports.js';
-import { invoicePk, stepKey } from './keys.js';
+import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { StepRef, StepState } from '../../domain/reminder-steps.js';
+import type {
+  ClaimResult,
+  ClientGapClaim,
+  ClientLastMessage,
+  InvoiceSendGuard,
+  NewStepRecord,
+  ReminderStepRepository,
+  StepRecordItem,
+} from '../../app/ports/reminder-steps.js';
+import { clientClaimKey, invoiceKey, invoicePk, stepKey } from './keys.js';
 import { queryAll } from './queries.js';
+import { transactWrite, type TransactItem } from './transactions.js';
 
 const conditionFailed = (error: unknown) => error instanceof ConditionalCheckFailedException;
 
-/** Reminder step states, one item per step in the invoice's partition (STEP#<stepId>). */
+/** `SET a = :a, b = :b` and `REMOVE c` from a patch; `undefined` values are removed. */
+const updateOf = (patch: Record<string, unknown>) => {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const sets: string[] = [];
+  const removes: string[] = [];
+  Object.entries(patch).forEach(([key, value], i) => {
+    names[`#f${i}`] = key;
+    if (value === undefined) removes.push(`#f${i}`);
+    else {
+      values[`:f${i}`] = value;
+      sets.push(`#f${i} = :f${i}`);
+    }
+  });
+  const expression = [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : ''].filter(Boolean).join(' ');
+  return { expression, names, values };
+};
+
+/**
+ * The recorded reminder plan (one item per step, in the invoice's partition) and the claims that
+ * make a send exactly-once: every move is a conditional write on the state the caller read.
+ */
 export class DynamoStepRepository implements ReminderStepRepository {
   constructor(
     private readonly db: DynamoDBDocumentClient,
@@ -14,47 +45,47 @@ export class DynamoStepRepository implements ReminderStepRepository {
   ) {}
 
   async list(tenantId: string, invoiceId: string): Promise<StepRecordItem[]> {
-    return queryAll<StepRecordItem>(this.db, {
+    const items = await queryAll<StepRecordItem>(this.db, {
       TableName: this.tableName,
       KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
       ExpressionAttributeValues: { ':pk': invoicePk(tenantId, invoiceId), ':p': 'STEP#' },
       ConsistentRead: true,
     });
+    return items.filter((i) => typeof i.plan === 'number').sort(byPlanOrder);
   }
 
-  async claim(
+  async createPlan(tenantId: string, invoiceId: string, steps: readonly NewStepRecord[]): Promise<boolean> {
+    if (steps.length === 0) return true;
+    const result = await transactWrite(
+      this.db,
+      steps.map((step) => ({
+        Put: {
+          TableName: this.tableName,
+          Item: { ...stepKey(tenantId, invoiceId, step), entityType: 'step', ...step, attempts: 0 },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      })),
+    );
+    return result.ok;
+  }
+
+  async transition(
     tenantId: string,
     invoiceId: string,
-    step: { stepId: string; templateId: string; scheduledAt?: string; at: string; manual?: boolean },
-    maxAttempts: number,
+    ref: StepRef,
+    expected: { state: StepState; scheduledAt?: string },
+    next: Partial<StepRecordItem> & { state: StepState; at: string },
   ): Promise<boolean> {
+    const update = updateOf(next as Record<string, unknown>);
     try {
-      // Only a step never tried, or one whose earlier attempts failed cleanly, can be claimed.
-      // A step left in `sending` (a crash between SES and this table) is never retried
-      // automatically: at most once beats a duplicate reminder.
       await this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
-          Key: stepKey(tenantId, invoiceId, step.stepId),
-          UpdateExpression:
-            'SET entityType = :type, stepId = :stepId, templateId = :templateId, #state = :sending, #at = :at, attempts = if_not_exists(attempts, :zero) + :one' +
-            (step.scheduledAt ? ', scheduledAt = :scheduledAt' : '') +
-            (step.manual ? ', manual = :true' : ''),
-          ConditionExpression: 'attribute_not_exists(PK) OR (#state = :failed AND attempts < :max)',
-          ExpressionAttributeNames: { '#state': 'state', '#at': 'at' },
-          ExpressionAttributeValues: {
-            ':type': 'step',
-            ':stepId': step.stepId,
-            ':templateId': step.templateId,
-            ':sending': 'sending',
-            ':at': step.at,
-            ':zero': 0,
-            ':one': 1,
-            ':failed': 'failed',
-            ':max': maxAttempts,
-            ...(step.scheduledAt ? { ':scheduledAt': step.scheduledAt } : {}),
-            ...(step.manual ? { ':true': true } : {}),
-          },
+          Key: stepKey(tenantId, invoiceId, ref),
+          UpdateExpression: update.expression,
+          ConditionExpression: `#state = :expected${expected.scheduledAt ? ' AND scheduledAt = :expectedAt' : ''}`,
+          ExpressionAttributeNames: { ...update.names, '#state': 'state' },
+          ExpressionAttributeValues: { ...update.values, ':expected': expected.state, ...(expected.scheduledAt ? { ':expectedAt': expected.scheduledAt } : {}) },
         }),
       );
       return true;
@@ -64,45 +95,156 @@ export class DynamoStepRepository implements ReminderStepRepository {
     }
   }
 
-  async finish(
+  async claimSend(
     tenantId: string,
     invoiceId: string,
-    stepId: string,
-    outcome: { state: 'sent' | 'failed'; at: string; messageId?: string; reason?: string },
+    step: { ref: StepRef; expectedScheduledAt?: string; manual?: NewStepRecord; leaseUntil: string; at: string },
+    invoice: InvoiceSendGuard,
+    gap: ClientGapClaim,
+  ): Promise<ClaimResult> {
+    const stepItem: TransactItem = step.manual
+      ? {
+          Put: {
+            TableName: this.tableName,
+            Item: { ...stepKey(tenantId, invoiceId, step.ref), entityType: 'step', ...step.manual, state: 'sending', leaseUntil: step.leaseUntil, attempts: 1 },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        }
+      : {
+          Update: {
+            TableName: this.tableName,
+            Key: stepKey(tenantId, invoiceId, step.ref),
+            UpdateExpression: 'SET #state = :sending, leaseUntil = :lease, #at = :at ADD attempts :one',
+            ConditionExpression: '#state = :scheduled AND scheduledAt = :sa',
+            ExpressionAttributeNames: { '#state': 'state', '#at': 'at' },
+            ExpressionAttributeValues: { ':sending': 'sending', ':lease': step.leaseUntil, ':at': step.at, ':one': 1, ':scheduled': 'scheduled', ':sa': step.expectedScheduledAt ?? '' },
+          },
+        };
+    // Bumping the version makes a concurrent invoice save (a payment read before this) retry on fresh data.
+    const invoiceItem: TransactItem = {
+      Update: {
+        TableName: this.tableName,
+        Key: invoiceKey(tenantId, invoiceId),
+        UpdateExpression: 'SET lastReminderDay = :today, version = version + :one',
+        ConditionExpression:
+          '#status IN (:sent, :partial) AND remindersPaused = :false AND disputed = :false AND paidCents = :paid AND creditedCents = :credited AND (attribute_not_exists(lastReminderDay) OR lastReminderDay < :today)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':today': invoice.today, ':one': 1, ':sent': 'sent', ':partial': 'partially_paid', ':false': false,
+          ':paid': invoice.paidCents, ':credited': invoice.creditedCents,
+        },
+      },
+    };
+    const result = await transactWrite(this.db, [stepItem, invoiceItem, this.gapClaim(tenantId, gap)]);
+    if (result.ok) return { ok: true };
+    // A failed condition on the step wins (a duplicate fire); a bare TransactionConflict reads as "changed".
+    const failed = result.failedConditions;
+    return { ok: false, conflict: failed.includes(0) ? 'step' : failed.includes(2) && !failed.includes(1) ? 'gap' : 'invoice' };
+  }
+
+  private gapClaim(tenantId: string, gap: ClientGapClaim): TransactItem {
+    return {
+      Update: {
+        TableName: this.tableName,
+        Key: clientClaimKey(tenantId, gap.clientId),
+        UpdateExpression:
+          'SET entityType = :type, prevDate = if_not_exists(lastMessageDate, :none), prevAt = if_not_exists(lastMessageAt, :none), lastMessageDate = :date, lastMessageAt = :at, holder = :holder',
+        ...(gap.latestAllowedDate !== undefined
+          ? { ConditionExpression: 'attribute_not_exists(lastMessageDate) OR lastMessageDate <= :latest' }
+          : {}),
+        ExpressionAttributeValues: {
+          ':type': 'client-claim', ':none': '', ':date': gap.date, ':at': gap.at, ':holder': gap.holder,
+          ...(gap.latestAllowedDate !== undefined ? { ':latest': gap.latestAllowedDate } : {}),
+        },
+      },
+    };
+  }
+
+  async finishSend(tenantId: string, invoiceId: string, ref: StepRef, sent: { at: string; messageId: string; recipients: readonly string[]; dueDate: string }): Promise<void> {
+    const result = await transactWrite(this.db, [
+      {
+        Update: {
+          TableName: this.tableName,
+          Key: stepKey(tenantId, invoiceId, ref),
+          UpdateExpression: 'SET #state = :sent, #at = :at, sentAt = :at, messageId = :mid, recipients = :to, dueDate = :due REMOVE leaseUntil, lastError',
+          ConditionExpression: '#state = :sending',
+          ExpressionAttributeNames: { '#state': 'state', '#at': 'at' },
+          ExpressionAttributeValues: { ':sent': 'sent', ':at': sent.at, ':mid': sent.messageId, ':to': sent.recipients, ':due': sent.dueDate, ':sending': 'sending' },
+        },
+      },
+      {
+        Update: {
+          TableName: this.tableName,
+          Key: invoiceKey(tenantId, invoiceId),
+          UpdateExpression: 'SET lastReminderAt = :at, version = version + :one ADD reminderCount :one',
+          ExpressionAttributeValues: { ':at': sent.at, ':one': 1 },
+        },
+      },
+    ]);
+    if (!result.ok) throw new Error('the step left `sending` while its email was being sent');
+  }
+
+  async releaseSend(
+    tenantId: string,
+    invoiceId: string,
+    ref: StepRef,
+    release: { today: string; gap: ClientGapClaim },
+    next: { state: 'scheduled' | 'failed'; at: string; scheduledAt?: string; localTime?: string; reason: string; lastError?: string; firstFailedAt?: string },
   ): Promise<void> {
+    const update = updateOf({ ...next, leaseUntil: undefined });
     await this.db.send(
       new UpdateCommand({
         TableName: this.tableName,
-        Key: stepKey(tenantId, invoiceId, stepId),
-        UpdateExpression: `SET #state = :state, #at = :at${outcome.messageId ? ', messageId = :mid' : ''}${outcome.reason ? ', reason = :reason' : ' REMOVE reason'}`,
+        Key: stepKey(tenantId, invoiceId, ref),
+        UpdateExpression: update.expression,
         ConditionExpression: '#state = :sending',
-        ExpressionAttributeNames: { '#state': 'state', '#at': 'at' },
-        ExpressionAttributeValues: {
-          ':state': outcome.state,
-          ':at': outcome.at,
-          ':sending': 'sending',
-          ...(outcome.messageId ? { ':mid': outcome.messageId } : {}),
-          ...(outcome.reason ? { ':reason': outcome.reason } : {}),
-        },
+        ExpressionAttributeNames: { ...update.names, '#state': 'state' },
+        ExpressionAttributeValues: { ...update.values, ':sending': 'sending' },
       }),
     );
+    // Give back what this send took, unless someone else holds it since (both best-effort conditional).
+    await Promise.all([
+      this.ignoreCondition(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: invoiceKey(tenantId, invoiceId),
+          UpdateExpression: 'REMOVE lastReminderDay SET version = version + :one',
+          ConditionExpression: 'lastReminderDay = :today',
+          ExpressionAttributeValues: { ':today': release.today, ':one': 1 },
+        }),
+      ),
+      this.ignoreCondition(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: clientClaimKey(tenantId, release.gap.clientId),
+          UpdateExpression: 'SET lastMessageDate = prevDate, lastMessageAt = prevAt REMOVE holder',
+          ConditionExpression: 'holder = :holder',
+          ExpressionAttributeValues: { ':holder': release.gap.holder },
+        }),
+      ),
+    ]);
   }
 
-  async skip(
-    tenantId: string,
-    invoiceId: string,
-    step: { stepId: string; templateId: string; scheduledAt?: string; at: string; reason: string },
-  ): Promise<void> {
+  async lastClientMessage(tenantId: string, clientId: string): Promise<ClientLastMessage | undefined> {
+    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: clientClaimKey(tenantId, clientId), ConsistentRead: true }));
+    const date = out.Item?.lastMessageDate as string | undefined;
+    const at = out.Item?.lastMessageAt as string | undefined;
+    return date && at ? { date, at } : undefined;
+  }
+
+  private async ignoreCondition(command: UpdateCommand): Promise<void> {
     try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: { ...stepKey(tenantId, invoiceId, step.stepId), entityType: 'step', ...step, state: 'skipped', attempts: 0 },
-          ConditionExpression: 'attribute_not_exists(PK)',
-        }),
-      );
+      await this.db.send(command);
     } catch (error) {
       if (!conditionFailed(error)) throw error;
     }
   }
 }
+
+/** Plans in order, scenario order inside a plan, manual reminders (plan 0) last by time. */
+export const byPlanOrder = (a: { plan: number; index: number }, b: { plan: number; index: number }): number => {
+  const pa = a.plan === 0 ? Number.MAX_SAFE_INTEGER : a.plan;
+  const pb = b.plan === 0 ? Number.MAX_SAFE_INTEGER : b.plan;
+  return pa - pb || a.index - b.index;
+};
+

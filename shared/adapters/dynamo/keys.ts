@@ -10,7 +10,8 @@
  * | invoice     | T#<tenant>#INV#<invoiceId>  | #INVOICE                 | GSI1 T#<t>#INV / <due>#<id>; GSI2 T#<t>#INV#<group> / <due>#<id>; GSI3 T#<t>#CLIENT#<c>#INV / <due>#<id> |
  * | payment     | T#<tenant>#INV#<invoiceId>  | PAYMENT#<paymentId>      |                                                               |
  * | event       | T#<tenant>#INV#<invoiceId>  | EVENT#<iso>#<ulid>       |                                                               |
- * | step        | T#<tenant>#INV#<invoiceId>  | STEP#<stepId>            |                                                               |
+ * | step        | T#<tenant>#INV#<invoiceId>  | STEP#<plan>#<index>      | (plan 000 = manual reminders, index = epoch seconds)          |
+ * | client claim| T#<tenant>                  | CLAIM#CLIENT#<clientId>  | last message to the client: the minimum-gap claim             |
  * | quote       | T#<tenant>#QUO#<quoteId>    | #QUOTE                   | GSI1 T#<t>#QUO / <validUntil>#<id>                            |
  * | quote event | T#<tenant>#QUO#<quoteId>    | EVENT#<iso>#<ulid>       |                                                               |
  * | credit note | T#<tenant>#INV#<invoiceId>  | CREDIT#<creditNoteId>    |                                                               |
@@ -52,10 +53,13 @@ export const eventKey = (tenantId: string, invoiceId: string, at: string, eventI
   PK: invoicePk(tenantId, invoiceId),
   SK: `EVENT#${at}#${eventId}`,
 });
-export const stepKey = (tenantId: string, invoiceId: string, stepId: string) => ({
+/** A recorded reminder step: plan number then scenario position, so a Query reads them in order. */
+export const stepKey = (tenantId: string, invoiceId: string, ref: { plan: number; index: number }) => ({
   PK: invoicePk(tenantId, invoiceId),
-  SK: `STEP#${stepId}`,
+  SK: `STEP#${String(ref.plan).padStart(3, '0')}#${String(ref.index).padStart(12, '0')}`,
 });
+/** The per-client gap claim: the last message to the client, any invoice (conditional writes only). */
+export const clientClaimKey = (tenantId: string, clientId: string) => ({ PK: tenantPk(tenantId), SK: `CLAIM#CLIENT#${clientId}` });
 
 export const quotePk = (tenantId: string, quoteId: string) => `T#${tenantId}#QUO#${quoteId}`;
 export const quoteKey = (tenantId: string, quoteId: string) => ({ PK: quotePk(tenantId, quoteId), SK: '#QUOTE' });

@@ -1,3 +1,4 @@
+import type { Client } from '../../http/schemas/clients.js';
 import type { ClientRepository, Clock, InvoiceRepository } from '../ports.js';
 
 /** The part of an SES configuration-set event (via EventBridge) the timeline needs. */
@@ -49,9 +50,32 @@ export const makeRecordEmailEvent = ({ invoices, clients, clock }: { invoices: I
     const clientId = tag('client');
     if ((permanent || detail.eventType === 'Complaint') && clientId) {
       const client = await clients.get(tenantId, clientId);
-      if (client && client.emailStatus !== 'bouncing') {
-        await clients.replace(tenantId, { ...client, emailStatus: 'bouncing', updatedAt: clock.now().toISOString() }, client.updatedAt);
+      if (client) {
+        const next = flagClient(client, detail, permanent);
+        if (next) await clients.replace(tenantId, { ...next, updatedAt: clock.now().toISOString() }, client.updatedAt);
       }
     }
     return 'recorded';
   };
+
+/**
+ * A hard bounce flags exactly the addresses that bounced: the main one (`emailStatus`) or a copy
+ * (`bouncedEmails`), never the main address for a bounced copy. A complaint stops reminders to the
+ * client altogether. Undefined when nothing changes.
+ */
+export const flagClient = (client: Client, detail: SesEventDetail, permanent: boolean): Client | undefined => {
+  if (detail.eventType === 'Complaint') return client.complained ? undefined : { ...client, complained: true };
+  if (!permanent) return undefined;
+  const bounced = new Set((detail.bounce?.bouncedRecipients ?? []).map((r) => r.emailAddress?.toLowerCase()).filter((e): e is string => !!e));
+  const main = client.email.toLowerCase();
+  const mainBounced = bounced.has(main);
+  const copies = (client.ccEmails ?? []).filter((e) => bounced.has(e.toLowerCase()));
+  const already = new Set((client.bouncedEmails ?? []).map((e) => e.toLowerCase()));
+  const newCopies = copies.filter((e) => !already.has(e.toLowerCase()));
+  if ((!mainBounced || client.emailStatus === 'bouncing') && newCopies.length === 0) return undefined;
+  return {
+    ...client,
+    ...(mainBounced ? { emailStatus: 'bouncing' as const } : {}),
+    ...(newCopies.length > 0 ? { bouncedEmails: [...(client.bouncedEmails ?? []), ...newCopies] } : {}),
+  };
+};

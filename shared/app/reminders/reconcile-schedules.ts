@@ -1,5 +1,8 @@
-import type { Clock, InvoiceRepository, ReminderScheduler, TimelineRecord } from '../ports.js';
-import { loadReminderContext, planFor, scheduleName, schedulePrefix, type ReminderReadDeps } from './reminder-context.js';
+import { isTerminal, planNewSteps, replanScheduled, type StepPlanInput } from '../../domain/reminder-steps.js';
+import { localDateTimeOf } from '../../domain/zoned-time.js';
+import type { Clock, InvoiceRepository, ReminderScheduler, ScheduleDefinition, TimelineRecord } from '../ports.js';
+import type { StepRecordItem } from '../ports/reminder-steps.js';
+import { loadReminderContext, scheduleName, schedulePrefix, sendCalendarFor, stopReason, type ReminderContext, type ReminderReadDeps } from './reminder-context.js';
 
 export interface ReconcileDeps extends ReminderReadDeps {
   readonly scheduler: ReminderScheduler;
@@ -12,46 +15,130 @@ export interface ReconcileResult {
   readonly deleted: string[];
 }
 
+/** Stops after which the invoice re-enters its plan once the cause clears (a removed payment, a resume…). */
+const REENTRANT = new Set(['paid', 'paused', 'disputed', 'opt_out', 'program_off', 'complained']);
+
+export const stepPlanInput = (ctx: ReminderContext, now: Date): StepPlanInput => ({
+  scenario: ctx.scenario,
+  dueDate: ctx.invoice.dueDate,
+  calendar: sendCalendarFor(ctx.settings, ctx.client),
+  now,
+  minGapDays: ctx.settings.minGapDays,
+  graceDaysAfterPayment: ctx.settings.graceDaysAfterPayment,
+  ...(ctx.invoice.lastPaymentAt ? { lastPaymentAt: ctx.invoice.lastPaymentAt } : {}),
+  ...(ctx.lastClientMessage ? { lastMessageToClientAt: ctx.lastClientMessage.at } : {}),
+});
+
 /**
- * Makes the Scheduler hold exactly one schedule per future step of the invoice's plan:
- * derives the desired schedules from DynamoDB state with the pure planner, then creates the
- * missing ones and deletes the obsolete ones. Idempotent, so the stream may deliver twice;
- * a stale schedule that fires anyway finds the step changed and sends nothing.
+ * Brings the invoice's recorded plan up to date, then makes the Scheduler hold exactly one
+ * schedule per `scheduled` step (and a lease check per step left `sending`). Runs on every
+ * change of the invoice or its steps (the stream), idempotent, and safe against a concurrent run:
+ * every step write is conditional on the state it read.
+ *
+ * - invoice paid, cancelled, paused, disputed, client opted out or program off: pending steps are
+ *   `cancelled` with that reason;
+ * - invoice open with no live plan (first send, import, or after such a stop cleared): a new plan
+ *   is computed once and recorded (missed before-due steps `skipped: due_passed`);
+ * - otherwise the pending steps are re-planned (due date, calendar, grace after a payment, the
+ *   client's last message), never before an earlier step.
  */
 export const makeReconcileSchedules = (deps: ReconcileDeps) =>
   async (tenantId: string, invoiceId: string): Promise<ReconcileResult> => {
     const now = deps.clock.now();
-    const [ctx, existing] = await Promise.all([
-      loadReminderContext(deps, tenantId, invoiceId),
-      deps.scheduler.list(schedulePrefix(invoiceId)),
-    ]);
-    const desired = new Map(
-      (ctx ? planFor(ctx, now) : [])
-        .filter((s) => s.state === 'scheduled' && s.scheduledAt && s.localTime)
-        .map((s) => [scheduleName(invoiceId, s.stepId, s.scheduledAt!), s]),
-    );
+    const [ctx, existing] = await Promise.all([loadReminderContext(deps, tenantId, invoiceId), deps.scheduler.list(schedulePrefix(invoiceId))]);
+    let records = ctx?.records ?? [];
+    if (ctx && (await settlePlan(deps, ctx, now))) records = await deps.steps.list(tenantId, invoiceId);
+
+    const timeZone = ctx?.settings.timezone ?? 'Europe/Paris';
+    const desired = new Map<string, ScheduleDefinition>();
+    for (const r of records) {
+      if (r.state === 'scheduled' && r.scheduledAt && r.localTime) {
+        const name = scheduleName(invoiceId, r, r.scheduledAt);
+        desired.set(name, {
+          name,
+          localTime: r.localTime,
+          timeZone,
+          input: { tenantId, invoiceId, stepId: r.stepId, plan: r.plan, index: r.index, scheduledAt: r.scheduledAt, kind: 'step' },
+          description: `Relances ${ctx?.invoice.number ?? invoiceId} step ${r.stepId}`,
+        });
+      } else if (r.state === 'sending' && r.leaseUntil) {
+        // Fires just after the lease: a step still `sending` then was caught by a crash.
+        const checkAt = new Date(Math.ceil((Date.parse(r.leaseUntil) + 60_000) / 60_000) * 60_000);
+        const name = scheduleName(invoiceId, r, r.leaseUntil, 'lease');
+        desired.set(name, {
+          name,
+          localTime: localDateTimeOf(checkAt, timeZone),
+          timeZone,
+          input: { tenantId, invoiceId, stepId: r.stepId, plan: r.plan, index: r.index, scheduledAt: r.leaseUntil, kind: 'lease' },
+          description: `Relances ${ctx?.invoice.number ?? invoiceId} lease check ${r.stepId}`,
+        });
+      }
+    }
     const existingNames = new Set(existing.map((s) => s.name));
     const deleted = [...existingNames].filter((name) => !desired.has(name));
-    const toCreate = [...desired].filter(([name]) => !existingNames.has(name));
-
+    const toCreate = [...desired.values()].filter((d) => !existingNames.has(d.name));
     await Promise.all(deleted.map((name) => deps.scheduler.delete(name)));
-    await Promise.all(
-      toCreate.map(([name, step]) =>
-        deps.scheduler.create({
-          name,
-          localTime: step.localTime!,
-          timeZone: ctx!.settings.timezone,
-          input: { tenantId, invoiceId, stepId: step.stepId, scheduledAt: step.scheduledAt! },
-          description: `Relances ${ctx!.invoice.number ?? invoiceId} step ${step.stepId}`,
-        }),
-      ),
-    );
-
-    const at = now.toISOString();
-    const events: TimelineRecord[] = [
-      ...toCreate.map(([, s]) => ({ at, type: 'reminder.scheduled', data: { stepId: s.stepId, templateId: s.templateId, scheduledAt: s.scheduledAt } })),
-      ...deleted.map((name) => ({ at, type: 'reminder.unscheduled', data: { schedule: name } })),
-    ];
-    if (ctx && events.length > 0) await deps.invoices.appendEvents(tenantId, invoiceId, events);
-    return { created: toCreate.map(([name]) => name), deleted };
+    await Promise.all(toCreate.map((d) => deps.scheduler.create(d)));
+    return { created: toCreate.map((d) => d.name), deleted };
   };
+
+/** Writes what the plan must become; true when something was written. */
+const settlePlan = async (deps: ReconcileDeps, ctx: ReminderContext, now: Date): Promise<boolean> => {
+  const { invoice } = ctx;
+  const tenantId = invoice.tenantId;
+  const at = now.toISOString();
+  const steps = ctx.records.filter((r) => !r.manual && r.plan > 0);
+  const latestPlan = Math.max(0, ...steps.map((r) => r.plan));
+  const live = steps.filter((r) => r.plan === latestPlan);
+  const pending = live.filter((r) => r.state === 'scheduled');
+  const events: TimelineRecord[] = [];
+  const cancel = async (r: StepRecordItem, reason: string) => {
+    if (await deps.steps.transition(tenantId, invoice.id, r, { state: 'scheduled', ...(r.scheduledAt ? { scheduledAt: r.scheduledAt } : {}) }, { state: 'cancelled', reason, at })) {
+      events.push({ at, type: 'reminder.cancelled', data: { stepId: r.stepId, plan: r.plan, reason } });
+    }
+  };
+
+  const stop = stopReason(ctx);
+  if (stop) {
+    for (const r of pending) await cancel(r, stop);
+  } else if (invoice.sentAt && live.every((r) => isTerminal(r.state)) && (latestPlan === 0 || live.some((r) => r.state === 'cancelled' && REENTRANT.has(r.reason ?? '')))) {
+    const plan = latestPlan + 1;
+    const planned = planNewSteps(stepPlanInput(ctx, now), plan, steps);
+    const written = await deps.steps.createPlan(
+      tenantId,
+      invoice.id,
+      planned.map((s) => ({ ...s, at })),
+    );
+    if (written) {
+      for (const s of planned) {
+        events.push(
+          s.state === 'scheduled'
+            ? { at, type: 'reminder.scheduled', data: { stepId: s.stepId, plan, templateId: s.templateId, scheduledAt: s.scheduledAt, ...(s.reason ? { reason: s.reason } : {}) } }
+            : { at, type: 'reminder.skipped', data: { stepId: s.stepId, plan, reason: s.reason } },
+        );
+      }
+    }
+  } else {
+    // Steps the scenario no longer has (or that changed meaning) are cancelled, the rest re-planned.
+    for (const r of pending) {
+      if (ctx.scenario.steps[r.index]?.id !== r.stepId) await cancel(r, 'replanned');
+    }
+    const kept = steps.filter((r) => ctx.scenario.steps[r.index]?.id === r.stepId || r.state !== 'scheduled');
+    for (const change of replanScheduled(stepPlanInput(ctx, now), kept)) {
+      const r = live.find((s) => s.index === change.ref.index)!;
+      const next =
+        change.kind === 'move'
+          ? { state: 'scheduled' as const, scheduledAt: change.scheduledAt, localTime: change.localTime, at }
+          : { state: 'skipped' as const, reason: change.reason, at, scheduledAt: undefined, localTime: undefined };
+      if (await deps.steps.transition(tenantId, invoice.id, r, { state: 'scheduled', scheduledAt: change.from }, next)) {
+        events.push(
+          change.kind === 'move'
+            ? { at, type: 'reminder.rescheduled', data: { stepId: r.stepId, plan: r.plan, from: change.from, scheduledAt: change.scheduledAt } }
+            : { at, type: 'reminder.skipped', data: { stepId: r.stepId, plan: r.plan, reason: change.reason } },
+        );
+      }
+    }
+  }
+  if (events.length > 0) await deps.invoices.appendEvents(tenantId, invoice.id, events);
+  return events.length > 0;
+};

@@ -2,6 +2,7 @@ import { defaultScenarioFor, DEFAULT_SCENARIOS } from '../../domain/default-scen
 import { regionForPostalCode } from '../../domain/holidays.js';
 import { invoiceBalanceCents } from '../../domain/invoice.js';
 import { planReminders, type PlannedStep, type StepRecord } from '../../domain/reminder-plan.js';
+import { latestByIndex } from '../../domain/reminder-steps.js';
 import type { Scenario } from '../../domain/scenario.js';
 import type { SendCalendar } from '../../domain/send-calendar.js';
 import type { Client } from '../../http/schemas/clients.js';
@@ -23,6 +24,8 @@ export interface ReminderContext {
   readonly settings: Settings;
   readonly scenario: Scenario;
   readonly records: readonly StepRecordItem[];
+  /** Last message to this client for any invoice (the gap claim). */
+  readonly lastClientMessage?: { readonly date: string; readonly at: string };
 }
 
 /** A tenant's customised copy wins over the built-in scenario of the same id. */
@@ -38,7 +41,10 @@ export const loadReminderContext = async (deps: ReminderReadDeps, tenantId: stri
     deps.steps.list(tenantId, invoiceId),
   ]);
   if (!invoice) return undefined;
-  const client = await deps.clients.get(tenantId, invoice.clientId);
+  const [client, lastClientMessage] = await Promise.all([
+    deps.clients.get(tenantId, invoice.clientId),
+    deps.steps.lastClientMessage(tenantId, invoice.clientId),
+  ]);
   if (!client) return undefined;
   const scenario =
     (await resolveScenario(deps.scenarios, tenantId, client.scenarioId ?? undefined)) ??
@@ -46,7 +52,7 @@ export const loadReminderContext = async (deps: ReminderReadDeps, tenantId: stri
     // The built-in for the client's kind, or the tenant's customised copy of it.
     (await resolveScenario(deps.scenarios, tenantId, defaultScenarioFor(client.kind).id)) ??
     defaultScenarioFor(client.kind);
-  return { invoice, client, settings, scenario, records };
+  return { invoice, client, settings, scenario, records, ...(lastClientMessage ? { lastClientMessage } : {}) };
 };
 
 /** Holidays follow the client's region (Alsace-Moselle for 57, 67, 68) unless the tenant set it. */
@@ -60,42 +66,51 @@ export const sendCalendarFor = (settings: Settings, client: Client): SendCalenda
 
 /** Why no reminder may go out for this client at all, if so. */
 export const programBlock = (ctx: Pick<ReminderContext, 'settings' | 'client'>): string | undefined => {
-  if (!ctx.settings.remindersEnabled) return 'program-off';
-  if (!ctx.client.remindersEnabled) return 'client-opted-out';
-  // A hard-bounced address would bounce again and hurt the sender's SES reputation; a new address resets it.
-  if (ctx.client.emailStatus === 'bouncing') return 'client-email-bouncing';
+  if (!ctx.settings.remindersEnabled) return 'program_off';
+  if (!ctx.client.remindersEnabled) return 'opt_out';
+  // A complaint means "stop writing to me": nothing automatic goes to this client any more.
+  if (ctx.client.complained) return 'complained';
   return undefined;
 };
 
-/** Why nothing may go out for this invoice right now, whatever its steps say. */
+/** Why the invoice's live plan must stop now (its pending steps are cancelled), if so. */
 export const stopReason = (ctx: Pick<ReminderContext, 'settings' | 'client' | 'invoice'>): string | undefined => {
   const { invoice } = ctx;
   if (invoice.status === 'cancelled') return 'cancelled';
   if (invoice.status === 'draft') return 'draft';
-  if (invoice.status === 'paid' || invoiceBalanceCents(invoice) === 0) return 'paid';
+  if (invoice.status === 'paid' || invoiceBalanceCents(invoice) <= 0) return 'paid';
   if (invoice.disputed) return 'disputed';
   if (invoice.remindersPaused) return 'paused';
   return programBlock(ctx);
 };
 
-const history = (records: readonly StepRecordItem[]): StepRecord[] =>
-  records
-    .filter((r) => !r.manual)
-    .map((r) => ({
-      stepId: r.stepId,
-      // A step caught mid-send is treated as sent: never risk a second message for it.
-      state: r.state === 'sending' ? 'sent' : r.state,
-      at: r.at,
-    }));
+/** The addresses automatic reminders go to: the client's, minus those that hard-bounced. */
+export const reminderRecipients = (client: Client): { to: string[]; cc: string[] } => {
+  const failing = new Set((client.bouncedEmails ?? []).map((e) => e.toLowerCase()));
+  if (client.emailStatus === 'bouncing' && client.email) failing.add(client.email.toLowerCase());
+  const ok = (e: string) => !failing.has(e.toLowerCase());
+  const cc = (client.ccEmails ?? []).filter(ok);
+  const main = client.email && ok(client.email) ? [client.email] : [];
+  // When the main address fails, a working copy address becomes the recipient.
+  return main.length > 0 ? { to: main, cc } : { to: cc.slice(0, 1), cc: cc.slice(1) };
+};
 
-/** The plan of one invoice at `now`: the single pure function the reconciler, the API and the sender share. */
+const history = (records: readonly StepRecordItem[], scenario: Scenario): StepRecord[] =>
+  [...latestByIndex(records.filter((r) => !r.manual && r.plan > 0)).values()].flatMap((r): StepRecord[] => {
+    const stepId = scenario.steps[r.index]?.id;
+    if (!stepId || r.state === 'scheduled') return [];
+    // A step caught mid-send is treated as sent: never risk a second message for it.
+    const state = r.state === 'sending' ? 'sent' : r.state;
+    return [{ stepId, state, at: r.sentAt ?? r.at }];
+  });
+
+/**
+ * A projection of the plan at `now` (the dry run and drafts): recorded steps keep their state,
+ * the others are placed by the pure planner. The engine itself acts only on recorded steps.
+ */
 export const planFor = (ctx: ReminderContext, now: Date): PlannedStep[] => {
   const { invoice, settings, client } = ctx;
-  // The minimum gap counts from the last message to this client, whatever the invoice.
-  const lastMessage = [ctx.client.lastMessageAt, ...ctx.records.filter((r) => r.manual && r.state === 'sent').map((r) => r.at)]
-    .filter((at): at is string => at !== undefined)
-    .sort()
-    .at(-1);
+  const lastMessage = ctx.lastClientMessage?.at;
   const steps = planReminders({
     invoice: {
       dueDate: invoice.dueDate,
@@ -108,7 +123,7 @@ export const planFor = (ctx: ReminderContext, now: Date): PlannedStep[] => {
     },
     scenario: ctx.scenario,
     calendar: sendCalendarFor(settings, client),
-    history: history(ctx.records),
+    history: history(ctx.records, ctx.scenario),
     now,
     minGapDays: settings.minGapDays,
     graceDaysAfterPayment: settings.graceDaysAfterPayment,
@@ -118,8 +133,11 @@ export const planFor = (ctx: ReminderContext, now: Date): PlannedStep[] => {
   return block ? steps.map((s) => (s.state === 'scheduled' ? { ...s, state: 'cancelled', reason: block } : s)) : steps;
 };
 
-/** Deterministic schedule name: invoice, step and planned minute; a moved step gets a new name. ≤ 64 chars of [0-9A-Za-z-_.]. */
-export const scheduleName = (invoiceId: string, stepId: string, scheduledAt: string): string =>
-  `${schedulePrefix(invoiceId)}${stepId.replace(/[^0-9A-Za-z_.-]/g, '_')}-${scheduledAt.slice(0, 16).replace(/[-:T]/g, '')}`;
+/**
+ * Deterministic schedule name: invoice, plan, scenario position and planned minute (a moved step
+ * gets a new name); `L` marks a lease check. ≤ 64 chars of [0-9A-Za-z-_.]: 3 + 26 + 1 + ≤ 8 + 1 + 12.
+ */
+export const scheduleName = (invoiceId: string, ref: { plan: number; index: number }, scheduledAt: string, kind: 'step' | 'lease' = 'step'): string =>
+  `${schedulePrefix(invoiceId)}${ref.plan}.${ref.index}${kind === 'lease' ? 'L' : ''}-${scheduledAt.slice(0, 16).replace(/[-:T]/g, '')}`;
 
 export const schedulePrefix = (invoiceId: string): string => `rl-${invoiceId}-`;

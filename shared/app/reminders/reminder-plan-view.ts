@@ -1,44 +1,62 @@
 import { NotFoundError } from '../errors.js';
-import type { Clock, StepRecordItem } from '../ports.js';
+import type { Clock } from '../ports.js';
+import type { StepRecordItem } from '../ports/reminder-steps.js';
 import { loadReminderContext, planFor, type ReminderReadDeps } from './reminder-context.js';
 
 export interface PlannedStepView {
   readonly stepId: string;
   readonly templateId: string;
   readonly state: 'scheduled' | 'sending' | 'sent' | 'skipped' | 'cancelled' | 'failed';
+  readonly plan?: number;
+  readonly index?: number;
+  readonly beforeDue?: boolean;
   readonly scheduledAt?: string;
-  readonly reason?: string;
+  readonly sentAt?: string;
   readonly messageId?: string;
+  readonly recipients?: readonly string[];
+  readonly reason?: string;
+  readonly attempts?: number;
+  readonly lastError?: string;
   readonly manual?: boolean;
+  readonly projected?: boolean;
 }
 
 export const stepRecordView = (r: StepRecordItem): PlannedStepView => ({
   stepId: r.stepId,
   templateId: r.templateId,
   state: r.state,
-  scheduledAt: r.scheduledAt ?? r.at,
-  ...(r.reason ? { reason: r.reason } : {}),
+  ...(r.manual ? { manual: true } : { plan: r.plan, index: r.index, beforeDue: r.beforeDue ?? false }),
+  ...(r.scheduledAt ? { scheduledAt: r.scheduledAt } : {}),
+  ...(r.sentAt ? { sentAt: r.sentAt } : {}),
   ...(r.messageId ? { messageId: r.messageId } : {}),
-  ...(r.manual ? { manual: true } : {}),
+  ...(r.recipients ? { recipients: [...r.recipients] } : {}),
+  ...(r.reason ? { reason: r.reason } : {}),
+  ...(r.attempts ? { attempts: r.attempts } : {}),
+  ...(r.lastError ? { lastError: r.lastError } : {}),
 });
 
-/** GET /invoices/{id}/reminders: the scenario's steps as planned now, with what already happened, then manual reminders. */
+/**
+ * GET /invoices/{id}/reminders: the recorded steps of every plan, in plan then scenario order,
+ * then manual reminders. An invoice that has not entered its plan yet (a draft) shows the plan
+ * it would get, marked `projected`.
+ */
 export const makeGetReminderPlan = (deps: ReminderReadDeps & { clock: Clock }) =>
   async (tenantId: string, invoiceId: string): Promise<PlannedStepView[]> => {
     const ctx = await loadReminderContext(deps, tenantId, invoiceId);
     if (!ctx) throw new NotFoundError('Invoice');
-    const records = new Map(ctx.records.map((r) => [r.stepId, r]));
-    const planned = planFor(ctx, deps.clock.now()).map((s): PlannedStepView => {
-      const record = records.get(s.stepId);
-      if (record) return stepRecordView(record);
-      return {
+    const recorded = ctx.records.filter((r) => !r.manual).map(stepRecordView);
+    const manual = ctx.records.filter((r) => r.manual).map(stepRecordView);
+    if (recorded.length > 0) return [...recorded, ...manual];
+    const projected = planFor(ctx, deps.clock.now()).map(
+      (s, index): PlannedStepView => ({
         stepId: s.stepId,
         templateId: s.templateId,
         state: s.state,
+        index,
+        projected: true,
         ...(s.scheduledAt ? { scheduledAt: s.scheduledAt } : {}),
         ...(s.reason ? { reason: s.reason } : {}),
-      };
-    });
-    const manual = ctx.records.filter((r) => r.manual).map(stepRecordView);
-    return [...planned, ...manual];
+      }),
+    );
+    return [...projected, ...manual];
   };

@@ -1,34 +1,69 @@
-import { localDate } from '../../domain/dates.js';
-import { BusinessRuleError, ConflictError, NotFoundError } from '../errors.js';
-import { loadReminderContext, planFor, stopReason } from './reminder-context.js';
-import { deliver, type SendReminderDeps } from './send-reminder.js';
+import { addDays, localDate } from '../../domain/dates.js';
+import { SEND_LEASE_MS } from '../../domain/reminder-steps.js';
+import { invoiceBalanceCents } from '../../domain/invoice.js';
+import { BusinessRuleError, ConflictError, NotFoundError, UpstreamError } from '../errors.js';
+import type { NewStepRecord } from '../ports/reminder-steps.js';
+import { composeReminder, resolveTemplate } from './compose-reminder.js';
+import { loadReminderContext, reminderRecipients, type ReminderContext } from './reminder-context.js';
 import { stepRecordView, type PlannedStepView } from './reminder-plan-view.js';
+import { deliverClaimed, gapClaim, type SendReminderDeps } from './send-reminder.js';
+
+/** A manual reminder is the owner's decision: the program switch and a client's opt-out do not block it, these do. */
+const manualBlock = ({ invoice, client }: ReminderContext): string | undefined => {
+  if (invoice.status === 'cancelled') return 'the invoice is cancelled';
+  if (invoice.status === 'draft') return 'the invoice has not been sent';
+  if (invoice.status === 'paid' || invoiceBalanceCents(invoice) <= 0) return 'the invoice is paid';
+  if (invoice.disputed) return 'the invoice is disputed';
+  if (invoice.remindersPaused) return 'reminders are paused for this invoice';
+  if (client.complained) return 'the client reported a reminder as spam';
+  return undefined;
+};
 
 /**
- * POST /invoices/{id}/reminders: a reminder now, from the invoice. It obeys the same guards as
- * the automatic ones (not paid, not paused or disputed, client not opted out) and the rule of at
- * most one reminder per invoice per day, enforced by the step claim `manual-<local date>`.
+ * POST /invoices/{id}/reminders: a reminder now, from the invoice. Same guards and claims as the
+ * automatic ones: one reminder per invoice per day, and the client's minimum gap unless the owner
+ * says `force: true` (409 explains when the next one is allowed). A failed send gives the day back.
  */
 export const makeSendReminderNow = (deps: SendReminderDeps) =>
-  async (tenantId: string, invoiceId: string, input: { templateId?: string }): Promise<PlannedStepView> => {
+  async (tenantId: string, invoiceId: string, input: { templateId?: string; force?: boolean }): Promise<PlannedStepView> => {
     const ctx = await loadReminderContext(deps, tenantId, invoiceId);
     if (!ctx) throw new NotFoundError('Invoice');
-    const stop = stopReason(ctx);
-    if (stop) throw new BusinessRuleError('reminder-not-allowed', `No reminder can be sent: ${stop}`);
+    const block = manualBlock(ctx);
+    if (block) throw new BusinessRuleError('reminder-not-allowed', `No reminder can be sent: ${block}`);
     const now = deps.clock.now();
-    const today = localDate(now, ctx.settings.timezone);
-    if (ctx.records.some((r) => (r.state === 'sent' || r.state === 'sending') && localDate(new Date(r.at), ctx.settings.timezone) === today)) {
-      throw new ConflictError('A reminder already went out for this invoice today');
+    const { settings, client, invoice } = ctx;
+    const today = localDate(now, settings.timezone);
+    if (invoice.lastReminderDay === today) throw new ConflictError('A reminder already went out for this invoice today: the next one can go tomorrow');
+    const last = ctx.lastClientMessage;
+    if (!input.force && last && last.date > addDays(today, -settings.minGapDays)) {
+      throw new ConflictError(
+        `This client received a message on ${last.date}; with a minimum gap of ${settings.minGapDays} days the next one is due on ${addDays(last.date, settings.minGapDays)}. Send with "force": true to send anyway.`,
+      );
     }
-    const plan = planFor(ctx, now);
+    const recipients = reminderRecipients(client);
+    if (recipients.to.length === 0) {
+      throw new BusinessRuleError('address-failing', "Every address of this client hard-bounced: correct the client's email first", [{ path: 'client.email', message: 'bounced' }]);
+    }
+    const pending = ctx.records.find((r) => !r.manual && r.state === 'scheduled');
     // Default template: the next step due, else the last step of the scenario (the firmest).
-    const templateId = input.templateId ?? plan.find((s) => s.state === 'scheduled')?.templateId ?? ctx.scenario.steps.at(-1)?.templateId;
+    const templateId = input.templateId ?? pending?.templateId ?? ctx.scenario.steps.at(-1)?.templateId;
     if (!templateId) throw new BusinessRuleError('no-template', 'No template to send', [{ path: 'body.templateId', message: 'is required' }]);
-    const stepId = `manual-${today}`;
+    const [template, payments] = await Promise.all([
+      resolveTemplate(deps.templates, tenantId, templateId, client.language),
+      deps.invoices.payments(tenantId, invoiceId),
+    ]);
+    const email = await composeReminder({ invoice, client, settings, payments, template, asOf: now }, deps.pdf, recipients.to, recipients.cc);
+
     const at = now.toISOString();
-    const claimed = await deps.steps.claim(tenantId, invoiceId, { stepId, templateId, at, manual: true }, 1);
-    if (!claimed) throw new ConflictError('A reminder already went out for this invoice today');
-    await deliver(deps, ctx, { stepId, templateId, firedAt: now, manual: true });
-    const record = (await deps.steps.list(tenantId, invoiceId)).find((r) => r.stepId === stepId);
-    return record ? stepRecordView(record) : { stepId, templateId, state: 'sent' };
+    const record: NewStepRecord = { plan: 0, index: Math.floor(now.getTime() / 1000), stepId: `manual-${today}`, templateId, state: 'sending', at, manual: true };
+    const gap = gapClaim(ctx, now, `${invoiceId}/manual/${record.index}`, input.force === true);
+    const claim = await deps.steps.claimSend(tenantId, invoiceId, { ref: record, manual: record, leaseUntil: new Date(now.getTime() + SEND_LEASE_MS).toISOString(), at }, { paidCents: invoice.paidCents, creditedCents: invoice.creditedCents, today, at }, gap);
+    if (!claim.ok) {
+      if (claim.conflict === 'gap') throw new ConflictError('Another message to this client went out meanwhile: the minimum gap applies. Send with "force": true to send anyway.');
+      throw new ConflictError('The invoice changed or already got a reminder today: reload it and try again');
+    }
+    const outcome = await deliverClaimed(deps, ctx, { ...record, attempts: 0 }, { email, template, now, today, gap, recipients });
+    if (outcome.outcome !== 'sent') throw new UpstreamError('The email could not be sent; nothing counts against today or the client gap: try again');
+    const sent = (await deps.steps.list(tenantId, invoiceId)).find((r) => r.plan === 0 && r.index === record.index);
+    return sent ? stepRecordView(sent) : { stepId: record.stepId, templateId, state: 'sent', manual: true };
   };

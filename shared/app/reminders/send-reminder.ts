@@ -1,8 +1,13 @@
 import type { ReminderTemplate } from '../../domain/default-templates.js';
-import type { PlannedStep } from '../../domain/reminder-plan.js';
+import { addDays, localDate } from '../../domain/dates.js';
+import { nextRetryAt, SEND_LEASE_MS, type StepRef } from '../../domain/reminder-steps.js';
+import { nextSendDay, sendInstant } from '../../domain/send-calendar.js';
+import { localDateTimeOf } from '../../domain/zoned-time.js';
 import type { Clock, InvoiceRepository, Mailer, PdfRenderer, ReminderInput, TenantDocuments } from '../ports.js';
+import type { ClientGapClaim, NewStepRecord, StepRecordItem } from '../ports/reminder-steps.js';
 import { composeReminder, resolveTemplate } from './compose-reminder.js';
-import { loadReminderContext, planFor, stopReason, type ReminderContext, type ReminderReadDeps } from './reminder-context.js';
+import { alertOwner } from './owner-alert.js';
+import { loadReminderContext, reminderRecipients, sendCalendarFor, stopReason, type ReminderContext, type ReminderReadDeps } from './reminder-context.js';
 
 export interface SendReminderDeps extends ReminderReadDeps {
   readonly invoices: InvoiceRepository;
@@ -15,102 +20,226 @@ export interface SendReminderDeps extends ReminderReadDeps {
 export type ReminderOutcome =
   | { readonly outcome: 'sent'; readonly messageId: string; readonly stepId: string }
   | { readonly outcome: 'skipped'; readonly reason: string; readonly stepId: string }
-  | { readonly outcome: 'failed'; readonly reason: string; readonly stepId: string };
+  | { readonly outcome: 'moved'; readonly reason: string; readonly stepId: string; readonly scheduledAt: string }
+  | { readonly outcome: 'ignored'; readonly reason: string; readonly stepId: string }
+  | { readonly outcome: 'failed'; readonly reason: string; readonly stepId: string; readonly retryAt?: string };
 
-/** Attempts per step (Scheduler retries + Lambda async retries share this budget). */
-export const MAX_SEND_ATTEMPTS = 3;
-
-/** The plan is evaluated just before the firing time: the planner counts a step at `now` as missed. */
-const PLAN_LEAD_MS = 60_000;
+/** Rounds of re-reading when the invoice changed between the read and the claim (a payment mid-render). */
+const MAX_ROUNDS = 3;
 
 /**
- * A reminder schedule fired. Re-reads the invoice and its plan, skips (and records why) when
- * it must, claims the step with a conditional write, then renders and sends. Whatever the
- * number of deliveries, one step yields at most one email.
+ * The instant the fire acts at: the wall clock, or the schedule's time when later (the local
+ * stack's simulated clock runs ahead of the wall clock and replays a month in a second).
+ */
+export const effectiveNow = (clock: Clock, scheduledTime?: string): Date => {
+  const now = clock.now();
+  const fired = scheduledTime && !Number.isNaN(Date.parse(scheduledTime)) ? new Date(scheduledTime) : undefined;
+  return fired && fired > now ? fired : now;
+};
+
+/**
+ * A reminder schedule fired (at least once, maybe late, maybe twice). It acts only on the recorded
+ * step it names: a step that moved, finished or is being sent is left alone. Otherwise the step is
+ * skipped (with why), moved (the client's gap, the invoice's daily slot, an earlier step still
+ * pending) or sent: the email is rendered, then one transaction claims the step, re-checks the
+ * invoice (a payment during the render wins) and takes the client's gap claim, right before SES.
  */
 export const makeSendReminder = (deps: SendReminderDeps) =>
   async (input: ReminderInput & { readonly scheduledTime?: string }): Promise<ReminderOutcome> => {
     const { tenantId, invoiceId, stepId } = input;
-    const firedAt = input.scheduledTime && !Number.isNaN(Date.parse(input.scheduledTime)) ? new Date(input.scheduledTime) : deps.clock.now();
-    const at = sentAt(deps.clock, firedAt);
-    const ctx = await loadReminderContext(deps, tenantId, invoiceId);
-    if (!ctx) return { outcome: 'skipped', reason: 'invoice-not-found', stepId };
+    const ref: StepRef = { plan: input.plan, index: input.index };
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const now = effectiveNow(deps.clock, input.scheduledTime);
+      const ctx = await loadReminderContext(deps, tenantId, invoiceId);
+      if (!ctx) return { outcome: 'ignored', reason: 'invoice_not_found', stepId };
+      const record = ctx.records.find((r) => r.plan === ref.plan && r.index === ref.index);
+      if (!record) return { outcome: 'ignored', reason: 'stale', stepId };
+      if (input.kind === 'lease' || record.state === 'sending') return checkLease(deps, ctx, record, now);
+      if (record.state !== 'scheduled') return { outcome: 'ignored', reason: `already_${record.state}`, stepId };
+      if (record.scheduledAt !== input.scheduledAt) return { outcome: 'ignored', reason: 'stale', stepId };
 
-    const record = ctx.records.find((r) => r.stepId === stepId);
-    if (record && (record.state === 'sent' || record.state === 'sending')) return { outcome: 'skipped', reason: 'already-sent', stepId };
+      const decision = decide(ctx, record, now);
+      if (decision.kind === 'skip') return skip(deps, ctx, record, decision.reason, now);
+      if (decision.kind === 'move') return move(deps, ctx, record, decision.date, decision.reason, now);
 
-    const step = planFor(ctx, new Date(firedAt.getTime() - PLAN_LEAD_MS)).find((s) => s.stepId === stepId);
-    const skip = stopReason(ctx) ?? skipReason(step, input.scheduledAt, record?.state);
-    if (skip) {
-      const event = { at, type: 'reminder.skipped', data: { stepId, reason: skip, scheduledAt: input.scheduledAt } };
-      // A stale schedule (the step moved) leaves the step to its new schedule; any other skip is final.
-      if (skip !== 'stale' && step) {
-        await deps.steps.skip(tenantId, invoiceId, { stepId, templateId: step.templateId, scheduledAt: input.scheduledAt, at, reason: skip });
-      }
-      await deps.invoices.appendEvents(tenantId, invoiceId, [event]);
-      return { outcome: 'skipped', reason: skip, stepId };
+      const result = await send(deps, ctx, record, now, decision.recipients);
+      if (result !== 'invoice_changed') return result;
     }
-
-    const claimed = await deps.steps.claim(tenantId, invoiceId, { stepId, templateId: step!.templateId, scheduledAt: input.scheduledAt, at }, MAX_SEND_ATTEMPTS);
-    if (!claimed) return { outcome: 'skipped', reason: 'already-claimed', stepId };
-    return deliver(deps, ctx, { stepId, templateId: step!.templateId, firedAt, scheduledAt: input.scheduledAt });
+    return { outcome: 'ignored', reason: 'invoice_keeps_changing', stepId };
   };
 
-/**
- * The instant a reminder is recorded at: the firing time, or now if later (a retry). On the
- * local stack's simulated clock the firing time is ahead of the wall clock, and the plan must
- * see the step where the simulation put it.
- */
-const sentAt = (clock: Clock, firedAt: Date): string => {
-  const now = clock.now();
-  return (firedAt > now ? firedAt : now).toISOString();
+type Decision =
+  | { kind: 'skip'; reason: string }
+  | { kind: 'move'; date: string; reason: string }
+  | { kind: 'send'; recipients: { to: string[]; cc: string[] } };
+
+const decide = (ctx: ReminderContext, record: StepRecordItem, now: Date): Decision => {
+  const { invoice, settings } = ctx;
+  const calendar = sendCalendarFor(settings, ctx.client);
+  const today = localDate(now, settings.timezone);
+  const stop = stopReason(ctx);
+  if (stop) return { kind: 'skip', reason: stop };
+  if (record.beforeDue && today >= invoice.dueDate) return { kind: 'skip', reason: 'due_passed' };
+  const recipients = reminderRecipients(ctx.client);
+  if (recipients.to.length === 0) return { kind: 'skip', reason: 'address_failing' };
+  // Scenario order: an earlier step still pending (its fire is late) goes first.
+  const earlier = ctx.records.filter((r) => !r.manual && r.plan === record.plan && r.index < record.index && (r.state === 'scheduled' || r.state === 'sending'));
+  const latestEarlier = earlier.map((r) => localDate(new Date(r.scheduledAt ?? r.at), settings.timezone)).sort().at(-1);
+  if (latestEarlier) return { kind: 'move', date: nextSendDay(addDays(latestEarlier > today ? latestEarlier : today, 1), calendar), reason: 'order' };
+  if (invoice.lastReminderDay === today) return { kind: 'move', date: nextSendDay(addDays(today, 1), calendar), reason: 'same_day' };
+  const last = ctx.lastClientMessage?.date;
+  if (last && last > addDays(today, -settings.minGapDays)) {
+    return { kind: 'move', date: nextSendDay(addDays(last, settings.minGapDays), calendar), reason: 'gap' };
+  }
+  return { kind: 'send', recipients };
 };
 
-const skipReason = (step: PlannedStep | undefined, scheduledAt: string, recorded: string | undefined): string | undefined => {
-  if (!step) return 'step-removed-from-scenario';
-  if (step.state === 'cancelled' || step.state === 'skipped') return step.reason ?? step.state;
-  if (recorded === 'failed' && step.state === 'failed') return undefined; // a retry of a failed attempt
-  if (step.state !== 'scheduled') return step.reason ?? step.state;
-  if (step.scheduledAt !== scheduledAt) return 'stale';
-  return undefined;
+const skip = async (deps: SendReminderDeps, ctx: ReminderContext, record: StepRecordItem, reason: string, now: Date): Promise<ReminderOutcome> => {
+  const at = now.toISOString();
+  const { tenantId, id } = ctx.invoice;
+  if (await deps.steps.transition(tenantId, id, record, { state: 'scheduled', scheduledAt: record.scheduledAt! }, { state: 'skipped', reason, at })) {
+    await deps.invoices.appendEvents(tenantId, id, [{ at, type: 'reminder.skipped', data: { stepId: record.stepId, plan: record.plan, reason } }]);
+  }
+  return { outcome: 'skipped', reason, stepId: record.stepId };
 };
 
-/** Renders and sends a claimed step, then records the outcome on the step, the invoice and its timeline. */
-export const deliver = async (
+const move = async (deps: SendReminderDeps, ctx: ReminderContext, record: StepRecordItem, date: string, reason: string, now: Date): Promise<ReminderOutcome> => {
+  const calendar = sendCalendarFor(ctx.settings, ctx.client);
+  const instant = sendInstant(date, calendar);
+  // A before-due step that would move onto the due date is skipped instead.
+  if (record.beforeDue && date >= ctx.invoice.dueDate) return skip(deps, ctx, record, 'due_passed', now);
+  const at = now.toISOString();
+  const scheduledAt = instant.toISOString();
+  const { tenantId, id } = ctx.invoice;
+  const moved = await deps.steps.transition(
+    tenantId,
+    id,
+    record,
+    { state: 'scheduled', scheduledAt: record.scheduledAt! },
+    { state: 'scheduled', scheduledAt, localTime: localDateTimeOf(instant, calendar.timeZone), reason, at },
+  );
+  if (moved) await deps.invoices.appendEvents(tenantId, id, [{ at, type: 'reminder.rescheduled', data: { stepId: record.stepId, plan: record.plan, from: record.scheduledAt, scheduledAt, reason } }]);
+  return { outcome: 'moved', reason, stepId: record.stepId, scheduledAt };
+};
+
+/** The client's gap claim for a send at `now`; `force` (an owner's manual send) ignores the gap. */
+export const gapClaim = (ctx: ReminderContext, now: Date, holder: string, force = false): ClientGapClaim => {
+  const date = localDate(now, ctx.settings.timezone);
+  return { clientId: ctx.client.id, date, at: now.toISOString(), holder, ...(force ? {} : { latestAllowedDate: addDays(date, -ctx.settings.minGapDays) }) };
+};
+
+const send = async (
   deps: SendReminderDeps,
   ctx: ReminderContext,
-  step: { stepId: string; templateId: string; firedAt: Date; scheduledAt?: string; manual?: boolean },
-): Promise<ReminderOutcome> => {
+  record: StepRecordItem,
+  now: Date,
+  recipients: { to: string[]; cc: string[] },
+): Promise<ReminderOutcome | 'invoice_changed'> => {
   const { invoice, client, settings } = ctx;
-  const tenantId = invoice.tenantId;
-  try {
-    const [template, payments] = await Promise.all([
-      resolveTemplate(deps.templates, tenantId, step.templateId, client.language),
-      deps.invoices.payments(tenantId, invoice.id),
-    ]);
-    const email = await composeReminder({ invoice, client, settings, payments, template, asOf: step.firedAt }, deps.pdf, [client.email], client.ccEmails);
-    const { messageId } = await deps.mailer.send({
-      ...email,
-      tags: { tenant: tenantId, invoice: invoice.id, client: client.id, step: step.stepId },
-    });
-    const at = sentAt(deps.clock, step.firedAt);
-    await deps.steps.finish(tenantId, invoice.id, step.stepId, { state: 'sent', at, messageId });
-    await deps.invoices.recordReminder(tenantId, invoice.id, at);
-    // Re-plans the client's other open invoices (stream), so none follows within the minimum gap.
-    await deps.clients.recordMessage(tenantId, client.id, at);
-    await deps.invoices.appendEvents(tenantId, invoice.id, [
-      {
-        at,
-        type: 'reminder.sent',
-        data: { stepId: step.stepId, templateId: template.id, messageId, to: client.email, attachments: email.attachments?.map((a) => a.fileName) ?? [], ...(step.manual ? { manual: true } : {}) },
-      },
-    ]);
-    return { outcome: 'sent', messageId, stepId: step.stepId };
-  } catch (error) {
-    const at = sentAt(deps.clock, step.firedAt);
-    const reason = error instanceof Error ? error.message.slice(0, 300) : 'unknown error';
-    await deps.steps.finish(tenantId, invoice.id, step.stepId, { state: 'failed', at, reason });
-    await deps.invoices.appendEvents(tenantId, invoice.id, [{ at, type: 'reminder.failed', data: { stepId: step.stepId, reason } }]);
-    throw error;
-  }
+  const at = now.toISOString();
+  const today = localDate(now, settings.timezone);
+  const [template, payments] = await Promise.all([
+    resolveTemplate(deps.templates, invoice.tenantId, record.templateId, client.language),
+    deps.invoices.payments(invoice.tenantId, invoice.id),
+  ]);
+  const email = await composeReminder({ invoice, client, settings, payments, template, asOf: now }, deps.pdf, recipients.to, recipients.cc);
+  const gap = gapClaim(ctx, now, `${invoice.id}/${record.plan}.${record.index}`);
+  const claim = await deps.steps.claimSend(
+    invoice.tenantId,
+    invoice.id,
+    { ref: record, expectedScheduledAt: record.scheduledAt!, leaseUntil: new Date(now.getTime() + SEND_LEASE_MS).toISOString(), at },
+    { paidCents: invoice.paidCents, creditedCents: invoice.creditedCents, today, at },
+    gap,
+  );
+  // Whatever changed (a duplicate fire took the step, a payment, another reminder today, the client's
+  // gap taken meanwhile), the next round re-reads and decides again.
+  if (!claim.ok) return 'invoice_changed';
+  return deliverClaimed(deps, ctx, record, { email, template, now, today, gap, recipients });
 };
+
+/** Sends a claimed step's email and records the outcome; a failure releases the claims and schedules a retry. */
+export const deliverClaimed = async (
+  deps: SendReminderDeps,
+  ctx: ReminderContext,
+  record: Pick<StepRecordItem, 'plan' | 'index' | 'stepId' | 'attempts' | 'firstFailedAt' | 'manual'>,
+  send: {
+    email: Awaited<ReturnType<typeof composeReminder>>;
+    template: ReminderTemplate;
+    now: Date;
+    today: string;
+    gap: ClientGapClaim;
+    recipients: { to: string[]; cc: string[] };
+  },
+): Promise<ReminderOutcome> => {
+  const { invoice, client } = ctx;
+  const { tenantId, id } = invoice;
+  let messageId: string;
+  try {
+    ({ messageId } = await deps.mailer.send({ ...send.email, tags: { tenant: tenantId, invoice: id, client: client.id, step: record.stepId } }));
+  } catch (error) {
+    return failed(deps, ctx, record, send, error);
+  }
+  // A crash here leaves the step `sending`: its lease check marks it `unknown_outcome`, never a resend.
+  const at = send.now.toISOString();
+  await deps.steps.finishSend(tenantId, id, record, { at, messageId, recipients: [...send.recipients.to, ...send.recipients.cc], dueDate: invoice.dueDate });
+  await deps.invoices.appendEvents(tenantId, id, [
+    {
+      at,
+      type: 'reminder.sent',
+      data: {
+        stepId: record.stepId,
+        templateId: send.template.id,
+        messageId,
+        to: send.recipients.to.join(', '),
+        attachments: send.email.attachments?.map((a) => a.fileName) ?? [],
+        ...(record.manual ? { manual: true } : { plan: record.plan }),
+      },
+    },
+  ]);
+  return { outcome: 'sent', messageId, stepId: record.stepId };
+};
+
+const failed = async (
+  deps: SendReminderDeps,
+  ctx: ReminderContext,
+  record: Pick<StepRecordItem, 'plan' | 'index' | 'stepId' | 'attempts' | 'firstFailedAt' | 'manual'>,
+  send: { now: Date; today: string; gap: ClientGapClaim },
+  error: unknown,
+): Promise<ReminderOutcome> => {
+  const { tenantId, id } = ctx.invoice;
+  const at = send.now.toISOString();
+  const lastError = error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 300) : 'unknown error';
+  const firstFailedAt = record.firstFailedAt ?? at;
+  const failures = (record.attempts ?? 0) + 1;
+  const retry = record.manual ? undefined : nextRetryAt(failures, new Date(firstFailedAt), send.now);
+  const calendar = sendCalendarFor(ctx.settings, ctx.client);
+  await deps.steps.releaseSend(
+    tenantId,
+    id,
+    record,
+    { today: send.today, gap: send.gap },
+    retry
+      ? { state: 'scheduled', at, scheduledAt: retry.toISOString(), localTime: localDateTimeOf(retry, calendar.timeZone), reason: 'retry', lastError, firstFailedAt }
+      : { state: 'failed', at, reason: 'send_failed', lastError, firstFailedAt },
+  );
+  await deps.invoices.appendEvents(tenantId, id, [
+    { at, type: 'reminder.failed', data: { stepId: record.stepId, error: lastError, ...(retry ? { retryAt: retry.toISOString() } : { final: true }) } },
+  ]);
+  if (!retry && !record.manual) await alertOwner(deps, ctx, 'send_failed', record.stepId, send.now);
+  return { outcome: 'failed', reason: retry ? 'retry' : 'send_failed', stepId: record.stepId, ...(retry ? { retryAt: retry.toISOString() } : {}) };
+};
+
+/** A step still `sending` after its lease was caught between SES and the table: never resent, always told. */
+const checkLease = async (deps: SendReminderDeps, ctx: ReminderContext, record: StepRecordItem, now: Date): Promise<ReminderOutcome> => {
+  if (record.state !== 'sending') return { outcome: 'ignored', reason: `already_${record.state}`, stepId: record.stepId };
+  if (!record.leaseUntil || Date.parse(record.leaseUntil) > now.getTime()) return { outcome: 'ignored', reason: 'in_flight', stepId: record.stepId };
+  const at = now.toISOString();
+  const { tenantId, id } = ctx.invoice;
+  if (await deps.steps.transition(tenantId, id, record, { state: 'sending' }, { state: 'failed', reason: 'unknown_outcome', at, leaseUntil: undefined })) {
+    await deps.invoices.appendEvents(tenantId, id, [{ at, type: 'reminder.failed', data: { stepId: record.stepId, reason: 'unknown_outcome' } }]);
+    await alertOwner(deps, ctx, 'unknown_outcome', record.stepId, now);
+  }
+  return { outcome: 'failed', reason: 'unknown_outcome', stepId: record.stepId };
+};
+
+export type { NewStepRecord };

@@ -47,6 +47,10 @@ export const Client = z.object({
   ...clientFields,
   address: address.optional(),
   emailStatus: z.enum(['ok', 'bouncing']),
+  /** Copy addresses that hard-bounced (the main address is `emailStatus`); automatic reminders leave them out. */
+  bouncedEmails: z.array(z.string()).optional(),
+  /** The client marked a reminder as spam: nothing automatic goes to them any more. */
+  complained: z.boolean().optional(),
   /** Last reminder sent to this client, any invoice: the minimum gap between two messages counts from it. */
   lastMessageAt: z.string().optional(),
   createdAt: z.string(),

@@ -48,16 +48,35 @@ export const PreviewView = z.object({ subject: z.string(), body: z.string(), var
 
 export const TestSendInput = z.object({ invoiceId: z.string().min(1).max(64).optional(), to: z.email().optional() }).strict();
 
-export const ManualReminderInput = z.object({ templateId: docId.optional() }).strict();
+export const ManualReminderInput = z
+  .object({
+    templateId: docId.optional(),
+    /** Send even within the client's minimum gap (the owner decides); never overrides the one-per-day rule. */
+    force: z.boolean().optional(),
+  })
+  .strict();
 
 export const PlannedStepView = z.object({
   stepId: z.string(),
   templateId: z.string(),
   state: z.enum(['scheduled', 'sending', 'sent', 'skipped', 'cancelled', 'failed']),
+  /** The plan this step belongs to (1 = the first; a new plan starts after a stop clears, e.g. a payment removed). */
+  plan: z.number().int().optional(),
+  /** Position in the scenario (0-based). */
+  index: z.number().int().optional(),
+  /** Meant for before the due date: never sent on or after it. */
+  beforeDue: z.boolean().optional(),
   scheduledAt: instant.optional(),
-  reason: z.string().optional(),
+  sentAt: instant.optional(),
   messageId: z.string().optional(),
+  recipients: z.array(z.string()).optional(),
+  /** Why the step is skipped, cancelled or failed, or why it moved (`catch-up`, `gap`, `same_day`, `order`, `retry`). */
+  reason: z.string().optional(),
+  attempts: z.number().int().optional(),
+  lastError: z.string().optional(),
   manual: z.boolean().optional(),
+  /** A projection (draft invoice or no plan recorded yet), not a recorded step. */
+  projected: z.boolean().optional(),
 });
 
 /** A whole local day (`from` = its start, `to` = its end, in the tenant's time zone) or an exact instant. */

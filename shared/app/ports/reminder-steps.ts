@@ -1,0 +1,106 @@
+/**
+ * Ports of the reminder engine's recorded plan (DESIGN.md §5): one record per step of each plan
+ * of an invoice, the per-invoice day claim and the per-client gap claim, moved only by
+ * conditional writes so that concurrent fires, retries and re-plans cannot double-send.
+ */
+import type { StepRef, StepState } from '../../domain/reminder-steps.js';
+
+/** One step of one plan of an invoice, or a manual reminder (`manual: true`, plan 0). */
+export interface StepRecordItem extends StepRef {
+  readonly stepId: string;
+  readonly templateId: string;
+  readonly state: StepState;
+  /** Instant of the last state change. */
+  readonly at: string;
+  readonly beforeDue?: boolean;
+  readonly nominalDate?: string;
+  /** When the step goes (or went) out: the schedule's instant, UTC ISO. */
+  readonly scheduledAt?: string;
+  /** `YYYY-MM-DDTHH:mm:ss` in the tenant's zone, for the Scheduler's `at()`. */
+  readonly localTime?: string;
+  readonly sentAt?: string;
+  readonly messageId?: string;
+  readonly recipients?: readonly string[];
+  /** Why a step is skipped, cancelled or failed, or why it moved (`catch-up`, `gap`, `retry`). */
+  readonly reason?: string;
+  readonly attempts: number;
+  readonly leaseUntil?: string;
+  readonly firstFailedAt?: string;
+  readonly lastError?: string;
+  /** The due date when the step went out (a later due-date change does not rewrite history). */
+  readonly dueDate?: string;
+  readonly manual?: boolean;
+}
+
+export type NewStepRecord = Omit<StepRecordItem, 'attempts'>;
+
+/** The guard of a send: the invoice must still be as read (open, not paused/disputed, same amounts). */
+export interface InvoiceSendGuard {
+  readonly paidCents: number;
+  readonly creditedCents: number;
+  /** Local date of the send: at most one reminder per invoice per day. */
+  readonly today: string;
+  readonly at: string;
+}
+
+/** The per-client minimum gap: no message if the last one went out after `latestAllowedDate`. */
+export interface ClientGapClaim {
+  readonly clientId: string;
+  readonly date: string;
+  readonly at: string;
+  /** `undefined` = forced (the owner overrode the gap). */
+  readonly latestAllowedDate?: string;
+  readonly holder: string;
+}
+
+export type ClaimResult = { readonly ok: true } | { readonly ok: false; readonly conflict: 'step' | 'invoice' | 'gap' };
+
+export interface ClientLastMessage {
+  readonly date: string;
+  readonly at: string;
+}
+
+export interface ReminderStepRepository {
+  /** Every record of the invoice, plans in order then scenario order, manual ones last. */
+  list(tenantId: string, invoiceId: string): Promise<StepRecordItem[]>;
+  /** Writes the steps of a new plan; false when that plan already exists (another reconciler won). */
+  createPlan(tenantId: string, invoiceId: string, steps: readonly NewStepRecord[]): Promise<boolean>;
+  /**
+   * Moves one step if it is still in `expected.state` (and at `expected.scheduledAt` when given).
+   * False when another writer moved it first. Terminal states are never left.
+   */
+  transition(
+    tenantId: string,
+    invoiceId: string,
+    ref: StepRef,
+    expected: { readonly state: StepState; readonly scheduledAt?: string },
+    next: Partial<Omit<StepRecordItem, 'plan' | 'index' | 'stepId' | 'templateId' | 'manual'>> & { readonly state: StepState; readonly at: string },
+  ): Promise<boolean>;
+  /**
+   * One transaction right before the email: the step goes `scheduled → sending` (or a manual
+   * record is created `sending`), the invoice is checked unchanged and takes today's reminder
+   * slot (and its reminder count), and the client's gap claim is taken.
+   */
+  claimSend(
+    tenantId: string,
+    invoiceId: string,
+    step: { readonly ref: StepRef; readonly expectedScheduledAt?: string; readonly manual?: NewStepRecord; readonly leaseUntil: string; readonly at: string },
+    invoice: InvoiceSendGuard,
+    gap: ClientGapClaim,
+  ): Promise<ClaimResult>;
+  /** Records the email accepted by SES (`sending → sent`). */
+  finishSend(tenantId: string, invoiceId: string, ref: StepRef, sent: { readonly at: string; readonly messageId: string; readonly recipients: readonly string[]; readonly dueDate: string }): Promise<void>;
+  /**
+   * The email was not sent: gives back the day slot and the client claim (when still ours) and
+   * moves the step to `next` (`scheduled` for a retry, `failed`).
+   */
+  releaseSend(
+    tenantId: string,
+    invoiceId: string,
+    ref: StepRef,
+    release: { readonly today: string; readonly gap: ClientGapClaim },
+    next: { readonly state: 'scheduled' | 'failed'; readonly at: string; readonly scheduledAt?: string; readonly localTime?: string; readonly reason: string; readonly lastError?: string; readonly firstFailedAt?: string },
+  ): Promise<void>;
+  /** The last message to a client, any invoice (the gap claim). */
+  lastClientMessage(tenantId: string, clientId: string): Promise<ClientLastMessage | undefined>;
+}

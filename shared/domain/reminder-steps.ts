@@ -1,0 +1,209 @@
+/**
+ * The reminder plan as recorded state (DESIGN.md §5). Steps are computed once when an invoice
+ * enters its plan and stored; afterwards only events move them:
+ *
+ *   scheduled ──fire──▶ sending ──SES ok──▶ sent
+ *       │                  │ └─error──▶ scheduled again (retry with backoff ≤ 24 h) … ▶ failed
+ *       │                  └─lease expired──▶ failed (unknown_outcome)
+ *       ├──▶ skipped   (due_passed, paid, paused, disputed, address_failing, …)
+ *       └──▶ cancelled (paid, cancelled, paused, disputed, opt_out, program_off, replanned, owner)
+ *
+ * Terminal states never change. A later plan (the invoice reopened after a payment was removed,
+ * or resumed) only ever holds the scenario steps after the last one sent, so tone never goes back.
+ */
+import { addDays } from './dates.js';
+import { planReminders, type StepRecord as HistoryRecord } from './reminder-plan.js';
+import { nominalOffsets, type Scenario } from './scenario.js';
+import { nextSendDay, sendInstant, type SendCalendar } from './send-calendar.js';
+import { localDateTimeOf, utcToZoned } from './zoned-time.js';
+
+export type StepState = 'scheduled' | 'sending' | 'sent' | 'failed' | 'skipped' | 'cancelled';
+export const TERMINAL_STATES: readonly StepState[] = ['sent', 'failed', 'skipped', 'cancelled'];
+export const isTerminal = (state: StepState): boolean => TERMINAL_STATES.includes(state);
+
+/** Where a recorded step sits: its plan (1, 2, … as the invoice re-enters its plan) and scenario position. */
+export interface StepRef {
+  readonly plan: number;
+  readonly index: number;
+}
+
+/** What the planner decides for one step of a new plan. */
+export interface PlannedStepRecord extends StepRef {
+  readonly stepId: string;
+  readonly templateId: string;
+  /** Meant for before the due date (J-5): never sent on or after it. */
+  readonly beforeDue: boolean;
+  readonly nominalDate: string;
+  readonly state: 'scheduled' | 'skipped';
+  readonly scheduledAt?: string;
+  readonly localTime?: string;
+  readonly reason?: string;
+}
+
+/** The minimum a re-plan needs to know of a recorded step. */
+export interface RecordedStep extends StepRef {
+  readonly stepId: string;
+  readonly state: StepState;
+  readonly scheduledAt?: string;
+  readonly sentAt?: string;
+  readonly at: string;
+}
+
+export interface StepPlanInput {
+  readonly scenario: Scenario;
+  readonly dueDate: string;
+  readonly calendar: SendCalendar;
+  readonly now: Date;
+  readonly minGapDays: number;
+  readonly graceDaysAfterPayment: number;
+  readonly lastPaymentAt?: string;
+  /** Last message to the client for any invoice (the per-client claim). */
+  readonly lastMessageToClientAt?: string;
+}
+
+/** The latest record of each scenario position, across plans. */
+export const latestByIndex = <T extends StepRef>(records: readonly T[]): Map<number, T> => {
+  const latest = new Map<number, T>();
+  for (const r of records) {
+    const seen = latest.get(r.index);
+    if (!seen || r.plan > seen.plan) latest.set(r.index, r);
+  }
+  return latest;
+};
+
+const toHistory = (r: RecordedStep, scenario: Scenario): HistoryRecord | undefined => {
+  const stepId = scenario.steps[r.index]?.id;
+  if (!stepId) return undefined;
+  // A step caught mid-send counts as sent: never risk a second message for it.
+  if (r.state === 'sent' || r.state === 'sending') return { stepId, state: 'sent', at: r.sentAt ?? r.at };
+  if (r.state === 'scheduled') return { stepId, state: 'sent', at: r.scheduledAt ?? r.at };
+  return { stepId, state: r.state === 'failed' ? 'failed' : r.state, ...(r.state === 'failed' ? { at: r.at } : {}) };
+};
+
+const planInput = (input: StepPlanInput, history: HistoryRecord[]) => ({
+  invoice: {
+    dueDate: input.dueDate,
+    status: 'sent' as const,
+    remindersPaused: false,
+    disputed: false,
+    balanceCents: 1,
+    ...(input.lastPaymentAt ? { lastPaymentAt: input.lastPaymentAt } : {}),
+  },
+  scenario: input.scenario,
+  calendar: input.calendar,
+  history,
+  now: input.now,
+  minGapDays: input.minGapDays,
+  graceDaysAfterPayment: input.graceDaysAfterPayment,
+  ...(input.lastMessageToClientAt ? { lastMessageToClientAt: input.lastMessageToClientAt } : {}),
+});
+
+/** A before-due step whose send day is on or after the due date is skipped, never sent. */
+const dueGuard = (step: PlannedStepRecord, dueDate: string, timeZone: string): PlannedStepRecord => {
+  if (step.state !== 'scheduled' || !step.beforeDue || !step.scheduledAt) return step;
+  if (utcToZoned(new Date(step.scheduledAt), timeZone).date < dueDate) return step;
+  const { scheduledAt: _at, localTime: _local, ...rest } = step;
+  return { ...rest, state: 'skipped', reason: 'due_passed' };
+};
+
+/**
+ * The steps of a new plan (`plan`), from the scenario position after the last step sent in an
+ * earlier plan. Missed before-due steps are `skipped` (`due_passed`); missed after-due steps
+ * follow the catch-up rule (PRODUCT.md): the first goes out at the next send window, the later
+ * ones keep their spacing from it.
+ */
+export const planNewSteps = (input: StepPlanInput, plan: number, earlier: readonly RecordedStep[]): PlannedStepRecord[] => {
+  const latest = latestByIndex(earlier);
+  const lastSent = Math.max(-1, ...[...latest.values()].filter((r) => r.state === 'sent' || r.state === 'sending').map((r) => r.index));
+  const fromIndex = lastSent + 1;
+  const history: HistoryRecord[] = [];
+  input.scenario.steps.forEach((step, index) => {
+    if (index >= fromIndex) return;
+    const record = latest.get(index);
+    const h = record && toHistory(record, input.scenario);
+    history.push(h && h.state === 'sent' ? h : { stepId: step.id, state: 'skipped' });
+  });
+  const offsets = nominalOffsets(input.scenario.steps);
+  return planReminders(planInput(input, history))
+    .map((s, index): PlannedStepRecord => ({
+      plan,
+      index,
+      stepId: s.stepId,
+      templateId: s.templateId,
+      beforeDue: (offsets[index] ?? 0) < 0,
+      nominalDate: s.nominalDate,
+      state: s.state === 'scheduled' ? 'scheduled' : 'skipped',
+      ...(s.state === 'scheduled' ? { scheduledAt: s.scheduledAt, localTime: s.localTime } : { reason: 'due_passed' }),
+      ...(s.state === 'scheduled' && s.reason ? { reason: s.reason } : {}),
+    }))
+    .filter((s) => s.index >= fromIndex)
+    .map((s) => dueGuard(s, input.dueDate, input.calendar.timeZone));
+};
+
+/** A step firing within this margin is left to its schedule: moving it would race the fire. */
+export const IMMINENT_MS = 2 * 60_000;
+
+export type StepChange =
+  | { readonly ref: StepRef; readonly kind: 'move'; readonly from: string; readonly scheduledAt: string; readonly localTime: string }
+  | { readonly ref: StepRef; readonly kind: 'skip'; readonly from: string; readonly reason: 'due_passed' };
+
+/**
+ * Re-plans the `scheduled` steps of the live plan after an input changed (due date, scenario
+ * timing, calendar, a payment's grace window, the client's last message). Terminal, sending and
+ * imminent steps stay where they are and bound the others, so a later step never moves before an
+ * earlier one and never shares its day. Returns only the steps that change.
+ */
+export const replanScheduled = (input: StepPlanInput, records: readonly RecordedStep[]): StepChange[] => {
+  const latest = latestByIndex(records);
+  const soon = input.now.getTime() + IMMINENT_MS;
+  const movable = (r: RecordedStep) => r.state === 'scheduled' && r.scheduledAt !== undefined && Date.parse(r.scheduledAt) > soon;
+  const history: HistoryRecord[] = [];
+  for (const r of latest.values()) {
+    if (movable(r)) continue;
+    const h = toHistory(r, input.scenario);
+    if (h) history.push(h);
+  }
+  const offsets = nominalOffsets(input.scenario.steps);
+  const changes: StepChange[] = [];
+  let floor = ''; // local date after which the next movable step must go (its predecessors' days)
+  const planned = planReminders(planInput(input, history));
+  input.scenario.steps.forEach((_, index) => {
+    const r = latest.get(index);
+    if (!r) return;
+    if (!movable(r)) {
+      const at = r.state === 'scheduled' ? r.scheduledAt : r.state === 'sent' || r.state === 'sending' ? r.sentAt ?? r.at : undefined;
+      if (at) floor = maxString(floor, utcToZoned(new Date(at), input.calendar.timeZone).date);
+      return;
+    }
+    const p = planned[index];
+    if (!p || p.state !== 'scheduled' || !p.scheduledAt || !p.localTime) return;
+    let scheduledAt = p.scheduledAt;
+    const day = utcToZoned(new Date(scheduledAt), input.calendar.timeZone).date;
+    // Cannot happen with the planner's own ordering; kept so that order is a property of this function.
+    if (floor && day <= floor) scheduledAt = sendInstant(nextSendDay(addDays(floor, 1), input.calendar), input.calendar).toISOString();
+    const beforeDue = (offsets[index] ?? 0) < 0;
+    const newDay = utcToZoned(new Date(scheduledAt), input.calendar.timeZone).date;
+    if (beforeDue && newDay >= input.dueDate) {
+      changes.push({ ref: r, kind: 'skip', from: r.scheduledAt!, reason: 'due_passed' });
+      return;
+    }
+    floor = maxString(floor, newDay);
+    if (scheduledAt !== r.scheduledAt) changes.push({ ref: r, kind: 'move', from: r.scheduledAt!, scheduledAt, localTime: localDateTimeOf(new Date(scheduledAt), input.calendar.timeZone) });
+  });
+  return changes;
+};
+
+const maxString = (a: string, b: string): string => (b > a ? b : a);
+
+/** Failed sends are retried after 15 min, 2 h, 8 h, … but never past 24 h after the first failure. */
+export const RETRY_WINDOW_MS = 24 * 3_600_000;
+const RETRY_DELAYS_MS = [15 * 60_000, 2 * 3_600_000, 8 * 3_600_000, 12 * 3_600_000];
+
+export const nextRetryAt = (failures: number, firstFailedAt: Date, now: Date): Date | undefined => {
+  const delay = RETRY_DELAYS_MS[Math.min(failures - 1, RETRY_DELAYS_MS.length - 1)] ?? RETRY_DELAYS_MS[0]!;
+  const at = new Date(Math.ceil((now.getTime() + delay) / 60_000) * 60_000);
+  return at.getTime() - firstFailedAt.getTime() <= RETRY_WINDOW_MS ? at : undefined;
+};
+
+/** The lease of a step being sent: longer than the sender can run, so an expired one means a crash. */
+export const SEND_LEASE_MS = 5 * 60_000;
