@@ -1,0 +1,309 @@
+/**
+ * The reminder engine as a state machine (STYLE.md "Stateful tests"): fast-check draws random
+ * sequences of what happens to invoices (sent at any position relative to their due date, fires in
+ * any order, duplicated or late, payments, removed payments, due-date changes, pause, dispute,
+ * opt-out, manual sends, SES outages, crashes, clock moves) and runs the real use cases over the
+ * in-memory fakes, the reconciler playing the stream after every change. After every command the
+ * six invariants of the engine issue are checked against what was recorded and what was emailed.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { addDays, daysBetween, localDate } from '../../shared/domain/dates.js';
+import { invoiceBalanceCents, invoiceTotals } from '../../shared/domain/invoice.js';
+import { isTerminal } from '../../shared/domain/reminder-steps.js';
+import { zonedToUtc } from '../../shared/domain/zoned-time.js';
+import { AppError } from '../../shared/app/errors.js';
+import { makeUpdateClient } from '../../shared/app/clients.js';
+import { makeUpdateInvoice } from '../../shared/app/invoices.js';
+import { makeRecordPayment, makeRemovePayment } from '../../shared/app/payments.js';
+import type { InvoiceRecord, Mailer, OutgoingEmail, ReminderInput } from '../../shared/app/ports.js';
+import type { StepRecordItem } from '../../shared/app/ports/reminder-steps.js';
+import { makeReconcileSchedules } from '../../shared/app/reminders/reconcile-schedules.js';
+import { makeSendReminderNow } from '../../shared/app/reminders/send-reminder-now.js';
+import { makeSendReminder } from '../../shared/app/reminders/send-reminder.js';
+import type { Scenario } from '../../shared/domain/scenario.js';
+import type { ReminderTemplate } from '../../shared/domain/default-templates.js';
+import {
+  aClient,
+  FakeClientRepository,
+  FakeInvoiceRepository,
+  FakePdfRenderer,
+  FakeSettingsRepository,
+  FakeStepRepository,
+  FakeTenantDocuments,
+  fixedClock,
+  sequentialIds,
+} from '../fixtures/fakes.js';
+import { FakeReminderScheduler } from '../fixtures/more-fakes.js';
+
+const TENANT = 'acme';
+const TZ = 'Europe/Paris';
+const MIN_GAP = 3;
+const START = '2026-03-02T07:30:00.000Z';
+
+interface SentEmail {
+  readonly at: string;
+  readonly invoiceId: string;
+  readonly clientId: string;
+  readonly stepId: string;
+  readonly forced: boolean;
+}
+
+/** A mailer that checks invariant 5 at the instant SES would be called, and can be made to fail. */
+class CheckingMailer implements Mailer {
+  readonly log: SentEmail[] = [];
+  failures = 0;
+  forceNext = false;
+  constructor(private readonly world: World) {}
+  async send(email: OutgoingEmail) {
+    if (email.tags?.kind === 'owner-alert') return { messageId: `alert-${this.log.length}` };
+    if (this.failures > 0) {
+      this.failures--;
+      throw Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' });
+    }
+    const invoiceId = email.tags?.invoice ?? '';
+    const invoice = this.world.invoices.invoices.get(`${TENANT}|${invoiceId}`)!;
+    // Invariant 5: nothing goes out for a paid, paused, disputed or cancelled invoice, even mid-render.
+    expect(invoiceBalanceCents(invoice), `balance of ${invoiceId} at send`).toBeGreaterThan(0);
+    expect(['sent', 'partially_paid']).toContain(invoice.status);
+    expect(invoice.remindersPaused || invoice.disputed).toBe(false);
+    this.log.push({ at: this.world.clock.now().toISOString(), invoiceId, clientId: email.tags?.client ?? '', stepId: email.tags?.step ?? '', forced: this.forceNext });
+    this.forceNext = false;
+    return { messageId: `msg-${this.log.length}` };
+  }
+}
+
+/** A PDF renderer that can record a payment while it renders (the race of invariant 5). */
+class RacingPdf extends FakePdfRenderer {
+  duringRender?: () => Promise<void>;
+  override async invoice() {
+    const hook = this.duringRender;
+    this.duringRender = undefined;
+    if (hook) await hook();
+    return super.invoice();
+  }
+}
+
+class World {
+  readonly clock = fixedClock(START);
+  readonly invoices = new FakeInvoiceRepository();
+  readonly clients = new FakeClientRepository();
+  readonly settings = new FakeSettingsRepository();
+  readonly scenarios = new FakeTenantDocuments<Scenario>();
+  readonly templates = new FakeTenantDocuments<ReminderTemplate>();
+  readonly steps = new FakeStepRepository(this.invoices);
+  readonly scheduler = new FakeReminderScheduler();
+  readonly mailer = new CheckingMailer(this);
+  readonly pdf = new RacingPdf();
+  readonly ids = sequentialIds('01PAY');
+  readonly invoiceIds: string[] = [];
+  /** Terminal records seen so far: they must never change. */
+  readonly terminal = new Map<string, string>();
+  private readonly deps = { invoices: this.invoices, clients: this.clients, settings: this.settings, scenarios: this.scenarios, steps: this.steps, clock: this.clock };
+  readonly reconcile = makeReconcileSchedules({ ...this.deps, scheduler: this.scheduler });
+  readonly fire = makeSendReminder({ ...this.deps, templates: this.templates, mailer: this.mailer, pdf: this.pdf });
+  readonly sendNow = makeSendReminderNow({ ...this.deps, templates: this.templates, mailer: this.mailer, pdf: this.pdf });
+  readonly pay = makeRecordPayment({ ...this.deps, ids: this.ids });
+  readonly unpay = makeRemovePayment(this.deps);
+  readonly update = makeUpdateInvoice(this.deps);
+  readonly updateClient = makeUpdateClient(this.deps);
+
+  constructor() {
+    void this.clients.create(TENANT, aClient({ id: 'c1', email: 'a@client.test' }));
+    void this.clients.create(TENANT, aClient({ id: 'c2', email: 'b@client.test', kind: 'consumer' }));
+  }
+
+  invoice(k: number): InvoiceRecord | undefined {
+    const id = this.invoiceIds[k % Math.max(1, this.invoiceIds.length)];
+    return id ? this.invoices.invoices.get(`${TENANT}|${id}`) : undefined;
+  }
+
+  /** The stream: every invoice re-planned after a change. */
+  async settle() {
+    for (const id of this.invoiceIds) await this.reconcile(TENANT, id);
+  }
+
+  fireTime(name: string): number {
+    const d = this.scheduler.schedules.get(name)!;
+    return zonedToUtc(d.localTime, d.timeZone).getTime();
+  }
+
+  /** Fires one schedule the way the Scheduler does (deleted once fired), possibly twice at once; a crash is swallowed like Lambda would. */
+  async fireOne(name: string, duplicate: boolean) {
+    const d = this.scheduler.schedules.get(name)!;
+    const at = this.fireTime(name);
+    if (this.clock.now().getTime() < at) this.clock.set(new Date(at).toISOString());
+    this.scheduler.schedules.delete(name);
+    const input = { ...(d.input as ReminderInput), scheduledTime: new Date(at).toISOString() };
+    const run = () => this.fire(input).catch((error: unknown) => ({ crashed: String(error) }));
+    await (duplicate ? Promise.all([run(), run()]) : run());
+    await this.settle();
+  }
+
+  /** Moves the clock to `until`, firing every due schedule on the way (in time order or shuffled, on time or late). */
+  async runUntil(until: number, order: number[], late: boolean) {
+    if (late) this.clock.set(new Date(Math.max(until, this.clock.now().getTime())).toISOString());
+    for (let i = 0; i < 400; i++) {
+      const due = [...this.scheduler.schedules.keys()].filter((n) => this.fireTime(n) <= until).sort((a, b) => this.fireTime(a) - this.fireTime(b));
+      if (due.length === 0) break;
+      const pick = late ? due[(order[i % order.length] ?? 0) % due.length]! : due[0]!;
+      await this.fireOne(pick, (order[i % order.length] ?? 0) % 7 === 0);
+    }
+    if (this.clock.now().getTime() < until) this.clock.set(new Date(until).toISOString());
+  }
+
+  records(): (StepRecordItem & { invoiceId: string })[] {
+    return [...this.steps.records.entries()].flatMap(([k, list]) => list.map((r) => ({ ...r, invoiceId: k.split('|')[1]! })));
+  }
+
+  /** The six invariants, plus "terminal states never change and carry a reason". */
+  checkInvariants(afterDrain: boolean) {
+    const records = this.records();
+    for (const invoiceId of this.invoiceIds) {
+      // 1. Sent steps of an invoice follow scenario order.
+      const sent = records.filter((r) => r.invoiceId === invoiceId && !r.manual && r.state === 'sent').sort((a, b) => a.sentAt!.localeCompare(b.sentAt!));
+      sent.forEach((r, i) => i > 0 && expect(r.index, `order of ${invoiceId}`).toBeGreaterThan(sent[i - 1]!.index));
+      // 2. No before-due step sent on or after the due date (as it was when it went out).
+      for (const r of sent) if (r.beforeDue) expect(localDate(new Date(r.sentAt!), TZ) < r.dueDate!, `J-x of ${invoiceId} before due`).toBe(true);
+      // 3. At most one reminder per invoice per local day.
+      const days = this.mailer.log.filter((m) => m.invoiceId === invoiceId).map((m) => localDate(new Date(m.at), TZ));
+      expect(new Set(days).size, `one a day for ${invoiceId}`).toBe(days.length);
+    }
+    // 4. Never two messages to one client within the minimum gap (unless the owner forced it).
+    for (const clientId of ['c1', 'c2']) {
+      const sent = this.mailer.log.filter((m) => m.clientId === clientId);
+      sent.forEach((m, i) => {
+        if (i === 0 || m.forced) return;
+        const gap = daysBetween(localDate(new Date(sent[i - 1]!.at), TZ), localDate(new Date(m.at), TZ));
+        expect(gap, `gap for ${clientId}`).toBeGreaterThanOrEqual(MIN_GAP);
+      });
+    }
+    const now = this.clock.now().getTime();
+    for (const r of records) {
+      const key = `${r.invoiceId}/${r.plan}/${r.index}`;
+      if (isTerminal(r.state)) {
+        if (r.state !== 'sent') expect(r.reason, `reason of ${key}`).toBeTruthy();
+        const seen = JSON.stringify([r.state, r.reason, r.sentAt, r.messageId]);
+        const before = this.terminal.get(key);
+        if (before) expect(seen, `terminal ${key} never changes`).toBe(before);
+        else this.terminal.set(key, seen);
+      }
+      // 6. Nothing silently missed: once the clock passed a step's time, it was dealt with.
+      if (afterDrain && r.state === 'scheduled') expect(Date.parse(r.scheduledAt!), `${key} left behind`).toBeGreaterThan(now);
+      if (afterDrain && r.state === 'sending') expect(Date.parse(r.leaseUntil!) + 120_000, `${key} stuck sending`).toBeGreaterThan(now);
+      // Every scheduled step has its schedule.
+      if (r.state === 'scheduled') expect([...this.scheduler.schedules.values()].some((d) => (d.input as ReminderInput).scheduledAt === r.scheduledAt && (d.input as ReminderInput).invoiceId === r.invoiceId)).toBe(true);
+    }
+  }
+}
+
+type Cmd = fc.AsyncCommand<object, World>;
+const cmd = (name: string, run: (w: World) => Promise<void>, drained = false): Cmd => ({
+  check: () => true,
+  run: async (_m, w) => {
+    try {
+      await run(w);
+    } catch (error) {
+      // Refusals (409, 422, 404) are answers, and the simulated crash is a crash; anything else is a bug.
+      if (!(error instanceof AppError) && !String(error).includes('crash between SES and the table')) throw error;
+    }
+    await w.settle();
+    w.checkInvariants(drained);
+  },
+  toString: () => name,
+});
+
+const today = (w: World) => localDate(w.clock.now(), TZ);
+
+const commands = [
+  fc.record({ dueIn: fc.integer({ min: -75, max: 12 }), client: fc.constantFrom('c1', 'c2'), cents: fc.integer({ min: 1_000, max: 500_000 }) }).map(({ dueIn, client, cents }) =>
+    cmd(`send(due ${dueIn >= 0 ? '+' : ''}${dueIn}, ${client})`, async (w) => {
+      const id = `inv${w.invoiceIds.length + 1}`;
+      const lines = [{ description: 'Travaux', quantity: 1, unitPriceCents: cents, vatRate: 20 as const }];
+      const at = w.clock.now().toISOString();
+      const issue = addDays(today(w), Math.min(0, dueIn) - 30);
+      w.invoices.add({
+        id, tenantId: TENANT, clientId: client, clientKind: client === 'c1' ? 'business' : 'consumer', number: `F-2026-${w.invoiceIds.length + 1}`,
+        issueDate: issue, dueDate: addDays(today(w), dueIn), lines, currency: 'EUR', totals: invoiceTotals(lines), paidCents: 0, creditedCents: 0,
+        status: 'sent', remindersPaused: false, disputed: false, sentAt: at, reminderCount: 0, version: 1, createdAt: at, updatedAt: at,
+      });
+      w.invoiceIds.push(id);
+    }),
+  ),
+  fc.record({ k: fc.nat(), duplicate: fc.boolean() }).map(({ k, duplicate }) =>
+    cmd(`fire(${k}${duplicate ? ', twice' : ''})`, async (w) => {
+      const names = [...w.scheduler.schedules.keys()];
+      if (names.length > 0) await w.fireOne(names[k % names.length]!, duplicate);
+    }),
+  ),
+  fc.record({ hours: fc.integer({ min: 1, max: 24 * 12 }), order: fc.array(fc.nat(), { minLength: 1, maxLength: 8 }), late: fc.boolean() }).map(({ hours, order, late }) =>
+    cmd(`clock(+${hours}h${late ? ', late, any order' : ''})`, (w) => w.runUntil(w.clock.now().getTime() + hours * 3_600_000, order, late), true),
+  ),
+  fc.record({ k: fc.nat(), share: fc.constantFrom(1, 0.5, 0.1), midRender: fc.boolean() }).map(({ k, share, midRender }) =>
+    cmd(`pay(${k}, ${share}${midRender ? ', during the next render' : ''})`, async (w) => {
+      const invoice = w.invoice(k);
+      if (!invoice) return;
+      const amount = Math.max(1, Math.floor(invoiceBalanceCents(invoice) * share));
+      const pay = () => w.pay(TENANT, invoice.id, { amountCents: amount, date: today(w), method: 'transfer' }).then(() => undefined);
+      if (midRender) w.pdf.duringRender = () => pay().catch(() => undefined);
+      else await pay();
+    }),
+  ),
+  fc.nat().map((k) =>
+    cmd(`unpay(${k})`, async (w) => {
+      const invoice = w.invoice(k);
+      const payment = invoice && (await w.invoices.payments(TENANT, invoice.id)).find((p) => !p.removedAt);
+      if (invoice && payment) await w.unpay(TENANT, invoice.id, payment.id);
+    }),
+  ),
+  fc.record({ k: fc.nat(), days: fc.integer({ min: -10, max: 20 }) }).map(({ k, days }) =>
+    cmd(`due(${k}, ${days >= 0 ? '+' : ''}${days})`, async (w) => {
+      const invoice = w.invoice(k);
+      if (invoice) await w.update(TENANT, invoice.id, { dueDate: addDays(invoice.dueDate, days) });
+    }),
+  ),
+  fc.record({ k: fc.nat(), flag: fc.constantFrom('remindersPaused' as const, 'disputed' as const) }).map(({ k, flag }) =>
+    cmd(`toggle(${k}, ${flag})`, async (w) => {
+      const invoice = w.invoice(k);
+      if (invoice) await w.update(TENANT, invoice.id, { [flag]: !invoice[flag] });
+    }),
+  ),
+  fc.constantFrom('c1', 'c2').map((client) =>
+    cmd(`optOut(${client})`, async (w) => {
+      const c = (await w.clients.get(TENANT, client))!;
+      await w.updateClient(TENANT, client, { remindersEnabled: !c.remindersEnabled });
+    }),
+  ),
+  fc.record({ k: fc.nat(), force: fc.boolean() }).map(({ k, force }) =>
+    cmd(`manual(${k}${force ? ', force' : ''})`, async (w) => {
+      const invoice = w.invoice(k);
+      if (!invoice) return;
+      w.mailer.forceNext = force;
+      try {
+        await w.sendNow(TENANT, invoice.id, { force });
+      } finally {
+        w.mailer.forceNext = false;
+      }
+    }),
+  ),
+  fc.integer({ min: 1, max: 4 }).map((n) => cmd(`sesOutage(${n})`, async (w) => void (w.mailer.failures = n))),
+  fc.constant(cmd('crashAfterNextSes', async (w) => void (w.steps.failNextFinish = true))),
+];
+
+describe('the reminder engine as a state machine', () => {
+  it('keeps the six invariants over 500 random command sequences', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.commands(commands, { maxCommands: 25 }), async (cmds) => {
+        const w = new World();
+        w.settings.byTenant.set(TENANT, { ...(await w.settings.get(TENANT)), minGapDays: MIN_GAP, company: { name: 'Plomberie Martin', email: 'moi@plomberie.test' } });
+        await fc.asyncModelRun(() => ({ model: {}, real: w }), cmds);
+        // Finally run the clock far ahead: every step ends terminal (or is a plan whose invoice stopped).
+        await w.runUntil(w.clock.now().getTime() + 200 * 86_400_000, [0], false);
+        await w.settle();
+        w.checkInvariants(true);
+        for (const r of w.records()) expect(isTerminal(r.state) || r.state === 'scheduled', `${r.invoiceId}/${r.plan}/${r.index}`).toBe(true);
+      }),
+      { numRuns: 500, seed: 20261125, endOnFailure: true },
+    );
+  }, 600_000);
+});
