@@ -215,8 +215,7 @@ const cmd = (name: string, run: (w: World) => Promise<void>, drained = false): C
 
 const today = (w: World) => localDate(w.clock.now(), TZ);
 
-const commands = [
-  fc.record({ dueIn: fc.integer({ min: -75, max: 12 }), client: fc.constantFrom('c1', 'c2'), cents: fc.integer({ min: 1_000, max: 500_000 }) }).map(({ dueIn, client, cents }) =>
+const sendInvoice = fc.record({ dueIn: fc.integer({ min: -75, max: 12 }), client: fc.constantFrom('c1', 'c2'), cents: fc.integer({ min: 1_000, max: 500_000 }) }).map(({ dueIn, client, cents }) =>
     cmd(`send(due ${dueIn >= 0 ? '+' : ''}${dueIn}, ${client})`, async (w) => {
       const id = `inv${w.invoiceIds.length + 1}`;
       const lines = [{ description: 'Travaux', quantity: 1, unitPriceCents: cents, vatRate: 20 as const }];
@@ -229,7 +228,10 @@ const commands = [
       });
       w.invoiceIds.push(id);
     }),
-  ),
+  );
+
+const commands = [
+  sendInvoice,
   fc.record({ k: fc.nat(), duplicate: fc.boolean() }).map(({ k, duplicate }) =>
     cmd(`fire(${k}${duplicate ? ', twice' : ''})`, async (w) => {
       const names = [...w.scheduler.schedules.keys()];
@@ -292,18 +294,29 @@ const commands = [
 
 describe('the reminder engine as a state machine', () => {
   it('keeps the six invariants over 500 random command sequences', async () => {
+    const totals = { emails: 0, sentSteps: 0, skipped: 0, moved: 0 };
     await fc.assert(
-      fc.asyncProperty(fc.commands(commands, { maxCommands: 25 }), async (cmds) => {
+      fc.asyncProperty(fc.array(sendInvoice, { minLength: 1, maxLength: 4 }), fc.commands(commands, { maxCommands: 25 }), async (initial, cmds) => {
         const w = new World();
         w.settings.byTenant.set(TENANT, { ...(await w.settings.get(TENANT)), minGapDays: MIN_GAP, company: { name: 'Plomberie Martin', email: 'moi@plomberie.test' } });
+        for (const c of initial) await c.run({}, w);
         await fc.asyncModelRun(() => ({ model: {}, real: w }), cmds);
         // Finally run the clock far ahead: every step ends terminal (or is a plan whose invoice stopped).
         await w.runUntil(w.clock.now().getTime() + 200 * 86_400_000, [0], false);
         await w.settle();
         w.checkInvariants(true);
         for (const r of w.records()) expect(isTerminal(r.state) || r.state === 'scheduled', `${r.invoiceId}/${r.plan}/${r.index}`).toBe(true);
+        totals.emails += w.mailer.log.length;
+        totals.sentSteps += w.records().filter((r) => r.state === 'sent' && !r.manual).length;
+        totals.skipped += w.records().filter((r) => r.state === 'skipped').length;
+        totals.moved += w.records().filter((r) => r.reason === 'gap' || r.reason === 'same_day' || r.reason === 'order').length;
       }),
       { numRuns: 500, seed: 20261125, endOnFailure: true },
     );
+    // The sequences really exercise the engine: reminders go out, are skipped and are moved.
+    console.info('engine property test', totals);
+    expect(totals.sentSteps).toBeGreaterThan(1500);
+    expect(totals.skipped).toBeGreaterThan(500);
+    expect(totals.moved).toBeGreaterThan(200);
   }, 600_000);
 });
