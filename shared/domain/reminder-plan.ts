@@ -46,7 +46,7 @@ export interface PlannedStep {
   scheduledAt?: string;
   /** `YYYY-MM-DDTHH:mm:ss` in the calendar's zone, for the Scheduler's `at()`. */
   localTime?: string;
-  /** Why a step is cancelled (`paid`…), skipped (`missed-before-due`) or moved (`catch-up`). */
+  /** Why a step is cancelled (`paid`…), skipped (`due_passed`) or moved (`catch-up`). */
   reason?: string;
   /** Due date + the scenario's offsets, before any move. */
   nominalDate: string;
@@ -153,7 +153,7 @@ export const planReminders = (input: PlanInput): PlannedStep[] => {
       ),
     );
     const missed = sendInstant(wanted, calendar) <= earliest;
-    if (missed && nominalDate < invoice.dueDate) return { ...common, state: 'skipped', reason: 'missed-before-due' };
+    if (missed && nominalDate < invoice.dueDate) return { ...common, state: 'skipped', reason: 'due_passed' };
     const date = missed ? placeFrom(maxDate(wanted, earliestDate), earliest) : wanted;
     const instant = sendInstant(date, calendar);
     carry(date, base, nominalDate);

@@ -35,7 +35,7 @@ const simulationOf = async (invoiceId: string, query = ''): Promise<SimulationIt
 
 describe('reminder simulation over HTTP', () => {
   beforeAll(async () => {
-    // Another test may have switched the program off for this tenant: every reason would be program-off.
+    // Another test may have switched the program off for this tenant: every reason would be program_off.
     expect((await acme.put('/settings', { remindersEnabled: true })).status).toBe(200);
   });
 
@@ -58,15 +58,15 @@ describe('reminder simulation over HTTP', () => {
     expect(times.every((t) => t >= from)).toBe(true);
   });
 
-  it('lists the steps as skipped with client-opted-out once the client opts out', async () => {
+  it('lists the steps as skipped with opt_out once the client opts out', async () => {
     const { invoiceId, clientId } = await anInvoiceDueIn10Days('Plomberie Roux');
     expect((await acme.patch(`/clients/${clientId}`, { remindersEnabled: false })).status).toBe(200);
     const items = await simulationOf(invoiceId);
     expect(items.map((i) => [i.stepId, i.action, i.reason])).toEqual([
-      ['j-5', 'skip', 'client-opted-out'],
-      ['j+1', 'skip', 'client-opted-out'],
-      ['j+8', 'skip', 'client-opted-out'],
-      ['j+15', 'skip', 'client-opted-out'],
+      ['j-5', 'skip', 'opt_out'],
+      ['j+1', 'skip', 'opt_out'],
+      ['j+8', 'skip', 'opt_out'],
+      ['j+15', 'skip', 'opt_out'],
     ]);
   });
 

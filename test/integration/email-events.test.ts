@@ -6,11 +6,7 @@ import { DynamoClientRepository } from '../../shared/adapters/dynamo/dynamo-clie
 import { DynamoInvoiceRepository } from '../../shared/adapters/dynamo/dynamo-invoice-repository.js';
 import type { InvoiceRecord } from '../../shared/app/ports.js';
 import { makeRecordEmailEvent, type SesEventDetail } from '../../shared/app/reminders/email-events.js';
-import { loadReminderContext, planFor } from '../../shared/app/reminders/reminder-context.js';
-import { DynamoSettingsRepository } from '../../shared/adapters/dynamo/dynamo-settings-repository.js';
-import { DynamoStepRepository } from '../../shared/adapters/dynamo/dynamo-step-repository.js';
-import { DynamoTenantDocuments } from '../../shared/adapters/dynamo/dynamo-tenant-documents.js';
-import type { Scenario } from '../../shared/domain/scenario.js';
+import { reminderRecipients } from '../../shared/app/reminders/reminder-context.js';
 import { invoiceTotals } from '../../shared/domain/invoice.js';
 import type { Client } from '../../shared/http/schemas/clients.js';
 import { fixedClock } from '../fixtures/fakes.js';
@@ -63,13 +59,23 @@ describe('SES events reach the invoice timeline', () => {
     expect((await clients.get(tenantId, client.id))?.emailStatus).toBe('ok');
     await record(sesEvent('Bounce', tags, { bounce: { bounceType: 'Permanent', bounceSubType: 'General', bouncedRecipients: [{ emailAddress: client.email }], timestamp: '2026-11-27T08:02:00.000Z' } }));
     expect((await clients.get(tenantId, client.id))?.emailStatus).toBe('bouncing');
-    // Its reminders stop until the address is corrected.
-    const ctx = await loadReminderContext({ invoices, clients, settings: new DynamoSettingsRepository(db, inject('tableName')), scenarios: new DynamoTenantDocuments<Scenario>(db, inject('tableName'), 'SCENARIO'), steps: new DynamoStepRepository(db, inject('tableName')) }, tenantId, invoice.id);
-    const plan = planFor(ctx!, clock.now());
-    expect(plan.filter((s) => s.state === 'scheduled')).toEqual([]);
-    expect(plan.filter((s) => s.reason === 'client-email-bouncing').map((s) => s.stepId)).toEqual(['j+1', 'j+8', 'j+15']);
+    // Its automatic reminders have no address left: they are skipped (`address_failing`) until it is corrected.
+    expect(reminderRecipients((await clients.get(tenantId, client.id))!).to).toEqual([]);
     const types = (await invoices.timeline(tenantId, invoice.id, { limit: 50 })).items.filter((e) => e.type.startsWith('email.')).map((e) => [e.type, e.data?.bounceType]);
     expect(types).toEqual([['email.bounced', 'Transient'], ['email.bounced', 'Permanent']]);
+  });
+
+  it('flags exactly the copy address that bounced, never the main one, and stops everything on a complaint', async () => {
+    const { client, invoice } = await setup();
+    const stored = (await clients.get(tenantId, client.id))!;
+    await clients.replace(tenantId, { ...stored, ccEmails: ['boss@client.test', 'accounts@client.test'] }, stored.updatedAt);
+    const tags = { tenant: tenantId, invoice: invoice.id, client: client.id, step: 'j+1' };
+    await record(sesEvent('Bounce', tags, { bounce: { bounceType: 'Permanent', bounceSubType: 'General', bouncedRecipients: [{ emailAddress: 'boss@client.test' }], timestamp: '2026-11-27T08:02:00.000Z' } }));
+    const flagged = (await clients.get(tenantId, client.id))!;
+    expect(flagged).toMatchObject({ emailStatus: 'ok', bouncedEmails: ['boss@client.test'] });
+    expect(reminderRecipients(flagged)).toEqual({ to: [client.email], cc: ['accounts@client.test'] });
+    await record(sesEvent('Complaint', tags, { complaint: { timestamp: '2026-11-27T09:00:00.000Z' } }));
+    expect((await clients.get(tenantId, client.id))?.complained).toBe(true);
   });
 
   it('ignores events without our tags or for an unknown invoice', async () => {

@@ -273,7 +273,7 @@ describe('quote follow-up', () => {
   it('skips the follow-up for a client who turned reminders off', async () => {
     const { world, send } = await followUpWorld();
     await world.clients.replace('acme', aClient({ remindersEnabled: false }));
-    await expect(send(fired)).resolves.toEqual({ outcome: 'skipped', reason: 'client-opted-out', stepId: 'quote-follow-up' });
+    await expect(send(fired)).resolves.toEqual({ outcome: 'skipped', reason: 'opt_out', stepId: 'quote-follow-up' });
     expect(world.mailer.sent).toEqual([]);
   });
 

@@ -87,7 +87,7 @@ describe('planReminders: catch-up', () => {
 
   it('skips J-5, sends J+1 at the next window, and keeps J+8 and J+15 spaced from it', () => {
     expect(brief(planReminders(input))).toEqual([
-      ['j-5', 'skipped', 'missed-before-due'],
+      ['j-5', 'skipped', 'due_passed'],
       ['j+1', 'scheduled', '2026-03-13T09:00:00'],
       ['j+8', 'scheduled', '2026-03-20T09:00:00'],
       ['j+15', 'scheduled', '2026-03-27T09:00:00'],
@@ -203,7 +203,7 @@ describe('planReminders: inputs', () => {
     const now = parisTime('2026-03-12T10:00');
     const plan = planReminders(aPlanInput({ now, invoice: anInvoice({ dueDate: '2026-03-02' }) }));
     expect(brief(plan).slice(0, 2)).toEqual([
-      ['j-5', 'skipped', 'missed-before-due'],
+      ['j-5', 'skipped', 'due_passed'],
       ['j+1', 'scheduled', '2026-03-13T09:00:00'],
     ]);
   });
@@ -365,7 +365,7 @@ describe('planReminders: properties', () => {
         expect([...times].sort((a, b) => a - b)).toEqual(times);
         times.forEach((t) => expect(t).toBeGreaterThan(input.now.getTime()));
         plan.filter((s) => s.nominalDate >= input.invoice.dueDate).forEach((s) => expect(s.state).toBe('scheduled'));
-        plan.filter((s) => s.state === 'skipped').forEach((s) => expect(s.reason).toBe('missed-before-due'));
+        plan.filter((s) => s.state === 'skipped').forEach((s) => expect(s.reason).toBe('due_passed'));
       }),
       { numRuns: 500 },
     );

@@ -322,18 +322,18 @@ describe('reminder simulation', () => {
     expect(out.items[0]).toMatchObject({ clientId: 'c1', clientName: 'Boulangerie Dupont SARL', invoiceNumber: 'F-2026-0001', templateId: 'courtesy' });
   });
 
-  it('lists every step as skipped with client-opted-out when the client opted out', async () => {
+  it('lists every step as skipped with opt_out when the client opted out', async () => {
     await w.clients.replace(T, aClient({ remindersEnabled: false }), '');
     const out = await w.simulate(T);
     expect(out.items.map((i) => [i.stepId, i.action, i.reason])).toEqual([
-      ['j-5', 'skip', 'client-opted-out'],
-      ['j+1', 'skip', 'client-opted-out'],
-      ['j+8', 'skip', 'client-opted-out'],
-      ['j+15', 'skip', 'client-opted-out'],
+      ['j-5', 'skip', 'opt_out'],
+      ['j+1', 'skip', 'opt_out'],
+      ['j+8', 'skip', 'opt_out'],
+      ['j+15', 'skip', 'opt_out'],
     ]);
   });
 
-  it('gives paused, disputed and program-off as the reasons, with the nominal send time', async () => {
+  it('gives paused, disputed and program_off as the reasons, with the nominal send time', async () => {
     w.invoices.add(anInvoiceRecord({ remindersPaused: true }));
     const paused = await w.simulate(T);
     expect(paused.items.every((i) => i.action === 'skip' && i.reason === 'paused')).toBe(true);
@@ -344,7 +344,7 @@ describe('reminder simulation', () => {
 
     w.invoices.add(anInvoiceRecord());
     await w.settings.put(T, { ...defaultSettings(), remindersEnabled: false });
-    expect(new Set((await w.simulate(T)).items.map((i) => i.reason))).toEqual(new Set(['program-off']));
+    expect(new Set((await w.simulate(T)).items.map((i) => i.reason))).toEqual(new Set(['program_off']));
   });
 
   it('keeps only the steps within the window', async () => {
@@ -356,7 +356,7 @@ describe('reminder simulation', () => {
     w.invoices.add(anInvoiceRecord({ sentAt: '2026-03-10T10:00:00.000Z' }));
     w.clock.set('2026-03-10T10:00:00.000Z');
     const out = await w.simulate(T, { from: '2026-03-01T00:00:00.000Z' });
-    expect(out.items[0]).toMatchObject({ stepId: 'j-5', action: 'skip', reason: 'missed-before-due' });
+    expect(out.items[0]).toMatchObject({ stepId: 'j-5', action: 'skip', reason: 'due_passed' });
   });
 
   it('leaves out paid, cancelled and draft invoices, and sorts by time then client name', async () => {
