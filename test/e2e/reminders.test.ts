@@ -98,7 +98,7 @@ describe('the reminder engine on the local stack', () => {
     // Redelivery of the same schedule (named outside the reconciler's prefix, so it is not tidied away).
     await copy(`dup-${first!.name}`, { ...first!.input, scheduledTime: '<aws.scheduler.scheduled-time>' });
     const again = await runUntil(new Date(first!.at), invoice.id);
-    expect(again.map((f) => f.result)).toEqual([{ outcome: 'skipped', reason: 'already-sent', stepId: 'j-5' }]);
+    expect(again.map((f) => f.result)).toEqual([{ outcome: 'ignored', reason: 'already_sent', stepId: 'j-5' }]);
     expect(reminders(await inbox(email))).toHaveLength(1);
 
     // Paid, then a schedule that escaped deletion fires anyway: it finds the invoice paid.
@@ -108,10 +108,11 @@ describe('the reminder engine on the local stack', () => {
     expect(await schedulesOf(invoice.id)).toEqual([]);
     await copy(`late-${j1!.name}`, { ...j1!.input, scheduledTime: '<aws.scheduler.scheduled-time>' });
     const late = await runUntil(new Date(j1!.at), invoice.id);
-    expect(late.map((f) => f.result)).toEqual([{ outcome: 'skipped', reason: 'paid', stepId: 'j+1' }]);
+    // The payment cancelled the step at once; the stray fire finds it cancelled and sends nothing.
+    expect(late.map((f) => f.result)).toEqual([{ outcome: 'ignored', reason: 'already_cancelled', stepId: 'j+1' }]);
     expect(reminders(await inbox(email))).toHaveLength(1);
     const timeline = (await acme.get(`/invoices/${invoice.id}/timeline?limit=100`)).json.items;
-    expect(timeline.some((e: { type: string; data?: { reason?: string } }) => e.type === 'reminder.skipped' && e.data?.reason === 'paid')).toBe(true);
+    expect(timeline.some((e: { type: string; data?: { reason?: string } }) => e.type === 'reminder.cancelled' && e.data?.reason === 'paid')).toBe(true);
   });
 
   it('never mentions the €40 or penalties to a consumer; states them to a business at J+1', async () => {

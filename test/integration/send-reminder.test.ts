@@ -23,6 +23,7 @@ import { invoiceTotals } from '../../shared/domain/invoice.js';
 import type { Scenario } from '../../shared/domain/scenario.js';
 import type { Client } from '../../shared/http/schemas/clients.js';
 import { fixedClock } from '../fixtures/fakes.js';
+import { ensureTable } from '../../infra/local/dynamodb-local.js';
 import { SES_MAX_ATTEMPTS } from '../../shared/clients.js';
 
 /** Real adapters against DynamoDB Local, the SES emulator and the Scheduler emulator started by the global setup. */
@@ -31,7 +32,9 @@ const region = 'eu-west-3';
 const db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: inject('dynamodbEndpoint'), region, credentials }), {
   marshallOptions: { removeUndefinedValues: true },
 });
-const table = inject('tableName');
+// Its own table: the local stack's stream reconciler (wall clock) must not act on these invoices
+// while the test drives the use cases on a frozen clock.
+const table = `engine-${ulid().toLowerCase()}`;
 const invoices = new DynamoInvoiceRepository(db, table);
 const clients = new DynamoClientRepository(db, table);
 const steps = new DynamoStepRepository(db, table);
@@ -135,6 +138,10 @@ const failingSes = async () => {
   const client = new SESv2Client({ endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, region, credentials, maxAttempts: SES_MAX_ATTEMPTS, retryStrategy: undefined });
   return { client, calls: () => calls, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 };
+
+beforeAll(async () => {
+  await ensureTable(inject('dynamodbEndpoint'), table);
+});
 
 describe('send-reminder against DynamoDB Local and the SES emulator', () => {
   beforeAll(() => clock.set('2026-11-20T10:00:00Z'));
