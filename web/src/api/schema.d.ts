@@ -668,8 +668,10 @@ export interface operations {
                             };
                             avgDaysLate: number;
                             balanceCents: number;
+                            bouncedEmails?: string[];
                             /** @default [] */
                             ccEmails: string[];
+                            complained?: boolean;
                             createdAt: string;
                             /** Format: email */
                             email: string;
@@ -776,8 +778,10 @@ export interface operations {
                             line2?: string;
                             postalCode: string;
                         };
+                        bouncedEmails?: string[];
                         /** @default [] */
                         ccEmails: string[];
+                        complained?: boolean;
                         createdAt: string;
                         /** Format: email */
                         email: string;
@@ -866,8 +870,10 @@ export interface operations {
                             line2?: string;
                             postalCode: string;
                         };
+                        bouncedEmails?: string[];
                         /** @default [] */
                         ccEmails: string[];
+                        complained?: boolean;
                         createdAt: string;
                         /** Format: email */
                         email: string;
@@ -972,8 +978,10 @@ export interface operations {
                             line2?: string;
                             postalCode: string;
                         };
+                        bouncedEmails?: string[];
                         /** @default [] */
                         ccEmails: string[];
+                        complained?: boolean;
                         createdAt: string;
                         /** Format: email */
                         email: string;
@@ -2748,11 +2756,20 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: {
+                            attempts?: number;
+                            beforeDue?: boolean;
+                            index?: number;
+                            lastError?: string;
                             manual?: boolean;
                             messageId?: string;
+                            plan?: number;
+                            projected?: boolean;
                             reason?: string;
+                            recipients?: string[];
                             /** Format: date-time */
                             scheduledAt?: string;
+                            /** Format: date-time */
+                            sentAt?: string;
                             /** @enum {string} */
                             state: "scheduled" | "sending" | "sent" | "skipped" | "cancelled" | "failed";
                             stepId: string;
@@ -2804,6 +2821,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    force?: boolean;
                     templateId?: string;
                 };
             };
@@ -2816,11 +2834,20 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        attempts?: number;
+                        beforeDue?: boolean;
+                        index?: number;
+                        lastError?: string;
                         manual?: boolean;
                         messageId?: string;
+                        plan?: number;
+                        projected?: boolean;
                         reason?: string;
+                        recipients?: string[];
                         /** Format: date-time */
                         scheduledAt?: string;
+                        /** Format: date-time */
+                        sentAt?: string;
                         /** @enum {string} */
                         state: "scheduled" | "sending" | "sent" | "skipped" | "cancelled" | "failed";
                         stepId: string;
