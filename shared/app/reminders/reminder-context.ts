@@ -105,6 +105,28 @@ const history = (records: readonly StepRecordItem[], scenario: Scenario): StepRe
   });
 
 /**
+ * What the dry run shows of an invoice: its recorded steps (the latest plan's record at each
+ * scenario position) when it has entered its plan, else the planner's projection.
+ */
+export const recordedOrProjected = (ctx: ReminderContext, now: Date): PlannedStep[] => {
+  const latest = latestByIndex(ctx.records.filter((r) => !r.manual && r.plan > 0));
+  if (latest.size === 0) return planFor(ctx, now);
+  // A stop the reconciler is about to apply (the stream lags a little) already shows.
+  const stop = stopReason(ctx);
+  return [...latest.values()]
+    .sort((a, b) => a.index - b.index)
+    .map((r) => ({
+      stepId: r.stepId,
+      templateId: r.templateId,
+      state: r.state === 'sending' ? 'sent' : r.state === 'scheduled' && stop ? 'cancelled' : r.state,
+      nominalDate: r.nominalDate ?? r.scheduledAt?.slice(0, 10) ?? r.at.slice(0, 10),
+      ...(r.scheduledAt ? { scheduledAt: r.scheduledAt } : {}),
+      ...(r.localTime ? { localTime: r.localTime } : {}),
+      ...(r.state === 'scheduled' && stop ? { reason: stop } : r.reason ? { reason: r.reason } : {}),
+    }));
+};
+
+/**
  * A projection of the plan at `now` (the dry run and drafts): recorded steps keep their state,
  * the others are placed by the pure planner. The engine itself acts only on recorded steps.
  */

@@ -12,7 +12,7 @@ import type { Client } from '../../http/schemas/clients.js';
 import type { Settings } from '../../http/schemas/settings.js';
 import { ValidationError } from '../errors.js';
 import type { ClientRepository, Clock, InvoiceRecord, SettingsRepository, TenantDocuments } from '../ports.js';
-import { loadReminderContext, planFor, sendCalendarFor, type ReminderContext, type ReminderReadDeps } from './reminder-context.js';
+import { loadReminderContext, recordedOrProjected, sendCalendarFor, type ReminderContext, type ReminderReadDeps } from './reminder-context.js';
 
 export interface SimulationDeps extends ReminderReadDeps {
   readonly clock: Clock;
@@ -149,7 +149,7 @@ export const makeSimulateReminders = (deps: SimulationDeps) =>
     const invoices = await openInvoices(reads, tenantId, localDate(now, settings.timezone));
     const perInvoice = await mapLimit(invoices, CONCURRENCY, async (invoice) => {
       const ctx = await loadReminderContext(reads, tenantId, invoice.id);
-      return ctx ? simulationItems(ctx, planFor(ctx, now), from, to) : [];
+      return ctx ? simulationItems(ctx, recordedOrProjected(ctx, now), from, to) : [];
     });
     return { from: from.toISOString(), to: to.toISOString(), items: perInvoice.flat().sort(byTimeThenClient) };
   };
