@@ -91,7 +91,7 @@ class World {
   readonly settings = new FakeSettingsRepository();
   readonly scenarios = new FakeTenantDocuments<Scenario>();
   readonly templates = new FakeTenantDocuments<ReminderTemplate>();
-  readonly steps = new FakeStepRepository(this.invoices);
+  readonly steps = new FakeStepRepository(this.invoices, this.clients);
   readonly scheduler = new FakeReminderScheduler();
   readonly mailer = new CheckingMailer(this);
   readonly pdf = new RacingPdf();

@@ -23,7 +23,10 @@ export class DynamoClientRepository implements ClientRepository {
   }
 
   async replace(tenantId: string, client: Client, expectedUpdatedAt: string): Promise<void> {
-    await this.put(tenantId, client, 'updatedAt = :expected', { ':expected': expectedUpdatedAt });
+    // The reminder engine's gap claim lives on this item (lastMessageAt): a replace built from an
+    // older read must not roll it back, so it also requires the claim to be as read.
+    const claim = client.lastMessageAt ? 'lastMessageAt = :msg' : 'attribute_not_exists(lastMessageAt)';
+    await this.put(tenantId, client, `updatedAt = :expected AND ${claim}`, { ':expected': expectedUpdatedAt, ...(client.lastMessageAt ? { ':msg': client.lastMessageAt } : {}) });
   }
 
   async list(tenantId: string, page: PageRequest): Promise<Page<Client>> {

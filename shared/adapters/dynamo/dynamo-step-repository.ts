@@ -4,13 +4,12 @@ import type { StepRef, StepState } from '../../domain/reminder-steps.js';
 import type {
   ClaimResult,
   ClientGapClaim,
-  ClientLastMessage,
   InvoiceSendGuard,
   NewStepRecord,
   ReminderStepRepository,
   StepRecordItem,
 } from '../../app/ports/reminder-steps.js';
-import { clientClaimKey, invoiceKey, invoicePk, stepKey } from './keys.js';
+import { clientKey, invoiceKey, invoicePk, stepKey } from './keys.js';
 import { queryAll } from './queries.js';
 import { transactWrite, type TransactItem } from './transactions.js';
 
@@ -125,12 +124,12 @@ export class DynamoStepRepository implements ReminderStepRepository {
       Update: {
         TableName: this.tableName,
         Key: invoiceKey(tenantId, invoiceId),
-        UpdateExpression: 'SET lastReminderDay = :today, version = version + :one',
+        UpdateExpression: 'SET lastReminderDay = :today, lastReminderAt = :at, version = version + :one ADD reminderCount :one',
         ConditionExpression:
           '#status IN (:sent, :partial) AND remindersPaused = :false AND disputed = :false AND paidCents = :paid AND creditedCents = :credited AND (attribute_not_exists(lastReminderDay) OR lastReminderDay < :today)',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: {
-          ':today': invoice.today, ':one': 1, ':sent': 'sent', ':partial': 'partially_paid', ':false': false,
+          ':today': invoice.today, ':at': invoice.at, ':one': 1, ':sent': 'sent', ':partial': 'partially_paid', ':false': false,
           ':paid': invoice.paidCents, ':credited': invoice.creditedCents,
         },
       },
@@ -146,14 +145,13 @@ export class DynamoStepRepository implements ReminderStepRepository {
     return {
       Update: {
         TableName: this.tableName,
-        Key: clientClaimKey(tenantId, gap.clientId),
+        Key: clientKey(tenantId, gap.clientId),
         UpdateExpression:
-          'SET entityType = :type, prevDate = if_not_exists(lastMessageDate, :none), prevAt = if_not_exists(lastMessageAt, :none), lastMessageDate = :date, lastMessageAt = :at, holder = :holder',
-        ...(gap.latestAllowedDate !== undefined
-          ? { ConditionExpression: 'attribute_not_exists(lastMessageDate) OR lastMessageDate <= :latest' }
-          : {}),
+          'SET claimPrevDate = if_not_exists(lastMessageDate, :none), claimPrevAt = if_not_exists(lastMessageAt, :none), lastMessageDate = :date, lastMessageAt = :at, claimHolder = :holder',
+        ConditionExpression:
+          gap.latestAllowedDate !== undefined ? 'attribute_exists(PK) AND (attribute_not_exists(lastMessageDate) OR lastMessageDate <= :latest)' : 'attribute_exists(PK)',
         ExpressionAttributeValues: {
-          ':type': 'client-claim', ':none': '', ':date': gap.date, ':at': gap.at, ':holder': gap.holder,
+          ':none': '', ':date': gap.date, ':at': gap.at, ':holder': gap.holder,
           ...(gap.latestAllowedDate !== undefined ? { ':latest': gap.latestAllowedDate } : {}),
         },
       },
@@ -161,34 +159,18 @@ export class DynamoStepRepository implements ReminderStepRepository {
   }
 
   async finishSend(tenantId: string, invoiceId: string, ref: StepRef, sent: { at: string; messageId: string; recipients: readonly string[]; dueDate: string }): Promise<void> {
-    const result = await transactWrite(this.db, [
-      {
-        Update: {
-          TableName: this.tableName,
-          Key: stepKey(tenantId, invoiceId, ref),
-          UpdateExpression: 'SET #state = :sent, #at = :at, sentAt = :at, messageId = :mid, recipients = :to, dueDate = :due REMOVE leaseUntil, lastError',
-          ConditionExpression: '#state = :sending',
-          ExpressionAttributeNames: { '#state': 'state', '#at': 'at' },
-          ExpressionAttributeValues: { ':sent': 'sent', ':at': sent.at, ':mid': sent.messageId, ':to': sent.recipients, ':due': sent.dueDate, ':sending': 'sending' },
-        },
-      },
-      {
-        Update: {
-          TableName: this.tableName,
-          Key: invoiceKey(tenantId, invoiceId),
-          UpdateExpression: 'SET lastReminderAt = :at, version = version + :one ADD reminderCount :one',
-          ExpressionAttributeValues: { ':at': sent.at, ':one': 1 },
-        },
-      },
-    ]);
-    if (!result.ok) throw new Error('the step left `sending` while its email was being sent');
+    // The invoice's reminder count and date were taken with the claim: recording the send is one write.
+    const done = await this.transition(tenantId, invoiceId, ref, { state: 'sending' }, {
+      state: 'sent', at: sent.at, sentAt: sent.at, messageId: sent.messageId, recipients: [...sent.recipients], dueDate: sent.dueDate, leaseUntil: undefined, lastError: undefined,
+    });
+    if (!done) throw new Error('the step left `sending` while its email was being sent');
   }
 
   async releaseSend(
     tenantId: string,
     invoiceId: string,
     ref: StepRef,
-    release: { today: string; gap: ClientGapClaim },
+    release: { today: string; gap: ClientGapClaim; previousReminderAt?: string },
     next: { state: 'scheduled' | 'failed'; at: string; scheduledAt?: string; localTime?: string; reason: string; lastError?: string; firstFailedAt?: string },
   ): Promise<void> {
     const update = updateOf({ ...next, leaseUntil: undefined });
@@ -208,28 +190,21 @@ export class DynamoStepRepository implements ReminderStepRepository {
         new UpdateCommand({
           TableName: this.tableName,
           Key: invoiceKey(tenantId, invoiceId),
-          UpdateExpression: 'REMOVE lastReminderDay SET version = version + :one',
+          UpdateExpression: `REMOVE lastReminderDay SET version = version + :one, ${release.previousReminderAt ? 'lastReminderAt = :prev' : 'lastReminderAt = lastReminderAt'} ADD reminderCount :minus`,
           ConditionExpression: 'lastReminderDay = :today',
-          ExpressionAttributeValues: { ':today': release.today, ':one': 1 },
+          ExpressionAttributeValues: { ':today': release.today, ':one': 1, ':minus': -1, ...(release.previousReminderAt ? { ':prev': release.previousReminderAt } : {}) },
         }),
       ),
       this.ignoreCondition(
         new UpdateCommand({
           TableName: this.tableName,
-          Key: clientClaimKey(tenantId, release.gap.clientId),
-          UpdateExpression: 'SET lastMessageDate = prevDate, lastMessageAt = prevAt REMOVE holder',
-          ConditionExpression: 'holder = :holder',
+          Key: clientKey(tenantId, release.gap.clientId),
+          UpdateExpression: 'SET lastMessageDate = claimPrevDate, lastMessageAt = claimPrevAt REMOVE claimHolder',
+          ConditionExpression: 'claimHolder = :holder',
           ExpressionAttributeValues: { ':holder': release.gap.holder },
         }),
       ),
     ]);
-  }
-
-  async lastClientMessage(tenantId: string, clientId: string): Promise<ClientLastMessage | undefined> {
-    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: clientClaimKey(tenantId, clientId), ConsistentRead: true }));
-    const date = out.Item?.lastMessageDate as string | undefined;
-    const at = out.Item?.lastMessageAt as string | undefined;
-    return date && at ? { date, at } : undefined;
   }
 
   private async ignoreCondition(command: UpdateCommand): Promise<void> {

@@ -98,9 +98,7 @@ export interface ReminderStepRepository {
     tenantId: string,
     invoiceId: string,
     ref: StepRef,
-    release: { readonly today: string; readonly gap: ClientGapClaim },
+    release: { readonly today: string; readonly gap: ClientGapClaim; readonly previousReminderAt?: string },
     next: { readonly state: 'scheduled' | 'failed'; readonly at: string; readonly scheduledAt?: string; readonly localTime?: string; readonly reason: string; readonly lastError?: string; readonly firstFailedAt?: string },
   ): Promise<void>;
-  /** The last message to a client, any invoice (the gap claim). */
-  lastClientMessage(tenantId: string, clientId: string): Promise<ClientLastMessage | undefined>;
 }

@@ -41,11 +41,10 @@ export const loadReminderContext = async (deps: ReminderReadDeps, tenantId: stri
     deps.steps.list(tenantId, invoiceId),
   ]);
   if (!invoice) return undefined;
-  const [client, lastClientMessage] = await Promise.all([
-    deps.clients.get(tenantId, invoice.clientId),
-    deps.steps.lastClientMessage(tenantId, invoice.clientId),
-  ]);
+  const client = await deps.clients.get(tenantId, invoice.clientId);
   if (!client) return undefined;
+  // The client item carries the gap claim: the last message to this client, any invoice.
+  const lastClientMessage = client.lastMessageDate && client.lastMessageAt ? { date: client.lastMessageDate, at: client.lastMessageAt } : undefined;
   const scenario =
     (await resolveScenario(deps.scenarios, tenantId, client.scenarioId ?? undefined)) ??
     (await resolveScenario(deps.scenarios, tenantId, settings.defaultScenarioId)) ??

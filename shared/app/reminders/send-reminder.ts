@@ -217,7 +217,7 @@ const failed = async (
     tenantId,
     id,
     record,
-    { today: send.today, gap: send.gap },
+    { today: send.today, gap: send.gap, ...(ctx.invoice.lastReminderAt ? { previousReminderAt: ctx.invoice.lastReminderAt } : {}) },
     retry
       ? { state: 'scheduled', at, scheduledAt: retry.toISOString(), localTime: localDateTimeOf(retry, calendar.timeZone), reason: 'retry', lastError, firstFailedAt }
       : { state: 'failed', at, reason: 'send_failed', lastError, firstFailedAt },

@@ -686,6 +686,7 @@ export interface operations {
                              */
                             language: "fr" | "en";
                             lastMessageAt?: string;
+                            lastMessageDate?: string;
                             lastReminderAt?: string;
                             name: string;
                             oldestDaysLate: number;
@@ -796,6 +797,7 @@ export interface operations {
                          */
                         language: "fr" | "en";
                         lastMessageAt?: string;
+                        lastMessageDate?: string;
                         name: string;
                         /** @default true */
                         remindersEnabled: boolean;
@@ -888,6 +890,7 @@ export interface operations {
                          */
                         language: "fr" | "en";
                         lastMessageAt?: string;
+                        lastMessageDate?: string;
                         name: string;
                         /** @default true */
                         remindersEnabled: boolean;
@@ -996,6 +999,7 @@ export interface operations {
                          */
                         language: "fr" | "en";
                         lastMessageAt?: string;
+                        lastMessageDate?: string;
                         name: string;
                         /** @default true */
                         remindersEnabled: boolean;
