@@ -25,7 +25,9 @@ import type {
   TenantDocuments,
 } from '../ports.js';
 import { composeReminder, reminderVariables } from './compose-reminder.js';
+import { consumerTemplateErrors } from './consumer-templates.js';
 import { libraryOf, newDocumentId, type LibraryEntry } from './scenarios.js';
+import { DEFAULT_SCENARIOS } from '../../domain/default-scenarios.js';
 
 export interface TemplateView extends ReminderTemplate {
   readonly builtIn: boolean;
@@ -49,6 +51,8 @@ const view = ({ doc, builtIn, customized }: LibraryEntry<ReminderTemplate>): Tem
 export interface TemplateDeps {
   readonly templates: TenantDocuments<ReminderTemplate>;
   readonly scenarios: TenantDocuments<Scenario>;
+  /** To know which scenarios reach consumers: a penalty template may not (consumer-templates.ts). */
+  readonly clients: ClientRepository;
   readonly ids: IdGenerator;
 }
 
@@ -77,6 +81,13 @@ const toTemplate = (id: string, input: TemplateInput): ReminderTemplate => {
 
 export const makeTemplateLibrary = (deps: TemplateDeps) => {
   const library = libraryOf(DEFAULT_TEMPLATES, deps.templates);
+  const scenarios = libraryOf(DEFAULT_SCENARIOS, deps.scenarios);
+  /** 422 when the template mentions penalties and would reach a consumer. */
+  const checkConsumers = async (tenantId: string, template: ReminderTemplate): Promise<void> => {
+    const all = (await scenarios.list(tenantId)).map((e) => e.doc);
+    const errors = await consumerTemplateErrors({ clients: deps.clients, scenarios: all }, tenantId, template);
+    if (errors.length > 0) throw new BusinessRuleError('penalties-for-consumer', 'The template mentions penalties and would reach a consumer', errors);
+  };
   const find = async (tenantId: string, id: string): Promise<LibraryEntry<ReminderTemplate>> => {
     const entry = await library.find(tenantId, id);
     if (!entry) throw new NotFoundError('Template');
@@ -94,6 +105,7 @@ export const makeTemplateLibrary = (deps: TemplateDeps) => {
       const template = toTemplate(id, input);
       if (library.isBuiltIn(id)) throw new ConflictError(`"${id}" is a built-in template: PUT /templates/${id} to customise it`);
       if (await deps.templates.get(tenantId, id)) throw new ConflictError(`A template "${id}" already exists`);
+      await checkConsumers(tenantId, template);
       await deps.templates.put(tenantId, template);
       return view({ doc: template, builtIn: false, customized: false });
     },
@@ -101,7 +113,10 @@ export const makeTemplateLibrary = (deps: TemplateDeps) => {
     /** Replaces a custom template, or stores the tenant's editable copy of a built-in one. */
     put: async (tenantId: string, id: string, input: TemplateInput): Promise<TemplateView> => {
       const template = toTemplate(id, input);
-      const { builtIn } = await find(tenantId, id);
+      const { builtIn, doc: current } = await find(tenantId, id);
+      // A built-in consumer template stays one, even when the edit leaves `kind` out.
+      const checkedAs = template.kind === undefined && current.kind === 'consumer' ? { ...template, kind: current.kind } : template;
+      await checkConsumers(tenantId, checkedAs);
       await deps.templates.put(tenantId, template);
       return view({ doc: template, builtIn, customized: builtIn });
     },
