@@ -88,7 +88,7 @@ export const composeReminder = async (m: ReminderMaterial, pdf: PdfRenderer, to:
           balanceCents: balance,
         },
       ],
-      ...(business ? { penaltiesCents: penalties.cents, indemnityCents: RECOVERY_INDEMNITY_CENTS } : {}),
+      ...(business ? { penaltiesCents: penalties.cents, penaltyRateSource: penalties.rateSource, indemnityCents: RECOVERY_INDEMNITY_CENTS } : {}),
       deadlineDays: 8,
       date,
       paymentInstructions: vars.paymentInstructions,

@@ -5,7 +5,8 @@
  */
 import { addDays, localDate } from '../../domain/dates.js';
 import { DEFAULT_TEMPLATES, defaultTemplate, type ReminderTemplate } from '../../domain/default-templates.js';
-import { invoiceTotals } from '../../domain/invoice.js';
+import { invoiceBalanceCents, invoiceTotals } from '../../domain/invoice.js';
+import { penaltyPreview, type PenaltyPreview } from '../../domain/penalties.js';
 import type { Scenario } from '../../domain/scenario.js';
 import { renderTemplate, unknownVariables } from '../../domain/template-render.js';
 import type { Client } from '../../http/schemas/clients.js';
@@ -184,15 +185,30 @@ const invoiceMaterial = async (deps: TemplateTryDeps, tenantId: string, invoiceI
  */
 const inTemplateLanguage = (client: Client, template: ReminderTemplate): Client => ({ ...client, language: template.language });
 
+export interface TemplatePreview {
+  readonly subject: string;
+  readonly body: string;
+  readonly variables: Record<string, string>;
+  /** Business clients only: the penalties the variables show, with the rate's source (`estimated` for a semester not in the table yet). */
+  readonly penalties?: PenaltyPreview;
+}
+
 export const makePreviewTemplate = (deps: TemplateTryDeps) =>
-  async (tenantId: string, templateId: string, invoiceId: string): Promise<{ subject: string; body: string; variables: Record<string, string> }> => {
+  async (tenantId: string, templateId: string, invoiceId: string): Promise<TemplatePreview> => {
     const [template, material, settings] = await Promise.all([
       templateFor(deps.templates, tenantId, templateId),
       invoiceMaterial(deps, tenantId, invoiceId),
       deps.settings.get(tenantId),
     ]);
-    const variables = reminderVariables({ invoice: material.invoice, client: inTemplateLanguage(material.client, template), settings, asOf: deps.clock.now() });
-    return { subject: renderTemplate(template.subject, variables), body: renderTemplate(template.body, variables), variables };
+    const now = deps.clock.now();
+    const variables = reminderVariables({ invoice: material.invoice, client: inTemplateLanguage(material.client, template), settings, asOf: now });
+    const penalties = penaltyPreview(material.client.kind, {
+      unpaidCents: invoiceBalanceCents(material.invoice),
+      dueDate: material.invoice.dueDate,
+      asOf: localDate(now, settings.timezone),
+      ...(settings.penaltyRatePercent !== undefined ? { contractualRatePercent: settings.penaltyRatePercent } : {}),
+    });
+    return { subject: renderTemplate(template.subject, variables), body: renderTemplate(template.body, variables), variables, ...(penalties ? { penalties } : {}) };
   };
 
 export interface TestSendDeps extends TemplateTryDeps {

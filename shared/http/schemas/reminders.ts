@@ -44,7 +44,21 @@ export const TemplateCreate = TemplateInput.extend({ id: docId.optional() }).str
 export const TemplateView = TemplateInput.extend({ id: z.string(), builtIn: z.boolean(), customized: z.boolean() });
 
 export const PreviewInput = z.object({ invoiceId: z.string().min(1).max(64) }).strict();
-export const PreviewView = z.object({ subject: z.string(), body: z.string(), variables: z.record(z.string(), z.string()) });
+export const PreviewView = z.object({
+  subject: z.string(),
+  body: z.string(),
+  variables: z.record(z.string(), z.string()),
+  /** Business clients only: late penalties to date, the rate applying and its source (a missing semester is `estimated`). */
+  penalties: z
+    .object({
+      amountCents: z.number().int(),
+      days: z.number().int(),
+      ratePercent: z.number(),
+      rateSource: z.enum(['table', 'contract', 'estimated']),
+      indemnityCents: z.number().int(),
+    })
+    .optional(),
+});
 
 export const TestSendInput = z.object({ invoiceId: z.string().min(1).max(64).optional(), to: z.email().optional() }).strict();
 
