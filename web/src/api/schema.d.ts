@@ -5533,6 +5533,14 @@ export interface operations {
                 content: {
                     "application/json": {
                         body: string;
+                        penalties?: {
+                            amountCents: number;
+                            days: number;
+                            indemnityCents: number;
+                            ratePercent: number;
+                            /** @enum {string} */
+                            rateSource: "table" | "contract" | "estimated";
+                        };
                         subject: string;
                         variables: {
                             [key: string]: string;
