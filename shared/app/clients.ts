@@ -1,4 +1,4 @@
-import type { ClientInput, ClientPatch, Client } from '../http/schemas/clients.js';
+import type { ClientInput, ClientPatch, Client } from '../domain/client.js';
 import type { ReminderTemplate } from '../domain/default-templates.js';
 import type { Scenario } from '../domain/scenario.js';
 import { BusinessRuleError, NotFoundError } from './errors.js';
@@ -74,6 +74,7 @@ export const makeUpdateClient = ({ clients, scenarios, templates, clock }: Pick<
     }
     if (patch.email && patch.email !== current.email) next.emailStatus = 'ok';
     next.updatedAt = clock.now().toISOString();
-    await clients.replace(tenantId, next as Client, current.updatedAt);
-    return next as Client;
+    const updated = next as unknown as Client; // every key of a ClientPatch is a key of Client
+    await clients.replace(tenantId, updated, current.updatedAt);
+    return updated;
   };

@@ -2,10 +2,18 @@
  * Ports: the small interfaces use cases depend on. Adapters (shared/adapters) implement
  * them with DynamoDB, SESv2, EventBridge Scheduler and react-pdf; unit tests pass fakes.
  */
-import type { ClientKind, InvoiceLine, InvoiceStatus, InvoiceTotals } from '../domain/invoice.js';
-import type { Client } from '../http/schemas/clients.js';
-import type { Settings } from '../http/schemas/settings.js';
+import type { Client } from '../domain/client.js';
+import type { InvoiceStatus } from '../domain/invoice.js';
+import type { CreditNoteRecord, InvoiceRecord, PaymentRecord, TimelineRecord } from '../domain/invoice-types.js';
+import type { QuoteRecord } from '../domain/quote-types.js';
+import type { Settings } from '../domain/settings.js';
+import type { StepRecordItem } from '../domain/step.js';
 import type { LetterPdfData } from '../../templates/pdf/letter-types.js';
+
+// The domain's records, re-exported where use cases and adapters have always found them.
+export type { CreditNoteRecord, DepositDeduction, InvoiceRecord, PaymentRecord, TimelineRecord } from '../domain/invoice-types.js';
+export type { QuoteRecord, QuoteStatus } from '../domain/quote-types.js';
+export type { StepRecordItem, StepRecordState } from '../domain/step.js';
 
 export interface Clock {
   now(): Date;
@@ -33,116 +41,6 @@ export interface ClientRepository {
   list(tenantId: string, page: PageRequest): Promise<Page<Client>>;
   /** Records a reminder sent to the client (keeps the latest instant; never bumps `updatedAt`). */
   recordMessage(tenantId: string, clientId: string, at: string): Promise<void>;
-}
-
-/** The stored invoice; `overdue`, `daysLate` and `balanceCents` are derived on read. */
-export interface InvoiceRecord {
-  readonly id: string;
-  readonly tenantId: string;
-  readonly clientId: string;
-  readonly clientKind: ClientKind;
-  readonly number?: string;
-  readonly issueDate: string;
-  readonly dueDate: string;
-  readonly lines: readonly InvoiceLine[];
-  readonly notes?: string;
-  readonly currency: 'EUR';
-  readonly totals: InvoiceTotals;
-  readonly paidCents: number;
-  readonly creditedCents: number;
-  readonly status: InvoiceStatus;
-  readonly remindersPaused: boolean;
-  readonly disputed: boolean;
-  readonly sentAt?: string;
-  readonly emailedAt?: string;
-  readonly emailedTo?: string;
-  readonly lastPaymentAt?: string;
-  readonly lastReminderAt?: string;
-  readonly reminderCount: number;
-  /** Absent = a standard invoice. A deposit (facture d'acompte) or a final invoice comes from a quote. */
-  readonly kind?: 'deposit' | 'final';
-  readonly quoteId?: string;
-  readonly quoteNumber?: string;
-  /** Final invoice: the deposit invoices it lists and deducts (CGI 289). */
-  readonly deductions?: readonly DepositDeduction[];
-  /** Sum of `deductions[].grossCents`. */
-  readonly deductedCents?: number;
-  /** Bumped on every write; writes are conditional on the version they read. */
-  readonly version: number;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-}
-
-/** A deposit invoice as a final invoice lists it: number, date and amounts. */
-export interface DepositDeduction {
-  readonly invoiceId: string;
-  readonly number: string;
-  readonly issueDate: string;
-  readonly netCents: number;
-  readonly vatCents: number;
-  readonly grossCents: number;
-}
-
-export type QuoteStatus = 'pending' | 'accepted' | 'refused' | 'converted';
-
-/** A quote (devis). `expired` is derived from `validUntil`, never stored. */
-export interface QuoteRecord {
-  readonly id: string;
-  readonly tenantId: string;
-  readonly clientId: string;
-  readonly number?: string;
-  readonly issueDate: string;
-  readonly validUntil: string;
-  readonly lines: readonly InvoiceLine[];
-  readonly notes?: string;
-  readonly currency: 'EUR';
-  readonly totals: InvoiceTotals;
-  readonly status: QuoteStatus;
-  readonly sentAt?: string;
-  readonly emailedAt?: string;
-  readonly acceptedAt?: string;
-  readonly refusedAt?: string;
-  readonly convertedAt?: string;
-  readonly depositInvoiceIds: readonly string[];
-  readonly finalInvoiceId?: string;
-  readonly followUpSentAt?: string;
-  readonly version: number;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-}
-
-/** A credit note (avoir): reduces or cancels a sent invoice; amounts are positive, split by VAT rate like the invoice. */
-export interface CreditNoteRecord {
-  readonly id: string;
-  readonly invoiceId: string;
-  readonly invoiceNumber: string;
-  readonly invoiceIssueDate: string;
-  readonly number: string;
-  readonly issueDate: string;
-  readonly reason: string;
-  readonly full: boolean;
-  readonly netCents: number;
-  readonly vatCents: number;
-  readonly grossCents: number;
-  readonly vatBreakdown: InvoiceTotals['vatBreakdown'];
-  readonly createdAt: string;
-}
-
-export interface PaymentRecord {
-  readonly id: string;
-  readonly invoiceId: string;
-  readonly amountCents: number;
-  readonly date: string;
-  readonly method: string;
-  readonly reference?: string;
-  readonly createdAt: string;
-  readonly removedAt?: string;
-}
-
-export interface TimelineRecord {
-  readonly at: string;
-  readonly type: string;
-  readonly data?: Record<string, unknown>;
 }
 
 export interface InvoiceListFilter {
@@ -327,21 +225,6 @@ export interface ReminderScheduler {
   list(namePrefix: string): Promise<ScheduleSummary[]>;
   create(definition: ScheduleDefinition): Promise<void>;
   delete(name: string): Promise<void>;
-}
-
-export type StepRecordState = 'sending' | 'sent' | 'skipped' | 'failed' | 'cancelled';
-
-/** What happened to one step of one invoice (manual reminders included, with `manual: true`). */
-export interface StepRecordItem {
-  readonly stepId: string;
-  readonly templateId: string;
-  readonly state: StepRecordState;
-  readonly at: string;
-  readonly scheduledAt?: string;
-  readonly reason?: string;
-  readonly messageId?: string;
-  readonly attempts: number;
-  readonly manual?: boolean;
 }
 
 export interface ReminderStepRepository {

@@ -11,7 +11,7 @@ import { B2C_DEFAULT_SCENARIO, templateIdForLanguage } from '../../domain/defaul
 import { defaultTemplate, type ReminderTemplate } from '../../domain/default-templates.js';
 import { templatePenaltyMentions, templateRefusalFor } from '../../domain/penalty-mentions.js';
 import type { Scenario } from '../../domain/scenario.js';
-import type { Client } from '../../http/schemas/clients.js';
+import type { Client } from '../../domain/client.js';
 import type { FieldError } from '../errors.js';
 import type { ClientRepository, TenantDocuments } from '../ports.js';
 

@@ -6,7 +6,7 @@
 import { DEFAULT_SCENARIOS } from '../../domain/default-scenarios.js';
 import { defaultTemplate, type ReminderTemplate } from '../../domain/default-templates.js';
 import { validateScenario, type Scenario } from '../../domain/scenario.js';
-import type { ScenarioInput } from '../../http/schemas/reminders.js';
+import type { ScenarioInput } from '../../domain/scenario.js';
 import { BusinessRuleError, ConflictError, NotFoundError, type FieldError } from '../errors.js';
 import type { ClientRepository, IdGenerator, SettingsRepository, TenantDocuments } from '../ports.js';
 import { clientsOfScenario, consumerReach, consumerStepErrors, storedTemplates } from './consumer-templates.js';

@@ -9,9 +9,9 @@ import { invoiceBalanceCents, invoiceTotals } from '../../domain/invoice.js';
 import { penaltyPreview, type PenaltyPreview } from '../../domain/penalties.js';
 import type { Scenario } from '../../domain/scenario.js';
 import { renderTemplate, unknownVariables } from '../../domain/template-render.js';
-import type { Client } from '../../http/schemas/clients.js';
-import type { TemplateInput } from '../../http/schemas/reminders.js';
-import type { Settings } from '../../http/schemas/settings.js';
+import type { Client } from '../../domain/client.js';
+import type { TemplateInput } from '../../domain/default-templates.js';
+import type { Settings } from '../../domain/settings.js';
 import { BusinessRuleError, ConflictError, NotFoundError, type FieldError } from '../errors.js';
 import type {
   ClientRepository,

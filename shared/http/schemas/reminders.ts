@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import type { TemplateInput as TemplateInputType } from '../../domain/default-templates.js';
+import type { ScenarioInput as ScenarioInputType } from '../../domain/scenario.js';
 import { businessDate, instant } from './common.js';
 
 /** Step ids like the built-ins' `j-5`, `j+1`: they end up in schedule names, where `+` becomes `_`. */
@@ -14,8 +16,8 @@ export const ScenarioStepSchema = z
   })
   .strict();
 
-export const ScenarioInput = z.object({ name: z.string().trim().min(1).max(100), steps: z.array(ScenarioStepSchema).min(1).max(12) }).strict();
-export type ScenarioInput = z.infer<typeof ScenarioInput>;
+export const ScenarioInput = z.object({ name: z.string().trim().min(1).max(100), steps: z.array(ScenarioStepSchema).min(1).max(12) }).strict() satisfies z.ZodType<ScenarioInputType>;
+export type ScenarioInput = ScenarioInputType;
 export const ScenarioCreate = ScenarioInput.extend({ id: docId.optional() }).strict();
 
 export const ScenarioView = z.object({
@@ -37,8 +39,8 @@ export const TemplateInput = z
     attachInvoicePdf: z.boolean().default(true),
     letter: z.boolean().default(false),
   })
-  .strict();
-export type TemplateInput = z.infer<typeof TemplateInput>;
+  .strict() satisfies z.ZodType<TemplateInputType>;
+export type TemplateInput = TemplateInputType;
 export const TemplateCreate = TemplateInput.extend({ id: docId.optional() }).strict();
 
 export const TemplateView = TemplateInput.extend({ id: z.string(), builtIn: z.boolean(), customized: z.boolean() });
