@@ -9,7 +9,9 @@ export default defineConfig({
   test: {
     reporters: ['default'],
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.{ts,tsx}'], environment: 'node' } },
+      // PDF tests render for real: a file's first render loads react-pdf and parses the embedded
+      // fonts (~1–2 s alone, 5 s+ when the suite runs on 2 busy cores), beyond the 5 s default.
+      { test: { name: 'unit', include: ['test/unit/**/*.test.{ts,tsx}'], environment: 'node', testTimeout: 30_000 } },
       {
         test: {
           name: 'web',

@@ -16,6 +16,7 @@ const BENCHMARKS: Record<string, { what: string; run: () => Promise<Table[]> }> 
   pdf: { what: 'ReactPdfRenderer: cold and warm renders, memory, sizes', run: async () => (await import('./pdf.js')).runPdf() },
   bundle: { what: 'esbuild bundle sizes and fresh-process import time per handler', run: async () => (await import('./bundle.js')).runBundle() },
   api: { what: 'local stack over HTTP: latency and throughput per endpoint', run: async () => (await import('./api.js')).runApi() },
+  web: { what: 'web app: initial JS gzip, home screen render time in Chromium', run: async () => (await import('./web.js')).runWeb() },
 };
 
 const runOne = async (name: string): Promise<void> => {

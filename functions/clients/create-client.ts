@@ -4,5 +4,5 @@ import { created } from '../../shared/http/responses.js';
 import { routes } from '../../shared/http/routes.js';
 import { wiring } from '../../shared/wiring.js';
 
-const createClient = makeCreateClient({ clients: wiring.clients(), scenarios: wiring.scenarios(), clock: wiring.clock, ids: wiring.ids });
+const createClient = makeCreateClient({ clients: wiring.clients(), scenarios: wiring.scenarios(), templates: wiring.templates(), clock: wiring.clock, ids: wiring.ids });
 export const handler = httpHandler(routes.createClient, async ({ tenantId, body }) => created(await createClient(tenantId, body)), wiring);

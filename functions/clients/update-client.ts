@@ -4,7 +4,7 @@ import { ok } from '../../shared/http/responses.js';
 import { routes } from '../../shared/http/routes.js';
 import { wiring } from '../../shared/wiring.js';
 
-const updateClient = makeUpdateClient({ clients: wiring.clients(), scenarios: wiring.scenarios(), clock: wiring.clock });
+const updateClient = makeUpdateClient({ clients: wiring.clients(), scenarios: wiring.scenarios(), templates: wiring.templates(), clock: wiring.clock });
 export const handler = httpHandler(routes.updateClient, async ({ tenantId, params, body }) =>
   ok(await updateClient(tenantId, params.id, body)),
 );

@@ -4,5 +4,5 @@ import { created } from '../../shared/http/responses.js';
 import { routes } from '../../shared/http/routes.js';
 import { wiring } from '../../shared/wiring.js';
 
-const templates = makeTemplateLibrary({ templates: wiring.templates(), scenarios: wiring.scenarios(), ids: wiring.ids });
+const templates = makeTemplateLibrary({ templates: wiring.templates(), scenarios: wiring.scenarios(), clients: wiring.clients(), ids: wiring.ids });
 export const handler = httpHandler(routes.createTemplate, async ({ tenantId, body }) => created(await templates.create(tenantId, body)), wiring);

@@ -4,7 +4,7 @@ import { noContent } from '../../shared/http/responses.js';
 import { routes } from '../../shared/http/routes.js';
 import { wiring } from '../../shared/wiring.js';
 
-const templates = makeTemplateLibrary({ templates: wiring.templates(), scenarios: wiring.scenarios(), ids: wiring.ids });
+const templates = makeTemplateLibrary({ templates: wiring.templates(), scenarios: wiring.scenarios(), clients: wiring.clients(), ids: wiring.ids });
 export const handler = httpHandler(routes.deleteTemplate, async ({ tenantId, params }) => {
   await templates.remove(tenantId, params.id);
   return noContent();

@@ -4,5 +4,5 @@ import { ok } from '../../shared/http/responses.js';
 import { routes } from '../../shared/http/routes.js';
 import { wiring } from '../../shared/wiring.js';
 
-const templates = makeTemplateLibrary({ templates: wiring.templates(), scenarios: wiring.scenarios(), ids: wiring.ids });
+const templates = makeTemplateLibrary({ templates: wiring.templates(), scenarios: wiring.scenarios(), clients: wiring.clients(), ids: wiring.ids });
 export const handler = httpHandler(routes.listTemplates, async ({ tenantId }) => ok({ items: await templates.list(tenantId) }));

@@ -1,26 +1,50 @@
-import type { ClientInput, ClientPatch, Client } from '../http/schemas/clients.js';
+import type { ClientInput, ClientPatch, Client } from '../domain/client.js';
+import type { ReminderTemplate } from '../domain/default-templates.js';
 import type { Scenario } from '../domain/scenario.js';
 import { BusinessRuleError, NotFoundError } from './errors.js';
 import type { ClientRepository, Clock, IdGenerator, PageRequest, TenantDocuments } from './ports.js';
+import { consumerStepErrors, storedTemplates } from './reminders/consumer-templates.js';
 import { resolveScenario } from './reminders/reminder-context.js';
 
 export interface ClientDeps {
   readonly clients: ClientRepository;
   readonly scenarios: TenantDocuments<Scenario>;
+  /** A consumer's own scenario may not send templates mentioning penalties (consumer-templates.ts). */
+  readonly templates: TenantDocuments<ReminderTemplate>;
   readonly clock: Clock;
   readonly ids: IdGenerator;
 }
 
-/** A client's own scenario must exist (built-in or the tenant's), or its reminders would silently fall back. */
-const checkScenario = async (scenarios: TenantDocuments<Scenario>, tenantId: string, scenarioId: string | null | undefined) => {
-  if (scenarioId && !(await resolveScenario(scenarios, tenantId, scenarioId))) {
+/**
+ * A client's own scenario must exist (built-in or the tenant's), or its reminders would silently
+ * fall back; a consumer's must send no template that mentions penalties or the €40 (CPCE L111-8).
+ * `path` names the field that made the pairing (the scenario, or the kind on a patch).
+ */
+const checkScenario = async (
+  { scenarios, templates }: Pick<ClientDeps, 'scenarios' | 'templates'>,
+  tenantId: string,
+  client: { kind: Client['kind']; scenarioId?: string | null | undefined },
+  path: string,
+) => {
+  if (!client.scenarioId) return;
+  const scenario = await resolveScenario(scenarios, tenantId, client.scenarioId);
+  if (!scenario) {
     throw new BusinessRuleError('unknown-scenario', 'The scenario does not exist', [{ path: 'body.scenarioId', message: 'no such scenario' }]);
+  }
+  if (client.kind !== 'consumer') return;
+  const errors = consumerStepErrors(scenario, await storedTemplates(templates, tenantId), 'would be the scenario of this consumer client');
+  if (errors.length > 0) {
+    throw new BusinessRuleError(
+      'penalties-for-consumer',
+      `Scenario "${scenario.id}" sends templates that mention penalties: a consumer client cannot have it`,
+      errors.map((e) => ({ path, message: `${e.path.replace(/^body\./, '')}: ${e.message}` })),
+    );
   }
 };
 
-export const makeCreateClient = ({ clients, scenarios, clock, ids }: ClientDeps) =>
+export const makeCreateClient = ({ clients, scenarios, templates, clock, ids }: ClientDeps) =>
   async (tenantId: string, input: ClientInput): Promise<Client> => {
-    await checkScenario(scenarios, tenantId, input.scenarioId);
+    await checkScenario({ scenarios, templates }, tenantId, input, 'body.scenarioId');
     const now = clock.now().toISOString();
     const client: Client = { ...input, id: ids.next(), emailStatus: 'ok', createdAt: now, updatedAt: now };
     await clients.create(tenantId, client);
@@ -35,10 +59,14 @@ export const makeGetClient = ({ clients }: Pick<ClientDeps, 'clients'>) =>
   };
 
 /** `null` clears an optional field; a new email address resets a bouncing status. */
-export const makeUpdateClient = ({ clients, scenarios, clock }: Pick<ClientDeps, 'clients' | 'scenarios' | 'clock'>) =>
+export const makeUpdateClient = ({ clients, scenarios, templates, clock }: Pick<ClientDeps, 'clients' | 'scenarios' | 'templates' | 'clock'>) =>
   async (tenantId: string, id: string, patch: ClientPatch): Promise<Client> => {
     const current = await makeGetClient({ clients })(tenantId, id);
-    await checkScenario(scenarios, tenantId, patch.scenarioId);
+    // Checked when the patch sets a scenario, or turns a client with its own scenario into a consumer.
+    if (patch.scenarioId !== undefined || (patch.kind === 'consumer' && current.kind !== 'consumer')) {
+      const scenarioId = patch.scenarioId === undefined ? current.scenarioId : patch.scenarioId;
+      await checkScenario({ scenarios, templates }, tenantId, { kind: patch.kind ?? current.kind, scenarioId }, patch.scenarioId ? 'body.scenarioId' : 'body.kind');
+    }
     const next: Record<string, unknown> = { ...current };
     for (const [key, value] of Object.entries(patch)) {
       if (value === null) delete next[key];
@@ -54,6 +82,7 @@ export const makeUpdateClient = ({ clients, scenarios, clock }: Pick<ClientDeps,
     if (bounced.length > 0) next.bouncedEmails = bounced;
     else delete next.bouncedEmails;
     next.updatedAt = clock.now().toISOString();
-    await clients.replace(tenantId, next as Client, current.updatedAt);
-    return next as Client;
+    const updated = next as unknown as Client; // every key of a ClientPatch is a key of Client
+    await clients.replace(tenantId, updated, current.updatedAt);
+    return updated;
   };

@@ -1,5 +1,5 @@
 import { invoiceBalanceCents, lateness } from '../domain/invoice.js';
-import type { InvoiceView } from '../http/schemas/invoices.js';
+import type { InvoiceView } from '../domain/invoice-types.js';
 import type { InvoiceRecord } from './ports.js';
 
 /** The API shape of an invoice: the record plus what is derived from it at `now`. */

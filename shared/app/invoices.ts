@@ -1,6 +1,6 @@
 import { addDays, localDate } from '../domain/dates.js';
 import { invoiceTotals, isOpen } from '../domain/invoice.js';
-import type { InvoiceInput, InvoiceListQuery, InvoicePatch, InvoiceView } from '../http/schemas/invoices.js';
+import type { InvoiceInput, InvoiceListQuery, InvoicePatch, InvoiceView } from '../domain/invoice-types.js';
 import { BusinessRuleError, NotFoundError, type FieldError } from './errors.js';
 import { toInvoiceView } from './invoice-view.js';
 import type { ClientRepository, Clock, IdGenerator, InvoiceRecord, InvoiceRepository, Page, PageRequest, SettingsRepository, TimelineRecord } from './ports.js';

@@ -1,8 +1,8 @@
 import { addDays, localDate } from '../domain/dates.js';
 import { invoiceTotals } from '../domain/invoice.js';
 import { depositLines, quoteStatusView } from '../domain/quote.js';
-import type { InvoiceView } from '../http/schemas/invoices.js';
-import type { DepositInput, FinalInvoiceInput } from '../http/schemas/quotes.js';
+import type { InvoiceView } from '../domain/invoice-types.js';
+import type { DepositInput, FinalInvoiceInput } from '../domain/quote-types.js';
 import { BusinessRuleError, ConflictError, NotFoundError } from './errors.js';
 import { draftInvoice } from './invoices.js';
 import { toInvoiceView } from './invoice-view.js';

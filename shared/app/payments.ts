@@ -1,6 +1,6 @@
 import { localDate } from '../domain/dates.js';
 import { invoiceBalanceCents, settledStatusOf } from '../domain/invoice.js';
-import type { InvoiceView, PaymentInput } from '../http/schemas/invoices.js';
+import type { InvoiceView, PaymentInput } from '../domain/invoice-types.js';
 import { BusinessRuleError, ConflictError, NotFoundError } from './errors.js';
 import { loadInvoice } from './invoices.js';
 import { toInvoiceView } from './invoice-view.js';

@@ -2,7 +2,7 @@ import { addDays, localDate } from '../domain/dates.js';
 import { invoiceBalanceCents, invoiceTotals } from '../domain/invoice.js';
 import { formatEuros } from '../domain/money.js';
 import { quoteStatusView } from '../domain/quote.js';
-import type { QuoteInput, QuotePatch, QuoteView } from '../http/schemas/quotes.js';
+import type { QuoteInput, QuotePatch, QuoteView } from '../domain/quote-types.js';
 import { BusinessRuleError, ConflictError, NotFoundError, type FieldError } from './errors.js';
 import type { ClientRepository, Clock, IdGenerator, InvoiceRecord, InvoiceRepository, Mailer, QuotePdfRenderer, QuoteRecord, QuoteRepository, SettingsRepository } from './ports.js';
 

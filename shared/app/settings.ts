@@ -1,6 +1,5 @@
 import type { Scenario } from '../domain/scenario.js';
-import { Settings, type SettingsInput } from '../http/schemas/settings.js';
-import { parseOrThrow } from '../http/problem.js';
+import type { Settings, SettingsInput } from '../domain/settings.js';
 import { BusinessRuleError } from './errors.js';
 import type { SettingsRepository, TenantDocuments } from './ports.js';
 import { resolveScenario } from './reminders/reminder-context.js';
@@ -17,7 +16,8 @@ export const makeUpdateSettings = ({ settings, scenarios }: { settings: Settings
       throw new BusinessRuleError('unknown-scenario', 'The scenario does not exist', [{ path: 'body.defaultScenarioId', message: 'no such scenario' }]);
     }
     const current = await settings.get(tenantId);
-    const merged = parseOrThrow(Settings, { ...current, ...input, company: { ...current.company, ...input.company } }, 'body');
+    // Every field of the input was validated at the edge, so the merge of two valid settings is valid.
+    const merged: Settings = { ...current, ...input, company: { ...current.company, ...input.company } };
     await settings.put(tenantId, merged);
     return merged;
   };

@@ -34,6 +34,15 @@ export const DEFAULT_SCENARIOS: readonly Scenario[] = [B2B_DEFAULT_SCENARIO, B2C
 export const defaultScenarioFor = (kind: ClientKind): Scenario =>
   kind === 'consumer' ? B2C_DEFAULT_SCENARIO : B2B_DEFAULT_SCENARIO;
 
+/**
+ * The scenario id of a client without a scenario of its own. The settings' default applies to
+ * business clients; a consumer always falls back to the consumer scenario (or the tenant's copy
+ * of it), whose templates never mention penalties or the €40 (CPCE L111-8): a default chosen
+ * for professionals must not reach a private person.
+ */
+export const fallbackScenarioIdFor = (kind: ClientKind, settingsDefaultScenarioId: string | undefined): string =>
+  kind === 'consumer' ? B2C_DEFAULT_SCENARIO.id : (settingsDefaultScenarioId ?? B2B_DEFAULT_SCENARIO.id);
+
 /** The template id for a language: French ids are the base, English ones carry `-en`. */
 export const templateIdForLanguage = (templateId: string, language: 'fr' | 'en'): string =>
   language === 'en' && !templateId.endsWith('-en') ? `${templateId}-en` : templateId;

@@ -24,6 +24,9 @@ export interface ReminderTemplate {
   letter: boolean;
 }
 
+/** What creating or replacing a template takes. */
+export type TemplateInput = Omit<ReminderTemplate, 'id'>;
+
 const SIGNATURE_FR = `Bien cordialement,
 {{companyName}}
 {{companyEmail}} {{companyPhone}}`;

@@ -15,6 +15,13 @@ const RATE_SCALE = 1_000_000;
 const toRateUnits = (percent: number): bigint => BigInt(Math.round(percent * (RATE_SCALE / 100)));
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 
+/**
+ * Where an applied rate comes from: `table` = the semester's row of the rate table; `contract` =
+ * the rate agreed with the client (settings.penaltyRatePercent, at or above the legal floor);
+ * `estimated` = the semester has no row yet, the latest known rates stand in for it.
+ */
+export type RateSource = 'table' | 'contract' | 'estimated';
+
 export interface SemesterRate {
   /** `YYYY-H1` or `YYYY-H2`, the semester of the date asked about. */
   semester: string;
@@ -24,6 +31,7 @@ export interface SemesterRate {
   floorRatePercent: number;
   /** True when the table has no row for this semester and the nearest row's rates were used. */
   estimated: boolean;
+  rateSource: Exclude<RateSource, 'contract'>;
 }
 
 export const semesterOf = (date: string): { label: string; start: string; end: string } => {
@@ -46,6 +54,7 @@ export const penaltyRateFor = (date: string, table: PenaltyRateTable = PENALTY_R
     legalRatePercent: row.legalRatePercent,
     floorRatePercent: round2(row.legalRatePercent * FLOOR_MULTIPLIER),
     estimated: row.start !== semester.start,
+    rateSource: row.start !== semester.start ? 'estimated' : 'table',
   };
 };
 
@@ -69,6 +78,7 @@ export interface PenaltyBreakdownRow {
   /** This semester's share rounded on its own (display only: the total is rounded once, at the end). */
   cents: number;
   estimated: boolean;
+  rateSource: RateSource;
 }
 
 export interface PenaltyResult {
@@ -76,10 +86,26 @@ export interface PenaltyResult {
   days: number;
   breakdown: PenaltyBreakdownRow[];
   estimated: boolean;
+  /**
+   * `estimated` when any semester counted has no row in the table; else `contract` when the
+   * agreed rate applied throughout; else `table`. With no day late yet: the source of the rate
+   * that will apply from the day after the due date.
+   */
+  rateSource: RateSource;
 }
 
-const appliedRate = (rate: SemesterRate, contractual?: number): number =>
-  contractual === undefined ? rate.defaultRatePercent : Math.max(contractual, rate.floorRatePercent);
+/** The rate a semester is charged at, and where it comes from (a contract rate below the legal floor is raised to it). */
+export const appliedRate = (rate: SemesterRate, contractual?: number): { ratePercent: number; rateSource: RateSource } => {
+  if (contractual !== undefined && contractual >= rate.floorRatePercent) return { ratePercent: contractual, rateSource: 'contract' };
+  return { ratePercent: contractual === undefined ? rate.defaultRatePercent : rate.floorRatePercent, rateSource: rate.rateSource };
+};
+
+const overallSource = (rows: readonly { rateSource: RateSource }[]): RateSource =>
+  rows.some((r) => r.rateSource === 'estimated') ? 'estimated' : rows.every((r) => r.rateSource === 'contract') ? 'contract' : 'table';
+
+/** The rate that applies from the day after the due date (what the J+1 reminder announces). */
+export const rateFromDueDate = (dueDate: string, contractual?: number, table: PenaltyRateTable = PENALTY_RATE_TABLE) =>
+  appliedRate(penaltyRateFor(addDays(dueDate, 1), table), contractual);
 
 /**
  * Late-payment penalties: from the day after the due date to `asOf` inclusive, each semester at
@@ -88,7 +114,10 @@ const appliedRate = (rate: SemesterRate, contractual?: number): number =>
 export const latePenaltyCents = (input: PenaltyInput): PenaltyResult => {
   const { unpaidCents, dueDate, asOf, contractualRatePercent, table = PENALTY_RATE_TABLE } = input;
   const totalDays = Math.max(0, daysBetween(dueDate, asOf));
-  if (totalDays === 0 || unpaidCents <= 0) return { cents: 0, days: totalDays, breakdown: [], estimated: false };
+  if (totalDays === 0 || unpaidCents <= 0) {
+    const { rateSource } = rateFromDueDate(dueDate, contractualRatePercent, table);
+    return { cents: 0, days: totalDays, breakdown: [], estimated: rateSource === 'estimated', rateSource };
+  }
   const breakdown: PenaltyBreakdownRow[] = [];
   let numerator = 0n;
   const denominator = BigInt(RATE_SCALE) * 365n;
@@ -97,7 +126,7 @@ export const latePenaltyCents = (input: PenaltyInput): PenaltyResult => {
     const to = semester.end < asOf ? semester.end : asOf;
     const days = daysBetween(from, to) + 1;
     const rate = penaltyRateFor(from, table);
-    const ratePercent = appliedRate(rate, contractualRatePercent);
+    const { ratePercent, rateSource } = appliedRate(rate, contractualRatePercent);
     const part = BigInt(unpaidCents) * toRateUnits(ratePercent) * BigInt(days);
     numerator += part;
     breakdown.push({
@@ -108,6 +137,7 @@ export const latePenaltyCents = (input: PenaltyInput): PenaltyResult => {
       ratePercent,
       cents: Number(divRound(part, denominator)),
       estimated: rate.estimated,
+      rateSource,
     });
     from = addDays(to, 1);
   }
@@ -116,6 +146,7 @@ export const latePenaltyCents = (input: PenaltyInput): PenaltyResult => {
     days: totalDays,
     breakdown,
     estimated: breakdown.some((row) => row.estimated),
+    rateSource: overallSource(breakdown),
   };
 };
 
@@ -130,9 +161,28 @@ export interface PenaltiesForResult extends PenaltyResult {
  */
 export const penaltiesFor = (kind: ClientKind, input: PenaltyInput): PenaltiesForResult => {
   if (kind === 'consumer') {
-    return { cents: 0, days: Math.max(0, daysBetween(input.dueDate, input.asOf)), breakdown: [], estimated: false, indemnityCents: 0 };
+    // Nothing is charged, so nothing is estimated: the source is only a label here.
+    const rateSource = input.contractualRatePercent === undefined ? 'table' : 'contract';
+    return { cents: 0, days: Math.max(0, daysBetween(input.dueDate, input.asOf)), breakdown: [], estimated: false, rateSource, indemnityCents: 0 };
   }
   const result = latePenaltyCents(input);
   const late = result.days > 0 && input.unpaidCents > 0;
   return { ...result, indemnityCents: late ? RECOVERY_INDEMNITY_CENTS : 0 };
+};
+
+/** What a preview shows of the penalties: the amount to date, the rate now applying and where it comes from. */
+export interface PenaltyPreview {
+  readonly amountCents: number;
+  readonly days: number;
+  readonly ratePercent: number;
+  readonly rateSource: RateSource;
+  readonly indemnityCents: number;
+}
+
+/** Business clients only: a consumer owes neither penalties nor the €40, so there is nothing to show (undefined). */
+export const penaltyPreview = (kind: ClientKind, input: PenaltyInput): PenaltyPreview | undefined => {
+  if (kind === 'consumer') return undefined;
+  const result = penaltiesFor(kind, input);
+  const current = result.breakdown.at(-1) ?? rateFromDueDate(input.dueDate, input.contractualRatePercent, input.table);
+  return { amountCents: result.cents, days: result.days, ratePercent: current.ratePercent, rateSource: result.rateSource, indemnityCents: result.indemnityCents };
 };

@@ -15,6 +15,9 @@ export interface Scenario {
   steps: ScenarioStep[];
 }
 
+/** What creating or replacing a scenario takes. */
+export type ScenarioInput = Omit<Scenario, 'id'>;
+
 export const MIN_OFFSET_DAYS = -60;
 export const MAX_OFFSET_DAYS = 365;
 

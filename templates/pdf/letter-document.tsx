@@ -90,6 +90,9 @@ export const letterDocument = (kit: PdfKit, data: LetterPdfData): PdfDocument =>
           <View style={{ marginTop: 8, marginLeft: '35%' }}>
             {business && totalLine(t.unpaidTotal, unpaid)}
             {business && penalties > 0 && totalLine(t.penalties(data.date), penalties)}
+            {business && penalties > 0 && (data.penaltyRateSource === 'estimated' || data.penaltyRateSource === 'contract') && (
+              <Text style={[styles.small, { marginBottom: 2 }]}>{t.rateSource[data.penaltyRateSource]}</Text>
+            )}
             {business && indemnity > 0 && totalLine(t.indemnity(indemnity % 4000 === 0 ? indemnity / 4000 : undefined), indemnity)}
             {totalLine(t.total, total, true)}
           </View>

@@ -10,6 +10,8 @@ interface LetterText {
   readonly columns: readonly [string, string, string, string, string, string];
   readonly unpaidTotal: string;
   readonly penalties: (date: string) => string;
+  /** Said under the penalties when their rate is not the published one of each semester. */
+  readonly rateSource: { readonly estimated: string; readonly contract: string };
   readonly indemnity: (count: number | undefined) => string;
   readonly total: string;
   readonly demand: { readonly business: (total: number, days: number) => string; readonly consumer: (total: number, days: number) => string };
@@ -36,6 +38,11 @@ const fr: LetterText = {
   columns: ['Facture', 'Date', 'Échéance', 'Montant TTC', 'Déjà réglé', 'Reste dû'],
   unpaidTotal: 'Total des factures impayées',
   penalties: (date) => `Pénalités de retard arrêtées au ${shortDate(date)} (art. L441-10 du Code de commerce)`,
+  rateSource: {
+    estimated:
+      "Taux estimé : le taux de la BCE du semestre en cours n'étant pas encore publié, le dernier taux connu est appliqué ; le montant sera ajusté.",
+    contract: 'Pénalités calculées au taux convenu entre les parties.',
+  },
   indemnity: (count) =>
     `Indemnité forfaitaire pour frais de recouvrement (${count ? `${euros(4000, 'fr')} × ${count}, ` : ''}art. D441-5 du Code de commerce)`,
   total: 'Total dû',
@@ -76,6 +83,10 @@ const en: LetterText = {
   columns: ['Invoice', 'Date', 'Due date', 'Amount incl. VAT', 'Paid', 'Balance'],
   unpaidTotal: 'Total of unpaid invoices',
   penalties: (date) => `Late-payment penalties as of ${shortDate(date)} (French Commercial Code, art. L441-10)`,
+  rateSource: {
+    estimated: "Estimated rate: this semester's ECB rate is not published yet, so the latest known rate is used; the amount will be adjusted.",
+    contract: 'Penalties computed at the rate agreed between the parties.',
+  },
   indemnity: (count) =>
     `Fixed recovery fee (${count ? `${euros(4000, 'en')} × ${count}, ` : ''}French Commercial Code, art. D441-5)`,
   total: 'Total due',

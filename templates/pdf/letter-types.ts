@@ -18,6 +18,11 @@ export interface LetterPdfData {
   readonly invoices: readonly LetterInvoice[];
   /** Late penalties accrued to `date` (C. com. L441-10). Business clients only: never printed for a consumer. */
   readonly penaltiesCents?: number;
+  /**
+   * Where the penalty rate comes from (shared/domain/penalties.ts): `estimated` (the semester's
+   * rates are not published yet) and `contract` (the agreed rate) are said under the penalties.
+   */
+  readonly penaltyRateSource?: 'table' | 'contract' | 'estimated';
   /** Fixed recovery indemnity, 4000 per late invoice (D441-5). Business clients only: never printed for a consumer. */
   readonly indemnityCents?: number;
   /** Days from receipt of the letter to pay; 8 by default in the scenarios. */

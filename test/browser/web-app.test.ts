@@ -47,7 +47,7 @@ describe('the web app in Chromium', () => {
     await page.getByRole('button', { name: 'Continuer' }).click();
     await page.waitForURL(`${web()}/`);
     await poll(() => page.getByRole('heading', { level: 1, name: 'Bonjour' }).count()).toBe(1);
-    await poll(() => page.getByText('Aucune facture en retard').count()).toBe(1);
+    await poll(() => page.getByText('Aucune facture en cours').count()).toBe(1);
     await checkScreen('01-home');
   });
 
@@ -142,13 +142,20 @@ describe('the web app in Chromium', () => {
       ['14-scenarios', '/scenarios', 'Scénarios de relance'],
       ['15-settings', '/settings', 'Réglages'],
       ['16-simulation', '/simulation', 'Simulation'],
-      ['17-home-after', '/', 'Bonjour'],
     ];
     for (const [name, path, title] of screens) {
       await page.goto(`${web()}${path}`);
       await poll(() => page.getByRole('heading', { level: 1, name: title }).count(), { message: path }).toBe(1);
       await checkScreen(name);
     }
+    // The cockpit (figures kept by the stream consumer) shows the balance left on the invoice.
+    await poll(async () => {
+      await page.goto(`${web()}/`);
+      const figures = page.getByTestId('cockpit-figures');
+      await figures.waitFor();
+      return (await figures.textContent())?.replace(/\s/g, ' ');
+    }).toContain('À encaisser820,00 €');
+    await checkScreen('17-home-cockpit');
     await page.goto(`${web()}/templates`);
     await page.locator('table a').first().click();
     await poll(() => page.getByRole('button', { name: 'M’envoyer un test' }).count()).toBe(1);

@@ -18,6 +18,7 @@ describe('penaltyRateFor', () => {
       legalRatePercent: 2.62,
       floorRatePercent: 7.86,
       estimated: false,
+      rateSource: 'table',
     });
   });
 
@@ -27,7 +28,7 @@ describe('penaltyRateFor', () => {
   });
 
   it('uses the latest known rate and flags an estimate beyond the table', () => {
-    expect(penaltyRateFor('2026-09-01')).toMatchObject({ semester: '2026-H2', defaultRatePercent: 12.15, estimated: true });
+    expect(penaltyRateFor('2026-09-01')).toMatchObject({ semester: '2026-H2', defaultRatePercent: 12.15, estimated: true, rateSource: 'estimated' });
   });
 
   it('accepts a user-updated table', () => {
@@ -41,7 +42,7 @@ describe('latePenaltyCents', () => {
     const result = latePenaltyCents({ unpaidCents: 120_000, dueDate: '2026-01-10', asOf: '2026-02-09' });
     expect(result.cents).toBe(1198);
     expect(result.breakdown).toEqual([
-      { semester: '2026-H1', from: '2026-01-11', to: '2026-02-09', days: 30, ratePercent: 12.15, cents: 1198, estimated: false },
+      { semester: '2026-H1', from: '2026-01-11', to: '2026-02-09', days: 30, ratePercent: 12.15, cents: 1198, estimated: false, rateSource: 'table' },
     ]);
   });
 

@@ -106,7 +106,7 @@ class World {
   readonly pay = makeRecordPayment({ ...this.deps, ids: this.ids });
   readonly unpay = makeRemovePayment(this.deps);
   readonly update = makeUpdateInvoice(this.deps);
-  readonly updateClient = makeUpdateClient(this.deps);
+  readonly updateClient = makeUpdateClient({ ...this.deps, templates: this.templates });
 
   constructor() {
     void this.clients.create(TENANT, aClient({ id: 'c1', email: 'a@client.test' }));

@@ -69,7 +69,7 @@ const world = () => {
     pdf,
     clock,
     scenarioLib: makeScenarioLibrary({ scenarios, templates, settings, clients, ids }),
-    templateLib: makeTemplateLibrary({ templates, scenarios, ids }),
+    templateLib: makeTemplateLibrary({ templates, scenarios, clients, ids }),
     preview: makePreviewTemplate({ templates, invoices, clients, settings, clock }),
     testSend: makeTestTemplate({ templates, invoices, clients, settings, clock, mailer, pdf }),
     simulate: makeSimulateReminders({ invoices, clients, settings, scenarios, steps: stepsRepo, clock }),

@@ -2,7 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../app/errors.js';
 import type { ClientRepository, Page, PageRequest } from '../../app/ports.js';
-import type { Client } from '../../http/schemas/clients.js';
+import type { Client } from '../../domain/client.js';
 import { clientKey, tenantPk } from './keys.js';
 import { queryPage } from './queries.js';
 import { stripKeys } from './transactions.js';

@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { SettingsRepository } from '../../app/ports.js';
-import { defaultSettings, type Settings } from '../../http/schemas/settings.js';
+import { defaultSettings, type Settings } from '../../domain/settings.js';
 import { settingsKey } from './keys.js';
 import { stripKeys } from './transactions.js';
 

@@ -1,6 +1,6 @@
 import { averageLateness, clientLateness, type ClientAggregate } from '../../domain/cockpit.js';
 import { localDate } from '../../domain/dates.js';
-import type { Client } from '../../http/schemas/clients.js';
+import type { Client } from '../../domain/client.js';
 import { ValidationError } from '../errors.js';
 import type { ClientRepository, Clock, Page, SettingsRepository } from '../ports.js';
 import type { AggregateStore } from './ports.js';

@@ -1,7 +1,7 @@
 import { localDate } from '../../domain/dates.js';
 import { buildStatement, type Statement } from '../../domain/statement.js';
-import type { Client } from '../../http/schemas/clients.js';
-import type { Settings } from '../../http/schemas/settings.js';
+import type { Client } from '../../domain/client.js';
+import type { Settings } from '../../domain/settings.js';
 import { NotFoundError } from '../errors.js';
 import type { ClientRepository, Clock, SettingsRepository } from '../ports.js';
 import type { AggregateStore } from './ports.js';

@@ -4,8 +4,8 @@ import { templateIdForLanguage } from '../../domain/default-scenarios.js';
 import { invoiceBalanceCents } from '../../domain/invoice.js';
 import { penaltiesFor, RECOVERY_INDEMNITY_CENTS } from '../../domain/penalties.js';
 import { buildTemplateVariables, renderTemplate, textToHtml } from '../../domain/template-render.js';
-import type { Client } from '../../http/schemas/clients.js';
-import type { Settings } from '../../http/schemas/settings.js';
+import type { Client } from '../../domain/client.js';
+import type { Settings } from '../../domain/settings.js';
 import { NotFoundError } from '../errors.js';
 import type { EmailAttachment, InvoiceRecord, OutgoingEmail, PaymentRecord, PdfRenderer, TenantDocuments } from '../ports.js';
 import { invoicePdfData } from '../send-invoice.js';
@@ -88,7 +88,7 @@ export const composeReminder = async (m: ReminderMaterial, pdf: PdfRenderer, to:
           balanceCents: balance,
         },
       ],
-      ...(business ? { penaltiesCents: penalties.cents, indemnityCents: RECOVERY_INDEMNITY_CENTS } : {}),
+      ...(business ? { penaltiesCents: penalties.cents, penaltyRateSource: penalties.rateSource, indemnityCents: RECOVERY_INDEMNITY_CENTS } : {}),
       deadlineDays: 8,
       date,
       paymentInstructions: vars.paymentInstructions,

@@ -1,4 +1,4 @@
-import type { Client } from '../../http/schemas/clients.js';
+import type { Client } from '../../domain/client.js';
 import type { ClientRepository, Clock, InvoiceRepository } from '../ports.js';
 
 /** The part of an SES configuration-set event (via EventBridge) the timeline needs. */

@@ -5,8 +5,8 @@ import { formatDate } from '../../domain/template-render.js';
 import { ConflictError } from '../errors.js';
 import type { ClientRepository, Clock, Mailer, QuoteFollowUpInput, QuotePdfRenderer, QuoteRecord, QuoteRepository, ReminderScheduler, SettingsRepository } from '../ports.js';
 import { programBlock, sendCalendarFor } from './reminder-context.js';
-import type { Client } from '../../http/schemas/clients.js';
-import type { Settings } from '../../http/schemas/settings.js';
+import type { Client } from '../../domain/client.js';
+import type { Settings } from '../../domain/settings.js';
 
 export interface QuoteFollowUpDeps {
   readonly quotes: QuoteRepository;

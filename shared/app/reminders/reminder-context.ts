@@ -5,8 +5,8 @@ import { planReminders, type PlannedStep, type StepRecord } from '../../domain/r
 import { latestByIndex } from '../../domain/reminder-steps.js';
 import type { Scenario } from '../../domain/scenario.js';
 import type { SendCalendar } from '../../domain/send-calendar.js';
-import type { Client } from '../../http/schemas/clients.js';
-import type { Settings } from '../../http/schemas/settings.js';
+import type { Client } from '../../domain/client.js';
+import type { Settings } from '../../domain/settings.js';
 import type { ClientRepository, InvoiceRecord, InvoiceRepository, ReminderStepRepository, SettingsRepository, StepRecordItem, TenantDocuments } from '../ports.js';
 
 export interface ReminderReadDeps {

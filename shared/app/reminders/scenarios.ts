@@ -6,9 +6,10 @@
 import { DEFAULT_SCENARIOS } from '../../domain/default-scenarios.js';
 import { defaultTemplate, type ReminderTemplate } from '../../domain/default-templates.js';
 import { validateScenario, type Scenario } from '../../domain/scenario.js';
-import type { ScenarioInput } from '../../http/schemas/reminders.js';
+import type { ScenarioInput } from '../../domain/scenario.js';
 import { BusinessRuleError, ConflictError, NotFoundError, type FieldError } from '../errors.js';
 import type { ClientRepository, IdGenerator, SettingsRepository, TenantDocuments } from '../ports.js';
+import { clientsOfScenario, consumerReach, consumerStepErrors, storedTemplates } from './consumer-templates.js';
 
 export interface LibraryEntry<T> {
   readonly doc: T;
@@ -70,18 +71,6 @@ export interface ScenarioDeps {
   readonly ids: IdGenerator;
 }
 
-/** Names of the tenant's clients whose own scenario is `id` (a client list is small: paged by 100). */
-const clientsUsing = async (clients: ClientRepository, tenantId: string, id: string): Promise<string[]> => {
-  const names: string[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await clients.list(tenantId, { limit: 100, ...(cursor ? { cursor } : {}) });
-    names.push(...page.items.filter((c) => c.scenarioId === id).map((c) => c.name));
-    cursor = page.nextCursor;
-  } while (cursor);
-  return names;
-};
-
 const STEP_PROBLEM = /^step (\d+) \([^)]*\): (.*)$/;
 
 /** Which field of step N a `validateScenario` message is about. */
@@ -118,6 +107,12 @@ const unknownTemplateErrors = async (deps: ScenarioDeps, tenantId: string, scena
 const checked = async (deps: ScenarioDeps, tenantId: string, scenario: Scenario): Promise<Scenario> => {
   const errors = [...scenarioFieldErrors(scenario), ...(await unknownTemplateErrors(deps, tenantId, scenario))];
   if (errors.length > 0) throw new BusinessRuleError('invalid-scenario', 'The scenario cannot be used as is', errors);
+  // A scenario that reaches consumers sends no template mentioning penalties or the €40 (CPCE L111-8).
+  const reach = await consumerReach(deps.clients, tenantId, scenario.id);
+  const consumerErrors = reach ? consumerStepErrors(scenario, await storedTemplates(deps.templates, tenantId), reach) : [];
+  if (consumerErrors.length > 0) {
+    throw new BusinessRuleError('penalties-for-consumer', 'A template of this scenario mentions penalties and would reach a consumer', consumerErrors);
+  }
   return scenario;
 };
 
@@ -173,7 +168,7 @@ export const makeScenarioLibrary = (deps: ScenarioDeps) => {
           { path: 'path.id', message: 'is the default scenario of the settings' },
         ]);
       }
-      const users = entry.builtIn ? [] : await clientsUsing(deps.clients, tenantId, id);
+      const users = entry.builtIn ? [] : (await clientsOfScenario(deps.clients, tenantId, id)).map((c) => c.name);
       if (users.length > 0) {
         throw new BusinessRuleError('scenario-in-use', `"${id}" is the scenario of ${users.length} client(s): ${users.slice(0, 5).join(', ')}`, [
           { path: 'path.id', message: 'is used by clients; change their scenario first' },

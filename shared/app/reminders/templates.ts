@@ -5,12 +5,13 @@
  */
 import { addDays, localDate } from '../../domain/dates.js';
 import { DEFAULT_TEMPLATES, defaultTemplate, type ReminderTemplate } from '../../domain/default-templates.js';
-import { invoiceTotals } from '../../domain/invoice.js';
+import { invoiceBalanceCents, invoiceTotals } from '../../domain/invoice.js';
+import { penaltyPreview, type PenaltyPreview } from '../../domain/penalties.js';
 import type { Scenario } from '../../domain/scenario.js';
 import { renderTemplate, unknownVariables } from '../../domain/template-render.js';
-import type { Client } from '../../http/schemas/clients.js';
-import type { TemplateInput } from '../../http/schemas/reminders.js';
-import type { Settings } from '../../http/schemas/settings.js';
+import type { Client } from '../../domain/client.js';
+import type { TemplateInput } from '../../domain/default-templates.js';
+import type { Settings } from '../../domain/settings.js';
 import { BusinessRuleError, ConflictError, NotFoundError, type FieldError } from '../errors.js';
 import type {
   ClientRepository,
@@ -25,7 +26,9 @@ import type {
   TenantDocuments,
 } from '../ports.js';
 import { composeReminder, reminderVariables } from './compose-reminder.js';
+import { consumerTemplateErrors } from './consumer-templates.js';
 import { libraryOf, newDocumentId, type LibraryEntry } from './scenarios.js';
+import { DEFAULT_SCENARIOS } from '../../domain/default-scenarios.js';
 
 export interface TemplateView extends ReminderTemplate {
   readonly builtIn: boolean;
@@ -49,6 +52,8 @@ const view = ({ doc, builtIn, customized }: LibraryEntry<ReminderTemplate>): Tem
 export interface TemplateDeps {
   readonly templates: TenantDocuments<ReminderTemplate>;
   readonly scenarios: TenantDocuments<Scenario>;
+  /** To know which scenarios reach consumers: a penalty template may not (consumer-templates.ts). */
+  readonly clients: ClientRepository;
   readonly ids: IdGenerator;
 }
 
@@ -77,6 +82,13 @@ const toTemplate = (id: string, input: TemplateInput): ReminderTemplate => {
 
 export const makeTemplateLibrary = (deps: TemplateDeps) => {
   const library = libraryOf(DEFAULT_TEMPLATES, deps.templates);
+  const scenarios = libraryOf(DEFAULT_SCENARIOS, deps.scenarios);
+  /** 422 when the template mentions penalties and would reach a consumer. */
+  const checkConsumers = async (tenantId: string, template: ReminderTemplate): Promise<void> => {
+    const all = (await scenarios.list(tenantId)).map((e) => e.doc);
+    const errors = await consumerTemplateErrors({ clients: deps.clients, scenarios: all }, tenantId, template);
+    if (errors.length > 0) throw new BusinessRuleError('penalties-for-consumer', 'The template mentions penalties and would reach a consumer', errors);
+  };
   const find = async (tenantId: string, id: string): Promise<LibraryEntry<ReminderTemplate>> => {
     const entry = await library.find(tenantId, id);
     if (!entry) throw new NotFoundError('Template');
@@ -94,6 +106,7 @@ export const makeTemplateLibrary = (deps: TemplateDeps) => {
       const template = toTemplate(id, input);
       if (library.isBuiltIn(id)) throw new ConflictError(`"${id}" is a built-in template: PUT /templates/${id} to customise it`);
       if (await deps.templates.get(tenantId, id)) throw new ConflictError(`A template "${id}" already exists`);
+      await checkConsumers(tenantId, template);
       await deps.templates.put(tenantId, template);
       return view({ doc: template, builtIn: false, customized: false });
     },
@@ -101,7 +114,10 @@ export const makeTemplateLibrary = (deps: TemplateDeps) => {
     /** Replaces a custom template, or stores the tenant's editable copy of a built-in one. */
     put: async (tenantId: string, id: string, input: TemplateInput): Promise<TemplateView> => {
       const template = toTemplate(id, input);
-      const { builtIn } = await find(tenantId, id);
+      const { builtIn, doc: current } = await find(tenantId, id);
+      // A built-in consumer template stays one, even when the edit leaves `kind` out.
+      const checkedAs = template.kind === undefined && current.kind === 'consumer' ? { ...template, kind: current.kind } : template;
+      await checkConsumers(tenantId, checkedAs);
       await deps.templates.put(tenantId, template);
       return view({ doc: template, builtIn, customized: builtIn });
     },
@@ -169,15 +185,30 @@ const invoiceMaterial = async (deps: TemplateTryDeps, tenantId: string, invoiceI
  */
 const inTemplateLanguage = (client: Client, template: ReminderTemplate): Client => ({ ...client, language: template.language });
 
+export interface TemplatePreview {
+  readonly subject: string;
+  readonly body: string;
+  readonly variables: Record<string, string>;
+  /** Business clients only: the penalties the variables show, with the rate's source (`estimated` for a semester not in the table yet). */
+  readonly penalties?: PenaltyPreview;
+}
+
 export const makePreviewTemplate = (deps: TemplateTryDeps) =>
-  async (tenantId: string, templateId: string, invoiceId: string): Promise<{ subject: string; body: string; variables: Record<string, string> }> => {
+  async (tenantId: string, templateId: string, invoiceId: string): Promise<TemplatePreview> => {
     const [template, material, settings] = await Promise.all([
       templateFor(deps.templates, tenantId, templateId),
       invoiceMaterial(deps, tenantId, invoiceId),
       deps.settings.get(tenantId),
     ]);
-    const variables = reminderVariables({ invoice: material.invoice, client: inTemplateLanguage(material.client, template), settings, asOf: deps.clock.now() });
-    return { subject: renderTemplate(template.subject, variables), body: renderTemplate(template.body, variables), variables };
+    const now = deps.clock.now();
+    const variables = reminderVariables({ invoice: material.invoice, client: inTemplateLanguage(material.client, template), settings, asOf: now });
+    const penalties = penaltyPreview(material.client.kind, {
+      unpaidCents: invoiceBalanceCents(material.invoice),
+      dueDate: material.invoice.dueDate,
+      asOf: localDate(now, settings.timezone),
+      ...(settings.penaltyRatePercent !== undefined ? { contractualRatePercent: settings.penaltyRatePercent } : {}),
+    });
+    return { subject: renderTemplate(template.subject, variables), body: renderTemplate(template.body, variables), variables, ...(penalties ? { penalties } : {}) };
   };
 
 export interface TestSendDeps extends TemplateTryDeps {

@@ -1,5 +1,12 @@
 import * as z from 'zod';
+import type * as domain from '../../domain/client.js';
 import { email, id } from './common.js';
+
+/** Validation and conversion only: the types are the domain's (shared/domain/client.ts). */
+export type Address = domain.Address;
+export type Client = domain.Client;
+export type ClientInput = domain.ClientInput;
+export type ClientPatch = domain.ClientPatch;
 
 const address = z.object({
   line1: z.string().min(1).max(200),
@@ -7,7 +14,7 @@ const address = z.object({
   postalCode: z.string().regex(/^[0-9A-Z -]{3,10}$/, { message: 'must be a postal code' }),
   city: z.string().min(1).max(100),
   country: z.string().length(2, { message: 'must be an ISO 3166 alpha-2 code' }).default('FR'),
-});
+}) satisfies z.ZodType<domain.Address>;
 
 const clientFields = {
   name: z.string().trim().min(1).max(200),
@@ -22,8 +29,7 @@ const clientFields = {
   scenarioId: id.nullable().optional(),
 };
 
-export const ClientInput = z.object(clientFields).strict();
-export type ClientInput = z.infer<typeof ClientInput>;
+export const ClientInput = z.object(clientFields).strict() satisfies z.ZodType<domain.ClientInput>;
 
 export const ClientPatch = z
   .object({
@@ -39,8 +45,7 @@ export const ClientPatch = z
     scenarioId: id.nullable(),
   })
   .partial()
-  .strict();
-export type ClientPatch = z.infer<typeof ClientPatch>;
+  .strict() satisfies z.ZodType<domain.ClientPatch>;
 
 export const Client = z.object({
   id,
@@ -57,6 +62,4 @@ export const Client = z.object({
   lastMessageDate: z.string().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
-});
-export type Client = z.infer<typeof Client>;
-export type Address = z.infer<typeof address>;
+}) satisfies z.ZodType<domain.Client>;

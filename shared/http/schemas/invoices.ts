@@ -1,10 +1,18 @@
 import * as z from 'zod';
 import { invoiceTotals, lineTotals } from '../../domain/invoice.js';
+import type * as domain from '../../domain/invoice-types.js';
 import { MAX_AMOUNT_CENTS, MAX_QUANTITY } from '../../domain/money.js';
 import { LIMIT_EXCEEDED } from '../problem.js';
 import { businessDate, CEILING_MESSAGE, cents, email, id, instant, positiveCents, vatRate } from './common.js';
 
 const MAX_LINES = 200;
+
+/** Validation and conversion only: the types are the domain's (shared/domain/invoice-types.ts). */
+export type InvoiceInput = domain.InvoiceInput;
+export type InvoicePatch = domain.InvoicePatch;
+export type PaymentInput = domain.PaymentInput;
+export type InvoiceListQuery = domain.InvoiceListQuery;
+export type InvoiceView = domain.InvoiceView;
 
 export const InvoiceLineInput = z
   .object({
@@ -56,8 +64,7 @@ export const InvoiceInput = z
     if (v.dueDate !== undefined && v.dueDate < v.issueDate) {
       ctx.addIssue({ code: 'custom', path: ['dueDate'], message: 'must not be before issueDate' });
     }
-  });
-export type InvoiceInput = z.infer<typeof InvoiceInput>;
+  }) satisfies z.ZodType<domain.InvoiceInput>;
 
 export const InvoicePatch = z
   .object({
@@ -69,8 +76,7 @@ export const InvoicePatch = z
     disputed: z.boolean(),
   })
   .partial()
-  .strict();
-export type InvoicePatch = z.infer<typeof InvoicePatch>;
+  .strict() satisfies z.ZodType<domain.InvoicePatch>;
 
 export const PaymentInput = z
   .object({
@@ -79,8 +85,7 @@ export const PaymentInput = z
     method: z.enum(['transfer', 'card', 'cheque', 'cash', 'direct_debit', 'other']).default('transfer'),
     reference: z.string().max(200).optional(),
   })
-  .strict();
-export type PaymentInput = z.infer<typeof PaymentInput>;
+  .strict() satisfies z.ZodType<domain.PaymentInput>;
 
 export const Payment = z.object({
   id,
@@ -92,7 +97,6 @@ export const Payment = z.object({
   createdAt: instant,
   removedAt: instant.optional(),
 });
-export type Payment = z.infer<typeof Payment>;
 
 const totals = z.object({ netCents: z.number().int(), vatCents: z.number().int(), grossCents: z.number().int() });
 
@@ -129,7 +133,6 @@ export const Invoice = z.object({
   createdAt: instant,
   updatedAt: instant,
 });
-export type InvoiceView = z.infer<typeof Invoice>;
 
 export const InvoiceListQuery = z.object({
   status: z.enum(['draft', 'sent', 'partially_paid', 'paid', 'cancelled', 'overdue']).optional(),
@@ -143,13 +146,11 @@ export const InvoiceListQuery = z.object({
   sort: z.enum(['dueDate', '-dueDate']).default('dueDate'),
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z.string().max(2048).optional(),
-});
-export type InvoiceListQuery = z.infer<typeof InvoiceListQuery>;
+}) satisfies z.ZodType<domain.InvoiceListQuery>;
 
 export const TimelineEvent = z.object({
   at: instant,
   type: z.string(),
   data: z.record(z.string(), z.unknown()).optional(),
 });
-export type TimelineEvent = z.infer<typeof TimelineEvent>;
 

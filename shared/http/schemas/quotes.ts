@@ -1,6 +1,16 @@
 import * as z from 'zod';
+import type * as invoice from '../../domain/invoice-types.js';
+import type * as quote from '../../domain/quote-types.js';
 import { businessDate, id, instant, positiveCents } from './common.js';
 import { documentLines, Invoice, InvoiceLineInput } from './invoices.js';
+
+/** Validation and conversion only: the types are the domain's (shared/domain/quote-types.ts). */
+export type QuoteInput = quote.QuoteInput;
+export type QuotePatch = quote.QuotePatch;
+export type DepositInput = quote.DepositInput;
+export type FinalInvoiceInput = quote.FinalInvoiceInput;
+export type QuoteView = quote.QuoteView;
+export type CreditNoteInput = invoice.CreditNoteInput;
 
 export const QuoteInput = z
   .object({
@@ -17,8 +27,7 @@ export const QuoteInput = z
     if (v.validUntil !== undefined && v.validUntil < v.issueDate) {
       ctx.addIssue({ code: 'custom', path: ['validUntil'], message: 'must not be before issueDate' });
     }
-  });
-export type QuoteInput = z.infer<typeof QuoteInput>;
+  }) satisfies z.ZodType<quote.QuoteInput>;
 
 export const QuotePatch = z
   .object({
@@ -28,8 +37,7 @@ export const QuotePatch = z
     notes: z.string().max(2000).nullable(),
   })
   .partial()
-  .strict();
-export type QuotePatch = z.infer<typeof QuotePatch>;
+  .strict() satisfies z.ZodType<quote.QuotePatch>;
 
 export const QuoteListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(25),
@@ -53,11 +61,9 @@ export const DepositInput = z
     if ((v.percent === undefined) === (v.amountCents === undefined)) {
       ctx.addIssue({ code: 'custom', path: ['percent'], message: 'give exactly one of percent or amountCents' });
     }
-  });
-export type DepositInput = z.infer<typeof DepositInput>;
+  }) satisfies z.ZodType<quote.DepositInput>;
 
-export const FinalInvoiceInput = z.object(invoiceDates).strict();
-export type FinalInvoiceInput = z.infer<typeof FinalInvoiceInput>;
+export const FinalInvoiceInput = z.object(invoiceDates).strict() satisfies z.ZodType<quote.FinalInvoiceInput>;
 
 const jobDocument = z.object({
   type: z.enum(['deposit', 'final', 'credit_note']),
@@ -100,7 +106,6 @@ export const QuoteView = z.object({
   createdAt: instant,
   updatedAt: instant,
 });
-export type QuoteView = z.infer<typeof QuoteView>;
 
 export const CreditNoteInput = z
   .object({
@@ -108,8 +113,7 @@ export const CreditNoteInput = z
     reason: z.string().trim().min(1).max(500),
     issueDate: businessDate.optional(),
   })
-  .strict();
-export type CreditNoteInput = z.infer<typeof CreditNoteInput>;
+  .strict() satisfies z.ZodType<invoice.CreditNoteInput>;
 
 export const CreditNoteView = z.object({
   id,

@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import type { TemplateInput as TemplateInputType } from '../../domain/default-templates.js';
+import type { ScenarioInput as ScenarioInputType } from '../../domain/scenario.js';
 import { businessDate, instant } from './common.js';
 
 /** Step ids like the built-ins' `j-5`, `j+1`: they end up in schedule names, where `+` becomes `_`. */
@@ -14,8 +16,8 @@ export const ScenarioStepSchema = z
   })
   .strict();
 
-export const ScenarioInput = z.object({ name: z.string().trim().min(1).max(100), steps: z.array(ScenarioStepSchema).min(1).max(12) }).strict();
-export type ScenarioInput = z.infer<typeof ScenarioInput>;
+export const ScenarioInput = z.object({ name: z.string().trim().min(1).max(100), steps: z.array(ScenarioStepSchema).min(1).max(12) }).strict() satisfies z.ZodType<ScenarioInputType>;
+export type ScenarioInput = ScenarioInputType;
 export const ScenarioCreate = ScenarioInput.extend({ id: docId.optional() }).strict();
 
 export const ScenarioView = z.object({
@@ -37,14 +39,28 @@ export const TemplateInput = z
     attachInvoicePdf: z.boolean().default(true),
     letter: z.boolean().default(false),
   })
-  .strict();
-export type TemplateInput = z.infer<typeof TemplateInput>;
+  .strict() satisfies z.ZodType<TemplateInputType>;
+export type TemplateInput = TemplateInputType;
 export const TemplateCreate = TemplateInput.extend({ id: docId.optional() }).strict();
 
 export const TemplateView = TemplateInput.extend({ id: z.string(), builtIn: z.boolean(), customized: z.boolean() });
 
 export const PreviewInput = z.object({ invoiceId: z.string().min(1).max(64) }).strict();
-export const PreviewView = z.object({ subject: z.string(), body: z.string(), variables: z.record(z.string(), z.string()) });
+export const PreviewView = z.object({
+  subject: z.string(),
+  body: z.string(),
+  variables: z.record(z.string(), z.string()),
+  /** Business clients only: late penalties to date, the rate applying and its source (a missing semester is `estimated`). */
+  penalties: z
+    .object({
+      amountCents: z.number().int(),
+      days: z.number().int(),
+      ratePercent: z.number(),
+      rateSource: z.enum(['table', 'contract', 'estimated']),
+      indemnityCents: z.number().int(),
+    })
+    .optional(),
+});
 
 export const TestSendInput = z.object({ invoiceId: z.string().min(1).max(64).optional(), to: z.email().optional() }).strict();
 

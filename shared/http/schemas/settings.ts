@@ -1,5 +1,12 @@
 import * as z from 'zod';
+import type * as domain from '../../domain/settings.js';
 import { email, id, timeZone } from './common.js';
+
+/** Validation and conversion only: the types are the domain's (shared/domain/settings.ts). */
+export type CompanyIdentity = domain.CompanyIdentity;
+export type Settings = domain.Settings;
+export type SettingsInput = domain.SettingsInput;
+export { defaultSettings } from '../../domain/settings.js';
 
 export const CompanyIdentity = z.object({
   name: z.string().trim().min(1).max(200),
@@ -23,7 +30,7 @@ export const CompanyIdentity = z.object({
     .pipe(z.string().regex(/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/, { message: 'must be an IBAN' }))
     .optional(),
   bic: z.string().regex(/^[A-Z0-9]{8}([A-Z0-9]{3})?$/, { message: 'must be a BIC' }).optional(),
-});
+}) satisfies z.ZodType<domain.CompanyIdentity>;
 
 export const Settings = z
   .object({
@@ -44,22 +51,6 @@ export const Settings = z
     /** Days after sending a quote before its follow-up, if still unanswered; 0 turns follow-ups off. */
     quoteFollowUpDays: z.number().int().min(0).max(60),
   })
-  .strict();
-export type Settings = z.infer<typeof Settings>;
+  .strict() satisfies z.ZodType<domain.Settings>;
 
-export const SettingsInput = Settings.partial().strict();
-export type SettingsInput = z.infer<typeof SettingsInput>;
-
-export const defaultSettings = (): Settings => ({
-  company: { name: 'Mon entreprise' },
-  remindersEnabled: true,
-  sendHour: 9,
-  timezone: 'Europe/Paris',
-  skipWeekends: true,
-  skipHolidays: true,
-  region: 'metropole',
-  minGapDays: 3,
-  graceDaysAfterPayment: 3,
-  language: 'fr',
-  quoteFollowUpDays: 7,
-});
+export const SettingsInput = Settings.partial().strict() satisfies z.ZodType<domain.SettingsInput>;

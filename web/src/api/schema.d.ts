@@ -5564,6 +5564,14 @@ export interface operations {
                 content: {
                     "application/json": {
                         body: string;
+                        penalties?: {
+                            amountCents: number;
+                            days: number;
+                            indemnityCents: number;
+                            ratePercent: number;
+                            /** @enum {string} */
+                            rateSource: "table" | "contract" | "estimated";
+                        };
                         subject: string;
                         variables: {
                             [key: string]: string;

@@ -54,3 +54,7 @@ export const centsToInput = (cents: number, lang: Lang): string => {
 
 export const todayIso = (now = new Date()): string =>
   `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+
+/** Short amounts for chart axes: "1,2 k€". */
+export const formatCompactMoney = (cents: number, lang: Lang): string =>
+  numberFormat(lang, { style: 'currency', currency: 'EUR', notation: 'compact', maximumFractionDigits: 1 }).format(cents / 100);

@@ -43,6 +43,7 @@ export const useI18n = () => {
     t,
     lang,
     money: (cents: number) => f.formatMoney(cents, lang),
+    compactMoney: (cents: number) => f.formatCompactMoney(cents, lang),
     date: (d: string) => f.formatDate(d, lang),
     dateTime: (at: string) => f.formatDateTime(at, lang),
     number: (n: number) => f.formatNumber(n, lang),

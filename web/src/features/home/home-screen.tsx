@@ -1,16 +1,16 @@
-import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
-import { AsyncState, PageHeader, StatusBadge } from '../../components/ui';
-import { api, unwrap } from '../../lib/api-client';
+import { ErrorMessage, Loading, PageHeader, Stat } from '../../components/ui';
 import { useI18n } from '../../lib/i18n';
+import { useCockpit, useTodaysReminders } from './api';
 
-/** Home: what is late, most urgent first, and the two most frequent actions. */
+const CockpitCharts = lazy(() => import('./components/cockpit-charts'));
+
+/** Home (cockpit): who owes what, what comes in, what goes out today. Figures first, charts after. */
 export default function HomeScreen() {
-  const { t, money, date } = useI18n();
-  const overdue = useQuery({
-    queryKey: ['invoices', 'list', { status: 'overdue', home: true }],
-    queryFn: () => unwrap(api().GET('/invoices', { params: { query: { status: 'overdue', limit: 10, sort: 'dueDate' } } })),
-  });
+  const { t, money, number, percent } = useI18n();
+  const cockpit = useCockpit();
+  const today = useTodaysReminders();
   return (
     <section>
       <PageHeader title={t('home.title')}>
@@ -21,26 +21,86 @@ export default function HomeScreen() {
           {t('home.newClient')}
         </Link>
       </PageHeader>
-      <section className="card" aria-labelledby="overdue-title">
-        <h2 id="overdue-title">{t('home.overdueTitle')}</h2>
-        <AsyncState query={overdue} isEmpty={(d) => d.items.length === 0} empty={<p className="muted">{t('home.noOverdue')}</p>}>
-          {(data) => (
-            <ul className="plain-list">
-              {data.items.map((inv) => (
-                <li key={inv.id} className="row">
-                  <Link to={`/invoices/${inv.id}`}>{inv.number}</Link>
-                  <strong>{money(inv.balanceCents)}</strong>
-                  <span className="muted">
-                    {date(inv.dueDate)} · {t('invoices.daysLate', { count: inv.daysLate })}
-                  </span>
-                  <StatusBadge status="overdue" />
-                </li>
-              ))}
-            </ul>
+      {cockpit.isPending ? (
+        <Loading />
+      ) : cockpit.isError ? (
+        <ErrorMessage error={cockpit.error} retry={() => void cockpit.refetch()} />
+      ) : (
+        <>
+          <dl className="stats" data-testid="cockpit-figures">
+            <Stat label={t('home.outstanding')} value={money(cockpit.data.outstandingCents)} />
+            <Stat label={t('home.overdue')} value={money(cockpit.data.overdueCents)} tone={cockpit.data.overdueCents > 0 ? 'danger' : undefined} />
+            <Stat label={t('home.collectedMonth')} value={money(cockpit.data.collectedCents.month)} tone="ok" />
+            <Stat label={t('home.dso')} value={cockpit.data.dsoDays === null ? t('common.none') : t('home.days', { count: Math.round(cockpit.data.dsoDays) })} />
+          </dl>
+          {cockpit.data.openInvoices === 0 && (
+            <div className="empty">
+              <p className="empty-title">{t('home.nothingOpen')}</p>
+              <Link to="/invoices/new" className="button primary">
+                {t('home.newInvoice')}
+              </Link>
+            </div>
           )}
-        </AsyncState>
-        <Link to="/invoices">{t('home.followUp')}</Link>
-      </section>
+          <section className="card" aria-labelledby="today-title">
+            <h2 id="today-title">{t('home.today')}</h2>
+            {today.isPending ? (
+              <Loading />
+            ) : today.isError ? (
+              <ErrorMessage error={today.error} retry={() => void today.refetch()} />
+            ) : today.data.items.filter((i) => i.action === 'send').length === 0 ? (
+              <p className="muted">{t('home.nothingToday')}</p>
+            ) : (
+              <ul className="plain-list">
+                {today.data.items
+                  .filter((i) => i.action === 'send')
+                  .map((i) => (
+                    <li key={`${i.invoiceId}-${i.stepId}`}>
+                      <Link to={`/invoices/${i.invoiceId}`}>{i.invoiceNumber ?? i.invoiceId}</Link> · {i.clientName} · {i.stepId.toUpperCase()}
+                    </li>
+                  ))}
+              </ul>
+            )}
+          </section>
+          <Suspense fallback={<Loading />}>
+            <CockpitCharts cockpit={cockpit.data} />
+          </Suspense>
+          <div className="grid-2">
+            <section className="card" aria-labelledby="late-title">
+              <h2 id="late-title">{t('home.topLate')}</h2>
+              {cockpit.data.topLateClients.length === 0 ? (
+                <p className="muted">{t('home.noOverdue')}</p>
+              ) : (
+                <ul className="plain-list">
+                  {cockpit.data.topLateClients.map((c) => (
+                    <li key={c.clientId} className="row">
+                      <Link to={`/clients/${c.clientId}`}>{c.name}</Link>
+                      <strong>{money(c.overdueCents)}</strong>
+                      <span className="muted">{t('invoices.daysLate', { count: c.oldestDaysLate })}</span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+              <Link to="/invoices?tab=overdue">{t('home.followUp')}</Link>
+            </section>
+            <section className="card" aria-labelledby="reminders-title">
+              <h2 id="reminders-title">{t('home.reminders')}</h2>
+              <dl className="stats">
+                <Stat label={t('home.sentThisMonth')} value={number(cockpit.data.reminders.sentThisMonth)} />
+                <Stat label={t('home.bounces')} value={number(cockpit.data.reminders.bounces)} />
+              </dl>
+              {cockpit.data.reminders.steps.length > 0 && (
+                <ul className="plain-list">
+                  {cockpit.data.reminders.steps.map((s) => (
+                    <li key={s.stepId}>
+                      {s.stepId.toUpperCase()} · {t('home.paidWithin7', { share: percent(s.share) })} ({number(s.paidWithin7Days)}/{number(s.sent)})
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          </div>
+        </>
+      )}
     </section>
   );
 }

@@ -1,0 +1,59 @@
+/** Ports — The invoice aggregate's repository: the invoice with its payments, credit notes and timeline. */
+import type { InvoiceStatus } from '../../domain/invoice.js';
+import type { CreditNoteRecord, InvoiceRecord, PaymentRecord, TimelineRecord } from '../../domain/invoice-types.js';
+import type { Page, PageRequest } from './system.js';
+
+export interface InvoiceListFilter {
+  readonly status?: InvoiceStatus | 'overdue';
+  readonly clientId?: string;
+  /** Local date in the tenant's time zone: open invoices due before it are overdue. */
+  readonly today: string;
+  readonly overdue?: boolean;
+  readonly reminded?: boolean;
+  readonly dueFrom?: string;
+  readonly dueTo?: string;
+  readonly descending: boolean;
+}
+
+export interface InvoiceRepository {
+  get(tenantId: string, id: string): Promise<InvoiceRecord | undefined>;
+  /** Writes the draft and its `created` timeline event together. */
+  create(invoice: InvoiceRecord, event: TimelineRecord): Promise<void>;
+  /**
+   * Replaces the invoice if its stored version is `invoice.version - 1`, together with the
+   * optional payment change and timeline events, in one transaction. Throws ConflictError
+   * when another writer got there first.
+   */
+  save(
+    invoice: InvoiceRecord,
+    change?: { readonly events?: readonly TimelineRecord[]; readonly putPayment?: PaymentRecord },
+  ): Promise<void>;
+  /**
+   * Gives the invoice the next number of the tenant's `prefix`/`year` sequence and writes it,
+   * atomically: a number is consumed only if the invoice is written, so the sequence has no gap.
+   */
+  saveWithNextNumber(
+    invoice: InvoiceRecord,
+    sequence: { readonly prefix: string; readonly year: number },
+    events: (number: string) => readonly TimelineRecord[],
+  ): Promise<InvoiceRecord>;
+  list(tenantId: string, filter: InvoiceListFilter, page: PageRequest): Promise<Page<InvoiceRecord>>;
+  payments(tenantId: string, invoiceId: string): Promise<PaymentRecord[]>;
+  timeline(tenantId: string, invoiceId: string, page: PageRequest): Promise<Page<TimelineRecord>>;
+  appendEvents(tenantId: string, invoiceId: string, events: readonly TimelineRecord[]): Promise<void>;
+  /** Counts a reminder sent, atomically (bumps the version so a concurrent save retries). */
+  recordReminder(tenantId: string, invoiceId: string, at: string): Promise<void>;
+  /**
+   * Issues a credit note: gives it the next number of the tenant's `A` sequence and writes it
+   * with the invoice's new state and timeline events, in one transaction.
+   */
+  saveWithCreditNote(
+    invoice: InvoiceRecord,
+    creditNote: Omit<CreditNoteRecord, 'number'>,
+    year: number,
+    events: (number: string) => readonly TimelineRecord[],
+  ): Promise<CreditNoteRecord>;
+  creditNotes(tenantId: string, invoiceId: string): Promise<CreditNoteRecord[]>;
+  /** Ids of the invoices awaiting payment (sent, partially paid), of one client or the whole tenant. */
+  openInvoiceIds(tenantId: string, clientId?: string): Promise<string[]>;
+}

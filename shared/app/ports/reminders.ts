@@ -1,0 +1,52 @@
+/** Ports — The reminder engine: schedules, recorded steps, the tenant's scenarios and templates. */
+
+/** What a schedule carries: ids only, the handler re-reads everything when it fires. */
+export interface ReminderInput {
+  readonly tenantId: string;
+  readonly invoiceId: string;
+  readonly stepId: string;
+  /** The recorded step: plan number and scenario position. */
+  readonly plan: number;
+  readonly index: number;
+  /** The planned instant (UTC ISO); a schedule whose step moved since is stale. */
+  readonly scheduledAt: string;
+  /** `lease`: checks a step left `sending` after its lease (a crash between SES and the table). */
+  readonly kind?: 'step' | 'lease';
+}
+
+/** What a quote follow-up schedule carries. */
+export interface QuoteFollowUpInput {
+  readonly tenantId: string;
+  readonly quoteId: string;
+  readonly stepId: 'quote-follow-up';
+  readonly scheduledAt: string;
+}
+
+export interface ScheduleDefinition {
+  readonly name: string;
+  /** `YYYY-MM-DDTHH:mm:ss` wall time in `timeZone`. */
+  readonly localTime: string;
+  readonly timeZone: string;
+  readonly input: ReminderInput | QuoteFollowUpInput;
+  readonly description?: string;
+}
+
+export interface ScheduleSummary {
+  readonly name: string;
+}
+
+export interface ReminderScheduler {
+  list(namePrefix: string): Promise<ScheduleSummary[]>;
+  create(definition: ScheduleDefinition): Promise<void>;
+  delete(name: string): Promise<void>;
+}
+
+export type { ReminderStepRepository } from './reminder-steps.js';
+
+/** Per-tenant scenarios and templates (the built-in ones live in code and are never stored unless customised). */
+export interface TenantDocuments<T extends { id: string }> {
+  get(tenantId: string, id: string): Promise<T | undefined>;
+  list(tenantId: string): Promise<T[]>;
+  put(tenantId: string, doc: T): Promise<void>;
+  delete(tenantId: string, id: string): Promise<boolean>;
+}

@@ -1,0 +1,149 @@
+/**
+ * The invoice aggregate as use cases and adapters see it: the stored invoice, its payments,
+ * credit notes and timeline, what creating or changing one takes, and the derived view.
+ * The HTTP schemas in shared/http/schemas/invoices.ts validate against these types.
+ */
+import type { ClientKind, InvoiceLine, InvoiceStatus, InvoiceTotals } from './invoice.js';
+
+/** The stored invoice; `overdue`, `daysLate` and `balanceCents` are derived on read. */
+export interface InvoiceRecord {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly clientId: string;
+  readonly clientKind: ClientKind;
+  readonly number?: string;
+  readonly issueDate: string;
+  readonly dueDate: string;
+  readonly lines: readonly InvoiceLine[];
+  readonly notes?: string;
+  readonly currency: 'EUR';
+  readonly totals: InvoiceTotals;
+  readonly paidCents: number;
+  readonly creditedCents: number;
+  readonly status: InvoiceStatus;
+  readonly remindersPaused: boolean;
+  readonly disputed: boolean;
+  readonly sentAt?: string;
+  readonly emailedAt?: string;
+  readonly emailedTo?: string;
+  readonly lastPaymentAt?: string;
+  readonly lastReminderAt?: string;
+  /** Local date of the last reminder (any kind): the per-invoice daily slot, claimed conditionally. */
+  readonly lastReminderDay?: string;
+  readonly reminderCount: number;
+  /** Absent = a standard invoice. A deposit (facture d'acompte) or a final invoice comes from a quote. */
+  readonly kind?: 'deposit' | 'final';
+  readonly quoteId?: string;
+  readonly quoteNumber?: string;
+  /** Final invoice: the deposit invoices it lists and deducts (CGI 289). */
+  readonly deductions?: readonly DepositDeduction[];
+  /** Sum of `deductions[].grossCents`. */
+  readonly deductedCents?: number;
+  /** Bumped on every write; writes are conditional on the version they read. */
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/** A deposit invoice as a final invoice lists it: number, date and amounts. */
+export interface DepositDeduction {
+  readonly invoiceId: string;
+  readonly number: string;
+  readonly issueDate: string;
+  readonly netCents: number;
+  readonly vatCents: number;
+  readonly grossCents: number;
+}
+
+/** A credit note (avoir): reduces or cancels a sent invoice; amounts are positive, split by VAT rate like the invoice. */
+export interface CreditNoteRecord {
+  readonly id: string;
+  readonly invoiceId: string;
+  readonly invoiceNumber: string;
+  readonly invoiceIssueDate: string;
+  readonly number: string;
+  readonly issueDate: string;
+  readonly reason: string;
+  readonly full: boolean;
+  readonly netCents: number;
+  readonly vatCents: number;
+  readonly grossCents: number;
+  readonly vatBreakdown: InvoiceTotals['vatBreakdown'];
+  readonly createdAt: string;
+}
+
+export type PaymentMethod = 'transfer' | 'card' | 'cheque' | 'cash' | 'direct_debit' | 'other';
+
+export interface PaymentRecord {
+  readonly id: string;
+  readonly invoiceId: string;
+  readonly amountCents: number;
+  readonly date: string;
+  readonly method: string;
+  readonly reference?: string;
+  readonly createdAt: string;
+  readonly removedAt?: string;
+}
+
+export interface TimelineRecord {
+  readonly at: string;
+  readonly type: string;
+  readonly data?: Record<string, unknown>;
+}
+
+/** A draft: `dueDate` or `paymentTermsDays` from `issueDate`. */
+export interface InvoiceInput {
+  readonly clientId: string;
+  readonly issueDate: string;
+  readonly dueDate?: string;
+  readonly paymentTermsDays?: number;
+  readonly lines: readonly InvoiceLine[];
+  readonly notes?: string;
+  readonly currency: 'EUR';
+}
+
+/** Editing a draft (dates, lines, notes; `null` clears the notes), or pausing / disputing a sent invoice. */
+export interface InvoicePatch {
+  readonly issueDate?: string;
+  readonly dueDate?: string;
+  readonly lines?: readonly InvoiceLine[];
+  readonly notes?: string | null;
+  readonly remindersPaused?: boolean;
+  readonly disputed?: boolean;
+}
+
+export interface PaymentInput {
+  readonly amountCents: number;
+  readonly date: string;
+  readonly method: PaymentMethod;
+  readonly reference?: string;
+}
+
+/** A credit note on a sent invoice: `amountCents` reduces it, none cancels its whole balance. */
+export interface CreditNoteInput {
+  readonly amountCents?: number;
+  readonly reason: string;
+  readonly issueDate?: string;
+}
+
+/** The follow-up list's filters, sort and page. */
+export interface InvoiceListQuery {
+  readonly status?: InvoiceStatus | 'overdue';
+  readonly clientId?: string;
+  readonly overdue?: boolean;
+  readonly reminded?: boolean;
+  readonly minDaysLate?: number;
+  readonly maxDaysLate?: number;
+  readonly dueFrom?: string;
+  readonly dueTo?: string;
+  readonly sort: 'dueDate' | '-dueDate';
+  readonly limit: number;
+  readonly cursor?: string;
+}
+
+/** The API shape of an invoice: the record without its bookkeeping, plus what is derived at read time. */
+export type InvoiceView = Omit<InvoiceRecord, 'tenantId' | 'clientKind' | 'version' | 'emailedAt' | 'reminderCount' | 'lastPaymentAt'> & {
+  readonly balanceCents: number;
+  readonly overdue: boolean;
+  readonly daysLate: number;
+};

@@ -1,0 +1,57 @@
+/**
+ * A tenant's settings: its legal identity (printed on every document) and its reminder program.
+ * The HTTP schema in shared/http/schemas/settings.ts validates against this type.
+ */
+import type { Address, Language } from './client.js';
+import type { HolidayRegion } from './holidays.js';
+
+export interface CompanyIdentity {
+  name: string;
+  legalForm?: string;
+  address?: Address;
+  siren?: string;
+  vatNumber?: string;
+  email?: string;
+  phone?: string;
+  /** Normalised: no spaces, upper case. */
+  iban?: string;
+  bic?: string;
+}
+
+export interface Settings {
+  company: CompanyIdentity;
+  replyToEmail?: string;
+  remindersEnabled: boolean;
+  defaultScenarioId?: string;
+  /** Local hour (0–23) reminders go out at. */
+  sendHour: number;
+  /** IANA time zone: days, send hours and lateness are counted there. */
+  timezone: string;
+  skipWeekends: boolean;
+  skipHolidays: boolean;
+  region: HolidayRegion;
+  /** Never two messages to one client within this many days. */
+  minGapDays: number;
+  graceDaysAfterPayment: number;
+  /** Contractual B2B penalty rate in percent per year; absent = ECB + 10 points from the rate table. */
+  penaltyRatePercent?: number;
+  language: Language;
+  /** Days after sending a quote before its follow-up, if still unanswered; 0 turns follow-ups off. */
+  quoteFollowUpDays: number;
+}
+
+export type SettingsInput = Partial<Settings>;
+
+export const defaultSettings = (): Settings => ({
+  company: { name: 'Mon entreprise' },
+  remindersEnabled: true,
+  sendHour: 9,
+  timezone: 'Europe/Paris',
+  skipWeekends: true,
+  skipHolidays: true,
+  region: 'metropole',
+  minGapDays: 3,
+  graceDaysAfterPayment: 3,
+  language: 'fr',
+  quoteFollowUpDays: 7,
+});

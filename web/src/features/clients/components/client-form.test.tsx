@@ -1,0 +1,62 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../../../lib/problem';
+import { renderInApp } from '../../../test/render';
+import { ClientFormView } from './client-form';
+
+const errorOf = (label: string) => {
+  const input = screen.getByLabelText(label);
+  const id = input.getAttribute('aria-describedby')?.split(' ')[0];
+  return id ? document.getElementById(id)?.textContent : undefined;
+};
+
+describe('client form', () => {
+  it('checks the SIREN key and the email before the API', async () => {
+    const onSubmit = vi.fn();
+    renderInApp(<ClientFormView scenarios={[]} submitLabel="Créer" onSubmit={onSubmit} />);
+    await userEvent.type(screen.getByLabelText('Nom'), 'Dupont');
+    await userEvent.type(screen.getByLabelText('E-mail'), 'pas-une-adresse');
+    await userEvent.type(screen.getByLabelText('SIREN'), '552100555');
+    await userEvent.click(screen.getByRole('button', { name: 'Créer' }));
+    await waitFor(() => expect(errorOf('SIREN')).toBe('Le SIREN a 9 chiffres et une clé valide'));
+    expect(errorOf('E-mail')).toBe('Adresse e-mail invalide');
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it('sends the API shape: trimmed, copies split, address only when given', async () => {
+    const onSubmit = vi.fn().mockResolvedValue({});
+    renderInApp(<ClientFormView scenarios={[{ id: 'b2b', name: 'B2B' }]} submitLabel="Créer" onSubmit={onSubmit} />);
+    await userEvent.type(screen.getByLabelText('Nom'), '  Dupont SARL ');
+    await userEvent.type(screen.getByLabelText('E-mail'), 'compta@dupont.test');
+    await userEvent.type(screen.getByLabelText('Copies (séparées par des virgules)'), 'a@d.test, b@d.test');
+    await userEvent.type(screen.getByLabelText('SIREN'), '552 100 554');
+    await userEvent.selectOptions(screen.getByLabelText('Scénario'), 'b2b');
+    await userEvent.click(screen.getByRole('button', { name: 'Créer' }));
+    await waitFor(() =>
+      expect(onSubmit).toHaveBeenCalledWith({
+        name: 'Dupont SARL',
+        kind: 'business',
+        email: 'compta@dupont.test',
+        ccEmails: ['a@d.test', 'b@d.test'],
+        language: 'fr',
+        remindersEnabled: true,
+        siren: '552100554',
+        scenarioId: 'b2b',
+      }),
+    );
+  });
+
+  it('puts problem+json field errors under their fields (body.address.postalCode)', async () => {
+    const onSubmit = vi.fn().mockRejectedValue(new ApiError(400, { title: 'Invalid request', status: 400, errors: [{ path: 'body.address.postalCode', message: 'must be a postal code' }] }));
+    renderInApp(<ClientFormView scenarios={[]} submitLabel="Créer" onSubmit={onSubmit} />);
+    await userEvent.type(screen.getByLabelText('Nom'), 'Dupont');
+    await userEvent.type(screen.getByLabelText('E-mail'), 'compta@dupont.test');
+    await userEvent.type(screen.getByLabelText('Adresse'), '1 rue X');
+    await userEvent.type(screen.getByLabelText('Code postal'), '??');
+    await userEvent.type(screen.getByLabelText('Ville'), 'Paris');
+    await userEvent.click(screen.getByRole('button', { name: 'Créer' }));
+    await waitFor(() => expect(errorOf('Code postal')).toBe('must be a postal code'));
+    expect(screen.getByLabelText('Code postal').getAttribute('aria-invalid')).toBe('true');
+  });
+});

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { isTab, TABS, tabQuery } from './follow-up';
+
+describe('follow-up tabs', () => {
+  it('map to the list filters of GET /invoices', () => {
+    const today = '2026-12-30';
+    expect(tabQuery('toChase', today)).toEqual({ overdue: 'true', reminded: 'false' });
+    expect(tabQuery('overdue', today)).toEqual({ status: 'overdue' });
+    expect(tabQuery('partial', today)).toEqual({ status: 'partially_paid' });
+    expect(tabQuery('reminded', today)).toEqual({ reminded: 'true' });
+    expect(tabQuery('notReminded', today)).toEqual({ status: 'sent', reminded: 'false' });
+    expect(tabQuery('dueSoon', today)).toEqual({ status: 'sent', overdue: 'false', dueFrom: '2026-12-30', dueTo: '2027-01-06' });
+    expect(tabQuery('all', today)).toEqual({});
+  });
+
+  it('accepts only known tab names from the URL', () => {
+    for (const tab of TABS) expect(isTab(tab)).toBe(true);
+    expect(isTab('nope')).toBe(false);
+    expect(isTab(null)).toBe(false);
+  });
+});
