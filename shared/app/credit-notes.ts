@@ -7,6 +7,7 @@ import type { InvoiceView } from '../domain/invoice-types.js';
 import { BusinessRuleError, NotFoundError } from './errors.js';
 import { loadInvoice } from './invoices.js';
 import { toInvoiceView } from './invoice-view.js';
+import { partiesOf } from './send-invoice.js';
 import type { ClientRepository, Clock, CreditNotePdfRenderer, CreditNoteRecord, IdGenerator, InvoiceRecord, InvoiceRepository, Mailer, SettingsRepository } from './ports.js';
 
 export interface CreditNoteDeps {
@@ -83,7 +84,8 @@ export const makeIssueCreditNote = ({ invoices, clients, settings, mailer, pdf, 
         ...(settled.status !== current.status ? [{ at, type: 'invoice.status_changed', data: { from: current.status, to: settled.status } }] : []),
       ],
     );
-    const bytes = await pdf.creditNote({ seller: s.company, client, creditNote, language: client.language });
+    const { seller, client: billed, language } = partiesOf(s, client, current);
+    const bytes = await pdf.creditNote({ seller, client: billed, creditNote, language });
     try {
       await mailer.send({
         to: [client.email],
@@ -117,5 +119,6 @@ export const makeRenderCreditNotePdf = ({ invoices, clients, settings, pdf }: Pi
     if (!creditNote) throw new NotFoundError('Credit note');
     const [client, s] = await Promise.all([clients.get(tenantId, invoice.clientId), settings.get(tenantId)]);
     if (!client) throw new NotFoundError('Client');
-    return { bytes: await pdf.creditNote({ seller: s.company, client, creditNote, language: client.language }), fileName: `${creditNote.number}.pdf` };
+    const { seller, client: billed, language } = partiesOf(s, client, invoice);
+    return { bytes: await pdf.creditNote({ seller, client: billed, creditNote, language }), fileName: `${creditNote.number}.pdf` };
   };

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { aBusinessClientInput, anInvoiceInput } from '../fixtures/api-fixtures.js';
-import { api, uniqueEmail } from './http.js';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { aBusinessClientInput, aCompanyIdentity, anInvoiceInput } from '../fixtures/api-fixtures.js';
+import { aFreshTenant, api, inbox, uniqueEmail } from './http.js';
+
+const textOf = async (bytes: Uint8Array) => (await extractText(await getDocumentProxy(bytes), { mergePages: true })).text.replace(/\s+/g, ' ');
 
 /** Money over HTTP on the local stack: concurrent payments, keyed retries. */
 describe('payments that stay right, over HTTP', () => {
@@ -36,5 +39,69 @@ describe('payments that stay right, over HTTP', () => {
     const payments = (await acme.get(`/invoices/${id}/payments`)).json.items;
     expect(payments).toHaveLength(1);
     expect((await acme.get(`/invoices/${id}`)).json.paidCents).toBe(25_000);
+  });
+});
+
+describe('documents that stay right, over HTTP', () => {
+  it('refuses to send an invoice until the company identity is complete, naming every missing field', async () => {
+    const t = await aFreshTenant('identity');
+    const client = await t.post('/clients', aBusinessClientInput({ email: uniqueEmail('identity') }));
+    const draft = await t.post('/invoices', anInvoiceInput(client.json.id));
+
+    const refused = await t.post(`/invoices/${draft.json.id}/send`);
+    expect(refused.status).toBe(422);
+    expect(refused.type).toContain('application/problem+json');
+    expect(refused.json.errors.map((e: { path: string }) => e.path)).toEqual([
+      'settings.company.name',
+      'settings.company.address',
+      'settings.company.siren',
+      'settings.company.iban',
+    ]);
+    expect((await t.get(`/invoices/${draft.json.id}`)).json).toMatchObject({ status: 'draft' });
+
+    const { iban, ...noIban } = aCompanyIdentity();
+    void iban;
+    expect((await t.put('/settings', { company: noIban })).status).toBe(200);
+    expect((await t.post(`/invoices/${draft.json.id}/send`)).json.errors).toEqual([
+      { path: 'settings.company.iban', message: 'is required when settings.paymentUrl is not set' },
+    ]);
+    const badUrl = await t.put('/settings', { paymentUrl: 'http://pay.example/{{invoiceNumber}}' });
+    expect(badUrl.status).toBe(400);
+    expect(badUrl.json.errors[0].path).toBe('body.paymentUrl');
+    const withUrl = await t.put('/settings', { paymentUrl: 'https://pay.example/p?ref={{invoiceNumber}}&amount={{balance}}' });
+    expect(withUrl.json.paymentUrl).toBe('https://pay.example/p?ref={{invoiceNumber}}&amount={{balance}}');
+    expect((await t.post(`/invoices/${draft.json.id}/send`)).status).toBe(200);
+  });
+
+  it('renders an issued invoice and its credit note from what they were at issue, after the client and company are renamed', async () => {
+    const t = await aFreshTenant('frozen');
+    await t.put('/settings', { company: aCompanyIdentity({ name: 'Plomberie Martin' }) });
+    const email = uniqueEmail('frozen');
+    const client = await t.post('/clients', aBusinessClientInput({ email, name: 'Boulangerie Dupont SARL' }));
+    const draft = await t.post('/invoices', anInvoiceInput(client.json.id));
+    const sent = await t.post(`/invoices/${draft.json.id}/send`);
+    expect(sent.json.issued).toMatchObject({ seller: { name: 'Plomberie Martin' }, client: { name: 'Boulangerie Dupont SARL', email } });
+
+    expect((await t.patch(`/clients/${client.json.id}`, { name: 'Pâtisserie Renommée SAS', address: { line1: '99 avenue Neuve', postalCode: '13001', city: 'Marseille' } })).status).toBe(200);
+    expect((await t.put('/settings', { company: { name: 'Martin Rebaptisé SARL', address: { line1: '1 quai Nouveau', postalCode: '33000', city: 'Bordeaux' } } })).status).toBe(200);
+    expect((await t.patch(`/invoices/${draft.json.id}`, { lines: [{ description: 'Autre', quantity: 1, unitPriceCents: 100, vatRate: 20 }] })).status).toBe(422);
+
+    const pdf = await t.get(`/invoices/${draft.json.id}/pdf`);
+    expect(pdf.status).toBe(200);
+    const text = await textOf(pdf.bytes!);
+    expect(text).toContain('Boulangerie Dupont SARL');
+    expect(text).toContain('Plomberie Martin');
+    expect(text).toContain('4 rue du Port'); // the company's address at issue
+    expect(text).toContain('12 rue des Lilas'); // the client's address at issue
+    for (const later of ['Pâtisserie Renommée', 'Martin Rebaptisé', '99 avenue Neuve', '1 quai Nouveau']) expect(text).not.toContain(later);
+
+    const credit = await t.post(`/invoices/${draft.json.id}/credit-notes`, { reason: 'Geste commercial', amountCents: 5_000 });
+    expect(credit.status).toBe(201);
+    const note = await textOf((await t.get(`/invoices/${draft.json.id}/credit-notes/${credit.json.creditNote.id}/pdf`)).bytes!);
+    expect(note).toContain('Boulangerie Dupont SARL');
+    expect(note).toContain('Plomberie Martin');
+    expect(note).not.toContain('Rebaptisé');
+    const mailed = (await inbox(email)).find((m) => m.subject.includes(credit.json.creditNote.number));
+    expect(await textOf(new Uint8Array(Buffer.from(mailed!.attachments[0]!.content, 'base64')))).toContain('Boulangerie Dupont SARL');
   });
 });
