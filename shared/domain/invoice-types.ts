@@ -133,6 +133,11 @@ export interface PaymentInput {
 }
 
 /** A credit note on a sent invoice: `amountCents` reduces it, none cancels its whole balance. */
+/** Cancelling an issued invoice issues a credit note, which must say why; a draft is voided without one. */
+export interface CancelInvoiceInput {
+  readonly reason?: string;
+}
+
 export interface CreditNoteInput {
   readonly amountCents?: number;
   readonly reason: string;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { aBusinessClientInput, aCompanyIdentity, anInvoiceInput } from '../fixtures/api-fixtures.js';
 import { aFreshTenant, api, inbox, uniqueEmail } from './http.js';
+import { dueDateAhead, schedulesOf } from './local-clock.js';
 
 const textOf = async (bytes: Uint8Array) => (await extractText(await getDocumentProxy(bytes), { mergePages: true })).text.replace(/\s+/g, ' ');
 
@@ -103,5 +104,53 @@ describe('documents that stay right, over HTTP', () => {
     expect(note).not.toContain('Rebaptisé');
     const mailed = (await inbox(email)).find((m) => m.subject.includes(credit.json.creditNote.number));
     expect(await textOf(new Uint8Array(Buffer.from(mailed!.attachments[0]!.content, 'base64')))).toContain('Boulangerie Dupont SARL');
+  });
+});
+
+describe('POST /invoices/{id}/cancel, over HTTP', () => {
+  const acme = api('acme');
+
+  it('cancels an issued, partly paid invoice with a credit note for its balance and stops its reminders', async () => {
+    const email = uniqueEmail('cancel');
+    const client = await acme.post('/clients', aBusinessClientInput({ email }));
+    const draft = await acme.post('/invoices', anInvoiceInput(client.json.id, { issueDate: '2026-11-02', dueDate: dueDateAhead(20) }));
+    const sent = await acme.post(`/invoices/${draft.json.id}/send`);
+    expect(sent.status).toBe(200);
+    expect((await schedulesOf(draft.json.id)).length).toBeGreaterThan(0);
+    await acme.post(`/invoices/${draft.json.id}/payments`, { amountCents: 47_500, date: '2026-11-05' });
+
+    const noReason = await acme.post(`/invoices/${draft.json.id}/cancel`, {});
+    expect(noReason.status).toBe(422);
+    expect(noReason.json.errors).toEqual([{ path: 'body.reason', message: 'is required to cancel an issued invoice' }]);
+
+    const cancelled = await acme.post(`/invoices/${draft.json.id}/cancel`, { reason: 'Chantier abandonné' }, { 'idempotency-key': `cancel-${draft.json.id}` });
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.json).toMatchObject({ status: 'cancelled', number: sent.json.number, paidCents: 47_500, creditedCents: 100_000, balanceCents: 0 });
+
+    const notes = (await acme.get(`/invoices/${draft.json.id}/credit-notes`)).json.items;
+    expect(notes).toEqual([expect.objectContaining({ grossCents: 100_000, reason: 'Chantier abandonné', invoiceNumber: sent.json.number })]);
+    expect((await inbox(email)).map((m) => m.subject)).toContain(`Avoir ${notes[0].number} sur la facture ${sent.json.number}`);
+    expect(await schedulesOf(draft.json.id)).toEqual([]);
+    const plan = (await acme.get(`/invoices/${draft.json.id}/reminders`)).json.items;
+    expect(plan.filter((s: { state: string }) => s.state === 'scheduled')).toEqual([]);
+    const types = (await acme.get(`/invoices/${draft.json.id}/timeline?limit=100`)).json.items.map((e: { type: string }) => e.type);
+    expect(types).toEqual(expect.arrayContaining(['credit_note.issued', 'invoice.cancelled']));
+
+    expect((await acme.post(`/invoices/${draft.json.id}/payments`, { amountCents: 100, date: '2026-11-05' })).status).toBe(422);
+    expect((await acme.post(`/invoices/${draft.json.id}/cancel`, { reason: 'encore' })).status).toBe(422);
+    const replay = await acme.post(`/invoices/${draft.json.id}/cancel`, { reason: 'Chantier abandonné' }, { 'idempotency-key': `cancel-${draft.json.id}` });
+    expect(replay.status).toBe(200);
+    expect((await acme.get(`/invoices/${draft.json.id}/credit-notes`)).json.items).toHaveLength(1);
+  });
+
+  it('voids a draft without a number or a credit note', async () => {
+    const client = await acme.post('/clients', aBusinessClientInput({ email: uniqueEmail('void') }));
+    const draft = await acme.post('/invoices', anInvoiceInput(client.json.id));
+    const voided = await acme.post(`/invoices/${draft.json.id}/cancel`);
+    expect(voided.status).toBe(200);
+    expect(voided.json).toMatchObject({ status: 'cancelled', creditedCents: 0 });
+    expect(voided.json.number).toBeUndefined();
+    expect((await acme.get(`/invoices/${draft.json.id}/credit-notes`)).json.items).toEqual([]);
+    expect((await acme.post(`/invoices/${draft.json.id}/send`)).status).toBe(422);
   });
 });

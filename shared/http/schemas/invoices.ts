@@ -80,6 +80,9 @@ export const InvoicePatch = z
   .partial()
   .strict() satisfies z.ZodType<domain.InvoicePatch>;
 
+/** Cancelling an issued invoice issues a credit note, which must say why; a draft is voided without one. */
+export const CancelInvoiceInput = z.object({ reason: z.string().trim().min(1).max(500).optional() }).strict() satisfies z.ZodType<domain.CancelInvoiceInput>;
+
 export const PaymentInput = z
   .object({
     amountCents: positiveCents,
