@@ -151,7 +151,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancel the invoice and stop its reminders */
+        /** Cancel the invoice and stop its reminders: a credit note for its balance if issued, void if a draft */
         post: operations["cancelInvoice"];
         delete?: never;
         options?: never;
@@ -1366,6 +1366,50 @@ export interface operations {
                             /** Format: email */
                             emailedTo?: string;
                             id: string;
+                            issued?: {
+                                client: {
+                                    address?: {
+                                        city: string;
+                                        /** @default FR */
+                                        country: string;
+                                        line1: string;
+                                        line2?: string;
+                                        postalCode: string;
+                                    };
+                                    /** Format: email */
+                                    email: string;
+                                    /** @enum {string} */
+                                    kind: "business" | "consumer";
+                                    /**
+                                     * @default fr
+                                     * @enum {string}
+                                     */
+                                    language: "fr" | "en";
+                                    name: string;
+                                    siren?: string;
+                                    vatNumber?: string;
+                                };
+                                penaltyRatePercent: number;
+                                seller: {
+                                    address?: {
+                                        city: string;
+                                        /** @default FR */
+                                        country: string;
+                                        line1: string;
+                                        line2?: string;
+                                        postalCode: string;
+                                    };
+                                    bic?: string;
+                                    /** Format: email */
+                                    email?: string;
+                                    iban?: string;
+                                    legalForm?: string;
+                                    name: string;
+                                    phone?: string;
+                                    siren?: string;
+                                    vatNumber?: string;
+                                };
+                            };
                             /**
                              * Format: date
                              * @example 2026-11-22
@@ -1512,6 +1556,50 @@ export interface operations {
                         /** Format: email */
                         emailedTo?: string;
                         id: string;
+                        issued?: {
+                            client: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                /** Format: email */
+                                email: string;
+                                /** @enum {string} */
+                                kind: "business" | "consumer";
+                                /**
+                                 * @default fr
+                                 * @enum {string}
+                                 */
+                                language: "fr" | "en";
+                                name: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                            penaltyRatePercent: number;
+                            seller: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                bic?: string;
+                                /** Format: email */
+                                email?: string;
+                                iban?: string;
+                                legalForm?: string;
+                                name: string;
+                                phone?: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                        };
                         /**
                          * Format: date
                          * @example 2026-11-22
@@ -1642,6 +1730,50 @@ export interface operations {
                         /** Format: email */
                         emailedTo?: string;
                         id: string;
+                        issued?: {
+                            client: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                /** Format: email */
+                                email: string;
+                                /** @enum {string} */
+                                kind: "business" | "consumer";
+                                /**
+                                 * @default fr
+                                 * @enum {string}
+                                 */
+                                language: "fr" | "en";
+                                name: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                            penaltyRatePercent: number;
+                            seller: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                bic?: string;
+                                /** Format: email */
+                                email?: string;
+                                iban?: string;
+                                legalForm?: string;
+                                name: string;
+                                phone?: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                        };
                         /**
                          * Format: date
                          * @example 2026-11-22
@@ -1790,6 +1922,50 @@ export interface operations {
                         /** Format: email */
                         emailedTo?: string;
                         id: string;
+                        issued?: {
+                            client: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                /** Format: email */
+                                email: string;
+                                /** @enum {string} */
+                                kind: "business" | "consumer";
+                                /**
+                                 * @default fr
+                                 * @enum {string}
+                                 */
+                                language: "fr" | "en";
+                                name: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                            penaltyRatePercent: number;
+                            seller: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                bic?: string;
+                                /** Format: email */
+                                email?: string;
+                                iban?: string;
+                                legalForm?: string;
+                                name: string;
+                                phone?: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                        };
                         /**
                          * Format: date
                          * @example 2026-11-22
@@ -1892,7 +2068,13 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
         responses: {
             /** @description OK */
             200: {
@@ -1931,6 +2113,50 @@ export interface operations {
                         /** Format: email */
                         emailedTo?: string;
                         id: string;
+                        issued?: {
+                            client: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                /** Format: email */
+                                email: string;
+                                /** @enum {string} */
+                                kind: "business" | "consumer";
+                                /**
+                                 * @default fr
+                                 * @enum {string}
+                                 */
+                                language: "fr" | "en";
+                                name: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                            penaltyRatePercent: number;
+                            seller: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                bic?: string;
+                                /** Format: email */
+                                email?: string;
+                                iban?: string;
+                                legalForm?: string;
+                                name: string;
+                                phone?: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                        };
                         /**
                          * Format: date
                          * @example 2026-11-22
@@ -2172,6 +2398,50 @@ export interface operations {
                             /** Format: email */
                             emailedTo?: string;
                             id: string;
+                            issued?: {
+                                client: {
+                                    address?: {
+                                        city: string;
+                                        /** @default FR */
+                                        country: string;
+                                        line1: string;
+                                        line2?: string;
+                                        postalCode: string;
+                                    };
+                                    /** Format: email */
+                                    email: string;
+                                    /** @enum {string} */
+                                    kind: "business" | "consumer";
+                                    /**
+                                     * @default fr
+                                     * @enum {string}
+                                     */
+                                    language: "fr" | "en";
+                                    name: string;
+                                    siren?: string;
+                                    vatNumber?: string;
+                                };
+                                penaltyRatePercent: number;
+                                seller: {
+                                    address?: {
+                                        city: string;
+                                        /** @default FR */
+                                        country: string;
+                                        line1: string;
+                                        line2?: string;
+                                        postalCode: string;
+                                    };
+                                    bic?: string;
+                                    /** Format: email */
+                                    email?: string;
+                                    iban?: string;
+                                    legalForm?: string;
+                                    name: string;
+                                    phone?: string;
+                                    siren?: string;
+                                    vatNumber?: string;
+                                };
+                            };
                             /**
                              * Format: date
                              * @example 2026-11-22
@@ -2449,6 +2719,50 @@ export interface operations {
                         /** Format: email */
                         emailedTo?: string;
                         id: string;
+                        issued?: {
+                            client: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                /** Format: email */
+                                email: string;
+                                /** @enum {string} */
+                                kind: "business" | "consumer";
+                                /**
+                                 * @default fr
+                                 * @enum {string}
+                                 */
+                                language: "fr" | "en";
+                                name: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                            penaltyRatePercent: number;
+                            seller: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                bic?: string;
+                                /** Format: email */
+                                email?: string;
+                                iban?: string;
+                                legalForm?: string;
+                                name: string;
+                                phone?: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                        };
                         /**
                          * Format: date
                          * @example 2026-11-22
@@ -2589,6 +2903,50 @@ export interface operations {
                         /** Format: email */
                         emailedTo?: string;
                         id: string;
+                        issued?: {
+                            client: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                /** Format: email */
+                                email: string;
+                                /** @enum {string} */
+                                kind: "business" | "consumer";
+                                /**
+                                 * @default fr
+                                 * @enum {string}
+                                 */
+                                language: "fr" | "en";
+                                name: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                            penaltyRatePercent: number;
+                            seller: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                bic?: string;
+                                /** Format: email */
+                                email?: string;
+                                iban?: string;
+                                legalForm?: string;
+                                name: string;
+                                phone?: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                        };
                         /**
                          * Format: date
                          * @example 2026-11-22
@@ -2925,6 +3283,50 @@ export interface operations {
                         /** Format: email */
                         emailedTo?: string;
                         id: string;
+                        issued?: {
+                            client: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                /** Format: email */
+                                email: string;
+                                /** @enum {string} */
+                                kind: "business" | "consumer";
+                                /**
+                                 * @default fr
+                                 * @enum {string}
+                                 */
+                                language: "fr" | "en";
+                                name: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                            penaltyRatePercent: number;
+                            seller: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                bic?: string;
+                                /** Format: email */
+                                email?: string;
+                                iban?: string;
+                                legalForm?: string;
+                                name: string;
+                                phone?: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                        };
                         /**
                          * Format: date
                          * @example 2026-11-22
@@ -3859,6 +4261,50 @@ export interface operations {
                         /** Format: email */
                         emailedTo?: string;
                         id: string;
+                        issued?: {
+                            client: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                /** Format: email */
+                                email: string;
+                                /** @enum {string} */
+                                kind: "business" | "consumer";
+                                /**
+                                 * @default fr
+                                 * @enum {string}
+                                 */
+                                language: "fr" | "en";
+                                name: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                            penaltyRatePercent: number;
+                            seller: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                bic?: string;
+                                /** Format: email */
+                                email?: string;
+                                iban?: string;
+                                legalForm?: string;
+                                name: string;
+                                phone?: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                        };
                         /**
                          * Format: date
                          * @example 2026-11-22
@@ -4016,6 +4462,50 @@ export interface operations {
                         /** Format: email */
                         emailedTo?: string;
                         id: string;
+                        issued?: {
+                            client: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                /** Format: email */
+                                email: string;
+                                /** @enum {string} */
+                                kind: "business" | "consumer";
+                                /**
+                                 * @default fr
+                                 * @enum {string}
+                                 */
+                                language: "fr" | "en";
+                                name: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                            penaltyRatePercent: number;
+                            seller: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                bic?: string;
+                                /** Format: email */
+                                email?: string;
+                                iban?: string;
+                                legalForm?: string;
+                                name: string;
+                                phone?: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                        };
                         /**
                          * Format: date
                          * @example 2026-11-22
@@ -4958,6 +5448,7 @@ export interface operations {
                         /** @enum {string} */
                         language: "fr" | "en";
                         minGapDays: number;
+                        paymentUrl?: string;
                         penaltyRatePercent?: number;
                         quoteFollowUpDays: number;
                         /** @enum {string} */
@@ -5017,6 +5508,7 @@ export interface operations {
                     /** @enum {string} */
                     language?: "fr" | "en";
                     minGapDays?: number;
+                    paymentUrl?: string | null;
                     penaltyRatePercent?: number;
                     quoteFollowUpDays?: number;
                     /** @enum {string} */
@@ -5063,6 +5555,7 @@ export interface operations {
                         /** @enum {string} */
                         language: "fr" | "en";
                         minGapDays: number;
+                        paymentUrl?: string;
                         penaltyRatePercent?: number;
                         quoteFollowUpDays: number;
                         /** @enum {string} */
