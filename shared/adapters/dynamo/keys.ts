@@ -36,9 +36,16 @@
  */
 import type { InvoiceStatus } from '../../domain/invoice.js';
 
+/** Sort-key prefixes of the collections read with begins_with(SK, …). */
+export const CLIENT_PREFIX = 'CLIENT#';
+export const EVENT_PREFIX = 'EVENT#';
+export const PAYMENT_PREFIX = 'PAYMENT#';
+export const CREDIT_PREFIX = 'CREDIT#';
+export const STEP_PREFIX = 'STEP#';
+
 export const tenantPk = (tenantId: string) => `T#${tenantId}`;
 export const settingsKey = (tenantId: string) => ({ PK: tenantPk(tenantId), SK: 'SETTINGS' });
-export const clientKey = (tenantId: string, clientId: string) => ({ PK: tenantPk(tenantId), SK: `CLIENT#${clientId}` });
+export const clientKey = (tenantId: string, clientId: string) => ({ PK: tenantPk(tenantId), SK: `${CLIENT_PREFIX}${clientId}` });
 export const scenarioKey = (tenantId: string, id: string) => ({ PK: tenantPk(tenantId), SK: `SCENARIO#${id}` });
 export const templateKey = (tenantId: string, id: string) => ({ PK: tenantPk(tenantId), SK: `TEMPLATE#${id}` });
 
@@ -59,8 +66,14 @@ export const stepKey = (tenantId: string, invoiceId: string, stepId: string) => 
 
 export const quotePk = (tenantId: string, quoteId: string) => `T#${tenantId}#QUO#${quoteId}`;
 export const quoteKey = (tenantId: string, quoteId: string) => ({ PK: quotePk(tenantId, quoteId), SK: '#QUOTE' });
+export const quoteEventKey = (tenantId: string, quoteId: string, at: string, eventId: string) => ({
+  PK: quotePk(tenantId, quoteId),
+  SK: `${EVENT_PREFIX}${at}#${eventId}`,
+});
+/** GSI1 partition of a tenant's quotes (the quote list, by validity date). */
+export const quoteListPk = (tenantId: string) => `T#${tenantId}#QUO`;
 export const quoteIndexKeys = (tenantId: string, q: { id: string; validUntil: string }) => ({
-  GSI1PK: `T#${tenantId}#QUO`,
+  GSI1PK: quoteListPk(tenantId),
   GSI1SK: `${q.validUntil}#${q.id}`,
 });
 export const creditNoteKey = (tenantId: string, invoiceId: string, creditNoteId: string) => ({
