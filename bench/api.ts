@@ -3,7 +3,7 @@
  * all on 127.0.0.1, free ports, in memory), measured over real HTTP with bounded loops.
  */
 import { startLocalStack } from '../infra/local/local-stack.js';
-import { aBusinessClientInput } from '../test/fixtures/api-fixtures.js';
+import { aBusinessClientInput, aCompanyIdentity } from '../test/fixtures/api-fixtures.js';
 import { client, load, LOAD_HEADERS, loadRow, type LoadResult } from './load.js';
 import { num, since, type Table } from './stats.js';
 
@@ -39,6 +39,7 @@ export const runApi = async (): Promise<Table[]> => {
   try {
     const base = stack.urls.api.replace('//localhost:', '//127.0.0.1:');
     const call = client(base, await stack.tokenFor('bench', 'compta@bench.example'));
+    await call('PUT', '/settings', { company: aCompanyIdentity() }); // sending needs a legal identity
     const results: LoadResult[] = [];
     const opts = { count: N, concurrency: CONCURRENCY };
 

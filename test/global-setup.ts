@@ -7,6 +7,7 @@
 import type { TestProject } from 'vitest/node';
 import { REPO_ROOT, startLocalStack } from '../infra/local/local-stack.js';
 import { buildWebApp, startWebServer } from '../infra/local/web-server.js';
+import { aCompanyIdentity } from './fixtures/api-fixtures.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -31,7 +32,16 @@ export default async function setup(project: TestProject): Promise<() => Promise
     fireInRealTime: false,
   });
   const tokens: Record<string, string> = {};
-  for (const tenant of TEST_TENANTS) tokens[tenant] = await stack.tokenFor(tenant, `compta@${tenant}.example`);
+  for (const tenant of TEST_TENANTS) {
+    tokens[tenant] = await stack.tokenFor(tenant, `compta@${tenant}.example`);
+    // Sending an invoice needs the company's legal identity; the shared test tenants have one.
+    const res = await fetch(`${stack.urls.api}/settings`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${tokens[tenant]}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ company: aCompanyIdentity({ name: `${tenant} SARL` }) }),
+    });
+    if (res.status !== 200) throw new Error(`could not set ${tenant}'s company identity: ${res.status} ${await res.text()}`);
+  }
   // Validly signed, but naming no tenant: an ID token of a user created without the attribute,
   // one with an empty attribute, and an access token (which never carries custom claims).
   tokens.noTenant = await stack.tokenWithClaims({ sub: 'acme', email: 'nobody@acme.example', token_use: 'id' });

@@ -1,8 +1,17 @@
-import { makeCancelInvoice } from '../../shared/app/invoices.js';
+import { makeCancelInvoice } from '../../shared/app/credit-notes.js';
 import { httpHandler } from '../../shared/http/http-handler.js';
 import { ok } from '../../shared/http/responses.js';
 import { routes } from '../../shared/http/routes.js';
 import { wiring } from '../../shared/wiring.js';
+import { pdfRenderer } from '../../shared/wiring-pdf.js';
 
-const cancelInvoice = makeCancelInvoice({ invoices: wiring.invoices(), settings: wiring.settings(), clock: wiring.clock });
-export const handler = httpHandler(routes.cancelInvoice, async ({ tenantId, params }) => ok(await cancelInvoice(tenantId, params.id)), wiring);
+const cancelInvoice = makeCancelInvoice({
+  invoices: wiring.invoices(),
+  clients: wiring.clients(),
+  settings: wiring.settings(),
+  mailer: wiring.mailer(),
+  pdf: pdfRenderer,
+  clock: wiring.clock,
+  ids: wiring.ids,
+});
+export const handler = httpHandler(routes.cancelInvoice, async ({ tenantId, params, body }) => ok(await cancelInvoice(tenantId, params.id, body)), wiring);

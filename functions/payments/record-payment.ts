@@ -7,6 +7,6 @@ import { wiring } from '../../shared/wiring.js';
 const recordPayment = makeRecordPayment({ invoices: wiring.invoices(), settings: wiring.settings(), clock: wiring.clock, ids: wiring.ids });
 export const handler = httpHandler(
   routes.recordPayment,
-  async ({ tenantId, params, body }) => created(await recordPayment(tenantId, params.id, body)),
+  async ({ tenantId, params, body, idempotencyKey }) => created(await recordPayment(tenantId, params.id, body, idempotencyKey)),
   wiring,
 );

@@ -2,11 +2,11 @@ import { localDate } from '../domain/dates.js';
 import { invoiceBalanceCents, settledStatusOf } from '../domain/invoice.js';
 import { divRound } from '../domain/money.js';
 import { apportion } from '../domain/quote.js';
-import type { CreditNoteInput } from '../domain/invoice-types.js';
-import type { InvoiceView } from '../domain/invoice-types.js';
+import type { CancelInvoiceInput, CreditNoteInput, InvoiceView } from '../domain/invoice-types.js';
 import { BusinessRuleError, NotFoundError } from './errors.js';
 import { loadInvoice } from './invoices.js';
 import { toInvoiceView } from './invoice-view.js';
+import { partiesOf } from './send-invoice.js';
 import type { ClientRepository, Clock, CreditNotePdfRenderer, CreditNoteRecord, IdGenerator, InvoiceRecord, InvoiceRepository, Mailer, SettingsRepository } from './ports.js';
 
 export interface CreditNoteDeps {
@@ -44,7 +44,13 @@ export const creditSplit = (invoice: InvoiceRecord, grossCents: number) => {
  * The invoice's balance, status and reminders follow at once (the stream re-plans them).
  */
 export const makeIssueCreditNote = ({ invoices, clients, settings, mailer, pdf, clock, ids }: CreditNoteDeps) =>
-  async (tenantId: string, invoiceId: string, input: CreditNoteInput): Promise<{ creditNote: CreditNoteRecord; invoice: InvoiceView }> => {
+  async (
+    tenantId: string,
+    invoiceId: string,
+    input: CreditNoteInput,
+    /** `cancel`: the invoice ends `cancelled` (not `paid`) even when part of it was paid. */
+    options: { readonly cancel?: boolean } = {},
+  ): Promise<{ creditNote: CreditNoteRecord; invoice: InvoiceView }> => {
     const [current, s] = await Promise.all([loadInvoice(invoices, tenantId, invoiceId), settings.get(tenantId)]);
     if (current.status === 'draft' || !current.number) throw new BusinessRuleError('invoice-not-sent', 'A draft is edited or deleted, not credited');
     if (current.status === 'cancelled') throw new BusinessRuleError('invoice-cancelled', 'The invoice is already cancelled');
@@ -61,7 +67,7 @@ export const makeIssueCreditNote = ({ invoices, clients, settings, mailer, pdf, 
     const at = now.toISOString();
     const creditedCents = current.creditedCents + amount;
     const next: InvoiceRecord = { ...current, creditedCents, version: current.version + 1, updatedAt: at };
-    const settled: InvoiceRecord = { ...next, status: settledStatusOf(next) };
+    const settled: InvoiceRecord = { ...next, status: options.cancel ? 'cancelled' : settledStatusOf(next) };
     const issueDate = input.issueDate ?? localDate(now, s.timezone);
     const creditNote = await invoices.saveWithCreditNote(
       settled,
@@ -80,10 +86,12 @@ export const makeIssueCreditNote = ({ invoices, clients, settings, mailer, pdf, 
       Number(issueDate.slice(0, 4)),
       (number) => [
         { at, type: 'credit_note.issued', data: { number, amountCents: amount, reason: input.reason } },
+        ...(options.cancel ? [{ at, type: 'invoice.cancelled', data: { from: current.status, reason: input.reason, creditNote: number } }] : []),
         ...(settled.status !== current.status ? [{ at, type: 'invoice.status_changed', data: { from: current.status, to: settled.status } }] : []),
       ],
     );
-    const bytes = await pdf.creditNote({ seller: s.company, client, creditNote, language: client.language });
+    const { seller, client: billed, language } = partiesOf(s, client, current);
+    const bytes = await pdf.creditNote({ seller, client: billed, creditNote, language });
     try {
       await mailer.send({
         to: [client.email],
@@ -104,6 +112,35 @@ export const makeIssueCreditNote = ({ invoices, clients, settings, mailer, pdf, 
     return { creditNote, invoice: toInvoiceView(settled, now, s.timezone) };
   };
 
+/**
+ * `POST /invoices/{id}/cancel`. An issued invoice is never erased: a credit note for its balance
+ * (with the reason) cancels it, and it ends `cancelled`, which stops its reminders. A draft has
+ * no legal existence yet: it is voided.
+ */
+export const makeCancelInvoice = (deps: CreditNoteDeps) => {
+  const issueCreditNote = makeIssueCreditNote(deps);
+  return async (tenantId: string, invoiceId: string, input: CancelInvoiceInput): Promise<InvoiceView> => {
+    const current = await loadInvoice(deps.invoices, tenantId, invoiceId);
+    if (current.status === 'cancelled') throw new BusinessRuleError('already-cancelled', 'The invoice is already cancelled');
+    if (current.status === 'draft') {
+      const now = deps.clock.now();
+      const at = now.toISOString();
+      const voided: InvoiceRecord = { ...current, status: 'cancelled', version: current.version + 1, updatedAt: at };
+      await deps.invoices.save(voided, {
+        events: [{ at, type: 'invoice.voided', data: { from: 'draft', ...(input.reason ? { reason: input.reason } : {}) } }, { at, type: 'invoice.status_changed', data: { from: 'draft', to: 'cancelled' } }],
+      });
+      return toInvoiceView(voided, now, (await deps.settings.get(tenantId)).timezone);
+    }
+    if (invoiceBalanceCents(current) === 0) throw new BusinessRuleError('invoice-settled', `A ${current.status} invoice with nothing left to pay cannot be cancelled`);
+    if (!input.reason) {
+      throw new BusinessRuleError('reason-required', 'Cancelling an issued invoice issues a credit note, which must say why', [
+        { path: 'body.reason', message: 'is required to cancel an issued invoice' },
+      ]);
+    }
+    return (await issueCreditNote(tenantId, invoiceId, { reason: input.reason }, { cancel: true })).invoice;
+  };
+};
+
 export const makeListCreditNotes = ({ invoices }: Pick<CreditNoteDeps, 'invoices'>) =>
   async (tenantId: string, invoiceId: string) => {
     await loadInvoice(invoices, tenantId, invoiceId);
@@ -117,5 +154,6 @@ export const makeRenderCreditNotePdf = ({ invoices, clients, settings, pdf }: Pi
     if (!creditNote) throw new NotFoundError('Credit note');
     const [client, s] = await Promise.all([clients.get(tenantId, invoice.clientId), settings.get(tenantId)]);
     if (!client) throw new NotFoundError('Client');
-    return { bytes: await pdf.creditNote({ seller: s.company, client, creditNote, language: client.language }), fileName: `${creditNote.number}.pdf` };
+    const { seller, client: billed, language } = partiesOf(s, client, invoice);
+    return { bytes: await pdf.creditNote({ seller, client: billed, creditNote, language }), fileName: `${creditNote.number}.pdf` };
   };

@@ -52,6 +52,12 @@ export class BusinessRuleError extends AppError {
   }
 }
 
+/** Too many concurrent writes on one item: nothing was written, the same request can be retried. */
+export class BusyError extends AppError {
+  readonly status = 503;
+  readonly title = 'Busy, retry';
+}
+
 /** A dependency (SES, Scheduler) failed; the message is never shown to the caller. */
 export class UpstreamError extends AppError {
   readonly status = 502;

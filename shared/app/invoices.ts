@@ -114,18 +114,6 @@ export const makeUpdateInvoice = ({ invoices, settings, clock }: Pick<InvoiceDep
     return toInvoiceView(next, now, (await settings.get(tenantId)).timezone);
   };
 
-export const makeCancelInvoice = ({ invoices, settings, clock }: Pick<InvoiceDeps, 'invoices' | 'settings' | 'clock'>) =>
-  async (tenantId: string, id: string): Promise<InvoiceView> => {
-    const current = await loadInvoice(invoices, tenantId, id);
-    if (current.status === 'cancelled') throw new BusinessRuleError('already-cancelled', 'The invoice is already cancelled');
-    if (current.status === 'paid') throw new BusinessRuleError('invoice-paid', 'A paid invoice cannot be cancelled');
-    const now = clock.now();
-    const at = now.toISOString();
-    const next: InvoiceRecord = { ...current, status: 'cancelled', version: current.version + 1, updatedAt: at };
-    await invoices.save(next, { events: [{ at, type: 'invoice.cancelled', data: { from: current.status } }] });
-    return toInvoiceView(next, now, (await settings.get(tenantId)).timezone);
-  };
-
 /** The follow-up list. Days-late bounds become due-date bounds, so every filter is a key range or a small filter on one Query. */
 export const makeListInvoices = ({ invoices, settings, clock }: Pick<InvoiceDeps, 'invoices' | 'settings' | 'clock'>) =>
   async (tenantId: string, q: InvoiceListQuery): Promise<Page<InvoiceView>> => {

@@ -62,7 +62,7 @@ export const makeCreateDeposit = (deps: QuoteDeps) =>
     }
     const at = deps.clock.now().toISOString();
     const invoice = draftFromQuote(quote, client.kind, input, today, { id: deps.ids.next(), kind: 'deposit', lines, totals, at });
-    const next: QuoteRecord = { ...quote, depositInvoiceIds: [...quote.depositInvoiceIds, invoice.id], version: quote.version + 1, updatedAt: at };
+    const next: QuoteRecord = { ...quote, depositInvoiceIds: [...quote.depositInvoiceIds, invoice.id], updatedAt: at };
     // Quote first: if it changed meanwhile (another deposit), nothing is created and the caller retries.
     await deps.quotes.save(next, [{ at, type: 'quote.deposit_created', data: { invoiceId: invoice.id, grossCents: totals.grossCents } }]);
     await deps.invoices.create(invoice, { at, type: 'invoice.created', data: { grossCents: totals.grossCents, kind: 'deposit', quoteId } });
@@ -111,7 +111,7 @@ export const makeCreateFinalInvoice = (deps: QuoteDeps) =>
       deductedCents,
       at,
     });
-    const next: QuoteRecord = { ...quote, status: 'converted', convertedAt: at, finalInvoiceId: invoice.id, version: quote.version + 1, updatedAt: at };
+    const next: QuoteRecord = { ...quote, status: 'converted', convertedAt: at, finalInvoiceId: invoice.id, updatedAt: at };
     await deps.quotes.save(next, [{ at, type: 'quote.converted', data: { invoiceId: invoice.id, deductedCents } }]);
     await deps.invoices.create(invoice, { at, type: 'invoice.created', data: { grossCents: quote.totals.grossCents, kind: 'final', quoteId, deductedCents } });
     return toInvoiceView(invoice, deps.clock.now(), settings.timezone);

@@ -1,47 +1,63 @@
+import { createHash } from 'node:crypto';
 import { localDate } from '../domain/dates.js';
 import { invoiceBalanceCents, settledStatusOf } from '../domain/invoice.js';
 import type { InvoiceView, PaymentInput } from '../domain/invoice-types.js';
-import { BusinessRuleError, ConflictError, NotFoundError } from './errors.js';
+import { BusinessRuleError, NotFoundError } from './errors.js';
 import { loadInvoice } from './invoices.js';
 import { toInvoiceView } from './invoice-view.js';
 import type { Clock, IdGenerator, InvoiceRecord, InvoiceRepository, PaymentRecord, SettingsRepository, TimelineRecord } from './ports.js';
+import { defaultRetryPolicy, retryOnConflict, type RetryPolicy } from './retry-on-conflict.js';
 
 export interface PaymentDeps {
   readonly invoices: InvoiceRepository;
   readonly settings: SettingsRepository;
   readonly clock: Clock;
   readonly ids: IdGenerator;
+  readonly retry?: RetryPolicy;
 }
 
-const ATTEMPTS = 5;
-
 /**
- * Re-reads and re-checks on a concurrent write: the balance rule is evaluated against the
- * version actually written, so two racing payments can never overpay the invoice.
+ * The payment id of a request carrying an Idempotency-Key: the same tenant, invoice and key
+ * always give the same id, and the payment is written only if that id is new. So a retry
+ * recorded once even if the idempotency record was lost (its completion failed, the Lambda
+ * died before it) cannot add a second payment.
  */
-const withRetry = async <T>(work: () => Promise<T>): Promise<T> => {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await work();
-    } catch (error) {
-      if (!(error instanceof ConflictError) || attempt >= ATTEMPTS) throw error;
-    }
-  }
-};
+export const paymentIdFor = (tenantId: string, invoiceId: string, idempotencyKey: string): string =>
+  `pk-${createHash('sha256').update(`${tenantId}\n${invoiceId}\n${idempotencyKey}`).digest('base64url').slice(0, 32)}`;
 
 const statusEvents = (at: string, from: InvoiceRecord, to: InvoiceRecord): TimelineRecord[] =>
   from.status === to.status ? [] : [{ at, type: 'invoice.status_changed', data: { from: from.status, to: to.status } }];
 
-export const makeRecordPayment = ({ invoices, settings, clock, ids }: PaymentDeps) =>
-  async (tenantId: string, invoiceId: string, input: PaymentInput): Promise<InvoiceView> => {
+const samePayment = (p: PaymentRecord, input: PaymentInput) =>
+  p.amountCents === input.amountCents && p.date === input.date && p.method === input.method && (p.reference ?? undefined) === (input.reference ?? undefined);
+
+/** Payments in the order they were made (keyed ids do not sort by time). */
+export const byPaymentDate = (a: PaymentRecord, b: PaymentRecord) => a.date.localeCompare(b.date) || a.createdAt.localeCompare(b.createdAt);
+
+/**
+ * Records a payment. Concurrent payments on one invoice are all accepted: a version conflict
+ * re-reads and re-checks (the balance rule is evaluated against the version actually written,
+ * so racing payments can never overpay) with jittered backoff.
+ */
+export const makeRecordPayment = ({ invoices, settings, clock, ids, retry = defaultRetryPolicy }: PaymentDeps) =>
+  async (tenantId: string, invoiceId: string, input: PaymentInput, idempotencyKey?: string): Promise<InvoiceView> => {
     const s = await settings.get(tenantId);
-    const paymentId = ids.next();
-    return withRetry(async () => {
+    const paymentId = idempotencyKey ? paymentIdFor(tenantId, invoiceId, idempotencyKey) : ids.next();
+    return retryOnConflict(async () => {
       const current = await loadInvoice(invoices, tenantId, invoiceId);
+      const now = clock.now();
+      if (idempotencyKey) {
+        const already = (await invoices.payments(tenantId, invoiceId)).find((p) => p.id === paymentId);
+        if (already && !samePayment(already, input)) {
+          throw new BusinessRuleError('idempotency-key-reused', 'This Idempotency-Key was already used with a different payment', [
+            { path: 'headers.idempotency-key', message: 'was already used with a different payment' },
+          ]);
+        }
+        if (already) return toInvoiceView(current, now, s.timezone);
+      }
       if (current.status === 'draft' || current.status === 'cancelled') {
         throw new BusinessRuleError('invoice-not-payable', `A ${current.status} invoice cannot receive payments`);
       }
-      const now = clock.now();
       if (input.date > localDate(now, s.timezone)) {
         throw new BusinessRuleError('payment-in-future', 'A payment cannot be dated in the future', [{ path: 'body.date', message: 'is after today' }]);
       }
@@ -63,21 +79,21 @@ export const makeRecordPayment = ({ invoices, settings, clock, ids }: PaymentDep
       };
       const payment: PaymentRecord = { id: paymentId, invoiceId, ...input, createdAt: at };
       await invoices.save(next, {
-        putPayment: payment,
+        addPayment: payment,
         events: [
           { at, type: 'payment.recorded', data: { paymentId, amountCents: input.amountCents, date: input.date, method: input.method } },
           ...statusEvents(at, current, next),
         ],
       });
       return toInvoiceView(next, now, s.timezone);
-    });
+    }, retry);
   };
 
 /** A wrong payment is not erased: it is marked removed, and the history keeps both. */
-export const makeRemovePayment = ({ invoices, settings, clock }: Omit<PaymentDeps, 'ids'>) =>
+export const makeRemovePayment = ({ invoices, settings, clock, retry = defaultRetryPolicy }: Omit<PaymentDeps, 'ids'>) =>
   async (tenantId: string, invoiceId: string, paymentId: string): Promise<InvoiceView> => {
     const s = await settings.get(tenantId);
-    return withRetry(async () => {
+    return retryOnConflict(async () => {
       const current = await loadInvoice(invoices, tenantId, invoiceId);
       const payment = (await invoices.payments(tenantId, invoiceId)).find((p) => p.id === paymentId);
       if (!payment || payment.removedAt) throw new NotFoundError('Payment');
@@ -92,15 +108,15 @@ export const makeRemovePayment = ({ invoices, settings, clock }: Omit<PaymentDep
         updatedAt: at,
       };
       await invoices.save(next, {
-        putPayment: { ...payment, removedAt: at },
+        removePayment: { ...payment, removedAt: at },
         events: [{ at, type: 'payment.removed', data: { paymentId, amountCents: payment.amountCents } }, ...statusEvents(at, current, next)],
       });
       return toInvoiceView(next, now, s.timezone);
-    });
+    }, retry);
   };
 
 export const makeListPayments = ({ invoices }: Pick<PaymentDeps, 'invoices'>) =>
   async (tenantId: string, invoiceId: string): Promise<PaymentRecord[]> => {
     await loadInvoice(invoices, tenantId, invoiceId);
-    return invoices.payments(tenantId, invoiceId);
+    return (await invoices.payments(tenantId, invoiceId)).sort(byPaymentDate);
   };

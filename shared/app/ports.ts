@@ -5,7 +5,7 @@
  * working while other branches still use them.
  */
 // The domain's records, re-exported where use cases and adapters have always found them.
-export type { CreditNoteRecord, DepositDeduction, InvoiceRecord, PaymentRecord, TimelineRecord } from '../domain/invoice-types.js';
+export type { ClientSnapshot, CreditNoteRecord, DepositDeduction, InvoiceRecord, IssuedParties, PaymentRecord, TimelineRecord } from '../domain/invoice-types.js';
 export type { QuoteRecord, QuoteStatus } from '../domain/quote-types.js';
 export type { StepRecordItem, StepRecordState } from '../domain/step.js';
 export type * from './ports/system.js';

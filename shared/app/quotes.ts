@@ -119,13 +119,12 @@ export const makeUpdateQuote = ({ quotes, invoices, settings, clock }: Pick<Quot
       ...current,
       ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)),
       ...(patch.lines ? { totals: invoiceTotals(patch.lines) } : {}),
-      version: current.version + 1,
       updatedAt: at,
     };
     if (notes === null) delete (next as { notes?: string }).notes;
     else if (notes !== undefined) (next as { notes?: string }).notes = notes;
-    await quotes.save(next, [{ at, type: 'quote.updated' }]);
-    return jobView(invoices, next, await todayFor(settings, clock, tenantId));
+    const saved = await quotes.save(next, [{ at, type: 'quote.updated' }]);
+    return jobView(invoices, saved, await todayFor(settings, clock, tenantId));
   };
 
 /** pending → accepted | refused, recorded; an expired quote can no longer be answered. */
@@ -141,11 +140,10 @@ export const makeAnswerQuote = ({ quotes, invoices, settings, clock }: Pick<Quot
       ...current,
       status: answer,
       ...(answer === 'accepted' ? { acceptedAt: at } : { refusedAt: at }),
-      version: current.version + 1,
       updatedAt: at,
     };
-    await quotes.save(next, [{ at, type: `quote.${answer}` }]);
-    return jobView(invoices, next, today);
+    const saved = await quotes.save(next, [{ at, type: `quote.${answer}` }]);
+    return jobView(invoices, saved, today);
   };
 
 export interface SendQuoteDeps extends QuoteDeps {
@@ -166,7 +164,7 @@ export const makeSendQuote = ({ quotes, invoices, clients, settings, clock, mail
     if (!current.number) {
       const at = now.toISOString();
       quote = await quotes.saveWithNextNumber(
-        { ...current, sentAt: at, version: current.version + 1, updatedAt: at },
+        { ...current, sentAt: at, updatedAt: at },
         Number(localDate(now, s.timezone).slice(0, 4)),
         (number) => [{ at, type: 'quote.numbered', data: { number } }],
       );
@@ -187,8 +185,7 @@ export const makeSendQuote = ({ quotes, invoices, clients, settings, clock, mail
       tags: { tenant: tenantId, quote: quote.id, kind: 'quote' },
     });
     const at = clock.now().toISOString();
-    const emailed: QuoteRecord = { ...quote, emailedAt: at, version: quote.version + 1, updatedAt: at };
-    await quotes.save(emailed, [{ at, type: 'quote.sent', data: { number: quote.number, to: client.email, messageId } }]);
+    const emailed = await quotes.save({ ...quote, emailedAt: at, updatedAt: at }, [{ at, type: 'quote.sent', data: { number: quote.number, to: client.email, messageId } }]);
     return jobView(invoices, emailed, localDate(clock.now(), s.timezone));
   };
 

@@ -4,11 +4,12 @@ import { formatEuros } from '../domain/money.js';
 import { penaltyRateFor } from '../domain/penalties.js';
 import type { Client } from '../domain/client.js';
 import type { InvoiceView } from '../domain/invoice-types.js';
-import type { Settings } from '../domain/settings.js';
-import { BusinessRuleError, ConflictError, NotFoundError } from './errors.js';
+import { PLACEHOLDER_COMPANY_NAME, type Settings } from '../domain/settings.js';
+import { BusinessRuleError, ConflictError, NotFoundError, type FieldError } from './errors.js';
+import { byPaymentDate } from './payments.js';
 import { loadInvoice } from './invoices.js';
 import { toInvoiceView } from './invoice-view.js';
-import type { ClientRepository, Clock, InvoicePdfData, InvoiceRecord, InvoiceRepository, Mailer, PdfRenderer, SettingsRepository } from './ports.js';
+import type { ClientRepository, ClientSnapshot, Clock, InvoicePdfData, IssuedParties, InvoiceRecord, InvoiceRepository, Mailer, PdfRenderer, SettingsRepository } from './ports.js';
 
 export interface SendInvoiceDeps {
   readonly invoices: InvoiceRepository;
@@ -23,6 +24,16 @@ export interface SendInvoiceDeps {
 export const penaltyRateOf = (settings: Settings, invoice: Pick<InvoiceRecord, 'dueDate'>): number =>
   settings.penaltyRatePercent ?? penaltyRateFor(invoice.dueDate).defaultRatePercent;
 
+/** What an issued invoice's documents show: its frozen parties, or the live ones while it is a draft. */
+export const partiesOf = (settings: Settings, client: Client, invoice: Pick<InvoiceRecord, 'issued' | 'dueDate'>) => {
+  const issued = invoice.issued;
+  if (!issued) return { seller: settings.company, client, language: client.language, penaltyRatePercent: penaltyRateOf(settings, invoice) };
+  // Identity fields come only from the snapshot (an address added later must not appear either).
+  const { name, kind, email, address, siren, vatNumber, language, ...rest } = client;
+  void [name, kind, email, address, siren, vatNumber, language];
+  return { seller: issued.seller, client: { ...rest, ...issued.client }, language: issued.client.language, penaltyRatePercent: issued.penaltyRatePercent };
+};
+
 export const invoicePdfData = (
   settings: Settings,
   client: Client,
@@ -30,15 +41,36 @@ export const invoicePdfData = (
   payments: InvoicePdfData['payments'],
   copy = false,
 ): InvoicePdfData => ({
-  seller: settings.company,
-  client,
+  ...partiesOf(settings, client, invoice),
   invoice,
-  payments: payments.filter((p) => !p.removedAt),
+  payments: payments.filter((p) => !p.removedAt).sort(byPaymentDate),
   balanceCents: invoiceBalanceCents(invoice),
-  penaltyRatePercent: penaltyRateOf(settings, invoice),
   copy,
-  language: client.language,
 });
+
+const snapshotOf = (client: Client): ClientSnapshot => ({
+  name: client.name,
+  kind: client.kind,
+  email: client.email,
+  language: client.language,
+  ...(client.address ? { address: client.address } : {}),
+  ...(client.siren ? { siren: client.siren } : {}),
+  ...(client.vatNumber ? { vatNumber: client.vatNumber } : {}),
+});
+
+/**
+ * An invoice is a legal document: the seller must be identifiable (name, address, SIREN) and
+ * the client must be told how to pay (an IBAN, or the payment URL). Lists every gap at once.
+ */
+export const legalIdentityGaps = (s: Settings): FieldError[] => {
+  const c = s.company;
+  const gaps: FieldError[] = [];
+  if (!c.name.trim() || c.name === PLACEHOLDER_COMPANY_NAME) gaps.push({ path: 'settings.company.name', message: 'is required to issue an invoice' });
+  if (!c.address) gaps.push({ path: 'settings.company.address', message: 'is required to issue an invoice' });
+  if (!c.siren) gaps.push({ path: 'settings.company.siren', message: 'is required to issue an invoice' });
+  if (!c.iban && !s.paymentUrl) gaps.push({ path: 'settings.company.iban', message: 'is required when settings.paymentUrl is not set' });
+  return gaps;
+};
 
 const invoiceEmailText = (s: Settings, client: Client, invoice: InvoiceRecord): { subject: string; text: string } => {
   const amount = formatEuros(invoice.totals.grossCents, client.language);
@@ -73,10 +105,13 @@ export const makeSendInvoice = ({ invoices, clients, settings, mailer, pdf, cloc
     let invoice = current;
     const now = clock.now();
     if (current.status === 'draft') {
+      const gaps = legalIdentityGaps(s);
+      if (gaps.length > 0) throw new BusinessRuleError('incomplete-legal-identity', 'Complete the company identity in settings before sending an invoice', gaps);
       const at = now.toISOString();
       const year = Number(localDate(now, s.timezone).slice(0, 4));
+      const issued: IssuedParties = { seller: s.company, client: snapshotOf(client), penaltyRatePercent: penaltyRateOf(s, current) };
       invoice = await invoices.saveWithNextNumber(
-        { ...current, clientKind: client.kind, status: 'sent', sentAt: at, version: current.version + 1, updatedAt: at },
+        { ...current, clientKind: client.kind, issued, status: 'sent', sentAt: at, version: current.version + 1, updatedAt: at },
         { prefix: 'F', year },
         (number) => [
           { at, type: 'invoice.numbered', data: { number } },

@@ -17,7 +17,10 @@ export const makeUpdateSettings = ({ settings, scenarios }: { settings: Settings
     }
     const current = await settings.get(tenantId);
     // Every field of the input was validated at the edge, so the merge of two valid settings is valid.
-    const merged: Settings = { ...current, ...input, company: { ...current.company, ...input.company } };
+    const { paymentUrl, ...rest } = input;
+    const { paymentUrl: currentUrl, ...kept } = current;
+    const url = paymentUrl === null ? undefined : (paymentUrl ?? currentUrl);
+    const merged: Settings = { ...kept, ...rest, ...(url ? { paymentUrl: url } : {}), company: { ...current.company, ...input.company } };
     await settings.put(tenantId, merged);
     return merged;
   };

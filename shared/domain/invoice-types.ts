@@ -3,7 +3,9 @@
  * credit notes and timeline, what creating or changing one takes, and the derived view.
  * The HTTP schemas in shared/http/schemas/invoices.ts validate against these types.
  */
+import type { Client } from './client.js';
 import type { ClientKind, InvoiceLine, InvoiceStatus, InvoiceTotals } from './invoice.js';
+import type { CompanyIdentity } from './settings.js';
 
 /** The stored invoice; `overdue`, `daysLate` and `balanceCents` are derived on read. */
 export interface InvoiceRecord {
@@ -39,10 +41,23 @@ export interface InvoiceRecord {
   readonly deductions?: readonly DepositDeduction[];
   /** Sum of `deductions[].grossCents`. */
   readonly deductedCents?: number;
+  /** Seller, client and legal mentions as they were when the invoice was numbered: its PDFs are rendered from this forever. */
+  readonly issued?: IssuedParties;
   /** Bumped on every write; writes are conditional on the version they read. */
   readonly version: number;
   readonly createdAt: string;
   readonly updatedAt: string;
+}
+
+/** The client's identity as printed on an issued document. */
+export type ClientSnapshot = Pick<Client, 'name' | 'kind' | 'email' | 'address' | 'siren' | 'vatNumber' | 'language'>;
+
+/** Who issued a document to whom, frozen at issue (lines and totals are frozen on the invoice itself). */
+export interface IssuedParties {
+  readonly seller: CompanyIdentity;
+  readonly client: ClientSnapshot;
+  /** The late-penalty rate stated in the invoice's mandatory mentions. */
+  readonly penaltyRatePercent: number;
 }
 
 /** A deposit invoice as a final invoice lists it: number, date and amounts. */
@@ -120,6 +135,11 @@ export interface PaymentInput {
 }
 
 /** A credit note on a sent invoice: `amountCents` reduces it, none cancels its whole balance. */
+/** Cancelling an issued invoice issues a credit note, which must say why; a draft is voided without one. */
+export interface CancelInvoiceInput {
+  readonly reason?: string;
+}
+
 export interface CreditNoteInput {
   readonly amountCents?: number;
   readonly reason: string;

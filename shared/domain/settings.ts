@@ -20,6 +20,8 @@ export interface CompanyIdentity {
 
 export interface Settings {
   company: CompanyIdentity;
+  /** Where clients pay online: an https URL template (`{{invoiceNumber}}`, `{{balance}}`); an invoice needs an IBAN only without it. */
+  paymentUrl?: string;
   replyToEmail?: string;
   remindersEnabled: boolean;
   defaultScenarioId?: string;
@@ -40,10 +42,14 @@ export interface Settings {
   quoteFollowUpDays: number;
 }
 
-export type SettingsInput = Partial<Settings>;
+/** Any subset of the settings; `paymentUrl: null` removes the payment URL. */
+export type SettingsInput = Partial<Omit<Settings, 'paymentUrl'>> & { paymentUrl?: string | null };
+
+/** The name settings start with: a placeholder, not a legal identity (sending an invoice refuses it). */
+export const PLACEHOLDER_COMPANY_NAME = 'Mon entreprise';
 
 export const defaultSettings = (): Settings => ({
-  company: { name: 'Mon entreprise' },
+  company: { name: PLACEHOLDER_COMPANY_NAME },
   remindersEnabled: true,
   sendHour: 9,
   timezone: 'Europe/Paris',

@@ -21,15 +21,24 @@ export interface HttpRequest<R extends RouteDefinition> {
   readonly query: Infer<R['query']>;
   readonly body: Infer<R['body']>;
   readonly headers: Readonly<Record<string, string | undefined>>;
+  /** The validated `Idempotency-Key` header, on routes flagged `idempotent`. */
+  readonly idempotencyKey?: string;
 }
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type HttpResult = APIGatewayProxyStructuredResultV2;
 
-export interface HttpHandlerOptions {
-  /** Needed by routes flagged `idempotent`. */
-  readonly idempotency?: () => IdempotencyStore;
+export interface IdempotencyWiring {
+  readonly idempotency: () => IdempotencyStore;
 }
+
+/**
+ * A route flagged `idempotent` (POSTs that create or send) must be given its store: the
+ * compiler refuses the handler without it, and so does the handler at cold start.
+ */
+export type HttpHandlerOptions<R extends RouteDefinition = RouteDefinition> = R extends { readonly idempotent: true }
+  ? IdempotencyWiring
+  : Partial<IdempotencyWiring>;
 
 const tenantOf = (event: HttpEvent): { tenantId: string; email?: string } => {
   const claims = event.requestContext?.authorizer?.jwt?.claims ?? {};
@@ -81,8 +90,10 @@ const log = (level: 'error' | 'warn', message: string, extra: Record<string, unk
 export const httpHandler = <R extends RouteDefinition>(
   route: R,
   fn: (request: HttpRequest<R>) => Promise<HttpResult>,
-  options: HttpHandlerOptions = {},
+  ...[options]: R extends { readonly idempotent: true } ? [options: IdempotencyWiring] : [options?: Partial<IdempotencyWiring>]
 ) => {
+  const idempotency = (options as Partial<IdempotencyWiring> | undefined)?.idempotency;
+  if (route.idempotent && !idempotency) throw new Error(`Route ${route.method} ${route.path} is idempotent: give httpHandler its idempotency store`);
   const core = async (event: HttpEvent): Promise<HttpResult> => {
     const { tenantId, email } = route.auth === 'jwt' ? tenantOf(event) : { tenantId: '', email: undefined };
     const params = (route.params ? parseOrThrow(route.params, event.pathParameters ?? {}, 'path') : undefined) as Infer<R['params']>;
@@ -100,25 +111,31 @@ export const httpHandler = <R extends RouteDefinition>(
     const request: HttpRequest<R> = { tenantId, ...(email ? { userEmail: email } : {}), params, query, body, headers };
 
     const key = headers['idempotency-key'];
-    if (!route.idempotent || key === undefined || !options.idempotency) return fn(request);
+    if (!route.idempotent || key === undefined || !idempotency) return fn(request);
     if (!/^[\x21-\x7e]{1,128}$/.test(key)) {
       throw new ValidationError([{ path: 'headers.idempotency-key', message: 'must be 1-128 visible ASCII characters' }]);
     }
-    const store = options.idempotency();
+    const store = idempotency();
     const scopedKey = `${route.method} ${event.rawPath}:${key}`;
     const fingerprint = createHash('sha256').update(JSON.stringify({ params, body })).digest('base64url');
     const replay = await store.begin(tenantId, scopedKey, fingerprint);
     if (replay) return { ...replay, headers: { ...replay.headers, 'idempotent-replayed': 'true' } };
+    let response: HttpResult;
     try {
-      const response = await fn(request);
-      const stored = { statusCode: response.statusCode ?? 200, body: response.body, headers: response.headers as Record<string, string> };
-      await store.complete(tenantId, scopedKey, stored);
-      return response;
+      response = await fn({ ...request, idempotencyKey: key });
     } catch (error) {
       // A failed request leaves nothing behind: the client may retry with the same key.
       await store.release(tenantId, scopedKey).catch(() => undefined);
       throw error;
     }
+    try {
+      await store.complete(tenantId, scopedKey, { statusCode: response.statusCode ?? 200, body: response.body, headers: response.headers as Record<string, string> });
+    } catch (error) {
+      // The work is done: answer it. The record stays in flight (a retry gets 409 until it goes
+      // stale, then runs again), and use cases that must not repeat key their writes on the key.
+      log('warn', 'idempotency record not completed', { route: `${route.method} ${route.path}`, error: error instanceof Error ? error.message : String(error) });
+    }
+    return response;
   };
 
   return middy<HttpEvent, HttpResult>().use({

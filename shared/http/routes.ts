@@ -7,7 +7,7 @@
 import * as z from 'zod';
 import { ClientInput, ClientPatch, Client } from './schemas/clients.js';
 import { idParams, id, listQuery, page } from './schemas/common.js';
-import { Invoice, InvoiceInput, InvoiceListQuery, InvoicePatch, Payment, PaymentInput, TimelineEvent } from './schemas/invoices.js';
+import { CancelInvoiceInput, Invoice, InvoiceInput, InvoiceListQuery, InvoicePatch, Payment, PaymentInput, TimelineEvent } from './schemas/invoices.js';
 import { Settings, SettingsInput } from './schemas/settings.js';
 import { ClientListQuery, ClientRowFields, CockpitQuery, CockpitView, StatementView } from './schemas/cockpit.js';
 import { CreditNoteInput, CreditNoteResult, CreditNoteView, DepositInput, FinalInvoiceInput, QuoteInput, QuoteListQuery, QuotePatch, QuoteView } from './schemas/quotes.js';
@@ -73,7 +73,7 @@ export const routes = {
   getInvoice: { method: 'GET', path: '/invoices/{id}', handler: 'functions/invoices/get-invoice', summary: 'Get an invoice', auth: 'jwt', params: idParams, response: Invoice },
   updateInvoice: { method: 'PATCH', path: '/invoices/{id}', handler: 'functions/invoices/update-invoice', summary: 'Edit a draft, or pause / dispute a sent invoice', auth: 'jwt', params: idParams, body: InvoicePatch, response: Invoice },
   sendInvoice: { method: 'POST', path: '/invoices/{id}/send', handler: 'functions/invoices/send-invoice', summary: 'Number, render and email the invoice', auth: 'jwt', params: idParams, response: Invoice, idempotent: true, pdf: true, email: true, heavy: true },
-  cancelInvoice: { method: 'POST', path: '/invoices/{id}/cancel', handler: 'functions/invoices/cancel-invoice', summary: 'Cancel the invoice and stop its reminders', auth: 'jwt', params: idParams, response: Invoice, idempotent: true },
+  cancelInvoice: { method: 'POST', path: '/invoices/{id}/cancel', handler: 'functions/invoices/cancel-invoice', summary: 'Cancel the invoice and stop its reminders: a credit note for its balance if issued, void if a draft', auth: 'jwt', params: idParams, body: CancelInvoiceInput, response: Invoice, idempotent: true, pdf: true, email: true, heavy: true },
   invoicePdf: { method: 'GET', path: '/invoices/{id}/pdf', handler: 'functions/invoices/get-invoice-pdf', summary: 'The invoice PDF', auth: 'jwt', params: idParams, pdf: true, heavy: true },
   invoiceTimeline: { method: 'GET', path: '/invoices/{id}/timeline', handler: 'functions/invoices/get-timeline', summary: 'Every event, oldest first', auth: 'jwt', params: idParams, query: listQuery, response: page(TimelineEvent) },
 

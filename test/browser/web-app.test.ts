@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { aCompanyIdentity } from '../fixtures/api-fixtures.js';
 import { horizontalOverflow, launch, PHONE, screenshot, seriousViolations } from './browser.js';
 
 /**
@@ -26,6 +27,15 @@ const checkScreen = async (name: string) => {
 };
 
 beforeAll(async () => {
+  // Sending an invoice needs the company's legal identity in settings: give the tenant one.
+  const api = inject('apiUrl');
+  const { token } = (await (await fetch(`${api}/local/token?tenant=${tenant}`)).json()) as { token: string };
+  const put = await fetch(`${api}/settings`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ company: aCompanyIdentity() }),
+  });
+  expect(put.status).toBe(200);
   browser = await launch();
   context = await browser.newContext({ viewport: PHONE, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
   page = await context.newPage();

@@ -1,9 +1,17 @@
 import { inject } from 'vitest';
 
 /** A tiny client for the local stack, as a front end would call it. */
-export const api = (tenant: 'acme' | 'globex' | 'fuzz' | 'noTenant' | 'blankTenant' | 'accessToken' = 'acme') => {
+export const api = (tenant: 'acme' | 'globex' | 'fuzz' | 'noTenant' | 'blankTenant' | 'accessToken' = 'acme') => apiWithToken(inject('tokens')[tenant]);
+
+/** A tenant of its own (fresh settings), for tests that change the company or need it incomplete. */
+export const aFreshTenant = async (label: string) => {
+  const tenant = `${label}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const res = await fetch(`${inject('apiUrl')}/local/token?tenant=${tenant}`);
+  return { tenant, ...apiWithToken(((await res.json()) as { token: string }).token) };
+};
+
+const apiWithToken = (token: string | undefined) => {
   const base = inject('apiUrl');
-  const token = inject('tokens')[tenant];
   const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
     const res = await fetch(`${base}${path}`, {
       method,

@@ -46,10 +46,10 @@ beforeAll(async () => {
   await invoices.save(sent);
   const p1 = { id: ulid(), invoiceId: draft.id, amountCents: 20_000, date: '2026-02-20', method: 'transfer', createdAt: at };
   const afterP1: InvoiceRecord = { ...sent, paidCents: 20_000, status: 'partially_paid', version: 3 };
-  await invoices.save(afterP1, { putPayment: p1 });
+  await invoices.save(afterP1, { addPayment: p1 });
   const p2 = { id: ulid(), invoiceId: draft.id, amountCents: 30_000, date: '2026-02-25', method: 'transfer', createdAt: at };
   invoice = { ...afterP1, paidCents: 50_000, version: 4 };
-  await invoices.save(invoice, { putPayment: p2 });
+  await invoices.save(invoice, { addPayment: p2 });
   const pk = `T#${tenantId}#INV#${draft.id}`;
   records = [record(pk, '#INVOICE', 'INSERT'), record(pk, 'EVENT#x', 'INSERT'), record(pk, '#INVOICE'), record(pk, 'PAYMENT#' + p1.id, 'INSERT'), record(pk, '#INVOICE'), record(pk, 'PAYMENT#' + p2.id, 'INSERT'), record(pk, '#INVOICE')];
 });
@@ -85,7 +85,7 @@ describe('aggregates maintained from the stream', () => {
     const payments = await invoices.payments(tenantId, invoice.id);
     const p1 = payments.find((p) => p.amountCents === 20_000)!;
     invoice = { ...invoice, paidCents: 30_000, version: invoice.version + 1 };
-    await invoices.save(invoice, { putPayment: { ...p1, removedAt: at } });
+    await invoices.save(invoice, { removePayment: { ...p1, removedAt: at } });
     const pk = `T#${tenantId}#INV#${invoice.id}`;
     await Promise.all([updateBatch(targetsOf([record(pk, `PAYMENT#${p1.id}`), record(pk, '#INVOICE')])), updateBatch(targetsOf([record(pk, '#INVOICE')]))]);
     const { client, days } = await figures();
@@ -109,7 +109,7 @@ describe('aggregates maintained from the stream', () => {
     expect((await rebuild(tenantId, { fix: false })).drift).toEqual([]);
     // Later changes still apply on top of the repaired figures.
     invoice = { ...invoice, paidCents: 120_000, status: 'paid', version: invoice.version + 1 };
-    await invoices.save(invoice, { putPayment: { id: ulid(), invoiceId: invoice.id, amountCents: 90_000, date: '2026-03-10', method: 'transfer', createdAt: at } });
+    await invoices.save(invoice, { addPayment: { id: ulid(), invoiceId: invoice.id, amountCents: 90_000, date: '2026-03-10', method: 'transfer', createdAt: at } });
     await updateBatch([{ kind: 'invoice', tenantId, invoiceId: invoice.id }]);
     const { client, days } = await figures();
     expect(client).toMatchObject({ balanceCents: 0, openInvoices: 0, open: [], paidInvoices: 1, paidWeightCents: 120_000, lateDaysWeighted: 120_000 * 7 });

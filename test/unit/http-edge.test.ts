@@ -1,6 +1,6 @@
 import type { Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { httpHandler, type HttpEvent } from '../../shared/http/http-handler.js';
+import { httpHandler, type HttpEvent, type IdempotencyWiring } from '../../shared/http/http-handler.js';
 import { objectKeys } from '../../shared/http/problem.js';
 import { ok } from '../../shared/http/responses.js';
 import { routeList, routes } from '../../shared/http/routes.js';
@@ -20,8 +20,10 @@ const anEvent = (over: { claims?: Record<string, string>; query?: Record<string,
     requestContext: { authorizer: { jwt: { claims: over.claims ?? { sub: 'u-1', 'custom:tenantId': 'acme' }, scopes: null } } },
   }) as unknown as HttpEvent;
 
+/** Idempotent routes must be given a store; these requests carry no Idempotency-Key, so it is never used. */
+const unusedStore: IdempotencyWiring = { idempotency: () => { throw new Error('no Idempotency-Key in these tests'); } };
 const echo = <R extends (typeof routes)[keyof typeof routes]>(route: R) =>
-  httpHandler(route, async (request) => ok({ tenantId: request.tenantId, query: request.query ?? null, body: request.body ?? null }));
+  httpHandler(route, async (request) => ok({ tenantId: request.tenantId, query: request.query ?? null, body: request.body ?? null }), ...([unusedStore] as never));
 
 const call = async (handler: ReturnType<typeof echo>, event: HttpEvent) => {
   const res = (await handler(event, {} as Context)) as { statusCode: number; headers: Record<string, string>; body: string };

@@ -3,7 +3,7 @@ import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } fr
 import { ConflictError } from '../../app/errors.js';
 import type { ClientRepository, Page, PageRequest } from '../../app/ports.js';
 import type { Client } from '../../domain/client.js';
-import { clientKey, tenantPk } from './keys.js';
+import { CLIENT_PREFIX, clientKey, tenantPk } from './keys.js';
 import { queryPage } from './queries.js';
 import { stripKeys } from './transactions.js';
 
@@ -33,7 +33,7 @@ export class DynamoClientRepository implements ClientRepository {
     const pk = tenantPk(tenantId);
     return queryPage<Client>(
       this.db,
-      { TableName: this.tableName, KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)', ExpressionAttributeValues: { ':pk': pk, ':p': 'CLIENT#' } },
+      { TableName: this.tableName, KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)', ExpressionAttributeValues: { ':pk': pk, ':p': CLIENT_PREFIX } },
       page,
       { PK: pk },
     );

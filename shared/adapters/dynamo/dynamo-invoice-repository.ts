@@ -2,6 +2,7 @@ import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient, typ
 import { ConflictError } from '../../app/errors.js';
 import type {
   CreditNoteRecord,
+  InvoiceChange,
   InvoiceListFilter,
   InvoiceRecord,
   InvoiceRepository,
@@ -39,20 +40,25 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
 
   async save(
     invoice: InvoiceRecord,
-    change: { readonly events?: readonly TimelineRecord[]; readonly putPayment?: PaymentRecord } = {},
+    change: InvoiceChange = {},
   ): Promise<void> {
     const items: TransactItem[] = [this.versionedInvoicePut(invoice)];
-    if (change.putPayment) {
-      items.push({
-        Put: {
-          TableName: this.tableName,
-          Item: { ...paymentKey(invoice.tenantId, invoice.id, change.putPayment.id), entityType: 'payment', ...change.putPayment },
-        },
-      });
-    }
+    // A payment id derived from an Idempotency-Key makes a retried payment fail here, never add twice.
+    if (change.addPayment) items.push(this.paymentPut(invoice, change.addPayment, 'attribute_not_exists(PK)'));
+    if (change.removePayment) items.push(this.paymentPut(invoice, change.removePayment, 'attribute_exists(PK) AND attribute_not_exists(removedAt)'));
     for (const event of change.events ?? []) items.push(this.eventPut(invoice.tenantId, invoice.id, event));
     const result = await transactWrite(this.db, items);
     if (!result.ok) throw new ConflictError('The invoice was changed by another request; retry with its latest state');
+  }
+
+  private paymentPut(invoice: InvoiceRecord, payment: PaymentRecord, condition: string): TransactItem {
+    return {
+      Put: {
+        TableName: this.tableName,
+        Item: { ...paymentKey(invoice.tenantId, invoice.id, payment.id), entityType: 'payment', ...payment },
+        ConditionExpression: condition,
+      },
+    };
   }
 
   async saveWithNextNumber(

@@ -11,7 +11,6 @@
  * | payment     | T#<tenant>#INV#<invoiceId>  | PAYMENT#<paymentId>      |                                                               |
  * | event       | T#<tenant>#INV#<invoiceId>  | EVENT#<iso>#<ulid>       |                                                               |
  * | step        | T#<tenant>#INV#<invoiceId>  | STEP#<plan>#<index>      | (plan 000 = manual reminders, index = epoch seconds)          |
- * | client claim| T#<tenant>                  | CLAIM#CLIENT#<clientId>  | last message to the client: the minimum-gap claim             |
  * | quote       | T#<tenant>#QUO#<quoteId>    | #QUOTE                   | GSI1 T#<t>#QUO / <validUntil>#<id>                            |
  * | quote event | T#<tenant>#QUO#<quoteId>    | EVENT#<iso>#<ulid>       |                                                               |
  * | credit note | T#<tenant>#INV#<invoiceId>  | CREDIT#<creditNoteId>    |                                                               |
@@ -37,9 +36,16 @@
  */
 import type { InvoiceStatus } from '../../domain/invoice.js';
 
+/** Sort-key prefixes of the collections read with begins_with(SK, …). */
+export const CLIENT_PREFIX = 'CLIENT#';
+export const EVENT_PREFIX = 'EVENT#';
+export const PAYMENT_PREFIX = 'PAYMENT#';
+export const CREDIT_PREFIX = 'CREDIT#';
+export const STEP_PREFIX = 'STEP#';
+
 export const tenantPk = (tenantId: string) => `T#${tenantId}`;
 export const settingsKey = (tenantId: string) => ({ PK: tenantPk(tenantId), SK: 'SETTINGS' });
-export const clientKey = (tenantId: string, clientId: string) => ({ PK: tenantPk(tenantId), SK: `CLIENT#${clientId}` });
+export const clientKey = (tenantId: string, clientId: string) => ({ PK: tenantPk(tenantId), SK: `${CLIENT_PREFIX}${clientId}` });
 export const scenarioKey = (tenantId: string, id: string) => ({ PK: tenantPk(tenantId), SK: `SCENARIO#${id}` });
 export const templateKey = (tenantId: string, id: string) => ({ PK: tenantPk(tenantId), SK: `TEMPLATE#${id}` });
 
@@ -58,13 +64,17 @@ export const stepKey = (tenantId: string, invoiceId: string, ref: { plan: number
   PK: invoicePk(tenantId, invoiceId),
   SK: `STEP#${String(ref.plan).padStart(3, '0')}#${String(ref.index).padStart(12, '0')}`,
 });
-/** The per-client gap claim: the last message to the client, any invoice (conditional writes only). */
-export const clientClaimKey = (tenantId: string, clientId: string) => ({ PK: tenantPk(tenantId), SK: `CLAIM#CLIENT#${clientId}` });
 
 export const quotePk = (tenantId: string, quoteId: string) => `T#${tenantId}#QUO#${quoteId}`;
 export const quoteKey = (tenantId: string, quoteId: string) => ({ PK: quotePk(tenantId, quoteId), SK: '#QUOTE' });
+export const quoteEventKey = (tenantId: string, quoteId: string, at: string, eventId: string) => ({
+  PK: quotePk(tenantId, quoteId),
+  SK: `${EVENT_PREFIX}${at}#${eventId}`,
+});
+/** GSI1 partition of a tenant's quotes (the quote list, by validity date). */
+export const quoteListPk = (tenantId: string) => `T#${tenantId}#QUO`;
 export const quoteIndexKeys = (tenantId: string, q: { id: string; validUntil: string }) => ({
-  GSI1PK: `T#${tenantId}#QUO`,
+  GSI1PK: quoteListPk(tenantId),
   GSI1SK: `${q.validUntil}#${q.id}`,
 });
 export const creditNoteKey = (tenantId: string, invoiceId: string, creditNoteId: string) => ({

@@ -3,6 +3,13 @@ import type { InvoiceStatus } from '../../domain/invoice.js';
 import type { CreditNoteRecord, InvoiceRecord, PaymentRecord, TimelineRecord } from '../../domain/invoice-types.js';
 import type { Page, PageRequest } from './system.js';
 
+/** What is written with an invoice in one transaction. */
+export interface InvoiceChange {
+  readonly events?: readonly TimelineRecord[];
+  readonly addPayment?: PaymentRecord;
+  readonly removePayment?: PaymentRecord;
+}
+
 export interface InvoiceListFilter {
   readonly status?: InvoiceStatus | 'overdue';
   readonly clientId?: string;
@@ -21,13 +28,11 @@ export interface InvoiceRepository {
   create(invoice: InvoiceRecord, event: TimelineRecord): Promise<void>;
   /**
    * Replaces the invoice if its stored version is `invoice.version - 1`, together with the
-   * optional payment change and timeline events, in one transaction. Throws ConflictError
-   * when another writer got there first.
+   * optional payment change and timeline events, in one transaction. `addPayment` is written
+   * only if no payment has its id; `removePayment` only over a payment not yet removed.
+   * Throws ConflictError when a condition fails (another writer got there first).
    */
-  save(
-    invoice: InvoiceRecord,
-    change?: { readonly events?: readonly TimelineRecord[]; readonly putPayment?: PaymentRecord },
-  ): Promise<void>;
+  save(invoice: InvoiceRecord, change?: InvoiceChange): Promise<void>;
   /**
    * Gives the invoice the next number of the tenant's `prefix`/`year` sequence and writes it,
    * atomically: a number is consumed only if the invoice is written, so the sequence has no gap.

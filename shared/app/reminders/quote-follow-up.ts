@@ -90,9 +90,9 @@ export const makeSendQuoteFollowUp = (deps: QuoteFollowUpDeps & { mailer: Mailer
     const now = deps.clock.now();
     const at = (firedAt > now ? firedAt : now).toISOString();
     if (reason) return { outcome: 'skipped' as const, reason, stepId };
-    const claimed: QuoteRecord = { ...quote, followUpSentAt: at, version: quote.version + 1, updatedAt: at };
+    let claimed: QuoteRecord;
     try {
-      await deps.quotes.save(claimed, []);
+      claimed = await deps.quotes.save({ ...quote, followUpSentAt: at, updatedAt: at }, []);
     } catch (error) {
       if (error instanceof ConflictError) return { outcome: 'skipped' as const, reason: 'already-claimed', stepId };
       throw error;
@@ -108,13 +108,13 @@ export const makeSendQuoteFollowUp = (deps: QuoteFollowUpDeps & { mailer: Mailer
         attachments: [{ fileName: `${quote.number}.pdf`, contentType: 'application/pdf', content: bytes }],
         tags: { tenant: tenantId, quote: quoteId, client: client.id, step: stepId },
       });
-      await deps.quotes.save({ ...claimed, version: claimed.version + 1 }, [{ at, type: 'quote.follow_up_sent', data: { messageId, to: client.email } }]);
+      await deps.quotes.save(claimed, [{ at, type: 'quote.follow_up_sent', data: { messageId, to: client.email } }]);
       return { outcome: 'sent' as const, messageId, stepId };
     } catch (error) {
       // Release the claim so the platform's retry can send it.
       const { followUpSentAt, ...released } = claimed;
       void followUpSentAt;
-      await deps.quotes.save({ ...released, version: claimed.version + 1 }, [{ at, type: 'quote.follow_up_failed' }]).catch(() => undefined);
+      await deps.quotes.save(released, [{ at, type: 'quote.follow_up_failed' }]).catch(() => undefined);
       throw error;
     }
   };

@@ -4,6 +4,8 @@ import type * as domain from '../../domain/invoice-types.js';
 import { MAX_AMOUNT_CENTS, MAX_QUANTITY } from '../../domain/money.js';
 import { LIMIT_EXCEEDED } from '../problem.js';
 import { businessDate, CEILING_MESSAGE, cents, email, id, instant, positiveCents, vatRate } from './common.js';
+import { Client } from './clients.js';
+import { CompanyIdentity } from './settings.js';
 
 const MAX_LINES = 200;
 
@@ -78,6 +80,9 @@ export const InvoicePatch = z
   .partial()
   .strict() satisfies z.ZodType<domain.InvoicePatch>;
 
+/** Cancelling an issued invoice issues a credit note, which must say why; a draft is voided without one. */
+export const CancelInvoiceInput = z.object({ reason: z.string().trim().min(1).max(500).optional() }).strict() satisfies z.ZodType<domain.CancelInvoiceInput>;
+
 export const PaymentInput = z
   .object({
     amountCents: positiveCents,
@@ -119,6 +124,14 @@ export const Invoice = z.object({
     .array(z.object({ invoiceId: id, number: z.string(), issueDate: businessDate, netCents: z.number().int(), vatCents: z.number().int(), grossCents: z.number().int() }))
     .optional(),
   deductedCents: z.number().int().optional(),
+  /** Seller and client as they were when the invoice was numbered; its PDFs show these forever. */
+  issued: z
+    .object({
+      seller: CompanyIdentity,
+      client: Client.pick({ name: true, kind: true, email: true, address: true, siren: true, vatNumber: true, language: true }),
+      penaltyRatePercent: z.number(),
+    })
+    .optional(),
   paidCents: z.number().int(),
   creditedCents: z.number().int(),
   balanceCents: z.number().int(),

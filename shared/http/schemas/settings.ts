@@ -32,9 +32,35 @@ export const CompanyIdentity = z.object({
   bic: z.string().regex(/^[A-Z0-9]{8}([A-Z0-9]{3})?$/, { message: 'must be a BIC' }).optional(),
 }) satisfies z.ZodType<domain.CompanyIdentity>;
 
+/** What a payment URL template may mention; each becomes the invoice's value, URL-encoded. */
+export const PAYMENT_URL_VARIABLES = ['invoiceNumber', 'balance'] as const;
+const VARIABLE = /\{\{\s*([^{}]*?)\s*\}\}/g;
+
+/** An https URL where clients pay, e.g. `https://pay.example/acme?ref={{invoiceNumber}}&amount={{balance}}`. */
+export const PaymentUrlTemplate = z
+  .string()
+  .max(2000)
+  .superRefine((template, ctx) => {
+    const unknown = [...template.matchAll(VARIABLE)].map((m) => m[1]!).filter((v) => !(PAYMENT_URL_VARIABLES as readonly string[]).includes(v));
+    if (unknown.length > 0) {
+      ctx.addIssue({ code: 'custom', message: `unknown variable ${unknown.map((v) => `{{${v}}}`).join(', ')}; use ${PAYMENT_URL_VARIABLES.map((v) => `{{${v}}}`).join(', ')}` });
+      return;
+    }
+    const sample = template.replace(VARIABLE, 'x1');
+    if (/[{}\s]/.test(sample)) {
+      ctx.addIssue({ code: 'custom', message: 'must be a URL: no spaces, variables written {{name}}' });
+      return;
+    }
+    if (!URL.canParse(sample) || new URL(sample).protocol !== 'https:' || new URL(sample).hostname === '') {
+      ctx.addIssue({ code: 'custom', message: 'must be an https:// URL' });
+    }
+  });
+
 export const Settings = z
   .object({
     company: CompanyIdentity,
+    /** Where clients pay online; an invoice needs an IBAN only when this is absent. */
+    paymentUrl: PaymentUrlTemplate.optional(),
     replyToEmail: email.optional(),
     remindersEnabled: z.boolean(),
     defaultScenarioId: id.optional(),
@@ -53,4 +79,7 @@ export const Settings = z
   })
   .strict() satisfies z.ZodType<domain.Settings>;
 
-export const SettingsInput = Settings.partial().strict() satisfies z.ZodType<domain.SettingsInput>;
+/** PUT body: any subset; `paymentUrl: null` removes the payment URL. */
+export const SettingsInput = Settings.partial()
+  .extend({ paymentUrl: PaymentUrlTemplate.nullable().optional() })
+  .strict() satisfies z.ZodType<domain.SettingsInput>;

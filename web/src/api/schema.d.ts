@@ -151,7 +151,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancel the invoice and stop its reminders */
+        /** Cancel the invoice and stop its reminders: a credit note for its balance if issued, void if a draft */
         post: operations["cancelInvoice"];
         delete?: never;
         options?: never;
@@ -1378,6 +1378,50 @@ export interface operations {
                             /** Format: email */
                             emailedTo?: string;
                             id: string;
+                            issued?: {
+                                client: {
+                                    address?: {
+                                        city: string;
+                                        /** @default FR */
+                                        country: string;
+                                        line1: string;
+                                        line2?: string;
+                                        postalCode: string;
+                                    };
+                                    /** Format: email */
+                                    email: string;
+                                    /** @enum {string} */
+                                    kind: "business" | "consumer";
+                                    /**
+                                     * @default fr
+                                     * @enum {string}
+                                     */
+                                    language: "fr" | "en";
+                                    name: string;
+                                    siren?: string;
+                                    vatNumber?: string;
+                                };
+                                penaltyRatePercent: number;
+                                seller: {
+                                    address?: {
+                                        city: string;
+                                        /** @default FR */
+                                        country: string;
+                                        line1: string;
+                                        line2?: string;
+                                        postalCode: string;
+                                    };
+                                    bic?: string;
+                                    /** Format: email */
+                                    email?: string;
+                                    iban?: string;
+                                    legalForm?: string;
+                                    name: string;
+                                    phone?: string;
+                                    siren?: string;
+                                    vatNumber?: string;
+                                };
+                            };
                             /**
                              * Format: date
                              * @example 2026-11-22
@@ -1524,6 +1568,50 @@ export interface operations {
                         /** Format: email */
                         emailedTo?: string;
                         id: string;
+                        issued?: {
+                            client: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                /** Format: email */
+                                email: string;
+                                /** @enum {string} */
+                                kind: "business" | "consumer";
+                                /**
+                                 * @default fr
+                                 * @enum {string}
+                                 */
+                                language: "fr" | "en";
+                                name: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                            penaltyRatePercent: number;
+                            seller: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                bic?: string;
+                                /** Format: email */
+                                email?: string;
+                                iban?: string;
+                                legalForm?: string;
+                                name: string;
+                                phone?: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                        };
                         /**
                          * Format: date
                          * @example 2026-11-22
@@ -1654,6 +1742,50 @@ export interface operations {
                         /** Format: email */
                         emailedTo?: string;
                         id: string;
+                        issued?: {
+                            client: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                /** Format: email */
+                                email: string;
+                                /** @enum {string} */
+                                kind: "business" | "consumer";
+                                /**
+                                 * @default fr
+                                 * @enum {string}
+                                 */
+                                language: "fr" | "en";
+                                name: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                            penaltyRatePercent: number;
+                            seller: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                bic?: string;
+                                /** Format: email */
+                                email?: string;
+                                iban?: string;
+                                legalForm?: string;
+                                name: string;
+                                phone?: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                        };
                         /**
                          * Format: date
                          * @example 2026-11-22
@@ -1802,6 +1934,50 @@ export interface operations {
                         /** Format: email */
                         emailedTo?: string;
                         id: string;
+                        issued?: {
+                            client: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                /** Format: email */
+                                email: string;
+                                /** @enum {string} */
+                                kind: "business" | "consumer";
+                                /**
+                                 * @default fr
+                                 * @enum {string}
+                                 */
+                                language: "fr" | "en";
+                                name: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                            penaltyRatePercent: number;
+                            seller: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                bic?: string;
+                                /** Format: email */
+                                email?: string;
+                                iban?: string;
+                                legalForm?: string;
+                                name: string;
+                                phone?: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                        };
                         /**
                          * Format: date
                          * @example 2026-11-22
@@ -1904,7 +2080,13 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
         responses: {
             /** @description OK */
             200: {
@@ -1943,6 +2125,50 @@ export interface operations {
                         /** Format: email */
                         emailedTo?: string;
                         id: string;
+                        issued?: {
+                            client: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                /** Format: email */
+                                email: string;
+                                /** @enum {string} */
+                                kind: "business" | "consumer";
+                                /**
+                                 * @default fr
+                                 * @enum {string}
+                                 */
+                                language: "fr" | "en";
+                                name: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                            penaltyRatePercent: number;
+                            seller: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                bic?: string;
+                                /** Format: email */
+                                email?: string;
+                                iban?: string;
+                                legalForm?: string;
+                                name: string;
+                                phone?: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                        };
                         /**
                          * Format: date
                          * @example 2026-11-22
@@ -2184,6 +2410,50 @@ export interface operations {
                             /** Format: email */
                             emailedTo?: string;
                             id: string;
+                            issued?: {
+                                client: {
+                                    address?: {
+                                        city: string;
+                                        /** @default FR */
+                                        country: string;
+                                        line1: string;
+                                        line2?: string;
+                                        postalCode: string;
+                                    };
+                                    /** Format: email */
+                                    email: string;
+                                    /** @enum {string} */
+                                    kind: "business" | "consumer";
+                                    /**
+                                     * @default fr
+                                     * @enum {string}
+                                     */
+                                    language: "fr" | "en";
+                                    name: string;
+                                    siren?: string;
+                                    vatNumber?: string;
+                                };
+                                penaltyRatePercent: number;
+                                seller: {
+                                    address?: {
+                                        city: string;
+                                        /** @default FR */
+                                        country: string;
+                                        line1: string;
+                                        line2?: string;
+                                        postalCode: string;
+                                    };
+                                    bic?: string;
+                                    /** Format: email */
+                                    email?: string;
+                                    iban?: string;
+                                    legalForm?: string;
+                                    name: string;
+                                    phone?: string;
+                                    siren?: string;
+                                    vatNumber?: string;
+                                };
+                            };
                             /**
                              * Format: date
                              * @example 2026-11-22
@@ -2461,6 +2731,50 @@ export interface operations {
                         /** Format: email */
                         emailedTo?: string;
                         id: string;
+                        issued?: {
+                            client: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                /** Format: email */
+                                email: string;
+                                /** @enum {string} */
+                                kind: "business" | "consumer";
+                                /**
+                                 * @default fr
+                                 * @enum {string}
+                                 */
+                                language: "fr" | "en";
+                                name: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                            penaltyRatePercent: number;
+                            seller: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                bic?: string;
+                                /** Format: email */
+                                email?: string;
+                                iban?: string;
+                                legalForm?: string;
+                                name: string;
+                                phone?: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                        };
                         /**
                          * Format: date
                          * @example 2026-11-22
@@ -2601,6 +2915,50 @@ export interface operations {
                         /** Format: email */
                         emailedTo?: string;
                         id: string;
+                        issued?: {
+                            client: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                /** Format: email */
+                                email: string;
+                                /** @enum {string} */
+                                kind: "business" | "consumer";
+                                /**
+                                 * @default fr
+                                 * @enum {string}
+                                 */
+                                language: "fr" | "en";
+                                name: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                            penaltyRatePercent: number;
+                            seller: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                bic?: string;
+                                /** Format: email */
+                                email?: string;
+                                iban?: string;
+                                legalForm?: string;
+                                name: string;
+                                phone?: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                        };
                         /**
                          * Format: date
                          * @example 2026-11-22
@@ -2956,6 +3314,50 @@ export interface operations {
                         /** Format: email */
                         emailedTo?: string;
                         id: string;
+                        issued?: {
+                            client: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                /** Format: email */
+                                email: string;
+                                /** @enum {string} */
+                                kind: "business" | "consumer";
+                                /**
+                                 * @default fr
+                                 * @enum {string}
+                                 */
+                                language: "fr" | "en";
+                                name: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                            penaltyRatePercent: number;
+                            seller: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                bic?: string;
+                                /** Format: email */
+                                email?: string;
+                                iban?: string;
+                                legalForm?: string;
+                                name: string;
+                                phone?: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                        };
                         /**
                          * Format: date
                          * @example 2026-11-22
@@ -3890,6 +4292,50 @@ export interface operations {
                         /** Format: email */
                         emailedTo?: string;
                         id: string;
+                        issued?: {
+                            client: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                /** Format: email */
+                                email: string;
+                                /** @enum {string} */
+                                kind: "business" | "consumer";
+                                /**
+                                 * @default fr
+                                 * @enum {string}
+                                 */
+                                language: "fr" | "en";
+                                name: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                            penaltyRatePercent: number;
+                            seller: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                bic?: string;
+                                /** Format: email */
+                                email?: string;
+                                iban?: string;
+                                legalForm?: string;
+                                name: string;
+                                phone?: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                        };
                         /**
                          * Format: date
                          * @example 2026-11-22
@@ -4047,6 +4493,50 @@ export interface operations {
                         /** Format: email */
                         emailedTo?: string;
                         id: string;
+                        issued?: {
+                            client: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                /** Format: email */
+                                email: string;
+                                /** @enum {string} */
+                                kind: "business" | "consumer";
+                                /**
+                                 * @default fr
+                                 * @enum {string}
+                                 */
+                                language: "fr" | "en";
+                                name: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                            penaltyRatePercent: number;
+                            seller: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                bic?: string;
+                                /** Format: email */
+                                email?: string;
+                                iban?: string;
+                                legalForm?: string;
+                                name: string;
+                                phone?: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                        };
                         /**
                          * Format: date
                          * @example 2026-11-22
@@ -4989,6 +5479,7 @@ export interface operations {
                         /** @enum {string} */
                         language: "fr" | "en";
                         minGapDays: number;
+                        paymentUrl?: string;
                         penaltyRatePercent?: number;
                         quoteFollowUpDays: number;
                         /** @enum {string} */
@@ -5048,6 +5539,7 @@ export interface operations {
                     /** @enum {string} */
                     language?: "fr" | "en";
                     minGapDays?: number;
+                    paymentUrl?: string | null;
                     penaltyRatePercent?: number;
                     quoteFollowUpDays?: number;
                     /** @enum {string} */
@@ -5094,6 +5586,7 @@ export interface operations {
                         /** @enum {string} */
                         language: "fr" | "en";
                         minGapDays: number;
+                        paymentUrl?: string;
                         penaltyRatePercent?: number;
                         quoteFollowUpDays: number;
                         /** @enum {string} */

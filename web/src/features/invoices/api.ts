@@ -82,7 +82,11 @@ export const useInvoiceAction = (id: string) => {
   const path = { path: { id } };
   return {
     send: useMutation({ mutationFn: () => unwrap(api().POST('/invoices/{id}/send', { params: { ...path, header: idem() } })), onSuccess: invalidate }),
-    cancel: useMutation({ mutationFn: () => unwrap(api().POST('/invoices/{id}/cancel', { params: { ...path, header: idem() } })), onSuccess: invalidate }),
+    // An issued invoice is cancelled by a credit note, which needs a reason; a draft is voided without one.
+    cancel: useMutation({
+      mutationFn: (reason?: string) => unwrap(api().POST('/invoices/{id}/cancel', { params: { ...path, header: idem() }, body: reason ? { reason } : {} })),
+      onSuccess: invalidate,
+    }),
     patch: useMutation({
       mutationFn: (body: { remindersPaused?: boolean; disputed?: boolean }) => unwrap(api().PATCH('/invoices/{id}', { params: path, body })),
       onSuccess: invalidate,

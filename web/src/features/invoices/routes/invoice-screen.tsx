@@ -64,8 +64,8 @@ export default function InvoiceScreen() {
           </button>
         )}
         {inv.status !== 'draft' && inv.status !== 'cancelled' && <CreditNoteDialog invoiceId={id} />}
-        {(inv.status === 'draft' || open) && (
-          <button type="button" className="button danger" disabled={busy} onClick={() => actions.cancel.mutate()}>
+        {inv.status === 'draft' && (
+          <button type="button" className="button danger" disabled={busy} onClick={() => actions.cancel.mutate(undefined)}>
             {t('invoice.cancelInvoice')}
           </button>
         )}

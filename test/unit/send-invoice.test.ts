@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { makeIssueCreditNote, makeRenderCreditNotePdf } from '../../shared/app/credit-notes.js';
+import { makeRenderInvoicePdf } from '../../shared/app/invoice-pdf.js';
+import { makeUpdateInvoice } from '../../shared/app/invoices.js';
+import type { CreditNotePdfData, InvoicePdfData } from '../../shared/app/ports.js';
+import { legalIdentityGaps, makeSendInvoice } from '../../shared/app/send-invoice.js';
+import { makeUpdateSettings } from '../../shared/app/settings.js';
+import { defaultSettings, SettingsInput } from '../../shared/http/schemas/settings.js';
+import { aClient, anInvoiceRecord, FakePdfRenderer, FakeTenantDocuments } from '../fixtures/fakes.js';
+import { quoteWorld } from '../fixtures/more-fakes.js';
+import type { Scenario } from '../../shared/domain/scenario.js';
+
+const COMPANY = {
+  name: 'Plomberie Martin',
+  siren: '732829320',
+  iban: 'FR7630006000011234567890189',
+  address: { line1: '4 rue du Port', postalCode: '44000', city: 'Nantes', country: 'FR' },
+};
+
+/** Keeps what each document was rendered from. */
+class CapturingPdfRenderer extends FakePdfRenderer {
+  readonly invoices: InvoicePdfData[] = [];
+  readonly creditNotes: CreditNotePdfData[] = [];
+  override invoice = async (data?: InvoicePdfData) => {
+    this.invoices.push(structuredClone(data!));
+    return new TextEncoder().encode('%PDF-invoice');
+  };
+  override creditNote = async (data?: CreditNotePdfData) => {
+    this.creditNotes.push(structuredClone(data!));
+    return new TextEncoder().encode('%PDF-creditNote');
+  };
+}
+
+const world = async (company: Record<string, unknown> | null = COMPANY) => {
+  const w = quoteWorld('2026-03-05T10:00:00.000Z');
+  const pdf = new CapturingPdfRenderer();
+  const deps = { ...w, pdf };
+  if (company) await w.settings.put('acme', { ...defaultSettings(), company: company as never });
+  w.invoices.add(anInvoiceRecord({ status: 'draft', number: undefined, sentAt: undefined, version: 1 }));
+  const updateSettings = makeUpdateSettings({ settings: w.settings, scenarios: new FakeTenantDocuments<Scenario>() });
+  return { ...deps, send: makeSendInvoice(deps), renderPdf: makeRenderInvoicePdf(deps), credit: makeIssueCreditNote(deps), creditPdf: makeRenderCreditNotePdf(deps), updateSettings };
+};
+
+describe('sending an invoice needs a complete legal identity', () => {
+  it('lists every missing field of fresh settings, and numbers nothing', async () => {
+    const w = await world(null);
+    const error = await w.send('acme', 'inv1').catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 422, type: 'https://relances.dev/problems/incomplete-legal-identity' });
+    expect((error as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual([
+      'settings.company.name',
+      'settings.company.address',
+      'settings.company.siren',
+      'settings.company.iban',
+    ]);
+    expect((await w.invoices.get('acme', 'inv1'))!).toMatchObject({ status: 'draft', number: undefined });
+    expect(w.mailer.sent).toHaveLength(0);
+  });
+
+  it('names only what is missing', async () => {
+    const { siren, ...withoutSiren } = COMPANY;
+    void siren;
+    const w = await world(withoutSiren);
+    await expect(w.send('acme', 'inv1')).rejects.toMatchObject({ status: 422, errors: [{ path: 'settings.company.siren' }] });
+  });
+
+  it('needs no IBAN when a payment URL is set', () => {
+    const { iban, ...noIban } = COMPANY;
+    void iban;
+    const s = { ...defaultSettings(), company: noIban };
+    expect(legalIdentityGaps(s)).toEqual([{ path: 'settings.company.iban', message: 'is required when settings.paymentUrl is not set' }]);
+    expect(legalIdentityGaps({ ...s, paymentUrl: 'https://pay.example/x?ref={{invoiceNumber}}' })).toEqual([]);
+  });
+
+  it('sends once the identity is complete', async () => {
+    const w = await world();
+    expect(await w.send('acme', 'inv1')).toMatchObject({ status: 'sent', number: 'F-2026-0001' });
+    expect(w.mailer.sent).toHaveLength(1);
+  });
+});
+
+describe('the payment URL setting', () => {
+  const parse = (paymentUrl: unknown) => SettingsInput.safeParse({ paymentUrl });
+  it('accepts an https URL template with the known variables', () => {
+    expect(parse('https://pay.example/acme?ref={{invoiceNumber}}&amount={{ balance }}').success).toBe(true);
+  });
+  it.each([
+    ['http://pay.example/x', 'must be an https:// URL'],
+    ['pay.example/x', 'must be an https:// URL'],
+    ['https://pay.example/{{clientName}}', 'unknown variable {{clientName}}; use {{invoiceNumber}}, {{balance}}'],
+    ['https://pay.example/{{invoiceNumber}', 'must be a URL: no spaces, variables written {{name}}'],
+  ])('refuses %s', (url, message) => {
+    const result = parse(url);
+    expect(result.success).toBe(false);
+    expect(result.error!.issues).toEqual([expect.objectContaining({ path: ['paymentUrl'], message })]);
+  });
+  it('is stored by PUT /settings and removed with null', async () => {
+    const w = await world();
+    const url = 'https://pay.example/acme?ref={{invoiceNumber}}';
+    expect((await w.updateSettings('acme', { paymentUrl: url })).paymentUrl).toBe(url);
+    expect((await w.updateSettings('acme', { sendHour: 10 })).paymentUrl).toBe(url);
+    const cleared = await w.updateSettings('acme', { paymentUrl: null });
+    expect(cleared).not.toHaveProperty('paymentUrl');
+    expect((await w.settings.get('acme')).company.name).toBe('Plomberie Martin');
+  });
+});
+
+describe('an issued invoice is frozen', () => {
+  it('renders its PDF, and its credit notes, with the client and company as they were at issue', async () => {
+    const w = await world();
+    await w.send('acme', 'inv1');
+    expect((await w.invoices.get('acme', 'inv1'))!.issued).toMatchObject({
+      seller: { name: 'Plomberie Martin', siren: '732829320' },
+      client: { name: 'Boulangerie Dupont SARL', kind: 'business', email: 'compta@dupont.test' },
+    });
+
+    await w.clients.replace('acme', aClient({ name: 'Nouveau Nom SAS', siren: '552100554', address: { line1: '1 rue Neuve', postalCode: '75001', city: 'Paris', country: 'FR' } }), '');
+    await w.updateSettings('acme', { company: { name: 'Martin & Fils', siren: '552100554' }, penaltyRatePercent: 20 });
+
+    await w.renderPdf('acme', 'inv1');
+    const pdf = w.pdf.invoices.at(-1)!;
+    expect(pdf.seller).toMatchObject({ name: 'Plomberie Martin', siren: '732829320' });
+    expect(pdf.client).toMatchObject({ name: 'Boulangerie Dupont SARL' });
+    expect(pdf.client.siren).toBeUndefined(); // the client had no SIREN at issue
+    expect(pdf.client.address).toBeUndefined();
+    expect(pdf.penaltyRatePercent).not.toBe(20);
+    expect(w.pdf.invoices[0]!.seller.name).toBe('Plomberie Martin'); // the emailed PDF too
+
+    const { creditNote } = await w.credit('acme', 'inv1', { reason: 'Geste commercial', amountCents: 10_000 });
+    expect(w.pdf.creditNotes.at(-1)).toMatchObject({ seller: { name: 'Plomberie Martin' }, client: { name: 'Boulangerie Dupont SARL' } });
+    await w.creditPdf('acme', 'inv1', creditNote.id);
+    expect(w.pdf.creditNotes.at(-1)).toMatchObject({ seller: { name: 'Plomberie Martin' }, client: { name: 'Boulangerie Dupont SARL' } });
+  });
+
+  it('renders a draft with the live client and company', async () => {
+    const w = await world();
+    await w.clients.replace('acme', aClient({ name: 'Nouveau Nom SAS' }), '');
+    await w.renderPdf('acme', 'inv1');
+    expect(w.pdf.invoices.at(-1)).toMatchObject({ seller: { name: 'Plomberie Martin' }, client: { name: 'Nouveau Nom SAS' } });
+  });
+
+  it('refuses to change the lines or issue date of a sent invoice', async () => {
+    const w = await world();
+    await w.send('acme', 'inv1');
+    const update = makeUpdateInvoice(w);
+    const error = await update('acme', 'inv1', { lines: [{ description: 'Autre', quantity: 1, unitPriceCents: 1, vatRate: 20 }], issueDate: '2026-03-01' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 422, errors: [{ path: 'body.issueDate' }, { path: 'body.lines' }] });
+    expect((await w.invoices.get('acme', 'inv1'))!.totals.grossCents).toBe(120_000);
+  });
+});
