@@ -93,12 +93,19 @@ export type StatusGroup = 'draft' | 'open' | 'paid' | 'cancelled';
 export const statusGroup = (status: InvoiceStatus): StatusGroup =>
   status === 'sent' || status === 'partially_paid' ? 'open' : status;
 
+/** GSI1 partition: all invoices of a tenant, by due date. */
+export const invoicesByDuePk = (tenantId: string) => `T#${tenantId}#INV`;
+/** GSI2 partition: a tenant's invoices of one status group, by due date (`open` is the follow-up list). */
+export const invoicesInGroupPk = (tenantId: string, group: StatusGroup) => `T#${tenantId}#INV#${group}`;
+/** GSI3 partition: one client's invoices, by due date. */
+export const invoicesOfClientPk = (tenantId: string, clientId: string) => `T#${tenantId}#CLIENT#${clientId}#INV`;
+
 /** GSI keys of an invoice; they move with its status, client and due date. */
 export const invoiceIndexKeys = (tenantId: string, i: { id: string; clientId: string; dueDate: string; status: InvoiceStatus }) => ({
-  GSI1PK: `T#${tenantId}#INV`,
+  GSI1PK: invoicesByDuePk(tenantId),
   GSI1SK: `${i.dueDate}#${i.id}`,
-  GSI2PK: `T#${tenantId}#INV#${statusGroup(i.status)}`,
+  GSI2PK: invoicesInGroupPk(tenantId, statusGroup(i.status)),
   GSI2SK: `${i.dueDate}#${i.id}`,
-  GSI3PK: `T#${tenantId}#CLIENT#${i.clientId}#INV`,
+  GSI3PK: invoicesOfClientPk(tenantId, i.clientId),
   GSI3SK: `${i.dueDate}#${i.id}`,
 });
