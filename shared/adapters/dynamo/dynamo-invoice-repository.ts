@@ -112,7 +112,7 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
     const status = filter.status === 'overdue' ? undefined : filter.status;
     const overdueOnly = filter.status === 'overdue' || filter.overdue === true;
 
-    if (overdueOnly || status === 'sent' || status === 'partially_paid') {
+    if (overdueOnly || filter.open || status === 'sent' || status === 'partially_paid') {
       index = 'GSI2';
       pk = invoicesInGroupPk(tenantId, 'open');
       if (overdueOnly) upper = filter.today;

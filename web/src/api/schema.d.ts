@@ -1314,12 +1314,15 @@ export interface operations {
                 cursor?: string;
                 dueFrom?: string;
                 dueTo?: string;
+                dueWithinDays?: number;
                 limit?: number;
                 maxDaysLate?: number;
                 minDaysLate?: number;
+                order?: "asc" | "desc";
                 overdue?: "true" | "false";
+                q?: string;
                 reminded?: "true" | "false";
-                sort?: "dueDate" | "-dueDate";
+                sort?: "dueDate" | "-dueDate" | "amount" | "daysLate" | "client" | "lastReminder";
                 status?: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "overdue";
             };
             header?: never;
@@ -1338,6 +1341,7 @@ export interface operations {
                         items: {
                             balanceCents: number;
                             clientId: string;
+                            clientName?: string;
                             /** Format: date-time */
                             createdAt: string;
                             creditedCents: number;
@@ -1417,6 +1421,11 @@ export interface operations {
                             issueDate: string;
                             /** @enum {string} */
                             kind?: "deposit" | "final";
+                            lastReminder?: {
+                                /** Format: date-time */
+                                at: string;
+                                templateId: string;
+                            };
                             /** Format: date-time */
                             lastReminderAt?: string;
                             lines: {
@@ -1428,6 +1437,11 @@ export interface operations {
                                 /** @enum {number} */
                                 vatRate: 0 | 2.1 | 5.5 | 10 | 20;
                             }[];
+                            nextStep?: {
+                                /** Format: date-time */
+                                at: string;
+                                templateId: string;
+                            };
                             notes?: string;
                             number?: string;
                             overdue: boolean;
@@ -1528,6 +1542,7 @@ export interface operations {
                     "application/json": {
                         balanceCents: number;
                         clientId: string;
+                        clientName?: string;
                         /** Format: date-time */
                         createdAt: string;
                         creditedCents: number;
@@ -1607,6 +1622,11 @@ export interface operations {
                         issueDate: string;
                         /** @enum {string} */
                         kind?: "deposit" | "final";
+                        lastReminder?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
                         /** Format: date-time */
                         lastReminderAt?: string;
                         lines: {
@@ -1618,6 +1638,11 @@ export interface operations {
                             /** @enum {number} */
                             vatRate: 0 | 2.1 | 5.5 | 10 | 20;
                         }[];
+                        nextStep?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
                         notes?: string;
                         number?: string;
                         overdue: boolean;
@@ -1702,6 +1727,7 @@ export interface operations {
                     "application/json": {
                         balanceCents: number;
                         clientId: string;
+                        clientName?: string;
                         /** Format: date-time */
                         createdAt: string;
                         creditedCents: number;
@@ -1781,6 +1807,11 @@ export interface operations {
                         issueDate: string;
                         /** @enum {string} */
                         kind?: "deposit" | "final";
+                        lastReminder?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
                         /** Format: date-time */
                         lastReminderAt?: string;
                         lines: {
@@ -1792,6 +1823,11 @@ export interface operations {
                             /** @enum {number} */
                             vatRate: 0 | 2.1 | 5.5 | 10 | 20;
                         }[];
+                        nextStep?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
                         notes?: string;
                         number?: string;
                         overdue: boolean;
@@ -1894,6 +1930,7 @@ export interface operations {
                     "application/json": {
                         balanceCents: number;
                         clientId: string;
+                        clientName?: string;
                         /** Format: date-time */
                         createdAt: string;
                         creditedCents: number;
@@ -1973,6 +2010,11 @@ export interface operations {
                         issueDate: string;
                         /** @enum {string} */
                         kind?: "deposit" | "final";
+                        lastReminder?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
                         /** Format: date-time */
                         lastReminderAt?: string;
                         lines: {
@@ -1984,6 +2026,11 @@ export interface operations {
                             /** @enum {number} */
                             vatRate: 0 | 2.1 | 5.5 | 10 | 20;
                         }[];
+                        nextStep?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
                         notes?: string;
                         number?: string;
                         overdue: boolean;
@@ -2085,6 +2132,7 @@ export interface operations {
                     "application/json": {
                         balanceCents: number;
                         clientId: string;
+                        clientName?: string;
                         /** Format: date-time */
                         createdAt: string;
                         creditedCents: number;
@@ -2164,6 +2212,11 @@ export interface operations {
                         issueDate: string;
                         /** @enum {string} */
                         kind?: "deposit" | "final";
+                        lastReminder?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
                         /** Format: date-time */
                         lastReminderAt?: string;
                         lines: {
@@ -2175,6 +2228,11 @@ export interface operations {
                             /** @enum {number} */
                             vatRate: 0 | 2.1 | 5.5 | 10 | 20;
                         }[];
+                        nextStep?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
                         notes?: string;
                         number?: string;
                         overdue: boolean;
@@ -2370,6 +2428,7 @@ export interface operations {
                         invoice: {
                             balanceCents: number;
                             clientId: string;
+                            clientName?: string;
                             /** Format: date-time */
                             createdAt: string;
                             creditedCents: number;
@@ -2449,6 +2508,11 @@ export interface operations {
                             issueDate: string;
                             /** @enum {string} */
                             kind?: "deposit" | "final";
+                            lastReminder?: {
+                                /** Format: date-time */
+                                at: string;
+                                templateId: string;
+                            };
                             /** Format: date-time */
                             lastReminderAt?: string;
                             lines: {
@@ -2460,6 +2524,11 @@ export interface operations {
                                 /** @enum {number} */
                                 vatRate: 0 | 2.1 | 5.5 | 10 | 20;
                             }[];
+                            nextStep?: {
+                                /** Format: date-time */
+                                at: string;
+                                templateId: string;
+                            };
                             notes?: string;
                             number?: string;
                             overdue: boolean;
@@ -2691,6 +2760,7 @@ export interface operations {
                     "application/json": {
                         balanceCents: number;
                         clientId: string;
+                        clientName?: string;
                         /** Format: date-time */
                         createdAt: string;
                         creditedCents: number;
@@ -2770,6 +2840,11 @@ export interface operations {
                         issueDate: string;
                         /** @enum {string} */
                         kind?: "deposit" | "final";
+                        lastReminder?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
                         /** Format: date-time */
                         lastReminderAt?: string;
                         lines: {
@@ -2781,6 +2856,11 @@ export interface operations {
                             /** @enum {number} */
                             vatRate: 0 | 2.1 | 5.5 | 10 | 20;
                         }[];
+                        nextStep?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
                         notes?: string;
                         number?: string;
                         overdue: boolean;
@@ -2875,6 +2955,7 @@ export interface operations {
                     "application/json": {
                         balanceCents: number;
                         clientId: string;
+                        clientName?: string;
                         /** Format: date-time */
                         createdAt: string;
                         creditedCents: number;
@@ -2954,6 +3035,11 @@ export interface operations {
                         issueDate: string;
                         /** @enum {string} */
                         kind?: "deposit" | "final";
+                        lastReminder?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
                         /** Format: date-time */
                         lastReminderAt?: string;
                         lines: {
@@ -2965,6 +3051,11 @@ export interface operations {
                             /** @enum {number} */
                             vatRate: 0 | 2.1 | 5.5 | 10 | 20;
                         }[];
+                        nextStep?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
                         notes?: string;
                         number?: string;
                         overdue: boolean;
@@ -3255,6 +3346,7 @@ export interface operations {
                     "application/json": {
                         balanceCents: number;
                         clientId: string;
+                        clientName?: string;
                         /** Format: date-time */
                         createdAt: string;
                         creditedCents: number;
@@ -3334,6 +3426,11 @@ export interface operations {
                         issueDate: string;
                         /** @enum {string} */
                         kind?: "deposit" | "final";
+                        lastReminder?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
                         /** Format: date-time */
                         lastReminderAt?: string;
                         lines: {
@@ -3345,6 +3442,11 @@ export interface operations {
                             /** @enum {number} */
                             vatRate: 0 | 2.1 | 5.5 | 10 | 20;
                         }[];
+                        nextStep?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
                         notes?: string;
                         number?: string;
                         overdue: boolean;
@@ -4233,6 +4335,7 @@ export interface operations {
                     "application/json": {
                         balanceCents: number;
                         clientId: string;
+                        clientName?: string;
                         /** Format: date-time */
                         createdAt: string;
                         creditedCents: number;
@@ -4312,6 +4415,11 @@ export interface operations {
                         issueDate: string;
                         /** @enum {string} */
                         kind?: "deposit" | "final";
+                        lastReminder?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
                         /** Format: date-time */
                         lastReminderAt?: string;
                         lines: {
@@ -4323,6 +4431,11 @@ export interface operations {
                             /** @enum {number} */
                             vatRate: 0 | 2.1 | 5.5 | 10 | 20;
                         }[];
+                        nextStep?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
                         notes?: string;
                         number?: string;
                         overdue: boolean;
@@ -4434,6 +4547,7 @@ export interface operations {
                     "application/json": {
                         balanceCents: number;
                         clientId: string;
+                        clientName?: string;
                         /** Format: date-time */
                         createdAt: string;
                         creditedCents: number;
@@ -4513,6 +4627,11 @@ export interface operations {
                         issueDate: string;
                         /** @enum {string} */
                         kind?: "deposit" | "final";
+                        lastReminder?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
                         /** Format: date-time */
                         lastReminderAt?: string;
                         lines: {
@@ -4524,6 +4643,11 @@ export interface operations {
                             /** @enum {number} */
                             vatRate: 0 | 2.1 | 5.5 | 10 | 20;
                         }[];
+                        nextStep?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
                         notes?: string;
                         number?: string;
                         overdue: boolean;
