@@ -1,7 +1,7 @@
 import { addDays, localDate } from '../../domain/dates.js';
 import { invoiceBalanceCents, isOpen } from '../../domain/invoice.js';
 import { fold } from '../../domain/search.js';
-import type { InvoiceListQuery, InvoiceView } from '../../http/schemas/invoices.js';
+import type { InvoiceListQuery, InvoiceView } from '../../domain/invoice-types.js';
 import { toInvoiceView } from '../invoice-view.js';
 import type { Clock, InvoiceListFilter, InvoiceRecord, InvoiceRepository, Page, SettingsRepository } from '../ports.js';
 import { offsetCursor, readOffset } from './client-rows.js';
@@ -15,7 +15,7 @@ export interface FollowUpListDeps {
   readonly clock: Clock;
 }
 
-export type FollowUpRow = InvoiceView & Pick<InvoiceView, 'clientName' | 'lastReminder' | 'nextStep'>;
+export type FollowUpRow = InvoiceView;
 
 type Sort = 'dueDate' | 'amount' | 'daysLate' | 'client' | 'lastReminder';
 const DEFAULT_ORDER: Record<Sort, 'asc' | 'desc'> = { dueDate: 'asc', daysLate: 'desc', amount: 'desc', client: 'asc', lastReminder: 'desc' };
