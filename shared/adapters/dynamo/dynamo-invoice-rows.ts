@@ -1,9 +1,9 @@
-import { BatchGetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { InvoiceRowQueries, RowFilter, RowPage } from '../../app/aggregates/ports.js';
 import type { InvoiceRecord, Page, PageRequest } from '../../app/ports.js';
 import { encodeCursor, invalidCursor, startKeyFor } from './cursor.js';
 import { invoiceKey, numberLookupPk, ROW_SORT_INDEX, rowPartition, type RowSort, type StatusGroup } from './keys.js';
-import { queryPage } from './queries.js';
+import { queryFrom, queryPage } from './queries.js';
 import { stripKeys } from './transactions.js';
 
 type Item = Record<string, unknown>;
@@ -62,25 +62,20 @@ export class DynamoInvoiceRows implements InvoiceRowQueries {
     const ends = new Map<string, Item | undefined>();
     for (const [pk, position] of positions) {
       if (position === 'done') continue;
-      let start = position;
-      const found: Item[] = [];
-      do {
-        const out = await this.db.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            IndexName: index,
-            KeyConditionExpression: `${index}PK = :pk${request.prefix ? ` AND begins_with(${index}SK, :prefix)` : ''}`,
-            ExpressionAttributeValues: { ':pk': pk, ...(request.prefix ? { ':prefix': request.prefix } : {}), ...values },
-            ...(FilterExpression ? { FilterExpression, ExpressionAttributeNames } : {}),
-            ScanIndexForward: !request.descending,
-            Limit: limit,
-            ExclusiveStartKey: start,
-          }),
-        );
-        found.push(...(out.Items ?? []));
-        start = out.LastEvaluatedKey;
-      } while (start && found.length < limit);
-      ends.set(pk, start);
+      const { items: found, next } = await queryFrom(
+        this.db,
+        {
+          TableName: this.tableName,
+          IndexName: index,
+          KeyConditionExpression: `${index}PK = :pk${request.prefix ? ` AND begins_with(${index}SK, :prefix)` : ''}`,
+          ExpressionAttributeValues: { ':pk': pk, ...(request.prefix ? { ':prefix': request.prefix } : {}), ...values },
+          ...(FilterExpression ? { FilterExpression, ExpressionAttributeNames } : {}),
+          ScanIndexForward: !request.descending,
+        },
+        position,
+        limit,
+      );
+      ends.set(pk, next);
       candidates.push(...found.map((item) => ({ pk, item })));
     }
     const sk = `${index}SK`;
