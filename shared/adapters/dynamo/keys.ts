@@ -54,8 +54,12 @@ export const STEP_PREFIX = 'STEP#';
 export const tenantPk = (tenantId: string) => `T#${tenantId}`;
 export const settingsKey = (tenantId: string) => ({ PK: tenantPk(tenantId), SK: 'SETTINGS' });
 export const clientKey = (tenantId: string, clientId: string) => ({ PK: tenantPk(tenantId), SK: `${CLIENT_PREFIX}${clientId}` });
-export const scenarioKey = (tenantId: string, id: string) => ({ PK: tenantPk(tenantId), SK: `SCENARIO#${id}` });
-export const templateKey = (tenantId: string, id: string) => ({ PK: tenantPk(tenantId), SK: `TEMPLATE#${id}` });
+/** Scenarios and templates a tenant customised: PK = T#<tenant>, SK = <TYPE>#<id>. */
+export type TenantDocumentType = 'SCENARIO' | 'TEMPLATE';
+export const tenantDocumentPrefix = (type: TenantDocumentType) => `${type}#`;
+export const tenantDocumentKey = (tenantId: string, type: TenantDocumentType, id: string) => ({ PK: tenantPk(tenantId), SK: `${tenantDocumentPrefix(type)}${id}` });
+export const scenarioKey = (tenantId: string, id: string) => tenantDocumentKey(tenantId, 'SCENARIO', id);
+export const templateKey = (tenantId: string, id: string) => tenantDocumentKey(tenantId, 'TEMPLATE', id);
 
 export const invoicePk = (tenantId: string, invoiceId: string) => `T#${tenantId}#INV#${invoiceId}`;
 export const invoiceKey = (tenantId: string, invoiceId: string) => ({ PK: invoicePk(tenantId, invoiceId), SK: '#INVOICE' });
