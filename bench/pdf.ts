@@ -2,12 +2,16 @@
  * `pdf`: ReactPdfRenderer in-process. The first render is cold: it loads @react-pdf/renderer
  * (pdfkit, fontkit, yoga…) and the template module, as the first render of a Lambda does.
  */
+import type { InvoicePdfData } from '../shared/app/ports.js';
 import type { InvoiceLine } from '../shared/domain/invoice.js';
 import { VAT_RATES } from '../shared/domain/money.js';
 import { kib, mib, num, percentile, since, sortedCopy, type Table } from './stats.js';
 
 const WARM_RENDERS = 30;
 const MAX_WARM_MS = 20_000;
+/** Issue 12: a warm one-page invoice costs at most this many times raw pdfkit drawing the same page. */
+const PDFKIT_RATIO_TARGET = 3;
+const RATIO_PAIRS = 40;
 
 interface Case {
   readonly name: string;
@@ -36,6 +40,49 @@ const longLines = (): InvoiceLine[] =>
     vatRate: VAT_RATES[i % VAT_RATES.length]!,
   }));
 
+/**
+ * The floor: raw pdfkit drawing the same one-page invoice (bench/pdfkit-page.ts). Renders are
+ * interleaved (react-pdf, pdfkit, react-pdf, …) so that the noise of this shared machine
+ * falls on both alike; both are warm (fonts parsed, modules loaded, JIT settled).
+ */
+const againstPdfkit = async (reactPdf: () => Promise<Uint8Array>, data: InvoicePdfData): Promise<Table> => {
+  const { renderInvoiceWithPdfkit } = await import('./pdfkit-page.js');
+  const pdfkit = () => renderInvoiceWithPdfkit(data);
+  for (let i = 0; i < 5; i += 1) {
+    await reactPdf();
+    await pdfkit();
+  }
+  const wall = { reactPdf: [] as number[], pdfkit: [] as number[] };
+  const cpu = { reactPdf: [] as number[], pdfkit: [] as number[] };
+  const time = async (which: 'reactPdf' | 'pdfkit', run: () => Promise<Uint8Array>) => {
+    const [t, c] = [performance.now(), process.cpuUsage()];
+    await run();
+    const used = process.cpuUsage(c);
+    wall[which].push(since(t));
+    cpu[which].push((used.user + used.system) / 1000);
+  };
+  for (let i = 0; i < RATIO_PAIRS; i += 1) {
+    await time('reactPdf', reactPdf);
+    await time('pdfkit', pdfkit);
+  }
+  const p50 = (sample: number[]) => percentile(sortedCopy(sample), 50);
+  const ratio = p50(wall.reactPdf) / p50(wall.pdfkit);
+  const cpuRatio = p50(cpu.reactPdf) / p50(cpu.pdfkit);
+  const met = (r: number) => (r <= PDFKIT_RATIO_TARGET ? 'yes' : 'NO');
+  return {
+    title: `pdf — 1-page invoice: ReactPdfRenderer vs raw pdfkit (warm, ${RATIO_PAIRS} interleaved pairs)`,
+    headers: ['renderer', 'warm p50 ms', 'ratio', 'CPU p50 ms', 'CPU ratio', 'target', 'met (wall / CPU)'],
+    rows: [
+      ['ReactPdfRenderer.invoice (2 lines)', num(p50(wall.reactPdf)), `${ratio.toFixed(2)}×`, num(p50(cpu.reactPdf)), `${cpuRatio.toFixed(2)}×`, `≤ ${PDFKIT_RATIO_TARGET}×`, `${met(ratio)} / ${met(cpuRatio)}`],
+      ['raw pdfkit, same page (floor)', num(p50(wall.pdfkit)), '1.00×', num(p50(cpu.pdfkit)), '1.00×', '-', '-'],
+    ],
+    notes: [
+      'Floor: bench/pdfkit-page.ts draws the same texts (same labels and formatters), DejaVu Sans subsets, bands and rules at fixed coordinates with pdfkit 0.20.1, the version react-pdf writes with; fonts parsed once by fontkit for both.',
+      'CPU = user + system time of this process during the render: steadier than wall time when other jobs share the 2 vCPUs.',
+    ],
+  };
+};
+
 export const runPdf = async (): Promise<Table[]> => {
   // Fixtures and the renderer module first, so the RSS baseline excludes them (the renderer loads react-pdf lazily).
   const fixtures = await import('../test/fixtures/pdf-fixtures.js');
@@ -60,6 +107,7 @@ export const runPdf = async (): Promise<Table[]> => {
     rows.push([c.name, num(r.firstMs), num(percentile(r.warm, 50)), num(percentile(r.warm, 95)), String(r.warm.length), kib(r.bytes)]);
   }
   const after = process.memoryUsage();
+  const ratio = await againstPdfkit(() => renderer.invoice(invoice), invoice);
   const firstRow = rows[0]!;
   firstRow[1] = `${firstRow[1]} (cold)`;
 
@@ -73,6 +121,7 @@ export const runPdf = async (): Promise<Table[]> => {
         'Later "first" renders only load their own template module.',
       ],
     },
+    ratio,
     {
       title: 'pdf — memory (RSS / heap used)',
       headers: ['point', 'RSS', 'Δ RSS', 'heap used'],

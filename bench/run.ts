@@ -13,7 +13,7 @@ import { formatTable, since, type Table } from './stats.js';
 // Imported lazily: running `pdf` must not load the local stack, esbuild or the AWS SDK first.
 const BENCHMARKS: Record<string, { what: string; run: () => Promise<Table[]> }> = {
   plan: { what: 'planReminders and invoiceTotals, in-process', run: async () => (await import('./plan.js')).runPlan() },
-  pdf: { what: 'ReactPdfRenderer: cold and warm renders, memory, sizes', run: async () => (await import('./pdf.js')).runPdf() },
+  pdf: { what: 'ReactPdfRenderer: cold and warm renders, ratio to raw pdfkit (1-page invoice), memory, sizes', run: async () => (await import('./pdf.js')).runPdf() },
   bundle: { what: 'esbuild bundle sizes and fresh-process import time per handler', run: async () => (await import('./bundle.js')).runBundle() },
   api: { what: 'local stack over HTTP: latency and throughput per endpoint', run: async () => (await import('./api.js')).runApi() },
   web: { what: 'web app: initial JS gzip, home screen render time in Chromium', run: async () => (await import('./web.js')).runWeb() },

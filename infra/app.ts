@@ -1,5 +1,9 @@
 import { App, Aspects } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildWebApp } from './local/web-server.js';
 import { RelancesStack } from './relances-stack.js';
 
 /**
@@ -20,7 +24,13 @@ const allowedOrigins = context('allowedOrigins').split(',').map((o) => o.trim())
 const stage = context('stage');
 if (!/^[a-z][a-z0-9-]{0,19}$/.test(stage)) throw new Error(`relances:stage must be lower-case kebab: ${stage}`);
 
+// The web app ships as built files: build it once if web/dist is missing (`npm run build:web` refreshes it).
+const REPO_ROOT = resolve(fileURLToPath(import.meta.url), '../..');
+const webAssetDir = join(REPO_ROOT, 'web/dist');
+if (!existsSync(join(webAssetDir, 'index.html'))) await buildWebApp(REPO_ROOT, (m) => console.error(m));
+
 const stack = new RelancesStack(app, `Relances-${stage}`, {
+  webAssetDir,
   description: `Relances payment reminders (${stage})`,
   env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
   senderEmail,

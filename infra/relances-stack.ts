@@ -6,21 +6,25 @@ import { Auth } from './constructs/auth.js';
 import { Email } from './constructs/email.js';
 import { Reminders } from './constructs/reminders.js';
 import { Storage } from './constructs/storage.js';
+import { Web } from './constructs/web.js';
 
 export interface RelancesStackProps extends StackProps {
   /** From address of invoices and reminders (context `relances:senderEmail`); a verified SES identity. */
   readonly senderEmail: string;
   /** Browser origins of the front end (context `relances:allowedOrigins`, comma-separated). */
   readonly allowedOrigins: readonly string[];
+  /** The built web app (web/dist); infra/app.ts builds it when missing. */
+  readonly webAssetDir: string;
 }
 
-/** The whole back end: data, identity, API, email and the reminder engine. */
+/** The whole product: data, identity, API, email, the reminder engine and the web app. */
 export class RelancesStack extends Stack {
   readonly storage: Storage;
   readonly auth: Auth;
   readonly email: Email;
   readonly api: Api;
   readonly reminders: Reminders;
+  readonly web: Web;
   readonly aggregates: Aggregates;
 
   constructor(scope: Construct, id: string, props: RelancesStackProps) {
@@ -30,12 +34,15 @@ export class RelancesStack extends Stack {
     const { table } = this.storage;
     this.auth = new Auth(this, 'Auth');
     this.email = new Email(this, 'Email', { senderEmail: props.senderEmail, storage: this.storage });
+    this.web = new Web(this, 'Web', { assetDir: props.webAssetDir, auth: this.auth });
     this.api = new Api(this, 'Api', {
       storage: this.storage,
       auth: this.auth,
       email: this.email,
-      allowedOrigins: props.allowedOrigins,
+      // The web app's own origin, plus any other front end of the context.
+      allowedOrigins: [...props.allowedOrigins, this.web.url],
     });
+    this.web.publish({ apiUrl: this.api.httpApi.apiEndpoint });
     this.reminders = new Reminders(this, 'Reminders', { storage: this.storage, email: this.email });
     this.aggregates = new Aggregates(this, 'Aggregates', { storage: this.storage });
 

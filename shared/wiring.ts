@@ -4,6 +4,7 @@
  */
 import { ulid } from 'ulid';
 import { DynamoAggregateStore } from './adapters/dynamo/dynamo-aggregate-store.js';
+import { DynamoInvoiceRows } from './adapters/dynamo/dynamo-invoice-rows.js';
 import { DynamoClientRepository } from './adapters/dynamo/dynamo-client-repository.js';
 import { DynamoIdempotencyStore } from './adapters/dynamo/dynamo-idempotency-store.js';
 import { DynamoInvoiceRepository } from './adapters/dynamo/dynamo-invoice-repository.js';
@@ -37,6 +38,7 @@ export const wiring = {
   settings: lazy(() => new DynamoSettingsRepository(documentClient(), config.TABLE_NAME)),
   idempotency: lazy(() => new DynamoIdempotencyStore(documentClient(), config.TABLE_NAME, systemClock)),
   aggregates: lazy(() => new DynamoAggregateStore(documentClient(), config.TABLE_NAME)),
+  invoiceRows: lazy(() => new DynamoInvoiceRows(documentClient(), config.TABLE_NAME)),
   quotes: lazy(() => new DynamoQuoteRepository(documentClient(), config.TABLE_NAME)),
   steps: lazy(() => new DynamoStepRepository(documentClient(), config.TABLE_NAME)),
   scenarios: lazy(() => new DynamoTenantDocuments<Scenario>(documentClient(), config.TABLE_NAME, 'SCENARIO')),

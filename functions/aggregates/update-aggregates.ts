@@ -9,13 +9,13 @@ import { aggregateChangeTarget } from '../../shared/app/aggregates/stream-change
 import { makeUpdateAggregatesBatch } from '../../shared/app/aggregates/update-aggregates-batch.js';
 import { wiring } from '../../shared/wiring.js';
 
-const updateBatch = makeUpdateAggregatesBatch({ aggregates: wiring.aggregates(), settings: wiring.settings() });
+const updateBatch = makeUpdateAggregatesBatch({ aggregates: wiring.aggregates(), settings: wiring.settings(), clients: wiring.clients() });
 const image = (value: unknown) => (value ? unmarshall(value as Record<string, AttributeValue>) : undefined);
 
 export const handler = async (event: DynamoDBStreamEvent) => {
   const targets = event.Records.flatMap((record) => {
     const keys = image(record.dynamodb?.Keys) as { PK?: string; SK?: string } | undefined;
-    const target = keys && aggregateChangeTarget(keys, record.eventName, image(record.dynamodb?.NewImage));
+    const target = keys && aggregateChangeTarget(keys, record.eventName, image(record.dynamodb?.NewImage), image(record.dynamodb?.OldImage));
     return target ? [target] : [];
   });
   return updateBatch(targets);

@@ -1,8 +1,8 @@
-import { makeListInvoices } from '../../shared/app/invoices.js';
+import { makeFollowUpList } from '../../shared/app/aggregates/follow-up-list.js';
 import { httpHandler } from '../../shared/http/http-handler.js';
 import { ok } from '../../shared/http/responses.js';
 import { routes } from '../../shared/http/routes.js';
 import { wiring } from '../../shared/wiring.js';
 
-const listInvoices = makeListInvoices({ invoices: wiring.invoices(), settings: wiring.settings(), clock: wiring.clock });
+const listInvoices = makeFollowUpList({ invoices: wiring.invoices(), rows: wiring.invoiceRows(), aggregates: wiring.aggregates(), settings: wiring.settings(), clock: wiring.clock });
 export const handler = httpHandler(routes.listInvoices, async ({ tenantId, query }) => ok(await listInvoices(tenantId, query)));

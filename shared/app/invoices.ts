@@ -114,39 +114,6 @@ export const makeUpdateInvoice = ({ invoices, settings, clock }: Pick<InvoiceDep
     return toInvoiceView(next, now, (await settings.get(tenantId)).timezone);
   };
 
-/** The follow-up list. Days-late bounds become due-date bounds, so every filter is a key range or a small filter on one Query. */
-export const makeListInvoices = ({ invoices, settings, clock }: Pick<InvoiceDeps, 'invoices' | 'settings' | 'clock'>) =>
-  async (tenantId: string, q: InvoiceListQuery): Promise<Page<InvoiceView>> => {
-    const s = await settings.get(tenantId);
-    const now = clock.now();
-    const today = localDate(now, s.timezone);
-    let { dueFrom, dueTo, overdue } = q;
-    if (q.minDaysLate !== undefined && q.minDaysLate > 0) {
-      overdue = true;
-      const bound = addDays(today, -q.minDaysLate);
-      dueTo = dueTo && dueTo < bound ? dueTo : bound;
-    }
-    if (q.maxDaysLate !== undefined) {
-      const bound = addDays(today, -q.maxDaysLate);
-      dueFrom = dueFrom && dueFrom > bound ? dueFrom : bound;
-    }
-    const page = await invoices.list(
-      tenantId,
-      {
-        today,
-        descending: q.sort === '-dueDate',
-        ...(q.status ? { status: q.status } : {}),
-        ...(q.clientId ? { clientId: q.clientId } : {}),
-        ...(overdue !== undefined ? { overdue } : {}),
-        ...(q.reminded !== undefined ? { reminded: q.reminded } : {}),
-        ...(dueFrom ? { dueFrom } : {}),
-        ...(dueTo ? { dueTo } : {}),
-      },
-      { limit: q.limit, ...(q.cursor ? { cursor: q.cursor } : {}) },
-    );
-    return { ...page, items: page.items.map((i) => toInvoiceView(i, now, s.timezone)) };
-  };
-
 export const makeGetTimeline = ({ invoices }: Pick<InvoiceDeps, 'invoices'>) =>
   async (tenantId: string, id: string, page: PageRequest) => {
     await loadInvoice(invoices, tenantId, id);

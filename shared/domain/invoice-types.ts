@@ -156,7 +156,12 @@ export interface InvoiceListQuery {
   readonly maxDaysLate?: number;
   readonly dueFrom?: string;
   readonly dueTo?: string;
-  readonly sort: 'dueDate' | '-dueDate';
+  /** Awaiting payment and due from today to today + N. */
+  readonly dueWithinDays?: number;
+  /** An invoice number prefix, or a client-name prefix. */
+  readonly q?: string;
+  readonly sort: 'dueDate' | '-dueDate' | 'amount' | 'daysLate' | 'client' | 'lastReminder';
+  readonly order?: 'asc' | 'desc';
   readonly limit: number;
   readonly cursor?: string;
 }
@@ -166,4 +171,8 @@ export type InvoiceView = Omit<InvoiceRecord, 'tenantId' | 'clientKind' | 'versi
   readonly balanceCents: number;
   readonly overdue: boolean;
   readonly daysLate: number;
+  /** List rows only: the client's name, the last reminder sent and the next one planned. */
+  readonly clientName?: string;
+  readonly lastReminder?: { readonly at: string; readonly templateId: string };
+  readonly nextStep?: { readonly at: string; readonly templateId: string };
 };

@@ -3,7 +3,7 @@ import type { Client } from '../../shared/http/schemas/clients.js';
 import type { Settings } from '../../shared/http/schemas/settings.js';
 import { clientLines, footerIdentity, sellerLines } from './identity.js';
 import type { InvoiceLabels } from './invoice-labels.js';
-import type { PdfKit } from './kit.js';
+import type { PageNumbering, PdfKit } from './kit.js';
 import { styles } from './styles.js';
 
 type IdentityLabels = Pick<InvoiceLabels, 'siren' | 'vatNumber' | 'phone' | 'email' | 'page'>;
@@ -33,12 +33,16 @@ export const ClientBlock = ({ kit: { View, Text }, client, heading, labels }: { 
 );
 
 /** Legal identity and page count, repeated on every page. */
-export const Footer = ({ kit: { View, Text }, seller, labels }: { kit: PdfKit; seller: Settings['company']; labels: IdentityLabels }): ReactElement => (
-  <View style={styles.footer} fixed>
-    <Text>{footerIdentity(seller, labels)}</Text>
-    <Text render={({ pageNumber, totalPages }) => labels.page(pageNumber, totalPages ?? pageNumber)} />
-  </View>
+export const Footer = ({ kit, seller, labels, numbering }: { kit: PdfKit; seller: Settings['company']; labels: IdentityLabels; numbering: PageNumbering }): ReactElement => (
+  <kit.View style={styles.footer} fixed>
+    <kit.Text>{footerIdentity(seller, labels)}</kit.Text>
+    <PageNumber kit={kit} labels={labels} numbering={numbering} />
+  </kit.View>
 );
+
+/** "Page n / N": static on a one-page document, else read from the layout (see PageNumbering). */
+export const PageNumber = ({ kit: { Text }, labels, numbering }: { kit: PdfKit; labels: Pick<IdentityLabels, 'page'>; numbering: PageNumbering }): ReactElement =>
+  numbering === 'one-page' ? <Text>{labels.page(1, 1)}</Text> : <Text render={({ pageNumber, totalPages }) => labels.page(pageNumber, totalPages ?? pageNumber)} />;
 
 /**
  * Label / amount rows right-aligned under the tables; `grand` is the bold, ruled last figure.

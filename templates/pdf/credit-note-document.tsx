@@ -3,7 +3,7 @@ import { AmountRow, ClientBlock, Footer, SellerBlock } from './blocks.js';
 import { creditNoteLabels } from './credit-note-labels.js';
 import { euros, shortDate } from './format.js';
 import { VatTable } from './invoice-tables.js';
-import type { PdfDocument, PdfKit } from './kit.js';
+import type { PageNumbering, PdfDocument, PdfKit } from './kit.js';
 import { styles } from './styles.js';
 
 /**
@@ -12,7 +12,7 @@ import { styles } from './styles.js';
  * invoice (CGI 242 nonies A). Amounts are printed positive; no payment terms or
  * late-payment mentions.
  */
-export const creditNoteDocument = (kit: PdfKit, data: CreditNotePdfData): PdfDocument => {
+export const creditNoteDocument = (kit: PdfKit, data: CreditNotePdfData, numbering: PageNumbering = 'dynamic'): PdfDocument => {
   const { Document, Page, View, Text } = kit;
   const { seller, client, creditNote: note, language } = data;
   const labels = creditNoteLabels(language);
@@ -52,7 +52,7 @@ export const creditNoteDocument = (kit: PdfKit, data: CreditNotePdfData): PdfDoc
 
         {vatExempt && <Text style={styles.section}>{labels.vatExempt}</Text>}
 
-        <Footer kit={kit} seller={seller} labels={labels} />
+        <Footer kit={kit} seller={seller} labels={labels} numbering={numbering} />
       </Page>
     </Document>
   );

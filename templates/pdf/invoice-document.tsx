@@ -3,7 +3,7 @@ import { ClientBlock, Footer, SellerBlock } from './blocks.js';
 import { groupedIban, shortDate } from './format.js';
 import { invoiceLabels } from './invoice-labels.js';
 import { DeductionsTable, LinesTable, PaymentsTable, TotalsBox, VatTable } from './invoice-tables.js';
-import type { PdfDocument, PdfKit } from './kit.js';
+import type { PageNumbering, PdfDocument, PdfKit } from './kit.js';
 import { styles } from './styles.js';
 
 /**
@@ -19,7 +19,7 @@ import { styles } from './styles.js';
  * final invoice names its quote and, after the totals, lists and deducts each deposit invoice
  * (number, date, amounts) down to the net to pay (CGI 289; DOMAIN.md §1).
  */
-export const invoiceDocument = (kit: PdfKit, data: InvoicePdfData): PdfDocument => {
+export const invoiceDocument = (kit: PdfKit, data: InvoicePdfData, numbering: PageNumbering = 'dynamic'): PdfDocument => {
   const { Document, Page, View, Text } = kit;
   const { seller, client, invoice, language } = data;
   const labels = invoiceLabels(language);
@@ -90,7 +90,7 @@ export const invoiceDocument = (kit: PdfKit, data: InvoicePdfData): PdfDocument 
           </View>
         )}
 
-        <Footer kit={kit} seller={seller} labels={labels} />
+        <Footer kit={kit} seller={seller} labels={labels} numbering={numbering} />
       </Page>
     </Document>
   );

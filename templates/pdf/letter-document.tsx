@@ -1,7 +1,8 @@
 import { addressLines, euros, shortDate } from './format.js';
 import { clientLines, footerIdentity, sellerLines } from './identity.js';
 import { invoiceLabels } from './invoice-labels.js';
-import type { PdfDocument, PdfKit } from './kit.js';
+import type { PageNumbering, PdfDocument, PdfKit } from './kit.js';
+import { PageNumber } from './blocks.js';
 import { letterLabels } from './letter-labels.js';
 import { SMALL_CLAIM_LIMIT_CENTS, type LetterPdfData } from './letter-types.js';
 import { muted, styles } from './styles.js';
@@ -21,7 +22,7 @@ const widths = ['18%', '14%', '14%', '18%', '18%', '18%'] as const;
  * (CPCE L111-8), legal-rate interest from receipt (C. civ. 1344-1), a contact and the offer
  * of a payment plan, in the same sober style (C. conso L121-6).
  */
-export const letterDocument = (kit: PdfKit, data: LetterPdfData): PdfDocument => {
+export const letterDocument = (kit: PdfKit, data: LetterPdfData, numbering: PageNumbering = 'dynamic'): PdfDocument => {
   const { Document, Page, View, Text } = kit;
   const { seller, client, invoices, language: lang } = data;
   const t = letterLabels(lang);
@@ -109,7 +110,7 @@ export const letterDocument = (kit: PdfKit, data: LetterPdfData): PdfDocument =>
 
         <View style={styles.footer} fixed>
           <Text>{footerIdentity(seller, identity)}</Text>
-          <Text render={({ pageNumber, totalPages }) => identity.page(pageNumber, totalPages ?? pageNumber)} />
+          <PageNumber kit={kit} labels={identity} numbering={numbering} />
         </View>
       </Page>
     </Document>

@@ -2,7 +2,7 @@ import type { QuotePdfData } from '../../shared/app/ports.js';
 import { AmountRow, ClientBlock, Footer, SellerBlock } from './blocks.js';
 import { euros, shortDate } from './format.js';
 import { LinesTable, VatTable } from './invoice-tables.js';
-import type { PdfDocument, PdfKit } from './kit.js';
+import type { PageNumbering, PdfDocument, PdfKit } from './kit.js';
 import { quoteLabels } from './quote-labels.js';
 import { muted, styles } from './styles.js';
 
@@ -11,7 +11,7 @@ import { muted, styles } from './styles.js';
  * lines, VAT per rate, totals, and a box for the client's "Bon pour accord", date and
  * signature. No payment terms or late-payment mentions: those belong to the invoices.
  */
-export const quoteDocument = (kit: PdfKit, data: QuotePdfData): PdfDocument => {
+export const quoteDocument = (kit: PdfKit, data: QuotePdfData, numbering: PageNumbering = 'dynamic'): PdfDocument => {
   const { Document, Page, View, Text } = kit;
   const { seller, client, quote, language } = data;
   const labels = quoteLabels(language);
@@ -59,7 +59,7 @@ export const quoteDocument = (kit: PdfKit, data: QuotePdfData): PdfDocument => {
           </View>
         </View>
 
-        <Footer kit={kit} seller={seller} labels={labels} />
+        <Footer kit={kit} seller={seller} labels={labels} numbering={numbering} />
       </Page>
     </Document>
   );

@@ -1,7 +1,7 @@
 import type { StatementPdfData } from '../../shared/app/aggregates/client-statement.js';
 import { AmountRow, ClientBlock, Footer, SellerBlock } from './blocks.js';
 import { euros, shortDate, type Language } from './format.js';
-import type { PdfDocument, PdfKit } from './kit.js';
+import type { PageNumbering, PdfDocument, PdfKit } from './kit.js';
 import { styles } from './styles.js';
 
 const LABELS = {
@@ -20,7 +20,7 @@ const LABELS = {
 const col = { date: { width: '14%' }, entry: { width: '38%' }, money: { width: '16%' } } as const;
 
 /** A relevé de compte: every movement on the client's open invoices with a running balance, then the open invoices. */
-export const statementDocument = (kit: PdfKit, data: StatementPdfData): PdfDocument => {
+export const statementDocument = (kit: PdfKit, data: StatementPdfData, numbering: PageNumbering = 'dynamic'): PdfDocument => {
   const { Document, Page, View, Text } = kit;
   const { seller, client, statement, language } = data;
   const l = LABELS[language as Language];
@@ -67,7 +67,7 @@ export const statementDocument = (kit: PdfKit, data: StatementPdfData): PdfDocum
             <AmountRow kit={kit} label={l.total} amount={euros(statement.balanceCents, language)} grand />
           </View>
         </View>
-        <Footer kit={kit} seller={seller} labels={l} />
+        <Footer kit={kit} seller={seller} labels={l} numbering={numbering} />
       </Page>
     </Document>
   );

@@ -166,6 +166,18 @@ describe('the web app in Chromium', () => {
       return (await figures.textContent())?.replace(/\s/g, ' ');
     }).toContain('À encaisser820,00 €');
     await checkScreen('17-home-cockpit');
+    // Clients: search finds the client; its statement carries the same balance.
+    await page.goto(`${web()}/clients`);
+    await page.getByLabel('Nom, e-mail ou SIREN').fill('boul');
+    await poll(() => page.getByRole('link', { name: 'Boulangerie Dupont SARL' }).count()).toBe(1);
+    await page.getByLabel('Nom, e-mail ou SIREN').fill('zzz');
+    await poll(() => page.getByText('Aucun client ne correspond.').count()).toBe(1);
+    await page.getByLabel('Nom, e-mail ou SIREN').fill('');
+    await poll(() => page.getByRole('link', { name: 'Boulangerie Dupont SARL' }).count()).toBe(1);
+    await checkScreen('17b-clients');
+    await page.getByRole('link', { name: 'Boulangerie Dupont SARL' }).click();
+    await poll(async () => (await page.getByTestId('client-balance').textContent())?.replace(/\s/g, ' ')).toBe('820,00 €');
+    await checkScreen('17c-client-statement');
     await page.goto(`${web()}/templates`);
     await page.locator('table a').first().click();
     await poll(() => page.getByRole('button', { name: 'M’envoyer un test' }).count()).toBe(1);

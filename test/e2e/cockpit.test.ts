@@ -262,3 +262,75 @@ describe('GET /clients/{id}/statement', () => {
     expect((await other.get(`/clients/${clientIds.B}/statement`)).status).toBe(404);
   });
 });
+
+describe('GET /invoices, the follow-up list', () => {
+  const keysOf = (items: { id: string }[]) => items.map((i) => Object.keys(ids).find((k) => ids[k] === i.id));
+  const list = async (query: string) => {
+    const res = await t.get(`/invoices?${query}`);
+    expect(res.status, JSON.stringify(res.json)).toBe(200);
+    return res.json;
+  };
+  const all = async (query: string, limit: number) => {
+    const items: any[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await list(`${query}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
+      items.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return items;
+  };
+
+  it('sorts by amount (balance due while open), either way', async () => {
+    expect(keysOf((await list('status=overdue&sort=amount')).items)).toEqual(['I1', 'I2', 'I3', 'I4']);
+    expect(keysOf((await list('status=sent&sort=amount&order=asc')).items)).toEqual(['I4', 'I3', 'I5', 'I9', 'I1']);
+    expect(keysOf((await list('status=paid&sort=amount')).items)).toEqual(['I6', 'I8', 'I7']);
+  });
+
+  it('sorts every status by client name then due date, across pages without loss or repeat', async () => {
+    const want = ['I3', 'I6', 'I8', 'I4', 'I9', 'I1', 'I2', 'I7', 'I5', 'D1'];
+    expect(keysOf(await all('sort=client', 100))).toEqual(want);
+    expect(keysOf(await all('sort=client', 3))).toEqual(want);
+    expect(keysOf(await all('sort=client&order=desc', 4))).toEqual([...want].reverse());
+  });
+
+  it('sorts by days late and by last reminder, and filters on reminded', async () => {
+    expect(keysOf((await list('status=overdue&sort=daysLate')).items)).toEqual(['I1', 'I2', 'I3', 'I4']);
+    expect(keysOf((await list('status=overdue&sort=daysLate&order=asc')).items)).toEqual(['I4', 'I3', 'I2', 'I1']);
+    const reminded = (await list('reminded=true&sort=lastReminder')).items;
+    expect(keysOf(reminded)).toEqual(['I8', 'I1']);
+    for (const row of reminded) expect(row.lastReminder).toEqual({ at: row.lastReminderAt, templateId: expect.any(String) });
+    expect(keysOf((await list('status=overdue&reminded=false')).items)).toEqual(['I2', 'I3', 'I4']);
+  });
+
+  it('filters what falls due within N days', async () => {
+    expect(keysOf((await list('dueWithinDays=15')).items)).toEqual(['I9']);
+    expect(keysOf((await list('dueWithinDays=30')).items)).toEqual(['I9', 'I5']);
+  });
+
+  it('searches by invoice number or client name', async () => {
+    const i1 = (await t.get(`/invoices/${ids.I1}`)).json.number as string;
+    expect(keysOf((await list(`q=${encodeURIComponent(i1)}`)).items)).toEqual(['I1']);
+    expect((await list('q=F-&limit=100')).items).toHaveLength(SPECS.filter((s) => !s.draft).length);
+    expect(keysOf((await list('q=boul')).items)).toEqual(['I3', 'I6', 'I8', 'I4', 'I9']);
+    expect(keysOf((await list('q=Élec&status=overdue')).items)).toEqual(['I1', 'I2']);
+  });
+
+  it('reads one client’s partition for a client’s list in any sort', async () => {
+    expect(keysOf((await list(`clientId=${clientIds.A}&sort=amount`)).items)).toEqual(['I1', 'D1', 'I2', 'I5', 'I7']);
+    expect(keysOf(await all(`clientId=${clientIds.A}&sort=amount&order=asc`, 2))).toEqual(['I7', 'I5', 'I2', 'D1', 'I1']);
+  });
+
+  it('rows carry the client name', async () => {
+    const rows = (await list('limit=100')).items;
+    expect(rows).toHaveLength(SPECS.length);
+    for (const row of rows) expect(row.clientName).toBe(row.clientId === clientIds.A ? NAMES.A : NAMES.B);
+  });
+
+  it('refuses a cursor that is not from this list', async () => {
+    const first = await list('sort=client&limit=2');
+    const res = await t.get(`/invoices?sort=amount&limit=2&cursor=${first.nextCursor}`);
+    expect(res.status).toBe(400);
+    expect(res.json.errors[0].path).toBe('query.cursor');
+  });
+});

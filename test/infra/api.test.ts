@@ -60,7 +60,8 @@ describe('the HTTP API', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
       ProtocolType: 'HTTP',
       CorsConfiguration: Match.objectLike({
-        AllowOrigins: ['https://app.example.fr', 'http://localhost:5173'],
+        // The context's origins, then the web app's own CloudFront origin.
+        AllowOrigins: ['https://app.example.fr', 'http://localhost:5173', stack.resolve(stack.web.url)],
         AllowHeaders: Match.arrayWith(['authorization', 'content-type', 'idempotency-key']),
       }),
     });

@@ -5,6 +5,7 @@ import type { DynamoDBRecord } from 'aws-lambda';
 import { ulid } from 'ulid';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { DynamoAggregateStore } from '../../shared/adapters/dynamo/dynamo-aggregate-store.js';
+import { DynamoClientRepository } from '../../shared/adapters/dynamo/dynamo-client-repository.js';
 import { DynamoInvoiceRepository } from '../../shared/adapters/dynamo/dynamo-invoice-repository.js';
 import { DynamoSettingsRepository } from '../../shared/adapters/dynamo/dynamo-settings-repository.js';
 import { aggregatePk } from '../../shared/adapters/dynamo/keys.js';
@@ -20,7 +21,7 @@ const table = inject('tableName');
 const invoices = new DynamoInvoiceRepository(db, table);
 const aggregates = new DynamoAggregateStore(db, table);
 const settings = new DynamoSettingsRepository(db, table);
-const updateBatch = makeUpdateAggregatesBatch({ aggregates, settings });
+const updateBatch = makeUpdateAggregatesBatch({ aggregates, settings, clients: new DynamoClientRepository(db, table) });
 const rebuild = makeRebuildAggregates({ aggregates, settings });
 
 const tenantId = `agg-${ulid().toLowerCase()}`;

@@ -4,7 +4,7 @@ import type { RebuildableStore } from '../../app/aggregates/rebuild-aggregates.j
 import type { AggregateChange, AggregateStore, ContributionSnapshot, InvoiceAggregateState, ListRowExtras, RecordedStep } from '../../app/aggregates/ports.js';
 import type { CreditNoteRecord, InvoiceRecord, PaymentRecord } from '../../app/ports.js';
 import type { ClientAggregate, DayAggregate } from '../../domain/cockpit.js';
-import { aggregateKey, aggregatePk, contributionKey, invoicePk } from './keys.js';
+import { aggregateKey, aggregatePk, contributionKey, invoicePk, invoiceRowIndexKeys, numberLookupKey } from './keys.js';
 import { queryAll } from './queries.js';
 import { stripKeys, transactWrite, type TransactItem } from './transactions.js';
 
@@ -122,11 +122,21 @@ export class DynamoAggregateStore implements AggregateStore, RebuildableStore {
       if (change[key]) s.set(key, change[key]);
       else s.remove(key);
     }
+    if (change.row) {
+      s.set('row', change.row).set('id', invoiceId).set('tenantId', tenantId);
+      const keys = invoiceRowIndexKeys(tenantId, invoiceId, { ...change.row, ...(change.lastReminder ? { lastReminderAt: change.lastReminder.at } : {}) });
+      for (const [attr, v] of Object.entries(keys)) s.set(attr, v);
+    }
     const condition = change.prevRev === undefined ? s.condition((n) => `attribute_not_exists(${n('rev')})`) : s.condition((n) => `${n('rev')} = ${s.value(change.prevRev)}`);
     const snapshot: Update = {
       Update: { TableName: this.tableName, Key: contributionKey(tenantId, invoiceId), UpdateExpression: s.toString(), ConditionExpression: condition, ExpressionAttributeNames: s.names, ExpressionAttributeValues: s.values },
     };
-    if (items.length === 0) {
+    // A numbered invoice is findable by number prefix: one small lookup item, written once.
+    const lookups: TransactItem[] =
+      change.row?.number && change.row.number !== change.rowBefore?.number
+        ? [{ Put: { TableName: this.tableName, Item: { ...numberLookupKey(tenantId, change.row.number), entityType: 'number-lookup', invoiceId } } }]
+        : [];
+    if (items.length === 0 && lookups.length === 0) {
       // Only the list-row extras moved: one conditional write, no transaction.
       try {
         await this.db.send(new UpdateCommand(snapshot.Update));
@@ -136,8 +146,8 @@ export class DynamoAggregateStore implements AggregateStore, RebuildableStore {
         throw error;
       }
     }
-    if (items.length + 1 > 100) throw new Error(`an invoice touching ${items.length} aggregate items exceeds one transaction`);
-    const result = await transactWrite(this.db, [...items, snapshot] as TransactItem[]);
+    if (items.length + lookups.length + 1 > 100) throw new Error(`an invoice touching ${items.length} aggregate items exceeds one transaction`);
+    const result = await transactWrite(this.db, [...items, ...lookups, snapshot] as TransactItem[]);
     return result.ok;
   }
 
@@ -200,6 +210,14 @@ export class DynamoAggregateStore implements AggregateStore, RebuildableStore {
     }));
   }
 
+  async clientInvoiceIds(tenantId: string, clientId: string): Promise<string[]> {
+    return queryAll(
+      this.db,
+      { TableName: this.tableName, IndexName: 'GSI3', KeyConditionExpression: 'GSI3PK = :pk', ExpressionAttributeValues: { ':pk': `T#${tenantId}#CLIENT#${clientId}#INV` }, ProjectionExpression: 'id' },
+      (i) => String(i.id),
+    );
+  }
+
   async invoiceIds(tenantId: string): Promise<string[]> {
     return queryAll(
       this.db,
@@ -255,11 +273,13 @@ export class DynamoAggregateStore implements AggregateStore, RebuildableStore {
       let keys: Item[] | undefined = ids.slice(i, i + 100).map((id) => contributionKey(tenantId, id));
       for (let round = 0; keys && keys.length > 0 && round < 10; round++) {
         const res = await this.db.send(
-          new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys, ProjectionExpression: 'PK, lastReminder, nextStep' } } }),
+          new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys, ProjectionExpression: 'PK, lastReminder, nextStep, #row.clientName', ExpressionAttributeNames: { '#row': 'row' } } } }),
         );
         for (const item of res.Responses?.[this.tableName] ?? []) {
           const id = String(item.PK).split('#INV#')[1]!;
+          const name = (item.row as { clientName?: string } | undefined)?.clientName;
           out.set(id, {
+            ...(name ? { clientName: name } : {}),
             ...(item.lastReminder ? { lastReminder: item.lastReminder as ListRowExtras['lastReminder'] } : {}),
             ...(item.nextStep ? { nextStep: item.nextStep as ListRowExtras['nextStep'] } : {}),
           });
@@ -275,6 +295,7 @@ type OpenMap = Map<string, { dueDate: string; balanceCents: number }>;
 
 const snapshotOf = (item: Item): ContributionSnapshot => ({
   rev: item.rev as number,
+  ...(item.row ? { row: item.row as ContributionSnapshot['row'] } : {}),
   counters: (item.counters ?? {}) as Record<string, number>,
   ...(item.open ? { open: item.open as ContributionSnapshot['open'] } : {}),
   ...(item.lastReminder ? { lastReminder: item.lastReminder as ContributionSnapshot['lastReminder'] } : {}),

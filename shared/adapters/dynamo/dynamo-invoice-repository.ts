@@ -13,7 +13,7 @@ import type {
 } from '../../app/ports.js';
 import { addDays } from '../../domain/dates.js';
 import { queryAll, queryPage, timelineRecord } from './queries.js';
-import { creditNoteKey, eventKey, invoiceIndexKeys, invoiceKey, invoicePk, paymentKey } from './keys.js';
+import { CREDIT_PREFIX, creditNoteKey, EVENT_PREFIX, eventKey, invoiceIndexKeys, invoiceKey, invoicePk, invoicesByDuePk, invoicesInGroupPk, invoicesOfClientPk, PAYMENT_PREFIX, paymentKey, statusGroup } from './keys.js';
 import { writeWithNextNumber } from './sequence.js';
 import { stripKeys, transactWrite, type TransactItem } from './transactions.js';
 import { ulid } from 'ulid';
@@ -97,7 +97,7 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
     return queryAll<CreditNoteRecord>(this.db, {
       TableName: this.tableName,
       KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
-      ExpressionAttributeValues: { ':pk': invoicePk(tenantId, invoiceId), ':p': 'CREDIT#' },
+      ExpressionAttributeValues: { ':pk': invoicePk(tenantId, invoiceId), ':p': CREDIT_PREFIX },
       ConsistentRead: true,
     });
   }
@@ -112,19 +112,19 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
     const status = filter.status === 'overdue' ? undefined : filter.status;
     const overdueOnly = filter.status === 'overdue' || filter.overdue === true;
 
-    if (overdueOnly || status === 'sent' || status === 'partially_paid') {
+    if (overdueOnly || filter.open || status === 'sent' || status === 'partially_paid') {
       index = 'GSI2';
-      pk = `T#${tenantId}#INV#open`;
+      pk = invoicesInGroupPk(tenantId, 'open');
       if (overdueOnly) upper = filter.today;
     } else if (status) {
       index = 'GSI2';
-      pk = `T#${tenantId}#INV#${status}`;
+      pk = invoicesInGroupPk(tenantId, statusGroup(status));
     } else if (filter.clientId) {
       index = 'GSI3';
-      pk = `T#${tenantId}#CLIENT#${filter.clientId}#INV`;
+      pk = invoicesOfClientPk(tenantId, filter.clientId);
     } else {
       index = 'GSI1';
-      pk = `T#${tenantId}#INV`;
+      pk = invoicesByDuePk(tenantId);
     }
     if (status) {
       names['#status'] = 'status';
@@ -178,7 +178,7 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
     return queryAll<PaymentRecord>(this.db, {
       TableName: this.tableName,
       KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
-      ExpressionAttributeValues: { ':pk': invoicePk(tenantId, invoiceId), ':p': 'PAYMENT#' },
+      ExpressionAttributeValues: { ':pk': invoicePk(tenantId, invoiceId), ':p': PAYMENT_PREFIX },
       ConsistentRead: true,
     });
   }
@@ -190,7 +190,7 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
       {
         TableName: this.tableName,
         KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
-        ExpressionAttributeValues: { ':pk': pk, ':p': 'EVENT#' },
+        ExpressionAttributeValues: { ':pk': pk, ':p': EVENT_PREFIX },
         ConsistentRead: true,
       },
       page,
@@ -224,7 +224,7 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
         TableName: this.tableName,
         IndexName: 'GSI2',
         KeyConditionExpression: 'GSI2PK = :pk',
-        ExpressionAttributeValues: { ':pk': `T#${tenantId}#INV#open`, ...(clientId ? { ':c': clientId } : {}) },
+        ExpressionAttributeValues: { ':pk': invoicesInGroupPk(tenantId, 'open'), ...(clientId ? { ':c': clientId } : {}) },
         ...(clientId ? { FilterExpression: 'clientId = :c' } : {}),
         ProjectionExpression: 'id',
       },

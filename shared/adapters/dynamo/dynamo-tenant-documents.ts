@@ -1,6 +1,6 @@
 import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { TenantDocuments } from '../../app/ports.js';
-import { tenantPk } from './keys.js';
+import { tenantDocumentKey, tenantDocumentPrefix, tenantPk, type TenantDocumentType } from './keys.js';
 import { queryAll } from './queries.js';
 import { stripKeys } from './transactions.js';
 
@@ -9,11 +9,11 @@ export class DynamoTenantDocuments<T extends { id: string }> implements TenantDo
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
-    private readonly type: 'SCENARIO' | 'TEMPLATE',
+    private readonly type: TenantDocumentType,
   ) {}
 
   private key(tenantId: string, id: string) {
-    return { PK: tenantPk(tenantId), SK: `${this.type}#${id}` };
+    return tenantDocumentKey(tenantId, this.type, id);
   }
 
   async get(tenantId: string, id: string): Promise<T | undefined> {
@@ -25,7 +25,7 @@ export class DynamoTenantDocuments<T extends { id: string }> implements TenantDo
     return queryAll<T>(this.db, {
       TableName: this.tableName,
       KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
-      ExpressionAttributeValues: { ':pk': tenantPk(tenantId), ':p': `${this.type}#` },
+      ExpressionAttributeValues: { ':pk': tenantPk(tenantId), ':p': tenantDocumentPrefix(this.type) },
     });
   }
 

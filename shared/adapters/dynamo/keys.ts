@@ -31,10 +31,18 @@
  * - aggregates: the stream consumer reads one invoice partition (two key ranges, timeline events
  *   skipped), then writes the ADD deltas and the new #AGG snapshot in one transaction, conditional on
  *   the snapshot's `rev` (a duplicate or reordered stream record computes a zero delta: no write)
+ * - follow-up list rows: each invoice's #AGG item also carries its list row (status, due date, client
+ *   name, amount, reminders) and the keys of three sorts, one partition per status group:
+ *   GSI1 T#<t>#ROW#<group>#amount / <amount 13 digits>#<id>; GSI2 T#<t>#ROW#<group>#client /
+ *   <folded client name>#<due>#<id>; GSI3 T#<t>#ROW#<group>#lastReminder / <last reminder at or 0>#<id>.
+ *   A sort without a status reads the four group partitions in step (k-way merge, ≤ 4 × page).
+ *   `q` by client: the same GSI2 partitions, begins_with(GSI2SK, <folded q>); `q` by number:
+ *   Query PK = T#<t>#NUM, begins_with(SK, <q>) (one lookup item per numbered invoice)
  * - numbering: conditional Update of the sequence item inside the transaction that numbers the invoice
  * Tenant ids are in every key: another tenant's id can only ever miss (→ 404).
  */
 import type { InvoiceStatus } from '../../domain/invoice.js';
+import { fold } from '../../domain/search.js';
 
 /** Sort-key prefixes of the collections read with begins_with(SK, …). */
 export const CLIENT_PREFIX = 'CLIENT#';
@@ -46,8 +54,12 @@ export const STEP_PREFIX = 'STEP#';
 export const tenantPk = (tenantId: string) => `T#${tenantId}`;
 export const settingsKey = (tenantId: string) => ({ PK: tenantPk(tenantId), SK: 'SETTINGS' });
 export const clientKey = (tenantId: string, clientId: string) => ({ PK: tenantPk(tenantId), SK: `${CLIENT_PREFIX}${clientId}` });
-export const scenarioKey = (tenantId: string, id: string) => ({ PK: tenantPk(tenantId), SK: `SCENARIO#${id}` });
-export const templateKey = (tenantId: string, id: string) => ({ PK: tenantPk(tenantId), SK: `TEMPLATE#${id}` });
+/** Scenarios and templates a tenant customised: PK = T#<tenant>, SK = <TYPE>#<id>. */
+export type TenantDocumentType = 'SCENARIO' | 'TEMPLATE';
+export const tenantDocumentPrefix = (type: TenantDocumentType) => `${type}#`;
+export const tenantDocumentKey = (tenantId: string, type: TenantDocumentType, id: string) => ({ PK: tenantPk(tenantId), SK: `${tenantDocumentPrefix(type)}${id}` });
+export const scenarioKey = (tenantId: string, id: string) => tenantDocumentKey(tenantId, 'SCENARIO', id);
+export const templateKey = (tenantId: string, id: string) => tenantDocumentKey(tenantId, 'TEMPLATE', id);
 
 export const invoicePk = (tenantId: string, invoiceId: string) => `T#${tenantId}#INV#${invoiceId}`;
 export const invoiceKey = (tenantId: string, invoiceId: string) => ({ PK: invoicePk(tenantId, invoiceId), SK: '#INVOICE' });
@@ -87,6 +99,32 @@ export const aggregatePk = (tenantId: string) => `T#${tenantId}#AGG`;
 export const aggregateKey = (tenantId: string, item: string) => ({ PK: aggregatePk(tenantId), SK: item });
 export const contributionKey = (tenantId: string, invoiceId: string) => ({ PK: invoicePk(tenantId, invoiceId), SK: '#AGG' });
 
+/** Invoice number → id, for the follow-up list's `q` by number (prefix Query). */
+export const numberLookupKey = (tenantId: string, number: string) => ({ PK: `T#${tenantId}#NUM`, SK: number });
+export const numberLookupPk = (tenantId: string) => `T#${tenantId}#NUM`;
+
+/** Row partitions of the follow-up list's sorts, per status group: amount (GSI1), client (GSI2), last reminder (GSI3). */
+export type RowSort = 'amount' | 'client' | 'lastReminder';
+export const ROW_SORT_INDEX: Record<RowSort, 'GSI1' | 'GSI2' | 'GSI3'> = { amount: 'GSI1', client: 'GSI2', lastReminder: 'GSI3' };
+export const rowPartition = (tenantId: string, group: StatusGroup, sort: RowSort) => `T#${tenantId}#ROW#${group}#${sort}`;
+
+/** GSI keys of an invoice's list row (its #AGG item): they move with status, amount, client name and last reminder. */
+export const invoiceRowIndexKeys = (
+  tenantId: string,
+  invoiceId: string,
+  row: { status: InvoiceStatus; dueDate: string; amountCents: number; clientName: string; lastReminderAt?: string },
+) => {
+  const group = statusGroup(row.status);
+  return {
+    GSI1PK: rowPartition(tenantId, group, 'amount'),
+    GSI1SK: `${String(Math.max(0, row.amountCents)).padStart(13, '0')}#${invoiceId}`,
+    GSI2PK: rowPartition(tenantId, group, 'client'),
+    GSI2SK: `${fold(row.clientName)}#${row.dueDate}#${invoiceId}`,
+    GSI3PK: rowPartition(tenantId, group, 'lastReminder'),
+    GSI3SK: `${row.lastReminderAt ?? '0'}#${invoiceId}`,
+  };
+};
+
 export const sequenceKey = (tenantId: string, prefix: string, year: number) => ({ PK: `T#${tenantId}#SEQ#${prefix}#${year}`, SK: '#SEQ' });
 export const idempotencyKey = (tenantId: string, key: string) => ({ PK: `T#${tenantId}#IDEM#${key}`, SK: '#IDEM' });
 
@@ -94,12 +132,19 @@ export type StatusGroup = 'draft' | 'open' | 'paid' | 'cancelled';
 export const statusGroup = (status: InvoiceStatus): StatusGroup =>
   status === 'sent' || status === 'partially_paid' ? 'open' : status;
 
+/** GSI1 partition: all invoices of a tenant, by due date. */
+export const invoicesByDuePk = (tenantId: string) => `T#${tenantId}#INV`;
+/** GSI2 partition: a tenant's invoices of one status group, by due date (`open` is the follow-up list). */
+export const invoicesInGroupPk = (tenantId: string, group: StatusGroup) => `T#${tenantId}#INV#${group}`;
+/** GSI3 partition: one client's invoices, by due date. */
+export const invoicesOfClientPk = (tenantId: string, clientId: string) => `T#${tenantId}#CLIENT#${clientId}#INV`;
+
 /** GSI keys of an invoice; they move with its status, client and due date. */
 export const invoiceIndexKeys = (tenantId: string, i: { id: string; clientId: string; dueDate: string; status: InvoiceStatus }) => ({
-  GSI1PK: `T#${tenantId}#INV`,
+  GSI1PK: invoicesByDuePk(tenantId),
   GSI1SK: `${i.dueDate}#${i.id}`,
-  GSI2PK: `T#${tenantId}#INV#${statusGroup(i.status)}`,
+  GSI2PK: invoicesInGroupPk(tenantId, statusGroup(i.status)),
   GSI2SK: `${i.dueDate}#${i.id}`,
-  GSI3PK: `T#${tenantId}#CLIENT#${i.clientId}#INV`,
+  GSI3PK: invoicesOfClientPk(tenantId, i.clientId),
   GSI3SK: `${i.dueDate}#${i.id}`,
 });

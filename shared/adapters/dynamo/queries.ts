@@ -53,3 +53,24 @@ export const queryAll = async <T>(db: DynamoDBDocumentClient, input: QueryComman
 
 /** The timeline shape of an event item. */
 export const timelineRecord = (item: Item) => ({ at: item.at, type: item.type, ...(item.data ? { data: item.data } : {}) }) as { at: string; type: string; data?: Record<string, unknown> };
+
+/**
+ * Up to `limit` items of a Query from `start` (a key validated by `startKeyFor`, or the last
+ * item a merged list consumed), and the key to go on from: for lists that read several
+ * partitions in step (the follow-up list's row sorts).
+ */
+export const queryFrom = async (
+  db: DynamoDBDocumentClient,
+  input: QueryCommandInput,
+  start: Item | undefined,
+  limit: number,
+): Promise<{ items: Item[]; next?: Item }> => {
+  const items: Item[] = [];
+  let key = start;
+  do {
+    const out = await db.send(new QueryCommand({ ...input, Limit: limit, ExclusiveStartKey: key }));
+    items.push(...(out.Items ?? []));
+    key = out.LastEvaluatedKey;
+  } while (key && items.length < limit);
+  return key ? { items, next: key } : { items };
+};

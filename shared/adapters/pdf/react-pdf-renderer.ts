@@ -7,7 +7,7 @@ import type {
   QuotePdfRenderer,
 } from '../../app/ports.js';
 import type { StatementPdfData, StatementPdfRenderer } from '../../app/aggregates/client-statement.js';
-import type { PdfDocument, PdfKit } from '../../../templates/pdf/kit.js';
+import type { PageNumbering, PdfDocument, PdfKit } from '../../../templates/pdf/kit.js';
 import type { LetterPdfData } from '../../../templates/pdf/letter-types.js';
 
 /** The PDF port plus the mise en demeure letter the reminder engine attaches. */
@@ -33,30 +33,55 @@ const render = async (kitReady: PdfKit, document: PdfDocument): Promise<Uint8Arr
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 };
 
-/** Renders invoices, letters, quotes and credit notes with @react-pdf/renderer and the embedded DejaVu Sans (templates/pdf/fonts.ts). */
+/** Pages of a PDF written by pdfkit (its page tree reads `/Type /Pages /Count n`); undefined if not found. */
+export const pageCount = (pdf: Uint8Array): number | undefined => {
+  const match = /\/Type \/Pages\s*\/Count (\d+)/.exec(Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1'));
+  return match ? Number(match[1]) : undefined;
+};
+
+/**
+ * Rows beyond which a document is taken to need more than one page without trying: an A4 page
+ * holds about 20 table rows under the header blocks, so a longer document goes straight to the
+ * dynamic footer instead of paying for a one-page attempt it would throw away.
+ */
+const ONE_PAGE_ROWS = 20;
+
+/**
+ * One layout for the usual one-page document: rendered first with a static "Page 1 / 1", and
+ * again with the page numbers read from the layout only when it took more than one page
+ * (PageNumbering in templates/pdf/kit.ts). The page count of the result decides, never the
+ * row estimate: `rows` only skips the attempt when it is hopeless.
+ */
+export const renderNumbered = async (kitReady: PdfKit, rows: number, document: (numbering: PageNumbering) => PdfDocument): Promise<Uint8Array> => {
+  if (rows > ONE_PAGE_ROWS) return render(kitReady, document('dynamic'));
+  const single = await render(kitReady, document('one-page'));
+  return pageCount(single) === 1 ? single : render(kitReady, document('dynamic'));
+};
+
+/** Renders invoices, letters, quotes, credit notes and statements with @react-pdf/renderer and the embedded DejaVu Sans (templates/pdf/fonts.ts). */
 export class ReactPdfRenderer implements DocumentRenderer, QuotePdfRenderer, CreditNotePdfRenderer, StatementPdfRenderer {
   async invoice(data: InvoicePdfData): Promise<Uint8Array> {
     const [pdf, { invoiceDocument }] = await Promise.all([loadKit(), import('../../../templates/pdf/invoice-document.js')]);
-    return render(pdf, invoiceDocument(pdf, data));
+    return renderNumbered(pdf, data.invoice.lines.length + data.payments.length + (data.invoice.deductions?.length ?? 0), (numbering) => invoiceDocument(pdf, data, numbering));
   }
 
   async letter(data: LetterPdfData): Promise<Uint8Array> {
     const [pdf, { letterDocument }] = await Promise.all([loadKit(), import('../../../templates/pdf/letter-document.js')]);
-    return render(pdf, letterDocument(pdf, data));
+    return renderNumbered(pdf, data.invoices.length, (numbering) => letterDocument(pdf, data, numbering));
   }
 
   async quote(data: QuotePdfData): Promise<Uint8Array> {
     const [pdf, { quoteDocument }] = await Promise.all([loadKit(), import('../../../templates/pdf/quote-document.js')]);
-    return render(pdf, quoteDocument(pdf, data));
+    return renderNumbered(pdf, data.quote.lines.length, (numbering) => quoteDocument(pdf, data, numbering));
   }
 
   async creditNote(data: CreditNotePdfData): Promise<Uint8Array> {
     const [pdf, { creditNoteDocument }] = await Promise.all([loadKit(), import('../../../templates/pdf/credit-note-document.js')]);
-    return render(pdf, creditNoteDocument(pdf, data));
+    return renderNumbered(pdf, data.creditNote.vatBreakdown.length, (numbering) => creditNoteDocument(pdf, data, numbering));
   }
 
   async statement(data: StatementPdfData): Promise<Uint8Array> {
     const [pdf, { statementDocument }] = await Promise.all([loadKit(), import('../../../templates/pdf/statement-document.js')]);
-    return render(pdf, statementDocument(pdf, data));
+    return renderNumbered(pdf, data.statement.lines.length + data.statement.openInvoices.length, (numbering) => statementDocument(pdf, data, numbering));
   }
 }

@@ -1,6 +1,7 @@
 import { averageLateness, clientLateness, type ClientAggregate } from '../../domain/cockpit.js';
 import { localDate } from '../../domain/dates.js';
 import type { Client } from '../../domain/client.js';
+import { fold } from '../../domain/search.js';
 import { ValidationError } from '../errors.js';
 import type { ClientRepository, Clock, Page, SettingsRepository } from '../ports.js';
 import type { AggregateStore } from './ports.js';
@@ -28,8 +29,7 @@ export type ClientRow = Client & {
   readonly lastReminderAt?: string;
 };
 
-/** Lower case, accents and punctuation folded: `Électricité Gérard` → `electricite gerard`. */
-export const fold = (text: string) => text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}@.+-]+/gu, ' ').trim();
+export { fold };
 
 /** Prefix search on the name (whole or any word), the email address and the SIREN. */
 export const matchesClient = (client: Client, q: string): boolean => {
@@ -53,8 +53,8 @@ export const toClientRow = (client: Client, agg: ClientAggregate | undefined, to
   };
 };
 
-const offsetCursor = (offset: number) => Buffer.from(JSON.stringify({ offset })).toString('base64url');
-const readOffset = (cursor: string | undefined): number => {
+export const offsetCursor = (offset: number) => Buffer.from(JSON.stringify({ offset })).toString('base64url');
+export const readOffset = (cursor: string | undefined): number => {
   if (cursor === undefined) return 0;
   try {
     const { offset } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { offset?: unknown };

@@ -1,6 +1,6 @@
 import type { Counters, OpenEntry } from '../../domain/aggregates.js';
 import type { ClientAggregate, DayAggregate } from '../../domain/cockpit.js';
-import type { CreditNoteRecord, InvoiceRecord, PaymentRecord } from '../ports.js';
+import type { CreditNoteRecord, InvoiceRecord, PageRequest, PaymentRecord } from '../ports.js';
 
 /** A reminder step as recorded in the invoice partition (STEP#<stepId>), as far as the read side needs it. */
 export interface RecordedStep {
@@ -13,8 +13,21 @@ export interface RecordedStep {
   readonly at?: string;
 }
 
+/** The fields the follow-up list sorts and filters rows on (kept on the #AGG item with their index keys). */
+export interface ListRow {
+  readonly status: InvoiceRecord['status'];
+  readonly dueDate: string;
+  readonly clientId: string;
+  readonly clientName: string;
+  readonly number?: string;
+  /** Balance due while open, the gross amount otherwise. */
+  readonly amountCents: number;
+  readonly reminderCount: number;
+}
+
 /** What the list shows beside the invoice: kept on the invoice's #AGG item. */
 export interface ListRowExtras {
+  readonly clientName?: string;
   readonly lastReminder?: { readonly at: string; readonly templateId: string };
   readonly nextStep?: { readonly at: string; readonly templateId: string };
 }
@@ -22,6 +35,7 @@ export interface ListRowExtras {
 /** The last contribution an invoice made to the aggregates. */
 export interface ContributionSnapshot extends ListRowExtras {
   readonly rev: number;
+  readonly row?: ListRow;
   /** Flat `item|attribute` → value. */
   readonly counters: Readonly<Record<string, number>>;
   readonly open?: OpenEntry;
@@ -36,6 +50,8 @@ export interface InvoiceAggregateState {
 }
 
 export interface AggregateChange extends ListRowExtras {
+  readonly row?: ListRow;
+  readonly rowBefore?: ListRow;
   /** Snapshot revision read; undefined when the invoice never contributed. */
   readonly prevRev?: number;
   readonly counters: Readonly<Record<string, number>>;
@@ -59,6 +75,42 @@ export interface AggregateStore {
   /** One client's aggregate (undefined before its first issued invoice). */
   client(tenantId: string, clientId: string): Promise<ClientAggregate | undefined>;
   days(tenantId: string, from: string, to: string): Promise<DayAggregate[]>;
+  /** Ids of one client's invoices (GSI3), to refresh their rows when the client is renamed. */
+  clientInvoiceIds(tenantId: string, clientId: string): Promise<string[]>;
   /** The list-row extras of some invoices (absent ones omitted). */
   rowExtras(tenantId: string, invoiceIds: readonly string[]): Promise<Map<string, ListRowExtras>>;
+}
+
+/** Filters the row queries apply on the rows they read (FilterExpression on one Query per group). */
+export interface RowFilter {
+  readonly today: string;
+  readonly status?: 'sent' | 'partially_paid' | 'draft' | 'paid' | 'cancelled';
+  readonly overdue?: boolean;
+  readonly reminded?: boolean;
+  readonly dueFrom?: string;
+  readonly dueTo?: string;
+}
+
+export interface RowPage {
+  readonly ids: string[];
+  readonly nextCursor?: string;
+}
+
+/** The follow-up list's sorts by amount, client and last reminder, and its search by number or client. */
+export interface InvoiceRowQueries {
+  sorted(
+    tenantId: string,
+    request: {
+      readonly groups: readonly ('draft' | 'open' | 'paid' | 'cancelled')[];
+      readonly sort: 'amount' | 'client' | 'lastReminder';
+      readonly descending: boolean;
+      /** begins_with on the sort key (client name search). */
+      readonly prefix?: string;
+      readonly filter: RowFilter;
+      readonly page: PageRequest;
+    },
+  ): Promise<RowPage>;
+  byNumber(tenantId: string, prefix: string, page: PageRequest): Promise<RowPage>;
+  /** The invoices of a page, in the order given. */
+  invoices(tenantId: string, ids: readonly string[]): Promise<InvoiceRecord[]>;
 }

@@ -1,5 +1,5 @@
 import { localDate } from '../../domain/dates.js';
-import type { SettingsRepository } from '../ports.js';
+import type { ClientRepository, SettingsRepository } from '../ports.js';
 import type { AggregateStore } from './ports.js';
 import type { AggregateChangeTarget } from './stream-changes.js';
 import { makeUpdateInvoiceAggregates } from './update-invoice-aggregates.js';
@@ -8,14 +8,15 @@ import { makeUpdateInvoiceAggregates } from './update-invoice-aggregates.js';
  * One stream batch: each changed invoice is brought up to date once, bounces are counted once
  * per event. Any error fails the batch, which the stream redelivers (everything here is idempotent).
  */
-export const makeUpdateAggregatesBatch = (deps: { aggregates: AggregateStore; settings: SettingsRepository }) => {
+export const makeUpdateAggregatesBatch = (deps: { aggregates: AggregateStore; settings: SettingsRepository; clients: ClientRepository }) => {
   const update = makeUpdateInvoiceAggregates(deps);
   return async (targets: readonly AggregateChangeTarget[]): Promise<{ invoices: number; bounces: number }> => {
     const invoices = new Map<string, { tenantId: string; invoiceId: string }>();
     const bounces = new Map<string, Extract<AggregateChangeTarget, { kind: 'bounce' }>>();
     for (const t of targets) {
       if (t.kind === 'invoice') invoices.set(`${t.tenantId}/${t.invoiceId}`, t);
-      else bounces.set(`${t.tenantId}/${t.invoiceId}/${t.eventId}`, t);
+      else if (t.kind === 'bounce') bounces.set(`${t.tenantId}/${t.invoiceId}/${t.eventId}`, t);
+      else for (const invoiceId of await deps.aggregates.clientInvoiceIds(t.tenantId, t.clientId)) invoices.set(`${t.tenantId}/${invoiceId}`, { tenantId: t.tenantId, invoiceId });
     }
     const queue = [...invoices.values()];
     const worker = async () => {

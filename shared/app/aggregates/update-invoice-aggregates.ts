@@ -1,13 +1,30 @@
 import { contributionDelta, flatten, invoiceContribution, sameOpen, unflatten, type InvoiceFacts } from '../../domain/aggregates.js';
 import { localDate } from '../../domain/dates.js';
 import { ConflictError } from '../errors.js';
-import type { SettingsRepository } from '../ports.js';
-import type { AggregateStore, InvoiceAggregateState, ListRowExtras } from './ports.js';
+import { invoiceBalanceCents, isOpen } from '../../domain/invoice.js';
+import type { ClientRepository, SettingsRepository } from '../ports.js';
+import type { AggregateStore, InvoiceAggregateState, ListRow, ListRowExtras } from './ports.js';
 
 export interface UpdateAggregatesDeps {
   readonly aggregates: AggregateStore;
   readonly settings: SettingsRepository;
+  readonly clients: ClientRepository;
 }
+
+/** The follow-up list's row of an invoice. */
+export const listRowOf = (state: InvoiceAggregateState, clientName: string): ListRow | undefined => {
+  const i = state.invoice;
+  if (!i) return undefined;
+  return {
+    status: i.status,
+    dueDate: i.dueDate,
+    clientId: i.clientId,
+    clientName,
+    ...(i.number ? { number: i.number } : {}),
+    amountCents: isOpen(i.status) ? invoiceBalanceCents(i) : i.totals.grossCents - (i.deductedCents ?? 0),
+    reminderCount: i.reminderCount ?? 0,
+  };
+};
 
 const sentAtOf = (s: { sentAt?: string; at?: string }) => s.sentAt ?? s.at;
 
@@ -55,7 +72,7 @@ const ATTEMPTS = 8;
  * apply the difference with what it contributed last time. Idempotent: a duplicate or stale
  * stream record finds nothing to change.
  */
-export const makeUpdateInvoiceAggregates = ({ aggregates, settings }: UpdateAggregatesDeps) =>
+export const makeUpdateInvoiceAggregates = ({ aggregates, settings, clients }: UpdateAggregatesDeps) =>
   async (tenantId: string, invoiceId: string): Promise<'applied' | 'unchanged'> => {
     const { timezone } = await settings.get(tenantId);
     for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
@@ -65,7 +82,10 @@ export const makeUpdateInvoiceAggregates = ({ aggregates, settings }: UpdateAggr
       const before = state.snapshot;
       const delta = contributionDelta(unflatten(before?.counters ?? {}), next.counters);
       const extras = state.invoice ? rowExtrasOf(state) : {};
+      const client = state.invoice ? await clients.get(tenantId, state.invoice.clientId) : undefined;
+      const row = listRowOf(state, client?.name ?? '');
       const unchanged =
+        JSON.stringify(before?.row) === JSON.stringify(row) &&
         Object.keys(delta).length === 0 &&
         sameOpen(before?.open, next.open) &&
         JSON.stringify(before?.lastReminder) === JSON.stringify(extras.lastReminder) &&
@@ -77,6 +97,8 @@ export const makeUpdateInvoiceAggregates = ({ aggregates, settings }: UpdateAggr
         counters: flatten(next.counters),
         delta,
         ...(next.open ? { open: next.open } : {}),
+        ...(row ? { row } : {}),
+        ...(before?.row ? { rowBefore: before.row } : {}),
         ...extras,
       });
       if (applied) return 'applied';

@@ -16,6 +16,8 @@ export interface InvoiceListFilter {
   /** Local date in the tenant's time zone: open invoices due before it are overdue. */
   readonly today: string;
   readonly overdue?: boolean;
+  /** Only invoices awaiting payment (sent, partially paid). */
+  readonly open?: boolean;
   readonly reminded?: boolean;
   readonly dueFrom?: string;
   readonly dueTo?: string;

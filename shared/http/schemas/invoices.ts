@@ -143,6 +143,10 @@ export const Invoice = z.object({
   sentAt: instant.optional(),
   emailedTo: email.optional(),
   lastReminderAt: instant.optional(),
+  /** List rows only: the client's name, the last reminder sent and the next one planned. */
+  clientName: z.string().optional(),
+  lastReminder: z.object({ at: instant, templateId: z.string() }).optional(),
+  nextStep: z.object({ at: instant, templateId: z.string() }).optional(),
   createdAt: instant,
   updatedAt: instant,
 });
@@ -156,7 +160,10 @@ export const InvoiceListQuery = z.object({
   maxDaysLate: z.coerce.number().int().min(0).max(3650).optional(),
   dueFrom: businessDate.optional(),
   dueTo: businessDate.optional(),
-  sort: z.enum(['dueDate', '-dueDate']).default('dueDate'),
+  dueWithinDays: z.coerce.number().int().min(0).max(3650).optional(),
+  q: z.string().trim().min(1).max(100).optional(),
+  sort: z.enum(['dueDate', '-dueDate', 'amount', 'daysLate', 'client', 'lastReminder']).default('dueDate'),
+  order: z.enum(['asc', 'desc']).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z.string().max(2048).optional(),
 }) satisfies z.ZodType<domain.InvoiceListQuery>;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ReactPdfRenderer } from '../../../shared/adapters/pdf/react-pdf-renderer.js';
 import type { InvoiceLine } from '../../../shared/domain/invoice.js';
+import { buildStatement } from '../../../shared/domain/statement.js';
 import { breakLongWord, MAX_UNBROKEN_WORD } from '../../../templates/pdf/fonts.js';
 import { A4_WIDTH, MM, placedText, type PlacedText } from '../../fixtures/pdf-layout.js';
 import {
@@ -12,6 +13,7 @@ import {
   anInvoiceRecord,
   aQuotePdfData,
   aQuoteRecord,
+  aSeller,
   eurosText,
   pdfText,
 } from '../../fixtures/pdf-fixtures.js';
@@ -101,6 +103,29 @@ describe('PDF documents in DejaVu Sans', () => {
     expect(windowItems.length).toBeGreaterThanOrEqual(3);
     for (const item of windowItems) expect(item.x + item.width, item.text).toBeLessThanOrEqual(190 * MM + 0.01);
     for (const item of items) expect(item.x + item.width, item.text).toBeLessThanOrEqual(A4_WIDTH - 40 + 0.01);
+  });
+});
+
+describe('the statement of account in DejaVu Sans', () => {
+  it('prints a Cyrillic client name and keeps a long payment reference inside its column', async () => {
+    const client = aBusinessClient({ name: 'ООО Дмитрий Шостакович и Łukasz' });
+    const statement = {
+      ...buildStatement(
+        [{ id: 'inv-1', number: 'F-2026-0001', issueDate: '2026-10-01', dueDate: '2026-10-31', billedCents: BIG, credits: [], payments: [{ id: 'p1', amountCents: 10_000, date: '2026-10-15', method: 'transfer', reference: LONG_WORD }] }],
+        '2026-11-25',
+      ),
+      client: { id: client.id, name: client.name },
+      currency: 'EUR' as const,
+    };
+    const bytes = await renderer.statement({ seller: aSeller(), client, statement, language: 'fr' });
+    embedsDejaVuOnly(bytes);
+    expect(await pdfText(bytes)).toContain('ООО Дмитрий Шостакович и Łukasz');
+    // Movement column: 14 % + 38 % of the content width from the left margin (templates/pdf/statement-document.tsx).
+    const entryRight = 40 + 0.52 * (A4_WIDTH - 80);
+    const { items } = await placedText(bytes);
+    const pieces = items.filter((item) => item.x < entryRight && item.x > 40 + 0.14 * (A4_WIDTH - 80) - 1 && /[0-9A-Z]{6}/.test(item.text));
+    expect(pieces.length).toBeGreaterThanOrEqual(2);
+    for (const piece of pieces) expect(piece.x + piece.width, piece.text).toBeLessThanOrEqual(entryRight + 0.01);
   });
 });
 

@@ -1326,12 +1326,15 @@ export interface operations {
                 cursor?: string;
                 dueFrom?: string;
                 dueTo?: string;
+                dueWithinDays?: number;
                 limit?: number;
                 maxDaysLate?: number;
                 minDaysLate?: number;
+                order?: "asc" | "desc";
                 overdue?: "true" | "false";
+                q?: string;
                 reminded?: "true" | "false";
-                sort?: "dueDate" | "-dueDate";
+                sort?: "dueDate" | "-dueDate" | "amount" | "daysLate" | "client" | "lastReminder";
                 status?: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "overdue";
             };
             header?: never;
@@ -1350,6 +1353,7 @@ export interface operations {
                         items: {
                             balanceCents: number;
                             clientId: string;
+                            clientName?: string;
                             /** Format: date-time */
                             createdAt: string;
                             creditedCents: number;
@@ -1429,6 +1433,11 @@ export interface operations {
                             issueDate: string;
                             /** @enum {string} */
                             kind?: "deposit" | "final";
+                            lastReminder?: {
+                                /** Format: date-time */
+                                at: string;
+                                templateId: string;
+                            };
                             /** Format: date-time */
                             lastReminderAt?: string;
                             lines: {
@@ -1440,6 +1449,11 @@ export interface operations {
                                 /** @enum {number} */
                                 vatRate: 0 | 2.1 | 5.5 | 10 | 20;
                             }[];
+                            nextStep?: {
+                                /** Format: date-time */
+                                at: string;
+                                templateId: string;
+                            };
                             notes?: string;
                             number?: string;
                             overdue: boolean;
@@ -1540,6 +1554,7 @@ export interface operations {
                     "application/json": {
                         balanceCents: number;
                         clientId: string;
+                        clientName?: string;
                         /** Format: date-time */
                         createdAt: string;
                         creditedCents: number;
@@ -1619,6 +1634,11 @@ export interface operations {
                         issueDate: string;
                         /** @enum {string} */
                         kind?: "deposit" | "final";
+                        lastReminder?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
                         /** Format: date-time */
                         lastReminderAt?: string;
                         lines: {
@@ -1630,6 +1650,11 @@ export interface operations {
                             /** @enum {number} */
                             vatRate: 0 | 2.1 | 5.5 | 10 | 20;
                         }[];
+                        nextStep?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
                         notes?: string;
                         number?: string;
                         overdue: boolean;
@@ -1714,6 +1739,7 @@ export interface operations {
                     "application/json": {
                         balanceCents: number;
                         clientId: string;
+                        clientName?: string;
                         /** Format: date-time */
                         createdAt: string;
                         creditedCents: number;
@@ -1793,6 +1819,11 @@ export interface operations {
                         issueDate: string;
                         /** @enum {string} */
                         kind?: "deposit" | "final";
+                        lastReminder?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
                         /** Format: date-time */
                         lastReminderAt?: string;
                         lines: {
@@ -1804,6 +1835,11 @@ export interface operations {
                             /** @enum {number} */
                             vatRate: 0 | 2.1 | 5.5 | 10 | 20;
                         }[];
+                        nextStep?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
                         notes?: string;
                         number?: string;
                         overdue: boolean;
@@ -1906,6 +1942,7 @@ export interface operations {
                     "application/json": {
                         balanceCents: number;
                         clientId: string;
+                        clientName?: string;
                         /** Format: date-time */
                         createdAt: string;
                         creditedCents: number;
@@ -1985,6 +2022,11 @@ export interface operations {
                         issueDate: string;
                         /** @enum {string} */
                         kind?: "deposit" | "final";
+                        lastReminder?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
                         /** Format: date-time */
                         lastReminderAt?: string;
                         lines: {
@@ -1996,6 +2038,11 @@ export interface operations {
                             /** @enum {number} */
                             vatRate: 0 | 2.1 | 5.5 | 10 | 20;
                         }[];
+                        nextStep?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
                         notes?: string;
                         number?: string;
                         overdue: boolean;
@@ -2097,6 +2144,7 @@ export interface operations {
                     "application/json": {
                         balanceCents: number;
                         clientId: string;
+                        clientName?: string;
                         /** Format: date-time */
                         createdAt: string;
                         creditedCents: number;
@@ -2176,6 +2224,11 @@ export interface operations {
                         issueDate: string;
                         /** @enum {string} */
                         kind?: "deposit" | "final";
+                        lastReminder?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
                         /** Format: date-time */
                         lastReminderAt?: string;
                         lines: {
@@ -2187,6 +2240,11 @@ export interface operations {
                             /** @enum {number} */
                             vatRate: 0 | 2.1 | 5.5 | 10 | 20;
                         }[];
+                        nextStep?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
                         notes?: string;
                         number?: string;
                         overdue: boolean;
@@ -2382,6 +2440,7 @@ export interface operations {
                         invoice: {
                             balanceCents: number;
                             clientId: string;
+                            clientName?: string;
                             /** Format: date-time */
                             createdAt: string;
                             creditedCents: number;
@@ -2461,6 +2520,11 @@ export interface operations {
                             issueDate: string;
                             /** @enum {string} */
                             kind?: "deposit" | "final";
+                            lastReminder?: {
+                                /** Format: date-time */
+                                at: string;
+                                templateId: string;
+                            };
                             /** Format: date-time */
                             lastReminderAt?: string;
                             lines: {
@@ -2472,6 +2536,11 @@ export interface operations {
                                 /** @enum {number} */
                                 vatRate: 0 | 2.1 | 5.5 | 10 | 20;
                             }[];
+                            nextStep?: {
+                                /** Format: date-time */
+                                at: string;
+                                templateId: string;
+                            };
                             notes?: string;
                             number?: string;
                             overdue: boolean;
@@ -2703,6 +2772,7 @@ export interface operations {
                     "application/json": {
                         balanceCents: number;
                         clientId: string;
+                        clientName?: string;
                         /** Format: date-time */
                         createdAt: string;
                         creditedCents: number;
@@ -2782,6 +2852,11 @@ export interface operations {
                         issueDate: string;
                         /** @enum {string} */
                         kind?: "deposit" | "final";
+                        lastReminder?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
                         /** Format: date-time */
                         lastReminderAt?: string;
                         lines: {
@@ -2793,6 +2868,11 @@ export interface operations {
                             /** @enum {number} */
                             vatRate: 0 | 2.1 | 5.5 | 10 | 20;
                         }[];
+                        nextStep?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
                         notes?: string;
                         number?: string;
                         overdue: boolean;
@@ -2887,6 +2967,7 @@ export interface operations {
                     "application/json": {
                         balanceCents: number;
                         clientId: string;
+                        clientName?: string;
                         /** Format: date-time */
                         createdAt: string;
                         creditedCents: number;
@@ -2966,6 +3047,11 @@ export interface operations {
                         issueDate: string;
                         /** @enum {string} */
                         kind?: "deposit" | "final";
+                        lastReminder?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
                         /** Format: date-time */
                         lastReminderAt?: string;
                         lines: {
@@ -2977,6 +3063,11 @@ export interface operations {
                             /** @enum {number} */
                             vatRate: 0 | 2.1 | 5.5 | 10 | 20;
                         }[];
+                        nextStep?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
                         notes?: string;
                         number?: string;
                         overdue: boolean;
@@ -3286,6 +3377,7 @@ export interface operations {
                     "application/json": {
                         balanceCents: number;
                         clientId: string;
+                        clientName?: string;
                         /** Format: date-time */
                         createdAt: string;
                         creditedCents: number;
@@ -3365,6 +3457,11 @@ export interface operations {
                         issueDate: string;
                         /** @enum {string} */
                         kind?: "deposit" | "final";
+                        lastReminder?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
                         /** Format: date-time */
                         lastReminderAt?: string;
                         lines: {
@@ -3376,6 +3473,11 @@ export interface operations {
                             /** @enum {number} */
                             vatRate: 0 | 2.1 | 5.5 | 10 | 20;
                         }[];
+                        nextStep?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
                         notes?: string;
                         number?: string;
                         overdue: boolean;
@@ -4264,6 +4366,7 @@ export interface operations {
                     "application/json": {
                         balanceCents: number;
                         clientId: string;
+                        clientName?: string;
                         /** Format: date-time */
                         createdAt: string;
                         creditedCents: number;
@@ -4343,6 +4446,11 @@ export interface operations {
                         issueDate: string;
                         /** @enum {string} */
                         kind?: "deposit" | "final";
+                        lastReminder?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
                         /** Format: date-time */
                         lastReminderAt?: string;
                         lines: {
@@ -4354,6 +4462,11 @@ export interface operations {
                             /** @enum {number} */
                             vatRate: 0 | 2.1 | 5.5 | 10 | 20;
                         }[];
+                        nextStep?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
                         notes?: string;
                         number?: string;
                         overdue: boolean;
@@ -4465,6 +4578,7 @@ export interface operations {
                     "application/json": {
                         balanceCents: number;
                         clientId: string;
+                        clientName?: string;
                         /** Format: date-time */
                         createdAt: string;
                         creditedCents: number;
@@ -4544,6 +4658,11 @@ export interface operations {
                         issueDate: string;
                         /** @enum {string} */
                         kind?: "deposit" | "final";
+                        lastReminder?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
                         /** Format: date-time */
                         lastReminderAt?: string;
                         lines: {
@@ -4555,6 +4674,11 @@ export interface operations {
                             /** @enum {number} */
                             vatRate: 0 | 2.1 | 5.5 | 10 | 20;
                         }[];
+                        nextStep?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
                         notes?: string;
                         number?: string;
                         overdue: boolean;

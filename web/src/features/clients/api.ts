@@ -1,18 +1,23 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { operations } from '../../api/schema';
 import { api, unwrap } from '../../lib/api-client';
 
 export type Client = operations['getClient']['responses'][200]['content']['application/json'];
 export type ClientInput = NonNullable<operations['createClient']['requestBody']>['content']['application/json'];
 export type ClientPatch = NonNullable<operations['updateClient']['requestBody']>['content']['application/json'];
+export type ClientQuery = NonNullable<operations['listClients']['parameters']['query']>;
 
-export const useClients = () =>
+export const useClients = (query: Pick<ClientQuery, 'q' | 'sort'> = {}) =>
   useInfiniteQuery({
-    queryKey: ['clients', 'list'],
-    queryFn: ({ pageParam }) => unwrap(api().GET('/clients', { params: { query: { limit: 50, ...(pageParam ? { cursor: pageParam } : {}) } } })),
+    queryKey: ['clients', 'list', query],
+    queryFn: ({ pageParam }) => unwrap(api().GET('/clients', { params: { query: { ...query, limit: 50, ...(pageParam ? { cursor: pageParam } : {}) } } })),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor,
+    placeholderData: keepPreviousData,
   });
+
+export const useStatement = (id: string) =>
+  useQuery({ queryKey: ['clients', id, 'statement'], queryFn: () => unwrap(api().GET('/clients/{id}/statement', { params: { path: { id } } })) });
 
 export const useClient = (id: string) => useQuery({ queryKey: ['clients', id], queryFn: () => unwrap(api().GET('/clients/{id}', { params: { path: { id } } })) });
 

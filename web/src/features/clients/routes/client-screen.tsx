@@ -3,6 +3,7 @@ import { ErrorMessage, Loading, PageHeader, StatusBadge } from '../../../compone
 import { useI18n } from '../../../lib/i18n';
 import { useClient, useClientInvoices, useScenarios, useUpdateClient } from '../api';
 import { ClientFormView } from '../components/client-form';
+import { Statement } from '../components/statement';
 
 export default function ClientScreen() {
   const { id = '' } = useParams();
@@ -26,6 +27,7 @@ export default function ClientScreen() {
           {t('clients.bouncing')}
         </p>
       )}
+      <Statement clientId={c.id} />
       <section className="card" aria-labelledby="client-invoices">
         <h2 id="client-invoices">{t('clients.invoices')}</h2>
         {invoices.isPending ? (

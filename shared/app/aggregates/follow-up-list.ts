@@ -1,0 +1,136 @@
+import { addDays, localDate } from '../../domain/dates.js';
+import { invoiceBalanceCents, isOpen } from '../../domain/invoice.js';
+import { fold } from '../../domain/search.js';
+import type { InvoiceListQuery, InvoiceView } from '../../domain/invoice-types.js';
+import { toInvoiceView } from '../invoice-view.js';
+import type { Clock, InvoiceListFilter, InvoiceRecord, InvoiceRepository, Page, SettingsRepository } from '../ports.js';
+import { offsetCursor, readOffset } from './client-rows.js';
+import type { AggregateStore, InvoiceRowQueries, RowFilter } from './ports.js';
+
+export interface FollowUpListDeps {
+  readonly invoices: InvoiceRepository;
+  readonly rows: InvoiceRowQueries;
+  readonly aggregates: AggregateStore;
+  readonly settings: SettingsRepository;
+  readonly clock: Clock;
+}
+
+export type FollowUpRow = InvoiceView;
+
+type Sort = 'dueDate' | 'amount' | 'daysLate' | 'client' | 'lastReminder';
+const DEFAULT_ORDER: Record<Sort, 'asc' | 'desc'> = { dueDate: 'asc', daysLate: 'desc', amount: 'desc', client: 'asc', lastReminder: 'desc' };
+type Group = 'draft' | 'open' | 'paid' | 'cancelled';
+
+/** `F-2026-0012`, `F-`, `2026-00`: a search by number; anything else searches client names. */
+export const looksLikeNumber = (q: string) => /\d|^[a-z]{1,2}-/i.test(q.trim());
+
+/** What the list sorts "amount" on: the balance due while open, what was billed otherwise. */
+export const amountOf = (i: InvoiceRecord) => (isOpen(i.status) ? invoiceBalanceCents(i) : i.totals.grossCents - (i.deductedCents ?? 0));
+
+const groupsFor = (f: InvoiceListFilter): Group[] => {
+  if (f.status === 'overdue' || f.overdue === true || f.open || f.status === 'sent' || f.status === 'partially_paid') return ['open'];
+  if (f.status) return [f.status as Group];
+  return ['draft', 'open', 'paid', 'cancelled'];
+};
+
+const matches = (f: InvoiceListFilter) => (i: InvoiceRecord) => {
+  const late = isOpen(i.status) && i.dueDate < f.today;
+  return (
+    (!f.status || (f.status === 'overdue' ? late : i.status === f.status)) &&
+    (!f.clientId || i.clientId === f.clientId) &&
+    (!f.open || isOpen(i.status)) &&
+    (f.overdue === undefined || f.overdue === late) &&
+    (f.reminded === undefined || f.reminded === (i.reminderCount ?? 0) > 0) &&
+    (!f.dueFrom || i.dueDate >= f.dueFrom) &&
+    (!f.dueTo || i.dueDate <= f.dueTo)
+  );
+};
+
+/**
+ * The follow-up list (DESIGN.md §4, README "Follow-up list"): every filter and sort is a Query.
+ * Due date and days late read the invoices' own indexes; amount, client and last reminder read
+ * the row items the aggregates consumer keeps, one partition per status group; `q` reads the
+ * number lookup or the client-name sort key by prefix; a client's list reads that client's
+ * partition only. Rows carry the client's name, the last reminder and the next planned step.
+ */
+export const makeFollowUpList = ({ invoices, rows, aggregates, settings, clock }: FollowUpListDeps) =>
+  async (tenantId: string, q: InvoiceListQuery): Promise<Page<FollowUpRow>> => {
+    const s = await settings.get(tenantId);
+    const now = clock.now();
+    const today = localDate(now, s.timezone);
+    let { dueFrom, dueTo, overdue } = q;
+    const narrowTo = (bound: string) => (dueTo = dueTo && dueTo < bound ? dueTo : bound);
+    const narrowFrom = (bound: string) => (dueFrom = dueFrom && dueFrom > bound ? dueFrom : bound);
+    if (q.minDaysLate !== undefined && q.minDaysLate > 0) {
+      overdue = true;
+      narrowTo(addDays(today, -q.minDaysLate));
+    }
+    if (q.maxDaysLate !== undefined) narrowFrom(addDays(today, -q.maxDaysLate));
+    if (q.dueWithinDays !== undefined) {
+      narrowFrom(today);
+      narrowTo(addDays(today, q.dueWithinDays));
+    }
+    const filter: InvoiceListFilter = {
+      today,
+      descending: false,
+      ...(q.status ? { status: q.status } : {}),
+      ...(q.clientId ? { clientId: q.clientId } : {}),
+      ...(overdue !== undefined ? { overdue } : {}),
+      // Due within N days: what is still to be paid.
+      ...(q.dueWithinDays !== undefined && !q.status ? { open: true } : {}),
+      ...(q.reminded !== undefined ? { reminded: q.reminded } : {}),
+      ...(dueFrom ? { dueFrom } : {}),
+      ...(dueTo ? { dueTo } : {}),
+    };
+    const sort: Sort = q.sort === '-dueDate' ? 'dueDate' : q.sort;
+    const descending = (q.order ?? (q.sort === '-dueDate' ? 'desc' : DEFAULT_ORDER[sort])) === 'desc';
+    const page = { limit: q.limit, ...(q.cursor ? { cursor: q.cursor } : {}) };
+    const rowFilter: RowFilter = {
+      today,
+      ...(q.status && q.status !== 'overdue' ? { status: q.status } : {}),
+      ...(q.status === 'overdue' ? { overdue: true } : overdue !== undefined ? { overdue } : {}),
+      ...(q.reminded !== undefined ? { reminded: q.reminded } : {}),
+      ...(dueFrom ? { dueFrom } : {}),
+      ...(dueTo ? { dueTo } : {}),
+    };
+
+    let records: InvoiceRecord[];
+    let nextCursor: string | undefined;
+    if (q.q && looksLikeNumber(q.q)) {
+      // A number (or its start): the number lookup partition, then the filters on that small set.
+      const found = await rows.byNumber(tenantId, q.q.trim().toUpperCase(), page);
+      records = (await rows.invoices(tenantId, found.ids)).filter(matches(filter));
+      nextCursor = found.nextCursor;
+    } else if (q.q) {
+      const found = await rows.sorted(tenantId, { groups: groupsFor(filter), sort: 'client', descending, prefix: fold(q.q), filter: rowFilter, page });
+      records = (await rows.invoices(tenantId, found.ids)).filter(matches(filter));
+      nextCursor = found.nextCursor;
+    } else if (sort === 'dueDate' || sort === 'daysLate') {
+      // Days late grow as due dates recede: the same key, the other way round.
+      const found = await invoices.list(tenantId, { ...filter, descending: sort === 'daysLate' ? !descending : descending }, page);
+      records = found.items;
+      nextCursor = found.nextCursor;
+    } else if (q.clientId) {
+      // One client's invoices: that client's partition, sorted here (its size, not the tenant's, sets the cost).
+      const all: InvoiceRecord[] = [];
+      let cursor: string | undefined;
+      do {
+        const found = await invoices.list(tenantId, filter, { limit: 100, ...(cursor ? { cursor } : {}) });
+        all.push(...found.items);
+        cursor = found.nextCursor;
+      } while (cursor);
+      const key = (i: InvoiceRecord) => (sort === 'amount' ? String(amountOf(i)).padStart(13, '0') : sort === 'lastReminder' ? (i.lastReminderAt ?? '0') : i.dueDate);
+      all.sort((a, b) => (descending ? -1 : 1) * (key(a).localeCompare(key(b)) || a.id.localeCompare(b.id)));
+      const offset = readOffset(q.cursor);
+      records = all.slice(offset, offset + q.limit);
+      nextCursor = offset + q.limit < all.length ? offsetCursor(offset + q.limit) : undefined;
+    } else {
+      const found = await rows.sorted(tenantId, { groups: groupsFor(filter), sort, descending, filter: rowFilter, page });
+      records = await rows.invoices(tenantId, found.ids);
+      nextCursor = found.nextCursor;
+    }
+
+    const extras = await aggregates.rowExtras(tenantId, records.map((r) => r.id));
+    const items = records.map((r) => ({ ...toInvoiceView(r, now, s.timezone), ...extras.get(r.id) }));
+    return nextCursor ? { items, nextCursor } : { items };
+  };

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { ulid } from 'ulid';
+import { DynamoInvoiceRepository } from '../../shared/adapters/dynamo/dynamo-invoice-repository.js';
+import { ConflictError } from '../../shared/app/errors.js';
+import type { InvoiceRecord } from '../../shared/domain/invoice-types.js';
+import { anInvoiceRecord } from '../fixtures/fakes.js';
+import { freshTenant, localTable } from './dynamo-table.js';
+
+/** The invoice repository's writes against DynamoDB Local (its list is covered by invoice-list.test.ts). */
+const { db, tableName } = localTable();
+const invoices = new DynamoInvoiceRepository(db, tableName);
+const at = '2026-03-02T09:00:00.000Z';
+
+const aStoredInvoice = async (overrides: Partial<InvoiceRecord> = {}) => {
+  const invoice = anInvoiceRecord({ tenantId: freshTenant('invoices'), id: ulid(), number: undefined, status: 'draft', version: 1, ...overrides });
+  await invoices.create(invoice, { at, type: 'invoice.created' });
+  return invoice;
+};
+
+describe('DynamoInvoiceRepository against DynamoDB Local', () => {
+  it('refuses a second create of the same id', async () => {
+    const invoice = await aStoredInvoice();
+    await expect(invoices.create(invoice, { at, type: 'invoice.created' })).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it('saves with its payment and events in one transaction, and a stale save writes none of them', async () => {
+    const invoice = await aStoredInvoice({ status: 'sent', number: 'F-2026-0001' });
+    const payment = { id: ulid(), invoiceId: invoice.id, amountCents: 1_000, date: '2026-03-02', method: 'card', createdAt: at };
+    await invoices.save({ ...invoice, paidCents: 1_000, status: 'partially_paid', version: 2 }, { addPayment: payment, events: [{ at, type: 'payment.recorded' }] });
+    const stale = { id: ulid(), invoiceId: invoice.id, amountCents: 500, date: '2026-03-02', method: 'cash', createdAt: at };
+    await expect(invoices.save({ ...invoice, paidCents: 500, version: 2 }, { addPayment: stale, events: [{ at, type: 'payment.recorded' }] })).rejects.toBeInstanceOf(ConflictError);
+
+    expect(await invoices.get(invoice.tenantId, invoice.id)).toMatchObject({ paidCents: 1_000, version: 2 });
+    expect((await invoices.payments(invoice.tenantId, invoice.id)).map((p) => p.id)).toEqual([payment.id]);
+    expect((await invoices.timeline(invoice.tenantId, invoice.id, { limit: 10 })).items.map((e) => e.type)).toEqual(['invoice.created', 'payment.recorded']);
+  });
+
+  it('never writes the same payment id twice (a retried keyed payment)', async () => {
+    const invoice = await aStoredInvoice({ status: 'sent', number: 'F-2026-0001' });
+    const payment = { id: 'keyed-1', invoiceId: invoice.id, amountCents: 1_000, date: '2026-03-02', method: 'card', createdAt: at };
+    await invoices.save({ ...invoice, version: 2 }, { addPayment: payment });
+    await expect(invoices.save({ ...invoice, version: 3 }, { addPayment: payment })).rejects.toBeInstanceOf(ConflictError);
+    expect(await invoices.payments(invoice.tenantId, invoice.id)).toHaveLength(1);
+  });
+
+  it('numbers invoices gaplessly per tenant and year', async () => {
+    const a = await aStoredInvoice();
+    const b = anInvoiceRecord({ tenantId: a.tenantId, id: ulid(), number: undefined, status: 'draft', version: 1 });
+    await invoices.create(b, { at, type: 'invoice.created' });
+    const first = await invoices.saveWithNextNumber({ ...a, status: 'sent', version: 2 }, { prefix: 'F', year: 2026 }, () => []);
+    await expect(invoices.saveWithNextNumber({ ...b, status: 'sent', version: 3 }, { prefix: 'F', year: 2026 }, () => [])).rejects.toBeInstanceOf(ConflictError);
+    const second = await invoices.saveWithNextNumber({ ...b, status: 'sent', version: 2 }, { prefix: 'F', year: 2026 }, (n) => [{ at, type: 'invoice.numbered', data: { number: n } }]);
+    expect([first.number, second.number]).toEqual(['F-2026-0001', 'F-2026-0002']);
+  });
+
+  it('issues credit notes A-<year>-NNNN with the invoice change, and lists them', async () => {
+    const invoice = await aStoredInvoice({ status: 'sent', number: 'F-2026-0001' });
+    const note = {
+      id: ulid(), invoiceId: invoice.id, invoiceNumber: 'F-2026-0001', invoiceIssueDate: invoice.issueDate, issueDate: '2026-03-02', reason: 'erreur',
+      full: false, netCents: 1_000, vatCents: 200, grossCents: 1_200, vatBreakdown: [{ vatRate: 20 as const, netCents: 1_000, vatCents: 200 }], createdAt: at,
+    };
+    const issued = await invoices.saveWithCreditNote({ ...invoice, creditedCents: 1_200, version: 2 }, note, 2026, () => [{ at, type: 'credit_note.issued' }]);
+    expect(issued.number).toBe('A-2026-0001');
+    expect((await invoices.creditNotes(invoice.tenantId, invoice.id)).map((c) => c.number)).toEqual(['A-2026-0001']);
+    expect(await invoices.get(invoice.tenantId, invoice.id)).toMatchObject({ creditedCents: 1_200, version: 2 });
+  });
+
+  it('counts a reminder atomically, bumping the version so a concurrent save retries', async () => {
+    const invoice = await aStoredInvoice({ status: 'sent', number: 'F-2026-0001' });
+    await invoices.recordReminder(invoice.tenantId, invoice.id, '2026-03-05T08:00:00.000Z');
+    expect(await invoices.get(invoice.tenantId, invoice.id)).toMatchObject({ reminderCount: invoice.reminderCount + 1, lastReminderAt: '2026-03-05T08:00:00.000Z', version: 2 });
+    await expect(invoices.save({ ...invoice, notes: 'stale', version: 2 })).rejects.toBeInstanceOf(ConflictError);
+    await expect(invoices.recordReminder(invoice.tenantId, 'missing', at)).rejects.toThrow();
+  });
+
+  it('lists the ids of open invoices, of the tenant or of one client', async () => {
+    const open = await aStoredInvoice({ status: 'sent', number: 'F-2026-0001', clientId: 'c1' });
+    const other = anInvoiceRecord({ tenantId: open.tenantId, id: ulid(), status: 'partially_paid', clientId: 'c2', version: 1 });
+    const paid = anInvoiceRecord({ tenantId: open.tenantId, id: ulid(), status: 'paid', clientId: 'c1', version: 1 });
+    for (const i of [other, paid]) await invoices.create(i, { at, type: 'invoice.created' });
+    expect((await invoices.openInvoiceIds(open.tenantId)).sort()).toEqual([open.id, other.id].sort());
+    expect(await invoices.openInvoiceIds(open.tenantId, 'c1')).toEqual([open.id]);
+  });
+});
