@@ -6,6 +6,7 @@ import type { CancelInvoiceInput, CreditNoteInput, InvoiceView } from '../domain
 import { BusinessRuleError, NotFoundError } from './errors.js';
 import { loadInvoice } from './invoices.js';
 import { toInvoiceView } from './invoice-view.js';
+import { defaultRetryPolicy, retryOnConflict, type RetryPolicy } from './retry-on-conflict.js';
 import { partiesOf } from './send-invoice.js';
 import type { ClientRepository, Clock, CreditNotePdfRenderer, CreditNoteRecord, IdGenerator, InvoiceRecord, InvoiceRepository, Mailer, SettingsRepository } from './ports.js';
 
@@ -17,6 +18,7 @@ export interface CreditNoteDeps {
   readonly pdf: CreditNotePdfRenderer;
   readonly clock: Clock;
   readonly ids: IdGenerator;
+  readonly retry?: RetryPolicy;
 }
 
 /**
@@ -43,7 +45,7 @@ export const creditSplit = (invoice: InvoiceRecord, grossCents: number) => {
  * numbered in its own gapless sequence A-<year>-NNNN, with a PDF emailed to the client.
  * The invoice's balance, status and reminders follow at once (the stream re-plans them).
  */
-export const makeIssueCreditNote = ({ invoices, clients, settings, mailer, pdf, clock, ids }: CreditNoteDeps) =>
+export const makeIssueCreditNote = ({ invoices, clients, settings, mailer, pdf, clock, ids, retry = defaultRetryPolicy }: CreditNoteDeps) =>
   async (
     tenantId: string,
     invoiceId: string,
@@ -51,45 +53,52 @@ export const makeIssueCreditNote = ({ invoices, clients, settings, mailer, pdf, 
     /** `cancel`: the invoice ends `cancelled` (not `paid`) even when part of it was paid. */
     options: { readonly cancel?: boolean } = {},
   ): Promise<{ creditNote: CreditNoteRecord; invoice: InvoiceView }> => {
-    const [current, s] = await Promise.all([loadInvoice(invoices, tenantId, invoiceId), settings.get(tenantId)]);
-    if (current.status === 'draft' || !current.number) throw new BusinessRuleError('invoice-not-sent', 'A draft is edited or deleted, not credited');
-    if (current.status === 'cancelled') throw new BusinessRuleError('invoice-cancelled', 'The invoice is already cancelled');
-    const balance = invoiceBalanceCents(current);
-    const amount = input.amountCents ?? balance;
-    if (amount <= 0 || amount > balance) {
-      throw new BusinessRuleError('credit-exceeds-balance', `A credit note can reduce the balance due (${balance} cents), not exceed it`, [
-        { path: 'body.amountCents', message: `must be between 1 and ${balance} cents` },
-      ]);
-    }
-    const client = await clients.get(tenantId, current.clientId);
-    if (!client) throw new NotFoundError('Client');
-    const now = clock.now();
-    const at = now.toISOString();
-    const creditedCents = current.creditedCents + amount;
-    const next: InvoiceRecord = { ...current, creditedCents, version: current.version + 1, updatedAt: at };
-    const settled: InvoiceRecord = { ...next, status: options.cancel ? 'cancelled' : settledStatusOf(next) };
-    const issueDate = input.issueDate ?? localDate(now, s.timezone);
-    const creditNote = await invoices.saveWithCreditNote(
-      settled,
-      {
-        id: ids.next(),
-        invoiceId,
-        invoiceNumber: current.number,
-        invoiceIssueDate: current.issueDate,
-        issueDate,
-        reason: input.reason,
-        full: current.paidCents === 0 && creditedCents >= current.totals.grossCents - (current.deductedCents ?? 0),
-        grossCents: amount,
-        ...creditSplit(current, amount),
-        createdAt: at,
-      },
-      Number(issueDate.slice(0, 4)),
-      (number) => [
-        { at, type: 'credit_note.issued', data: { number, amountCents: amount, reason: input.reason } },
-        ...(options.cancel ? [{ at, type: 'invoice.cancelled', data: { from: current.status, reason: input.reason, creditNote: number } }] : []),
-        ...(settled.status !== current.status ? [{ at, type: 'invoice.status_changed', data: { from: current.status, to: settled.status } }] : []),
-      ],
-    );
+    const s = await settings.get(tenantId);
+    const creditNoteId = ids.next();
+    // A concurrent change (a payment) re-reads and re-checks the balance, like payments do.
+    const { current, client, creditNote, settled, now } = await retryOnConflict(async () => {
+      const current = await loadInvoice(invoices, tenantId, invoiceId);
+      if (current.status === 'draft' || !current.number) throw new BusinessRuleError('invoice-not-sent', 'A draft is edited or deleted, not credited');
+      if (current.status === 'cancelled') throw new BusinessRuleError('invoice-cancelled', 'The invoice is already cancelled');
+      const number = current.number;
+      const balance = invoiceBalanceCents(current);
+      const amount = input.amountCents ?? balance;
+      if (amount <= 0 || amount > balance) {
+        throw new BusinessRuleError('credit-exceeds-balance', `A credit note can reduce the balance due (${balance} cents), not exceed it`, [
+          { path: 'body.amountCents', message: `must be between 1 and ${balance} cents` },
+        ]);
+      }
+      const client = await clients.get(tenantId, current.clientId);
+      if (!client) throw new NotFoundError('Client');
+      const now = clock.now();
+      const at = now.toISOString();
+      const creditedCents = current.creditedCents + amount;
+      const next: InvoiceRecord = { ...current, creditedCents, version: current.version + 1, updatedAt: at };
+      const settled: InvoiceRecord = { ...next, status: options.cancel ? 'cancelled' : settledStatusOf(next) };
+      const issueDate = input.issueDate ?? localDate(now, s.timezone);
+      const creditNote = await invoices.saveWithCreditNote(
+        settled,
+        {
+          id: creditNoteId,
+          invoiceId,
+          invoiceNumber: number,
+          invoiceIssueDate: current.issueDate,
+          issueDate,
+          reason: input.reason,
+          full: current.paidCents === 0 && creditedCents >= current.totals.grossCents - (current.deductedCents ?? 0),
+          grossCents: amount,
+          ...creditSplit(current, amount),
+          createdAt: at,
+        },
+        Number(issueDate.slice(0, 4)),
+        (n) => [
+          { at, type: 'credit_note.issued', data: { number: n, amountCents: amount, reason: input.reason } },
+          ...(options.cancel ? [{ at, type: 'invoice.cancelled', data: { from: current.status, reason: input.reason, creditNote: n } }] : []),
+          ...(settled.status !== current.status ? [{ at, type: 'invoice.status_changed', data: { from: current.status, to: settled.status } }] : []),
+        ],
+      );
+      return { current, client, creditNote, settled, now };
+    }, retry);
     const { seller, client: billed, language } = partiesOf(s, client, current);
     const bytes = await pdf.creditNote({ seller, client: billed, creditNote, language });
     try {

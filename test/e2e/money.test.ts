@@ -96,6 +96,16 @@ describe('documents that stay right, over HTTP', () => {
     expect(text).toContain('12 rue des Lilas'); // the client's address at issue
     for (const later of ['Pâtisserie Renommée', 'Martin Rebaptisé', '99 avenue Neuve', '1 quai Nouveau']) expect(text).not.toContain(later);
 
+    // A reminder sent now attaches the same frozen PDF.
+    const reminder = await t.post(`/invoices/${draft.json.id}/reminders`, {});
+    expect(reminder.status).toBe(201);
+    const reminded = (await inbox(email)).filter((m) => m.attachments.some((a) => a.filename === `${sent.json.number}.pdf`));
+    expect(reminded.length).toBeGreaterThanOrEqual(2); // the invoice email, then the reminder
+    const reminderPdf = reminded.at(-1)!.attachments.find((a) => a.filename === `${sent.json.number}.pdf`)!;
+    const reminderText = await textOf(new Uint8Array(Buffer.from(reminderPdf.content, 'base64')));
+    expect(reminderText).toContain('Boulangerie Dupont SARL');
+    expect(reminderText).not.toContain('Rebaptisé');
+
     const credit = await t.post(`/invoices/${draft.json.id}/credit-notes`, { reason: 'Geste commercial', amountCents: 5_000 });
     expect(credit.status).toBe(201);
     const note = await textOf((await t.get(`/invoices/${draft.json.id}/credit-notes/${credit.json.creditNote.id}/pdf`)).bytes!);

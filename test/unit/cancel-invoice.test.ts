@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { makeCancelInvoice } from '../../shared/app/credit-notes.js';
 import type { InvoiceRecord } from '../../shared/app/ports.js';
 import { anInvoiceRecord } from '../fixtures/fakes.js';
+import { VersionedInvoiceRepository } from '../fixtures/money-fakes.js';
 import { quoteWorld } from '../fixtures/more-fakes.js';
+import { makeRecordPayment } from '../../shared/app/payments.js';
 
 const setup = (invoice: InvoiceRecord) => {
   const world = quoteWorld('2026-03-05T10:00:00.000Z');
@@ -53,5 +55,33 @@ describe('cancelling an invoice', () => {
       status: 422,
       type: 'https://relances.dev/problems/already-cancelled',
     });
+  });
+});
+
+describe('cancelling while the invoice changes', () => {
+  const versioned = (invoice: InvoiceRecord) => {
+    const world = quoteWorld('2026-03-05T10:00:00.000Z');
+    const invoices = new VersionedInvoiceRepository().add(invoice);
+    const retry = { attempts: 10, baseDelayMs: 1, maxDelayMs: 5 };
+    const deps = { ...world, invoices, retry };
+    return { ...deps, cancel: makeCancelInvoice(deps), pay: makeRecordPayment(deps) };
+  };
+
+  it('retries a version conflict and issues exactly one credit note', async () => {
+    const w = versioned(anInvoiceRecord());
+    w.invoices.conflicts = 2;
+    expect(await w.cancel('acme', 'inv1', { reason: 'Annulé' })).toMatchObject({ status: 'cancelled', balanceCents: 0 });
+    expect(await w.invoices.creditNotes('acme', 'inv1')).toHaveLength(1);
+  });
+
+  it('racing a payment, credits exactly what the payment left (or refuses the payment): the balance ends at 0', async () => {
+    const w = versioned(anInvoiceRecord());
+    const [paid, cancelled] = await Promise.allSettled([w.pay('acme', 'inv1', { amountCents: 30_000, date: '2026-03-04', method: 'transfer' }), w.cancel('acme', 'inv1', { reason: 'Annulé' })]);
+    expect(cancelled.status).toBe('fulfilled');
+    const invoice = (await w.invoices.get('acme', 'inv1'))!;
+    const [note] = await w.invoices.creditNotes('acme', 'inv1');
+    expect(invoice.status).toBe('cancelled');
+    expect(invoice.paidCents + note!.grossCents).toBe(120_000);
+    expect(invoice.paidCents).toBe(paid.status === 'fulfilled' ? 30_000 : 0);
   });
 });
