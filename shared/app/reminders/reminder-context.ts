@@ -1,4 +1,4 @@
-import { defaultScenarioFor, DEFAULT_SCENARIOS } from '../../domain/default-scenarios.js';
+import { defaultScenarioFor, DEFAULT_SCENARIOS, fallbackScenarioIdFor } from '../../domain/default-scenarios.js';
 import { regionForPostalCode } from '../../domain/holidays.js';
 import { invoiceBalanceCents } from '../../domain/invoice.js';
 import { planReminders, type PlannedStep, type StepRecord } from '../../domain/reminder-plan.js';
@@ -47,7 +47,8 @@ export const loadReminderContext = async (deps: ReminderReadDeps, tenantId: stri
   const lastClientMessage = client.lastMessageDate && client.lastMessageAt ? { date: client.lastMessageDate, at: client.lastMessageAt } : undefined;
   const scenario =
     (await resolveScenario(deps.scenarios, tenantId, client.scenarioId ?? undefined)) ??
-    (await resolveScenario(deps.scenarios, tenantId, settings.defaultScenarioId)) ??
+    // A consumer never falls back to the tenant's (business) default: its texts may claim penalties.
+    (await resolveScenario(deps.scenarios, tenantId, fallbackScenarioIdFor(client.kind, settings.defaultScenarioId))) ??
     // The built-in for the client's kind, or the tenant's customised copy of it.
     (await resolveScenario(deps.scenarios, tenantId, defaultScenarioFor(client.kind).id)) ??
     defaultScenarioFor(client.kind);

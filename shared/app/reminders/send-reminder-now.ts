@@ -1,5 +1,6 @@
 import { addDays, localDate } from '../../domain/dates.js';
 import { SEND_LEASE_MS } from '../../domain/reminder-steps.js';
+import { templateRefusalFor } from '../../domain/penalty-mentions.js';
 import { invoiceBalanceCents } from '../../domain/invoice.js';
 import { BusinessRuleError, ConflictError, NotFoundError, UpstreamError } from '../errors.js';
 import type { NewStepRecord } from '../ports/reminder-steps.js';
@@ -52,6 +53,8 @@ export const makeSendReminderNow = (deps: SendReminderDeps) =>
       resolveTemplate(deps.templates, tenantId, templateId, client.language),
       deps.invoices.payments(tenantId, invoiceId),
     ]);
+    const refusal = templateRefusalFor(client.kind, template);
+    if (refusal) throw new BusinessRuleError('penalties-for-consumer', refusal, [{ path: 'body.templateId', message: refusal }]);
     const email = await composeReminder({ invoice, client, settings, payments, template, asOf: now }, deps.pdf, recipients.to, recipients.cc);
 
     const at = now.toISOString();

@@ -2,6 +2,7 @@ import type { ReminderTemplate } from '../../domain/default-templates.js';
 import { addDays, localDate } from '../../domain/dates.js';
 import { nextRetryAt, SEND_LEASE_MS, type StepRef } from '../../domain/reminder-steps.js';
 import { nextSendDay, sendInstant } from '../../domain/send-calendar.js';
+import { templateRefusalFor } from '../../domain/penalty-mentions.js';
 import { localDateTimeOf } from '../../domain/zoned-time.js';
 import type { Clock, InvoiceRepository, Mailer, PdfRenderer, ReminderInput, TenantDocuments } from '../ports.js';
 import type { ClientGapClaim, NewStepRecord, StepRecordItem } from '../ports/reminder-steps.js';
@@ -142,6 +143,8 @@ const send = async (
     resolveTemplate(deps.templates, invoice.tenantId, record.templateId, client.language),
     deps.invoices.payments(invoice.tenantId, invoice.id),
   ]);
+  // Last safeguard (the scenario and template routes already refuse this): no penalty text to a consumer.
+  if (templateRefusalFor(client.kind, template)) return skip(deps, ctx, record, 'template_mentions_penalties', now);
   const email = await composeReminder({ invoice, client, settings, payments, template, asOf: now }, deps.pdf, recipients.to, recipients.cc);
   const gap = gapClaim(ctx, now, `${invoice.id}/${record.plan}.${record.index}`);
   const claim = await deps.steps.claimSend(
