@@ -4,7 +4,7 @@
  * API's JSON members (ScheduleExpression, Target { Arn, RoleArn, Input, … }) so the HTTP
  * layer can pass them through; timestamps are epoch seconds, as the SDK (restJson1) expects.
  */
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { atExpressionToUtc, isValidTimeZone } from './local-time.js';
 
@@ -81,15 +81,36 @@ const validate = (definition: ScheduleDefinition): Date => {
 export class ScheduleStore {
   private readonly schedules = new Map<string, StoredSchedule>();
 
-  /** `file`: where schedules survive a restart (the local stack's data dir); in memory otherwise. */
+  /**
+   * `file`: where schedules survive a restart (the local stack's data dir); in memory otherwise.
+   * Changes are appended to `<file>.journal` (one line each, so 1,000 fires are 1,000 small
+   * appends, not 1,000 rewrites of the whole set); at start the journal is replayed over the
+   * snapshot and both are compacted into the snapshot.
+   */
   constructor(private readonly arnPrefix: string, private readonly file?: string) {
-    if (file) {
-      try {
-        for (const schedule of JSON.parse(readFileSync(file, 'utf8')) as StoredSchedule[]) this.schedules.set(key(schedule.GroupName, schedule.Name), schedule);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    if (!file) return;
+    try {
+      for (const schedule of JSON.parse(readFileSync(file, 'utf8')) as StoredSchedule[]) this.schedules.set(key(schedule.GroupName, schedule.Name), schedule);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    const journal = `${file}.journal`;
+    if (existsSync(journal)) {
+      for (const line of readFileSync(journal, 'utf8').split('\n')) {
+        if (!line) continue;
+        let entry: { put?: StoredSchedule; del?: string };
+        try {
+          entry = JSON.parse(line) as { put?: StoredSchedule; del?: string };
+        } catch {
+          break; // a line cut by a crash ends the journal
+        }
+        if (entry.put) this.schedules.set(key(entry.put.GroupName, entry.put.Name), entry.put);
+        if (entry.del) this.schedules.delete(entry.del);
       }
     }
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify([...this.schedules.values()], null, 1));
+    writeFileSync(journal, '');
   }
 
   create(name: string, group: string, definition: ScheduleDefinition): StoredSchedule {
@@ -116,13 +137,14 @@ export class ScheduleStore {
   delete(name: string, group: string): void {
     this.get(name, group);
     this.schedules.delete(key(group, name));
-    this.save();
+    this.save({ del: key(group, name) });
   }
 
   markCompleted(schedule: StoredSchedule, at: Date): void {
     if (this.schedules.get(key(schedule.GroupName, schedule.Name)) !== schedule) return;
-    this.schedules.set(key(schedule.GroupName, schedule.Name), { ...schedule, completedAt: at.toISOString() });
-    this.save();
+    const completed = { ...schedule, completedAt: at.toISOString() };
+    this.schedules.set(key(schedule.GroupName, schedule.Name), completed);
+    this.save({ put: completed });
   }
 
   list(filter: { group?: string; namePrefix?: string; state?: string } = {}): StoredSchedule[] {
@@ -153,14 +175,12 @@ export class ScheduleStore {
       at: at.toISOString(),
     };
     this.schedules.set(key(group, name), schedule);
-    this.save();
+    this.save({ put: schedule });
     return schedule;
   }
 
-  private save(): void {
-    if (!this.file) return;
-    mkdirSync(dirname(this.file), { recursive: true });
-    writeFileSync(this.file, JSON.stringify([...this.schedules.values()], null, 1));
+  private save(entry: { put?: StoredSchedule; del?: string }): void {
+    if (this.file) appendFileSync(`${this.file}.journal`, `${JSON.stringify(entry)}\n`);
   }
 }
 
