@@ -218,20 +218,13 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
   }
 
   async openInvoiceIds(tenantId: string, clientId?: string): Promise<string[]> {
-    return queryAll(
-      this.db,
-      {
-        TableName: this.tableName,
-        IndexName: 'GSI2',
-        KeyConditionExpression: 'GSI2PK = :pk',
-        ExpressionAttributeValues: { ':pk': invoicesInGroupPk(tenantId, 'open'), ...(clientId ? { ':c': clientId } : {}) },
-        ...(clientId ? { FilterExpression: 'clientId = :c' } : {}),
-        ProjectionExpression: 'id',
-      },
-      (item) => String(item.id),
-    );
+    // One client's invoices are read from that client's partition (GSI3), never from all the
+    // tenant's open invoices: re-planning a client costs what the client has, not the tenant.
+    const query = clientId
+      ? { IndexName: 'GSI3', KeyConditionExpression: 'GSI3PK = :pk', FilterExpression: '#status IN (:sent, :partial)', ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':pk': invoicesOfClientPk(tenantId, clientId), ':sent': 'sent', ':partial': 'partially_paid' } }
+      : { IndexName: 'GSI2', KeyConditionExpression: 'GSI2PK = :pk', ExpressionAttributeValues: { ':pk': invoicesInGroupPk(tenantId, 'open') } };
+    return queryAll(this.db, { TableName: this.tableName, ...query, ProjectionExpression: 'id' }, (item) => String(item.id));
   }
-
 
   private invoiceItem(invoice: InvoiceRecord) {
     return { ...invoiceKey(invoice.tenantId, invoice.id), ...invoiceIndexKeys(invoice.tenantId, invoice), entityType: 'invoice', ...invoice };
