@@ -66,7 +66,9 @@ describe('the web app in Chromium', () => {
     await poll(() => page.getByText('Aucun client.').count()).toBe(1);
     await checkScreen('02-clients-empty');
     await page.getByRole('link', { name: 'Nouveau client' }).first().click();
-    await page.getByLabel('Nom').fill('Boulangerie Dupont SARL');
+    // Wait for the new screen (its chunk may still be loading), or a label could match the list's search box.
+    await page.getByRole('heading', { level: 1, name: 'Nouveau client' }).waitFor();
+    await page.getByLabel('Nom', { exact: true }).fill('Boulangerie Dupont SARL');
     await page.getByLabel('E-mail', { exact: true }).fill('compta@dupont.test');
     // A wrong SIREN check digit is caught in the form.
     await page.getByLabel('SIREN').fill('552100555');
@@ -92,6 +94,7 @@ describe('the web app in Chromium', () => {
   let invoiceNumber = '';
   it('creates a draft invoice for the client and sends it: numbered F-<year>-0001', async () => {
     await page.getByRole('link', { name: 'Facturer ce client' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Nouvelle facture' }).waitFor();
     await page.getByLabel('Désignation').fill('Remplacement chauffe-eau');
     await page.getByLabel('Prix unitaire HT').fill('1 200,00');
     await page.getByLabel('TVA %').selectOption('10');
@@ -116,6 +119,7 @@ describe('the web app in Chromium', () => {
     await poll(() => page.getByText('Aucune facture ici.').count()).toBe(1);
     await page.getByRole('tab', { name: 'Non relancées' }).click();
     await page.getByRole('link', { name: invoiceNumber }).click();
+    await page.getByRole('heading', { level: 1, name: `Facture ${invoiceNumber}` }).waitFor();
   });
 
   it('records a partial payment and shows the new balance', async () => {
