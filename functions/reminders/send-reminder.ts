@@ -7,6 +7,7 @@ import { makeSendQuoteFollowUp } from '../../shared/app/reminders/quote-follow-u
 import { makeSendReminder } from '../../shared/app/reminders/send-reminder.js';
 import { reminderReadDeps } from '../../shared/wiring-reminders.js';
 import { pdfRenderer } from '../../shared/wiring-pdf.js';
+import { mailer } from '../../shared/wiring-email.js';
 import { wiring } from '../../shared/wiring.js';
 
 const ReminderEvent = z.union([
@@ -32,7 +33,7 @@ const ReminderEvent = z.union([
 const sendReminder = makeSendReminder({
   ...reminderReadDeps(),
   templates: wiring.templates(),
-  mailer: wiring.mailer(),
+  mailer: mailer(),
   pdf: pdfRenderer,
   clock: wiring.clock,
 });
@@ -42,7 +43,7 @@ const sendQuoteFollowUp = makeSendQuoteFollowUp({
   clients: wiring.clients(),
   settings: wiring.settings(),
   clock: wiring.clock,
-  mailer: wiring.mailer(),
+  mailer: mailer(),
   pdf: pdfRenderer,
 });
 

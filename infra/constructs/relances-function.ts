@@ -4,11 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { NagSuppressions } from 'cdk-nag';
 import type { Construct } from 'constructs';
-import { pdfBundling } from '../pdf-bundling.js';
+import { bundlingOf } from './function-bundling.js';
 
 /** Repository root: handler paths in the route table are relative to it. */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -61,7 +61,7 @@ export class RelancesFunction extends NodejsFunction {
       logGroup,
       role,
       environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
-      bundling: props.pdf ? withPdf(baseBundling) : baseBundling,
+      bundling: bundlingOf(props.pdf ?? false),
     });
     NagSuppressions.addResourceSuppressions(this, [
       {
@@ -71,25 +71,3 @@ export class RelancesFunction extends NodejsFunction {
     ]);
   }
 }
-
-const baseBundling = {
-  format: OutputFormat.ESM,
-  target: 'node22',
-  mainFields: ['module', 'main'],
-  // Some CommonJS dependencies call require(); ESM output has no require unless we make one.
-  banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
-  minify: true,
-  sourceMap: true,
-  sourcesContent: false,
-  externalModules: ['@aws-sdk/*'],
-  forceDockerBundling: false,
-} satisfies BundlingOptions;
-
-const withPdf = (base: typeof baseBundling): BundlingOptions => {
-  const pdf: BundlingOptions = pdfBundling();
-  return {
-    ...base,
-    ...pdf,
-    externalModules: [...base.externalModules, ...(pdf.externalModules ?? [])],
-  };
-};
