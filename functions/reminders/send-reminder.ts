@@ -7,6 +7,8 @@ import { makeSendQuoteFollowUp } from '../../shared/app/reminders/quote-follow-u
 import { makeSendReminder } from '../../shared/app/reminders/send-reminder.js';
 import { reminderReadDeps } from '../../shared/wiring-reminders.js';
 import { pdfRenderer } from '../../shared/wiring-pdf.js';
+import { logger } from '../../shared/adapters/telemetry/powertools-logger.js';
+import { traced } from '../../shared/wiring-tracing.js';
 import { mailer } from '../../shared/wiring-email.js';
 import { wiring } from '../../shared/wiring.js';
 
@@ -49,7 +51,8 @@ const sendQuoteFollowUp = makeSendQuoteFollowUp({
 
 export const handler = async (event: unknown) => {
   const input = ReminderEvent.parse(event);
-  const result = 'quoteId' in input ? await sendQuoteFollowUp(input) : await sendReminder(input);
-  console.info(JSON.stringify({ level: 'info', message: 'reminder', ...input, ...result }));
+  const ids = { tenantId: input.tenantId, stepId: input.stepId, ...('quoteId' in input ? { quoteId: input.quoteId } : { invoiceId: input.invoiceId }) };
+  const result = await traced('send-reminder', ids, () => ('quoteId' in input ? sendQuoteFollowUp(input) : sendReminder(input)));
+  logger.info('reminder', { ...input, ...result });
   return result;
 };

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { NagSuppressions } from 'cdk-nag';
@@ -25,6 +25,8 @@ export interface RelancesFunctionProps {
   readonly memorySize?: number;
   /** @default 10 seconds */
   readonly timeout?: Duration;
+  /** X-Ray active tracing (the send path, with Powertools Tracer). @default false */
+  readonly tracing?: boolean;
 }
 
 /**
@@ -60,9 +62,18 @@ export class RelancesFunction extends NodejsFunction {
       depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
       logGroup,
       role,
-      environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
+      // Logs and metrics carry the stack name as `service` (the alarms' metric dimension).
+      environment: { NODE_OPTIONS: '--enable-source-maps', POWERTOOLS_SERVICE_NAME: Stack.of(scope).stackName, ...props.environment },
+      ...(props.tracing ? { tracing: Tracing.ACTIVE } : {}),
       bundling: bundlingOf(props.pdf ?? false),
     });
+    if (props.tracing) {
+      NagSuppressions.addResourceSuppressions(
+        role,
+        [{ id: 'AwsSolutions-IAM5', reason: 'X-Ray PutTraceSegments/PutTelemetryRecords have no resource-level permissions (active tracing of the send path).', appliesTo: ['Resource::*'] }],
+        true,
+      );
+    }
     NagSuppressions.addResourceSuppressions(this, [
       {
         id: 'AwsSolutions-L1',
