@@ -16,8 +16,11 @@ import { copyClosureCommands, runtimeClosure } from '../infra/pdf-bundling.js';
 import { REPO_ROOT } from '../infra/constructs/relances-function.js';
 import { kib, median, mib, num, type Table } from './stats.js';
 
-/** Issue 12 targets. */
+/** Issue 12 targets (sizes: the same budgets as test/infra/bundle-budget.test.ts). */
 const SIZE_BUDGET_BYTES = 300_000;
+const SEND_REMINDER = 'functions/reminders/send-reminder';
+/** send-reminder alone carries Powertools Tracer and the X-Ray SDK. */
+const SEND_REMINDER_SIZE_BUDGET_BYTES = 350_000;
 const API_IMPORT_TARGET = 1.3;
 /** The send path (PDF + SESv2 client): send-reminder, and the API functions that email a document. */
 const SEND_PATH_IMPORT_TARGET = 2.5;
@@ -34,7 +37,7 @@ const TIMED = [
   'functions/email/email-events',
   'functions/reminders/sync-schedules',
   'functions/invoices/send-invoice',
-  'functions/reminders/send-reminder',
+  SEND_REMINDER,
 ];
 const ROUNDS = Number(process.env.BENCH_IMPORT_ROUNDS ?? 7);
 const FLOOR = 'bench/floor-handler';
@@ -130,7 +133,8 @@ export const runBundle = async (): Promise<Table[]> => {
       return { handler, ms, wall: wallOf(handler), ratio: ms / floorMs, target, sends };
     });
 
-    const maxBytes = Math.max(...functions.map((f) => f.bytes));
+    const largestApi = functions.filter((f) => f.handler !== SEND_REMINDER).reduce((a, b) => (b.bytes > a.bytes ? b : a));
+    const sendReminderBytes = functions.find((f) => f.handler === SEND_REMINDER)!.bytes;
     const sizeRows = functions.map((b) => [
       b.handler.replace('functions/', ''),
       b.pdf ? 'yes' : 'no',
@@ -154,7 +158,8 @@ export const runBundle = async (): Promise<Table[]> => {
         title: 'bundle — targets (issue 12)',
         headers: ['target', 'measured', 'limit', 'status'],
         rows: [
-          ['largest bundle, minified', `${num(maxBytes / 1000)} KB`, `${SIZE_BUDGET_BYTES / 1000} KB`, met(maxBytes <= SIZE_BUDGET_BYTES)],
+          [`largest API/event bundle, minified (${largestApi.handler.replace('functions/', '')})`, `${num(largestApi.bytes / 1000)} KB`, `${SIZE_BUDGET_BYTES / 1000} KB`, met(largestApi.bytes <= SIZE_BUDGET_BYTES)],
+          ['send-reminder bundle, minified (with Tracer)', `${num(sendReminderBytes / 1000)} KB`, `${SEND_REMINDER_SIZE_BUDGET_BYTES / 1000} KB`, met(sendReminderBytes <= SEND_REMINDER_SIZE_BUDGET_BYTES)],
           [`cold import ÷ floor, worst API/event function that sends nothing (${worstApi.handler.replace('functions/', '')})`, `${worstApi.ratio.toFixed(2)}×`, `${API_IMPORT_TARGET}×`, met(worstApi.ratio <= API_IMPORT_TARGET)],
           [`cold import ÷ floor, worst send-path function (${worstSend.handler.replace('functions/', '')})`, `${worstSend.ratio.toFixed(2)}×`, `${SEND_PATH_IMPORT_TARGET}×`, met(worstSend.ratio <= SEND_PATH_IMPORT_TARGET)],
         ],
