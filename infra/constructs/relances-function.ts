@@ -37,6 +37,9 @@ export interface RelancesFunctionProps {
  * AWSLambdaBasicExecutionRole, which allows every log group); grants add the rest.
  */
 export class RelancesFunction extends NodejsFunction {
+  /** The handler module, relative to the repository root, without extension. */
+  readonly handlerModule: string;
+
   constructor(scope: Construct, id: string, props: RelancesFunctionProps) {
     const entry = join(REPO_ROOT, `${props.handler}.ts`);
     if (!existsSync(entry)) {
@@ -67,6 +70,7 @@ export class RelancesFunction extends NodejsFunction {
       ...(props.tracing ? { tracing: Tracing.ACTIVE } : {}),
       bundling: bundlingOf(props.pdf ?? false),
     });
+    this.handlerModule = props.handler;
     if (props.tracing) {
       NagSuppressions.addResourceSuppressions(
         role,

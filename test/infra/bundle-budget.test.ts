@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bundleFunctions, stackFunctions, type FunctionBundleReport } from '../../infra/constructs/function-bundling.js';
-import { REPO_ROOT } from '../../infra/constructs/relances-function.js';
+import { REPO_ROOT, RelancesFunction } from '../../infra/constructs/relances-function.js';
+import { aTestStack } from '../fixtures/test-stack.js';
 
 /** Issue 12: every API bundle ≤ 300 KB minified (INIT is billed, DOMAIN.md §3). */
 const BUDGET_BYTES = 300_000;
@@ -15,6 +16,14 @@ describe('function bundles (esbuild with the options CDK uses, every function of
   let bundles: FunctionBundleReport[];
   beforeAll(async () => {
     bundles = await bundleFunctions(REPO_ROOT);
+  });
+
+  it('lists exactly the functions the stack deploys', () => {
+    const deployed = aTestStack()
+      .node.findAll()
+      .filter((c): c is RelancesFunction => c instanceof RelancesFunction)
+      .map((fn) => fn.handlerModule);
+    expect([...new Set(deployed)].sort()).toEqual(stackFunctions().map((f) => f.handler).sort());
   });
 
   it('bundles every route-table handler and the event functions', () => {

@@ -1,6 +1,7 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { METRICS_NAMESPACE, MetricNames } from '../../shared/adapters/telemetry/metric-names.js';
+import { DeadLetterQueue } from '../../infra/constructs/dead-letter-queue.js';
 import type { RelancesStack } from '../../infra/relances-stack.js';
 import { aTestStack } from '../fixtures/test-stack.js';
 
@@ -61,7 +62,8 @@ describe('the alarm topic', () => {
 
 describe('the alarms', () => {
   it('fire when any dead-letter queue holds a message', () => {
-    const queues = [stack.reminders.deadLetterQueue, stack.reminders.streamFailureQueue, stack.email.eventsDeadLetterQueue];
+    const queues = stack.node.findAll().filter((c): c is DeadLetterQueue => c instanceof DeadLetterQueue);
+    expect(queues).toEqual(expect.arrayContaining([stack.reminders.deadLetterQueue, stack.reminders.streamFailureQueue, stack.email.eventsDeadLetterQueue]));
     for (const queue of queues) {
       const watching = alarmsOn('AWS/SQS', 'ApproximateNumberOfMessagesVisible', { Name: 'QueueName', Value: stack.resolve(queue.queueName) });
       expect(watching, queue.node.path).toHaveLength(1);
