@@ -148,7 +148,7 @@ export const httpHandler = <R extends RouteDefinition>(
     } catch (error) {
       // The work is done: answer it. The record stays in flight (a retry gets 409 until it goes
       // stale, then runs again), and use cases that must not repeat key their writes on the key.
-      log('warn', 'idempotency record not completed', { route: `${route.method} ${route.path}`, error: error instanceof Error ? error.message : String(error) });
+      logger.warn('idempotency record not completed', { route: `${route.method} ${route.path}`, requestId: event.requestContext?.requestId, error: error instanceof Error ? error.message : String(error) });
     }
     return response;
   };

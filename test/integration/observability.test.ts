@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startLocalStack, type LocalStack } from '../../infra/local/local-stack.js';
+import { aBusinessClientInput, aCompanyIdentity, anInvoiceInput } from '../fixtures/api-fixtures.js';
 
 /** Local addresses of the TCP sockets listening on `port` (Linux: /proc/net/tcp{,6}; elsewhere lsof). */
 const listeningAddresses = (port: number): string[] => {
@@ -135,13 +136,9 @@ describe('logs of a request on the local stack', () => {
   });
 
   it('count a recorded payment as a CloudWatch embedded metric', async () => {
-    const client = await call('POST', '/clients', { name: 'Client', kind: 'business', email: 'c@client.example' });
-    const invoice = await call('POST', '/invoices', {
-      clientId: client.body.id,
-      issueDate: '2026-11-02',
-      paymentTermsDays: 30,
-      lines: [{ description: 'Pose', quantity: 1, unitPriceCents: 10000, vatRate: 20 }],
-    });
+    expect((await call('PUT', '/settings', { company: aCompanyIdentity() })).status).toBe(200);
+    const client = await call('POST', '/clients', aBusinessClientInput());
+    const invoice = await call('POST', '/invoices', anInvoiceInput(String(client.body.id)));
     expect((await call('POST', `/invoices/${String(invoice.body.id)}/send`)).status).toBe(200);
     const before = json().filter((l) => 'PaymentsRecorded' in l).length;
     const paid = await call('POST', `/invoices/${String(invoice.body.id)}/payments`, { amountCents: 1000, date: '2026-11-03', method: 'transfer' });
