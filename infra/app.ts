@@ -8,7 +8,8 @@ import { RelancesStack } from './relances-stack.js';
 
 /**
  * Deployment parameters come from CDK context (cdk.json, or `-c key=value`):
- * `relances:senderEmail`, `relances:allowedOrigins` (comma-separated), `relances:stage`.
+ * `relances:senderEmail`, `relances:allowedOrigins` (comma-separated), `relances:operatorEmail`
+ * (who receives the alarms), `relances:stage`.
  */
 const app = new App();
 
@@ -21,6 +22,8 @@ const context = (key: string): string => {
 const senderEmail = context('senderEmail');
 if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(senderEmail)) throw new Error(`relances:senderEmail is not an address: ${senderEmail}`);
 const allowedOrigins = context('allowedOrigins').split(',').map((o) => o.trim()).filter(Boolean);
+const operatorEmail = context('operatorEmail');
+if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(operatorEmail)) throw new Error(`relances:operatorEmail is not an address: ${operatorEmail}`);
 const stage = context('stage');
 if (!/^[a-z][a-z0-9-]{0,19}$/.test(stage)) throw new Error(`relances:stage must be lower-case kebab: ${stage}`);
 
@@ -35,6 +38,7 @@ const stack = new RelancesStack(app, `Relances-${stage}`, {
   env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
   senderEmail,
   allowedOrigins,
+  operatorEmail,
 });
 // Every finding is fixed or suppressed with a reason (infra/constructs/nag-suppressions.ts).
 Aspects.of(stack).add(new AwsSolutionsChecks());

@@ -4,6 +4,7 @@ import { Aggregates } from './constructs/aggregates.js';
 import { Api } from './constructs/api.js';
 import { Auth } from './constructs/auth.js';
 import { Email } from './constructs/email.js';
+import { Monitoring } from './constructs/monitoring.js';
 import { Reminders } from './constructs/reminders.js';
 import { Storage } from './constructs/storage.js';
 import { Web } from './constructs/web.js';
@@ -15,6 +16,8 @@ export interface RelancesStackProps extends StackProps {
   readonly allowedOrigins: readonly string[];
   /** The built web app (web/dist); infra/app.ts builds it when missing. */
   readonly webAssetDir: string;
+  /** Who receives the alarms (context `relances:operatorEmail`); SNS asks them to confirm once. */
+  readonly operatorEmail: string;
 }
 
 /** The whole product: data, identity, API, email, the reminder engine and the web app. */
@@ -26,6 +29,7 @@ export class RelancesStack extends Stack {
   readonly reminders: Reminders;
   readonly web: Web;
   readonly aggregates: Aggregates;
+  readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props: RelancesStackProps) {
     super(scope, id, props);
@@ -45,6 +49,8 @@ export class RelancesStack extends Stack {
     this.web.publish({ apiUrl: this.api.httpApi.apiEndpoint });
     this.reminders = new Reminders(this, 'Reminders', { storage: this.storage, email: this.email });
     this.aggregates = new Aggregates(this, 'Aggregates', { storage: this.storage });
+    // Last: it watches every function and dead-letter queue created above.
+    this.monitoring = new Monitoring(this, 'Monitoring', { operatorEmail: props.operatorEmail, httpApi: this.api.httpApi });
 
     new CfnOutput(this, 'TableName', { value: table.tableName });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });

@@ -1,14 +1,18 @@
 /**
- * AWS SDK clients, created once per execution environment and injected into adapters.
+ * The DynamoDB client, created once per execution environment and injected into adapters.
  * Endpoints come from the standard AWS_ENDPOINT_URL_<SERVICE> variables (the local stack
  * sets them), so no code here branches on "local".
+ *
+ * Only DynamoDB lives here because every function uses it. The SESv2 and Scheduler clients
+ * are created in shared/wiring-email.ts and shared/wiring-scheduler.ts: importing an SDK
+ * client package costs tens of milliseconds of INIT, so a function that never sends or
+ * schedules must not import them (checked by test/infra/bundle-budget.test.ts).
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { SchedulerClient } from '@aws-sdk/client-scheduler';
-import { SESv2Client } from '@aws-sdk/client-sesv2';
 
-const memo = <T>(make: () => T): (() => T) => {
+/** A value built on first use, then shared (one SDK client per execution environment). */
+export const memo = <T>(make: () => T): (() => T) => {
   let value: T | undefined;
   return () => (value ??= make());
 };
@@ -18,7 +22,5 @@ export const documentClient = memo(() =>
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   }),
 );
-/** SES calls per reminder fire, the SDK's own retries (with backoff) included; the step's retries come later, hours apart. */
+/** SES calls per reminder fire, the SDK's own retries (with backoff) included; the step's retries come later, hours apart. Used by shared/wiring-email.ts. */
 export const SES_MAX_ATTEMPTS = 3;
-export const sesClient = memo(() => new SESv2Client({ maxAttempts: SES_MAX_ATTEMPTS }));
-export const schedulerClient = memo(() => new SchedulerClient({ maxAttempts: 5 }));

@@ -31,3 +31,9 @@ export const required = <K extends keyof Config>(config: Config, key: K): NonNul
   if (value === undefined || value === null) throw new Error(`Missing environment variable ${String(key)}`);
   return value as NonNullable<Config[K]>;
 };
+
+/**
+ * The `service` of logs and metrics: POWERTOOLS_SERVICE_NAME (the stack name in AWS, set by
+ * RelancesFunction), or `relances` locally. Read on its own so the logger needs no table.
+ */
+export const serviceName = (env: NodeJS.ProcessEnv = process.env): string => env.POWERTOOLS_SERVICE_NAME?.trim() || 'relances';

@@ -1,17 +1,14 @@
-/** Use cases of the reminder engine, wired once per execution environment. */
-import { makeReconcileQuoteFollowUp } from './app/reminders/quote-follow-up.js';
-import { makeReconcileSchedules } from './app/reminders/reconcile-schedules.js';
+/**
+ * What the reminder engine reads, wired once per execution environment. Scheduling lives in
+ * shared/wiring-scheduler.ts and sending in shared/wiring-email.ts, so a function that only
+ * reads a plan imports neither SDK client.
+ */
 import { wiring } from './wiring.js';
 
-const readDeps = () => ({
+export const reminderReadDeps = () => ({
   invoices: wiring.invoices(),
   clients: wiring.clients(),
   settings: wiring.settings(),
   scenarios: wiring.scenarios(),
   steps: wiring.steps(),
 });
-
-export const reminderReadDeps = readDeps;
-export const reconcileSchedules = () => makeReconcileSchedules({ ...readDeps(), scheduler: wiring.scheduler(), clock: wiring.clock });
-export const reconcileQuoteFollowUp = () =>
-  makeReconcileQuoteFollowUp({ quotes: wiring.quotes(), clients: wiring.clients(), settings: wiring.settings(), clock: wiring.clock, scheduler: wiring.scheduler() });

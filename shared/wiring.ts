@@ -1,6 +1,8 @@
 /**
- * Composition root for the Lambdas: real adapters over the SDK clients, built lazily so a
- * function only constructs what its handler uses (cold starts stay small).
+ * Composition root for the Lambdas: real adapters over the DynamoDB table, built lazily so a
+ * function only constructs what its handler uses (cold starts stay small). Sending email
+ * (wiring-email.ts), scheduling (wiring-scheduler.ts), PDFs (wiring-pdf.ts) and telemetry
+ * (wiring-telemetry.ts) have modules of their own, imported only by the functions that use them.
  */
 import { ulid } from 'ulid';
 import { DynamoAggregateStore } from './adapters/dynamo/dynamo-aggregate-store.js';
@@ -9,22 +11,16 @@ import { DynamoClientRepository } from './adapters/dynamo/dynamo-client-reposito
 import { DynamoIdempotencyStore } from './adapters/dynamo/dynamo-idempotency-store.js';
 import { DynamoInvoiceRepository } from './adapters/dynamo/dynamo-invoice-repository.js';
 import { DynamoSettingsRepository } from './adapters/dynamo/dynamo-settings-repository.js';
-import { SesMailer } from './adapters/ses/ses-mailer.js';
 import { DynamoQuoteRepository } from './adapters/dynamo/dynamo-quote-repository.js';
 import { DynamoStepRepository } from './adapters/dynamo/dynamo-step-repository.js';
 import { DynamoTenantDocuments } from './adapters/dynamo/dynamo-tenant-documents.js';
-import { EventBridgeReminderScheduler } from './adapters/scheduler/eventbridge-reminder-scheduler.js';
 import type { ReminderTemplate } from './domain/default-templates.js';
 import type { Scenario } from './domain/scenario.js';
 import type { Clock, IdGenerator } from './app/ports.js';
-import { documentClient, schedulerClient, sesClient } from './clients.js';
-import { loadConfig, required } from './config.js';
+import { documentClient, memo as lazy } from './clients.js';
+import { loadConfig } from './config.js';
 
 const config = loadConfig();
-const lazy = <T>(make: () => T): (() => T) => {
-  let value: T | undefined;
-  return () => (value ??= make());
-};
 
 export const systemClock: Clock = { now: () => new Date() };
 export const ulids: IdGenerator = { next: () => ulid() };
@@ -43,14 +39,4 @@ export const wiring = {
   steps: lazy(() => new DynamoStepRepository(documentClient(), config.TABLE_NAME)),
   scenarios: lazy(() => new DynamoTenantDocuments<Scenario>(documentClient(), config.TABLE_NAME, 'SCENARIO')),
   templates: lazy(() => new DynamoTenantDocuments<ReminderTemplate>(documentClient(), config.TABLE_NAME, 'TEMPLATE')),
-  scheduler: lazy(
-    () =>
-      new EventBridgeReminderScheduler(schedulerClient(), {
-        groupName: required(config, 'SCHEDULE_GROUP'),
-        targetArn: required(config, 'SEND_REMINDER_FUNCTION_ARN'),
-        roleArn: required(config, 'SCHEDULER_ROLE_ARN'),
-        ...(config.REMINDER_DLQ_ARN ? { deadLetterArn: config.REMINDER_DLQ_ARN } : {}),
-      }),
-  ),
-  mailer: lazy(() => new SesMailer(sesClient(), required(config, 'SENDER_EMAIL'), config.SES_CONFIGURATION_SET)),
 };

@@ -2,6 +2,7 @@ import { makeCancelInvoice } from '../../shared/app/credit-notes.js';
 import { httpHandler } from '../../shared/http/http-handler.js';
 import { ok } from '../../shared/http/responses.js';
 import { routes } from '../../shared/http/routes.js';
+import { mailer } from '../../shared/wiring-email.js';
 import { wiring } from '../../shared/wiring.js';
 import { pdfRenderer } from '../../shared/wiring-pdf.js';
 
@@ -9,7 +10,7 @@ const cancelInvoice = makeCancelInvoice({
   invoices: wiring.invoices(),
   clients: wiring.clients(),
   settings: wiring.settings(),
-  mailer: wiring.mailer(),
+  mailer: mailer(),
   pdf: pdfRenderer,
   clock: wiring.clock,
   ids: wiring.ids,

@@ -3,13 +3,14 @@ import { pdfRenderer } from '../../shared/wiring-pdf.js';
 import { httpHandler } from '../../shared/http/http-handler.js';
 import { created } from '../../shared/http/responses.js';
 import { routes } from '../../shared/http/routes.js';
+import { mailer } from '../../shared/wiring-email.js';
 import { wiring } from '../../shared/wiring.js';
 
 const issueCreditNote = makeIssueCreditNote({
   invoices: wiring.invoices(),
   clients: wiring.clients(),
   settings: wiring.settings(),
-  mailer: wiring.mailer(),
+  mailer: mailer(),
   pdf: pdfRenderer,
   clock: wiring.clock,
   ids: wiring.ids,

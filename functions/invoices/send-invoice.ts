@@ -2,6 +2,7 @@ import { makeSendInvoice } from '../../shared/app/send-invoice.js';
 import { httpHandler } from '../../shared/http/http-handler.js';
 import { ok } from '../../shared/http/responses.js';
 import { routes } from '../../shared/http/routes.js';
+import { mailer } from '../../shared/wiring-email.js';
 import { wiring } from '../../shared/wiring.js';
 import { pdfRenderer } from '../../shared/wiring-pdf.js';
 
@@ -9,7 +10,7 @@ const sendInvoice = makeSendInvoice({
   invoices: wiring.invoices(),
   clients: wiring.clients(),
   settings: wiring.settings(),
-  mailer: wiring.mailer(),
+  mailer: mailer(),
   pdf: pdfRenderer,
   clock: wiring.clock,
 });

@@ -2,11 +2,18 @@ import { makeRecordPayment } from '../../shared/app/payments.js';
 import { httpHandler } from '../../shared/http/http-handler.js';
 import { created } from '../../shared/http/responses.js';
 import { routes } from '../../shared/http/routes.js';
+import { metrics } from '../../shared/wiring-telemetry.js';
 import { wiring } from '../../shared/wiring.js';
 
 const recordPayment = makeRecordPayment({ invoices: wiring.invoices(), settings: wiring.settings(), clock: wiring.clock, ids: wiring.ids });
 export const handler = httpHandler(
   routes.recordPayment,
-  async ({ tenantId, params, body, idempotencyKey }) => created(await recordPayment(tenantId, params.id, body, idempotencyKey)),
+  async ({ tenantId, params, body, idempotencyKey }) => {
+    const invoice = await recordPayment(tenantId, params.id, body, idempotencyKey);
+    // A replay answered by the idempotency store never reaches this line (one that the use case
+    // itself deduplicates, after the store lost its record, is counted again: rare, harmless).
+    metrics().paymentRecorded();
+    return created(invoice);
+  },
   wiring,
 );

@@ -4,12 +4,13 @@ import { created } from '../../shared/http/responses.js';
 import { routes } from '../../shared/http/routes.js';
 import { reminderReadDeps } from '../../shared/wiring-reminders.js';
 import { pdfRenderer } from '../../shared/wiring-pdf.js';
+import { mailer } from '../../shared/wiring-email.js';
 import { wiring } from '../../shared/wiring.js';
 
 const sendReminderNow = makeSendReminderNow({
   ...reminderReadDeps(),
   templates: wiring.templates(),
-  mailer: wiring.mailer(),
+  mailer: mailer(),
   pdf: pdfRenderer,
   clock: wiring.clock,
 });

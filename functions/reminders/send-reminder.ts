@@ -7,6 +7,9 @@ import { makeSendQuoteFollowUp } from '../../shared/app/reminders/quote-follow-u
 import { makeSendReminder } from '../../shared/app/reminders/send-reminder.js';
 import { reminderReadDeps } from '../../shared/wiring-reminders.js';
 import { pdfRenderer } from '../../shared/wiring-pdf.js';
+import { logger } from '../../shared/adapters/telemetry/powertools-logger.js';
+import { traced } from '../../shared/wiring-tracing.js';
+import { mailer } from '../../shared/wiring-email.js';
 import { wiring } from '../../shared/wiring.js';
 
 const ReminderEvent = z.union([
@@ -32,7 +35,7 @@ const ReminderEvent = z.union([
 const sendReminder = makeSendReminder({
   ...reminderReadDeps(),
   templates: wiring.templates(),
-  mailer: wiring.mailer(),
+  mailer: mailer(),
   pdf: pdfRenderer,
   clock: wiring.clock,
 });
@@ -42,13 +45,14 @@ const sendQuoteFollowUp = makeSendQuoteFollowUp({
   clients: wiring.clients(),
   settings: wiring.settings(),
   clock: wiring.clock,
-  mailer: wiring.mailer(),
+  mailer: mailer(),
   pdf: pdfRenderer,
 });
 
 export const handler = async (event: unknown) => {
   const input = ReminderEvent.parse(event);
-  const result = 'quoteId' in input ? await sendQuoteFollowUp(input) : await sendReminder(input);
-  console.info(JSON.stringify({ level: 'info', message: 'reminder', ...input, ...result }));
+  const ids = { tenantId: input.tenantId, stepId: input.stepId, ...('quoteId' in input ? { quoteId: input.quoteId } : { invoiceId: input.invoiceId }) };
+  const result = await traced('send-reminder', ids, () => ('quoteId' in input ? sendQuoteFollowUp(input) : sendReminder(input)));
+  logger.info('reminder', { ...input, ...result });
   return result;
 };

@@ -7,7 +7,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { changeTarget } from '../../shared/app/reminders/stream-targets.js';
-import { reconcileQuoteFollowUp, reconcileSchedules } from '../../shared/wiring-reminders.js';
+import { reconcileQuoteFollowUp, reconcileSchedules } from '../../shared/wiring-scheduler.js';
 import { wiring } from '../../shared/wiring.js';
 
 const reconcile = reconcileSchedules();

@@ -2,6 +2,7 @@ import { makeTestTemplate } from '../../shared/app/reminders/templates.js';
 import { httpHandler } from '../../shared/http/http-handler.js';
 import { ok } from '../../shared/http/responses.js';
 import { routes } from '../../shared/http/routes.js';
+import { mailer } from '../../shared/wiring-email.js';
 import { wiring } from '../../shared/wiring.js';
 import { pdfRenderer } from '../../shared/wiring-pdf.js';
 
@@ -10,7 +11,7 @@ const testTemplate = makeTestTemplate({
   invoices: wiring.invoices(),
   clients: wiring.clients(),
   settings: wiring.settings(),
-  mailer: wiring.mailer(),
+  mailer: mailer(),
   pdf: pdfRenderer,
   clock: wiring.clock,
 });

@@ -1,14 +1,14 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { NagSuppressions } from 'cdk-nag';
 import type { Construct } from 'constructs';
-import { pdfBundling } from '../pdf-bundling.js';
+import { bundlingOf } from './function-bundling.js';
 
 /** Repository root: handler paths in the route table are relative to it. */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -25,6 +25,8 @@ export interface RelancesFunctionProps {
   readonly memorySize?: number;
   /** @default 10 seconds */
   readonly timeout?: Duration;
+  /** X-Ray active tracing (the send path, with Powertools Tracer). @default false */
+  readonly tracing?: boolean;
 }
 
 /**
@@ -35,6 +37,9 @@ export interface RelancesFunctionProps {
  * AWSLambdaBasicExecutionRole, which allows every log group); grants add the rest.
  */
 export class RelancesFunction extends NodejsFunction {
+  /** The handler module, relative to the repository root, without extension. */
+  readonly handlerModule: string;
+
   constructor(scope: Construct, id: string, props: RelancesFunctionProps) {
     const entry = join(REPO_ROOT, `${props.handler}.ts`);
     if (!existsSync(entry)) {
@@ -60,9 +65,19 @@ export class RelancesFunction extends NodejsFunction {
       depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
       logGroup,
       role,
-      environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
-      bundling: props.pdf ? withPdf(baseBundling) : baseBundling,
+      // Logs and metrics carry the stack name as `service` (the alarms' metric dimension).
+      environment: { NODE_OPTIONS: '--enable-source-maps', POWERTOOLS_SERVICE_NAME: Stack.of(scope).stackName, ...props.environment },
+      ...(props.tracing ? { tracing: Tracing.ACTIVE } : {}),
+      bundling: bundlingOf(props.pdf ?? false),
     });
+    this.handlerModule = props.handler;
+    if (props.tracing) {
+      NagSuppressions.addResourceSuppressions(
+        role,
+        [{ id: 'AwsSolutions-IAM5', reason: 'X-Ray PutTraceSegments/PutTelemetryRecords have no resource-level permissions (active tracing of the send path).', appliesTo: ['Resource::*'] }],
+        true,
+      );
+    }
     NagSuppressions.addResourceSuppressions(this, [
       {
         id: 'AwsSolutions-L1',
@@ -71,25 +86,3 @@ export class RelancesFunction extends NodejsFunction {
     ]);
   }
 }
-
-const baseBundling = {
-  format: OutputFormat.ESM,
-  target: 'node22',
-  mainFields: ['module', 'main'],
-  // Some CommonJS dependencies call require(); ESM output has no require unless we make one.
-  banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
-  minify: true,
-  sourceMap: true,
-  sourcesContent: false,
-  externalModules: ['@aws-sdk/*'],
-  forceDockerBundling: false,
-} satisfies BundlingOptions;
-
-const withPdf = (base: typeof baseBundling): BundlingOptions => {
-  const pdf: BundlingOptions = pdfBundling();
-  return {
-    ...base,
-    ...pdf,
-    externalModules: [...base.externalModules, ...(pdf.externalModules ?? [])],
-  };
-};

@@ -58,6 +58,7 @@ export class Reminders extends Construct {
       pdf: true,
       memorySize: 1024,
       timeout: Duration.seconds(60),
+      tracing: true,
     });
     // The Scheduler invokes asynchronously: Lambda's own retries add to the Scheduler's,
     // and what still fails is parked with the undeliverable schedules.

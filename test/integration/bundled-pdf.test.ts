@@ -6,7 +6,7 @@
  * Lambda runtime does), so react-pdf can only come from the asset's own node_modules.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
@@ -69,8 +69,13 @@ describe('a PDF route bundled by CDK', () => {
       requestContext: { http: { method: 'GET', path: `/invoices/${invoice.json.id}/pdf` }, authorizer: { jwt: { claims: { 'custom:tenantId': 'acme', sub: 'u1' }, scopes: [] } } },
     };
     const runner = join(assetDir!, 'run.mjs');
-    writeFileSync(runner, `const { handler } = await import('./index.mjs');\nconst r = await handler(${JSON.stringify(event)}, {});\nprocess.stdout.write(JSON.stringify(r));\n`);
-    const output = execFileSync(process.execPath, [runner], {
+    // The result goes to a file: stdout carries the function's own JSON log lines.
+    const resultFile = join(assetDir!, 'result.json');
+    writeFileSync(
+      runner,
+      `import { writeFileSync } from 'node:fs';\nconst { handler } = await import('./index.mjs');\nconst r = await handler(${JSON.stringify(event)}, {});\nwriteFileSync(${JSON.stringify(resultFile)}, JSON.stringify(r));\n`,
+    );
+    const logs = execFileSync(process.execPath, [runner], {
       cwd: assetDir!,
       env: {
         PATH: process.env.PATH ?? '',
@@ -83,7 +88,10 @@ describe('a PDF route bundled by CDK', () => {
       maxBuffer: 20 * 1024 * 1024,
       timeout: 60_000,
     }).toString();
-    const result = JSON.parse(output) as { statusCode: number; isBase64Encoded: boolean; body: string; headers: Record<string, string> };
+    const result = JSON.parse(readFileSync(resultFile, 'utf8')) as { statusCode: number; isBase64Encoded: boolean; body: string; headers: Record<string, string> };
+    // The bundled function logs its request as one JSON line (Powertools Logger inlined by esbuild).
+    const requestLog = logs.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Record<string, unknown>).find((l) => l.message === 'request');
+    expect(requestLog).toMatchObject({ level: 'INFO', route: 'GET /invoices/{id}/pdf', tenantId: 'acme', invoiceId: invoice.json.id, status: 200 });
     expect(result.statusCode).toBe(200);
     expect(result.headers['content-type']).toBe('application/pdf');
     const bytes = new Uint8Array(Buffer.from(result.body, 'base64'));

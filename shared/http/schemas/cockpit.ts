@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { businessDate, id } from './common.js';
 
 export const CockpitQuery = z.object({ asOf: businessDate.optional() });

@@ -1,0 +1,29 @@
+/**
+ * The reminder scheduler and the use cases that create or delete schedules (the stream
+ * reconciler). Its Scheduler client is created here, not in shared/clients.ts, so that no
+ * other function imports @aws-sdk/client-scheduler (INIT cost; see shared/clients.ts).
+ */
+import { SchedulerClient } from '@aws-sdk/client-scheduler';
+import { EventBridgeReminderScheduler } from './adapters/scheduler/eventbridge-reminder-scheduler.js';
+import { makeReconcileQuoteFollowUp } from './app/reminders/quote-follow-up.js';
+import { makeReconcileSchedules } from './app/reminders/reconcile-schedules.js';
+import { memo } from './clients.js';
+import { required } from './config.js';
+import { wiring } from './wiring.js';
+import { reminderReadDeps } from './wiring-reminders.js';
+
+const { config } = wiring;
+export const schedulerClient = memo(() => new SchedulerClient({ maxAttempts: 5 }));
+export const scheduler = memo(
+  () =>
+    new EventBridgeReminderScheduler(schedulerClient(), {
+      groupName: required(config, 'SCHEDULE_GROUP'),
+      targetArn: required(config, 'SEND_REMINDER_FUNCTION_ARN'),
+      roleArn: required(config, 'SCHEDULER_ROLE_ARN'),
+      ...(config.REMINDER_DLQ_ARN ? { deadLetterArn: config.REMINDER_DLQ_ARN } : {}),
+    }),
+);
+
+export const reconcileSchedules = () => makeReconcileSchedules({ ...reminderReadDeps(), scheduler: scheduler(), clock: wiring.clock });
+export const reconcileQuoteFollowUp = () =>
+  makeReconcileQuoteFollowUp({ quotes: wiring.quotes(), clients: wiring.clients(), settings: wiring.settings(), clock: wiring.clock, scheduler: scheduler() });

@@ -1,0 +1,66 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { bundleFunctions, stackFunctions, type FunctionBundleReport } from '../../infra/constructs/function-bundling.js';
+import { REPO_ROOT, RelancesFunction } from '../../infra/constructs/relances-function.js';
+import { aTestStack } from '../fixtures/test-stack.js';
+
+/** Issue 12: every API bundle ≤ 300 KB minified (INIT is billed, DOMAIN.md §3). */
+const BUDGET_BYTES = 300_000;
+/**
+ * send-reminder is no API bundle: it alone carries Powertools Tracer and its X-Ray SDK
+ * (~125 KB minified, shared/wiring-tracing.ts), so it gets a budget of its own.
+ */
+const SEND_REMINDER_BUDGET_BYTES = 350_000;
+const budgetOf = (handler: string) => (handler === 'functions/reminders/send-reminder' ? SEND_REMINDER_BUDGET_BYTES : BUDGET_BYTES);
+
+describe('function bundles (esbuild with the options CDK uses, every function of the stack)', () => {
+  let bundles: FunctionBundleReport[];
+  beforeAll(async () => {
+    bundles = await bundleFunctions(REPO_ROOT);
+  });
+
+  it('lists exactly the functions the stack deploys', () => {
+    const deployed = aTestStack()
+      .node.findAll()
+      .filter((c): c is RelancesFunction => c instanceof RelancesFunction)
+      .map((fn) => fn.handlerModule);
+    expect([...new Set(deployed)].sort()).toEqual(stackFunctions().map((f) => f.handler).sort());
+  });
+
+  it('bundles every route-table handler and the event functions', () => {
+    const handlers = bundles.map((b) => b.handler);
+    expect([...handlers].sort()).toEqual(stackFunctions().map((f) => f.handler).sort());
+    expect(handlers).toEqual(expect.arrayContaining(['functions/invoices/get-invoice', 'functions/reminders/send-reminder', 'functions/reminders/sync-schedules']));
+  });
+
+  it(`keeps every API bundle within ${BUDGET_BYTES / 1000} KB minified, send-reminder within ${SEND_REMINDER_BUDGET_BYTES / 1000} KB`, () => {
+    const over = bundles.filter((b) => b.bytes > budgetOf(b.handler)).map((b) => `${b.handler}: ${b.bytes} bytes`);
+    expect(over).toEqual([]);
+    expect(Math.min(...bundles.map((b) => b.bytes))).toBeGreaterThan(10_000); // really bundled, not an empty stub
+  });
+
+  it('imports the SESv2 client only in functions that send email, the Scheduler client only where schedules are written', () => {
+    const wrong = bundles.flatMap((b) => [
+      ...(!b.sends && b.externals.includes('@aws-sdk/client-sesv2') ? [`${b.handler} imports SESv2`] : []),
+      ...(!b.schedules && b.externals.includes('@aws-sdk/client-scheduler') ? [`${b.handler} imports Scheduler`] : []),
+    ]);
+    expect(wrong).toEqual([]);
+    const byHandler = new Map(bundles.map((b) => [b.handler, b]));
+    expect(byHandler.get('functions/reminders/send-reminder')!.externals).toContain('@aws-sdk/client-sesv2');
+    expect(byHandler.get('functions/reminders/sync-schedules')!.externals).toContain('@aws-sdk/client-scheduler');
+    expect(byHandler.get('functions/invoices/get-invoice')!.externals.filter((e) => e.startsWith('@aws-sdk/'))).toEqual(['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb']);
+  });
+
+  it('loads the X-Ray SDK (Powertools Tracer) on the send path only', () => {
+    const traced = bundles.filter((b) => Object.keys(b.inputs).some((path) => path.includes('node_modules/aws-xray-sdk-core/'))).map((b) => b.handler);
+    expect(traced).toEqual(['functions/reminders/send-reminder']);
+  });
+
+  it("bundles none of zod's locales but the default English one", () => {
+    const locales = bundles.flatMap((b) =>
+      Object.keys(b.inputs)
+        .filter((path) => /node_modules\/zod\/.*locales\/(?!en\.js$|index\.js$)/.test(path))
+        .map((path) => `${b.handler}: ${path}`),
+    );
+    expect(locales).toEqual([]);
+  });
+});

@@ -1,0 +1,154 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startLocalStack, type LocalStack } from '../../infra/local/local-stack.js';
+import { aBusinessClientInput, aCompanyIdentity, anInvoiceInput } from '../fixtures/api-fixtures.js';
+
+/** Local addresses of the TCP sockets listening on `port` (Linux: /proc/net/tcp{,6}; elsewhere lsof). */
+const listeningAddresses = (port: number): string[] => {
+  if (process.platform !== 'linux') {
+    const out = execFileSync('lsof', ['-nP', `-iTCP:${port}`, '-sTCP:LISTEN'], { encoding: 'utf8' });
+    return out.split('\n').slice(1).filter(Boolean).map((line) => line.split(/\s+/).at(-2)!.replace(/:\d+$/, ''));
+  }
+  const hexPort = port.toString(16).toUpperCase().padStart(4, '0');
+  return ['/proc/net/tcp', '/proc/net/tcp6'].flatMap((file) =>
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .slice(1)
+      .map((line) => line.trim().split(/\s+/))
+      .filter((cols) => cols[3] === '0A' && cols[1]?.endsWith(`:${hexPort}`)) // 0A = LISTEN
+      .map((cols) => decodeAddress(cols[1]!.split(':')[0]!)),
+  );
+};
+
+/** /proc/net hex (host byte order, little-endian words) → a printable address. */
+const decodeAddress = (hex: string): string => {
+  const words = hex.match(/.{8}/g)!.map((w) => w.match(/../g)!.reverse().join(''));
+  if (hex.length === 8) return words[0]!.match(/../g)!.map((b) => parseInt(b, 16)).join('.');
+  const v6 = words.join('');
+  if (v6.startsWith('00000000000000000000FFFF')) return `::ffff:${v6.slice(24).match(/../g)!.map((b) => parseInt(b, 16)).join('.')}`;
+  return v6.match(/.{4}/g)!.join(':').toLowerCase();
+};
+
+const isLoopback = (address: string) =>
+  /^127\./.test(address) || /^::ffff:127\./.test(address) || address === '0000:0000:0000:0000:0000:0000:0000:0001' || address === '[::1]' || address === '::1' || /^localhost$/.test(address);
+
+describe('the local stack listens on the loopback interface only', () => {
+  const services = () => ({
+    'DynamoDB Local': inject('dynamodbEndpoint'),
+    'SES emulator': inject('sesUrl'),
+    'Scheduler emulator': inject('schedulerEndpoint'),
+    API: inject('apiUrl'),
+  });
+
+  it('binds DynamoDB Local, the SES and Scheduler emulators and the API to 127.0.0.1', () => {
+    for (const [name, url] of Object.entries(services())) {
+      const addresses = listeningAddresses(Number(new URL(url).port));
+      expect(addresses.length, `${name} is not listening on ${url}`).toBeGreaterThan(0);
+      expect(addresses.filter((a) => !isLoopback(a)), `${name} (${url}) listens beyond loopback`).toEqual([]);
+    }
+  });
+
+  it('reads a wildcard listener as such (the check can fail)', () => {
+    expect(decodeAddress('00000000')).toBe('0.0.0.0');
+    expect(isLoopback(decodeAddress('00000000'))).toBe(false);
+    expect(decodeAddress('0100007F')).toBe('127.0.0.1');
+    expect(isLoopback(decodeAddress('0000000000000000FFFF00000100007F'))).toBe(true);
+    expect(isLoopback(decodeAddress('00000000000000000000000000000000'))).toBe(false);
+  });
+});
+
+describe('logs of a request on the local stack', () => {
+  // A stack of its own, in this process, so that its handlers' stdout can be read here.
+  let stack: LocalStack;
+  let token: string;
+  const lines: string[] = [];
+  let restore: () => void;
+
+  beforeAll(async () => {
+    stack = await startLocalStack({ ports: { api: 0, dynamodb: 0, ses: 0, scheduler: 0 }, quiet: true, fireInRealTime: false });
+    token = await stack.tokenFor('logs-tenant', 'compta@logs.example');
+    const write = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      lines.push(...String(chunk).split('\n').filter(Boolean));
+      return (write as (...args: unknown[]) => boolean)(chunk, ...rest);
+    }) as typeof process.stdout.write;
+    restore = () => {
+      process.stdout.write = write;
+    };
+  }, 120_000);
+  afterAll(async () => {
+    restore?.();
+    await stack?.stop();
+  });
+
+  const call = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${stack.urls.api}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  };
+  const json = () => lines.flatMap((line) => {
+    try {
+      return [JSON.parse(line) as Record<string, unknown>];
+    } catch {
+      return [];
+    }
+  });
+
+  it('are JSON lines with the route, the request, tenant and invoice ids, the status and no personal data', async () => {
+    const client = await call('POST', '/clients', { name: 'Boulangerie Secrète', kind: 'business', email: 'secret@client.example' });
+    expect(client.status).toBe(201);
+    const invoice = await call('POST', '/invoices', {
+      clientId: client.body.id,
+      issueDate: '2026-11-02',
+      paymentTermsDays: 30,
+      lines: [{ description: 'Pose', quantity: 1, unitPriceCents: 10000, vatRate: 20 }],
+    });
+    expect(invoice.status).toBe(201);
+    const missing = await call('GET', '/invoices/01ARZ3NDEKTSV4RRFFQ69G5FAV');
+    expect(missing.status).toBe(404);
+    const read = await call('GET', `/invoices/${String(invoice.body.id)}`);
+    expect(read.status).toBe(200);
+
+    const requests = json().filter((l) => l.message === 'request');
+    const get = requests.find((l) => l.route === 'GET /invoices/{id}' && l.invoiceId === invoice.body.id);
+    expect(get).toMatchObject({
+      level: 'INFO',
+      service: 'relances',
+      tenantId: 'logs-tenant',
+      invoiceId: invoice.body.id,
+      status: 200,
+      requestId: expect.stringMatching(/\S{8,}/),
+      lambdaRequestId: expect.stringMatching(/\S{8,}/),
+      durationMs: expect.any(Number),
+      timestamp: expect.any(String),
+    });
+    expect(requests.find((l) => l.route === 'GET /invoices/{id}' && l.invoiceId === '01ARZ3NDEKTSV4RRFFQ69G5FAV')).toMatchObject({ status: 404, tenantId: 'logs-tenant' });
+    expect(requests.find((l) => l.route === 'POST /clients')).toMatchObject({ status: 201, tenantId: 'logs-tenant' });
+    // Ids only: neither the client's name nor its email reaches the logs.
+    const all = lines.join('\n');
+    expect(all).not.toContain('Secrète');
+    expect(all).not.toContain('secret@client.example');
+    expect(all).not.toContain('compta@logs.example');
+  });
+
+  it('count a recorded payment as a CloudWatch embedded metric', async () => {
+    expect((await call('PUT', '/settings', { company: aCompanyIdentity() })).status).toBe(200);
+    const client = await call('POST', '/clients', aBusinessClientInput());
+    const invoice = await call('POST', '/invoices', anInvoiceInput(String(client.body.id)));
+    expect((await call('POST', `/invoices/${String(invoice.body.id)}/send`)).status).toBe(200);
+    const before = json().filter((l) => 'PaymentsRecorded' in l).length;
+    const paid = await call('POST', `/invoices/${String(invoice.body.id)}/payments`, { amountCents: 1000, date: '2026-11-03', method: 'transfer' });
+    expect(paid.status).toBe(201);
+    const emf = json().filter((l) => 'PaymentsRecorded' in l);
+    expect(emf).toHaveLength(before + 1);
+    expect(emf.at(-1)).toMatchObject({
+      PaymentsRecorded: 1,
+      service: 'relances',
+      _aws: { CloudWatchMetrics: [{ Namespace: 'Relances', Dimensions: [['service']], Metrics: [{ Name: 'PaymentsRecorded', Unit: 'Count' }] }] },
+    });
+  });
+});
