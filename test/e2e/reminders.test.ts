@@ -196,4 +196,36 @@ describe('the reminder engine on the local stack', () => {
     expect((await acme.post(`/invoices/${invoice.id}/reminders`, {})).status).toBe(409);
     expect(reminders(await inbox(email))).toHaveLength(1);
   });
+
+  it('answers 409 for a manual reminder within the client gap, explaining when the next is allowed, and sends it with force', async () => {
+    const email = uniqueEmail('gap');
+    const first = await sentInvoice(aBusinessClientInput({ email }), dueDateAhead(10));
+    const c = first.clientId;
+    const other = await acme.post('/invoices', anInvoiceInput(c, { issueDate: parisToday(), dueDate: dueDateAhead(12) }));
+    expect((await acme.post(`/invoices/${other.json.id}/send`)).status).toBe(200);
+
+    expect((await acme.post(`/invoices/${first.id}/reminders`, { templateId: 'reminder' })).status).toBe(201);
+    const refused = await acme.post(`/invoices/${other.json.id}/reminders`, { templateId: 'reminder' });
+    expect(refused.status).toBe(409);
+    expect(refused.json.detail).toMatch(/minimum gap of \d+ days the next one is due on \d{4}-\d{2}-\d{2}.*"force": true/);
+    expect(reminders(await inbox(email))).toHaveLength(1);
+
+    const forced = await acme.post(`/invoices/${other.json.id}/reminders`, { templateId: 'reminder', force: true });
+    expect(forced.status).toBe(201);
+    expect(forced.json).toMatchObject({ state: 'sent', manual: true });
+    expect(reminders(await inbox(email))).toHaveLength(2);
+    // Force never overrides one reminder per invoice per day.
+    expect((await acme.post(`/invoices/${other.json.id}/reminders`, { templateId: 'reminder', force: true })).status).toBe(409);
+  });
+
+  it('refuses (422) a manual reminder whose template claims penalties when the client is a consumer', async () => {
+    const email = uniqueEmail('conso-manual');
+    const invoice = await sentInvoice(aConsumerClientInput({ email }), dueDateAhead(10));
+    const res = await acme.post(`/invoices/${invoice.id}/reminders`, { templateId: 'formal-notice', force: true });
+    expect(res.status).toBe(422);
+    expect(res.json.errors[0].path).toBe('body.templateId');
+    expect(reminders(await inbox(email))).toHaveLength(0);
+    // The consumer's own formal notice goes out.
+    expect((await acme.post(`/invoices/${invoice.id}/reminders`, { templateId: 'formal-notice-consumer', force: true })).status).toBe(201);
+  });
 });
