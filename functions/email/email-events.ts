@@ -2,8 +2,9 @@
 import type { EventBridgeEvent } from 'aws-lambda';
 import { makeRecordEmailEvent, type SesEventDetail } from '../../shared/app/reminders/email-events.js';
 import { wiring } from '../../shared/wiring.js';
+import { metrics } from '../../shared/wiring-telemetry.js';
 
-const recordEmailEvent = makeRecordEmailEvent({ invoices: wiring.invoices(), clients: wiring.clients(), clock: wiring.clock });
+const recordEmailEvent = makeRecordEmailEvent({ invoices: wiring.invoices(), clients: wiring.clients(), clock: wiring.clock, metrics: metrics() });
 
 export const handler = async (event: EventBridgeEvent<string, SesEventDetail>) => {
   const outcome = await recordEmailEvent(event.detail);

@@ -11,6 +11,7 @@ import { logger } from '../../shared/adapters/telemetry/powertools-logger.js';
 import { traced } from '../../shared/wiring-tracing.js';
 import { mailer } from '../../shared/wiring-email.js';
 import { wiring } from '../../shared/wiring.js';
+import { metrics } from '../../shared/wiring-telemetry.js';
 
 const ReminderEvent = z.union([
   z.object({
@@ -38,6 +39,7 @@ const sendReminder = makeSendReminder({
   mailer: mailer(),
   pdf: pdfRenderer,
   clock: wiring.clock,
+  metrics: metrics(),
 });
 
 const sendQuoteFollowUp = makeSendQuoteFollowUp({

@@ -35,6 +35,7 @@ import {
   sequentialIds,
 } from '../fixtures/fakes.js';
 import { FakeReminderScheduler } from '../fixtures/more-fakes.js';
+import { RecordingMetrics } from '../fixtures/recording-metrics.js';
 
 const TENANT = 'acme';
 const TZ = 'Europe/Paris';
@@ -96,13 +97,14 @@ class World {
   readonly mailer = new CheckingMailer(this);
   readonly pdf = new RacingPdf();
   readonly ids = sequentialIds('01PAY');
+  readonly metrics = new RecordingMetrics();
   readonly invoiceIds: string[] = [];
   /** Terminal records seen so far: they must never change. */
   readonly terminal = new Map<string, string>();
   private readonly deps = { invoices: this.invoices, clients: this.clients, settings: this.settings, scenarios: this.scenarios, steps: this.steps, clock: this.clock };
   readonly reconcile = makeReconcileSchedules({ ...this.deps, scheduler: this.scheduler });
-  readonly fire = makeSendReminder({ ...this.deps, templates: this.templates, mailer: this.mailer, pdf: this.pdf });
-  readonly sendNow = makeSendReminderNow({ ...this.deps, templates: this.templates, mailer: this.mailer, pdf: this.pdf });
+  readonly fire = makeSendReminder({ ...this.deps, templates: this.templates, mailer: this.mailer, pdf: this.pdf, metrics: this.metrics });
+  readonly sendNow = makeSendReminderNow({ ...this.deps, templates: this.templates, mailer: this.mailer, pdf: this.pdf, metrics: this.metrics });
   readonly pay = makeRecordPayment({ ...this.deps, ids: this.ids });
   readonly unpay = makeRemovePayment(this.deps);
   readonly update = makeUpdateInvoice(this.deps);
@@ -306,6 +308,8 @@ describe('the reminder engine as a state machine', () => {
         await w.settle();
         w.checkInvariants(true);
         for (const r of w.records()) expect(isTerminal(r.state) || r.state === 'scheduled', `${r.invoiceId}/${r.plan}/${r.index}`).toBe(true);
+        // Operators count exactly what went out (the metric behind the dashboards and alarms).
+        expect(w.metrics.recorded.filter((m) => m === 'reminderSent')).toHaveLength(w.mailer.log.length);
         totals.emails += w.mailer.log.length;
         totals.sentSteps += w.records().filter((r) => r.state === 'sent' && !r.manual).length;
         totals.skipped += w.records().filter((r) => r.state === 'skipped').length;

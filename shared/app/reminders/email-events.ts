@@ -1,5 +1,6 @@
 import type { Client } from '../../domain/client.js';
 import type { ClientRepository, Clock, InvoiceRepository } from '../ports.js';
+import { noMetrics, type Metrics } from '../metrics.js';
 
 /** The part of an SES configuration-set event (via EventBridge) the timeline needs. */
 export interface SesEventDetail {
@@ -24,7 +25,7 @@ const TYPES: Record<string, string> = {
  * Puts SES delivery news on the invoice timeline (proof in a dispute) and flags a client
  * whose address hard-bounces, so the user sees it instead of reminders vanishing.
  */
-export const makeRecordEmailEvent = ({ invoices, clients, clock }: { invoices: InvoiceRepository; clients: ClientRepository; clock: Clock }) =>
+export const makeRecordEmailEvent = ({ invoices, clients, clock, metrics = noMetrics }: { invoices: InvoiceRepository; clients: ClientRepository; clock: Clock; metrics?: Metrics }) =>
   async (detail: SesEventDetail): Promise<'recorded' | 'ignored'> => {
     const tag = (name: string) => detail.mail?.tags?.[name]?.[0];
     const tenantId = tag('tenant');
@@ -35,6 +36,7 @@ export const makeRecordEmailEvent = ({ invoices, clients, clock }: { invoices: I
 
     const at = detail.bounce?.timestamp ?? detail.delivery?.timestamp ?? detail.complaint?.timestamp ?? clock.now().toISOString();
     const permanent = detail.eventType === 'Bounce' && detail.bounce?.bounceType === 'Permanent';
+    if (detail.eventType === 'Bounce') metrics.emailBounced();
     await invoices.appendEvents(tenantId, invoiceId, [
       {
         at,

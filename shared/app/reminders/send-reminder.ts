@@ -7,6 +7,7 @@ import { localDateTimeOf } from '../../domain/zoned-time.js';
 import type { Clock, InvoiceRepository, Mailer, PdfRenderer, ReminderInput, TenantDocuments } from '../ports.js';
 import type { ClientGapClaim, NewStepRecord, StepRecordItem } from '../ports/reminder-steps.js';
 import { composeReminder, resolveTemplate } from './compose-reminder.js';
+import { noMetrics, type Metrics } from '../metrics.js';
 import { alertOwner } from './owner-alert.js';
 import { loadReminderContext, reminderRecipients, sendCalendarFor, stopReason, type ReminderContext, type ReminderReadDeps } from './reminder-context.js';
 
@@ -16,6 +17,8 @@ export interface SendReminderDeps extends ReminderReadDeps {
   readonly mailer: Mailer;
   readonly pdf: PdfRenderer;
   readonly clock: Clock;
+  /** Counts sent, skipped (by reason), failed and unknown-outcome reminders; none by default. */
+  readonly metrics?: Metrics;
 }
 
 export type ReminderOutcome =
@@ -100,6 +103,7 @@ const skip = async (deps: SendReminderDeps, ctx: ReminderContext, record: StepRe
   const { tenantId, id } = ctx.invoice;
   if (await deps.steps.transition(tenantId, id, record, { state: 'scheduled', scheduledAt: record.scheduledAt! }, { state: 'skipped', reason, at })) {
     await deps.invoices.appendEvents(tenantId, id, [{ at, type: 'reminder.skipped', data: { stepId: record.stepId, plan: record.plan, reason } }]);
+    (deps.metrics ?? noMetrics).reminderSkipped(reason);
   }
   return { outcome: 'skipped', reason, stepId: record.stepId };
 };
@@ -180,8 +184,10 @@ export const deliverClaimed = async (
   try {
     ({ messageId } = await deps.mailer.send({ ...send.email, tags: { tenant: tenantId, invoice: id, client: client.id, step: record.stepId } }));
   } catch (error) {
+    (deps.metrics ?? noMetrics).reminderFailed();
     return failed(deps, ctx, record, send, error);
   }
+  (deps.metrics ?? noMetrics).reminderSent();
   // A crash here leaves the step `sending`: its lease check marks it `unknown_outcome`, never a resend.
   const at = send.now.toISOString();
   await deps.steps.finishSend(tenantId, id, record, { at, messageId, recipients: [...send.recipients.to, ...send.recipients.cc], dueDate: invoice.dueDate });
@@ -241,6 +247,7 @@ const checkLease = async (deps: SendReminderDeps, ctx: ReminderContext, record: 
   if (await deps.steps.transition(tenantId, id, record, { state: 'sending' }, { state: 'failed', reason: 'unknown_outcome', at, leaseUntil: undefined })) {
     await deps.invoices.appendEvents(tenantId, id, [{ at, type: 'reminder.failed', data: { stepId: record.stepId, reason: 'unknown_outcome' } }]);
     await alertOwner(deps, ctx, 'unknown_outcome', record.stepId, now);
+    (deps.metrics ?? noMetrics).reminderOutcomeUnknown();
   }
   return { outcome: 'failed', reason: 'unknown_outcome', stepId: record.stepId };
 };
