@@ -43,6 +43,8 @@ export interface InvoiceRecord {
   readonly deductedCents?: number;
   /** Seller, client and legal mentions as they were when the invoice was numbered: its PDFs are rendered from this forever. */
   readonly issued?: IssuedParties;
+  /** Issued elsewhere and brought in by an import: it keeps its own number, outside our sequence. */
+  readonly imported?: boolean;
   /** Bumped on every write; writes are conditional on the version they read. */
   readonly version: number;
   readonly createdAt: string;
@@ -173,6 +175,7 @@ export type InvoiceView = Omit<InvoiceRecord, 'tenantId' | 'clientKind' | 'versi
   readonly daysLate: number;
   /** List rows only: the client's name, the last reminder sent and the next one planned. */
   readonly clientName?: string;
+  readonly imported?: boolean;
   readonly lastReminder?: { readonly at: string; readonly templateId: string };
   readonly nextStep?: { readonly at: string; readonly templateId: string };
 };

@@ -71,10 +71,12 @@ const rejectUnknownQuery = (route: RouteDefinition, query: Record<string, string
   throw new ValidationError(unknown.map((name) => ({ path: `query.${name}`, message: `is not a known parameter${known}` })));
 };
 
-const readBody = (event: HttpEvent): unknown => {
+const readBody = (event: HttpEvent, csv = false): unknown => {
   if (event.body === undefined || event.body === null || event.body === '') return undefined;
   const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
   const contentType = event.headers?.['content-type'] ?? event.headers?.['Content-Type'] ?? 'application/json';
+  // Routes that take a spreadsheet export see it as `{ csv: <text> }`.
+  if (csv && /^text\/(csv|plain)\b/i.test(contentType)) return { csv: raw };
   if (!/^application\/(.+\+)?json\b/i.test(contentType)) {
     throw new ValidationError([{ path: 'headers.content-type', message: 'must be application/json' }]);
   }
@@ -114,7 +116,7 @@ export const httpHandler = <R extends RouteDefinition>(
     const params = (route.params ? parseOrThrow(route.params, event.pathParameters ?? {}, 'path') : undefined) as Infer<R['params']>;
     rejectUnknownQuery(route, event.queryStringParameters ?? {});
     const query = (route.query ? parseOrThrow(route.query, event.queryStringParameters ?? {}, 'query') : undefined) as Infer<R['query']>;
-    const rawBody = readBody(event);
+    const rawBody = readBody(event, route.csvBody);
     if (!route.body && rawBody !== undefined && route.method !== 'GET') {
       // Routes without a body accept an empty object (some clients always send one).
       if (typeof rawBody !== 'object' || rawBody === null || Object.keys(rawBody).length > 0) {

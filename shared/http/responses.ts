@@ -18,3 +18,9 @@ export const pdf = (bytes: Uint8Array, fileName: string): HttpResult => ({
   body: Buffer.from(bytes).toString('base64'),
   isBase64Encoded: true,
 });
+
+export const csv = (text: string, fileName: string): HttpResult => ({
+  statusCode: 200,
+  headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${fileName}"` },
+  body: text,
+});

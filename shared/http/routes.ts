@@ -7,9 +7,9 @@
 import * as z from 'zod';
 import { ClientInput, ClientPatch, Client } from './schemas/clients.js';
 import { idParams, id, listQuery, page } from './schemas/common.js';
-import { CancelInvoiceInput, Invoice, InvoiceInput, InvoiceListQuery, InvoicePatch, Payment, PaymentInput, TimelineEvent } from './schemas/invoices.js';
+import { CancelInvoiceInput, Invoice, InvoiceExportQuery, InvoiceInput, InvoiceListQuery, InvoicePatch, Payment, PaymentInput, TimelineEvent } from './schemas/invoices.js';
 import { Settings, SettingsInput } from './schemas/settings.js';
-import { ClientListQuery, ClientRowFields, CockpitQuery, CockpitView, StatementView } from './schemas/cockpit.js';
+import { ClientListQuery, ClientRowFields, CockpitQuery, CockpitView, ImportBody, ImportQuery, ImportReportView, StatementView } from './schemas/cockpit.js';
 import { CreditNoteInput, CreditNoteResult, CreditNoteView, DepositInput, FinalInvoiceInput, QuoteInput, QuoteListQuery, QuotePatch, QuoteView } from './schemas/quotes.js';
 import {
   ManualReminderInput,
@@ -52,6 +52,8 @@ export interface RouteDefinition {
   readonly email?: boolean;
   /** Larger memory / timeout for rendering. */
   readonly heavy?: boolean;
+  /** Also takes `text/csv`, handed to the body schema as `{ csv: <text> }`. */
+  readonly csvBody?: boolean;
 }
 
 const paymentParams = z.object({ id, paymentId: id });
@@ -70,6 +72,7 @@ export const routes = {
 
   createInvoice: { method: 'POST', path: '/invoices', handler: 'functions/invoices/create-invoice', summary: 'Create a draft invoice', auth: 'jwt', body: InvoiceInput, response: Invoice, successStatus: 201, idempotent: true },
   listInvoices: { method: 'GET', path: '/invoices', handler: 'functions/invoices/list-invoices', summary: 'The follow-up list', auth: 'jwt', query: InvoiceListQuery, response: page(Invoice) },
+  exportInvoices: { method: 'GET', path: '/invoices/export.csv', handler: 'functions/invoices/export-invoices', summary: 'The follow-up list as CSV for the accountant (same filters and sort; ; separated, French decimals)', auth: 'jwt', query: InvoiceExportQuery },
   getInvoice: { method: 'GET', path: '/invoices/{id}', handler: 'functions/invoices/get-invoice', summary: 'Get an invoice', auth: 'jwt', params: idParams, response: Invoice },
   updateInvoice: { method: 'PATCH', path: '/invoices/{id}', handler: 'functions/invoices/update-invoice', summary: 'Edit a draft, or pause / dispute a sent invoice', auth: 'jwt', params: idParams, body: InvoicePatch, response: Invoice },
   sendInvoice: { method: 'POST', path: '/invoices/{id}/send', handler: 'functions/invoices/send-invoice', summary: 'Number, render and email the invoice', auth: 'jwt', params: idParams, response: Invoice, idempotent: true, pdf: true, email: true, heavy: true },
@@ -115,6 +118,7 @@ export const routes = {
   listCreditNotes: { method: 'GET', path: '/invoices/{id}/credit-notes', handler: 'functions/invoices/list-credit-notes', summary: 'Credit notes of an invoice', auth: 'jwt', params: idParams, response: z.object({ items: z.array(CreditNoteView) }) },
   creditNotePdf: { method: 'GET', path: '/invoices/{id}/credit-notes/{creditNoteId}/pdf', handler: 'functions/invoices/get-credit-note-pdf', summary: 'A credit note PDF', auth: 'jwt', params: z.object({ id, creditNoteId: id }), pdf: true, heavy: true },
 
+  importInvoices: { method: 'POST', path: '/imports/invoices', handler: 'functions/imports/import-invoices', summary: 'Import invoices issued elsewhere (CSV ; or , with French decimals, or JSON); dryRun=true reports what would be created and every row error', auth: 'jwt', query: ImportQuery, body: ImportBody, response: ImportReportView, idempotent: true, csvBody: true, heavy: true },
   cockpit: { method: 'GET', path: '/cockpit', handler: 'functions/cockpit/get-cockpit', summary: 'Cash cockpit: owed, late, by whom, expected, reminder results (asOf defaults to today)', auth: 'jwt', query: CockpitQuery, response: CockpitView },
 
   getSettings: { method: 'GET', path: '/settings', handler: 'functions/settings/get-settings', summary: 'Company identity and reminder program', auth: 'jwt', response: Settings },

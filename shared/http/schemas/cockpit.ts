@@ -54,3 +54,30 @@ export const StatementView = z.object({
   balanceCents: int,
   overdueCents: int,
 });
+
+const importCents = z.number().int().min(0).max(99_999_999_999);
+export const ImportJsonRow = z.object({
+  number: z.string().max(64),
+  client: z.object({ name: z.string().max(200), email: z.string().max(254).optional(), siren: z.string().max(20).optional(), kind: z.string().max(20).optional() }),
+  issueDate: z.string().max(20),
+  dueDate: z.string().max(20),
+  netCents: importCents.optional(),
+  vatCents: importCents.optional(),
+  grossCents: importCents.optional(),
+  paidCents: importCents.optional(),
+});
+
+/** A CSV (sent as text/csv, or as `{ csv }`) or JSON rows; per-row problems are answered as row errors, not a 400. */
+export const ImportBody = z.union([z.object({ csv: z.string().min(1).max(8_000_000) }).strict(), z.object({ invoices: z.array(ImportJsonRow).min(1).max(5000) }).strict()]);
+
+export const ImportQuery = z.object({ dryRun: z.enum(['true', 'false']).transform((v) => v === 'true').optional() });
+
+export const ImportReportView = z.object({
+  dryRun: z.boolean(),
+  rows: int,
+  created: int,
+  existing: int,
+  clientsCreated: int,
+  items: z.array(z.object({ row: int, number: z.string(), action: z.enum(['create', 'exists']), clientId: id, newClient: z.boolean() })),
+  errors: z.array(z.object({ row: int, field: z.string(), message: z.string() })),
+});

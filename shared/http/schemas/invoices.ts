@@ -145,6 +145,7 @@ export const Invoice = z.object({
   lastReminderAt: instant.optional(),
   /** List rows only: the client's name, the last reminder sent and the next one planned. */
   clientName: z.string().optional(),
+  imported: z.boolean().optional(),
   lastReminder: z.object({ at: instant, templateId: z.string() }).optional(),
   nextStep: z.object({ at: instant, templateId: z.string() }).optional(),
   createdAt: instant,
@@ -167,6 +168,9 @@ export const InvoiceListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z.string().max(2048).optional(),
 }) satisfies z.ZodType<domain.InvoiceListQuery>;
+
+/** The list's filters and sort, without paging: the export reads every page. */
+export const InvoiceExportQuery = InvoiceListQuery.omit({ limit: true, cursor: true });
 
 export const TimelineEvent = z.object({
   at: instant,

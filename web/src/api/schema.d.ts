@@ -106,6 +106,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/imports/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import invoices issued elsewhere (CSV ; or , with French decimals, or JSON); dryRun=true reports what would be created and every row error */
+        post: operations["importInvoices"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/invoices": {
         parameters: {
             query?: never;
@@ -290,6 +307,23 @@ export interface paths {
         };
         /** Every event, oldest first */
         get: operations["invoiceTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/invoices/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The follow-up list as CSV for the accountant (same filters and sort; ; separated, French decimals) */
+        get: operations["exportInvoices"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1319,6 +1353,107 @@ export interface operations {
             };
         };
     };
+    importInvoices: {
+        parameters: {
+            query?: {
+                dryRun?: "true" | "false";
+            };
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    csv: string;
+                } | {
+                    invoices: {
+                        client: {
+                            email?: string;
+                            kind?: string;
+                            name: string;
+                            siren?: string;
+                        };
+                        dueDate: string;
+                        grossCents?: number;
+                        issueDate: string;
+                        netCents?: number;
+                        number: string;
+                        paidCents?: number;
+                        vatCents?: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        clientsCreated: number;
+                        created: number;
+                        dryRun: boolean;
+                        errors: {
+                            field: string;
+                            message: string;
+                            row: number;
+                        }[];
+                        existing: number;
+                        items: {
+                            /** @enum {string} */
+                            action: "create" | "exists";
+                            clientId: string;
+                            newClient: boolean;
+                            number: string;
+                            row: number;
+                        }[];
+                        rows: number;
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listInvoices: {
         parameters: {
             query?: {
@@ -1382,6 +1517,7 @@ export interface operations {
                             /** Format: email */
                             emailedTo?: string;
                             id: string;
+                            imported?: boolean;
                             issued?: {
                                 client: {
                                     address?: {
@@ -1583,6 +1719,7 @@ export interface operations {
                         /** Format: email */
                         emailedTo?: string;
                         id: string;
+                        imported?: boolean;
                         issued?: {
                             client: {
                                 address?: {
@@ -1768,6 +1905,7 @@ export interface operations {
                         /** Format: email */
                         emailedTo?: string;
                         id: string;
+                        imported?: boolean;
                         issued?: {
                             client: {
                                 address?: {
@@ -1971,6 +2109,7 @@ export interface operations {
                         /** Format: email */
                         emailedTo?: string;
                         id: string;
+                        imported?: boolean;
                         issued?: {
                             client: {
                                 address?: {
@@ -2173,6 +2312,7 @@ export interface operations {
                         /** Format: email */
                         emailedTo?: string;
                         id: string;
+                        imported?: boolean;
                         issued?: {
                             client: {
                                 address?: {
@@ -2469,6 +2609,7 @@ export interface operations {
                             /** Format: email */
                             emailedTo?: string;
                             id: string;
+                            imported?: boolean;
                             issued?: {
                                 client: {
                                     address?: {
@@ -2801,6 +2942,7 @@ export interface operations {
                         /** Format: email */
                         emailedTo?: string;
                         id: string;
+                        imported?: boolean;
                         issued?: {
                             client: {
                                 address?: {
@@ -2996,6 +3138,7 @@ export interface operations {
                         /** Format: email */
                         emailedTo?: string;
                         id: string;
+                        imported?: boolean;
                         issued?: {
                             client: {
                                 address?: {
@@ -3406,6 +3549,7 @@ export interface operations {
                         /** Format: email */
                         emailedTo?: string;
                         id: string;
+                        imported?: boolean;
                         issued?: {
                             client: {
                                 address?: {
@@ -3604,6 +3748,55 @@ export interface operations {
             };
             /** @description Not found (or another tenant’s resource) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportInvoices: {
+        parameters: {
+            query?: {
+                clientId?: string;
+                dueFrom?: string;
+                dueTo?: string;
+                dueWithinDays?: number;
+                maxDaysLate?: number;
+                minDaysLate?: number;
+                order?: "asc" | "desc";
+                overdue?: "true" | "false";
+                q?: string;
+                reminded?: "true" | "false";
+                sort?: "dueDate" | "-dueDate" | "amount" | "daysLate" | "client" | "lastReminder";
+                status?: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "overdue";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4395,6 +4588,7 @@ export interface operations {
                         /** Format: email */
                         emailedTo?: string;
                         id: string;
+                        imported?: boolean;
                         issued?: {
                             client: {
                                 address?: {
@@ -4607,6 +4801,7 @@ export interface operations {
                         /** Format: email */
                         emailedTo?: string;
                         id: string;
+                        imported?: boolean;
                         issued?: {
                             client: {
                                 address?: {

@@ -1,0 +1,11 @@
+import { makeExportInvoices } from '../../shared/app/aggregates/export-invoices.js';
+import { makeFollowUpList } from '../../shared/app/aggregates/follow-up-list.js';
+import { httpHandler } from '../../shared/http/http-handler.js';
+import { csv } from '../../shared/http/responses.js';
+import { routes } from '../../shared/http/routes.js';
+import { wiring } from '../../shared/wiring.js';
+
+const exportInvoices = makeExportInvoices(
+  makeFollowUpList({ invoices: wiring.invoices(), rows: wiring.invoiceRows(), aggregates: wiring.aggregates(), settings: wiring.settings(), clock: wiring.clock }),
+);
+export const handler = httpHandler(routes.exportInvoices, async ({ tenantId, query }) => csv(await exportInvoices(tenantId, query), 'factures.csv'));

@@ -1,0 +1,206 @@
+import { createHash } from 'node:crypto';
+import type { Client } from '../../domain/client.js';
+import { localDate } from '../../domain/dates.js';
+import { csvRows, validateRow, type ImportedRow, type RawRow, type RowError } from '../../domain/invoice-import.js';
+import { settledStatusOf } from '../../domain/invoice.js';
+import { VAT_RATES } from '../../domain/money.js';
+import { ConflictError } from '../errors.js';
+import type { ClientRepository, Clock, InvoiceRecord, InvoiceRepository, SettingsRepository } from '../ports.js';
+import { draftInvoice } from '../invoices.js';
+
+export interface ImportDeps {
+  readonly invoices: InvoiceRepository;
+  readonly clients: ClientRepository;
+  readonly settings: SettingsRepository;
+  readonly clock: Clock;
+}
+
+/** JSON rows: the same fields as the CSV columns, amounts in cents. */
+export interface ImportJsonRow {
+  readonly number: string;
+  readonly client: { readonly name: string; readonly email?: string; readonly siren?: string; readonly kind?: string };
+  readonly issueDate: string;
+  readonly dueDate: string;
+  readonly netCents?: number;
+  readonly vatCents?: number;
+  readonly grossCents?: number;
+  readonly paidCents?: number;
+}
+
+export type ImportInput = { readonly csv: string } | { readonly invoices: readonly ImportJsonRow[] };
+
+export interface ImportItem {
+  readonly row: number;
+  readonly number: string;
+  /** `create`: new (or would be, in a dry run); `exists`: imported before, left as is. */
+  readonly action: 'create' | 'exists';
+  readonly clientId: string;
+  readonly newClient: boolean;
+}
+
+export interface ImportReport {
+  readonly dryRun: boolean;
+  readonly rows: number;
+  readonly created: number;
+  readonly existing: number;
+  readonly clientsCreated: number;
+  readonly items: readonly ImportItem[];
+  readonly errors: readonly RowError[];
+}
+
+/** Ids derived from what identifies a row, so uploading the same file again finds what it created. */
+const stableId = (kind: string, key: string) => `imp-${kind}-${createHash('sha256').update(key).digest('base64url').slice(0, 22)}`;
+export const importedInvoiceId = (number: string) => stableId('inv', number.trim().toUpperCase());
+
+const cents = (v: number | undefined) => (v === undefined ? undefined : (v / 100).toFixed(2));
+const fromJson = (rows: readonly ImportJsonRow[]): RawRow[] =>
+  rows.map((r, i) => ({
+    row: i + 1,
+    number: r.number,
+    clientName: r.client?.name,
+    email: r.client?.email,
+    siren: r.client?.siren,
+    kind: r.client?.kind,
+    issueDate: r.issueDate,
+    dueDate: r.dueDate,
+    net: cents(r.netCents),
+    vat: cents(r.vatCents),
+    gross: cents(r.grossCents),
+    paid: cents(r.paidCents),
+  }));
+
+const nearestRate = (net: number, vat: number) =>
+  VAT_RATES.reduce((best, rate) => (Math.abs((net * rate) / 100 - vat) < Math.abs((net * best) / 100 - vat) ? rate : best), VAT_RATES[0]);
+
+/**
+ * Brings in invoices issued elsewhere. Each keeps its own number (outside our gapless
+ * sequence) and is marked `imported`; it is recorded as sent, with what was already paid, so
+ * the reminder engine plans it from the stream (catch-up rule for the steps already past).
+ * Clients are matched by SIREN, then email; otherwise created. Rows with errors are reported
+ * (`{ row, field, message }`) and skipped; a dry run writes nothing. Ids derive from the
+ * invoice number and the client's identity: the same file uploaded again changes nothing.
+ */
+export const makeImportInvoices = ({ invoices, clients, settings, clock }: ImportDeps) => {
+  /** Writes one imported invoice (sent, with what was already paid); false when an earlier upload did. */
+  const importOne = async (tenantId: string, p: { row: ImportedRow; clientId: string; clientKind: Client['kind'] }, at: string, today: string): Promise<boolean> => {
+    const { row } = p;
+    const vatRate = nearestRate(row.netCents, row.vatCents);
+    const draft = draftInvoice({
+      id: importedInvoiceId(row.number),
+      tenantId,
+      clientId: p.clientId,
+      clientKind: p.clientKind,
+      issueDate: row.issueDate,
+      dueDate: row.dueDate,
+      lines: [{ description: `Facture ${row.number} (importée)`, quantity: 1, unitPriceCents: row.netCents, vatRate }],
+      totals: { netCents: row.netCents, vatCents: row.vatCents, grossCents: row.grossCents, vatBreakdown: [{ vatRate, netCents: row.netCents, vatCents: row.vatCents }] },
+      at,
+    });
+    const sent: InvoiceRecord = { ...draft, status: 'sent', number: row.number, sentAt: at, imported: true };
+    try {
+      await invoices.create(sent, { at, type: 'invoice.imported', data: { number: row.number, grossCents: row.grossCents, paidCents: row.paidCents } });
+    } catch (error) {
+      if (error instanceof ConflictError) return false;
+      throw error;
+    }
+    if (row.paidCents > 0) {
+      const paid: InvoiceRecord = { ...sent, paidCents: row.paidCents, lastPaymentAt: at, version: sent.version + 1, updatedAt: at };
+      await invoices.save({ ...paid, status: settledStatusOf(paid) }, {
+        addPayment: { id: stableId('pay', row.number.toUpperCase()), invoiceId: sent.id, amountCents: row.paidCents, date: today, method: 'other', reference: 'Réglé avant import', createdAt: at },
+        events: [{ at, type: 'payment.recorded', data: { amountCents: row.paidCents, date: today, method: 'other', imported: true } }],
+      });
+    }
+    return true;
+  };
+
+  return async (tenantId: string, input: ImportInput, options: { dryRun: boolean }): Promise<ImportReport> => {
+    const parsed = 'csv' in input ? csvRows(input.csv) : { rows: fromJson(input.invoices), errors: [] };
+    const errors: RowError[] = [...parsed.errors];
+    const good: ImportedRow[] = [];
+    const seen = new Map<string, number>();
+    for (const raw of parsed.rows) {
+      const result = validateRow(raw);
+      if ('errors' in result) {
+        errors.push(...result.errors);
+        continue;
+      }
+      const key = result.ok.number.toUpperCase();
+      const first = seen.get(key);
+      if (first !== undefined) {
+        errors.push({ row: raw.row, field: 'number', message: `appears twice in the file (row ${first})` });
+        continue;
+      }
+      seen.set(key, raw.row);
+      good.push(result.ok);
+    }
+
+    const existingClients: Client[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await clients.list(tenantId, { limit: 100, ...(cursor ? { cursor } : {}) });
+      existingClients.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    const bySiren = new Map(existingClients.filter((c) => c.siren).map((c) => [c.siren!, c]));
+    const byEmail = new Map(existingClients.map((c) => [c.email.toLowerCase(), c]));
+    const now = clock.now();
+    const at = now.toISOString();
+    const newClients = new Map<string, Client>();
+    const plan: { row: ImportedRow; clientId: string; clientKind: Client['kind']; newClient: boolean }[] = [];
+    for (const row of good) {
+      const c = row.client;
+      const match = (c.siren && bySiren.get(c.siren)) || (c.email && byEmail.get(c.email.toLowerCase()));
+      if (match) {
+        plan.push({ row, clientId: match.id, clientKind: match.kind, newClient: false });
+        continue;
+      }
+      if (!c.email) {
+        errors.push({ row: row.row, field: 'email', message: 'is required to create a new client (no client has this SIREN or email)' });
+        continue;
+      }
+      const id = stableId('cli', c.siren ?? c.email.toLowerCase());
+      const client: Client = newClients.get(id) ?? {
+        id, name: c.name, kind: c.kind, email: c.email, ccEmails: [], ...(c.siren ? { siren: c.siren } : {}),
+        language: 'fr', remindersEnabled: true, emailStatus: 'ok', createdAt: at, updatedAt: at,
+      };
+      newClients.set(id, client);
+      if (client.siren) bySiren.set(client.siren, client);
+      byEmail.set(client.email.toLowerCase(), client);
+      plan.push({ row, clientId: id, clientKind: client.kind, newClient: true });
+    }
+
+    const existing = new Set(
+      (await Promise.all(plan.map(async (p) => ((await invoices.get(tenantId, importedInvoiceId(p.row.number))) ? p.row.number : undefined)))).filter(Boolean),
+    );
+    const items: ImportItem[] = plan.map((p) => ({ row: p.row.row, number: p.row.number, action: existing.has(p.row.number) ? 'exists' : 'create', clientId: p.clientId, newClient: p.newClient }));
+    errors.sort((a, b) => a.row - b.row || a.field.localeCompare(b.field));
+    const report = (created: number, clientsCreated: number): ImportReport => ({
+      dryRun: options.dryRun,
+      rows: parsed.rows.length,
+      created,
+      existing: items.filter((i) => i.action === 'exists').length,
+      clientsCreated,
+      items,
+      errors,
+    });
+    if (options.dryRun) return report(items.filter((i) => i.action === 'create').length, [...newClients.values()].filter((c) => !existingClients.some((e) => e.id === c.id)).length);
+
+    let clientsCreated = 0;
+    for (const client of newClients.values()) {
+      try {
+        await clients.create(tenantId, client);
+        clientsCreated++;
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error; // created by an earlier upload
+      }
+    }
+    const today = localDate(now, (await settings.get(tenantId)).timezone);
+    let created = 0;
+    const queue = plan.filter((p) => !existing.has(p.row.number));
+    const worker = async () => {
+      for (let p = queue.shift(); p; p = queue.shift()) if (await importOne(tenantId, p, at, today)) created++;
+    };
+    await Promise.all(Array.from({ length: 8 }, worker));
+    return report(created, clientsCreated);
+  };
+};

@@ -1,0 +1,178 @@
+/**
+ * Reading invoices issued elsewhere: a CSV as spreadsheets and accounting tools export it
+ * (UTF-8, `;` or `,`, quoted fields, French decimals `1 234,56`, dates `JJ/MM/AAAA` or ISO,
+ * blank lines) or JSON rows. Pure: every row becomes either a clean record or field errors.
+ */
+import { isValidDate } from './dates.js';
+
+export interface ImportedRow {
+  readonly row: number;
+  readonly number: string;
+  readonly client: { readonly name: string; readonly email?: string; readonly siren?: string; readonly kind: 'business' | 'consumer' };
+  readonly issueDate: string;
+  readonly dueDate: string;
+  readonly netCents: number;
+  readonly vatCents: number;
+  readonly grossCents: number;
+  readonly paidCents: number;
+}
+
+export interface RowError {
+  readonly row: number;
+  readonly field: string;
+  readonly message: string;
+}
+
+/** Raw fields of one row, by canonical name. */
+export type RawRow = Partial<Record<'number' | 'clientName' | 'email' | 'siren' | 'kind' | 'issueDate' | 'dueDate' | 'net' | 'vat' | 'gross' | 'paid', string>> & { readonly row: number };
+
+const fold = (s: string) => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '');
+
+const ALIASES: Record<string, keyof Omit<RawRow, 'row'>> = {
+  number: 'number', numero: 'number', numerofacture: 'number', nfacture: 'number', nofacture: 'number', numfacture: 'number', nodefacture: 'number', facture: 'number', no: 'number', invoicenumber: 'number', n: 'number',
+  client: 'clientName', clientname: 'clientName', nom: 'clientName', nomclient: 'clientName', raisonsociale: 'clientName', name: 'clientName',
+  email: 'email', mail: 'email', courriel: 'email', emailclient: 'email',
+  siren: 'siren', sirenclient: 'siren', siret: 'siren',
+  kind: 'kind', type: 'kind', typeclient: 'kind',
+  issuedate: 'issueDate', date: 'issueDate', datefacture: 'issueDate', dateemission: 'issueDate',
+  duedate: 'dueDate', echeance: 'dueDate', dateecheance: 'dueDate',
+  net: 'net', ht: 'net', montantht: 'net', totalht: 'net',
+  vat: 'vat', tva: 'vat', montanttva: 'vat',
+  gross: 'gross', ttc: 'gross', montantttc: 'gross', totalttc: 'gross',
+  paid: 'paid', dejapaye: 'paid', paye: 'paid', regle: 'paid', dejaregle: 'paid', alreadypaid: 'paid', acompte: 'paid',
+};
+
+/** Splits CSV text into records of fields (RFC 4180 quotes), with the line each record starts on. */
+export const parseCsv = (text: string): { line: number; fields: string[] }[] => {
+  const body = text.replace(/^\ufeff/, '');
+  const firstLine = body.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+  const delimiter = (firstLine.match(/;/g)?.length ?? 0) >= (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  const records: { line: number; fields: string[] }[] = [];
+  let fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  let line = 1;
+  let start = 1;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i]!;
+    if (quoted) {
+      if (c === '"' && body[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else {
+        if (c === '\n') line++;
+        field += c;
+      }
+    } else if (c === '"' && field === '') quoted = true;
+    else if (c === delimiter) {
+      fields.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && body[i + 1] === '\n') i++;
+      fields.push(field);
+      if (fields.some((f) => f.trim() !== '')) records.push({ line: start, fields });
+      fields = [];
+      field = '';
+      line++;
+      start = line;
+    } else field += c;
+  }
+  fields.push(field);
+  if (fields.some((f) => f.trim() !== '')) records.push({ line: start, fields });
+  return records;
+};
+
+/** The CSV's rows by canonical column, the header naming them (French or English, any case or accent). */
+export const csvRows = (text: string): { rows: RawRow[]; errors: RowError[] } => {
+  const [header, ...records] = parseCsv(text);
+  if (!header) return { rows: [], errors: [{ row: 1, field: 'header', message: 'the file is empty' }] };
+  const columns = header.fields.map((h) => ALIASES[fold(h)]);
+  const missing = (['number', 'clientName', 'issueDate', 'dueDate'] as const).filter((c) => !columns.includes(c));
+  if (!columns.includes('gross') && !(columns.includes('net') && columns.includes('vat'))) missing.push('gross' as never);
+  if (missing.length) return { rows: [], errors: missing.map((field) => ({ row: header.line, field, message: 'column missing from the header' })) };
+  const rows = records.map((r) => {
+    const row: Record<string, string | number> = { row: r.line };
+    columns.forEach((c, i) => {
+      if (c && r.fields[i] !== undefined) row[c] = r.fields[i]!.trim();
+    });
+    return row as RawRow;
+  });
+  return { rows, errors: [] };
+};
+
+/** `1 234,56`, `1234.56`, `1.234,56 €`, `-12` → cents; undefined when not an amount. */
+export const parseAmount = (text: string): number | undefined => {
+  let s = text.replace(/[\s\u00a0\u202f€]/g, '').replace(/^EUR|EUR$/i, '');
+  if (s === '') return undefined;
+  if (/,\d{1,2}$/.test(s)) s = s.replace(/\./g, '').replace(',', '.');
+  else if (/^\d{1,3}(,\d{3})+(\.\d{1,2})?$/.test(s)) s = s.replace(/,/g, '');
+  if (!/^-?\d+(\.\d{1,2})?$/.test(s)) return undefined;
+  const [units, decimals = ''] = s.replace('-', '').split('.');
+  const cents = Number(units) * 100 + Number(decimals.padEnd(2, '0'));
+  return s.startsWith('-') ? -cents : cents;
+};
+
+/** `31/12/2026` or `2026-12-31` → `2026-12-31`; undefined when not a calendar date. */
+export const parseDate = (text: string): string | undefined => {
+  const fr = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text.trim());
+  const iso = fr ? `${fr[3]}-${fr[2]!.padStart(2, '0')}-${fr[1]!.padStart(2, '0')}` : text.trim();
+  return isValidDate(iso) ? iso : undefined;
+};
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** One raw row → a record, or the errors of each bad field. */
+export const validateRow = (raw: RawRow): { ok: ImportedRow } | { errors: RowError[] } => {
+  const errors: RowError[] = [];
+  const fail = (field: string, message: string) => errors.push({ row: raw.row, field, message });
+  const number = raw.number?.trim() ?? '';
+  if (!number) fail('number', 'is required');
+  else if (number.length > 64) fail('number', 'is longer than 64 characters');
+  const name = raw.clientName?.trim() ?? '';
+  if (!name) fail('client', 'is required');
+  const email = raw.email?.trim() || undefined;
+  if (email && !EMAIL.test(email)) fail('email', 'is not an email address');
+  const siren = raw.siren?.replace(/\s/g, '') || undefined;
+  if (siren && !/^\d{9}(\d{5})?$/.test(siren)) fail('siren', 'must be 9 digits (or a 14-digit SIRET)');
+  const kindText = fold(raw.kind ?? '');
+  const kind = kindText === '' || ['business', 'b2b', 'professionnel', 'pro', 'entreprise'].includes(kindText) ? 'business' : ['consumer', 'b2c', 'particulier'].includes(kindText) ? 'consumer' : undefined;
+  if (!kind) fail('kind', 'must be business (professionnel) or consumer (particulier)');
+  const issueDate = parseDate(raw.issueDate ?? '');
+  if (!issueDate) fail('issueDate', 'is not a date (JJ/MM/AAAA or AAAA-MM-JJ)');
+  const dueDate = parseDate(raw.dueDate ?? '');
+  if (!dueDate) fail('dueDate', 'is not a date (JJ/MM/AAAA or AAAA-MM-JJ)');
+  else if (issueDate && dueDate < issueDate) fail('dueDate', 'is before the issue date');
+  const amount = (field: 'net' | 'vat' | 'gross' | 'paid') => {
+    const text = raw[field];
+    if (text === undefined || text.trim() === '') return undefined;
+    const cents = parseAmount(text);
+    if (cents === undefined) fail(field, 'is not an amount (1 234,56)');
+    else if (cents < 0) fail(field, 'must not be negative');
+    else if (cents > 99_999_999_999) fail(field, 'is above 999 999 999,99');
+    return cents;
+  };
+  const net = amount('net');
+  const vat = amount('vat');
+  let gross = amount('gross');
+  const paid = amount('paid') ?? 0;
+  if (gross === undefined && net !== undefined && vat !== undefined) gross = net + vat;
+  if (gross === undefined && !errors.some((e) => ['net', 'vat', 'gross'].includes(e.field))) fail('gross', 'is required (or net and VAT)');
+  if (gross !== undefined && net !== undefined && vat !== undefined && net + vat !== gross) fail('gross', 'is not net + VAT');
+  if (gross !== undefined && paid > gross) fail('paid', 'is more than the gross amount');
+  if (errors.length || !issueDate || !dueDate || gross === undefined || !kind) return { errors };
+  const netCents = net ?? (vat !== undefined ? gross - vat : gross);
+  return {
+    ok: {
+      row: raw.row,
+      number,
+      client: { name, ...(email ? { email } : {}), ...(siren ? { siren: siren.slice(0, 9) } : {}), kind },
+      issueDate,
+      dueDate,
+      netCents,
+      vatCents: gross - netCents,
+      grossCents: gross,
+      paidCents: paid,
+    },
+  };
+};

@@ -1,0 +1,107 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { companySettings, freshTenant, type FreshTenant } from './fresh-tenant.js';
+
+/** A messy real-world export: BOM, `;`, quoted fields, accents, `1 234,56`, blank lines, a bad date, a duplicate. */
+const MESSY = [
+  '\ufeffN° facture;Client;E-mail;SIREN;Type;Date facture;Échéance;Montant HT;TVA;Montant TTC;Déjà réglé',
+  'FA-2025-118;"Boulangerie Dupont; SARL";compta@dupont.test;552 100 554;professionnel;15/09/2025;15/10/2025;1 028,80;205,76;1 234,56;0',
+  '',
+  'FA-2025-119;Élodie Lefèvre;elodie@particulier.test;;particulier;01/10/2025;31/10/2025;500,00;100,00;600,00;200,00',
+  'FA-2025-120;Boulangerie Dupont SARL;autre@dupont.test;552100554;;2025-10-05;2025-11-04;100;20;120;',
+  '   ',
+  'FA-2025-121;Garage Martin;garage@martin.test;;;32/10/2025;30/11/2025;10,00;2,00;12,00;',
+  'FA-2025-122;Garage Martin;pas-un-email;;;01/11/2025;01/12/2025;abc;2,00;12,00;',
+  'FA-2025-118;Doublon;d@d.test;;;01/11/2025;01/12/2025;10,00;2,00;12,00;',
+  '',
+].join('\r\n');
+
+let t: FreshTenant;
+beforeAll(async () => {
+  t = await freshTenant('import');
+  await t.ok('PUT', '/settings', companySettings);
+});
+
+const upload = (query: string, body = MESSY) => t.call('POST', `/imports/invoices${query}`, body, { 'content-type': 'text/csv; charset=utf-8' });
+
+describe('POST /imports/invoices', () => {
+  it('answers a dry run with what would be created and every row error, writing nothing', async () => {
+    const res = await upload('?dryRun=true');
+    expect(res.status, JSON.stringify(res.json)).toBe(200);
+    expect(res.json.dryRun).toBe(true);
+    expect(res.json.errors).toEqual([
+      { row: 7, field: 'issueDate', message: expect.stringMatching(/date/) },
+      { row: 8, field: 'email', message: expect.any(String) },
+      { row: 8, field: 'net', message: expect.stringMatching(/amount/) },
+      { row: 9, field: 'number', message: 'appears twice in the file (row 2)' },
+    ]);
+    expect(res.json.items.map((i: any) => [i.row, i.number, i.action])).toEqual([
+      [2, 'FA-2025-118', 'create'],
+      [4, 'FA-2025-119', 'create'],
+      [5, 'FA-2025-120', 'create'],
+    ]);
+    // Row 5 matches row 2's client by SIREN (another email): one client, not two.
+    expect(res.json.items[0].clientId).toBe(res.json.items[2].clientId);
+    expect(res.json.clientsCreated).toBe(2);
+    expect((await t.get('/invoices?limit=100')).json.items).toEqual([]);
+    expect((await t.get('/clients')).json.items).toEqual([]);
+  });
+
+  it('imports the good rows with their own numbers, amounts and what was already paid, marked imported', async () => {
+    const res = await upload('');
+    expect(res.status).toBe(200);
+    expect([res.json.created, res.json.existing, res.json.clientsCreated, res.json.errors.length]).toEqual([3, 0, 2, 4]);
+    await t.drain();
+    const rows = (await t.get('/invoices?limit=100&sort=amount')).json.items;
+    expect(rows.map((i: any) => [i.number, i.totals.netCents, i.totals.vatCents, i.totals.grossCents, i.paidCents, i.balanceCents, i.status, i.imported, i.clientName])).toEqual([
+      ['FA-2025-118', 102_880, 20_576, 123_456, 0, 123_456, 'sent', true, 'Boulangerie Dupont; SARL'],
+      ['FA-2025-119', 50_000, 10_000, 60_000, 20_000, 40_000, 'partially_paid', true, 'Élodie Lefèvre'],
+      ['FA-2025-120', 10_000, 2_000, 12_000, 0, 12_000, 'sent', true, 'Boulangerie Dupont; SARL'],
+    ]);
+    const clients = (await t.get('/clients?sort=name')).json.items;
+    expect(clients.map((c: any) => [c.name, c.kind, c.siren ?? null, c.balanceCents])).toEqual([
+      ['Boulangerie Dupont; SARL', 'business', '552100554', 135_456],
+      ['Élodie Lefèvre', 'consumer', null, 40_000],
+    ]);
+    // Our own numbering is untouched: the next invoice we issue is still F-<year>-0001.
+    const own = await t.ok('POST', '/invoices', { clientId: clients[0].id, issueDate: '2025-11-01', dueDate: '2025-12-01', lines: [{ description: 'x', quantity: 1, unitPriceCents: 1000, vatRate: 20 }] });
+    const sent = await t.ok('POST', `/invoices/${own.id}/send`);
+    expect(sent.number).toMatch(/^F-\d{4}-0001$/);
+  });
+
+  it('changes nothing when the same file is uploaded again', async () => {
+    const before = (await t.get('/invoices?limit=100')).json.items.length;
+    const res = await upload('');
+    expect([res.json.created, res.json.existing, res.json.clientsCreated]).toEqual([0, 3, 0]);
+    expect(res.json.items.every((i: any) => i.action === 'exists')).toBe(true);
+    expect((await t.get('/invoices?limit=100')).json.items.length).toBe(before);
+  });
+
+  it('takes JSON rows too, with `,` decimals irrelevant (cents)', async () => {
+    const res = await t.call('POST', '/imports/invoices?dryRun=true', {
+      invoices: [{ number: 'X-1', client: { name: 'Nouveau', email: 'n@n.test' }, issueDate: '2025-01-01', dueDate: '2024-12-01', grossCents: 1000 }],
+    });
+    expect(res.status).toBe(200);
+    expect(res.json.errors).toEqual([{ row: 1, field: 'dueDate', message: 'is before the issue date' }]);
+  });
+
+  it('reads a `,`-separated file with quoted French amounts', async () => {
+    const csv = 'number,client,email,issueDate,dueDate,gross\nC-9,"Café, Bar",cafe@bar.test,2025-03-01,2025-03-31,"1 234,56"\n';
+    const res = await t.call('POST', '/imports/invoices?dryRun=true', { csv });
+    expect(res.json.errors).toEqual([]);
+    expect(res.json.items.map((i: any) => i.number)).toEqual(['C-9']);
+  });
+});
+
+describe('GET /invoices/export.csv', () => {
+  it('exports the list with its filters, `;`-separated with French decimals', async () => {
+    const res = await t.call('GET', '/invoices/export.csv?sort=amount&status=partially_paid');
+    expect(res.status).toBe(200);
+    expect(res.type).toMatch(/^text\/csv/);
+    const lines = res.text!.replace(/^\ufeff/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('Numéro;Client;Date;Échéance;HT;TVA;TTC;Réglé;Avoirs;Solde;Statut;Jours de retard;Dernière relance;Importée');
+    expect(lines.slice(1)).toEqual([expect.stringMatching(/^FA-2025-119;Élodie Lefèvre;2025-10-01;2025-10-31;500,00;100,00;600,00;200,00;0,00;400,00;partially_paid;\d+;;oui$/)]);
+    const all = (await t.call('GET', '/invoices/export.csv')).text!.trim().split('\r\n');
+    expect(all).toHaveLength(1 + 4);
+    expect(all.some((l) => l.startsWith('FA-2025-118;"Boulangerie Dupont; SARL";'))).toBe(true);
+  });
+});

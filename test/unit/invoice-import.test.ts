@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { csvRows, parseAmount, parseCsv, parseDate, validateRow } from '../../shared/domain/invoice-import.js';
+
+describe('reading invoices exported elsewhere', () => {
+  it('reads French and English amounts to the cent', () => {
+    expect(['1 234,56', '1\u00a0234,56 €', '1.234,56', '1234.56', '1,234.56', '12', '0,5', 'EUR 3,10'].map(parseAmount)).toEqual([123_456, 123_456, 123_456, 123_456, 123_456, 1_200, 50, 310]);
+    expect(['abc', '1,2,3', '12,345,6', '1.2.3'].map(parseAmount)).toEqual([undefined, undefined, undefined, undefined]);
+  });
+
+  it('reads JJ/MM/AAAA and ISO dates, refusing impossible ones', () => {
+    expect(['31/12/2026', '1/2/2026', '2026-02-28', '31.01.2026'].map(parseDate)).toEqual(['2026-12-31', '2026-02-01', '2026-02-28', '2026-01-31']);
+    expect(['32/10/2025', '29/02/2026', '2026-13-01', ''].map(parseDate)).toEqual([undefined, undefined, undefined, undefined]);
+  });
+
+  it('splits quoted fields, keeps the line each record starts on, skips blank lines, detects the delimiter', () => {
+    expect(parseCsv('a;b\r\n"x;y";"he said ""hi"""\r\n\r\n1;2\n')).toEqual([
+      { line: 1, fields: ['a', 'b'] },
+      { line: 2, fields: ['x;y', 'he said "hi"'] },
+      { line: 4, fields: ['1', '2'] },
+    ]);
+    expect(parseCsv('a,b\n"1,5",2').map((r) => r.fields)).toEqual([['a', 'b'], ['1,5', '2']]);
+  });
+
+  it('names the missing columns, and each bad field of a row', () => {
+    expect(csvRows('foo;bar\n1;2').errors.map((e) => e.field)).toEqual(['number', 'clientName', 'issueDate', 'dueDate', 'gross']);
+    const bad = validateRow({ row: 3, number: 'F-1', clientName: 'X', email: 'nope', siren: '12', kind: 'alien', issueDate: '2026-02-01', dueDate: '2026-01-01', net: '10', vat: '2', gross: '13', paid: '-1' });
+    expect('errors' in bad && bad.errors.map((e) => e.field)).toEqual(['email', 'siren', 'kind', 'dueDate', 'paid', 'gross']);
+  });
+
+  it('derives the gross from net and VAT, and net from gross and VAT', () => {
+    const a = validateRow({ row: 2, number: 'F-1', clientName: 'X', issueDate: '2026-01-01', dueDate: '2026-02-01', net: '100', vat: '20' });
+    expect('ok' in a && [a.ok.netCents, a.ok.vatCents, a.ok.grossCents, a.ok.client.kind]).toEqual([10_000, 2_000, 12_000, 'business']);
+    const b = validateRow({ row: 2, number: 'F-1', clientName: 'X', kind: 'Particulier', issueDate: '2026-01-01', dueDate: '2026-02-01', vat: '20', gross: '120' });
+    expect('ok' in b && [b.ok.netCents, b.ok.client.kind]).toEqual([10_000, 'consumer']);
+  });
+});
