@@ -1,3 +1,4 @@
+import { emailTexts } from '../../templates/email/index.js';
 import { localDate } from '../domain/dates.js';
 import { invoiceBalanceCents, settledStatusOf } from '../domain/invoice.js';
 import { divRound } from '../domain/money.js';
@@ -106,11 +107,7 @@ export const makeIssueCreditNote = ({ invoices, clients, settings, mailer, pdf, 
         to: [client.email],
         cc: client.ccEmails,
         fromName: s.company.name,
-        subject: client.language === 'en' ? `Credit note ${creditNote.number} for invoice ${current.number}` : `Avoir ${creditNote.number} sur la facture ${current.number}`,
-        text:
-          client.language === 'en'
-            ? `Hello ${client.name},\n\nPlease find attached credit note ${creditNote.number} for invoice ${current.number}.\n\n${s.company.name}`
-            : `Bonjour ${client.name},\n\nVeuillez trouver ci-joint l’avoir ${creditNote.number} relatif à la facture ${current.number}.\n\nBien cordialement,\n${s.company.name}`,
+        ...emailTexts(client.language).creditNote({ clientName: client.name, number: creditNote.number, invoiceNumber: current.number ?? '', company: s.company.name }),
         attachments: [{ fileName: `${creditNote.number}.pdf`, contentType: 'application/pdf', content: bytes }],
         tags: { tenant: tenantId, invoice: invoiceId, kind: 'credit-note' },
       });

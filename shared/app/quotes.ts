@@ -1,6 +1,6 @@
 import { addDays, localDate } from '../domain/dates.js';
 import { invoiceBalanceCents, invoiceTotals } from '../domain/invoice.js';
-import { formatEuros } from '../domain/money.js';
+import { date, emailTexts, money } from '../../templates/email/index.js';
 import { quoteStatusView } from '../domain/quote.js';
 import type { QuoteInput, QuotePatch, QuoteView } from '../domain/quote-types.js';
 import { BusinessRuleError, ConflictError, NotFoundError, type FieldError } from './errors.js';
@@ -170,17 +170,16 @@ export const makeSendQuote = ({ quotes, invoices, clients, settings, clock, mail
       );
     }
     const bytes = await pdf.quote({ seller: s.company, client, quote, language: client.language });
-    const amount = formatEuros(quote.totals.grossCents, client.language);
+    const text = emailTexts(client.language).quote({
+      clientName: client.name, number: quote.number ?? '', amount: money(quote.totals.grossCents, client.language), validUntil: date(quote.validUntil, client.language), company: s.company.name,
+    });
     const { messageId } = await mailer.send({
       to: [client.email],
       cc: client.ccEmails,
       ...(s.replyToEmail ?? s.company.email ? { replyTo: s.replyToEmail ?? s.company.email } : {}),
       fromName: s.company.name,
-      subject: client.language === 'en' ? `Quote ${quote.number} from ${s.company.name}` : `Devis ${quote.number} – ${s.company.name}`,
-      text:
-        client.language === 'en'
-          ? `Hello ${client.name},\n\nPlease find attached quote ${quote.number} for ${amount}, valid until ${quote.validUntil}.\n\nKind regards,\n${s.company.name}`
-          : `Bonjour ${client.name},\n\nVeuillez trouver ci-joint le devis ${quote.number} d’un montant de ${amount}, valable jusqu’au ${quote.validUntil.split('-').reverse().join('/')}.\nPour l’accepter, retournez-le signé avec la mention « Bon pour accord ».\n\nBien cordialement,\n${s.company.name}`,
+      subject: text.subject,
+      text: text.text,
       attachments: [{ fileName: `${quote.number}.pdf`, contentType: 'application/pdf', content: bytes }],
       tags: { tenant: tenantId, quote: quote.id, kind: 'quote' },
     });

@@ -1,6 +1,6 @@
 import { localDate } from '../domain/dates.js';
 import { invoiceBalanceCents } from '../domain/invoice.js';
-import { formatEuros } from '../domain/money.js';
+import { date, emailTexts, money } from '../../templates/email/index.js';
 import { penaltyRateFor } from '../domain/penalties.js';
 import type { Client } from '../domain/client.js';
 import type { InvoiceView } from '../domain/invoice-types.js';
@@ -72,19 +72,16 @@ export const legalIdentityGaps = (s: Settings): FieldError[] => {
   return gaps;
 };
 
-const invoiceEmailText = (s: Settings, client: Client, invoice: InvoiceRecord): { subject: string; text: string } => {
-  const amount = formatEuros(invoice.totals.grossCents, client.language);
-  const due = new Date(`${invoice.dueDate}T12:00:00Z`).toLocaleDateString(client.language === 'fr' ? 'fr-FR' : 'en-GB', { timeZone: 'UTC' });
-  return client.language === 'en'
-    ? {
-        subject: `Invoice ${invoice.number} from ${s.company.name}`,
-        text: `Hello ${client.name},\n\nPlease find attached invoice ${invoice.number} for ${amount}, due on ${due}.\n${s.company.iban ? `\nBank transfer: IBAN ${s.company.iban}${s.company.bic ? `, BIC ${s.company.bic}` : ''}\n` : ''}\nThank you,\n${s.company.name}`,
-      }
-    : {
-        subject: `Facture ${invoice.number} – ${s.company.name}`,
-        text: `Bonjour ${client.name},\n\nVeuillez trouver ci-joint la facture ${invoice.number} d’un montant de ${amount}, payable au plus tard le ${due}.\n${s.company.iban ? `\nRèglement par virement : IBAN ${s.company.iban}${s.company.bic ? `, BIC ${s.company.bic}` : ''}\n` : ''}\nMerci de votre confiance,\n${s.company.name}`,
-      };
-};
+const invoiceEmailText = (s: Settings, client: Client, invoice: InvoiceRecord): { subject: string; text: string } =>
+  emailTexts(client.language).invoice({
+    clientName: client.name,
+    number: invoice.number ?? '',
+    amount: money(invoice.totals.grossCents, client.language),
+    dueDate: date(invoice.dueDate, client.language),
+    company: s.company.name,
+    ...(s.company.iban ? { iban: s.company.iban } : {}),
+    ...(s.company.bic ? { bic: s.company.bic } : {}),
+  });
 
 /**
  * draft → sent: gives the next number of the tenant's gapless yearly sequence, then renders

@@ -1,18 +1,8 @@
 import type { Mailer, InvoiceRepository } from '../ports.js';
 import type { ReminderContext } from './reminder-context.js';
+import { emailTexts } from '../../../templates/email/index.js';
 
 export type OwnerAlertReason = 'send_failed' | 'unknown_outcome';
-
-const TEXT: Record<OwnerAlertReason, { subject: string; body: string }> = {
-  send_failed: {
-    subject: 'Relance non envoyée',
-    body: "La relance n'a pas pu être envoyée après plusieurs tentatives sur 24 heures. Vous pouvez l'envoyer à la main depuis la facture.",
-  },
-  unknown_outcome: {
-    subject: 'Relance peut-être non envoyée',
-    body: "L'envoi de la relance a été interrompu : elle est peut-être partie, peut-être pas. Elle ne sera pas renvoyée automatiquement pour éviter un doublon ; vérifiez et renvoyez-la à la main si besoin.",
-  },
-};
 
 /**
  * Tells the owner that a reminder needs a person: a timeline event (shown with the invoice) and
@@ -27,15 +17,15 @@ export const alertOwner = async (
   now: Date,
 ): Promise<void> => {
   const { invoice, settings } = ctx;
-  const text = TEXT[reason];
   const label = invoice.number ?? invoice.id;
+  const text = emailTexts(settings.language).ownerAlert({ reason, invoice: label, clientName: ctx.client.name, stepId });
   let emailed = false;
   if (settings.company.email) {
     try {
       await deps.mailer.send({
         to: [settings.company.email],
-        subject: `[Relances] ${text.subject} — facture ${label}`,
-        text: `${text.body}\n\nFacture ${label}, client ${ctx.client.name}, étape ${stepId}.`,
+        subject: text.subject,
+        text: text.text,
         tags: { tenant: invoice.tenantId, invoice: invoice.id, kind: 'owner-alert' },
       });
       emailed = true;

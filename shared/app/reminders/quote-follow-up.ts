@@ -1,7 +1,6 @@
 import { localDate } from '../../domain/dates.js';
-import { formatEuros } from '../../domain/money.js';
+import { date, emailTexts, money } from '../../../templates/email/index.js';
 import { planQuoteFollowUp, quoteStatusView } from '../../domain/quote.js';
-import { formatDate } from '../../domain/template-render.js';
 import { ConflictError } from '../errors.js';
 import type { ClientRepository, Clock, Mailer, QuoteFollowUpInput, QuotePdfRenderer, QuoteRecord, QuoteRepository, ReminderScheduler, SettingsRepository } from '../ports.js';
 import { programBlock, sendCalendarFor } from './reminder-context.js';
@@ -61,19 +60,14 @@ export const makeReconcileQuoteFollowUp = (deps: QuoteFollowUpDeps & { scheduler
     return { created, deleted };
   };
 
-const followUpEmail = (quote: QuoteRecord, client: Client, settings: Settings) => {
-  const amount = formatEuros(quote.totals.grossCents, client.language);
-  const until = formatDate(quote.validUntil, client.language);
-  return client.language === 'en'
-    ? {
-        subject: `Your quote ${quote.number} from ${settings.company.name}`,
-        text: `Hello ${client.name},\n\nWe are following up on quote ${quote.number} for ${amount}, valid until ${until}, attached again for convenience.\nWe would be glad to answer any question or adjust it to your needs. To accept it, simply reply to this email or return it signed.\n\nKind regards,\n${settings.company.name}`,
-      }
-    : {
-        subject: `Votre devis ${quote.number} – ${settings.company.name}`,
-        text: `Bonjour ${client.name},\n\nNous revenons vers vous au sujet du devis ${quote.number} d’un montant de ${amount}, valable jusqu’au ${until}, que vous retrouverez en pièce jointe.\nNous restons à votre disposition pour toute question ou adaptation. Pour l’accepter, il suffit de répondre à ce message ou de nous le retourner signé avec la mention « Bon pour accord ».\n\nBien cordialement,\n${settings.company.name}`,
-      };
-};
+const followUpEmail = (quote: QuoteRecord, client: Client, settings: Settings) =>
+  emailTexts(client.language).quoteFollowUp({
+    clientName: client.name,
+    number: quote.number ?? '',
+    amount: money(quote.totals.grossCents, client.language),
+    validUntil: date(quote.validUntil, client.language),
+    company: settings.company.name,
+  });
 
 /** A follow-up schedule fired: re-reads the quote, claims the follow-up on the quote item, sends once. */
 export const makeSendQuoteFollowUp = (deps: QuoteFollowUpDeps & { mailer: Mailer; pdf: QuotePdfRenderer }) =>

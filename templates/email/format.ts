@@ -1,0 +1,8 @@
+/** The one money and date formatting of emails: the same functions the reminder templates use. */
+import { formatEuros } from '../../shared/domain/money.js';
+import { formatDate } from '../../shared/domain/template-render.js';
+
+export type EmailLanguage = 'fr' | 'en';
+export const money = (cents: number, language: EmailLanguage): string => formatEuros(cents, language);
+/** `2026-03-12` → `12/03/2026` (fr) or `12 March 2026` (en). */
+export const date = (isoDate: string, language: EmailLanguage): string => formatDate(isoDate, language);
