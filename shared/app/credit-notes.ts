@@ -74,7 +74,7 @@ export const makeIssueCreditNote = ({ invoices, clients, settings, mailer, pdf, 
       const now = clock.now();
       const at = now.toISOString();
       const creditedCents = current.creditedCents + amount;
-      const next: InvoiceRecord = { ...current, creditedCents, version: current.version + 1, updatedAt: at };
+      const next: InvoiceRecord = { ...current, creditedCents, updatedAt: at };
       const settled: InvoiceRecord = { ...next, status: options.cancel ? 'cancelled' : settledStatusOf(next) };
       const issueDate = input.issueDate ?? localDate(now, s.timezone);
       const creditNote = await invoices.saveWithCreditNote(
@@ -131,7 +131,7 @@ export const makeCancelInvoice = (deps: CreditNoteDeps) => {
     if (current.status === 'draft') {
       const now = deps.clock.now();
       const at = now.toISOString();
-      const voided: InvoiceRecord = { ...current, status: 'cancelled', version: current.version + 1, updatedAt: at };
+      const voided: InvoiceRecord = { ...current, status: 'cancelled', updatedAt: at };
       await deps.invoices.save(voided, {
         events: [{ at, type: 'invoice.voided', data: { from: 'draft', ...(input.reason ? { reason: input.reason } : {}) } }, { at, type: 'invoice.status_changed', data: { from: 'draft', to: 'cancelled' } }],
       });

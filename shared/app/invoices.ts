@@ -105,7 +105,6 @@ export const makeUpdateInvoice = ({ invoices, settings, clock }: Pick<InvoiceDep
       ...current,
       ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)),
       ...(patch.lines ? { totals: invoiceTotals(patch.lines) } : {}),
-      version: current.version + 1,
       updatedAt: at,
     };
     if (notes === null) delete (next as { notes?: string }).notes;

@@ -74,7 +74,6 @@ export const makeRecordPayment = ({ invoices, settings, clock, ids, retry = defa
         paidCents,
         status: settledStatusOf({ ...current, paidCents }),
         lastPaymentAt: at,
-        version: current.version + 1,
         updatedAt: at,
       };
       const payment: PaymentRecord = { id: paymentId, invoiceId, ...input, createdAt: at };
@@ -104,7 +103,6 @@ export const makeRemovePayment = ({ invoices, settings, clock, retry = defaultRe
         ...current,
         paidCents,
         status: settledStatusOf({ ...current, paidCents }),
-        version: current.version + 1,
         updatedAt: at,
       };
       await invoices.save(next, {

@@ -108,7 +108,7 @@ export const makeSendInvoice = ({ invoices, clients, settings, mailer, pdf, cloc
       const year = Number(localDate(now, s.timezone).slice(0, 4));
       const issued: IssuedParties = { seller: s.company, client: snapshotOf(client), penaltyRatePercent: penaltyRateOf(s, current) };
       invoice = await invoices.saveWithNextNumber(
-        { ...current, clientKind: client.kind, issued, status: 'sent', sentAt: at, version: current.version + 1, updatedAt: at },
+        { ...current, clientKind: client.kind, issued, status: 'sent', sentAt: at, updatedAt: at },
         { prefix: 'F', year },
         (number) => [
           { at, type: 'invoice.numbered', data: { number } },
@@ -131,7 +131,7 @@ export const makeSendInvoice = ({ invoices, clients, settings, mailer, pdf, cloc
         attachments: [{ fileName: `${invoice.number}.pdf`, contentType: 'application/pdf', content: bytes }],
         tags: { tenant: tenantId, invoice: invoice.id, kind: 'invoice' },
       });
-      const emailed: InvoiceRecord = { ...invoice, emailedAt: at, emailedTo: client.email, version: invoice.version + 1, updatedAt: at };
+      const emailed: InvoiceRecord = { ...invoice, emailedAt: at, emailedTo: client.email, updatedAt: at };
       await invoices.save(emailed, { events: [{ at, type: 'invoice.sent', data: { number: invoice.number, to: client.email, messageId } }] });
       return toInvoiceView(emailed, clock.now(), s.timezone);
     } catch (error) {

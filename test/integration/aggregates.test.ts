@@ -43,13 +43,13 @@ let records: DynamoDBRecord[];
 beforeAll(async () => {
   const draft = draftInvoice({ id: ulid(), tenantId, clientId: 'c1', clientKind: 'business', issueDate: '2026-02-01', dueDate: '2026-03-03', lines, at });
   await invoices.create(draft, { at, type: 'invoice.created' });
-  const sent: InvoiceRecord = { ...draft, status: 'sent', number: 'F-2026-0001', sentAt: at, version: 2 };
+  const sent: InvoiceRecord = { ...draft, status: 'sent', number: 'F-2026-0001', sentAt: at, version: 1 };
   await invoices.save(sent);
   const p1 = { id: ulid(), invoiceId: draft.id, amountCents: 20_000, date: '2026-02-20', method: 'transfer', createdAt: at };
-  const afterP1: InvoiceRecord = { ...sent, paidCents: 20_000, status: 'partially_paid', version: 3 };
+  const afterP1: InvoiceRecord = { ...sent, paidCents: 20_000, status: 'partially_paid', version: 2 };
   await invoices.save(afterP1, { addPayment: p1 });
   const p2 = { id: ulid(), invoiceId: draft.id, amountCents: 30_000, date: '2026-02-25', method: 'transfer', createdAt: at };
-  invoice = { ...afterP1, paidCents: 50_000, version: 4 };
+  invoice = { ...afterP1, paidCents: 50_000, version: 3 };
   await invoices.save(invoice, { addPayment: p2 });
   const pk = `T#${tenantId}#INV#${draft.id}`;
   records = [record(pk, '#INVOICE', 'INSERT'), record(pk, 'EVENT#x', 'INSERT'), record(pk, '#INVOICE'), record(pk, 'PAYMENT#' + p1.id, 'INSERT'), record(pk, '#INVOICE'), record(pk, 'PAYMENT#' + p2.id, 'INSERT'), record(pk, '#INVOICE')];

@@ -26,9 +26,9 @@ describe('DynamoInvoiceRepository against DynamoDB Local', () => {
   it('saves with its payment and events in one transaction, and a stale save writes none of them', async () => {
     const invoice = await aStoredInvoice({ status: 'sent', number: 'F-2026-0001' });
     const payment = { id: ulid(), invoiceId: invoice.id, amountCents: 1_000, date: '2026-03-02', method: 'card', createdAt: at };
-    await invoices.save({ ...invoice, paidCents: 1_000, status: 'partially_paid', version: 2 }, { addPayment: payment, events: [{ at, type: 'payment.recorded' }] });
+    await invoices.save({ ...invoice, paidCents: 1_000, status: 'partially_paid', version: 1 }, { addPayment: payment, events: [{ at, type: 'payment.recorded' }] });
     const stale = { id: ulid(), invoiceId: invoice.id, amountCents: 500, date: '2026-03-02', method: 'cash', createdAt: at };
-    await expect(invoices.save({ ...invoice, paidCents: 500, version: 2 }, { addPayment: stale, events: [{ at, type: 'payment.recorded' }] })).rejects.toBeInstanceOf(ConflictError);
+    await expect(invoices.save({ ...invoice, paidCents: 500, version: 1 }, { addPayment: stale, events: [{ at, type: 'payment.recorded' }] })).rejects.toBeInstanceOf(ConflictError);
 
     expect(await invoices.get(invoice.tenantId, invoice.id)).toMatchObject({ paidCents: 1_000, version: 2 });
     expect((await invoices.payments(invoice.tenantId, invoice.id)).map((p) => p.id)).toEqual([payment.id]);
@@ -38,8 +38,8 @@ describe('DynamoInvoiceRepository against DynamoDB Local', () => {
   it('never writes the same payment id twice (a retried keyed payment)', async () => {
     const invoice = await aStoredInvoice({ status: 'sent', number: 'F-2026-0001' });
     const payment = { id: 'keyed-1', invoiceId: invoice.id, amountCents: 1_000, date: '2026-03-02', method: 'card', createdAt: at };
-    await invoices.save({ ...invoice, version: 2 }, { addPayment: payment });
-    await expect(invoices.save({ ...invoice, version: 3 }, { addPayment: payment })).rejects.toBeInstanceOf(ConflictError);
+    await invoices.save({ ...invoice, version: 1 }, { addPayment: payment });
+    await expect(invoices.save({ ...invoice, version: 2 }, { addPayment: payment })).rejects.toBeInstanceOf(ConflictError);
     expect(await invoices.payments(invoice.tenantId, invoice.id)).toHaveLength(1);
   });
 
@@ -47,9 +47,9 @@ describe('DynamoInvoiceRepository against DynamoDB Local', () => {
     const a = await aStoredInvoice();
     const b = anInvoiceRecord({ tenantId: a.tenantId, id: ulid(), number: undefined, status: 'draft', version: 1 });
     await invoices.create(b, { at, type: 'invoice.created' });
-    const first = await invoices.saveWithNextNumber({ ...a, status: 'sent', version: 2 }, { prefix: 'F', year: 2026 }, () => []);
-    await expect(invoices.saveWithNextNumber({ ...b, status: 'sent', version: 3 }, { prefix: 'F', year: 2026 }, () => [])).rejects.toBeInstanceOf(ConflictError);
-    const second = await invoices.saveWithNextNumber({ ...b, status: 'sent', version: 2 }, { prefix: 'F', year: 2026 }, (n) => [{ at, type: 'invoice.numbered', data: { number: n } }]);
+    const first = await invoices.saveWithNextNumber({ ...a, status: 'sent', version: 1 }, { prefix: 'F', year: 2026 }, () => []);
+    await expect(invoices.saveWithNextNumber({ ...b, status: 'sent', version: 2 }, { prefix: 'F', year: 2026 }, () => [])).rejects.toBeInstanceOf(ConflictError);
+    const second = await invoices.saveWithNextNumber({ ...b, status: 'sent', version: 1 }, { prefix: 'F', year: 2026 }, (n) => [{ at, type: 'invoice.numbered', data: { number: n } }]);
     expect([first.number, second.number]).toEqual(['F-2026-0001', 'F-2026-0002']);
   });
 
@@ -59,7 +59,7 @@ describe('DynamoInvoiceRepository against DynamoDB Local', () => {
       id: ulid(), invoiceId: invoice.id, invoiceNumber: 'F-2026-0001', invoiceIssueDate: invoice.issueDate, issueDate: '2026-03-02', reason: 'erreur',
       full: false, netCents: 1_000, vatCents: 200, grossCents: 1_200, vatBreakdown: [{ vatRate: 20 as const, netCents: 1_000, vatCents: 200 }], createdAt: at,
     };
-    const issued = await invoices.saveWithCreditNote({ ...invoice, creditedCents: 1_200, version: 2 }, note, 2026, () => [{ at, type: 'credit_note.issued' }]);
+    const issued = await invoices.saveWithCreditNote({ ...invoice, creditedCents: 1_200, version: 1 }, note, 2026, () => [{ at, type: 'credit_note.issued' }]);
     expect(issued.number).toBe('A-2026-0001');
     expect((await invoices.creditNotes(invoice.tenantId, invoice.id)).map((c) => c.number)).toEqual(['A-2026-0001']);
     expect(await invoices.get(invoice.tenantId, invoice.id)).toMatchObject({ creditedCents: 1_200, version: 2 });
@@ -69,7 +69,7 @@ describe('DynamoInvoiceRepository against DynamoDB Local', () => {
     const invoice = await aStoredInvoice({ status: 'sent', number: 'F-2026-0001' });
     await invoices.recordReminder(invoice.tenantId, invoice.id, '2026-03-05T08:00:00.000Z');
     expect(await invoices.get(invoice.tenantId, invoice.id)).toMatchObject({ reminderCount: invoice.reminderCount + 1, lastReminderAt: '2026-03-05T08:00:00.000Z', version: 2 });
-    await expect(invoices.save({ ...invoice, notes: 'stale', version: 2 })).rejects.toBeInstanceOf(ConflictError);
+    await expect(invoices.save({ ...invoice, notes: 'stale', version: 1 })).rejects.toBeInstanceOf(ConflictError);
     await expect(invoices.recordReminder(invoice.tenantId, 'missing', at)).rejects.toThrow();
   });
 

@@ -47,8 +47,8 @@ describe('a payment keyed by its Idempotency-Key, on DynamoDB Local', () => {
     const { tenantId, invoiceId } = await aStoredInvoice();
     const current = (await invoices.get(tenantId, invoiceId))!;
     const payment = { id: paymentIdFor(tenantId, invoiceId, 'k'), invoiceId, ...pay, createdAt: clock.now().toISOString() };
-    await invoices.save({ ...current, paidCents: 20_000, version: current.version + 1 }, { addPayment: payment });
-    await expect(invoices.save({ ...current, paidCents: 40_000, version: current.version + 2 }, { addPayment: payment })).rejects.toBeInstanceOf(ConflictError);
+    await invoices.save({ ...current, paidCents: 20_000, version: current.version }, { addPayment: payment });
+    await expect(invoices.save({ ...current, paidCents: 40_000, version: current.version + 1 }, { addPayment: payment })).rejects.toBeInstanceOf(ConflictError);
     expect(await invoices.payments(tenantId, invoiceId)).toHaveLength(1);
     expect((await invoices.get(tenantId, invoiceId))!.paidCents).toBe(20_000);
   });

@@ -214,7 +214,7 @@ describe('send-reminder against DynamoDB Local and the SES emulator', () => {
       invoice: async (data) => {
         const stored = (await invoices.get(tenantId, invoice.id))!;
         if (stored.status !== 'paid') {
-          await invoices.save({ ...stored, paidCents: stored.totals.grossCents, status: 'paid', version: stored.version + 1, lastPaymentAt: clock.now().toISOString() });
+          await invoices.save({ ...stored, paidCents: stored.totals.grossCents, status: 'paid', version: stored.version, lastPaymentAt: clock.now().toISOString() });
         }
         return real.invoice(data);
       },
@@ -250,7 +250,7 @@ describe('send-reminder against DynamoDB Local and the SES emulator', () => {
 
   it('skips and records why when the invoice was paid before the schedule fired', async () => {
     const { invoice, client, fire } = await aPlannedInvoice();
-    await invoices.save({ ...invoice, paidCents: invoice.totals.grossCents, status: 'paid', version: 2, lastPaymentAt: clock.now().toISOString() });
+    await invoices.save({ ...invoice, paidCents: invoice.totals.grossCents, status: 'paid', version: 1, lastPaymentAt: clock.now().toISOString() });
     const outcome = await sendReminder()(fire(0));
     expect(outcome).toEqual({ outcome: 'skipped', reason: 'paid', stepId: 'j-5' });
     expect(await inboxFor(client.email)).toHaveLength(0);
@@ -268,7 +268,7 @@ describe('the schedule reconciler against the Scheduler emulator', () => {
     expect(await reconcile(tenantId, invoice.id)).toEqual({ created: [], deleted: [] });
     expect((await scheduler.list(`rl-${invoice.id}-`)).map((s) => s.name).sort()).toEqual([...first.created].sort());
 
-    await invoices.save({ ...invoice, paidCents: invoice.totals.grossCents, status: 'paid', version: 2 });
+    await invoices.save({ ...invoice, paidCents: invoice.totals.grossCents, status: 'paid', version: 1 });
     const paid = await reconcile(tenantId, invoice.id);
     expect(paid.deleted.sort()).toEqual([...first.created].sort());
     expect(await scheduler.list(`rl-${invoice.id}-`)).toEqual([]);

@@ -70,7 +70,7 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
       this.versionedInvoicePut({ ...invoice, number: n }),
       ...events(n).map((e) => this.eventPut(invoice.tenantId, invoice.id, e)),
     ]);
-    return { ...invoice, number };
+    return { ...invoice, number, version: invoice.version + 1 };
   }
 
   async saveWithCreditNote(
@@ -234,9 +234,10 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
     return {
       Put: {
         TableName: this.tableName,
-        Item: this.invoiceItem(invoice),
-        ConditionExpression: 'version = :prev',
-        ExpressionAttributeValues: { ':prev': invoice.version - 1 },
+        // The repository owns the version: the caller passes what it read, the write is +1.
+        Item: this.invoiceItem({ ...invoice, version: invoice.version + 1 }),
+        ConditionExpression: 'version = :read',
+        ExpressionAttributeValues: { ':read': invoice.version },
       },
     };
   }

@@ -104,7 +104,7 @@ export const makeImportInvoices = ({ invoices, clients, settings, clock }: Impor
       throw error;
     }
     if (row.paidCents > 0) {
-      const paid: InvoiceRecord = { ...sent, paidCents: row.paidCents, lastPaymentAt: at, version: sent.version + 1, updatedAt: at };
+      const paid: InvoiceRecord = { ...sent, paidCents: row.paidCents, lastPaymentAt: at, updatedAt: at };
       await invoices.save({ ...paid, status: settledStatusOf(paid) }, {
         addPayment: { id: stableId('pay', row.number.toUpperCase()), invoiceId: sent.id, amountCents: row.paidCents, date: today, method: 'other', reference: 'Réglé avant import', createdAt: at },
         events: [{ at, type: 'payment.recorded', data: { amountCents: row.paidCents, date: today, method: 'other', imported: true } }],

@@ -29,7 +29,8 @@ export interface InvoiceRepository {
   /** Writes the draft and its `created` timeline event together. */
   create(invoice: InvoiceRecord, event: TimelineRecord): Promise<void>;
   /**
-   * Replaces the invoice if its stored version is `invoice.version - 1`, together with the
+   * Replaces the invoice if its stored version is still `invoice.version` (the one read) and writes it
+   * as `invoice.version + 1` (the repository owns versions), together with the
    * optional payment change and timeline events, in one transaction. `addPayment` is written
    * only if no payment has its id; `removePayment` only over a payment not yet removed.
    * Throws ConflictError when a condition fails (another writer got there first).
