@@ -12,6 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { REPO_ROOT, startLocalStack } from '../infra/local/local-stack.js';
 import { buildWebApp, startWebServer } from '../infra/local/web-server.js';
 import { launch } from '../test/browser/browser.js';
+import { aCompanyIdentity } from '../test/fixtures/api-fixtures.js';
 import { median, num, percentile, sortedCopy, type Table } from './stats.js';
 
 const RUNS = 10;
@@ -87,6 +88,7 @@ export const runWeb = async (): Promise<Table[]> => {
       if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
       return (await res.json()) as { id: string };
     };
+    await call('PUT', '/settings', { company: aCompanyIdentity() }); // sending needs a legal identity
     const clients = [];
     for (let i = 0; i < CLIENTS; i++) clients.push(await call('POST', '/clients', { name: `Client ${i}`, kind: 'business', email: `c${i}@bench.test` }));
     for (let i = 0; i < INVOICES; i++) {

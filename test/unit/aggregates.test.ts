@@ -133,3 +133,20 @@ describe('client search and statement', () => {
     expect(s.openInvoices.map((i) => [i.id, i.balanceCents, i.daysLate])).toEqual([['a', 1_000, 5], ['b', 200, 0]]);
   });
 });
+
+describe('list row extras from the recorded steps', () => {
+  it('take the latest sent step as the last reminder and the earliest scheduled one as the next step', async () => {
+    const { rowExtrasOf } = await import('../../shared/app/aggregates/update-invoice-aggregates.js');
+    const extras = rowExtrasOf({
+      payments: [], credits: [],
+      steps: [
+        { stepId: 'j-5', templateId: 'courtesy', state: 'sent', scheduledAt: '2026-03-01T08:00:00Z', sentAt: '2026-03-01T08:00:05Z' },
+        { stepId: 'j+1', templateId: 'reminder', state: 'sent', scheduledAt: '2026-03-07T08:00:00Z', sentAt: '2026-03-07T08:00:03Z' },
+        { stepId: 'j+15', templateId: 'formal-notice', state: 'scheduled', scheduledAt: '2026-03-23T08:00:00Z' },
+        { stepId: 'j+8', templateId: 'firm', state: 'scheduled', scheduledAt: '2026-03-16T08:00:00Z' },
+        { stepId: 'manual-x', templateId: 'reminder', state: 'failed', at: '2026-03-10T08:00:00Z' },
+      ],
+    });
+    expect(extras).toEqual({ lastReminder: { at: '2026-03-07T08:00:03Z', templateId: 'reminder' }, nextStep: { at: '2026-03-16T08:00:00Z', templateId: 'firm' } });
+  });
+});

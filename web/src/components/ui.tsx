@@ -37,6 +37,11 @@ export const ErrorMessage = ({ error, retry }: { error: unknown; retry?: () => v
           ))}
         </ul>
       )}
+      {error instanceof ApiError && error.problem.errors?.some((e) => e.path.startsWith('settings.')) && (
+        <Link to="/settings" className="button small">
+          {t('errors.completeSettings')}
+        </Link>
+      )}
       {retry && (
         <button type="button" className="button small" onClick={retry}>
           {t('common.retry')}

@@ -51,6 +51,7 @@ export const en: Translations = {
     siren: 'A SIREN has 9 digits and a valid check digit',
     iban: 'Not a valid IBAN (check digits)',
     email: 'Not an email address',
+    completeSettings: 'Complete the settings',
   },
   status: {
     draft: 'Draft',

@@ -49,6 +49,7 @@ export const fr = {
     siren: 'Le SIREN a 9 chiffres et une clé valide',
     iban: 'IBAN invalide (clé de contrôle)',
     email: 'Adresse e-mail invalide',
+    completeSettings: 'Compléter les réglages',
   },
   status: {
     draft: 'Brouillon',
