@@ -90,7 +90,8 @@ export class Api extends Construct {
       if (handlerRoutes.some((r) => r.email)) props.email.grantSend(fn);
       functions.set(handler, fn);
 
-      const integration = new HttpLambdaIntegration(`${functionId(handler)}Integration`, fn);
+      // One permission per function (any route of this API), not one per route: see docs/adr/0001-feature-lambdas.md.
+      const integration = new HttpLambdaIntegration(`${functionId(handler)}Integration`, fn, { scopePermissionToRoute: false });
       for (const route of handlerRoutes) {
         const httpRoute = new HttpRoute(this, `${pascal(route.name)}Route`, {
           httpApi: this.httpApi,

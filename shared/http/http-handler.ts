@@ -7,7 +7,7 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { createHash } from 'node:crypto';
 import type * as z from 'zod';
-import { AppError, UnauthorizedError, ValidationError } from '../app/errors.js';
+import { AppError, NotFoundError, UnauthorizedError, ValidationError } from '../app/errors.js';
 import type { IdempotencyStore } from '../app/ports.js';
 import { logger, type Correlation } from '../adapters/telemetry/powertools-logger.js';
 import { objectKeys, parseOrThrow, toProblem } from './problem.js';
@@ -156,7 +156,7 @@ export const httpHandler = <R extends RouteDefinition>(
   };
 
   const started = new WeakMap<object, number>();
-  return middy<HttpEvent, HttpResult>()
+  const handler = middy<HttpEvent, HttpResult>()
     .use({
       // One JSON line per request with its ids, status and duration (Powertools Logger).
       before: (request) => {
@@ -178,4 +178,21 @@ export const httpHandler = <R extends RouteDefinition>(
       },
     })
     .handler(core);
+  return Object.assign(handler, { route: route as RouteDefinition });
+};
+
+export type RouteHandler = ReturnType<typeof httpHandler>;
+
+/**
+ * One Lambda for several routes of a feature (the stack stays under CloudFormation's 500
+ * resources, see docs/adr/0001-feature-lambdas.md): API Gateway names the route in `routeKey`, and each route keeps
+ * its own thin handler, validation and idempotency.
+ */
+export const byRoute = (...handlers: readonly RouteHandler[]) => {
+  const table = new Map(handlers.map((h) => [`${h.route.method} ${h.route.path}`, h]));
+  return (event: HttpEvent, context: Parameters<RouteHandler>[1]): Promise<HttpResult> => {
+    const handler = table.get(event.routeKey);
+    if (!handler) return Promise.resolve(toProblem(new NotFoundError(`Route ${event.routeKey}`)));
+    return handler(event, context);
+  };
 };

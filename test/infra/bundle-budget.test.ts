@@ -29,7 +29,7 @@ describe('function bundles (esbuild with the options CDK uses, every function of
   it('bundles every route-table handler and the event functions', () => {
     const handlers = bundles.map((b) => b.handler);
     expect([...handlers].sort()).toEqual(stackFunctions().map((f) => f.handler).sort());
-    expect(handlers).toEqual(expect.arrayContaining(['functions/invoices/get-invoice', 'functions/reminders/send-reminder', 'functions/reminders/sync-schedules']));
+    expect(handlers).toEqual(expect.arrayContaining(['functions/invoices/invoices-api', 'functions/reminders/send-reminder', 'functions/reminders/sync-schedules']));
   });
 
   it(`keeps every API bundle within ${BUDGET_BYTES / 1000} KB minified, send-reminder within ${SEND_REMINDER_BUDGET_BYTES / 1000} KB`, () => {
@@ -47,7 +47,7 @@ describe('function bundles (esbuild with the options CDK uses, every function of
     const byHandler = new Map(bundles.map((b) => [b.handler, b]));
     expect(byHandler.get('functions/reminders/send-reminder')!.externals).toContain('@aws-sdk/client-sesv2');
     expect(byHandler.get('functions/reminders/sync-schedules')!.externals).toContain('@aws-sdk/client-scheduler');
-    expect(byHandler.get('functions/invoices/get-invoice')!.externals.filter((e) => e.startsWith('@aws-sdk/'))).toEqual(['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb']);
+    expect(byHandler.get('functions/invoices/invoices-api')!.externals.filter((e) => e.startsWith('@aws-sdk/'))).toEqual(['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb']);
   });
 
   it('loads the X-Ray SDK (Powertools Tracer) on the send path only', () => {
