@@ -5,7 +5,7 @@ import { planReminders, type PlannedStep, type StepRecord } from '../../domain/r
 import { isOut, latestByIndex } from '../../domain/reminder-steps.js';
 import type { Scenario } from '../../domain/scenario.js';
 import type { SendCalendar } from '../../domain/send-calendar.js';
-import type { Client } from '../../domain/client.js';
+import { billingEmails, type Client } from '../../domain/client.js';
 import type { Settings } from '../../domain/settings.js';
 import type { ClientRepository, InvoiceRecord, InvoiceRepository, ReminderStepRepository, SettingsRepository, StepRecordItem, TenantDocuments } from '../ports.js';
 
@@ -84,11 +84,19 @@ export const stopReason = (ctx: Pick<ReminderContext, 'settings' | 'client' | 'i
   return programBlock(ctx);
 };
 
-/** The addresses automatic reminders go to: the client's, minus those that hard-bounced. */
+/**
+ * The addresses automatic reminders go to, minus those that hard-bounced: the `billing` contacts'
+ * emails when the client has working ones, else its main address (else a working copy address).
+ */
 export const reminderRecipients = (client: Client): { to: string[]; cc: string[] } => {
   const failing = new Set((client.bouncedEmails ?? []).map((e) => e.toLowerCase()));
   if (client.emailStatus === 'bouncing' && client.email) failing.add(client.email.toLowerCase());
   const ok = (e: string) => !failing.has(e.toLowerCase());
+  const billing = billingEmails(client).filter(ok);
+  if (billing.length > 0) {
+    const taken = new Set(billing.map((e) => e.toLowerCase()));
+    return { to: billing, cc: (client.ccEmails ?? []).filter((e) => ok(e) && !taken.has(e.toLowerCase())) };
+  }
   const cc = (client.ccEmails ?? []).filter(ok);
   const main = client.email && ok(client.email) ? [client.email] : [];
   // When the main address fails, a working copy address becomes the recipient.
