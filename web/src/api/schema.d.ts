@@ -706,6 +706,14 @@ export interface operations {
                             /** @default [] */
                             ccEmails: string[];
                             complained?: boolean;
+                            contacts?: {
+                                /** Format: email */
+                                email?: string;
+                                name: string;
+                                phone?: string;
+                                /** @enum {string} */
+                                role: "billing" | "other";
+                            }[];
                             createdAt: string;
                             /** Format: email */
                             email: string;
@@ -779,6 +787,14 @@ export interface operations {
                     };
                     /** @default [] */
                     ccEmails?: string[];
+                    contacts?: {
+                        /** Format: email */
+                        email?: string;
+                        name: string;
+                        phone?: string;
+                        /** @enum {string} */
+                        role: "billing" | "other";
+                    }[];
                     /** Format: email */
                     email: string;
                     /** @enum {string} */
@@ -817,6 +833,14 @@ export interface operations {
                         /** @default [] */
                         ccEmails: string[];
                         complained?: boolean;
+                        contacts?: {
+                            /** Format: email */
+                            email?: string;
+                            name: string;
+                            phone?: string;
+                            /** @enum {string} */
+                            role: "billing" | "other";
+                        }[];
                         createdAt: string;
                         /** Format: email */
                         email: string;
@@ -910,6 +934,14 @@ export interface operations {
                         /** @default [] */
                         ccEmails: string[];
                         complained?: boolean;
+                        contacts?: {
+                            /** Format: email */
+                            email?: string;
+                            name: string;
+                            phone?: string;
+                            /** @enum {string} */
+                            role: "billing" | "other";
+                        }[];
                         createdAt: string;
                         /** Format: email */
                         email: string;
@@ -985,6 +1017,14 @@ export interface operations {
                         postalCode: string;
                     } | null;
                     ccEmails?: string[];
+                    contacts?: {
+                        /** Format: email */
+                        email?: string;
+                        name: string;
+                        phone?: string;
+                        /** @enum {string} */
+                        role: "billing" | "other";
+                    }[];
                     /** Format: email */
                     email?: string;
                     /** @enum {string} */
@@ -1019,6 +1059,14 @@ export interface operations {
                         /** @default [] */
                         ccEmails: string[];
                         complained?: boolean;
+                        contacts?: {
+                            /** Format: email */
+                            email?: string;
+                            name: string;
+                            phone?: string;
+                            /** @enum {string} */
+                            role: "billing" | "other";
+                        }[];
                         createdAt: string;
                         /** Format: email */
                         email: string;
@@ -3354,11 +3402,16 @@ export interface operations {
                         items: {
                             attempts?: number;
                             beforeDue?: boolean;
+                            /** @enum {string} */
+                            channel: "email" | "sms" | "letter";
                             index?: number;
                             lastError?: string;
+                            letterSha256?: string;
                             manual?: boolean;
                             messageId?: string;
                             plan?: number;
+                            /** Format: date-time */
+                            postedAt?: string;
                             projected?: boolean;
                             reason?: string;
                             recipients?: string[];
@@ -3367,9 +3420,10 @@ export interface operations {
                             /** Format: date-time */
                             sentAt?: string;
                             /** @enum {string} */
-                            state: "scheduled" | "sending" | "sent" | "skipped" | "cancelled" | "failed";
+                            state: "scheduled" | "sending" | "to_post" | "sent" | "skipped" | "cancelled" | "failed";
                             stepId: string;
                             templateId: string;
+                            trackingNumber?: string;
                         }[];
                     };
                 };
@@ -3432,11 +3486,16 @@ export interface operations {
                     "application/json": {
                         attempts?: number;
                         beforeDue?: boolean;
+                        /** @enum {string} */
+                        channel: "email" | "sms" | "letter";
                         index?: number;
                         lastError?: string;
+                        letterSha256?: string;
                         manual?: boolean;
                         messageId?: string;
                         plan?: number;
+                        /** Format: date-time */
+                        postedAt?: string;
                         projected?: boolean;
                         reason?: string;
                         recipients?: string[];
@@ -3445,9 +3504,10 @@ export interface operations {
                         /** Format: date-time */
                         sentAt?: string;
                         /** @enum {string} */
-                        state: "scheduled" | "sending" | "sent" | "skipped" | "cancelled" | "failed";
+                        state: "scheduled" | "sending" | "to_post" | "sent" | "skipped" | "cancelled" | "failed";
                         stepId: string;
                         templateId: string;
+                        trackingNumber?: string;
                     };
                 };
             };
@@ -5362,6 +5422,8 @@ export interface operations {
                             action: "send" | "skip";
                             /** Format: date-time */
                             at?: string;
+                            /** @enum {string} */
+                            channel: "email" | "sms" | "letter";
                             clientId: string;
                             clientName: string;
                             invoiceId: string;
@@ -5422,6 +5484,11 @@ export interface operations {
                                  * @enum {string}
                                  */
                                 anchor: "due" | "previous";
+                                /**
+                                 * @default email
+                                 * @enum {string}
+                                 */
+                                channel: "email" | "sms" | "letter";
                                 id: string;
                                 offsetDays: number;
                                 templateId: string;
@@ -5461,6 +5528,11 @@ export interface operations {
                          * @enum {string}
                          */
                         anchor?: "due" | "previous";
+                        /**
+                         * @default email
+                         * @enum {string}
+                         */
+                        channel?: "email" | "sms" | "letter";
                         id: string;
                         offsetDays: number;
                         templateId: string;
@@ -5486,6 +5558,11 @@ export interface operations {
                              * @enum {string}
                              */
                             anchor: "due" | "previous";
+                            /**
+                             * @default email
+                             * @enum {string}
+                             */
+                            channel: "email" | "sms" | "letter";
                             id: string;
                             offsetDays: number;
                             templateId: string;
@@ -5559,6 +5636,11 @@ export interface operations {
                              * @enum {string}
                              */
                             anchor: "due" | "previous";
+                            /**
+                             * @default email
+                             * @enum {string}
+                             */
+                            channel: "email" | "sms" | "letter";
                             id: string;
                             offsetDays: number;
                             templateId: string;
@@ -5614,6 +5696,11 @@ export interface operations {
                          * @enum {string}
                          */
                         anchor?: "due" | "previous";
+                        /**
+                         * @default email
+                         * @enum {string}
+                         */
+                        channel?: "email" | "sms" | "letter";
                         id: string;
                         offsetDays: number;
                         templateId: string;
@@ -5639,6 +5726,11 @@ export interface operations {
                              * @enum {string}
                              */
                             anchor: "due" | "previous";
+                            /**
+                             * @default email
+                             * @enum {string}
+                             */
+                            channel: "email" | "sms" | "letter";
                             id: string;
                             offsetDays: number;
                             templateId: string;
@@ -5774,6 +5866,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        bccSelf: boolean;
                         company: {
                             address?: {
                                 city: string;
@@ -5795,6 +5888,7 @@ export interface operations {
                         };
                         defaultScenarioId?: string;
                         graceDaysAfterPayment: number;
+                        groupByClient: boolean;
                         /** @enum {string} */
                         language: "fr" | "en";
                         minGapDays: number;
@@ -5834,6 +5928,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    bccSelf?: boolean;
                     company?: {
                         address?: {
                             city: string;
@@ -5855,6 +5950,7 @@ export interface operations {
                     };
                     defaultScenarioId?: string;
                     graceDaysAfterPayment?: number;
+                    groupByClient?: boolean;
                     /** @enum {string} */
                     language?: "fr" | "en";
                     minGapDays?: number;
@@ -5881,6 +5977,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        bccSelf: boolean;
                         company: {
                             address?: {
                                 city: string;
@@ -5902,6 +5999,7 @@ export interface operations {
                         };
                         defaultScenarioId?: string;
                         graceDaysAfterPayment: number;
+                        groupByClient: boolean;
                         /** @enum {string} */
                         language: "fr" | "en";
                         minGapDays: number;
