@@ -213,4 +213,16 @@ describe('more screens in Chromium', () => {
     expect((await call('GET', '/settings')).json.groupByClient).toBe(false);
     await checkScreen('43-settings');
   });
+
+  it('imports a large file as a job and shows its progress until done', async () => {
+    await page.goto(`${web()}/import`);
+    const rows = Array.from({ length: 240 }, (_, i) => `BIG-${String(i + 1).padStart(3, '0')};Client en gros;gros@client.test;01/10/2026;31/10/2026;100,00;0`);
+    const csv = ['N° facture;Client;E-mail;Date facture;Échéance;TTC;Déjà réglé', ...rows].join('\n');
+    await page.getByLabel('Fichier CSV').setInputFiles({ name: 'gros.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await poll(() => page.getByTestId('import-to-create').textContent()).toBe('240');
+    await page.getByRole('button', { name: 'Importer 240 facture(s)' }).click();
+    await poll(() => page.getByText(/240 facture\(s\) importée\(s\)/).count(), { timeout: 60_000 }).toBe(1);
+    await checkScreen('44-import-job-done');
+    await poll(async () => (await call('GET', '/invoices?q=BIG-2&limit=100')).json.items.length).toBe(41);
+  });
 });
