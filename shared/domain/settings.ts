@@ -40,6 +40,12 @@ export interface Settings {
   language: Language;
   /** Days after sending a quote before its follow-up, if still unanswered; 0 turns follow-ups off. */
   quoteFollowUpDays: number;
+  /** Payment plans: courtesy reminder this many days before each instalment. */
+  planCourtesyDays: number;
+  /** Payment plans: reminder this many days after an unpaid instalment's due date. */
+  planLateDays: number;
+  /** Payment plans: an instalment unpaid more than this many days after its due date ends the plan. */
+  planMissedDays: number;
 }
 
 /** Any subset of the settings; `paymentUrl: null` removes the payment URL. */
@@ -60,4 +66,7 @@ export const defaultSettings = (): Settings => ({
   graceDaysAfterPayment: 3,
   language: 'fr',
   quoteFollowUpDays: 7,
+  planCourtesyDays: 3,
+  planLateDays: 3,
+  planMissedDays: 15,
 });

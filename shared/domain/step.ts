@@ -31,5 +31,9 @@ export interface StepRecordItem extends StepRef {
   /** The due date when the step went out (a later due-date change does not rewrite history). */
   readonly dueDate?: string;
   readonly manual?: boolean;
+  /** Payment-plan steps (plan ≥ 1000, shared/domain/payment-plan.ts): which instalment, which reminder, its due date. */
+  readonly instalment?: number;
+  readonly planStep?: 'courtesy' | 'late';
+  readonly instalmentDue?: string;
 }
 

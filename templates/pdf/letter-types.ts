@@ -1,3 +1,4 @@
+import type { PlanOnDocument } from '../../shared/domain/payment-plan.js';
 import type { Client } from '../../shared/http/schemas/clients.js';
 import type { Settings } from '../../shared/http/schemas/settings.js';
 
@@ -32,6 +33,8 @@ export interface LetterPdfData {
   /** How to pay, e.g. "Virement sur IBAN FR76 …, référence F-2026-0001". */
   readonly paymentInstructions: string;
   readonly language: 'fr' | 'en';
+  /** The payment plan running on the invoice, printed as a table; its waiver removes penalties and the €40. */
+  readonly paymentPlan?: PlanOnDocument;
 }
 
 /** Simplified recovery of small claims by a commissaire de justice (CPCE L125-1) is open up to this amount. */

@@ -19,6 +19,9 @@ export interface PlannedStepView {
   readonly lastError?: string;
   readonly manual?: boolean;
   readonly projected?: boolean;
+  /** Payment-plan steps: the instalment (0-based) and which of its reminders. */
+  readonly instalment?: number;
+  readonly planStep?: 'courtesy' | 'late';
 }
 
 export const stepRecordView = (r: StepRecordItem): PlannedStepView => ({
@@ -33,6 +36,7 @@ export const stepRecordView = (r: StepRecordItem): PlannedStepView => ({
   ...(r.reason ? { reason: r.reason } : {}),
   ...(r.attempts ? { attempts: r.attempts } : {}),
   ...(r.lastError ? { lastError: r.lastError } : {}),
+  ...(r.planStep ? { instalment: r.instalment ?? 0, planStep: r.planStep } : {}),
 });
 
 /**

@@ -93,6 +93,9 @@ export const PlannedStepView = z.object({
   manual: z.boolean().optional(),
   /** A projection (draft invoice or no plan recorded yet), not a recorded step. */
   projected: z.boolean().optional(),
+  /** Payment-plan steps (plan ≥ 1000): the instalment (0-based) and which of its reminders. */
+  instalment: z.number().int().optional(),
+  planStep: z.enum(['courtesy', 'late']).optional(),
 });
 
 /** A whole local day (`from` = its start, `to` = its end, in the tenant's time zone) or an exact instant. */
