@@ -54,7 +54,9 @@ const assertOpen = (invoice: InvoiceRecord): void => {
 /** Instalments that must add up to the balance, ascending, from today on: else 422 naming each problem. */
 const assertValid = (instalments: readonly Instalment[], balanceCents: number, today: string): void => {
   const problems = planProblems(instalments, balanceCents, today);
-  if (problems.length > 0) throw new BusinessRuleError('payment-plan-invalid', problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems);
+  if (problems.length > 0) {
+    throw new BusinessRuleError('payment-plan-invalid', problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems.map(({ path, message }) => ({ path, message })));
+  }
 };
 
 const newPlan = (invoice: InvoiceRecord, input: PaymentPlanInput, source: PaymentPlan['source'], at: string): PaymentPlan => ({
