@@ -46,6 +46,10 @@ export interface Settings {
   planLateDays: number;
   /** Payment plans: an instalment unpaid more than this many days after its due date ends the plan. */
   planMissedDays: number;
+  /** Steps of several invoices of one client due the same day go out as one message listing them all. */
+  groupByClient: boolean;
+  /** Every reminder also goes, as a blind copy, to the company's own address (`company.email`). */
+  bccSelf: boolean;
 }
 
 /** Any subset of the settings; `paymentUrl: null` removes the payment URL. */
@@ -69,4 +73,6 @@ export const defaultSettings = (): Settings => ({
   planCourtesyDays: 3,
   planLateDays: 3,
   planMissedDays: 15,
+  groupByClient: true,
+  bccSelf: false,
 });

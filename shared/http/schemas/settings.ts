@@ -82,6 +82,10 @@ export const Settings = z
     planLateDays: z.number().int().min(1).max(30),
     /** Payment plans: an instalment unpaid more than this many days after its due date ends the plan. */
     planMissedDays: z.number().int().min(1).max(90),
+    /** Steps of several invoices of one client due the same day go out as one message listing them all. */
+    groupByClient: z.boolean(),
+    /** Every reminder also goes, as a blind copy, to the company's own address (`company.email`). */
+    bccSelf: z.boolean(),
   })
   .strict() satisfies z.ZodType<domain.Settings>;
 

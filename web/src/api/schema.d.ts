@@ -759,6 +759,14 @@ export interface operations {
                             /** @default [] */
                             ccEmails: string[];
                             complained?: boolean;
+                            contacts?: {
+                                /** Format: email */
+                                email?: string;
+                                name: string;
+                                phone?: string;
+                                /** @enum {string} */
+                                role: "billing" | "other";
+                            }[];
                             createdAt: string;
                             /** Format: email */
                             email: string;
@@ -832,6 +840,14 @@ export interface operations {
                     };
                     /** @default [] */
                     ccEmails?: string[];
+                    contacts?: {
+                        /** Format: email */
+                        email?: string;
+                        name: string;
+                        phone?: string;
+                        /** @enum {string} */
+                        role: "billing" | "other";
+                    }[];
                     /** Format: email */
                     email: string;
                     /** @enum {string} */
@@ -870,6 +886,14 @@ export interface operations {
                         /** @default [] */
                         ccEmails: string[];
                         complained?: boolean;
+                        contacts?: {
+                            /** Format: email */
+                            email?: string;
+                            name: string;
+                            phone?: string;
+                            /** @enum {string} */
+                            role: "billing" | "other";
+                        }[];
                         createdAt: string;
                         /** Format: email */
                         email: string;
@@ -963,6 +987,14 @@ export interface operations {
                         /** @default [] */
                         ccEmails: string[];
                         complained?: boolean;
+                        contacts?: {
+                            /** Format: email */
+                            email?: string;
+                            name: string;
+                            phone?: string;
+                            /** @enum {string} */
+                            role: "billing" | "other";
+                        }[];
                         createdAt: string;
                         /** Format: email */
                         email: string;
@@ -1038,6 +1070,14 @@ export interface operations {
                         postalCode: string;
                     } | null;
                     ccEmails?: string[];
+                    contacts?: {
+                        /** Format: email */
+                        email?: string;
+                        name: string;
+                        phone?: string;
+                        /** @enum {string} */
+                        role: "billing" | "other";
+                    }[];
                     /** Format: email */
                     email?: string;
                     /** @enum {string} */
@@ -1072,6 +1112,14 @@ export interface operations {
                         /** @default [] */
                         ccEmails: string[];
                         complained?: boolean;
+                        contacts?: {
+                            /** Format: email */
+                            email?: string;
+                            name: string;
+                            phone?: string;
+                            /** @enum {string} */
+                            role: "billing" | "other";
+                        }[];
                         createdAt: string;
                         /** Format: email */
                         email: string;
@@ -4294,14 +4342,19 @@ export interface operations {
                         items: {
                             attempts?: number;
                             beforeDue?: boolean;
+                            /** @enum {string} */
+                            channel: "email" | "sms" | "letter";
                             index?: number;
                             instalment?: number;
                             lastError?: string;
+                            letterSha256?: string;
                             manual?: boolean;
                             messageId?: string;
                             plan?: number;
                             /** @enum {string} */
                             planStep?: "courtesy" | "late";
+                            /** Format: date-time */
+                            postedAt?: string;
                             projected?: boolean;
                             reason?: string;
                             recipients?: string[];
@@ -4310,9 +4363,10 @@ export interface operations {
                             /** Format: date-time */
                             sentAt?: string;
                             /** @enum {string} */
-                            state: "scheduled" | "sending" | "sent" | "skipped" | "cancelled" | "failed";
+                            state: "scheduled" | "sending" | "to_post" | "sent" | "skipped" | "cancelled" | "failed";
                             stepId: string;
                             templateId: string;
+                            trackingNumber?: string;
                         }[];
                     };
                 };
@@ -4375,14 +4429,19 @@ export interface operations {
                     "application/json": {
                         attempts?: number;
                         beforeDue?: boolean;
+                        /** @enum {string} */
+                        channel: "email" | "sms" | "letter";
                         index?: number;
                         instalment?: number;
                         lastError?: string;
+                        letterSha256?: string;
                         manual?: boolean;
                         messageId?: string;
                         plan?: number;
                         /** @enum {string} */
                         planStep?: "courtesy" | "late";
+                        /** Format: date-time */
+                        postedAt?: string;
                         projected?: boolean;
                         reason?: string;
                         recipients?: string[];
@@ -4391,9 +4450,10 @@ export interface operations {
                         /** Format: date-time */
                         sentAt?: string;
                         /** @enum {string} */
-                        state: "scheduled" | "sending" | "sent" | "skipped" | "cancelled" | "failed";
+                        state: "scheduled" | "sending" | "to_post" | "sent" | "skipped" | "cancelled" | "failed";
                         stepId: string;
                         templateId: string;
+                        trackingNumber?: string;
                     };
                 };
             };
@@ -6440,6 +6500,8 @@ export interface operations {
                             action: "send" | "skip";
                             /** Format: date-time */
                             at?: string;
+                            /** @enum {string} */
+                            channel: "email" | "sms" | "letter";
                             clientId: string;
                             clientName: string;
                             invoiceId: string;
@@ -6500,6 +6562,11 @@ export interface operations {
                                  * @enum {string}
                                  */
                                 anchor: "due" | "previous";
+                                /**
+                                 * @default email
+                                 * @enum {string}
+                                 */
+                                channel: "email" | "sms" | "letter";
                                 id: string;
                                 offsetDays: number;
                                 templateId: string;
@@ -6539,6 +6606,11 @@ export interface operations {
                          * @enum {string}
                          */
                         anchor?: "due" | "previous";
+                        /**
+                         * @default email
+                         * @enum {string}
+                         */
+                        channel?: "email" | "sms" | "letter";
                         id: string;
                         offsetDays: number;
                         templateId: string;
@@ -6564,6 +6636,11 @@ export interface operations {
                              * @enum {string}
                              */
                             anchor: "due" | "previous";
+                            /**
+                             * @default email
+                             * @enum {string}
+                             */
+                            channel: "email" | "sms" | "letter";
                             id: string;
                             offsetDays: number;
                             templateId: string;
@@ -6637,6 +6714,11 @@ export interface operations {
                              * @enum {string}
                              */
                             anchor: "due" | "previous";
+                            /**
+                             * @default email
+                             * @enum {string}
+                             */
+                            channel: "email" | "sms" | "letter";
                             id: string;
                             offsetDays: number;
                             templateId: string;
@@ -6692,6 +6774,11 @@ export interface operations {
                          * @enum {string}
                          */
                         anchor?: "due" | "previous";
+                        /**
+                         * @default email
+                         * @enum {string}
+                         */
+                        channel?: "email" | "sms" | "letter";
                         id: string;
                         offsetDays: number;
                         templateId: string;
@@ -6717,6 +6804,11 @@ export interface operations {
                              * @enum {string}
                              */
                             anchor: "due" | "previous";
+                            /**
+                             * @default email
+                             * @enum {string}
+                             */
+                            channel: "email" | "sms" | "letter";
                             id: string;
                             offsetDays: number;
                             templateId: string;
@@ -6852,6 +6944,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        bccSelf: boolean;
                         company: {
                             address?: {
                                 city: string;
@@ -6873,6 +6966,7 @@ export interface operations {
                         };
                         defaultScenarioId?: string;
                         graceDaysAfterPayment: number;
+                        groupByClient: boolean;
                         /** @enum {string} */
                         language: "fr" | "en";
                         minGapDays: number;
@@ -6915,6 +7009,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    bccSelf?: boolean;
                     company?: {
                         address?: {
                             city: string;
@@ -6936,6 +7031,7 @@ export interface operations {
                     };
                     defaultScenarioId?: string;
                     graceDaysAfterPayment?: number;
+                    groupByClient?: boolean;
                     /** @enum {string} */
                     language?: "fr" | "en";
                     minGapDays?: number;
@@ -6965,6 +7061,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        bccSelf: boolean;
                         company: {
                             address?: {
                                 city: string;
@@ -6986,6 +7083,7 @@ export interface operations {
                         };
                         defaultScenarioId?: string;
                         graceDaysAfterPayment: number;
+                        groupByClient: boolean;
                         /** @enum {string} */
                         language: "fr" | "en";
                         minGapDays: number;
