@@ -17,8 +17,9 @@ import { nominalOffsets, type Scenario } from './scenario.js';
 import { nextSendDay, sendInstant, type SendCalendar } from './send-calendar.js';
 import { localDateTimeOf, utcToZoned } from './zoned-time.js';
 
-export type StepState = 'scheduled' | 'sending' | 'sent' | 'failed' | 'skipped' | 'cancelled';
-export const TERMINAL_STATES: readonly StepState[] = ['sent', 'failed', 'skipped', 'cancelled'];
+/** `done`: an action step (the escalation to litigation) carried out; it sent nothing. */
+export type StepState = 'scheduled' | 'sending' | 'sent' | 'failed' | 'skipped' | 'cancelled' | 'done';
+export const TERMINAL_STATES: readonly StepState[] = ['sent', 'failed', 'skipped', 'cancelled', 'done'];
 export const isTerminal = (state: StepState): boolean => TERMINAL_STATES.includes(state);
 
 /** Where a recorded step sits: its plan (1, 2, … as the invoice re-enters its plan) and scenario position. */
@@ -75,7 +76,8 @@ const toHistory = (r: RecordedStep, scenario: Scenario): HistoryRecord | undefin
   const stepId = scenario.steps[r.index]?.id;
   if (!stepId) return undefined;
   // A step caught mid-send counts as sent: never risk a second message for it.
-  if (r.state === 'sent' || r.state === 'sending') return { stepId, state: 'sent', at: r.sentAt ?? r.at };
+  // A step caught mid-send counts as sent: never risk a second message for it; an escalation done never repeats.
+  if (r.state === 'sent' || r.state === 'sending' || r.state === 'done') return { stepId, state: 'sent', at: r.sentAt ?? r.at };
   if (r.state === 'scheduled') return { stepId, state: 'sent', at: r.scheduledAt ?? r.at };
   return { stepId, state: r.state === 'failed' ? 'failed' : r.state, ...(r.state === 'failed' ? { at: r.at } : {}) };
 };
@@ -114,7 +116,7 @@ const dueGuard = (step: PlannedStepRecord, dueDate: string, timeZone: string): P
  */
 export const planNewSteps = (input: StepPlanInput, plan: number, earlier: readonly RecordedStep[]): PlannedStepRecord[] => {
   const latest = latestByIndex(earlier);
-  const lastSent = Math.max(-1, ...[...latest.values()].filter((r) => r.state === 'sent' || r.state === 'sending').map((r) => r.index));
+  const lastSent = Math.max(-1, ...[...latest.values()].filter((r) => r.state === 'sent' || r.state === 'sending' || r.state === 'done').map((r) => r.index));
   const fromIndex = lastSent + 1;
   const history: HistoryRecord[] = [];
   input.scenario.steps.forEach((step, index) => {

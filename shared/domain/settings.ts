@@ -40,6 +40,14 @@ export interface Settings {
   language: Language;
   /** Days after sending a quote before its follow-up, if still unanswered; 0 turns follow-ups off. */
   quoteFollowUpDays: number;
+  /** Thank the client when an invoice becomes paid (template `thank-you`), at most once per invoice. */
+  thankOnPayment: boolean;
+  /** Also thank on a partial payment (still at most one thank-you per invoice). */
+  thankOnPartial: boolean;
+  /** Thank only for an invoice that received at least one reminder. */
+  thankOnlyIfReminded: boolean;
+  /** Days after the last scenario step before an unpaid invoice moves to `litigation`; 0 = never automatically. */
+  litigationAfterDays: number;
 }
 
 /** Any subset of the settings; `paymentUrl: null` removes the payment URL. */
@@ -60,4 +68,8 @@ export const defaultSettings = (): Settings => ({
   graceDaysAfterPayment: 3,
   language: 'fr',
   quoteFollowUpDays: 7,
+  thankOnPayment: true,
+  thankOnPartial: false,
+  thankOnlyIfReminded: false,
+  litigationAfterDays: 15,
 });

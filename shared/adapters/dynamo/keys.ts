@@ -128,7 +128,9 @@ export const invoiceRowIndexKeys = (
 export const sequenceKey = (tenantId: string, prefix: string, year: number) => ({ PK: `T#${tenantId}#SEQ#${prefix}#${year}`, SK: '#SEQ' });
 export const idempotencyKey = (tenantId: string, key: string) => ({ PK: `T#${tenantId}#IDEM#${key}`, SK: '#IDEM' });
 
-export type StatusGroup = 'draft' | 'open' | 'paid' | 'cancelled';
+/** `litigation` and `written_off` have partitions of their own: the follow-up list's litigation tab is one Query. */
+export type StatusGroup = 'draft' | 'open' | 'paid' | 'cancelled' | 'litigation' | 'written_off';
+export const STATUS_GROUPS: readonly StatusGroup[] = ['draft', 'open', 'paid', 'cancelled', 'litigation', 'written_off'];
 export const statusGroup = (status: InvoiceStatus): StatusGroup =>
   status === 'sent' || status === 'partially_paid' ? 'open' : status;
 

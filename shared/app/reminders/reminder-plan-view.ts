@@ -6,7 +6,7 @@ import { loadReminderContext, planFor, type ReminderReadDeps } from './reminder-
 export interface PlannedStepView {
   readonly stepId: string;
   readonly templateId: string;
-  readonly state: 'scheduled' | 'sending' | 'sent' | 'skipped' | 'cancelled' | 'failed';
+  readonly state: 'scheduled' | 'sending' | 'sent' | 'skipped' | 'cancelled' | 'failed' | 'done';
   readonly plan?: number;
   readonly index?: number;
   readonly beforeDue?: boolean;

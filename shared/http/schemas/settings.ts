@@ -76,6 +76,14 @@ export const Settings = z
     language: z.enum(['fr', 'en']),
     /** Days after sending a quote before its follow-up, if still unanswered; 0 turns follow-ups off. */
     quoteFollowUpDays: z.number().int().min(0).max(60),
+    /** Thank the client when an invoice becomes paid, at most once per invoice. */
+    thankOnPayment: z.boolean(),
+    /** Also thank on a partial payment (still one thank-you per invoice). */
+    thankOnPartial: z.boolean(),
+    /** Thank only for an invoice that had at least one reminder. */
+    thankOnlyIfReminded: z.boolean(),
+    /** Days after the last scenario step before an unpaid invoice moves to litigation; 0 = never automatically. */
+    litigationAfterDays: z.number().int().min(0).max(365),
   })
   .strict() satisfies z.ZodType<domain.Settings>;
 

@@ -211,6 +211,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/invoices/{id}/litigation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move an unpaid invoice to litigation (contentieux): its reminders stop */
+        post: operations["moveToLitigation"];
+        /** Take an invoice back from litigation: its status follows its balance and its reminders re-plan */
+        delete: operations["leaveLitigation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/invoices/{id}/payments": {
         parameters: {
             query?: never;
@@ -255,6 +273,23 @@ export interface paths {
         };
         /** The invoice PDF */
         get: operations["invoicePdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/invoices/{id}/proof.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The proof file (dossier de preuves): the invoice, payments, every reminder with its recipients, SES message id and delivery, the mise en demeure and its posting, portal actions, penalties */
+        get: operations["proofPdf"];
         put?: never;
         post?: never;
         delete?: never;
@@ -309,6 +344,23 @@ export interface paths {
         get: operations["invoiceTimeline"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/invoices/{id}/write-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Write off an invoice in litigation (créance irrécouvrable): a credit note for its balance regularises the VAT (CGI art. 272-1); it leaves every outstanding figure */
+        post: operations["writeOffInvoice"];
         delete?: never;
         options?: never;
         head?: never;
@@ -730,6 +782,8 @@ export interface operations {
                             remindersEnabled: boolean;
                             scenarioId?: string | null;
                             siren?: string;
+                            /** @default [] */
+                            tags: string[];
                             updatedAt: string;
                             vatNumber?: string;
                         }[];
@@ -793,6 +847,8 @@ export interface operations {
                     remindersEnabled?: boolean;
                     scenarioId?: string | null;
                     siren?: string;
+                    /** @default [] */
+                    tags?: string[];
                     vatNumber?: string;
                 };
             };
@@ -837,6 +893,8 @@ export interface operations {
                         remindersEnabled: boolean;
                         scenarioId?: string | null;
                         siren?: string;
+                        /** @default [] */
+                        tags: string[];
                         updatedAt: string;
                         vatNumber?: string;
                     };
@@ -930,6 +988,8 @@ export interface operations {
                         remindersEnabled: boolean;
                         scenarioId?: string | null;
                         siren?: string;
+                        /** @default [] */
+                        tags: string[];
                         updatedAt: string;
                         vatNumber?: string;
                     };
@@ -995,6 +1055,7 @@ export interface operations {
                     remindersEnabled?: boolean;
                     scenarioId?: string | null;
                     siren?: string | null;
+                    tags?: string[];
                     vatNumber?: string | null;
                 };
             };
@@ -1039,6 +1100,8 @@ export interface operations {
                         remindersEnabled: boolean;
                         scenarioId?: string | null;
                         siren?: string;
+                        /** @default [] */
+                        tags: string[];
                         updatedAt: string;
                         vatNumber?: string;
                     };
@@ -1470,7 +1533,7 @@ export interface operations {
                 q?: string;
                 reminded?: "true" | "false";
                 sort?: "dueDate" | "-dueDate" | "amount" | "daysLate" | "client" | "lastReminder";
-                status?: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "overdue";
+                status?: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off" | "overdue";
             };
             header?: never;
             path?: never;
@@ -1600,7 +1663,7 @@ export interface operations {
                             /** Format: date-time */
                             sentAt?: string;
                             /** @enum {string} */
-                            status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled";
+                            status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                             totals: {
                                 grossCents: number;
                                 netCents: number;
@@ -1802,7 +1865,7 @@ export interface operations {
                         /** Format: date-time */
                         sentAt?: string;
                         /** @enum {string} */
-                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled";
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                         totals: {
                             grossCents: number;
                             netCents: number;
@@ -1988,7 +2051,7 @@ export interface operations {
                         /** Format: date-time */
                         sentAt?: string;
                         /** @enum {string} */
-                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled";
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                         totals: {
                             grossCents: number;
                             netCents: number;
@@ -2192,7 +2255,7 @@ export interface operations {
                         /** Format: date-time */
                         sentAt?: string;
                         /** @enum {string} */
-                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled";
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                         totals: {
                             grossCents: number;
                             netCents: number;
@@ -2395,7 +2458,7 @@ export interface operations {
                         /** Format: date-time */
                         sentAt?: string;
                         /** @enum {string} */
-                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled";
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                         totals: {
                             grossCents: number;
                             netCents: number;
@@ -2491,6 +2554,8 @@ export interface operations {
                             issueDate: string;
                             netCents: number;
                             number: string;
+                            /** @enum {string} */
+                            purpose?: "bad_debt";
                             reason: string;
                             vatCents: number;
                         }[];
@@ -2574,6 +2639,8 @@ export interface operations {
                             issueDate: string;
                             netCents: number;
                             number: string;
+                            /** @enum {string} */
+                            purpose?: "bad_debt";
                             reason: string;
                             vatCents: number;
                         };
@@ -2692,7 +2759,7 @@ export interface operations {
                             /** Format: date-time */
                             sentAt?: string;
                             /** @enum {string} */
-                            status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled";
+                            status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                             totals: {
                                 grossCents: number;
                                 netCents: number;
@@ -2797,6 +2864,402 @@ export interface operations {
             };
             /** @description Not found (or another tenant’s resource) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    moveToLitigation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        balanceCents: number;
+                        clientId: string;
+                        clientName?: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        creditedCents: number;
+                        /** @constant */
+                        currency: "EUR";
+                        daysLate: number;
+                        deductedCents?: number;
+                        deductions?: {
+                            grossCents: number;
+                            invoiceId: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            issueDate: string;
+                            netCents: number;
+                            number: string;
+                            vatCents: number;
+                        }[];
+                        disputed: boolean;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        dueDate: string;
+                        /** Format: email */
+                        emailedTo?: string;
+                        id: string;
+                        imported?: boolean;
+                        issued?: {
+                            client: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                /** Format: email */
+                                email: string;
+                                /** @enum {string} */
+                                kind: "business" | "consumer";
+                                /**
+                                 * @default fr
+                                 * @enum {string}
+                                 */
+                                language: "fr" | "en";
+                                name: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                            penaltyRatePercent: number;
+                            seller: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                bic?: string;
+                                /** Format: email */
+                                email?: string;
+                                iban?: string;
+                                legalForm?: string;
+                                name: string;
+                                phone?: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                        };
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        issueDate: string;
+                        /** @enum {string} */
+                        kind?: "deposit" | "final";
+                        lastReminder?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
+                        /** Format: date-time */
+                        lastReminderAt?: string;
+                        lines: {
+                            description: string;
+                            /** @description at most 3 decimals, at most 1000000 */
+                            quantity: number;
+                            /** @description integer cents, at most 99999999999 */
+                            unitPriceCents: number;
+                            /** @enum {number} */
+                            vatRate: 0 | 2.1 | 5.5 | 10 | 20;
+                        }[];
+                        nextStep?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
+                        notes?: string;
+                        number?: string;
+                        overdue: boolean;
+                        paidCents: number;
+                        quoteId?: string;
+                        quoteNumber?: string;
+                        remindersPaused: boolean;
+                        /** Format: date-time */
+                        sentAt?: string;
+                        /** @enum {string} */
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
+                        totals: {
+                            grossCents: number;
+                            netCents: number;
+                            vatBreakdown: {
+                                netCents: number;
+                                vatCents: number;
+                                vatRate: number;
+                            }[];
+                            vatCents: number;
+                        };
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    leaveLitigation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        balanceCents: number;
+                        clientId: string;
+                        clientName?: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        creditedCents: number;
+                        /** @constant */
+                        currency: "EUR";
+                        daysLate: number;
+                        deductedCents?: number;
+                        deductions?: {
+                            grossCents: number;
+                            invoiceId: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            issueDate: string;
+                            netCents: number;
+                            number: string;
+                            vatCents: number;
+                        }[];
+                        disputed: boolean;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        dueDate: string;
+                        /** Format: email */
+                        emailedTo?: string;
+                        id: string;
+                        imported?: boolean;
+                        issued?: {
+                            client: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                /** Format: email */
+                                email: string;
+                                /** @enum {string} */
+                                kind: "business" | "consumer";
+                                /**
+                                 * @default fr
+                                 * @enum {string}
+                                 */
+                                language: "fr" | "en";
+                                name: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                            penaltyRatePercent: number;
+                            seller: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                bic?: string;
+                                /** Format: email */
+                                email?: string;
+                                iban?: string;
+                                legalForm?: string;
+                                name: string;
+                                phone?: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                        };
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        issueDate: string;
+                        /** @enum {string} */
+                        kind?: "deposit" | "final";
+                        lastReminder?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
+                        /** Format: date-time */
+                        lastReminderAt?: string;
+                        lines: {
+                            description: string;
+                            /** @description at most 3 decimals, at most 1000000 */
+                            quantity: number;
+                            /** @description integer cents, at most 99999999999 */
+                            unitPriceCents: number;
+                            /** @enum {number} */
+                            vatRate: 0 | 2.1 | 5.5 | 10 | 20;
+                        }[];
+                        nextStep?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
+                        notes?: string;
+                        number?: string;
+                        overdue: boolean;
+                        paidCents: number;
+                        quoteId?: string;
+                        quoteNumber?: string;
+                        remindersPaused: boolean;
+                        /** Format: date-time */
+                        sentAt?: string;
+                        /** @enum {string} */
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
+                        totals: {
+                            grossCents: number;
+                            netCents: number;
+                            vatBreakdown: {
+                                netCents: number;
+                                vatCents: number;
+                                vatRate: number;
+                            }[];
+                            vatCents: number;
+                        };
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a business rule */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3025,7 +3488,7 @@ export interface operations {
                         /** Format: date-time */
                         sentAt?: string;
                         /** @enum {string} */
-                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled";
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                         totals: {
                             grossCents: number;
                             netCents: number;
@@ -3221,7 +3684,7 @@ export interface operations {
                         /** Format: date-time */
                         sentAt?: string;
                         /** @enum {string} */
-                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled";
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                         totals: {
                             grossCents: number;
                             netCents: number;
@@ -3333,6 +3796,55 @@ export interface operations {
             };
         };
     };
+    proofPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     reminderPlan: {
         parameters: {
             query?: never;
@@ -3367,7 +3879,7 @@ export interface operations {
                             /** Format: date-time */
                             sentAt?: string;
                             /** @enum {string} */
-                            state: "scheduled" | "sending" | "sent" | "skipped" | "cancelled" | "failed";
+                            state: "scheduled" | "sending" | "sent" | "skipped" | "cancelled" | "failed" | "done";
                             stepId: string;
                             templateId: string;
                         }[];
@@ -3445,7 +3957,7 @@ export interface operations {
                         /** Format: date-time */
                         sentAt?: string;
                         /** @enum {string} */
-                        state: "scheduled" | "sending" | "sent" | "skipped" | "cancelled" | "failed";
+                        state: "scheduled" | "sending" | "sent" | "skipped" | "cancelled" | "failed" | "done";
                         stepId: string;
                         templateId: string;
                     };
@@ -3632,7 +4144,7 @@ export interface operations {
                         /** Format: date-time */
                         sentAt?: string;
                         /** @enum {string} */
-                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled";
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                         totals: {
                             grossCents: number;
                             netCents: number;
@@ -3757,6 +4269,232 @@ export interface operations {
             };
         };
     };
+    writeOffInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    evidence?: string;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        creditNote: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            full: boolean;
+                            grossCents: number;
+                            id: string;
+                            invoiceId: string;
+                            invoiceNumber: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            issueDate: string;
+                            netCents: number;
+                            number: string;
+                            /** @enum {string} */
+                            purpose?: "bad_debt";
+                            reason: string;
+                            vatCents: number;
+                        };
+                        invoice: {
+                            balanceCents: number;
+                            clientId: string;
+                            clientName?: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            creditedCents: number;
+                            /** @constant */
+                            currency: "EUR";
+                            daysLate: number;
+                            deductedCents?: number;
+                            deductions?: {
+                                grossCents: number;
+                                invoiceId: string;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                issueDate: string;
+                                netCents: number;
+                                number: string;
+                                vatCents: number;
+                            }[];
+                            disputed: boolean;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            dueDate: string;
+                            /** Format: email */
+                            emailedTo?: string;
+                            id: string;
+                            imported?: boolean;
+                            issued?: {
+                                client: {
+                                    address?: {
+                                        city: string;
+                                        /** @default FR */
+                                        country: string;
+                                        line1: string;
+                                        line2?: string;
+                                        postalCode: string;
+                                    };
+                                    /** Format: email */
+                                    email: string;
+                                    /** @enum {string} */
+                                    kind: "business" | "consumer";
+                                    /**
+                                     * @default fr
+                                     * @enum {string}
+                                     */
+                                    language: "fr" | "en";
+                                    name: string;
+                                    siren?: string;
+                                    vatNumber?: string;
+                                };
+                                penaltyRatePercent: number;
+                                seller: {
+                                    address?: {
+                                        city: string;
+                                        /** @default FR */
+                                        country: string;
+                                        line1: string;
+                                        line2?: string;
+                                        postalCode: string;
+                                    };
+                                    bic?: string;
+                                    /** Format: email */
+                                    email?: string;
+                                    iban?: string;
+                                    legalForm?: string;
+                                    name: string;
+                                    phone?: string;
+                                    siren?: string;
+                                    vatNumber?: string;
+                                };
+                            };
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            issueDate: string;
+                            /** @enum {string} */
+                            kind?: "deposit" | "final";
+                            lastReminder?: {
+                                /** Format: date-time */
+                                at: string;
+                                templateId: string;
+                            };
+                            /** Format: date-time */
+                            lastReminderAt?: string;
+                            lines: {
+                                description: string;
+                                /** @description at most 3 decimals, at most 1000000 */
+                                quantity: number;
+                                /** @description integer cents, at most 99999999999 */
+                                unitPriceCents: number;
+                                /** @enum {number} */
+                                vatRate: 0 | 2.1 | 5.5 | 10 | 20;
+                            }[];
+                            nextStep?: {
+                                /** Format: date-time */
+                                at: string;
+                                templateId: string;
+                            };
+                            notes?: string;
+                            number?: string;
+                            overdue: boolean;
+                            paidCents: number;
+                            quoteId?: string;
+                            quoteNumber?: string;
+                            remindersPaused: boolean;
+                            /** Format: date-time */
+                            sentAt?: string;
+                            /** @enum {string} */
+                            status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
+                            totals: {
+                                grossCents: number;
+                                netCents: number;
+                                vatBreakdown: {
+                                    netCents: number;
+                                    vatCents: number;
+                                    vatRate: number;
+                                }[];
+                                vatCents: number;
+                            };
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     exportInvoices: {
         parameters: {
             query?: {
@@ -3771,7 +4509,7 @@ export interface operations {
                 q?: string;
                 reminded?: "true" | "false";
                 sort?: "dueDate" | "-dueDate" | "amount" | "daysLate" | "client" | "lastReminder";
-                status?: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "overdue";
+                status?: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off" | "overdue";
             };
             header?: never;
             path?: never;
@@ -4671,7 +5409,7 @@ export interface operations {
                         /** Format: date-time */
                         sentAt?: string;
                         /** @enum {string} */
-                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled";
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                         totals: {
                             grossCents: number;
                             netCents: number;
@@ -4884,7 +5622,7 @@ export interface operations {
                         /** Format: date-time */
                         sentAt?: string;
                         /** @enum {string} */
-                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled";
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                         totals: {
                             grossCents: number;
                             netCents: number;
@@ -5359,7 +6097,7 @@ export interface operations {
                         from: string;
                         items: {
                             /** @enum {string} */
-                            action: "send" | "skip";
+                            action: "send" | "skip" | "escalate";
                             /** Format: date-time */
                             at?: string;
                             clientId: string;
@@ -5367,6 +6105,8 @@ export interface operations {
                             invoiceId: string;
                             invoiceNumber?: string;
                             reason?: string;
+                            scenarioId: string;
+                            scenarioRule: string;
                             stepId: string;
                             templateId: string;
                         }[];
@@ -5426,6 +6166,7 @@ export interface operations {
                                 offsetDays: number;
                                 templateId: string;
                             }[];
+                            tags: string[];
                         }[];
                     };
                 };
@@ -5465,6 +6206,7 @@ export interface operations {
                         offsetDays: number;
                         templateId: string;
                     }[];
+                    tags?: string[];
                 };
             };
         };
@@ -5490,6 +6232,7 @@ export interface operations {
                             offsetDays: number;
                             templateId: string;
                         }[];
+                        tags: string[];
                     };
                 };
             };
@@ -5563,6 +6306,7 @@ export interface operations {
                             offsetDays: number;
                             templateId: string;
                         }[];
+                        tags: string[];
                     };
                 };
             };
@@ -5618,6 +6362,7 @@ export interface operations {
                         offsetDays: number;
                         templateId: string;
                     }[];
+                    tags?: string[];
                 };
             };
         };
@@ -5643,6 +6388,7 @@ export interface operations {
                             offsetDays: number;
                             templateId: string;
                         }[];
+                        tags: string[];
                     };
                 };
             };
@@ -5797,6 +6543,7 @@ export interface operations {
                         graceDaysAfterPayment: number;
                         /** @enum {string} */
                         language: "fr" | "en";
+                        litigationAfterDays: number;
                         minGapDays: number;
                         paymentUrl?: string;
                         penaltyRatePercent?: number;
@@ -5809,6 +6556,9 @@ export interface operations {
                         sendHour: number;
                         skipHolidays: boolean;
                         skipWeekends: boolean;
+                        thankOnlyIfReminded: boolean;
+                        thankOnPartial: boolean;
+                        thankOnPayment: boolean;
                         timezone: string;
                     };
                 };
@@ -5857,6 +6607,7 @@ export interface operations {
                     graceDaysAfterPayment?: number;
                     /** @enum {string} */
                     language?: "fr" | "en";
+                    litigationAfterDays?: number;
                     minGapDays?: number;
                     paymentUrl?: string | null;
                     penaltyRatePercent?: number;
@@ -5869,6 +6620,9 @@ export interface operations {
                     sendHour?: number;
                     skipHolidays?: boolean;
                     skipWeekends?: boolean;
+                    thankOnlyIfReminded?: boolean;
+                    thankOnPartial?: boolean;
+                    thankOnPayment?: boolean;
                     timezone?: string;
                 };
             };
@@ -5904,6 +6658,7 @@ export interface operations {
                         graceDaysAfterPayment: number;
                         /** @enum {string} */
                         language: "fr" | "en";
+                        litigationAfterDays: number;
                         minGapDays: number;
                         paymentUrl?: string;
                         penaltyRatePercent?: number;
@@ -5916,6 +6671,9 @@ export interface operations {
                         sendHour: number;
                         skipHolidays: boolean;
                         skipWeekends: boolean;
+                        thankOnlyIfReminded: boolean;
+                        thankOnPartial: boolean;
+                        thankOnPayment: boolean;
                         timezone: string;
                     };
                 };
