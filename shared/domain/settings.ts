@@ -40,6 +40,10 @@ export interface Settings {
   language: Language;
   /** Days after sending a quote before its follow-up, if still unanswered; 0 turns follow-ups off. */
   quoteFollowUpDays: number;
+  /** Steps of several invoices of one client due the same day go out as one message listing them all. */
+  groupByClient: boolean;
+  /** Every reminder also goes, as a blind copy, to the company's own address (`company.email`). */
+  bccSelf: boolean;
   /** Thank the client when an invoice becomes paid (template `thank-you`), at most once per invoice. */
   thankOnPayment: boolean;
   /** Also thank on a partial payment (still at most one thank-you per invoice). */
@@ -68,6 +72,8 @@ export const defaultSettings = (): Settings => ({
   graceDaysAfterPayment: 3,
   language: 'fr',
   quoteFollowUpDays: 7,
+  groupByClient: true,
+  bccSelf: false,
   thankOnPayment: true,
   thankOnPartial: false,
   thankOnlyIfReminded: false,

@@ -7,7 +7,7 @@ import { isValidDate, localDate } from '../../domain/dates.js';
 import { isEscalation } from '../../domain/escalation.js';
 import { endOfLocalDay, startOfLocalDay } from '../../domain/zoned-time.js';
 import type { PlannedStep } from '../../domain/reminder-plan.js';
-import type { Scenario } from '../../domain/scenario.js';
+import type { Channel, Scenario } from '../../domain/scenario.js';
 import { nextSendDay, sendInstant } from '../../domain/send-calendar.js';
 import type { Client } from '../../domain/client.js';
 import type { Settings } from '../../domain/settings.js';
@@ -26,6 +26,7 @@ export interface SimulationItem {
   readonly invoiceNumber?: string;
   readonly stepId: string;
   readonly templateId: string;
+  readonly channel: Channel;
   /** `escalate`: the move to litigation after the last step (nothing is sent). */
   readonly action: 'send' | 'skip' | 'escalate';
   /** When it goes out; for a skip, when it would have (its planned or nominal send time). */
@@ -128,6 +129,7 @@ export const simulationItems = (ctx: ReminderContext, plan: readonly PlannedStep
         ...(ctx.invoice.number ? { invoiceNumber: ctx.invoice.number } : {}),
         stepId: step.stepId,
         templateId: step.templateId,
+        channel: step.channel ?? 'email',
         action: send ? (isEscalation(step) ? 'escalate' : 'send') : 'skip',
         at: at.toISOString(),
         scenarioId: ctx.scenario.id,

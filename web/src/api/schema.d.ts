@@ -758,6 +758,14 @@ export interface operations {
                             /** @default [] */
                             ccEmails: string[];
                             complained?: boolean;
+                            contacts?: {
+                                /** Format: email */
+                                email?: string;
+                                name: string;
+                                phone?: string;
+                                /** @enum {string} */
+                                role: "billing" | "other";
+                            }[];
                             createdAt: string;
                             /** Format: email */
                             email: string;
@@ -833,6 +841,14 @@ export interface operations {
                     };
                     /** @default [] */
                     ccEmails?: string[];
+                    contacts?: {
+                        /** Format: email */
+                        email?: string;
+                        name: string;
+                        phone?: string;
+                        /** @enum {string} */
+                        role: "billing" | "other";
+                    }[];
                     /** Format: email */
                     email: string;
                     /** @enum {string} */
@@ -873,6 +889,14 @@ export interface operations {
                         /** @default [] */
                         ccEmails: string[];
                         complained?: boolean;
+                        contacts?: {
+                            /** Format: email */
+                            email?: string;
+                            name: string;
+                            phone?: string;
+                            /** @enum {string} */
+                            role: "billing" | "other";
+                        }[];
                         createdAt: string;
                         /** Format: email */
                         email: string;
@@ -968,6 +992,14 @@ export interface operations {
                         /** @default [] */
                         ccEmails: string[];
                         complained?: boolean;
+                        contacts?: {
+                            /** Format: email */
+                            email?: string;
+                            name: string;
+                            phone?: string;
+                            /** @enum {string} */
+                            role: "billing" | "other";
+                        }[];
                         createdAt: string;
                         /** Format: email */
                         email: string;
@@ -1045,6 +1077,14 @@ export interface operations {
                         postalCode: string;
                     } | null;
                     ccEmails?: string[];
+                    contacts?: {
+                        /** Format: email */
+                        email?: string;
+                        name: string;
+                        phone?: string;
+                        /** @enum {string} */
+                        role: "billing" | "other";
+                    }[];
                     /** Format: email */
                     email?: string;
                     /** @enum {string} */
@@ -1080,6 +1120,14 @@ export interface operations {
                         /** @default [] */
                         ccEmails: string[];
                         complained?: boolean;
+                        contacts?: {
+                            /** Format: email */
+                            email?: string;
+                            name: string;
+                            phone?: string;
+                            /** @enum {string} */
+                            role: "billing" | "other";
+                        }[];
                         createdAt: string;
                         /** Format: email */
                         email: string;
@@ -3866,11 +3914,16 @@ export interface operations {
                         items: {
                             attempts?: number;
                             beforeDue?: boolean;
+                            /** @enum {string} */
+                            channel: "email" | "sms" | "letter";
                             index?: number;
                             lastError?: string;
+                            letterSha256?: string;
                             manual?: boolean;
                             messageId?: string;
                             plan?: number;
+                            /** Format: date-time */
+                            postedAt?: string;
                             projected?: boolean;
                             reason?: string;
                             recipients?: string[];
@@ -3879,9 +3932,10 @@ export interface operations {
                             /** Format: date-time */
                             sentAt?: string;
                             /** @enum {string} */
-                            state: "scheduled" | "sending" | "sent" | "skipped" | "cancelled" | "failed" | "done";
+                            state: "scheduled" | "sending" | "to_post" | "sent" | "skipped" | "cancelled" | "failed" | "done";
                             stepId: string;
                             templateId: string;
+                            trackingNumber?: string;
                         }[];
                     };
                 };
@@ -3944,11 +3998,16 @@ export interface operations {
                     "application/json": {
                         attempts?: number;
                         beforeDue?: boolean;
+                        /** @enum {string} */
+                        channel: "email" | "sms" | "letter";
                         index?: number;
                         lastError?: string;
+                        letterSha256?: string;
                         manual?: boolean;
                         messageId?: string;
                         plan?: number;
+                        /** Format: date-time */
+                        postedAt?: string;
                         projected?: boolean;
                         reason?: string;
                         recipients?: string[];
@@ -3957,9 +4016,10 @@ export interface operations {
                         /** Format: date-time */
                         sentAt?: string;
                         /** @enum {string} */
-                        state: "scheduled" | "sending" | "sent" | "skipped" | "cancelled" | "failed" | "done";
+                        state: "scheduled" | "sending" | "to_post" | "sent" | "skipped" | "cancelled" | "failed" | "done";
                         stepId: string;
                         templateId: string;
+                        trackingNumber?: string;
                     };
                 };
             };
@@ -6100,6 +6160,8 @@ export interface operations {
                             action: "send" | "skip" | "escalate";
                             /** Format: date-time */
                             at?: string;
+                            /** @enum {string} */
+                            channel: "email" | "sms" | "letter";
                             clientId: string;
                             clientName: string;
                             invoiceId: string;
@@ -6162,6 +6224,11 @@ export interface operations {
                                  * @enum {string}
                                  */
                                 anchor: "due" | "previous";
+                                /**
+                                 * @default email
+                                 * @enum {string}
+                                 */
+                                channel: "email" | "sms" | "letter";
                                 id: string;
                                 offsetDays: number;
                                 templateId: string;
@@ -6202,6 +6269,11 @@ export interface operations {
                          * @enum {string}
                          */
                         anchor?: "due" | "previous";
+                        /**
+                         * @default email
+                         * @enum {string}
+                         */
+                        channel?: "email" | "sms" | "letter";
                         id: string;
                         offsetDays: number;
                         templateId: string;
@@ -6228,6 +6300,11 @@ export interface operations {
                              * @enum {string}
                              */
                             anchor: "due" | "previous";
+                            /**
+                             * @default email
+                             * @enum {string}
+                             */
+                            channel: "email" | "sms" | "letter";
                             id: string;
                             offsetDays: number;
                             templateId: string;
@@ -6302,6 +6379,11 @@ export interface operations {
                              * @enum {string}
                              */
                             anchor: "due" | "previous";
+                            /**
+                             * @default email
+                             * @enum {string}
+                             */
+                            channel: "email" | "sms" | "letter";
                             id: string;
                             offsetDays: number;
                             templateId: string;
@@ -6358,6 +6440,11 @@ export interface operations {
                          * @enum {string}
                          */
                         anchor?: "due" | "previous";
+                        /**
+                         * @default email
+                         * @enum {string}
+                         */
+                        channel?: "email" | "sms" | "letter";
                         id: string;
                         offsetDays: number;
                         templateId: string;
@@ -6384,6 +6471,11 @@ export interface operations {
                              * @enum {string}
                              */
                             anchor: "due" | "previous";
+                            /**
+                             * @default email
+                             * @enum {string}
+                             */
+                            channel: "email" | "sms" | "letter";
                             id: string;
                             offsetDays: number;
                             templateId: string;
@@ -6520,6 +6612,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        bccSelf: boolean;
                         company: {
                             address?: {
                                 city: string;
@@ -6541,6 +6634,7 @@ export interface operations {
                         };
                         defaultScenarioId?: string;
                         graceDaysAfterPayment: number;
+                        groupByClient: boolean;
                         /** @enum {string} */
                         language: "fr" | "en";
                         litigationAfterDays: number;
@@ -6584,6 +6678,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    bccSelf?: boolean;
                     company?: {
                         address?: {
                             city: string;
@@ -6605,6 +6700,7 @@ export interface operations {
                     };
                     defaultScenarioId?: string;
                     graceDaysAfterPayment?: number;
+                    groupByClient?: boolean;
                     /** @enum {string} */
                     language?: "fr" | "en";
                     litigationAfterDays?: number;
@@ -6635,6 +6731,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        bccSelf: boolean;
                         company: {
                             address?: {
                                 city: string;
@@ -6656,6 +6753,7 @@ export interface operations {
                         };
                         defaultScenarioId?: string;
                         graceDaysAfterPayment: number;
+                        groupByClient: boolean;
                         /** @enum {string} */
                         language: "fr" | "en";
                         litigationAfterDays: number;
