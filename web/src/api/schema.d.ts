@@ -106,6 +106,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import job: status running or done, invoices written so far of total, row errors */
+        get: operations["getImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/imports/invoices": {
         parameters: {
             query?: never;
@@ -115,7 +132,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import invoices issued elsewhere (CSV ; or , with French decimals, or JSON); dryRun=true reports what would be created and every row error */
+        /** Import invoices issued elsewhere (CSV ; or , with French decimals, or JSON); dryRun=true reports what would be created and every row error. Up to 200 invoices to write are written in the request (200, status done); more answer 202 with a job (status running, Location /imports/{id}) */
         post: operations["importInvoices"];
         delete?: never;
         options?: never;
@@ -211,7 +228,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/invoices/{id}/litigation": {
+    "/invoices/{id}/payment-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The payment plan: each instalment pending, paid or late with what is still due on it */
+        get: operations["getPaymentPlan"];
+        put?: never;
+        /** Agree a payment plan (échéancier): instalments adding up to the balance, ascending, from today; its reminders replace the invoice’s while it runs */
+        post: operations["createPaymentPlan"];
+        /** End the running payment plan (kept in history); the invoice’s own reminders resume where they stood */
+        delete: operations["deletePaymentPlan"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/invoices/{id}/payment-plan/request/accept": {
         parameters: {
             query?: never;
             header?: never;
@@ -220,10 +256,26 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Move an unpaid invoice to litigation (contentieux): its reminders stop */
-        post: operations["moveToLitigation"];
-        /** Take an invoice back from litigation: its status follows its balance and its reminders re-plan */
-        delete: operations["leaveLitigation"];
+        /** Accept the plan the client asked for: it becomes the payment plan, the client is told by email */
+        post: operations["acceptPlanRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/invoices/{id}/payment-plan/request/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline the plan the client asked for; the client is told by email (with the reason, if given) */
+        post: operations["declinePlanRequest"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -281,23 +333,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/invoices/{id}/proof.pdf": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The proof file (dossier de preuves): the invoice, payments, every reminder with its recipients, SES message id and delivery, the mise en demeure and its posting, portal actions, penalties */
-        get: operations["proofPdf"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/invoices/{id}/reminders": {
         parameters: {
             query?: never;
@@ -344,23 +379,6 @@ export interface paths {
         get: operations["invoiceTimeline"];
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/invoices/{id}/write-off": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Write off an invoice in litigation (créance irrécouvrable): a credit note for its balance regularises the VAT (CGI art. 272-1); it leaves every outstanding figure */
-        post: operations["writeOffInvoice"];
         delete?: never;
         options?: never;
         head?: never;
@@ -790,8 +808,6 @@ export interface operations {
                             remindersEnabled: boolean;
                             scenarioId?: string | null;
                             siren?: string;
-                            /** @default [] */
-                            tags: string[];
                             updatedAt: string;
                             vatNumber?: string;
                         }[];
@@ -863,8 +879,6 @@ export interface operations {
                     remindersEnabled?: boolean;
                     scenarioId?: string | null;
                     siren?: string;
-                    /** @default [] */
-                    tags?: string[];
                     vatNumber?: string;
                 };
             };
@@ -917,8 +931,6 @@ export interface operations {
                         remindersEnabled: boolean;
                         scenarioId?: string | null;
                         siren?: string;
-                        /** @default [] */
-                        tags: string[];
                         updatedAt: string;
                         vatNumber?: string;
                     };
@@ -1020,8 +1032,6 @@ export interface operations {
                         remindersEnabled: boolean;
                         scenarioId?: string | null;
                         siren?: string;
-                        /** @default [] */
-                        tags: string[];
                         updatedAt: string;
                         vatNumber?: string;
                     };
@@ -1095,7 +1105,6 @@ export interface operations {
                     remindersEnabled?: boolean;
                     scenarioId?: string | null;
                     siren?: string | null;
-                    tags?: string[];
                     vatNumber?: string | null;
                 };
             };
@@ -1148,8 +1157,6 @@ export interface operations {
                         remindersEnabled: boolean;
                         scenarioId?: string | null;
                         siren?: string;
-                        /** @default [] */
-                        tags: string[];
                         updatedAt: string;
                         vatNumber?: string;
                     };
@@ -1464,6 +1471,72 @@ export interface operations {
             };
         };
     };
+    getImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        clientsCreated: number;
+                        createdAt: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                            row: number;
+                        }[];
+                        errorsTruncated: boolean;
+                        existing: number;
+                        finishedAt?: string;
+                        id: string;
+                        processed: number;
+                        rows: number;
+                        /** @enum {string} */
+                        status: "running" | "done";
+                        total: number;
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     importInvoices: {
         parameters: {
             query?: {
@@ -1515,6 +1588,7 @@ export interface operations {
                             row: number;
                         }[];
                         existing: number;
+                        id?: string;
                         items: {
                             /** @enum {string} */
                             action: "create" | "exists";
@@ -1524,6 +1598,8 @@ export interface operations {
                             row: number;
                         }[];
                         rows: number;
+                        /** @enum {string} */
+                        status: "done" | "running";
                     };
                 };
             };
@@ -1581,7 +1657,7 @@ export interface operations {
                 q?: string;
                 reminded?: "true" | "false";
                 sort?: "dueDate" | "-dueDate" | "amount" | "daysLate" | "client" | "lastReminder";
-                status?: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off" | "overdue";
+                status?: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "overdue";
             };
             header?: never;
             path?: never;
@@ -1705,13 +1781,57 @@ export interface operations {
                             number?: string;
                             overdue: boolean;
                             paidCents: number;
+                            paymentPlan?: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                endedAt?: string;
+                                /** @enum {string} */
+                                endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                                instalments: {
+                                    /** @description integer cents, at most 99999999999 */
+                                    amountCents: number;
+                                    /**
+                                     * Format: date
+                                     * @example 2026-11-22
+                                     */
+                                    dueDate: string;
+                                }[];
+                                note?: string;
+                                seq: number;
+                                /** @enum {string} */
+                                source: "owner" | "client";
+                                /** @enum {string} */
+                                status: "active" | "ended";
+                                totalCents: number;
+                                waivePenalties: boolean;
+                            };
+                            planRequest?: {
+                                /** Format: date-time */
+                                decidedAt?: string;
+                                declineReason?: string;
+                                instalments: {
+                                    /** @description integer cents, at most 99999999999 */
+                                    amountCents: number;
+                                    /**
+                                     * Format: date
+                                     * @example 2026-11-22
+                                     */
+                                    dueDate: string;
+                                }[];
+                                note?: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "declined";
+                            };
                             quoteId?: string;
                             quoteNumber?: string;
                             remindersPaused: boolean;
                             /** Format: date-time */
                             sentAt?: string;
                             /** @enum {string} */
-                            status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
+                            status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled";
                             totals: {
                                 grossCents: number;
                                 netCents: number;
@@ -1907,13 +2027,57 @@ export interface operations {
                         number?: string;
                         overdue: boolean;
                         paidCents: number;
+                        paymentPlan?: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            endedAt?: string;
+                            /** @enum {string} */
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            seq: number;
+                            /** @enum {string} */
+                            source: "owner" | "client";
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            totalCents: number;
+                            waivePenalties: boolean;
+                        };
+                        planRequest?: {
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            declineReason?: string;
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined";
+                        };
                         quoteId?: string;
                         quoteNumber?: string;
                         remindersPaused: boolean;
                         /** Format: date-time */
                         sentAt?: string;
                         /** @enum {string} */
-                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled";
                         totals: {
                             grossCents: number;
                             netCents: number;
@@ -2093,13 +2257,57 @@ export interface operations {
                         number?: string;
                         overdue: boolean;
                         paidCents: number;
+                        paymentPlan?: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            endedAt?: string;
+                            /** @enum {string} */
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            seq: number;
+                            /** @enum {string} */
+                            source: "owner" | "client";
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            totalCents: number;
+                            waivePenalties: boolean;
+                        };
+                        planRequest?: {
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            declineReason?: string;
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined";
+                        };
                         quoteId?: string;
                         quoteNumber?: string;
                         remindersPaused: boolean;
                         /** Format: date-time */
                         sentAt?: string;
                         /** @enum {string} */
-                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled";
                         totals: {
                             grossCents: number;
                             netCents: number;
@@ -2297,13 +2505,57 @@ export interface operations {
                         number?: string;
                         overdue: boolean;
                         paidCents: number;
+                        paymentPlan?: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            endedAt?: string;
+                            /** @enum {string} */
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            seq: number;
+                            /** @enum {string} */
+                            source: "owner" | "client";
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            totalCents: number;
+                            waivePenalties: boolean;
+                        };
+                        planRequest?: {
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            declineReason?: string;
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined";
+                        };
                         quoteId?: string;
                         quoteNumber?: string;
                         remindersPaused: boolean;
                         /** Format: date-time */
                         sentAt?: string;
                         /** @enum {string} */
-                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled";
                         totals: {
                             grossCents: number;
                             netCents: number;
@@ -2500,13 +2752,57 @@ export interface operations {
                         number?: string;
                         overdue: boolean;
                         paidCents: number;
+                        paymentPlan?: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            endedAt?: string;
+                            /** @enum {string} */
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            seq: number;
+                            /** @enum {string} */
+                            source: "owner" | "client";
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            totalCents: number;
+                            waivePenalties: boolean;
+                        };
+                        planRequest?: {
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            declineReason?: string;
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined";
+                        };
                         quoteId?: string;
                         quoteNumber?: string;
                         remindersPaused: boolean;
                         /** Format: date-time */
                         sentAt?: string;
                         /** @enum {string} */
-                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled";
                         totals: {
                             grossCents: number;
                             netCents: number;
@@ -2602,8 +2898,6 @@ export interface operations {
                             issueDate: string;
                             netCents: number;
                             number: string;
-                            /** @enum {string} */
-                            purpose?: "bad_debt";
                             reason: string;
                             vatCents: number;
                         }[];
@@ -2687,8 +2981,6 @@ export interface operations {
                             issueDate: string;
                             netCents: number;
                             number: string;
-                            /** @enum {string} */
-                            purpose?: "bad_debt";
                             reason: string;
                             vatCents: number;
                         };
@@ -2801,13 +3093,57 @@ export interface operations {
                             number?: string;
                             overdue: boolean;
                             paidCents: number;
+                            paymentPlan?: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                endedAt?: string;
+                                /** @enum {string} */
+                                endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                                instalments: {
+                                    /** @description integer cents, at most 99999999999 */
+                                    amountCents: number;
+                                    /**
+                                     * Format: date
+                                     * @example 2026-11-22
+                                     */
+                                    dueDate: string;
+                                }[];
+                                note?: string;
+                                seq: number;
+                                /** @enum {string} */
+                                source: "owner" | "client";
+                                /** @enum {string} */
+                                status: "active" | "ended";
+                                totalCents: number;
+                                waivePenalties: boolean;
+                            };
+                            planRequest?: {
+                                /** Format: date-time */
+                                decidedAt?: string;
+                                declineReason?: string;
+                                instalments: {
+                                    /** @description integer cents, at most 99999999999 */
+                                    amountCents: number;
+                                    /**
+                                     * Format: date
+                                     * @example 2026-11-22
+                                     */
+                                    dueDate: string;
+                                }[];
+                                note?: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "declined";
+                            };
                             quoteId?: string;
                             quoteNumber?: string;
                             remindersPaused: boolean;
                             /** Format: date-time */
                             sentAt?: string;
                             /** @enum {string} */
-                            status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
+                            status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled";
                             totals: {
                                 grossCents: number;
                                 netCents: number;
@@ -2921,7 +3257,7 @@ export interface operations {
             };
         };
     };
-    moveToLitigation: {
+    getPaymentPlan: {
         parameters: {
             query?: never;
             header?: never;
@@ -2930,13 +3266,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": {
-                    reason?: string;
-                };
-            };
-        };
+        requestBody?: never;
         responses: {
             /** @description OK */
             200: {
@@ -2946,132 +3276,127 @@ export interface operations {
                 content: {
                     "application/json": {
                         balanceCents: number;
-                        clientId: string;
-                        clientName?: string;
                         /** Format: date-time */
                         createdAt: string;
-                        creditedCents: number;
-                        /** @constant */
-                        currency: "EUR";
-                        daysLate: number;
-                        deductedCents?: number;
-                        deductions?: {
-                            grossCents: number;
-                            invoiceId: string;
+                        /** Format: date-time */
+                        endedAt?: string;
+                        /** @enum {string} */
+                        endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                        instalments: {
+                            amountCents: number;
+                            dueCents: number;
                             /**
                              * Format: date
                              * @example 2026-11-22
                              */
-                            issueDate: string;
-                            netCents: number;
-                            number: string;
-                            vatCents: number;
+                            dueDate: string;
+                            paidCents: number;
+                            /** @enum {string} */
+                            status: "pending" | "paid" | "late";
                         }[];
-                        disputed: boolean;
+                        note?: string;
+                        seq: number;
+                        /** @enum {string} */
+                        source: "owner" | "client";
+                        /** @enum {string} */
+                        status: "active" | "ended";
+                        totalCents: number;
+                        waivePenalties: boolean;
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createPaymentPlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    instalments: {
+                        /** @description integer cents, at most 99999999999 */
+                        amountCents: number;
                         /**
                          * Format: date
                          * @example 2026-11-22
                          */
                         dueDate: string;
-                        /** Format: email */
-                        emailedTo?: string;
-                        id: string;
-                        imported?: boolean;
-                        issued?: {
-                            client: {
-                                address?: {
-                                    city: string;
-                                    /** @default FR */
-                                    country: string;
-                                    line1: string;
-                                    line2?: string;
-                                    postalCode: string;
-                                };
-                                /** Format: email */
-                                email: string;
-                                /** @enum {string} */
-                                kind: "business" | "consumer";
-                                /**
-                                 * @default fr
-                                 * @enum {string}
-                                 */
-                                language: "fr" | "en";
-                                name: string;
-                                siren?: string;
-                                vatNumber?: string;
-                            };
-                            penaltyRatePercent: number;
-                            seller: {
-                                address?: {
-                                    city: string;
-                                    /** @default FR */
-                                    country: string;
-                                    line1: string;
-                                    line2?: string;
-                                    postalCode: string;
-                                };
-                                bic?: string;
-                                /** Format: email */
-                                email?: string;
-                                iban?: string;
-                                legalForm?: string;
-                                name: string;
-                                phone?: string;
-                                siren?: string;
-                                vatNumber?: string;
-                            };
-                        };
-                        /**
-                         * Format: date
-                         * @example 2026-11-22
-                         */
-                        issueDate: string;
-                        /** @enum {string} */
-                        kind?: "deposit" | "final";
-                        lastReminder?: {
-                            /** Format: date-time */
-                            at: string;
-                            templateId: string;
-                        };
+                    }[];
+                    note?: string;
+                    waivePenalties?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        balanceCents: number;
                         /** Format: date-time */
-                        lastReminderAt?: string;
-                        lines: {
-                            description: string;
-                            /** @description at most 3 decimals, at most 1000000 */
-                            quantity: number;
-                            /** @description integer cents, at most 99999999999 */
-                            unitPriceCents: number;
-                            /** @enum {number} */
-                            vatRate: 0 | 2.1 | 5.5 | 10 | 20;
+                        createdAt: string;
+                        /** Format: date-time */
+                        endedAt?: string;
+                        /** @enum {string} */
+                        endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                        instalments: {
+                            amountCents: number;
+                            dueCents: number;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            dueDate: string;
+                            paidCents: number;
+                            /** @enum {string} */
+                            status: "pending" | "paid" | "late";
                         }[];
-                        nextStep?: {
-                            /** Format: date-time */
-                            at: string;
-                            templateId: string;
-                        };
-                        notes?: string;
-                        number?: string;
-                        overdue: boolean;
-                        paidCents: number;
-                        quoteId?: string;
-                        quoteNumber?: string;
-                        remindersPaused: boolean;
-                        /** Format: date-time */
-                        sentAt?: string;
+                        note?: string;
+                        seq: number;
                         /** @enum {string} */
-                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
-                        totals: {
-                            grossCents: number;
-                            netCents: number;
-                            vatBreakdown: {
-                                netCents: number;
-                                vatCents: number;
-                                vatRate: number;
-                            }[];
-                            vatCents: number;
-                        };
-                        /** Format: date-time */
-                        updatedAt: string;
+                        source: "owner" | "client";
+                        /** @enum {string} */
+                        status: "active" | "ended";
+                        totalCents: number;
+                        waivePenalties: boolean;
                     };
                 };
             };
@@ -3122,7 +3447,7 @@ export interface operations {
             };
         };
     };
-    leaveLitigation: {
+    deletePaymentPlan: {
         parameters: {
             query?: never;
             header?: never;
@@ -3141,132 +3466,282 @@ export interface operations {
                 content: {
                     "application/json": {
                         balanceCents: number;
-                        clientId: string;
-                        clientName?: string;
                         /** Format: date-time */
                         createdAt: string;
-                        creditedCents: number;
-                        /** @constant */
-                        currency: "EUR";
-                        daysLate: number;
-                        deductedCents?: number;
-                        deductions?: {
-                            grossCents: number;
-                            invoiceId: string;
+                        /** Format: date-time */
+                        endedAt?: string;
+                        /** @enum {string} */
+                        endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                        instalments: {
+                            amountCents: number;
+                            dueCents: number;
                             /**
                              * Format: date
                              * @example 2026-11-22
                              */
-                            issueDate: string;
-                            netCents: number;
-                            number: string;
-                            vatCents: number;
+                            dueDate: string;
+                            paidCents: number;
+                            /** @enum {string} */
+                            status: "pending" | "paid" | "late";
                         }[];
-                        disputed: boolean;
-                        /**
-                         * Format: date
-                         * @example 2026-11-22
-                         */
-                        dueDate: string;
-                        /** Format: email */
-                        emailedTo?: string;
-                        id: string;
-                        imported?: boolean;
-                        issued?: {
-                            client: {
-                                address?: {
-                                    city: string;
-                                    /** @default FR */
-                                    country: string;
-                                    line1: string;
-                                    line2?: string;
-                                    postalCode: string;
-                                };
-                                /** Format: email */
-                                email: string;
-                                /** @enum {string} */
-                                kind: "business" | "consumer";
+                        note?: string;
+                        seq: number;
+                        /** @enum {string} */
+                        source: "owner" | "client";
+                        /** @enum {string} */
+                        status: "active" | "ended";
+                        totalCents: number;
+                        waivePenalties: boolean;
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    acceptPlanRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    waivePenalties?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        clientNotified: boolean;
+                        plan?: {
+                            balanceCents: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            endedAt?: string;
+                            /** @enum {string} */
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            instalments: {
+                                amountCents: number;
+                                dueCents: number;
                                 /**
-                                 * @default fr
-                                 * @enum {string}
+                                 * Format: date
+                                 * @example 2026-11-22
                                  */
-                                language: "fr" | "en";
-                                name: string;
-                                siren?: string;
-                                vatNumber?: string;
-                            };
-                            penaltyRatePercent: number;
-                            seller: {
-                                address?: {
-                                    city: string;
-                                    /** @default FR */
-                                    country: string;
-                                    line1: string;
-                                    line2?: string;
-                                    postalCode: string;
-                                };
-                                bic?: string;
-                                /** Format: email */
-                                email?: string;
-                                iban?: string;
-                                legalForm?: string;
-                                name: string;
-                                phone?: string;
-                                siren?: string;
-                                vatNumber?: string;
-                            };
-                        };
-                        /**
-                         * Format: date
-                         * @example 2026-11-22
-                         */
-                        issueDate: string;
-                        /** @enum {string} */
-                        kind?: "deposit" | "final";
-                        lastReminder?: {
-                            /** Format: date-time */
-                            at: string;
-                            templateId: string;
-                        };
-                        /** Format: date-time */
-                        lastReminderAt?: string;
-                        lines: {
-                            description: string;
-                            /** @description at most 3 decimals, at most 1000000 */
-                            quantity: number;
-                            /** @description integer cents, at most 99999999999 */
-                            unitPriceCents: number;
-                            /** @enum {number} */
-                            vatRate: 0 | 2.1 | 5.5 | 10 | 20;
-                        }[];
-                        nextStep?: {
-                            /** Format: date-time */
-                            at: string;
-                            templateId: string;
-                        };
-                        notes?: string;
-                        number?: string;
-                        overdue: boolean;
-                        paidCents: number;
-                        quoteId?: string;
-                        quoteNumber?: string;
-                        remindersPaused: boolean;
-                        /** Format: date-time */
-                        sentAt?: string;
-                        /** @enum {string} */
-                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
-                        totals: {
-                            grossCents: number;
-                            netCents: number;
-                            vatBreakdown: {
-                                netCents: number;
-                                vatCents: number;
-                                vatRate: number;
+                                dueDate: string;
+                                paidCents: number;
+                                /** @enum {string} */
+                                status: "pending" | "paid" | "late";
                             }[];
-                            vatCents: number;
+                            note?: string;
+                            seq: number;
+                            /** @enum {string} */
+                            source: "owner" | "client";
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            totalCents: number;
+                            waivePenalties: boolean;
                         };
-                        /** Format: date-time */
-                        updatedAt: string;
+                        request: {
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            declineReason?: string;
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined";
+                        };
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    declinePlanRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        clientNotified: boolean;
+                        plan?: {
+                            balanceCents: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            endedAt?: string;
+                            /** @enum {string} */
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            instalments: {
+                                amountCents: number;
+                                dueCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                                paidCents: number;
+                                /** @enum {string} */
+                                status: "pending" | "paid" | "late";
+                            }[];
+                            note?: string;
+                            seq: number;
+                            /** @enum {string} */
+                            source: "owner" | "client";
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            totalCents: number;
+                            waivePenalties: boolean;
+                        };
+                        request: {
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            declineReason?: string;
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined";
+                        };
                     };
                 };
             };
@@ -3530,13 +4005,57 @@ export interface operations {
                         number?: string;
                         overdue: boolean;
                         paidCents: number;
+                        paymentPlan?: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            endedAt?: string;
+                            /** @enum {string} */
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            seq: number;
+                            /** @enum {string} */
+                            source: "owner" | "client";
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            totalCents: number;
+                            waivePenalties: boolean;
+                        };
+                        planRequest?: {
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            declineReason?: string;
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined";
+                        };
                         quoteId?: string;
                         quoteNumber?: string;
                         remindersPaused: boolean;
                         /** Format: date-time */
                         sentAt?: string;
                         /** @enum {string} */
-                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled";
                         totals: {
                             grossCents: number;
                             netCents: number;
@@ -3726,13 +4245,57 @@ export interface operations {
                         number?: string;
                         overdue: boolean;
                         paidCents: number;
+                        paymentPlan?: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            endedAt?: string;
+                            /** @enum {string} */
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            seq: number;
+                            /** @enum {string} */
+                            source: "owner" | "client";
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            totalCents: number;
+                            waivePenalties: boolean;
+                        };
+                        planRequest?: {
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            declineReason?: string;
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined";
+                        };
                         quoteId?: string;
                         quoteNumber?: string;
                         remindersPaused: boolean;
                         /** Format: date-time */
                         sentAt?: string;
                         /** @enum {string} */
-                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled";
                         totals: {
                             grossCents: number;
                             netCents: number;
@@ -3844,55 +4407,6 @@ export interface operations {
             };
         };
     };
-    proofPdf: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description PDF */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/pdf": string;
-                };
-            };
-            /** @description Invalid request: each bad field is listed in `errors` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found (or another tenant’s resource) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     reminderPlan: {
         parameters: {
             query?: never;
@@ -3917,11 +4431,14 @@ export interface operations {
                             /** @enum {string} */
                             channel: "email" | "sms" | "letter";
                             index?: number;
+                            instalment?: number;
                             lastError?: string;
                             letterSha256?: string;
                             manual?: boolean;
                             messageId?: string;
                             plan?: number;
+                            /** @enum {string} */
+                            planStep?: "courtesy" | "late";
                             /** Format: date-time */
                             postedAt?: string;
                             projected?: boolean;
@@ -3932,7 +4449,7 @@ export interface operations {
                             /** Format: date-time */
                             sentAt?: string;
                             /** @enum {string} */
-                            state: "scheduled" | "sending" | "to_post" | "sent" | "skipped" | "cancelled" | "failed" | "done";
+                            state: "scheduled" | "sending" | "to_post" | "sent" | "skipped" | "cancelled" | "failed";
                             stepId: string;
                             templateId: string;
                             trackingNumber?: string;
@@ -4001,11 +4518,14 @@ export interface operations {
                         /** @enum {string} */
                         channel: "email" | "sms" | "letter";
                         index?: number;
+                        instalment?: number;
                         lastError?: string;
                         letterSha256?: string;
                         manual?: boolean;
                         messageId?: string;
                         plan?: number;
+                        /** @enum {string} */
+                        planStep?: "courtesy" | "late";
                         /** Format: date-time */
                         postedAt?: string;
                         projected?: boolean;
@@ -4016,7 +4536,7 @@ export interface operations {
                         /** Format: date-time */
                         sentAt?: string;
                         /** @enum {string} */
-                        state: "scheduled" | "sending" | "to_post" | "sent" | "skipped" | "cancelled" | "failed" | "done";
+                        state: "scheduled" | "sending" | "to_post" | "sent" | "skipped" | "cancelled" | "failed";
                         stepId: string;
                         templateId: string;
                         trackingNumber?: string;
@@ -4198,13 +4718,57 @@ export interface operations {
                         number?: string;
                         overdue: boolean;
                         paidCents: number;
+                        paymentPlan?: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            endedAt?: string;
+                            /** @enum {string} */
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            seq: number;
+                            /** @enum {string} */
+                            source: "owner" | "client";
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            totalCents: number;
+                            waivePenalties: boolean;
+                        };
+                        planRequest?: {
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            declineReason?: string;
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined";
+                        };
                         quoteId?: string;
                         quoteNumber?: string;
                         remindersPaused: boolean;
                         /** Format: date-time */
                         sentAt?: string;
                         /** @enum {string} */
-                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled";
                         totals: {
                             grossCents: number;
                             netCents: number;
@@ -4329,232 +4893,6 @@ export interface operations {
             };
         };
     };
-    writeOffInvoice: {
-        parameters: {
-            query?: never;
-            header?: {
-                "Idempotency-Key"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    evidence?: string;
-                    reason: string;
-                };
-            };
-        };
-        responses: {
-            /** @description OK */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        creditNote: {
-                            /** Format: date-time */
-                            createdAt: string;
-                            full: boolean;
-                            grossCents: number;
-                            id: string;
-                            invoiceId: string;
-                            invoiceNumber: string;
-                            /**
-                             * Format: date
-                             * @example 2026-11-22
-                             */
-                            issueDate: string;
-                            netCents: number;
-                            number: string;
-                            /** @enum {string} */
-                            purpose?: "bad_debt";
-                            reason: string;
-                            vatCents: number;
-                        };
-                        invoice: {
-                            balanceCents: number;
-                            clientId: string;
-                            clientName?: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            creditedCents: number;
-                            /** @constant */
-                            currency: "EUR";
-                            daysLate: number;
-                            deductedCents?: number;
-                            deductions?: {
-                                grossCents: number;
-                                invoiceId: string;
-                                /**
-                                 * Format: date
-                                 * @example 2026-11-22
-                                 */
-                                issueDate: string;
-                                netCents: number;
-                                number: string;
-                                vatCents: number;
-                            }[];
-                            disputed: boolean;
-                            /**
-                             * Format: date
-                             * @example 2026-11-22
-                             */
-                            dueDate: string;
-                            /** Format: email */
-                            emailedTo?: string;
-                            id: string;
-                            imported?: boolean;
-                            issued?: {
-                                client: {
-                                    address?: {
-                                        city: string;
-                                        /** @default FR */
-                                        country: string;
-                                        line1: string;
-                                        line2?: string;
-                                        postalCode: string;
-                                    };
-                                    /** Format: email */
-                                    email: string;
-                                    /** @enum {string} */
-                                    kind: "business" | "consumer";
-                                    /**
-                                     * @default fr
-                                     * @enum {string}
-                                     */
-                                    language: "fr" | "en";
-                                    name: string;
-                                    siren?: string;
-                                    vatNumber?: string;
-                                };
-                                penaltyRatePercent: number;
-                                seller: {
-                                    address?: {
-                                        city: string;
-                                        /** @default FR */
-                                        country: string;
-                                        line1: string;
-                                        line2?: string;
-                                        postalCode: string;
-                                    };
-                                    bic?: string;
-                                    /** Format: email */
-                                    email?: string;
-                                    iban?: string;
-                                    legalForm?: string;
-                                    name: string;
-                                    phone?: string;
-                                    siren?: string;
-                                    vatNumber?: string;
-                                };
-                            };
-                            /**
-                             * Format: date
-                             * @example 2026-11-22
-                             */
-                            issueDate: string;
-                            /** @enum {string} */
-                            kind?: "deposit" | "final";
-                            lastReminder?: {
-                                /** Format: date-time */
-                                at: string;
-                                templateId: string;
-                            };
-                            /** Format: date-time */
-                            lastReminderAt?: string;
-                            lines: {
-                                description: string;
-                                /** @description at most 3 decimals, at most 1000000 */
-                                quantity: number;
-                                /** @description integer cents, at most 99999999999 */
-                                unitPriceCents: number;
-                                /** @enum {number} */
-                                vatRate: 0 | 2.1 | 5.5 | 10 | 20;
-                            }[];
-                            nextStep?: {
-                                /** Format: date-time */
-                                at: string;
-                                templateId: string;
-                            };
-                            notes?: string;
-                            number?: string;
-                            overdue: boolean;
-                            paidCents: number;
-                            quoteId?: string;
-                            quoteNumber?: string;
-                            remindersPaused: boolean;
-                            /** Format: date-time */
-                            sentAt?: string;
-                            /** @enum {string} */
-                            status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
-                            totals: {
-                                grossCents: number;
-                                netCents: number;
-                                vatBreakdown: {
-                                    netCents: number;
-                                    vatCents: number;
-                                    vatRate: number;
-                                }[];
-                                vatCents: number;
-                            };
-                            /** Format: date-time */
-                            updatedAt: string;
-                        };
-                    };
-                };
-            };
-            /** @description Invalid request: each bad field is listed in `errors` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found (or another tenant’s resource) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Breaks a business rule */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     exportInvoices: {
         parameters: {
             query?: {
@@ -4569,7 +4907,7 @@ export interface operations {
                 q?: string;
                 reminded?: "true" | "false";
                 sort?: "dueDate" | "-dueDate" | "amount" | "daysLate" | "client" | "lastReminder";
-                status?: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off" | "overdue";
+                status?: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "overdue";
             };
             header?: never;
             path?: never;
@@ -5463,13 +5801,57 @@ export interface operations {
                         number?: string;
                         overdue: boolean;
                         paidCents: number;
+                        paymentPlan?: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            endedAt?: string;
+                            /** @enum {string} */
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            seq: number;
+                            /** @enum {string} */
+                            source: "owner" | "client";
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            totalCents: number;
+                            waivePenalties: boolean;
+                        };
+                        planRequest?: {
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            declineReason?: string;
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined";
+                        };
                         quoteId?: string;
                         quoteNumber?: string;
                         remindersPaused: boolean;
                         /** Format: date-time */
                         sentAt?: string;
                         /** @enum {string} */
-                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled";
                         totals: {
                             grossCents: number;
                             netCents: number;
@@ -5676,13 +6058,57 @@ export interface operations {
                         number?: string;
                         overdue: boolean;
                         paidCents: number;
+                        paymentPlan?: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            endedAt?: string;
+                            /** @enum {string} */
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            seq: number;
+                            /** @enum {string} */
+                            source: "owner" | "client";
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            totalCents: number;
+                            waivePenalties: boolean;
+                        };
+                        planRequest?: {
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            declineReason?: string;
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined";
+                        };
                         quoteId?: string;
                         quoteNumber?: string;
                         remindersPaused: boolean;
                         /** Format: date-time */
                         sentAt?: string;
                         /** @enum {string} */
-                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled";
                         totals: {
                             grossCents: number;
                             netCents: number;
@@ -6157,7 +6583,7 @@ export interface operations {
                         from: string;
                         items: {
                             /** @enum {string} */
-                            action: "send" | "skip" | "escalate";
+                            action: "send" | "skip";
                             /** Format: date-time */
                             at?: string;
                             /** @enum {string} */
@@ -6167,8 +6593,6 @@ export interface operations {
                             invoiceId: string;
                             invoiceNumber?: string;
                             reason?: string;
-                            scenarioId: string;
-                            scenarioRule: string;
                             stepId: string;
                             templateId: string;
                         }[];
@@ -6233,7 +6657,6 @@ export interface operations {
                                 offsetDays: number;
                                 templateId: string;
                             }[];
-                            tags: string[];
                         }[];
                     };
                 };
@@ -6278,7 +6701,6 @@ export interface operations {
                         offsetDays: number;
                         templateId: string;
                     }[];
-                    tags?: string[];
                 };
             };
         };
@@ -6309,7 +6731,6 @@ export interface operations {
                             offsetDays: number;
                             templateId: string;
                         }[];
-                        tags: string[];
                     };
                 };
             };
@@ -6388,7 +6809,6 @@ export interface operations {
                             offsetDays: number;
                             templateId: string;
                         }[];
-                        tags: string[];
                     };
                 };
             };
@@ -6449,7 +6869,6 @@ export interface operations {
                         offsetDays: number;
                         templateId: string;
                     }[];
-                    tags?: string[];
                 };
             };
         };
@@ -6480,7 +6899,6 @@ export interface operations {
                             offsetDays: number;
                             templateId: string;
                         }[];
-                        tags: string[];
                     };
                 };
             };
@@ -6637,10 +7055,12 @@ export interface operations {
                         groupByClient: boolean;
                         /** @enum {string} */
                         language: "fr" | "en";
-                        litigationAfterDays: number;
                         minGapDays: number;
                         paymentUrl?: string;
                         penaltyRatePercent?: number;
+                        planCourtesyDays: number;
+                        planLateDays: number;
+                        planMissedDays: number;
                         quoteFollowUpDays: number;
                         /** @enum {string} */
                         region: "metropole" | "alsace-moselle";
@@ -6650,9 +7070,6 @@ export interface operations {
                         sendHour: number;
                         skipHolidays: boolean;
                         skipWeekends: boolean;
-                        thankOnlyIfReminded: boolean;
-                        thankOnPartial: boolean;
-                        thankOnPayment: boolean;
                         timezone: string;
                     };
                 };
@@ -6703,10 +7120,12 @@ export interface operations {
                     groupByClient?: boolean;
                     /** @enum {string} */
                     language?: "fr" | "en";
-                    litigationAfterDays?: number;
                     minGapDays?: number;
                     paymentUrl?: string | null;
                     penaltyRatePercent?: number;
+                    planCourtesyDays?: number;
+                    planLateDays?: number;
+                    planMissedDays?: number;
                     quoteFollowUpDays?: number;
                     /** @enum {string} */
                     region?: "metropole" | "alsace-moselle";
@@ -6716,9 +7135,6 @@ export interface operations {
                     sendHour?: number;
                     skipHolidays?: boolean;
                     skipWeekends?: boolean;
-                    thankOnlyIfReminded?: boolean;
-                    thankOnPartial?: boolean;
-                    thankOnPayment?: boolean;
                     timezone?: string;
                 };
             };
@@ -6756,10 +7172,12 @@ export interface operations {
                         groupByClient: boolean;
                         /** @enum {string} */
                         language: "fr" | "en";
-                        litigationAfterDays: number;
                         minGapDays: number;
                         paymentUrl?: string;
                         penaltyRatePercent?: number;
+                        planCourtesyDays: number;
+                        planLateDays: number;
+                        planMissedDays: number;
                         quoteFollowUpDays: number;
                         /** @enum {string} */
                         region: "metropole" | "alsace-moselle";
@@ -6769,9 +7187,6 @@ export interface operations {
                         sendHour: number;
                         skipHolidays: boolean;
                         skipWeekends: boolean;
-                        thankOnlyIfReminded: boolean;
-                        thankOnPartial: boolean;
-                        thankOnPayment: boolean;
                         timezone: string;
                     };
                 };
