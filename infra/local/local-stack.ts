@@ -26,6 +26,7 @@ export const LOCAL_REGION = 'eu-west-3';
 export const LOCAL_ACCOUNT = '000000000000';
 export const LOCAL_TABLE = 'relances-local';
 export const SEND_REMINDER_ARN = `arn:aws:lambda:${LOCAL_REGION}:${LOCAL_ACCOUNT}:function:relances-local-send-reminder`;
+export const SEND_OVERVIEW_ARN = `arn:aws:lambda:${LOCAL_REGION}:${LOCAL_ACCOUNT}:function:relances-local-send-overview`;
 
 export interface LocalStackPorts { api: number; dynamodb: number; ses: number; scheduler: number }
 
@@ -72,12 +73,17 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     cleanups.push(() => ses.stop());
 
     let poller: StreamPoller | undefined;
+    // The consumers a fire depends on: the reconciler's schedules and the notifications (the overview lists them).
+    let beforeFire: Pick<StreamPoller, 'drain'> | undefined;
     const scheduler = new SchedulerEmulator({
       region: LOCAL_REGION,
       accountId: LOCAL_ACCOUNT,
-      targets: { [SEND_REMINDER_ARN]: async (input) => (await importHandler('functions/reminders/send-reminder'))(input) },
+      targets: {
+        [SEND_REMINDER_ARN]: async (input) => (await importHandler('functions/reminders/send-reminder'))(input),
+        [SEND_OVERVIEW_ARN]: async (input) => (await importHandler('functions/notifications/send-overview'))(input),
+      },
       settle: async () => {
-        const drained = await poller?.drain();
+        const drained = await beforeFire?.drain();
         if (drained?.error) warn(`stream not drained: ${drained.error}`);
       },
       file: dataDir && join(dataDir, 'schedules.json'),
@@ -126,14 +132,26 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       log: warn,
     });
     aggregatesPoller.start();
+    // A third: the owner-notifications consumer.
+    const notificationsPoller = new StreamPoller({
+      tableName: LOCAL_TABLE,
+      region: LOCAL_REGION,
+      dynamodb,
+      streams,
+      handler: async (event: DynamoDBStreamEvent) => (await importHandler('functions/notifications/notify-owner'))(event),
+      log: warn,
+    });
+    notificationsPoller.start();
     cleanups.push(async () => {
+      await notificationsPoller.stop();
       await aggregatesPoller.stop();
       await poller?.stop();
       dynamodb.destroy();
       streams.destroy();
     });
 
-    const control = localControl({ issuer, scheduler, poller: drainBoth(poller, aggregatesPoller), isAllowedOrigin });
+    beforeFire = drainAll(poller, notificationsPoller);
+    const control = localControl({ issuer, scheduler, poller: drainAll(poller, aggregatesPoller, notificationsPoller), isAllowedOrigin });
     api.open(issuer);
     if (options.fireInRealTime ?? true) scheduler.startClock();
     return { urls, tableName: LOCAL_TABLE, tokenFor: (tenantId, email) => issuer.tokenFor(tenantId, email), tokenWithClaims: (claims) => issuer.tokenWithClaims(claims), stop };
@@ -158,20 +176,23 @@ export const lambdaEnvironment = (urls: LocalStack['urls']): Record<string, stri
   SCHEDULE_GROUP: 'relances-local',
   SCHEDULER_ROLE_ARN: `arn:aws:iam::${LOCAL_ACCOUNT}:role/relances-local-scheduler`,
   SEND_REMINDER_FUNCTION_ARN: SEND_REMINDER_ARN,
+  OVERVIEW_FUNCTION_ARN: SEND_OVERVIEW_ARN,
   REMINDER_DLQ_ARN: `arn:aws:sqs:${LOCAL_REGION}:${LOCAL_ACCOUNT}:relances-local-reminder-dlq`,
 });
 
-/** Drains both consumers until neither has anything left (each may write what the other reads). */
-const drainBoth = (a: StreamPoller, b: StreamPoller): Pick<StreamPoller, 'drain'> => ({
+/** Drains every consumer until none has anything left (each may write what another reads). */
+const drainAll = (...pollers: StreamPoller[]): Pick<StreamPoller, 'drain'> => ({
   drain: async () => {
     let delivered = 0;
     for (let round = 0; round < 10; round++) {
-      const first = await a.drain();
-      const second = await b.drain();
-      delivered += first.delivered + second.delivered;
-      const error = first.error ?? second.error;
-      if (error) return { delivered, error };
-      if (first.delivered + second.delivered === 0) break;
+      let count = 0;
+      for (const poller of pollers) {
+        const result = await poller.drain();
+        count += result.delivered;
+        if (result.error) return { delivered: delivered + count, error: result.error };
+      }
+      delivered += count;
+      if (count === 0) break;
     }
     return { delivered };
   },

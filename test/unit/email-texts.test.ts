@@ -15,7 +15,7 @@ describe('customer-facing email texts (templates/email)', () => {
     });
     expect(emailTexts('en').invoice({ ...d, amount: money(123_456, 'en'), dueDate: date('2026-12-02', 'en') }).text).toContain('for €1,234.56, due on 2 December 2026');
     for (const language of ['fr', 'en'] as const) {
-      expect(Object.keys(emailTexts(language)).sort()).toEqual(['creditNote', 'invoice', 'ownerAlert', 'quote', 'quoteFollowUp']);
+      expect(Object.keys(emailTexts(language)).sort()).toEqual(['creditNote', 'dailyOverview', 'invoice', 'ownerNotification', 'quote', 'quoteFollowUp']);
     }
   });
 
