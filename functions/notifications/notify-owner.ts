@@ -8,7 +8,8 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { notificationChangeTarget } from '../../shared/app/notifications/stream-changes.js';
-import { notifyOwner, syncOverviewSchedule, syncPaymentLog } from '../../shared/wiring-notifications.js';
+import { notifyOwner, syncPaymentLog } from '../../shared/wiring-notifications.js';
+import { syncOverviewSchedule } from '../../shared/wiring-overview-schedule.js';
 
 const notify = notifyOwner();
 const syncPayment = syncPaymentLog();
