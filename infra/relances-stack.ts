@@ -4,6 +4,7 @@ import { Aggregates } from './constructs/aggregates.js';
 import { Api } from './constructs/api.js';
 import { Auth } from './constructs/auth.js';
 import { Email } from './constructs/email.js';
+import { Imports } from './constructs/imports.js';
 import { Monitoring } from './constructs/monitoring.js';
 import { Notifications } from './constructs/notifications.js';
 import { Reminders } from './constructs/reminders.js';
@@ -31,6 +32,7 @@ export class RelancesStack extends Stack {
   readonly web: Web;
   readonly aggregates: Aggregates;
   readonly notifications: Notifications;
+  readonly imports: Imports;
   readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props: RelancesStackProps) {
@@ -52,6 +54,7 @@ export class RelancesStack extends Stack {
     this.reminders = new Reminders(this, 'Reminders', { storage: this.storage, email: this.email });
     this.aggregates = new Aggregates(this, 'Aggregates', { storage: this.storage });
     this.notifications = new Notifications(this, 'Notifications', { storage: this.storage, email: this.email, reminders: this.reminders, webUrl: this.web.url });
+    this.imports = new Imports(this, 'Imports', { storage: this.storage });
     // Last: it watches every function and dead-letter queue created above.
     this.monitoring = new Monitoring(this, 'Monitoring', { operatorEmail: props.operatorEmail, httpApi: this.api.httpApi });
 

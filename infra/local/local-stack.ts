@@ -72,9 +72,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     const ses = await startSesLocal({ port: ports.ses });
     cleanups.push(() => ses.stop());
 
-    let poller: StreamPoller | undefined;
-    // The consumers a fire depends on: the reconciler's schedules and the notifications (the overview lists them).
-    let beforeFire: Pick<StreamPoller, 'drain'> | undefined;
+    let pollers: StreamPoller[] = [];
     const scheduler = new SchedulerEmulator({
       region: LOCAL_REGION,
       accountId: LOCAL_ACCOUNT,
@@ -83,7 +81,9 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
         [SEND_OVERVIEW_ARN]: async (input) => (await importHandler('functions/notifications/send-overview'))(input),
       },
       settle: async () => {
-        const drained = await beforeFire?.drain();
+        // The reconciler (the first consumer): what a fire changed is re-planned before the next wave;
+        // and the notifications consumer, whose notifications and payment log the daily overview reads.
+        const drained = await drainAll(pollers.filter((_, i) => i === 0 || STREAM_CONSUMERS[i] === 'functions/notifications/notify-owner')).drain();
         if (drained?.error) warn(`stream not drained: ${drained.error}`);
       },
       file: dataDir && join(dataDir, 'schedules.json'),
@@ -113,45 +113,27 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     const clientConfig = { region: LOCAL_REGION, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
     const dynamodb = new DynamoDBClient({ ...clientConfig, endpoint: dynamo.endpoint });
     const streams = new DynamoDBStreamsClient({ ...clientConfig, endpoint: dynamo.endpoint });
-    poller = new StreamPoller({
-      tableName: LOCAL_TABLE,
-      region: LOCAL_REGION,
-      dynamodb,
-      streams,
-      handler: async (event: DynamoDBStreamEvent) => (await importHandler('functions/reminders/sync-schedules'))(event),
-      log: warn,
-    });
-    poller.start();
-    // A second event source on the same stream, as on AWS: the aggregates consumer.
-    const aggregatesPoller = new StreamPoller({
-      tableName: LOCAL_TABLE,
-      region: LOCAL_REGION,
-      dynamodb,
-      streams,
-      handler: async (event: DynamoDBStreamEvent) => (await importHandler('functions/aggregates/update-aggregates'))(event),
-      log: warn,
-    });
-    aggregatesPoller.start();
-    // A third: the owner-notifications consumer.
-    const notificationsPoller = new StreamPoller({
-      tableName: LOCAL_TABLE,
-      region: LOCAL_REGION,
-      dynamodb,
-      streams,
-      handler: async (event: DynamoDBStreamEvent) => (await importHandler('functions/notifications/notify-owner'))(event),
-      log: warn,
-    });
-    notificationsPoller.start();
+    // One poller per event source on the stream, as on AWS (infra/constructs: reconciler,
+    // aggregates, import worker…): each gets every record, a slow one never holds another back.
+    pollers = STREAM_CONSUMERS.map(
+      (path) =>
+        new StreamPoller({
+          tableName: LOCAL_TABLE,
+          region: LOCAL_REGION,
+          dynamodb,
+          streams,
+          handler: async (event: DynamoDBStreamEvent) => (await importHandler(path))(event),
+          log: warn,
+        }),
+    );
+    for (const p of pollers) p.start();
     cleanups.push(async () => {
-      await notificationsPoller.stop();
-      await aggregatesPoller.stop();
-      await poller?.stop();
+      for (const p of [...pollers].reverse()) await p.stop();
       dynamodb.destroy();
       streams.destroy();
     });
 
-    beforeFire = drainAll(poller, notificationsPoller);
-    const control = localControl({ issuer, scheduler, poller: drainAll(poller, aggregatesPoller, notificationsPoller), isAllowedOrigin });
+    const control = localControl({ issuer, scheduler, poller: drainAll(pollers), isAllowedOrigin });
     api.open(issuer);
     if (options.fireInRealTime ?? true) scheduler.startClock();
     return { urls, tableName: LOCAL_TABLE, tokenFor: (tenantId, email) => issuer.tokenFor(tenantId, email), tokenWithClaims: (claims) => issuer.tokenWithClaims(claims), stop };
@@ -180,19 +162,22 @@ export const lambdaEnvironment = (urls: LocalStack['urls']): Record<string, stri
   REMINDER_DLQ_ARN: `arn:aws:sqs:${LOCAL_REGION}:${LOCAL_ACCOUNT}:relances-local-reminder-dlq`,
 });
 
+/** The stream's consumers, by handler module (each an event source of the table stream in CDK). */
+const STREAM_CONSUMERS = ['functions/reminders/sync-schedules', 'functions/aggregates/update-aggregates', 'functions/imports/import-worker', 'functions/notifications/notify-owner'];
+
 /** Drains every consumer until none has anything left (each may write what another reads). */
-const drainAll = (...pollers: StreamPoller[]): Pick<StreamPoller, 'drain'> => ({
+const drainAll = (pollers: readonly StreamPoller[]): Pick<StreamPoller, 'drain'> => ({
   drain: async () => {
     let delivered = 0;
     for (let round = 0; round < 10; round++) {
-      let count = 0;
-      for (const poller of pollers) {
-        const result = await poller.drain();
-        count += result.delivered;
-        if (result.error) return { delivered: delivered + count, error: result.error };
+      let roundDelivered = 0;
+      for (const p of pollers) {
+        const result = await p.drain();
+        roundDelivered += result.delivered;
+        if (result.error) return { delivered: delivered + roundDelivered, error: result.error };
       }
-      delivered += count;
-      if (count === 0) break;
+      delivered += roundDelivered;
+      if (roundDelivered === 0) break;
     }
     return { delivered };
   },

@@ -43,6 +43,16 @@ export interface Settings {
   /** Where the owner's notifications and daily overview go; absent = the company email. */
   notifyEmail?: string;
   notifications: NotificationSettings;
+  /** Payment plans: courtesy reminder this many days before each instalment. */
+  planCourtesyDays: number;
+  /** Payment plans: reminder this many days after an unpaid instalment's due date. */
+  planLateDays: number;
+  /** Payment plans: an instalment unpaid more than this many days after its due date ends the plan. */
+  planMissedDays: number;
+  /** Steps of several invoices of one client due the same day go out as one message listing them all. */
+  groupByClient: boolean;
+  /** Every reminder also goes, as a blind copy, to the company's own address (`company.email`). */
+  bccSelf: boolean;
 }
 
 /** The owner's notifications (issue 10 §5): each can be switched off. */
@@ -80,4 +90,9 @@ export const defaultSettings = (): Settings => ({
   language: 'fr',
   quoteFollowUpDays: 7,
   notifications: { ...DEFAULT_NOTIFICATION_SETTINGS },
+  planCourtesyDays: 3,
+  planLateDays: 3,
+  planMissedDays: 15,
+  groupByClient: true,
+  bccSelf: false,
 });

@@ -2,10 +2,11 @@ import { defaultScenarioFor, DEFAULT_SCENARIOS, fallbackScenarioIdFor } from '..
 import { regionForPostalCode } from '../../domain/holidays.js';
 import { invoiceBalanceCents } from '../../domain/invoice.js';
 import { planReminders, type PlannedStep, type StepRecord } from '../../domain/reminder-plan.js';
-import { latestByIndex } from '../../domain/reminder-steps.js';
+import { isOut, latestByIndex } from '../../domain/reminder-steps.js';
+import { isPlanStep } from '../../domain/payment-plan.js';
 import type { Scenario } from '../../domain/scenario.js';
 import type { SendCalendar } from '../../domain/send-calendar.js';
-import type { Client } from '../../domain/client.js';
+import { billingEmails, type Client } from '../../domain/client.js';
 import type { Settings } from '../../domain/settings.js';
 import type { ClientRepository, InvoiceRecord, InvoiceRepository, ReminderStepRepository, SettingsRepository, StepRecordItem, TenantDocuments } from '../ports.js';
 
@@ -84,23 +85,34 @@ export const stopReason = (ctx: Pick<ReminderContext, 'settings' | 'client' | 'i
   return programBlock(ctx);
 };
 
-/** The addresses automatic reminders go to: the client's, minus those that hard-bounced. */
+/**
+ * The addresses automatic reminders go to, minus those that hard-bounced: the `billing` contacts'
+ * emails when the client has working ones, else its main address (else a working copy address).
+ */
 export const reminderRecipients = (client: Client): { to: string[]; cc: string[] } => {
   const failing = new Set((client.bouncedEmails ?? []).map((e) => e.toLowerCase()));
   if (client.emailStatus === 'bouncing' && client.email) failing.add(client.email.toLowerCase());
   const ok = (e: string) => !failing.has(e.toLowerCase());
+  const billing = billingEmails(client).filter(ok);
+  if (billing.length > 0) {
+    const taken = new Set(billing.map((e) => e.toLowerCase()));
+    return { to: billing, cc: (client.ccEmails ?? []).filter((e) => ok(e) && !taken.has(e.toLowerCase())) };
+  }
   const cc = (client.ccEmails ?? []).filter(ok);
   const main = client.email && ok(client.email) ? [client.email] : [];
   // When the main address fails, a working copy address becomes the recipient.
   return main.length > 0 ? { to: main, cc } : { to: cc.slice(0, 1), cc: cc.slice(1) };
 };
 
+/** Scenario steps only: manual reminders and payment-plan steps (plan ≥ 1000) are tracks of their own. */
+const isScenarioRecord = (r: StepRecordItem): boolean => !r.manual && r.plan > 0 && !isPlanStep(r);
+
 const history = (records: readonly StepRecordItem[], scenario: Scenario): StepRecord[] =>
-  [...latestByIndex(records.filter((r) => !r.manual && r.plan > 0)).values()].flatMap((r): StepRecord[] => {
+  [...latestByIndex(records.filter(isScenarioRecord)).values()].flatMap((r): StepRecord[] => {
     const stepId = scenario.steps[r.index]?.id;
     if (!stepId || r.state === 'scheduled') return [];
-    // A step caught mid-send is treated as sent: never risk a second message for it.
-    const state = r.state === 'sending' ? 'sent' : r.state;
+    // A step caught mid-send (or a letter waiting to be posted) is treated as sent: never risk a second message for it.
+    const state = isOut(r.state) ? 'sent' : r.state;
     return [{ stepId, state, at: r.sentAt ?? r.at }];
   });
 
@@ -109,7 +121,7 @@ const history = (records: readonly StepRecordItem[], scenario: Scenario): StepRe
  * scenario position) when it has entered its plan, else the planner's projection.
  */
 export const recordedOrProjected = (ctx: ReminderContext, now: Date): PlannedStep[] => {
-  const latest = latestByIndex(ctx.records.filter((r) => !r.manual && r.plan > 0));
+  const latest = latestByIndex(ctx.records.filter(isScenarioRecord));
   if (latest.size === 0) return planFor(ctx, now);
   // A stop the reconciler is about to apply (the stream lags a little) already shows.
   const stop = stopReason(ctx);
@@ -118,7 +130,8 @@ export const recordedOrProjected = (ctx: ReminderContext, now: Date): PlannedSte
     .map((r) => ({
       stepId: r.stepId,
       templateId: r.templateId,
-      state: r.state === 'sending' ? 'sent' : r.state === 'scheduled' && stop ? 'cancelled' : r.state,
+      state: isOut(r.state) ? 'sent' : r.state === 'scheduled' && stop ? 'cancelled' : r.state,
+      ...(r.channel && r.channel !== 'email' ? { channel: r.channel } : {}),
       nominalDate: r.nominalDate ?? r.scheduledAt?.slice(0, 10) ?? r.at.slice(0, 10),
       ...(r.scheduledAt ? { scheduledAt: r.scheduledAt } : {}),
       ...(r.localTime ? { localTime: r.localTime } : {}),
@@ -159,7 +172,7 @@ export const planFor = (ctx: ReminderContext, now: Date): PlannedStep[] => {
  * Deterministic schedule name: invoice, plan, scenario position and planned minute (a moved step
  * gets a new name); `L` marks a lease check. ≤ 64 chars of [0-9A-Za-z-_.]: 3 + 26 + 1 + ≤ 8 + 1 + 12.
  */
-export const scheduleName = (invoiceId: string, ref: { plan: number; index: number }, scheduledAt: string, kind: 'step' | 'lease' = 'step'): string =>
-  `${schedulePrefix(invoiceId)}${ref.plan}.${ref.index}${kind === 'lease' ? 'L' : ''}-${scheduledAt.slice(0, 16).replace(/[-:T]/g, '')}`;
+export const scheduleName = (invoiceId: string, ref: { plan: number; index: number }, scheduledAt: string, kind: 'step' | 'lease' | 'check' = 'step'): string =>
+  `${schedulePrefix(invoiceId)}${ref.plan}.${ref.index}${kind === 'lease' ? 'L' : kind === 'check' ? 'C' : ''}-${scheduledAt.slice(0, 16).replace(/[-:T]/g, '')}`;
 
 export const schedulePrefix = (invoiceId: string): string => `rl-${invoiceId}-`;

@@ -88,6 +88,16 @@ export const Settings = z
     /** Where the owner's notifications and daily overview go; absent = the company email. */
     notifyEmail: email.optional(),
     notifications: NotificationSettings,
+    /** Payment plans: courtesy reminder this many days before each instalment. */
+    planCourtesyDays: z.number().int().min(1).max(30),
+    /** Payment plans: reminder this many days after an unpaid instalment's due date. */
+    planLateDays: z.number().int().min(1).max(30),
+    /** Payment plans: an instalment unpaid more than this many days after its due date ends the plan. */
+    planMissedDays: z.number().int().min(1).max(90),
+    /** Steps of several invoices of one client due the same day go out as one message listing them all. */
+    groupByClient: z.boolean(),
+    /** Every reminder also goes, as a blind copy, to the company's own address (`company.email`). */
+    bccSelf: z.boolean(),
   })
   .strict() satisfies z.ZodType<domain.Settings>;
 

@@ -106,6 +106,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import job: status running or done, invoices written so far of total, row errors */
+        get: operations["getImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/imports/invoices": {
         parameters: {
             query?: never;
@@ -115,7 +132,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import invoices issued elsewhere (CSV ; or , with French decimals, or JSON); dryRun=true reports what would be created and every row error */
+        /** Import invoices issued elsewhere (CSV ; or , with French decimals, or JSON); dryRun=true reports what would be created and every row error. Up to 200 invoices to write are written in the request (200, status done); more answer 202 with a job (status running, Location /imports/{id}) */
         post: operations["importInvoices"];
         delete?: never;
         options?: never;
@@ -205,6 +222,59 @@ export interface paths {
         get: operations["creditNotePdf"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/invoices/{id}/payment-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The payment plan: each instalment pending, paid or late with what is still due on it */
+        get: operations["getPaymentPlan"];
+        put?: never;
+        /** Agree a payment plan (échéancier): instalments adding up to the balance, ascending, from today; its reminders replace the invoice’s while it runs */
+        post: operations["createPaymentPlan"];
+        /** End the running payment plan (kept in history); the invoice’s own reminders resume where they stood */
+        delete: operations["deletePaymentPlan"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/invoices/{id}/payment-plan/request/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept the plan the client asked for: it becomes the payment plan, the client is told by email */
+        post: operations["acceptPlanRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/invoices/{id}/payment-plan/request/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline the plan the client asked for; the client is told by email (with the reason, if given) */
+        post: operations["declinePlanRequest"];
         delete?: never;
         options?: never;
         head?: never;
@@ -791,6 +861,14 @@ export interface operations {
                             /** @default [] */
                             ccEmails: string[];
                             complained?: boolean;
+                            contacts?: {
+                                /** Format: email */
+                                email?: string;
+                                name: string;
+                                phone?: string;
+                                /** @enum {string} */
+                                role: "billing" | "other";
+                            }[];
                             createdAt: string;
                             /** Format: email */
                             email: string;
@@ -864,6 +942,14 @@ export interface operations {
                     };
                     /** @default [] */
                     ccEmails?: string[];
+                    contacts?: {
+                        /** Format: email */
+                        email?: string;
+                        name: string;
+                        phone?: string;
+                        /** @enum {string} */
+                        role: "billing" | "other";
+                    }[];
                     /** Format: email */
                     email: string;
                     /** @enum {string} */
@@ -902,6 +988,14 @@ export interface operations {
                         /** @default [] */
                         ccEmails: string[];
                         complained?: boolean;
+                        contacts?: {
+                            /** Format: email */
+                            email?: string;
+                            name: string;
+                            phone?: string;
+                            /** @enum {string} */
+                            role: "billing" | "other";
+                        }[];
                         createdAt: string;
                         /** Format: email */
                         email: string;
@@ -995,6 +1089,14 @@ export interface operations {
                         /** @default [] */
                         ccEmails: string[];
                         complained?: boolean;
+                        contacts?: {
+                            /** Format: email */
+                            email?: string;
+                            name: string;
+                            phone?: string;
+                            /** @enum {string} */
+                            role: "billing" | "other";
+                        }[];
                         createdAt: string;
                         /** Format: email */
                         email: string;
@@ -1070,6 +1172,14 @@ export interface operations {
                         postalCode: string;
                     } | null;
                     ccEmails?: string[];
+                    contacts?: {
+                        /** Format: email */
+                        email?: string;
+                        name: string;
+                        phone?: string;
+                        /** @enum {string} */
+                        role: "billing" | "other";
+                    }[];
                     /** Format: email */
                     email?: string;
                     /** @enum {string} */
@@ -1104,6 +1214,14 @@ export interface operations {
                         /** @default [] */
                         ccEmails: string[];
                         complained?: boolean;
+                        contacts?: {
+                            /** Format: email */
+                            email?: string;
+                            name: string;
+                            phone?: string;
+                            /** @enum {string} */
+                            role: "billing" | "other";
+                        }[];
                         createdAt: string;
                         /** Format: email */
                         email: string;
@@ -1438,6 +1556,72 @@ export interface operations {
             };
         };
     };
+    getImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        clientsCreated: number;
+                        createdAt: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                            row: number;
+                        }[];
+                        errorsTruncated: boolean;
+                        existing: number;
+                        finishedAt?: string;
+                        id: string;
+                        processed: number;
+                        rows: number;
+                        /** @enum {string} */
+                        status: "running" | "done";
+                        total: number;
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     importInvoices: {
         parameters: {
             query?: {
@@ -1489,6 +1673,7 @@ export interface operations {
                             row: number;
                         }[];
                         existing: number;
+                        id?: string;
                         items: {
                             /** @enum {string} */
                             action: "create" | "exists";
@@ -1498,6 +1683,8 @@ export interface operations {
                             row: number;
                         }[];
                         rows: number;
+                        /** @enum {string} */
+                        status: "done" | "running";
                     };
                 };
             };
@@ -1679,6 +1866,50 @@ export interface operations {
                             number?: string;
                             overdue: boolean;
                             paidCents: number;
+                            paymentPlan?: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                endedAt?: string;
+                                /** @enum {string} */
+                                endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                                instalments: {
+                                    /** @description integer cents, at most 99999999999 */
+                                    amountCents: number;
+                                    /**
+                                     * Format: date
+                                     * @example 2026-11-22
+                                     */
+                                    dueDate: string;
+                                }[];
+                                note?: string;
+                                seq: number;
+                                /** @enum {string} */
+                                source: "owner" | "client";
+                                /** @enum {string} */
+                                status: "active" | "ended";
+                                totalCents: number;
+                                waivePenalties: boolean;
+                            };
+                            planRequest?: {
+                                /** Format: date-time */
+                                decidedAt?: string;
+                                declineReason?: string;
+                                instalments: {
+                                    /** @description integer cents, at most 99999999999 */
+                                    amountCents: number;
+                                    /**
+                                     * Format: date
+                                     * @example 2026-11-22
+                                     */
+                                    dueDate: string;
+                                }[];
+                                note?: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "declined";
+                            };
                             quoteId?: string;
                             quoteNumber?: string;
                             remindersPaused: boolean;
@@ -1881,6 +2112,50 @@ export interface operations {
                         number?: string;
                         overdue: boolean;
                         paidCents: number;
+                        paymentPlan?: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            endedAt?: string;
+                            /** @enum {string} */
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            seq: number;
+                            /** @enum {string} */
+                            source: "owner" | "client";
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            totalCents: number;
+                            waivePenalties: boolean;
+                        };
+                        planRequest?: {
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            declineReason?: string;
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined";
+                        };
                         quoteId?: string;
                         quoteNumber?: string;
                         remindersPaused: boolean;
@@ -2067,6 +2342,50 @@ export interface operations {
                         number?: string;
                         overdue: boolean;
                         paidCents: number;
+                        paymentPlan?: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            endedAt?: string;
+                            /** @enum {string} */
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            seq: number;
+                            /** @enum {string} */
+                            source: "owner" | "client";
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            totalCents: number;
+                            waivePenalties: boolean;
+                        };
+                        planRequest?: {
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            declineReason?: string;
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined";
+                        };
                         quoteId?: string;
                         quoteNumber?: string;
                         remindersPaused: boolean;
@@ -2271,6 +2590,50 @@ export interface operations {
                         number?: string;
                         overdue: boolean;
                         paidCents: number;
+                        paymentPlan?: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            endedAt?: string;
+                            /** @enum {string} */
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            seq: number;
+                            /** @enum {string} */
+                            source: "owner" | "client";
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            totalCents: number;
+                            waivePenalties: boolean;
+                        };
+                        planRequest?: {
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            declineReason?: string;
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined";
+                        };
                         quoteId?: string;
                         quoteNumber?: string;
                         remindersPaused: boolean;
@@ -2474,6 +2837,50 @@ export interface operations {
                         number?: string;
                         overdue: boolean;
                         paidCents: number;
+                        paymentPlan?: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            endedAt?: string;
+                            /** @enum {string} */
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            seq: number;
+                            /** @enum {string} */
+                            source: "owner" | "client";
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            totalCents: number;
+                            waivePenalties: boolean;
+                        };
+                        planRequest?: {
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            declineReason?: string;
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined";
+                        };
                         quoteId?: string;
                         quoteNumber?: string;
                         remindersPaused: boolean;
@@ -2771,6 +3178,50 @@ export interface operations {
                             number?: string;
                             overdue: boolean;
                             paidCents: number;
+                            paymentPlan?: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                endedAt?: string;
+                                /** @enum {string} */
+                                endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                                instalments: {
+                                    /** @description integer cents, at most 99999999999 */
+                                    amountCents: number;
+                                    /**
+                                     * Format: date
+                                     * @example 2026-11-22
+                                     */
+                                    dueDate: string;
+                                }[];
+                                note?: string;
+                                seq: number;
+                                /** @enum {string} */
+                                source: "owner" | "client";
+                                /** @enum {string} */
+                                status: "active" | "ended";
+                                totalCents: number;
+                                waivePenalties: boolean;
+                            };
+                            planRequest?: {
+                                /** Format: date-time */
+                                decidedAt?: string;
+                                declineReason?: string;
+                                instalments: {
+                                    /** @description integer cents, at most 99999999999 */
+                                    amountCents: number;
+                                    /**
+                                     * Format: date
+                                     * @example 2026-11-22
+                                     */
+                                    dueDate: string;
+                                }[];
+                                note?: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "declined";
+                            };
                             quoteId?: string;
                             quoteNumber?: string;
                             remindersPaused: boolean;
@@ -2882,6 +3333,541 @@ export interface operations {
             };
             /** @description Not found (or another tenant’s resource) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPaymentPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        balanceCents: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        endedAt?: string;
+                        /** @enum {string} */
+                        endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                        instalments: {
+                            amountCents: number;
+                            dueCents: number;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            dueDate: string;
+                            paidCents: number;
+                            /** @enum {string} */
+                            status: "pending" | "paid" | "late";
+                        }[];
+                        note?: string;
+                        seq: number;
+                        /** @enum {string} */
+                        source: "owner" | "client";
+                        /** @enum {string} */
+                        status: "active" | "ended";
+                        totalCents: number;
+                        waivePenalties: boolean;
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createPaymentPlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    instalments: {
+                        /** @description integer cents, at most 99999999999 */
+                        amountCents: number;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        dueDate: string;
+                    }[];
+                    note?: string;
+                    waivePenalties?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        balanceCents: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        endedAt?: string;
+                        /** @enum {string} */
+                        endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                        instalments: {
+                            amountCents: number;
+                            dueCents: number;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            dueDate: string;
+                            paidCents: number;
+                            /** @enum {string} */
+                            status: "pending" | "paid" | "late";
+                        }[];
+                        note?: string;
+                        seq: number;
+                        /** @enum {string} */
+                        source: "owner" | "client";
+                        /** @enum {string} */
+                        status: "active" | "ended";
+                        totalCents: number;
+                        waivePenalties: boolean;
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deletePaymentPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        balanceCents: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        endedAt?: string;
+                        /** @enum {string} */
+                        endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                        instalments: {
+                            amountCents: number;
+                            dueCents: number;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            dueDate: string;
+                            paidCents: number;
+                            /** @enum {string} */
+                            status: "pending" | "paid" | "late";
+                        }[];
+                        note?: string;
+                        seq: number;
+                        /** @enum {string} */
+                        source: "owner" | "client";
+                        /** @enum {string} */
+                        status: "active" | "ended";
+                        totalCents: number;
+                        waivePenalties: boolean;
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    acceptPlanRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    waivePenalties?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        clientNotified: boolean;
+                        plan?: {
+                            balanceCents: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            endedAt?: string;
+                            /** @enum {string} */
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            instalments: {
+                                amountCents: number;
+                                dueCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                                paidCents: number;
+                                /** @enum {string} */
+                                status: "pending" | "paid" | "late";
+                            }[];
+                            note?: string;
+                            seq: number;
+                            /** @enum {string} */
+                            source: "owner" | "client";
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            totalCents: number;
+                            waivePenalties: boolean;
+                        };
+                        request: {
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            declineReason?: string;
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined";
+                        };
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    declinePlanRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        clientNotified: boolean;
+                        plan?: {
+                            balanceCents: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            endedAt?: string;
+                            /** @enum {string} */
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            instalments: {
+                                amountCents: number;
+                                dueCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                                paidCents: number;
+                                /** @enum {string} */
+                                status: "pending" | "paid" | "late";
+                            }[];
+                            note?: string;
+                            seq: number;
+                            /** @enum {string} */
+                            source: "owner" | "client";
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            totalCents: number;
+                            waivePenalties: boolean;
+                        };
+                        request: {
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            declineReason?: string;
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined";
+                        };
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a business rule */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3104,6 +4090,50 @@ export interface operations {
                         number?: string;
                         overdue: boolean;
                         paidCents: number;
+                        paymentPlan?: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            endedAt?: string;
+                            /** @enum {string} */
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            seq: number;
+                            /** @enum {string} */
+                            source: "owner" | "client";
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            totalCents: number;
+                            waivePenalties: boolean;
+                        };
+                        planRequest?: {
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            declineReason?: string;
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined";
+                        };
                         quoteId?: string;
                         quoteNumber?: string;
                         remindersPaused: boolean;
@@ -3300,6 +4330,50 @@ export interface operations {
                         number?: string;
                         overdue: boolean;
                         paidCents: number;
+                        paymentPlan?: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            endedAt?: string;
+                            /** @enum {string} */
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            seq: number;
+                            /** @enum {string} */
+                            source: "owner" | "client";
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            totalCents: number;
+                            waivePenalties: boolean;
+                        };
+                        planRequest?: {
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            declineReason?: string;
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined";
+                        };
                         quoteId?: string;
                         quoteNumber?: string;
                         remindersPaused: boolean;
@@ -3439,11 +4513,19 @@ export interface operations {
                         items: {
                             attempts?: number;
                             beforeDue?: boolean;
+                            /** @enum {string} */
+                            channel: "email" | "sms" | "letter";
                             index?: number;
+                            instalment?: number;
                             lastError?: string;
+                            letterSha256?: string;
                             manual?: boolean;
                             messageId?: string;
                             plan?: number;
+                            /** @enum {string} */
+                            planStep?: "courtesy" | "late";
+                            /** Format: date-time */
+                            postedAt?: string;
                             projected?: boolean;
                             reason?: string;
                             recipients?: string[];
@@ -3452,9 +4534,10 @@ export interface operations {
                             /** Format: date-time */
                             sentAt?: string;
                             /** @enum {string} */
-                            state: "scheduled" | "sending" | "sent" | "skipped" | "cancelled" | "failed";
+                            state: "scheduled" | "sending" | "to_post" | "sent" | "skipped" | "cancelled" | "failed";
                             stepId: string;
                             templateId: string;
+                            trackingNumber?: string;
                         }[];
                     };
                 };
@@ -3517,11 +4600,19 @@ export interface operations {
                     "application/json": {
                         attempts?: number;
                         beforeDue?: boolean;
+                        /** @enum {string} */
+                        channel: "email" | "sms" | "letter";
                         index?: number;
+                        instalment?: number;
                         lastError?: string;
+                        letterSha256?: string;
                         manual?: boolean;
                         messageId?: string;
                         plan?: number;
+                        /** @enum {string} */
+                        planStep?: "courtesy" | "late";
+                        /** Format: date-time */
+                        postedAt?: string;
                         projected?: boolean;
                         reason?: string;
                         recipients?: string[];
@@ -3530,9 +4621,10 @@ export interface operations {
                         /** Format: date-time */
                         sentAt?: string;
                         /** @enum {string} */
-                        state: "scheduled" | "sending" | "sent" | "skipped" | "cancelled" | "failed";
+                        state: "scheduled" | "sending" | "to_post" | "sent" | "skipped" | "cancelled" | "failed";
                         stepId: string;
                         templateId: string;
+                        trackingNumber?: string;
                     };
                 };
             };
@@ -3798,6 +4890,50 @@ export interface operations {
                         number?: string;
                         overdue: boolean;
                         paidCents: number;
+                        paymentPlan?: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            endedAt?: string;
+                            /** @enum {string} */
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            seq: number;
+                            /** @enum {string} */
+                            source: "owner" | "client";
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            totalCents: number;
+                            waivePenalties: boolean;
+                        };
+                        planRequest?: {
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            declineReason?: string;
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined";
+                        };
                         quoteId?: string;
                         quoteNumber?: string;
                         remindersPaused: boolean;
@@ -5136,6 +6272,50 @@ export interface operations {
                         number?: string;
                         overdue: boolean;
                         paidCents: number;
+                        paymentPlan?: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            endedAt?: string;
+                            /** @enum {string} */
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            seq: number;
+                            /** @enum {string} */
+                            source: "owner" | "client";
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            totalCents: number;
+                            waivePenalties: boolean;
+                        };
+                        planRequest?: {
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            declineReason?: string;
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined";
+                        };
                         quoteId?: string;
                         quoteNumber?: string;
                         remindersPaused: boolean;
@@ -5349,6 +6529,50 @@ export interface operations {
                         number?: string;
                         overdue: boolean;
                         paidCents: number;
+                        paymentPlan?: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            endedAt?: string;
+                            /** @enum {string} */
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            seq: number;
+                            /** @enum {string} */
+                            source: "owner" | "client";
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            totalCents: number;
+                            waivePenalties: boolean;
+                        };
+                        planRequest?: {
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            declineReason?: string;
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined";
+                        };
                         quoteId?: string;
                         quoteNumber?: string;
                         remindersPaused: boolean;
@@ -5833,6 +7057,8 @@ export interface operations {
                             action: "send" | "skip";
                             /** Format: date-time */
                             at?: string;
+                            /** @enum {string} */
+                            channel: "email" | "sms" | "letter";
                             clientId: string;
                             clientName: string;
                             invoiceId: string;
@@ -5893,6 +7119,11 @@ export interface operations {
                                  * @enum {string}
                                  */
                                 anchor: "due" | "previous";
+                                /**
+                                 * @default email
+                                 * @enum {string}
+                                 */
+                                channel: "email" | "sms" | "letter";
                                 id: string;
                                 offsetDays: number;
                                 templateId: string;
@@ -5932,6 +7163,11 @@ export interface operations {
                          * @enum {string}
                          */
                         anchor?: "due" | "previous";
+                        /**
+                         * @default email
+                         * @enum {string}
+                         */
+                        channel?: "email" | "sms" | "letter";
                         id: string;
                         offsetDays: number;
                         templateId: string;
@@ -5957,6 +7193,11 @@ export interface operations {
                              * @enum {string}
                              */
                             anchor: "due" | "previous";
+                            /**
+                             * @default email
+                             * @enum {string}
+                             */
+                            channel: "email" | "sms" | "letter";
                             id: string;
                             offsetDays: number;
                             templateId: string;
@@ -6030,6 +7271,11 @@ export interface operations {
                              * @enum {string}
                              */
                             anchor: "due" | "previous";
+                            /**
+                             * @default email
+                             * @enum {string}
+                             */
+                            channel: "email" | "sms" | "letter";
                             id: string;
                             offsetDays: number;
                             templateId: string;
@@ -6085,6 +7331,11 @@ export interface operations {
                          * @enum {string}
                          */
                         anchor?: "due" | "previous";
+                        /**
+                         * @default email
+                         * @enum {string}
+                         */
+                        channel?: "email" | "sms" | "letter";
                         id: string;
                         offsetDays: number;
                         templateId: string;
@@ -6110,6 +7361,11 @@ export interface operations {
                              * @enum {string}
                              */
                             anchor: "due" | "previous";
+                            /**
+                             * @default email
+                             * @enum {string}
+                             */
+                            channel: "email" | "sms" | "letter";
                             id: string;
                             offsetDays: number;
                             templateId: string;
@@ -6245,6 +7501,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        bccSelf: boolean;
                         company: {
                             address?: {
                                 city: string;
@@ -6266,6 +7523,7 @@ export interface operations {
                         };
                         defaultScenarioId?: string;
                         graceDaysAfterPayment: number;
+                        groupByClient: boolean;
                         /** @enum {string} */
                         language: "fr" | "en";
                         minGapDays: number;
@@ -6278,6 +7536,9 @@ export interface operations {
                         notifyEmail?: string;
                         paymentUrl?: string;
                         penaltyRatePercent?: number;
+                        planCourtesyDays: number;
+                        planLateDays: number;
+                        planMissedDays: number;
                         quoteFollowUpDays: number;
                         /** @enum {string} */
                         region: "metropole" | "alsace-moselle";
@@ -6312,6 +7573,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    bccSelf?: boolean;
                     company?: {
                         address?: {
                             city: string;
@@ -6333,6 +7595,7 @@ export interface operations {
                     };
                     defaultScenarioId?: string;
                     graceDaysAfterPayment?: number;
+                    groupByClient?: boolean;
                     /** @enum {string} */
                     language?: "fr" | "en";
                     minGapDays?: number;
@@ -6344,6 +7607,9 @@ export interface operations {
                     notifyEmail?: string | null;
                     paymentUrl?: string | null;
                     penaltyRatePercent?: number;
+                    planCourtesyDays?: number;
+                    planLateDays?: number;
+                    planMissedDays?: number;
                     quoteFollowUpDays?: number;
                     /** @enum {string} */
                     region?: "metropole" | "alsace-moselle";
@@ -6365,6 +7631,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        bccSelf: boolean;
                         company: {
                             address?: {
                                 city: string;
@@ -6386,6 +7653,7 @@ export interface operations {
                         };
                         defaultScenarioId?: string;
                         graceDaysAfterPayment: number;
+                        groupByClient: boolean;
                         /** @enum {string} */
                         language: "fr" | "en";
                         minGapDays: number;
@@ -6398,6 +7666,9 @@ export interface operations {
                         notifyEmail?: string;
                         paymentUrl?: string;
                         penaltyRatePercent?: number;
+                        planCourtesyDays: number;
+                        planLateDays: number;
+                        planMissedDays: number;
                         quoteFollowUpDays: number;
                         /** @enum {string} */
                         region: "metropole" | "alsace-moselle";
