@@ -4696,11 +4696,19 @@ export interface operations {
                     "application/json": {
                         attempts?: number;
                         beforeDue?: boolean;
+                        /** @enum {string} */
+                        channel: "email" | "sms" | "letter";
                         index?: number;
+                        instalment?: number;
                         lastError?: string;
+                        letterSha256?: string;
                         manual?: boolean;
                         messageId?: string;
                         plan?: number;
+                        /** @enum {string} */
+                        planStep?: "courtesy" | "late";
+                        /** Format: date-time */
+                        postedAt?: string;
                         projected?: boolean;
                         reason?: string;
                         recipients?: string[];
@@ -4709,9 +4717,10 @@ export interface operations {
                         /** Format: date-time */
                         sentAt?: string;
                         /** @enum {string} */
-                        state: "scheduled" | "sending" | "sent" | "skipped" | "cancelled" | "failed";
+                        state: "scheduled" | "sending" | "to_post" | "sent" | "skipped" | "cancelled" | "failed";
                         stepId: string;
                         templateId: string;
+                        trackingNumber?: string;
                     };
                 };
             };
