@@ -228,6 +228,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/invoices/{id}/litigation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move an unpaid invoice to litigation (contentieux): its reminders stop */
+        post: operations["moveToLitigation"];
+        /** Take an invoice back from litigation: its status follows its balance and its reminders re-plan */
+        delete: operations["leaveLitigation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/invoices/{id}/payment-plan": {
         parameters: {
             query?: never;
@@ -333,6 +351,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/invoices/{id}/proof.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The proof file (dossier de preuves): the invoice, payments, every reminder with its recipients, SES message id and delivery, the mise en demeure and its posting, portal actions, penalties */
+        get: operations["proofPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/invoices/{id}/reminders": {
         parameters: {
             query?: never;
@@ -396,6 +431,23 @@ export interface paths {
         get: operations["invoiceTimeline"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/invoices/{id}/write-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Write off an invoice in litigation (créance irrécouvrable): a credit note for its balance regularises the VAT (CGI art. 272-1); it leaves every outstanding figure */
+        post: operations["writeOffInvoice"];
         delete?: never;
         options?: never;
         head?: never;
@@ -893,6 +945,8 @@ export interface operations {
                             remindersEnabled: boolean;
                             scenarioId?: string | null;
                             siren?: string;
+                            /** @default [] */
+                            tags: string[];
                             updatedAt: string;
                             vatNumber?: string;
                         }[];
@@ -964,6 +1018,8 @@ export interface operations {
                     remindersEnabled?: boolean;
                     scenarioId?: string | null;
                     siren?: string;
+                    /** @default [] */
+                    tags?: string[];
                     vatNumber?: string;
                 };
             };
@@ -1016,6 +1072,8 @@ export interface operations {
                         remindersEnabled: boolean;
                         scenarioId?: string | null;
                         siren?: string;
+                        /** @default [] */
+                        tags: string[];
                         updatedAt: string;
                         vatNumber?: string;
                     };
@@ -1117,6 +1175,8 @@ export interface operations {
                         remindersEnabled: boolean;
                         scenarioId?: string | null;
                         siren?: string;
+                        /** @default [] */
+                        tags: string[];
                         updatedAt: string;
                         vatNumber?: string;
                     };
@@ -1190,6 +1250,7 @@ export interface operations {
                     remindersEnabled?: boolean;
                     scenarioId?: string | null;
                     siren?: string | null;
+                    tags?: string[];
                     vatNumber?: string | null;
                 };
             };
@@ -1242,6 +1303,8 @@ export interface operations {
                         remindersEnabled: boolean;
                         scenarioId?: string | null;
                         siren?: string;
+                        /** @default [] */
+                        tags: string[];
                         updatedAt: string;
                         vatNumber?: string;
                     };
@@ -1742,7 +1805,7 @@ export interface operations {
                 q?: string;
                 reminded?: "true" | "false";
                 sort?: "dueDate" | "-dueDate" | "amount" | "daysLate" | "client" | "lastReminder";
-                status?: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "overdue";
+                status?: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off" | "overdue";
             };
             header?: never;
             path?: never;
@@ -1916,7 +1979,7 @@ export interface operations {
                             /** Format: date-time */
                             sentAt?: string;
                             /** @enum {string} */
-                            status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled";
+                            status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                             totals: {
                                 grossCents: number;
                                 netCents: number;
@@ -2162,7 +2225,7 @@ export interface operations {
                         /** Format: date-time */
                         sentAt?: string;
                         /** @enum {string} */
-                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled";
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                         totals: {
                             grossCents: number;
                             netCents: number;
@@ -2392,7 +2455,7 @@ export interface operations {
                         /** Format: date-time */
                         sentAt?: string;
                         /** @enum {string} */
-                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled";
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                         totals: {
                             grossCents: number;
                             netCents: number;
@@ -2640,7 +2703,7 @@ export interface operations {
                         /** Format: date-time */
                         sentAt?: string;
                         /** @enum {string} */
-                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled";
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                         totals: {
                             grossCents: number;
                             netCents: number;
@@ -2887,7 +2950,7 @@ export interface operations {
                         /** Format: date-time */
                         sentAt?: string;
                         /** @enum {string} */
-                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled";
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                         totals: {
                             grossCents: number;
                             netCents: number;
@@ -2983,6 +3046,8 @@ export interface operations {
                             issueDate: string;
                             netCents: number;
                             number: string;
+                            /** @enum {string} */
+                            purpose?: "bad_debt";
                             reason: string;
                             vatCents: number;
                         }[];
@@ -3066,6 +3131,8 @@ export interface operations {
                             issueDate: string;
                             netCents: number;
                             number: string;
+                            /** @enum {string} */
+                            purpose?: "bad_debt";
                             reason: string;
                             vatCents: number;
                         };
@@ -3228,7 +3295,7 @@ export interface operations {
                             /** Format: date-time */
                             sentAt?: string;
                             /** @enum {string} */
-                            status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled";
+                            status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                             totals: {
                                 grossCents: number;
                                 netCents: number;
@@ -3333,6 +3400,490 @@ export interface operations {
             };
             /** @description Not found (or another tenant’s resource) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    moveToLitigation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        balanceCents: number;
+                        clientId: string;
+                        clientName?: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        creditedCents: number;
+                        /** @constant */
+                        currency: "EUR";
+                        daysLate: number;
+                        deductedCents?: number;
+                        deductions?: {
+                            grossCents: number;
+                            invoiceId: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            issueDate: string;
+                            netCents: number;
+                            number: string;
+                            vatCents: number;
+                        }[];
+                        disputed: boolean;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        dueDate: string;
+                        /** Format: email */
+                        emailedTo?: string;
+                        id: string;
+                        imported?: boolean;
+                        issued?: {
+                            client: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                /** Format: email */
+                                email: string;
+                                /** @enum {string} */
+                                kind: "business" | "consumer";
+                                /**
+                                 * @default fr
+                                 * @enum {string}
+                                 */
+                                language: "fr" | "en";
+                                name: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                            penaltyRatePercent: number;
+                            seller: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                bic?: string;
+                                /** Format: email */
+                                email?: string;
+                                iban?: string;
+                                legalForm?: string;
+                                name: string;
+                                phone?: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                        };
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        issueDate: string;
+                        /** @enum {string} */
+                        kind?: "deposit" | "final";
+                        lastReminder?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
+                        /** Format: date-time */
+                        lastReminderAt?: string;
+                        lines: {
+                            description: string;
+                            /** @description at most 3 decimals, at most 1000000 */
+                            quantity: number;
+                            /** @description integer cents, at most 99999999999 */
+                            unitPriceCents: number;
+                            /** @enum {number} */
+                            vatRate: 0 | 2.1 | 5.5 | 10 | 20;
+                        }[];
+                        nextStep?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
+                        notes?: string;
+                        number?: string;
+                        overdue: boolean;
+                        paidCents: number;
+                        paymentPlan?: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            endedAt?: string;
+                            /** @enum {string} */
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            seq: number;
+                            /** @enum {string} */
+                            source: "owner" | "client";
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            totalCents: number;
+                            waivePenalties: boolean;
+                        };
+                        planRequest?: {
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            declineReason?: string;
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined";
+                        };
+                        quoteId?: string;
+                        quoteNumber?: string;
+                        remindersPaused: boolean;
+                        /** Format: date-time */
+                        sentAt?: string;
+                        /** @enum {string} */
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
+                        totals: {
+                            grossCents: number;
+                            netCents: number;
+                            vatBreakdown: {
+                                netCents: number;
+                                vatCents: number;
+                                vatRate: number;
+                            }[];
+                            vatCents: number;
+                        };
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    leaveLitigation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        balanceCents: number;
+                        clientId: string;
+                        clientName?: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        creditedCents: number;
+                        /** @constant */
+                        currency: "EUR";
+                        daysLate: number;
+                        deductedCents?: number;
+                        deductions?: {
+                            grossCents: number;
+                            invoiceId: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            issueDate: string;
+                            netCents: number;
+                            number: string;
+                            vatCents: number;
+                        }[];
+                        disputed: boolean;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        dueDate: string;
+                        /** Format: email */
+                        emailedTo?: string;
+                        id: string;
+                        imported?: boolean;
+                        issued?: {
+                            client: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                /** Format: email */
+                                email: string;
+                                /** @enum {string} */
+                                kind: "business" | "consumer";
+                                /**
+                                 * @default fr
+                                 * @enum {string}
+                                 */
+                                language: "fr" | "en";
+                                name: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                            penaltyRatePercent: number;
+                            seller: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                bic?: string;
+                                /** Format: email */
+                                email?: string;
+                                iban?: string;
+                                legalForm?: string;
+                                name: string;
+                                phone?: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                        };
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        issueDate: string;
+                        /** @enum {string} */
+                        kind?: "deposit" | "final";
+                        lastReminder?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
+                        /** Format: date-time */
+                        lastReminderAt?: string;
+                        lines: {
+                            description: string;
+                            /** @description at most 3 decimals, at most 1000000 */
+                            quantity: number;
+                            /** @description integer cents, at most 99999999999 */
+                            unitPriceCents: number;
+                            /** @enum {number} */
+                            vatRate: 0 | 2.1 | 5.5 | 10 | 20;
+                        }[];
+                        nextStep?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
+                        notes?: string;
+                        number?: string;
+                        overdue: boolean;
+                        paidCents: number;
+                        paymentPlan?: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            endedAt?: string;
+                            /** @enum {string} */
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            seq: number;
+                            /** @enum {string} */
+                            source: "owner" | "client";
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            totalCents: number;
+                            waivePenalties: boolean;
+                        };
+                        planRequest?: {
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            declineReason?: string;
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined";
+                        };
+                        quoteId?: string;
+                        quoteNumber?: string;
+                        remindersPaused: boolean;
+                        /** Format: date-time */
+                        sentAt?: string;
+                        /** @enum {string} */
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
+                        totals: {
+                            grossCents: number;
+                            netCents: number;
+                            vatBreakdown: {
+                                netCents: number;
+                                vatCents: number;
+                                vatRate: number;
+                            }[];
+                            vatCents: number;
+                        };
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a business rule */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4140,7 +4691,7 @@ export interface operations {
                         /** Format: date-time */
                         sentAt?: string;
                         /** @enum {string} */
-                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled";
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                         totals: {
                             grossCents: number;
                             netCents: number;
@@ -4380,7 +4931,7 @@ export interface operations {
                         /** Format: date-time */
                         sentAt?: string;
                         /** @enum {string} */
-                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled";
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                         totals: {
                             grossCents: number;
                             netCents: number;
@@ -4492,6 +5043,55 @@ export interface operations {
             };
         };
     };
+    proofPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     reminderPlan: {
         parameters: {
             query?: never;
@@ -4534,7 +5134,7 @@ export interface operations {
                             /** Format: date-time */
                             sentAt?: string;
                             /** @enum {string} */
-                            state: "scheduled" | "sending" | "to_post" | "sent" | "skipped" | "cancelled" | "failed";
+                            state: "scheduled" | "sending" | "to_post" | "sent" | "skipped" | "cancelled" | "failed" | "done";
                             stepId: string;
                             templateId: string;
                             trackingNumber?: string;
@@ -4621,7 +5221,7 @@ export interface operations {
                         /** Format: date-time */
                         sentAt?: string;
                         /** @enum {string} */
-                        state: "scheduled" | "sending" | "to_post" | "sent" | "skipped" | "cancelled" | "failed";
+                        state: "scheduled" | "sending" | "to_post" | "sent" | "skipped" | "cancelled" | "failed" | "done";
                         stepId: string;
                         templateId: string;
                         trackingNumber?: string;
@@ -4949,7 +5549,7 @@ export interface operations {
                         /** Format: date-time */
                         sentAt?: string;
                         /** @enum {string} */
-                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled";
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                         totals: {
                             grossCents: number;
                             netCents: number;
@@ -5074,6 +5674,276 @@ export interface operations {
             };
         };
     };
+    writeOffInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    evidence?: string;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        creditNote: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            full: boolean;
+                            grossCents: number;
+                            id: string;
+                            invoiceId: string;
+                            invoiceNumber: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            issueDate: string;
+                            netCents: number;
+                            number: string;
+                            /** @enum {string} */
+                            purpose?: "bad_debt";
+                            reason: string;
+                            vatCents: number;
+                        };
+                        invoice: {
+                            balanceCents: number;
+                            clientId: string;
+                            clientName?: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            creditedCents: number;
+                            /** @constant */
+                            currency: "EUR";
+                            daysLate: number;
+                            deductedCents?: number;
+                            deductions?: {
+                                grossCents: number;
+                                invoiceId: string;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                issueDate: string;
+                                netCents: number;
+                                number: string;
+                                vatCents: number;
+                            }[];
+                            disputed: boolean;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            dueDate: string;
+                            /** Format: email */
+                            emailedTo?: string;
+                            id: string;
+                            imported?: boolean;
+                            issued?: {
+                                client: {
+                                    address?: {
+                                        city: string;
+                                        /** @default FR */
+                                        country: string;
+                                        line1: string;
+                                        line2?: string;
+                                        postalCode: string;
+                                    };
+                                    /** Format: email */
+                                    email: string;
+                                    /** @enum {string} */
+                                    kind: "business" | "consumer";
+                                    /**
+                                     * @default fr
+                                     * @enum {string}
+                                     */
+                                    language: "fr" | "en";
+                                    name: string;
+                                    siren?: string;
+                                    vatNumber?: string;
+                                };
+                                penaltyRatePercent: number;
+                                seller: {
+                                    address?: {
+                                        city: string;
+                                        /** @default FR */
+                                        country: string;
+                                        line1: string;
+                                        line2?: string;
+                                        postalCode: string;
+                                    };
+                                    bic?: string;
+                                    /** Format: email */
+                                    email?: string;
+                                    iban?: string;
+                                    legalForm?: string;
+                                    name: string;
+                                    phone?: string;
+                                    siren?: string;
+                                    vatNumber?: string;
+                                };
+                            };
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            issueDate: string;
+                            /** @enum {string} */
+                            kind?: "deposit" | "final";
+                            lastReminder?: {
+                                /** Format: date-time */
+                                at: string;
+                                templateId: string;
+                            };
+                            /** Format: date-time */
+                            lastReminderAt?: string;
+                            lines: {
+                                description: string;
+                                /** @description at most 3 decimals, at most 1000000 */
+                                quantity: number;
+                                /** @description integer cents, at most 99999999999 */
+                                unitPriceCents: number;
+                                /** @enum {number} */
+                                vatRate: 0 | 2.1 | 5.5 | 10 | 20;
+                            }[];
+                            nextStep?: {
+                                /** Format: date-time */
+                                at: string;
+                                templateId: string;
+                            };
+                            notes?: string;
+                            number?: string;
+                            overdue: boolean;
+                            paidCents: number;
+                            paymentPlan?: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                endedAt?: string;
+                                /** @enum {string} */
+                                endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                                instalments: {
+                                    /** @description integer cents, at most 99999999999 */
+                                    amountCents: number;
+                                    /**
+                                     * Format: date
+                                     * @example 2026-11-22
+                                     */
+                                    dueDate: string;
+                                }[];
+                                note?: string;
+                                seq: number;
+                                /** @enum {string} */
+                                source: "owner" | "client";
+                                /** @enum {string} */
+                                status: "active" | "ended";
+                                totalCents: number;
+                                waivePenalties: boolean;
+                            };
+                            planRequest?: {
+                                /** Format: date-time */
+                                decidedAt?: string;
+                                declineReason?: string;
+                                instalments: {
+                                    /** @description integer cents, at most 99999999999 */
+                                    amountCents: number;
+                                    /**
+                                     * Format: date
+                                     * @example 2026-11-22
+                                     */
+                                    dueDate: string;
+                                }[];
+                                note?: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "declined";
+                            };
+                            quoteId?: string;
+                            quoteNumber?: string;
+                            remindersPaused: boolean;
+                            /** Format: date-time */
+                            sentAt?: string;
+                            /** @enum {string} */
+                            status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
+                            totals: {
+                                grossCents: number;
+                                netCents: number;
+                                vatBreakdown: {
+                                    netCents: number;
+                                    vatCents: number;
+                                    vatRate: number;
+                                }[];
+                                vatCents: number;
+                            };
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     exportInvoices: {
         parameters: {
             query?: {
@@ -5088,7 +5958,7 @@ export interface operations {
                 q?: string;
                 reminded?: "true" | "false";
                 sort?: "dueDate" | "-dueDate" | "amount" | "daysLate" | "client" | "lastReminder";
-                status?: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "overdue";
+                status?: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off" | "overdue";
             };
             header?: never;
             path?: never;
@@ -6331,7 +7201,7 @@ export interface operations {
                         /** Format: date-time */
                         sentAt?: string;
                         /** @enum {string} */
-                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled";
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                         totals: {
                             grossCents: number;
                             netCents: number;
@@ -6588,7 +7458,7 @@ export interface operations {
                         /** Format: date-time */
                         sentAt?: string;
                         /** @enum {string} */
-                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled";
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                         totals: {
                             grossCents: number;
                             netCents: number;
@@ -7063,7 +7933,7 @@ export interface operations {
                         from: string;
                         items: {
                             /** @enum {string} */
-                            action: "send" | "skip";
+                            action: "send" | "skip" | "escalate";
                             /** Format: date-time */
                             at?: string;
                             /** @enum {string} */
@@ -7073,6 +7943,8 @@ export interface operations {
                             invoiceId: string;
                             invoiceNumber?: string;
                             reason?: string;
+                            scenarioId: string;
+                            scenarioRule: string;
                             stepId: string;
                             templateId: string;
                         }[];
@@ -7137,6 +8009,7 @@ export interface operations {
                                 offsetDays: number;
                                 templateId: string;
                             }[];
+                            tags: string[];
                         }[];
                     };
                 };
@@ -7181,6 +8054,7 @@ export interface operations {
                         offsetDays: number;
                         templateId: string;
                     }[];
+                    tags?: string[];
                 };
             };
         };
@@ -7211,6 +8085,7 @@ export interface operations {
                             offsetDays: number;
                             templateId: string;
                         }[];
+                        tags: string[];
                     };
                 };
             };
@@ -7289,6 +8164,7 @@ export interface operations {
                             offsetDays: number;
                             templateId: string;
                         }[];
+                        tags: string[];
                     };
                 };
             };
@@ -7349,6 +8225,7 @@ export interface operations {
                         offsetDays: number;
                         templateId: string;
                     }[];
+                    tags?: string[];
                 };
             };
         };
@@ -7379,6 +8256,7 @@ export interface operations {
                             offsetDays: number;
                             templateId: string;
                         }[];
+                        tags: string[];
                     };
                 };
             };
@@ -7535,6 +8413,7 @@ export interface operations {
                         groupByClient: boolean;
                         /** @enum {string} */
                         language: "fr" | "en";
+                        litigationAfterDays: number;
                         minGapDays: number;
                         notifications: {
                             dailyOverview: boolean;
@@ -7557,6 +8436,9 @@ export interface operations {
                         sendHour: number;
                         skipHolidays: boolean;
                         skipWeekends: boolean;
+                        thankOnlyIfReminded: boolean;
+                        thankOnPartial: boolean;
+                        thankOnPayment: boolean;
                         timezone: string;
                     };
                 };
@@ -7607,6 +8489,7 @@ export interface operations {
                     groupByClient?: boolean;
                     /** @enum {string} */
                     language?: "fr" | "en";
+                    litigationAfterDays?: number;
                     minGapDays?: number;
                     notifications?: {
                         dailyOverview?: boolean;
@@ -7628,6 +8511,9 @@ export interface operations {
                     sendHour?: number;
                     skipHolidays?: boolean;
                     skipWeekends?: boolean;
+                    thankOnlyIfReminded?: boolean;
+                    thankOnPartial?: boolean;
+                    thankOnPayment?: boolean;
                     timezone?: string;
                 };
             };
@@ -7665,6 +8551,7 @@ export interface operations {
                         groupByClient: boolean;
                         /** @enum {string} */
                         language: "fr" | "en";
+                        litigationAfterDays: number;
                         minGapDays: number;
                         notifications: {
                             dailyOverview: boolean;
@@ -7687,6 +8574,9 @@ export interface operations {
                         sendHour: number;
                         skipHolidays: boolean;
                         skipWeekends: boolean;
+                        thankOnlyIfReminded: boolean;
+                        thankOnPartial: boolean;
+                        thankOnPayment: boolean;
                         timezone: string;
                     };
                 };

@@ -146,6 +146,27 @@ export const useSections = (settings: Record<string, unknown>): SettingSection[]
       ],
     },
   ];
-  void settings;
+  const has = (path: string) => read(settings, path) !== undefined;
+  if (has('planMissedDays')) {
+    sections.push({
+      id: 'plans',
+      title: t(s('plans')),
+      fields: [
+        { path: 'planCourtesyDays', label: t(s('planCourtesyDays')), kind: 'int', min: 1, max: 30 },
+        { path: 'planLateDays', label: t(s('planLateDays')), kind: 'int', min: 1, max: 30 },
+        { path: 'planMissedDays', label: t(s('planMissedDays')), kind: 'int', min: 1, max: 90 },
+      ],
+    });
+  }
+  if (has('groupByClient') || has('bccSelf')) {
+    sections.push({
+      id: 'sending',
+      title: t(s('sending')),
+      fields: [
+        ...(has('groupByClient') ? [{ path: 'groupByClient', label: t(s('groupByClient')), kind: 'bool' as const }] : []),
+        ...(has('bccSelf') ? [{ path: 'bccSelf', label: t(s('bccSelf')), kind: 'bool' as const }] : []),
+      ],
+    });
+  }
   return sections;
 };
