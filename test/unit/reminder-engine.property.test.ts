@@ -43,6 +43,8 @@ const MIN_GAP = 3;
 const START = '2026-03-02T07:30:00.000Z';
 
 interface SentEmail {
+  /** One entry per invoice of a message: a grouped reminder covers several invoices of one client. */
+  readonly message: number;
   readonly at: string;
   readonly invoiceId: string;
   readonly clientId: string;
@@ -55,6 +57,7 @@ class CheckingMailer implements Mailer {
   readonly log: SentEmail[] = [];
   failures = 0;
   forceNext = false;
+  messages = 0;
   constructor(private readonly world: World) {}
   async send(email: OutgoingEmail) {
     if (email.tags?.kind === 'owner-alert') return { messageId: `alert-${this.log.length}` };
@@ -62,15 +65,18 @@ class CheckingMailer implements Mailer {
       this.failures--;
       throw Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' });
     }
-    const invoiceId = email.tags?.invoice ?? '';
-    const invoice = this.world.invoices.invoices.get(`${TENANT}|${invoiceId}`)!;
-    // Invariant 5: nothing goes out for a paid, paused, disputed or cancelled invoice, even mid-render.
-    expect(invoiceBalanceCents(invoice), `balance of ${invoiceId} at send`).toBeGreaterThan(0);
-    expect(['sent', 'partially_paid']).toContain(invoice.status);
-    expect(invoice.remindersPaused || invoice.disputed).toBe(false);
-    this.log.push({ at: this.world.clock.now().toISOString(), invoiceId, clientId: email.tags?.client ?? '', stepId: email.tags?.step ?? '', forced: this.forceNext });
+    const message = this.messages++;
+    for (const invoiceId of email.invoiceIds ?? [email.tags?.invoice ?? '']) {
+      const invoice = this.world.invoices.invoices.get(`${TENANT}|${invoiceId}`)!;
+      // Invariant 5: nothing goes out for a paid, paused, disputed or cancelled invoice, even mid-render.
+      expect(invoiceBalanceCents(invoice), `balance of ${invoiceId} at send`).toBeGreaterThan(0);
+      expect(['sent', 'partially_paid']).toContain(invoice.status);
+      expect(invoice.remindersPaused || invoice.disputed).toBe(false);
+      expect(invoice.clientId, 'one client per message').toBe(email.tags?.client);
+      this.log.push({ message, at: this.world.clock.now().toISOString(), invoiceId, clientId: email.tags?.client ?? '', stepId: email.tags?.step ?? '', forced: this.forceNext });
+    }
     this.forceNext = false;
-    return { messageId: `msg-${this.log.length}` };
+    return { messageId: `msg-${message}` };
   }
 }
 
@@ -173,7 +179,7 @@ class World {
     }
     // 4. Never two messages to one client within the minimum gap (unless the owner forced it).
     for (const clientId of ['c1', 'c2']) {
-      const sent = this.mailer.log.filter((m) => m.clientId === clientId);
+      const sent = this.mailer.log.filter((m, i, all) => m.clientId === clientId && all.findIndex((x) => x.message === m.message) === i);
       sent.forEach((m, i) => {
         if (i === 0 || m.forced) return;
         const gap = daysBetween(localDate(new Date(sent[i - 1]!.at), TZ), localDate(new Date(m.at), TZ));
@@ -290,13 +296,20 @@ const commands = [
       }
     }),
   ),
+  // Grouping (one message per client per day for the steps due that day) on or off mid-sequence.
+  fc.constant(
+    cmd('toggleGroupByClient', async (w) => {
+      const current = await w.settings.get(TENANT);
+      w.settings.byTenant.set(TENANT, { ...current, groupByClient: !current.groupByClient });
+    }),
+  ),
   fc.integer({ min: 1, max: 4 }).map((n) => cmd(`sesOutage(${n})`, async (w) => void (w.mailer.failures = n))),
   fc.constant(cmd('crashAfterNextSes', async (w) => void (w.steps.failNextFinish = true))),
 ];
 
 describe('the reminder engine as a state machine', () => {
   it('keeps the six invariants over 500 random command sequences', async () => {
-    const totals = { emails: 0, sentSteps: 0, skipped: 0, moved: 0 };
+    const totals = { emails: 0, grouped: 0, sentSteps: 0, skipped: 0, moved: 0 };
     await fc.assert(
       fc.asyncProperty(fc.array(sendInvoice, { minLength: 1, maxLength: 4 }), fc.commands(commands, { maxCommands: 25 }), async (initial, cmds) => {
         const w = new World();
@@ -309,8 +322,9 @@ describe('the reminder engine as a state machine', () => {
         w.checkInvariants(true);
         for (const r of w.records()) expect(isTerminal(r.state) || r.state === 'scheduled', `${r.invoiceId}/${r.plan}/${r.index}`).toBe(true);
         // Operators count exactly what went out (the metric behind the dashboards and alarms).
-        expect(w.metrics.recorded.filter((m) => m === 'reminderSent')).toHaveLength(w.mailer.log.length);
-        totals.emails += w.mailer.log.length;
+        expect(w.metrics.recorded.filter((m) => m === 'reminderSent')).toHaveLength(w.mailer.messages);
+        totals.emails += w.mailer.messages;
+        totals.grouped += new Set(w.mailer.log.filter((m, _, all) => all.some((x) => x.message === m.message && x.invoiceId !== m.invoiceId)).map((m) => m.message)).size;
         totals.sentSteps += w.records().filter((r) => r.state === 'sent' && !r.manual).length;
         totals.skipped += w.records().filter((r) => r.state === 'skipped').length;
         totals.moved += w.records().filter((r) => r.reason === 'gap' || r.reason === 'same_day' || r.reason === 'order').length;
@@ -322,5 +336,7 @@ describe('the reminder engine as a state machine', () => {
     expect(totals.sentSteps).toBeGreaterThan(1500);
     expect(totals.skipped).toBeGreaterThan(500);
     expect(totals.moved).toBeGreaterThan(200);
+    // Several invoices of one client due the same day went out as one message.
+    expect(totals.grouped).toBeGreaterThan(100);
   }, 600_000);
 });
