@@ -2,7 +2,7 @@ import { defaultScenarioFor, DEFAULT_SCENARIOS, fallbackScenarioIdFor } from '..
 import { regionForPostalCode } from '../../domain/holidays.js';
 import { invoiceBalanceCents } from '../../domain/invoice.js';
 import { planReminders, type PlannedStep, type StepRecord } from '../../domain/reminder-plan.js';
-import { latestByIndex } from '../../domain/reminder-steps.js';
+import { isOut, latestByIndex } from '../../domain/reminder-steps.js';
 import type { Scenario } from '../../domain/scenario.js';
 import type { SendCalendar } from '../../domain/send-calendar.js';
 import { billingEmails, type Client } from '../../domain/client.js';
@@ -107,8 +107,8 @@ const history = (records: readonly StepRecordItem[], scenario: Scenario): StepRe
   [...latestByIndex(records.filter((r) => !r.manual && r.plan > 0)).values()].flatMap((r): StepRecord[] => {
     const stepId = scenario.steps[r.index]?.id;
     if (!stepId || r.state === 'scheduled') return [];
-    // A step caught mid-send is treated as sent: never risk a second message for it.
-    const state = r.state === 'sending' ? 'sent' : r.state;
+    // A step caught mid-send (or a letter waiting to be posted) is treated as sent: never risk a second message for it.
+    const state = isOut(r.state) ? 'sent' : r.state;
     return [{ stepId, state, at: r.sentAt ?? r.at }];
   });
 
@@ -126,7 +126,8 @@ export const recordedOrProjected = (ctx: ReminderContext, now: Date): PlannedSte
     .map((r) => ({
       stepId: r.stepId,
       templateId: r.templateId,
-      state: r.state === 'sending' ? 'sent' : r.state === 'scheduled' && stop ? 'cancelled' : r.state,
+      state: isOut(r.state) ? 'sent' : r.state === 'scheduled' && stop ? 'cancelled' : r.state,
+      ...(r.channel && r.channel !== 'email' ? { channel: r.channel } : {}),
       nominalDate: r.nominalDate ?? r.scheduledAt?.slice(0, 10) ?? r.at.slice(0, 10),
       ...(r.scheduledAt ? { scheduledAt: r.scheduledAt } : {}),
       ...(r.localTime ? { localTime: r.localTime } : {}),

@@ -3402,11 +3402,16 @@ export interface operations {
                         items: {
                             attempts?: number;
                             beforeDue?: boolean;
+                            /** @enum {string} */
+                            channel: "email" | "sms" | "letter";
                             index?: number;
                             lastError?: string;
+                            letterSha256?: string;
                             manual?: boolean;
                             messageId?: string;
                             plan?: number;
+                            /** Format: date-time */
+                            postedAt?: string;
                             projected?: boolean;
                             reason?: string;
                             recipients?: string[];
@@ -3415,9 +3420,10 @@ export interface operations {
                             /** Format: date-time */
                             sentAt?: string;
                             /** @enum {string} */
-                            state: "scheduled" | "sending" | "sent" | "skipped" | "cancelled" | "failed";
+                            state: "scheduled" | "sending" | "to_post" | "sent" | "skipped" | "cancelled" | "failed";
                             stepId: string;
                             templateId: string;
+                            trackingNumber?: string;
                         }[];
                     };
                 };
@@ -3480,11 +3486,16 @@ export interface operations {
                     "application/json": {
                         attempts?: number;
                         beforeDue?: boolean;
+                        /** @enum {string} */
+                        channel: "email" | "sms" | "letter";
                         index?: number;
                         lastError?: string;
+                        letterSha256?: string;
                         manual?: boolean;
                         messageId?: string;
                         plan?: number;
+                        /** Format: date-time */
+                        postedAt?: string;
                         projected?: boolean;
                         reason?: string;
                         recipients?: string[];
@@ -3493,9 +3504,10 @@ export interface operations {
                         /** Format: date-time */
                         sentAt?: string;
                         /** @enum {string} */
-                        state: "scheduled" | "sending" | "sent" | "skipped" | "cancelled" | "failed";
+                        state: "scheduled" | "sending" | "to_post" | "sent" | "skipped" | "cancelled" | "failed";
                         stepId: string;
                         templateId: string;
+                        trackingNumber?: string;
                     };
                 };
             };
@@ -5410,6 +5422,8 @@ export interface operations {
                             action: "send" | "skip";
                             /** Format: date-time */
                             at?: string;
+                            /** @enum {string} */
+                            channel: "email" | "sms" | "letter";
                             clientId: string;
                             clientName: string;
                             invoiceId: string;
@@ -5470,6 +5484,11 @@ export interface operations {
                                  * @enum {string}
                                  */
                                 anchor: "due" | "previous";
+                                /**
+                                 * @default email
+                                 * @enum {string}
+                                 */
+                                channel: "email" | "sms" | "letter";
                                 id: string;
                                 offsetDays: number;
                                 templateId: string;
@@ -5509,6 +5528,11 @@ export interface operations {
                          * @enum {string}
                          */
                         anchor?: "due" | "previous";
+                        /**
+                         * @default email
+                         * @enum {string}
+                         */
+                        channel?: "email" | "sms" | "letter";
                         id: string;
                         offsetDays: number;
                         templateId: string;
@@ -5534,6 +5558,11 @@ export interface operations {
                              * @enum {string}
                              */
                             anchor: "due" | "previous";
+                            /**
+                             * @default email
+                             * @enum {string}
+                             */
+                            channel: "email" | "sms" | "letter";
                             id: string;
                             offsetDays: number;
                             templateId: string;
@@ -5607,6 +5636,11 @@ export interface operations {
                              * @enum {string}
                              */
                             anchor: "due" | "previous";
+                            /**
+                             * @default email
+                             * @enum {string}
+                             */
+                            channel: "email" | "sms" | "letter";
                             id: string;
                             offsetDays: number;
                             templateId: string;
@@ -5662,6 +5696,11 @@ export interface operations {
                          * @enum {string}
                          */
                         anchor?: "due" | "previous";
+                        /**
+                         * @default email
+                         * @enum {string}
+                         */
+                        channel?: "email" | "sms" | "letter";
                         id: string;
                         offsetDays: number;
                         templateId: string;
@@ -5687,6 +5726,11 @@ export interface operations {
                              * @enum {string}
                              */
                             anchor: "due" | "previous";
+                            /**
+                             * @default email
+                             * @enum {string}
+                             */
+                            channel: "email" | "sms" | "letter";
                             id: string;
                             offsetDays: number;
                             templateId: string;
