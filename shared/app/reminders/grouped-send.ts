@@ -3,6 +3,7 @@ import { MAX_GROUP_SIZE, mostAdvanced } from '../../domain/grouped-reminder.js';
 import type { ReminderTemplate } from '../../domain/default-templates.js';
 import { templateRefusalFor } from '../../domain/penalty-mentions.js';
 import { SEND_LEASE_MS } from '../../domain/reminder-steps.js';
+import { channelOf } from '../../domain/scenario.js';
 import type { ClientGapClaim, NewStepRecord, StepRecordItem } from '../ports/reminder-steps.js';
 import { noMetrics } from '../metrics.js';
 import { composeGroupedReminder, type GroupedEmail } from './compose-grouped.js';
@@ -37,7 +38,7 @@ export const gatherSameDaySteps = async (deps: SendReminderDeps, ctx: ReminderCo
         const [other, records] = await Promise.all([deps.invoices.get(invoice.tenantId, id), deps.steps.list(invoice.tenantId, id)]);
         if (!other || other.clientId !== client.id) return undefined;
         const sibling: ReminderContext = { ...ctx, invoice: other, records };
-        const record = records.find((r) => !r.manual && r.state === 'scheduled' && r.scheduledAt && localDate(new Date(r.scheduledAt), settings.timezone) === today);
+        const record = records.find((r) => !r.manual && channelOf(r) === 'email' && r.state === 'scheduled' && r.scheduledAt && localDate(new Date(r.scheduledAt), settings.timezone) === today);
         return record && decide(sibling, record, now).kind === 'send' ? { ctx: sibling, record } : undefined;
       }),
     );
@@ -156,6 +157,8 @@ export const sendWithSameDaySteps = async (
   now: Date,
   recipients: { to: string[]; cc: string[] },
 ): Promise<ReminderOutcome | 'single' | 'invoice_changed'> => {
+  // Only emails are grouped: an SMS or a letter step goes on its own.
+  if (channelOf(record) !== 'email') return 'single';
   const siblings = await gatherSameDaySteps(deps, ctx, now);
   if (siblings.length === 0) return 'single';
   const prepared = await prepareGroup(deps, [{ ctx, record }, ...siblings], now, recipients);
