@@ -10,7 +10,8 @@ import { idParams, id, listQuery, page } from './schemas/common.js';
 import { CancelInvoiceInput, Invoice, InvoiceExportQuery, InvoiceInput, InvoiceListQuery, InvoicePatch, Payment, PaymentInput, TimelineEvent } from './schemas/invoices.js';
 import { Settings, SettingsInput } from './schemas/settings.js';
 import { BatchReminderInput, BatchReminderView, ClientReminderInput, ClientReminderView, DryRunQuery } from './schemas/client-reminders.js';
-import { ClientListQuery, ClientRowFields, CockpitQuery, CockpitView, ImportBody, ImportQuery, ImportReportView, StatementView } from './schemas/cockpit.js';
+import { AcceptPlanRequestInput, DeclinePlanRequestInput, PaymentPlanInput, PaymentPlanView, PlanDecisionView } from './schemas/payment-plans.js';
+import { ClientListQuery, ClientRowFields, CockpitQuery, CockpitView, ImportBody, ImportQuery, ImportJobView, ImportReportView, StatementView } from './schemas/cockpit.js';
 import { CreditNoteInput, CreditNoteResult, CreditNoteView, DepositInput, FinalInvoiceInput, QuoteInput, QuoteListQuery, QuotePatch, QuoteView } from './schemas/quotes.js';
 import {
   ManualReminderInput,
@@ -85,6 +86,12 @@ export const routes = {
   listPayments: { method: 'GET', path: '/invoices/{id}/payments', handler: 'functions/payments/payments-api', summary: 'Payments of an invoice, removed ones included', auth: 'jwt', params: idParams, response: page(Payment) },
   removePayment: { method: 'DELETE', path: '/invoices/{id}/payments/{paymentId}', handler: 'functions/payments/payments-api', summary: 'Remove a wrong payment (kept in history)', auth: 'jwt', params: paymentParams, response: Invoice },
 
+  createPaymentPlan: { method: 'POST', path: '/invoices/{id}/payment-plan', handler: 'functions/plans/plans-api', summary: 'Agree a payment plan (échéancier): instalments adding up to the balance, ascending, from today; its reminders replace the invoice’s while it runs', auth: 'jwt', params: idParams, body: PaymentPlanInput, response: PaymentPlanView, successStatus: 201, idempotent: true },
+  getPaymentPlan: { method: 'GET', path: '/invoices/{id}/payment-plan', handler: 'functions/plans/plans-api', summary: 'The payment plan: each instalment pending, paid or late with what is still due on it', auth: 'jwt', params: idParams, response: PaymentPlanView },
+  deletePaymentPlan: { method: 'DELETE', path: '/invoices/{id}/payment-plan', handler: 'functions/plans/plans-api', summary: 'End the running payment plan (kept in history); the invoice’s own reminders resume where they stood', auth: 'jwt', params: idParams, response: PaymentPlanView },
+  acceptPlanRequest: { method: 'POST', path: '/invoices/{id}/payment-plan/request/accept', handler: 'functions/plans/plans-email', summary: 'Accept the plan the client asked for: it becomes the payment plan, the client is told by email', auth: 'jwt', params: idParams, body: AcceptPlanRequestInput, response: PlanDecisionView, idempotent: true, email: true },
+  declinePlanRequest: { method: 'POST', path: '/invoices/{id}/payment-plan/request/decline', handler: 'functions/plans/plans-email', summary: 'Decline the plan the client asked for; the client is told by email (with the reason, if given)', auth: 'jwt', params: idParams, body: DeclinePlanRequestInput, response: PlanDecisionView, idempotent: true, email: true },
+
   reminderPlan: { method: 'GET', path: '/invoices/{id}/reminders', handler: 'functions/reminders/get-reminder-plan', summary: 'The reminder plan: each step with its time, state and reason', auth: 'jwt', params: idParams, response: z.object({ items: z.array(PlannedStepView) }) },
   sendReminderNow: { method: 'POST', path: '/invoices/{id}/reminders', handler: 'functions/reminders/send-reminder-now', summary: 'Send a reminder now', auth: 'jwt', params: idParams, body: ManualReminderInput, response: PlannedStepView, successStatus: 201, idempotent: true, pdf: true, email: true, heavy: true },
   sendClientReminder: { method: 'POST', path: '/clients/{id}/reminders', handler: 'functions/reminders/client-reminders', summary: 'One reminder for several invoices of a client (default: its open invoices): a table and every PDF; dryRun=true previews it, nothing sent or written', auth: 'jwt', params: idParams, query: DryRunQuery, body: ClientReminderInput, response: ClientReminderView, successStatus: 201, idempotent: true, pdf: true, email: true, heavy: true },
@@ -121,7 +128,8 @@ export const routes = {
   listCreditNotes: { method: 'GET', path: '/invoices/{id}/credit-notes', handler: 'functions/invoices/invoices-api', summary: 'Credit notes of an invoice', auth: 'jwt', params: idParams, response: z.object({ items: z.array(CreditNoteView) }) },
   creditNotePdf: { method: 'GET', path: '/invoices/{id}/credit-notes/{creditNoteId}/pdf', handler: 'functions/invoices/get-credit-note-pdf', summary: 'A credit note PDF', auth: 'jwt', params: z.object({ id, creditNoteId: id }), pdf: true, heavy: true },
 
-  importInvoices: { method: 'POST', path: '/imports/invoices', handler: 'functions/imports/import-invoices', summary: 'Import invoices issued elsewhere (CSV ; or , with French decimals, or JSON); dryRun=true reports what would be created and every row error', auth: 'jwt', query: ImportQuery, body: ImportBody, response: ImportReportView, idempotent: true, csvBody: true, heavy: true },
+  importInvoices: { method: 'POST', path: '/imports/invoices', handler: 'functions/imports/imports-api', summary: 'Import invoices issued elsewhere (CSV ; or , with French decimals, or JSON); dryRun=true reports what would be created and every row error. Up to 200 invoices to write are written in the request (200, status done); more answer 202 with a job (status running, Location /imports/{id})', auth: 'jwt', query: ImportQuery, body: ImportBody, response: ImportReportView, idempotent: true, csvBody: true, heavy: true },
+  getImport: { method: 'GET', path: '/imports/{id}', handler: 'functions/imports/imports-api', summary: 'An import job: status running or done, invoices written so far of total, row errors', auth: 'jwt', params: idParams, response: ImportJobView },
   cockpit: { method: 'GET', path: '/cockpit', handler: 'functions/cockpit/get-cockpit', summary: 'Cash cockpit: owed, late, by whom, expected, reminder results (asOf defaults to today)', auth: 'jwt', query: CockpitQuery, response: CockpitView },
 
   getSettings: { method: 'GET', path: '/settings', handler: 'functions/settings/settings-api', summary: 'Company identity and reminder program', auth: 'jwt', response: Settings },

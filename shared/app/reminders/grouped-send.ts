@@ -4,6 +4,8 @@ import type { ReminderTemplate } from '../../domain/default-templates.js';
 import { templateRefusalFor } from '../../domain/penalty-mentions.js';
 import { SEND_LEASE_MS } from '../../domain/reminder-steps.js';
 import { channelOf } from '../../domain/scenario.js';
+import { isPlanStep } from '../../domain/payment-plan.js';
+import { activePlan } from './plan-lifecycle.js';
 import type { ClientGapClaim, NewStepRecord, StepRecordItem } from '../ports/reminder-steps.js';
 import { noMetrics } from '../metrics.js';
 import { composeGroupedReminder, type GroupedEmail } from './compose-grouped.js';
@@ -39,7 +41,9 @@ export const gatherSameDaySteps = async (deps: SendReminderDeps, ctx: ReminderCo
         if (!other || other.clientId !== client.id) return undefined;
         const sibling: ReminderContext = { ...ctx, invoice: other, records };
         const record = records.find((r) => !r.manual && channelOf(r) === 'email' && r.state === 'scheduled' && r.scheduledAt && localDate(new Date(r.scheduledAt), settings.timezone) === today);
-        return record && decide(sibling, record, now).kind === 'send' ? { ctx: sibling, record } : undefined;
+        // An invoice under a payment plan is chased by its own instalment texts, never in a group.
+        if (!record || isPlanStep(record) || activePlan(sibling)) return undefined;
+        return decide(sibling, record, now).kind === 'send' ? { ctx: sibling, record } : undefined;
       }),
     );
     found.push(...read.filter((m): m is GroupMemberStep => m !== undefined));
@@ -158,7 +162,7 @@ export const sendWithSameDaySteps = async (
   recipients: { to: string[]; cc: string[] },
 ): Promise<ReminderOutcome | 'single' | 'invoice_changed'> => {
   // Only emails are grouped: an SMS or a letter step goes on its own.
-  if (channelOf(record) !== 'email') return 'single';
+  if (channelOf(record) !== 'email' || isPlanStep(record) || activePlan(ctx)) return 'single';
   const siblings = await gatherSameDaySteps(deps, ctx, now);
   if (siblings.length === 0) return 'single';
   const prepared = await prepareGroup(deps, [{ ctx, record }, ...siblings], now, recipients);
