@@ -50,6 +50,14 @@ export interface Settings {
   groupByClient: boolean;
   /** Every reminder also goes, as a blind copy, to the company's own address (`company.email`). */
   bccSelf: boolean;
+  /** Thank the client when an invoice becomes paid (template `thank-you`), at most once per invoice. */
+  thankOnPayment: boolean;
+  /** Also thank on a partial payment (still at most one thank-you per invoice). */
+  thankOnPartial: boolean;
+  /** Thank only for an invoice that received at least one reminder. */
+  thankOnlyIfReminded: boolean;
+  /** Days after the last scenario step before an unpaid invoice moves to `litigation`; 0 = never automatically. */
+  litigationAfterDays: number;
 }
 
 /** Any subset of the settings; `paymentUrl: null` removes the payment URL. */
@@ -75,4 +83,8 @@ export const defaultSettings = (): Settings => ({
   planMissedDays: 15,
   groupByClient: true,
   bccSelf: false,
+  thankOnPayment: true,
+  thankOnPartial: false,
+  thankOnlyIfReminded: false,
+  litigationAfterDays: 15,
 });

@@ -7,7 +7,7 @@
 import * as z from 'zod';
 import { ClientInput, ClientPatch, Client } from './schemas/clients.js';
 import { idParams, id, listQuery, page } from './schemas/common.js';
-import { CancelInvoiceInput, Invoice, InvoiceExportQuery, InvoiceInput, InvoiceListQuery, InvoicePatch, Payment, PaymentInput, TimelineEvent } from './schemas/invoices.js';
+import { CancelInvoiceInput, Invoice, LitigationInput, WriteOffInput, InvoiceExportQuery, InvoiceInput, InvoiceListQuery, InvoicePatch, Payment, PaymentInput, TimelineEvent } from './schemas/invoices.js';
 import { Settings, SettingsInput } from './schemas/settings.js';
 import { BatchReminderInput, BatchReminderView, ClientReminderInput, ClientReminderView, DryRunQuery } from './schemas/client-reminders.js';
 import { AcceptPlanRequestInput, DeclinePlanRequestInput, PaymentPlanInput, PaymentPlanView, PlanDecisionView } from './schemas/payment-plans.js';
@@ -81,6 +81,11 @@ export const routes = {
   cancelInvoice: { method: 'POST', path: '/invoices/{id}/cancel', handler: 'functions/invoices/cancel-invoice', summary: 'Cancel the invoice and stop its reminders: a credit note for its balance if issued, void if a draft', auth: 'jwt', params: idParams, body: CancelInvoiceInput, response: Invoice, idempotent: true, pdf: true, email: true, heavy: true },
   invoicePdf: { method: 'GET', path: '/invoices/{id}/pdf', handler: 'functions/invoices/get-invoice-pdf', summary: 'The invoice PDF', auth: 'jwt', params: idParams, pdf: true, heavy: true },
   invoiceTimeline: { method: 'GET', path: '/invoices/{id}/timeline', handler: 'functions/invoices/invoices-api', summary: 'Every event, oldest first', auth: 'jwt', params: idParams, query: listQuery, response: page(TimelineEvent) },
+
+  moveToLitigation: { method: 'POST', path: '/invoices/{id}/litigation', handler: 'functions/invoices/invoices-api', summary: 'Move an unpaid invoice to litigation (contentieux): its reminders stop', auth: 'jwt', params: idParams, body: LitigationInput, response: Invoice },
+  writeOffInvoice: { method: 'POST', path: '/invoices/{id}/write-off', handler: 'functions/invoices/litigation-documents', summary: 'Write off an invoice in litigation (créance irrécouvrable): a credit note for its balance regularises the VAT (CGI art. 272-1); it leaves every outstanding figure', auth: 'jwt', params: idParams, body: WriteOffInput, response: CreditNoteResult, successStatus: 201, idempotent: true, pdf: true, email: true, heavy: true },
+  proofPdf: { method: 'GET', path: '/invoices/{id}/proof.pdf', handler: 'functions/invoices/litigation-documents', summary: 'The proof file (dossier de preuves): the invoice, payments, every reminder with its recipients, SES message id and delivery, the mise en demeure and its posting, portal actions, penalties', auth: 'jwt', params: idParams, pdf: true, heavy: true },
+  leaveLitigation: { method: 'DELETE', path: '/invoices/{id}/litigation', handler: 'functions/invoices/invoices-api', summary: 'Take an invoice back from litigation: its status follows its balance and its reminders re-plan', auth: 'jwt', params: idParams, response: Invoice },
 
   recordPayment: { method: 'POST', path: '/invoices/{id}/payments', handler: 'functions/payments/payments-api', summary: 'Record a payment', auth: 'jwt', params: idParams, body: PaymentInput, response: Invoice, successStatus: 201, idempotent: true },
   listPayments: { method: 'GET', path: '/invoices/{id}/payments', handler: 'functions/payments/payments-api', summary: 'Payments of an invoice, removed ones included', auth: 'jwt', params: idParams, response: page(Payment) },

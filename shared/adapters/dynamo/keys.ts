@@ -133,7 +133,9 @@ export const IMPORT_CHUNK_PREFIX = 'CHUNK#';
 export const importJobKey = (tenantId: string, jobId: string) => ({ PK: `T#${tenantId}#IMPORT#${jobId}`, SK: '#JOB' });
 export const importChunkKey = (tenantId: string, jobId: string, index: number) => ({ PK: `T#${tenantId}#IMPORT#${jobId}`, SK: `${IMPORT_CHUNK_PREFIX}${String(index).padStart(4, '0')}` });
 
-export type StatusGroup = 'draft' | 'open' | 'paid' | 'cancelled';
+/** `litigation` and `written_off` have partitions of their own: the follow-up list's litigation tab is one Query. */
+export type StatusGroup = 'draft' | 'open' | 'paid' | 'cancelled' | 'litigation' | 'written_off';
+export const STATUS_GROUPS: readonly StatusGroup[] = ['draft', 'open', 'paid', 'cancelled', 'litigation', 'written_off'];
 export const statusGroup = (status: InvoiceStatus): StatusGroup =>
   status === 'sent' || status === 'partially_paid' ? 'open' : status;
 

@@ -86,6 +86,14 @@ export const Settings = z
     groupByClient: z.boolean(),
     /** Every reminder also goes, as a blind copy, to the company's own address (`company.email`). */
     bccSelf: z.boolean(),
+    /** Thank the client when an invoice becomes paid, at most once per invoice. */
+    thankOnPayment: z.boolean(),
+    /** Also thank on a partial payment (still one thank-you per invoice). */
+    thankOnPartial: z.boolean(),
+    /** Thank only for an invoice that had at least one reminder. */
+    thankOnlyIfReminded: z.boolean(),
+    /** Days after the last scenario step before an unpaid invoice moves to litigation; 0 = never automatically. */
+    litigationAfterDays: z.number().int().min(0).max(365),
   })
   .strict() satisfies z.ZodType<domain.Settings>;
 

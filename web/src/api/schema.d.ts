@@ -245,6 +245,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/invoices/{id}/litigation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move an unpaid invoice to litigation (contentieux): its reminders stop */
+        post: operations["moveToLitigation"];
+        /** Take an invoice back from litigation: its status follows its balance and its reminders re-plan */
+        delete: operations["leaveLitigation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/invoices/{id}/payment-plan": {
         parameters: {
             query?: never;
@@ -350,6 +368,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/invoices/{id}/proof.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The proof file (dossier de preuves): the invoice, payments, every reminder with its recipients, SES message id and delivery, the mise en demeure and its posting, portal actions, penalties */
+        get: operations["proofPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/invoices/{id}/reminders": {
         parameters: {
             query?: never;
@@ -396,6 +431,23 @@ export interface paths {
         get: operations["invoiceTimeline"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/invoices/{id}/write-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Write off an invoice in litigation (créance irrécouvrable): a credit note for its balance regularises the VAT (CGI art. 272-1); it leaves every outstanding figure */
+        post: operations["writeOffInvoice"];
         delete?: never;
         options?: never;
         head?: never;
@@ -842,6 +894,8 @@ export interface operations {
                             remindersEnabled: boolean;
                             scenarioId?: string | null;
                             siren?: string;
+                            /** @default [] */
+                            tags: string[];
                             updatedAt: string;
                             vatNumber?: string;
                         }[];
@@ -913,6 +967,8 @@ export interface operations {
                     remindersEnabled?: boolean;
                     scenarioId?: string | null;
                     siren?: string;
+                    /** @default [] */
+                    tags?: string[];
                     vatNumber?: string;
                 };
             };
@@ -965,6 +1021,8 @@ export interface operations {
                         remindersEnabled: boolean;
                         scenarioId?: string | null;
                         siren?: string;
+                        /** @default [] */
+                        tags: string[];
                         updatedAt: string;
                         vatNumber?: string;
                     };
@@ -1066,6 +1124,8 @@ export interface operations {
                         remindersEnabled: boolean;
                         scenarioId?: string | null;
                         siren?: string;
+                        /** @default [] */
+                        tags: string[];
                         updatedAt: string;
                         vatNumber?: string;
                     };
@@ -1139,6 +1199,7 @@ export interface operations {
                     remindersEnabled?: boolean;
                     scenarioId?: string | null;
                     siren?: string | null;
+                    tags?: string[];
                     vatNumber?: string | null;
                 };
             };
@@ -1191,6 +1252,8 @@ export interface operations {
                         remindersEnabled: boolean;
                         scenarioId?: string | null;
                         siren?: string;
+                        /** @default [] */
+                        tags: string[];
                         updatedAt: string;
                         vatNumber?: string;
                     };
@@ -1802,7 +1865,7 @@ export interface operations {
                 q?: string;
                 reminded?: "true" | "false";
                 sort?: "dueDate" | "-dueDate" | "amount" | "daysLate" | "client" | "lastReminder";
-                status?: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "overdue";
+                status?: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off" | "overdue";
             };
             header?: never;
             path?: never;
@@ -1976,7 +2039,7 @@ export interface operations {
                             /** Format: date-time */
                             sentAt?: string;
                             /** @enum {string} */
-                            status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled";
+                            status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                             totals: {
                                 grossCents: number;
                                 netCents: number;
@@ -2222,7 +2285,7 @@ export interface operations {
                         /** Format: date-time */
                         sentAt?: string;
                         /** @enum {string} */
-                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled";
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                         totals: {
                             grossCents: number;
                             netCents: number;
@@ -2452,7 +2515,7 @@ export interface operations {
                         /** Format: date-time */
                         sentAt?: string;
                         /** @enum {string} */
-                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled";
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                         totals: {
                             grossCents: number;
                             netCents: number;
@@ -2700,7 +2763,7 @@ export interface operations {
                         /** Format: date-time */
                         sentAt?: string;
                         /** @enum {string} */
-                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled";
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                         totals: {
                             grossCents: number;
                             netCents: number;
@@ -2947,7 +3010,7 @@ export interface operations {
                         /** Format: date-time */
                         sentAt?: string;
                         /** @enum {string} */
-                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled";
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                         totals: {
                             grossCents: number;
                             netCents: number;
@@ -3043,6 +3106,8 @@ export interface operations {
                             issueDate: string;
                             netCents: number;
                             number: string;
+                            /** @enum {string} */
+                            purpose?: "bad_debt";
                             reason: string;
                             vatCents: number;
                         }[];
@@ -3126,6 +3191,8 @@ export interface operations {
                             issueDate: string;
                             netCents: number;
                             number: string;
+                            /** @enum {string} */
+                            purpose?: "bad_debt";
                             reason: string;
                             vatCents: number;
                         };
@@ -3288,7 +3355,7 @@ export interface operations {
                             /** Format: date-time */
                             sentAt?: string;
                             /** @enum {string} */
-                            status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled";
+                            status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                             totals: {
                                 grossCents: number;
                                 netCents: number;
@@ -3393,6 +3460,490 @@ export interface operations {
             };
             /** @description Not found (or another tenant’s resource) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    moveToLitigation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        balanceCents: number;
+                        clientId: string;
+                        clientName?: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        creditedCents: number;
+                        /** @constant */
+                        currency: "EUR";
+                        daysLate: number;
+                        deductedCents?: number;
+                        deductions?: {
+                            grossCents: number;
+                            invoiceId: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            issueDate: string;
+                            netCents: number;
+                            number: string;
+                            vatCents: number;
+                        }[];
+                        disputed: boolean;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        dueDate: string;
+                        /** Format: email */
+                        emailedTo?: string;
+                        id: string;
+                        imported?: boolean;
+                        issued?: {
+                            client: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                /** Format: email */
+                                email: string;
+                                /** @enum {string} */
+                                kind: "business" | "consumer";
+                                /**
+                                 * @default fr
+                                 * @enum {string}
+                                 */
+                                language: "fr" | "en";
+                                name: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                            penaltyRatePercent: number;
+                            seller: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                bic?: string;
+                                /** Format: email */
+                                email?: string;
+                                iban?: string;
+                                legalForm?: string;
+                                name: string;
+                                phone?: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                        };
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        issueDate: string;
+                        /** @enum {string} */
+                        kind?: "deposit" | "final";
+                        lastReminder?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
+                        /** Format: date-time */
+                        lastReminderAt?: string;
+                        lines: {
+                            description: string;
+                            /** @description at most 3 decimals, at most 1000000 */
+                            quantity: number;
+                            /** @description integer cents, at most 99999999999 */
+                            unitPriceCents: number;
+                            /** @enum {number} */
+                            vatRate: 0 | 2.1 | 5.5 | 10 | 20;
+                        }[];
+                        nextStep?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
+                        notes?: string;
+                        number?: string;
+                        overdue: boolean;
+                        paidCents: number;
+                        paymentPlan?: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            endedAt?: string;
+                            /** @enum {string} */
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            seq: number;
+                            /** @enum {string} */
+                            source: "owner" | "client";
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            totalCents: number;
+                            waivePenalties: boolean;
+                        };
+                        planRequest?: {
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            declineReason?: string;
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined";
+                        };
+                        quoteId?: string;
+                        quoteNumber?: string;
+                        remindersPaused: boolean;
+                        /** Format: date-time */
+                        sentAt?: string;
+                        /** @enum {string} */
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
+                        totals: {
+                            grossCents: number;
+                            netCents: number;
+                            vatBreakdown: {
+                                netCents: number;
+                                vatCents: number;
+                                vatRate: number;
+                            }[];
+                            vatCents: number;
+                        };
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    leaveLitigation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        balanceCents: number;
+                        clientId: string;
+                        clientName?: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        creditedCents: number;
+                        /** @constant */
+                        currency: "EUR";
+                        daysLate: number;
+                        deductedCents?: number;
+                        deductions?: {
+                            grossCents: number;
+                            invoiceId: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            issueDate: string;
+                            netCents: number;
+                            number: string;
+                            vatCents: number;
+                        }[];
+                        disputed: boolean;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        dueDate: string;
+                        /** Format: email */
+                        emailedTo?: string;
+                        id: string;
+                        imported?: boolean;
+                        issued?: {
+                            client: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                /** Format: email */
+                                email: string;
+                                /** @enum {string} */
+                                kind: "business" | "consumer";
+                                /**
+                                 * @default fr
+                                 * @enum {string}
+                                 */
+                                language: "fr" | "en";
+                                name: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                            penaltyRatePercent: number;
+                            seller: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                bic?: string;
+                                /** Format: email */
+                                email?: string;
+                                iban?: string;
+                                legalForm?: string;
+                                name: string;
+                                phone?: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                        };
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        issueDate: string;
+                        /** @enum {string} */
+                        kind?: "deposit" | "final";
+                        lastReminder?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
+                        /** Format: date-time */
+                        lastReminderAt?: string;
+                        lines: {
+                            description: string;
+                            /** @description at most 3 decimals, at most 1000000 */
+                            quantity: number;
+                            /** @description integer cents, at most 99999999999 */
+                            unitPriceCents: number;
+                            /** @enum {number} */
+                            vatRate: 0 | 2.1 | 5.5 | 10 | 20;
+                        }[];
+                        nextStep?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
+                        notes?: string;
+                        number?: string;
+                        overdue: boolean;
+                        paidCents: number;
+                        paymentPlan?: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            endedAt?: string;
+                            /** @enum {string} */
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            seq: number;
+                            /** @enum {string} */
+                            source: "owner" | "client";
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            totalCents: number;
+                            waivePenalties: boolean;
+                        };
+                        planRequest?: {
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            declineReason?: string;
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined";
+                        };
+                        quoteId?: string;
+                        quoteNumber?: string;
+                        remindersPaused: boolean;
+                        /** Format: date-time */
+                        sentAt?: string;
+                        /** @enum {string} */
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
+                        totals: {
+                            grossCents: number;
+                            netCents: number;
+                            vatBreakdown: {
+                                netCents: number;
+                                vatCents: number;
+                                vatRate: number;
+                            }[];
+                            vatCents: number;
+                        };
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a business rule */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4200,7 +4751,7 @@ export interface operations {
                         /** Format: date-time */
                         sentAt?: string;
                         /** @enum {string} */
-                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled";
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                         totals: {
                             grossCents: number;
                             netCents: number;
@@ -4440,7 +4991,7 @@ export interface operations {
                         /** Format: date-time */
                         sentAt?: string;
                         /** @enum {string} */
-                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled";
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                         totals: {
                             grossCents: number;
                             netCents: number;
@@ -4552,6 +5103,55 @@ export interface operations {
             };
         };
     };
+    proofPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     reminderPlan: {
         parameters: {
             query?: never;
@@ -4594,7 +5194,7 @@ export interface operations {
                             /** Format: date-time */
                             sentAt?: string;
                             /** @enum {string} */
-                            state: "scheduled" | "sending" | "to_post" | "sent" | "skipped" | "cancelled" | "failed";
+                            state: "scheduled" | "sending" | "to_post" | "sent" | "skipped" | "cancelled" | "failed" | "done";
                             stepId: string;
                             templateId: string;
                             trackingNumber?: string;
@@ -4681,7 +5281,7 @@ export interface operations {
                         /** Format: date-time */
                         sentAt?: string;
                         /** @enum {string} */
-                        state: "scheduled" | "sending" | "to_post" | "sent" | "skipped" | "cancelled" | "failed";
+                        state: "scheduled" | "sending" | "to_post" | "sent" | "skipped" | "cancelled" | "failed" | "done";
                         stepId: string;
                         templateId: string;
                         trackingNumber?: string;
@@ -4913,7 +5513,7 @@ export interface operations {
                         /** Format: date-time */
                         sentAt?: string;
                         /** @enum {string} */
-                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled";
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                         totals: {
                             grossCents: number;
                             netCents: number;
@@ -5038,6 +5638,276 @@ export interface operations {
             };
         };
     };
+    writeOffInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    evidence?: string;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        creditNote: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            full: boolean;
+                            grossCents: number;
+                            id: string;
+                            invoiceId: string;
+                            invoiceNumber: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            issueDate: string;
+                            netCents: number;
+                            number: string;
+                            /** @enum {string} */
+                            purpose?: "bad_debt";
+                            reason: string;
+                            vatCents: number;
+                        };
+                        invoice: {
+                            balanceCents: number;
+                            clientId: string;
+                            clientName?: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            creditedCents: number;
+                            /** @constant */
+                            currency: "EUR";
+                            daysLate: number;
+                            deductedCents?: number;
+                            deductions?: {
+                                grossCents: number;
+                                invoiceId: string;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                issueDate: string;
+                                netCents: number;
+                                number: string;
+                                vatCents: number;
+                            }[];
+                            disputed: boolean;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            dueDate: string;
+                            /** Format: email */
+                            emailedTo?: string;
+                            id: string;
+                            imported?: boolean;
+                            issued?: {
+                                client: {
+                                    address?: {
+                                        city: string;
+                                        /** @default FR */
+                                        country: string;
+                                        line1: string;
+                                        line2?: string;
+                                        postalCode: string;
+                                    };
+                                    /** Format: email */
+                                    email: string;
+                                    /** @enum {string} */
+                                    kind: "business" | "consumer";
+                                    /**
+                                     * @default fr
+                                     * @enum {string}
+                                     */
+                                    language: "fr" | "en";
+                                    name: string;
+                                    siren?: string;
+                                    vatNumber?: string;
+                                };
+                                penaltyRatePercent: number;
+                                seller: {
+                                    address?: {
+                                        city: string;
+                                        /** @default FR */
+                                        country: string;
+                                        line1: string;
+                                        line2?: string;
+                                        postalCode: string;
+                                    };
+                                    bic?: string;
+                                    /** Format: email */
+                                    email?: string;
+                                    iban?: string;
+                                    legalForm?: string;
+                                    name: string;
+                                    phone?: string;
+                                    siren?: string;
+                                    vatNumber?: string;
+                                };
+                            };
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            issueDate: string;
+                            /** @enum {string} */
+                            kind?: "deposit" | "final";
+                            lastReminder?: {
+                                /** Format: date-time */
+                                at: string;
+                                templateId: string;
+                            };
+                            /** Format: date-time */
+                            lastReminderAt?: string;
+                            lines: {
+                                description: string;
+                                /** @description at most 3 decimals, at most 1000000 */
+                                quantity: number;
+                                /** @description integer cents, at most 99999999999 */
+                                unitPriceCents: number;
+                                /** @enum {number} */
+                                vatRate: 0 | 2.1 | 5.5 | 10 | 20;
+                            }[];
+                            nextStep?: {
+                                /** Format: date-time */
+                                at: string;
+                                templateId: string;
+                            };
+                            notes?: string;
+                            number?: string;
+                            overdue: boolean;
+                            paidCents: number;
+                            paymentPlan?: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                endedAt?: string;
+                                /** @enum {string} */
+                                endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                                instalments: {
+                                    /** @description integer cents, at most 99999999999 */
+                                    amountCents: number;
+                                    /**
+                                     * Format: date
+                                     * @example 2026-11-22
+                                     */
+                                    dueDate: string;
+                                }[];
+                                note?: string;
+                                seq: number;
+                                /** @enum {string} */
+                                source: "owner" | "client";
+                                /** @enum {string} */
+                                status: "active" | "ended";
+                                totalCents: number;
+                                waivePenalties: boolean;
+                            };
+                            planRequest?: {
+                                /** Format: date-time */
+                                decidedAt?: string;
+                                declineReason?: string;
+                                instalments: {
+                                    /** @description integer cents, at most 99999999999 */
+                                    amountCents: number;
+                                    /**
+                                     * Format: date
+                                     * @example 2026-11-22
+                                     */
+                                    dueDate: string;
+                                }[];
+                                note?: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "declined";
+                            };
+                            quoteId?: string;
+                            quoteNumber?: string;
+                            remindersPaused: boolean;
+                            /** Format: date-time */
+                            sentAt?: string;
+                            /** @enum {string} */
+                            status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
+                            totals: {
+                                grossCents: number;
+                                netCents: number;
+                                vatBreakdown: {
+                                    netCents: number;
+                                    vatCents: number;
+                                    vatRate: number;
+                                }[];
+                                vatCents: number;
+                            };
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     exportInvoices: {
         parameters: {
             query?: {
@@ -5052,7 +5922,7 @@ export interface operations {
                 q?: string;
                 reminded?: "true" | "false";
                 sort?: "dueDate" | "-dueDate" | "amount" | "daysLate" | "client" | "lastReminder";
-                status?: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "overdue";
+                status?: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off" | "overdue";
             };
             header?: never;
             path?: never;
@@ -5996,7 +6866,7 @@ export interface operations {
                         /** Format: date-time */
                         sentAt?: string;
                         /** @enum {string} */
-                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled";
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                         totals: {
                             grossCents: number;
                             netCents: number;
@@ -6253,7 +7123,7 @@ export interface operations {
                         /** Format: date-time */
                         sentAt?: string;
                         /** @enum {string} */
-                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled";
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                         totals: {
                             grossCents: number;
                             netCents: number;
@@ -6826,7 +7696,7 @@ export interface operations {
                         from: string;
                         items: {
                             /** @enum {string} */
-                            action: "send" | "skip";
+                            action: "send" | "skip" | "escalate";
                             /** Format: date-time */
                             at?: string;
                             /** @enum {string} */
@@ -6836,6 +7706,8 @@ export interface operations {
                             invoiceId: string;
                             invoiceNumber?: string;
                             reason?: string;
+                            scenarioId: string;
+                            scenarioRule: string;
                             stepId: string;
                             templateId: string;
                         }[];
@@ -6900,6 +7772,7 @@ export interface operations {
                                 offsetDays: number;
                                 templateId: string;
                             }[];
+                            tags: string[];
                         }[];
                     };
                 };
@@ -6944,6 +7817,7 @@ export interface operations {
                         offsetDays: number;
                         templateId: string;
                     }[];
+                    tags?: string[];
                 };
             };
         };
@@ -6974,6 +7848,7 @@ export interface operations {
                             offsetDays: number;
                             templateId: string;
                         }[];
+                        tags: string[];
                     };
                 };
             };
@@ -7052,6 +7927,7 @@ export interface operations {
                             offsetDays: number;
                             templateId: string;
                         }[];
+                        tags: string[];
                     };
                 };
             };
@@ -7112,6 +7988,7 @@ export interface operations {
                         offsetDays: number;
                         templateId: string;
                     }[];
+                    tags?: string[];
                 };
             };
         };
@@ -7142,6 +8019,7 @@ export interface operations {
                             offsetDays: number;
                             templateId: string;
                         }[];
+                        tags: string[];
                     };
                 };
             };
@@ -7298,6 +8176,7 @@ export interface operations {
                         groupByClient: boolean;
                         /** @enum {string} */
                         language: "fr" | "en";
+                        litigationAfterDays: number;
                         minGapDays: number;
                         paymentUrl?: string;
                         penaltyRatePercent?: number;
@@ -7313,6 +8192,9 @@ export interface operations {
                         sendHour: number;
                         skipHolidays: boolean;
                         skipWeekends: boolean;
+                        thankOnlyIfReminded: boolean;
+                        thankOnPartial: boolean;
+                        thankOnPayment: boolean;
                         timezone: string;
                     };
                 };
@@ -7363,6 +8245,7 @@ export interface operations {
                     groupByClient?: boolean;
                     /** @enum {string} */
                     language?: "fr" | "en";
+                    litigationAfterDays?: number;
                     minGapDays?: number;
                     paymentUrl?: string | null;
                     penaltyRatePercent?: number;
@@ -7378,6 +8261,9 @@ export interface operations {
                     sendHour?: number;
                     skipHolidays?: boolean;
                     skipWeekends?: boolean;
+                    thankOnlyIfReminded?: boolean;
+                    thankOnPartial?: boolean;
+                    thankOnPayment?: boolean;
                     timezone?: string;
                 };
             };
@@ -7415,6 +8301,7 @@ export interface operations {
                         groupByClient: boolean;
                         /** @enum {string} */
                         language: "fr" | "en";
+                        litigationAfterDays: number;
                         minGapDays: number;
                         paymentUrl?: string;
                         penaltyRatePercent?: number;
@@ -7430,6 +8317,9 @@ export interface operations {
                         sendHour: number;
                         skipHolidays: boolean;
                         skipWeekends: boolean;
+                        thankOnlyIfReminded: boolean;
+                        thankOnPartial: boolean;
+                        thankOnPayment: boolean;
                         timezone: string;
                     };
                 };
