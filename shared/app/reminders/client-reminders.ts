@@ -2,6 +2,7 @@ import { addDays, localDate } from '../../domain/dates.js';
 import type { Client } from '../../domain/client.js';
 import { invoiceBalanceCents } from '../../domain/invoice.js';
 import { MAX_GROUP_SIZE } from '../../domain/grouped-reminder.js';
+import { isEscalation } from '../../domain/escalation.js';
 import { templateRefusalFor } from '../../domain/penalty-mentions.js';
 import { BusinessRuleError, ConflictError, NotFoundError, UpstreamError } from '../errors.js';
 import type { NewStepRecord } from '../ports/reminder-steps.js';
@@ -114,8 +115,9 @@ export const remindClient = async (
       items.push({ invoiceId: id, ...(ctx?.invoice.number ? { number: ctx.invoice.number } : {}), status: 'skipped', reason: reason ?? 'not_found' });
       continue;
     }
-    const pending = ctx.records.find((r) => !r.manual && r.state === 'scheduled');
-    const templateId = input.templateId ?? pending?.templateId ?? ctx.scenario.steps.at(-1)?.templateId ?? 'reminder';
+    // Default: the next step's template, else the scenario's firmest (the escalation step sends nothing).
+    const pending = ctx.records.find((r) => !r.manual && !isEscalation(r) && r.state === 'scheduled');
+    const templateId = input.templateId ?? pending?.templateId ?? ctx.scenario.steps.filter((s) => !isEscalation({ stepId: s.id })).at(-1)?.templateId ?? 'reminder';
     const manual: NewStepRecord = { plan: 0, index, stepId: `manual-${today}`, templateId, state: 'sending', at: now.toISOString(), manual: true };
     members.push({ ctx: { ...ctx, client }, record: { ...manual, attempts: 0 }, manual });
   }

@@ -4,6 +4,7 @@ import type { ReminderTemplate } from '../../domain/default-templates.js';
 import { templateRefusalFor } from '../../domain/penalty-mentions.js';
 import { SEND_LEASE_MS } from '../../domain/reminder-steps.js';
 import { channelOf } from '../../domain/scenario.js';
+import { isEscalation } from '../../domain/escalation.js';
 import { isPlanStep } from '../../domain/payment-plan.js';
 import { activePlan } from './plan-lifecycle.js';
 import type { ClientGapClaim, NewStepRecord, StepRecordItem } from '../ports/reminder-steps.js';
@@ -40,7 +41,7 @@ export const gatherSameDaySteps = async (deps: SendReminderDeps, ctx: ReminderCo
         const [other, records] = await Promise.all([deps.invoices.get(invoice.tenantId, id), deps.steps.list(invoice.tenantId, id)]);
         if (!other || other.clientId !== client.id) return undefined;
         const sibling: ReminderContext = { ...ctx, invoice: other, records };
-        const record = records.find((r) => !r.manual && channelOf(r) === 'email' && r.state === 'scheduled' && r.scheduledAt && localDate(new Date(r.scheduledAt), settings.timezone) === today);
+        const record = records.find((r) => !r.manual && !isEscalation(r) && channelOf(r) === 'email' && r.state === 'scheduled' && r.scheduledAt && localDate(new Date(r.scheduledAt), settings.timezone) === today);
         // An invoice under a payment plan is chased by its own instalment texts, never in a group.
         if (!record || isPlanStep(record) || activePlan(sibling)) return undefined;
         return decide(sibling, record, now).kind === 'send' ? { ctx: sibling, record } : undefined;
