@@ -403,6 +403,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/invoices/{id}/reminders/{stepId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel one scheduled step (state cancelled, reason owner_cancelled); 409 once it is sent, skipped, cancelled, failed or being sent */
+        post: operations["cancelReminderStep"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/invoices/{id}/send": {
         parameters: {
             query?: never;
@@ -471,6 +488,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The owner’s notifications (bounce, complaint, dispute, promise, "j’ai payé", failed step, unknown outcome, plan request, litigation), newest first; unread=true for the unread ones */
+        get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a notification read */
+        post: operations["readNotification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark every notification read (500 per call; remaining says if some are left) */
+        post: operations["readAllNotifications"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/openapi.json": {
         parameters: {
             query?: never;
@@ -480,6 +548,23 @@ export interface paths {
         };
         /** This API as OpenAPI 3.1 */
         get: operations["openapi"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The daily overview: reminders going out that day (each cancellable), letters to post, payments of the day before, invoices newly overdue, unread alerts */
+        get: operations["overview"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5335,6 +5420,102 @@ export interface operations {
             };
         };
     };
+    cancelReminderStep: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                stepId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attempts?: number;
+                        beforeDue?: boolean;
+                        /** @enum {string} */
+                        channel: "email" | "sms" | "letter";
+                        index?: number;
+                        instalment?: number;
+                        lastError?: string;
+                        letterSha256?: string;
+                        manual?: boolean;
+                        messageId?: string;
+                        plan?: number;
+                        /** @enum {string} */
+                        planStep?: "courtesy" | "late";
+                        /** Format: date-time */
+                        postedAt?: string;
+                        projected?: boolean;
+                        reason?: string;
+                        recipients?: string[];
+                        /** Format: date-time */
+                        scheduledAt?: string;
+                        /** Format: date-time */
+                        sentAt?: string;
+                        /** @enum {string} */
+                        state: "scheduled" | "sending" | "to_post" | "sent" | "skipped" | "cancelled" | "failed" | "done";
+                        stepId: string;
+                        templateId: string;
+                        trackingNumber?: string;
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     sendInvoice: {
         parameters: {
             query?: never;
@@ -5957,6 +6138,198 @@ export interface operations {
             };
         };
     };
+    listNotifications: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                unread?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: date-time */
+                            at: string;
+                            clientName: string;
+                            detail?: {
+                                [key: string]: string | number | boolean;
+                            };
+                            id: string;
+                            invoiceId: string;
+                            invoiceNumber?: string;
+                            /** @enum {string} */
+                            kind: "bounce" | "complaint" | "dispute" | "promise" | "paid_claim" | "send_failed" | "unknown_outcome" | "plan_request" | "litigation";
+                            read: boolean;
+                            /** Format: date-time */
+                            readAt?: string;
+                        }[];
+                        nextCursor?: string;
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    readNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        at: string;
+                        clientName: string;
+                        detail?: {
+                            [key: string]: string | number | boolean;
+                        };
+                        id: string;
+                        invoiceId: string;
+                        invoiceNumber?: string;
+                        /** @enum {string} */
+                        kind: "bounce" | "complaint" | "dispute" | "promise" | "paid_claim" | "send_failed" | "unknown_outcome" | "plan_request" | "litigation";
+                        read: boolean;
+                        /** Format: date-time */
+                        readAt?: string;
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    readAllNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        marked: number;
+                        remaining: boolean;
+                    };
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     openapi: {
         parameters: {
             query?: never;
@@ -5972,6 +6345,113 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    overview: {
+        parameters: {
+            query?: {
+                date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        alerts: {
+                            /** Format: date-time */
+                            at: string;
+                            clientName: string;
+                            detail?: {
+                                [key: string]: string | number | boolean;
+                            };
+                            id: string;
+                            invoiceId: string;
+                            invoiceNumber?: string;
+                            /** @enum {string} */
+                            kind: "bounce" | "complaint" | "dispute" | "promise" | "paid_claim" | "send_failed" | "unknown_outcome" | "plan_request" | "litigation";
+                            read: boolean;
+                            /** Format: date-time */
+                            readAt?: string;
+                        }[];
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        date: string;
+                        letters: {
+                            clientName: string;
+                            invoiceId: string;
+                            invoiceNumber?: string;
+                            /** Format: date-time */
+                            since: string;
+                            stepId: string;
+                            templateId: string;
+                        }[];
+                        newlyOverdue: {
+                            /** @description integer cents, at most 99999999999 */
+                            balanceCents: number;
+                            clientName: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            dueDate: string;
+                            invoiceId: string;
+                            invoiceNumber?: string;
+                        }[];
+                        payments: {
+                            /** @description integer cents, at most 99999999999 */
+                            amountCents: number;
+                            clientName: string;
+                            invoiceId: string;
+                            invoiceNumber?: string;
+                            method: string;
+                            paymentId: string;
+                        }[];
+                        reminders: {
+                            cancel: {
+                                /** @constant */
+                                method: "POST";
+                                path: string;
+                            };
+                            clientName: string;
+                            invoiceId: string;
+                            invoiceNumber?: string;
+                            /** Format: date-time */
+                            scheduledAt: string;
+                            stepId: string;
+                            templateId: string;
+                        }[];
+                        timezone: string;
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -8178,6 +8658,13 @@ export interface operations {
                         language: "fr" | "en";
                         litigationAfterDays: number;
                         minGapDays: number;
+                        notifications: {
+                            dailyOverview: boolean;
+                            immediate: boolean;
+                            overviewHour: number;
+                        };
+                        /** Format: email */
+                        notifyEmail?: string;
                         paymentUrl?: string;
                         penaltyRatePercent?: number;
                         planCourtesyDays: number;
@@ -8247,6 +8734,12 @@ export interface operations {
                     language?: "fr" | "en";
                     litigationAfterDays?: number;
                     minGapDays?: number;
+                    notifications?: {
+                        dailyOverview?: boolean;
+                        immediate?: boolean;
+                        overviewHour?: number;
+                    };
+                    notifyEmail?: string | null;
                     paymentUrl?: string | null;
                     penaltyRatePercent?: number;
                     planCourtesyDays?: number;
@@ -8303,6 +8796,13 @@ export interface operations {
                         language: "fr" | "en";
                         litigationAfterDays: number;
                         minGapDays: number;
+                        notifications: {
+                            dailyOverview: boolean;
+                            immediate: boolean;
+                            overviewHour: number;
+                        };
+                        /** Format: email */
+                        notifyEmail?: string;
                         paymentUrl?: string;
                         penaltyRatePercent?: number;
                         planCourtesyDays: number;
