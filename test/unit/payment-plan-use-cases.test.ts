@@ -15,6 +15,7 @@ import {
 } from '../../shared/app/payment-plans.js';
 import { makeReconcileSchedules } from '../../shared/app/reminders/reconcile-schedules.js';
 import { makeRecordPayment } from '../../shared/app/payments.js';
+import { loadReminderContext, recordedOrProjected } from '../../shared/app/reminders/reminder-context.js';
 import type { Scenario } from '../../shared/domain/scenario.js';
 import {
   aClient,
@@ -42,6 +43,7 @@ const world = () => {
   const deps = { invoices, clients, settings, clock, mailer };
   return {
     invoices, clock, mailer, steps,
+    deps: { ...deps, scenarios: new FakeTenantDocuments<Scenario>(), steps },
     create: makeCreatePaymentPlan(deps),
     get: makeGetPaymentPlan(deps),
     end: makeDeletePaymentPlan(deps),
@@ -101,6 +103,11 @@ describe('the owner’s payment plan', () => {
     const during = await w.steps.list(T, 'inv1');
     expect(during.filter((s) => s.plan < 1000 && s.state === 'cancelled').map((s) => s.reason)).toEqual(['payment_plan', 'payment_plan', 'payment_plan']);
     expect(during.filter((s) => s.plan >= 1000).map((s) => s.stepId)).toEqual(['p1-c1', 'p1-l1', 'p1-c2', 'p1-l2', 'p1-c3', 'p1-l3']);
+    // The dry run shows what the plan will send, after the scenario's (cancelled) steps.
+    const ctx = (await loadReminderContext(w.deps, T, 'inv1'))!;
+    expect(recordedOrProjected(ctx, w.clock.now()).filter((s) => s.state === 'scheduled').map((s) => s.templateId)).toEqual([
+      'instalment-courtesy', 'instalment-late', 'instalment-courtesy', 'instalment-late', 'instalment-late',
+    ]);
     await w.end(T, 'inv1');
     await w.reconcile(T, 'inv1');
     const after = await w.steps.list(T, 'inv1');
