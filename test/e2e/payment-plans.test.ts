@@ -161,7 +161,7 @@ describe('payment plans on the local stack', () => {
     await t.drain();
     const after = await steps(invoice.id);
     expect(after.filter((s) => s.plan >= 1000 && s.state === 'scheduled')).toEqual([]);
-    expect(after.filter((s) => s.plan === 2 && s.state === 'scheduled').map((s) => s.stepId)).toEqual(['j+1', 'j+8', 'j+15']);
+    expect(after.filter((s) => s.plan === 2 && s.state === 'scheduled').map((s) => s.stepId)).toEqual(['j+1', 'j+8', 'j+15', 'escalate']);
     expect((await t.ok('GET', `/invoices/${invoice.id}/payment-plan`)).instalments).toHaveLength(1);
     expect((await t.ok('GET', `/invoices/${invoice.id}`)).paymentPlan).toMatchObject({ status: 'ended', endReason: 'deleted' });
     expect((await events(invoice.id)).find((e) => e.type === 'plan.ended')?.data).toMatchObject({ reason: 'deleted' });
