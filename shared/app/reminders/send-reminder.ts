@@ -281,7 +281,7 @@ export const recordFailure = async (
  * meanwhile (the move re-checks it). The owner hears of it from the `invoice.litigation` event.
  */
 const escalate = async (deps: SendReminderDeps, ctx: ReminderContext, record: StepRecordItem, now: Date): Promise<ReminderOutcome> => {
-  const stop = stopReason(ctx);
+  const stop = stopReason(ctx) ?? (activePlan(ctx) ? 'payment_plan' : undefined);
   if (stop) return skip(deps, ctx, record, stop, now);
   const { tenantId, id } = ctx.invoice;
   const at = now.toISOString();
