@@ -37,6 +37,8 @@ export interface LocalStackOptions {
   readonly quiet?: boolean;
   /** Fire due schedules on a wall-clock timer (npm start). Tests leave it off and use `/local/schedules/run`. */
   readonly fireInRealTime?: boolean;
+  /** Where the web app is served (client-portal links in emails point there); default http://localhost:5173. */
+  readonly webUrl?: string;
 }
 
 export interface LocalStack {
@@ -49,6 +51,7 @@ export interface LocalStack {
 }
 
 export const DEFAULT_PORTS: LocalStackPorts = { api: 3000, dynamodb: 8000, ses: 8005, scheduler: 8006 };
+export const DEFAULT_WEB_PORT = 5173;
 
 export const startLocalStack = async (options: LocalStackOptions = {}): Promise<LocalStack> => {
   const ports = { ...DEFAULT_PORTS, ...options.ports };
@@ -101,7 +104,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
 
     const dynamo = await dynamoStarting;
     const urls = { api: apiUrl, dynamodb: dynamo.endpoint, ses: ses.url, scheduler: schedulerUrl };
-    Object.assign(process.env, lambdaEnvironment(urls));
+    Object.assign(process.env, lambdaEnvironment(urls, options.webUrl));
     await ensureTable(dynamo.endpoint, LOCAL_TABLE);
 
     const clientConfig = { region: LOCAL_REGION, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
@@ -144,7 +147,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
 };
 
 /** The environment the CDK stack gives every Lambda, pointed at the emulators. */
-export const lambdaEnvironment = (urls: LocalStack['urls']): Record<string, string> => ({
+export const lambdaEnvironment = (urls: LocalStack['urls'], webUrl = `http://localhost:${DEFAULT_WEB_PORT}`): Record<string, string> => ({
   TABLE_NAME: LOCAL_TABLE,
   AWS_REGION: LOCAL_REGION,
   AWS_ACCESS_KEY_ID: 'local',
@@ -159,6 +162,7 @@ export const lambdaEnvironment = (urls: LocalStack['urls']): Record<string, stri
   SCHEDULER_ROLE_ARN: `arn:aws:iam::${LOCAL_ACCOUNT}:role/relances-local-scheduler`,
   SEND_REMINDER_FUNCTION_ARN: SEND_REMINDER_ARN,
   REMINDER_DLQ_ARN: `arn:aws:sqs:${LOCAL_REGION}:${LOCAL_ACCOUNT}:relances-local-reminder-dlq`,
+  WEB_BASE_URL: webUrl,
 });
 
 /** Drains both consumers until neither has anything left (each may write what the other reads). */
@@ -211,7 +215,7 @@ const explainPortInUse = <T>(listening: Promise<T>, port: number, variable: stri
     throw error.code === 'EADDRINUSE' ? new Error(`Port ${port} is already in use (another \`npm start\`?): set ${variable} to another port.`) : error;
   });
 
-const freePort = (): Promise<number> =>
+export const freePort = (): Promise<number> =>
   new Promise((resolvePort, reject) => {
     const server = createServer();
     server.once('error', reject).listen(0, '127.0.0.1', () => {

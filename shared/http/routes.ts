@@ -26,6 +26,7 @@ import {
   TemplateView,
   TestSendInput,
 } from './schemas/reminders.js';
+import { portalParams, PortalView } from './schemas/portal.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -36,7 +37,7 @@ export interface RouteDefinition {
   /** Handler module, relative to the repository root, without extension; it exports `handler`. */
   readonly handler: string;
   readonly summary: string;
-  /** `none` only for /health and /openapi.json. */
+  /** `none` only for /health, /openapi.json and the client portal (`/portal/{token}`: the token is the credential, API Gateway throttles these routes). */
   readonly auth: 'jwt' | 'none';
   readonly params?: z.ZodType;
   readonly query?: z.ZodType;
@@ -52,6 +53,8 @@ export interface RouteDefinition {
   readonly email?: boolean;
   /** Larger memory / timeout for rendering. */
   readonly heavy?: boolean;
+  /** Issues client-portal links (`<web>/p/<token>`): the function is given the web app's address. */
+  readonly portalLinks?: boolean;
   /** Also takes `text/csv`, handed to the body schema as `{ csv: <text> }`. */
   readonly csvBody?: boolean;
 }
@@ -120,6 +123,8 @@ export const routes = {
 
   importInvoices: { method: 'POST', path: '/imports/invoices', handler: 'functions/imports/import-invoices', summary: 'Import invoices issued elsewhere (CSV ; or , with French decimals, or JSON); dryRun=true reports what would be created and every row error', auth: 'jwt', query: ImportQuery, body: ImportBody, response: ImportReportView, idempotent: true, csvBody: true, heavy: true },
   cockpit: { method: 'GET', path: '/cockpit', handler: 'functions/cockpit/get-cockpit', summary: 'Cash cockpit: owed, late, by whom, expected, reminder results (asOf defaults to today)', auth: 'jwt', query: CockpitQuery, response: CockpitView },
+
+  getPortal: { method: 'GET', path: '/portal/{token}', handler: 'functions/portal/portal-api', summary: 'Client portal (public, the link’s token is the credential): the invoice, its balance and payments, how to pay (payment link, IBAN/BIC, EPC QR code); 404 for a wrong, revoked or expired link', auth: 'none', params: portalParams, response: PortalView },
 
   getSettings: { method: 'GET', path: '/settings', handler: 'functions/settings/settings-api', summary: 'Company identity and reminder program', auth: 'jwt', response: Settings },
   putSettings: { method: 'PUT', path: '/settings', handler: 'functions/settings/settings-api', summary: 'Update settings', auth: 'jwt', body: SettingsInput, response: Settings },

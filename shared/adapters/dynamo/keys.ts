@@ -19,6 +19,7 @@
  * | contribution| T#<tenant>#INV#<invoiceId>  | #AGG                     | (what the invoice last added to the aggregates; its list-row extras) |
  * | client agg. | T#<tenant>#AGG              | CLIENT#<clientId>        | counters (ADD) + OPEN#<invoiceId> { dueDate, balanceCents }   |
  * | day agg.    | T#<tenant>#AGG              | DAY#<YYYY-MM-DD>         | counters (ADD): invoiced, collected, paid, reminders, bounces |
+ * | portal token| PORTAL#<sha-256 of token>   | #PORTAL                  | (no tenant in the key: the public portal finds tenant + invoice from the token alone) |
  *
  * Access patterns:
  * - client/settings/scenario/template by id: GetItem; lists: Query PK = T#<t>, begins_with(SK, 'CLIENT#') …
@@ -39,7 +40,9 @@
  *   `q` by client: the same GSI2 partitions, begins_with(GSI2SK, <folded q>); `q` by number:
  *   Query PK = T#<t>#NUM, begins_with(SK, <q>) (one lookup item per numbered invoice)
  * - numbering: conditional Update of the sequence item inside the transaction that numbers the invoice
- * Tenant ids are in every key: another tenant's id can only ever miss (→ 404).
+ * - client portal: GetItem PORTAL#<hash> (the hash of the token in the link; the token itself is never stored)
+ * Tenant ids are in every key but the portal's (→ 404 for another tenant's id); a portal token item
+ * holds its tenant and invoice and is reachable only by whoever holds the token.
  */
 import type { InvoiceStatus } from '../../domain/invoice.js';
 import { fold } from '../../domain/search.js';
@@ -76,6 +79,9 @@ export const stepKey = (tenantId: string, invoiceId: string, ref: { plan: number
   PK: invoicePk(tenantId, invoiceId),
   SK: `STEP#${String(ref.plan).padStart(3, '0')}#${String(ref.index).padStart(12, '0')}`,
 });
+
+/** A client-portal link: keyed by the SHA-256 of its token, so the public route needs no tenant. */
+export const portalTokenKey = (tokenHash: string) => ({ PK: `PORTAL#${tokenHash}`, SK: '#PORTAL' });
 
 export const quotePk = (tenantId: string, quoteId: string) => `T#${tenantId}#QUO#${quoteId}`;
 export const quoteKey = (tenantId: string, quoteId: string) => ({ PK: quotePk(tenantId, quoteId), SK: '#QUOTE' });

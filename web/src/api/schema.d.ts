@@ -349,6 +349,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/portal/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Client portal (public, the link’s token is the credential): the invoice, its balance and payments, how to pay (payment link, IBAN/BIC, EPC QR code); 404 for a wrong, revoked or expired link */
+        get: operations["getPortal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/quotes": {
         parameters: {
             query?: never;
@@ -1509,6 +1526,7 @@ export interface operations {
                                 vatCents: number;
                             }[];
                             disputed: boolean;
+                            disputeReason?: string;
                             /**
                              * Format: date
                              * @example 2026-11-22
@@ -1594,6 +1612,30 @@ export interface operations {
                             number?: string;
                             overdue: boolean;
                             paidCents: number;
+                            paidClaim?: {
+                                /** Format: date-time */
+                                at: string;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                date: string;
+                                reference?: string;
+                            };
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            pausedUntil?: string;
+                            pauseReason?: string;
+                            portalDisabled?: boolean;
+                            /** Format: date-time */
+                            portalViewedAt?: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            promisedFor?: string;
                             quoteId?: string;
                             quoteNumber?: string;
                             remindersPaused: boolean;
@@ -1711,6 +1753,7 @@ export interface operations {
                             vatCents: number;
                         }[];
                         disputed: boolean;
+                        disputeReason?: string;
                         /**
                          * Format: date
                          * @example 2026-11-22
@@ -1796,6 +1839,30 @@ export interface operations {
                         number?: string;
                         overdue: boolean;
                         paidCents: number;
+                        paidClaim?: {
+                            /** Format: date-time */
+                            at: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            date: string;
+                            reference?: string;
+                        };
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        pausedUntil?: string;
+                        pauseReason?: string;
+                        portalDisabled?: boolean;
+                        /** Format: date-time */
+                        portalViewedAt?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        promisedFor?: string;
                         quoteId?: string;
                         quoteNumber?: string;
                         remindersPaused: boolean;
@@ -1897,6 +1964,7 @@ export interface operations {
                             vatCents: number;
                         }[];
                         disputed: boolean;
+                        disputeReason?: string;
                         /**
                          * Format: date
                          * @example 2026-11-22
@@ -1982,6 +2050,30 @@ export interface operations {
                         number?: string;
                         overdue: boolean;
                         paidCents: number;
+                        paidClaim?: {
+                            /** Format: date-time */
+                            at: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            date: string;
+                            reference?: string;
+                        };
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        pausedUntil?: string;
+                        pauseReason?: string;
+                        portalDisabled?: boolean;
+                        /** Format: date-time */
+                        portalViewedAt?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        promisedFor?: string;
                         quoteId?: string;
                         quoteNumber?: string;
                         remindersPaused: boolean;
@@ -2101,6 +2193,7 @@ export interface operations {
                             vatCents: number;
                         }[];
                         disputed: boolean;
+                        disputeReason?: string;
                         /**
                          * Format: date
                          * @example 2026-11-22
@@ -2186,6 +2279,30 @@ export interface operations {
                         number?: string;
                         overdue: boolean;
                         paidCents: number;
+                        paidClaim?: {
+                            /** Format: date-time */
+                            at: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            date: string;
+                            reference?: string;
+                        };
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        pausedUntil?: string;
+                        pauseReason?: string;
+                        portalDisabled?: boolean;
+                        /** Format: date-time */
+                        portalViewedAt?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        promisedFor?: string;
                         quoteId?: string;
                         quoteNumber?: string;
                         remindersPaused: boolean;
@@ -2304,6 +2421,7 @@ export interface operations {
                             vatCents: number;
                         }[];
                         disputed: boolean;
+                        disputeReason?: string;
                         /**
                          * Format: date
                          * @example 2026-11-22
@@ -2389,6 +2507,30 @@ export interface operations {
                         number?: string;
                         overdue: boolean;
                         paidCents: number;
+                        paidClaim?: {
+                            /** Format: date-time */
+                            at: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            date: string;
+                            reference?: string;
+                        };
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        pausedUntil?: string;
+                        pauseReason?: string;
+                        portalDisabled?: boolean;
+                        /** Format: date-time */
+                        portalViewedAt?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        promisedFor?: string;
                         quoteId?: string;
                         quoteNumber?: string;
                         remindersPaused: boolean;
@@ -2601,6 +2743,7 @@ export interface operations {
                                 vatCents: number;
                             }[];
                             disputed: boolean;
+                            disputeReason?: string;
                             /**
                              * Format: date
                              * @example 2026-11-22
@@ -2686,6 +2829,30 @@ export interface operations {
                             number?: string;
                             overdue: boolean;
                             paidCents: number;
+                            paidClaim?: {
+                                /** Format: date-time */
+                                at: string;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                date: string;
+                                reference?: string;
+                            };
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            pausedUntil?: string;
+                            pauseReason?: string;
+                            portalDisabled?: boolean;
+                            /** Format: date-time */
+                            portalViewedAt?: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            promisedFor?: string;
                             quoteId?: string;
                             quoteNumber?: string;
                             remindersPaused: boolean;
@@ -2934,6 +3101,7 @@ export interface operations {
                             vatCents: number;
                         }[];
                         disputed: boolean;
+                        disputeReason?: string;
                         /**
                          * Format: date
                          * @example 2026-11-22
@@ -3019,6 +3187,30 @@ export interface operations {
                         number?: string;
                         overdue: boolean;
                         paidCents: number;
+                        paidClaim?: {
+                            /** Format: date-time */
+                            at: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            date: string;
+                            reference?: string;
+                        };
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        pausedUntil?: string;
+                        pauseReason?: string;
+                        portalDisabled?: boolean;
+                        /** Format: date-time */
+                        portalViewedAt?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        promisedFor?: string;
                         quoteId?: string;
                         quoteNumber?: string;
                         remindersPaused: boolean;
@@ -3130,6 +3322,7 @@ export interface operations {
                             vatCents: number;
                         }[];
                         disputed: boolean;
+                        disputeReason?: string;
                         /**
                          * Format: date
                          * @example 2026-11-22
@@ -3215,6 +3408,30 @@ export interface operations {
                         number?: string;
                         overdue: boolean;
                         paidCents: number;
+                        paidClaim?: {
+                            /** Format: date-time */
+                            at: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            date: string;
+                            reference?: string;
+                        };
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        pausedUntil?: string;
+                        pauseReason?: string;
+                        portalDisabled?: boolean;
+                        /** Format: date-time */
+                        portalViewedAt?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        promisedFor?: string;
                         quoteId?: string;
                         quoteNumber?: string;
                         remindersPaused: boolean;
@@ -3541,6 +3758,7 @@ export interface operations {
                             vatCents: number;
                         }[];
                         disputed: boolean;
+                        disputeReason?: string;
                         /**
                          * Format: date
                          * @example 2026-11-22
@@ -3626,6 +3844,30 @@ export interface operations {
                         number?: string;
                         overdue: boolean;
                         paidCents: number;
+                        paidClaim?: {
+                            /** Format: date-time */
+                            at: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            date: string;
+                            reference?: string;
+                        };
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        pausedUntil?: string;
+                        pauseReason?: string;
+                        portalDisabled?: boolean;
+                        /** Format: date-time */
+                        portalViewedAt?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        promisedFor?: string;
                         quoteId?: string;
                         quoteNumber?: string;
                         remindersPaused: boolean;
@@ -3821,6 +4063,168 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    getPortal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions: {
+                            claimPaid: boolean;
+                            dispute: boolean;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            latestPromiseDate: string;
+                            promise: boolean;
+                        };
+                        client: {
+                            name: string;
+                        };
+                        invoice: {
+                            balanceCents: number;
+                            creditedCents: number;
+                            /** @constant */
+                            currency: "EUR";
+                            daysLate: number;
+                            deductedCents?: number;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            dueDate: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            issueDate: string;
+                            /** @enum {string} */
+                            kind?: "deposit" | "final";
+                            lines: {
+                                description: string;
+                                /** @description at most 3 decimals, at most 1000000 */
+                                quantity: number;
+                                /** @description integer cents, at most 99999999999 */
+                                unitPriceCents: number;
+                                /** @enum {number} */
+                                vatRate: 0 | 2.1 | 5.5 | 10 | 20;
+                            }[];
+                            number: string;
+                            overdue: boolean;
+                            paidCents: number;
+                            /** @enum {string} */
+                            status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled";
+                            totals: {
+                                grossCents: number;
+                                netCents: number;
+                                vatBreakdown: {
+                                    netCents: number;
+                                    vatCents: number;
+                                    vatRate: number;
+                                }[];
+                                vatCents: number;
+                            };
+                        };
+                        /** @enum {string} */
+                        language: "fr" | "en";
+                        payment: {
+                            bic?: string;
+                            epcQr?: {
+                                /** @description EPC069-12 payload (BCD / 002 / 1 / SCT / BIC / name / IBAN / EURx.yy / / / number) */
+                                payload: string;
+                                /** @description The QR code as an SVG document */
+                                svg: string;
+                            };
+                            iban?: string;
+                            /** @description Online payment page (settings paymentUrl with the number and balance filled in) */
+                            paymentUrl?: string;
+                            /** @description Transfer reference: the invoice number */
+                            reference: string;
+                        };
+                        payments: {
+                            amountCents: number;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            date: string;
+                            method: string;
+                        }[];
+                        reminders: {
+                            disputed: boolean;
+                            paidClaim?: {
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                date: string;
+                                reference?: string;
+                            };
+                            paused: boolean;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            pausedUntil?: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            promisedFor?: string;
+                        };
+                        seller: {
+                            address?: {
+                                city: string;
+                                /** @default FR */
+                                country: string;
+                                line1: string;
+                                line2?: string;
+                                postalCode: string;
+                            };
+                            /** Format: email */
+                            email?: string;
+                            legalForm?: string;
+                            name: string;
+                            phone?: string;
+                            siren?: string;
+                            vatNumber?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4580,6 +4984,7 @@ export interface operations {
                             vatCents: number;
                         }[];
                         disputed: boolean;
+                        disputeReason?: string;
                         /**
                          * Format: date
                          * @example 2026-11-22
@@ -4665,6 +5070,30 @@ export interface operations {
                         number?: string;
                         overdue: boolean;
                         paidCents: number;
+                        paidClaim?: {
+                            /** Format: date-time */
+                            at: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            date: string;
+                            reference?: string;
+                        };
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        pausedUntil?: string;
+                        pauseReason?: string;
+                        portalDisabled?: boolean;
+                        /** Format: date-time */
+                        portalViewedAt?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        promisedFor?: string;
                         quoteId?: string;
                         quoteNumber?: string;
                         remindersPaused: boolean;
@@ -4793,6 +5222,7 @@ export interface operations {
                             vatCents: number;
                         }[];
                         disputed: boolean;
+                        disputeReason?: string;
                         /**
                          * Format: date
                          * @example 2026-11-22
@@ -4878,6 +5308,30 @@ export interface operations {
                         number?: string;
                         overdue: boolean;
                         paidCents: number;
+                        paidClaim?: {
+                            /** Format: date-time */
+                            at: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            date: string;
+                            reference?: string;
+                        };
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        pausedUntil?: string;
+                        pauseReason?: string;
+                        portalDisabled?: boolean;
+                        /** Format: date-time */
+                        portalViewedAt?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        promisedFor?: string;
                         quoteId?: string;
                         quoteNumber?: string;
                         remindersPaused: boolean;

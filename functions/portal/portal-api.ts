@@ -1,0 +1,5 @@
+import { handler as getPortal } from './get-portal.js';
+import { byRoute } from '../../shared/http/http-handler.js';
+
+/** The Lambda behind the public portal routes that neither render nor send (docs/adr/0001-feature-lambdas.md). */
+export const handler = byRoute(getPortal);
