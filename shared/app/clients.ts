@@ -1,4 +1,4 @@
-import type { ClientInput, ClientPatch, Client } from '../domain/client.js';
+import { listedEmails, type ClientInput, type ClientPatch, type Client } from '../domain/client.js';
 import type { ReminderTemplate } from '../domain/default-templates.js';
 import type { Scenario } from '../domain/scenario.js';
 import { BusinessRuleError, NotFoundError } from './errors.js';
@@ -77,7 +77,7 @@ export const makeUpdateClient = ({ clients, scenarios, templates, clock }: Pick<
       delete next.complained;
     }
     // A bounced copy address stays flagged only while the client still lists it.
-    const listed = new Set([next.email, ...((next.ccEmails as string[] | undefined) ?? [])].map((e) => String(e).toLowerCase()));
+    const listed = new Set(listedEmails(next as unknown as Client).map((e) => e.toLowerCase()));
     const bounced = (current.bouncedEmails ?? []).filter((e) => listed.has(e.toLowerCase()) && e.toLowerCase() !== String(next.email).toLowerCase());
     if (bounced.length > 0) next.bouncedEmails = bounced;
     else delete next.bouncedEmails;

@@ -15,12 +15,26 @@ export interface Address {
   country: string;
 }
 
+/** Who to write to at the client: reminders go to the `billing` contacts' emails (else the main address). */
+export interface ClientContact {
+  name: string;
+  email?: string;
+  /** E.164 (`+33612345678`): where SMS steps go for a `billing` contact. */
+  phone?: string;
+  role: 'billing' | 'other';
+}
+
+/** An E.164 phone number: `+`, a country code not starting with 0, 7 to 15 digits in all. */
+export const E164 = /^\+[1-9]\d{6,14}$/;
+
 export interface Client {
   id: string;
   name: string;
   kind: ClientKind;
   email: string;
   ccEmails: string[];
+  /** People at the client; absent on clients created before contacts existed (= none). */
+  contacts?: ClientContact[];
   address?: Address;
   siren?: string;
   vatNumber?: string;
@@ -51,6 +65,7 @@ export interface ClientPatch {
   kind?: ClientKind;
   email?: string;
   ccEmails?: string[];
+  contacts?: ClientContact[];
   address?: Address | null;
   siren?: string | null;
   vatNumber?: string | null;
@@ -58,3 +73,23 @@ export interface ClientPatch {
   remindersEnabled?: boolean;
   scenarioId?: string | null;
 }
+
+/** The `billing` contacts' email addresses, in order, without duplicates (case ignored). */
+export const billingEmails = (client: Pick<Client, 'contacts'>): string[] => unique((client.contacts ?? []).filter((c) => c.role === 'billing' && c.email).map((c) => c.email!));
+
+/** The `billing` contacts' phone numbers (E.164), in order, without duplicates: where SMS steps go. */
+export const billingPhones = (client: Pick<Client, 'contacts'>): string[] => unique((client.contacts ?? []).filter((c) => c.role === 'billing' && c.phone).map((c) => c.phone!));
+
+/** Every address the client lists: main, copies and contacts (a bounce is flagged only on these). */
+export const listedEmails = (client: Pick<Client, 'email' | 'ccEmails' | 'contacts'>): string[] =>
+  unique([client.email, ...(client.ccEmails ?? []), ...(client.contacts ?? []).flatMap((c) => (c.email ? [c.email] : []))]);
+
+const unique = (values: readonly string[]): string[] => {
+  const seen = new Set<string>();
+  return values.filter((v) => {
+    const key = v.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+};

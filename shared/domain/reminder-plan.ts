@@ -1,7 +1,8 @@
 import { addDays, daysBetween } from './dates.js';
 import type { InvoiceStatus } from './invoice.js';
-import { nominalOffsets, type Scenario } from './scenario.js';
+import { channelOf, nominalOffsets, type Channel, type Scenario } from './scenario.js';
 import { nextSendDay, sendInstant, type SendCalendar } from './send-calendar.js';
+import { nextSmsSlot } from './sms-window.js';
 import { localDateTimeOf, utcToZoned } from './zoned-time.js';
 
 export type StepState = 'scheduled' | 'skipped' | 'sent' | 'failed' | 'cancelled';
@@ -50,6 +51,8 @@ export interface PlannedStep {
   reason?: string;
   /** Due date + the scenario's offsets, before any move. */
   nominalDate: string;
+  /** Present when not `email`. */
+  channel?: Channel;
 }
 
 const cancelReason = (invoice: PlanInvoice): CancelReason | undefined => {
@@ -126,7 +129,8 @@ export const planReminders = (input: PlanInput): PlannedStep[] => {
         ? addDays(previousDate, step.offsetDays)
         : addDays(nominalDate, shift);
     const calendarDate = nextSendDay(base, calendar);
-    const common = { stepId: step.id, templateId: step.templateId, nominalDate };
+    const channel = channelOf(step);
+    const common = { stepId: step.id, templateId: step.templateId, nominalDate, ...(channel !== 'email' ? { channel } : {}) };
 
     const record = recorded.get(step.id);
     if (record) {
@@ -154,8 +158,13 @@ export const planReminders = (input: PlanInput): PlannedStep[] => {
     );
     const missed = sendInstant(wanted, calendar) <= earliest;
     if (missed && nominalDate < invoice.dueDate) return { ...common, state: 'skipped', reason: 'due_passed' };
-    const date = missed ? placeFrom(maxDate(wanted, earliestDate), earliest) : wanted;
-    const instant = sendInstant(date, calendar);
+    let date = missed ? placeFrom(maxDate(wanted, earliestDate), earliest) : wanted;
+    let instant = sendInstant(date, calendar);
+    if (channel === 'sms') {
+      // A text outside 08:00–20:00, on a Sunday or a holiday waits for the next allowed slot.
+      instant = nextSmsSlot(instant, calendar);
+      date = utcToZoned(instant, tz).date;
+    }
     carry(date, base, nominalDate);
     previousDate = date;
     lastStepDate = date;

@@ -13,13 +13,21 @@
  */
 import { addDays } from './dates.js';
 import { planReminders, type StepRecord as HistoryRecord } from './reminder-plan.js';
-import { nominalOffsets, type Scenario } from './scenario.js';
+import { channelOf, nominalOffsets, type Channel, type Scenario } from './scenario.js';
 import { nextSendDay, sendInstant, type SendCalendar } from './send-calendar.js';
+import { nextSmsSlot } from './sms-window.js';
 import { localDateTimeOf, utcToZoned } from './zoned-time.js';
 
-export type StepState = 'scheduled' | 'sending' | 'sent' | 'failed' | 'skipped' | 'cancelled';
+/**
+ * `to_post`: a letter step whose PDF is produced and waits for the owner to post it (registered
+ * mail); posting closes it `sent`. For ordering, gaps and re-plans it counts as sent already:
+ * the client is about to receive it, and nothing may go back in tone behind it.
+ */
+export type StepState = 'scheduled' | 'sending' | 'to_post' | 'sent' | 'failed' | 'skipped' | 'cancelled';
 export const TERMINAL_STATES: readonly StepState[] = ['sent', 'failed', 'skipped', 'cancelled'];
 export const isTerminal = (state: StepState): boolean => TERMINAL_STATES.includes(state);
+/** The step reached the client or is on its way (sending, waiting to be posted): never sent again. */
+export const isOut = (state: StepState): state is 'sent' | 'sending' | 'to_post' => state === 'sent' || state === 'sending' || state === 'to_post';
 
 /** Where a recorded step sits: its plan (1, 2, … as the invoice re-enters its plan) and scenario position. */
 export interface StepRef {
@@ -38,6 +46,8 @@ export interface PlannedStepRecord extends StepRef {
   readonly scheduledAt?: string;
   readonly localTime?: string;
   readonly reason?: string;
+  /** Recorded with the step so a later scenario edit cannot change how it goes out; absent = email. */
+  readonly channel?: Channel;
 }
 
 /** The minimum a re-plan needs to know of a recorded step. */
@@ -75,9 +85,10 @@ const toHistory = (r: RecordedStep, scenario: Scenario): HistoryRecord | undefin
   const stepId = scenario.steps[r.index]?.id;
   if (!stepId) return undefined;
   // A step caught mid-send counts as sent: never risk a second message for it.
-  if (r.state === 'sent' || r.state === 'sending') return { stepId, state: 'sent', at: r.sentAt ?? r.at };
+  if (isOut(r.state)) return { stepId, state: 'sent', at: r.sentAt ?? r.at };
   if (r.state === 'scheduled') return { stepId, state: 'sent', at: r.scheduledAt ?? r.at };
-  return { stepId, state: r.state === 'failed' ? 'failed' : r.state, ...(r.state === 'failed' ? { at: r.at } : {}) };
+  if (r.state === 'failed') return { stepId, state: 'failed', at: r.at };
+  return r.state === 'skipped' || r.state === 'cancelled' ? { stepId, state: r.state } : undefined;
 };
 
 const planInput = (input: StepPlanInput, history: HistoryRecord[]) => ({
@@ -114,7 +125,7 @@ const dueGuard = (step: PlannedStepRecord, dueDate: string, timeZone: string): P
  */
 export const planNewSteps = (input: StepPlanInput, plan: number, earlier: readonly RecordedStep[]): PlannedStepRecord[] => {
   const latest = latestByIndex(earlier);
-  const lastSent = Math.max(-1, ...[...latest.values()].filter((r) => r.state === 'sent' || r.state === 'sending').map((r) => r.index));
+  const lastSent = Math.max(-1, ...[...latest.values()].filter((r) => isOut(r.state)).map((r) => r.index));
   const fromIndex = lastSent + 1;
   const history: HistoryRecord[] = [];
   input.scenario.steps.forEach((step, index) => {
@@ -133,6 +144,7 @@ export const planNewSteps = (input: StepPlanInput, plan: number, earlier: readon
       beforeDue: (offsets[index] ?? 0) < 0,
       nominalDate: s.nominalDate,
       state: s.state === 'scheduled' ? 'scheduled' : 'skipped',
+      ...(s.channel ? { channel: s.channel } : {}),
       ...(s.state === 'scheduled' ? { scheduledAt: s.scheduledAt, localTime: s.localTime } : { reason: 'due_passed' }),
       ...(s.state === 'scheduled' && s.reason ? { reason: s.reason } : {}),
     }))
@@ -171,7 +183,7 @@ export const replanScheduled = (input: StepPlanInput, records: readonly Recorded
     const r = latest.get(index);
     if (!r) return;
     if (!movable(r)) {
-      const at = r.state === 'scheduled' ? r.scheduledAt : r.state === 'sent' || r.state === 'sending' ? r.sentAt ?? r.at : undefined;
+      const at = r.state === 'scheduled' ? r.scheduledAt : isOut(r.state) ? r.sentAt ?? r.at : undefined;
       if (at) floor = maxString(floor, utcToZoned(new Date(at), input.calendar.timeZone).date);
       return;
     }
@@ -180,7 +192,10 @@ export const replanScheduled = (input: StepPlanInput, records: readonly Recorded
     let scheduledAt = p.scheduledAt;
     const day = utcToZoned(new Date(scheduledAt), input.calendar.timeZone).date;
     // Cannot happen with the planner's own ordering; kept so that order is a property of this function.
-    if (floor && day <= floor) scheduledAt = sendInstant(nextSendDay(addDays(floor, 1), input.calendar), input.calendar).toISOString();
+    if (floor && day <= floor) {
+      const next = sendInstant(nextSendDay(addDays(floor, 1), input.calendar), input.calendar);
+      scheduledAt = (channelOf(input.scenario.steps[index] ?? {}) === 'sms' ? nextSmsSlot(next, input.calendar) : next).toISOString();
+    }
     const beforeDue = (offsets[index] ?? 0) < 0;
     const newDay = utcToZoned(new Date(scheduledAt), input.calendar.timeZone).date;
     if (beforeDue && newDay >= input.dueDate) {

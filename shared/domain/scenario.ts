@@ -7,7 +7,17 @@ export interface ScenarioStep {
   offsetDays: number;
   anchor: 'due' | 'previous';
   templateId: string;
+  /** How the step reaches the client; absent = `email`. */
+  channel?: Channel;
 }
+
+/**
+ * `email` (SES, with the PDFs), `sms` (a short text with the pay link, 08:00–20:00, never on
+ * Sundays or holidays) or `letter` (a mise en demeure PDF the owner posts by registered mail).
+ */
+export type Channel = 'email' | 'sms' | 'letter';
+export const CHANNELS: readonly Channel[] = ['email', 'sms', 'letter'];
+export const channelOf = (step: { readonly channel?: Channel | undefined }): Channel => step.channel ?? 'email';
 
 export interface Scenario {
   id: string;
@@ -45,6 +55,7 @@ export const validateScenario = (s: Scenario): string[] => {
     else if (seen.has(step.id)) problems.push(`${label}: duplicate step id "${step.id}"`);
     seen.add(step.id);
     if (!step.templateId) problems.push(`${label}: missing template`);
+    if (step.channel !== undefined && !CHANNELS.includes(step.channel)) problems.push(`${label}: channel must be one of ${CHANNELS.join(', ')}`);
     if (!Number.isInteger(step.offsetDays)) problems.push(`${label}: offset must be a whole number of days`);
     if (step.offsetDays < MIN_OFFSET_DAYS || step.offsetDays > MAX_OFFSET_DAYS) {
       problems.push(`${label}: offset ${step.offsetDays} is outside ${MIN_OFFSET_DAYS}..+${MAX_OFFSET_DAYS} days`);

@@ -40,6 +40,10 @@ export interface Settings {
   language: Language;
   /** Days after sending a quote before its follow-up, if still unanswered; 0 turns follow-ups off. */
   quoteFollowUpDays: number;
+  /** Steps of several invoices of one client due the same day go out as one message listing them all. */
+  groupByClient: boolean;
+  /** Every reminder also goes, as a blind copy, to the company's own address (`company.email`). */
+  bccSelf: boolean;
 }
 
 /** Any subset of the settings; `paymentUrl: null` removes the payment URL. */
@@ -60,4 +64,6 @@ export const defaultSettings = (): Settings => ({
   graceDaysAfterPayment: 3,
   language: 'fr',
   quoteFollowUpDays: 7,
+  groupByClient: true,
+  bccSelf: false,
 });

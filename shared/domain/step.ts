@@ -3,6 +3,8 @@
  * reminder. The states and the pure rules that move them are in ./reminder-steps.ts.
  */
 import type { StepRef, StepState } from './reminder-steps.js';
+import type { Channel } from './scenario.js';
+import type { LetterData } from './letter.js';
 
 export type StepRecordState = StepState;
 
@@ -31,5 +33,14 @@ export interface StepRecordItem extends StepRef {
   /** The due date when the step went out (a later due-date change does not rewrite history). */
   readonly dueDate?: string;
   readonly manual?: boolean;
+  /** How the step goes out; absent = email. */
+  readonly channel?: Channel;
+  /** Letter steps: what the letter said when it was produced; its PDF is re-rendered from this. */
+  readonly letter?: LetterData;
+  /** Letter steps: SHA-256 (hex) of the PDF produced, the evidence kept (DOMAIN.md, mise en demeure). */
+  readonly letterSha256?: string;
+  /** Letter steps: when the owner said it was posted, and the registered mail number if given. */
+  readonly postedAt?: string;
+  readonly trackingNumber?: string;
 }
 

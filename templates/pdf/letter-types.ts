@@ -1,38 +1,5 @@
-import type { Client } from '../../shared/http/schemas/clients.js';
-import type { Settings } from '../../shared/http/schemas/settings.js';
-
-/** One unpaid invoice as the letter lists it (DOMAIN.md §1: number, dates, amount, payments, balance). */
-export interface LetterInvoice {
-  readonly number: string;
-  readonly issueDate: string;
-  readonly dueDate: string;
-  readonly grossCents: number;
-  readonly paidCents: number;
-  readonly balanceCents: number;
-}
-
-/** What a mise en demeure letter shows; rendered by `ReactPdfRenderer.letter`. */
-export interface LetterPdfData {
-  readonly seller: Settings['company'];
-  readonly client: Client;
-  readonly invoices: readonly LetterInvoice[];
-  /** Late penalties accrued to `date` (C. com. L441-10). Business clients only: never printed for a consumer. */
-  readonly penaltiesCents?: number;
-  /**
-   * Where the penalty rate comes from (shared/domain/penalties.ts): `estimated` (the semester's
-   * rates are not published yet) and `contract` (the agreed rate) are said under the penalties.
-   */
-  readonly penaltyRateSource?: 'table' | 'contract' | 'estimated';
-  /** Fixed recovery indemnity, 4000 per late invoice (D441-5). Business clients only: never printed for a consumer. */
-  readonly indemnityCents?: number;
-  /** Days from receipt of the letter to pay; 8 by default in the scenarios. */
-  readonly deadlineDays: number;
-  /** Date of the letter, `YYYY-MM-DD`. */
-  readonly date: string;
-  /** How to pay, e.g. "Virement sur IBAN FR76 …, référence F-2026-0001". */
-  readonly paymentInstructions: string;
-  readonly language: 'fr' | 'en';
-}
+/** The letter's data is the domain's (shared/domain/letter.ts): a letter step records it to render the same PDF later. */
+export type { LetterData as LetterPdfData, LetterInvoice } from '../../shared/domain/letter.js';
 
 /** Simplified recovery of small claims by a commissaire de justice (CPCE L125-1) is open up to this amount. */
 export const SMALL_CLAIM_LIMIT_CENTS = 500_000;

@@ -86,7 +86,7 @@ describe('scenario library', () => {
       ['b2b-default', true, false],
       ['b2c-default', true, false],
     ]);
-    expect(items[0]!.steps).toEqual(B2B_DEFAULT_SCENARIO.steps);
+    expect(items[0]!.steps).toEqual(B2B_DEFAULT_SCENARIO.steps.map((s) => ({ ...s, channel: 'email' })));
   });
 
   it('stores an editable copy when a built-in is replaced, and leaves the original and other tenants untouched', async () => {

@@ -21,7 +21,7 @@ export class SesMailer implements Mailer {
       const out = await this.ses.send(
         new SendEmailCommand({
           FromEmailAddress: fromAddress(email.fromName, this.sender),
-          Destination: { ToAddresses: [...email.to], CcAddresses: email.cc && email.cc.length > 0 ? [...email.cc] : undefined },
+          Destination: { ToAddresses: [...email.to], CcAddresses: email.cc && email.cc.length > 0 ? [...email.cc] : undefined, BccAddresses: email.bcc && email.bcc.length > 0 ? [...email.bcc] : undefined },
           ReplyToAddresses: email.replyTo ? [email.replyTo] : undefined,
           ConfigurationSetName: this.configurationSet,
           EmailTags: Object.entries(email.tags ?? {}).map(([Name, Value]) => ({ Name, Value: tagValue(Value) })),

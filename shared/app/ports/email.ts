@@ -9,6 +9,7 @@ export interface EmailAttachment {
 export interface OutgoingEmail {
   readonly to: readonly string[];
   readonly cc?: readonly string[];
+  readonly bcc?: readonly string[];
   readonly replyTo?: string;
   readonly fromName?: string;
   readonly subject: string;

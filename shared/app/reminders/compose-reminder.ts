@@ -101,9 +101,11 @@ export const composeReminder = async (m: ReminderMaterial, pdf: PdfRenderer, to:
     });
   }
   const replyTo = m.settings.replyToEmail ?? m.settings.company.email;
+  const bcc = bccFor(m.settings);
   return {
     to,
     cc,
+    ...(bcc.length > 0 ? { bcc } : {}),
     ...(replyTo ? { replyTo } : {}),
     fromName: m.settings.company.name,
     subject,
@@ -112,3 +114,6 @@ export const composeReminder = async (m: ReminderMaterial, pdf: PdfRenderer, to:
     attachments,
   };
 };
+
+/** The owner's blind copy of every reminder (settings `bccSelf`), to the company's own address. */
+export const bccFor = (settings: Pick<Settings, 'bccSelf' | 'company'>): string[] => (settings.bccSelf && settings.company.email ? [settings.company.email] : []);

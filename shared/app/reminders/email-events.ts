@@ -1,4 +1,4 @@
-import type { Client } from '../../domain/client.js';
+import { listedEmails, type Client } from '../../domain/client.js';
 import type { ClientRepository, Clock, InvoiceRepository } from '../ports.js';
 import { noMetrics, type Metrics } from '../metrics.js';
 
@@ -61,8 +61,8 @@ export const makeRecordEmailEvent = ({ invoices, clients, clock, metrics = noMet
   };
 
 /**
- * A hard bounce flags exactly the addresses that bounced: the main one (`emailStatus`) or a copy
- * (`bouncedEmails`), never the main address for a bounced copy. A complaint stops reminders to the
+ * A hard bounce flags exactly the addresses that bounced: the main one (`emailStatus`) or a copy or
+ * contact address (`bouncedEmails`), never the main address for a bounced copy. A complaint stops reminders to the
  * client altogether. Undefined when nothing changes.
  */
 export const flagClient = (client: Client, detail: SesEventDetail, permanent: boolean): Client | undefined => {
@@ -71,7 +71,7 @@ export const flagClient = (client: Client, detail: SesEventDetail, permanent: bo
   const bounced = new Set((detail.bounce?.bouncedRecipients ?? []).map((r) => r.emailAddress?.toLowerCase()).filter((e): e is string => !!e));
   const main = client.email.toLowerCase();
   const mainBounced = bounced.has(main);
-  const copies = (client.ccEmails ?? []).filter((e) => bounced.has(e.toLowerCase()));
+  const copies = listedEmails(client).filter((e) => e.toLowerCase() !== main && bounced.has(e.toLowerCase()));
   const already = new Set((client.bouncedEmails ?? []).map((e) => e.toLowerCase()));
   const newCopies = copies.filter((e) => !already.has(e.toLowerCase()));
   if ((!mainBounced || client.emailStatus === 'bouncing') && newCopies.length === 0) return undefined;

@@ -2,10 +2,10 @@ import { defaultScenarioFor, DEFAULT_SCENARIOS, fallbackScenarioIdFor } from '..
 import { regionForPostalCode } from '../../domain/holidays.js';
 import { invoiceBalanceCents } from '../../domain/invoice.js';
 import { planReminders, type PlannedStep, type StepRecord } from '../../domain/reminder-plan.js';
-import { latestByIndex } from '../../domain/reminder-steps.js';
+import { isOut, latestByIndex } from '../../domain/reminder-steps.js';
 import type { Scenario } from '../../domain/scenario.js';
 import type { SendCalendar } from '../../domain/send-calendar.js';
-import type { Client } from '../../domain/client.js';
+import { billingEmails, type Client } from '../../domain/client.js';
 import type { Settings } from '../../domain/settings.js';
 import type { ClientRepository, InvoiceRecord, InvoiceRepository, ReminderStepRepository, SettingsRepository, StepRecordItem, TenantDocuments } from '../ports.js';
 
@@ -84,11 +84,19 @@ export const stopReason = (ctx: Pick<ReminderContext, 'settings' | 'client' | 'i
   return programBlock(ctx);
 };
 
-/** The addresses automatic reminders go to: the client's, minus those that hard-bounced. */
+/**
+ * The addresses automatic reminders go to, minus those that hard-bounced: the `billing` contacts'
+ * emails when the client has working ones, else its main address (else a working copy address).
+ */
 export const reminderRecipients = (client: Client): { to: string[]; cc: string[] } => {
   const failing = new Set((client.bouncedEmails ?? []).map((e) => e.toLowerCase()));
   if (client.emailStatus === 'bouncing' && client.email) failing.add(client.email.toLowerCase());
   const ok = (e: string) => !failing.has(e.toLowerCase());
+  const billing = billingEmails(client).filter(ok);
+  if (billing.length > 0) {
+    const taken = new Set(billing.map((e) => e.toLowerCase()));
+    return { to: billing, cc: (client.ccEmails ?? []).filter((e) => ok(e) && !taken.has(e.toLowerCase())) };
+  }
   const cc = (client.ccEmails ?? []).filter(ok);
   const main = client.email && ok(client.email) ? [client.email] : [];
   // When the main address fails, a working copy address becomes the recipient.
@@ -99,8 +107,8 @@ const history = (records: readonly StepRecordItem[], scenario: Scenario): StepRe
   [...latestByIndex(records.filter((r) => !r.manual && r.plan > 0)).values()].flatMap((r): StepRecord[] => {
     const stepId = scenario.steps[r.index]?.id;
     if (!stepId || r.state === 'scheduled') return [];
-    // A step caught mid-send is treated as sent: never risk a second message for it.
-    const state = r.state === 'sending' ? 'sent' : r.state;
+    // A step caught mid-send (or a letter waiting to be posted) is treated as sent: never risk a second message for it.
+    const state = isOut(r.state) ? 'sent' : r.state;
     return [{ stepId, state, at: r.sentAt ?? r.at }];
   });
 
@@ -118,7 +126,8 @@ export const recordedOrProjected = (ctx: ReminderContext, now: Date): PlannedSte
     .map((r) => ({
       stepId: r.stepId,
       templateId: r.templateId,
-      state: r.state === 'sending' ? 'sent' : r.state === 'scheduled' && stop ? 'cancelled' : r.state,
+      state: isOut(r.state) ? 'sent' : r.state === 'scheduled' && stop ? 'cancelled' : r.state,
+      ...(r.channel && r.channel !== 'email' ? { channel: r.channel } : {}),
       nominalDate: r.nominalDate ?? r.scheduledAt?.slice(0, 10) ?? r.at.slice(0, 10),
       ...(r.scheduledAt ? { scheduledAt: r.scheduledAt } : {}),
       ...(r.localTime ? { localTime: r.localTime } : {}),

@@ -1,12 +1,15 @@
 import { NotFoundError } from '../errors.js';
 import type { Clock } from '../ports.js';
 import type { StepRecordItem } from '../ports/reminder-steps.js';
+import type { StepState } from '../../domain/reminder-steps.js';
+import type { Channel } from '../../domain/scenario.js';
 import { loadReminderContext, planFor, type ReminderReadDeps } from './reminder-context.js';
 
 export interface PlannedStepView {
   readonly stepId: string;
   readonly templateId: string;
-  readonly state: 'scheduled' | 'sending' | 'sent' | 'skipped' | 'cancelled' | 'failed';
+  readonly state: StepState;
+  readonly channel: Channel;
   readonly plan?: number;
   readonly index?: number;
   readonly beforeDue?: boolean;
@@ -19,12 +22,16 @@ export interface PlannedStepView {
   readonly lastError?: string;
   readonly manual?: boolean;
   readonly projected?: boolean;
+  readonly postedAt?: string;
+  readonly trackingNumber?: string;
+  readonly letterSha256?: string;
 }
 
 export const stepRecordView = (r: StepRecordItem): PlannedStepView => ({
   stepId: r.stepId,
   templateId: r.templateId,
   state: r.state,
+  channel: r.channel ?? 'email',
   ...(r.manual ? { manual: true } : { plan: r.plan, index: r.index, beforeDue: r.beforeDue ?? false }),
   ...(r.scheduledAt ? { scheduledAt: r.scheduledAt } : {}),
   ...(r.sentAt ? { sentAt: r.sentAt } : {}),
@@ -33,6 +40,9 @@ export const stepRecordView = (r: StepRecordItem): PlannedStepView => ({
   ...(r.reason ? { reason: r.reason } : {}),
   ...(r.attempts ? { attempts: r.attempts } : {}),
   ...(r.lastError ? { lastError: r.lastError } : {}),
+  ...(r.postedAt ? { postedAt: r.postedAt } : {}),
+  ...(r.trackingNumber ? { trackingNumber: r.trackingNumber } : {}),
+  ...(r.letterSha256 ? { letterSha256: r.letterSha256 } : {}),
 });
 
 /**
@@ -52,6 +62,7 @@ export const makeGetReminderPlan = (deps: ReminderReadDeps & { clock: Clock }) =
         stepId: s.stepId,
         templateId: s.templateId,
         state: s.state,
+        channel: s.channel ?? 'email',
         index,
         projected: true,
         ...(s.scheduledAt ? { scheduledAt: s.scheduledAt } : {}),

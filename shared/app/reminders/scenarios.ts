@@ -5,7 +5,7 @@
  */
 import { DEFAULT_SCENARIOS } from '../../domain/default-scenarios.js';
 import { defaultTemplate, type ReminderTemplate } from '../../domain/default-templates.js';
-import { validateScenario, type Scenario } from '../../domain/scenario.js';
+import { channelOf, validateScenario, type Channel, type Scenario } from '../../domain/scenario.js';
 import type { ScenarioInput } from '../../domain/scenario.js';
 import { BusinessRuleError, ConflictError, NotFoundError, type FieldError } from '../errors.js';
 import type { ClientRepository, IdGenerator, SettingsRepository, TenantDocuments } from '../ports.js';
@@ -51,6 +51,7 @@ const nameOf = (d: { id: string }): string => ('name' in d && typeof d.name === 
 export const newDocumentId = (ids: IdGenerator): string => ids.next().toLowerCase();
 
 export interface ScenarioView extends Scenario {
+  readonly steps: (Scenario['steps'][number] & { channel: Channel })[];
   readonly builtIn: boolean;
   readonly customized: boolean;
 }
@@ -58,7 +59,7 @@ export interface ScenarioView extends Scenario {
 const view = (e: LibraryEntry<Scenario>): ScenarioView => ({
   id: e.doc.id,
   name: e.doc.name,
-  steps: e.doc.steps.map((s) => ({ id: s.id, offsetDays: s.offsetDays, anchor: s.anchor, templateId: s.templateId })),
+  steps: e.doc.steps.map((s) => ({ id: s.id, offsetDays: s.offsetDays, anchor: s.anchor, templateId: s.templateId, channel: channelOf(s) })),
   builtIn: e.builtIn,
   customized: e.customized,
 });
@@ -119,7 +120,7 @@ const checked = async (deps: ScenarioDeps, tenantId: string, scenario: Scenario)
 const toScenario = (id: string, input: ScenarioInput): Scenario => ({
   id,
   name: input.name,
-  steps: input.steps.map((s) => ({ id: s.id, offsetDays: s.offsetDays, anchor: s.anchor, templateId: s.templateId })),
+  steps: input.steps.map((s) => ({ id: s.id, offsetDays: s.offsetDays, anchor: s.anchor, templateId: s.templateId, ...(s.channel && s.channel !== 'email' ? { channel: s.channel } : {}) })),
 });
 
 export const makeScenarioLibrary = (deps: ScenarioDeps) => {

@@ -68,5 +68,5 @@ export const makeSendReminderNow = (deps: SendReminderDeps) =>
     const outcome = await deliverClaimed(deps, ctx, { ...record, attempts: 0 }, { email, template, now, today, gap, recipients });
     if (outcome.outcome !== 'sent') throw new UpstreamError('The email could not be sent; nothing counts against today or the client gap: try again');
     const sent = (await deps.steps.list(tenantId, invoiceId)).find((r) => r.plan === 0 && r.index === record.index);
-    return sent ? stepRecordView(sent) : { stepId: record.stepId, templateId, state: 'sent', manual: true };
+    return sent ? stepRecordView(sent) : { stepId: record.stepId, templateId, state: 'sent', channel: 'email', manual: true };
   };

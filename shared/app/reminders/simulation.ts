@@ -6,7 +6,7 @@
 import { isValidDate, localDate } from '../../domain/dates.js';
 import { endOfLocalDay, startOfLocalDay } from '../../domain/zoned-time.js';
 import type { PlannedStep } from '../../domain/reminder-plan.js';
-import type { Scenario } from '../../domain/scenario.js';
+import type { Channel, Scenario } from '../../domain/scenario.js';
 import { nextSendDay, sendInstant } from '../../domain/send-calendar.js';
 import type { Client } from '../../domain/client.js';
 import type { Settings } from '../../domain/settings.js';
@@ -25,6 +25,7 @@ export interface SimulationItem {
   readonly invoiceNumber?: string;
   readonly stepId: string;
   readonly templateId: string;
+  readonly channel: Channel;
   readonly action: 'send' | 'skip';
   /** When it goes out; for a skip, when it would have (its planned or nominal send time). */
   readonly at?: string;
@@ -123,6 +124,7 @@ export const simulationItems = (ctx: ReminderContext, plan: readonly PlannedStep
         ...(ctx.invoice.number ? { invoiceNumber: ctx.invoice.number } : {}),
         stepId: step.stepId,
         templateId: step.templateId,
+        channel: step.channel ?? 'email',
         action: send ? 'send' : 'skip',
         at: at.toISOString(),
         ...(send ? {} : { reason: step.reason ?? step.state }),

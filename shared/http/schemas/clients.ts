@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type * as domain from '../../domain/client.js';
+import { E164 } from '../../domain/client.js';
 import { email, id } from './common.js';
 
 /** Validation and conversion only: the types are the domain's (shared/domain/client.ts). */
@@ -16,11 +17,34 @@ const address = z.object({
   country: z.string().length(2, { message: 'must be an ISO 3166 alpha-2 code' }).default('FR'),
 }) satisfies z.ZodType<domain.Address>;
 
+/** A phone number in E.164; spaces, dots, dashes and brackets are removed first (`+33 6 12 34 56 78`). */
+export const phoneE164 = z
+  .string()
+  .max(30)
+  .transform((s) => s.replace(/[\s.()-]/g, ''))
+  .pipe(z.string().regex(E164, { message: 'must be an E.164 phone number, e.g. +33612345678' }));
+
+const contact = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    email: email.optional(),
+    phone: phoneE164.optional(),
+    role: z.enum(['billing', 'other']),
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    if (!c.email && !c.phone) ctx.addIssue({ code: 'custom', path: ['email'], message: 'a contact needs an email or a phone' });
+  }) satisfies z.ZodType<domain.ClientContact>;
+
+const contacts = z.array(contact).max(20);
+
 const clientFields = {
   name: z.string().trim().min(1).max(200),
   kind: z.enum(['business', 'consumer']),
   email,
   ccEmails: z.array(email).max(10).default([]),
+  /** Reminders go to the `billing` contacts' emails (else `email`); SMS steps to their phones. */
+  contacts: contacts.default([]),
   address: address.optional(),
   siren: z.string().regex(/^\d{9}$/, { message: 'must be 9 digits' }).optional(),
   vatNumber: z.string().max(20).optional(),
@@ -37,6 +61,7 @@ export const ClientPatch = z
     kind: clientFields.kind,
     email: clientFields.email,
     ccEmails: z.array(email).max(10),
+    contacts,
     address: address.nullable(),
     siren: clientFields.siren.unwrap().nullable(),
     vatNumber: z.string().max(20).nullable(),
@@ -50,6 +75,7 @@ export const ClientPatch = z
 export const Client = z.object({
   id,
   ...clientFields,
+  contacts: contacts.optional(),
   address: address.optional(),
   emailStatus: z.enum(['ok', 'bouncing']),
   /** Copy addresses that hard-bounced (the main address is `emailStatus`); automatic reminders leave them out. */

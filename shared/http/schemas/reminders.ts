@@ -13,6 +13,8 @@ export const ScenarioStepSchema = z
     offsetDays: z.number().int().min(-60).max(365),
     anchor: z.enum(['due', 'previous']).default('due'),
     templateId: docId,
+    /** How the step reaches the client: email (default), sms (short text with the pay link, 08:00–20:00, never Sundays or holidays), letter (a mise en demeure PDF to post by registered mail). */
+    channel: z.enum(['email', 'sms', 'letter']).default('email'),
   })
   .strict();
 
@@ -75,7 +77,9 @@ export const ManualReminderInput = z
 export const PlannedStepView = z.object({
   stepId: z.string(),
   templateId: z.string(),
-  state: z.enum(['scheduled', 'sending', 'sent', 'skipped', 'cancelled', 'failed']),
+  /** `to_post`: a letter produced and waiting to be posted (POST …/posted closes it `sent`). */
+  state: z.enum(['scheduled', 'sending', 'to_post', 'sent', 'skipped', 'cancelled', 'failed']),
+  channel: z.enum(['email', 'sms', 'letter']),
   /** The plan this step belongs to (1 = the first; a new plan starts after a stop clears, e.g. a payment removed). */
   plan: z.number().int().optional(),
   /** Position in the scenario (0-based). */
@@ -93,6 +97,11 @@ export const PlannedStepView = z.object({
   manual: z.boolean().optional(),
   /** A projection (draft invoice or no plan recorded yet), not a recorded step. */
   projected: z.boolean().optional(),
+  /** Letter steps: when the owner posted it, and the registered mail number. */
+  postedAt: instant.optional(),
+  trackingNumber: z.string().optional(),
+  /** Letter steps: SHA-256 of the PDF produced (GET …/letter.pdf renders the same bytes). */
+  letterSha256: z.string().optional(),
 });
 
 /** A whole local day (`from` = its start, `to` = its end, in the tenant's time zone) or an exact instant. */
@@ -114,6 +123,7 @@ export const SimulationView = z.object({
       invoiceNumber: z.string().optional(),
       stepId: z.string(),
       templateId: z.string(),
+      channel: z.enum(['email', 'sms', 'letter']),
       action: z.enum(['send', 'skip']),
       at: instant.optional(),
       reason: z.string().optional(),

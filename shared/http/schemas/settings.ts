@@ -81,6 +81,10 @@ export const Settings = z
     language: z.enum(['fr', 'en']),
     /** Days after sending a quote before its follow-up, if still unanswered; 0 turns follow-ups off. */
     quoteFollowUpDays: z.number().int().min(0).max(60),
+    /** Steps of several invoices of one client due the same day go out as one message listing them all. */
+    groupByClient: z.boolean(),
+    /** Every reminder also goes, as a blind copy, to the company's own address (`company.email`). */
+    bccSelf: z.boolean(),
   })
   .strict() satisfies z.ZodType<domain.Settings>;
 

@@ -723,6 +723,14 @@ export interface operations {
                             /** @default [] */
                             ccEmails: string[];
                             complained?: boolean;
+                            contacts?: {
+                                /** Format: email */
+                                email?: string;
+                                name: string;
+                                phone?: string;
+                                /** @enum {string} */
+                                role: "billing" | "other";
+                            }[];
                             createdAt: string;
                             /** Format: email */
                             email: string;
@@ -796,6 +804,14 @@ export interface operations {
                     };
                     /** @default [] */
                     ccEmails?: string[];
+                    contacts?: {
+                        /** Format: email */
+                        email?: string;
+                        name: string;
+                        phone?: string;
+                        /** @enum {string} */
+                        role: "billing" | "other";
+                    }[];
                     /** Format: email */
                     email: string;
                     /** @enum {string} */
@@ -834,6 +850,14 @@ export interface operations {
                         /** @default [] */
                         ccEmails: string[];
                         complained?: boolean;
+                        contacts?: {
+                            /** Format: email */
+                            email?: string;
+                            name: string;
+                            phone?: string;
+                            /** @enum {string} */
+                            role: "billing" | "other";
+                        }[];
                         createdAt: string;
                         /** Format: email */
                         email: string;
@@ -927,6 +951,14 @@ export interface operations {
                         /** @default [] */
                         ccEmails: string[];
                         complained?: boolean;
+                        contacts?: {
+                            /** Format: email */
+                            email?: string;
+                            name: string;
+                            phone?: string;
+                            /** @enum {string} */
+                            role: "billing" | "other";
+                        }[];
                         createdAt: string;
                         /** Format: email */
                         email: string;
@@ -1002,6 +1034,14 @@ export interface operations {
                         postalCode: string;
                     } | null;
                     ccEmails?: string[];
+                    contacts?: {
+                        /** Format: email */
+                        email?: string;
+                        name: string;
+                        phone?: string;
+                        /** @enum {string} */
+                        role: "billing" | "other";
+                    }[];
                     /** Format: email */
                     email?: string;
                     /** @enum {string} */
@@ -1036,6 +1076,14 @@ export interface operations {
                         /** @default [] */
                         ccEmails: string[];
                         complained?: boolean;
+                        contacts?: {
+                            /** Format: email */
+                            email?: string;
+                            name: string;
+                            phone?: string;
+                            /** @enum {string} */
+                            role: "billing" | "other";
+                        }[];
                         createdAt: string;
                         /** Format: email */
                         email: string;
@@ -3571,11 +3619,16 @@ export interface operations {
                         items: {
                             attempts?: number;
                             beforeDue?: boolean;
+                            /** @enum {string} */
+                            channel: "email" | "sms" | "letter";
                             index?: number;
                             lastError?: string;
+                            letterSha256?: string;
                             manual?: boolean;
                             messageId?: string;
                             plan?: number;
+                            /** Format: date-time */
+                            postedAt?: string;
                             projected?: boolean;
                             reason?: string;
                             recipients?: string[];
@@ -3584,9 +3637,10 @@ export interface operations {
                             /** Format: date-time */
                             sentAt?: string;
                             /** @enum {string} */
-                            state: "scheduled" | "sending" | "sent" | "skipped" | "cancelled" | "failed";
+                            state: "scheduled" | "sending" | "to_post" | "sent" | "skipped" | "cancelled" | "failed";
                             stepId: string;
                             templateId: string;
+                            trackingNumber?: string;
                         }[];
                     };
                 };
@@ -3649,11 +3703,16 @@ export interface operations {
                     "application/json": {
                         attempts?: number;
                         beforeDue?: boolean;
+                        /** @enum {string} */
+                        channel: "email" | "sms" | "letter";
                         index?: number;
                         lastError?: string;
+                        letterSha256?: string;
                         manual?: boolean;
                         messageId?: string;
                         plan?: number;
+                        /** Format: date-time */
+                        postedAt?: string;
                         projected?: boolean;
                         reason?: string;
                         recipients?: string[];
@@ -3662,9 +3721,10 @@ export interface operations {
                         /** Format: date-time */
                         sentAt?: string;
                         /** @enum {string} */
-                        state: "scheduled" | "sending" | "sent" | "skipped" | "cancelled" | "failed";
+                        state: "scheduled" | "sending" | "to_post" | "sent" | "skipped" | "cancelled" | "failed";
                         stepId: string;
                         templateId: string;
+                        trackingNumber?: string;
                     };
                 };
             };
@@ -5816,6 +5876,8 @@ export interface operations {
                             action: "send" | "skip";
                             /** Format: date-time */
                             at?: string;
+                            /** @enum {string} */
+                            channel: "email" | "sms" | "letter";
                             clientId: string;
                             clientName: string;
                             invoiceId: string;
@@ -5876,6 +5938,11 @@ export interface operations {
                                  * @enum {string}
                                  */
                                 anchor: "due" | "previous";
+                                /**
+                                 * @default email
+                                 * @enum {string}
+                                 */
+                                channel: "email" | "sms" | "letter";
                                 id: string;
                                 offsetDays: number;
                                 templateId: string;
@@ -5915,6 +5982,11 @@ export interface operations {
                          * @enum {string}
                          */
                         anchor?: "due" | "previous";
+                        /**
+                         * @default email
+                         * @enum {string}
+                         */
+                        channel?: "email" | "sms" | "letter";
                         id: string;
                         offsetDays: number;
                         templateId: string;
@@ -5940,6 +6012,11 @@ export interface operations {
                              * @enum {string}
                              */
                             anchor: "due" | "previous";
+                            /**
+                             * @default email
+                             * @enum {string}
+                             */
+                            channel: "email" | "sms" | "letter";
                             id: string;
                             offsetDays: number;
                             templateId: string;
@@ -6013,6 +6090,11 @@ export interface operations {
                              * @enum {string}
                              */
                             anchor: "due" | "previous";
+                            /**
+                             * @default email
+                             * @enum {string}
+                             */
+                            channel: "email" | "sms" | "letter";
                             id: string;
                             offsetDays: number;
                             templateId: string;
@@ -6068,6 +6150,11 @@ export interface operations {
                          * @enum {string}
                          */
                         anchor?: "due" | "previous";
+                        /**
+                         * @default email
+                         * @enum {string}
+                         */
+                        channel?: "email" | "sms" | "letter";
                         id: string;
                         offsetDays: number;
                         templateId: string;
@@ -6093,6 +6180,11 @@ export interface operations {
                              * @enum {string}
                              */
                             anchor: "due" | "previous";
+                            /**
+                             * @default email
+                             * @enum {string}
+                             */
+                            channel: "email" | "sms" | "letter";
                             id: string;
                             offsetDays: number;
                             templateId: string;
@@ -6228,6 +6320,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        bccSelf: boolean;
                         company: {
                             address?: {
                                 city: string;
@@ -6249,6 +6342,7 @@ export interface operations {
                         };
                         defaultScenarioId?: string;
                         graceDaysAfterPayment: number;
+                        groupByClient: boolean;
                         /** @enum {string} */
                         language: "fr" | "en";
                         minGapDays: number;
@@ -6288,6 +6382,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    bccSelf?: boolean;
                     company?: {
                         address?: {
                             city: string;
@@ -6309,6 +6404,7 @@ export interface operations {
                     };
                     defaultScenarioId?: string;
                     graceDaysAfterPayment?: number;
+                    groupByClient?: boolean;
                     /** @enum {string} */
                     language?: "fr" | "en";
                     minGapDays?: number;
@@ -6335,6 +6431,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        bccSelf: boolean;
                         company: {
                             address?: {
                                 city: string;
@@ -6356,6 +6453,7 @@ export interface operations {
                         };
                         defaultScenarioId?: string;
                         graceDaysAfterPayment: number;
+                        groupByClient: boolean;
                         /** @enum {string} */
                         language: "fr" | "en";
                         minGapDays: number;

@@ -1,0 +1,39 @@
+/**
+ * What a mise en demeure letter says (DOMAIN.md §1): both parties, the unpaid invoices, the
+ * penalties and the €40 for a business, a deadline and how to pay. A letter step records this
+ * when it is produced, so its PDF can be rendered again, identically, at any later time.
+ */
+import type { Client } from './client.js';
+import type { CompanyIdentity } from './settings.js';
+
+/** One unpaid invoice as the letter lists it (number, dates, amount, payments, balance). */
+export interface LetterInvoice {
+  readonly number: string;
+  readonly issueDate: string;
+  readonly dueDate: string;
+  readonly grossCents: number;
+  readonly paidCents: number;
+  readonly balanceCents: number;
+}
+
+export interface LetterData {
+  readonly seller: CompanyIdentity;
+  readonly client: Client;
+  readonly invoices: readonly LetterInvoice[];
+  /** Late penalties accrued to `date` (C. com. L441-10). Business clients only: never printed for a consumer. */
+  readonly penaltiesCents?: number;
+  /**
+   * Where the penalty rate comes from (shared/domain/penalties.ts): `estimated` (the semester's
+   * rates are not published yet) and `contract` (the agreed rate) are said under the penalties.
+   */
+  readonly penaltyRateSource?: 'table' | 'contract' | 'estimated';
+  /** Fixed recovery indemnity, 4000 per late invoice (D441-5). Business clients only: never printed for a consumer. */
+  readonly indemnityCents?: number;
+  /** Days from receipt of the letter to pay; 8 by default in the scenarios. */
+  readonly deadlineDays: number;
+  /** Date of the letter, `YYYY-MM-DD`. */
+  readonly date: string;
+  /** How to pay, e.g. "Virement sur IBAN FR76 …, référence F-2026-0001". */
+  readonly paymentInstructions: string;
+  readonly language: 'fr' | 'en';
+}

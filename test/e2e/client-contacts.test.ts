@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { aBusinessClientInput, anInvoiceInput } from '../fixtures/api-fixtures.js';
+import { companySettings, freshTenant } from './fresh-tenant.js';
+import { inbox, uniqueEmail } from './http.js';
+import { dueDateAhead, parisToday } from './local-clock.js';
+
+describe('client contacts on the local stack', () => {
+  it('refuses a contact with a bad phone or email naming the field, nothing written', async () => {
+    const t = await freshTenant('contacts-bad');
+    const bad = await t.call('POST', '/clients', aBusinessClientInput({ contacts: [{ name: 'Compta', email: 'ok@dupont.test', role: 'billing' }, { name: 'Tel', phone: '06 12 34 56 78', role: 'billing' }] }));
+    expect(bad.status).toBe(400);
+    expect(bad.type).toContain('application/problem+json');
+    expect(bad.json.errors.map((e: { path: string }) => e.path)).toEqual(['body.contacts.1.phone']);
+    const badEmail = await t.call('POST', '/clients', aBusinessClientInput({ contacts: [{ name: 'Compta', email: 'nope', role: 'billing' }] }));
+    expect(badEmail.json.errors.map((e: { path: string }) => e.path)).toEqual(['body.contacts.0.email']);
+    expect((await t.get('/clients')).json.items).toEqual([]);
+
+    const created = await t.ok('POST', '/clients', aBusinessClientInput({ email: uniqueEmail('contacts') }));
+    const patch = await t.call('PATCH', `/clients/${created.id}`, { contacts: [{ name: 'X', phone: '+12', role: 'billing' }] });
+    expect(patch.status).toBe(400);
+    expect(patch.json.errors.map((e: { path: string }) => e.path)).toEqual(['body.contacts.0.phone']);
+    expect((await t.get(`/clients/${created.id}`)).json.contacts).toEqual([]);
+  });
+
+  it('keeps contacts, and sends reminders to the billing contacts with a blind copy to the owner', async () => {
+    const t = await freshTenant('contacts');
+    await t.ok('PUT', '/settings', { ...companySettings, bccSelf: true });
+    const main = uniqueEmail('main');
+    const billing = uniqueEmail('billing');
+    const other = uniqueEmail('other');
+    const client = await t.ok('POST', '/clients', aBusinessClientInput({ email: main }));
+    expect(client.contacts).toEqual([]);
+    const patched = await t.ok('PATCH', `/clients/${client.id}`, {
+      contacts: [
+        { name: 'Service comptable', email: billing, phone: '+33 6 12 34 56 78', role: 'billing' },
+        { name: 'Gérant', email: other, role: 'other' },
+      ],
+    });
+    expect(patched.contacts[0]).toEqual({ name: 'Service comptable', email: billing, phone: '+33612345678', role: 'billing' });
+    expect((await t.get(`/clients/${client.id}`)).json.contacts).toEqual(patched.contacts);
+
+    const invoice = await t.ok('POST', '/invoices', anInvoiceInput(client.id, { issueDate: parisToday(), dueDate: dueDateAhead(10) }));
+    await t.ok('POST', `/invoices/${invoice.id}/send`);
+    const reminder = await t.call('POST', `/invoices/${invoice.id}/reminders`, { templateId: 'reminder' });
+    expect(reminder.status).toBe(201);
+    const [mail, ...more] = await inbox(billing);
+    expect(more).toEqual([]);
+    expect(mail!.destination.to).toEqual([billing]);
+    expect(mail!.destination.bcc).toEqual([companySettings.company.email]);
+    expect((await inbox(other)).length).toBe(0);
+    expect(reminder.json.recipients).toEqual([billing]);
+  });
+});
