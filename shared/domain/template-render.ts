@@ -24,6 +24,7 @@ export const TEMPLATE_VARIABLES = [
   'paymentInstructions',
   'iban',
   'deadlineDate',
+  'portalUrl',
 ] as const;
 export type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number];
 
@@ -89,6 +90,8 @@ export interface TemplateVariablesInput {
   /** Days given by a mise en demeure; default 8. */
   deadlineDays?: number;
   table?: PenaltyRateTable;
+  /** This email's client-portal link (`<web>/p/<token>`); empty when the invoice has none. */
+  portalUrl?: string;
 }
 
 /**
@@ -138,5 +141,6 @@ export const buildTemplateVariables = (input: TemplateVariablesInput): Record<Te
     paymentInstructions: instructions,
     iban,
     deadlineDate: formatDate(addDays(asOf, input.deadlineDays ?? 8), language),
+    portalUrl: input.portalUrl ?? '',
   };
 };

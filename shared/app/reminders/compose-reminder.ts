@@ -32,6 +32,8 @@ export interface ReminderMaterial {
   readonly template: ReminderTemplate;
   /** The instant the reminder goes out; days late and penalties are counted to its local date. */
   readonly asOf: Date;
+  /** This email's client-portal link. */
+  readonly portalUrl?: string;
 }
 
 export const reminderVariables = (m: Omit<ReminderMaterial, 'payments' | 'template'>) =>
@@ -49,6 +51,7 @@ export const reminderVariables = (m: Omit<ReminderMaterial, 'payments' | 'templa
     asOf: localDate(m.asOf, m.settings.timezone),
     ...(m.settings.penaltyRatePercent !== undefined ? { penaltyRatePercent: m.settings.penaltyRatePercent } : {}),
     language: m.client.language,
+    ...(m.portalUrl ? { portalUrl: m.portalUrl } : {}),
   });
 
 /**

@@ -46,3 +46,4 @@ export const PortalDisputeInput = z.object({ reason }).strict();
 export const PauseInput = z.object({ until: businessDate.optional(), reason }).strict();
 export const DisputeInput = z.object({ reason }).strict();
 export const PortalLinkView = z.object({ url: z.string(), issuedAt: instant });
+export const PortalActionResult = z.object({ remindersPaused: z.boolean(), pausedUntil: businessDate.optional(), disputed: z.boolean() });
