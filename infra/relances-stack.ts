@@ -4,6 +4,7 @@ import { Aggregates } from './constructs/aggregates.js';
 import { Api } from './constructs/api.js';
 import { Auth } from './constructs/auth.js';
 import { Email } from './constructs/email.js';
+import { Imports } from './constructs/imports.js';
 import { Monitoring } from './constructs/monitoring.js';
 import { Reminders } from './constructs/reminders.js';
 import { Storage } from './constructs/storage.js';
@@ -29,6 +30,7 @@ export class RelancesStack extends Stack {
   readonly reminders: Reminders;
   readonly web: Web;
   readonly aggregates: Aggregates;
+  readonly imports: Imports;
   readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props: RelancesStackProps) {
@@ -50,6 +52,7 @@ export class RelancesStack extends Stack {
     this.web.publish({ apiUrl: this.api.httpApi.apiEndpoint });
     this.reminders = new Reminders(this, 'Reminders', { storage: this.storage, email: this.email, webBaseUrl: this.web.url });
     this.aggregates = new Aggregates(this, 'Aggregates', { storage: this.storage });
+    this.imports = new Imports(this, 'Imports', { storage: this.storage });
     // Last: it watches every function and dead-letter queue created above.
     this.monitoring = new Monitoring(this, 'Monitoring', { operatorEmail: props.operatorEmail, httpApi: this.api.httpApi });
 

@@ -8,6 +8,7 @@ import { ulid } from 'ulid';
 import { DynamoAggregateStore } from './adapters/dynamo/dynamo-aggregate-store.js';
 import { DynamoInvoiceRows } from './adapters/dynamo/dynamo-invoice-rows.js';
 import { DynamoClientRepository } from './adapters/dynamo/dynamo-client-repository.js';
+import { DynamoImportJobStore } from './adapters/dynamo/dynamo-import-jobs.js';
 import { DynamoIdempotencyStore } from './adapters/dynamo/dynamo-idempotency-store.js';
 import { DynamoInvoiceRepository } from './adapters/dynamo/dynamo-invoice-repository.js';
 import { DynamoSettingsRepository } from './adapters/dynamo/dynamo-settings-repository.js';
@@ -34,6 +35,7 @@ export const wiring = {
   invoices: lazy(() => new DynamoInvoiceRepository(documentClient(), config.TABLE_NAME)),
   settings: lazy(() => new DynamoSettingsRepository(documentClient(), config.TABLE_NAME)),
   idempotency: lazy(() => new DynamoIdempotencyStore(documentClient(), config.TABLE_NAME, systemClock)),
+  importJobs: lazy(() => new DynamoImportJobStore(documentClient(), config.TABLE_NAME)),
   aggregates: lazy(() => new DynamoAggregateStore(documentClient(), config.TABLE_NAME)),
   invoiceRows: lazy(() => new DynamoInvoiceRows(documentClient(), config.TABLE_NAME)),
   quotes: lazy(() => new DynamoQuoteRepository(documentClient(), config.TABLE_NAME)),

@@ -9,7 +9,7 @@ import { ClientInput, ClientPatch, Client } from './schemas/clients.js';
 import { idParams, id, listQuery, page } from './schemas/common.js';
 import { CancelInvoiceInput, Invoice, InvoiceExportQuery, InvoiceInput, InvoiceListQuery, InvoicePatch, Payment, PaymentInput, TimelineEvent } from './schemas/invoices.js';
 import { Settings, SettingsInput } from './schemas/settings.js';
-import { ClientListQuery, ClientRowFields, CockpitQuery, CockpitView, ImportBody, ImportQuery, ImportReportView, StatementView } from './schemas/cockpit.js';
+import { ClientListQuery, ClientRowFields, CockpitQuery, CockpitView, ImportBody, ImportQuery, ImportJobView, ImportReportView, StatementView } from './schemas/cockpit.js';
 import { CreditNoteInput, CreditNoteResult, CreditNoteView, DepositInput, FinalInvoiceInput, QuoteInput, QuoteListQuery, QuotePatch, QuoteView } from './schemas/quotes.js';
 import {
   ManualReminderInput,
@@ -127,7 +127,8 @@ export const routes = {
   listCreditNotes: { method: 'GET', path: '/invoices/{id}/credit-notes', handler: 'functions/invoices/invoices-api', summary: 'Credit notes of an invoice', auth: 'jwt', params: idParams, response: z.object({ items: z.array(CreditNoteView) }) },
   creditNotePdf: { method: 'GET', path: '/invoices/{id}/credit-notes/{creditNoteId}/pdf', handler: 'functions/invoices/get-credit-note-pdf', summary: 'A credit note PDF', auth: 'jwt', params: z.object({ id, creditNoteId: id }), pdf: true, heavy: true },
 
-  importInvoices: { method: 'POST', path: '/imports/invoices', handler: 'functions/imports/import-invoices', summary: 'Import invoices issued elsewhere (CSV ; or , with French decimals, or JSON); dryRun=true reports what would be created and every row error', auth: 'jwt', query: ImportQuery, body: ImportBody, response: ImportReportView, idempotent: true, csvBody: true, heavy: true },
+  importInvoices: { method: 'POST', path: '/imports/invoices', handler: 'functions/imports/imports-api', summary: 'Import invoices issued elsewhere (CSV ; or , with French decimals, or JSON); dryRun=true reports what would be created and every row error. Up to 200 invoices to write are written in the request (200, status done); more answer 202 with a job (status running, Location /imports/{id})', auth: 'jwt', query: ImportQuery, body: ImportBody, response: ImportReportView, idempotent: true, csvBody: true, heavy: true },
+  getImport: { method: 'GET', path: '/imports/{id}', handler: 'functions/imports/imports-api', summary: 'An import job: status running or done, invoices written so far of total, row errors', auth: 'jwt', params: idParams, response: ImportJobView },
   cockpit: { method: 'GET', path: '/cockpit', handler: 'functions/cockpit/get-cockpit', summary: 'Cash cockpit: owed, late, by whom, expected, reminder results (asOf defaults to today)', auth: 'jwt', query: CockpitQuery, response: CockpitView },
 
   getPortal: { method: 'GET', path: '/portal/{token}', handler: 'functions/portal/portal-api', summary: 'Client portal (public, the link’s token is the credential): the invoice, its balance and payments, how to pay (payment link, IBAN/BIC, EPC QR code); 404 for a wrong, revoked or expired link', auth: 'none', params: portalParams, response: PortalView },

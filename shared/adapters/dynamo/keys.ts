@@ -16,6 +16,7 @@
  * | credit note | T#<tenant>#INV#<invoiceId>  | CREDIT#<creditNoteId>    |                                                               |
  * | sequence    | T#<tenant>#SEQ#<prefix>#<y> | #SEQ                     |                                                               |
  * | idempotency | T#<tenant>#IDEM#<key>       | #IDEM                    | TTL expiresAt                                                 |
+ * | import job  | T#<tenant>#IMPORT#<jobId>   | #JOB / CHUNK#<nnnn>      | TTL expiresAt (30 days); chunks reach the import worker by the stream |
  * | contribution| T#<tenant>#INV#<invoiceId>  | #AGG                     | (what the invoice last added to the aggregates; its list-row extras) |
  * | client agg. | T#<tenant>#AGG              | CLIENT#<clientId>        | counters (ADD) + OPEN#<invoiceId> { dueDate, balanceCents }   |
  * | day agg.    | T#<tenant>#AGG              | DAY#<YYYY-MM-DD>         | counters (ADD): invoiced, collected, paid, reminders, bounces |
@@ -133,6 +134,10 @@ export const invoiceRowIndexKeys = (
 
 export const sequenceKey = (tenantId: string, prefix: string, year: number) => ({ PK: `T#${tenantId}#SEQ#${prefix}#${year}`, SK: '#SEQ' });
 export const idempotencyKey = (tenantId: string, key: string) => ({ PK: `T#${tenantId}#IDEM#${key}`, SK: '#IDEM' });
+/** An import job and its chunks share one partition: the job's progress, then CHUNK#<nnnn> items the worker takes from the stream. */
+export const IMPORT_CHUNK_PREFIX = 'CHUNK#';
+export const importJobKey = (tenantId: string, jobId: string) => ({ PK: `T#${tenantId}#IMPORT#${jobId}`, SK: '#JOB' });
+export const importChunkKey = (tenantId: string, jobId: string, index: number) => ({ PK: `T#${tenantId}#IMPORT#${jobId}`, SK: `${IMPORT_CHUNK_PREFIX}${String(index).padStart(4, '0')}` });
 
 export type StatusGroup = 'draft' | 'open' | 'paid' | 'cancelled';
 export const statusGroup = (status: InvoiceStatus): StatusGroup =>

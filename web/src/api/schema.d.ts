@@ -106,6 +106,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import job: status running or done, invoices written so far of total, row errors */
+        get: operations["getImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/imports/invoices": {
         parameters: {
             query?: never;
@@ -115,7 +132,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import invoices issued elsewhere (CSV ; or , with French decimals, or JSON); dryRun=true reports what would be created and every row error */
+        /** Import invoices issued elsewhere (CSV ; or , with French decimals, or JSON); dryRun=true reports what would be created and every row error. Up to 200 invoices to write are written in the request (200, status done); more answer 202 with a job (status running, Location /imports/{id}) */
         post: operations["importInvoices"];
         delete?: never;
         options?: never;
@@ -1555,6 +1572,72 @@ export interface operations {
             };
         };
     };
+    getImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        clientsCreated: number;
+                        createdAt: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                            row: number;
+                        }[];
+                        errorsTruncated: boolean;
+                        existing: number;
+                        finishedAt?: string;
+                        id: string;
+                        processed: number;
+                        rows: number;
+                        /** @enum {string} */
+                        status: "running" | "done";
+                        total: number;
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     importInvoices: {
         parameters: {
             query?: {
@@ -1606,6 +1689,7 @@ export interface operations {
                             row: number;
                         }[];
                         existing: number;
+                        id?: string;
                         items: {
                             /** @enum {string} */
                             action: "create" | "exists";
@@ -1615,6 +1699,8 @@ export interface operations {
                             row: number;
                         }[];
                         rows: number;
+                        /** @enum {string} */
+                        status: "done" | "running";
                     };
                 };
             };
