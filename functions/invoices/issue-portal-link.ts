@@ -6,4 +6,4 @@ import { portalLinks } from '../../shared/wiring-portal.js';
 import { wiring } from '../../shared/wiring.js';
 
 const reissue = makeReissuePortalLink({ invoices: wiring.invoices(), settings: wiring.settings(), clock: wiring.clock, links: portalLinks() });
-export const handler = httpHandler(routes.issuePortalLink, async ({ tenantId, params }) => created(await reissue(tenantId, params.id)));
+export const handler = httpHandler(routes.issuePortalLink, async ({ tenantId, params }) => created(await reissue(tenantId, params.id)), wiring);

@@ -82,7 +82,7 @@ export class Api extends Construct {
     for (const [handler, handlerRoutes] of groupByHandler(routes)) {
       const fn = new RelancesFunction(this, functionId(handler), {
         handler,
-        description: handlerRoutes.map((r) => `${r.method} ${r.path}`).join(', '),
+        description: describeRoutes(handlerRoutes),
         environment: { TABLE_NAME: props.storage.table.tableName, ...(props.webBaseUrl && handlerRoutes.some((r) => r.email || r.portalLinks) ? { WEB_BASE_URL: props.webBaseUrl } : {}) },
         pdf: handlerRoutes.some((r) => r.pdf),
         // API Gateway gives up after 30 s, so a longer timeout would only burn money.
@@ -125,6 +125,12 @@ export class Api extends Construct {
     new CfnOutput(this, 'Url', { value: this.httpApi.apiEndpoint, description: 'Base URL of the API' });
   }
 }
+
+/** The routes a function serves, within Lambda's 256-character description limit. */
+const describeRoutes = (routes: readonly RouteDefinition[]): string => {
+  const all = routes.map((r) => `${r.method} ${r.path}`).join(', ');
+  return all.length <= 256 ? all : `${all.slice(0, 256 - 14).replace(/, [^,]*$/, '')} and others`;
+};
 
 /** Requests per second (steady, burst) on each public portal route, for the whole API. */
 const PORTAL_RATE_LIMIT = 10;

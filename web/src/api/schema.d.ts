@@ -4281,7 +4281,9 @@ export interface operations {
     issuePortalLink: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
