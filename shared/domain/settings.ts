@@ -40,6 +40,12 @@ export interface Settings {
   language: Language;
   /** Days after sending a quote before its follow-up, if still unanswered; 0 turns follow-ups off. */
   quoteFollowUpDays: number;
+  /** Payment plans: courtesy reminder this many days before each instalment. */
+  planCourtesyDays: number;
+  /** Payment plans: reminder this many days after an unpaid instalment's due date. */
+  planLateDays: number;
+  /** Payment plans: an instalment unpaid more than this many days after its due date ends the plan. */
+  planMissedDays: number;
   /** Steps of several invoices of one client due the same day go out as one message listing them all. */
   groupByClient: boolean;
   /** Every reminder also goes, as a blind copy, to the company's own address (`company.email`). */
@@ -64,6 +70,9 @@ export const defaultSettings = (): Settings => ({
   graceDaysAfterPayment: 3,
   language: 'fr',
   quoteFollowUpDays: 7,
+  planCourtesyDays: 3,
+  planLateDays: 3,
+  planMissedDays: 15,
   groupByClient: true,
   bccSelf: false,
 });

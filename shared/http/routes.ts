@@ -9,6 +9,7 @@ import { ClientInput, ClientPatch, Client } from './schemas/clients.js';
 import { idParams, id, listQuery, page } from './schemas/common.js';
 import { CancelInvoiceInput, Invoice, InvoiceExportQuery, InvoiceInput, InvoiceListQuery, InvoicePatch, Payment, PaymentInput, TimelineEvent } from './schemas/invoices.js';
 import { Settings, SettingsInput } from './schemas/settings.js';
+import { AcceptPlanRequestInput, DeclinePlanRequestInput, PaymentPlanInput, PaymentPlanView, PlanDecisionView } from './schemas/payment-plans.js';
 import { ClientListQuery, ClientRowFields, CockpitQuery, CockpitView, ImportBody, ImportQuery, ImportJobView, ImportReportView, StatementView } from './schemas/cockpit.js';
 import { CreditNoteInput, CreditNoteResult, CreditNoteView, DepositInput, FinalInvoiceInput, QuoteInput, QuoteListQuery, QuotePatch, QuoteView } from './schemas/quotes.js';
 import {
@@ -92,6 +93,12 @@ export const routes = {
   recordPayment: { method: 'POST', path: '/invoices/{id}/payments', handler: 'functions/payments/payments-api', summary: 'Record a payment', auth: 'jwt', params: idParams, body: PaymentInput, response: Invoice, successStatus: 201, idempotent: true },
   listPayments: { method: 'GET', path: '/invoices/{id}/payments', handler: 'functions/payments/payments-api', summary: 'Payments of an invoice, removed ones included', auth: 'jwt', params: idParams, response: page(Payment) },
   removePayment: { method: 'DELETE', path: '/invoices/{id}/payments/{paymentId}', handler: 'functions/payments/payments-api', summary: 'Remove a wrong payment (kept in history)', auth: 'jwt', params: paymentParams, response: Invoice },
+
+  createPaymentPlan: { method: 'POST', path: '/invoices/{id}/payment-plan', handler: 'functions/plans/plans-api', summary: 'Agree a payment plan (échéancier): instalments adding up to the balance, ascending, from today; its reminders replace the invoice’s while it runs', auth: 'jwt', params: idParams, body: PaymentPlanInput, response: PaymentPlanView, successStatus: 201, idempotent: true },
+  getPaymentPlan: { method: 'GET', path: '/invoices/{id}/payment-plan', handler: 'functions/plans/plans-api', summary: 'The payment plan: each instalment pending, paid or late with what is still due on it', auth: 'jwt', params: idParams, response: PaymentPlanView },
+  deletePaymentPlan: { method: 'DELETE', path: '/invoices/{id}/payment-plan', handler: 'functions/plans/plans-api', summary: 'End the running payment plan (kept in history); the invoice’s own reminders resume where they stood', auth: 'jwt', params: idParams, response: PaymentPlanView },
+  acceptPlanRequest: { method: 'POST', path: '/invoices/{id}/payment-plan/request/accept', handler: 'functions/plans/plans-email', summary: 'Accept the plan the client asked for: it becomes the payment plan, the client is told by email', auth: 'jwt', params: idParams, body: AcceptPlanRequestInput, response: PlanDecisionView, idempotent: true, email: true },
+  declinePlanRequest: { method: 'POST', path: '/invoices/{id}/payment-plan/request/decline', handler: 'functions/plans/plans-email', summary: 'Decline the plan the client asked for; the client is told by email (with the reason, if given)', auth: 'jwt', params: idParams, body: DeclinePlanRequestInput, response: PlanDecisionView, idempotent: true, email: true },
 
   reminderPlan: { method: 'GET', path: '/invoices/{id}/reminders', handler: 'functions/reminders/get-reminder-plan', summary: 'The reminder plan: each step with its time, state and reason', auth: 'jwt', params: idParams, response: z.object({ items: z.array(PlannedStepView) }) },
   sendReminderNow: { method: 'POST', path: '/invoices/{id}/reminders', handler: 'functions/reminders/send-reminder-now', summary: 'Send a reminder now', auth: 'jwt', params: idParams, body: ManualReminderInput, response: PlannedStepView, successStatus: 201, idempotent: true, pdf: true, email: true, heavy: true },

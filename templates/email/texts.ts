@@ -23,6 +23,10 @@ export interface EmailTexts {
   quoteFollowUp(d: { clientName: string; number: string; amount: string; validUntil: string } & Seller): EmailText;
   /** A credit note, sent with its PDF. */
   creditNote(d: { clientName: string; number: string; invoiceNumber: string } & Seller): EmailText;
+  /** To the client: the payment plan they asked for was accepted (`schedule`: one line per instalment). */
+  planAccepted(d: { clientName: string; number: string; schedule: string; waived: boolean } & Seller): EmailText;
+  /** To the client: the payment plan they asked for was declined, with the owner's reason if given. */
+  planDeclined(d: { clientName: string; number: string; balance: string; reason?: string } & Seller): EmailText;
   /** To the owner: a reminder needs a person (failed after 24 h of retries, or unknown outcome). */
   ownerAlert(d: { reason: 'send_failed' | 'unknown_outcome'; invoice: string; clientName: string; stepId: string }): EmailText;
 }

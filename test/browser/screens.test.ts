@@ -149,11 +149,14 @@ describe('more screens in Chromium', () => {
     await poll(() => page.getByText(/at least 1 day after the step before it/).count()).toBeGreaterThan(0);
     await checkScreen('37-scenario-error');
     await page.getByRole('group', { name: 'Étape 2' }).getByLabel('Jours').fill('20');
+    await page.getByRole('group', { name: 'Étape 2' }).getByLabel('Canal').selectOption('sms');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await poll(() => page.getByText('Scénario enregistré.').count()).toBe(1);
     await poll(() => page.getByRole('heading', { level: 1, name: 'Scénario : Chantiers' }).count()).toBe(1);
     const timeline = page.getByRole('list', { name: 'Chronologie' });
-    expect(plain(await timeline.textContent())).toMatch(/Jour de l’échéance.*J\+10.*J\+20/);
+    expect(plain(await timeline.textContent())).toMatch(/Jour de l’échéance.*J\+10.*E-mail.*J\+20.*SMS/);
+    const scenarios = await call('GET', '/scenarios');
+    expect(scenarios.json.items.find((x: { name: string }) => x.name === 'Chantiers').steps.map((x: { channel: string }) => x.channel)).toEqual(['email', 'sms']);
     await checkScreen('38-scenario-editor');
     await page.goto(`${web()}/scenarios`);
     await poll(() => page.getByRole('heading', { level: 2, name: 'Chantiers' }).count()).toBe(1);
@@ -173,5 +176,53 @@ describe('more screens in Chromium', () => {
     await form.getByRole('button', { name: 'Enregistrer' }).click();
     await poll(() => form.getByText('Réglages enregistrés.').count()).toBe(1);
     expect((await call('GET', '/settings')).json.paymentUrl).toBe('https://pay.example/acme?ref={{invoiceNumber}}');
+  });
+
+  it('edits the client’s contacts: a bad phone is refused under its field, then saved', async () => {
+    await page.goto(`${web()}/clients`);
+    await page.getByRole('link', { name: 'Garage Lefèvre' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Garage Lefèvre' }).waitFor();
+    const contacts = page.getByRole('form', { name: 'Contacts' });
+    await poll(() => contacts.getByText(/Aucun contact/).count()).toBe(1);
+    await contacts.getByRole('button', { name: 'Ajouter un contact' }).click();
+    const first = contacts.getByRole('group', { name: 'Contact 1' });
+    await first.getByLabel('Nom').fill('Service comptable');
+    await first.getByLabel('Téléphone').fill('06 12');
+    await contacts.getByRole('button', { name: 'Enregistrer' }).click();
+    const phone = first.getByLabel('Téléphone');
+    await poll(() => phone.getAttribute('aria-invalid')).toBe('true');
+    expect(await first.locator('.field-error').textContent()).toContain('E.164');
+    await checkScreen('41-client-contacts-error');
+    await phone.fill('+33 6 12 34 56 78');
+    await first.getByLabel('E-mail').fill('compta2@lefevre.test');
+    await contacts.getByRole('button', { name: 'Enregistrer' }).click();
+    await poll(() => contacts.getByText('Contacts enregistrés.').count()).toBe(1);
+    const clients = await call('GET', '/clients?q=garage');
+    expect(clients.json.items[0].contacts).toEqual([{ name: 'Service comptable', email: 'compta2@lefevre.test', phone: '+33612345678', role: 'billing' }]);
+    await checkScreen('42-client-contacts');
+  });
+
+  it('switches grouping by client off in the settings', async () => {
+    await page.goto(`${web()}/settings`);
+    const form = page.getByRole('form', { name: 'Envoi des relances' });
+    const group = form.getByLabel(/Un seul message par client/);
+    expect(await group.isChecked()).toBe(true);
+    await group.uncheck();
+    await form.getByRole('button', { name: 'Enregistrer' }).click();
+    await poll(() => form.getByText('Réglages enregistrés.').count()).toBe(1);
+    expect((await call('GET', '/settings')).json.groupByClient).toBe(false);
+    await checkScreen('43-settings');
+  });
+
+  it('imports a large file as a job and shows its progress until done', async () => {
+    await page.goto(`${web()}/import`);
+    const rows = Array.from({ length: 240 }, (_, i) => `BIG-${String(i + 1).padStart(3, '0')};Client en gros;gros@client.test;01/10/2026;31/10/2026;100,00;0`);
+    const csv = ['N° facture;Client;E-mail;Date facture;Échéance;TTC;Déjà réglé', ...rows].join('\n');
+    await page.getByLabel('Fichier CSV').setInputFiles({ name: 'gros.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await poll(() => page.getByTestId('import-to-create').textContent()).toBe('240');
+    await page.getByRole('button', { name: 'Importer 240 facture(s)' }).click();
+    await poll(() => page.getByText(/240 facture\(s\) importée\(s\)/).count(), { timeout: 60_000 }).toBe(1);
+    await checkScreen('44-import-job-done');
+    await poll(async () => (await call('GET', '/invoices?q=BIG-2&limit=100')).json.items.length).toBe(41);
   });
 });

@@ -10,8 +10,11 @@ export interface ReminderInput {
   readonly index: number;
   /** The planned instant (UTC ISO); a schedule whose step moved since is stale. */
   readonly scheduledAt: string;
-  /** `lease`: checks a step left `sending` after its lease (a crash between SES and the table). */
-  readonly kind?: 'step' | 'lease';
+  /**
+   * `lease`: checks a step left `sending` after its lease (a crash between SES and the table);
+   * `plan-check`: ends a payment plan whose oldest unpaid instalment is missed by now.
+   */
+  readonly kind?: 'step' | 'lease' | 'plan-check';
 }
 
 /** A dated pause (owner, promise, "j'ai payé") ends: reminders resume on `until` unless the pause changed since. */

@@ -3,6 +3,7 @@ import { regionForPostalCode } from '../../domain/holidays.js';
 import { invoiceBalanceCents } from '../../domain/invoice.js';
 import { planReminders, type PlannedStep, type StepRecord } from '../../domain/reminder-plan.js';
 import { isOut, latestByIndex } from '../../domain/reminder-steps.js';
+import { isPlanStep } from '../../domain/payment-plan.js';
 import type { Scenario } from '../../domain/scenario.js';
 import type { SendCalendar } from '../../domain/send-calendar.js';
 import { billingEmails, type Client } from '../../domain/client.js';
@@ -103,8 +104,11 @@ export const reminderRecipients = (client: Client): { to: string[]; cc: string[]
   return main.length > 0 ? { to: main, cc } : { to: cc.slice(0, 1), cc: cc.slice(1) };
 };
 
+/** Scenario steps only: manual reminders and payment-plan steps (plan ≥ 1000) are tracks of their own. */
+const isScenarioRecord = (r: StepRecordItem): boolean => !r.manual && r.plan > 0 && !isPlanStep(r);
+
 const history = (records: readonly StepRecordItem[], scenario: Scenario): StepRecord[] =>
-  [...latestByIndex(records.filter((r) => !r.manual && r.plan > 0)).values()].flatMap((r): StepRecord[] => {
+  [...latestByIndex(records.filter(isScenarioRecord)).values()].flatMap((r): StepRecord[] => {
     const stepId = scenario.steps[r.index]?.id;
     if (!stepId || r.state === 'scheduled') return [];
     // A step caught mid-send (or a letter waiting to be posted) is treated as sent: never risk a second message for it.
@@ -117,7 +121,7 @@ const history = (records: readonly StepRecordItem[], scenario: Scenario): StepRe
  * scenario position) when it has entered its plan, else the planner's projection.
  */
 export const recordedOrProjected = (ctx: ReminderContext, now: Date): PlannedStep[] => {
-  const latest = latestByIndex(ctx.records.filter((r) => !r.manual && r.plan > 0));
+  const latest = latestByIndex(ctx.records.filter(isScenarioRecord));
   if (latest.size === 0) return planFor(ctx, now);
   // A stop the reconciler is about to apply (the stream lags a little) already shows.
   const stop = stopReason(ctx);
@@ -168,8 +172,8 @@ export const planFor = (ctx: ReminderContext, now: Date): PlannedStep[] => {
  * Deterministic schedule name: invoice, plan, scenario position and planned minute (a moved step
  * gets a new name); `L` marks a lease check. ≤ 64 chars of [0-9A-Za-z-_.]: 3 + 26 + 1 + ≤ 8 + 1 + 12.
  */
-export const scheduleName = (invoiceId: string, ref: { plan: number; index: number }, scheduledAt: string, kind: 'step' | 'lease' = 'step'): string =>
-  `${schedulePrefix(invoiceId)}${ref.plan}.${ref.index}${kind === 'lease' ? 'L' : ''}-${scheduledAt.slice(0, 16).replace(/[-:T]/g, '')}`;
+export const scheduleName = (invoiceId: string, ref: { plan: number; index: number }, scheduledAt: string, kind: 'step' | 'lease' | 'check' = 'step'): string =>
+  `${schedulePrefix(invoiceId)}${ref.plan}.${ref.index}${kind === 'lease' ? 'L' : kind === 'check' ? 'C' : ''}-${scheduledAt.slice(0, 16).replace(/[-:T]/g, '')}`;
 
 export const schedulePrefix = (invoiceId: string): string => `rl-${invoiceId}-`;
 

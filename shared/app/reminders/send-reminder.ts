@@ -10,6 +10,9 @@ import { composeReminder, resolveTemplate } from './compose-reminder.js';
 import type { PortalLinks } from '../portal/portal-links.js';
 import { noMetrics, type Metrics } from '../metrics.js';
 import { alertOwner } from './owner-alert.js';
+import { activePlan, settlePaymentPlan } from './plan-lifecycle.js';
+import { instalmentViews, isPlanStep, planSeqOf } from '../../domain/payment-plan.js';
+import { invoiceBalanceCents } from '../../domain/invoice.js';
 import { loadReminderContext, reminderRecipients, sendCalendarFor, stopReason, type ReminderContext, type ReminderReadDeps } from './reminder-context.js';
 
 export interface SendReminderDeps extends ReminderReadDeps {
@@ -29,7 +32,8 @@ export type ReminderOutcome =
   | { readonly outcome: 'skipped'; readonly reason: string; readonly stepId: string }
   | { readonly outcome: 'moved'; readonly reason: string; readonly stepId: string; readonly scheduledAt: string }
   | { readonly outcome: 'ignored'; readonly reason: string; readonly stepId: string }
-  | { readonly outcome: 'failed'; readonly reason: string; readonly stepId: string; readonly retryAt?: string };
+  | { readonly outcome: 'failed'; readonly reason: string; readonly stepId: string; readonly retryAt?: string }
+  | { readonly outcome: 'plan_ended'; readonly reason: string; readonly stepId: string };
 
 /** Rounds of re-reading when the invoice changed between the read and the claim (a payment mid-render). */
 const MAX_ROUNDS = 3;
@@ -59,6 +63,7 @@ export const makeSendReminder = (deps: SendReminderDeps) =>
       const now = effectiveNow(deps.clock, input.scheduledTime);
       const ctx = await loadReminderContext(deps, tenantId, invoiceId);
       if (!ctx) return { outcome: 'ignored', reason: 'invoice_not_found', stepId };
+      if (input.kind === 'plan-check') return checkPlan(deps, ctx, now);
       const record = ctx.records.find((r) => r.plan === ref.plan && r.index === ref.index);
       if (!record) return { outcome: 'ignored', reason: 'stale', stepId };
       if (input.kind === 'lease' || record.state === 'sending') return checkLease(deps, ctx, record, now);
@@ -86,7 +91,14 @@ const decide = (ctx: ReminderContext, record: StepRecordItem, now: Date): Decisi
   const today = localDate(now, settings.timezone);
   const stop = stopReason(ctx);
   if (stop) return { kind: 'skip', reason: stop };
-  if (record.beforeDue && today >= invoice.dueDate) return { kind: 'skip', reason: 'due_passed' };
+  const plan = activePlan(ctx);
+  if (isPlanStep(record)) {
+    // A plan step goes out only while its plan runs and its instalment still has something due.
+    if (!plan || planSeqOf(record) !== plan.seq) return { kind: 'skip', reason: 'plan_ended' };
+    const instalment = instalmentViews(plan, invoiceBalanceCents(invoice), today)[record.instalment ?? 0];
+    if (!instalment || instalment.dueCents === 0) return { kind: 'skip', reason: 'instalment_paid' };
+  } else if (plan && !record.manual) return { kind: 'skip', reason: 'payment_plan' };
+  if (record.beforeDue && today >= dueBoundary(record, invoice)) return { kind: 'skip', reason: 'due_passed' };
   const recipients = reminderRecipients(ctx.client);
   if (recipients.to.length === 0) return { kind: 'skip', reason: 'address_failing' };
   // Scenario order: an earlier step still pending (its fire is late) goes first.
@@ -99,6 +111,17 @@ const decide = (ctx: ReminderContext, record: StepRecordItem, now: Date): Decisi
     return { kind: 'move', date: nextSendDay(addDays(last, settings.minGapDays), calendar), reason: 'gap' };
   }
   return { kind: 'send', recipients };
+};
+
+/** The date a before-due step must go before: its instalment's for a payment-plan courtesy step, else the invoice's. */
+const dueBoundary = (record: Pick<StepRecordItem, 'instalmentDue'>, invoice: { readonly dueDate: string }): string => record.instalmentDue ?? invoice.dueDate;
+
+/** The plan-check schedule fired: ends the plan if an instalment is missed at the schedule's time. */
+const checkPlan = async (deps: SendReminderDeps, ctx: ReminderContext, now: Date): Promise<ReminderOutcome> => {
+  const before = activePlan(ctx);
+  const after = await settlePaymentPlan(deps, ctx, now);
+  const ended = before && after.invoice.paymentPlan?.status === 'ended' ? after.invoice.paymentPlan.endReason : undefined;
+  return ended ? { outcome: 'plan_ended', reason: ended, stepId: 'plan-check' } : { outcome: 'ignored', reason: before ? 'plan_on_track' : 'no_plan', stepId: 'plan-check' };
 };
 
 const skip = async (deps: SendReminderDeps, ctx: ReminderContext, record: StepRecordItem, reason: string, now: Date): Promise<ReminderOutcome> => {
@@ -115,7 +138,7 @@ const move = async (deps: SendReminderDeps, ctx: ReminderContext, record: StepRe
   const calendar = sendCalendarFor(ctx.settings, ctx.client);
   const instant = sendInstant(date, calendar);
   // A before-due step that would move onto the due date is skipped instead.
-  if (record.beforeDue && date >= ctx.invoice.dueDate) return skip(deps, ctx, record, 'due_passed', now);
+  if (record.beforeDue && date >= dueBoundary(record, ctx.invoice)) return skip(deps, ctx, record, 'due_passed', now);
   const at = now.toISOString();
   const scheduledAt = instant.toISOString();
   const { tenantId, id } = ctx.invoice;
@@ -152,7 +175,13 @@ const send = async (
   ]);
   // Last safeguard (the scenario and template routes already refuse this): no penalty text to a consumer.
   if (templateRefusalFor(client.kind, template)) return skip(deps, ctx, record, 'template_mentions_penalties', now);
-  const email = await composeReminder({ invoice, client, settings, payments, template, asOf: now, ...(await portalUrlOf(deps, invoice)) }, deps.pdf, recipients.to, recipients.cc);
+  const plan = invoice.paymentPlan;
+  const email = await composeReminder(
+    { invoice, client, settings, payments, template, asOf: now, ...(await portalUrlOf(deps, invoice)), ...(plan ? { plan: { plan, ...(isPlanStep(record) ? { instalment: record.instalment ?? 0 } : {}) } } : {}) },
+    deps.pdf,
+    recipients.to,
+    recipients.cc,
+  );
   const gap = gapClaim(ctx, now, `${invoice.id}/${record.plan}.${record.index}`);
   const claim = await deps.steps.claimSend(
     invoice.tenantId,

@@ -1,3 +1,4 @@
+import { PaymentPlanSummary, PlanRequestView } from './payment-plans.js';
 import * as z from 'zod';
 import { invoiceTotals, lineTotals } from '../../domain/invoice.js';
 import type * as domain from '../../domain/invoice-types.js';
@@ -157,6 +158,10 @@ export const Invoice = z.object({
   /** List rows only: the client's name, the last reminder sent and the next one planned. */
   clientName: z.string().optional(),
   imported: z.boolean().optional(),
+  /** The latest payment plan (échéancier), running or ended; details at GET /invoices/{id}/payment-plan. */
+  paymentPlan: PaymentPlanSummary.optional(),
+  /** A plan the client asked for from the portal. */
+  planRequest: PlanRequestView.optional(),
   lastReminder: z.object({ at: instant, templateId: z.string() }).optional(),
   nextStep: z.object({ at: instant, templateId: z.string() }).optional(),
   createdAt: instant,

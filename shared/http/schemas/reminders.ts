@@ -97,6 +97,9 @@ export const PlannedStepView = z.object({
   manual: z.boolean().optional(),
   /** A projection (draft invoice or no plan recorded yet), not a recorded step. */
   projected: z.boolean().optional(),
+  /** Payment-plan steps (plan ≥ 1000): the instalment (0-based) and which of its reminders. */
+  instalment: z.number().int().optional(),
+  planStep: z.enum(['courtesy', 'late']).optional(),
   /** Letter steps: when the owner posted it, and the registered mail number. */
   postedAt: instant.optional(),
   trackingNumber: z.string().optional(),

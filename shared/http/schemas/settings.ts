@@ -81,6 +81,12 @@ export const Settings = z
     language: z.enum(['fr', 'en']),
     /** Days after sending a quote before its follow-up, if still unanswered; 0 turns follow-ups off. */
     quoteFollowUpDays: z.number().int().min(0).max(60),
+    /** Payment plans: courtesy reminder this many days before each instalment. */
+    planCourtesyDays: z.number().int().min(1).max(30),
+    /** Payment plans: reminder this many days after an unpaid instalment's due date. */
+    planLateDays: z.number().int().min(1).max(30),
+    /** Payment plans: an instalment unpaid more than this many days after its due date ends the plan. */
+    planMissedDays: z.number().int().min(1).max(90),
     /** Steps of several invoices of one client due the same day go out as one message listing them all. */
     groupByClient: z.boolean(),
     /** Every reminder also goes, as a blind copy, to the company's own address (`company.email`). */

@@ -262,6 +262,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/invoices/{id}/payment-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The payment plan: each instalment pending, paid or late with what is still due on it */
+        get: operations["getPaymentPlan"];
+        put?: never;
+        /** Agree a payment plan (échéancier): instalments adding up to the balance, ascending, from today; its reminders replace the invoice’s while it runs */
+        post: operations["createPaymentPlan"];
+        /** End the running payment plan (kept in history); the invoice’s own reminders resume where they stood */
+        delete: operations["deletePaymentPlan"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/invoices/{id}/payment-plan/request/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept the plan the client asked for: it becomes the payment plan, the client is told by email */
+        post: operations["acceptPlanRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/invoices/{id}/payment-plan/request/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline the plan the client asked for; the client is told by email (with the reason, if given) */
+        post: operations["declinePlanRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/invoices/{id}/payments": {
         parameters: {
             query?: never;
@@ -1899,6 +1952,50 @@ export interface operations {
                              */
                             pausedUntil?: string;
                             pauseReason?: string;
+                            paymentPlan?: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                endedAt?: string;
+                                /** @enum {string} */
+                                endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                                instalments: {
+                                    /** @description integer cents, at most 99999999999 */
+                                    amountCents: number;
+                                    /**
+                                     * Format: date
+                                     * @example 2026-11-22
+                                     */
+                                    dueDate: string;
+                                }[];
+                                note?: string;
+                                seq: number;
+                                /** @enum {string} */
+                                source: "owner" | "client";
+                                /** @enum {string} */
+                                status: "active" | "ended";
+                                totalCents: number;
+                                waivePenalties: boolean;
+                            };
+                            planRequest?: {
+                                /** Format: date-time */
+                                decidedAt?: string;
+                                declineReason?: string;
+                                instalments: {
+                                    /** @description integer cents, at most 99999999999 */
+                                    amountCents: number;
+                                    /**
+                                     * Format: date
+                                     * @example 2026-11-22
+                                     */
+                                    dueDate: string;
+                                }[];
+                                note?: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "declined";
+                            };
                             portalDisabled?: boolean;
                             /** Format: date-time */
                             portalViewedAt?: string;
@@ -2126,6 +2223,50 @@ export interface operations {
                          */
                         pausedUntil?: string;
                         pauseReason?: string;
+                        paymentPlan?: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            endedAt?: string;
+                            /** @enum {string} */
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            seq: number;
+                            /** @enum {string} */
+                            source: "owner" | "client";
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            totalCents: number;
+                            waivePenalties: boolean;
+                        };
+                        planRequest?: {
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            declineReason?: string;
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined";
+                        };
                         portalDisabled?: boolean;
                         /** Format: date-time */
                         portalViewedAt?: string;
@@ -2337,6 +2478,50 @@ export interface operations {
                          */
                         pausedUntil?: string;
                         pauseReason?: string;
+                        paymentPlan?: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            endedAt?: string;
+                            /** @enum {string} */
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            seq: number;
+                            /** @enum {string} */
+                            source: "owner" | "client";
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            totalCents: number;
+                            waivePenalties: boolean;
+                        };
+                        planRequest?: {
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            declineReason?: string;
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined";
+                        };
                         portalDisabled?: boolean;
                         /** Format: date-time */
                         portalViewedAt?: string;
@@ -2566,6 +2751,50 @@ export interface operations {
                          */
                         pausedUntil?: string;
                         pauseReason?: string;
+                        paymentPlan?: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            endedAt?: string;
+                            /** @enum {string} */
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            seq: number;
+                            /** @enum {string} */
+                            source: "owner" | "client";
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            totalCents: number;
+                            waivePenalties: boolean;
+                        };
+                        planRequest?: {
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            declineReason?: string;
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined";
+                        };
                         portalDisabled?: boolean;
                         /** Format: date-time */
                         portalViewedAt?: string;
@@ -2794,6 +3023,50 @@ export interface operations {
                          */
                         pausedUntil?: string;
                         pauseReason?: string;
+                        paymentPlan?: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            endedAt?: string;
+                            /** @enum {string} */
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            seq: number;
+                            /** @enum {string} */
+                            source: "owner" | "client";
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            totalCents: number;
+                            waivePenalties: boolean;
+                        };
+                        planRequest?: {
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            declineReason?: string;
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined";
+                        };
                         portalDisabled?: boolean;
                         /** Format: date-time */
                         portalViewedAt?: string;
@@ -3116,6 +3389,50 @@ export interface operations {
                              */
                             pausedUntil?: string;
                             pauseReason?: string;
+                            paymentPlan?: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                endedAt?: string;
+                                /** @enum {string} */
+                                endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                                instalments: {
+                                    /** @description integer cents, at most 99999999999 */
+                                    amountCents: number;
+                                    /**
+                                     * Format: date
+                                     * @example 2026-11-22
+                                     */
+                                    dueDate: string;
+                                }[];
+                                note?: string;
+                                seq: number;
+                                /** @enum {string} */
+                                source: "owner" | "client";
+                                /** @enum {string} */
+                                status: "active" | "ended";
+                                totalCents: number;
+                                waivePenalties: boolean;
+                            };
+                            planRequest?: {
+                                /** Format: date-time */
+                                decidedAt?: string;
+                                declineReason?: string;
+                                instalments: {
+                                    /** @description integer cents, at most 99999999999 */
+                                    amountCents: number;
+                                    /**
+                                     * Format: date
+                                     * @example 2026-11-22
+                                     */
+                                    dueDate: string;
+                                }[];
+                                note?: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "declined";
+                            };
                             portalDisabled?: boolean;
                             /** Format: date-time */
                             portalViewedAt?: string;
@@ -3393,6 +3710,50 @@ export interface operations {
                          */
                         pausedUntil?: string;
                         pauseReason?: string;
+                        paymentPlan?: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            endedAt?: string;
+                            /** @enum {string} */
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            seq: number;
+                            /** @enum {string} */
+                            source: "owner" | "client";
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            totalCents: number;
+                            waivePenalties: boolean;
+                        };
+                        planRequest?: {
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            declineReason?: string;
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined";
+                        };
                         portalDisabled?: boolean;
                         /** Format: date-time */
                         portalViewedAt?: string;
@@ -3624,6 +3985,50 @@ export interface operations {
                          */
                         pausedUntil?: string;
                         pauseReason?: string;
+                        paymentPlan?: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            endedAt?: string;
+                            /** @enum {string} */
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            seq: number;
+                            /** @enum {string} */
+                            source: "owner" | "client";
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            totalCents: number;
+                            waivePenalties: boolean;
+                        };
+                        planRequest?: {
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            declineReason?: string;
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined";
+                        };
                         portalDisabled?: boolean;
                         /** Format: date-time */
                         portalViewedAt?: string;
@@ -3651,6 +4056,541 @@ export interface operations {
                         };
                         /** Format: date-time */
                         updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPaymentPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        balanceCents: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        endedAt?: string;
+                        /** @enum {string} */
+                        endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                        instalments: {
+                            amountCents: number;
+                            dueCents: number;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            dueDate: string;
+                            paidCents: number;
+                            /** @enum {string} */
+                            status: "pending" | "paid" | "late";
+                        }[];
+                        note?: string;
+                        seq: number;
+                        /** @enum {string} */
+                        source: "owner" | "client";
+                        /** @enum {string} */
+                        status: "active" | "ended";
+                        totalCents: number;
+                        waivePenalties: boolean;
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createPaymentPlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    instalments: {
+                        /** @description integer cents, at most 99999999999 */
+                        amountCents: number;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        dueDate: string;
+                    }[];
+                    note?: string;
+                    waivePenalties?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        balanceCents: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        endedAt?: string;
+                        /** @enum {string} */
+                        endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                        instalments: {
+                            amountCents: number;
+                            dueCents: number;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            dueDate: string;
+                            paidCents: number;
+                            /** @enum {string} */
+                            status: "pending" | "paid" | "late";
+                        }[];
+                        note?: string;
+                        seq: number;
+                        /** @enum {string} */
+                        source: "owner" | "client";
+                        /** @enum {string} */
+                        status: "active" | "ended";
+                        totalCents: number;
+                        waivePenalties: boolean;
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deletePaymentPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        balanceCents: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        endedAt?: string;
+                        /** @enum {string} */
+                        endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                        instalments: {
+                            amountCents: number;
+                            dueCents: number;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            dueDate: string;
+                            paidCents: number;
+                            /** @enum {string} */
+                            status: "pending" | "paid" | "late";
+                        }[];
+                        note?: string;
+                        seq: number;
+                        /** @enum {string} */
+                        source: "owner" | "client";
+                        /** @enum {string} */
+                        status: "active" | "ended";
+                        totalCents: number;
+                        waivePenalties: boolean;
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    acceptPlanRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    waivePenalties?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        clientNotified: boolean;
+                        plan?: {
+                            balanceCents: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            endedAt?: string;
+                            /** @enum {string} */
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            instalments: {
+                                amountCents: number;
+                                dueCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                                paidCents: number;
+                                /** @enum {string} */
+                                status: "pending" | "paid" | "late";
+                            }[];
+                            note?: string;
+                            seq: number;
+                            /** @enum {string} */
+                            source: "owner" | "client";
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            totalCents: number;
+                            waivePenalties: boolean;
+                        };
+                        request: {
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            declineReason?: string;
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined";
+                        };
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    declinePlanRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        clientNotified: boolean;
+                        plan?: {
+                            balanceCents: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            endedAt?: string;
+                            /** @enum {string} */
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            instalments: {
+                                amountCents: number;
+                                dueCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                                paidCents: number;
+                                /** @enum {string} */
+                                status: "pending" | "paid" | "late";
+                            }[];
+                            note?: string;
+                            seq: number;
+                            /** @enum {string} */
+                            source: "owner" | "client";
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            totalCents: number;
+                            waivePenalties: boolean;
+                        };
+                        request: {
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            declineReason?: string;
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined";
+                        };
                     };
                 };
             };
@@ -3931,6 +4871,50 @@ export interface operations {
                          */
                         pausedUntil?: string;
                         pauseReason?: string;
+                        paymentPlan?: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            endedAt?: string;
+                            /** @enum {string} */
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            seq: number;
+                            /** @enum {string} */
+                            source: "owner" | "client";
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            totalCents: number;
+                            waivePenalties: boolean;
+                        };
+                        planRequest?: {
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            declineReason?: string;
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined";
+                        };
                         portalDisabled?: boolean;
                         /** Format: date-time */
                         portalViewedAt?: string;
@@ -4152,6 +5136,50 @@ export interface operations {
                          */
                         pausedUntil?: string;
                         pauseReason?: string;
+                        paymentPlan?: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            endedAt?: string;
+                            /** @enum {string} */
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            seq: number;
+                            /** @enum {string} */
+                            source: "owner" | "client";
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            totalCents: number;
+                            waivePenalties: boolean;
+                        };
+                        planRequest?: {
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            declineReason?: string;
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined";
+                        };
                         portalDisabled?: boolean;
                         /** Format: date-time */
                         portalViewedAt?: string;
@@ -4440,11 +5468,14 @@ export interface operations {
                             /** @enum {string} */
                             channel: "email" | "sms" | "letter";
                             index?: number;
+                            instalment?: number;
                             lastError?: string;
                             letterSha256?: string;
                             manual?: boolean;
                             messageId?: string;
                             plan?: number;
+                            /** @enum {string} */
+                            planStep?: "courtesy" | "late";
                             /** Format: date-time */
                             postedAt?: string;
                             projected?: boolean;
@@ -4524,11 +5555,14 @@ export interface operations {
                         /** @enum {string} */
                         channel: "email" | "sms" | "letter";
                         index?: number;
+                        instalment?: number;
                         lastError?: string;
                         letterSha256?: string;
                         manual?: boolean;
                         messageId?: string;
                         plan?: number;
+                        /** @enum {string} */
+                        planStep?: "courtesy" | "late";
                         /** Format: date-time */
                         postedAt?: string;
                         projected?: boolean;
@@ -4736,6 +5770,50 @@ export interface operations {
                          */
                         pausedUntil?: string;
                         pauseReason?: string;
+                        paymentPlan?: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            endedAt?: string;
+                            /** @enum {string} */
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            seq: number;
+                            /** @enum {string} */
+                            source: "owner" | "client";
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            totalCents: number;
+                            waivePenalties: boolean;
+                        };
+                        planRequest?: {
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            declineReason?: string;
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined";
+                        };
                         portalDisabled?: boolean;
                         /** Format: date-time */
                         portalViewedAt?: string;
@@ -4956,6 +6034,50 @@ export interface operations {
                          */
                         pausedUntil?: string;
                         pauseReason?: string;
+                        paymentPlan?: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            endedAt?: string;
+                            /** @enum {string} */
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            seq: number;
+                            /** @enum {string} */
+                            source: "owner" | "client";
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            totalCents: number;
+                            waivePenalties: boolean;
+                        };
+                        planRequest?: {
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            declineReason?: string;
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined";
+                        };
                         portalDisabled?: boolean;
                         /** Format: date-time */
                         portalViewedAt?: string;
@@ -5178,6 +6300,50 @@ export interface operations {
                          */
                         pausedUntil?: string;
                         pauseReason?: string;
+                        paymentPlan?: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            endedAt?: string;
+                            /** @enum {string} */
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            seq: number;
+                            /** @enum {string} */
+                            source: "owner" | "client";
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            totalCents: number;
+                            waivePenalties: boolean;
+                        };
+                        planRequest?: {
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            declineReason?: string;
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined";
+                        };
                         portalDisabled?: boolean;
                         /** Format: date-time */
                         portalViewedAt?: string;
@@ -6629,6 +7795,50 @@ export interface operations {
                          */
                         pausedUntil?: string;
                         pauseReason?: string;
+                        paymentPlan?: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            endedAt?: string;
+                            /** @enum {string} */
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            seq: number;
+                            /** @enum {string} */
+                            source: "owner" | "client";
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            totalCents: number;
+                            waivePenalties: boolean;
+                        };
+                        planRequest?: {
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            declineReason?: string;
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined";
+                        };
                         portalDisabled?: boolean;
                         /** Format: date-time */
                         portalViewedAt?: string;
@@ -6867,6 +8077,50 @@ export interface operations {
                          */
                         pausedUntil?: string;
                         pauseReason?: string;
+                        paymentPlan?: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            endedAt?: string;
+                            /** @enum {string} */
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            seq: number;
+                            /** @enum {string} */
+                            source: "owner" | "client";
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            totalCents: number;
+                            waivePenalties: boolean;
+                        };
+                        planRequest?: {
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            declineReason?: string;
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined";
+                        };
                         portalDisabled?: boolean;
                         /** Format: date-time */
                         portalViewedAt?: string;
@@ -7831,6 +9085,9 @@ export interface operations {
                         minGapDays: number;
                         paymentUrl?: string;
                         penaltyRatePercent?: number;
+                        planCourtesyDays: number;
+                        planLateDays: number;
+                        planMissedDays: number;
                         quoteFollowUpDays: number;
                         /** @enum {string} */
                         region: "metropole" | "alsace-moselle";
@@ -7893,6 +9150,9 @@ export interface operations {
                     minGapDays?: number;
                     paymentUrl?: string | null;
                     penaltyRatePercent?: number;
+                    planCourtesyDays?: number;
+                    planLateDays?: number;
+                    planMissedDays?: number;
                     quoteFollowUpDays?: number;
                     /** @enum {string} */
                     region?: "metropole" | "alsace-moselle";
@@ -7942,6 +9202,9 @@ export interface operations {
                         minGapDays: number;
                         paymentUrl?: string;
                         penaltyRatePercent?: number;
+                        planCourtesyDays: number;
+                        planLateDays: number;
+                        planMissedDays: number;
                         quoteFollowUpDays: number;
                         /** @enum {string} */
                         region: "metropole" | "alsace-moselle";

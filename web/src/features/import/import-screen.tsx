@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { operations } from '../../api/schema';
@@ -8,6 +8,14 @@ import { useI18n } from '../../lib/i18n';
 import './texts';
 
 type Report = operations['importInvoices']['responses'][200]['content']['application/json'];
+type Job = operations['getImport']['responses'][200]['content']['application/json'];
+/** What the import ends with, whether written in the request or by a job. */
+interface Outcome {
+  created: number;
+  existing: number;
+  clientsCreated: number;
+  errors: Report['errors'];
+}
 
 const SAMPLE = [
   'N° facture;Client;E-mail;SIREN;Type;Date facture;Échéance;HT;TVA;TTC;Déjà réglé',
@@ -45,11 +53,29 @@ export default function ImportScreen() {
       }),
     );
   const check = useMutation({ mutationFn: (csv: string) => run(csv, true) });
-  const commit = useMutation({
-    mutationFn: (csv: string) => run(csv, false),
-    onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: ['invoices'] }), queryClient.invalidateQueries({ queryKey: ['clients'] })]),
+  const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: ['invoices'] }), queryClient.invalidateQueries({ queryKey: ['clients'] })]);
+  const commit = useMutation({ mutationFn: (csv: string) => run(csv, false), onSuccess: refresh });
+  // Large files become a job: follow it until done (invoices written so far of the total).
+  const jobId = commit.data?.status === 'running' ? commit.data.id : undefined;
+  const job = useQuery({
+    queryKey: ['imports', jobId],
+    enabled: Boolean(jobId),
+    queryFn: () => unwrap(api().GET('/imports/{id}', { params: { path: { id: jobId! } } })),
+    refetchInterval: (q) => (q.state.data?.status === 'done' ? false : 1000),
   });
-  const busy = reading || check.isPending || commit.isPending;
+  useEffect(() => {
+    if (job.data?.status === 'done') void refresh();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [job.data?.status]);
+  const running: Job | undefined = jobId && job.data?.status !== 'done' ? job.data : undefined;
+  const outcome: Outcome | undefined = !commit.data
+    ? undefined
+    : commit.data.status === 'done'
+      ? commit.data
+      : job.data?.status === 'done'
+        ? { created: job.data.processed, existing: job.data.existing, clientsCreated: job.data.clientsCreated, errors: job.data.errors }
+        : undefined;
+  const busy = reading || check.isPending || commit.isPending || Boolean(jobId && !outcome && !job.isError);
   const seconds = useElapsed(busy);
 
   const choose = async (chosen: File | undefined) => {
@@ -114,11 +140,17 @@ export default function ImportScreen() {
 
       {busy && (
         <div className="card" role="status" aria-live="polite">
-          <progress aria-label={t('importScreen.progress')} />
+          {running && running.total > 0 ? (
+            <progress aria-label={t('importScreen.progress')} value={running.processed} max={running.total} />
+          ) : (
+            <progress aria-label={t('importScreen.progress')} />
+          )}
           <p>
             {reading
               ? t('importScreen.reading')
-              : commit.isPending
+              : running
+                ? t('importScreen.written', { processed: running.processed, total: running.total })
+                : commit.isPending || jobId
                 ? t('importScreen.importing', { count: report?.created ?? 0 })
                 : t('importScreen.checking', { name: file?.name ?? '' })}{' '}
             <span className="muted">{t('importScreen.elapsed', { seconds })}</span>
@@ -127,15 +159,16 @@ export default function ImportScreen() {
       )}
       {check.isError && <ErrorMessage error={check.error} retry={file ? () => check.mutate(file.csv) : undefined} />}
       {commit.isError && <ErrorMessage error={commit.error} retry={file ? () => commit.mutate(file.csv) : undefined} />}
+      {job.isError && <ErrorMessage error={job.error} retry={() => void job.refetch()} />}
 
       {!file && !busy && !check.isError && <p className="empty muted">{t('importScreen.empty')}</p>}
 
-      {commit.data ? (
+      {outcome ? (
         <div className="card" role="status">
           <p className="success">
-            {t('importScreen.done', { created: commit.data.created, existing: commit.data.existing, clients: commit.data.clientsCreated })}
+            {t('importScreen.done', { created: outcome.created, existing: outcome.existing, clients: outcome.clientsCreated })}
           </p>
-          {commit.data.errors.length > 0 && <RowErrors errors={commit.data.errors} />}
+          {outcome.errors.length > 0 && <RowErrors errors={outcome.errors} />}
           <div className="row">
             <Link to="/invoices?tab=all" className="button primary">
               {t('importScreen.seeList')}
@@ -147,7 +180,8 @@ export default function ImportScreen() {
         </div>
       ) : (
         report &&
-        !busy && (
+        !busy &&
+        !commit.data && (
           <section className="card" aria-labelledby="import-summary">
             <h2 id="import-summary">
               {t('importScreen.summary')} — {file?.name}

@@ -146,6 +146,16 @@ export const useSections = (settings: Record<string, unknown>): SettingSection[]
       ],
     },
   ];
-  void settings;
+  const has = (path: string) => read(settings, path) !== undefined;
+  if (has('groupByClient') || has('bccSelf')) {
+    sections.push({
+      id: 'sending',
+      title: t(s('sending')),
+      fields: [
+        ...(has('groupByClient') ? [{ path: 'groupByClient', label: t(s('groupByClient')), kind: 'bool' as const }] : []),
+        ...(has('bccSelf') ? [{ path: 'bccSelf', label: t(s('bccSelf')), kind: 'bool' as const }] : []),
+      ],
+    });
+  }
   return sections;
 };

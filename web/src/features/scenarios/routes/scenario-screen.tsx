@@ -40,6 +40,7 @@ const ScenarioEditor = ({ id, scenario, templates }: { id: string; scenario?: Sc
           offsetDays: z.coerce.number({ message: required }).int().min(-60).max(365),
           anchor: z.enum(['due', 'previous']),
           templateId: z.string().min(1, { message: required }),
+          channel: z.enum(['email', 'sms', 'letter']),
         }),
       )
       .min(1, { message: t('scenarioEditor.noSteps') }),
@@ -50,7 +51,7 @@ const ScenarioEditor = ({ id, scenario, templates }: { id: string; scenario?: Sc
     resolver: zodResolver(schema),
     defaultValues: {
       name: scenario?.name ?? '',
-      steps: (scenario?.steps ?? []).map((s) => ({ id: s.id, offsetDays: s.offsetDays, anchor: s.anchor, templateId: s.templateId })),
+      steps: (scenario?.steps ?? []).map((s) => ({ id: s.id, offsetDays: s.offsetDays, anchor: s.anchor, templateId: s.templateId, channel: s.channel ?? 'email' })),
     },
   });
   const steps = useFieldArray({ control: form.control, name: 'steps' });
@@ -69,7 +70,7 @@ const ScenarioEditor = ({ id, scenario, templates }: { id: string; scenario?: Sc
           sid = stepId(days[i]!, taken);
           taken.add(sid);
         }
-        return { id: sid, offsetDays: s.offsetDays, anchor: s.anchor, templateId: s.templateId };
+        return { id: sid, offsetDays: s.offsetDays, anchor: s.anchor, templateId: s.templateId, channel: s.channel };
       }),
     };
     try {
@@ -84,10 +85,10 @@ const ScenarioEditor = ({ id, scenario, templates }: { id: string; scenario?: Sc
   const addStep = () => {
     const last = watched[watched.length - 1];
     const lastDay = stepDays(watched.map((s) => ({ offsetDays: Number(s.offsetDays) || 0, anchor: s.anchor })))[watched.length - 1];
-    steps.append({ id: '', offsetDays: last ? (lastDay ?? 0) + 7 : -5, anchor: 'due', templateId: templates[0]?.id ?? '' });
+    steps.append({ id: '', offsetDays: last ? (lastDay ?? 0) + 7 : -5, anchor: 'due', templateId: templates[0]?.id ?? '', channel: 'email' });
   };
   const title = id === 'new' ? t('scenarioEditor.newTitle') : t('scenarioEditor.editTitle', { name: scenario?.name ?? '' });
-  const preview = watched.map((s) => ({ offsetDays: Number(s.offsetDays) || 0, anchor: s.anchor, templateId: s.templateId }));
+  const preview = watched.map((s) => ({ offsetDays: Number(s.offsetDays) || 0, anchor: s.anchor, templateId: s.templateId, channel: s.channel }));
   const stepErrors = errors.steps;
 
   return (
@@ -156,6 +157,17 @@ const ScenarioEditor = ({ id, scenario, templates }: { id: string; scenario?: Sc
                         )}
                       </Field>
                     </div>
+                    <Field label={t('scenarioEditor.channel')} error={e?.channel?.message}>
+                      {(p) => (
+                        <select {...p} {...form.register(`steps.${i}.channel`)}>
+                          {(['email', 'sms', 'letter'] as const).map((c) => (
+                            <option key={c} value={c}>
+                              {t(`scenarioEditor.channels.${c}`)}
+                            </option>
+                          ))}
+                        </select>
+                      )}
+                    </Field>
                     <Field label={t('scenarioEditor.template')} error={e?.templateId?.message}>
                       {(p) => (
                         <select {...p} {...form.register(`steps.${i}.templateId`)}>
