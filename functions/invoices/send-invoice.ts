@@ -5,7 +5,7 @@ import { routes } from '../../shared/http/routes.js';
 import { mailer } from '../../shared/wiring-email.js';
 import { wiring } from '../../shared/wiring.js';
 import { pdfRenderer } from '../../shared/wiring-pdf.js';
-import { portalLinks } from '../../shared/wiring-portal.js';
+import { portalLinks } from '../../shared/wiring-portal-links.js';
 
 const sendInvoice = makeSendInvoice({
   invoices: wiring.invoices(),

@@ -6,7 +6,7 @@ import { reminderReadDeps } from '../../shared/wiring-reminders.js';
 import { pdfRenderer } from '../../shared/wiring-pdf.js';
 import { mailer } from '../../shared/wiring-email.js';
 import { wiring } from '../../shared/wiring.js';
-import { portalLinks } from '../../shared/wiring-portal.js';
+import { portalLinks } from '../../shared/wiring-portal-links.js';
 
 const sendReminderNow = makeSendReminderNow({
   ...reminderReadDeps(),

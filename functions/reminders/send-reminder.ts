@@ -12,7 +12,7 @@ import { logger } from '../../shared/adapters/telemetry/powertools-logger.js';
 import { traced } from '../../shared/wiring-tracing.js';
 import { mailer } from '../../shared/wiring-email.js';
 import { wiring } from '../../shared/wiring.js';
-import { portalLinks } from '../../shared/wiring-portal.js';
+import { portalLinks } from '../../shared/wiring-portal-links.js';
 import { metrics } from '../../shared/wiring-telemetry.js';
 
 const ReminderEvent = z.union([
