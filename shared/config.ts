@@ -16,6 +16,10 @@ const Env = z.object({
   REMINDER_DLQ_ARN: z.string().min(1).optional(),
   /** Where the web app is served; client-portal links in emails are `<WEB_BASE_URL>/p/<token>`. */
   WEB_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** The send-overview function: target of each tenant's daily-overview schedule. */
+  OVERVIEW_FUNCTION_ARN: z.string().min(1).optional(),
+  /** The web app's address, for links in the owner's emails (absent: the emails name the API route). */
+  WEB_URL: z.string().url().optional(),
 });
 export type Config = z.infer<typeof Env>;
 

@@ -10,7 +10,9 @@ import { handler as disputeInvoice } from './dispute-invoice.js';
 import { handler as resolveDispute } from './resolve-dispute.js';
 import { handler as issuePortalLink } from './issue-portal-link.js';
 import { handler as revokePortalLinks } from './revoke-portal-links.js';
+import { handler as moveToLitigation } from './move-to-litigation.js';
+import { handler as leaveLitigation } from './leave-litigation.js';
 import { byRoute } from '../../shared/http/http-handler.js';
 
 /** The Lambda behind the invoices routes that neither render nor send: one function, a thin handler per route (docs/adr/0001-feature-lambdas.md). */
-export const handler = byRoute(createInvoice, listInvoices, getInvoice, updateInvoice, getTimeline, listCreditNotes, pauseInvoice, resumeInvoice, disputeInvoice, resolveDispute, issuePortalLink, revokePortalLinks);
+export const handler = byRoute(createInvoice, listInvoices, getInvoice, updateInvoice, getTimeline, listCreditNotes, pauseInvoice, resumeInvoice, disputeInvoice, resolveDispute, issuePortalLink, revokePortalLinks, moveToLitigation, leaveLitigation);

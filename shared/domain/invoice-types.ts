@@ -100,6 +100,8 @@ export interface CreditNoteRecord {
   readonly issueDate: string;
   readonly reason: string;
   readonly full: boolean;
+  /** `bad_debt`: issued by a write-off, the VAT regularisation of an irrecoverable debt (CGI art. 272-1). */
+  readonly purpose?: 'bad_debt';
   readonly netCents: number;
   readonly vatCents: number;
   readonly grossCents: number;

@@ -7,7 +7,7 @@
 import * as z from 'zod';
 import { ClientInput, ClientPatch, Client } from './schemas/clients.js';
 import { idParams, id, listQuery, page } from './schemas/common.js';
-import { CancelInvoiceInput, Invoice, InvoiceExportQuery, InvoiceInput, InvoiceListQuery, InvoicePatch, Payment, PaymentInput, TimelineEvent } from './schemas/invoices.js';
+import { CancelInvoiceInput, Invoice, LitigationInput, WriteOffInput, InvoiceExportQuery, InvoiceInput, InvoiceListQuery, InvoicePatch, Payment, PaymentInput, TimelineEvent } from './schemas/invoices.js';
 import { Settings, SettingsInput } from './schemas/settings.js';
 import { AcceptPlanRequestInput, DeclinePlanRequestInput, PaymentPlanInput, PaymentPlanView, PlanDecisionView } from './schemas/payment-plans.js';
 import { ClientListQuery, ClientRowFields, CockpitQuery, CockpitView, ImportBody, ImportQuery, ImportJobView, ImportReportView, StatementView } from './schemas/cockpit.js';
@@ -28,6 +28,7 @@ import {
   TestSendInput,
 } from './schemas/reminders.js';
 import { DisputeInput, PauseInput, PortalDisputeInput, PortalLinkView, PortalPaidInput, portalParams, PortalPromiseInput, PortalActionResult, PortalView } from './schemas/portal.js';
+import { NotificationListQuery, NotificationView, OverviewQuery, OverviewView, ReadAllResult, stepParams } from './schemas/notifications.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -90,6 +91,11 @@ export const routes = {
   revokePortalLinks: { method: 'DELETE', path: '/invoices/{id}/portal-link', handler: 'functions/invoices/invoices-api', summary: 'Switch the invoice’s client-portal links off (emails stop carrying one until a new link is issued)', auth: 'jwt', params: idParams, successStatus: 204 },
   invoiceTimeline: { method: 'GET', path: '/invoices/{id}/timeline', handler: 'functions/invoices/invoices-api', summary: 'Every event, oldest first', auth: 'jwt', params: idParams, query: listQuery, response: page(TimelineEvent) },
 
+  moveToLitigation: { method: 'POST', path: '/invoices/{id}/litigation', handler: 'functions/invoices/invoices-api', summary: 'Move an unpaid invoice to litigation (contentieux): its reminders stop', auth: 'jwt', params: idParams, body: LitigationInput, response: Invoice },
+  writeOffInvoice: { method: 'POST', path: '/invoices/{id}/write-off', handler: 'functions/invoices/litigation-documents', summary: 'Write off an invoice in litigation (créance irrécouvrable): a credit note for its balance regularises the VAT (CGI art. 272-1); it leaves every outstanding figure', auth: 'jwt', params: idParams, body: WriteOffInput, response: CreditNoteResult, successStatus: 201, idempotent: true, pdf: true, email: true, heavy: true },
+  proofPdf: { method: 'GET', path: '/invoices/{id}/proof.pdf', handler: 'functions/invoices/litigation-documents', summary: 'The proof file (dossier de preuves): the invoice, payments, every reminder with its recipients, SES message id and delivery, the mise en demeure and its posting, portal actions, penalties', auth: 'jwt', params: idParams, pdf: true, heavy: true },
+  leaveLitigation: { method: 'DELETE', path: '/invoices/{id}/litigation', handler: 'functions/invoices/invoices-api', summary: 'Take an invoice back from litigation: its status follows its balance and its reminders re-plan', auth: 'jwt', params: idParams, response: Invoice },
+
   recordPayment: { method: 'POST', path: '/invoices/{id}/payments', handler: 'functions/payments/payments-api', summary: 'Record a payment', auth: 'jwt', params: idParams, body: PaymentInput, response: Invoice, successStatus: 201, idempotent: true },
   listPayments: { method: 'GET', path: '/invoices/{id}/payments', handler: 'functions/payments/payments-api', summary: 'Payments of an invoice, removed ones included', auth: 'jwt', params: idParams, response: page(Payment) },
   removePayment: { method: 'DELETE', path: '/invoices/{id}/payments/{paymentId}', handler: 'functions/payments/payments-api', summary: 'Remove a wrong payment (kept in history)', auth: 'jwt', params: paymentParams, response: Invoice },
@@ -100,9 +106,10 @@ export const routes = {
   acceptPlanRequest: { method: 'POST', path: '/invoices/{id}/payment-plan/request/accept', handler: 'functions/plans/plans-email', summary: 'Accept the plan the client asked for: it becomes the payment plan, the client is told by email', auth: 'jwt', params: idParams, body: AcceptPlanRequestInput, response: PlanDecisionView, idempotent: true, email: true },
   declinePlanRequest: { method: 'POST', path: '/invoices/{id}/payment-plan/request/decline', handler: 'functions/plans/plans-email', summary: 'Decline the plan the client asked for; the client is told by email (with the reason, if given)', auth: 'jwt', params: idParams, body: DeclinePlanRequestInput, response: PlanDecisionView, idempotent: true, email: true },
 
-  reminderPlan: { method: 'GET', path: '/invoices/{id}/reminders', handler: 'functions/reminders/get-reminder-plan', summary: 'The reminder plan: each step with its time, state and reason', auth: 'jwt', params: idParams, response: z.object({ items: z.array(PlannedStepView) }) },
+  reminderPlan: { method: 'GET', path: '/invoices/{id}/reminders', handler: 'functions/reminders/reminders-api', summary: 'The reminder plan: each step with its time, state and reason', auth: 'jwt', params: idParams, response: z.object({ items: z.array(PlannedStepView) }) },
   sendReminderNow: { method: 'POST', path: '/invoices/{id}/reminders', handler: 'functions/reminders/send-reminder-now', summary: 'Send a reminder now', auth: 'jwt', params: idParams, body: ManualReminderInput, response: PlannedStepView, successStatus: 201, idempotent: true, pdf: true, email: true, heavy: true },
-  simulation: { method: 'GET', path: '/reminders/simulation', handler: 'functions/reminders/simulate-reminders', summary: 'Dry run: what would be sent and skipped, and why', auth: 'jwt', query: SimulationQuery, response: SimulationView },
+  cancelReminderStep: { method: 'POST', path: '/invoices/{id}/reminders/{stepId}/cancel', handler: 'functions/reminders/reminders-api', summary: 'Cancel one scheduled step (state cancelled, reason owner_cancelled); 409 once it is sent, skipped, cancelled, failed or being sent', auth: 'jwt', params: stepParams, response: PlannedStepView },
+  simulation: { method: 'GET', path: '/reminders/simulation', handler: 'functions/reminders/reminders-api', summary: 'Dry run: what would be sent and skipped, and why', auth: 'jwt', query: SimulationQuery, response: SimulationView },
 
   listScenarios: { method: 'GET', path: '/scenarios', handler: 'functions/scenarios/scenarios-api', summary: 'Built-in and custom scenarios', auth: 'jwt', response: z.object({ items: z.array(ScenarioView) }) },
   createScenario: { method: 'POST', path: '/scenarios', handler: 'functions/scenarios/scenarios-api', summary: 'Create a scenario', auth: 'jwt', body: ScenarioCreate, response: ScenarioView, successStatus: 201, idempotent: true },
@@ -142,6 +149,10 @@ export const routes = {
   portalPaid: { method: 'POST', path: '/portal/{token}/paid', handler: 'functions/portal/portal-api', summary: 'Client portal: “j’ai payé” (date, reference): reminders pause 5 business days while the seller checks', auth: 'none', params: portalParams, body: PortalPaidInput, response: PortalActionResult },
   portalPromise: { method: 'POST', path: '/portal/{token}/promise', handler: 'functions/portal/portal-api', summary: 'Client portal: a promise to pay by a date (≤ 60 days): reminders pause and resume the day after if unpaid', auth: 'none', params: portalParams, body: PortalPromiseInput, response: PortalActionResult },
   portalDispute: { method: 'POST', path: '/portal/{token}/dispute', handler: 'functions/portal/portal-api', summary: 'Client portal: contest the invoice (reason): reminders stop until the seller resolves it', auth: 'none', params: portalParams, body: PortalDisputeInput, response: PortalActionResult },
+  listNotifications: { method: 'GET', path: '/notifications', handler: 'functions/notifications/notifications-api', summary: 'The owner’s notifications (bounce, complaint, dispute, promise, "j’ai payé", failed step, unknown outcome, plan request, litigation), newest first; unread=true for the unread ones', auth: 'jwt', query: NotificationListQuery, response: page(NotificationView) },
+  readAllNotifications: { method: 'POST', path: '/notifications/read-all', handler: 'functions/notifications/notifications-api', summary: 'Mark every notification read (500 per call; remaining says if some are left)', auth: 'jwt', response: ReadAllResult },
+  readNotification: { method: 'POST', path: '/notifications/{id}/read', handler: 'functions/notifications/notifications-api', summary: 'Mark a notification read', auth: 'jwt', params: idParams, response: NotificationView },
+  overview: { method: 'GET', path: '/overview', handler: 'functions/notifications/notifications-api', summary: 'The daily overview: reminders going out that day (each cancellable), letters to post, payments of the day before, invoices newly overdue, unread alerts', auth: 'jwt', query: OverviewQuery, response: OverviewView },
 
   getSettings: { method: 'GET', path: '/settings', handler: 'functions/settings/settings-api', summary: 'Company identity and reminder program', auth: 'jwt', response: Settings },
   putSettings: { method: 'PUT', path: '/settings', handler: 'functions/settings/settings-api', summary: 'Update settings', auth: 'jwt', body: SettingsInput, response: Settings },

@@ -214,6 +214,32 @@ describe('more screens in Chromium', () => {
     await checkScreen('43-settings');
   });
 
+  it('agrees a payment plan on an invoice: instalments spread, a wrong total refused, then listed', async () => {
+    const list = await call('GET', '/invoices?clientId=' + (await call('GET', '/clients?q=garage')).json.items[0].id);
+    const small = list.json.items.find((i: { dueDate: string }) => i.dueDate === '2026-11-20');
+    await page.goto(`${web()}/invoices/${small.id}`);
+    await page.getByRole('heading', { level: 2, name: 'Échéancier' }).waitFor();
+    await page.getByRole('button', { name: 'Créer un échéancier' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Nouvel échéancier' });
+    await dialog.getByLabel('Nombre d’échéances').fill('3');
+    await dialog.getByRole('button', { name: 'Répartir le reste dû' }).click();
+    await poll(() => dialog.getByRole('group', { name: /^Échéance \d$/ }).count()).toBe(3);
+    // 120,00 € in three: 40,00 € each.
+    expect(await dialog.getByRole('group', { name: 'Échéance 3' }).getByLabel('Montant (€)').inputValue()).toBe('40,00');
+    await dialog.getByRole('group', { name: 'Échéance 3' }).getByLabel('Montant (€)').fill('30,00');
+    expect(plain(await dialog.getByTestId('plan-sum').textContent())).toBe('Total des échéances : 110,00 € — reste dû : 120,00 €');
+    await dialog.getByRole('button', { name: 'Enregistrer l’échéancier' }).click();
+    await poll(() => dialog.locator('.field-error[role=alert], .error-box').count()).toBeGreaterThan(0);
+    await screenshot(page, '45-plan-error');
+    expect(await seriousViolations(page)).toEqual([]);
+    await dialog.getByRole('group', { name: 'Échéance 3' }).getByLabel('Montant (€)').fill('40,00');
+    await dialog.getByRole('button', { name: 'Enregistrer l’échéancier' }).click();
+    await poll(() => page.getByTestId('instalments').locator('tbody tr').count()).toBe(3);
+    expect(plain(await page.getByTestId('instalments').textContent())).toContain('40,00 €');
+    await checkScreen('46-plan');
+    expect((await call('GET', `/invoices/${small.id}/payment-plan`)).json.instalments.map((i: { amountCents: number }) => i.amountCents)).toEqual([4000, 4000, 4000]);
+  });
+
   it('imports a large file as a job and shows its progress until done', async () => {
     await page.goto(`${web()}/import`);
     const rows = Array.from({ length: 240 }, (_, i) => `BIG-${String(i + 1).padStart(3, '0')};Client en gros;gros@client.test;01/10/2026;31/10/2026;100,00;0`);

@@ -174,13 +174,15 @@ describe('payment plans on the local stack', () => {
     expect(timeline.find((e) => e.type === 'instalment.missed')?.data).toMatchObject({ dueDate: addDays(today, 10), instalment: 0 });
     expect(timeline.find((e) => e.type === 'plan.ended')?.data).toMatchObject({ reason: 'missed' });
 
-    // A new scenario plan holds only what comes after J+1: J+8 then J+15, never J+1 again.
+    // A new scenario plan holds only what comes after J+1: J+8 then J+15 (and the escalation), never J+1 again.
     const resumed = (await steps(invoice.id)).filter((s) => s.plan > 1 && s.plan < 1000);
-    expect(resumed.map((s) => s.stepId)).toEqual(['j+8', 'j+15']);
+    expect(resumed.map((s) => s.stepId)).toEqual(['j+8', 'j+15', 'escalate']);
     expect((await steps(invoice.id)).filter((s) => s.plan >= 1000 && s.state === 'scheduled')).toEqual([]);
     expect((await steps(invoice.id)).filter((s) => s.plan >= 1000 && s.state === 'cancelled').map((s) => s.reason)).toContain('plan_ended');
     await runUntil(endOfDay(addDays(today, 80)), invoice.id);
     const sent = (await steps(invoice.id)).filter((s) => s.plan < 1000 && s.state === 'sent').map((s) => s.stepId);
     expect(sent).toEqual(['j+1', 'j+8', 'j+15']);
+    // Still unpaid 15 days after J+15: litigation.
+    expect((await t.ok('GET', `/invoices/${invoice.id}`)).status).toBe('litigation');
   });
 });

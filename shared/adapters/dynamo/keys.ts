@@ -21,6 +21,9 @@
  * | client agg. | T#<tenant>#AGG              | CLIENT#<clientId>        | counters (ADD) + OPEN#<invoiceId> { dueDate, balanceCents }   |
  * | day agg.    | T#<tenant>#AGG              | DAY#<YYYY-MM-DD>         | counters (ADD): invoiced, collected, paid, reminders, bounces |
  * | portal token| PORTAL#<sha-256 of token>   | #PORTAL                  | (no tenant in the key: the public portal finds tenant + invoice from the token alone) |
+ * | notification| T#<tenant>#NOTIF            | NOTIF#<eventUlid>        | unread only: GSI1 T#<t>#NOTIF#unread / <eventUlid> (sparse)   |
+ * | overview    | T#<tenant>#NOTIF            | OVERVIEW#<YYYY-MM-DD>    | (the daily overview of that day went out: at most one)        |
+ * | payment log | T#<tenant>#PAID#<date>      | <invoiceId>#<paymentId>  | (a payment filed under its date, for the daily overview)     |
  *
  * Access patterns:
  * - client/settings/scenario/template by id: GetItem; lists: Query PK = T#<t>, begins_with(SK, 'CLIENT#') …
@@ -42,8 +45,11 @@
  *   Query PK = T#<t>#NUM, begins_with(SK, <q>) (one lookup item per numbered invoice)
  * - numbering: conditional Update of the sequence item inside the transaction that numbers the invoice
  * - client portal: GetItem PORTAL#<hash> (the hash of the token in the link; the token itself is never stored)
- * Tenant ids are in every key but the portal's (→ 404 for another tenant's id); a portal token item
- * holds its tenant and invoice and is reachable only by whoever holds the token.
+ * - notifications: Query PK = T#<t>#NOTIF, begins_with(SK, 'NOTIF#'), newest first (ids are the
+ *   timeline events' ULIDs); unread ones: Query GSI1 T#<t>#NOTIF#unread (marking one read removes its GSI1 keys)
+ * - payments of a day (daily overview): Query PK = T#<t>#PAID#<date>
+ * Tenant ids are in every key but the portal's (another tenant's id can only ever miss → 404); a portal
+ * token item holds its tenant and invoice and is reachable only by whoever holds the token.
  */
 import type { InvoiceStatus } from '../../domain/invoice.js';
 import { fold } from '../../domain/search.js';
@@ -132,6 +138,16 @@ export const invoiceRowIndexKeys = (
   };
 };
 
+export const NOTIFICATION_PREFIX = 'NOTIF#';
+export const notificationPk = (tenantId: string) => `T#${tenantId}#NOTIF`;
+export const notificationKey = (tenantId: string, id: string) => ({ PK: notificationPk(tenantId), SK: `${NOTIFICATION_PREFIX}${id}` });
+/** GSI1 keys of an unread notification (removed when read: the index holds the unread ones only). */
+export const unreadNotificationPk = (tenantId: string) => `T#${tenantId}#NOTIF#unread`;
+export const unreadNotificationIndexKeys = (tenantId: string, id: string) => ({ GSI1PK: unreadNotificationPk(tenantId), GSI1SK: id });
+export const overviewKey = (tenantId: string, date: string) => ({ PK: notificationPk(tenantId), SK: `OVERVIEW#${date}` });
+export const paymentLogPk = (tenantId: string, date: string) => `T#${tenantId}#PAID#${date}`;
+export const paymentLogKey = (tenantId: string, e: { date: string; invoiceId: string; paymentId: string }) => ({ PK: paymentLogPk(tenantId, e.date), SK: `${e.invoiceId}#${e.paymentId}` });
+
 export const sequenceKey = (tenantId: string, prefix: string, year: number) => ({ PK: `T#${tenantId}#SEQ#${prefix}#${year}`, SK: '#SEQ' });
 export const idempotencyKey = (tenantId: string, key: string) => ({ PK: `T#${tenantId}#IDEM#${key}`, SK: '#IDEM' });
 /** An import job and its chunks share one partition: the job's progress, then CHUNK#<nnnn> items the worker takes from the stream. */
@@ -139,7 +155,9 @@ export const IMPORT_CHUNK_PREFIX = 'CHUNK#';
 export const importJobKey = (tenantId: string, jobId: string) => ({ PK: `T#${tenantId}#IMPORT#${jobId}`, SK: '#JOB' });
 export const importChunkKey = (tenantId: string, jobId: string, index: number) => ({ PK: `T#${tenantId}#IMPORT#${jobId}`, SK: `${IMPORT_CHUNK_PREFIX}${String(index).padStart(4, '0')}` });
 
-export type StatusGroup = 'draft' | 'open' | 'paid' | 'cancelled';
+/** `litigation` and `written_off` have partitions of their own: the follow-up list's litigation tab is one Query. */
+export type StatusGroup = 'draft' | 'open' | 'paid' | 'cancelled' | 'litigation' | 'written_off';
+export const STATUS_GROUPS: readonly StatusGroup[] = ['draft', 'open', 'paid', 'cancelled', 'litigation', 'written_off'];
 export const statusGroup = (status: InvoiceStatus): StatusGroup =>
   status === 'sent' || status === 'partially_paid' ? 'open' : status;
 

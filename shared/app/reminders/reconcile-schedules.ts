@@ -19,9 +19,10 @@ export interface ReconcileResult {
 
 /**
  * Stops after which the invoice re-enters its plan once the cause clears (a removed payment, a
- * resume…, a payment plan that ended without being paid: the escalation resumes where it stood).
+ * resume…, a payment plan that ended without being paid: the escalation resumes where it stood;
+ * litigation taken back by the owner).
  */
-const REENTRANT = new Set(['paid', 'paused', 'disputed', 'opt_out', 'program_off', 'complained', 'payment_plan']);
+const REENTRANT = new Set(['paid', 'paused', 'disputed', 'opt_out', 'program_off', 'complained', 'payment_plan', 'litigation']);
 
 export const stepPlanInput = (ctx: ReminderContext, now: Date): StepPlanInput => ({
   scenario: ctx.scenario,
@@ -150,7 +151,8 @@ const settlePlan = async (deps: ReconcileDeps, ctx: ReminderContext, now: Date):
   } else if (invoice.sentAt && live.every((r) => isTerminal(r.state)) && (latestPlan === 0 || live.some((r) => r.state === 'cancelled' && REENTRANT.has(r.reason ?? '')))) {
     const plan = latestPlan + 1;
     const planned = planNewSteps(stepPlanInput(ctx, now), plan, steps);
-    const written = await deps.steps.createPlan(
+    // Nothing left after the last step sent (an escalation done): no new plan.
+    const written = planned.length > 0 && await deps.steps.createPlan(
       tenantId,
       invoice.id,
       planned.map((s) => ({ ...s, at })),

@@ -10,6 +10,8 @@ import { composeReminder, resolveTemplate } from './compose-reminder.js';
 import type { PortalLinks } from '../portal/portal-links.js';
 import { noMetrics, type Metrics } from '../metrics.js';
 import { alertOwner } from './owner-alert.js';
+import { isEscalation } from '../../domain/escalation.js';
+import { makeMoveToLitigation } from '../litigation.js';
 import { activePlan, settlePaymentPlan } from './plan-lifecycle.js';
 import { instalmentViews, isPlanStep, planSeqOf } from '../../domain/payment-plan.js';
 import { invoiceBalanceCents } from '../../domain/invoice.js';
@@ -33,6 +35,7 @@ export type ReminderOutcome =
   | { readonly outcome: 'moved'; readonly reason: string; readonly stepId: string; readonly scheduledAt: string }
   | { readonly outcome: 'ignored'; readonly reason: string; readonly stepId: string }
   | { readonly outcome: 'failed'; readonly reason: string; readonly stepId: string; readonly retryAt?: string }
+  | { readonly outcome: 'escalated'; readonly stepId: string }
   | { readonly outcome: 'plan_ended'; readonly reason: string; readonly stepId: string };
 
 /** Rounds of re-reading when the invoice changed between the read and the claim (a payment mid-render). */
@@ -69,6 +72,7 @@ export const makeSendReminder = (deps: SendReminderDeps) =>
       if (input.kind === 'lease' || record.state === 'sending') return checkLease(deps, ctx, record, now);
       if (record.state !== 'scheduled') return { outcome: 'ignored', reason: `already_${record.state}`, stepId };
       if (record.scheduledAt !== input.scheduledAt) return { outcome: 'ignored', reason: 'stale', stepId };
+      if (isEscalation(record)) return escalate(deps, ctx, record, now);
 
       const decision = decide(ctx, record, now);
       if (decision.kind === 'skip') return skip(deps, ctx, record, decision.reason, now);
@@ -268,6 +272,22 @@ const failed = async (
   ]);
   if (!retry && !record.manual) await alertOwner(deps, ctx, 'send_failed', record.stepId, send.now);
   return { outcome: 'failed', reason: retry ? 'retry' : 'send_failed', stepId: record.stepId, ...(retry ? { retryAt: retry.toISOString() } : {}) };
+};
+
+/**
+ * The escalation step fired: nothing is sent. The step is claimed first (`scheduled → done`, so a
+ * duplicate fire does nothing), then the invoice moves to `litigation` unless it was settled
+ * meanwhile (the move re-checks it). The owner hears of it from the `invoice.litigation` event.
+ */
+const escalate = async (deps: SendReminderDeps, ctx: ReminderContext, record: StepRecordItem, now: Date): Promise<ReminderOutcome> => {
+  const stop = stopReason(ctx);
+  if (stop) return skip(deps, ctx, record, stop, now);
+  const { tenantId, id } = ctx.invoice;
+  const at = now.toISOString();
+  const claimed = await deps.steps.transition(tenantId, id, record, { state: 'scheduled', scheduledAt: record.scheduledAt! }, { state: 'done', reason: 'litigation', at });
+  if (!claimed) return { outcome: 'ignored', reason: 'stale', stepId: record.stepId };
+  await makeMoveToLitigation({ invoices: deps.invoices, settings: deps.settings, clock: { now: () => now } })(tenantId, id, { auto: true, stepId: record.stepId });
+  return { outcome: 'escalated', stepId: record.stepId };
 };
 
 /** A step still `sending` after its lease was caught between SES and the table: never resent, always told. */

@@ -1,6 +1,6 @@
 import { PaymentPlanSummary, PlanRequestView } from './payment-plans.js';
 import * as z from 'zod';
-import { invoiceTotals, lineTotals } from '../../domain/invoice.js';
+import { INVOICE_STATUSES, invoiceTotals, lineTotals } from '../../domain/invoice.js';
 import type * as domain from '../../domain/invoice-types.js';
 import { MAX_AMOUNT_CENTS, MAX_QUANTITY } from '../../domain/money.js';
 import { LIMIT_EXCEEDED } from '../problem.js';
@@ -136,7 +136,7 @@ export const Invoice = z.object({
   paidCents: z.number().int(),
   creditedCents: z.number().int(),
   balanceCents: z.number().int(),
-  status: z.enum(['draft', 'sent', 'partially_paid', 'paid', 'cancelled']),
+  status: z.enum(INVOICE_STATUSES),
   overdue: z.boolean(),
   daysLate: z.number().int(),
   remindersPaused: z.boolean(),
@@ -169,7 +169,7 @@ export const Invoice = z.object({
 });
 
 export const InvoiceListQuery = z.object({
-  status: z.enum(['draft', 'sent', 'partially_paid', 'paid', 'cancelled', 'overdue']).optional(),
+  status: z.enum([...INVOICE_STATUSES, 'overdue']).optional(),
   clientId: id.optional(),
   overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   reminded: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
@@ -194,3 +194,14 @@ export const TimelineEvent = z.object({
   data: z.record(z.string(), z.unknown()).optional(),
 });
 
+
+/** POST /invoices/{id}/litigation: why, optionally (kept on the timeline). */
+export const LitigationInput = z.object({ reason: z.string().trim().min(1).max(500).optional() }).strict();
+
+/** POST /invoices/{id}/write-off: why the debt is irrecoverable, and the evidence kept (judgment, liquidator's certificate). */
+export const WriteOffInput = z
+  .object({
+    reason: z.string().trim().min(1).max(500),
+    evidence: z.string().trim().min(1).max(2000).optional(),
+  })
+  .strict();

@@ -245,6 +245,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/invoices/{id}/litigation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move an unpaid invoice to litigation (contentieux): its reminders stop */
+        post: operations["moveToLitigation"];
+        /** Take an invoice back from litigation: its status follows its balance and its reminders re-plan */
+        delete: operations["leaveLitigation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/invoices/{id}/pause": {
         parameters: {
             query?: never;
@@ -385,6 +403,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/invoices/{id}/proof.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The proof file (dossier de preuves): the invoice, payments, every reminder with its recipients, SES message id and delivery, the mise en demeure and its posting, portal actions, penalties */
+        get: operations["proofPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/invoices/{id}/reminders": {
         parameters: {
             query?: never;
@@ -397,6 +432,23 @@ export interface paths {
         put?: never;
         /** Send a reminder now */
         post: operations["sendReminderNow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/invoices/{id}/reminders/{stepId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel one scheduled step (state cancelled, reason owner_cancelled); 409 once it is sent, skipped, cancelled, failed or being sent */
+        post: operations["cancelReminderStep"];
         delete?: never;
         options?: never;
         head?: never;
@@ -471,6 +523,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/invoices/{id}/write-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Write off an invoice in litigation (créance irrécouvrable): a credit note for its balance regularises the VAT (CGI art. 272-1); it leaves every outstanding figure */
+        post: operations["writeOffInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/invoices/export.csv": {
         parameters: {
             query?: never;
@@ -488,6 +557,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The owner’s notifications (bounce, complaint, dispute, promise, "j’ai payé", failed step, unknown outcome, plan request, litigation), newest first; unread=true for the unread ones */
+        get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a notification read */
+        post: operations["readNotification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark every notification read (500 per call; remaining says if some are left) */
+        post: operations["readAllNotifications"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/openapi.json": {
         parameters: {
             query?: never;
@@ -497,6 +617,23 @@ export interface paths {
         };
         /** This API as OpenAPI 3.1 */
         get: operations["openapi"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The daily overview: reminders going out that day (each cancellable), letters to post, payments of the day before, invoices newly overdue, unread alerts */
+        get: operations["overview"];
         put?: never;
         post?: never;
         delete?: never;
@@ -962,6 +1099,8 @@ export interface operations {
                             remindersEnabled: boolean;
                             scenarioId?: string | null;
                             siren?: string;
+                            /** @default [] */
+                            tags: string[];
                             updatedAt: string;
                             vatNumber?: string;
                         }[];
@@ -1033,6 +1172,8 @@ export interface operations {
                     remindersEnabled?: boolean;
                     scenarioId?: string | null;
                     siren?: string;
+                    /** @default [] */
+                    tags?: string[];
                     vatNumber?: string;
                 };
             };
@@ -1085,6 +1226,8 @@ export interface operations {
                         remindersEnabled: boolean;
                         scenarioId?: string | null;
                         siren?: string;
+                        /** @default [] */
+                        tags: string[];
                         updatedAt: string;
                         vatNumber?: string;
                     };
@@ -1186,6 +1329,8 @@ export interface operations {
                         remindersEnabled: boolean;
                         scenarioId?: string | null;
                         siren?: string;
+                        /** @default [] */
+                        tags: string[];
                         updatedAt: string;
                         vatNumber?: string;
                     };
@@ -1259,6 +1404,7 @@ export interface operations {
                     remindersEnabled?: boolean;
                     scenarioId?: string | null;
                     siren?: string | null;
+                    tags?: string[];
                     vatNumber?: string | null;
                 };
             };
@@ -1311,6 +1457,8 @@ export interface operations {
                         remindersEnabled: boolean;
                         scenarioId?: string | null;
                         siren?: string;
+                        /** @default [] */
+                        tags: string[];
                         updatedAt: string;
                         vatNumber?: string;
                     };
@@ -1811,7 +1959,7 @@ export interface operations {
                 q?: string;
                 reminded?: "true" | "false";
                 sort?: "dueDate" | "-dueDate" | "amount" | "daysLate" | "client" | "lastReminder";
-                status?: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "overdue";
+                status?: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off" | "overdue";
             };
             header?: never;
             path?: never;
@@ -2010,7 +2158,7 @@ export interface operations {
                             /** Format: date-time */
                             sentAt?: string;
                             /** @enum {string} */
-                            status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled";
+                            status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                             totals: {
                                 grossCents: number;
                                 netCents: number;
@@ -2281,7 +2429,7 @@ export interface operations {
                         /** Format: date-time */
                         sentAt?: string;
                         /** @enum {string} */
-                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled";
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                         totals: {
                             grossCents: number;
                             netCents: number;
@@ -2536,7 +2684,7 @@ export interface operations {
                         /** Format: date-time */
                         sentAt?: string;
                         /** @enum {string} */
-                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled";
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                         totals: {
                             grossCents: number;
                             netCents: number;
@@ -2809,7 +2957,7 @@ export interface operations {
                         /** Format: date-time */
                         sentAt?: string;
                         /** @enum {string} */
-                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled";
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                         totals: {
                             grossCents: number;
                             netCents: number;
@@ -3081,7 +3229,7 @@ export interface operations {
                         /** Format: date-time */
                         sentAt?: string;
                         /** @enum {string} */
-                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled";
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                         totals: {
                             grossCents: number;
                             netCents: number;
@@ -3177,6 +3325,8 @@ export interface operations {
                             issueDate: string;
                             netCents: number;
                             number: string;
+                            /** @enum {string} */
+                            purpose?: "bad_debt";
                             reason: string;
                             vatCents: number;
                         }[];
@@ -3260,6 +3410,8 @@ export interface operations {
                             issueDate: string;
                             netCents: number;
                             number: string;
+                            /** @enum {string} */
+                            purpose?: "bad_debt";
                             reason: string;
                             vatCents: number;
                         };
@@ -3447,7 +3599,7 @@ export interface operations {
                             /** Format: date-time */
                             sentAt?: string;
                             /** @enum {string} */
-                            status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled";
+                            status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                             totals: {
                                 grossCents: number;
                                 netCents: number;
@@ -3768,7 +3920,541 @@ export interface operations {
                         /** Format: date-time */
                         sentAt?: string;
                         /** @enum {string} */
-                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled";
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
+                        totals: {
+                            grossCents: number;
+                            netCents: number;
+                            vatBreakdown: {
+                                netCents: number;
+                                vatCents: number;
+                                vatRate: number;
+                            }[];
+                            vatCents: number;
+                        };
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    moveToLitigation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        balanceCents: number;
+                        clientId: string;
+                        clientName?: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        creditedCents: number;
+                        /** @constant */
+                        currency: "EUR";
+                        daysLate: number;
+                        deductedCents?: number;
+                        deductions?: {
+                            grossCents: number;
+                            invoiceId: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            issueDate: string;
+                            netCents: number;
+                            number: string;
+                            vatCents: number;
+                        }[];
+                        disputed: boolean;
+                        disputeReason?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        dueDate: string;
+                        /** Format: email */
+                        emailedTo?: string;
+                        id: string;
+                        imported?: boolean;
+                        issued?: {
+                            client: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                /** Format: email */
+                                email: string;
+                                /** @enum {string} */
+                                kind: "business" | "consumer";
+                                /**
+                                 * @default fr
+                                 * @enum {string}
+                                 */
+                                language: "fr" | "en";
+                                name: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                            penaltyRatePercent: number;
+                            seller: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                bic?: string;
+                                /** Format: email */
+                                email?: string;
+                                iban?: string;
+                                legalForm?: string;
+                                name: string;
+                                phone?: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                        };
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        issueDate: string;
+                        /** @enum {string} */
+                        kind?: "deposit" | "final";
+                        lastReminder?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
+                        /** Format: date-time */
+                        lastReminderAt?: string;
+                        lines: {
+                            description: string;
+                            /** @description at most 3 decimals, at most 1000000 */
+                            quantity: number;
+                            /** @description integer cents, at most 99999999999 */
+                            unitPriceCents: number;
+                            /** @enum {number} */
+                            vatRate: 0 | 2.1 | 5.5 | 10 | 20;
+                        }[];
+                        nextStep?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
+                        notes?: string;
+                        number?: string;
+                        overdue: boolean;
+                        paidCents: number;
+                        paidClaim?: {
+                            /** Format: date-time */
+                            at: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            date: string;
+                            reference?: string;
+                        };
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        pausedUntil?: string;
+                        pauseReason?: string;
+                        paymentPlan?: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            endedAt?: string;
+                            /** @enum {string} */
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            seq: number;
+                            /** @enum {string} */
+                            source: "owner" | "client";
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            totalCents: number;
+                            waivePenalties: boolean;
+                        };
+                        planRequest?: {
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            declineReason?: string;
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined";
+                        };
+                        portalDisabled?: boolean;
+                        /** Format: date-time */
+                        portalViewedAt?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        promisedFor?: string;
+                        quoteId?: string;
+                        quoteNumber?: string;
+                        remindersPaused: boolean;
+                        /** Format: date-time */
+                        sentAt?: string;
+                        /** @enum {string} */
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
+                        totals: {
+                            grossCents: number;
+                            netCents: number;
+                            vatBreakdown: {
+                                netCents: number;
+                                vatCents: number;
+                                vatRate: number;
+                            }[];
+                            vatCents: number;
+                        };
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    leaveLitigation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        balanceCents: number;
+                        clientId: string;
+                        clientName?: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        creditedCents: number;
+                        /** @constant */
+                        currency: "EUR";
+                        daysLate: number;
+                        deductedCents?: number;
+                        deductions?: {
+                            grossCents: number;
+                            invoiceId: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            issueDate: string;
+                            netCents: number;
+                            number: string;
+                            vatCents: number;
+                        }[];
+                        disputed: boolean;
+                        disputeReason?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        dueDate: string;
+                        /** Format: email */
+                        emailedTo?: string;
+                        id: string;
+                        imported?: boolean;
+                        issued?: {
+                            client: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                /** Format: email */
+                                email: string;
+                                /** @enum {string} */
+                                kind: "business" | "consumer";
+                                /**
+                                 * @default fr
+                                 * @enum {string}
+                                 */
+                                language: "fr" | "en";
+                                name: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                            penaltyRatePercent: number;
+                            seller: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                bic?: string;
+                                /** Format: email */
+                                email?: string;
+                                iban?: string;
+                                legalForm?: string;
+                                name: string;
+                                phone?: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                        };
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        issueDate: string;
+                        /** @enum {string} */
+                        kind?: "deposit" | "final";
+                        lastReminder?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
+                        /** Format: date-time */
+                        lastReminderAt?: string;
+                        lines: {
+                            description: string;
+                            /** @description at most 3 decimals, at most 1000000 */
+                            quantity: number;
+                            /** @description integer cents, at most 99999999999 */
+                            unitPriceCents: number;
+                            /** @enum {number} */
+                            vatRate: 0 | 2.1 | 5.5 | 10 | 20;
+                        }[];
+                        nextStep?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
+                        notes?: string;
+                        number?: string;
+                        overdue: boolean;
+                        paidCents: number;
+                        paidClaim?: {
+                            /** Format: date-time */
+                            at: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            date: string;
+                            reference?: string;
+                        };
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        pausedUntil?: string;
+                        pauseReason?: string;
+                        paymentPlan?: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            endedAt?: string;
+                            /** @enum {string} */
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            seq: number;
+                            /** @enum {string} */
+                            source: "owner" | "client";
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            totalCents: number;
+                            waivePenalties: boolean;
+                        };
+                        planRequest?: {
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            declineReason?: string;
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined";
+                        };
+                        portalDisabled?: boolean;
+                        /** Format: date-time */
+                        portalViewedAt?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        promisedFor?: string;
+                        quoteId?: string;
+                        quoteNumber?: string;
+                        remindersPaused: boolean;
+                        /** Format: date-time */
+                        sentAt?: string;
+                        /** @enum {string} */
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                         totals: {
                             grossCents: number;
                             netCents: number;
@@ -4043,7 +4729,7 @@ export interface operations {
                         /** Format: date-time */
                         sentAt?: string;
                         /** @enum {string} */
-                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled";
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                         totals: {
                             grossCents: number;
                             netCents: number;
@@ -4929,7 +5615,7 @@ export interface operations {
                         /** Format: date-time */
                         sentAt?: string;
                         /** @enum {string} */
-                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled";
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                         totals: {
                             grossCents: number;
                             netCents: number;
@@ -5194,7 +5880,7 @@ export interface operations {
                         /** Format: date-time */
                         sentAt?: string;
                         /** @enum {string} */
-                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled";
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                         totals: {
                             grossCents: number;
                             netCents: number;
@@ -5444,6 +6130,55 @@ export interface operations {
             };
         };
     };
+    proofPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     reminderPlan: {
         parameters: {
             query?: never;
@@ -5486,7 +6221,7 @@ export interface operations {
                             /** Format: date-time */
                             sentAt?: string;
                             /** @enum {string} */
-                            state: "scheduled" | "sending" | "to_post" | "sent" | "skipped" | "cancelled" | "failed";
+                            state: "scheduled" | "sending" | "to_post" | "sent" | "skipped" | "cancelled" | "failed" | "done";
                             stepId: string;
                             templateId: string;
                             trackingNumber?: string;
@@ -5573,7 +6308,103 @@ export interface operations {
                         /** Format: date-time */
                         sentAt?: string;
                         /** @enum {string} */
-                        state: "scheduled" | "sending" | "to_post" | "sent" | "skipped" | "cancelled" | "failed";
+                        state: "scheduled" | "sending" | "to_post" | "sent" | "skipped" | "cancelled" | "failed" | "done";
+                        stepId: string;
+                        templateId: string;
+                        trackingNumber?: string;
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancelReminderStep: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                stepId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attempts?: number;
+                        beforeDue?: boolean;
+                        /** @enum {string} */
+                        channel: "email" | "sms" | "letter";
+                        index?: number;
+                        instalment?: number;
+                        lastError?: string;
+                        letterSha256?: string;
+                        manual?: boolean;
+                        messageId?: string;
+                        plan?: number;
+                        /** @enum {string} */
+                        planStep?: "courtesy" | "late";
+                        /** Format: date-time */
+                        postedAt?: string;
+                        projected?: boolean;
+                        reason?: string;
+                        recipients?: string[];
+                        /** Format: date-time */
+                        scheduledAt?: string;
+                        /** Format: date-time */
+                        sentAt?: string;
+                        /** @enum {string} */
+                        state: "scheduled" | "sending" | "to_post" | "sent" | "skipped" | "cancelled" | "failed" | "done";
                         stepId: string;
                         templateId: string;
                         trackingNumber?: string;
@@ -5828,7 +6659,7 @@ export interface operations {
                         /** Format: date-time */
                         sentAt?: string;
                         /** @enum {string} */
-                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled";
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                         totals: {
                             grossCents: number;
                             netCents: number;
@@ -6092,7 +6923,7 @@ export interface operations {
                         /** Format: date-time */
                         sentAt?: string;
                         /** @enum {string} */
-                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled";
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                         totals: {
                             grossCents: number;
                             netCents: number;
@@ -6358,7 +7189,7 @@ export interface operations {
                         /** Format: date-time */
                         sentAt?: string;
                         /** @enum {string} */
-                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled";
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                         totals: {
                             grossCents: number;
                             netCents: number;
@@ -6483,6 +7314,301 @@ export interface operations {
             };
         };
     };
+    writeOffInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    evidence?: string;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        creditNote: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            full: boolean;
+                            grossCents: number;
+                            id: string;
+                            invoiceId: string;
+                            invoiceNumber: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            issueDate: string;
+                            netCents: number;
+                            number: string;
+                            /** @enum {string} */
+                            purpose?: "bad_debt";
+                            reason: string;
+                            vatCents: number;
+                        };
+                        invoice: {
+                            balanceCents: number;
+                            clientId: string;
+                            clientName?: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            creditedCents: number;
+                            /** @constant */
+                            currency: "EUR";
+                            daysLate: number;
+                            deductedCents?: number;
+                            deductions?: {
+                                grossCents: number;
+                                invoiceId: string;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                issueDate: string;
+                                netCents: number;
+                                number: string;
+                                vatCents: number;
+                            }[];
+                            disputed: boolean;
+                            disputeReason?: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            dueDate: string;
+                            /** Format: email */
+                            emailedTo?: string;
+                            id: string;
+                            imported?: boolean;
+                            issued?: {
+                                client: {
+                                    address?: {
+                                        city: string;
+                                        /** @default FR */
+                                        country: string;
+                                        line1: string;
+                                        line2?: string;
+                                        postalCode: string;
+                                    };
+                                    /** Format: email */
+                                    email: string;
+                                    /** @enum {string} */
+                                    kind: "business" | "consumer";
+                                    /**
+                                     * @default fr
+                                     * @enum {string}
+                                     */
+                                    language: "fr" | "en";
+                                    name: string;
+                                    siren?: string;
+                                    vatNumber?: string;
+                                };
+                                penaltyRatePercent: number;
+                                seller: {
+                                    address?: {
+                                        city: string;
+                                        /** @default FR */
+                                        country: string;
+                                        line1: string;
+                                        line2?: string;
+                                        postalCode: string;
+                                    };
+                                    bic?: string;
+                                    /** Format: email */
+                                    email?: string;
+                                    iban?: string;
+                                    legalForm?: string;
+                                    name: string;
+                                    phone?: string;
+                                    siren?: string;
+                                    vatNumber?: string;
+                                };
+                            };
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            issueDate: string;
+                            /** @enum {string} */
+                            kind?: "deposit" | "final";
+                            lastReminder?: {
+                                /** Format: date-time */
+                                at: string;
+                                templateId: string;
+                            };
+                            /** Format: date-time */
+                            lastReminderAt?: string;
+                            lines: {
+                                description: string;
+                                /** @description at most 3 decimals, at most 1000000 */
+                                quantity: number;
+                                /** @description integer cents, at most 99999999999 */
+                                unitPriceCents: number;
+                                /** @enum {number} */
+                                vatRate: 0 | 2.1 | 5.5 | 10 | 20;
+                            }[];
+                            nextStep?: {
+                                /** Format: date-time */
+                                at: string;
+                                templateId: string;
+                            };
+                            notes?: string;
+                            number?: string;
+                            overdue: boolean;
+                            paidCents: number;
+                            paidClaim?: {
+                                /** Format: date-time */
+                                at: string;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                date: string;
+                                reference?: string;
+                            };
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            pausedUntil?: string;
+                            pauseReason?: string;
+                            paymentPlan?: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                endedAt?: string;
+                                /** @enum {string} */
+                                endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                                instalments: {
+                                    /** @description integer cents, at most 99999999999 */
+                                    amountCents: number;
+                                    /**
+                                     * Format: date
+                                     * @example 2026-11-22
+                                     */
+                                    dueDate: string;
+                                }[];
+                                note?: string;
+                                seq: number;
+                                /** @enum {string} */
+                                source: "owner" | "client";
+                                /** @enum {string} */
+                                status: "active" | "ended";
+                                totalCents: number;
+                                waivePenalties: boolean;
+                            };
+                            planRequest?: {
+                                /** Format: date-time */
+                                decidedAt?: string;
+                                declineReason?: string;
+                                instalments: {
+                                    /** @description integer cents, at most 99999999999 */
+                                    amountCents: number;
+                                    /**
+                                     * Format: date
+                                     * @example 2026-11-22
+                                     */
+                                    dueDate: string;
+                                }[];
+                                note?: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "declined";
+                            };
+                            portalDisabled?: boolean;
+                            /** Format: date-time */
+                            portalViewedAt?: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            promisedFor?: string;
+                            quoteId?: string;
+                            quoteNumber?: string;
+                            remindersPaused: boolean;
+                            /** Format: date-time */
+                            sentAt?: string;
+                            /** @enum {string} */
+                            status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
+                            totals: {
+                                grossCents: number;
+                                netCents: number;
+                                vatBreakdown: {
+                                    netCents: number;
+                                    vatCents: number;
+                                    vatRate: number;
+                                }[];
+                                vatCents: number;
+                            };
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     exportInvoices: {
         parameters: {
             query?: {
@@ -6497,7 +7623,7 @@ export interface operations {
                 q?: string;
                 reminded?: "true" | "false";
                 sort?: "dueDate" | "-dueDate" | "amount" | "daysLate" | "client" | "lastReminder";
-                status?: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "overdue";
+                status?: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off" | "overdue";
             };
             header?: never;
             path?: never;
@@ -6532,6 +7658,198 @@ export interface operations {
             };
         };
     };
+    listNotifications: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                unread?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: date-time */
+                            at: string;
+                            clientName: string;
+                            detail?: {
+                                [key: string]: string | number | boolean;
+                            };
+                            id: string;
+                            invoiceId: string;
+                            invoiceNumber?: string;
+                            /** @enum {string} */
+                            kind: "bounce" | "complaint" | "dispute" | "promise" | "paid_claim" | "send_failed" | "unknown_outcome" | "plan_request" | "litigation";
+                            read: boolean;
+                            /** Format: date-time */
+                            readAt?: string;
+                        }[];
+                        nextCursor?: string;
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    readNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        at: string;
+                        clientName: string;
+                        detail?: {
+                            [key: string]: string | number | boolean;
+                        };
+                        id: string;
+                        invoiceId: string;
+                        invoiceNumber?: string;
+                        /** @enum {string} */
+                        kind: "bounce" | "complaint" | "dispute" | "promise" | "paid_claim" | "send_failed" | "unknown_outcome" | "plan_request" | "litigation";
+                        read: boolean;
+                        /** Format: date-time */
+                        readAt?: string;
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    readAllNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        marked: number;
+                        remaining: boolean;
+                    };
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     openapi: {
         parameters: {
             query?: never;
@@ -6547,6 +7865,113 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    overview: {
+        parameters: {
+            query?: {
+                date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        alerts: {
+                            /** Format: date-time */
+                            at: string;
+                            clientName: string;
+                            detail?: {
+                                [key: string]: string | number | boolean;
+                            };
+                            id: string;
+                            invoiceId: string;
+                            invoiceNumber?: string;
+                            /** @enum {string} */
+                            kind: "bounce" | "complaint" | "dispute" | "promise" | "paid_claim" | "send_failed" | "unknown_outcome" | "plan_request" | "litigation";
+                            read: boolean;
+                            /** Format: date-time */
+                            readAt?: string;
+                        }[];
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        date: string;
+                        letters: {
+                            clientName: string;
+                            invoiceId: string;
+                            invoiceNumber?: string;
+                            /** Format: date-time */
+                            since: string;
+                            stepId: string;
+                            templateId: string;
+                        }[];
+                        newlyOverdue: {
+                            /** @description integer cents, at most 99999999999 */
+                            balanceCents: number;
+                            clientName: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            dueDate: string;
+                            invoiceId: string;
+                            invoiceNumber?: string;
+                        }[];
+                        payments: {
+                            /** @description integer cents, at most 99999999999 */
+                            amountCents: number;
+                            clientName: string;
+                            invoiceId: string;
+                            invoiceNumber?: string;
+                            method: string;
+                            paymentId: string;
+                        }[];
+                        reminders: {
+                            cancel: {
+                                /** @constant */
+                                method: "POST";
+                                path: string;
+                            };
+                            clientName: string;
+                            invoiceId: string;
+                            invoiceNumber?: string;
+                            /** Format: date-time */
+                            scheduledAt: string;
+                            stepId: string;
+                            templateId: string;
+                        }[];
+                        timezone: string;
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6613,7 +8038,7 @@ export interface operations {
                             overdue: boolean;
                             paidCents: number;
                             /** @enum {string} */
-                            status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled";
+                            status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                             totals: {
                                 grossCents: number;
                                 netCents: number;
@@ -7853,7 +9278,7 @@ export interface operations {
                         /** Format: date-time */
                         sentAt?: string;
                         /** @enum {string} */
-                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled";
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                         totals: {
                             grossCents: number;
                             netCents: number;
@@ -8135,7 +9560,7 @@ export interface operations {
                         /** Format: date-time */
                         sentAt?: string;
                         /** @enum {string} */
-                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled";
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                         totals: {
                             grossCents: number;
                             netCents: number;
@@ -8610,7 +10035,7 @@ export interface operations {
                         from: string;
                         items: {
                             /** @enum {string} */
-                            action: "send" | "skip";
+                            action: "send" | "skip" | "escalate";
                             /** Format: date-time */
                             at?: string;
                             /** @enum {string} */
@@ -8620,6 +10045,8 @@ export interface operations {
                             invoiceId: string;
                             invoiceNumber?: string;
                             reason?: string;
+                            scenarioId: string;
+                            scenarioRule: string;
                             stepId: string;
                             templateId: string;
                         }[];
@@ -8684,6 +10111,7 @@ export interface operations {
                                 offsetDays: number;
                                 templateId: string;
                             }[];
+                            tags: string[];
                         }[];
                     };
                 };
@@ -8728,6 +10156,7 @@ export interface operations {
                         offsetDays: number;
                         templateId: string;
                     }[];
+                    tags?: string[];
                 };
             };
         };
@@ -8758,6 +10187,7 @@ export interface operations {
                             offsetDays: number;
                             templateId: string;
                         }[];
+                        tags: string[];
                     };
                 };
             };
@@ -8836,6 +10266,7 @@ export interface operations {
                             offsetDays: number;
                             templateId: string;
                         }[];
+                        tags: string[];
                     };
                 };
             };
@@ -8896,6 +10327,7 @@ export interface operations {
                         offsetDays: number;
                         templateId: string;
                     }[];
+                    tags?: string[];
                 };
             };
         };
@@ -8926,6 +10358,7 @@ export interface operations {
                             offsetDays: number;
                             templateId: string;
                         }[];
+                        tags: string[];
                     };
                 };
             };
@@ -9082,7 +10515,15 @@ export interface operations {
                         groupByClient: boolean;
                         /** @enum {string} */
                         language: "fr" | "en";
+                        litigationAfterDays: number;
                         minGapDays: number;
+                        notifications: {
+                            dailyOverview: boolean;
+                            immediate: boolean;
+                            overviewHour: number;
+                        };
+                        /** Format: email */
+                        notifyEmail?: string;
                         paymentUrl?: string;
                         penaltyRatePercent?: number;
                         planCourtesyDays: number;
@@ -9097,6 +10538,9 @@ export interface operations {
                         sendHour: number;
                         skipHolidays: boolean;
                         skipWeekends: boolean;
+                        thankOnlyIfReminded: boolean;
+                        thankOnPartial: boolean;
+                        thankOnPayment: boolean;
                         timezone: string;
                     };
                 };
@@ -9147,7 +10591,14 @@ export interface operations {
                     groupByClient?: boolean;
                     /** @enum {string} */
                     language?: "fr" | "en";
+                    litigationAfterDays?: number;
                     minGapDays?: number;
+                    notifications?: {
+                        dailyOverview?: boolean;
+                        immediate?: boolean;
+                        overviewHour?: number;
+                    };
+                    notifyEmail?: string | null;
                     paymentUrl?: string | null;
                     penaltyRatePercent?: number;
                     planCourtesyDays?: number;
@@ -9162,6 +10613,9 @@ export interface operations {
                     sendHour?: number;
                     skipHolidays?: boolean;
                     skipWeekends?: boolean;
+                    thankOnlyIfReminded?: boolean;
+                    thankOnPartial?: boolean;
+                    thankOnPayment?: boolean;
                     timezone?: string;
                 };
             };
@@ -9199,7 +10653,15 @@ export interface operations {
                         groupByClient: boolean;
                         /** @enum {string} */
                         language: "fr" | "en";
+                        litigationAfterDays: number;
                         minGapDays: number;
+                        notifications: {
+                            dailyOverview: boolean;
+                            immediate: boolean;
+                            overviewHour: number;
+                        };
+                        /** Format: email */
+                        notifyEmail?: string;
                         paymentUrl?: string;
                         penaltyRatePercent?: number;
                         planCourtesyDays: number;
@@ -9214,6 +10676,9 @@ export interface operations {
                         sendHour: number;
                         skipHolidays: boolean;
                         skipWeekends: boolean;
+                        thankOnlyIfReminded: boolean;
+                        thankOnPartial: boolean;
+                        thankOnPayment: boolean;
                         timezone: string;
                     };
                 };

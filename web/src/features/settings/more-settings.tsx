@@ -147,6 +147,17 @@ export const useSections = (settings: Record<string, unknown>): SettingSection[]
     },
   ];
   const has = (path: string) => read(settings, path) !== undefined;
+  if (has('planMissedDays')) {
+    sections.push({
+      id: 'plans',
+      title: t(s('plans')),
+      fields: [
+        { path: 'planCourtesyDays', label: t(s('planCourtesyDays')), kind: 'int', min: 1, max: 30 },
+        { path: 'planLateDays', label: t(s('planLateDays')), kind: 'int', min: 1, max: 30 },
+        { path: 'planMissedDays', label: t(s('planMissedDays')), kind: 'int', min: 1, max: 90 },
+      ],
+    });
+  }
   if (has('groupByClient') || has('bccSelf')) {
     sections.push({
       id: 'sending',
