@@ -102,7 +102,9 @@ describe('client portal on the local stack', () => {
     await t.drain();
     const steps = await stepsOf(t, invoice.id);
     expect(steps.filter((s) => s.state === 'scheduled')).toEqual([]);
-    expect(steps.filter((s) => s.state === 'cancelled').map((s) => s.reason)).toEqual(['paused', 'paused', 'paused']);
+    const cancelled = steps.filter((s) => s.state === 'cancelled');
+    expect(cancelled.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(cancelled.map((s) => s.reason))).toEqual(new Set(['paused']));
     const owner = await t.ok('GET', `/invoices/${invoice.id}`);
     expect(owner).toMatchObject({ remindersPaused: true, pausedUntil: paid.json.pausedUntil, paidClaim: { date: parisToday(), reference: 'VIR-0042' } });
     expect((await eventsOf(t, invoice.id)).find((e) => e.type === 'portal.paid_claimed')?.data).toEqual({ date: parisToday(), reference: 'VIR-0042' });
@@ -159,7 +161,9 @@ describe('client portal on the local stack', () => {
     expect(res.json).toMatchObject({ disputed: true });
     await runUntil(endOfDay(addDays(due, 40)));
     expect(await reminderMails(email)).toHaveLength(0);
-    expect((await stepsOf(t, invoice.id)).map((s) => [s.state, s.reason])).toEqual([['cancelled', 'disputed'], ['cancelled', 'disputed'], ['cancelled', 'disputed'], ['cancelled', 'disputed']]);
+    const stopped = await stepsOf(t, invoice.id);
+    expect(stopped.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(stopped.map((s) => `${s.state}:${s.reason}`))).toEqual(new Set(['cancelled:disputed']));
     expect((await eventsOf(t, invoice.id)).find((e) => e.type === 'portal.disputed')?.data).toEqual({ reason: 'Travaux non terminés' });
     const view = (await portal('GET', `/portal/${token}`)).json;
     expect(view.reminders.disputed).toBe(true);
@@ -186,7 +190,9 @@ describe('the owner pauses, resumes and disputes an invoice', () => {
     const paused = await t.ok('POST', `/invoices/${invoice.id}/pause`, { until, reason: 'Chantier en cours' });
     expect(paused).toMatchObject({ remindersPaused: true, pausedUntil: until, pauseReason: 'Chantier en cours' });
     await t.drain();
-    expect((await stepsOf(t, invoice.id)).map((s) => s.reason)).toEqual(['paused', 'paused', 'paused', 'paused']);
+    const held = await stepsOf(t, invoice.id);
+    expect(held.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(held.map((s) => `${s.state}:${s.reason}`))).toEqual(new Set(['cancelled:paused']));
 
     await runUntil(endOfDay(addDays(until, -1)));
     expect(await reminderMails(email)).toHaveLength(0);
@@ -204,18 +210,20 @@ describe('the owner pauses, resumes and disputes an invoice', () => {
   it('resume lifts an open-ended pause at once; dispute and resolve-dispute stop and restart the plan', async () => {
     const t = await setUp('owner-hold');
     const invoice = await sendInvoice(t, uniqueEmail('owner-hold'), dueDateAhead(12));
+    const planned = (await schedulesOf(invoice.id)).length;
+    expect(planned).toBeGreaterThanOrEqual(4);
     await t.ok('POST', `/invoices/${invoice.id}/pause`, { reason: 'Le client a appelé' });
     expect(await schedulesOf(invoice.id)).toEqual([]);
     const resumed = await t.ok('POST', `/invoices/${invoice.id}/resume`);
     expect(resumed.remindersPaused).toBe(false);
     expect(resumed.pausedUntil).toBeUndefined();
-    expect((await schedulesOf(invoice.id)).length).toBe(4);
+    expect((await schedulesOf(invoice.id)).length).toBe(planned);
 
     const disputed = await t.ok('POST', `/invoices/${invoice.id}/dispute`, { reason: 'Montant contesté' });
     expect(disputed).toMatchObject({ disputed: true, disputeReason: 'Montant contesté' });
     expect(await schedulesOf(invoice.id)).toEqual([]);
     await t.ok('POST', `/invoices/${invoice.id}/resolve-dispute`);
-    expect((await schedulesOf(invoice.id)).length).toBe(4);
+    expect((await schedulesOf(invoice.id)).length).toBe(planned);
     const events = await eventsOf(t, invoice.id);
     expect(events.filter((e) => e.type.startsWith('invoice.') && /paused|resumed|disputed|dispute_resolved/.test(e.type)).map((e) => [e.type, e.data])).toEqual([
       ['invoice.paused', { reason: 'Le client a appelé' }],
