@@ -39,6 +39,8 @@ export interface LocalStackOptions {
   readonly quiet?: boolean;
   /** Fire due schedules on a wall-clock timer (npm start). Tests leave it off and use `/local/schedules/run`. */
   readonly fireInRealTime?: boolean;
+  /** Where the web app is served (client-portal links in emails point there); default http://localhost:5173. */
+  readonly webUrl?: string;
 }
 
 export interface LocalStack {
@@ -51,6 +53,7 @@ export interface LocalStack {
 }
 
 export const DEFAULT_PORTS: LocalStackPorts = { api: 3000, dynamodb: 8000, ses: 8005, scheduler: 8006 };
+export const DEFAULT_WEB_PORT = 5173;
 
 export const startLocalStack = async (options: LocalStackOptions = {}): Promise<LocalStack> => {
   const ports = { ...DEFAULT_PORTS, ...options.ports };
@@ -122,7 +125,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
 
     const dynamo = await dynamoStarting;
     const urls = { api: apiUrl, dynamodb: dynamo.endpoint, ses: ses.url, scheduler: schedulerUrl };
-    Object.assign(process.env, lambdaEnvironment(urls));
+    Object.assign(process.env, lambdaEnvironment(urls, options.webUrl));
     await ensureTable(dynamo.endpoint, LOCAL_TABLE);
 
     const clientConfig = { region: LOCAL_REGION, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
@@ -161,7 +164,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
 };
 
 /** The environment the CDK stack gives every Lambda, pointed at the emulators. */
-export const lambdaEnvironment = (urls: LocalStack['urls']): Record<string, string> => ({
+export const lambdaEnvironment = (urls: LocalStack['urls'], webUrl = `http://localhost:${DEFAULT_WEB_PORT}`): Record<string, string> => ({
   TABLE_NAME: LOCAL_TABLE,
   AWS_REGION: LOCAL_REGION,
   AWS_ACCESS_KEY_ID: 'local',
@@ -177,6 +180,7 @@ export const lambdaEnvironment = (urls: LocalStack['urls']): Record<string, stri
   SEND_REMINDER_FUNCTION_ARN: SEND_REMINDER_ARN,
   OVERVIEW_FUNCTION_ARN: SEND_OVERVIEW_ARN,
   REMINDER_DLQ_ARN: `arn:aws:sqs:${LOCAL_REGION}:${LOCAL_ACCOUNT}:relances-local-reminder-dlq`,
+  WEB_BASE_URL: webUrl,
 });
 
 /** The stream's consumers, by handler module (each an event source of the table stream in CDK). */
@@ -234,7 +238,7 @@ const explainPortInUse = <T>(listening: Promise<T>, port: number, variable: stri
     throw error.code === 'EADDRINUSE' ? new Error(`Port ${port} is already in use (another \`npm start\`?): set ${variable} to another port.`) : error;
   });
 
-const freePort = (): Promise<number> =>
+export const freePort = (): Promise<number> =>
   new Promise((resolvePort, reject) => {
     const server = createServer();
     server.once('error', reject).listen(0, '127.0.0.1', () => {

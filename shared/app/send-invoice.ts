@@ -9,6 +9,7 @@ import { BusinessRuleError, ConflictError, NotFoundError, type FieldError } from
 import { byPaymentDate } from './payments.js';
 import { loadInvoice } from './invoices.js';
 import { toInvoiceView } from './invoice-view.js';
+import type { PortalLinks } from './portal/portal-links.js';
 import type { ClientRepository, ClientSnapshot, Clock, InvoicePdfData, IssuedParties, InvoiceRecord, InvoiceRepository, Mailer, PdfRenderer, SettingsRepository } from './ports.js';
 
 export interface SendInvoiceDeps {
@@ -18,6 +19,8 @@ export interface SendInvoiceDeps {
   readonly mailer: Mailer;
   readonly pdf: PdfRenderer;
   readonly clock: Clock;
+  /** Gives the email its client-portal link (none without it). */
+  readonly portalLinks?: PortalLinks;
 }
 
 /** The contractual rate if the seller set one, else the legal default (ECB + 10 points) of the invoice's semester. */
@@ -72,7 +75,7 @@ export const legalIdentityGaps = (s: Settings): FieldError[] => {
   return gaps;
 };
 
-const invoiceEmailText = (s: Settings, client: Client, invoice: InvoiceRecord): { subject: string; text: string } =>
+const invoiceEmailText = (s: Settings, client: Client, invoice: InvoiceRecord, portalUrl?: string): { subject: string; text: string } =>
   emailTexts(client.language).invoice({
     clientName: client.name,
     number: invoice.number ?? '',
@@ -81,6 +84,7 @@ const invoiceEmailText = (s: Settings, client: Client, invoice: InvoiceRecord): 
     company: s.company.name,
     ...(s.company.iban ? { iban: s.company.iban } : {}),
     ...(s.company.bic ? { bic: s.company.bic } : {}),
+    ...(portalUrl ? { portalUrl } : {}),
   });
 
 /**
@@ -89,7 +93,7 @@ const invoiceEmailText = (s: Settings, client: Client, invoice: InvoiceRecord): 
  * invoice exists legally, so a failed email leaves it `sent` and not yet emailed, and
  * sending again only retries the email (never a second number).
  */
-export const makeSendInvoice = ({ invoices, clients, settings, mailer, pdf, clock }: SendInvoiceDeps) =>
+export const makeSendInvoice = ({ invoices, clients, settings, mailer, pdf, clock, portalLinks }: SendInvoiceDeps) =>
   async (tenantId: string, id: string): Promise<InvoiceView> => {
     const [current, s] = await Promise.all([loadInvoice(invoices, tenantId, id), settings.get(tenantId)]);
     if (current.emailedAt) throw new ConflictError(`Invoice ${current.number} was already sent`);
@@ -118,7 +122,8 @@ export const makeSendInvoice = ({ invoices, clients, settings, mailer, pdf, cloc
     }
 
     const bytes = await pdf.invoice(invoicePdfData(s, client, invoice, []));
-    const { subject, text } = invoiceEmailText(s, client, invoice);
+    const portalUrl = await portalLinks?.issue(invoice);
+    const { subject, text } = invoiceEmailText(s, client, invoice, portalUrl);
     const at = clock.now().toISOString();
     try {
       const { messageId } = await mailer.send({
