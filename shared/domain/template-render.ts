@@ -25,6 +25,7 @@ export const TEMPLATE_VARIABLES = [
   'paymentInstructions',
   'iban',
   'deadlineDate',
+  'portalUrl',
   // Payment plans (empty when the invoice has none): the instalment a plan reminder is about, and the whole schedule.
   'instalmentNumber',
   'instalmentCount',
@@ -96,6 +97,8 @@ export interface TemplateVariablesInput {
   /** Days given by a mise en demeure; default 8. */
   deadlineDays?: number;
   table?: PenaltyRateTable;
+  /** This email's client-portal link (`<web>/p/<token>`); empty when the invoice has none. */
+  portalUrl?: string;
   /** The invoice's payment plan: each instalment with what is still due, and the one a plan reminder is about. */
   plan?: { rows: readonly InstalmentView[]; instalment?: number };
 }
@@ -161,6 +164,7 @@ export const buildTemplateVariables = (input: TemplateVariablesInput): Record<Te
     paymentInstructions: instructions,
     iban,
     deadlineDate: formatDate(addDays(asOf, input.deadlineDays ?? 8), language),
+    portalUrl: input.portalUrl ?? '',
     ...planVariables(input.plan, language),
   };
 };

@@ -33,6 +33,8 @@ export interface ReminderMaterial {
   readonly template: ReminderTemplate;
   /** The instant the reminder goes out; days late and penalties are counted to its local date. */
   readonly asOf: Date;
+  /** This email's client-portal link. */
+  readonly portalUrl?: string;
   /** The invoice's payment plan, and the instalment a plan reminder is about. */
   readonly plan?: { readonly plan: PaymentPlan; readonly instalment?: number };
 }
@@ -60,6 +62,7 @@ export const reminderVariables = (m: Omit<ReminderMaterial, 'payments' | 'templa
     asOf: localDate(m.asOf, m.settings.timezone),
     ...(m.settings.penaltyRatePercent !== undefined ? { penaltyRatePercent: m.settings.penaltyRatePercent } : {}),
     language: m.client.language,
+    ...(m.portalUrl ? { portalUrl: m.portalUrl } : {}),
     ...(plan ? { plan: { rows: plan.rows, ...(plan.instalment !== undefined ? { instalment: plan.instalment } : {}) } } : {}),
   });
 };

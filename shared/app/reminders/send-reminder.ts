@@ -7,6 +7,7 @@ import { localDateTimeOf } from '../../domain/zoned-time.js';
 import type { Clock, InvoiceRepository, Mailer, PdfRenderer, ReminderInput, TenantDocuments } from '../ports.js';
 import type { ClientGapClaim, NewStepRecord, StepRecordItem } from '../ports/reminder-steps.js';
 import { composeReminder, resolveTemplate } from './compose-reminder.js';
+import type { PortalLinks } from '../portal/portal-links.js';
 import { noMetrics, type Metrics } from '../metrics.js';
 import { alertOwner } from './owner-alert.js';
 import { sendWithSameDaySteps } from './grouped-send.js';
@@ -23,6 +24,8 @@ export interface SendReminderDeps extends ReminderReadDeps {
   readonly mailer: Mailer;
   readonly pdf: PdfRenderer;
   readonly clock: Clock;
+  /** Gives each reminder email its client-portal link (none without it). */
+  readonly portalLinks?: PortalLinks;
   /** Counts sent, skipped (by reason), failed and unknown-outcome reminders; none by default. */
   readonly metrics?: Metrics;
 }
@@ -181,7 +184,7 @@ const send = async (
   if (templateRefusalFor(client.kind, template)) return skip(deps, ctx, record, 'template_mentions_penalties', now);
   const plan = invoice.paymentPlan;
   const email = await composeReminder(
-    { invoice, client, settings, payments, template, asOf: now, ...(plan ? { plan: { plan, ...(isPlanStep(record) ? { instalment: record.instalment ?? 0 } : {}) } } : {}) },
+    { invoice, client, settings, payments, template, asOf: now, ...(await portalUrlOf(deps, invoice)), ...(plan ? { plan: { plan, ...(isPlanStep(record) ? { instalment: record.instalment ?? 0 } : {}) } } : {}) },
     deps.pdf,
     recipients.to,
     recipients.cc,
@@ -306,3 +309,9 @@ const checkLease = async (deps: SendReminderDeps, ctx: ReminderContext, record: 
 };
 
 export type { NewStepRecord };
+
+/** A fresh portal link for this email, when the invoice has links on. */
+export const portalUrlOf = async (deps: Pick<SendReminderDeps, 'portalLinks'>, invoice: Parameters<PortalLinks['issue']>[0]): Promise<{ portalUrl?: string }> => {
+  const portalUrl = await deps.portalLinks?.issue(invoice);
+  return portalUrl ? { portalUrl } : {};
+};

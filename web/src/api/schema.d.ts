@@ -245,6 +245,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/invoices/{id}/dispute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark the invoice disputed: reminders stop until the dispute is resolved */
+        post: operations["disputeInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/invoices/{id}/litigation": {
         parameters: {
             query?: never;
@@ -258,6 +275,23 @@ export interface paths {
         post: operations["moveToLitigation"];
         /** Take an invoice back from litigation: its status follows its balance and its reminders re-plan */
         delete: operations["leaveLitigation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/invoices/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pause the reminders, until a date (they resume by themselves that day) or until resumed */
+        post: operations["pauseInvoice"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -368,6 +402,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/invoices/{id}/portal-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new client-portal link for the invoice (older links stop working); the URL is shown once */
+        post: operations["issuePortalLink"];
+        /** Switch the invoice’s client-portal links off (emails stop carrying one until a new link is issued) */
+        delete: operations["revokePortalLinks"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/invoices/{id}/proof.pdf": {
         parameters: {
             query?: never;
@@ -414,6 +466,40 @@ export interface paths {
         put?: never;
         /** Cancel one scheduled step (state cancelled, reason owner_cancelled); 409 once it is sent, skipped, cancelled, failed or being sent */
         post: operations["cancelReminderStep"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/invoices/{id}/resolve-dispute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close the dispute: reminders resume */
+        post: operations["resolveDispute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/invoices/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume paused reminders now (a new plan from the next step not yet sent) */
+        post: operations["resumeInvoice"];
         delete?: never;
         options?: never;
         head?: never;
@@ -567,6 +653,91 @@ export interface paths {
         get: operations["overview"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Client portal (public, the link’s token is the credential): the invoice, its balance and payments, how to pay (payment link, IBAN/BIC, EPC QR code); 404 for a wrong, revoked or expired link */
+        get: operations["getPortal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/{token}/dispute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Client portal: contest the invoice (reason): reminders stop until the seller resolves it */
+        post: operations["portalDispute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/{token}/paid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Client portal: “j’ai payé” (date, reference): reminders pause 5 business days while the seller checks */
+        post: operations["portalPaid"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/{token}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Client portal: the invoice PDF (with the EPC QR code while a balance is due) */
+        get: operations["getPortalPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/{token}/promise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Client portal: a promise to pay by a date (≤ 60 days): reminders pause and resume the day after if unpaid */
+        post: operations["portalPromise"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1989,6 +2160,7 @@ export interface operations {
                                 vatCents: number;
                             }[];
                             disputed: boolean;
+                            disputeReason?: string;
                             /**
                              * Format: date
                              * @example 2026-11-22
@@ -2074,6 +2246,22 @@ export interface operations {
                             number?: string;
                             overdue: boolean;
                             paidCents: number;
+                            paidClaim?: {
+                                /** Format: date-time */
+                                at: string;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                date: string;
+                                reference?: string;
+                            };
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            pausedUntil?: string;
+                            pauseReason?: string;
                             paymentPlan?: {
                                 /** Format: date-time */
                                 createdAt: string;
@@ -2118,6 +2306,14 @@ export interface operations {
                                 /** @enum {string} */
                                 status: "pending" | "accepted" | "declined";
                             };
+                            portalDisabled?: boolean;
+                            /** Format: date-time */
+                            portalViewedAt?: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            promisedFor?: string;
                             quoteId?: string;
                             quoteNumber?: string;
                             remindersPaused: boolean;
@@ -2235,6 +2431,7 @@ export interface operations {
                             vatCents: number;
                         }[];
                         disputed: boolean;
+                        disputeReason?: string;
                         /**
                          * Format: date
                          * @example 2026-11-22
@@ -2320,6 +2517,22 @@ export interface operations {
                         number?: string;
                         overdue: boolean;
                         paidCents: number;
+                        paidClaim?: {
+                            /** Format: date-time */
+                            at: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            date: string;
+                            reference?: string;
+                        };
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        pausedUntil?: string;
+                        pauseReason?: string;
                         paymentPlan?: {
                             /** Format: date-time */
                             createdAt: string;
@@ -2364,6 +2577,14 @@ export interface operations {
                             /** @enum {string} */
                             status: "pending" | "accepted" | "declined";
                         };
+                        portalDisabled?: boolean;
+                        /** Format: date-time */
+                        portalViewedAt?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        promisedFor?: string;
                         quoteId?: string;
                         quoteNumber?: string;
                         remindersPaused: boolean;
@@ -2465,6 +2686,7 @@ export interface operations {
                             vatCents: number;
                         }[];
                         disputed: boolean;
+                        disputeReason?: string;
                         /**
                          * Format: date
                          * @example 2026-11-22
@@ -2550,6 +2772,22 @@ export interface operations {
                         number?: string;
                         overdue: boolean;
                         paidCents: number;
+                        paidClaim?: {
+                            /** Format: date-time */
+                            at: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            date: string;
+                            reference?: string;
+                        };
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        pausedUntil?: string;
+                        pauseReason?: string;
                         paymentPlan?: {
                             /** Format: date-time */
                             createdAt: string;
@@ -2594,6 +2832,14 @@ export interface operations {
                             /** @enum {string} */
                             status: "pending" | "accepted" | "declined";
                         };
+                        portalDisabled?: boolean;
+                        /** Format: date-time */
+                        portalViewedAt?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        promisedFor?: string;
                         quoteId?: string;
                         quoteNumber?: string;
                         remindersPaused: boolean;
@@ -2713,6 +2959,7 @@ export interface operations {
                             vatCents: number;
                         }[];
                         disputed: boolean;
+                        disputeReason?: string;
                         /**
                          * Format: date
                          * @example 2026-11-22
@@ -2798,6 +3045,22 @@ export interface operations {
                         number?: string;
                         overdue: boolean;
                         paidCents: number;
+                        paidClaim?: {
+                            /** Format: date-time */
+                            at: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            date: string;
+                            reference?: string;
+                        };
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        pausedUntil?: string;
+                        pauseReason?: string;
                         paymentPlan?: {
                             /** Format: date-time */
                             createdAt: string;
@@ -2842,6 +3105,14 @@ export interface operations {
                             /** @enum {string} */
                             status: "pending" | "accepted" | "declined";
                         };
+                        portalDisabled?: boolean;
+                        /** Format: date-time */
+                        portalViewedAt?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        promisedFor?: string;
                         quoteId?: string;
                         quoteNumber?: string;
                         remindersPaused: boolean;
@@ -2960,6 +3231,7 @@ export interface operations {
                             vatCents: number;
                         }[];
                         disputed: boolean;
+                        disputeReason?: string;
                         /**
                          * Format: date
                          * @example 2026-11-22
@@ -3045,6 +3317,22 @@ export interface operations {
                         number?: string;
                         overdue: boolean;
                         paidCents: number;
+                        paidClaim?: {
+                            /** Format: date-time */
+                            at: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            date: string;
+                            reference?: string;
+                        };
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        pausedUntil?: string;
+                        pauseReason?: string;
                         paymentPlan?: {
                             /** Format: date-time */
                             createdAt: string;
@@ -3089,6 +3377,14 @@ export interface operations {
                             /** @enum {string} */
                             status: "pending" | "accepted" | "declined";
                         };
+                        portalDisabled?: boolean;
+                        /** Format: date-time */
+                        portalViewedAt?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        promisedFor?: string;
                         quoteId?: string;
                         quoteNumber?: string;
                         remindersPaused: boolean;
@@ -3305,6 +3601,7 @@ export interface operations {
                                 vatCents: number;
                             }[];
                             disputed: boolean;
+                            disputeReason?: string;
                             /**
                              * Format: date
                              * @example 2026-11-22
@@ -3390,6 +3687,22 @@ export interface operations {
                             number?: string;
                             overdue: boolean;
                             paidCents: number;
+                            paidClaim?: {
+                                /** Format: date-time */
+                                at: string;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                date: string;
+                                reference?: string;
+                            };
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            pausedUntil?: string;
+                            pauseReason?: string;
                             paymentPlan?: {
                                 /** Format: date-time */
                                 createdAt: string;
@@ -3434,6 +3747,14 @@ export interface operations {
                                 /** @enum {string} */
                                 status: "pending" | "accepted" | "declined";
                             };
+                            portalDisabled?: boolean;
+                            /** Format: date-time */
+                            portalViewedAt?: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            promisedFor?: string;
                             quoteId?: string;
                             quoteNumber?: string;
                             remindersPaused: boolean;
@@ -3554,7 +3875,7 @@ export interface operations {
             };
         };
     };
-    moveToLitigation: {
+    disputeInvoice: {
         parameters: {
             query?: never;
             header?: never;
@@ -3566,7 +3887,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    reason?: string;
+                    reason: string;
                 };
             };
         };
@@ -3601,6 +3922,7 @@ export interface operations {
                             vatCents: number;
                         }[];
                         disputed: boolean;
+                        disputeReason?: string;
                         /**
                          * Format: date
                          * @example 2026-11-22
@@ -3686,6 +4008,22 @@ export interface operations {
                         number?: string;
                         overdue: boolean;
                         paidCents: number;
+                        paidClaim?: {
+                            /** Format: date-time */
+                            at: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            date: string;
+                            reference?: string;
+                        };
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        pausedUntil?: string;
+                        pauseReason?: string;
                         paymentPlan?: {
                             /** Format: date-time */
                             createdAt: string;
@@ -3730,6 +4068,284 @@ export interface operations {
                             /** @enum {string} */
                             status: "pending" | "accepted" | "declined";
                         };
+                        portalDisabled?: boolean;
+                        /** Format: date-time */
+                        portalViewedAt?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        promisedFor?: string;
+                        quoteId?: string;
+                        quoteNumber?: string;
+                        remindersPaused: boolean;
+                        /** Format: date-time */
+                        sentAt?: string;
+                        /** @enum {string} */
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
+                        totals: {
+                            grossCents: number;
+                            netCents: number;
+                            vatBreakdown: {
+                                netCents: number;
+                                vatCents: number;
+                                vatRate: number;
+                            }[];
+                            vatCents: number;
+                        };
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    moveToLitigation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        balanceCents: number;
+                        clientId: string;
+                        clientName?: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        creditedCents: number;
+                        /** @constant */
+                        currency: "EUR";
+                        daysLate: number;
+                        deductedCents?: number;
+                        deductions?: {
+                            grossCents: number;
+                            invoiceId: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            issueDate: string;
+                            netCents: number;
+                            number: string;
+                            vatCents: number;
+                        }[];
+                        disputed: boolean;
+                        disputeReason?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        dueDate: string;
+                        /** Format: email */
+                        emailedTo?: string;
+                        id: string;
+                        imported?: boolean;
+                        issued?: {
+                            client: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                /** Format: email */
+                                email: string;
+                                /** @enum {string} */
+                                kind: "business" | "consumer";
+                                /**
+                                 * @default fr
+                                 * @enum {string}
+                                 */
+                                language: "fr" | "en";
+                                name: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                            penaltyRatePercent: number;
+                            seller: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                bic?: string;
+                                /** Format: email */
+                                email?: string;
+                                iban?: string;
+                                legalForm?: string;
+                                name: string;
+                                phone?: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                        };
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        issueDate: string;
+                        /** @enum {string} */
+                        kind?: "deposit" | "final";
+                        lastReminder?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
+                        /** Format: date-time */
+                        lastReminderAt?: string;
+                        lines: {
+                            description: string;
+                            /** @description at most 3 decimals, at most 1000000 */
+                            quantity: number;
+                            /** @description integer cents, at most 99999999999 */
+                            unitPriceCents: number;
+                            /** @enum {number} */
+                            vatRate: 0 | 2.1 | 5.5 | 10 | 20;
+                        }[];
+                        nextStep?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
+                        notes?: string;
+                        number?: string;
+                        overdue: boolean;
+                        paidCents: number;
+                        paidClaim?: {
+                            /** Format: date-time */
+                            at: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            date: string;
+                            reference?: string;
+                        };
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        pausedUntil?: string;
+                        pauseReason?: string;
+                        paymentPlan?: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            endedAt?: string;
+                            /** @enum {string} */
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            seq: number;
+                            /** @enum {string} */
+                            source: "owner" | "client";
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            totalCents: number;
+                            waivePenalties: boolean;
+                        };
+                        planRequest?: {
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            declineReason?: string;
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined";
+                        };
+                        portalDisabled?: boolean;
+                        /** Format: date-time */
+                        portalViewedAt?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        promisedFor?: string;
                         quoteId?: string;
                         quoteNumber?: string;
                         remindersPaused: boolean;
@@ -3840,6 +4456,7 @@ export interface operations {
                             vatCents: number;
                         }[];
                         disputed: boolean;
+                        disputeReason?: string;
                         /**
                          * Format: date
                          * @example 2026-11-22
@@ -3925,6 +4542,22 @@ export interface operations {
                         number?: string;
                         overdue: boolean;
                         paidCents: number;
+                        paidClaim?: {
+                            /** Format: date-time */
+                            at: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            date: string;
+                            reference?: string;
+                        };
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        pausedUntil?: string;
+                        pauseReason?: string;
                         paymentPlan?: {
                             /** Format: date-time */
                             createdAt: string;
@@ -3969,6 +4602,289 @@ export interface operations {
                             /** @enum {string} */
                             status: "pending" | "accepted" | "declined";
                         };
+                        portalDisabled?: boolean;
+                        /** Format: date-time */
+                        portalViewedAt?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        promisedFor?: string;
+                        quoteId?: string;
+                        quoteNumber?: string;
+                        remindersPaused: boolean;
+                        /** Format: date-time */
+                        sentAt?: string;
+                        /** @enum {string} */
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
+                        totals: {
+                            grossCents: number;
+                            netCents: number;
+                            vatBreakdown: {
+                                netCents: number;
+                                vatCents: number;
+                                vatRate: number;
+                            }[];
+                            vatCents: number;
+                        };
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    pauseInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                    /**
+                     * Format: date
+                     * @example 2026-11-22
+                     */
+                    until?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        balanceCents: number;
+                        clientId: string;
+                        clientName?: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        creditedCents: number;
+                        /** @constant */
+                        currency: "EUR";
+                        daysLate: number;
+                        deductedCents?: number;
+                        deductions?: {
+                            grossCents: number;
+                            invoiceId: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            issueDate: string;
+                            netCents: number;
+                            number: string;
+                            vatCents: number;
+                        }[];
+                        disputed: boolean;
+                        disputeReason?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        dueDate: string;
+                        /** Format: email */
+                        emailedTo?: string;
+                        id: string;
+                        imported?: boolean;
+                        issued?: {
+                            client: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                /** Format: email */
+                                email: string;
+                                /** @enum {string} */
+                                kind: "business" | "consumer";
+                                /**
+                                 * @default fr
+                                 * @enum {string}
+                                 */
+                                language: "fr" | "en";
+                                name: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                            penaltyRatePercent: number;
+                            seller: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                bic?: string;
+                                /** Format: email */
+                                email?: string;
+                                iban?: string;
+                                legalForm?: string;
+                                name: string;
+                                phone?: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                        };
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        issueDate: string;
+                        /** @enum {string} */
+                        kind?: "deposit" | "final";
+                        lastReminder?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
+                        /** Format: date-time */
+                        lastReminderAt?: string;
+                        lines: {
+                            description: string;
+                            /** @description at most 3 decimals, at most 1000000 */
+                            quantity: number;
+                            /** @description integer cents, at most 99999999999 */
+                            unitPriceCents: number;
+                            /** @enum {number} */
+                            vatRate: 0 | 2.1 | 5.5 | 10 | 20;
+                        }[];
+                        nextStep?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
+                        notes?: string;
+                        number?: string;
+                        overdue: boolean;
+                        paidCents: number;
+                        paidClaim?: {
+                            /** Format: date-time */
+                            at: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            date: string;
+                            reference?: string;
+                        };
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        pausedUntil?: string;
+                        pauseReason?: string;
+                        paymentPlan?: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            endedAt?: string;
+                            /** @enum {string} */
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            seq: number;
+                            /** @enum {string} */
+                            source: "owner" | "client";
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            totalCents: number;
+                            waivePenalties: boolean;
+                        };
+                        planRequest?: {
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            declineReason?: string;
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined";
+                        };
+                        portalDisabled?: boolean;
+                        /** Format: date-time */
+                        portalViewedAt?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        promisedFor?: string;
                         quoteId?: string;
                         quoteNumber?: string;
                         remindersPaused: boolean;
@@ -4701,6 +5617,7 @@ export interface operations {
                             vatCents: number;
                         }[];
                         disputed: boolean;
+                        disputeReason?: string;
                         /**
                          * Format: date
                          * @example 2026-11-22
@@ -4786,6 +5703,22 @@ export interface operations {
                         number?: string;
                         overdue: boolean;
                         paidCents: number;
+                        paidClaim?: {
+                            /** Format: date-time */
+                            at: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            date: string;
+                            reference?: string;
+                        };
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        pausedUntil?: string;
+                        pauseReason?: string;
                         paymentPlan?: {
                             /** Format: date-time */
                             createdAt: string;
@@ -4830,6 +5763,14 @@ export interface operations {
                             /** @enum {string} */
                             status: "pending" | "accepted" | "declined";
                         };
+                        portalDisabled?: boolean;
+                        /** Format: date-time */
+                        portalViewedAt?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        promisedFor?: string;
                         quoteId?: string;
                         quoteNumber?: string;
                         remindersPaused: boolean;
@@ -4941,6 +5882,7 @@ export interface operations {
                             vatCents: number;
                         }[];
                         disputed: boolean;
+                        disputeReason?: string;
                         /**
                          * Format: date
                          * @example 2026-11-22
@@ -5026,6 +5968,22 @@ export interface operations {
                         number?: string;
                         overdue: boolean;
                         paidCents: number;
+                        paidClaim?: {
+                            /** Format: date-time */
+                            at: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            date: string;
+                            reference?: string;
+                        };
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        pausedUntil?: string;
+                        pauseReason?: string;
                         paymentPlan?: {
                             /** Format: date-time */
                             createdAt: string;
@@ -5070,6 +6028,14 @@ export interface operations {
                             /** @enum {string} */
                             status: "pending" | "accepted" | "declined";
                         };
+                        portalDisabled?: boolean;
+                        /** Format: date-time */
+                        portalViewedAt?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        promisedFor?: string;
                         quoteId?: string;
                         quoteNumber?: string;
                         remindersPaused: boolean;
@@ -5179,6 +6145,144 @@ export interface operations {
             };
             /** @description Not found (or another tenant’s resource) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    issuePortalLink: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        issuedAt: string;
+                        url: string;
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revokePortalLinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a business rule */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5516,12 +6620,10 @@ export interface operations {
             };
         };
     };
-    sendInvoice: {
+    resolveDispute: {
         parameters: {
             query?: never;
-            header?: {
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 id: string;
             };
@@ -5559,6 +6661,7 @@ export interface operations {
                             vatCents: number;
                         }[];
                         disputed: boolean;
+                        disputeReason?: string;
                         /**
                          * Format: date
                          * @example 2026-11-22
@@ -5644,6 +6747,22 @@ export interface operations {
                         number?: string;
                         overdue: boolean;
                         paidCents: number;
+                        paidClaim?: {
+                            /** Format: date-time */
+                            at: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            date: string;
+                            reference?: string;
+                        };
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        pausedUntil?: string;
+                        pauseReason?: string;
                         paymentPlan?: {
                             /** Format: date-time */
                             createdAt: string;
@@ -5688,6 +6807,544 @@ export interface operations {
                             /** @enum {string} */
                             status: "pending" | "accepted" | "declined";
                         };
+                        portalDisabled?: boolean;
+                        /** Format: date-time */
+                        portalViewedAt?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        promisedFor?: string;
+                        quoteId?: string;
+                        quoteNumber?: string;
+                        remindersPaused: boolean;
+                        /** Format: date-time */
+                        sentAt?: string;
+                        /** @enum {string} */
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
+                        totals: {
+                            grossCents: number;
+                            netCents: number;
+                            vatBreakdown: {
+                                netCents: number;
+                                vatCents: number;
+                                vatRate: number;
+                            }[];
+                            vatCents: number;
+                        };
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resumeInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        balanceCents: number;
+                        clientId: string;
+                        clientName?: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        creditedCents: number;
+                        /** @constant */
+                        currency: "EUR";
+                        daysLate: number;
+                        deductedCents?: number;
+                        deductions?: {
+                            grossCents: number;
+                            invoiceId: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            issueDate: string;
+                            netCents: number;
+                            number: string;
+                            vatCents: number;
+                        }[];
+                        disputed: boolean;
+                        disputeReason?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        dueDate: string;
+                        /** Format: email */
+                        emailedTo?: string;
+                        id: string;
+                        imported?: boolean;
+                        issued?: {
+                            client: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                /** Format: email */
+                                email: string;
+                                /** @enum {string} */
+                                kind: "business" | "consumer";
+                                /**
+                                 * @default fr
+                                 * @enum {string}
+                                 */
+                                language: "fr" | "en";
+                                name: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                            penaltyRatePercent: number;
+                            seller: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                bic?: string;
+                                /** Format: email */
+                                email?: string;
+                                iban?: string;
+                                legalForm?: string;
+                                name: string;
+                                phone?: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                        };
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        issueDate: string;
+                        /** @enum {string} */
+                        kind?: "deposit" | "final";
+                        lastReminder?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
+                        /** Format: date-time */
+                        lastReminderAt?: string;
+                        lines: {
+                            description: string;
+                            /** @description at most 3 decimals, at most 1000000 */
+                            quantity: number;
+                            /** @description integer cents, at most 99999999999 */
+                            unitPriceCents: number;
+                            /** @enum {number} */
+                            vatRate: 0 | 2.1 | 5.5 | 10 | 20;
+                        }[];
+                        nextStep?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
+                        notes?: string;
+                        number?: string;
+                        overdue: boolean;
+                        paidCents: number;
+                        paidClaim?: {
+                            /** Format: date-time */
+                            at: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            date: string;
+                            reference?: string;
+                        };
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        pausedUntil?: string;
+                        pauseReason?: string;
+                        paymentPlan?: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            endedAt?: string;
+                            /** @enum {string} */
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            seq: number;
+                            /** @enum {string} */
+                            source: "owner" | "client";
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            totalCents: number;
+                            waivePenalties: boolean;
+                        };
+                        planRequest?: {
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            declineReason?: string;
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined";
+                        };
+                        portalDisabled?: boolean;
+                        /** Format: date-time */
+                        portalViewedAt?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        promisedFor?: string;
+                        quoteId?: string;
+                        quoteNumber?: string;
+                        remindersPaused: boolean;
+                        /** Format: date-time */
+                        sentAt?: string;
+                        /** @enum {string} */
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
+                        totals: {
+                            grossCents: number;
+                            netCents: number;
+                            vatBreakdown: {
+                                netCents: number;
+                                vatCents: number;
+                                vatRate: number;
+                            }[];
+                            vatCents: number;
+                        };
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sendInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        balanceCents: number;
+                        clientId: string;
+                        clientName?: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        creditedCents: number;
+                        /** @constant */
+                        currency: "EUR";
+                        daysLate: number;
+                        deductedCents?: number;
+                        deductions?: {
+                            grossCents: number;
+                            invoiceId: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            issueDate: string;
+                            netCents: number;
+                            number: string;
+                            vatCents: number;
+                        }[];
+                        disputed: boolean;
+                        disputeReason?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        dueDate: string;
+                        /** Format: email */
+                        emailedTo?: string;
+                        id: string;
+                        imported?: boolean;
+                        issued?: {
+                            client: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                /** Format: email */
+                                email: string;
+                                /** @enum {string} */
+                                kind: "business" | "consumer";
+                                /**
+                                 * @default fr
+                                 * @enum {string}
+                                 */
+                                language: "fr" | "en";
+                                name: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                            penaltyRatePercent: number;
+                            seller: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                bic?: string;
+                                /** Format: email */
+                                email?: string;
+                                iban?: string;
+                                legalForm?: string;
+                                name: string;
+                                phone?: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                        };
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        issueDate: string;
+                        /** @enum {string} */
+                        kind?: "deposit" | "final";
+                        lastReminder?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
+                        /** Format: date-time */
+                        lastReminderAt?: string;
+                        lines: {
+                            description: string;
+                            /** @description at most 3 decimals, at most 1000000 */
+                            quantity: number;
+                            /** @description integer cents, at most 99999999999 */
+                            unitPriceCents: number;
+                            /** @enum {number} */
+                            vatRate: 0 | 2.1 | 5.5 | 10 | 20;
+                        }[];
+                        nextStep?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
+                        notes?: string;
+                        number?: string;
+                        overdue: boolean;
+                        paidCents: number;
+                        paidClaim?: {
+                            /** Format: date-time */
+                            at: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            date: string;
+                            reference?: string;
+                        };
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        pausedUntil?: string;
+                        pauseReason?: string;
+                        paymentPlan?: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            endedAt?: string;
+                            /** @enum {string} */
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            seq: number;
+                            /** @enum {string} */
+                            source: "owner" | "client";
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            totalCents: number;
+                            waivePenalties: boolean;
+                        };
+                        planRequest?: {
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            declineReason?: string;
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined";
+                        };
+                        portalDisabled?: boolean;
+                        /** Format: date-time */
+                        portalViewedAt?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        promisedFor?: string;
                         quoteId?: string;
                         quoteNumber?: string;
                         remindersPaused: boolean;
@@ -5890,6 +7547,7 @@ export interface operations {
                                 vatCents: number;
                             }[];
                             disputed: boolean;
+                            disputeReason?: string;
                             /**
                              * Format: date
                              * @example 2026-11-22
@@ -5975,6 +7633,22 @@ export interface operations {
                             number?: string;
                             overdue: boolean;
                             paidCents: number;
+                            paidClaim?: {
+                                /** Format: date-time */
+                                at: string;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                date: string;
+                                reference?: string;
+                            };
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            pausedUntil?: string;
+                            pauseReason?: string;
                             paymentPlan?: {
                                 /** Format: date-time */
                                 createdAt: string;
@@ -6019,6 +7693,14 @@ export interface operations {
                                 /** @enum {string} */
                                 status: "pending" | "accepted" | "declined";
                             };
+                            portalDisabled?: boolean;
+                            /** Format: date-time */
+                            portalViewedAt?: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            promisedFor?: string;
                             quoteId?: string;
                             quoteNumber?: string;
                             remindersPaused: boolean;
@@ -6446,6 +8128,433 @@ export interface operations {
             };
             /** @description Missing or invalid token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPortal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions: {
+                            claimPaid: boolean;
+                            dispute: boolean;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            latestPromiseDate: string;
+                            promise: boolean;
+                        };
+                        client: {
+                            name: string;
+                        };
+                        invoice: {
+                            balanceCents: number;
+                            creditedCents: number;
+                            /** @constant */
+                            currency: "EUR";
+                            daysLate: number;
+                            deductedCents?: number;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            dueDate: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            issueDate: string;
+                            /** @enum {string} */
+                            kind?: "deposit" | "final";
+                            lines: {
+                                description: string;
+                                /** @description at most 3 decimals, at most 1000000 */
+                                quantity: number;
+                                /** @description integer cents, at most 99999999999 */
+                                unitPriceCents: number;
+                                /** @enum {number} */
+                                vatRate: 0 | 2.1 | 5.5 | 10 | 20;
+                            }[];
+                            number: string;
+                            overdue: boolean;
+                            paidCents: number;
+                            /** @enum {string} */
+                            status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
+                            totals: {
+                                grossCents: number;
+                                netCents: number;
+                                vatBreakdown: {
+                                    netCents: number;
+                                    vatCents: number;
+                                    vatRate: number;
+                                }[];
+                                vatCents: number;
+                            };
+                        };
+                        /** @enum {string} */
+                        language: "fr" | "en";
+                        payment: {
+                            bic?: string;
+                            epcQr?: {
+                                /** @description EPC069-12 payload (BCD / 002 / 1 / SCT / BIC / name / IBAN / EURx.yy / / / number) */
+                                payload: string;
+                                /** @description The QR code as an SVG document */
+                                svg: string;
+                            };
+                            iban?: string;
+                            /** @description Online payment page (settings paymentUrl with the number and balance filled in) */
+                            paymentUrl?: string;
+                            /** @description Transfer reference: the invoice number */
+                            reference: string;
+                        };
+                        payments: {
+                            amountCents: number;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            date: string;
+                            method: string;
+                        }[];
+                        reminders: {
+                            disputed: boolean;
+                            paidClaim?: {
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                date: string;
+                                reference?: string;
+                            };
+                            paused: boolean;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            pausedUntil?: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            promisedFor?: string;
+                        };
+                        seller: {
+                            address?: {
+                                city: string;
+                                /** @default FR */
+                                country: string;
+                                line1: string;
+                                line2?: string;
+                                postalCode: string;
+                            };
+                            /** Format: email */
+                            email?: string;
+                            legalForm?: string;
+                            name: string;
+                            phone?: string;
+                            siren?: string;
+                            vatNumber?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    portalDispute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        disputed: boolean;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        pausedUntil?: string;
+                        remindersPaused: boolean;
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    portalPaid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @example 2026-11-22
+                     */
+                    date: string;
+                    reference?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        disputed: boolean;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        pausedUntil?: string;
+                        remindersPaused: boolean;
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPortalPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    portalPromise: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @example 2026-11-22
+                     */
+                    date: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        disputed: boolean;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        pausedUntil?: string;
+                        remindersPaused: boolean;
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a business rule */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7211,6 +9320,7 @@ export interface operations {
                             vatCents: number;
                         }[];
                         disputed: boolean;
+                        disputeReason?: string;
                         /**
                          * Format: date
                          * @example 2026-11-22
@@ -7296,6 +9406,22 @@ export interface operations {
                         number?: string;
                         overdue: boolean;
                         paidCents: number;
+                        paidClaim?: {
+                            /** Format: date-time */
+                            at: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            date: string;
+                            reference?: string;
+                        };
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        pausedUntil?: string;
+                        pauseReason?: string;
                         paymentPlan?: {
                             /** Format: date-time */
                             createdAt: string;
@@ -7340,6 +9466,14 @@ export interface operations {
                             /** @enum {string} */
                             status: "pending" | "accepted" | "declined";
                         };
+                        portalDisabled?: boolean;
+                        /** Format: date-time */
+                        portalViewedAt?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        promisedFor?: string;
                         quoteId?: string;
                         quoteNumber?: string;
                         remindersPaused: boolean;
@@ -7468,6 +9602,7 @@ export interface operations {
                             vatCents: number;
                         }[];
                         disputed: boolean;
+                        disputeReason?: string;
                         /**
                          * Format: date
                          * @example 2026-11-22
@@ -7553,6 +9688,22 @@ export interface operations {
                         number?: string;
                         overdue: boolean;
                         paidCents: number;
+                        paidClaim?: {
+                            /** Format: date-time */
+                            at: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            date: string;
+                            reference?: string;
+                        };
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        pausedUntil?: string;
+                        pauseReason?: string;
                         paymentPlan?: {
                             /** Format: date-time */
                             createdAt: string;
@@ -7597,6 +9748,14 @@ export interface operations {
                             /** @enum {string} */
                             status: "pending" | "accepted" | "declined";
                         };
+                        portalDisabled?: boolean;
+                        /** Format: date-time */
+                        portalViewedAt?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        promisedFor?: string;
                         quoteId?: string;
                         quoteNumber?: string;
                         remindersPaused: boolean;
