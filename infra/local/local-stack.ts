@@ -19,6 +19,7 @@ import { createLocalIssuer } from './local-issuer.js';
 import { localControl } from './local-control.js';
 import { SchedulerEmulator } from './scheduler-emulator.js';
 import { startSesLocal } from './ses-local.js';
+import { startSesSimulator } from './ses-simulator.js';
 import { StreamPoller } from './stream-poller.js';
 
 export const REPO_ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
@@ -72,7 +73,20 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     dynamoStarting.catch(() => undefined);
     cleanups.push(async () => (await dynamoStarting.catch(() => undefined))?.stop());
 
-    const ses = await startSesLocal({ port: ports.ses });
+    const sesInbox = await startSesLocal({ port: 0 });
+    cleanups.push(() => sesInbox.stop());
+    // In front of it, SES's mailbox simulator: a send to bounce@ / complaint@simulator.amazonses.com
+    // comes back as the configuration set's event, handed to email-events as EventBridge would.
+    const ses = await explainPortInUse(
+      startSesSimulator({
+        port: ports.ses,
+        target: sesInbox.url,
+        onEvent: async (detail) => (await importHandler('functions/email/email-events'))({ source: 'aws.ses', 'detail-type': `Email ${detail.eventType}`, detail }),
+        log: warn,
+      }),
+      ports.ses,
+      'SES_PORT',
+    );
     cleanups.push(() => ses.stop());
 
     let pollers: StreamPoller[] = [];
@@ -86,6 +100,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       settle: async () => {
         // The reconciler (the first consumer): what a fire changed is re-planned before the next wave;
         // and the notifications consumer, whose notifications and payment log the daily overview reads.
+        await ses.settled();
         const drained = await drainAll(pollers.filter((_, i) => i === 0 || STREAM_CONSUMERS[i] === 'functions/notifications/notify-owner')).drain();
         if (drained?.error) warn(`stream not drained: ${drained.error}`);
       },
@@ -136,7 +151,9 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       streams.destroy();
     });
 
-    const control = localControl({ issuer, scheduler, poller: drainAll(pollers), isAllowedOrigin });
+    const everyConsumer = drainAll(pollers);
+    // SES events of the sends made so far first: their timeline events are stream records too.
+    const control = localControl({ issuer, scheduler, poller: { drain: async () => (await ses.settled(), everyConsumer.drain()) }, isAllowedOrigin });
     api.open(issuer);
     if (options.fireInRealTime ?? true) scheduler.startClock();
     return { urls, tableName: LOCAL_TABLE, tokenFor: (tenantId, email) => issuer.tokenFor(tenantId, email), tokenWithClaims: (claims) => issuer.tokenWithClaims(claims), stop };

@@ -1,5 +1,6 @@
 import { localDate } from '../domain/dates.js';
 import { invoiceBalanceCents } from '../domain/invoice.js';
+import { epcPayload } from '../domain/epc-qr.js';
 import { date, emailTexts, money } from '../../templates/email/index.js';
 import { penaltyRateFor } from '../domain/penalties.js';
 import type { Client } from '../domain/client.js';
@@ -43,13 +44,25 @@ export const invoicePdfData = (
   invoice: InvoiceRecord,
   payments: InvoicePdfData['payments'],
   copy = false,
-): InvoicePdfData => ({
-  ...partiesOf(settings, client, invoice),
-  invoice,
-  payments: payments.filter((p) => !p.removedAt).sort(byPaymentDate),
-  balanceCents: invoiceBalanceCents(invoice),
-  copy,
-});
+): InvoicePdfData => {
+  const parties = partiesOf(settings, client, invoice);
+  const epc = invoiceEpcPayload(parties.seller, invoice);
+  return {
+    ...parties,
+    invoice,
+    payments: payments.filter((p) => !p.removedAt).sort(byPaymentDate),
+    balanceCents: invoiceBalanceCents(invoice),
+    copy,
+    ...(epc ? { epcPayload: epc } : {}),
+  };
+};
+
+/** The EPC QR payload of an issued invoice with a balance due and a seller IBAN: amount = balance, remittance = number. */
+export const invoiceEpcPayload = (seller: Settings['company'], invoice: InvoiceRecord): string | undefined => {
+  const balance = invoiceBalanceCents(invoice);
+  if (!invoice.number || !seller.iban || balance <= 0 || (invoice.status !== 'sent' && invoice.status !== 'partially_paid')) return undefined;
+  return epcPayload({ beneficiaryName: seller.name, iban: seller.iban, ...(seller.bic ? { bic: seller.bic } : {}), amountCents: balance, remittance: invoice.number });
+};
 
 const snapshotOf = (client: Client): ClientSnapshot => ({
   name: client.name,

@@ -1,4 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
+import { extractText, getDocumentProxy } from 'unpdf';
 import { parseEpcPayload } from '../../shared/domain/epc-qr.js';
 import { aBusinessClientInput, anInvoiceInput } from '../fixtures/api-fixtures.js';
 import { companySettings, freshTenant, type FreshTenant } from './fresh-tenant.js';
@@ -67,6 +68,14 @@ describe('client portal on the local stack', () => {
     expect(Object.keys(view.json).sort()).toEqual(['actions', 'client', 'invoice', 'language', 'payment', 'payments', 'reminders', 'seller']);
     expect(JSON.stringify(view.json)).not.toContain(t.tenantId);
     expect(JSON.stringify(view.json)).not.toContain(invoice.id);
+
+    // The PDF behind the link: the invoice with its EPC QR code.
+    const pdf = await portal('GET', `/portal/${token}/pdf`);
+    expect([pdf.status, pdf.type]).toEqual([200, 'application/pdf']);
+    const text = (await extractText(await getDocumentProxy(pdf.bytes!), { mergePages: true })).text;
+    expect(text).toContain(invoice.number);
+    expect(text).toContain('Scannez le QR code');
+    expect((await portal('GET', `/portal/${'B'.repeat(43)}/pdf`)).status).toBe(404);
 
     // The first view goes on the timeline, once.
     await portal('GET', `/portal/${token}`);
