@@ -99,6 +99,35 @@ describe('owner notifications on the local stack', () => {
     ]);
   });
 
+  it('notifies the client\'s portal actions ("j\'ai payé", promise, dispute), not his visit, each with its facts', async () => {
+    const t = await ownerTenant('notify-portal');
+    const portalCall = async (path: string, body?: unknown) => {
+      const res = await fetch(`${inject('apiUrl')}${path}`, { method: body ? 'POST' : 'GET', headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined });
+      expect(res.status, path).toBeLessThan(300);
+    };
+    const tokenOf = async (email: string) => /\/p\/([A-Za-z0-9_-]{43})/.exec((await inbox(email)).at(-1)?.body.text ?? '')![1]!;
+    const today = parisToday();
+    const invoices = [];
+    for (const label of ['paid', 'promise', 'dispute']) {
+      const invoice = await sentInvoice(t, dueDateAhead(20), uniqueEmail(`portal-${label}`));
+      invoices.push({ ...invoice, token: await tokenOf(invoice.email) });
+    }
+    await portalCall(`/portal/${invoices[0]!.token}`);
+    await portalCall(`/portal/${invoices[0]!.token}/paid`, { date: today, reference: 'VIR-0042' });
+    await portalCall(`/portal/${invoices[1]!.token}/promise`, { date: addDays(today, 10) });
+    await portalCall(`/portal/${invoices[2]!.token}/dispute`, { reason: 'Travaux non terminés' });
+    await t.drain();
+
+    const byKind = Object.fromEntries((await t.ok('GET', '/notifications')).items.map((n: { kind: string }) => [n.kind, n]));
+    expect(Object.keys(byKind).sort()).toEqual(['dispute', 'paid_claim', 'promise']);
+    expect(byKind.paid_claim).toMatchObject({ invoiceId: invoices[0]!.id, detail: { date: today, reference: 'VIR-0042' } });
+    expect(byKind.promise).toMatchObject({ invoiceId: invoices[1]!.id, detail: { date: addDays(today, 10) } });
+    expect(byKind.dispute).toMatchObject({ invoiceId: invoices[2]!.id, detail: { reason: 'Travaux non terminés' } });
+    const subjects = (await inbox(t.owner)).map((m) => m.subject);
+    expect(subjects).toHaveLength(3);
+    expect(subjects.find((s) => s.includes('Contestation'))).toBe(`[Relances] Contestation — facture ${invoices[2]!.number} (Garage Lefèvre)`);
+  });
+
   it('lists without emailing when immediate emails are switched off, and writes to notifyEmail when set', async () => {
     const t = await ownerTenant('notify-off', { notifications: { immediate: false } });
     const invoice = await sentInvoice(t);
