@@ -13,7 +13,7 @@ export const MAX_BATCH_INVOICES = 500;
  * long are answered `skipped: time_budget` (nothing written for them; sending the batch again goes
  * on with them, those done meanwhile answer `same_day`). A client started always finishes.
  */
-export const BATCH_TIME_BUDGET_MS = 20_000;
+export const BATCH_TIME_BUDGET_MS = 15_000;
 
 /** Clients reminded at once: their reads and writes overlap the others' PDF rendering. */
 const CLIENT_PARALLELISM = 8;
