@@ -27,7 +27,7 @@ export const TEST_TENANTS = ['acme', 'globex', 'fuzz'] as const;
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const stack = await startLocalStack({
-    ports: { api: 0, dynamodb: 0, ses: 0, scheduler: 0 },
+    ports: { api: 0, dynamodb: 0, ses: 0, scheduler: 0, sms: 0 },
     quiet: true,
     fireInRealTime: false,
   });

@@ -19,6 +19,7 @@ import { createLocalIssuer } from './local-issuer.js';
 import { localControl } from './local-control.js';
 import { SchedulerEmulator } from './scheduler-emulator.js';
 import { startSesLocal } from './ses-local.js';
+import { startSmsLocal } from './sms-local.js';
 import { StreamPoller } from './stream-poller.js';
 
 export const REPO_ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
@@ -27,7 +28,7 @@ export const LOCAL_ACCOUNT = '000000000000';
 export const LOCAL_TABLE = 'relances-local';
 export const SEND_REMINDER_ARN = `arn:aws:lambda:${LOCAL_REGION}:${LOCAL_ACCOUNT}:function:relances-local-send-reminder`;
 
-export interface LocalStackPorts { api: number; dynamodb: number; ses: number; scheduler: number }
+export interface LocalStackPorts { api: number; dynamodb: number; ses: number; scheduler: number; sms: number }
 
 export interface LocalStackOptions {
   /** Where DynamoDB data, schedules and the JWT key live; undefined = in memory, nothing kept. */
@@ -40,7 +41,7 @@ export interface LocalStackOptions {
 }
 
 export interface LocalStack {
-  readonly urls: { api: string; dynamodb: string; ses: string; scheduler: string };
+  readonly urls: { api: string; dynamodb: string; ses: string; scheduler: string; sms: string };
   readonly tableName: string;
   tokenFor(tenantId: string, email?: string): Promise<string>;
   /** A token signed by the local issuer with exactly these claims (e.g. none naming a tenant). */
@@ -48,7 +49,7 @@ export interface LocalStack {
   stop(): Promise<void>;
 }
 
-export const DEFAULT_PORTS: LocalStackPorts = { api: 3000, dynamodb: 8000, ses: 8005, scheduler: 8006 };
+export const DEFAULT_PORTS: LocalStackPorts = { api: 3000, dynamodb: 8000, ses: 8005, scheduler: 8006, sms: 8007 };
 
 export const startLocalStack = async (options: LocalStackOptions = {}): Promise<LocalStack> => {
   const ports = { ...DEFAULT_PORTS, ...options.ports };
@@ -70,6 +71,8 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
 
     const ses = await startSesLocal({ port: ports.ses });
     cleanups.push(() => ses.stop());
+    const sms = await explainPortInUse(startSmsLocal({ port: ports.sms }), ports.sms, 'SMS_PORT');
+    cleanups.push(() => sms.stop());
 
     let poller: StreamPoller | undefined;
     const scheduler = new SchedulerEmulator({
@@ -100,7 +103,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     const issuer = await createLocalIssuer({ issuer: `${apiUrl}/local`, dataDir });
 
     const dynamo = await dynamoStarting;
-    const urls = { api: apiUrl, dynamodb: dynamo.endpoint, ses: ses.url, scheduler: schedulerUrl };
+    const urls = { api: apiUrl, dynamodb: dynamo.endpoint, ses: ses.url, scheduler: schedulerUrl, sms: sms.url };
     Object.assign(process.env, lambdaEnvironment(urls));
     await ensureTable(dynamo.endpoint, LOCAL_TABLE);
 
@@ -133,7 +136,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       streams.destroy();
     });
 
-    const control = localControl({ issuer, scheduler, poller: drainBoth(poller, aggregatesPoller), isAllowedOrigin });
+    const control = localControl({ issuer, scheduler, poller: drainBoth(poller, aggregatesPoller), isAllowedOrigin, sms });
     api.open(issuer);
     if (options.fireInRealTime ?? true) scheduler.startClock();
     return { urls, tableName: LOCAL_TABLE, tokenFor: (tenantId, email) => issuer.tokenFor(tenantId, email), tokenWithClaims: (claims) => issuer.tokenWithClaims(claims), stop };
@@ -153,6 +156,7 @@ export const lambdaEnvironment = (urls: LocalStack['urls']): Record<string, stri
   AWS_ENDPOINT_URL_DYNAMODB_STREAMS: urls.dynamodb,
   AWS_ENDPOINT_URL_SESV2: urls.ses,
   AWS_ENDPOINT_URL_SCHEDULER: urls.scheduler,
+  AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2: urls.sms,
   SENDER_EMAIL: 'factures@relances.local',
   SES_CONFIGURATION_SET: 'relances-local',
   SCHEDULE_GROUP: 'relances-local',

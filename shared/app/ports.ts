@@ -16,3 +16,4 @@ export type * from './ports/settings.js';
 export type * from './ports/email.js';
 export type * from './ports/documents.js';
 export type * from './ports/reminders.js';
+export type * from './ports/sms.js';
