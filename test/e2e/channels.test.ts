@@ -42,6 +42,9 @@ describe('channels per step on the local stack', () => {
     expect(bad.status).toBe(400);
     expect(bad.json.errors.map((e: { path: string }) => e.path)).toContain('body.steps.0.channel');
 
+    const long = await t.call('POST', '/scenarios', { name: 'Long', steps: [{ id: 'texto', offsetDays: 1, templateId: 'firm', channel: 'sms' }] });
+    expect([long.status, long.json.errors?.[0]?.path]).toEqual([422, 'body.steps.0.templateId']);
+
     const scenario = await t.ok('POST', '/scenarios', {
       id: 'canaux',
       name: 'SMS puis lettre',

@@ -105,7 +105,7 @@ export const PlannedStepView = z.object({
 });
 
 /** A step of an invoice's plan in a path: `/invoices/{id}/reminders/{stepId}/…`. */
-export const StepParams = z.object({ id: z.string().min(1).max(64), stepId: slug }).strict();
+export const StepParams = z.object({ id: z.string().min(1).max(64), stepId: z.string().min(1).max(64) }).strict();
 
 export const LetterPostedInput = z
   .object({
