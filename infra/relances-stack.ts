@@ -4,7 +4,9 @@ import { Aggregates } from './constructs/aggregates.js';
 import { Api } from './constructs/api.js';
 import { Auth } from './constructs/auth.js';
 import { Email } from './constructs/email.js';
+import { Imports } from './constructs/imports.js';
 import { Monitoring } from './constructs/monitoring.js';
+import { Notifications } from './constructs/notifications.js';
 import { Reminders } from './constructs/reminders.js';
 import { Storage } from './constructs/storage.js';
 import { Web } from './constructs/web.js';
@@ -29,6 +31,8 @@ export class RelancesStack extends Stack {
   readonly reminders: Reminders;
   readonly web: Web;
   readonly aggregates: Aggregates;
+  readonly notifications: Notifications;
+  readonly imports: Imports;
   readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props: RelancesStackProps) {
@@ -49,6 +53,8 @@ export class RelancesStack extends Stack {
     this.web.publish({ apiUrl: this.api.httpApi.apiEndpoint });
     this.reminders = new Reminders(this, 'Reminders', { storage: this.storage, email: this.email });
     this.aggregates = new Aggregates(this, 'Aggregates', { storage: this.storage });
+    this.notifications = new Notifications(this, 'Notifications', { storage: this.storage, email: this.email, reminders: this.reminders, webUrl: this.web.url });
+    this.imports = new Imports(this, 'Imports', { storage: this.storage });
     // Last: it watches every function and dead-letter queue created above.
     this.monitoring = new Monitoring(this, 'Monitoring', { operatorEmail: props.operatorEmail, httpApi: this.api.httpApi });
 

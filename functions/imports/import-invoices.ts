@@ -1,12 +1,23 @@
 import { makeImportInvoices } from '../../shared/app/aggregates/import-invoices.js';
 import { httpHandler } from '../../shared/http/http-handler.js';
-import { ok } from '../../shared/http/responses.js';
+import { json, ok } from '../../shared/http/responses.js';
 import { routes } from '../../shared/http/routes.js';
 import { wiring } from '../../shared/wiring.js';
 
-const importInvoices = makeImportInvoices({ invoices: wiring.invoices(), clients: wiring.clients(), settings: wiring.settings(), clock: wiring.clock });
+const { importInvoices } = makeImportInvoices({
+  invoices: wiring.invoices(),
+  clients: wiring.clients(),
+  settings: wiring.settings(),
+  clock: wiring.clock,
+  jobs: wiring.importJobs(),
+  ids: wiring.ids,
+});
 export const handler = httpHandler(
   routes.importInvoices,
-  async ({ tenantId, query, body }) => ok(await importInvoices(tenantId, body, { dryRun: query.dryRun ?? false })),
+  async ({ tenantId, query, body }) => {
+    const report = await importInvoices(tenantId, body, { dryRun: query.dryRun ?? false });
+    // A job writes the rest: 202, and where to follow it.
+    return report.id ? json(202, report, { location: `/imports/${report.id}` }) : ok(report);
+  },
   { idempotency: wiring.idempotency },
 );

@@ -4,7 +4,9 @@ import { handler as getInvoice } from './get-invoice.js';
 import { handler as updateInvoice } from './update-invoice.js';
 import { handler as getTimeline } from './get-timeline.js';
 import { handler as listCreditNotes } from './list-credit-notes.js';
+import { handler as moveToLitigation } from './move-to-litigation.js';
+import { handler as leaveLitigation } from './leave-litigation.js';
 import { byRoute } from '../../shared/http/http-handler.js';
 
 /** The Lambda behind the invoices routes that neither render nor send: one function, a thin handler per route (docs/adr/0001-feature-lambdas.md). */
-export const handler = byRoute(createInvoice, listInvoices, getInvoice, updateInvoice, getTimeline, listCreditNotes);
+export const handler = byRoute(createInvoice, listInvoices, getInvoice, updateInvoice, getTimeline, listCreditNotes, moveToLitigation, leaveLitigation);

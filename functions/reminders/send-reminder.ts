@@ -22,7 +22,7 @@ const ReminderEvent = z.union([
     plan: z.number().int().min(0),
     index: z.number().int().min(0),
     scheduledAt: z.string().min(1),
-    kind: z.enum(['step', 'lease']).optional(),
+    kind: z.enum(['step', 'lease', 'plan-check']).optional(),
     scheduledTime: z.string().optional(),
   }),
   z.object({

@@ -59,6 +59,9 @@ const EVENT_FUNCTIONS: readonly StackFunction[] = [
   { handler: 'functions/reminders/sync-schedules', pdf: false, sends: false, schedules: true },
   { handler: 'functions/email/email-events', pdf: false, sends: false, schedules: false },
   { handler: 'functions/aggregates/update-aggregates', pdf: false, sends: false, schedules: false },
+  { handler: 'functions/notifications/notify-owner', pdf: false, sends: true, schedules: true },
+  { handler: 'functions/notifications/send-overview', pdf: false, sends: true, schedules: false },
+  { handler: 'functions/imports/import-worker', pdf: false, sends: false, schedules: false },
 ];
 
 /** Every Lambda of the stack: one per route-table handler (as infra/constructs/api.ts makes them), plus the event functions. */

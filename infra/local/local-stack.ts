@@ -27,6 +27,7 @@ export const LOCAL_REGION = 'eu-west-3';
 export const LOCAL_ACCOUNT = '000000000000';
 export const LOCAL_TABLE = 'relances-local';
 export const SEND_REMINDER_ARN = `arn:aws:lambda:${LOCAL_REGION}:${LOCAL_ACCOUNT}:function:relances-local-send-reminder`;
+export const SEND_OVERVIEW_ARN = `arn:aws:lambda:${LOCAL_REGION}:${LOCAL_ACCOUNT}:function:relances-local-send-overview`;
 
 export interface LocalStackPorts { api: number; dynamodb: number; ses: number; scheduler: number; sms: number }
 
@@ -74,13 +75,18 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     const sms = await explainPortInUse(startSmsLocal({ port: ports.sms }), ports.sms, 'SMS_PORT');
     cleanups.push(() => sms.stop());
 
-    let poller: StreamPoller | undefined;
+    let pollers: StreamPoller[] = [];
     const scheduler = new SchedulerEmulator({
       region: LOCAL_REGION,
       accountId: LOCAL_ACCOUNT,
-      targets: { [SEND_REMINDER_ARN]: async (input) => (await importHandler('functions/reminders/send-reminder'))(input) },
+      targets: {
+        [SEND_REMINDER_ARN]: async (input) => (await importHandler('functions/reminders/send-reminder'))(input),
+        [SEND_OVERVIEW_ARN]: async (input) => (await importHandler('functions/notifications/send-overview'))(input),
+      },
       settle: async () => {
-        const drained = await poller?.drain();
+        // The reconciler (the first consumer): what a fire changed is re-planned before the next wave;
+        // and the notifications consumer, whose notifications and payment log the daily overview reads.
+        const drained = await drainAll(pollers.filter((_, i) => i === 0 || STREAM_CONSUMERS[i] === 'functions/notifications/notify-owner')).drain();
         if (drained?.error) warn(`stream not drained: ${drained.error}`);
       },
       file: dataDir && join(dataDir, 'schedules.json'),
@@ -110,33 +116,27 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     const clientConfig = { region: LOCAL_REGION, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
     const dynamodb = new DynamoDBClient({ ...clientConfig, endpoint: dynamo.endpoint });
     const streams = new DynamoDBStreamsClient({ ...clientConfig, endpoint: dynamo.endpoint });
-    poller = new StreamPoller({
-      tableName: LOCAL_TABLE,
-      region: LOCAL_REGION,
-      dynamodb,
-      streams,
-      handler: async (event: DynamoDBStreamEvent) => (await importHandler('functions/reminders/sync-schedules'))(event),
-      log: warn,
-    });
-    poller.start();
-    // A second event source on the same stream, as on AWS: the aggregates consumer.
-    const aggregatesPoller = new StreamPoller({
-      tableName: LOCAL_TABLE,
-      region: LOCAL_REGION,
-      dynamodb,
-      streams,
-      handler: async (event: DynamoDBStreamEvent) => (await importHandler('functions/aggregates/update-aggregates'))(event),
-      log: warn,
-    });
-    aggregatesPoller.start();
+    // One poller per event source on the stream, as on AWS (infra/constructs: reconciler,
+    // aggregates, import worker…): each gets every record, a slow one never holds another back.
+    pollers = STREAM_CONSUMERS.map(
+      (path) =>
+        new StreamPoller({
+          tableName: LOCAL_TABLE,
+          region: LOCAL_REGION,
+          dynamodb,
+          streams,
+          handler: async (event: DynamoDBStreamEvent) => (await importHandler(path))(event),
+          log: warn,
+        }),
+    );
+    for (const p of pollers) p.start();
     cleanups.push(async () => {
-      await aggregatesPoller.stop();
-      await poller?.stop();
+      for (const p of [...pollers].reverse()) await p.stop();
       dynamodb.destroy();
       streams.destroy();
     });
 
-    const control = localControl({ issuer, scheduler, poller: drainBoth(poller, aggregatesPoller), isAllowedOrigin, sms });
+    const control = localControl({ issuer, scheduler, poller: drainAll(pollers), isAllowedOrigin, sms });
     api.open(issuer);
     if (options.fireInRealTime ?? true) scheduler.startClock();
     return { urls, tableName: LOCAL_TABLE, tokenFor: (tenantId, email) => issuer.tokenFor(tenantId, email), tokenWithClaims: (claims) => issuer.tokenWithClaims(claims), stop };
@@ -162,20 +162,26 @@ export const lambdaEnvironment = (urls: LocalStack['urls']): Record<string, stri
   SCHEDULE_GROUP: 'relances-local',
   SCHEDULER_ROLE_ARN: `arn:aws:iam::${LOCAL_ACCOUNT}:role/relances-local-scheduler`,
   SEND_REMINDER_FUNCTION_ARN: SEND_REMINDER_ARN,
+  OVERVIEW_FUNCTION_ARN: SEND_OVERVIEW_ARN,
   REMINDER_DLQ_ARN: `arn:aws:sqs:${LOCAL_REGION}:${LOCAL_ACCOUNT}:relances-local-reminder-dlq`,
 });
 
-/** Drains both consumers until neither has anything left (each may write what the other reads). */
-const drainBoth = (a: StreamPoller, b: StreamPoller): Pick<StreamPoller, 'drain'> => ({
+/** The stream's consumers, by handler module (each an event source of the table stream in CDK). */
+const STREAM_CONSUMERS = ['functions/reminders/sync-schedules', 'functions/aggregates/update-aggregates', 'functions/imports/import-worker', 'functions/notifications/notify-owner'];
+
+/** Drains every consumer until none has anything left (each may write what another reads). */
+const drainAll = (pollers: readonly StreamPoller[]): Pick<StreamPoller, 'drain'> => ({
   drain: async () => {
     let delivered = 0;
     for (let round = 0; round < 10; round++) {
-      const first = await a.drain();
-      const second = await b.drain();
-      delivered += first.delivered + second.delivered;
-      const error = first.error ?? second.error;
-      if (error) return { delivered, error };
-      if (first.delivered + second.delivered === 0) break;
+      let roundDelivered = 0;
+      for (const p of pollers) {
+        const result = await p.drain();
+        roundDelivered += result.delivered;
+        if (result.error) return { delivered: delivered + roundDelivered, error: result.error };
+      }
+      delivered += roundDelivered;
+      if (roundDelivered === 0) break;
     }
     return { delivered };
   },

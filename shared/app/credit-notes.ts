@@ -6,6 +6,7 @@ import { apportion } from '../domain/quote.js';
 import type { CancelInvoiceInput, CreditNoteInput, InvoiceView } from '../domain/invoice-types.js';
 import { BusinessRuleError, NotFoundError } from './errors.js';
 import { loadInvoice } from './invoices.js';
+import { requireLitigation } from './litigation.js';
 import { toInvoiceView } from './invoice-view.js';
 import { defaultRetryPolicy, retryOnConflict, type RetryPolicy } from './retry-on-conflict.js';
 import { partiesOf } from './send-invoice.js';
@@ -51,8 +52,11 @@ export const makeIssueCreditNote = ({ invoices, clients, settings, mailer, pdf, 
     tenantId: string,
     invoiceId: string,
     input: CreditNoteInput,
-    /** `cancel`: the invoice ends `cancelled` (not `paid`) even when part of it was paid. */
-    options: { readonly cancel?: boolean } = {},
+    /**
+     * `cancel`: the invoice ends `cancelled` (not `paid`) even when part of it was paid.
+     * `writeOff`: the invoice (in litigation) ends `written_off`, the credit note is its VAT regularisation.
+     */
+    options: { readonly cancel?: boolean; readonly writeOff?: { readonly evidence?: string } } = {},
   ): Promise<{ creditNote: CreditNoteRecord; invoice: InvoiceView }> => {
     const s = await settings.get(tenantId);
     const creditNoteId = ids.next();
@@ -61,6 +65,8 @@ export const makeIssueCreditNote = ({ invoices, clients, settings, mailer, pdf, 
       const current = await loadInvoice(invoices, tenantId, invoiceId);
       if (current.status === 'draft' || !current.number) throw new BusinessRuleError('invoice-not-sent', 'A draft is edited or deleted, not credited');
       if (current.status === 'cancelled') throw new BusinessRuleError('invoice-cancelled', 'The invoice is already cancelled');
+      if (options.writeOff) requireLitigation(current);
+      if (current.status === 'written_off') throw new BusinessRuleError('invoice-written-off', 'The invoice was written off: its balance is already credited');
       const number = current.number;
       const balance = invoiceBalanceCents(current);
       const amount = input.amountCents ?? balance;
@@ -75,7 +81,7 @@ export const makeIssueCreditNote = ({ invoices, clients, settings, mailer, pdf, 
       const at = now.toISOString();
       const creditedCents = current.creditedCents + amount;
       const next: InvoiceRecord = { ...current, creditedCents, updatedAt: at };
-      const settled: InvoiceRecord = { ...next, status: options.cancel ? 'cancelled' : settledStatusOf(next) };
+      const settled: InvoiceRecord = { ...next, status: options.writeOff ? 'written_off' : options.cancel ? 'cancelled' : settledStatusOf(next) };
       const issueDate = input.issueDate ?? localDate(now, s.timezone);
       const creditNote = await invoices.saveWithCreditNote(
         settled,
@@ -88,6 +94,7 @@ export const makeIssueCreditNote = ({ invoices, clients, settings, mailer, pdf, 
           reason: input.reason,
           full: current.paidCents === 0 && creditedCents >= current.totals.grossCents - (current.deductedCents ?? 0),
           grossCents: amount,
+          ...(options.writeOff ? { purpose: 'bad_debt' as const } : {}),
           ...creditSplit(current, amount),
           createdAt: at,
         },
@@ -95,6 +102,9 @@ export const makeIssueCreditNote = ({ invoices, clients, settings, mailer, pdf, 
         (n) => [
           { at, type: 'credit_note.issued', data: { number: n, amountCents: amount, reason: input.reason } },
           ...(options.cancel ? [{ at, type: 'invoice.cancelled', data: { from: current.status, reason: input.reason, creditNote: n } }] : []),
+          ...(options.writeOff
+            ? [{ at, type: 'invoice.written_off', data: { reason: input.reason, creditNoteId, creditNote: n, balanceCents: amount, ...(options.writeOff.evidence ? { evidence: options.writeOff.evidence } : {}) } }]
+            : []),
           ...(settled.status !== current.status ? [{ at, type: 'invoice.status_changed', data: { from: current.status, to: settled.status } }] : []),
         ],
       );
@@ -163,3 +173,17 @@ export const makeRenderCreditNotePdf = ({ invoices, clients, settings, pdf }: Pi
     const { seller, client: billed, language } = partiesOf(s, client, invoice);
     return { bytes: await pdf.creditNote({ seller, client: billed, creditNote, language }), fileName: `${creditNote.number}.pdf` };
   };
+
+/**
+ * `POST /invoices/{id}/write-off` (créance irrécouvrable): only for an invoice in litigation. The
+ * credit note for its balance is the rectifying invoice that lets the seller recover the VAT
+ * (CGI art. 272-1, DOMAIN.md); the invoice ends `written_off`, out of every outstanding figure,
+ * and the timeline keeps the reason and the evidence.
+ */
+export const makeWriteOff = (deps: CreditNoteDeps) => {
+  const issueCreditNote = makeIssueCreditNote(deps);
+  return async (tenantId: string, invoiceId: string, input: { readonly reason: string; readonly evidence?: string | undefined }) => {
+    requireLitigation(await loadInvoice(deps.invoices, tenantId, invoiceId));
+    return issueCreditNote(tenantId, invoiceId, { reason: input.reason }, { writeOff: input.evidence ? { evidence: input.evidence } : {} });
+  };
+};

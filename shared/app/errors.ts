@@ -63,3 +63,17 @@ export class UpstreamError extends AppError {
   readonly status = 502;
   readonly title = 'Upstream service failed';
 }
+
+/**
+ * The resource is in a state that forbids the request (write-off of an invoice not in litigation).
+ * A 409 like ConflictError, but never retried: re-reading would find the same state.
+ */
+export class StateConflictError extends AppError {
+  readonly status = 409;
+  readonly title = 'Conflict';
+  override readonly type: string;
+  constructor(code: string, detail: string) {
+    super(detail);
+    this.type = `https://relances.dev/problems/${code}`;
+  }
+}

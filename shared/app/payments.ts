@@ -55,7 +55,7 @@ export const makeRecordPayment = ({ invoices, settings, clock, ids, retry = defa
         }
         if (already) return toInvoiceView(current, now, s.timezone);
       }
-      if (current.status === 'draft' || current.status === 'cancelled') {
+      if (current.status === 'draft' || current.status === 'cancelled' || current.status === 'written_off') {
         throw new BusinessRuleError('invoice-not-payable', `A ${current.status} invoice cannot receive payments`);
       }
       if (input.date > localDate(now, s.timezone)) {

@@ -13,7 +13,7 @@
  *   invoices, reminders sent per step, paid within 7 days of a step, first reminder → payment).
  */
 import { addDays, daysBetween } from './dates.js';
-import type { InvoiceStatus } from './invoice.js';
+import { isOutstanding, type InvoiceStatus } from './invoice.js';
 
 export interface InvoiceFacts {
   readonly id: string;
@@ -74,7 +74,8 @@ export const invoiceContribution = (f: InvoiceFacts): Contribution => {
   for (const p of f.payments) if (!p.removed) add(counters, dayItem(p.date), 'collectedCents', p.amountCents);
 
   let open: OpenEntry | undefined;
-  if (f.status === 'sent' || f.status === 'partially_paid') {
+  // Litigation is still owed; a written-off invoice is not (its credit note cancelled the balance).
+  if (isOutstanding(f.status)) {
     const balanceCents = Math.max(0, f.grossCents - f.deductedCents - f.paidCents - f.creditedCents);
     add(counters, client, 'balanceCents', balanceCents);
     add(counters, client, 'openInvoices', 1);

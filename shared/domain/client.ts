@@ -44,6 +44,8 @@ export interface Client {
   remindersEnabled: boolean;
   /** Null or absent: the tenant's default scenario. */
   scenarioId?: string | null;
+  /** Client categories (`grand-compte`, `particulier-fidèle`): a scenario bound to one of them applies when the client has none of its own. */
+  tags?: string[];
   /** `bouncing` after a hard bounce or complaint: reminders stop until the address changes. */
   emailStatus: 'ok' | 'bouncing';
   /** Last reminder sent to this client, any invoice: the minimum gap between two messages counts from it. */
@@ -75,6 +77,7 @@ export interface ClientPatch {
   language?: Language;
   remindersEnabled?: boolean;
   scenarioId?: string | null;
+  tags?: string[];
 }
 
 /** The `billing` contacts' email addresses, in order, without duplicates (case ignored). */

@@ -241,6 +241,63 @@ If you would like to pay in instalments, or if something on the invoice needs an
 ];
 
 /**
+ * Payment-plan reminders (échéancier), for business and consumer clients alike: they never
+ * mention penalties or the €40 (a consumer may receive them), only the instalment and the plan.
+ */
+const plan = (id: string, language: 'fr' | 'en', tone: TemplateTone, name: string, subject: string, body: string): ReminderTemplate => ({
+  id, name, language, tone, subject, body, attachInvoicePdf: true, letter: false,
+});
+
+const PLAN_TEMPLATES: ReminderTemplate[] = [
+  plan('instalment-courtesy', 'fr', 'courtesy', "Échéancier : rappel avant l'échéance", 'Facture {{invoiceNumber}} : échéance {{instalmentNumber}}/{{instalmentCount}} le {{instalmentDueDate}}', `Bonjour {{clientName}},
+
+Pour mémoire, l'échéance {{instalmentNumber}} sur {{instalmentCount}} de l'échéancier convenu pour la facture {{invoiceNumber}}, d'un montant de {{instalmentAmount}}, arrive le {{instalmentDueDate}}.
+
+Rappel de l'échéancier :
+{{planSchedule}}
+
+{{paymentInstructions}}
+
+Si le règlement est déjà parti, merci de ne pas tenir compte de ce message.
+
+${SIGNATURE_FR}`),
+  plan('instalment-late', 'fr', 'reminder', 'Échéancier : échéance manquée', 'Facture {{invoiceNumber}} : échéance {{instalmentNumber}}/{{instalmentCount}} non reçue', `Bonjour {{clientName}},
+
+Sauf erreur de notre part, l'échéance {{instalmentNumber}} sur {{instalmentCount}} de l'échéancier convenu pour la facture {{invoiceNumber}}, prévue le {{instalmentDueDate}}, ne nous est pas parvenue : il reste {{instalmentAmount}} à régler sur cette échéance.
+
+Rappel de l'échéancier :
+{{planSchedule}}
+
+Merci de régulariser rapidement pour que l'échéancier reste en place ; si une difficulté survient, contactez-nous à {{companyEmail}}.
+{{paymentInstructions}}
+
+${SIGNATURE_FR}`),
+  plan('instalment-courtesy-en', 'en', 'courtesy', 'Payment plan: reminder before an instalment', 'Invoice {{invoiceNumber}}: instalment {{instalmentNumber}}/{{instalmentCount}} due on {{instalmentDueDate}}', `Hello {{clientName}},
+
+A friendly note: instalment {{instalmentNumber}} of {{instalmentCount}} of the payment plan agreed for invoice {{invoiceNumber}}, for {{instalmentAmount}}, is due on {{instalmentDueDate}}.
+
+Your payment plan:
+{{planSchedule}}
+
+{{paymentInstructions}}
+
+If you have already paid, thank you, and please ignore this message.
+
+${SIGNATURE_EN}`),
+  plan('instalment-late-en', 'en', 'reminder', 'Payment plan: missed instalment', 'Invoice {{invoiceNumber}}: instalment {{instalmentNumber}}/{{instalmentCount}} not received', `Hello {{clientName}},
+
+Unless we are mistaken, instalment {{instalmentNumber}} of {{instalmentCount}} of the payment plan agreed for invoice {{invoiceNumber}}, due on {{instalmentDueDate}}, has not reached us: {{instalmentAmount}} is still to pay on it.
+
+Your payment plan:
+{{planSchedule}}
+
+Please settle it soon so that the plan stays in place; if something makes it difficult, contact us at {{companyEmail}}.
+{{paymentInstructions}}
+
+${SIGNATURE_EN}`),
+];
+
+/**
  * Short texts for `sms` steps: they name the sender first (DOMAIN.md §4) and carry the pay link
  * (settings.paymentUrl; without one, the transfer reference). No fee, no threat: fit for any client.
  */
@@ -255,6 +312,6 @@ const SMS: ReminderTemplate[] = [
 /** A text longer than this is refused on an sms step (three concatenated UCS-2 parts hold 201 characters, GSM-7 ones 459). */
 export const SMS_TEMPLATE_MAX_CHARS = 320;
 
-export const DEFAULT_TEMPLATES: ReminderTemplate[] = [...BUSINESS_FR, ...CONSUMER_FR, ...BUSINESS_EN, ...CONSUMER_EN, ...SMS];
+export const DEFAULT_TEMPLATES: ReminderTemplate[] = [...BUSINESS_FR, ...CONSUMER_FR, ...BUSINESS_EN, ...CONSUMER_EN, ...PLAN_TEMPLATES, ...SMS];
 
 export const defaultTemplate = (id: string): ReminderTemplate | undefined => DEFAULT_TEMPLATES.find((tpl) => tpl.id === id);

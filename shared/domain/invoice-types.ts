@@ -5,6 +5,7 @@
  */
 import type { Client } from './client.js';
 import type { ClientKind, InvoiceLine, InvoiceStatus, InvoiceTotals } from './invoice.js';
+import type { PaymentPlan, PlanRequest } from './payment-plan.js';
 import type { CompanyIdentity } from './settings.js';
 
 /** The stored invoice; `overdue`, `daysLate` and `balanceCents` are derived on read. */
@@ -45,6 +46,10 @@ export interface InvoiceRecord {
   readonly issued?: IssuedParties;
   /** Issued elsewhere and brought in by an import: it keeps its own number, outside our sequence. */
   readonly imported?: boolean;
+  /** The latest payment plan (échéancier), active or ended; its reminder steps replace the scenario's while it runs. */
+  readonly paymentPlan?: PaymentPlan;
+  /** A plan the client asked for from the portal, until the owner decides. */
+  readonly planRequest?: PlanRequest;
   /** Bumped on every write; writes are conditional on the version they read. */
   readonly version: number;
   readonly createdAt: string;
@@ -82,6 +87,8 @@ export interface CreditNoteRecord {
   readonly issueDate: string;
   readonly reason: string;
   readonly full: boolean;
+  /** `bad_debt`: issued by a write-off, the VAT regularisation of an irrecoverable debt (CGI art. 272-1). */
+  readonly purpose?: 'bad_debt';
   readonly netCents: number;
   readonly vatCents: number;
   readonly grossCents: number;

@@ -1,7 +1,12 @@
 import { divRound, quantityMilli, QUANTITY_SCALE, vatRateBasisPoints, type VatRate } from './money.js';
 import { daysBetween, localDate } from './dates.js';
 
-export type InvoiceStatus = 'draft' | 'sent' | 'partially_paid' | 'paid' | 'cancelled';
+/**
+ * `litigation` (contentieux): still owed, reminders stopped, handed to the owner's recovery steps.
+ * `written_off` (créance irrécouvrable): its balance cancelled by a VAT-regularisation credit note.
+ */
+export type InvoiceStatus = 'draft' | 'sent' | 'partially_paid' | 'paid' | 'cancelled' | 'litigation' | 'written_off';
+export const INVOICE_STATUSES = ['draft', 'sent', 'partially_paid', 'paid', 'cancelled', 'litigation', 'written_off'] as const satisfies readonly InvoiceStatus[];
 export type ClientKind = 'business' | 'consumer';
 
 export interface InvoiceLine {
@@ -66,12 +71,18 @@ export const settledStatus = (
   paidCents: number,
   creditedCents = 0,
 ): InvoiceStatus => {
-  if (current === 'draft' || current === 'cancelled') return current;
+  if (current === 'draft' || current === 'cancelled' || current === 'written_off') return current;
   if (balanceCents(grossCents, paidCents, creditedCents) === 0) return 'paid';
+  // An invoice in litigation stays there until it is paid or the owner takes it back.
+  if (current === 'litigation') return current;
   return paidCents > 0 ? 'partially_paid' : 'sent';
 };
 
+/** Awaiting payment under the reminder program (the follow-up list's `open` group). */
 export const isOpen = (status: InvoiceStatus): boolean => status === 'sent' || status === 'partially_paid';
+
+/** Still owed: open or in litigation. Outstanding figures (cockpit, client balances) count these; a written-off invoice is not. */
+export const isOutstanding = (status: InvoiceStatus): boolean => isOpen(status) || status === 'litigation';
 
 export interface Lateness {
   readonly overdue: boolean;
@@ -83,7 +94,7 @@ export interface Lateness {
  * counted in the tenant's time zone (an invoice due on the 31st is not late at 23:30 in Paris).
  */
 export const lateness = (status: InvoiceStatus, dueDate: string, now: Date, timeZone: string): Lateness => {
-  if (!isOpen(status)) return { overdue: false, daysLate: 0 };
+  if (!isOutstanding(status)) return { overdue: false, daysLate: 0 };
   const days = daysBetween(dueDate, localDate(now, timeZone));
   return days > 0 ? { overdue: true, daysLate: days } : { overdue: false, daysLate: 0 };
 };
@@ -106,7 +117,7 @@ export const invoiceBalanceCents = (i: Omit<Settlement, 'status'>): number =>
  * `cancelled`; one settled by payments (with or without a partial credit) is `paid`.
  */
 export const settledStatusOf = (i: Settlement): InvoiceStatus => {
-  if (i.status === 'draft' || i.status === 'cancelled') return i.status;
+  if (i.status === 'draft' || i.status === 'cancelled' || i.status === 'written_off') return i.status;
   const due = i.totals.grossCents - (i.deductedCents ?? 0);
   if (i.creditedCents >= due && i.paidCents === 0) return 'cancelled';
   return settledStatus(i.status, due, i.paidCents, i.creditedCents);

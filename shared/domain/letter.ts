@@ -3,6 +3,7 @@
  * penalties and the €40 for a business, a deadline and how to pay. A letter step records this
  * when it is produced, so its PDF can be rendered again, identically, at any later time.
  */
+import type { PlanOnDocument } from './payment-plan.js';
 import type { Client } from './client.js';
 import type { CompanyIdentity } from './settings.js';
 
@@ -36,4 +37,6 @@ export interface LetterData {
   /** How to pay, e.g. "Virement sur IBAN FR76 …, référence F-2026-0001". */
   readonly paymentInstructions: string;
   readonly language: 'fr' | 'en';
+  /** The payment plan running on the invoice, printed as a table; its waiver removes penalties and the €40. */
+  readonly paymentPlan?: PlanOnDocument;
 }

@@ -5,8 +5,9 @@ import { nextSendDay, sendInstant, type SendCalendar } from './send-calendar.js'
 import { nextSmsSlot } from './sms-window.js';
 import { localDateTimeOf, utcToZoned } from './zoned-time.js';
 
-export type StepState = 'scheduled' | 'skipped' | 'sent' | 'failed' | 'cancelled';
-export type CancelReason = 'paid' | 'cancelled' | 'paused' | 'disputed' | 'draft';
+/** `done` only comes from a recorded action step (the escalation), never from the planner. */
+export type StepState = 'scheduled' | 'skipped' | 'sent' | 'failed' | 'cancelled' | 'done';
+export type CancelReason = 'paid' | 'cancelled' | 'paused' | 'disputed' | 'draft' | 'litigation' | 'written_off';
 
 export interface PlanInvoice {
   dueDate: string;
@@ -58,7 +59,9 @@ export interface PlannedStep {
 const cancelReason = (invoice: PlanInvoice): CancelReason | undefined => {
   if (invoice.status === 'cancelled') return 'cancelled';
   if (invoice.status === 'draft') return 'draft';
+  if (invoice.status === 'written_off') return 'written_off';
   if (invoice.status === 'paid' || invoice.balanceCents <= 0) return 'paid';
+  if (invoice.status === 'litigation') return 'litigation';
   if (invoice.disputed) return 'disputed';
   if (invoice.remindersPaused) return 'paused';
   return undefined;

@@ -22,9 +22,10 @@ import { localDateTimeOf, utcToZoned } from './zoned-time.js';
  * `to_post`: a letter step whose PDF is produced and waits for the owner to post it (registered
  * mail); posting closes it `sent`. For ordering, gaps and re-plans it counts as sent already:
  * the client is about to receive it, and nothing may go back in tone behind it.
+ * `done`: an action step (the escalation to litigation) carried out; it sent nothing.
  */
-export type StepState = 'scheduled' | 'sending' | 'to_post' | 'sent' | 'failed' | 'skipped' | 'cancelled';
-export const TERMINAL_STATES: readonly StepState[] = ['sent', 'failed', 'skipped', 'cancelled'];
+export type StepState = 'scheduled' | 'sending' | 'to_post' | 'sent' | 'failed' | 'skipped' | 'cancelled' | 'done';
+export const TERMINAL_STATES: readonly StepState[] = ['sent', 'failed', 'skipped', 'cancelled', 'done'];
 export const isTerminal = (state: StepState): boolean => TERMINAL_STATES.includes(state);
 /** The step reached the client or is on its way (sending, waiting to be posted): never sent again. */
 export const isOut = (state: StepState): state is 'sent' | 'sending' | 'to_post' => state === 'sent' || state === 'sending' || state === 'to_post';
@@ -85,7 +86,8 @@ const toHistory = (r: RecordedStep, scenario: Scenario): HistoryRecord | undefin
   const stepId = scenario.steps[r.index]?.id;
   if (!stepId) return undefined;
   // A step caught mid-send counts as sent: never risk a second message for it.
-  if (isOut(r.state)) return { stepId, state: 'sent', at: r.sentAt ?? r.at };
+  // An escalation done never repeats: for re-plans it stands where a sent step would.
+  if (isOut(r.state) || r.state === 'done') return { stepId, state: 'sent', at: r.sentAt ?? r.at };
   if (r.state === 'scheduled') return { stepId, state: 'sent', at: r.scheduledAt ?? r.at };
   if (r.state === 'failed') return { stepId, state: 'failed', at: r.at };
   return r.state === 'skipped' || r.state === 'cancelled' ? { stepId, state: r.state } : undefined;
@@ -125,7 +127,7 @@ const dueGuard = (step: PlannedStepRecord, dueDate: string, timeZone: string): P
  */
 export const planNewSteps = (input: StepPlanInput, plan: number, earlier: readonly RecordedStep[]): PlannedStepRecord[] => {
   const latest = latestByIndex(earlier);
-  const lastSent = Math.max(-1, ...[...latest.values()].filter((r) => isOut(r.state)).map((r) => r.index));
+  const lastSent = Math.max(-1, ...[...latest.values()].filter((r) => isOut(r.state) || r.state === 'done').map((r) => r.index));
   const fromIndex = lastSent + 1;
   const history: HistoryRecord[] = [];
   input.scenario.steps.forEach((step, index) => {

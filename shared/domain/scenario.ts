@@ -23,6 +23,8 @@ export interface Scenario {
   id: string;
   name: string;
   steps: ScenarioStep[];
+  /** Client categories this scenario applies to (for a client with no scenario of its own). */
+  tags?: string[];
 }
 
 /** What creating or replacing a scenario takes. */
@@ -52,6 +54,7 @@ export const validateScenario = (s: Scenario): string[] => {
   s.steps.forEach((step, index) => {
     const label = `step ${index + 1} (${step.id || 'no id'})`;
     if (!step.id) problems.push(`${label}: missing id`);
+    else if (step.id === 'escalate') problems.push(`${label}: the id "escalate" is reserved for the move to litigation after the last step`);
     else if (seen.has(step.id)) problems.push(`${label}: duplicate step id "${step.id}"`);
     seen.add(step.id);
     if (!step.templateId) problems.push(`${label}: missing template`);

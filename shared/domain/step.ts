@@ -33,6 +33,10 @@ export interface StepRecordItem extends StepRef {
   /** The due date when the step went out (a later due-date change does not rewrite history). */
   readonly dueDate?: string;
   readonly manual?: boolean;
+  /** Payment-plan steps (plan ≥ 1000, shared/domain/payment-plan.ts): which instalment, which reminder, its due date. */
+  readonly instalment?: number;
+  readonly planStep?: 'courtesy' | 'late';
+  readonly instalmentDue?: string;
   /** How the step goes out; absent = email. */
   readonly channel?: Channel;
   /** Letter steps: what the letter said when it was produced; its PDF is re-rendered from this. */

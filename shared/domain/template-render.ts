@@ -3,6 +3,7 @@ import type { ClientKind } from './invoice.js';
 import { formatEuros } from './money.js';
 import { penaltiesFor, penaltyRateFor, RECOVERY_INDEMNITY_CENTS } from './penalties.js';
 import type { PenaltyRateTable } from './data/penalty-rates.js';
+import type { InstalmentView } from './payment-plan.js';
 
 /** The only names a template may use, as `{{name}}` or `{{ name }}`. */
 export const TEMPLATE_VARIABLES = [
@@ -25,6 +26,12 @@ export const TEMPLATE_VARIABLES = [
   'iban',
   'deadlineDate',
   'paymentLink',
+  // Payment plans (empty when the invoice has none): the instalment a plan reminder is about, and the whole schedule.
+  'instalmentNumber',
+  'instalmentCount',
+  'instalmentAmount',
+  'instalmentDueDate',
+  'planSchedule',
 ] as const;
 export type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number];
 
@@ -101,7 +108,23 @@ export interface TemplateVariablesInput {
   /** The tenant's payment URL template (settings.paymentUrl), rendered for this invoice as `paymentLink`. */
   paymentUrl?: string;
   table?: PenaltyRateTable;
+  /** The invoice's payment plan: each instalment with what is still due, and the one a plan reminder is about. */
+  plan?: { rows: readonly InstalmentView[]; instalment?: number };
 }
+
+const STATUS_WORDS: Record<TemplateLanguage, Record<InstalmentView['status'], string>> = {
+  fr: { pending: 'à venir', paid: 'réglée', late: 'en retard' },
+  en: { pending: 'upcoming', paid: 'paid', late: 'late' },
+};
+
+/** The plan as text lines: `1. 15/12/2026 : 400,00 € (réglée)`, with what is still due on a part-paid one. */
+export const planScheduleText = (rows: readonly InstalmentView[], language: TemplateLanguage): string =>
+  rows
+    .map((r, i) => {
+      const left = r.dueCents > 0 && r.paidCents > 0 ? (language === 'fr' ? `, reste ${formatEuros(r.dueCents, language)}` : `, ${formatEuros(r.dueCents, language)} left`) : '';
+      return `${i + 1}. ${formatDate(r.dueDate, language)}${language === 'fr' ? ' : ' : ': '}${formatEuros(r.amountCents, language)} (${STATUS_WORDS[language][r.status]}${left})`;
+    })
+    .join('\n');
 
 /**
  * Every variable of TEMPLATE_VARIABLES, formatted for `language`. Penalties, the rate and the €40
@@ -150,6 +173,19 @@ export const buildTemplateVariables = (input: TemplateVariablesInput): Record<Te
     paymentInstructions: instructions,
     iban,
     deadlineDate: formatDate(addDays(asOf, input.deadlineDays ?? 8), language),
+    ...planVariables(input.plan, language),
     paymentLink: input.paymentUrl ? paymentLinkFor(input.paymentUrl, invoice) : '',
+  };
+};
+
+const planVariables = (plan: TemplateVariablesInput['plan'], language: TemplateLanguage) => {
+  const current = plan?.instalment !== undefined ? plan.rows[plan.instalment] : undefined;
+  return {
+    instalmentNumber: current ? String((plan?.instalment ?? 0) + 1) : '',
+    instalmentCount: plan ? String(plan.rows.length) : '',
+    // What is still due on it (the whole instalment unless part of it was paid).
+    instalmentAmount: current ? formatEuros(current.dueCents, language) : '',
+    instalmentDueDate: current ? formatDate(current.dueDate, language) : '',
+    planSchedule: plan ? planScheduleText(plan.rows, language) : '',
   };
 };

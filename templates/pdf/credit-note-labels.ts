@@ -10,6 +10,8 @@ interface CreditNoteText {
   readonly recipient: string;
   readonly amountsByRate: string;
   readonly creditTotal: string;
+  /** A write-off's credit note: the rectifying invoice that recovers the VAT of an irrecoverable debt (CGI art. 272-1). */
+  readonly badDebt: string;
 }
 
 const fr: CreditNoteText = {
@@ -21,6 +23,7 @@ const fr: CreditNoteText = {
   recipient: 'Client',
   amountsByRate: 'Montants par taux de TVA',
   creditTotal: "Montant de l'avoir TTC",
+  badDebt: 'Facture rectificative : régularisation de la TVA sur créance irrécouvrable (CGI art. 272-1). La TVA de la facture d’origine est réduite du montant ci-dessous.',
 };
 
 const en: CreditNoteText = {
@@ -32,6 +35,7 @@ const en: CreditNoteText = {
   recipient: 'Customer',
   amountsByRate: 'Amounts by VAT rate',
   creditTotal: 'Credit note total incl. VAT',
+  badDebt: 'Rectifying invoice: VAT regularisation for an irrecoverable debt (French tax code, CGI art. 272-1). The VAT of the original invoice is reduced by the amount below.',
 };
 
 export type CreditNoteLabels = InvoiceLabels & CreditNoteText;

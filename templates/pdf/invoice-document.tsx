@@ -3,6 +3,7 @@ import { ClientBlock, Footer, SellerBlock } from './blocks.js';
 import { groupedIban, shortDate } from './format.js';
 import { invoiceLabels } from './invoice-labels.js';
 import { DeductionsTable, LinesTable, PaymentsTable, TotalsBox, VatTable } from './invoice-tables.js';
+import { PlanTable } from './plan-table.js';
 import type { PageNumbering, PdfDocument, PdfKit } from './kit.js';
 import { styles } from './styles.js';
 
@@ -71,6 +72,8 @@ export const invoiceDocument = (kit: PdfKit, data: InvoicePdfData, numbering: Pa
         <DeductionsTable kit={kit} data={data} labels={labels} />
 
         {data.copy && <PaymentsTable kit={kit} data={data} labels={labels} />}
+
+        {data.copy && data.paymentPlan && <PlanTable kit={kit} plan={data.paymentPlan} language={language} business={business} />}
 
         {invoice.notes && <Text style={styles.section}>{invoice.notes}</Text>}
 

@@ -3,6 +3,7 @@ import { clientLines, footerIdentity, sellerLines } from './identity.js';
 import { invoiceLabels } from './invoice-labels.js';
 import type { PageNumbering, PdfDocument, PdfKit } from './kit.js';
 import { PageNumber } from './blocks.js';
+import { PlanTable } from './plan-table.js';
 import { letterLabels } from './letter-labels.js';
 import { SMALL_CLAIM_LIMIT_CENTS, type LetterPdfData } from './letter-types.js';
 import { muted, styles } from './styles.js';
@@ -30,8 +31,10 @@ export const letterDocument = (kit: PdfKit, data: LetterPdfData, numbering: Page
   const kind = client.kind;
   const business = kind === 'business';
   const unpaid = invoices.reduce((sum, invoice) => sum + invoice.balanceCents, 0);
-  const penalties = business ? (data.penaltiesCents ?? 0) : 0;
-  const indemnity = business ? (data.indemnityCents ?? 0) : 0;
+  // Penalties and the €40 waived on a running payment plan are neither claimed nor said to run.
+  const waived = data.paymentPlan?.waivePenalties === true;
+  const penalties = business && !waived ? (data.penaltiesCents ?? 0) : 0;
+  const indemnity = business && !waived ? (data.indemnityCents ?? 0) : 0;
   const total = unpaid + penalties + indemnity;
   // A consumer must always have a way to reach the business (DOMAIN.md, B2C tone).
   const contact = [seller.phone, seller.email].filter(Boolean).join(' · ') || addressLines(seller.address).join(', ') || seller.name;
@@ -100,7 +103,8 @@ export const letterDocument = (kit: PdfKit, data: LetterPdfData, numbering: Page
           </View>
 
           <Text style={styles.section}>{t.demand[kind](total, data.deadlineDays)}</Text>
-          <Text style={{ marginTop: 6 }}>{business ? t.penaltiesRun : t.legalInterest}</Text>
+          {data.paymentPlan && <PlanTable kit={kit} plan={data.paymentPlan} language={lang} business={business} />}
+          {!(business && waived) && <Text style={{ marginTop: 6 }}>{business ? t.penaltiesRun : t.legalInterest}</Text>}
           <Text style={{ marginTop: 6 }}>{t.payment(data.paymentInstructions)}</Text>
           {!business && <Text style={{ marginTop: 6 }}>{t.paymentPlan(contact)}</Text>}
           <Text style={{ marginTop: 6 }}>{t.nextStep[kind]}</Text>

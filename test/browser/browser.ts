@@ -33,3 +33,14 @@ export const seriousViolations = async (page: Page): Promise<AxeViolation[]> => 
 /** No element wider than the viewport: nothing to scroll sideways at 375 px (tables scroll inside their wrapper). */
 export const horizontalOverflow = (page: Page): Promise<number> =>
   page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+
+/** Signs a tenant in through the local issuer's "choose a tenant" page and waits for the home screen. */
+export const signIn = async (page: Page, webUrl: string, tenant: string): Promise<void> => {
+  await page.goto(`${webUrl}/`);
+  await page.waitForURL(/\/local\/authorize/);
+  await page.getByLabel('Entreprise (tenant)').fill(tenant);
+  await page.getByLabel('E-mail').fill(`moi@${tenant}.test`);
+  await page.getByRole('button', { name: 'Continuer' }).click();
+  await page.waitForURL(`${webUrl}/`);
+  await page.getByRole('heading', { level: 1, name: 'Bonjour' }).waitFor();
+};

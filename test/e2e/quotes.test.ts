@@ -121,7 +121,7 @@ describe('quotes, deposits, final invoice and credit notes', () => {
       lines: [{ description: 'Dépannage', quantity: 2, unitPriceCents: 15_000, vatRate: 10 }],
     });
     const sent = await acme.post(`/invoices/${invoice.json.id}/send`);
-    expect(await schedulesOf(invoice.json.id)).toHaveLength(4);
+    expect(await schedulesOf(invoice.json.id)).toHaveLength(5); // four steps, then the escalation
 
     const tooBig = await acme.post(`/invoices/${invoice.json.id}/credit-notes`, { amountCents: 33_001, reason: 'Erreur' });
     expect(tooBig.status).toBe(422);
@@ -158,7 +158,7 @@ describe('quotes, deposits, final invoice and credit notes', () => {
     const credit = await acme.post(`/invoices/${invoice.json.id}/credit-notes`, { amountCents: 12_000, reason: 'Geste commercial' });
     expect(credit.json.creditNote).toMatchObject({ full: false, grossCents: 12_000, netCents: 10_000, vatCents: 2_000 });
     expect(credit.json.invoice).toMatchObject({ balanceCents: 108_000, status: 'sent' });
-    expect(await schedulesOf(invoice.json.id)).toHaveLength(4);
+    expect(await schedulesOf(invoice.json.id)).toHaveLength(5); // four steps, then the escalation
   });
 
   it('follows up a quote left unanswered, and not an accepted one', async () => {

@@ -60,10 +60,12 @@ describe('the reminder engine over the position table', () => {
     for (const inv of invoices) {
       const steps = (await acme.get(`/invoices/${inv.id}/reminders`)).json.items as Step[];
       const label = `invoice due ${inv.due} (sent ${daysBetween(inv.due, today)} days after due)`;
-      expect(steps.length, label).toBe(4);
+      // The scenario's four steps, then the move to litigation 15 days after the last one.
+      expect(steps.length, label).toBe(5);
+      expect(steps.at(-1), label).toMatchObject({ stepId: 'escalate', state: 'done', reason: 'litigation' });
       for (const s of steps) {
         // Invariant 6: after the clock passed, every step is terminal, with a reason unless sent.
-        expect(['sent', 'skipped', 'cancelled', 'failed'], `${label} ${s.stepId}`).toContain(s.state);
+        expect(['sent', 'skipped', 'cancelled', 'failed', 'done'], `${label} ${s.stepId}`).toContain(s.state);
         if (s.state !== 'sent') expect(s.reason, `${label} ${s.stepId}`).toBeTruthy();
         // Invariant 2: a before-due step never goes out on or after the due date.
         if (s.beforeDue && s.state === 'sent') expect(inParis(s.sentAt!).date < inv.due, `${label} ${s.stepId}`).toBe(true);
@@ -73,7 +75,7 @@ describe('the reminder engine over the position table', () => {
       const sent = steps.filter((s) => s.state === 'sent').sort((a, b) => a.sentAt!.localeCompare(b.sentAt!));
       sent.forEach((s, i) => i > 0 && expect(s.index, label).toBeGreaterThan(sent[i - 1]!.index));
       // The after-due steps all went out: J+1, J+8, J+15 (catch-up for late entries).
-      expect(steps.filter((s) => !s.beforeDue).map((s) => s.state), label).toEqual(['sent', 'sent', 'sent']);
+      expect(steps.filter((s) => !s.beforeDue && s.stepId !== 'escalate').map((s) => s.state), label).toEqual(['sent', 'sent', 'sent']);
       // Invariant 3: one reminder per invoice per day.
       const days = sent.map((s) => inParis(s.sentAt!).date);
       expect(new Set(days).size, label).toBe(days.length);

@@ -22,13 +22,13 @@ const pdfText = async (base64: string) =>
   (await extractText(await getDocumentProxy(new Uint8Array(Buffer.from(base64, 'base64'))), { mergePages: true })).text;
 
 describe('the reminder engine on the local stack', () => {
-  it('plans 4 steps at 09:00 Paris on business days, sends J-5 and J+1 with the PDF, then stops at payment', async () => {
+  it('plans 4 steps (and the escalation) at 09:00 Paris on business days, sends J-5 and J+1 with the PDF, then stops at payment', async () => {
     const email = uniqueEmail('plan');
     const due = dueDateAhead(10);
     const invoice = await sentInvoice(aBusinessClientInput({ email }), due);
 
     const plan = (await acme.get(`/invoices/${invoice.id}/reminders`)).json.items;
-    expect(plan.map((s: { stepId: string }) => s.stepId)).toEqual(['j-5', 'j+1', 'j+8', 'j+15']);
+    expect(plan.map((s: { stepId: string }) => s.stepId)).toEqual(['j-5', 'j+1', 'j+8', 'j+15', 'escalate']);
     for (const step of plan) {
       expect(step.state).toBe('scheduled');
       const local = inParis(step.scheduledAt);
@@ -39,7 +39,7 @@ describe('the reminder engine on the local stack', () => {
     expect(inParis(plan[1].scheduledAt).date).toBe(addDays(due, 1));
 
     const schedules = await schedulesOf(invoice.id);
-    expect(schedules.map((s) => s.input.stepId).sort()).toEqual(['j+1', 'j+15', 'j+8', 'j-5']);
+    expect(schedules.map((s) => s.input.stepId).sort()).toEqual(['escalate', 'j+1', 'j+15', 'j+8', 'j-5']);
     expect(schedules.map((s) => s.at).sort()).toEqual(plan.map((s: { scheduledAt: string }) => s.scheduledAt).sort());
     expect(new Set(schedules.map((s) => s.timezone))).toEqual(new Set(['Europe/Paris']));
 
@@ -56,7 +56,7 @@ describe('the reminder engine on the local stack', () => {
       expect(await pdfText(mail.attachments[0]!.content)).toContain(invoice.number);
     }
     const states = (await acme.get(`/invoices/${invoice.id}/reminders`)).json.items.map((s: { stepId: string; state: string }) => [s.stepId, s.state]);
-    expect(states).toEqual([['j-5', 'sent'], ['j+1', 'sent'], ['j+8', 'scheduled'], ['j+15', 'scheduled']]);
+    expect(states).toEqual([['j-5', 'sent'], ['j+1', 'sent'], ['j+8', 'scheduled'], ['j+15', 'scheduled'], ['escalate', 'scheduled']]);
     const timeline = (await acme.get(`/invoices/${invoice.id}/timeline?limit=100`)).json.items;
     expect(timeline.filter((e: { type: string }) => e.type === 'reminder.sent').map((e: { data: { stepId: string } }) => e.data.stepId)).toEqual(['j-5', 'j+1']);
     expect((await acme.get(`/invoices?reminded=true&clientId=${invoice.clientId}`)).json.items).toHaveLength(1);
@@ -69,7 +69,7 @@ describe('the reminder engine on the local stack', () => {
     expect(later).toEqual([]);
     expect(reminders(await inbox(email))).toHaveLength(2);
     const after = (await acme.get(`/invoices/${invoice.id}/reminders`)).json.items;
-    expect(after.slice(2).map((s: { state: string; reason: string }) => [s.state, s.reason])).toEqual([['cancelled', 'paid'], ['cancelled', 'paid']]);
+    expect(after.slice(2).map((s: { state: string; reason: string }) => [s.state, s.reason])).toEqual([['cancelled', 'paid'], ['cancelled', 'paid'], ['cancelled', 'paid']]);
   });
 
   it('sends nothing when a stale schedule fires after the payment, and one email when a schedule fires twice', async () => {
@@ -142,13 +142,13 @@ describe('the reminder engine on the local stack', () => {
   it('re-plans pending steps when the due date moves; a step on 14 July goes out on 15 July', async () => {
     const invoice = await sentInvoice(aBusinessClientInput({ email: uniqueEmail('move') }), dueDateAhead(10));
     const before = await schedulesOf(invoice.id);
-    expect(before).toHaveLength(4);
+    expect(before).toHaveLength(5);
 
     // Due Tuesday 13 July 2027: J+1 lands on the 14th, a public holiday.
     const moved = await acme.patch(`/invoices/${invoice.id}`, { dueDate: '2027-07-13' });
     expect(moved.status).toBe(200);
     const after = await schedulesOf(invoice.id);
-    expect(after).toHaveLength(4);
+    expect(after).toHaveLength(5);
     expect(after.some((s) => before.some((b) => b.name === s.name))).toBe(false);
     const j1 = after.find((s) => s.input.stepId === 'j+1')!;
     expect(inParis(j1.at)).toMatchObject({ date: '2027-07-15', hour: 9, minute: 0 });
@@ -187,7 +187,7 @@ describe('the reminder engine on the local stack', () => {
     expect(await schedulesOf(invoice.id)).toEqual([]);
     expect((await acme.post(`/invoices/${invoice.id}/reminders`, {})).status).toBe(422);
     await acme.patch(`/invoices/${invoice.id}`, { remindersPaused: false });
-    expect(await schedulesOf(invoice.id)).toHaveLength(4);
+    expect(await schedulesOf(invoice.id)).toHaveLength(5); // four steps, then the escalation
 
     const now = await acme.post(`/invoices/${invoice.id}/reminders`, { templateId: 'reminder' });
     expect(now.status).toBe(201);

@@ -146,13 +146,15 @@ beforeAll(async () => {
 describe('send-reminder against DynamoDB Local and the SES emulator', () => {
   beforeAll(() => clock.set('2026-11-20T10:00:00Z'));
 
-  it('records the plan once: four steps, J-5 first, each with its time', async () => {
+  it('records the plan once: four steps, J-5 first, each with its time, then the escalation 15 days after the last', async () => {
     const { records } = await aPlannedInvoice();
     expect(records.map((r) => [r.stepId, r.state, r.scheduledAt])).toEqual([
       ['j-5', 'scheduled', J5_AT],
       ['j+1', 'scheduled', '2026-12-03T08:00:00.000Z'],
       ['j+8', 'scheduled', '2026-12-10T08:00:00.000Z'],
       ['j+15', 'scheduled', '2026-12-17T08:00:00.000Z'],
+      // 17 Dec + 15 days is New Year's Day: the next business day.
+      ['escalate', 'scheduled', '2027-01-04T08:00:00.000Z'],
     ]);
   });
 
@@ -263,7 +265,7 @@ describe('the schedule reconciler against the Scheduler emulator', () => {
     clock.set('2026-11-20T10:00:00Z');
     const { invoice } = await aSentInvoice();
     const first = await reconcile(tenantId, invoice.id);
-    expect(first.created).toHaveLength(4);
+    expect(first.created).toHaveLength(5);
     expect(first.created.every((n) => n.length <= 64 && /^[0-9A-Za-z_.-]+$/.test(n))).toBe(true);
     expect(await reconcile(tenantId, invoice.id)).toEqual({ created: [], deleted: [] });
     expect((await scheduler.list(`rl-${invoice.id}-`)).map((s) => s.name).sort()).toEqual([...first.created].sort());
@@ -272,7 +274,7 @@ describe('the schedule reconciler against the Scheduler emulator', () => {
     const paid = await reconcile(tenantId, invoice.id);
     expect(paid.deleted.sort()).toEqual([...first.created].sort());
     expect(await scheduler.list(`rl-${invoice.id}-`)).toEqual([]);
-    expect((await steps.list(tenantId, invoice.id)).map((r) => [r.state, r.reason])).toEqual(Array(4).fill(['cancelled', 'paid']));
+    expect((await steps.list(tenantId, invoice.id)).map((r) => [r.state, r.reason])).toEqual(Array(5).fill(['cancelled', 'paid']));
   });
 
   it('treats creating an existing identical schedule and deleting a missing one as done', async () => {

@@ -21,6 +21,8 @@ import type { StepRecordItem } from '../../shared/app/ports/reminder-steps.js';
 import { makeReconcileSchedules } from '../../shared/app/reminders/reconcile-schedules.js';
 import { makeSendReminderNow } from '../../shared/app/reminders/send-reminder-now.js';
 import { makeSendReminder } from '../../shared/app/reminders/send-reminder.js';
+import { makeCreatePaymentPlan, makeDeletePaymentPlan } from '../../shared/app/payment-plans.js';
+import { instalmentViews, isPlanStep } from '../../shared/domain/payment-plan.js';
 import type { Scenario } from '../../shared/domain/scenario.js';
 import type { ReminderTemplate } from '../../shared/domain/default-templates.js';
 import {
@@ -68,6 +70,15 @@ class CheckingMailer implements Mailer {
     expect(invoiceBalanceCents(invoice), `balance of ${invoiceId} at send`).toBeGreaterThan(0);
     expect(['sent', 'partially_paid']).toContain(invoice.status);
     expect(invoice.remindersPaused || invoice.disputed).toBe(false);
+    // Payment plans: while one runs only its steps go out (or a manual send); a plan step only while its plan runs and its instalment is due.
+    const stepId = email.tags?.step ?? '';
+    const plan = invoice.paymentPlan;
+    if (plan?.status === 'active' && !stepId.startsWith('manual')) expect(stepId, `scenario step ${stepId} during a plan`).toMatch(new RegExp(`^p${plan.seq}-`));
+    if (/^p\d+-/.test(stepId)) {
+      expect(plan?.status, `plan step ${stepId} outside its plan`).toBe('active');
+      const instalment = Number(stepId.slice(stepId.indexOf('-') + 2)) - 1;
+      expect(instalmentViews(plan!, invoiceBalanceCents(invoice), localDate(this.world.clock.now(), TZ))[instalment]?.dueCents, `instalment of ${stepId} still due`).toBeGreaterThan(0);
+    }
     this.log.push({ at: this.world.clock.now().toISOString(), invoiceId, clientId: email.tags?.client ?? '', stepId: email.tags?.step ?? '', forced: this.forceNext });
     this.forceNext = false;
     return { messageId: `msg-${this.log.length}` };
@@ -109,6 +120,8 @@ class World {
   readonly unpay = makeRemovePayment(this.deps);
   readonly update = makeUpdateInvoice(this.deps);
   readonly updateClient = makeUpdateClient({ ...this.deps, templates: this.templates });
+  readonly createPlan = makeCreatePaymentPlan(this.deps);
+  readonly endPlan = makeDeletePaymentPlan(this.deps);
 
   constructor() {
     void this.clients.create(TENANT, aClient({ id: 'c1', email: 'a@client.test' }));
@@ -162,11 +175,23 @@ class World {
   checkInvariants(afterDrain: boolean) {
     const records = this.records();
     for (const invoiceId of this.invoiceIds) {
-      // 1. Sent steps of an invoice follow scenario order.
+      // 1. Sent steps of an invoice follow scenario order (across its scenario plans: a plan ended
+      // unpaid resumes after the last step sent, never replays one), and each payment plan's its own order.
       const sent = records.filter((r) => r.invoiceId === invoiceId && !r.manual && r.state === 'sent').sort((a, b) => a.sentAt!.localeCompare(b.sentAt!));
-      sent.forEach((r, i) => i > 0 && expect(r.index, `order of ${invoiceId}`).toBeGreaterThan(sent[i - 1]!.index));
-      // 2. No before-due step sent on or after the due date (as it was when it went out).
-      for (const r of sent) if (r.beforeDue) expect(localDate(new Date(r.sentAt!), TZ) < r.dueDate!, `J-x of ${invoiceId} before due`).toBe(true);
+      const tracks = new Map<number, typeof sent>();
+      for (const r of sent) tracks.set(isPlanStep(r) ? r.plan : 0, [...(tracks.get(isPlanStep(r) ? r.plan : 0) ?? []), r]);
+      for (const track of tracks.values()) track.forEach((r, i) => i > 0 && expect(r.index, `order of ${invoiceId}`).toBeGreaterThan(track[i - 1]!.index));
+      // 2. No before-due step sent on or after its due date (the invoice's as it was, or its instalment's).
+      for (const r of sent) if (r.beforeDue) expect(localDate(new Date(r.sentAt!), TZ) < (r.instalmentDue ?? r.dueDate!), `J-x of ${invoiceId} before due`).toBe(true);
+      // Payment plans: what was paid is allocated oldest first, adds up, never negative.
+      const invoice = this.invoices.invoices.get(`${TENANT}|${invoiceId}`)!;
+      if (invoice.paymentPlan) {
+        const views = instalmentViews(invoice.paymentPlan, invoiceBalanceCents(invoice), localDate(this.clock.now(), TZ));
+        for (const v of views) expect(v.paidCents >= 0 && v.dueCents >= 0 && v.paidCents + v.dueCents === v.amountCents).toBe(true);
+        expect(views.reduce((sum, v) => sum + v.paidCents, 0)).toBe(Math.min(invoice.paymentPlan.totalCents, Math.max(0, invoice.paymentPlan.totalCents - invoiceBalanceCents(invoice))));
+        // A running plan's invoice has no pending scenario step.
+        if (invoice.paymentPlan.status === 'active') expect(records.filter((r) => r.invoiceId === invoiceId && !isPlanStep(r) && !r.manual && r.state === 'scheduled'), `scenario pending during plan of ${invoiceId}`).toEqual([]);
+      }
       // 3. At most one reminder per invoice per local day.
       const days = this.mailer.log.filter((m) => m.invoiceId === invoiceId).map((m) => localDate(new Date(m.at), TZ));
       expect(new Set(days).size, `one a day for ${invoiceId}`).toBe(days.length);
@@ -290,13 +315,48 @@ const commands = [
       }
     }),
   ),
+  fc.record({ k: fc.nat(), count: fc.integer({ min: 1, max: 4 }), start: fc.integer({ min: 0, max: 12 }), spacing: fc.integer({ min: 1, max: 35 }), waive: fc.boolean() }).map(({ k, count, start, spacing, waive }) =>
+    cmd(`createPlan(${k}, ${count} × ${spacing}d from +${start})`, async (w) => {
+      const invoice = w.invoice(k);
+      if (!invoice) return;
+      const balance = invoiceBalanceCents(invoice);
+      const share = Math.floor(balance / count);
+      const instalments = Array.from({ length: count }, (_, i) => ({ dueDate: addDays(today(w), start + i * spacing), amountCents: i === count - 1 ? balance - share * (count - 1) : share }));
+      await w.createPlan(TENANT, invoice.id, { instalments, waivePenalties: waive });
+    }),
+  ),
+  fc.nat().map((k) =>
+    cmd(`payInstalment(${k})`, async (w) => {
+      const invoice = w.invoice(k);
+      const plan = invoice?.paymentPlan;
+      if (!invoice || plan?.status !== 'active') return;
+      const due = instalmentViews(plan, invoiceBalanceCents(invoice), today(w)).find((v) => v.dueCents > 0);
+      if (due) await w.pay(TENANT, invoice.id, { amountCents: due.dueCents, date: today(w), method: 'transfer' });
+    }),
+  ),
+  fc.record({ k: fc.nat(), order: fc.array(fc.nat(), { minLength: 1, maxLength: 4 }) }).map(({ k, order }) =>
+    cmd(`missInstalment(${k})`, async (w) => {
+      // Runs the clock past the oldest unpaid instalment's due date + planMissedDays: its late reminder, then the plan's end.
+      const invoice = w.invoice(k);
+      const plan = invoice?.paymentPlan;
+      const due = invoice && plan?.status === 'active' ? instalmentViews(plan, invoiceBalanceCents(invoice), today(w)).find((v) => v.dueCents > 0) : undefined;
+      // Without a running plan it only fires what is due now (the command claims a drained clock).
+      await w.runUntil(due ? zonedToUtc(`${addDays(due.dueDate, 17)}T12:00`, TZ).getTime() : w.clock.now().getTime(), order, false);
+    }, true),
+  ),
+  fc.nat().map((k) =>
+    cmd(`endPlan(${k})`, async (w) => {
+      const invoice = w.invoice(k);
+      if (invoice) await w.endPlan(TENANT, invoice.id);
+    }),
+  ),
   fc.integer({ min: 1, max: 4 }).map((n) => cmd(`sesOutage(${n})`, async (w) => void (w.mailer.failures = n))),
   fc.constant(cmd('crashAfterNextSes', async (w) => void (w.steps.failNextFinish = true))),
 ];
 
 describe('the reminder engine as a state machine', () => {
-  it('keeps the six invariants over 500 random command sequences', async () => {
-    const totals = { emails: 0, sentSteps: 0, skipped: 0, moved: 0 };
+  it('keeps the six invariants over 500 random command sequences, payment plans included', async () => {
+    const totals = { emails: 0, sentSteps: 0, skipped: 0, moved: 0, plans: 0, planStepsSent: 0, plansEnded: {} as Record<string, number> };
     await fc.assert(
       fc.asyncProperty(fc.array(sendInvoice, { minLength: 1, maxLength: 4 }), fc.commands(commands, { maxCommands: 25 }), async (initial, cmds) => {
         const w = new World();
@@ -314,6 +374,10 @@ describe('the reminder engine as a state machine', () => {
         totals.sentSteps += w.records().filter((r) => r.state === 'sent' && !r.manual).length;
         totals.skipped += w.records().filter((r) => r.state === 'skipped').length;
         totals.moved += w.records().filter((r) => r.reason === 'gap' || r.reason === 'same_day' || r.reason === 'order').length;
+        totals.planStepsSent += w.records().filter((r) => isPlanStep(r) && r.state === 'sent').length;
+        const plans = w.invoiceIds.map((id) => w.invoices.invoices.get(`${TENANT}|${id}`)!.paymentPlan).filter((p) => p !== undefined);
+        totals.plans += plans.length;
+        for (const p of plans) if (p.endReason) totals.plansEnded[p.endReason] = (totals.plansEnded[p.endReason] ?? 0) + 1;
       }),
       { numRuns: 500, seed: 20261125, endOnFailure: true },
     );
@@ -322,5 +386,9 @@ describe('the reminder engine as a state machine', () => {
     expect(totals.sentSteps).toBeGreaterThan(1500);
     expect(totals.skipped).toBeGreaterThan(500);
     expect(totals.moved).toBeGreaterThan(200);
+    // Payment plans are really exercised: created, their reminders sent, ended paid, missed and deleted.
+    expect(totals.plans).toBeGreaterThan(100);
+    expect(totals.planStepsSent).toBeGreaterThan(100);
+    expect(Object.keys(totals.plansEnded).sort()).toEqual(expect.arrayContaining(['deleted', 'missed', 'paid']));
   }, 600_000);
 });

@@ -389,7 +389,8 @@ describe('reminder simulation', () => {
   it('uses the tenant’s customised copy of its default scenario', async () => {
     await w.settings.put(T, { ...defaultSettings(), defaultScenarioId: 'b2b-default' });
     await w.scenarioLib.put(T, 'b2b-default', { name: 'Court', steps: steps(['j+2', 2, 'reminder']) });
-    expect((await w.simulate(T)).items.map((i) => i.stepId)).toEqual(['j+2']);
+    // Its one step, then the move to litigation 15 days later (settings.litigationAfterDays).
+    expect((await w.simulate(T)).items.map((i) => [i.stepId, i.action])).toEqual([['j+2', 'send'], ['escalate', 'escalate']]);
     expect(DEFAULT_SCENARIOS[0]!.steps).toHaveLength(4);
   });
 });

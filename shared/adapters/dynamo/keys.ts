@@ -16,9 +16,13 @@
  * | credit note | T#<tenant>#INV#<invoiceId>  | CREDIT#<creditNoteId>    |                                                               |
  * | sequence    | T#<tenant>#SEQ#<prefix>#<y> | #SEQ                     |                                                               |
  * | idempotency | T#<tenant>#IDEM#<key>       | #IDEM                    | TTL expiresAt                                                 |
+ * | import job  | T#<tenant>#IMPORT#<jobId>   | #JOB / CHUNK#<nnnn>      | TTL expiresAt (30 days); chunks reach the import worker by the stream |
  * | contribution| T#<tenant>#INV#<invoiceId>  | #AGG                     | (what the invoice last added to the aggregates; its list-row extras) |
  * | client agg. | T#<tenant>#AGG              | CLIENT#<clientId>        | counters (ADD) + OPEN#<invoiceId> { dueDate, balanceCents }   |
  * | day agg.    | T#<tenant>#AGG              | DAY#<YYYY-MM-DD>         | counters (ADD): invoiced, collected, paid, reminders, bounces |
+ * | notification| T#<tenant>#NOTIF            | NOTIF#<eventUlid>        | unread only: GSI1 T#<t>#NOTIF#unread / <eventUlid> (sparse)   |
+ * | overview    | T#<tenant>#NOTIF            | OVERVIEW#<YYYY-MM-DD>    | (the daily overview of that day went out: at most one)        |
+ * | payment log | T#<tenant>#PAID#<date>      | <invoiceId>#<paymentId>  | (a payment filed under its date, for the daily overview)     |
  *
  * Access patterns:
  * - client/settings/scenario/template by id: GetItem; lists: Query PK = T#<t>, begins_with(SK, 'CLIENT#') …
@@ -40,6 +44,9 @@
  *   Query PK = T#<t>#NUM, begins_with(SK, <q>) (one lookup item per numbered invoice)
  * - letters to post: Query GSI1 PK = T#<t>#TOPOST (sparse: only letter steps in `to_post` carry it)
  * - numbering: conditional Update of the sequence item inside the transaction that numbers the invoice
+ * - notifications: Query PK = T#<t>#NOTIF, begins_with(SK, 'NOTIF#'), newest first (ids are the
+ *   timeline events' ULIDs); unread ones: Query GSI1 T#<t>#NOTIF#unread (marking one read removes its GSI1 keys)
+ * - payments of a day (daily overview): Query PK = T#<t>#PAID#<date>
  * Tenant ids are in every key: another tenant's id can only ever miss (→ 404).
  */
 import type { InvoiceStatus } from '../../domain/invoice.js';
@@ -132,10 +139,26 @@ export const invoiceRowIndexKeys = (
   };
 };
 
+export const NOTIFICATION_PREFIX = 'NOTIF#';
+export const notificationPk = (tenantId: string) => `T#${tenantId}#NOTIF`;
+export const notificationKey = (tenantId: string, id: string) => ({ PK: notificationPk(tenantId), SK: `${NOTIFICATION_PREFIX}${id}` });
+/** GSI1 keys of an unread notification (removed when read: the index holds the unread ones only). */
+export const unreadNotificationPk = (tenantId: string) => `T#${tenantId}#NOTIF#unread`;
+export const unreadNotificationIndexKeys = (tenantId: string, id: string) => ({ GSI1PK: unreadNotificationPk(tenantId), GSI1SK: id });
+export const overviewKey = (tenantId: string, date: string) => ({ PK: notificationPk(tenantId), SK: `OVERVIEW#${date}` });
+export const paymentLogPk = (tenantId: string, date: string) => `T#${tenantId}#PAID#${date}`;
+export const paymentLogKey = (tenantId: string, e: { date: string; invoiceId: string; paymentId: string }) => ({ PK: paymentLogPk(tenantId, e.date), SK: `${e.invoiceId}#${e.paymentId}` });
+
 export const sequenceKey = (tenantId: string, prefix: string, year: number) => ({ PK: `T#${tenantId}#SEQ#${prefix}#${year}`, SK: '#SEQ' });
 export const idempotencyKey = (tenantId: string, key: string) => ({ PK: `T#${tenantId}#IDEM#${key}`, SK: '#IDEM' });
+/** An import job and its chunks share one partition: the job's progress, then CHUNK#<nnnn> items the worker takes from the stream. */
+export const IMPORT_CHUNK_PREFIX = 'CHUNK#';
+export const importJobKey = (tenantId: string, jobId: string) => ({ PK: `T#${tenantId}#IMPORT#${jobId}`, SK: '#JOB' });
+export const importChunkKey = (tenantId: string, jobId: string, index: number) => ({ PK: `T#${tenantId}#IMPORT#${jobId}`, SK: `${IMPORT_CHUNK_PREFIX}${String(index).padStart(4, '0')}` });
 
-export type StatusGroup = 'draft' | 'open' | 'paid' | 'cancelled';
+/** `litigation` and `written_off` have partitions of their own: the follow-up list's litigation tab is one Query. */
+export type StatusGroup = 'draft' | 'open' | 'paid' | 'cancelled' | 'litigation' | 'written_off';
+export const STATUS_GROUPS: readonly StatusGroup[] = ['draft', 'open', 'paid', 'cancelled', 'litigation', 'written_off'];
 export const statusGroup = (status: InvoiceStatus): StatusGroup =>
   status === 'sent' || status === 'partially_paid' ? 'open' : status;
 

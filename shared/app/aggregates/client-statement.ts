@@ -1,4 +1,5 @@
 import { localDate } from '../../domain/dates.js';
+import { isOutstanding } from '../../domain/invoice.js';
 import { buildStatement, type Statement } from '../../domain/statement.js';
 import type { Client } from '../../domain/client.js';
 import type { Settings } from '../../domain/settings.js';
@@ -38,7 +39,7 @@ export const makeGetClientStatement = ({ clients, aggregates, settings, clock }:
     const states = await Promise.all((agg?.open ?? []).map((o) => aggregates.invoiceState(tenantId, o.invoiceId)));
     const invoices = states.flatMap((st) => {
       const i = st.invoice;
-      if (!i || i.clientId !== clientId || (i.status !== 'sent' && i.status !== 'partially_paid')) return [];
+      if (!i || i.clientId !== clientId || !isOutstanding(i.status)) return [];
       return [{
         id: i.id,
         ...(i.number ? { number: i.number } : {}),

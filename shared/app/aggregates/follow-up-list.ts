@@ -1,5 +1,5 @@
 import { addDays, localDate } from '../../domain/dates.js';
-import { invoiceBalanceCents, isOpen } from '../../domain/invoice.js';
+import { invoiceBalanceCents, isOpen, isOutstanding } from '../../domain/invoice.js';
 import { fold } from '../../domain/search.js';
 import type { InvoiceListQuery, InvoiceView } from '../../domain/invoice-types.js';
 import { toInvoiceView } from '../invoice-view.js';
@@ -19,18 +19,18 @@ export type FollowUpRow = InvoiceView;
 
 type Sort = 'dueDate' | 'amount' | 'daysLate' | 'client' | 'lastReminder';
 const DEFAULT_ORDER: Record<Sort, 'asc' | 'desc'> = { dueDate: 'asc', daysLate: 'desc', amount: 'desc', client: 'asc', lastReminder: 'desc' };
-type Group = 'draft' | 'open' | 'paid' | 'cancelled';
+type Group = 'draft' | 'open' | 'paid' | 'cancelled' | 'litigation' | 'written_off';
 
 /** `F-2026-0012`, `F-`, `2026-00`: a search by number; anything else searches client names. */
 export const looksLikeNumber = (q: string) => /\d|^[a-z]{1,2}-/i.test(q.trim());
 
 /** What the list sorts "amount" on: the balance due while open, what was billed otherwise. */
-export const amountOf = (i: InvoiceRecord) => (isOpen(i.status) ? invoiceBalanceCents(i) : i.totals.grossCents - (i.deductedCents ?? 0));
+export const amountOf = (i: InvoiceRecord) => (isOutstanding(i.status) ? invoiceBalanceCents(i) : i.totals.grossCents - (i.deductedCents ?? 0));
 
 const groupsFor = (f: InvoiceListFilter): Group[] => {
   if (f.status === 'overdue' || f.overdue === true || f.open || f.status === 'sent' || f.status === 'partially_paid') return ['open'];
   if (f.status) return [f.status as Group];
-  return ['draft', 'open', 'paid', 'cancelled'];
+  return ['draft', 'open', 'paid', 'cancelled', 'litigation', 'written_off'];
 };
 
 const matches = (f: InvoiceListFilter) => (i: InvoiceRecord) => {

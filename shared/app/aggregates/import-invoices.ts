@@ -5,7 +5,7 @@ import { csvRows, validateRow, type ImportedRow, type RawRow, type RowError } fr
 import { settledStatusOf } from '../../domain/invoice.js';
 import { VAT_RATES } from '../../domain/money.js';
 import { ConflictError } from '../errors.js';
-import type { ClientRepository, Clock, InvoiceRecord, InvoiceRepository, SettingsRepository } from '../ports.js';
+import type { ClientRepository, Clock, IdGenerator, ImportChunk, ImportJob, ImportJobStore, InvoiceRecord, InvoiceRepository, PlannedImportRow, SettingsRepository } from '../ports.js';
 import { draftInvoice } from '../invoices.js';
 
 export interface ImportDeps {
@@ -13,7 +13,17 @@ export interface ImportDeps {
   readonly clients: ClientRepository;
   readonly settings: SettingsRepository;
   readonly clock: Clock;
+  /** Imports above SYNC_IMPORT_LIMIT invoices run as a job (absent: always in the request, as in unit tests). */
+  readonly jobs?: ImportJobStore;
+  readonly ids?: IdGenerator;
 }
+
+/** Up to this many invoices to write, the request writes them; above, a job does (API Gateway gives up after 30 s). */
+export const SYNC_IMPORT_LIMIT = 200;
+/** Rows per chunk item the worker takes from the stream (≈ 30 KB, far under DynamoDB's 400 KB). */
+export const IMPORT_CHUNK_ROWS = 100;
+/** Invoices written at once, in the request and in the worker. */
+const WRITERS = 8;
 
 /** JSON rows: the same fields as the CSV columns, amounts in cents. */
 export interface ImportJsonRow {
@@ -39,6 +49,10 @@ export interface ImportItem {
 }
 
 export interface ImportReport {
+  /** The job, when the import runs in the background: follow it at GET /imports/{id}. */
+  readonly id?: string;
+  /** `done` when the request wrote everything (or a dry run); `running` when a job writes the rest. */
+  readonly status: 'done' | 'running';
   readonly dryRun: boolean;
   readonly rows: number;
   readonly created: number;
@@ -80,10 +94,10 @@ const nearestRate = (net: number, vat: number) =>
  * (`{ row, field, message }`) and skipped; a dry run writes nothing. Ids derive from the
  * invoice number and the client's identity: the same file uploaded again changes nothing.
  */
-export const makeImportInvoices = ({ invoices, clients, settings, clock }: ImportDeps) => {
+export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, ids }: ImportDeps) => {
   /** Writes one imported invoice (sent, with what was already paid); false when an earlier upload did. */
-  const importOne = async (tenantId: string, p: { row: ImportedRow; clientId: string; clientKind: Client['kind'] }, at: string, today: string): Promise<boolean> => {
-    const { row } = p;
+  const importOne = async (tenantId: string, row: PlannedImportRow, at: string, today: string): Promise<boolean> => {
+    const p = row;
     const vatRate = nearestRate(row.netCents, row.vatCents);
     const draft = draftInvoice({
       id: importedInvoiceId(row.number),
@@ -113,7 +127,7 @@ export const makeImportInvoices = ({ invoices, clients, settings, clock }: Impor
     return true;
   };
 
-  return async (tenantId: string, input: ImportInput, options: { dryRun: boolean }): Promise<ImportReport> => {
+  const importInvoices = async (tenantId: string, input: ImportInput, options: { dryRun: boolean }): Promise<ImportReport> => {
     const parsed = 'csv' in input ? csvRows(input.csv) : { rows: fromJson(input.invoices), errors: [] };
     const errors: RowError[] = [...parsed.errors];
     const good: ImportedRow[] = [];
@@ -174,7 +188,8 @@ export const makeImportInvoices = ({ invoices, clients, settings, clock }: Impor
     );
     const items: ImportItem[] = plan.map((p) => ({ row: p.row.row, number: p.row.number, action: existing.has(p.row.number) ? 'exists' : 'create', clientId: p.clientId, newClient: p.newClient }));
     errors.sort((a, b) => a.row - b.row || a.field.localeCompare(b.field));
-    const report = (created: number, clientsCreated: number): ImportReport => ({
+    const report = (created: number, clientsCreated: number, job?: { id: string }): ImportReport => ({
+      ...(job ? { id: job.id, status: 'running' as const } : { status: 'done' as const }),
       dryRun: options.dryRun,
       rows: parsed.rows.length,
       created,
@@ -195,12 +210,51 @@ export const makeImportInvoices = ({ invoices, clients, settings, clock }: Impor
       }
     }
     const today = localDate(now, (await settings.get(tenantId)).timezone);
+    const queue: PlannedImportRow[] = plan.filter((p) => !existing.has(p.row.number)).map(({ row, clientId, clientKind }) => ({
+      row: row.row, number: row.number, clientId, clientKind, issueDate: row.issueDate, dueDate: row.dueDate,
+      netCents: row.netCents, vatCents: row.vatCents, grossCents: row.grossCents, paidCents: row.paidCents,
+    }));
+    if (queue.length > SYNC_IMPORT_LIMIT && jobs && ids) {
+      const job: ImportJob = {
+        id: ids.next(), status: 'running', rows: parsed.rows.length, total: queue.length, processed: 0,
+        existing: existing.size, clientsCreated, errors, errorsTruncated: false, createdAt: at,
+      };
+      const chunks: ImportChunk[] = [];
+      for (let i = 0; i < queue.length; i += IMPORT_CHUNK_ROWS) {
+        chunks.push({ tenantId, jobId: job.id, index: chunks.length, at, today, rows: queue.slice(i, i + IMPORT_CHUNK_ROWS) });
+      }
+      await jobs.start(tenantId, { ...job, errorsTruncated: errors.length > MAX_JOB_ERRORS }, chunks);
+      return report(0, clientsCreated, job);
+    }
+    const created = await writeAll(tenantId, queue, at, today);
+    return report(created, clientsCreated);
+  };
+
+  /** Writes rows WRITERS at a time; returns how many were new. */
+  const writeAll = async (tenantId: string, rows: readonly PlannedImportRow[], at: string, today: string): Promise<number> => {
     let created = 0;
-    const queue = plan.filter((p) => !existing.has(p.row.number));
+    const queue = [...rows];
     const worker = async () => {
       for (let p = queue.shift(); p; p = queue.shift()) if (await importOne(tenantId, p, at, today)) created++;
     };
-    await Promise.all(Array.from({ length: 8 }, worker));
-    return report(created, clientsCreated);
+    await Promise.all(Array.from({ length: WRITERS }, worker));
+    return created;
+  };
+
+  return { importInvoices, writeAll };
+};
+
+/** What a job keeps of its row errors (the dry run and the first answer list them all). */
+export const MAX_JOB_ERRORS = 1000;
+
+/**
+ * The import worker's use case: writes one chunk of a job (rows already imported are left as
+ * they are, so a chunk delivered twice writes nothing twice) and adds it to the job's progress.
+ */
+export const makeImportChunk = (deps: ImportDeps & { readonly jobs: ImportJobStore }) => {
+  const { writeAll } = makeImportInvoices(deps);
+  return async (chunk: ImportChunk): Promise<void> => {
+    await writeAll(chunk.tenantId, chunk.rows, chunk.at, chunk.today);
+    await deps.jobs.completeChunk(chunk, chunk.rows.length, deps.clock.now().toISOString());
   };
 };

@@ -1,3 +1,4 @@
+import type { InvoiceStatus } from '../../domain/invoice.js';
 import type { Counters, OpenEntry } from '../../domain/aggregates.js';
 import type { ClientAggregate, DayAggregate } from '../../domain/cockpit.js';
 import type { CreditNoteRecord, InvoiceRecord, PageRequest, PaymentRecord } from '../ports.js';
@@ -84,7 +85,7 @@ export interface AggregateStore {
 /** Filters the row queries apply on the rows they read (FilterExpression on one Query per group). */
 export interface RowFilter {
   readonly today: string;
-  readonly status?: 'sent' | 'partially_paid' | 'draft' | 'paid' | 'cancelled';
+  readonly status?: InvoiceStatus;
   readonly overdue?: boolean;
   readonly reminded?: boolean;
   readonly dueFrom?: string;
@@ -101,7 +102,7 @@ export interface InvoiceRowQueries {
   sorted(
     tenantId: string,
     request: {
-      readonly groups: readonly ('draft' | 'open' | 'paid' | 'cancelled')[];
+      readonly groups: readonly ('draft' | 'open' | 'paid' | 'cancelled' | 'litigation' | 'written_off')[];
       readonly sort: 'amount' | 'client' | 'lastReminder';
       readonly descending: boolean;
       /** begins_with on the sort key (client name search). */

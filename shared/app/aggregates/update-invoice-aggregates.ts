@@ -1,7 +1,7 @@
 import { contributionDelta, flatten, invoiceContribution, sameOpen, unflatten, type InvoiceFacts } from '../../domain/aggregates.js';
 import { localDate } from '../../domain/dates.js';
 import { ConflictError } from '../errors.js';
-import { invoiceBalanceCents, isOpen } from '../../domain/invoice.js';
+import { invoiceBalanceCents, isOutstanding } from '../../domain/invoice.js';
 import type { ClientRepository, SettingsRepository } from '../ports.js';
 import type { AggregateStore, InvoiceAggregateState, ListRow, ListRowExtras } from './ports.js';
 
@@ -21,7 +21,7 @@ export const listRowOf = (state: InvoiceAggregateState, clientName: string): Lis
     clientId: i.clientId,
     clientName,
     ...(i.number ? { number: i.number } : {}),
-    amountCents: isOpen(i.status) ? invoiceBalanceCents(i) : i.totals.grossCents - (i.deductedCents ?? 0),
+    amountCents: isOutstanding(i.status) ? invoiceBalanceCents(i) : i.totals.grossCents - (i.deductedCents ?? 0),
     reminderCount: i.reminderCount ?? 0,
   };
 };

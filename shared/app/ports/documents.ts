@@ -4,6 +4,7 @@ import type { Client } from '../../domain/client.js';
 import type { CreditNoteRecord, InvoiceRecord, PaymentRecord } from '../../domain/invoice-types.js';
 import type { QuoteRecord } from '../../domain/quote-types.js';
 import type { Settings } from '../../domain/settings.js';
+import type { PlanOnDocument } from '../../domain/payment-plan.js';
 
 /** What an invoice PDF shows. `copy` renders a reminder copy with payments received and the balance. */
 export interface InvoicePdfData {
@@ -16,6 +17,8 @@ export interface InvoicePdfData {
   readonly penaltyRatePercent: number;
   readonly copy?: boolean;
   readonly language: 'fr' | 'en';
+  /** A reminder copy while a payment plan runs: the plan's table ("rappel de l'échéancier"). */
+  readonly paymentPlan?: PlanOnDocument;
 }
 
 /** A quote PDF: "Devis" + number, validity date, lines, VAT breakdown, totals, signature block "Bon pour accord". */

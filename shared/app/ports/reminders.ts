@@ -10,8 +10,11 @@ export interface ReminderInput {
   readonly index: number;
   /** The planned instant (UTC ISO); a schedule whose step moved since is stale. */
   readonly scheduledAt: string;
-  /** `lease`: checks a step left `sending` after its lease (a crash between SES and the table). */
-  readonly kind?: 'step' | 'lease';
+  /**
+   * `lease`: checks a step left `sending` after its lease (a crash between SES and the table);
+   * `plan-check`: ends a payment plan whose oldest unpaid instalment is missed by now.
+   */
+  readonly kind?: 'step' | 'lease' | 'plan-check';
 }
 
 /** What a quote follow-up schedule carries. */
@@ -29,6 +32,29 @@ export interface ScheduleDefinition {
   readonly timeZone: string;
   readonly input: ReminderInput | QuoteFollowUpInput;
   readonly description?: string;
+}
+
+/** What the daily-overview schedule carries: the tenant only (the handler reads the rest when it fires). */
+export interface OverviewInput {
+  readonly kind: 'overview';
+  readonly tenantId: string;
+}
+
+/** A recurring schedule (EventBridge `cron()`), one per tenant and purpose: the daily overview. */
+export interface RecurringScheduleDefinition {
+  readonly name: string;
+  /** EventBridge cron fields `minutes hours day-of-month month day-of-week year`, e.g. `cron(0 7 * * ? *)`. */
+  readonly cron: string;
+  /** The cron's wall clock: the tenant's time zone (DST follows it). */
+  readonly timeZone: string;
+  readonly input: OverviewInput;
+  readonly description?: string;
+}
+
+/** Keeps recurring schedules: put creates or updates (idempotent), delete treats "not found" as done. */
+export interface RecurringScheduler {
+  putRecurring(definition: RecurringScheduleDefinition): Promise<void>;
+  delete(name: string): Promise<void>;
 }
 
 export interface ScheduleSummary {

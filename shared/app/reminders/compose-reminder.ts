@@ -10,6 +10,7 @@ import type { LetterData } from '../../domain/letter.js';
 import { NotFoundError } from '../errors.js';
 import type { EmailAttachment, InvoiceRecord, OutgoingEmail, PaymentRecord, PdfRenderer, TenantDocuments } from '../ports.js';
 import { invoicePdfData } from '../send-invoice.js';
+import { instalmentViews, penaltiesWaived, type PaymentPlan } from '../../domain/payment-plan.js';
 
 /** Tenant copy first, then the built-in; the client's language variant first, then the French base. */
 export const resolveTemplate = async (
@@ -33,10 +34,20 @@ export interface ReminderMaterial {
   readonly template: ReminderTemplate;
   /** The instant the reminder goes out; days late and penalties are counted to its local date. */
   readonly asOf: Date;
+  /** The invoice's payment plan, and the instalment a plan reminder is about. */
+  readonly plan?: { readonly plan: PaymentPlan; readonly instalment?: number };
 }
 
-export const reminderVariables = (m: Omit<ReminderMaterial, 'payments' | 'template'>) =>
-  buildTemplateVariables({
+/** The plan as reminders show it: each instalment's status at `asOf`, and whether penalties are waived. */
+export const planOnReminder = (m: Pick<ReminderMaterial, 'invoice' | 'settings' | 'asOf' | 'plan'>) => {
+  if (!m.plan) return undefined;
+  const rows = instalmentViews(m.plan.plan, invoiceBalanceCents(m.invoice), localDate(m.asOf, m.settings.timezone));
+  return { rows, waivePenalties: penaltiesWaived(m.plan.plan), ...(m.plan.instalment !== undefined ? { instalment: m.plan.instalment } : {}) };
+};
+
+export const reminderVariables = (m: Omit<ReminderMaterial, 'payments' | 'template'>) => {
+  const plan = planOnReminder(m);
+  return buildTemplateVariables({
     invoice: {
       number: m.invoice.number ?? '',
       issueDate: m.invoice.issueDate,
@@ -51,7 +62,9 @@ export const reminderVariables = (m: Omit<ReminderMaterial, 'payments' | 'templa
     ...(m.settings.penaltyRatePercent !== undefined ? { penaltyRatePercent: m.settings.penaltyRatePercent } : {}),
     ...(m.settings.paymentUrl ? { paymentUrl: m.settings.paymentUrl } : {}),
     language: m.client.language,
+    ...(plan ? { plan: { rows: plan.rows, ...(plan.instalment !== undefined ? { instalment: plan.instalment } : {}) } } : {}),
   });
+};
 
 /**
  * What the mise en demeure letter says at `asOf` (DOMAIN.md §1): both parties, the invoice with
@@ -61,7 +74,9 @@ export const reminderVariables = (m: Omit<ReminderMaterial, 'payments' | 'templa
 export const letterDataFor = (m: Omit<ReminderMaterial, 'payments' | 'template'>): LetterData => {
   const balance = invoiceBalanceCents(m.invoice);
   const date = localDate(m.asOf, m.settings.timezone);
-  const business = m.client.kind === 'business';
+  const plan = planOnReminder(m);
+  // Penalties and the €40 waived on the payment plan (recorded) are not claimed.
+  const business = m.client.kind === 'business' && !plan?.waivePenalties;
   const penalties = penaltiesFor(m.client.kind, {
     unpaidCents: balance,
     dueDate: m.invoice.dueDate,
@@ -86,6 +101,8 @@ export const letterDataFor = (m: Omit<ReminderMaterial, 'payments' | 'template'>
     date,
     paymentInstructions: reminderVariables(m).paymentInstructions,
     language: m.client.language,
+    // The plan shows while it runs ("rappel de l'échéancier"); an ended one no longer binds anyone.
+    ...(plan && m.plan?.plan.status === 'active' ? { paymentPlan: { rows: plan.rows, waivePenalties: plan.waivePenalties } } : {}),
   };
 };
 
@@ -103,8 +120,11 @@ export const composeReminder = async (m: ReminderMaterial, pdf: PdfRenderer, to:
   const text = renderTemplate(m.template.body, vars);
   const attachments: EmailAttachment[] = [];
   const balance = invoiceBalanceCents(m.invoice);
+  const plan = planOnReminder(m);
+  // The plan shows on reminders while it runs ("rappel de l'échéancier"); an ended one no longer binds anyone.
+  const planTable = plan && m.plan?.plan.status === 'active' ? { paymentPlan: { rows: plan.rows, waivePenalties: plan.waivePenalties } } : {};
   if (m.template.attachInvoicePdf) {
-    const bytes = await pdf.invoice(invoicePdfData(m.settings, m.client, m.invoice, m.payments, true));
+    const bytes = await pdf.invoice({ ...invoicePdfData(m.settings, m.client, m.invoice, m.payments, true), ...planTable });
     attachments.push({ fileName: `${m.invoice.number ?? m.invoice.id}.pdf`, contentType: 'application/pdf', content: bytes });
   }
   if (m.template.letter) {

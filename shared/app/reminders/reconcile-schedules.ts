@@ -2,6 +2,7 @@ import { isTerminal, planNewSteps, replanScheduled, type StepPlanInput } from '.
 import { localDateTimeOf } from '../../domain/zoned-time.js';
 import type { Clock, InvoiceRepository, ReminderScheduler, ScheduleDefinition, TimelineRecord } from '../ports.js';
 import type { StepRecordItem } from '../ports/reminder-steps.js';
+import { activePlan, isScenarioStep, planCheckAt, settlePaymentPlan, settlePlanSteps } from './plan-lifecycle.js';
 import { loadReminderContext, scheduleName, schedulePrefix, sendCalendarFor, stopReason, type ReminderContext, type ReminderReadDeps } from './reminder-context.js';
 
 export interface ReconcileDeps extends ReminderReadDeps {
@@ -15,8 +16,12 @@ export interface ReconcileResult {
   readonly deleted: string[];
 }
 
-/** Stops after which the invoice re-enters its plan once the cause clears (a removed payment, a resume…). */
-const REENTRANT = new Set(['paid', 'paused', 'disputed', 'opt_out', 'program_off', 'complained']);
+/**
+ * Stops after which the invoice re-enters its plan once the cause clears (a removed payment, a
+ * resume…, a payment plan that ended without being paid: the escalation resumes where it stood;
+ * litigation taken back by the owner).
+ */
+const REENTRANT = new Set(['paid', 'paused', 'disputed', 'opt_out', 'program_off', 'complained', 'payment_plan', 'litigation']);
 
 export const stepPlanInput = (ctx: ReminderContext, now: Date): StepPlanInput => ({
   scenario: ctx.scenario,
@@ -45,7 +50,8 @@ export const stepPlanInput = (ctx: ReminderContext, now: Date): StepPlanInput =>
 export const makeReconcileSchedules = (deps: ReconcileDeps) =>
   async (tenantId: string, invoiceId: string): Promise<ReconcileResult> => {
     const now = deps.clock.now();
-    const [ctx, existing] = await Promise.all([loadReminderContext(deps, tenantId, invoiceId), deps.scheduler.list(schedulePrefix(invoiceId))]);
+    const [read, existing] = await Promise.all([loadReminderContext(deps, tenantId, invoiceId), deps.scheduler.list(schedulePrefix(invoiceId))]);
+    const ctx = read && (await settlePaymentPlan(deps, read, now));
     let records = ctx?.records ?? [];
     if (ctx && (await settlePlan(deps, ctx, now))) records = await deps.steps.list(tenantId, invoiceId);
 
@@ -74,6 +80,20 @@ export const makeReconcileSchedules = (deps: ReconcileDeps) =>
         });
       }
     }
+    // A running payment plan is checked the day its oldest unpaid instalment becomes missed.
+    const checkAt = ctx && planCheckAt(ctx, now);
+    if (ctx && checkAt) {
+      const plan = activePlan(ctx)!;
+      const ref = { plan: plan.seq * 1000, index: 0 };
+      const name = scheduleName(invoiceId, ref, checkAt.toISOString(), 'check');
+      desired.set(name, {
+        name,
+        localTime: localDateTimeOf(checkAt, timeZone),
+        timeZone,
+        input: { tenantId, invoiceId, stepId: 'plan-check', ...ref, scheduledAt: checkAt.toISOString(), kind: 'plan-check' },
+        description: `Relances ${ctx.invoice.number ?? invoiceId} payment plan check`,
+      });
+    }
     const existingNames = new Set(existing.map((s) => s.name));
     const deleted = [...existingNames].filter((name) => !desired.has(name));
     const toCreate = [...desired.values()].filter((d) => !existingNames.has(d.name));
@@ -87,7 +107,7 @@ const settlePlan = async (deps: ReconcileDeps, ctx: ReminderContext, now: Date):
   const { invoice } = ctx;
   const tenantId = invoice.tenantId;
   const at = now.toISOString();
-  const steps = ctx.records.filter((r) => !r.manual && r.plan > 0);
+  const steps = ctx.records.filter(isScenarioStep);
   const latestPlan = Math.max(0, ...steps.map((r) => r.plan));
   const live = steps.filter((r) => r.plan === latestPlan);
   const pending = live.filter((r) => r.state === 'scheduled');
@@ -99,12 +119,17 @@ const settlePlan = async (deps: ReconcileDeps, ctx: ReminderContext, now: Date):
   };
 
   const stop = stopReason(ctx);
+  events.push(...(await settlePlanSteps(deps, ctx, now, stop)));
   if (stop) {
     for (const r of pending) await cancel(r, stop);
+  } else if (activePlan(ctx)) {
+    // While a payment plan runs, its steps replace the scenario's (which resume when it ends unpaid).
+    for (const r of pending) await cancel(r, 'payment_plan');
   } else if (invoice.sentAt && live.every((r) => isTerminal(r.state)) && (latestPlan === 0 || live.some((r) => r.state === 'cancelled' && REENTRANT.has(r.reason ?? '')))) {
     const plan = latestPlan + 1;
     const planned = planNewSteps(stepPlanInput(ctx, now), plan, steps);
-    const written = await deps.steps.createPlan(
+    // Nothing left after the last step sent (an escalation done): no new plan.
+    const written = planned.length > 0 && await deps.steps.createPlan(
       tenantId,
       invoice.id,
       planned.map((s) => ({ ...s, at })),

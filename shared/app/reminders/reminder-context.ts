@@ -3,7 +3,9 @@ import { regionForPostalCode } from '../../domain/holidays.js';
 import { invoiceBalanceCents } from '../../domain/invoice.js';
 import { planReminders, type PlannedStep, type StepRecord } from '../../domain/reminder-plan.js';
 import { isOut, latestByIndex } from '../../domain/reminder-steps.js';
+import { isPlanStep } from '../../domain/payment-plan.js';
 import type { Scenario } from '../../domain/scenario.js';
+import { withEscalation } from '../../domain/escalation.js';
 import type { SendCalendar } from '../../domain/send-calendar.js';
 import { billingEmails, type Client } from '../../domain/client.js';
 import type { Settings } from '../../domain/settings.js';
@@ -22,11 +24,45 @@ export interface ReminderContext {
   readonly invoice: InvoiceRecord;
   readonly client: Client;
   readonly settings: Settings;
+  /** The scenario the engine plans: the one that applies, then the escalation step (shared/domain/escalation.ts). */
   readonly scenario: Scenario;
+  /** Which rule chose it: the client's own, a tag of the client bound to a scenario, or the default for its kind. */
+  readonly scenarioRule: ScenarioRule;
   readonly records: readonly StepRecordItem[];
   /** Last message to this client for any invoice (the gap claim). */
   readonly lastClientMessage?: { readonly date: string; readonly at: string };
 }
+
+export type ScenarioRule = 'client' | `tag:${string}` | 'default';
+
+/**
+ * The scenario that applies to a client (README "Client categories"): its own, else the scenario
+ * bound to the first of its tags that has one, else the default for its kind.
+ */
+export const scenarioForClient = async (
+  scenarios: TenantDocuments<Scenario>,
+  tenantId: string,
+  client: Pick<Client, 'kind' | 'scenarioId' | 'tags'>,
+  settings: Pick<Settings, 'defaultScenarioId'>,
+): Promise<{ scenario: Scenario; rule: ScenarioRule }> => {
+  const own = await resolveScenario(scenarios, tenantId, client.scenarioId ?? undefined);
+  if (own) return { scenario: own, rule: 'client' };
+  const tags = client.tags ?? [];
+  if (tags.length > 0) {
+    const bound = (await scenarios.list(tenantId)).filter((s) => (s.tags ?? []).length > 0);
+    for (const tag of tags) {
+      const scenario = bound.find((s) => s.tags!.includes(tag));
+      if (scenario) return { scenario, rule: `tag:${tag}` };
+    }
+  }
+  const scenario =
+    // A consumer never falls back to the tenant's (business) default: its texts may claim penalties.
+    (await resolveScenario(scenarios, tenantId, fallbackScenarioIdFor(client.kind, settings.defaultScenarioId))) ??
+    // The built-in for the client's kind, or the tenant's customised copy of it.
+    (await resolveScenario(scenarios, tenantId, defaultScenarioFor(client.kind).id)) ??
+    defaultScenarioFor(client.kind);
+  return { scenario, rule: 'default' };
+};
 
 /** A tenant's customised copy wins over the built-in scenario of the same id. */
 export const resolveScenario = async (scenarios: TenantDocuments<Scenario>, tenantId: string, id: string | undefined): Promise<Scenario | undefined> => {
@@ -45,14 +81,16 @@ export const loadReminderContext = async (deps: ReminderReadDeps, tenantId: stri
   if (!client) return undefined;
   // The client item carries the gap claim: the last message to this client, any invoice.
   const lastClientMessage = client.lastMessageDate && client.lastMessageAt ? { date: client.lastMessageDate, at: client.lastMessageAt } : undefined;
-  const scenario =
-    (await resolveScenario(deps.scenarios, tenantId, client.scenarioId ?? undefined)) ??
-    // A consumer never falls back to the tenant's (business) default: its texts may claim penalties.
-    (await resolveScenario(deps.scenarios, tenantId, fallbackScenarioIdFor(client.kind, settings.defaultScenarioId))) ??
-    // The built-in for the client's kind, or the tenant's customised copy of it.
-    (await resolveScenario(deps.scenarios, tenantId, defaultScenarioFor(client.kind).id)) ??
-    defaultScenarioFor(client.kind);
-  return { invoice, client, settings, scenario, records, ...(lastClientMessage ? { lastClientMessage } : {}) };
+  const { scenario, rule } = await scenarioForClient(deps.scenarios, tenantId, client, settings);
+  return {
+    invoice,
+    client,
+    settings,
+    scenario: withEscalation(scenario, settings.litigationAfterDays ?? 0),
+    scenarioRule: rule,
+    records,
+    ...(lastClientMessage ? { lastClientMessage } : {}),
+  };
 };
 
 /** Holidays follow the client's region (Alsace-Moselle for 57, 67, 68) unless the tenant set it. */
@@ -78,7 +116,10 @@ export const stopReason = (ctx: Pick<ReminderContext, 'settings' | 'client' | 'i
   const { invoice } = ctx;
   if (invoice.status === 'cancelled') return 'cancelled';
   if (invoice.status === 'draft') return 'draft';
+  if (invoice.status === 'written_off') return 'written_off';
   if (invoice.status === 'paid' || invoiceBalanceCents(invoice) <= 0) return 'paid';
+  // Litigation stops reminders like a dispute; leaving it re-plans from where the invoice stood.
+  if (invoice.status === 'litigation') return 'litigation';
   if (invoice.disputed) return 'disputed';
   if (invoice.remindersPaused) return 'paused';
   return programBlock(ctx);
@@ -103,12 +144,15 @@ export const reminderRecipients = (client: Client): { to: string[]; cc: string[]
   return main.length > 0 ? { to: main, cc } : { to: cc.slice(0, 1), cc: cc.slice(1) };
 };
 
+/** Scenario steps only: manual reminders and payment-plan steps (plan ≥ 1000) are tracks of their own. */
+const isScenarioRecord = (r: StepRecordItem): boolean => !r.manual && r.plan > 0 && !isPlanStep(r);
+
 const history = (records: readonly StepRecordItem[], scenario: Scenario): StepRecord[] =>
-  [...latestByIndex(records.filter((r) => !r.manual && r.plan > 0)).values()].flatMap((r): StepRecord[] => {
+  [...latestByIndex(records.filter(isScenarioRecord)).values()].flatMap((r): StepRecord[] => {
     const stepId = scenario.steps[r.index]?.id;
     if (!stepId || r.state === 'scheduled') return [];
-    // A step caught mid-send (or a letter waiting to be posted) is treated as sent: never risk a second message for it.
-    const state = isOut(r.state) ? 'sent' : r.state;
+    // A step caught mid-send (or a letter waiting to be posted) is treated as sent: never risk a second message for it; an escalation done never repeats.
+    const state = isOut(r.state) || r.state === 'done' ? 'sent' : r.state;
     return [{ stepId, state, at: r.sentAt ?? r.at }];
   });
 
@@ -117,7 +161,7 @@ const history = (records: readonly StepRecordItem[], scenario: Scenario): StepRe
  * scenario position) when it has entered its plan, else the planner's projection.
  */
 export const recordedOrProjected = (ctx: ReminderContext, now: Date): PlannedStep[] => {
-  const latest = latestByIndex(ctx.records.filter((r) => !r.manual && r.plan > 0));
+  const latest = latestByIndex(ctx.records.filter(isScenarioRecord));
   if (latest.size === 0) return planFor(ctx, now);
   // A stop the reconciler is about to apply (the stream lags a little) already shows.
   const stop = stopReason(ctx);
@@ -168,7 +212,7 @@ export const planFor = (ctx: ReminderContext, now: Date): PlannedStep[] => {
  * Deterministic schedule name: invoice, plan, scenario position and planned minute (a moved step
  * gets a new name); `L` marks a lease check. ≤ 64 chars of [0-9A-Za-z-_.]: 3 + 26 + 1 + ≤ 8 + 1 + 12.
  */
-export const scheduleName = (invoiceId: string, ref: { plan: number; index: number }, scheduledAt: string, kind: 'step' | 'lease' = 'step'): string =>
-  `${schedulePrefix(invoiceId)}${ref.plan}.${ref.index}${kind === 'lease' ? 'L' : ''}-${scheduledAt.slice(0, 16).replace(/[-:T]/g, '')}`;
+export const scheduleName = (invoiceId: string, ref: { plan: number; index: number }, scheduledAt: string, kind: 'step' | 'lease' | 'check' = 'step'): string =>
+  `${schedulePrefix(invoiceId)}${ref.plan}.${ref.index}${kind === 'lease' ? 'L' : kind === 'check' ? 'C' : ''}-${scheduledAt.slice(0, 16).replace(/[-:T]/g, '')}`;
 
 export const schedulePrefix = (invoiceId: string): string => `rl-${invoiceId}-`;

@@ -22,6 +22,9 @@ export interface PlannedStepView {
   readonly lastError?: string;
   readonly manual?: boolean;
   readonly projected?: boolean;
+  /** Payment-plan steps: the instalment (0-based) and which of its reminders. */
+  readonly instalment?: number;
+  readonly planStep?: 'courtesy' | 'late';
   readonly postedAt?: string;
   readonly trackingNumber?: string;
   readonly letterSha256?: string;
@@ -40,6 +43,7 @@ export const stepRecordView = (r: StepRecordItem): PlannedStepView => ({
   ...(r.reason ? { reason: r.reason } : {}),
   ...(r.attempts ? { attempts: r.attempts } : {}),
   ...(r.lastError ? { lastError: r.lastError } : {}),
+  ...(r.planStep ? { instalment: r.instalment ?? 0, planStep: r.planStep } : {}),
   ...(r.postedAt ? { postedAt: r.postedAt } : {}),
   ...(r.trackingNumber ? { trackingNumber: r.trackingNumber } : {}),
   ...(r.letterSha256 ? { letterSha256: r.letterSha256 } : {}),

@@ -51,6 +51,7 @@ const nameOf = (d: { id: string }): string => ('name' in d && typeof d.name === 
 export const newDocumentId = (ids: IdGenerator): string => ids.next().toLowerCase();
 
 export interface ScenarioView extends Scenario {
+  readonly tags: string[];
   readonly steps: (Scenario['steps'][number] & { channel: Channel })[];
   readonly builtIn: boolean;
   readonly customized: boolean;
@@ -60,6 +61,7 @@ const view = (e: LibraryEntry<Scenario>): ScenarioView => ({
   id: e.doc.id,
   name: e.doc.name,
   steps: e.doc.steps.map((s) => ({ id: s.id, offsetDays: s.offsetDays, anchor: s.anchor, templateId: s.templateId, channel: channelOf(s) })),
+  tags: [...(e.doc.tags ?? [])],
   builtIn: e.builtIn,
   customized: e.customized,
 });
@@ -77,7 +79,7 @@ const STEP_PROBLEM = /^step (\d+) \([^)]*\): (.*)$/;
 /** Which field of step N a `validateScenario` message is about. */
 const stepField = (message: string): string => {
   if (/template/.test(message)) return 'templateId';
-  if (/missing id|duplicate step id/.test(message)) return 'id';
+  if (/missing id|duplicate step id|is reserved/.test(message)) return 'id';
   if (/first step cannot be relative/.test(message)) return 'anchor';
   return 'offsetDays';
 };
@@ -118,11 +120,36 @@ const smsTemplateErrors = async (deps: ScenarioDeps, tenantId: string, scenario:
   return errors;
 };
 
+/** A tag chooses one scenario: two scenarios bound to one tag would make the choice arbitrary. */
+const tagConflicts = async (deps: ScenarioDeps, tenantId: string, scenario: Scenario): Promise<FieldError[]> => {
+  const tags = scenario.tags ?? [];
+  if (tags.length === 0) return [];
+  const others = (await deps.scenarios.list(tenantId)).filter((s) => s.id !== scenario.id);
+  return tags.flatMap((tag, index) => {
+    const other = others.find((s) => (s.tags ?? []).includes(tag));
+    return other ? [{ path: `body.tags.${index}`, message: `is already bound to scenario "${other.id}"` }] : [];
+  });
+};
+
+/** Consumer clients a tag of the scenario reaches (they get it when they have no scenario of their own). */
+const consumerTagReach = async (deps: ScenarioDeps, tenantId: string, scenario: Scenario): Promise<string | undefined> => {
+  const tags = new Set(scenario.tags ?? []);
+  if (tags.size === 0) return undefined;
+  const reached: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await deps.clients.list(tenantId, { limit: 100, ...(cursor ? { cursor } : {}) });
+    reached.push(...page.items.filter((c) => c.kind === 'consumer' && !c.scenarioId && (c.tags ?? []).some((t) => tags.has(t))).map((c) => `"${c.name}"`));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return reached.length > 0 ? `is the scenario of the tagged consumer client(s) ${reached.slice(0, 5).join(', ')}` : undefined;
+};
+
 const checked = async (deps: ScenarioDeps, tenantId: string, scenario: Scenario): Promise<Scenario> => {
-  const errors = [...scenarioFieldErrors(scenario), ...(await unknownTemplateErrors(deps, tenantId, scenario)), ...(await smsTemplateErrors(deps, tenantId, scenario))];
+  const errors = [...scenarioFieldErrors(scenario), ...(await unknownTemplateErrors(deps, tenantId, scenario)), ...(await tagConflicts(deps, tenantId, scenario)), ...(await smsTemplateErrors(deps, tenantId, scenario))];
   if (errors.length > 0) throw new BusinessRuleError('invalid-scenario', 'The scenario cannot be used as is', errors);
   // A scenario that reaches consumers sends no template mentioning penalties or the €40 (CPCE L111-8).
-  const reach = await consumerReach(deps.clients, tenantId, scenario.id);
+  const reach = (await consumerReach(deps.clients, tenantId, scenario.id)) ?? (await consumerTagReach(deps, tenantId, scenario));
   const consumerErrors = reach ? consumerStepErrors(scenario, await storedTemplates(deps.templates, tenantId), reach) : [];
   if (consumerErrors.length > 0) {
     throw new BusinessRuleError('penalties-for-consumer', 'A template of this scenario mentions penalties and would reach a consumer', consumerErrors);
@@ -134,6 +161,7 @@ const toScenario = (id: string, input: ScenarioInput): Scenario => ({
   id,
   name: input.name,
   steps: input.steps.map((s) => ({ id: s.id, offsetDays: s.offsetDays, anchor: s.anchor, templateId: s.templateId, ...(s.channel && s.channel !== 'email' ? { channel: s.channel } : {}) })),
+  ...(input.tags && input.tags.length > 0 ? { tags: [...input.tags] } : {}),
 });
 
 export const makeScenarioLibrary = (deps: ScenarioDeps) => {

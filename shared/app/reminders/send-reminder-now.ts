@@ -13,6 +13,8 @@ import { deliverClaimed, gapClaim, type SendReminderDeps } from './send-reminder
 const manualBlock = ({ invoice, client }: ReminderContext): string | undefined => {
   if (invoice.status === 'cancelled') return 'the invoice is cancelled';
   if (invoice.status === 'draft') return 'the invoice has not been sent';
+  if (invoice.status === 'written_off') return 'the invoice was written off';
+  if (invoice.status === 'litigation') return 'the invoice is in litigation: take it back first (DELETE /invoices/{id}/litigation)';
   if (invoice.status === 'paid' || invoiceBalanceCents(invoice) <= 0) return 'the invoice is paid';
   if (invoice.disputed) return 'the invoice is disputed';
   if (invoice.remindersPaused) return 'reminders are paused for this invoice';

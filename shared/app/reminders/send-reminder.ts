@@ -12,6 +12,11 @@ import type { ClientGapClaim, NewStepRecord, StepRecordItem } from '../ports/rem
 import { composeReminder, resolveTemplate } from './compose-reminder.js';
 import { noMetrics, type Metrics } from '../metrics.js';
 import { alertOwner } from './owner-alert.js';
+import { isEscalation } from '../../domain/escalation.js';
+import { makeMoveToLitigation } from '../litigation.js';
+import { activePlan, settlePaymentPlan } from './plan-lifecycle.js';
+import { instalmentViews, isPlanStep, planSeqOf } from '../../domain/payment-plan.js';
+import { invoiceBalanceCents } from '../../domain/invoice.js';
 import { loadReminderContext, reminderRecipients, sendCalendarFor, stopReason, type ReminderContext, type ReminderReadDeps } from './reminder-context.js';
 
 export interface SendReminderDeps extends ReminderReadDeps {
@@ -32,7 +37,9 @@ export type ReminderOutcome =
   | { readonly outcome: 'skipped'; readonly reason: string; readonly stepId: string }
   | { readonly outcome: 'moved'; readonly reason: string; readonly stepId: string; readonly scheduledAt: string }
   | { readonly outcome: 'ignored'; readonly reason: string; readonly stepId: string }
-  | { readonly outcome: 'failed'; readonly reason: string; readonly stepId: string; readonly retryAt?: string };
+  | { readonly outcome: 'failed'; readonly reason: string; readonly stepId: string; readonly retryAt?: string }
+  | { readonly outcome: 'escalated'; readonly stepId: string }
+  | { readonly outcome: 'plan_ended'; readonly reason: string; readonly stepId: string };
 
 /** Rounds of re-reading when the invoice changed between the read and the claim (a payment mid-render). */
 const MAX_ROUNDS = 3;
@@ -62,11 +69,13 @@ export const makeSendReminder = (deps: SendReminderDeps) =>
       const now = effectiveNow(deps.clock, input.scheduledTime);
       const ctx = await loadReminderContext(deps, tenantId, invoiceId);
       if (!ctx) return { outcome: 'ignored', reason: 'invoice_not_found', stepId };
+      if (input.kind === 'plan-check') return checkPlan(deps, ctx, now);
       const record = ctx.records.find((r) => r.plan === ref.plan && r.index === ref.index);
       if (!record) return { outcome: 'ignored', reason: 'stale', stepId };
       if (input.kind === 'lease' || record.state === 'sending') return checkLease(deps, ctx, record, now);
       if (record.state !== 'scheduled') return { outcome: 'ignored', reason: `already_${record.state}`, stepId };
       if (record.scheduledAt !== input.scheduledAt) return { outcome: 'ignored', reason: 'stale', stepId };
+      if (isEscalation(record)) return escalate(deps, ctx, record, now);
 
       const decision = decide(ctx, record, now);
       if (decision.kind === 'skip') return skip(deps, ctx, record, decision.reason, now);
@@ -97,7 +106,14 @@ const decide = (ctx: ReminderContext, record: StepRecordItem, now: Date): Decisi
   const today = localDate(now, settings.timezone);
   const stop = stopReason(ctx);
   if (stop) return { kind: 'skip', reason: stop };
-  if (record.beforeDue && today >= invoice.dueDate) return { kind: 'skip', reason: 'due_passed' };
+  const plan = activePlan(ctx);
+  if (isPlanStep(record)) {
+    // A plan step goes out only while its plan runs and its instalment still has something due.
+    if (!plan || planSeqOf(record) !== plan.seq) return { kind: 'skip', reason: 'plan_ended' };
+    const instalment = instalmentViews(plan, invoiceBalanceCents(invoice), today)[record.instalment ?? 0];
+    if (!instalment || instalment.dueCents === 0) return { kind: 'skip', reason: 'instalment_paid' };
+  } else if (plan && !record.manual) return { kind: 'skip', reason: 'payment_plan' };
+  if (record.beforeDue && today >= dueBoundary(record, invoice)) return { kind: 'skip', reason: 'due_passed' };
   const recipients = recipientsFor(ctx, record);
   if ('skip' in recipients) return { kind: 'skip', reason: recipients.skip };
   // Scenario order: an earlier step still pending (its fire is late) goes first.
@@ -130,6 +146,17 @@ const recipientsFor = (ctx: ReminderContext, record: StepRecordItem): { to: stri
 export const slotOf = (record: Pick<StepRecordItem, 'channel'>, instant: Date, calendar: SendCalendar): Date =>
   record.channel === 'sms' ? nextSmsSlot(instant, calendar) : instant;
 
+/** The date a before-due step must go before: its instalment's for a payment-plan courtesy step, else the invoice's. */
+const dueBoundary = (record: Pick<StepRecordItem, 'instalmentDue'>, invoice: { readonly dueDate: string }): string => record.instalmentDue ?? invoice.dueDate;
+
+/** The plan-check schedule fired: ends the plan if an instalment is missed at the schedule's time. */
+const checkPlan = async (deps: SendReminderDeps, ctx: ReminderContext, now: Date): Promise<ReminderOutcome> => {
+  const before = activePlan(ctx);
+  const after = await settlePaymentPlan(deps, ctx, now);
+  const ended = before && after.invoice.paymentPlan?.status === 'ended' ? after.invoice.paymentPlan.endReason : undefined;
+  return ended ? { outcome: 'plan_ended', reason: ended, stepId: 'plan-check' } : { outcome: 'ignored', reason: before ? 'plan_on_track' : 'no_plan', stepId: 'plan-check' };
+};
+
 const skip = async (deps: SendReminderDeps, ctx: ReminderContext, record: StepRecordItem, reason: string, now: Date): Promise<ReminderOutcome> => {
   const at = now.toISOString();
   const { tenantId, id } = ctx.invoice;
@@ -148,7 +175,7 @@ const move = (deps: SendReminderDeps, ctx: ReminderContext, record: StepRecordIt
 const moveTo = async (deps: SendReminderDeps, ctx: ReminderContext, record: StepRecordItem, instant: Date, reason: string, now: Date): Promise<ReminderOutcome> => {
   const calendar = sendCalendarFor(ctx.settings, ctx.client);
   // A before-due step that would move onto the due date is skipped instead.
-  if (record.beforeDue && localDate(instant, calendar.timeZone) >= ctx.invoice.dueDate) return skip(deps, ctx, record, 'due_passed', now);
+  if (record.beforeDue && localDate(instant, calendar.timeZone) >= dueBoundary(record, ctx.invoice)) return skip(deps, ctx, record, 'due_passed', now);
   const at = now.toISOString();
   const scheduledAt = instant.toISOString();
   const { tenantId, id } = ctx.invoice;
@@ -185,7 +212,13 @@ const send = async (
   ]);
   // Last safeguard (the scenario and template routes already refuse this): no penalty text to a consumer.
   if (templateRefusalFor(client.kind, template)) return skip(deps, ctx, record, 'template_mentions_penalties', now);
-  const email = await composeReminder({ invoice, client, settings, payments, template, asOf: now }, deps.pdf, recipients.to, recipients.cc);
+  const plan = invoice.paymentPlan;
+  const email = await composeReminder(
+    { invoice, client, settings, payments, template, asOf: now, ...(plan ? { plan: { plan, ...(isPlanStep(record) ? { instalment: record.instalment ?? 0 } : {}) } } : {}) },
+    deps.pdf,
+    recipients.to,
+    recipients.cc,
+  );
   const gap = gapClaim(ctx, now, `${invoice.id}/${record.plan}.${record.index}`);
   const claim = await deps.steps.claimSend(
     invoice.tenantId,
@@ -273,6 +306,22 @@ const failed = async (
   ]);
   if (!retry && !record.manual) await alertOwner(deps, ctx, 'send_failed', record.stepId, send.now);
   return { outcome: 'failed', reason: retry ? 'retry' : 'send_failed', stepId: record.stepId, ...(retry ? { retryAt: retry.toISOString() } : {}) };
+};
+
+/**
+ * The escalation step fired: nothing is sent. The step is claimed first (`scheduled → done`, so a
+ * duplicate fire does nothing), then the invoice moves to `litigation` unless it was settled
+ * meanwhile (the move re-checks it). The owner hears of it from the `invoice.litigation` event.
+ */
+const escalate = async (deps: SendReminderDeps, ctx: ReminderContext, record: StepRecordItem, now: Date): Promise<ReminderOutcome> => {
+  const stop = stopReason(ctx);
+  if (stop) return skip(deps, ctx, record, stop, now);
+  const { tenantId, id } = ctx.invoice;
+  const at = now.toISOString();
+  const claimed = await deps.steps.transition(tenantId, id, record, { state: 'scheduled', scheduledAt: record.scheduledAt! }, { state: 'done', reason: 'litigation', at });
+  if (!claimed) return { outcome: 'ignored', reason: 'stale', stepId: record.stepId };
+  await makeMoveToLitigation({ invoices: deps.invoices, settings: deps.settings, clock: { now: () => now } })(tenantId, id, { auto: true, stepId: record.stepId });
+  return { outcome: 'escalated', stepId: record.stepId };
 };
 
 /** A step still `sending` after its lease was caught between SES and the table: never resent, always told. */

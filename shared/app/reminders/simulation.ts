@@ -4,6 +4,7 @@
  * and what is skipped and why. Reads only; nothing is scheduled, claimed or recorded.
  */
 import { isValidDate, localDate } from '../../domain/dates.js';
+import { isEscalation } from '../../domain/escalation.js';
 import { endOfLocalDay, startOfLocalDay } from '../../domain/zoned-time.js';
 import type { PlannedStep } from '../../domain/reminder-plan.js';
 import type { Channel, Scenario } from '../../domain/scenario.js';
@@ -26,10 +27,14 @@ export interface SimulationItem {
   readonly stepId: string;
   readonly templateId: string;
   readonly channel: Channel;
-  readonly action: 'send' | 'skip';
+  /** `escalate`: the move to litigation after the last step (nothing is sent). */
+  readonly action: 'send' | 'skip' | 'escalate';
   /** When it goes out; for a skip, when it would have (its planned or nominal send time). */
   readonly at?: string;
   readonly reason?: string;
+  readonly scenarioId: string;
+  /** Which rule chose the scenario: the client's own, one of its tags (`tag:<tag>`), or the default for its kind. */
+  readonly scenarioRule: string;
 }
 
 export interface SimulationResult {
@@ -112,7 +117,7 @@ const stepTime = (step: PlannedStep, settings: Settings, client: Client): Date =
 /** Steps already sent or failed are history, not simulation; the others land in the window or not. */
 export const simulationItems = (ctx: ReminderContext, plan: readonly PlannedStep[], from: Date, to: Date): SimulationItem[] =>
   plan.flatMap((step): SimulationItem[] => {
-    if (step.state === 'sent' || step.state === 'failed') return [];
+    if (step.state === 'sent' || step.state === 'failed' || step.state === 'done') return [];
     const at = stepTime(step, ctx.settings, ctx.client);
     if (at < from || at > to) return [];
     const send = step.state === 'scheduled';
@@ -125,8 +130,10 @@ export const simulationItems = (ctx: ReminderContext, plan: readonly PlannedStep
         stepId: step.stepId,
         templateId: step.templateId,
         channel: step.channel ?? 'email',
-        action: send ? 'send' : 'skip',
+        action: send ? (isEscalation(step) ? 'escalate' : 'send') : 'skip',
         at: at.toISOString(),
+        scenarioId: ctx.scenario.id,
+        scenarioRule: ctx.scenarioRule,
         ...(send ? {} : { reason: step.reason ?? step.state }),
       },
     ];

@@ -13,7 +13,7 @@ const TENANT_PK = /^T#([^#]+)$/;
 const QUOTE_PK = /^T#(.+)#QUO#([^#]+)$/;
 
 /** Fields of a client whose change affects its reminders. */
-const CLIENT_FIELDS = ['remindersEnabled', 'scenarioId', 'kind', 'address', 'language', 'emailStatus', 'complained'] as const;
+const CLIENT_FIELDS = ['remindersEnabled', 'scenarioId', 'tags', 'kind', 'address', 'language', 'emailStatus', 'complained'] as const;
 
 export const changeTarget = (
   keys: { PK?: string; SK?: string },

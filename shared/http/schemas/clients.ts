@@ -17,6 +17,10 @@ const address = z.object({
   country: z.string().length(2, { message: 'must be an ISO 3166 alpha-2 code' }).default('FR'),
 }) satisfies z.ZodType<domain.Address>;
 
+/** A client category: lowercase letters (accents allowed), digits, dashes, e.g. `grand-compte`, `particulier-fidèle`. */
+export const tag = z.string().regex(/^[\p{Ll}\p{N}][\p{Ll}\p{N}_-]{0,39}$/u, { message: 'must be 1-40 lowercase letters, digits, dashes or underscores' });
+export const tags = z.array(tag).max(20).refine((t) => new Set(t).size === t.length, { message: 'must not repeat a tag' });
+
 /** A phone number in E.164; spaces, dots, dashes and brackets are removed first (`+33 6 12 34 56 78`). */
 export const phoneE164 = z
   .string()
@@ -53,6 +57,8 @@ const clientFields = {
   language: z.enum(['fr', 'en']).default('fr'),
   remindersEnabled: z.boolean().default(true),
   scenarioId: id.nullable().optional(),
+  /** Client categories, in order of precedence: the first one bound to a scenario chooses it. */
+  tags: tags.default([]),
 };
 
 export const ClientInput = z.object(clientFields).strict() satisfies z.ZodType<domain.ClientInput>;
@@ -71,6 +77,7 @@ export const ClientPatch = z
     language: z.enum(['fr', 'en']),
     remindersEnabled: z.boolean(),
     scenarioId: id.nullable(),
+    tags,
   })
   .partial()
   .strict() satisfies z.ZodType<domain.ClientPatch>;

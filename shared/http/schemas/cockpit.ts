@@ -72,7 +72,12 @@ export const ImportBody = z.union([z.object({ csv: z.string().min(1).max(8_000_0
 
 export const ImportQuery = z.object({ dryRun: z.enum(['true', 'false']).transform((v) => v === 'true').optional() });
 
+const RowErrorView = z.object({ row: int, field: z.string(), message: z.string() });
+
 export const ImportReportView = z.object({
+  /** Present when a job writes the invoices: follow it at GET /imports/{id}. */
+  id: z.string().optional(),
+  status: z.enum(['done', 'running']),
   dryRun: z.boolean(),
   rows: int,
   created: int,
@@ -80,4 +85,18 @@ export const ImportReportView = z.object({
   clientsCreated: int,
   items: z.array(z.object({ row: int, number: z.string(), action: z.enum(['create', 'exists']), clientId: id, newClient: z.boolean() })),
   errors: z.array(z.object({ row: int, field: z.string(), message: z.string() })),
+});
+
+export const ImportJobView = z.object({
+  id: z.string(),
+  status: z.enum(['running', 'done']),
+  rows: int,
+  total: int,
+  processed: int,
+  existing: int,
+  clientsCreated: int,
+  errors: z.array(RowErrorView),
+  errorsTruncated: z.boolean(),
+  createdAt: z.string(),
+  finishedAt: z.string().optional(),
 });

@@ -1,5 +1,6 @@
+import { PaymentPlanSummary, PlanRequestView } from './payment-plans.js';
 import * as z from 'zod';
-import { invoiceTotals, lineTotals } from '../../domain/invoice.js';
+import { INVOICE_STATUSES, invoiceTotals, lineTotals } from '../../domain/invoice.js';
 import type * as domain from '../../domain/invoice-types.js';
 import { MAX_AMOUNT_CENTS, MAX_QUANTITY } from '../../domain/money.js';
 import { LIMIT_EXCEEDED } from '../problem.js';
@@ -135,7 +136,7 @@ export const Invoice = z.object({
   paidCents: z.number().int(),
   creditedCents: z.number().int(),
   balanceCents: z.number().int(),
-  status: z.enum(['draft', 'sent', 'partially_paid', 'paid', 'cancelled']),
+  status: z.enum(INVOICE_STATUSES),
   overdue: z.boolean(),
   daysLate: z.number().int(),
   remindersPaused: z.boolean(),
@@ -146,6 +147,10 @@ export const Invoice = z.object({
   /** List rows only: the client's name, the last reminder sent and the next one planned. */
   clientName: z.string().optional(),
   imported: z.boolean().optional(),
+  /** The latest payment plan (échéancier), running or ended; details at GET /invoices/{id}/payment-plan. */
+  paymentPlan: PaymentPlanSummary.optional(),
+  /** A plan the client asked for from the portal. */
+  planRequest: PlanRequestView.optional(),
   lastReminder: z.object({ at: instant, templateId: z.string() }).optional(),
   nextStep: z.object({ at: instant, templateId: z.string() }).optional(),
   createdAt: instant,
@@ -153,7 +158,7 @@ export const Invoice = z.object({
 });
 
 export const InvoiceListQuery = z.object({
-  status: z.enum(['draft', 'sent', 'partially_paid', 'paid', 'cancelled', 'overdue']).optional(),
+  status: z.enum([...INVOICE_STATUSES, 'overdue']).optional(),
   clientId: id.optional(),
   overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   reminded: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
@@ -178,3 +183,14 @@ export const TimelineEvent = z.object({
   data: z.record(z.string(), z.unknown()).optional(),
 });
 
+
+/** POST /invoices/{id}/litigation: why, optionally (kept on the timeline). */
+export const LitigationInput = z.object({ reason: z.string().trim().min(1).max(500).optional() }).strict();
+
+/** POST /invoices/{id}/write-off: why the debt is irrecoverable, and the evidence kept (judgment, liquidator's certificate). */
+export const WriteOffInput = z
+  .object({
+    reason: z.string().trim().min(1).max(500),
+    evidence: z.string().trim().min(1).max(2000).optional(),
+  })
+  .strict();

@@ -123,6 +123,8 @@ export const CreditNoteView = z.object({
   issueDate: businessDate,
   reason: z.string(),
   full: z.boolean(),
+  /** `bad_debt`: the VAT regularisation of a written-off invoice (CGI art. 272-1). */
+  purpose: z.enum(['bad_debt']).optional(),
   netCents: z.number().int(),
   vatCents: z.number().int(),
   grossCents: z.number().int(),

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import type { TemplateInput as TemplateInputType } from '../../domain/default-templates.js';
 import type { ScenarioInput as ScenarioInputType } from '../../domain/scenario.js';
 import { businessDate, instant } from './common.js';
+import { tags } from './clients.js';
 
 /** Step ids like the built-ins' `j-5`, `j+1`: they end up in schedule names, where `+` becomes `_`. */
 const slug = z.string().regex(/^[a-z0-9][a-z0-9+-]{0,15}$/, { message: 'must be 1-16 lowercase letters, digits, dashes or plus signs' });
@@ -18,7 +19,14 @@ export const ScenarioStepSchema = z
   })
   .strict();
 
-export const ScenarioInput = z.object({ name: z.string().trim().min(1).max(100), steps: z.array(ScenarioStepSchema).min(1).max(12) }).strict() satisfies z.ZodType<ScenarioInputType>;
+export const ScenarioInput = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    steps: z.array(ScenarioStepSchema).min(1).max(12),
+    /** Client categories this scenario applies to (a client without a scenario of its own, first matching tag wins). */
+    tags: tags.optional(),
+  })
+  .strict() satisfies z.ZodType<ScenarioInputType>;
 export type ScenarioInput = ScenarioInputType;
 export const ScenarioCreate = ScenarioInput.extend({ id: docId.optional() }).strict();
 
@@ -26,6 +34,7 @@ export const ScenarioView = z.object({
   id: z.string(),
   name: z.string(),
   steps: z.array(ScenarioStepSchema),
+  tags: z.array(z.string()),
   builtIn: z.boolean(),
   customized: z.boolean(),
 });
@@ -77,8 +86,8 @@ export const ManualReminderInput = z
 export const PlannedStepView = z.object({
   stepId: z.string(),
   templateId: z.string(),
-  /** `to_post`: a letter produced and waiting to be posted (POST …/posted closes it `sent`). */
-  state: z.enum(['scheduled', 'sending', 'to_post', 'sent', 'skipped', 'cancelled', 'failed']),
+  /** `to_post`: a letter produced and waiting to be posted (POST …/posted closes it `sent`); `done`: the escalation to litigation carried out. */
+  state: z.enum(['scheduled', 'sending', 'to_post', 'sent', 'skipped', 'cancelled', 'failed', 'done']),
   channel: z.enum(['email', 'sms', 'letter']),
   /** The plan this step belongs to (1 = the first; a new plan starts after a stop clears, e.g. a payment removed). */
   plan: z.number().int().optional(),
@@ -97,6 +106,9 @@ export const PlannedStepView = z.object({
   manual: z.boolean().optional(),
   /** A projection (draft invoice or no plan recorded yet), not a recorded step. */
   projected: z.boolean().optional(),
+  /** Payment-plan steps (plan ≥ 1000): the instalment (0-based) and which of its reminders. */
+  instalment: z.number().int().optional(),
+  planStep: z.enum(['courtesy', 'late']).optional(),
   /** Letter steps: when the owner posted it, and the registered mail number. */
   postedAt: instant.optional(),
   trackingNumber: z.string().optional(),
@@ -149,8 +161,12 @@ export const SimulationView = z.object({
       stepId: z.string(),
       templateId: z.string(),
       channel: z.enum(['email', 'sms', 'letter']),
-      action: z.enum(['send', 'skip']),
+      /** `escalate`: the invoice moves to litigation (nothing is sent). */
+      action: z.enum(['send', 'skip', 'escalate']),
       at: instant.optional(),
+      /** The scenario planning this invoice and the rule that chose it: `client`, `tag:<tag>` or `default`. */
+      scenarioId: z.string(),
+      scenarioRule: z.string(),
       reason: z.string().optional(),
     }),
   ),

@@ -56,6 +56,15 @@ export const PaymentUrlTemplate = z
     }
   });
 
+/** Owner notifications: the immediate email per alert, the daily overview and its local hour. */
+export const NotificationSettings = z
+  .object({
+    immediate: z.boolean(),
+    dailyOverview: z.boolean(),
+    overviewHour: z.number().int().min(0).max(23),
+  })
+  .strict() satisfies z.ZodType<domain.NotificationSettings>;
+
 export const Settings = z
   .object({
     company: CompanyIdentity,
@@ -76,6 +85,15 @@ export const Settings = z
     language: z.enum(['fr', 'en']),
     /** Days after sending a quote before its follow-up, if still unanswered; 0 turns follow-ups off. */
     quoteFollowUpDays: z.number().int().min(0).max(60),
+    /** Where the owner's notifications and daily overview go; absent = the company email. */
+    notifyEmail: email.optional(),
+    notifications: NotificationSettings,
+    /** Payment plans: courtesy reminder this many days before each instalment. */
+    planCourtesyDays: z.number().int().min(1).max(30),
+    /** Payment plans: reminder this many days after an unpaid instalment's due date. */
+    planLateDays: z.number().int().min(1).max(30),
+    /** Payment plans: an instalment unpaid more than this many days after its due date ends the plan. */
+    planMissedDays: z.number().int().min(1).max(90),
     /** Steps of several invoices of one client due the same day go out as one message listing them all. */
     groupByClient: z.boolean(),
     /** SMS steps: origination identity (phone number, sender id, pool or their ARN) and the sender id shown (3–11 letters or digits, one letter at least). */
@@ -88,10 +106,18 @@ export const Settings = z
       .optional(),
     /** Every reminder also goes, as a blind copy, to the company's own address (`company.email`). */
     bccSelf: z.boolean(),
+    /** Thank the client when an invoice becomes paid, at most once per invoice. */
+    thankOnPayment: z.boolean(),
+    /** Also thank on a partial payment (still one thank-you per invoice). */
+    thankOnPartial: z.boolean(),
+    /** Thank only for an invoice that had at least one reminder. */
+    thankOnlyIfReminded: z.boolean(),
+    /** Days after the last scenario step before an unpaid invoice moves to litigation; 0 = never automatically. */
+    litigationAfterDays: z.number().int().min(0).max(365),
   })
   .strict() satisfies z.ZodType<domain.Settings>;
 
-/** PUT body: any subset; `paymentUrl: null` removes the payment URL. */
+/** PUT body: any subset; `paymentUrl: null` removes the payment URL, `notifyEmail: null` the notification address. */
 export const SettingsInput = Settings.partial()
-  .extend({ paymentUrl: PaymentUrlTemplate.nullable().optional() })
+  .extend({ paymentUrl: PaymentUrlTemplate.nullable().optional(), notifyEmail: email.nullable().optional(), notifications: NotificationSettings.partial().optional() })
   .strict() satisfies z.ZodType<domain.SettingsInput>;

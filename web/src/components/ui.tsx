@@ -134,6 +134,9 @@ const TONES: Record<string, string> = {
   sending: 'info',
   skipped: 'neutral',
   failed: 'danger',
+  to_post: 'warn',
+  litigation: 'danger',
+  written_off: 'neutral',
 };
 
 export const StatusBadge = ({ status }: { status: string }) => {

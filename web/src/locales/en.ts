@@ -69,6 +69,9 @@ export const en: Translations = {
     sending: 'Sending',
     skipped: 'Skipped',
     failed: 'Failed',
+    to_post: 'To post',
+    litigation: 'Litigation',
+    written_off: 'Written off',
   },
   home: {
     title: 'Hello',

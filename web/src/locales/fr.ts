@@ -67,6 +67,9 @@ export const fr = {
     sending: 'En cours d’envoi',
     skipped: 'Sautée',
     failed: 'Échec',
+    to_post: 'À poster',
+    litigation: 'Contentieux',
+    written_off: 'Passée en perte',
   },
   home: {
     title: 'Bonjour',

@@ -23,3 +23,27 @@ describe('translations', () => {
     expect(vars(en)).toEqual(vars(fr));
   });
 });
+
+describe('texts registered by lazily loaded screens', () => {
+  // Read before registering: i18next merges registered texts into the resource objects.
+  const firstLoad = Object.keys(fr);
+  it('have the same keys and interpolation variables in English as in French, none empty', async () => {
+    const { registeredTexts } = await import('../lib/texts');
+    await Promise.all(Object.values(import.meta.glob('../features/*/texts.ts')).map((load) => load()));
+    const sets = registeredTexts();
+    expect(sets.length).toBeGreaterThanOrEqual(5);
+    const leaves = (o: object, prefix = ''): [string, string][] =>
+      Object.entries(o).flatMap(([k, v]) => (typeof v === 'string' ? [[`${prefix}${k}`, v] as [string, string]] : leaves(v as object, `${prefix}${k}.`)));
+    const vars = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort().join(',');
+    for (const { key, fr: f, en: e } of sets) {
+      const fl = leaves(f);
+      const el = leaves(e);
+      expect(el.map(([k]) => k).sort(), key).toEqual(fl.map(([k]) => k).sort());
+      expect(el.filter(([, v]) => v.trim() === ''), key).toEqual([]);
+      const ev = Object.fromEntries(el.map(([k, v]) => [k, vars(v)]));
+      expect(ev, key).toEqual(Object.fromEntries(fl.map(([k, v]) => [k, vars(v)])));
+      // Keys must not collide with the first-load texts.
+      expect(firstLoad, key).not.toContain(key);
+    }
+  });
+});

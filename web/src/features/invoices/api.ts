@@ -111,3 +111,33 @@ export const useInvoiceAction = (id: string) => {
     }),
   };
 };
+
+export type PaymentPlan = operations['getPaymentPlan']['responses'][200]['content']['application/json'];
+export type PaymentPlanInput = NonNullable<operations['createPaymentPlan']['requestBody']>['content']['application/json'];
+
+export const usePaymentPlan = (id: string, enabled: boolean) =>
+  useQuery({
+    queryKey: [...keys.one(id), 'payment-plan'],
+    enabled,
+    queryFn: () => unwrap(api().GET('/invoices/{id}/payment-plan', { params: { path: { id } } })),
+  });
+
+export const usePlanActions = (id: string) => {
+  const invalidate = useInvalidate(id);
+  const path = { path: { id } };
+  return {
+    create: useMutation({
+      mutationFn: (body: PaymentPlanInput) => unwrap(api().POST('/invoices/{id}/payment-plan', { params: { ...path, header: idem() }, body })),
+      onSuccess: invalidate,
+    }),
+    end: useMutation({ mutationFn: () => unwrap(api().DELETE('/invoices/{id}/payment-plan', { params: path })), onSuccess: invalidate }),
+    accept: useMutation({
+      mutationFn: (waivePenalties: boolean) => unwrap(api().POST('/invoices/{id}/payment-plan/request/accept', { params: { ...path, header: idem() }, body: { waivePenalties } })),
+      onSuccess: invalidate,
+    }),
+    decline: useMutation({
+      mutationFn: (reason?: string) => unwrap(api().POST('/invoices/{id}/payment-plan/request/decline', { params: { ...path, header: idem() }, body: reason ? { reason } : {} })),
+      onSuccess: invalidate,
+    }),
+  };
+};

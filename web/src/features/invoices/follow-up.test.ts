@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTab, TABS, tabQuery } from './follow-up';
+import { isTab, latenessQuery, TABS, tabQuery } from './follow-up';
 
 describe('follow-up tabs', () => {
   it('map to the list filters of GET /invoices', () => {
@@ -17,5 +17,13 @@ describe('follow-up tabs', () => {
     for (const tab of TABS) expect(isTab(tab)).toBe(true);
     expect(isTab('nope')).toBe(false);
     expect(isTab(null)).toBe(false);
+  });
+
+  it('maps lateness buckets to days-late bounds, inclusive and without overlap', () => {
+    expect(latenessQuery('')).toEqual({});
+    expect(latenessQuery('1to30')).toEqual({ minDaysLate: 1, maxDaysLate: 30 });
+    expect(latenessQuery('31to60')).toEqual({ minDaysLate: 31, maxDaysLate: 60 });
+    expect(latenessQuery('61to90')).toEqual({ minDaysLate: 61, maxDaysLate: 90 });
+    expect(latenessQuery('90')).toEqual({ minDaysLate: 91 });
   });
 });

@@ -29,3 +29,23 @@ export const tabQuery = (tab: Tab, today: string): InvoiceQuery => {
 };
 
 export const isTab = (value: string | null): value is Tab => (TABS as readonly string[]).includes(value ?? '');
+
+/** Sorts the API offers (amount, days late and last reminder run descending, client ascending). */
+export const SORTS = ['dueDate', '-dueDate', 'amount', 'daysLate', 'client', 'lastReminder'] as const;
+
+/** Lateness buckets, the same as the cockpit's aging bars. */
+export const LATENESS = ['1to30', '31to60', '61to90', '90'] as const;
+export const latenessQuery = (bucket: (typeof LATENESS)[number] | ''): InvoiceQuery => {
+  switch (bucket) {
+    case '1to30':
+      return { minDaysLate: 1, maxDaysLate: 30 };
+    case '31to60':
+      return { minDaysLate: 31, maxDaysLate: 60 };
+    case '61to90':
+      return { minDaysLate: 61, maxDaysLate: 90 };
+    case '90':
+      return { minDaysLate: 91 };
+    case '':
+      return {};
+  }
+};

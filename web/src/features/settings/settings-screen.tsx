@@ -9,6 +9,7 @@ import { applyApiErrors } from '../../lib/forms';
 import { useI18n } from '../../lib/i18n';
 import { ApiError } from '../../lib/problem';
 import { isValidIban, isValidSiren, normalizeSpaces } from '../../lib/validators';
+import { SettingsSection, useSections } from './more-settings';
 
 type Settings = operations['getSettings']['responses'][200]['content']['application/json'];
 type SettingsInput = NonNullable<operations['putSettings']['requestBody']>['content']['application/json'];
@@ -94,8 +95,24 @@ export default function SettingsScreen() {
   const settings = useQuery({ queryKey: ['settings'], queryFn: () => unwrap(api().GET('/settings')) });
   if (settings.isPending) return <Loading />;
   if (settings.isError) return <ErrorMessage error={settings.error} retry={() => void settings.refetch()} />;
-  return <SettingsForm key={settings.dataUpdatedAt} settings={settings.data} />;
+  return (
+    <>
+      <SettingsForm key={settings.dataUpdatedAt} settings={settings.data} />
+      <MoreSettings settings={settings.data} />
+    </>
+  );
 }
+
+const MoreSettings = ({ settings }: { settings: Settings }) => {
+  const sections = useSections(settings as unknown as Record<string, unknown>);
+  return (
+    <>
+      {sections.map((section) => (
+        <SettingsSection key={section.id} section={section} settings={settings} />
+      ))}
+    </>
+  );
+};
 
 const SettingsForm = ({ settings }: { settings: Settings }) => {
   const { t } = useI18n();

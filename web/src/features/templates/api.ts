@@ -47,3 +47,13 @@ export const useRevertTemplate = (id: string) => {
 
 export const useTestSend = (id: string) =>
   useMutation({ mutationFn: (invoiceId?: string) => unwrap(api().POST('/templates/{id}/test', { params: { path: { id } }, body: invoiceId ? { invoiceId } : {} })) });
+
+export type TemplateCreate = NonNullable<operations['createTemplate']['requestBody']>['content']['application/json'];
+
+export const useCreateTemplate = () => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TemplateCreate) => unwrap(api().POST('/templates', { params: { header: { 'Idempotency-Key': crypto.randomUUID() } }, body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['templates'] }),
+  });
+};

@@ -4,6 +4,7 @@ import { useI18n } from '../../../lib/i18n';
 import { useClient, useClientInvoices, useScenarios, useUpdateClient } from '../api';
 import { ClientFormView } from '../components/client-form';
 import { Statement } from '../components/statement';
+import { ContactsEditor } from '../components/contacts-editor';
 
 export default function ClientScreen() {
   const { id = '' } = useParams();
@@ -49,6 +50,7 @@ export default function ClientScreen() {
           </ul>
         )}
       </section>
+      <ContactsEditor key={`contacts-${c.id}`} client={c} />
       <section className="card" aria-labelledby="client-edit">
         <h2 id="client-edit">{t('common.edit')}</h2>
         <ClientFormView

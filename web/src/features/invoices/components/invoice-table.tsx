@@ -2,10 +2,12 @@ import { Link } from 'react-router';
 import { StatusBadge } from '../../../components/ui';
 import { useI18n } from '../../../lib/i18n';
 import type { Invoice } from '../api';
+import '../texts';
 
 /** The follow-up table; on a phone each row becomes a card (labels from data-label). */
 export const InvoiceTable = ({ invoices, clientNames }: { invoices: readonly Invoice[]; clientNames: ReadonlyMap<string, string> }) => {
-  const { t, money, date } = useI18n();
+  const { t, money, date, dateTime } = useI18n();
+  const reminders = invoices.some((i) => i.lastReminder || i.nextStep);
   return (
     <div className="table-wrap">
       <table className="responsive">
@@ -22,6 +24,8 @@ export const InvoiceTable = ({ invoices, clientNames }: { invoices: readonly Inv
               {t('invoices.balance')}
             </th>
             <th scope="col">{t('invoices.status')}</th>
+            {reminders && <th scope="col">{t('followUp.lastReminder')}</th>}
+            {reminders && <th scope="col">{t('followUp.nextStep')}</th>}
           </tr>
         </thead>
         <tbody>
@@ -30,7 +34,7 @@ export const InvoiceTable = ({ invoices, clientNames }: { invoices: readonly Inv
               <td data-label={t('invoices.number')}>
                 <Link to={`/invoices/${invoice.id}`}>{invoice.number ?? t('invoices.draftNumber')}</Link>
               </td>
-              <td data-label={t('invoices.client')}>{clientNames.get(invoice.clientId) ?? '…'}</td>
+              <td data-label={t('invoices.client')}>{invoice.clientName ?? clientNames.get(invoice.clientId) ?? '…'}</td>
               <td data-label={t('invoices.due')}>
                 {date(invoice.dueDate)}
                 {invoice.overdue && <span className="muted"> · {t('invoices.daysLate', { count: invoice.daysLate })}</span>}
@@ -44,6 +48,8 @@ export const InvoiceTable = ({ invoices, clientNames }: { invoices: readonly Inv
               <td data-label={t('invoices.status')}>
                 <StatusBadge status={invoice.overdue ? 'overdue' : invoice.status} />
               </td>
+              {reminders && <td data-label={t('followUp.lastReminder')}>{invoice.lastReminder ? dateTime(invoice.lastReminder.at) : t('common.none')}</td>}
+              {reminders && <td data-label={t('followUp.nextStep')}>{invoice.nextStep ? dateTime(invoice.nextStep.at) : t('common.none')}</td>}
             </tr>
           ))}
         </tbody>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Dialog, ErrorMessage, Field, Loading, StatusBadge } from '../../../components/ui';
 import { useI18n } from '../../../lib/i18n';
+import '../texts';
 import { useInvoiceAction, usePreview, useReminderPlan, useTemplates } from '../api';
 
 /** The plan as recorded: each step with its time, state and the reason it ended that way. */
@@ -24,6 +25,7 @@ export const ReminderPlan = ({ invoiceId }: { invoiceId: string }) => {
                 <th scope="col">{t('invoice.step')}</th>
                 <th scope="col">{t('invoice.when')}</th>
                 <th scope="col">{t('invoice.template')}</th>
+                <th scope="col">{t('invoiceMore.channel')}</th>
                 <th scope="col">{t('invoice.state')}</th>
                 <th scope="col">{t('invoice.reason')}</th>
               </tr>
@@ -34,6 +36,7 @@ export const ReminderPlan = ({ invoiceId }: { invoiceId: string }) => {
                   <td data-label={t('invoice.step')}>{step.stepId.toUpperCase()}</td>
                   <td data-label={t('invoice.when')}>{step.scheduledAt ? dateTime(step.scheduledAt) : t('common.none')}</td>
                   <td data-label={t('invoice.template')}>{step.templateId}</td>
+                  <td data-label={t('invoiceMore.channel')}>{t(`invoiceMore.channels.${step.channel ?? 'email'}`)}</td>
                   <td data-label={t('invoice.state')}>
                     <StatusBadge status={step.state} />
                   </td>

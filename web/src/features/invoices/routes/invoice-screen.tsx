@@ -7,6 +7,7 @@ import { Payments } from '../components/payments';
 import { PdfPreview } from '../../../components/pdf-preview';
 import { ReminderPlan, SendReminderDialog } from '../components/reminders';
 import { Timeline } from '../components/timeline';
+import { PaymentPlanCard } from '../components/payment-plan';
 
 export default function InvoiceScreen() {
   const { id = '' } = useParams();
@@ -105,6 +106,7 @@ export default function InvoiceScreen() {
       </section>
 
       {inv.status !== 'draft' && <Payments invoiceId={id} canPay={open} />}
+      {inv.status !== 'draft' && inv.status !== 'cancelled' && (inv.paymentPlan || inv.planRequest || open) && <PaymentPlanCard invoice={inv} />}
       {inv.status !== 'draft' && <ReminderPlan invoiceId={id} />}
       <PdfPreview path={`/invoices/${id}/pdf`} title={inv.number ?? 'brouillon'} />
       <Timeline invoiceId={id} />

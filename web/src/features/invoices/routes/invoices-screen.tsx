@@ -1,51 +1,78 @@
 import { Tabs } from 'radix-ui';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { EmptyState, ErrorMessage, Loading, PageHeader } from '../../../components/ui';
+import { fetchBlobUrl } from '../../../lib/api-client';
+import { config } from '../../../lib/config';
 import { todayIso } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n';
 import { useClientNames, useInvoiceList, type InvoiceQuery } from '../api';
 import { InvoiceTable } from '../components/invoice-table';
-import { isTab, TABS, tabQuery, type Tab } from '../follow-up';
+import { isTab, latenessQuery, LATENESS, SORTS, TABS, tabQuery, type Tab } from '../follow-up';
+import '../texts';
 
-/** The follow-up list: tabs, client filter and sort kept in the URL. */
+/** The follow-up list: tabs, search, client and lateness filters and sort, all kept in the URL. */
 export default function InvoicesScreen() {
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
   const tab: Tab = isTab(params.get('tab')) ? (params.get('tab') as Tab) : 'toChase';
   const clientId = params.get('client') ?? '';
-  const sort = params.get('sort') === '-dueDate' ? '-dueDate' : 'dueDate';
-  const query: InvoiceQuery = useMemo(
-    () => ({ ...tabQuery(tab, todayIso()), ...(clientId ? { clientId } : {}), sort, limit: 25 }),
-    [tab, clientId, sort],
+  const sortParam = params.get('sort') ?? '';
+  const sort = (SORTS as readonly string[]).includes(sortParam) ? (sortParam as (typeof SORTS)[number]) : 'dueDate';
+  const late = (LATENESS as readonly string[]).includes(params.get('late') ?? '') ? (params.get('late') as (typeof LATENESS)[number]) : '';
+  const q = params.get('q')?.trim() ?? '';
+  const [search, setSearch] = useState(q);
+  const set = (key: string, value: string) =>
+    setParams(
+      (p) => {
+        if (value) p.set(key, value);
+        else p.delete(key);
+        return p;
+      },
+      { replace: key === 'q' },
+    );
+  useEffect(() => {
+    if (search.trim() === q) return;
+    const timer = setTimeout(() => set('q', search.trim()), 300);
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [search, q]);
+  const filters: InvoiceQuery = useMemo(
+    () => ({ ...tabQuery(tab, todayIso()), ...latenessQuery(late), ...(clientId ? { clientId } : {}), ...(q ? { q } : {}), sort }),
+    [tab, clientId, sort, late, q],
   );
-  const list = useInvoiceList(query);
+  const list = useInvoiceList({ ...filters, limit: 25 });
   const clients = useClientNames();
   const names = useMemo(() => new Map((clients.data ?? []).map((c) => [c.id, c.name])), [clients.data]);
-  const set = (key: string, value: string) =>
-    setParams((p) => {
-      if (value) p.set(key, value);
-      else p.delete(key);
-      return p;
-    });
   const invoices = list.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
     <section>
       <PageHeader title={t('invoices.title')}>
+        <ExportButton query={filters} />
+        <Link to="/import" className="button">
+          {t('followUp.import')}
+        </Link>
         <Link to="/invoices/new" className="button primary">
           {t('invoices.new')}
         </Link>
       </PageHeader>
+      <div className="field search-field">
+        <label htmlFor="invoice-search">{t('followUp.search')}</label>
+        <input id="invoice-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} aria-describedby="invoice-search-hint" maxLength={100} />
+        <p id="invoice-search-hint" className="hint">
+          {t('followUp.searchHint')}
+        </p>
+      </div>
       <Tabs.Root value={tab} onValueChange={(v) => set('tab', v)} activationMode="manual">
         <Tabs.List className="tabs-list" aria-label={t('invoices.tabs.label')}>
           {TABS.map((key) => (
             <Tabs.Trigger key={key} value={key}>
-              {t(`invoices.tabs.${key}`)}
+              {t(`invoices.tabs.${key}`, { defaultValue: t(`followUp.${key}`) })}
             </Tabs.Trigger>
           ))}
         </Tabs.List>
-        <div className="row" style={{ marginBottom: '0.75rem' }}>
+        <div className="row filters" role="group" aria-label={t('followUp.filters')} style={{ marginBottom: '0.75rem' }}>
           <label className="visually-hidden" htmlFor="filter-client">
             {t('invoices.client')}
           </label>
@@ -57,12 +84,26 @@ export default function InvoicesScreen() {
               </option>
             ))}
           </select>
+          <label className="visually-hidden" htmlFor="filter-late">
+            {t('followUp.lateness')}
+          </label>
+          <select id="filter-late" className="button small" value={late} onChange={(e) => set('late', e.target.value)}>
+            <option value="">{t('followUp.latenessAny')}</option>
+            {LATENESS.map((l) => (
+              <option key={l} value={l}>
+                {t(`followUp.late${l}`)}
+              </option>
+            ))}
+          </select>
           <label className="visually-hidden" htmlFor="filter-sort">
             {t('invoices.sort')}
           </label>
           <select id="filter-sort" className="button small" value={sort} onChange={(e) => set('sort', e.target.value === 'dueDate' ? '' : e.target.value)}>
-            <option value="dueDate">{t('invoices.sortDueAsc')}</option>
-            <option value="-dueDate">{t('invoices.sortDueDesc')}</option>
+            {SORTS.map((s) => (
+              <option key={s} value={s}>
+                {t(`followUp.sorts.${s}`)}
+              </option>
+            ))}
           </select>
         </div>
         {TABS.map((key) => (
@@ -73,9 +114,19 @@ export default function InvoicesScreen() {
               ) : list.isError ? (
                 <ErrorMessage error={list.error} retry={() => void list.refetch()} />
               ) : invoices.length === 0 ? (
-                <EmptyState title={t('invoices.empty')} action={{ to: '/invoices/new', label: t('invoices.new') }}>
-                  {t('invoices.emptyHint')}
-                </EmptyState>
+                q ? (
+                  <div className="empty">
+                    <p className="empty-title">{t('followUp.noSearchResult', { q })}</p>
+                    <p className="muted">{t('followUp.noSearchHint')}</p>
+                    <button type="button" className="button" onClick={() => setSearch('')}>
+                      {t('followUp.clearSearch')}
+                    </button>
+                  </div>
+                ) : (
+                  <EmptyState title={t('invoices.empty')} action={{ to: '/invoices/new', label: t('invoices.new') }}>
+                    {t('invoices.emptyHint')}
+                  </EmptyState>
+                )
               ) : (
                 <>
                   <InvoiceTable invoices={invoices} clientNames={names} />
@@ -92,3 +143,32 @@ export default function InvoicesScreen() {
     </section>
   );
 }
+
+/** The same filters and sort as a CSV for the accountant (fetched with the token, then saved). */
+const ExportButton = ({ query }: { query: InvoiceQuery }) => {
+  const { t } = useI18n();
+  const [state, setState] = useState<{ busy?: boolean; error?: unknown }>({});
+  const run = async () => {
+    setState({ busy: true });
+    try {
+      const search = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]));
+      const url = await fetchBlobUrl(config().apiUrl, `/invoices/export.csv?${search}`);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `relances-${todayIso()}.csv`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      setState({});
+    } catch (error) {
+      setState({ error });
+    }
+  };
+  return (
+    <>
+      <button type="button" className="button" disabled={state.busy} onClick={() => void run()}>
+        {state.busy ? t('followUp.exporting') : t('followUp.export')}
+      </button>
+      {state.error !== undefined && <ErrorMessage error={state.error} />}
+    </>
+  );
+};

@@ -1,38 +1,42 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { Link } from 'react-router';
 import { AsyncState, EmptyState, PageHeader } from '../../../components/ui';
-import { api, unwrap } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
+import { useScenarios, useTemplateNames } from '../api';
+import { StepTimeline } from '../components/step-timeline';
+import '../texts';
 
-/** Each scenario's steps on a timeline, in order of their day relative to the due date. */
+/** Each scenario's steps on a timeline around the due date; a scenario opens in its editor. */
 export default function ScenariosScreen() {
   const { t } = useI18n();
-  const scenarios = useQuery({ queryKey: ['scenarios'], queryFn: () => unwrap(api().GET('/scenarios')) });
+  const scenarios = useScenarios();
+  const templates = useTemplateNames();
+  const names = useMemo(() => new Map((templates.data?.items ?? []).map((tpl) => [tpl.id, tpl.name])), [templates.data]);
   return (
     <section>
-      <PageHeader title={t('scenarios.title')} />
-      <AsyncState query={scenarios} isEmpty={(d) => d.items.length === 0} empty={<EmptyState title={t('scenarios.empty')} />}>
+      <PageHeader title={t('scenarios.title')}>
+        <Link to="/scenarios/new" className="button primary">
+          {t('scenarioEditor.new')}
+        </Link>
+      </PageHeader>
+      <AsyncState
+        query={scenarios}
+        isEmpty={(d) => d.items.length === 0}
+        empty={<EmptyState title={t('scenarios.empty')} action={{ to: '/scenarios/new', label: t('scenarioEditor.new') }}>{t('scenarioEditor.emptyHint')}</EmptyState>}
+      >
         {(data) =>
           data.items.map((scenario) => (
             <section key={scenario.id} className="card" aria-labelledby={`scn-${scenario.id}`}>
-              <h2 id={`scn-${scenario.id}`}>
-                {scenario.name} {scenario.customized && <span className="badge neutral">{t('templates.customized')}</span>}
-              </h2>
-              <ol className="steps" aria-label={t('scenarios.steps')}>
-                {scenario.steps.map((step) => (
-                  <li key={step.id}>
-                    <strong>
-                      {t('scenarios.offset', { sign: step.offsetDays < 0 ? '−' : '+', days: Math.abs(step.offsetDays) })}
-                    </strong>
-                    <div className="muted">
-                      {step.offsetDays < 0 ? t('scenarios.beforeDue') : step.anchor === 'previous' ? t('scenarios.anchorPrevious') : t('scenarios.anchorDue')}
-                    </div>
-                    <div>{step.templateId}</div>
-                    <div className="muted">
-                      {t('scenarios.channel')} : {t('scenarios.email')}
-                    </div>
-                  </li>
-                ))}
-              </ol>
+              <div className="page-header">
+                <h2 id={`scn-${scenario.id}`}>
+                  {scenario.name} {scenario.customized && <span className="badge neutral">{t('templates.customized')}</span>}
+                  {scenario.builtIn && !scenario.customized && <span className="badge neutral">{t('templates.builtIn')}</span>}
+                </h2>
+                <Link to={`/scenarios/${scenario.id}`} className="button small" aria-label={`${t('scenarioEditor.edit')} ${scenario.name}`}>
+                  {t('scenarioEditor.edit')}
+                </Link>
+              </div>
+              <StepTimeline steps={scenario.steps} templateNames={names} label={`${t('scenarios.steps')} — ${scenario.name}`} />
             </section>
           ))
         }

@@ -1,12 +1,13 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useDeferredValue, useRef } from 'react';
 import { useForm } from 'react-hook-form';
-import { useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { z } from 'zod';
 import { ErrorMessage, Field, Loading, PageHeader } from '../../../components/ui';
 import { applyApiErrors } from '../../../lib/forms';
 import { useI18n } from '../../../lib/i18n';
 import { ApiError } from '../../../lib/problem';
+import '../texts';
 import { useLivePreview, usePreviewInvoice, useRevertTemplate, useSaveTemplate, useTemplate, useTestSend, type Template } from '../api';
 
 const TONES = ['courtesy', 'reminder', 'firm', 'formal-notice'] as const;
@@ -14,12 +15,14 @@ const TONES = ['courtesy', 'reminder', 'firm', 'formal-notice'] as const;
 export default function TemplateScreen() {
   const { id = '' } = useParams();
   const template = useTemplate(id);
+  // Held here: saving refetches the template and remounts the editor, the outcome must survive it.
+  const save = useSaveTemplate(id);
   if (template.isPending) return <Loading />;
   if (template.isError) return <ErrorMessage error={template.error} retry={() => void template.refetch()} />;
-  return <TemplateEditor key={template.data.id + template.dataUpdatedAt} template={template.data} />;
+  return <TemplateEditor key={template.data.id + template.dataUpdatedAt} template={template.data} save={save} />;
 }
 
-const TemplateEditor = ({ template }: { template: Template }) => {
+const TemplateEditor = ({ template, save }: { template: Template; save: ReturnType<typeof useSaveTemplate> }) => {
   const { t } = useI18n();
   const schema = z.object({
     name: z.string().trim().min(1, { message: t('errors.required') }).max(100),
@@ -29,21 +32,22 @@ const TemplateEditor = ({ template }: { template: Template }) => {
     body: z.string().trim().min(1, { message: t('errors.required') }).max(10_000),
     attachInvoicePdf: z.boolean(),
     letter: z.boolean(),
+    kind: z.enum(['', 'business', 'consumer']),
   });
   type Form = z.infer<typeof schema>;
   const form = useForm<Form>({
     resolver: zodResolver(schema),
-    defaultValues: { name: template.name, language: template.language, tone: template.tone, subject: template.subject, body: template.body, attachInvoicePdf: template.attachInvoicePdf, letter: template.letter },
+    defaultValues: { name: template.name, language: template.language, tone: template.tone, subject: template.subject, body: template.body, attachInvoicePdf: template.attachInvoicePdf, letter: template.letter, kind: template.kind ?? '' },
   });
-  const save = useSaveTemplate(template.id);
   const revert = useRevertTemplate(template.id);
+  const navigate = useNavigate();
   const testSend = useTestSend(template.id);
   const invoice = usePreviewInvoice();
   const subject = useDeferredValue(form.watch('subject'));
   const body = useDeferredValue(form.watch('body'));
   const preview = useLivePreview(template.id, invoice.data?.id, { subject, body });
   const bodyRef = useRef<HTMLTextAreaElement | null>(null);
-  const { errors, isSubmitting, isSubmitSuccessful } = form.formState;
+  const { errors, isSubmitting } = form.formState;
   const bodyField = form.register('body');
 
   const insert = (name: string) => {
@@ -61,9 +65,10 @@ const TemplateEditor = ({ template }: { template: Template }) => {
 
   const submit = form.handleSubmit(async (v) => {
     try {
-      await save.mutateAsync(v);
+      const { kind, ...rest } = v;
+      await save.mutateAsync({ ...rest, ...(kind ? { kind } : {}) });
     } catch (error) {
-      if (!applyApiErrors(error, form.setError, ['name', 'language', 'tone', 'subject', 'body', 'attachInvoicePdf', 'letter'])) {
+      if (!applyApiErrors(error, form.setError, ['name', 'language', 'tone', 'subject', 'body', 'attachInvoicePdf', 'letter', 'kind'])) {
         form.setError('root', { message: error instanceof ApiError ? error.message : t('errors.network') });
       }
     }
@@ -80,8 +85,22 @@ const TemplateEditor = ({ template }: { template: Template }) => {
             {t('templates.revert')}
           </button>
         )}
+        {!template.builtIn && (
+          <button
+            type="button"
+            className="button danger"
+            disabled={revert.isPending}
+            onClick={() => {
+              if (window.confirm(t('templateEditor.deleteConfirm'))) revert.mutate(undefined, { onSuccess: () => void navigate('/templates') });
+            }}
+          >
+            {t('templateEditor.delete')}
+          </button>
+        )}
       </PageHeader>
+      <p className="hint">{t('templateEditor.testHint')}</p>
       {testSend.isSuccess && <p role="status" className="success">{t('templates.testSent')}</p>}
+      {revert.isError && <ErrorMessage error={revert.error} />}
       {testSend.isError && <ErrorMessage error={testSend.error} />}
       <div className="grid-2">
         <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('common.edit')}>
@@ -110,12 +129,24 @@ const TemplateEditor = ({ template }: { template: Template }) => {
               )}
             </Field>
           </div>
+          <Field label={t('templateEditor.kind')} error={errors.kind?.message}>
+            {(p) => (
+              <select {...p} {...form.register('kind')}>
+                <option value="">{t('templateEditor.kinds.all')}</option>
+                <option value="business">{t('templateEditor.kinds.business')}</option>
+                <option value="consumer">{t('templateEditor.kinds.consumer')}</option>
+              </select>
+            )}
+          </Field>
           <Field label={t('templates.subject')} error={errors.subject?.message}>
             {(p) => <input {...p} {...form.register('subject')} />}
           </Field>
+          {!preview.data && !invoice.isPending && <p className="hint">{t('templateEditor.noVariables')}</p>}
           {preview.data && (
             <div role="group" aria-label={t('templates.variables')} className="field">
-              <span className="hint">{t('templates.variables')}</span>
+              <span className="hint">
+                {t('templates.variables')} — {t('templateEditor.variablesHint')}
+              </span>
               <div className="chips">
                 {Object.keys(preview.data.variables).map((name) => (
                   <button key={name} type="button" className="chip" onClick={() => insert(name)} aria-label={`${t('templates.insert')} {{${name}}}`}>
@@ -147,7 +178,7 @@ const TemplateEditor = ({ template }: { template: Template }) => {
           <button type="submit" className="button primary" disabled={isSubmitting}>
             {t('common.save')}
           </button>
-          {isSubmitSuccessful && !errors.root && <p role="status" className="success">{t('common.saved')}</p>}
+          {save.isSuccess && !form.formState.isDirty && !errors.root && <p role="status" className="success">{t('common.saved')}</p>}
         </form>
         <section aria-labelledby="preview-title">
           <h2 id="preview-title">

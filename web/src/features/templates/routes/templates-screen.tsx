@@ -1,15 +1,18 @@
-import { Link } from 'react-router';
-import { AsyncState, EmptyState, PageHeader } from '../../../components/ui';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { AsyncState, Dialog, EmptyState, ErrorMessage, Field, PageHeader } from '../../../components/ui';
 import { useI18n } from '../../../lib/i18n';
-import { useTemplates } from '../api';
+import { ApiError } from '../../../lib/problem';
+import { useCreateTemplate, useTemplates, type Template } from '../api';
+import '../texts';
 
 export default function TemplatesScreen() {
   const { t } = useI18n();
   const templates = useTemplates();
   return (
     <section>
-      <PageHeader title={t('templates.title')} />
-      <AsyncState query={templates} isEmpty={(d) => d.items.length === 0} empty={<EmptyState title={t('templates.empty')} />}>
+      <PageHeader title={t('templates.title')}>{templates.data && <NewTemplateDialog templates={templates.data.items} />}</PageHeader>
+      <AsyncState query={templates} isEmpty={(d) => d.items.length === 0} empty={<EmptyState title={t('templates.empty')}>{t('templateEditor.emptyHint')}</EmptyState>}>
         {(data) => (
           <div className="table-wrap">
             <table className="responsive">
@@ -41,3 +44,77 @@ export default function TemplatesScreen() {
     </section>
   );
 }
+
+/** A new template: a name and a starting point (a copy of an existing one, or a short blank message), then the editor. */
+const NewTemplateDialog = ({ templates }: { templates: readonly Template[] }) => {
+  const { t, lang } = useI18n();
+  const navigate = useNavigate();
+  const create = useCreateTemplate();
+  const [open, setOpen] = useState(false);
+  const [name, setName] = useState('');
+  const [from, setFrom] = useState('');
+  const [nameError, setNameError] = useState<string>();
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    if (!name.trim()) {
+      setNameError(t('errors.required'));
+      return;
+    }
+    const base = templates.find((tpl) => tpl.id === from);
+    const v = { invoiceNumber: '{{invoiceNumber}}' };
+    try {
+      const created = await create.mutateAsync({
+        name: name.trim(),
+        language: base?.language ?? lang,
+        tone: base?.tone ?? 'reminder',
+        subject: base?.subject ?? t('templateEditor.defaultSubject', v),
+        body: base?.body ?? t('templateEditor.defaultBody', v),
+        attachInvoicePdf: base?.attachInvoicePdf ?? true,
+        letter: base?.letter ?? false,
+        ...(base?.kind ? { kind: base.kind } : {}),
+      });
+      setOpen(false);
+      void navigate(`/templates/${created.id}`);
+    } catch (error) {
+      const fields = error instanceof ApiError ? error.fieldErrors() : {};
+      if (fields.name) setNameError(fields.name);
+    }
+  };
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(o) => {
+        setOpen(o);
+        if (!o) create.reset();
+      }}
+      title={t('templateEditor.newTitle')}
+      trigger={
+        <button type="button" className="button primary">
+          {t('templateEditor.new')}
+        </button>
+      }
+    >
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <Field label={t('templates.name')} error={nameError}>
+          {(p) => <input {...p} value={name} maxLength={100} onChange={(e) => (setName(e.target.value), setNameError(undefined))} />}
+        </Field>
+        <Field label={t('templateEditor.basedOn')}>
+          {(p) => (
+            <select {...p} value={from} onChange={(e) => setFrom(e.target.value)}>
+              <option value="">{t('templateEditor.blank')}</option>
+              {templates.map((tpl) => (
+                <option key={tpl.id} value={tpl.id}>
+                  {tpl.name} ({tpl.language.toUpperCase()})
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {create.isError && !(create.error instanceof ApiError && create.error.fieldErrors().name) && <ErrorMessage error={create.error} />}
+        <button type="submit" className="button primary" disabled={create.isPending}>
+          {t('templateEditor.create')}
+        </button>
+      </form>
+    </Dialog>
+  );
+};

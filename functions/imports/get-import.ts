@@ -1,0 +1,12 @@
+import { NotFoundError } from '../../shared/app/errors.js';
+import { httpHandler } from '../../shared/http/http-handler.js';
+import { ok } from '../../shared/http/responses.js';
+import { routes } from '../../shared/http/routes.js';
+import { wiring } from '../../shared/wiring.js';
+
+const jobs = wiring.importJobs();
+export const handler = httpHandler(routes.getImport, async ({ tenantId, params }) => {
+  const job = await jobs.get(tenantId, params.id);
+  if (!job) throw new NotFoundError('Import');
+  return ok(job);
+});

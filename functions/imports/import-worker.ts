@@ -1,0 +1,25 @@
+/**
+ * DynamoDB stream consumer: writes the chunks of large imports (issue 9 §5). An import above
+ * SYNC_IMPORT_LIMIT invoices answers 202 with a job; its chunk items reach this function
+ * through the table stream (on AWS an event source filtered to their inserts), each written
+ * 8 invoices at a time, then counted into the job's progress once.
+ */
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { makeImportChunk } from '../../shared/app/aggregates/import-invoices.js';
+import type { ImportChunk } from '../../shared/app/ports.js';
+import { IMPORT_CHUNK_PREFIX } from '../../shared/adapters/dynamo/keys.js';
+import { stripKeys } from '../../shared/adapters/dynamo/transactions.js';
+import { wiring } from '../../shared/wiring.js';
+
+const importChunk = makeImportChunk({ invoices: wiring.invoices(), clients: wiring.clients(), settings: wiring.settings(), clock: wiring.clock, jobs: wiring.importJobs() });
+
+export const handler = async (event: DynamoDBStreamEvent) => {
+  for (const record of event.Records) {
+    if (record.eventName !== 'INSERT' || !record.dynamodb?.NewImage) continue;
+    const item = unmarshall(record.dynamodb.NewImage as Record<string, AttributeValue>);
+    if (item.entityType !== 'import_chunk' || typeof item.SK !== 'string' || !item.SK.startsWith(IMPORT_CHUNK_PREFIX)) continue;
+    await importChunk(stripKeys<ImportChunk>(item));
+  }
+};

@@ -1,0 +1,8 @@
+import { makeLeaveLitigation } from '../../shared/app/litigation.js';
+import { httpHandler } from '../../shared/http/http-handler.js';
+import { ok } from '../../shared/http/responses.js';
+import { routes } from '../../shared/http/routes.js';
+import { wiring } from '../../shared/wiring.js';
+
+const leaveLitigation = makeLeaveLitigation({ invoices: wiring.invoices(), settings: wiring.settings(), clock: wiring.clock });
+export const handler = httpHandler(routes.leaveLitigation, async ({ tenantId, params }) => ok(await leaveLitigation(tenantId, params.id)));

@@ -1,0 +1,10 @@
+import { makeMoveToLitigation } from '../../shared/app/litigation.js';
+import { httpHandler } from '../../shared/http/http-handler.js';
+import { ok } from '../../shared/http/responses.js';
+import { routes } from '../../shared/http/routes.js';
+import { wiring } from '../../shared/wiring.js';
+
+const moveToLitigation = makeMoveToLitigation({ invoices: wiring.invoices(), settings: wiring.settings(), clock: wiring.clock });
+export const handler = httpHandler(routes.moveToLitigation, async ({ tenantId, params, body }) =>
+  ok((await moveToLitigation(tenantId, params.id, { auto: false, ...(body?.reason ? { reason: body.reason } : {}) })).invoice),
+);

@@ -1,0 +1,8 @@
+import { makeCreatePaymentPlan } from '../../shared/app/payment-plans.js';
+import { httpHandler } from '../../shared/http/http-handler.js';
+import { created } from '../../shared/http/responses.js';
+import { routes } from '../../shared/http/routes.js';
+import { wiring } from '../../shared/wiring.js';
+
+const createPaymentPlan = makeCreatePaymentPlan({ invoices: wiring.invoices(), settings: wiring.settings(), clock: wiring.clock });
+export const handler = httpHandler(routes.createPaymentPlan, async ({ tenantId, params, body }) => created(await createPaymentPlan(tenantId, params.id, body)), wiring);

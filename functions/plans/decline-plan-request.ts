@@ -1,0 +1,9 @@
+import { makeDeclinePlanRequest } from '../../shared/app/payment-plans.js';
+import { httpHandler } from '../../shared/http/http-handler.js';
+import { ok } from '../../shared/http/responses.js';
+import { routes } from '../../shared/http/routes.js';
+import { mailer } from '../../shared/wiring-email.js';
+import { wiring } from '../../shared/wiring.js';
+
+const declinePlanRequest = makeDeclinePlanRequest({ invoices: wiring.invoices(), clients: wiring.clients(), settings: wiring.settings(), clock: wiring.clock, mailer: mailer() });
+export const handler = httpHandler(routes.declinePlanRequest, async ({ tenantId, params, body }) => ok(await declinePlanRequest(tenantId, params.id, body)), wiring);

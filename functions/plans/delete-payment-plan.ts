@@ -1,0 +1,8 @@
+import { makeDeletePaymentPlan } from '../../shared/app/payment-plans.js';
+import { httpHandler } from '../../shared/http/http-handler.js';
+import { ok } from '../../shared/http/responses.js';
+import { routes } from '../../shared/http/routes.js';
+import { wiring } from '../../shared/wiring.js';
+
+const deletePaymentPlan = makeDeletePaymentPlan({ invoices: wiring.invoices(), settings: wiring.settings(), clock: wiring.clock });
+export const handler = httpHandler(routes.deletePaymentPlan, async ({ tenantId, params }) => ok(await deletePaymentPlan(tenantId, params.id)));

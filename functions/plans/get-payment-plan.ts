@@ -1,0 +1,8 @@
+import { makeGetPaymentPlan } from '../../shared/app/payment-plans.js';
+import { httpHandler } from '../../shared/http/http-handler.js';
+import { ok } from '../../shared/http/responses.js';
+import { routes } from '../../shared/http/routes.js';
+import { wiring } from '../../shared/wiring.js';
+
+const getPaymentPlan = makeGetPaymentPlan({ invoices: wiring.invoices(), settings: wiring.settings(), clock: wiring.clock });
+export const handler = httpHandler(routes.getPaymentPlan, async ({ tenantId, params }) => ok(await getPaymentPlan(tenantId, params.id)));

@@ -1,0 +1,236 @@
+/**
+ * Payment plans (échéanciers) on an invoice: the owner creates, reads and ends one; the client
+ * asks for one from the portal and the owner accepts (it becomes the plan) or declines it, and the
+ * client is told by email. The engine (shared/app/reminders/plan-lifecycle.ts) replaces the
+ * invoice's reminder steps with the plan's while it runs and ends it when paid or missed.
+ */
+import { localDate } from '../domain/dates.js';
+import { invoiceBalanceCents } from '../domain/invoice.js';
+import type { Instalment, InstalmentView, PaymentPlan, PlanRequest } from '../domain/payment-plan.js';
+import { endedPlan, instalmentViews, planProblems } from '../domain/payment-plan.js';
+import { planScheduleText } from '../domain/template-render.js';
+import { emailTexts, money } from '../../templates/email/index.js';
+import { BusinessRuleError, NotFoundError } from './errors.js';
+import { loadInvoice } from './invoices.js';
+import type { ClientRepository, Clock, InvoiceRecord, InvoiceRepository, Mailer, SettingsRepository, TimelineRecord } from './ports.js';
+import { defaultRetryPolicy, retryOnConflict, type RetryPolicy } from './retry-on-conflict.js';
+
+export interface PaymentPlanDeps {
+  readonly invoices: InvoiceRepository;
+  readonly settings: SettingsRepository;
+  readonly clock: Clock;
+  readonly retry?: RetryPolicy;
+}
+
+export interface PaymentPlanInput {
+  readonly instalments: readonly Instalment[];
+  readonly note?: string;
+  readonly waivePenalties?: boolean;
+}
+
+export interface PaymentPlanView extends Omit<PaymentPlan, 'instalments'> {
+  readonly instalments: readonly InstalmentView[];
+  readonly balanceCents: number;
+}
+
+export const paymentPlanView = (plan: PaymentPlan, invoice: InvoiceRecord, today: string): PaymentPlanView => ({
+  ...plan,
+  instalments: instalmentViews(plan, invoiceBalanceCents(invoice), today),
+  balanceCents: invoiceBalanceCents(invoice),
+});
+
+/** A plan needs an invoice awaiting payment: not a draft, not paid, not cancelled. */
+const assertOpen = (invoice: InvoiceRecord): void => {
+  if (invoice.status !== 'sent' && invoice.status !== 'partially_paid') {
+    throw new BusinessRuleError('invoice-not-open', `A ${invoice.status} invoice cannot get a payment plan`, [{ path: 'id', message: `the invoice is ${invoice.status}` }]);
+  }
+  if (invoice.paymentPlan?.status === 'active') {
+    throw new BusinessRuleError('payment-plan-running', 'A payment plan already runs on this invoice: end it first (DELETE /invoices/{id}/payment-plan)', [
+      { path: 'id', message: 'already has a running payment plan' },
+    ]);
+  }
+};
+
+/** Instalments that must add up to the balance, ascending, from today on: else 422 naming each problem. */
+const assertValid = (instalments: readonly Instalment[], balanceCents: number, today: string): void => {
+  const problems = planProblems(instalments, balanceCents, today);
+  if (problems.length > 0) {
+    throw new BusinessRuleError('payment-plan-invalid', problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems.map(({ path, message }) => ({ path, message })));
+  }
+};
+
+const newPlan = (invoice: InvoiceRecord, input: PaymentPlanInput, source: PaymentPlan['source'], at: string): PaymentPlan => ({
+  seq: (invoice.paymentPlan?.seq ?? 0) + 1,
+  createdAt: at,
+  instalments: input.instalments.map((i) => ({ dueDate: i.dueDate, amountCents: i.amountCents })),
+  totalCents: invoiceBalanceCents(invoice),
+  ...(input.note ? { note: input.note } : {}),
+  waivePenalties: input.waivePenalties ?? false,
+  source,
+  status: 'active',
+});
+
+const createdEvent = (plan: PaymentPlan, at: string): TimelineRecord => ({
+  at,
+  type: 'plan.created',
+  data: { seq: plan.seq, instalments: plan.instalments, totalCents: plan.totalCents, waivePenalties: plan.waivePenalties, source: plan.source, ...(plan.note ? { note: plan.note } : {}) },
+});
+
+/** POST /invoices/{id}/payment-plan. A waiver of penalties is recorded on the plan and the timeline. */
+export const makeCreatePaymentPlan = ({ invoices, settings, clock, retry = defaultRetryPolicy }: PaymentPlanDeps) =>
+  async (tenantId: string, invoiceId: string, input: PaymentPlanInput): Promise<PaymentPlanView> => {
+    const s = await settings.get(tenantId);
+    return retryOnConflict(async () => {
+      const invoice = await loadInvoice(invoices, tenantId, invoiceId);
+      const now = clock.now();
+      const today = localDate(now, s.timezone);
+      assertOpen(invoice);
+      assertValid(input.instalments, invoiceBalanceCents(invoice), today);
+      const at = now.toISOString();
+      const plan = newPlan(invoice, input, 'owner', at);
+      const saved = { ...invoice, paymentPlan: plan, updatedAt: at };
+      await invoices.save(saved, { events: [createdEvent(plan, at)] });
+      return paymentPlanView(plan, saved, today);
+    }, retry);
+  };
+
+/** GET /invoices/{id}/payment-plan: the latest plan (running or ended), each instalment with its status today. */
+export const makeGetPaymentPlan = ({ invoices, settings, clock }: PaymentPlanDeps) =>
+  async (tenantId: string, invoiceId: string): Promise<PaymentPlanView> => {
+    const [invoice, s] = await Promise.all([loadInvoice(invoices, tenantId, invoiceId), settings.get(tenantId)]);
+    if (!invoice.paymentPlan) throw new NotFoundError('Payment plan');
+    return paymentPlanView(invoice.paymentPlan, invoice, localDate(clock.now(), s.timezone));
+  };
+
+/** DELETE /invoices/{id}/payment-plan: ends the running plan (kept, with its steps); the invoice's own reminders resume. */
+export const makeDeletePaymentPlan = ({ invoices, settings, clock, retry = defaultRetryPolicy }: PaymentPlanDeps) =>
+  async (tenantId: string, invoiceId: string): Promise<PaymentPlanView> => {
+    const s = await settings.get(tenantId);
+    return retryOnConflict(async () => {
+      const invoice = await loadInvoice(invoices, tenantId, invoiceId);
+      if (invoice.paymentPlan?.status !== 'active') throw new NotFoundError('Running payment plan');
+      const now = clock.now();
+      const at = now.toISOString();
+      const plan = endedPlan(invoice.paymentPlan, 'deleted', at);
+      const saved = { ...invoice, paymentPlan: plan, updatedAt: at };
+      await invoices.save(saved, { events: [{ at, type: 'plan.ended', data: { seq: plan.seq, reason: 'deleted' } }] });
+      return paymentPlanView(plan, saved, localDate(now, s.timezone));
+    }, retry);
+  };
+
+/** The client's request (portal): same rules as a plan; a new request replaces a pending one. */
+export const makeRequestPaymentPlan = ({ invoices, settings, clock, retry = defaultRetryPolicy }: PaymentPlanDeps) =>
+  async (tenantId: string, invoiceId: string, input: { readonly instalments: readonly Instalment[]; readonly note?: string }): Promise<PlanRequest> => {
+    const s = await settings.get(tenantId);
+    return retryOnConflict(async () => {
+      const invoice = await loadInvoice(invoices, tenantId, invoiceId);
+      const now = clock.now();
+      assertOpen(invoice);
+      assertValid(input.instalments, invoiceBalanceCents(invoice), localDate(now, s.timezone));
+      const at = now.toISOString();
+      const request: PlanRequest = { instalments: input.instalments.map((i) => ({ dueDate: i.dueDate, amountCents: i.amountCents })), requestedAt: at, status: 'pending', ...(input.note ? { note: input.note } : {}) };
+      await invoices.save(
+        { ...invoice, planRequest: request, updatedAt: at },
+        { events: [{ at, type: 'plan.requested', data: { instalments: request.instalments, ...(input.note ? { note: input.note } : {}) } }] },
+      );
+      return request;
+    }, retry);
+  };
+
+export interface PlanDecisionDeps extends PaymentPlanDeps {
+  readonly clients: ClientRepository;
+  readonly mailer: Mailer;
+}
+
+export interface PlanDecisionResult {
+  readonly request: PlanRequest;
+  readonly plan?: PaymentPlanView;
+  /** The client's email went out (a failure is on the timeline; the decision stands). */
+  readonly clientNotified: boolean;
+}
+
+const pendingRequest = (invoice: InvoiceRecord): PlanRequest => {
+  if (invoice.planRequest?.status !== 'pending') throw new NotFoundError('Pending payment plan request');
+  return invoice.planRequest;
+};
+
+/** Tells the client by email; a failure is recorded on the timeline, never undoes the decision. */
+const tellClient = async (deps: PlanDecisionDeps, invoice: InvoiceRecord, kind: 'accepted' | 'declined', text: (language: 'fr' | 'en', clientName: string) => { subject: string; text: string }): Promise<boolean> => {
+  const [client, s] = await Promise.all([deps.clients.get(invoice.tenantId, invoice.clientId), deps.settings.get(invoice.tenantId)]);
+  const at = deps.clock.now().toISOString();
+  try {
+    if (!client?.email) throw new Error('the client has no email address');
+    const { subject, text: body } = text(client.language, invoice.issued?.client.name ?? client.name);
+    const replyTo = s.replyToEmail ?? s.company.email;
+    const { messageId } = await deps.mailer.send({
+      to: [client.email],
+      ...(replyTo ? { replyTo } : {}),
+      fromName: s.company.name,
+      subject,
+      text: body,
+      tags: { tenant: invoice.tenantId, invoice: invoice.id, kind: `plan-${kind}` },
+    });
+    await deps.invoices.appendEvents(invoice.tenantId, invoice.id, [{ at, type: 'plan.client_notified', data: { decision: kind, messageId } }]);
+    return true;
+  } catch (error) {
+    await deps.invoices.appendEvents(invoice.tenantId, invoice.id, [{ at, type: 'plan.client_notice_failed', data: { decision: kind, error: error instanceof Error ? error.message.slice(0, 200) : 'unknown' } }]);
+    return false;
+  }
+};
+
+const seller = (s: Awaited<ReturnType<SettingsRepository['get']>>) => ({
+  company: s.company.name,
+  ...(s.company.iban ? { iban: s.company.iban } : {}),
+  ...(s.company.bic ? { bic: s.company.bic } : {}),
+});
+
+/** The owner accepts the client's request: it becomes the plan (re-checked against today's balance), the client is told. */
+export const makeAcceptPlanRequest = (deps: PlanDecisionDeps) =>
+  async (tenantId: string, invoiceId: string, input: { readonly waivePenalties?: boolean } = {}): Promise<PlanDecisionResult> => {
+    const s = await deps.settings.get(tenantId);
+    const { invoice, plan, request } = await retryOnConflict(async () => {
+      const current = await loadInvoice(deps.invoices, tenantId, invoiceId);
+      const pending = pendingRequest(current);
+      const now = deps.clock.now();
+      assertOpen(current);
+      // A payment since the request changes the balance: the owner then makes the plan himself.
+      assertValid(pending.instalments, invoiceBalanceCents(current), localDate(now, s.timezone));
+      const at = now.toISOString();
+      const plan = newPlan(current, { instalments: pending.instalments, ...(pending.note ? { note: pending.note } : {}), waivePenalties: input.waivePenalties ?? false }, 'client', at);
+      const request: PlanRequest = { ...pending, status: 'accepted', decidedAt: at };
+      const saved = { ...current, paymentPlan: plan, planRequest: request, updatedAt: at };
+      await deps.invoices.save(saved, { events: [{ at, type: 'plan.accepted', data: { seq: plan.seq } }, createdEvent(plan, at)] });
+      return { invoice: saved, plan, request };
+    }, deps.retry ?? defaultRetryPolicy);
+    const today = localDate(deps.clock.now(), s.timezone);
+    const view = paymentPlanView(plan, invoice, today);
+    const clientNotified = await tellClient(deps, invoice, 'accepted', (language, clientName) =>
+      emailTexts(language).planAccepted({ clientName, number: invoice.number ?? '', schedule: planScheduleText(view.instalments, language), waived: plan.waivePenalties, ...seller(s) }),
+    );
+    return { request, plan: view, clientNotified };
+  };
+
+/** The owner declines the client's request (with a reason, told to the client); reminders go on as before. */
+export const makeDeclinePlanRequest = (deps: PlanDecisionDeps) =>
+  async (tenantId: string, invoiceId: string, input: { readonly reason?: string } = {}): Promise<PlanDecisionResult> => {
+    const s = await deps.settings.get(tenantId);
+    const { invoice, request } = await retryOnConflict(async () => {
+      const current = await loadInvoice(deps.invoices, tenantId, invoiceId);
+      const pending = pendingRequest(current);
+      const at = deps.clock.now().toISOString();
+      const request: PlanRequest = { ...pending, status: 'declined', decidedAt: at, ...(input.reason ? { declineReason: input.reason } : {}) };
+      const saved = { ...current, planRequest: request, updatedAt: at };
+      await deps.invoices.save(saved, { events: [{ at, type: 'plan.declined', data: input.reason ? { reason: input.reason } : {} }] });
+      return { invoice: saved, request };
+    }, deps.retry ?? defaultRetryPolicy);
+    const clientNotified = await tellClient(deps, invoice, 'declined', (language, clientName) =>
+      emailTexts(language).planDeclined({
+        clientName,
+        number: invoice.number ?? '',
+        balance: money(invoiceBalanceCents(invoice), language),
+        ...(input.reason ? { reason: input.reason } : {}),
+        ...seller(s),
+      }),
+    );
+    return { request, clientNotified };
+  };

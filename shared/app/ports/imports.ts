@@ -1,0 +1,54 @@
+/** Ports — Import jobs: a large import runs in chunks, off the request (issue 9 §5). */
+
+/** One row the worker will write: validated, its client chosen. */
+export interface PlannedImportRow {
+  readonly row: number;
+  readonly number: string;
+  readonly clientId: string;
+  readonly clientKind: 'business' | 'consumer';
+  readonly issueDate: string;
+  readonly dueDate: string;
+  readonly netCents: number;
+  readonly vatCents: number;
+  readonly grossCents: number;
+  readonly paidCents: number;
+}
+
+export interface ImportJob {
+  readonly id: string;
+  readonly status: 'running' | 'done';
+  /** Rows in the file (blank lines excluded). */
+  readonly rows: number;
+  /** Invoices this job writes (rows without errors, not imported before). */
+  readonly total: number;
+  /** Of `total`, how many are written so far. */
+  readonly processed: number;
+  readonly existing: number;
+  readonly clientsCreated: number;
+  readonly errors: readonly { readonly row: number; readonly field: string; readonly message: string }[];
+  /** More errors than the job keeps (the first ones are kept). */
+  readonly errorsTruncated: boolean;
+  readonly createdAt: string;
+  readonly finishedAt?: string;
+}
+
+export interface ImportChunk {
+  readonly tenantId: string;
+  readonly jobId: string;
+  readonly index: number;
+  /** When the invoices are recorded as written (ISO) and the payment date of "already paid" (local date). */
+  readonly at: string;
+  readonly today: string;
+  readonly rows: readonly PlannedImportRow[];
+}
+
+export interface ImportJobStore {
+  /** Writes the job and its chunks; each chunk reaches the worker through the table stream. */
+  start(tenantId: string, job: ImportJob, chunks: readonly ImportChunk[]): Promise<void>;
+  get(tenantId: string, jobId: string): Promise<ImportJob | undefined>;
+  /**
+   * Marks a chunk done and adds its rows to the job's progress, once: a chunk delivered again
+   * (stream retry) adds nothing. The job turns `done` when every row is processed.
+   */
+  completeChunk(chunk: Pick<ImportChunk, 'tenantId' | 'jobId' | 'index'>, rows: number, at: string): Promise<void>;
+}

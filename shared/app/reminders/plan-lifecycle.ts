@@ -1,0 +1,146 @@
+/**
+ * The engine's side of payment plans (shared/domain/payment-plan.ts): ending a plan when the
+ * invoice is paid or an instalment is missed, and recording the plan's own reminder steps.
+ * Called by the reconciler (on every change of the invoice) and by the plan-check schedule
+ * (at the day an unpaid instalment becomes missed, with the schedule's time as `now`).
+ */
+import { localDate } from '../../domain/dates.js';
+import { invoiceBalanceCents } from '../../domain/invoice.js';
+import {
+  endedPlan,
+  instalmentViews,
+  isPlanStep,
+  nextMissedCheck,
+  planEnd,
+  planInstalmentSteps,
+  planSeqOf,
+  planStepKey,
+  planStepsNumber,
+  PLAN_STEPS_BASE,
+  type PaymentPlan,
+} from '../../domain/payment-plan.js';
+import { isTerminal } from '../../domain/reminder-steps.js';
+import { sendInstant } from '../../domain/send-calendar.js';
+import { ConflictError } from '../errors.js';
+import type { InvoiceRepository, TimelineRecord } from '../ports.js';
+import type { NewStepRecord, ReminderStepRepository, StepRecordItem } from '../ports/reminder-steps.js';
+import { sendCalendarFor, type ReminderContext } from './reminder-context.js';
+
+/** The invoice's active plan, if any. */
+export const activePlan = (ctx: Pick<ReminderContext, 'invoice'>): PaymentPlan | undefined =>
+  ctx.invoice.paymentPlan?.status === 'active' ? ctx.invoice.paymentPlan : undefined;
+
+/**
+ * Ends the active plan if it must end at `now` (paid, cancelled, an instalment missed by more
+ * than `planMissedDays`), with its timeline events. Returns the invoice's fresh context when it
+ * wrote, else `ctx`. A concurrent write wins: the stream brings the invoice back here anyway.
+ */
+export const settlePaymentPlan = async (
+  deps: { readonly invoices: InvoiceRepository },
+  ctx: ReminderContext,
+  now: Date,
+): Promise<ReminderContext> => {
+  const plan = activePlan(ctx);
+  if (!plan) return ctx;
+  const today = localDate(now, ctx.settings.timezone);
+  const end = planEnd(plan, { status: ctx.invoice.status, balanceCents: invoiceBalanceCents(ctx.invoice) }, today, ctx.settings.planMissedDays);
+  if (!end) return ctx;
+  const at = now.toISOString();
+  const events: TimelineRecord[] = [
+    ...(end.missed ? [{ at, type: 'instalment.missed', data: { dueDate: end.missed.dueDate, instalment: end.missed.index, dueCents: end.missed.dueCents } }] : []),
+    { at, type: 'plan.ended', data: { seq: plan.seq, reason: end.reason } },
+  ];
+  try {
+    await deps.invoices.save({ ...ctx.invoice, paymentPlan: endedPlan(plan, end.reason, at), updatedAt: at }, { events });
+  } catch (error) {
+    if (error instanceof ConflictError) return ctx;
+    throw error;
+  }
+  const invoice = await deps.invoices.get(ctx.invoice.tenantId, ctx.invoice.id);
+  return invoice ? { ...ctx, invoice } : ctx;
+};
+
+/** The recorded steps of one payment plan (all its rounds). */
+const stepsOfPlan = (records: readonly StepRecordItem[], seq: number) => records.filter((r) => isPlanStep(r) && planSeqOf(r) === seq);
+
+/** Stops after which the plan's steps start again (a new round) once the cause clears. */
+const REENTRANT = new Set(['paused', 'disputed', 'opt_out', 'program_off', 'complained', 'paid']);
+
+/**
+ * The active plan's steps to record now, if its current round is over because of a stop that
+ * has cleared (or it has none yet): the steps of instalments still unpaid, minus those already
+ * sent in an earlier round.
+ */
+export const newPlanRound = (ctx: ReminderContext, plan: PaymentPlan, now: Date): NewStepRecord[] => {
+  const mine = stepsOfPlan(ctx.records, plan.seq);
+  const round = mine.length === 0 ? 0 : Math.max(...mine.map((r) => r.plan)) - planStepsNumber(plan) + 1;
+  if (mine.length > 0) {
+    const live = mine.filter((r) => r.plan === planStepsNumber(plan, round - 1));
+    if (!live.every((r) => isTerminal(r.state)) || !live.some((r) => r.state === 'cancelled' && REENTRANT.has(r.reason ?? ''))) return [];
+  }
+  const today = localDate(now, ctx.settings.timezone);
+  const views = instalmentViews(plan, invoiceBalanceCents(ctx.invoice), today);
+  const paid = new Set(views.flatMap((v, i) => (v.dueCents === 0 ? [i] : [])));
+  const done = new Set(mine.filter((r) => r.state === 'sent' || r.state === 'sending').map((r) => planStepKey(r.instalment ?? 0, r.planStep ?? 'late')));
+  const at = now.toISOString();
+  return planInstalmentSteps({
+    plan,
+    round,
+    paid,
+    done,
+    calendar: sendCalendarFor(ctx.settings, ctx.client),
+    now,
+    courtesyDays: ctx.settings.planCourtesyDays,
+    lateDays: ctx.settings.planLateDays,
+  }).map((s) => ({ ...s, at }));
+};
+
+/** Scenario steps only (not manual, not a payment plan's). */
+export const isScenarioStep = (r: Pick<StepRecordItem, 'manual' | 'plan'>): boolean => !r.manual && r.plan > 0 && r.plan < PLAN_STEPS_BASE;
+
+/**
+ * Records the active plan's steps when due (see newPlanRound), and cancels pending steps of plans
+ * that ended or of an earlier round. Returns the timeline events of what it wrote.
+ */
+export const settlePlanSteps = async (
+  deps: { readonly steps: ReminderStepRepository },
+  ctx: ReminderContext,
+  now: Date,
+  stop: string | undefined,
+): Promise<TimelineRecord[]> => {
+  const { tenantId, id } = ctx.invoice;
+  const at = now.toISOString();
+  const events: TimelineRecord[] = [];
+  const plan = activePlan(ctx);
+  const current = plan && Math.max(planStepsNumber(plan), ...stepsOfPlan(ctx.records, plan.seq).map((r) => r.plan));
+  for (const r of ctx.records) {
+    if (!isPlanStep(r) || r.state !== 'scheduled') continue;
+    const reason = r.plan !== current ? 'plan_ended' : stop;
+    if (!reason) continue;
+    if (await deps.steps.transition(tenantId, id, r, { state: 'scheduled', ...(r.scheduledAt ? { scheduledAt: r.scheduledAt } : {}) }, { state: 'cancelled', reason, at })) {
+      events.push({ at, type: 'reminder.cancelled', data: { stepId: r.stepId, plan: r.plan, reason } });
+    }
+  }
+  if (!plan || stop) return events;
+  const steps = newPlanRound(ctx, plan, now);
+  if (steps.length > 0 && (await deps.steps.createPlan(tenantId, id, steps))) {
+    for (const s of steps) {
+      events.push(
+        s.state === 'scheduled'
+          ? { at, type: 'reminder.scheduled', data: { stepId: s.stepId, plan: s.plan, templateId: s.templateId, scheduledAt: s.scheduledAt } }
+          : { at, type: 'reminder.skipped', data: { stepId: s.stepId, plan: s.plan, reason: s.reason } },
+      );
+    }
+  }
+  return events;
+};
+
+/** When the plan check must fire (an unpaid instalment becomes missed that day, at the send hour), if later than `now`. */
+export const planCheckAt = (ctx: ReminderContext, now: Date): Date | undefined => {
+  const plan = activePlan(ctx);
+  if (!plan) return undefined;
+  const today = localDate(now, ctx.settings.timezone);
+  const date = nextMissedCheck(instalmentViews(plan, invoiceBalanceCents(ctx.invoice), today), ctx.settings.planMissedDays);
+  const at = date && sendInstant(date, sendCalendarFor(ctx.settings, ctx.client));
+  return at && at > now ? at : undefined;
+};

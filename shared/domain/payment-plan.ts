@@ -1,0 +1,264 @@
+/**
+ * Payment plans (échéanciers): the invoice's balance split into instalments agreed with the
+ * client. Pure rules: validation, allocation of what was paid (oldest instalment first), the
+ * status of each instalment at a date, the plan's own reminder steps and when a missed
+ * instalment ends the plan.
+ *
+ * A plan is a contractual arrangement (DOMAIN.md §4): penalties and the €40 indemnity (B2B) keep
+ * running unless the owner waives them on the plan (`waivePenalties`, recorded). The waiver holds
+ * while the plan is honoured: a plan ended because an instalment was missed waives nothing.
+ */
+import { addDays, daysBetween } from './dates.js';
+import { nextSendDay, sendInstant, type SendCalendar } from './send-calendar.js';
+import { localDateTimeOf, utcToZoned } from './zoned-time.js';
+
+export interface Instalment {
+  readonly dueDate: string;
+  readonly amountCents: number;
+}
+
+export type PlanEndReason = 'paid' | 'missed' | 'deleted' | 'cancelled';
+
+/** The plan as stored on the invoice (the latest one; earlier ones stay on the timeline and their steps). */
+export interface PaymentPlan {
+  /** 1, 2, … per invoice: its reminder steps are recorded as plans `seq × 1000 + round` (see planStepsNumber). */
+  readonly seq: number;
+  readonly createdAt: string;
+  readonly instalments: readonly Instalment[];
+  /** The balance the instalments add up to when the plan was made. */
+  readonly totalCents: number;
+  readonly note?: string;
+  readonly waivePenalties: boolean;
+  /** `client` when the client asked for it from the portal and the owner accepted. */
+  readonly source: 'owner' | 'client';
+  readonly status: 'active' | 'ended';
+  readonly endedAt?: string;
+  readonly endReason?: PlanEndReason;
+}
+
+/** A plan the client asked for (portal), until the owner accepts or declines it. */
+export interface PlanRequest {
+  readonly instalments: readonly Instalment[];
+  readonly requestedAt: string;
+  readonly note?: string;
+  readonly status: 'pending' | 'accepted' | 'declined';
+  readonly decidedAt?: string;
+  readonly declineReason?: string;
+}
+
+export type InstalmentStatus = 'pending' | 'paid' | 'late';
+
+export interface InstalmentView extends Instalment {
+  readonly paidCents: number;
+  /** What is still due on this instalment. */
+  readonly dueCents: number;
+  readonly status: InstalmentStatus;
+}
+
+/** A payment plan as a reminder's PDF shows it: each instalment with what is still due and its status. */
+export interface PlanOnDocument {
+  readonly rows: readonly InstalmentView[];
+  /** Penalties and the €40 waived by the owner on the plan (recorded): said under the table. */
+  readonly waivePenalties: boolean;
+}
+
+export const MAX_INSTALMENTS = 24;
+/**
+ * Recorded plan numbers from 1000 on are payment-plan steps: `seq × 1000 + round`, where a new
+ * round starts when the plan's steps were stopped (a pause, a dispute) and the stop cleared.
+ * Scenario plans (1, 2, …) never get near 1000, so both tracks live side by side on the invoice.
+ */
+export const PLAN_STEPS_BASE = 1000;
+export const isPlanStep = (ref: { plan: number }): boolean => ref.plan >= PLAN_STEPS_BASE;
+export const planStepsNumber = (plan: Pick<PaymentPlan, 'seq'>, round = 0): number => PLAN_STEPS_BASE * plan.seq + round;
+/** The payment plan (`seq`) a recorded plan step belongs to. */
+export const planSeqOf = (ref: { plan: number }): number => Math.floor(ref.plan / PLAN_STEPS_BASE);
+
+export interface PlanProblem {
+  readonly path: string;
+  readonly message: string;
+  /** 422 (a business rule) rather than 400 (a malformed request). */
+  readonly rule?: boolean;
+}
+
+/**
+ * What is wrong with proposed instalments, or nothing: they must add up to the balance exactly,
+ * come in strictly ascending order of date, the first on or after `today` (tenant's zone).
+ */
+export const planProblems = (instalments: readonly Instalment[], balanceCents: number, today: string): PlanProblem[] => {
+  const problems: PlanProblem[] = [];
+  if (instalments.length === 0) return [{ path: 'body.instalments', message: 'needs at least one instalment' }];
+  if (instalments.length > MAX_INSTALMENTS) problems.push({ path: 'body.instalments', message: `at most ${MAX_INSTALMENTS} instalments` });
+  const first = instalments[0]!;
+  if (first.dueDate < today) problems.push({ path: 'body.instalments.0.dueDate', message: `must be today (${today}) or later`, rule: true });
+  instalments.forEach((inst, i) => {
+    const previous = instalments[i - 1];
+    if (previous && inst.dueDate <= previous.dueDate) problems.push({ path: `body.instalments.${i}.dueDate`, message: `must be after instalment ${i} (${previous.dueDate})`, rule: true });
+  });
+  const sum = instalments.reduce((s, inst) => s + inst.amountCents, 0);
+  if (sum !== balanceCents) {
+    const difference = sum - balanceCents;
+    problems.push({
+      path: 'body.instalments',
+      message: `instalments add up to ${sum} cents but the balance is ${balanceCents} cents (${difference > 0 ? `${difference} cents too much` : `${-difference} cents missing`})`,
+      rule: true,
+    });
+  }
+  return problems;
+};
+
+/**
+ * What was paid towards the plan, spread over its instalments oldest first: each instalment is
+ * filled before the next gets anything. `paidCents` is clamped to [0, total]; the result's paid
+ * amounts add up to it and no amount is ever negative.
+ */
+export const allocate = (instalments: readonly Instalment[], paidCents: number): { paidCents: number; dueCents: number }[] => {
+  let left = Math.max(0, paidCents);
+  return instalments.map((inst) => {
+    const paid = Math.min(inst.amountCents, left);
+    left -= paid;
+    return { paidCents: paid, dueCents: inst.amountCents - paid };
+  });
+};
+
+/** Paid towards the plan: how much the balance went down since the plan was made (payments and credit notes). */
+export const paidTowardsPlan = (plan: Pick<PaymentPlan, 'totalCents'>, balanceCents: number): number =>
+  Math.min(plan.totalCents, Math.max(0, plan.totalCents - balanceCents));
+
+/** Each instalment with what was paid on it, what is still due, and `pending | paid | late` at `today`. */
+export const instalmentViews = (plan: Pick<PaymentPlan, 'instalments' | 'totalCents'>, balanceCents: number, today: string): InstalmentView[] => {
+  const allocation = allocate(plan.instalments, paidTowardsPlan(plan, balanceCents));
+  return plan.instalments.map((inst, i) => {
+    const { paidCents, dueCents } = allocation[i]!;
+    const status: InstalmentStatus = dueCents === 0 ? 'paid' : inst.dueDate < today ? 'late' : 'pending';
+    return { ...inst, paidCents, dueCents, status };
+  });
+};
+
+/**
+ * The plan ends `missed` once an instalment is still unpaid more than `missedDays` days after
+ * its due date (local dates): returns that instalment, or nothing.
+ */
+export const missedInstalment = (views: readonly InstalmentView[], today: string, missedDays: number): InstalmentView | undefined =>
+  views.find((v) => v.dueCents > 0 && daysBetween(v.dueDate, today) > missedDays);
+
+/** The local date on which the oldest unpaid instalment becomes missed (the plan check's day), if any. */
+export const nextMissedCheck = (views: readonly InstalmentView[], missedDays: number): string | undefined => {
+  const unpaid = views.find((v) => v.dueCents > 0);
+  return unpaid ? addDays(unpaid.dueDate, missedDays + 1) : undefined;
+};
+
+export type PlanStepKind = 'courtesy' | 'late';
+export const PLAN_TEMPLATES: Record<PlanStepKind, string> = { courtesy: 'instalment-courtesy', late: 'instalment-late' };
+
+/** One reminder step of a plan, in send order (`index`). */
+export interface PlannedPlanStep {
+  readonly plan: number;
+  readonly index: number;
+  readonly stepId: string;
+  readonly templateId: string;
+  readonly instalment: number;
+  readonly planStep: PlanStepKind;
+  /** The instalment's due date: a courtesy step is never sent on or after it. */
+  readonly instalmentDue: string;
+  readonly beforeDue: boolean;
+  readonly nominalDate: string;
+  readonly state: 'scheduled' | 'skipped';
+  readonly scheduledAt?: string;
+  readonly localTime?: string;
+  readonly reason?: string;
+}
+
+export interface PlanStepsInput {
+  readonly plan: Pick<PaymentPlan, 'seq' | 'instalments'>;
+  /** 0 for the plan's first steps, then 1, 2… when they start again after a stop cleared. */
+  readonly round?: number;
+  /** `instalment/kind` of steps already sent in an earlier round: never sent twice. */
+  readonly done?: ReadonlySet<string>;
+  /** Instalments already paid in full: no step for them. */
+  readonly paid?: ReadonlySet<number>;
+  readonly calendar: SendCalendar;
+  readonly now: Date;
+  /** Courtesy reminder this many days before each instalment. */
+  readonly courtesyDays: number;
+  /** Reminder this many days after an instalment left unpaid. */
+  readonly lateDays: number;
+}
+
+/**
+ * The plan's steps, computed once when the plan starts: a courtesy reminder `courtesyDays` before
+ * each instalment and a reminder `lateDays` after it (sent only if it is still unpaid then).
+ * Steps are ordered by their send day and never share one (a later one moves to the next send
+ * day); a courtesy step whose day is past or reaches its instalment's due date is `skipped`
+ * (`due_passed`), like a scenario's J-5.
+ */
+export const planInstalmentSteps = (input: PlanStepsInput): PlannedPlanStep[] => {
+  const { plan, calendar, now } = input;
+  const plan_ = planStepsNumber(plan, input.round ?? 0);
+  const today = utcToZoned(now, calendar.timeZone).date;
+  const wanted = plan.instalments
+    .flatMap((inst, i) => [
+      { instalment: i, kind: 'courtesy' as const, nominal: addDays(inst.dueDate, -input.courtesyDays), due: inst.dueDate },
+      { instalment: i, kind: 'late' as const, nominal: addDays(inst.dueDate, input.lateDays), due: inst.dueDate },
+    ])
+    .filter((w) => !input.paid?.has(w.instalment) && !input.done?.has(planStepKey(w.instalment, w.kind)));
+  // Stable by nominal date, courtesy before late on a tie (the courtesy of a later instalment comes first only if earlier).
+  wanted.sort((a, b) => a.nominal.localeCompare(b.nominal) || a.instalment - b.instalment);
+  let lastDay = '';
+  return wanted.map((w, index): PlannedPlanStep => {
+    const common = {
+      plan: plan_,
+      index,
+      stepId: `p${plan.seq}-${w.kind === 'courtesy' ? 'c' : 'l'}${w.instalment + 1}`,
+      templateId: PLAN_TEMPLATES[w.kind],
+      instalment: w.instalment,
+      planStep: w.kind,
+      instalmentDue: w.due,
+      beforeDue: w.kind === 'courtesy',
+      nominalDate: w.nominal,
+    };
+    let day = nextSendDay(w.nominal > today ? w.nominal : today, calendar);
+    if (lastDay && day <= lastDay) day = nextSendDay(addDays(lastDay, 1), calendar);
+    let instant = sendInstant(day, calendar);
+    if (instant <= now) {
+      day = nextSendDay(addDays(day, 1), calendar);
+      instant = sendInstant(day, calendar);
+    }
+    if (w.kind === 'courtesy' && day >= w.due) return { ...common, state: 'skipped', reason: 'due_passed' };
+    lastDay = day;
+    return { ...common, state: 'scheduled', scheduledAt: instant.toISOString(), localTime: localDateTimeOf(instant, calendar.timeZone) };
+  });
+};
+
+export const planStepKey = (instalment: number, kind: PlanStepKind): string => `${instalment}/${kind}`;
+
+/** Whether the owner's waiver of penalties and the €40 applies (only while the plan is honoured). */
+export const penaltiesWaived = (plan: Pick<PaymentPlan, 'waivePenalties' | 'status' | 'endReason'> | undefined): boolean =>
+  plan !== undefined && plan.waivePenalties && !(plan.status === 'ended' && plan.endReason === 'missed') && plan.endReason !== 'deleted';
+
+export type PlanEnd = { readonly reason: PlanEndReason; readonly missed?: InstalmentView & { readonly index: number } };
+
+/**
+ * Whether an active plan must end now: the invoice is paid (`paid`) or cancelled, or an
+ * instalment is unpaid more than `missedDays` after its due date (`missed`).
+ */
+export const planEnd = (
+  plan: PaymentPlan,
+  invoice: { readonly status: string; readonly balanceCents: number },
+  today: string,
+  missedDays: number,
+): PlanEnd | undefined => {
+  if (plan.status !== 'active') return undefined;
+  if (invoice.status === 'cancelled') return { reason: 'cancelled' };
+  if (invoice.status === 'paid' || invoice.balanceCents <= 0) return { reason: 'paid' };
+  const views = instalmentViews(plan, invoice.balanceCents, today);
+  const missed = missedInstalment(views, today, missedDays);
+  return missed ? { reason: 'missed', missed: { ...missed, index: views.indexOf(missed) } } : undefined;
+};
+
+export const endedPlan = (plan: PaymentPlan, reason: PlanEndReason, at: string): PaymentPlan => ({
+  ...plan,
+  status: 'ended',
+  endedAt: at,
+  endReason: reason,
+});

@@ -1,0 +1,254 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { aBusinessClientInput, aCompanyIdentity, anInvoiceInput } from '../fixtures/api-fixtures.js';
+import { horizontalOverflow, launch, PHONE, screenshot, seriousViolations, signIn } from './browser.js';
+
+/**
+ * The screens of issue 11 beyond the first flow, in Chromium at 375 px, French: CSV import
+ * (dry run with row errors, then import), the follow-up list's search, filters and sort,
+ * creating a template and a scenario, the payment settings. A tenant of its own, seeded over
+ * HTTP; axe-core on every screen; screenshots in test-results/web/.
+ */
+const tenant = `screens-${Date.now().toString(36)}`;
+let browser: Browser;
+let page: Page;
+let token = '';
+const web = () => inject('webUrl');
+const apiUrl = () => inject('apiUrl');
+const poll = <T>(fn: () => Promise<T> | T, options: { timeout?: number; message?: string } = {}) => expect.poll(fn, { timeout: 20_000, interval: 100, ...options });
+
+const call = async (method: string, path: string, body?: unknown) => {
+  const res = await fetch(`${apiUrl()}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), 'idempotency-key': crypto.randomUUID() },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, json: (res.headers.get('content-type') ?? '').includes('json') ? ((await res.json()) as any) : undefined };
+};
+
+const checkScreen = async (name: string) => {
+  await page.waitForLoadState('networkidle');
+  await poll(() => page.locator('[role=status].loading').count(), { timeout: 15_000 }).toBe(0);
+  await screenshot(page, name);
+  expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
+  expect(await horizontalOverflow(page), `horizontal scroll on ${name}`).toBeLessThanOrEqual(0);
+};
+
+const plain = (s: string | null) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ');
+
+beforeAll(async () => {
+  token = ((await (await fetch(`${apiUrl()}/local/token?tenant=${tenant}`)).json()) as { token: string }).token;
+  expect((await call('PUT', '/settings', { company: aCompanyIdentity() })).status).toBe(200);
+  const client = await call('POST', '/clients', aBusinessClientInput({ name: 'Garage Lefèvre', email: 'compta@lefevre.test', siren: undefined }));
+  expect(client.status).toBe(201);
+  // Two sent invoices, one long overdue and large, one barely late and small.
+  for (const [issueDate, dueDate, unitPriceCents] of [
+    ['2026-06-01', '2026-07-01', 300_000],
+    ['2026-11-01', '2026-11-20', 10_000],
+  ] as const) {
+    const draft = await call('POST', '/invoices', anInvoiceInput(client.json.id, { issueDate, dueDate, lines: [{ description: 'Dépannage', quantity: 1, unitPriceCents, vatRate: 20 }] }));
+    expect(draft.status).toBe(201);
+    expect((await call('POST', `/invoices/${draft.json.id}/send`)).status).toBe(200);
+  }
+  browser = await launch();
+  const context = await browser.newContext({ viewport: PHONE, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+  page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await signIn(page, web(), tenant);
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('more screens in Chromium', () => {
+  it('imports a CSV: the dry run lists each row error, then the valid rows are imported', async () => {
+    await page.goto(`${web()}/invoices`);
+    await page.getByRole('link', { name: 'Importer un CSV' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Importer des factures' }).waitFor();
+    await checkScreen('30-import-empty');
+    const csv = [
+      'N° facture;Client;E-mail;Date facture;Échéance;TTC;Déjà réglé',
+      'IMP-1;Café des Sports;cafe@sports.test;01/09/2026;01/10/2026;1 200,00;0',
+      'IMP-2;Café des Sports;cafe@sports.test;pas une date;01/10/2026;300,00;0',
+    ].join('\n');
+    await page.getByLabel('Fichier CSV').setInputFiles({ name: 'export.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    const errors = page.getByTestId('import-errors');
+    await errors.waitFor();
+    expect(await errors.locator('tbody tr').count()).toBeGreaterThanOrEqual(1);
+    expect(await errors.locator('tbody tr').first().locator('td').first().textContent()).toBe('3');
+    expect(await page.getByTestId('import-to-create').textContent()).toBe('1');
+    await checkScreen('31-import-dry-run');
+    await page.getByRole('button', { name: 'Importer 1 facture(s)' }).click();
+    await poll(() => page.getByText(/1 facture\(s\) importée\(s\), 0 déjà présente\(s\), 1 client\(s\) créé\(s\)/).count(), { timeout: 30_000 }).toBe(1);
+    await checkScreen('32-import-done');
+    // Nothing was written by the dry run alone: the import created exactly one invoice.
+    await poll(async () => (await call('GET', '/invoices?status=sent&limit=100')).json.items.filter((i: { number: string }) => i.number.startsWith('IMP-')).map((i: { number: string }) => i.number)).toEqual(['IMP-1']);
+  });
+
+  it('searches, filters and sorts the follow-up list', async () => {
+    await page.getByRole('link', { name: 'Voir les factures' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Factures' }).waitFor();
+    const rows = page.locator('table tbody tr');
+    await poll(() => rows.count()).toBe(3);
+    await page.getByLabel('Rechercher un n° ou un client').fill('IMP-1');
+    await poll(() => rows.count()).toBe(1);
+    expect(page.url()).toContain('q=IMP-1');
+    await page.getByLabel('Rechercher un n° ou un client').fill('garage');
+    await poll(() => rows.count()).toBe(2);
+    await page.getByLabel('Rechercher un n° ou un client').fill('zzz');
+    await poll(() => page.getByText('Aucune facture ne correspond à « zzz ».').count()).toBe(1);
+    await checkScreen('33-list-no-match');
+    await page.getByRole('button', { name: 'Effacer la recherche' }).click();
+    await poll(() => rows.count()).toBe(3);
+    // Largest amount first: the 3 600,00 € invoice leads.
+    await page.getByLabel('Tri').selectOption('amount');
+    await poll(async () => plain(await rows.first().textContent())).toContain('3 600,00 €');
+    // More than 90 days late: only the July invoice.
+    await page.getByLabel('Retard', { exact: true }).selectOption('90');
+    await poll(() => rows.count()).toBe(1);
+    expect(plain(await rows.first().textContent())).toContain('Garage Lefèvre');
+    await checkScreen('34-list-filtered');
+  });
+
+  it('creates a template from a built-in one, inserts a variable and sends a test', async () => {
+    await page.goto(`${web()}/templates`);
+    await page.getByRole('button', { name: 'Nouveau modèle' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Créer un modèle' });
+    await dialog.getByRole('button', { name: 'Créer et modifier' }).click();
+    await poll(() => dialog.getByText('Obligatoire').count()).toBe(1);
+    await dialog.getByLabel('Nom').fill('Relance chantier');
+    await checkScreen('35-template-new');
+    await dialog.getByRole('button', { name: 'Créer et modifier' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Relance chantier' }).waitFor();
+    await poll(() => page.locator('.preview').count()).toBe(1);
+    const body = page.getByLabel('Message');
+    await body.fill('Bonjour, reste dû : ');
+    await page.getByRole('button', { name: 'Insérer {{balanceAmount}}' }).click();
+    await poll(() => body.inputValue()).toBe('Bonjour, reste dû : {{balanceAmount}}');
+    await poll(async () => plain(await page.locator('.preview').textContent())).toMatch(/reste dû : \d[\d ]*,\d\d €/);
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await poll(() => page.getByText('Enregistré', { exact: true }).count()).toBe(1);
+    await page.getByRole('button', { name: 'M’envoyer un test' }).click();
+    await poll(() => page.getByText('Test envoyé à votre adresse.').count(), { timeout: 30_000 }).toBe(1);
+    await checkScreen('36-template-editor');
+    const saved = await call('GET', '/templates');
+    expect(saved.json.items.find((t: { name: string }) => t.name === 'Relance chantier')?.body).toBe('Bonjour, reste dû : {{balanceAmount}}');
+  });
+
+  it('creates a scenario with steps on a timeline; an out-of-order step is refused by the API next to the steps', async () => {
+    await page.goto(`${web()}/scenarios`);
+    await page.getByRole('link', { name: 'Nouveau scénario' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Nouveau scénario' }).waitFor();
+    await page.getByLabel('Nom du scénario').fill('Chantiers');
+    await page.getByRole('button', { name: 'Ajouter une étape' }).click();
+    await page.getByRole('button', { name: 'Ajouter une étape' }).click();
+    await page.getByRole('group', { name: 'Étape 1' }).getByLabel('Jours').fill('10');
+    await page.getByRole('group', { name: 'Étape 2' }).getByLabel('Jours').fill('3');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await poll(() => page.getByText(/at least 1 day after the step before it/).count()).toBeGreaterThan(0);
+    await checkScreen('37-scenario-error');
+    await page.getByRole('group', { name: 'Étape 2' }).getByLabel('Jours').fill('20');
+    await page.getByRole('group', { name: 'Étape 2' }).getByLabel('Canal').selectOption('sms');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await poll(() => page.getByText('Scénario enregistré.').count()).toBe(1);
+    await poll(() => page.getByRole('heading', { level: 1, name: 'Scénario : Chantiers' }).count()).toBe(1);
+    const timeline = page.getByRole('list', { name: 'Chronologie' });
+    expect(plain(await timeline.textContent())).toMatch(/Jour de l’échéance.*J\+10.*E-mail.*J\+20.*SMS/);
+    const scenarios = await call('GET', '/scenarios');
+    expect(scenarios.json.items.find((x: { name: string }) => x.name === 'Chantiers').steps.map((x: { channel: string }) => x.channel)).toEqual(['email', 'sms']);
+    await checkScreen('38-scenario-editor');
+    await page.goto(`${web()}/scenarios`);
+    await poll(() => page.getByRole('heading', { level: 2, name: 'Chantiers' }).count()).toBe(1);
+    await checkScreen('39-scenarios');
+  });
+
+  it('saves the payment link; a bad one is refused under its field', async () => {
+    await page.goto(`${web()}/settings`);
+    const url = page.getByLabel('Lien de paiement en ligne');
+    await url.fill('http://pay.example/{{invoiceNumber}}');
+    const form = page.getByRole('form', { name: 'Paiement' });
+    await form.getByRole('button', { name: 'Enregistrer' }).click();
+    await poll(() => url.getAttribute('aria-invalid')).toBe('true');
+    expect(await form.locator('.field-error').textContent()).toContain('https');
+    await checkScreen('40-settings-payment-error');
+    await url.fill('https://pay.example/acme?ref={{invoiceNumber}}');
+    await form.getByRole('button', { name: 'Enregistrer' }).click();
+    await poll(() => form.getByText('Réglages enregistrés.').count()).toBe(1);
+    expect((await call('GET', '/settings')).json.paymentUrl).toBe('https://pay.example/acme?ref={{invoiceNumber}}');
+  });
+
+  it('edits the client’s contacts: a bad phone is refused under its field, then saved', async () => {
+    await page.goto(`${web()}/clients`);
+    await page.getByRole('link', { name: 'Garage Lefèvre' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Garage Lefèvre' }).waitFor();
+    const contacts = page.getByRole('form', { name: 'Contacts' });
+    await poll(() => contacts.getByText(/Aucun contact/).count()).toBe(1);
+    await contacts.getByRole('button', { name: 'Ajouter un contact' }).click();
+    const first = contacts.getByRole('group', { name: 'Contact 1' });
+    await first.getByLabel('Nom').fill('Service comptable');
+    await first.getByLabel('Téléphone').fill('06 12');
+    await contacts.getByRole('button', { name: 'Enregistrer' }).click();
+    const phone = first.getByLabel('Téléphone');
+    await poll(() => phone.getAttribute('aria-invalid')).toBe('true');
+    expect(await first.locator('.field-error').textContent()).toContain('E.164');
+    await checkScreen('41-client-contacts-error');
+    await phone.fill('+33 6 12 34 56 78');
+    await first.getByLabel('E-mail').fill('compta2@lefevre.test');
+    await contacts.getByRole('button', { name: 'Enregistrer' }).click();
+    await poll(() => contacts.getByText('Contacts enregistrés.').count()).toBe(1);
+    const clients = await call('GET', '/clients?q=garage');
+    expect(clients.json.items[0].contacts).toEqual([{ name: 'Service comptable', email: 'compta2@lefevre.test', phone: '+33612345678', role: 'billing' }]);
+    await checkScreen('42-client-contacts');
+  });
+
+  it('switches grouping by client off in the settings', async () => {
+    await page.goto(`${web()}/settings`);
+    const form = page.getByRole('form', { name: 'Envoi des relances' });
+    const group = form.getByLabel(/Un seul message par client/);
+    expect(await group.isChecked()).toBe(true);
+    await group.uncheck();
+    await form.getByRole('button', { name: 'Enregistrer' }).click();
+    await poll(() => form.getByText('Réglages enregistrés.').count()).toBe(1);
+    expect((await call('GET', '/settings')).json.groupByClient).toBe(false);
+    await checkScreen('43-settings');
+  });
+
+  it('agrees a payment plan on an invoice: instalments spread, a wrong total refused, then listed', async () => {
+    const list = await call('GET', '/invoices?clientId=' + (await call('GET', '/clients?q=garage')).json.items[0].id);
+    const small = list.json.items.find((i: { dueDate: string }) => i.dueDate === '2026-11-20');
+    await page.goto(`${web()}/invoices/${small.id}`);
+    await page.getByRole('heading', { level: 2, name: 'Échéancier' }).waitFor();
+    await page.getByRole('button', { name: 'Créer un échéancier' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Nouvel échéancier' });
+    await dialog.getByLabel('Nombre d’échéances').fill('3');
+    await dialog.getByRole('button', { name: 'Répartir le reste dû' }).click();
+    await poll(() => dialog.getByRole('group', { name: /^Échéance \d$/ }).count()).toBe(3);
+    // 120,00 € in three: 40,00 € each.
+    expect(await dialog.getByRole('group', { name: 'Échéance 3' }).getByLabel('Montant (€)').inputValue()).toBe('40,00');
+    await dialog.getByRole('group', { name: 'Échéance 3' }).getByLabel('Montant (€)').fill('30,00');
+    expect(plain(await dialog.getByTestId('plan-sum').textContent())).toBe('Total des échéances : 110,00 € — reste dû : 120,00 €');
+    await dialog.getByRole('button', { name: 'Enregistrer l’échéancier' }).click();
+    await poll(() => dialog.locator('.field-error[role=alert], .error-box').count()).toBeGreaterThan(0);
+    await screenshot(page, '45-plan-error');
+    expect(await seriousViolations(page)).toEqual([]);
+    await dialog.getByRole('group', { name: 'Échéance 3' }).getByLabel('Montant (€)').fill('40,00');
+    await dialog.getByRole('button', { name: 'Enregistrer l’échéancier' }).click();
+    await poll(() => page.getByTestId('instalments').locator('tbody tr').count()).toBe(3);
+    expect(plain(await page.getByTestId('instalments').textContent())).toContain('40,00 €');
+    await checkScreen('46-plan');
+    expect((await call('GET', `/invoices/${small.id}/payment-plan`)).json.instalments.map((i: { amountCents: number }) => i.amountCents)).toEqual([4000, 4000, 4000]);
+  });
+
+  it('imports a large file as a job and shows its progress until done', async () => {
+    await page.goto(`${web()}/import`);
+    const rows = Array.from({ length: 240 }, (_, i) => `BIG-${String(i + 1).padStart(3, '0')};Client en gros;gros@client.test;01/10/2026;31/10/2026;100,00;0`);
+    const csv = ['N° facture;Client;E-mail;Date facture;Échéance;TTC;Déjà réglé', ...rows].join('\n');
+    await page.getByLabel('Fichier CSV').setInputFiles({ name: 'gros.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await poll(() => page.getByTestId('import-to-create').textContent()).toBe('240');
+    await page.getByRole('button', { name: 'Importer 240 facture(s)' }).click();
+    await poll(() => page.getByText(/240 facture\(s\) importée\(s\)/).count(), { timeout: 60_000 }).toBe(1);
+    await checkScreen('44-import-job-done');
+    await poll(async () => (await call('GET', '/invoices?q=BIG-2&limit=100')).json.items.length).toBe(41);
+  });
+});

@@ -1,0 +1,190 @@
+import { extractText, getDocumentProxy } from 'unpdf';
+import { describe, expect, it } from 'vitest';
+import { addDays } from '../../shared/domain/dates.js';
+import { aBusinessClientInput, anInvoiceInput } from '../fixtures/api-fixtures.js';
+import { companySettings, freshTenant, type FreshTenant } from './fresh-tenant.js';
+import { inbox, uniqueEmail } from './http.js';
+import { dueDateAhead, endOfDay, parisToday, runUntil, schedulesOf } from './local-clock.js';
+
+/**
+ * The end of the cycle on the local stack (issue 13 §2-§4): an invoice left unpaid past its last
+ * step reaches litigation by its recorded `escalate` step, its proof file lists every reminder,
+ * a write-off issues the VAT credit note and leaves the cockpit right, a tagged client gets its
+ * category's scenario, and paying an invoice sends exactly one thank-you.
+ */
+const pdfText = async (bytes: Uint8Array) => (await extractText(await getDocumentProxy(bytes), { mergePages: true })).text;
+
+const sentInvoice = async (t: FreshTenant, client: Record<string, unknown>, dueDate: string) => {
+  const c = await t.ok('POST', '/clients', client);
+  const inv = await t.ok('POST', '/invoices', anInvoiceInput(c.id, { issueDate: parisToday(), dueDate }));
+  const sent = await t.ok('POST', `/invoices/${inv.id}/send`);
+  return { clientId: c.id as string, id: inv.id as string, number: sent.number as string, grossCents: sent.totals.grossCents as number };
+};
+
+type Step = { stepId: string; state: string; templateId: string; messageId?: string; reason?: string; scheduledAt?: string };
+const stepsOf = async (t: FreshTenant, id: string): Promise<Step[]> => (await t.ok('GET', `/invoices/${id}/reminders`)).items;
+const timelineOf = async (t: FreshTenant, id: string): Promise<{ type: string; data?: Record<string, unknown> }[]> =>
+  (await t.ok('GET', `/invoices/${id}/timeline?limit=100`)).items;
+
+describe('litigation, proof file and write-off', () => {
+  it('moves an invoice unpaid 15 days after its last step to litigation through its recorded escalate step', async () => {
+    const t = await freshTenant('lit');
+    await t.ok('PUT', '/settings', companySettings);
+    const email = uniqueEmail('lit');
+    const due = dueDateAhead(10);
+    const invoice = await sentInvoice(t, aBusinessClientInput({ email }), due);
+
+    const plan = await stepsOf(t, invoice.id);
+    expect(plan.map((s) => [s.stepId, s.state])).toEqual([['j-5', 'scheduled'], ['j+1', 'scheduled'], ['j+8', 'scheduled'], ['j+15', 'scheduled'], ['escalate', 'scheduled']]);
+    // Its schedule is at least 15 days after the last step's.
+    expect(Date.parse(plan[4]!.scheduledAt!) - Date.parse(plan[3]!.scheduledAt!)).toBeGreaterThanOrEqual(15 * 86_400_000 - 3_600_000);
+    expect((await schedulesOf(invoice.id)).map((s) => s.input.stepId)).toContain('escalate');
+
+    const fired = await runUntil(endOfDay(addDays(due, 60)), invoice.id);
+    expect(fired.map((f) => [f.input.stepId, 'result' in f && 'outcome' in f.result ? f.result.outcome : 'error'])).toEqual([
+      ['j-5', 'sent'],
+      ['j+1', 'sent'],
+      ['j+8', 'sent'],
+      ['j+15', 'sent'],
+      ['escalate', 'escalated'],
+    ]);
+    const after = await stepsOf(t, invoice.id);
+    expect(after.at(-1)).toMatchObject({ stepId: 'escalate', state: 'done', reason: 'litigation' });
+    expect((await t.ok('GET', `/invoices/${invoice.id}`)).status).toBe('litigation');
+    const events = await timelineOf(t, invoice.id);
+    expect(events.filter((e) => e.type === 'invoice.litigation').map((e) => e.data?.auto)).toEqual([true]);
+    await t.drain();
+    const tab = (await t.ok('GET', '/invoices?status=litigation')).items;
+    expect(tab.map((i: { id: string }) => i.id)).toEqual([invoice.id]);
+    expect((await t.ok('GET', '/invoices?status=overdue')).items).toEqual([]);
+    // Reminders stopped: nothing left to fire, and a manual reminder is refused.
+    expect(await schedulesOf(invoice.id)).toEqual([]);
+    expect((await t.call('POST', `/invoices/${invoice.id}/reminders`, {})).status).toBe(422);
+
+    // The proof file: the invoice, every reminder with its SES message id, the penalties.
+    const proof = await t.call('GET', `/invoices/${invoice.id}/proof.pdf`);
+    expect(proof.status).toBe(200);
+    expect(proof.type).toContain('application/pdf');
+    const firstBytes = Buffer.from(proof.bytes!); // pdf.js takes the buffer it reads
+    const text = await pdfText(proof.bytes!);
+    expect(text).toContain(invoice.number);
+    const sent = after.filter((s) => s.state === 'sent');
+    expect(sent).toHaveLength(4);
+    for (const s of sent) expect(text.replace(/\s+/g, '')).toContain(s.messageId!.replace(/\s+/g, ''));
+    expect(text).toContain(email);
+    expect(text).toMatch(/mise en demeure/i);
+    expect(text).toMatch(/Pénalités de retard/);
+    const again = await t.call('GET', `/invoices/${invoice.id}/proof.pdf`);
+    // Deterministic: the same records on the same day give the same bytes.
+    expect(Buffer.from(again.bytes!).equals(firstBytes)).toBe(true);
+  });
+
+  it('moves by hand and back: reminders stop, then re-plan from where the invoice stood', async () => {
+    const t = await freshTenant('litman');
+    await t.ok('PUT', '/settings', companySettings);
+    const invoice = await sentInvoice(t, aBusinessClientInput({ email: uniqueEmail('litman') }), dueDateAhead(10));
+    expect(await schedulesOf(invoice.id)).toHaveLength(5);
+    const moved = await t.call('POST', `/invoices/${invoice.id}/litigation`, { reason: 'ne répond plus' });
+    expect(moved.status).toBe(200);
+    expect(moved.json.status).toBe('litigation');
+    expect((await t.call('POST', `/invoices/${invoice.id}/litigation`)).status).toBe(409);
+    expect(await schedulesOf(invoice.id)).toEqual([]);
+    expect((await stepsOf(t, invoice.id)).map((s) => [s.state, s.reason])).toEqual(Array(5).fill(['cancelled', 'litigation']));
+
+    const back = await t.call('DELETE', `/invoices/${invoice.id}/litigation`);
+    expect(back.status).toBe(200);
+    expect(back.json.status).toBe('sent');
+    expect((await schedulesOf(invoice.id)).map((s) => s.input.stepId).sort()).toEqual(['escalate', 'j+1', 'j+15', 'j+8', 'j-5']);
+    expect((await t.call('DELETE', `/invoices/${invoice.id}/litigation`)).status).toBe(409);
+    const events = (await timelineOf(t, invoice.id)).map((e) => e.type);
+    expect(events).toEqual(expect.arrayContaining(['invoice.litigation', 'invoice.litigation_left']));
+  });
+
+  it('writes off an invoice in litigation with a VAT credit note, and the cockpit and client figures drop it', async () => {
+    const t = await freshTenant('woff');
+    await t.ok('PUT', '/settings', companySettings);
+    const due = addDays(parisToday(), -20);
+    const c = await t.ok('POST', '/clients', aBusinessClientInput({ email: uniqueEmail('woff') }));
+    const make = async () => {
+      const inv = await t.ok('POST', '/invoices', anInvoiceInput(c.id, { issueDate: addDays(due, -30), dueDate: due }));
+      return t.ok('POST', `/invoices/${inv.id}/send`);
+    };
+    const lost = await make();
+    const kept = await make();
+    await t.ok('POST', `/invoices/${lost.id}/payments`, { amountCents: 47_500, date: parisToday(), method: 'transfer' });
+    const lostBalance = lost.totals.grossCents - 47_500;
+    await t.drain();
+    const before = await t.ok('GET', '/cockpit');
+    expect(before.outstandingCents).toBe(lostBalance + kept.totals.grossCents);
+
+    const refused = await t.call('POST', `/invoices/${lost.id}/write-off`, { reason: 'liquidation judiciaire' });
+    expect(refused.status).toBe(409);
+    expect(refused.type).toContain('application/problem+json');
+    expect((await t.call('POST', `/invoices/${lost.id}/write-off`, {})).json.errors[0].path).toBe('body.reason');
+
+    await t.ok('POST', `/invoices/${lost.id}/litigation`, {});
+    await t.drain();
+    // Litigation is still owed: the cockpit does not move.
+    expect((await t.ok('GET', '/cockpit')).outstandingCents).toBe(before.outstandingCents);
+
+    const res = await t.call('POST', `/invoices/${lost.id}/write-off`, { reason: 'liquidation judiciaire', evidence: 'Jugement TC Nantes 2026-11-02, certificat du liquidateur' });
+    expect(res.status).toBe(201);
+    expect(res.json.invoice).toMatchObject({ status: 'written_off', balanceCents: 0, creditedCents: lostBalance });
+    expect(res.json.creditNote).toMatchObject({ purpose: 'bad_debt', grossCents: lostBalance, invoiceNumber: lost.number });
+    expect(res.json.creditNote.netCents + res.json.creditNote.vatCents).toBe(lostBalance);
+    const pdf = await t.call('GET', `/invoices/${lost.id}/credit-notes/${res.json.creditNote.id}/pdf`);
+    const text = await pdfText(pdf.bytes!);
+    expect(text).toContain(lost.number);
+    expect(text).toMatch(/créance irrécouvrable/);
+    expect(text).toMatch(/272-1/);
+    const events = await timelineOf(t, lost.id);
+    expect(events.find((e) => e.type === 'invoice.written_off')?.data).toMatchObject({ reason: 'liquidation judiciaire', creditNoteId: res.json.creditNote.id, evidence: expect.stringContaining('liquidateur') });
+    expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['payment.recorded', 'invoice.litigation', 'credit_note.issued', 'invoice.written_off']));
+    expect((await t.call('POST', `/invoices/${lost.id}/payments`, { amountCents: 100, date: parisToday(), method: 'transfer' })).status).toBe(422);
+
+    await t.drain();
+    const after = await t.ok('GET', '/cockpit');
+    expect(after.outstandingCents).toBe(kept.totals.grossCents);
+    expect(after.overdueCents).toBe(kept.totals.grossCents);
+    expect(after.openInvoices).toBe(1);
+    // Revenue is net of the credit note, cash collected is what was paid.
+    expect(after.invoicedCents.year - before.invoicedCents.year).toBe(-lostBalance);
+    expect(after.collectedCents.year).toBe(before.collectedCents.year);
+    const client = (await t.ok('GET', '/clients')).items.find((x: { id: string }) => x.id === c.id);
+    expect(client.balanceCents).toBe(kept.totals.grossCents);
+    expect((await t.ok('GET', '/invoices?status=written_off')).items.map((i: { id: string }) => i.id)).toEqual([lost.id]);
+  });
+});
+
+describe('client categories', () => {
+  it('plans a tagged client with its category’s scenario and the simulation says which rule chose it', async () => {
+    const t = await freshTenant('tags');
+    await t.ok('PUT', '/settings', companySettings);
+    await t.ok('POST', '/scenarios', { id: 'grands-comptes', name: 'Grands comptes', steps: [{ id: 'j+10', offsetDays: 10, anchor: 'due', templateId: 'reminder' }, { id: 'j+30', offsetDays: 30, anchor: 'due', templateId: 'firm' }] });
+    const bound = await t.call('PUT', '/scenarios/grands-comptes', { name: 'Grands comptes', tags: ['grand-compte'], steps: [{ id: 'j+10', offsetDays: 10, anchor: 'due', templateId: 'reminder' }, { id: 'j+30', offsetDays: 30, anchor: 'due', templateId: 'firm' }] });
+    expect(bound.status).toBe(200);
+    expect(bound.json.tags).toEqual(['grand-compte']);
+    // One tag, one scenario.
+    const clash = await t.call('PUT', '/scenarios/b2b-default', { name: 'Copie', tags: ['grand-compte'], steps: [{ id: 'j+1', offsetDays: 1, anchor: 'due', templateId: 'reminder' }] });
+    expect(clash.status).toBe(422);
+    expect(clash.json.errors[0].path).toBe('body.tags.0');
+    expect((await t.call('POST', '/clients', aBusinessClientInput({ tags: ['Grand Compte'] }))).json.errors[0].path).toBe('body.tags.0');
+
+    const due = dueDateAhead(10);
+    const tagged = await sentInvoice(t, aBusinessClientInput({ name: 'Airbus SAS', email: uniqueEmail('tag'), tags: ['fidele', 'grand-compte'] }), due);
+    const plain = await sentInvoice(t, aBusinessClientInput({ name: 'Petit client', email: uniqueEmail('notag') }), due);
+    expect((await stepsOf(t, tagged.id)).map((s) => s.stepId)).toEqual(['j+10', 'j+30', 'escalate']);
+    expect((await stepsOf(t, plain.id)).map((s) => s.stepId)).toEqual(['j-5', 'j+1', 'j+8', 'j+15', 'escalate']);
+
+    const sim = (await t.ok('GET', `/reminders/simulation?from=${parisToday()}&to=${addDays(due, 60)}`)).items as { invoiceId: string; scenarioId: string; scenarioRule: string; stepId: string; action: string }[];
+    expect(new Set(sim.filter((i) => i.invoiceId === tagged.id).map((i) => `${i.scenarioId} ${i.scenarioRule}`))).toEqual(new Set(['grands-comptes tag:grand-compte']));
+    expect(new Set(sim.filter((i) => i.invoiceId === plain.id).map((i) => `${i.scenarioId} ${i.scenarioRule}`))).toEqual(new Set(['b2b-default default']));
+    expect(sim.filter((i) => i.invoiceId === tagged.id).map((i) => [i.stepId, i.action])).toEqual([['j+10', 'send'], ['j+30', 'send'], ['escalate', 'escalate']]);
+
+    // The client's own scenario wins over its tags.
+    await t.ok('PATCH', `/clients/${tagged.clientId}`, { scenarioId: 'b2b-default' });
+    const own = (await t.ok('GET', `/reminders/simulation?from=${parisToday()}&to=${addDays(due, 60)}`)).items.filter((i: { invoiceId: string }) => i.invoiceId === tagged.id);
+    expect(new Set(own.map((i: { scenarioRule: string }) => i.scenarioRule))).toEqual(new Set(['client']));
+    void inbox;
+  });
+});

@@ -1,0 +1,188 @@
+/**
+ * Payment plans (échéanciers) on the local stack over HTTP: a plan of three instalments replaces
+ * the invoice's reminder steps, a courtesy reminder goes before an instalment, a missed one is
+ * reminded, paying everything ends it all; a plan missed for good ends and the invoice's own
+ * escalation resumes where it stood. The simulated clock (local-clock.ts) runs the schedules.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { addDays } from '../../shared/domain/dates.js';
+import { aBusinessClientInput, anInvoiceInput } from '../fixtures/api-fixtures.js';
+import { companySettings, freshTenant, type FreshTenant } from './fresh-tenant.js';
+import { inbox, uniqueEmail, type StoredEmail } from './http.js';
+import { endOfDay, parisToday, runUntil, schedulesOf } from './local-clock.js';
+
+interface Step {
+  stepId: string;
+  templateId: string;
+  state: string;
+  plan: number;
+  reason?: string;
+  planStep?: string;
+  instalment?: number;
+}
+
+let t: FreshTenant;
+const today = parisToday();
+
+/** An invoice 10 days overdue (1 475,00 €), sent to a client of its own. */
+const overdueInvoice = async () => {
+  const email = uniqueEmail('plan');
+  const client = await t.ok('POST', '/clients', aBusinessClientInput({ email }));
+  const invoice = await t.ok('POST', '/invoices', anInvoiceInput(client.id, { issueDate: addDays(today, -40), dueDate: addDays(today, -10) }));
+  const sent = await t.ok('POST', `/invoices/${invoice.id}/send`);
+  return { id: invoice.id as string, number: sent.number as string, email, balance: sent.balanceCents as number };
+};
+
+const steps = async (id: string): Promise<Step[]> => (await t.ok('GET', `/invoices/${id}/reminders`)).items;
+const planMails = (emails: StoredEmail[]) => emails.filter((e) => /échéance \d\/\d/.test(e.subject));
+const events = async (id: string) => (await t.ok('GET', `/invoices/${id}/timeline?limit=100`)).items as { type: string; data?: Record<string, unknown> }[];
+
+describe('payment plans on the local stack', () => {
+  beforeAll(async () => {
+    t = await freshTenant('plans');
+    await t.ok('PUT', '/settings', companySettings);
+  });
+
+  it('refuses instalments that do not add up to the balance, naming the difference', async () => {
+    const invoice = await overdueInvoice();
+    const res = await t.call('POST', `/invoices/${invoice.id}/payment-plan`, {
+      instalments: [
+        { dueDate: addDays(today, 5), amountCents: 50_000 },
+        { dueDate: addDays(today, 3), amountCents: 50_000 },
+      ],
+    });
+    expect(res.status).toBe(422);
+    expect(res.type).toContain('application/problem+json');
+    expect(res.json.errors).toEqual(
+      expect.arrayContaining([
+        { path: 'body.instalments', message: expect.stringContaining(`${invoice.balance - 100_000} cents missing`) },
+        { path: 'body.instalments.1.dueDate', message: expect.stringContaining('must be after instalment 1') },
+      ]),
+    );
+    // Nothing half-written: no plan, the scenario's steps untouched.
+    expect((await t.call('GET', `/invoices/${invoice.id}/payment-plan`)).status).toBe(404);
+    expect((await steps(invoice.id)).some((s) => s.reason === 'payment_plan')).toBe(false);
+  });
+
+  it('replaces the invoice’s steps with three instalments’ reminders, reminds a missed one, and ends when all is paid', async () => {
+    const invoice = await overdueInvoice();
+    const third = Math.floor(invoice.balance / 3);
+    const amounts = [third, third, invoice.balance - 2 * third];
+    const dates = [addDays(today, 5), addDays(today, 20), addDays(today, 35)];
+    const created = await t.call('POST', `/invoices/${invoice.id}/payment-plan`, {
+      instalments: dates.map((dueDate, i) => ({ dueDate, amountCents: amounts[i] })),
+      note: 'Accord téléphonique du jour',
+      waivePenalties: true,
+    });
+    expect(created.status).toBe(201);
+    expect(created.json).toMatchObject({ seq: 1, status: 'active', waivePenalties: true, totalCents: invoice.balance });
+    expect(created.json.instalments.map((i: { status: string; dueCents: number }) => [i.status, i.dueCents])).toEqual(amounts.map((a) => ['pending', a]));
+    await t.drain();
+
+    // The scenario's pending steps are cancelled; the plan's six steps are recorded in their place.
+    const recorded = await steps(invoice.id);
+    const scenario = recorded.filter((s) => s.plan < 1000);
+    expect(scenario.filter((s) => s.state === 'scheduled')).toEqual([]);
+    expect(scenario.filter((s) => s.state === 'cancelled').map((s) => s.reason)).toEqual(scenario.filter((s) => s.state === 'cancelled').map(() => 'payment_plan'));
+    const planSteps = recorded.filter((s) => s.plan >= 1000);
+    expect(planSteps.map((s) => [s.templateId, s.instalment, s.state])).toEqual([
+      ['instalment-courtesy', 0, 'scheduled'],
+      ['instalment-late', 0, 'scheduled'],
+      ['instalment-courtesy', 1, 'scheduled'],
+      ['instalment-late', 1, 'scheduled'],
+      ['instalment-courtesy', 2, 'scheduled'],
+      ['instalment-late', 2, 'scheduled'],
+    ]);
+    const schedules = await schedulesOf(invoice.id);
+    expect(schedules.filter((s) => s.input.stepId === 'plan-check')).toHaveLength(1);
+    expect(schedules.filter((s) => s.input.stepId !== 'plan-check')).toHaveLength(6);
+
+    // The courtesy reminder goes before the first instalment, with the plan on its PDF.
+    await runUntil(endOfDay(addDays(dates[0]!, -1)), invoice.id);
+    const [courtesy] = planMails(await inbox(invoice.email));
+    expect(courtesy?.subject).toBe(`Facture ${invoice.number} : échéance 1/3 le ${dates[0]!.split('-').reverse().join('/')}`);
+    const pdf = (await extractText(await getDocumentProxy(new Uint8Array(Buffer.from(courtesy!.attachments[0]!.content, 'base64'))), { mergePages: true })).text;
+    expect(pdf).toContain("Rappel de l'échéancier");
+    expect(pdf).toContain('nous renonçons aux pénalités');
+
+    // Instalment 1 is paid; instalment 2 is missed: its late reminder goes, the first one's is skipped.
+    await t.ok('POST', `/invoices/${invoice.id}/payments`, { amountCents: amounts[0], date: today });
+    await runUntil(endOfDay(addDays(dates[1]!, 5)), invoice.id);
+    const mails = planMails(await inbox(invoice.email));
+    expect(mails.map((m) => m.subject.replace(/ le .*/, ''))).toEqual([
+      `Facture ${invoice.number} : échéance 1/3`,
+      `Facture ${invoice.number} : échéance 2/3`,
+      `Facture ${invoice.number} : échéance 2/3 non reçue`,
+    ]);
+    expect(mails[2]!.body.text).toContain('(réglée)');
+    expect(mails[2]!.body.text).toContain('(en retard)');
+    const after = (await steps(invoice.id)).filter((s) => s.plan >= 1000).map((s) => [s.stepId, s.state, s.reason ?? '']);
+    expect(after.slice(0, 4)).toEqual([
+      ['p1-c1', 'sent', ''],
+      ['p1-l1', 'skipped', 'instalment_paid'],
+      ['p1-c2', 'sent', ''],
+      ['p1-l2', 'sent', ''],
+    ]);
+    const plan = await t.ok('GET', `/invoices/${invoice.id}/payment-plan`);
+    expect(plan.instalments.map((i: { status: string; paidCents: number }) => [i.status, i.paidCents])).toEqual([
+      ['paid', amounts[0]],
+      ['pending', 0],
+      ['pending', 0],
+    ]);
+
+    // Paying the rest ends everything: the invoice is paid, the plan ended `paid`, nothing more goes out.
+    const paid = await t.ok('POST', `/invoices/${invoice.id}/payments`, { amountCents: amounts[1]! + amounts[2]!, date: today });
+    expect(paid.status).toBe('paid');
+    await t.drain();
+    expect(await schedulesOf(invoice.id)).toEqual([]);
+    expect(await runUntil(endOfDay(addDays(dates[2]!, 40)), invoice.id)).toEqual([]);
+    expect(planMails(await inbox(invoice.email))).toHaveLength(3);
+    expect((await t.ok('GET', `/invoices/${invoice.id}/payment-plan`)).status).toBe('ended');
+    const timeline = await events(invoice.id);
+    expect(timeline.filter((e) => e.type.startsWith('plan.')).map((e) => [e.type, e.data?.reason])).toEqual([
+      ['plan.created', undefined],
+      ['plan.ended', 'paid'],
+    ]);
+    expect(timeline.find((e) => e.type === 'plan.created')?.data).toMatchObject({ waivePenalties: true, note: 'Accord téléphonique du jour' });
+    const pending = (await steps(invoice.id)).filter((s) => s.state === 'scheduled');
+    expect(pending).toEqual([]);
+  });
+
+  it('ends a plan missed for good and resumes the invoice’s own escalation where it stood', async () => {
+    const invoice = await overdueInvoice();
+    // J+1 goes out first (caught up), so the escalation has already started.
+    await t.drain();
+    await runUntil(endOfDay(addDays(today, 4)), invoice.id);
+    expect((await steps(invoice.id)).filter((s) => s.state === 'sent').map((s) => s.stepId)).toEqual(['j+1']);
+
+    const half = Math.floor(invoice.balance / 2);
+    await t.ok('POST', `/invoices/${invoice.id}/payment-plan`, {
+      instalments: [
+        { dueDate: addDays(today, 10), amountCents: half },
+        { dueDate: addDays(today, 40), amountCents: invoice.balance - half },
+      ],
+    });
+    await t.drain();
+    // Nothing paid: 15 days after the first instalment, the plan check ends the plan.
+    const fired = await runUntil(endOfDay(addDays(today, 10 + 16)), invoice.id);
+    expect(fired.find((f) => f.input.stepId === 'plan-check')?.result).toMatchObject({ outcome: 'plan_ended', reason: 'missed' });
+    await t.drain();
+    const plan = await t.ok('GET', `/invoices/${invoice.id}/payment-plan`);
+    expect(plan).toMatchObject({ status: 'ended', endReason: 'missed' });
+    const timeline = await events(invoice.id);
+    expect(timeline.find((e) => e.type === 'instalment.missed')?.data).toMatchObject({ dueDate: addDays(today, 10), instalment: 0 });
+    expect(timeline.find((e) => e.type === 'plan.ended')?.data).toMatchObject({ reason: 'missed' });
+
+    // A new scenario plan holds only what comes after J+1: J+8 then J+15 (and the escalation), never J+1 again.
+    const resumed = (await steps(invoice.id)).filter((s) => s.plan > 1 && s.plan < 1000);
+    expect(resumed.map((s) => s.stepId)).toEqual(['j+8', 'j+15', 'escalate']);
+    expect((await steps(invoice.id)).filter((s) => s.plan >= 1000 && s.state === 'scheduled')).toEqual([]);
+    expect((await steps(invoice.id)).filter((s) => s.plan >= 1000 && s.state === 'cancelled').map((s) => s.reason)).toContain('plan_ended');
+    await runUntil(endOfDay(addDays(today, 80)), invoice.id);
+    const sent = (await steps(invoice.id)).filter((s) => s.plan < 1000 && s.state === 'sent').map((s) => s.stepId);
+    expect(sent).toEqual(['j+1', 'j+8', 'j+15']);
+    // Still unpaid 15 days after J+15: litigation.
+    expect((await t.ok('GET', `/invoices/${invoice.id}`)).status).toBe('litigation');
+  });
+});

@@ -1,0 +1,180 @@
+/**
+ * The payment-plan use cases over the in-memory fakes: the owner's plan (create, read, end), the
+ * client's request (portal) accepted or declined with the client told by email, and the engine
+ * replacing the invoice's steps while the plan runs.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { BusinessRuleError, NotFoundError } from '../../shared/app/errors.js';
+import {
+  makeAcceptPlanRequest,
+  makeCreatePaymentPlan,
+  makeDeclinePlanRequest,
+  makeDeletePaymentPlan,
+  makeGetPaymentPlan,
+  makeRequestPaymentPlan,
+} from '../../shared/app/payment-plans.js';
+import { makeReconcileSchedules } from '../../shared/app/reminders/reconcile-schedules.js';
+import { makeRecordPayment } from '../../shared/app/payments.js';
+import type { Scenario } from '../../shared/domain/scenario.js';
+import {
+  aClient,
+  anInvoiceRecord,
+  FakeClientRepository,
+  FakeInvoiceRepository,
+  FakeMailer,
+  FakeSettingsRepository,
+  FakeStepRepository,
+  FakeTenantDocuments,
+  fixedClock,
+  sequentialIds,
+} from '../fixtures/fakes.js';
+import { FakeReminderScheduler } from '../fixtures/more-fakes.js';
+
+const T = 'acme';
+const world = () => {
+  const invoices = new FakeInvoiceRepository().add(anInvoiceRecord({ dueDate: '2026-02-20' })); // 1,200.00 € unpaid, overdue
+  const clients = new FakeClientRepository();
+  void clients.create(T, aClient({ id: 'c1', email: 'compta@dupont.test', language: 'fr' }));
+  const settings = new FakeSettingsRepository();
+  const clock = fixedClock('2026-03-02T10:00:00.000Z');
+  const mailer = new FakeMailer();
+  const steps = new FakeStepRepository(invoices, clients);
+  const deps = { invoices, clients, settings, clock, mailer };
+  return {
+    invoices, clock, mailer, steps,
+    create: makeCreatePaymentPlan(deps),
+    get: makeGetPaymentPlan(deps),
+    end: makeDeletePaymentPlan(deps),
+    request: makeRequestPaymentPlan(deps),
+    accept: makeAcceptPlanRequest(deps),
+    decline: makeDeclinePlanRequest(deps),
+    pay: makeRecordPayment({ ...deps, ids: sequentialIds('01PAY') }),
+    reconcile: makeReconcileSchedules({ ...deps, scenarios: new FakeTenantDocuments<Scenario>(), steps, scheduler: new FakeReminderScheduler() }),
+    events: async () => (await invoices.timeline(T, 'inv1', { limit: 100 })).items.map((e) => e.type),
+  };
+};
+const THREE = [
+  { dueDate: '2026-03-10', amountCents: 40_000 },
+  { dueDate: '2026-04-10', amountCents: 40_000 },
+  { dueDate: '2026-05-11', amountCents: 40_000 },
+];
+
+describe('the owner’s payment plan', () => {
+  let w: ReturnType<typeof world>;
+  beforeEach(() => void (w = world()));
+
+  it('records the plan with its waiver on the invoice and the timeline', async () => {
+    const view = await w.create(T, 'inv1', { instalments: THREE, waivePenalties: true, note: 'accord oral' });
+    expect(view).toMatchObject({ seq: 1, status: 'active', totalCents: 120_000, balanceCents: 120_000, waivePenalties: true, source: 'owner' });
+    expect((await w.invoices.get(T, 'inv1'))?.paymentPlan?.waivePenalties).toBe(true);
+    const created = (await w.invoices.timeline(T, 'inv1', { limit: 10 })).items.find((e) => e.type === 'plan.created');
+    expect(created?.data).toMatchObject({ seq: 1, waivePenalties: true, note: 'accord oral', totalCents: 120_000 });
+  });
+
+  it('refuses (422) a plan on a paid or draft invoice, a second running plan, and a sum that is not the balance, writing nothing', async () => {
+    await expect(w.create(T, 'inv1', { instalments: THREE.slice(0, 2) })).rejects.toMatchObject({ status: 422, errors: [{ path: 'body.instalments' }] });
+    expect((await w.invoices.get(T, 'inv1'))?.paymentPlan).toBeUndefined();
+    await w.create(T, 'inv1', { instalments: THREE });
+    await expect(w.create(T, 'inv1', { instalments: THREE })).rejects.toBeInstanceOf(BusinessRuleError);
+    w.invoices.add(anInvoiceRecord({ id: 'inv2', status: 'paid', paidCents: 120_000 }));
+    await expect(w.create(T, 'inv2', { instalments: THREE })).rejects.toMatchObject({ status: 422, type: 'https://relances.dev/problems/invoice-not-open' });
+  });
+
+  it('allocates payments to the oldest instalment first and ends the plan, keeping it, on DELETE', async () => {
+    await w.create(T, 'inv1', { instalments: THREE });
+    await w.pay(T, 'inv1', { amountCents: 50_000, date: '2026-03-02', method: 'transfer' });
+    w.clock.set('2026-04-12T10:00:00.000Z');
+    expect((await w.get(T, 'inv1')).instalments.map((i) => [i.status, i.dueCents])).toEqual([['paid', 0], ['late', 30_000], ['pending', 40_000]]);
+    const ended = await w.end(T, 'inv1');
+    expect(ended).toMatchObject({ status: 'ended', endReason: 'deleted' });
+    expect((await w.get(T, 'inv1')).status).toBe('ended');
+    await expect(w.end(T, 'inv1')).rejects.toBeInstanceOf(NotFoundError);
+    expect(await w.events()).toEqual(expect.arrayContaining(['plan.created', 'plan.ended']));
+  });
+
+  it('replaces the invoice’s pending steps with the plan’s, and brings them back from where they stood when it ends', async () => {
+    await w.reconcile(T, 'inv1');
+    const before = await w.steps.list(T, 'inv1');
+    expect(before.filter((s) => s.state === 'scheduled').map((s) => s.stepId)).toEqual(['j+1', 'j+8', 'j+15']);
+    await w.create(T, 'inv1', { instalments: THREE });
+    await w.reconcile(T, 'inv1');
+    const during = await w.steps.list(T, 'inv1');
+    expect(during.filter((s) => s.plan < 1000 && s.state === 'cancelled').map((s) => s.reason)).toEqual(['payment_plan', 'payment_plan', 'payment_plan']);
+    expect(during.filter((s) => s.plan >= 1000).map((s) => s.stepId)).toEqual(['p1-c1', 'p1-l1', 'p1-c2', 'p1-l2', 'p1-c3', 'p1-l3']);
+    await w.end(T, 'inv1');
+    await w.reconcile(T, 'inv1');
+    const after = await w.steps.list(T, 'inv1');
+    expect(after.filter((s) => s.plan >= 1000 && s.state === 'cancelled').map((s) => s.reason)).toEqual(['plan_ended', 'plan_ended', 'plan_ended', 'plan_ended', 'plan_ended']);
+    // Nothing was sent before the plan: the escalation starts again at J+1 (J-5 stays past).
+    expect(after.filter((s) => s.plan === 2).map((s) => [s.stepId, s.state])).toEqual([['j-5', 'skipped'], ['j+1', 'scheduled'], ['j+8', 'scheduled'], ['j+15', 'scheduled']]);
+  });
+
+  it('ends the plan `paid` when the invoice is paid, cancelling what was pending', async () => {
+    await w.create(T, 'inv1', { instalments: THREE });
+    await w.reconcile(T, 'inv1');
+    await w.pay(T, 'inv1', { amountCents: 120_000, date: '2026-03-02', method: 'transfer' });
+    await w.reconcile(T, 'inv1');
+    expect((await w.invoices.get(T, 'inv1'))?.paymentPlan).toMatchObject({ status: 'ended', endReason: 'paid' });
+    expect((await w.steps.list(T, 'inv1')).filter((s) => s.state === 'scheduled')).toEqual([]);
+  });
+
+  it('ends the plan `missed` once an instalment is unpaid more than planMissedDays', async () => {
+    await w.create(T, 'inv1', { instalments: THREE });
+    await w.reconcile(T, 'inv1');
+    w.clock.set('2026-03-25T10:00:00.000Z'); // 15 days after 10 March: still on
+    await w.reconcile(T, 'inv1');
+    expect((await w.invoices.get(T, 'inv1'))?.paymentPlan?.status).toBe('active');
+    w.clock.set('2026-03-26T10:00:00.000Z');
+    await w.reconcile(T, 'inv1');
+    expect((await w.invoices.get(T, 'inv1'))?.paymentPlan).toMatchObject({ status: 'ended', endReason: 'missed' });
+    const timeline = (await w.invoices.timeline(T, 'inv1', { limit: 100 })).items;
+    expect(timeline.find((e) => e.type === 'instalment.missed')?.data).toMatchObject({ dueDate: '2026-03-10', instalment: 0, dueCents: 40_000 });
+  });
+});
+
+describe('a plan the client asks for', () => {
+  let w: ReturnType<typeof world>;
+  beforeEach(() => void (w = world()));
+
+  it('is recorded `plan.requested`, then accepted: it becomes the plan and the client is told', async () => {
+    const request = await w.request(T, 'inv1', { instalments: THREE });
+    expect(request.status).toBe('pending');
+    expect(await w.events()).toContain('plan.requested');
+    const result = await w.accept(T, 'inv1', { waivePenalties: true });
+    expect(result.plan).toMatchObject({ status: 'active', source: 'client', waivePenalties: true });
+    expect(result.request.status).toBe('accepted');
+    expect(result.clientNotified).toBe(true);
+    expect(w.mailer.sent).toHaveLength(1);
+    expect(w.mailer.sent[0]?.to).toEqual(['compta@dupont.test']);
+    expect(w.mailer.sent[0]?.subject).toBe('Facture F-2026-0001 : votre échéancier est accepté');
+    expect(w.mailer.sent[0]?.text).toContain('3. 11/05/2026 : 400,00');
+    expect(w.mailer.sent[0]?.text).toContain('nous renonçons aux pénalités');
+    expect(await w.events()).toEqual(expect.arrayContaining(['plan.accepted', 'plan.created', 'plan.client_notified']));
+    await expect(w.accept(T, 'inv1')).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('is declined with a reason told to the client; no plan', async () => {
+    await w.request(T, 'inv1', { instalments: THREE });
+    const result = await w.decline(T, 'inv1', { reason: 'trois mois, pas davantage' });
+    expect(result).toMatchObject({ request: { status: 'declined', declineReason: 'trois mois, pas davantage' }, clientNotified: true });
+    expect((await w.invoices.get(T, 'inv1'))?.paymentPlan).toBeUndefined();
+    expect(w.mailer.sent[0]?.text).toContain('trois mois, pas davantage');
+    expect(await w.events()).toContain('plan.declined');
+  });
+
+  it('cannot be accepted once a payment changed the balance (422), and a failed email never undoes a decision', async () => {
+    await w.request(T, 'inv1', { instalments: THREE });
+    await w.pay(T, 'inv1', { amountCents: 10_000, date: '2026-03-02', method: 'transfer' });
+    await expect(w.accept(T, 'inv1')).rejects.toMatchObject({ status: 422 });
+    w.mailer.send = async () => {
+      throw new Error('SES down');
+    };
+    const declined = await w.decline(T, 'inv1');
+    expect(declined.clientNotified).toBe(false);
+    expect(await w.events()).toContain('plan.client_notice_failed');
+  });
+
+  it('refuses a request whose instalments do not add up (422 naming body.instalments)', async () => {
+    await expect(w.request(T, 'inv1', { instalments: [THREE[0]!] })).rejects.toMatchObject({ status: 422, errors: [{ path: 'body.instalments' }] });
+  });
+});

@@ -1,0 +1,280 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useRef, useState } from 'react';
+import { Link } from 'react-router';
+import type { operations } from '../../api/schema';
+import { ErrorMessage, PageHeader, Stat } from '../../components/ui';
+import { api, unwrap } from '../../lib/api-client';
+import { useI18n } from '../../lib/i18n';
+import './texts';
+
+type Report = operations['importInvoices']['responses'][200]['content']['application/json'];
+type Job = operations['getImport']['responses'][200]['content']['application/json'];
+/** What the import ends with, whether written in the request or by a job. */
+interface Outcome {
+  created: number;
+  existing: number;
+  clientsCreated: number;
+  errors: Report['errors'];
+}
+
+const SAMPLE = [
+  'N° facture;Client;E-mail;SIREN;Type;Date facture;Échéance;HT;TVA;TTC;Déjà réglé',
+  'FA-1001;Boulangerie Martin;compta@martin.test;;professionnel;01/09/2026;01/10/2026;1 000,00;200,00;1 200,00;0',
+  'FA-1002;Mme Durand;durand@exemple.test;;particulier;15/09/2026;15/10/2026;450,00;45,00;495,00;100,00',
+].join('\r\n');
+
+const PREVIEW_ROWS = 20;
+
+/** Seconds since a long request started, for the progress line. */
+const useElapsed = (running: boolean) => {
+  const [seconds, setSeconds] = useState(0);
+  useEffect(() => {
+    if (!running) return;
+    setSeconds(0);
+    const timer = setInterval(() => setSeconds((s) => s + 1), 1000);
+    return () => clearInterval(timer);
+  }, [running]);
+  return seconds;
+};
+
+/** CSV upload → dry run (what would be created, every row error) → import of the valid rows. */
+export default function ImportScreen() {
+  const { t, number } = useI18n();
+  const queryClient = useQueryClient();
+  const inputId = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const [file, setFile] = useState<{ name: string; csv: string }>();
+  const [reading, setReading] = useState(false);
+  const run = (csv: string, dryRun: boolean) =>
+    unwrap(
+      api().POST('/imports/invoices', {
+        params: { query: { dryRun: dryRun ? 'true' : 'false' }, header: { 'Idempotency-Key': crypto.randomUUID() } },
+        body: { csv },
+      }),
+    );
+  const check = useMutation({ mutationFn: (csv: string) => run(csv, true) });
+  const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: ['invoices'] }), queryClient.invalidateQueries({ queryKey: ['clients'] })]);
+  const commit = useMutation({ mutationFn: (csv: string) => run(csv, false), onSuccess: refresh });
+  // Large files become a job: follow it until done (invoices written so far of the total).
+  const jobId = commit.data?.status === 'running' ? commit.data.id : undefined;
+  const job = useQuery({
+    queryKey: ['imports', jobId],
+    enabled: Boolean(jobId),
+    queryFn: () => unwrap(api().GET('/imports/{id}', { params: { path: { id: jobId! } } })),
+    refetchInterval: (q) => (q.state.data?.status === 'done' ? false : 1000),
+  });
+  useEffect(() => {
+    if (job.data?.status === 'done') void refresh();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [job.data?.status]);
+  const running: Job | undefined = jobId && job.data?.status !== 'done' ? job.data : undefined;
+  const outcome: Outcome | undefined = !commit.data
+    ? undefined
+    : commit.data.status === 'done'
+      ? commit.data
+      : job.data?.status === 'done'
+        ? { created: job.data.processed, existing: job.data.existing, clientsCreated: job.data.clientsCreated, errors: job.data.errors }
+        : undefined;
+  const busy = reading || check.isPending || commit.isPending || Boolean(jobId && !outcome && !job.isError);
+  const seconds = useElapsed(busy);
+
+  const choose = async (chosen: File | undefined) => {
+    check.reset();
+    commit.reset();
+    setFile(undefined);
+    if (!chosen) return;
+    setReading(true);
+    try {
+      const csv = await chosen.text();
+      setFile({ name: chosen.name, csv });
+      check.mutate(csv);
+    } finally {
+      setReading(false);
+    }
+  };
+  const again = () => {
+    check.reset();
+    commit.reset();
+    setFile(undefined);
+    if (input.current) input.current.value = '';
+    input.current?.focus();
+  };
+  const downloadSample = () => {
+    const url = URL.createObjectURL(new Blob([`\ufeff${SAMPLE}`], { type: 'text/csv' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = 'relances-import-exemple.csv';
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+  const report = check.data;
+
+  return (
+    <section>
+      <PageHeader title={t('importScreen.title')} />
+      <p>{t('importScreen.intro')}</p>
+      <div className="card">
+        <div className="field">
+          <label htmlFor={inputId}>{t('importScreen.file')}</label>
+          <input
+            ref={input}
+            id={inputId}
+            type="file"
+            accept=".csv,text/csv,text/plain"
+            aria-describedby={`${inputId}-hint`}
+            disabled={busy}
+            onChange={(e) => void choose(e.target.files?.[0])}
+          />
+          <p id={`${inputId}-hint`} className="hint">
+            {t('importScreen.fileHint')}
+          </p>
+        </div>
+        <details>
+          <summary>{t('importScreen.columns')}</summary>
+          <p className="muted">{t('importScreen.columnsList')}</p>
+        </details>
+        <button type="button" className="button small" onClick={downloadSample}>
+          {t('importScreen.sample')}
+        </button>
+      </div>
+
+      {busy && (
+        <div className="card" role="status" aria-live="polite">
+          {running && running.total > 0 ? (
+            <progress aria-label={t('importScreen.progress')} value={running.processed} max={running.total} />
+          ) : (
+            <progress aria-label={t('importScreen.progress')} />
+          )}
+          <p>
+            {reading
+              ? t('importScreen.reading')
+              : running
+                ? t('importScreen.written', { processed: running.processed, total: running.total })
+                : commit.isPending || jobId
+                ? t('importScreen.importing', { count: report?.created ?? 0 })
+                : t('importScreen.checking', { name: file?.name ?? '' })}{' '}
+            <span className="muted">{t('importScreen.elapsed', { seconds })}</span>
+          </p>
+        </div>
+      )}
+      {check.isError && <ErrorMessage error={check.error} retry={file ? () => check.mutate(file.csv) : undefined} />}
+      {commit.isError && <ErrorMessage error={commit.error} retry={file ? () => commit.mutate(file.csv) : undefined} />}
+      {job.isError && <ErrorMessage error={job.error} retry={() => void job.refetch()} />}
+
+      {!file && !busy && !check.isError && <p className="empty muted">{t('importScreen.empty')}</p>}
+
+      {outcome ? (
+        <div className="card" role="status">
+          <p className="success">
+            {t('importScreen.done', { created: outcome.created, existing: outcome.existing, clients: outcome.clientsCreated })}
+          </p>
+          {outcome.errors.length > 0 && <RowErrors errors={outcome.errors} />}
+          <div className="row">
+            <Link to="/invoices?tab=all" className="button primary">
+              {t('importScreen.seeList')}
+            </Link>
+            <button type="button" className="button" onClick={again}>
+              {t('importScreen.another')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        report &&
+        !busy &&
+        !commit.data && (
+          <section className="card" aria-labelledby="import-summary">
+            <h2 id="import-summary">
+              {t('importScreen.summary')} — {file?.name}
+            </h2>
+            <dl className="stats">
+              <Stat label={t('importScreen.rows')} value={number(report.rows)} />
+              <Stat label={t('importScreen.toCreate')} value={<span data-testid="import-to-create">{number(report.created)}</span>} tone="ok" />
+              <Stat label={t('importScreen.existing')} value={number(report.existing)} />
+              <Stat label={t('importScreen.newClients')} value={number(report.clientsCreated)} />
+            </dl>
+            {report.errors.length > 0 ? <RowErrors errors={report.errors} /> : <p className="success">{t('importScreen.noErrors')}</p>}
+            {report.items.length > 0 && <Preview report={report} />}
+            <div className="row" style={{ marginTop: '1rem' }}>
+              {report.created > 0 ? (
+                <button type="button" className="button primary" onClick={() => file && commit.mutate(file.csv)}>
+                  {t('importScreen.confirm', { count: report.created })}
+                </button>
+              ) : (
+                <p className="muted">{t('importScreen.nothingToImport')}</p>
+              )}
+              <button type="button" className="button" onClick={again}>
+                {t('importScreen.another')}
+              </button>
+            </div>
+          </section>
+        )
+      )}
+    </section>
+  );
+}
+
+const RowErrors = ({ errors }: { errors: Report['errors'] }) => {
+  const { t } = useI18n();
+  return (
+    <section aria-labelledby="import-errors">
+      <h3 id="import-errors">{t('importScreen.errorsTitle', { count: errors.length })}</h3>
+      <p className="muted">{t('importScreen.errorsHint')}</p>
+      <div className="table-wrap">
+        <table className="responsive" data-testid="import-errors">
+          <thead>
+            <tr>
+              <th scope="col">{t('importScreen.row')}</th>
+              <th scope="col">{t('importScreen.field')}</th>
+              <th scope="col">{t('importScreen.message')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {errors.map((e, i) => (
+              <tr key={`${e.row}-${e.field}-${i}`}>
+                <td data-label={t('importScreen.row')}>{e.row}</td>
+                <td data-label={t('importScreen.field')}>
+                  <code>{e.field}</code>
+                </td>
+                <td data-label={t('importScreen.message')}>{e.message}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+};
+
+const Preview = ({ report }: { report: Report }) => {
+  const { t } = useI18n();
+  const shown = report.items.slice(0, PREVIEW_ROWS);
+  return (
+    <details>
+      <summary>{t('importScreen.preview')}</summary>
+      <div className="table-wrap">
+        <table className="responsive">
+          <thead>
+            <tr>
+              <th scope="col">{t('importScreen.row')}</th>
+              <th scope="col">{t('importScreen.number')}</th>
+              <th scope="col">{t('importScreen.action')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((item) => (
+              <tr key={item.row}>
+                <td data-label={t('importScreen.row')}>{item.row}</td>
+                <td data-label={t('importScreen.number')}>{item.number}</td>
+                <td data-label={t('importScreen.action')}>
+                  {item.action === 'create' ? t('importScreen.create') : t('importScreen.exists')}
+                  {item.newClient && <span className="muted"> · {t('importScreen.newClient')}</span>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {report.items.length > PREVIEW_ROWS && <p className="muted">{t('importScreen.more', { count: report.items.length - PREVIEW_ROWS })}</p>}
+    </details>
+  );
+};

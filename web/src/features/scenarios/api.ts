@@ -1,0 +1,48 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { operations } from '../../api/schema';
+import { api, unwrap } from '../../lib/api-client';
+
+export type Scenario = operations['getScenario']['responses'][200]['content']['application/json'];
+export type ScenarioInput = NonNullable<operations['putScenario']['requestBody']>['content']['application/json'];
+export type ScenarioStep = ScenarioInput['steps'][number];
+
+export const useScenarios = () => useQuery({ queryKey: ['scenarios'], queryFn: () => unwrap(api().GET('/scenarios')) });
+export const useScenario = (id: string) =>
+  useQuery({ queryKey: ['scenarios', id], enabled: id !== 'new', queryFn: () => unwrap(api().GET('/scenarios/{id}', { params: { path: { id } } })) });
+export const useTemplateNames = () => useQuery({ queryKey: ['templates'], queryFn: () => unwrap(api().GET('/templates')) });
+
+export const useSaveScenario = (id: string) => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ScenarioInput) =>
+      id === 'new'
+        ? unwrap(api().POST('/scenarios', { params: { header: { 'Idempotency-Key': crypto.randomUUID() } }, body }))
+        : unwrap(api().PUT('/scenarios/{id}', { params: { path: { id } }, body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['scenarios'] }),
+  });
+};
+
+export const useDeleteScenario = (id: string) => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => unwrap(api().DELETE('/scenarios/{id}', { params: { path: { id } } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['scenarios'] }),
+  });
+};
+
+/** Day of each step relative to the due date (a step anchored on the previous one adds to it). */
+export const stepDays = (steps: readonly { offsetDays: number; anchor?: 'due' | 'previous' }[]): number[] => {
+  const days: number[] = [];
+  steps.forEach((step, i) => {
+    const previous = days[i - 1];
+    days.push(step.anchor === 'previous' && previous !== undefined ? previous + step.offsetDays : step.offsetDays);
+  });
+  return days;
+};
+
+/** A step id the API accepts (1-16 of a-z 0-9 + -), from its day, unique in the scenario. */
+export const stepId = (day: number, taken: ReadonlySet<string>): string => {
+  const base = `j${day < 0 ? '-' : '+'}${Math.abs(day)}`;
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+};

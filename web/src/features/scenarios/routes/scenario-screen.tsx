@@ -1,0 +1,219 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMemo } from 'react';
+import { useFieldArray, useForm } from 'react-hook-form';
+import { useLocation, useNavigate, useParams } from 'react-router';
+import { z } from 'zod';
+import { ErrorMessage, Field, Loading, PageHeader } from '../../../components/ui';
+import { applyApiErrors } from '../../../lib/forms';
+import { useI18n } from '../../../lib/i18n';
+import { ApiError } from '../../../lib/problem';
+import { stepDays, stepId, useDeleteScenario, useSaveScenario, useScenario, useTemplateNames, type Scenario, type ScenarioInput } from '../api';
+import { StepTimeline } from '../components/step-timeline';
+import '../texts';
+
+export default function ScenarioScreen() {
+  const { id = 'new' } = useParams();
+  const scenario = useScenario(id);
+  const templates = useTemplateNames();
+  if (id !== 'new' && scenario.isPending) return <Loading />;
+  if (scenario.isError) return <ErrorMessage error={scenario.error} retry={() => void scenario.refetch()} />;
+  if (templates.isPending) return <Loading />;
+  if (templates.isError) return <ErrorMessage error={templates.error} retry={() => void templates.refetch()} />;
+  return <ScenarioEditor key={`${id}-${scenario.dataUpdatedAt}`} id={id} scenario={scenario.data} templates={templates.data.items} />;
+}
+
+type Templates = { id: string; name: string; language: string }[];
+
+const ScenarioEditor = ({ id, scenario, templates }: { id: string; scenario?: Scenario; templates: Templates }) => {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const justCreated = (useLocation().state as { created?: boolean } | null)?.created === true;
+  const save = useSaveScenario(id);
+  const remove = useDeleteScenario(id);
+  const required = t('errors.required');
+  const schema = z.object({
+    name: z.string().trim().min(1, { message: required }).max(100),
+    steps: z
+      .array(
+        z.object({
+          id: z.string(),
+          offsetDays: z.coerce.number({ message: required }).int().min(-60).max(365),
+          anchor: z.enum(['due', 'previous']),
+          templateId: z.string().min(1, { message: required }),
+          channel: z.enum(['email', 'sms', 'letter']),
+        }),
+      )
+      .min(1, { message: t('scenarioEditor.noSteps') }),
+  });
+  type Form = z.input<typeof schema>;
+  type Parsed = z.output<typeof schema>;
+  const form = useForm<Form, unknown, Parsed>({
+    resolver: zodResolver(schema),
+    defaultValues: {
+      name: scenario?.name ?? '',
+      steps: (scenario?.steps ?? []).map((s) => ({ id: s.id, offsetDays: s.offsetDays, anchor: s.anchor, templateId: s.templateId, channel: s.channel ?? 'email' })),
+    },
+  });
+  const steps = useFieldArray({ control: form.control, name: 'steps' });
+  const watched = form.watch('steps');
+  const names = useMemo(() => new Map(templates.map((tpl) => [tpl.id, tpl.name])), [templates]);
+  const { errors, isSubmitting } = form.formState;
+
+  const submit = form.handleSubmit(async (v) => {
+    const taken = new Set(v.steps.map((s) => s.id).filter(Boolean));
+    const days = stepDays(v.steps);
+    const body: ScenarioInput = {
+      name: v.name,
+      steps: v.steps.map((s, i) => {
+        let sid = s.id;
+        if (!sid) {
+          sid = stepId(days[i]!, taken);
+          taken.add(sid);
+        }
+        return { id: sid, offsetDays: s.offsetDays, anchor: s.anchor, templateId: s.templateId, channel: s.channel };
+      }),
+    };
+    try {
+      const saved = await save.mutateAsync(body);
+      if (id === 'new') void navigate(`/scenarios/${saved.id}`, { replace: true, state: { created: true } });
+    } catch (error) {
+      if (!applyApiErrors(error, form.setError, ['name', 'steps'])) {
+        form.setError('root', { message: error instanceof ApiError ? error.message : t('errors.network') });
+      }
+    }
+  });
+  const addStep = () => {
+    const last = watched[watched.length - 1];
+    const lastDay = stepDays(watched.map((s) => ({ offsetDays: Number(s.offsetDays) || 0, anchor: s.anchor })))[watched.length - 1];
+    steps.append({ id: '', offsetDays: last ? (lastDay ?? 0) + 7 : -5, anchor: 'due', templateId: templates[0]?.id ?? '', channel: 'email' });
+  };
+  const title = id === 'new' ? t('scenarioEditor.newTitle') : t('scenarioEditor.editTitle', { name: scenario?.name ?? '' });
+  const preview = watched.map((s) => ({ offsetDays: Number(s.offsetDays) || 0, anchor: s.anchor, templateId: s.templateId, channel: s.channel }));
+  const stepErrors = errors.steps;
+
+  return (
+    <article>
+      <PageHeader title={title}>
+        {scenario?.customized && (
+          <button type="button" className="button" disabled={remove.isPending} onClick={() => remove.mutate()}>
+            {t('scenarioEditor.revert')}
+          </button>
+        )}
+        {scenario && !scenario.builtIn && (
+          <button
+            type="button"
+            className="button danger"
+            disabled={remove.isPending}
+            onClick={() => {
+              if (window.confirm(t('scenarioEditor.deleteConfirm'))) remove.mutate(undefined, { onSuccess: () => void navigate('/scenarios') });
+            }}
+          >
+            {t('scenarioEditor.delete')}
+          </button>
+        )}
+      </PageHeader>
+      {remove.isError && <ErrorMessage error={remove.error} />}
+      <div className="grid-2">
+        <form onSubmit={(e) => void submit(e)} noValidate aria-label={title}>
+          {errors.root && (
+            <p role="alert" className="error-box">
+              {errors.root.message}
+            </p>
+          )}
+          <Field label={t('scenarioEditor.name')} error={errors.name?.message}>
+            {(p) => <input {...p} {...form.register('name')} />}
+          </Field>
+          <p className="hint">{t('scenarioEditor.order')}</p>
+          {steps.fields.length === 0 && <p className="empty muted">{t('scenarioEditor.noSteps')}</p>}
+          {stepErrors?.message && (
+            <p role="alert" className="field-error">
+              {stepErrors.message}
+            </p>
+          )}
+          {stepErrors?.root?.message && (
+            <p role="alert" className="field-error">
+              {stepErrors.root.message}
+            </p>
+          )}
+          <ol className="step-editor">
+            {steps.fields.map((field, i) => {
+              const e = stepErrors?.[i];
+              const n = i + 1;
+              return (
+                <li key={field.id} className="card">
+                  <fieldset>
+                    <legend>{t('scenarioEditor.step', { n })}</legend>
+                    {e?.id?.message && <p className="field-error">{e.id.message}</p>}
+                    <div className="grid-2">
+                      <Field label={t('scenarioEditor.days')} hint={t('scenarioEditor.daysHint')} error={e?.offsetDays?.message}>
+                        {(p) => <input {...p} type="number" inputMode="numeric" min={-60} max={365} {...form.register(`steps.${i}.offsetDays`)} />}
+                      </Field>
+                      <Field label={t('scenarioEditor.anchor')} error={e?.anchor?.message}>
+                        {(p) => (
+                          <select {...p} {...form.register(`steps.${i}.anchor`)}>
+                            <option value="due">{t('scenarioEditor.anchorDue')}</option>
+                            {i > 0 && <option value="previous">{t('scenarioEditor.anchorPrevious')}</option>}
+                          </select>
+                        )}
+                      </Field>
+                    </div>
+                    <Field label={t('scenarioEditor.channel')} error={e?.channel?.message}>
+                      {(p) => (
+                        <select {...p} {...form.register(`steps.${i}.channel`)}>
+                          {(['email', 'sms', 'letter'] as const).map((c) => (
+                            <option key={c} value={c}>
+                              {t(`scenarioEditor.channels.${c}`)}
+                            </option>
+                          ))}
+                        </select>
+                      )}
+                    </Field>
+                    <Field label={t('scenarioEditor.template')} error={e?.templateId?.message}>
+                      {(p) => (
+                        <select {...p} {...form.register(`steps.${i}.templateId`)}>
+                          {templates.map((tpl) => (
+                            <option key={tpl.id} value={tpl.id}>
+                              {tpl.name} ({tpl.language.toUpperCase()})
+                            </option>
+                          ))}
+                        </select>
+                      )}
+                    </Field>
+                    <div className="row">
+                      <button type="button" className="button small" disabled={i === 0} onClick={() => steps.move(i, i - 1)} aria-label={t('scenarioEditor.moveUp', { n })}>
+                        ↑
+                      </button>
+                      <button type="button" className="button small" disabled={i === steps.fields.length - 1} onClick={() => steps.move(i, i + 1)} aria-label={t('scenarioEditor.moveDown', { n })}>
+                        ↓
+                      </button>
+                      <button type="button" className="button small danger" onClick={() => steps.remove(i)}>
+                        {t('scenarioEditor.removeStep', { n })}
+                      </button>
+                    </div>
+                  </fieldset>
+                </li>
+              );
+            })}
+          </ol>
+          <div className="row">
+            <button type="button" className="button" onClick={addStep} disabled={steps.fields.length >= 12}>
+              {t('scenarioEditor.addStep')}
+            </button>
+            <button type="submit" className="button primary" disabled={isSubmitting}>
+              {t('common.save')}
+            </button>
+          </div>
+          {(save.isSuccess || (justCreated && !form.formState.isDirty)) && (
+            <p role="status" className="success">
+              {t('scenarioEditor.saved')}
+            </p>
+          )}
+        </form>
+        <section aria-labelledby="scenario-timeline">
+          <h2 id="scenario-timeline">{t('scenarioEditor.timeline')}</h2>
+          {preview.length === 0 ? <p className="muted">{t('scenarioEditor.noSteps')}</p> : <StepTimeline steps={preview} templateNames={names} label={t('scenarioEditor.timeline')} />}
+        </section>
+      </div>
+    </article>
+  );
+};

@@ -1,0 +1,172 @@
+/**
+ * Settings beyond identity and program, one small form per section, each saving only its own
+ * fields (`PUT /settings` takes any subset). Fields are declared in a table: a section lists
+ * the settings paths it edits and how; the API validates, and its problem+json errors show
+ * under the field they name.
+ */
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { ErrorMessage, Field } from '../../components/ui';
+import { api, unwrap } from '../../lib/api-client';
+import { useI18n } from '../../lib/i18n';
+import { ApiError } from '../../lib/problem';
+import './texts';
+
+type Kind = 'text' | 'email' | 'url' | 'int' | 'number' | 'bool' | 'hour';
+export interface SettingField {
+  path: string;
+  label: string;
+  kind: Kind;
+  hint?: string;
+  min?: number;
+  max?: number;
+  /** Clearing the field sends null (the API removes the setting), not nothing. */
+  nullable?: boolean;
+}
+export interface SettingSection {
+  id: string;
+  title: string;
+  fields: SettingField[];
+}
+
+const read = (o: unknown, path: string): unknown => path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), o);
+const write = (o: Record<string, unknown>, path: string, value: unknown) => {
+  const keys = path.split('.');
+  let at = o;
+  for (const k of keys.slice(0, -1)) at = (at[k] ??= {}) as Record<string, unknown>;
+  at[keys[keys.length - 1]!] = value;
+};
+
+/** Form values to the PUT body: empty texts are left out (or null when the field can be cleared). */
+export const toBody = (fields: readonly SettingField[], values: Record<string, string | boolean>, current: unknown): Record<string, unknown> => {
+  const body: Record<string, unknown> = {};
+  for (const f of fields) {
+    const v = values[f.path];
+    if (f.kind === 'bool') write(body, f.path, Boolean(v));
+    else if (typeof v === 'string' && v.trim() !== '') write(body, f.path, f.kind === 'int' || f.kind === 'number' || f.kind === 'hour' ? Number(v.replace(',', '.')) : v.trim());
+    else if (f.nullable && read(current, f.path) !== undefined) write(body, f.path, null);
+  }
+  // A nested object (e.g. sms) is replaced whole: keep what this form does not edit.
+  for (const key of Object.keys(body)) {
+    const was = read(current, key);
+    if (was && typeof was === 'object' && !Array.isArray(was)) body[key] = { ...(was as object), ...(body[key] as object) };
+  }
+  return body;
+};
+
+export const SettingsSection = ({ section, settings }: { section: SettingSection; settings: unknown }) => {
+  const { t } = useI18n();
+  const queryClient = useQueryClient();
+  const initial = Object.fromEntries(
+    section.fields.map((f) => {
+      const v = read(settings, f.path);
+      return [f.path, f.kind === 'bool' ? Boolean(v) : v === undefined || v === null ? '' : String(v)];
+    }),
+  ) as Record<string, string | boolean>;
+  const [values, setValues] = useState(initial);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const save = useMutation({
+    mutationFn: (body: Record<string, unknown>) => unwrap(api().PUT('/settings', { body: body as never })),
+    onSuccess: (data) => queryClient.setQueryData(['settings'], data),
+  });
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const local: Record<string, string> = {};
+    for (const f of section.fields) {
+      const v = values[f.path];
+      if ((f.kind === 'int' || f.kind === 'hour' || f.kind === 'number') && typeof v === 'string' && v.trim() !== '') {
+        const n = Number(v.replace(',', '.'));
+        if (!Number.isFinite(n) || (f.kind !== 'number' && !Number.isInteger(n)) || (f.min !== undefined && n < f.min) || (f.max !== undefined && n > f.max)) {
+          local[f.path] = t('settingsMore.range', { min: f.min ?? '', max: f.max ?? '' });
+        }
+      }
+    }
+    setErrors(local);
+    if (Object.keys(local).length > 0) return;
+    try {
+      await save.mutateAsync(toBody(section.fields, values, settings));
+    } catch (error) {
+      if (error instanceof ApiError) {
+        const fields = error.fieldErrors();
+        const mine = Object.fromEntries(Object.entries(fields).filter(([p]) => section.fields.some((f) => f.path === p)));
+        setErrors(mine);
+      }
+    }
+  };
+  const placed = Object.keys(errors).length > 0;
+  return (
+    <form className="card" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`settings-${section.id}`}>
+      <h2 id={`settings-${section.id}`}>{section.title}</h2>
+      {section.fields.map((f) =>
+        f.kind === 'bool' ? (
+          <label key={f.path} className="checkbox">
+            <input type="checkbox" checked={Boolean(values[f.path])} onChange={(e) => setValues((v) => ({ ...v, [f.path]: e.target.checked }))} /> {f.label}
+          </label>
+        ) : (
+          <Field key={f.path} label={f.label} hint={f.hint} error={errors[f.path]}>
+            {(p) => (
+              <input
+                {...p}
+                type={f.kind === 'email' ? 'email' : f.kind === 'url' ? 'url' : f.kind === 'text' ? 'text' : 'text'}
+                inputMode={f.kind === 'int' || f.kind === 'hour' ? 'numeric' : f.kind === 'number' ? 'decimal' : undefined}
+                value={String(values[f.path] ?? '')}
+                onChange={(e) => setValues((v) => ({ ...v, [f.path]: e.target.value }))}
+              />
+            )}
+          </Field>
+        ),
+      )}
+      {save.isError && !placed && <ErrorMessage error={save.error} />}
+      <button type="submit" className="button primary" disabled={save.isPending}>
+        {t('common.save')}
+      </button>
+      {save.isSuccess && !placed && (
+        <p role="status" className="success">
+          {t('settings.saved')}
+        </p>
+      )}
+    </form>
+  );
+};
+
+/** The sections, each shown when the API has its settings. */
+export const useSections = (settings: Record<string, unknown>): SettingSection[] => {
+  const { t } = useI18n();
+  const s = (k: string) => `settingsMore.${k}`;
+  const sections: SettingSection[] = [
+    {
+      id: 'payment',
+      title: t(s('payment')),
+      fields: [
+        { path: 'paymentUrl', label: t(s('paymentUrl')), hint: t(s('paymentUrlHint'), { invoiceNumber: '{{invoiceNumber}}', balance: '{{balance}}' }), kind: 'url', nullable: true },
+        { path: 'replyToEmail', label: t(s('replyTo')), hint: t(s('replyToHint')), kind: 'email' },
+        { path: 'graceDaysAfterPayment', label: t(s('graceDays')), kind: 'int', min: 0, max: 30 },
+        { path: 'penaltyRatePercent', label: t(s('penaltyRate')), hint: t(s('penaltyRateHint')), kind: 'number', min: 0, max: 50 },
+        { path: 'quoteFollowUpDays', label: t(s('quoteFollowUpDays')), kind: 'int', min: 0, max: 60 },
+      ],
+    },
+  ];
+  const has = (path: string) => read(settings, path) !== undefined;
+  if (has('planMissedDays')) {
+    sections.push({
+      id: 'plans',
+      title: t(s('plans')),
+      fields: [
+        { path: 'planCourtesyDays', label: t(s('planCourtesyDays')), kind: 'int', min: 1, max: 30 },
+        { path: 'planLateDays', label: t(s('planLateDays')), kind: 'int', min: 1, max: 30 },
+        { path: 'planMissedDays', label: t(s('planMissedDays')), kind: 'int', min: 1, max: 90 },
+      ],
+    });
+  }
+  if (has('groupByClient') || has('bccSelf')) {
+    sections.push({
+      id: 'sending',
+      title: t(s('sending')),
+      fields: [
+        ...(has('groupByClient') ? [{ path: 'groupByClient', label: t(s('groupByClient')), kind: 'bool' as const }] : []),
+        ...(has('bccSelf') ? [{ path: 'bccSelf', label: t(s('bccSelf')), kind: 'bool' as const }] : []),
+      ],
+    });
+  }
+  return sections;
+};
