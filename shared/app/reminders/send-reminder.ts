@@ -12,6 +12,7 @@ import type { ClientGapClaim, NewStepRecord, StepRecordItem } from '../ports/rem
 import { composeReminder, resolveTemplate } from './compose-reminder.js';
 import { noMetrics, type Metrics } from '../metrics.js';
 import { alertOwner } from './owner-alert.js';
+import { sendWithSameDaySteps } from './grouped-send.js';
 import { isEscalation } from '../../domain/escalation.js';
 import { makeMoveToLitigation } from '../litigation.js';
 import { activePlan, settlePaymentPlan } from './plan-lifecycle.js';
@@ -32,7 +33,7 @@ export interface SendReminderDeps extends ReminderReadDeps {
 }
 
 export type ReminderOutcome =
-  | { readonly outcome: 'sent'; readonly messageId: string; readonly stepId: string }
+  | { readonly outcome: 'sent'; readonly messageId: string; readonly stepId: string; readonly grouped?: readonly string[] }
   | { readonly outcome: 'to_post'; readonly letterSha256: string; readonly stepId: string }
   | { readonly outcome: 'skipped'; readonly reason: string; readonly stepId: string }
   | { readonly outcome: 'moved'; readonly reason: string; readonly stepId: string; readonly scheduledAt: string }
@@ -83,12 +84,14 @@ export const makeSendReminder = (deps: SendReminderDeps) =>
       if (decision.kind === 'wait') return moveTo(deps, ctx, record, decision.at, decision.reason, now);
 
       const channel = record.channel ?? 'email';
-      const result =
-        channel === 'sms'
-          ? await sendSms(deps, ctx, record, now, decision.recipients.to[0]!)
-          : channel === 'letter'
-            ? await produceLetter(deps, ctx, record, now, gapClaim(ctx, now, `${ctx.invoice.id}/${record.plan}.${record.index}`))
-            : await send(deps, ctx, record, now, decision.recipients);
+      let result: ReminderOutcome | 'invoice_changed';
+      if (channel === 'sms') result = await sendSms(deps, ctx, record, now, decision.recipients.to[0]!);
+      else if (channel === 'letter') result = await produceLetter(deps, ctx, record, now, gapClaim(ctx, now, `${ctx.invoice.id}/${record.plan}.${record.index}`));
+      else {
+        // Other invoices of the client due today go in the same message (settings `groupByClient`).
+        const grouped = ctx.settings.groupByClient ? await sendWithSameDaySteps(deps, ctx, record, now, decision.recipients) : 'single';
+        result = grouped === 'single' ? await send(deps, ctx, record, now, decision.recipients) : grouped;
+      }
       if (result !== 'invoice_changed') return result;
     }
     return { outcome: 'ignored', reason: 'invoice_keeps_changing', stepId };
@@ -100,7 +103,7 @@ type Decision =
   | { kind: 'wait'; at: Date; reason: string }
   | { kind: 'send'; recipients: { to: string[]; cc: string[] } };
 
-const decide = (ctx: ReminderContext, record: StepRecordItem, now: Date): Decision => {
+export const decide = (ctx: ReminderContext, record: StepRecordItem, now: Date): Decision => {
   const { invoice, settings } = ctx;
   const calendar = sendCalendarFor(settings, ctx.client);
   const today = localDate(now, settings.timezone);
@@ -254,7 +257,7 @@ export const deliverClaimed = async (
     ({ messageId } = await deps.mailer.send({ ...send.email, tags: { tenant: tenantId, invoice: id, client: client.id, step: record.stepId } }));
   } catch (error) {
     (deps.metrics ?? noMetrics).reminderFailed();
-    return failed(deps, ctx, record, send, error);
+    return recordFailure(deps, ctx, record, send, error);
   }
   (deps.metrics ?? noMetrics).reminderSent();
   // A crash here leaves the step `sending`: its lease check marks it `unknown_outcome`, never a resend.
@@ -277,7 +280,8 @@ export const deliverClaimed = async (
   return { outcome: 'sent', messageId, stepId: record.stepId };
 };
 
-const failed = async (
+/** The email was not sent: gives back the claims, schedules a retry (or fails for good and tells the owner). */
+export const recordFailure = async (
   deps: SendReminderDeps,
   ctx: ReminderContext,
   record: Pick<StepRecordItem, 'plan' | 'index' | 'stepId' | 'attempts' | 'firstFailedAt' | 'manual' | 'channel'>,
@@ -314,7 +318,7 @@ const failed = async (
  * meanwhile (the move re-checks it). The owner hears of it from the `invoice.litigation` event.
  */
 const escalate = async (deps: SendReminderDeps, ctx: ReminderContext, record: StepRecordItem, now: Date): Promise<ReminderOutcome> => {
-  const stop = stopReason(ctx);
+  const stop = stopReason(ctx) ?? (activePlan(ctx) ? 'payment_plan' : undefined);
   if (stop) return skip(deps, ctx, record, stop, now);
   const { tenantId, id } = ctx.invoice;
   const at = now.toISOString();
@@ -361,7 +365,7 @@ const sendSms = async (deps: SendReminderDeps, ctx: ReminderContext, record: Ste
     ({ messageId } = await deps.sms.send({ ...sms, tags: { tenant: invoice.tenantId, invoice: invoice.id, client: client.id, step: record.stepId } }));
   } catch (error) {
     (deps.metrics ?? noMetrics).reminderFailed();
-    return failed(deps, ctx, record, { now, today, gap }, error);
+    return recordFailure(deps, ctx, record, { now, today, gap }, error);
   }
   (deps.metrics ?? noMetrics).reminderSent();
   await deps.steps.finishSend(invoice.tenantId, invoice.id, record, { at, messageId, recipients: [to], dueDate: invoice.dueDate });

@@ -38,6 +38,23 @@ export interface paths {
         patch: operations["updateClient"];
         trace?: never;
     };
+    "/clients/{id}/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** One reminder for several invoices of a client (default: its open invoices): a table and every PDF; dryRun=true previews it, nothing sent or written */
+        post: operations["sendClientReminder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/clients/{id}/statement": {
         parameters: {
             query?: never;
@@ -745,6 +762,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reminders/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mass send: up to 500 invoices (ids or the follow-up list filters), one message per client, gaps respected; an answer per invoice and totals */
+        post: operations["sendBatchReminders"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/reminders/simulation": {
         parameters: {
             query?: never;
@@ -1364,6 +1398,117 @@ export interface operations {
                         tags: string[];
                         updatedAt: string;
                         vatNumber?: string;
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sendClientReminder: {
+        parameters: {
+            query?: {
+                dryRun?: "true" | "false";
+            };
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    bcc?: string[];
+                    body?: string;
+                    cc?: string[];
+                    force?: boolean;
+                    invoiceIds?: string[];
+                    subject?: string;
+                    templateId?: string;
+                    to?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attachments: {
+                            fileName: string;
+                            size: number;
+                        }[];
+                        bcc: string[];
+                        cc: string[];
+                        clientId: string;
+                        dryRun: boolean;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        gapUntil?: string;
+                        html?: string;
+                        items: {
+                            invoiceId: string;
+                            number?: string;
+                            reason?: string;
+                            /** @enum {string} */
+                            status: "sent" | "skipped" | "failed" | "would_send";
+                        }[];
+                        messageId?: string;
+                        notAttached: string[];
+                        subject?: string;
+                        text?: string;
+                        to: string[];
                     };
                 };
             };
@@ -8110,6 +8255,104 @@ export interface operations {
             };
             /** @description Not found (or another tenant’s resource) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sendBatchReminders: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    filter?: {
+                        clientId?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        dueFrom?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        dueTo?: string;
+                        dueWithinDays?: number;
+                        maxDaysLate?: number;
+                        minDaysLate?: number;
+                        overdue?: boolean;
+                        q?: string;
+                        reminded?: boolean;
+                        /** @enum {string} */
+                        status?: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "overdue";
+                    };
+                    invoiceIds?: string[];
+                    templateId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            invoiceId: string;
+                            reason?: string;
+                            /** @enum {string} */
+                            status: "sent" | "skipped" | "failed";
+                        }[];
+                        totals: {
+                            failed: number;
+                            sent: number;
+                            skipped: number;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a business rule */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
