@@ -17,6 +17,8 @@ export interface RemindersProps {
   readonly storage: Storage;
   /** Reminders are emails sent through this configuration set. */
   readonly email: Email;
+  /** The web app's address: reminder emails link to the client portal at `<webBaseUrl>/p/<token>`. */
+  readonly webBaseUrl?: string;
 }
 
 /**
@@ -54,7 +56,7 @@ export class Reminders extends Construct {
     this.sendReminder = new RelancesFunction(this, 'SendReminderFunction', {
       handler: 'functions/reminders/send-reminder',
       description: 'Fired by a schedule: re-read, claim the step, render, email',
-      environment: { TABLE_NAME: table.tableName },
+      environment: { TABLE_NAME: table.tableName, ...(props.webBaseUrl ? { WEB_BASE_URL: props.webBaseUrl } : {}) },
       pdf: true,
       memorySize: 1024,
       timeout: Duration.seconds(60),

@@ -26,6 +26,7 @@ export const TEMPLATE_VARIABLES = [
   'iban',
   'deadlineDate',
   'paymentLink',
+  'portalUrl',
   // Payment plans (empty when the invoice has none): the instalment a plan reminder is about, and the whole schedule.
   'instalmentNumber',
   'instalmentCount',
@@ -108,6 +109,8 @@ export interface TemplateVariablesInput {
   /** The tenant's payment URL template (settings.paymentUrl), rendered for this invoice as `paymentLink`. */
   paymentUrl?: string;
   table?: PenaltyRateTable;
+  /** This email's client-portal link (`<web>/p/<token>`); empty when the invoice has none. */
+  portalUrl?: string;
   /** The invoice's payment plan: each instalment with what is still due, and the one a plan reminder is about. */
   plan?: { rows: readonly InstalmentView[]; instalment?: number };
 }
@@ -173,6 +176,7 @@ export const buildTemplateVariables = (input: TemplateVariablesInput): Record<Te
     paymentInstructions: instructions,
     iban,
     deadlineDate: formatDate(addDays(asOf, input.deadlineDays ?? 8), language),
+    portalUrl: input.portalUrl ?? '',
     ...planVariables(input.plan, language),
     paymentLink: input.paymentUrl ? paymentLinkFor(input.paymentUrl, invoice) : '',
   };

@@ -34,6 +34,8 @@ export interface ReminderMaterial {
   readonly template: ReminderTemplate;
   /** The instant the reminder goes out; days late and penalties are counted to its local date. */
   readonly asOf: Date;
+  /** This email's client-portal link. */
+  readonly portalUrl?: string;
   /** The invoice's payment plan, and the instalment a plan reminder is about. */
   readonly plan?: { readonly plan: PaymentPlan; readonly instalment?: number };
 }
@@ -62,6 +64,7 @@ export const reminderVariables = (m: Omit<ReminderMaterial, 'payments' | 'templa
     ...(m.settings.penaltyRatePercent !== undefined ? { penaltyRatePercent: m.settings.penaltyRatePercent } : {}),
     ...(m.settings.paymentUrl ? { paymentUrl: m.settings.paymentUrl } : {}),
     language: m.client.language,
+    ...(m.portalUrl ? { portalUrl: m.portalUrl } : {}),
     ...(plan ? { plan: { rows: plan.rows, ...(plan.instalment !== undefined ? { instalment: plan.instalment } : {}) } } : {}),
   });
 };

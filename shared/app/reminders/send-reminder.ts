@@ -10,6 +10,7 @@ import { composeSms, smsRecipient } from './compose-sms.js';
 import { produceLetter } from './letter-step.js';
 import type { ClientGapClaim, NewStepRecord, StepRecordItem } from '../ports/reminder-steps.js';
 import { composeReminder, resolveTemplate } from './compose-reminder.js';
+import type { PortalLinks } from '../portal/portal-links.js';
 import { noMetrics, type Metrics } from '../metrics.js';
 import { alertOwner } from './owner-alert.js';
 import { sendWithSameDaySteps } from './grouped-send.js';
@@ -26,6 +27,8 @@ export interface SendReminderDeps extends ReminderReadDeps {
   readonly mailer: Mailer;
   readonly pdf: PdfRenderer;
   readonly clock: Clock;
+  /** Gives each reminder email its client-portal link (none without it). */
+  readonly portalLinks?: PortalLinks;
   /** Counts sent, skipped (by reason), failed and unknown-outcome reminders; none by default. */
   readonly metrics?: Metrics;
   /** Sends the texts of `sms` steps; without it they are skipped (`sms_unavailable`). */
@@ -217,7 +220,7 @@ const send = async (
   if (templateRefusalFor(client.kind, template)) return skip(deps, ctx, record, 'template_mentions_penalties', now);
   const plan = invoice.paymentPlan;
   const email = await composeReminder(
-    { invoice, client, settings, payments, template, asOf: now, ...(plan ? { plan: { plan, ...(isPlanStep(record) ? { instalment: record.instalment ?? 0 } : {}) } } : {}) },
+    { invoice, client, settings, payments, template, asOf: now, ...(await portalUrlOf(deps, invoice)), ...(plan ? { plan: { plan, ...(isPlanStep(record) ? { instalment: record.instalment ?? 0 } : {}) } } : {}) },
     deps.pdf,
     recipients.to,
     recipients.cc,
@@ -374,3 +377,9 @@ const sendSms = async (deps: SendReminderDeps, ctx: ReminderContext, record: Ste
 };
 
 export type { NewStepRecord };
+
+/** A fresh portal link for this email, when the invoice has links on. */
+export const portalUrlOf = async (deps: Pick<SendReminderDeps, 'portalLinks'>, invoice: Parameters<PortalLinks['issue']>[0]): Promise<{ portalUrl?: string }> => {
+  const portalUrl = await deps.portalLinks?.issue(invoice);
+  return portalUrl ? { portalUrl } : {};
+};

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type * as domain from '../../domain/settings.js';
 import { email, id, timeZone } from './common.js';
+import { isValidBic, isValidIban } from '../../domain/epc-qr.js';
 
 /** Validation and conversion only: the types are the domain's (shared/domain/settings.ts). */
 export type CompanyIdentity = domain.CompanyIdentity;
@@ -27,9 +28,13 @@ export const CompanyIdentity = z.object({
   iban: z
     .string()
     .transform((s) => s.replace(/\s+/g, '').toUpperCase())
-    .pipe(z.string().regex(/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/, { message: 'must be an IBAN' }))
+    .pipe(z.string().regex(/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/, { message: 'must be an IBAN' }).refine(isValidIban, { message: 'is not a valid IBAN (check digits)' }))
     .optional(),
-  bic: z.string().regex(/^[A-Z0-9]{8}([A-Z0-9]{3})?$/, { message: 'must be a BIC' }).optional(),
+  bic: z
+    .string()
+    .transform((s) => s.replace(/\s+/g, '').toUpperCase())
+    .pipe(z.string().refine(isValidBic, { message: 'must be a BIC (bank, country, location, optional branch: 8 or 11 characters)' }))
+    .optional(),
 }) satisfies z.ZodType<domain.CompanyIdentity>;
 
 /** What a payment URL template may mention; each becomes the invoice's value, URL-encoded. */

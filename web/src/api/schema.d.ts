@@ -245,6 +245,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/invoices/{id}/dispute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark the invoice disputed: reminders stop until the dispute is resolved */
+        post: operations["disputeInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/invoices/{id}/litigation": {
         parameters: {
             query?: never;
@@ -258,6 +275,23 @@ export interface paths {
         post: operations["moveToLitigation"];
         /** Take an invoice back from litigation: its status follows its balance and its reminders re-plan */
         delete: operations["leaveLitigation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/invoices/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pause the reminders, until a date (they resume by themselves that day) or until resumed */
+        post: operations["pauseInvoice"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -368,6 +402,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/invoices/{id}/portal-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new client-portal link for the invoice (older links stop working); the URL is shown once */
+        post: operations["issuePortalLink"];
+        /** Switch the invoice’s client-portal links off (emails stop carrying one until a new link is issued) */
+        delete: operations["revokePortalLinks"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/invoices/{id}/proof.pdf": {
         parameters: {
             query?: never;
@@ -448,6 +500,40 @@ export interface paths {
         put?: never;
         /** Close a letter step: it went by registered post (to_post → sent, postedAt, trackingNumber); repeating it is harmless, 409 if the letter is not to_post */
         post: operations["markLetterPosted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/invoices/{id}/resolve-dispute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close the dispute: reminders resume */
+        post: operations["resolveDispute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/invoices/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume paused reminders now (a new plan from the next step not yet sent) */
+        post: operations["resumeInvoice"];
         delete?: never;
         options?: never;
         head?: never;
@@ -601,6 +687,91 @@ export interface paths {
         get: operations["overview"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Client portal (public, the link’s token is the credential): the invoice, its balance and payments, how to pay (payment link, IBAN/BIC, EPC QR code); 404 for a wrong, revoked or expired link */
+        get: operations["getPortal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/{token}/dispute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Client portal: contest the invoice (reason): reminders stop until the seller resolves it */
+        post: operations["portalDispute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/{token}/paid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Client portal: “j’ai payé” (date, reference): reminders pause 5 business days while the seller checks */
+        post: operations["portalPaid"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/{token}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Client portal: the invoice PDF (with the EPC QR code while a balance is due) */
+        get: operations["getPortalPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/{token}/promise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Client portal: a promise to pay by a date (≤ 60 days): reminders pause and resume the day after if unpaid */
+        post: operations["portalPromise"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2046,6 +2217,7 @@ export interface operations {
                                 vatCents: number;
                             }[];
                             disputed: boolean;
+                            disputeReason?: string;
                             /**
                              * Format: date
                              * @example 2026-11-22
@@ -2131,6 +2303,22 @@ export interface operations {
                             number?: string;
                             overdue: boolean;
                             paidCents: number;
+                            paidClaim?: {
+                                /** Format: date-time */
+                                at: string;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                date: string;
+                                reference?: string;
+                            };
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            pausedUntil?: string;
+                            pauseReason?: string;
                             paymentPlan?: {
                                 /** Format: date-time */
                                 createdAt: string;
@@ -2175,6 +2363,14 @@ export interface operations {
                                 /** @enum {string} */
                                 status: "pending" | "accepted" | "declined";
                             };
+                            portalDisabled?: boolean;
+                            /** Format: date-time */
+                            portalViewedAt?: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            promisedFor?: string;
                             quoteId?: string;
                             quoteNumber?: string;
                             remindersPaused: boolean;
@@ -2292,6 +2488,7 @@ export interface operations {
                             vatCents: number;
                         }[];
                         disputed: boolean;
+                        disputeReason?: string;
                         /**
                          * Format: date
                          * @example 2026-11-22
@@ -2377,6 +2574,22 @@ export interface operations {
                         number?: string;
                         overdue: boolean;
                         paidCents: number;
+                        paidClaim?: {
+                            /** Format: date-time */
+                            at: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            date: string;
+                            reference?: string;
+                        };
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        pausedUntil?: string;
+                        pauseReason?: string;
                         paymentPlan?: {
                             /** Format: date-time */
                             createdAt: string;
@@ -2421,6 +2634,14 @@ export interface operations {
                             /** @enum {string} */
                             status: "pending" | "accepted" | "declined";
                         };
+                        portalDisabled?: boolean;
+                        /** Format: date-time */
+                        portalViewedAt?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        promisedFor?: string;
                         quoteId?: string;
                         quoteNumber?: string;
                         remindersPaused: boolean;
@@ -2522,6 +2743,7 @@ export interface operations {
                             vatCents: number;
                         }[];
                         disputed: boolean;
+                        disputeReason?: string;
                         /**
                          * Format: date
                          * @example 2026-11-22
@@ -2607,6 +2829,22 @@ export interface operations {
                         number?: string;
                         overdue: boolean;
                         paidCents: number;
+                        paidClaim?: {
+                            /** Format: date-time */
+                            at: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            date: string;
+                            reference?: string;
+                        };
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        pausedUntil?: string;
+                        pauseReason?: string;
                         paymentPlan?: {
                             /** Format: date-time */
                             createdAt: string;
@@ -2651,6 +2889,14 @@ export interface operations {
                             /** @enum {string} */
                             status: "pending" | "accepted" | "declined";
                         };
+                        portalDisabled?: boolean;
+                        /** Format: date-time */
+                        portalViewedAt?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        promisedFor?: string;
                         quoteId?: string;
                         quoteNumber?: string;
                         remindersPaused: boolean;
@@ -2770,6 +3016,7 @@ export interface operations {
                             vatCents: number;
                         }[];
                         disputed: boolean;
+                        disputeReason?: string;
                         /**
                          * Format: date
                          * @example 2026-11-22
@@ -2855,6 +3102,22 @@ export interface operations {
                         number?: string;
                         overdue: boolean;
                         paidCents: number;
+                        paidClaim?: {
+                            /** Format: date-time */
+                            at: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            date: string;
+                            reference?: string;
+                        };
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        pausedUntil?: string;
+                        pauseReason?: string;
                         paymentPlan?: {
                             /** Format: date-time */
                             createdAt: string;
@@ -2899,6 +3162,14 @@ export interface operations {
                             /** @enum {string} */
                             status: "pending" | "accepted" | "declined";
                         };
+                        portalDisabled?: boolean;
+                        /** Format: date-time */
+                        portalViewedAt?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        promisedFor?: string;
                         quoteId?: string;
                         quoteNumber?: string;
                         remindersPaused: boolean;
@@ -3017,6 +3288,7 @@ export interface operations {
                             vatCents: number;
                         }[];
                         disputed: boolean;
+                        disputeReason?: string;
                         /**
                          * Format: date
                          * @example 2026-11-22
@@ -3102,6 +3374,22 @@ export interface operations {
                         number?: string;
                         overdue: boolean;
                         paidCents: number;
+                        paidClaim?: {
+                            /** Format: date-time */
+                            at: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            date: string;
+                            reference?: string;
+                        };
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        pausedUntil?: string;
+                        pauseReason?: string;
                         paymentPlan?: {
                             /** Format: date-time */
                             createdAt: string;
@@ -3146,6 +3434,14 @@ export interface operations {
                             /** @enum {string} */
                             status: "pending" | "accepted" | "declined";
                         };
+                        portalDisabled?: boolean;
+                        /** Format: date-time */
+                        portalViewedAt?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        promisedFor?: string;
                         quoteId?: string;
                         quoteNumber?: string;
                         remindersPaused: boolean;
@@ -3362,6 +3658,7 @@ export interface operations {
                                 vatCents: number;
                             }[];
                             disputed: boolean;
+                            disputeReason?: string;
                             /**
                              * Format: date
                              * @example 2026-11-22
@@ -3447,6 +3744,22 @@ export interface operations {
                             number?: string;
                             overdue: boolean;
                             paidCents: number;
+                            paidClaim?: {
+                                /** Format: date-time */
+                                at: string;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                date: string;
+                                reference?: string;
+                            };
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            pausedUntil?: string;
+                            pauseReason?: string;
                             paymentPlan?: {
                                 /** Format: date-time */
                                 createdAt: string;
@@ -3491,6 +3804,14 @@ export interface operations {
                                 /** @enum {string} */
                                 status: "pending" | "accepted" | "declined";
                             };
+                            portalDisabled?: boolean;
+                            /** Format: date-time */
+                            portalViewedAt?: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            promisedFor?: string;
                             quoteId?: string;
                             quoteNumber?: string;
                             remindersPaused: boolean;
@@ -3611,7 +3932,7 @@ export interface operations {
             };
         };
     };
-    moveToLitigation: {
+    disputeInvoice: {
         parameters: {
             query?: never;
             header?: never;
@@ -3623,7 +3944,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    reason?: string;
+                    reason: string;
                 };
             };
         };
@@ -3658,6 +3979,7 @@ export interface operations {
                             vatCents: number;
                         }[];
                         disputed: boolean;
+                        disputeReason?: string;
                         /**
                          * Format: date
                          * @example 2026-11-22
@@ -3743,6 +4065,22 @@ export interface operations {
                         number?: string;
                         overdue: boolean;
                         paidCents: number;
+                        paidClaim?: {
+                            /** Format: date-time */
+                            at: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            date: string;
+                            reference?: string;
+                        };
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        pausedUntil?: string;
+                        pauseReason?: string;
                         paymentPlan?: {
                             /** Format: date-time */
                             createdAt: string;
@@ -3787,6 +4125,284 @@ export interface operations {
                             /** @enum {string} */
                             status: "pending" | "accepted" | "declined";
                         };
+                        portalDisabled?: boolean;
+                        /** Format: date-time */
+                        portalViewedAt?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        promisedFor?: string;
+                        quoteId?: string;
+                        quoteNumber?: string;
+                        remindersPaused: boolean;
+                        /** Format: date-time */
+                        sentAt?: string;
+                        /** @enum {string} */
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
+                        totals: {
+                            grossCents: number;
+                            netCents: number;
+                            vatBreakdown: {
+                                netCents: number;
+                                vatCents: number;
+                                vatRate: number;
+                            }[];
+                            vatCents: number;
+                        };
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    moveToLitigation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        balanceCents: number;
+                        clientId: string;
+                        clientName?: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        creditedCents: number;
+                        /** @constant */
+                        currency: "EUR";
+                        daysLate: number;
+                        deductedCents?: number;
+                        deductions?: {
+                            grossCents: number;
+                            invoiceId: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            issueDate: string;
+                            netCents: number;
+                            number: string;
+                            vatCents: number;
+                        }[];
+                        disputed: boolean;
+                        disputeReason?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        dueDate: string;
+                        /** Format: email */
+                        emailedTo?: string;
+                        id: string;
+                        imported?: boolean;
+                        issued?: {
+                            client: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                /** Format: email */
+                                email: string;
+                                /** @enum {string} */
+                                kind: "business" | "consumer";
+                                /**
+                                 * @default fr
+                                 * @enum {string}
+                                 */
+                                language: "fr" | "en";
+                                name: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                            penaltyRatePercent: number;
+                            seller: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                bic?: string;
+                                /** Format: email */
+                                email?: string;
+                                iban?: string;
+                                legalForm?: string;
+                                name: string;
+                                phone?: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                        };
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        issueDate: string;
+                        /** @enum {string} */
+                        kind?: "deposit" | "final";
+                        lastReminder?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
+                        /** Format: date-time */
+                        lastReminderAt?: string;
+                        lines: {
+                            description: string;
+                            /** @description at most 3 decimals, at most 1000000 */
+                            quantity: number;
+                            /** @description integer cents, at most 99999999999 */
+                            unitPriceCents: number;
+                            /** @enum {number} */
+                            vatRate: 0 | 2.1 | 5.5 | 10 | 20;
+                        }[];
+                        nextStep?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
+                        notes?: string;
+                        number?: string;
+                        overdue: boolean;
+                        paidCents: number;
+                        paidClaim?: {
+                            /** Format: date-time */
+                            at: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            date: string;
+                            reference?: string;
+                        };
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        pausedUntil?: string;
+                        pauseReason?: string;
+                        paymentPlan?: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            endedAt?: string;
+                            /** @enum {string} */
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            seq: number;
+                            /** @enum {string} */
+                            source: "owner" | "client";
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            totalCents: number;
+                            waivePenalties: boolean;
+                        };
+                        planRequest?: {
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            declineReason?: string;
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined";
+                        };
+                        portalDisabled?: boolean;
+                        /** Format: date-time */
+                        portalViewedAt?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        promisedFor?: string;
                         quoteId?: string;
                         quoteNumber?: string;
                         remindersPaused: boolean;
@@ -3897,6 +4513,7 @@ export interface operations {
                             vatCents: number;
                         }[];
                         disputed: boolean;
+                        disputeReason?: string;
                         /**
                          * Format: date
                          * @example 2026-11-22
@@ -3982,6 +4599,22 @@ export interface operations {
                         number?: string;
                         overdue: boolean;
                         paidCents: number;
+                        paidClaim?: {
+                            /** Format: date-time */
+                            at: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            date: string;
+                            reference?: string;
+                        };
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        pausedUntil?: string;
+                        pauseReason?: string;
                         paymentPlan?: {
                             /** Format: date-time */
                             createdAt: string;
@@ -4026,6 +4659,289 @@ export interface operations {
                             /** @enum {string} */
                             status: "pending" | "accepted" | "declined";
                         };
+                        portalDisabled?: boolean;
+                        /** Format: date-time */
+                        portalViewedAt?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        promisedFor?: string;
+                        quoteId?: string;
+                        quoteNumber?: string;
+                        remindersPaused: boolean;
+                        /** Format: date-time */
+                        sentAt?: string;
+                        /** @enum {string} */
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
+                        totals: {
+                            grossCents: number;
+                            netCents: number;
+                            vatBreakdown: {
+                                netCents: number;
+                                vatCents: number;
+                                vatRate: number;
+                            }[];
+                            vatCents: number;
+                        };
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    pauseInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                    /**
+                     * Format: date
+                     * @example 2026-11-22
+                     */
+                    until?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        balanceCents: number;
+                        clientId: string;
+                        clientName?: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        creditedCents: number;
+                        /** @constant */
+                        currency: "EUR";
+                        daysLate: number;
+                        deductedCents?: number;
+                        deductions?: {
+                            grossCents: number;
+                            invoiceId: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            issueDate: string;
+                            netCents: number;
+                            number: string;
+                            vatCents: number;
+                        }[];
+                        disputed: boolean;
+                        disputeReason?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        dueDate: string;
+                        /** Format: email */
+                        emailedTo?: string;
+                        id: string;
+                        imported?: boolean;
+                        issued?: {
+                            client: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                /** Format: email */
+                                email: string;
+                                /** @enum {string} */
+                                kind: "business" | "consumer";
+                                /**
+                                 * @default fr
+                                 * @enum {string}
+                                 */
+                                language: "fr" | "en";
+                                name: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                            penaltyRatePercent: number;
+                            seller: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                bic?: string;
+                                /** Format: email */
+                                email?: string;
+                                iban?: string;
+                                legalForm?: string;
+                                name: string;
+                                phone?: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                        };
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        issueDate: string;
+                        /** @enum {string} */
+                        kind?: "deposit" | "final";
+                        lastReminder?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
+                        /** Format: date-time */
+                        lastReminderAt?: string;
+                        lines: {
+                            description: string;
+                            /** @description at most 3 decimals, at most 1000000 */
+                            quantity: number;
+                            /** @description integer cents, at most 99999999999 */
+                            unitPriceCents: number;
+                            /** @enum {number} */
+                            vatRate: 0 | 2.1 | 5.5 | 10 | 20;
+                        }[];
+                        nextStep?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
+                        notes?: string;
+                        number?: string;
+                        overdue: boolean;
+                        paidCents: number;
+                        paidClaim?: {
+                            /** Format: date-time */
+                            at: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            date: string;
+                            reference?: string;
+                        };
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        pausedUntil?: string;
+                        pauseReason?: string;
+                        paymentPlan?: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            endedAt?: string;
+                            /** @enum {string} */
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            seq: number;
+                            /** @enum {string} */
+                            source: "owner" | "client";
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            totalCents: number;
+                            waivePenalties: boolean;
+                        };
+                        planRequest?: {
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            declineReason?: string;
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined";
+                        };
+                        portalDisabled?: boolean;
+                        /** Format: date-time */
+                        portalViewedAt?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        promisedFor?: string;
                         quoteId?: string;
                         quoteNumber?: string;
                         remindersPaused: boolean;
@@ -4758,6 +5674,7 @@ export interface operations {
                             vatCents: number;
                         }[];
                         disputed: boolean;
+                        disputeReason?: string;
                         /**
                          * Format: date
                          * @example 2026-11-22
@@ -4843,6 +5760,22 @@ export interface operations {
                         number?: string;
                         overdue: boolean;
                         paidCents: number;
+                        paidClaim?: {
+                            /** Format: date-time */
+                            at: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            date: string;
+                            reference?: string;
+                        };
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        pausedUntil?: string;
+                        pauseReason?: string;
                         paymentPlan?: {
                             /** Format: date-time */
                             createdAt: string;
@@ -4887,6 +5820,14 @@ export interface operations {
                             /** @enum {string} */
                             status: "pending" | "accepted" | "declined";
                         };
+                        portalDisabled?: boolean;
+                        /** Format: date-time */
+                        portalViewedAt?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        promisedFor?: string;
                         quoteId?: string;
                         quoteNumber?: string;
                         remindersPaused: boolean;
@@ -4998,6 +5939,7 @@ export interface operations {
                             vatCents: number;
                         }[];
                         disputed: boolean;
+                        disputeReason?: string;
                         /**
                          * Format: date
                          * @example 2026-11-22
@@ -5083,6 +6025,22 @@ export interface operations {
                         number?: string;
                         overdue: boolean;
                         paidCents: number;
+                        paidClaim?: {
+                            /** Format: date-time */
+                            at: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            date: string;
+                            reference?: string;
+                        };
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        pausedUntil?: string;
+                        pauseReason?: string;
                         paymentPlan?: {
                             /** Format: date-time */
                             createdAt: string;
@@ -5127,6 +6085,14 @@ export interface operations {
                             /** @enum {string} */
                             status: "pending" | "accepted" | "declined";
                         };
+                        portalDisabled?: boolean;
+                        /** Format: date-time */
+                        portalViewedAt?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        promisedFor?: string;
                         quoteId?: string;
                         quoteNumber?: string;
                         remindersPaused: boolean;
@@ -5236,6 +6202,144 @@ export interface operations {
             };
             /** @description Not found (or another tenant’s resource) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    issuePortalLink: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        issuedAt: string;
+                        url: string;
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revokePortalLinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a business rule */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5725,12 +6829,10 @@ export interface operations {
             };
         };
     };
-    sendInvoice: {
+    resolveDispute: {
         parameters: {
             query?: never;
-            header?: {
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 id: string;
             };
@@ -5768,6 +6870,7 @@ export interface operations {
                             vatCents: number;
                         }[];
                         disputed: boolean;
+                        disputeReason?: string;
                         /**
                          * Format: date
                          * @example 2026-11-22
@@ -5853,6 +6956,22 @@ export interface operations {
                         number?: string;
                         overdue: boolean;
                         paidCents: number;
+                        paidClaim?: {
+                            /** Format: date-time */
+                            at: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            date: string;
+                            reference?: string;
+                        };
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        pausedUntil?: string;
+                        pauseReason?: string;
                         paymentPlan?: {
                             /** Format: date-time */
                             createdAt: string;
@@ -5897,6 +7016,544 @@ export interface operations {
                             /** @enum {string} */
                             status: "pending" | "accepted" | "declined";
                         };
+                        portalDisabled?: boolean;
+                        /** Format: date-time */
+                        portalViewedAt?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        promisedFor?: string;
+                        quoteId?: string;
+                        quoteNumber?: string;
+                        remindersPaused: boolean;
+                        /** Format: date-time */
+                        sentAt?: string;
+                        /** @enum {string} */
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
+                        totals: {
+                            grossCents: number;
+                            netCents: number;
+                            vatBreakdown: {
+                                netCents: number;
+                                vatCents: number;
+                                vatRate: number;
+                            }[];
+                            vatCents: number;
+                        };
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resumeInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        balanceCents: number;
+                        clientId: string;
+                        clientName?: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        creditedCents: number;
+                        /** @constant */
+                        currency: "EUR";
+                        daysLate: number;
+                        deductedCents?: number;
+                        deductions?: {
+                            grossCents: number;
+                            invoiceId: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            issueDate: string;
+                            netCents: number;
+                            number: string;
+                            vatCents: number;
+                        }[];
+                        disputed: boolean;
+                        disputeReason?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        dueDate: string;
+                        /** Format: email */
+                        emailedTo?: string;
+                        id: string;
+                        imported?: boolean;
+                        issued?: {
+                            client: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                /** Format: email */
+                                email: string;
+                                /** @enum {string} */
+                                kind: "business" | "consumer";
+                                /**
+                                 * @default fr
+                                 * @enum {string}
+                                 */
+                                language: "fr" | "en";
+                                name: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                            penaltyRatePercent: number;
+                            seller: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                bic?: string;
+                                /** Format: email */
+                                email?: string;
+                                iban?: string;
+                                legalForm?: string;
+                                name: string;
+                                phone?: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                        };
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        issueDate: string;
+                        /** @enum {string} */
+                        kind?: "deposit" | "final";
+                        lastReminder?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
+                        /** Format: date-time */
+                        lastReminderAt?: string;
+                        lines: {
+                            description: string;
+                            /** @description at most 3 decimals, at most 1000000 */
+                            quantity: number;
+                            /** @description integer cents, at most 99999999999 */
+                            unitPriceCents: number;
+                            /** @enum {number} */
+                            vatRate: 0 | 2.1 | 5.5 | 10 | 20;
+                        }[];
+                        nextStep?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
+                        notes?: string;
+                        number?: string;
+                        overdue: boolean;
+                        paidCents: number;
+                        paidClaim?: {
+                            /** Format: date-time */
+                            at: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            date: string;
+                            reference?: string;
+                        };
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        pausedUntil?: string;
+                        pauseReason?: string;
+                        paymentPlan?: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            endedAt?: string;
+                            /** @enum {string} */
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            seq: number;
+                            /** @enum {string} */
+                            source: "owner" | "client";
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            totalCents: number;
+                            waivePenalties: boolean;
+                        };
+                        planRequest?: {
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            declineReason?: string;
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined";
+                        };
+                        portalDisabled?: boolean;
+                        /** Format: date-time */
+                        portalViewedAt?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        promisedFor?: string;
+                        quoteId?: string;
+                        quoteNumber?: string;
+                        remindersPaused: boolean;
+                        /** Format: date-time */
+                        sentAt?: string;
+                        /** @enum {string} */
+                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
+                        totals: {
+                            grossCents: number;
+                            netCents: number;
+                            vatBreakdown: {
+                                netCents: number;
+                                vatCents: number;
+                                vatRate: number;
+                            }[];
+                            vatCents: number;
+                        };
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sendInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        balanceCents: number;
+                        clientId: string;
+                        clientName?: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        creditedCents: number;
+                        /** @constant */
+                        currency: "EUR";
+                        daysLate: number;
+                        deductedCents?: number;
+                        deductions?: {
+                            grossCents: number;
+                            invoiceId: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            issueDate: string;
+                            netCents: number;
+                            number: string;
+                            vatCents: number;
+                        }[];
+                        disputed: boolean;
+                        disputeReason?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        dueDate: string;
+                        /** Format: email */
+                        emailedTo?: string;
+                        id: string;
+                        imported?: boolean;
+                        issued?: {
+                            client: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                /** Format: email */
+                                email: string;
+                                /** @enum {string} */
+                                kind: "business" | "consumer";
+                                /**
+                                 * @default fr
+                                 * @enum {string}
+                                 */
+                                language: "fr" | "en";
+                                name: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                            penaltyRatePercent: number;
+                            seller: {
+                                address?: {
+                                    city: string;
+                                    /** @default FR */
+                                    country: string;
+                                    line1: string;
+                                    line2?: string;
+                                    postalCode: string;
+                                };
+                                bic?: string;
+                                /** Format: email */
+                                email?: string;
+                                iban?: string;
+                                legalForm?: string;
+                                name: string;
+                                phone?: string;
+                                siren?: string;
+                                vatNumber?: string;
+                            };
+                        };
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        issueDate: string;
+                        /** @enum {string} */
+                        kind?: "deposit" | "final";
+                        lastReminder?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
+                        /** Format: date-time */
+                        lastReminderAt?: string;
+                        lines: {
+                            description: string;
+                            /** @description at most 3 decimals, at most 1000000 */
+                            quantity: number;
+                            /** @description integer cents, at most 99999999999 */
+                            unitPriceCents: number;
+                            /** @enum {number} */
+                            vatRate: 0 | 2.1 | 5.5 | 10 | 20;
+                        }[];
+                        nextStep?: {
+                            /** Format: date-time */
+                            at: string;
+                            templateId: string;
+                        };
+                        notes?: string;
+                        number?: string;
+                        overdue: boolean;
+                        paidCents: number;
+                        paidClaim?: {
+                            /** Format: date-time */
+                            at: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            date: string;
+                            reference?: string;
+                        };
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        pausedUntil?: string;
+                        pauseReason?: string;
+                        paymentPlan?: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            endedAt?: string;
+                            /** @enum {string} */
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            seq: number;
+                            /** @enum {string} */
+                            source: "owner" | "client";
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            totalCents: number;
+                            waivePenalties: boolean;
+                        };
+                        planRequest?: {
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            declineReason?: string;
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            note?: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined";
+                        };
+                        portalDisabled?: boolean;
+                        /** Format: date-time */
+                        portalViewedAt?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        promisedFor?: string;
                         quoteId?: string;
                         quoteNumber?: string;
                         remindersPaused: boolean;
@@ -6099,6 +7756,7 @@ export interface operations {
                                 vatCents: number;
                             }[];
                             disputed: boolean;
+                            disputeReason?: string;
                             /**
                              * Format: date
                              * @example 2026-11-22
@@ -6184,6 +7842,22 @@ export interface operations {
                             number?: string;
                             overdue: boolean;
                             paidCents: number;
+                            paidClaim?: {
+                                /** Format: date-time */
+                                at: string;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                date: string;
+                                reference?: string;
+                            };
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            pausedUntil?: string;
+                            pauseReason?: string;
                             paymentPlan?: {
                                 /** Format: date-time */
                                 createdAt: string;
@@ -6228,6 +7902,14 @@ export interface operations {
                                 /** @enum {string} */
                                 status: "pending" | "accepted" | "declined";
                             };
+                            portalDisabled?: boolean;
+                            /** Format: date-time */
+                            portalViewedAt?: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            promisedFor?: string;
                             quoteId?: string;
                             quoteNumber?: string;
                             remindersPaused: boolean;
@@ -6655,6 +8337,433 @@ export interface operations {
             };
             /** @description Missing or invalid token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPortal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions: {
+                            claimPaid: boolean;
+                            dispute: boolean;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            latestPromiseDate: string;
+                            promise: boolean;
+                        };
+                        client: {
+                            name: string;
+                        };
+                        invoice: {
+                            balanceCents: number;
+                            creditedCents: number;
+                            /** @constant */
+                            currency: "EUR";
+                            daysLate: number;
+                            deductedCents?: number;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            dueDate: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            issueDate: string;
+                            /** @enum {string} */
+                            kind?: "deposit" | "final";
+                            lines: {
+                                description: string;
+                                /** @description at most 3 decimals, at most 1000000 */
+                                quantity: number;
+                                /** @description integer cents, at most 99999999999 */
+                                unitPriceCents: number;
+                                /** @enum {number} */
+                                vatRate: 0 | 2.1 | 5.5 | 10 | 20;
+                            }[];
+                            number: string;
+                            overdue: boolean;
+                            paidCents: number;
+                            /** @enum {string} */
+                            status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
+                            totals: {
+                                grossCents: number;
+                                netCents: number;
+                                vatBreakdown: {
+                                    netCents: number;
+                                    vatCents: number;
+                                    vatRate: number;
+                                }[];
+                                vatCents: number;
+                            };
+                        };
+                        /** @enum {string} */
+                        language: "fr" | "en";
+                        payment: {
+                            bic?: string;
+                            epcQr?: {
+                                /** @description EPC069-12 payload (BCD / 002 / 1 / SCT / BIC / name / IBAN / EURx.yy / / / number) */
+                                payload: string;
+                                /** @description The QR code as an SVG document */
+                                svg: string;
+                            };
+                            iban?: string;
+                            /** @description Online payment page (settings paymentUrl with the number and balance filled in) */
+                            paymentUrl?: string;
+                            /** @description Transfer reference: the invoice number */
+                            reference: string;
+                        };
+                        payments: {
+                            amountCents: number;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            date: string;
+                            method: string;
+                        }[];
+                        reminders: {
+                            disputed: boolean;
+                            paidClaim?: {
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                date: string;
+                                reference?: string;
+                            };
+                            paused: boolean;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            pausedUntil?: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            promisedFor?: string;
+                        };
+                        seller: {
+                            address?: {
+                                city: string;
+                                /** @default FR */
+                                country: string;
+                                line1: string;
+                                line2?: string;
+                                postalCode: string;
+                            };
+                            /** Format: email */
+                            email?: string;
+                            legalForm?: string;
+                            name: string;
+                            phone?: string;
+                            siren?: string;
+                            vatNumber?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    portalDispute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        disputed: boolean;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        pausedUntil?: string;
+                        remindersPaused: boolean;
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    portalPaid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @example 2026-11-22
+                     */
+                    date: string;
+                    reference?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        disputed: boolean;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        pausedUntil?: string;
+                        remindersPaused: boolean;
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPortalPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    portalPromise: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @example 2026-11-22
+                     */
+                    date: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        disputed: boolean;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        pausedUntil?: string;
+                        remindersPaused: boolean;
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a business rule */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7420,6 +9529,7 @@ export interface operations {
                             vatCents: number;
                         }[];
                         disputed: boolean;
+                        disputeReason?: string;
                         /**
                          * Format: date
                          * @example 2026-11-22
@@ -7505,6 +9615,22 @@ export interface operations {
                         number?: string;
                         overdue: boolean;
                         paidCents: number;
+                        paidClaim?: {
+                            /** Format: date-time */
+                            at: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            date: string;
+                            reference?: string;
+                        };
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        pausedUntil?: string;
+                        pauseReason?: string;
                         paymentPlan?: {
                             /** Format: date-time */
                             createdAt: string;
@@ -7549,6 +9675,14 @@ export interface operations {
                             /** @enum {string} */
                             status: "pending" | "accepted" | "declined";
                         };
+                        portalDisabled?: boolean;
+                        /** Format: date-time */
+                        portalViewedAt?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        promisedFor?: string;
                         quoteId?: string;
                         quoteNumber?: string;
                         remindersPaused: boolean;
@@ -7677,6 +9811,7 @@ export interface operations {
                             vatCents: number;
                         }[];
                         disputed: boolean;
+                        disputeReason?: string;
                         /**
                          * Format: date
                          * @example 2026-11-22
@@ -7762,6 +9897,22 @@ export interface operations {
                         number?: string;
                         overdue: boolean;
                         paidCents: number;
+                        paidClaim?: {
+                            /** Format: date-time */
+                            at: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            date: string;
+                            reference?: string;
+                        };
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        pausedUntil?: string;
+                        pauseReason?: string;
                         paymentPlan?: {
                             /** Format: date-time */
                             createdAt: string;
@@ -7806,6 +9957,14 @@ export interface operations {
                             /** @enum {string} */
                             status: "pending" | "accepted" | "declined";
                         };
+                        portalDisabled?: boolean;
+                        /** Format: date-time */
+                        portalViewedAt?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        promisedFor?: string;
                         quoteId?: string;
                         quoteNumber?: string;
                         remindersPaused: boolean;
