@@ -9,7 +9,7 @@
 import { addDays, localDate } from '../../domain/dates.js';
 import { invoiceBalanceCents, isOpen } from '../../domain/invoice.js';
 import { addBusinessDays, lengthenPause, PAID_CLAIM_PAUSE_BUSINESS_DAYS, promiseDateProblem } from '../../domain/portal.js';
-import { BusinessRuleError, ConflictError } from '../errors.js';
+import { AppError, BusinessRuleError } from '../errors.js';
 import { retryOnConflict } from '../retry-on-conflict.js';
 import type { InvoiceRecord, TimelineRecord } from '../ports.js';
 import { resolvePortalToken, type PortalResolveDeps } from './portal-links.js';
@@ -21,12 +21,22 @@ export interface PortalActionResult {
   readonly disputed: boolean;
 }
 
+/**
+ * 409 for an action the invoice's state forbids (paid, disputed). Not a ConflictError: that one
+ * means "another writer got there first" and makes the use case retry.
+ */
+export class PortalStateError extends AppError {
+  readonly status = 409;
+  readonly title = 'Conflict';
+  override readonly type = 'https://relances.dev/problems/portal-state';
+}
+
 type Decide = (current: InvoiceRecord, ctx: { at: string; today: string; settings: Settings }) => { next: InvoiceRecord; events: TimelineRecord[] };
 
 const act = (deps: PortalResolveDeps, token: string, decide: Decide) =>
   retryOnConflict(async (): Promise<PortalActionResult> => {
     const { invoice, settings, now } = await resolvePortalToken(deps, token);
-    if (!isOpen(invoice.status) || invoiceBalanceCents(invoice) <= 0) throw new ConflictError(`The invoice is ${invoice.status}: nothing is left to pay`);
+    if (!isOpen(invoice.status) || invoiceBalanceCents(invoice) <= 0) throw new PortalStateError(`The invoice is ${invoice.status}: nothing is left to pay`);
     const { next, events } = decide(invoice, { at: now.toISOString(), today: localDate(now, settings.timezone), settings });
     await deps.invoices.save(next, { events });
     return { remindersPaused: next.remindersPaused, ...(next.pausedUntil ? { pausedUntil: next.pausedUntil } : {}), disputed: next.disputed };
@@ -55,7 +65,7 @@ export const makePromisePayment = (deps: PortalResolveDeps) =>
     act(deps, token, (current, { at, today }) => {
       const problem = promiseDateProblem(input.date, today);
       if (problem) throw new BusinessRuleError('promise-date', 'The promised date is out of range', [{ path: 'body.date', message: problem }]);
-      if (current.disputed) throw new ConflictError('The invoice is disputed: the seller answers the dispute first');
+      if (current.disputed) throw new PortalStateError('The invoice is disputed: the seller answers the dispute first');
       return {
         // Reminders resume the day after the promised date if the invoice is still unpaid.
         next: { ...current, ...pausedUntil(current, addDays(input.date, 1), 'promise'), promisedFor: input.date, updatedAt: at },
