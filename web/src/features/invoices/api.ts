@@ -141,3 +141,27 @@ export const usePlanActions = (id: string) => {
     }),
   };
 };
+
+export const useEndgameActions = (id: string) => {
+  const invalidate = useInvalidate(id);
+  const path = { path: { id } };
+  return {
+    litigation: useMutation({
+      mutationFn: (reason?: string) => unwrap(api().POST('/invoices/{id}/litigation', { params: path, body: reason ? { reason } : {} })),
+      onSuccess: invalidate,
+    }),
+    leaveLitigation: useMutation({ mutationFn: () => unwrap(api().DELETE('/invoices/{id}/litigation', { params: path })), onSuccess: invalidate }),
+    writeOff: useMutation({
+      mutationFn: (body: { reason: string; evidence?: string }) => unwrap(api().POST('/invoices/{id}/write-off', { params: { ...path, header: idem() }, body })),
+      onSuccess: invalidate,
+    }),
+  };
+};
+
+export const useCancelStep = (id: string) => {
+  const invalidate = useInvalidate(id);
+  return useMutation({
+    mutationFn: (stepId: string) => unwrap(api().POST('/invoices/{id}/reminders/{stepId}/cancel', { params: { path: { id, stepId } } })),
+    onSuccess: invalidate,
+  });
+};

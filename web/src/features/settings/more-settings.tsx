@@ -147,6 +147,18 @@ export const useSections = (settings: Record<string, unknown>): SettingSection[]
     },
   ];
   const has = (path: string) => read(settings, path) !== undefined;
+  if (has('notifications')) {
+    sections.push({
+      id: 'notifications',
+      title: t(s('notifications')),
+      fields: [
+        { path: 'notifyEmail', label: t(s('notifyEmail')), hint: t(s('notifyEmailHint')), kind: 'email', nullable: true },
+        { path: 'notifications.immediate', label: t(s('notifyImmediate')), kind: 'bool' },
+        { path: 'notifications.dailyOverview', label: t(s('dailyOverview')), kind: 'bool' },
+        { path: 'notifications.overviewHour', label: t(s('overviewHour')), kind: 'hour', min: 0, max: 23 },
+      ],
+    });
+  }
   if (has('planMissedDays')) {
     sections.push({
       id: 'plans',
@@ -155,6 +167,18 @@ export const useSections = (settings: Record<string, unknown>): SettingSection[]
         { path: 'planCourtesyDays', label: t(s('planCourtesyDays')), kind: 'int', min: 1, max: 30 },
         { path: 'planLateDays', label: t(s('planLateDays')), kind: 'int', min: 1, max: 30 },
         { path: 'planMissedDays', label: t(s('planMissedDays')), kind: 'int', min: 1, max: 90 },
+      ],
+    });
+  }
+  if (has('litigationAfterDays') || has('thankOnPayment')) {
+    sections.push({
+      id: 'endgame',
+      title: t(s('endgame')),
+      fields: [
+        ...(has('thankOnPayment') ? [{ path: 'thankOnPayment', label: t(s('thankOnPayment')), kind: 'bool' as const }] : []),
+        ...(has('thankOnPartial') ? [{ path: 'thankOnPartial', label: t(s('thankOnPartial')), kind: 'bool' as const }] : []),
+        ...(has('thankOnlyIfReminded') ? [{ path: 'thankOnlyIfReminded', label: t(s('thankOnlyIfReminded')), kind: 'bool' as const }] : []),
+        ...(has('litigationAfterDays') ? [{ path: 'litigationAfterDays', label: t(s('litigationAfterDays')), hint: t(s('litigationHint')), kind: 'int' as const, min: 0, max: 365 }] : []),
       ],
     });
   }

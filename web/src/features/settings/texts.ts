@@ -30,6 +30,7 @@ const fr = {
   planMissedDays: 'Fin d’un échéancier après une échéance impayée de (jours)',
   range: 'Un nombre entre {{min}} et {{max}}',
   plans: 'Échéanciers',
+  litigationHint: '0 : jamais automatiquement.',
   planCourtesyDays: 'Rappel courtois avant chaque échéance (jours)',
   planLateDays: 'Relance après une échéance impayée (jours)',
 };
@@ -64,6 +65,7 @@ export const settingsTexts = registerTexts('settingsMore', fr, {
   planMissedDays: 'End a payment plan after an instalment unpaid for (days)',
   range: 'A number between {{min}} and {{max}}',
   plans: 'Payment plans',
+  litigationHint: '0: never automatically.',
   planCourtesyDays: 'Courtesy reminder before each instalment (days)',
   planLateDays: 'Reminder after an unpaid instalment (days)',
 });
