@@ -1,6 +1,7 @@
 /** What the public portal shows of one invoice (the client's view; nothing else of the tenant). */
 import type { InvoiceLine, InvoiceStatus, InvoiceTotals } from './invoice.js';
 import type { CompanyIdentity } from './settings.js';
+import type { InstalmentView, PlanRequest } from './payment-plan.js';
 
 export interface PortalView {
   readonly language: 'fr' | 'en';
@@ -39,7 +40,11 @@ export interface PortalView {
     readonly promisedFor?: string;
     readonly paidClaim?: { readonly date: string; readonly reference?: string };
   };
-  /** What the client may do now; `latestPromiseDate` bounds a promise. */
-  readonly actions: { readonly claimPaid: boolean; readonly promise: boolean; readonly dispute: boolean; readonly latestPromiseDate: string };
+  /** The running payment plan ("rappel de l'échéancier"): each instalment with what is still due and its status. */
+  readonly paymentPlan?: { readonly instalments: readonly InstalmentView[]; readonly waivePenalties: boolean };
+  /** The plan the client last asked for, and what the seller answered. */
+  readonly planRequest?: Pick<PlanRequest, 'instalments' | 'requestedAt' | 'status' | 'decidedAt' | 'declineReason'>;
+  /** What the client may do now; `latestPromiseDate` bounds a promise; `planRequest`: ask for a payment plan. */
+  readonly actions: { readonly claimPaid: boolean; readonly promise: boolean; readonly dispute: boolean; readonly latestPromiseDate: string; readonly planRequest: boolean };
 }
 

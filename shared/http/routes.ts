@@ -10,11 +10,14 @@ import { idParams, id, listQuery, page } from './schemas/common.js';
 import { CancelInvoiceInput, Invoice, LitigationInput, WriteOffInput, InvoiceExportQuery, InvoiceInput, InvoiceListQuery, InvoicePatch, Payment, PaymentInput, TimelineEvent } from './schemas/invoices.js';
 import { Settings, SettingsInput } from './schemas/settings.js';
 import { BatchReminderInput, BatchReminderView, ClientReminderInput, ClientReminderView, DryRunQuery } from './schemas/client-reminders.js';
-import { AcceptPlanRequestInput, DeclinePlanRequestInput, PaymentPlanInput, PaymentPlanView, PlanDecisionView } from './schemas/payment-plans.js';
+import { AcceptPlanRequestInput, DeclinePlanRequestInput, PaymentPlanInput, PaymentPlanView, PlanDecisionView, PlanRequestInput, PlanRequestView } from './schemas/payment-plans.js';
 import { ClientListQuery, ClientRowFields, CockpitQuery, CockpitView, ImportBody, ImportQuery, ImportJobView, ImportReportView, StatementView } from './schemas/cockpit.js';
 import { CreditNoteInput, CreditNoteResult, CreditNoteView, DepositInput, FinalInvoiceInput, QuoteInput, QuoteListQuery, QuotePatch, QuoteView } from './schemas/quotes.js';
 import {
+  LetterPostedInput,
+  LetterToPostView,
   ManualReminderInput,
+  StepParams,
   PlannedStepView,
   PreviewInput,
   PreviewView,
@@ -113,6 +116,9 @@ export const routes = {
   sendBatchReminders: { method: 'POST', path: '/reminders/batch', handler: 'functions/reminders/client-reminders', summary: 'Mass send: up to 500 invoices (ids or the follow-up list filters), one message per client, gaps respected; an answer per invoice and totals', auth: 'jwt', body: BatchReminderInput, response: BatchReminderView, idempotent: true, pdf: true, email: true, heavy: true },
   cancelReminderStep: { method: 'POST', path: '/invoices/{id}/reminders/{stepId}/cancel', handler: 'functions/reminders/reminders-api', summary: 'Cancel one scheduled step (state cancelled, reason owner_cancelled); 409 once it is sent, skipped, cancelled, failed or being sent', auth: 'jwt', params: stepParams, response: PlannedStepView },
   simulation: { method: 'GET', path: '/reminders/simulation', handler: 'functions/reminders/reminders-api', summary: 'Dry run: what would be sent and skipped, and why', auth: 'jwt', query: SimulationQuery, response: SimulationView },
+  lettersToPost: { method: 'GET', path: '/reminders/to-post', handler: 'functions/reminders/reminders-api', summary: 'Letters of letter steps produced and waiting to be posted by registered mail, oldest first', auth: 'jwt', response: z.object({ items: z.array(LetterToPostView) }) },
+  markLetterPosted: { method: 'POST', path: '/invoices/{id}/reminders/{stepId}/posted', handler: 'functions/reminders/reminders-api', summary: 'Close a letter step: it went by registered post (to_post → sent, postedAt, trackingNumber); repeating it is harmless, 409 if the letter is not to_post', auth: 'jwt', params: StepParams, body: LetterPostedInput, response: PlannedStepView },
+  letterPdf: { method: 'GET', path: '/invoices/{id}/reminders/{stepId}/letter.pdf', handler: 'functions/reminders/reminders-pdf', summary: 'The mise en demeure letter of a letter step, rendered again from what the step recorded (same bytes, SHA-256 on the step)', auth: 'jwt', params: StepParams, pdf: true, heavy: true },
 
   listScenarios: { method: 'GET', path: '/scenarios', handler: 'functions/scenarios/scenarios-api', summary: 'Built-in and custom scenarios', auth: 'jwt', response: z.object({ items: z.array(ScenarioView) }) },
   createScenario: { method: 'POST', path: '/scenarios', handler: 'functions/scenarios/scenarios-api', summary: 'Create a scenario', auth: 'jwt', body: ScenarioCreate, response: ScenarioView, successStatus: 201, idempotent: true },
@@ -153,6 +159,7 @@ export const routes = {
   portalPaid: { method: 'POST', path: '/portal/{token}/paid', handler: 'functions/portal/portal-api', summary: 'Client portal: “j’ai payé” (date, reference): reminders pause 5 business days while the seller checks', auth: 'none', params: portalParams, body: PortalPaidInput, response: PortalActionResult },
   portalPromise: { method: 'POST', path: '/portal/{token}/promise', handler: 'functions/portal/portal-api', summary: 'Client portal: a promise to pay by a date (≤ 60 days): reminders pause and resume the day after if unpaid', auth: 'none', params: portalParams, body: PortalPromiseInput, response: PortalActionResult },
   portalDispute: { method: 'POST', path: '/portal/{token}/dispute', handler: 'functions/portal/portal-api', summary: 'Client portal: contest the invoice (reason): reminders stop until the seller resolves it', auth: 'none', params: portalParams, body: PortalDisputeInput, response: PortalActionResult },
+  portalPlanRequest: { method: 'POST', path: '/portal/{token}/plan-request', handler: 'functions/portal/portal-api', summary: 'Client portal: ask for a payment plan (instalments adding up to the balance, ascending, from today); the seller accepts or declines and the client is told by email', auth: 'none', params: portalParams, body: PlanRequestInput, response: PlanRequestView, successStatus: 201 },
   listNotifications: { method: 'GET', path: '/notifications', handler: 'functions/notifications/notifications-api', summary: 'The owner’s notifications (bounce, complaint, dispute, promise, "j’ai payé", failed step, unknown outcome, plan request, litigation), newest first; unread=true for the unread ones', auth: 'jwt', query: NotificationListQuery, response: page(NotificationView) },
   readAllNotifications: { method: 'POST', path: '/notifications/read-all', handler: 'functions/notifications/notifications-api', summary: 'Mark every notification read (500 per call; remaining says if some are left)', auth: 'jwt', response: ReadAllResult },
   readNotification: { method: 'POST', path: '/notifications/{id}/read', handler: 'functions/notifications/notifications-api', summary: 'Mark a notification read', auth: 'jwt', params: idParams, response: NotificationView },

@@ -7,6 +7,7 @@ import { addDays, localDate } from '../../domain/dates.js';
 import { epcPayload } from '../../domain/epc-qr.js';
 import { invoiceBalanceCents, isOpen, lateness } from '../../domain/invoice.js';
 import { renderPaymentUrl } from '../../domain/portal.js';
+import { instalmentViews } from '../../domain/payment-plan.js';
 import { PROMISE_MAX_DAYS } from '../../domain/portal.js';
 import type { PortalView } from '../../domain/portal-types.js';
 import type { CompanyIdentity, Settings } from '../../domain/settings.js';
@@ -80,9 +81,36 @@ export const makeGetPortalView = (deps: PortalViewDeps) =>
         ...(invoice.promisedFor ? { promisedFor: invoice.promisedFor } : {}),
         ...(invoice.paidClaim ? { paidClaim: { date: invoice.paidClaim.date, ...(invoice.paidClaim.reference ? { reference: invoice.paidClaim.reference } : {}) } } : {}),
       },
-      actions: { claimPaid: open, promise: open && !invoice.disputed, dispute: open && !invoice.disputed, latestPromiseDate: addDays(today, PROMISE_MAX_DAYS) },
+      ...portalPlan(invoice, today),
+      actions: {
+        claimPaid: open,
+        promise: open && !invoice.disputed,
+        dispute: open && !invoice.disputed,
+        latestPromiseDate: addDays(today, PROMISE_MAX_DAYS),
+        planRequest: open && !invoice.disputed && invoice.paymentPlan?.status !== 'active',
+      },
     };
   };
+
+/** The running payment plan and the client's last request, as the client sees them. */
+const portalPlan = (invoice: InvoiceRecord, today: string): Pick<PortalView, 'paymentPlan' | 'planRequest'> => {
+  const plan = invoice.paymentPlan?.status === 'active' ? invoice.paymentPlan : undefined;
+  const request = invoice.planRequest;
+  return {
+    ...(plan ? { paymentPlan: { instalments: instalmentViews(plan, invoiceBalanceCents(invoice), today), waivePenalties: plan.waivePenalties } } : {}),
+    ...(request
+      ? {
+          planRequest: {
+            instalments: [...request.instalments],
+            requestedAt: request.requestedAt,
+            status: request.status,
+            ...(request.decidedAt ? { decidedAt: request.decidedAt } : {}),
+            ...(request.declineReason ? { declineReason: request.declineReason } : {}),
+          },
+        }
+      : {}),
+  };
+};
 
 /** The first opening goes on the timeline once (a concurrent first view loses the re-check). */
 const recordFirstView = (deps: PortalViewDeps, seen: InvoiceRecord, now: Date) =>

@@ -1,3 +1,4 @@
+import { InstalmentView, PlanRequestView } from './payment-plans.js';
 /**
  * The public client portal (`/portal/{token}`) and the owner's pause / dispute / link routes.
  * Validation only: the view's type is the use case's (shared/app/portal/portal-view.ts).
@@ -35,7 +36,11 @@ export const PortalView = z
       promisedFor: businessDate.optional(),
       paidClaim: z.object({ date: businessDate, reference: z.string().optional() }).optional(),
     }),
-    actions: z.object({ claimPaid: z.boolean(), promise: z.boolean(), dispute: z.boolean(), latestPromiseDate: businessDate }),
+    /** The running payment plan ("rappel de l'échéancier"). */
+    paymentPlan: z.object({ instalments: z.array(InstalmentView), waivePenalties: z.boolean() }).optional(),
+    /** The plan the client last asked for, and the seller's answer. */
+    planRequest: PlanRequestView.omit({ note: true }).optional(),
+    actions: z.object({ claimPaid: z.boolean(), promise: z.boolean(), dispute: z.boolean(), latestPromiseDate: businessDate, planRequest: z.boolean() }),
   });
 
 export const PortalPaidInput = z.object({ date: businessDate, reference: z.string().trim().min(1).max(140).optional() }).strict();

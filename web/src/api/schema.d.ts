@@ -472,6 +472,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/invoices/{id}/reminders/{stepId}/letter.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The mise en demeure letter of a letter step, rendered again from what the step recorded (same bytes, SHA-256 on the step) */
+        get: operations["letterPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/invoices/{id}/reminders/{stepId}/posted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a letter step: it went by registered post (to_post → sent, postedAt, trackingNumber); repeating it is harmless, 409 if the letter is not to_post */
+        post: operations["markLetterPosted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/invoices/{id}/resolve-dispute": {
         parameters: {
             query?: never;
@@ -727,6 +761,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/portal/{token}/plan-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Client portal: ask for a payment plan (instalments adding up to the balance, ascending, from today); the seller accepts or declines and the client is told by email */
+        post: operations["portalPlanRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/portal/{token}/promise": {
         parameters: {
             query?: never;
@@ -925,6 +976,23 @@ export interface paths {
         };
         /** Dry run: what would be sent and skipped, and why */
         get: operations["simulation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reminders/to-post": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Letters of letter steps produced and waiting to be posted by registered mail, oldest first */
+        get: operations["lettersToPost"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1146,6 +1214,7 @@ export interface operations {
                             oldestDaysLate: number;
                             openInvoices: number;
                             overdueCents: number;
+                            phone?: string;
                             /** @default true */
                             remindersEnabled: boolean;
                             scenarioId?: string | null;
@@ -1219,6 +1288,7 @@ export interface operations {
                      */
                     language?: "fr" | "en";
                     name: string;
+                    phone?: string;
                     /** @default true */
                     remindersEnabled?: boolean;
                     scenarioId?: string | null;
@@ -1273,6 +1343,7 @@ export interface operations {
                         lastMessageAt?: string;
                         lastMessageDate?: string;
                         name: string;
+                        phone?: string;
                         /** @default true */
                         remindersEnabled: boolean;
                         scenarioId?: string | null;
@@ -1376,6 +1447,7 @@ export interface operations {
                         lastMessageAt?: string;
                         lastMessageDate?: string;
                         name: string;
+                        phone?: string;
                         /** @default true */
                         remindersEnabled: boolean;
                         scenarioId?: string | null;
@@ -1452,6 +1524,7 @@ export interface operations {
                     /** @enum {string} */
                     language?: "fr" | "en";
                     name?: string;
+                    phone?: string | null;
                     remindersEnabled?: boolean;
                     scenarioId?: string | null;
                     siren?: string | null;
@@ -1504,6 +1577,7 @@ export interface operations {
                         lastMessageAt?: string;
                         lastMessageDate?: string;
                         name: string;
+                        phone?: string;
                         /** @default true */
                         remindersEnabled: boolean;
                         scenarioId?: string | null;
@@ -6620,6 +6694,158 @@ export interface operations {
             };
         };
     };
+    letterPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                stepId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    markLetterPosted: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                stepId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    trackingNumber?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attempts?: number;
+                        beforeDue?: boolean;
+                        /** @enum {string} */
+                        channel: "email" | "sms" | "letter";
+                        index?: number;
+                        instalment?: number;
+                        lastError?: string;
+                        letterSha256?: string;
+                        manual?: boolean;
+                        messageId?: string;
+                        plan?: number;
+                        /** @enum {string} */
+                        planStep?: "courtesy" | "late";
+                        /** Format: date-time */
+                        postedAt?: string;
+                        projected?: boolean;
+                        reason?: string;
+                        recipients?: string[];
+                        /** Format: date-time */
+                        scheduledAt?: string;
+                        /** Format: date-time */
+                        sentAt?: string;
+                        /** @enum {string} */
+                        state: "scheduled" | "sending" | "to_post" | "sent" | "skipped" | "cancelled" | "failed" | "done";
+                        stepId: string;
+                        templateId: string;
+                        trackingNumber?: string;
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     resolveDispute: {
         parameters: {
             query?: never;
@@ -8163,6 +8389,7 @@ export interface operations {
                              * @example 2026-11-22
                              */
                             latestPromiseDate: string;
+                            planRequest: boolean;
                             promise: boolean;
                         };
                         client: {
@@ -8228,6 +8455,21 @@ export interface operations {
                             /** @description Transfer reference: the invoice number */
                             reference: string;
                         };
+                        paymentPlan?: {
+                            instalments: {
+                                amountCents: number;
+                                dueCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                                paidCents: number;
+                                /** @enum {string} */
+                                status: "pending" | "paid" | "late";
+                            }[];
+                            waivePenalties: boolean;
+                        };
                         payments: {
                             amountCents: number;
                             /**
@@ -8237,6 +8479,24 @@ export interface operations {
                             date: string;
                             method: string;
                         }[];
+                        planRequest?: {
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            declineReason?: string;
+                            instalments: {
+                                /** @description integer cents, at most 99999999999 */
+                                amountCents: number;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                dueDate: string;
+                            }[];
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined";
+                        };
                         reminders: {
                             disputed: boolean;
                             paidClaim?: {
@@ -8479,6 +8739,97 @@ export interface operations {
             };
             /** @description Not found (or another tenant’s resource) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    portalPlanRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    instalments: {
+                        /** @description integer cents, at most 99999999999 */
+                        amountCents: number;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        dueDate: string;
+                    }[];
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        decidedAt?: string;
+                        declineReason?: string;
+                        instalments: {
+                            /** @description integer cents, at most 99999999999 */
+                            amountCents: number;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            dueDate: string;
+                        }[];
+                        note?: string;
+                        /** Format: date-time */
+                        requestedAt: string;
+                        /** @enum {string} */
+                        status: "pending" | "accepted" | "declined";
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a business rule */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10375,6 +10726,54 @@ export interface operations {
             };
         };
     };
+    lettersToPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            address?: {
+                                city: string;
+                                country: string;
+                                line1: string;
+                                line2?: string;
+                                postalCode: string;
+                            };
+                            amountCents: number;
+                            clientName: string;
+                            invoiceId: string;
+                            invoiceNumber: string;
+                            letterSha256: string;
+                            pdfUrl: string;
+                            /** Format: date-time */
+                            producedAt: string;
+                            stepId: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listScenarios: {
         parameters: {
             query?: never;
@@ -10838,6 +11237,10 @@ export interface operations {
                         sendHour: number;
                         skipHolidays: boolean;
                         skipWeekends: boolean;
+                        sms?: {
+                            originationIdentity?: string;
+                            senderId?: string;
+                        };
                         thankOnlyIfReminded: boolean;
                         thankOnPartial: boolean;
                         thankOnPayment: boolean;
@@ -10913,6 +11316,10 @@ export interface operations {
                     sendHour?: number;
                     skipHolidays?: boolean;
                     skipWeekends?: boolean;
+                    sms?: {
+                        originationIdentity?: string;
+                        senderId?: string;
+                    };
                     thankOnlyIfReminded?: boolean;
                     thankOnPartial?: boolean;
                     thankOnPayment?: boolean;
@@ -10976,6 +11383,10 @@ export interface operations {
                         sendHour: number;
                         skipHolidays: boolean;
                         skipWeekends: boolean;
+                        sms?: {
+                            originationIdentity?: string;
+                            senderId?: string;
+                        };
                         thankOnlyIfReminded: boolean;
                         thankOnPartial: boolean;
                         thankOnPayment: boolean;
