@@ -29,7 +29,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // The web server's port is chosen first: portal links in emails point at it.
   const webPort = await freePort();
   const stack = await startLocalStack({
-    ports: { api: 0, dynamodb: 0, ses: 0, scheduler: 0 },
+    ports: { api: 0, dynamodb: 0, ses: 0, scheduler: 0, sms: 0 },
     webUrl: `http://localhost:${webPort}`,
     quiet: true,
     fireInRealTime: false,

@@ -11,6 +11,7 @@ import { pdfRenderer } from '../../shared/wiring-pdf.js';
 import { logger } from '../../shared/adapters/telemetry/powertools-logger.js';
 import { traced } from '../../shared/wiring-tracing.js';
 import { mailer } from '../../shared/wiring-email.js';
+import { smsSender } from '../../shared/wiring-sms.js';
 import { wiring } from '../../shared/wiring.js';
 import { portalLinks } from '../../shared/wiring-portal-links.js';
 import { metrics } from '../../shared/wiring-telemetry.js';
@@ -46,6 +47,7 @@ const sendReminder = makeSendReminder({
   ...reminderReadDeps(),
   templates: wiring.templates(),
   mailer: mailer(),
+  sms: smsSender(),
   pdf: pdfRenderer,
   clock: wiring.clock,
   metrics: metrics(),

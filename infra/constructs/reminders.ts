@@ -70,6 +70,7 @@ export class Reminders extends Construct {
     });
     storage.grantReadWriteData(this.sendReminder);
     email.grantSend(this.sendReminder);
+    this.grantSendText(this.sendReminder);
 
     const stack = Stack.of(this);
     this.schedulerRole = new Role(this, 'SchedulerRole', {
@@ -117,6 +118,21 @@ export class Reminders extends Construct {
     // resource-level permission for scheduler:ListSchedules, so a group ARN would be refused.
     this.syncSchedules.addToRolePolicy(new PolicyStatement({ actions: ['scheduler:ListSchedules'], resources: [UNSCOPABLE_ACTION_RESOURCE] }));
 
+    if (this.sendReminder.role) {
+      NagSuppressions.addResourceSuppressions(
+        this.sendReminder.role,
+        [
+          {
+            id: 'AwsSolutions-IAM5',
+            reason:
+              'sms-voice:SendTextMessage for sms steps: the origination identity (phone number, sender id or pool) is a tenant setting chosen at run time, so each identity type is granted within this account and region only; opt-out lists are checked by the service.',
+            appliesTo: [{ regex: '/^Resource::arn:<AWS::Partition>:sms-voice:[^:*]+:[^:*]+:(phone-number|sender-id|pool|opt-out-list)\\/\\*$/g' }],
+          },
+        ],
+        true,
+      );
+    }
+
     if (this.syncSchedules.role) {
       NagSuppressions.addResourceSuppressions(
         this.syncSchedules.role,
@@ -136,5 +152,19 @@ export class Reminders extends Construct {
         true,
       );
     }
+  }
+
+  /**
+   * AWS End User Messaging SMS (`sms-voice`): only send-reminder texts. Its resources are the
+   * origination identities and opt-out lists of this account and region.
+   */
+  private grantSendText(fn: RelancesFunction): void {
+    const stack = Stack.of(this);
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['sms-voice:SendTextMessage'],
+        resources: ['phone-number', 'sender-id', 'pool', 'opt-out-list'].map((resource) => stack.formatArn({ service: 'sms-voice', resource, resourceName: '*' })),
+      }),
+    );
   }
 }

@@ -19,6 +19,7 @@ import { createLocalIssuer } from './local-issuer.js';
 import { localControl } from './local-control.js';
 import { SchedulerEmulator } from './scheduler-emulator.js';
 import { startSesLocal } from './ses-local.js';
+import { startSmsLocal } from './sms-local.js';
 import { startSesSimulator } from './ses-simulator.js';
 import { StreamPoller } from './stream-poller.js';
 
@@ -29,7 +30,7 @@ export const LOCAL_TABLE = 'relances-local';
 export const SEND_REMINDER_ARN = `arn:aws:lambda:${LOCAL_REGION}:${LOCAL_ACCOUNT}:function:relances-local-send-reminder`;
 export const SEND_OVERVIEW_ARN = `arn:aws:lambda:${LOCAL_REGION}:${LOCAL_ACCOUNT}:function:relances-local-send-overview`;
 
-export interface LocalStackPorts { api: number; dynamodb: number; ses: number; scheduler: number }
+export interface LocalStackPorts { api: number; dynamodb: number; ses: number; scheduler: number; sms: number }
 
 export interface LocalStackOptions {
   /** Where DynamoDB data, schedules and the JWT key live; undefined = in memory, nothing kept. */
@@ -44,7 +45,7 @@ export interface LocalStackOptions {
 }
 
 export interface LocalStack {
-  readonly urls: { api: string; dynamodb: string; ses: string; scheduler: string };
+  readonly urls: { api: string; dynamodb: string; ses: string; scheduler: string; sms: string };
   readonly tableName: string;
   tokenFor(tenantId: string, email?: string): Promise<string>;
   /** A token signed by the local issuer with exactly these claims (e.g. none naming a tenant). */
@@ -52,7 +53,7 @@ export interface LocalStack {
   stop(): Promise<void>;
 }
 
-export const DEFAULT_PORTS: LocalStackPorts = { api: 3000, dynamodb: 8000, ses: 8005, scheduler: 8006 };
+export const DEFAULT_PORTS: LocalStackPorts = { api: 3000, dynamodb: 8000, ses: 8005, scheduler: 8006, sms: 8007 };
 export const DEFAULT_WEB_PORT = 5173;
 
 export const startLocalStack = async (options: LocalStackOptions = {}): Promise<LocalStack> => {
@@ -88,6 +89,8 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       'SES_PORT',
     );
     cleanups.push(() => ses.stop());
+    const sms = await explainPortInUse(startSmsLocal({ port: ports.sms }), ports.sms, 'SMS_PORT');
+    cleanups.push(() => sms.stop());
 
     let pollers: StreamPoller[] = [];
     const scheduler = new SchedulerEmulator({
@@ -124,7 +127,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     const issuer = await createLocalIssuer({ issuer: `${apiUrl}/local`, dataDir });
 
     const dynamo = await dynamoStarting;
-    const urls = { api: apiUrl, dynamodb: dynamo.endpoint, ses: ses.url, scheduler: schedulerUrl };
+    const urls = { api: apiUrl, dynamodb: dynamo.endpoint, ses: ses.url, scheduler: schedulerUrl, sms: sms.url };
     Object.assign(process.env, lambdaEnvironment(urls, options.webUrl));
     await ensureTable(dynamo.endpoint, LOCAL_TABLE);
 
@@ -153,7 +156,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
 
     const everyConsumer = drainAll(pollers);
     // SES events of the sends made so far first: their timeline events are stream records too.
-    const control = localControl({ issuer, scheduler, poller: { drain: async () => (await ses.settled(), everyConsumer.drain()) }, isAllowedOrigin });
+    const control = localControl({ issuer, scheduler, poller: { drain: async () => (await ses.settled(), everyConsumer.drain()) }, isAllowedOrigin, sms });
     api.open(issuer);
     if (options.fireInRealTime ?? true) scheduler.startClock();
     return { urls, tableName: LOCAL_TABLE, tokenFor: (tenantId, email) => issuer.tokenFor(tenantId, email), tokenWithClaims: (claims) => issuer.tokenWithClaims(claims), stop };
@@ -173,6 +176,7 @@ export const lambdaEnvironment = (urls: LocalStack['urls'], webUrl = `http://loc
   AWS_ENDPOINT_URL_DYNAMODB_STREAMS: urls.dynamodb,
   AWS_ENDPOINT_URL_SESV2: urls.ses,
   AWS_ENDPOINT_URL_SCHEDULER: urls.scheduler,
+  AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2: urls.sms,
   SENDER_EMAIL: 'factures@relances.local',
   SES_CONFIGURATION_SET: 'relances-local',
   SCHEDULE_GROUP: 'relances-local',

@@ -23,6 +23,7 @@ const stack = await startLocalStack({
     dynamodb: port(process.env.DYNAMODB_PORT, DEFAULT_PORTS.dynamodb),
     ses: port(process.env.SES_PORT, DEFAULT_PORTS.ses),
     scheduler: port(process.env.SCHEDULER_PORT, DEFAULT_PORTS.scheduler),
+    sms: port(process.env.SMS_PORT, DEFAULT_PORTS.sms),
   },
 }).catch((error: unknown) => {
   console.error(`\nThe local stack could not start: ${error instanceof Error ? error.message : String(error)}`);
@@ -45,6 +46,7 @@ ${row('API', stack.urls.api, 'GET /health; routes in shared/http/routes.ts')}
 ${row('SES inbox', stack.urls.ses, `sent emails; JSON at ${stack.urls.ses}/store`)}
 ${row('DynamoDB', stack.urls.dynamodb, `table ${stack.tableName}`)}
 ${row('Scheduler', stack.urls.scheduler, `pending: GET ${stack.urls.api}/local/schedules`)}
+${row('SMS', stack.urls.sms, `texts sent: GET ${stack.urls.api}/local/sms`)}
 
 Token for tenant "demo" (others: GET ${stack.urls.api}/local/token?tenant=<id>&email=<addr>):
 

@@ -313,6 +313,21 @@ Please settle it soon so that the plan stays in place; if something makes it dif
 ${SIGNATURE_EN}`),
 ];
 
-export const DEFAULT_TEMPLATES: ReminderTemplate[] = [...BUSINESS_FR, ...CONSUMER_FR, ...BUSINESS_EN, ...CONSUMER_EN, ...PLAN_TEMPLATES];
+/**
+ * Short texts for `sms` steps: they name the sender first (DOMAIN.md §4) and carry the pay link
+ * (settings.paymentUrl; without one, the transfer reference). No fee, no threat: fit for any client.
+ */
+const sms = (id: string, language: 'fr' | 'en', name: string, body: string): ReminderTemplate => ({
+  id, name, language, tone: 'reminder', subject: name, body, attachInvoicePdf: false, letter: false,
+});
+const SMS: ReminderTemplate[] = [
+  sms('sms-reminder', 'fr', 'SMS de relance', '{{companyName}} : la facture {{invoiceNumber}} ({{balanceAmount}}) est échue depuis le {{dueDate}}. Pour régler : {{paymentLink}} Déjà réglé ? Merci d\'ignorer ce message.'),
+  sms('sms-reminder-en', 'en', 'Reminder text', '{{companyName}}: invoice {{invoiceNumber}} ({{balanceAmount}}) was due on {{dueDate}}. To pay: {{paymentLink}} Already paid? Please ignore this message.'),
+];
+
+/** A text longer than this is refused on an sms step (three concatenated UCS-2 parts hold 201 characters, GSM-7 ones 459). */
+export const SMS_TEMPLATE_MAX_CHARS = 320;
+
+export const DEFAULT_TEMPLATES: ReminderTemplate[] = [...BUSINESS_FR, ...CONSUMER_FR, ...BUSINESS_EN, ...CONSUMER_EN, ...PLAN_TEMPLATES, ...SMS];
 
 export const defaultTemplate = (id: string): ReminderTemplate | undefined => DEFAULT_TEMPLATES.find((tpl) => tpl.id === id);

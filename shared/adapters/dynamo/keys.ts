@@ -10,7 +10,7 @@
  * | invoice     | T#<tenant>#INV#<invoiceId>  | #INVOICE                 | GSI1 T#<t>#INV / <due>#<id>; GSI2 T#<t>#INV#<group> / <due>#<id>; GSI3 T#<t>#CLIENT#<c>#INV / <due>#<id> |
  * | payment     | T#<tenant>#INV#<invoiceId>  | PAYMENT#<paymentId>      |                                                               |
  * | event       | T#<tenant>#INV#<invoiceId>  | EVENT#<iso>#<ulid>       |                                                               |
- * | step        | T#<tenant>#INV#<invoiceId>  | STEP#<plan>#<index>      | (plan 000 = manual reminders, index = epoch seconds)          |
+ * | step        | T#<tenant>#INV#<invoiceId>  | STEP#<plan>#<index>      | (plan 000 = manual reminders, index = epoch seconds); while `to_post`: GSI1 T#<t>#TOPOST / <at>#<invoiceId>#<plan>#<index> |
  * | quote       | T#<tenant>#QUO#<quoteId>    | #QUOTE                   | GSI1 T#<t>#QUO / <validUntil>#<id>                            |
  * | quote event | T#<tenant>#QUO#<quoteId>    | EVENT#<iso>#<ulid>       |                                                               |
  * | credit note | T#<tenant>#INV#<invoiceId>  | CREDIT#<creditNoteId>    |                                                               |
@@ -43,6 +43,7 @@
  *   A sort without a status reads the four group partitions in step (k-way merge, ≤ 4 × page).
  *   `q` by client: the same GSI2 partitions, begins_with(GSI2SK, <folded q>); `q` by number:
  *   Query PK = T#<t>#NUM, begins_with(SK, <q>) (one lookup item per numbered invoice)
+ * - letters to post: Query GSI1 PK = T#<t>#TOPOST (sparse: only letter steps in `to_post` carry it)
  * - numbering: conditional Update of the sequence item inside the transaction that numbers the invoice
  * - client portal: GetItem PORTAL#<hash> (the hash of the token in the link; the token itself is never stored)
  * - notifications: Query PK = T#<t>#NOTIF, begins_with(SK, 'NOTIF#'), newest first (ids are the
@@ -80,6 +81,12 @@ export const paymentKey = (tenantId: string, invoiceId: string, paymentId: strin
 export const eventKey = (tenantId: string, invoiceId: string, at: string, eventId: string) => ({
   PK: invoicePk(tenantId, invoiceId),
   SK: `EVENT#${at}#${eventId}`,
+});
+/** GSI1 of a letter step while it waits to be posted (removed when posted): the tenant's to-post list, oldest first. */
+export const toPostPk = (tenantId: string) => `T#${tenantId}#TOPOST`;
+export const toPostIndexKeys = (tenantId: string, invoiceId: string, ref: { plan: number; index: number }, at: string) => ({
+  GSI1PK: toPostPk(tenantId),
+  GSI1SK: `${at}#${invoiceId}#${String(ref.plan).padStart(3, '0')}#${String(ref.index).padStart(12, '0')}`,
 });
 /** A recorded reminder step: plan number then scenario position, so a Query reads them in order. */
 export const stepKey = (tenantId: string, invoiceId: string, ref: { plan: number; index: number }) => ({

@@ -101,6 +101,14 @@ export const Settings = z
     planMissedDays: z.number().int().min(1).max(90),
     /** Steps of several invoices of one client due the same day go out as one message listing them all. */
     groupByClient: z.boolean(),
+    /** SMS steps: origination identity (phone number, sender id, pool or their ARN) and the sender id shown (3–11 letters or digits, one letter at least). */
+    sms: z
+      .object({
+        originationIdentity: z.string().regex(/^[A-Za-z0-9_:/+.-]{1,256}$/, { message: 'must be a phone number, sender id, pool id or ARN' }).optional(),
+        senderId: z.string().regex(/^(?=.*[A-Za-z])[A-Za-z0-9]{3,11}$/, { message: 'must be 3-11 letters or digits, with at least one letter' }).optional(),
+      })
+      .strict()
+      .optional(),
     /** Every reminder also goes, as a blind copy, to the company's own address (`company.email`). */
     bccSelf: z.boolean(),
     /** Thank the client when an invoice becomes paid, at most once per invoice. */

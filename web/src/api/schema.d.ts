@@ -472,6 +472,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/invoices/{id}/reminders/{stepId}/letter.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The mise en demeure letter of a letter step, rendered again from what the step recorded (same bytes, SHA-256 on the step) */
+        get: operations["letterPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/invoices/{id}/reminders/{stepId}/posted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a letter step: it went by registered post (to_post → sent, postedAt, trackingNumber); repeating it is harmless, 409 if the letter is not to_post */
+        post: operations["markLetterPosted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/invoices/{id}/resolve-dispute": {
         parameters: {
             query?: never;
@@ -950,6 +984,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reminders/to-post": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Letters of letter steps produced and waiting to be posted by registered mail, oldest first */
+        get: operations["lettersToPost"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/scenarios": {
         parameters: {
             query?: never;
@@ -1163,6 +1214,7 @@ export interface operations {
                             oldestDaysLate: number;
                             openInvoices: number;
                             overdueCents: number;
+                            phone?: string;
                             /** @default true */
                             remindersEnabled: boolean;
                             scenarioId?: string | null;
@@ -1236,6 +1288,7 @@ export interface operations {
                      */
                     language?: "fr" | "en";
                     name: string;
+                    phone?: string;
                     /** @default true */
                     remindersEnabled?: boolean;
                     scenarioId?: string | null;
@@ -1290,6 +1343,7 @@ export interface operations {
                         lastMessageAt?: string;
                         lastMessageDate?: string;
                         name: string;
+                        phone?: string;
                         /** @default true */
                         remindersEnabled: boolean;
                         scenarioId?: string | null;
@@ -1393,6 +1447,7 @@ export interface operations {
                         lastMessageAt?: string;
                         lastMessageDate?: string;
                         name: string;
+                        phone?: string;
                         /** @default true */
                         remindersEnabled: boolean;
                         scenarioId?: string | null;
@@ -1469,6 +1524,7 @@ export interface operations {
                     /** @enum {string} */
                     language?: "fr" | "en";
                     name?: string;
+                    phone?: string | null;
                     remindersEnabled?: boolean;
                     scenarioId?: string | null;
                     siren?: string | null;
@@ -1521,6 +1577,7 @@ export interface operations {
                         lastMessageAt?: string;
                         lastMessageDate?: string;
                         name: string;
+                        phone?: string;
                         /** @default true */
                         remindersEnabled: boolean;
                         scenarioId?: string | null;
@@ -6637,6 +6694,158 @@ export interface operations {
             };
         };
     };
+    letterPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                stepId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    markLetterPosted: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                stepId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    trackingNumber?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attempts?: number;
+                        beforeDue?: boolean;
+                        /** @enum {string} */
+                        channel: "email" | "sms" | "letter";
+                        index?: number;
+                        instalment?: number;
+                        lastError?: string;
+                        letterSha256?: string;
+                        manual?: boolean;
+                        messageId?: string;
+                        plan?: number;
+                        /** @enum {string} */
+                        planStep?: "courtesy" | "late";
+                        /** Format: date-time */
+                        postedAt?: string;
+                        projected?: boolean;
+                        reason?: string;
+                        recipients?: string[];
+                        /** Format: date-time */
+                        scheduledAt?: string;
+                        /** Format: date-time */
+                        sentAt?: string;
+                        /** @enum {string} */
+                        state: "scheduled" | "sending" | "to_post" | "sent" | "skipped" | "cancelled" | "failed" | "done";
+                        stepId: string;
+                        templateId: string;
+                        trackingNumber?: string;
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     resolveDispute: {
         parameters: {
             query?: never;
@@ -10517,6 +10726,54 @@ export interface operations {
             };
         };
     };
+    lettersToPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            address?: {
+                                city: string;
+                                country: string;
+                                line1: string;
+                                line2?: string;
+                                postalCode: string;
+                            };
+                            amountCents: number;
+                            clientName: string;
+                            invoiceId: string;
+                            invoiceNumber: string;
+                            letterSha256: string;
+                            pdfUrl: string;
+                            /** Format: date-time */
+                            producedAt: string;
+                            stepId: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listScenarios: {
         parameters: {
             query?: never;
@@ -10980,6 +11237,10 @@ export interface operations {
                         sendHour: number;
                         skipHolidays: boolean;
                         skipWeekends: boolean;
+                        sms?: {
+                            originationIdentity?: string;
+                            senderId?: string;
+                        };
                         thankOnlyIfReminded: boolean;
                         thankOnPartial: boolean;
                         thankOnPayment: boolean;
@@ -11055,6 +11316,10 @@ export interface operations {
                     sendHour?: number;
                     skipHolidays?: boolean;
                     skipWeekends?: boolean;
+                    sms?: {
+                        originationIdentity?: string;
+                        senderId?: string;
+                    };
                     thankOnlyIfReminded?: boolean;
                     thankOnPartial?: boolean;
                     thankOnPayment?: boolean;
@@ -11118,6 +11383,10 @@ export interface operations {
                         sendHour: number;
                         skipHolidays: boolean;
                         skipWeekends: boolean;
+                        sms?: {
+                            originationIdentity?: string;
+                            senderId?: string;
+                        };
                         thankOnlyIfReminded: boolean;
                         thankOnPartial: boolean;
                         thankOnPayment: boolean;
