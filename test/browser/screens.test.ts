@@ -209,9 +209,15 @@ describe('more screens in Chromium', () => {
     const group = form.getByLabel(/Un seul message par client/);
     expect(await group.isChecked()).toBe(true);
     await group.uncheck();
+    const sender = form.getByLabel('Nom d’expéditeur des SMS');
+    await sender.fill('42');
+    await form.getByRole('button', { name: 'Enregistrer' }).click();
+    await poll(() => sender.getAttribute('aria-invalid')).toBe('true');
+    await sender.fill('PlombMartin');
     await form.getByRole('button', { name: 'Enregistrer' }).click();
     await poll(() => form.getByText('Réglages enregistrés.').count()).toBe(1);
     expect((await call('GET', '/settings')).json.groupByClient).toBe(false);
+    expect((await call('GET', '/settings')).json.sms).toEqual({ senderId: 'PlombMartin' });
     await checkScreen('43-settings');
   });
 

@@ -180,3 +180,12 @@ export const usePortalActions = (id: string) => {
     link: useMutation({ mutationFn: () => unwrap(api().POST('/invoices/{id}/portal-link', { params: path })) }),
   };
 };
+
+export const useMarkPosted = (id: string) => {
+  const invalidate = useInvalidate(id);
+  return useMutation({
+    mutationFn: ({ stepId, trackingNumber }: { stepId: string; trackingNumber?: string }) =>
+      unwrap(api().POST('/invoices/{id}/reminders/{stepId}/posted', { params: { path: { id, stepId } }, body: trackingNumber ? { trackingNumber } : {} })),
+    onSuccess: invalidate,
+  });
+};

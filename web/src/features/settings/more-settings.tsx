@@ -189,6 +189,8 @@ export const useSections = (settings: Record<string, unknown>): SettingSection[]
       fields: [
         ...(has('groupByClient') ? [{ path: 'groupByClient', label: t(s('groupByClient')), kind: 'bool' as const }] : []),
         ...(has('bccSelf') ? [{ path: 'bccSelf', label: t(s('bccSelf')), kind: 'bool' as const }] : []),
+        { path: 'sms.senderId', label: t(s('smsSender')), hint: t(s('smsSenderHint')), kind: 'text' as const },
+        { path: 'sms.originationIdentity', label: t(s('smsOrigination')), kind: 'text' as const },
       ],
     });
   }

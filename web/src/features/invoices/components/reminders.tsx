@@ -2,13 +2,16 @@ import { useState } from 'react';
 import { Dialog, ErrorMessage, Field, Loading, StatusBadge } from '../../../components/ui';
 import { useI18n } from '../../../lib/i18n';
 import '../texts';
-import { useCancelStep, useInvoiceAction, usePreview, useReminderPlan, useTemplates } from '../api';
+import { ActionDialog } from './action-dialog';
+import { DocumentLink } from '../../../components/document-link';
+import { useCancelStep, useMarkPosted, useInvoiceAction, usePreview, useReminderPlan, useTemplates } from '../api';
 
 /** The plan as recorded: each step with its time, state and the reason it ended that way. */
 export const ReminderPlan = ({ invoiceId }: { invoiceId: string }) => {
   const { t, dateTime } = useI18n();
   const plan = useReminderPlan(invoiceId);
   const cancel = useCancelStep(invoiceId);
+  const posted = useMarkPosted(invoiceId);
   return (
     <section aria-labelledby="plan-title" className="card">
       <h2 id="plan-title">{t('invoice.plan')}</h2>
@@ -47,6 +50,24 @@ export const ReminderPlan = ({ invoiceId }: { invoiceId: string }) => {
                   </td>
                   <td data-label={t('invoice.reason')}>{step.reason ?? ''}</td>
                   <td data-label={t('common.actions')}>
+                    {step.channel === 'letter' && (step.state === 'to_post' || step.state === 'sent') && (
+                      <DocumentLink path={`/invoices/${invoiceId}/reminders/${step.stepId}/letter.pdf`} label={t('invoiceMore.letter')} filename={`lettre-${step.stepId}.pdf`} />
+                    )}
+                    {step.state === 'to_post' && (
+                      <ActionDialog
+                        title={t('invoiceMore.postedTitle')}
+                        trigger={t('invoiceMore.posted')}
+                        fields={[{ name: 'trackingNumber', label: t('invoiceMore.trackingNumber') }]}
+                        confirm={t('invoiceMore.postedConfirm')}
+                        onSubmit={(v) => posted.mutateAsync({ stepId: step.stepId, ...(v.trackingNumber ? { trackingNumber: v.trackingNumber } : {}) })}
+                      />
+                    )}
+                    {step.postedAt && (
+                      <span className="muted">
+                        {t('invoiceMore.postedOn', { date: dateTime(step.postedAt) })}
+                        {step.trackingNumber ? ` · ${step.trackingNumber}` : ''}
+                      </span>
+                    )}
                     {step.state === 'scheduled' && !step.projected && (
                       <button
                         type="button"
