@@ -152,6 +152,11 @@ describe('more screens in Chromium', () => {
     await page.getByRole('group', { name: 'Étape 2' }).getByLabel('Jours').fill('20');
     await page.getByRole('group', { name: 'Étape 2' }).getByLabel('Canal').selectOption('sms');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
+    // A long email template is refused for an SMS step, under the step's template field.
+    const smsTemplate = page.getByRole('group', { name: 'Étape 2' }).getByLabel('Modèle');
+    await poll(() => smsTemplate.getAttribute('aria-invalid')).toBe('true');
+    await smsTemplate.selectOption('sms-reminder');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
     await poll(() => page.getByText('Scénario enregistré.').count()).toBe(1);
     await poll(() => page.getByRole('heading', { level: 1, name: 'Scénario : Chantiers' }).count()).toBe(1);
     const timeline = page.getByRole('list', { name: 'Chronologie' });
