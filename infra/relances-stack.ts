@@ -5,6 +5,7 @@ import { Api } from './constructs/api.js';
 import { Auth } from './constructs/auth.js';
 import { Email } from './constructs/email.js';
 import { Imports } from './constructs/imports.js';
+import { ThankYou } from './constructs/thank-you.js';
 import { Monitoring } from './constructs/monitoring.js';
 import { Reminders } from './constructs/reminders.js';
 import { Storage } from './constructs/storage.js';
@@ -31,6 +32,7 @@ export class RelancesStack extends Stack {
   readonly web: Web;
   readonly aggregates: Aggregates;
   readonly imports: Imports;
+  readonly thankYou: ThankYou;
   readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props: RelancesStackProps) {
@@ -52,6 +54,7 @@ export class RelancesStack extends Stack {
     this.reminders = new Reminders(this, 'Reminders', { storage: this.storage, email: this.email });
     this.aggregates = new Aggregates(this, 'Aggregates', { storage: this.storage });
     this.imports = new Imports(this, 'Imports', { storage: this.storage });
+    this.thankYou = new ThankYou(this, 'ThankYou', { storage: this.storage, email: this.email });
     // Last: it watches every function and dead-letter queue created above.
     this.monitoring = new Monitoring(this, 'Monitoring', { operatorEmail: props.operatorEmail, httpApi: this.api.httpApi });
 

@@ -297,6 +297,25 @@ Please settle it soon so that the plan stays in place; if something makes it dif
 ${SIGNATURE_EN}`),
 ];
 
-export const DEFAULT_TEMPLATES: ReminderTemplate[] = [...BUSINESS_FR, ...CONSUMER_FR, ...BUSINESS_EN, ...CONSUMER_EN, ...PLAN_TEMPLATES];
+/** The thank-you sent once when an invoice becomes paid (settings `thankOnPayment`): short, no attachment, any client kind. */
+export const THANK_YOU_TEMPLATE_ID = 'thank-you';
+const thanks = (id: string, language: 'fr' | 'en', name: string, subject: string, body: string): ReminderTemplate => ({
+  id, name, language, tone: 'courtesy', subject, body, attachInvoicePdf: false, letter: false,
+});
+
+const THANK_YOU_TEMPLATES: ReminderTemplate[] = [
+  thanks(THANK_YOU_TEMPLATE_ID, 'fr', 'Remerciement après paiement', 'Merci pour votre règlement – facture {{invoiceNumber}}', `Bonjour {{clientName}},
+
+Nous avons bien reçu le règlement de la facture {{invoiceNumber}} du {{issueDate}}. Merci beaucoup pour votre confiance.
+
+${SIGNATURE_FR}`),
+  thanks(`${THANK_YOU_TEMPLATE_ID}-en`, 'en', 'Thank you after payment', 'Thank you for your payment – invoice {{invoiceNumber}}', `Hello {{clientName}},
+
+We have received the payment of invoice {{invoiceNumber}} of {{issueDate}}. Thank you very much for your trust.
+
+${SIGNATURE_EN}`),
+];
+
+export const DEFAULT_TEMPLATES: ReminderTemplate[] = [...BUSINESS_FR, ...CONSUMER_FR, ...BUSINESS_EN, ...CONSUMER_EN, ...PLAN_TEMPLATES, ...THANK_YOU_TEMPLATES];
 
 export const defaultTemplate = (id: string): ReminderTemplate | undefined => DEFAULT_TEMPLATES.find((tpl) => tpl.id === id);
