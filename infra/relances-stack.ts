@@ -7,6 +7,7 @@ import { Email } from './constructs/email.js';
 import { Imports } from './constructs/imports.js';
 import { ThankYou } from './constructs/thank-you.js';
 import { Monitoring } from './constructs/monitoring.js';
+import { Notifications } from './constructs/notifications.js';
 import { Reminders } from './constructs/reminders.js';
 import { Storage } from './constructs/storage.js';
 import { Web } from './constructs/web.js';
@@ -31,6 +32,7 @@ export class RelancesStack extends Stack {
   readonly reminders: Reminders;
   readonly web: Web;
   readonly aggregates: Aggregates;
+  readonly notifications: Notifications;
   readonly imports: Imports;
   readonly thankYou: ThankYou;
   readonly monitoring: Monitoring;
@@ -53,6 +55,7 @@ export class RelancesStack extends Stack {
     this.web.publish({ apiUrl: this.api.httpApi.apiEndpoint });
     this.reminders = new Reminders(this, 'Reminders', { storage: this.storage, email: this.email });
     this.aggregates = new Aggregates(this, 'Aggregates', { storage: this.storage });
+    this.notifications = new Notifications(this, 'Notifications', { storage: this.storage, email: this.email, reminders: this.reminders, webUrl: this.web.url });
     this.imports = new Imports(this, 'Imports', { storage: this.storage });
     this.thankYou = new ThankYou(this, 'ThankYou', { storage: this.storage, email: this.email });
     // Last: it watches every function and dead-letter queue created above.

@@ -14,6 +14,10 @@ const Env = z.object({
   SCHEDULER_ROLE_ARN: z.string().min(1).optional(),
   SEND_REMINDER_FUNCTION_ARN: z.string().min(1).optional(),
   REMINDER_DLQ_ARN: z.string().min(1).optional(),
+  /** The send-overview function: target of each tenant's daily-overview schedule. */
+  OVERVIEW_FUNCTION_ARN: z.string().min(1).optional(),
+  /** The web app's address, for links in the owner's emails (absent: the emails name the API route). */
+  WEB_URL: z.string().url().optional(),
 });
 export type Config = z.infer<typeof Env>;
 

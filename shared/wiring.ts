@@ -6,6 +6,7 @@
  */
 import { ulid } from 'ulid';
 import { DynamoAggregateStore } from './adapters/dynamo/dynamo-aggregate-store.js';
+import { DynamoNotificationRepository } from './adapters/dynamo/dynamo-notification-repository.js';
 import { DynamoInvoiceRows } from './adapters/dynamo/dynamo-invoice-rows.js';
 import { DynamoClientRepository } from './adapters/dynamo/dynamo-client-repository.js';
 import { DynamoImportJobStore } from './adapters/dynamo/dynamo-import-jobs.js';
@@ -39,6 +40,8 @@ export const wiring = {
   invoiceRows: lazy(() => new DynamoInvoiceRows(documentClient(), config.TABLE_NAME)),
   quotes: lazy(() => new DynamoQuoteRepository(documentClient(), config.TABLE_NAME)),
   steps: lazy(() => new DynamoStepRepository(documentClient(), config.TABLE_NAME)),
+  /** Notifications, the overview ledger and the payment log (one adapter, the owner's notifications). */
+  notifications: lazy(() => new DynamoNotificationRepository(documentClient(), config.TABLE_NAME)),
   scenarios: lazy(() => new DynamoTenantDocuments<Scenario>(documentClient(), config.TABLE_NAME, 'SCENARIO')),
   templates: lazy(() => new DynamoTenantDocuments<ReminderTemplate>(documentClient(), config.TABLE_NAME, 'TEMPLATE')),
 };

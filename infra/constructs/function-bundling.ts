@@ -59,6 +59,8 @@ const EVENT_FUNCTIONS: readonly StackFunction[] = [
   { handler: 'functions/reminders/sync-schedules', pdf: false, sends: false, schedules: true },
   { handler: 'functions/email/email-events', pdf: false, sends: false, schedules: false },
   { handler: 'functions/aggregates/update-aggregates', pdf: false, sends: false, schedules: false },
+  { handler: 'functions/notifications/notify-owner', pdf: false, sends: true, schedules: true },
+  { handler: 'functions/notifications/send-overview', pdf: false, sends: true, schedules: false },
   { handler: 'functions/imports/import-worker', pdf: false, sends: false, schedules: false },
   { handler: 'functions/thank-you/thank-on-payment', pdf: false, sends: true, schedules: false },
 ];

@@ -26,6 +26,7 @@ export const LOCAL_REGION = 'eu-west-3';
 export const LOCAL_ACCOUNT = '000000000000';
 export const LOCAL_TABLE = 'relances-local';
 export const SEND_REMINDER_ARN = `arn:aws:lambda:${LOCAL_REGION}:${LOCAL_ACCOUNT}:function:relances-local-send-reminder`;
+export const SEND_OVERVIEW_ARN = `arn:aws:lambda:${LOCAL_REGION}:${LOCAL_ACCOUNT}:function:relances-local-send-overview`;
 
 export interface LocalStackPorts { api: number; dynamodb: number; ses: number; scheduler: number }
 
@@ -75,10 +76,14 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     const scheduler = new SchedulerEmulator({
       region: LOCAL_REGION,
       accountId: LOCAL_ACCOUNT,
-      targets: { [SEND_REMINDER_ARN]: async (input) => (await importHandler('functions/reminders/send-reminder'))(input) },
+      targets: {
+        [SEND_REMINDER_ARN]: async (input) => (await importHandler('functions/reminders/send-reminder'))(input),
+        [SEND_OVERVIEW_ARN]: async (input) => (await importHandler('functions/notifications/send-overview'))(input),
+      },
       settle: async () => {
-        // The reconciler only (the first consumer): what a fire changed is re-planned before the next wave.
-        const drained = await pollers[0]?.drain();
+        // The reconciler (the first consumer): what a fire changed is re-planned before the next wave;
+        // and the notifications consumer, whose notifications and payment log the daily overview reads.
+        const drained = await drainAll(pollers.filter((_, i) => i === 0 || STREAM_CONSUMERS[i] === 'functions/notifications/notify-owner')).drain();
         if (drained?.error) warn(`stream not drained: ${drained.error}`);
       },
       file: dataDir && join(dataDir, 'schedules.json'),
@@ -153,11 +158,12 @@ export const lambdaEnvironment = (urls: LocalStack['urls']): Record<string, stri
   SCHEDULE_GROUP: 'relances-local',
   SCHEDULER_ROLE_ARN: `arn:aws:iam::${LOCAL_ACCOUNT}:role/relances-local-scheduler`,
   SEND_REMINDER_FUNCTION_ARN: SEND_REMINDER_ARN,
+  OVERVIEW_FUNCTION_ARN: SEND_OVERVIEW_ARN,
   REMINDER_DLQ_ARN: `arn:aws:sqs:${LOCAL_REGION}:${LOCAL_ACCOUNT}:relances-local-reminder-dlq`,
 });
 
 /** The stream's consumers, by handler module (each an event source of the table stream in CDK). */
-const STREAM_CONSUMERS = ['functions/reminders/sync-schedules', 'functions/aggregates/update-aggregates', 'functions/imports/import-worker', 'functions/thank-you/thank-on-payment'];
+const STREAM_CONSUMERS = ['functions/reminders/sync-schedules', 'functions/aggregates/update-aggregates', 'functions/imports/import-worker', 'functions/notifications/notify-owner', 'functions/thank-you/thank-on-payment'];
 
 /** Drains every consumer until none has anything left (each may write what another reads). */
 const drainAll = (pollers: readonly StreamPoller[]): Pick<StreamPoller, 'drain'> => ({

@@ -2,7 +2,8 @@
  * EventBridge Scheduler emulator: the REST API subset the SDK v3 SchedulerClient calls
  * (Create/Get/Update/Delete/ListSchedules, restJson1 wire format) plus in-process firing.
  * A due schedule invokes the function mapped to its Target.Arn with Input parsed and the
- * `<aws.scheduler.…>` context attributes substituted, as the real service does.
+ * `<aws.scheduler.…>` context attributes substituted, as the real service does; a recurring
+ * cron() schedule then moves to its next occurrence.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -100,6 +101,7 @@ export class SchedulerEmulator {
       const fired: FiredSchedule[] = [];
       while (fired.length < MAX_FIRES_PER_RUN) {
         if (settle) await this.props.settle?.();
+        this.store.coalesce(until);
         const pending = this.store.pending();
         const next = pending[0];
         if (!next || Date.parse(next.at) > until.getTime()) return fired;
@@ -125,7 +127,8 @@ export class SchedulerEmulator {
     const at = new Date(schedule.at);
     const input = parseInput(substitute(schedule.Target.Input ?? '', schedule, at));
     // The real service considers an async Lambda invoke done once accepted: completion does not wait for the outcome.
-    if (schedule.ActionAfterCompletion === 'DELETE') this.store.delete(schedule.Name, schedule.GroupName);
+    if (schedule.recurring) this.store.advance(schedule, at);
+    else if (schedule.ActionAfterCompletion === 'DELETE') this.store.delete(schedule.Name, schedule.GroupName);
     else this.store.markCompleted(schedule, at);
     const base = { name: schedule.Name, group: schedule.GroupName, at: schedule.at, input };
     const target = this.props.targets[schedule.Target.Arn];

@@ -1,12 +1,12 @@
 /**
- * The state of the EventBridge Scheduler emulator: one-time `at()` schedules per group, with
+ * The state of the EventBridge Scheduler emulator: one-time `at()` and recurring `cron()` schedules per group, with
  * the validation the real service applies to what Relances sends. Shapes follow the REST
  * API's JSON members (ScheduleExpression, Target { Arn, RoleArn, Input, … }) so the HTTP
  * layer can pass them through; timestamps are epoch seconds, as the SDK (restJson1) expects.
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { atExpressionToUtc, isValidTimeZone } from './local-time.js';
+import { atExpressionToUtc, isValidTimeZone, nextCronOccurrence, parseCronExpression } from './local-time.js';
 
 export interface ScheduleTargetDefinition {
   readonly Arn: string;
@@ -38,8 +38,10 @@ export interface StoredSchedule extends ScheduleDefinition {
   readonly State: string;
   readonly CreationDate: number;
   readonly LastModificationDate: number;
-  /** The UTC instant the at() expression designates. */
+  /** The UTC instant the at() expression designates; for a cron(), its next occurrence. */
   readonly at: string;
+  /** A cron() schedule: it stays after firing and moves to its next occurrence. */
+  readonly recurring?: boolean;
   /** Set once a one-time schedule kept after completion (ActionAfterCompletion NONE) has fired. */
   readonly completedAt?: string;
 }
@@ -59,14 +61,18 @@ const validateName = (kind: string, name: string): void => {
   if (!NAME.test(name)) throw invalid(`${kind} '${name}' must be 1-64 characters of [0-9a-zA-Z-_.]`);
 };
 
-/** Validates a definition and returns the UTC instant it fires at. */
-const validate = (definition: ScheduleDefinition): Date => {
+/** Validates a definition and returns the UTC instant it (next) fires at, after `now` for a cron(). */
+const validate = (definition: ScheduleDefinition, now: Date): { at: Date; recurring: boolean } => {
   const { ScheduleExpression: expression, ScheduleExpressionTimezone: zone, Target: target } = definition;
   if (typeof expression !== 'string') throw invalid('ScheduleExpression is required');
   if (zone !== undefined && !isValidTimeZone(zone)) throw invalid(`Invalid ScheduleExpressionTimezone '${zone}'`);
-  const at = atExpressionToUtc(expression, zone);
-  // rate() and cron() are valid for the real service; Relances only creates one-time schedules.
-  if (!at) throw invalid(`Invalid Schedule Expression ${expression}: the local emulator accepts at(yyyy-mm-ddThh:mm:ss) only`);
+  const cron = expression.startsWith('cron(') ? parseCronExpression(expression) : undefined;
+  if (expression.startsWith('cron(') && !cron) throw invalid(`Invalid Schedule Expression ${expression}: cron(minutes hours day-of-month month day-of-week year), one of the days '?' (L, W and # are not emulated)`);
+  const next = cron && nextCronOccurrence(cron, now, zone);
+  if (cron && !next) throw invalid(`Schedule Expression ${expression} has no occurrence in the next five years`);
+  const at = next ?? atExpressionToUtc(expression, zone);
+  // rate() is valid for the real service; Relances creates one-time at() schedules and the daily overview's cron().
+  if (!at) throw invalid(`Invalid Schedule Expression ${expression}: the local emulator accepts at(yyyy-mm-ddThh:mm:ss) and cron(…) only`);
   if (!target || typeof target.Arn !== 'string' || typeof target.RoleArn !== 'string') throw invalid('Target.Arn and Target.RoleArn are required');
   const mode = definition.FlexibleTimeWindow?.Mode;
   if (mode !== 'OFF' && mode !== 'FLEXIBLE') throw invalid('FlexibleTimeWindow.Mode must be OFF or FLEXIBLE');
@@ -75,7 +81,7 @@ const validate = (definition: ScheduleDefinition): Date => {
   const retry = target.RetryPolicy;
   if (retry?.MaximumEventAgeInSeconds !== undefined && (retry.MaximumEventAgeInSeconds < 60 || retry.MaximumEventAgeInSeconds > 86_400)) throw invalid('RetryPolicy.MaximumEventAgeInSeconds must be between 60 and 86400');
   if (retry?.MaximumRetryAttempts !== undefined && (retry.MaximumRetryAttempts < 0 || retry.MaximumRetryAttempts > 185)) throw invalid('RetryPolicy.MaximumRetryAttempts must be between 0 and 185');
-  return at;
+  return { at, recurring: cron !== undefined };
 };
 
 export class ScheduleStore {
@@ -140,6 +146,39 @@ export class ScheduleStore {
     this.save({ del: key(group, name) });
   }
 
+  /** A recurring schedule fired at `firedAt`: it moves to its next occurrence after it. */
+  advance(schedule: StoredSchedule, firedAt: Date): void {
+    if (this.schedules.get(key(schedule.GroupName, schedule.Name)) !== schedule) return;
+    const spec = parseCronExpression(schedule.ScheduleExpression)!;
+    const next = nextCronOccurrence(spec, firedAt, schedule.ScheduleExpressionTimezone);
+    const moved = next ? { ...schedule, at: next.toISOString() } : { ...schedule, completedAt: firedAt.toISOString() };
+    this.schedules.set(key(schedule.GroupName, schedule.Name), moved);
+    this.save({ put: moved });
+  }
+
+  /**
+   * A jump of the simulated clock to `until` fires each recurring schedule once, at its last
+   * occurrence up to `until`, not once per day skipped: a daily overview of each of 80 skipped
+   * days is no news, and 80 fires per tenant would make every long replay crawl. (The real
+   * service never jumps: its clock fires every occurrence.)
+   */
+  coalesce(until: Date): void {
+    for (const schedule of this.pending()) {
+      if (!schedule.recurring || Date.parse(schedule.at) > until.getTime()) continue;
+      const spec = parseCronExpression(schedule.ScheduleExpression)!;
+      let last = new Date(schedule.at);
+      for (let i = 0; i < 10_000; i++) {
+        const next = nextCronOccurrence(spec, last, schedule.ScheduleExpressionTimezone);
+        if (!next || next.getTime() > until.getTime()) break;
+        last = next;
+      }
+      if (last.toISOString() === schedule.at) continue;
+      const moved = { ...schedule, at: last.toISOString() };
+      this.schedules.set(key(schedule.GroupName, schedule.Name), moved);
+      this.save({ put: moved });
+    }
+  }
+
   markCompleted(schedule: StoredSchedule, at: Date): void {
     if (this.schedules.get(key(schedule.GroupName, schedule.Name)) !== schedule) return;
     const completed = { ...schedule, completedAt: at.toISOString() };
@@ -163,7 +202,7 @@ export class ScheduleStore {
   }
 
   private put(name: string, group: string, definition: ScheduleDefinition, created: number): StoredSchedule {
-    const at = validate(definition);
+    const { at, recurring } = validate(definition, new Date());
     const schedule: StoredSchedule = {
       ...definition,
       Name: name,
@@ -173,6 +212,7 @@ export class ScheduleStore {
       CreationDate: created,
       LastModificationDate: nowSeconds(),
       at: at.toISOString(),
+      ...(recurring ? { recurring: true } : {}),
     };
     this.schedules.set(key(group, name), schedule);
     this.save({ put: schedule });

@@ -16,4 +16,5 @@ export type * from './ports/settings.js';
 export type * from './ports/email.js';
 export type * from './ports/documents.js';
 export type * from './ports/reminders.js';
+export type * from './ports/notifications.js';
 export type * from './ports/imports.js';

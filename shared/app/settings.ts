@@ -17,10 +17,18 @@ export const makeUpdateSettings = ({ settings, scenarios }: { settings: Settings
     }
     const current = await settings.get(tenantId);
     // Every field of the input was validated at the edge, so the merge of two valid settings is valid.
-    const { paymentUrl, ...rest } = input;
-    const { paymentUrl: currentUrl, ...kept } = current;
+    const { paymentUrl, notifyEmail, notifications, ...rest } = input;
+    const { paymentUrl: currentUrl, notifyEmail: currentNotifyEmail, ...kept } = current;
     const url = paymentUrl === null ? undefined : (paymentUrl ?? currentUrl);
-    const merged: Settings = { ...kept, ...rest, ...(url ? { paymentUrl: url } : {}), company: { ...current.company, ...input.company } };
+    const notify = notifyEmail === null ? undefined : (notifyEmail ?? currentNotifyEmail);
+    const merged: Settings = {
+      ...kept,
+      ...rest,
+      ...(url ? { paymentUrl: url } : {}),
+      ...(notify ? { notifyEmail: notify } : {}),
+      company: { ...current.company, ...input.company },
+      notifications: { ...current.notifications, ...notifications },
+    };
     await settings.put(tenantId, merged);
     return merged;
   };

@@ -49,8 +49,9 @@ export interface Contribution {
 export const clientItem = (clientId: string) => `CLIENT#${clientId}`;
 export const dayItem = (date: string) => `DAY#${date}`;
 
-/** Manual reminders (`manual-<date>`) are one step for the statistics. */
-export const stepKey = (stepId: string) => (stepId.startsWith('manual') ? 'manual' : stepId);
+/** Manual reminders (`manual-<date>`) are one step for the statistics, and so is each kind of payment-plan reminder (`p<seq>-c<n>`, `p<seq>-l<n>`). */
+export const stepKey = (stepId: string) =>
+  stepId.startsWith('manual') ? 'manual' : /^p\d+-c\d+$/.test(stepId) ? 'instalment-courtesy' : /^p\d+-l\d+$/.test(stepId) ? 'instalment-late' : stepId;
 
 const add = (counters: Record<string, Record<string, number>>, item: string, attr: string, value: number) => {
   if (value === 0) return;

@@ -40,6 +40,9 @@ export interface Settings {
   language: Language;
   /** Days after sending a quote before its follow-up, if still unanswered; 0 turns follow-ups off. */
   quoteFollowUpDays: number;
+  /** Where the owner's notifications and daily overview go; absent = the company email. */
+  notifyEmail?: string;
+  notifications: NotificationSettings;
   /** Payment plans: courtesy reminder this many days before each instalment. */
   planCourtesyDays: number;
   /** Payment plans: reminder this many days after an unpaid instalment's due date. */
@@ -60,8 +63,24 @@ export interface Settings {
   litigationAfterDays: number;
 }
 
-/** Any subset of the settings; `paymentUrl: null` removes the payment URL. */
-export type SettingsInput = Partial<Omit<Settings, 'paymentUrl'>> & { paymentUrl?: string | null };
+/** The owner's notifications (issue 10 §5): each can be switched off. */
+export interface NotificationSettings {
+  /** An email to the owner for each notification (bounce, dispute, failed step…). */
+  immediate: boolean;
+  /** The daily overview email, at `overviewHour` local time (tenant time zone). */
+  dailyOverview: boolean;
+  /** 0–23. */
+  overviewHour: number;
+}
+
+/** Any subset of the settings; `paymentUrl: null` removes the payment URL, `notifyEmail: null` the notification address. */
+export type SettingsInput = Partial<Omit<Settings, 'paymentUrl' | 'notifyEmail' | 'notifications'>> & {
+  paymentUrl?: string | null;
+  notifyEmail?: string | null;
+  notifications?: Partial<NotificationSettings>;
+};
+
+export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = { immediate: true, dailyOverview: true, overviewHour: 7 };
 
 /** The name settings start with: a placeholder, not a legal identity (sending an invoice refuses it). */
 export const PLACEHOLDER_COMPANY_NAME = 'Mon entreprise';
@@ -78,6 +97,7 @@ export const defaultSettings = (): Settings => ({
   graceDaysAfterPayment: 3,
   language: 'fr',
   quoteFollowUpDays: 7,
+  notifications: { ...DEFAULT_NOTIFICATION_SETTINGS },
   planCourtesyDays: 3,
   planLateDays: 3,
   planMissedDays: 15,

@@ -9,6 +9,7 @@ import { ClientInput, ClientPatch, Client } from './schemas/clients.js';
 import { idParams, id, listQuery, page } from './schemas/common.js';
 import { CancelInvoiceInput, Invoice, LitigationInput, WriteOffInput, InvoiceExportQuery, InvoiceInput, InvoiceListQuery, InvoicePatch, Payment, PaymentInput, TimelineEvent } from './schemas/invoices.js';
 import { Settings, SettingsInput } from './schemas/settings.js';
+import { BatchReminderInput, BatchReminderView, ClientReminderInput, ClientReminderView, DryRunQuery } from './schemas/client-reminders.js';
 import { AcceptPlanRequestInput, DeclinePlanRequestInput, PaymentPlanInput, PaymentPlanView, PlanDecisionView } from './schemas/payment-plans.js';
 import { ClientListQuery, ClientRowFields, CockpitQuery, CockpitView, ImportBody, ImportQuery, ImportJobView, ImportReportView, StatementView } from './schemas/cockpit.js';
 import { CreditNoteInput, CreditNoteResult, CreditNoteView, DepositInput, FinalInvoiceInput, QuoteInput, QuoteListQuery, QuotePatch, QuoteView } from './schemas/quotes.js';
@@ -27,6 +28,7 @@ import {
   TemplateView,
   TestSendInput,
 } from './schemas/reminders.js';
+import { NotificationListQuery, NotificationView, OverviewQuery, OverviewView, ReadAllResult, stepParams } from './schemas/notifications.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -96,9 +98,12 @@ export const routes = {
   acceptPlanRequest: { method: 'POST', path: '/invoices/{id}/payment-plan/request/accept', handler: 'functions/plans/plans-email', summary: 'Accept the plan the client asked for: it becomes the payment plan, the client is told by email', auth: 'jwt', params: idParams, body: AcceptPlanRequestInput, response: PlanDecisionView, idempotent: true, email: true },
   declinePlanRequest: { method: 'POST', path: '/invoices/{id}/payment-plan/request/decline', handler: 'functions/plans/plans-email', summary: 'Decline the plan the client asked for; the client is told by email (with the reason, if given)', auth: 'jwt', params: idParams, body: DeclinePlanRequestInput, response: PlanDecisionView, idempotent: true, email: true },
 
-  reminderPlan: { method: 'GET', path: '/invoices/{id}/reminders', handler: 'functions/reminders/get-reminder-plan', summary: 'The reminder plan: each step with its time, state and reason', auth: 'jwt', params: idParams, response: z.object({ items: z.array(PlannedStepView) }) },
+  reminderPlan: { method: 'GET', path: '/invoices/{id}/reminders', handler: 'functions/reminders/reminders-api', summary: 'The reminder plan: each step with its time, state and reason', auth: 'jwt', params: idParams, response: z.object({ items: z.array(PlannedStepView) }) },
   sendReminderNow: { method: 'POST', path: '/invoices/{id}/reminders', handler: 'functions/reminders/send-reminder-now', summary: 'Send a reminder now', auth: 'jwt', params: idParams, body: ManualReminderInput, response: PlannedStepView, successStatus: 201, idempotent: true, pdf: true, email: true, heavy: true },
-  simulation: { method: 'GET', path: '/reminders/simulation', handler: 'functions/reminders/simulate-reminders', summary: 'Dry run: what would be sent and skipped, and why', auth: 'jwt', query: SimulationQuery, response: SimulationView },
+  sendClientReminder: { method: 'POST', path: '/clients/{id}/reminders', handler: 'functions/reminders/client-reminders', summary: 'One reminder for several invoices of a client (default: its open invoices): a table and every PDF; dryRun=true previews it, nothing sent or written', auth: 'jwt', params: idParams, query: DryRunQuery, body: ClientReminderInput, response: ClientReminderView, successStatus: 201, idempotent: true, pdf: true, email: true, heavy: true },
+  sendBatchReminders: { method: 'POST', path: '/reminders/batch', handler: 'functions/reminders/client-reminders', summary: 'Mass send: up to 500 invoices (ids or the follow-up list filters), one message per client, gaps respected; an answer per invoice and totals', auth: 'jwt', body: BatchReminderInput, response: BatchReminderView, idempotent: true, pdf: true, email: true, heavy: true },
+  cancelReminderStep: { method: 'POST', path: '/invoices/{id}/reminders/{stepId}/cancel', handler: 'functions/reminders/reminders-api', summary: 'Cancel one scheduled step (state cancelled, reason owner_cancelled); 409 once it is sent, skipped, cancelled, failed or being sent', auth: 'jwt', params: stepParams, response: PlannedStepView },
+  simulation: { method: 'GET', path: '/reminders/simulation', handler: 'functions/reminders/reminders-api', summary: 'Dry run: what would be sent and skipped, and why', auth: 'jwt', query: SimulationQuery, response: SimulationView },
 
   listScenarios: { method: 'GET', path: '/scenarios', handler: 'functions/scenarios/scenarios-api', summary: 'Built-in and custom scenarios', auth: 'jwt', response: z.object({ items: z.array(ScenarioView) }) },
   createScenario: { method: 'POST', path: '/scenarios', handler: 'functions/scenarios/scenarios-api', summary: 'Create a scenario', auth: 'jwt', body: ScenarioCreate, response: ScenarioView, successStatus: 201, idempotent: true },
@@ -133,6 +138,11 @@ export const routes = {
   importInvoices: { method: 'POST', path: '/imports/invoices', handler: 'functions/imports/imports-api', summary: 'Import invoices issued elsewhere (CSV ; or , with French decimals, or JSON); dryRun=true reports what would be created and every row error. Up to 200 invoices to write are written in the request (200, status done); more answer 202 with a job (status running, Location /imports/{id})', auth: 'jwt', query: ImportQuery, body: ImportBody, response: ImportReportView, idempotent: true, csvBody: true, heavy: true },
   getImport: { method: 'GET', path: '/imports/{id}', handler: 'functions/imports/imports-api', summary: 'An import job: status running or done, invoices written so far of total, row errors', auth: 'jwt', params: idParams, response: ImportJobView },
   cockpit: { method: 'GET', path: '/cockpit', handler: 'functions/cockpit/get-cockpit', summary: 'Cash cockpit: owed, late, by whom, expected, reminder results (asOf defaults to today)', auth: 'jwt', query: CockpitQuery, response: CockpitView },
+
+  listNotifications: { method: 'GET', path: '/notifications', handler: 'functions/notifications/notifications-api', summary: 'The owner’s notifications (bounce, complaint, dispute, promise, "j’ai payé", failed step, unknown outcome, plan request, litigation), newest first; unread=true for the unread ones', auth: 'jwt', query: NotificationListQuery, response: page(NotificationView) },
+  readAllNotifications: { method: 'POST', path: '/notifications/read-all', handler: 'functions/notifications/notifications-api', summary: 'Mark every notification read (500 per call; remaining says if some are left)', auth: 'jwt', response: ReadAllResult },
+  readNotification: { method: 'POST', path: '/notifications/{id}/read', handler: 'functions/notifications/notifications-api', summary: 'Mark a notification read', auth: 'jwt', params: idParams, response: NotificationView },
+  overview: { method: 'GET', path: '/overview', handler: 'functions/notifications/notifications-api', summary: 'The daily overview: reminders going out that day (each cancellable), letters to post, payments of the day before, invoices newly overdue, unread alerts', auth: 'jwt', query: OverviewQuery, response: OverviewView },
 
   getSettings: { method: 'GET', path: '/settings', handler: 'functions/settings/settings-api', summary: 'Company identity and reminder program', auth: 'jwt', response: Settings },
   putSettings: { method: 'PUT', path: '/settings', handler: 'functions/settings/settings-api', summary: 'Update settings', auth: 'jwt', body: SettingsInput, response: Settings },

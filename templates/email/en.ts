@@ -19,6 +19,37 @@ export const en: EmailTexts = {
     subject: `Credit note ${d.number} for invoice ${d.invoiceNumber}`,
     text: `Hello ${d.clientName},\n\nPlease find attached credit note ${d.number} for invoice ${d.invoiceNumber}.\n\n${d.company}`,
   }),
+  ownerNotification: (d) => {
+    const about = `invoice ${d.invoice} (${d.clientName})`;
+    const [subject, body] = ((): [string, string] => {
+      switch (d.kind) {
+        case 'bounce': return [`Email bounced — ${about}`, `The message sent${d.recipients ? ` to ${d.recipients}` : ''} was refused by the recipient's server. Correct the client's address: automatic reminders no longer go to a failing address.`];
+        case 'complaint': return [`Marked as spam — ${about}`, `The client marked your message as spam. Automatic reminders to this client are stopped.`];
+        case 'dispute': return [`Dispute — ${about}`, `The client disputes the invoice${d.reason ? `: "${d.reason}"` : ''}. Reminders are stopped until you resolve it.`];
+        case 'promise': return [`Promise to pay — ${about}`, `The client promises to pay${d.date ? ` on ${d.date}` : ''}. Reminders are paused until then.`];
+        case 'paid_claim': return [`"I have paid" — ${about}`, `The client says they paid${d.date ? ` on ${d.date}` : ''}${d.reference ? ` (reference ${d.reference})` : ''}. Check your account and record the payment.`];
+        case 'send_failed': return [`Reminder not sent — ${about}`, `The reminder could not be sent after several attempts over 24 hours. You can send it by hand from the invoice.`];
+        case 'unknown_outcome': return [`Reminder maybe not sent — ${about}`, `Sending the reminder was interrupted: it may or may not have left. It will not be resent automatically, to avoid a duplicate; check and resend it by hand if needed.`];
+        case 'plan_request': return [`Payment plan requested — ${about}`, `The client asks to pay in ${d.instalments ?? 'several'} instalments. Accept or decline from the invoice.`];
+        case 'litigation': return [`Moved to litigation — ${about}`, `The invoice moved to litigation automatically: reminders are stopped.`];
+      }
+    })();
+    return { subject: `[Relances] ${subject}`, text: `${body}\n\nInvoice ${d.invoice}, client ${d.clientName}.` };
+  },
+  dailyOverview: (d) => {
+    const section = (title: string, lines: readonly string[]) => (lines.length ? `${title}\n${lines.map((l) => `- ${l}`).join('\n')}\n\n` : '');
+    return {
+      subject: `[Relances] Your day, ${d.date}`,
+      text:
+        `Hello,\n\nHere is your overview for ${d.date}.\n\n` +
+        section(`Reminders going out today (${d.reminders.length})`, d.reminders.map((r) => `${r.time} · invoice ${r.invoice} · ${r.clientName} · ${r.template} — cancel: ${r.cancel}`)) +
+        section(`Letters to post (${d.letters.length})`, d.letters.map((l) => `invoice ${l.invoice} · ${l.clientName} · ${l.step}`)) +
+        section(`Payments received yesterday (${d.payments.length})`, d.payments.map((p) => `${p.amount} · invoice ${p.invoice} · ${p.clientName}`)) +
+        section(`Invoices newly overdue (${d.overdue.length})`, d.overdue.map((o) => `invoice ${o.invoice} · ${o.clientName} · ${o.balance} due since ${o.dueDate}`)) +
+        section(`Unread alerts (${d.alerts.length})`, d.alerts) +
+        `Change these emails in Settings › Notifications.`,
+    };
+  },
   planAccepted: (d) => ({
     subject: `Invoice ${d.number}: your payment plan is accepted`,
     text: `Hello ${d.clientName},\n\nWe accept the payment plan you proposed for invoice ${d.number}:\n${d.schedule}\n${d.waived ? '\nAs long as this plan is kept, we waive the late-payment penalties and the fixed recovery indemnity.\n' : ''}${transfer(d.iban, d.bic)}\nWe will remind you of each instalment a few days before it is due.\n\nKind regards,\n${d.company}`,
@@ -27,14 +58,4 @@ export const en: EmailTexts = {
     subject: `Invoice ${d.number}: your payment plan request`,
     text: `Hello ${d.clientName},\n\nWe cannot accept the payment plan you proposed for invoice ${d.number}${d.reason ? `: ${d.reason}` : '.'}\nThe balance still due is ${d.balance}. Do not hesitate to contact us to talk it over.\n${transfer(d.iban, d.bic)}\nKind regards,\n${d.company}`,
   }),
-  ownerAlert: (d) =>
-    d.reason === 'send_failed'
-      ? {
-          subject: `[Relances] Reminder not sent — invoice ${d.invoice}`,
-          text: `The reminder could not be sent after several attempts over 24 hours. You can send it by hand from the invoice.\n\nInvoice ${d.invoice}, client ${d.clientName}, step ${d.stepId}.`,
-        }
-      : {
-          subject: `[Relances] Reminder maybe not sent — invoice ${d.invoice}`,
-          text: `Sending the reminder was interrupted: it may or may not have left. It will not be resent automatically, to avoid a duplicate; check and resend it by hand if needed.\n\nInvoice ${d.invoice}, client ${d.clientName}, step ${d.stepId}.`,
-        },
 };

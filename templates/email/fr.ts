@@ -19,6 +19,37 @@ export const fr: EmailTexts = {
     subject: `Avoir ${d.number} sur la facture ${d.invoiceNumber}`,
     text: `Bonjour ${d.clientName},\n\nVeuillez trouver ci-joint l’avoir ${d.number} relatif à la facture ${d.invoiceNumber}.\n\nBien cordialement,\n${d.company}`,
   }),
+  ownerNotification: (d) => {
+    const about = `facture ${d.invoice} (${d.clientName})`;
+    const [subject, body] = ((): [string, string] => {
+      switch (d.kind) {
+        case 'bounce': return [`E-mail refusé — ${about}`, `Le message envoyé${d.recipients ? ` à ${d.recipients}` : ''} a été refusé par le serveur du destinataire. Corrigez l'adresse du client : les relances automatiques ne partent plus vers une adresse en échec.`];
+        case 'complaint': return [`Signalement comme indésirable — ${about}`, `Le client a signalé votre message comme indésirable. Les relances automatiques vers ce client sont arrêtées.`];
+        case 'dispute': return [`Contestation — ${about}`, `Le client conteste la facture${d.reason ? ` : « ${d.reason} »` : ''}. Les relances sont arrêtées jusqu'à ce que vous régliez le litige.`];
+        case 'promise': return [`Promesse de paiement — ${about}`, `Le client promet de payer${d.date ? ` le ${d.date}` : ''}. Les relances sont suspendues jusque-là.`];
+        case 'paid_claim': return [`« J'ai payé » — ${about}`, `Le client indique avoir payé${d.date ? ` le ${d.date}` : ''}${d.reference ? ` (référence ${d.reference})` : ''}. Vérifiez votre compte et enregistrez le paiement.`];
+        case 'send_failed': return [`Relance non envoyée — ${about}`, `La relance n'a pas pu être envoyée après plusieurs tentatives sur 24 heures. Vous pouvez l'envoyer à la main depuis la facture.`];
+        case 'unknown_outcome': return [`Relance peut-être non envoyée — ${about}`, `L'envoi de la relance a été interrompu : elle est peut-être partie, peut-être pas. Elle ne sera pas renvoyée automatiquement pour éviter un doublon ; vérifiez et renvoyez-la à la main si besoin.`];
+        case 'plan_request': return [`Demande d'échéancier — ${about}`, `Le client demande à payer en ${d.instalments ?? 'plusieurs'} fois. Acceptez ou refusez depuis la facture.`];
+        case 'litigation': return [`Passage en contentieux — ${about}`, `La facture est passée automatiquement en contentieux : les relances sont arrêtées.`];
+      }
+    })();
+    return { subject: `[Relances] ${subject}`, text: `${body}\n\nFacture ${d.invoice}, client ${d.clientName}.` };
+  },
+  dailyOverview: (d) => {
+    const section = (title: string, lines: readonly string[]) => (lines.length ? `${title}\n${lines.map((l) => `- ${l}`).join('\n')}\n\n` : '');
+    return {
+      subject: `[Relances] Votre journée du ${d.date}`,
+      text:
+        `Bonjour,\n\nVoici le point du ${d.date}.\n\n` +
+        section(`Relances qui partent aujourd'hui (${d.reminders.length})`, d.reminders.map((r) => `${r.time} · facture ${r.invoice} · ${r.clientName} · ${r.template} — annuler : ${r.cancel}`)) +
+        section(`Lettres à poster (${d.letters.length})`, d.letters.map((l) => `facture ${l.invoice} · ${l.clientName} · ${l.step}`)) +
+        section(`Paiements reçus hier (${d.payments.length})`, d.payments.map((p) => `${p.amount} · facture ${p.invoice} · ${p.clientName}`)) +
+        section(`Factures passées en retard (${d.overdue.length})`, d.overdue.map((o) => `facture ${o.invoice} · ${o.clientName} · ${o.balance} dus depuis le ${o.dueDate}`)) +
+        section(`Alertes non lues (${d.alerts.length})`, d.alerts) +
+        `Ces e-mails se règlent dans Paramètres › Notifications.`,
+    };
+  },
   planAccepted: (d) => ({
     subject: `Facture ${d.number} : votre échéancier est accepté`,
     text: `Bonjour ${d.clientName},\n\nNous acceptons l’échéancier que vous avez proposé pour la facture ${d.number} :\n${d.schedule}\n${d.waived ? '\nTant que cet échéancier est respecté, nous renonçons aux pénalités de retard et à l’indemnité forfaitaire de recouvrement.\n' : ''}${transfer(d.iban, d.bic)}\nNous vous rappellerons chaque échéance quelques jours avant.\n\nBien cordialement,\n${d.company}`,
@@ -27,14 +58,4 @@ export const fr: EmailTexts = {
     subject: `Facture ${d.number} : votre demande d’échéancier`,
     text: `Bonjour ${d.clientName},\n\nNous ne pouvons pas accepter l’échéancier que vous avez proposé pour la facture ${d.number}${d.reason ? ` : ${d.reason}` : '.'}\nLe montant restant dû est de ${d.balance}. N’hésitez pas à nous contacter pour en parler.\n${transfer(d.iban, d.bic)}\nBien cordialement,\n${d.company}`,
   }),
-  ownerAlert: (d) =>
-    d.reason === 'send_failed'
-      ? {
-          subject: `[Relances] Relance non envoyée — facture ${d.invoice}`,
-          text: `La relance n'a pas pu être envoyée après plusieurs tentatives sur 24 heures. Vous pouvez l'envoyer à la main depuis la facture.\n\nFacture ${d.invoice}, client ${d.clientName}, étape ${d.stepId}.`,
-        }
-      : {
-          subject: `[Relances] Relance peut-être non envoyée — facture ${d.invoice}`,
-          text: `L'envoi de la relance a été interrompu : elle est peut-être partie, peut-être pas. Elle ne sera pas renvoyée automatiquement pour éviter un doublon ; vérifiez et renvoyez-la à la main si besoin.\n\nFacture ${d.invoice}, client ${d.clientName}, étape ${d.stepId}.`,
-        },
 };

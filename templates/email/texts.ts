@@ -23,10 +23,35 @@ export interface EmailTexts {
   quoteFollowUp(d: { clientName: string; number: string; amount: string; validUntil: string } & Seller): EmailText;
   /** A credit note, sent with its PDF. */
   creditNote(d: { clientName: string; number: string; invoiceNumber: string } & Seller): EmailText;
+  /** To the owner, at once: something about an invoice needs a person (shared/domain/notification.ts). */
+  ownerNotification(d: OwnerNotificationText): EmailText;
+  /** To the owner, every morning: what goes out today, what to post, what came in, what is late, what is open. */
+  dailyOverview(d: DailyOverviewText): EmailText;
   /** To the client: the payment plan they asked for was accepted (`schedule`: one line per instalment). */
   planAccepted(d: { clientName: string; number: string; schedule: string; waived: boolean } & Seller): EmailText;
   /** To the client: the payment plan they asked for was declined, with the owner's reason if given. */
   planDeclined(d: { clientName: string; number: string; balance: string; reason?: string } & Seller): EmailText;
-  /** To the owner: a reminder needs a person (failed after 24 h of retries, or unknown outcome). */
-  ownerAlert(d: { reason: 'send_failed' | 'unknown_outcome'; invoice: string; clientName: string; stepId: string }): EmailText;
+}
+
+export interface OwnerNotificationText {
+  readonly kind: 'bounce' | 'complaint' | 'dispute' | 'promise' | 'paid_claim' | 'send_failed' | 'unknown_outcome' | 'plan_request' | 'litigation';
+  readonly invoice: string;
+  readonly clientName: string;
+  /** Formatted: the promised date, the date the client says he paid. */
+  readonly date?: string;
+  readonly reason?: string;
+  readonly reference?: string;
+  readonly recipients?: string;
+  readonly instalments?: number;
+}
+
+export interface DailyOverviewText {
+  /** Formatted day. */
+  readonly date: string;
+  readonly reminders: readonly { invoice: string; clientName: string; time: string; template: string; cancel: string }[];
+  readonly letters: readonly { invoice: string; clientName: string; step: string }[];
+  readonly payments: readonly { invoice: string; clientName: string; amount: string }[];
+  readonly overdue: readonly { invoice: string; clientName: string; balance: string; dueDate: string }[];
+  /** One line per unread notification (its subject). */
+  readonly alerts: readonly string[];
 }

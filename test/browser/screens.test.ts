@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { aBusinessClientInput, aCompanyIdentity, anInvoiceInput } from '../fixtures/api-fixtures.js';
@@ -212,6 +213,77 @@ describe('more screens in Chromium', () => {
     await poll(() => form.getByText('Réglages enregistrés.').count()).toBe(1);
     expect((await call('GET', '/settings')).json.groupByClient).toBe(false);
     await checkScreen('43-settings');
+  });
+
+  it('agrees a payment plan on an invoice: instalments spread, a wrong total refused, then listed', async () => {
+    const list = await call('GET', '/invoices?clientId=' + (await call('GET', '/clients?q=garage')).json.items[0].id);
+    const small = list.json.items.find((i: { dueDate: string }) => i.dueDate === '2026-11-20');
+    await page.goto(`${web()}/invoices/${small.id}`);
+    await page.getByRole('heading', { level: 2, name: 'Échéancier' }).waitFor();
+    await page.getByRole('button', { name: 'Créer un échéancier' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Nouvel échéancier' });
+    await dialog.getByLabel('Nombre d’échéances').fill('3');
+    await dialog.getByRole('button', { name: 'Répartir le reste dû' }).click();
+    await poll(() => dialog.getByRole('group', { name: /^Échéance \d$/ }).count()).toBe(3);
+    // 120,00 € in three: 40,00 € each.
+    expect(await dialog.getByRole('group', { name: 'Échéance 3' }).getByLabel('Montant (€)').inputValue()).toBe('40,00');
+    await dialog.getByRole('group', { name: 'Échéance 3' }).getByLabel('Montant (€)').fill('30,00');
+    expect(plain(await dialog.getByTestId('plan-sum').textContent())).toBe('Total des échéances : 110,00 € — reste dû : 120,00 €');
+    await dialog.getByRole('button', { name: 'Enregistrer l’échéancier' }).click();
+    await poll(() => dialog.locator('.field-error[role=alert], .error-box').count()).toBeGreaterThan(0);
+    await screenshot(page, '45-plan-error');
+    expect(await seriousViolations(page)).toEqual([]);
+    await dialog.getByRole('group', { name: 'Échéance 3' }).getByLabel('Montant (€)').fill('40,00');
+    await dialog.getByRole('button', { name: 'Enregistrer l’échéancier' }).click();
+    await poll(() => page.getByTestId('instalments').locator('tbody tr').count()).toBe(3);
+    expect(plain(await page.getByTestId('instalments').textContent())).toContain('40,00 €');
+    await checkScreen('46-plan');
+    expect((await call('GET', `/invoices/${small.id}/payment-plan`)).json.instalments.map((i: { amountCents: number }) => i.amountCents)).toEqual([4000, 4000, 4000]);
+  });
+
+  it('moves an invoice to litigation, finds it in its tab, downloads the proof file and writes it off', async () => {
+    const clientId = (await call('GET', '/clients?q=garage')).json.items[0].id;
+    const big = (await call('GET', `/invoices?clientId=${clientId}`)).json.items.find((i: { dueDate: string }) => i.dueDate === '2026-07-01');
+    await page.goto(`${web()}/invoices/${big.id}`);
+    await page.getByRole('button', { name: 'Passer en contentieux' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Passer en contentieux' });
+    await dialog.getByLabel('Motif').fill('Aucune réponse depuis juillet');
+    await dialog.getByRole('button', { name: 'Passer en contentieux' }).click();
+    await poll(() => page.locator('.page-header .badge').first().textContent()).toBe('Contentieux');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Dossier de preuve (PDF)' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe(`preuves-${big.number}.pdf`);
+    expect((await readFile((await file.path())!)).subarray(0, 5).toString()).toBe('%PDF-');
+    await checkScreen('47-invoice-litigation');
+    await page.goto(`${web()}/invoices?tab=litigation`);
+    await poll(() => page.getByRole('link', { name: big.number }).count()).toBe(1);
+    await checkScreen('48-list-litigation');
+    await page.getByRole('link', { name: big.number }).click();
+    await page.getByRole('button', { name: 'Passer en perte' }).click();
+    const writeOff = page.getByRole('dialog', { name: 'Créance irrécouvrable' });
+    await writeOff.getByRole('button', { name: 'Passer en perte' }).click();
+    await poll(() => writeOff.getByText('Obligatoire').count()).toBe(1);
+    await writeOff.getByLabel('Motif').fill('Liquidation judiciaire');
+    await writeOff.getByRole('button', { name: 'Passer en perte' }).click();
+    await poll(() => page.locator('.page-header .badge').first().textContent(), { timeout: 30_000 }).toBe('Passée en perte');
+    await checkScreen('49-invoice-written-off');
+    expect((await call('GET', `/invoices/${big.id}`)).json.status).toBe('written_off');
+  });
+
+  it('sets the client’s categories; a bad one is refused under the field', async () => {
+    await page.goto(`${web()}/clients`);
+    await page.getByRole('link', { name: 'Garage Lefèvre' }).click();
+    const form = page.getByRole('form', { name: 'Catégories' });
+    const input = form.getByLabel('Catégories');
+    await input.fill('grand compte!');
+    await form.getByRole('button', { name: 'Enregistrer' }).click();
+    await poll(() => input.getAttribute('aria-invalid')).toBe('true');
+    await input.fill('grand-compte, btp');
+    await form.getByRole('button', { name: 'Enregistrer' }).click();
+    await poll(() => form.getByText('Catégories enregistrées.').count()).toBe(1);
+    expect((await call('GET', '/clients?q=garage')).json.items[0].tags).toEqual(['grand-compte', 'btp']);
+    await checkScreen('50-client-tags');
   });
 
   it('imports a large file as a job and shows its progress until done', async () => {

@@ -149,6 +149,24 @@ describe('payment plans on the local stack', () => {
     expect(pending).toEqual([]);
   });
 
+  it('ends the plan on DELETE (kept, `plan.ended` deleted) and the invoice’s own reminders resume', async () => {
+    const invoice = await overdueInvoice();
+    await t.ok('POST', `/invoices/${invoice.id}/payment-plan`, { instalments: [{ dueDate: addDays(today, 7), amountCents: invoice.balance }] });
+    await t.drain();
+    expect((await steps(invoice.id)).filter((s) => s.state === 'scheduled').every((s) => s.plan >= 1000)).toBe(true);
+    const ended = await t.call('DELETE', `/invoices/${invoice.id}/payment-plan`);
+    expect(ended.status).toBe(200);
+    expect(ended.json).toMatchObject({ status: 'ended', endReason: 'deleted' });
+    expect((await t.call('DELETE', `/invoices/${invoice.id}/payment-plan`)).status).toBe(404);
+    await t.drain();
+    const after = await steps(invoice.id);
+    expect(after.filter((s) => s.plan >= 1000 && s.state === 'scheduled')).toEqual([]);
+    expect(after.filter((s) => s.plan === 2 && s.state === 'scheduled').map((s) => s.stepId)).toEqual(['j+1', 'j+8', 'j+15', 'escalate']);
+    expect((await t.ok('GET', `/invoices/${invoice.id}/payment-plan`)).instalments).toHaveLength(1);
+    expect((await t.ok('GET', `/invoices/${invoice.id}`)).paymentPlan).toMatchObject({ status: 'ended', endReason: 'deleted' });
+    expect((await events(invoice.id)).find((e) => e.type === 'plan.ended')?.data).toMatchObject({ reason: 'deleted' });
+  });
+
   it('ends a plan missed for good and resumes the invoice’s own escalation where it stood', async () => {
     const invoice = await overdueInvoice();
     // J+1 goes out first (caught up), so the escalation has already started.

@@ -50,14 +50,14 @@ describe('the scheduler role', () => {
     });
   });
 
-  it('can invoke the send-reminder function and nothing else', () => {
+  it('can invoke the send-reminder and send-overview functions and nothing else', () => {
     const statements = statementsOf(stack.reminders.schedulerRole);
     const invoke = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('lambda:')));
-    expect(invoke.flatMap(actionsOf)).toEqual(['lambda:InvokeFunction']);
-    // The function ARN itself, or its $LATEST qualifier: never another function, version or wildcard.
-    const arn = stack.resolve(stack.reminders.sendReminder.functionArn);
-    const allowed = [arn, { 'Fn::Join': ['', [arn, ':$LATEST']] }];
-    expect(invoke.flatMap(resourcesOf)).toContainEqual(arn);
+    expect([...new Set(invoke.flatMap(actionsOf))]).toEqual(['lambda:InvokeFunction']);
+    // The function ARNs themselves, or their $LATEST qualifier: never another function, version or wildcard.
+    const arns = [stack.reminders.sendReminder, stack.notifications.sendOverview].map((fn) => stack.resolve(fn.functionArn));
+    const allowed = arns.flatMap((arn) => [arn, { 'Fn::Join': ['', [arn, ':$LATEST']] }]);
+    for (const arn of arns) expect(invoke.flatMap(resourcesOf)).toContainEqual(arn);
     for (const resource of invoke.flatMap(resourcesOf)) expect(allowed).toContainEqual(resource);
   });
 

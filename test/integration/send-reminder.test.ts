@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { ulid } from 'ulid';
 import { DynamoClientRepository } from '../../shared/adapters/dynamo/dynamo-client-repository.js';
 import { DynamoInvoiceRepository } from '../../shared/adapters/dynamo/dynamo-invoice-repository.js';
+import { defaultSettings } from '../../shared/domain/settings.js';
 import { DynamoSettingsRepository } from '../../shared/adapters/dynamo/dynamo-settings-repository.js';
 import { DynamoStepRepository } from '../../shared/adapters/dynamo/dynamo-step-repository.js';
 import { DynamoTenantDocuments } from '../../shared/adapters/dynamo/dynamo-tenant-documents.js';
@@ -169,15 +170,36 @@ describe('send-reminder against DynamoDB Local and the SES emulator', () => {
     expect((await invoices.get(tenantId, invoice.id))?.reminderCount).toBe(1);
   });
 
-  it('never sends two messages to one client within the gap, even when two invoices fire in parallel', async () => {
+  it('never sends two messages to one client within the gap, even when two invoices fire in parallel (grouping off)', async () => {
+    await readDeps.settings.put(tenantId, { ...defaultSettings(), groupByClient: false });
+    try {
+      const first = await aPlannedInvoice();
+      const second = await aPlannedInvoice(first.client);
+      const send = sendReminder();
+      const outcomes = await Promise.all([send(first.fire(0)), send(second.fire(0))]);
+      expect(outcomes.map((o) => o.outcome).sort()).toEqual(['moved', 'sent']);
+      expect(await inboxFor(first.client.email)).toHaveLength(1);
+      const moved = outcomes.find((o) => o.outcome === 'moved')!;
+      expect(moved).toMatchObject({ reason: 'gap' });
+    } finally {
+      await readDeps.settings.put(tenantId, defaultSettings());
+    }
+  });
+
+  it('sends one grouped message when two invoices of one client fire in parallel, the other fire finding its step taken', async () => {
     const first = await aPlannedInvoice();
     const second = await aPlannedInvoice(first.client);
     const send = sendReminder();
     const outcomes = await Promise.all([send(first.fire(0)), send(second.fire(0))]);
-    expect(outcomes.map((o) => o.outcome).sort()).toEqual(['moved', 'sent']);
+    expect(outcomes.map((o) => o.outcome).sort()).toEqual(['ignored', 'sent']);
+    const sent = outcomes.find((o) => o.outcome === 'sent')!;
+    expect(sent).toMatchObject({ grouped: expect.arrayContaining([first.invoice.id, second.invoice.id]) });
     expect(await inboxFor(first.client.email)).toHaveLength(1);
-    const moved = outcomes.find((o) => o.outcome === 'moved')!;
-    expect(moved).toMatchObject({ reason: 'gap' });
+    const records = [...(await steps.list(tenantId, first.invoice.id)), ...(await steps.list(tenantId, second.invoice.id))].filter((r) => r.state === 'sent');
+    expect(records.map((r) => r.messageId)).toEqual([sent.outcome === 'sent' && sent.messageId, sent.outcome === 'sent' && sent.messageId]);
+    // A late duplicate of the losing fire finds its step sent.
+    const again = await send((outcomes[0]!.outcome === 'ignored' ? first : second).fire(0));
+    expect(again).toMatchObject({ outcome: 'ignored', reason: 'already_sent' });
   });
 
   it('makes at most 3 SES calls per fire, then re-schedules the step with backoff and, after 24 h, fails it and tells the owner', async () => {

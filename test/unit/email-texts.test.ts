@@ -16,7 +16,7 @@ describe('customer-facing email texts (templates/email)', () => {
     expect(emailTexts('en').invoice({ ...d, amount: money(123_456, 'en'), dueDate: date('2026-12-02', 'en') }).text).toContain('for €1,234.56, due on 2 December 2026');
     // Both languages have every text (other features add theirs).
     expect(Object.keys(emailTexts('en')).sort()).toEqual(Object.keys(emailTexts('fr')).sort());
-    expect(Object.keys(emailTexts('fr'))).toEqual(expect.arrayContaining(['creditNote', 'invoice', 'ownerAlert', 'quote', 'quoteFollowUp', 'planAccepted', 'planDeclined']));
+    expect(Object.keys(emailTexts('fr'))).toEqual(expect.arrayContaining(['creditNote', 'invoice', 'ownerNotification', 'dailyOverview', 'quote', 'quoteFollowUp', 'planAccepted', 'planDeclined']));
   });
 
   it('are no longer written inside use cases', () => {

@@ -15,6 +15,7 @@ import {
 } from '../../shared/app/payment-plans.js';
 import { makeReconcileSchedules } from '../../shared/app/reminders/reconcile-schedules.js';
 import { makeRecordPayment } from '../../shared/app/payments.js';
+import { loadReminderContext, recordedOrProjected } from '../../shared/app/reminders/reminder-context.js';
 import type { Scenario } from '../../shared/domain/scenario.js';
 import {
   aClient,
@@ -42,6 +43,7 @@ const world = () => {
   const deps = { invoices, clients, settings, clock, mailer };
   return {
     invoices, clock, mailer, steps,
+    deps: { ...deps, scenarios: new FakeTenantDocuments<Scenario>(), steps },
     create: makeCreatePaymentPlan(deps),
     get: makeGetPaymentPlan(deps),
     end: makeDeletePaymentPlan(deps),
@@ -95,18 +97,23 @@ describe('the owner’s payment plan', () => {
   it('replaces the invoice’s pending steps with the plan’s, and brings them back from where they stood when it ends', async () => {
     await w.reconcile(T, 'inv1');
     const before = await w.steps.list(T, 'inv1');
-    expect(before.filter((s) => s.state === 'scheduled').map((s) => s.stepId)).toEqual(['j+1', 'j+8', 'j+15']);
+    expect(before.filter((s) => s.state === 'scheduled').map((s) => s.stepId)).toEqual(['j+1', 'j+8', 'j+15', 'escalate']);
     await w.create(T, 'inv1', { instalments: THREE });
     await w.reconcile(T, 'inv1');
     const during = await w.steps.list(T, 'inv1');
-    expect(during.filter((s) => s.plan < 1000 && s.state === 'cancelled').map((s) => s.reason)).toEqual(['payment_plan', 'payment_plan', 'payment_plan']);
+    expect(during.filter((s) => s.plan < 1000 && s.state === 'cancelled').map((s) => s.reason)).toEqual(['payment_plan', 'payment_plan', 'payment_plan', 'payment_plan']);
     expect(during.filter((s) => s.plan >= 1000).map((s) => s.stepId)).toEqual(['p1-c1', 'p1-l1', 'p1-c2', 'p1-l2', 'p1-c3', 'p1-l3']);
+    // The dry run shows what the plan will send, after the scenario's (cancelled) steps.
+    const ctx = (await loadReminderContext(w.deps, T, 'inv1'))!;
+    expect(recordedOrProjected(ctx, w.clock.now()).filter((s) => s.state === 'scheduled').map((s) => s.templateId)).toEqual([
+      'instalment-courtesy', 'instalment-late', 'instalment-courtesy', 'instalment-late', 'instalment-late',
+    ]);
     await w.end(T, 'inv1');
     await w.reconcile(T, 'inv1');
     const after = await w.steps.list(T, 'inv1');
     expect(after.filter((s) => s.plan >= 1000 && s.state === 'cancelled').map((s) => s.reason)).toEqual(['plan_ended', 'plan_ended', 'plan_ended', 'plan_ended', 'plan_ended']);
     // Nothing was sent before the plan: the escalation starts again at J+1 (J-5 stays past).
-    expect(after.filter((s) => s.plan === 2).map((s) => [s.stepId, s.state])).toEqual([['j-5', 'skipped'], ['j+1', 'scheduled'], ['j+8', 'scheduled'], ['j+15', 'scheduled']]);
+    expect(after.filter((s) => s.plan === 2).map((s) => [s.stepId, s.state])).toEqual([['j-5', 'skipped'], ['j+1', 'scheduled'], ['j+8', 'scheduled'], ['j+15', 'scheduled'], ['escalate', 'scheduled']]);
   });
 
   it('ends the plan `paid` when the invoice is paid, cancelling what was pending', async () => {

@@ -20,6 +20,7 @@ import {
 } from '../../shared/domain/payment-plan.js';
 import { DEFAULT_SEND_CALENDAR, isSendDay } from '../../shared/domain/send-calendar.js';
 import { planScheduleText } from '../../shared/domain/template-render.js';
+import { stepKey } from '../../shared/domain/aggregates.js';
 
 const plan = (instalments: { dueDate: string; amountCents: number }[], overrides: Partial<PaymentPlan> = {}): PaymentPlan => ({
   seq: 1,
@@ -171,5 +172,11 @@ describe('planInstalmentSteps', () => {
     const steps = planInstalmentSteps({ ...input, round: 1, paid: new Set([0]), done: new Set(['1/courtesy']) });
     expect(steps.map((s) => s.stepId)).toEqual(['p1-l2', 'p1-c3', 'p1-l3']);
     expect(steps[0]?.plan).toBe(1001);
+  });
+});
+
+describe('plan steps in the reminder statistics', () => {
+  it('count each kind of plan reminder as one step, whatever the plan or instalment', () => {
+    expect(['p1-c1', 'p2-c12', 'p1-l3', 'j+8', 'manual-2026-03-02'].map(stepKey)).toEqual(['instalment-courtesy', 'instalment-courtesy', 'instalment-late', 'j+8', 'manual']);
   });
 });

@@ -45,6 +45,8 @@ const MIN_GAP = 3;
 const START = '2026-03-02T07:30:00.000Z';
 
 interface SentEmail {
+  /** One entry per invoice of a message: a grouped reminder covers several invoices of one client. */
+  readonly message: number;
   readonly at: string;
   readonly invoiceId: string;
   readonly clientId: string;
@@ -57,6 +59,7 @@ class CheckingMailer implements Mailer {
   readonly log: SentEmail[] = [];
   failures = 0;
   forceNext = false;
+  messages = 0;
   constructor(private readonly world: World) {}
   async send(email: OutgoingEmail) {
     if (email.tags?.kind === 'owner-alert') return { messageId: `alert-${this.log.length}` };
@@ -64,24 +67,27 @@ class CheckingMailer implements Mailer {
       this.failures--;
       throw Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' });
     }
-    const invoiceId = email.tags?.invoice ?? '';
-    const invoice = this.world.invoices.invoices.get(`${TENANT}|${invoiceId}`)!;
-    // Invariant 5: nothing goes out for a paid, paused, disputed or cancelled invoice, even mid-render.
-    expect(invoiceBalanceCents(invoice), `balance of ${invoiceId} at send`).toBeGreaterThan(0);
-    expect(['sent', 'partially_paid']).toContain(invoice.status);
-    expect(invoice.remindersPaused || invoice.disputed).toBe(false);
-    // Payment plans: while one runs only its steps go out (or a manual send); a plan step only while its plan runs and its instalment is due.
-    const stepId = email.tags?.step ?? '';
-    const plan = invoice.paymentPlan;
-    if (plan?.status === 'active' && !stepId.startsWith('manual')) expect(stepId, `scenario step ${stepId} during a plan`).toMatch(new RegExp(`^p${plan.seq}-`));
-    if (/^p\d+-/.test(stepId)) {
-      expect(plan?.status, `plan step ${stepId} outside its plan`).toBe('active');
-      const instalment = Number(stepId.slice(stepId.indexOf('-') + 2)) - 1;
-      expect(instalmentViews(plan!, invoiceBalanceCents(invoice), localDate(this.world.clock.now(), TZ))[instalment]?.dueCents, `instalment of ${stepId} still due`).toBeGreaterThan(0);
+    const message = this.messages++;
+    for (const invoiceId of email.invoiceIds ?? [email.tags?.invoice ?? '']) {
+      const invoice = this.world.invoices.invoices.get(`${TENANT}|${invoiceId}`)!;
+      // Invariant 5: nothing goes out for a paid, paused, disputed or cancelled invoice, even mid-render.
+      expect(invoiceBalanceCents(invoice), `balance of ${invoiceId} at send`).toBeGreaterThan(0);
+      expect(['sent', 'partially_paid']).toContain(invoice.status);
+      expect(invoice.remindersPaused || invoice.disputed).toBe(false);
+      expect(invoice.clientId, 'one client per message').toBe(email.tags?.client);
+      // Payment plans: while one runs only its steps go out (or a manual send); a plan step only while its plan runs and its instalment is due.
+      const stepId = email.tags?.step ?? '';
+      const plan = invoice.paymentPlan;
+      if (plan?.status === 'active' && !stepId.startsWith('manual')) expect(stepId, `scenario step ${stepId} during a plan`).toMatch(new RegExp(`^p${plan.seq}-`));
+      if (/^p\d+-/.test(stepId)) {
+        expect(plan?.status, `plan step ${stepId} outside its plan`).toBe('active');
+        const instalment = Number(stepId.slice(stepId.indexOf('-') + 2)) - 1;
+        expect(instalmentViews(plan!, invoiceBalanceCents(invoice), localDate(this.world.clock.now(), TZ))[instalment]?.dueCents, `instalment of ${stepId} still due`).toBeGreaterThan(0);
+      }
+      this.log.push({ message, at: this.world.clock.now().toISOString(), invoiceId, clientId: email.tags?.client ?? '', stepId, forced: this.forceNext });
     }
-    this.log.push({ at: this.world.clock.now().toISOString(), invoiceId, clientId: email.tags?.client ?? '', stepId: email.tags?.step ?? '', forced: this.forceNext });
     this.forceNext = false;
-    return { messageId: `msg-${this.log.length}` };
+    return { messageId: `msg-${message}` };
   }
 }
 
@@ -198,7 +204,7 @@ class World {
     }
     // 4. Never two messages to one client within the minimum gap (unless the owner forced it).
     for (const clientId of ['c1', 'c2']) {
-      const sent = this.mailer.log.filter((m) => m.clientId === clientId);
+      const sent = this.mailer.log.filter((m, i, all) => m.clientId === clientId && all.findIndex((x) => x.message === m.message) === i);
       sent.forEach((m, i) => {
         if (i === 0 || m.forced) return;
         const gap = daysBetween(localDate(new Date(sent[i - 1]!.at), TZ), localDate(new Date(m.at), TZ));
@@ -315,6 +321,13 @@ const commands = [
       }
     }),
   ),
+  // Grouping (one message per client per day for the steps due that day) on or off mid-sequence.
+  fc.constant(
+    cmd('toggleGroupByClient', async (w) => {
+      const current = await w.settings.get(TENANT);
+      w.settings.byTenant.set(TENANT, { ...current, groupByClient: !current.groupByClient });
+    }),
+  ),
   fc.record({ k: fc.nat(), count: fc.integer({ min: 1, max: 4 }), start: fc.integer({ min: 0, max: 12 }), spacing: fc.integer({ min: 1, max: 35 }), waive: fc.boolean() }).map(({ k, count, start, spacing, waive }) =>
     cmd(`createPlan(${k}, ${count} × ${spacing}d from +${start})`, async (w) => {
       const invoice = w.invoice(k);
@@ -355,8 +368,8 @@ const commands = [
 ];
 
 describe('the reminder engine as a state machine', () => {
-  it('keeps the six invariants over 500 random command sequences, payment plans included', async () => {
-    const totals = { emails: 0, sentSteps: 0, skipped: 0, moved: 0, plans: 0, planStepsSent: 0, plansEnded: {} as Record<string, number> };
+  it('keeps the six invariants over 500 random command sequences, payment plans and grouping included', async () => {
+    const totals = { emails: 0, grouped: 0, sentSteps: 0, skipped: 0, moved: 0, plans: 0, planStepsSent: 0, plansEnded: {} as Record<string, number> };
     await fc.assert(
       fc.asyncProperty(fc.array(sendInvoice, { minLength: 1, maxLength: 4 }), fc.commands(commands, { maxCommands: 25 }), async (initial, cmds) => {
         const w = new World();
@@ -369,8 +382,9 @@ describe('the reminder engine as a state machine', () => {
         w.checkInvariants(true);
         for (const r of w.records()) expect(isTerminal(r.state) || r.state === 'scheduled', `${r.invoiceId}/${r.plan}/${r.index}`).toBe(true);
         // Operators count exactly what went out (the metric behind the dashboards and alarms).
-        expect(w.metrics.recorded.filter((m) => m === 'reminderSent')).toHaveLength(w.mailer.log.length);
-        totals.emails += w.mailer.log.length;
+        expect(w.metrics.recorded.filter((m) => m === 'reminderSent')).toHaveLength(w.mailer.messages);
+        totals.emails += w.mailer.messages;
+        totals.grouped += new Set(w.mailer.log.filter((m, _, all) => all.some((x) => x.message === m.message && x.invoiceId !== m.invoiceId)).map((m) => m.message)).size;
         totals.sentSteps += w.records().filter((r) => r.state === 'sent' && !r.manual).length;
         totals.skipped += w.records().filter((r) => r.state === 'skipped').length;
         totals.moved += w.records().filter((r) => r.reason === 'gap' || r.reason === 'same_day' || r.reason === 'order').length;
@@ -386,6 +400,8 @@ describe('the reminder engine as a state machine', () => {
     expect(totals.sentSteps).toBeGreaterThan(1500);
     expect(totals.skipped).toBeGreaterThan(500);
     expect(totals.moved).toBeGreaterThan(200);
+    // Several invoices of one client due the same day went out as one message.
+    expect(totals.grouped).toBeGreaterThan(100);
     // Payment plans are really exercised: created, their reminders sent, ended paid, missed and deleted.
     expect(totals.plans).toBeGreaterThan(100);
     expect(totals.planStepsSent).toBeGreaterThan(100);

@@ -15,7 +15,9 @@ export class DynamoSettingsRepository implements SettingsRepository {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: settingsKey(tenantId), ConsistentRead: true }));
     const { tenantId: _t, ...stored } = Item ? stripKeys<Settings & { tenantId?: string }>(Item) : ({} as Partial<Settings> & { tenantId?: string });
     void _t;
-    return { ...defaultSettings(), ...stored };
+    const defaults = defaultSettings();
+    // Settings saved before a nested group existed get its defaults field by field.
+    return { ...defaults, ...stored, notifications: { ...defaults.notifications, ...stored.notifications } };
   }
 
   async put(tenantId: string, settings: Settings): Promise<void> {

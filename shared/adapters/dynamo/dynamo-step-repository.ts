@@ -4,6 +4,7 @@ import type { StepRef, StepState } from '../../domain/reminder-steps.js';
 import type {
   ClaimResult,
   ClientGapClaim,
+  GroupClaimMember,
   InvoiceSendGuard,
   NewStepRecord,
   ReminderStepRepository,
@@ -101,7 +102,25 @@ export class DynamoStepRepository implements ReminderStepRepository {
     invoice: InvoiceSendGuard,
     gap: ClientGapClaim,
   ): Promise<ClaimResult> {
-    const stepItem: TransactItem = step.manual
+    const result = await transactWrite(this.db, [this.stepClaim(tenantId, invoiceId, step), this.invoiceClaim(tenantId, invoiceId, invoice), this.gapClaim(tenantId, gap)]);
+    if (result.ok) return { ok: true };
+    // A failed condition on the step wins (a duplicate fire); a bare TransactionConflict reads as "changed".
+    const failed = result.failedConditions;
+    return { ok: false, conflict: failed.includes(0) ? 'step' : failed.includes(2) && !failed.includes(1) ? 'gap' : 'invoice' };
+  }
+
+  async claimGroupSend(tenantId: string, members: readonly GroupClaimMember[], gap: ClientGapClaim): Promise<ClaimResult> {
+    // One message, one transaction: every step and invoice of the group, and the client's gap once.
+    const items = members.flatMap((m) => [this.stepClaim(tenantId, m.invoiceId, m.step), this.invoiceClaim(tenantId, m.invoiceId, m.invoice)]);
+    const result = await transactWrite(this.db, [...items, this.gapClaim(tenantId, gap)]);
+    if (result.ok) return { ok: true };
+    const failed = result.failedConditions;
+    const gapIndex = items.length;
+    return { ok: false, conflict: failed.some((i) => i < gapIndex && i % 2 === 0) ? 'step' : failed.includes(gapIndex) && failed.length === 1 ? 'gap' : 'invoice' };
+  }
+
+  private stepClaim(tenantId: string, invoiceId: string, step: { ref: StepRef; expectedScheduledAt?: string; manual?: NewStepRecord; leaseUntil: string; at: string }): TransactItem {
+    return step.manual
       ? {
           Put: {
             TableName: this.tableName,
@@ -119,8 +138,11 @@ export class DynamoStepRepository implements ReminderStepRepository {
             ExpressionAttributeValues: { ':sending': 'sending', ':lease': step.leaseUntil, ':at': step.at, ':one': 1, ':scheduled': 'scheduled', ':sa': step.expectedScheduledAt ?? '' },
           },
         };
-    // Bumping the version makes a concurrent invoice save (a payment read before this) retry on fresh data.
-    const invoiceItem: TransactItem = {
+  }
+
+  /** The invoice is still as read and takes today's reminder slot; bumping the version makes a concurrent save (a payment read before this) retry on fresh data. */
+  private invoiceClaim(tenantId: string, invoiceId: string, invoice: InvoiceSendGuard): TransactItem {
+    return {
       Update: {
         TableName: this.tableName,
         Key: invoiceKey(tenantId, invoiceId),
@@ -134,11 +156,6 @@ export class DynamoStepRepository implements ReminderStepRepository {
         },
       },
     };
-    const result = await transactWrite(this.db, [stepItem, invoiceItem, this.gapClaim(tenantId, gap)]);
-    if (result.ok) return { ok: true };
-    // A failed condition on the step wins (a duplicate fire); a bare TransactionConflict reads as "changed".
-    const failed = result.failedConditions;
-    return { ok: false, conflict: failed.includes(0) ? 'step' : failed.includes(2) && !failed.includes(1) ? 'gap' : 'invoice' };
   }
 
   private gapClaim(tenantId: string, gap: ClientGapClaim): TransactItem {

@@ -20,6 +20,9 @@
  * | contribution| T#<tenant>#INV#<invoiceId>  | #AGG                     | (what the invoice last added to the aggregates; its list-row extras) |
  * | client agg. | T#<tenant>#AGG              | CLIENT#<clientId>        | counters (ADD) + OPEN#<invoiceId> { dueDate, balanceCents }   |
  * | day agg.    | T#<tenant>#AGG              | DAY#<YYYY-MM-DD>         | counters (ADD): invoiced, collected, paid, reminders, bounces |
+ * | notification| T#<tenant>#NOTIF            | NOTIF#<eventUlid>        | unread only: GSI1 T#<t>#NOTIF#unread / <eventUlid> (sparse)   |
+ * | overview    | T#<tenant>#NOTIF            | OVERVIEW#<YYYY-MM-DD>    | (the daily overview of that day went out: at most one)        |
+ * | payment log | T#<tenant>#PAID#<date>      | <invoiceId>#<paymentId>  | (a payment filed under its date, for the daily overview)     |
  *
  * Access patterns:
  * - client/settings/scenario/template by id: GetItem; lists: Query PK = T#<t>, begins_with(SK, 'CLIENT#') …
@@ -40,6 +43,9 @@
  *   `q` by client: the same GSI2 partitions, begins_with(GSI2SK, <folded q>); `q` by number:
  *   Query PK = T#<t>#NUM, begins_with(SK, <q>) (one lookup item per numbered invoice)
  * - numbering: conditional Update of the sequence item inside the transaction that numbers the invoice
+ * - notifications: Query PK = T#<t>#NOTIF, begins_with(SK, 'NOTIF#'), newest first (ids are the
+ *   timeline events' ULIDs); unread ones: Query GSI1 T#<t>#NOTIF#unread (marking one read removes its GSI1 keys)
+ * - payments of a day (daily overview): Query PK = T#<t>#PAID#<date>
  * Tenant ids are in every key: another tenant's id can only ever miss (→ 404).
  */
 import type { InvoiceStatus } from '../../domain/invoice.js';
@@ -128,6 +134,16 @@ export const invoiceRowIndexKeys = (
     GSI3SK: `${row.lastReminderAt ?? '0'}#${invoiceId}`,
   };
 };
+
+export const NOTIFICATION_PREFIX = 'NOTIF#';
+export const notificationPk = (tenantId: string) => `T#${tenantId}#NOTIF`;
+export const notificationKey = (tenantId: string, id: string) => ({ PK: notificationPk(tenantId), SK: `${NOTIFICATION_PREFIX}${id}` });
+/** GSI1 keys of an unread notification (removed when read: the index holds the unread ones only). */
+export const unreadNotificationPk = (tenantId: string) => `T#${tenantId}#NOTIF#unread`;
+export const unreadNotificationIndexKeys = (tenantId: string, id: string) => ({ GSI1PK: unreadNotificationPk(tenantId), GSI1SK: id });
+export const overviewKey = (tenantId: string, date: string) => ({ PK: notificationPk(tenantId), SK: `OVERVIEW#${date}` });
+export const paymentLogPk = (tenantId: string, date: string) => `T#${tenantId}#PAID#${date}`;
+export const paymentLogKey = (tenantId: string, e: { date: string; invoiceId: string; paymentId: string }) => ({ PK: paymentLogPk(tenantId, e.date), SK: `${e.invoiceId}#${e.paymentId}` });
 
 export const sequenceKey = (tenantId: string, prefix: string, year: number) => ({ PK: `T#${tenantId}#SEQ#${prefix}#${year}`, SK: '#SEQ' });
 export const idempotencyKey = (tenantId: string, key: string) => ({ PK: `T#${tenantId}#IDEM#${key}`, SK: '#IDEM' });

@@ -9,7 +9,7 @@ import {
   type CreateScheduleCommandInput,
   type SchedulerClient,
 } from '@aws-sdk/client-scheduler';
-import type { ReminderScheduler, ScheduleDefinition, ScheduleSummary } from '../../app/ports.js';
+import type { RecurringScheduleDefinition, RecurringScheduler, ReminderScheduler, ScheduleDefinition, ScheduleSummary } from '../../app/ports.js';
 
 export interface EventBridgeReminderSchedulerProps {
   readonly groupName: string;
@@ -18,6 +18,8 @@ export interface EventBridgeReminderSchedulerProps {
   /** Role the Scheduler assumes to invoke the target (may only invoke that function). */
   readonly roleArn: string;
   readonly deadLetterArn?: string;
+  /** The send-overview function, target of the recurring daily-overview schedules. */
+  readonly overviewTargetArn?: string;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface EventBridgeReminderSchedulerProps {
  * definition" as done, delete treats "not found" as done: the reconciler can run any number
  * of times (the stream delivers at least once) with the same result.
  */
-export class EventBridgeReminderScheduler implements ReminderScheduler {
+export class EventBridgeReminderScheduler implements ReminderScheduler, RecurringScheduler {
   constructor(
     private readonly client: SchedulerClient,
     private readonly props: EventBridgeReminderSchedulerProps,
@@ -45,12 +47,37 @@ export class EventBridgeReminderScheduler implements ReminderScheduler {
   }
 
   async create(definition: ScheduleDefinition): Promise<void> {
-    const input = this.toInput(definition);
+    await this.createOrUpdate(this.toInput(definition));
+  }
+
+  /** The tenant's daily overview: created the first time, updated when its hour or zone changes. */
+  async putRecurring(definition: RecurringScheduleDefinition): Promise<void> {
+    if (!this.props.overviewTargetArn) throw new Error('EventBridgeReminderScheduler: no overviewTargetArn for recurring schedules');
+    await this.createOrUpdate({
+      Name: definition.name,
+      GroupName: this.props.groupName,
+      ScheduleExpression: definition.cron,
+      ScheduleExpressionTimezone: definition.timeZone,
+      FlexibleTimeWindow: { Mode: 'OFF' },
+      State: 'ENABLED',
+      Description: definition.description?.slice(0, 512),
+      Target: {
+        Arn: this.props.overviewTargetArn,
+        RoleArn: this.props.roleArn,
+        Input: JSON.stringify({ ...definition.input, scheduledTime: '<aws.scheduler.scheduled-time>' }),
+        // A day's overview is stale by the evening: retried for a few hours, then dropped to the DLQ.
+        RetryPolicy: { MaximumEventAgeInSeconds: 4 * 3600, MaximumRetryAttempts: 10 },
+        ...(this.props.deadLetterArn ? { DeadLetterConfig: { Arn: this.props.deadLetterArn } } : {}),
+      },
+    });
+  }
+
+  private async createOrUpdate(input: CreateScheduleCommandInput): Promise<void> {
     try {
       await this.client.send(new CreateScheduleCommand(input));
     } catch (error) {
       if (!(error instanceof ConflictException)) throw error;
-      const existing = await this.client.send(new GetScheduleCommand({ Name: definition.name, GroupName: this.props.groupName }));
+      const existing = await this.client.send(new GetScheduleCommand({ Name: input.Name, GroupName: this.props.groupName }));
       const same =
         existing.ScheduleExpression === input.ScheduleExpression &&
         existing.ScheduleExpressionTimezone === input.ScheduleExpressionTimezone &&

@@ -16,6 +16,8 @@ export interface OutgoingEmail {
   readonly text: string;
   readonly html?: string;
   readonly attachments?: readonly EmailAttachment[];
+  /** The invoices the message is about (several for a grouped reminder); not sent, for logs and checks. */
+  readonly invoiceIds?: readonly string[];
   /** SES message tags, for correlating delivery events (tenant, invoice, step). */
   readonly tags?: Readonly<Record<string, string>>;
 }

@@ -31,6 +31,13 @@ export interface ClientGapClaim {
 
 export type ClaimResult = { readonly ok: true } | { readonly ok: false; readonly conflict: 'step' | 'invoice' | 'gap' };
 
+/** One invoice of a grouped message: its step (recorded, or a new manual record) and its guard. */
+export interface GroupClaimMember {
+  readonly invoiceId: string;
+  readonly step: { readonly ref: StepRef; readonly expectedScheduledAt?: string; readonly manual?: NewStepRecord; readonly leaseUntil: string; readonly at: string };
+  readonly invoice: InvoiceSendGuard;
+}
+
 export interface ClientLastMessage {
   readonly date: string;
   readonly at: string;
@@ -64,6 +71,11 @@ export interface ReminderStepRepository {
     invoice: InvoiceSendGuard,
     gap: ClientGapClaim,
   ): Promise<ClaimResult>;
+  /**
+   * `claimSend` for one message about several invoices of one client (a grouped reminder): every
+   * member's step and invoice guard and the client's gap claim, all or nothing.
+   */
+  claimGroupSend(tenantId: string, members: readonly GroupClaimMember[], gap: ClientGapClaim): Promise<ClaimResult>;
   /** Records the email accepted by SES (`sending → sent`). */
   finishSend(tenantId: string, invoiceId: string, ref: StepRef, sent: { readonly at: string; readonly messageId: string; readonly recipients: readonly string[]; readonly dueDate: string }): Promise<void>;
   /**

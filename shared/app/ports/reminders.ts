@@ -34,6 +34,29 @@ export interface ScheduleDefinition {
   readonly description?: string;
 }
 
+/** What the daily-overview schedule carries: the tenant only (the handler reads the rest when it fires). */
+export interface OverviewInput {
+  readonly kind: 'overview';
+  readonly tenantId: string;
+}
+
+/** A recurring schedule (EventBridge `cron()`), one per tenant and purpose: the daily overview. */
+export interface RecurringScheduleDefinition {
+  readonly name: string;
+  /** EventBridge cron fields `minutes hours day-of-month month day-of-week year`, e.g. `cron(0 7 * * ? *)`. */
+  readonly cron: string;
+  /** The cron's wall clock: the tenant's time zone (DST follows it). */
+  readonly timeZone: string;
+  readonly input: OverviewInput;
+  readonly description?: string;
+}
+
+/** Keeps recurring schedules: put creates or updates (idempotent), delete treats "not found" as done. */
+export interface RecurringScheduler {
+  putRecurring(definition: RecurringScheduleDefinition): Promise<void>;
+  delete(name: string): Promise<void>;
+}
+
 export interface ScheduleSummary {
   readonly name: string;
 }

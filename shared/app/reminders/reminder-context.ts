@@ -165,8 +165,10 @@ export const recordedOrProjected = (ctx: ReminderContext, now: Date): PlannedSte
   if (latest.size === 0) return planFor(ctx, now);
   // A stop the reconciler is about to apply (the stream lags a little) already shows.
   const stop = stopReason(ctx);
-  return [...latest.values()]
-    .sort((a, b) => a.index - b.index)
+  // A payment plan's steps (its latest round) follow the scenario's.
+  const planSteps = ctx.records.filter((r) => isPlanStep(r));
+  const planRound = Math.max(0, ...planSteps.map((r) => r.plan));
+  return [...[...latest.values()].sort((a, b) => a.index - b.index), ...planSteps.filter((r) => r.plan === planRound)]
     .map((r) => ({
       stepId: r.stepId,
       templateId: r.templateId,

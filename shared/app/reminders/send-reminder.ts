@@ -9,6 +9,7 @@ import type { ClientGapClaim, NewStepRecord, StepRecordItem } from '../ports/rem
 import { composeReminder, resolveTemplate } from './compose-reminder.js';
 import { noMetrics, type Metrics } from '../metrics.js';
 import { alertOwner } from './owner-alert.js';
+import { sendWithSameDaySteps } from './grouped-send.js';
 import { isEscalation } from '../../domain/escalation.js';
 import { makeMoveToLitigation } from '../litigation.js';
 import { activePlan, settlePaymentPlan } from './plan-lifecycle.js';
@@ -27,7 +28,7 @@ export interface SendReminderDeps extends ReminderReadDeps {
 }
 
 export type ReminderOutcome =
-  | { readonly outcome: 'sent'; readonly messageId: string; readonly stepId: string }
+  | { readonly outcome: 'sent'; readonly messageId: string; readonly stepId: string; readonly grouped?: readonly string[] }
   | { readonly outcome: 'skipped'; readonly reason: string; readonly stepId: string }
   | { readonly outcome: 'moved'; readonly reason: string; readonly stepId: string; readonly scheduledAt: string }
   | { readonly outcome: 'ignored'; readonly reason: string; readonly stepId: string }
@@ -75,7 +76,9 @@ export const makeSendReminder = (deps: SendReminderDeps) =>
       if (decision.kind === 'skip') return skip(deps, ctx, record, decision.reason, now);
       if (decision.kind === 'move') return move(deps, ctx, record, decision.date, decision.reason, now);
 
-      const result = await send(deps, ctx, record, now, decision.recipients);
+      // Other invoices of the client due today go in the same message (settings `groupByClient`).
+      const grouped = ctx.settings.groupByClient ? await sendWithSameDaySteps(deps, ctx, record, now, decision.recipients) : 'single';
+      const result = grouped === 'single' ? await send(deps, ctx, record, now, decision.recipients) : grouped;
       if (result !== 'invoice_changed') return result;
     }
     return { outcome: 'ignored', reason: 'invoice_keeps_changing', stepId };
@@ -86,7 +89,7 @@ type Decision =
   | { kind: 'move'; date: string; reason: string }
   | { kind: 'send'; recipients: { to: string[]; cc: string[] } };
 
-const decide = (ctx: ReminderContext, record: StepRecordItem, now: Date): Decision => {
+export const decide = (ctx: ReminderContext, record: StepRecordItem, now: Date): Decision => {
   const { invoice, settings } = ctx;
   const calendar = sendCalendarFor(settings, ctx.client);
   const today = localDate(now, settings.timezone);
@@ -218,7 +221,7 @@ export const deliverClaimed = async (
     ({ messageId } = await deps.mailer.send({ ...send.email, tags: { tenant: tenantId, invoice: id, client: client.id, step: record.stepId } }));
   } catch (error) {
     (deps.metrics ?? noMetrics).reminderFailed();
-    return failed(deps, ctx, record, send, error);
+    return recordFailure(deps, ctx, record, send, error);
   }
   (deps.metrics ?? noMetrics).reminderSent();
   // A crash here leaves the step `sending`: its lease check marks it `unknown_outcome`, never a resend.
@@ -241,7 +244,8 @@ export const deliverClaimed = async (
   return { outcome: 'sent', messageId, stepId: record.stepId };
 };
 
-const failed = async (
+/** The email was not sent: gives back the claims, schedules a retry (or fails for good and tells the owner). */
+export const recordFailure = async (
   deps: SendReminderDeps,
   ctx: ReminderContext,
   record: Pick<StepRecordItem, 'plan' | 'index' | 'stepId' | 'attempts' | 'firstFailedAt' | 'manual'>,
@@ -277,7 +281,7 @@ const failed = async (
  * meanwhile (the move re-checks it). The owner hears of it from the `invoice.litigation` event.
  */
 const escalate = async (deps: SendReminderDeps, ctx: ReminderContext, record: StepRecordItem, now: Date): Promise<ReminderOutcome> => {
-  const stop = stopReason(ctx);
+  const stop = stopReason(ctx) ?? (activePlan(ctx) ? 'payment_plan' : undefined);
   if (stop) return skip(deps, ctx, record, stop, now);
   const { tenantId, id } = ctx.invoice;
   const at = now.toISOString();

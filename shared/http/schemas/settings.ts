@@ -56,6 +56,15 @@ export const PaymentUrlTemplate = z
     }
   });
 
+/** Owner notifications: the immediate email per alert, the daily overview and its local hour. */
+export const NotificationSettings = z
+  .object({
+    immediate: z.boolean(),
+    dailyOverview: z.boolean(),
+    overviewHour: z.number().int().min(0).max(23),
+  })
+  .strict() satisfies z.ZodType<domain.NotificationSettings>;
+
 export const Settings = z
   .object({
     company: CompanyIdentity,
@@ -76,6 +85,9 @@ export const Settings = z
     language: z.enum(['fr', 'en']),
     /** Days after sending a quote before its follow-up, if still unanswered; 0 turns follow-ups off. */
     quoteFollowUpDays: z.number().int().min(0).max(60),
+    /** Where the owner's notifications and daily overview go; absent = the company email. */
+    notifyEmail: email.optional(),
+    notifications: NotificationSettings,
     /** Payment plans: courtesy reminder this many days before each instalment. */
     planCourtesyDays: z.number().int().min(1).max(30),
     /** Payment plans: reminder this many days after an unpaid instalment's due date. */
@@ -97,7 +109,7 @@ export const Settings = z
   })
   .strict() satisfies z.ZodType<domain.Settings>;
 
-/** PUT body: any subset; `paymentUrl: null` removes the payment URL. */
+/** PUT body: any subset; `paymentUrl: null` removes the payment URL, `notifyEmail: null` the notification address. */
 export const SettingsInput = Settings.partial()
-  .extend({ paymentUrl: PaymentUrlTemplate.nullable().optional() })
+  .extend({ paymentUrl: PaymentUrlTemplate.nullable().optional(), notifyEmail: email.nullable().optional(), notifications: NotificationSettings.partial().optional() })
   .strict() satisfies z.ZodType<domain.SettingsInput>;

@@ -38,6 +38,23 @@ export interface paths {
         patch: operations["updateClient"];
         trace?: never;
     };
+    "/clients/{id}/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** One reminder for several invoices of a client (default: its open invoices): a table and every PDF; dryRun=true previews it, nothing sent or written */
+        post: operations["sendClientReminder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/clients/{id}/statement": {
         parameters: {
             query?: never;
@@ -386,6 +403,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/invoices/{id}/reminders/{stepId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel one scheduled step (state cancelled, reason owner_cancelled); 409 once it is sent, skipped, cancelled, failed or being sent */
+        post: operations["cancelReminderStep"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/invoices/{id}/send": {
         parameters: {
             query?: never;
@@ -454,6 +488,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The owner’s notifications (bounce, complaint, dispute, promise, "j’ai payé", failed step, unknown outcome, plan request, litigation), newest first; unread=true for the unread ones */
+        get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a notification read */
+        post: operations["readNotification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark every notification read (500 per call; remaining says if some are left) */
+        post: operations["readAllNotifications"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/openapi.json": {
         parameters: {
             query?: never;
@@ -463,6 +548,23 @@ export interface paths {
         };
         /** This API as OpenAPI 3.1 */
         get: operations["openapi"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The daily overview: reminders going out that day (each cancellable), letters to post, payments of the day before, invoices newly overdue, unread alerts */
+        get: operations["overview"];
         put?: never;
         post?: never;
         delete?: never;
@@ -620,6 +722,23 @@ export interface paths {
         get: operations["quoteTimeline"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reminders/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mass send: up to 500 invoices (ids or the follow-up list filters), one message per client, gaps respected; an answer per invoice and totals */
+        post: operations["sendBatchReminders"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1222,6 +1341,117 @@ export interface operations {
                         tags: string[];
                         updatedAt: string;
                         vatNumber?: string;
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sendClientReminder: {
+        parameters: {
+            query?: {
+                dryRun?: "true" | "false";
+            };
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    bcc?: string[];
+                    body?: string;
+                    cc?: string[];
+                    force?: boolean;
+                    invoiceIds?: string[];
+                    subject?: string;
+                    templateId?: string;
+                    to?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attachments: {
+                            fileName: string;
+                            size: number;
+                        }[];
+                        bcc: string[];
+                        cc: string[];
+                        clientId: string;
+                        dryRun: boolean;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        gapUntil?: string;
+                        html?: string;
+                        items: {
+                            invoiceId: string;
+                            number?: string;
+                            reason?: string;
+                            /** @enum {string} */
+                            status: "sent" | "skipped" | "failed" | "would_send";
+                        }[];
+                        messageId?: string;
+                        notAttached: string[];
+                        subject?: string;
+                        text?: string;
+                        to: string[];
                     };
                 };
             };
@@ -5190,6 +5420,102 @@ export interface operations {
             };
         };
     };
+    cancelReminderStep: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                stepId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attempts?: number;
+                        beforeDue?: boolean;
+                        /** @enum {string} */
+                        channel: "email" | "sms" | "letter";
+                        index?: number;
+                        instalment?: number;
+                        lastError?: string;
+                        letterSha256?: string;
+                        manual?: boolean;
+                        messageId?: string;
+                        plan?: number;
+                        /** @enum {string} */
+                        planStep?: "courtesy" | "late";
+                        /** Format: date-time */
+                        postedAt?: string;
+                        projected?: boolean;
+                        reason?: string;
+                        recipients?: string[];
+                        /** Format: date-time */
+                        scheduledAt?: string;
+                        /** Format: date-time */
+                        sentAt?: string;
+                        /** @enum {string} */
+                        state: "scheduled" | "sending" | "to_post" | "sent" | "skipped" | "cancelled" | "failed" | "done";
+                        stepId: string;
+                        templateId: string;
+                        trackingNumber?: string;
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     sendInvoice: {
         parameters: {
             query?: never;
@@ -5812,6 +6138,198 @@ export interface operations {
             };
         };
     };
+    listNotifications: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                unread?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: date-time */
+                            at: string;
+                            clientName: string;
+                            detail?: {
+                                [key: string]: string | number | boolean;
+                            };
+                            id: string;
+                            invoiceId: string;
+                            invoiceNumber?: string;
+                            /** @enum {string} */
+                            kind: "bounce" | "complaint" | "dispute" | "promise" | "paid_claim" | "send_failed" | "unknown_outcome" | "plan_request" | "litigation";
+                            read: boolean;
+                            /** Format: date-time */
+                            readAt?: string;
+                        }[];
+                        nextCursor?: string;
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    readNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        at: string;
+                        clientName: string;
+                        detail?: {
+                            [key: string]: string | number | boolean;
+                        };
+                        id: string;
+                        invoiceId: string;
+                        invoiceNumber?: string;
+                        /** @enum {string} */
+                        kind: "bounce" | "complaint" | "dispute" | "promise" | "paid_claim" | "send_failed" | "unknown_outcome" | "plan_request" | "litigation";
+                        read: boolean;
+                        /** Format: date-time */
+                        readAt?: string;
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    readAllNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        marked: number;
+                        remaining: boolean;
+                    };
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     openapi: {
         parameters: {
             query?: never;
@@ -5827,6 +6345,113 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    overview: {
+        parameters: {
+            query?: {
+                date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        alerts: {
+                            /** Format: date-time */
+                            at: string;
+                            clientName: string;
+                            detail?: {
+                                [key: string]: string | number | boolean;
+                            };
+                            id: string;
+                            invoiceId: string;
+                            invoiceNumber?: string;
+                            /** @enum {string} */
+                            kind: "bounce" | "complaint" | "dispute" | "promise" | "paid_claim" | "send_failed" | "unknown_outcome" | "plan_request" | "litigation";
+                            read: boolean;
+                            /** Format: date-time */
+                            readAt?: string;
+                        }[];
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        date: string;
+                        letters: {
+                            clientName: string;
+                            invoiceId: string;
+                            invoiceNumber?: string;
+                            /** Format: date-time */
+                            since: string;
+                            stepId: string;
+                            templateId: string;
+                        }[];
+                        newlyOverdue: {
+                            /** @description integer cents, at most 99999999999 */
+                            balanceCents: number;
+                            clientName: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            dueDate: string;
+                            invoiceId: string;
+                            invoiceNumber?: string;
+                        }[];
+                        payments: {
+                            /** @description integer cents, at most 99999999999 */
+                            amountCents: number;
+                            clientName: string;
+                            invoiceId: string;
+                            invoiceNumber?: string;
+                            method: string;
+                            paymentId: string;
+                        }[];
+                        reminders: {
+                            cancel: {
+                                /** @constant */
+                                method: "POST";
+                                path: string;
+                            };
+                            clientName: string;
+                            invoiceId: string;
+                            invoiceNumber?: string;
+                            /** Format: date-time */
+                            scheduledAt: string;
+                            stepId: string;
+                            templateId: string;
+                        }[];
+                        timezone: string;
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -7430,6 +8055,104 @@ export interface operations {
             };
         };
     };
+    sendBatchReminders: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    filter?: {
+                        clientId?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        dueFrom?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        dueTo?: string;
+                        dueWithinDays?: number;
+                        maxDaysLate?: number;
+                        minDaysLate?: number;
+                        overdue?: boolean;
+                        q?: string;
+                        reminded?: boolean;
+                        /** @enum {string} */
+                        status?: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "overdue";
+                    };
+                    invoiceIds?: string[];
+                    templateId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            invoiceId: string;
+                            reason?: string;
+                            /** @enum {string} */
+                            status: "sent" | "skipped" | "failed";
+                        }[];
+                        totals: {
+                            failed: number;
+                            sent: number;
+                            skipped: number;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     simulation: {
         parameters: {
             query?: {
@@ -7935,6 +8658,13 @@ export interface operations {
                         language: "fr" | "en";
                         litigationAfterDays: number;
                         minGapDays: number;
+                        notifications: {
+                            dailyOverview: boolean;
+                            immediate: boolean;
+                            overviewHour: number;
+                        };
+                        /** Format: email */
+                        notifyEmail?: string;
                         paymentUrl?: string;
                         penaltyRatePercent?: number;
                         planCourtesyDays: number;
@@ -8004,6 +8734,12 @@ export interface operations {
                     language?: "fr" | "en";
                     litigationAfterDays?: number;
                     minGapDays?: number;
+                    notifications?: {
+                        dailyOverview?: boolean;
+                        immediate?: boolean;
+                        overviewHour?: number;
+                    };
+                    notifyEmail?: string | null;
                     paymentUrl?: string | null;
                     penaltyRatePercent?: number;
                     planCourtesyDays?: number;
@@ -8060,6 +8796,13 @@ export interface operations {
                         language: "fr" | "en";
                         litigationAfterDays: number;
                         minGapDays: number;
+                        notifications: {
+                            dailyOverview: boolean;
+                            immediate: boolean;
+                            overviewHour: number;
+                        };
+                        /** Format: email */
+                        notifyEmail?: string;
                         paymentUrl?: string;
                         penaltyRatePercent?: number;
                         planCourtesyDays: number;

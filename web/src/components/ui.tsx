@@ -135,9 +135,13 @@ const TONES: Record<string, string> = {
   skipped: 'neutral',
   failed: 'danger',
   to_post: 'warn',
+  done: 'ok',
   litigation: 'danger',
   written_off: 'neutral',
 };
+
+/** An open invoice past its due date shows as late; litigation, written off and the rest show their own status. */
+export const invoiceStatus = (i: { status: string; overdue: boolean }): string => (i.overdue && (i.status === 'sent' || i.status === 'partially_paid') ? 'overdue' : i.status);
 
 export const StatusBadge = ({ status }: { status: string }) => {
   const { t } = useI18n();

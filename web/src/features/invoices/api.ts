@@ -111,3 +111,49 @@ export const useInvoiceAction = (id: string) => {
     }),
   };
 };
+
+export type PaymentPlan = operations['getPaymentPlan']['responses'][200]['content']['application/json'];
+export type PaymentPlanInput = NonNullable<operations['createPaymentPlan']['requestBody']>['content']['application/json'];
+
+export const usePaymentPlan = (id: string, enabled: boolean) =>
+  useQuery({
+    queryKey: [...keys.one(id), 'payment-plan'],
+    enabled,
+    queryFn: () => unwrap(api().GET('/invoices/{id}/payment-plan', { params: { path: { id } } })),
+  });
+
+export const usePlanActions = (id: string) => {
+  const invalidate = useInvalidate(id);
+  const path = { path: { id } };
+  return {
+    create: useMutation({
+      mutationFn: (body: PaymentPlanInput) => unwrap(api().POST('/invoices/{id}/payment-plan', { params: { ...path, header: idem() }, body })),
+      onSuccess: invalidate,
+    }),
+    end: useMutation({ mutationFn: () => unwrap(api().DELETE('/invoices/{id}/payment-plan', { params: path })), onSuccess: invalidate }),
+    accept: useMutation({
+      mutationFn: (waivePenalties: boolean) => unwrap(api().POST('/invoices/{id}/payment-plan/request/accept', { params: { ...path, header: idem() }, body: { waivePenalties } })),
+      onSuccess: invalidate,
+    }),
+    decline: useMutation({
+      mutationFn: (reason?: string) => unwrap(api().POST('/invoices/{id}/payment-plan/request/decline', { params: { ...path, header: idem() }, body: reason ? { reason } : {} })),
+      onSuccess: invalidate,
+    }),
+  };
+};
+
+export const useEndgameActions = (id: string) => {
+  const invalidate = useInvalidate(id);
+  const path = { path: { id } };
+  return {
+    litigation: useMutation({
+      mutationFn: (reason?: string) => unwrap(api().POST('/invoices/{id}/litigation', { params: path, body: reason ? { reason } : {} })),
+      onSuccess: invalidate,
+    }),
+    leaveLitigation: useMutation({ mutationFn: () => unwrap(api().DELETE('/invoices/{id}/litigation', { params: path })), onSuccess: invalidate }),
+    writeOff: useMutation({
+      mutationFn: (body: { reason: string; evidence?: string }) => unwrap(api().POST('/invoices/{id}/write-off', { params: { ...path, header: idem() }, body })),
+      onSuccess: invalidate,
+    }),
+  };
+};

@@ -10,6 +10,7 @@ describe('follow-up tabs', () => {
     expect(tabQuery('reminded', today)).toEqual({ reminded: 'true' });
     expect(tabQuery('notReminded', today)).toEqual({ status: 'sent', reminded: 'false' });
     expect(tabQuery('dueSoon', today)).toEqual({ status: 'sent', overdue: 'false', dueFrom: '2026-12-30', dueTo: '2027-01-06' });
+    expect(tabQuery('litigation', today)).toEqual({ status: 'litigation' });
     expect(tabQuery('all', today)).toEqual({});
   });
 

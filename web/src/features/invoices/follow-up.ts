@@ -2,7 +2,7 @@
 import { addDaysIso } from '../../lib/dates';
 import type { InvoiceQuery } from './api';
 
-export const TABS = ['toChase', 'overdue', 'partial', 'reminded', 'notReminded', 'dueSoon', 'drafts', 'all'] as const;
+export const TABS = ['toChase', 'overdue', 'partial', 'reminded', 'notReminded', 'dueSoon', 'litigation', 'drafts', 'all'] as const;
 export type Tab = (typeof TABS)[number];
 
 export const DUE_SOON_DAYS = 7;
@@ -21,6 +21,8 @@ export const tabQuery = (tab: Tab, today: string): InvoiceQuery => {
       return { status: 'sent', reminded: 'false' };
     case 'dueSoon':
       return { status: 'sent', overdue: 'false', dueFrom: today, dueTo: addDaysIso(today, DUE_SOON_DAYS) };
+    case 'litigation':
+      return { status: 'litigation' };
     case 'drafts':
       return { status: 'draft' };
     case 'all':

@@ -147,6 +147,29 @@ export const useSections = (settings: Record<string, unknown>): SettingSection[]
     },
   ];
   const has = (path: string) => read(settings, path) !== undefined;
+  if (has('planMissedDays')) {
+    sections.push({
+      id: 'plans',
+      title: t(s('plans')),
+      fields: [
+        { path: 'planCourtesyDays', label: t(s('planCourtesyDays')), kind: 'int', min: 1, max: 30 },
+        { path: 'planLateDays', label: t(s('planLateDays')), kind: 'int', min: 1, max: 30 },
+        { path: 'planMissedDays', label: t(s('planMissedDays')), kind: 'int', min: 1, max: 90 },
+      ],
+    });
+  }
+  if (has('litigationAfterDays') || has('thankOnPayment')) {
+    sections.push({
+      id: 'endgame',
+      title: t(s('endgame')),
+      fields: [
+        ...(has('thankOnPayment') ? [{ path: 'thankOnPayment', label: t(s('thankOnPayment')), kind: 'bool' as const }] : []),
+        ...(has('thankOnPartial') ? [{ path: 'thankOnPartial', label: t(s('thankOnPartial')), kind: 'bool' as const }] : []),
+        ...(has('thankOnlyIfReminded') ? [{ path: 'thankOnlyIfReminded', label: t(s('thankOnlyIfReminded')), kind: 'bool' as const }] : []),
+        ...(has('litigationAfterDays') ? [{ path: 'litigationAfterDays', label: t(s('litigationAfterDays')), hint: t(s('litigationHint')), kind: 'int' as const, min: 0, max: 365 }] : []),
+      ],
+    });
+  }
   if (has('groupByClient') || has('bccSelf')) {
     sections.push({
       id: 'sending',

@@ -29,6 +29,10 @@ const fr = {
   thankOnlyIfReminded: 'Ne remercier que si la facture a été relancée',
   planMissedDays: 'Fin d’un échéancier après une échéance impayée de (jours)',
   range: 'Un nombre entre {{min}} et {{max}}',
+  plans: 'Échéanciers',
+  litigationHint: '0 : jamais automatiquement.',
+  planCourtesyDays: 'Rappel courtois avant chaque échéance (jours)',
+  planLateDays: 'Relance après une échéance impayée (jours)',
 };
 
 export const settingsTexts = registerTexts('settingsMore', fr, {
@@ -60,4 +64,8 @@ export const settingsTexts = registerTexts('settingsMore', fr, {
   thankOnlyIfReminded: 'Only thank when the invoice was reminded',
   planMissedDays: 'End a payment plan after an instalment unpaid for (days)',
   range: 'A number between {{min}} and {{max}}',
+  plans: 'Payment plans',
+  litigationHint: '0: never automatically.',
+  planCourtesyDays: 'Courtesy reminder before each instalment (days)',
+  planLateDays: 'Reminder after an unpaid instalment (days)',
 });

@@ -1,10 +1,11 @@
 import { Link, useParams } from 'react-router';
-import { ErrorMessage, Loading, PageHeader, StatusBadge } from '../../../components/ui';
+import { ErrorMessage, Loading, PageHeader, StatusBadge, invoiceStatus } from '../../../components/ui';
 import { useI18n } from '../../../lib/i18n';
 import { useClient, useClientInvoices, useScenarios, useUpdateClient } from '../api';
 import { ClientFormView } from '../components/client-form';
 import { Statement } from '../components/statement';
 import { ContactsEditor } from '../components/contacts-editor';
+import { TagsEditor } from '../components/tags-editor';
 
 export default function ClientScreen() {
   const { id = '' } = useParams();
@@ -44,13 +45,14 @@ export default function ClientScreen() {
                 <Link to={`/invoices/${inv.id}`}>{inv.number ?? t('invoices.draftNumber')}</Link>
                 <span>{date(inv.dueDate)}</span>
                 <strong>{money(inv.balanceCents)}</strong>
-                <StatusBadge status={inv.overdue ? 'overdue' : inv.status} />
+                <StatusBadge status={invoiceStatus(inv)} />
               </li>
             ))}
           </ul>
         )}
       </section>
       <ContactsEditor key={`contacts-${c.id}`} client={c} />
+      <TagsEditor key={`tags-${c.id}`} client={c} />
       <section className="card" aria-labelledby="client-edit">
         <h2 id="client-edit">{t('common.edit')}</h2>
         <ClientFormView

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { StatusBadge } from '../../../components/ui';
+import { StatusBadge, invoiceStatus } from '../../../components/ui';
 import { useI18n } from '../../../lib/i18n';
 import type { Invoice } from '../api';
 import '../texts';
@@ -46,7 +46,7 @@ export const InvoiceTable = ({ invoices, clientNames }: { invoices: readonly Inv
                 <strong>{money(invoice.balanceCents)}</strong>
               </td>
               <td data-label={t('invoices.status')}>
-                <StatusBadge status={invoice.overdue ? 'overdue' : invoice.status} />
+                <StatusBadge status={invoiceStatus(invoice)} />
               </td>
               {reminders && <td data-label={t('followUp.lastReminder')}>{invoice.lastReminder ? dateTime(invoice.lastReminder.at) : t('common.none')}</td>}
               {reminders && <td data-label={t('followUp.nextStep')}>{invoice.nextStep ? dateTime(invoice.nextStep.at) : t('common.none')}</td>}

@@ -1,12 +1,16 @@
 import { Link, useParams } from 'react-router';
-import { ErrorMessage, Loading, PageHeader, Stat, StatusBadge } from '../../../components/ui';
+import { ErrorMessage, Loading, PageHeader, Stat, StatusBadge, invoiceStatus } from '../../../components/ui';
 import { useI18n } from '../../../lib/i18n';
-import { useClientNames, useInvoice, useInvoiceAction } from '../api';
+import { useClientNames, useEndgameActions, useInvoice, useInvoiceAction } from '../api';
 import { CreditNoteDialog } from '../components/credit-note-dialog';
 import { Payments } from '../components/payments';
 import { PdfPreview } from '../../../components/pdf-preview';
 import { ReminderPlan, SendReminderDialog } from '../components/reminders';
 import { Timeline } from '../components/timeline';
+import { PaymentPlanCard } from '../components/payment-plan';
+import { ActionDialog } from '../components/action-dialog';
+import { DocumentLink } from '../../../components/document-link';
+import '../texts';
 
 export default function InvoiceScreen() {
   const { id = '' } = useParams();
@@ -14,19 +18,21 @@ export default function InvoiceScreen() {
   const invoice = useInvoice(id);
   const clients = useClientNames();
   const actions = useInvoiceAction(id);
+  const endgame = useEndgameActions(id);
   if (invoice.isPending) return <Loading />;
   if (invoice.isError) return <ErrorMessage error={invoice.error} retry={() => void invoice.refetch()} />;
   const inv = invoice.data;
   const client = clients.data?.find((c) => c.id === inv.clientId);
   const open = inv.status === 'sent' || inv.status === 'partially_paid';
   const title = inv.number ? t('invoice.title', { number: inv.number }) : t('invoices.draftNumber');
-  const busy = actions.send.isPending || actions.patch.isPending || actions.cancel.isPending;
-  const actionError = actions.send.error ?? actions.patch.error ?? actions.cancel.error;
+  const busy = actions.send.isPending || actions.patch.isPending || actions.cancel.isPending || endgame.leaveLitigation.isPending;
+  const actionError = actions.send.error ?? actions.patch.error ?? actions.cancel.error ?? endgame.leaveLitigation.error;
+  const litigation = inv.status === 'litigation';
 
   return (
     <article>
       <PageHeader title={title}>
-        <StatusBadge status={inv.overdue ? 'overdue' : inv.status} />
+        <StatusBadge status={invoiceStatus(inv)} />
         {inv.remindersPaused && <span className="badge warn">{t('invoice.paused')}</span>}
         {inv.disputed && <span className="badge danger">{t('invoice.disputed')}</span>}
       </PageHeader>
@@ -63,7 +69,38 @@ export default function InvoiceScreen() {
             {inv.disputed ? t('invoice.undispute') : t('invoice.dispute')}
           </button>
         )}
-        {inv.status !== 'draft' && inv.status !== 'cancelled' && <CreditNoteDialog invoiceId={id} />}
+        {inv.status !== 'draft' && inv.status !== 'cancelled' && inv.status !== 'written_off' && <CreditNoteDialog invoiceId={id} />}
+        {open && (
+          <ActionDialog
+            title={t('invoiceMore.litigation')}
+            trigger={t('invoiceMore.litigation')}
+            intro={t('invoiceMore.litigationConfirm')}
+            fields={[{ name: 'reason', label: t('invoiceMore.pauseReason') }]}
+            confirm={t('invoiceMore.litigation')}
+            danger
+            onSubmit={(v) => endgame.litigation.mutateAsync(v.reason)}
+          />
+        )}
+        {litigation && (
+          <button type="button" className="button" disabled={busy} onClick={() => endgame.leaveLitigation.mutate()}>
+            {t('invoiceMore.leaveLitigation')}
+          </button>
+        )}
+        {litigation && (
+          <ActionDialog
+            title={t('invoiceMore.writeOffTitle')}
+            trigger={t('invoiceMore.writeOff')}
+            intro={t('invoiceMore.writeOffHint')}
+            fields={[
+              { name: 'reason', label: t('invoiceMore.writeOffReason'), required: true },
+              { name: 'evidence', label: t('invoiceMore.writeOffEvidence'), type: 'textarea' },
+            ]}
+            confirm={t('invoiceMore.writeOffConfirm')}
+            danger
+            onSubmit={(v) => endgame.writeOff.mutateAsync({ reason: v.reason!, ...(v.evidence ? { evidence: v.evidence } : {}) })}
+          />
+        )}
+        {inv.number && inv.status !== 'draft' && <DocumentLink path={`/invoices/${id}/proof.pdf`} label={t('invoiceMore.proof')} filename={`preuves-${inv.number}.pdf`} />}
         {inv.status === 'draft' && (
           <button type="button" className="button danger" disabled={busy} onClick={() => actions.cancel.mutate(undefined)}>
             {t('invoice.cancelInvoice')}
@@ -105,6 +142,7 @@ export default function InvoiceScreen() {
       </section>
 
       {inv.status !== 'draft' && <Payments invoiceId={id} canPay={open} />}
+      {inv.status !== 'draft' && inv.status !== 'cancelled' && (inv.paymentPlan || inv.planRequest || open) && <PaymentPlanCard invoice={inv} />}
       {inv.status !== 'draft' && <ReminderPlan invoiceId={id} />}
       <PdfPreview path={`/invoices/${id}/pdf`} title={inv.number ?? 'brouillon'} />
       <Timeline invoiceId={id} />

@@ -68,7 +68,7 @@ export default function InvoicesScreen() {
         <Tabs.List className="tabs-list" aria-label={t('invoices.tabs.label')}>
           {TABS.map((key) => (
             <Tabs.Trigger key={key} value={key}>
-              {t(`invoices.tabs.${key}`, { defaultValue: t(`followUp.${key}`) })}
+              {t(`invoices.tabs.${key}`)}
             </Tabs.Trigger>
           ))}
         </Tabs.List>

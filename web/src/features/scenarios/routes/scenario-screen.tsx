@@ -33,6 +33,7 @@ const ScenarioEditor = ({ id, scenario, templates }: { id: string; scenario?: Sc
   const required = t('errors.required');
   const schema = z.object({
     name: z.string().trim().min(1, { message: required }).max(100),
+    tags: z.string().max(1000),
     steps: z
       .array(
         z.object({
@@ -51,6 +52,7 @@ const ScenarioEditor = ({ id, scenario, templates }: { id: string; scenario?: Sc
     resolver: zodResolver(schema),
     defaultValues: {
       name: scenario?.name ?? '',
+      tags: (scenario?.tags ?? []).join(', '),
       steps: (scenario?.steps ?? []).map((s) => ({ id: s.id, offsetDays: s.offsetDays, anchor: s.anchor, templateId: s.templateId, channel: s.channel ?? 'email' })),
     },
   });
@@ -62,8 +64,10 @@ const ScenarioEditor = ({ id, scenario, templates }: { id: string; scenario?: Sc
   const submit = form.handleSubmit(async (v) => {
     const taken = new Set(v.steps.map((s) => s.id).filter(Boolean));
     const days = stepDays(v.steps);
+    const tags = [...new Set(v.tags.split(',').map((x) => x.trim().toLowerCase()).filter(Boolean))];
     const body: ScenarioInput = {
       name: v.name,
+      ...(tags.length > 0 || (scenario?.tags ?? []).length > 0 ? { tags } : {}),
       steps: v.steps.map((s, i) => {
         let sid = s.id;
         if (!sid) {
@@ -77,7 +81,7 @@ const ScenarioEditor = ({ id, scenario, templates }: { id: string; scenario?: Sc
       const saved = await save.mutateAsync(body);
       if (id === 'new') void navigate(`/scenarios/${saved.id}`, { replace: true, state: { created: true } });
     } catch (error) {
-      if (!applyApiErrors(error, form.setError, ['name', 'steps'])) {
+      if (!applyApiErrors(error, form.setError, ['name', 'steps', 'tags'], { 'tags.0': 'tags', 'tags.1': 'tags', 'tags.2': 'tags' })) {
         form.setError('root', { message: error instanceof ApiError ? error.message : t('errors.network') });
       }
     }
@@ -122,6 +126,9 @@ const ScenarioEditor = ({ id, scenario, templates }: { id: string; scenario?: Sc
           )}
           <Field label={t('scenarioEditor.name')} error={errors.name?.message}>
             {(p) => <input {...p} {...form.register('name')} />}
+          </Field>
+          <Field label={t('scenarioEditor.tags')} hint={t('scenarioEditor.tagsHint')} error={errors.tags?.message}>
+            {(p) => <input {...p} {...form.register('tags')} />}
           </Field>
           <p className="hint">{t('scenarioEditor.order')}</p>
           {steps.fields.length === 0 && <p className="empty muted">{t('scenarioEditor.noSteps')}</p>}

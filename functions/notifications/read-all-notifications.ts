@@ -1,0 +1,8 @@
+import { makeMarkAllNotificationsRead } from '../../shared/app/notifications/notifications.js';
+import { httpHandler } from '../../shared/http/http-handler.js';
+import { ok } from '../../shared/http/responses.js';
+import { routes } from '../../shared/http/routes.js';
+import { wiring } from '../../shared/wiring.js';
+
+const markAllRead = makeMarkAllNotificationsRead({ notifications: wiring.notifications(), clock: wiring.clock });
+export const handler = httpHandler(routes.readAllNotifications, async ({ tenantId }) => ok(await markAllRead(tenantId)));

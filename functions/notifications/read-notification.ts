@@ -1,0 +1,8 @@
+import { makeMarkNotificationRead } from '../../shared/app/notifications/notifications.js';
+import { httpHandler } from '../../shared/http/http-handler.js';
+import { ok } from '../../shared/http/responses.js';
+import { routes } from '../../shared/http/routes.js';
+import { wiring } from '../../shared/wiring.js';
+
+const markRead = makeMarkNotificationRead({ notifications: wiring.notifications(), clock: wiring.clock });
+export const handler = httpHandler(routes.readNotification, async ({ tenantId, params }) => ok(await markRead(tenantId, params.id)));

@@ -1,0 +1,8 @@
+import { makeCancelReminderStep } from '../../shared/app/reminders/cancel-step.js';
+import { httpHandler } from '../../shared/http/http-handler.js';
+import { ok } from '../../shared/http/responses.js';
+import { routes } from '../../shared/http/routes.js';
+import { wiring } from '../../shared/wiring.js';
+
+const cancelStep = makeCancelReminderStep({ invoices: wiring.invoices(), steps: wiring.steps(), clock: wiring.clock });
+export const handler = httpHandler(routes.cancelReminderStep, async ({ tenantId, params }) => ok(await cancelStep(tenantId, params.id, params.stepId)));

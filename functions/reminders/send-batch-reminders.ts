@@ -1,0 +1,13 @@
+import { makeFollowUpList } from '../../shared/app/aggregates/follow-up-list.js';
+import { makeSendBatchReminders } from '../../shared/app/reminders/batch-reminders.js';
+import { httpHandler } from '../../shared/http/http-handler.js';
+import { ok } from '../../shared/http/responses.js';
+import { routes } from '../../shared/http/routes.js';
+import { reminderSendDeps } from '../../shared/wiring-reminder-send.js';
+import { wiring } from '../../shared/wiring.js';
+
+const sendBatch = makeSendBatchReminders({
+  ...reminderSendDeps(),
+  list: makeFollowUpList({ invoices: wiring.invoices(), rows: wiring.invoiceRows(), aggregates: wiring.aggregates(), settings: wiring.settings(), clock: wiring.clock }),
+});
+export const handler = httpHandler(routes.sendBatchReminders, async ({ tenantId, body }) => ok(await sendBatch(tenantId, body)), wiring);

@@ -1,0 +1,148 @@
+/**
+ * The owner's daily overview (issue 10 §5): reminders going out today (each cancellable), letters
+ * to post, yesterday's payments, invoices that became overdue today and the unread alerts. The
+ * same content answers `GET /overview` and fills the morning email.
+ */
+import { date as formatDate, emailTexts, money } from '../../../templates/email/index.js';
+import { addDays, localDate } from '../../domain/dates.js';
+import { invoiceBalanceCents } from '../../domain/invoice.js';
+import { ownerEmailOf } from '../../domain/notification.js';
+import { utcToZoned } from '../../domain/zoned-time.js';
+import type { ClientRepository, Clock, InvoiceRecord, InvoiceRepository, Mailer, NotificationRepository, PaymentLog, ReminderStepRepository, SettingsRepository, StepRecordItem } from '../ports.js';
+import { describe } from './notify-owner.js';
+import { notificationView, type NotificationView } from './notifications.js';
+
+export interface DailyOverviewDeps {
+  readonly invoices: InvoiceRepository;
+  readonly clients: ClientRepository;
+  readonly steps: ReminderStepRepository;
+  readonly settings: SettingsRepository;
+  readonly notifications: NotificationRepository;
+  readonly paymentLog: PaymentLog;
+  readonly clock: Clock;
+}
+
+interface InvoiceRef {
+  readonly invoiceId: string;
+  readonly invoiceNumber?: string;
+  readonly clientName: string;
+}
+
+export interface DailyOverview {
+  readonly date: string;
+  readonly timezone: string;
+  readonly reminders: readonly (InvoiceRef & { stepId: string; templateId: string; scheduledAt: string; cancel: { method: 'POST'; path: string } })[];
+  readonly letters: readonly (InvoiceRef & { stepId: string; templateId: string; since: string })[];
+  readonly payments: readonly (InvoiceRef & { paymentId: string; amountCents: number; method: string })[];
+  readonly newlyOverdue: readonly (InvoiceRef & { dueDate: string; balanceCents: number })[];
+  readonly alerts: readonly NotificationView[];
+}
+
+/** Unread alerts listed in an overview, newest first (the rest are in `GET /notifications?unread=true`). */
+export const OVERVIEW_ALERTS = 50;
+const PARALLEL_READS = 8;
+
+/** `to_post` is the letter channel's state (step waiting for the owner to post it); read as a plain state here. */
+const TO_POST = 'to_post';
+
+export const cancelRoute = (invoiceId: string, stepId: string) => ({ method: 'POST' as const, path: `/invoices/${invoiceId}/reminders/${encodeURIComponent(stepId)}/cancel` });
+
+export const isOverviewEmpty = (o: DailyOverview): boolean =>
+  o.reminders.length + o.letters.length + o.payments.length + o.newlyOverdue.length + o.alerts.length === 0;
+
+/**
+ * Reads each open invoice and its steps (one GetItem and one Query each, 8 at a time): a daily
+ * cost set by the open invoices, never by history; payments come from the day's log, alerts from
+ * the unread index.
+ */
+export const makeDailyOverview = (deps: DailyOverviewDeps) =>
+  async (tenantId: string, day?: string): Promise<DailyOverview> => {
+    const settings = await deps.settings.get(tenantId);
+    const timezone = settings.timezone;
+    const date = day ?? localDate(deps.clock.now(), timezone);
+    const yesterday = addDays(date, -1);
+    const ids = await deps.invoices.openInvoiceIds(tenantId);
+    const open: { invoice: InvoiceRecord; records: StepRecordItem[]; ref: InvoiceRef }[] = [];
+    const clientNames = new Map<string, Promise<string>>();
+    const clientName = (invoice: InvoiceRecord) => {
+      if (invoice.issued) return Promise.resolve(invoice.issued.client.name);
+      let name = clientNames.get(invoice.clientId);
+      if (!name) clientNames.set(invoice.clientId, (name = deps.clients.get(tenantId, invoice.clientId).then((c) => c?.name ?? '')));
+      return name;
+    };
+    const queue = [...ids];
+    const worker = async () => {
+      for (let id = queue.shift(); id; id = queue.shift()) {
+        const [invoice, records] = await Promise.all([deps.invoices.get(tenantId, id), deps.steps.list(tenantId, id)]);
+        if (!invoice) continue;
+        open.push({ invoice, records, ref: { invoiceId: invoice.id, ...(invoice.number ? { invoiceNumber: invoice.number } : {}), clientName: await clientName(invoice) } });
+      }
+    };
+    await Promise.all(Array.from({ length: PARALLEL_READS }, worker));
+
+    const reminders = open
+      .flatMap(({ records, ref }) =>
+        records
+          .filter((r) => r.state === 'scheduled' && r.scheduledAt && localDate(new Date(r.scheduledAt), timezone) === date)
+          .map((r) => ({ ...ref, stepId: r.stepId, templateId: r.templateId, scheduledAt: r.scheduledAt!, cancel: cancelRoute(ref.invoiceId, r.stepId) })))
+      .sort((a, b) => a.scheduledAt.localeCompare(b.scheduledAt) || a.invoiceId.localeCompare(b.invoiceId));
+    const letters = open
+      .flatMap(({ records, ref }) => records.filter((r) => (r.state as string) === TO_POST).map((r) => ({ ...ref, stepId: r.stepId, templateId: r.templateId, since: r.at })))
+      .sort((a, b) => a.since.localeCompare(b.since));
+    const newlyOverdue = open
+      .filter(({ invoice }) => invoice.dueDate === yesterday)
+      .map(({ invoice, ref }) => ({ ...ref, dueDate: invoice.dueDate, balanceCents: invoiceBalanceCents(invoice) }))
+      .sort((a, b) => b.balanceCents - a.balanceCents);
+    const [paid, unread] = await Promise.all([
+      deps.paymentLog.onDate(tenantId, yesterday),
+      deps.notifications.list(tenantId, { unread: true }, { limit: OVERVIEW_ALERTS }),
+    ]);
+    const payments = paid.map((p) => ({
+      invoiceId: p.invoiceId, ...(p.invoiceNumber ? { invoiceNumber: p.invoiceNumber } : {}), clientName: p.clientName,
+      paymentId: p.paymentId, amountCents: p.amountCents, method: p.method,
+    }));
+    return { date, timezone, reminders, letters, payments, newlyOverdue, alerts: unread.items.map(notificationView) };
+  };
+
+export type SendOverviewOutcome = { readonly outcome: 'sent'; readonly messageId: string; readonly date: string } | { readonly outcome: 'skipped'; readonly reason: 'switched_off' | 'no_address' | 'nothing_to_report' | 'already_sent'; readonly date: string };
+
+/**
+ * The morning email, fired by the tenant's recurring schedule at `scheduledTime` (the day is
+ * that instant's local date, so a replayed clock gets the right day). At most one per day: the
+ * day is claimed before sending, and given back if SES refuses, so the platform's retry may send it.
+ */
+export const makeSendDailyOverview = (deps: DailyOverviewDeps & { readonly mailer: Mailer; readonly appUrl?: string }) => {
+  const overview = makeDailyOverview(deps);
+  return async (tenantId: string, scheduledTime: Date): Promise<SendOverviewOutcome> => {
+    const settings = await deps.settings.get(tenantId);
+    const date = localDate(scheduledTime, settings.timezone);
+    if (!settings.notifications.dailyOverview) return { outcome: 'skipped', reason: 'switched_off', date };
+    const to = ownerEmailOf(settings);
+    if (!to) return { outcome: 'skipped', reason: 'no_address', date };
+    const content = await overview(tenantId, date);
+    if (isOverviewEmpty(content)) return { outcome: 'skipped', reason: 'nothing_to_report', date };
+    if (!(await deps.notifications.claimOverview(tenantId, date, deps.clock.now().toISOString()))) return { outcome: 'skipped', reason: 'already_sent', date };
+    const lang = settings.language;
+    const texts = emailTexts(lang);
+    const label = (r: InvoiceRef) => r.invoiceNumber ?? r.invoiceId;
+    const text = texts.dailyOverview({
+      date: formatDate(date, lang),
+      reminders: content.reminders.map((r) => ({
+        invoice: label(r), clientName: r.clientName, template: r.templateId,
+        time: utcToZoned(new Date(r.scheduledAt), settings.timezone).time.slice(0, 5),
+        cancel: deps.appUrl ? `${deps.appUrl}/invoices/${r.invoiceId}` : `${r.cancel.method} ${r.cancel.path}`,
+      })),
+      letters: content.letters.map((l) => ({ invoice: label(l), clientName: l.clientName, step: l.stepId })),
+      payments: content.payments.map((p) => ({ invoice: label(p), clientName: p.clientName, amount: money(p.amountCents, lang) })),
+      overdue: content.newlyOverdue.map((o) => ({ invoice: label(o), clientName: o.clientName, balance: money(o.balanceCents, lang), dueDate: formatDate(o.dueDate, lang) })),
+      alerts: content.alerts.map((a) => texts.ownerNotification(describe({ ...a, tenantId, email: 'sent' }, lang)).subject.replace(/^\[Relances\] /, '')),
+    });
+    try {
+      const { messageId } = await deps.mailer.send({ to: [to], subject: text.subject, text: text.text, tags: { tenant: tenantId, kind: 'daily-overview' } });
+      return { outcome: 'sent', messageId, date };
+    } catch (error) {
+      await deps.notifications.releaseOverview(tenantId, date);
+      throw error;
+    }
+  };
+};

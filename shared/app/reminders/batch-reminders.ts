@@ -1,0 +1,102 @@
+import type { InvoiceListQuery } from '../../domain/invoice-types.js';
+import { AppError, BusinessRuleError } from '../errors.js';
+import type { Page } from '../ports.js';
+import { resolveTemplate } from './compose-reminder.js';
+import { loadClientContexts, remindClient } from './client-reminders.js';
+import type { SendReminderDeps } from './send-reminder.js';
+
+/** Invoices one call may remind: each gets its answer within API Gateway's 30 s (docs/benchmarks.md). */
+export const MAX_BATCH_INVOICES = 500;
+
+/** Clients reminded at once: each renders its PDFs, so more would only queue on the CPU. */
+const CLIENT_PARALLELISM = 4;
+
+export type BatchFilter = Omit<InvoiceListQuery, 'sort' | 'order' | 'limit' | 'cursor'>;
+
+export interface BatchReminderInput {
+  readonly invoiceIds?: readonly string[];
+  /** The follow-up list's filters (GET /invoices), instead of ids. */
+  readonly filter?: BatchFilter;
+  /** Absent: each invoice's next step template (the firmest one of a client sets its message's tone). */
+  readonly templateId?: string;
+}
+
+export interface BatchItem {
+  readonly invoiceId: string;
+  readonly status: 'sent' | 'skipped' | 'failed';
+  readonly reason?: string;
+}
+
+export interface BatchReminderResult {
+  readonly items: readonly BatchItem[];
+  readonly totals: { readonly sent: number; readonly skipped: number; readonly failed: number };
+}
+
+export interface BatchReminderDeps extends SendReminderDeps {
+  /** The follow-up list (GET /invoices), read page by page for a `filter`. */
+  readonly list: (tenantId: string, q: InvoiceListQuery) => Promise<Page<{ id: string }>>;
+}
+
+const collect = async (deps: BatchReminderDeps, tenantId: string, filter: BatchFilter): Promise<string[]> => {
+  const ids: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await deps.list(tenantId, { ...filter, sort: 'dueDate', limit: 100, ...(cursor ? { cursor } : {}) });
+    ids.push(...page.items.map((i) => i.id));
+    cursor = page.nextCursor;
+    if (ids.length > MAX_BATCH_INVOICES) {
+      throw new BusinessRuleError('batch-too-large', `The filter matches more than ${MAX_BATCH_INVOICES} invoices: narrow it`, [{ path: 'body.filter', message: `matches more than ${MAX_BATCH_INVOICES} invoices` }]);
+    }
+  } while (cursor);
+  return ids;
+};
+
+/** A whole client's answer when its message could not be prepared (its addresses all bounced, a consumer and a penalty template). */
+const refusalReason = (error: unknown): string | undefined =>
+  error instanceof BusinessRuleError ? error.type.replace(/^.*\//, '').replace(/-/g, '_') : undefined;
+
+/**
+ * POST /reminders/batch (mass send): the invoices (given, or matching the follow-up list's filters)
+ * grouped by client, one message per client with its invoices, each client's gap respected; an
+ * answer per invoice and the totals. Nothing is forced: within the gap an invoice is `skipped: gap`.
+ */
+export const makeSendBatchReminders = (deps: BatchReminderDeps) =>
+  async (tenantId: string, input: BatchReminderInput): Promise<BatchReminderResult> => {
+    if (input.templateId && !(await resolveTemplate(deps.templates, tenantId, input.templateId, 'fr').catch(() => undefined))) {
+      throw new BusinessRuleError('unknown-template', 'The template does not exist', [{ path: 'body.templateId', message: 'no such template' }]);
+    }
+    const ids = [...new Set(input.invoiceIds ?? (await collect(deps, tenantId, input.filter ?? {})))];
+    const byClient = new Map<string, string[]>();
+    const items: BatchItem[] = [];
+    for (let i = 0; i < ids.length; i += 16) {
+      const invoices = await Promise.all(ids.slice(i, i + 16).map((id) => deps.invoices.get(tenantId, id)));
+      invoices.forEach((invoice, k) => {
+        if (!invoice) items.push({ invoiceId: ids[i + k]!, status: 'skipped', reason: 'not_found' });
+        else byClient.set(invoice.clientId, [...(byClient.get(invoice.clientId) ?? []), invoice.id]);
+      });
+    }
+    const clients = [...byClient.entries()];
+    const remindOne = async ([clientId, clientIds]: [string, string[]]): Promise<BatchItem[]> => {
+      try {
+        const client = await deps.clients.get(tenantId, clientId);
+        if (!client) return clientIds.map((invoiceId) => ({ invoiceId, status: 'skipped', reason: 'not_found' }));
+        const contexts = await loadClientContexts(deps, tenantId, clientId, clientIds);
+        const result = await remindClient(deps, tenantId, client, contexts, clientIds, input.templateId ? { templateId: input.templateId } : {}, false);
+        return result.items.map((i) => ({ invoiceId: i.invoiceId, status: i.status === 'would_send' ? 'skipped' : i.status, ...(i.reason ? { reason: i.reason } : {}) }));
+      } catch (error) {
+        // One client's trouble never costs the others their answer (their emails may already be out).
+        const refused = refusalReason(error);
+        return clientIds.map((invoiceId) => ({ invoiceId, status: refused ? 'skipped' : 'failed', reason: refused ?? (error instanceof AppError ? 'send_failed' : 'error') }));
+      }
+    };
+    let next = 0;
+    const worker = async () => {
+      for (let i = next++; i < clients.length; i = next++) items.push(...(await remindOne(clients[i]!)));
+    };
+    await Promise.all(Array.from({ length: Math.min(CLIENT_PARALLELISM, clients.length) }, worker));
+    // Answers in the order asked.
+    const order = new Map(ids.map((id, i) => [id, i]));
+    items.sort((a, b) => (order.get(a.invoiceId) ?? 0) - (order.get(b.invoiceId) ?? 0));
+    const count = (status: BatchItem['status']) => items.filter((i) => i.status === status).length;
+    return { items, totals: { sent: count('sent'), skipped: count('skipped'), failed: count('failed') } };
+  };

@@ -1,0 +1,204 @@
+import { addDays, localDate } from '../../domain/dates.js';
+import type { Client } from '../../domain/client.js';
+import { invoiceBalanceCents } from '../../domain/invoice.js';
+import { MAX_GROUP_SIZE } from '../../domain/grouped-reminder.js';
+import { isEscalation } from '../../domain/escalation.js';
+import { templateRefusalFor } from '../../domain/penalty-mentions.js';
+import { BusinessRuleError, ConflictError, NotFoundError, UpstreamError } from '../errors.js';
+import type { NewStepRecord } from '../ports/reminder-steps.js';
+import { bccFor, resolveTemplate } from './compose-reminder.js';
+import { prepareGroup, sendPreparedGroup, type GroupMemberStep } from './grouped-send.js';
+import { loadReminderContext, reminderRecipients, type ReminderContext } from './reminder-context.js';
+import type { SendReminderDeps } from './send-reminder.js';
+
+export interface ClientReminderInput {
+  readonly invoiceIds?: readonly string[];
+  /** Absent: each invoice's next step template (the firmest one sets the tone). */
+  readonly templateId?: string;
+  readonly to?: readonly string[];
+  readonly cc?: readonly string[];
+  readonly bcc?: readonly string[];
+  readonly subject?: string;
+  readonly body?: string;
+  /** Send within the client's minimum gap (the owner decides). */
+  readonly force?: boolean;
+}
+
+export type InvoiceReminderStatus = 'sent' | 'skipped' | 'failed' | 'would_send';
+
+export interface ClientReminderItem {
+  readonly invoiceId: string;
+  readonly number?: string;
+  readonly status: InvoiceReminderStatus;
+  readonly reason?: string;
+}
+
+export interface ClientReminderResult {
+  readonly clientId: string;
+  readonly dryRun: boolean;
+  readonly messageId?: string;
+  readonly subject?: string;
+  readonly text?: string;
+  readonly html?: string;
+  readonly to: readonly string[];
+  readonly cc: readonly string[];
+  readonly bcc: readonly string[];
+  readonly attachments: readonly { fileName: string; size: number }[];
+  /** Invoices whose PDF did not fit under the size cap (named in the text). */
+  readonly notAttached: readonly string[];
+  /** When the client's minimum gap blocks a send without `force`: the first day one is allowed. */
+  readonly gapUntil?: string;
+  readonly items: readonly ClientReminderItem[];
+}
+
+/** Why an invoice of the client cannot be reminded now, if so (the owner's manual send ignores the program switch and opt-out). */
+export const manualSkipReason = (ctx: ReminderContext, clientId: string, today: string): string | undefined => {
+  const { invoice } = ctx;
+  if (invoice.clientId !== clientId) return 'other_client';
+  if (invoice.status === 'draft') return 'draft';
+  if (invoice.status === 'cancelled') return 'cancelled';
+  if (invoice.status === 'paid' || invoiceBalanceCents(invoice) <= 0) return 'paid';
+  if (invoice.disputed) return 'disputed';
+  if (invoice.remindersPaused) return 'paused';
+  if (invoice.lastReminderDay === today) return 'same_day';
+  return undefined;
+};
+
+/** Reads the invoices of one client once each (settings and scenario read once, with the first). */
+export const loadClientContexts = async (deps: SendReminderDeps, tenantId: string, clientId: string, ids: readonly string[]): Promise<Map<string, ReminderContext>> => {
+  const found = new Map<string, ReminderContext>();
+  let first: ReminderContext | undefined;
+  let i = 0;
+  // The first invoice of this client brings the settings and the scenario; the others only their own items.
+  for (; i < ids.length && !first; i++) {
+    const ctx = await loadReminderContext(deps, tenantId, ids[i]!);
+    if (ctx) found.set(ids[i]!, ctx);
+    if (ctx?.invoice.clientId === clientId) first = ctx;
+  }
+  for (const batch = ids.slice(i); batch.length > 0 && first; ) {
+    await Promise.all(
+      batch.splice(0, 8).map(async (id) => {
+        const [invoice, records] = await Promise.all([deps.invoices.get(tenantId, id), deps.steps.list(tenantId, id)]);
+        if (invoice) found.set(id, { ...first!, invoice, records });
+      }),
+    );
+  }
+  return found;
+};
+
+/**
+ * One reminder to one client about several of its invoices (one message, the table and every
+ * PDF). Invoices that cannot be reminded are skipped with the reason; the client's minimum gap
+ * blocks the send unless `force` (`gapUntil` says until when). A dry run renders everything and
+ * writes nothing. Throws only for what concerns the whole request (unknown client, template).
+ */
+export const remindClient = async (
+  deps: SendReminderDeps,
+  tenantId: string,
+  client: Client,
+  contexts: ReadonlyMap<string, ReminderContext>,
+  ids: readonly string[],
+  input: ClientReminderInput,
+  dryRun: boolean,
+): Promise<ClientReminderResult> => {
+  const now = deps.clock.now();
+  const first = [...contexts.values()][0];
+  const settings = first?.settings ?? (await deps.settings.get(tenantId));
+  const today = localDate(now, settings.timezone);
+  const items: ClientReminderItem[] = [];
+  const members: GroupMemberStep[] = [];
+  const index = Math.floor(now.getTime() / 1000);
+  for (const id of ids) {
+    const ctx = contexts.get(id);
+    const reason = !ctx ? 'not_found' : (manualSkipReason(ctx, client.id, today) ?? (members.length >= MAX_GROUP_SIZE ? 'group_full' : undefined));
+    if (!ctx || reason) {
+      items.push({ invoiceId: id, ...(ctx?.invoice.number ? { number: ctx.invoice.number } : {}), status: 'skipped', reason: reason ?? 'not_found' });
+      continue;
+    }
+    // Default: the next step's template, else the scenario's firmest (the escalation step sends nothing).
+    const pending = ctx.records.find((r) => !r.manual && !isEscalation(r) && r.state === 'scheduled');
+    const templateId = input.templateId ?? pending?.templateId ?? ctx.scenario.steps.filter((s) => !isEscalation({ stepId: s.id })).at(-1)?.templateId ?? 'reminder';
+    const manual: NewStepRecord = { plan: 0, index, stepId: `manual-${today}`, templateId, state: 'sending', at: now.toISOString(), manual: true };
+    members.push({ ctx: { ...ctx, client }, record: { ...manual, attempts: 0 }, manual });
+  }
+  const base = { clientId: client.id, dryRun, attachments: [], notAttached: [] };
+  const fallback = reminderRecipients(client);
+  const recipients = { to: [...(input.to ?? fallback.to)], cc: [...(input.cc ?? (input.to ? [] : fallback.cc))] };
+  const bcc = [...(input.bcc ?? []), ...bccFor(settings)];
+  if (members.length === 0) return { ...base, ...recipients, bcc, items };
+  if (client.complained && !input.to) {
+    return { ...base, ...recipients, bcc, items: [...items, ...members.map((m) => ({ invoiceId: m.ctx.invoice.id, number: m.ctx.invoice.number, status: 'skipped' as const, reason: 'complained' }))] };
+  }
+  if (recipients.to.length === 0) throw new BusinessRuleError('address-failing', "Every address of this client hard-bounced: correct the client's email or give `to`", [{ path: 'body.to', message: 'no working address' }]);
+  if (input.templateId) {
+    const template = await resolveTemplate(deps.templates, tenantId, input.templateId, client.language).catch(() => undefined);
+    if (!template) throw new BusinessRuleError('unknown-template', 'The template does not exist', [{ path: 'body.templateId', message: 'no such template' }]);
+    const refusal = templateRefusalFor(client.kind, template);
+    if (refusal) throw new BusinessRuleError('penalties-for-consumer', refusal, [{ path: 'body.templateId', message: refusal }]);
+  }
+  const last = client.lastMessageDate;
+  const gapUntil = !input.force && last && last > addDays(today, -settings.minGapDays) ? addDays(last, settings.minGapDays) : undefined;
+
+  const prepared = await prepareGroup(deps, members, now, recipients, { ...(input.templateId ? { templateId: input.templateId } : {}), ...(input.subject ? { subject: input.subject } : {}), ...(input.body ? { body: input.body } : {}) });
+  const kept = new Set(prepared?.members.map((m) => m.ctx.invoice.id));
+  for (const m of members) if (!kept.has(m.ctx.invoice.id)) items.push({ invoiceId: m.ctx.invoice.id, ...(m.ctx.invoice.number ? { number: m.ctx.invoice.number } : {}), status: 'skipped', reason: 'template_mentions_penalties' });
+  if (!prepared) return { ...base, ...recipients, bcc, items };
+  const email = { ...prepared.grouped.email, ...(bcc.length > 0 ? { bcc } : {}) };
+  const view = {
+    ...base,
+    subject: email.subject,
+    text: email.text,
+    ...(email.html ? { html: email.html } : {}),
+    ...recipients,
+    bcc,
+    attachments: (email.attachments ?? []).map((a) => ({ fileName: a.fileName, size: a.content.byteLength })),
+    notAttached: prepared.grouped.notAttached,
+    ...(gapUntil ? { gapUntil } : {}),
+  };
+  const memberItem = (m: GroupMemberStep, status: InvoiceReminderStatus, reason?: string): ClientReminderItem => ({
+    invoiceId: m.ctx.invoice.id,
+    ...(m.ctx.invoice.number ? { number: m.ctx.invoice.number } : {}),
+    status,
+    ...(reason ? { reason } : {}),
+  });
+  if (dryRun) return { ...view, items: [...items, ...prepared.members.map((m) => memberItem(m, gapUntil ? 'skipped' : 'would_send', gapUntil ? 'gap' : undefined))] };
+  if (gapUntil) return { ...view, items: [...items, ...prepared.members.map((m) => memberItem(m, 'skipped', 'gap'))] };
+
+  const result = await sendPreparedGroup(deps, { ...prepared, grouped: { ...prepared.grouped, email } }, now, recipients, input.force === true);
+  if (result.claim !== 'ok') {
+    return { ...view, ...(result.claim === 'gap' ? { gapUntil: addDays(today, 1) } : {}), items: [...items, ...prepared.members.map((m) => memberItem(m, 'skipped', result.claim === 'gap' ? 'gap' : 'changed'))] };
+  }
+  const sent = result.outcomes.every((o) => o.outcome === 'sent');
+  return {
+    ...view,
+    ...(result.messageId ? { messageId: result.messageId } : {}),
+    items: [...items, ...prepared.members.map((m) => memberItem(m, sent ? 'sent' : 'failed', sent ? undefined : 'send_failed'))],
+  };
+};
+
+/**
+ * POST /clients/{id}/reminders: a manual reminder for several invoices of one client (default: its
+ * open invoices with a balance), with `dryRun` to preview it. 409 within the client's gap (unless
+ * `force`), 422 when no invoice can be reminded, 502 when SES refused (nothing counts against the day).
+ */
+export const makeSendClientReminder = (deps: SendReminderDeps) =>
+  async (tenantId: string, clientId: string, input: ClientReminderInput, dryRun = false): Promise<ClientReminderResult> => {
+    const client = await deps.clients.get(tenantId, clientId);
+    if (!client) throw new NotFoundError('Client');
+    const ids = [...new Set(input.invoiceIds ?? (await deps.invoices.openInvoiceIds(tenantId, clientId)))];
+    const contexts = await loadClientContexts(deps, tenantId, clientId, ids);
+    const result = await remindClient(deps, tenantId, client, contexts, ids, input, dryRun);
+    if (dryRun) return result;
+    if (!result.items.some((i) => i.status === 'sent' || i.status === 'failed')) {
+      if (result.gapUntil) {
+        throw new ConflictError(`This client received a message on ${client.lastMessageDate ?? 'the same day'}; the next one is allowed on ${result.gapUntil}. Send with "force": true to send anyway.`);
+      }
+      throw new BusinessRuleError(
+        'nothing-to-remind',
+        'No invoice of this client can be reminded now',
+        result.items.map((i) => ({ path: input.invoiceIds ? `body.invoiceIds.${input.invoiceIds.indexOf(i.invoiceId)}` : 'body.invoiceIds', message: `${i.number ?? i.invoiceId}: ${i.reason}` })),
+      );
+    }
+    if (result.items.some((i) => i.status === 'failed')) throw new UpstreamError('The email could not be sent; nothing counts against today or the client gap: try again');
+    return result;
+  };

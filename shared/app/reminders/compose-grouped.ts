@@ -1,0 +1,152 @@
+import { localDate } from '../../domain/dates.js';
+import type { ReminderTemplate } from '../../domain/default-templates.js';
+import type { Client } from '../../domain/client.js';
+import { invoiceBalanceCents } from '../../domain/invoice.js';
+import { fitAttachments, groupRows, MAX_ATTACHMENT_BYTES } from '../../domain/grouped-reminder.js';
+import { penaltiesFor, RECOVERY_INDEMNITY_CENTS } from '../../domain/penalties.js';
+import { formatDate, renderTemplate, textToHtml } from '../../domain/template-render.js';
+import type { Settings } from '../../domain/settings.js';
+import { groupedReminderText } from '../../../templates/email/grouped-reminder.js';
+import { money } from '../../../templates/email/format.js';
+import type { EmailAttachment, InvoiceRecord, OutgoingEmail, PaymentRecord, PdfRenderer } from '../ports.js';
+import { invoicePdfData } from '../send-invoice.js';
+import { bccFor, composeReminder, reminderVariables } from './compose-reminder.js';
+
+export interface GroupMember {
+  readonly invoice: InvoiceRecord;
+  readonly payments: readonly PaymentRecord[];
+}
+
+export interface GroupedEmail {
+  readonly email: OutgoingEmail;
+  /** Invoice numbers whose PDF is attached, and those left out by the size cap. */
+  readonly attached: readonly string[];
+  readonly notAttached: readonly string[];
+}
+
+export interface GroupedMaterial {
+  readonly members: readonly GroupMember[];
+  readonly client: Client;
+  readonly settings: Settings;
+  /** The most advanced step's template: its tone, its PDF options. */
+  readonly template: ReminderTemplate;
+  readonly asOf: Date;
+  /** An owner's own subject and body (manual reminders), rendered with the group's variables. */
+  readonly subject?: string;
+  readonly body?: string;
+}
+
+const numberOf = (invoice: InvoiceRecord) => invoice.number ?? invoice.id;
+
+/**
+ * One reminder for several invoices of one client: the table of invoices, every invoice PDF that
+ * fits under the size cap (the others are named in the text), and for a formal notice one letter
+ * listing them all. A single invoice gets the ordinary reminder (the template's own text).
+ */
+export const composeGroupedReminder = async (m: GroupedMaterial, pdf: PdfRenderer, to: readonly string[], cc: readonly string[] = []): Promise<GroupedEmail> => {
+  const language = m.client.language;
+  const today = localDate(m.asOf, m.settings.timezone);
+  if (m.members.length === 1) {
+    const [only] = m.members;
+    const template = { ...m.template, ...(m.subject ? { subject: m.subject } : {}), ...(m.body ? { body: m.body } : {}) };
+    const email = await composeReminder({ invoice: only!.invoice, client: m.client, settings: m.settings, payments: only!.payments, template, asOf: m.asOf }, pdf, to, cc);
+    const attached = m.template.attachInvoicePdf ? [numberOf(only!.invoice)] : [];
+    return { email, attached, notAttached: [] };
+  }
+  const ordered = [...m.members].sort((a, b) => a.invoice.dueDate.localeCompare(b.invoice.dueDate) || numberOf(a.invoice).localeCompare(numberOf(b.invoice)));
+  const rows = groupRows(ordered.map(({ invoice }) => ({ number: numberOf(invoice), dueDate: invoice.dueDate, balanceCents: invoiceBalanceCents(invoice) })), today);
+  const totalCents = rows.reduce((sum, r) => sum + r.balanceCents, 0);
+  const first = ordered[0]!.invoice;
+  // The group's variables: all numbers, the earliest due date, the amounts summed.
+  const vars = reminderVariables({
+    invoice: {
+      ...first,
+      number: rows.map((r) => r.number).join(', '),
+      totals: { ...first.totals, grossCents: ordered.reduce((s, x) => s + x.invoice.totals.grossCents, 0) },
+      paidCents: ordered.reduce((s, x) => s + x.invoice.paidCents, 0),
+      creditedCents: totalCents === 0 ? 0 : ordered.reduce((s, x) => s + x.invoice.totals.grossCents, 0) - ordered.reduce((s, x) => s + x.invoice.paidCents, 0) - totalCents,
+      deductedCents: 0,
+    },
+    client: m.client,
+    settings: m.settings,
+    asOf: m.asOf,
+  });
+
+  const attachments: EmailAttachment[] = [];
+  if (m.template.letter) attachments.push(await letterFor(m, pdf, ordered, today, vars.paymentInstructions));
+  let attached: string[] = [];
+  let notAttached: string[] = [];
+  if (m.template.attachInvoicePdf) {
+    const pdfs: EmailAttachment[] = [];
+    for (const { invoice, payments } of ordered) {
+      const content = await pdf.invoice(invoicePdfData(m.settings, m.client, invoice, payments, true));
+      pdfs.push({ fileName: `${numberOf(invoice)}.pdf`, contentType: 'application/pdf', content });
+    }
+    const used = attachments.reduce((s, a) => s + a.content.byteLength, 0);
+    const fit = fitAttachments(pdfs.map((p) => p.content.byteLength), MAX_ATTACHMENT_BYTES - used);
+    pdfs.forEach((p, i) => (fit[i] ? attachments.push(p) : undefined));
+    attached = ordered.filter((_, i) => fit[i]).map((x) => numberOf(x.invoice));
+    notAttached = ordered.filter((_, i) => !fit[i]).map((x) => numberOf(x.invoice));
+  }
+
+  const texts = groupedReminderText(language, {
+    tone: m.template.tone,
+    clientName: m.client.name,
+    company: m.settings.company.name,
+    ...(m.settings.company.email ? { companyEmail: m.settings.company.email } : {}),
+    rows: rows.map((r) => ({ number: r.number, dueDate: formatDate(r.dueDate, language), balance: money(r.balanceCents, language), daysLate: r.daysLate })),
+    total: money(totalCents, language),
+    notAttached,
+    paymentInstructions: vars.paymentInstructions,
+    deadlineDate: vars.deadlineDate,
+  });
+  const ownText = m.body ? `${renderTemplate(m.body, vars)}\n\n${texts.table}` : undefined;
+  const replyTo = m.settings.replyToEmail ?? m.settings.company.email;
+  const bcc = bccFor(m.settings);
+  const email: OutgoingEmail = {
+    to,
+    cc,
+    ...(bcc.length > 0 ? { bcc } : {}),
+    ...(replyTo ? { replyTo } : {}),
+    fromName: m.settings.company.name,
+    subject: m.subject ? renderTemplate(m.subject, vars) : texts.subject,
+    text: ownText ?? texts.text,
+    html: ownText ? `${textToHtml(renderTemplate(m.body!, vars))}\n${texts.htmlTable}` : texts.html,
+    attachments,
+    invoiceIds: ordered.map((x) => x.invoice.id),
+  };
+  return { email, attached, notAttached };
+};
+
+/** One mise en demeure listing every invoice; penalties and the €40 per invoice for business clients only. */
+const letterFor = async (m: GroupedMaterial, pdf: PdfRenderer, ordered: readonly GroupMember[], date: string, paymentInstructions: string): Promise<EmailAttachment> => {
+  const business = m.client.kind === 'business';
+  const penalties = ordered.map(({ invoice }) =>
+    penaltiesFor(m.client.kind, {
+      unpaidCents: invoiceBalanceCents(invoice),
+      dueDate: invoice.dueDate,
+      asOf: date,
+      ...(m.settings.penaltyRatePercent !== undefined ? { contractualRatePercent: m.settings.penaltyRatePercent } : {}),
+    }),
+  );
+  const content = await pdf.letter({
+    seller: m.settings.company,
+    client: m.client,
+    invoices: ordered.map(({ invoice }) => ({
+      number: numberOf(invoice),
+      issueDate: invoice.issueDate,
+      dueDate: invoice.dueDate,
+      grossCents: invoice.totals.grossCents,
+      paidCents: invoice.paidCents + invoice.creditedCents + (invoice.deductedCents ?? 0),
+      balanceCents: invoiceBalanceCents(invoice),
+    })),
+    ...(business
+      ? { penaltiesCents: penalties.reduce((s, p) => s + p.cents, 0), penaltyRateSource: penalties[0]!.rateSource, indemnityCents: RECOVERY_INDEMNITY_CENTS * ordered.length }
+      : {}),
+    deadlineDays: 8,
+    date,
+    paymentInstructions,
+    language: m.client.language,
+  });
+  return { fileName: `${m.client.language === 'en' ? 'formal-notice' : 'mise-en-demeure'}-${date}.pdf`, contentType: 'application/pdf', content };
+};

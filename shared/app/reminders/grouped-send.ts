@@ -1,0 +1,175 @@
+import { localDate } from '../../domain/dates.js';
+import { MAX_GROUP_SIZE, mostAdvanced } from '../../domain/grouped-reminder.js';
+import type { ReminderTemplate } from '../../domain/default-templates.js';
+import { templateRefusalFor } from '../../domain/penalty-mentions.js';
+import { SEND_LEASE_MS } from '../../domain/reminder-steps.js';
+import { channelOf } from '../../domain/scenario.js';
+import { isEscalation } from '../../domain/escalation.js';
+import { isPlanStep } from '../../domain/payment-plan.js';
+import { activePlan } from './plan-lifecycle.js';
+import type { ClientGapClaim, NewStepRecord, StepRecordItem } from '../ports/reminder-steps.js';
+import { noMetrics } from '../metrics.js';
+import { composeGroupedReminder, type GroupedEmail } from './compose-grouped.js';
+import { resolveTemplate } from './compose-reminder.js';
+import type { ReminderContext } from './reminder-context.js';
+import { decide, gapClaim, recordFailure, type ReminderOutcome, type SendReminderDeps } from './send-reminder.js';
+
+/** One invoice of a grouped message and the step it sends: a recorded step, or a new manual record. */
+export interface GroupMemberStep {
+  readonly ctx: ReminderContext;
+  readonly record: Pick<StepRecordItem, 'plan' | 'index' | 'stepId' | 'templateId' | 'attempts' | 'firstFailedAt' | 'manual' | 'scheduledAt'>;
+  /** Set for a manual reminder: the record created `sending` by the claim. */
+  readonly manual?: NewStepRecord;
+}
+
+/** Fewer reads at once than Lambda's connection pool, enough to read a client's invoices in a few round trips. */
+const READ_PARALLELISM = 8;
+
+/**
+ * The client's other invoices whose step falls on the same local send day and would go out now
+ * (not stopped, in scenario order, no reminder today): read from the client's partition of
+ * invoices (GSI3), never from the tenant's. The client's gap was checked for the first step.
+ */
+export const gatherSameDaySteps = async (deps: SendReminderDeps, ctx: ReminderContext, now: Date): Promise<GroupMemberStep[]> => {
+  const { invoice, client, settings } = ctx;
+  const today = localDate(now, settings.timezone);
+  const ids = (await deps.invoices.openInvoiceIds(invoice.tenantId, client.id)).filter((id) => id !== invoice.id).sort();
+  const found: GroupMemberStep[] = [];
+  for (let i = 0; i < ids.length; i += READ_PARALLELISM) {
+    const read = await Promise.all(
+      ids.slice(i, i + READ_PARALLELISM).map(async (id): Promise<GroupMemberStep | undefined> => {
+        const [other, records] = await Promise.all([deps.invoices.get(invoice.tenantId, id), deps.steps.list(invoice.tenantId, id)]);
+        if (!other || other.clientId !== client.id) return undefined;
+        const sibling: ReminderContext = { ...ctx, invoice: other, records };
+        const record = records.find((r) => !r.manual && !isEscalation(r) && channelOf(r) === 'email' && r.state === 'scheduled' && r.scheduledAt && localDate(new Date(r.scheduledAt), settings.timezone) === today);
+        // An invoice under a payment plan is chased by its own instalment texts, never in a group.
+        if (!record || isPlanStep(record) || activePlan(sibling)) return undefined;
+        return decide(sibling, record, now).kind === 'send' ? { ctx: sibling, record } : undefined;
+      }),
+    );
+    found.push(...read.filter((m): m is GroupMemberStep => m !== undefined));
+  }
+  return found.slice(0, MAX_GROUP_SIZE - 1);
+};
+
+export interface PreparedGroup {
+  readonly members: readonly GroupMemberStep[];
+  readonly template: ReminderTemplate;
+  readonly grouped: GroupedEmail;
+}
+
+/** The templates of each member's step; the message takes the most advanced one's tone. */
+export const prepareGroup = async (
+  deps: SendReminderDeps,
+  members: readonly GroupMemberStep[],
+  now: Date,
+  recipients: { to: string[]; cc: string[] },
+  own: { templateId?: string; subject?: string; body?: string } = {},
+): Promise<PreparedGroup | undefined> => {
+  const { client, settings, invoice } = members[0]!.ctx;
+  const templates = await Promise.all(members.map((m) => resolveTemplate(deps.templates, invoice.tenantId, own.templateId ?? m.record.templateId, client.language)));
+  // Last safeguard (scenarios and templates already refuse it): no penalty text to a consumer.
+  const allowed = members.map((m, i) => ({ m, template: templates[i]! })).filter(({ template }) => !templateRefusalFor(client.kind, template));
+  if (allowed.length === 0) return undefined;
+  const lead = mostAdvanced(allowed.map((a) => ({ ...a, tone: a.template.tone, position: a.m.record.index })));
+  const payments = await Promise.all(allowed.map(({ m }) => deps.invoices.payments(invoice.tenantId, m.ctx.invoice.id)));
+  const grouped = await composeGroupedReminder(
+    { members: allowed.map(({ m }, i) => ({ invoice: m.ctx.invoice, payments: payments[i]! })), client, settings, template: lead.template, asOf: now, ...(own.subject ? { subject: own.subject } : {}), ...(own.body ? { body: own.body } : {}) },
+    deps.pdf,
+    recipients.to,
+    recipients.cc,
+  );
+  return { members: allowed.map((a) => a.m), template: lead.template, grouped };
+};
+
+/**
+ * Claims every member's step, invoice day slot and the client's gap in one transaction, then sends
+ * the one message and records each step `sent` with the shared message id. `changed` when the
+ * claim fails (a member moved, was paid or was taken by a concurrent fire): the caller re-reads.
+ */
+export const sendPreparedGroup = async (
+  deps: SendReminderDeps,
+  prepared: PreparedGroup,
+  now: Date,
+  recipients: { to: string[]; cc: string[]; bcc?: string[] },
+  force = false,
+): Promise<{ claim: 'ok' | 'step' | 'invoice' | 'gap'; outcomes: ReminderOutcome[]; messageId?: string }> => {
+  const [first] = prepared.members;
+  const { invoice, client, settings } = first!.ctx;
+  const { tenantId } = invoice;
+  const at = now.toISOString();
+  const today = localDate(now, settings.timezone);
+  const leaseUntil = new Date(now.getTime() + SEND_LEASE_MS).toISOString();
+  const gap: ClientGapClaim = gapClaim(first!.ctx, now, `group/${invoice.id}/${first!.record.plan}.${first!.record.index}`, force);
+  const claim = await deps.steps.claimGroupSend(
+    tenantId,
+    prepared.members.map((m) => ({
+      invoiceId: m.ctx.invoice.id,
+      step: { ref: m.record, ...(m.manual ? { manual: m.manual } : { expectedScheduledAt: m.record.scheduledAt! }), leaseUntil, at },
+      invoice: { paidCents: m.ctx.invoice.paidCents, creditedCents: m.ctx.invoice.creditedCents, today, at },
+    })),
+    gap,
+  );
+  if (!claim.ok) return { claim: claim.conflict, outcomes: [] };
+  const metrics = deps.metrics ?? noMetrics;
+  const numbers = prepared.members.map((m) => m.ctx.invoice.number ?? m.ctx.invoice.id);
+  let messageId: string;
+  try {
+    ({ messageId } = await deps.mailer.send({
+      ...prepared.grouped.email,
+      tags: { tenant: tenantId, invoice: invoice.id, client: client.id, step: first!.record.stepId, ...(prepared.members.length > 1 ? { group: String(prepared.members.length) } : {}) },
+    }));
+  } catch (error) {
+    metrics.reminderFailed();
+    const outcomes: ReminderOutcome[] = [];
+    for (const m of prepared.members) outcomes.push(await recordFailure(deps, m.ctx, m.record, { now, today, gap }, error));
+    return { claim: 'ok', outcomes };
+  }
+  metrics.reminderSent();
+  const to = [...recipients.to, ...recipients.cc];
+  const outcomes: ReminderOutcome[] = [];
+  // A crash in this loop leaves the rest `sending`: their lease checks mark them `unknown_outcome`, never a resend.
+  for (const m of prepared.members) {
+    await deps.steps.finishSend(tenantId, m.ctx.invoice.id, m.record, { at, messageId, recipients: to, dueDate: m.ctx.invoice.dueDate });
+    await deps.invoices.appendEvents(tenantId, m.ctx.invoice.id, [
+      {
+        at,
+        type: 'reminder.sent',
+        data: {
+          stepId: m.record.stepId,
+          templateId: prepared.template.id,
+          messageId,
+          to: recipients.to.join(', '),
+          attachments: prepared.grouped.email.attachments?.map((a) => a.fileName) ?? [],
+          ...(prepared.members.length > 1 ? { grouped: numbers } : {}),
+          ...(m.record.manual ? { manual: true } : { plan: m.record.plan }),
+        },
+      },
+    ]);
+    outcomes.push({ outcome: 'sent', messageId, stepId: m.record.stepId, ...(prepared.members.length > 1 ? { grouped: prepared.members.map((x) => x.ctx.invoice.id) } : {}) });
+  }
+  return { claim: 'ok', outcomes, messageId };
+};
+
+/**
+ * The fire of the first step of the day for a client: gathers the client's other steps due today and
+ * sends them all in one message. `single` when there is nothing to group (the ordinary send goes on).
+ */
+export const sendWithSameDaySteps = async (
+  deps: SendReminderDeps,
+  ctx: ReminderContext,
+  record: StepRecordItem,
+  now: Date,
+  recipients: { to: string[]; cc: string[] },
+): Promise<ReminderOutcome | 'single' | 'invoice_changed'> => {
+  // Only emails are grouped: an SMS or a letter step goes on its own.
+  if (channelOf(record) !== 'email' || isPlanStep(record) || activePlan(ctx)) return 'single';
+  const siblings = await gatherSameDaySteps(deps, ctx, now);
+  if (siblings.length === 0) return 'single';
+  const prepared = await prepareGroup(deps, [{ ctx, record }, ...siblings], now, recipients);
+  if (!prepared || prepared.members.length < 2 || prepared.members[0]!.ctx !== ctx) return 'single';
+  const result = await sendPreparedGroup(deps, prepared, now, recipients);
+  // Whatever changed (a member taken by a concurrent fire, a payment, the gap), the caller re-reads and decides again.
+  if (result.claim !== 'ok') return 'invoice_changed';
+  return result.outcomes[0]!;
+};

@@ -1,0 +1,26 @@
+/**
+ * The owner-notifications functions (stream consumer and daily overview): they send email.
+ * The overview schedule's wiring is in shared/wiring-overview-schedule.ts, so that send-overview
+ * does not import the Scheduler client.
+ */
+import { makeSendDailyOverview } from './app/notifications/daily-overview.js';
+import { makeNotifyOwner, makeSyncPaymentLog } from './app/notifications/notify-owner.js';
+import { mailer } from './wiring-email.js';
+import { wiring } from './wiring.js';
+
+const { config } = wiring;
+
+const notifyDeps = () => ({
+  notifications: wiring.notifications(),
+  paymentLog: wiring.notifications(),
+  invoices: wiring.invoices(),
+  clients: wiring.clients(),
+  settings: wiring.settings(),
+  mailer: mailer(),
+  clock: wiring.clock,
+});
+
+export const notifyOwner = () => makeNotifyOwner(notifyDeps());
+export const syncPaymentLog = () => makeSyncPaymentLog(notifyDeps());
+export const sendDailyOverview = () =>
+  makeSendDailyOverview({ ...notifyDeps(), steps: wiring.steps(), ...(config.WEB_URL ? { appUrl: config.WEB_URL.replace(/\/$/, '') } : {}) });

@@ -1,0 +1,8 @@
+import type { SendReminderDeps } from './app/reminders/send-reminder.js';
+import { mailer } from './wiring-email.js';
+import { pdfRenderer } from './wiring-pdf.js';
+import { reminderReadDeps } from './wiring-reminders.js';
+import { wiring } from './wiring.js';
+
+/** What sending a reminder by hand needs: the engine's reads, templates, SES and the PDF renderer. */
+export const reminderSendDeps = (): SendReminderDeps => ({ ...reminderReadDeps(), templates: wiring.templates(), mailer: mailer(), pdf: pdfRenderer, clock: wiring.clock });

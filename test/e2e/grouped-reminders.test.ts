@@ -1,0 +1,184 @@
+/**
+ * Issue 10 §1 on the local stack: several invoices of one client whose steps fall on the same send
+ * day go out as ONE email listing them, with every PDF, each step recorded `sent` with its id.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { addDays } from '../../shared/domain/dates.js';
+import { aBusinessClientInput, anInvoiceInput } from '../fixtures/api-fixtures.js';
+import { companySettings, freshTenant, type FreshTenant } from './fresh-tenant.js';
+import { inbox, uniqueEmail, type StoredEmail } from './http.js';
+import { endOfDay, parisToday, runUntil } from './local-clock.js';
+
+const reminders = (emails: StoredEmail[]) => emails.filter((e) => !/^(Facture \S+ – |Invoice \S+ from )/.test(e.subject));
+const pdfText = async (base64: string) => (await extractText(await getDocumentProxy(new Uint8Array(Buffer.from(base64, 'base64'))), { mergePages: true })).text;
+
+/** A client with invoices already late (due `daysLate` ago), sent now: their first catch-up steps share the next send window. */
+const lateInvoices = async (t: FreshTenant, email: string, daysLate: number[]) => {
+  const client = await t.ok('POST', '/clients', aBusinessClientInput({ email }));
+  const today = parisToday();
+  const invoices: { id: string; number: string }[] = [];
+  for (const late of daysLate) {
+    const draft = await t.ok('POST', '/invoices', anInvoiceInput(client.id, { issueDate: addDays(today, -late - 30), dueDate: addDays(today, -late) }));
+    const sent = await t.ok('POST', `/invoices/${draft.id}/send`);
+    invoices.push({ id: draft.id, number: sent.number });
+  }
+  return { clientId: client.id as string, invoices };
+};
+
+describe('grouped reminders on the local stack', () => {
+  it('sends a client with three late invoices one email listing them with three PDFs, each step sent with the shared message id', async () => {
+    const t = await freshTenant('grouped');
+    await t.ok('PUT', '/settings', companySettings);
+    const email = uniqueEmail('grouped');
+    const { invoices } = await lateInvoices(t, email, [20, 12, 4]);
+
+    const fired = (await runUntil(endOfDay(addDays(parisToday(), 4)))).filter((f) => invoices.some((i) => i.id === f.input?.invoiceId));
+    const outcomes = fired.map((f) => ('result' in f && f.result && 'outcome' in f.result ? f.result.outcome : 'error'));
+    expect(outcomes.filter((o) => o === 'sent')).toHaveLength(1);
+
+    const mails = reminders(await inbox(email));
+    expect(mails).toHaveLength(1);
+    const [mail] = mails;
+    expect(mail!.attachments.map((a) => a.filename).sort()).toEqual(invoices.map((i) => `${i.number}.pdf`).sort());
+    for (const i of invoices) {
+      expect(mail!.body.text).toContain(i.number);
+      const attachment = mail!.attachments.find((a) => a.filename === `${i.number}.pdf`)!;
+      expect(await pdfText(attachment.content)).toContain(i.number);
+    }
+    expect(mail!.subject).toContain('3 factures');
+    expect(mail!.body.html).toContain('<table');
+
+    const sentSteps = [];
+    for (const i of invoices) {
+      const steps = (await t.ok('GET', `/invoices/${i.id}/reminders`)).items as { state: string; messageId?: string }[];
+      sentSteps.push(...steps.filter((s) => s.state === 'sent'));
+    }
+    expect(sentSteps).toHaveLength(3);
+    expect(new Set(sentSteps.map((s) => s.messageId)).size).toBe(1);
+    expect(sentSteps[0]!.messageId).toBe(mail!.messageId);
+  });
+
+  it('sends each invoice its own email when groupByClient is off', async () => {
+    const t = await freshTenant('ungrouped');
+    await t.ok('PUT', '/settings', { ...companySettings, groupByClient: false, minGapDays: 0 });
+    const email = uniqueEmail('ungrouped');
+    const { invoices } = await lateInvoices(t, email, [20, 4]);
+    await runUntil(endOfDay(addDays(parisToday(), 4)));
+    const mails = reminders(await inbox(email));
+    expect(mails.length).toBeGreaterThanOrEqual(2);
+    for (const mail of mails) expect(mail.attachments).toHaveLength(1);
+    expect(new Set(mails.map((m) => m.attachments[0]!.filename))).toEqual(new Set(invoices.map((i) => `${i.number}.pdf`)));
+  });
+});
+
+describe('POST /clients/{id}/reminders on the local stack', () => {
+  it('previews with dryRun (nothing sent or written), then sends one email for the open invoices, skipping paused and paid ones with the reason', async () => {
+    const t = await freshTenant('client-reminder');
+    await t.ok('PUT', '/settings', { ...companySettings, bccSelf: true });
+    const email = uniqueEmail('client-reminder');
+    const { clientId, invoices } = await lateInvoices(t, email, [30, 15, 5, 2]);
+    const [a, b, paused, paid] = invoices;
+    await t.ok('PATCH', `/invoices/${paused!.id}`, { remindersPaused: true });
+    const balance = (await t.ok('GET', `/invoices/${paid!.id}`)).balanceCents;
+    await t.ok('POST', `/invoices/${paid!.id}/payments`, { amountCents: balance, date: parisToday() });
+
+    const preview = await t.call('POST', `/clients/${clientId}/reminders?dryRun=true`, { templateId: 'firm', invoiceIds: invoices.map((i) => i.id) });
+    expect(preview.status).toBe(200);
+    expect(preview.json).toMatchObject({ dryRun: true, to: [email], bcc: [companySettings.company.email] });
+    expect(preview.json.subject).toBe('Deuxième relance : 2 factures impayées – Plomberie Martin');
+    expect(preview.json.text).toContain(a!.number);
+    expect(preview.json.attachments.map((x: { fileName: string }) => x.fileName)).toEqual([`${a!.number}.pdf`, `${b!.number}.pdf`]);
+    const byId = (items: { invoiceId: string; status: string; reason?: string }[]) => Object.fromEntries(items.map((i) => [i.invoiceId, [i.status, i.reason]]));
+    expect(byId(preview.json.items)).toEqual({ [a!.id]: ['would_send', undefined], [b!.id]: ['would_send', undefined], [paused!.id]: ['skipped', 'paused'], [paid!.id]: ['skipped', 'paid'] });
+    expect(reminders(await inbox(email))).toHaveLength(0);
+    expect((await t.ok('GET', `/invoices/${a!.id}/reminders`)).items.some((s: { manual?: boolean }) => s.manual)).toBe(false);
+
+    const sent = await t.call('POST', `/clients/${clientId}/reminders`, { templateId: 'firm' });
+    expect(sent.status).toBe(201);
+    expect(byId(sent.json.items)).toMatchObject({ [a!.id]: ['sent', undefined], [b!.id]: ['sent', undefined] });
+    const [mail, ...more] = reminders(await inbox(email));
+    expect(more).toEqual([]);
+    expect(mail!.messageId).toBe(sent.json.messageId);
+    expect(mail!.attachments).toHaveLength(2);
+    expect(mail!.destination.bcc).toEqual([companySettings.company.email]);
+    const manual = (await t.ok('GET', `/invoices/${b!.id}/reminders`)).items.find((s: { manual?: boolean }) => s.manual);
+    expect(manual).toMatchObject({ state: 'sent', messageId: sent.json.messageId });
+
+    // One a day per invoice, forced or not: nothing left to remind today is a 422 naming each invoice.
+    const again = await t.call('POST', `/clients/${clientId}/reminders`, { templateId: 'firm', force: true, invoiceIds: [a!.id] });
+    expect(again.status).toBe(422);
+    expect(again.json.errors).toEqual([{ path: 'body.invoiceIds.0', message: `${a!.number}: same_day` }]);
+    // The client's gap: the resumed invoice is refused with 409 explaining when, unless forced.
+    await t.ok('PATCH', `/invoices/${paused!.id}`, { remindersPaused: false });
+    const gap = await t.call('POST', `/clients/${clientId}/reminders`, { invoiceIds: [paused!.id] });
+    expect(gap.status).toBe(409);
+    expect(gap.type).toContain('application/problem+json');
+    expect(gap.json.detail).toContain('force');
+    const forced = await t.call('POST', `/clients/${clientId}/reminders`, { invoiceIds: [paused!.id], force: true });
+    expect(forced.status).toBe(201);
+    expect(forced.json.items).toEqual([{ invoiceId: paused!.id, number: paused!.number, status: 'sent' }]);
+    expect(reminders(await inbox(email))).toHaveLength(2);
+  });
+
+  it('answers 404 for another tenant’s client and 400 naming a bad field', async () => {
+    const t = await freshTenant('client-reminder-bad');
+    const other = await freshTenant('client-reminder-other');
+    const client = await other.ok('POST', '/clients', aBusinessClientInput({ email: uniqueEmail('other') }));
+    expect((await t.call('POST', `/clients/${client.id}/reminders`, {})).status).toBe(404);
+    const bad = await other.call('POST', `/clients/${client.id}/reminders`, { to: ['nope'] });
+    expect(bad.status).toBe(400);
+    expect(bad.json.errors.map((e: { path: string }) => e.path)).toEqual(['body.to.0']);
+  });
+});
+
+describe('POST /reminders/batch on the local stack', () => {
+  it('reminds 200 invoices: one message per client, the client gap respected, an answer per invoice and totals', async () => {
+    const t = await freshTenant('batch');
+    await t.ok('PUT', '/settings', companySettings);
+    const today = parisToday();
+    const emails: string[] = [];
+    // 50 clients × 4 late invoices, imported in one call (already sent, plans start from the stream).
+    const rows = Array.from({ length: 200 }, (_, i) => {
+      const client = Math.floor(i / 4);
+      if (i % 4 === 0) emails.push(uniqueEmail(`batch${client}`));
+      return {
+        number: `EXT-${client}-${i % 4}`,
+        client: { name: `Client ${client}`, email: emails[client], kind: 'business' },
+        issueDate: addDays(today, -60), dueDate: addDays(today, -20 - (i % 4)), netCents: 10_000, vatCents: 2_000, grossCents: 12_000, paidCents: 0,
+      };
+    });
+    await t.ok('POST', '/imports/invoices', { invoices: rows });
+    const list = async () => {
+      const found: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await t.ok('GET', `/invoices?status=overdue&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+        found.push(...page.items.map((i: { id: string }) => i.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      return found;
+    };
+    await t.drain();
+    const all = await list();
+    expect(all).toHaveLength(200);
+    // The first client got its reminder by hand today: its invoices are skipped (one a day).
+    const first = await t.ok('POST', `/clients/${(await t.ok('GET', `/invoices/${all[0]}`)).clientId}/reminders`, {});
+    expect(first.items.filter((i: { status: string }) => i.status === 'sent').length).toBeGreaterThan(0);
+
+    const started = Date.now();
+    const res = await t.call('POST', '/reminders/batch', { invoiceIds: all, templateId: 'reminder' });
+    const ms = Date.now() - started;
+    expect(res.status).toBe(200);
+    expect(res.json.items).toHaveLength(200);
+    expect(res.json.items.map((i: { invoiceId: string }) => i.invoiceId)).toEqual(all);
+    expect(res.json.totals).toEqual({ sent: 196, skipped: 4, failed: 0 });
+    const skipped = res.json.items.filter((i: { status: string }) => i.status === 'skipped');
+    expect(new Set(skipped.map((i: { reason: string }) => i.reason))).toEqual(new Set(['same_day']));
+    // One message per client: 49 clients × one email with 4 PDFs.
+    const second = reminders(await inbox(emails[1]));
+    expect(second).toHaveLength(1);
+    expect(second[0]!.attachments).toHaveLength(4);
+    console.info(`batch of 200 invoices (50 clients) answered in ${ms} ms`);
+  }, 180_000);
+});

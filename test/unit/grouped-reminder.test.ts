@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { fitAttachments, groupRows, MAX_ATTACHMENT_BYTES, mostAdvanced } from '../../shared/domain/grouped-reminder.js';
+import { defaultTemplate } from '../../shared/domain/default-templates.js';
+import { defaultSettings } from '../../shared/domain/settings.js';
+import { composeGroupedReminder } from '../../shared/app/reminders/compose-grouped.js';
+import { groupedReminderText } from '../../templates/email/grouped-reminder.js';
+import { aClient, anInvoiceRecord, FakePdfRenderer } from '../fixtures/fakes.js';
+
+const settings = { ...defaultSettings(), company: { name: 'Plomberie Martin', email: 'moi@plomberie.test', iban: 'FR7630006000011234567890189' } };
+const asOf = new Date('2026-04-01T07:00:00Z');
+const three = [
+  anInvoiceRecord({ id: 'a', number: 'F-2026-0003', dueDate: '2026-03-20' }),
+  anInvoiceRecord({ id: 'b', number: 'F-2026-0001', dueDate: '2026-03-02', paidCents: 20_000 }),
+  anInvoiceRecord({ id: 'c', number: 'F-2026-0002', dueDate: '2026-03-12' }),
+].map((invoice) => ({ invoice, payments: [] }));
+
+/** PDFs of a chosen size, to hit the attachment cap without rendering megabytes. */
+class SizedPdf extends FakePdfRenderer {
+  constructor(private readonly bytes: number[]) {
+    super();
+  }
+  override async invoice() {
+    this.rendered.push('invoice');
+    return new Uint8Array(this.bytes[this.rendered.filter((r) => r === 'invoice').length - 1] ?? 10);
+  }
+}
+
+describe('grouped reminder rules', () => {
+  it('counts days late to the send day, none before the due date', () => {
+    expect(groupRows([{ number: 'A', dueDate: '2026-03-02', balanceCents: 1 }, { number: 'B', dueDate: '2026-04-10', balanceCents: 2 }], '2026-04-01').map((r) => r.daysLate)).toEqual([30, 0]);
+  });
+
+  it('takes the firmest tone, then the furthest step', () => {
+    expect(mostAdvanced([{ tone: 'reminder', position: 3, id: 1 }, { tone: 'firm', position: 2, id: 2 }, { tone: 'courtesy', position: 0, id: 3 }]).id).toBe(2);
+    expect(mostAdvanced([{ tone: 'reminder', position: 1, id: 1 }, { tone: 'reminder', position: 2, id: 2 }]).id).toBe(2);
+  });
+
+  it('attaches what fits in order and skips what does not', () => {
+    expect(fitAttachments([3, 5, 2, 1], 6)).toEqual([true, false, true, true]);
+    expect(fitAttachments([], 6)).toEqual([]);
+  });
+
+  it('lays the table out with aligned amounts and a total', () => {
+    const text = groupedReminderText('fr', {
+      tone: 'reminder', clientName: 'Dupont', company: 'Plomberie Martin', total: '300,00 €', notAttached: [], paymentInstructions: 'IBAN X', deadlineDate: '09/04/2026',
+      rows: [{ number: 'F-1', dueDate: '02/03/2026', balance: '100,00 €', daysLate: 30 }, { number: 'F-22', dueDate: '12/03/2026', balance: '200,00 €', daysLate: 20 }],
+    });
+    expect(text.subject).toBe('Relance : 2 factures impayées – Plomberie Martin');
+    expect(text.table.split('\n')).toEqual([
+      'Facture  Échéance    Reste dû  Retard',
+      'F-1      02/03/2026  100,00 €    30 j',
+      'F-22     12/03/2026  200,00 €    20 j',
+      'Total                300,00 €',
+    ]);
+    expect(text.html).toContain('<td style="text-align:right;padding:4px 8px;font-weight:bold">300,00 €</td>');
+  });
+});
+
+describe('composeGroupedReminder', () => {
+  it('lists the invoices oldest first with their balances and attaches every PDF', async () => {
+    const pdf = new FakePdfRenderer();
+    const { email, attached, notAttached } = await composeGroupedReminder({ members: three, client: aClient(), settings, template: defaultTemplate('firm')!, asOf }, pdf, ['compta@dupont.test']);
+    expect(attached).toEqual(['F-2026-0001', 'F-2026-0002', 'F-2026-0003']);
+    expect(notAttached).toEqual([]);
+    expect(email.attachments?.map((a) => a.fileName)).toEqual(['F-2026-0001.pdf', 'F-2026-0002.pdf', 'F-2026-0003.pdf']);
+    expect(email.subject).toBe('Deuxième relance : 3 factures impayées – Plomberie Martin');
+    // 1,200 € each, 200 € paid on one: 3,400 € in all; days late to 1 April.
+    expect(email.text).toMatch(/Total\s+3\s400,00\s€/);
+    expect(email.text).toMatch(/F-2026-0001\s+02\/03\/2026\s+1\s000,00\s€\s+30 j/);
+    expect(email.text).toContain('référence F-2026-0001, F-2026-0002, F-2026-0003');
+    expect(email.invoiceIds).toEqual(['b', 'c', 'a']);
+  });
+
+  it('keeps the attachments under the cap and names the invoices left out', async () => {
+    const big = Math.floor(MAX_ATTACHMENT_BYTES / 2) + 1;
+    const pdf = new SizedPdf([big, big, 1000]);
+    const { email, notAttached } = await composeGroupedReminder({ members: three, client: aClient(), settings, template: defaultTemplate('reminder')!, asOf }, pdf, ['x@y.test']);
+    expect(email.attachments?.map((a) => a.fileName)).toEqual(['F-2026-0001.pdf', 'F-2026-0003.pdf']);
+    expect(email.attachments!.reduce((s, a) => s + a.content.byteLength, 0)).toBeLessThanOrEqual(MAX_ATTACHMENT_BYTES);
+    expect(notAttached).toEqual(['F-2026-0002']);
+    expect(email.text).toContain('Non jointes (taille des pièces jointes limitée), disponibles sur simple demande : F-2026-0002.');
+  });
+
+  it('adds one formal notice letter for all the invoices', async () => {
+    const pdf = new FakePdfRenderer();
+    const { email } = await composeGroupedReminder({ members: three, client: aClient(), settings, template: defaultTemplate('formal-notice')!, asOf }, pdf, ['x@y.test']);
+    expect(pdf.rendered.filter((r) => r === 'letter')).toHaveLength(1);
+    expect(email.attachments?.[0]?.fileName).toBe('mise-en-demeure-2026-04-01.pdf');
+    expect(email.subject).toContain('Mise en demeure');
+  });
+
+  it("uses the owner's own subject and body with the group's variables, and still lists the invoices", async () => {
+    const { email } = await composeGroupedReminder(
+      { members: three, client: aClient(), settings, template: defaultTemplate('reminder')!, asOf, subject: 'Vos factures {{invoiceNumber}}', body: 'Bonjour {{clientName}}, reste {{balanceAmount}}.' },
+      new FakePdfRenderer(),
+      ['x@y.test'],
+    );
+    expect(email.subject).toBe('Vos factures F-2026-0001, F-2026-0002, F-2026-0003');
+    expect(email.text).toMatch(/^Bonjour Boulangerie Dupont SARL, reste 3\s400,00\s€\./);
+    expect(email.text).toContain('F-2026-0003  20/03/2026');
+  });
+
+  it('sends one invoice the ordinary reminder with its template text', async () => {
+    const { email } = await composeGroupedReminder({ members: three.slice(0, 1), client: aClient(), settings, template: defaultTemplate('reminder')!, asOf }, new FakePdfRenderer(), ['x@y.test']);
+    expect(email.subject).toBe('Relance : facture F-2026-0003 échue le 20/03/2026');
+  });
+});

@@ -1,0 +1,104 @@
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { Dialog, ErrorMessage, Field } from '../../../components/ui';
+import { useI18n } from '../../../lib/i18n';
+import { ApiError } from '../../../lib/problem';
+
+export interface ActionField {
+  name: string;
+  label: string;
+  required?: boolean;
+  type?: 'text' | 'date' | 'textarea';
+  hint?: string;
+  min?: string;
+  max?: string;
+}
+
+/**
+ * A small form in a dialog for an invoice action (pause, dispute, litigation, write-off…):
+ * required fields checked here, the API's problem+json field errors shown under their field.
+ */
+export const ActionDialog = ({
+  title,
+  trigger,
+  intro,
+  fields,
+  confirm,
+  danger,
+  onSubmit,
+}: {
+  title: string;
+  trigger: string;
+  intro?: ReactNode;
+  fields: ActionField[];
+  confirm: string;
+  danger?: boolean;
+  onSubmit: (values: Record<string, string>) => Promise<unknown>;
+}) => {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const local = Object.fromEntries(fields.filter((f) => f.required && !(values[f.name] ?? '').trim()).map((f) => [f.name, t('errors.required')]));
+    setErrors(local);
+    setFailure(undefined);
+    if (Object.keys(local).length > 0) return;
+    setBusy(true);
+    try {
+      await onSubmit(Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.trim()]).filter(([, v]) => v !== '')));
+      setOpen(false);
+      setValues({});
+    } catch (error) {
+      const fieldErrors = error instanceof ApiError ? error.fieldErrors() : {};
+      const mine = Object.fromEntries(Object.entries(fieldErrors).filter(([k]) => fields.some((f) => f.name === k)));
+      setErrors(mine);
+      if (Object.keys(mine).length === 0) setFailure(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(o) => {
+        setOpen(o);
+        if (!o) (setErrors({}), setFailure(undefined));
+      }}
+      title={title}
+      trigger={
+        <button type="button" className={`button${danger ? ' danger' : ''}`}>
+          {trigger}
+        </button>
+      }
+    >
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        {intro && <p className="muted">{intro}</p>}
+        {fields.map((f) => (
+          <Field key={f.name} label={f.label} hint={f.hint} error={errors[f.name]}>
+            {(p) =>
+              f.type === 'textarea' ? (
+                <textarea {...p} rows={3} value={values[f.name] ?? ''} onChange={(e) => setValues((v) => ({ ...v, [f.name]: e.target.value }))} />
+              ) : (
+                <input
+                  {...p}
+                  type={f.type ?? 'text'}
+                  min={f.min}
+                  max={f.max}
+                  value={values[f.name] ?? ''}
+                  onChange={(e) => setValues((v) => ({ ...v, [f.name]: e.target.value }))}
+                />
+              )
+            }
+          </Field>
+        ))}
+        {failure !== undefined && <ErrorMessage error={failure} />}
+        <button type="submit" className={`button ${danger ? 'danger' : 'primary'}`} disabled={busy}>
+          {confirm}
+        </button>
+      </form>
+    </Dialog>
+  );
+};

@@ -1,0 +1,206 @@
+import { useState, type FormEvent } from 'react';
+import { Dialog, ErrorMessage, Field, Loading, StatusBadge } from '../../../components/ui';
+import { addDaysIso } from '../../../lib/dates';
+import { centsToInput, parseMoney, todayIso } from '../../../lib/format';
+import { useI18n } from '../../../lib/i18n';
+import { ApiError } from '../../../lib/problem';
+import { usePaymentPlan, usePlanActions, type Invoice } from '../api';
+import { splitPlan } from '../plan-split';
+import '../texts';
+
+/** The payment plan (échéancier): its instalments with what is left on each, a client's request to decide, or a new plan. */
+export const PaymentPlanCard = ({ invoice }: { invoice: Invoice }) => {
+  const { t, money, date } = useI18n();
+  const active = invoice.paymentPlan?.status === 'active';
+  const plan = usePaymentPlan(invoice.id, active);
+  const actions = usePlanActions(invoice.id);
+  const open = invoice.status === 'sent' || invoice.status === 'partially_paid';
+  const request = invoice.planRequest?.status === 'pending' ? invoice.planRequest : undefined;
+  const error = actions.end.error ?? actions.accept.error ?? actions.decline.error;
+  return (
+    <section aria-labelledby="payment-plan-title" className="card">
+      <h2 id="payment-plan-title">{t('invoiceMore.plan')}</h2>
+      {request && (
+        <div className="notice" role="group" aria-label={t('invoiceMore.planRequested')}>
+          <p>
+            <strong>{t('invoiceMore.planRequested')}</strong>
+            {request.note ? ` — ${request.note}` : ''}
+          </p>
+          <ol>
+            {request.instalments.map((i, n) => (
+              <li key={n}>
+                {date(i.dueDate)} : {money(i.amountCents)}
+              </li>
+            ))}
+          </ol>
+          <div className="row">
+            <button type="button" className="button primary" disabled={actions.accept.isPending} onClick={() => actions.accept.mutate(false)}>
+              {t('invoiceMore.planAccept')}
+            </button>
+            <button type="button" className="button" disabled={actions.decline.isPending} onClick={() => actions.decline.mutate(undefined)}>
+              {t('invoiceMore.planDecline')}
+            </button>
+          </div>
+        </div>
+      )}
+      {active ? (
+        plan.isPending ? (
+          <Loading />
+        ) : plan.isError ? (
+          <ErrorMessage error={plan.error} retry={() => void plan.refetch()} />
+        ) : (
+          <>
+            {plan.data.note && <p className="muted">{plan.data.note}</p>}
+            <div className="table-wrap">
+              <table className="responsive" data-testid="instalments">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('invoiceMore.planDate')}</th>
+                    <th scope="col" className="num">{t('invoiceMore.planAmount')}</th>
+                    <th scope="col" className="num">{t('invoiceMore.planDue')}</th>
+                    <th scope="col">{t('invoice.state')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {plan.data.instalments.map((i, n) => (
+                    <tr key={n}>
+                      <td data-label={t('invoiceMore.planDate')}>{date(i.dueDate)}</td>
+                      <td data-label={t('invoiceMore.planAmount')} className="num">{money(i.amountCents)}</td>
+                      <td data-label={t('invoiceMore.planDue')} className="num">{money(i.dueCents)}</td>
+                      <td data-label={t('invoice.state')}>
+                        <span className={`badge ${i.status === 'paid' ? 'ok' : i.status === 'late' ? 'danger' : 'info'}`}>{t(`invoiceMore.planStatus.${i.status}`)}</span>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <button
+              type="button"
+              className="button danger small"
+              style={{ marginTop: '0.75rem' }}
+              disabled={actions.end.isPending}
+              onClick={() => window.confirm(t('invoiceMore.planEndConfirm')) && actions.end.mutate()}
+            >
+              {t('invoiceMore.planEnd')}
+            </button>
+          </>
+        )
+      ) : (
+        <>
+          {invoice.paymentPlan && (
+            <p className="muted">
+              <StatusBadge status="cancelled" /> {invoice.paymentPlan.endReason ?? ''}
+            </p>
+          )}
+          {!request && <p className="muted">{t('invoiceMore.planNone')}</p>}
+          {open && invoice.balanceCents > 0 && <NewPlanDialog invoice={invoice} />}
+        </>
+      )}
+      {error && <ErrorMessage error={error} />}
+    </section>
+  );
+};
+
+interface Row {
+  dueDate: string;
+  amount: string;
+}
+
+const NewPlanDialog = ({ invoice }: { invoice: Invoice }) => {
+  const { t, lang, money } = useI18n();
+  const { create } = usePlanActions(invoice.id);
+  const [open, setOpen] = useState(false);
+  const [count, setCount] = useState('3');
+  const [first, setFirst] = useState(() => addDaysIso(todayIso(), 7));
+  const [every, setEvery] = useState('30');
+  const spread = (): Row[] =>
+    splitPlan(invoice.balanceCents, Math.max(1, Math.min(24, Number(count) || 1)), first, Math.max(1, Number(every) || 30)).map((i) => ({ dueDate: i.dueDate, amount: centsToInput(i.amountCents, lang) }));
+  const [rows, setRows] = useState<Row[]>(spread);
+  const [note, setNote] = useState('');
+  const [waive, setWaive] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const sum = rows.reduce((s, r) => s + (parseMoney(r.amount) ?? 0), 0);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const local: Record<string, string> = {};
+    rows.forEach((r, i) => {
+      if (parseMoney(r.amount) === undefined || parseMoney(r.amount) === 0) local[`instalments.${i}.amountCents`] = t('errors.amount');
+      if (!r.dueDate) local[`instalments.${i}.dueDate`] = t('errors.required');
+    });
+    setErrors(local);
+    if (Object.keys(local).length > 0) return;
+    try {
+      await create.mutateAsync({
+        instalments: rows.map((r) => ({ dueDate: r.dueDate, amountCents: parseMoney(r.amount)! })),
+        ...(note.trim() ? { note: note.trim() } : {}),
+        ...(waive ? { waivePenalties: true } : {}),
+      });
+      setOpen(false);
+    } catch (error) {
+      if (error instanceof ApiError) setErrors(error.fieldErrors());
+    }
+  };
+  const placed = Object.keys(errors).some((k) => k.startsWith('instalments.'));
+  const listError = errors.instalments ?? errors._;
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(o) => {
+        setOpen(o);
+        if (o) setRows(spread());
+        if (!o) (create.reset(), setErrors({}));
+      }}
+      title={t('invoiceMore.planTitle')}
+      trigger={
+        <button type="button" className="button">
+          {t('invoiceMore.planCreate')}
+        </button>
+      }
+    >
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <div className="grid-2">
+          <Field label={t('invoiceMore.planCount')}>{(p) => <input {...p} type="number" min={1} max={24} value={count} onChange={(e) => setCount(e.target.value)} />}</Field>
+          <Field label={t('invoiceMore.planEvery')}>{(p) => <input {...p} type="number" min={1} max={365} value={every} onChange={(e) => setEvery(e.target.value)} />}</Field>
+          <Field label={t('invoiceMore.planFirst')}>{(p) => <input {...p} type="date" value={first} onChange={(e) => setFirst(e.target.value)} />}</Field>
+        </div>
+        <button type="button" className="button small" onClick={() => (setRows(spread()), setErrors({}))}>
+          {t('invoiceMore.planSpread')}
+        </button>
+        <ol className="plain-list">
+          {rows.map((r, i) => (
+            <li key={i}>
+              <fieldset className="contact-row">
+                <legend>{t('invoiceMore.planInstalment', { n: i + 1 })}</legend>
+                <div className="grid-2">
+                  <Field label={t('invoiceMore.planDate')} error={errors[`instalments.${i}.dueDate`]}>
+                    {(p) => <input {...p} type="date" value={r.dueDate} onChange={(e) => setRows((rs) => rs.map((x, j) => (j === i ? { ...x, dueDate: e.target.value } : x)))} />}
+                  </Field>
+                  <Field label={t('invoiceMore.planAmount')} error={errors[`instalments.${i}.amountCents`]}>
+                    {(p) => <input {...p} inputMode="decimal" value={r.amount} onChange={(e) => setRows((rs) => rs.map((x, j) => (j === i ? { ...x, amount: e.target.value } : x)))} />}
+                  </Field>
+                </div>
+              </fieldset>
+            </li>
+          ))}
+        </ol>
+        <p className={sum === invoice.balanceCents ? 'muted' : 'field-error'} data-testid="plan-sum">
+          {t('invoiceMore.planSumOff', { sum: money(sum), balance: money(invoice.balanceCents) })}
+        </p>
+        <Field label={t('invoiceMore.planNote')}>{(p) => <input {...p} value={note} maxLength={1000} onChange={(e) => setNote(e.target.value)} />}</Field>
+        <label className="checkbox">
+          <input type="checkbox" checked={waive} onChange={(e) => setWaive(e.target.checked)} /> {t('invoiceMore.planWaive')}
+        </label>
+        {listError && (
+          <p role="alert" className="field-error">
+            {listError}
+          </p>
+        )}
+        {create.isError && !placed && !listError && <ErrorMessage error={create.error} />}
+        <button type="submit" className="button primary" disabled={create.isPending}>
+          {t('invoiceMore.planSave')}
+        </button>
+      </form>
+    </Dialog>
+  );
+};
