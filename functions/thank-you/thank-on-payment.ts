@@ -31,7 +31,11 @@ export const handler = async (event: DynamoDBStreamEvent): Promise<{ thanked: nu
   for (const record of event.Records) {
     const after = image(record.dynamodb?.NewImage);
     if (after?.entityType !== 'invoice' || typeof after.tenantId !== 'string' || typeof after.id !== 'string') continue;
-    const outcome = await thank(after.tenantId, after.id, change(image(record.dynamodb?.OldImage)), change(after)!);
+    const before = change(image(record.dynamodb?.OldImage));
+    const now = change(after)!;
+    // What the deployed event filter already drops (and the local stack does not): no payment, no thank-you.
+    if ((now.status !== 'paid' && now.status !== 'partially_paid') || now.paidCents <= (before?.paidCents ?? 0)) continue;
+    const outcome = await thank(after.tenantId, after.id, before, now);
     if (outcome === 'sent') thanked++;
   }
   return { thanked };

@@ -132,7 +132,7 @@ describe('the daily overview on the local stack', () => {
     await t.drain();
     expect((await t.ok('GET', `/overview?date=${j5Day}`)).reminders).toEqual([]);
     const states = (await t.ok('GET', `/invoices/${invoice.id}/reminders`)).items.map((s: { stepId: string; state: string }) => [s.stepId, s.state]);
-    expect(states).toEqual([['j-5', 'cancelled'], ['j+1', 'scheduled'], ['j+8', 'scheduled'], ['j+15', 'scheduled']]);
+    expect(states).toEqual([['j-5', 'cancelled'], ['j+1', 'scheduled'], ['j+8', 'scheduled'], ['j+15', 'scheduled'], ['escalate', 'scheduled']]);
 
     const today = parisToday();
     await t.ok('POST', `/invoices/${invoice.id}/payments`, { amountCents: 40_000, date: today, method: 'transfer' });
