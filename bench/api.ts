@@ -34,7 +34,7 @@ const ids = (r: LoadResult, replies: (string | undefined)[], what: string): stri
 
 export const runApi = async (): Promise<Table[]> => {
   const t = performance.now();
-  const stack = await startLocalStack({ ports: { api: 0, dynamodb: 0, ses: 0, scheduler: 0 }, quiet: true, fireInRealTime: false });
+  const stack = await startLocalStack({ ports: { api: 0, dynamodb: 0, ses: 0, scheduler: 0, sms: 0 }, quiet: true, fireInRealTime: false });
   const startMs = since(t);
   try {
     const base = stack.urls.api.replace('//localhost:', '//127.0.0.1:');

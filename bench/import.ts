@@ -30,7 +30,7 @@ const csvOf = (today: string): string => {
 };
 
 export const runImport = async (): Promise<Table[]> => {
-  const stack = await startLocalStack({ ports: { api: 0, dynamodb: 0, ses: 0, scheduler: 0 }, quiet: true, fireInRealTime: false });
+  const stack = await startLocalStack({ ports: { api: 0, dynamodb: 0, ses: 0, scheduler: 0, sms: 0 }, quiet: true, fireInRealTime: false });
   try {
     const tenantId = `bench-${ulid().toLowerCase()}`;
     const api = stack.urls.api.replace('//localhost:', '//127.0.0.1:');

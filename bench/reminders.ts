@@ -49,7 +49,7 @@ const countWrites = () => {
 };
 
 export const runReminders = async (): Promise<Table[]> => {
-  const stack = await startLocalStack({ ports: { api: 0, dynamodb: 0, ses: 0, scheduler: 0 }, quiet: true, fireInRealTime: false });
+  const stack = await startLocalStack({ ports: { api: 0, dynamodb: 0, ses: 0, scheduler: 0, sms: 0 }, quiet: true, fireInRealTime: false });
   try {
     // Wiring reads the environment the local stack just set.
     const { wiring } = await import('../shared/wiring.js');

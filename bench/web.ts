@@ -73,7 +73,7 @@ export const runWeb = async (): Promise<Table[]> => {
   await buildWebApp(REPO_ROOT, () => undefined);
   const tables = [await bundleTable()];
 
-  const stack = await startLocalStack({ ports: { api: 0, dynamodb: 0, ses: 0, scheduler: 0 }, quiet: true, fireInRealTime: false });
+  const stack = await startLocalStack({ ports: { api: 0, dynamodb: 0, ses: 0, scheduler: 0, sms: 0 }, quiet: true, fireInRealTime: false });
   const web = await startWebServer({ repoRoot: REPO_ROOT, apiUrl: stack.urls.api, port: 0 });
   const browser = await launch();
   try {

@@ -9,9 +9,10 @@ import { FONT_FILES, FONT_PACKAGE } from '../templates/pdf/fonts.js';
  * @react-pdf/renderer 4.9 cannot run once esbuild inlines it: pdfkit loads its standard fonts
  * through its own package.json `imports` (`#standard-fonts/Helvetica`), which only resolve
  * inside the installed package (DOMAIN.md §3). `react` goes with it so that the templates'
- * JSX and react-pdf's reconciler share one React.
+ * JSX and react-pdf's reconciler share one React. `qrcode` draws the EPC QR code on invoices,
+ * loaded on first render like react-pdf, so it weighs nothing in the bundles of the sending functions.
  */
-export const PDF_RUNTIME_PACKAGES = ['@react-pdf/renderer', 'react'] as const;
+export const PDF_RUNTIME_PACKAGES = ['@react-pdf/renderer', 'react', 'qrcode'] as const;
 
 /** Repository root, where package.json and node_modules live. */
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));

@@ -51,9 +51,10 @@ export class RelancesStack extends Stack {
       email: this.email,
       // The web app's own origin, plus any other front end of the context.
       allowedOrigins: [...props.allowedOrigins, this.web.url],
+      webBaseUrl: this.web.url,
     });
     this.web.publish({ apiUrl: this.api.httpApi.apiEndpoint });
-    this.reminders = new Reminders(this, 'Reminders', { storage: this.storage, email: this.email });
+    this.reminders = new Reminders(this, 'Reminders', { storage: this.storage, email: this.email, webBaseUrl: this.web.url });
     this.aggregates = new Aggregates(this, 'Aggregates', { storage: this.storage });
     this.notifications = new Notifications(this, 'Notifications', { storage: this.storage, email: this.email, reminders: this.reminders, webUrl: this.web.url });
     this.imports = new Imports(this, 'Imports', { storage: this.storage });

@@ -14,6 +14,8 @@ const Env = z.object({
   SCHEDULER_ROLE_ARN: z.string().min(1).optional(),
   SEND_REMINDER_FUNCTION_ARN: z.string().min(1).optional(),
   REMINDER_DLQ_ARN: z.string().min(1).optional(),
+  /** Where the web app is served; client-portal links in emails are `<WEB_BASE_URL>/p/<token>`. */
+  WEB_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** The send-overview function: target of each tenant's daily-overview schedule. */
   OVERVIEW_FUNCTION_ARN: z.string().min(1).optional(),
   /** The web app's address, for links in the owner's emails (absent: the emails name the API route). */

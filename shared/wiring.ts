@@ -16,6 +16,7 @@ import { DynamoSettingsRepository } from './adapters/dynamo/dynamo-settings-repo
 import { DynamoQuoteRepository } from './adapters/dynamo/dynamo-quote-repository.js';
 import { DynamoStepRepository } from './adapters/dynamo/dynamo-step-repository.js';
 import { DynamoTenantDocuments } from './adapters/dynamo/dynamo-tenant-documents.js';
+import { DynamoPortalTokens } from './adapters/dynamo/dynamo-portal-tokens.js';
 import type { ReminderTemplate } from './domain/default-templates.js';
 import type { Scenario } from './domain/scenario.js';
 import type { Clock, IdGenerator } from './app/ports.js';
@@ -44,4 +45,5 @@ export const wiring = {
   notifications: lazy(() => new DynamoNotificationRepository(documentClient(), config.TABLE_NAME)),
   scenarios: lazy(() => new DynamoTenantDocuments<Scenario>(documentClient(), config.TABLE_NAME, 'SCENARIO')),
   templates: lazy(() => new DynamoTenantDocuments<ReminderTemplate>(documentClient(), config.TABLE_NAME, 'TEMPLATE')),
+  portalTokens: lazy(() => new DynamoPortalTokens(documentClient(), config.TABLE_NAME)),
 };

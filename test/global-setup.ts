@@ -5,7 +5,7 @@
  * move time with `POST /local/schedules/run`.
  */
 import type { TestProject } from 'vitest/node';
-import { REPO_ROOT, startLocalStack } from '../infra/local/local-stack.js';
+import { freePort, REPO_ROOT, startLocalStack } from '../infra/local/local-stack.js';
 import { buildWebApp, startWebServer } from '../infra/local/web-server.js';
 import { aCompanyIdentity } from './fixtures/api-fixtures.js';
 
@@ -26,8 +26,11 @@ declare module 'vitest' {
 export const TEST_TENANTS = ['acme', 'globex', 'fuzz'] as const;
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // The web server's port is chosen first: portal links in emails point at it.
+  const webPort = await freePort();
   const stack = await startLocalStack({
-    ports: { api: 0, dynamodb: 0, ses: 0, scheduler: 0 },
+    ports: { api: 0, dynamodb: 0, ses: 0, scheduler: 0, sms: 0 },
+    webUrl: `http://localhost:${webPort}`,
     quiet: true,
     fireInRealTime: false,
   });
@@ -55,7 +58,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('tokens', tokens);
   // Always rebuilt (~3 s), so the browser tests never run a stale web/dist.
   await buildWebApp(REPO_ROOT, () => undefined);
-  const web = await startWebServer({ repoRoot: REPO_ROOT, apiUrl: stack.urls.api, port: 0 });
+  const web = await startWebServer({ repoRoot: REPO_ROOT, apiUrl: stack.urls.api, port: webPort });
   project.provide('webUrl', web.url);
   return async () => {
     await web.stop();

@@ -5,6 +5,7 @@ import { routes } from '../../shared/http/routes.js';
 import { mailer } from '../../shared/wiring-email.js';
 import { wiring } from '../../shared/wiring.js';
 import { pdfRenderer } from '../../shared/wiring-pdf.js';
+import { portalLinks } from '../../shared/wiring-portal-links.js';
 
 const sendInvoice = makeSendInvoice({
   invoices: wiring.invoices(),
@@ -13,5 +14,6 @@ const sendInvoice = makeSendInvoice({
   mailer: mailer(),
   pdf: pdfRenderer,
   clock: wiring.clock,
+  portalLinks: portalLinks(),
 });
 export const handler = httpHandler(routes.sendInvoice, async ({ tenantId, params }) => ok(await sendInvoice(tenantId, params.id)), wiring);

@@ -6,6 +6,7 @@ import { reminderReadDeps } from '../../shared/wiring-reminders.js';
 import { pdfRenderer } from '../../shared/wiring-pdf.js';
 import { mailer } from '../../shared/wiring-email.js';
 import { wiring } from '../../shared/wiring.js';
+import { portalLinks } from '../../shared/wiring-portal-links.js';
 
 const sendReminderNow = makeSendReminderNow({
   ...reminderReadDeps(),
@@ -13,6 +14,7 @@ const sendReminderNow = makeSendReminderNow({
   mailer: mailer(),
   pdf: pdfRenderer,
   clock: wiring.clock,
+  portalLinks: portalLinks(),
 });
 export const handler = httpHandler(
   routes.sendReminderNow,

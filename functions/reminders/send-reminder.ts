@@ -5,12 +5,15 @@
 import * as z from 'zod';
 import { makeSendQuoteFollowUp } from '../../shared/app/reminders/quote-follow-up.js';
 import { makeSendReminder } from '../../shared/app/reminders/send-reminder.js';
+import { makeAutoResume } from '../../shared/app/reminder-holds.js';
 import { reminderReadDeps } from '../../shared/wiring-reminders.js';
 import { pdfRenderer } from '../../shared/wiring-pdf.js';
 import { logger } from '../../shared/adapters/telemetry/powertools-logger.js';
 import { traced } from '../../shared/wiring-tracing.js';
 import { mailer } from '../../shared/wiring-email.js';
+import { smsSender } from '../../shared/wiring-sms.js';
 import { wiring } from '../../shared/wiring.js';
+import { portalLinks } from '../../shared/wiring-portal-links.js';
 import { metrics } from '../../shared/wiring-telemetry.js';
 
 const ReminderEvent = z.union([
@@ -31,15 +34,24 @@ const ReminderEvent = z.union([
     scheduledAt: z.string().min(1),
     scheduledTime: z.string().optional(),
   }),
+  z.object({
+    tenantId: z.string().min(1),
+    invoiceId: z.string().min(1),
+    kind: z.literal('resume'),
+    until: z.string().min(1),
+    scheduledTime: z.string().optional(),
+  }),
 ]);
 
 const sendReminder = makeSendReminder({
   ...reminderReadDeps(),
   templates: wiring.templates(),
   mailer: mailer(),
+  sms: smsSender(),
   pdf: pdfRenderer,
   clock: wiring.clock,
   metrics: metrics(),
+  portalLinks: portalLinks(),
 });
 
 const sendQuoteFollowUp = makeSendQuoteFollowUp({
@@ -51,8 +63,16 @@ const sendQuoteFollowUp = makeSendQuoteFollowUp({
   pdf: pdfRenderer,
 });
 
+const autoResume = makeAutoResume({ invoices: wiring.invoices(), clock: wiring.clock });
+
 export const handler = async (event: unknown) => {
   const input = ReminderEvent.parse(event);
+  if ('kind' in input && input.kind === 'resume') {
+    // A dated pause ends: the invoice's reminders run again (the reconciler records the new plan).
+    const resumed = await autoResume(input.tenantId, input.invoiceId, input.until);
+    logger.info('resume', { tenantId: input.tenantId, invoiceId: input.invoiceId, until: input.until, ...resumed });
+    return { ...resumed, stepId: 'resume' };
+  }
   const ids = { tenantId: input.tenantId, stepId: input.stepId, ...('quoteId' in input ? { quoteId: input.quoteId } : { invoiceId: input.invoiceId }) };
   const result = await traced('send-reminder', ids, () => ('quoteId' in input ? sendQuoteFollowUp(input) : sendReminder(input)));
   logger.info('reminder', { ...input, ...result });

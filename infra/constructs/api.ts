@@ -1,6 +1,7 @@
 import { CfnOutput, Duration } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  CfnStage,
   CorsHttpMethod,
   HttpApi,
   HttpMethod,
@@ -30,6 +31,8 @@ export interface ApiProps {
   readonly email: Email;
   /** Browser origins allowed by CORS, e.g. `https://app.example.fr`. */
   readonly allowedOrigins: readonly string[];
+  /** The web app's address: emails link to the client portal at `<webBaseUrl>/p/<token>`. */
+  readonly webBaseUrl?: string;
   /** @default routeList() — the route table; a parameter only so the construct stays testable. */
   readonly routes?: readonly (RouteDefinition & { readonly name: string })[];
 }
@@ -59,13 +62,14 @@ export class Api extends Construct {
         maxAge: Duration.days(1),
       },
     });
-    new HttpStage(this, 'DefaultStage', {
+    const stage = new HttpStage(this, 'DefaultStage', {
       httpApi: this.httpApi,
       stageName: '$default',
       autoDeploy: true,
       throttle: { rateLimit: 50, burstLimit: 100 },
       accessLogSettings: { destination: new LogGroupLogDestination(accessLogs(this)), format: accessLogFormat },
     });
+    const portalRoutes: HttpRoute[] = [];
 
     // ID tokens carry `aud` = the client id and the custom:tenantId claim.
     const jwt = new HttpJwtAuthorizer('CognitoAuthorizer', props.auth.issuerUrl, {
@@ -78,8 +82,8 @@ export class Api extends Construct {
     for (const [handler, handlerRoutes] of groupByHandler(routes)) {
       const fn = new RelancesFunction(this, functionId(handler), {
         handler,
-        description: handlerRoutes.map((r) => `${r.method} ${r.path}`).join(', '),
-        environment: { TABLE_NAME: props.storage.table.tableName },
+        description: describeRoutes(handlerRoutes),
+        environment: { TABLE_NAME: props.storage.table.tableName, ...(props.webBaseUrl && handlerRoutes.some((r) => r.email || r.portalLinks) ? { WEB_BASE_URL: props.webBaseUrl } : {}) },
         pdf: handlerRoutes.some((r) => r.pdf),
         // API Gateway gives up after 30 s, so a longer timeout would only burn money.
         ...(handlerRoutes.some((r) => r.heavy) && { memorySize: 1024, timeout: Duration.seconds(29) }),
@@ -99,6 +103,7 @@ export class Api extends Construct {
           integration,
           authorizer: route.auth === 'jwt' ? jwt : none,
         });
+        if (route.path.startsWith('/portal/')) portalRoutes.push(httpRoute);
         if (route.auth === 'none') {
           NagSuppressions.addResourceSuppressions(httpRoute, [
             { id: 'AwsSolutions-APIG4', reason: `${route.method} ${route.path} is public by design (DESIGN.md §4): no token, no tenant data.` },
@@ -108,9 +113,28 @@ export class Api extends Construct {
     }
     this.functions = functions;
 
+    // The public portal answers anyone holding a link: its routes get their own, lower limits so
+    // nobody can try tokens (or load the PDF renderer) at the API's full rate.
+    const cfnStage = stage.node.defaultChild as CfnStage;
+    cfnStage.routeSettings = Object.fromEntries(
+      routes.filter((r) => r.path.startsWith('/portal/')).map((r) => [`${r.method} ${r.path}`, { ThrottlingRateLimit: PORTAL_RATE_LIMIT, ThrottlingBurstLimit: PORTAL_BURST_LIMIT }]),
+    );
+    // `RouteSettings` is untyped JSON (CloudFormation casing); it names routes by key, so the routes come first.
+    for (const route of portalRoutes) stage.node.addDependency(route);
+
     new CfnOutput(this, 'Url', { value: this.httpApi.apiEndpoint, description: 'Base URL of the API' });
   }
 }
+
+/** The routes a function serves, within Lambda's 256-character description limit. */
+const describeRoutes = (routes: readonly RouteDefinition[]): string => {
+  const all = routes.map((r) => `${r.method} ${r.path}`).join(', ');
+  return all.length <= 256 ? all : `${all.slice(0, 256 - 14).replace(/, [^,]*$/, '')} and others`;
+};
+
+/** Requests per second (steady, burst) on each public portal route, for the whole API. */
+const PORTAL_RATE_LIMIT = 10;
+const PORTAL_BURST_LIMIT = 20;
 
 const groupByHandler = <R extends RouteDefinition>(routes: readonly R[]): Map<string, R[]> => {
   const groups = new Map<string, R[]>();

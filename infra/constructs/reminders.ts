@@ -17,6 +17,8 @@ export interface RemindersProps {
   readonly storage: Storage;
   /** Reminders are emails sent through this configuration set. */
   readonly email: Email;
+  /** The web app's address: reminder emails link to the client portal at `<webBaseUrl>/p/<token>`. */
+  readonly webBaseUrl?: string;
 }
 
 /**
@@ -54,7 +56,7 @@ export class Reminders extends Construct {
     this.sendReminder = new RelancesFunction(this, 'SendReminderFunction', {
       handler: 'functions/reminders/send-reminder',
       description: 'Fired by a schedule: re-read, claim the step, render, email',
-      environment: { TABLE_NAME: table.tableName },
+      environment: { TABLE_NAME: table.tableName, ...(props.webBaseUrl ? { WEB_BASE_URL: props.webBaseUrl } : {}) },
       pdf: true,
       memorySize: 1024,
       timeout: Duration.seconds(60),
@@ -68,6 +70,7 @@ export class Reminders extends Construct {
     });
     storage.grantReadWriteData(this.sendReminder);
     email.grantSend(this.sendReminder);
+    this.grantSendText(this.sendReminder);
 
     const stack = Stack.of(this);
     this.schedulerRole = new Role(this, 'SchedulerRole', {
@@ -115,6 +118,21 @@ export class Reminders extends Construct {
     // resource-level permission for scheduler:ListSchedules, so a group ARN would be refused.
     this.syncSchedules.addToRolePolicy(new PolicyStatement({ actions: ['scheduler:ListSchedules'], resources: [UNSCOPABLE_ACTION_RESOURCE] }));
 
+    if (this.sendReminder.role) {
+      NagSuppressions.addResourceSuppressions(
+        this.sendReminder.role,
+        [
+          {
+            id: 'AwsSolutions-IAM5',
+            reason:
+              'sms-voice:SendTextMessage for sms steps: the origination identity (phone number, sender id or pool) is a tenant setting chosen at run time, so each identity type is granted within this account and region only; opt-out lists are checked by the service.',
+            appliesTo: [{ regex: '/^Resource::arn:<AWS::Partition>:sms-voice:[^:*]+:[^:*]+:(phone-number|sender-id|pool|opt-out-list)\\/\\*$/g' }],
+          },
+        ],
+        true,
+      );
+    }
+
     if (this.syncSchedules.role) {
       NagSuppressions.addResourceSuppressions(
         this.syncSchedules.role,
@@ -134,5 +152,19 @@ export class Reminders extends Construct {
         true,
       );
     }
+  }
+
+  /**
+   * AWS End User Messaging SMS (`sms-voice`): only send-reminder texts. Its resources are the
+   * origination identities and opt-out lists of this account and region.
+   */
+  private grantSendText(fn: RelancesFunction): void {
+    const stack = Stack.of(this);
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['sms-voice:SendTextMessage'],
+        resources: ['phone-number', 'sender-id', 'pool', 'opt-out-list'].map((resource) => stack.formatArn({ service: 'sms-voice', resource, resourceName: '*' })),
+      }),
+    );
   }
 }

@@ -6,6 +6,7 @@ import type { LocalRoute } from './api-server.js';
 import type { LocalIssuer } from './local-issuer.js';
 import { localOidc } from './local-oidc.js';
 import type { SchedulerEmulator } from './scheduler-emulator.js';
+import type { SmsLocal } from './sms-local.js';
 import type { StreamPoller } from './stream-poller.js';
 
 const TENANT = /^[A-Za-z0-9_-]{1,128}$/;
@@ -15,12 +16,15 @@ export const localControl = ({
   scheduler,
   poller,
   isAllowedOrigin = () => false,
+  sms,
 }: {
   issuer: LocalIssuer;
   scheduler: SchedulerEmulator;
   poller: Pick<StreamPoller, 'drain'>;
   /** Origins the local OIDC endpoints may redirect to (the web app's). */
   isAllowedOrigin?: (origin: string) => boolean;
+  /** The SMS stand-in: texts it captured, at `GET /local/sms`. */
+  sms?: Pick<SmsLocal, 'messages'>;
 }): LocalRoute => {
   const oidc = localOidc({ issuer, isAllowedRedirect: (uri) => URL.canParse(uri) && isAllowedOrigin(new URL(uri).origin) });
   return async ({ method, url, body }) => {
@@ -43,6 +47,12 @@ export const localControl = ({
         const until = parsed?.until === undefined ? new Date() : new Date(String(parsed.until));
         if (parsed === undefined || Number.isNaN(until.getTime())) return { status: 400, body: 'body must be { "until": "<ISO instant>" }' };
         return { status: 200, body: { fired: await scheduler.runUntil(until) } };
+      }
+      case 'GET /local/sms': {
+        // Optional `?to=+33…` keeps one recipient's texts.
+        const to = url.searchParams.get('to');
+        const items = (sms?.messages() ?? []).filter((m) => !to || m.to === to);
+        return { status: 200, body: { items } };
       }
       case 'POST /local/streams/drain':
         return { status: 200, body: await poller.drain() };

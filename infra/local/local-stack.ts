@@ -19,6 +19,8 @@ import { createLocalIssuer } from './local-issuer.js';
 import { localControl } from './local-control.js';
 import { SchedulerEmulator } from './scheduler-emulator.js';
 import { startSesLocal } from './ses-local.js';
+import { startSmsLocal } from './sms-local.js';
+import { startSesSimulator } from './ses-simulator.js';
 import { StreamPoller } from './stream-poller.js';
 
 export const REPO_ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
@@ -28,7 +30,7 @@ export const LOCAL_TABLE = 'relances-local';
 export const SEND_REMINDER_ARN = `arn:aws:lambda:${LOCAL_REGION}:${LOCAL_ACCOUNT}:function:relances-local-send-reminder`;
 export const SEND_OVERVIEW_ARN = `arn:aws:lambda:${LOCAL_REGION}:${LOCAL_ACCOUNT}:function:relances-local-send-overview`;
 
-export interface LocalStackPorts { api: number; dynamodb: number; ses: number; scheduler: number }
+export interface LocalStackPorts { api: number; dynamodb: number; ses: number; scheduler: number; sms: number }
 
 export interface LocalStackOptions {
   /** Where DynamoDB data, schedules and the JWT key live; undefined = in memory, nothing kept. */
@@ -38,10 +40,12 @@ export interface LocalStackOptions {
   readonly quiet?: boolean;
   /** Fire due schedules on a wall-clock timer (npm start). Tests leave it off and use `/local/schedules/run`. */
   readonly fireInRealTime?: boolean;
+  /** Where the web app is served (client-portal links in emails point there); default http://localhost:5173. */
+  readonly webUrl?: string;
 }
 
 export interface LocalStack {
-  readonly urls: { api: string; dynamodb: string; ses: string; scheduler: string };
+  readonly urls: { api: string; dynamodb: string; ses: string; scheduler: string; sms: string };
   readonly tableName: string;
   tokenFor(tenantId: string, email?: string): Promise<string>;
   /** A token signed by the local issuer with exactly these claims (e.g. none naming a tenant). */
@@ -49,7 +53,8 @@ export interface LocalStack {
   stop(): Promise<void>;
 }
 
-export const DEFAULT_PORTS: LocalStackPorts = { api: 3000, dynamodb: 8000, ses: 8005, scheduler: 8006 };
+export const DEFAULT_PORTS: LocalStackPorts = { api: 3000, dynamodb: 8000, ses: 8005, scheduler: 8006, sms: 8007 };
+export const DEFAULT_WEB_PORT = 5173;
 
 export const startLocalStack = async (options: LocalStackOptions = {}): Promise<LocalStack> => {
   const ports = { ...DEFAULT_PORTS, ...options.ports };
@@ -69,8 +74,23 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     dynamoStarting.catch(() => undefined);
     cleanups.push(async () => (await dynamoStarting.catch(() => undefined))?.stop());
 
-    const ses = await startSesLocal({ port: ports.ses });
+    const sesInbox = await startSesLocal({ port: 0 });
+    cleanups.push(() => sesInbox.stop());
+    // In front of it, SES's mailbox simulator: a send to bounce@ / complaint@simulator.amazonses.com
+    // comes back as the configuration set's event, handed to email-events as EventBridge would.
+    const ses = await explainPortInUse(
+      startSesSimulator({
+        port: ports.ses,
+        target: sesInbox.url,
+        onEvent: async (detail) => (await importHandler('functions/email/email-events'))({ source: 'aws.ses', 'detail-type': `Email ${detail.eventType}`, detail }),
+        log: warn,
+      }),
+      ports.ses,
+      'SES_PORT',
+    );
     cleanups.push(() => ses.stop());
+    const sms = await explainPortInUse(startSmsLocal({ port: ports.sms }), ports.sms, 'SMS_PORT');
+    cleanups.push(() => sms.stop());
 
     let pollers: StreamPoller[] = [];
     const scheduler = new SchedulerEmulator({
@@ -83,6 +103,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       settle: async () => {
         // The reconciler (the first consumer): what a fire changed is re-planned before the next wave;
         // and the notifications consumer, whose notifications and payment log the daily overview reads.
+        await ses.settled();
         const drained = await drainAll(pollers.filter((_, i) => i === 0 || STREAM_CONSUMERS[i] === 'functions/notifications/notify-owner')).drain();
         if (drained?.error) warn(`stream not drained: ${drained.error}`);
       },
@@ -106,8 +127,8 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     const issuer = await createLocalIssuer({ issuer: `${apiUrl}/local`, dataDir });
 
     const dynamo = await dynamoStarting;
-    const urls = { api: apiUrl, dynamodb: dynamo.endpoint, ses: ses.url, scheduler: schedulerUrl };
-    Object.assign(process.env, lambdaEnvironment(urls));
+    const urls = { api: apiUrl, dynamodb: dynamo.endpoint, ses: ses.url, scheduler: schedulerUrl, sms: sms.url };
+    Object.assign(process.env, lambdaEnvironment(urls, options.webUrl));
     await ensureTable(dynamo.endpoint, LOCAL_TABLE);
 
     const clientConfig = { region: LOCAL_REGION, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
@@ -133,7 +154,9 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       streams.destroy();
     });
 
-    const control = localControl({ issuer, scheduler, poller: drainAll(pollers), isAllowedOrigin });
+    const everyConsumer = drainAll(pollers);
+    // SES events of the sends made so far first: their timeline events are stream records too.
+    const control = localControl({ issuer, scheduler, poller: { drain: async () => (await ses.settled(), everyConsumer.drain()) }, isAllowedOrigin, sms });
     api.open(issuer);
     if (options.fireInRealTime ?? true) scheduler.startClock();
     return { urls, tableName: LOCAL_TABLE, tokenFor: (tenantId, email) => issuer.tokenFor(tenantId, email), tokenWithClaims: (claims) => issuer.tokenWithClaims(claims), stop };
@@ -144,7 +167,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
 };
 
 /** The environment the CDK stack gives every Lambda, pointed at the emulators. */
-export const lambdaEnvironment = (urls: LocalStack['urls']): Record<string, string> => ({
+export const lambdaEnvironment = (urls: LocalStack['urls'], webUrl = `http://localhost:${DEFAULT_WEB_PORT}`): Record<string, string> => ({
   TABLE_NAME: LOCAL_TABLE,
   AWS_REGION: LOCAL_REGION,
   AWS_ACCESS_KEY_ID: 'local',
@@ -153,6 +176,7 @@ export const lambdaEnvironment = (urls: LocalStack['urls']): Record<string, stri
   AWS_ENDPOINT_URL_DYNAMODB_STREAMS: urls.dynamodb,
   AWS_ENDPOINT_URL_SESV2: urls.ses,
   AWS_ENDPOINT_URL_SCHEDULER: urls.scheduler,
+  AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2: urls.sms,
   SENDER_EMAIL: 'factures@relances.local',
   SES_CONFIGURATION_SET: 'relances-local',
   SCHEDULE_GROUP: 'relances-local',
@@ -160,6 +184,7 @@ export const lambdaEnvironment = (urls: LocalStack['urls']): Record<string, stri
   SEND_REMINDER_FUNCTION_ARN: SEND_REMINDER_ARN,
   OVERVIEW_FUNCTION_ARN: SEND_OVERVIEW_ARN,
   REMINDER_DLQ_ARN: `arn:aws:sqs:${LOCAL_REGION}:${LOCAL_ACCOUNT}:relances-local-reminder-dlq`,
+  WEB_BASE_URL: webUrl,
 });
 
 /** The stream's consumers, by handler module (each an event source of the table stream in CDK). */
@@ -217,7 +242,7 @@ const explainPortInUse = <T>(listening: Promise<T>, port: number, variable: stri
     throw error.code === 'EADDRINUSE' ? new Error(`Port ${port} is already in use (another \`npm start\`?): set ${variable} to another port.`) : error;
   });
 
-const freePort = (): Promise<number> =>
+export const freePort = (): Promise<number> =>
   new Promise((resolvePort, reject) => {
     const server = createServer();
     server.once('error', reject).listen(0, '127.0.0.1', () => {

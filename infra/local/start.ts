@@ -2,7 +2,7 @@
  * `npm start`: the whole stack on this machine, data kept under `.local/`, until Ctrl-C.
  * Ports: PORT or API_PORT (3000), DYNAMODB_PORT (8000), SES_PORT (8005), SCHEDULER_PORT (8006), WEB_PORT (5173).
  */
-import { DEFAULT_PORTS, REPO_ROOT, startLocalStack } from './local-stack.js';
+import { DEFAULT_PORTS, DEFAULT_WEB_PORT, REPO_ROOT, startLocalStack } from './local-stack.js';
 import { startWebServer } from './web-server.js';
 
 const port = (value: string | undefined, fallback: number): number => {
@@ -13,20 +13,24 @@ const port = (value: string | undefined, fallback: number): number => {
 };
 
 const started = Date.now();
+const webPort = port(process.env.WEB_PORT, DEFAULT_WEB_PORT);
 const stack = await startLocalStack({
   dataDir: '.local',
+  // Client-portal links in emails open the web app's /p/<token>.
+  webUrl: `http://localhost:${webPort}`,
   ports: {
     api: port(process.env.PORT ?? process.env.API_PORT, DEFAULT_PORTS.api),
     dynamodb: port(process.env.DYNAMODB_PORT, DEFAULT_PORTS.dynamodb),
     ses: port(process.env.SES_PORT, DEFAULT_PORTS.ses),
     scheduler: port(process.env.SCHEDULER_PORT, DEFAULT_PORTS.scheduler),
+    sms: port(process.env.SMS_PORT, DEFAULT_PORTS.sms),
   },
 }).catch((error: unknown) => {
   console.error(`\nThe local stack could not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });
 const token = await stack.tokenFor('demo', 'demo@relances.local');
-const web = await startWebServer({ repoRoot: REPO_ROOT, apiUrl: stack.urls.api, port: port(process.env.WEB_PORT, 5173) }).catch(async (error: unknown) => {
+const web = await startWebServer({ repoRoot: REPO_ROOT, apiUrl: stack.urls.api, port: webPort }).catch(async (error: unknown) => {
   console.error(`\nThe web app could not start: ${error instanceof Error ? error.message : String(error)} (WEB_PORT to use another port)`);
   await stack.stop();
   process.exit(1);
@@ -42,6 +46,7 @@ ${row('API', stack.urls.api, 'GET /health; routes in shared/http/routes.ts')}
 ${row('SES inbox', stack.urls.ses, `sent emails; JSON at ${stack.urls.ses}/store`)}
 ${row('DynamoDB', stack.urls.dynamodb, `table ${stack.tableName}`)}
 ${row('Scheduler', stack.urls.scheduler, `pending: GET ${stack.urls.api}/local/schedules`)}
+${row('SMS', stack.urls.sms, `texts sent: GET ${stack.urls.api}/local/sms`)}
 
 Token for tenant "demo" (others: GET ${stack.urls.api}/local/token?tenant=<id>&email=<addr>):
 

@@ -1,5 +1,6 @@
 import { localDate } from '../domain/dates.js';
 import { invoiceBalanceCents } from '../domain/invoice.js';
+import { epcPayload } from '../domain/epc-qr.js';
 import { date, emailTexts, money } from '../../templates/email/index.js';
 import { penaltyRateFor } from '../domain/penalties.js';
 import type { Client } from '../domain/client.js';
@@ -9,6 +10,7 @@ import { BusinessRuleError, ConflictError, NotFoundError, type FieldError } from
 import { byPaymentDate } from './payments.js';
 import { loadInvoice } from './invoices.js';
 import { toInvoiceView } from './invoice-view.js';
+import type { PortalLinks } from './portal/portal-links.js';
 import type { ClientRepository, ClientSnapshot, Clock, InvoicePdfData, IssuedParties, InvoiceRecord, InvoiceRepository, Mailer, PdfRenderer, SettingsRepository } from './ports.js';
 
 export interface SendInvoiceDeps {
@@ -18,6 +20,8 @@ export interface SendInvoiceDeps {
   readonly mailer: Mailer;
   readonly pdf: PdfRenderer;
   readonly clock: Clock;
+  /** Gives the email its client-portal link (none without it). */
+  readonly portalLinks?: PortalLinks;
 }
 
 /** The contractual rate if the seller set one, else the legal default (ECB + 10 points) of the invoice's semester. */
@@ -40,13 +44,25 @@ export const invoicePdfData = (
   invoice: InvoiceRecord,
   payments: InvoicePdfData['payments'],
   copy = false,
-): InvoicePdfData => ({
-  ...partiesOf(settings, client, invoice),
-  invoice,
-  payments: payments.filter((p) => !p.removedAt).sort(byPaymentDate),
-  balanceCents: invoiceBalanceCents(invoice),
-  copy,
-});
+): InvoicePdfData => {
+  const parties = partiesOf(settings, client, invoice);
+  const epc = invoiceEpcPayload(parties.seller, invoice);
+  return {
+    ...parties,
+    invoice,
+    payments: payments.filter((p) => !p.removedAt).sort(byPaymentDate),
+    balanceCents: invoiceBalanceCents(invoice),
+    copy,
+    ...(epc ? { epcPayload: epc } : {}),
+  };
+};
+
+/** The EPC QR payload of an issued invoice with a balance due and a seller IBAN: amount = balance, remittance = number. */
+export const invoiceEpcPayload = (seller: Settings['company'], invoice: InvoiceRecord): string | undefined => {
+  const balance = invoiceBalanceCents(invoice);
+  if (!invoice.number || !seller.iban || balance <= 0 || (invoice.status !== 'sent' && invoice.status !== 'partially_paid')) return undefined;
+  return epcPayload({ beneficiaryName: seller.name, iban: seller.iban, ...(seller.bic ? { bic: seller.bic } : {}), amountCents: balance, remittance: invoice.number });
+};
 
 const snapshotOf = (client: Client): ClientSnapshot => ({
   name: client.name,
@@ -72,7 +88,7 @@ export const legalIdentityGaps = (s: Settings): FieldError[] => {
   return gaps;
 };
 
-const invoiceEmailText = (s: Settings, client: Client, invoice: InvoiceRecord): { subject: string; text: string } =>
+const invoiceEmailText = (s: Settings, client: Client, invoice: InvoiceRecord, portalUrl?: string): { subject: string; text: string } =>
   emailTexts(client.language).invoice({
     clientName: client.name,
     number: invoice.number ?? '',
@@ -81,6 +97,7 @@ const invoiceEmailText = (s: Settings, client: Client, invoice: InvoiceRecord): 
     company: s.company.name,
     ...(s.company.iban ? { iban: s.company.iban } : {}),
     ...(s.company.bic ? { bic: s.company.bic } : {}),
+    ...(portalUrl ? { portalUrl } : {}),
   });
 
 /**
@@ -89,7 +106,7 @@ const invoiceEmailText = (s: Settings, client: Client, invoice: InvoiceRecord): 
  * invoice exists legally, so a failed email leaves it `sent` and not yet emailed, and
  * sending again only retries the email (never a second number).
  */
-export const makeSendInvoice = ({ invoices, clients, settings, mailer, pdf, clock }: SendInvoiceDeps) =>
+export const makeSendInvoice = ({ invoices, clients, settings, mailer, pdf, clock, portalLinks }: SendInvoiceDeps) =>
   async (tenantId: string, id: string): Promise<InvoiceView> => {
     const [current, s] = await Promise.all([loadInvoice(invoices, tenantId, id), settings.get(tenantId)]);
     if (current.emailedAt) throw new ConflictError(`Invoice ${current.number} was already sent`);
@@ -118,7 +135,8 @@ export const makeSendInvoice = ({ invoices, clients, settings, mailer, pdf, cloc
     }
 
     const bytes = await pdf.invoice(invoicePdfData(s, client, invoice, []));
-    const { subject, text } = invoiceEmailText(s, client, invoice);
+    const portalUrl = await portalLinks?.issue(invoice);
+    const { subject, text } = invoiceEmailText(s, client, invoice, portalUrl);
     const at = clock.now().toISOString();
     try {
       const { messageId } = await mailer.send({

@@ -35,6 +35,8 @@ export interface Client {
   ccEmails: string[];
   /** People at the client; absent on clients created before contacts existed (= none). */
   contacts?: ClientContact[];
+  /** E.164: where SMS steps go when no `billing` contact has a phone. */
+  phone?: string;
   address?: Address;
   siren?: string;
   vatNumber?: string;
@@ -68,6 +70,7 @@ export interface ClientPatch {
   email?: string;
   ccEmails?: string[];
   contacts?: ClientContact[];
+  phone?: string | null;
   address?: Address | null;
   siren?: string | null;
   vatNumber?: string | null;

@@ -50,6 +50,7 @@ const BUSINESS_FR: ReminderTemplate[] = [
 Pour mémoire, la facture {{invoiceNumber}} du {{issueDate}}, d'un montant restant dû de {{balanceAmount}}, arrive à échéance le {{dueDate}}. Vous en trouverez une copie jointe.
 
 {{paymentInstructions}}
+Facture en ligne (régler, signaler un paiement, poser une question) : {{portalUrl}}
 
 Si le règlement est déjà parti, merci de ne pas tenir compte de ce message.
 
@@ -62,6 +63,7 @@ Conformément à l'article L441-10 du Code de commerce, des pénalités de retar
 
 Merci de procéder au règlement dans les meilleurs délais.
 {{paymentInstructions}}
+Facture en ligne (régler, signaler un paiement, poser une question) : {{portalUrl}}
 
 ${SIGNATURE_FR}`),
   t('firm', 'fr', 'business', 'firm', 'Relance ferme (J+8)', 'Deuxième relance : facture {{invoiceNumber}} impayée depuis {{daysLate}} jours', `Bonjour {{clientName}},
@@ -74,6 +76,7 @@ Indemnité forfaitaire pour frais de recouvrement : {{indemnityAmount}}
 
 Nous vous demandons de régler ces sommes sans délai.
 {{paymentInstructions}}
+Facture en ligne (régler, signaler un paiement, poser une question) : {{portalUrl}}
 
 ${SIGNATURE_FR}`),
   t('formal-notice', 'fr', 'business', 'formal-notice', 'Mise en demeure (J+15)', 'Mise en demeure de payer – facture {{invoiceNumber}}', `{{clientName}}
@@ -90,6 +93,7 @@ Par la présente, nous vous mettons en demeure de nous payer, au plus tard le {{
 - l'indemnité forfaitaire pour frais de recouvrement de {{indemnityAmount}} (articles L441-10 et D441-5 du Code de commerce).
 
 {{paymentInstructions}}
+Facture en ligne (régler, signaler un paiement, poser une question) : {{portalUrl}}
 
 À défaut de paiement dans ce délai, nous saisirons sans autre avis le tribunal compétent d'une requête en injonction de payer.
 
@@ -103,6 +107,7 @@ const CONSUMER_FR: ReminderTemplate[] = [
 Merci encore pour votre confiance. Petit rappel : la facture {{invoiceNumber}} du {{issueDate}}, d'un montant de {{balanceAmount}}, arrive à échéance le {{dueDate}}. Vous la trouverez en pièce jointe.
 
 {{paymentInstructions}}
+Facture en ligne (régler, signaler un paiement, poser une question) : {{portalUrl}}
 
 Si vous avez déjà réglé, merci et ne tenez pas compte de ce message.
 
@@ -112,6 +117,7 @@ ${SIGNATURE_FR}`),
 Sauf erreur de notre part, nous n'avons pas encore reçu le règlement de la facture {{invoiceNumber}} du {{issueDate}}, arrivée à échéance le {{dueDate}}, pour un montant de {{balanceAmount}}. Il s'agit sans doute d'un simple oubli.
 
 {{paymentInstructions}}
+Facture en ligne (régler, signaler un paiement, poser une question) : {{portalUrl}}
 
 Pour toute question, vous pouvez nous joindre à {{companyEmail}} ou au {{companyPhone}}.
 
@@ -123,6 +129,7 @@ La facture {{invoiceNumber}} du {{issueDate}}, échue le {{dueDate}}, reste à r
 Si un règlement en une seule fois vous pose difficulté, nous pouvons convenir ensemble d'un paiement en plusieurs fois. Il suffit de nous contacter à {{companyEmail}} ou au {{companyPhone}}.
 
 {{paymentInstructions}}
+Facture en ligne (régler, signaler un paiement, poser une question) : {{portalUrl}}
 
 ${SIGNATURE_FR}`),
   t('formal-notice-consumer', 'fr', 'consumer', 'formal-notice', 'Mise en demeure (J+15)', 'Mise en demeure de payer – facture {{invoiceNumber}}', `{{clientName}}
@@ -136,6 +143,7 @@ Malgré nos rappels, la facture {{invoiceNumber}} du {{issueDate}}, échue le {{
 Par la présente, nous vous mettons en demeure de nous régler la somme de {{balanceAmount}} au plus tard le {{deadlineDate}}. Conformément à l'article 1231-6 du Code civil, cette somme produira des intérêts au taux légal à compter de la réception de la présente.
 
 {{paymentInstructions}}
+Facture en ligne (régler, signaler un paiement, poser une question) : {{portalUrl}}
 
 Si vous souhaitez un paiement en plusieurs fois ou si un point de la facture vous semble à revoir, contactez-nous à {{companyEmail}} ou au {{companyPhone}} : nous cherchons avant tout une solution amiable.
 
@@ -148,6 +156,7 @@ const BUSINESS_EN: ReminderTemplate[] = [
 A quick note that invoice {{invoiceNumber}} of {{issueDate}}, with {{balanceAmount}} outstanding, falls due on {{dueDate}}. A copy is attached.
 
 {{paymentInstructions}}
+Your invoice online (pay, tell us you paid, ask a question): {{portalUrl}}
 
 If payment is already on its way, please disregard this message.
 
@@ -160,6 +169,7 @@ Under article L441-10 of the French Commercial Code, late-payment penalties at a
 
 Please arrange payment as soon as possible.
 {{paymentInstructions}}
+Your invoice online (pay, tell us you paid, ask a question): {{portalUrl}}
 
 ${SIGNATURE_EN}`),
   t('firm-en', 'en', 'business', 'firm', 'Firm reminder (D+8)', 'Second reminder: invoice {{invoiceNumber}} unpaid for {{daysLate}} days', `Hello {{clientName}},
@@ -172,6 +182,7 @@ Fixed recovery indemnity: {{indemnityAmount}}
 
 We ask you to pay these amounts without delay.
 {{paymentInstructions}}
+Your invoice online (pay, tell us you paid, ask a question): {{portalUrl}}
 
 ${SIGNATURE_EN}`),
   t('formal-notice-en', 'en', 'business', 'formal-notice', 'Formal notice (D+15)', 'Formal notice to pay (mise en demeure de payer) – invoice {{invoiceNumber}}', `{{clientName}}
@@ -188,6 +199,7 @@ We hereby give you formal notice to pay us, by {{deadlineDate}} at the latest, t
 - the fixed recovery indemnity of {{indemnityAmount}} (articles L441-10 and D441-5 of the French Commercial Code).
 
 {{paymentInstructions}}
+Your invoice online (pay, tell us you paid, ask a question): {{portalUrl}}
 
 Failing payment within this period, we will apply to the competent court for an order for payment (injonction de payer) without further notice.
 
@@ -201,6 +213,7 @@ const CONSUMER_EN: ReminderTemplate[] = [
 Thank you again for your trust. A friendly note: invoice {{invoiceNumber}} of {{issueDate}}, for {{balanceAmount}}, is due on {{dueDate}}. You will find it attached.
 
 {{paymentInstructions}}
+Your invoice online (pay, tell us you paid, ask a question): {{portalUrl}}
 
 If you have already paid, thank you, and please ignore this message.
 
@@ -210,6 +223,7 @@ ${SIGNATURE_EN}`),
 Unless we are mistaken, we have not yet received payment of invoice {{invoiceNumber}} of {{issueDate}}, due on {{dueDate}}, for {{balanceAmount}}. It is probably a simple oversight.
 
 {{paymentInstructions}}
+Your invoice online (pay, tell us you paid, ask a question): {{portalUrl}}
 
 If you have any question, you can reach us at {{companyEmail}} or {{companyPhone}}.
 
@@ -221,6 +235,7 @@ Invoice {{invoiceNumber}} of {{issueDate}}, due on {{dueDate}}, still has {{bala
 If paying in one go is difficult, we can agree on a payment plan together. Just contact us at {{companyEmail}} or {{companyPhone}}.
 
 {{paymentInstructions}}
+Your invoice online (pay, tell us you paid, ask a question): {{portalUrl}}
 
 ${SIGNATURE_EN}`),
   t('formal-notice-consumer-en', 'en', 'consumer', 'formal-notice', 'Formal notice (D+15)', 'Formal notice to pay (mise en demeure de payer) – invoice {{invoiceNumber}}', `{{clientName}}
@@ -234,6 +249,7 @@ Despite our reminders, invoice {{invoiceNumber}} of {{issueDate}}, due on {{dueD
 We hereby give you formal notice to pay the sum of {{balanceAmount}} by {{deadlineDate}}. Under article 1231-6 of the French Civil Code, this sum will bear interest at the legal rate from receipt of this notice.
 
 {{paymentInstructions}}
+Your invoice online (pay, tell us you paid, ask a question): {{portalUrl}}
 
 If you would like to pay in instalments, or if something on the invoice needs another look, contact us at {{companyEmail}} or {{companyPhone}}: we are first and foremost looking for an amicable solution.
 
@@ -316,6 +332,21 @@ We have received the payment of invoice {{invoiceNumber}} of {{issueDate}}. Than
 ${SIGNATURE_EN}`),
 ];
 
-export const DEFAULT_TEMPLATES: ReminderTemplate[] = [...BUSINESS_FR, ...CONSUMER_FR, ...BUSINESS_EN, ...CONSUMER_EN, ...PLAN_TEMPLATES, ...THANK_YOU_TEMPLATES];
+/**
+ * Short texts for `sms` steps: they name the sender first (DOMAIN.md §4) and carry the pay link
+ * (settings.paymentUrl; without one, the transfer reference). No fee, no threat: fit for any client.
+ */
+const sms = (id: string, language: 'fr' | 'en', name: string, body: string): ReminderTemplate => ({
+  id, name, language, tone: 'reminder', subject: name, body, attachInvoicePdf: false, letter: false,
+});
+const SMS: ReminderTemplate[] = [
+  sms('sms-reminder', 'fr', 'SMS de relance', '{{companyName}} : la facture {{invoiceNumber}} ({{balanceAmount}}) est échue depuis le {{dueDate}}. Pour régler : {{paymentLink}} Déjà réglé ? Merci d\'ignorer ce message.'),
+  sms('sms-reminder-en', 'en', 'Reminder text', '{{companyName}}: invoice {{invoiceNumber}} ({{balanceAmount}}) was due on {{dueDate}}. To pay: {{paymentLink}} Already paid? Please ignore this message.'),
+];
+
+/** A text longer than this is refused on an sms step (three concatenated UCS-2 parts hold 201 characters, GSM-7 ones 459). */
+export const SMS_TEMPLATE_MAX_CHARS = 320;
+
+export const DEFAULT_TEMPLATES: ReminderTemplate[] = [...BUSINESS_FR, ...CONSUMER_FR, ...BUSINESS_EN, ...CONSUMER_EN, ...PLAN_TEMPLATES, ...SMS, ...THANK_YOU_TEMPLATES];
 
 export const defaultTemplate = (id: string): ReminderTemplate | undefined => DEFAULT_TEMPLATES.find((tpl) => tpl.id === id);

@@ -26,6 +26,19 @@ export interface InvoiceRecord {
   readonly status: InvoiceStatus;
   readonly remindersPaused: boolean;
   readonly disputed: boolean;
+  /** Paused reminders resume by themselves on this local date (an owner's dated pause, a promise, "j'ai payé"). */
+  readonly pausedUntil?: string;
+  readonly pauseReason?: string;
+  readonly disputeReason?: string;
+  /** The client promised to pay by this date (portal). */
+  readonly promisedFor?: string;
+  /** The client said it paid (portal): the owner confirms by recording the payment. */
+  readonly paidClaim?: { readonly date: string; readonly reference?: string; readonly at: string };
+  /** Portal links: tokens of an older generation are dead (revoked or re-issued); `portalDisabled` = no link at all. */
+  readonly portalGeneration?: number;
+  readonly portalDisabled?: boolean;
+  /** First opening of the portal by the client. */
+  readonly portalViewedAt?: string;
   readonly sentAt?: string;
   readonly emailedAt?: string;
   readonly emailedTo?: string;
@@ -176,7 +189,7 @@ export interface InvoiceListQuery {
 }
 
 /** The API shape of an invoice: the record without its bookkeeping, plus what is derived at read time. */
-export type InvoiceView = Omit<InvoiceRecord, 'tenantId' | 'clientKind' | 'version' | 'emailedAt' | 'reminderCount' | 'lastPaymentAt'> & {
+export type InvoiceView = Omit<InvoiceRecord, 'tenantId' | 'clientKind' | 'version' | 'emailedAt' | 'reminderCount' | 'lastPaymentAt' | 'portalGeneration'> & {
   readonly balanceCents: number;
   readonly overdue: boolean;
   readonly daysLate: number;

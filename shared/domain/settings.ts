@@ -18,6 +18,11 @@ export interface CompanyIdentity {
   bic?: string;
 }
 
+export interface SmsSettings {
+  originationIdentity?: string;
+  senderId?: string;
+}
+
 export interface Settings {
   company: CompanyIdentity;
   /** Where clients pay online: an https URL template (`{{invoiceNumber}}`, `{{balance}}`); an invoice needs an IBAN only without it. */
@@ -51,6 +56,12 @@ export interface Settings {
   planMissedDays: number;
   /** Steps of several invoices of one client due the same day go out as one message listing them all. */
   groupByClient: boolean;
+  /**
+   * SMS steps (AWS End User Messaging SMS): the origination identity (phone number, sender id,
+   * pool, or their ARN) and the alphanumeric sender id shown to the client (used as the
+   * origination identity when none is set). Absent = the account's default.
+   */
+  sms?: SmsSettings;
   /** Every reminder also goes, as a blind copy, to the company's own address (`company.email`). */
   bccSelf: boolean;
   /** Thank the client when an invoice becomes paid (template `thank-you`), at most once per invoice. */

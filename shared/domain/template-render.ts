@@ -25,6 +25,8 @@ export const TEMPLATE_VARIABLES = [
   'paymentInstructions',
   'iban',
   'deadlineDate',
+  'paymentLink',
+  'portalUrl',
   // Payment plans (empty when the invoice has none): the instalment a plan reminder is about, and the whole schedule.
   'instalmentNumber',
   'instalmentCount',
@@ -69,6 +71,15 @@ export const textToHtml = (text: string): string =>
 
 export type TemplateLanguage = 'fr' | 'en';
 
+/**
+ * settings.paymentUrl for one invoice: `{{invoiceNumber}}` and `{{balance}}` (euros with a dot,
+ * `780.00`) become the invoice's values, URL-encoded; any other text is kept as written.
+ */
+export const paymentLinkFor = (template: string, invoice: { number: string; balanceCents: number }): string => {
+  const values: Record<string, string> = { invoiceNumber: invoice.number, balance: (invoice.balanceCents / 100).toFixed(2) };
+  return template.replace(/\{\{\s*([^{}]*?)\s*\}\}/g, (_, name: string) => encodeURIComponent(values[name] ?? ''));
+};
+
 const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** `2026-03-12` → `12/03/2026` (fr) or `12 March 2026` (en); no Date object, so no zone can shift it. */
@@ -95,7 +106,11 @@ export interface TemplateVariablesInput {
   language: TemplateLanguage;
   /** Days given by a mise en demeure; default 8. */
   deadlineDays?: number;
+  /** The tenant's payment URL template (settings.paymentUrl), rendered for this invoice as `paymentLink`. */
+  paymentUrl?: string;
   table?: PenaltyRateTable;
+  /** This email's client-portal link (`<web>/p/<token>`); empty when the invoice has none. */
+  portalUrl?: string;
   /** The invoice's payment plan: each instalment with what is still due, and the one a plan reminder is about. */
   plan?: { rows: readonly InstalmentView[]; instalment?: number };
 }
@@ -161,7 +176,9 @@ export const buildTemplateVariables = (input: TemplateVariablesInput): Record<Te
     paymentInstructions: instructions,
     iban,
     deadlineDate: formatDate(addDays(asOf, input.deadlineDays ?? 8), language),
+    portalUrl: input.portalUrl ?? '',
     ...planVariables(input.plan, language),
+    paymentLink: input.paymentUrl ? paymentLinkFor(input.paymentUrl, invoice) : '',
   };
 };
 

@@ -10,11 +10,14 @@ import { idParams, id, listQuery, page } from './schemas/common.js';
 import { CancelInvoiceInput, Invoice, LitigationInput, WriteOffInput, InvoiceExportQuery, InvoiceInput, InvoiceListQuery, InvoicePatch, Payment, PaymentInput, TimelineEvent } from './schemas/invoices.js';
 import { Settings, SettingsInput } from './schemas/settings.js';
 import { BatchReminderInput, BatchReminderView, ClientReminderInput, ClientReminderView, DryRunQuery } from './schemas/client-reminders.js';
-import { AcceptPlanRequestInput, DeclinePlanRequestInput, PaymentPlanInput, PaymentPlanView, PlanDecisionView } from './schemas/payment-plans.js';
+import { AcceptPlanRequestInput, DeclinePlanRequestInput, PaymentPlanInput, PaymentPlanView, PlanDecisionView, PlanRequestInput, PlanRequestView } from './schemas/payment-plans.js';
 import { ClientListQuery, ClientRowFields, CockpitQuery, CockpitView, ImportBody, ImportQuery, ImportJobView, ImportReportView, StatementView } from './schemas/cockpit.js';
 import { CreditNoteInput, CreditNoteResult, CreditNoteView, DepositInput, FinalInvoiceInput, QuoteInput, QuoteListQuery, QuotePatch, QuoteView } from './schemas/quotes.js';
 import {
+  LetterPostedInput,
+  LetterToPostView,
   ManualReminderInput,
+  StepParams,
   PlannedStepView,
   PreviewInput,
   PreviewView,
@@ -28,6 +31,7 @@ import {
   TemplateView,
   TestSendInput,
 } from './schemas/reminders.js';
+import { DisputeInput, PauseInput, PortalDisputeInput, PortalLinkView, PortalPaidInput, portalParams, PortalPromiseInput, PortalActionResult, PortalView } from './schemas/portal.js';
 import { NotificationListQuery, NotificationView, OverviewQuery, OverviewView, ReadAllResult, stepParams } from './schemas/notifications.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -39,7 +43,7 @@ export interface RouteDefinition {
   /** Handler module, relative to the repository root, without extension; it exports `handler`. */
   readonly handler: string;
   readonly summary: string;
-  /** `none` only for /health and /openapi.json. */
+  /** `none` only for /health, /openapi.json and the client portal (`/portal/{token}`: the token is the credential, API Gateway throttles these routes). */
   readonly auth: 'jwt' | 'none';
   readonly params?: z.ZodType;
   readonly query?: z.ZodType;
@@ -55,6 +59,8 @@ export interface RouteDefinition {
   readonly email?: boolean;
   /** Larger memory / timeout for rendering. */
   readonly heavy?: boolean;
+  /** Issues client-portal links (`<web>/p/<token>`): the function is given the web app's address. */
+  readonly portalLinks?: boolean;
   /** Also takes `text/csv`, handed to the body schema as `{ csv: <text> }`. */
   readonly csvBody?: boolean;
 }
@@ -81,6 +87,12 @@ export const routes = {
   sendInvoice: { method: 'POST', path: '/invoices/{id}/send', handler: 'functions/invoices/send-invoice', summary: 'Number, render and email the invoice', auth: 'jwt', params: idParams, response: Invoice, idempotent: true, pdf: true, email: true, heavy: true },
   cancelInvoice: { method: 'POST', path: '/invoices/{id}/cancel', handler: 'functions/invoices/cancel-invoice', summary: 'Cancel the invoice and stop its reminders: a credit note for its balance if issued, void if a draft', auth: 'jwt', params: idParams, body: CancelInvoiceInput, response: Invoice, idempotent: true, pdf: true, email: true, heavy: true },
   invoicePdf: { method: 'GET', path: '/invoices/{id}/pdf', handler: 'functions/invoices/get-invoice-pdf', summary: 'The invoice PDF', auth: 'jwt', params: idParams, pdf: true, heavy: true },
+  pauseInvoice: { method: 'POST', path: '/invoices/{id}/pause', handler: 'functions/invoices/invoices-api', summary: 'Pause the reminders, until a date (they resume by themselves that day) or until resumed', auth: 'jwt', params: idParams, body: PauseInput, response: Invoice },
+  resumeInvoice: { method: 'POST', path: '/invoices/{id}/resume', handler: 'functions/invoices/invoices-api', summary: 'Resume paused reminders now (a new plan from the next step not yet sent)', auth: 'jwt', params: idParams, response: Invoice },
+  disputeInvoice: { method: 'POST', path: '/invoices/{id}/dispute', handler: 'functions/invoices/invoices-api', summary: 'Mark the invoice disputed: reminders stop until the dispute is resolved', auth: 'jwt', params: idParams, body: DisputeInput, response: Invoice },
+  resolveDispute: { method: 'POST', path: '/invoices/{id}/resolve-dispute', handler: 'functions/invoices/invoices-api', summary: 'Close the dispute: reminders resume', auth: 'jwt', params: idParams, response: Invoice },
+  issuePortalLink: { method: 'POST', path: '/invoices/{id}/portal-link', handler: 'functions/invoices/invoices-api', summary: 'A new client-portal link for the invoice (older links stop working); the URL is shown once', auth: 'jwt', params: idParams, response: PortalLinkView, successStatus: 201, idempotent: true, portalLinks: true },
+  revokePortalLinks: { method: 'DELETE', path: '/invoices/{id}/portal-link', handler: 'functions/invoices/invoices-api', summary: 'Switch the invoice’s client-portal links off (emails stop carrying one until a new link is issued)', auth: 'jwt', params: idParams, successStatus: 204 },
   invoiceTimeline: { method: 'GET', path: '/invoices/{id}/timeline', handler: 'functions/invoices/invoices-api', summary: 'Every event, oldest first', auth: 'jwt', params: idParams, query: listQuery, response: page(TimelineEvent) },
 
   moveToLitigation: { method: 'POST', path: '/invoices/{id}/litigation', handler: 'functions/invoices/invoices-api', summary: 'Move an unpaid invoice to litigation (contentieux): its reminders stop', auth: 'jwt', params: idParams, body: LitigationInput, response: Invoice },
@@ -104,6 +116,9 @@ export const routes = {
   sendBatchReminders: { method: 'POST', path: '/reminders/batch', handler: 'functions/reminders/client-reminders', summary: 'Mass send: up to 500 invoices (ids or the follow-up list filters), one message per client, gaps respected; an answer per invoice and totals', auth: 'jwt', body: BatchReminderInput, response: BatchReminderView, idempotent: true, pdf: true, email: true, heavy: true },
   cancelReminderStep: { method: 'POST', path: '/invoices/{id}/reminders/{stepId}/cancel', handler: 'functions/reminders/reminders-api', summary: 'Cancel one scheduled step (state cancelled, reason owner_cancelled); 409 once it is sent, skipped, cancelled, failed or being sent', auth: 'jwt', params: stepParams, response: PlannedStepView },
   simulation: { method: 'GET', path: '/reminders/simulation', handler: 'functions/reminders/reminders-api', summary: 'Dry run: what would be sent and skipped, and why', auth: 'jwt', query: SimulationQuery, response: SimulationView },
+  lettersToPost: { method: 'GET', path: '/reminders/to-post', handler: 'functions/reminders/reminders-api', summary: 'Letters of letter steps produced and waiting to be posted by registered mail, oldest first', auth: 'jwt', response: z.object({ items: z.array(LetterToPostView) }) },
+  markLetterPosted: { method: 'POST', path: '/invoices/{id}/reminders/{stepId}/posted', handler: 'functions/reminders/reminders-api', summary: 'Close a letter step: it went by registered post (to_post → sent, postedAt, trackingNumber); repeating it is harmless, 409 if the letter is not to_post', auth: 'jwt', params: StepParams, body: LetterPostedInput, response: PlannedStepView },
+  letterPdf: { method: 'GET', path: '/invoices/{id}/reminders/{stepId}/letter.pdf', handler: 'functions/reminders/reminders-pdf', summary: 'The mise en demeure letter of a letter step, rendered again from what the step recorded (same bytes, SHA-256 on the step)', auth: 'jwt', params: StepParams, pdf: true, heavy: true },
 
   listScenarios: { method: 'GET', path: '/scenarios', handler: 'functions/scenarios/scenarios-api', summary: 'Built-in and custom scenarios', auth: 'jwt', response: z.object({ items: z.array(ScenarioView) }) },
   createScenario: { method: 'POST', path: '/scenarios', handler: 'functions/scenarios/scenarios-api', summary: 'Create a scenario', auth: 'jwt', body: ScenarioCreate, response: ScenarioView, successStatus: 201, idempotent: true },
@@ -139,6 +154,12 @@ export const routes = {
   getImport: { method: 'GET', path: '/imports/{id}', handler: 'functions/imports/imports-api', summary: 'An import job: status running or done, invoices written so far of total, row errors', auth: 'jwt', params: idParams, response: ImportJobView },
   cockpit: { method: 'GET', path: '/cockpit', handler: 'functions/cockpit/get-cockpit', summary: 'Cash cockpit: owed, late, by whom, expected, reminder results (asOf defaults to today)', auth: 'jwt', query: CockpitQuery, response: CockpitView },
 
+  getPortal: { method: 'GET', path: '/portal/{token}', handler: 'functions/portal/portal-api', summary: 'Client portal (public, the link’s token is the credential): the invoice, its balance and payments, how to pay (payment link, IBAN/BIC, EPC QR code); 404 for a wrong, revoked or expired link', auth: 'none', params: portalParams, response: PortalView },
+  getPortalPdf: { method: 'GET', path: '/portal/{token}/pdf', handler: 'functions/portal/portal-pdf', summary: 'Client portal: the invoice PDF (with the EPC QR code while a balance is due)', auth: 'none', params: portalParams, pdf: true, heavy: true },
+  portalPaid: { method: 'POST', path: '/portal/{token}/paid', handler: 'functions/portal/portal-api', summary: 'Client portal: “j’ai payé” (date, reference): reminders pause 5 business days while the seller checks', auth: 'none', params: portalParams, body: PortalPaidInput, response: PortalActionResult },
+  portalPromise: { method: 'POST', path: '/portal/{token}/promise', handler: 'functions/portal/portal-api', summary: 'Client portal: a promise to pay by a date (≤ 60 days): reminders pause and resume the day after if unpaid', auth: 'none', params: portalParams, body: PortalPromiseInput, response: PortalActionResult },
+  portalDispute: { method: 'POST', path: '/portal/{token}/dispute', handler: 'functions/portal/portal-api', summary: 'Client portal: contest the invoice (reason): reminders stop until the seller resolves it', auth: 'none', params: portalParams, body: PortalDisputeInput, response: PortalActionResult },
+  portalPlanRequest: { method: 'POST', path: '/portal/{token}/plan-request', handler: 'functions/portal/portal-api', summary: 'Client portal: ask for a payment plan (instalments adding up to the balance, ascending, from today); the seller accepts or declines and the client is told by email', auth: 'none', params: portalParams, body: PlanRequestInput, response: PlanRequestView, successStatus: 201 },
   listNotifications: { method: 'GET', path: '/notifications', handler: 'functions/notifications/notifications-api', summary: 'The owner’s notifications (bounce, complaint, dispute, promise, "j’ai payé", failed step, unknown outcome, plan request, litigation), newest first; unread=true for the unread ones', auth: 'jwt', query: NotificationListQuery, response: page(NotificationView) },
   readAllNotifications: { method: 'POST', path: '/notifications/read-all', handler: 'functions/notifications/notifications-api', summary: 'Mark every notification read (500 per call; remaining says if some are left)', auth: 'jwt', response: ReadAllResult },
   readNotification: { method: 'POST', path: '/notifications/{id}/read', handler: 'functions/notifications/notifications-api', summary: 'Mark a notification read', auth: 'jwt', params: idParams, response: NotificationView },

@@ -1,11 +1,12 @@
 import type { EmailTexts } from './texts.js';
 
+const portal = (portalUrl?: string) => (portalUrl ? `\nView, pay or tell us you paid: ${portalUrl}\n` : '');
 const transfer = (iban?: string, bic?: string) => (iban ? `\nBank transfer: IBAN ${iban}${bic ? `, BIC ${bic}` : ''}\n` : '');
 
 export const en: EmailTexts = {
   invoice: (d) => ({
     subject: `Invoice ${d.number} from ${d.company}`,
-    text: `Hello ${d.clientName},\n\nPlease find attached invoice ${d.number} for ${d.amount}, due on ${d.dueDate}.\n${transfer(d.iban, d.bic)}\nThank you,\n${d.company}`,
+    text: `Hello ${d.clientName},\n\nPlease find attached invoice ${d.number} for ${d.amount}, due on ${d.dueDate}.\n${transfer(d.iban, d.bic)}${portal(d.portalUrl)}\nThank you,\n${d.company}`,
   }),
   quote: (d) => ({
     subject: `Quote ${d.number} from ${d.company}`,

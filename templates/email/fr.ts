@@ -1,11 +1,12 @@
 import type { EmailTexts } from './texts.js';
 
+const portal = (portalUrl?: string) => (portalUrl ? `\nVoir la facture, la payer ou nous signaler un règlement : ${portalUrl}\n` : '');
 const transfer = (iban?: string, bic?: string) => (iban ? `\nRèglement par virement : IBAN ${iban}${bic ? `, BIC ${bic}` : ''}\n` : '');
 
 export const fr: EmailTexts = {
   invoice: (d) => ({
     subject: `Facture ${d.number} – ${d.company}`,
-    text: `Bonjour ${d.clientName},\n\nVeuillez trouver ci-joint la facture ${d.number} d’un montant de ${d.amount}, payable au plus tard le ${d.dueDate}.\n${transfer(d.iban, d.bic)}\nMerci de votre confiance,\n${d.company}`,
+    text: `Bonjour ${d.clientName},\n\nVeuillez trouver ci-joint la facture ${d.number} d’un montant de ${d.amount}, payable au plus tard le ${d.dueDate}.\n${transfer(d.iban, d.bic)}${portal(d.portalUrl)}\nMerci de votre confiance,\n${d.company}`,
   }),
   quote: (d) => ({
     subject: `Devis ${d.number} – ${d.company}`,

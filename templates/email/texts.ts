@@ -16,7 +16,7 @@ export interface Seller {
 
 export interface EmailTexts {
   /** The invoice itself, sent with its PDF. */
-  invoice(d: { clientName: string; number: string; amount: string; dueDate: string } & Seller): EmailText;
+  invoice(d: { clientName: string; number: string; amount: string; dueDate: string; /** The client portal link of this email. */ portalUrl?: string } & Seller): EmailText;
   /** A quote, sent with its PDF. */
   quote(d: { clientName: string; number: string; amount: string; validUntil: string } & Seller): EmailText;
   /** The follow-up of an unanswered quote. */

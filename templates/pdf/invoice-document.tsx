@@ -20,7 +20,7 @@ import { styles } from './styles.js';
  * final invoice names its quote and, after the totals, lists and deducts each deposit invoice
  * (number, date, amounts) down to the net to pay (CGI 289; DOMAIN.md §1).
  */
-export const invoiceDocument = (kit: PdfKit, data: InvoicePdfData, numbering: PageNumbering = 'dynamic'): PdfDocument => {
+export const invoiceDocument = (kit: PdfKit, data: InvoicePdfData, numbering: PageNumbering = 'dynamic', qr?: readonly (readonly boolean[])[]): PdfDocument => {
   const { Document, Page, View, Text } = kit;
   const { seller, client, invoice, language } = data;
   const labels = invoiceLabels(language);
@@ -86,15 +86,35 @@ export const invoiceDocument = (kit: PdfKit, data: InvoicePdfData, numbering: Pa
         </View>
 
         {seller.iban && (
-          <View style={styles.section} wrap={false}>
-            <Text style={styles.heading}>{labels.bank}</Text>
-            <Text>{`IBAN ${groupedIban(seller.iban)}`}</Text>
-            {seller.bic && <Text>{`BIC ${seller.bic}`}</Text>}
+          <View style={[styles.section, { flexDirection: 'row', alignItems: 'center' }]} wrap={false}>
+            <View style={{ flexGrow: 1 }}>
+              <Text style={styles.heading}>{labels.bank}</Text>
+              <Text>{`IBAN ${groupedIban(seller.iban)}`}</Text>
+              {seller.bic && <Text>{`BIC ${seller.bic}`}</Text>}
+              {qr && <Text style={{ marginTop: 4 }}>{labels.scanToPay}</Text>}
+            </View>
+            {qr && <EpcQrCode kit={kit} modules={qr} />}
           </View>
         )}
 
         <Footer kit={kit} seller={seller} labels={labels} numbering={numbering} />
       </Page>
     </Document>
+  );
+};
+
+/** The EPC QR code (EPC069-12), 30 mm wide with its quiet zone: one path of unit squares, drawn as vectors. */
+const EpcQrCode = ({ kit, modules }: { kit: PdfKit; modules: readonly (readonly boolean[])[] }) => {
+  const { Svg, Path, Rect } = kit;
+  const size = modules.length + 8;
+  let d = '';
+  modules.forEach((row, y) => row.forEach((dark, x) => {
+    if (dark) d += `M${x + 4} ${y + 4}H${x + 5}V${y + 5}H${x + 4}Z`;
+  }));
+  return (
+    <Svg width={85} height={85} viewBox={`0 0 ${size} ${size}`}>
+      <Rect x={0} y={0} width={size} height={size} fill="#ffffff" />
+      <Path d={d} fill="#000000" />
+    </Svg>
   );
 };

@@ -39,6 +39,7 @@ const fr = {
   copy: 'COPIE',
   copyNotice: 'Duplicata — ne vaut pas nouvelle facture',
   bank: 'Coordonnées bancaires',
+  scanToPay: 'Scannez le QR code avec votre application bancaire pour payer le solde par virement.',
   terms: (due: string) => `Conditions de paiement : paiement au plus tard le ${shortDate(due)}.`,
   noDiscount: 'Escompte pour paiement anticipé : néant.',
   penalties: (rate: number) =>
@@ -97,6 +98,7 @@ const en: InvoiceLabels = {
   copy: 'COPY',
   copyNotice: 'Duplicate — not a new invoice',
   bank: 'Bank details',
+  scanToPay: 'Scan the QR code with your banking app to pay the balance by transfer.',
   terms: (due: string) => `Payment terms: payment due by ${shortDate(due)}.`,
   noDiscount: 'No discount for early payment.',
   penalties: (rate: number) =>

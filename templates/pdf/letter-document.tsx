@@ -47,7 +47,8 @@ export const letterDocument = (kit: PdfKit, data: LetterPdfData, numbering: Page
   );
 
   return (
-    <Document title={t.subject(invoices.map((i) => i.number))} author={seller.name} creator="Relances" producer="Relances" language={lang}>
+    // Dated by the letter, not the clock: the file (and its id, a hash of these fields) is the same each time it is rendered.
+    <Document title={t.subject(invoices.map((i) => i.number))} author={seller.name} creator="Relances" producer="Relances" language={lang} creationDate={new Date(`${data.date}T12:00:00Z`)}>
       <Page size="A4" style={[styles.page, { fontSize: 9.5 }]}>
         <View style={foldMark('99mm')} fixed />
         <View style={foldMark('198mm')} fixed />

@@ -3,12 +3,16 @@ import { DynamoImportJobStore } from '../../shared/adapters/dynamo/dynamo-import
 import { localTable } from '../integration/dynamo-table.js';
 import { companySettings, freshTenant } from './fresh-tenant.js';
 
-/** More invoices than the request writes itself (SYNC_IMPORT_LIMIT = 200): a job writes them in chunks of 100. */
+/**
+ * More invoices than the request writes itself (SYNC_IMPORT_LIMIT = 200): a job writes them in
+ * chunks of 100. All but one in ten are paid in full: open ones get reminder schedules, which
+ * every later run of the shared Scheduler emulator would fire.
+ */
 const ROWS = 250;
 const csvOf = (rows: number) =>
   [
     'N° facture;Client;E-mail;Type;Date facture;Échéance;Montant TTC;Déjà réglé',
-    ...Array.from({ length: rows }, (_, i) => `J-${String(i + 1).padStart(4, '0')};Client ${i % 7};client-${i % 7}@job.test;professionnel;01/10/2025;31/10/2025;${i + 1},50;${i % 10 === 0 ? '1,00' : ''}`),
+    ...Array.from({ length: rows }, (_, i) => `J-${String(i + 1).padStart(4, '0')};Client ${i % 7};client-${i % 7}@job.test;professionnel;01/10/2025;31/10/2025;${i + 1},50;${i % 10 === 0 ? '1,00' : `${i + 1},50`}`),
     'J-BAD;Client 0;client-0@job.test;;32/10/2025;31/10/2025;10,00;',
   ].join('\r\n');
 
@@ -38,8 +42,11 @@ describe('a large import runs as a job (GET /imports/{id})', () => {
     } while (cursor);
     expect(numbers.length).toBe(ROWS);
     expect(new Set(numbers).size).toBe(ROWS);
-    const paid = (await t.get('/invoices?status=partially_paid&limit=100')).json.items;
-    expect(paid.length).toBe(25);
+    const partly = (await t.get('/invoices?status=partially_paid&limit=100')).json.items;
+    expect(partly.length).toBe(25);
+    const paid = (await t.get('/invoices?status=paid&limit=100')).json;
+    expect(paid.items.length).toBe(100);
+    expect(paid.nextCursor).toEqual(expect.any(String));
 
     // A chunk delivered again (a stream retry) adds nothing to the progress.
     const { db, tableName } = localTable();

@@ -4,7 +4,7 @@
  * reminded, paying everything ends it all; a plan missed for good ends and the invoice's own
  * escalation resumes where it stood. The simulated clock (local-clock.ts) runs the schedules.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { addDays } from '../../shared/domain/dates.js';
 import { aBusinessClientInput, anInvoiceInput } from '../fixtures/api-fixtures.js';
@@ -21,6 +21,19 @@ interface Step {
   planStep?: string;
   instalment?: number;
 }
+
+/** The public portal as the client's browser calls it: the link's token, no tenant. */
+const portal = async (method: string, path: string, body?: unknown) => {
+  const res = await fetch(`${inject('apiUrl')}${path}`, { method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  return { status: res.status, json: (res.headers.get('content-type') ?? '').includes('json') ? ((await res.json()) as any) : undefined };
+};
+/** The portal token in the invoice's own email. */
+const tokenIn = async (email: string): Promise<string> => {
+  const text = (await inbox(email)).find((m) => /^Facture \S+ – /.test(m.subject))?.body.text ?? '';
+  const token = /\/p\/([A-Za-z0-9_-]{43})/.exec(text)?.[1];
+  if (!token) throw new Error(`no portal link in the invoice email to ${email}`);
+  return token;
+};
 
 let t: FreshTenant;
 const today = parisToday();
@@ -202,5 +215,49 @@ describe('payment plans on the local stack', () => {
     expect(sent).toEqual(['j+1', 'j+8', 'j+15']);
     // Still unpaid 15 days after J+15: litigation.
     expect((await t.ok('GET', `/invoices/${invoice.id}`)).status).toBe('litigation');
+  });
+
+  it('takes a plan the client asks for on the portal: accepted, it becomes the plan and the client is told; declined, the client is told why', async () => {
+    const invoice = await overdueInvoice();
+    const token = await tokenIn(invoice.email);
+    const half = Math.floor(invoice.balance / 2);
+    const instalments = [
+      { dueDate: addDays(today, 6), amountCents: half },
+      { dueDate: addDays(today, 36), amountCents: invoice.balance - half },
+    ];
+    const wrong = await portal('POST', `/portal/${token}/plan-request`, { instalments: instalments.slice(0, 1) });
+    expect(wrong.status).toBe(422);
+    expect(wrong.json.errors[0]).toMatchObject({ path: 'body.instalments', message: expect.stringContaining('cents missing') });
+    expect((await portal('POST', `/portal/not-a-real-token-at-all-xxxxxxxxxxxxxxxxxx/plan-request`, { instalments })).status).toBe(404);
+
+    const asked = await portal('POST', `/portal/${token}/plan-request`, { instalments });
+    expect(asked.status).toBe(201);
+    expect(asked.json).toMatchObject({ status: 'pending', instalments });
+    expect((await events(invoice.id)).find((e) => e.type === 'plan.requested')?.data).toMatchObject({ instalments });
+    expect((await portal('GET', `/portal/${token}`)).json).toMatchObject({ planRequest: { status: 'pending' }, actions: { planRequest: true } });
+
+    const accepted = await t.call('POST', `/invoices/${invoice.id}/payment-plan/request/accept`, {});
+    expect(accepted.status).toBe(200);
+    expect(accepted.json).toMatchObject({ request: { status: 'accepted' }, plan: { status: 'active', source: 'client', totalCents: invoice.balance }, clientNotified: true });
+    const told = (await inbox(invoice.email)).find((m) => m.subject === `Facture ${invoice.number} : votre échéancier est accepté`);
+    expect(told?.body.text).toContain(`1. ${addDays(today, 6).split('-').reverse().join('/')}`);
+    await t.drain();
+    // It works as the owner's plan: the invoice's steps give way to the plan's.
+    const recorded = await steps(invoice.id);
+    expect(recorded.filter((s) => s.plan < 1000 && s.state === 'scheduled')).toEqual([]);
+    expect(recorded.filter((s) => s.plan >= 1000).map((s) => s.templateId)).toEqual(['instalment-courtesy', 'instalment-late', 'instalment-courtesy', 'instalment-late']);
+    const view = (await portal('GET', `/portal/${token}`)).json;
+    expect(view.paymentPlan.instalments.map((i: { status: string; dueCents: number }) => [i.status, i.dueCents])).toEqual([['pending', half], ['pending', invoice.balance - half]]);
+    expect(view.actions.planRequest).toBe(false);
+    expect((await t.call('POST', `/invoices/${invoice.id}/payment-plan/request/accept`, {})).status).toBe(404);
+
+    const other = await overdueInvoice();
+    const otherToken = await tokenIn(other.email);
+    expect((await portal('POST', `/portal/${otherToken}/plan-request`, { instalments: [{ dueDate: addDays(today, 200), amountCents: other.balance }] })).status).toBe(201);
+    const declined = await t.call('POST', `/invoices/${other.id}/payment-plan/request/decline`, { reason: 'Six mois, c’est trop long' });
+    expect(declined.json).toMatchObject({ request: { status: 'declined', declineReason: 'Six mois, c’est trop long' }, clientNotified: true });
+    expect((await inbox(other.email)).find((m) => m.subject === `Facture ${other.number} : votre demande d’échéancier`)?.body.text).toContain('Six mois, c’est trop long');
+    expect((await t.call('GET', `/invoices/${other.id}/payment-plan`)).status).toBe(404);
+    expect((await events(other.id)).map((e) => e.type)).toEqual(expect.arrayContaining(['plan.requested', 'plan.declined', 'plan.client_notified']));
   });
 });

@@ -85,9 +85,28 @@ describe('the HTTP API', () => {
     expect(props?.AuthorizerId).toBeUndefined();
   });
 
-  it('leaves only /health and /openapi.json public', () => {
+  it('leaves only /health, /openapi.json and the client portal public', () => {
     const publicKeys = [...routesByKey()].filter(([, r]) => r.AuthorizationType !== 'JWT').map(([key]) => key);
-    expect(publicKeys.sort()).toEqual(['GET /health', 'GET /openapi.json']);
+    const portal = publicKeys.filter((key) => / \/portal\/\{token\}/.test(key));
+    expect(portal).toContain('GET /portal/{token}');
+    expect(publicKeys.filter((key) => !portal.includes(key)).sort()).toEqual(['GET /health', 'GET /openapi.json']);
+  });
+
+  it('throttles every public portal route on the stage below the API default (a token cannot be guessed at speed)', () => {
+    const stage = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'))[0]!.Properties as {
+      DefaultRouteSettings: { ThrottlingRateLimit: number; ThrottlingBurstLimit: number };
+      RouteSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }>;
+    };
+    const portalRoutes = routeList().filter((r) => r.path.startsWith('/portal/'));
+    expect(portalRoutes.length).toBeGreaterThan(0);
+    for (const route of portalRoutes) {
+      const settings = stage.RouteSettings[`${route.method} ${route.path}`];
+      expect(settings, `${route.method} ${route.path}`).toBeDefined();
+      expect(settings!.ThrottlingRateLimit).toBeLessThan(stage.DefaultRouteSettings.ThrottlingRateLimit);
+      expect(settings!.ThrottlingBurstLimit).toBeLessThan(stage.DefaultRouteSettings.ThrottlingBurstLimit);
+    }
+    // Only the portal's routes get their own limits.
+    expect(Object.keys(stage.RouteSettings).sort()).toEqual(portalRoutes.map((r) => `${r.method} ${r.path}`).sort());
   });
 
   it.each(routeList())('sends $method $path to the Lambda built from $handler', (route) => {

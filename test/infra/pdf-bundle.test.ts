@@ -64,9 +64,9 @@ describe('pdfBundling', () => {
   };
   afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-  it('keeps @react-pdf/renderer and react external and copies with plain mkdir/cp, deterministically', () => {
+  it('keeps @react-pdf/renderer, react and qrcode external and copies with plain mkdir/cp, deterministically', () => {
     const { externalModules, commandHooks } = pdfBundling();
-    expect(externalModules).toEqual(['@react-pdf/renderer', 'react']);
+    expect(externalModules).toEqual(['@react-pdf/renderer', 'react', 'qrcode']);
     const commands = commandHooks.afterBundling('/asset-input', '/asset-output');
     expect(commands.every((c) => /^(mkdir -p|cp -R) '\/asset-/.test(c))).toBe(true);
     // The two DejaVu Sans files the templates register, not the whole 12 MB font package.

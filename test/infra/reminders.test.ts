@@ -190,3 +190,18 @@ describe('the aggregates consumer', () => {
     expect(actions.filter((a) => a.startsWith('ses:') || a.startsWith('scheduler:'))).toEqual([]);
   });
 });
+
+describe('texting (sms steps)', () => {
+  it('only send-reminder may call sms-voice:SendTextMessage, on this account and region’s identities', () => {
+    const texting = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) =>
+      (p.Properties.PolicyDocument.Statement as Statement[]).some((s) => actionsOf(s).some((a) => a.startsWith('sms-voice:'))),
+    );
+    expect(texting).toHaveLength(1);
+    const statements = statementsOf(stack.reminders.sendReminder.role!).filter((s) => actionsOf(s).some((a) => a.startsWith('sms-voice:')));
+    expect(statements.flatMap(actionsOf)).toEqual(['sms-voice:SendTextMessage']);
+    const resources = JSON.stringify(statements.flatMap(resourcesOf));
+    for (const kind of ['phone-number', 'sender-id', 'pool', 'opt-out-list']) expect(resources).toContain(`:sms-voice:${stack.region}:${stack.account}:${kind}/*`);
+    expect(resources.match(/:sms-voice:/g)).toHaveLength(4);
+    expect(resources).not.toContain('"Resource":"*"');
+  });
+});

@@ -209,7 +209,7 @@ describe('a stack with a data dir', () => {
   it('keeps table items, schedules and the token key across a restart', { timeout: 120_000 }, async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'relances-local-'));
     try {
-      const first = await startLocalStack({ dataDir, ports: { api: 0, dynamodb: 0, ses: 0, scheduler: 0 }, quiet: true, fireInRealTime: false });
+      const first = await startLocalStack({ dataDir, ports: { api: 0, dynamodb: 0, ses: 0, scheduler: 0, sms: 0 }, quiet: true, fireInRealTime: false });
       const ports = Object.fromEntries(Object.entries(first.urls).map(([k, u]) => [k, Number(new URL(u).port)]));
       const token = await first.tokenFor('persist');
       const documents = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: first.urls.dynamodb, region: 'eu-west-3', credentials }));

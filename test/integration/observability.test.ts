@@ -66,7 +66,7 @@ describe('logs of a request on the local stack', () => {
   let restore: () => void;
 
   beforeAll(async () => {
-    stack = await startLocalStack({ ports: { api: 0, dynamodb: 0, ses: 0, scheduler: 0 }, quiet: true, fireInRealTime: false });
+    stack = await startLocalStack({ ports: { api: 0, dynamodb: 0, ses: 0, scheduler: 0, sms: 0 }, quiet: true, fireInRealTime: false });
     token = await stack.tokenFor('logs-tenant', 'compta@logs.example');
     const write = process.stdout.write.bind(process.stdout);
     process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {

@@ -8,9 +8,10 @@ import {
   TEMPLATE_VARIABLES,
   textToHtml,
   unknownVariables,
+  paymentLinkFor,
   type TemplateVariablesInput,
 } from '../../shared/domain/template-render.js';
-import { DEFAULT_TEMPLATES, defaultTemplate } from '../../shared/domain/default-templates.js';
+import { DEFAULT_TEMPLATES, defaultTemplate, SMS_TEMPLATE_MAX_CHARS } from '../../shared/domain/default-templates.js';
 import { DEFAULT_SCENARIOS } from '../../shared/domain/default-scenarios.js';
 
 const NBSP = /[\u00a0\u202f]/g;
@@ -158,8 +159,26 @@ describe('DEFAULT_TEMPLATES', () => {
     }
   });
 
-  it('carries the invoice number in every subject and attaches the PDF (not to a thank-you); only the mise en demeure is a letter', () => {
-    for (const tpl of DEFAULT_TEMPLATES) {
+  it('has short texts for sms steps (FR, EN) that name the sender first and carry the invoice and the pay link', () => {
+    const texts = DEFAULT_TEMPLATES.filter((t) => t.id.startsWith('sms-'));
+    expect(texts.map((t) => [t.id, t.language])).toEqual([['sms-reminder', 'fr'], ['sms-reminder-en', 'en']]);
+    for (const tpl of texts) {
+      expect(tpl.body.startsWith('{{companyName}}')).toBe(true);
+      expect(tpl.body).toContain('{{invoiceNumber}}');
+      expect(tpl.body).toContain('{{paymentLink}}');
+      expect(tpl.body).not.toMatch(/penalt|pénalit|indemnit|\{\{(penaltiesAmount|indemnityAmount|penaltyRate)\}\}/i);
+      expect([tpl.attachInvoicePdf, tpl.letter, tpl.body.length <= SMS_TEMPLATE_MAX_CHARS]).toEqual([false, false, true]);
+    }
+  });
+
+  it('renders the payment URL of the settings as paymentLink, values URL-encoded', () => {
+    expect(paymentLinkFor('https://pay.example/p?ref={{invoiceNumber}}&amount={{ balance }}', { number: 'F-2026-0001 bis', balanceCents: 78_050 })).toBe(
+      'https://pay.example/p?ref=F-2026-0001%20bis&amount=780.50',
+    );
+  });
+
+  it('carries the invoice number in every email subject and attaches the PDF (not to a thank-you); only the mise en demeure is a letter', () => {
+    for (const tpl of DEFAULT_TEMPLATES.filter((t) => !t.id.startsWith('sms-'))) {
       expect(tpl.subject).toContain('{{invoiceNumber}}');
       expect(tpl.attachInvoicePdf).toBe(!tpl.id.startsWith('thank-you'));
       expect(tpl.letter).toBe(tpl.tone === 'formal-notice');

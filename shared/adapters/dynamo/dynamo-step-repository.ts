@@ -10,7 +10,9 @@ import type {
   ReminderStepRepository,
   StepRecordItem,
 } from '../../app/ports/reminder-steps.js';
-import { clientKey, invoiceKey, invoicePk, stepKey } from './keys.js';
+import { clientKey, invoiceKey, invoicePk, stepKey, toPostIndexKeys, toPostPk } from './keys.js';
+import type { LetterData } from '../../domain/letter.js';
+import type { ToPostStep } from '../../app/ports/reminder-steps.js';
 import { queryAll } from './queries.js';
 import { transactWrite, type TransactItem } from './transactions.js';
 
@@ -222,6 +224,31 @@ export class DynamoStepRepository implements ReminderStepRepository {
         }),
       ),
     ]);
+  }
+
+  async recordToPost(tenantId: string, invoiceId: string, ref: StepRef, letter: { at: string; letter: LetterData; letterSha256: string; dueDate: string }): Promise<boolean> {
+    return this.transition(tenantId, invoiceId, ref, { state: 'sending' }, {
+      state: 'to_post', at: letter.at, letter: letter.letter, letterSha256: letter.letterSha256, dueDate: letter.dueDate, leaseUntil: undefined, lastError: undefined,
+      ...({ invoiceId, ...toPostIndexKeys(tenantId, invoiceId, ref, letter.at) } as object),
+    });
+  }
+
+  async recordPosted(tenantId: string, invoiceId: string, ref: StepRef, posted: { at: string; trackingNumber?: string }): Promise<boolean> {
+    return this.transition(tenantId, invoiceId, ref, { state: 'to_post' }, {
+      state: 'sent', at: posted.at, sentAt: posted.at, postedAt: posted.at, ...(posted.trackingNumber ? { trackingNumber: posted.trackingNumber } : {}),
+      ...({ GSI1PK: undefined, GSI1SK: undefined } as object),
+    });
+  }
+
+  async listToPost(tenantId: string): Promise<ToPostStep[]> {
+    const items = await queryAll<ToPostStep & Record<string, unknown>>(this.db, {
+      TableName: this.tableName,
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'GSI1PK = :pk',
+      ExpressionAttributeValues: { ':pk': toPostPk(tenantId) },
+    });
+    // The index is eventually consistent: a letter posted a moment ago may still show; its state says so.
+    return items.filter((i) => i.state === 'to_post').map(({ PK: _pk, SK: _sk, GSI1PK: _g, GSI1SK: _s, entityType: _e, ...step }) => step as ToPostStep);
   }
 
   private async ignoreCondition(command: UpdateCommand): Promise<void> {

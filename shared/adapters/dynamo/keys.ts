@@ -10,7 +10,7 @@
  * | invoice     | T#<tenant>#INV#<invoiceId>  | #INVOICE                 | GSI1 T#<t>#INV / <due>#<id>; GSI2 T#<t>#INV#<group> / <due>#<id>; GSI3 T#<t>#CLIENT#<c>#INV / <due>#<id> |
  * | payment     | T#<tenant>#INV#<invoiceId>  | PAYMENT#<paymentId>      |                                                               |
  * | event       | T#<tenant>#INV#<invoiceId>  | EVENT#<iso>#<ulid>       |                                                               |
- * | step        | T#<tenant>#INV#<invoiceId>  | STEP#<plan>#<index>      | (plan 000 = manual reminders, index = epoch seconds)          |
+ * | step        | T#<tenant>#INV#<invoiceId>  | STEP#<plan>#<index>      | (plan 000 = manual reminders, index = epoch seconds); while `to_post`: GSI1 T#<t>#TOPOST / <at>#<invoiceId>#<plan>#<index> |
  * | quote       | T#<tenant>#QUO#<quoteId>    | #QUOTE                   | GSI1 T#<t>#QUO / <validUntil>#<id>                            |
  * | quote event | T#<tenant>#QUO#<quoteId>    | EVENT#<iso>#<ulid>       |                                                               |
  * | credit note | T#<tenant>#INV#<invoiceId>  | CREDIT#<creditNoteId>    |                                                               |
@@ -20,6 +20,7 @@
  * | contribution| T#<tenant>#INV#<invoiceId>  | #AGG                     | (what the invoice last added to the aggregates; its list-row extras) |
  * | client agg. | T#<tenant>#AGG              | CLIENT#<clientId>        | counters (ADD) + OPEN#<invoiceId> { dueDate, balanceCents }   |
  * | day agg.    | T#<tenant>#AGG              | DAY#<YYYY-MM-DD>         | counters (ADD): invoiced, collected, paid, reminders, bounces |
+ * | portal token| PORTAL#<sha-256 of token>   | #PORTAL                  | (no tenant in the key: the public portal finds tenant + invoice from the token alone) |
  * | notification| T#<tenant>#NOTIF            | NOTIF#<eventUlid>        | unread only: GSI1 T#<t>#NOTIF#unread / <eventUlid> (sparse)   |
  * | overview    | T#<tenant>#NOTIF            | OVERVIEW#<YYYY-MM-DD>    | (the daily overview of that day went out: at most one)        |
  * | payment log | T#<tenant>#PAID#<date>      | <invoiceId>#<paymentId>  | (a payment filed under its date, for the daily overview)     |
@@ -42,11 +43,14 @@
  *   A sort without a status reads the four group partitions in step (k-way merge, ≤ 4 × page).
  *   `q` by client: the same GSI2 partitions, begins_with(GSI2SK, <folded q>); `q` by number:
  *   Query PK = T#<t>#NUM, begins_with(SK, <q>) (one lookup item per numbered invoice)
+ * - letters to post: Query GSI1 PK = T#<t>#TOPOST (sparse: only letter steps in `to_post` carry it)
  * - numbering: conditional Update of the sequence item inside the transaction that numbers the invoice
+ * - client portal: GetItem PORTAL#<hash> (the hash of the token in the link; the token itself is never stored)
  * - notifications: Query PK = T#<t>#NOTIF, begins_with(SK, 'NOTIF#'), newest first (ids are the
  *   timeline events' ULIDs); unread ones: Query GSI1 T#<t>#NOTIF#unread (marking one read removes its GSI1 keys)
  * - payments of a day (daily overview): Query PK = T#<t>#PAID#<date>
- * Tenant ids are in every key: another tenant's id can only ever miss (→ 404).
+ * Tenant ids are in every key but the portal's (another tenant's id can only ever miss → 404); a portal
+ * token item holds its tenant and invoice and is reachable only by whoever holds the token.
  */
 import type { InvoiceStatus } from '../../domain/invoice.js';
 import { fold } from '../../domain/search.js';
@@ -78,11 +82,20 @@ export const eventKey = (tenantId: string, invoiceId: string, at: string, eventI
   PK: invoicePk(tenantId, invoiceId),
   SK: `EVENT#${at}#${eventId}`,
 });
+/** GSI1 of a letter step while it waits to be posted (removed when posted): the tenant's to-post list, oldest first. */
+export const toPostPk = (tenantId: string) => `T#${tenantId}#TOPOST`;
+export const toPostIndexKeys = (tenantId: string, invoiceId: string, ref: { plan: number; index: number }, at: string) => ({
+  GSI1PK: toPostPk(tenantId),
+  GSI1SK: `${at}#${invoiceId}#${String(ref.plan).padStart(3, '0')}#${String(ref.index).padStart(12, '0')}`,
+});
 /** A recorded reminder step: plan number then scenario position, so a Query reads them in order. */
 export const stepKey = (tenantId: string, invoiceId: string, ref: { plan: number; index: number }) => ({
   PK: invoicePk(tenantId, invoiceId),
   SK: `STEP#${String(ref.plan).padStart(3, '0')}#${String(ref.index).padStart(12, '0')}`,
 });
+
+/** A client-portal link: keyed by the SHA-256 of its token, so the public route needs no tenant. */
+export const portalTokenKey = (tokenHash: string) => ({ PK: `PORTAL#${tokenHash}`, SK: '#PORTAL' });
 
 export const quotePk = (tenantId: string, quoteId: string) => `T#${tenantId}#QUO#${quoteId}`;
 export const quoteKey = (tenantId: string, quoteId: string) => ({ PK: quotePk(tenantId, quoteId), SK: '#QUOTE' });

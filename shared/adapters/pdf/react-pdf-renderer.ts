@@ -28,6 +28,13 @@ export const loadKit = (): Promise<PdfKit> =>
     return module;
   }));
 
+/** The EPC QR code's dark modules (level M), with `qrcode` loaded on first use like react-pdf (infra/pdf-bundling.ts). */
+const qrModules = async (payload: string): Promise<boolean[][]> => {
+  const { default: qrcode } = await import('qrcode/lib/core/qrcode.js');
+  const { modules } = qrcode.create(payload, { errorCorrectionLevel: 'M' });
+  return Array.from({ length: modules.size }, (_, row) => Array.from({ length: modules.size }, (_, col) => modules.get(row, col) === 1));
+};
+
 const render = async (kitReady: PdfKit, document: PdfDocument): Promise<Uint8Array> => {
   const buffer = await kitReady.renderToBuffer(document);
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
@@ -61,8 +68,8 @@ export const renderNumbered = async (kitReady: PdfKit, rows: number, document: (
 /** Renders invoices, letters, quotes, credit notes and statements with @react-pdf/renderer and the embedded DejaVu Sans (templates/pdf/fonts.ts). */
 export class ReactPdfRenderer implements DocumentRenderer, QuotePdfRenderer, CreditNotePdfRenderer, StatementPdfRenderer {
   async invoice(data: InvoicePdfData): Promise<Uint8Array> {
-    const [pdf, { invoiceDocument }] = await Promise.all([loadKit(), import('../../../templates/pdf/invoice-document.js')]);
-    return renderNumbered(pdf, data.invoice.lines.length + data.payments.length + (data.invoice.deductions?.length ?? 0), (numbering) => invoiceDocument(pdf, data, numbering));
+    const [pdf, { invoiceDocument }, qr] = await Promise.all([loadKit(), import('../../../templates/pdf/invoice-document.js'), data.epcPayload ? qrModules(data.epcPayload) : undefined]);
+    return renderNumbered(pdf, data.invoice.lines.length + data.payments.length + (data.invoice.deductions?.length ?? 0) + (qr ? 4 : 0), (numbering) => invoiceDocument(pdf, data, numbering, qr));
   }
 
   async letter(data: LetterPdfData): Promise<Uint8Array> {

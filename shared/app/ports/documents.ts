@@ -19,6 +19,8 @@ export interface InvoicePdfData {
   readonly language: 'fr' | 'en';
   /** A reminder copy while a payment plan runs: the plan's table ("rappel de l'échéancier"). */
   readonly paymentPlan?: PlanOnDocument;
+  /** EPC069-12 payload for the QR code banking apps scan (open invoice, seller IBAN); none = no QR code. */
+  readonly epcPayload?: string;
 }
 
 /** A quote PDF: "Devis" + number, validity date, lines, VAT breakdown, totals, signature block "Bon pour accord". */

@@ -5,6 +5,7 @@
  */
 import type { StepRef, StepState } from '../../domain/reminder-steps.js';
 import type { StepRecordItem } from '../../domain/step.js';
+import type { LetterData } from '../../domain/letter.js';
 
 export type { StepRecordItem };
 
@@ -42,6 +43,9 @@ export interface ClientLastMessage {
   readonly date: string;
   readonly at: string;
 }
+
+/** A letter step waiting to be posted, with the invoice it belongs to. */
+export type ToPostStep = StepRecordItem & { readonly invoiceId: string };
 
 export interface ReminderStepRepository {
   /** Every record of the invoice, plans in order then scenario order, manual ones last. */
@@ -89,4 +93,13 @@ export interface ReminderStepRepository {
     release: { readonly today: string; readonly gap: ClientGapClaim; readonly previousReminderAt?: string },
     next: { readonly state: 'scheduled' | 'failed'; readonly at: string; readonly scheduledAt?: string; readonly localTime?: string; readonly reason: string; readonly lastError?: string; readonly firstFailedAt?: string },
   ): Promise<void>;
+  /**
+   * A claimed letter step is produced: `sending → to_post` with what the letter says and its PDF
+   * hash; it joins the tenant's to-post list. False when the step left `sending` meanwhile.
+   */
+  recordToPost(tenantId: string, invoiceId: string, ref: StepRef, letter: { readonly at: string; readonly letter: LetterData; readonly letterSha256: string; readonly dueDate: string }): Promise<boolean>;
+  /** The owner posted it: `to_post → sent` (sentAt = postedAt), off the to-post list. False when it was not `to_post`. */
+  recordPosted(tenantId: string, invoiceId: string, ref: StepRef, posted: { readonly at: string; readonly trackingNumber?: string }): Promise<boolean>;
+  /** Every letter step of the tenant waiting to be posted, oldest first (a sparse index: the cost follows the list). */
+  listToPost(tenantId: string): Promise<ToPostStep[]>;
 }

@@ -17,6 +17,15 @@ export interface ReminderInput {
   readonly kind?: 'step' | 'lease' | 'plan-check';
 }
 
+/** A dated pause (owner, promise, "j'ai payé") ends: reminders resume on `until` unless the pause changed since. */
+export interface ResumeInput {
+  readonly tenantId: string;
+  readonly invoiceId: string;
+  readonly kind: 'resume';
+  /** The `pausedUntil` the schedule was made for: a moved or lifted pause makes it stale. */
+  readonly until: string;
+}
+
 /** What a quote follow-up schedule carries. */
 export interface QuoteFollowUpInput {
   readonly tenantId: string;
@@ -30,7 +39,7 @@ export interface ScheduleDefinition {
   /** `YYYY-MM-DDTHH:mm:ss` wall time in `timeZone`. */
   readonly localTime: string;
   readonly timeZone: string;
-  readonly input: ReminderInput | QuoteFollowUpInput;
+  readonly input: ReminderInput | QuoteFollowUpInput | ResumeInput;
   readonly description?: string;
 }
 

@@ -6,6 +6,7 @@ import { penaltiesFor, RECOVERY_INDEMNITY_CENTS } from '../../domain/penalties.j
 import { buildTemplateVariables, renderTemplate, textToHtml } from '../../domain/template-render.js';
 import type { Client } from '../../domain/client.js';
 import type { Settings } from '../../domain/settings.js';
+import type { LetterData } from '../../domain/letter.js';
 import { NotFoundError } from '../errors.js';
 import type { EmailAttachment, InvoiceRecord, OutgoingEmail, PaymentRecord, PdfRenderer, TenantDocuments } from '../ports.js';
 import { invoicePdfData } from '../send-invoice.js';
@@ -33,6 +34,8 @@ export interface ReminderMaterial {
   readonly template: ReminderTemplate;
   /** The instant the reminder goes out; days late and penalties are counted to its local date. */
   readonly asOf: Date;
+  /** This email's client-portal link. */
+  readonly portalUrl?: string;
   /** The invoice's payment plan, and the instalment a plan reminder is about. */
   readonly plan?: { readonly plan: PaymentPlan; readonly instalment?: number };
 }
@@ -59,10 +62,55 @@ export const reminderVariables = (m: Omit<ReminderMaterial, 'payments' | 'templa
     company: m.settings.company,
     asOf: localDate(m.asOf, m.settings.timezone),
     ...(m.settings.penaltyRatePercent !== undefined ? { penaltyRatePercent: m.settings.penaltyRatePercent } : {}),
+    ...(m.settings.paymentUrl ? { paymentUrl: m.settings.paymentUrl } : {}),
     language: m.client.language,
+    ...(m.portalUrl ? { portalUrl: m.portalUrl } : {}),
     ...(plan ? { plan: { rows: plan.rows, ...(plan.instalment !== undefined ? { instalment: plan.instalment } : {}) } } : {}),
   });
 };
+
+/**
+ * What the mise en demeure letter says at `asOf` (DOMAIN.md §1): both parties, the invoice with
+ * its payments and balance, for a business the penalties to date and the €40, an 8-day deadline
+ * and how to pay. A letter step records it, so the PDF renders the same whenever it is asked for.
+ */
+export const letterDataFor = (m: Omit<ReminderMaterial, 'payments' | 'template'>): LetterData => {
+  const balance = invoiceBalanceCents(m.invoice);
+  const date = localDate(m.asOf, m.settings.timezone);
+  const plan = planOnReminder(m);
+  // Penalties and the €40 waived on the payment plan (recorded) are not claimed.
+  const business = m.client.kind === 'business' && !plan?.waivePenalties;
+  const penalties = penaltiesFor(m.client.kind, {
+    unpaidCents: balance,
+    dueDate: m.invoice.dueDate,
+    asOf: date,
+    ...(m.settings.penaltyRatePercent !== undefined ? { contractualRatePercent: m.settings.penaltyRatePercent } : {}),
+  });
+  return {
+    seller: m.settings.company,
+    client: m.client,
+    invoices: [
+      {
+        number: m.invoice.number ?? '',
+        issueDate: m.invoice.issueDate,
+        dueDate: m.invoice.dueDate,
+        grossCents: m.invoice.totals.grossCents,
+        paidCents: m.invoice.paidCents + m.invoice.creditedCents + (m.invoice.deductedCents ?? 0),
+        balanceCents: balance,
+      },
+    ],
+    ...(business ? { penaltiesCents: penalties.cents, penaltyRateSource: penalties.rateSource, indemnityCents: RECOVERY_INDEMNITY_CENTS } : {}),
+    deadlineDays: 8,
+    date,
+    paymentInstructions: reminderVariables(m).paymentInstructions,
+    language: m.client.language,
+    // The plan shows while it runs ("rappel de l'échéancier"); an ended one no longer binds anyone.
+    ...(plan && m.plan?.plan.status === 'active' ? { paymentPlan: { rows: plan.rows, waivePenalties: plan.waivePenalties } } : {}),
+  };
+};
+
+export const letterFileName = (m: { client: Pick<Client, 'language'>; invoice: Pick<InvoiceRecord, 'number' | 'id'> }): string =>
+  `${m.client.language === 'en' ? 'formal-notice' : 'mise-en-demeure'}-${m.invoice.number ?? m.invoice.id}.pdf`;
 
 /**
  * The reminder email: rendered subject and body, a copy of the invoice showing payments and
@@ -83,37 +131,9 @@ export const composeReminder = async (m: ReminderMaterial, pdf: PdfRenderer, to:
     attachments.push({ fileName: `${m.invoice.number ?? m.invoice.id}.pdf`, contentType: 'application/pdf', content: bytes });
   }
   if (m.template.letter) {
-    const date = localDate(m.asOf, m.settings.timezone);
-    // Penalties and the €40 waived on the payment plan (recorded) are not claimed.
-    const business = m.client.kind === 'business' && !plan?.waivePenalties;
-    const penalties = penaltiesFor(m.client.kind, {
-      unpaidCents: balance,
-      dueDate: m.invoice.dueDate,
-      asOf: date,
-      ...(m.settings.penaltyRatePercent !== undefined ? { contractualRatePercent: m.settings.penaltyRatePercent } : {}),
-    });
-    const bytes = await pdf.letter({
-      seller: m.settings.company,
-      client: m.client,
-      invoices: [
-        {
-          number: m.invoice.number ?? '',
-          issueDate: m.invoice.issueDate,
-          dueDate: m.invoice.dueDate,
-          grossCents: m.invoice.totals.grossCents,
-          paidCents: m.invoice.paidCents + m.invoice.creditedCents + (m.invoice.deductedCents ?? 0),
-          balanceCents: balance,
-        },
-      ],
-      ...(business ? { penaltiesCents: penalties.cents, penaltyRateSource: penalties.rateSource, indemnityCents: RECOVERY_INDEMNITY_CENTS } : {}),
-      deadlineDays: 8,
-      date,
-      paymentInstructions: vars.paymentInstructions,
-      language: m.client.language,
-      ...planTable,
-    });
+    const bytes = await pdf.letter(letterDataFor(m));
     attachments.push({
-      fileName: `${m.client.language === 'en' ? 'formal-notice' : 'mise-en-demeure'}-${m.invoice.number ?? m.invoice.id}.pdf`,
+      fileName: letterFileName(m),
       contentType: 'application/pdf',
       content: bytes,
     });

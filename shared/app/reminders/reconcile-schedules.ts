@@ -1,9 +1,10 @@
 import { isTerminal, planNewSteps, replanScheduled, type StepPlanInput } from '../../domain/reminder-steps.js';
-import { localDateTimeOf } from '../../domain/zoned-time.js';
+import { localDateTimeOf, zonedToUtc } from '../../domain/zoned-time.js';
+import { isOpen } from '../../domain/invoice.js';
 import type { Clock, InvoiceRepository, ReminderScheduler, ScheduleDefinition, TimelineRecord } from '../ports.js';
 import type { StepRecordItem } from '../ports/reminder-steps.js';
 import { activePlan, isScenarioStep, planCheckAt, settlePaymentPlan, settlePlanSteps } from './plan-lifecycle.js';
-import { loadReminderContext, scheduleName, schedulePrefix, sendCalendarFor, stopReason, type ReminderContext, type ReminderReadDeps } from './reminder-context.js';
+import { loadReminderContext, resumeScheduleName, scheduleName, schedulePrefix, sendCalendarFor, stopReason, type ReminderContext, type ReminderReadDeps } from './reminder-context.js';
 
 export interface ReconcileDeps extends ReminderReadDeps {
   readonly scheduler: ReminderScheduler;
@@ -80,6 +81,8 @@ export const makeReconcileSchedules = (deps: ReconcileDeps) =>
         });
       }
     }
+    const resume = ctx && resumeSchedule(ctx, now);
+    if (resume) desired.set(resume.name, resume);
     // A running payment plan is checked the day its oldest unpaid instalment becomes missed.
     const checkAt = ctx && planCheckAt(ctx, now);
     if (ctx && checkAt) {
@@ -101,6 +104,26 @@ export const makeReconcileSchedules = (deps: ReconcileDeps) =>
     await Promise.all(toCreate.map((d) => deps.scheduler.create(d)));
     return { created: toCreate.map((d) => d.name), deleted };
   };
+
+/**
+ * A dated pause of an open invoice resumes by itself: one schedule at 00:00 of `pausedUntil`
+ * (tenant time), or in the next minute when that moment has passed (a late stream record).
+ */
+export const resumeSchedule = (ctx: ReminderContext, now: Date): ScheduleDefinition | undefined => {
+  const { invoice, settings } = ctx;
+  if (!invoice.remindersPaused || !invoice.pausedUntil || !isOpen(invoice.status)) return undefined;
+  const timeZone = settings.timezone;
+  const planned = `${invoice.pausedUntil}T00:00:00`;
+  const soon = new Date(Math.ceil((now.getTime() + 60_000) / 60_000) * 60_000);
+  const localTime = zonedToUtc(planned, timeZone) > now ? planned : localDateTimeOf(soon, timeZone);
+  return {
+    name: resumeScheduleName(invoice.id, invoice.pausedUntil),
+    localTime,
+    timeZone,
+    input: { tenantId: invoice.tenantId, invoiceId: invoice.id, kind: 'resume', until: invoice.pausedUntil },
+    description: `Relances ${invoice.number ?? invoice.id} resume reminders on ${invoice.pausedUntil}`,
+  };
+};
 
 /** Writes what the plan must become; true when something was written. */
 const settlePlan = async (deps: ReconcileDeps, ctx: ReminderContext, now: Date): Promise<boolean> => {

@@ -218,3 +218,6 @@ export const scheduleName = (invoiceId: string, ref: { plan: number; index: numb
   `${schedulePrefix(invoiceId)}${ref.plan}.${ref.index}${kind === 'lease' ? 'L' : kind === 'check' ? 'C' : ''}-${scheduledAt.slice(0, 16).replace(/[-:T]/g, '')}`;
 
 export const schedulePrefix = (invoiceId: string): string => `rl-${invoiceId}-`;
+
+/** The resume of a dated pause: `rl-<invoice>-R-<yyyymmdd>` (a moved pause gets a new name). */
+export const resumeScheduleName = (invoiceId: string, until: string): string => `${schedulePrefix(invoiceId)}R-${until.replace(/-/g, '')}`;

@@ -4,7 +4,7 @@
  * (PUT copies on write); deleting it reverts to the original. Built-ins themselves never go.
  */
 import { DEFAULT_SCENARIOS } from '../../domain/default-scenarios.js';
-import { defaultTemplate, type ReminderTemplate } from '../../domain/default-templates.js';
+import { defaultTemplate, SMS_TEMPLATE_MAX_CHARS, type ReminderTemplate } from '../../domain/default-templates.js';
 import { channelOf, validateScenario, type Channel, type Scenario } from '../../domain/scenario.js';
 import type { ScenarioInput } from '../../domain/scenario.js';
 import { BusinessRuleError, ConflictError, NotFoundError, type FieldError } from '../errors.js';
@@ -107,6 +107,19 @@ const unknownTemplateErrors = async (deps: ScenarioDeps, tenantId: string, scena
   );
 };
 
+/** A text message is short: an sms step's template must fit SMS_TEMPLATE_MAX_CHARS. */
+const smsTemplateErrors = async (deps: ScenarioDeps, tenantId: string, scenario: Scenario): Promise<FieldError[]> => {
+  const errors: FieldError[] = [];
+  for (const [index, step] of scenario.steps.entries()) {
+    if (channelOf(step) !== 'sms') continue;
+    const template = (await deps.templates.get(tenantId, step.templateId)) ?? defaultTemplate(step.templateId);
+    if (template && template.body.length > SMS_TEMPLATE_MAX_CHARS) {
+      errors.push({ path: `body.steps.${index}.templateId`, message: `is too long for a text message (${template.body.length} characters, at most ${SMS_TEMPLATE_MAX_CHARS}): use a short template such as sms-reminder` });
+    }
+  }
+  return errors;
+};
+
 /** A tag chooses one scenario: two scenarios bound to one tag would make the choice arbitrary. */
 const tagConflicts = async (deps: ScenarioDeps, tenantId: string, scenario: Scenario): Promise<FieldError[]> => {
   const tags = scenario.tags ?? [];
@@ -133,7 +146,7 @@ const consumerTagReach = async (deps: ScenarioDeps, tenantId: string, scenario: 
 };
 
 const checked = async (deps: ScenarioDeps, tenantId: string, scenario: Scenario): Promise<Scenario> => {
-  const errors = [...scenarioFieldErrors(scenario), ...(await unknownTemplateErrors(deps, tenantId, scenario)), ...(await tagConflicts(deps, tenantId, scenario))];
+  const errors = [...scenarioFieldErrors(scenario), ...(await unknownTemplateErrors(deps, tenantId, scenario)), ...(await tagConflicts(deps, tenantId, scenario)), ...(await smsTemplateErrors(deps, tenantId, scenario))];
   if (errors.length > 0) throw new BusinessRuleError('invalid-scenario', 'The scenario cannot be used as is', errors);
   // A scenario that reaches consumers sends no template mentioning penalties or the €40 (CPCE L111-8).
   const reach = (await consumerReach(deps.clients, tenantId, scenario.id)) ?? (await consumerTagReach(deps, tenantId, scenario));

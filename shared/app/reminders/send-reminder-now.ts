@@ -7,7 +7,7 @@ import type { NewStepRecord } from '../ports/reminder-steps.js';
 import { composeReminder, resolveTemplate } from './compose-reminder.js';
 import { loadReminderContext, reminderRecipients, type ReminderContext } from './reminder-context.js';
 import { stepRecordView, type PlannedStepView } from './reminder-plan-view.js';
-import { deliverClaimed, gapClaim, type SendReminderDeps } from './send-reminder.js';
+import { deliverClaimed, gapClaim, portalUrlOf, type SendReminderDeps } from './send-reminder.js';
 
 /** A manual reminder is the owner's decision: the program switch and a client's opt-out do not block it, these do. */
 const manualBlock = ({ invoice, client }: ReminderContext): string | undefined => {
@@ -57,7 +57,7 @@ export const makeSendReminderNow = (deps: SendReminderDeps) =>
     ]);
     const refusal = templateRefusalFor(client.kind, template);
     if (refusal) throw new BusinessRuleError('penalties-for-consumer', refusal, [{ path: 'body.templateId', message: refusal }]);
-    const email = await composeReminder({ invoice, client, settings, payments, template, asOf: now }, deps.pdf, recipients.to, recipients.cc);
+    const email = await composeReminder({ invoice, client, settings, payments, template, asOf: now, ...(await portalUrlOf(deps, invoice)) }, deps.pdf, recipients.to, recipients.cc);
 
     const at = now.toISOString();
     const record: NewStepRecord = { plan: 0, index: Math.floor(now.getTime() / 1000), stepId: `manual-${today}`, templateId, state: 'sending', at, manual: true };

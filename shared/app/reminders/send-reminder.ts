@@ -1,12 +1,16 @@
 import type { ReminderTemplate } from '../../domain/default-templates.js';
 import { addDays, localDate } from '../../domain/dates.js';
 import { nextRetryAt, SEND_LEASE_MS, type StepRef } from '../../domain/reminder-steps.js';
-import { nextSendDay, sendInstant } from '../../domain/send-calendar.js';
+import { nextSendDay, sendInstant, type SendCalendar } from '../../domain/send-calendar.js';
+import { isInSmsWindow, nextSmsSlot } from '../../domain/sms-window.js';
 import { templateRefusalFor } from '../../domain/penalty-mentions.js';
 import { localDateTimeOf } from '../../domain/zoned-time.js';
-import type { Clock, InvoiceRepository, Mailer, PdfRenderer, ReminderInput, TenantDocuments } from '../ports.js';
+import type { Clock, InvoiceRepository, Mailer, PdfRenderer, ReminderInput, SmsSender, TenantDocuments } from '../ports.js';
+import { composeSms, smsRecipient } from './compose-sms.js';
+import { produceLetter } from './letter-step.js';
 import type { ClientGapClaim, NewStepRecord, StepRecordItem } from '../ports/reminder-steps.js';
 import { composeReminder, resolveTemplate } from './compose-reminder.js';
+import type { PortalLinks } from '../portal/portal-links.js';
 import { noMetrics, type Metrics } from '../metrics.js';
 import { alertOwner } from './owner-alert.js';
 import { sendWithSameDaySteps } from './grouped-send.js';
@@ -23,12 +27,17 @@ export interface SendReminderDeps extends ReminderReadDeps {
   readonly mailer: Mailer;
   readonly pdf: PdfRenderer;
   readonly clock: Clock;
+  /** Gives each reminder email its client-portal link (none without it). */
+  readonly portalLinks?: PortalLinks;
   /** Counts sent, skipped (by reason), failed and unknown-outcome reminders; none by default. */
   readonly metrics?: Metrics;
+  /** Sends the texts of `sms` steps; without it they are skipped (`sms_unavailable`). */
+  readonly sms?: SmsSender;
 }
 
 export type ReminderOutcome =
   | { readonly outcome: 'sent'; readonly messageId: string; readonly stepId: string; readonly grouped?: readonly string[] }
+  | { readonly outcome: 'to_post'; readonly letterSha256: string; readonly stepId: string }
   | { readonly outcome: 'skipped'; readonly reason: string; readonly stepId: string }
   | { readonly outcome: 'moved'; readonly reason: string; readonly stepId: string; readonly scheduledAt: string }
   | { readonly outcome: 'ignored'; readonly reason: string; readonly stepId: string }
@@ -75,10 +84,17 @@ export const makeSendReminder = (deps: SendReminderDeps) =>
       const decision = decide(ctx, record, now);
       if (decision.kind === 'skip') return skip(deps, ctx, record, decision.reason, now);
       if (decision.kind === 'move') return move(deps, ctx, record, decision.date, decision.reason, now);
+      if (decision.kind === 'wait') return moveTo(deps, ctx, record, decision.at, decision.reason, now);
 
-      // Other invoices of the client due today go in the same message (settings `groupByClient`).
-      const grouped = ctx.settings.groupByClient ? await sendWithSameDaySteps(deps, ctx, record, now, decision.recipients) : 'single';
-      const result = grouped === 'single' ? await send(deps, ctx, record, now, decision.recipients) : grouped;
+      const channel = record.channel ?? 'email';
+      let result: ReminderOutcome | 'invoice_changed';
+      if (channel === 'sms') result = await sendSms(deps, ctx, record, now, decision.recipients.to[0]!);
+      else if (channel === 'letter') result = await produceLetter(deps, ctx, record, now, gapClaim(ctx, now, `${ctx.invoice.id}/${record.plan}.${record.index}`));
+      else {
+        // Other invoices of the client due today go in the same message (settings `groupByClient`).
+        const grouped = ctx.settings.groupByClient ? await sendWithSameDaySteps(deps, ctx, record, now, decision.recipients) : 'single';
+        result = grouped === 'single' ? await send(deps, ctx, record, now, decision.recipients) : grouped;
+      }
       if (result !== 'invoice_changed') return result;
     }
     return { outcome: 'ignored', reason: 'invoice_keeps_changing', stepId };
@@ -87,6 +103,7 @@ export const makeSendReminder = (deps: SendReminderDeps) =>
 type Decision =
   | { kind: 'skip'; reason: string }
   | { kind: 'move'; date: string; reason: string }
+  | { kind: 'wait'; at: Date; reason: string }
   | { kind: 'send'; recipients: { to: string[]; cc: string[] } };
 
 export const decide = (ctx: ReminderContext, record: StepRecordItem, now: Date): Decision => {
@@ -103,8 +120,8 @@ export const decide = (ctx: ReminderContext, record: StepRecordItem, now: Date):
     if (!instalment || instalment.dueCents === 0) return { kind: 'skip', reason: 'instalment_paid' };
   } else if (plan && !record.manual) return { kind: 'skip', reason: 'payment_plan' };
   if (record.beforeDue && today >= dueBoundary(record, invoice)) return { kind: 'skip', reason: 'due_passed' };
-  const recipients = reminderRecipients(ctx.client);
-  if (recipients.to.length === 0) return { kind: 'skip', reason: 'address_failing' };
+  const recipients = recipientsFor(ctx, record);
+  if ('skip' in recipients) return { kind: 'skip', reason: recipients.skip };
   // Scenario order: an earlier step still pending (its fire is late) goes first.
   const earlier = ctx.records.filter((r) => !r.manual && r.plan === record.plan && r.index < record.index && (r.state === 'scheduled' || r.state === 'sending'));
   const latestEarlier = earlier.map((r) => localDate(new Date(r.scheduledAt ?? r.at), settings.timezone)).sort().at(-1);
@@ -114,8 +131,26 @@ export const decide = (ctx: ReminderContext, record: StepRecordItem, now: Date):
   if (last && last > addDays(today, -settings.minGapDays)) {
     return { kind: 'move', date: nextSendDay(addDays(last, settings.minGapDays), calendar), reason: 'gap' };
   }
+  // A late fire (a retry, a catch-up) never texts at night, on a Sunday or a holiday.
+  if (record.channel === 'sms' && !isInSmsWindow(now, calendar)) return { kind: 'wait', at: nextSmsSlot(now, calendar), reason: 'sms_window' };
   return { kind: 'send', recipients };
 };
+
+/** Who the step goes to on its channel, or why it cannot go at all. */
+const recipientsFor = (ctx: ReminderContext, record: StepRecordItem): { to: string[]; cc: string[] } | { skip: string } => {
+  if (record.channel === 'sms') {
+    const phone = smsRecipient(ctx.client);
+    return phone ? { to: [phone], cc: [] } : { skip: 'no_phone' };
+  }
+  // Registered post needs somewhere to post it.
+  if (record.channel === 'letter') return ctx.client.address ? { to: [], cc: [] } : { skip: 'no_postal_address' };
+  const recipients = reminderRecipients(ctx.client);
+  return recipients.to.length > 0 ? recipients : { skip: 'address_failing' };
+};
+
+/** The step's send instant on `date`: a text keeps to its window (08:00–20:00, no Sunday or holiday). */
+export const slotOf = (record: Pick<StepRecordItem, 'channel'>, instant: Date, calendar: SendCalendar): Date =>
+  record.channel === 'sms' ? nextSmsSlot(instant, calendar) : instant;
 
 /** The date a before-due step must go before: its instalment's for a payment-plan courtesy step, else the invoice's. */
 const dueBoundary = (record: Pick<StepRecordItem, 'instalmentDue'>, invoice: { readonly dueDate: string }): string => record.instalmentDue ?? invoice.dueDate;
@@ -138,11 +173,15 @@ const skip = async (deps: SendReminderDeps, ctx: ReminderContext, record: StepRe
   return { outcome: 'skipped', reason, stepId: record.stepId };
 };
 
-const move = async (deps: SendReminderDeps, ctx: ReminderContext, record: StepRecordItem, date: string, reason: string, now: Date): Promise<ReminderOutcome> => {
+const move = (deps: SendReminderDeps, ctx: ReminderContext, record: StepRecordItem, date: string, reason: string, now: Date): Promise<ReminderOutcome> => {
   const calendar = sendCalendarFor(ctx.settings, ctx.client);
-  const instant = sendInstant(date, calendar);
+  return moveTo(deps, ctx, record, slotOf(record, sendInstant(date, calendar), calendar), reason, now);
+};
+
+const moveTo = async (deps: SendReminderDeps, ctx: ReminderContext, record: StepRecordItem, instant: Date, reason: string, now: Date): Promise<ReminderOutcome> => {
+  const calendar = sendCalendarFor(ctx.settings, ctx.client);
   // A before-due step that would move onto the due date is skipped instead.
-  if (record.beforeDue && date >= dueBoundary(record, ctx.invoice)) return skip(deps, ctx, record, 'due_passed', now);
+  if (record.beforeDue && localDate(instant, calendar.timeZone) >= dueBoundary(record, ctx.invoice)) return skip(deps, ctx, record, 'due_passed', now);
   const at = now.toISOString();
   const scheduledAt = instant.toISOString();
   const { tenantId, id } = ctx.invoice;
@@ -181,7 +220,7 @@ const send = async (
   if (templateRefusalFor(client.kind, template)) return skip(deps, ctx, record, 'template_mentions_penalties', now);
   const plan = invoice.paymentPlan;
   const email = await composeReminder(
-    { invoice, client, settings, payments, template, asOf: now, ...(plan ? { plan: { plan, ...(isPlanStep(record) ? { instalment: record.instalment ?? 0 } : {}) } } : {}) },
+    { invoice, client, settings, payments, template, asOf: now, ...(await portalUrlOf(deps, invoice)), ...(plan ? { plan: { plan, ...(isPlanStep(record) ? { instalment: record.instalment ?? 0 } : {}) } } : {}) },
     deps.pdf,
     recipients.to,
     recipients.cc,
@@ -248,7 +287,7 @@ export const deliverClaimed = async (
 export const recordFailure = async (
   deps: SendReminderDeps,
   ctx: ReminderContext,
-  record: Pick<StepRecordItem, 'plan' | 'index' | 'stepId' | 'attempts' | 'firstFailedAt' | 'manual'>,
+  record: Pick<StepRecordItem, 'plan' | 'index' | 'stepId' | 'attempts' | 'firstFailedAt' | 'manual' | 'channel'>,
   send: { now: Date; today: string; gap: ClientGapClaim },
   error: unknown,
 ): Promise<ReminderOutcome> => {
@@ -257,8 +296,9 @@ export const recordFailure = async (
   const lastError = error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 300) : 'unknown error';
   const firstFailedAt = record.firstFailedAt ?? at;
   const failures = (record.attempts ?? 0) + 1;
-  const retry = record.manual ? undefined : nextRetryAt(failures, new Date(firstFailedAt), send.now);
   const calendar = sendCalendarFor(ctx.settings, ctx.client);
+  const retryAt = record.manual ? undefined : nextRetryAt(failures, new Date(firstFailedAt), send.now);
+  const retry = retryAt && slotOf(record, retryAt, calendar);
   await deps.steps.releaseSend(
     tenantId,
     id,
@@ -305,4 +345,41 @@ const checkLease = async (deps: SendReminderDeps, ctx: ReminderContext, record: 
   return { outcome: 'failed', reason: 'unknown_outcome', stepId: record.stepId };
 };
 
+/** An sms step: the text is composed, then claimed like an email, then handed to the SMS provider. */
+const sendSms = async (deps: SendReminderDeps, ctx: ReminderContext, record: StepRecordItem, now: Date, to: string): Promise<ReminderOutcome | 'invoice_changed'> => {
+  const { invoice, client, settings } = ctx;
+  if (!deps.sms) return skip(deps, ctx, record, 'sms_unavailable', now);
+  const template = await resolveTemplate(deps.templates, invoice.tenantId, record.templateId, client.language);
+  if (templateRefusalFor(client.kind, template)) return skip(deps, ctx, record, 'template_mentions_penalties', now);
+  const sms = composeSms({ invoice, client, settings, template, asOf: now }, to);
+  const at = now.toISOString();
+  const today = localDate(now, settings.timezone);
+  const gap = gapClaim(ctx, now, `${invoice.id}/${record.plan}.${record.index}`);
+  const claim = await deps.steps.claimSend(
+    invoice.tenantId,
+    invoice.id,
+    { ref: record, expectedScheduledAt: record.scheduledAt!, leaseUntil: new Date(now.getTime() + SEND_LEASE_MS).toISOString(), at },
+    { paidCents: invoice.paidCents, creditedCents: invoice.creditedCents, today, at },
+    gap,
+  );
+  if (!claim.ok) return 'invoice_changed';
+  let messageId: string;
+  try {
+    ({ messageId } = await deps.sms.send({ ...sms, tags: { tenant: invoice.tenantId, invoice: invoice.id, client: client.id, step: record.stepId } }));
+  } catch (error) {
+    (deps.metrics ?? noMetrics).reminderFailed();
+    return recordFailure(deps, ctx, record, { now, today, gap }, error);
+  }
+  (deps.metrics ?? noMetrics).reminderSent();
+  await deps.steps.finishSend(invoice.tenantId, invoice.id, record, { at, messageId, recipients: [to], dueDate: invoice.dueDate });
+  await deps.invoices.appendEvents(invoice.tenantId, invoice.id, [{ at, type: 'sms.sent', data: { stepId: record.stepId, plan: record.plan, templateId: template.id, messageId, to } }]);
+  return { outcome: 'sent', messageId, stepId: record.stepId };
+};
+
 export type { NewStepRecord };
+
+/** A fresh portal link for this email, when the invoice has links on. */
+export const portalUrlOf = async (deps: Pick<SendReminderDeps, 'portalLinks'>, invoice: Parameters<PortalLinks['issue']>[0]): Promise<{ portalUrl?: string }> => {
+  const portalUrl = await deps.portalLinks?.issue(invoice);
+  return portalUrl ? { portalUrl } : {};
+};

@@ -49,6 +49,8 @@ const clientFields = {
   ccEmails: z.array(email).max(10).default([]),
   /** Reminders go to the `billing` contacts' emails (else `email`); SMS steps to their phones. */
   contacts: contacts.default([]),
+  /** E.164 mobile number; SMS steps go here when no billing contact has a phone. */
+  phone: phoneE164.optional(),
   address: address.optional(),
   siren: z.string().regex(/^\d{9}$/, { message: 'must be 9 digits' }).optional(),
   vatNumber: z.string().max(20).optional(),
@@ -68,6 +70,7 @@ export const ClientPatch = z
     email: clientFields.email,
     ccEmails: z.array(email).max(10),
     contacts,
+    phone: phoneE164.nullable(),
     address: address.nullable(),
     siren: clientFields.siren.unwrap().nullable(),
     vatNumber: z.string().max(20).nullable(),

@@ -141,6 +141,17 @@ export const Invoice = z.object({
   daysLate: z.number().int(),
   remindersPaused: z.boolean(),
   disputed: z.boolean(),
+  /** Paused reminders resume by themselves on this date. */
+  pausedUntil: businessDate.optional(),
+  pauseReason: z.string().optional(),
+  disputeReason: z.string().optional(),
+  /** The client promised (portal) to pay by this date. */
+  promisedFor: businessDate.optional(),
+  /** The client said it paid (portal); record the payment to confirm it. */
+  paidClaim: z.object({ date: businessDate, reference: z.string().optional(), at: instant }).optional(),
+  /** Portal links of this invoice are switched off (DELETE /invoices/{id}/portal-link). */
+  portalDisabled: z.boolean().optional(),
+  portalViewedAt: instant.optional(),
   sentAt: instant.optional(),
   emailedTo: email.optional(),
   lastReminderAt: instant.optional(),

@@ -116,6 +116,31 @@ export const PlannedStepView = z.object({
   letterSha256: z.string().optional(),
 });
 
+/** A step of an invoice's plan in a path: `/invoices/{id}/reminders/{stepId}/…`. */
+export const StepParams = z.object({ id: z.string().min(1).max(64), stepId: z.string().min(1).max(64) }).strict();
+
+export const LetterPostedInput = z
+  .object({
+    /** The registered mail number (recommandé), e.g. `1A 234 567 8901 2`. */
+    trackingNumber: z.string().trim().min(1).max(40).optional(),
+  })
+  .strict();
+
+export const LetterToPostView = z.object({
+  invoiceId: z.string(),
+  invoiceNumber: z.string(),
+  stepId: z.string(),
+  clientName: z.string(),
+  /** Where to post it. */
+  address: z.object({ line1: z.string(), line2: z.string().optional(), postalCode: z.string(), city: z.string(), country: z.string() }).optional(),
+  /** What the letter claims: balances, plus penalties and the €40 for a business. */
+  amountCents: z.number().int(),
+  producedAt: instant,
+  letterSha256: z.string(),
+  /** The letter's PDF (this API, relative URL). */
+  pdfUrl: z.string(),
+});
+
 /** A whole local day (`from` = its start, `to` = its end, in the tenant's time zone) or an exact instant. */
 const dayOrInstant = z.union([businessDate, instant], {
   error: 'must be a date YYYY-MM-DD (a whole day in your time zone) or an ISO-8601 instant',

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type * as domain from '../../domain/settings.js';
 import { email, id, timeZone } from './common.js';
+import { isValidBic, isValidIban } from '../../domain/epc-qr.js';
 
 /** Validation and conversion only: the types are the domain's (shared/domain/settings.ts). */
 export type CompanyIdentity = domain.CompanyIdentity;
@@ -27,9 +28,13 @@ export const CompanyIdentity = z.object({
   iban: z
     .string()
     .transform((s) => s.replace(/\s+/g, '').toUpperCase())
-    .pipe(z.string().regex(/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/, { message: 'must be an IBAN' }))
+    .pipe(z.string().regex(/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/, { message: 'must be an IBAN' }).refine(isValidIban, { message: 'is not a valid IBAN (check digits)' }))
     .optional(),
-  bic: z.string().regex(/^[A-Z0-9]{8}([A-Z0-9]{3})?$/, { message: 'must be a BIC' }).optional(),
+  bic: z
+    .string()
+    .transform((s) => s.replace(/\s+/g, '').toUpperCase())
+    .pipe(z.string().refine(isValidBic, { message: 'must be a BIC (bank, country, location, optional branch: 8 or 11 characters)' }))
+    .optional(),
 }) satisfies z.ZodType<domain.CompanyIdentity>;
 
 /** What a payment URL template may mention; each becomes the invoice's value, URL-encoded. */
@@ -96,6 +101,14 @@ export const Settings = z
     planMissedDays: z.number().int().min(1).max(90),
     /** Steps of several invoices of one client due the same day go out as one message listing them all. */
     groupByClient: z.boolean(),
+    /** SMS steps: origination identity (phone number, sender id, pool or their ARN) and the sender id shown (3–11 letters or digits, one letter at least). */
+    sms: z
+      .object({
+        originationIdentity: z.string().regex(/^[A-Za-z0-9_:/+.-]{1,256}$/, { message: 'must be a phone number, sender id, pool id or ARN' }).optional(),
+        senderId: z.string().regex(/^(?=.*[A-Za-z])[A-Za-z0-9]{3,11}$/, { message: 'must be 3-11 letters or digits, with at least one letter' }).optional(),
+      })
+      .strict()
+      .optional(),
     /** Every reminder also goes, as a blind copy, to the company's own address (`company.email`). */
     bccSelf: z.boolean(),
     /** Thank the client when an invoice becomes paid, at most once per invoice. */

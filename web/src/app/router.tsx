@@ -39,6 +39,7 @@ export const routes: RouteObject[] = [
       { path: 'scenarios', ...screen(() => import('../features/scenarios/routes/scenarios-screen')) },
       { path: 'scenarios/:id', ...screen(() => import('../features/scenarios/routes/scenario-screen')) },
       { path: 'settings', ...screen(() => import('../features/settings/settings-screen')) },
+      { path: 'notifications', ...screen(() => import('../features/notifications/notifications-screen')) },
       { path: 'import', ...screen(() => import('../features/import/import-screen')) },
       { path: 'simulation', ...screen(() => import('../features/simulation/simulation-screen')) },
       { path: '*', ...screen(() => import('../components/not-found')) },

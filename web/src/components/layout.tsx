@@ -1,4 +1,6 @@
+import { useQuery } from '@tanstack/react-query';
 import { NavLink, Outlet } from 'react-router';
+import { api, unwrap } from '../lib/api-client';
 import { signOut } from '../lib/auth';
 import { setLanguage, useI18n } from '../lib/i18n';
 
@@ -10,12 +12,26 @@ const NAV = [
   ['/templates', 'nav.templates'],
   ['/scenarios', 'nav.scenarios'],
   ['/simulation', 'nav.simulation'],
+  ['/notifications', 'nav.alerts'],
   ['/settings', 'nav.settings'],
 ] as const;
+
+/** Unread alerts for the navigation's badge (refreshed every minute and after each change). */
+const useUnread = () =>
+  useQuery({
+    queryKey: ['notifications', 'unread-count'],
+    queryFn: async () => {
+      const page = await unwrap(api().GET('/notifications', { params: { query: { unread: 'true', limit: 100 } } }));
+      return { count: page.items.length, more: Boolean(page.nextCursor) };
+    },
+    refetchInterval: 60_000,
+    retry: false,
+  });
 
 /** The shell: skip link, header, navigation (scrolls sideways on a phone), main. */
 export const Layout = () => {
   const { t, lang } = useI18n();
+  const unread = useUnread().data;
   return (
     <>
       <a className="skip-link" href="#main">
@@ -45,6 +61,15 @@ export const Layout = () => {
             <li key={to}>
               <NavLink to={to} end={to === '/'}>
                 {t(key)}
+                {to === '/notifications' && unread && unread.count > 0 && (
+                  <>
+                    {' '}
+                    <span className="nav-badge" aria-hidden="true">
+                      {unread.more ? '99+' : unread.count}
+                    </span>
+                    <span className="visually-hidden">({t('nav.unread', { count: unread.count })})</span>
+                  </>
+                )}
               </NavLink>
             </li>
           ))}

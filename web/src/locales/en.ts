@@ -12,6 +12,8 @@ export const en: Translations = {
     templates: 'Templates',
     scenarios: 'Scenarios',
     simulation: 'Simulation',
+    alerts: 'Alerts',
+    unread: '{{count}} unread',
     settings: 'Settings',
     signOut: 'Sign out',
     otherLanguage: 'Français',

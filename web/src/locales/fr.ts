@@ -10,6 +10,8 @@ export const fr = {
     templates: 'Modèles',
     scenarios: 'Scénarios',
     simulation: 'Simulation',
+    alerts: 'Alertes',
+    unread: '{{count}} non lue(s)',
     settings: 'Réglages',
     signOut: 'Se déconnecter',
     otherLanguage: 'English',

@@ -29,6 +29,7 @@ const fr = {
   tags: 'Catégories',
   tagsHint: 'Séparées par des virgules, ex. grand-compte, particulier-fidèle : une catégorie peut avoir son scénario.',
   tagsSaved: 'Catégories enregistrées.',
+  stepTemplate: 'Celui de la prochaine étape de chaque facture',
 };
 
 export const clientTexts = registerTexts('clientMore', fr, {
@@ -60,4 +61,5 @@ export const clientTexts = registerTexts('clientMore', fr, {
   tags: 'Categories',
   tagsHint: 'Comma separated, e.g. key-account, loyal-consumer: a category can have its own scenario.',
   tagsSaved: 'Categories saved.',
+  stepTemplate: 'The next step’s template of each invoice',
 });

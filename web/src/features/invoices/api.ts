@@ -157,3 +157,11 @@ export const useEndgameActions = (id: string) => {
     }),
   };
 };
+
+export const useCancelStep = (id: string) => {
+  const invalidate = useInvalidate(id);
+  return useMutation({
+    mutationFn: (stepId: string) => unwrap(api().POST('/invoices/{id}/reminders/{stepId}/cancel', { params: { path: { id, stepId } } })),
+    onSuccess: invalidate,
+  });
+};

@@ -182,3 +182,43 @@ export const invoiceTexts = registerTexts('invoiceMore', invoiceFr, {
   planAccept: 'Accept',
   planDecline: 'Decline',
 });
+
+const massFr = {
+  select: 'Choisir',
+  selectAll: 'Tout sélectionner sur cette page',
+  selectOne: 'Sélectionner {{number}}',
+  selected: '{{count}} facture(s) sélectionnée(s)',
+  send: 'Relancer la sélection',
+  title: 'Relancer {{count}} facture(s)',
+  hint: 'Un seul message par client ; les clients relancés il y a peu sont sautés.',
+  template: 'Modèle',
+  stepTemplate: 'Celui de la prochaine étape de chaque facture',
+  preview: 'Aperçu sur {{number}}',
+  confirm: 'Envoyer les relances',
+  sending: 'Envoi en cours…',
+  totals: '{{sent}} envoyée(s), {{skipped}} sautée(s), {{failed}} en échec',
+  result: 'Résultat',
+  reason: 'Motif',
+  clear: 'Vider la sélection',
+  outcome: { sent: 'Envoyée', skipped: 'Sautée', failed: 'Échec' },
+};
+
+export const massSendTexts = registerTexts('massSend', massFr, {
+  select: 'Select',
+  selectAll: 'Select all on this page',
+  selectOne: 'Select {{number}}',
+  selected: '{{count}} invoice(s) selected',
+  send: 'Remind the selection',
+  title: 'Remind {{count}} invoice(s)',
+  hint: 'One message per client; clients reminded recently are skipped.',
+  template: 'Template',
+  stepTemplate: 'The next step’s template of each invoice',
+  preview: 'Preview on {{number}}',
+  confirm: 'Send the reminders',
+  sending: 'Sending…',
+  totals: '{{sent}} sent, {{skipped}} skipped, {{failed}} failed',
+  result: 'Result',
+  reason: 'Reason',
+  clear: 'Clear the selection',
+  outcome: { sent: 'Sent', skipped: 'Skipped', failed: 'Failed' },
+});

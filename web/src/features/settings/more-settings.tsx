@@ -147,6 +147,18 @@ export const useSections = (settings: Record<string, unknown>): SettingSection[]
     },
   ];
   const has = (path: string) => read(settings, path) !== undefined;
+  if (has('notifications')) {
+    sections.push({
+      id: 'notifications',
+      title: t(s('notifications')),
+      fields: [
+        { path: 'notifyEmail', label: t(s('notifyEmail')), hint: t(s('notifyEmailHint')), kind: 'email', nullable: true },
+        { path: 'notifications.immediate', label: t(s('notifyImmediate')), kind: 'bool' },
+        { path: 'notifications.dailyOverview', label: t(s('dailyOverview')), kind: 'bool' },
+        { path: 'notifications.overviewHour', label: t(s('overviewHour')), kind: 'hour', min: 0, max: 23 },
+      ],
+    });
+  }
   if (has('planMissedDays')) {
     sections.push({
       id: 'plans',

@@ -6,6 +6,7 @@ import { ClientFormView } from '../components/client-form';
 import { Statement } from '../components/statement';
 import { ContactsEditor } from '../components/contacts-editor';
 import { TagsEditor } from '../components/tags-editor';
+import { GroupedReminderDialog } from '../components/grouped-reminder';
 
 export default function ClientScreen() {
   const { id = '' } = useParams();
@@ -20,6 +21,7 @@ export default function ClientScreen() {
   return (
     <article>
       <PageHeader title={c.name}>
+        <GroupedReminderDialog clientId={c.id} />
         <Link to={`/invoices/new?client=${c.id}`} className="button primary">
           {t('clients.newInvoice')}
         </Link>

@@ -5,7 +5,13 @@ import type { Invoice } from '../api';
 import '../texts';
 
 /** The follow-up table; on a phone each row becomes a card (labels from data-label). */
-export const InvoiceTable = ({ invoices, clientNames }: { invoices: readonly Invoice[]; clientNames: ReadonlyMap<string, string> }) => {
+export interface Selection {
+  selected: ReadonlySet<string>;
+  toggle: (id: string) => void;
+  setAll: (ids: string[], on: boolean) => void;
+}
+
+export const InvoiceTable = ({ invoices, clientNames, selection }: { invoices: readonly Invoice[]; clientNames: ReadonlyMap<string, string>; selection?: Selection }) => {
   const { t, money, date, dateTime } = useI18n();
   const reminders = invoices.some((i) => i.lastReminder || i.nextStep);
   return (
@@ -14,6 +20,16 @@ export const InvoiceTable = ({ invoices, clientNames }: { invoices: readonly Inv
         <caption className="visually-hidden">{t('invoices.title')}</caption>
         <thead>
           <tr>
+            {selection && (
+              <th scope="col">
+                <input
+                  type="checkbox"
+                  aria-label={t('massSend.selectAll')}
+                  checked={invoices.length > 0 && invoices.every((i) => selection.selected.has(i.id))}
+                  onChange={(e) => selection.setAll(invoices.map((i) => i.id), e.target.checked)}
+                />
+              </th>
+            )}
             <th scope="col">{t('invoices.number')}</th>
             <th scope="col">{t('invoices.client')}</th>
             <th scope="col">{t('invoices.due')}</th>
@@ -31,6 +47,16 @@ export const InvoiceTable = ({ invoices, clientNames }: { invoices: readonly Inv
         <tbody>
           {invoices.map((invoice) => (
             <tr key={invoice.id}>
+              {selection && (
+                <td data-label={t('massSend.select')}>
+                  <input
+                    type="checkbox"
+                    aria-label={t('massSend.selectOne', { number: invoice.number ?? t('invoices.draftNumber') })}
+                    checked={selection.selected.has(invoice.id)}
+                    onChange={() => selection.toggle(invoice.id)}
+                  />
+                </td>
+              )}
               <td data-label={t('invoices.number')}>
                 <Link to={`/invoices/${invoice.id}`}>{invoice.number ?? t('invoices.draftNumber')}</Link>
               </td>

@@ -2,15 +2,17 @@ import { useState } from 'react';
 import { Dialog, ErrorMessage, Field, Loading, StatusBadge } from '../../../components/ui';
 import { useI18n } from '../../../lib/i18n';
 import '../texts';
-import { useInvoiceAction, usePreview, useReminderPlan, useTemplates } from '../api';
+import { useCancelStep, useInvoiceAction, usePreview, useReminderPlan, useTemplates } from '../api';
 
 /** The plan as recorded: each step with its time, state and the reason it ended that way. */
 export const ReminderPlan = ({ invoiceId }: { invoiceId: string }) => {
   const { t, dateTime } = useI18n();
   const plan = useReminderPlan(invoiceId);
+  const cancel = useCancelStep(invoiceId);
   return (
     <section aria-labelledby="plan-title" className="card">
       <h2 id="plan-title">{t('invoice.plan')}</h2>
+      {cancel.isError && <ErrorMessage error={cancel.error} />}
       {plan.isPending ? (
         <Loading />
       ) : plan.isError ? (
@@ -28,6 +30,9 @@ export const ReminderPlan = ({ invoiceId }: { invoiceId: string }) => {
                 <th scope="col">{t('invoiceMore.channel')}</th>
                 <th scope="col">{t('invoice.state')}</th>
                 <th scope="col">{t('invoice.reason')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('common.actions')}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -41,6 +46,19 @@ export const ReminderPlan = ({ invoiceId }: { invoiceId: string }) => {
                     <StatusBadge status={step.state} />
                   </td>
                   <td data-label={t('invoice.reason')}>{step.reason ?? ''}</td>
+                  <td data-label={t('common.actions')}>
+                    {step.state === 'scheduled' && !step.projected && (
+                      <button
+                        type="button"
+                        className="button small"
+                        disabled={cancel.isPending}
+                        aria-label={t('invoiceMore.cancelStepLabel', { step: step.stepId.toUpperCase() })}
+                        onClick={() => window.confirm(t('invoiceMore.cancelStepConfirm')) && cancel.mutate(step.stepId)}
+                      >
+                        {t('invoiceMore.cancelStep')}
+                      </button>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

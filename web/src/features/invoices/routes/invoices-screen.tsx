@@ -8,6 +8,7 @@ import { todayIso } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n';
 import { useClientNames, useInvoiceList, type InvoiceQuery } from '../api';
 import { InvoiceTable } from '../components/invoice-table';
+import { MassSendDialog } from '../components/mass-send';
 import { isTab, latenessQuery, LATENESS, SORTS, TABS, tabQuery, type Tab } from '../follow-up';
 import '../texts';
 
@@ -45,6 +46,14 @@ export default function InvoicesScreen() {
   const clients = useClientNames();
   const names = useMemo(() => new Map((clients.data ?? []).map((c) => [c.id, c.name])), [clients.data]);
   const invoices = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const selection = {
+    selected,
+    toggle: (id: string) => setSelected((s) => (s.has(id) ? new Set([...s].filter((x) => x !== id)) : new Set([...s, id]))),
+    setAll: (ids: string[], on: boolean) => setSelected((s) => (on ? new Set([...s, ...ids]) : new Set([...s].filter((x) => !ids.includes(x))))),
+  };
+  const chosen = invoices.filter((i) => selected.has(i.id));
+  const selectable = tab !== 'drafts';
 
   return (
     <section>
@@ -129,7 +138,16 @@ export default function InvoicesScreen() {
                 )
               ) : (
                 <>
-                  <InvoiceTable invoices={invoices} clientNames={names} />
+                  {chosen.length > 0 && (
+                    <div className="row selection-bar" role="region" aria-label={t('massSend.selected', { count: chosen.length })}>
+                      <strong>{t('massSend.selected', { count: chosen.length })}</strong>
+                      <MassSendDialog invoices={chosen} onDone={() => setSelected(new Set())} />
+                      <button type="button" className="button small" onClick={() => setSelected(new Set())}>
+                        {t('massSend.clear')}
+                      </button>
+                    </div>
+                  )}
+                  <InvoiceTable invoices={invoices} clientNames={names} selection={selectable ? selection : undefined} />
                   {list.hasNextPage && (
                     <button type="button" className="button" disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
                       {t('common.more')}

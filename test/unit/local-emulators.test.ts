@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nextCronOccurrence, parseCronExpression } from '../../infra/local/local-time.js';
 import { ScheduleStore } from '../../infra/local/scheduler-store.js';
+import { simulatedEvents } from '../../infra/local/ses-simulator.js';
 
 const next = (expression: string, after: string, zone?: string) => nextCronOccurrence(parseCronExpression(expression)!, new Date(after), zone)?.toISOString();
 
@@ -48,5 +49,23 @@ describe('a recurring schedule in the emulator store', () => {
   it('refuses a cron() it cannot run, naming it', () => {
     const store = new ScheduleStore('arn:aws:scheduler:eu-west-3:0');
     expect(() => store.create('ov-2', 'g', { ...definition, ScheduleExpression: 'cron(0 7 L * ? *)' })).toThrow(/cron\(0 7 L \* \? \*\)/);
+  });
+});
+
+describe('the local SES mailbox simulator', () => {
+  const send = (to: string[], cc: string[] = []) => ({ Destination: { ToAddresses: to, CcAddresses: cc }, EmailTags: [{ Name: 'tenant', Value: 't1' }, { Name: 'invoice', Value: 'i1' }] });
+  const now = new Date('2026-11-25T10:00:00Z');
+
+  it('answers a send to bounce@simulator.amazonses.com with a permanent bounce of that address, carrying the message tags', () => {
+    expect(simulatedEvents(send(['bounce@simulator.amazonses.com'], ['boss@client.test']), 'm1', now)).toEqual([{
+      eventType: 'Bounce',
+      mail: { messageId: 'm1', timestamp: now.toISOString(), destination: ['bounce@simulator.amazonses.com', 'boss@client.test'], tags: { tenant: ['t1'], invoice: ['i1'] } },
+      bounce: { bounceType: 'Permanent', bounceSubType: 'General', bouncedRecipients: [{ emailAddress: 'bounce@simulator.amazonses.com' }], timestamp: now.toISOString() },
+    }]);
+  });
+
+  it('answers complaint@ with a complaint, and any other address with nothing', () => {
+    expect(simulatedEvents(send(['complaint@simulator.amazonses.com']), 'm2', now).map((e) => e.eventType)).toEqual(['Complaint']);
+    expect(simulatedEvents(send(['compta@client.test']), 'm3', now)).toEqual([]);
   });
 });

@@ -1,0 +1,9 @@
+import { makeReissuePortalLink } from '../../shared/app/portal/portal-link-admin.js';
+import { httpHandler } from '../../shared/http/http-handler.js';
+import { created } from '../../shared/http/responses.js';
+import { routes } from '../../shared/http/routes.js';
+import { portalLinks } from '../../shared/wiring-portal-links.js';
+import { wiring } from '../../shared/wiring.js';
+
+const reissue = makeReissuePortalLink({ invoices: wiring.invoices(), settings: wiring.settings(), clock: wiring.clock, links: portalLinks() });
+export const handler = httpHandler(routes.issuePortalLink, async ({ tenantId, params }) => created(await reissue(tenantId, params.id)), wiring);

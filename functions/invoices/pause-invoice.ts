@@ -1,0 +1,8 @@
+import { makePauseInvoice } from '../../shared/app/reminder-holds.js';
+import { httpHandler } from '../../shared/http/http-handler.js';
+import { ok } from '../../shared/http/responses.js';
+import { routes } from '../../shared/http/routes.js';
+import { wiring } from '../../shared/wiring.js';
+
+const pauseInvoice = makePauseInvoice({ invoices: wiring.invoices(), settings: wiring.settings(), clock: wiring.clock });
+export const handler = httpHandler(routes.pauseInvoice, async ({ tenantId, params, body }) => ok(await pauseInvoice(tenantId, params.id, body)));

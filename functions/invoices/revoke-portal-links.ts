@@ -1,0 +1,11 @@
+import { makeRevokePortalLinks } from '../../shared/app/portal/portal-link-admin.js';
+import { httpHandler } from '../../shared/http/http-handler.js';
+import { noContent } from '../../shared/http/responses.js';
+import { routes } from '../../shared/http/routes.js';
+import { wiring } from '../../shared/wiring.js';
+
+const revoke = makeRevokePortalLinks({ invoices: wiring.invoices(), settings: wiring.settings(), clock: wiring.clock });
+export const handler = httpHandler(routes.revokePortalLinks, async ({ tenantId, params }) => {
+  await revoke(tenantId, params.id);
+  return noContent();
+});

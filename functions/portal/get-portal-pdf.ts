@@ -1,0 +1,12 @@
+import { makeRenderPortalPdf } from '../../shared/app/portal/portal-pdf.js';
+import { httpHandler } from '../../shared/http/http-handler.js';
+import { pdf } from '../../shared/http/responses.js';
+import { routes } from '../../shared/http/routes.js';
+import { wiring } from '../../shared/wiring.js';
+import { pdfRenderer } from '../../shared/wiring-pdf.js';
+
+const renderPdf = makeRenderPortalPdf({ tokens: wiring.portalTokens(), invoices: wiring.invoices(), settings: wiring.settings(), clients: wiring.clients(), clock: wiring.clock, pdf: pdfRenderer });
+export const handler = httpHandler(routes.getPortalPdf, async ({ params }) => {
+  const { bytes, fileName } = await renderPdf(params.token);
+  return pdf(bytes, fileName);
+});

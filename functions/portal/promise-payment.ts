@@ -1,0 +1,8 @@
+import { makePromisePayment } from '../../shared/app/portal/portal-actions.js';
+import { httpHandler } from '../../shared/http/http-handler.js';
+import { ok } from '../../shared/http/responses.js';
+import { routes } from '../../shared/http/routes.js';
+import { portalDeps } from '../../shared/wiring-portal.js';
+
+const action = makePromisePayment(portalDeps());
+export const handler = httpHandler(routes.portalPromise, async ({ params, body }) => ok(await action(params.token, body)));

@@ -1,0 +1,12 @@
+import { makeGetLetterPdf } from '../../shared/app/reminders/letters.js';
+import { httpHandler } from '../../shared/http/http-handler.js';
+import { pdf } from '../../shared/http/responses.js';
+import { routes } from '../../shared/http/routes.js';
+import { wiring } from '../../shared/wiring.js';
+import { pdfRenderer } from '../../shared/wiring-pdf.js';
+
+const getLetterPdf = makeGetLetterPdf({ steps: wiring.steps(), invoices: wiring.invoices(), pdf: pdfRenderer });
+export const handler = httpHandler(routes.letterPdf, async ({ tenantId, params }) => {
+  const { bytes, fileName } = await getLetterPdf(tenantId, params.id, params.stepId);
+  return pdf(bytes, fileName);
+});

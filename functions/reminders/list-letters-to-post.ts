@@ -1,0 +1,8 @@
+import { makeListLettersToPost } from '../../shared/app/reminders/letters.js';
+import { httpHandler } from '../../shared/http/http-handler.js';
+import { ok } from '../../shared/http/responses.js';
+import { routes } from '../../shared/http/routes.js';
+import { wiring } from '../../shared/wiring.js';
+
+const listLettersToPost = makeListLettersToPost({ steps: wiring.steps() });
+export const handler = httpHandler(routes.lettersToPost, async ({ tenantId }) => ok({ items: await listLettersToPost(tenantId) }));

@@ -1,0 +1,8 @@
+import { makeMarkLetterPosted } from '../../shared/app/reminders/letters.js';
+import { httpHandler } from '../../shared/http/http-handler.js';
+import { ok } from '../../shared/http/responses.js';
+import { routes } from '../../shared/http/routes.js';
+import { wiring } from '../../shared/wiring.js';
+
+const markLetterPosted = makeMarkLetterPosted({ steps: wiring.steps(), invoices: wiring.invoices(), clock: wiring.clock });
+export const handler = httpHandler(routes.markLetterPosted, async ({ tenantId, params, body }) => ok(await markLetterPosted(tenantId, params.id, params.stepId, body)));

@@ -1,0 +1,106 @@
+/**
+ * SES's mailbox simulator, locally: a pass-through in front of aws-ses-v2-local that, like SES,
+ * answers a send to `bounce@simulator.amazonses.com` with a permanent bounce event and one to
+ * `complaint@simulator.amazonses.com` with a complaint, published as the configuration set would
+ * (the event's `detail`, with the message's tags). The local stack hands them to the email-events
+ * function, as EventBridge does on AWS. Everything else goes through untouched.
+ */
+import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export const SIMULATOR_BOUNCE = 'bounce@simulator.amazonses.com';
+export const SIMULATOR_COMPLAINT = 'complaint@simulator.amazonses.com';
+
+/** The `detail` of an SES event as EventBridge delivers it (the fields Relances reads). */
+export interface SimulatedSesEvent {
+  readonly eventType: 'Bounce' | 'Complaint';
+  readonly mail: { messageId: string; timestamp: string; destination: string[]; tags: Record<string, string[]> };
+  readonly bounce?: { bounceType: 'Permanent'; bounceSubType: 'General'; bouncedRecipients: { emailAddress: string }[]; timestamp: string };
+  readonly complaint?: { complainedRecipients: { emailAddress: string }[]; timestamp: string };
+}
+
+interface SendEmailBody {
+  Destination?: { ToAddresses?: string[]; CcAddresses?: string[]; BccAddresses?: string[] };
+  EmailTags?: { Name: string; Value: string }[];
+}
+
+/** The events SES would publish for a send, from its request and the message id it answered. */
+export const simulatedEvents = (body: SendEmailBody, messageId: string, now: Date): SimulatedSesEvent[] => {
+  const d = body.Destination ?? {};
+  const destination = [...(d.ToAddresses ?? []), ...(d.CcAddresses ?? []), ...(d.BccAddresses ?? [])];
+  const tags = Object.fromEntries((body.EmailTags ?? []).map((t) => [t.Name, [t.Value]]));
+  const timestamp = now.toISOString();
+  const mail = { messageId, timestamp, destination, tags };
+  const lower = destination.map((a) => a.toLowerCase());
+  const events: SimulatedSesEvent[] = [];
+  const bounced = destination.filter((_, i) => lower[i] === SIMULATOR_BOUNCE);
+  if (bounced.length > 0) events.push({ eventType: 'Bounce', mail, bounce: { bounceType: 'Permanent', bounceSubType: 'General', bouncedRecipients: bounced.map((emailAddress) => ({ emailAddress })), timestamp } });
+  const complained = destination.filter((_, i) => lower[i] === SIMULATOR_COMPLAINT);
+  if (complained.length > 0) events.push({ eventType: 'Complaint', mail, complaint: { complainedRecipients: complained.map((emailAddress) => ({ emailAddress })), timestamp } });
+  return events;
+};
+
+export interface SesSimulator {
+  readonly url: string;
+  /** Resolves once every event of the sends made so far has been handled. */
+  settled(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export const startSesSimulator = async ({ port, host = '127.0.0.1', target, onEvent, log }: {
+  port: number;
+  host?: string;
+  /** The SES emulator behind it. */
+  target: string;
+  onEvent: (event: SimulatedSesEvent) => Promise<unknown>;
+  log?: (message: string) => void;
+}): Promise<SesSimulator> => {
+  const upstream = new URL(target);
+  const inFlight = new Set<Promise<unknown>>();
+  const publish = (events: SimulatedSesEvent[]) => {
+    for (const event of events) {
+      const handled = onEvent(event).catch((error: unknown) => log?.(`SES simulator: ${event.eventType} event failed: ${String(error)}`));
+      inFlight.add(handled);
+      void handled.finally(() => inFlight.delete(handled));
+    }
+  };
+  const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      const proxied = request({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } }, (answer) => {
+        const out: Buffer[] = [];
+        answer.on('data', (c: Buffer) => out.push(c));
+        answer.on('end', () => {
+          const payload = Buffer.concat(out);
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          res.end(payload);
+          if (req.method !== 'POST' || !req.url?.startsWith('/v2/email/outbound-emails') || answer.statusCode !== 200) return;
+          try {
+            const { MessageId } = JSON.parse(payload.toString('utf8')) as { MessageId?: string };
+            if (MessageId) publish(simulatedEvents(JSON.parse(body.toString('utf8')) as SendEmailBody, MessageId, new Date()));
+          } catch {
+            // Not a JSON send: nothing to simulate.
+          }
+        });
+      });
+      proxied.on('error', (error) => {
+        res.writeHead(502, { 'content-type': 'text/plain' });
+        res.end(`SES simulator: ${error.message}`);
+      });
+      proxied.end(body);
+    });
+  });
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, host, () => resolve()));
+  return {
+    url: `http://localhost:${(server.address() as AddressInfo).port}`,
+    settled: async () => {
+      while (inFlight.size > 0) await Promise.all([...inFlight]);
+    },
+    stop: () => new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }),
+  };
+};

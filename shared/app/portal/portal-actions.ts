@@ -1,0 +1,81 @@
+/**
+ * What the client does from the portal. Each action is one versioned write with its timeline
+ * event (the owner's notifications are derived from those events by the `notify` consumer):
+ * - "j'ai payé": reminders pause 5 business days while the owner checks the bank;
+ * - a promise to pay by a date (≤ 60 days): reminders pause and resume the day after, if unpaid;
+ * - a dispute: reminders stop until the owner resolves it.
+ * A pause never shortens a longer one already in place.
+ */
+import { addDays, localDate } from '../../domain/dates.js';
+import { invoiceBalanceCents, isOpen } from '../../domain/invoice.js';
+import { addBusinessDays, lengthenPause, PAID_CLAIM_PAUSE_BUSINESS_DAYS, promiseDateProblem } from '../../domain/portal.js';
+import { AppError, BusinessRuleError } from '../errors.js';
+import { retryOnConflict } from '../retry-on-conflict.js';
+import type { InvoiceRecord, TimelineRecord } from '../ports.js';
+import { resolvePortalToken, type PortalResolveDeps } from './portal-links.js';
+import type { Settings } from '../../domain/settings.js';
+
+export interface PortalActionResult {
+  readonly remindersPaused: boolean;
+  readonly pausedUntil?: string;
+  readonly disputed: boolean;
+}
+
+/**
+ * 409 for an action the invoice's state forbids (paid, disputed). Not a ConflictError: that one
+ * means "another writer got there first" and makes the use case retry.
+ */
+export class PortalStateError extends AppError {
+  readonly status = 409;
+  readonly title = 'Conflict';
+  override readonly type = 'https://relances.dev/problems/portal-state';
+}
+
+type Decide = (current: InvoiceRecord, ctx: { at: string; today: string; settings: Settings }) => { next: InvoiceRecord; events: TimelineRecord[] };
+
+const act = (deps: PortalResolveDeps, token: string, decide: Decide) =>
+  retryOnConflict(async (): Promise<PortalActionResult> => {
+    const { invoice, settings, now } = await resolvePortalToken(deps, token);
+    if (!isOpen(invoice.status) || invoiceBalanceCents(invoice) <= 0) throw new PortalStateError(`The invoice is ${invoice.status}: nothing is left to pay`);
+    const { next, events } = decide(invoice, { at: now.toISOString(), today: localDate(now, settings.timezone), settings });
+    await deps.invoices.save(next, { events });
+    return { remindersPaused: next.remindersPaused, ...(next.pausedUntil ? { pausedUntil: next.pausedUntil } : {}), disputed: next.disputed };
+  });
+
+/** The pause fields after a client action that pauses until `until` (kept as they are when a longer pause holds). */
+const pausedUntil = (current: InvoiceRecord, until: string, reason: string): Partial<InvoiceRecord> => {
+  const resumeOn = lengthenPause(current, until);
+  return resumeOn ? { remindersPaused: true, pausedUntil: resumeOn, pauseReason: reason } : {};
+};
+
+export const makeClaimPaid = (deps: PortalResolveDeps) =>
+  (token: string, input: { date: string; reference?: string }) =>
+    act(deps, token, (current, { at, today, settings }) => {
+      if (input.date > today) throw new BusinessRuleError('paid-in-future', 'A payment already made has a date up to today', [{ path: 'body.date', message: `must not be after today (${today})` }]);
+      const until = addBusinessDays(today, PAID_CLAIM_PAUSE_BUSINESS_DAYS, settings);
+      const claim = { date: input.date, ...(input.reference ? { reference: input.reference } : {}) };
+      return {
+        next: { ...current, ...pausedUntil(current, until, 'paid_claimed'), paidClaim: { ...claim, at }, updatedAt: at },
+        events: [{ at, type: 'portal.paid_claimed', data: claim }],
+      };
+    });
+
+export const makePromisePayment = (deps: PortalResolveDeps) =>
+  (token: string, input: { date: string }) =>
+    act(deps, token, (current, { at, today }) => {
+      const problem = promiseDateProblem(input.date, today);
+      if (problem) throw new BusinessRuleError('promise-date', 'The promised date is out of range', [{ path: 'body.date', message: problem }]);
+      if (current.disputed) throw new PortalStateError('The invoice is disputed: the seller answers the dispute first');
+      return {
+        // Reminders resume the day after the promised date if the invoice is still unpaid.
+        next: { ...current, ...pausedUntil(current, addDays(input.date, 1), 'promise'), promisedFor: input.date, updatedAt: at },
+        events: [{ at, type: 'portal.promised', data: { date: input.date } }],
+      };
+    });
+
+export const makePortalDispute = (deps: PortalResolveDeps) =>
+  (token: string, input: { reason: string }) =>
+    act(deps, token, (current, { at }) => ({
+      next: { ...current, disputed: true, disputeReason: input.reason, updatedAt: at },
+      events: [{ at, type: 'portal.disputed', data: { reason: input.reason } }],
+    }));

@@ -1,0 +1,62 @@
+/**
+ * Portal links: each email of a sent invoice carries `<web>/p/<token>`; only the token's SHA-256 is
+ * stored (PORTAL#<hash>), pointing at tenant and invoice. A link dies when the owner revokes or
+ * re-issues (the invoice's `portalGeneration` moves on) and 12 months after the invoice is paid.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { localDate } from '../../domain/dates.js';
+import { portalExpired } from '../../domain/portal.js';
+import { NotFoundError } from '../errors.js';
+import type { Clock, InvoiceRecord, InvoiceRepository, PortalTokenRecord, PortalTokenRepository, SettingsRepository, TokenSource } from '../ports.js';
+
+export const hashPortalToken = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex');
+
+/** Gives an invoice a new link; undefined when its links are switched off or no web address is configured. */
+export interface PortalLinks {
+  issue(invoice: Pick<InvoiceRecord, 'tenantId' | 'id' | 'portalGeneration' | 'portalDisabled'>): Promise<string | undefined>;
+}
+
+export interface PortalLinkDeps {
+  readonly tokens: PortalTokenRepository;
+  readonly random: TokenSource;
+  readonly clock: Clock;
+  /** Where the web app is served (`https://<distribution>.cloudfront.net`); the page is `/p/<token>`. */
+  readonly webBaseUrl?: string;
+}
+
+export const makePortalLinks = ({ tokens, random, clock, webBaseUrl }: PortalLinkDeps): PortalLinks => ({
+  issue: async (invoice) => {
+    if (!webBaseUrl || invoice.portalDisabled) return undefined;
+    const token = random.next();
+    await tokens.put({ tokenHash: hashPortalToken(token), tenantId: invoice.tenantId, invoiceId: invoice.id, generation: invoice.portalGeneration ?? 0, createdAt: clock.now().toISOString() });
+    return `${webBaseUrl.replace(/\/+$/, '')}/p/${token}`;
+  },
+});
+
+export interface PortalResolveDeps {
+  readonly tokens: PortalTokenRepository;
+  readonly invoices: InvoiceRepository;
+  readonly settings: SettingsRepository;
+  readonly clock: Clock;
+}
+
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{22,128}$/;
+
+/**
+ * The invoice a token opens, or one 404 for every failure (unknown, malformed, revoked,
+ * re-issued, expired): the answer never tells which.
+ */
+export const resolvePortalToken = async (deps: PortalResolveDeps, token: string) => {
+  const notFound = () => new NotFoundError('Portal link');
+  if (!TOKEN_SHAPE.test(token)) throw notFound();
+  const hash = hashPortalToken(token);
+  const record: PortalTokenRecord | undefined = await deps.tokens.find(hash);
+  // The key already matched; the stored hash is compared in constant time all the same, so no
+  // code path ever compares token material byte by byte.
+  if (!record || !timingSafeEqual(Buffer.from(record.tokenHash, 'hex'), Buffer.from(hash, 'hex'))) throw notFound();
+  const [invoice, settings] = await Promise.all([deps.invoices.get(record.tenantId, record.invoiceId), deps.settings.get(record.tenantId)]);
+  if (!invoice || invoice.status === 'draft' || invoice.portalDisabled || (invoice.portalGeneration ?? 0) !== record.generation) throw notFound();
+  const now = deps.clock.now();
+  if (portalExpired(invoice, localDate(now, settings.timezone))) throw notFound();
+  return { record, invoice, settings, now };
+};

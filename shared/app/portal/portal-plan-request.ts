@@ -1,0 +1,17 @@
+import type { Instalment, PlanRequest } from '../../domain/payment-plan.js';
+import { makeRequestPaymentPlan } from '../payment-plans.js';
+import type { RetryPolicy } from '../retry-on-conflict.js';
+import { resolvePortalToken, type PortalResolveDeps } from './portal-links.js';
+
+/**
+ * POST /portal/{token}/plan-request: the client asks for a payment plan (the link's token is the
+ * credential). Same rules as the owner's plan; the `plan.requested` event notifies the owner, who
+ * accepts or declines it (shared/app/payment-plans.ts).
+ */
+export const makePortalPlanRequest = (deps: PortalResolveDeps & { readonly retry?: RetryPolicy }) => {
+  const request = makeRequestPaymentPlan(deps);
+  return async (token: string, input: { readonly instalments: readonly Instalment[]; readonly note?: string }): Promise<PlanRequest> => {
+    const { invoice } = await resolvePortalToken(deps, token);
+    return request(invoice.tenantId, invoice.id, input);
+  };
+};

@@ -1,0 +1,108 @@
+/**
+ * The owner stops and restarts an invoice's reminders: a pause (until a date, or until resumed),
+ * a dispute (until resolved). Each change is one versioned write with its timeline event; the
+ * reconciler then cancels the pending steps, or, once the hold clears, records a new plan.
+ * A dated pause resumes by itself: the reconciler keeps a one-time `resume` schedule for it.
+ */
+import { localDate } from '../domain/dates.js';
+import { isOpen } from '../domain/invoice.js';
+import type { InvoiceView } from '../domain/invoice-types.js';
+import { BusinessRuleError } from './errors.js';
+import { loadInvoice } from './invoices.js';
+import { toInvoiceView } from './invoice-view.js';
+import { retryOnConflict } from './retry-on-conflict.js';
+import type { Clock, InvoiceRecord, InvoiceRepository, SettingsRepository, TimelineRecord } from './ports.js';
+
+export interface HoldDeps {
+  readonly invoices: InvoiceRepository;
+  readonly settings: SettingsRepository;
+  readonly clock: Clock;
+}
+
+type Change = { readonly next: InvoiceRecord; readonly events: readonly TimelineRecord[] } | undefined;
+
+/** Re-reads, decides and writes under optimistic concurrency; `decide` returns nothing when there is nothing to change. */
+export const changeHold = async (
+  deps: HoldDeps,
+  tenantId: string,
+  id: string,
+  decide: (current: InvoiceRecord, ctx: { at: string; today: string }) => Change,
+): Promise<InvoiceView> => {
+  const settings = await deps.settings.get(tenantId);
+  return retryOnConflict(async () => {
+    const current = await loadInvoice(deps.invoices, tenantId, id);
+    const now = deps.clock.now();
+    const change = decide(current, { at: now.toISOString(), today: localDate(now, settings.timezone) });
+    if (!change) return toInvoiceView(current, now, settings.timezone);
+    await deps.invoices.save(change.next, { events: change.events });
+    return toInvoiceView({ ...change.next, version: current.version + 1 }, now, settings.timezone);
+  });
+};
+
+export const requireOpen = (invoice: InvoiceRecord, what: string): void => {
+  if (!isOpen(invoice.status)) throw new BusinessRuleError('invoice-not-open', `A ${invoice.status} invoice has no reminders to ${what}`);
+};
+
+/** The invoice with its reminders running again: every field of a pause cleared. */
+export const withoutPause = (invoice: InvoiceRecord, at: string): InvoiceRecord => {
+  const { pausedUntil, pauseReason, promisedFor, ...rest } = invoice;
+  void [pausedUntil, pauseReason, promisedFor];
+  return { ...rest, remindersPaused: false, updatedAt: at };
+};
+
+export const makePauseInvoice = (deps: HoldDeps) =>
+  (tenantId: string, id: string, input: { until?: string; reason: string }) =>
+    changeHold(deps, tenantId, id, (current, { at, today }) => {
+      requireOpen(current, 'pause');
+      if (input.until !== undefined && input.until <= today) {
+        throw new BusinessRuleError('pause-until-past', 'A pause ends on a later day', [{ path: 'body.until', message: `must be after today (${today})` }]);
+      }
+      const { pausedUntil, promisedFor, ...rest } = current;
+      void [pausedUntil, promisedFor];
+      return {
+        next: { ...rest, remindersPaused: true, ...(input.until ? { pausedUntil: input.until } : {}), pauseReason: input.reason, updatedAt: at },
+        events: [{ at, type: 'invoice.paused', data: { ...(input.until ? { until: input.until } : {}), reason: input.reason } }],
+      };
+    });
+
+export const makeResumeInvoice = (deps: HoldDeps) =>
+  (tenantId: string, id: string) =>
+    changeHold(deps, tenantId, id, (current, { at }) =>
+      current.remindersPaused ? { next: withoutPause(current, at), events: [{ at, type: 'invoice.resumed', data: { auto: false } }] } : undefined,
+    );
+
+export const makeDisputeInvoice = (deps: HoldDeps) =>
+  (tenantId: string, id: string, input: { reason: string }) =>
+    changeHold(deps, tenantId, id, (current, { at }) => {
+      requireOpen(current, 'stop');
+      return { next: { ...current, disputed: true, disputeReason: input.reason, updatedAt: at }, events: [{ at, type: 'invoice.disputed', data: { reason: input.reason } }] };
+    });
+
+export const makeResolveDispute = (deps: HoldDeps) =>
+  (tenantId: string, id: string) =>
+    changeHold(deps, tenantId, id, (current, { at }) => {
+      if (!current.disputed) return undefined;
+      const { disputeReason, ...rest } = current;
+      void disputeReason;
+      return { next: { ...rest, disputed: false, updatedAt: at }, events: [{ at, type: 'invoice.dispute_resolved' }] };
+    });
+
+export interface AutoResumeResult {
+  readonly outcome: 'resumed' | 'skipped';
+  readonly reason?: string;
+}
+
+/**
+ * Fired by the `resume` schedule of a dated pause: resumes only the pause it was created for (the
+ * same `pausedUntil`); a pause since lifted, moved or replaced leaves it nothing to do.
+ */
+export const makeAutoResume = (deps: Pick<HoldDeps, 'invoices' | 'clock'>) =>
+  (tenantId: string, id: string, until: string): Promise<AutoResumeResult> =>
+    retryOnConflict(async () => {
+      const current = await deps.invoices.get(tenantId, id);
+      if (!current) return { outcome: 'skipped', reason: 'not_found' };
+      if (!current.remindersPaused || current.pausedUntil !== until) return { outcome: 'skipped', reason: 'stale' };
+      const at = deps.clock.now().toISOString();
+      await deps.invoices.save(withoutPause(current, at), { events: [{ at, type: 'invoice.resumed', data: { auto: true, ...(current.pauseReason ? { reason: current.pauseReason } : {}) } }] });
+      return { outcome: 'resumed' };
+    });

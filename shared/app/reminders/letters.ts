@@ -1,0 +1,102 @@
+/**
+ * The owner's side of `letter` steps: the letters waiting to be posted, closing one when it went
+ * by registered post, and its PDF, rendered again from what the step recorded (same bytes as the
+ * day it was produced: its SHA-256 is on the step).
+ */
+import type { Address } from '../../domain/client.js';
+import { ConflictError, NotFoundError } from '../errors.js';
+import type { Clock, InvoiceRepository, PdfRenderer } from '../ports.js';
+import type { ReminderStepRepository, StepRecordItem } from '../ports/reminder-steps.js';
+import { letterFileName } from './compose-reminder.js';
+import { stepRecordView, type PlannedStepView } from './reminder-plan-view.js';
+
+export interface LetterDeps {
+  readonly steps: ReminderStepRepository;
+  readonly invoices: InvoiceRepository;
+  readonly clock: Clock;
+}
+
+export interface LetterToPost {
+  readonly invoiceId: string;
+  readonly invoiceNumber: string;
+  readonly stepId: string;
+  readonly clientName: string;
+  /** Where to post it. */
+  readonly address?: Address;
+  /** Total the letter claims: balances, plus penalties and the €40 for a business. */
+  readonly amountCents: number;
+  /** When it was produced. */
+  readonly producedAt: string;
+  readonly letterSha256: string;
+  /** Relative URL of its PDF. */
+  readonly pdfUrl: string;
+}
+
+/** The latest (highest plan) scenario step with this id: a later plan replaces an earlier one. */
+const latestStep = (records: readonly StepRecordItem[], stepId: string): StepRecordItem | undefined =>
+  records.filter((r) => !r.manual && r.stepId === stepId).sort((a, b) => b.plan - a.plan)[0];
+
+const letterStep = async (steps: ReminderStepRepository, invoices: InvoiceRepository, tenantId: string, invoiceId: string, stepId: string): Promise<StepRecordItem> => {
+  const [invoice, records] = await Promise.all([invoices.get(tenantId, invoiceId), steps.list(tenantId, invoiceId)]);
+  if (!invoice) throw new NotFoundError('Invoice');
+  const step = latestStep(records, stepId);
+  if (!step) throw new NotFoundError('Reminder step');
+  if (step.channel !== 'letter') throw new ConflictError(`Step ${stepId} is not a letter step (channel ${step.channel ?? 'email'})`);
+  return step;
+};
+
+const total = (s: StepRecordItem): number =>
+  (s.letter?.invoices.reduce((sum, i) => sum + i.balanceCents, 0) ?? 0) +
+  (s.letter?.client.kind === 'business' ? (s.letter.penaltiesCents ?? 0) + (s.letter.indemnityCents ?? 0) : 0);
+
+/** GET /reminders/to-post: every letter produced and not yet posted, oldest first. */
+export const makeListLettersToPost = ({ steps }: Pick<LetterDeps, 'steps'>) =>
+  async (tenantId: string): Promise<LetterToPost[]> =>
+    (await steps.listToPost(tenantId)).map((s) => ({
+      invoiceId: s.invoiceId,
+      invoiceNumber: s.letter?.invoices[0]?.number ?? '',
+      stepId: s.stepId,
+      clientName: s.letter?.client.name ?? '',
+      ...(s.letter?.client.address ? { address: s.letter.client.address } : {}),
+      amountCents: total(s),
+      producedAt: s.at,
+      letterSha256: s.letterSha256 ?? '',
+      pdfUrl: `/invoices/${s.invoiceId}/reminders/${encodeURIComponent(s.stepId)}/letter.pdf`,
+    }));
+
+/**
+ * POST /invoices/{id}/reminders/{stepId}/posted: `to_post → sent` with postedAt and the
+ * registered-mail number. Saying it twice is harmless (the step as recorded); a different
+ * tracking number on a posted letter, or a letter not produced yet, is a 409.
+ */
+export const makeMarkLetterPosted = ({ steps, invoices, clock }: LetterDeps) =>
+  async (tenantId: string, invoiceId: string, stepId: string, input: { trackingNumber?: string | undefined }): Promise<PlannedStepView> => {
+    for (let round = 0; round < 2; round++) {
+      const step = await letterStep(steps, invoices, tenantId, invoiceId, stepId);
+      if (step.state === 'sent' && step.postedAt) {
+        if (input.trackingNumber && step.trackingNumber !== input.trackingNumber) {
+          throw new ConflictError(`This letter was already recorded as posted${step.trackingNumber ? ` with tracking number ${step.trackingNumber}` : ''}`);
+        }
+        return stepRecordView(step);
+      }
+      if (step.state !== 'to_post') throw new ConflictError(`The letter of step ${stepId} is ${step.state}, not to_post: only a produced letter can be posted`);
+      const at = clock.now().toISOString();
+      const trackingNumber = input.trackingNumber;
+      if (await steps.recordPosted(tenantId, invoiceId, step, { at, ...(trackingNumber ? { trackingNumber } : {}) })) {
+        await invoices.appendEvents(tenantId, invoiceId, [{ at, type: 'reminder.posted', data: { stepId, plan: step.plan, ...(trackingNumber ? { trackingNumber } : {}) } }]);
+        const posted = latestStep(await steps.list(tenantId, invoiceId), stepId);
+        return stepRecordView(posted ?? step);
+      }
+      // Another request posted it meanwhile: read again and answer as a repeat.
+    }
+    throw new ConflictError('The letter changed meanwhile: try again');
+  };
+
+/** GET /invoices/{id}/reminders/{stepId}/letter.pdf: the letter as produced, rendered again from its recorded data. */
+export const makeGetLetterPdf = ({ steps, invoices, pdf }: Pick<LetterDeps, 'steps' | 'invoices'> & { readonly pdf: Pick<PdfRenderer, 'letter'> }) =>
+  async (tenantId: string, invoiceId: string, stepId: string): Promise<{ bytes: Uint8Array; fileName: string }> => {
+    const step = await letterStep(steps, invoices, tenantId, invoiceId, stepId);
+    if (!step.letter) throw new ConflictError(`The letter of step ${stepId} is produced when the step is due (it is ${step.state})`);
+    const number = step.letter.invoices[0]?.number;
+    return { bytes: await pdf.letter(step.letter), fileName: letterFileName({ client: step.letter.client, invoice: { id: invoiceId, ...(number ? { number } : {}) } }) };
+  };

@@ -1,0 +1,83 @@
+/**
+ * The EPC QR code ("QR code SEPA", EPC069-12 v2.1, version 002): what French banking apps scan
+ * to prefill a SEPA credit transfer. Lines separated by LF, in this order: service tag `BCD`,
+ * version `002`, character set `1` (UTF-8), identification `SCT`, BIC (may be empty in the EEA
+ * with version 002), beneficiary name (≤ 70), IBAN, amount `EUR12.34` (0.01–999999999.99),
+ * purpose (empty), structured reference (empty), unstructured remittance (≤ 140). The whole
+ * payload must stay ≤ 331 bytes; the image uses error correction level M.
+ */
+
+export interface EpcTransfer {
+  readonly beneficiaryName: string;
+  readonly iban: string;
+  readonly bic?: string;
+  /** The amount to pay; outside 1–99 999 999 999 cents the amount line is left for the payer to type. */
+  readonly amountCents?: number;
+  /** Unstructured remittance: the invoice number. */
+  readonly remittance: string;
+}
+
+export const EPC_MAX_BYTES = 331;
+const MAX_EPC_CENTS = 99_999_999_999;
+
+/** `1234` → `EUR12.34`: a dot, two decimals, no thousands separator. */
+export const epcAmount = (cents: number): string => `EUR${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
+
+const oneLine = (text: string, max: number): string =>
+  [...text.replace(/[\r\n]+/g, ' ').trim()].slice(0, max).join('');
+
+/** The payload, or undefined when the IBAN is not a valid one (a QR code must never send money astray). */
+export const epcPayload = (t: EpcTransfer): string | undefined => {
+  const iban = normaliseIban(t.iban);
+  if (!isValidIban(iban)) return undefined;
+  const bic = t.bic ? t.bic.replace(/\s+/g, '').toUpperCase() : '';
+  if (bic && !isValidBic(bic)) return undefined;
+  const amount = t.amountCents !== undefined && Number.isInteger(t.amountCents) && t.amountCents >= 1 && t.amountCents <= MAX_EPC_CENTS ? epcAmount(t.amountCents) : '';
+  const lines = ['BCD', '002', '1', 'SCT', bic, oneLine(t.beneficiaryName, 70), iban, amount, '', '', oneLine(t.remittance, 140)];
+  let payload = lines.join('\n');
+  // Only a long name and remittance together can pass the limit: shorten the remittance.
+  while (new TextEncoder().encode(payload).length > EPC_MAX_BYTES) payload = payload.slice(0, -1);
+  return payload;
+};
+
+export interface EpcFields {
+  readonly serviceTag: string;
+  readonly version: string;
+  readonly charset: string;
+  readonly identification: string;
+  readonly bic: string;
+  readonly beneficiaryName: string;
+  readonly iban: string;
+  readonly amount: string;
+  /** The amount in cents, when the amount line is present. */
+  readonly amountCents?: number;
+  readonly purpose: string;
+  readonly structuredReference: string;
+  readonly remittance: string;
+}
+
+/** Reads a payload back, line by line, as a banking app does. */
+export const parseEpcPayload = (payload: string): EpcFields => {
+  const [serviceTag = '', version = '', charset = '', identification = '', bic = '', beneficiaryName = '', iban = '', amount = '', purpose = '', structuredReference = '', remittance = ''] = payload.split('\n');
+  const m = /^EUR(\d{1,9})(?:\.(\d{1,2}))?$/.exec(amount);
+  const amountCents = m ? Number(m[1]) * 100 + Number((m[2] ?? '0').padEnd(2, '0')) : undefined;
+  return { serviceTag, version, charset, identification, bic, beneficiaryName, iban, amount, ...(amountCents !== undefined ? { amountCents } : {}), purpose, structuredReference, remittance };
+};
+
+export const normaliseIban = (iban: string): string => iban.replace(/\s+/g, '').toUpperCase();
+
+/** ISO 13616: country, two check digits, up to 30 alphanumerics; the number read as base 36 is 1 modulo 97. */
+export const isValidIban = (raw: string): boolean => {
+  const iban = normaliseIban(raw);
+  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/.test(iban)) return false;
+  const rearranged = iban.slice(4) + iban.slice(0, 4);
+  let remainder = 0;
+  for (const ch of rearranged) {
+    const digits = ch >= 'A' ? String(ch.charCodeAt(0) - 55) : ch;
+    for (const d of digits) remainder = (remainder * 10 + Number(d)) % 97;
+  }
+  return remainder === 1;
+};
+
+/** ISO 9362: bank (4 letters), country (2 letters), location (2), optional branch (3). */
+export const isValidBic = (bic: string): boolean => /^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$/.test(bic);

@@ -1,0 +1,203 @@
+/**
+ * sms and letter steps through the real use cases over the in-memory fakes: the reconciler plans
+ * them, the sender texts (in the window, to the billing contact's phone) or produces the letter
+ * (`to_post`), and the owner closes the letter when posted.
+ */
+import { describe, expect, it } from 'vitest';
+import { defaultSettings } from '../../shared/domain/settings.js';
+import type { OutgoingSms, SmsSender } from '../../shared/app/ports.js';
+import { makeGetLetterPdf, makeListLettersToPost, makeMarkLetterPosted } from '../../shared/app/reminders/letters.js';
+import { makeReconcileSchedules } from '../../shared/app/reminders/reconcile-schedules.js';
+import { makeSendReminder } from '../../shared/app/reminders/send-reminder.js';
+import { composeSms, smsRecipient } from '../../shared/app/reminders/compose-sms.js';
+import { sha256Hex } from '../../shared/app/reminders/letter-step.js';
+import type { ReminderTemplate } from '../../shared/domain/default-templates.js';
+import { defaultTemplate } from '../../shared/domain/default-templates.js';
+import type { Scenario } from '../../shared/domain/scenario.js';
+import { localDateTimeOf } from '../../shared/domain/zoned-time.js';
+import {
+  aClient,
+  anInvoiceRecord,
+  FakeClientRepository,
+  FakeInvoiceRepository,
+  FakePdfRenderer,
+  FakeSettingsRepository,
+  FakeStepRepository,
+  FakeTenantDocuments,
+  fixedClock,
+} from '../fixtures/fakes.js';
+import { FakeReminderScheduler } from '../fixtures/more-fakes.js';
+
+class CapturingSms implements SmsSender {
+  readonly sent: OutgoingSms[] = [];
+  failures = 0;
+  async send(sms: OutgoingSms) {
+    if (this.failures-- > 0) throw new Error('Throttled');
+    this.sent.push(sms);
+    return { messageId: `sms-${this.sent.length}` };
+  }
+}
+
+/** Letters whose bytes depend on what they say, like the real renderer once dated. */
+class DataPdf extends FakePdfRenderer {
+  override async letter(data?: unknown) {
+    return new TextEncoder().encode(`%PDF-letter ${JSON.stringify(data)}`);
+  }
+}
+
+const SCENARIO: Scenario = {
+  id: 'canaux',
+  name: 'Email, SMS, lettre',
+  steps: [
+    { id: 'mail', offsetDays: 1, anchor: 'due', templateId: 'reminder' },
+    { id: 'texto', offsetDays: 4, anchor: 'due', templateId: 'sms-reminder', channel: 'sms' },
+    { id: 'lettre', offsetDays: 12, anchor: 'due', templateId: 'formal-notice', channel: 'letter' },
+  ],
+};
+
+const world = async (client = aClient({ scenarioId: 'canaux', contacts: [{ name: 'Compta', role: 'billing', phone: '+33612345678' }], address: { line1: '12 rue des Lilas', postalCode: '75011', city: 'Paris', country: 'FR' } })) => {
+  const clock = fixedClock('2026-03-02T08:00:00.000Z');
+  const invoices = new FakeInvoiceRepository();
+  const clients = new FakeClientRepository();
+  const settings = new FakeSettingsRepository();
+  const scenarios = new FakeTenantDocuments<Scenario>();
+  const templates = new FakeTenantDocuments<ReminderTemplate>();
+  const steps = new FakeStepRepository(invoices, clients);
+  const scheduler = new FakeReminderScheduler();
+  const sms = new CapturingSms();
+  const pdf = new DataPdf();
+  await settings.put('acme', {
+    ...defaultSettings(),
+    sendHour: 21, // a tenant who sends at night: texts must still wait for 08:00
+    company: { name: 'Plomberie Martin', siren: '732829320', iban: 'FR7630006000011234567890189' },
+    paymentUrl: 'https://pay.example/pm?ref={{invoiceNumber}}&amount={{balance}}',
+    sms: { senderId: 'PLOMBERIE' },
+  });
+  await scenarios.put('acme', SCENARIO);
+  await clients.create('acme', client);
+  invoices.add(anInvoiceRecord({ dueDate: '2026-03-12', sentAt: '2026-03-02T08:00:00.000Z' }));
+  const deps = { invoices, clients, settings, scenarios, steps, clock };
+  const reconcile = makeReconcileSchedules({ ...deps, scheduler });
+  const fire = makeSendReminder({ ...deps, templates, mailer: { send: async () => ({ messageId: 'mail-1' }) }, pdf, sms });
+  await reconcile('acme', 'inv1');
+  const fireStep = async (stepId: string) => {
+    const record = (await steps.list('acme', 'inv1')).find((r) => r.stepId === stepId)!;
+    clock.set(record.scheduledAt!);
+    const outcome = await fire({ tenantId: 'acme', invoiceId: 'inv1', stepId, plan: record.plan, index: record.index, scheduledAt: record.scheduledAt!, kind: 'step' });
+    await reconcile('acme', 'inv1');
+    return outcome;
+  };
+  return { clock, invoices, steps, sms, pdf, fireStep, deps, clients };
+};
+
+const local = (iso: string) => localDateTimeOf(new Date(iso), 'Europe/Paris');
+
+describe('sms steps', () => {
+  it('are planned at 08:00 the next morning when the tenant sends at 21:00, and record their channel', async () => {
+    const { steps } = await world();
+    // The scenario's own steps (the engine may append its escalation step after them).
+    const plan = (await steps.list('acme', 'inv1')).filter((r) => SCENARIO.steps.some((s) => s.id === r.stepId));
+    expect(plan.map((r) => [r.stepId, r.channel ?? 'email', local(r.scheduledAt!)])).toEqual([
+      ['mail', 'email', '2026-03-13T21:00:00'],
+      ['texto', 'sms', '2026-03-17T08:00:00'],
+      // The text went out the morning after its 21:00 day: later steps keep their spacing from it.
+      ['lettre', 'letter', '2026-03-25T21:00:00'],
+    ]);
+  });
+
+  it('text the billing contact’s phone with the sender and the pay link, recorded sent with the message id', async () => {
+    const { fireStep, sms, steps, invoices } = await world();
+    await fireStep('mail');
+    expect(await fireStep('texto')).toEqual({ outcome: 'sent', messageId: 'sms-1', stepId: 'texto' });
+    expect(sms.sent).toHaveLength(1);
+    expect(sms.sent[0]).toMatchObject({ to: '+33612345678', originationIdentity: 'PLOMBERIE', tags: { invoice: 'inv1', step: 'texto' } });
+    expect(sms.sent[0]!.text).toMatch(/^Plomberie Martin : la facture F-2026-0001 \(.+ €\) est échue depuis le 12\/03\/2026\. Pour régler : https:\/\/pay\.example\/pm\?ref=F-2026-0001&amount=\d+\.\d\d /);
+    const record = (await steps.list('acme', 'inv1')).find((r) => r.stepId === 'texto')!;
+    expect(record).toMatchObject({ state: 'sent', messageId: 'sms-1', recipients: ['+33612345678'], channel: 'sms' });
+    const events = invoices.events.get('acme|inv1') ?? [];
+    expect(events.find((e) => e.type === 'sms.sent')?.data).toMatchObject({ stepId: 'texto', messageId: 'sms-1', to: '+33612345678' });
+  });
+
+  it('wait for 08:00 when a fire comes at night (a late or retried fire), and never text then', async () => {
+    const { steps, sms, deps, clock, fireStep } = await world();
+    await fireStep('mail');
+    const record = (await steps.list('acme', 'inv1')).find((r) => r.stepId === 'texto')!;
+    const fire = makeSendReminder({ ...deps, templates: new FakeTenantDocuments<ReminderTemplate>(), mailer: { send: async () => ({ messageId: 'm' }) }, pdf: new FakePdfRenderer(), sms });
+    clock.set('2026-03-17T22:30:00.000Z'); // 23:30 in Paris
+    const outcome = await fire({ tenantId: 'acme', invoiceId: 'inv1', stepId: 'texto', plan: record.plan, index: record.index, scheduledAt: record.scheduledAt!, kind: 'step' });
+    expect(outcome).toMatchObject({ outcome: 'moved', reason: 'sms_window' });
+    expect(sms.sent).toHaveLength(0);
+    const moved = (await steps.list('acme', 'inv1')).find((r) => r.stepId === 'texto')!;
+    expect(local(moved.scheduledAt!)).toBe('2026-03-18T08:00:00');
+  });
+
+  it('are skipped with no_phone when neither a billing contact nor the client has a valid number', async () => {
+    const { fireStep, sms } = await world(aClient({ scenarioId: 'canaux', contacts: [{ name: 'Autre', role: 'other', phone: '+33700000000' }] }));
+    await fireStep('mail');
+    expect(await fireStep('texto')).toMatchObject({ outcome: 'skipped', reason: 'no_phone' });
+    expect(sms.sent).toHaveLength(0);
+  });
+
+  it('go to the client’s own phone when no billing contact has one; an invalid number is never used', () => {
+    expect(smsRecipient({ contacts: [{ name: 'A', role: 'billing', email: 'a@x.test' }], phone: '+33611111111' })).toBe('+33611111111');
+    expect(smsRecipient({ contacts: [{ name: 'A', role: 'billing', phone: '0612' }], phone: '+33611111111' })).toBe('+33611111111');
+    expect(smsRecipient({ phone: '06 12 34 56 78' })).toBeUndefined();
+  });
+
+  it('give the transfer reference instead of a link when the tenant has no payment URL', () => {
+    const text = composeSms(
+      { invoice: anInvoiceRecord(), client: aClient(), settings: { ...defaultSettings(), company: { name: 'Plomberie Martin', iban: 'FR7630006000011234567890189' } }, template: defaultTemplate('sms-reminder')!, asOf: new Date('2026-03-20T09:00:00Z') },
+      '+33612345678',
+    ).text;
+    expect(text).toContain('Pour régler : virement IBAN FR76 3000 6000 0112 3456 7890 189, référence F-2026-0001.');
+    expect(text.length).toBeLessThan(320);
+  });
+});
+
+describe('letter steps', () => {
+  it('produce the letter, wait to_post in the tenant’s list, and close sent with the tracking number when posted', async () => {
+    const { fireStep, steps, invoices, pdf, clock } = await world();
+    await fireStep('mail');
+    await fireStep('texto');
+    const outcome = await fireStep('lettre');
+    expect(outcome).toMatchObject({ outcome: 'to_post', stepId: 'lettre' });
+    const record = (await steps.list('acme', 'inv1')).find((r) => r.stepId === 'lettre')!;
+    expect(record.state).toBe('to_post');
+    expect(record.letter).toMatchObject({ date: '2026-03-25', deadlineDays: 8, invoices: [{ number: 'F-2026-0001' }], indemnityCents: 4000 });
+    expect(record.letterSha256).toBe(sha256Hex(await pdf.letter(record.letter)));
+
+    const list = await makeListLettersToPost({ steps })('acme');
+    expect(list).toEqual([expect.objectContaining({ invoiceId: 'inv1', stepId: 'lettre', invoiceNumber: 'F-2026-0001', clientName: 'Boulangerie Dupont SARL', pdfUrl: '/invoices/inv1/reminders/lettre/letter.pdf' })]);
+    expect(list[0]!.amountCents).toBe(record.letter!.invoices[0]!.balanceCents + record.letter!.penaltiesCents! + 4000);
+
+    const pdfOf = makeGetLetterPdf({ steps, invoices, pdf });
+    expect(sha256Hex((await pdfOf('acme', 'inv1', 'lettre')).bytes)).toBe(record.letterSha256);
+
+    clock.set('2026-03-25T10:00:00.000Z');
+    const post = makeMarkLetterPosted({ steps, invoices, clock });
+    const posted = await post('acme', 'inv1', 'lettre', { trackingNumber: '1A12345678901' });
+    expect(posted).toMatchObject({ state: 'sent', channel: 'letter', postedAt: '2026-03-25T10:00:00.000Z', sentAt: '2026-03-25T10:00:00.000Z', trackingNumber: '1A12345678901' });
+    expect(await post('acme', 'inv1', 'lettre', {})).toMatchObject({ state: 'sent', trackingNumber: '1A12345678901' });
+    await expect(post('acme', 'inv1', 'lettre', { trackingNumber: 'OTHER' })).rejects.toMatchObject({ status: 409 });
+    expect(await makeListLettersToPost({ steps })('acme')).toEqual([]);
+    expect(sha256Hex((await pdfOf('acme', 'inv1', 'lettre')).bytes)).toBe(record.letterSha256);
+    const types = (invoices.events.get('acme|inv1') ?? []).map((e) => e.type);
+    expect(types).toEqual(expect.arrayContaining(['reminder.to_post', 'reminder.posted']));
+  });
+
+  it('refuse to close a letter not produced yet, a step that is no letter, or an unknown step', async () => {
+    const { steps, invoices, clock, pdf } = await world();
+    const post = makeMarkLetterPosted({ steps, invoices, clock });
+    await expect(post('acme', 'inv1', 'lettre', {})).rejects.toMatchObject({ status: 409 });
+    await expect(post('acme', 'inv1', 'texto', {})).rejects.toMatchObject({ status: 409 });
+    await expect(post('acme', 'inv1', 'nope', {})).rejects.toMatchObject({ status: 404 });
+    await expect(makeGetLetterPdf({ steps, invoices, pdf })('acme', 'inv1', 'lettre')).rejects.toMatchObject({ status: 409 });
+  });
+
+  it('are skipped with no_postal_address when the client has no address to post to', async () => {
+    const { fireStep } = await world(aClient({ scenarioId: 'canaux', phone: '+33612345678' }));
+    await fireStep('mail');
+    await fireStep('texto');
+    expect(await fireStep('lettre')).toMatchObject({ outcome: 'skipped', reason: 'no_postal_address' });
+  });
+});

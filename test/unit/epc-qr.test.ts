@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { epcAmount, epcPayload, EPC_MAX_BYTES, isValidBic, isValidIban, parseEpcPayload } from '../../shared/domain/epc-qr.js';
+import { qrMatrix, qrSvg } from '../../shared/adapters/qr/qr-code.js';
+
+const transfer = { beneficiaryName: 'Plomberie Martin', iban: 'FR76 3000 6000 0112 3456 7890 189', bic: 'agrifrpp', amountCents: 147_512, remittance: 'F-2026-0042' };
+
+describe('EPC QR payload (EPC069-12, version 002)', () => {
+  it('decodes line by line to the service tag, IBAN, BIC, amount and the invoice number', () => {
+    const payload = epcPayload(transfer)!;
+    expect(payload.split('\n')).toHaveLength(11);
+    expect(parseEpcPayload(payload)).toEqual({
+      serviceTag: 'BCD',
+      version: '002',
+      charset: '1',
+      identification: 'SCT',
+      bic: 'AGRIFRPP',
+      beneficiaryName: 'Plomberie Martin',
+      iban: 'FR7630006000011234567890189',
+      amount: 'EUR1475.12',
+      amountCents: 147_512,
+      purpose: '',
+      structuredReference: '',
+      remittance: 'F-2026-0042',
+    });
+  });
+
+  it('writes amounts with a dot and two decimals, without separators', () => {
+    expect(epcAmount(1)).toBe('EUR0.01');
+    expect(epcAmount(1200)).toBe('EUR12.00');
+    expect(epcAmount(99_999_999_999)).toBe('EUR999999999.99');
+  });
+
+  it('round-trips any amount in range and leaves the amount empty outside it', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 99_999_999_999 }), (cents) => {
+        expect(parseEpcPayload(epcPayload({ ...transfer, amountCents: cents })!).amountCents).toBe(cents);
+      }),
+    );
+    expect(parseEpcPayload(epcPayload({ ...transfer, amountCents: 0 })!).amount).toBe('');
+    expect(parseEpcPayload(epcPayload({ ...transfer, amountCents: 100_000_000_000 })!).amount).toBe('');
+  });
+
+  it('leaves the BIC empty when there is none (allowed in the EEA with version 002)', () => {
+    const { bic, ...noBic } = transfer;
+    void bic;
+    expect(parseEpcPayload(epcPayload(noBic)!).bic).toBe('');
+  });
+
+  it('cuts the name to 70 characters, the remittance to 140 and the payload to 331 bytes', () => {
+    const payload = epcPayload({ ...transfer, beneficiaryName: 'É'.repeat(100), remittance: 'R'.repeat(300) })!;
+    const fields = parseEpcPayload(payload);
+    expect([...fields.beneficiaryName]).toHaveLength(70);
+    expect(fields.remittance.length).toBeLessThanOrEqual(140);
+    expect(new TextEncoder().encode(payload).length).toBeLessThanOrEqual(EPC_MAX_BYTES);
+    expect(parseEpcPayload(epcPayload({ ...transfer, beneficiaryName: 'A\nB' })!).beneficiaryName).toBe('A B');
+  });
+
+  it('refuses an IBAN whose check digits are wrong, or a malformed BIC', () => {
+    expect(epcPayload({ ...transfer, iban: 'FR76 3000 6000 0112 3456 7890 188' })).toBeUndefined();
+    expect(epcPayload({ ...transfer, bic: 'AGRI' })).toBeUndefined();
+  });
+});
+
+describe('IBAN and BIC checks', () => {
+  it('accepts valid IBANs of several countries and rejects a changed digit', () => {
+    for (const iban of ['FR7630006000011234567890189', 'DE89370400440532013000', 'GB82WEST12345698765432', 'BE68539007547034']) expect(isValidIban(iban)).toBe(true);
+    expect(isValidIban('DE89370400440532013001')).toBe(false);
+    expect(isValidIban('FR76')).toBe(false);
+  });
+
+  it('accepts 8- and 11-character BICs only', () => {
+    expect(isValidBic('AGRIFRPP')).toBe(true);
+    expect(isValidBic('AGRIFRPP882')).toBe(true);
+    expect(isValidBic('AGRIFRP')).toBe(false);
+    expect(isValidBic('1GRIFRPP')).toBe(false);
+  });
+});
+
+describe('QR code', () => {
+  it('encodes the payload in a square matrix (version 5+ at level M for a full payload) and draws it as SVG', () => {
+    const payload = epcPayload(transfer)!;
+    const matrix = qrMatrix(payload);
+    expect(matrix.length).toBeGreaterThanOrEqual(21);
+    expect(matrix.every((row) => row.length === matrix.length)).toBe(true);
+    // Finder pattern: the top-left 7×7 square has a dark border.
+    expect(matrix[0]!.slice(0, 7).every(Boolean)).toBe(true);
+    expect(qrSvg(payload)).toContain(`viewBox="0 0 ${matrix.length + 8} ${matrix.length + 8}"`);
+    expect(qrSvg(payload)).not.toBe(qrSvg(epcPayload({ ...transfer, amountCents: 1 })!));
+  });
+});

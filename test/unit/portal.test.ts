@@ -1,0 +1,191 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { makeClaimPaid, makePortalDispute, makePromisePayment } from '../../shared/app/portal/portal-actions.js';
+import { hashPortalToken, makePortalLinks, resolvePortalToken } from '../../shared/app/portal/portal-links.js';
+import { makeReissuePortalLink, makeRevokePortalLinks } from '../../shared/app/portal/portal-link-admin.js';
+import { makeGetPortalView } from '../../shared/app/portal/portal-view.js';
+import { makeAutoResume, makeDisputeInvoice, makePauseInvoice, makeResolveDispute, makeResumeInvoice } from '../../shared/app/reminder-holds.js';
+import { resumeSchedule } from '../../shared/app/reminders/reconcile-schedules.js';
+import type { PortalTokenRecord, PortalTokenRepository } from '../../shared/app/ports.js';
+import { addBusinessDays, lengthenPause, portalExpired, promiseDateProblem, renderPaymentUrl } from '../../shared/domain/portal.js';
+import { parseEpcPayload } from '../../shared/domain/epc-qr.js';
+import { defaultSettings } from '../../shared/domain/settings.js';
+import { aClient, anInvoiceRecord, FakeClientRepository, FakeInvoiceRepository, FakeSettingsRepository, fixedClock } from '../fixtures/fakes.js';
+
+class FakePortalTokens implements PortalTokenRepository {
+  readonly items = new Map<string, PortalTokenRecord>();
+  async put(record: PortalTokenRecord) {
+    if (this.items.has(record.tokenHash)) throw new Error('exists');
+    this.items.set(record.tokenHash, { ...record });
+  }
+  async find(hash: string) {
+    return this.items.get(hash);
+  }
+}
+
+const TODAY = '2026-03-16'; // a Monday
+let tokens: FakePortalTokens;
+let invoices: FakeInvoiceRepository;
+let settings: FakeSettingsRepository;
+let clients: FakeClientRepository;
+let clock: ReturnType<typeof fixedClock>;
+let counter = 0;
+const deps = () => ({ tokens, invoices, settings, clients, clock, qr: { svg: (t: string) => `<svg>${t.length}</svg>` } });
+const links = () => makePortalLinks({ tokens, random: { next: () => `tok${String(++counter).padStart(40, '0')}` }, clock, webBaseUrl: 'https://app.example/' });
+const seller = { name: 'Plomberie Martin', siren: '123456782', iban: 'FR7630006000011234567890189', bic: 'AGRIFRPP' };
+const issued = { seller, client: { name: 'Dupont SARL', kind: 'business' as const, email: 'c@d.test', language: 'fr' as const }, penaltyRatePercent: 12.15 };
+
+beforeEach(async () => {
+  tokens = new FakePortalTokens();
+  invoices = new FakeInvoiceRepository().add(anInvoiceRecord({ issued }));
+  settings = new FakeSettingsRepository();
+  await settings.put('acme', { ...defaultSettings(), company: { ...seller, name: 'Nouveau nom' }, paymentUrl: 'https://pay.example/?r={{invoiceNumber}}&a={{balance}}' });
+  clients = new FakeClientRepository();
+  await clients.create('acme', aClient({ id: 'c1' }));
+  clock = fixedClock(`${TODAY}T10:00:00Z`);
+});
+
+const tokenOf = (url: string) => url.split('/p/')[1]!;
+const issue = async () => tokenOf((await links().issue((await invoices.get('acme', 'inv1'))!))!);
+const eventTypes = async () => (invoices.events.get('acme|inv1') ?? []).map((e) => e.type);
+
+describe('portal links', () => {
+  it('stores only the SHA-256 of the token, under a key without the tenant', async () => {
+    const token = await issue();
+    expect([...tokens.items.keys()]).toEqual([hashPortalToken(token)]);
+    expect(JSON.stringify([...tokens.items.values()])).not.toContain(token);
+    expect((await resolvePortalToken(deps(), token)).invoice.id).toBe('inv1');
+  });
+
+  it('gives no link without a web address or when the invoice’s links are off', async () => {
+    expect(await makePortalLinks({ tokens, random: { next: () => 'x'.repeat(43) }, clock }).issue(anInvoiceRecord())).toBeUndefined();
+    expect(await links().issue(anInvoiceRecord({ portalDisabled: true }))).toBeUndefined();
+  });
+
+  it('answers the same 404 for an unknown, malformed, revoked, re-issued or expired link', async () => {
+    const token = await issue();
+    const admin = { invoices, settings, clock };
+    const failures: unknown[] = [];
+    const attempt = async (t: string) => failures.push(await resolvePortalToken(deps(), t).then(() => 'opened', (e: Error) => `${e.constructor.name}: ${e.message}`));
+    await attempt('A'.repeat(43));
+    await attempt('short');
+    await makeRevokePortalLinks(admin)('acme', 'inv1');
+    await attempt(token);
+    const fresh = tokenOf((await makeReissuePortalLink({ ...admin, links: links() })('acme', 'inv1')).url);
+    expect((await resolvePortalToken(deps(), fresh)).invoice.id).toBe('inv1');
+    await attempt(token);
+    // Paid a year and a day ago: expired.
+    const paid = (await invoices.get('acme', 'inv1'))!;
+    await invoices.save({ ...paid, status: 'paid', paidCents: paid.totals.grossCents, lastPaymentAt: '2025-03-15T09:00:00Z' });
+    await attempt(fresh);
+    expect(failures).toEqual(Array(5).fill('NotFoundError: Portal link not found'));
+    expect(await eventTypes()).toEqual(['portal.link_revoked', 'portal.link_issued']);
+  });
+});
+
+describe('portal view', () => {
+  it('shows the frozen seller, the balance, the payment link and an EPC payload for the balance; records the first view once', async () => {
+    const token = await issue();
+    const view = await makeGetPortalView(deps())(token);
+    expect(view.seller).toEqual({ name: 'Plomberie Martin', siren: '123456782' });
+    expect(view.payment.paymentUrl).toBe('https://pay.example/?r=F-2026-0001&a=1200.00');
+    expect(parseEpcPayload(view.payment.epcQr!.payload)).toMatchObject({ iban: seller.iban, bic: 'AGRIFRPP', amountCents: 120_000, remittance: 'F-2026-0001', beneficiaryName: 'Plomberie Martin' });
+    await makeGetPortalView(deps())(token);
+    expect((await eventTypes()).filter((t) => t === 'portal.viewed')).toHaveLength(1);
+  });
+});
+
+describe('portal actions', () => {
+  it('"j’ai payé" pauses 5 business days and keeps the claim; a future date is refused', async () => {
+    const token = await issue();
+    await expect(makeClaimPaid(deps())(token, { date: '2026-03-17' })).rejects.toMatchObject({ status: 422, errors: [{ path: 'body.date' }] });
+    const result = await makeClaimPaid(deps())(token, { date: TODAY, reference: 'VIR-1' });
+    expect(result).toEqual({ remindersPaused: true, pausedUntil: '2026-03-23', disputed: false });
+    expect((await invoices.get('acme', 'inv1'))!.paidClaim).toEqual({ date: TODAY, reference: 'VIR-1', at: `${TODAY}T10:00:00.000Z` });
+    expect(invoices.events.get('acme|inv1')!.at(-1)).toMatchObject({ type: 'portal.paid_claimed', data: { date: TODAY, reference: 'VIR-1' } });
+  });
+
+  it('a promise resumes the day after its date, never shortens an owner’s open-ended pause, and is refused beyond 60 days', async () => {
+    const token = await issue();
+    await expect(makePromisePayment(deps())(token, { date: '2026-05-16' })).rejects.toMatchObject({ errors: [{ path: 'body.date', message: expect.stringContaining('60 days') }] });
+    await expect(makePromisePayment(deps())(token, { date: '2026-03-15' })).rejects.toMatchObject({ errors: [{ path: 'body.date', message: 'must not be in the past' }] });
+    expect(await makePromisePayment(deps())(token, { date: '2026-04-10' })).toEqual({ remindersPaused: true, pausedUntil: '2026-04-11', disputed: false });
+
+    await makePauseInvoice({ invoices, settings, clock })('acme', 'inv1', { reason: 'chantier' });
+    const kept = await makePromisePayment(deps())(token, { date: '2026-04-20' });
+    expect(kept).toEqual({ remindersPaused: true, disputed: false });
+  });
+
+  it('a dispute stops reminders; actions on a paid invoice are 409', async () => {
+    const token = await issue();
+    expect(await makePortalDispute(deps())(token, { reason: 'Travaux non finis' })).toMatchObject({ disputed: true });
+    expect((await invoices.get('acme', 'inv1'))!.disputeReason).toBe('Travaux non finis');
+    const current = (await invoices.get('acme', 'inv1'))!;
+    await invoices.save({ ...current, status: 'paid', paidCents: current.totals.grossCents, lastPaymentAt: `${TODAY}T09:00:00Z` });
+    await expect(makeClaimPaid(deps())(token, { date: TODAY })).rejects.toMatchObject({ status: 409 });
+  });
+});
+
+describe('owner holds and the resume schedule', () => {
+  const hold = () => ({ invoices, settings, clock });
+
+  it('a dated pause gets a resume schedule at 00:00 of its date; the fire resumes only that pause', async () => {
+    const paused = await makePauseInvoice(hold())('acme', 'inv1', { until: '2026-03-20', reason: 'vacances' });
+    expect(paused).toMatchObject({ remindersPaused: true, pausedUntil: '2026-03-20', pauseReason: 'vacances' });
+    const record = (await invoices.get('acme', 'inv1'))!;
+    const schedule = resumeSchedule({ invoice: record, settings: defaultSettings(), client: aClient(), records: [] } as never, clock.now());
+    expect(schedule).toMatchObject({ name: 'rl-inv1-R-20260320', localTime: '2026-03-20T00:00:00', timeZone: 'Europe/Paris', input: { kind: 'resume', until: '2026-03-20', invoiceId: 'inv1' } });
+
+    expect(await makeAutoResume(hold())('acme', 'inv1', '2026-03-19')).toEqual({ outcome: 'skipped', reason: 'stale' });
+    expect(await makeAutoResume(hold())('acme', 'inv1', '2026-03-20')).toEqual({ outcome: 'resumed' });
+    const resumed = (await invoices.get('acme', 'inv1'))!;
+    expect([resumed.remindersPaused, resumed.pausedUntil, resumed.pauseReason]).toEqual([false, undefined, undefined]);
+    expect(invoices.events.get('acme|inv1')!.map((e) => [e.type, e.data])).toEqual([
+      ['invoice.paused', { until: '2026-03-20', reason: 'vacances' }],
+      ['invoice.resumed', { auto: true, reason: 'vacances' }],
+    ]);
+  });
+
+  it('refuses a pause ending today or before, and holds on a paid invoice', async () => {
+    await expect(makePauseInvoice(hold())('acme', 'inv1', { until: TODAY, reason: 'x' })).rejects.toMatchObject({ errors: [{ path: 'body.until' }] });
+    const current = (await invoices.get('acme', 'inv1'))!;
+    await invoices.save({ ...current, status: 'paid' });
+    await expect(makeDisputeInvoice(hold())('acme', 'inv1', { reason: 'x' })).rejects.toMatchObject({ status: 422 });
+  });
+
+  it('resume and resolve-dispute write nothing when there is nothing to lift', async () => {
+    await makeResumeInvoice(hold())('acme', 'inv1');
+    await makeResolveDispute(hold())('acme', 'inv1');
+    expect(invoices.events.get('acme|inv1') ?? []).toEqual([]);
+    await makeDisputeInvoice(hold())('acme', 'inv1', { reason: 'montant' });
+    await makeResolveDispute(hold())('acme', 'inv1');
+    expect((await eventTypes())).toEqual(['invoice.disputed', 'invoice.dispute_resolved']);
+    expect((await invoices.get('acme', 'inv1'))!.disputed).toBe(false);
+  });
+});
+
+describe('portal rules (domain)', () => {
+  it('counts business days over weekends and holidays', () => {
+    expect(addBusinessDays('2026-03-16', 5, defaultSettings())).toBe('2026-03-23');
+    // Easter Monday 2026-04-06 is a holiday.
+    expect(addBusinessDays('2026-04-03', 1, defaultSettings())).toBe('2026-04-07');
+  });
+
+  it('expires a link 12 months after payment, never while unpaid', () => {
+    const paid = { status: 'paid' as const, lastPaymentAt: '2025-03-16T10:00:00Z', updatedAt: '2025-03-16T10:00:00Z' };
+    expect(portalExpired(paid, '2026-03-16')).toBe(false);
+    expect(portalExpired(paid, '2026-03-17')).toBe(true);
+    expect(portalExpired({ ...paid, status: 'sent' }, '2030-01-01')).toBe(false);
+  });
+
+  it('bounds promises and lengthens pauses only', () => {
+    expect(promiseDateProblem('2026-05-15', TODAY)).toBeUndefined();
+    expect(promiseDateProblem('2026-05-16', TODAY)).toContain('60 days');
+    expect(lengthenPause({ remindersPaused: true, pausedUntil: '2026-04-01' }, '2026-03-20')).toBeUndefined();
+    expect(lengthenPause({ remindersPaused: true, pausedUntil: '2026-03-18' }, '2026-03-20')).toBe('2026-03-20');
+    expect(lengthenPause({ remindersPaused: false }, '2026-03-20')).toBe('2026-03-20');
+  });
+
+  it('fills the payment URL with the URL-encoded number and the decimal balance', () => {
+    expect(renderPaymentUrl('https://p.example/{{ invoiceNumber }}?a={{balance}}', { number: 'F 1/2', balanceCents: 5 })).toBe('https://p.example/F%201%2F2?a=0.05');
+  });
+});

@@ -1,0 +1,131 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { operations } from '../../../api/schema';
+import { Dialog, ErrorMessage, Field } from '../../../components/ui';
+import { api, unwrap } from '../../../lib/api-client';
+import { useI18n } from '../../../lib/i18n';
+import { useClientInvoices } from '../api';
+import '../texts';
+
+type Input = NonNullable<operations['sendClientReminder']['requestBody']>['content']['application/json'];
+
+/** One reminder listing several invoices of the client: choose them and a template, preview (dry run), send. */
+export const GroupedReminderDialog = ({ clientId }: { clientId: string }) => {
+  const { t, money, date } = useI18n();
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const invoices = useClientInvoices(clientId);
+  const templates = useQuery({ queryKey: ['templates'], queryFn: () => unwrap(api().GET('/templates')), enabled: open });
+  const openInvoices = (invoices.data?.items ?? []).filter((i) => (i.status === 'sent' || i.status === 'partially_paid') && i.balanceCents > 0);
+  const [excluded, setExcluded] = useState<ReadonlySet<string>>(new Set());
+  const [templateId, setTemplateId] = useState('');
+  const [force, setForce] = useState(false);
+  const body = (): Input => ({
+    invoiceIds: openInvoices.filter((i) => !excluded.has(i.id)).map((i) => i.id),
+    ...(templateId ? { templateId } : {}),
+    ...(force ? { force: true } : {}),
+  });
+  const call = (dryRun: boolean) =>
+    unwrap(
+      api().POST('/clients/{id}/reminders', {
+        params: { path: { id: clientId }, query: { dryRun: dryRun ? 'true' : 'false' }, header: { 'Idempotency-Key': crypto.randomUUID() } },
+        body: body(),
+      }),
+    );
+  const preview = useMutation({ mutationFn: () => call(true) });
+  const send = useMutation({ mutationFn: () => call(false), onSuccess: () => queryClient.invalidateQueries({ queryKey: ['invoices'] }) });
+  const changed = () => (preview.reset(), send.reset());
+  const shown = send.data ?? preview.data;
+  const count = openInvoices.length - openInvoices.filter((i) => excluded.has(i.id)).length;
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(o) => {
+        setOpen(o);
+        if (!o) changed();
+      }}
+      title={t('clientMore.grouped')}
+      trigger={
+        <button type="button" className="button">
+          {t('clientMore.grouped')}
+        </button>
+      }
+    >
+      <p className="muted">{t('clientMore.groupedHint')}</p>
+      {openInvoices.length === 0 ? (
+        <p className="empty muted">{t('clientMore.groupedNone')}</p>
+      ) : (
+        <>
+          <fieldset className="contact-row">
+            <legend>{t('clientMore.invoicesToInclude')}</legend>
+            {openInvoices.map((i) => (
+              <label key={i.id} className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={!excluded.has(i.id)}
+                  onChange={(e) => {
+                    changed();
+                    setExcluded((s) => (e.target.checked ? new Set([...s].filter((x) => x !== i.id)) : new Set([...s, i.id])));
+                  }}
+                />{' '}
+                {i.number} · {date(i.dueDate)} · {money(i.balanceCents)}
+              </label>
+            ))}
+          </fieldset>
+          <Field label={t('clientMore.template')}>
+            {(p) => (
+              <select {...p} value={templateId} onChange={(e) => (changed(), setTemplateId(e.target.value))}>
+                <option value="">{t('clientMore.stepTemplate')}</option>
+                {(templates.data?.items ?? []).map((tpl) => (
+                  <option key={tpl.id} value={tpl.id}>
+                    {tpl.name} ({tpl.language})
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <label className="checkbox">
+            <input type="checkbox" checked={force} onChange={(e) => (changed(), setForce(e.target.checked))} /> {t('clientMore.force')}
+          </label>
+          {(preview.error ?? send.error) && <ErrorMessage error={preview.error ?? send.error} />}
+          {shown && (
+            <section aria-label={t('clientMore.preview')} data-testid="grouped-preview">
+              <h3>{t('clientMore.preview')}</h3>
+              <p>
+                <strong>{t('clientMore.to')} :</strong> {shown.to.join(', ')}
+              </p>
+              {shown.subject && (
+                <p>
+                  <strong>{shown.subject}</strong>
+                </p>
+              )}
+              {shown.text && <div className="preview">{shown.text}</div>}
+              {shown.attachments.length > 0 && (
+                <ul>
+                  {shown.attachments.map((a) => (
+                    <li key={a.fileName}>{a.fileName}</li>
+                  ))}
+                </ul>
+              )}
+              {shown.gapUntil && <p className="field-error">{shown.gapUntil}</p>}
+            </section>
+          )}
+          {send.isSuccess ? (
+            <p role="status" className="success">
+              {t('clientMore.sent')}
+            </p>
+          ) : (
+            <div className="row" style={{ marginTop: '1rem' }}>
+              <button type="button" className="button" disabled={count === 0 || preview.isPending} onClick={() => preview.mutate()}>
+                {t('clientMore.previewButton')}
+              </button>
+              <button type="button" className="button primary" disabled={count === 0 || !preview.isSuccess || send.isPending} onClick={() => send.mutate()}>
+                {t('clientMore.send')}
+              </button>
+            </div>
+          )}
+        </>
+      )}
+    </Dialog>
+  );
+};

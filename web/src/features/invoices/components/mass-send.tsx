@@ -1,0 +1,115 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { Dialog, ErrorMessage, Field, Loading } from '../../../components/ui';
+import { api, unwrap } from '../../../lib/api-client';
+import { useI18n } from '../../../lib/i18n';
+import { usePreview, useTemplates, type Invoice } from '../api';
+import '../texts';
+
+/** Mass send: the selected rows, one template (or each step's), a preview on the first, then per-invoice results. */
+export const MassSendDialog = ({ invoices, onDone }: { invoices: readonly Invoice[]; onDone: () => void }) => {
+  const { t } = useI18n();
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const [templateId, setTemplateId] = useState('');
+  const templates = useTemplates();
+  const first = invoices[0];
+  const preview = usePreview(open && templateId ? templateId : undefined, first?.id ?? '');
+  const send = useMutation({
+    mutationFn: () =>
+      unwrap(
+        api().POST('/reminders/batch', {
+          params: { header: { 'Idempotency-Key': crypto.randomUUID() } },
+          body: { invoiceIds: invoices.map((i) => i.id), ...(templateId ? { templateId } : {}) },
+        }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['invoices'] }),
+  });
+  const numbers = new Map(invoices.map((i) => [i.id, i.number ?? i.id]));
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(o) => {
+        setOpen(o);
+        if (!o && send.isSuccess) onDone();
+        if (!o) send.reset();
+      }}
+      title={t('massSend.title', { count: invoices.length })}
+      trigger={
+        <button type="button" className="button primary">
+          {t('massSend.send')}
+        </button>
+      }
+    >
+      <p className="muted">{t('massSend.hint')}</p>
+      {send.data ? (
+        <div role="status">
+          <p className="success" data-testid="batch-totals">
+            {t('massSend.totals', send.data.totals)}
+          </p>
+          <div className="table-wrap">
+            <table className="responsive" data-testid="batch-items">
+              <thead>
+                <tr>
+                  <th scope="col">{t('invoices.number')}</th>
+                  <th scope="col">{t('massSend.result')}</th>
+                  <th scope="col">{t('massSend.reason')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {send.data.items.map((item) => (
+                  <tr key={item.invoiceId}>
+                    <td data-label={t('invoices.number')}>
+                      <Link to={`/invoices/${item.invoiceId}`}>{numbers.get(item.invoiceId) ?? item.invoiceId}</Link>
+                    </td>
+                    <td data-label={t('massSend.result')}>
+                      <span className={`badge ${item.status === 'sent' ? 'ok' : item.status === 'failed' ? 'danger' : 'neutral'}`}>{t(`massSend.outcome.${item.status}`)}</span>
+                    </td>
+                    <td data-label={t('massSend.reason')}>{item.reason ?? ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      ) : (
+        <>
+          <Field label={t('massSend.template')}>
+            {(p) => (
+              <select {...p} value={templateId} onChange={(e) => setTemplateId(e.target.value)}>
+                <option value="">{t('massSend.stepTemplate')}</option>
+                {(templates.data?.items ?? []).map((tpl) => (
+                  <option key={tpl.id} value={tpl.id}>
+                    {tpl.name} ({tpl.language})
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          {templateId && first && (
+            <section aria-label={t('massSend.preview', { number: first.number ?? '' })}>
+              <h3>{t('massSend.preview', { number: first.number ?? '' })}</h3>
+              {preview.isPending ? (
+                <Loading />
+              ) : preview.isError ? (
+                <ErrorMessage error={preview.error} />
+              ) : (
+                <>
+                  <p>
+                    <strong>{preview.data.subject}</strong>
+                  </p>
+                  <div className="preview">{preview.data.body}</div>
+                </>
+              )}
+            </section>
+          )}
+          {send.isError && <ErrorMessage error={send.error} />}
+          <button type="button" className="button primary" disabled={send.isPending} onClick={() => send.mutate()} style={{ marginTop: '1rem' }}>
+            {send.isPending ? t('massSend.sending') : t('massSend.confirm')}
+          </button>
+        </>
+      )}
+    </Dialog>
+  );
+};

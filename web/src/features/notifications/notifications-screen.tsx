@@ -1,0 +1,186 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import type { operations } from '../../api/schema';
+import { ErrorMessage, Loading, PageHeader } from '../../components/ui';
+import { api, unwrap } from '../../lib/api-client';
+import { todayIso } from '../../lib/format';
+import { useI18n } from '../../lib/i18n';
+import './texts';
+
+type Notification = operations['listNotifications']['responses'][200]['content']['application/json']['items'][number];
+
+/** The daily overview (what goes out, letters to post, yesterday's payments, newly overdue) and the owner's alerts. */
+export default function NotificationsScreen() {
+  const { t } = useI18n();
+  return (
+    <section>
+      <PageHeader title={t('alerts.title')} />
+      <Overview />
+      <Alerts />
+    </section>
+  );
+}
+
+const Overview = () => {
+  const { t, money, date, dateTime } = useI18n();
+  const queryClient = useQueryClient();
+  const [day, setDay] = useState(todayIso());
+  const overview = useQuery({ queryKey: ['overview', day], queryFn: () => unwrap(api().GET('/overview', { params: { query: { date: day } } })) });
+  const cancel = useMutation({
+    mutationFn: ({ invoiceId, stepId }: { invoiceId: string; stepId: string }) =>
+      unwrap(api().POST('/invoices/{id}/reminders/{stepId}/cancel', { params: { path: { id: invoiceId, stepId } } })),
+    onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: ['overview'] }), queryClient.invalidateQueries({ queryKey: ['invoices'] }), queryClient.invalidateQueries({ queryKey: ['cockpit'] })]),
+  });
+  const invoice = (r: { invoiceId: string; invoiceNumber?: string; clientName: string }) => (
+    <>
+      <Link to={`/invoices/${r.invoiceId}`}>{r.invoiceNumber ?? r.invoiceId}</Link> · {r.clientName}
+    </>
+  );
+  return (
+    <section className="card" aria-labelledby="overview-title">
+      <div className="page-header">
+        <h2 id="overview-title">{t('alerts.overview')}</h2>
+        <label className="row">
+          <span>{t('alerts.day')}</span>
+          <input type="date" value={day} onChange={(e) => e.target.value && setDay(e.target.value)} />
+        </label>
+      </div>
+      {overview.isPending ? (
+        <Loading />
+      ) : overview.isError ? (
+        <ErrorMessage error={overview.error} retry={() => void overview.refetch()} />
+      ) : (
+        <>
+          <h3>{t('alerts.remindersToday', { count: overview.data.reminders.length })}</h3>
+          {cancel.isError && <ErrorMessage error={cancel.error} />}
+          {cancel.isSuccess && (
+            <p role="status" className="success">
+              {t('alerts.cancelled')}
+            </p>
+          )}
+          {overview.data.reminders.length === 0 ? (
+            <p className="muted">{t('alerts.noReminders')}</p>
+          ) : (
+            <ul className="plain-list" data-testid="overview-reminders">
+              {overview.data.reminders.map((r) => (
+                <li key={`${r.invoiceId}-${r.stepId}`} className="row">
+                  <span>{invoice(r)}</span>
+                  <span className="muted">
+                    {r.stepId.toUpperCase()} · {dateTime(r.scheduledAt)}
+                  </span>
+                  <button
+                    type="button"
+                    className="button small"
+                    disabled={cancel.isPending}
+                    aria-label={t('alerts.cancelLabel', { step: r.stepId.toUpperCase(), invoice: r.invoiceNumber ?? r.invoiceId })}
+                    onClick={() => cancel.mutate({ invoiceId: r.invoiceId, stepId: r.stepId })}
+                  >
+                    {t('alerts.cancel')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          <h3>{t('alerts.letters', { count: overview.data.letters.length })}</h3>
+          {overview.data.letters.length === 0 ? (
+            <p className="muted">{t('alerts.noLetters')}</p>
+          ) : (
+            <ul className="plain-list">
+              {overview.data.letters.map((l) => (
+                <li key={`${l.invoiceId}-${l.stepId}`}>
+                  {invoice(l)} <span className="muted">· {t('alerts.lettersSince', { date: dateTime(l.since) })}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+          <h3>{t('alerts.payments', { count: overview.data.payments.length })}</h3>
+          {overview.data.payments.length === 0 ? (
+            <p className="muted">{t('alerts.noPayments')}</p>
+          ) : (
+            <ul className="plain-list">
+              {overview.data.payments.map((p) => (
+                <li key={p.paymentId}>
+                  {invoice(p)} · <strong>{money(p.amountCents)}</strong>
+                </li>
+              ))}
+            </ul>
+          )}
+          <h3>{t('alerts.newlyOverdue', { count: overview.data.newlyOverdue.length })}</h3>
+          {overview.data.newlyOverdue.length === 0 ? (
+            <p className="muted">{t('alerts.noNewlyOverdue')}</p>
+          ) : (
+            <ul className="plain-list">
+              {overview.data.newlyOverdue.map((o) => (
+                <li key={o.invoiceId}>
+                  {invoice(o)} · {date(o.dueDate)} · <strong>{money(o.balanceCents)}</strong>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </section>
+  );
+};
+
+const Alerts = () => {
+  const { t, dateTime } = useI18n();
+  const queryClient = useQueryClient();
+  const [unreadOnly, setUnreadOnly] = useState(false);
+  const list = useQuery({
+    queryKey: ['notifications', 'list', unreadOnly],
+    queryFn: () => unwrap(api().GET('/notifications', { params: { query: { limit: 50, ...(unreadOnly ? { unread: 'true' as const } : {}) } } })),
+  });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['notifications'] });
+  const read = useMutation({ mutationFn: (id: string) => unwrap(api().POST('/notifications/{id}/read', { params: { path: { id } } })), onSuccess: refresh });
+  const readAll = useMutation({ mutationFn: () => unwrap(api().POST('/notifications/read-all')), onSuccess: refresh });
+  const detail = (n: Notification) =>
+    Object.entries(n.detail ?? {})
+      .map(([k, v]) => `${t(`alerts.detail.${k}`, { defaultValue: k })} : ${String(v)}`)
+      .join(' · ');
+  return (
+    <section className="card" aria-labelledby="alerts-title">
+      <div className="page-header">
+        <h2 id="alerts-title">{t('alerts.alerts')}</h2>
+        <div className="row">
+          <label className="checkbox">
+            <input type="checkbox" checked={unreadOnly} onChange={(e) => setUnreadOnly(e.target.checked)} /> {t('alerts.unreadOnly')}
+          </label>
+          <button type="button" className="button small" disabled={readAll.isPending} onClick={() => readAll.mutate()}>
+            {t('alerts.markAllRead')}
+          </button>
+        </div>
+      </div>
+      {(read.error ?? readAll.error) && <ErrorMessage error={read.error ?? readAll.error} />}
+      {list.isPending ? (
+        <Loading />
+      ) : list.isError ? (
+        <ErrorMessage error={list.error} retry={() => void list.refetch()} />
+      ) : list.data.items.length === 0 ? (
+        <p className="empty muted">{unreadOnly ? t('alerts.emptyUnread') : t('alerts.empty')}</p>
+      ) : (
+        <ul className="plain-list" data-testid="alerts">
+          {list.data.items.map((n) => (
+            <li key={n.id} className={n.read ? '' : 'unread'}>
+              <div className="row">
+                <strong>{t(`alerts.kinds.${n.kind}`, { defaultValue: n.kind })}</strong>
+                {!n.read && <span className="badge info">{t('alerts.unread')}</span>}
+                <span className="muted">{dateTime(n.at)}</span>
+              </div>
+              <div>
+                <Link to={`/invoices/${n.invoiceId}`}>{n.invoiceNumber ?? n.invoiceId}</Link> · {n.clientName}
+              </div>
+              {n.detail && <div className="muted">{detail(n)}</div>}
+              {!n.read && (
+                <button type="button" className="button small" disabled={read.isPending} onClick={() => read.mutate(n.id)}>
+                  {t('alerts.markRead')}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+};
