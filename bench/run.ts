@@ -18,6 +18,7 @@ const BENCHMARKS: Record<string, { what: string; run: () => Promise<Table[]> }> 
   api: { what: 'local stack over HTTP: latency and throughput per endpoint', run: async () => (await import('./api.js')).runApi() },
   reminders: { what: '1,000 reminders fired and sent on the local stack: wall time, writes per reminder, cost vs floor', run: async () => (await import('./reminders.js')).runReminders() },
   import: { what: '5,000 invoices imported in one request on the local stack: dry run, import, same file again', run: async () => (await import('./import.js')).runImport() },
+  batch: { what: 'POST /reminders/batch with 200 and 500 late invoices on the local stack: answer time, totals, emails', run: async () => (await import('./batch-reminders.js')).runBatchReminders() },
   overview: { what: 'daily overview of a tenant with 200 open invoices: GET /overview latency, the scheduled fire', run: async () => (await import('./overview.js')).runOverview() },
   reads: { what: 'DynamoDB read units of the cockpit and each list filter, 1k vs 20k paid history', run: async () => (await import('./read-units.js')).runReads() },
   web: { what: 'web app: initial JS gzip, home screen render time in Chromium', run: async () => (await import('./web.js')).runWeb() },

@@ -127,3 +127,21 @@ describe('the HTTP API', () => {
     });
   });
 });
+
+describe('portal links in emails', () => {
+  const envOf = (fnName: string) => {
+    const { Ref } = stack.resolve(fnName) as { Ref: string };
+    return template.findResources('AWS::Lambda::Function')[Ref]!.Properties.Environment.Variables as Record<string, unknown>;
+  };
+
+  it('gives the functions that email (and the one re-issuing links) the web app’s CloudFront URL, the others nothing', () => {
+    const webUrl = stack.resolve(stack.web.url);
+    for (const handler of ['functions/invoices/send-invoice', 'functions/reminders/send-reminder-now', 'functions/invoices/invoices-api']) {
+      expect(envOf(stack.api.functions.get(handler)!.functionName).WEB_BASE_URL, handler).toEqual(webUrl);
+    }
+    expect(envOf(stack.reminders.sendReminder.functionName).WEB_BASE_URL).toEqual(webUrl);
+    expect(JSON.stringify(webUrl)).toContain('DomainName');
+    expect(envOf(stack.api.functions.get('functions/portal/portal-api')!.functionName)).not.toHaveProperty('WEB_BASE_URL');
+  });
+});
+

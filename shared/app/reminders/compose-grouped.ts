@@ -77,11 +77,9 @@ export const composeGroupedReminder = async (m: GroupedMaterial, pdf: PdfRendere
   let attached: string[] = [];
   let notAttached: string[] = [];
   if (m.template.attachInvoicePdf) {
-    const pdfs: EmailAttachment[] = [];
-    for (const { invoice, payments } of ordered) {
-      const content = await pdf.invoice(invoicePdfData(m.settings, m.client, invoice, payments, true));
-      pdfs.push({ fileName: `${numberOf(invoice)}.pdf`, contentType: 'application/pdf', content });
-    }
+    const pdfs: EmailAttachment[] = await Promise.all(
+      ordered.map(async ({ invoice, payments }) => ({ fileName: `${numberOf(invoice)}.pdf`, contentType: 'application/pdf', content: await pdf.invoice(invoicePdfData(m.settings, m.client, invoice, payments, true)) })),
+    );
     const used = attachments.reduce((s, a) => s + a.content.byteLength, 0);
     const fit = fitAttachments(pdfs.map((p) => p.content.byteLength), MAX_ATTACHMENT_BYTES - used);
     pdfs.forEach((p, i) => (fit[i] ? attachments.push(p) : undefined));

@@ -67,7 +67,10 @@ export const prepareGroup = async (
   own: { templateId?: string; subject?: string; body?: string } = {},
 ): Promise<PreparedGroup | undefined> => {
   const { client, settings, invoice } = members[0]!.ctx;
-  const templates = await Promise.all(members.map((m) => resolveTemplate(deps.templates, invoice.tenantId, own.templateId ?? m.record.templateId, client.language)));
+  // One read per distinct template, not per invoice.
+  const byId = new Map<string, Promise<ReminderTemplate>>();
+  const template = (id: string) => byId.get(id) ?? byId.set(id, resolveTemplate(deps.templates, invoice.tenantId, id, client.language)).get(id)!;
+  const templates = await Promise.all(members.map((m) => template(own.templateId ?? m.record.templateId)));
   // Last safeguard (scenarios and templates already refuse it): no penalty text to a consumer.
   const allowed = members.map((m, i) => ({ m, template: templates[i]! })).filter(({ template }) => !templateRefusalFor(client.kind, template));
   if (allowed.length === 0) return undefined;
@@ -128,8 +131,8 @@ export const sendPreparedGroup = async (
   metrics.reminderSent();
   const to = [...recipients.to, ...recipients.cc];
   const outcomes: ReminderOutcome[] = [];
-  // A crash in this loop leaves the rest `sending`: their lease checks mark them `unknown_outcome`, never a resend.
-  for (const m of prepared.members) {
+  // A crash here leaves the rest `sending`: their lease checks mark them `unknown_outcome`, never a resend.
+  const record = async (m: GroupMemberStep): Promise<ReminderOutcome> => {
     await deps.steps.finishSend(tenantId, m.ctx.invoice.id, m.record, { at, messageId, recipients: to, dueDate: m.ctx.invoice.dueDate });
     await deps.invoices.appendEvents(tenantId, m.ctx.invoice.id, [
       {
@@ -146,8 +149,10 @@ export const sendPreparedGroup = async (
         },
       },
     ]);
-    outcomes.push({ outcome: 'sent', messageId, stepId: m.record.stepId, ...(prepared.members.length > 1 ? { grouped: prepared.members.map((x) => x.ctx.invoice.id) } : {}) });
-  }
+    return { outcome: 'sent', messageId, stepId: m.record.stepId, ...(prepared.members.length > 1 ? { grouped: prepared.members.map((x) => x.ctx.invoice.id) } : {}) };
+  };
+  // Each invoice's record is its own partition: written side by side.
+  outcomes.push(...(await Promise.all(prepared.members.map(record))));
   return { claim: 'ok', outcomes, messageId };
 };
 

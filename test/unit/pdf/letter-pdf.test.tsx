@@ -7,6 +7,12 @@ const renderer = new ReactPdfRenderer();
 const render = async (data: LetterPdfData) => pdfText(await renderer.letter(data));
 
 describe('ReactPdfRenderer.letter', () => {
+  it('renders the same bytes every time from the same data (a letter step keeps its SHA-256)', async () => {
+    const [a, b] = [await renderer.letter(aLetterPdfData()), await renderer.letter(aLetterPdfData())];
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    expect(Buffer.from(await renderer.letter(aLetterPdfData({ date: '2026-12-18' }))).equals(Buffer.from(a))).toBe(false);
+  });
+
   it('says it is a mise en demeure de payer, names both parties and is dated', async () => {
     const bytes = await renderer.letter(aLetterPdfData());
     expect(new TextDecoder().decode(bytes.subarray(0, 5))).toBe('%PDF-');

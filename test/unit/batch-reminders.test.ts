@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { makeSendBatchReminders } from '../../shared/app/reminders/batch-reminders.js';
+import { makeSendClientReminder } from '../../shared/app/reminders/client-reminders.js';
+import type { Scenario } from '../../shared/domain/scenario.js';
+import type { ReminderTemplate } from '../../shared/domain/default-templates.js';
+import {
+  aClient,
+  anInvoiceRecord,
+  FakeClientRepository,
+  FakeInvoiceRepository,
+  FakeMailer,
+  FakePdfRenderer,
+  FakeSettingsRepository,
+  FakeStepRepository,
+  FakeTenantDocuments,
+  fixedClock,
+} from '../fixtures/fakes.js';
+
+const T = 'acme';
+
+/** Two clients: c1 with three late invoices (one paused), c2 with one; one invoice id unknown. */
+const world = () => {
+  const invoices = new FakeInvoiceRepository();
+  const clients = new FakeClientRepository();
+  const settings = new FakeSettingsRepository();
+  const steps = new FakeStepRepository(invoices, clients);
+  void clients.create(T, aClient({ id: 'c1', email: 'c1@client.test' }));
+  void clients.create(T, aClient({ id: 'c2', email: 'c2@client.test' }));
+  invoices.add(anInvoiceRecord({ id: 'a', clientId: 'c1', number: 'F-1', dueDate: '2026-03-01' }));
+  invoices.add(anInvoiceRecord({ id: 'b', clientId: 'c1', number: 'F-2', dueDate: '2026-03-05' }));
+  invoices.add(anInvoiceRecord({ id: 'p', clientId: 'c1', number: 'F-3', remindersPaused: true }));
+  invoices.add(anInvoiceRecord({ id: 'd', clientId: 'c2', number: 'F-4' }));
+  const mailer = new FakeMailer();
+  const deps = {
+    invoices, clients, settings, steps, mailer,
+    scenarios: new FakeTenantDocuments<Scenario>(), templates: new FakeTenantDocuments<ReminderTemplate>(),
+    pdf: new FakePdfRenderer(), clock: fixedClock('2026-04-01T08:00:00.000Z'),
+  };
+  return { ...deps, deps };
+};
+
+describe('POST /reminders/batch (use case)', () => {
+  it('sends one message per client, answers every invoice in the order asked, with totals', async () => {
+    const w = world();
+    const batch = makeSendBatchReminders({ ...w.deps, list: async () => ({ items: [] }) });
+    const result = await batch(T, { invoiceIds: ['d', 'a', 'zz', 'p', 'b'], templateId: 'reminder' });
+    expect(result.items).toEqual([
+      { invoiceId: 'd', status: 'sent' },
+      { invoiceId: 'a', status: 'sent' },
+      { invoiceId: 'zz', status: 'skipped', reason: 'not_found' },
+      { invoiceId: 'p', status: 'skipped', reason: 'paused' },
+      { invoiceId: 'b', status: 'sent' },
+    ]);
+    expect(result.totals).toEqual({ sent: 3, skipped: 2, failed: 0 });
+    expect(w.mailer.sent.map((m) => [m.to, m.attachments?.length])).toEqual(expect.arrayContaining([[['c1@client.test'], 2], [['c2@client.test'], 1]]));
+    expect(w.mailer.sent).toHaveLength(2);
+    // Sent again the same day: one reminder per invoice per day, and the client gap.
+    const again = await batch(T, { invoiceIds: ['a', 'd'] });
+    expect(again.totals).toEqual({ sent: 0, skipped: 2, failed: 0 });
+    expect(again.items.map((i) => i.reason)).toEqual(['same_day', 'same_day']);
+  });
+
+  it('answers clients not started within the time budget as skipped: time_budget, writing nothing for them', async () => {
+    const w = world();
+    let now = 0;
+    const batch = makeSendBatchReminders({ ...w.deps, list: async () => ({ items: [] }), elapsed: () => (now += 600), timeBudgetMs: 1000 });
+    const result = await batch(T, { invoiceIds: ['a', 'b', 'd'] });
+    expect(result.items.filter((i) => i.reason === 'time_budget').length).toBeGreaterThan(0);
+    expect(result.totals.sent + result.totals.skipped).toBe(3);
+    expect(w.mailer.sent.length).toBe(result.totals.sent > 0 ? 1 : 0);
+    for (const i of result.items.filter((x) => x.reason === 'time_budget')) expect(await w.steps.list(T, i.invoiceId)).toEqual([]);
+  });
+
+  it('reads the ids from the follow-up list for a filter, and refuses more than 500', async () => {
+    const w = world();
+    const seen: unknown[] = [];
+    const batch = makeSendBatchReminders({ ...w.deps, list: async (_t, q) => (seen.push(q), { items: [{ id: 'd' }] }) });
+    expect((await batch(T, { filter: { status: 'overdue' } })).totals.sent).toBe(1);
+    expect(seen).toEqual([{ status: 'overdue', sort: 'dueDate', limit: 100 }]);
+    const huge = makeSendBatchReminders({ ...w.deps, list: async () => ({ items: Array.from({ length: 100 }, (_, i) => ({ id: `x${i}` })), nextCursor: 'more' }) });
+    await expect(huge(T, { filter: {} })).rejects.toMatchObject({ status: 422, errors: [{ path: 'body.filter' }] });
+  });
+});
+
+describe('POST /clients/{id}/reminders (use case)', () => {
+  it('previews without writing, then sends with the owner\'s recipients and records a manual step per invoice', async () => {
+    const w = world();
+    const remind = makeSendClientReminder(w.deps);
+    const preview = await remind(T, 'c1', { templateId: 'firm', to: ['boss@client.test'], cc: ['copy@client.test'] }, true);
+    expect(preview.items.map((i) => [i.invoiceId, i.status, i.reason]).sort()).toEqual([['a', 'would_send', undefined], ['b', 'would_send', undefined], ['p', 'skipped', 'paused']]);
+    expect(w.mailer.sent).toEqual([]);
+    expect(await w.steps.list(T, 'a')).toEqual([]);
+    const sent = await remind(T, 'c1', { templateId: 'firm', to: ['boss@client.test'], cc: ['copy@client.test'] });
+    expect(w.mailer.sent).toHaveLength(1);
+    expect(w.mailer.sent[0]).toMatchObject({ to: ['boss@client.test'], cc: ['copy@client.test'], invoiceIds: ['a', 'b'] });
+    for (const id of ['a', 'b']) expect(await w.steps.list(T, id)).toMatchObject([{ manual: true, state: 'sent', messageId: sent.messageId, templateId: 'firm' }]);
+    await expect(remind(T, 'c1', { invoiceIds: ['zz'] })).rejects.toMatchObject({ status: 422 });
+    await expect(remind(T, 'nobody', {})).rejects.toMatchObject({ status: 404 });
+  });
+});
