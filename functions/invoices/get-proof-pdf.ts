@@ -3,9 +3,9 @@ import { httpHandler } from '../../shared/http/http-handler.js';
 import { pdf } from '../../shared/http/responses.js';
 import { routes } from '../../shared/http/routes.js';
 import { wiring } from '../../shared/wiring.js';
-import { ReactProofPdfRenderer } from '../../shared/adapters/pdf/react-proof-pdf-renderer.js';
+import { pdfRenderer } from '../../shared/wiring-pdf.js';
 
-const proofFile = makeProofFile({ invoices: wiring.invoices(), clients: wiring.clients(), settings: wiring.settings(), steps: wiring.steps(), clock: wiring.clock, pdf: new ReactProofPdfRenderer() });
+const proofFile = makeProofFile({ invoices: wiring.invoices(), clients: wiring.clients(), settings: wiring.settings(), steps: wiring.steps(), clock: wiring.clock, pdf: pdfRenderer });
 export const handler = httpHandler(routes.proofPdf, async ({ tenantId, params }) => {
   const { bytes, fileName } = await proofFile(tenantId, params.id);
   return pdf(bytes, fileName);

@@ -7,6 +7,7 @@ import type {
   QuotePdfRenderer,
 } from '../../app/ports.js';
 import type { StatementPdfData, StatementPdfRenderer } from '../../app/aggregates/client-statement.js';
+import type { ProofFileData, ProofPdfRenderer } from '../../app/proof-file.js';
 import type { PageNumbering, PdfDocument, PdfKit } from '../../../templates/pdf/kit.js';
 import type { LetterPdfData } from '../../../templates/pdf/letter-types.js';
 
@@ -22,7 +23,7 @@ let kit: Promise<PdfKit> | undefined;
  * share this module but never render don't pay for it, and it must stay an external package
  * in the bundle anyway (DOMAIN.md §3, infra/pdf-bundling.ts).
  */
-export const loadKit = (): Promise<PdfKit> =>
+const loadKit = (): Promise<PdfKit> =>
   (kit ??= Promise.all([import('@react-pdf/renderer'), import('../../../templates/pdf/fonts.js')]).then(([module, { registerFonts }]) => {
     registerFonts(module);
     return module;
@@ -66,7 +67,12 @@ export const renderNumbered = async (kitReady: PdfKit, rows: number, document: (
 };
 
 /** Renders invoices, letters, quotes, credit notes and statements with @react-pdf/renderer and the embedded DejaVu Sans (templates/pdf/fonts.ts). */
-export class ReactPdfRenderer implements DocumentRenderer, QuotePdfRenderer, CreditNotePdfRenderer, StatementPdfRenderer {
+export class ReactPdfRenderer implements DocumentRenderer, QuotePdfRenderer, CreditNotePdfRenderer, StatementPdfRenderer, ProofPdfRenderer {
+  async proof(data: ProofFileData): Promise<Uint8Array> {
+    const [pdf, { proofDocument }] = await Promise.all([loadKit(), import('../../../templates/pdf/proof-document.js')]);
+    return renderNumbered(pdf, data.reminders.length * 3 + data.payments.length + data.events.length, (numbering) => proofDocument(pdf, data, numbering));
+  }
+
   async invoice(data: InvoicePdfData): Promise<Uint8Array> {
     const [pdf, { invoiceDocument }, qr] = await Promise.all([loadKit(), import('../../../templates/pdf/invoice-document.js'), data.epcPayload ? qrModules(data.epcPayload) : undefined]);
     return renderNumbered(pdf, data.invoice.lines.length + data.payments.length + (data.invoice.deductions?.length ?? 0) + (qr ? 4 : 0), (numbering) => invoiceDocument(pdf, data, numbering, qr));
