@@ -369,6 +369,74 @@ describe('more screens in Chromium', () => {
     await checkScreen('56-settings-notifications');
   });
 
+  it('pauses and resumes reminders, issues a portal link, and the client uses the public portal', async () => {
+    const clientId = (await call('GET', '/clients?q=garage')).json.items[0].id;
+    const draft = await call('POST', '/invoices', anInvoiceInput(clientId, { issueDate: '2026-11-20', dueDate: '2026-12-20', lines: [{ description: 'Entretien chaudière', quantity: 1, unitPriceCents: 20_000, vatRate: 10 }] }));
+    expect((await call('POST', `/invoices/${draft.json.id}/send`)).status).toBe(200);
+    await page.goto(`${web()}/invoices/${draft.json.id}`);
+    await page.getByRole('button', { name: 'Suspendre les relances' }).click();
+    const pause = page.getByRole('dialog', { name: 'Suspendre les relances' });
+    await pause.getByRole('button', { name: 'Suspendre' }).click();
+    await poll(() => pause.getByText('Obligatoire').count()).toBe(1);
+    await pause.getByLabel('Motif').fill('Client en congés');
+    await pause.getByRole('button', { name: 'Suspendre' }).click();
+    await poll(() => page.getByText(/Relances suspendues — Client en congés/).count()).toBe(1);
+    await page.getByRole('button', { name: 'Reprendre les relances' }).click();
+    await poll(() => page.getByRole('button', { name: 'Suspendre les relances' }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Nouveau lien du portail client' }).click();
+    const href = (await page.getByTestId('portal-link').getAttribute('href'))!;
+    const token = new URL(href).pathname.split('/p/')[1]!;
+    expect(token.length).toBeGreaterThan(20);
+
+    // The client: no sign-in, a context of its own.
+    const client = await browser.newContext({ viewport: PHONE, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+    const portal = await client.newPage();
+    portal.setDefaultTimeout(15_000);
+    try {
+      await portal.goto(`${web()}/p/not-a-token`);
+      await poll(() => portal.getByText('Ce lien n’est plus valable.').count()).toBe(1);
+      await portal.goto(`${web()}/p/${token}`);
+      await portal.getByRole('heading', { level: 1, name: `Facture ${draft.json.number ?? ''}`.trim() }).or(portal.getByRole('heading', { level: 1, name: /^Facture F-/ })).waitFor();
+      expect(plain(await portal.getByTestId('portal-balance').textContent())).toBe('220,00 €');
+      expect(await portal.getByRole('img', { name: /QR code de virement SEPA pour 220,00 €/ }).count()).toBe(1);
+      expect((await portal.getByTestId('portal-iban').textContent())?.replace(/\s/g, '')).toBe('FR7630006000011234567890189');
+      const pdf = portal.waitForEvent('download');
+      await portal.getByRole('button', { name: 'Télécharger la facture (PDF)' }).click();
+      expect((await readFile((await (await pdf).path())!)).subarray(0, 5).toString()).toBe('%PDF-');
+      await screenshot(portal, '57-portal');
+      expect(await seriousViolations(portal), 'axe on the portal').toEqual([]);
+      expect(await horizontalOverflow(portal)).toBeLessThanOrEqual(0);
+      const paid = portal.getByRole('form', { name: 'J’ai payé' });
+      await paid.getByLabel('Référence du virement (facultatif)').fill('VIR-778');
+      await paid.getByRole('button', { name: 'Signaler mon paiement' }).click();
+      await poll(() => portal.getByTestId('portal-status').textContent()).toMatch(/Merci ! Votre paiement du .* est signalé/);
+      const dispute = portal.getByRole('form', { name: 'Je conteste cette facture' });
+      if ((await dispute.count()) === 1) {
+        await dispute.getByRole('button', { name: 'Envoyer ma contestation' }).click();
+        await poll(() => dispute.getByText('Obligatoire').count()).toBe(1);
+        await dispute.getByLabel('Motif').fill('La chaudière fuit encore');
+        await dispute.getByRole('button', { name: 'Envoyer ma contestation' }).click();
+        await poll(() => portal.getByTestId('portal-status').textContent()).toContain('Votre contestation est transmise');
+      }
+      await screenshot(portal, '58-portal-answered');
+      expect(await seriousViolations(portal)).toEqual([]);
+    } finally {
+      await client.close();
+    }
+    // The owner sees the client's answers: on the invoice, and among the alerts.
+    await page.goto(`${web()}/invoices/${draft.json.id}`);
+    await poll(() => page.getByText(/Contestée : La chaudière fuit encore/).count()).toBe(1);
+    await page.getByRole('button', { name: 'Litige résolu' }).click();
+    await poll(() => page.getByRole('button', { name: 'Signaler un litige' }).count()).toBe(1);
+    await poll(async () => {
+      await page.goto(`${web()}/notifications`);
+      await page.getByTestId('alerts').or(page.getByText(/Aucune alerte/)).waitFor();
+      return page.getByTestId('alerts').getByText('Facture contestée').count();
+    }, { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(await page.getByTestId('alerts').getByText('Le client dit avoir payé').count()).toBeGreaterThan(0);
+    await checkScreen('59-alerts-from-portal');
+  });
+
   it('imports a large file as a job and shows its progress until done', async () => {
     await page.goto(`${web()}/import`);
     // Paid in full: 240 overdue invoices of one client would add 960 schedules that every later

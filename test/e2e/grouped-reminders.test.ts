@@ -10,7 +10,8 @@ import { companySettings, freshTenant, type FreshTenant } from './fresh-tenant.j
 import { inbox, uniqueEmail, type StoredEmail } from './http.js';
 import { endOfDay, parisToday, runUntil } from './local-clock.js';
 
-const reminders = (emails: StoredEmail[]) => emails.filter((e) => !/^(Facture \S+ – |Invoice \S+ from )/.test(e.subject));
+/** Reminder emails only: not the invoice's own email, nor the thank-you once it is paid. */
+const reminders = (emails: StoredEmail[]) => emails.filter((e) => !/^(Facture \S+ – |Invoice \S+ from |Merci pour votre règlement|Thank you for your payment)/.test(e.subject));
 const pdfText = async (base64: string) => (await extractText(await getDocumentProxy(new Uint8Array(Buffer.from(base64, 'base64'))), { mergePages: true })).text;
 
 /** A client with invoices already late (due `daysLate` ago), sent now: their first catch-up steps share the next send window. */

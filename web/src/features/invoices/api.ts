@@ -165,3 +165,18 @@ export const useCancelStep = (id: string) => {
     onSuccess: invalidate,
   });
 };
+
+export const usePortalActions = (id: string) => {
+  const invalidate = useInvalidate(id);
+  const path = { path: { id } };
+  return {
+    pause: useMutation({
+      mutationFn: (body: { until?: string; reason: string }) => unwrap(api().POST('/invoices/{id}/pause', { params: path, body })),
+      onSuccess: invalidate,
+    }),
+    resume: useMutation({ mutationFn: () => unwrap(api().POST('/invoices/{id}/resume', { params: path })), onSuccess: invalidate }),
+    dispute: useMutation({ mutationFn: (reason: string) => unwrap(api().POST('/invoices/{id}/dispute', { params: path, body: { reason } })), onSuccess: invalidate }),
+    resolve: useMutation({ mutationFn: () => unwrap(api().POST('/invoices/{id}/resolve-dispute', { params: path })), onSuccess: invalidate }),
+    link: useMutation({ mutationFn: () => unwrap(api().POST('/invoices/{id}/portal-link', { params: path })) }),
+  };
+};

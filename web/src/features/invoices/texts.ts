@@ -119,6 +119,8 @@ const invoiceFr = {
   planRequested: 'Le client demande un échéancier',
   planAccept: 'Accepter',
   planDecline: 'Refuser',
+  portalLink: 'Nouveau lien du portail client',
+  portalLinkShown: 'Lien à transmettre au client (les anciens liens ne marchent plus) :',
 };
 
 export const invoiceTexts = registerTexts('invoiceMore', invoiceFr, {
@@ -181,6 +183,8 @@ export const invoiceTexts = registerTexts('invoiceMore', invoiceFr, {
   planRequested: 'The client asks for a payment plan',
   planAccept: 'Accept',
   planDecline: 'Decline',
+  portalLink: 'New client portal link',
+  portalLinkShown: 'Link to give the client (older links stop working):',
 });
 
 const massFr = {

@@ -1,3 +1,309 @@
-export default function Screen() {
-  return <h1>TODO portal/portal-screen</h1>;
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import type { operations } from '../../api/schema';
+import { ErrorMessage, Field, Loading, Stat, StatusBadge, invoiceStatus } from '../../components/ui';
+import { api, unwrap } from '../../lib/api-client';
+import { config } from '../../lib/config';
+import { addDaysIso } from '../../lib/dates';
+import { todayIso } from '../../lib/format';
+import { useI18n } from '../../lib/i18n';
+import { ApiError } from '../../lib/problem';
+import './texts';
+
+type Portal = operations['getPortal']['responses'][200]['content']['application/json'];
+
+/** The client portal (public, the link's token is the credential): the invoice, how to pay, and the client's three answers. */
+export default function PortalScreen() {
+  const { token = '' } = useParams();
+  const { t } = useI18n();
+  const { i18n } = useTranslation();
+  const portal = useQuery({ queryKey: ['portal', token], queryFn: () => unwrap(api().GET('/portal/{token}', { params: { path: { token } } })), retry: false });
+  // The page speaks the client's language (not stored: the owner's own choice stays).
+  const language = portal.data?.language;
+  useEffect(() => {
+    if (language && i18n.language !== language) {
+      void i18n.changeLanguage(language);
+      document.documentElement.lang = language;
+    }
+  }, [language, i18n]);
+  return (
+    <main id="main" className="app-main portal">
+      {portal.isPending ? (
+        <Loading />
+      ) : portal.isError ? (
+        portal.error instanceof ApiError && portal.error.status === 404 ? (
+          <div className="empty">
+            <h1>{t('portal.title')}</h1>
+            <p className="empty-title">{t('portal.unavailable')}</p>
+          </div>
+        ) : (
+          <ErrorMessage error={portal.error} retry={() => void portal.refetch()} />
+        )
+      ) : (
+        <PortalPage token={token} portal={portal.data} />
+      )}
+    </main>
+  );
 }
+
+const PortalPage = ({ token, portal }: { token: string; portal: Portal }) => {
+  const { t, money, date } = useI18n();
+  const { invoice, seller, payment, reminders, actions } = portal;
+  const settled = invoice.balanceCents <= 0;
+  return (
+    <article>
+      <header className="portal-header">
+        <p className="muted">{t('portalPage.from', { seller: seller.name })}</p>
+        <h1>{t('portalPage.invoice', { number: invoice.number })}</h1>
+        <p>
+          {t('portalPage.for', { client: portal.client.name })} <StatusBadge status={invoiceStatus(invoice)} />
+        </p>
+      </header>
+      <dl className="stats">
+        <Stat label={t('portalPage.total')} value={money(invoice.totals.grossCents)} />
+        <Stat label={t('portalPage.paid')} value={money(invoice.paidCents + invoice.creditedCents)} tone="ok" />
+        <Stat label={t('portalPage.balance')} value={<span data-testid="portal-balance">{money(invoice.balanceCents)}</span>} tone={invoice.overdue ? 'danger' : undefined} />
+        <Stat label={t('portalPage.due')} value={date(invoice.dueDate)} />
+      </dl>
+      {invoice.overdue && !settled && <p className="muted">{t('portalPage.daysLate', { count: invoice.daysLate })}</p>}
+      {settled && (
+        <p role="status" className="success">
+          {t('portalPage.settled')}
+        </p>
+      )}
+      <Status portal={portal} />
+      <PdfButton token={token} number={invoice.number} />
+
+      {!settled && (
+        <section className="card" aria-labelledby="portal-pay">
+          <h2 id="portal-pay">{t('portalPage.howToPay')}</h2>
+          {payment.paymentUrl && (
+            <p>
+              <a className="button primary" href={payment.paymentUrl} rel="noopener noreferrer" target="_blank">
+                {t('portalPage.payOnline')}
+              </a>
+            </p>
+          )}
+          {payment.iban && (
+            <>
+              <h3>{t('portalPage.transfer')}</h3>
+              <dl className="kv">
+                <dt>{t('portalPage.beneficiary')}</dt>
+                <dd>{seller.name}</dd>
+                <dt>IBAN</dt>
+                <dd data-testid="portal-iban">{payment.iban}</dd>
+                {payment.bic && (
+                  <>
+                    <dt>BIC</dt>
+                    <dd>{payment.bic}</dd>
+                  </>
+                )}
+                <dt>{t('portalPage.reference')}</dt>
+                <dd>{payment.reference}</dd>
+              </dl>
+            </>
+          )}
+          {payment.epcQr && (
+            <figure className="qr">
+              <img
+                src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(payment.epcQr.svg)}`}
+                alt={t('portalPage.qrAlt', { amount: money(invoice.balanceCents), reference: payment.reference })}
+                width={200}
+                height={200}
+              />
+              <figcaption className="muted">{t('portalPage.qr')}</figcaption>
+            </figure>
+          )}
+        </section>
+      )}
+
+      <section className="card" aria-labelledby="portal-lines">
+        <h2 id="portal-lines">{t('portalPage.lines')}</h2>
+        <ul className="plain-list">
+          {invoice.lines.map((line, i) => (
+            <li key={i} className="row" style={{ justifyContent: 'space-between' }}>
+              <span>
+                {line.description} × {line.quantity}
+              </span>
+              <span>{money(Math.round(line.unitPriceCents * line.quantity))} HT</span>
+            </li>
+          ))}
+        </ul>
+        {portal.payments.length > 0 && (
+          <>
+            <h3>{t('portalPage.payments')}</h3>
+            <ul className="plain-list">
+              {portal.payments.map((p, i) => (
+                <li key={i}>
+                  {date(p.date)} · {money(p.amountCents)}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+
+      {!settled && (
+        <div className="grid-2">
+          {actions.claimPaid && (
+            <ActionForm
+              token={token}
+              id="paid"
+              title={t('portalPage.paidTitle')}
+              hint={t('portalPage.paidHint', { seller: seller.name })}
+              submit={t('portalPage.paidSubmit')}
+              fields={[
+                { name: 'date', label: t('portalPage.paidDate'), type: 'date', initial: todayIso(), max: todayIso(), required: true },
+                { name: 'reference', label: t('portalPage.paidReference') },
+              ]}
+              send={(v) => api().POST('/portal/{token}/paid', { params: { path: { token } }, body: { date: v.date!, ...(v.reference ? { reference: v.reference } : {}) } })}
+            />
+          )}
+          {actions.promise && (
+            <ActionForm
+              token={token}
+              id="promise"
+              title={t('portalPage.promiseTitle')}
+              hint={t('portalPage.promiseHint')}
+              submit={t('portalPage.promiseSubmit')}
+              fields={[{ name: 'date', label: t('portalPage.promiseDate'), type: 'date', initial: addDaysIso(todayIso(), 7), min: addDaysIso(todayIso(), 1), max: actions.latestPromiseDate, required: true }]}
+              send={(v) => api().POST('/portal/{token}/promise', { params: { path: { token } }, body: { date: v.date! } })}
+            />
+          )}
+          {actions.dispute && (
+            <ActionForm
+              token={token}
+              id="dispute"
+              title={t('portalPage.disputeTitle')}
+              hint={t('portalPage.disputeHint', { seller: seller.name })}
+              submit={t('portalPage.disputeSubmit')}
+              fields={[{ name: 'reason', label: t('portalPage.disputeReason'), type: 'textarea', required: true }]}
+              send={(v) => api().POST('/portal/{token}/dispute', { params: { path: { token } }, body: { reason: v.reason! } })}
+            />
+          )}
+        </div>
+      )}
+      {seller.email && <p className="muted">{t('portalPage.contact', { email: seller.email })}</p>}
+    </article>
+  );
+};
+
+const Status = ({ portal }: { portal: Portal }) => {
+  const { t, date } = useI18n();
+  const r = portal.reminders;
+  const seller = portal.seller.name;
+  const lines: ReactNode[] = [];
+  if (r.paidClaim) lines.push(t('portalPage.paidDone', { date: date(r.paidClaim.date), seller }));
+  if (r.promisedFor) lines.push(t('portalPage.promiseDone', { date: date(r.promisedFor) }));
+  if (r.disputed) lines.push(t('portalPage.disputeDone'));
+  if (lines.length === 0 && r.paused && r.pausedUntil) lines.push(t('portalPage.paused', { date: date(r.pausedUntil) }));
+  if (lines.length === 0) return null;
+  return (
+    <div role="status" className="notice" data-testid="portal-status">
+      {lines.map((l, i) => (
+        <p key={i}>{l}</p>
+      ))}
+    </div>
+  );
+};
+
+const PdfButton = ({ token, number }: { token: string; number: string }) => {
+  const { t } = useI18n();
+  const [state, setState] = useState<{ busy?: boolean; error?: unknown }>({});
+  const download = async () => {
+    setState({ busy: true });
+    try {
+      const response = await fetch(`${config().apiUrl}/portal/${encodeURIComponent(token)}/pdf`);
+      if (!response.ok) throw new ApiError(response.status, { status: response.status, title: response.statusText });
+      const url = URL.createObjectURL(await response.blob());
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `${number}.pdf`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      setState({});
+    } catch (error) {
+      setState({ error });
+    }
+  };
+  return (
+    <p>
+      <button type="button" className="button" disabled={state.busy} onClick={() => void download()}>
+        {t('portalPage.pdf')}
+      </button>
+      {state.error !== undefined && <ErrorMessage error={state.error} />}
+    </p>
+  );
+};
+
+interface PortalField {
+  name: string;
+  label: string;
+  type?: 'date' | 'textarea';
+  initial?: string;
+  min?: string;
+  max?: string;
+  required?: boolean;
+}
+
+const ActionForm = ({
+  token,
+  id,
+  title,
+  hint,
+  submit: submitLabel,
+  fields,
+  send,
+}: {
+  token: string;
+  id: string;
+  title: string;
+  hint: string;
+  submit: string;
+  fields: PortalField[];
+  send: (values: Record<string, string>) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+}) => {
+  const { t } = useI18n();
+  const queryClient = useQueryClient();
+  const [values, setValues] = useState<Record<string, string>>(Object.fromEntries(fields.map((f) => [f.name, f.initial ?? ''])));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const action = useMutation({
+    mutationFn: (v: Record<string, string>) => unwrap(send(v)),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['portal', token] }),
+  });
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const local = Object.fromEntries(fields.filter((f) => f.required && !(values[f.name] ?? '').trim()).map((f) => [f.name, t('errors.required')]));
+    setErrors(local);
+    if (Object.keys(local).length > 0) return;
+    try {
+      await action.mutateAsync(Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.trim()]).filter(([, v]) => v !== '')));
+    } catch (error) {
+      if (error instanceof ApiError) setErrors(error.fieldErrors());
+    }
+  };
+  const placed = fields.some((f) => errors[f.name]);
+  return (
+    <form className="card" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`portal-${id}`}>
+      <h2 id={`portal-${id}`}>{title}</h2>
+      <p className="muted">{hint}</p>
+      {fields.map((f) => (
+        <Field key={f.name} label={f.label} error={errors[f.name]}>
+          {(p) =>
+            f.type === 'textarea' ? (
+              <textarea {...p} rows={3} value={values[f.name] ?? ''} onChange={(e) => setValues((v) => ({ ...v, [f.name]: e.target.value }))} />
+            ) : (
+              <input {...p} type={f.type ?? 'text'} min={f.min} max={f.max} value={values[f.name] ?? ''} onChange={(e) => setValues((v) => ({ ...v, [f.name]: e.target.value }))} />
+            )
+          }
+        </Field>
+      ))}
+      {action.isError && !placed && <ErrorMessage error={action.error} />}
+      <button type="submit" className="button primary" disabled={action.isPending}>
+        {submitLabel}
+      </button>
+    </form>
+  );
+};

@@ -1,7 +1,7 @@
 import { Link, useParams } from 'react-router';
 import { ErrorMessage, Loading, PageHeader, Stat, StatusBadge, invoiceStatus } from '../../../components/ui';
 import { useI18n } from '../../../lib/i18n';
-import { useClientNames, useEndgameActions, useInvoice, useInvoiceAction } from '../api';
+import { useClientNames, useEndgameActions, useInvoice, useInvoiceAction, usePortalActions } from '../api';
 import { CreditNoteDialog } from '../components/credit-note-dialog';
 import { Payments } from '../components/payments';
 import { PdfPreview } from '../../../components/pdf-preview';
@@ -19,14 +19,15 @@ export default function InvoiceScreen() {
   const clients = useClientNames();
   const actions = useInvoiceAction(id);
   const endgame = useEndgameActions(id);
+  const owner = usePortalActions(id);
   if (invoice.isPending) return <Loading />;
   if (invoice.isError) return <ErrorMessage error={invoice.error} retry={() => void invoice.refetch()} />;
   const inv = invoice.data;
   const client = clients.data?.find((c) => c.id === inv.clientId);
   const open = inv.status === 'sent' || inv.status === 'partially_paid';
   const title = inv.number ? t('invoice.title', { number: inv.number }) : t('invoices.draftNumber');
-  const busy = actions.send.isPending || actions.patch.isPending || actions.cancel.isPending || endgame.leaveLitigation.isPending;
-  const actionError = actions.send.error ?? actions.patch.error ?? actions.cancel.error ?? endgame.leaveLitigation.error;
+  const busy = actions.send.isPending || actions.patch.isPending || actions.cancel.isPending || endgame.leaveLitigation.isPending || owner.resume.isPending || owner.resolve.isPending;
+  const actionError = actions.send.error ?? actions.patch.error ?? actions.cancel.error ?? endgame.leaveLitigation.error ?? owner.resume.error ?? owner.resolve.error ?? owner.link.error;
   const litigation = inv.status === 'litigation';
 
   return (
@@ -59,14 +60,40 @@ export default function InvoiceScreen() {
           </button>
         )}
         {open && <SendReminderDialog invoiceId={id} />}
-        {open && (
-          <button type="button" className="button" disabled={busy} onClick={() => actions.patch.mutate({ remindersPaused: !inv.remindersPaused })}>
-            {inv.remindersPaused ? t('invoice.resume') : t('invoice.pause')}
+        {open && !inv.remindersPaused && (
+          <ActionDialog
+            title={t('invoiceMore.pauseTitle')}
+            trigger={t('invoiceMore.pause')}
+            fields={[
+              { name: 'until', label: t('invoiceMore.pauseUntil'), type: 'date', hint: t('invoiceMore.pauseUntilHint') },
+              { name: 'reason', label: t('invoiceMore.pauseReason'), required: true },
+            ]}
+            confirm={t('invoiceMore.pauseConfirm')}
+            onSubmit={(v) => owner.pause.mutateAsync({ reason: v.reason!, ...(v.until ? { until: v.until } : {}) })}
+          />
+        )}
+        {open && inv.remindersPaused && (
+          <button type="button" className="button" disabled={busy} onClick={() => owner.resume.mutate()}>
+            {t('invoiceMore.resume')}
           </button>
         )}
-        {open && (
-          <button type="button" className="button" disabled={busy} onClick={() => actions.patch.mutate({ disputed: !inv.disputed })}>
-            {inv.disputed ? t('invoice.undispute') : t('invoice.dispute')}
+        {open && !inv.disputed && (
+          <ActionDialog
+            title={t('invoiceMore.disputeTitle')}
+            trigger={t('invoiceMore.dispute')}
+            fields={[{ name: 'reason', label: t('invoiceMore.disputeReason'), type: 'textarea', required: true }]}
+            confirm={t('invoiceMore.disputeConfirm')}
+            onSubmit={(v) => owner.dispute.mutateAsync(v.reason!)}
+          />
+        )}
+        {inv.disputed && (
+          <button type="button" className="button" disabled={busy} onClick={() => owner.resolve.mutate()}>
+            {t('invoiceMore.resolveDispute')}
+          </button>
+        )}
+        {inv.number && inv.status !== 'draft' && (
+          <button type="button" className="button" disabled={owner.link.isPending} onClick={() => owner.link.mutate()}>
+            {t('invoiceMore.portalLink')}
           </button>
         )}
         {inv.status !== 'draft' && inv.status !== 'cancelled' && inv.status !== 'written_off' && <CreditNoteDialog invoiceId={id} />}
@@ -108,6 +135,21 @@ export default function InvoiceScreen() {
         )}
       </div>
       {actionError && <ErrorMessage error={actionError} />}
+      {owner.link.data && (
+        <p role="status" className="notice">
+          {t('invoiceMore.portalLinkShown')}{' '}
+          <a href={owner.link.data.url} data-testid="portal-link">
+            {owner.link.data.url}
+          </a>
+        </p>
+      )}
+      {(inv.pausedUntil || inv.promisedFor || inv.disputeReason || (inv.remindersPaused && inv.pauseReason)) && (
+        <div className="notice">
+          {inv.promisedFor && <p>{t('invoiceMore.promisedFor', { date: date(inv.promisedFor) })}</p>}
+          {inv.remindersPaused && <p>{inv.pausedUntil ? t('invoiceMore.pausedUntil', { date: date(inv.pausedUntil) }) : t('invoiceMore.pausedOpen')}{inv.pauseReason ? ` — ${inv.pauseReason}` : ''}</p>}
+          {inv.disputed && inv.disputeReason && <p>{t('invoiceMore.disputedBecause', { reason: inv.disputeReason })}</p>}
+        </div>
+      )}
 
       <section aria-labelledby="lines-title" className="card">
         <h2 id="lines-title">{t('invoice.lines')}</h2>
