@@ -14,6 +14,7 @@ import { aCompanyIdentity } from '../test/fixtures/api-fixtures.js';
 import { client } from './load.js';
 import { since, type Table } from './stats.js';
 
+import { allDocumentTemplates } from '../shared/wiring-pdf.js';
 const SIZES = (process.env.BENCH_BATCH ?? '200,500').split(',').map(Number);
 const PER_CLIENT = Number(process.env.BENCH_BATCH_PER_CLIENT ?? 4);
 const API_GATEWAY_LIMIT_S = 30;
@@ -68,7 +69,7 @@ export const runBatchReminders = async (): Promise<Table[]> => {
     // What one invoice PDF costs right now on this machine (warm, in this process): the floor of a batch.
     const { ReactPdfRenderer } = await import('../shared/adapters/pdf/react-pdf-renderer.js');
     const { anInvoicePdfData } = await import('../test/fixtures/pdf-fixtures.js');
-    const renderer = new ReactPdfRenderer();
+    const renderer = new ReactPdfRenderer(allDocumentTemplates);
     await renderer.invoice(anInvoicePdfData());
     const renders: number[] = [];
     for (let i = 0; i < 10; i++) {

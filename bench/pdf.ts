@@ -7,6 +7,7 @@ import type { InvoiceLine } from '../shared/domain/invoice.js';
 import { VAT_RATES } from '../shared/domain/money.js';
 import { kib, mib, num, percentile, since, sortedCopy, type Table } from './stats.js';
 
+import { allDocumentTemplates } from '../shared/wiring-pdf.js';
 const WARM_RENDERS = 30;
 const MAX_WARM_MS = 20_000;
 /** Issue 12: a warm one-page invoice costs at most this many times raw pdfkit drawing the same page. */
@@ -87,7 +88,7 @@ export const runPdf = async (): Promise<Table[]> => {
   // Fixtures and the renderer module first, so the RSS baseline excludes them (the renderer loads react-pdf lazily).
   const fixtures = await import('../test/fixtures/pdf-fixtures.js');
   const { ReactPdfRenderer } = await import('../shared/adapters/pdf/react-pdf-renderer.js');
-  const renderer = new ReactPdfRenderer();
+  const renderer = new ReactPdfRenderer(allDocumentTemplates);
   const invoice = fixtures.anInvoicePdfData();
   const longInvoice = fixtures.anInvoicePdfData({ invoice: fixtures.anInvoiceRecord({ lines: longLines() }) });
   const letter = fixtures.aLetterPdfData();

@@ -5,6 +5,7 @@ import { Api } from './constructs/api.js';
 import { Auth } from './constructs/auth.js';
 import { Email } from './constructs/email.js';
 import { Imports } from './constructs/imports.js';
+import { ThankYou } from './constructs/thank-you.js';
 import { Monitoring } from './constructs/monitoring.js';
 import { Notifications } from './constructs/notifications.js';
 import { Reminders } from './constructs/reminders.js';
@@ -33,6 +34,7 @@ export class RelancesStack extends Stack {
   readonly aggregates: Aggregates;
   readonly notifications: Notifications;
   readonly imports: Imports;
+  readonly thankYou: ThankYou;
   readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props: RelancesStackProps) {
@@ -56,6 +58,7 @@ export class RelancesStack extends Stack {
     this.aggregates = new Aggregates(this, 'Aggregates', { storage: this.storage });
     this.notifications = new Notifications(this, 'Notifications', { storage: this.storage, email: this.email, reminders: this.reminders, webUrl: this.web.url });
     this.imports = new Imports(this, 'Imports', { storage: this.storage });
+    this.thankYou = new ThankYou(this, 'ThankYou', { storage: this.storage, email: this.email });
     // Last: it watches every function and dead-letter queue created above.
     this.monitoring = new Monitoring(this, 'Monitoring', { operatorEmail: props.operatorEmail, httpApi: this.api.httpApi });
 

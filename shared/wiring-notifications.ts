@@ -8,11 +8,12 @@ import { makeNotifyOwner, makeSyncPaymentLog } from './app/notifications/notify-
 import { mailer } from './wiring-email.js';
 import { wiring } from './wiring.js';
 
+import { notificationStore } from './wiring-notification-store.js';
 const { config } = wiring;
 
 const notifyDeps = () => ({
-  notifications: wiring.notifications(),
-  paymentLog: wiring.notifications(),
+  notifications: notificationStore(),
+  paymentLog: notificationStore(),
   invoices: wiring.invoices(),
   clients: wiring.clients(),
   settings: wiring.settings(),

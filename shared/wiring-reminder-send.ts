@@ -1,6 +1,6 @@
 import type { SendReminderDeps } from './app/reminders/send-reminder.js';
 import { mailer } from './wiring-email.js';
-import { pdfRenderer } from './wiring-pdf.js';
+import { reminderPdfRenderer as pdfRenderer } from './wiring-pdf-manual.js';
 import { reminderReadDeps } from './wiring-reminders.js';
 import { wiring } from './wiring.js';
 

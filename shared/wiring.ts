@@ -2,14 +2,13 @@
  * Composition root for the Lambdas: real adapters over the DynamoDB table, built lazily so a
  * function only constructs what its handler uses (cold starts stay small). Sending email
  * (wiring-email.ts), scheduling (wiring-scheduler.ts), PDFs (wiring-pdf.ts) and telemetry
- * (wiring-telemetry.ts) have modules of their own, imported only by the functions that use them.
+ * (wiring-telemetry.ts), import jobs (wiring-imports.ts) and notifications
+ * (wiring-notification-store.ts) have modules of their own, imported only by the functions that use them.
  */
 import { ulid } from 'ulid';
 import { DynamoAggregateStore } from './adapters/dynamo/dynamo-aggregate-store.js';
-import { DynamoNotificationRepository } from './adapters/dynamo/dynamo-notification-repository.js';
 import { DynamoInvoiceRows } from './adapters/dynamo/dynamo-invoice-rows.js';
 import { DynamoClientRepository } from './adapters/dynamo/dynamo-client-repository.js';
-import { DynamoImportJobStore } from './adapters/dynamo/dynamo-import-jobs.js';
 import { DynamoIdempotencyStore } from './adapters/dynamo/dynamo-idempotency-store.js';
 import { DynamoInvoiceRepository } from './adapters/dynamo/dynamo-invoice-repository.js';
 import { DynamoSettingsRepository } from './adapters/dynamo/dynamo-settings-repository.js';
@@ -36,13 +35,10 @@ export const wiring = {
   invoices: lazy(() => new DynamoInvoiceRepository(documentClient(), config.TABLE_NAME)),
   settings: lazy(() => new DynamoSettingsRepository(documentClient(), config.TABLE_NAME)),
   idempotency: lazy(() => new DynamoIdempotencyStore(documentClient(), config.TABLE_NAME, systemClock)),
-  importJobs: lazy(() => new DynamoImportJobStore(documentClient(), config.TABLE_NAME)),
   aggregates: lazy(() => new DynamoAggregateStore(documentClient(), config.TABLE_NAME)),
   invoiceRows: lazy(() => new DynamoInvoiceRows(documentClient(), config.TABLE_NAME)),
   quotes: lazy(() => new DynamoQuoteRepository(documentClient(), config.TABLE_NAME)),
   steps: lazy(() => new DynamoStepRepository(documentClient(), config.TABLE_NAME)),
-  /** Notifications, the overview ledger and the payment log (one adapter, the owner's notifications). */
-  notifications: lazy(() => new DynamoNotificationRepository(documentClient(), config.TABLE_NAME)),
   scenarios: lazy(() => new DynamoTenantDocuments<Scenario>(documentClient(), config.TABLE_NAME, 'SCENARIO')),
   templates: lazy(() => new DynamoTenantDocuments<ReminderTemplate>(documentClient(), config.TABLE_NAME, 'TEMPLATE')),
   portalTokens: lazy(() => new DynamoPortalTokens(documentClient(), config.TABLE_NAME)),

@@ -4,7 +4,8 @@ import { ok } from '../../shared/http/responses.js';
 import { routes } from '../../shared/http/routes.js';
 import { wiring } from '../../shared/wiring.js';
 
-const jobs = wiring.importJobs();
+import { importJobs } from '../../shared/wiring-imports.js';
+const jobs = importJobs();
 export const handler = httpHandler(routes.getImport, async ({ tenantId, params }) => {
   const job = await jobs.get(tenantId, params.id);
   if (!job) throw new NotFoundError('Import');

@@ -4,12 +4,13 @@ import { json, ok } from '../../shared/http/responses.js';
 import { routes } from '../../shared/http/routes.js';
 import { wiring } from '../../shared/wiring.js';
 
+import { importJobs } from '../../shared/wiring-imports.js';
 const { importInvoices } = makeImportInvoices({
   invoices: wiring.invoices(),
   clients: wiring.clients(),
   settings: wiring.settings(),
   clock: wiring.clock,
-  jobs: wiring.importJobs(),
+  jobs: importJobs(),
   ids: wiring.ids,
 });
 export const handler = httpHandler(

@@ -13,7 +13,8 @@ import { IMPORT_CHUNK_PREFIX } from '../../shared/adapters/dynamo/keys.js';
 import { stripKeys } from '../../shared/adapters/dynamo/transactions.js';
 import { wiring } from '../../shared/wiring.js';
 
-const importChunk = makeImportChunk({ invoices: wiring.invoices(), clients: wiring.clients(), settings: wiring.settings(), clock: wiring.clock, jobs: wiring.importJobs() });
+import { importJobs } from '../../shared/wiring-imports.js';
+const importChunk = makeImportChunk({ invoices: wiring.invoices(), clients: wiring.clients(), settings: wiring.settings(), clock: wiring.clock, jobs: importJobs() });
 
 export const handler = async (event: DynamoDBStreamEvent) => {
   for (const record of event.Records) {

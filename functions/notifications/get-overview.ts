@@ -4,8 +4,9 @@ import { ok } from '../../shared/http/responses.js';
 import { routes } from '../../shared/http/routes.js';
 import { wiring } from '../../shared/wiring.js';
 
+import { notificationStore } from '../../shared/wiring-notification-store.js';
 const overview = makeDailyOverview({
   invoices: wiring.invoices(), clients: wiring.clients(), steps: wiring.steps(), settings: wiring.settings(),
-  notifications: wiring.notifications(), paymentLog: wiring.notifications(), clock: wiring.clock,
+  notifications: notificationStore(), paymentLog: notificationStore(), clock: wiring.clock,
 });
 export const handler = httpHandler(routes.overview, async ({ tenantId, query }) => ok(await overview(tenantId, query.date)));

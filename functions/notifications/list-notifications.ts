@@ -4,5 +4,6 @@ import { ok } from '../../shared/http/responses.js';
 import { routes } from '../../shared/http/routes.js';
 import { wiring } from '../../shared/wiring.js';
 
-const listNotifications = makeListNotifications({ notifications: wiring.notifications() });
+import { notificationStore } from '../../shared/wiring-notification-store.js';
+const listNotifications = makeListNotifications({ notifications: notificationStore() });
 export const handler = httpHandler(routes.listNotifications, async ({ tenantId, query }) => ok(await listNotifications(tenantId, query)));

@@ -4,5 +4,6 @@ import { ok } from '../../shared/http/responses.js';
 import { routes } from '../../shared/http/routes.js';
 import { wiring } from '../../shared/wiring.js';
 
-const markAllRead = makeMarkAllNotificationsRead({ notifications: wiring.notifications(), clock: wiring.clock });
+import { notificationStore } from '../../shared/wiring-notification-store.js';
+const markAllRead = makeMarkAllNotificationsRead({ notifications: notificationStore(), clock: wiring.clock });
 export const handler = httpHandler(routes.readAllNotifications, async ({ tenantId }) => ok(await markAllRead(tenantId)));

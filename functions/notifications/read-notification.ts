@@ -4,5 +4,6 @@ import { ok } from '../../shared/http/responses.js';
 import { routes } from '../../shared/http/routes.js';
 import { wiring } from '../../shared/wiring.js';
 
-const markRead = makeMarkNotificationRead({ notifications: wiring.notifications(), clock: wiring.clock });
+import { notificationStore } from '../../shared/wiring-notification-store.js';
+const markRead = makeMarkNotificationRead({ notifications: notificationStore(), clock: wiring.clock });
 export const handler = httpHandler(routes.readNotification, async ({ tenantId, params }) => ok(await markRead(tenantId, params.id)));

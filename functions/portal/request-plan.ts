@@ -1,8 +1,8 @@
 import { makePortalPlanRequest } from '../../shared/app/portal/portal-plan-request.js';
 import { httpHandler } from '../../shared/http/http-handler.js';
-import { created } from '../../shared/http/responses.js';
+import { ok } from '../../shared/http/responses.js';
 import { routes } from '../../shared/http/routes.js';
 import { portalDeps } from '../../shared/wiring-portal.js';
 
 const requestPlan = makePortalPlanRequest(portalDeps());
-export const handler = httpHandler(routes.portalPlanRequest, async ({ params, body }) => created(await requestPlan(params.token, body)));
+export const handler = httpHandler(routes.portalPlanRequest, async ({ params, body }) => ok(await requestPlan(params.token, body)));

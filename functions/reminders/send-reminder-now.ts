@@ -3,7 +3,7 @@ import { httpHandler } from '../../shared/http/http-handler.js';
 import { created } from '../../shared/http/responses.js';
 import { routes } from '../../shared/http/routes.js';
 import { reminderReadDeps } from '../../shared/wiring-reminders.js';
-import { pdfRenderer } from '../../shared/wiring-pdf.js';
+import { reminderPdfRenderer as pdfRenderer } from '../../shared/wiring-pdf-manual.js';
 import { mailer } from '../../shared/wiring-email.js';
 import { wiring } from '../../shared/wiring.js';
 import { portalLinks } from '../../shared/wiring-portal-links.js';

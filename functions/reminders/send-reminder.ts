@@ -2,12 +2,12 @@
  * Target of every reminder schedule. The Scheduler invokes it asynchronously, at least once,
  * with ids only; the use case decides, claims and sends (exactly one email per step).
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { makeSendQuoteFollowUp } from '../../shared/app/reminders/quote-follow-up.js';
 import { makeSendReminder } from '../../shared/app/reminders/send-reminder.js';
 import { makeAutoResume } from '../../shared/app/reminder-holds.js';
 import { reminderReadDeps } from '../../shared/wiring-reminders.js';
-import { pdfRenderer } from '../../shared/wiring-pdf.js';
+import { sendPathPdfRenderer as pdfRenderer } from '../../shared/wiring-pdf-send.js';
 import { logger } from '../../shared/adapters/telemetry/powertools-logger.js';
 import { traced } from '../../shared/wiring-tracing.js';
 import { mailer } from '../../shared/wiring-email.js';
@@ -18,28 +18,28 @@ import { metrics } from '../../shared/wiring-telemetry.js';
 
 const ReminderEvent = z.union([
   z.object({
-    tenantId: z.string().min(1),
-    invoiceId: z.string().min(1),
-    stepId: z.string().min(1),
-    plan: z.number().int().min(0),
-    index: z.number().int().min(0),
-    scheduledAt: z.string().min(1),
-    kind: z.enum(['step', 'lease', 'plan-check']).optional(),
-    scheduledTime: z.string().optional(),
+    tenantId: z.string().check(z.minLength(1)),
+    invoiceId: z.string().check(z.minLength(1)),
+    stepId: z.string().check(z.minLength(1)),
+    plan: z.int().check(z.minimum(0)),
+    index: z.int().check(z.minimum(0)),
+    scheduledAt: z.string().check(z.minLength(1)),
+    kind: z.optional(z.enum(['step', 'lease', 'plan-check'])),
+    scheduledTime: z.optional(z.string()),
   }),
   z.object({
-    tenantId: z.string().min(1),
-    quoteId: z.string().min(1),
+    tenantId: z.string().check(z.minLength(1)),
+    quoteId: z.string().check(z.minLength(1)),
     stepId: z.literal('quote-follow-up'),
-    scheduledAt: z.string().min(1),
-    scheduledTime: z.string().optional(),
+    scheduledAt: z.string().check(z.minLength(1)),
+    scheduledTime: z.optional(z.string()),
   }),
   z.object({
-    tenantId: z.string().min(1),
-    invoiceId: z.string().min(1),
+    tenantId: z.string().check(z.minLength(1)),
+    invoiceId: z.string().check(z.minLength(1)),
     kind: z.literal('resume'),
-    until: z.string().min(1),
-    scheduledTime: z.string().optional(),
+    until: z.string().check(z.minLength(1)),
+    scheduledTime: z.optional(z.string()),
   }),
 ]);
 

@@ -62,6 +62,7 @@ const EVENT_FUNCTIONS: readonly StackFunction[] = [
   { handler: 'functions/notifications/notify-owner', pdf: false, sends: true, schedules: true },
   { handler: 'functions/notifications/send-overview', pdf: false, sends: true, schedules: false },
   { handler: 'functions/imports/import-worker', pdf: false, sends: false, schedules: false },
+  { handler: 'functions/thank-you/thank-on-payment', pdf: false, sends: true, schedules: false },
 ];
 
 /** Every Lambda of the stack: one per route-table handler (as infra/constructs/api.ts makes them), plus the event functions. */

@@ -188,7 +188,7 @@ export const lambdaEnvironment = (urls: LocalStack['urls'], webUrl = `http://loc
 });
 
 /** The stream's consumers, by handler module (each an event source of the table stream in CDK). */
-const STREAM_CONSUMERS = ['functions/reminders/sync-schedules', 'functions/aggregates/update-aggregates', 'functions/imports/import-worker', 'functions/notifications/notify-owner'];
+const STREAM_CONSUMERS = ['functions/reminders/sync-schedules', 'functions/aggregates/update-aggregates', 'functions/imports/import-worker', 'functions/notifications/notify-owner', 'functions/thank-you/thank-on-payment'];
 
 /** Drains every consumer until none has anything left (each may write what another reads). */
 const drainAll = (pollers: readonly StreamPoller[]): Pick<StreamPoller, 'drain'> => ({

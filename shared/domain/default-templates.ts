@@ -313,6 +313,25 @@ Please settle it soon so that the plan stays in place; if something makes it dif
 ${SIGNATURE_EN}`),
 ];
 
+/** The thank-you sent once when an invoice becomes paid (settings `thankOnPayment`): short, no attachment, any client kind. */
+export const THANK_YOU_TEMPLATE_ID = 'thank-you';
+const thanks = (id: string, language: 'fr' | 'en', name: string, subject: string, body: string): ReminderTemplate => ({
+  id, name, language, tone: 'courtesy', subject, body, attachInvoicePdf: false, letter: false,
+});
+
+const THANK_YOU_TEMPLATES: ReminderTemplate[] = [
+  thanks(THANK_YOU_TEMPLATE_ID, 'fr', 'Remerciement après paiement', 'Merci pour votre règlement – facture {{invoiceNumber}}', `Bonjour {{clientName}},
+
+Nous avons bien reçu le règlement de la facture {{invoiceNumber}} du {{issueDate}}. Merci beaucoup pour votre confiance.
+
+${SIGNATURE_FR}`),
+  thanks(`${THANK_YOU_TEMPLATE_ID}-en`, 'en', 'Thank you after payment', 'Thank you for your payment – invoice {{invoiceNumber}}', `Hello {{clientName}},
+
+We have received the payment of invoice {{invoiceNumber}} of {{issueDate}}. Thank you very much for your trust.
+
+${SIGNATURE_EN}`),
+];
+
 /**
  * Short texts for `sms` steps: they name the sender first (DOMAIN.md §4) and carry the pay link
  * (settings.paymentUrl; without one, the transfer reference). No fee, no threat: fit for any client.
@@ -328,6 +347,6 @@ const SMS: ReminderTemplate[] = [
 /** A text longer than this is refused on an sms step (three concatenated UCS-2 parts hold 201 characters, GSM-7 ones 459). */
 export const SMS_TEMPLATE_MAX_CHARS = 320;
 
-export const DEFAULT_TEMPLATES: ReminderTemplate[] = [...BUSINESS_FR, ...CONSUMER_FR, ...BUSINESS_EN, ...CONSUMER_EN, ...PLAN_TEMPLATES, ...SMS];
+export const DEFAULT_TEMPLATES: ReminderTemplate[] = [...BUSINESS_FR, ...CONSUMER_FR, ...BUSINESS_EN, ...CONSUMER_EN, ...PLAN_TEMPLATES, ...SMS, ...THANK_YOU_TEMPLATES];
 
 export const defaultTemplate = (id: string): ReminderTemplate | undefined => DEFAULT_TEMPLATES.find((tpl) => tpl.id === id);

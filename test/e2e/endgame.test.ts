@@ -185,6 +185,64 @@ describe('client categories', () => {
     await t.ok('PATCH', `/clients/${tagged.clientId}`, { scenarioId: 'b2b-default' });
     const own = (await t.ok('GET', `/reminders/simulation?from=${parisToday()}&to=${addDays(due, 60)}`)).items.filter((i: { invoiceId: string }) => i.invoiceId === tagged.id);
     expect(new Set(own.map((i: { scenarioRule: string }) => i.scenarioRule))).toEqual(new Set(['client']));
-    void inbox;
+  });
+});
+
+describe('thank-you after payment', () => {
+  const thanks = async (email: string) => (await inbox(email)).filter((m) => m.subject.startsWith('Merci pour votre règlement'));
+
+  it('sends exactly one thank-you when the invoice becomes paid, none on a partial payment, never twice', async () => {
+    const t = await freshTenant('thx');
+    await t.ok('PUT', '/settings', companySettings);
+    const email = uniqueEmail('thx');
+    const invoice = await sentInvoice(t, aBusinessClientInput({ email }), dueDateAhead(10));
+    await t.ok('POST', `/invoices/${invoice.id}/payments`, { amountCents: 47_500, date: parisToday(), method: 'transfer' });
+    await t.drain();
+    expect(await thanks(email)).toEqual([]);
+
+    await t.ok('POST', `/invoices/${invoice.id}/payments`, { amountCents: invoice.grossCents - 47_500, date: parisToday(), method: 'transfer' });
+    await t.drain();
+    const mails = await thanks(email);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.subject).toContain(invoice.number);
+    expect(mails[0]!.attachments).toEqual([]);
+    const sent = (await timelineOf(t, invoice.id)).filter((e) => e.type === 'thank_you.sent');
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.data?.messageId).toEqual(expect.any(String));
+
+    // Paid again after a wrong payment is removed: still one thank-you for the invoice.
+    const payments = (await t.ok('GET', `/invoices/${invoice.id}/payments`)).items as { id: string; amountCents: number }[];
+    const last = payments.find((p) => p.amountCents === invoice.grossCents - 47_500)!;
+    await t.ok('DELETE', `/invoices/${invoice.id}/payments/${last.id}`);
+    await t.ok('POST', `/invoices/${invoice.id}/payments`, { amountCents: invoice.grossCents - 47_500, date: parisToday(), method: 'cheque' });
+    await t.drain();
+    expect(await thanks(email)).toHaveLength(1);
+  });
+
+  it('thanks on a partial payment with thankOnPartial, and never an invoice without reminder with thankOnlyIfReminded', async () => {
+    const t = await freshTenant('thx2');
+    await t.ok('PUT', '/settings', { ...companySettings, thankOnPartial: true });
+    const email = uniqueEmail('thxp');
+    const partial = await sentInvoice(t, aBusinessClientInput({ email, language: 'en' }), dueDateAhead(10));
+    await t.ok('POST', `/invoices/${partial.id}/payments`, { amountCents: 10_000, date: parisToday(), method: 'transfer' });
+    await t.drain();
+    const english = (await inbox(email)).filter((m) => m.subject.startsWith('Thank you for your payment'));
+    expect(english).toHaveLength(1);
+    await t.ok('POST', `/invoices/${partial.id}/payments`, { amountCents: partial.grossCents - 10_000, date: parisToday(), method: 'transfer' });
+    await t.drain();
+    expect((await inbox(email)).filter((m) => m.subject.startsWith('Thank you for your payment'))).toHaveLength(1);
+
+    await t.ok('PUT', '/settings', { thankOnPartial: false, thankOnlyIfReminded: true });
+    const quiet = uniqueEmail('thxq');
+    const never = await sentInvoice(t, aBusinessClientInput({ email: quiet }), dueDateAhead(10));
+    await t.ok('POST', `/invoices/${never.id}/payments`, { amountCents: never.grossCents, date: parisToday(), method: 'transfer' });
+    await t.drain();
+    expect(await thanks(quiet)).toEqual([]);
+    const reminded = uniqueEmail('thxr');
+    const chased = await sentInvoice(t, aBusinessClientInput({ email: reminded }), dueDateAhead(10));
+    expect((await t.call('POST', `/invoices/${chased.id}/reminders`, { templateId: 'reminder' })).status).toBe(201);
+    await t.ok('POST', `/invoices/${chased.id}/payments`, { amountCents: chased.grossCents, date: parisToday(), method: 'transfer' });
+    await t.drain();
+    expect(await thanks(reminded)).toHaveLength(1);
   });
 });

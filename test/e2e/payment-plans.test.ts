@@ -231,7 +231,7 @@ describe('payment plans on the local stack', () => {
     expect((await portal('POST', `/portal/not-a-real-token-at-all-xxxxxxxxxxxxxxxxxx/plan-request`, { instalments })).status).toBe(404);
 
     const asked = await portal('POST', `/portal/${token}/plan-request`, { instalments });
-    expect(asked.status).toBe(201);
+    expect(asked.status).toBe(200);
     expect(asked.json).toMatchObject({ status: 'pending', instalments });
     expect((await events(invoice.id)).find((e) => e.type === 'plan.requested')?.data).toMatchObject({ instalments });
     expect((await portal('GET', `/portal/${token}`)).json).toMatchObject({ planRequest: { status: 'pending' }, actions: { planRequest: true } });
@@ -253,7 +253,7 @@ describe('payment plans on the local stack', () => {
 
     const other = await overdueInvoice();
     const otherToken = await tokenIn(other.email);
-    expect((await portal('POST', `/portal/${otherToken}/plan-request`, { instalments: [{ dueDate: addDays(today, 200), amountCents: other.balance }] })).status).toBe(201);
+    expect((await portal('POST', `/portal/${otherToken}/plan-request`, { instalments: [{ dueDate: addDays(today, 200), amountCents: other.balance }] })).status).toBe(200);
     const declined = await t.call('POST', `/invoices/${other.id}/payment-plan/request/decline`, { reason: 'Six mois, c’est trop long' });
     expect(declined.json).toMatchObject({ request: { status: 'declined', declineReason: 'Six mois, c’est trop long' }, clientNotified: true });
     expect((await inbox(other.email)).find((m) => m.subject === `Facture ${other.number} : votre demande d’échéancier`)?.body.text).toContain('Six mois, c’est trop long');

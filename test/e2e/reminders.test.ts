@@ -17,7 +17,8 @@ const sentInvoice = async (client: Record<string, unknown>, dueDate: string) => 
 };
 
 /** Reminder emails only: the invoice's own email reads `Facture F-… – <company>` (or `Invoice … from …`). */
-const reminders = (emails: StoredEmail[]) => emails.filter((e) => !/^(Facture \S+ – |Invoice \S+ from )/.test(e.subject));
+/** Reminder emails only: not the invoice's own email, nor the thank-you once it is paid. */
+const reminders = (emails: StoredEmail[]) => emails.filter((e) => !/^(Facture \S+ – |Invoice \S+ from |Merci pour votre règlement|Thank you for your payment)/.test(e.subject));
 const pdfText = async (base64: string) =>
   (await extractText(await getDocumentProxy(new Uint8Array(Buffer.from(base64, 'base64'))), { mergePages: true })).text;
 

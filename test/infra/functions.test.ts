@@ -37,7 +37,7 @@ describe('every Lambda', () => {
   it('has one function per route handler module, plus the background handlers', () => {
     const handlers = new Set(routeList().map((r) => r.handler));
     expect([...stack.api.functions.keys()].sort()).toEqual([...handlers].sort());
-    const ours = [...stack.api.functions.values(), stack.reminders.sendReminder, stack.reminders.syncSchedules, stack.email.eventsFunction, stack.aggregates.updateAggregates, stack.imports.importWorker, stack.notifications.notifyOwner, stack.notifications.sendOverview];
+    const ours = [...stack.api.functions.values(), stack.reminders.sendReminder, stack.reminders.syncSchedules, stack.email.eventsFunction, stack.aggregates.updateAggregates, stack.imports.importWorker, stack.notifications.notifyOwner, stack.notifications.sendOverview, stack.thankYou.thankOnPayment];
     expect(lambdas().map(([id]) => id).sort()).toEqual(ours.map((fn) => (stack.resolve(fn.functionName) as { Ref: string }).Ref).sort());
   });
 

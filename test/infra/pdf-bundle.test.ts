@@ -16,7 +16,7 @@ const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** What RelancesFunction + pdfBundling() ask of esbuild for a `pdf: true` function. */
 const lambdaEsbuildOptions = (outdir: string, external: string[]): BuildOptions => ({
   stdin: {
-    contents: "export { ReactPdfRenderer } from './shared/adapters/pdf/react-pdf-renderer.ts';",
+    contents: "export { ReactPdfRenderer } from './shared/adapters/pdf/react-pdf-renderer.ts'; export { allDocumentTemplates } from './shared/wiring-pdf.ts';",
     resolveDir: REPO_ROOT,
     sourcefile: 'pdf-entry.ts',
     loader: 'ts',
@@ -36,9 +36,9 @@ const lambdaEsbuildOptions = (outdir: string, external: string[]): BuildOptions 
 /** Renders the invoice from `data.json` twice with the bundle, as a fresh Lambda would. */
 const RUNNER = `
 import { readFileSync, writeFileSync } from 'node:fs';
-import { ReactPdfRenderer } from './index.mjs';
+import { ReactPdfRenderer, allDocumentTemplates } from './index.mjs';
 const data = JSON.parse(readFileSync(new URL('./data.json', import.meta.url), 'utf8'));
-const renderer = new ReactPdfRenderer();
+const renderer = new ReactPdfRenderer(allDocumentTemplates);
 let t = performance.now();
 await renderer.invoice(data);
 const coldMs = performance.now() - t;

@@ -11,6 +11,7 @@ import { DynamoSettingsRepository } from '../../shared/adapters/dynamo/dynamo-se
 import { DynamoStepRepository } from '../../shared/adapters/dynamo/dynamo-step-repository.js';
 import { DynamoTenantDocuments } from '../../shared/adapters/dynamo/dynamo-tenant-documents.js';
 import { ReactPdfRenderer } from '../../shared/adapters/pdf/react-pdf-renderer.js';
+import { allDocumentTemplates } from '../../shared/wiring-pdf.js';
 import { EventBridgeReminderScheduler } from '../../shared/adapters/scheduler/eventbridge-reminder-scheduler.js';
 import { SesMailer } from '../../shared/adapters/ses/ses-mailer.js';
 import type { InvoiceRecord } from '../../shared/app/ports.js';
@@ -52,7 +53,7 @@ const tenantId = `it-${ulid().toLowerCase()}`;
 const clock = fixedClock('2026-11-20T10:00:00Z');
 const J5_AT = '2026-11-27T08:00:00.000Z';
 
-const sendReminder = (mailerClient = ses, pdf: PdfRenderer = new ReactPdfRenderer()) =>
+const sendReminder = (mailerClient = ses, pdf: PdfRenderer = new ReactPdfRenderer(allDocumentTemplates)) =>
   makeSendReminder({
     ...readDeps,
     templates: new DynamoTenantDocuments<ReminderTemplate>(db, table, 'TEMPLATE'),
@@ -233,7 +234,7 @@ describe('send-reminder against DynamoDB Local and the SES emulator', () => {
 
   it('sends nothing when a payment is recorded while the PDF renders', async () => {
     const { invoice, client, fire } = await aPlannedInvoice();
-    const real = new ReactPdfRenderer();
+    const real = new ReactPdfRenderer(allDocumentTemplates);
     const paying: PdfRenderer = {
       invoice: async (data) => {
         const stored = (await invoices.get(tenantId, invoice.id))!;
@@ -256,7 +257,7 @@ describe('send-reminder against DynamoDB Local and the SES emulator', () => {
     crashing.finishSend = async () => {
       throw new Error('Lambda timed out');
     };
-    const send = makeSendReminder({ ...readDeps, steps: crashing, templates: new DynamoTenantDocuments<ReminderTemplate>(db, table, 'TEMPLATE'), mailer: new SesMailer(ses, 'factures@relances.local'), pdf: new ReactPdfRenderer(), clock });
+    const send = makeSendReminder({ ...readDeps, steps: crashing, templates: new DynamoTenantDocuments<ReminderTemplate>(db, table, 'TEMPLATE'), mailer: new SesMailer(ses, 'factures@relances.local'), pdf: new ReactPdfRenderer(allDocumentTemplates), clock });
     await expect(send(fire(0))).rejects.toThrow('Lambda timed out');
     expect(await inboxFor(client.email)).toHaveLength(1);
     expect((await steps.list(tenantId, invoice.id))[0]).toMatchObject({ state: 'sending' });

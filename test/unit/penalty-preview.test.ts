@@ -3,6 +3,7 @@ import { makePreviewTemplate } from '../../shared/app/reminders/templates.js';
 import type { ReminderTemplate } from '../../shared/domain/default-templates.js';
 import { defaultSettings } from '../../shared/http/schemas/settings.js';
 import { ReactPdfRenderer } from '../../shared/adapters/pdf/react-pdf-renderer.js';
+import { allDocumentTemplates } from '../../shared/wiring-pdf.js';
 import { aClient, anInvoiceRecord, FakeClientRepository, FakeInvoiceRepository, FakeSettingsRepository, FakeTenantDocuments, fixedClock } from '../fixtures/fakes.js';
 import { aConsumerClient, aLetterPdfData, pdfText } from '../fixtures/pdf-fixtures.js';
 
@@ -45,7 +46,7 @@ describe('the template preview shows where the penalty rate comes from', () => {
 });
 
 describe('the mise en demeure letter says when the penalty rate is estimated or agreed', () => {
-  const renderer = new ReactPdfRenderer();
+  const renderer = new ReactPdfRenderer(allDocumentTemplates);
 
   it('prints the estimate and the agreed rate, and nothing for a table rate', async () => {
     expect(await pdfText(await renderer.letter(aLetterPdfData({ penaltyRateSource: 'estimated' })))).toContain('Taux estimé');

@@ -15,6 +15,7 @@ const PENDING = new Set([
   'shared/adapters/dynamo/dynamo-step-repository.ts',
   'shared/app/reminders/stream-targets.ts',
   'shared/app/aggregates/stream-changes.ts',
+  'shared/app/notifications/stream-changes.ts',
   'shared/app/aggregates/rebuild-aggregates.ts',
   'shared/domain/aggregates.ts',
 ]);

@@ -177,10 +177,10 @@ describe('DEFAULT_TEMPLATES', () => {
     );
   });
 
-  it('carries the invoice number in every email subject and attaches the PDF; only the mise en demeure is a letter', () => {
+  it('carries the invoice number in every email subject and attaches the PDF (not to a thank-you); only the mise en demeure is a letter', () => {
     for (const tpl of DEFAULT_TEMPLATES.filter((t) => !t.id.startsWith('sms-'))) {
       expect(tpl.subject).toContain('{{invoiceNumber}}');
-      expect(tpl.attachInvoicePdf).toBe(true);
+      expect(tpl.attachInvoicePdf).toBe(!tpl.id.startsWith('thank-you'));
       expect(tpl.letter).toBe(tpl.tone === 'formal-notice');
     }
   });

@@ -117,6 +117,9 @@ export const creditNoteKey = (tenantId: string, invoiceId: string, creditNoteId:
 export const aggregatePk = (tenantId: string) => `T#${tenantId}#AGG`;
 /** An aggregate item: `CLIENT#<clientId>` or `DAY#<date>` (shared/domain/aggregates.ts names them). */
 export const aggregateKey = (tenantId: string, item: string) => ({ PK: aggregatePk(tenantId), SK: item });
+/** The thank-you claim of an invoice: written once (conditional put), so retries and duplicate stream records send one thank-you. */
+export const thankYouKey = (tenantId: string, invoiceId: string) => ({ PK: invoicePk(tenantId, invoiceId), SK: '#THANKS' });
+
 export const contributionKey = (tenantId: string, invoiceId: string) => ({ PK: invoicePk(tenantId, invoiceId), SK: '#AGG' });
 
 /** Invoice number → id, for the follow-up list's `q` by number (prefix Query). */

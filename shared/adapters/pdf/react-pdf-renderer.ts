@@ -66,35 +66,59 @@ export const renderNumbered = async (kitReady: PdfKit, rows: number, document: (
   return pageCount(single) === 1 ? single : render(kitReady, document('dynamic'));
 };
 
+type Loader<M> = () => Promise<M>;
+
+/**
+ * The document templates a function may render, each loaded on first use. A function's wiring
+ * names only the ones it renders (shared/wiring-pdf.ts): esbuild inlines every `import()` it
+ * can reach, so a template no loader names stays out of that function's bundle.
+ */
+export interface DocumentTemplates {
+  readonly invoice?: Loader<typeof import('../../../templates/pdf/invoice-document.js')>;
+  readonly letter?: Loader<typeof import('../../../templates/pdf/letter-document.js')>;
+  readonly quote?: Loader<typeof import('../../../templates/pdf/quote-document.js')>;
+  readonly creditNote?: Loader<typeof import('../../../templates/pdf/credit-note-document.js')>;
+  readonly statement?: Loader<typeof import('../../../templates/pdf/statement-document.js')>;
+  readonly proof?: Loader<typeof import('../../../templates/pdf/proof-document.js')>;
+}
+
+const templateOf = <K extends keyof DocumentTemplates>(templates: DocumentTemplates, kind: K): NonNullable<DocumentTemplates[K]> => {
+  const load = templates[kind];
+  if (!load) throw new Error(`This function's PDF wiring has no ${kind} template (shared/wiring-pdf.ts)`);
+  return load as NonNullable<DocumentTemplates[K]>;
+};
+
 /** Renders invoices, letters, quotes, credit notes and statements with @react-pdf/renderer and the embedded DejaVu Sans (templates/pdf/fonts.ts). */
 export class ReactPdfRenderer implements DocumentRenderer, QuotePdfRenderer, CreditNotePdfRenderer, StatementPdfRenderer, ProofPdfRenderer {
+  constructor(private readonly templates: DocumentTemplates) {}
+
   async proof(data: ProofFileData): Promise<Uint8Array> {
-    const [pdf, { proofDocument }] = await Promise.all([loadKit(), import('../../../templates/pdf/proof-document.js')]);
+    const [pdf, { proofDocument }] = await Promise.all([loadKit(), templateOf(this.templates, 'proof')()]);
     return renderNumbered(pdf, data.reminders.length * 3 + data.payments.length + data.events.length, (numbering) => proofDocument(pdf, data, numbering));
   }
 
   async invoice(data: InvoicePdfData): Promise<Uint8Array> {
-    const [pdf, { invoiceDocument }, qr] = await Promise.all([loadKit(), import('../../../templates/pdf/invoice-document.js'), data.epcPayload ? qrModules(data.epcPayload) : undefined]);
+    const [pdf, { invoiceDocument }, qr] = await Promise.all([loadKit(), templateOf(this.templates, 'invoice')(), data.epcPayload ? qrModules(data.epcPayload) : undefined]);
     return renderNumbered(pdf, data.invoice.lines.length + data.payments.length + (data.invoice.deductions?.length ?? 0) + (qr ? 4 : 0), (numbering) => invoiceDocument(pdf, data, numbering, qr));
   }
 
   async letter(data: LetterPdfData): Promise<Uint8Array> {
-    const [pdf, { letterDocument }] = await Promise.all([loadKit(), import('../../../templates/pdf/letter-document.js')]);
+    const [pdf, { letterDocument }] = await Promise.all([loadKit(), templateOf(this.templates, 'letter')()]);
     return renderNumbered(pdf, data.invoices.length, (numbering) => letterDocument(pdf, data, numbering));
   }
 
   async quote(data: QuotePdfData): Promise<Uint8Array> {
-    const [pdf, { quoteDocument }] = await Promise.all([loadKit(), import('../../../templates/pdf/quote-document.js')]);
+    const [pdf, { quoteDocument }] = await Promise.all([loadKit(), templateOf(this.templates, 'quote')()]);
     return renderNumbered(pdf, data.quote.lines.length, (numbering) => quoteDocument(pdf, data, numbering));
   }
 
   async creditNote(data: CreditNotePdfData): Promise<Uint8Array> {
-    const [pdf, { creditNoteDocument }] = await Promise.all([loadKit(), import('../../../templates/pdf/credit-note-document.js')]);
+    const [pdf, { creditNoteDocument }] = await Promise.all([loadKit(), templateOf(this.templates, 'creditNote')()]);
     return renderNumbered(pdf, data.creditNote.vatBreakdown.length, (numbering) => creditNoteDocument(pdf, data, numbering));
   }
 
   async statement(data: StatementPdfData): Promise<Uint8Array> {
-    const [pdf, { statementDocument }] = await Promise.all([loadKit(), import('../../../templates/pdf/statement-document.js')]);
+    const [pdf, { statementDocument }] = await Promise.all([loadKit(), templateOf(this.templates, 'statement')()]);
     return renderNumbered(pdf, data.statement.lines.length + data.statement.openInvoices.length, (numbering) => statementDocument(pdf, data, numbering));
   }
 }

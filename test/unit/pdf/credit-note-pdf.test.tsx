@@ -3,7 +3,8 @@ import { ReactPdfRenderer } from '../../../shared/adapters/pdf/react-pdf-rendere
 import type { CreditNotePdfData } from '../../../shared/app/ports.js';
 import { aConsumerClient, aCreditNotePdfData, aCreditNoteRecord, eurosText, pdfText } from '../../fixtures/pdf-fixtures.js';
 
-const renderer = new ReactPdfRenderer();
+import { allDocumentTemplates } from '../../../shared/wiring-pdf.js';
+const renderer = new ReactPdfRenderer(allDocumentTemplates);
 const render = async (data: CreditNotePdfData) => pdfText(await renderer.creditNote(data));
 
 describe('ReactPdfRenderer.creditNote', () => {

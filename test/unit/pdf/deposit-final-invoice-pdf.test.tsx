@@ -11,7 +11,8 @@ import {
   pdfText,
 } from '../../fixtures/pdf-fixtures.js';
 
-const renderer = new ReactPdfRenderer();
+import { allDocumentTemplates } from '../../../shared/wiring-pdf.js';
+const renderer = new ReactPdfRenderer(allDocumentTemplates);
 const render = async (data: InvoicePdfData) => pdfText(await renderer.invoice(data));
 
 describe('ReactPdfRenderer.invoice — deposit invoice (facture d\'acompte)', () => {

@@ -3,7 +3,8 @@ import { ReactPdfRenderer } from '../../../shared/adapters/pdf/react-pdf-rendere
 import type { LetterPdfData } from '../../../templates/pdf/letter-types.js';
 import { aConsumerClient, aLetterPdfData, aSeller, pdfText } from '../../fixtures/pdf-fixtures.js';
 
-const renderer = new ReactPdfRenderer();
+import { allDocumentTemplates } from '../../../shared/wiring-pdf.js';
+const renderer = new ReactPdfRenderer(allDocumentTemplates);
 const render = async (data: LetterPdfData) => pdfText(await renderer.letter(data));
 
 describe('ReactPdfRenderer.letter', () => {

@@ -3,6 +3,7 @@ import { pageCount, ReactPdfRenderer, renderNumbered } from '../../../shared/ada
 import type { PageNumbering, PdfDocument, PdfKit } from '../../../templates/pdf/kit.js';
 import { anInvoicePdfData, anInvoiceRecord, pdfText } from '../../fixtures/pdf-fixtures.js';
 
+import { allDocumentTemplates } from '../../../shared/wiring-pdf.js';
 /** A kit whose renderToBuffer records each document asked for and "renders" it as a PDF of `pages` pages. */
 const countingKit = (pages: number) => {
   const rendered: PageNumbering[] = [];
@@ -36,7 +37,7 @@ describe('page numbering without a second layout', () => {
   });
 
   it('reads the page count of a pdfkit file', async () => {
-    const bytes = await new ReactPdfRenderer().invoice(anInvoicePdfData());
+    const bytes = await new ReactPdfRenderer(allDocumentTemplates).invoice(anInvoicePdfData());
     expect(pageCount(bytes)).toBe(1);
     expect(pageCount(new TextEncoder().encode('%PDF-1.7 no page tree'))).toBeUndefined();
   });
@@ -44,7 +45,7 @@ describe('page numbering without a second layout', () => {
   it('numbers the pages of a short invoice whose long lines spill onto a second page', async () => {
     const description = 'Fourniture et pose de menuiseries extérieures, dépose des anciennes, évacuation des gravats, réglages et nettoyage du chantier. '.repeat(3);
     const lines = Array.from({ length: 14 }, (_, i) => ({ description: `${i + 1}. ${description}`, quantity: 1, unitPriceCents: 10_000, vatRate: 20 as const }));
-    const bytes = await new ReactPdfRenderer().invoice(anInvoicePdfData({ invoice: anInvoiceRecord({ lines }) }));
+    const bytes = await new ReactPdfRenderer(allDocumentTemplates).invoice(anInvoicePdfData({ invoice: anInvoiceRecord({ lines }) }));
     const pages = pageCount(bytes)!;
     expect(pages).toBeGreaterThan(1);
     const text = await pdfText(bytes);

@@ -4,7 +4,8 @@ import { ReactPdfRenderer } from '../../../shared/adapters/pdf/react-pdf-rendere
 import type { PlanOnDocument } from '../../../shared/domain/payment-plan.js';
 import { aConsumerClient, aLetterPdfData, anInvoicePdfData, pdfText } from '../../fixtures/pdf-fixtures.js';
 
-const renderer = new ReactPdfRenderer();
+import { allDocumentTemplates } from '../../../shared/wiring-pdf.js';
+const renderer = new ReactPdfRenderer(allDocumentTemplates);
 const plan = (waivePenalties: boolean): PlanOnDocument => ({
   waivePenalties,
   rows: [

@@ -3,7 +3,8 @@ import { ReactPdfRenderer } from '../../../shared/adapters/pdf/react-pdf-rendere
 import type { QuotePdfData } from '../../../shared/app/ports.js';
 import { aConsumerClient, aQuotePdfData, aQuoteRecord, eurosText, pdfText } from '../../fixtures/pdf-fixtures.js';
 
-const renderer = new ReactPdfRenderer();
+import { allDocumentTemplates } from '../../../shared/wiring-pdf.js';
+const renderer = new ReactPdfRenderer(allDocumentTemplates);
 const render = async (data: QuotePdfData) => pdfText(await renderer.quote(data));
 
 describe('ReactPdfRenderer.quote', () => {

@@ -18,7 +18,8 @@ import {
   pdfText,
 } from '../../fixtures/pdf-fixtures.js';
 
-const renderer = new ReactPdfRenderer();
+import { allDocumentTemplates } from '../../../shared/wiring-pdf.js';
+const renderer = new ReactPdfRenderer(allDocumentTemplates);
 
 /** Names the built-in Helvetica (WinAnsi) cannot print. */
 const NAMES = ['Łukasz Żółć', 'Παπαδόπουλος', 'Дмитрий Шостакович', 'ŒUVRES', 'œ'];

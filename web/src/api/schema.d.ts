@@ -8775,7 +8775,7 @@ export interface operations {
         };
         responses: {
             /** @description OK */
-            201: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };

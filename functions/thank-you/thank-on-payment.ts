@@ -1,0 +1,42 @@
+/**
+ * DynamoDB stream consumer (its own event source, filtered to invoice items that are paid or
+ * partially paid): thanks the client once per invoice (shared/app/thank-you.ts). Its own small
+ * function keeps SES out of the aggregates and reconciler bundles. A throw retries the batch;
+ * the once-per-invoice claim makes the retry safe.
+ */
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { DynamoThankYouClaims } from '../../shared/adapters/dynamo/dynamo-thank-you-claims.js';
+import { makeThankOnPayment, type InvoiceChange } from '../../shared/app/thank-you.js';
+import { documentClient } from '../../shared/clients.js';
+import { mailer } from '../../shared/wiring-email.js';
+import { wiring } from '../../shared/wiring.js';
+
+const thank = makeThankOnPayment({
+  invoices: wiring.invoices(),
+  clients: wiring.clients(),
+  settings: wiring.settings(),
+  templates: wiring.templates(),
+  mailer: mailer(),
+  claims: new DynamoThankYouClaims(documentClient(), wiring.config.TABLE_NAME),
+  clock: wiring.clock,
+});
+const image = (value: unknown) => (value ? (unmarshall(value as Record<string, AttributeValue>) as Record<string, unknown>) : undefined);
+const change = (i: Record<string, unknown> | undefined): InvoiceChange | undefined =>
+  i ? { status: i.status as InvoiceChange['status'], paidCents: Number(i.paidCents ?? 0), reminderCount: Number(i.reminderCount ?? 0) } : undefined;
+
+export const handler = async (event: DynamoDBStreamEvent): Promise<{ thanked: number }> => {
+  let thanked = 0;
+  for (const record of event.Records) {
+    const after = image(record.dynamodb?.NewImage);
+    if (after?.entityType !== 'invoice' || typeof after.tenantId !== 'string' || typeof after.id !== 'string') continue;
+    const before = change(image(record.dynamodb?.OldImage));
+    const now = change(after)!;
+    // What the deployed event filter already drops (and the local stack does not): no payment, no thank-you.
+    if ((now.status !== 'paid' && now.status !== 'partially_paid') || now.paidCents <= (before?.paidCents ?? 0)) continue;
+    const outcome = await thank(after.tenantId, after.id, before, now);
+    if (outcome === 'sent') thanked++;
+  }
+  return { thanked };
+};

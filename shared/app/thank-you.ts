@@ -1,0 +1,91 @@
+/**
+ * The thank-you (issue 13 §2): when an invoice becomes paid — or, with `thankOnPartial`, receives
+ * its first payment — the client gets a short thank-you (template `thank-you`, its language, no
+ * attachment), at most once per invoice, never for an invoice that had no reminder when
+ * `thankOnlyIfReminded` is set. A stream consumer calls it for each changed invoice; the claim is a
+ * conditional write, so duplicated or retried stream records send one message.
+ */
+import { THANK_YOU_TEMPLATE_ID, type ReminderTemplate } from '../domain/default-templates.js';
+import { renderTemplate, textToHtml } from '../domain/template-render.js';
+import type { InvoiceStatus } from '../domain/invoice.js';
+import type { Settings } from '../domain/settings.js';
+import type { ClientRepository, Clock, InvoiceRepository, Mailer, SettingsRepository, TenantDocuments } from './ports.js';
+import { reminderVariables, resolveTemplate } from './reminders/compose-reminder.js';
+import { reminderRecipients } from './reminders/reminder-context.js';
+
+/** The once-per-invoice claim (a marker item written only if absent). */
+export interface ThankYouClaims {
+  /** True when this caller took the claim; false when a thank-you was already claimed for the invoice. */
+  claim(tenantId: string, invoiceId: string, at: string): Promise<boolean>;
+  /** The message went out: keep its id on the claim. */
+  complete(tenantId: string, invoiceId: string, messageId: string, at: string): Promise<void>;
+  /** The send failed: give the claim back so a retry can send. */
+  release(tenantId: string, invoiceId: string): Promise<void>;
+}
+
+/** What the stream says of an invoice before and after a change. */
+export interface InvoiceChange {
+  readonly status: InvoiceStatus;
+  readonly paidCents: number;
+  readonly reminderCount?: number;
+}
+
+/** Whether this change earns the client a thank-you (the once-per-invoice claim is checked after). */
+export const deservesThanks = (before: InvoiceChange | undefined, after: InvoiceChange, settings: Pick<Settings, 'thankOnPayment' | 'thankOnPartial' | 'thankOnlyIfReminded'>): boolean => {
+  if (!settings.thankOnPayment) return false;
+  if (settings.thankOnlyIfReminded && (after.reminderCount ?? 0) === 0) return false;
+  const becamePaid = after.status === 'paid' && before?.status !== 'paid';
+  const paidMore = after.paidCents > (before?.paidCents ?? 0);
+  return becamePaid || (settings.thankOnPartial && paidMore && after.status === 'partially_paid');
+};
+
+export interface ThankYouDeps {
+  readonly invoices: InvoiceRepository;
+  readonly clients: ClientRepository;
+  readonly settings: SettingsRepository;
+  readonly templates: TenantDocuments<ReminderTemplate>;
+  readonly mailer: Mailer;
+  readonly claims: ThankYouClaims;
+  readonly clock: Clock;
+}
+
+export type ThankYouOutcome = 'sent' | 'not_deserved' | 'already_thanked' | 'no_address' | 'gone';
+
+export const makeThankOnPayment = (deps: ThankYouDeps) =>
+  async (tenantId: string, invoiceId: string, before: InvoiceChange | undefined, after: InvoiceChange): Promise<ThankYouOutcome> => {
+    const settings = await deps.settings.get(tenantId);
+    if (!deservesThanks(before, after, settings)) return 'not_deserved';
+    const invoice = await deps.invoices.get(tenantId, invoiceId);
+    const client = invoice && (await deps.clients.get(tenantId, invoice.clientId));
+    if (!invoice || !client) return 'gone';
+    const recipients = reminderRecipients(client);
+    if (recipients.to.length === 0) return 'no_address';
+    const now = deps.clock.now();
+    const at = now.toISOString();
+    if (!(await deps.claims.claim(tenantId, invoiceId, at))) return 'already_thanked';
+    let messageId: string;
+    try {
+      const template = await resolveTemplate(deps.templates, tenantId, THANK_YOU_TEMPLATE_ID, client.language);
+      const vars = reminderVariables({ invoice, client, settings, asOf: now });
+      const text = renderTemplate(template.body, vars);
+      const replyTo = settings.replyToEmail ?? settings.company.email;
+      ({ messageId } = await deps.mailer.send({
+        to: recipients.to,
+        cc: [],
+        ...(replyTo ? { replyTo } : {}),
+        fromName: settings.company.name,
+        subject: renderTemplate(template.subject, vars),
+        text,
+        html: textToHtml(text),
+        attachments: [],
+        tags: { tenant: tenantId, invoice: invoiceId, client: client.id, kind: 'thank-you' },
+      }));
+    } catch (error) {
+      // Nothing went out: the stream's retry may try again.
+      await deps.claims.release(tenantId, invoiceId);
+      throw error;
+    }
+    await deps.claims.complete(tenantId, invoiceId, messageId, at);
+    await deps.invoices.appendEvents(tenantId, invoiceId, [{ at, type: 'thank_you.sent', data: { messageId, to: recipients.to.join(', '), templateId: THANK_YOU_TEMPLATE_ID } }]);
+    return 'sent';
+  };
