@@ -194,7 +194,8 @@ const STREAM_CONSUMERS = ['functions/reminders/sync-schedules', 'functions/aggre
 const drainAll = (pollers: readonly StreamPoller[]): Pick<StreamPoller, 'drain'> => ({
   drain: async () => {
     let delivered = 0;
-    for (let round = 0; round < 10; round++) {
+    let quiet = false;
+    for (let round = 0; round < 12; round++) {
       let roundDelivered = 0;
       for (const p of pollers) {
         const result = await p.drain();
@@ -202,7 +203,13 @@ const drainAll = (pollers: readonly StreamPoller[]): Pick<StreamPoller, 'drain'>
         if (result.error) return { delivered: delivered + roundDelivered, error: result.error };
       }
       delivered += roundDelivered;
-      if (roundDelivered === 0) break;
+      if (roundDelivered === 0) {
+        // DynamoDB Local shows a write on its stream a moment after it answers: one more look
+        // after a short pause, so a write made just before the drain is never missed.
+        if (quiet) break;
+        quiet = true;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      } else quiet = false;
     }
     return { delivered };
   },

@@ -107,12 +107,16 @@ export class SchedulerEmulator {
         if (!next || Date.parse(next.at) > until.getTime()) return fired;
         const wave = pending.filter((s) => s.at === next.at);
         let cursor = 0;
-        const results: FiredSchedule[] = new Array(wave.length);
+        const results: (FiredSchedule | undefined)[] = new Array(wave.length);
         const worker = async () => {
-          for (let i = cursor++; i < wave.length; i = cursor++) results[i] = await this.fire(wave[i]!, false);
+          for (let i = cursor++; i < wave.length; i = cursor++) {
+            // A fire of this wave may have deleted or moved another schedule of it (a grouped
+            // send, a plan, a cancel): as on AWS, a deleted or updated schedule does not fire.
+            if (this.store.isCurrent(wave[i]!)) results[i] = await this.fire(wave[i]!, false);
+          }
         };
         await Promise.all(Array.from({ length: Math.min(this.parallelism, wave.length) }, worker));
-        fired.push(...results);
+        fired.push(...results.filter((r): r is FiredSchedule => r !== undefined));
       }
       throw new Error(`more than ${MAX_FIRES_PER_RUN} schedules fired up to ${until.toISOString()}: is a target re-planning itself in the past?`);
     });

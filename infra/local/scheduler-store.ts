@@ -140,6 +140,11 @@ export class ScheduleStore {
     return schedule;
   }
 
+  /** Still the stored version: not deleted, updated or fired since it was read. */
+  isCurrent(schedule: StoredSchedule): boolean {
+    return this.schedules.get(key(schedule.GroupName, schedule.Name)) === schedule;
+  }
+
   delete(name: string, group: string): void {
     this.get(name, group);
     this.schedules.delete(key(group, name));

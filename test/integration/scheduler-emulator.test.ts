@@ -152,6 +152,40 @@ describe('Scheduler emulator, driven by the real SDK client', () => {
     expect(emulator.pending()).toEqual([]);
   });
 
+  it('does not fire a schedule of its wave that an earlier fire deleted or moved (a grouped send), and the run completes', async () => {
+    // One worker, so the order is known: the first fire deletes one sibling and moves another.
+    const names: string[] = [];
+    let client: SchedulerClient | undefined;
+    const single = new SchedulerEmulator({
+      region: 'eu-west-3',
+      accountId: '000000000000',
+      parallelism: 1,
+      targets: {
+        [TARGET_ARN]: async (input) => {
+          const { invoiceId } = input as { invoiceId: string };
+          names.push(invoiceId);
+          if (invoiceId === 'wave-a') {
+            await client!.send(new DeleteScheduleCommand({ Name: 'wave-b', GroupName: GROUP }));
+            await client!.send(new UpdateScheduleCommand(aSchedule('wave-c', '2025-04-09T09:00:00')));
+          }
+          return { outcome: 'sent' };
+        },
+      },
+    });
+    client = clientFor(await single.listen(0));
+    try {
+      for (const name of ['wave-a', 'wave-b', 'wave-c']) await client.send(new CreateScheduleCommand(aSchedule(name, '2025-04-02T09:00:00')));
+      const fired = await single.runUntil(new Date('2025-04-05T00:00:00Z'));
+      expect(fired.map((f) => f.name)).toEqual(['wave-a']);
+      expect(single.pending().map((p) => [p.name, p.at])).toEqual([['wave-c', '2025-04-09T07:00:00.000Z']]);
+      expect((await single.runUntil(new Date('2025-04-30T00:00:00Z'))).map((f) => f.name)).toEqual(['wave-c']);
+      expect(names).toEqual(['wave-a', 'wave-c']);
+    } finally {
+      client.destroy();
+      await single.stop();
+    }
+  });
+
   it('reports a target that throws, and still completes the schedule', async () => {
     replan = async () => {
       throw new Error('SES is down');
