@@ -56,7 +56,7 @@ export class RelancesStack extends Stack {
     this.web.publish({ apiUrl: this.api.httpApi.apiEndpoint });
     this.reminders = new Reminders(this, 'Reminders', { storage: this.storage, email: this.email, webBaseUrl: this.web.url });
     this.aggregates = new Aggregates(this, 'Aggregates', { storage: this.storage });
-    this.notifications = new Notifications(this, 'Notifications', { storage: this.storage, email: this.email, reminders: this.reminders, webUrl: this.web.url });
+    this.notifications = new Notifications(this, 'Notifications', { storage: this.storage, email: this.email, reminders: this.reminders, webBaseUrl: this.web.url });
     this.imports = new Imports(this, 'Imports', { storage: this.storage });
     this.thankYou = new ThankYou(this, 'ThankYou', { storage: this.storage, email: this.email });
     // Last: it watches every function and dead-letter queue created above.

@@ -15,12 +15,14 @@ const Env = z.object({
   SCHEDULER_ROLE_ARN: z.optional(z.string().check(z.minLength(1))),
   SEND_REMINDER_FUNCTION_ARN: z.optional(z.string().check(z.minLength(1))),
   REMINDER_DLQ_ARN: z.optional(z.string().check(z.minLength(1))),
-  /** Where the web app is served; client-portal links in emails are `<WEB_BASE_URL>/p/<token>`. */
+  /**
+   * Where the web app is served (its CloudFront URL; locally the web dev server), the one name for
+   * every link to it: client-portal links in emails (`<WEB_BASE_URL>/p/<token>`) and the links of
+   * the owner's emails (daily overview). Absent: no portal links, the owner's emails name API routes.
+   */
   WEB_BASE_URL: z.optional(z.url({ protocol: /^https?$/ })),
   /** The send-overview function: target of each tenant's daily-overview schedule. */
   OVERVIEW_FUNCTION_ARN: z.optional(z.string().check(z.minLength(1))),
-  /** The web app's address, for links in the owner's emails (absent: the emails name the API route). */
-  WEB_URL: z.optional(z.url()),
 });
 export type Config = z.infer<typeof Env>;
 

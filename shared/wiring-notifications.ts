@@ -24,4 +24,4 @@ const notifyDeps = () => ({
 export const notifyOwner = () => makeNotifyOwner(notifyDeps());
 export const syncPaymentLog = () => makeSyncPaymentLog(notifyDeps());
 export const sendDailyOverview = () =>
-  makeSendDailyOverview({ ...notifyDeps(), steps: wiring.steps(), ...(config.WEB_URL ? { appUrl: config.WEB_URL.replace(/\/$/, '') } : {}) });
+  makeSendDailyOverview({ ...notifyDeps(), steps: wiring.steps(), ...(config.WEB_BASE_URL ? { appUrl: config.WEB_BASE_URL.replace(/\/$/, '') } : {}) });

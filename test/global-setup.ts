@@ -30,7 +30,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const webPort = await freePort();
   const stack = await startLocalStack({
     ports: { api: 0, dynamodb: 0, ses: 0, scheduler: 0, sms: 0 },
-    webUrl: `http://localhost:${webPort}`,
+    webBaseUrl: `http://localhost:${webPort}`,
     quiet: true,
     fireInRealTime: false,
   });

@@ -17,8 +17,8 @@ export interface NotificationsProps {
   readonly email: Email;
   /** The schedule group, the scheduler role and its dead-letter queue: the daily overviews are schedules of that group. */
   readonly reminders: Reminders;
-  /** The web app's address, for the links of the overview email. */
-  readonly webUrl?: string;
+  /** The web app's address (`WEB_BASE_URL`, as for the portal links), for the links of the overview email. */
+  readonly webBaseUrl?: string;
 }
 
 /**
@@ -41,7 +41,7 @@ export class Notifications extends Construct {
       handler: 'functions/notifications/send-overview',
       description: 'Fired by a tenant\'s recurring schedule: the daily overview email',
       timeout: Duration.seconds(60),
-      environment: { TABLE_NAME: table.tableName, ...(props.webUrl ? { WEB_URL: props.webUrl } : {}) },
+      environment: { TABLE_NAME: table.tableName, ...(props.webBaseUrl ? { WEB_BASE_URL: props.webBaseUrl } : {}) },
     });
     // The Scheduler invokes asynchronously: what still fails after Lambda's retries is parked with the undeliverable reminders.
     this.sendOverview.configureAsyncInvoke({ retryAttempts: 2, onFailure: new SqsDestination(reminders.deadLetterQueue) });

@@ -40,8 +40,8 @@ export interface LocalStackOptions {
   readonly quiet?: boolean;
   /** Fire due schedules on a wall-clock timer (npm start). Tests leave it off and use `/local/schedules/run`. */
   readonly fireInRealTime?: boolean;
-  /** Where the web app is served (client-portal links in emails point there); default http://localhost:5173. */
-  readonly webUrl?: string;
+  /** Where the web app is served, given to the functions as WEB_BASE_URL (portal links, the owner's emails); default http://localhost:5173. */
+  readonly webBaseUrl?: string;
 }
 
 export interface LocalStack {
@@ -128,7 +128,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
 
     const dynamo = await dynamoStarting;
     const urls = { api: apiUrl, dynamodb: dynamo.endpoint, ses: ses.url, scheduler: schedulerUrl, sms: sms.url };
-    Object.assign(process.env, lambdaEnvironment(urls, options.webUrl));
+    Object.assign(process.env, lambdaEnvironment(urls, options.webBaseUrl));
     await ensureTable(dynamo.endpoint, LOCAL_TABLE);
 
     const clientConfig = { region: LOCAL_REGION, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
@@ -167,7 +167,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
 };
 
 /** The environment the CDK stack gives every Lambda, pointed at the emulators. */
-export const lambdaEnvironment = (urls: LocalStack['urls'], webUrl = `http://localhost:${DEFAULT_WEB_PORT}`): Record<string, string> => ({
+export const lambdaEnvironment = (urls: LocalStack['urls'], webBaseUrl = `http://localhost:${DEFAULT_WEB_PORT}`): Record<string, string> => ({
   TABLE_NAME: LOCAL_TABLE,
   AWS_REGION: LOCAL_REGION,
   AWS_ACCESS_KEY_ID: 'local',
@@ -184,7 +184,7 @@ export const lambdaEnvironment = (urls: LocalStack['urls'], webUrl = `http://loc
   SEND_REMINDER_FUNCTION_ARN: SEND_REMINDER_ARN,
   OVERVIEW_FUNCTION_ARN: SEND_OVERVIEW_ARN,
   REMINDER_DLQ_ARN: `arn:aws:sqs:${LOCAL_REGION}:${LOCAL_ACCOUNT}:relances-local-reminder-dlq`,
-  WEB_BASE_URL: webUrl,
+  WEB_BASE_URL: webBaseUrl,
 });
 
 /** The stream's consumers, by handler module (each an event source of the table stream in CDK). */

@@ -17,7 +17,7 @@ const webPort = port(process.env.WEB_PORT, DEFAULT_WEB_PORT);
 const stack = await startLocalStack({
   dataDir: '.local',
   // Client-portal links in emails open the web app's /p/<token>.
-  webUrl: `http://localhost:${webPort}`,
+  webBaseUrl: `http://localhost:${webPort}`,
   ports: {
     api: port(process.env.PORT ?? process.env.API_PORT, DEFAULT_PORTS.api),
     dynamodb: port(process.env.DYNAMODB_PORT, DEFAULT_PORTS.dynamodb),

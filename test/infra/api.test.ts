@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { RelancesStack } from '../../infra/relances-stack.js';
 import { aTestStack } from '../fixtures/test-stack.js';
 import { routeList } from '../../shared/http/routes.js';
+import { loadConfig } from '../../shared/config.js';
+import { lambdaEnvironment } from '../../infra/local/local-stack.js';
 
 let stack: RelancesStack;
 let template: Template;
@@ -142,6 +144,19 @@ describe('portal links in emails', () => {
     expect(envOf(stack.reminders.sendReminder.functionName).WEB_BASE_URL).toEqual(webUrl);
     expect(JSON.stringify(webUrl)).toContain('DomainName');
     expect(envOf(stack.api.functions.get('functions/portal/portal-api')!.functionName)).not.toHaveProperty('WEB_BASE_URL');
+  });
+
+  it('names the web app’s address WEB_BASE_URL in every function that has it, and the local stack the same', () => {
+    const webUrl = stack.resolve(stack.web.url);
+    const envs = Object.values(template.findResources('AWS::Lambda::Function')).map((f) => (f.Properties.Environment?.Variables ?? {}) as Record<string, unknown>);
+    const withWeb = envs.filter((env) => Object.values(env).some((v) => JSON.stringify(v) === JSON.stringify(webUrl)));
+    // The send path, the API functions that email, the daily overview: all of them, under one name.
+    expect(withWeb.length).toBeGreaterThanOrEqual(4);
+    for (const env of withWeb) expect(Object.keys(env).filter((k) => JSON.stringify(env[k]) === JSON.stringify(webUrl))).toEqual(['WEB_BASE_URL']);
+    expect(envs.filter((env) => 'WEB_URL' in env)).toEqual([]);
+    const local = lambdaEnvironment({ api: 'http://localhost:1', dynamodb: 'http://localhost:2', ses: 'http://localhost:3', scheduler: 'http://localhost:4', sms: 'http://localhost:5' }, 'http://localhost:5173');
+    expect(loadConfig(local).WEB_BASE_URL).toBe('http://localhost:5173');
+    expect(Object.keys(local).filter((k) => k.startsWith('WEB'))).toEqual(['WEB_BASE_URL']);
   });
 });
 

@@ -62,7 +62,8 @@ describe('the daily-overview function (send-overview)', () => {
     const actions = statementsOf(stack.notifications.sendOverview.role!).flatMap(actionsOf);
     expect(actions).toContain('ses:SendEmail');
     expect(actions.filter((a) => a.startsWith('scheduler:') || a === 'iam:PassRole')).toEqual([]);
-    expect(envOf(stack.notifications.sendOverview.functionName)).toHaveProperty('WEB_URL');
+    // The web app's address under the one name every function uses (the portal links' too).
+    expect(envOf(stack.notifications.sendOverview.functionName).WEB_BASE_URL).toEqual(stack.resolve(stack.web.url));
   });
 
   it('parks what its async retries could not deliver in the reminder DLQ', () => {
