@@ -105,7 +105,7 @@ describe('letters, simulation and portal payment plans in Chromium', () => {
     await page.goto(`${web()}/letters`);
     await poll(() => page.getByText('Aucun courrier à poster.').count()).toBe(1);
     await check(page, '61-letters-empty');
-    const fired = await runUntil(new Date(new Date(letterAt).getTime() + 60_000), lettered.id);
+    const fired = await runUntil(new Date(new Date(letterAt).getTime() + 60_000), { tenant, invoiceId: lettered.id });
     expect(fired.map((f) => ['outcome' in f.result ? f.result.outcome : f.result.error, f.input.stepId])).toContainEqual(['to_post', 'lettre']);
     await poll(async () => (await ok('GET', '/reminders/to-post')).items.length).toBe(1);
 
