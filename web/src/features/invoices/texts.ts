@@ -240,6 +240,9 @@ const gapsFr = {
   dueDate: 'Échéance',
   save: 'Enregistrer le brouillon',
   dueBeforeIssue: 'L’échéance ne peut pas précéder la date de facture.',
+  declineTitle: 'Refuser l’échéancier demandé',
+  declineIntro: 'Le client est prévenu par e-mail, avec votre motif s’il est donné ; ses relances continuent.',
+  declineReason: 'Motif (facultatif, envoyé au client)',
 };
 
 export const invoiceGapsTexts = registerTexts('invoiceGaps', gapsFr, {
@@ -255,4 +258,7 @@ export const invoiceGapsTexts = registerTexts('invoiceGaps', gapsFr, {
   dueDate: 'Due date',
   save: 'Save the draft',
   dueBeforeIssue: 'The due date cannot be before the invoice date.',
+  declineTitle: 'Decline the requested payment plan',
+  declineIntro: 'The client is told by email, with your reason if given; their reminders go on.',
+  declineReason: 'Reason (optional, sent to the client)',
 });

@@ -86,13 +86,18 @@ const Overview = () => {
           {overview.data.letters.length === 0 ? (
             <p className="muted">{t('alerts.noLetters')}</p>
           ) : (
-            <ul className="plain-list">
-              {overview.data.letters.map((l) => (
-                <li key={`${l.invoiceId}-${l.stepId}`}>
-                  {invoice(l)} <span className="muted">· {t('alerts.lettersSince', { date: dateTime(l.since) })}</span>
-                </li>
-              ))}
-            </ul>
+            <>
+              <ul className="plain-list">
+                {overview.data.letters.map((l) => (
+                  <li key={`${l.invoiceId}-${l.stepId}`}>
+                    {invoice(l)} <span className="muted">· {t('alerts.lettersSince', { date: dateTime(l.since) })}</span>
+                  </li>
+                ))}
+              </ul>
+              <p>
+                <Link to="/letters">{t('alerts.lettersOpen')}</Link>
+              </p>
+            </>
           )}
           <h3>{t('alerts.payments', { count: overview.data.payments.length })}</h3>
           {overview.data.payments.length === 0 ? (

@@ -7,6 +7,7 @@ import { ApiError } from '../../../lib/problem';
 import { usePaymentPlan, usePlanActions, type Invoice } from '../api';
 import { splitPlan } from '../../../lib/plan-split';
 import '../texts';
+import { ActionDialog } from './action-dialog';
 
 /** The payment plan (échéancier): its instalments with what is left on each, a client's request to decide, or a new plan. */
 export const PaymentPlanCard = ({ invoice }: { invoice: Invoice }) => {
@@ -16,7 +17,8 @@ export const PaymentPlanCard = ({ invoice }: { invoice: Invoice }) => {
   const actions = usePlanActions(invoice.id);
   const open = invoice.status === 'sent' || invoice.status === 'partially_paid';
   const request = invoice.planRequest?.status === 'pending' ? invoice.planRequest : undefined;
-  const error = actions.end.error ?? actions.accept.error ?? actions.decline.error;
+  const error = actions.end.error ?? actions.accept.error;
+  const [waive, setWaive] = useState(false);
   return (
     <section aria-labelledby="payment-plan-title" className="card">
       <h2 id="payment-plan-title">{t('invoiceMore.plan')}</h2>
@@ -33,13 +35,21 @@ export const PaymentPlanCard = ({ invoice }: { invoice: Invoice }) => {
               </li>
             ))}
           </ol>
+          <label className="checkbox">
+            <input type="checkbox" checked={waive} onChange={(e) => setWaive(e.target.checked)} /> {t('invoiceMore.planWaive')}
+          </label>
           <div className="row">
-            <button type="button" className="button primary" disabled={actions.accept.isPending} onClick={() => actions.accept.mutate(false)}>
+            <button type="button" className="button primary" disabled={actions.accept.isPending} onClick={() => actions.accept.mutate(waive)}>
               {t('invoiceMore.planAccept')}
             </button>
-            <button type="button" className="button" disabled={actions.decline.isPending} onClick={() => actions.decline.mutate(undefined)}>
-              {t('invoiceMore.planDecline')}
-            </button>
+            <ActionDialog
+              title={t('invoiceGaps.declineTitle')}
+              trigger={t('invoiceMore.planDecline')}
+              intro={t('invoiceGaps.declineIntro')}
+              fields={[{ name: 'reason', label: t('invoiceGaps.declineReason'), type: 'textarea' }]}
+              confirm={t('invoiceMore.planDecline')}
+              onSubmit={(v) => actions.decline.mutateAsync(v.reason)}
+            />
           </div>
         </div>
       )}

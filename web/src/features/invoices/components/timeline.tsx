@@ -1,6 +1,7 @@
 import { ErrorMessage, Loading } from '../../../components/ui';
 import { useI18n } from '../../../lib/i18n';
 import { useTimeline } from '../api';
+import '../event-texts';
 
 export const Timeline = ({ invoiceId }: { invoiceId: string }) => {
   const { t, dateTime } = useI18n();
@@ -19,7 +20,7 @@ export const Timeline = ({ invoiceId }: { invoiceId: string }) => {
           {timeline.data.items.map((event, i) => (
             <li key={`${event.at}-${i}`}>
               <time dateTime={event.at}>{dateTime(event.at)}</time>
-              {t(`timeline.${event.type}`, { defaultValue: event.type.replace(/[._]/g, ' ') })}
+              {t(`invoiceEvents.${event.type}`, { defaultValue: event.type.replace(/[._]/g, ' ') })}
             </li>
           ))}
         </ol>

@@ -1,0 +1,64 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { fakeApi } from '../../../test/fake-api';
+import { renderInApp } from '../../../test/render';
+import type { Invoice } from '../api';
+import { PaymentPlanCard } from './payment-plan';
+import { Timeline } from './timeline';
+
+const invoice = {
+  id: 'inv1',
+  status: 'sent',
+  balanceCents: 12_000,
+  planRequest: { status: 'pending', requestedAt: '2026-11-25T10:00:00.000Z', note: 'Fin de chantier difficile', instalments: [{ dueDate: '2026-12-01', amountCents: 6000 }, { dueDate: '2027-01-01', amountCents: 6000 }] },
+} as unknown as Invoice;
+
+describe('the owner decides on a client’s payment plan request', () => {
+  it('accepts it, waiving penalties when ticked', async () => {
+    const calls = fakeApi(({ method }) => (method === 'POST' ? { status: 200, body: { request: { ...invoice.planRequest, status: 'accepted' }, clientNotified: true } } : undefined));
+    renderInApp(<PaymentPlanCard invoice={invoice} />);
+    const request = screen.getByRole('group', { name: 'Le client demande un échéancier' });
+    expect(request.textContent).toContain('Fin de chantier difficile');
+    await userEvent.click(within(request).getByLabelText('Renoncer aux pénalités de retard pendant l’échéancier'));
+    await userEvent.click(within(request).getByRole('button', { name: 'Accepter' }));
+    await waitFor(() => expect(calls.find((c) => c.method === 'POST')).toMatchObject({ path: '/invoices/inv1/payment-plan/request/accept', body: { waivePenalties: true } }));
+  });
+
+  it('declines it with a reason sent to the client', async () => {
+    const calls = fakeApi(({ method }) => (method === 'POST' ? { status: 200, body: { request: { ...invoice.planRequest, status: 'declined' }, clientNotified: true } } : undefined));
+    renderInApp(<PaymentPlanCard invoice={invoice} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Refuser' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Refuser l’échéancier demandé' });
+    await userEvent.type(within(dialog).getByLabelText('Motif (facultatif, envoyé au client)'), 'Trois mois maximum');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Refuser' }));
+    await waitFor(() => expect(calls.find((c) => c.method === 'POST')).toMatchObject({ path: '/invoices/inv1/payment-plan/request/decline', body: { reason: 'Trois mois maximum' } }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  });
+});
+
+describe('the invoice timeline', () => {
+  it('names each event of the contract in French, and shows an unknown one readably', async () => {
+    fakeApi(({ path }) =>
+      path.startsWith('/invoices/inv1/timeline')
+        ? {
+            status: 200,
+            body: {
+              items: ['reminder.to_post', 'reminder.posted', 'portal.paid_claimed', 'plan.requested', 'invoice.litigation', 'thank_you.sent', 'something.new'].map((type, i) => ({ at: `2026-11-2${i}T10:00:00.000Z`, type })),
+            },
+          }
+        : undefined,
+    );
+    renderInApp(<Timeline invoiceId="inv1" />);
+    await waitFor(() => expect(screen.getAllByRole('listitem')).toHaveLength(7));
+    expect(screen.getAllByRole('listitem').map((li) => li.textContent?.replace(li.querySelector('time')?.textContent ?? '', ''))).toEqual([
+      'Courrier à poster produit',
+      'Courrier posté en recommandé',
+      'Le client dit avoir payé',
+      'Le client demande un échéancier',
+      'Passée en contentieux',
+      'Remerciement envoyé',
+      'something new',
+    ]);
+  });
+});
