@@ -11,6 +11,10 @@ export interface GroupedRow {
   readonly dueDate: string;
   readonly balance: string;
   readonly daysLate: number;
+  /** This invoice's client-portal page (`<web>/p/<token>`), when it has links. */
+  readonly portalUrl?: string;
+  /** settings.paymentUrl filled in with this invoice's number and balance, when set. */
+  readonly paymentLink?: string;
 }
 
 export interface GroupedReminderData {
@@ -31,7 +35,7 @@ export interface GroupedReminderText {
   readonly subject: string;
   readonly text: string;
   readonly html: string;
-  /** The table alone (text and HTML), appended to an owner's own body. */
+  /** The table alone (text and HTML), with each invoice's links, appended to an owner's own body. */
   readonly table: string;
   readonly htmlTable: string;
 }
@@ -46,6 +50,11 @@ interface Wording {
   greeting(d: GroupedReminderData): string;
   signature: string;
   late(days: number): string;
+  /** Above the text part's list of links; the HTML table's column of links and its two labels. */
+  online: string;
+  onlineHeader: string;
+  view: string;
+  pay: string;
 }
 
 const FR: Wording = {
@@ -75,6 +84,10 @@ const FR: Wording = {
   notAttached: (n) => `Non jointes (taille des pièces jointes limitée), disponibles sur simple demande : ${n}.`,
   signature: 'Bien cordialement,',
   late: (days) => (days > 0 ? `${days} j` : '–'),
+  online: 'Chaque facture en ligne (la régler, signaler un paiement, poser une question) :',
+  onlineHeader: 'En ligne',
+  view: 'Voir la facture',
+  pay: 'Payer en ligne',
 };
 
 const EN: Wording = {
@@ -104,6 +117,10 @@ const EN: Wording = {
   notAttached: (n) => `Not attached (attachment size is limited), available on request: ${n}.`,
   signature: 'Kind regards,',
   late: (days) => (days > 0 ? `${days} d` : '–'),
+  online: 'Each invoice online (pay, tell us you paid, ask a question):',
+  onlineHeader: 'Online',
+  view: 'View invoice',
+  pay: 'Pay online',
 };
 
 const pad = (cells: readonly string[], widths: readonly number[]) => cells.map((c, i) => (i >= 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
@@ -113,14 +130,25 @@ export const groupedReminderText = (language: 'fr' | 'en', d: GroupedReminderDat
   const cells = d.rows.map((r) => [r.number, r.dueDate, r.balance, w.late(r.daysLate)]);
   const footer = [w.total, '', d.total, ''];
   const widths = w.headers.map((h, i) => Math.max(h.length, footer[i]!.length, ...cells.map((c) => c[i]!.length)));
-  const table = [pad(w.headers, widths), ...cells.map((c) => pad(c, widths)), pad(footer, widths)].join('\n');
+  const grid = [pad(w.headers, widths), ...cells.map((c) => pad(c, widths)), pad(footer, widths)].join('\n');
+  // Each invoice's own links under the table (a URL is too long for a column of plain text).
+  const linked = d.rows.filter((r) => r.portalUrl || r.paymentLink);
+  const colon = language === 'en' ? ':' : ' :';
+  const links = linked.map((r) =>
+    [`- ${r.number}${r.portalUrl ? `${colon} ${r.portalUrl}` : ''}`, ...(r.paymentLink ? [`  ${w.pay}${colon} ${r.paymentLink}`] : [])].join('\n'),
+  );
+  const table = links.length > 0 ? `${grid}\n\n${w.online}\n${links.join('\n')}` : grid;
   const notAttached = d.notAttached.length > 0 ? w.notAttached(d.notAttached.join(', ')) : '';
   const signature = `${w.signature}\n${d.company}${d.companyEmail ? `\n${d.companyEmail}` : ''}`;
   const paragraphs = [w.greeting(d), w.intro(d), table, notAttached, d.paymentInstructions, w.outro(d), signature].filter((p) => p.length > 0);
-  const th = w.headers.map((h, i) => `<th style="text-align:${i >= 2 ? 'right' : 'left'};padding:4px 8px">${escapeHtml(h)}</th>`).join('');
-  const td = (c: readonly string[], bold = false) =>
-    `<tr>${c.map((v, i) => `<td style="text-align:${i >= 2 ? 'right' : 'left'};padding:4px 8px${bold ? ';font-weight:bold' : ''}">${escapeHtml(v)}</td>`).join('')}</tr>`;
-  const htmlTable = `<table style="border-collapse:collapse"><thead><tr>${th}</tr></thead><tbody>${cells.map((c) => td(c)).join('')}${td(footer, true)}</tbody></table>`;
+  const th = [...w.headers, ...(linked.length > 0 ? [w.onlineHeader] : [])].map((h, i) => `<th style="text-align:${i >= 2 && i < 4 ? 'right' : 'left'};padding:4px 8px">${escapeHtml(h)}</th>`).join('');
+  const anchor = (href: string, label: string) => `<a href="${escapeHtml(href)}">${escapeHtml(label)}</a>`;
+  // The column of links: the invoice's portal page, then its payment page; empty cell for an invoice without.
+  const linkCell = (r?: GroupedRow) =>
+    linked.length === 0 ? '' : `<td style="text-align:left;padding:4px 8px">${r ? [...(r.portalUrl ? [anchor(r.portalUrl, w.view)] : []), ...(r.paymentLink ? [anchor(r.paymentLink, w.pay)] : [])].join(' · ') : ''}</td>`;
+  const td = (c: readonly string[], row: GroupedRow | undefined, bold = false) =>
+    `<tr>${c.map((v, i) => `<td style="text-align:${i >= 2 ? 'right' : 'left'};padding:4px 8px${bold ? ';font-weight:bold' : ''}">${escapeHtml(v)}</td>`).join('')}${linkCell(row)}</tr>`;
+  const htmlTable = `<table style="border-collapse:collapse"><thead><tr>${th}</tr></thead><tbody>${cells.map((c, i) => td(c, d.rows[i])).join('')}${td(footer, undefined, true)}</tbody></table>`;
   const html = [textToHtml(w.greeting(d)), textToHtml(w.intro(d)), htmlTable, ...[notAttached, d.paymentInstructions, w.outro(d), signature].filter((p) => p.length > 0).map(textToHtml)].join('\n');
   return { subject: w.subject(d), text: paragraphs.join('\n\n'), html, table, htmlTable };
 };
