@@ -11,10 +11,8 @@ export interface GroupedRow {
   readonly dueDate: string;
   readonly balance: string;
   readonly daysLate: number;
-  /** This invoice's client-portal page (`<web>/p/<token>`), when it has links. */
+  /** This invoice's client-portal page (`<web>/p/<token>`: view, pay, "j'ai payé"), when it has links. */
   readonly portalUrl?: string;
-  /** settings.paymentUrl filled in with this invoice's number and balance, when set. */
-  readonly paymentLink?: string;
 }
 
 export interface GroupedReminderData {
@@ -50,11 +48,10 @@ interface Wording {
   greeting(d: GroupedReminderData): string;
   signature: string;
   late(days: number): string;
-  /** Above the text part's list of links; the HTML table's column of links and its two labels. */
+  /** Above the text part's list of links; the HTML table's column of links and their label. */
   online: string;
   onlineHeader: string;
   view: string;
-  pay: string;
 }
 
 const FR: Wording = {
@@ -87,7 +84,6 @@ const FR: Wording = {
   online: 'Chaque facture en ligne (la régler, signaler un paiement, poser une question) :',
   onlineHeader: 'En ligne',
   view: 'Voir la facture',
-  pay: 'Payer en ligne',
 };
 
 const EN: Wording = {
@@ -120,7 +116,6 @@ const EN: Wording = {
   online: 'Each invoice online (pay, tell us you paid, ask a question):',
   onlineHeader: 'Online',
   view: 'View invoice',
-  pay: 'Pay online',
 };
 
 const pad = (cells: readonly string[], widths: readonly number[]) => cells.map((c, i) => (i >= 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
@@ -131,24 +126,18 @@ export const groupedReminderText = (language: 'fr' | 'en', d: GroupedReminderDat
   const footer = [w.total, '', d.total, ''];
   const widths = w.headers.map((h, i) => Math.max(h.length, footer[i]!.length, ...cells.map((c) => c[i]!.length)));
   const grid = [pad(w.headers, widths), ...cells.map((c) => pad(c, widths)), pad(footer, widths)].join('\n');
-  // Each invoice's own links under the table (a URL is too long for a column of plain text).
-  const linked = d.rows.filter((r) => r.portalUrl || r.paymentLink);
-  const colon = language === 'en' ? ':' : ' :';
-  const links = linked.map((r) =>
-    [`- ${r.number}${r.portalUrl ? `${colon} ${r.portalUrl}` : ''}`, ...(r.paymentLink ? [`  ${w.pay}${colon} ${r.paymentLink}`] : [])].join('\n'),
-  );
-  const table = links.length > 0 ? `${grid}\n\n${w.online}\n${links.join('\n')}` : grid;
+  // Each invoice's portal link: listed under the text table (a URL is too long for a column of plain
+  // text), a column of the HTML table.
+  const links = d.rows.filter((r) => r.portalUrl).map((r) => `- ${r.number}${language === 'en' ? ':' : ' :'} ${r.portalUrl}`);
+  const linked = links.length > 0;
+  const table = linked ? `${grid}\n\n${w.online}\n${links.join('\n')}` : grid;
   const notAttached = d.notAttached.length > 0 ? w.notAttached(d.notAttached.join(', ')) : '';
   const signature = `${w.signature}\n${d.company}${d.companyEmail ? `\n${d.companyEmail}` : ''}`;
   const paragraphs = [w.greeting(d), w.intro(d), table, notAttached, d.paymentInstructions, w.outro(d), signature].filter((p) => p.length > 0);
-  const th = [...w.headers, ...(linked.length > 0 ? [w.onlineHeader] : [])].map((h, i) => `<th style="text-align:${i >= 2 && i < 4 ? 'right' : 'left'};padding:4px 8px">${escapeHtml(h)}</th>`).join('');
-  const anchor = (href: string, label: string) => `<a href="${escapeHtml(href)}">${escapeHtml(label)}</a>`;
-  // The column of links: the invoice's portal page, then its payment page; empty cell for an invoice without.
-  const linkCell = (r?: GroupedRow) =>
-    linked.length === 0 ? '' : `<td style="text-align:left;padding:4px 8px">${r ? [...(r.portalUrl ? [anchor(r.portalUrl, w.view)] : []), ...(r.paymentLink ? [anchor(r.paymentLink, w.pay)] : [])].join(' · ') : ''}</td>`;
-  const td = (c: readonly string[], row: GroupedRow | undefined, bold = false) =>
-    `<tr>${c.map((v, i) => `<td style="text-align:${i >= 2 ? 'right' : 'left'};padding:4px 8px${bold ? ';font-weight:bold' : ''}">${escapeHtml(v)}</td>`).join('')}${linkCell(row)}</tr>`;
-  const htmlTable = `<table style="border-collapse:collapse"><thead><tr>${th}</tr></thead><tbody>${cells.map((c, i) => td(c, d.rows[i])).join('')}${td(footer, undefined, true)}</tbody></table>`;
+  const th = [...w.headers, ...(linked ? [w.onlineHeader] : [])].map((h, i) => `<th style="text-align:${i >= 2 && i < 4 ? 'right' : 'left'};padding:4px 8px">${escapeHtml(h)}</th>`).join('');
+  const td = (c: readonly string[], url?: string, bold = false) =>
+    `<tr>${c.map((v, i) => `<td style="text-align:${i >= 2 ? 'right' : 'left'};padding:4px 8px${bold ? ';font-weight:bold' : ''}">${escapeHtml(v)}</td>`).join('')}${linked ? `<td style="padding:4px 8px">${url ? `<a href="${escapeHtml(url)}">${escapeHtml(w.view)}</a>` : ''}</td>` : ''}</tr>`;
+  const htmlTable = `<table style="border-collapse:collapse"><thead><tr>${th}</tr></thead><tbody>${cells.map((c, i) => td(c, d.rows[i]!.portalUrl)).join('')}${td(footer, undefined, true)}</tbody></table>`;
   const html = [textToHtml(w.greeting(d)), textToHtml(w.intro(d)), htmlTable, ...[notAttached, d.paymentInstructions, w.outro(d), signature].filter((p) => p.length > 0).map(textToHtml)].join('\n');
   return { subject: w.subject(d), text: paragraphs.join('\n\n'), html, table, htmlTable };
 };

@@ -109,7 +109,6 @@ describe('composeGroupedReminder', () => {
 describe('portal and payment links in a grouped reminder', () => {
   const portal = (id: string) => `https://app.example/p/tok-${id}`;
   const linked = three.map((m) => ({ ...m, portalUrl: portal(m.invoice.id) }));
-  const paying = { ...settings, paymentUrl: 'https://pay.example/?ref={{invoiceNumber}}&amount={{balance}}' };
 
   it('lists each invoice with its own portal link under the text table, and a column of links in the HTML table', async () => {
     const { email } = await composeGroupedReminder({ members: linked, client: aClient(), settings, template: defaultTemplate('reminder')!, asOf }, new FakePdfRenderer(), ['x@y.test']);
@@ -133,12 +132,11 @@ describe('portal and payment links in a grouped reminder', () => {
     expect(email.html).toContain(`<a href="${portal('b')}">Voir la facture</a>`);
   });
 
-  it('adds each invoice’s payment link (settings.paymentUrl with its number and balance) when set, escaped in the HTML', async () => {
-    const { email } = await composeGroupedReminder({ members: linked, client: aClient({ language: 'en' }), settings: paying, template: defaultTemplate('reminder')!, asOf }, new FakePdfRenderer(), ['x@y.test']);
-    // b: 1,200 € with 200 € paid.
-    expect(email.text).toContain(`- F-2026-0001: ${portal('b')}\n  Pay online: https://pay.example/?ref=F-2026-0001&amount=1000.00\n- F-2026-0002: ${portal('c')}`);
-    expect(email.text).toContain('Each invoice online (pay, tell us you paid, ask a question):');
-    expect(email.html).toContain(`<a href="${portal('b')}">View invoice</a> · <a href="https://pay.example/?ref=F-2026-0001&amp;amount=1000.00">Pay online</a>`);
+  it('words the links in the client’s language and escapes them in the HTML', async () => {
+    const odd = three.map((m) => ({ ...m, portalUrl: `${portal(m.invoice.id)}?a=1&b="2"` }));
+    const { email } = await composeGroupedReminder({ members: odd, client: aClient({ language: 'en' }), settings, template: defaultTemplate('reminder')!, asOf }, new FakePdfRenderer(), ['x@y.test']);
+    expect(email.text).toContain(`Each invoice online (pay, tell us you paid, ask a question):\n- F-2026-0001: ${portal('b')}?a=1&b="2"\n`);
+    expect(email.html).toContain(`<a href="${portal('b')}?a=1&amp;b=&quot;2&quot;">View invoice</a>`);
     expect(email.html).toContain('>Online</th>');
   });
 

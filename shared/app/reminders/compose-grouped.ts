@@ -4,7 +4,7 @@ import type { Client } from '../../domain/client.js';
 import { invoiceBalanceCents } from '../../domain/invoice.js';
 import { fitAttachments, groupRows, MAX_ATTACHMENT_BYTES } from '../../domain/grouped-reminder.js';
 import { penaltiesFor, RECOVERY_INDEMNITY_CENTS } from '../../domain/penalties.js';
-import { formatDate, paymentLinkFor, renderTemplate, textToHtml } from '../../domain/template-render.js';
+import { formatDate, renderTemplate, textToHtml } from '../../domain/template-render.js';
 import type { Settings } from '../../domain/settings.js';
 import { groupedReminderText } from '../../../templates/email/grouped-reminder.js';
 import { money } from '../../../templates/email/format.js';
@@ -108,9 +108,8 @@ export const composeGroupedReminder = async (m: GroupedMaterial, pdf: PdfRendere
       dueDate: formatDate(r.dueDate, language),
       balance: money(r.balanceCents, language),
       daysLate: r.daysLate,
+      // Its portal page shows how to pay (settings.paymentUrl for this invoice, IBAN, QR), as for a single reminder.
       ...(ordered[i]!.portalUrl ? { portalUrl: ordered[i]!.portalUrl } : {}),
-      // The payment page the portal shows for this invoice (settings.paymentUrl with its number and balance).
-      ...(m.settings.paymentUrl ? { paymentLink: paymentLinkFor(m.settings.paymentUrl, { number: r.number, balanceCents: r.balanceCents }) } : {}),
     })),
     total: money(totalCents, language),
     notAttached,
