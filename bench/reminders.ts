@@ -25,21 +25,32 @@ const PRICE = { email: 0.1 / 1000, invocation: 1 / 1e6, lambdaRequest: 0.2 / 1e6
 
 /** Counts DynamoDB items written, transactional ones double (they cost 2 WRU each). */
 const countWrites = () => {
-  const counter = { items: 0, wru: 0 };
+  const counter = { items: 0, wru: 0, byKind: new Map<string, number>() };
+  // What an item is, from its sort key: `STEP`, `INVOICE`, `EVT`… (the first segment that is not an id).
+  const kindOf = (item: { Key?: Record<string, unknown>; Item?: Record<string, unknown> } | undefined) => {
+    const key = item?.Key ?? item?.Item ?? {};
+    const sk = String(key.SK ?? '?');
+    return `${sk.replace(/^#/, '').split('#')[0] || '?'} (${String(key.PK ?? '?').split('#').filter((p) => /^[A-Z_]+$/.test(p)).join('/')})`;
+  };
+  const tally = (kind: string, n = 1) => counter.byKind.set(kind, (counter.byKind.get(kind) ?? 0) + n);
   documentClient().middlewareStack.add(
     (next, context) => async (args) => {
-      const input = args.input as { TransactItems?: unknown[] };
+      const input = args.input as { TransactItems?: Record<string, { Key?: Record<string, unknown>; Item?: Record<string, unknown> }>[] };
       if (context.commandName === 'TransactWriteItemsCommand') {
-        const n = input.TransactItems?.filter((t) => !(t as { ConditionCheck?: unknown }).ConditionCheck).length ?? 0;
-        counter.items += n;
-        counter.wru += 2 * n;
+        const writes = input.TransactItems?.filter((t) => !t.ConditionCheck) ?? [];
+        counter.items += writes.length;
+        counter.wru += 2 * writes.length;
+        for (const t of writes) tally(`${kindOf(Object.values(t)[0])} in a transaction`);
       } else if (['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand'].includes(context.commandName ?? '')) {
         counter.items += 1;
         counter.wru += 1;
+        tally(`${kindOf(args.input as { Key?: Record<string, unknown>; Item?: Record<string, unknown> })} ${(context.commandName ?? '').replace('ItemCommand', '')}`);
       } else if (context.commandName === 'BatchWriteItemCommand') {
-        const n = Object.values((args.input as { RequestItems?: Record<string, unknown[]> }).RequestItems ?? {}).reduce((a, l) => a + l.length, 0);
+        const lists = Object.values((args.input as { RequestItems?: Record<string, { PutRequest?: { Item?: Record<string, unknown> }; DeleteRequest?: { Key?: Record<string, unknown> } }[]> }).RequestItems ?? {});
+        const n = lists.reduce((a, l) => a + l.length, 0);
         counter.items += n;
         counter.wru += n;
+        for (const r of lists.flat()) tally(`${kindOf(r.PutRequest ? { Item: r.PutRequest.Item } : { Key: r.DeleteRequest?.Key })} batch`);
       }
       return next(args);
     },
@@ -113,6 +124,7 @@ export const runReminders = async (): Promise<Table[]> => {
           ['floor (1 email + 1 invocation + 2 writes, same Lambda time)', `$${floor.toFixed(4)}`, `ratio ${(ours / floor).toFixed(3)}`],
         ],
         notes: [
+          `Items written per reminder, by kind: ${[...writes.byKind].sort((a, b) => b[1] - a[1]).map(([kind, n]) => `${kind} ${(n / Math.max(1, sent)).toFixed(2)}`).join('; ')}.`,
           `Lambda time per send is bounded by the run's wall time × 2 cores / sends (${(lambdaSeconds * 1000).toFixed(0)} ms); SES $0.10/1,000 dominates the cost.`,
         ],
       },

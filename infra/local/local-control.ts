@@ -45,8 +45,11 @@ export const localControl = ({
       case 'POST /local/schedules/run': {
         const parsed = parseBody(body);
         const until = parsed?.until === undefined ? new Date() : new Date(String(parsed.until));
-        if (parsed === undefined || Number.isNaN(until.getTime())) return { status: 400, body: 'body must be { "until": "<ISO instant>" }' };
-        return { status: 200, body: { fired: await scheduler.runUntil(until) } };
+        const tenantId = parsed?.tenantId;
+        if (parsed === undefined || Number.isNaN(until.getTime()) || (tenantId !== undefined && typeof tenantId !== 'string')) {
+          return { status: 400, body: 'body must be { "until": "<ISO instant>", "tenantId"?: "<only this tenant\'s schedules>" }' };
+        }
+        return { status: 200, body: { fired: await scheduler.runUntil(until, tenantId === undefined ? {} : { tenantId }) } };
       }
       case 'GET /local/sms': {
         // Optional `?to=+33…` keeps one recipient's texts.

@@ -96,13 +96,15 @@ export class SchedulerEmulator {
    * time. Schedules due at the same instant fire together with bounded parallelism, as Lambda
    * runs concurrent invocations (which is also what the per-client gap claim must withstand).
    */
-  runUntil(until: Date, { settle = true } = {}): Promise<FiredSchedule[]> {
+  runUntil(until: Date, { settle = true, tenantId }: { settle?: boolean; tenantId?: string } = {}): Promise<FiredSchedule[]> {
+    // A tenant's clock only: tests that share the emulator move their own tenant's time, not the others'.
+    const inScope = (s: StoredSchedule) => tenantId === undefined || (parseInput(s.Target.Input ?? '') as { tenantId?: unknown } | null)?.tenantId === tenantId;
     return this.exclusive(async () => {
       const fired: FiredSchedule[] = [];
       while (fired.length < MAX_FIRES_PER_RUN) {
         if (settle) await this.props.settle?.();
-        this.store.coalesce(until);
-        const pending = this.store.pending();
+        this.store.coalesce(until, inScope);
+        const pending = this.store.pending().filter(inScope);
         const next = pending[0];
         if (!next || Date.parse(next.at) > until.getTime()) return fired;
         const wave = pending.filter((s) => s.at === next.at);

@@ -167,9 +167,9 @@ export class ScheduleStore {
    * days is no news, and 80 fires per tenant would make every long replay crawl. (The real
    * service never jumps: its clock fires every occurrence.)
    */
-  coalesce(until: Date): void {
+  coalesce(until: Date, inScope: (schedule: StoredSchedule) => boolean = () => true): void {
     for (const schedule of this.pending()) {
-      if (!schedule.recurring || Date.parse(schedule.at) > until.getTime()) continue;
+      if (!schedule.recurring || !inScope(schedule) || Date.parse(schedule.at) > until.getTime()) continue;
       const spec = parseCronExpression(schedule.ScheduleExpression)!;
       let last = new Date(schedule.at);
       for (let i = 0; i < 10_000; i++) {

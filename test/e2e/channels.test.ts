@@ -85,7 +85,7 @@ describe('channels per step on the local stack', () => {
     ]);
 
     // The text: to the billing contact, from the sender id, with the pay link, never on the holiday or at night.
-    const textFired = await runUntil(endOfDay(smsDay), invoice.id);
+    const textFired = await runUntil(endOfDay(smsDay), { tenant: t.tenantId, invoiceId: invoice.id });
     expect(textFired.map((f) => [f.input.stepId, 'outcome' in f.result ? f.result.outcome : f.result.error])).toEqual([['texto', 'sent']]);
     const texts = await localSms(phone);
     expect(texts).toHaveLength(1);
@@ -99,7 +99,7 @@ describe('channels per step on the local stack', () => {
     expect(sentLocal.weekday).not.toBe('Sun');
 
     // The letter: produced, waiting to be posted, downloadable with the recorded hash.
-    const letterFired = await runUntil(endOfDay(letterDay), invoice.id);
+    const letterFired = await runUntil(endOfDay(letterDay), { tenant: t.tenantId, invoiceId: invoice.id });
     expect(letterFired.map((f) => [f.input.stepId, 'outcome' in f.result ? f.result.outcome : f.result.error])).toEqual([['lettre', 'to_post']]);
     const toPostStep = ours((await t.ok('GET', `/invoices/${invoice.id}/reminders`)).items)[1] as any;
     expect(toPostStep).toMatchObject({ stepId: 'lettre', channel: 'letter', state: 'to_post' });

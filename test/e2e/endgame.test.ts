@@ -40,7 +40,7 @@ describe('litigation, proof file and write-off', () => {
     expect(Date.parse(plan[4]!.scheduledAt!) - Date.parse(plan[3]!.scheduledAt!)).toBeGreaterThanOrEqual(15 * 86_400_000 - 3_600_000);
     expect((await schedulesOf(invoice.id)).map((s) => s.input.stepId)).toContain('escalate');
 
-    const fired = await runUntil(endOfDay(addDays(due, 60)), invoice.id);
+    const fired = await runUntil(endOfDay(addDays(due, 60)), { tenant: t.tenantId, invoiceId: invoice.id });
     expect(fired.map((f) => [f.input.stepId, 'result' in f && 'outcome' in f.result ? f.result.outcome : 'error'])).toEqual([
       ['j-5', 'sent'],
       ['j+1', 'sent'],

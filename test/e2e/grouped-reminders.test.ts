@@ -60,7 +60,7 @@ describe('grouped reminders on the local stack', () => {
     const email = uniqueEmail('grouped');
     const { invoices } = await lateInvoices(t, email, [20, 12, 4]);
 
-    const fired = (await runUntil(endOfDay(addDays(parisToday(), 4)))).filter((f) => invoices.some((i) => i.id === f.input?.invoiceId));
+    const fired = (await runUntil(endOfDay(addDays(parisToday(), 4)), { tenant: t.tenantId })).filter((f) => invoices.some((i) => i.id === f.input?.invoiceId));
     const outcomes = fired.map((f) => ('result' in f && f.result && 'outcome' in f.result ? f.result.outcome : 'error'));
     expect(outcomes.filter((o) => o === 'sent')).toHaveLength(1);
 
@@ -93,7 +93,7 @@ describe('grouped reminders on the local stack', () => {
     await t.ok('PUT', '/settings', { ...companySettings, groupByClient: false, minGapDays: 0 });
     const email = uniqueEmail('ungrouped');
     const { invoices } = await lateInvoices(t, email, [20, 4]);
-    await runUntil(endOfDay(addDays(parisToday(), 4)));
+    await runUntil(endOfDay(addDays(parisToday(), 4)), { tenant: t.tenantId });
     const mails = reminders(await inbox(email));
     expect(mails.length).toBeGreaterThanOrEqual(2);
     for (const mail of mails) expect(mail.attachments).toHaveLength(1);

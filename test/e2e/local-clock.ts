@@ -32,10 +32,14 @@ const local = async (method: string, path: string, body?: unknown): Promise<any>
 export const schedulesOf = async (invoiceId: string): Promise<PendingSchedule[]> =>
   ((await local('GET', '/local/schedules')).items as PendingSchedule[]).filter((s) => s.input?.invoiceId === invoiceId);
 
-/** Fires every schedule due up to `until` on the simulated clock; returns those of one invoice. */
-export const runUntil = async (until: Date, invoiceId?: string): Promise<Fired[]> => {
-  const fired = (await local('POST', '/local/schedules/run', { until: until.toISOString() })).fired as Fired[];
-  return invoiceId ? fired.filter((f) => f.input?.invoiceId === invoiceId) : fired;
+/**
+ * Fires every schedule of `tenant` due up to `until` on the simulated clock; returns those of one
+ * invoice when `invoiceId` is given. Each test moves its own tenant's clock: test files run side
+ * by side on one Scheduler emulator, and a jump of 80 days must not fire another file's schedules.
+ */
+export const runUntil = async (until: Date, scope: { tenant: string; invoiceId?: string }): Promise<Fired[]> => {
+  const fired = (await local('POST', '/local/schedules/run', { until: until.toISOString(), tenantId: scope.tenant })).fired as Fired[];
+  return scope.invoiceId ? fired.filter((f) => f.input?.invoiceId === scope.invoiceId) : fired;
 };
 
 export const parisToday = () => localDate(new Date(), 'Europe/Paris');

@@ -201,7 +201,7 @@ describe('the daily overview on the local stack', () => {
     // The first morning after now (tomorrow, or today when run before 06:00): the payment is of the day before.
     const fireDay = inParis(schedule!.at).date;
     await t.ok('POST', `/invoices/${invoice.id}/payments`, { amountCents: 25_000, date: addDays(fireDay, -1), method: 'cheque' });
-    const fired = (await runUntil(new Date(Date.parse(schedule!.at) + 30 * 60_000))).filter((f) => (f.input as { tenantId?: string }).tenantId === t.tenantId && (f.input as { kind?: string }).kind === 'overview');
+    const fired = (await runUntil(new Date(Date.parse(schedule!.at) + 30 * 60_000), { tenant: t.tenantId })).filter((f) => (f.input as { tenantId?: string }).tenantId === t.tenantId && (f.input as { kind?: string }).kind === 'overview');
     expect(fired).toHaveLength(1);
     expect(fired[0]!.result).toMatchObject({ outcome: 'sent', date: fireDay });
     const [mail, ...more] = (await inbox(t.owner)).filter((m) => m.subject.startsWith('[Relances] Votre journée'));

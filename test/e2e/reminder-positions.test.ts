@@ -7,10 +7,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, daysBetween } from '../../shared/domain/dates.js';
 import { aBusinessClientInput, anInvoiceInput } from '../fixtures/api-fixtures.js';
-import { api, inbox, uniqueEmail } from './http.js';
+import { aFreshTenant, inbox, uniqueEmail } from './http.js';
 import { endOfDay, inParis, parisToday, runUntil } from './local-clock.js';
 
-const acme = api('acme');
+// A tenant of its own: its settings (a 3-day gap) and its 80-day clock jump touch no other test.
+let acme: Awaited<ReturnType<typeof aFreshTenant>>;
 const POSITIONS = [12, 8, 5, 3, 1, 0, -1, -3, -8, -15, -30, -45, -75];
 
 interface Step {
@@ -26,6 +27,7 @@ interface Step {
 
 describe('the reminder engine over the position table', () => {
   beforeAll(async () => {
+    acme = await aFreshTenant('positions');
     const res = await acme.put('/settings', {
       remindersEnabled: true,
       minGapDays: 3,
@@ -55,7 +57,7 @@ describe('the reminder engine over the position table', () => {
       invoices.push({ id: draft.json.id, due, email, shared: isShared });
     }
 
-    await runUntil(endOfDay(addDays(today, 80)));
+    await runUntil(endOfDay(addDays(today, 80)), { tenant: acme.tenant });
 
     // The shared client's messages by id: two invoices due the same day go out as one grouped message.
     const sharedMessages = new Map<string, string>();

@@ -137,6 +137,19 @@ describe('Scheduler emulator, driven by the real SDK client', () => {
     for (const name of ['summer-step', 'future-step']) await scheduler.send(new DeleteScheduleCommand({ Name: name, GroupName: GROUP }));
   });
 
+  it('moves one tenant’s clock only when runUntil names a tenant', async () => {
+    received.length = 0;
+    const of = (tenantId: string, name: string) =>
+      aSchedule(name, '2025-02-03T09:00:00', { Target: { ...aSchedule(name, '2025-02-03T09:00:00').Target!, Input: JSON.stringify({ tenantId, invoiceId: name }) } });
+    await scheduler.send(new CreateScheduleCommand(of('tenant-a', 'a-step')));
+    await scheduler.send(new CreateScheduleCommand(of('tenant-b', 'b-step')));
+
+    expect((await emulator.runUntil(new Date('2025-02-04T00:00:00Z'), { tenantId: 'tenant-a' })).map((f) => f.name)).toEqual(['a-step']);
+    expect(emulator.pending().map((p) => p.name)).toEqual(['b-step']);
+    expect((await emulator.runUntil(new Date('2025-02-04T00:00:00Z'))).map((f) => f.name)).toEqual(['b-step']);
+    expect(received.map((r) => (r as { invoiceId: string }).invoiceId)).toEqual(['a-step', 'b-step']);
+  });
+
   it('takes into account schedules re-planned by a fire, in time order', async () => {
     received.length = 0;
     replan = async ({ invoiceId }) => {

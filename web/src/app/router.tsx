@@ -41,6 +41,7 @@ export const routes: RouteObject[] = [
       { path: 'settings', ...screen(() => import('../features/settings/settings-screen')) },
       { path: 'notifications', ...screen(() => import('../features/notifications/notifications-screen')) },
       { path: 'import', ...screen(() => import('../features/import/import-screen')) },
+      { path: 'letters', ...screen(() => import('../features/letters/letters-screen')) },
       { path: 'simulation', ...screen(() => import('../features/simulation/simulation-screen')) },
       { path: '*', ...screen(() => import('../components/not-found')) },
     ],

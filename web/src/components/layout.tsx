@@ -12,6 +12,7 @@ const NAV = [
   ['/templates', 'nav.templates'],
   ['/scenarios', 'nav.scenarios'],
   ['/simulation', 'nav.simulation'],
+  ['/letters', 'nav.letters'],
   ['/notifications', 'nav.alerts'],
   ['/settings', 'nav.settings'],
 ] as const;

@@ -12,6 +12,7 @@ export const en: Translations = {
     templates: 'Templates',
     scenarios: 'Scenarios',
     simulation: 'Simulation',
+    letters: 'Letters',
     alerts: 'Alerts',
     unread: '{{count}} unread',
     settings: 'Settings',
@@ -77,6 +78,8 @@ export const en: Translations = {
     written_off: 'Written off',
   },
   home: {
+    lettersPending: '{{count}} letter(s) to post by registered mail',
+    lettersOpen: 'See the letters',
     title: 'Hello',
     overdueTitle: 'Overdue invoices',
     noOverdue: 'No overdue invoice. Well done!',

@@ -10,6 +10,7 @@ export const fr = {
     templates: 'Modèles',
     scenarios: 'Scénarios',
     simulation: 'Simulation',
+    letters: 'Courriers',
     alerts: 'Alertes',
     unread: '{{count}} non lue(s)',
     settings: 'Réglages',
@@ -75,6 +76,8 @@ export const fr = {
     written_off: 'Passée en perte',
   },
   home: {
+    lettersPending: '{{count}} courrier(s) à poster en recommandé',
+    lettersOpen: 'Voir les courriers',
     title: 'Bonjour',
     overdueTitle: 'Factures en retard',
     noOverdue: 'Aucune facture en retard. Bravo !',

@@ -17,3 +17,6 @@ export const useTodaysReminders = () =>
       return unwrap(api().GET('/reminders/simulation', { params: { query: { from: new Date().toISOString(), to: `${addDaysIso(today, 1)}T00:00:00Z` } } }));
     },
   });
+
+/** Letters waiting to be posted (same query key as the letters screen): the home screen points to them when there are some. */
+export const useLettersToPost = () => useQuery({ queryKey: ['reminders', 'to-post'], queryFn: () => unwrap(api().GET('/reminders/to-post')) });

@@ -2,7 +2,7 @@ import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { ErrorMessage, Loading, PageHeader, Stat } from '../../components/ui';
 import { useI18n } from '../../lib/i18n';
-import { useCockpit, useTodaysReminders } from './api';
+import { useCockpit, useLettersToPost, useTodaysReminders } from './api';
 
 const CockpitCharts = lazy(() => import('./components/cockpit-charts'));
 
@@ -11,6 +11,7 @@ export default function HomeScreen() {
   const { t, money, number, percent } = useI18n();
   const cockpit = useCockpit();
   const today = useTodaysReminders();
+  const letters = useLettersToPost().data?.items.length ?? 0;
   return (
     <section>
       <PageHeader title={t('home.title')}>
@@ -21,6 +22,14 @@ export default function HomeScreen() {
           {t('home.newClient')}
         </Link>
       </PageHeader>
+      {letters > 0 && (
+        <p className="notice row" data-testid="letters-pending">
+          <strong>{t('home.lettersPending', { count: letters })}</strong>
+          <Link to="/letters" className="button small">
+            {t('home.lettersOpen')}
+          </Link>
+        </p>
+      )}
       {cockpit.isPending ? (
         <Loading />
       ) : cockpit.isError ? (

@@ -10,11 +10,12 @@ import { addDaysIso } from '../../lib/dates';
 import { todayIso } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { ApiError } from '../../lib/problem';
+import { PlanState, PortalPlanRequest } from './plan-request';
 import './texts';
 
 type Portal = operations['getPortal']['responses'][200]['content']['application/json'];
 
-/** The client portal (public, the link's token is the credential): the invoice, how to pay, and the client's three answers. */
+/** The client portal (public, the link's token is the credential): the invoice, how to pay, the client's answers and a payment plan proposal. */
 export default function PortalScreen() {
   const { token = '' } = useParams();
   const { t } = useI18n();
@@ -74,6 +75,7 @@ const PortalPage = ({ token, portal }: { token: string; portal: Portal }) => {
         </p>
       )}
       <Status portal={portal} />
+      <PlanState portal={portal} />
       <PdfButton token={token} number={invoice.number} />
 
       {!settled && (
@@ -185,6 +187,7 @@ const PortalPage = ({ token, portal }: { token: string; portal: Portal }) => {
           )}
         </div>
       )}
+      {!settled && actions.planRequest && portal.planRequest?.status !== 'pending' && <PortalPlanRequest token={token} portal={portal} />}
       {seller.email && <p className="muted">{t('portalPage.contact', { email: seller.email })}</p>}
     </article>
   );

@@ -5,12 +5,14 @@ import { api, unwrap } from '../../lib/api-client';
 import { addDaysIso } from '../../lib/dates';
 import { todayIso } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
+import { SimulationDays } from './simulation-days';
 
-/** A calendar of what would go out: one group per day, sends and skips with their reason. */
+/** A calendar of what would go out: one group per day, sends (with their channel), skips with their reason, moves to litigation, and which rule chose each scenario. */
 export default function SimulationScreen() {
-  const { t, date, dateTime } = useI18n();
+  const { t } = useI18n();
   const [range, setRange] = useState(() => ({ from: todayIso(), to: addDaysIso(todayIso(), 30) }));
   const [draft, setDraft] = useState(range);
+  const scenarios = useQuery({ queryKey: ['scenarios'], queryFn: () => unwrap(api().GET('/scenarios')), staleTime: 60_000 });
   const simulation = useQuery({
     queryKey: ['simulation', range],
     queryFn: () =>
@@ -34,32 +36,7 @@ export default function SimulationScreen() {
         </button>
       </form>
       <AsyncState query={simulation} isEmpty={(d) => d.items.length === 0} empty={<EmptyState title={t('simulation.empty')} />}>
-        {(data) => {
-          const days = new Map<string, typeof data.items>();
-          for (const item of data.items) {
-            const day = (item.at ?? data.from).slice(0, 10);
-            days.set(day, [...(days.get(day) ?? []), item]);
-          }
-          return [...days.entries()]
-            .sort(([a], [b]) => a.localeCompare(b))
-            .map(([day, items]) => (
-              <section key={day} className="day-group card" aria-labelledby={`day-${day}`}>
-                <h3 id={`day-${day}`}>
-                  {date(day)} · {t('simulation.count', { count: items.filter((i) => i.action === 'send').length })}
-                </h3>
-                <ul className="plain-list">
-                  {items.map((item) => (
-                    <li key={`${item.invoiceId}-${item.stepId}`}>
-                      <span className={`badge ${item.action === 'send' ? 'info' : 'neutral'}`}>{item.action === 'send' ? t('simulation.send') : t('simulation.skip')}</span>{' '}
-                      {item.clientName} · {item.invoiceNumber ?? item.invoiceId} · {item.stepId.toUpperCase()} · {item.templateId}
-                      {item.at && <span className="muted"> · {dateTime(item.at)}</span>}
-                      {item.reason && <span className="muted"> · {item.reason}</span>}
-                    </li>
-                  ))}
-                </ul>
-              </section>
-            ));
-        }}
+        {(data) => <SimulationDays simulation={data} scenarioNames={Object.fromEntries((scenarios.data?.items ?? []).map((x) => [x.id, x.name]))} />}
       </AsyncState>
     </section>
   );

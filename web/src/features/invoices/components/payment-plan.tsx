@@ -5,7 +5,7 @@ import { centsToInput, parseMoney, todayIso } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n';
 import { ApiError } from '../../../lib/problem';
 import { usePaymentPlan, usePlanActions, type Invoice } from '../api';
-import { splitPlan } from '../plan-split';
+import { splitPlan } from '../../../lib/plan-split';
 import '../texts';
 
 /** The payment plan (échéancier): its instalments with what is left on each, a client's request to decide, or a new plan. */

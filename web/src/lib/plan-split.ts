@@ -1,5 +1,5 @@
 /** Splits a balance into instalments of equal cents (the last takes the remainder), dates every N days. */
-import { addDaysIso } from '../../lib/dates';
+import { addDaysIso } from './dates';
 
 export const splitPlan = (balanceCents: number, count: number, first: string, everyDays: number): { dueDate: string; amountCents: number }[] => {
   const n = Math.max(1, Math.min(count, balanceCents));

@@ -1,0 +1,176 @@
+import { readFile } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { addDays } from '../../shared/domain/dates.js';
+import { aBusinessClientInput, aCompanyIdentity, anInvoiceInput } from '../fixtures/api-fixtures.js';
+import { parisToday, runUntil } from '../e2e/local-clock.js';
+import { horizontalOverflow, launch, PHONE, screenshot, seriousViolations, signIn } from './browser.js';
+
+/**
+ * Issue 10 §2 and §4, issue 13 §1 and §4 through the screens, in Chromium at 375 px, French: the
+ * simulation shows a letter step, the move to litigation and which rule chose each scenario; the
+ * letter, once produced, is pointed to from Home, downloaded from "Courriers à poster" and closed
+ * with its tracking number; the client proposes a payment plan from the portal (a wrong total
+ * refused in the form), the owner accepts it, and the portal shows the plan reminder.
+ */
+const tenant = `gaps-${Date.now().toString(36)}`;
+let browser: Browser;
+let page: Page;
+let token = '';
+const web = () => inject('webUrl');
+const apiUrl = () => inject('apiUrl');
+const poll = <T>(fn: () => Promise<T> | T, options: { timeout?: number; message?: string } = {}) => expect.poll(fn, { timeout: 20_000, interval: 100, ...options });
+const plain = (s: string | null) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ');
+
+const call = async (method: string, path: string, body?: unknown) => {
+  const res = await fetch(`${apiUrl()}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), 'idempotency-key': crypto.randomUUID() },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, json: (res.headers.get('content-type') ?? '').includes('json') ? ((await res.json()) as any) : undefined };
+};
+const ok = async (method: string, path: string, body?: unknown) => {
+  const res = await call(method, path, body);
+  if (res.status >= 300) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(res.json)}`);
+  return res.json;
+};
+
+const check = async (p: Page, name: string) => {
+  await p.waitForLoadState('networkidle');
+  await poll(() => p.locator('[role=status].loading').count(), { timeout: 15_000 }).toBe(0);
+  await screenshot(p, name);
+  expect(await seriousViolations(p), `axe on ${name}`).toEqual([]);
+  expect(await horizontalOverflow(p), `horizontal scroll on ${name}`).toBeLessThanOrEqual(0);
+};
+
+let lettered: { id: string; number: string };
+let planned: { id: string; number: string };
+
+beforeAll(async () => {
+  token = ((await (await fetch(`${apiUrl()}/local/token?tenant=${tenant}`)).json()) as { token: string }).token;
+  await ok('PUT', '/settings', { company: aCompanyIdentity() });
+  // A scenario whose only step is a registered letter the day after the due date; its client's invoice is already late.
+  await ok('POST', '/scenarios', { id: 'courrier', name: 'Courrier recommandé', steps: [{ id: 'lettre', offsetDays: 1, templateId: 'formal-notice', channel: 'letter' }] });
+  const postal = await ok('POST', '/clients', aBusinessClientInput({ name: 'Menuiserie Roux', email: 'compta@roux.test', scenarioId: 'courrier' }));
+  const plain = await ok('POST', '/clients', aBusinessClientInput({ name: 'Fleurs Bernard', email: 'compta@bernard.test' }));
+  const today = parisToday();
+  const send = async (clientId: string, issueDate: string, dueDate: string, unitPriceCents: number) => {
+    const draft = await ok('POST', '/invoices', anInvoiceInput(clientId, { issueDate, dueDate, lines: [{ description: 'Travaux', quantity: 1, unitPriceCents, vatRate: 20 }] }));
+    return ok('POST', `/invoices/${draft.id}/send`);
+  };
+  lettered = await send(postal.id, addDays(today, -30), addDays(today, -3), 50_000);
+  planned = await send(plain.id, today, addDays(today, 30), 10_000);
+  browser = await launch();
+  const context = await browser.newContext({ viewport: PHONE, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+  page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await signIn(page, web(), tenant);
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('letters, simulation and portal payment plans in Chromium', () => {
+  let letterAt = '';
+
+  it('simulates the letter step, the move to litigation after it, and says which rule chose each scenario', async () => {
+    await poll(async () => {
+      const step = (await ok('GET', `/invoices/${lettered.id}/reminders`)).items.find((s: { stepId: string }) => s.stepId === 'lettre');
+      letterAt = step?.state === 'scheduled' && !step.projected ? step.scheduledAt : '';
+      return letterAt;
+    }, { timeout: 30_000 }).not.toBe('');
+    await page.getByRole('navigation').getByRole('link', { name: 'Simulation' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Simulation' }).waitFor();
+    const items = page.getByTestId('simulation-item');
+    const ofLettered = items.filter({ hasText: lettered.number });
+    await poll(() => ofLettered.count()).toBeGreaterThanOrEqual(2);
+    const letter = ofLettered.and(page.locator('[data-channel=letter][data-action=send]'));
+    expect(await letter.count()).toBe(1);
+    expect(await letter.getByText('Courrier recommandé', { exact: true }).count()).toBe(1);
+    expect(plain(await letter.getByTestId('simulation-rule').textContent())).toBe('Scénario « Courrier recommandé » — choisi sur la fiche du client');
+    const escalation = ofLettered.and(page.locator('[data-action=escalate]'));
+    expect(await escalation.count()).toBe(1);
+    expect(plain(await escalation.textContent())).toContain('passe en contentieux');
+    const other = items.filter({ hasText: planned.number }).first();
+    await poll(async () => plain(await other.getByTestId('simulation-rule').textContent())).toMatch(/scénario par défaut/);
+    expect(plain(await page.getByTestId('simulation-summary').textContent())).toContain('1 courrier(s) à poster');
+    await check(page, '60-simulation-channels');
+  });
+
+  it('points to the letter from Home once produced, downloads it and closes it with its tracking number', async () => {
+    await page.goto(`${web()}/letters`);
+    await poll(() => page.getByText('Aucun courrier à poster.').count()).toBe(1);
+    await check(page, '61-letters-empty');
+    const fired = await runUntil(new Date(new Date(letterAt).getTime() + 60_000), { tenant, invoiceId: lettered.id });
+    expect(fired.map((f) => ['outcome' in f.result ? f.result.outcome : f.result.error, f.input.stepId])).toContainEqual(['to_post', 'lettre']);
+    await poll(async () => (await ok('GET', '/reminders/to-post')).items.length).toBe(1);
+
+    await page.goto(`${web()}/`);
+    const pending = page.getByTestId('letters-pending');
+    await poll(async () => plain(await pending.textContent())).toContain('1 courrier(s) à poster en recommandé');
+    await pending.getByRole('link', { name: 'Voir les courriers' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Courriers à poster' }).waitFor();
+    const card = page.getByTestId('letter');
+    await poll(() => card.count()).toBe(1);
+    expect(plain(await card.textContent())).toContain('Menuiserie Roux');
+    expect(plain(await card.locator('address').textContent())).toContain('75011 Paris');
+    const download = page.waitForEvent('download');
+    await card.getByRole('button', { name: `Lettre ${lettered.number} (PDF)` }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe(`mise-en-demeure-${lettered.number}.pdf`);
+    expect((await readFile((await file.path())!)).subarray(0, 5).toString()).toBe('%PDF-');
+    await check(page, '62-letters-to-post');
+
+    const form = page.getByRole('form', { name: `Marquer la lettre ${lettered.number} comme postée` });
+    await form.getByLabel('N° de recommandé (facultatif)').fill('1A 234 567 8901 2');
+    await form.getByRole('button', { name: 'Marquer comme posté' }).click();
+    await poll(() => page.getByText(`Lettre ${lettered.number} enregistrée comme postée.`).count()).toBe(1);
+    await poll(() => page.getByText('Aucun courrier à poster.').count()).toBe(1);
+    const step = (await ok('GET', `/invoices/${lettered.id}/reminders`)).items.find((s: { stepId: string }) => s.stepId === 'lettre');
+    expect(step).toMatchObject({ state: 'sent', trackingNumber: '1A 234 567 8901 2' });
+    await check(page, '63-letters-posted');
+  });
+
+  it('lets the client propose a payment plan from the portal; the owner accepts it and the portal shows the plan reminder', async () => {
+    const link = await ok('POST', `/invoices/${planned.id}/portal-link`);
+    const client = await browser.newContext({ viewport: PHONE, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+    const portal = await client.newPage();
+    portal.setDefaultTimeout(15_000);
+    try {
+      await portal.goto(`${web()}${new URL(link.url).pathname}`);
+      const form = portal.getByRole('form', { name: 'Proposer un échéancier' });
+      await form.waitFor();
+      await form.getByLabel('Nombre d’échéances').fill('2');
+      await form.getByRole('button', { name: 'Répartir le reste à payer' }).click();
+      const second = form.getByRole('group', { name: 'Échéance 2' }).getByLabel('Montant (€)');
+      expect(await second.inputValue()).toBe('60,00');
+      await second.fill('50,00');
+      await form.getByRole('button', { name: 'Envoyer ma proposition' }).click();
+      await poll(async () => plain(await form.getByRole('alert').textContent())).toBe('Les échéances doivent faire 120,00 € au total (elles font 110,00 €).');
+      await check(portal, '64-portal-plan-error');
+      await second.fill('60,00');
+      await form.getByRole('button', { name: 'Envoyer ma proposition' }).click();
+      await poll(async () => plain(await portal.getByTestId('portal-plan-request').textContent())).toContain('en attente de sa réponse');
+      expect(await form.count()).toBe(0);
+      await check(portal, '65-portal-plan-pending');
+      expect((await ok('GET', `/invoices/${planned.id}`)).planRequest).toMatchObject({ status: 'pending', instalments: [{ amountCents: 6000 }, { amountCents: 6000 }] });
+
+      // The owner accepts it on the invoice screen.
+      await page.goto(`${web()}/invoices/${planned.id}`);
+      const request = page.getByRole('group', { name: 'Le client demande un échéancier' });
+      await request.getByRole('button', { name: 'Accepter' }).click();
+      await poll(() => page.getByTestId('instalments').locator('tbody tr').count(), { timeout: 30_000 }).toBe(2);
+
+      await portal.reload();
+      await portal.getByRole('heading', { level: 2, name: 'Rappel de l’échéancier' }).waitFor();
+      expect(await portal.getByTestId('portal-instalments').locator('tbody tr').count()).toBe(2);
+      expect(plain(await portal.getByTestId('portal-plan-request').textContent())).toContain('Votre échéancier a été accepté');
+      expect(await portal.getByRole('form', { name: 'Proposer un échéancier' }).count()).toBe(0);
+      await check(portal, '66-portal-plan-reminder');
+    } finally {
+      await client.close();
+    }
+  });
+});

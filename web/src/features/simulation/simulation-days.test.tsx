@@ -1,0 +1,79 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { renderInApp } from '../../test/render';
+import { SimulationDays, type Simulation, type SimulationItem } from './simulation-days';
+
+const item = (over: Partial<SimulationItem>): SimulationItem => ({
+  clientId: 'c1',
+  clientName: 'Garage Lefèvre',
+  invoiceId: 'inv1',
+  invoiceNumber: 'F-2026-0001',
+  stepId: 'j1',
+  templateId: 'reminder',
+  channel: 'email',
+  action: 'send',
+  at: '2026-12-01T08:00:00.000Z',
+  scenarioId: 'b2b-default',
+  scenarioRule: 'default',
+  ...over,
+});
+
+const simulation = (items: SimulationItem[]): Simulation => ({ from: '2026-12-01T00:00:00.000Z', to: '2026-12-31T23:59:59.000Z', items });
+const plain = (s: string | null | undefined) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ');
+
+describe('simulation days', () => {
+  it('shows every step the API returns: email, SMS and letter sends, a skip with its reason and a move to litigation', () => {
+    renderInApp(
+      <SimulationDays
+        simulation={simulation([
+          item({ stepId: 'j1' }),
+          item({ stepId: 'texto', channel: 'sms', templateId: 'sms-reminder', invoiceId: 'inv2', invoiceNumber: 'F-2026-0002' }),
+          item({ stepId: 'lettre', channel: 'letter', templateId: 'formal-notice', at: '2026-12-05T08:00:00.000Z' }),
+          item({ stepId: 'j15', action: 'skip', reason: 'paused', at: '2026-12-05T08:00:00.000Z', invoiceId: 'inv3', invoiceNumber: 'F-2026-0003' }),
+          item({ stepId: 'litigation', action: 'escalate', templateId: 'litigation', at: '2026-12-20T08:00:00.000Z' }),
+        ])}
+        scenarioNames={{ 'b2b-default': 'Professionnels' }}
+      />,
+    );
+    const rows = screen.getAllByTestId('simulation-item');
+    expect(rows.map((r) => [r.dataset.action, r.dataset.channel])).toEqual([
+      ['send', 'email'],
+      ['send', 'sms'],
+      ['send', 'letter'],
+      ['skip', 'email'],
+      ['escalate', 'email'],
+    ]);
+    expect(within(rows[1]!).getByText('SMS')).toBeTruthy();
+    expect(within(rows[2]!).getByText('Courrier recommandé')).toBeTruthy();
+    expect(plain(rows[3]!.textContent)).toContain('Sautée');
+    expect(plain(rows[3]!.textContent)).toContain('paused');
+    expect(within(rows[4]!).getByText('Contentieux')).toBeTruthy();
+    expect(plain(rows[4]!.textContent)).toContain('passe en contentieux');
+    // The escalation is not a channel: no "E-mail" badge on it.
+    expect(within(rows[4]!).queryByText('E-mail')).toBeNull();
+    // One group per day, each counting its sends.
+    expect(screen.getAllByRole('heading', { level: 3 }).map((h) => plain(h.textContent))).toEqual(['1 déc. 2026 · 2 envoi(s)', '5 déc. 2026 · 1 envoi(s)', '20 déc. 2026 · 0 envoi(s)']);
+    expect(plain(screen.getByTestId('simulation-summary').textContent)).toContain('1 courrier(s) à poster · 1 SMS · 1 passage(s) en contentieux');
+    expect(screen.getByRole('link', { name: 'F-2026-0002' }).getAttribute('href')).toBe('/invoices/inv2');
+  });
+
+  it('says in plain words which rule chose the scenario: the client’s own, a category, or the default', () => {
+    renderInApp(
+      <SimulationDays
+        simulation={simulation([
+          item({ invoiceId: 'a', scenarioId: 'chantiers', scenarioRule: 'client' }),
+          item({ invoiceId: 'b', scenarioId: 'grands', scenarioRule: 'tag:grand-compte' }),
+          item({ invoiceId: 'c', scenarioId: 'b2c-default', scenarioRule: 'default' }),
+        ])}
+        scenarioNames={{ chantiers: 'Chantiers', grands: 'Grands comptes' }}
+      />,
+    );
+    expect(screen.getAllByTestId('simulation-rule').map((r) => r.textContent)).toEqual([
+      'Scénario « Chantiers » — choisi sur la fiche du client',
+      'Scénario « Grands comptes » — choisi par la catégorie « grand-compte » du client',
+      // A scenario whose name is unknown shows its id.
+      'Scénario « b2c-default » — scénario par défaut (aucun scénario sur le client ni sur ses catégories)',
+    ]);
+    expect(screen.queryByTestId('simulation-summary')).toBeNull();
+  });
+});

@@ -1,0 +1,77 @@
+import { Link } from 'react-router';
+import type { operations } from '../../api/schema';
+import { useI18n } from '../../lib/i18n';
+import './texts';
+
+export type Simulation = operations['simulation']['responses'][200]['content']['application/json'];
+export type SimulationItem = Simulation['items'][number];
+
+const ACTION_TONE: Record<SimulationItem['action'], string> = { send: 'info', skip: 'neutral', escalate: 'danger' };
+
+/** Which rule chose the scenario, in words: the client's own, one of its categories (`tag:<tag>`), or the default. */
+export const useRuleText = () => {
+  const { t } = useI18n();
+  return (rule: string): string =>
+    rule === 'client' ? t('simulationMore.rule.client') : rule.startsWith('tag:') ? t('simulationMore.rule.tag', { tag: rule.slice(4) }) : rule === 'default' ? t('simulationMore.rule.default') : rule;
+};
+
+/** What would happen, one group per day: sends (with their channel), skips with their reason, moves to litigation; each with its scenario and why. */
+export const SimulationDays = ({ simulation, scenarioNames = {} }: { simulation: Simulation; scenarioNames?: Record<string, string> }) => {
+  const { t, date, dateTime } = useI18n();
+  const ruleText = useRuleText();
+  const days = new Map<string, SimulationItem[]>();
+  for (const item of simulation.items) {
+    const day = (item.at ?? simulation.from).slice(0, 10);
+    days.set(day, [...(days.get(day) ?? []), item]);
+  }
+  const count = (f: (i: SimulationItem) => boolean) => simulation.items.filter(f).length;
+  const escalations = count((i) => i.action === 'escalate');
+  const letters = count((i) => i.action === 'send' && i.channel === 'letter');
+  const sms = count((i) => i.action === 'send' && i.channel === 'sms');
+  return (
+    <>
+      {(escalations > 0 || letters > 0 || sms > 0) && (
+        <p className="notice" data-testid="simulation-summary">
+          {[letters > 0 && t('simulationMore.letters', { count: letters }), sms > 0 && t('simulationMore.sms', { count: sms }), escalations > 0 && t('simulationMore.escalations', { count: escalations })]
+            .filter(Boolean)
+            .join(' · ')}
+          <br />
+          <span className="muted">{t('simulationMore.legend')}</span>
+        </p>
+      )}
+      {[...days.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([day, items]) => (
+          <section key={day} className="day-group card" aria-labelledby={`day-${day}`}>
+            <h3 id={`day-${day}`}>
+              {date(day)} · {t('simulation.count', { count: items.filter((i) => i.action === 'send').length })}
+            </h3>
+            <ul className="plain-list simulation-items">
+              {items.map((item) => (
+                <li key={`${item.invoiceId}-${item.stepId}`} data-testid="simulation-item" data-action={item.action} data-channel={item.channel}>
+                  <span className={`badge ${ACTION_TONE[item.action]}`}>
+                    {item.action === 'send' ? t('simulation.send') : item.action === 'escalate' ? t('simulationMore.escalate') : t('simulation.skip')}
+                  </span>{' '}
+                  {item.action !== 'escalate' && (
+                    <>
+                      <span className={`badge ${item.channel === 'email' ? 'neutral' : 'warn'}`} title={t('simulationMore.channel')}>
+                        {t(`simulationMore.channels.${item.channel}`)}
+                      </span>{' '}
+                    </>
+                  )}
+                  {item.clientName} · <Link to={`/invoices/${item.invoiceId}`}>{item.invoiceNumber ?? item.invoiceId}</Link> · {item.stepId.toUpperCase()}
+                  {item.action === 'escalate' ? <> · {t('simulationMore.escalateText')}</> : <> · {item.templateId}</>}
+                  {item.at && <span className="muted"> · {dateTime(item.at)}</span>}
+                  {item.reason && <span className="muted"> · {item.reason}</span>}
+                  <br />
+                  <span className="muted" style={{ fontSize: '0.9rem' }} data-testid="simulation-rule">
+                    {t('simulationMore.scenario', { name: scenarioNames[item.scenarioId] ?? item.scenarioId })} — {ruleText(item.scenarioRule)}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+    </>
+  );
+};
