@@ -11,7 +11,9 @@ import { horizontalOverflow, launch, PHONE, screenshot, seriousViolations, signI
  * simulation shows a letter step, the move to litigation and which rule chose each scenario; the
  * letter, once produced, is pointed to from Home, downloaded from "Courriers à poster" and closed
  * with its tracking number; the client proposes a payment plan from the portal (a wrong total
- * refused in the form), the owner accepts it, and the portal shows the plan reminder.
+ * refused in the form), the owner accepts it, and the portal shows the plan reminder; then the
+ * routes that had no screen: editing a draft invoice and a quote, a quote's history, a credit
+ * note's PDF, switching the portal links off.
  */
 const tenant = `gaps-${Date.now().toString(36)}`;
 let browser: Browser;
@@ -172,5 +174,57 @@ describe('letters, simulation and portal payment plans in Chromium', () => {
     } finally {
       await client.close();
     }
+  });
+
+  it('edits a draft invoice and a quote, shows the quote’s history, a credit note’s PDF, and switches the portal links off', async () => {
+    // A draft: edited on its own screen, an impossible due date refused in the form.
+    const clientId = (await ok('GET', '/clients?q=bernard')).items[0].id;
+    const draft = await ok('POST', '/invoices', anInvoiceInput(clientId, { issueDate: parisToday(), lines: [{ description: 'Entretien', quantity: 1, unitPriceCents: 10_000, vatRate: 10 }] }));
+    await page.goto(`${web()}/invoices/${draft.id}`);
+    await page.getByRole('link', { name: 'Modifier le brouillon' }).click();
+    const edit = page.getByRole('form', { name: 'Modifier le brouillon' });
+    await edit.waitFor();
+    expect(await edit.getByLabel('TVA %').inputValue()).toBe('10');
+    await edit.getByLabel('Échéance').fill(addDays(parisToday(), -1));
+    await edit.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+    await poll(() => edit.getByText('L’échéance ne peut pas précéder la date de facture.').count()).toBe(1);
+    await check(page, '67-invoice-edit-error');
+    await edit.getByLabel('Échéance').fill(addDays(parisToday(), 45));
+    await edit.getByLabel('Prix unitaire HT').fill('250,00');
+    await edit.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Brouillon' }).waitFor();
+    await poll(async () => plain(await page.getByTestId('balance').textContent())).toBe('275,00 €');
+    expect(await ok('GET', `/invoices/${draft.id}`)).toMatchObject({ dueDate: addDays(parisToday(), 45), lines: [{ unitPriceCents: 25_000, vatRate: 10 }] });
+
+    // A credit note on the lettered invoice: listed with its PDF.
+    const note = await ok('POST', `/invoices/${lettered.id}/credit-notes`, { reason: 'Remise commerciale', amountCents: 5_000 });
+    await page.goto(`${web()}/invoices/${lettered.id}`);
+    const notes = page.getByTestId('credit-notes');
+    await poll(() => notes.getByText(note.creditNote.number, { exact: true }).count()).toBe(1);
+    const pdf = page.waitForEvent('download');
+    await notes.getByRole('button', { name: `Avoir ${note.creditNote.number} (PDF)` }).click();
+    expect((await readFile((await (await pdf).path())!)).subarray(0, 5).toString()).toBe('%PDF-');
+    await check(page, '68-invoice-credit-notes');
+
+    // The portal links of the planned invoice switched off: the client's link says so.
+    const link = await ok('POST', `/invoices/${planned.id}/portal-link`);
+    await page.goto(`${web()}/invoices/${planned.id}`);
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Désactiver les liens du portail' }).click();
+    await poll(() => page.getByText(/Liens du portail désactivés/).count()).toBe(1);
+    await page.goto(`${web()}${new URL(link.url).pathname}`);
+    await poll(() => page.getByText('Ce lien n’est plus valable.').count()).toBe(1);
+
+    // A quote not yet sent: edited, and its history says so.
+    const quote = await ok('POST', '/quotes', { clientId, issueDate: parisToday(), validityDays: 30, currency: 'EUR', lines: [{ description: 'Pose cuisine', quantity: 1, unitPriceCents: 300_000, vatRate: 10 }] });
+    await page.goto(`${web()}/quotes/${quote.id}`);
+    await page.getByRole('link', { name: 'Modifier le devis' }).click();
+    const quoteForm = page.getByRole('form', { name: 'Modifier le devis' });
+    await quoteForm.getByLabel('Prix unitaire HT').fill('3 500,00');
+    await quoteForm.getByRole('button', { name: 'Enregistrer le devis' }).click();
+    const history = page.getByTestId('quote-timeline');
+    await poll(async () => plain(await history.textContent())).toMatch(/Devis créé.*Devis modifié/);
+    expect((await ok('GET', `/quotes/${quote.id}`)).lines[0].unitPriceCents).toBe(350_000);
+    await check(page, '69-quote-edited');
   });
 });

@@ -149,4 +149,22 @@ describe('list row extras from the recorded steps', () => {
     });
     expect(extras).toEqual({ lastReminder: { at: '2026-03-07T08:00:03Z', templateId: 'reminder' }, nextStep: { at: '2026-03-16T08:00:00Z', templateId: 'firm' } });
   });
+
+  it('change once per reminder: the send’s claim (step `sending`, invoice counter bumped) leaves row and extras as they were', async () => {
+    const { listRowOf, rowExtrasOf } = await import('../../shared/app/aggregates/update-invoice-aggregates.js');
+    const { anInvoiceRecord } = await import('../fixtures/fakes.js');
+    const j1 = { stepId: 'j+1', templateId: 'reminder', scheduledAt: '2026-03-07T08:00:00Z' };
+    const j8 = { stepId: 'j+8', templateId: 'firm', state: 'scheduled' as const, scheduledAt: '2026-03-16T08:00:00Z' };
+    const state = (invoiceCount: number, j1State: 'scheduled' | 'sending' | 'sent') => ({
+      invoice: anInvoiceRecord({ status: 'sent', reminderCount: invoiceCount }),
+      payments: [], credits: [],
+      steps: [{ ...j1, state: j1State, ...(j1State === 'sent' ? { sentAt: '2026-03-07T08:00:04Z' } : {}) }, j8],
+    });
+    const view = (s: ReturnType<typeof state>) => ({ row: listRowOf(s, 'Dupont'), extras: rowExtrasOf(s) });
+    expect(view(state(1, 'sending'))).toEqual(view(state(0, 'scheduled')));
+    const sent = view(state(1, 'sent'));
+    expect(sent).not.toEqual(view(state(1, 'sending')));
+    expect(sent.row?.reminderCount).toBe(1);
+    expect(sent.extras).toEqual({ lastReminder: { at: '2026-03-07T08:00:04Z', templateId: 'reminder' }, nextStep: { at: '2026-03-16T08:00:00Z', templateId: 'firm' } });
+  });
 });

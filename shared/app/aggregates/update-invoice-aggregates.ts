@@ -22,7 +22,9 @@ export const listRowOf = (state: InvoiceAggregateState, clientName: string): Lis
     clientName,
     ...(i.number ? { number: i.number } : {}),
     amountCents: isOutstanding(i.status) ? invoiceBalanceCents(i) : i.totals.grossCents - (i.deductedCents ?? 0),
-    reminderCount: i.reminderCount ?? 0,
+    // From the recorded steps, not the invoice's counter: the send's claim (which bumps the counter)
+    // then changes no row, and a reminder costs one aggregate write, when it is recorded sent.
+    reminderCount: state.steps.filter((s) => s.state === 'sent' || s.state === 'to_post').length,
   };
 };
 
@@ -56,8 +58,9 @@ export const rowExtrasOf = (state: InvoiceAggregateState): ListRowExtras => {
     .filter((s) => s.state === 'sent' && sentAtOf(s))
     .sort((a, b) => sentAtOf(a)!.localeCompare(sentAtOf(b)!))
     .at(-1);
+  // A step being sent is still the next one until it is recorded sent (one row change per reminder).
   const next = state.steps
-    .filter((s) => s.state === 'scheduled' && s.scheduledAt)
+    .filter((s) => (s.state === 'scheduled' || s.state === 'sending') && s.scheduledAt)
     .sort((a, b) => a.scheduledAt!.localeCompare(b.scheduledAt!))[0];
   return {
     ...(sent ? { lastReminder: { at: sentAtOf(sent)!, templateId: sent.templateId } } : {}),

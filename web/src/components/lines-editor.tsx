@@ -4,7 +4,7 @@
  */
 import { useFieldArray, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
 import { z } from 'zod';
-import { parseMoney } from '../lib/format';
+import { centsToInput, parseMoney, type Lang } from '../lib/format';
 import { useI18n } from '../lib/i18n';
 import { Field } from './ui';
 
@@ -25,6 +25,14 @@ export const toApiLine = (line: LineForm) => ({
   quantity: Number(line.quantity.replace(',', '.')),
   unitPriceCents: parseMoney(line.unitPrice)!,
   vatRate: Number(line.vatRate) as (typeof VAT_RATES)[number],
+});
+
+/** A line as the API answers it, back into the form's strings (for editing a draft or a quote). */
+export const toLineForm = (line: { description: string; quantity: number; unitPriceCents: number; vatRate: number }, lang: Lang): LineForm => ({
+  description: line.description,
+  quantity: String(line.quantity).replace('.', lang === 'fr' ? ',' : '.'),
+  unitPrice: centsToInput(line.unitPriceCents, lang),
+  vatRate: String(line.vatRate),
 });
 
 /** API paths `lines.0.unitPriceCents` name the form's `lines.0.unitPrice`. */
@@ -64,7 +72,8 @@ export const LinesEditor = <T extends WithLines>({
             </Field>
             <Field label={t('invoice.vatRate')} error={e?.vatRate?.message}>
               {(p) => (
-                <select {...p} {...register(`lines.${i}.vatRate`)}>
+                // defaultValue as well: the rate of an edited line is selected from the first render.
+                <select {...p} defaultValue={field.vatRate} {...register(`lines.${i}.vatRate`)}>
                   {VAT_RATES.map((r) => (
                     <option key={r} value={String(r)}>
                       {r} %

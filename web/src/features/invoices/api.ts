@@ -6,6 +6,7 @@ import { api, unwrap } from '../../lib/api-client';
 export type InvoiceQuery = NonNullable<operations['listInvoices']['parameters']['query']>;
 export type Invoice = operations['getInvoice']['responses'][200]['content']['application/json'];
 export type InvoiceInput = NonNullable<operations['createInvoice']['requestBody']>['content']['application/json'];
+export type InvoicePatch = NonNullable<operations['updateInvoice']['requestBody']>['content']['application/json'];
 export type PaymentInput = NonNullable<operations['recordPayment']['requestBody']>['content']['application/json'];
 export type PlannedStep = operations['reminderPlan']['responses'][200]['content']['application/json']['items'][number];
 export type Problem = components['schemas']['Problem'];
@@ -88,7 +89,7 @@ export const useInvoiceAction = (id: string) => {
       onSuccess: invalidate,
     }),
     patch: useMutation({
-      mutationFn: (body: { remindersPaused?: boolean; disputed?: boolean }) => unwrap(api().PATCH('/invoices/{id}', { params: path, body })),
+      mutationFn: (body: InvoicePatch) => unwrap(api().PATCH('/invoices/{id}', { params: path, body })),
       onSuccess: invalidate,
     }),
     pay: useMutation({
@@ -178,6 +179,7 @@ export const usePortalActions = (id: string) => {
     dispute: useMutation({ mutationFn: (reason: string) => unwrap(api().POST('/invoices/{id}/dispute', { params: path, body: { reason } })), onSuccess: invalidate }),
     resolve: useMutation({ mutationFn: () => unwrap(api().POST('/invoices/{id}/resolve-dispute', { params: path })), onSuccess: invalidate }),
     link: useMutation({ mutationFn: () => unwrap(api().POST('/invoices/{id}/portal-link', { params: path })) }),
+    revokeLinks: useMutation({ mutationFn: () => unwrap(api().DELETE('/invoices/{id}/portal-link', { params: path })), onSuccess: invalidate }),
   };
 };
 

@@ -226,3 +226,33 @@ export const massSendTexts = registerTexts('massSend', massFr, {
   clear: 'Clear the selection',
   outcome: { sent: 'Sent', skipped: 'Skipped', failed: 'Failed' },
 });
+
+const gapsFr = {
+  creditNotes: 'Avoirs',
+  full: 'Total',
+  badDebt: 'Créance irrécouvrable',
+  creditNotePdf: 'Avoir {{number}} (PDF)',
+  revokePortal: 'Désactiver les liens du portail',
+  revokePortalConfirm: 'Les liens du portail déjà envoyés au client ne fonctionneront plus, et les prochains e-mails n’en porteront pas tant que vous n’en créez pas un nouveau. Continuer ?',
+  portalRevoked: 'Liens du portail désactivés : le client ne peut plus ouvrir cette facture en ligne.',
+  edit: 'Modifier le brouillon',
+  editTitle: 'Modifier le brouillon',
+  dueDate: 'Échéance',
+  save: 'Enregistrer le brouillon',
+  dueBeforeIssue: 'L’échéance ne peut pas précéder la date de facture.',
+};
+
+export const invoiceGapsTexts = registerTexts('invoiceGaps', gapsFr, {
+  creditNotes: 'Credit notes',
+  full: 'Full',
+  badDebt: 'Bad debt',
+  creditNotePdf: 'Credit note {{number}} (PDF)',
+  revokePortal: 'Switch off the portal links',
+  revokePortalConfirm: 'The portal links already sent to the client will stop working, and the next emails will carry none until you issue a new one. Continue?',
+  portalRevoked: 'Portal links switched off: the client can no longer open this invoice online.',
+  edit: 'Edit the draft',
+  editTitle: 'Edit the draft',
+  dueDate: 'Due date',
+  save: 'Save the draft',
+  dueBeforeIssue: 'The due date cannot be before the invoice date.',
+});

@@ -35,3 +35,16 @@ export const useQuoteActions = (id: string) => {
     final: useMutation({ mutationFn: () => unwrap(api().POST('/quotes/{id}/final-invoice', { params: { path: { id }, header: idem() }, body: {} })), onSuccess }),
   };
 };
+
+export type QuotePatch = NonNullable<operations['updateQuote']['requestBody']>['content']['application/json'];
+
+export const useQuoteTimeline = (id: string) =>
+  useQuery({ queryKey: ['quotes', id, 'timeline'], queryFn: () => unwrap(api().GET('/quotes/{id}/timeline', { params: { path: { id }, query: { limit: 100 } } })) });
+
+export const useUpdateQuote = (id: string) => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: QuotePatch) => unwrap(api().PATCH('/quotes/{id}', { params: { path: { id } }, body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['quotes'] }),
+  });
+};

@@ -10,6 +10,7 @@ import { Timeline } from '../components/timeline';
 import { PaymentPlanCard } from '../components/payment-plan';
 import { ActionDialog } from '../components/action-dialog';
 import { DocumentLink } from '../../../components/document-link';
+import { CreditNotes } from '../components/credit-notes';
 import '../texts';
 
 export default function InvoiceScreen() {
@@ -27,7 +28,7 @@ export default function InvoiceScreen() {
   const open = inv.status === 'sent' || inv.status === 'partially_paid';
   const title = inv.number ? t('invoice.title', { number: inv.number }) : t('invoices.draftNumber');
   const busy = actions.send.isPending || actions.patch.isPending || actions.cancel.isPending || endgame.leaveLitigation.isPending || owner.resume.isPending || owner.resolve.isPending;
-  const actionError = actions.send.error ?? actions.patch.error ?? actions.cancel.error ?? endgame.leaveLitigation.error ?? owner.resume.error ?? owner.resolve.error ?? owner.link.error;
+  const actionError = actions.send.error ?? actions.patch.error ?? actions.cancel.error ?? endgame.leaveLitigation.error ?? owner.resume.error ?? owner.resolve.error ?? owner.link.error ?? owner.revokeLinks.error;
   const litigation = inv.status === 'litigation';
 
   return (
@@ -58,6 +59,11 @@ export default function InvoiceScreen() {
           <button type="button" className="button primary" disabled={busy} onClick={() => actions.send.mutate()}>
             {actions.send.isPending ? t('invoice.sending') : t('invoice.send')}
           </button>
+        )}
+        {inv.status === 'draft' && (
+          <Link to={`/invoices/${id}/edit`} className="button">
+            {t('invoiceGaps.edit')}
+          </Link>
         )}
         {open && <SendReminderDialog invoiceId={id} />}
         {open && !inv.remindersPaused && (
@@ -94,6 +100,16 @@ export default function InvoiceScreen() {
         {inv.number && inv.status !== 'draft' && (
           <button type="button" className="button" disabled={owner.link.isPending} onClick={() => owner.link.mutate()}>
             {t('invoiceMore.portalLink')}
+          </button>
+        )}
+        {inv.number && inv.status !== 'draft' && (
+          <button
+            type="button"
+            className="button"
+            disabled={owner.revokeLinks.isPending}
+            onClick={() => window.confirm(t('invoiceGaps.revokePortalConfirm')) && (owner.link.reset(), owner.revokeLinks.mutate())}
+          >
+            {t('invoiceGaps.revokePortal')}
           </button>
         )}
         {inv.status !== 'draft' && inv.status !== 'cancelled' && inv.status !== 'written_off' && <CreditNoteDialog invoiceId={id} />}
@@ -135,6 +151,11 @@ export default function InvoiceScreen() {
         )}
       </div>
       {actionError && <ErrorMessage error={actionError} />}
+      {owner.revokeLinks.isSuccess && !owner.link.data && (
+        <p role="status" className="notice">
+          {t('invoiceGaps.portalRevoked')}
+        </p>
+      )}
       {owner.link.data && (
         <p role="status" className="notice">
           {t('invoiceMore.portalLinkShown')}{' '}
@@ -184,6 +205,7 @@ export default function InvoiceScreen() {
       </section>
 
       {inv.status !== 'draft' && <Payments invoiceId={id} canPay={open} />}
+      {inv.status !== 'draft' && <CreditNotes invoiceId={id} />}
       {inv.status !== 'draft' && inv.status !== 'cancelled' && (inv.paymentPlan || inv.planRequest || open) && <PaymentPlanCard invoice={inv} />}
       {inv.status !== 'draft' && <ReminderPlan invoiceId={id} />}
       <PdfPreview path={`/invoices/${id}/pdf`} title={inv.number ?? 'brouillon'} />

@@ -4,6 +4,8 @@ import { PdfPreview } from '../../../components/pdf-preview';
 import { ErrorMessage, Field, Loading, PageHeader, Stat, StatusBadge } from '../../../components/ui';
 import { useI18n } from '../../../lib/i18n';
 import { useClientsForQuotes, useQuote, useQuoteActions } from '../api';
+import { QuoteTimeline } from '../components/quote-timeline';
+import '../texts';
 
 /** Quote → accepted → deposit and final invoices; the job shows what remains to be paid. */
 export default function QuoteScreen() {
@@ -37,6 +39,11 @@ export default function QuoteScreen() {
           <button type="button" className="button primary" disabled={busy} onClick={() => actions.send.mutate()}>
             {t('quotes.send')}
           </button>
+        )}
+        {q.status === 'pending' && !q.sentAt && (
+          <Link to={`/quotes/${id}/edit`} className="button">
+            {t('quoteMore.edit')}
+          </Link>
         )}
         {q.status === 'pending' && (
           <>
@@ -90,6 +97,7 @@ export default function QuoteScreen() {
         )}
       </section>
       <PdfPreview path={`/quotes/${id}/pdf`} title={q.number ?? 'devis'} />
+      <QuoteTimeline quoteId={id} />
     </article>
   );
 }

@@ -1,0 +1,88 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm } from 'react-hook-form';
+import { Navigate, useNavigate, useParams } from 'react-router';
+import { z } from 'zod';
+import { lineErrorRename, LinesEditor, lineSchema, toApiLine, toLineForm } from '../../../components/lines-editor';
+import { ErrorMessage, Field, Loading, PageHeader } from '../../../components/ui';
+import { applyApiErrors } from '../../../lib/forms';
+import { useI18n } from '../../../lib/i18n';
+import { ApiError } from '../../../lib/problem';
+import { useInvoice, useInvoiceAction, type Invoice, type InvoicePatch } from '../api';
+import '../texts';
+
+/** A draft's dates, lines and notes, as `PATCH /invoices/{id}` takes them; API field errors under their field. */
+export const EditInvoiceForm = ({ invoice, onSubmit }: { invoice: Invoice; onSubmit: (patch: InvoicePatch) => Promise<unknown> }) => {
+  const { t, lang } = useI18n();
+  const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: t('errors.required') });
+  const schema = z
+    .object({
+      issueDate: date,
+      dueDate: date,
+      notes: z.string().max(2000),
+      lines: z.array(lineSchema({ amount: t('errors.amount'), required: t('errors.required') })).min(1),
+    })
+    .refine((v) => v.dueDate >= v.issueDate, { path: ['dueDate'], message: t('invoiceGaps.dueBeforeIssue') });
+  type Form = z.infer<typeof schema>;
+  const form = useForm<Form>({
+    resolver: zodResolver(schema),
+    defaultValues: { issueDate: invoice.issueDate, dueDate: invoice.dueDate, notes: invoice.notes ?? '', lines: invoice.lines.map((l) => toLineForm(l, lang)) },
+  });
+  const { errors, isSubmitting } = form.formState;
+  const submit = form.handleSubmit(async (v) => {
+    try {
+      await onSubmit({ issueDate: v.issueDate, dueDate: v.dueDate, lines: v.lines.map(toApiLine), notes: v.notes.trim() ? v.notes : null });
+    } catch (error) {
+      if (!applyApiErrors(error, form.setError, ['issueDate', 'dueDate', 'notes', 'lines'], lineErrorRename(v.lines.length))) {
+        form.setError('root', { message: error instanceof ApiError ? error.message : t('errors.network') });
+      }
+    }
+  });
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('invoiceGaps.editTitle')}>
+      {errors.root && (
+        <p role="alert" className="error-box">
+          {errors.root.message}
+        </p>
+      )}
+      <div className="grid-2">
+        <Field label={t('newInvoice.issueDate')} error={errors.issueDate?.message}>
+          {(p) => <input {...p} type="date" {...form.register('issueDate')} />}
+        </Field>
+        <Field label={t('invoiceGaps.dueDate')} error={errors.dueDate?.message}>
+          {(p) => <input {...p} type="date" {...form.register('dueDate')} />}
+        </Field>
+      </div>
+      <LinesEditor control={form.control} register={form.register} errors={errors} />
+      <Field label={t('newInvoice.notes')} error={errors.notes?.message}>
+        {(p) => <textarea {...p} rows={3} style={{ minHeight: '5rem' }} {...form.register('notes')} />}
+      </Field>
+      <button type="submit" className="button primary" disabled={isSubmitting}>
+        {t('invoiceGaps.save')}
+      </button>
+    </form>
+  );
+};
+
+export default function EditInvoiceScreen() {
+  const { id = '' } = useParams();
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const invoice = useInvoice(id);
+  const { patch } = useInvoiceAction(id);
+  if (invoice.isPending) return <Loading />;
+  if (invoice.isError) return <ErrorMessage error={invoice.error} retry={() => void invoice.refetch()} />;
+  // Only a draft is edited; an issued invoice is corrected by a credit note.
+  if (invoice.data.status !== 'draft') return <Navigate to={`/invoices/${id}`} replace />;
+  return (
+    <section>
+      <PageHeader title={t('invoiceGaps.editTitle')} />
+      <EditInvoiceForm
+        invoice={invoice.data}
+        onSubmit={async (body) => {
+          await patch.mutateAsync(body);
+          navigate(`/invoices/${id}`);
+        }}
+      />
+    </section>
+  );
+}
