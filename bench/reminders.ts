@@ -25,7 +25,7 @@ const PRICE = { email: 0.1 / 1000, invocation: 1 / 1e6, lambdaRequest: 0.2 / 1e6
 
 /** Counts DynamoDB items written, transactional ones double (they cost 2 WRU each). */
 const countWrites = () => {
-  const counter = { items: 0, wru: 0, byKind: new Map<string, number>() };
+  const counter = { items: 0, wru: 0, cancelled: 0, byKind: new Map<string, number>() };
   // What an item is, from its sort key: `STEP`, `INVOICE`, `EVT`… (the first segment that is not an id).
   const kindOf = (item: { Key?: Record<string, unknown>; Item?: Record<string, unknown> } | undefined) => {
     const key = item?.Key ?? item?.Item ?? {};
@@ -52,7 +52,12 @@ const countWrites = () => {
         counter.wru += n;
         for (const r of lists.flat()) tally(`${kindOf(r.PutRequest ? { Item: r.PutRequest.Item } : { Key: r.DeleteRequest?.Key })} batch`);
       }
-      return next(args);
+      try {
+        return await next(args);
+      } catch (error) {
+        if (context.commandName === 'TransactWriteItemsCommand') counter.cancelled += input.TransactItems?.filter((t) => !t.ConditionCheck).length ?? 0;
+        throw error;
+      }
     },
     { step: 'initialize', name: 'benchWriteCounter' },
   );
@@ -124,6 +129,7 @@ export const runReminders = async (): Promise<Table[]> => {
           ['floor (1 email + 1 invocation + 2 writes, same Lambda time)', `$${floor.toFixed(4)}`, `ratio ${(ours / floor).toFixed(3)}`],
         ],
         notes: [
+          `Of these, items of cancelled transactions (a condition failed or a conflict; billed all the same): ${(writes.cancelled / Math.max(1, sent)).toFixed(2)} per reminder.`,
           `Items written per reminder, by kind: ${[...writes.byKind].sort((a, b) => b[1] - a[1]).map(([kind, n]) => `${kind} ${(n / Math.max(1, sent)).toFixed(2)}`).join('; ')}.`,
           `Lambda time per send is bounded by the run's wall time × 2 cores / sends (${(lambdaSeconds * 1000).toFixed(0)} ms); SES $0.10/1,000 dominates the cost.`,
         ],

@@ -11,6 +11,7 @@ import { memo } from './clients.js';
 import { required } from './config.js';
 import { wiring } from './wiring.js';
 import { reminderReadDeps } from './wiring-reminders.js';
+import { quoteRepository } from './wiring-quotes.js';
 
 const { config } = wiring;
 export const schedulerClient = memo(() => new SchedulerClient({ maxAttempts: 5 }));
@@ -26,4 +27,4 @@ export const scheduler = memo(
 
 export const reconcileSchedules = () => makeReconcileSchedules({ ...reminderReadDeps(), scheduler: scheduler(), clock: wiring.clock });
 export const reconcileQuoteFollowUp = () =>
-  makeReconcileQuoteFollowUp({ quotes: wiring.quotes(), clients: wiring.clients(), settings: wiring.settings(), clock: wiring.clock, scheduler: scheduler() });
+  makeReconcileQuoteFollowUp({ quotes: quoteRepository(), clients: wiring.clients(), settings: wiring.settings(), clock: wiring.clock, scheduler: scheduler() });

@@ -2,8 +2,8 @@
  * Composition root for the Lambdas: real adapters over the DynamoDB table, built lazily so a
  * function only constructs what its handler uses (cold starts stay small). Sending email
  * (wiring-email.ts), scheduling (wiring-scheduler.ts), PDFs (wiring-pdf.ts) and telemetry
- * (wiring-telemetry.ts), import jobs (wiring-imports.ts) and notifications
- * (wiring-notification-store.ts) have modules of their own, imported only by the functions that use them.
+ * (wiring-telemetry.ts), import jobs (wiring-imports.ts), notifications
+ * (wiring-notification-store.ts) and quotes (wiring-quotes.ts) have modules of their own, imported only by the functions that use them.
  */
 import { ulid } from 'ulid';
 import { DynamoAggregateStore } from './adapters/dynamo/dynamo-aggregate-store.js';
@@ -12,7 +12,6 @@ import { DynamoClientRepository } from './adapters/dynamo/dynamo-client-reposito
 import { DynamoIdempotencyStore } from './adapters/dynamo/dynamo-idempotency-store.js';
 import { DynamoInvoiceRepository } from './adapters/dynamo/dynamo-invoice-repository.js';
 import { DynamoSettingsRepository } from './adapters/dynamo/dynamo-settings-repository.js';
-import { DynamoQuoteRepository } from './adapters/dynamo/dynamo-quote-repository.js';
 import { DynamoStepRepository } from './adapters/dynamo/dynamo-step-repository.js';
 import { DynamoTenantDocuments } from './adapters/dynamo/dynamo-tenant-documents.js';
 import { DynamoPortalTokens } from './adapters/dynamo/dynamo-portal-tokens.js';
@@ -37,7 +36,6 @@ export const wiring = {
   idempotency: lazy(() => new DynamoIdempotencyStore(documentClient(), config.TABLE_NAME, systemClock)),
   aggregates: lazy(() => new DynamoAggregateStore(documentClient(), config.TABLE_NAME)),
   invoiceRows: lazy(() => new DynamoInvoiceRows(documentClient(), config.TABLE_NAME)),
-  quotes: lazy(() => new DynamoQuoteRepository(documentClient(), config.TABLE_NAME)),
   steps: lazy(() => new DynamoStepRepository(documentClient(), config.TABLE_NAME)),
   scenarios: lazy(() => new DynamoTenantDocuments<Scenario>(documentClient(), config.TABLE_NAME, 'SCENARIO')),
   templates: lazy(() => new DynamoTenantDocuments<ReminderTemplate>(documentClient(), config.TABLE_NAME, 'TEMPLATE')),

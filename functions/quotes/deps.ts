@@ -1,8 +1,9 @@
 import { wiring } from '../../shared/wiring.js';
+import { quoteRepository } from '../../shared/wiring-quotes.js';
 
 /** The repositories every quote handler uses. */
 export const quoteDeps = () => ({
-  quotes: wiring.quotes(),
+  quotes: quoteRepository(),
   invoices: wiring.invoices(),
   clients: wiring.clients(),
   settings: wiring.settings(),

@@ -4,8 +4,9 @@ import { pdf } from '../../shared/http/responses.js';
 import { routes } from '../../shared/http/routes.js';
 import { pdfRenderer } from '../../shared/wiring-pdf.js';
 import { wiring } from '../../shared/wiring.js';
+import { quoteRepository } from '../../shared/wiring-quotes.js';
 
-const renderQuotePdf = makeRenderQuotePdf({ quotes: wiring.quotes(), clients: wiring.clients(), settings: wiring.settings(), pdf: pdfRenderer });
+const renderQuotePdf = makeRenderQuotePdf({ quotes: quoteRepository(), clients: wiring.clients(), settings: wiring.settings(), pdf: pdfRenderer });
 export const handler = httpHandler(routes.quotePdf, async ({ tenantId, params }) => {
   const { bytes, fileName } = await renderQuotePdf(tenantId, params.id);
   return pdf(bytes, fileName);

@@ -13,6 +13,7 @@ import { traced } from '../../shared/wiring-tracing.js';
 import { mailer } from '../../shared/wiring-email.js';
 import { smsSender } from '../../shared/wiring-sms.js';
 import { wiring } from '../../shared/wiring.js';
+import { quoteRepository } from '../../shared/wiring-quotes.js';
 import { portalLinks } from '../../shared/wiring-portal-links.js';
 import { metrics } from '../../shared/wiring-telemetry.js';
 
@@ -55,7 +56,7 @@ const sendReminder = makeSendReminder({
 });
 
 const sendQuoteFollowUp = makeSendQuoteFollowUp({
-  quotes: wiring.quotes(),
+  quotes: quoteRepository(),
   clients: wiring.clients(),
   settings: wiring.settings(),
   clock: wiring.clock,

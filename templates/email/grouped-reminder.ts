@@ -11,6 +11,8 @@ export interface GroupedRow {
   readonly dueDate: string;
   readonly balance: string;
   readonly daysLate: number;
+  /** This invoice's client-portal page (`<web>/p/<token>`: view, pay, "j'ai payé"), when it has links. */
+  readonly portalUrl?: string;
 }
 
 export interface GroupedReminderData {
@@ -31,7 +33,7 @@ export interface GroupedReminderText {
   readonly subject: string;
   readonly text: string;
   readonly html: string;
-  /** The table alone (text and HTML), appended to an owner's own body. */
+  /** The table alone (text and HTML), with each invoice's links, appended to an owner's own body. */
   readonly table: string;
   readonly htmlTable: string;
 }
@@ -46,6 +48,10 @@ interface Wording {
   greeting(d: GroupedReminderData): string;
   signature: string;
   late(days: number): string;
+  /** Above the text part's list of links; the HTML table's column of links and their label. */
+  online: string;
+  onlineHeader: string;
+  view: string;
 }
 
 const FR: Wording = {
@@ -75,6 +81,9 @@ const FR: Wording = {
   notAttached: (n) => `Non jointes (taille des pièces jointes limitée), disponibles sur simple demande : ${n}.`,
   signature: 'Bien cordialement,',
   late: (days) => (days > 0 ? `${days} j` : '–'),
+  online: 'Chaque facture en ligne (la régler, signaler un paiement, poser une question) :',
+  onlineHeader: 'En ligne',
+  view: 'Voir la facture',
 };
 
 const EN: Wording = {
@@ -104,6 +113,9 @@ const EN: Wording = {
   notAttached: (n) => `Not attached (attachment size is limited), available on request: ${n}.`,
   signature: 'Kind regards,',
   late: (days) => (days > 0 ? `${days} d` : '–'),
+  online: 'Each invoice online (pay, tell us you paid, ask a question):',
+  onlineHeader: 'Online',
+  view: 'View invoice',
 };
 
 const pad = (cells: readonly string[], widths: readonly number[]) => cells.map((c, i) => (i >= 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
@@ -113,14 +125,19 @@ export const groupedReminderText = (language: 'fr' | 'en', d: GroupedReminderDat
   const cells = d.rows.map((r) => [r.number, r.dueDate, r.balance, w.late(r.daysLate)]);
   const footer = [w.total, '', d.total, ''];
   const widths = w.headers.map((h, i) => Math.max(h.length, footer[i]!.length, ...cells.map((c) => c[i]!.length)));
-  const table = [pad(w.headers, widths), ...cells.map((c) => pad(c, widths)), pad(footer, widths)].join('\n');
+  const grid = [pad(w.headers, widths), ...cells.map((c) => pad(c, widths)), pad(footer, widths)].join('\n');
+  // Each invoice's portal link: listed under the text table (a URL is too long for a column of plain
+  // text), a column of the HTML table.
+  const links = d.rows.filter((r) => r.portalUrl).map((r) => `- ${r.number}${language === 'en' ? ':' : ' :'} ${r.portalUrl}`);
+  const linked = links.length > 0;
+  const table = linked ? `${grid}\n\n${w.online}\n${links.join('\n')}` : grid;
   const notAttached = d.notAttached.length > 0 ? w.notAttached(d.notAttached.join(', ')) : '';
   const signature = `${w.signature}\n${d.company}${d.companyEmail ? `\n${d.companyEmail}` : ''}`;
   const paragraphs = [w.greeting(d), w.intro(d), table, notAttached, d.paymentInstructions, w.outro(d), signature].filter((p) => p.length > 0);
-  const th = w.headers.map((h, i) => `<th style="text-align:${i >= 2 ? 'right' : 'left'};padding:4px 8px">${escapeHtml(h)}</th>`).join('');
-  const td = (c: readonly string[], bold = false) =>
-    `<tr>${c.map((v, i) => `<td style="text-align:${i >= 2 ? 'right' : 'left'};padding:4px 8px${bold ? ';font-weight:bold' : ''}">${escapeHtml(v)}</td>`).join('')}</tr>`;
-  const htmlTable = `<table style="border-collapse:collapse"><thead><tr>${th}</tr></thead><tbody>${cells.map((c) => td(c)).join('')}${td(footer, true)}</tbody></table>`;
+  const th = [...w.headers, ...(linked ? [w.onlineHeader] : [])].map((h, i) => `<th style="text-align:${i >= 2 && i < 4 ? 'right' : 'left'};padding:4px 8px">${escapeHtml(h)}</th>`).join('');
+  const td = (c: readonly string[], url?: string, bold = false) =>
+    `<tr>${c.map((v, i) => `<td style="text-align:${i >= 2 ? 'right' : 'left'};padding:4px 8px${bold ? ';font-weight:bold' : ''}">${escapeHtml(v)}</td>`).join('')}${linked ? `<td style="padding:4px 8px">${url ? `<a href="${escapeHtml(url)}">${escapeHtml(w.view)}</a>` : ''}</td>` : ''}</tr>`;
+  const htmlTable = `<table style="border-collapse:collapse"><thead><tr>${th}</tr></thead><tbody>${cells.map((c, i) => td(c, d.rows[i]!.portalUrl)).join('')}${td(footer, undefined, true)}</tbody></table>`;
   const html = [textToHtml(w.greeting(d)), textToHtml(w.intro(d)), htmlTable, ...[notAttached, d.paymentInstructions, w.outro(d), signature].filter((p) => p.length > 0).map(textToHtml)].join('\n');
   return { subject: w.subject(d), text: paragraphs.join('\n\n'), html, table, htmlTable };
 };

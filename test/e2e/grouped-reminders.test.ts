@@ -2,7 +2,7 @@
  * Issue 10 §1 on the local stack: several invoices of one client whose steps fall on the same send
  * day go out as ONE email listing them, with every PDF, each step recorded `sent` with its id.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { addDays } from '../../shared/domain/dates.js';
 import { aBusinessClientInput, anInvoiceInput } from '../fixtures/api-fixtures.js';
@@ -13,6 +13,32 @@ import { endOfDay, parisToday, runUntil } from './local-clock.js';
 /** Reminder emails only: not the invoice's own email, nor the thank-you once it is paid. */
 const reminders = (emails: StoredEmail[]) => emails.filter((e) => !/^(Facture \S+ – |Invoice \S+ from |Merci pour votre règlement|Thank you for your payment)/.test(e.subject));
 const pdfText = async (base64: string) => (await extractText(await getDocumentProxy(new Uint8Array(Buffer.from(base64, 'base64'))), { mergePages: true })).text;
+
+/**
+ * The portal links of a grouped email, by invoice number: the text part lists `- <number> : <url>`
+ * under the table, the HTML table has a link in each invoice's row; both must give the same links.
+ */
+const portalLinks = (mail: StoredEmail): Map<string, string> => {
+  const text = new Map([...(mail.body.text ?? '').matchAll(/^- (\S+) : (http:\/\/localhost:\d+\/p\/[A-Za-z0-9_-]+)$/gm)].map((m) => [m[1]!, m[2]!]));
+  const html = new Map([...(mail.body.html ?? '').matchAll(/<tr><td[^>]*>([^<]+)<\/td>(?:(?!<\/tr>).)*?<a href="([^"]+\/p\/[^"]+)"/g)].map((m) => [m[1]!, m[2]!]));
+  expect(html).toEqual(text);
+  return text;
+};
+
+/** GET /portal/{token} as the client's browser does it (no auth): status and the invoice number it shows. */
+const openPortal = async (url: string) => {
+  const res = await fetch(`${inject('apiUrl')}/portal/${url.split('/p/')[1]}`);
+  return { status: res.status, number: res.status === 200 ? ((await res.json()) as { invoice: { number: string } }).invoice.number : undefined };
+};
+
+/** Each invoice of the email has its own link (a distinct token), and each opens that invoice. */
+const expectWorkingLinks = async (mail: StoredEmail, numbers: readonly string[]) => {
+  const links = portalLinks(mail);
+  expect([...links.keys()].sort()).toEqual([...numbers].sort());
+  expect(new Set([...links.values()].map((u) => u.split('/p/')[1])).size).toBe(numbers.length);
+  for (const [number, url] of links) expect(await openPortal(url)).toEqual({ status: 200, number });
+  return links;
+};
 
 /** A client with invoices already late (due `daysLate` ago), sent now: their first catch-up steps share the next send window. */
 const lateInvoices = async (t: FreshTenant, email: string, daysLate: number[]) => {
@@ -49,6 +75,8 @@ describe('grouped reminders on the local stack', () => {
     }
     expect(mail!.subject).toContain('3 factures');
     expect(mail!.body.html).toContain('<table');
+    // One portal link per invoice, in the text and the HTML table, each opening its invoice.
+    await expectWorkingLinks(mail!, invoices.map((i) => i.number));
 
     const sentSteps = [];
     for (const i of invoices) {
@@ -94,6 +122,13 @@ describe('POST /clients/{id}/reminders on the local stack', () => {
     expect(byId(preview.json.items)).toEqual({ [a!.id]: ['would_send', undefined], [b!.id]: ['would_send', undefined], [paused!.id]: ['skipped', 'paused'], [paid!.id]: ['skipped', 'paid'] });
     expect(reminders(await inbox(email))).toHaveLength(0);
     expect((await t.ok('GET', `/invoices/${a!.id}/reminders`)).items.some((s: { manual?: boolean }) => s.manual)).toBe(false);
+    // The preview shows where each invoice's link goes, with a placeholder token: none is created, it opens nothing.
+    const previewed = portalLinks({ body: { text: preview.json.text, html: preview.json.html } } as StoredEmail);
+    expect([...previewed.keys()]).toEqual([a!.number, b!.number]);
+    for (const url of previewed.values()) {
+      expect(url).toMatch(/\/p\/preview$/);
+      expect((await openPortal(url)).status).toBe(404);
+    }
 
     const sent = await t.call('POST', `/clients/${clientId}/reminders`, { templateId: 'firm' });
     expect(sent.status).toBe(201);
@@ -105,6 +140,9 @@ describe('POST /clients/{id}/reminders on the local stack', () => {
     expect(mail!.destination.bcc).toEqual([companySettings.company.email]);
     const manual = (await t.ok('GET', `/invoices/${b!.id}/reminders`)).items.find((s: { manual?: boolean }) => s.manual);
     expect(manual).toMatchObject({ state: 'sent', messageId: sent.json.messageId });
+    // The email sent carries real links, the same content as the preview otherwise.
+    await expectWorkingLinks(mail!, [a!.number, b!.number]);
+    expect(mail!.body.text!.replace(/\/p\/[A-Za-z0-9_-]+/g, '/p/…')).toBe(preview.json.text.replace(/\/p\/[A-Za-z0-9_-]+/g, '/p/…'));
 
     // One a day per invoice, forced or not: nothing left to remind today is a 422 naming each invoice.
     const again = await t.call('POST', `/clients/${clientId}/reminders`, { templateId: 'firm', force: true, invoiceIds: [a!.id] });
@@ -192,6 +230,7 @@ describe('POST /reminders/batch on the local stack', () => {
       const mails = reminders(await inbox((await t.ok('GET', `/clients/${clientId}`)).email));
       expect(mails).toHaveLength(1);
       expect(mails[0]!.attachments).toHaveLength(4);
+      await expectWorkingLinks(mails[0]!, mails[0]!.attachments.map((x) => x.filename.replace(/\.pdf$/, '')));
     }
     console.info(`batch of 200 invoices (50 clients): ${sent} sent, ${skipped} skipped in ${ms} ms`);
     // The 200 invoices' own plans would fire in every later test's clock run: switch the program off.

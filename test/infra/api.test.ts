@@ -138,7 +138,7 @@ describe('portal links in emails', () => {
 
   it('gives the functions that email (and the one re-issuing links) the web app’s CloudFront URL, the others nothing', () => {
     const webUrl = stack.resolve(stack.web.url);
-    for (const handler of ['functions/invoices/send-invoice', 'functions/reminders/send-reminder-now', 'functions/invoices/invoices-api']) {
+    for (const handler of ['functions/invoices/send-invoice', 'functions/reminders/send-reminder-now', 'functions/invoices/invoices-api', 'functions/reminders/client-reminders']) {
       expect(envOf(stack.api.functions.get(handler)!.functionName).WEB_BASE_URL, handler).toEqual(webUrl);
     }
     expect(envOf(stack.reminders.sendReminder.functionName).WEB_BASE_URL).toEqual(webUrl);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { makeSendBatchReminders } from '../../shared/app/reminders/batch-reminders.js';
 import { makeSendClientReminder } from '../../shared/app/reminders/client-reminders.js';
+import { hashPortalToken, makePortalLinks, PREVIEW_PORTAL_TOKEN } from '../../shared/app/portal/portal-links.js';
+import type { PortalTokenRecord } from '../../shared/app/ports.js';
 import type { Scenario } from '../../shared/domain/scenario.js';
 import type { ReminderTemplate } from '../../shared/domain/default-templates.js';
 import {
@@ -96,5 +98,45 @@ describe('POST /clients/{id}/reminders (use case)', () => {
     for (const id of ['a', 'b']) expect(await w.steps.list(T, id)).toMatchObject([{ manual: true, state: 'sent', messageId: sent.messageId, templateId: 'firm' }]);
     await expect(remind(T, 'c1', { invoiceIds: ['zz'] })).rejects.toMatchObject({ status: 422 });
     await expect(remind(T, 'nobody', {})).rejects.toMatchObject({ status: 404 });
+  });
+});
+
+describe('portal links of grouped manual and batch reminders (use case)', () => {
+  const withLinks = () => {
+    const w = world();
+    const stored: PortalTokenRecord[] = [];
+    let n = 0;
+    const portalLinks = makePortalLinks({ tokens: { put: async (r) => void stored.push(r), find: async () => undefined }, random: { next: () => `token-${++n}`.padEnd(43, 'x') }, clock: w.clock, webBaseUrl: 'https://app.example' });
+    return { ...w, stored, deps: { ...w.deps, portalLinks } };
+  };
+  const linksIn = (text: string) => [...text.matchAll(/https:\/\/app\.example\/p\/(\S+)/g)].map((m) => m[1]!);
+
+  it('previews each invoice\'s link with a placeholder token and stores none; the send creates one token per invoice, stored hashed', async () => {
+    const w = withLinks();
+    const remind = makeSendClientReminder(w.deps);
+    const preview = await remind(T, 'c1', { templateId: 'firm' }, true);
+    expect(linksIn(preview.text!)).toEqual([PREVIEW_PORTAL_TOKEN, PREVIEW_PORTAL_TOKEN]);
+    expect(preview.html).toContain(`href="https://app.example/p/${PREVIEW_PORTAL_TOKEN}"`);
+    expect(w.stored).toEqual([]);
+
+    await remind(T, 'c1', { templateId: 'firm' });
+    const [mail] = w.mailer.sent;
+    const tokens = linksIn(mail!.text);
+    expect(tokens).toHaveLength(2);
+    expect(new Set(tokens).size).toBe(2);
+    // Each token opens its own invoice (the list follows the table: a due 1 March, then b).
+    expect(tokens.map((t) => w.stored.find((r) => r.tokenHash === hashPortalToken(t))?.invoiceId)).toEqual(['a', 'b']);
+    expect(JSON.stringify(w.stored)).not.toContain(tokens[0]);
+  });
+
+  it('gives every message of a batch its invoices\' links', async () => {
+    const w = withLinks();
+    await makeSendBatchReminders({ ...w.deps, list: async () => ({ items: [] }) })(T, { invoiceIds: ['a', 'b', 'd'], templateId: 'reminder' });
+    expect(w.mailer.sent).toHaveLength(2);
+    const byClient = new Map(w.mailer.sent.map((m) => [m.to[0], linksIn(m.text).map((t) => w.stored.find((r) => r.tokenHash === hashPortalToken(t))?.invoiceId)]));
+    expect(byClient.get('c1@client.test')).toEqual(['a', 'b']);
+    // One invoice alone: the ordinary reminder's text, with its link.
+    expect(byClient.get('c2@client.test')).toEqual(['d']);
+    expect(w.stored).toHaveLength(3);
   });
 });

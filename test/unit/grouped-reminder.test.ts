@@ -105,3 +105,62 @@ describe('composeGroupedReminder', () => {
     expect(email.subject).toBe('Relance : facture F-2026-0003 échue le 20/03/2026');
   });
 });
+
+describe('portal and payment links in a grouped reminder', () => {
+  const portal = (id: string) => `https://app.example/p/tok-${id}`;
+  const linked = three.map((m) => ({ ...m, portalUrl: portal(m.invoice.id) }));
+
+  it('lists each invoice with its own portal link under the text table, and a column of links in the HTML table', async () => {
+    const { email } = await composeGroupedReminder({ members: linked, client: aClient(), settings, template: defaultTemplate('reminder')!, asOf }, new FakePdfRenderer(), ['x@y.test']);
+    // Oldest first, as in the table: b (due 2 March), c, a.
+    expect(email.text).toContain(
+      [
+        'Chaque facture en ligne (la régler, signaler un paiement, poser une question) :',
+        `- F-2026-0001 : ${portal('b')}`,
+        `- F-2026-0002 : ${portal('c')}`,
+        `- F-2026-0003 : ${portal('a')}`,
+      ].join('\n'),
+    );
+    const rows = email.html!.match(/<tr>.*?<\/tr>/g)!;
+    expect(rows[0]).toContain('>En ligne</th>');
+    expect(rows.slice(1, 4).map((r) => [r.match(/<td[^>]*>(F-[\d-]+)</)?.[1], r.match(/href="([^"]+)"/)?.[1]])).toEqual([
+      ['F-2026-0001', portal('b')],
+      ['F-2026-0002', portal('c')],
+      ['F-2026-0003', portal('a')],
+    ]);
+    expect(rows[4]).not.toContain('href');
+    expect(email.html).toContain(`<a href="${portal('b')}">Voir la facture</a>`);
+  });
+
+  it('words the links in the client’s language and escapes them in the HTML', async () => {
+    const odd = three.map((m) => ({ ...m, portalUrl: `${portal(m.invoice.id)}?a=1&b="2"` }));
+    const { email } = await composeGroupedReminder({ members: odd, client: aClient({ language: 'en' }), settings, template: defaultTemplate('reminder')!, asOf }, new FakePdfRenderer(), ['x@y.test']);
+    expect(email.text).toContain(`Each invoice online (pay, tell us you paid, ask a question):\n- F-2026-0001: ${portal('b')}?a=1&b="2"\n`);
+    expect(email.html).toContain(`<a href="${portal('b')}?a=1&amp;b=&quot;2&quot;">View invoice</a>`);
+    expect(email.html).toContain('>Online</th>');
+  });
+
+  it('shows no links part when no invoice has a link and no payment URL is set', async () => {
+    const { email } = await composeGroupedReminder({ members: three, client: aClient(), settings, template: defaultTemplate('reminder')!, asOf }, new FakePdfRenderer(), ['x@y.test']);
+    expect(email.text).not.toContain('en ligne');
+    expect(email.html).not.toContain('href');
+    expect(email.html).not.toContain('En ligne');
+  });
+
+  it("resolves {{portalUrl}} in an owner's own body to the most overdue invoice's link, and still lists every link", async () => {
+    const { email } = await composeGroupedReminder(
+      { members: linked, client: aClient(), settings, template: defaultTemplate('reminder')!, asOf, subject: 'Vos factures', body: 'Bonjour, tout est ici : {{portalUrl}}' },
+      new FakePdfRenderer(),
+      ['x@y.test'],
+    );
+    expect(email.text.split('\n')[0]).toBe(`Bonjour, tout est ici : ${portal('b')}`);
+    for (const id of ['a', 'b', 'c']) expect(email.text).toContain(portal(id));
+    expect(email.html).toContain(`<p>Bonjour, tout est ici : ${portal('b')}</p>`);
+    expect(email.html).toContain(`href="${portal('a')}"`);
+  });
+
+  it('gives a single invoice its template text with its own portal link', async () => {
+    const { email } = await composeGroupedReminder({ members: linked.slice(0, 1), client: aClient(), settings, template: defaultTemplate('reminder')!, asOf }, new FakePdfRenderer(), ['x@y.test']);
+    expect(email.text).toContain(`Facture en ligne (régler, signaler un paiement, poser une question) : ${portal('a')}`);
+  });
+});

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { makeClaimPaid, makePortalDispute, makePromisePayment } from '../../shared/app/portal/portal-actions.js';
-import { hashPortalToken, makePortalLinks, resolvePortalToken } from '../../shared/app/portal/portal-links.js';
+import { hashPortalToken, makePortalLinks, PREVIEW_PORTAL_TOKEN, resolvePortalToken } from '../../shared/app/portal/portal-links.js';
 import { makeReissuePortalLink, makeRevokePortalLinks } from '../../shared/app/portal/portal-link-admin.js';
 import { makeGetPortalView } from '../../shared/app/portal/portal-view.js';
 import { makeAutoResume, makeDisputeInvoice, makePauseInvoice, makeResolveDispute, makeResumeInvoice } from '../../shared/app/reminder-holds.js';
@@ -59,6 +59,14 @@ describe('portal links', () => {
   it('gives no link without a web address or when the invoice’s links are off', async () => {
     expect(await makePortalLinks({ tokens, random: { next: () => 'x'.repeat(43) }, clock }).issue(anInvoiceRecord())).toBeUndefined();
     expect(await links().issue(anInvoiceRecord({ portalDisabled: true }))).toBeUndefined();
+  });
+
+  it('previews a link with a placeholder token, writing nothing; the placeholder opens nothing', async () => {
+    expect(links().preview(anInvoiceRecord())).toBe(`https://app.example/p/${PREVIEW_PORTAL_TOKEN}`);
+    expect(links().preview(anInvoiceRecord({ portalDisabled: true }))).toBeUndefined();
+    expect(makePortalLinks({ tokens, random: { next: () => 'x'.repeat(43) }, clock }).preview(anInvoiceRecord())).toBeUndefined();
+    expect(tokens.items.size).toBe(0);
+    await expect(resolvePortalToken(deps(), PREVIEW_PORTAL_TOKEN)).rejects.toMatchObject({ status: 404 });
   });
 
   it('answers the same 404 for an unknown, malformed, revoked, re-issued or expired link', async () => {

@@ -101,7 +101,9 @@ export class DynamoAggregateStore implements AggregateStore, RebuildableStore {
     }
     const { open, openBefore } = change;
     if (openBefore && open?.clientId !== openBefore.clientId) expressionFor(`CLIENT#${openBefore.clientId}`).remove(`${OPEN}${invoiceId}`);
-    if (open) expressionFor(`CLIENT#${open.clientId}`).set(`${OPEN}${invoiceId}`, { dueDate: open.dueDate, balanceCents: open.balanceCents });
+    // The client's entry for this invoice is written when it changes, not at each change of the invoice (a reminder).
+    const sameEntry = open && openBefore && open.clientId === openBefore.clientId && open.dueDate === openBefore.dueDate && open.balanceCents === openBefore.balanceCents;
+    if (open && !sameEntry) expressionFor(`CLIENT#${open.clientId}`).set(`${OPEN}${invoiceId}`, { dueDate: open.dueDate, balanceCents: open.balanceCents });
     for (const [item, e] of touched) {
       e.set('entityType', item.startsWith('CLIENT#') ? 'client-aggregate' : 'day-aggregate');
       if (item.startsWith('CLIENT#')) e.set('clientId', item.slice('CLIENT#'.length));

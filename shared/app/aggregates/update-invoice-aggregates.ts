@@ -70,6 +70,15 @@ export const rowExtrasOf = (state: InvoiceAggregateState): ListRowExtras => {
 
 const ATTEMPTS = 8;
 
+/** Flat records compared field by field: what DynamoDB gives back has its own key order. */
+const sameValue = (a: object | undefined, b: object | undefined): boolean => {
+  if (a === undefined || b === undefined) return a === b;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x).filter((k) => x[k] !== undefined);
+  return keys.length === Object.keys(y).filter((k) => y[k] !== undefined).length && keys.every((k) => x[k] === y[k]);
+};
+
 /**
  * Brings the aggregates in line with one invoice's current state: recompute its contribution,
  * apply the difference with what it contributed last time. Idempotent: a duplicate or stale
@@ -88,11 +97,11 @@ export const makeUpdateInvoiceAggregates = ({ aggregates, settings, clients }: U
       const client = state.invoice ? await clients.get(tenantId, state.invoice.clientId) : undefined;
       const row = listRowOf(state, client?.name ?? '');
       const unchanged =
-        JSON.stringify(before?.row) === JSON.stringify(row) &&
+        sameValue(before?.row, row) &&
         Object.keys(delta).length === 0 &&
         sameOpen(before?.open, next.open) &&
-        JSON.stringify(before?.lastReminder) === JSON.stringify(extras.lastReminder) &&
-        JSON.stringify(before?.nextStep) === JSON.stringify(extras.nextStep) &&
+        sameValue(before?.lastReminder, extras.lastReminder) &&
+        sameValue(before?.nextStep, extras.nextStep) &&
         (before !== undefined || !state.invoice);
       if (unchanged) return 'unchanged';
       const applied = await aggregates.apply(tenantId, invoiceId, {

@@ -11,9 +11,17 @@ import type { Clock, InvoiceRecord, InvoiceRepository, PortalTokenRecord, Portal
 
 export const hashPortalToken = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex');
 
+/**
+ * The token a preview (a dry run) shows in place of a real one: nothing is written for a preview,
+ * the real link is created when the message goes out. Too short for a token, so it opens nothing (404).
+ */
+export const PREVIEW_PORTAL_TOKEN = 'preview';
+
 /** Gives an invoice a new link; undefined when its links are switched off or no web address is configured. */
 export interface PortalLinks {
   issue(invoice: Pick<InvoiceRecord, 'tenantId' | 'id' | 'portalGeneration' | 'portalDisabled'>): Promise<string | undefined>;
+  /** What `issue` would give, with PREVIEW_PORTAL_TOKEN for the token; writes nothing. */
+  preview(invoice: Pick<InvoiceRecord, 'portalDisabled'>): string | undefined;
 }
 
 export interface PortalLinkDeps {
@@ -24,14 +32,18 @@ export interface PortalLinkDeps {
   readonly webBaseUrl?: string;
 }
 
-export const makePortalLinks = ({ tokens, random, clock, webBaseUrl }: PortalLinkDeps): PortalLinks => ({
-  issue: async (invoice) => {
-    if (!webBaseUrl || invoice.portalDisabled) return undefined;
-    const token = random.next();
-    await tokens.put({ tokenHash: hashPortalToken(token), tenantId: invoice.tenantId, invoiceId: invoice.id, generation: invoice.portalGeneration ?? 0, createdAt: clock.now().toISOString() });
-    return `${webBaseUrl.replace(/\/+$/, '')}/p/${token}`;
-  },
-});
+export const makePortalLinks = ({ tokens, random, clock, webBaseUrl }: PortalLinkDeps): PortalLinks => {
+  const link = (token: string) => `${webBaseUrl!.replace(/\/+$/, '')}/p/${token}`;
+  return {
+    issue: async (invoice) => {
+      if (!webBaseUrl || invoice.portalDisabled) return undefined;
+      const token = random.next();
+      await tokens.put({ tokenHash: hashPortalToken(token), tenantId: invoice.tenantId, invoiceId: invoice.id, generation: invoice.portalGeneration ?? 0, createdAt: clock.now().toISOString() });
+      return link(token);
+    },
+    preview: (invoice) => (!webBaseUrl || invoice.portalDisabled ? undefined : link(PREVIEW_PORTAL_TOKEN)),
+  };
+};
 
 export interface PortalResolveDeps {
   readonly tokens: PortalTokenRepository;

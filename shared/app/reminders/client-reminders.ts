@@ -139,7 +139,15 @@ export const remindClient = async (
   const last = client.lastMessageDate;
   const gapUntil = !input.force && last && last > addDays(today, -settings.minGapDays) ? addDays(last, settings.minGapDays) : undefined;
 
-  const prepared = await prepareGroup(deps, members, now, recipients, { ...(input.templateId ? { templateId: input.templateId } : {}), ...(input.subject ? { subject: input.subject } : {}), ...(input.body ? { body: input.body } : {}) });
+  // A dry run shows each invoice's portal link with a placeholder token and creates none.
+  const prepared = await prepareGroup(
+    deps,
+    members,
+    now,
+    recipients,
+    { ...(input.templateId ? { templateId: input.templateId } : {}), ...(input.subject ? { subject: input.subject } : {}), ...(input.body ? { body: input.body } : {}) },
+    dryRun ? 'preview' : 'issue',
+  );
   const kept = new Set(prepared?.members.map((m) => m.ctx.invoice.id));
   for (const m of members) if (!kept.has(m.ctx.invoice.id)) items.push({ invoiceId: m.ctx.invoice.id, ...(m.ctx.invoice.number ? { number: m.ctx.invoice.number } : {}), status: 'skipped', reason: 'template_mentions_penalties' });
   if (!prepared) return { ...base, ...recipients, bcc, items };

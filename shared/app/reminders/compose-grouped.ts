@@ -15,6 +15,8 @@ import { bccFor, composeReminder, reminderVariables } from './compose-reminder.j
 export interface GroupMember {
   readonly invoice: InvoiceRecord;
   readonly payments: readonly PaymentRecord[];
+  /** This invoice's client-portal link for this message (a fresh token, or a preview's placeholder). */
+  readonly portalUrl?: string;
 }
 
 export interface GroupedEmail {
@@ -49,7 +51,12 @@ export const composeGroupedReminder = async (m: GroupedMaterial, pdf: PdfRendere
   if (m.members.length === 1) {
     const [only] = m.members;
     const template = { ...m.template, ...(m.subject ? { subject: m.subject } : {}), ...(m.body ? { body: m.body } : {}) };
-    const email = await composeReminder({ invoice: only!.invoice, client: m.client, settings: m.settings, payments: only!.payments, template, asOf: m.asOf }, pdf, to, cc);
+    const email = await composeReminder(
+      { invoice: only!.invoice, client: m.client, settings: m.settings, payments: only!.payments, template, asOf: m.asOf, ...(only!.portalUrl ? { portalUrl: only!.portalUrl } : {}) },
+      pdf,
+      to,
+      cc,
+    );
     const attached = m.template.attachInvoicePdf ? [numberOf(only!.invoice)] : [];
     return { email, attached, notAttached: [] };
   }
@@ -57,7 +64,10 @@ export const composeGroupedReminder = async (m: GroupedMaterial, pdf: PdfRendere
   const rows = groupRows(ordered.map(({ invoice }) => ({ number: numberOf(invoice), dueDate: invoice.dueDate, balanceCents: invoiceBalanceCents(invoice) })), today);
   const totalCents = rows.reduce((sum, r) => sum + r.balanceCents, 0);
   const first = ordered[0]!.invoice;
-  // The group's variables: all numbers, the earliest due date, the amounts summed.
+  // The group's variables: all numbers, the earliest due date, the amounts summed. `{{portalUrl}}`
+  // (an owner's own body) is the link of the first invoice listed, the most overdue one (earliest
+  // due date); every invoice's own link is in the table. `{{paymentLink}}` stays the group's, like
+  // the other variables: settings.paymentUrl with all the numbers and the total balance.
   const vars = reminderVariables({
     invoice: {
       ...first,
@@ -70,6 +80,7 @@ export const composeGroupedReminder = async (m: GroupedMaterial, pdf: PdfRendere
     client: m.client,
     settings: m.settings,
     asOf: m.asOf,
+    ...(ordered[0]!.portalUrl ? { portalUrl: ordered[0]!.portalUrl } : {}),
   });
 
   const attachments: EmailAttachment[] = [];
@@ -92,7 +103,14 @@ export const composeGroupedReminder = async (m: GroupedMaterial, pdf: PdfRendere
     clientName: m.client.name,
     company: m.settings.company.name,
     ...(m.settings.company.email ? { companyEmail: m.settings.company.email } : {}),
-    rows: rows.map((r) => ({ number: r.number, dueDate: formatDate(r.dueDate, language), balance: money(r.balanceCents, language), daysLate: r.daysLate })),
+    rows: rows.map((r, i) => ({
+      number: r.number,
+      dueDate: formatDate(r.dueDate, language),
+      balance: money(r.balanceCents, language),
+      daysLate: r.daysLate,
+      // Its portal page shows how to pay (settings.paymentUrl for this invoice, IBAN, QR), as for a single reminder.
+      ...(ordered[i]!.portalUrl ? { portalUrl: ordered[i]!.portalUrl } : {}),
+    })),
     total: money(totalCents, language),
     notAttached,
     paymentInstructions: vars.paymentInstructions,

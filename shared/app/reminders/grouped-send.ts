@@ -58,13 +58,18 @@ export interface PreparedGroup {
   readonly grouped: GroupedEmail;
 }
 
-/** The templates of each member's step; the message takes the most advanced one's tone. */
+/**
+ * The templates of each member's step; the message takes the most advanced one's tone. Each invoice
+ * gets its client-portal link, as a single reminder does: a fresh token per message (`issue`), or for
+ * a preview (`links: 'preview'`, a dry run) the same URL with a placeholder token and nothing written.
+ */
 export const prepareGroup = async (
   deps: SendReminderDeps,
   members: readonly GroupMemberStep[],
   now: Date,
   recipients: { to: string[]; cc: string[] },
   own: { templateId?: string; subject?: string; body?: string } = {},
+  links: 'issue' | 'preview' = 'issue',
 ): Promise<PreparedGroup | undefined> => {
   const { client, settings, invoice } = members[0]!.ctx;
   // One read per distinct template, not per invoice.
@@ -75,9 +80,14 @@ export const prepareGroup = async (
   const allowed = members.map((m, i) => ({ m, template: templates[i]! })).filter(({ template }) => !templateRefusalFor(client.kind, template));
   if (allowed.length === 0) return undefined;
   const lead = mostAdvanced(allowed.map((a) => ({ ...a, tone: a.template.tone, position: a.m.record.index })));
-  const payments = await Promise.all(allowed.map(({ m }) => deps.invoices.payments(invoice.tenantId, m.ctx.invoice.id)));
+  const linkOf = async (member: GroupMemberStep): Promise<string | undefined> =>
+    links === 'preview' ? deps.portalLinks?.preview(member.ctx.invoice) : deps.portalLinks?.issue(member.ctx.invoice);
+  const [payments, portalUrls] = await Promise.all([
+    Promise.all(allowed.map(({ m }) => deps.invoices.payments(invoice.tenantId, m.ctx.invoice.id))),
+    Promise.all(allowed.map(({ m }) => linkOf(m))),
+  ]);
   const grouped = await composeGroupedReminder(
-    { members: allowed.map(({ m }, i) => ({ invoice: m.ctx.invoice, payments: payments[i]! })), client, settings, template: lead.template, asOf: now, ...(own.subject ? { subject: own.subject } : {}), ...(own.body ? { body: own.body } : {}) },
+    { members: allowed.map(({ m }, i) => ({ invoice: m.ctx.invoice, payments: payments[i]!, ...(portalUrls[i] ? { portalUrl: portalUrls[i] } : {}) })), client, settings, template: lead.template, asOf: now, ...(own.subject ? { subject: own.subject } : {}), ...(own.body ? { body: own.body } : {}) },
     deps.pdf,
     recipients.to,
     recipients.cc,
