@@ -49,6 +49,8 @@ describe('simulation days', () => {
     expect(plain(rows[3]!.textContent)).toContain('paused');
     expect(within(rows[4]!).getByText('Contentieux')).toBeTruthy();
     expect(plain(rows[4]!.textContent)).toContain('passe en contentieux');
+    expect(plain(rows[4]!.textContent)).not.toContain('LITIGATION');
+    expect(plain(rows[2]!.textContent)).toContain('F-2026-0001 · LETTRE · formal-notice');
     // The escalation is not a channel: no "E-mail" badge on it.
     expect(within(rows[4]!).queryByText('E-mail')).toBeNull();
     // One group per day, each counting its sends.

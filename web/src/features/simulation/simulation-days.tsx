@@ -59,8 +59,15 @@ export const SimulationDays = ({ simulation, scenarioNames = {} }: { simulation:
                       </span>{' '}
                     </>
                   )}
-                  {item.clientName} · <Link to={`/invoices/${item.invoiceId}`}>{item.invoiceNumber ?? item.invoiceId}</Link> · {item.stepId.toUpperCase()}
-                  {item.action === 'escalate' ? <> · {t('simulationMore.escalateText')}</> : <> · {item.templateId}</>}
+                  {item.clientName} · <Link to={`/invoices/${item.invoiceId}`}>{item.invoiceNumber ?? item.invoiceId}</Link>
+                  {item.action === 'escalate' ? (
+                    <> · {t('simulationMore.escalateText')}</>
+                  ) : (
+                    <>
+                      {' '}
+                      · {item.stepId.toUpperCase()} · {item.templateId}
+                    </>
+                  )}
                   {item.at && <span className="muted"> · {dateTime(item.at)}</span>}
                   {item.reason && <span className="muted"> · {item.reason}</span>}
                   <br />
