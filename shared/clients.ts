@@ -17,8 +17,18 @@ export const memo = <T>(make: () => T): (() => T) => {
   return () => (value ??= make());
 };
 
+/**
+ * Drops the SDK's logger middleware: with no logger configured it still builds, on every call, a
+ * copy of the whole input and output filtered for sensitive fields, then hands it to a no-op
+ * logger (a measurable share of the CPU of a reminder; our own logs carry what operations need).
+ */
+export const withoutSdkLogging = <T extends { middlewareStack: { remove(name: string): boolean } }>(client: T): T => {
+  client.middlewareStack.remove('loggerMiddleware');
+  return client;
+};
+
 export const documentClient = memo(() =>
-  DynamoDBDocumentClient.from(new DynamoDBClient({ maxAttempts: 5 }), {
+  DynamoDBDocumentClient.from(withoutSdkLogging(new DynamoDBClient({ maxAttempts: 5 })), {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   }),
 );

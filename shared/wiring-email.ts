@@ -5,9 +5,9 @@
  */
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SesMailer } from './adapters/ses/ses-mailer.js';
-import { memo, SES_MAX_ATTEMPTS } from './clients.js';
+import { memo, SES_MAX_ATTEMPTS, withoutSdkLogging } from './clients.js';
 import { required } from './config.js';
 import { wiring } from './wiring.js';
 
-export const sesClient = memo(() => new SESv2Client({ maxAttempts: SES_MAX_ATTEMPTS }));
+export const sesClient = memo(() => withoutSdkLogging(new SESv2Client({ maxAttempts: SES_MAX_ATTEMPTS })));
 export const mailer = memo(() => new SesMailer(sesClient(), required(wiring.config, 'SENDER_EMAIL'), wiring.config.SES_CONFIGURATION_SET));

@@ -7,14 +7,14 @@ import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { EventBridgeReminderScheduler } from './adapters/scheduler/eventbridge-reminder-scheduler.js';
 import { makeReconcileQuoteFollowUp } from './app/reminders/quote-follow-up.js';
 import { makeReconcileSchedules } from './app/reminders/reconcile-schedules.js';
-import { memo } from './clients.js';
+import { memo, withoutSdkLogging } from './clients.js';
 import { required } from './config.js';
 import { wiring } from './wiring.js';
 import { reminderReadDeps } from './wiring-reminders.js';
 import { quoteRepository } from './wiring-quotes.js';
 
 const { config } = wiring;
-export const schedulerClient = memo(() => new SchedulerClient({ maxAttempts: 5 }));
+export const schedulerClient = memo(() => withoutSdkLogging(new SchedulerClient({ maxAttempts: 5 })));
 export const scheduler = memo(
   () =>
     new EventBridgeReminderScheduler(schedulerClient(), {
