@@ -28,12 +28,12 @@ const SEND_PATH_IMPORT_TARGET = 2.5;
 /** Bundles whose import time is measured (all of them with BENCH_BUNDLE_ALL=1): one per kind of function. */
 const TIMED = [
   'functions/system/health',
-  'functions/invoices/get-invoice',
-  'functions/invoices/list-invoices',
-  'functions/invoices/create-invoice',
-  'functions/payments/record-payment',
-  'functions/reminders/get-reminder-plan',
-  'functions/templates/preview-template',
+  // Feature Lambdas (docs/adr/0001-feature-lambdas.md): one bundle serves a feature's light routes.
+  'functions/invoices/invoices-api',
+  'functions/clients/clients-api',
+  'functions/payments/payments-api',
+  'functions/reminders/reminders-api',
+  'functions/templates/templates-api',
   'functions/email/email-events',
   'functions/reminders/sync-schedules',
   'functions/invoices/send-invoice',
