@@ -53,6 +53,7 @@ export const en: Translations = {
     required: 'Required',
     siren: 'A SIREN has 9 digits and a valid check digit',
     iban: 'Not a valid IBAN (check digits)',
+    bic: 'Invalid BIC (8 or 11 characters, e.g. BNPAFRPP)',
     email: 'Not an email address',
     completeSettings: 'Complete the settings',
   },

@@ -51,6 +51,7 @@ export const fr = {
     required: 'Obligatoire',
     siren: 'Le SIREN a 9 chiffres et une clé valide',
     iban: 'IBAN invalide (clé de contrôle)',
+    bic: 'BIC invalide (8 ou 11 caractères, ex. BNPAFRPP)',
     email: 'Adresse e-mail invalide',
     completeSettings: 'Compléter les réglages',
   },
