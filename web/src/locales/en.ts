@@ -56,6 +56,8 @@ export const en: Translations = {
     bic: 'Invalid BIC (8 or 11 characters, e.g. BNPAFRPP)',
     email: 'Not an email address',
     completeSettings: 'Complete the settings',
+    incompleteSettings: 'Before sending, complete your company in the settings:',
+    ibanOrPaymentUrl: 'IBAN (or an online payment link)',
   },
   status: {
     draft: 'Draft',

@@ -54,6 +54,8 @@ export const fr = {
     bic: 'BIC invalide (8 ou 11 caractères, ex. BNPAFRPP)',
     email: 'Adresse e-mail invalide',
     completeSettings: 'Compléter les réglages',
+    incompleteSettings: 'Avant d’envoyer, complétez votre entreprise dans les réglages :',
+    ibanOrPaymentUrl: 'IBAN (ou un lien de paiement en ligne)',
   },
   status: {
     draft: 'Brouillon',
