@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Dialog, ErrorMessage, Field, Loading, StatusBadge } from '../../../components/ui';
 import { useI18n } from '../../../lib/i18n';
 import '../texts';
 import { ActionDialog } from './action-dialog';
+import { useStepReason } from './step-reason';
 import { DocumentLink } from '../../../components/document-link';
 import { useCancelStep, useMarkPosted, useInvoiceAction, usePreview, useReminderPlan, useTemplates } from '../api';
 
@@ -12,19 +12,14 @@ const ESCALATE = 'escalate';
 /** When a step went or will go: its schedule, else when it was sent (a manual reminder has no schedule). */
 const when = (step: { scheduledAt?: string; sentAt?: string }) => step.scheduledAt ?? step.sentAt;
 
-const useI18nWithKeys = () => {
-  const { i18n } = useTranslation();
-  return { ...useI18n(), i18n };
-};
-
 /** The plan as recorded: each step with its time, state and the reason it ended that way. */
 export const ReminderPlan = ({ invoiceId }: { invoiceId: string }) => {
-  const { t, i18n, dateTime } = useI18nWithKeys();
+  const { t, dateTime } = useI18n();
+  const reason = useStepReason();
   const plan = useReminderPlan(invoiceId);
   const templates = useTemplates();
   const templateName = (id: string) => templates.data?.items.find((tpl) => tpl.id === id)?.name ?? id;
   const stepName = (id: string) => (id === ESCALATE ? t('planSteps.escalate') : id.startsWith('manual-') ? t('planSteps.manual') : id.toUpperCase());
-  const reason = (r: string) => (i18n.exists(`planSteps.reasons.${r}`) ? t(`planSteps.reasons.${r}`) : r);
   const cancel = useCancelStep(invoiceId);
   const posted = useMarkPosted(invoiceId);
   return (
