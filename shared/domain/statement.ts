@@ -22,7 +22,11 @@ export interface StatementLine {
   readonly date: string;
   readonly kind: StatementLineKind;
   readonly invoiceId: string;
+  /** The document: the invoice's number for an invoice or a payment on it, the credit note's number. */
   readonly reference: string;
+  /** Payment lines: how it was paid, and the payer's own reference when given. */
+  readonly method?: string;
+  readonly paymentReference?: string;
   readonly debitCents: number;
   readonly creditCents: number;
   readonly balanceCents: number;
@@ -34,7 +38,16 @@ export const buildStatement = (invoices: readonly StatementInvoice[], asOf: stri
   const movements = invoices.flatMap((i) => [
     { date: i.issueDate, kind: 'invoice' as const, invoiceId: i.id, reference: i.number ?? i.id, debitCents: i.billedCents, creditCents: 0 },
     ...i.credits.map((c) => ({ date: c.issueDate, kind: 'credit_note' as const, invoiceId: i.id, reference: c.number, debitCents: 0, creditCents: c.grossCents })),
-    ...i.payments.map((p) => ({ date: p.date, kind: 'payment' as const, invoiceId: i.id, reference: p.reference ?? p.method, debitCents: 0, creditCents: p.amountCents })),
+    ...i.payments.map((p) => ({
+      date: p.date,
+      kind: 'payment' as const,
+      invoiceId: i.id,
+      reference: i.number ?? i.id,
+      method: p.method,
+      ...(p.reference ? { paymentReference: p.reference } : {}),
+      debitCents: 0,
+      creditCents: p.amountCents,
+    })),
   ]);
   movements.sort((a, b) => a.date.localeCompare(b.date) || a.invoiceId.localeCompare(b.invoiceId) || ORDER[a.kind] - ORDER[b.kind]);
   let running = 0;

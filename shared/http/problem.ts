@@ -24,11 +24,15 @@ export const toProblem = (error: unknown): APIGatewayProxyStructuredResultV2 => 
   return problemResponse(500, { title: 'Internal error', detail: 'An unexpected error occurred; it has been logged.' });
 };
 
+const joinPath = (prefix: string, path: readonly PropertyKey[]) => [prefix, ...path.map(String)].filter(Boolean).join('.');
+
+/** One entry per bad field; an unknown key is named by its own path (`body.filter.bogus`), as unknown query parameters are. */
 export const zodFieldErrors = (error: z.ZodError, prefix: string): FieldError[] =>
-  error.issues.map((issue) => ({
-    path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.'),
-    message: issue.message,
-  }));
+  error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ path: joinPath(prefix, [...issue.path, key]), message: 'is not a known field' }))
+      : [{ path: joinPath(prefix, issue.path), message: issue.message }],
+  );
 
 /**
  * Marks a zod issue as "well formed but beyond a documented limit" (an amount above the

@@ -61,12 +61,52 @@ const L = {
 
 const dateTime = (instant: string) => `${shortDate(instant.slice(0, 10))} ${instant.slice(11, 16)} UTC`;
 
-const eventLine = (e: ProofFileData['events'][number]): string => {
+/** The case events in French words (a court reads the file); an event not listed keeps its code. */
+const EVENT_LABELS: Record<string, string> = {
+  'portal.viewed': 'Facture consultée par le client (portail)',
+  'portal.paid_claimed': 'Le client déclare avoir payé (portail)',
+  'portal.promised': 'Promesse de paiement du client (portail)',
+  'portal.disputed': 'Contestation du client (portail)',
+  'invoice.paused': 'Relances suspendues',
+  'invoice.resumed': 'Relances reprises',
+  'invoice.disputed': 'Litige enregistré',
+  'invoice.dispute_resolved': 'Litige résolu',
+  'invoice.litigation': 'Passage en contentieux',
+  'invoice.litigation_left': 'Sortie du contentieux',
+  'invoice.written_off': 'Créance déclarée irrécouvrable',
+  'invoice.cancelled': 'Facture annulée',
+  'credit_note.issued': 'Avoir émis',
+  'plan.requested': 'Échéancier demandé par le client',
+  'plan.created': 'Échéancier convenu',
+  'plan.accepted': 'Échéancier demandé accepté',
+  'plan.declined': 'Échéancier demandé refusé',
+  'plan.client_notified': 'Client informé de la décision sur l’échéancier',
+  'plan.client_notice_failed': 'Échec de l’envoi de la décision sur l’échéancier',
+  'plan.ended': 'Fin de l’échéancier',
+  'instalment.missed': 'Échéance manquée',
+  'owner.alerted': 'Alerte au créancier',
+};
+const DATA_LABELS: Record<string, string> = {
+  date: 'date', until: 'jusqu’au', reason: 'motif', reference: 'référence', number: 'n°', evidence: 'justificatif', auto: 'automatique',
+  from: 'statut précédent', amountCents: 'montant', balanceCents: 'solde', dueDate: 'échéance', instalments: 'échéances', stepId: 'étape', creditNote: 'avoir',
+};
+/** Internal ids say nothing to a reader: the credit note is named by its number. */
+const HIDDEN_DATA = new Set(['creditNoteId', 'paymentId']);
+
+const dataValue = (key: string, v: string | number | boolean): string => {
+  if (typeof v === 'boolean') return v ? 'oui' : 'non';
+  if (typeof v === 'number' && key.endsWith('Cents')) return euros(v, 'fr');
+  if (key === 'from' && typeof v === 'string') return L.statuses[v] ?? v;
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return shortDate(v);
+  return String(v);
+};
+
+export const eventLine = (e: ProofFileData['events'][number]): string => {
   const data = Object.entries(e.data ?? {})
-    .filter(([, v]) => v !== undefined && v !== null && typeof v !== 'object')
-    .map(([k, v]) => `${k}: ${String(v)}`)
+    .filter((entry): entry is [string, string | number | boolean] => entry[1] !== undefined && entry[1] !== null && typeof entry[1] !== 'object' && !HIDDEN_DATA.has(entry[0]))
+    .map(([k, v]) => `${DATA_LABELS[k] ?? k} : ${dataValue(k, v)}`)
     .join(', ');
-  return `${dateTime(e.at)} · ${e.type}${data ? ` (${data})` : ''}`;
+  return `${dateTime(e.at)} · ${EVENT_LABELS[e.type] ?? e.type}${data ? ` (${data})` : ''}`;
 };
 
 const reminderLines = (r: ProofReminder): string[] => [

@@ -1,5 +1,6 @@
 import type { StatementPdfData } from '../../shared/app/aggregates/client-statement.js';
 import { AmountRow, ClientBlock, Footer, SellerBlock } from './blocks.js';
+import { invoiceLabels } from './invoice-labels.js';
 import { euros, shortDate, type Language } from './format.js';
 import type { PageNumbering, PdfDocument, PdfKit } from './kit.js';
 import { styles } from './styles.js';
@@ -16,6 +17,12 @@ const LABELS = {
     empty: 'No open invoice.', page: (n: number, total: number) => `Page ${n} / ${total}`, siren: 'SIREN', vatNumber: 'VAT number', phone: 'Phone', email: 'Email',
   },
 } as const;
+
+/** "Règlement F-2026-0001 · Virement · VIR-123": the invoice it pays, how, and the payer's reference. */
+const entryText = (line: StatementPdfData['statement']['lines'][number], language: Language): string => {
+  const method = line.method ? (invoiceLabels(language).methods[line.method] ?? line.method) : undefined;
+  return [`${LABELS[language].kinds[line.kind]} ${line.reference}`, method, line.paymentReference].filter(Boolean).join(' · ');
+};
 
 const col = { date: { width: '14%' }, entry: { width: '38%' }, money: { width: '16%' } } as const;
 
@@ -47,7 +54,7 @@ export const statementDocument = (kit: PdfKit, data: StatementPdfData, numbering
           {statement.lines.map((line, i) => (
             <View key={i} style={styles.bodyRow} wrap={false}>
               <Text style={[styles.cell, col.date]}>{shortDate(line.date)}</Text>
-              <Text style={[styles.cell, col.entry]}>{`${l.kinds[line.kind]} ${line.reference}`}</Text>
+              <Text style={[styles.cell, col.entry]}>{entryText(line, language as Language)}</Text>
               <Text style={[styles.num, col.money]}>{money(line.debitCents)}</Text>
               <Text style={[styles.num, col.money]}>{money(line.creditCents)}</Text>
               <Text style={[styles.num, col.money]}>{euros(line.balanceCents, language)}</Text>

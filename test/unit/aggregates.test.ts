@@ -127,7 +127,9 @@ describe('client search and statement', () => {
       { id: 'b', number: 'F-2', issueDate: '2026-02-01', dueDate: '2026-03-01', billedCents: 500, payments: [{ id: 'p', amountCents: 200, date: '2026-02-01', method: 'cash' }], credits: [{ id: 'k', number: 'A-1', grossCents: 100, issueDate: '2026-02-01' }] },
       { id: 'a', number: 'F-1', issueDate: '2026-01-15', dueDate: '2026-02-15', billedCents: 1_000, payments: [], credits: [] },
     ], '2026-02-20');
-    expect(s.lines.map((l) => [l.reference, l.balanceCents])).toEqual([['F-1', 1_000], ['F-2', 1_500], ['A-1', 1_400], ['cash', 1_200]]);
+    expect(s.lines.map((l) => [l.reference, l.balanceCents])).toEqual([['F-1', 1_000], ['F-2', 1_500], ['A-1', 1_400], ['F-2', 1_200]]);
+    // A payment line names the invoice it pays (not only how), with the method and the payer's reference apart.
+    expect(s.lines[3]).toMatchObject({ kind: 'payment', reference: 'F-2', method: 'cash' });
     expect(s.balanceCents).toBe(1_200);
     expect(s.overdueCents).toBe(1_000);
     expect(s.openInvoices.map((i) => [i.id, i.balanceCents, i.daysLate])).toEqual([['a', 1_000, 5], ['b', 200, 0]]);

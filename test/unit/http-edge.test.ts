@@ -78,6 +78,16 @@ describe('the HTTP edge', () => {
     });
   });
 
+  describe('unknown body fields', () => {
+    it('names each unknown field by its own path, nested ones included', async () => {
+      const res = await call(echo(routes.sendBatchReminders), anEvent({ body: { filter: { status: 'sent', bogus: 1 }, extra: true } }));
+      expect(res.status).toBe(400);
+      expect(res.type).toBe('application/problem+json');
+      expect(res.json.errors.map((e: { path: string }) => e.path).sort()).toEqual(['body.extra', 'body.filter.bogus']);
+      expect(res.json.errors[0].message).toBe('is not a known field');
+    });
+  });
+
   describe('amount ceiling', () => {
     const payment = (amountCents: unknown) => anEvent({ path: { id: 'inv-1' }, body: { amountCents, date: '2026-03-01' } });
 

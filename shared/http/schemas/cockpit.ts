@@ -49,7 +49,7 @@ export const StatementView = z.object({
   asOf: businessDate,
   currency: z.literal('EUR'),
   client: z.object({ id, name: z.string(), email: z.string().optional(), siren: z.string().optional() }),
-  lines: z.array(z.object({ date: businessDate, kind: z.enum(['invoice', 'payment', 'credit_note']), invoiceId: id, reference: z.string(), ...money })),
+  lines: z.array(z.object({ date: businessDate, kind: z.enum(['invoice', 'payment', 'credit_note']), invoiceId: id, reference: z.string(), method: z.string().optional(), paymentReference: z.string().optional(), ...money })),
   openInvoices: z.array(z.object({ id, number: z.string().optional(), issueDate: businessDate, dueDate: businessDate, billedCents: int, paidCents: int, creditedCents: int, balanceCents: int, daysLate: int })),
   balanceCents: int,
   overdueCents: int,

@@ -120,7 +120,11 @@ describe('the statement of account in DejaVu Sans', () => {
     };
     const bytes = await renderer.statement({ seller: aSeller(), client, statement, language: 'fr' });
     embedsDejaVuOnly(bytes);
-    expect(await pdfText(bytes)).toContain('ООО Дмитрий Шостакович и Łukasz');
+    const text = await pdfText(bytes);
+    expect(text).toContain('ООО Дмитрий Шостакович и Łukasz');
+    // A payment says which invoice it pays and how, in the document's language (not the API's `transfer`).
+    expect(text).toContain('Règlement F-2026-0001 · Virement');
+    expect(text).not.toContain('transfer');
     // Movement column: 14 % + 38 % of the content width from the left margin (templates/pdf/statement-document.tsx).
     const entryRight = 40 + 0.52 * (A4_WIDTH - 80);
     const { items } = await placedText(bytes);

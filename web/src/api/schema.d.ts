@@ -1791,6 +1791,8 @@ export interface operations {
                             invoiceId: string;
                             /** @enum {string} */
                             kind: "invoice" | "payment" | "credit_note";
+                            method?: string;
+                            paymentReference?: string;
                             reference: string;
                         }[];
                         openInvoices: {
