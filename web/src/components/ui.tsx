@@ -22,22 +22,38 @@ export const Loading = ({ label }: { label?: string }) => {
   );
 };
 
+/** What the settings miss, by the label of their field (`settings.company.siren` → "SIREN"); others as the API says. */
+const SETTINGS_FIELDS: Record<string, string> = {
+  'settings.company.name': 'settings.companyName',
+  'settings.company.address': 'clients.address',
+  'settings.company.siren': 'settings.siren',
+  'settings.company.iban': 'errors.ibanOrPaymentUrl',
+  'settings.company.email': 'settings.email',
+};
+
 export const ErrorMessage = ({ error, retry }: { error: unknown; retry?: () => void }) => {
   const { t } = useI18n();
-  const message = error instanceof ApiError ? error.message : t('errors.network');
+  const fields = error instanceof ApiError ? (error.problem.errors ?? []) : [];
+  // Sending needs the company's identity: say which fields of the settings to fill, in the user's words.
+  const missingSettings = fields.length > 0 && fields.every((e) => e.path.startsWith('settings.'));
+  const message = missingSettings ? t('errors.incompleteSettings') : error instanceof ApiError ? error.message : t('errors.network');
   return (
     <div role="alert" className="error-box">
       <p>{message}</p>
-      {error instanceof ApiError && error.problem.errors && (
+      {fields.length > 0 && (
         <ul>
-          {error.problem.errors.map((e) => (
-            <li key={e.path}>
-              <code>{e.path}</code> {e.message}
-            </li>
-          ))}
+          {fields.map((e) =>
+            missingSettings && SETTINGS_FIELDS[e.path] ? (
+              <li key={e.path}>{t(SETTINGS_FIELDS[e.path]!)}</li>
+            ) : (
+              <li key={e.path}>
+                <code>{e.path}</code> {e.message}
+              </li>
+            ),
+          )}
         </ul>
       )}
-      {error instanceof ApiError && error.problem.errors?.some((e) => e.path.startsWith('settings.')) && (
+      {fields.some((e) => e.path.startsWith('settings.')) && (
         <Link to="/settings" className="button small">
           {t('errors.completeSettings')}
         </Link>

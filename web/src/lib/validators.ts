@@ -31,3 +31,6 @@ export const isValidIban = (value: string): boolean => {
 };
 
 export const normalizeSpaces = (value: string): string => value.replace(/\s+/g, '');
+
+/** BIC: bank (4 letters), country (2), location (2), optional branch (3); spaces and case ignored, as the API does. */
+export const isValidBic = (value: string): boolean => /^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$/.test(normalizeSpaces(value).toUpperCase());

@@ -53,8 +53,11 @@ export const en: Translations = {
     required: 'Required',
     siren: 'A SIREN has 9 digits and a valid check digit',
     iban: 'Not a valid IBAN (check digits)',
+    bic: 'Invalid BIC (8 or 11 characters, e.g. BNPAFRPP)',
     email: 'Not an email address',
     completeSettings: 'Complete the settings',
+    incompleteSettings: 'Before sending, complete your company in the settings:',
+    ibanOrPaymentUrl: 'IBAN (or an online payment link)',
   },
   status: {
     draft: 'Draft',

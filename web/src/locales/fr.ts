@@ -51,8 +51,11 @@ export const fr = {
     required: 'Obligatoire',
     siren: 'Le SIREN a 9 chiffres et une clé valide',
     iban: 'IBAN invalide (clé de contrôle)',
+    bic: 'BIC invalide (8 ou 11 caractères, ex. BNPAFRPP)',
     email: 'Adresse e-mail invalide',
     completeSettings: 'Compléter les réglages',
+    incompleteSettings: 'Avant d’envoyer, complétez votre entreprise dans les réglages :',
+    ibanOrPaymentUrl: 'IBAN (ou un lien de paiement en ligne)',
   },
   status: {
     draft: 'Brouillon',

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type UseMutationResult } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import type { operations } from '../../api/schema';
@@ -8,7 +8,7 @@ import { api, unwrap } from '../../lib/api-client';
 import { applyApiErrors } from '../../lib/forms';
 import { useI18n } from '../../lib/i18n';
 import { ApiError } from '../../lib/problem';
-import { isValidIban, isValidSiren, normalizeSpaces } from '../../lib/validators';
+import { isValidBic, isValidIban, isValidSiren, normalizeSpaces } from '../../lib/validators';
 import { SettingsSection, useSections } from './more-settings';
 
 type Settings = operations['getSettings']['responses'][200]['content']['application/json'];
@@ -16,7 +16,7 @@ type SettingsInput = NonNullable<operations['putSettings']['requestBody']>['cont
 
 const optional = (v: string) => (v.trim() === '' ? undefined : v.trim());
 
-export const settingsSchema = (m: { required: string; siren: string; iban: string; email: string }) =>
+export const settingsSchema = (m: { required: string; siren: string; iban: string; email: string; bic: string }) =>
   z.object({
     company: z.object({
       name: z.string().trim().min(1, { message: m.required }).max(200),
@@ -26,7 +26,7 @@ export const settingsSchema = (m: { required: string; siren: string; iban: strin
       email: z.string().refine((v) => v.trim() === '' || z.string().email().safeParse(v.trim()).success, { message: m.email }),
       phone: z.string().max(30),
       iban: z.string().refine((v) => v.trim() === '' || isValidIban(v), { message: m.iban }),
-      bic: z.string().max(11),
+      bic: z.string().refine((v) => v.trim() === '' || isValidBic(v), { message: m.bic }),
       address: z.object({ line1: z.string().max(200), postalCode: z.string().max(10), city: z.string().max(100) }),
     }),
     remindersEnabled: z.boolean(),
@@ -93,11 +93,17 @@ const toInput = (v: Parsed): SettingsInput => {
 
 export default function SettingsScreen() {
   const settings = useQuery({ queryKey: ['settings'], queryFn: () => unwrap(api().GET('/settings')) });
+  const queryClient = useQueryClient();
+  // Here, not in the form: the form is remounted with the saved settings, the "saved" notice stays.
+  const save = useMutation({
+    mutationFn: (body: SettingsInput) => unwrap(api().PUT('/settings', { body })),
+    onSuccess: (data) => queryClient.setQueryData(['settings'], data),
+  });
   if (settings.isPending) return <Loading />;
   if (settings.isError) return <ErrorMessage error={settings.error} retry={() => void settings.refetch()} />;
   return (
     <>
-      <SettingsForm key={settings.dataUpdatedAt} settings={settings.data} />
+      <SettingsForm key={settings.dataUpdatedAt} settings={settings.data} save={save} />
       <MoreSettings settings={settings.data} />
     </>
   );
@@ -114,16 +120,13 @@ const MoreSettings = ({ settings }: { settings: Settings }) => {
   );
 };
 
-const SettingsForm = ({ settings }: { settings: Settings }) => {
+type SaveSettings = UseMutationResult<Settings, Error, SettingsInput>;
+
+export const SettingsForm = ({ settings, save }: { settings: Settings; save: SaveSettings }) => {
   const { t } = useI18n();
-  const queryClient = useQueryClient();
   const scenarios = useQuery({ queryKey: ['scenarios'], queryFn: () => unwrap(api().GET('/scenarios')) });
-  const save = useMutation({
-    mutationFn: (body: SettingsInput) => unwrap(api().PUT('/settings', { body })),
-    onSuccess: (data) => queryClient.setQueryData(['settings'], data),
-  });
   const form = useForm<Form, unknown, Parsed>({
-    resolver: zodResolver(settingsSchema({ required: t('errors.required'), siren: t('errors.siren'), iban: t('errors.iban'), email: t('errors.email') })),
+    resolver: zodResolver(settingsSchema({ required: t('errors.required'), siren: t('errors.siren'), iban: t('errors.iban'), email: t('errors.email'), bic: t('errors.bic') })),
     defaultValues: toForm(settings),
   });
   const { errors, isSubmitting } = form.formState;
@@ -211,7 +214,7 @@ const SettingsForm = ({ settings }: { settings: Settings }) => {
         <button type="submit" className="button primary" disabled={isSubmitting}>
           {t('common.save')}
         </button>
-        {save.isSuccess && <p role="status" className="success">{t('settings.saved')}</p>}
+        {save.isSuccess && !form.formState.isDirty && <p role="status" className="success">{t('settings.saved')}</p>}
       </form>
     </section>
   );

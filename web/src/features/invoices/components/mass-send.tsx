@@ -6,10 +6,12 @@ import { api, unwrap } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
 import { usePreview, useTemplates, type Invoice } from '../api';
 import '../texts';
+import { useStepReason } from './step-reason';
 
 /** Mass send: the selected rows, one template (or each step's), a preview on the first, then per-invoice results. */
 export const MassSendDialog = ({ invoices, onDone }: { invoices: readonly Invoice[]; onDone: () => void }) => {
   const { t } = useI18n();
+  const reason = useStepReason();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [templateId, setTemplateId] = useState('');
@@ -66,7 +68,7 @@ export const MassSendDialog = ({ invoices, onDone }: { invoices: readonly Invoic
                     <td data-label={t('massSend.result')}>
                       <span className={`badge ${item.status === 'sent' ? 'ok' : item.status === 'failed' ? 'danger' : 'neutral'}`}>{t(`massSend.outcome.${item.status}`)}</span>
                     </td>
-                    <td data-label={t('massSend.reason')}>{item.reason ?? ''}</td>
+                    <td data-label={t('massSend.reason')}>{item.reason ? reason(item.reason) : ''}</td>
                   </tr>
                 ))}
               </tbody>

@@ -3,13 +3,23 @@ import { Dialog, ErrorMessage, Field, Loading, StatusBadge } from '../../../comp
 import { useI18n } from '../../../lib/i18n';
 import '../texts';
 import { ActionDialog } from './action-dialog';
+import { useStepReason } from './step-reason';
 import { DocumentLink } from '../../../components/document-link';
 import { useCancelStep, useMarkPosted, useInvoiceAction, usePreview, useReminderPlan, useTemplates } from '../api';
+
+/** The escalation step (shared/domain/escalation.ts): a move to litigation, nothing is sent. */
+const ESCALATE = 'escalate';
+/** When a step went or will go: its schedule, else when it was sent (a manual reminder has no schedule). */
+const when = (step: { scheduledAt?: string; sentAt?: string }) => step.scheduledAt ?? step.sentAt;
 
 /** The plan as recorded: each step with its time, state and the reason it ended that way. */
 export const ReminderPlan = ({ invoiceId }: { invoiceId: string }) => {
   const { t, dateTime } = useI18n();
+  const reason = useStepReason();
   const plan = useReminderPlan(invoiceId);
+  const templates = useTemplates();
+  const templateName = (id: string) => templates.data?.items.find((tpl) => tpl.id === id)?.name ?? id;
+  const stepName = (id: string) => (id === ESCALATE ? t('planSteps.escalate') : id.startsWith('manual-') ? t('planSteps.manual') : id.toUpperCase());
   const cancel = useCancelStep(invoiceId);
   const posted = useMarkPosted(invoiceId);
   return (
@@ -41,14 +51,14 @@ export const ReminderPlan = ({ invoiceId }: { invoiceId: string }) => {
             <tbody>
               {plan.data.items.map((step) => (
                 <tr key={step.stepId}>
-                  <td data-label={t('invoice.step')}>{step.stepId.toUpperCase()}</td>
-                  <td data-label={t('invoice.when')}>{step.scheduledAt ? dateTime(step.scheduledAt) : t('common.none')}</td>
-                  <td data-label={t('invoice.template')}>{step.templateId}</td>
-                  <td data-label={t('invoiceMore.channel')}>{t(`invoiceMore.channels.${step.channel ?? 'email'}`)}</td>
+                  <td data-label={t('invoice.step')}>{stepName(step.stepId)}</td>
+                  <td data-label={t('invoice.when')}>{when(step) ? dateTime(when(step)!) : t('common.none')}</td>
+                  <td data-label={t('invoice.template')}>{step.stepId === ESCALATE ? t('common.none') : templateName(step.templateId)}</td>
+                  <td data-label={t('invoiceMore.channel')}>{step.stepId === ESCALATE ? t('common.none') : t(`invoiceMore.channels.${step.channel ?? 'email'}`)}</td>
                   <td data-label={t('invoice.state')}>
                     <StatusBadge status={step.state} />
                   </td>
-                  <td data-label={t('invoice.reason')}>{step.reason ?? ''}</td>
+                  <td data-label={t('invoice.reason')}>{step.reason ? reason(step.reason) : ''}</td>
                   <td data-label={t('common.actions')}>
                     {step.channel === 'letter' && (step.state === 'to_post' || step.state === 'sent') && (
                       <DocumentLink path={`/invoices/${invoiceId}/reminders/${step.stepId}/letter.pdf`} label={t('invoiceMore.letter')} filename={`lettre-${step.stepId}.pdf`} />
@@ -73,7 +83,7 @@ export const ReminderPlan = ({ invoiceId }: { invoiceId: string }) => {
                         type="button"
                         className="button small"
                         disabled={cancel.isPending}
-                        aria-label={t('invoiceMore.cancelStepLabel', { step: step.stepId.toUpperCase() })}
+                        aria-label={t('invoiceMore.cancelStepLabel', { step: stepName(step.stepId) })}
                         onClick={() => window.confirm(t('invoiceMore.cancelStepConfirm')) && cancel.mutate(step.stepId)}
                       >
                         {t('invoiceMore.cancelStep')}

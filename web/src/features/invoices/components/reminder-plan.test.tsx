@@ -1,0 +1,39 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { fakeApi } from '../../../test/fake-api';
+import { renderInApp } from '../../../test/render';
+import { ReminderPlan } from './reminders';
+
+const steps = [
+  { stepId: 'j-5', plan: 1, index: 0, beforeDue: true, templateId: 'courtesy', channel: 'email', state: 'skipped', reason: 'due_passed' },
+  { stepId: 'j+8', plan: 1, index: 1, beforeDue: false, templateId: 'firm', channel: 'email', state: 'scheduled', scheduledAt: '2027-01-04T08:00:00.000Z' },
+  { stepId: 'escalate', plan: 1, index: 2, beforeDue: false, templateId: 'escalate', channel: 'email', state: 'scheduled', scheduledAt: '2027-01-26T08:00:00.000Z' },
+  { stepId: 'manual-2026-11-25', templateId: 'courtesy', channel: 'email', state: 'sent', manual: true, sentAt: '2026-11-25T14:33:08.486Z', messageId: 'm1', recipients: ['a@b.test'], attempts: 1 },
+  { stepId: 'j+15', plan: 1, index: 3, beforeDue: false, templateId: 'formal-notice', channel: 'email', state: 'cancelled', reason: 'some_new_reason' },
+];
+
+describe('the reminder plan on the invoice', () => {
+  it('names each step, its template and its reason in the user’s words, and dates a manual reminder by its sending', async () => {
+    fakeApi(({ path }) =>
+      path === '/invoices/inv1/reminders'
+        ? { status: 200, body: { items: steps } }
+        : path === '/templates'
+          ? { status: 200, body: { items: [{ id: 'courtesy', name: 'Pré-relance courtoise (J-5)', language: 'fr' }, { id: 'firm', name: 'Relance ferme (J+8)', language: 'fr' }] } }
+          : undefined,
+    );
+    renderInApp(<ReminderPlan invoiceId="inv1" />);
+    await screen.findByText('Relance ferme (J+8)');
+    const rows = within(screen.getByRole('table')).getAllByRole('row').slice(1);
+    const cells = (i: number) => within(rows[i]!).getAllByRole('cell').map((c) => c.textContent?.replace(/[\u00a0\u202f]/g, ' '));
+    expect(cells(0).slice(0, 3)).toEqual(['J-5', '—', 'Pré-relance courtoise (J-5)']);
+    expect(cells(0)[5]).toBe('échéance déjà passée');
+    // Hours in the machine's time zone: only the dates are asserted.
+    expect(cells(1)).toEqual(expect.arrayContaining(['J+8', expect.stringMatching(/^4 janv\. 2027, \d\d:00$/), 'Relance ferme (J+8)']));
+    expect(cells(2).slice(0, 4)).toEqual(['Passage en contentieux', expect.stringMatching(/^26 janv\. 2027, /), '—', '—']);
+    expect(cells(3).slice(0, 3)).toEqual(['Relance manuelle', expect.stringMatching(/^25 nov\. 2026, \d\d:33$/), 'Pré-relance courtoise (J-5)']);
+    // An id the screen does not know stays readable as is.
+    expect(cells(4)[2]).toBe('formal-notice');
+    expect(cells(4)[5]).toBe('some_new_reason');
+    expect(screen.getByRole('button', { name: /Passage en contentieux/ })).toBeTruthy();
+  });
+});

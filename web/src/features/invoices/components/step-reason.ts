@@ -1,0 +1,8 @@
+import { useTranslation } from 'react-i18next';
+import '../texts';
+
+/** Why a step or a reminder did not go, in the user's language; a code the screen does not know stays as is. */
+export const useStepReason = () => {
+  const { t, i18n } = useTranslation();
+  return (code: string) => (i18n.exists(`planSteps.reasons.${code}`) ? t(`planSteps.reasons.${code}`) : code);
+};

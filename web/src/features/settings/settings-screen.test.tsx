@@ -1,0 +1,63 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { fakeApi } from '../../test/fake-api';
+import { renderInApp } from '../../test/render';
+import SettingsScreen from './settings-screen';
+
+const settings = {
+  company: { name: 'Plomberie Martin', siren: '123456782', iban: 'FR7630006000011234567890189' },
+  remindersEnabled: true,
+  sendHour: 9,
+  timezone: 'Europe/Paris',
+  skipWeekends: true,
+  skipHolidays: true,
+  region: 'metropole',
+  minGapDays: 3,
+  language: 'fr',
+};
+
+const errorOf = (input: HTMLElement) => document.getElementById(input.getAttribute('aria-describedby')?.split(' ')[0] ?? '')?.textContent;
+
+const serve = () => {
+  let current: Record<string, unknown> = settings;
+  return fakeApi(({ method, path, body }) => {
+    if (path === '/settings' && method === 'GET') return { status: 200, body: current };
+    if (path === '/settings' && method === 'PUT') {
+      current = { ...current, ...(body as object) };
+      return { status: 200, body: current };
+    }
+    if (path === '/scenarios') return { status: 200, body: { items: [] } };
+    return undefined;
+  });
+};
+
+describe('the settings screen', () => {
+  it('refuses a malformed BIC in French before the API sees it', async () => {
+    const calls = serve();
+    renderInApp(<SettingsScreen />);
+    const bic = await screen.findByLabelText('BIC');
+    await userEvent.type(bic, 'XXXX');
+    await userEvent.click(screen.getAllByRole('button', { name: 'Enregistrer' })[0]!);
+    await waitFor(() => expect(errorOf(bic)).toBe('BIC invalide (8 ou 11 caractères, ex. BNPAFRPP)'));
+    expect(calls.some((c) => c.method === 'PUT')).toBe(false);
+    await userEvent.clear(bic);
+    await userEvent.type(bic, 'bnpa frpp');
+    await userEvent.click(screen.getAllByRole('button', { name: 'Enregistrer' })[0]!);
+    await waitFor(() => expect(calls.find((c) => c.method === 'PUT')?.body).toMatchObject({ company: { bic: 'BNPAFRPP' } }));
+  });
+
+  it('says the settings are saved once the API answers, and stops saying so when they are edited again', async () => {
+    serve();
+    renderInApp(<SettingsScreen />);
+    const name = await screen.findByLabelText('Raison sociale');
+    await userEvent.clear(name);
+    await userEvent.type(name, 'Plomberie Martin & fils');
+    expect(screen.queryByText('Réglages enregistrés.')).toBeNull();
+    await userEvent.click(screen.getAllByRole('button', { name: 'Enregistrer' })[0]!);
+    expect(await screen.findByText('Réglages enregistrés.')).toBeTruthy();
+    expect((screen.getByLabelText('Raison sociale') as HTMLInputElement).value).toBe('Plomberie Martin & fils');
+    await userEvent.type(screen.getByLabelText('Raison sociale'), ' SARL');
+    await waitFor(() => expect(screen.queryByText('Réglages enregistrés.')).toBeNull());
+  });
+});
