@@ -2,7 +2,11 @@ import { makeListClientRows } from '../../shared/app/aggregates/client-rows.js';
 import { httpHandler } from '../../shared/http/http-handler.js';
 import { ok } from '../../shared/http/responses.js';
 import { routes } from '../../shared/http/routes.js';
+import { publicClient } from '../../shared/http/schemas/clients.js';
 import { wiring } from '../../shared/wiring.js';
 
 const listClients = makeListClientRows({ clients: wiring.clients(), aggregates: wiring.aggregates(), settings: wiring.settings(), clock: wiring.clock });
-export const handler = httpHandler(routes.listClients, async ({ tenantId, query }) => ok(await listClients(tenantId, query)));
+export const handler = httpHandler(routes.listClients, async ({ tenantId, query }) => {
+  const page = await listClients(tenantId, query);
+  return ok({ ...page, items: page.items.map(publicClient) });
+});

@@ -2,9 +2,10 @@ import { makeUpdateClient } from '../../shared/app/clients.js';
 import { httpHandler } from '../../shared/http/http-handler.js';
 import { ok } from '../../shared/http/responses.js';
 import { routes } from '../../shared/http/routes.js';
+import { publicClient } from '../../shared/http/schemas/clients.js';
 import { wiring } from '../../shared/wiring.js';
 
 const updateClient = makeUpdateClient({ clients: wiring.clients(), scenarios: wiring.scenarios(), templates: wiring.templates(), clock: wiring.clock });
 export const handler = httpHandler(routes.updateClient, async ({ tenantId, params, body }) =>
-  ok(await updateClient(tenantId, params.id, body)),
+  ok(publicClient(await updateClient(tenantId, params.id, body))),
 );

@@ -93,7 +93,10 @@ export class ApiServer {
         res.writeHead(answer.status, answer.headers).end(typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body));
         return;
       }
-      if (answer.status >= 400) return problem(res, answer.status, 'Invalid request', String(answer.body));
+      if (answer.status >= 400) {
+        const { detail, errors } = (typeof answer.body === 'object' && answer.body !== null ? answer.body : { detail: String(answer.body) }) as { detail?: string; errors?: unknown[] };
+        return problem(res, answer.status, 'Invalid request', String(detail), errors);
+      }
       return writeJson(res, answer.status, answer.body);
     }
     const match = matchRoute(this.props.routes, method, url.pathname);
@@ -191,8 +194,8 @@ const writeJson = (res: ServerResponse, status: number, body: unknown): void => 
   res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 };
 
-const problem = (res: ServerResponse, status: number, title: string, detail: string): void => {
-  res.writeHead(status, { 'content-type': 'application/problem+json' }).end(JSON.stringify({ type: 'about:blank', title, status, detail }));
+const problem = (res: ServerResponse, status: number, title: string, detail: string, errors?: unknown[]): void => {
+  res.writeHead(status, { 'content-type': 'application/problem+json' }).end(JSON.stringify({ type: 'about:blank', title, status, detail, ...(errors ? { errors } : {}) }));
 };
 
 const readBody = async (req: IncomingMessage): Promise<Buffer> => {

@@ -2,6 +2,7 @@
  * `/local/*`: control endpoints of the local stack only (never in the route table, never
  * deployed). They mint tokens, show pending schedules and fire them on a simulated clock.
  */
+import { isValidDate } from '../../shared/domain/dates.js';
 import type { LocalRoute } from './api-server.js';
 import type { LocalIssuer } from './local-issuer.js';
 import { localOidc } from './local-oidc.js';
@@ -43,13 +44,11 @@ export const localControl = ({
         return { status: 200, body: { items: scheduler.pending(), ...(drained.error ? { streamError: drained.error } : {}) } };
       }
       case 'POST /local/schedules/run': {
-        const parsed = parseBody(body);
-        const until = parsed?.until === undefined ? new Date() : new Date(String(parsed.until));
-        const tenantId = parsed?.tenantId;
-        if (parsed === undefined || Number.isNaN(until.getTime()) || (tenantId !== undefined && typeof tenantId !== 'string')) {
-          return { status: 400, body: 'body must be { "until": "<ISO instant>", "tenantId"?: "<only this tenant\'s schedules>" }' };
+        const run = parseRun(body);
+        if ('errors' in run) {
+          return { status: 400, body: { detail: 'body must be { "until": "<ISO instant>", "tenantId"?: "<only this tenant\'s schedules>" }', errors: run.errors } };
         }
-        return { status: 200, body: { fired: await scheduler.runUntil(until, tenantId === undefined ? {} : { tenantId }) } };
+        return { status: 200, body: { fired: await scheduler.runUntil(run.until, run.tenantId === undefined ? {} : { tenantId: run.tenantId }) } };
       }
       case 'GET /local/sms': {
         // Optional `?to=+33…` keeps one recipient's texts.
@@ -63,6 +62,24 @@ export const localControl = ({
         return oidc({ method, url, body });
     }
   };
+};
+
+/** `2026-12-01T08:00:00Z`, `2026-12-01T09:00+01:00`: a real calendar day (never 2026-02-30 rolled into March). */
+const INSTANT = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+
+/** The run's body, every bad field named (`body.until`, `body.tenantId`, `body.<unknown>`), as the API's problem+json does. */
+const parseRun = (body: string): { until: Date; tenantId?: string } | { errors: { path: string; message: string }[] } => {
+  const parsed = parseBody(body);
+  if (parsed === undefined) return { errors: [{ path: 'body', message: 'is not a JSON object' }] };
+  const errors: { path: string; message: string }[] = [];
+  const { until, tenantId, ...rest } = parsed;
+  const match = typeof until === 'string' ? INSTANT.exec(until) : null;
+  if (until === undefined) errors.push({ path: 'body.until', message: 'is required: the instant to move the clock to' });
+  else if (!match || !isValidDate(match[1]!)) errors.push({ path: 'body.until', message: 'must be an ISO-8601 instant with a time zone (2026-12-01T08:00:00Z)' });
+  if (tenantId !== undefined && (typeof tenantId !== 'string' || !TENANT.test(tenantId))) errors.push({ path: 'body.tenantId', message: 'must be 1-128 characters of [A-Za-z0-9_-]' });
+  for (const key of Object.keys(rest)) errors.push({ path: `body.${key}`, message: 'is not a known field' });
+  if (errors.length > 0) return { errors };
+  return { until: new Date(until as string), ...(typeof tenantId === 'string' ? { tenantId } : {}) };
 };
 
 const parseBody = (body: string): Record<string, unknown> | undefined => {

@@ -1,7 +1,7 @@
 import { addDays, localDate } from '../domain/dates.js';
 import { invoiceTotals, isOpen } from '../domain/invoice.js';
 import type { InvoiceInput, InvoiceListQuery, InvoicePatch, InvoiceView } from '../domain/invoice-types.js';
-import { BusinessRuleError, NotFoundError, type FieldError } from './errors.js';
+import { BusinessRuleError, NotFoundError, ValidationError, type FieldError } from './errors.js';
 import { toInvoiceView } from './invoice-view.js';
 import type { ClientRepository, Clock, IdGenerator, InvoiceRecord, InvoiceRepository, Page, PageRequest, SettingsRepository, TimelineRecord } from './ports.js';
 
@@ -86,8 +86,8 @@ export const makeUpdateInvoice = ({ invoices, settings, clock }: Pick<InvoiceDep
     }
     const issueDate = patch.issueDate ?? current.issueDate;
     const dueDate = patch.dueDate ?? current.dueDate;
-    if (dueDate < issueDate) locked.push({ path: 'body.dueDate', message: 'must not be before issueDate' });
     if (locked.length > 0) throw new BusinessRuleError('invoice-locked', 'These fields cannot change in the invoice’s current state', locked);
+    if (dueDate < issueDate) throw new ValidationError([{ path: 'body.dueDate', message: 'must not be before issueDate' }]);
 
     const now = clock.now();
     const at = now.toISOString();

@@ -138,6 +138,14 @@ describe('POST /clients/{id}/reminders on the local stack', () => {
     expect(mail!.messageId).toBe(sent.json.messageId);
     expect(mail!.attachments).toHaveLength(2);
     expect(mail!.destination.bcc).toEqual([companySettings.company.email]);
+    // The gap claim the send took stays the engine's business: the client as answered shows when it was last written to, not the claim's internals.
+    const shown = await t.ok('GET', `/clients/${clientId}`);
+    const listed = (await t.ok('GET', '/clients')).items.find((c: { id: string }) => c.id === clientId);
+    expect(shown.lastMessageAt).toBeDefined();
+    for (const internal of ['tenantId', 'claimHolder', 'claimPrevAt', 'claimPrevDate']) {
+      expect(shown).not.toHaveProperty(internal);
+      expect(listed).not.toHaveProperty(internal);
+    }
     const manual = (await t.ok('GET', `/invoices/${b!.id}/reminders`)).items.find((s: { manual?: boolean }) => s.manual);
     expect(manual).toMatchObject({ state: 'sent', messageId: sent.json.messageId });
     // The email sent carries real links, the same content as the preview otherwise.

@@ -35,6 +35,15 @@ describe('DynamoInvoiceRepository against DynamoDB Local', () => {
     expect((await invoices.timeline(invoice.tenantId, invoice.id, { limit: 10 })).items.map((e) => e.type)).toEqual(['invoice.created', 'payment.recorded']);
   });
 
+  it('lists events that share their instant in the order they were written (a plan’s steps in scenario order)', async () => {
+    const invoice = await aStoredInvoice({ status: 'sent', number: 'F-2026-0002' });
+    const later = '2026-03-02T09:00:01.000Z';
+    const types = Array.from({ length: 12 }, (_, i) => `reminder.scheduled.${i}`);
+    await invoices.appendEvents(invoice.tenantId, invoice.id, types.map((type) => ({ at: later, type })));
+    const listed = (await invoices.timeline(invoice.tenantId, invoice.id, { limit: 20 })).items.map((e) => e.type);
+    expect(listed).toEqual(['invoice.created', ...types]);
+  });
+
   it('never writes the same payment id twice (a retried keyed payment)', async () => {
     const invoice = await aStoredInvoice({ status: 'sent', number: 'F-2026-0001' });
     const payment = { id: 'keyed-1', invoiceId: invoice.id, amountCents: 1_000, date: '2026-03-02', method: 'card', createdAt: at };

@@ -243,4 +243,18 @@ describe('Scheduler of the local stack, over /local/schedules', () => {
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toBe('application/problem+json');
   });
+
+  it('names the bad field: no until, a day that does not exist (never rolled into March), a bad tenant, an unknown field', async () => {
+    const run = async (body: unknown) => {
+      const res = await fetch(`${api()}/local/schedules/run`, { method: 'POST', body: JSON.stringify(body) });
+      expect(res.status).toBe(400);
+      expect(res.headers.get('content-type')).toBe('application/problem+json');
+      return ((await res.json()) as { errors: { path: string }[] }).errors.map((e) => e.path);
+    };
+    expect(await run({})).toEqual(['body.until']);
+    expect(await run({ until: '2026-02-30T00:00:00Z' })).toEqual(['body.until']);
+    expect(await run({ until: '2026-03-01' })).toEqual(['body.until']);
+    expect(await run({ until: '2026-03-01T00:00:00Z', tenantId: 5 })).toEqual(['body.tenantId']);
+    expect(await run({ until: '2026-03-01T00:00:00Z', tenant: 'acme' })).toEqual(['body.tenant']);
+  });
 });

@@ -146,4 +146,12 @@ describe('an issued invoice is frozen', () => {
     expect(error).toMatchObject({ status: 422, errors: [{ path: 'body.issueDate' }, { path: 'body.lines' }] });
     expect((await w.invoices.get('acme', 'inv1'))!.totals.grossCents).toBe(120_000);
   });
+
+  it('answers a draft due before its issue date as bad input (400, as POST /invoices does), not as a locked field', async () => {
+    const w = await world();
+    const draft = await w.invoices.get('acme', 'inv1');
+    const error = await makeUpdateInvoice(w)('acme', 'inv1', { dueDate: '2000-01-01' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 400, type: 'https://relances.dev/problems/validation', errors: [{ path: 'body.dueDate', message: 'must not be before issueDate' }] });
+    expect((await w.invoices.get('acme', 'inv1'))!.dueDate).toBe(draft!.dueDate);
+  });
 });

@@ -16,7 +16,10 @@ import { queryAll, queryPage, timelineRecord } from './queries.js';
 import { CREDIT_PREFIX, creditNoteKey, EVENT_PREFIX, eventKey, invoiceIndexKeys, invoiceKey, invoicePk, invoicesByDuePk, invoicesInGroupPk, invoicesOfClientPk, PAYMENT_PREFIX, paymentKey, statusGroup } from './keys.js';
 import { writeWithNextNumber } from './sequence.js';
 import { stripKeys, transactWrite, type TransactItem } from './transactions.js';
-import { ulid } from 'ulid';
+import { monotonicFactory } from 'ulid';
+
+/** Events written together often share their `at`: monotonic ids keep them in the order they were given (J-5 before J+1 on the timeline). */
+const nextEventId = monotonicFactory();
 
 
 export class DynamoInvoiceRepository implements InvoiceRepository {
@@ -246,7 +249,7 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
     return {
       Put: {
         TableName: this.tableName,
-        Item: { ...eventKey(tenantId, invoiceId, event.at, ulid()), entityType: 'event', ...event },
+        Item: { ...eventKey(tenantId, invoiceId, event.at, nextEventId()), entityType: 'event', ...event },
       },
     } satisfies TransactItem;
   }

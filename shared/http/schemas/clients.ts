@@ -82,6 +82,14 @@ export const ClientPatch = z
   .partial()
   .strict() satisfies z.ZodType<domain.ClientPatch>;
 
+/** What the table keeps on a client item for the engine alone (the gap claim's holder and the values it gives back, the partition's tenant): never answered. */
+const INTERNAL_CLIENT_FIELDS = ['tenantId', 'claimHolder', 'claimPrevAt', 'claimPrevDate'] as const;
+export const publicClient = <T extends object>(client: T): T => {
+  const shown = { ...client } as Record<string, unknown>;
+  for (const field of INTERNAL_CLIENT_FIELDS) delete shown[field];
+  return shown as T;
+};
+
 export const Client = z.object({
   id,
   ...clientFields,
