@@ -11,6 +11,7 @@ import { memo, withoutSdkLogging } from './clients.js';
 import { required } from './config.js';
 import { wiring } from './wiring.js';
 import { reminderReadDeps } from './wiring-reminders.js';
+import { batchDocuments, batchSettings } from './app/batch-reads.js';
 import { quoteRepository } from './wiring-quotes.js';
 
 const { config } = wiring;
@@ -25,6 +26,14 @@ export const scheduler = memo(
     }),
 );
 
-export const reconcileSchedules = () => makeReconcileSchedules({ ...reminderReadDeps(), scheduler: scheduler(), clock: wiring.clock });
+export const reconcileSchedules = ({ batchReads = false } = {}) => {
+  const reads = reminderReadDeps();
+  return makeReconcileSchedules({
+    ...reads,
+    ...(batchReads ? { settings: batchSettings(reads.settings), scenarios: batchDocuments(reads.scenarios) } : {}),
+    scheduler: scheduler(),
+    clock: wiring.clock,
+  });
+};
 export const reconcileQuoteFollowUp = () =>
   makeReconcileQuoteFollowUp({ quotes: quoteRepository(), clients: wiring.clients(), settings: wiring.settings(), clock: wiring.clock, scheduler: scheduler() });

@@ -10,11 +10,12 @@ import { changeTarget } from '../../shared/app/reminders/stream-targets.js';
 import { reconcileQuoteFollowUp, reconcileSchedules } from '../../shared/wiring-scheduler.js';
 import { wiring } from '../../shared/wiring.js';
 
-const reconcile = reconcileSchedules();
 const reconcileQuote = reconcileQuoteFollowUp();
 const image = (value: unknown) => (value ? unmarshall(value as Record<string, AttributeValue>) : undefined);
 
 export const handler = async (event: DynamoDBStreamEvent): Promise<{ reconciled: number }> => {
+  // Settings and scenarios read once for the batch (shared/app/batch-reads.ts).
+  const reconcile = reconcileSchedules({ batchReads: true });
   const invoices = new Map<string, { tenantId: string; invoiceId: string }>();
   const quotes = new Map<string, { tenantId: string; quoteId: string }>();
   for (const record of event.Records) {

@@ -3,14 +3,16 @@ import type { ClientRepository, SettingsRepository } from '../ports.js';
 import type { AggregateStore } from './ports.js';
 import type { AggregateChangeTarget } from './stream-changes.js';
 import { makeUpdateInvoiceAggregates } from './update-invoice-aggregates.js';
+import { batchSettings } from '../batch-reads.js';
 
 /**
  * One stream batch: each changed invoice is brought up to date once, bounces are counted once
  * per event. Any error fails the batch, which the stream redelivers (everything here is idempotent).
  */
 export const makeUpdateAggregatesBatch = (deps: { aggregates: AggregateStore; settings: SettingsRepository; clients: ClientRepository }) => {
-  const update = makeUpdateInvoiceAggregates(deps);
   return async (targets: readonly AggregateChangeTarget[]): Promise<{ invoices: number; bounces: number }> => {
+    // The tenant's settings (its time zone) read once for the batch.
+    const update = makeUpdateInvoiceAggregates({ ...deps, settings: batchSettings(deps.settings) });
     const invoices = new Map<string, { tenantId: string; invoiceId: string }>();
     const bounces = new Map<string, Extract<AggregateChangeTarget, { kind: 'bounce' }>>();
     for (const t of targets) {

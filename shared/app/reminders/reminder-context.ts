@@ -55,12 +55,14 @@ export const scenarioForClient = async (
       if (scenario) return { scenario, rule: `tag:${tag}` };
     }
   }
+  const fallbackId = fallbackScenarioIdFor(client.kind, settings.defaultScenarioId);
+  const builtIn = defaultScenarioFor(client.kind);
   const scenario =
     // A consumer never falls back to the tenant's (business) default: its texts may claim penalties.
-    (await resolveScenario(scenarios, tenantId, fallbackScenarioIdFor(client.kind, settings.defaultScenarioId))) ??
-    // The built-in for the client's kind, or the tenant's customised copy of it.
-    (await resolveScenario(scenarios, tenantId, defaultScenarioFor(client.kind).id)) ??
-    defaultScenarioFor(client.kind);
+    (await resolveScenario(scenarios, tenantId, fallbackId)) ??
+    // The built-in for the client's kind, or the tenant's customised copy of it (read once when it is the same id).
+    (fallbackId === builtIn.id ? undefined : await resolveScenario(scenarios, tenantId, builtIn.id)) ??
+    builtIn;
   return { scenario, rule: 'default' };
 };
 
