@@ -1,8 +1,13 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { ErrorMessage, Loading, PageHeader, Stat } from '../../components/ui';
+import { api, unwrap } from '../../lib/api-client';
 import { useI18n } from '../../lib/i18n';
+import { useStepName } from '../invoices/components/step-reason';
+import '../notifications/texts';
 import { useCockpit, useLettersToPost, useTodaysReminders } from './api';
+import './texts';
 
 const CockpitCharts = lazy(() => import('./components/cockpit-charts'));
 
@@ -12,6 +17,13 @@ export default function HomeScreen() {
   const cockpit = useCockpit();
   const today = useTodaysReminders();
   const letters = useLettersToPost().data?.items.length ?? 0;
+  const stepName = useStepName();
+  const queryClient = useQueryClient();
+  const cancel = useMutation({
+    mutationFn: ({ invoiceId, stepId }: { invoiceId: string; stepId: string }) =>
+      unwrap(api().POST('/invoices/{id}/reminders/{stepId}/cancel', { params: { path: { id: invoiceId, stepId } } })),
+    onSuccess: () => Promise.all(['simulation', 'invoices', 'cockpit', 'overview'].map((key) => queryClient.invalidateQueries({ queryKey: [key] }))),
+  });
   return (
     <section>
       <PageHeader title={t('home.title')}>
@@ -63,13 +75,26 @@ export default function HomeScreen() {
                 {today.data.items
                   .filter((i) => i.action === 'send')
                   .map((i) => (
-                    <li key={`${i.invoiceId}-${i.stepId}`}>
-                      <Link to={`/invoices/${i.invoiceId}`}>{i.invoiceNumber ?? i.invoiceId}</Link> · {i.clientName} · {i.stepId.toUpperCase()}
+                    <li key={`${i.invoiceId}-${i.stepId}`} className="row">
+                      <span>
+                        <Link to={`/invoices/${i.invoiceId}`}>{i.invoiceNumber ?? i.invoiceId}</Link> · {i.clientName} · {stepName(i.stepId)}
+                      </span>
+                      <button
+                        type="button"
+                        className="button small"
+                        disabled={cancel.isPending}
+                        aria-label={t('homeMore.cancelLabel', { step: stepName(i.stepId), invoice: i.invoiceNumber ?? i.invoiceId })}
+                        onClick={() => window.confirm(t('homeMore.cancelConfirm')) && cancel.mutate({ invoiceId: i.invoiceId, stepId: i.stepId })}
+                      >
+                        {t('homeMore.cancel')}
+                      </button>
                     </li>
                   ))}
               </ul>
             )}
+            {cancel.isError && <ErrorMessage error={cancel.error} />}
           </section>
+          <HomeAlerts />
           <Suspense fallback={<Loading />}>
             <CockpitCharts cockpit={cockpit.data} />
           </Suspense>
@@ -101,7 +126,7 @@ export default function HomeScreen() {
                 <ul className="plain-list">
                   {cockpit.data.reminders.steps.map((s) => (
                     <li key={s.stepId}>
-                      {s.stepId.toUpperCase()} · {t('home.paidWithin7', { share: percent(s.share) })} ({number(s.paidWithin7Days)}/{number(s.sent)})
+                      {stepName(s.stepId)} · {t('home.paidWithin7', { share: percent(s.share) })} ({number(s.paidWithin7Days)}/{number(s.sent)})
                     </li>
                   ))}
                 </ul>
@@ -113,3 +138,38 @@ export default function HomeScreen() {
     </section>
   );
 }
+
+/** The newest unread alerts (disputes, promises, "j'ai payé", failed sendings), the rest one tap away. */
+const HomeAlerts = () => {
+  const { t, dateTime } = useI18n();
+  // The alerts screen's "unread only" list: one cache for both.
+  const unread = useQuery({
+    queryKey: ['notifications', 'list', true],
+    queryFn: () => unwrap(api().GET('/notifications', { params: { query: { limit: 50, unread: 'true' } } })),
+  });
+  const items = unread.data?.items ?? [];
+  return (
+    <section className="card" aria-labelledby="home-alerts-title" data-testid="home-alerts">
+      <h2 id="home-alerts-title">{t('homeMore.alerts')}</h2>
+      {unread.isPending ? (
+        <Loading />
+      ) : unread.isError ? (
+        <ErrorMessage error={unread.error} retry={() => void unread.refetch()} />
+      ) : items.length === 0 ? (
+        <p className="muted">{t('homeMore.noAlerts')}</p>
+      ) : (
+        <>
+          <ul className="plain-list">
+            {items.slice(0, 3).map((n) => (
+              <li key={n.id}>
+                <strong>{t(`alerts.kinds.${n.kind}`, { defaultValue: n.kind })}</strong> · <Link to={`/invoices/${n.invoiceId}`}>{n.invoiceNumber ?? n.invoiceId}</Link> · {n.clientName}{' '}
+                <span className="muted">{dateTime(n.at)}</span>
+              </li>
+            ))}
+          </ul>
+          <Link to="/notifications">{items.length > 3 || unread.data?.nextCursor ? t('homeMore.moreAlerts', { count: items.length }) : t('homeMore.seeAlerts')}</Link>
+        </>
+      )}
+    </section>
+  );
+};

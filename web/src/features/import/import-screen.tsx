@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import type { operations } from '../../api/schema';
 import { ErrorMessage, PageHeader, Stat } from '../../components/ui';
 import { api, unwrap } from '../../lib/api-client';
@@ -213,8 +214,24 @@ export default function ImportScreen() {
   );
 }
 
-const RowErrors = ({ errors }: { errors: Report['errors'] }) => {
+/** A row error in the user's words: the column as the file's header names it, the problem in their language. */
+export const useRowErrorText = () => {
+  const { t, i18n } = useTranslation();
+  // i18next reads '.' and ':' in a key as separators: the API's messages are looked up in the texts object itself.
+  const problems = t('importScreen.problems', { returnObjects: true }) as unknown as Record<string, string>;
+  return {
+    column: (field: string) => (i18n.exists(`importScreen.columnNames.${field}`) ? t(`importScreen.columnNames.${field}`) : field),
+    problem: (message: string) => {
+      const duplicate = /^appears twice in the file \(row (\d+)\)$/.exec(message);
+      if (duplicate) return t('importScreen.duplicate', { row: duplicate[1] });
+      return typeof problems === 'object' && problems[message] ? problems[message] : message;
+    },
+  };
+};
+
+export const RowErrors = ({ errors }: { errors: Report['errors'] }) => {
   const { t } = useI18n();
+  const words = useRowErrorText();
   return (
     <section aria-labelledby="import-errors">
       <h3 id="import-errors">{t('importScreen.errorsTitle', { count: errors.length })}</h3>
@@ -232,10 +249,8 @@ const RowErrors = ({ errors }: { errors: Report['errors'] }) => {
             {errors.map((e, i) => (
               <tr key={`${e.row}-${e.field}-${i}`}>
                 <td data-label={t('importScreen.row')}>{e.row}</td>
-                <td data-label={t('importScreen.field')}>
-                  <code>{e.field}</code>
-                </td>
-                <td data-label={t('importScreen.message')}>{e.message}</td>
+                <td data-label={t('importScreen.field')}>{words.column(e.field)}</td>
+                <td data-label={t('importScreen.message')}>{words.problem(e.message)}</td>
               </tr>
             ))}
           </tbody>

@@ -95,7 +95,7 @@ const PortalPage = ({ token, portal }: { token: string; portal: Portal }) => {
                 <dt>{t('portalPage.beneficiary')}</dt>
                 <dd>{seller.name}</dd>
                 <dt>IBAN</dt>
-                <dd data-testid="portal-iban">{payment.iban}</dd>
+                <dd data-testid="portal-iban">{groupIban(payment.iban)}</dd>
                 {payment.bic && (
                   <>
                     <dt>BIC</dt>
@@ -251,6 +251,9 @@ interface PortalField {
   required?: boolean;
 }
 
+/** An IBAN as banks print it, in groups of four: easier to read out and to copy by hand. */
+export const groupIban = (iban: string): string => iban.replace(/\s+/g, '').replace(/(.{4})(?=.)/g, '$1 ');
+
 const ActionForm = ({
   token,
   id,
@@ -268,7 +271,7 @@ const ActionForm = ({
   fields: PortalField[];
   send: (values: Record<string, string>) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
 }) => {
-  const { t } = useI18n();
+  const { t, date } = useI18n();
   const queryClient = useQueryClient();
   const [values, setValues] = useState<Record<string, string>>(Object.fromEntries(fields.map((f) => [f.name, f.initial ?? ''])));
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -278,7 +281,14 @@ const ActionForm = ({
   });
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const local = Object.fromEntries(fields.filter((f) => f.required && !(values[f.name] ?? '').trim()).map((f) => [f.name, t('errors.required')]));
+    const local: Record<string, string> = {};
+    for (const f of fields) {
+      const v = (values[f.name] ?? '').trim();
+      if (f.required && !v) local[f.name] = t('errors.required');
+      // A date out of the range the API accepts is said here, in the client's language (ISO dates compare as text).
+      else if (f.type === 'date' && v && ((f.min && v < f.min) || (f.max && v > f.max)))
+        local[f.name] = f.min && f.max ? t('portalPage.dateBetween', { min: date(f.min), max: date(f.max) }) : f.max ? t('portalPage.dateUntil', { max: date(f.max) }) : t('portalPage.dateFrom', { min: date(f.min!) });
+    }
     setErrors(local);
     if (Object.keys(local).length > 0) return;
     try {

@@ -3,7 +3,7 @@ import { Dialog, ErrorMessage, Field, Loading, StatusBadge } from '../../../comp
 import { useI18n } from '../../../lib/i18n';
 import '../texts';
 import { ActionDialog } from './action-dialog';
-import { useStepReason } from './step-reason';
+import { useStepName, useStepReason } from './step-reason';
 import { DocumentLink } from '../../../components/document-link';
 import { useCancelStep, useMarkPosted, useInvoiceAction, usePreview, useReminderPlan, useTemplates } from '../api';
 
@@ -19,7 +19,7 @@ export const ReminderPlan = ({ invoiceId }: { invoiceId: string }) => {
   const plan = useReminderPlan(invoiceId);
   const templates = useTemplates();
   const templateName = (id: string) => templates.data?.items.find((tpl) => tpl.id === id)?.name ?? id;
-  const stepName = (id: string) => (id === ESCALATE ? t('planSteps.escalate') : id.startsWith('manual-') ? t('planSteps.manual') : id.toUpperCase());
+  const stepName = useStepName();
   const cancel = useCancelStep(invoiceId);
   const posted = useMarkPosted(invoiceId);
   return (

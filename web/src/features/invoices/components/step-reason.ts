@@ -6,3 +6,9 @@ export const useStepReason = () => {
   const { t, i18n } = useTranslation();
   return (code: string) => (i18n.exists(`planSteps.reasons.${code}`) ? t(`planSteps.reasons.${code}`) : code);
 };
+
+/** A step's name: "J+8" as the scenario says it; the escalation and manual reminders by what they are. */
+export const useStepName = () => {
+  const { t } = useTranslation();
+  return (stepId: string) => (stepId === 'escalate' ? t('planSteps.escalate') : stepId === 'manual' || stepId.startsWith('manual-') ? t('planSteps.manual') : stepId.toUpperCase());
+};

@@ -1,0 +1,76 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeApi, type Recorded } from '../../test/fake-api';
+import { renderInApp } from '../../test/render';
+import HomeScreen from './home-screen';
+
+const cockpit = {
+  asOf: '2026-11-25',
+  currency: 'EUR',
+  outstandingCents: 202_000,
+  overdueCents: 120_000,
+  openInvoices: 2,
+  overdueInvoices: 1,
+  aging: [],
+  invoicedCents: { month: 0, quarter: 0, year: 0 },
+  collectedCents: { month: 50_000, quarter: 50_000, year: 50_000 },
+  dsoDays: 72.1,
+  avgDaysToPay: null,
+  forecast: [],
+  topLateClients: [],
+  reminders: { sentThisMonth: 1, steps: [{ stepId: 'manual', sent: 1, paidWithin7Days: 0, share: 0 }], medianDaysFirstReminderToPayment: null, bounces: 0 },
+};
+const today = { stepId: 'j+8', clientId: 'c1', clientName: 'Boulangerie Dupont SARL', invoiceId: 'inv1', invoiceNumber: 'F-2026-0001', templateId: 'firm', channel: 'email', action: 'send', at: '2026-11-25T08:00:00.000Z', scenarioId: 'b2b-default', scenarioRule: 'default' };
+const alert = (id: string, kind: string) => ({ id, read: false, kind, clientName: 'Boulangerie Dupont SARL', invoiceId: 'inv1', invoiceNumber: 'F-2026-0001', at: '2026-11-25T21:42:06.605Z' });
+
+const serve = (alerts: object[], answer: (r: Recorded) => { status: number; body?: unknown } | undefined = () => undefined) => {
+  let cancelled = false;
+  const calls = fakeApi((r) => {
+    const path = decodeURIComponent(r.path.split('?')[0]!);
+    if (path === '/cockpit') return { status: 200, body: cockpit };
+    if (path === '/reminders/simulation') return { status: 200, body: { from: '', to: '', items: cancelled ? [] : [today] } };
+    if (path === '/reminders/to-post') return { status: 200, body: { items: [] } };
+    if (path === '/notifications') return { status: 200, body: { items: alerts } };
+    if (r.method === 'POST' && path === '/invoices/inv1/reminders/j+8/cancel') {
+      cancelled = true;
+      return answer(r) ?? { status: 200, body: {} };
+    }
+    return undefined;
+  });
+  return calls;
+};
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('the home screen', () => {
+  it('shows the newest unread alerts, the way to all of them, and names the steps in words', async () => {
+    serve([alert('n1', 'dispute'), alert('n2', 'promise'), alert('n3', 'paid_claim'), alert('n4', 'bounce')]);
+    renderInApp(<HomeScreen />);
+    const box = await screen.findByTestId('home-alerts');
+    await waitFor(() => expect(within(box).getAllByRole('listitem')).toHaveLength(3));
+    expect(within(box).getAllByRole('listitem').map((li) => li.querySelector('strong')?.textContent)).toEqual(['Facture contestée', 'Promesse de paiement', 'Le client dit avoir payé']);
+    expect(within(box).getByRole('link', { name: 'Toutes les alertes (4 non lues)' }).getAttribute('href')).toBe('/notifications');
+    expect(await screen.findByText(/^Relance manuelle · /)).toBeTruthy();
+  });
+
+  it('says what alerts will show when there is none', async () => {
+    serve([]);
+    renderInApp(<HomeScreen />);
+    expect(await within(await screen.findByTestId('home-alerts')).findByText(/^Aucune nouvelle alerte/)).toBeTruthy();
+  });
+
+  it('cancels one of today’s reminders after confirmation', async () => {
+    const calls = serve([]);
+    const confirm = vi.fn().mockReturnValueOnce(false).mockReturnValueOnce(true);
+    vi.stubGlobal('confirm', confirm);
+    renderInApp(<HomeScreen />);
+    const button = await screen.findByRole('button', { name: 'Annuler la relance J+8 de F-2026-0001' });
+    await userEvent.click(button);
+    expect(calls.some((c) => c.method === 'POST')).toBe(false);
+    await userEvent.click(button);
+    await waitFor(() => expect(calls.filter((c) => c.method === 'POST').map((c) => decodeURIComponent(c.path))).toEqual(['/invoices/inv1/reminders/j+8/cancel']));
+    expect(confirm).toHaveBeenCalledTimes(2);
+    expect(await screen.findByText('Aucune relance ne part aujourd’hui.')).toBeTruthy();
+  });
+});

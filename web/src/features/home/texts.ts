@@ -1,0 +1,22 @@
+/** Texts of the home screen added after the first load (registered with its chunk). */
+import { registerTexts } from '../../lib/texts';
+
+const fr = {
+  alerts: 'Alertes',
+  noAlerts: 'Aucune nouvelle alerte : les litiges, promesses, « j’ai payé » et échecs d’envoi arrivent ici.',
+  seeAlerts: 'Voir les alertes',
+  moreAlerts: 'Toutes les alertes ({{count}} non lues)',
+  cancel: 'Annuler',
+  cancelLabel: 'Annuler la relance {{step}} de {{invoice}}',
+  cancelConfirm: 'Annuler cette relance ? Elle ne partira pas ; les suivantes restent prévues.',
+};
+
+export const homeTexts = registerTexts('homeMore', fr, {
+  alerts: 'Alerts',
+  noAlerts: 'No new alert: disputes, promises, "I have paid" and failed sendings show up here.',
+  seeAlerts: 'See the alerts',
+  moreAlerts: 'All alerts ({{count}} unread)',
+  cancel: 'Cancel',
+  cancelLabel: 'Cancel reminder {{step}} of {{invoice}}',
+  cancelConfirm: 'Cancel this reminder? It will not go; the next ones stay planned.',
+});

@@ -1,0 +1,45 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { setLanguage } from '../../lib/i18n';
+import { renderInApp } from '../../test/render';
+import { RowErrors } from './import-screen';
+
+const errors = [
+  { row: 3, field: 'issueDate', message: 'is not a date (JJ/MM/AAAA or AAAA-MM-JJ)' },
+  { row: 4, field: 'gross', message: 'is not an amount (1 234,56)' },
+  { row: 5, field: 'number', message: 'appears twice in the file (row 2)' },
+  { row: 6, field: 'email', message: 'is required to create a new client (no client has this SIREN or email)' },
+  { row: 7, field: 'somethingNew', message: 'a message the screen does not know' },
+];
+
+const table = () =>
+  within(screen.getByTestId('import-errors'))
+    .getAllByRole('row')
+    .slice(1)
+    .map((r) => within(r).getAllByRole('cell').map((c) => c.textContent));
+
+describe('the import’s row errors', () => {
+  it('name the column as the file’s header does and the problem in French', () => {
+    renderInApp(<RowErrors errors={errors} />);
+    expect(table()).toEqual([
+      ['3', 'Date facture', 'date invalide (JJ/MM/AAAA ou AAAA-MM-JJ)'],
+      ['4', 'TTC', 'montant invalide (ex. 1 234,56)'],
+      ['5', 'N° facture', 'apparaît deux fois dans le fichier (ligne 2)'],
+      ['6', 'E-mail', 'obligatoire pour créer le client (aucun client n’a ce SIREN ni cet e-mail)'],
+      ['7', 'somethingNew', 'a message the screen does not know'],
+    ]);
+  });
+
+  it('and in English', async () => {
+    await setLanguage('en');
+    try {
+      renderInApp(<RowErrors errors={errors.slice(0, 2)} />);
+      expect(table()).toEqual([
+        ['3', 'Invoice date', 'not a date (DD/MM/YYYY or YYYY-MM-DD)'],
+        ['4', 'Gross', 'not an amount (e.g. 1 234,56)'],
+      ]);
+    } finally {
+      await setLanguage('fr');
+    }
+  });
+});

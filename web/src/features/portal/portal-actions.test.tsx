@@ -1,0 +1,83 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { MemoryRouter, Route, Routes } from 'react-router';
+import { describe, expect, it } from 'vitest';
+import { fakeApi } from '../../test/fake-api';
+import type { Portal } from './plan-request';
+import PortalScreen, { groupIban } from './portal-screen';
+
+const plain = (s: string | null | undefined) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ');
+const errorOf = (input: HTMLElement) => document.getElementById(input.getAttribute('aria-describedby')?.split(' ')[0] ?? '')?.textContent;
+
+const portal = {
+  language: 'fr',
+  seller: { name: 'Plomberie Martin', siren: '123456782' },
+  client: { name: 'Garage Lefèvre' },
+  invoice: {
+    number: 'F-2026-0042',
+    issueDate: '2026-10-01',
+    dueDate: '2026-10-31',
+    currency: 'EUR',
+    lines: [{ description: 'Dépannage', quantity: 1, unitPriceCents: 10_000, vatRate: 20 }],
+    totals: { netCents: 10_000, vatCents: 2_000, grossCents: 12_000, vatBreakdown: [] },
+    paidCents: 0,
+    creditedCents: 0,
+    balanceCents: 12_000,
+    status: 'sent',
+    overdue: true,
+    daysLate: 25,
+  },
+  payments: [],
+  payment: { reference: 'F-2026-0042', iban: 'FR7630006000011234567890189' },
+  reminders: { paused: false, disputed: false },
+  actions: { claimPaid: true, promise: true, dispute: true, latestPromiseDate: '2099-01-24', planRequest: false },
+} as unknown as Portal;
+
+const renderPortal = () => {
+  const calls = fakeApi(({ method, path }) => (method === 'GET' && path === '/portal/tok1' ? { status: 200, body: portal } : { status: 200, body: {} }));
+  render(
+    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+      <MemoryRouter initialEntries={['/p/tok1']}>
+        <Routes>
+          <Route path="/p/:token" element={<PortalScreen />} />
+        </Routes>
+      </MemoryRouter>
+    </QueryClientProvider>,
+  );
+  return calls;
+};
+
+describe('the client portal’s actions', () => {
+  it('shows the IBAN in groups of four', async () => {
+    renderPortal();
+    expect((await screen.findByTestId('portal-iban')).textContent).toBe('FR76 3000 6000 0112 3456 7890 189');
+    expect(groupIban('fr76 3000 60000112')).toBe('fr76 3000 6000 0112');
+  });
+
+  it('refuses a promised date beyond the last one allowed, in French and before the API, then sends a good one', async () => {
+    const calls = renderPortal();
+    const form = await screen.findByRole('form', { name: 'Je paierai le…' });
+    const input = within(form).getByLabelText('Date promise');
+    await userEvent.clear(input);
+    await userEvent.type(input, '2099-12-31');
+    await userEvent.click(within(form).getByRole('button', { name: 'Promettre cette date' }));
+    await waitFor(() => expect(plain(errorOf(input))).toMatch(/^Choisissez une date entre le \d{1,2} [a-zéû.]+ \d{4} et le 24 janv\. 2099\.$/));
+    expect(calls.some((c) => c.method === 'POST')).toBe(false);
+    await userEvent.clear(input);
+    await userEvent.type(input, '2099-01-10');
+    await userEvent.click(within(form).getByRole('button', { name: 'Promettre cette date' }));
+    await waitFor(() => expect(calls.find((c) => c.method === 'POST')).toMatchObject({ path: '/portal/tok1/promise', body: { date: '2099-01-10' } }));
+  });
+
+  it('refuses a payment said to be made in the future', async () => {
+    const calls = renderPortal();
+    const form = await screen.findByRole('form', { name: 'J’ai payé' });
+    const input = within(form).getByLabelText('Date du paiement');
+    await userEvent.clear(input);
+    await userEvent.type(input, '2099-01-01');
+    await userEvent.click(within(form).getByRole('button', { name: 'Signaler mon paiement' }));
+    await waitFor(() => expect(plain(errorOf(input))).toMatch(/^Choisissez une date jusqu’au \d{1,2} [a-zéû.]+ \d{4}\.$/));
+    expect(calls.some((c) => c.method === 'POST')).toBe(false);
+  });
+});
