@@ -49,5 +49,9 @@ describe('client contacts on the local stack', () => {
     expect(mail!.destination.bcc).toEqual([companySettings.company.email]);
     expect((await inbox(other)).length).toBe(0);
     expect(reminder.json.recipients).toEqual([billing]);
+    // A template that does not exist is the request's own fault: 422 naming it, not the 409 of "already reminded today".
+    const unknown = await t.call('POST', `/invoices/${invoice.id}/reminders`, { templateId: 'no-such-template' });
+    expect(unknown.status).toBe(422);
+    expect(unknown.json.errors).toEqual([{ path: 'body.templateId', message: 'no such template' }]);
   });
 });

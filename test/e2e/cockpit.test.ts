@@ -313,6 +313,9 @@ describe('GET /invoices, the follow-up list', () => {
     expect(keysOf((await list(`q=${encodeURIComponent(i1)}`)).items)).toEqual(['I1']);
     expect((await list('q=F-&limit=100')).items).toHaveLength(SPECS.filter((s) => !s.draft).length);
     expect(keysOf((await list('q=boul')).items)).toEqual(['I3', 'I6', 'I8', 'I4', 'I9']);
+    // A name search keeps its own order whatever the sort's default direction; order=desc alone reverses it.
+    expect(keysOf((await list('q=boul&sort=daysLate')).items)).toEqual(['I3', 'I6', 'I8', 'I4', 'I9']);
+    expect(keysOf((await list('q=boul&sort=amount&order=desc')).items)).toEqual(['I9', 'I4', 'I8', 'I6', 'I3']);
     expect(keysOf((await list('q=Élec&status=overdue')).items)).toEqual(['I1', 'I2']);
   });
 

@@ -102,7 +102,9 @@ export const makeFollowUpList = ({ invoices, rows, aggregates, settings, clock }
       records = (await rows.invoices(tenantId, found.ids)).filter(matches(filter));
       nextCursor = found.nextCursor;
     } else if (q.q) {
-      const found = await rows.sorted(tenantId, { groups: groupsFor(filter), sort: 'client', descending, prefix: fold(q.q), filter: rowFilter, page });
+      // A name search reads the client-name sort key by prefix: client then due date, `order` alone turns it round
+      // (another sort's default direction must not: sort=daysLate would list the names backwards).
+      const found = await rows.sorted(tenantId, { groups: groupsFor(filter), sort: 'client', descending: q.order === 'desc', prefix: fold(q.q), filter: rowFilter, page });
       records = (await rows.invoices(tenantId, found.ids)).filter(matches(filter));
       nextCursor = found.nextCursor;
     } else if (sort === 'dueDate' || sort === 'daysLate') {

@@ -36,6 +36,21 @@ export const makeSendReminderNow = (deps: SendReminderDeps) =>
     const now = deps.clock.now();
     const { settings, client, invoice } = ctx;
     const today = localDate(now, settings.timezone);
+    // What the request itself gets wrong (a template that does not exist, or that a consumer may not receive) comes first:
+    // waiting for tomorrow or for the client's gap would not make it right.
+    const pending = ctx.records.find((r) => !r.manual && r.state === 'scheduled');
+    // Default template: the next step due, else the last step of the scenario (the firmest).
+    const templateId = input.templateId ?? pending?.templateId ?? ctx.scenario.steps.at(-1)?.templateId;
+    if (!templateId) throw new BusinessRuleError('no-template', 'No template to send', [{ path: 'body.templateId', message: 'is required' }]);
+    const [template, payments] = await Promise.all([
+      resolveTemplate(deps.templates, tenantId, templateId, client.language).catch((error: unknown) => {
+        if (error instanceof NotFoundError) throw new BusinessRuleError('unknown-template', 'The template does not exist', [{ path: 'body.templateId', message: 'no such template' }]);
+        throw error;
+      }),
+      deps.invoices.payments(tenantId, invoiceId),
+    ]);
+    const refusal = templateRefusalFor(client.kind, template);
+    if (refusal) throw new BusinessRuleError('penalties-for-consumer', refusal, [{ path: 'body.templateId', message: refusal }]);
     if (invoice.lastReminderDay === today) throw new ConflictError('A reminder already went out for this invoice today: the next one can go tomorrow');
     const last = ctx.lastClientMessage;
     if (!input.force && last && last.date > addDays(today, -settings.minGapDays)) {
@@ -47,16 +62,6 @@ export const makeSendReminderNow = (deps: SendReminderDeps) =>
     if (recipients.to.length === 0) {
       throw new BusinessRuleError('address-failing', "Every address of this client hard-bounced: correct the client's email first", [{ path: 'client.email', message: 'bounced' }]);
     }
-    const pending = ctx.records.find((r) => !r.manual && r.state === 'scheduled');
-    // Default template: the next step due, else the last step of the scenario (the firmest).
-    const templateId = input.templateId ?? pending?.templateId ?? ctx.scenario.steps.at(-1)?.templateId;
-    if (!templateId) throw new BusinessRuleError('no-template', 'No template to send', [{ path: 'body.templateId', message: 'is required' }]);
-    const [template, payments] = await Promise.all([
-      resolveTemplate(deps.templates, tenantId, templateId, client.language),
-      deps.invoices.payments(tenantId, invoiceId),
-    ]);
-    const refusal = templateRefusalFor(client.kind, template);
-    if (refusal) throw new BusinessRuleError('penalties-for-consumer', refusal, [{ path: 'body.templateId', message: refusal }]);
     const email = await composeReminder({ invoice, client, settings, payments, template, asOf: now, ...(await portalUrlOf(deps, invoice)) }, deps.pdf, recipients.to, recipients.cc);
 
     const at = now.toISOString();
