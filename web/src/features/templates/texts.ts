@@ -15,6 +15,7 @@ const fr = {
   emptyHint: 'Les modèles fournis s’affichent ici ; créez le vôtre à partir de l’un d’eux.',
   variablesHint: 'Cliquez sur une variable pour l’insérer à l’endroit du curseur dans le message.',
   noVariables: 'Les variables apparaissent dès qu’une facture a été envoyée.',
+  unknownVariables: 'Variable(s) inconnue(s) : {{names}}. Choisissez dans la liste ci-dessus.',
   testHint: 'Le test part à l’adresse de votre entreprise, rendu sur votre dernière facture.',
 };
 
@@ -33,5 +34,6 @@ export const templateTexts = registerTexts('templateEditor', fr, {
   emptyHint: 'Built-in templates show here; create your own from one of them.',
   variablesHint: 'Click a variable to insert it at the cursor in the message.',
   noVariables: 'Variables show once an invoice has been sent.',
+  unknownVariables: 'Unknown variable(s): {{names}}. Pick one from the list above.',
   testHint: 'The test goes to your company’s address, rendered on your latest invoice.',
 });

@@ -1,7 +1,8 @@
+import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorMessage, Loading, PageHeader, Stat, StatusBadge, invoiceStatus } from '../../../components/ui';
 import { useI18n } from '../../../lib/i18n';
-import { useClientNames, useEndgameActions, useInvoice, useInvoiceAction, usePortalActions } from '../api';
+import { useClientNames, useEndgameActions, useInvoice, useInvoiceAction, usePortalActions, type Invoice } from '../api';
 import { CreditNoteDialog } from '../components/credit-note-dialog';
 import { Payments } from '../components/payments';
 import { PdfPreview } from '../../../components/pdf-preview';
@@ -164,13 +165,7 @@ export default function InvoiceScreen() {
           </a>
         </p>
       )}
-      {(inv.pausedUntil || inv.promisedFor || inv.disputeReason || (inv.remindersPaused && inv.pauseReason)) && (
-        <div className="notice">
-          {inv.promisedFor && <p>{t('invoiceMore.promisedFor', { date: date(inv.promisedFor) })}</p>}
-          {inv.remindersPaused && <p>{inv.pausedUntil ? t('invoiceMore.pausedUntil', { date: date(inv.pausedUntil) }) : t('invoiceMore.pausedOpen')}{inv.pauseReason ? ` — ${inv.pauseReason}` : ''}</p>}
-          {inv.disputed && inv.disputeReason && <p>{t('invoiceMore.disputedBecause', { reason: inv.disputeReason })}</p>}
-        </div>
-      )}
+      <HoldNotice invoice={inv} />
 
       <section aria-labelledby="lines-title" className="card">
         <h2 id="lines-title">{t('invoice.lines')}</h2>
@@ -213,3 +208,27 @@ export default function InvoiceScreen() {
     </article>
   );
 }
+
+type HeldInvoice = Pick<Invoice, 'pausedUntil' | 'promisedFor' | 'disputeReason' | 'disputed' | 'remindersPaused' | 'pauseReason' | 'paidClaim' | 'status'>;
+
+/** Why reminders wait: a payment the client says was made, a promise, a pause, a dispute; the portal's reasons in words. */
+export const HoldNotice = ({ invoice: inv }: { invoice: HeldInvoice }) => {
+  const { t, date } = useI18n();
+  const { i18n } = useTranslation();
+  const reason = (r: string) => (i18n.exists(`invoiceMore.pauseReasons.${r}`) ? t(`invoiceMore.pauseReasons.${r}`) : r);
+  const claim = inv.paidClaim && inv.status !== 'paid' ? inv.paidClaim : undefined;
+  if (!(claim || inv.pausedUntil || inv.promisedFor || inv.disputeReason || (inv.remindersPaused && inv.pauseReason))) return null;
+  return (
+    <div className="notice" data-testid="hold-notice">
+      {claim && <p>{t(claim.reference ? 'invoiceMore.paidClaimRef' : 'invoiceMore.paidClaim', { date: date(claim.date), reference: claim.reference })}</p>}
+      {inv.promisedFor && <p>{t('invoiceMore.promisedFor', { date: date(inv.promisedFor) })}</p>}
+      {inv.remindersPaused && (
+        <p>
+          {inv.pausedUntil ? t('invoiceMore.pausedUntil', { date: date(inv.pausedUntil) }) : t('invoiceMore.pausedOpen')}
+          {inv.pauseReason ? ` — ${reason(inv.pauseReason)}` : ''}
+        </p>
+      )}
+      {inv.disputed && inv.disputeReason && <p>{t('invoiceMore.disputedBecause', { reason: inv.disputeReason })}</p>}
+    </div>
+  );
+};

@@ -12,6 +12,11 @@ import { useLivePreview, usePreviewInvoice, useRevertTemplate, useSaveTemplate, 
 
 const TONES = ['courtesy', 'reminder', 'firm', 'formal-notice'] as const;
 
+/** The `{{names}}` a text uses that are not variables (each once, in order of appearance). */
+export const unknownVariables = (text: string, known: readonly string[]): string[] => [
+  ...new Set([...text.matchAll(/\{\{([^{}]*)\}\}/g)].map((m) => m[1]!.trim()).filter((name) => !known.includes(name))),
+];
+
 export default function TemplateScreen() {
   const { id = '' } = useParams();
   const template = useTemplate(id);
@@ -49,6 +54,14 @@ const TemplateEditor = ({ template, save }: { template: Template; save: ReturnTy
   const bodyRef = useRef<HTMLTextAreaElement | null>(null);
   const { errors, isSubmitting } = form.formState;
   const bodyField = form.register('body');
+  // Known once a preview answered (it lists the variables): a misspelt one is said as it is typed; the API decides on saving.
+  const known = preview.data ? Object.keys(preview.data.variables) : undefined;
+  const unknownText = (text: string) => {
+    const unknown = known ? unknownVariables(text, known) : [];
+    return unknown.length ? t('templateEditor.unknownVariables', { names: unknown.map((n) => `{{${n}}}`).join(', ') }) : undefined;
+  };
+  const unknownInSubject = unknownText(subject);
+  const unknownInBody = unknownText(body);
 
   const insert = (name: string) => {
     const area = bodyRef.current;
@@ -68,7 +81,10 @@ const TemplateEditor = ({ template, save }: { template: Template; save: ReturnTy
       const { kind, ...rest } = v;
       await save.mutateAsync({ ...rest, ...(kind ? { kind } : {}) });
     } catch (error) {
-      if (!applyApiErrors(error, form.setError, ['name', 'language', 'tone', 'subject', 'body', 'attachInvoicePdf', 'letter', 'kind'])) {
+      // The API's "unknown variables: {{x}}" said in the user's language.
+      const said = (message: string) => message.replace(/^unknown variables: (.*)$/, (_, names: string) => t('templateEditor.unknownVariables', { names }));
+      const placed = applyApiErrors<Form>(error, (name, e) => form.setError(name, { ...e, message: e.message && said(e.message) }), ['name', 'language', 'tone', 'subject', 'body', 'attachInvoicePdf', 'letter', 'kind']);
+      if (!placed) {
         form.setError('root', { message: error instanceof ApiError ? error.message : t('errors.network') });
       }
     }
@@ -138,7 +154,7 @@ const TemplateEditor = ({ template, save }: { template: Template; save: ReturnTy
               </select>
             )}
           </Field>
-          <Field label={t('templates.subject')} error={errors.subject?.message}>
+          <Field label={t('templates.subject')} error={errors.subject?.message ?? unknownInSubject}>
             {(p) => <input {...p} {...form.register('subject')} />}
           </Field>
           {!preview.data && !invoice.isPending && <p className="hint">{t('templateEditor.noVariables')}</p>}
@@ -156,7 +172,7 @@ const TemplateEditor = ({ template, save }: { template: Template; save: ReturnTy
               </div>
             </div>
           )}
-          <Field label={t('templates.body')} error={errors.body?.message}>
+          <Field label={t('templates.body')} error={errors.body?.message ?? unknownInBody}>
             {(p) => (
               <textarea
                 {...p}

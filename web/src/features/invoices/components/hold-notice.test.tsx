@@ -1,0 +1,32 @@
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { renderInApp } from '../../../test/render';
+import { HoldNotice } from '../routes/invoice-screen';
+
+const plain = (s: string | null | undefined) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ');
+
+describe('why the reminders of an invoice wait', () => {
+  it('says the client claims a payment, with the reference, and the pause in words rather than its code', () => {
+    renderInApp(
+      <HoldNotice
+        invoice={{ status: 'sent', disputed: false, remindersPaused: true, pausedUntil: '2026-12-02', pauseReason: 'paid_claimed', paidClaim: { at: '2026-11-25T10:00:00.000Z', date: '2026-11-24', reference: 'VIR-889' } }}
+      />,
+    );
+    const lines = Array.from(screen.getByTestId('hold-notice').querySelectorAll('p')).map((p) => plain(p.textContent));
+    expect(lines).toEqual([
+      'Le client dit avoir payé le 24 nov. 2026 (référence VIR-889) : vérifiez votre compte, puis enregistrez le paiement.',
+      'Relances suspendues jusqu’au 2 déc. 2026 — le client dit avoir payé',
+    ]);
+  });
+
+  it('says a promise, keeps the owner’s own reason as written, and shows nothing when nothing holds the reminders', () => {
+    const { unmount } = renderInApp(<HoldNotice invoice={{ status: 'sent', disputed: false, remindersPaused: true, pausedUntil: '2026-12-11', pauseReason: 'promise', promisedFor: '2026-12-10' }} />);
+    expect(plain(screen.getByTestId('hold-notice').textContent)).toBe('Le client a promis de payer le 10 déc. 2026Relances suspendues jusqu’au 11 déc. 2026 — promesse du client');
+    unmount();
+    const own = renderInApp(<HoldNotice invoice={{ status: 'sent', disputed: false, remindersPaused: true, pauseReason: 'Chantier en cours' }} />);
+    expect(plain(screen.getByTestId('hold-notice').textContent)).toBe('Relances suspendues — Chantier en cours');
+    own.unmount();
+    renderInApp(<HoldNotice invoice={{ status: 'paid', disputed: false, remindersPaused: false, paidClaim: { at: '2026-11-25T10:00:00.000Z', date: '2026-11-24' } }} />);
+    expect(screen.queryByTestId('hold-notice')).toBeNull();
+  });
+});

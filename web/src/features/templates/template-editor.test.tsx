@@ -1,0 +1,53 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { MemoryRouter, Route, Routes } from 'react-router';
+import { describe, expect, it } from 'vitest';
+import { fakeApi } from '../../test/fake-api';
+import TemplateScreen, { unknownVariables } from './routes/template-screen';
+
+const template = { id: 'courtesy', name: 'Pré-relance courtoise (J-5)', language: 'fr', tone: 'courtesy', subject: 'Facture {{invoiceNumber}}', body: 'Bonjour {{clientName}},', attachInvoicePdf: true, letter: false };
+const errorOf = (input: HTMLElement) => document.getElementById(input.getAttribute('aria-describedby')?.split(' ')[0] ?? '')?.textContent;
+
+const renderEditor = (onPut: () => { status: number; body?: unknown }) => {
+  const calls = fakeApi(({ method, path }) => {
+    if (method === 'GET' && path === '/templates/courtesy') return { status: 200, body: template };
+    if (method === 'GET' && path.startsWith('/invoices')) return { status: 200, body: { items: [{ id: 'inv1', number: 'F-2026-0001' }] } };
+    if (method === 'POST' && path === '/templates/courtesy/preview')
+      return { status: 200, body: { subject: '', body: '', variables: { clientName: 'Boulangerie Dupont', invoiceNumber: 'F-2026-0001', balanceAmount: '820,00 €' } } };
+    if (method === 'PUT' && path === '/templates/courtesy') return onPut();
+    return undefined;
+  });
+  render(
+    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+      <MemoryRouter initialEntries={['/templates/courtesy']}>
+        <Routes>
+          <Route path="/templates/:id" element={<TemplateScreen />} />
+        </Routes>
+      </MemoryRouter>
+    </QueryClientProvider>,
+  );
+  return calls;
+};
+
+describe('the template editor', () => {
+  it('finds the placeholders that are not variables', () => {
+    expect(unknownVariables('{{ clientName }} {{balance}} {{nope}} {{balance}}', ['clientName'])).toEqual(['balance', 'nope']);
+  });
+
+  it('says a misspelt variable as it is typed, and the API’s refusal in French under the field', async () => {
+    renderEditor(() => ({ status: 422, body: { status: 422, title: 'Invalid', errors: [{ path: 'body.body', message: 'unknown variables: {{balance}}' }, { path: 'body.subject', message: 'unknown variables: {{invoiceNumbr}}' }] } }));
+    await screen.findByRole('button', { name: 'Insérer {{balanceAmount}}' });
+    const body = screen.getByLabelText('Message');
+    expect(errorOf(body)).toBeFalsy();
+    fireEvent.change(body, { target: { value: 'Reste {{balance}} sur {{invoiceNumber}}' } });
+    await waitFor(() => expect(errorOf(body)).toBe('Variable(s) inconnue(s) : {{balance}}. Choisissez dans la liste ci-dessus.'));
+    expect(screen.getByText(/^Reste\s+sur F-2026-0001$/)).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    // The subject's error comes from the API only (the screen knows its variables): said in French too.
+    await waitFor(() => expect(errorOf(screen.getByLabelText('Objet'))).toBe('Variable(s) inconnue(s) : {{invoiceNumbr}}. Choisissez dans la liste ci-dessus.'));
+    expect(errorOf(body)).toBe('Variable(s) inconnue(s) : {{balance}}. Choisissez dans la liste ci-dessus.');
+    fireEvent.change(body, { target: { value: 'Reste {{balanceAmount}}' } });
+    await waitFor(() => expect(screen.getByText('Reste 820,00 €')).toBeTruthy());
+  });
+});
