@@ -7,6 +7,7 @@ import { AuthCallback } from '../features/auth/auth-callback';
 import { RequireAuth } from '../features/auth/require-auth';
 import { Layout } from '../components/layout';
 import { RouteError } from '../components/route-error';
+import { Loading } from '../components/ui';
 
 const screen = (load: () => Promise<{ default: React.ComponentType }>): Pick<RouteObject, 'lazy'> => ({
   lazy: async () => ({ Component: (await load()).default }),
@@ -14,7 +15,8 @@ const screen = (load: () => Promise<{ default: React.ComponentType }>): Pick<Rou
 
 export const routes: RouteObject[] = [
   { path: '/auth/callback', element: <AuthCallback /> },
-  { path: '/p/:token', ...screen(() => import('../features/portal/portal-screen')), errorElement: <RouteError /> },
+  // hydrateFallbackElement: what shows while the first screen's chunk loads (without it, nothing, and a console warning).
+  { path: '/p/:token', ...screen(() => import('../features/portal/portal-screen')), errorElement: <RouteError />, hydrateFallbackElement: <Loading /> },
   {
     path: '/',
     element: (
@@ -23,6 +25,7 @@ export const routes: RouteObject[] = [
       </RequireAuth>
     ),
     errorElement: <RouteError />,
+    hydrateFallbackElement: <Loading />,
     children: [
       { index: true, ...screen(() => import('../features/home/home-screen')) },
       { path: 'invoices', ...screen(() => import('../features/invoices/routes/invoices-screen')) },

@@ -49,7 +49,12 @@ export default function NewInvoiceScreen() {
 
   if (clients.isPending) return <Loading />;
   if (clients.data?.length === 0) {
-    return <EmptyState title={t('newInvoice.noClients')} action={{ to: '/clients/new', label: t('clients.new') }} />;
+    return (
+      <section>
+        <PageHeader title={t('newInvoice.title')} />
+        <EmptyState title={t('newInvoice.noClients')} action={{ to: '/clients/new', label: t('clients.new') }} />
+      </section>
+    );
   }
   return (
     <section>

@@ -35,7 +35,12 @@ export default function NewQuoteScreen() {
     }
   });
   if (clients.isPending) return <Loading />;
-  if (clients.data?.length === 0) return <EmptyState title={t('newInvoice.noClients')} action={{ to: '/clients/new', label: t('clients.new') }} />;
+  if (clients.data?.length === 0) return (
+      <section>
+        <PageHeader title={t('quotes.new')} />
+        <EmptyState title={t('newInvoice.noClients')} action={{ to: '/clients/new', label: t('clients.new') }} />
+      </section>
+    );
   return (
     <section>
       <PageHeader title={t('quotes.new')} />
