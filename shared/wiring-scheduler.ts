@@ -11,7 +11,7 @@ import { memo, withoutSdkLogging } from './clients.js';
 import { required } from './config.js';
 import { wiring } from './wiring.js';
 import { reminderReadDeps } from './wiring-reminders.js';
-import { batchDocuments, batchSettings } from './app/batch-reads.js';
+import { batchClients, batchDocuments, batchSettings } from './app/batch-reads.js';
 import { quoteRepository } from './wiring-quotes.js';
 
 const { config } = wiring;
@@ -30,7 +30,7 @@ export const reconcileSchedules = ({ batchReads = false } = {}) => {
   const reads = reminderReadDeps();
   return makeReconcileSchedules({
     ...reads,
-    ...(batchReads ? { settings: batchSettings(reads.settings), scenarios: batchDocuments(reads.scenarios) } : {}),
+    ...(batchReads ? { settings: batchSettings(reads.settings), scenarios: batchDocuments(reads.scenarios), clients: batchClients(reads.clients) } : {}),
     scheduler: scheduler(),
     clock: wiring.clock,
   });

@@ -7,6 +7,8 @@
  */
 import type { SettingsRepository } from './ports/settings.js';
 import type { TenantDocuments } from './ports/reminders.js';
+import type { ClientRepository } from './ports/clients.js';
+import type { Client } from '../domain/client.js';
 
 const cached = <T>(cache: Map<string, Promise<T>>, key: string, read: () => Promise<T>): Promise<T> => {
   let value = cache.get(key);
@@ -35,5 +37,21 @@ export const batchDocuments = <T extends { id: string }>(documents: TenantDocume
     list: (tenantId) => cached(all, tenantId, () => documents.list(tenantId)),
     put: (tenantId, doc) => (one.clear(), all.clear(), documents.put(tenantId, doc)),
     delete: (tenantId, id) => (one.clear(), all.clear(), documents.delete(tenantId, id)),
+  };
+};
+
+/**
+ * A client read once per batch (its name, scenario, opt-out, last message). A write to it through
+ * this wrapper forgets what was read; a change made elsewhere during the batch is one more stream
+ * record, handled by the next batch, exactly as a read made a moment earlier would be.
+ */
+export const batchClients = (clients: ClientRepository): ClientRepository => {
+  const cache = new Map<string, Promise<Client | undefined>>();
+  return {
+    get: (tenantId, id) => cached(cache, `${tenantId}\u0000${id}`, () => clients.get(tenantId, id)),
+    create: (tenantId, client) => (cache.clear(), clients.create(tenantId, client)),
+    replace: (tenantId, client, expectedUpdatedAt) => (cache.clear(), clients.replace(tenantId, client, expectedUpdatedAt)),
+    list: (tenantId, page) => clients.list(tenantId, page),
+    recordMessage: (tenantId, clientId, at) => (cache.clear(), clients.recordMessage(tenantId, clientId, at)),
   };
 };

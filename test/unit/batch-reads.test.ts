@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { batchDocuments, batchSettings } from '../../shared/app/batch-reads.js';
+import { batchClients, batchDocuments, batchSettings } from '../../shared/app/batch-reads.js';
+import type { ClientRepository } from '../../shared/app/ports/clients.js';
 import type { SettingsRepository } from '../../shared/app/ports/settings.js';
 import type { TenantDocuments } from '../../shared/app/ports/reminders.js';
 
@@ -46,5 +47,18 @@ describe('reads shared by one stream batch', () => {
     await d.put('t1', { id: 'x' });
     await d.get('t1', 'x');
     expect(reads).toEqual(['settings:t1', 'settings:t1', 'doc:t1/x', 'doc:t1/x']);
+  });
+
+  it('read a client once, and again after writing it through the batch', async () => {
+    const reads: string[] = [];
+    const repo = {
+      get: async (tenantId: string, id: string) => (reads.push(`${tenantId}/${id}`), { id, name: 'Dupont' }),
+      recordMessage: async () => undefined,
+    } as unknown as ClientRepository;
+    const clients = batchClients(repo);
+    await Promise.all([clients.get('t1', 'c1'), clients.get('t1', 'c1'), clients.get('t1', 'c2')]);
+    await clients.recordMessage('t1', 'c1', '2026-11-25T09:00:00Z');
+    await clients.get('t1', 'c1');
+    expect(reads).toEqual(['t1/c1', 't1/c2', 't1/c1']);
   });
 });

@@ -86,6 +86,15 @@ describe('the HTTP edge', () => {
       expect(res.json.errors.map((e: { path: string }) => e.path).sort()).toEqual(['body.extra', 'body.filter.bogus']);
       expect(res.json.errors[0].message).toBe('is not a known field');
     });
+
+    it('are refused inside an address and the company identity too (they were dropped without a word)', async () => {
+      const client = await call(echo(routes.createClient), anEvent({ body: { name: 'X', kind: 'business', email: 'x@example.com', address: { line1: 'a', postalCode: '75001', city: 'Paris', floor: 2 } } }));
+      expect(client.status).toBe(400);
+      expect(client.json.errors.map((e: { path: string }) => e.path)).toEqual(['body.address.floor']);
+      const settings = await call(echo(routes.putSettings), anEvent({ body: { company: { name: 'Acme', web: 'x', address: { line1: 'a', postalCode: '75001', city: 'Paris', floor: 2 } } } }));
+      expect(settings.status).toBe(400);
+      expect(settings.json.errors.map((e: { path: string }) => e.path).sort()).toEqual(['body.company.address.floor', 'body.company.web']);
+    });
   });
 
   describe('amount ceiling', () => {

@@ -3,7 +3,7 @@ import type { ClientRepository, SettingsRepository } from '../ports.js';
 import type { AggregateStore } from './ports.js';
 import type { AggregateChangeTarget } from './stream-changes.js';
 import { makeUpdateInvoiceAggregates } from './update-invoice-aggregates.js';
-import { batchSettings } from '../batch-reads.js';
+import { batchClients, batchSettings } from '../batch-reads.js';
 
 /**
  * One stream batch: each changed invoice is brought up to date once, bounces are counted once
@@ -11,8 +11,8 @@ import { batchSettings } from '../batch-reads.js';
  */
 export const makeUpdateAggregatesBatch = (deps: { aggregates: AggregateStore; settings: SettingsRepository; clients: ClientRepository }) => {
   return async (targets: readonly AggregateChangeTarget[]): Promise<{ invoices: number; bounces: number }> => {
-    // The tenant's settings (its time zone) read once for the batch.
-    const update = makeUpdateInvoiceAggregates({ ...deps, settings: batchSettings(deps.settings) });
+    // The tenant's settings (its time zone) and each client (its name) read once for the batch.
+    const update = makeUpdateInvoiceAggregates({ ...deps, settings: batchSettings(deps.settings), clients: batchClients(deps.clients) });
     const invoices = new Map<string, { tenantId: string; invoiceId: string }>();
     const bounces = new Map<string, Extract<AggregateChangeTarget, { kind: 'bounce' }>>();
     for (const t of targets) {

@@ -15,7 +15,7 @@ const address = z.object({
   postalCode: z.string().regex(/^[0-9A-Z -]{3,10}$/, { message: 'must be a postal code' }),
   city: z.string().min(1).max(100),
   country: z.string().length(2, { message: 'must be an ISO 3166 alpha-2 code' }).default('FR'),
-}) satisfies z.ZodType<domain.Address>;
+}).strict() satisfies z.ZodType<domain.Address>;
 
 /** A client category: lowercase letters (accents allowed), digits, dashes, e.g. `grand-compte`, `particulier-fidèle`. */
 export const tag = z.string().regex(/^[\p{Ll}\p{N}][\p{Ll}\p{N}_-]{0,39}$/u, { message: 'must be 1-40 lowercase letters, digits, dashes or underscores' });

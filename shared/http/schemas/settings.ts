@@ -20,6 +20,7 @@ export const CompanyIdentity = z.object({
       city: z.string().min(1).max(100),
       country: z.string().length(2).default('FR'),
     })
+    .strict()
     .optional(),
   siren: z.string().regex(/^\d{9}$/, { message: 'must be 9 digits' }).optional(),
   vatNumber: z.string().max(20).optional(),
@@ -35,7 +36,7 @@ export const CompanyIdentity = z.object({
     .transform((s) => s.replace(/\s+/g, '').toUpperCase())
     .pipe(z.string().refine(isValidBic, { message: 'must be a BIC (bank, country, location, optional branch: 8 or 11 characters)' }))
     .optional(),
-}) satisfies z.ZodType<domain.CompanyIdentity>;
+}).strict() satisfies z.ZodType<domain.CompanyIdentity>;
 
 /** What a payment URL template may mention; each becomes the invoice's value, URL-encoded. */
 export const PAYMENT_URL_VARIABLES = ['invoiceNumber', 'balance'] as const;
