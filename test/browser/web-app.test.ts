@@ -75,7 +75,7 @@ describe('the web app in Chromium', () => {
     await page.getByRole('button', { name: 'Créer' }).click();
     await poll(() => page.getByText('Le SIREN a 9 chiffres et une clé valide').count()).toBe(1);
     await page.getByLabel('SIREN').fill('552100554');
-    // The postal code is checked by the API only: its problem+json names body.address.postalCode.
+    // The postal code is checked by the API only: its problem+json names body.address.postalCode, said in French.
     await page.getByLabel('Adresse').fill('12 rue des Lilas');
     await page.getByLabel('Code postal').fill('paris!');
     await page.getByLabel('Ville').fill('Paris');
@@ -83,7 +83,7 @@ describe('the web app in Chromium', () => {
     const postal = page.getByLabel('Code postal');
     await poll(() => postal.getAttribute('aria-invalid')).toBe('true');
     const describedBy = (await postal.getAttribute('aria-describedby'))!;
-    expect(await page.locator(`[id="${describedBy.split(' ')[0]}"]`).textContent()).toContain('postal code');
+    expect(await page.locator(`[id="${describedBy.split(' ')[0]}"]`).textContent()).toBe('Code postal invalide');
     await checkScreen('03-new-client-error');
     await postal.fill('75011');
     await page.getByRole('button', { name: 'Créer' }).click();

@@ -110,6 +110,19 @@ describe('which stream records move the aggregates', () => {
     expect(aggregateChangeTarget({ PK: 'T#acme#AGG', SK: 'CLIENT#c1' }, 'MODIFY')).toBeUndefined();
     expect(aggregateChangeTarget({ PK: 'T#acme', SK: 'CLIENT#c1' }, 'MODIFY')).toBeUndefined();
   });
+
+  it('not a send’s claim (step `sending`, the invoice’s day slot): its `sent` record counts', () => {
+    const step = { stepId: 'j+1', state: 'scheduled', scheduledAt: '2026-03-07T08:00:00Z' };
+    expect(aggregateChangeTarget({ PK: pk, SK: 'STEP#001#0' }, 'MODIFY', { ...step, state: 'sending' }, step)).toBeUndefined();
+    expect(aggregateChangeTarget({ PK: pk, SK: 'STEP#001#0' }, 'MODIFY', { ...step, state: 'sent' }, { ...step, state: 'sending' })?.kind).toBe('invoice');
+    expect(aggregateChangeTarget({ PK: pk, SK: 'STEP#001#0' }, 'MODIFY', { ...step, state: 'cancelled' }, step)?.kind).toBe('invoice');
+    const invoice = { id: '01J', status: 'sent', paidCents: 0, version: 3, reminderCount: 0, address: { city: 'Nantes', postalCode: '44000' } };
+    // Maps may come back with their keys in another order: still the same invoice.
+    const claimed = { ...invoice, address: { postalCode: '44000', city: 'Nantes' }, version: 4, reminderCount: 1, lastReminderDay: '2026-03-07', lastReminderAt: '2026-03-07T08:00:01Z' };
+    expect(aggregateChangeTarget({ PK: pk, SK: '#INVOICE' }, 'MODIFY', claimed, invoice)).toBeUndefined();
+    expect(aggregateChangeTarget({ PK: pk, SK: '#INVOICE' }, 'MODIFY', { ...claimed, paidCents: 100 }, invoice)?.kind).toBe('invoice');
+    expect(aggregateChangeTarget({ PK: pk, SK: '#INVOICE' }, 'INSERT', claimed)?.kind).toBe('invoice');
+  });
 });
 
 describe('client search and statement', () => {

@@ -4,6 +4,7 @@ import { Dialog as RadixDialog } from 'radix-ui';
 import { useId, type ReactElement, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '../lib/i18n';
+import { apiMessage } from '../lib/api-messages';
 import { ApiError } from '../lib/problem';
 
 export const PageHeader = ({ title, children }: { title: ReactNode; children?: ReactNode }) => (
@@ -32,7 +33,7 @@ const SETTINGS_FIELDS: Record<string, string> = {
 };
 
 export const ErrorMessage = ({ error, retry }: { error: unknown; retry?: () => void }) => {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const fields = error instanceof ApiError ? (error.problem.errors ?? []) : [];
   // Sending needs the company's identity: say which fields of the settings to fill, in the user's words.
   const missingSettings = fields.length > 0 && fields.every((e) => e.path.startsWith('settings.'));
@@ -47,7 +48,7 @@ export const ErrorMessage = ({ error, retry }: { error: unknown; retry?: () => v
               <li key={e.path}>{t(SETTINGS_FIELDS[e.path]!)}</li>
             ) : (
               <li key={e.path}>
-                <code>{e.path}</code> {e.message}
+                <code>{e.path}</code> {apiMessage(e.message, lang)}
               </li>
             ),
           )}

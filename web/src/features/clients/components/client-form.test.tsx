@@ -56,7 +56,7 @@ describe('client form', () => {
     await userEvent.type(screen.getByLabelText('Code postal'), '??');
     await userEvent.type(screen.getByLabelText('Ville'), 'Paris');
     await userEvent.click(screen.getByRole('button', { name: 'Créer' }));
-    await waitFor(() => expect(errorOf('Code postal')).toBe('must be a postal code'));
+    await waitFor(() => expect(errorOf('Code postal')).toBe('Code postal invalide'));
     expect(screen.getByLabelText('Code postal').getAttribute('aria-invalid')).toBe('true');
   });
 });

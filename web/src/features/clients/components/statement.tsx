@@ -42,6 +42,8 @@ export const Statement = ({ clientId }: { clientId: string }) => {
                       <td data-label={t('invoice.paymentDate')}>{date(line.date)}</td>
                       <td data-label={t('clients.reference')}>
                         <Link to={`/invoices/${line.invoiceId}`}>{t(`clients.lineKinds.${line.kind}`)} {line.reference}</Link>
+                        {line.method && <span className="muted"> · {t(`invoice.methods.${line.method}`, { defaultValue: line.method })}</span>}
+                        {line.paymentReference && <span className="muted"> · {line.paymentReference}</span>}
                       </td>
                       <td data-label={t('clients.debit')} className="num">{line.debitCents ? money(line.debitCents) : ''}</td>
                       <td data-label={t('clients.credit')} className="num">{line.creditCents ? money(line.creditCents) : ''}</td>
