@@ -65,6 +65,13 @@ describe('SES events reach the invoice timeline', () => {
     expect(types).toEqual([['email.bounced', 'Transient'], ['email.bounced', 'Permanent']]);
   });
 
+  it('flags the client when the invoice email itself hard-bounces (its tags name the invoice, not the client)', async () => {
+    const { client, invoice } = await setup();
+    const tags = { tenant: tenantId, invoice: invoice.id, kind: 'invoice' };
+    await record(sesEvent('Bounce', tags, { bounce: { bounceType: 'Permanent', bounceSubType: 'General', bouncedRecipients: [{ emailAddress: client.email }], timestamp: '2026-11-27T08:02:00.000Z' } }));
+    expect((await clients.get(tenantId, client.id))?.emailStatus).toBe('bouncing');
+  });
+
   it('flags exactly the copy address that bounced, never the main one, and stops everything on a complaint', async () => {
     const { client, invoice } = await setup();
     const stored = (await clients.get(tenantId, client.id))!;

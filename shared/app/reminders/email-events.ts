@@ -32,7 +32,8 @@ export const makeRecordEmailEvent = ({ invoices, clients, clock, metrics = noMet
     const invoiceId = tag('invoice');
     const type = TYPES[detail.eventType];
     if (!tenantId || !invoiceId || !type) return 'ignored';
-    if (!(await invoices.get(tenantId, invoiceId))) return 'ignored';
+    const invoice = await invoices.get(tenantId, invoiceId);
+    if (!invoice) return 'ignored';
 
     const at = detail.bounce?.timestamp ?? detail.delivery?.timestamp ?? detail.complaint?.timestamp ?? clock.now().toISOString();
     const permanent = detail.eventType === 'Bounce' && detail.bounce?.bounceType === 'Permanent';
@@ -49,7 +50,8 @@ export const makeRecordEmailEvent = ({ invoices, clients, clock, metrics = noMet
       },
     ]);
 
-    const clientId = tag('client');
+    // The invoice email, its credit notes and plan letters carry no `client` tag: the invoice says whose it is.
+    const clientId = tag('client') ?? invoice.clientId;
     if ((permanent || detail.eventType === 'Complaint') && clientId) {
       const client = await clients.get(tenantId, clientId);
       if (client) {
