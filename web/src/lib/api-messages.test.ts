@@ -6,6 +6,12 @@ describe('the API’s field messages for the user', () => {
     expect(apiMessage('must be a postal code', 'fr')).toBe('Code postal invalide');
     expect(apiMessage('must be an E.164 phone number, e.g. +33612345678', 'fr')).toBe('Numéro au format international, ex. +33612345678');
     expect(apiMessage('is not a valid IBAN (check digits)', 'fr')).toBe('IBAN invalide (clé de contrôle)');
+    expect(apiMessage('Send or delete the draft deposit invoices first: a final invoice deducts issued deposits only', 'fr')).toBe(
+      'Envoyez ou supprimez d’abord la facture d’acompte en brouillon : la facture finale ne déduit que les acomptes émis.',
+    );
+    expect(apiMessage('Send or delete the draft deposit invoices first: a final invoice deducts issued deposits only', 'en')).toBe(
+      'Send or delete the draft deposit invoices first: a final invoice deducts issued deposits only',
+    );
   });
 
   it('reads zod’s own messages: an empty required text, a length, a bound', () => {

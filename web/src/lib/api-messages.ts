@@ -29,6 +29,29 @@ const FR: Record<string, string> = {
   'must be 3-11 letters or digits, with at least one letter': '3 à 11 lettres ou chiffres, dont au moins une lettre',
   'must be a phone number, sender id, pool id or ARN': 'Numéro, nom d’expéditeur, pool ou ARN attendu',
   'give exactly one of percent or amountCents': 'Indiquez un pourcentage ou un montant, pas les deux',
+  // Whole-request refusals (problem+json `detail`) a user can meet through the screens.
+  'Send or delete the draft deposit invoices first: a final invoice deducts issued deposits only':
+    'Envoyez ou supprimez d’abord la facture d’acompte en brouillon : la facture finale ne déduit que les acomptes émis.',
+  'Send the quote before recording the answer': 'Envoyez le devis avant d’enregistrer la réponse du client.',
+  'Only a pending quote not yet sent can be edited': 'Seul un devis pas encore envoyé peut être modifié.',
+  'The final invoice of this quote already exists': 'La facture finale de ce devis existe déjà.',
+  'A draft is edited or deleted, not credited': 'Un brouillon se modifie ou se supprime : pas d’avoir.',
+  'A payment cannot be dated in the future': 'Un paiement ne peut pas être daté dans le futur.',
+  'A payment already made has a date up to today': 'Un paiement déjà reçu est daté d’aujourd’hui au plus tard.',
+  'A pause ends on a later day': 'Une suspension se termine un jour suivant.',
+  'Cancelling an issued invoice issues a credit note, which must say why': 'Annuler une facture émise crée un avoir : indiquez le motif.',
+  'The invoice is already cancelled': 'La facture est déjà annulée.',
+  'The invoice is already in litigation': 'La facture est déjà en contentieux.',
+  'The invoice was written off: its balance is already credited': 'La facture est passée en perte : son reste dû est déjà couvert par un avoir.',
+  'The template uses variables that do not exist': 'Le modèle utilise des variables qui n’existent pas.',
+  'The template mentions penalties and would reach a consumer': 'Le modèle cite des pénalités et partirait vers un particulier.',
+  'A template of this scenario mentions penalties and would reach a consumer': 'Un modèle de ce scénario cite des pénalités et partirait vers un particulier.',
+  'The promised date is out of range': 'La date promise est hors des limites.',
+  'The invoice changed or already got a reminder today: reload it and try again': 'La facture a changé ou a déjà été relancée aujourd’hui : rechargez la page et réessayez.',
+  'Another message to this client went out meanwhile: the minimum gap applies. Send with "force": true to send anyway.':
+    'Un autre message vient de partir vers ce client : l’écart minimum s’applique. Vous pouvez tout de même envoyer.',
+  'No template to send': 'Aucun modèle à envoyer.',
+  'The email could not be sent; nothing counts against today or the client gap: try again': 'L’e-mail n’a pas pu partir ; rien n’est compté : réessayez.',
 };
 
 const EN: Record<string, string> = {

@@ -33,9 +33,12 @@ describe('simulation days', () => {
           item({ stepId: 'litigation', action: 'escalate', templateId: 'litigation', at: '2026-12-20T08:00:00.000Z' }),
         ])}
         scenarioNames={{ 'b2b-default': 'Professionnels' }}
+        templateNames={{ reminder: 'Relance à échéance (J+1)' }}
       />,
     );
     const rows = screen.getAllByTestId('simulation-item');
+    // A template by its name when known, else by its id.
+    expect(plain(rows[0]!.textContent)).toContain(' · J1 · Relance à échéance (J+1)');
     expect(rows.map((r) => [r.dataset.action, r.dataset.channel])).toEqual([
       ['send', 'email'],
       ['send', 'sms'],
@@ -46,7 +49,8 @@ describe('simulation days', () => {
     expect(within(rows[1]!).getByText('SMS')).toBeTruthy();
     expect(within(rows[2]!).getByText('Courrier recommandé')).toBeTruthy();
     expect(plain(rows[3]!.textContent)).toContain('Sautée');
-    expect(plain(rows[3]!.textContent)).toContain('paused');
+    expect(plain(rows[3]!.textContent)).toContain('relances suspendues');
+    expect(plain(rows[3]!.textContent)).not.toContain('paused');
     expect(within(rows[4]!).getByText('Contentieux')).toBeTruthy();
     expect(plain(rows[4]!.textContent)).toContain('passe en contentieux');
     expect(plain(rows[4]!.textContent)).not.toContain('LITIGATION');

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import type { operations } from '../../api/schema';
 import { useI18n } from '../../lib/i18n';
+import { useStepReason } from '../invoices/components/step-reason';
 import './texts';
 
 export type Simulation = operations['simulation']['responses'][200]['content']['application/json'];
@@ -16,9 +17,18 @@ export const useRuleText = () => {
 };
 
 /** What would happen, one group per day: sends (with their channel), skips with their reason, moves to litigation; each with its scenario and why. */
-export const SimulationDays = ({ simulation, scenarioNames = {} }: { simulation: Simulation; scenarioNames?: Record<string, string> }) => {
+export const SimulationDays = ({
+  simulation,
+  scenarioNames = {},
+  templateNames = {},
+}: {
+  simulation: Simulation;
+  scenarioNames?: Record<string, string>;
+  templateNames?: Record<string, string>;
+}) => {
   const { t, date, dateTime } = useI18n();
   const ruleText = useRuleText();
+  const reason = useStepReason();
   const days = new Map<string, SimulationItem[]>();
   for (const item of simulation.items) {
     const day = (item.at ?? simulation.from).slice(0, 10);
@@ -65,11 +75,11 @@ export const SimulationDays = ({ simulation, scenarioNames = {} }: { simulation:
                   ) : (
                     <>
                       {' '}
-                      · {item.stepId.toUpperCase()} · {item.templateId}
+                      · {item.stepId.toUpperCase()} · {templateNames[item.templateId] ?? item.templateId}
                     </>
                   )}
                   {item.at && <span className="muted"> · {dateTime(item.at)}</span>}
-                  {item.reason && <span className="muted"> · {item.reason}</span>}
+                  {item.reason && <span className="muted"> · {reason(item.reason)}</span>}
                   <br />
                   <span className="muted" style={{ fontSize: '0.9rem' }} data-testid="simulation-rule">
                     {t('simulationMore.scenario', { name: scenarioNames[item.scenarioId] ?? item.scenarioId })} — {ruleText(item.scenarioRule)}

@@ -13,6 +13,7 @@ export default function SimulationScreen() {
   const [range, setRange] = useState(() => ({ from: todayIso(), to: addDaysIso(todayIso(), 30) }));
   const [draft, setDraft] = useState(range);
   const scenarios = useQuery({ queryKey: ['scenarios'], queryFn: () => unwrap(api().GET('/scenarios')), staleTime: 60_000 });
+  const templates = useQuery({ queryKey: ['templates'], queryFn: () => unwrap(api().GET('/templates')), staleTime: 60_000 });
   const simulation = useQuery({
     queryKey: ['simulation', range],
     queryFn: () =>
@@ -36,7 +37,13 @@ export default function SimulationScreen() {
         </button>
       </form>
       <AsyncState query={simulation} isEmpty={(d) => d.items.length === 0} empty={<EmptyState title={t('simulation.empty')} />}>
-        {(data) => <SimulationDays simulation={data} scenarioNames={Object.fromEntries((scenarios.data?.items ?? []).map((x) => [x.id, x.name]))} />}
+        {(data) => (
+          <SimulationDays
+            simulation={data}
+            scenarioNames={Object.fromEntries((scenarios.data?.items ?? []).map((x) => [x.id, x.name]))}
+            templateNames={Object.fromEntries((templates.data?.items ?? []).map((x) => [x.id, x.name]))}
+          />
+        )}
       </AsyncState>
     </section>
   );
