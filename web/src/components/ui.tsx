@@ -37,7 +37,7 @@ export const ErrorMessage = ({ error, retry }: { error: unknown; retry?: () => v
   const fields = error instanceof ApiError ? (error.problem.errors ?? []) : [];
   // Sending needs the company's identity: say which fields of the settings to fill, in the user's words.
   const missingSettings = fields.length > 0 && fields.every((e) => e.path.startsWith('settings.'));
-  const message = missingSettings ? t('errors.incompleteSettings') : error instanceof ApiError ? error.message : t('errors.network');
+  const message = missingSettings ? t('errors.incompleteSettings') : error instanceof ApiError ? apiMessage(error.message, lang) : t('errors.network');
   return (
     <div role="alert" className="error-box">
       <p>{message}</p>

@@ -2,7 +2,7 @@
  * The API's field messages (problem+json `errors[].message`, English, for developers) said to the
  * user in their language. A message not listed here is shown as the API wrote it.
  */
-import type { Lang } from './format';
+import { formatDate, formatMoney, type Lang } from './format';
 
 const FR: Record<string, string> = {
   'must be a postal code': 'Code postal invalide',
@@ -37,8 +37,40 @@ const EN: Record<string, string> = {
   'give exactly one of percent or amountCents': 'Give a percentage or an amount, not both',
 };
 
+type Pattern = { re: RegExp; fr: (m: RegExpExecArray) => string; en: (m: RegExpExecArray) => string };
+const eurFr = (cents: string) => formatMoney(Number(cents), 'fr');
+const eurEn = (cents: string) => formatMoney(Number(cents), 'en');
+const dayFr = (iso: string) => (/^\d{4}-\d\d-\d\d$/.test(iso) ? formatDate(iso, 'fr') : iso);
+const dayEn = (iso: string) => (/^\d{4}-\d\d-\d\d$/.test(iso) ? formatDate(iso, 'en') : iso);
+
+/** Messages carrying cents or ISO dates: said with euros and dates as people write them. */
+const WITH_VALUES: Pattern[] = [
+  { re: /^must not exceed the balance of (\d+) cents$/, fr: (m) => `Ne peut pas dépasser le reste dû (${eurFr(m[1]!)})`, en: (m) => `Must not exceed the balance (${eurEn(m[1]!)})` },
+  { re: /^The payment exceeds the balance due \((\d+) cents\)$/, fr: (m) => `Le paiement dépasse le reste dû (${eurFr(m[1]!)}).`, en: (m) => `The payment exceeds the balance due (${eurEn(m[1]!)}).` },
+  { re: /^must be between 1 and (\d+) cents$/, fr: (m) => `Entre 0,01 € et ${eurFr(m[1]!)}`, en: (m) => `Between €0.01 and ${eurEn(m[1]!)}` },
+  {
+    re: /^must leave deposits within the quote total \((-?\d+) cents left\)$/,
+    fr: (m) => `Les acomptes ne peuvent pas dépasser le total du devis (reste ${eurFr(m[1]!)})`,
+    en: (m) => `Deposits must stay within the quote total (${eurEn(m[1]!)} left)`,
+  },
+  { re: /^must be within \d+ days \((\d{4}-\d\d-\d\d) at the latest\)$/, fr: (m) => `Au plus tard le ${dayFr(m[1]!)}`, en: (m) => `${dayEn(m[1]!)} at the latest` },
+  { re: /^must not be after today \(.*\)$/, fr: () => 'Pas après aujourd’hui', en: () => 'Not after today' },
+  { re: /^must be today \(.*\) or later$/, fr: () => 'Aujourd’hui ou plus tard', en: () => 'Today or later' },
+  { re: /^must be after today \(.*\)$/, fr: () => 'Après aujourd’hui', en: () => 'After today' },
+  {
+    re: /^A reminder already went out for this invoice today: the next one can go tomorrow$/,
+    fr: () => 'Une relance est déjà partie aujourd’hui pour cette facture : la prochaine pourra partir demain.',
+    en: (m) => m[0],
+  },
+  {
+    re: /^This client received a message on (\S+?);(?: with a minimum gap of \d+ days)? the next one is (?:due|allowed) on (\S+?)\. Send with "force": true to send anyway\.$/,
+    fr: (m) => `Ce client a déjà reçu un message le ${dayFr(m[1]!)} : l’écart minimum entre deux messages mène au ${dayFr(m[2]!)}. Vous pouvez tout de même envoyer.`,
+    en: (m) => `This client already received a message on ${dayEn(m[1]!)}: the minimum gap between messages leads to ${dayEn(m[2]!)}. You may still send.`,
+  },
+];
+
 /** Zod's own messages, by pattern: `Too small: expected string to have >=1 characters` is "required". */
-const PATTERNS: { re: RegExp; fr: (m: RegExpExecArray) => string; en: (m: RegExpExecArray) => string }[] = [
+const PATTERNS: Pattern[] = [
   { re: /^Too small: expected string to have >=1 characters?$/, fr: () => 'Obligatoire', en: () => 'Required' },
   { re: /^Invalid input: expected \w+, received undefined$/, fr: () => 'Obligatoire', en: () => 'Required' },
   { re: /^Too small: expected string to have >=(\d+) characters$/, fr: (m) => `Au moins ${m[1]} caractères`, en: (m) => `At least ${m[1]} characters` },
@@ -52,7 +84,7 @@ const PATTERNS: { re: RegExp; fr: (m: RegExpExecArray) => string; en: (m: RegExp
 export const apiMessage = (message: string, lang: Lang): string => {
   const listed = (lang === 'fr' ? FR : EN)[message];
   if (listed) return listed;
-  for (const p of PATTERNS) {
+  for (const p of [...WITH_VALUES, ...PATTERNS]) {
     const m = p.re.exec(message);
     if (m) return lang === 'fr' ? p.fr(m) : p.en(m);
   }

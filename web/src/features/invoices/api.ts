@@ -101,8 +101,8 @@ export const useInvoiceAction = (id: string) => {
       onSuccess: invalidate,
     }),
     remind: useMutation({
-      mutationFn: (templateId?: string) =>
-        unwrap(api().POST('/invoices/{id}/reminders', { params: { ...path, header: idem() }, body: templateId ? { templateId } : {} })),
+      mutationFn: ({ templateId, force }: { templateId?: string; force?: boolean }) =>
+        unwrap(api().POST('/invoices/{id}/reminders', { params: { ...path, header: idem() }, body: { ...(templateId ? { templateId } : {}), ...(force ? { force } : {}) } })),
       onSuccess: invalidate,
     }),
     creditNote: useMutation({

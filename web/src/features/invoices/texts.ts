@@ -273,6 +273,7 @@ export const invoiceGapsTexts = registerTexts('invoiceGaps', gapsFr, {
 const planStepsFr = {
   escalate: 'Passage en contentieux',
   manual: 'Relance manuelle',
+  sendAnyway: 'Envoyer quand même',
   reasons: {
     due_passed: 'échéance déjà passée',
     paid: 'facture payée',
@@ -307,6 +308,7 @@ const planStepsFr = {
 export const planStepTexts = registerTexts('planSteps', planStepsFr, {
   escalate: 'Move to litigation',
   manual: 'Manual reminder',
+  sendAnyway: 'Send anyway',
   reasons: {
     due_passed: 'due date already passed',
     paid: 'invoice paid',

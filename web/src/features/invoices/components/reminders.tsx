@@ -4,6 +4,7 @@ import { useI18n } from '../../../lib/i18n';
 import '../texts';
 import { ActionDialog } from './action-dialog';
 import { useStepName, useStepReason } from './step-reason';
+import { ApiError } from '../../../lib/problem';
 import { DocumentLink } from '../../../components/document-link';
 import { useCancelStep, useMarkPosted, useInvoiceAction, usePreview, useReminderPlan, useTemplates } from '../api';
 
@@ -162,9 +163,15 @@ export const SendReminderDialog = ({ invoiceId }: { invoiceId: string }) => {
             </p>
           ) : (
             <div className="row" style={{ marginTop: '1rem' }}>
-              <button type="button" className="button primary" disabled={remind.isPending || !chosen} onClick={() => remind.mutate(chosen)}>
+              <button type="button" className="button primary" disabled={remind.isPending || !chosen} onClick={() => remind.mutate({ templateId: chosen })}>
                 {t('invoice.confirmSend')}
               </button>
+              {/* The client had a message within the minimum gap: the owner may still decide to send. */}
+              {remind.error instanceof ApiError && remind.error.status === 409 && remind.error.message.includes('"force"') && (
+                <button type="button" className="button" disabled={remind.isPending} onClick={() => remind.mutate({ templateId: chosen, force: true })}>
+                  {t('planSteps.sendAnyway')}
+                </button>
+              )}
             </div>
           )}
         </>
