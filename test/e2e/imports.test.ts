@@ -84,6 +84,13 @@ describe('POST /imports/invoices', () => {
     expect(res.json.errors).toEqual([{ row: 1, field: 'dueDate', message: 'is before the issue date' }]);
   });
 
+  it('says what it takes when the body is neither a CSV nor rows', async () => {
+    for (const res of [await upload('?dryRun=true', ''), await t.call('POST', '/imports/invoices?dryRun=true', { rows: [] })]) {
+      expect(res.status).toBe(400);
+      expect(res.json.errors).toEqual([{ path: 'body', message: 'must be a CSV (sent as text/csv, or { "csv": "…" }) or JSON { "invoices": [...] }' }]);
+    }
+  });
+
   it('reads a `,`-separated file with quoted French amounts', async () => {
     const csv = 'number,client,email,issueDate,dueDate,gross\nC-9,"Café, Bar",cafe@bar.test,2025-03-01,2025-03-31,"1 234,56"\n';
     const res = await t.call('POST', '/imports/invoices?dryRun=true', { csv });

@@ -68,7 +68,9 @@ export const ImportJsonRow = z.object({
 });
 
 /** A CSV (sent as text/csv, or as `{ csv }`) or JSON rows; per-row problems are answered as row errors, not a 400. */
-export const ImportBody = z.union([z.object({ csv: z.string().min(1).max(8_000_000) }).strict(), z.object({ invoices: z.array(ImportJsonRow).min(1).max(5000) }).strict()]);
+export const ImportBody = z.union([z.object({ csv: z.string().min(1).max(8_000_000) }).strict(), z.object({ invoices: z.array(ImportJsonRow).min(1).max(5000) }).strict()], {
+  error: 'must be a CSV (sent as text/csv, or { "csv": "…" }) or JSON { "invoices": [...] }',
+});
 
 export const ImportQuery = z.object({ dryRun: z.enum(['true', 'false']).transform((v) => v === 'true').optional() });
 
