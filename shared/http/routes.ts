@@ -22,7 +22,7 @@ import {
   PreviewInput,
   PreviewView,
   ScenarioCreate,
-  ScenarioInput,
+  ScenarioUpdate,
   ScenarioView,
   SimulationQuery,
   SimulationView,
@@ -123,7 +123,7 @@ export const routes = {
   listScenarios: { method: 'GET', path: '/scenarios', handler: 'functions/scenarios/scenarios-api', summary: 'Built-in and custom scenarios', auth: 'jwt', response: z.object({ items: z.array(ScenarioView) }) },
   createScenario: { method: 'POST', path: '/scenarios', handler: 'functions/scenarios/scenarios-api', summary: 'Create a scenario', auth: 'jwt', body: ScenarioCreate, response: ScenarioView, successStatus: 201, idempotent: true },
   getScenario: { method: 'GET', path: '/scenarios/{id}', handler: 'functions/scenarios/scenarios-api', summary: 'Get a scenario', auth: 'jwt', params: docParams, response: ScenarioView },
-  putScenario: { method: 'PUT', path: '/scenarios/{id}', handler: 'functions/scenarios/scenarios-api', summary: 'Replace a scenario (a built-in one becomes an editable copy)', auth: 'jwt', params: docParams, body: ScenarioInput, response: ScenarioView },
+  putScenario: { method: 'PUT', path: '/scenarios/{id}', handler: 'functions/scenarios/scenarios-api', summary: 'Change a scenario: the fields given (name, steps, tags) replace its own; a built-in one becomes an editable copy', auth: 'jwt', params: docParams, body: ScenarioUpdate, response: ScenarioView },
   deleteScenario: { method: 'DELETE', path: '/scenarios/{id}', handler: 'functions/scenarios/scenarios-api', summary: 'Delete a custom scenario (or revert a customised built-in)', auth: 'jwt', params: docParams },
 
   listTemplates: { method: 'GET', path: '/templates', handler: 'functions/templates/templates-api', summary: 'Built-in and custom templates', auth: 'jwt', response: z.object({ items: z.array(TemplateView) }) },

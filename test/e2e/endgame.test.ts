@@ -161,9 +161,13 @@ describe('client categories', () => {
     const t = await freshTenant('tags');
     await t.ok('PUT', '/settings', companySettings);
     await t.ok('POST', '/scenarios', { id: 'grands-comptes', name: 'Grands comptes', steps: [{ id: 'j+10', offsetDays: 10, anchor: 'due', templateId: 'reminder' }, { id: 'j+30', offsetDays: 30, anchor: 'due', templateId: 'firm' }] });
-    const bound = await t.call('PUT', '/scenarios/grands-comptes', { name: 'Grands comptes', tags: ['grand-compte'], steps: [{ id: 'j+10', offsetDays: 10, anchor: 'due', templateId: 'reminder' }, { id: 'j+30', offsetDays: 30, anchor: 'due', templateId: 'firm' }] });
+    // `PUT /scenarios/{id} { tags }` as issue 13 writes it: the tags alone, name and steps kept.
+    const bound = await t.call('PUT', '/scenarios/grands-comptes', { tags: ['grand-compte'] });
     expect(bound.status).toBe(200);
-    expect(bound.json.tags).toEqual(['grand-compte']);
+    expect(bound.json).toMatchObject({ name: 'Grands comptes', tags: ['grand-compte'], steps: [{ id: 'j+10' }, { id: 'j+30' }] });
+    const empty = await t.call('PUT', '/scenarios/grands-comptes', {});
+    expect([empty.status, empty.json.errors[0].path]).toEqual([400, 'body']);
+    expect((await t.ok('PUT', '/scenarios/grands-comptes', { name: 'Grands comptes (B2B)' }))).toMatchObject({ name: 'Grands comptes (B2B)', tags: ['grand-compte'] });
     // One tag, one scenario.
     const clash = await t.call('PUT', '/scenarios/b2b-default', { name: 'Copie', tags: ['grand-compte'], steps: [{ id: 'j+1', offsetDays: 1, anchor: 'due', templateId: 'reminder' }] });
     expect(clash.status).toBe(422);

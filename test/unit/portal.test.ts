@@ -129,7 +129,7 @@ describe('portal actions', () => {
     expect((await invoices.get('acme', 'inv1'))!.disputeReason).toBe('Travaux non finis');
     const current = (await invoices.get('acme', 'inv1'))!;
     await invoices.save({ ...current, status: 'paid', paidCents: current.totals.grossCents, lastPaymentAt: `${TODAY}T09:00:00Z` });
-    await expect(makeClaimPaid(deps())(token, { date: TODAY })).rejects.toMatchObject({ status: 409 });
+    await expect(makeClaimPaid(deps())(token, { date: TODAY })).rejects.toMatchObject({ status: 409, message: 'This invoice is paid: nothing is left to pay' });
   });
 });
 

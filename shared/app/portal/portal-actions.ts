@@ -31,12 +31,21 @@ export class PortalStateError extends AppError {
   override readonly type = 'https://relances.dev/problems/portal-state';
 }
 
+/** What the client reads when the invoice takes no more action (the public page shows no internal status). */
+const CLOSED_WORDS: Partial<Record<InvoiceRecord['status'], string>> = {
+  paid: 'is paid',
+  cancelled: 'was cancelled',
+  written_off: 'is closed',
+  litigation: 'is now handled by the litigation procedure: please contact the company',
+  draft: 'was not issued',
+};
+
 type Decide = (current: InvoiceRecord, ctx: { at: string; today: string; settings: Settings }) => { next: InvoiceRecord; events: TimelineRecord[] };
 
 const act = (deps: PortalResolveDeps, token: string, decide: Decide) =>
   retryOnConflict(async (): Promise<PortalActionResult> => {
     const { invoice, settings, now } = await resolvePortalToken(deps, token);
-    if (!isOpen(invoice.status) || invoiceBalanceCents(invoice) <= 0) throw new PortalStateError(`The invoice is ${invoice.status}: nothing is left to pay`);
+    if (!isOpen(invoice.status) || invoiceBalanceCents(invoice) <= 0) throw new PortalStateError(`This invoice ${CLOSED_WORDS[invoice.status] ?? 'is settled'}: nothing is left to pay`);
     const { next, events } = decide(invoice, { at: now.toISOString(), today: localDate(now, settings.timezone), settings });
     await deps.invoices.save(next, { events });
     return { remindersPaused: next.remindersPaused, ...(next.pausedUntil ? { pausedUntil: next.pausedUntil } : {}), disputed: next.disputed };

@@ -190,10 +190,17 @@ export const makeScenarioLibrary = (deps: ScenarioDeps) => {
       return view({ doc: scenario, builtIn: false, customized: false });
     },
 
-    /** Replaces a custom scenario, or stores the tenant's editable copy of a built-in one. */
-    put: async (tenantId: string, id: string, input: ScenarioInput): Promise<ScenarioView> => {
-      const { builtIn } = await find(tenantId, id);
-      const scenario = await checked(deps, tenantId, toScenario(id, input));
+    /**
+     * Changes a custom scenario, or stores the tenant's editable copy of a built-in one: the fields
+     * given replace the scenario's, the others stay (`{ tags }` alone binds it to client categories).
+     */
+    put: async (tenantId: string, id: string, input: Partial<ScenarioInput>): Promise<ScenarioView> => {
+      const { builtIn, doc } = await find(tenantId, id);
+      const merged: Scenario = {
+        ...toScenario(id, { name: input.name ?? doc.name, steps: input.steps ?? [], ...(input.tags !== undefined ? { tags: input.tags } : doc.tags ? { tags: doc.tags } : {}) }),
+        ...(input.steps === undefined ? { steps: doc.steps } : {}),
+      };
+      const scenario = await checked(deps, tenantId, merged);
       await deps.scenarios.put(tenantId, scenario);
       return view({ doc: scenario, builtIn, customized: builtIn });
     },

@@ -29,6 +29,10 @@ export const ScenarioInput = z
   .strict() satisfies z.ZodType<ScenarioInputType>;
 export type ScenarioInput = ScenarioInputType;
 export const ScenarioCreate = ScenarioInput.extend({ id: docId.optional() }).strict();
+/** PUT: the fields given replace the scenario's (`{ tags }` alone binds it to client categories); at least one. */
+export const ScenarioUpdate = ScenarioInput.partial()
+  .strict()
+  .refine((u) => u.name !== undefined || u.steps !== undefined || u.tags !== undefined, { message: 'give at least one of name, steps, tags' });
 
 export const ScenarioView = z.object({
   id: z.string(),

@@ -1028,7 +1028,7 @@ export interface paths {
         };
         /** Get a scenario */
         get: operations["getScenario"];
-        /** Replace a scenario (a built-in one becomes an editable copy) */
+        /** Change a scenario: the fields given (name, steps, tags) replace its own; a built-in one becomes an editable copy */
         put: operations["putScenario"];
         post?: never;
         /** Delete a custom scenario (or revert a customised built-in) */
@@ -11012,8 +11012,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    name: string;
-                    steps: {
+                    name?: string;
+                    steps?: {
                         /**
                          * @default due
                          * @enum {string}

@@ -3,7 +3,8 @@ import type { operations } from '../../api/schema';
 import { api, unwrap } from '../../lib/api-client';
 
 export type Scenario = operations['getScenario']['responses'][200]['content']['application/json'];
-export type ScenarioInput = NonNullable<operations['putScenario']['requestBody']>['content']['application/json'];
+/** A whole scenario as the editor sends it (to POST, or to PUT, which also takes part of one). */
+export type ScenarioInput = Omit<NonNullable<operations['createScenario']['requestBody']>['content']['application/json'], 'id'>;
 export type ScenarioStep = ScenarioInput['steps'][number];
 
 export const useScenarios = () => useQuery({ queryKey: ['scenarios'], queryFn: () => unwrap(api().GET('/scenarios')) });
