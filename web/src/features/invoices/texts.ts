@@ -274,6 +274,7 @@ const planStepsFr = {
   escalate: 'Passage en contentieux',
   manual: 'Relance manuelle',
   sendAnyway: 'Envoyer quand même',
+  sentTo: 'Destinataires : {{to}}.',
   reasons: {
     due_passed: 'échéance déjà passée',
     paid: 'facture payée',
@@ -309,6 +310,7 @@ export const planStepTexts = registerTexts('planSteps', planStepsFr, {
   escalate: 'Move to litigation',
   manual: 'Manual reminder',
   sendAnyway: 'Send anyway',
+  sentTo: 'Recipients: {{to}}.',
   reasons: {
     due_passed: 'due date already passed',
     paid: 'invoice paid',

@@ -160,6 +160,7 @@ export const SendReminderDialog = ({ invoiceId }: { invoiceId: string }) => {
           {remind.isSuccess ? (
             <p role="status" className="success">
               {t('invoice.reminderSent')}
+              {remind.data?.recipients?.length ? <> {t('planSteps.sentTo', { to: remind.data.recipients.join(', ') })}</> : null}
             </p>
           ) : (
             <div className="row" style={{ marginTop: '1rem' }}>

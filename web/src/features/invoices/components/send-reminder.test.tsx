@@ -14,7 +14,7 @@ describe('sending a reminder now', () => {
       if (path === '/templates/reminder/preview') return { status: 200, body: { subject: 'Relance F-2026-0001', body: 'Bonjour', variables: {} } };
       if (method === 'POST' && path === '/invoices/inv1/reminders')
         return (body as { force?: boolean }).force
-          ? { status: 201, body: { stepId: 'manual-2026-11-25', templateId: 'reminder', channel: 'email', state: 'sent' } }
+          ? { status: 201, body: { stepId: 'manual-2026-11-25', templateId: 'reminder', channel: 'email', state: 'sent', recipients: ['compta@dupont.test', 'patron@dupont.test'] } }
           : { status: 409, body: { type: 'https://relances.dev/problems/conflict', status: 409, title: 'Conflict', detail: GAP } };
       return undefined;
     });
@@ -29,7 +29,7 @@ describe('sending a reminder now', () => {
       'Ce client a déjà reçu un message le 24 nov. 2026 : l’écart minimum entre deux messages mène au 27 nov. 2026. Vous pouvez tout de même envoyer.',
     );
     await userEvent.click(within(dialog).getByRole('button', { name: 'Envoyer quand même' }));
-    expect(await within(dialog).findByText('Relance envoyée.')).toBeTruthy();
+    expect((await within(dialog).findByRole('status')).textContent).toBe('Relance envoyée. Destinataires : compta@dupont.test, patron@dupont.test.');
     await waitFor(() => expect(calls.filter((c) => c.method === 'POST' && c.path === '/invoices/inv1/reminders').map((c) => c.body)).toEqual([{ templateId: 'reminder' }, { templateId: 'reminder', force: true }]));
   });
 });
