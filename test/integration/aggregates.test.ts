@@ -8,7 +8,7 @@ import { DynamoAggregateStore } from '../../shared/adapters/dynamo/dynamo-aggreg
 import { DynamoClientRepository } from '../../shared/adapters/dynamo/dynamo-client-repository.js';
 import { DynamoInvoiceRepository } from '../../shared/adapters/dynamo/dynamo-invoice-repository.js';
 import { DynamoSettingsRepository } from '../../shared/adapters/dynamo/dynamo-settings-repository.js';
-import { aggregatePk, contributionKey, parseItemKey } from '../../shared/adapters/dynamo/keys.js';
+import { aggregatePk, contributionKey, eventKey, parseItemKey } from '../../shared/adapters/dynamo/keys.js';
 import { aggregateChangeTarget } from '../../shared/app/aggregates/stream-changes.js';
 import { makeRebuildAggregates } from '../../shared/app/aggregates/rebuild-aggregates.js';
 import { makeUpdateAggregatesBatch } from '../../shared/app/aggregates/update-aggregates-batch.js';
@@ -130,5 +130,16 @@ describe('aggregates maintained from the stream', () => {
     expect(client).toMatchObject({ balanceCents: 0, openInvoices: 0, open: [], paidInvoices: 1, paidWeightCents: 120_000, lateDaysWeighted: 120_000 * 7 });
     expect(days['2026-03-10']).toMatchObject({ collectedCents: 90_000, paidInvoices: 1, paidWeightCents: 120_000, paidDaysWeighted: 120_000 * 37 });
     expect((await rebuild(tenantId, { fix: false })).drift).toEqual([]);
+  });
+
+  it('count a bounce once per timeline event, whatever the number of deliveries, under the event’s key', async () => {
+    const keys = eventKey(tenantId, invoice.id, '2026-03-05T09:00:00.000Z', ulid());
+    const bounce = aggregateChangeTarget(parseItemKey(keys), 'INSERT', { type: 'email.bounced', at: '2026-03-05T09:00:00.000Z' });
+    expect(bounce?.kind).toBe('bounce');
+    await updateBatch([bounce!]);
+    await updateBatch([bounce!, bounce!]);
+    expect((await figures()).days['2026-03-05']).toEqual({ bounces: 1 });
+    const { Item } = await db.send(new GetCommand({ TableName: table, Key: contributionKey(tenantId, invoice.id), ConsistentRead: true }));
+    expect([...(Item?.bounceEvents as Set<string>)]).toEqual([keys.SK]);
   });
 });

@@ -49,6 +49,8 @@
  * - notifications: Query PK = T#<t>#NOTIF, begins_with(SK, 'NOTIF#'), newest first (ids are the
  *   timeline events' ULIDs); unread ones: Query GSI1 T#<t>#NOTIF#unread (marking one read removes its GSI1 keys)
  * - payments of a day (daily overview): Query PK = T#<t>#PAID#<date>
+ * - stream consumers: `parseItemKey` reads a record's keys into what changed (shared/app/changed-item.ts),
+ *   so the use cases deciding what a change moves never see a key
  * Tenant ids are in every key but the portal's (another tenant's id can only ever miss → 404); a portal
  * token item holds its tenant and invoice and is reachable only by whoever holds the token.
  */
