@@ -34,8 +34,7 @@ export const changeHold = async (
     const now = deps.clock.now();
     const change = decide(current, { at: now.toISOString(), today: localDate(now, settings.timezone) });
     if (!change) return toInvoiceView(current, now, settings.timezone);
-    await deps.invoices.save(change.next, { events: change.events });
-    return toInvoiceView({ ...change.next, version: current.version + 1 }, now, settings.timezone);
+    return toInvoiceView(await deps.invoices.save(change.next, { events: change.events }), now, settings.timezone);
   });
 };
 

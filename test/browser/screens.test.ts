@@ -197,7 +197,7 @@ describe('more screens in Chromium', () => {
     await contacts.getByRole('button', { name: 'Enregistrer' }).click();
     const phone = first.getByLabel('Téléphone');
     await poll(() => phone.getAttribute('aria-invalid')).toBe('true');
-    expect(await first.locator('.field-error').textContent()).toContain('E.164');
+    expect(await first.locator('.field-error').textContent()).toContain('+33612345678');
     await checkScreen('41-client-contacts-error');
     await phone.fill('+33 6 12 34 56 78');
     await first.getByLabel('E-mail').fill('compta2@lefevre.test');
@@ -391,7 +391,7 @@ describe('more screens in Chromium', () => {
     await poll(() => pause.getByText('Obligatoire').count()).toBe(1);
     await pause.getByLabel('Motif').fill('Client en congés');
     await pause.getByRole('button', { name: 'Suspendre' }).click();
-    await poll(() => page.getByText(/Relances suspendues — Client en congés/).count()).toBe(1);
+    await poll(() => page.getByTestId('hold-notice').getByText(/Relances suspendues — Client en congés/).count()).toBe(1);
     await page.getByRole('button', { name: 'Reprendre les relances' }).click();
     await poll(() => page.getByRole('button', { name: 'Suspendre les relances' }).count()).toBe(1);
     await page.getByRole('button', { name: 'Nouveau lien du portail client' }).click();

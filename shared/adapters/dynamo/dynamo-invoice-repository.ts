@@ -44,7 +44,7 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
   async save(
     invoice: InvoiceRecord,
     change: InvoiceChange = {},
-  ): Promise<void> {
+  ): Promise<InvoiceRecord> {
     const items: TransactItem[] = [this.versionedInvoicePut(invoice)];
     // A payment id derived from an Idempotency-Key makes a retried payment fail here, never add twice.
     if (change.addPayment) items.push(this.paymentPut(invoice, change.addPayment, 'attribute_not_exists(PK)'));
@@ -52,6 +52,7 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
     for (const event of change.events ?? []) items.push(this.eventPut(invoice.tenantId, invoice.id, event));
     const result = await transactWrite(this.db, items);
     if (!result.ok) throw new ConflictError('The invoice was changed by another request; retry with its latest state');
+    return { ...invoice, version: invoice.version + 1 };
   }
 
   private paymentPut(invoice: InvoiceRecord, payment: PaymentRecord, condition: string): TransactItem {

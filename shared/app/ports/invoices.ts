@@ -33,9 +33,10 @@ export interface InvoiceRepository {
    * as `invoice.version + 1` (the repository owns versions), together with the
    * optional payment change and timeline events, in one transaction. `addPayment` is written
    * only if no payment has its id; `removePayment` only over a payment not yet removed.
-   * Throws ConflictError when a condition fails (another writer got there first).
+   * Throws ConflictError when a condition fails (another writer got there first). Returns the
+   * invoice as stored (its new version).
    */
-  save(invoice: InvoiceRecord, change?: InvoiceChange): Promise<void>;
+  save(invoice: InvoiceRecord, change?: InvoiceChange): Promise<InvoiceRecord>;
   /**
    * Gives the invoice the next number of the tenant's `prefix`/`year` sequence and writes it,
    * atomically: a number is consumed only if the invoice is written, so the sequence has no gap.

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { NavLink, Outlet } from 'react-router';
+import { useEffect, useRef } from 'react';
+import { NavLink, Outlet, useLocation } from 'react-router';
 import { api, unwrap } from '../lib/api-client';
 import { signOut } from '../lib/auth';
 import { setLanguage, useI18n } from '../lib/i18n';
@@ -30,9 +31,24 @@ const useUnread = () =>
   });
 
 /** The shell: skip link, header, navigation (scrolls sideways on a phone), main. */
+/** On a phone the navigation scrolls sideways: the current screen's tab is brought into view (only the bar scrolls, not the page). */
+export const keepActiveTabInView = (nav: HTMLElement | null): void => {
+  const active = nav?.querySelector<HTMLElement>('a.active');
+  if (!nav || !active) return;
+  const box = active.getBoundingClientRect();
+  const left = box.left - nav.getBoundingClientRect().left + nav.scrollLeft;
+  const right = left + box.width;
+  if (left < nav.scrollLeft) nav.scrollLeft = Math.max(0, left - 16);
+  else if (right > nav.scrollLeft + nav.clientWidth) nav.scrollLeft = right - nav.clientWidth + 16;
+};
+
 export const Layout = () => {
   const { t, lang } = useI18n();
   const unread = useUnread().data;
+  const nav = useRef<HTMLElement>(null);
+  const { pathname } = useLocation();
+  // Again when the alerts badge or the language changes the tabs' widths.
+  useEffect(() => keepActiveTabInView(nav.current), [pathname, unread?.count, lang]);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -56,7 +72,7 @@ export const Layout = () => {
           </button>
         </div>
       </header>
-      <nav className="app-nav" aria-label={t('nav.label')}>
+      <nav className="app-nav" aria-label={t('nav.label')} ref={nav}>
         <ul>
           {NAV.map(([to, key]) => (
             <li key={to}>

@@ -3,13 +3,8 @@
  * to the field they name (`body.company.siren` → the `company.siren` field), others shown
  * above the form.
  */
-import i18next from 'i18next';
 import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
-import { apiMessage } from './api-messages';
 import { ApiError } from './problem';
-
-/** The user's language for the API's messages. */
-const lang = () => (i18next.language === 'en' ? 'en' : 'fr');
 
 /** Puts each field error of an API error on its field; answers whether any was placed. */
 export const applyApiErrors = <T extends FieldValues>(
@@ -23,7 +18,7 @@ export const applyApiErrors = <T extends FieldValues>(
   for (const [path, message] of Object.entries(error.fieldErrors())) {
     const name = rename[path] ?? path;
     if (fields.some((f) => name === f || name.startsWith(`${f}.`))) {
-      setError(name as Path<T>, { type: 'server', message: apiMessage(message, lang()) });
+      setError(name as Path<T>, { type: 'server', message }); // already in the user's language (ApiError.fieldErrors)
       placed = true;
     }
   }

@@ -1,4 +1,6 @@
 /** API errors: RFC 9457 problem+json, with `errors[{ path, message }]` naming each bad field. */
+import i18next from 'i18next';
+import { apiMessage } from './api-messages';
 export interface Problem {
   type?: string;
   title?: string;
@@ -16,12 +18,13 @@ export class ApiError extends Error {
     this.name = 'ApiError';
   }
 
-  /** Field errors keyed by form path: `body.lines.0.quantity` → `lines.0.quantity`. */
+  /** Field errors keyed by form path (`body.lines.0.quantity` → `lines.0.quantity`), said in the user's language. */
   fieldErrors(): Record<string, string> {
+    const lang = i18next.language === 'en' ? 'en' : 'fr';
     const out: Record<string, string> = {};
     for (const { path, message } of this.problem.errors ?? []) {
       const key = path.replace(/^(body|query|path)\.?/, '') || '_';
-      out[key] ??= message;
+      out[key] ??= apiMessage(message, lang);
     }
     return out;
   }

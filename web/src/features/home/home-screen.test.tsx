@@ -52,12 +52,30 @@ describe('the home screen', () => {
     expect(within(box).getAllByRole('listitem').map((li) => li.querySelector('strong')?.textContent)).toEqual(['Facture contestée', 'Promesse de paiement', 'Le client dit avoir payé']);
     expect(within(box).getByRole('link', { name: 'Toutes les alertes (4 non lues)' }).getAttribute('href')).toBe('/notifications');
     expect(await screen.findByText(/^Relance manuelle · /)).toBeTruthy();
+    // With open invoices, the charts come (their own chunk).
+    expect(await screen.findByRole('heading', { name: 'Ancienneté des impayés' }, { timeout: 5000 })).toBeTruthy();
   });
 
   it('says what alerts will show when there is none', async () => {
     serve([]);
     renderInApp(<HomeScreen />);
     expect(await within(await screen.findByTestId('home-alerts')).findByText(/^Aucune nouvelle alerte/)).toBeTruthy();
+  });
+
+  it('shows no empty charts before the first open invoice, only the way to create one', async () => {
+    const open = cockpit.openInvoices;
+    cockpit.openInvoices = 0;
+    try {
+      serve([]);
+      renderInApp(<HomeScreen />);
+      expect(await screen.findByText('Aucune facture en cours. Créez-en une : Relances la suivra pour vous.')).toBeTruthy();
+      await screen.findByTestId('home-alerts');
+      await new Promise((r) => setTimeout(r, 300)); // time for the charts' chunk, were it asked for
+      expect(screen.queryByRole('heading', { name: 'Ancienneté des impayés' })).toBeNull();
+      expect(screen.queryByRole('heading', { name: 'Encaissements attendus par semaine' })).toBeNull();
+    } finally {
+      cockpit.openInvoices = open;
+    }
   });
 
   it('cancels one of today’s reminders after confirmation', async () => {

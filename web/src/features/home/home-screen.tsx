@@ -95,9 +95,12 @@ export default function HomeScreen() {
             {cancel.isError && <ErrorMessage error={cancel.error} />}
           </section>
           <HomeAlerts />
-          <Suspense fallback={<Loading />}>
-            <CockpitCharts cockpit={cockpit.data} />
-          </Suspense>
+          {/* Empty axes say nothing: the charts come with the first open invoice (the empty state above says how). */}
+          {cockpit.data.openInvoices > 0 && (
+            <Suspense fallback={<Loading />}>
+              <CockpitCharts cockpit={cockpit.data} />
+            </Suspense>
+          )}
           <div className="grid-2">
             <section className="card" aria-labelledby="late-title">
               <h2 id="late-title">{t('home.topLate')}</h2>

@@ -9,7 +9,6 @@ import { config } from '../../lib/config';
 import { addDaysIso } from '../../lib/dates';
 import { todayIso } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
-import { apiMessage } from '../../lib/api-messages';
 import { ApiError } from '../../lib/problem';
 import { PlanState, PortalPlanRequest } from './plan-request';
 import './texts';
@@ -272,7 +271,7 @@ const ActionForm = ({
   fields: PortalField[];
   send: (values: Record<string, string>) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
 }) => {
-  const { t, date, lang } = useI18n();
+  const { t, date } = useI18n();
   const queryClient = useQueryClient();
   const [values, setValues] = useState<Record<string, string>>(Object.fromEntries(fields.map((f) => [f.name, f.initial ?? ''])));
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -295,7 +294,7 @@ const ActionForm = ({
     try {
       await action.mutateAsync(Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.trim()]).filter(([, v]) => v !== '')));
     } catch (error) {
-      if (error instanceof ApiError) setErrors(Object.fromEntries(Object.entries(error.fieldErrors()).map(([k, m]) => [k, apiMessage(m, lang)])));
+      if (error instanceof ApiError) setErrors(error.fieldErrors());
     }
   };
   const placed = fields.some((f) => errors[f.name]);

@@ -2,10 +2,38 @@ import { ErrorMessage, Loading } from '../../../components/ui';
 import { useI18n } from '../../../lib/i18n';
 import { useTimeline } from '../api';
 import '../event-texts';
+import { useStepName, useStepReason } from './step-reason';
+
+type EventData = Record<string, unknown>;
+const text = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+const cents = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
+
+/** What an event says beyond its name, in words: step, amount, date, method, recipient, reason, status change. */
+export const useEventDetail = () => {
+  const { t, date, money } = useI18n();
+  const stepName = useStepName();
+  const stepReason = useStepReason();
+  return (type: string, data: EventData = {}): string => {
+    if (type === 'invoice.status_changed' && text(data.from) && text(data.to)) return `${t(`status.${data.from as string}`)} → ${t(`status.${data.to as string}`)}`;
+    const reminder = type.startsWith('reminder.');
+    const parts = [
+      reminder && text(data.stepId) ? stepName(data.stepId as string) : undefined,
+      cents(data.amountCents) !== undefined ? money(data.amountCents as number) : cents(data.grossCents) !== undefined ? money(data.grossCents as number) : undefined,
+      text(data.date) && /^\d{4}-\d\d-\d\d$/.test(data.date as string) ? date(data.date as string) : undefined,
+      text(data.method) ? t(`invoice.methods.${data.method as string}`, { defaultValue: data.method as string }) : undefined,
+      text(data.reference),
+      text(data.trackingNumber),
+      text(data.to),
+      text(data.reason) ? (reminder ? stepReason(data.reason as string) : (data.reason as string)) : undefined,
+    ];
+    return parts.filter(Boolean).join(' · ');
+  };
+};
 
 export const Timeline = ({ invoiceId }: { invoiceId: string }) => {
   const { t, dateTime } = useI18n();
   const timeline = useTimeline(invoiceId);
+  const detail = useEventDetail();
   return (
     <section aria-labelledby="timeline-title" className="card">
       <h2 id="timeline-title">{t('invoice.timeline')}</h2>
@@ -21,6 +49,7 @@ export const Timeline = ({ invoiceId }: { invoiceId: string }) => {
             <li key={`${event.at}-${i}`}>
               <time dateTime={event.at}>{dateTime(event.at)}</time>
               {t(`invoiceEvents.${event.type}`, { defaultValue: event.type.replace(/[._]/g, ' ') })}
+              {detail(event.type, event.data as EventData | undefined) && <span className="muted"> — {detail(event.type, event.data as EventData | undefined)}</span>}
             </li>
           ))}
         </ol>

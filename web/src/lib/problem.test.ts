@@ -1,0 +1,26 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { setLanguage } from './i18n';
+import { ApiError } from './problem';
+
+const error = new ApiError(400, {
+  status: 400,
+  errors: [
+    { path: 'body.contacts.0.phone', message: 'must be an E.164 phone number, e.g. +33612345678' },
+    { path: 'body.name', message: 'Too small: expected string to have >=1 characters' },
+    { path: 'body.tags.0', message: 'a message nobody translated' },
+  ],
+});
+
+afterEach(() => setLanguage('fr'));
+
+describe('an API error’s fields', () => {
+  it('are keyed by form path and said in the user’s language, for every screen that reads them', async () => {
+    expect(error.fieldErrors()).toEqual({
+      'contacts.0.phone': 'Numéro au format international, ex. +33612345678',
+      name: 'Obligatoire',
+      'tags.0': 'a message nobody translated',
+    });
+    await setLanguage('en');
+    expect(error.fieldErrors().name).toBe('Required');
+  });
+});
