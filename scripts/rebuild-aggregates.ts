@@ -7,6 +7,7 @@
  * Exit status: 0 no drift (or fixed), 1 drift found and not fixed, 2 usage.
  */
 import { parseArgs } from 'node:util';
+import { aggregateItemSk } from '../shared/adapters/dynamo/keys.js';
 import { makeRebuildAggregates } from '../shared/app/aggregates/rebuild-aggregates.js';
 import { wiring } from '../shared/wiring.js';
 
@@ -19,7 +20,7 @@ const main = async (): Promise<number> => {
   const rebuild = makeRebuildAggregates({ aggregates: wiring.aggregates(), settings: wiring.settings() });
   const report = await rebuild(values.tenant, { fix: values.fix ?? false });
   console.log(`tenant ${values.tenant}: ${report.invoices} invoices, ${report.items} aggregate items, ${report.drift.length} drifted figure(s)`);
-  for (const d of report.drift) console.log(`  ${d.item} ${d.attribute}: expected ${JSON.stringify(d.expected)}, found ${JSON.stringify(d.actual)}`);
+  for (const d of report.drift) console.log(`  ${aggregateItemSk(d.item)} ${d.attribute}: expected ${JSON.stringify(d.expected)}, found ${JSON.stringify(d.actual)}`);
   if (report.fixed) console.log('fixed: drifted items rewritten, contribution snapshots re-based');
   return report.drift.length > 0 && !report.fixed ? 1 : 0;
 };

@@ -5,17 +5,19 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { parseItemKey } from '../../shared/adapters/dynamo/keys.js';
 import { aggregateChangeTarget } from '../../shared/app/aggregates/stream-changes.js';
 import { makeUpdateAggregatesBatch } from '../../shared/app/aggregates/update-aggregates-batch.js';
 import { wiring } from '../../shared/wiring.js';
 
 const updateBatch = makeUpdateAggregatesBatch({ aggregates: wiring.aggregates(), settings: wiring.settings(), clients: wiring.clients() });
 const image = (value: unknown) => (value ? unmarshall(value as Record<string, AttributeValue>) : undefined);
+/** What the record's keys name (undefined for items no consumer acts on). */
+const itemOf = (record: DynamoDBStreamEvent['Records'][number]) => parseItemKey((image(record.dynamodb?.Keys) ?? {}) as { PK?: string; SK?: string });
 
 export const handler = async (event: DynamoDBStreamEvent) => {
   const targets = event.Records.flatMap((record) => {
-    const keys = image(record.dynamodb?.Keys) as { PK?: string; SK?: string } | undefined;
-    const target = keys && aggregateChangeTarget(keys, record.eventName, image(record.dynamodb?.NewImage), image(record.dynamodb?.OldImage));
+    const target = aggregateChangeTarget(itemOf(record), record.eventName, image(record.dynamodb?.NewImage), image(record.dynamodb?.OldImage));
     return target ? [target] : [];
   });
   return updateBatch(targets);

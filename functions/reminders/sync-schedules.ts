@@ -6,12 +6,15 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { parseItemKey } from '../../shared/adapters/dynamo/keys.js';
 import { changeTarget } from '../../shared/app/reminders/stream-targets.js';
 import { reconcileQuoteFollowUp, reconcileSchedules } from '../../shared/wiring-scheduler.js';
 import { wiring } from '../../shared/wiring.js';
 
 const reconcileQuote = reconcileQuoteFollowUp();
 const image = (value: unknown) => (value ? unmarshall(value as Record<string, AttributeValue>) : undefined);
+/** What the record's keys name (undefined for items no consumer acts on). */
+const itemOf = (record: DynamoDBStreamEvent['Records'][number]) => parseItemKey((image(record.dynamodb?.Keys) ?? {}) as { PK?: string; SK?: string });
 
 export const handler = async (event: DynamoDBStreamEvent): Promise<{ reconciled: number }> => {
   // Settings and scenarios read once for the batch (shared/app/batch-reads.ts).
@@ -19,8 +22,7 @@ export const handler = async (event: DynamoDBStreamEvent): Promise<{ reconciled:
   const invoices = new Map<string, { tenantId: string; invoiceId: string }>();
   const quotes = new Map<string, { tenantId: string; quoteId: string }>();
   for (const record of event.Records) {
-    const keys = image(record.dynamodb?.Keys) as { PK?: string; SK?: string } | undefined;
-    const target = keys && changeTarget(keys, image(record.dynamodb?.OldImage), image(record.dynamodb?.NewImage));
+    const target = changeTarget(itemOf(record), image(record.dynamodb?.OldImage), image(record.dynamodb?.NewImage));
     if (!target) continue;
     if (target.kind === 'quote') {
       quotes.set(`${target.tenantId}/${target.quoteId}`, target);

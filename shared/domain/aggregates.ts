@@ -5,11 +5,12 @@
  * the aggregate items. A record seen twice or out of order recomputes the same state: the
  * difference is zero and nothing is counted twice.
  *
- * Aggregate items (keys in shared/adapters/dynamo/keys.ts):
- * - `CLIENT#<clientId>`: open balance and count, paid invoices' amount-weighted lateness,
+ * Aggregate items, named here by `clientItem` and `dayItem` (the store maps a name to its key,
+ * shared/adapters/dynamo/keys.ts):
+ * - `client:<clientId>`: open balance and count, paid invoices' amount-weighted lateness,
  *   plus one `OPEN#<invoiceId>` entry { dueDate, balanceCents } per open invoice (date-dependent
  *   figures — overdue, aging, forecast — are computed from these at read time);
- * - `DAY#<date>`: money and reminder flows of one business day (invoiced, collected, paid
+ * - `day:<date>`: money and reminder flows of one business day (invoiced, collected, paid
  *   invoices, reminders sent per step, paid within 7 days of a step, first reminder → payment).
  */
 import { addDays, daysBetween } from './dates.js';
@@ -46,8 +47,14 @@ export interface Contribution {
   readonly open?: OpenEntry;
 }
 
-export const clientItem = (clientId: string) => `CLIENT#${clientId}`;
-export const dayItem = (date: string) => `DAY#${date}`;
+const CLIENT_ITEM = 'client:';
+const DAY_ITEM = 'day:';
+export const clientItem = (clientId: string) => `${CLIENT_ITEM}${clientId}`;
+export const dayItem = (date: string) => `${DAY_ITEM}${date}`;
+export type AggregateItem = { readonly kind: 'client'; readonly clientId: string } | { readonly kind: 'day'; readonly date: string };
+/** The item a name denotes: a client's, or else a day's (there are no others). */
+export const aggregateItemOf = (name: string): AggregateItem =>
+  name.startsWith(CLIENT_ITEM) ? { kind: 'client', clientId: name.slice(CLIENT_ITEM.length) } : { kind: 'day', date: name.slice(DAY_ITEM.length) };
 
 /** Manual reminders (`manual-<date>`) are one step for the statistics, and so is each kind of payment-plan reminder (`p<seq>-c<n>`, `p<seq>-l<n>`). */
 export const stepKey = (stepId: string) =>

@@ -1,5 +1,5 @@
 import { DynamoDBClient, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { ulid } from 'ulid';
@@ -8,11 +8,12 @@ import { DynamoAggregateStore } from '../../shared/adapters/dynamo/dynamo-aggreg
 import { DynamoClientRepository } from '../../shared/adapters/dynamo/dynamo-client-repository.js';
 import { DynamoInvoiceRepository } from '../../shared/adapters/dynamo/dynamo-invoice-repository.js';
 import { DynamoSettingsRepository } from '../../shared/adapters/dynamo/dynamo-settings-repository.js';
-import { aggregatePk } from '../../shared/adapters/dynamo/keys.js';
+import { aggregatePk, contributionKey, eventKey, parseItemKey } from '../../shared/adapters/dynamo/keys.js';
 import { aggregateChangeTarget } from '../../shared/app/aggregates/stream-changes.js';
 import { makeRebuildAggregates } from '../../shared/app/aggregates/rebuild-aggregates.js';
 import { makeUpdateAggregatesBatch } from '../../shared/app/aggregates/update-aggregates-batch.js';
 import { makeUpdateInvoiceAggregates } from '../../shared/app/aggregates/update-invoice-aggregates.js';
+import { clientItem } from '../../shared/domain/aggregates.js';
 import { draftInvoice } from '../../shared/app/invoices.js';
 import type { InvoiceRecord } from '../../shared/app/ports.js';
 
@@ -34,7 +35,7 @@ const record = (PK: string, SK: string, eventName: 'INSERT' | 'MODIFY' = 'MODIFY
   ({ eventName, dynamodb: { Keys: marshall({ PK, SK }) as never } }) as DynamoDBRecord;
 const targetsOf = (records: DynamoDBRecord[]) =>
   records.flatMap((r) => {
-    const t = aggregateChangeTarget({ PK: (r.dynamodb!.Keys as any).PK.S, SK: (r.dynamodb!.Keys as any).SK.S }, r.eventName);
+    const t = aggregateChangeTarget(parseItemKey({ PK: (r.dynamodb!.Keys as any).PK.S, SK: (r.dynamodb!.Keys as any).SK.S }), r.eventName);
     return t ? [t] : [];
   });
 
@@ -77,6 +78,12 @@ describe('aggregates maintained from the stream', () => {
   it('count each invoice once, whatever the order and number of deliveries', async () => {
     await updateBatch(targetsOf(records));
     await expectExact();
+    // The snapshot keeps its counters under the items' keys: the form the tables already hold.
+    const { Item } = await db.send(new GetCommand({ TableName: table, Key: contributionKey(tenantId, invoice.id), ConsistentRead: true }));
+    expect(Item?.counters).toEqual({
+      'CLIENT#c1|balanceCents': 70_000, 'CLIENT#c1|openInvoices': 1,
+      'DAY#2026-02-01|invoicedCents': 120_000, 'DAY#2026-02-20|collectedCents': 20_000, 'DAY#2026-02-25|collectedCents': 30_000,
+    });
     // The same records again, reversed, duplicated, and in concurrent batches (as retries and the live consumer deliver them).
     const replay = [...records].reverse();
     await Promise.all([updateBatch(targetsOf([...replay, ...records])), updateBatch(targetsOf(replay)), updateBatch(targetsOf(records))]);
@@ -113,7 +120,7 @@ describe('aggregates maintained from the stream', () => {
       }),
     );
     const report = await rebuild(tenantId, { fix: true });
-    expect(report.drift).toEqual([{ item: 'CLIENT#c1', attribute: 'balanceCents', expected: 90_000, actual: 90_555 }]);
+    expect(report.drift).toEqual([{ item: clientItem('c1'), attribute: 'balanceCents', expected: 90_000, actual: 90_555 }]);
     expect((await rebuild(tenantId, { fix: false })).drift).toEqual([]);
     // Later changes still apply on top of the repaired figures.
     invoice = { ...invoice, paidCents: 120_000, status: 'paid', version: invoice.version + 1 };
@@ -123,5 +130,16 @@ describe('aggregates maintained from the stream', () => {
     expect(client).toMatchObject({ balanceCents: 0, openInvoices: 0, open: [], paidInvoices: 1, paidWeightCents: 120_000, lateDaysWeighted: 120_000 * 7 });
     expect(days['2026-03-10']).toMatchObject({ collectedCents: 90_000, paidInvoices: 1, paidWeightCents: 120_000, paidDaysWeighted: 120_000 * 37 });
     expect((await rebuild(tenantId, { fix: false })).drift).toEqual([]);
+  });
+
+  it('count a bounce once per timeline event, whatever the number of deliveries, under the event’s key', async () => {
+    const keys = eventKey(tenantId, invoice.id, '2026-03-05T09:00:00.000Z', ulid());
+    const bounce = aggregateChangeTarget(parseItemKey(keys), 'INSERT', { type: 'email.bounced', at: '2026-03-05T09:00:00.000Z' });
+    expect(bounce?.kind).toBe('bounce');
+    await updateBatch([bounce!]);
+    await updateBatch([bounce!, bounce!]);
+    expect((await figures()).days['2026-03-05']).toEqual({ bounces: 1 });
+    const { Item } = await db.send(new GetCommand({ TableName: table, Key: contributionKey(tenantId, invoice.id), ConsistentRead: true }));
+    expect([...(Item?.bounceEvents as Set<string>)]).toEqual([keys.SK]);
   });
 });

@@ -1,8 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { contributionDelta, flatten, invoiceContribution, unflatten, type Counters, type InvoiceFacts } from '../../shared/domain/aggregates.js';
+import { clientItem, contributionDelta, dayItem, flatten, invoiceContribution, unflatten, type Counters, type InvoiceFacts } from '../../shared/domain/aggregates.js';
 import { agingBucket, computeCockpit, histogramMedian } from '../../shared/domain/cockpit.js';
-import { aggregateChangeTarget } from '../../shared/app/aggregates/stream-changes.js';
+import { parseItemKey } from '../../shared/adapters/dynamo/keys.js';
+import { aggregateChangeTarget as targetOfItem } from '../../shared/app/aggregates/stream-changes.js';
+
+/** As the update-aggregates handler does: the record's keys parsed, then the use case's decision. */
+const aggregateChangeTarget = (keys: { PK: string; SK: string }, eventName: string, newImage?: Record<string, unknown>, oldImage?: Record<string, unknown>) =>
+  targetOfItem(parseItemKey(keys), eventName, newImage, oldImage);
 
 const anInvoice = (overrides: Partial<InvoiceFacts> = {}): InvoiceFacts => ({
   id: 'i1', clientId: 'c1', status: 'sent', issueDate: '2026-02-01', dueDate: '2026-03-03', grossCents: 120_000, deductedCents: 0,
@@ -27,10 +32,10 @@ describe('an invoice contribution', () => {
       credits: [{ grossCents: 10_000, issueDate: '2026-02-22' }],
     }));
     expect(c.counters).toEqual({
-      'DAY#2026-02-01': { invoicedCents: 120_000 },
-      'DAY#2026-02-22': { invoicedCents: -10_000 },
-      'DAY#2026-02-20': { collectedCents: 20_000 },
-      'CLIENT#c1': { balanceCents: 90_000, openInvoices: 1 },
+      [dayItem('2026-02-01')]: { invoicedCents: 120_000 },
+      [dayItem('2026-02-22')]: { invoicedCents: -10_000 },
+      [dayItem('2026-02-20')]: { collectedCents: 20_000 },
+      [clientItem('c1')]: { balanceCents: 90_000, openInvoices: 1 },
     });
     expect(c.open).toEqual({ clientId: 'c1', dueDate: '2026-03-03', balanceCents: 90_000 });
   });
@@ -41,10 +46,10 @@ describe('an invoice contribution', () => {
       sentSteps: [{ stepId: 'j+1', date: '2026-03-04' }, { stepId: 'manual-2026-03-09', date: '2026-03-09' }],
     }));
     expect(c.open).toBeUndefined();
-    expect(c.counters['CLIENT#c1']).toEqual({ paidInvoices: 1, paidWeightCents: 120_000, lateDaysWeighted: 120_000 * 7 });
-    expect(c.counters['DAY#2026-03-10']).toMatchObject({ paidInvoices: 1, paidDaysWeighted: 120_000 * 37, 'RP#6': 1 });
-    expect(c.counters['DAY#2026-03-04']).toEqual({ remindersSent: 1, 'S#j+1': 1, 'P7#j+1': 1 });
-    expect(c.counters['DAY#2026-03-09']).toEqual({ remindersSent: 1, 'S#manual': 1, 'P7#manual': 1 });
+    expect(c.counters[clientItem('c1')]).toEqual({ paidInvoices: 1, paidWeightCents: 120_000, lateDaysWeighted: 120_000 * 7 });
+    expect(c.counters[dayItem('2026-03-10')]).toMatchObject({ paidInvoices: 1, paidDaysWeighted: 120_000 * 37, 'RP#6': 1 });
+    expect(c.counters[dayItem('2026-03-04')]).toEqual({ remindersSent: 1, 'S#j+1': 1, 'P7#j+1': 1 });
+    expect(c.counters[dayItem('2026-03-09')]).toEqual({ remindersSent: 1, 'S#manual': 1, 'P7#manual': 1 });
   });
 
   it('applying successive deltas always lands on the latest contribution (replays and reorders are zero deltas)', () => {
@@ -106,7 +111,9 @@ describe('which stream records move the aggregates', () => {
     for (const SK of ['PAYMENT#1', 'CREDIT#1', 'STEP#j+1']) expect(aggregateChangeTarget({ PK: pk, SK }, 'INSERT')?.kind).toBe('invoice');
     expect(aggregateChangeTarget({ PK: pk, SK: '#AGG' }, 'MODIFY')).toBeUndefined();
     expect(aggregateChangeTarget({ PK: pk, SK: 'EVENT#x' }, 'INSERT', { type: 'email.delivered', at: 'x' })).toBeUndefined();
-    expect(aggregateChangeTarget({ PK: pk, SK: 'EVENT#x' }, 'INSERT', { type: 'email.bounced', at: '2026-01-01T00:00:00Z' })).toMatchObject({ kind: 'bounce', eventId: 'EVENT#x' });
+    expect(aggregateChangeTarget({ PK: pk, SK: 'EVENT#2026-01-01T00:00:00.000Z#01B' }, 'INSERT', { type: 'email.bounced', at: '2026-01-01T00:00:00Z' })).toEqual({
+      kind: 'bounce', tenantId: 'acme', invoiceId: '01J', event: { at: '2026-01-01T00:00:00.000Z', id: '01B' }, at: '2026-01-01T00:00:00Z',
+    });
     expect(aggregateChangeTarget({ PK: 'T#acme#AGG', SK: 'CLIENT#c1' }, 'MODIFY')).toBeUndefined();
     expect(aggregateChangeTarget({ PK: 'T#acme', SK: 'CLIENT#c1' }, 'MODIFY')).toBeUndefined();
   });

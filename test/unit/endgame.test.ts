@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { invoiceContribution, type InvoiceFacts } from '../../shared/domain/aggregates.js';
+import { clientItem, dayItem, invoiceContribution, type InvoiceFacts } from '../../shared/domain/aggregates.js';
 import { withEscalation } from '../../shared/domain/escalation.js';
 import { B2B_DEFAULT_SCENARIO } from '../../shared/domain/default-scenarios.js';
 import { settledStatusOf } from '../../shared/domain/invoice.js';
@@ -89,9 +89,9 @@ describe('litigation and write-off in the figures', () => {
     expect(litigation.open?.balanceCents).toBe(100_000);
     const writtenOff = invoiceContribution(facts({ status: 'written_off', creditedCents: 100_000, credits: [{ grossCents: 100_000, issueDate: '2026-05-01' }] }));
     expect(writtenOff.open).toBeUndefined();
-    expect(writtenOff.counters['CLIENT#c1']?.balanceCents).toBeUndefined();
-    expect(writtenOff.counters['DAY#2026-05-01']?.invoicedCents).toBe(-100_000);
-    expect(writtenOff.counters['DAY#2026-02-01']?.collectedCents).toBe(20_000);
+    expect(writtenOff.counters[clientItem('c1')]?.balanceCents).toBeUndefined();
+    expect(writtenOff.counters[dayItem('2026-05-01')]?.invoicedCents).toBe(-100_000);
+    expect(writtenOff.counters[dayItem('2026-02-01')]?.collectedCents).toBe(20_000);
   });
 
   it('keeps litigation until paid, and written_off for good', () => {

@@ -3,13 +3,18 @@ import { makeDailyOverview, makeSendDailyOverview } from '../../shared/app/notif
 import { makeMarkAllNotificationsRead } from '../../shared/app/notifications/notifications.js';
 import { makeNotifyOwner, makeSyncPaymentLog } from '../../shared/app/notifications/notify-owner.js';
 import { makeSyncOverviewSchedule, overviewScheduleName } from '../../shared/app/notifications/overview-schedule.js';
-import { notificationChangeTarget } from '../../shared/app/notifications/stream-changes.js';
+import { notificationChangeTarget as targetOfItem } from '../../shared/app/notifications/stream-changes.js';
 import { makeCancelReminderStep } from '../../shared/app/reminders/cancel-step.js';
 import type { Mailer, OutgoingEmail } from '../../shared/app/ports.js';
 import { notificationKindOf } from '../../shared/domain/notification.js';
 import { defaultSettings } from '../../shared/domain/settings.js';
+import { parseItemKey } from '../../shared/adapters/dynamo/keys.js';
 import { aClient, anInvoiceRecord, FakeClientRepository, FakeInvoiceRepository, FakeMailer, FakeSettingsRepository, FakeStepRepository, fixedClock } from '../fixtures/fakes.js';
 import { FakeNotificationRepository, FakeRecurringScheduler } from '../fixtures/notification-fakes.js';
+
+/** As the notify-owner handler does: the record's keys parsed, then the use case's decision. */
+const notificationChangeTarget = (keys: { PK: string; SK: string }, eventName: string, newImage?: Record<string, unknown>) =>
+  targetOfItem(parseItemKey(keys), eventName, newImage);
 
 const TENANT = 'acme';
 

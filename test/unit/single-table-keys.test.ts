@@ -9,21 +9,10 @@ import { describe, expect, it } from 'vitest';
 const root = join(import.meta.dirname, '../..');
 const KEY_LITERAL = /[`'"](?:T#|(?:CLIENT|SCENARIO|TEMPLATE|PAYMENT|EVENT|STEP|CREDIT|QUOTE|INVOICE|SEQ|IDEM)#|#(?:INVOICE|QUOTE|SEQ|IDEM)\b|SETTINGS[`'"])/;
 
-/** Files still building keys by hand, each owned by a branch in flight (see the issue 8 §5 report). */
-const PENDING = new Set([
-  'shared/adapters/dynamo/dynamo-aggregate-store.ts',
-  'shared/adapters/dynamo/dynamo-step-repository.ts',
-  'shared/app/reminders/stream-targets.ts',
-  'shared/app/aggregates/stream-changes.ts',
-  'shared/app/notifications/stream-changes.ts',
-  'shared/app/aggregates/rebuild-aggregates.ts',
-  'shared/domain/aggregates.ts',
-]);
-
 const offenders = () =>
   ['shared', 'functions']
     .flatMap((dir) => (readdirSync(join(root, dir), { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).map((f) => `${dir}/${f}`))
-    .filter((file) => file !== 'shared/adapters/dynamo/keys.ts' && !PENDING.has(file))
+    .filter((file) => file !== 'shared/adapters/dynamo/keys.ts')
     .flatMap((file) =>
       readFileSync(join(root, file), 'utf8')
         .split('\n')

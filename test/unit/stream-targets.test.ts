@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { changeTarget } from '../../shared/app/reminders/stream-targets.js';
+import { parseItemKey } from '../../shared/adapters/dynamo/keys.js';
+import { changeTarget as targetOfItem } from '../../shared/app/reminders/stream-targets.js';
+
+/** As the sync-schedules handler does: the record's keys parsed, then the use case's decision. */
+const changeTarget = (keys: { PK: string; SK: string }, oldImage?: Record<string, unknown>, newImage?: Record<string, unknown>) =>
+  targetOfItem(parseItemKey(keys), oldImage, newImage);
 
 describe('which table changes re-plan reminders', () => {
   it('re-plans an invoice when the invoice item or one of its steps changes', () => {

@@ -4,7 +4,31 @@ import type { RebuildableStore } from '../../app/aggregates/rebuild-aggregates.j
 import type { AggregateChange, AggregateStore, ContributionSnapshot, InvoiceAggregateState, ListRowExtras, RecordedStep } from '../../app/aggregates/ports.js';
 import type { CreditNoteRecord, InvoiceRecord, PaymentRecord } from '../../app/ports.js';
 import type { ClientAggregate, DayAggregate } from '../../domain/cockpit.js';
-import { aggregateKey, aggregatePk, contributionKey, invoicePk, invoiceRowIndexKeys, numberLookupKey } from './keys.js';
+import { clientItem, dayItem } from '../../domain/aggregates.js';
+import {
+  aggregateItem,
+  aggregateItemMeta,
+  aggregateItemName,
+  aggregateKey,
+  aggregatePk,
+  CLIENT_PREFIX,
+  contributionKey,
+  CONTRIBUTION_SK,
+  CREDIT_PREFIX,
+  domainCounters,
+  eventKey,
+  INVOICE_SK,
+  invoiceFiguresRanges,
+  invoiceIdOfPk,
+  invoicePk,
+  invoiceRowIndexKeys,
+  invoicesByDuePk,
+  invoicesOfClientPk,
+  numberLookupKey,
+  PAYMENT_PREFIX,
+  STEP_PREFIX,
+  storedCounters,
+} from './keys.js';
 import { queryAll } from './queries.js';
 import { stripKeys, transactWrite, type TransactItem } from './transactions.js';
 
@@ -65,21 +89,21 @@ export class DynamoAggregateStore implements AggregateStore, RebuildableStore {
 
   async invoiceState(tenantId: string, invoiceId: string): Promise<InvoiceAggregateState> {
     const pk = invoicePk(tenantId, invoiceId);
-    // Two key ranges of the invoice partition: #AGG, #INVOICE, CREDIT#… then PAYMENT#…, STEP#…;
-    // the timeline events between them (the bulk of the partition) are never read.
+    // Two key ranges of the invoice partition; the timeline events between them are never read.
+    const { head: range, tailFrom } = invoiceFiguresRanges;
     const [head, tail] = await Promise.all([
-      queryAll<Item>(this.db, { TableName: this.tableName, KeyConditionExpression: 'PK = :pk AND SK BETWEEN :a AND :b', ExpressionAttributeValues: { ':pk': pk, ':a': '#', ':b': 'CREDIT$' }, ConsistentRead: true }, (i) => i),
-      queryAll<Item>(this.db, { TableName: this.tableName, KeyConditionExpression: 'PK = :pk AND SK >= :a', ExpressionAttributeValues: { ':pk': pk, ':a': 'PAYMENT#' }, ConsistentRead: true }, (i) => i),
+      queryAll<Item>(this.db, { TableName: this.tableName, KeyConditionExpression: 'PK = :pk AND SK BETWEEN :a AND :b', ExpressionAttributeValues: { ':pk': pk, ':a': range.from, ':b': range.to }, ConsistentRead: true }, (i) => i),
+      queryAll<Item>(this.db, { TableName: this.tableName, KeyConditionExpression: 'PK = :pk AND SK >= :a', ExpressionAttributeValues: { ':pk': pk, ':a': tailFrom }, ConsistentRead: true }, (i) => i),
     ]);
     const items = [...head, ...tail];
     const bySk = (prefix: string) => items.filter((i) => String(i.SK).startsWith(prefix));
-    const invoice = items.find((i) => i.SK === '#INVOICE');
-    const agg = items.find((i) => i.SK === '#AGG');
+    const invoice = items.find((i) => i.SK === INVOICE_SK);
+    const agg = items.find((i) => i.SK === CONTRIBUTION_SK);
     return {
       ...(invoice ? { invoice: stripKeys<InvoiceRecord>(invoice) } : {}),
-      payments: bySk('PAYMENT#').map((i) => stripKeys<PaymentRecord>(i)),
-      credits: bySk('CREDIT#').map((i) => stripKeys<CreditNoteRecord>(i)),
-      steps: bySk('STEP#').map((i) => stripKeys<RecordedStep>(i)),
+      payments: bySk(PAYMENT_PREFIX).map((i) => stripKeys<PaymentRecord>(i)),
+      credits: bySk(CREDIT_PREFIX).map((i) => stripKeys<CreditNoteRecord>(i)),
+      steps: bySk(STEP_PREFIX).map((i) => stripKeys<RecordedStep>(i)),
       ...(agg && typeof agg.rev === 'number' ? { snapshot: snapshotOf(agg) } : {}),
     };
   }
@@ -100,14 +124,12 @@ export class DynamoAggregateStore implements AggregateStore, RebuildableStore {
       for (const [attr, v] of Object.entries(attrs)) e.add(attr, v);
     }
     const { open, openBefore } = change;
-    if (openBefore && open?.clientId !== openBefore.clientId) expressionFor(`CLIENT#${openBefore.clientId}`).remove(`${OPEN}${invoiceId}`);
+    if (openBefore && open?.clientId !== openBefore.clientId) expressionFor(clientItem(openBefore.clientId)).remove(`${OPEN}${invoiceId}`);
     // The client's entry for this invoice is written when it changes, not at each change of the invoice (a reminder).
     const sameEntry = open && openBefore && open.clientId === openBefore.clientId && open.dueDate === openBefore.dueDate && open.balanceCents === openBefore.balanceCents;
-    if (open && !sameEntry) expressionFor(`CLIENT#${open.clientId}`).set(`${OPEN}${invoiceId}`, { dueDate: open.dueDate, balanceCents: open.balanceCents });
+    if (open && !sameEntry) expressionFor(clientItem(open.clientId)).set(`${OPEN}${invoiceId}`, { dueDate: open.dueDate, balanceCents: open.balanceCents });
     for (const [item, e] of touched) {
-      e.set('entityType', item.startsWith('CLIENT#') ? 'client-aggregate' : 'day-aggregate');
-      if (item.startsWith('CLIENT#')) e.set('clientId', item.slice('CLIENT#'.length));
-      else e.set('date', item.slice('DAY#'.length));
+      for (const [attr, v] of Object.entries(aggregateItemMeta(item))) e.set(attr, v);
       items.push({ Update: { TableName: this.tableName, Key: aggregateKey(tenantId, item), UpdateExpression: e.toString(), ExpressionAttributeNames: e.names, ExpressionAttributeValues: e.values } });
     }
 
@@ -116,7 +138,7 @@ export class DynamoAggregateStore implements AggregateStore, RebuildableStore {
       .set('rev', (change.prevRev ?? 0) + 1);
     // An empty map would reach stream consumers as an attribute value without a type, which
     // unmarshall rejects (DynamoDB Local and the SDK disagree on `{ M: {} }`): never store one.
-    if (Object.keys(change.counters).length > 0) s.set('counters', change.counters);
+    if (Object.keys(change.counters).length > 0) s.set('counters', storedCounters(change.counters));
     else s.remove('counters');
     if (open) s.set('open', open);
     else s.remove('open');
@@ -153,7 +175,9 @@ export class DynamoAggregateStore implements AggregateStore, RebuildableStore {
     return result.ok;
   }
 
-  async recordBounce(tenantId: string, invoiceId: string, eventId: string, date: string): Promise<void> {
+  async recordBounce(tenantId: string, invoiceId: string, event: { at: string; id: string }, date: string): Promise<void> {
+    // The event's SK is the token counted once (the form bounces have always been recorded in).
+    const eventId = eventKey(tenantId, invoiceId, event.at, event.id).SK;
     const write = () => transactWrite(this.db, [
       {
         Update: {
@@ -167,7 +191,7 @@ export class DynamoAggregateStore implements AggregateStore, RebuildableStore {
       {
         Update: {
           TableName: this.tableName,
-          Key: aggregateKey(tenantId, `DAY#${date}`),
+          Key: aggregateKey(tenantId, dayItem(date)),
           UpdateExpression: 'SET entityType = :t, #date = :d ADD bounces :one',
           ExpressionAttributeNames: { '#date': 'date' },
           ExpressionAttributeValues: { ':t': 'day-aggregate', ':d': date, ':one': 1 },
@@ -185,14 +209,14 @@ export class DynamoAggregateStore implements AggregateStore, RebuildableStore {
   async clients(tenantId: string): Promise<ClientAggregate[]> {
     const items = await queryAll<Item>(
       this.db,
-      { TableName: this.tableName, KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)', ExpressionAttributeValues: { ':pk': aggregatePk(tenantId), ':p': 'CLIENT#' } },
+      { TableName: this.tableName, KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)', ExpressionAttributeValues: { ':pk': aggregatePk(tenantId), ':p': CLIENT_PREFIX } },
       (i) => i,
     );
     return items.map(clientAggregateOf);
   }
 
   async client(tenantId: string, clientId: string): Promise<ClientAggregate | undefined> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: aggregateKey(tenantId, `CLIENT#${clientId}`) }));
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: aggregateKey(tenantId, clientItem(clientId)) }));
     return Item ? clientAggregateOf(Item) : undefined;
   }
 
@@ -202,7 +226,7 @@ export class DynamoAggregateStore implements AggregateStore, RebuildableStore {
       {
         TableName: this.tableName,
         KeyConditionExpression: 'PK = :pk AND SK BETWEEN :a AND :b',
-        ExpressionAttributeValues: { ':pk': aggregatePk(tenantId), ':a': `DAY#${from}`, ':b': `DAY#${to}` },
+        ExpressionAttributeValues: { ':pk': aggregatePk(tenantId), ':a': aggregateItem.day(from), ':b': aggregateItem.day(to) },
       },
       (i) => i,
     );
@@ -215,7 +239,7 @@ export class DynamoAggregateStore implements AggregateStore, RebuildableStore {
   async clientInvoiceIds(tenantId: string, clientId: string): Promise<string[]> {
     return queryAll(
       this.db,
-      { TableName: this.tableName, IndexName: 'GSI3', KeyConditionExpression: 'GSI3PK = :pk', ExpressionAttributeValues: { ':pk': `T#${tenantId}#CLIENT#${clientId}#INV` }, ProjectionExpression: 'id' },
+      { TableName: this.tableName, IndexName: 'GSI3', KeyConditionExpression: 'GSI3PK = :pk', ExpressionAttributeValues: { ':pk': invoicesOfClientPk(tenantId, clientId) }, ProjectionExpression: 'id' },
       (i) => String(i.id),
     );
   }
@@ -223,7 +247,7 @@ export class DynamoAggregateStore implements AggregateStore, RebuildableStore {
   async invoiceIds(tenantId: string): Promise<string[]> {
     return queryAll(
       this.db,
-      { TableName: this.tableName, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': `T#${tenantId}#INV` }, ProjectionExpression: 'id' },
+      { TableName: this.tableName, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': invoicesByDuePk(tenantId) }, ProjectionExpression: 'id' },
       (i) => String(i.id),
     );
   }
@@ -232,7 +256,7 @@ export class DynamoAggregateStore implements AggregateStore, RebuildableStore {
     const items = await queryAll<Item>(this.db, { TableName: this.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': aggregatePk(tenantId) }, ConsistentRead: true }, (i) => i);
     return Object.fromEntries(
       items.map((i) => [
-        String(i.SK),
+        aggregateItemName(String(i.SK)),
         {
           counters: Object.fromEntries(Object.entries(i).filter(([, v]) => typeof v === 'number')) as Record<string, number>,
           open: new Map(clientAggregateOf(i).open.map((o) => [o.invoiceId, { dueDate: o.dueDate, balanceCents: o.balanceCents }])) as OpenMap,
@@ -242,7 +266,7 @@ export class DynamoAggregateStore implements AggregateStore, RebuildableStore {
   }
 
   async overwrite(tenantId: string, item: string, counters: Record<string, number>, open: OpenMap): Promise<void> {
-    const meta = item.startsWith('CLIENT#') ? { entityType: 'client-aggregate', clientId: item.slice('CLIENT#'.length) } : { entityType: 'day-aggregate', date: item.slice('DAY#'.length) };
+    const meta = aggregateItemMeta(item);
     await this.db.send(
       new PutCommand({
         TableName: this.tableName,
@@ -254,7 +278,7 @@ export class DynamoAggregateStore implements AggregateStore, RebuildableStore {
   async rebaseSnapshot(tenantId: string, invoiceId: string, snapshot: Parameters<RebuildableStore['rebaseSnapshot']>[2]): Promise<void> {
     const e = new Expression().set('entityType', 'contribution');
     const rev = e.condition((n) => n('rev'));
-    if (Object.keys(snapshot.counters).length > 0) e.set('counters', snapshot.counters);
+    if (Object.keys(snapshot.counters).length > 0) e.set('counters', storedCounters(snapshot.counters));
     else e.remove('counters');
     for (const key of ['open', 'lastReminder', 'nextStep'] as const) {
       if (snapshot[key]) e.set(key, snapshot[key]);
@@ -278,7 +302,7 @@ export class DynamoAggregateStore implements AggregateStore, RebuildableStore {
           new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys, ProjectionExpression: 'PK, lastReminder, nextStep, #row.clientName', ExpressionAttributeNames: { '#row': 'row' } } } }),
         );
         for (const item of res.Responses?.[this.tableName] ?? []) {
-          const id = String(item.PK).split('#INV#')[1]!;
+          const id = invoiceIdOfPk(String(item.PK));
           const name = (item.row as { clientName?: string } | undefined)?.clientName;
           out.set(id, {
             ...(name ? { clientName: name } : {}),
@@ -298,7 +322,7 @@ type OpenMap = Map<string, { dueDate: string; balanceCents: number }>;
 const snapshotOf = (item: Item): ContributionSnapshot => ({
   rev: item.rev as number,
   ...(item.row ? { row: item.row as ContributionSnapshot['row'] } : {}),
-  counters: (item.counters ?? {}) as Record<string, number>,
+  counters: domainCounters((item.counters ?? {}) as Record<string, number>),
   ...(item.open ? { open: item.open as ContributionSnapshot['open'] } : {}),
   ...(item.lastReminder ? { lastReminder: item.lastReminder as ContributionSnapshot['lastReminder'] } : {}),
   ...(item.nextStep ? { nextStep: item.nextStep as ContributionSnapshot['nextStep'] } : {}),

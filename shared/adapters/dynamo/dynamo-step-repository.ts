@@ -10,7 +10,7 @@ import type {
   ReminderStepRepository,
   StepRecordItem,
 } from '../../app/ports/reminder-steps.js';
-import { clientKey, invoiceKey, invoicePk, stepKey, toPostIndexKeys, toPostPk } from './keys.js';
+import { clientKey, invoiceKey, invoicePk, STEP_PREFIX, stepKey, toPostIndexKeys, toPostPk } from './keys.js';
 import type { LetterData } from '../../domain/letter.js';
 import type { ToPostStep } from '../../app/ports/reminder-steps.js';
 import { queryAll } from './queries.js';
@@ -50,7 +50,7 @@ export class DynamoStepRepository implements ReminderStepRepository {
     const items = await queryAll<StepRecordItem>(this.db, {
       TableName: this.tableName,
       KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
-      ExpressionAttributeValues: { ':pk': invoicePk(tenantId, invoiceId), ':p': 'STEP#' },
+      ExpressionAttributeValues: { ':pk': invoicePk(tenantId, invoiceId), ':p': STEP_PREFIX },
       ConsistentRead: true,
     });
     return items.filter((i) => typeof i.plan === 'number').sort(byPlanOrder);

@@ -49,9 +49,13 @@
  * - notifications: Query PK = T#<t>#NOTIF, begins_with(SK, 'NOTIF#'), newest first (ids are the
  *   timeline events' ULIDs); unread ones: Query GSI1 T#<t>#NOTIF#unread (marking one read removes its GSI1 keys)
  * - payments of a day (daily overview): Query PK = T#<t>#PAID#<date>
+ * - stream consumers: `parseItemKey` reads a record's keys into what changed (shared/app/changed-item.ts),
+ *   so the use cases deciding what a change moves never see a key
  * Tenant ids are in every key but the portal's (another tenant's id can only ever miss → 404); a portal
  * token item holds its tenant and invoice and is reachable only by whoever holds the token.
  */
+import type { ChangedItem } from '../../app/changed-item.js';
+import { aggregateItemOf, clientItem, dayItem } from '../../domain/aggregates.js';
 import type { InvoiceStatus } from '../../domain/invoice.js';
 import { fold } from '../../domain/search.js';
 
@@ -72,16 +76,25 @@ export const tenantDocumentKey = (tenantId: string, type: TenantDocumentType, id
 export const scenarioKey = (tenantId: string, id: string) => tenantDocumentKey(tenantId, 'SCENARIO', id);
 export const templateKey = (tenantId: string, id: string) => tenantDocumentKey(tenantId, 'TEMPLATE', id);
 
+export const INVOICE_SK = '#INVOICE';
 export const invoicePk = (tenantId: string, invoiceId: string) => `T#${tenantId}#INV#${invoiceId}`;
-export const invoiceKey = (tenantId: string, invoiceId: string) => ({ PK: invoicePk(tenantId, invoiceId), SK: '#INVOICE' });
+/** The invoice id of an invoice partition's PK (or of a GSI key naming one). */
+export const invoiceIdOfPk = (pk: string) => pk.split('#INV#')[1]!;
+export const invoiceKey = (tenantId: string, invoiceId: string) => ({ PK: invoicePk(tenantId, invoiceId), SK: INVOICE_SK });
 export const paymentKey = (tenantId: string, invoiceId: string, paymentId: string) => ({
   PK: invoicePk(tenantId, invoiceId),
-  SK: `PAYMENT#${paymentId}`,
+  SK: `${PAYMENT_PREFIX}${paymentId}`,
 });
 export const eventKey = (tenantId: string, invoiceId: string, at: string, eventId: string) => ({
   PK: invoicePk(tenantId, invoiceId),
-  SK: `EVENT#${at}#${eventId}`,
+  SK: `${EVENT_PREFIX}${at}#${eventId}`,
 });
+/**
+ * The two SK ranges of an invoice partition its aggregates are computed from: `#AGG`, `#INVOICE`,
+ * `CREDIT#…` (head), then `PAYMENT#…`, `STEP#…` (tail, to the end); the timeline events sorting
+ * between them, the bulk of the partition, are never read.
+ */
+export const invoiceFiguresRanges = { head: { from: '#', to: 'CREDIT$' }, tailFrom: PAYMENT_PREFIX } as const;
 /** GSI1 of a letter step while it waits to be posted (removed when posted): the tenant's to-post list, oldest first. */
 export const toPostPk = (tenantId: string) => `T#${tenantId}#TOPOST`;
 export const toPostIndexKeys = (tenantId: string, invoiceId: string, ref: { plan: number; index: number }, at: string) => ({
@@ -91,7 +104,7 @@ export const toPostIndexKeys = (tenantId: string, invoiceId: string, ref: { plan
 /** A recorded reminder step: plan number then scenario position, so a Query reads them in order. */
 export const stepKey = (tenantId: string, invoiceId: string, ref: { plan: number; index: number }) => ({
   PK: invoicePk(tenantId, invoiceId),
-  SK: `STEP#${String(ref.plan).padStart(3, '0')}#${String(ref.index).padStart(12, '0')}`,
+  SK: `${STEP_PREFIX}${String(ref.plan).padStart(3, '0')}#${String(ref.index).padStart(12, '0')}`,
 });
 
 /** A client-portal link: keyed by the SHA-256 of its token, so the public route needs no tenant. */
@@ -111,16 +124,50 @@ export const quoteIndexKeys = (tenantId: string, q: { id: string; validUntil: st
 });
 export const creditNoteKey = (tenantId: string, invoiceId: string, creditNoteId: string) => ({
   PK: invoicePk(tenantId, invoiceId),
-  SK: `CREDIT#${creditNoteId}`,
+  SK: `${CREDIT_PREFIX}${creditNoteId}`,
 });
 
 export const aggregatePk = (tenantId: string) => `T#${tenantId}#AGG`;
-/** An aggregate item: `CLIENT#<clientId>` or `DAY#<date>` (shared/domain/aggregates.ts names them). */
-export const aggregateKey = (tenantId: string, item: string) => ({ PK: aggregatePk(tenantId), SK: item });
+export const DAY_PREFIX = 'DAY#';
+/** Sort keys of the aggregate items: one per client (`CLIENT#<clientId>`), one per business day (`DAY#<date>`). */
+export const aggregateItem = {
+  client: (clientId: string) => `${CLIENT_PREFIX}${clientId}`,
+  day: (date: string) => `${DAY_PREFIX}${date}`,
+};
+export const isClientAggregateItem = (sk: string) => sk.startsWith(CLIENT_PREFIX);
+/** The SK of an aggregate item the domain names (`clientItem`/`dayItem` of shared/domain/aggregates.ts). */
+export const aggregateItemSk = (name: string) => {
+  const item = aggregateItemOf(name);
+  return item.kind === 'client' ? aggregateItem.client(item.clientId) : aggregateItem.day(item.date);
+};
+/** The domain's name of an aggregate item, from its SK: a client's, or else a day's. */
+export const aggregateItemName = (sk: string) =>
+  isClientAggregateItem(sk) ? clientItem(sk.slice(CLIENT_PREFIX.length)) : dayItem(sk.slice(DAY_PREFIX.length));
+/** What an aggregate item stores beside its counters: its entity type and whose (or which day's) figures they are. */
+export const aggregateItemMeta = (name: string) => {
+  const item = aggregateItemOf(name);
+  return item.kind === 'client' ? { entityType: 'client-aggregate', clientId: item.clientId } : { entityType: 'day-aggregate', date: item.date };
+};
+/** An aggregate item, by the domain's name of it. */
+export const aggregateKey = (tenantId: string, name: string) => ({ PK: aggregatePk(tenantId), SK: aggregateItemSk(name) });
+/**
+ * A contribution snapshot stores its flat counters (`item|attribute`) under the items' SKs, as it
+ * always has: these two map the domain's item names to that stored form and back.
+ */
+export const storedCounters = (flat: Readonly<Record<string, number>>) => renameItems(flat, aggregateItemSk);
+export const domainCounters = (flat: Readonly<Record<string, number>>) => renameItems(flat, aggregateItemName);
+const renameItems = (flat: Readonly<Record<string, number>>, rename: (item: string) => string): Record<string, number> =>
+  Object.fromEntries(
+    Object.entries(flat).map(([key, v]) => {
+      const at = key.indexOf('|');
+      return [`${rename(key.slice(0, at))}${key.slice(at)}`, v];
+    }),
+  );
 /** The thank-you claim of an invoice: written once (conditional put), so retries and duplicate stream records send one thank-you. */
 export const thankYouKey = (tenantId: string, invoiceId: string) => ({ PK: invoicePk(tenantId, invoiceId), SK: '#THANKS' });
 
-export const contributionKey = (tenantId: string, invoiceId: string) => ({ PK: invoicePk(tenantId, invoiceId), SK: '#AGG' });
+export const CONTRIBUTION_SK = '#AGG';
+export const contributionKey = (tenantId: string, invoiceId: string) => ({ PK: invoicePk(tenantId, invoiceId), SK: CONTRIBUTION_SK });
 
 /** Invoice number → id, for the follow-up list's `q` by number (prefix Query). */
 export const numberLookupKey = (tenantId: string, number: string) => ({ PK: `T#${tenantId}#NUM`, SK: number });
@@ -187,3 +234,43 @@ export const invoiceIndexKeys = (tenantId: string, i: { id: string; clientId: st
   GSI3PK: invoicesOfClientPk(tenantId, i.clientId),
   GSI3SK: `${i.dueDate}#${i.id}`,
 });
+
+
+const TENANT_PK = /^T#([^#]+)$/;
+const INVOICE_PK = /^T#(.+)#INV#([^#]+)$/;
+const QUOTE_PK = /^T#(.+)#QUO#([^#]+)$/;
+
+/**
+ * What a stream record's keys name, for the stream consumers (shared/app/changed-item.ts): a
+ * tenant's settings, client, scenario or template; an invoice, its payments, credit notes, steps
+ * and timeline events; a quote. Undefined for every other item (aggregates, sequences, quote
+ * events, import chunks …): no consumer acts on them.
+ */
+export const parseItemKey = (keys: { PK?: string; SK?: string }): ChangedItem | undefined => {
+  const { PK = '', SK = '' } = keys;
+  const tenant = TENANT_PK.exec(PK);
+  if (tenant) {
+    const tenantId = tenant[1]!;
+    if (SK === 'SETTINGS') return { kind: 'settings', tenantId };
+    if (SK.startsWith(CLIENT_PREFIX)) return { kind: 'client', tenantId, clientId: SK.slice(CLIENT_PREFIX.length) };
+    if (SK.startsWith(tenantDocumentPrefix('SCENARIO'))) return { kind: 'scenario', tenantId, scenarioId: SK.slice(tenantDocumentPrefix('SCENARIO').length) };
+    if (SK.startsWith(tenantDocumentPrefix('TEMPLATE'))) return { kind: 'template', tenantId, templateId: SK.slice(tenantDocumentPrefix('TEMPLATE').length) };
+    return undefined;
+  }
+  const invoice = INVOICE_PK.exec(PK);
+  if (invoice) {
+    const [, tenantId, invoiceId] = invoice as unknown as [string, string, string];
+    if (SK === INVOICE_SK) return { kind: 'invoice', tenantId, invoiceId };
+    if (SK.startsWith(PAYMENT_PREFIX)) return { kind: 'payment', tenantId, invoiceId, paymentId: SK.slice(PAYMENT_PREFIX.length) };
+    if (SK.startsWith(CREDIT_PREFIX)) return { kind: 'credit-note', tenantId, invoiceId, creditNoteId: SK.slice(CREDIT_PREFIX.length) };
+    if (SK.startsWith(STEP_PREFIX)) return { kind: 'step', tenantId, invoiceId };
+    if (SK.startsWith(EVENT_PREFIX)) {
+      const last = SK.lastIndexOf('#');
+      return { kind: 'invoice-event', tenantId, invoiceId, at: SK.slice(EVENT_PREFIX.length, Math.max(EVENT_PREFIX.length, last)), eventId: SK.slice(last + 1) };
+    }
+    return undefined;
+  }
+  const quote = QUOTE_PK.exec(PK);
+  if (quote && SK === '#QUOTE') return { kind: 'quote', tenantId: quote[1]!, quoteId: quote[2]! };
+  return undefined;
+};

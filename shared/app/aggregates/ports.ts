@@ -70,8 +70,8 @@ export interface AggregateStore {
    * snapshot is still at `prevRev`. False when another writer moved it (re-read and retry).
    */
   apply(tenantId: string, invoiceId: string, change: AggregateChange): Promise<boolean>;
-  /** Counts a bounce once per timeline event, whatever the number of deliveries. */
-  recordBounce(tenantId: string, invoiceId: string, eventId: string, date: string): Promise<void>;
+  /** Counts a bounce once per timeline event (the instant it is filed under and its ULID), whatever the number of deliveries. */
+  recordBounce(tenantId: string, invoiceId: string, event: { readonly at: string; readonly id: string }, date: string): Promise<void>;
   clients(tenantId: string): Promise<ClientAggregate[]>;
   /** One client's aggregate (undefined before its first issued invoice). */
   client(tenantId: string, clientId: string): Promise<ClientAggregate | undefined>;

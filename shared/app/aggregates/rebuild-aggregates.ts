@@ -1,10 +1,10 @@
-import { flatten, invoiceContribution, type Counters } from '../../domain/aggregates.js';
+import { clientItem, flatten, invoiceContribution, type Counters } from '../../domain/aggregates.js';
 import type { SettingsRepository } from '../ports.js';
 import type { AggregateStore } from './ports.js';
 import { factsOf, rowExtrasOf } from './update-invoice-aggregates.js';
 
 export interface Drift {
-  /** `CLIENT#<id>` or `DAY#<date>`. */
+  /** `clientItem(id)` or `dayItem(date)` (shared/domain/aggregates.ts). */
   readonly item: string;
   /** A counter, or `OPEN#<invoiceId>` for an open-invoice entry. */
   readonly attribute: string;
@@ -41,7 +41,7 @@ export const makeRebuildAggregates = ({ aggregates, settings }: { aggregates: Ag
         for (const [attr, v] of Object.entries(row)) target[attr] = (target[attr] ?? 0) + v;
       }
       if (contribution.open) {
-        const item = `CLIENT#${contribution.open.clientId}`;
+        const item = clientItem(contribution.open.clientId);
         if (!open.has(item)) open.set(item, new Map());
         open.get(item)!.set(invoiceId, { dueDate: contribution.open.dueDate, balanceCents: contribution.open.balanceCents });
         expected[item] ??= {};

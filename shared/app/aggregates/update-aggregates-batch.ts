@@ -17,7 +17,7 @@ export const makeUpdateAggregatesBatch = (deps: { aggregates: AggregateStore; se
     const bounces = new Map<string, Extract<AggregateChangeTarget, { kind: 'bounce' }>>();
     for (const t of targets) {
       if (t.kind === 'invoice') invoices.set(`${t.tenantId}/${t.invoiceId}`, t);
-      else if (t.kind === 'bounce') bounces.set(`${t.tenantId}/${t.invoiceId}/${t.eventId}`, t);
+      else if (t.kind === 'bounce') bounces.set(`${t.tenantId}/${t.invoiceId}/${t.event.at}/${t.event.id}`, t);
       else for (const invoiceId of await deps.aggregates.clientInvoiceIds(t.tenantId, t.clientId)) invoices.set(`${t.tenantId}/${invoiceId}`, { tenantId: t.tenantId, invoiceId });
     }
     const queue = [...invoices.values()];
@@ -27,7 +27,7 @@ export const makeUpdateAggregatesBatch = (deps: { aggregates: AggregateStore; se
     await Promise.all(Array.from({ length: 4 }, worker));
     for (const b of bounces.values()) {
       const { timezone } = await deps.settings.get(b.tenantId);
-      await deps.aggregates.recordBounce(b.tenantId, b.invoiceId, b.eventId, localDate(new Date(b.at), timezone));
+      await deps.aggregates.recordBounce(b.tenantId, b.invoiceId, b.event, localDate(new Date(b.at), timezone));
     }
     return { invoices: invoices.size, bounces: bounces.size };
   };

@@ -2,6 +2,7 @@
  * Which table changes the owner-notifications consumer acts on. Pure: the notify-owner handler
  * maps stream records through it.
  */
+import type { ChangedItem } from '../changed-item.js';
 import { notificationFacts, type NotificationDetail, type NotificationKind } from '../../domain/notification.js';
 
 export type NotificationChangeTarget =
@@ -12,24 +13,16 @@ export type NotificationChangeTarget =
   /** The tenant's settings: its daily-overview schedule follows them. */
   | { readonly kind: 'settings'; readonly tenantId: string };
 
-const INVOICE_PK = /^T#(.+)#INV#([^#]+)$/;
-const TENANT_PK = /^T#([^#]+)$/;
-
 export const notificationChangeTarget = (
-  keys: { PK?: string; SK?: string },
+  item: ChangedItem | undefined,
   eventName: string | undefined,
   newImage?: Record<string, unknown>,
 ): NotificationChangeTarget | undefined => {
-  const { PK = '', SK = '' } = keys;
-  const tenant = TENANT_PK.exec(PK);
-  if (tenant) return SK === 'SETTINGS' && eventName !== 'REMOVE' ? { kind: 'settings', tenantId: tenant[1]! } : undefined;
-  const invoice = INVOICE_PK.exec(PK);
-  if (!invoice) return undefined;
-  const [, tenantId, invoiceId] = invoice as unknown as [string, string, string];
-  if (SK.startsWith('PAYMENT#')) return { kind: 'payment', tenantId, invoiceId, paymentId: SK.slice('PAYMENT#'.length) };
+  if (item?.kind === 'settings') return eventName !== 'REMOVE' ? { kind: 'settings', tenantId: item.tenantId } : undefined;
+  if (item?.kind === 'payment') return { kind: 'payment', tenantId: item.tenantId, invoiceId: item.invoiceId, paymentId: item.paymentId };
   // Timeline events are written once and never changed: only their insertion is news.
-  if (!SK.startsWith('EVENT#') || eventName !== 'INSERT' || typeof newImage?.type !== 'string' || typeof newImage.at !== 'string') return undefined;
+  if (item?.kind !== 'invoice-event' || eventName !== 'INSERT' || typeof newImage?.type !== 'string' || typeof newImage.at !== 'string') return undefined;
   const notification = notificationFacts({ type: newImage.type, at: newImage.at, data: newImage.data as Record<string, unknown> | undefined });
-  const eventId = SK.slice(SK.lastIndexOf('#') + 1);
+  const { tenantId, invoiceId, eventId } = item;
   return notification && eventId ? { kind: 'notify', tenantId, invoiceId, eventId, notification } : undefined;
 };

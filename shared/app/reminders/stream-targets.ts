@@ -1,3 +1,5 @@
+import type { ChangedItem } from '../changed-item.js';
+
 /**
  * Which invoices a table change may re-plan. Pure: the sync-schedules handler maps stream
  * records through it, then reconciles each invoice once per batch.
@@ -8,35 +10,30 @@ export type ChangeTarget =
   | { readonly kind: 'tenant'; readonly tenantId: string }
   | { readonly kind: 'quote'; readonly tenantId: string; readonly quoteId: string };
 
-const INVOICE_PK = /^T#(.+)#INV#([^#]+)$/;
-const TENANT_PK = /^T#([^#]+)$/;
-const QUOTE_PK = /^T#(.+)#QUO#([^#]+)$/;
-
 /** Fields of a client whose change affects its reminders. */
 const CLIENT_FIELDS = ['remindersEnabled', 'scenarioId', 'tags', 'kind', 'address', 'language', 'emailStatus', 'complained'] as const;
 
 export const changeTarget = (
-  keys: { PK?: string; SK?: string },
+  item: ChangedItem | undefined,
   oldImage?: Record<string, unknown>,
   newImage?: Record<string, unknown>,
 ): ChangeTarget | undefined => {
-  const { PK = '', SK = '' } = keys;
-  const invoice = INVOICE_PK.exec(PK);
-  if (invoice) {
+  switch (item?.kind) {
     // The invoice itself and its step states re-plan it; timeline events and payments do not
     // (a payment always rewrites the invoice item too).
-    if (SK === '#INVOICE' || SK.startsWith('STEP#')) return { kind: 'invoice', tenantId: invoice[1]!, invoiceId: invoice[2]! };
-    return undefined;
+    case 'invoice':
+    case 'step':
+      return { kind: 'invoice', tenantId: item.tenantId, invoiceId: item.invoiceId };
+    case 'quote':
+      return { kind: 'quote', tenantId: item.tenantId, quoteId: item.quoteId };
+    case 'client': {
+      const changed = CLIENT_FIELDS.some((f) => JSON.stringify(oldImage?.[f]) !== JSON.stringify(newImage?.[f]));
+      return changed && oldImage ? { kind: 'client', tenantId: item.tenantId, clientId: item.clientId } : undefined;
+    }
+    case 'settings':
+    case 'scenario':
+      return { kind: 'tenant', tenantId: item.tenantId };
+    default:
+      return undefined;
   }
-  const quote = QUOTE_PK.exec(PK);
-  if (quote) return SK === '#QUOTE' ? { kind: 'quote', tenantId: quote[1]!, quoteId: quote[2]! } : undefined;
-  const tenant = TENANT_PK.exec(PK);
-  if (!tenant) return undefined;
-  const tenantId = tenant[1]!;
-  if (SK.startsWith('CLIENT#')) {
-    const changed = CLIENT_FIELDS.some((f) => JSON.stringify(oldImage?.[f]) !== JSON.stringify(newImage?.[f]));
-    return changed && oldImage ? { kind: 'client', tenantId, clientId: SK.slice('CLIENT#'.length) } : undefined;
-  }
-  if (SK === 'SETTINGS' || SK.startsWith('SCENARIO#') || SK.startsWith('TEMPLATE#')) return SK.startsWith('TEMPLATE#') ? undefined : { kind: 'tenant', tenantId };
-  return undefined;
 };
