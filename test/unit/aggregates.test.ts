@@ -190,3 +190,15 @@ describe('list row extras from the recorded steps', () => {
     expect(sent.extras).toEqual({ lastReminder: { at: '2026-03-07T08:00:04Z', templateId: 'reminder' }, nextStep: { at: '2026-03-16T08:00:00Z', templateId: 'firm' } });
   });
 });
+
+describe('client rows', () => {
+  it('say nothing of lateness before a first paid invoice (null), 0 for a client who paid on time', async () => {
+    const { toClientRow } = await import('../../shared/app/aggregates/client-rows.js');
+    const { aClient } = await import('../fixtures/fakes.js');
+    const agg = { clientId: 'c1', balanceCents: 50_000, openInvoices: 1, paidInvoices: 0, paidWeightCents: 0, lateDaysWeighted: 0, open: [{ invoiceId: 'i1', dueDate: '2026-03-01', balanceCents: 50_000 }] };
+    expect(toClientRow(aClient(), undefined, '2026-03-10').avgDaysLate).toBeNull();
+    expect(toClientRow(aClient(), agg, '2026-03-10')).toMatchObject({ avgDaysLate: null, overdueCents: 50_000, oldestDaysLate: 9 });
+    expect(toClientRow(aClient(), { ...agg, paidInvoices: 1, paidWeightCents: 10_000 }, '2026-03-10').avgDaysLate).toBe(0);
+    expect(toClientRow(aClient(), { ...agg, paidInvoices: 2, paidWeightCents: 30_000, lateDaysWeighted: 30_000 * 4 }, '2026-03-10').avgDaysLate).toBe(4);
+  });
+});

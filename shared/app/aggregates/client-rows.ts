@@ -25,7 +25,8 @@ export type ClientRow = Client & {
   readonly overdueCents: number;
   readonly openInvoices: number;
   readonly oldestDaysLate: number;
-  readonly avgDaysLate: number;
+  /** Amount-weighted days late of its paid invoices; null before it has paid one (nothing to say yet). */
+  readonly avgDaysLate: number | null;
   readonly lastReminderAt?: string;
 };
 
@@ -48,7 +49,7 @@ export const toClientRow = (client: Client, agg: ClientAggregate | undefined, to
     overdueCents: late.overdueCents,
     openInvoices: agg?.openInvoices ?? 0,
     oldestDaysLate: late.oldestDaysLate,
-    avgDaysLate: agg ? averageLateness(agg) : 0,
+    avgDaysLate: agg && agg.paidWeightCents > 0 ? averageLateness(agg) : null,
     ...(client.lastMessageAt ? { lastReminderAt: client.lastMessageAt } : {}),
   };
 };

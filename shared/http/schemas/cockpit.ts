@@ -40,7 +40,7 @@ export const ClientRowFields = {
   overdueCents: int,
   openInvoices: int,
   oldestDaysLate: int,
-  avgDaysLate: z.number(),
+  avgDaysLate: z.number().nullable(),
   lastReminderAt: z.string().optional(),
 };
 

@@ -1180,7 +1180,7 @@ export interface operations {
                                 line2?: string;
                                 postalCode: string;
                             };
-                            avgDaysLate: number;
+                            avgDaysLate: number | null;
                             balanceCents: number;
                             bouncedEmails?: string[];
                             /** @default [] */

@@ -88,7 +88,7 @@ export default function ClientsScreen() {
                   </td>
                   <td data-label={t('clients.behaviour')}>
                     {c.oldestDaysLate > 0 ? t('invoices.daysLate', { count: c.oldestDaysLate }) : t('common.none')}
-                    {c.avgDaysLate > 0 && <span className="muted"> · {t('clients.avgLate', { count: Math.round(c.avgDaysLate) })}</span>}
+                    {(c.avgDaysLate ?? 0) > 0 && <span className="muted"> · {t('clients.avgLate', { count: Math.round(c.avgDaysLate ?? 0) })}</span>}
                   </td>
                   <td data-label={t('clients.reminders')}>{c.remindersEnabled ? t('clients.remindersOn') : t('clients.remindersOff')}</td>
                   <td data-label={t('clients.lastMessage')}>{c.lastReminderAt ?? c.lastMessageAt ? dateTime((c.lastReminderAt ?? c.lastMessageAt)!) : t('common.none')}</td>
