@@ -72,6 +72,9 @@ describe('templates over HTTP', () => {
     expect(res.json.subject).toContain(invoice.number);
     expect(res.json.body.replace(/\s/g, '')).toContain('1000,00€');
     expect(res.json.variables).toMatchObject({ invoiceNumber: invoice.number, clientName: 'Boulangerie Dupont SARL' });
+    // The portal link as the email will carry one, without creating a token for a preview.
+    expect(res.json.variables.portalUrl).toMatch(/^https?:\/\/[^/]+\/p\/preview$/);
+    expect(res.json.body).toContain(res.json.variables.portalUrl);
 
     expect((await acme.post('/templates/reminder/preview', { invoiceId: '01JUNKNOWN0000000000000000' })).status).toBe(404);
     expect((await acme.post('/templates/nope/preview', { invoiceId: invoice.id })).status).toBe(404);

@@ -29,6 +29,7 @@ import { composeReminder, reminderVariables } from './compose-reminder.js';
 import { consumerTemplateErrors } from './consumer-templates.js';
 import { libraryOf, newDocumentId, type LibraryEntry } from './scenarios.js';
 import { DEFAULT_SCENARIOS } from '../../domain/default-scenarios.js';
+import type { PortalLinks } from '../portal/portal-links.js';
 
 export interface TemplateView extends ReminderTemplate {
   readonly builtIn: boolean;
@@ -153,6 +154,8 @@ export interface TemplateTryDeps {
   readonly clients: ClientRepository;
   readonly settings: SettingsRepository;
   readonly clock: Clock;
+  /** The invoice's portal link as a preview shows it (`/p/preview`: no token is created for a preview). */
+  readonly portalLinks?: Pick<PortalLinks, 'preview'>;
 }
 
 /** Exactly the template asked for (tenant copy, else built-in): no language variant is swapped in. */
@@ -201,7 +204,8 @@ export const makePreviewTemplate = (deps: TemplateTryDeps) =>
       deps.settings.get(tenantId),
     ]);
     const now = deps.clock.now();
-    const variables = reminderVariables({ invoice: material.invoice, client: inTemplateLanguage(material.client, template), settings, asOf: now });
+    const portalUrl = deps.portalLinks?.preview(material.invoice);
+    const variables = reminderVariables({ invoice: material.invoice, client: inTemplateLanguage(material.client, template), settings, asOf: now, ...(portalUrl ? { portalUrl } : {}) });
     const penalties = penaltyPreview(material.client.kind, {
       unpaidCents: invoiceBalanceCents(material.invoice),
       dueDate: material.invoice.dueDate,
