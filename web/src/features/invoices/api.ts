@@ -78,6 +78,21 @@ export const useCreateInvoice = () => {
   });
 };
 
+export type ClientReminderInput = NonNullable<operations['sendClientReminder']['requestBody']>['content']['application/json'];
+
+/** POST /clients/{id}/reminders: `dryRun` renders what would go (recipients, subject, body, attachments) and writes nothing. */
+const remindClient = (clientId: string, body: ClientReminderInput, dryRun: boolean) =>
+  unwrap(api().POST('/clients/{id}/reminders', { params: { path: { id: clientId }, query: { dryRun: dryRun ? 'true' : 'false' }, header: idem() }, body }));
+
+export const useClientReminderPreview = (clientId: string, body: ClientReminderInput | undefined) =>
+  useQuery({ queryKey: ['client-reminder-preview', clientId, body], enabled: Boolean(body), queryFn: () => remindClient(clientId, body!, true), placeholderData: keepPreviousData });
+
+/** Send a reminder now about one invoice through the client route: the same body as the preview. */
+export const useSendClientReminder = (clientId: string, invoiceId: string) => {
+  const invalidate = useInvalidate(invoiceId);
+  return useMutation({ mutationFn: (body: ClientReminderInput) => remindClient(clientId, body, false), onSuccess: invalidate });
+};
+
 export const useInvoiceAction = (id: string) => {
   const invalidate = useInvalidate(id);
   const path = { path: { id } };

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { z } from 'zod';
 import { Dialog, ErrorMessage, Field, Loading, StatusBadge } from '../../../components/ui';
 import { useI18n } from '../../../lib/i18n';
 import '../texts';
@@ -6,7 +7,7 @@ import { ActionDialog } from './action-dialog';
 import { useStepName, useStepReason } from './step-reason';
 import { ApiError } from '../../../lib/problem';
 import { DocumentLink } from '../../../components/document-link';
-import { useCancelStep, useMarkPosted, useInvoiceAction, usePreview, useReminderPlan, useTemplates } from '../api';
+import { type ClientReminderInput, useCancelStep, useClientReminderPreview, useMarkPosted, useReminderPlan, useSendClientReminder, useTemplates } from '../api';
 
 /** The escalation step (shared/domain/escalation.ts): a move to litigation, nothing is sent. */
 const ESCALATE = 'escalate';
@@ -101,21 +102,138 @@ export const ReminderPlan = ({ invoiceId }: { invoiceId: string }) => {
   );
 };
 
-/** Send a reminder now: choose the template, read the rendered preview, send. */
-export const SendReminderDialog = ({ invoiceId }: { invoiceId: string }) => {
+type Recipients = { to: string; cc: string; bcc: string };
+type FieldName = keyof Recipients | 'templateId';
+
+/** "a@x.fr, b@y.fr" → the addresses, whatever separates them (commas, semicolons, spaces). */
+const parseList = (text: string): string[] => text.split(/[\s,;]+/).filter(Boolean);
+const anEmail = z.email().max(254);
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x.toLowerCase() === b[i]?.toLowerCase());
+
+/**
+ * Send a reminder now through POST /clients/{clientId}/reminders for this one invoice: a dry run
+ * shows who gets it (To/Cc/Bcc, editable), the subject, the body and the attachments; sending
+ * posts the same body without dryRun. Recipients go to the API only when the owner changed them,
+ * so the client's defaults (billing contacts, a client who complained) stay the API's call.
+ */
+export const SendReminderDialog = ({ invoiceId, clientId }: { invoiceId: string; clientId: string }) => {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const templates = useTemplates();
   const [templateId, setTemplateId] = useState<string>();
   const chosen = templateId ?? templates.data?.items[0]?.id;
-  const preview = usePreview(open ? chosen : undefined, invoiceId);
-  const { remind } = useInvoiceAction(invoiceId);
+  // What the owner typed (undefined: untouched, the preview's defaults show) and what the preview used.
+  const [typed, setTyped] = useState<Partial<Recipients>>({});
+  const [committed, setCommitted] = useState<Partial<Recipients>>({});
+  const [defaults, setDefaults] = useState<{ to: string[]; cc: string[] }>();
+  const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
+  const send = useSendClientReminder(clientId, invoiceId);
+
+  const bodyFor = (r: Partial<Recipients>, force = false): ClientReminderInput | undefined => {
+    if (!chosen) return undefined;
+    const to = r.to === undefined ? undefined : parseList(r.to);
+    const cc = r.cc === undefined ? undefined : parseList(r.cc);
+    const bcc = r.bcc === undefined ? [] : parseList(r.bcc);
+    const changed = (to && !sameList(to, defaults?.to ?? [])) || (cc && !sameList(cc, defaults?.cc ?? []));
+    return {
+      invoiceIds: [invoiceId],
+      templateId: chosen,
+      // The API takes cc as "none" when to is given without it: both go together.
+      ...(changed ? { to: to ?? defaults?.to ?? [], cc: cc ?? defaults?.cc ?? [] } : {}),
+      ...(bcc.length > 0 ? { bcc } : {}),
+      ...(force ? { force: true } : {}),
+    };
+  };
+  const preview = useClientReminderPreview(clientId, open ? bodyFor(committed) : undefined);
+  const data = preview.data;
+  useEffect(() => {
+    if (data && !defaults) setDefaults({ to: data.to, cc: data.cc });
+  }, [data, defaults]);
+  const shown: Recipients = {
+    to: typed.to ?? defaults?.to.join(', ') ?? '',
+    cc: typed.cc ?? defaults?.cc.join(', ') ?? '',
+    bcc: typed.bcc ?? '',
+  };
+
+  /** zod on each address: the first bad one is named next to its field. */
+  const validate = (r: Recipients): Partial<Record<FieldName, string>> => {
+    const out: Partial<Record<FieldName, string>> = {};
+    for (const name of ['to', 'cc', 'bcc'] as const) {
+      const list = parseList(r[name]);
+      const bad = list.find((a) => !anEmail.safeParse(a).success);
+      if (bad) out[name] = t('planSteps.invalidEmail', { value: bad });
+      else if (name === 'to' && list.length === 0) out[name] = t('planSteps.toRequired');
+      else if (list.length > 10) out[name] = t('planSteps.tooMany');
+    }
+    return out;
+  };
+  /** The owner's edits as the API takes them (only what differs from the preview's defaults). */
+  const edits = (): Partial<Recipients> => ({
+    ...(typed.to !== undefined ? { to: typed.to } : {}),
+    ...(typed.cc !== undefined ? { cc: typed.cc } : {}),
+    ...(typed.bcc !== undefined ? { bcc: typed.bcc } : {}),
+  });
+  const commit = () => {
+    const found = validate(shown);
+    setErrors(found);
+    if (Object.keys(found).length === 0) setCommitted(edits());
+  };
+  /** problem+json errors named `body.to.0`, `body.cc`, `body.templateId`: shown next to that field. */
+  const placeErrors = (error: unknown, sent: ClientReminderInput | undefined): boolean => {
+    if (!(error instanceof ApiError)) return false;
+    const placed: Partial<Record<FieldName, string>> = {};
+    for (const [key, message] of Object.entries(error.fieldErrors())) {
+      const [name, index] = key.split('.');
+      if (name !== 'to' && name !== 'cc' && name !== 'bcc' && name !== 'templateId') continue;
+      const address = index !== undefined && name !== 'templateId' ? sent?.[name]?.[Number(index)] : undefined;
+      placed[name] ??= address ? `${address} : ${message}` : message;
+    }
+    if (Object.keys(placed).length === 0) return false;
+    setErrors(placed);
+    return true;
+  };
+  const submit = (force = false) => {
+    const found = validate(shown);
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    setCommitted(edits());
+    const body = bodyFor(edits(), force);
+    if (body) send.mutate(body, { onError: (error) => void placeErrors(error, body) });
+  };
+  // Errors naming a field of the dialog show next to it; the others (the client gap, nothing to remind…) above the buttons.
+  const sendError = send.error instanceof ApiError && Object.keys(send.error.fieldErrors()).some((k) => /^(to|cc|bcc|templateId)(\.|$)/.test(k)) ? null : send.error;
+  const skipped = data && !data.subject ? data.items.find((i) => i.status === 'skipped') : undefined;
+  const recipientField = (name: keyof Recipients, hint?: string) => (
+    <Field label={t(`planSteps.${name}`)} error={errors[name]} hint={hint}>
+      {(p) => (
+        <input
+          {...p}
+          type="text"
+          inputMode="email"
+          autoComplete="off"
+          value={shown[name]}
+          disabled={send.isPending || send.isSuccess}
+          onChange={(e) => {
+            setTyped((v) => ({ ...v, [name]: e.target.value }));
+            setErrors(({ [name]: _gone, ...rest }) => rest);
+            send.reset();
+          }}
+          onBlur={commit}
+        />
+      )}
+    </Field>
+  );
   return (
     <Dialog
       open={open}
       onOpenChange={(o) => {
         setOpen(o);
-        if (!o) remind.reset();
+        if (!o) {
+          send.reset();
+          setTyped({});
+          setCommitted({});
+          setErrors({});
+        }
       }}
       title={t('invoice.remindNow')}
       trigger={
@@ -130,9 +248,18 @@ export const SendReminderDialog = ({ invoiceId }: { invoiceId: string }) => {
         <ErrorMessage error={templates.error} />
       ) : (
         <>
-          <Field label={t('invoice.chooseTemplate')}>
+          <Field label={t('invoice.chooseTemplate')} error={errors.templateId}>
             {(p) => (
-              <select {...p} value={chosen} onChange={(e) => setTemplateId(e.target.value)}>
+              <select
+                {...p}
+                value={chosen}
+                disabled={send.isPending || send.isSuccess}
+                onChange={(e) => {
+                  setTemplateId(e.target.value);
+                  setErrors(({ templateId: _gone, ...rest }) => rest);
+                  send.reset();
+                }}
+              >
                 {templates.data.items.map((tpl) => (
                   <option key={tpl.id} value={tpl.id}>
                     {tpl.name} ({tpl.language})
@@ -141,35 +268,69 @@ export const SendReminderDialog = ({ invoiceId }: { invoiceId: string }) => {
               </select>
             )}
           </Field>
+          {recipientField('to', t('planSteps.recipientsHint'))}
+          {recipientField('cc')}
+          {recipientField('bcc', t('planSteps.bccHint'))}
           <h3>{t('invoice.preview')}</h3>
           {preview.isPending ? (
             <Loading />
           ) : preview.isError ? (
-            <ErrorMessage error={preview.error} />
+            <ErrorMessage error={preview.error} retry={() => void preview.refetch()} />
+          ) : skipped ? (
+            <p className="muted" data-testid="preview-skipped">
+              {t('planSteps.notRemindable', { reason: skipped.reason ? t(`planSteps.reasons.${skipped.reason}`, { defaultValue: skipped.reason }) : '' })}
+            </p>
           ) : (
-            <div aria-live="polite">
+            <div aria-live="polite" aria-busy={preview.isFetching}>
               <p>
-                <strong>{t('invoice.subject')} :</strong> <span data-testid="preview-subject">{preview.data.subject}</span>
+                <strong>{t('planSteps.to')} :</strong> <span data-testid="preview-to">{data!.to.join(', ')}</span>
+                {data!.cc.length > 0 && (
+                  <>
+                    {' · '}
+                    <strong>{t('planSteps.cc')} :</strong> <span data-testid="preview-cc">{data!.cc.join(', ')}</span>
+                  </>
+                )}
+                {data!.bcc.length > 0 && (
+                  <>
+                    {' · '}
+                    <strong>{t('planSteps.bcc')} :</strong> <span data-testid="preview-bcc">{data!.bcc.join(', ')}</span>
+                  </>
+                )}
+              </p>
+              <p>
+                <strong>{t('invoice.subject')} :</strong> <span data-testid="preview-subject">{data!.subject}</span>
               </p>
               <div className="preview" data-testid="preview-body">
-                {preview.data.body}
+                {data!.text}
               </div>
+              {data!.attachments.length > 0 && (
+                <>
+                  <p>
+                    <strong>{t('planSteps.attachments')} :</strong>
+                  </p>
+                  <ul data-testid="preview-attachments">
+                    {data!.attachments.map((a) => (
+                      <li key={a.fileName}>{a.fileName}</li>
+                    ))}
+                  </ul>
+                </>
+              )}
             </div>
           )}
-          {remind.isError && <ErrorMessage error={remind.error} />}
-          {remind.isSuccess ? (
+          {sendError && <ErrorMessage error={sendError} />}
+          {send.isSuccess ? (
             <p role="status" className="success">
               {t('invoice.reminderSent')}
-              {remind.data?.recipients?.length ? <> {t('planSteps.sentTo', { to: remind.data.recipients.join(', ') })}</> : null}
+              {send.data.to.length + send.data.cc.length > 0 ? <> {t('planSteps.sentTo', { to: [...send.data.to, ...send.data.cc].join(', ') })}</> : null}
             </p>
           ) : (
             <div className="row" style={{ marginTop: '1rem' }}>
-              <button type="button" className="button primary" disabled={remind.isPending || !chosen} onClick={() => remind.mutate({ templateId: chosen })}>
+              <button type="button" className="button primary" disabled={send.isPending || !chosen} onClick={() => submit()}>
                 {t('invoice.confirmSend')}
               </button>
               {/* The client had a message within the minimum gap: the owner may still decide to send. */}
-              {remind.error instanceof ApiError && remind.error.status === 409 && remind.error.message.includes('"force"') && (
-                <button type="button" className="button" disabled={remind.isPending} onClick={() => remind.mutate({ templateId: chosen, force: true })}>
+              {send.error instanceof ApiError && send.error.status === 409 && send.error.message.includes('"force"') && (
+                <button type="button" className="button" disabled={send.isPending} onClick={() => submit(true)}>
                   {t('planSteps.sendAnyway')}
                 </button>
               )}

@@ -1,28 +1,61 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { fakeApi } from '../../../test/fake-api';
+import { fakeApi, type Recorded } from '../../../test/fake-api';
 import { renderInApp } from '../../../test/render';
 import { SendReminderDialog } from './reminders';
 
-const GAP = 'This client received a message on 2026-11-24; with a minimum gap of 3 days the next one is due on 2026-11-27. Send with "force": true to send anyway.';
+const GAP = 'This client received a message on 2026-11-24; the next one is allowed on 2026-11-27. Send with "force": true to send anyway.';
+const TEMPLATES = { items: [{ id: 'reminder', name: 'Relance à échéance (J+1)', language: 'fr' }, { id: 'firm', name: 'Relance ferme', language: 'fr' }] };
+
+/** What POST /clients/c1/reminders answers: the defaults unless the request names recipients. */
+const view = (body: { to?: string[]; cc?: string[]; bcc?: string[]; templateId?: string }, dryRun: boolean) => ({
+  clientId: 'c1',
+  dryRun,
+  subject: body.templateId === 'firm' ? 'Dernier rappel F-2026-0001' : 'Relance F-2026-0001',
+  text: 'Bonjour, la facture F-2026-0001 reste due.',
+  to: body.to ?? ['compta@dupont.test'],
+  cc: body.cc ?? (body.to ? [] : ['patron@dupont.test']),
+  bcc: [...(body.bcc ?? []), 'moi@plombier.test'],
+  attachments: [{ fileName: 'F-2026-0001.pdf', size: 12_000 }],
+  notAttached: [],
+  items: [{ invoiceId: 'inv1', number: 'F-2026-0001', status: dryRun ? 'would_send' : 'sent' }],
+  ...(dryRun ? {} : { messageId: 'm1' }),
+});
+
+const posts = (calls: Recorded[], query: string) => calls.filter((c) => c.method === 'POST' && c.path === `/clients/c1/reminders?dryRun=${query}`).map((c) => c.body);
+
+const openDialog = async () => {
+  renderInApp(<SendReminderDialog invoiceId="inv1" clientId="c1" />);
+  await userEvent.click(screen.getByRole('button', { name: 'Relancer maintenant' }));
+  const dialog = await screen.findByRole('dialog', { name: 'Relancer maintenant' });
+  await within(dialog).findByTestId('preview-subject');
+  return dialog;
+};
 
 describe('sending a reminder now', () => {
-  it('says in French that the client was written to recently, and sends anyway when the owner decides so', async () => {
+  it('previews recipients, subject, body and attachments by a dry run, says in French that the client was written to recently, and sends anyway when the owner decides so', async () => {
     const calls = fakeApi(({ method, path, body }) => {
-      if (path === '/templates') return { status: 200, body: { items: [{ id: 'reminder', name: 'Relance à échéance (J+1)', language: 'fr' }] } };
-      if (path === '/templates/reminder/preview') return { status: 200, body: { subject: 'Relance F-2026-0001', body: 'Bonjour', variables: {} } };
-      if (method === 'POST' && path === '/invoices/inv1/reminders')
+      if (path === '/templates') return { status: 200, body: TEMPLATES };
+      if (method === 'POST' && path === '/clients/c1/reminders?dryRun=true') return { status: 201, body: view(body as object, true) };
+      if (method === 'POST' && path === '/clients/c1/reminders?dryRun=false')
         return (body as { force?: boolean }).force
-          ? { status: 201, body: { stepId: 'manual-2026-11-25', templateId: 'reminder', channel: 'email', state: 'sent', recipients: ['compta@dupont.test', 'patron@dupont.test'] } }
+          ? { status: 201, body: view(body as object, false) }
           : { status: 409, body: { type: 'https://relances.dev/problems/conflict', status: 409, title: 'Conflict', detail: GAP } };
       return undefined;
     });
-    renderInApp(<SendReminderDialog invoiceId="inv1" />);
-    await userEvent.click(screen.getByRole('button', { name: 'Relancer maintenant' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Relancer maintenant' });
-    await within(dialog).findByTestId('preview-subject');
+    const dialog = await openDialog();
+    expect(within(dialog).getByTestId('preview-to').textContent).toBe('compta@dupont.test');
+    expect(within(dialog).getByTestId('preview-cc').textContent).toBe('patron@dupont.test');
+    expect(within(dialog).getByTestId('preview-bcc').textContent).toBe('moi@plombier.test');
+    expect(within(dialog).getByTestId('preview-body').textContent).toBe('Bonjour, la facture F-2026-0001 reste due.');
+    expect(within(dialog).getByTestId('preview-attachments').textContent).toBe('F-2026-0001.pdf');
+    // The recipients are shown in editable fields, filled with the client's defaults.
+    expect((within(dialog).getByLabelText('À') as HTMLInputElement).value).toBe('compta@dupont.test');
+    expect((within(dialog).getByLabelText('Cc') as HTMLInputElement).value).toBe('patron@dupont.test');
+    expect((within(dialog).getByLabelText('Cci') as HTMLInputElement).value).toBe('');
     expect(within(dialog).queryByRole('button', { name: 'Envoyer quand même' })).toBeNull();
+
     await userEvent.click(within(dialog).getByRole('button', { name: 'Envoyer la relance' }));
     const alert = await within(dialog).findByRole('alert');
     expect(alert.textContent?.replace(/[\u00a0\u202f]/g, ' ')).toBe(
@@ -30,6 +63,72 @@ describe('sending a reminder now', () => {
     );
     await userEvent.click(within(dialog).getByRole('button', { name: 'Envoyer quand même' }));
     expect((await within(dialog).findByRole('status')).textContent).toBe('Relance envoyée. Destinataires : compta@dupont.test, patron@dupont.test.');
-    await waitFor(() => expect(calls.filter((c) => c.method === 'POST' && c.path === '/invoices/inv1/reminders').map((c) => c.body)).toEqual([{ templateId: 'reminder' }, { templateId: 'reminder', force: true }]));
+    // Unchanged recipients are left to the API (its defaults: billing contacts, a client who complained).
+    expect(posts(calls, 'true')[0]).toEqual({ invoiceIds: ['inv1'], templateId: 'reminder' });
+    await waitFor(() =>
+      expect(posts(calls, 'false')).toEqual([
+        { invoiceIds: ['inv1'], templateId: 'reminder' },
+        { invoiceIds: ['inv1'], templateId: 'reminder', force: true },
+      ]),
+    );
+  });
+
+  it('checks the edited addresses before sending, previews and sends them with the chosen template', async () => {
+    const calls = fakeApi(({ method, path, body }) => {
+      if (path === '/templates') return { status: 200, body: TEMPLATES };
+      if (method === 'POST' && path.startsWith('/clients/c1/reminders?dryRun=')) return { status: 201, body: view(body as object, path.endsWith('true')) };
+      return undefined;
+    });
+    const dialog = await openDialog();
+    await userEvent.selectOptions(within(dialog).getByLabelText('Modèle'), 'firm');
+    await waitFor(() => expect(within(dialog).getByTestId('preview-subject').textContent).toBe('Dernier rappel F-2026-0001'));
+
+    const to = within(dialog).getByLabelText('À');
+    await userEvent.clear(to);
+    await userEvent.type(to, 'pas-un-email');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Envoyer la relance' }));
+    expect(within(dialog).getByText('Adresse e-mail invalide : pas-un-email')).toBeTruthy();
+    expect(to.getAttribute('aria-invalid')).toBe('true');
+    await userEvent.clear(to);
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Envoyer la relance' }));
+    expect(within(dialog).getByText('Indiquez au moins un destinataire')).toBeTruthy();
+    expect(posts(calls, 'false')).toEqual([]);
+
+    await userEvent.type(to, 'marie@dupont.test; jean@dupont.test');
+    await userEvent.clear(within(dialog).getByLabelText('Cc'));
+    await userEvent.type(within(dialog).getByLabelText('Cci'), 'archives@plombier.test');
+    await userEvent.tab();
+    // On leaving a field the preview is rendered again with what will be sent.
+    await waitFor(() => expect(within(dialog).getByTestId('preview-to').textContent).toBe('marie@dupont.test, jean@dupont.test'));
+    expect(within(dialog).queryByTestId('preview-cc')).toBeNull();
+    expect(within(dialog).getByTestId('preview-bcc').textContent).toBe('archives@plombier.test, moi@plombier.test');
+    expect(to.getAttribute('aria-invalid')).toBe('false');
+
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Envoyer la relance' }));
+    expect((await within(dialog).findByRole('status')).textContent).toBe('Relance envoyée. Destinataires : marie@dupont.test, jean@dupont.test.');
+    const sent = { invoiceIds: ['inv1'], templateId: 'firm', to: ['marie@dupont.test', 'jean@dupont.test'], cc: [], bcc: ['archives@plombier.test'] };
+    expect(posts(calls, 'false')).toEqual([sent]);
+    expect(posts(calls, 'true').at(-1)).toEqual(sent);
+  });
+
+  it('shows the API refusal of an address next to the field it names', async () => {
+    const calls = fakeApi(({ method, path, body }) => {
+      if (path === '/templates') return { status: 200, body: TEMPLATES };
+      if (method === 'POST' && path === '/clients/c1/reminders?dryRun=true') return { status: 201, body: view(body as object, true) };
+      if (method === 'POST' && path === '/clients/c1/reminders?dryRun=false')
+        return {
+          status: 400,
+          body: { type: 'https://relances.dev/problems/validation', status: 400, title: 'Bad Request', detail: 'Invalid request', errors: [{ path: 'body.cc.1', message: 'must be an email address' }] },
+        };
+      return undefined;
+    });
+    const dialog = await openDialog();
+    const cc = within(dialog).getByLabelText('Cc');
+    await userEvent.type(cc, ', associe@dupont.test');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Envoyer la relance' }));
+    expect(await within(dialog).findByText('associe@dupont.test : Adresse e-mail invalide')).toBeTruthy();
+    expect(cc.getAttribute('aria-invalid')).toBe('true');
+    expect(within(dialog).queryByRole('alert')).toBeNull();
+    expect(posts(calls, 'false')).toEqual([{ invoiceIds: ['inv1'], templateId: 'reminder', to: ['compta@dupont.test'], cc: ['patron@dupont.test', 'associe@dupont.test'] }]);
   });
 });

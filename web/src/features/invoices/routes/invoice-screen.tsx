@@ -66,7 +66,7 @@ export default function InvoiceScreen() {
             {t('invoiceGaps.edit')}
           </Link>
         )}
-        {open && <SendReminderDialog invoiceId={id} />}
+        {open && <SendReminderDialog invoiceId={id} clientId={inv.clientId} />}
         {open && !inv.remindersPaused && (
           <ActionDialog
             title={t('invoiceMore.pauseTitle')}
