@@ -139,10 +139,19 @@ describe('the web app in Chromium', () => {
     const dialog = page.getByRole('dialog', { name: 'Relancer maintenant' });
     await poll(() => dialog.getByTestId('preview-subject').count()).toBe(1);
     expect(await dialog.getByTestId('preview-body').textContent()).toContain(invoiceNumber);
+    // The dry run of POST /clients/{id}/reminders names the recipients; the owner can change them.
+    expect(await dialog.getByLabel('À', { exact: true }).inputValue()).toBe('compta@dupont.test');
+    expect(await dialog.getByTestId('preview-to').textContent()).toBe('compta@dupont.test');
+    await dialog.getByLabel('Cc', { exact: true }).fill('pas-un-email');
+    await dialog.getByRole('button', { name: 'Envoyer la relance' }).click();
+    await poll(() => dialog.getByText('Adresse e-mail invalide : pas-un-email').count()).toBe(1);
+    await dialog.getByLabel('Cc', { exact: true }).fill('patron@dupont.test');
+    await dialog.getByLabel('Cc', { exact: true }).blur();
+    await poll(() => dialog.getByTestId('preview-cc').textContent()).toBe('patron@dupont.test');
     await screenshot(page, '09-reminder-preview');
     expect(await seriousViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Envoyer la relance' }).click();
-    await poll(() => dialog.getByText('Relance envoyée.').count(), { timeout: 30_000 }).toBe(1);
+    await poll(() => dialog.getByText('Relance envoyée. Destinataires : compta@dupont.test, patron@dupont.test.').count(), { timeout: 30_000 }).toBe(1);
     await page.keyboard.press('Escape');
     await poll(() => page.getByRole('cell', { name: 'Envoyée' }).or(page.getByText('Envoyée', { exact: true })).count()).toBeGreaterThan(0);
     await checkScreen('10-invoice-reminded');
