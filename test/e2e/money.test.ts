@@ -98,7 +98,7 @@ describe('documents that stay right, over HTTP', () => {
 
     // A reminder sent now attaches the same frozen PDF.
     const reminder = await t.post(`/invoices/${draft.json.id}/reminders`, {});
-    expect(reminder.status).toBe(201);
+    expect(reminder.status, JSON.stringify(reminder.json)).toBe(201);
     const reminded = (await inbox(email)).filter((m) => m.attachments.some((a) => a.filename === `${sent.json.number}.pdf`));
     expect(reminded.length).toBeGreaterThanOrEqual(2); // the invoice email, then the reminder
     const reminderPdf = reminded.at(-1)!.attachments.find((a) => a.filename === `${sent.json.number}.pdf`)!;

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { makeSendReminderNow } from '../../shared/app/reminders/send-reminder-now.js';
+import type { ReminderTemplate } from '../../shared/domain/default-templates.js';
+import type { Scenario } from '../../shared/domain/scenario.js';
+import { aClient, anInvoiceRecord, FakeClientRepository, FakeInvoiceRepository, FakeMailer, FakePdfRenderer, FakeSettingsRepository, FakeStepRepository, FakeTenantDocuments, fixedClock } from '../fixtures/fakes.js';
+
+const TENANT = 't1';
+
+const world = async () => {
+  const invoices = new FakeInvoiceRepository();
+  const clients = new FakeClientRepository();
+  const settings = new FakeSettingsRepository();
+  const steps = new FakeStepRepository(invoices, clients);
+  const mailer = new FakeMailer();
+  await clients.create(TENANT, aClient({ id: 'c1', email: 'compta@client.test' }));
+  const invoice = anInvoiceRecord({ id: 'inv1', tenantId: TENANT, clientId: 'c1', number: 'F-2026-0001', dueDate: '2026-03-01', status: 'sent' });
+  invoices.add(invoice);
+  const send = makeSendReminderNow({
+    invoices, clients, settings, steps, mailer,
+    scenarios: new FakeTenantDocuments<Scenario>(),
+    templates: new FakeTenantDocuments<ReminderTemplate>(),
+    pdf: new FakePdfRenderer(),
+    clock: fixedClock('2026-03-20T10:00:00.000Z'),
+  });
+  return { send, mailer, steps, invoice };
+};
+
+describe('a reminder sent by hand, template not given', () => {
+  it('takes the scenario’s firmest step before its plan is recorded, never the escalation step (which sends nothing)', async () => {
+    const { send, mailer } = await world();
+    // No step recorded yet (the stream has not planned the invoice): the built-in B2B scenario ends with J+15, then `escalate`.
+    const sent = await send(TENANT, 'inv1', {});
+    expect(sent.templateId).toBe('formal-notice');
+    expect(mailer.sent).toHaveLength(1);
+  });
+
+  it('takes the next recorded step, skipping a pending escalation', async () => {
+    const { send, steps } = await world();
+    await steps.createPlan(TENANT, 'inv1', [
+      { plan: 1, index: 3, stepId: 'j+15', templateId: 'formal-notice', beforeDue: false, state: 'sent', at: '2026-03-16T08:00:00.000Z' },
+      { plan: 1, index: 4, stepId: 'escalate', templateId: 'escalate', beforeDue: false, state: 'scheduled', scheduledAt: '2026-03-31T08:00:00.000Z', localTime: '2026-03-31T09:00:00', at: '2026-03-16T08:00:00.000Z' },
+    ] as never);
+    expect((await send(TENANT, 'inv1', {})).templateId).toBe('formal-notice');
+  });
+});
