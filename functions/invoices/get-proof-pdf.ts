@@ -6,7 +6,7 @@ import { wiring } from '../../shared/wiring.js';
 import { pdfRenderer } from '../../shared/wiring-pdf.js';
 
 const proofFile = makeProofFile({ invoices: wiring.invoices(), clients: wiring.clients(), settings: wiring.settings(), steps: wiring.steps(), clock: wiring.clock, pdf: pdfRenderer });
-export const handler = httpHandler(routes.proofPdf, async ({ tenantId, params }) => {
-  const { bytes, fileName } = await proofFile(tenantId, params.id);
+export const handler = httpHandler(routes.proofPdf, async ({ tenantId, params, query }) => {
+  const { bytes, fileName } = await proofFile(tenantId, params.id, { language: query.lang });
   return pdf(bytes, fileName);
 });

@@ -11,7 +11,7 @@ import { localDate } from '../domain/dates.js';
 import { invoiceBalanceCents } from '../domain/invoice.js';
 import { penaltiesFor, type PenaltiesForResult } from '../domain/penalties.js';
 import type { CompanyIdentity } from '../domain/settings.js';
-import type { Client } from '../domain/client.js';
+import type { Client, Language } from '../domain/client.js';
 import type { CreditNoteRecord, InvoiceRecord, PaymentRecord, TimelineRecord } from '../domain/invoice-types.js';
 import { NotFoundError } from './errors.js';
 import { loadInvoice } from './invoices.js';
@@ -46,6 +46,8 @@ export interface ProofFileData {
   readonly events: readonly TimelineRecord[];
   readonly penalties: PenaltiesForResult;
   readonly asOf: string;
+  /** The owner's language for the file (`?lang=`, else the tenant's setting), never the client's. */
+  readonly language: Language;
 }
 
 export interface ProofPdfRenderer {
@@ -111,8 +113,13 @@ export const proofReminders = (records: readonly StepRecordItem[], timeline: rea
     .sort(byTime);
 };
 
+export interface ProofFileOptions {
+  /** Asked for by the reader (`?lang=`); else the tenant's `settings.language`, else French. */
+  readonly language?: Language | undefined;
+}
+
 export const makeProofFile = (deps: ProofFileDeps) =>
-  async (tenantId: string, invoiceId: string): Promise<{ bytes: Uint8Array; fileName: string }> => {
+  async (tenantId: string, invoiceId: string, options: ProofFileOptions = {}): Promise<{ bytes: Uint8Array; fileName: string }> => {
     const invoice = await loadInvoice(deps.invoices, tenantId, invoiceId);
     const [client, settings, payments, creditNotes, records, timeline] = await Promise.all([
       deps.clients.get(tenantId, invoice.clientId),
@@ -123,6 +130,8 @@ export const makeProofFile = (deps: ProofFileDeps) =>
       allTimeline(deps.invoices, tenantId, invoiceId),
     ]);
     if (!client) throw new NotFoundError('Client');
+    // The owner's document: his choice or his own language, not the client's.
+    const language: Language = options.language ?? settings.language ?? 'fr';
     const asOf = localDate(deps.clock.now(), settings.timezone);
     const party = invoice.issued?.client ?? client;
     const balance = invoiceBalanceCents(invoice);
@@ -139,6 +148,8 @@ export const makeProofFile = (deps: ProofFileDeps) =>
       events: timeline.filter((e) => CASE_EVENT.test(e.type)).sort(byTime),
       penalties: penaltiesFor(party.kind, { unpaidCents: balance, dueDate: invoice.dueDate, asOf, ...(penaltyRate !== undefined ? { contractualRatePercent: penaltyRate } : {}) }),
       asOf,
+      language,
     };
-    return { bytes: await deps.pdf.proof(data), fileName: `preuves-${invoice.number ?? invoice.id}.pdf` };
+    const name = invoice.number ?? invoice.id;
+    return { bytes: await deps.pdf.proof(data), fileName: language === 'en' ? `proof-file-${name}.pdf` : `preuves-${name}.pdf` };
   };

@@ -205,3 +205,8 @@ export const WriteOffInput = z
     evidence: z.string().trim().min(1).max(2000).optional(),
   })
   .strict();
+
+/** GET /invoices/{id}/proof.pdf: the file's language (the owner's document); absent, the tenant's own language. */
+export const ProofQuery = z.object({
+  lang: z.enum(['fr', 'en'], { error: 'must be fr or en' }).optional().meta({ description: "The file's language; default: the tenant's language (settings), else fr" }),
+});

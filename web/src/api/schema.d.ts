@@ -427,7 +427,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The proof file (dossier de preuves): the invoice, payments, every reminder with its recipients, SES message id and delivery, the mise en demeure and its posting, portal actions, penalties */
+        /** The proof file (dossier de preuves): the invoice, payments, every reminder with its recipients, SES message id and delivery, the mise en demeure and its posting, portal actions, penalties; lang=fr|en (default: the tenant’s language) */
         get: operations["proofPdf"];
         put?: never;
         post?: never;
@@ -6370,7 +6370,9 @@ export interface operations {
     };
     proofPdf: {
         parameters: {
-            query?: never;
+            query?: {
+                lang?: "fr" | "en";
+            };
             header?: never;
             path: {
                 id: string;

@@ -16,7 +16,7 @@ import '../texts';
 
 export default function InvoiceScreen() {
   const { id = '' } = useParams();
-  const { t, money, date } = useI18n();
+  const { t, money, date, lang } = useI18n();
   const invoice = useInvoice(id);
   const clients = useClientNames();
   const actions = useInvoiceAction(id);
@@ -144,7 +144,7 @@ export default function InvoiceScreen() {
             onSubmit={(v) => endgame.writeOff.mutateAsync({ reason: v.reason!, ...(v.evidence ? { evidence: v.evidence } : {}) })}
           />
         )}
-        {inv.number && inv.status !== 'draft' && <DocumentLink path={`/invoices/${id}/proof.pdf`} label={t('invoiceMore.proof')} filename={`preuves-${inv.number}.pdf`} />}
+        {inv.number && inv.status !== 'draft' && <DocumentLink path={`/invoices/${id}/proof.pdf${lang === 'en' ? '?lang=en' : ''}`} label={t('invoiceMore.proof')} filename={lang === 'en' ? `proof-file-${inv.number}.pdf` : `preuves-${inv.number}.pdf`} />}
         {inv.status === 'draft' && (
           <button type="button" className="button danger" disabled={busy} onClick={() => actions.cancel.mutate(undefined)}>
             {t('invoice.cancelInvoice')}

@@ -1,0 +1,255 @@
+import { shortDate, type Language } from './format.js';
+
+/**
+ * The proof file's words (templates/pdf/proof-document.tsx). The file is the owner's document for
+ * a court, a collection agency or an auditor: its language is the owner's choice (`?lang=`, else
+ * the tenant's setting), never the client's. Legal references stay as French law names them.
+ */
+export interface ProofText {
+  readonly title: string;
+  readonly subtitle: (number: string) => string;
+  readonly asOf: (date: string) => string;
+  readonly debtor: string;
+  readonly invoice: string;
+  readonly number: string;
+  readonly issueDate: string;
+  readonly dueDate: string;
+  readonly sentAt: string;
+  readonly emailedTo: string;
+  readonly status: string;
+  readonly totalNet: string;
+  readonly totalVat: string;
+  readonly totalGross: string;
+  readonly paid: string;
+  readonly credited: string;
+  readonly balance: string;
+  readonly payments: string;
+  readonly noPayment: string;
+  readonly removed: (date: string) => string;
+  readonly creditNotes: string;
+  readonly creditNote: (number: string, date: string) => string;
+  readonly badDebt: string;
+  readonly reminders: string;
+  readonly noReminder: string;
+  readonly reminderHead: (channel: string, templateId: string, stepId: string) => string;
+  readonly manual: string;
+  readonly to: string;
+  readonly messageId: string;
+  readonly delivery: string;
+  readonly deliveredAt: (type: string, at: string) => string;
+  readonly noDelivery: string;
+  readonly formalNotice: string;
+  readonly formalNoticeSent: (date: string) => string;
+  readonly posted: (date: string, tracking?: string) => string;
+  readonly notPosted: string;
+  readonly noFormalNotice: string;
+  readonly events: string;
+  readonly noEvent: string;
+  readonly penalties: string;
+  readonly penaltiesConsumer: string;
+  readonly penaltyFormula: (amount: string, source: string) => string;
+  readonly penaltyRow: (from: string, to: string, days: number, rate: string) => string;
+  readonly penaltyTotal: (days: number) => string;
+  readonly indemnity: string;
+  readonly rateSource: { readonly table: string; readonly contract: string; readonly estimated: string };
+  readonly noPenalty: string;
+  readonly statuses: Readonly<Record<string, string>>;
+  readonly channels: Readonly<Record<string, string>>;
+  readonly deliveryTypes: Readonly<Record<string, string>>;
+  /** The case events in words (a court reads the file); an event not listed keeps its code. */
+  readonly eventTypes: Readonly<Record<string, string>>;
+  readonly dataKeys: Readonly<Record<string, string>>;
+  readonly yes: string;
+  readonly no: string;
+  /** `label : value` in French typography, `label: value` in English. */
+  readonly colon: string;
+  /** Between several delivery events of one message. */
+  readonly listSeparator: string;
+  readonly siren: string;
+  readonly vatNumber: string;
+  readonly phone: string;
+  readonly email: string;
+  readonly page: (n: number, total: number) => string;
+}
+
+const fr: ProofText = {
+  title: 'Dossier de preuves',
+  subtitle: (number) => `Facture ${number}`,
+  asOf: (date) => `Établi le ${shortDate(date)}, à partir des enregistrements de Relances`,
+  debtor: 'Débiteur',
+  invoice: 'Facture',
+  number: 'Numéro',
+  issueDate: "Date d'émission",
+  dueDate: "Date d'échéance",
+  sentAt: 'Envoyée le',
+  emailedTo: 'Envoyée à',
+  status: 'Statut',
+  totalNet: 'Total HT',
+  totalVat: 'TVA',
+  totalGross: 'Total TTC',
+  paid: 'Réglé',
+  credited: 'Avoirs',
+  balance: 'Reste dû',
+  payments: 'Règlements',
+  noPayment: 'Aucun règlement enregistré.',
+  removed: (date) => ` (annulé le ${shortDate(date)})`,
+  creditNotes: 'Avoirs',
+  creditNote: (number, date) => `${number} du ${shortDate(date)}`,
+  badDebt: ' — régularisation de TVA, créance irrécouvrable (CGI art. 272-1)',
+  reminders: 'Relances envoyées',
+  noReminder: 'Aucune relance envoyée.',
+  reminderHead: (channel, templateId, stepId) => `${channel} · modèle ${templateId} · étape ${stepId}`,
+  manual: 'manuelle',
+  to: 'Destinataires',
+  messageId: 'Message-ID (SES)',
+  delivery: 'Remise',
+  deliveredAt: (type, at) => `${type} le ${at}`,
+  noDelivery: 'aucun événement de remise reçu',
+  formalNotice: 'Mise en demeure',
+  formalNoticeSent: (date) => `Mise en demeure envoyée le ${shortDate(date)}`,
+  posted: (date, tracking) => `Lettre recommandée postée le ${shortDate(date)}${tracking ? `, n° de suivi ${tracking}` : ''}`,
+  notPosted: 'Lettre recommandée : aucun envoi postal enregistré',
+  noFormalNotice: 'Aucune mise en demeure envoyée.',
+  events: 'Actions du client (portail) et événements du dossier',
+  noEvent: 'Aucun événement.',
+  penalties: 'Pénalités de retard',
+  penaltiesConsumer: 'Client particulier : ni pénalités ni indemnité forfaitaire (C. conso. L111-8).',
+  penaltyFormula: (amount, source) => `${amount} × taux annuel × jours / 365 (${source})`,
+  penaltyRow: (from, to, days, rate) => `du ${shortDate(from)} au ${shortDate(to)} : ${days} j à ${rate}`,
+  penaltyTotal: (days) => `Pénalités au ${days}e jour de retard`,
+  indemnity: 'Indemnité forfaitaire de recouvrement (D441-5)',
+  rateSource: { table: 'taux BCE + 10 points, table publiée', contract: 'taux contractuel', estimated: 'taux estimé (semestre absent de la table)' },
+  noPenalty: 'Aucun retard à ce jour.',
+  statuses: { draft: 'brouillon', sent: 'envoyée', partially_paid: 'partiellement payée', paid: 'payée', cancelled: 'annulée', litigation: 'contentieux', written_off: 'créance irrécouvrable' },
+  channels: { email: 'e-mail', letter: 'courrier', sms: 'SMS' },
+  deliveryTypes: { 'email.delivered': 'délivré', 'email.bounced': 'rejeté (bounce)', 'email.complained': 'signalé comme spam', 'email.rejected': 'refusé', 'email.delayed': 'retardé' },
+  eventTypes: {
+    'portal.viewed': 'Facture consultée par le client (portail)',
+    'portal.paid_claimed': 'Le client déclare avoir payé (portail)',
+    'portal.promised': 'Promesse de paiement du client (portail)',
+    'portal.disputed': 'Contestation du client (portail)',
+    'invoice.paused': 'Relances suspendues',
+    'invoice.resumed': 'Relances reprises',
+    'invoice.disputed': 'Litige enregistré',
+    'invoice.dispute_resolved': 'Litige résolu',
+    'invoice.litigation': 'Passage en contentieux',
+    'invoice.litigation_left': 'Sortie du contentieux',
+    'invoice.written_off': 'Créance déclarée irrécouvrable',
+    'invoice.cancelled': 'Facture annulée',
+    'credit_note.issued': 'Avoir émis',
+    'plan.requested': 'Échéancier demandé par le client',
+    'plan.created': 'Échéancier convenu',
+    'plan.accepted': 'Échéancier demandé accepté',
+    'plan.declined': 'Échéancier demandé refusé',
+    'plan.client_notified': 'Client informé de la décision sur l’échéancier',
+    'plan.client_notice_failed': 'Échec de l’envoi de la décision sur l’échéancier',
+    'plan.ended': 'Fin de l’échéancier',
+    'instalment.missed': 'Échéance manquée',
+    'owner.alerted': 'Alerte au créancier',
+  },
+  dataKeys: {
+    date: 'date', until: 'jusqu’au', reason: 'motif', reference: 'référence', number: 'n°', evidence: 'justificatif', auto: 'automatique',
+    from: 'statut précédent', amountCents: 'montant', balanceCents: 'solde', dueDate: 'échéance', instalments: 'échéances', stepId: 'étape', creditNote: 'avoir',
+  },
+  yes: 'oui',
+  no: 'non',
+  colon: ' : ',
+  listSeparator: ' ; ',
+  siren: 'SIREN',
+  vatNumber: 'TVA intracom.',
+  phone: 'Tél.',
+  email: 'E-mail',
+  page: (n, total) => `Page ${n} / ${total}`,
+};
+
+const en: ProofText = {
+  title: 'Proof file',
+  subtitle: (number) => `Invoice ${number}`,
+  asOf: (date) => `Drawn up on ${shortDate(date)} from the records kept by Relances`,
+  debtor: 'Debtor',
+  invoice: 'Invoice',
+  number: 'Number',
+  issueDate: 'Issue date',
+  dueDate: 'Due date',
+  sentAt: 'Sent on',
+  emailedTo: 'Sent to',
+  status: 'Status',
+  totalNet: 'Total excl. VAT',
+  totalVat: 'VAT',
+  totalGross: 'Total incl. VAT',
+  paid: 'Paid',
+  credited: 'Credit notes',
+  balance: 'Balance due',
+  payments: 'Payments',
+  noPayment: 'No payment recorded.',
+  removed: (date) => ` (cancelled on ${shortDate(date)})`,
+  creditNotes: 'Credit notes',
+  creditNote: (number, date) => `${number} of ${shortDate(date)}`,
+  badDebt: ' — VAT adjustment for an irrecoverable debt (French General Tax Code, CGI art. 272-1)',
+  reminders: 'Reminders sent',
+  noReminder: 'No reminder sent.',
+  reminderHead: (channel, templateId, stepId) => `${channel} · template ${templateId} · step ${stepId}`,
+  manual: 'manual',
+  to: 'Recipients',
+  messageId: 'Message-ID (SES)',
+  delivery: 'Delivery',
+  deliveredAt: (type, at) => `${type} on ${at}`,
+  noDelivery: 'no delivery event received',
+  formalNotice: 'Formal notice',
+  formalNoticeSent: (date) => `Formal notice sent on ${shortDate(date)}`,
+  posted: (date, tracking) => `Registered letter posted on ${shortDate(date)}${tracking ? `, tracking number ${tracking}` : ''}`,
+  notPosted: 'Registered letter: no posting recorded',
+  noFormalNotice: 'No formal notice sent.',
+  events: 'Client actions (portal) and case events',
+  noEvent: 'No event.',
+  penalties: 'Late-payment penalties',
+  penaltiesConsumer: 'Consumer client: no penalties and no fixed recovery indemnity (French Consumer Code, C. conso. L111-8).',
+  penaltyFormula: (amount, source) => `${amount} × annual rate × days / 365 (${source})`,
+  penaltyRow: (from, to, days, rate) => `from ${shortDate(from)} to ${shortDate(to)}: ${days} days at ${rate}`,
+  penaltyTotal: (days) => `Penalties at ${days} days late`,
+  indemnity: 'Fixed recovery indemnity (French Commercial Code D441-5)',
+  rateSource: { table: 'ECB rate + 10 points, published table', contract: 'contractual rate', estimated: 'estimated rate (semester not in the table yet)' },
+  noPenalty: 'Not overdue to date.',
+  statuses: { draft: 'draft', sent: 'sent', partially_paid: 'partially paid', paid: 'paid', cancelled: 'cancelled', litigation: 'litigation', written_off: 'irrecoverable debt (written off)' },
+  channels: { email: 'email', letter: 'letter', sms: 'SMS' },
+  deliveryTypes: { 'email.delivered': 'delivered', 'email.bounced': 'bounced', 'email.complained': 'marked as spam', 'email.rejected': 'rejected', 'email.delayed': 'delayed' },
+  eventTypes: {
+    'portal.viewed': 'Invoice viewed by the client (portal)',
+    'portal.paid_claimed': 'Client states they have paid (portal)',
+    'portal.promised': 'Payment promised by the client (portal)',
+    'portal.disputed': 'Disputed by the client (portal)',
+    'invoice.paused': 'Reminders paused',
+    'invoice.resumed': 'Reminders resumed',
+    'invoice.disputed': 'Dispute recorded',
+    'invoice.dispute_resolved': 'Dispute resolved',
+    'invoice.litigation': 'Moved to litigation',
+    'invoice.litigation_left': 'Taken out of litigation',
+    'invoice.written_off': 'Debt declared irrecoverable',
+    'invoice.cancelled': 'Invoice cancelled',
+    'credit_note.issued': 'Credit note issued',
+    'plan.requested': 'Payment plan requested by the client',
+    'plan.created': 'Payment plan agreed',
+    'plan.accepted': 'Requested payment plan accepted',
+    'plan.declined': 'Requested payment plan declined',
+    'plan.client_notified': 'Client told of the decision on the payment plan',
+    'plan.client_notice_failed': 'Sending the decision on the payment plan failed',
+    'plan.ended': 'Payment plan ended',
+    'instalment.missed': 'Instalment missed',
+    'owner.alerted': 'Creditor alerted',
+  },
+  dataKeys: {
+    date: 'date', until: 'until', reason: 'reason', reference: 'reference', number: 'no.', evidence: 'evidence', auto: 'automatic',
+    from: 'previous status', amountCents: 'amount', balanceCents: 'balance', dueDate: 'due date', instalments: 'instalments', stepId: 'step', creditNote: 'credit note',
+  },
+  yes: 'yes',
+  no: 'no',
+  colon: ': ',
+  listSeparator: '; ',
+  siren: 'SIREN',
+  vatNumber: 'VAT no.',
+  phone: 'Phone',
+  email: 'Email',
+  page: (n, total) => `Page ${n} / ${total}`,
+};
+
+export const proofLabels = (language: Language): ProofText => (language === 'en' ? en : fr);

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { ReactPdfRenderer } from '../../../shared/adapters/pdf/react-pdf-renderer.js';
+import type { ProofFileData } from '../../../shared/app/proof-file.js';
+import { penaltiesFor } from '../../../shared/domain/penalties.js';
+import { allDocumentTemplates } from '../../../shared/wiring-pdf.js';
+import { eventLine } from '../../../templates/pdf/proof-document.js';
+import { aBusinessClient, aConsumerClient, aPayment, aSeller, anInvoiceRecord, eurosText, pdfText } from '../../fixtures/pdf-fixtures.js';
+
+const renderer = new ReactPdfRenderer(allDocumentTemplates);
+
+/** An invoice of €1,544.70 due 22/11/2026, €500 paid, two reminders (one the mise en demeure, posted), a portal promise, read on 15/01/2027. */
+const aProofFile = (overrides: Partial<ProofFileData> = {}): ProofFileData => {
+  const invoice = anInvoiceRecord({ paidCents: 50_000, status: 'litigation', sentAt: '2026-10-23T08:05:00.000Z', emailedTo: 'compta@boulangerie-martin.fr' });
+  const balanceCents = invoice.totals.grossCents - 50_000;
+  const client = overrides.client ?? aBusinessClient();
+  return {
+    seller: aSeller(),
+    client,
+    invoice,
+    balanceCents,
+    payments: [aPayment()],
+    creditNotes: [],
+    reminders: [
+      {
+        at: '2026-11-23T08:00:00.000Z', stepId: 'j+1', templateId: 'reminder-1', channel: 'email', state: 'sent', manual: false,
+        recipients: ['compta@boulangerie-martin.fr'], messageId: '0100018c-msg-one',
+        delivery: [{ at: '2026-11-23T08:00:02.000Z', type: 'email.delivered' }], formalNotice: false,
+      },
+      {
+        at: '2026-12-07T08:00:00.000Z', stepId: 'j+15', templateId: 'formal-notice', channel: 'letter', state: 'sent', manual: false,
+        recipients: [], delivery: [], posted: { at: '2026-12-08T10:00:00.000Z', trackingNumber: '1A00000000001' }, formalNotice: true,
+      },
+    ],
+    events: [{ at: '2026-11-25T21:32:00.000Z', type: 'portal.promised', data: { date: '2026-12-10' } }],
+    penalties: penaltiesFor(client.kind, { unpaidCents: balanceCents, dueDate: invoice.dueDate, asOf: '2027-01-15' }),
+    asOf: '2027-01-15',
+    language: 'fr',
+    ...overrides,
+  };
+};
+
+const FRENCH_HEADINGS = ['Dossier de preuves', 'Débiteur', 'Règlements', 'Relances envoyées', 'Mise en demeure', 'Pénalités de retard', 'Reste dû', 'Destinataires'];
+const ENGLISH_HEADINGS = ['Proof file', 'Debtor', 'Payments', 'Reminders sent', 'Formal notice', 'Late-payment penalties', 'Balance due', 'Recipients'];
+
+describe('ReactPdfRenderer.proof', () => {
+  it('writes the file in French by default, amounts and dates as a French reader writes them', async () => {
+    const text = await pdfText(await renderer.proof(aProofFile()));
+    for (const heading of FRENCH_HEADINGS) expect(text).toContain(heading);
+    expect(text).toContain('Numéro : F-2026-0001');
+    expect(text).toContain("Date d'échéance : 22/11/2026");
+    expect(text).toContain('Statut : contentieux');
+    expect(text).toContain(`Reste dû ${eurosText(104_470)}`);
+    expect(text).toContain('e-mail · modèle reminder-1 · étape j+1');
+    expect(text).toContain('Remise : délivré le 23/11/2026 08:00 UTC');
+    expect(text).toContain('Lettre recommandée postée le 08/12/2026, n° de suivi 1A00000000001');
+    expect(text).toContain('Promesse de paiement du client (portail) (date : 10/12/2026)');
+    expect(text).toContain('Indemnité forfaitaire de recouvrement (D441-5)');
+    expect(text).toMatch(/du 23\/11\/2026 au 31\/12\/2026 : 39 j à \d+,\d+ %/);
+    for (const heading of ENGLISH_HEADINGS) expect(text).not.toContain(heading);
+  });
+
+  it('writes the file in English when asked: English headings and words, no French heading, English amounts', async () => {
+    const text = await pdfText(await renderer.proof(aProofFile({ language: 'en' })));
+    for (const heading of ENGLISH_HEADINGS) expect(text).toContain(heading);
+    for (const heading of FRENCH_HEADINGS) expect(text).not.toContain(heading);
+    expect(text).toContain('Invoice F-2026-0001');
+    expect(text).toContain('Number: F-2026-0001');
+    expect(text).toContain('Due date: 22/11/2026');
+    expect(text).toContain('Status: litigation');
+    expect(text).toContain(`Balance due ${eurosText(104_470, 'en')}`);
+    expect(text).toContain('€1,044.70');
+    expect(text).toContain('email · template reminder-1 · step j+1');
+    expect(text).toContain('Message-ID (SES): 0100018c-msg-one');
+    expect(text).toContain('Delivery: delivered on 23/11/2026 08:00 UTC');
+    expect(text).toContain('Formal notice sent on 07/12/2026 (letter)');
+    expect(text).toContain('Registered letter posted on 08/12/2026, tracking number 1A00000000001');
+    expect(text).toContain('Payment promised by the client (portal) (date: 10/12/2026)');
+    expect(text).toContain('Fixed recovery indemnity (French Commercial Code D441-5)');
+    expect(text).toMatch(/from 23\/11\/2026 to 31\/12\/2026: 39 days at \d+\.\d+%/);
+    expect(text).toContain('annual rate × days / 365');
+    // The French words of the lines themselves are gone too.
+    expect(text).not.toMatch(/modèle|étape|Pénalités|Indemnité|Lettre recommandée|Aucun|taux annuel/);
+  });
+
+  it('keeps the legal references in English: a consumer owes neither penalties nor indemnity (C. conso. L111-8)', async () => {
+    const text = await pdfText(await renderer.proof(aProofFile({ client: aConsumerClient(), language: 'en' })));
+    expect(text).toContain('Consumer client: no penalties and no fixed recovery indemnity (French Consumer Code, C. conso. L111-8).');
+    const fr = await pdfText(await renderer.proof(aProofFile({ client: aConsumerClient() })));
+    expect(fr).toContain('Client particulier : ni pénalités ni indemnité forfaitaire (C. conso. L111-8).');
+  });
+
+  it('gives the same bytes for the same records and language, other bytes in the other language', async () => {
+    const [a, b, en] = await Promise.all([renderer.proof(aProofFile()), renderer.proof(aProofFile()), renderer.proof(aProofFile({ language: 'en' }))]);
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    expect(Buffer.from(a).equals(Buffer.from(en))).toBe(false);
+  });
+});
+
+describe('the proof file’s case events in English', () => {
+  it('are written in English words with English amounts, yes/no and the same dates', () => {
+    const line = eventLine(
+      { at: '2027-01-20T09:30:00.000Z', type: 'invoice.written_off', data: { reason: 'Client in liquidation', creditNoteId: '01ABC', creditNote: 'A-2026-0002', balanceCents: 50_000, evidence: 'judgment' } } as never,
+      'en',
+    );
+    expect(line).toBe('20/01/2027 09:30 UTC · Debt declared irrecoverable (reason: Client in liquidation, credit note: A-2026-0002, balance: €500.00, evidence: judgment)');
+    expect(eventLine({ at: '2027-01-08T08:00:00.000Z', type: 'invoice.litigation', data: { auto: true, from: 'partially_paid', stepId: 'escalate' } } as never, 'en')).toBe(
+      '08/01/2027 08:00 UTC · Moved to litigation (automatic: yes, previous status: partially paid, step: escalate)',
+    );
+  });
+});
