@@ -77,6 +77,41 @@ describe('litigation, proof file and write-off', () => {
     const again = await t.call('GET', `/invoices/${invoice.id}/proof.pdf`);
     // Deterministic: the same records on the same day give the same bytes.
     expect(Buffer.from(again.bytes!).equals(firstBytes)).toBe(true);
+
+    // The same file in English for a reader abroad (?lang=en): the same records, English words.
+    const english = await t.call('GET', `/invoices/${invoice.id}/proof.pdf?lang=en`);
+    expect(english.status).toBe(200);
+    expect(english.headers.get('content-disposition')).toContain(`proof-file-${invoice.number}.pdf`);
+    const en = await pdfText(english.bytes!);
+    for (const s of sent) expect(en.replace(/\s+/g, '')).toContain(s.messageId!.replace(/\s+/g, ''));
+    expect(en).toContain(email);
+    for (const heading of ['Proof file', 'Reminders sent', 'Formal notice', 'Late-payment penalties']) expect(en).toContain(heading);
+    for (const heading of ['Dossier de preuves', 'Relances envoyées', 'Mise en demeure', 'Pénalités de retard']) expect(en).not.toContain(heading);
+  });
+
+  it('writes the proof file in the tenant’s language unless ?lang= says otherwise, and refuses an unknown language', async () => {
+    const t = await freshTenant('proofen');
+    await t.ok('PUT', '/settings', { ...companySettings, language: 'en' });
+    // A French client: the file is the owner's document, so his language counts, not the client's.
+    const invoice = await sentInvoice(t, aBusinessClientInput({ email: uniqueEmail('proofen'), language: 'fr' }), dueDateAhead(10));
+    const textOf = async (query: string) => {
+      const res = await t.call('GET', `/invoices/${invoice.id}/proof.pdf${query}`);
+      expect(res.status).toBe(200);
+      return pdfText(res.bytes!);
+    };
+    const byDefault = await textOf('');
+    expect(byDefault).toContain('Proof file');
+    expect(byDefault).toContain('No reminder sent.');
+    expect(byDefault).not.toContain('Dossier de preuves');
+    const french = await textOf('?lang=fr');
+    expect(french).toContain('Dossier de preuves');
+    expect(french).toContain('Aucune relance envoyée.');
+    expect(french).not.toContain('Proof file');
+
+    const bad = await t.call('GET', `/invoices/${invoice.id}/proof.pdf?lang=de`);
+    expect(bad.status).toBe(400);
+    expect(bad.type).toContain('application/problem+json');
+    expect(bad.json.errors).toEqual([{ path: 'query.lang', message: expect.stringMatching(/fr.*en/) }]);
   });
 
   it('moves by hand and back: reminders stop, then re-plan from where the invoice stood', async () => {
