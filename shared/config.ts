@@ -21,6 +21,17 @@ const Env = z.object({
    * the owner's emails (daily overview). Absent: no portal links, the owner's emails name API routes.
    */
   WEB_BASE_URL: z.optional(z.url({ protocol: /^https?$/ })),
+  /**
+   * The client-portal secret's ARN (Secrets Manager, AWS): portal tokens are derived from it, so an
+   * invoice keeps one link across its emails (shared/app/portal/portal-links.ts). Given only to the
+   * functions that issue portal links; read once per container, on the first link.
+   */
+  PORTAL_SECRET_ARN: z.optional(z.string().check(z.minLength(1))),
+  /**
+   * The portal secret itself, locally (the local stack sets it: env PORTAL_TOKEN_SECRET, else a random
+   * one per start). Wins over PORTAL_SECRET_ARN. Neither set: a random token per email, as before.
+   */
+  PORTAL_TOKEN_SECRET: z.optional(z.string().check(z.minLength(32))),
   /** The send-overview function: target of each tenant's daily-overview schedule. */
   OVERVIEW_FUNCTION_ARN: z.optional(z.string().check(z.minLength(1))),
 });
