@@ -2,39 +2,12 @@
 import { randomBytes } from 'node:crypto';
 import { makePortalLinks, type PortalLinks } from './app/portal/portal-links.js';
 import type { TokenSource } from './app/ports.js';
-import { memo, withoutSdkLogging } from './clients.js';
-import type { Config } from './config.js';
+import { memo } from './clients.js';
 import { wiring } from './wiring.js';
+import { portalSecretOf } from './wiring-portal-secret.js';
 
 /** 256 random bits, base64url (43 characters). */
 export const randomTokens: TokenSource = { next: () => randomBytes(32).toString('base64url') };
-
-/**
- * The portal secret, read once per container on the first link: PORTAL_TOKEN_SECRET as is (local
- * stack), else the Secrets Manager secret PORTAL_SECRET_ARN (AWS). The Secrets Manager client is
- * imported on that first read only, so a function that never issues a link never loads it (and
- * test/infra/bundle-budget.test.ts checks only link-issuing functions refer to it). A failed read is
- * not kept: the next link tries again. Undefined: neither is configured (a random token per email).
- */
-export const portalSecretOf = (config: Pick<Config, 'PORTAL_TOKEN_SECRET' | 'PORTAL_SECRET_ARN'>): (() => Promise<string>) | undefined => {
-  const { PORTAL_TOKEN_SECRET: value, PORTAL_SECRET_ARN: arn } = config;
-  if (value) return () => Promise.resolve(value);
-  if (!arn) return undefined;
-  let reading: Promise<string> | undefined;
-  return () =>
-    (reading ??= readSecret(arn).catch((error: unknown) => {
-      reading = undefined;
-      throw error;
-    }));
-};
-
-const readSecret = async (arn: string): Promise<string> => {
-  const { SecretsManagerClient, GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
-  const client = withoutSdkLogging(new SecretsManagerClient({ maxAttempts: 3 }));
-  const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: arn }));
-  if (!SecretString || SecretString.length < 32) throw new Error('The portal secret is empty or shorter than 32 characters');
-  return SecretString;
-};
 
 export const portalLinks = memo((): PortalLinks => {
   const secret = portalSecretOf(wiring.config);
