@@ -24,6 +24,11 @@ export interface StepRecordItem extends StepRef {
   readonly sentAt?: string;
   readonly messageId?: string;
   readonly recipients?: readonly string[];
+  /**
+   * The invoice-timeline event of the send (`reminder.sent`, `sms.sent`), kept on the step when it
+   * is recorded sent: the timeline reads it from here, so a reminder costs no event item of its own.
+   */
+  readonly sentEvent?: { readonly type: string; readonly data: Record<string, unknown> };
   /** Why a step is skipped, cancelled or failed, or why it moved (`catch-up`, `gap`, `retry`). */
   readonly reason?: string;
   readonly attempts: number;

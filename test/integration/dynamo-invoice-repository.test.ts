@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ulid } from 'ulid';
 import { DynamoInvoiceRepository } from '../../shared/adapters/dynamo/dynamo-invoice-repository.js';
+import { DynamoStepRepository } from '../../shared/adapters/dynamo/dynamo-step-repository.js';
 import { ConflictError } from '../../shared/app/errors.js';
 import type { InvoiceRecord } from '../../shared/domain/invoice-types.js';
 import { anInvoiceRecord } from '../fixtures/fakes.js';
@@ -42,6 +43,41 @@ describe('DynamoInvoiceRepository against DynamoDB Local', () => {
     await invoices.appendEvents(invoice.tenantId, invoice.id, types.map((type) => ({ at: later, type })));
     const listed = (await invoices.timeline(invoice.tenantId, invoice.id, { limit: 20 })).items.map((e) => e.type);
     expect(listed).toEqual(['invoice.created', ...types]);
+  });
+
+  it('merges sent reminders (their event kept on the step) into the timeline, in time order across pages', async () => {
+    const invoice = await aStoredInvoice({ status: 'sent', number: 'F-2026-0003' });
+    const steps = new DynamoStepRepository(db, tableName);
+    const step = (index: number, scheduledAt: string) => ({ plan: 1, index, stepId: `s${index}`, templateId: 'reminder', state: 'scheduled' as const, at, scheduledAt });
+    await steps.createPlan(invoice.tenantId, invoice.id, [step(0, '2026-03-03T09:00:00.000Z'), step(1, '2026-03-05T09:00:00.000Z'), step(2, '2026-03-07T09:00:00.000Z')]);
+    const sendAt = async (index: number, when: string) => {
+      const ref = { plan: 1, index };
+      expect(await steps.transition(invoice.tenantId, invoice.id, ref, { state: 'scheduled' }, { state: 'sending', at: when })).toBe(true);
+      await steps.finishSend(invoice.tenantId, invoice.id, ref, { at: when, messageId: `m${index}`, recipients: ['a@b.test'], dueDate: invoice.dueDate, event: { type: 'reminder.sent', data: { stepId: `s${index}`, messageId: `m${index}` } } });
+    };
+    await invoices.appendEvents(invoice.tenantId, invoice.id, [{ at: '2026-03-04T10:00:00.000Z', type: 'payment.recorded' }]);
+    await sendAt(0, '2026-03-03T09:00:00.000Z');
+    await sendAt(1, '2026-03-05T09:00:00.000Z');
+    // Same instant as a stored event: the stored one first, then the reminder.
+    await invoices.appendEvents(invoice.tenantId, invoice.id, [{ at: '2026-03-07T09:00:00.000Z', type: 'invoice.paused' }]);
+    await sendAt(2, '2026-03-07T09:00:00.000Z');
+    await invoices.appendEvents(invoice.tenantId, invoice.id, [{ at: '2026-03-08T09:00:00.000Z', type: 'invoice.resumed' }]);
+    const expected = ['invoice.created', 'reminder.sent:m0', 'payment.recorded', 'reminder.sent:m1', 'invoice.paused', 'reminder.sent:m2', 'invoice.resumed'];
+    const label = (e: { type: string; data?: Record<string, unknown> }) => (e.type === 'reminder.sent' ? `${e.type}:${String(e.data?.messageId)}` : e.type);
+    expect((await invoices.timeline(invoice.tenantId, invoice.id, { limit: 50 })).items.map(label)).toEqual(expected);
+    for (const limit of [1, 2, 3]) {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await invoices.timeline(invoice.tenantId, invoice.id, { limit, ...(cursor ? { cursor } : {}) });
+        expect(page.items.length).toBeLessThanOrEqual(limit);
+        seen.push(...page.items.map(label));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(seen).toEqual(expected);
+    }
+    const sent = (await invoices.timeline(invoice.tenantId, invoice.id, { limit: 50 })).items.find((e) => e.type === 'reminder.sent');
+    expect(sent).toEqual({ at: '2026-03-03T09:00:00.000Z', type: 'reminder.sent', data: { stepId: 's0', messageId: 'm0' } });
   });
 
   it('never writes the same payment id twice (a retried keyed payment)', async () => {

@@ -114,8 +114,9 @@ describe('sms steps', () => {
     expect(sms.sent[0]!.text).toMatch(/^Plomberie Martin : la facture F-2026-0001 \(.+ €\) est échue depuis le 12\/03\/2026\. Pour régler : https:\/\/pay\.example\/pm\?ref=F-2026-0001&amount=\d+\.\d\d /);
     const record = (await steps.list('acme', 'inv1')).find((r) => r.stepId === 'texto')!;
     expect(record).toMatchObject({ state: 'sent', messageId: 'sms-1', recipients: ['+33612345678'], channel: 'sms' });
-    const events = invoices.events.get('acme|inv1') ?? [];
-    expect(events.find((e) => e.type === 'sms.sent')?.data).toMatchObject({ stepId: 'texto', messageId: 'sms-1', to: '+33612345678' });
+    // The timeline event rides on the step (the invoice's timeline reads it there): no event item of its own.
+    expect(record.sentEvent).toMatchObject({ type: 'sms.sent', data: { stepId: 'texto', messageId: 'sms-1', to: '+33612345678' } });
+    expect((invoices.events.get('acme|inv1') ?? []).some((e) => e.type === 'sms.sent')).toBe(false);
   });
 
   it('wait for 08:00 when a fire comes at night (a late or retried fire), and never text then', async () => {

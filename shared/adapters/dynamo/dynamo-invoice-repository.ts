@@ -12,8 +12,9 @@ import type {
   TimelineRecord,
 } from '../../app/ports.js';
 import { addDays } from '../../domain/dates.js';
-import { queryAll, queryPage, timelineRecord } from './queries.js';
-import { CREDIT_PREFIX, creditNoteKey, EVENT_PREFIX, eventKey, invoiceIndexKeys, invoiceKey, invoicePk, invoicesByDuePk, invoicesInGroupPk, invoicesOfClientPk, PAYMENT_PREFIX, paymentKey, statusGroup } from './keys.js';
+import { queryAll, queryFrom, queryPage, timelineRecord } from './queries.js';
+import { encodeCursor, invalidCursor, startKeyFor } from './cursor.js';
+import { CREDIT_PREFIX, creditNoteKey, EVENT_PREFIX, STEP_PREFIX, stepEventSortKey, eventKey, invoiceIndexKeys, invoiceKey, invoicePk, invoicesByDuePk, invoicesInGroupPk, invoicesOfClientPk, PAYMENT_PREFIX, paymentKey, statusGroup } from './keys.js';
 import { writeWithNextNumber } from './sequence.js';
 import { stripKeys, transactWrite, type TransactItem } from './transactions.js';
 import { monotonicFactory } from 'ulid';
@@ -187,20 +188,45 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
     });
   }
 
+  /**
+   * The invoice's events in time order, a page at a time. A sent reminder's event is kept on its
+   * step record (one write per reminder, not two): it is merged in here under the key it would
+   * have as an event item, so pages and cursors stay one ordered sequence.
+   */
   async timeline(tenantId: string, invoiceId: string, page: PageRequest): Promise<Page<TimelineRecord>> {
     const pk = invoicePk(tenantId, invoiceId);
-    return queryPage(
-      this.db,
-      {
-        TableName: this.tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
-        ExpressionAttributeValues: { ':pk': pk, ':p': EVENT_PREFIX },
-        ConsistentRead: true,
-      },
-      page,
-      { PK: pk },
-      timelineRecord,
+    const scope = { partition: { PK: pk } };
+    const start = startKeyFor(page.cursor, scope);
+    if (start && !String(start.SK).startsWith(EVENT_PREFIX)) throw invalidCursor();
+    const after = start ? String(start.SK) : '';
+    const [stored, onSteps] = await Promise.all([
+      queryFrom(
+        this.db,
+        { TableName: this.tableName, KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)', ExpressionAttributeValues: { ':pk': pk, ':p': EVENT_PREFIX }, ConsistentRead: true },
+        start,
+        page.limit,
+      ),
+      queryAll(
+        this.db,
+        {
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
+          FilterExpression: 'attribute_exists(sentEvent)',
+          ProjectionExpression: 'SK, sentAt, sentEvent',
+          ExpressionAttributeValues: { ':pk': pk, ':p': STEP_PREFIX },
+          ConsistentRead: true,
+        },
+        (item) => ({ SK: stepEventSortKey(String(item.sentAt), String(item.SK)), record: { at: String(item.sentAt), ...(item.sentEvent as { type: string; data: Record<string, unknown> }) } }),
+      ),
+    ]);
+    const merged = [...stored.items.map((item) => ({ SK: String(item.SK), record: timelineRecord(item) })), ...onSteps.filter((e) => e.SK > after)].sort((a, b) =>
+      a.SK < b.SK ? -1 : a.SK > b.SK ? 1 : 0,
     );
+    const items = merged.slice(0, page.limit);
+    // Stored events not read yet all sort after the ones read, so this page is complete.
+    const more = merged.length > page.limit || stored.next !== undefined;
+    const nextCursor = more && items.length > 0 ? encodeCursor({ PK: pk, SK: items.at(-1)!.SK }, scope) : undefined;
+    return nextCursor ? { items: items.map((e) => e.record), nextCursor } : { items: items.map((e) => e.record) };
   }
 
   async appendEvents(tenantId: string, invoiceId: string, events: readonly TimelineRecord[]): Promise<void> {

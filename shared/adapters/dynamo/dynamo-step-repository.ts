@@ -177,10 +177,16 @@ export class DynamoStepRepository implements ReminderStepRepository {
     };
   }
 
-  async finishSend(tenantId: string, invoiceId: string, ref: StepRef, sent: { at: string; messageId: string; recipients: readonly string[]; dueDate: string }): Promise<void> {
-    // The invoice's reminder count and date were taken with the claim: recording the send is one write.
+  async finishSend(
+    tenantId: string,
+    invoiceId: string,
+    ref: StepRef,
+    sent: { at: string; messageId: string; recipients: readonly string[]; dueDate: string; event: NonNullable<StepRecordItem['sentEvent']> },
+  ): Promise<void> {
+    // The invoice's reminder count and date were taken with the claim, and the timeline event rides
+    // on the step (the invoice's timeline reads it from there): recording the send is one write.
     const done = await this.transition(tenantId, invoiceId, ref, { state: 'sending' }, {
-      state: 'sent', at: sent.at, sentAt: sent.at, messageId: sent.messageId, recipients: [...sent.recipients], dueDate: sent.dueDate, leaseUntil: undefined, lastError: undefined,
+      state: 'sent', at: sent.at, sentAt: sent.at, messageId: sent.messageId, recipients: [...sent.recipients], dueDate: sent.dueDate, sentEvent: sent.event, leaseUntil: undefined, lastError: undefined,
     });
     if (!done) throw new Error('the step left `sending` while its email was being sent');
   }

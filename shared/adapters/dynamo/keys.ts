@@ -65,6 +65,11 @@ export const EVENT_PREFIX = 'EVENT#';
 export const PAYMENT_PREFIX = 'PAYMENT#';
 export const CREDIT_PREFIX = 'CREDIT#';
 export const STEP_PREFIX = 'STEP#';
+/**
+ * Where a sent step's timeline event (kept on the step record) sorts among the invoice's event
+ * items: at its instant, after the event items of the same millisecond (`~` sorts after ULIDs).
+ */
+export const stepEventSortKey = (sentAt: string, stepSk: string) => `${EVENT_PREFIX}${sentAt}#~${stepSk.slice(STEP_PREFIX.length)}`;
 
 export const tenantPk = (tenantId: string) => `T#${tenantId}`;
 export const settingsKey = (tenantId: string) => ({ PK: tenantPk(tenantId), SK: 'SETTINGS' });

@@ -81,7 +81,12 @@ export interface ReminderStepRepository {
    */
   claimGroupSend(tenantId: string, members: readonly GroupClaimMember[], gap: ClientGapClaim): Promise<ClaimResult>;
   /** Records the email accepted by SES (`sending → sent`). */
-  finishSend(tenantId: string, invoiceId: string, ref: StepRef, sent: { readonly at: string; readonly messageId: string; readonly recipients: readonly string[]; readonly dueDate: string }): Promise<void>;
+  finishSend(
+    tenantId: string,
+    invoiceId: string,
+    ref: StepRef,
+    sent: { readonly at: string; readonly messageId: string; readonly recipients: readonly string[]; readonly dueDate: string; readonly event: NonNullable<StepRecordItem['sentEvent']> },
+  ): Promise<void>;
   /**
    * The email was not sent: gives back the day slot and the client claim (when still ours) and
    * moves the step to `next` (`scheduled` for a retry, `failed`).

@@ -143,10 +143,12 @@ export const sendPreparedGroup = async (
   const outcomes: ReminderOutcome[] = [];
   // A crash here leaves the rest `sending`: their lease checks mark them `unknown_outcome`, never a resend.
   const record = async (m: GroupMemberStep): Promise<ReminderOutcome> => {
-    await deps.steps.finishSend(tenantId, m.ctx.invoice.id, m.record, { at, messageId, recipients: to, dueDate: m.ctx.invoice.dueDate });
-    await deps.invoices.appendEvents(tenantId, m.ctx.invoice.id, [
-      {
-        at,
+    await deps.steps.finishSend(tenantId, m.ctx.invoice.id, m.record, {
+      at,
+      messageId,
+      recipients: to,
+      dueDate: m.ctx.invoice.dueDate,
+      event: {
         type: 'reminder.sent',
         data: {
           stepId: m.record.stepId,
@@ -158,7 +160,7 @@ export const sendPreparedGroup = async (
           ...(m.record.manual ? { manual: true } : { plan: m.record.plan }),
         },
       },
-    ]);
+    });
     return { outcome: 'sent', messageId, stepId: m.record.stepId, ...(prepared.members.length > 1 ? { grouped: prepared.members.map((x) => x.ctx.invoice.id) } : {}) };
   };
   // Each invoice's record is its own partition: written side by side.

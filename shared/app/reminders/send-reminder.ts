@@ -265,10 +265,12 @@ export const deliverClaimed = async (
   (deps.metrics ?? noMetrics).reminderSent();
   // A crash here leaves the step `sending`: its lease check marks it `unknown_outcome`, never a resend.
   const at = send.now.toISOString();
-  await deps.steps.finishSend(tenantId, id, record, { at, messageId, recipients: [...send.recipients.to, ...send.recipients.cc], dueDate: invoice.dueDate });
-  await deps.invoices.appendEvents(tenantId, id, [
-    {
-      at,
+  await deps.steps.finishSend(tenantId, id, record, {
+    at,
+    messageId,
+    recipients: [...send.recipients.to, ...send.recipients.cc],
+    dueDate: invoice.dueDate,
+    event: {
       type: 'reminder.sent',
       data: {
         stepId: record.stepId,
@@ -279,7 +281,7 @@ export const deliverClaimed = async (
         ...(record.manual ? { manual: true } : { plan: record.plan }),
       },
     },
-  ]);
+  });
   return { outcome: 'sent', messageId, stepId: record.stepId };
 };
 
@@ -371,8 +373,10 @@ const sendSms = async (deps: SendReminderDeps, ctx: ReminderContext, record: Ste
     return recordFailure(deps, ctx, record, { now, today, gap }, error);
   }
   (deps.metrics ?? noMetrics).reminderSent();
-  await deps.steps.finishSend(invoice.tenantId, invoice.id, record, { at, messageId, recipients: [to], dueDate: invoice.dueDate });
-  await deps.invoices.appendEvents(invoice.tenantId, invoice.id, [{ at, type: 'sms.sent', data: { stepId: record.stepId, plan: record.plan, templateId: template.id, messageId, to } }]);
+  await deps.steps.finishSend(invoice.tenantId, invoice.id, record, {
+    at, messageId, recipients: [to], dueDate: invoice.dueDate,
+    event: { type: 'sms.sent', data: { stepId: record.stepId, plan: record.plan, templateId: template.id, messageId, to } },
+  });
   return { outcome: 'sent', messageId, stepId: record.stepId };
 };
 
