@@ -25,7 +25,7 @@ const readSecret = async (arn: string): Promise<string> => {
   const { SecretsManagerClient, GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
   const client = withoutSdkLogging(new SecretsManagerClient({ maxAttempts: 3 }));
   const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: arn }));
-  if (!SecretString || SecretString.length < 32) throw new Error('The portal secret is empty or shorter than 32 characters');
+  if (!SecretString) throw new Error('Empty portal secret');
   return SecretString;
 };
 

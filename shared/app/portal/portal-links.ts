@@ -55,31 +55,20 @@ export interface PortalLinkDeps {
 
 const linkTo = (webBaseUrl: string, token: string) => `${webBaseUrl.replace(/\/+$/, '')}/p/${token}`;
 
-export const makePortalLinks = ({ tokens, random, clock, webBaseUrl, secret }: PortalLinkDeps): PortalLinks => {
-  const record = (token: string, invoice: Parameters<PortalLinks['issue']>[0]): PortalTokenRecord => ({
-    tokenHash: hashPortalToken(token),
-    tenantId: invoice.tenantId,
-    invoiceId: invoice.id,
-    generation: invoice.portalGeneration ?? 0,
-    createdAt: clock.now().toISOString(),
-  });
-  return {
-    issue: async (invoice) => {
-      if (!webBaseUrl || invoice.portalDisabled) return undefined;
-      if (!secret) {
-        const token = random.next();
-        await tokens.put(record(token, invoice));
-        return linkTo(webBaseUrl, token);
-      }
-      const token = derivePortalToken(await secret(), invoice);
-      // The invoice's link is stored when its first email goes out; every later email only reads it.
-      // Two first emails at once both put the same record: the second put is a no-op (see the port).
-      if (!(await tokens.find(hashPortalToken(token)))) await tokens.put(record(token, invoice));
-      return linkTo(webBaseUrl, token);
-    },
-    preview: (invoice) => previewPortalLink(webBaseUrl, invoice),
-  };
-};
+export const makePortalLinks = ({ tokens, random, clock, webBaseUrl, secret }: PortalLinkDeps): PortalLinks => ({
+  issue: async (invoice) => {
+    if (!webBaseUrl || invoice.portalDisabled) return undefined;
+    const token = secret ? derivePortalToken(await secret(), invoice) : random.next();
+    const tokenHash = hashPortalToken(token);
+    // A derived token is stored when the invoice's first email goes out; every later email only
+    // reads it. Two first emails at once both put the same record: the second is a no-op (the port).
+    if (!secret || !(await tokens.find(tokenHash))) {
+      await tokens.put({ tokenHash, tenantId: invoice.tenantId, invoiceId: invoice.id, generation: invoice.portalGeneration ?? 0, createdAt: clock.now().toISOString() });
+    }
+    return linkTo(webBaseUrl, token);
+  },
+  preview: (invoice) => previewPortalLink(webBaseUrl, invoice),
+});
 
 /** What `issue` would give, with PREVIEW_PORTAL_TOKEN for the token (for functions that only preview: no secret, no store). */
 export const previewPortalLink = (webBaseUrl: string | undefined, invoice: Pick<InvoiceRecord, 'portalDisabled'>): string | undefined =>
