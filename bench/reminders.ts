@@ -26,7 +26,7 @@ const PRICE = { email: 0.1 / 1000, invocation: 1 / 1e6, lambdaRequest: 0.2 / 1e6
 
 /** Counts DynamoDB items written, transactional ones double (they cost 2 WRU each). */
 const countWrites = () => {
-  const counter = { items: 0, wru: 0, cancelled: 0, byKind: new Map<string, number>(), requests: new Map<string, number>() };
+  const counter = { items: 0, wru: 0, cancelled: 0, byKind: new Map<string, number>(), requests: new Map<string, number>(), reads: new Map<string, number>() };
   // What an item is, from its sort key: `STEP`, `INVOICE`, `EVT`… (the first segment that is not an id).
   const kindOf = (item: { Key?: Record<string, unknown>; Item?: Record<string, unknown> } | undefined) => {
     const key = item?.Key ?? item?.Item ?? {};
@@ -38,6 +38,15 @@ const countWrites = () => {
     (next, context) => async (args) => {
       counter.requests.set(context.commandName ?? '?', (counter.requests.get(context.commandName ?? '?') ?? 0) + 1);
       const input = args.input as { TransactItems?: Record<string, { Key?: Record<string, unknown>; Item?: Record<string, unknown> }>[] };
+      const read = (kind: string) => counter.reads.set(kind, (counter.reads.get(kind) ?? 0) + 1);
+      if (context.commandName === 'GetItemCommand') read(`Get ${kindOf(args.input as { Key?: Record<string, unknown> })}`);
+      if (context.commandName === 'QueryCommand') {
+        const q = args.input as { IndexName?: string; ExpressionAttributeValues?: Record<string, unknown> };
+        const values = Object.values(q.ExpressionAttributeValues ?? {}).map(String);
+        const pk = values.find((v) => v.startsWith('T#')) ?? '?';
+        const prefix = values.find((v) => /^[A-Z]+#?$/.test(v));
+        read(`Query ${q.IndexName ?? 'table'} ${pk.split('#').filter((p) => /^[A-Z_]+$/.test(p)).join('/')}${prefix ? ` ${prefix}` : ''}`);
+      }
       if (context.commandName === 'TransactWriteItemsCommand') {
         const writes = input.TransactItems?.filter((t) => !t.ConditionCheck) ?? [];
         counter.items += writes.length;
@@ -137,6 +146,7 @@ export const runReminders = async (): Promise<Table[]> => {
         notes: [
           `Of these, items of cancelled transactions (a condition failed or a conflict; billed all the same): ${(writes.cancelled / Math.max(1, sent)).toFixed(2)} per reminder.`,
           `DynamoDB requests per reminder (reads included): ${[...writes.requests].sort((a, b) => b[1] - a[1]).map(([name, n]) => `${name.replace('Command', '')} ${(n / Math.max(1, sent)).toFixed(2)}`).join('; ')}.`,
+          `Reads per reminder, by kind: ${[...writes.reads].sort((a, b) => b[1] - a[1]).map(([kind, n]) => `${kind} ${(n / Math.max(1, sent)).toFixed(2)}`).join('; ')}.`,
           `Items written per reminder, by kind: ${[...writes.byKind].sort((a, b) => b[1] - a[1]).map(([kind, n]) => `${kind} ${(n / Math.max(1, sent)).toFixed(2)}`).join('; ')}.`,
           `Setup issues each invoice's portal link as its invoice email would (the invoice is put in its plan without that send); with the portal secret (PORTAL_TOKEN_SECRET locally, Secrets Manager in AWS) a reminder reuses the invoice's stable link and writes no PORTAL item (docs/adr/0002-stable-portal-links.md).`,
           `Lambda time per send is bounded by the run's wall time × 2 cores / sends (${(lambdaSeconds * 1000).toFixed(0)} ms); SES $0.10/1,000 dominates the cost.`,

@@ -6,7 +6,7 @@
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { EventBridgeReminderScheduler } from './adapters/scheduler/eventbridge-reminder-scheduler.js';
 import { makeReconcileQuoteFollowUp } from './app/reminders/quote-follow-up.js';
-import { makeReconcileSchedules } from './app/reminders/reconcile-schedules.js';
+import { makeReconcileSchedules, makeScheduleLeaseCheck } from './app/reminders/reconcile-schedules.js';
 import { memo, withoutSdkLogging } from './clients.js';
 import { required } from './config.js';
 import { wiring } from './wiring.js';
@@ -35,5 +35,7 @@ export const reconcileSchedules = ({ batchReads = false } = {}) => {
     clock: wiring.clock,
   });
 };
+/** Lease checks of steps just claimed, created from the stream record (the settings read once per batch). */
+export const scheduleLeaseCheck = () => makeScheduleLeaseCheck({ scheduler: scheduler(), settings: batchSettings(reminderReadDeps().settings) });
 export const reconcileQuoteFollowUp = () =>
   makeReconcileQuoteFollowUp({ quotes: quoteRepository(), clients: wiring.clients(), settings: wiring.settings(), clock: wiring.clock, scheduler: scheduler() });

@@ -7,8 +7,8 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { parseItemKey } from '../../shared/adapters/dynamo/keys.js';
-import { changeTarget } from '../../shared/app/reminders/stream-targets.js';
-import { reconcileQuoteFollowUp, reconcileSchedules } from '../../shared/wiring-scheduler.js';
+import { changeTarget, type ChangeTarget } from '../../shared/app/reminders/stream-targets.js';
+import { reconcileQuoteFollowUp, reconcileSchedules, scheduleLeaseCheck } from '../../shared/wiring-scheduler.js';
 import { wiring } from '../../shared/wiring.js';
 
 const reconcileQuote = reconcileQuoteFollowUp();
@@ -20,6 +20,7 @@ export const handler = async (event: DynamoDBStreamEvent): Promise<{ reconciled:
   // Settings and scenarios read once for the batch (shared/app/batch-reads.ts).
   const reconcile = reconcileSchedules({ batchReads: true });
   const invoices = new Map<string, { tenantId: string; invoiceId: string }>();
+  const leases = new Map<string, Extract<ChangeTarget, { kind: 'lease' }>>();
   const quotes = new Map<string, { tenantId: string; quoteId: string }>();
   for (const record of event.Records) {
     const target = changeTarget(itemOf(record), image(record.dynamodb?.OldImage), image(record.dynamodb?.NewImage));
@@ -28,12 +29,24 @@ export const handler = async (event: DynamoDBStreamEvent): Promise<{ reconciled:
       quotes.set(`${target.tenantId}/${target.quoteId}`, target);
       continue;
     }
+    if (target.kind === 'lease') {
+      leases.set(`${target.tenantId}/${target.invoiceId}/${target.step.plan}.${target.step.index}/${target.step.leaseUntil}`, target);
+      continue;
+    }
     const ids =
       target.kind === 'invoice'
         ? [target.invoiceId]
         : await wiring.invoices().openInvoiceIds(target.tenantId, target.kind === 'client' ? target.clientId : undefined);
     for (const invoiceId of ids) invoices.set(`${target.tenantId}/${invoiceId}`, { tenantId: target.tenantId, invoiceId });
   }
+  // A claimed step's lease check, unless the batch re-plans that invoice anyway (its `sent` record came
+  // along): the re-plan reads the current state and holds a lease check for a step still `sending`.
+  const pendingLeases = [...leases.values()].filter((l) => !invoices.has(`${l.tenantId}/${l.invoiceId}`));
+  const lease = pendingLeases.length > 0 ? scheduleLeaseCheck() : undefined;
+  const leaseWorker = async () => {
+    for (let next = pendingLeases.shift(); next; next = pendingLeases.shift()) await lease!(next.tenantId, next.invoiceId, next.step);
+  };
+  await Promise.all(Array.from({ length: 4 }, leaseWorker));
   // Bounded concurrency keeps bulk re-plans (a settings change) under the Scheduler's TPS quota.
   const queue = [...invoices.values()];
   const worker = async () => {
@@ -41,5 +54,5 @@ export const handler = async (event: DynamoDBStreamEvent): Promise<{ reconciled:
   };
   await Promise.all(Array.from({ length: 4 }, worker));
   for (const quote of quotes.values()) await reconcileQuote(quote.tenantId, quote.quoteId);
-  return { reconciled: invoices.size + quotes.size };
+  return { reconciled: invoices.size + quotes.size + leases.size };
 };

@@ -13,9 +13,10 @@ import { DynamoTenantDocuments } from '../../shared/adapters/dynamo/dynamo-tenan
 import { ReactPdfRenderer } from '../../shared/adapters/pdf/react-pdf-renderer.js';
 import { allDocumentTemplates } from '../../shared/wiring-pdf.js';
 import { EventBridgeReminderScheduler } from '../../shared/adapters/scheduler/eventbridge-reminder-scheduler.js';
+import { changeTarget, type LeaseStep } from '../../shared/app/reminders/stream-targets.js';
 import { SesMailer } from '../../shared/adapters/ses/ses-mailer.js';
 import type { InvoiceRecord } from '../../shared/app/ports.js';
-import { makeReconcileSchedules } from '../../shared/app/reminders/reconcile-schedules.js';
+import { makeReconcileSchedules, makeScheduleLeaseCheck } from '../../shared/app/reminders/reconcile-schedules.js';
 import { makeSendReminder } from '../../shared/app/reminders/send-reminder.js';
 import type { PdfRenderer } from '../../shared/app/ports.js';
 import { createServer } from 'node:http';
@@ -263,14 +264,22 @@ describe('send-reminder against DynamoDB Local and the SES emulator', () => {
     expect((await steps.list(tenantId, invoice.id))[0]).toMatchObject({ state: 'sending' });
     // Lambda's own retry a minute later finds the lease: nothing happens.
     expect(await sendReminder()({ ...fire(0), scheduledTime: '2026-11-27T08:01:00.000Z' })).toMatchObject({ outcome: 'ignored', reason: 'in_flight' });
-    // The reconciler keeps a lease check; when it fires after the lease, the step fails visibly.
-    const lease = (await reconcile(tenantId, invoice.id)).created.find((n) => n.includes('L-'));
-    expect(lease).toBeDefined();
+    // The stream's record of the claim (the step entering `sending`) gets its lease check from the step's
+    // own image, as sync-schedules does; a later re-plan of the invoice keeps the very same schedule.
     const record = (await steps.list(tenantId, invoice.id))[0]!;
+    const target = changeTarget({ kind: 'step', tenantId, invoiceId: invoice.id }, { ...record, state: 'scheduled' }, { ...record });
+    expect(target).toMatchObject({ kind: 'lease', step: { plan: record.plan, index: record.index, leaseUntil: record.leaseUntil } });
+    const lease = await makeScheduleLeaseCheck({ scheduler, settings: readDeps.settings })(tenantId, invoice.id, (target as { step: LeaseStep }).step);
+    expect((await scheduler.list(`rl-${invoice.id}-`)).map((s) => s.name)).toContain(lease);
+    const replan = await reconcile(tenantId, invoice.id);
+    expect([...replan.created, ...replan.deleted]).not.toContain(lease);
+    // When it fires after the lease, the step fails visibly; the next re-plan drops the check.
+
     const check = await sendReminder()({ ...fire(0), kind: 'lease', scheduledAt: record.leaseUntil!, scheduledTime: new Date(Date.parse(record.leaseUntil!) + 60_000).toISOString() });
     expect(check).toMatchObject({ outcome: 'failed', reason: 'unknown_outcome' });
     expect((await steps.list(tenantId, invoice.id))[0]).toMatchObject({ state: 'failed', reason: 'unknown_outcome' });
     expect(await inboxFor(client.email)).toHaveLength(1);
+    expect((await reconcile(tenantId, invoice.id)).deleted).toContain(lease);
   });
 
   it('skips and records why when the invoice was paid before the schedule fired', async () => {

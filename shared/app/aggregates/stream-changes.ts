@@ -1,4 +1,5 @@
 import type { ChangedItem } from '../changed-item.js';
+import { claimFieldsOnly } from '../reminders/stream-targets.js';
 
 /**
  * Which table changes move the aggregates. Pure: the update-aggregates handler maps stream
@@ -13,18 +14,6 @@ export type AggregateChangeTarget =
 /** Items of an invoice partition whose change can move its contribution or its list row. */
 const SOURCES: ReadonlySet<ChangedItem['kind']> = new Set(['invoice', 'payment', 'credit-note', 'step']);
 
-/** What a send's claim writes on the invoice: its day slot, counter and version. No figure or row shows them. */
-const CLAIM_FIELDS = new Set(['lastReminderDay', 'lastReminderAt', 'reminderCount', 'version']);
-
-const same = (a: unknown, b: unknown): boolean => {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
-  const x = a as Record<string, unknown>;
-  const y = b as Record<string, unknown>;
-  const keys = Object.keys(x);
-  return keys.length === Object.keys(y).length && keys.every((k) => k in y && same(x[k], y[k]));
-};
-
 /**
  * A send's claim, which moves nothing the aggregates show: the step going `scheduled → sending`
  * (a step being sent is still the next one) and the invoice's claim fields. Its `sent` record,
@@ -33,9 +22,7 @@ const same = (a: unknown, b: unknown): boolean => {
 const sendClaimOnly = (kind: ChangedItem['kind'], oldImage?: Record<string, unknown>, newImage?: Record<string, unknown>): boolean => {
   if (!oldImage || !newImage) return false;
   if (kind === 'step') return oldImage.state === 'scheduled' && newImage.state === 'sending';
-  if (kind !== 'invoice') return false;
-  const strip = (image: Record<string, unknown>) => Object.fromEntries(Object.entries(image).filter(([k]) => !CLAIM_FIELDS.has(k)));
-  return same(strip(oldImage), strip(newImage));
+  return kind === 'invoice' && claimFieldsOnly(oldImage, newImage);
 };
 
 export const aggregateChangeTarget = (

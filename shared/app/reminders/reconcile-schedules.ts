@@ -1,7 +1,8 @@
 import { isTerminal, planNewSteps, replanScheduled, type StepPlanInput } from '../../domain/reminder-steps.js';
 import { localDateTimeOf, zonedToUtc } from '../../domain/zoned-time.js';
 import { isOpen } from '../../domain/invoice.js';
-import type { Clock, InvoiceRepository, ReminderScheduler, ScheduleDefinition, TimelineRecord } from '../ports.js';
+import type { Clock, InvoiceRepository, ReminderScheduler, ScheduleDefinition, SettingsRepository, TimelineRecord } from '../ports.js';
+import type { LeaseStep } from './stream-targets.js';
 import type { StepRecordItem } from '../ports/reminder-steps.js';
 import { activePlan, isScenarioStep, planCheckAt, settlePaymentPlan, settlePlanSteps } from './plan-lifecycle.js';
 import { loadReminderContext, resumeScheduleName, scheduleName, schedulePrefix, sendCalendarFor, stopReason, type ReminderContext, type ReminderReadDeps } from './reminder-context.js';
@@ -69,16 +70,8 @@ export const makeReconcileSchedules = (deps: ReconcileDeps) =>
           description: `Relances ${ctx?.invoice.number ?? invoiceId} step ${r.stepId}`,
         });
       } else if (r.state === 'sending' && r.leaseUntil) {
-        // Fires just after the lease: a step still `sending` then was caught by a crash.
-        const checkAt = new Date(Math.ceil((Date.parse(r.leaseUntil) + 60_000) / 60_000) * 60_000);
-        const name = scheduleName(invoiceId, r, r.leaseUntil, 'lease');
-        desired.set(name, {
-          name,
-          localTime: localDateTimeOf(checkAt, timeZone),
-          timeZone,
-          input: { tenantId, invoiceId, stepId: r.stepId, plan: r.plan, index: r.index, scheduledAt: r.leaseUntil, kind: 'lease' },
-          description: `Relances ${ctx?.invoice.number ?? invoiceId} lease check ${r.stepId}`,
-        });
+        const lease = leaseSchedule(tenantId, invoiceId, { ...r, leaseUntil: r.leaseUntil }, timeZone);
+        desired.set(lease.name, lease);
       }
     }
     const resume = ctx && resumeSchedule(ctx, now);
@@ -103,6 +96,30 @@ export const makeReconcileSchedules = (deps: ReconcileDeps) =>
     await Promise.all(deleted.map((name) => deps.scheduler.delete(name)));
     await Promise.all(toCreate.map((d) => deps.scheduler.create(d)));
     return { created: toCreate.map((d) => d.name), deleted };
+  };
+
+/** Fires just after a send's lease: a step still `sending` then was caught by a crash (its outcome is unknown). */
+export const leaseSchedule = (tenantId: string, invoiceId: string, step: LeaseStep, timeZone: string): ScheduleDefinition => {
+  const checkAt = new Date(Math.ceil((Date.parse(step.leaseUntil) + 60_000) / 60_000) * 60_000);
+  return {
+    name: scheduleName(invoiceId, step, step.leaseUntil, 'lease'),
+    localTime: localDateTimeOf(checkAt, timeZone),
+    timeZone,
+    input: { tenantId, invoiceId, stepId: step.stepId, plan: step.plan, index: step.index, scheduledAt: step.leaseUntil, kind: 'lease' },
+    description: `Relances ${invoiceId} lease check ${step.stepId}`,
+  };
+};
+
+/**
+ * A step just claimed for sending (stream): its lease check is created from the step's own image,
+ * without re-reading the invoice. When the send is recorded, the re-plan of that record deletes it.
+ */
+export const makeScheduleLeaseCheck = (deps: { readonly scheduler: ReminderScheduler; readonly settings: SettingsRepository }) =>
+  async (tenantId: string, invoiceId: string, step: LeaseStep): Promise<string> => {
+    const { timezone } = await deps.settings.get(tenantId);
+    const lease = leaseSchedule(tenantId, invoiceId, step, timezone);
+    await deps.scheduler.create(lease);
+    return lease.name;
   };
 
 /**
