@@ -83,7 +83,9 @@ export const runReminders = async (): Promise<Table[]> => {
     const { portalLinks } = await import('../shared/wiring-portal-links.js');
     const tenantId = `bench-${ulid().toLowerCase()}`;
     const call = client(stack.urls.api.replace('//localhost:', '//127.0.0.1:'), await stack.tokenFor(tenantId, 'compta@bench.example'));
-    await call('PUT', '/settings', { company: aCompanyIdentity(), minGapDays: 3 });
+    // The owner's daily overview is off here: its cost is per tenant and day (two reads per open invoice,
+    // `npm run bench overview`), not per reminder, and it would fire inside the measured window.
+    await call('PUT', '/settings', { company: aCompanyIdentity(), minGapDays: 3, notifications: { immediate: true, dailyOverview: false, overviewHour: 7 } });
     const now = new Date();
     const today = localDate(now, 'Europe/Paris');
     // Due in 12 days: every invoice's J-5 is the same morning, one Scheduler wave of N fires.
