@@ -23,7 +23,7 @@ export const portalSecretOf = (config: Pick<Config, 'PORTAL_TOKEN_SECRET' | 'POR
 
 const readSecret = async (arn: string): Promise<string> => {
   const { SecretsManagerClient, GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
-  const client = withoutSdkLogging(new SecretsManagerClient({ maxAttempts: 3 }));
+  const client = withoutSdkLogging(new SecretsManagerClient({}));
   const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: arn }));
   if (!SecretString) throw new Error('Empty portal secret');
   return SecretString;
