@@ -88,8 +88,10 @@ export class Api extends Construct {
         description: describeRoutes(handlerRoutes),
         environment: { TABLE_NAME: props.storage.table.tableName, ...(props.webBaseUrl && handlerRoutes.some((r) => r.email || r.portalLinks) ? { WEB_BASE_URL: props.webBaseUrl } : {}) },
         pdf: handlerRoutes.some((r) => r.pdf),
-        // API Gateway gives up after 30 s, so a longer timeout would only burn money.
-        ...(handlerRoutes.some((r) => r.heavy) && { memorySize: 1024, timeout: Duration.seconds(29) }),
+        // API Gateway gives up after 30 s, so a longer timeout would only burn money. 1,769 MB is one
+        // full vCPU: rendering is CPU-bound, so the same work costs about the same and answers sooner
+        // (a mass send of 500 invoices renders 500 PDFs within the call: docs/benchmarks.md).
+        ...(handlerRoutes.some((r) => r.heavy) && { memorySize: 1769, timeout: Duration.seconds(29) }),
       });
       // Read-write for every handler: the local stack does not enforce IAM, so a narrower grant
       // would only fail in AWS, where tests cannot see it.

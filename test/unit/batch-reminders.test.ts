@@ -73,6 +73,20 @@ describe('POST /reminders/batch (use case)', () => {
     for (const i of result.items.filter((x) => x.reason === 'time_budget')) expect(await w.steps.list(T, i.invoiceId)).toEqual([]);
   });
 
+  it('starts a client only if it should finish within the budget, judging by the slowest client so far (×1.5)', async () => {
+    // One client at a time; each email takes 500 ms of the monotonic clock. After c1 (500 ms), c2 needs
+    // 750 ms more: it starts under a 1,300 ms budget, not under a 1,200 ms one.
+    const run = async (timeBudgetMs: number) => {
+      const w = world();
+      let now = 0;
+      const mailer = { send: async (m: Parameters<typeof w.deps.mailer.send>[0]) => ((now += 500), w.deps.mailer.send(m)) };
+      const batch = makeSendBatchReminders({ ...w.deps, mailer, list: async () => ({ items: [] }), elapsed: () => now, timeBudgetMs, clientParallelism: 1 });
+      return (await batch(T, { invoiceIds: ['a', 'b', 'd'] })).items.map((i) => [i.invoiceId, i.status, i.reason ?? '']);
+    };
+    expect(await run(1300)).toEqual([['a', 'sent', ''], ['b', 'sent', ''], ['d', 'sent', '']]);
+    expect(await run(1200)).toEqual([['a', 'sent', ''], ['b', 'sent', ''], ['d', 'skipped', 'time_budget']]);
+  });
+
   it('reads the ids from the follow-up list for a filter, and refuses more than 500', async () => {
     const w = world();
     const seen: unknown[] = [];
