@@ -11,7 +11,7 @@ import type { Config } from './config.js';
  */
 export const portalSecretOf = (config: Pick<Config, 'PORTAL_TOKEN_SECRET' | 'PORTAL_SECRET_ARN'>): (() => Promise<string>) | undefined => {
   const { PORTAL_TOKEN_SECRET: value, PORTAL_SECRET_ARN: arn } = config;
-  if (value) return () => Promise.resolve(value);
+  if (value) return async () => value;
   if (!arn) return undefined;
   let reading: Promise<string> | undefined;
   return () =>

@@ -27,7 +27,7 @@ export const PREVIEW_PORTAL_TOKEN = 'preview';
  * 256 bits). Unguessable without the secret; a new generation (revoke, re-issue) gives a new token.
  */
 export const derivePortalToken = (secret: string, invoice: Pick<InvoiceRecord, 'tenantId' | 'id' | 'portalGeneration'>): string =>
-  createHmac('sha256', secret).update(`portal/v1/${invoice.tenantId}/${invoice.id}/${invoice.portalGeneration ?? 0}`, 'utf8').digest('base64url');
+  createHmac('sha256', secret).update(`portal/v1/${invoice.tenantId}/${invoice.id}/${invoice.portalGeneration ?? 0}`).digest('base64url');
 
 /**
  * Gives an invoice its link; undefined when its links are switched off or no web address is configured.
