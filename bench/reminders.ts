@@ -75,6 +75,9 @@ const countWrites = () => {
   return counter;
 };
 
+const WRITE_REQUESTS = ['TransactWriteItemsCommand', 'PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'BatchWriteItemCommand'];
+const writeRequests = (counter: ReturnType<typeof countWrites>) => WRITE_REQUESTS.reduce((n, name) => n + (counter.requests.get(name) ?? 0), 0);
+
 export const runReminders = async (): Promise<Table[]> => {
   const stack = await startLocalStack({ ports: { api: 0, dynamodb: 0, ses: 0, scheduler: 0, sms: 0 }, quiet: true, fireInRealTime: false });
   try {
@@ -141,6 +144,7 @@ export const runReminders = async (): Promise<Table[]> => {
           ['wall time of the run', `${wallS.toFixed(1)} s`, `≤ ${TARGET_S} s`],
           ['throughput', `${(sent / wallS).toFixed(1)} reminders/s`, ''],
           ['DynamoDB items written per reminder (run, stream consumers included)', perReminder.toFixed(2), '≤ 4'],
+          ['DynamoDB write requests per reminder (a transaction is one request)', (writeRequests(writes) / Math.max(1, sent)).toFixed(2), ''],
           ['DynamoDB WRU per reminder (transactional items ×2)', wruPer.toFixed(2), ''],
           ['cost of 1,000 reminders (SES + Scheduler + Lambda 1 GB + DynamoDB)', `$${ours.toFixed(4)}`, ''],
           ['floor (1 email + 1 invocation + 2 writes, same Lambda time)', `$${floor.toFixed(4)}`, `ratio ${(ours / floor).toFixed(3)}`],
