@@ -111,7 +111,7 @@ export const runBundle = async (): Promise<Table[]> => {
   const outRoot = join(REPO_ROOT, 'bench', '.out');
   const closureDir = mkdtempSync(join(tmpdir(), 'relances-bench-closure-'));
   try {
-    const floorFn = { handler: FLOOR, pdf: false, sends: false, schedules: false };
+    const floorFn = { handler: FLOOR, pdf: false, sends: false, schedules: false, portalLinks: false };
     const bundles = await bundleFunctions(REPO_ROOT, [floorFn, ...stackFunctions()], outRoot);
     const floor = bundles.find((b) => b.handler === FLOOR)!;
     const functions = bundles.filter((b) => b !== floor).sort((a, b) => b.bytes - a.bytes);

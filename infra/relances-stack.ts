@@ -8,6 +8,7 @@ import { Imports } from './constructs/imports.js';
 import { ThankYou } from './constructs/thank-you.js';
 import { Monitoring } from './constructs/monitoring.js';
 import { Notifications } from './constructs/notifications.js';
+import { PortalSecret } from './constructs/portal-secret.js';
 import { Reminders } from './constructs/reminders.js';
 import { Storage } from './constructs/storage.js';
 import { Web } from './constructs/web.js';
@@ -36,6 +37,7 @@ export class RelancesStack extends Stack {
   readonly imports: Imports;
   readonly thankYou: ThankYou;
   readonly monitoring: Monitoring;
+  readonly portalSecret: PortalSecret;
 
   constructor(scope: Construct, id: string, props: RelancesStackProps) {
     super(scope, id, props);
@@ -45,6 +47,7 @@ export class RelancesStack extends Stack {
     this.auth = new Auth(this, 'Auth');
     this.email = new Email(this, 'Email', { senderEmail: props.senderEmail, storage: this.storage });
     this.web = new Web(this, 'Web', { assetDir: props.webAssetDir, auth: this.auth });
+    this.portalSecret = new PortalSecret(this, 'PortalSecret');
     this.api = new Api(this, 'Api', {
       storage: this.storage,
       auth: this.auth,
@@ -52,9 +55,10 @@ export class RelancesStack extends Stack {
       // The web app's own origin, plus any other front end of the context.
       allowedOrigins: [...props.allowedOrigins, this.web.url],
       webBaseUrl: this.web.url,
+      portalSecret: this.portalSecret,
     });
     this.web.publish({ apiUrl: this.api.httpApi.apiEndpoint });
-    this.reminders = new Reminders(this, 'Reminders', { storage: this.storage, email: this.email, webBaseUrl: this.web.url });
+    this.reminders = new Reminders(this, 'Reminders', { storage: this.storage, email: this.email, webBaseUrl: this.web.url, portalSecret: this.portalSecret });
     this.aggregates = new Aggregates(this, 'Aggregates', { storage: this.storage });
     this.notifications = new Notifications(this, 'Notifications', { storage: this.storage, email: this.email, reminders: this.reminders, webBaseUrl: this.web.url });
     this.imports = new Imports(this, 'Imports', { storage: this.storage });

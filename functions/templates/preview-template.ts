@@ -3,7 +3,7 @@ import { httpHandler } from '../../shared/http/http-handler.js';
 import { ok } from '../../shared/http/responses.js';
 import { routes } from '../../shared/http/routes.js';
 import { wiring } from '../../shared/wiring.js';
-import { portalLinks } from '../../shared/wiring-portal-links.js';
+import { portalPreviews } from '../../shared/wiring-portal-preview.js';
 
 const preview = makePreviewTemplate({
   templates: wiring.templates(),
@@ -11,6 +11,6 @@ const preview = makePreviewTemplate({
   clients: wiring.clients(),
   settings: wiring.settings(),
   clock: wiring.clock,
-  portalLinks: portalLinks(),
+  portalLinks: portalPreviews(),
 });
 export const handler = httpHandler(routes.previewTemplate, async ({ tenantId, params, body }) => ok(await preview(tenantId, params.id, body.invoiceId)));

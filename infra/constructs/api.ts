@@ -19,6 +19,7 @@ import { Construct } from 'constructs';
 import { routeList, type RouteDefinition } from '../../shared/http/routes.js';
 import type { Auth } from './auth.js';
 import type { Email } from './email.js';
+import type { PortalSecret } from './portal-secret.js';
 import { RelancesFunction } from './relances-function.js';
 import type { Storage } from './storage.js';
 
@@ -33,6 +34,8 @@ export interface ApiProps {
   readonly allowedOrigins: readonly string[];
   /** The web app's address: emails link to the client portal at `<webBaseUrl>/p/<token>`. */
   readonly webBaseUrl?: string;
+  /** The key portal links are derived from: readable by the handlers of routes flagged `portalLinks`. */
+  readonly portalSecret?: PortalSecret;
   /** @default routeList() — the route table; a parameter only so the construct stays testable. */
   readonly routes?: readonly (RouteDefinition & { readonly name: string })[];
 }
@@ -94,6 +97,7 @@ export class Api extends Construct {
       // would only fail in AWS, where tests cannot see it.
       props.storage.grantReadWriteData(fn);
       if (handlerRoutes.some((r) => r.email)) props.email.grantSend(fn);
+      if (handlerRoutes.some((r) => r.portalLinks)) props.portalSecret?.grantIssue(fn);
       functions.set(handler, fn);
 
       // One permission per function (any route of this API), not one per route: see docs/adr/0001-feature-lambdas.md.

@@ -51,18 +51,20 @@ export interface StackFunction {
   readonly sends: boolean;
   /** Creates or deletes schedules: may import the Scheduler client. */
   readonly schedules: boolean;
+  /** Issues client-portal links (routes flagged `portalLinks`, send-reminder): may import the Secrets Manager client, lazily. */
+  readonly portalLinks: boolean;
 }
 
 /** Functions that no route serves: infra/constructs/reminders.ts, email.ts and aggregates.ts create them (test/infra/bundle-budget.test.ts checks this list against the stack). */
 const EVENT_FUNCTIONS: readonly StackFunction[] = [
-  { handler: 'functions/reminders/send-reminder', pdf: true, sends: true, schedules: false },
-  { handler: 'functions/reminders/sync-schedules', pdf: false, sends: false, schedules: true },
-  { handler: 'functions/email/email-events', pdf: false, sends: false, schedules: false },
-  { handler: 'functions/aggregates/update-aggregates', pdf: false, sends: false, schedules: false },
-  { handler: 'functions/notifications/notify-owner', pdf: false, sends: true, schedules: true },
-  { handler: 'functions/notifications/send-overview', pdf: false, sends: true, schedules: false },
-  { handler: 'functions/imports/import-worker', pdf: false, sends: false, schedules: false },
-  { handler: 'functions/thank-you/thank-on-payment', pdf: false, sends: true, schedules: false },
+  { handler: 'functions/reminders/send-reminder', pdf: true, sends: true, schedules: false, portalLinks: true },
+  { handler: 'functions/reminders/sync-schedules', pdf: false, sends: false, schedules: true, portalLinks: false },
+  { handler: 'functions/email/email-events', pdf: false, sends: false, schedules: false, portalLinks: false },
+  { handler: 'functions/aggregates/update-aggregates', pdf: false, sends: false, schedules: false, portalLinks: false },
+  { handler: 'functions/notifications/notify-owner', pdf: false, sends: true, schedules: true, portalLinks: false },
+  { handler: 'functions/notifications/send-overview', pdf: false, sends: true, schedules: false, portalLinks: false },
+  { handler: 'functions/imports/import-worker', pdf: false, sends: false, schedules: false, portalLinks: false },
+  { handler: 'functions/thank-you/thank-on-payment', pdf: false, sends: true, schedules: false, portalLinks: false },
 ];
 
 /** Every Lambda of the stack: one per route-table handler (as infra/constructs/api.ts makes them), plus the event functions. */
@@ -75,6 +77,7 @@ export const stackFunctions = (): StackFunction[] => {
       pdf: Boolean(seen?.pdf || route.pdf),
       sends: Boolean(seen?.sends || route.email),
       schedules: false,
+      portalLinks: Boolean(seen?.portalLinks || route.portalLinks),
     });
   }
   return [...byHandler.values(), ...EVENT_FUNCTIONS];
@@ -85,6 +88,8 @@ export interface FunctionBundleReport extends StackFunction {
   readonly bytes: number;
   /** Packages the bundle leaves to the runtime (`@aws-sdk/client-sesv2`…), deduplicated. */
   readonly externals: readonly string[];
+  /** Of these, the ones only imported with `import()`: loaded on first use, not at INIT. */
+  readonly lazyExternals: readonly string[];
   /** Input files of the bundle with their bytes in the output. */
   readonly inputs: Readonly<Record<string, number>>;
 }
@@ -119,6 +124,9 @@ export const bundleFunctions = async (
         ...fn,
         bytes: output.bytes,
         externals: [...new Set(output.imports.filter((i) => i.external).map((i) => i.path))].sort(),
+        lazyExternals: [...new Set(output.imports.filter((i) => i.external && i.kind === 'dynamic-import').map((i) => i.path))]
+          .filter((path) => !output.imports.some((i) => i.path === path && i.kind !== 'dynamic-import'))
+          .sort(),
         inputs: Object.fromEntries(Object.entries(output.inputs).map(([path, input]) => [path, input.bytesInOutput])),
       });
     }

@@ -9,6 +9,7 @@ import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
 import { DeadLetterQueue } from './dead-letter-queue.js';
 import type { Email } from './email.js';
+import type { PortalSecret } from './portal-secret.js';
 import { RelancesFunction } from './relances-function.js';
 import type { Storage } from './storage.js';
 
@@ -19,6 +20,8 @@ export interface RemindersProps {
   readonly email: Email;
   /** The web app's address: reminder emails link to the client portal at `<webBaseUrl>/p/<token>`. */
   readonly webBaseUrl?: string;
+  /** The key portal links are derived from: send-reminder issues each invoice's stable link. */
+  readonly portalSecret?: PortalSecret;
 }
 
 /**
@@ -70,6 +73,7 @@ export class Reminders extends Construct {
     });
     storage.grantReadWriteData(this.sendReminder);
     email.grantSend(this.sendReminder);
+    props.portalSecret?.grantIssue(this.sendReminder);
     this.grantSendText(this.sendReminder);
 
     const stack = Stack.of(this);

@@ -5,6 +5,7 @@
  * `AWS_ENDPOINT_URL_<SERVICE>` pointing the real SDK clients at the emulators, before any
  * handler module is imported.
  */
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -128,7 +129,11 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
 
     const dynamo = await dynamoStarting;
     const urls = { api: apiUrl, dynamodb: dynamo.endpoint, ses: ses.url, scheduler: schedulerUrl, sms: sms.url };
-    Object.assign(process.env, lambdaEnvironment(urls, options.webBaseUrl));
+    // The portal key (PORTAL_TOKEN_SECRET; Secrets Manager in AWS): from the environment when set,
+    // else a random one per start. Links sent before a restart keep working (their hashes are
+    // stored); emails after it carry the invoice's new stable link.
+    const portalTokenSecret = process.env.PORTAL_TOKEN_SECRET || randomBytes(32).toString('base64url');
+    Object.assign(process.env, lambdaEnvironment(urls, options.webBaseUrl, portalTokenSecret));
     await ensureTable(dynamo.endpoint, LOCAL_TABLE);
 
     const clientConfig = { region: LOCAL_REGION, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
@@ -167,7 +172,11 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
 };
 
 /** The environment the CDK stack gives every Lambda, pointed at the emulators. */
-export const lambdaEnvironment = (urls: LocalStack['urls'], webBaseUrl = `http://localhost:${DEFAULT_WEB_PORT}`): Record<string, string> => ({
+export const lambdaEnvironment = (
+  urls: LocalStack['urls'],
+  webBaseUrl = `http://localhost:${DEFAULT_WEB_PORT}`,
+  portalTokenSecret = randomBytes(32).toString('base64url'),
+): Record<string, string> => ({
   TABLE_NAME: LOCAL_TABLE,
   AWS_REGION: LOCAL_REGION,
   AWS_ACCESS_KEY_ID: 'local',
@@ -185,6 +194,7 @@ export const lambdaEnvironment = (urls: LocalStack['urls'], webBaseUrl = `http:/
   OVERVIEW_FUNCTION_ARN: SEND_OVERVIEW_ARN,
   REMINDER_DLQ_ARN: `arn:aws:sqs:${LOCAL_REGION}:${LOCAL_ACCOUNT}:relances-local-reminder-dlq`,
   WEB_BASE_URL: webBaseUrl,
+  PORTAL_TOKEN_SECRET: portalTokenSecret,
 });
 
 /** The stream's consumers, by handler module (each an event source of the table stream in CDK). */

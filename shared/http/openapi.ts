@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { problem } from './schemas/common.js';
-import { routeList, type RouteDefinition } from './routes.js';
+import { routeList, type RouteDefinition, type RouteName } from './routes.js';
+import { routeSummaries } from './route-summaries.js';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -40,7 +41,7 @@ export const openApiDocument = () => {
     paths[route.path] ??= {};
     paths[route.path]![route.method.toLowerCase()] = {
       operationId: route.name,
-      summary: route.summary,
+      summary: routeSummaries[route.name as RouteName],
       ...(route.auth === 'jwt' ? { security: [{ bearer: [] }] } : { security: [] }),
       parameters: parametersOf(route),
       ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(route.body, 'input') } } } } : {}),

@@ -47,7 +47,22 @@ describe('function bundles (esbuild with the options CDK uses, every function of
     const byHandler = new Map(bundles.map((b) => [b.handler, b]));
     expect(byHandler.get('functions/reminders/send-reminder')!.externals).toContain('@aws-sdk/client-sesv2');
     expect(byHandler.get('functions/reminders/sync-schedules')!.externals).toContain('@aws-sdk/client-scheduler');
-    expect(byHandler.get('functions/invoices/invoices-api')!.externals.filter((e) => e.startsWith('@aws-sdk/'))).toEqual(['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb']);
+    // At INIT the invoices API loads DynamoDB only (Secrets Manager waits for a re-issued portal link).
+    const invoicesApi = byHandler.get('functions/invoices/invoices-api')!;
+    expect(invoicesApi.externals.filter((e) => e.startsWith('@aws-sdk/') && !invoicesApi.lazyExternals.includes(e))).toEqual(['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb']);
+  });
+
+  it('refers to the Secrets Manager client only in functions that issue portal links, and loads it on the first link, not at INIT', () => {
+    const SECRETS = '@aws-sdk/client-secrets-manager';
+    const importing = bundles.filter((b) => b.externals.includes(SECRETS));
+    expect(importing.filter((b) => !b.portalLinks).map((b) => b.handler)).toEqual([]);
+    // Exactly the functions that issue links: the send path, sending an invoice or a reminder, re-issuing a link.
+    expect(importing.map((b) => b.handler).sort()).toEqual(
+      ['functions/invoices/invoices-api', 'functions/invoices/send-invoice', 'functions/reminders/client-reminders', 'functions/reminders/send-reminder', 'functions/reminders/send-reminder-now'].sort(),
+    );
+    expect(importing.filter((b) => !b.lazyExternals.includes(SECRETS)).map((b) => b.handler)).toEqual([]);
+    // A template preview shows the link's shape only: no secret, no client.
+    expect(bundles.find((b) => b.handler === 'functions/templates/templates-api')!.externals).not.toContain(SECRETS);
   });
 
   it('loads the X-Ray SDK (Powertools Tracer) on the send path only', () => {

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { makeClaimPaid, makePortalDispute, makePromisePayment } from '../../shared/app/portal/portal-actions.js';
-import { hashPortalToken, makePortalLinks, PREVIEW_PORTAL_TOKEN, resolvePortalToken } from '../../shared/app/portal/portal-links.js';
+import { derivePortalToken, hashPortalToken, makePortalLinks, PREVIEW_PORTAL_TOKEN, resolvePortalToken } from '../../shared/app/portal/portal-links.js';
 import { makeReissuePortalLink, makeRevokePortalLinks } from '../../shared/app/portal/portal-link-admin.js';
 import { makeGetPortalView } from '../../shared/app/portal/portal-view.js';
 import { makeAutoResume, makeDisputeInvoice, makePauseInvoice, makeResolveDispute, makeResumeInvoice } from '../../shared/app/reminder-holds.js';
@@ -13,9 +13,11 @@ import { aClient, anInvoiceRecord, FakeClientRepository, FakeInvoiceRepository, 
 
 class FakePortalTokens implements PortalTokenRepository {
   readonly items = new Map<string, PortalTokenRecord>();
+  puts = 0;
+  /** As DynamoPortalTokens: a hash already stored is kept as it is. */
   async put(record: PortalTokenRecord) {
-    if (this.items.has(record.tokenHash)) throw new Error('exists');
-    this.items.set(record.tokenHash, { ...record });
+    this.puts += 1;
+    if (!this.items.has(record.tokenHash)) this.items.set(record.tokenHash, { ...record });
   }
   async find(hash: string) {
     return this.items.get(hash);
@@ -87,6 +89,91 @@ describe('portal links', () => {
     await attempt(fresh);
     expect(failures).toEqual(Array(5).fill('NotFoundError: Portal link not found'));
     expect(await eventTypes()).toEqual(['portal.link_revoked', 'portal.link_issued']);
+  });
+});
+
+describe('stable portal links (derived from the portal secret)', () => {
+  const SECRET = 'k'.repeat(43);
+  let secretReads = 0;
+  const stable = (secret = SECRET) =>
+    makePortalLinks({
+      tokens,
+      random: { next: () => `tok${String(++counter).padStart(40, '0')}` },
+      clock,
+      webBaseUrl: 'https://app.example/',
+      secret: async () => {
+        secretReads += 1;
+        return secret;
+      },
+    });
+  const current = async (id = 'inv1') => (await invoices.get('acme', id))!;
+
+  it('gives the same link for every issue of an invoice and generation, storing it once (the later issues write nothing)', async () => {
+    const links = stable();
+    const first = (await links.issue(await current()))!;
+    const second = (await links.issue(await current()))!;
+    expect(second).toBe(first);
+    expect(tokens.items.size).toBe(1);
+    expect(tokens.puts).toBe(1);
+    // 43 base64url characters: 256 bits; the HMAC of tenant, invoice and generation under the secret.
+    expect(tokenOf(first)).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(tokenOf(first)).toBe(derivePortalToken(SECRET, await current()));
+    expect([...tokens.items.values()]).toEqual([{ tokenHash: hashPortalToken(tokenOf(first)), tenantId: 'acme', invoiceId: 'inv1', generation: 0, createdAt: `${TODAY}T10:00:00.000Z` }]);
+    expect((await resolvePortalToken(deps(), tokenOf(first))).invoice.id).toBe('inv1');
+    // Another container (a new PortalLinks, the same secret) gives the same link, still without writing.
+    expect(await stable().issue(await current())).toBe(first);
+    expect(tokens.puts).toBe(1);
+  });
+
+  it('two first issues at once give the same link and one stored token', async () => {
+    const links = stable();
+    const [a, b] = await Promise.all([links.issue(await current()), links.issue(await current())]);
+    expect(a).toBe(b);
+    expect(tokens.items.size).toBe(1);
+  });
+
+  it('a new generation (re-issue) gives a new link; the old one no longer opens, the new one is stable', async () => {
+    const links = stable();
+    const old = tokenOf((await links.issue(await current()))!);
+    const fresh = tokenOf((await makeReissuePortalLink({ invoices, settings, clock, links })('acme', 'inv1')).url);
+    expect(fresh).not.toBe(old);
+    expect(fresh).toBe(derivePortalToken(SECRET, { tenantId: 'acme', id: 'inv1', portalGeneration: 1 }));
+    await expect(resolvePortalToken(deps(), old)).rejects.toMatchObject({ status: 404 });
+    expect((await resolvePortalToken(deps(), fresh)).record.generation).toBe(1);
+    expect(tokenOf((await links.issue(await current()))!)).toBe(fresh);
+    // Revoked: no link at all, and neither token opens.
+    await makeRevokePortalLinks({ invoices, settings, clock })('acme', 'inv1');
+    expect(await links.issue(await current())).toBeUndefined();
+    await expect(resolvePortalToken(deps(), fresh)).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('gives each invoice, each tenant and each secret its own link', async () => {
+    const links = stable();
+    const inv1 = await current();
+    const a = await links.issue(inv1);
+    const b = await links.issue({ ...inv1, id: 'inv2' });
+    const c = await links.issue({ ...inv1, tenantId: 'other' });
+    const d = await stable('z'.repeat(43)).issue(inv1);
+    expect(new Set([a, b, c, d]).size).toBe(4);
+    expect(tokens.items.size).toBe(4);
+  });
+
+  it('reads the secret on issue only, never for a preview or a disabled invoice', async () => {
+    secretReads = 0;
+    const links = stable();
+    links.preview(await current());
+    expect(await links.issue({ ...(await current()), portalDisabled: true })).toBeUndefined();
+    expect(secretReads).toBe(0);
+    await links.issue(await current());
+    expect(secretReads).toBe(1);
+  });
+
+  it('without a secret: a new random link per issue, each stored (as before)', async () => {
+    const a = await links().issue(await current());
+    const b = await links().issue(await current());
+    expect(a).not.toBe(b);
+    expect(tokens.items.size).toBe(2);
+    for (const url of [a!, b!]) expect((await resolvePortalToken(deps(), tokenOf(url))).invoice.id).toBe('inv1');
   });
 });
 

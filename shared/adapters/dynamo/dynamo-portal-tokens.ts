@@ -1,3 +1,4 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { PortalTokenRecord, PortalTokenRepository } from '../../app/ports.js';
 import { portalTokenKey } from './keys.js';
@@ -10,14 +11,19 @@ export class DynamoPortalTokens implements PortalTokenRepository {
     private readonly tableName: string,
   ) {}
 
+  /** Conditional put: a hash already stored (the same stable token, put concurrently) is kept and not an error. */
   async put(record: PortalTokenRecord): Promise<void> {
-    await this.db.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: { ...portalTokenKey(record.tokenHash), entityType: 'portalToken', ...record },
-        ConditionExpression: 'attribute_not_exists(PK)',
-      }),
-    );
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...portalTokenKey(record.tokenHash), entityType: 'portalToken', ...record },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
   }
 
   async find(tokenHash: string): Promise<PortalTokenRecord | undefined> {

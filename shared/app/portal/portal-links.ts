@@ -2,8 +2,12 @@
  * Portal links: each email of a sent invoice carries `<web>/p/<token>`; only the token's SHA-256 is
  * stored (PORTAL#<hash>), pointing at tenant and invoice. A link dies when the owner revokes or
  * re-issues (the invoice's `portalGeneration` moves on) and 12 months after the invoice is paid.
+ *
+ * With the portal secret configured, an invoice's token is derived from it (HMAC of tenant, invoice
+ * and generation), so every email of the invoice carries the same link and only the first one
+ * writes (docs/adr/0002-stable-portal-links.md); without it, each email gets a fresh random token.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { localDate } from '../../domain/dates.js';
 import { portalExpired } from '../../domain/portal.js';
 import { NotFoundError } from '../errors.js';
@@ -17,7 +21,19 @@ export const hashPortalToken = (token: string): string => createHash('sha256').u
  */
 export const PREVIEW_PORTAL_TOKEN = 'preview';
 
-/** Gives an invoice a new link; undefined when its links are switched off or no web address is configured. */
+/**
+ * An invoice's link for the current generation: the token derived from the portal secret
+ * (base64url of HMAC-SHA256 over `portal/v1/<tenantId>/<invoiceId>/<generation>`, 43 characters,
+ * 256 bits). Unguessable without the secret; a new generation (revoke, re-issue) gives a new token.
+ */
+export const derivePortalToken = (secret: string, invoice: Pick<InvoiceRecord, 'tenantId' | 'id' | 'portalGeneration'>): string =>
+  createHmac('sha256', secret).update(`portal/v1/${invoice.tenantId}/${invoice.id}/${invoice.portalGeneration ?? 0}`).digest('base64url');
+
+/**
+ * Gives an invoice its link; undefined when its links are switched off or no web address is configured.
+ * With the portal secret the link is the invoice's stable one (stored on first issue, then only read);
+ * without it, a new link per call.
+ */
 export interface PortalLinks {
   issue(invoice: Pick<InvoiceRecord, 'tenantId' | 'id' | 'portalGeneration' | 'portalDisabled'>): Promise<string | undefined>;
   /** What `issue` would give, with PREVIEW_PORTAL_TOKEN for the token; writes nothing. */
@@ -30,20 +46,33 @@ export interface PortalLinkDeps {
   readonly clock: Clock;
   /** Where the web app is served (`https://<distribution>.cloudfront.net`); the page is `/p/<token>`. */
   readonly webBaseUrl?: string;
+  /**
+   * The portal secret tokens are derived from (read once, on first issue: Secrets Manager in AWS);
+   * absent: a random token per issue.
+   */
+  readonly secret?: () => Promise<string>;
 }
 
-export const makePortalLinks = ({ tokens, random, clock, webBaseUrl }: PortalLinkDeps): PortalLinks => {
-  const link = (token: string) => `${webBaseUrl!.replace(/\/+$/, '')}/p/${token}`;
-  return {
-    issue: async (invoice) => {
-      if (!webBaseUrl || invoice.portalDisabled) return undefined;
-      const token = random.next();
-      await tokens.put({ tokenHash: hashPortalToken(token), tenantId: invoice.tenantId, invoiceId: invoice.id, generation: invoice.portalGeneration ?? 0, createdAt: clock.now().toISOString() });
-      return link(token);
-    },
-    preview: (invoice) => (!webBaseUrl || invoice.portalDisabled ? undefined : link(PREVIEW_PORTAL_TOKEN)),
-  };
-};
+const linkTo = (webBaseUrl: string, token: string) => `${webBaseUrl.replace(/\/+$/, '')}/p/${token}`;
+
+export const makePortalLinks = ({ tokens, random, clock, webBaseUrl, secret }: PortalLinkDeps): PortalLinks => ({
+  issue: async (invoice) => {
+    if (!webBaseUrl || invoice.portalDisabled) return undefined;
+    const token = secret ? derivePortalToken(await secret(), invoice) : random.next();
+    const tokenHash = hashPortalToken(token);
+    // A derived token is stored when the invoice's first email goes out; every later email only
+    // reads it. Two first emails at once both put the same record: the second is a no-op (the port).
+    if (!secret || !(await tokens.find(tokenHash))) {
+      await tokens.put({ tokenHash, tenantId: invoice.tenantId, invoiceId: invoice.id, generation: invoice.portalGeneration ?? 0, createdAt: clock.now().toISOString() });
+    }
+    return linkTo(webBaseUrl, token);
+  },
+  preview: (invoice) => previewPortalLink(webBaseUrl, invoice),
+});
+
+/** What `issue` would give, with PREVIEW_PORTAL_TOKEN for the token (for functions that only preview: no secret, no store). */
+export const previewPortalLink = (webBaseUrl: string | undefined, invoice: Pick<InvoiceRecord, 'portalDisabled'>): string | undefined =>
+  !webBaseUrl || invoice.portalDisabled ? undefined : linkTo(webBaseUrl, PREVIEW_PORTAL_TOKEN);
 
 export interface PortalResolveDeps {
   readonly tokens: PortalTokenRepository;

@@ -11,6 +11,10 @@ export interface PortalTokenRecord {
 }
 
 export interface PortalTokenRepository {
+  /**
+   * Stores a token's record; a hash already stored is left as it is, no error: it is the same token
+   * (an invoice's stable link put by two emails at once; random tokens never collide).
+   */
   put(record: PortalTokenRecord): Promise<void>;
   find(tokenHash: string): Promise<PortalTokenRecord | undefined>;
 }
