@@ -78,6 +78,23 @@ const countWrites = () => {
 const WRITE_REQUESTS = ['TransactWriteItemsCommand', 'PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'BatchWriteItemCommand'];
 const writeRequests = (counter: ReturnType<typeof countWrites>) => WRITE_REQUESTS.reduce((n, name) => n + (counter.requests.get(name) ?? 0), 0);
 
+/** `BENCH_PROFILE=<file>.cpuprofile`: a CPU profile of this process (handlers, emulators, SDK) over the measured run. */
+const startProfile = async () => {
+  const { Session } = await import('node:inspector/promises');
+  const { writeFile } = await import('node:fs/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return {
+    stop: async (file: string) => {
+      const { profile } = await session.post('Profiler.stop');
+      await writeFile(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
+};
+
 export const runReminders = async (): Promise<Table[]> => {
   const stack = await startLocalStack({ ports: { api: 0, dynamodb: 0, ses: 0, scheduler: 0, sms: 0 }, quiet: true, fireInRealTime: false });
   try {
@@ -119,6 +136,7 @@ export const runReminders = async (): Promise<Table[]> => {
     const setupS = since(setup) / 1000;
 
     const writes = countWrites();
+    const profile = process.env.BENCH_PROFILE ? await startProfile() : undefined;
     const t = performance.now();
     const res = await fetch(`${stack.urls.api}/local/schedules/run`, {
       method: 'POST',
@@ -127,6 +145,7 @@ export const runReminders = async (): Promise<Table[]> => {
     });
     const fired = ((await res.json()) as { fired: { result?: { outcome?: string } }[] }).fired;
     const wallS = since(t) / 1000;
+    if (profile) await profile.stop(process.env.BENCH_PROFILE!);
     const sent = fired.filter((f) => f.result?.outcome === 'sent').length;
     const perReminder = writes.items / Math.max(1, sent);
     const wruPer = writes.wru / Math.max(1, sent);
