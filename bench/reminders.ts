@@ -124,10 +124,12 @@ export const runReminders = async (): Promise<Table[]> => {
             lines, currency: 'EUR', totals: invoiceTotals(lines), paidCents: 0, creditedCents: 0, status: 'sent', remindersPaused: false, disputed: false,
             sentAt: at, reminderCount: 0, version: 1, createdAt: at, updatedAt: at,
           };
-          await wiring.invoices().create(invoice, { at, type: 'invoice.created' });
-          // The invoice's own email (bypassed here) is where its portal link is first issued and stored:
-          // issue it the same way, so the reminders measured below are the steady state (they reuse it).
+          // The invoice's own email (bypassed here) is where its portal link is first issued and stored,
+          // and recorded so on the invoice: done the same way, so the reminders measured below are the
+          // steady state (they reuse the link without looking it up).
           await portalLinks().issue(invoice);
+          const stored = await portalLinks().storedMarker(invoice);
+          await wiring.invoices().create({ ...invoice, ...(stored ? { portalLinkStored: stored } : {}) }, { at, type: 'invoice.created' });
         }),
       );
     }

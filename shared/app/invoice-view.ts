@@ -4,8 +4,8 @@ import type { InvoiceRecord } from './ports.js';
 
 /** The API shape of an invoice: the record plus what is derived from it at `now`. */
 export const toInvoiceView = (invoice: InvoiceRecord, now: Date, timeZone: string): InvoiceView => {
-  const { tenantId, clientKind, version, emailedAt, reminderCount, lastPaymentAt, portalGeneration, deductions, ...rest } = invoice;
-  void [tenantId, clientKind, version, emailedAt, reminderCount, lastPaymentAt, portalGeneration];
+  const { tenantId, clientKind, version, emailedAt, reminderCount, lastPaymentAt, portalGeneration, portalLinkStored, deductions, ...rest } = invoice;
+  void [tenantId, clientKind, version, emailedAt, reminderCount, lastPaymentAt, portalGeneration, portalLinkStored];
   return {
     ...rest,
     lines: [...invoice.lines],

@@ -149,7 +149,9 @@ export const makeSendInvoice = ({ invoices, clients, settings, mailer, pdf, cloc
         attachments: [{ fileName: `${invoice.number}.pdf`, contentType: 'application/pdf', content: bytes }],
         tags: { tenant: tenantId, invoice: invoice.id, kind: 'invoice' },
       });
-      const emailed: InvoiceRecord = { ...invoice, emailedAt: at, emailedTo: client.email, updatedAt: at };
+      // The invoice remembers its stored link: its reminders then skip the token lookup.
+      const stored = portalUrl ? await portalLinks?.storedMarker(invoice) : undefined;
+      const emailed: InvoiceRecord = { ...invoice, emailedAt: at, emailedTo: client.email, updatedAt: at, ...(stored ? { portalLinkStored: stored } : {}) };
       await invoices.save(emailed, { events: [{ at, type: 'invoice.sent', data: { number: invoice.number, to: client.email, messageId } }] });
       return toInvoiceView(emailed, clock.now(), s.timezone);
     } catch (error) {

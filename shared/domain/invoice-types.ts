@@ -37,6 +37,11 @@ export interface InvoiceRecord {
   /** Portal links: tokens of an older generation are dead (revoked or re-issued); `portalDisabled` = no link at all. */
   readonly portalGeneration?: number;
   readonly portalDisabled?: boolean;
+  /**
+   * Which derived portal token is known stored: `<generation>:<secret fingerprint>`, written with the
+   * invoice email that stored it. A later email with the same generation and secret skips the lookup.
+   */
+  readonly portalLinkStored?: string;
   /** First opening of the portal by the client. */
   readonly portalViewedAt?: string;
   readonly sentAt?: string;
@@ -189,7 +194,7 @@ export interface InvoiceListQuery {
 }
 
 /** The API shape of an invoice: the record without its bookkeeping, plus what is derived at read time. */
-export type InvoiceView = Omit<InvoiceRecord, 'tenantId' | 'clientKind' | 'version' | 'emailedAt' | 'reminderCount' | 'lastPaymentAt' | 'portalGeneration'> & {
+export type InvoiceView = Omit<InvoiceRecord, 'tenantId' | 'clientKind' | 'version' | 'emailedAt' | 'reminderCount' | 'lastPaymentAt' | 'portalGeneration' | 'portalLinkStored'> & {
   readonly balanceCents: number;
   readonly overdue: boolean;
   readonly daysLate: number;

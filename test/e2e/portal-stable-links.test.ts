@@ -34,6 +34,9 @@ describe('stable portal links on the local stack', () => {
     expect(link).toBeDefined();
     expect(first.map((m) => m.tokens)).toEqual([[link], [link], [link]]);
     expect(await portalStatus(link!)).toBe(200);
+    // The invoice remembers its link is stored (its reminders skip the lookup), which the API never shows.
+    expect((await t.ok('GET', `/invoices/${draft.id}`)).portalLinkStored).toBeUndefined();
+    expect((await t.ok('GET', `/invoices?clientId=${client.id}`)).items[0].portalLinkStored).toBeUndefined();
 
     // The owner re-issues the link: the old one dies, the URL shown to him is the one the next reminder carries.
     const fresh = /\/p\/([A-Za-z0-9_-]{43})$/.exec((await t.ok('POST', `/invoices/${draft.id}/portal-link`)).url)![1]!;

@@ -14,12 +14,14 @@ import { aClient, anInvoiceRecord, FakeClientRepository, FakeInvoiceRepository, 
 class FakePortalTokens implements PortalTokenRepository {
   readonly items = new Map<string, PortalTokenRecord>();
   puts = 0;
+  finds = 0;
   /** As DynamoPortalTokens: a hash already stored is kept as it is. */
   async put(record: PortalTokenRecord) {
     this.puts += 1;
     if (!this.items.has(record.tokenHash)) this.items.set(record.tokenHash, { ...record });
   }
   async find(hash: string) {
+    this.finds += 1;
     return this.items.get(hash);
   }
 }
@@ -123,6 +125,27 @@ describe('stable portal links (derived from the portal secret)', () => {
     // Another container (a new PortalLinks, the same secret) gives the same link, still without writing.
     expect(await stable().issue(await current())).toBe(first);
     expect(tokens.puts).toBe(1);
+  });
+
+  it('skips the lookup when the invoice records its link stored (same generation, same secret), never otherwise', async () => {
+    const derived = stable();
+    const invoice = await current();
+    const first = (await derived.issue(invoice))!;
+    const marker = await derived.storedMarker(invoice);
+    expect(marker).toMatch(/^0:[0-9a-f]{12}$/);
+    const finds = tokens.finds;
+    expect(await derived.issue({ ...invoice, portalLinkStored: marker })).toBe(first);
+    expect(tokens.finds).toBe(finds);
+    expect(tokens.puts).toBe(1);
+    // A marker of another secret (rotated, a new local stack) or generation: looked up (and stored) again.
+    const other = stable('z'.repeat(43));
+    const otherLink = (await other.issue({ ...invoice, portalLinkStored: marker }))!;
+    expect(tokens.finds).toBe(finds + 1);
+    await derived.issue({ ...invoice, portalGeneration: 1, portalLinkStored: marker });
+    expect(tokens.finds).toBe(finds + 2);
+    expect((await resolvePortalToken(deps(), tokenOf(otherLink))).invoice.id).toBe('inv1');
+    // Without the secret there is nothing to remember.
+    expect(await links().storedMarker(invoice)).toBeUndefined();
   });
 
   it('two first issues at once give the same link and one stored token', async () => {

@@ -35,7 +35,12 @@ export const derivePortalToken = (secret: string, invoice: Pick<InvoiceRecord, '
  * without it, a new link per call.
  */
 export interface PortalLinks {
-  issue(invoice: Pick<InvoiceRecord, 'tenantId' | 'id' | 'portalGeneration' | 'portalDisabled'>): Promise<string | undefined>;
+  issue(invoice: Pick<InvoiceRecord, 'tenantId' | 'id' | 'portalGeneration' | 'portalDisabled' | 'portalLinkStored'>): Promise<string | undefined>;
+  /**
+   * What to record on the invoice once `issue` returned its link (`portalLinkStored`), so that later
+   * emails skip the token lookup; undefined without the portal secret (each email's token is new).
+   */
+  storedMarker(invoice: Pick<InvoiceRecord, 'portalGeneration'>): Promise<string | undefined>;
   /** What `issue` would give, with PREVIEW_PORTAL_TOKEN for the token; writes nothing. */
   preview(invoice: Pick<InvoiceRecord, 'portalDisabled'>): string | undefined;
 }
@@ -58,17 +63,25 @@ const linkTo = (webBaseUrl: string, token: string) => `${webBaseUrl.replace(/\/+
 export const makePortalLinks = ({ tokens, random, clock, webBaseUrl, secret }: PortalLinkDeps): PortalLinks => ({
   issue: async (invoice) => {
     if (!webBaseUrl || invoice.portalDisabled) return undefined;
-    const token = secret ? derivePortalToken(await secret(), invoice) : random.next();
+    const key = secret ? await secret() : undefined;
+    const token = key ? derivePortalToken(key, invoice) : random.next();
     const tokenHash = hashPortalToken(token);
-    // A derived token is stored when the invoice's first email goes out; every later email only
-    // reads it. Two first emails at once both put the same record: the second is a no-op (the port).
-    if (!secret || !(await tokens.find(tokenHash))) {
+    // A derived token is stored when the invoice's first email goes out; later emails read it, or
+    // not even that when the invoice records it stored (same generation, same secret). Two first
+    // emails at once both put the same record: the second is a no-op (the port).
+    const known = key !== undefined && invoice.portalLinkStored === markerOf(key, invoice);
+    if (!key || (!known && !(await tokens.find(tokenHash)))) {
       await tokens.put({ tokenHash, tenantId: invoice.tenantId, invoiceId: invoice.id, generation: invoice.portalGeneration ?? 0, createdAt: clock.now().toISOString() });
     }
     return linkTo(webBaseUrl, token);
   },
+  storedMarker: async (invoice) => (webBaseUrl && secret ? markerOf(await secret(), invoice) : undefined),
   preview: (invoice) => previewPortalLink(webBaseUrl, invoice),
 });
+
+/** `<generation>:<first 12 hex of the secret's SHA-256>`: another secret (rotated, a new local stack) never matches. */
+const markerOf = (secret: string, invoice: Pick<InvoiceRecord, 'portalGeneration'>): string =>
+  `${invoice.portalGeneration ?? 0}:${createHash('sha256').update(secret, 'utf8').digest('hex').slice(0, 12)}`;
 
 /** What `issue` would give, with PREVIEW_PORTAL_TOKEN for the token (for functions that only preview: no secret, no store). */
 export const previewPortalLink = (webBaseUrl: string | undefined, invoice: Pick<InvoiceRecord, 'portalDisabled'>): string | undefined =>
