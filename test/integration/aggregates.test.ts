@@ -143,3 +143,37 @@ describe('aggregates maintained from the stream', () => {
     expect([...(Item?.bounceEvents as Set<string>)]).toEqual([keys.SK]);
   });
 });
+
+describe('the list row’s client name', () => {
+  it('is read from the client for a new row and after a rename, and reused from the row otherwise', async () => {
+    const tenant = `aggname-${ulid().toLowerCase()}`;
+    const clients = new DynamoClientRepository(db, table);
+    let gets = 0;
+    const counting = { ...clients, get: (t: string, id: string) => ((gets += 1), clients.get(t, id)), list: clients.list.bind(clients), create: clients.create.bind(clients), replace: clients.replace.bind(clients) };
+    const batch = makeUpdateAggregatesBatch({ aggregates, settings, clients: counting as unknown as DynamoClientRepository });
+    const client = { id: ulid(), name: 'Boulangerie Dupont', kind: 'business' as const, email: 'c@dupont.test', ccEmails: [], language: 'fr' as const, remindersEnabled: true, emailStatus: 'ok' as const, createdAt: at, updatedAt: at };
+    await clients.create(tenant, client);
+    const draft = draftInvoice({ id: ulid(), tenantId: tenant, clientId: client.id, clientKind: 'business', issueDate: '2026-02-01', dueDate: '2026-03-03', lines, at });
+    await invoices.create(draft, { at, type: 'invoice.created' });
+    const rowName = async () => {
+      const { Item } = await db.send(new GetCommand({ TableName: table, Key: contributionKey(tenant, draft.id), ConsistentRead: true }));
+      return (Item?.row as { clientName?: string } | undefined)?.clientName;
+    };
+    await batch([{ kind: 'invoice', tenantId: tenant, invoiceId: draft.id }]);
+    expect(await rowName()).toBe('Boulangerie Dupont');
+    expect(gets).toBe(1);
+    // The invoice changes (sent): the row keeps the name it carries, without reading the client.
+    await invoices.save({ ...draft, status: 'sent', number: 'F-2026-0009', sentAt: at, version: 1 });
+    await batch([{ kind: 'invoice', tenantId: tenant, invoiceId: draft.id }]);
+    expect(gets).toBe(1);
+    expect(await rowName()).toBe('Boulangerie Dupont');
+    // Renamed: the client's record on the stream refreshes its rows, even batched with the invoice's own change.
+    const renamed = { ...client, name: 'Boulangerie Dupont & Fils', updatedAt: '2026-03-02T10:00:00.000Z' };
+    await clients.replace(tenant, renamed, client.updatedAt);
+    const target = aggregateChangeTarget(parseItemKey({ PK: `T#${tenant}`, SK: `CLIENT#${client.id}` }), 'MODIFY', renamed, client);
+    expect(target).toEqual({ kind: 'client', tenantId: tenant, clientId: client.id });
+    await batch([{ kind: 'invoice', tenantId: tenant, invoiceId: draft.id }, target!]);
+    expect(await rowName()).toBe('Boulangerie Dupont & Fils');
+    expect(gets).toBe(2);
+  });
+});

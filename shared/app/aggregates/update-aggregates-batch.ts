@@ -13,16 +13,19 @@ export const makeUpdateAggregatesBatch = (deps: { aggregates: AggregateStore; se
   return async (targets: readonly AggregateChangeTarget[]): Promise<{ invoices: number; bounces: number }> => {
     // The tenant's settings (its time zone) and each client (its name) read once for the batch.
     const update = makeUpdateInvoiceAggregates({ ...deps, settings: batchSettings(deps.settings), clients: batchClients(deps.clients) });
-    const invoices = new Map<string, { tenantId: string; invoiceId: string }>();
+    const invoices = new Map<string, { tenantId: string; invoiceId: string; refreshClientName: boolean }>();
     const bounces = new Map<string, Extract<AggregateChangeTarget, { kind: 'bounce' }>>();
     for (const t of targets) {
-      if (t.kind === 'invoice') invoices.set(`${t.tenantId}/${t.invoiceId}`, t);
-      else if (t.kind === 'bounce') bounces.set(`${t.tenantId}/${t.invoiceId}/${t.event.at}/${t.event.id}`, t);
-      else for (const invoiceId of await deps.aggregates.clientInvoiceIds(t.tenantId, t.clientId)) invoices.set(`${t.tenantId}/${invoiceId}`, { tenantId: t.tenantId, invoiceId });
+      if (t.kind === 'invoice') {
+        const key = `${t.tenantId}/${t.invoiceId}`;
+        invoices.set(key, { tenantId: t.tenantId, invoiceId: t.invoiceId, refreshClientName: invoices.get(key)?.refreshClientName ?? false });
+      } else if (t.kind === 'bounce') bounces.set(`${t.tenantId}/${t.invoiceId}/${t.event.at}/${t.event.id}`, t);
+      // A renamed client: its invoices' rows take the new name.
+      else for (const invoiceId of await deps.aggregates.clientInvoiceIds(t.tenantId, t.clientId)) invoices.set(`${t.tenantId}/${invoiceId}`, { tenantId: t.tenantId, invoiceId, refreshClientName: true });
     }
     const queue = [...invoices.values()];
     const worker = async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) await update(next.tenantId, next.invoiceId);
+      for (let next = queue.shift(); next; next = queue.shift()) await update(next.tenantId, next.invoiceId, { refreshClientName: next.refreshClientName });
     };
     await Promise.all(Array.from({ length: 4 }, worker));
     for (const b of bounces.values()) {

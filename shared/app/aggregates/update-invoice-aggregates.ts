@@ -85,7 +85,11 @@ const sameValue = (a: object | undefined, b: object | undefined): boolean => {
  * stream record finds nothing to change.
  */
 export const makeUpdateInvoiceAggregates = ({ aggregates, settings, clients }: UpdateAggregatesDeps) =>
-  async (tenantId: string, invoiceId: string): Promise<'applied' | 'unchanged'> => {
+  /**
+   * `refreshClientName`: the client was renamed (read its name); otherwise the row keeps the name it
+   * carries for the same client, and the client is read only for a new row or a changed client.
+   */
+  async (tenantId: string, invoiceId: string, { refreshClientName = false } = {}): Promise<'applied' | 'unchanged'> => {
     const { timezone } = await settings.get(tenantId);
     for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
       const state = await aggregates.invoiceState(tenantId, invoiceId);
@@ -94,8 +98,9 @@ export const makeUpdateInvoiceAggregates = ({ aggregates, settings, clients }: U
       const before = state.snapshot;
       const delta = contributionDelta(unflatten(before?.counters ?? {}), next.counters);
       const extras = state.invoice ? rowExtrasOf(state) : {};
-      const client = state.invoice ? await clients.get(tenantId, state.invoice.clientId) : undefined;
-      const row = listRowOf(state, client?.name ?? '');
+      const known = !refreshClientName && before?.row && before.row.clientId === state.invoice?.clientId ? before.row.clientName : undefined;
+      const clientName = known ?? (state.invoice ? ((await clients.get(tenantId, state.invoice.clientId))?.name ?? '') : '');
+      const row = listRowOf(state, clientName);
       const unchanged =
         sameValue(before?.row, row) &&
         Object.keys(delta).length === 0 &&
