@@ -11,12 +11,12 @@ import type { ClientGapClaim, NewStepRecord, StepRecordItem } from '../ports/rem
 import { noMetrics } from '../metrics.js';
 import { composeGroupedReminder, type GroupedEmail } from './compose-grouped.js';
 import { resolveTemplate } from './compose-reminder.js';
-import type { ReminderContext } from './reminder-context.js';
+import type { SendContext } from './reminder-context.js';
 import { decide, gapClaim, recordFailure, type ReminderOutcome, type SendReminderDeps } from './send-reminder.js';
 
 /** One invoice of a grouped message and the step it sends: a recorded step, or a new manual record. */
 export interface GroupMemberStep {
-  readonly ctx: ReminderContext;
+  readonly ctx: SendContext;
   readonly record: Pick<StepRecordItem, 'plan' | 'index' | 'stepId' | 'templateId' | 'attempts' | 'firstFailedAt' | 'manual' | 'scheduledAt'>;
   /** Set for a manual reminder: the record created `sending` by the claim. */
   readonly manual?: NewStepRecord;
@@ -30,7 +30,7 @@ const READ_PARALLELISM = 8;
  * (not stopped, in scenario order, no reminder today): read from the client's partition of
  * invoices (GSI3), never from the tenant's. The client's gap was checked for the first step.
  */
-export const gatherSameDaySteps = async (deps: SendReminderDeps, ctx: ReminderContext, now: Date): Promise<GroupMemberStep[]> => {
+export const gatherSameDaySteps = async (deps: SendReminderDeps, ctx: SendContext, now: Date): Promise<GroupMemberStep[]> => {
   const { invoice, client, settings } = ctx;
   const today = localDate(now, settings.timezone);
   const ids = (await deps.invoices.openInvoiceIds(invoice.tenantId, client.id)).filter((id) => id !== invoice.id).sort();
@@ -40,7 +40,7 @@ export const gatherSameDaySteps = async (deps: SendReminderDeps, ctx: ReminderCo
       ids.slice(i, i + READ_PARALLELISM).map(async (id): Promise<GroupMemberStep | undefined> => {
         const [other, records] = await Promise.all([deps.invoices.get(invoice.tenantId, id), deps.steps.list(invoice.tenantId, id)]);
         if (!other || other.clientId !== client.id) return undefined;
-        const sibling: ReminderContext = { ...ctx, invoice: other, records };
+        const sibling: SendContext = { ...ctx, invoice: other, records };
         const record = records.find((r) => !r.manual && !isEscalation(r) && channelOf(r) === 'email' && r.state === 'scheduled' && r.scheduledAt && localDate(new Date(r.scheduledAt), settings.timezone) === today);
         // An invoice under a payment plan is chased by its own instalment texts, never in a group.
         if (!record || isPlanStep(record) || activePlan(sibling)) return undefined;
@@ -174,7 +174,7 @@ export const sendPreparedGroup = async (
  */
 export const sendWithSameDaySteps = async (
   deps: SendReminderDeps,
-  ctx: ReminderContext,
+  ctx: SendContext,
   record: StepRecordItem,
   now: Date,
   recipients: { to: string[]; cc: string[] },

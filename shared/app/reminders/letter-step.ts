@@ -8,7 +8,7 @@ import { localDate } from '../../domain/dates.js';
 import { SEND_LEASE_MS } from '../../domain/reminder-steps.js';
 import type { ClientGapClaim, StepRecordItem } from '../ports/reminder-steps.js';
 import { letterDataFor } from './compose-reminder.js';
-import type { ReminderContext } from './reminder-context.js';
+import type { SendContext } from './reminder-context.js';
 import type { ReminderOutcome, SendReminderDeps } from './send-reminder.js';
 
 export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
@@ -20,7 +20,7 @@ export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').upd
  */
 export const produceLetter = async (
   deps: Pick<SendReminderDeps, 'steps' | 'invoices' | 'pdf'>,
-  ctx: ReminderContext,
+  ctx: SendContext,
   record: StepRecordItem,
   now: Date,
   gap: ClientGapClaim,

@@ -1,5 +1,5 @@
 import type { InvoiceRepository } from '../ports.js';
-import type { ReminderContext } from './reminder-context.js';
+import type { SendContext } from './reminder-context.js';
 
 export type OwnerAlertReason = 'send_failed' | 'unknown_outcome';
 
@@ -10,7 +10,7 @@ export type OwnerAlertReason = 'send_failed' | 'unknown_outcome';
  */
 export const alertOwner = async (
   deps: { readonly invoices: InvoiceRepository },
-  ctx: ReminderContext,
+  ctx: SendContext,
   reason: OwnerAlertReason,
   stepId: string,
   now: Date,

@@ -24,7 +24,7 @@ import { sendInstant } from '../../domain/send-calendar.js';
 import { ConflictError } from '../errors.js';
 import type { InvoiceRepository, TimelineRecord } from '../ports.js';
 import type { NewStepRecord, ReminderStepRepository, StepRecordItem } from '../ports/reminder-steps.js';
-import { sendCalendarFor, type ReminderContext } from './reminder-context.js';
+import { sendCalendarFor, type ReminderContext, type SendContext } from './reminder-context.js';
 
 /** The invoice's active plan, if any. */
 export const activePlan = (ctx: Pick<ReminderContext, 'invoice'>): PaymentPlan | undefined =>
@@ -35,11 +35,11 @@ export const activePlan = (ctx: Pick<ReminderContext, 'invoice'>): PaymentPlan |
  * than `planMissedDays`), with its timeline events. Returns the invoice's fresh context when it
  * wrote, else `ctx`. A concurrent write wins: the stream brings the invoice back here anyway.
  */
-export const settlePaymentPlan = async (
+export const settlePaymentPlan = async <C extends SendContext>(
   deps: { readonly invoices: InvoiceRepository },
-  ctx: ReminderContext,
+  ctx: C,
   now: Date,
-): Promise<ReminderContext> => {
+): Promise<C> => {
   const plan = activePlan(ctx);
   if (!plan) return ctx;
   const today = localDate(now, ctx.settings.timezone);

@@ -19,18 +19,22 @@ export interface ReminderReadDeps {
   readonly steps: ReminderStepRepository;
 }
 
-/** Everything the plan of one invoice depends on, read once. */
-export interface ReminderContext {
+/** What a fire acts on: the invoice, its client and recorded steps, the tenant's settings (no scenario: the steps are recorded). */
+export interface SendContext {
   readonly invoice: InvoiceRecord;
   readonly client: Client;
   readonly settings: Settings;
+  readonly records: readonly StepRecordItem[];
+  /** Last message to this client for any invoice (the gap claim). */
+  readonly lastClientMessage?: { readonly date: string; readonly at: string };
+}
+
+/** Everything the plan of one invoice depends on, read once. */
+export interface ReminderContext extends SendContext {
   /** The scenario the engine plans: the one that applies, then the escalation step (shared/domain/escalation.ts). */
   readonly scenario: Scenario;
   /** Which rule chose it: the client's own, a tag of the client bound to a scenario, or the default for its kind. */
   readonly scenarioRule: ScenarioRule;
-  readonly records: readonly StepRecordItem[];
-  /** Last message to this client for any invoice (the gap claim). */
-  readonly lastClientMessage?: { readonly date: string; readonly at: string };
 }
 
 export type ScenarioRule = 'client' | `tag:${string}` | 'default';
@@ -72,7 +76,8 @@ export const resolveScenario = async (scenarios: TenantDocuments<Scenario>, tena
   return (await scenarios.get(tenantId, id)) ?? DEFAULT_SCENARIOS.find((s) => s.id === id);
 };
 
-export const loadReminderContext = async (deps: ReminderReadDeps, tenantId: string, invoiceId: string): Promise<ReminderContext | undefined> => {
+/** What a schedule's fire needs (send-reminder): the recorded steps say what to send, so no scenario is read. */
+export const loadSendContext = async (deps: Omit<ReminderReadDeps, 'scenarios'>, tenantId: string, invoiceId: string): Promise<SendContext | undefined> => {
   const [invoice, settings, records] = await Promise.all([
     deps.invoices.get(tenantId, invoiceId),
     deps.settings.get(tenantId),
@@ -83,16 +88,14 @@ export const loadReminderContext = async (deps: ReminderReadDeps, tenantId: stri
   if (!client) return undefined;
   // The client item carries the gap claim: the last message to this client, any invoice.
   const lastClientMessage = client.lastMessageDate && client.lastMessageAt ? { date: client.lastMessageDate, at: client.lastMessageAt } : undefined;
-  const { scenario, rule } = await scenarioForClient(deps.scenarios, tenantId, client, settings);
-  return {
-    invoice,
-    client,
-    settings,
-    scenario: withEscalation(scenario, settings.litigationAfterDays ?? 0),
-    scenarioRule: rule,
-    records,
-    ...(lastClientMessage ? { lastClientMessage } : {}),
-  };
+  return { invoice, client, settings, records, ...(lastClientMessage ? { lastClientMessage } : {}) };
+};
+
+export const loadReminderContext = async (deps: ReminderReadDeps, tenantId: string, invoiceId: string): Promise<ReminderContext | undefined> => {
+  const ctx = await loadSendContext(deps, tenantId, invoiceId);
+  if (!ctx) return undefined;
+  const { scenario, rule } = await scenarioForClient(deps.scenarios, tenantId, ctx.client, ctx.settings);
+  return { ...ctx, scenario: withEscalation(scenario, ctx.settings.litigationAfterDays ?? 0), scenarioRule: rule };
 };
 
 /** Holidays follow the client's region (Alsace-Moselle for 57, 67, 68) unless the tenant set it. */

@@ -19,7 +19,7 @@ import { makeMoveToLitigation } from '../litigation.js';
 import { activePlan, settlePaymentPlan } from './plan-lifecycle.js';
 import { instalmentViews, isPlanStep, planSeqOf } from '../../domain/payment-plan.js';
 import { invoiceBalanceCents } from '../../domain/invoice.js';
-import { loadReminderContext, reminderRecipients, sendCalendarFor, stopReason, type ReminderContext, type ReminderReadDeps } from './reminder-context.js';
+import { loadSendContext, reminderRecipients, sendCalendarFor, stopReason, type SendContext, type ReminderReadDeps } from './reminder-context.js';
 
 export interface SendReminderDeps extends ReminderReadDeps {
   readonly invoices: InvoiceRepository;
@@ -71,7 +71,7 @@ export const makeSendReminder = (deps: SendReminderDeps) =>
     const ref: StepRef = { plan: input.plan, index: input.index };
     for (let round = 0; round < MAX_ROUNDS; round++) {
       const now = effectiveNow(deps.clock, input.scheduledTime);
-      const ctx = await loadReminderContext(deps, tenantId, invoiceId);
+      const ctx = await loadSendContext(deps, tenantId, invoiceId);
       if (!ctx) return { outcome: 'ignored', reason: 'invoice_not_found', stepId };
       if (input.kind === 'plan-check') return checkPlan(deps, ctx, now);
       const record = ctx.records.find((r) => r.plan === ref.plan && r.index === ref.index);
@@ -106,7 +106,7 @@ type Decision =
   | { kind: 'wait'; at: Date; reason: string }
   | { kind: 'send'; recipients: { to: string[]; cc: string[] } };
 
-export const decide = (ctx: ReminderContext, record: StepRecordItem, now: Date): Decision => {
+export const decide = (ctx: SendContext, record: StepRecordItem, now: Date): Decision => {
   const { invoice, settings } = ctx;
   const calendar = sendCalendarFor(settings, ctx.client);
   const today = localDate(now, settings.timezone);
@@ -137,7 +137,7 @@ export const decide = (ctx: ReminderContext, record: StepRecordItem, now: Date):
 };
 
 /** Who the step goes to on its channel, or why it cannot go at all. */
-const recipientsFor = (ctx: ReminderContext, record: StepRecordItem): { to: string[]; cc: string[] } | { skip: string } => {
+const recipientsFor = (ctx: SendContext, record: StepRecordItem): { to: string[]; cc: string[] } | { skip: string } => {
   if (record.channel === 'sms') {
     const phone = smsRecipient(ctx.client);
     return phone ? { to: [phone], cc: [] } : { skip: 'no_phone' };
@@ -156,14 +156,14 @@ export const slotOf = (record: Pick<StepRecordItem, 'channel'>, instant: Date, c
 const dueBoundary = (record: Pick<StepRecordItem, 'instalmentDue'>, invoice: { readonly dueDate: string }): string => record.instalmentDue ?? invoice.dueDate;
 
 /** The plan-check schedule fired: ends the plan if an instalment is missed at the schedule's time. */
-const checkPlan = async (deps: SendReminderDeps, ctx: ReminderContext, now: Date): Promise<ReminderOutcome> => {
+const checkPlan = async (deps: SendReminderDeps, ctx: SendContext, now: Date): Promise<ReminderOutcome> => {
   const before = activePlan(ctx);
   const after = await settlePaymentPlan(deps, ctx, now);
   const ended = before && after.invoice.paymentPlan?.status === 'ended' ? after.invoice.paymentPlan.endReason : undefined;
   return ended ? { outcome: 'plan_ended', reason: ended, stepId: 'plan-check' } : { outcome: 'ignored', reason: before ? 'plan_on_track' : 'no_plan', stepId: 'plan-check' };
 };
 
-const skip = async (deps: SendReminderDeps, ctx: ReminderContext, record: StepRecordItem, reason: string, now: Date): Promise<ReminderOutcome> => {
+const skip = async (deps: SendReminderDeps, ctx: SendContext, record: StepRecordItem, reason: string, now: Date): Promise<ReminderOutcome> => {
   const at = now.toISOString();
   const { tenantId, id } = ctx.invoice;
   if (await deps.steps.transition(tenantId, id, record, { state: 'scheduled', scheduledAt: record.scheduledAt! }, { state: 'skipped', reason, at })) {
@@ -173,12 +173,12 @@ const skip = async (deps: SendReminderDeps, ctx: ReminderContext, record: StepRe
   return { outcome: 'skipped', reason, stepId: record.stepId };
 };
 
-const move = (deps: SendReminderDeps, ctx: ReminderContext, record: StepRecordItem, date: string, reason: string, now: Date): Promise<ReminderOutcome> => {
+const move = (deps: SendReminderDeps, ctx: SendContext, record: StepRecordItem, date: string, reason: string, now: Date): Promise<ReminderOutcome> => {
   const calendar = sendCalendarFor(ctx.settings, ctx.client);
   return moveTo(deps, ctx, record, slotOf(record, sendInstant(date, calendar), calendar), reason, now);
 };
 
-const moveTo = async (deps: SendReminderDeps, ctx: ReminderContext, record: StepRecordItem, instant: Date, reason: string, now: Date): Promise<ReminderOutcome> => {
+const moveTo = async (deps: SendReminderDeps, ctx: SendContext, record: StepRecordItem, instant: Date, reason: string, now: Date): Promise<ReminderOutcome> => {
   const calendar = sendCalendarFor(ctx.settings, ctx.client);
   // A before-due step that would move onto the due date is skipped instead.
   if (record.beforeDue && localDate(instant, calendar.timeZone) >= dueBoundary(record, ctx.invoice)) return skip(deps, ctx, record, 'due_passed', now);
@@ -197,14 +197,14 @@ const moveTo = async (deps: SendReminderDeps, ctx: ReminderContext, record: Step
 };
 
 /** The client's gap claim for a send at `now`; `force` (an owner's manual send) ignores the gap. */
-export const gapClaim = (ctx: ReminderContext, now: Date, holder: string, force = false): ClientGapClaim => {
+export const gapClaim = (ctx: SendContext, now: Date, holder: string, force = false): ClientGapClaim => {
   const date = localDate(now, ctx.settings.timezone);
   return { clientId: ctx.client.id, date, at: now.toISOString(), holder, ...(force ? {} : { latestAllowedDate: addDays(date, -ctx.settings.minGapDays) }) };
 };
 
 const send = async (
   deps: SendReminderDeps,
-  ctx: ReminderContext,
+  ctx: SendContext,
   record: StepRecordItem,
   now: Date,
   recipients: { to: string[]; cc: string[] },
@@ -242,7 +242,7 @@ const send = async (
 /** Sends a claimed step's email and records the outcome; a failure releases the claims and schedules a retry. */
 export const deliverClaimed = async (
   deps: SendReminderDeps,
-  ctx: ReminderContext,
+  ctx: SendContext,
   record: Pick<StepRecordItem, 'plan' | 'index' | 'stepId' | 'attempts' | 'firstFailedAt' | 'manual'>,
   send: {
     email: Awaited<ReturnType<typeof composeReminder>>;
@@ -288,7 +288,7 @@ export const deliverClaimed = async (
 /** The email was not sent: gives back the claims, schedules a retry (or fails for good and tells the owner). */
 export const recordFailure = async (
   deps: SendReminderDeps,
-  ctx: ReminderContext,
+  ctx: SendContext,
   record: Pick<StepRecordItem, 'plan' | 'index' | 'stepId' | 'attempts' | 'firstFailedAt' | 'manual' | 'channel'>,
   send: { now: Date; today: string; gap: ClientGapClaim },
   error: unknown,
@@ -322,7 +322,7 @@ export const recordFailure = async (
  * duplicate fire does nothing), then the invoice moves to `litigation` unless it was settled
  * meanwhile (the move re-checks it). The owner hears of it from the `invoice.litigation` event.
  */
-const escalate = async (deps: SendReminderDeps, ctx: ReminderContext, record: StepRecordItem, now: Date): Promise<ReminderOutcome> => {
+const escalate = async (deps: SendReminderDeps, ctx: SendContext, record: StepRecordItem, now: Date): Promise<ReminderOutcome> => {
   const stop = stopReason(ctx) ?? (activePlan(ctx) ? 'payment_plan' : undefined);
   if (stop) return skip(deps, ctx, record, stop, now);
   const { tenantId, id } = ctx.invoice;
@@ -334,7 +334,7 @@ const escalate = async (deps: SendReminderDeps, ctx: ReminderContext, record: St
 };
 
 /** A step still `sending` after its lease was caught between SES and the table: never resent, always told. */
-const checkLease = async (deps: SendReminderDeps, ctx: ReminderContext, record: StepRecordItem, now: Date): Promise<ReminderOutcome> => {
+const checkLease = async (deps: SendReminderDeps, ctx: SendContext, record: StepRecordItem, now: Date): Promise<ReminderOutcome> => {
   if (record.state !== 'sending') return { outcome: 'ignored', reason: `already_${record.state}`, stepId: record.stepId };
   if (!record.leaseUntil || Date.parse(record.leaseUntil) > now.getTime()) return { outcome: 'ignored', reason: 'in_flight', stepId: record.stepId };
   const at = now.toISOString();
@@ -348,7 +348,7 @@ const checkLease = async (deps: SendReminderDeps, ctx: ReminderContext, record: 
 };
 
 /** An sms step: the text is composed, then claimed like an email, then handed to the SMS provider. */
-const sendSms = async (deps: SendReminderDeps, ctx: ReminderContext, record: StepRecordItem, now: Date, to: string): Promise<ReminderOutcome | 'invoice_changed'> => {
+const sendSms = async (deps: SendReminderDeps, ctx: SendContext, record: StepRecordItem, now: Date, to: string): Promise<ReminderOutcome | 'invoice_changed'> => {
   const { invoice, client, settings } = ctx;
   if (!deps.sms) return skip(deps, ctx, record, 'sms_unavailable', now);
   const template = await resolveTemplate(deps.templates, invoice.tenantId, record.templateId, client.language);
