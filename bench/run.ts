@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { formatTable, since, type Table } from './stats.js';
+import { formatTable, formatTargets, since, TARGET_LINE, type Table, type Target } from './stats.js';
 
 // Imported lazily: running `pdf` must not load the local stack, esbuild or the AWS SDK first.
 const BENCHMARKS: Record<string, { what: string; run: () => Promise<Table[]> }> = {
@@ -24,12 +24,15 @@ const BENCHMARKS: Record<string, { what: string; run: () => Promise<Table[]> }> 
   web: { what: 'web app: initial JS gzip, home screen render time in Chromium', run: async () => (await import('./web.js')).runWeb() },
 };
 
-const runOne = async (name: string): Promise<void> => {
+const runOne = async (name: string, { child = false } = {}): Promise<void> => {
   const bench = BENCHMARKS[name]!;
   const t = performance.now();
   const tables = await bench.run();
   for (const table of tables) console.log(formatTable(table));
   console.log(`(${name}: ${(since(t) / 1000).toFixed(1)} s)\n`);
+  const targets = tables.flatMap((table) => table.targets ?? []);
+  if (child) for (const target of targets) console.log(`${TARGET_LINE}${JSON.stringify(target)}`);
+  else if (targets.length > 0) console.log(formatTargets(targets));
 };
 
 const main = async (): Promise<number> => {
@@ -42,7 +45,7 @@ const main = async (): Promise<number> => {
   }
 
   if (args.length === 1) {
-    await runOne(args[0]!);
+    await runOne(args[0]!, { child: process.env.RELANCES_BENCH_CHILD === '1' });
     return 0;
   }
 
@@ -53,17 +56,26 @@ const main = async (): Promise<number> => {
       `${cpu.length} vCPU (${cpu[0]?.model.trim() ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, load average ${loadavg()[0]!.toFixed(1)}\n`,
   );
   let failed = 0;
+  const targets: Target[] = [];
   for (const name of names) {
     // Same node and loader flags (tsx) as this process, one benchmark per child.
     const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), name], {
-      stdio: ['ignore', 'inherit', 'inherit'],
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, RELANCES_BENCH_CHILD: '1' },
       timeout: 15 * 60_000,
+      maxBuffer: 256 * 1024 * 1024,
     });
+    // The child's tables go on as printed; its target lines are gathered for the summary.
+    for (const line of String(child.stdout ?? '').split('\n')) {
+      if (line.startsWith(TARGET_LINE)) targets.push(JSON.parse(line.slice(TARGET_LINE.length)) as Target);
+      else process.stdout.write(`${line}\n`);
+    }
     if (child.status !== 0) {
       failed += 1;
       console.error(`bench ${name} failed (exit ${child.status ?? child.signal})\n`);
     }
   }
+  if (targets.length > 0) console.log(formatTargets(targets));
   return failed ? 1 : 0;
 };
 

@@ -5,7 +5,26 @@ export interface Table {
   readonly headers: readonly string[];
   readonly rows: readonly (readonly string[])[];
   readonly notes?: readonly string[];
+  /** Issue 12's targets this table measures: `npm run bench` gathers them into one summary at the end. */
+  readonly targets?: readonly Target[];
 }
+
+export interface Target {
+  readonly target: string;
+  readonly measured: string;
+  readonly limit: string;
+  readonly met: boolean;
+}
+
+/** How a child benchmark hands its targets to `npm run bench` (one line each on stdout, not shown). */
+export const TARGET_LINE = '::relances-target::';
+
+export const formatTargets = (targets: readonly Target[]): string =>
+  formatTable({
+    title: 'Targets (issue 12), this run',
+    headers: ['target', 'measured', 'limit', 'status'],
+    rows: targets.map((t) => [t.target, t.measured, t.limit, t.met ? 'met' : '**missed**']),
+  });
 
 /** Nearest-rank percentile of an ascending-sorted sample (p in 0..100). */
 export const percentile = (sorted: readonly number[], p: number): number => {

@@ -64,6 +64,7 @@ const bundleTable = async (): Promise<Table> => {
     headers: ['what', 'raw', 'gzip'],
     rows: rows.map(([what, s]) => [what, kb(s.raw), kb(s.gzip)]),
     notes: ['Target: initial JS ≤ 200 KB gzip. Screens are route chunks; CSS is not counted.'],
+    targets: [{ target: 'web app: initial JS on opening Home (gzip)', measured: kb(rows[2]![1].gzip), limit: '200 KB', met: rows[2]![1].gzip <= 200_000 }],
   };
 };
 
