@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { problem } from './schemas/common.js';
 import { routeList, type RouteDefinition, type RouteName } from './routes.js';
 import { routeSummaries } from './route-summaries.js';
+import { routeResponses } from './route-responses.js';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -35,9 +36,10 @@ const problemResponse = (description: string) => ({
 export const openApiDocument = () => {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routeList()) {
-    const success = route.pdf && !route.response
+    const response = routeResponses[route.name as RouteName];
+    const success = route.pdf && !response
       ? { description: 'PDF', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } }
-      : { description: 'OK', ...(route.response ? { content: { 'application/json': { schema: schemaOf(route.response, 'output') } } } : {}) };
+      : { description: 'OK', ...(response ? { content: { 'application/json': { schema: schemaOf(response, 'output') } } } : {}) };
     paths[route.path] ??= {};
     paths[route.path]![route.method.toLowerCase()] = {
       operationId: route.name,

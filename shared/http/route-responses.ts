@@ -1,0 +1,91 @@
+/**
+ * Each route's success response schema (JSON), for /openapi.json only. Kept out of the route table:
+ * every API function bundles the table and the input schemas it validates with, never these.
+ */
+import * as z from 'zod';
+import type { RouteName } from './routes.js';
+import { page } from './schemas/common.js';
+import { BatchReminderView, ClientReminderView } from './schemas/client-reminders.js';
+import { Client } from './schemas/clients.js';
+import { ClientRowFields, CockpitView, ImportJobView, ImportReportView, StatementView } from './schemas/cockpit.js';
+import { Invoice, Payment, TimelineEvent } from './schemas/invoices.js';
+import { NotificationView, OverviewView, ReadAllResult } from './schemas/notifications.js';
+import { PaymentPlanView, PlanDecisionView, PlanRequestView } from './schemas/payment-plans.js';
+import { PortalActionResult, PortalLinkView, PortalView } from './schemas/portal.js';
+import { CreditNoteResult, CreditNoteView, QuoteView } from './schemas/quotes.js';
+import { LetterToPostView, PlannedStepView, PreviewView, ScenarioView, SimulationView, TemplateView } from './schemas/reminders.js';
+import { Settings } from './schemas/settings.js';
+
+export const routeResponses: Partial<Record<RouteName, z.ZodType>> = {
+  createClient: Client,
+  listClients: page(Client.extend(ClientRowFields)),
+  clientStatement: StatementView,
+  getClient: Client,
+  updateClient: Client,
+  createInvoice: Invoice,
+  listInvoices: page(Invoice),
+  getInvoice: Invoice,
+  updateInvoice: Invoice,
+  sendInvoice: Invoice,
+  cancelInvoice: Invoice,
+  pauseInvoice: Invoice,
+  resumeInvoice: Invoice,
+  disputeInvoice: Invoice,
+  resolveDispute: Invoice,
+  issuePortalLink: PortalLinkView,
+  invoiceTimeline: page(TimelineEvent),
+  moveToLitigation: Invoice,
+  writeOffInvoice: CreditNoteResult,
+  leaveLitigation: Invoice,
+  recordPayment: Invoice,
+  listPayments: page(Payment),
+  removePayment: Invoice,
+  createPaymentPlan: PaymentPlanView,
+  getPaymentPlan: PaymentPlanView,
+  deletePaymentPlan: PaymentPlanView,
+  acceptPlanRequest: PlanDecisionView,
+  declinePlanRequest: PlanDecisionView,
+  reminderPlan: z.object({ items: z.array(PlannedStepView) }),
+  sendReminderNow: PlannedStepView,
+  sendClientReminder: ClientReminderView,
+  sendBatchReminders: BatchReminderView,
+  cancelReminderStep: PlannedStepView,
+  simulation: SimulationView,
+  lettersToPost: z.object({ items: z.array(LetterToPostView) }),
+  markLetterPosted: PlannedStepView,
+  listScenarios: z.object({ items: z.array(ScenarioView) }),
+  createScenario: ScenarioView,
+  getScenario: ScenarioView,
+  putScenario: ScenarioView,
+  listTemplates: z.object({ items: z.array(TemplateView) }),
+  createTemplate: TemplateView,
+  getTemplate: TemplateView,
+  putTemplate: TemplateView,
+  previewTemplate: PreviewView,
+  createQuote: QuoteView,
+  listQuotes: page(QuoteView),
+  getQuote: QuoteView,
+  updateQuote: QuoteView,
+  sendQuote: QuoteView,
+  acceptQuote: QuoteView,
+  refuseQuote: QuoteView,
+  quoteTimeline: page(TimelineEvent),
+  createDeposit: Invoice,
+  createFinalInvoice: Invoice,
+  issueCreditNote: CreditNoteResult,
+  listCreditNotes: z.object({ items: z.array(CreditNoteView) }),
+  importInvoices: ImportReportView,
+  getImport: ImportJobView,
+  cockpit: CockpitView,
+  getPortal: PortalView,
+  portalPaid: PortalActionResult,
+  portalPromise: PortalActionResult,
+  portalDispute: PortalActionResult,
+  portalPlanRequest: PlanRequestView,
+  listNotifications: page(NotificationView),
+  readAllNotifications: ReadAllResult,
+  readNotification: NotificationView,
+  overview: OverviewView,
+  getSettings: Settings,
+  putSettings: Settings,
+};
