@@ -5,15 +5,16 @@
 import * as z from 'zod';
 import type { RouteName } from './routes.js';
 import { page } from './schemas/common.js';
-import { BatchReminderView, ClientReminderView } from './schemas/client-reminders.js';
-import { Client } from './schemas/clients.js';
-import { ClientRowFields, CockpitView, ImportJobView, ImportReportView, StatementView } from './schemas/cockpit.js';
-import { Invoice, Payment, TimelineEvent } from './schemas/invoices.js';
-import { NotificationView, OverviewView, ReadAllResult } from './schemas/notifications.js';
-import { PaymentPlanView, PlanDecisionView, PlanRequestView } from './schemas/payment-plans.js';
-import { PortalActionResult, PortalLinkView, PortalView } from './schemas/portal.js';
-import { CreditNoteResult, CreditNoteView, QuoteView } from './schemas/quotes.js';
-import { LetterToPostView, PlannedStepView, PreviewView, ScenarioView, SimulationView, TemplateView } from './schemas/reminders.js';
+import { BatchReminderView, ClientReminderView } from './schemas/client-reminders-views.js';
+import { Client } from './schemas/clients-views.js';
+import { ClientRowFields } from './schemas/cockpit.js';
+import { CockpitView, ImportJobView, ImportReportView, StatementView } from './schemas/cockpit-views.js';
+import { Invoice, Payment, TimelineEvent } from './schemas/invoices-views.js';
+import { NotificationView, OverviewView, ReadAllResult } from './schemas/notifications-views.js';
+import { PaymentPlanView, PlanDecisionView, PlanRequestView } from './schemas/payment-plans-views.js';
+import { PortalActionResult, PortalLinkView, PortalView } from './schemas/portal-views.js';
+import { CreditNoteResult, CreditNoteView, QuoteView } from './schemas/quotes-views.js';
+import { LetterToPostView, PlannedStepView, PreviewView, ScenarioView, SimulationView, TemplateView } from './schemas/reminders-views.js';
 import { Settings } from './schemas/settings.js';
 
 export const routeResponses: Partial<Record<RouteName, z.ZodType>> = {

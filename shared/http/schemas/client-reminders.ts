@@ -26,24 +26,6 @@ export const ClientReminderInput = z
 
 export const DryRunQuery = z.object({ dryRun: z.enum(['true', 'false']).transform((v) => v === 'true').optional() }).strict();
 
-const ItemStatus = z.enum(['sent', 'skipped', 'failed', 'would_send']);
-
-export const ClientReminderView = z.object({
-  clientId: z.string(),
-  dryRun: z.boolean(),
-  messageId: z.string().optional(),
-  subject: z.string().optional(),
-  text: z.string().optional(),
-  html: z.string().optional(),
-  to: z.array(z.string()),
-  cc: z.array(z.string()),
-  bcc: z.array(z.string()),
-  attachments: z.array(z.object({ fileName: z.string(), size: z.number().int() })),
-  notAttached: z.array(z.string()),
-  gapUntil: businessDate.optional(),
-  items: z.array(z.object({ invoiceId: z.string(), number: z.string().optional(), status: ItemStatus, reason: z.string().optional() })),
-});
-
 /** The follow-up list's filters (GET /invoices) as JSON: booleans and numbers as such. */
 const BatchFilter = z
   .object({
@@ -70,8 +52,3 @@ export const BatchReminderInput = z
   .superRefine((b, ctx) => {
     if (!b.invoiceIds === !b.filter) ctx.addIssue({ code: 'custom', path: ['invoiceIds'], message: 'give either invoiceIds or filter' });
   }) satisfies z.ZodType<BatchInputType>;
-
-export const BatchReminderView = z.object({
-  items: z.array(z.object({ invoiceId: z.string(), status: z.enum(['sent', 'skipped', 'failed']), reason: z.string().optional() })),
-  totals: z.object({ sent: z.number().int(), skipped: z.number().int(), failed: z.number().int() }),
-});

@@ -9,7 +9,7 @@ export type Client = domain.Client;
 export type ClientInput = domain.ClientInput;
 export type ClientPatch = domain.ClientPatch;
 
-const address = z.object({
+export const address = z.object({
   line1: z.string().min(1).max(200),
   line2: z.string().max(200).optional(),
   postalCode: z.string().regex(/^[0-9A-Z -]{3,10}$/, { message: 'must be a postal code' }),
@@ -40,9 +40,9 @@ const contact = z
     if (!c.email && !c.phone) ctx.addIssue({ code: 'custom', path: ['email'], message: 'a contact needs an email or a phone' });
   }) satisfies z.ZodType<domain.ClientContact>;
 
-const contacts = z.array(contact).max(20);
+export const contacts = z.array(contact).max(20);
 
-const clientFields = {
+export const clientFields = {
   name: z.string().trim().min(1).max(200),
   kind: z.enum(['business', 'consumer']),
   email,
@@ -89,21 +89,3 @@ export const publicClient = <T extends object>(client: T): T => {
   for (const field of INTERNAL_CLIENT_FIELDS) delete shown[field];
   return shown as T;
 };
-
-export const Client = z.object({
-  id,
-  ...clientFields,
-  contacts: contacts.optional(),
-  address: address.optional(),
-  emailStatus: z.enum(['ok', 'bouncing']),
-  /** Copy addresses that hard-bounced (the main address is `emailStatus`); automatic reminders leave them out. */
-  bouncedEmails: z.array(z.string()).optional(),
-  /** The client marked a reminder as spam: nothing automatic goes to them any more. */
-  complained: z.boolean().optional(),
-  /** Last reminder sent to this client, any invoice: the minimum gap between two messages counts from it. */
-  lastMessageAt: z.string().optional(),
-  /** Local date of `lastMessageAt` in the tenant's zone: the gap claim's condition compares it. */
-  lastMessageDate: z.string().optional(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-}) satisfies z.ZodType<domain.Client>;

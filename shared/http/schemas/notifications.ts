@@ -1,48 +1,14 @@
 import * as z from 'zod';
-import { NOTIFICATION_KINDS } from '../../domain/notification.js';
-import { businessDate, cents, id, instant, listQuery } from './common.js';
-
-export const NotificationView = z.object({
-  /** The id of the timeline event it comes from. */
-  id: z.string(),
-  /** When the event happened. */
-  at: instant,
-  kind: z.enum(NOTIFICATION_KINDS),
-  invoiceId: z.string(),
-  invoiceNumber: z.string().optional(),
-  clientName: z.string(),
-  read: z.boolean(),
-  readAt: instant.optional(),
-  /** Facts of the event: `date` (promise, "j'ai payé"), `reason` (dispute), `reference`, `recipients` (bounce), `stepId`, `instalments`. */
-  detail: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
-});
+import { businessDate, id, listQuery } from './common.js';
 
 export const NotificationListQuery = listQuery.extend({
   /** `true`: the unread ones only. */
   unread: z.enum(['true', 'false'], { message: 'must be true or false' }).transform((v) => v === 'true').optional(),
 });
 
-export const ReadAllResult = z.object({ marked: z.number().int(), remaining: z.boolean() });
-
 export const OverviewQuery = z.object({
   /** The day (default: today in the tenant's time zone). */
   date: businessDate.optional(),
-});
-
-const invoiceRef = { invoiceId: z.string(), invoiceNumber: z.string().optional(), clientName: z.string() };
-export const OverviewView = z.object({
-  date: businessDate,
-  timezone: z.string(),
-  /** Steps going out that day, each with the route that cancels it. */
-  reminders: z.array(z.object({ ...invoiceRef, stepId: z.string(), templateId: z.string(), scheduledAt: instant, cancel: z.object({ method: z.literal('POST'), path: z.string() }) })),
-  /** Letter steps waiting to be posted (`to_post`). */
-  letters: z.array(z.object({ ...invoiceRef, stepId: z.string(), templateId: z.string(), since: instant })),
-  /** Payments dated the day before. */
-  payments: z.array(z.object({ ...invoiceRef, paymentId: z.string(), amountCents: cents, method: z.string() })),
-  /** Open invoices due the day before: overdue from that day. */
-  newlyOverdue: z.array(z.object({ ...invoiceRef, dueDate: businessDate, balanceCents: cents })),
-  /** Unread notifications, newest first (at most 50). */
-  alerts: z.array(NotificationView),
 });
 
 export const stepParams = z.object({ id, stepId: z.string().min(1).max(64).regex(/^[0-9A-Za-z_.+-]+$/, { message: 'must be a step id' }) });

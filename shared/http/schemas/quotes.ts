@@ -1,8 +1,8 @@
 import * as z from 'zod';
 import type * as invoice from '../../domain/invoice-types.js';
 import type * as quote from '../../domain/quote-types.js';
-import { businessDate, id, instant, positiveCents } from './common.js';
-import { documentLines, Invoice, InvoiceLineInput } from './invoices.js';
+import { businessDate, id, positiveCents } from './common.js';
+import { documentLines } from './invoices.js';
 
 /** Validation and conversion only: the types are the domain's (shared/domain/quote-types.ts). */
 export type QuoteInput = quote.QuoteInput;
@@ -65,48 +65,6 @@ export const DepositInput = z
 
 export const FinalInvoiceInput = z.object(invoiceDates).strict() satisfies z.ZodType<quote.FinalInvoiceInput>;
 
-const jobDocument = z.object({
-  type: z.enum(['deposit', 'final', 'credit_note']),
-  id: z.string(),
-  number: z.string().optional(),
-  issueDate: businessDate,
-  status: z.string(),
-  grossCents: z.number().int(),
-  paidCents: z.number().int(),
-  balanceCents: z.number().int(),
-});
-
-export const QuoteView = z.object({
-  id,
-  clientId: id,
-  number: z.string().optional(),
-  issueDate: businessDate,
-  validUntil: businessDate,
-  lines: z.array(InvoiceLineInput),
-  notes: z.string().optional(),
-  currency: z.literal('EUR'),
-  totals: z.object({
-    netCents: z.number().int(),
-    vatCents: z.number().int(),
-    grossCents: z.number().int(),
-    vatBreakdown: z.array(z.object({ vatRate: z.number(), netCents: z.number().int(), vatCents: z.number().int() })),
-  }),
-  status: z.enum(['pending', 'accepted', 'refused', 'expired', 'converted']),
-  sentAt: instant.optional(),
-  acceptedAt: instant.optional(),
-  refusedAt: instant.optional(),
-  job: z.object({
-    quotedCents: z.number().int(),
-    invoicedCents: z.number().int(),
-    paidCents: z.number().int(),
-    creditedCents: z.number().int(),
-    remainingCents: z.number().int(),
-    documents: z.array(jobDocument),
-  }),
-  createdAt: instant,
-  updatedAt: instant,
-});
-
 export const CreditNoteInput = z
   .object({
     amountCents: positiveCents.optional(),
@@ -114,21 +72,3 @@ export const CreditNoteInput = z
     issueDate: businessDate.optional(),
   })
   .strict() satisfies z.ZodType<invoice.CreditNoteInput>;
-
-export const CreditNoteView = z.object({
-  id,
-  invoiceId: id,
-  invoiceNumber: z.string(),
-  number: z.string(),
-  issueDate: businessDate,
-  reason: z.string(),
-  full: z.boolean(),
-  /** `bad_debt`: the VAT regularisation of a written-off invoice (CGI art. 272-1). */
-  purpose: z.enum(['bad_debt']).optional(),
-  netCents: z.number().int(),
-  vatCents: z.number().int(),
-  grossCents: z.number().int(),
-  createdAt: instant,
-});
-
-export const CreditNoteResult = z.object({ creditNote: CreditNoteView, invoice: Invoice });

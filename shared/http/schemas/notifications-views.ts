@@ -1,0 +1,35 @@
+/** The response schemas of notifications.ts (for /openapi.json only: the API functions never build them). */
+import * as z from 'zod';
+import { NOTIFICATION_KINDS } from '../../domain/notification.js';
+import { businessDate, cents, instant } from './common.js';
+
+export const NotificationView = z.object({
+  /** The id of the timeline event it comes from. */
+  id: z.string(),
+  /** When the event happened. */
+  at: instant,
+  kind: z.enum(NOTIFICATION_KINDS),
+  invoiceId: z.string(),
+  invoiceNumber: z.string().optional(),
+  clientName: z.string(),
+  read: z.boolean(),
+  readAt: instant.optional(),
+  /** Facts of the event: `date` (promise, "j'ai payé"), `reason` (dispute), `reference`, `recipients` (bounce), `stepId`, `instalments`. */
+  detail: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+});
+export const ReadAllResult = z.object({ marked: z.number().int(), remaining: z.boolean() });
+export const invoiceRef = { invoiceId: z.string(), invoiceNumber: z.string().optional(), clientName: z.string() };
+export const OverviewView = z.object({
+  date: businessDate,
+  timezone: z.string(),
+  /** Steps going out that day, each with the route that cancels it. */
+  reminders: z.array(z.object({ ...invoiceRef, stepId: z.string(), templateId: z.string(), scheduledAt: instant, cancel: z.object({ method: z.literal('POST'), path: z.string() }) })),
+  /** Letter steps waiting to be posted (`to_post`). */
+  letters: z.array(z.object({ ...invoiceRef, stepId: z.string(), templateId: z.string(), since: instant })),
+  /** Payments dated the day before. */
+  payments: z.array(z.object({ ...invoiceRef, paymentId: z.string(), amountCents: cents, method: z.string() })),
+  /** Open invoices due the day before: overdue from that day. */
+  newlyOverdue: z.array(z.object({ ...invoiceRef, dueDate: businessDate, balanceCents: cents })),
+  /** Unread notifications, newest first (at most 50). */
+  alerts: z.array(NotificationView),
+});

@@ -1,0 +1,62 @@
+/** The response schemas of quotes.ts (for /openapi.json only: the API functions never build them). */
+import * as z from 'zod';
+import { businessDate, id, instant } from './common.js';
+import { InvoiceLineInput } from './invoices.js';
+import { Invoice } from './invoices-views.js';
+
+export const jobDocument = z.object({
+  type: z.enum(['deposit', 'final', 'credit_note']),
+  id: z.string(),
+  number: z.string().optional(),
+  issueDate: businessDate,
+  status: z.string(),
+  grossCents: z.number().int(),
+  paidCents: z.number().int(),
+  balanceCents: z.number().int(),
+});
+export const QuoteView = z.object({
+  id,
+  clientId: id,
+  number: z.string().optional(),
+  issueDate: businessDate,
+  validUntil: businessDate,
+  lines: z.array(InvoiceLineInput),
+  notes: z.string().optional(),
+  currency: z.literal('EUR'),
+  totals: z.object({
+    netCents: z.number().int(),
+    vatCents: z.number().int(),
+    grossCents: z.number().int(),
+    vatBreakdown: z.array(z.object({ vatRate: z.number(), netCents: z.number().int(), vatCents: z.number().int() })),
+  }),
+  status: z.enum(['pending', 'accepted', 'refused', 'expired', 'converted']),
+  sentAt: instant.optional(),
+  acceptedAt: instant.optional(),
+  refusedAt: instant.optional(),
+  job: z.object({
+    quotedCents: z.number().int(),
+    invoicedCents: z.number().int(),
+    paidCents: z.number().int(),
+    creditedCents: z.number().int(),
+    remainingCents: z.number().int(),
+    documents: z.array(jobDocument),
+  }),
+  createdAt: instant,
+  updatedAt: instant,
+});
+export const CreditNoteView = z.object({
+  id,
+  invoiceId: id,
+  invoiceNumber: z.string(),
+  number: z.string(),
+  issueDate: businessDate,
+  reason: z.string(),
+  full: z.boolean(),
+  /** `bad_debt`: the VAT regularisation of a written-off invoice (CGI art. 272-1). */
+  purpose: z.enum(['bad_debt']).optional(),
+  netCents: z.number().int(),
+  vatCents: z.number().int(),
+  grossCents: z.number().int(),
+  createdAt: instant,
+});
+export const CreditNoteResult = z.object({ creditNote: CreditNoteView, invoice: Invoice });
