@@ -27,7 +27,12 @@ export interface InvoiceFacts {
   readonly deductedCents: number;
   readonly paidCents: number;
   readonly creditedCents: number;
-  readonly payments: readonly { readonly amountCents: number; readonly date: string; readonly removed: boolean }[];
+  /**
+   * `beforeImport`: what an imported invoice had already been paid elsewhere. It carries no date
+   * of ours (it is booked on the import day), so it is neither cash collected in our periods nor a
+   * payment date for the lateness and days-to-pay statistics.
+   */
+  readonly payments: readonly { readonly amountCents: number; readonly date: string; readonly removed: boolean; readonly beforeImport?: boolean }[];
   readonly credits: readonly { readonly grossCents: number; readonly issueDate: string }[];
   /** Reminders sent, with the business date they went out (tenant time zone). */
   readonly sentSteps: readonly { readonly stepId: string; readonly date: string }[];
@@ -66,9 +71,16 @@ const add = (counters: Record<string, Record<string, number>>, item: string, att
   row[attr] = (row[attr] ?? 0) + value;
 };
 
-/** The date an invoice became fully paid: its latest payment still standing. */
-export const paidDateOf = (f: InvoiceFacts): string | undefined =>
-  f.status === 'paid' ? f.payments.filter((p) => !p.removed).map((p) => p.date).sort().at(-1) : undefined;
+/**
+ * The date an invoice became fully paid: its latest payment still standing. None when it was
+ * settled by what was paid before its import (that date is unknown).
+ */
+export const paidDateOf = (f: InvoiceFacts): string | undefined => {
+  if (f.status !== 'paid') return undefined;
+  const standing = f.payments.filter((p) => !p.removed);
+  if (!standing.some((p) => !p.beforeImport)) return undefined;
+  return standing.map((p) => p.date).sort().at(-1);
+};
 
 export const invoiceContribution = (f: InvoiceFacts): Contribution => {
   const counters: Record<string, Record<string, number>> = {};
@@ -79,7 +91,7 @@ export const invoiceContribution = (f: InvoiceFacts): Contribution => {
   // Revenue is booked at the issue date, net of credit notes at theirs.
   if (!voided) add(counters, dayItem(f.issueDate), 'invoicedCents', f.grossCents - f.deductedCents);
   for (const c of f.credits) add(counters, dayItem(c.issueDate), 'invoicedCents', -c.grossCents);
-  for (const p of f.payments) if (!p.removed) add(counters, dayItem(p.date), 'collectedCents', p.amountCents);
+  for (const p of f.payments) if (!p.removed && !p.beforeImport) add(counters, dayItem(p.date), 'collectedCents', p.amountCents);
 
   let open: OpenEntry | undefined;
   // Litigation is still owed; a written-off invoice is not (its credit note cancelled the balance).

@@ -5,6 +5,12 @@
  */
 import { isValidDate } from './dates.js';
 
+/**
+ * The payment an import records for what an invoice had already been paid elsewhere has an id
+ * `imp-pay-…` (derived from the invoice number, shared/app/aggregates/import-invoices.ts).
+ */
+export const isPaymentBeforeImport = (paymentId: string) => paymentId.startsWith('imp-pay-');
+
 export interface ImportedRow {
   readonly row: number;
   readonly number: string;

@@ -268,4 +268,22 @@ describe('payment plans on the local stack', () => {
     expect((await t.call('GET', `/invoices/${other.id}/payment-plan`)).status).toBe(404);
     expect((await events(other.id)).map((e) => e.type)).toEqual(expect.arrayContaining(['plan.requested', 'plan.declined', 'plan.client_notified']));
   });
+
+  it('declines a request without a reason: the client is told and the engine keeps running (the event’s empty data does not stop the stream)', async () => {
+    const invoice = await overdueInvoice();
+    const token = await tokenIn(invoice.email);
+    expect((await portal('POST', `/portal/${token}/plan-request`, { instalments: [{ dueDate: addDays(today, 9), amountCents: invoice.balance }] })).status).toBe(200);
+    const declined = await t.call('POST', `/invoices/${invoice.id}/payment-plan/request/decline`, {});
+    expect(declined.status).toBe(200);
+    expect(declined.json).toMatchObject({ request: { status: 'declined' }, clientNotified: true });
+    expect(declined.json.request.declineReason).toBeUndefined();
+    // Every stream consumer takes the `plan.declined` record (its data is an empty map) and goes on.
+    await t.drain();
+    expect((await events(invoice.id)).find((e) => e.type === 'plan.declined')?.data).toEqual({});
+    // The reminders go on as before: a payment afterwards still cancels the pending steps.
+    await t.ok('POST', `/invoices/${invoice.id}/payments`, { amountCents: invoice.balance, date: today });
+    await t.drain();
+    expect((await steps(invoice.id)).filter((s) => s.state === 'scheduled')).toEqual([]);
+    expect((await steps(invoice.id)).filter((s) => s.state === 'cancelled').map((s) => s.reason)).toContain('paid');
+  });
 });

@@ -1,6 +1,7 @@
 import { contributionDelta, flatten, invoiceContribution, sameOpen, unflatten, type InvoiceFacts } from '../../domain/aggregates.js';
 import { localDate } from '../../domain/dates.js';
 import { ConflictError } from '../errors.js';
+import { isPaymentBeforeImport } from '../../domain/invoice-import.js';
 import { invoiceBalanceCents, isOutstanding } from '../../domain/invoice.js';
 import type { ClientRepository, SettingsRepository } from '../ports.js';
 import type { AggregateStore, InvoiceAggregateState, ListRow, ListRowExtras } from './ports.js';
@@ -44,7 +45,12 @@ export const factsOf = (state: InvoiceAggregateState, timeZone: string): Invoice
     deductedCents: i.deductedCents ?? 0,
     paidCents: i.paidCents,
     creditedCents: i.creditedCents,
-    payments: state.payments.map((p) => ({ amountCents: p.amountCents, date: p.date, removed: p.removedAt !== undefined })),
+    payments: state.payments.map((p) => ({
+      amountCents: p.amountCents,
+      date: p.date,
+      removed: p.removedAt !== undefined,
+      ...(i.imported && isPaymentBeforeImport(p.id) ? { beforeImport: true } : {}),
+    })),
     credits: state.credits.map((c) => ({ grossCents: c.grossCents, issueDate: c.issueDate })),
     sentSteps: state.steps
       .filter((s) => s.state === 'sent' && sentAtOf(s))
