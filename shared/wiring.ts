@@ -20,10 +20,12 @@ import type { Scenario } from './domain/scenario.js';
 import type { Clock, IdGenerator } from './app/ports.js';
 import { documentClient, memo as lazy } from './clients.js';
 import { loadConfig } from './config.js';
+import { clockNow } from './time-offset.js';
 
 const config = loadConfig();
 
-export const systemClock: Clock = { now: () => new Date() };
+/** The wall clock (moved only inside the local stack's replayed time, see time-offset.ts). */
+export const systemClock: Clock = { now: clockNow };
 export const ulids: IdGenerator = { next: () => ulid() };
 
 export const wiring = {

@@ -12,8 +12,9 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
-import type { DynamoDBStreamEvent } from 'aws-lambda';
+import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { routeList } from '../../shared/http/routes.js';
+import { atTimeOffset } from '../../shared/time-offset.js';
 import { ApiServer } from './api-server.js';
 import { ensureTable, startDynamoDbLocal } from './dynamodb-local.js';
 import { createLocalIssuer } from './local-issuer.js';
@@ -94,12 +95,13 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     cleanups.push(() => sms.stop());
 
     let pollers: StreamPoller[] = [];
-    const scheduler = new SchedulerEmulator({
+    const scheduler: SchedulerEmulator = new SchedulerEmulator({
       region: LOCAL_REGION,
       accountId: LOCAL_ACCOUNT,
       targets: {
-        [SEND_REMINDER_ARN]: async (input) => (await importHandler('functions/reminders/send-reminder'))(input),
-        [SEND_OVERVIEW_ARN]: async (input) => (await importHandler('functions/notifications/send-overview'))(input),
+        // A fire of a replayed run acts at the replayed time (SchedulerEmulator.timeOffset).
+        [SEND_REMINDER_ARN]: async (input): Promise<unknown> => atTimeOffset(scheduler.timeOffset(tenantOfInput(input)), async () => (await importHandler('functions/reminders/send-reminder'))(input)),
+        [SEND_OVERVIEW_ARN]: async (input): Promise<unknown> => atTimeOffset(scheduler.timeOffset(tenantOfInput(input)), async () => (await importHandler('functions/notifications/send-overview'))(input)),
       },
       settle: async () => {
         // The reconciler (the first consumer): what a fire changed is re-planned before the next wave;
@@ -148,7 +150,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
           region: LOCAL_REGION,
           dynamodb,
           streams,
-          handler: async (event: DynamoDBStreamEvent) => (await importHandler(path))(event),
+          handler: async (event: DynamoDBStreamEvent) => inReplayedTime(event, (tenant) => scheduler.timeOffset(tenant), async (e) => (await importHandler(path))(e)),
           log: warn,
         }),
     );
@@ -226,6 +228,39 @@ const drainAll = (pollers: readonly StreamPoller[]): Pick<StreamPoller, 'drain'>
 });
 
 type AnyHandler = (event: unknown) => Promise<unknown>;
+
+const tenantOfInput = (input: unknown): string | undefined => {
+  const tenantId = (input as { tenantId?: unknown } | null)?.tenantId;
+  return typeof tenantId === 'string' ? tenantId : undefined;
+};
+
+/** Items are keyed `T#<tenant>…` (shared/adapters/dynamo/keys.ts). */
+const tenantOfRecord = (record: DynamoDBRecord): string | undefined => /^T#([^#]+)/.exec(record.dynamodb?.Keys?.PK?.S ?? '')?.[1];
+
+/**
+ * Hands a stream batch to its consumer at the time of each tenant: the wall clock, or the replayed
+ * clock of a run now firing that tenant's schedules (what a fire wrote is re-planned at the fire's
+ * time, as on AWS). Without a replay under way the batch goes through whole, as Lambda's would.
+ */
+export const inReplayedTime = async (
+  event: DynamoDBStreamEvent,
+  offsetOf: (tenantId: string | undefined) => number,
+  handle: (event: DynamoDBStreamEvent) => Promise<unknown>,
+): Promise<unknown> => {
+  const byTenant = new Map<string | undefined, DynamoDBRecord[]>();
+  for (const record of event.Records) {
+    const tenant = tenantOfRecord(record);
+    byTenant.set(tenant, [...(byTenant.get(tenant) ?? []), record]);
+  }
+  if ([...byTenant.keys()].every((tenant) => offsetOf(tenant) === 0)) return handle(event);
+  // Each tenant's records keep their order; a failure is reported by record, as the poller expects.
+  const failures: { itemIdentifier: string }[] = [];
+  for (const [tenant, records] of byTenant) {
+    const result = await atTimeOffset(offsetOf(tenant), () => handle({ Records: records }));
+    failures.push(...((result as { batchItemFailures?: { itemIdentifier: string }[] } | undefined)?.batchItemFailures ?? []));
+  }
+  return { batchItemFailures: failures };
+};
 const handlers = new Map<string, Promise<AnyHandler>>();
 
 /** Background handlers, imported once on first use (after the environment is set). */

@@ -53,6 +53,8 @@ export class SchedulerEmulator {
   private server?: Server;
   private timer?: NodeJS.Timeout;
   private queue: Promise<unknown> = Promise.resolve();
+  /** While a run replays the future: how far ahead of the wall clock it stands, by tenant ('*': every tenant). */
+  private readonly replayOffsets = new Map<string, number>();
 
   constructor(private readonly props: SchedulerEmulatorProps) {
     this.store = new ScheduleStore(`arn:aws:scheduler:${props.region}:${props.accountId}`, props.file);
@@ -99,29 +101,50 @@ export class SchedulerEmulator {
   runUntil(until: Date, { settle = true, tenantId }: { settle?: boolean; tenantId?: string } = {}): Promise<FiredSchedule[]> {
     // A tenant's clock only: tests that share the emulator move their own tenant's time, not the others'.
     const inScope = (s: StoredSchedule) => tenantId === undefined || (parseInput(s.Target.Input ?? '') as { tenantId?: unknown } | null)?.tenantId === tenantId;
+    const scope = tenantId ?? '*';
     return this.exclusive(async () => {
       const fired: FiredSchedule[] = [];
-      while (fired.length < MAX_FIRES_PER_RUN) {
-        if (settle) await this.props.settle?.();
-        this.store.coalesce(until, inScope);
-        const pending = this.store.pending().filter(inScope);
-        const next = pending[0];
-        if (!next || Date.parse(next.at) > until.getTime()) return fired;
-        const wave = pending.filter((s) => s.at === next.at);
-        let cursor = 0;
-        const results: (FiredSchedule | undefined)[] = new Array(wave.length);
-        const worker = async () => {
-          for (let i = cursor++; i < wave.length; i = cursor++) {
-            // A fire of this wave may have deleted or moved another schedule of it (a grouped
-            // send, a plan, a cancel): as on AWS, a deleted or updated schedule does not fire.
-            if (this.store.isCurrent(wave[i]!)) results[i] = await this.fire(wave[i]!, false);
-          }
-        };
-        await Promise.all(Array.from({ length: Math.min(this.parallelism, wave.length) }, worker));
-        fired.push(...results.filter((r): r is FiredSchedule => r !== undefined));
+      let replayedAt = 0; // the replayed clock never goes back within a run
+      try {
+        while (fired.length < MAX_FIRES_PER_RUN) {
+          // What the previous wave wrote is settled at that wave's time (its offset is still set).
+          if (settle) await this.props.settle?.();
+          this.store.coalesce(until, inScope);
+          const pending = this.store.pending().filter(inScope);
+          const next = pending[0];
+          if (!next || Date.parse(next.at) > until.getTime()) return fired;
+          const wave = pending.filter((s) => s.at === next.at);
+          // A wave ahead of the wall clock is fired, and reacted to, at its own time (timeOffset).
+          replayedAt = Math.max(replayedAt, Date.parse(next.at));
+          const ahead = replayedAt - Date.now();
+          if (ahead > 0) this.replayOffsets.set(scope, ahead);
+          else this.replayOffsets.delete(scope);
+          let cursor = 0;
+          const results: (FiredSchedule | undefined)[] = new Array(wave.length);
+          const worker = async () => {
+            for (let i = cursor++; i < wave.length; i = cursor++) {
+              // A fire of this wave may have deleted or moved another schedule of it (a grouped
+              // send, a plan, a cancel): as on AWS, a deleted or updated schedule does not fire.
+              if (this.store.isCurrent(wave[i]!)) results[i] = await this.fire(wave[i]!, false);
+            }
+          };
+          await Promise.all(Array.from({ length: Math.min(this.parallelism, wave.length) }, worker));
+          fired.push(...results.filter((r): r is FiredSchedule => r !== undefined));
+        }
+        throw new Error(`more than ${MAX_FIRES_PER_RUN} schedules fired up to ${until.toISOString()}: is a target re-planning itself in the past?`);
+      } finally {
+        this.replayOffsets.delete(scope);
       }
-      throw new Error(`more than ${MAX_FIRES_PER_RUN} schedules fired up to ${until.toISOString()}: is a target re-planning itself in the past?`);
     });
+  }
+
+  /**
+   * How far ahead of the wall clock a run now replaying `tenantId`'s schedules stands (ms; 0 when
+   * none does). The local stack runs that tenant's fires and stream consumers at this offset, so a
+   * plan recorded during a replay is made at the replayed time, as on AWS where the clock is one.
+   */
+  timeOffset(tenantId: string | undefined): number {
+    return (tenantId !== undefined ? this.replayOffsets.get(tenantId) : undefined) ?? this.replayOffsets.get('*') ?? 0;
   }
 
   /** Concurrent fires of schedules due at the same instant (Lambda's concurrency, bounded). */

@@ -213,8 +213,15 @@ export class StreamPoller {
   }
 }
 
-/** SDK attribute values carry bytes as Uint8Array; Lambda's JSON event carries them base64-encoded. */
+/**
+ * SDK attribute values carry bytes as Uint8Array; Lambda's JSON event carries them base64-encoded.
+ * DynamoDB Local's stream writes an empty map as `{}` (no type; the table itself holds `{"M":{}}`,
+ * and so does a stream record on AWS): untyped, it would make `unmarshall` throw "No value
+ * defined" in every consumer and stop the stream (an event without data, a declined plan request
+ * without a reason). It is given its type back.
+ */
 const toLambdaValue = (value: AttributeValue): LambdaAttributeValue => {
+  if (Object.keys(value).length === 0) return { M: {} };
   if (value.B !== undefined) return { B: Buffer.from(value.B).toString('base64') };
   if (value.BS !== undefined) return { BS: value.BS.map((b) => Buffer.from(b).toString('base64')) };
   if (value.L !== undefined) return { L: value.L.map(toLambdaValue) };

@@ -4,6 +4,9 @@
  */
 import { daysBetween } from './dates.js';
 import type { TemplateTone } from './default-templates.js';
+import { isEscalation } from './escalation.js';
+import { isPlanStep } from './payment-plan.js';
+import { channelOf, nominalOffsets, type Channel, type ScenarioStep } from './scenario.js';
 
 /**
  * Attachments of one message stay under 7 MB of PDF: SES accepts 40 MB per message, base64 makes
@@ -45,4 +48,45 @@ export const fitAttachments = (sizes: readonly number[], budget: number): boolea
     left -= size;
     return true;
   });
+};
+
+/** What the default template of a manual reminder reads of a recorded step. */
+export interface RecordedStepRef {
+  readonly stepId: string;
+  readonly templateId: string;
+  readonly state: string;
+  readonly plan: number;
+  readonly index: number;
+  readonly manual?: boolean;
+  readonly channel?: Channel;
+}
+
+/**
+ * The template of a reminder the owner sends by hand without naming one: the invoice's next email
+ * or letter step when its plan has one scheduled; else the scenario step that matches how late the
+ * invoice is (the last one whose nominal day has come, the first one before the due date), never
+ * below the furthest step already sent. Never the escalation step (it sends nothing) nor an SMS
+ * step's short text (the manual reminder is an email). Undefined for a scenario with no such step.
+ *
+ * Without this, an invoice whose plan is not recorded (reminders switched off for the client or the
+ * tenant, or an invoice sent a second ago) got the scenario's last step: a mise en demeure saying
+ * "despite our reminders" for an invoice two days late.
+ */
+export const manualTemplateId = (
+  scenario: { readonly steps: readonly ScenarioStep[] },
+  records: readonly RecordedStepRef[],
+  dueDate: string,
+  today: string,
+): string | undefined => {
+  const usable = (s: { stepId: string; channel?: Channel }) => !isEscalation(s) && channelOf(s) !== 'sms';
+  const scenarioRecords = records.filter((r) => !r.manual && r.plan > 0 && !isPlanStep(r));
+  const pending = scenarioRecords.find((r) => usable(r) && r.state === 'scheduled');
+  if (pending) return pending.templateId;
+  const offsets = nominalOffsets(scenario.steps);
+  const candidates = scenario.steps.map((step, i) => ({ step, i, offset: offsets[i]! })).filter(({ step }) => usable({ stepId: step.id, ...(step.channel ? { channel: step.channel } : {}) }));
+  if (candidates.length === 0) return undefined;
+  const late = daysBetween(dueDate, today);
+  const furthestSent = Math.max(-1, ...scenarioRecords.filter((r) => r.state === 'sent' || r.state === 'to_post' || r.state === 'sending').map((r) => r.index));
+  const reached = candidates.filter((c) => c.offset <= late || c.i <= furthestSent);
+  return (reached.at(-1) ?? candidates[0]!).step.templateId;
 };

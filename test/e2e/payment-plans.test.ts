@@ -188,6 +188,45 @@ describe('payment plans on the local stack', () => {
     expect((await events(invoice.id)).find((e) => e.type === 'plan.ended')?.data).toMatchObject({ reason: 'deleted' });
   });
 
+  it('takes a plan through litigation and back: its reminders stop, then start again for the instalments still due', async () => {
+    const invoice = await overdueInvoice();
+    const half = Math.floor(invoice.balance / 2);
+    await t.ok('POST', `/invoices/${invoice.id}/payment-plan`, {
+      instalments: [
+        { dueDate: addDays(today, 10), amountCents: half },
+        { dueDate: addDays(today, 30), amountCents: invoice.balance - half },
+      ],
+    });
+    await t.drain();
+    expect((await t.call('POST', `/invoices/${invoice.id}/litigation`, { reason: 'Avocat saisi' })).status).toBe(200);
+    await t.drain();
+    const held = (await steps(invoice.id)).filter((s) => s.plan >= 1000);
+    expect(held.map((s) => [s.stepId, s.state, s.reason])).toEqual([
+      ['p1-c1', 'cancelled', 'litigation'],
+      ['p1-l1', 'cancelled', 'litigation'],
+      ['p1-c2', 'cancelled', 'litigation'],
+      ['p1-l2', 'cancelled', 'litigation'],
+    ]);
+
+    const back = await t.call('DELETE', `/invoices/${invoice.id}/litigation`);
+    expect(back.status).toBe(200);
+    await t.drain();
+    // The plan still runs: a new round of its steps is recorded (the scenario's stay given way to it).
+    expect((await t.ok('GET', `/invoices/${invoice.id}/payment-plan`)).status).toBe('active');
+    const after = await steps(invoice.id);
+    expect(after.filter((s) => s.plan >= 1000 && s.state === 'scheduled').map((s) => [s.plan, s.stepId])).toEqual([
+      [1001, 'p1-c1'],
+      [1001, 'p1-l1'],
+      [1001, 'p1-c2'],
+      [1001, 'p1-l2'],
+    ]);
+    expect(after.filter((s) => s.plan < 1000 && s.state === 'scheduled')).toEqual([]);
+    expect((await schedulesOf(invoice.id)).filter((s) => s.input.stepId !== 'plan-check')).toHaveLength(4);
+    // And the courtesy reminder of the first instalment goes out.
+    await runUntil(endOfDay(addDays(today, 9)), { tenant: t.tenantId, invoiceId: invoice.id });
+    expect(planMails(await inbox(invoice.email)).map((m) => m.subject)).toEqual([`Facture ${invoice.number} : échéance 1/2 le ${addDays(today, 10).split('-').reverse().join('/')}`]);
+  });
+
   it('ends a plan missed for good and resumes the invoice’s own escalation where it stood', async () => {
     const invoice = await overdueInvoice();
     // J+1 goes out first (caught up), so the escalation has already started.
@@ -267,5 +306,23 @@ describe('payment plans on the local stack', () => {
     expect((await inbox(other.email)).find((m) => m.subject === `Facture ${other.number} : votre demande d’échéancier`)?.body.text).toContain('Six mois, c’est trop long');
     expect((await t.call('GET', `/invoices/${other.id}/payment-plan`)).status).toBe(404);
     expect((await events(other.id)).map((e) => e.type)).toEqual(expect.arrayContaining(['plan.requested', 'plan.declined', 'plan.client_notified']));
+  });
+
+  it('declines a request without a reason: the client is told and the engine keeps running (the event’s empty data does not stop the stream)', async () => {
+    const invoice = await overdueInvoice();
+    const token = await tokenIn(invoice.email);
+    expect((await portal('POST', `/portal/${token}/plan-request`, { instalments: [{ dueDate: addDays(today, 9), amountCents: invoice.balance }] })).status).toBe(200);
+    const declined = await t.call('POST', `/invoices/${invoice.id}/payment-plan/request/decline`, {});
+    expect(declined.status).toBe(200);
+    expect(declined.json).toMatchObject({ request: { status: 'declined' }, clientNotified: true });
+    expect(declined.json.request.declineReason).toBeUndefined();
+    // Every stream consumer takes the `plan.declined` record (its data is an empty map) and goes on.
+    await t.drain();
+    expect((await events(invoice.id)).find((e) => e.type === 'plan.declined')?.data).toEqual({});
+    // The reminders go on as before: a payment afterwards still cancels the pending steps.
+    await t.ok('POST', `/invoices/${invoice.id}/payments`, { amountCents: invoice.balance, date: today });
+    await t.drain();
+    expect((await steps(invoice.id)).filter((s) => s.state === 'scheduled')).toEqual([]);
+    expect((await steps(invoice.id)).filter((s) => s.state === 'cancelled').map((s) => s.reason)).toContain('paid');
   });
 });

@@ -5,7 +5,7 @@ import { aBusinessClientInput, anInvoiceInput } from '../fixtures/api-fixtures.j
 import { companySettings, freshTenant, type FreshTenant } from './fresh-tenant.js';
 import { inbox, uniqueEmail } from './http.js';
 import { addDays } from '../../shared/domain/dates.js';
-import { dueDateAhead, endOfDay, parisToday, runUntil, schedulesOf } from './local-clock.js';
+import { dueDateAhead, endOfDay, inParis, parisToday, runUntil, schedulesOf } from './local-clock.js';
 
 /** The public portal as a client's browser calls it: no token, no tenant. */
 const portal = async (method: string, path: string, body?: unknown) => {
@@ -41,8 +41,9 @@ const linkIn = async (email: string, subject?: RegExp) => {
   return { base: match[1]!, token: match[2]! };
 };
 
-const stepsOf = async (t: FreshTenant, id: string) => (await t.ok('GET', `/invoices/${id}/reminders`)).items as { stepId: string; state: string; reason?: string; plan?: number; projected?: boolean }[];
-const eventsOf = async (t: FreshTenant, id: string) => (await t.ok('GET', `/invoices/${id}/timeline?limit=100`)).items as { type: string; data?: Record<string, unknown> }[];
+const stepsOf = async (t: FreshTenant, id: string) =>
+  (await t.ok('GET', `/invoices/${id}/reminders`)).items as { stepId: string; state: string; reason?: string; plan?: number; projected?: boolean; scheduledAt?: string; sentAt?: string }[];
+const eventsOf = async (t: FreshTenant, id: string) => (await t.ok('GET', `/invoices/${id}/timeline?limit=100`)).items as { type: string; at?: string; data?: Record<string, unknown> }[];
 /** Reminders only: the invoice's own email reads `Facture F-… – <company>`. */
 const reminderMails = async (email: string) => (await inbox(email)).filter((m) => !/^Facture \S+ – /.test(m.subject));
 
@@ -213,13 +214,26 @@ describe('the owner pauses, resumes and disputes an invoice', () => {
     expect(fired[0]!.result).toEqual({ outcome: 'resumed', stepId: 'resume' });
     await t.drain();
     // A new plan (plan 2) is recorded once the pause ends; the first plan's steps stay cancelled
-    // (terminal states never change). (The stream's reconciler plans at the wall-clock time, not
-    // the simulated one: which of plan 2's steps this same run then fires says nothing.)
+    // (terminal states never change).
     const after = await stepsOf(t, invoice.id);
     expect(after.some((s) => (s.plan ?? 1) > 1)).toBe(true);
     expect(after.filter((s) => (s.plan ?? 1) === 1).map((s) => `${s.state}:${s.reason}`)).toEqual(held.map((s) => `${s.state}:${s.reason}`));
-    const types = (await eventsOf(t, invoice.id)).map((e) => e.type);
-    expect(types).toEqual(expect.arrayContaining(['invoice.paused', 'invoice.resumed']));
+    const events = await eventsOf(t, invoice.id);
+    expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['invoice.paused', 'invoice.resumed']));
+
+    // Plan 2 is made at the resume's time, the replayed clock's, as on AWS: the courtesy step is
+    // past its due date (skipped), nothing is planned inside the pause, and what goes out after it
+    // keeps the order and the client's gap.
+    expect(inParis(events.find((e) => e.type === 'invoice.resumed')!.at!).date).toBe(until);
+    const plan2 = after.filter((s) => s.plan === 2);
+    expect(plan2.find((s) => s.stepId === 'j-5')).toMatchObject({ state: 'skipped', reason: 'due_passed' });
+    for (const s of plan2.filter((p) => p.state === 'scheduled')) expect(inParis(s.scheduledAt!).date >= until, `${s.stepId} at ${s.scheduledAt}`).toBe(true);
+    await runUntil(endOfDay(addDays(until, 30)), { tenant: t.tenantId });
+    const sent = (await stepsOf(t, invoice.id)).filter((s) => s.state === 'sent').sort((a, b) => a.sentAt!.localeCompare(b.sentAt!));
+    expect(sent.map((s) => s.stepId)).toEqual(['j+1', 'j+8', 'j+15']);
+    for (const s of sent) expect(inParis(s.sentAt!).date >= until, `${s.stepId} sent ${s.sentAt}`).toBe(true);
+    for (let i = 1; i < sent.length; i++) expect(Date.parse(sent[i]!.sentAt!) - Date.parse(sent[i - 1]!.sentAt!)).toBeGreaterThanOrEqual(3 * 86_400_000 - 2 * 3_600_000);
+    expect(await reminderMails(email)).toHaveLength(3);
   });
 
   it('resume lifts an open-ended pause at once; dispute and resolve-dispute stop and restart the plan', async () => {

@@ -258,3 +258,44 @@ describe('Scheduler of the local stack, over /local/schedules', () => {
     expect(await run({ until: '2026-03-01T00:00:00Z', tenant: 'acme' })).toEqual(['body.tenant']);
   });
 });
+
+describe('Scheduler emulator: a run that replays the future', () => {
+  it('stands at each wave’s time for the tenant it replays, never goes back, and returns to the wall clock after the run', async () => {
+    const seen: { at: string; mine: number; other: number; all: number }[] = [];
+    const emulator: SchedulerEmulator = new SchedulerEmulator({
+      region: 'eu-west-3',
+      accountId: '000000000000',
+      targets: {
+        [TARGET_ARN]: async (input) => {
+          const { scheduledTime } = input as { scheduledTime: string };
+          seen.push({ at: scheduledTime, mine: emulator.timeOffset('t1'), other: emulator.timeOffset('t2'), all: emulator.timeOffset(undefined) });
+          return { outcome: 'sent' };
+        },
+      },
+    });
+    const client = clientFor(await emulator.listen(0));
+    try {
+      const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 19);
+      const input = (name: string) => JSON.stringify({ tenantId: 't1', invoiceId: name, scheduledTime: '<aws.scheduler.scheduled-time>' });
+      for (const [name, days] of [['past', -2], ['ahead-10', 10], ['ahead-40', 40]] as const) {
+        await client.send(new CreateScheduleCommand(aSchedule(name, inDays(days), { ScheduleExpressionTimezone: 'UTC', Target: { ...aSchedule(name, '').Target!, Input: input(name) } })));
+      }
+      await emulator.runUntil(new Date(Date.now() + 60 * 86_400_000), { tenantId: 't1' });
+
+      expect(seen).toHaveLength(3);
+      const [past, ten, forty] = seen as [(typeof seen)[0], (typeof seen)[0], (typeof seen)[0]];
+      // A wave behind the wall clock runs at the wall clock; one ahead, at its own time (± 1 s).
+      expect(past.mine).toBe(0);
+      for (const [wave, days] of [[ten, 10], [forty, 40]] as const) {
+        expect(Math.abs(Date.now() + wave.mine - Date.parse(wave.at))).toBeLessThan(5_000);
+        expect(wave.mine).toBeGreaterThan((days - 1) * 86_400_000);
+      }
+      // Only the replayed tenant's time moves (a run without tenant would move everyone's).
+      expect(seen.map((s) => [s.other, s.all])).toEqual([[0, 0], [0, 0], [0, 0]]);
+      expect(emulator.timeOffset('t1')).toBe(0);
+    } finally {
+      client.destroy();
+      await emulator.stop();
+    }
+  });
+});

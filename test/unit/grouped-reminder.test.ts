@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitAttachments, groupRows, MAX_ATTACHMENT_BYTES, mostAdvanced } from '../../shared/domain/grouped-reminder.js';
+import { fitAttachments, groupRows, manualTemplateId, MAX_ATTACHMENT_BYTES, mostAdvanced } from '../../shared/domain/grouped-reminder.js';
 import { defaultTemplate } from '../../shared/domain/default-templates.js';
 import { defaultSettings } from '../../shared/domain/settings.js';
 import { composeGroupedReminder } from '../../shared/app/reminders/compose-grouped.js';
@@ -162,5 +162,45 @@ describe('portal and payment links in a grouped reminder', () => {
   it('gives a single invoice its template text with its own portal link', async () => {
     const { email } = await composeGroupedReminder({ members: linked.slice(0, 1), client: aClient(), settings, template: defaultTemplate('reminder')!, asOf }, new FakePdfRenderer(), ['x@y.test']);
     expect(email.text).toContain(`Facture en ligne (régler, signaler un paiement, poser une question) : ${portal('a')}`);
+  });
+});
+
+describe('the default template of a manual reminder', () => {
+  const scenario = {
+    steps: [
+      { id: 'j-5', offsetDays: -5, anchor: 'due' as const, templateId: 'courtesy' },
+      { id: 'texto', offsetDays: 1, anchor: 'due' as const, templateId: 'sms-reminder', channel: 'sms' as const },
+      { id: 'j+1', offsetDays: 1, anchor: 'due' as const, templateId: 'reminder' },
+      { id: 'j+8', offsetDays: 7, anchor: 'previous' as const, templateId: 'firm' },
+      { id: 'j+15', offsetDays: 15, anchor: 'due' as const, templateId: 'formal-notice' },
+      { id: 'escalate', offsetDays: 30, anchor: 'due' as const, templateId: 'escalate' },
+    ],
+  };
+  const due = '2026-03-01';
+  const step = (index: number, state: string, extra: object = {}) => ({ plan: 1, index, stepId: scenario.steps[index]!.id, templateId: scenario.steps[index]!.templateId, state, ...extra });
+
+  it('is the step as late as the invoice when none is recorded: courtesy before the due date, a mise en demeure only from its day', () => {
+    expect(manualTemplateId(scenario, [], due, '2026-02-10')).toBe('courtesy');
+    expect(manualTemplateId(scenario, [], due, '2026-02-26')).toBe('courtesy');
+    expect(manualTemplateId(scenario, [], due, '2026-03-03')).toBe('reminder');
+    expect(manualTemplateId(scenario, [], due, '2026-03-08')).toBe('reminder');
+    expect(manualTemplateId(scenario, [], due, '2026-03-09')).toBe('firm');
+    expect(manualTemplateId(scenario, [], due, '2026-03-16')).toBe('formal-notice');
+    expect(manualTemplateId(scenario, [], due, '2026-06-01')).toBe('formal-notice');
+  });
+
+  it('takes the next scheduled email step, never an SMS text, the escalation or a cancelled step', () => {
+    expect(manualTemplateId(scenario, [step(0, 'sent'), step(1, 'scheduled', { channel: 'sms' }), step(2, 'scheduled')], due, '2026-02-27')).toBe('reminder');
+    expect(manualTemplateId(scenario, [step(4, 'sent'), step(5, 'scheduled')], due, '2026-03-20')).toBe('formal-notice');
+    expect(manualTemplateId(scenario, [step(2, 'cancelled', { reason: 'opt_out' }), step(3, 'cancelled')], due, '2026-03-03')).toBe('reminder');
+  });
+
+  it('never goes below the furthest step already sent, and a manual or instalment record does not count', () => {
+    expect(manualTemplateId(scenario, [step(3, 'sent'), step(4, 'cancelled')], due, '2026-03-03')).toBe('firm');
+    expect(manualTemplateId(scenario, [{ ...step(4, 'sent'), manual: true, plan: 0 }], due, '2026-03-03')).toBe('reminder');
+  });
+
+  it('is undefined for a scenario of texts only', () => {
+    expect(manualTemplateId({ steps: [scenario.steps[1]!] }, [], due, '2026-03-03')).toBeUndefined();
   });
 });

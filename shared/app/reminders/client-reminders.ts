@@ -1,8 +1,7 @@
 import { addDays, localDate } from '../../domain/dates.js';
 import type { Client } from '../../domain/client.js';
 import { invoiceBalanceCents } from '../../domain/invoice.js';
-import { MAX_GROUP_SIZE } from '../../domain/grouped-reminder.js';
-import { isEscalation } from '../../domain/escalation.js';
+import { MAX_GROUP_SIZE, manualTemplateId } from '../../domain/grouped-reminder.js';
 import { templateRefusalFor } from '../../domain/penalty-mentions.js';
 import { BusinessRuleError, ConflictError, NotFoundError, UpstreamError } from '../errors.js';
 import type { NewStepRecord } from '../ports/reminder-steps.js';
@@ -115,9 +114,8 @@ export const remindClient = async (
       items.push({ invoiceId: id, ...(ctx?.invoice.number ? { number: ctx.invoice.number } : {}), status: 'skipped', reason: reason ?? 'not_found' });
       continue;
     }
-    // Default: the next step's template, else the scenario's firmest (the escalation step sends nothing).
-    const pending = ctx.records.find((r) => !r.manual && !isEscalation(r) && r.state === 'scheduled');
-    const templateId = input.templateId ?? pending?.templateId ?? ctx.scenario.steps.filter((s) => !isEscalation({ stepId: s.id })).at(-1)?.templateId ?? 'reminder';
+    // Default: the next step's template, else the scenario step as late as the invoice (never the escalation step, which sends nothing).
+    const templateId = input.templateId ?? manualTemplateId(ctx.scenario, ctx.records, ctx.invoice.dueDate, today) ?? 'reminder';
     const manual: NewStepRecord = { plan: 0, index, stepId: `manual-${today}`, templateId, state: 'sending', at: now.toISOString(), manual: true };
     members.push({ ctx: { ...ctx, client }, record: { ...manual, attempts: 0 }, manual });
   }

@@ -1,6 +1,6 @@
-import { isEscalation } from '../../domain/escalation.js';
 import { addDays, localDate } from '../../domain/dates.js';
 import { SEND_LEASE_MS } from '../../domain/reminder-steps.js';
+import { manualTemplateId } from '../../domain/grouped-reminder.js';
 import { templateRefusalFor } from '../../domain/penalty-mentions.js';
 import { invoiceBalanceCents } from '../../domain/invoice.js';
 import { BusinessRuleError, ConflictError, NotFoundError, UpstreamError } from '../errors.js';
@@ -39,10 +39,10 @@ export const makeSendReminderNow = (deps: SendReminderDeps) =>
     const today = localDate(now, settings.timezone);
     // What the request itself gets wrong (a template that does not exist, or that a consumer may not receive) comes first:
     // waiting for tomorrow or for the client's gap would not make it right.
-    // Default template: the next step due, else the last step of the scenario (the firmest); the
-    // escalation step sends nothing (it moves the invoice to litigation), so it is never the default.
-    const pending = ctx.records.find((r) => !r.manual && !isEscalation(r) && r.state === 'scheduled');
-    const templateId = input.templateId ?? pending?.templateId ?? ctx.scenario.steps.filter((s) => !isEscalation({ stepId: s.id })).at(-1)?.templateId;
+    // Default template: the next step due, else the scenario step as late as the invoice (a mise en
+    // demeure only once its day has come); the escalation step sends nothing (it moves the invoice
+    // to litigation), so it is never the default.
+    const templateId = input.templateId ?? manualTemplateId(ctx.scenario, ctx.records, invoice.dueDate, today);
     if (!templateId) throw new BusinessRuleError('no-template', 'No template to send', [{ path: 'body.templateId', message: 'is required' }]);
     const [template, payments] = await Promise.all([
       resolveTemplate(deps.templates, tenantId, templateId, client.language).catch((error: unknown) => {

@@ -46,4 +46,33 @@ describe('an API error on screen', () => {
     expect(within(alert).getByRole('listitem').textContent).toBe('body.amountCents exceeds the balance');
     expect(within(alert).queryByRole('link')).toBeNull();
   });
+
+  it('says a 404 in the user’s words, with the way home instead of a retry that cannot help', async () => {
+    let retried = 0;
+    const gone = new ApiError(404, { type: 'about:blank', status: 404, title: 'Not found', detail: 'Invoice not found' });
+    const { unmount } = renderInApp(<ErrorMessage error={gone} retry={() => retried++} />);
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('Cette facture est introuvable');
+    expect(alert.textContent).not.toMatch(/not found/i);
+    expect(within(alert).queryByRole('button', { name: 'Réessayer' })).toBeNull();
+    expect(within(alert).getByRole('link', { name: 'Retour à l’accueil' }).getAttribute('href')).toBe('/');
+    expect(retried).toBe(0);
+    unmount();
+    await setLanguage('en');
+    try {
+      renderInApp(<ErrorMessage error={new ApiError(404, { status: 404, detail: 'Client not found' })} retry={() => retried++} />);
+      expect(screen.getByRole('alert').textContent).toContain('This client cannot be found');
+      expect(screen.getByRole('link', { name: 'Back to home' })).toBeTruthy();
+    } finally {
+      await setLanguage('fr');
+    }
+  });
+
+  it('says a server error in French, never the API’s English, and keeps the retry', () => {
+    renderInApp(<ErrorMessage error={new ApiError(500, { status: 500, title: 'Internal error', detail: 'An unexpected error occurred; it has been logged.' })} retry={() => undefined} />);
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('Une erreur inattendue s’est produite de notre côté');
+    expect(alert.textContent).not.toMatch(/unexpected error occurred/);
+    expect(within(alert).getByRole('button', { name: 'Réessayer' })).toBeTruthy();
+  });
 });

@@ -37,7 +37,8 @@ export const ErrorMessage = ({ error, retry }: { error: unknown; retry?: () => v
   const fields = error instanceof ApiError ? (error.problem.errors ?? []) : [];
   // Sending needs the company's identity: say which fields of the settings to fill, in the user's words.
   const missingSettings = fields.length > 0 && fields.every((e) => e.path.startsWith('settings.'));
-  const message = missingSettings ? t('errors.incompleteSettings') : error instanceof ApiError ? apiMessage(error.message, lang) : t('errors.network');
+  const notFound = error instanceof ApiError && error.status === 404;
+  const message = missingSettings ? t('errors.incompleteSettings') : error instanceof ApiError ? (error.status >= 500 ? t('errors.server') : apiMessage(error.message, lang)) : t('errors.network');
   return (
     <div role="alert" className="error-box">
       <p>{message}</p>
@@ -59,7 +60,13 @@ export const ErrorMessage = ({ error, retry }: { error: unknown; retry?: () => v
           {t('errors.completeSettings')}
         </Link>
       )}
-      {retry && (
+      {/* A 404 does not get better by retrying: the way out is home. */}
+      {retry && notFound && (
+        <Link to="/" className="button small">
+          {t('errors.home')}
+        </Link>
+      )}
+      {retry && !notFound && (
         <button type="button" className="button small" onClick={retry}>
           {t('common.retry')}
         </button>

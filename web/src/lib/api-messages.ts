@@ -66,8 +66,31 @@ const eurEn = (cents: string) => formatMoney(Number(cents), 'en');
 const dayFr = (iso: string) => (/^\d{4}-\d\d-\d\d$/.test(iso) ? formatDate(iso, 'fr') : iso);
 const dayEn = (iso: string) => (/^\d{4}-\d\d-\d\d$/.test(iso) ? formatDate(iso, 'en') : iso);
 
+/** What a 404 names (`<thing> not found`), in the user's words. */
+const NOT_FOUND: Record<string, { fr: string; en: string }> = {
+  Client: { fr: 'Ce client est introuvable', en: 'This client cannot be found' },
+  'Credit note': { fr: 'Cet avoir est introuvable', en: 'This credit note cannot be found' },
+  Invoice: { fr: 'Cette facture est introuvable', en: 'This invoice cannot be found' },
+  Notification: { fr: 'Cette alerte est introuvable', en: 'This alert cannot be found' },
+  'Payment plan': { fr: 'Aucun échéancier sur cette facture', en: 'No payment plan on this invoice' },
+  Payment: { fr: 'Ce paiement est introuvable', en: 'This payment cannot be found' },
+  'Pending payment plan request': { fr: 'Aucune demande d’échéancier en attente', en: 'No payment plan request waiting' },
+  'Portal link': { fr: 'Ce lien est introuvable', en: 'This link cannot be found' },
+  Quote: { fr: 'Ce devis est introuvable', en: 'This quote cannot be found' },
+  'Reminder step': { fr: 'Cette étape de relance est introuvable', en: 'This reminder step cannot be found' },
+  'Running payment plan': { fr: 'Aucun échéancier en cours', en: 'No running payment plan' },
+  Scenario: { fr: 'Ce scénario est introuvable', en: 'This scenario cannot be found' },
+  Template: { fr: 'Ce modèle est introuvable', en: 'This template cannot be found' },
+};
+const gone = (what: string, lang: Lang) => {
+  const named = NOT_FOUND[what] ?? (what.startsWith('Template ') ? NOT_FOUND.Template : undefined);
+  const text = named ? named[lang] : lang === 'fr' ? 'Introuvable' : 'Not found';
+  return `${text}${lang === 'fr' ? ' : il a peut-être été supprimé, ou le lien est erroné.' : ': it may have been deleted, or the link is wrong.'}`;
+};
+
 /** Messages carrying cents or ISO dates: said with euros and dates as people write them. */
 const WITH_VALUES: Pattern[] = [
+  { re: /^(.+) not found$/, fr: (m) => gone(m[1]!, 'fr'), en: (m) => gone(m[1]!, 'en') },
   { re: /^must not exceed the balance of (\d+) cents$/, fr: (m) => `Ne peut pas dépasser le reste dû (${eurFr(m[1]!)})`, en: (m) => `Must not exceed the balance (${eurEn(m[1]!)})` },
   { re: /^The payment exceeds the balance due \((\d+) cents\)$/, fr: (m) => `Le paiement dépasse le reste dû (${eurFr(m[1]!)}).`, en: (m) => `The payment exceeds the balance due (${eurEn(m[1]!)}).` },
   { re: /^must be between 1 and (\d+) cents$/, fr: (m) => `Entre 0,01 € et ${eurFr(m[1]!)}`, en: (m) => `Between €0.01 and ${eurEn(m[1]!)}` },

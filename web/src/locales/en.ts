@@ -46,6 +46,8 @@ export const en: Translations = {
     total: 'Total',
   },
   errors: {
+    server: 'Something went wrong on our side. Try again in a moment.',
+    home: 'Back to home',
     screen: 'This screen could not be shown.',
     notFound: 'Page not found.',
     network: 'The server does not answer. Check your connection and try again.',

@@ -44,6 +44,8 @@ export const fr = {
     total: 'Total',
   },
   errors: {
+    server: 'Une erreur inattendue s’est produite de notre côté. Réessayez dans un instant.',
+    home: 'Retour à l’accueil',
     screen: 'Cet écran n’a pas pu s’afficher.',
     notFound: 'Page introuvable.',
     network: 'Le serveur ne répond pas. Vérifiez votre connexion et réessayez.',

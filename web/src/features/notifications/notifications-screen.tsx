@@ -6,6 +6,7 @@ import { ErrorMessage, Loading, PageHeader } from '../../components/ui';
 import { api, unwrap } from '../../lib/api-client';
 import { todayIso } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
+import { useStepName } from '../invoices/components/step-reason';
 import './texts';
 
 type Notification = operations['listNotifications']['responses'][200]['content']['application/json']['items'][number];
@@ -24,6 +25,7 @@ export default function NotificationsScreen() {
 
 const Overview = () => {
   const { t, money, date, dateTime } = useI18n();
+  const stepName = useStepName();
   const queryClient = useQueryClient();
   const [day, setDay] = useState(todayIso());
   const overview = useQuery({ queryKey: ['overview', day], queryFn: () => unwrap(api().GET('/overview', { params: { query: { date: day } } })) });
@@ -67,13 +69,13 @@ const Overview = () => {
                 <li key={`${r.invoiceId}-${r.stepId}`} className="row">
                   <span>{invoice(r)}</span>
                   <span className="muted">
-                    {r.stepId.toUpperCase()} · {dateTime(r.scheduledAt)}
+                    {stepName(r.stepId)} · {dateTime(r.scheduledAt)}
                   </span>
                   <button
                     type="button"
                     className="button small"
                     disabled={cancel.isPending}
-                    aria-label={t('alerts.cancelLabel', { step: r.stepId.toUpperCase(), invoice: r.invoiceNumber ?? r.invoiceId })}
+                    aria-label={t('alerts.cancelLabel', { step: stepName(r.stepId), invoice: r.invoiceNumber ?? r.invoiceId })}
                     onClick={() => cancel.mutate({ invoiceId: r.invoiceId, stepId: r.stepId })}
                   >
                     {t('alerts.cancel')}

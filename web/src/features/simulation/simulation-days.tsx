@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import type { operations } from '../../api/schema';
 import { useI18n } from '../../lib/i18n';
-import { useStepReason } from '../invoices/components/step-reason';
+import { useStepName, useStepReason } from '../invoices/components/step-reason';
 import './texts';
 
 export type Simulation = operations['simulation']['responses'][200]['content']['application/json'];
@@ -29,6 +29,7 @@ export const SimulationDays = ({
   const { t, date, dateTime } = useI18n();
   const ruleText = useRuleText();
   const reason = useStepReason();
+  const stepName = useStepName();
   const days = new Map<string, SimulationItem[]>();
   for (const item of simulation.items) {
     const day = (item.at ?? simulation.from).slice(0, 10);
@@ -75,7 +76,7 @@ export const SimulationDays = ({
                   ) : (
                     <>
                       {' '}
-                      · {item.stepId.toUpperCase()} · {templateNames[item.templateId] ?? item.templateId}
+                      · {stepName(item.stepId)} · {templateNames[item.templateId] ?? item.templateId}
                     </>
                   )}
                   {item.at && <span className="muted"> · {dateTime(item.at)}</span>}

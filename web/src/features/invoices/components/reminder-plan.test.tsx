@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { fakeApi } from '../../../test/fake-api';
+import { setLanguage } from '../../../lib/i18n';
 import { renderInApp } from '../../../test/render';
 import { ReminderPlan } from './reminders';
 
@@ -10,6 +11,8 @@ const steps = [
   { stepId: 'escalate', plan: 1, index: 2, beforeDue: false, templateId: 'escalate', channel: 'email', state: 'scheduled', scheduledAt: '2027-01-26T08:00:00.000Z' },
   { stepId: 'manual-2026-11-25', templateId: 'courtesy', channel: 'email', state: 'sent', manual: true, sentAt: '2026-11-25T14:33:08.486Z', messageId: 'm1', recipients: ['a@b.test'], attempts: 1 },
   { stepId: 'j+15', plan: 1, index: 3, beforeDue: false, templateId: 'formal-notice', channel: 'email', state: 'cancelled', reason: 'some_new_reason' },
+  { stepId: 'j+1', plan: 1, index: 4, beforeDue: false, templateId: 'reminder', channel: 'email', state: 'scheduled', scheduledAt: '2026-11-26T08:00:00.000Z', reason: 'catch-up' },
+  { stepId: 'j+22', plan: 1, index: 5, beforeDue: false, templateId: 'reminder', channel: 'email', state: 'scheduled', scheduledAt: '2026-12-26T08:00:00.000Z', reason: 'order' },
 ];
 
 describe('the reminder plan on the invoice', () => {
@@ -34,6 +37,24 @@ describe('the reminder plan on the invoice', () => {
     // An id the screen does not know stays readable as is.
     expect(cells(4)[2]).toBe('formal-notice');
     expect(cells(4)[5]).toBe('some_new_reason');
+    // A step moved by the catch-up rule or to keep the steps in order says so in words, not as a code.
+    expect(cells(5)[5]).toBe('rattrapage : sa date était passée');
+    expect(cells(6)[5]).toBe('décalée après l’étape précédente');
     expect(screen.getByRole('button', { name: /Passage en contentieux/ })).toBeTruthy();
+  });
+
+  it('names the steps as English speakers write them (D+8, not J+8) and their reasons in English', async () => {
+    fakeApi(({ path }) => (path === '/invoices/inv1/reminders' ? { status: 200, body: { items: steps } } : path === '/templates' ? { status: 200, body: { items: [] } } : undefined));
+    await setLanguage('en');
+    try {
+      renderInApp(<ReminderPlan invoiceId="inv1" />);
+      await screen.findByText('D-5');
+      const names = within(screen.getByRole('table')).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell')[0]!.textContent);
+      expect(names).toEqual(expect.arrayContaining(['D-5', 'D+8', 'D+1', 'Move to litigation', 'Manual reminder']));
+      expect(names.some((n) => n?.startsWith('J'))).toBe(false);
+      expect(screen.getByText('catch-up: its date had passed')).toBeTruthy();
+    } finally {
+      await setLanguage('fr');
+    }
   });
 });

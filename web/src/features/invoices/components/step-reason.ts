@@ -7,8 +7,16 @@ export const useStepReason = () => {
   return (code: string) => (i18n.exists(`planSteps.reasons.${code}`) ? t(`planSteps.reasons.${code}`) : code);
 };
 
-/** A step's name: "J+8" as the scenario says it; the escalation and manual reminders by what they are. */
+/** A step's name: "J+8" as the scenario says it ("D+8" in English); the escalation and manual reminders by what they are. */
 export const useStepName = () => {
-  const { t } = useTranslation();
-  return (stepId: string) => (stepId === 'escalate' ? t('planSteps.escalate') : stepId === 'manual' || stepId.startsWith('manual-') ? t('planSteps.manual') : stepId.toUpperCase());
+  const { t, i18n } = useTranslation();
+  const english = i18n.language === 'en';
+  return (stepId: string) =>
+    stepId === 'escalate'
+      ? t('planSteps.escalate')
+      : stepId === 'manual' || stepId.startsWith('manual-')
+        ? t('planSteps.manual')
+        : english && /^j[+-]\d+$/i.test(stepId)
+          ? `D${stepId.slice(1)}`
+          : stepId.toUpperCase();
 };

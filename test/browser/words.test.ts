@@ -1,0 +1,94 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { aBusinessClientInput, aCompanyIdentity, anInvoiceInput } from '../fixtures/api-fixtures.js';
+import { horizontalOverflow, launch, PHONE, screenshot, seriousViolations, signIn } from './browser.js';
+
+/**
+ * What a reviewer reads on the screens, in Chromium at 375 px: the user's words, never the API's
+ * codes or its English. A step moved by the catch-up rule says why in French; an invoice that
+ * does not exist says so in French with the way home (not a retry that cannot help); in English
+ * the steps are named "D+1" as English speakers write them. A tenant of its own, seeded over HTTP.
+ */
+const tenant = `words-${Date.now().toString(36)}`;
+let browser: Browser;
+let page: Page;
+let token = '';
+let invoiceId = '';
+const web = () => inject('webUrl');
+const apiUrl = () => inject('apiUrl');
+const poll = <T>(fn: () => Promise<T> | T, options: { timeout?: number; message?: string } = {}) => expect.poll(fn, { timeout: 20_000, interval: 100, ...options });
+
+const ok = async (method: string, path: string, body?: unknown) => {
+  const res = await fetch(`${apiUrl()}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), 'idempotency-key': crypto.randomUUID() },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = (res.headers.get('content-type') ?? '').includes('json') ? ((await res.json()) as any) : undefined;
+  if (res.status >= 300) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(json)}`);
+  return json;
+};
+
+const check = async (name: string) => {
+  await page.waitForLoadState('networkidle');
+  await poll(() => page.locator('[role=status].loading').count(), { timeout: 15_000 }).toBe(0);
+  await screenshot(page, name);
+  expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
+  expect(await horizontalOverflow(page), `horizontal scroll on ${name}`).toBeLessThanOrEqual(0);
+};
+const bodyText = () => page.evaluate<string>('document.body.innerText');
+
+beforeAll(async () => {
+  token = ((await (await fetch(`${apiUrl()}/local/token?tenant=${tenant}`)).json()) as { token: string }).token;
+  await ok('PUT', '/settings', { company: aCompanyIdentity() });
+  const client = await ok('POST', '/clients', aBusinessClientInput({ name: 'Boulangerie Dupont SARL', email: 'compta@dupont.test' }));
+  // Due months ago and sent only now: the J-5 step is skipped and J+1 catches up at the next send window.
+  const draft = await ok('POST', '/invoices', anInvoiceInput(client.id, { issueDate: '2026-06-01', dueDate: '2026-07-01' }));
+  await ok('POST', `/invoices/${draft.id}/send`);
+  invoiceId = draft.id;
+  browser = await launch();
+  const context = await browser.newContext({ viewport: PHONE, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+  page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await signIn(page, web(), tenant);
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the screens speak the user’s words', () => {
+  it('says why a step moved (catch-up) in French on the plan and the timeline, never as a code', async () => {
+    await page.goto(`${web()}/invoices/${invoiceId}`);
+    const plan = page.getByRole('region', { name: 'Plan de relance' }).or(page.locator('section', { has: page.getByRole('heading', { name: 'Plan de relance' }) }));
+    await poll(() => plan.first().getByText('rattrapage : sa date était passée').count()).toBeGreaterThan(0);
+    await poll(async () => /J\+1 · rattrapage/.test(await bodyText())).toBe(true);
+    expect(await bodyText()).not.toMatch(/catch-up/);
+    await check('90-words-plan-catch-up');
+  });
+
+  it('says a missing invoice is missing, in French, with the way home instead of a retry', async () => {
+    await page.goto(`${web()}/invoices/01M8APF7WGFQW4YSQ3VNXMVHDX`);
+    const alert = page.getByRole('alert');
+    await poll(() => alert.getByText(/Cette facture est introuvable/).count()).toBe(1);
+    expect(await bodyText()).not.toMatch(/not found/i);
+    expect(await alert.getByRole('button', { name: 'Réessayer' }).count()).toBe(0);
+    await check('91-words-invoice-not-found');
+    await alert.getByRole('link', { name: 'Retour à l’accueil' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Bonjour' }).waitFor();
+  });
+
+  it('names the steps D+1 in English', async () => {
+    await page.goto(`${web()}/invoices/${invoiceId}`);
+    await page.getByRole('button', { name: 'English' }).click();
+    await poll(async () => /D\+1 · catch-up: its date had passed/.test(await bodyText())).toBe(true);
+    // The plan's first column names the steps (template names stay as the owner wrote them, in French here).
+    const names = await page.locator('table tbody tr td:first-child').allTextContents();
+    expect(names).toEqual(expect.arrayContaining(['D-5', 'D+1', 'D+8', 'D+15', 'Move to litigation']));
+    expect(names.filter((n) => /^J[+-]\d/.test(n))).toEqual([]);
+    expect(await bodyText()).not.toMatch(/J[+-]\d+ ·/);
+    await check('92-words-plan-english');
+    await page.getByRole('button', { name: 'Français' }).click();
+    await poll(async () => /J\+1 · rattrapage/.test(await bodyText())).toBe(true);
+  });
+});
