@@ -2,11 +2,11 @@
  * Issue 10 as a new user tries it, on the local stack: cases found by an independent review of
  * grouped, manual and portal reminders that the feature tests did not cover.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { addDays } from '../../shared/domain/dates.js';
 import { aBusinessClientInput, anInvoiceInput } from '../fixtures/api-fixtures.js';
 import { companySettings, freshTenant, type FreshTenant } from './fresh-tenant.js';
-import { uniqueEmail } from './http.js';
+import { inbox, uniqueEmail } from './http.js';
 import { parisToday } from './local-clock.js';
 
 /** A sent invoice of `clientId` due `dueIn` days from today (negative: already late). */
@@ -46,5 +46,43 @@ describe('the default template of a reminder sent by hand', () => {
     expect(preview.json.subject).not.toMatch(/mise en demeure/i);
     expect(preview.json.text).not.toMatch(/mise en demeure|impayée/i);
     expect(preview.json.attachments).toHaveLength(2);
+  });
+});
+
+describe('the client portal, an action repeated', () => {
+  it('records "j\'ai payé", a promise and a dispute once each when the client sends them twice: one event, one alert, one email to the owner', async () => {
+    const t = await freshTenant('portal-repeat');
+    const owner = uniqueEmail('portal-repeat-owner');
+    await t.ok('PUT', '/settings', { ...companySettings, notifyEmail: owner });
+    const email = uniqueEmail('portal-repeat');
+    const client = await t.ok('POST', '/clients', aBusinessClientInput({ email }));
+    const invoice = await sentInvoice(t, client.id, -10);
+    const mail = (await inbox(email)).find((m) => m.subject.includes(invoice.number))!;
+    const token = /\/p\/([A-Za-z0-9_-]+)/.exec(mail.body.text!)![1];
+    const post = async (action: string, body: unknown) => {
+      const res = await fetch(`${inject('apiUrl')}/portal/${token}/${action}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+    };
+    const today = parisToday();
+    const claim = { date: today, reference: 'VIR 4521' };
+    const first = await post('paid', claim);
+    expect(first.status).toBe(200);
+    expect(await post('paid', claim)).toEqual(first);
+    const promise = await post('promise', { date: addDays(today, 20) });
+    expect(promise.status).toBe(200);
+    expect(await post('promise', { date: addDays(today, 20) })).toEqual(promise);
+    const dispute = await post('dispute', { reason: 'Travaux non terminés' });
+    expect(dispute.json.disputed).toBe(true);
+    expect(await post('dispute', { reason: 'Travaux non terminés' })).toEqual(dispute);
+    // Something new is still news: another reason is recorded.
+    expect((await post('dispute', { reason: 'Facture en double' })).status).toBe(200);
+
+    const portalEvents = (await t.ok('GET', `/invoices/${invoice.id}/timeline`)).items.map((e: { type: string }) => e.type).filter((type: string) => type.startsWith('portal.') && type !== 'portal.viewed');
+    expect(portalEvents).toEqual(['portal.paid_claimed', 'portal.promised', 'portal.disputed', 'portal.disputed']);
+    await t.drain();
+    const kinds = (await t.ok('GET', '/notifications')).items.map((n: { kind: string }) => n.kind).sort();
+    expect(kinds).toEqual(['dispute', 'dispute', 'paid_claim', 'promise']);
+    const ownerMails = (await inbox(owner)).filter((m) => m.subject.includes(invoice.number));
+    expect(ownerMails).toHaveLength(4);
   });
 });

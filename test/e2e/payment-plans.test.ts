@@ -188,6 +188,57 @@ describe('payment plans on the local stack', () => {
     expect((await events(invoice.id)).find((e) => e.type === 'plan.ended')?.data).toMatchObject({ reason: 'deleted' });
   });
 
+  it('takes a plan through litigation and back: its reminders stop, then start again for the instalments still due', async () => {
+    const invoice = await overdueInvoice();
+    const half = Math.floor(invoice.balance / 2);
+    await t.ok('POST', `/invoices/${invoice.id}/payment-plan`, {
+      instalments: [
+        { dueDate: addDays(today, 10), amountCents: half },
+        { dueDate: addDays(today, 30), amountCents: invoice.balance - half },
+      ],
+    });
+    await t.drain();
+    expect((await t.call('POST', `/invoices/${invoice.id}/litigation`, { reason: 'Avocat saisi' })).status).toBe(200);
+    await t.drain();
+    const held = (await steps(invoice.id)).filter((s) => s.plan >= 1000);
+    expect(held.map((s) => [s.stepId, s.state, s.reason])).toEqual([
+      ['p1-c1', 'cancelled', 'litigation'],
+      ['p1-l1', 'cancelled', 'litigation'],
+      ['p1-c2', 'cancelled', 'litigation'],
+      ['p1-l2', 'cancelled', 'litigation'],
+    ]);
+
+    const back = await t.call('DELETE', `/invoices/${invoice.id}/litigation`);
+    expect(back.status).toBe(200);
+    await t.drain();
+    // The plan still runs: a new round of its steps is recorded (the scenario's stay given way to it).
+    expect((await t.ok('GET', `/invoices/${invoice.id}/payment-plan`)).status).toBe('active');
+    const after = await steps(invoice.id);
+    expect(after.filter((s) => s.plan >= 1000 && s.state === 'scheduled').map((s) => [s.plan, s.stepId])).toEqual([
+      [1001, 'p1-c1'],
+      [1001, 'p1-l1'],
+      [1001, 'p1-c2'],
+      [1001, 'p1-l2'],
+    ]);
+    expect(after.filter((s) => s.plan < 1000 && s.state === 'scheduled')).toEqual([]);
+    expect((await schedulesOf(invoice.id)).filter((s) => s.input.stepId !== 'plan-check')).toHaveLength(4);
+    // And the courtesy reminder of the first instalment goes out.
+    await runUntil(endOfDay(addDays(today, 9)), { tenant: t.tenantId, invoiceId: invoice.id });
+    expect(planMails(await inbox(invoice.email)).map((m) => m.subject)).toEqual([`Facture ${invoice.number} : échéance 1/2 le ${addDays(today, 10).split('-').reverse().join('/')}`]);
+  });
+
+  it('ends a running plan as written off (not paid) when the invoice is written off', async () => {
+    const invoice = await overdueInvoice();
+    await t.ok('POST', `/invoices/${invoice.id}/payment-plan`, { instalments: [{ dueDate: addDays(today, 10), amountCents: invoice.balance }] });
+    await t.drain();
+    await t.ok('POST', `/invoices/${invoice.id}/litigation`, {});
+    expect((await t.call('POST', `/invoices/${invoice.id}/write-off`, { reason: 'Liquidation judiciaire' })).status).toBe(201);
+    await t.drain();
+    expect(await t.ok('GET', `/invoices/${invoice.id}/payment-plan`)).toMatchObject({ status: 'ended', endReason: 'written_off' });
+    expect((await events(invoice.id)).filter((e) => e.type === 'plan.ended').map((e) => e.data?.reason)).toEqual(['written_off']);
+    expect((await steps(invoice.id)).filter((s) => s.state === 'scheduled')).toEqual([]);
+  });
+
   it('ends a plan missed for good and resumes the invoice’s own escalation where it stood', async () => {
     const invoice = await overdueInvoice();
     // J+1 goes out first (caught up), so the escalation has already started.

@@ -4,7 +4,8 @@
  * - "j'ai payé": reminders pause 5 business days while the owner checks the bank;
  * - a promise to pay by a date (≤ 60 days): reminders pause and resume the day after, if unpaid;
  * - a dispute: reminders stop until the owner resolves it.
- * A pause never shortens a longer one already in place.
+ * A pause never shortens a longer one already in place. Repeating an action (same claim, same
+ * date, same reason) while it still holds writes nothing: the owner is told once.
  */
 import { addDays, localDate } from '../../domain/dates.js';
 import { invoiceBalanceCents, isOpen } from '../../domain/invoice.js';
@@ -40,15 +41,20 @@ const CLOSED_WORDS: Partial<Record<InvoiceRecord['status'], string>> = {
   draft: 'was not issued',
 };
 
-type Decide = (current: InvoiceRecord, ctx: { at: string; today: string; settings: Settings }) => { next: InvoiceRecord; events: TimelineRecord[] };
+/** The write an action makes, or `undefined` when it repeats what the invoice already records (a double click, a page reloaded). */
+type Decide = (current: InvoiceRecord, ctx: { at: string; today: string; settings: Settings }) => { next: InvoiceRecord; events: TimelineRecord[] } | undefined;
+
+const resultOf = (invoice: InvoiceRecord): PortalActionResult => ({ remindersPaused: invoice.remindersPaused, ...(invoice.pausedUntil ? { pausedUntil: invoice.pausedUntil } : {}), disputed: invoice.disputed });
 
 const act = (deps: PortalResolveDeps, token: string, decide: Decide) =>
   retryOnConflict(async (): Promise<PortalActionResult> => {
     const { invoice, settings, now } = await resolvePortalToken(deps, token);
     if (!isOpen(invoice.status) || invoiceBalanceCents(invoice) <= 0) throw new PortalStateError(`This invoice ${CLOSED_WORDS[invoice.status] ?? 'is settled'}: nothing is left to pay`);
-    const { next, events } = decide(invoice, { at: now.toISOString(), today: localDate(now, settings.timezone), settings });
-    await deps.invoices.save(next, { events });
-    return { remindersPaused: next.remindersPaused, ...(next.pausedUntil ? { pausedUntil: next.pausedUntil } : {}), disputed: next.disputed };
+    const write = decide(invoice, { at: now.toISOString(), today: localDate(now, settings.timezone), settings });
+    // A repeat changes nothing: no write, no timeline event, so the owner is not alerted twice.
+    if (!write) return resultOf(invoice);
+    await deps.invoices.save(write.next, { events: write.events });
+    return resultOf(write.next);
   });
 
 /** The pause fields after a client action that pauses until `until` (kept as they are when a longer pause holds). */
@@ -63,8 +69,10 @@ export const makeClaimPaid = (deps: PortalResolveDeps) =>
       if (input.date > today) throw new BusinessRuleError('paid-in-future', 'A payment already made has a date up to today', [{ path: 'body.date', message: `must not be after today (${today})` }]);
       const until = addBusinessDays(today, PAID_CLAIM_PAUSE_BUSINESS_DAYS, settings);
       const claim = { date: input.date, ...(input.reference ? { reference: input.reference } : {}) };
+      const pause = pausedUntil(current, until, 'paid_claimed');
+      if (current.paidClaim?.date === claim.date && current.paidClaim.reference === claim.reference && !pause.pausedUntil) return undefined;
       return {
-        next: { ...current, ...pausedUntil(current, until, 'paid_claimed'), paidClaim: { ...claim, at }, updatedAt: at },
+        next: { ...current, ...pause, paidClaim: { ...claim, at }, updatedAt: at },
         events: [{ at, type: 'portal.paid_claimed', data: claim }],
       };
     });
@@ -75,16 +83,22 @@ export const makePromisePayment = (deps: PortalResolveDeps) =>
       const problem = promiseDateProblem(input.date, today);
       if (problem) throw new BusinessRuleError('promise-date', 'The promised date is out of range', [{ path: 'body.date', message: problem }]);
       if (current.disputed) throw new PortalStateError('The invoice is disputed: the seller answers the dispute first');
+      // Reminders resume the day after the promised date if the invoice is still unpaid.
+      const pause = pausedUntil(current, addDays(input.date, 1), 'promise');
+      if (current.promisedFor === input.date && !pause.pausedUntil) return undefined;
       return {
-        // Reminders resume the day after the promised date if the invoice is still unpaid.
-        next: { ...current, ...pausedUntil(current, addDays(input.date, 1), 'promise'), promisedFor: input.date, updatedAt: at },
+        next: { ...current, ...pause, promisedFor: input.date, updatedAt: at },
         events: [{ at, type: 'portal.promised', data: { date: input.date } }],
       };
     });
 
 export const makePortalDispute = (deps: PortalResolveDeps) =>
   (token: string, input: { reason: string }) =>
-    act(deps, token, (current, { at }) => ({
-      next: { ...current, disputed: true, disputeReason: input.reason, updatedAt: at },
-      events: [{ at, type: 'portal.disputed', data: { reason: input.reason } }],
-    }));
+    act(deps, token, (current, { at }) =>
+      current.disputed && current.disputeReason === input.reason
+        ? undefined
+        : {
+            next: { ...current, disputed: true, disputeReason: input.reason, updatedAt: at },
+            events: [{ at, type: 'portal.disputed', data: { reason: input.reason } }],
+          },
+    );

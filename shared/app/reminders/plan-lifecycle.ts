@@ -63,8 +63,12 @@ export const settlePaymentPlan = async <C extends SendContext>(
 /** The recorded steps of one payment plan (all its rounds). */
 const stepsOfPlan = (records: readonly StepRecordItem[], seq: number) => records.filter((r) => isPlanStep(r) && planSeqOf(r) === seq);
 
-/** Stops after which the plan's steps start again (a new round) once the cause clears. */
-const REENTRANT = new Set(['paused', 'disputed', 'opt_out', 'program_off', 'complained', 'paid']);
+/**
+ * Stops after which the plan's steps start again (a new round) once the cause clears: litigation
+ * too, when the owner takes the invoice back with its plan still running (else the plan would run
+ * on with no reminder at all).
+ */
+const REENTRANT = new Set(['paused', 'disputed', 'opt_out', 'program_off', 'complained', 'paid', 'litigation']);
 
 /**
  * The active plan's steps to record now, if its current round is over because of a stop that

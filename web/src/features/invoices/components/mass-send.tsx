@@ -5,6 +5,7 @@ import { Dialog, ErrorMessage, Field, Loading } from '../../../components/ui';
 import { api, unwrap } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
 import { usePreview, useTemplates, type Invoice } from '../api';
+import { sendInRounds } from '../batch-rounds';
 import '../texts';
 import { useStepReason } from './step-reason';
 
@@ -18,15 +19,24 @@ export const MassSendDialog = ({ invoices, onDone }: { invoices: readonly Invoic
   const templates = useTemplates();
   const first = invoices[0];
   const preview = usePreview(open && templateId ? templateId : undefined, first?.id ?? '');
+  const [progress, setProgress] = useState<{ done: number; total: number }>();
+  // A large selection may take several calls: the API answers within its time budget and leaves
+  // the rest `skipped: time_budget`, which goes out in the next round (batch-rounds.ts).
   const send = useMutation({
     mutationFn: () =>
-      unwrap(
-        api().POST('/reminders/batch', {
-          params: { header: { 'Idempotency-Key': crypto.randomUUID() } },
-          body: { invoiceIds: invoices.map((i) => i.id), ...(templateId ? { templateId } : {}) },
-        }),
+      sendInRounds(
+        invoices.map((i) => i.id),
+        (ids) =>
+          unwrap(
+            api().POST('/reminders/batch', {
+              params: { header: { 'Idempotency-Key': crypto.randomUUID() } },
+              body: { invoiceIds: [...ids], ...(templateId ? { templateId } : {}) },
+            }),
+          ),
+        (done, total) => setProgress({ done, total }),
       ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['invoices'] }),
+    onSettled: () => setProgress(undefined),
   });
   const numbers = new Map(invoices.map((i) => [i.id, i.number ?? i.id]));
   return (
@@ -107,6 +117,11 @@ export const MassSendDialog = ({ invoices, onDone }: { invoices: readonly Invoic
             </section>
           )}
           {send.isError && <ErrorMessage error={send.error} />}
+          {send.isPending && progress && (
+            <p role="status" data-testid="batch-progress">
+              <progress max={progress.total} value={progress.done} /> {t('massSend.progress', progress)}
+            </p>
+          )}
           <button type="button" className="button primary" disabled={send.isPending} onClick={() => send.mutate()} style={{ marginTop: '1rem' }}>
             {send.isPending ? t('massSend.sending') : t('massSend.confirm')}
           </button>
