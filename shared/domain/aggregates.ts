@@ -95,8 +95,15 @@ export const invoiceContribution = (f: InvoiceFacts): Contribution => {
 
   let open: OpenEntry | undefined;
   // Litigation is still owed; a written-off invoice is not (its credit note cancelled the balance).
+  const balanceNow = isOutstanding(f.status) ? Math.max(0, f.grossCents - f.deductedCents - f.paidCents - f.creditedCents) : 0;
+  if (!voided) {
+    for (const flow of balanceFlows(f, balanceNow)) {
+      add(counters, dayItem(flow.date), openBalanceKey(f.clientId, f.dueDate), flow.balanceCents);
+      add(counters, dayItem(flow.date), openCountKey(f.clientId, f.dueDate), flow.count);
+    }
+  }
   if (isOutstanding(f.status)) {
-    const balanceCents = Math.max(0, f.grossCents - f.deductedCents - f.paidCents - f.creditedCents);
+    const balanceCents = balanceNow;
     add(counters, client, 'balanceCents', balanceCents);
     add(counters, client, 'openInvoices', 1);
     open = { clientId: f.clientId, dueDate: f.dueDate, balanceCents };
@@ -124,6 +131,47 @@ export const invoiceContribution = (f: InvoiceFacts): Contribution => {
   if (paidDate && first && paidDate >= first) add(counters, dayItem(paidDate), `RP#${daysBetween(first, paidDate)}`, 1);
 
   return open ? { counters, open } : { counters };
+};
+
+/**
+ * Day counters of the open balance history, by client and due date: `O#<clientId>#<dueDate>` is
+ * the change of the open balance that day, `N#<clientId>#<dueDate>` the change of the number of
+ * invoices with a balance. The present open balances minus every change dated after a past day
+ * give the open balances of that day (the cockpit's `asOf` in the past), from the day items alone.
+ */
+export const OPEN_BALANCE_PREFIX = 'O#';
+export const OPEN_COUNT_PREFIX = 'N#';
+export const openBalanceKey = (clientId: string, dueDate: string) => `${OPEN_BALANCE_PREFIX}${clientId}#${dueDate}`;
+export const openCountKey = (clientId: string, dueDate: string) => `${OPEN_COUNT_PREFIX}${clientId}#${dueDate}`;
+/** `O#<clientId>#<dueDate>` → its client and due date (the due date is the last 10 characters). */
+export const parseOpenKey = (key: string) => ({ clientId: key.slice(2, -11), dueDate: key.slice(-10) });
+
+/**
+ * How an invoice's open balance moved, day by day: the invoice adds its amount on its issue date,
+ * each standing payment and credit note takes its own off on its date (what was paid before an
+ * import, on the issue date: it was paid by the time we knew of it). The balance never goes below
+ * zero, and the last change lands on today's figure (zero once the invoice is no longer owed), so
+ * the changes always add up to what the client item holds now.
+ */
+export const balanceFlows = (f: InvoiceFacts, balanceNow: number): { date: string; balanceCents: number; count: number }[] => {
+  const moves = new Map<string, number>();
+  const move = (date: string, cents: number) => moves.set(date, (moves.get(date) ?? 0) + cents);
+  move(f.issueDate, f.grossCents - f.deductedCents);
+  for (const p of f.payments) if (!p.removed) move(p.beforeImport && f.issueDate < p.date ? f.issueDate : p.date, -p.amountCents);
+  for (const c of f.credits) move(c.issueDate, -c.grossCents);
+  const dates = [...moves.keys()].sort();
+  const flows: { date: string; balanceCents: number; count: number }[] = [];
+  let sum = 0;
+  let before = 0;
+  dates.forEach((date, i) => {
+    sum += moves.get(date)!;
+    const balance = i === dates.length - 1 ? balanceNow : Math.max(0, sum);
+    const change = balance - before;
+    const count = (balance > 0 ? 1 : 0) - (before > 0 ? 1 : 0);
+    if (change !== 0 || count !== 0) flows.push({ date, balanceCents: change, count });
+    before = balance;
+  });
+  return flows;
 };
 
 /** Flat `item|attr` → value, the form a contribution is stored in. */

@@ -11,6 +11,7 @@
  *   date shifted by its client's average lateness; what is expected earlier (overdue
  *   included) falls in the first week.
  */
+import { OPEN_BALANCE_PREFIX, OPEN_COUNT_PREFIX, parseOpenKey } from './aggregates.js';
 import { addDays, daysBetween, weekday } from './dates.js';
 
 export interface ClientAggregate {
@@ -88,16 +89,63 @@ export interface CockpitInput {
   readonly asOf: string;
   readonly clients: readonly ClientAggregate[];
   readonly days: readonly DayAggregate[];
+  /**
+   * For an `asOf` before today: the day items dated after it (up to the last one). Their open
+   * balance changes are taken back from today's open balances, which gives the balances of `asOf`.
+   */
+  readonly later?: readonly DayAggregate[];
 }
 
-export const computeCockpit = ({ asOf, clients, days }: CockpitInput) => {
-  const open = clients.flatMap((c) => c.open.filter((o) => o.balanceCents > 0).map((o) => ({ ...o, client: c })));
+/** Open balances of one client and due date: `count` invoices with a balance. */
+interface OpenGroup {
+  readonly client: ClientAggregate;
+  readonly dueDate: string;
+  readonly balanceCents: number;
+  readonly count: number;
+}
+
+/** Today's open balances, or those of a past day: today's minus every change dated after it. */
+export const openGroups = (clients: readonly ClientAggregate[], later?: readonly DayAggregate[]): OpenGroup[] => {
+  if (!later) return clients.flatMap((c) => c.open.filter((o) => o.balanceCents > 0).map((o) => ({ client: c, dueDate: o.dueDate, balanceCents: o.balanceCents, count: 1 })));
+  const groups = new Map<string, { clientId: string; dueDate: string; balanceCents: number; count: number }>();
+  const group = (clientId: string, dueDate: string) => {
+    const key = `${clientId}#${dueDate}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { clientId, dueDate, balanceCents: 0, count: 0 }));
+    return g;
+  };
+  for (const c of clients) for (const o of c.open) if (o.balanceCents > 0) {
+    const g = group(c.clientId, o.dueDate);
+    g.balanceCents += o.balanceCents;
+    g.count += 1;
+  }
+  for (const d of later) {
+    for (const [key, v] of Object.entries(d.counters)) {
+      if (key.startsWith(OPEN_BALANCE_PREFIX)) {
+        const { clientId, dueDate } = parseOpenKey(key);
+        group(clientId, dueDate).balanceCents -= v;
+      } else if (key.startsWith(OPEN_COUNT_PREFIX)) {
+        const { clientId, dueDate } = parseOpenKey(key);
+        group(clientId, dueDate).count -= v;
+      }
+    }
+  }
+  const byId = new Map(clients.map((c) => [c.clientId, c]));
+  const none = (clientId: string): ClientAggregate => ({ clientId, balanceCents: 0, openInvoices: 0, paidInvoices: 0, paidWeightCents: 0, lateDaysWeighted: 0, open: [] });
+  return [...groups.values()]
+    .filter((g) => g.balanceCents > 0 && g.count > 0)
+    .map((g) => ({ client: byId.get(g.clientId) ?? none(g.clientId), dueDate: g.dueDate, balanceCents: g.balanceCents, count: g.count }));
+};
+
+export const computeCockpit = ({ asOf, clients, days, later }: CockpitInput) => {
+  const open = openGroups(clients, later);
   const outstandingCents = open.reduce((s, o) => s + o.balanceCents, 0);
   const overdue = open.filter((o) => o.dueDate < asOf);
+  const countOf = (groups: readonly OpenGroup[]) => groups.reduce((s, o) => s + o.count, 0);
 
   const aging = AGING_BUCKETS.map((bucket) => {
     const inBucket = open.filter((o) => agingBucket(daysBetween(o.dueDate, asOf)) === bucket);
-    return { bucket, balanceCents: inBucket.reduce((s, o) => s + o.balanceCents, 0), count: inBucket.length };
+    return { bucket, balanceCents: inBucket.reduce((s, o) => s + o.balanceCents, 0), count: countOf(inBucket) };
   });
 
   const sum = (attr: string, from: string, filter: (key: string) => boolean = (k) => k === attr) => {
@@ -141,8 +189,20 @@ export const computeCockpit = ({ asOf, clients, days }: CockpitInput) => {
     }
   }
 
-  const topLateClients = clients
-    .map((c) => ({ clientId: c.clientId, balanceCents: c.open.reduce((s, o) => s + o.balanceCents, 0), ...clientLateness(c, asOf) }))
+  const byClient = new Map<string, OpenGroup[]>();
+  for (const o of open) byClient.set(o.client.clientId, [...(byClient.get(o.client.clientId) ?? []), o]);
+  const topLateClients = [...byClient.entries()]
+    .map(([clientId, groups]) => {
+      const late = groups.filter((o) => o.dueDate < asOf);
+      const oldest = late.map((o) => o.dueDate).sort()[0];
+      return {
+        clientId,
+        balanceCents: groups.reduce((s, o) => s + o.balanceCents, 0),
+        overdueCents: late.reduce((s, o) => s + o.balanceCents, 0),
+        overdueInvoices: countOf(late),
+        oldestDaysLate: oldest ? daysBetween(oldest, asOf) : 0,
+      };
+    })
     .filter((c) => c.overdueCents > 0)
     .sort((a, b) => b.overdueCents - a.overdueCents || a.clientId.localeCompare(b.clientId))
     .slice(0, 5);
@@ -152,8 +212,8 @@ export const computeCockpit = ({ asOf, clients, days }: CockpitInput) => {
     currency: 'EUR' as const,
     outstandingCents,
     overdueCents: overdue.reduce((s, o) => s + o.balanceCents, 0),
-    openInvoices: open.length,
-    overdueInvoices: overdue.length,
+    openInvoices: countOf(open),
+    overdueInvoices: countOf(overdue),
     aging,
     invoicedCents: periods('invoicedCents'),
     collectedCents: periods('collectedCents'),

@@ -17,7 +17,7 @@ export interface Instalment {
   readonly amountCents: number;
 }
 
-export type PlanEndReason = 'paid' | 'missed' | 'deleted' | 'cancelled';
+export type PlanEndReason = 'paid' | 'missed' | 'deleted' | 'cancelled' | 'written_off';
 
 /** The plan as stored on the invoice (the latest one; earlier ones stay on the timeline and their steps). */
 export interface PaymentPlan {
@@ -239,7 +239,7 @@ export const penaltiesWaived = (plan: Pick<PaymentPlan, 'waivePenalties' | 'stat
 export type PlanEnd = { readonly reason: PlanEndReason; readonly missed?: InstalmentView & { readonly index: number } };
 
 /**
- * Whether an active plan must end now: the invoice is paid (`paid`) or cancelled, or an
+ * Whether an active plan must end now: the invoice is paid (`paid`), cancelled or written off, or an
  * instalment is unpaid more than `missedDays` after its due date (`missed`).
  */
 export const planEnd = (
@@ -250,6 +250,8 @@ export const planEnd = (
 ): PlanEnd | undefined => {
   if (plan.status !== 'active') return undefined;
   if (invoice.status === 'cancelled') return { reason: 'cancelled' };
+  // Its balance credited away by the bad-debt credit note: nothing was paid.
+  if (invoice.status === 'written_off') return { reason: 'written_off' };
   if (invoice.status === 'paid' || invoice.balanceCents <= 0) return { reason: 'paid' };
   const views = instalmentViews(plan, invoice.balanceCents, today);
   const missed = missedInstalment(views, today, missedDays);

@@ -147,7 +147,9 @@ describe('more screens in Chromium', () => {
     await page.getByRole('group', { name: 'Étape 1' }).getByLabel('Jours').fill('10');
     await page.getByRole('group', { name: 'Étape 2' }).getByLabel('Jours').fill('3');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
-    await poll(() => page.getByText(/at least 1 day after the step before it/).count()).toBeGreaterThan(0);
+    // Under the step's days, in French (the API writes "must come at least 1 day after the step before it").
+    await poll(() => page.getByRole('group', { name: 'Étape 2' }).getByText('Au moins 1 jour après l’étape précédente').count()).toBe(1);
+    expect(await page.evaluate<string>('document.body.innerText')).not.toMatch(/step before it|cannot be used as is/);
     await checkScreen('37-scenario-error');
     await page.getByRole('group', { name: 'Étape 2' }).getByLabel('Jours').fill('20');
     await page.getByRole('group', { name: 'Étape 2' }).getByLabel('Canal').selectOption('sms');
@@ -155,6 +157,7 @@ describe('more screens in Chromium', () => {
     // A long email template is refused for an SMS step, under the step's template field.
     const smsTemplate = page.getByRole('group', { name: 'Étape 2' }).getByLabel('Modèle');
     await poll(() => smsTemplate.getAttribute('aria-invalid')).toBe('true');
+    await poll(() => page.getByRole('group', { name: 'Étape 2' }).getByText(/^Trop long pour un SMS \(\d+ caractères, \d+ au plus\) : choisissez un modèle court/).count()).toBe(1);
     await smsTemplate.selectOption('sms-reminder');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await poll(() => page.getByText('Scénario enregistré.').count()).toBe(1);

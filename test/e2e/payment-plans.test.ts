@@ -227,6 +227,18 @@ describe('payment plans on the local stack', () => {
     expect(planMails(await inbox(invoice.email)).map((m) => m.subject)).toEqual([`Facture ${invoice.number} : échéance 1/2 le ${addDays(today, 10).split('-').reverse().join('/')}`]);
   });
 
+  it('ends a running plan as written off (not paid) when the invoice is written off', async () => {
+    const invoice = await overdueInvoice();
+    await t.ok('POST', `/invoices/${invoice.id}/payment-plan`, { instalments: [{ dueDate: addDays(today, 10), amountCents: invoice.balance }] });
+    await t.drain();
+    await t.ok('POST', `/invoices/${invoice.id}/litigation`, {});
+    expect((await t.call('POST', `/invoices/${invoice.id}/write-off`, { reason: 'Liquidation judiciaire' })).status).toBe(201);
+    await t.drain();
+    expect(await t.ok('GET', `/invoices/${invoice.id}/payment-plan`)).toMatchObject({ status: 'ended', endReason: 'written_off' });
+    expect((await events(invoice.id)).filter((e) => e.type === 'plan.ended').map((e) => e.data?.reason)).toEqual(['written_off']);
+    expect((await steps(invoice.id)).filter((s) => s.state === 'scheduled')).toEqual([]);
+  });
+
   it('ends a plan missed for good and resumes the invoice’s own escalation where it stood', async () => {
     const invoice = await overdueInvoice();
     // J+1 goes out first (caught up), so the escalation has already started.

@@ -31,10 +31,11 @@ describe('an invoice contribution', () => {
       payments: [{ amountCents: 20_000, date: '2026-02-20', removed: false }, { amountCents: 5_000, date: '2026-02-21', removed: true }],
       credits: [{ grossCents: 10_000, issueDate: '2026-02-22' }],
     }));
+    // `O#`/`N#`: how the open balance of (client, due date) moved that day, for a past asOf.
     expect(c.counters).toEqual({
-      [dayItem('2026-02-01')]: { invoicedCents: 120_000 },
-      [dayItem('2026-02-22')]: { invoicedCents: -10_000 },
-      [dayItem('2026-02-20')]: { collectedCents: 20_000 },
+      [dayItem('2026-02-01')]: { invoicedCents: 120_000, 'O#c1#2026-03-03': 120_000, 'N#c1#2026-03-03': 1 },
+      [dayItem('2026-02-22')]: { invoicedCents: -10_000, 'O#c1#2026-03-03': -10_000 },
+      [dayItem('2026-02-20')]: { collectedCents: 20_000, 'O#c1#2026-03-03': -20_000 },
       [clientItem('c1')]: { balanceCents: 90_000, openInvoices: 1 },
     });
     expect(c.open).toEqual({ clientId: 'c1', dueDate: '2026-03-03', balanceCents: 90_000 });
@@ -101,6 +102,104 @@ describe('cockpit arithmetic', () => {
     expect(cockpit.forecast[0]).toEqual({ weekStart: '2026-11-30', expectedCents: 100 });
     expect(cockpit.forecast[1]).toEqual({ weekStart: '2026-12-07', expectedCents: 200 }); // 28 Nov + 10 days = 8 Dec
     expect(cockpit.dsoDays).toBeNull();
+  });
+});
+
+describe('the cockpit of a past day', () => {
+  const TODAY = '2026-11-26';
+  const day = (n: number) => { const d = new Date(Date.UTC(2026, 0, 1) + n * 86_400_000); return d.toISOString().slice(0, 10); };
+  /** Random invoices of three clients: payments and credit notes within the amount, at dates up to today. */
+  const invoiceArb = fc.record({
+    client: fc.constantFrom('c1', 'c2', 'c3'),
+    issue: fc.integer({ min: 0, max: 320 }),
+    term: fc.integer({ min: 0, max: 60 }),
+    gross: fc.integer({ min: 100, max: 100_000 }),
+    moves: fc.array(fc.record({ kind: fc.constantFrom('payment', 'credit', 'removed', 'before-import' as const), share: fc.integer({ min: 1, max: 60 }), after: fc.integer({ min: 0, max: 200 }) }), { maxLength: 4 }),
+    cancelled: fc.boolean(),
+  });
+  const factsOf = (raw: typeof invoiceArb extends fc.Arbitrary<infer R> ? R : never, i: number): InvoiceFacts => {
+    const issueDate = day(raw.issue);
+    const last = day(329); // 2026-11-26
+    let left = raw.gross;
+    const payments: { amountCents: number; date: string; removed: boolean; beforeImport?: boolean }[] = [];
+    const credits: { grossCents: number; issueDate: string }[] = [];
+    for (const m of raw.moves) {
+      const amount = Math.min(left, Math.ceil((raw.gross * m.share) / 100));
+      const date = day(Math.min(raw.issue + m.after, 329));
+      if (m.kind === 'removed') { payments.push({ amountCents: amount, date, removed: true }); continue; }
+      if (amount === 0) continue;
+      left -= amount;
+      if (m.kind === 'credit') credits.push({ grossCents: amount, issueDate: date });
+      else payments.push({ amountCents: amount, date: m.kind === 'before-import' ? last : date, removed: false, ...(m.kind === 'before-import' ? { beforeImport: true } : {}) });
+    }
+    const paidCents = payments.filter((p) => !p.removed).reduce((n, p) => n + p.amountCents, 0);
+    const creditedCents = credits.reduce((n, c) => n + c.grossCents, 0);
+    // A cancellation credits what is left (a credit note today); a settled invoice is paid, else open.
+    if (raw.cancelled && left > 0) { credits.push({ grossCents: left, issueDate: TODAY }); left = 0; }
+    const status = raw.cancelled && credits.length > 0 && left === 0 && paidCents < raw.gross ? 'cancelled' : left === 0 ? (paidCents > 0 ? 'paid' : 'cancelled') : paidCents > 0 ? 'partially_paid' : 'sent';
+    return anInvoice({
+      id: `i${i}`, clientId: raw.client, status, issueDate, dueDate: day(raw.issue + raw.term), grossCents: raw.gross,
+      paidCents, creditedCents: credits.reduce((n, c) => n + c.grossCents, 0), payments, credits,
+    });
+  };
+  /** Plain definition: what each invoice still owed at the end of `asOf` (prior-to-import payments at the issue date). */
+  const owedAt = (f: InvoiceFacts, asOf: string) => {
+    if (f.issueDate > asOf) return 0;
+    const paid = f.payments.filter((p) => !p.removed && (p.beforeImport ? f.issueDate : p.date) <= asOf).reduce((n, p) => n + p.amountCents, 0);
+    const credited = f.credits.filter((c) => c.issueDate <= asOf).reduce((n, c) => n + c.grossCents, 0);
+    return Math.max(0, f.grossCents - paid - credited);
+  };
+
+  it('gives the open balances, aging, overdue and late clients of that day from today’s items and the later day items', () => {
+    fc.assert(
+      fc.property(fc.array(invoiceArb, { minLength: 1, maxLength: 12 }), fc.integer({ min: 0, max: 329 }), (raws, asOfDay) => {
+        const invoices = raws.map(factsOf);
+        const asOf = day(asOfDay);
+        // What the stream consumer keeps: client items with their open entries, day items.
+        const dayCounters = new Map<string, Record<string, number>>();
+        const clients = new Map<string, { clientId: string; balanceCents: number; openInvoices: number; paidInvoices: number; paidWeightCents: number; lateDaysWeighted: number; open: { invoiceId: string; dueDate: string; balanceCents: number }[] }>();
+        for (const f of invoices) {
+          const c = invoiceContribution(f);
+          for (const [item, row] of Object.entries(c.counters)) {
+            if (!item.startsWith('day:')) continue;
+            const d = dayCounters.get(item.slice(4)) ?? {};
+            for (const [k, v] of Object.entries(row)) d[k] = (d[k] ?? 0) + v;
+            dayCounters.set(item.slice(4), d);
+          }
+          const client = clients.get(f.clientId) ?? { clientId: f.clientId, balanceCents: 0, openInvoices: 0, paidInvoices: 0, paidWeightCents: 0, lateDaysWeighted: 0, open: [] };
+          if (c.open) client.open.push({ invoiceId: f.id, dueDate: c.open.dueDate, balanceCents: c.open.balanceCents });
+          clients.set(f.clientId, client);
+        }
+        const days = [...dayCounters].map(([date, counters]) => ({ date, counters })).sort((a, b) => a.date.localeCompare(b.date));
+        const got = computeCockpit({ asOf, clients: [...clients.values()], days: days.filter((d) => d.date <= asOf), ...(asOf < TODAY ? { later: days.filter((d) => d.date > asOf) } : {}) });
+
+        const open = invoices.map((f) => ({ f, owed: owedAt(f, asOf) })).filter((o) => o.owed > 0 && o.f.status !== 'draft' && !(o.f.status === 'cancelled' && o.f.credits.length === 0));
+        const late = open.filter((o) => o.f.dueDate < asOf);
+        expect(got.outstandingCents).toBe(open.reduce((n, o) => n + o.owed, 0));
+        expect(got.openInvoices).toBe(open.length);
+        expect([got.overdueCents, got.overdueInvoices]).toEqual([late.reduce((n, o) => n + o.owed, 0), late.length]);
+        expect(got.aging).toEqual(['not_due', '1_30', '31_60', '61_90', '90_plus'].map((bucket) => {
+          const inBucket = open.filter((o) => agingBucket(Math.round((Date.parse(asOf) - Date.parse(o.f.dueDate)) / 86_400_000)) === bucket);
+          return { bucket, balanceCents: inBucket.reduce((n, o) => n + o.owed, 0), count: inBucket.length };
+        }));
+        const lateBy = (clientId: string) => late.filter((o) => o.f.clientId === clientId).reduce((n, o) => n + o.owed, 0);
+        expect(got.topLateClients.map((c) => [c.clientId, c.overdueCents, c.balanceCents])).toEqual(
+          ['c1', 'c2', 'c3'].filter((c) => lateBy(c) > 0).sort((a, b) => lateBy(b) - lateBy(a) || a.localeCompare(b))
+            .map((c) => [c, lateBy(c), open.filter((o) => o.f.clientId === c).reduce((n, o) => n + o.owed, 0)]),
+        );
+      }),
+      { numRuns: 300, seed: 20261126 },
+    );
+  });
+
+  it('leaves out an invoice issued after asOf and adds back a payment dated after it', () => {
+    const f = anInvoice({ status: 'paid', paidCents: 120_000, payments: [{ amountCents: 120_000, date: '2026-03-20', removed: false }] });
+    const later = anInvoice({ id: 'i2', issueDate: '2026-03-15', dueDate: '2026-04-15', grossCents: 50_000 });
+    const days = [invoiceContribution(f), invoiceContribution(later)].flatMap((c) => Object.entries(c.counters).filter(([k]) => k.startsWith('day:')).map(([k, counters]) => ({ date: k.slice(4), counters })));
+    const clients = [{ clientId: 'c1', balanceCents: 50_000, openInvoices: 1, paidInvoices: 1, paidWeightCents: 120_000, lateDaysWeighted: 0, open: [{ invoiceId: 'i2', dueDate: '2026-04-15', balanceCents: 50_000 }] }];
+    const at = computeCockpit({ asOf: '2026-03-10', clients, days: days.filter((d) => d.date <= '2026-03-10'), later: days.filter((d) => d.date > '2026-03-10') });
+    expect([at.outstandingCents, at.overdueCents, at.openInvoices, at.overdueInvoices]).toEqual([120_000, 120_000, 1, 1]);
+    expect(at.aging.find((b) => b.bucket === '1_30')).toEqual({ bucket: '1_30', balanceCents: 120_000, count: 1 });
   });
 });
 

@@ -110,6 +110,8 @@ describe('planEnd', () => {
     expect(planEnd(p, { status: 'sent', balanceCents: 120_000 }, '2026-03-26', 15)).toMatchObject({ reason: 'missed', missed: { index: 0, dueDate: '2026-03-10' } });
     expect(planEnd(p, { status: 'partially_paid', balanceCents: 80_000 }, '2026-03-26', 15)).toBeUndefined();
     expect(planEnd(p, { status: 'cancelled', balanceCents: 120_000 }, '2026-03-02', 15)).toEqual({ reason: 'cancelled' });
+    // A write-off credits the balance away: the plan ends as written off, not as paid.
+    expect(planEnd(p, { status: 'written_off', balanceCents: 0 }, '2026-03-02', 15)).toEqual({ reason: 'written_off' });
     expect(planEnd({ ...p, status: 'ended' }, { status: 'paid', balanceCents: 0 }, '2026-03-02', 15)).toBeUndefined();
     expect(missedInstalment(instalmentViews(p, 120_000, '2026-05-01'), '2026-05-01', 15)?.dueDate).toBe('2026-03-10');
   });

@@ -3,6 +3,8 @@ import { localDate } from '../../domain/dates.js';
 import type { ClientRepository, Clock, SettingsRepository } from '../ports.js';
 import type { AggregateStore } from './ports.js';
 
+const LAST_DAY = '9999-12-31';
+
 export interface CockpitDeps {
   readonly aggregates: AggregateStore;
   readonly clients: ClientRepository;
@@ -17,13 +19,20 @@ export type CockpitView = Omit<Cockpit, 'topLateClients'> & {
 /**
  * One call, one screen: what is owed, how late, by whom, what comes in next, whether reminders
  * work. Read from the aggregates only (two Queries and ≤ 5 client reads), never from invoices.
+ * An `asOf` in the past gives the open balances of that day (invoices issued later left out,
+ * payments and credit notes dated later added back); the forecast's lateness is today's.
  */
 export const makeGetCockpit = ({ aggregates, clients, settings, clock }: CockpitDeps) =>
   async (tenantId: string, query: { asOf?: string }): Promise<CockpitView> => {
     const { timezone } = await settings.get(tenantId);
-    const asOf = query.asOf ?? localDate(clock.now(), timezone);
-    const [clientAggregates, days] = await Promise.all([aggregates.clients(tenantId), aggregates.days(tenantId, firstDayNeeded(asOf), asOf)]);
-    const cockpit = computeCockpit({ asOf, clients: clientAggregates, days });
+    const today = localDate(clock.now(), timezone);
+    const asOf = query.asOf ?? today;
+    // A past asOf also reads the day items after it (their balance changes are taken back from
+    // today's balances): one Query either way, sized by the days since asOf, never by invoices.
+    const past = asOf < today;
+    const [clientAggregates, read] = await Promise.all([aggregates.clients(tenantId), aggregates.days(tenantId, firstDayNeeded(asOf), past ? LAST_DAY : asOf)]);
+    const days = past ? read.filter((d) => d.date <= asOf) : read;
+    const cockpit = computeCockpit({ asOf, clients: clientAggregates, days, ...(past ? { later: read.filter((d) => d.date > asOf) } : {}) });
     const names = await Promise.all(cockpit.topLateClients.map((c) => clients.get(tenantId, c.clientId)));
     return { ...cockpit, topLateClients: cockpit.topLateClients.map((c, i) => ({ ...c, name: names[i]?.name ?? '' })) };
   };

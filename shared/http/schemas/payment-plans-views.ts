@@ -25,7 +25,7 @@ export const PaymentPlanView = z.object({
   source: z.enum(['owner', 'client']),
   createdAt: instant,
   endedAt: instant.optional(),
-  endReason: z.enum(['paid', 'missed', 'deleted', 'cancelled']).optional(),
+  endReason: z.enum(['paid', 'missed', 'deleted', 'cancelled', 'written_off']).optional(),
   note: z.string().optional(),
   waivePenalties: z.boolean(),
   /** The balance the instalments added up to when the plan was made. */

@@ -2344,7 +2344,7 @@ export interface operations {
                                 /** Format: date-time */
                                 endedAt?: string;
                                 /** @enum {string} */
-                                endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                                endReason?: "paid" | "missed" | "deleted" | "cancelled" | "written_off";
                                 instalments: {
                                     /** @description integer cents, at most 99999999999 */
                                     amountCents: number;
@@ -2615,7 +2615,7 @@ export interface operations {
                             /** Format: date-time */
                             endedAt?: string;
                             /** @enum {string} */
-                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled" | "written_off";
                             instalments: {
                                 /** @description integer cents, at most 99999999999 */
                                 amountCents: number;
@@ -2870,7 +2870,7 @@ export interface operations {
                             /** Format: date-time */
                             endedAt?: string;
                             /** @enum {string} */
-                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled" | "written_off";
                             instalments: {
                                 /** @description integer cents, at most 99999999999 */
                                 amountCents: number;
@@ -3143,7 +3143,7 @@ export interface operations {
                             /** Format: date-time */
                             endedAt?: string;
                             /** @enum {string} */
-                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled" | "written_off";
                             instalments: {
                                 /** @description integer cents, at most 99999999999 */
                                 amountCents: number;
@@ -3415,7 +3415,7 @@ export interface operations {
                             /** Format: date-time */
                             endedAt?: string;
                             /** @enum {string} */
-                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled" | "written_off";
                             instalments: {
                                 /** @description integer cents, at most 99999999999 */
                                 amountCents: number;
@@ -3785,7 +3785,7 @@ export interface operations {
                                 /** Format: date-time */
                                 endedAt?: string;
                                 /** @enum {string} */
-                                endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                                endReason?: "paid" | "missed" | "deleted" | "cancelled" | "written_off";
                                 instalments: {
                                     /** @description integer cents, at most 99999999999 */
                                     amountCents: number;
@@ -4106,7 +4106,7 @@ export interface operations {
                             /** Format: date-time */
                             endedAt?: string;
                             /** @enum {string} */
-                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled" | "written_off";
                             instalments: {
                                 /** @description integer cents, at most 99999999999 */
                                 amountCents: number;
@@ -4376,7 +4376,7 @@ export interface operations {
                             /** Format: date-time */
                             endedAt?: string;
                             /** @enum {string} */
-                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled" | "written_off";
                             instalments: {
                                 /** @description integer cents, at most 99999999999 */
                                 amountCents: number;
@@ -4640,7 +4640,7 @@ export interface operations {
                             /** Format: date-time */
                             endedAt?: string;
                             /** @enum {string} */
-                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled" | "written_off";
                             instalments: {
                                 /** @description integer cents, at most 99999999999 */
                                 amountCents: number;
@@ -4915,7 +4915,7 @@ export interface operations {
                             /** Format: date-time */
                             endedAt?: string;
                             /** @enum {string} */
-                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled" | "written_off";
                             instalments: {
                                 /** @description integer cents, at most 99999999999 */
                                 amountCents: number;
@@ -5054,7 +5054,7 @@ export interface operations {
                         /** Format: date-time */
                         endedAt?: string;
                         /** @enum {string} */
-                        endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                        endReason?: "paid" | "missed" | "deleted" | "cancelled" | "written_off";
                         instalments: {
                             amountCents: number;
                             dueCents: number;
@@ -5149,7 +5149,7 @@ export interface operations {
                         /** Format: date-time */
                         endedAt?: string;
                         /** @enum {string} */
-                        endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                        endReason?: "paid" | "missed" | "deleted" | "cancelled" | "written_off";
                         instalments: {
                             amountCents: number;
                             dueCents: number;
@@ -5244,7 +5244,7 @@ export interface operations {
                         /** Format: date-time */
                         endedAt?: string;
                         /** @enum {string} */
-                        endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                        endReason?: "paid" | "missed" | "deleted" | "cancelled" | "written_off";
                         instalments: {
                             amountCents: number;
                             dueCents: number;
@@ -5349,7 +5349,7 @@ export interface operations {
                             /** Format: date-time */
                             endedAt?: string;
                             /** @enum {string} */
-                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled" | "written_off";
                             instalments: {
                                 amountCents: number;
                                 dueCents: number;
@@ -5474,7 +5474,7 @@ export interface operations {
                             /** Format: date-time */
                             endedAt?: string;
                             /** @enum {string} */
-                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled" | "written_off";
                             instalments: {
                                 amountCents: number;
                                 dueCents: number;
@@ -5801,7 +5801,7 @@ export interface operations {
                             /** Format: date-time */
                             endedAt?: string;
                             /** @enum {string} */
-                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled" | "written_off";
                             instalments: {
                                 /** @description integer cents, at most 99999999999 */
                                 amountCents: number;
@@ -6066,7 +6066,7 @@ export interface operations {
                             /** Format: date-time */
                             endedAt?: string;
                             /** @enum {string} */
-                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled" | "written_off";
                             instalments: {
                                 /** @description integer cents, at most 99999999999 */
                                 amountCents: number;
@@ -6999,7 +6999,7 @@ export interface operations {
                             /** Format: date-time */
                             endedAt?: string;
                             /** @enum {string} */
-                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled" | "written_off";
                             instalments: {
                                 /** @description integer cents, at most 99999999999 */
                                 amountCents: number;
@@ -7263,7 +7263,7 @@ export interface operations {
                             /** Format: date-time */
                             endedAt?: string;
                             /** @enum {string} */
-                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled" | "written_off";
                             instalments: {
                                 /** @description integer cents, at most 99999999999 */
                                 amountCents: number;
@@ -7529,7 +7529,7 @@ export interface operations {
                             /** Format: date-time */
                             endedAt?: string;
                             /** @enum {string} */
-                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled" | "written_off";
                             instalments: {
                                 /** @description integer cents, at most 99999999999 */
                                 amountCents: number;
@@ -7885,7 +7885,7 @@ export interface operations {
                                 /** Format: date-time */
                                 endedAt?: string;
                                 /** @enum {string} */
-                                endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                                endReason?: "paid" | "missed" | "deleted" | "cancelled" | "written_off";
                                 instalments: {
                                     /** @description integer cents, at most 99999999999 */
                                     amountCents: number;
@@ -9783,7 +9783,7 @@ export interface operations {
                             /** Format: date-time */
                             endedAt?: string;
                             /** @enum {string} */
-                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled" | "written_off";
                             instalments: {
                                 /** @description integer cents, at most 99999999999 */
                                 amountCents: number;
@@ -10065,7 +10065,7 @@ export interface operations {
                             /** Format: date-time */
                             endedAt?: string;
                             /** @enum {string} */
-                            endReason?: "paid" | "missed" | "deleted" | "cancelled";
+                            endReason?: "paid" | "missed" | "deleted" | "cancelled" | "written_off";
                             instalments: {
                                 /** @description integer cents, at most 99999999999 */
                                 amountCents: number;

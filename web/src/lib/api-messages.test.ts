@@ -40,4 +40,27 @@ describe('the API’s field messages for the user', () => {
     expect(apiMessage('exceeds the balance (820,00 €)', 'fr')).toBe('exceeds the balance (820,00 €)');
     expect(apiMessage('must be an email address', 'en')).toBe('must be an email address');
   });
+
+  it('says in French what the screens meet: scenario steps, payments, plans, credit notes, statuses — never cents', () => {
+    const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
+    expect(apiMessage('must come at least 1 day after the step before it', 'fr')).toBe('Au moins 1 jour après l’étape précédente');
+    expect(apiMessage('is too long for a text message (812 characters, at most 320): use a short template such as sms-reminder', 'fr')).toBe(
+      'Trop long pour un SMS (812 caractères, 320 au plus) : choisissez un modèle court, comme « SMS de relance »',
+    );
+    expect(apiMessage('is after today', 'fr')).toBe('Pas après aujourd’hui');
+    expect(apiMessage('A paid invoice cannot receive payments', 'fr')).toBe('Une facture payée ne peut pas recevoir de paiement.');
+    expect(apiMessage('A partially_paid invoice cannot be sent', 'en')).toBe('A partially paid invoice cannot be sent.');
+    expect(plain(apiMessage('A credit note can reduce the balance due (43900 cents), not exceed it', 'fr'))).toBe('Un avoir peut réduire le reste dû (439,00 €), pas le dépasser.');
+    expect(plain(apiMessage('instalments add up to 40000 cents but the balance is 43900 cents (3900 cents short)', 'fr'))).toBe('Les échéances font 400,00 € mais le reste dû est de 439,00 €');
+    expect(plain(apiMessage('must be after instalment 1 (2026-12-10)', 'fr'))).toBe('Après l’échéance 1 (10 déc. 2026)');
+    expect(apiMessage('No reminder can be sent: the invoice is disputed', 'fr')).toBe('Aucune relance possible : la facture est contestée.');
+    expect(apiMessage('The quote is refused', 'fr')).toBe('Le devis est refusé.');
+    expect(apiMessage('unknown variable {{total}}; use {{invoiceNumber}}, {{balance}}', 'fr')).toBe('Variable(s) inconnue(s) : {{total}} ; utilisez {{invoiceNumber}}, {{balance}}');
+    // The template editor adds its own hint to the API's "unknown variables: …": left for it to say.
+    expect(apiMessage('unknown variables: {{foo}}', 'fr')).toBe('unknown variables: {{foo}}');
+    for (const lang of ['fr', 'en'] as const) {
+      expect(apiMessage('A credit note can reduce the balance due (43900 cents), not exceed it', lang)).not.toMatch(/cents/);
+      expect(apiMessage('Deposits (165000 cents) exceed the quote total (150000 cents)', lang)).not.toMatch(/cents/);
+    }
+  });
 });

@@ -51,7 +51,43 @@ const FR: Record<string, string> = {
   'Another message to this client went out meanwhile: the minimum gap applies. Send with "force": true to send anyway.':
     'Un autre message vient de partir vers ce client : l’écart minimum s’applique. Vous pouvez tout de même envoyer.',
   'No template to send': 'Aucun modèle à envoyer.',
-  'The email could not be sent; nothing counts against today or the client gap: try again': 'L’e-mail n’a pas pu partir ; rien n’est compté : réessayez.',
+  'The email could not be sent; nothing counts against today or the client gap: try again': 'L’e-mail n’a pas pu partir ; rien n’est compté : réessayez.',  // Met through the screens (scenario and template editors, payments, simulation, sending), found in a browser review.
+  'must come at least 1 day after the step before it': 'Au moins 1 jour après l’étape précédente',
+  'an offset from the previous step must be at least 1 day': 'Au moins 1 jour après l’étape précédente',
+  'the first step cannot be relative to a previous step': 'La première étape ne peut pas dépendre d’une étape précédente',
+  'offset must be a whole number of days': 'Un nombre entier de jours',
+  'missing template': 'Choisissez un modèle',
+  'missing id': 'Identifiant manquant',
+  'The scenario cannot be used as is': 'Le scénario ne peut pas être enregistré tel quel : corrigez les étapes signalées.',
+  'is used by clients; change their scenario first': 'Des clients l’utilisent : changez d’abord leur scénario',
+  'is the default scenario of the settings': 'C’est le scénario par défaut des réglages',
+  'is after today': 'Pas après aujourd’hui',
+  'cannot change once the invoice is sent': 'Ne peut plus changer une fois la facture envoyée',
+  'can only change while the invoice awaits payment': 'Modifiable seulement tant que la facture attend son paiement',
+  'These fields cannot change in the invoice’s current state': 'Ces champs ne peuvent plus changer dans l’état actuel de la facture.',
+  'no such client': 'Client introuvable',
+  'The client does not exist': 'Ce client n’existe pas.',
+  'no such template': 'Modèle introuvable',
+  'The template does not exist': 'Ce modèle n’existe pas.',
+  'no such scenario': 'Scénario introuvable',
+  'The scenario does not exist': 'Ce scénario n’existe pas.',
+  'must not be before from': 'Ne peut pas précéder la date de début',
+  'No invoice of this client can be reminded now': 'Aucune facture de ce client ne peut être relancée maintenant.',
+  'is required when the account has no email address': 'Indiquez une adresse : votre entreprise n’a pas d’e-mail dans les réglages',
+  'No address to send the test to: give `to`, or set company.email in /settings': 'Aucune adresse pour le test : renseignez l’e-mail de votre entreprise dans les réglages.',
+  'A draft has no number yet: send it first, or preview with a sent invoice': 'Un brouillon n’a pas encore de numéro : envoyez-le d’abord, ou prévisualisez avec une facture envoyée.',
+  'is a draft': 'Facture en brouillon',
+  'is required to cancel an issued invoice': 'Obligatoire pour annuler une facture émise',
+  'Invalid dates': 'Dates invalides.',
+  'is required': 'Obligatoire',
+  bounced: 'Adresse rejetée (en erreur)',
+  'no working address': 'Aucune adresse valide',
+  "Every address of this client hard-bounced: correct the client's email first": 'Toutes les adresses de ce client sont en erreur : corrigez d’abord son e-mail.',
+  "Every address of this client hard-bounced: correct the client's email or give `to`": 'Toutes les adresses de ce client sont en erreur : corrigez son e-mail ou indiquez un destinataire.',
+  'Complete the company identity in settings before sending an invoice': 'Avant d’envoyer, complétez votre entreprise dans les réglages.',
+  'is required to issue an invoice': 'Obligatoire pour émettre une facture',
+  'A payment plan already runs on this invoice: end it first (DELETE /invoices/{id}/payment-plan)': 'Un échéancier est déjà en cours sur cette facture : terminez-le d’abord.',
+  'already has a running payment plan': 'Un échéancier est déjà en cours',
 };
 
 const EN: Record<string, string> = {
@@ -88,8 +124,66 @@ const gone = (what: string, lang: Lang) => {
   return `${text}${lang === 'fr' ? ' : il a peut-être été supprimé, ou le lien est erroné.' : ': it may have been deleted, or the link is wrong.'}`;
 };
 
+const STATUS_FR: Record<string, string> = {
+  draft: 'en brouillon', sent: 'envoyée', partially_paid: 'partiellement payée', paid: 'payée', cancelled: 'annulée', litigation: 'en contentieux', written_off: 'passée en perte',
+  pending: 'en attente', accepted: 'accepté', refused: 'refusé', expired: 'expiré', converted: 'facturé',
+};
+const statusFr = (s: string) => STATUS_FR[s] ?? s;
+const STATUS_EN: Record<string, string> = { partially_paid: 'partially paid', written_off: 'written-off' };
+const statusEn = (s: string) => STATUS_EN[s] ?? s;
+const BLOCK_FR: Record<string, string> = {
+  'the invoice is cancelled': 'la facture est annulée',
+  'the invoice has not been sent': 'la facture n’a pas été envoyée',
+  'the invoice was written off': 'la facture est passée en perte',
+  'the invoice is in litigation: take it back first (DELETE /invoices/{id}/litigation)': 'la facture est en contentieux : sortez-la d’abord du contentieux',
+  'the invoice is paid': 'la facture est payée',
+  'the invoice is disputed': 'la facture est contestée',
+  'reminders are paused for this invoice': 'les relances de cette facture sont suspendues',
+  'the client reported a reminder as spam': 'le client a signalé une relance comme spam',
+};
+
 /** Messages carrying cents or ISO dates: said with euros and dates as people write them. */
 const WITH_VALUES: Pattern[] = [
+  { re: /^A credit note can reduce the balance due \((\d+) cents\), not exceed it$/, fr: (m) => `Un avoir peut réduire le reste dû (${eurFr(m[1]!)}), pas le dépasser.`, en: (m) => `A credit note can reduce the balance due (${eurEn(m[1]!)}), not exceed it.` },
+  { re: /^A (\w+) invoice cannot receive payments$/, fr: (m) => `Une facture ${statusFr(m[1]!)} ne peut pas recevoir de paiement.`, en: (m) => `A ${statusEn(m[1]!)} invoice cannot receive payments.` },
+  { re: /^A (\w+) invoice cannot be sent$/, fr: (m) => `Une facture ${statusFr(m[1]!)} ne peut pas être envoyée.`, en: (m) => `A ${statusEn(m[1]!)} invoice cannot be sent.` },
+  { re: /^A (\w+) invoice cannot get a payment plan$/, fr: (m) => `Une facture ${statusFr(m[1]!)} ne peut pas avoir d’échéancier.`, en: (m) => `A ${statusEn(m[1]!)} invoice cannot get a payment plan.` },
+  { re: /^A (\w+) invoice has no reminders to (\w+)$/, fr: (m) => `Une facture ${statusFr(m[1]!)} n’a pas de relances à ${m[2] === 'pause' ? 'suspendre' : 'reprendre'}.`, en: (m) => `A ${statusEn(m[1]!)} invoice has no reminders to ${m[2]}.` },
+  { re: /^A (\w+) invoice with nothing left to pay cannot be cancelled$/, fr: (m) => `Une facture ${statusFr(m[1]!)} sans reste dû ne peut pas être annulée.`, en: (m) => `A ${statusEn(m[1]!)} invoice with nothing left to pay cannot be cancelled.` },
+  { re: /^the invoice is (\w+)$/, fr: (m) => `La facture est ${statusFr(m[1]!)}`, en: (m) => `The invoice is ${statusEn(m[1]!)}` },
+  { re: /^The quote is (\w+)$/, fr: (m) => `Le devis est ${statusFr(m[1]!)}.`, en: (m) => `The quote is ${m[1]}.` },
+  { re: /^The quote is (\w+): deposits and the final invoice need an accepted quote$/, fr: (m) => `Le devis est ${statusFr(m[1]!)} : les acomptes et la facture finale demandent un devis accepté.`, en: (m) => m[0] },
+  { re: /^Deposits would total (\d+) cents, more than the quote's (\d+)$/, fr: (m) => `Les acomptes feraient ${eurFr(m[1]!)}, plus que le devis (${eurFr(m[2]!)}).`, en: (m) => `Deposits would total ${eurEn(m[1]!)}, more than the quote's ${eurEn(m[2]!)}.` },
+  { re: /^Deposits \((\d+) cents\) exceed the quote total \((\d+) cents\)$/, fr: (m) => `Les acomptes (${eurFr(m[1]!)}) dépassent le total du devis (${eurFr(m[2]!)}).`, en: (m) => `Deposits (${eurEn(m[1]!)}) exceed the quote total (${eurEn(m[2]!)}).` },
+  {
+    re: /^instalments add up to (\d+) cents but the balance is (\d+) cents \(.*\)$/,
+    fr: (m) => `Les échéances font ${eurFr(m[1]!)} mais le reste dû est de ${eurFr(m[2]!)}`,
+    en: (m) => `The instalments add up to ${eurEn(m[1]!)} but the balance is ${eurEn(m[2]!)}`,
+  },
+  { re: /^must be after instalment (\d+) \((\d{4}-\d\d-\d\d)\)$/, fr: (m) => `Après l’échéance ${m[1]} (${dayFr(m[2]!)})`, en: (m) => `After instalment ${m[1]} (${dayEn(m[2]!)})` },
+  { re: /^at most (\d+) instalments$/, fr: (m) => `${m[1]} échéances au plus`, en: (m) => `At most ${m[1]} instalments` },
+  { re: /^must be within (\d+) days of from$/, fr: (m) => `Au plus ${m[1]} jours après la date de début`, en: (m) => `Within ${m[1]} days of the start date` },
+  { re: /^no template "(.*)"$/, fr: (m) => `Modèle introuvable (${m[1]})`, en: (m) => `No template "${m[1]}"` },
+  { re: /^duplicate step id "(.*)"$/, fr: (m) => `Étape en double (${m[1]})`, en: (m) => m[0] },
+  { re: /^offset (-?\d+) is outside (-?\d+)\.\.\+(\d+) days$/, fr: (m) => `Entre ${m[2]} et +${m[3]} jours`, en: (m) => `Between ${m[2]} and +${m[3]} days` },
+  { re: /^is already bound to scenario "(.*)"$/, fr: (m) => `Déjà liée au scénario « ${m[1]} »`, en: (m) => `Already bound to scenario "${m[1]}"` },
+  {
+    re: /^is too long for a text message \((\d+) characters, at most (\d+)\): use a short template such as sms-reminder$/,
+    fr: (m) => `Trop long pour un SMS (${m[1]} caractères, ${m[2]} au plus) : choisissez un modèle court, comme « SMS de relance »`,
+    en: (m) => `Too long for a text message (${m[1]} characters, at most ${m[2]}): choose a short template such as "Reminder text"`,
+  },
+  // The payment link's (the template editor says its own "unknown variables: …" with a hint).
+  { re: /^unknown variable (\{\{.*?\}\}(?:, \{\{.*?\}\})*); use (.*)$/, fr: (m) => `Variable(s) inconnue(s) : ${m[1]} ; utilisez ${m[2]}`, en: (m) => `Unknown variable(s): ${m[1]}; use ${m[2]}` },
+  { re: /^mentions penalties or the €40 indemnity \((.*?)\), which a consumer must never receive/, fr: (m) => `Cite des pénalités ou l’indemnité de 40 € (${m[1]}) : interdit envers un particulier (art. L111-8 du code de la consommation)`, en: (m) => `Mentions penalties or the €40 indemnity (${m[1]}), which a consumer must never receive` },
+  { re: /^"(.*)" is a built-in (scenario|template): it cannot be deleted$/, fr: (m) => `« ${m[1]} » est ${m[2] === 'scenario' ? 'un scénario fourni' : 'un modèle fourni'} : il ne peut pas être supprimé.`, en: (m) => m[0] },
+  { re: /^"(.*)" is the default scenario: choose another default in \/settings first$/, fr: (m) => `« ${m[1]} » est le scénario par défaut : choisissez-en un autre dans les réglages d’abord.`, en: (m) => `"${m[1]}" is the default scenario: choose another default in the settings first.` },
+  { re: /^"(.*)" is the scenario of (\d+) client\(s\): (.*)$/, fr: (m) => `« ${m[1]} » est le scénario de ${m[2]} client(s) : ${m[3]}. Changez d’abord leur scénario.`, en: (m) => m[0] },
+  { re: /^The template is used by (.*): change those scenarios first$/, fr: (m) => `Le modèle est utilisé par ${m[1]!.replace(/"([^"]*)"/g, '« $1 »')} : modifiez d’abord ces scénarios.`, en: (m) => m[0] },
+  { re: /^used by scenario (.*)$/, fr: (m) => `Utilisé par le scénario ${m[1]}`, en: (m) => `Used by scenario ${m[1]}` },
+  { re: /^No reminder can be sent: (.*)$/, fr: (m) => `Aucune relance possible : ${BLOCK_FR[m[1]!] ?? m[1]}.`, en: (m) => `No reminder can be sent: ${m[1]!.replace(' (DELETE /invoices/{id}/litigation)', '')}.` },
+  { re: /^The filter matches more than (\d+) invoices: narrow it$/, fr: (m) => `Plus de ${m[1]} factures correspondent : affinez la sélection.`, en: (m) => m[0] },
+  { re: /^Scenario "(.*)" sends templates that mention penalties: a consumer client cannot have it$/, fr: (m) => `Le scénario « ${m[1]} » envoie des modèles qui citent des pénalités : un client particulier ne peut pas l’avoir.`, en: (m) => m[0] },
+  { re: /^matches more than (\d+) invoices$/, fr: (m) => `Plus de ${m[1]} factures`, en: (m) => `More than ${m[1]} invoices` },
   { re: /^(.+) not found$/, fr: (m) => gone(m[1]!, 'fr'), en: (m) => gone(m[1]!, 'en') },
   { re: /^must not exceed the balance of (\d+) cents$/, fr: (m) => `Ne peut pas dépasser le reste dû (${eurFr(m[1]!)})`, en: (m) => `Must not exceed the balance (${eurEn(m[1]!)})` },
   { re: /^The payment exceeds the balance due \((\d+) cents\)$/, fr: (m) => `Le paiement dépasse le reste dû (${eurFr(m[1]!)}).`, en: (m) => `The payment exceeds the balance due (${eurEn(m[1]!)}).` },

@@ -23,4 +23,12 @@ describe('an API error’s fields', () => {
     await setLanguage('en');
     expect(error.fieldErrors().name).toBe('Required');
   });
+
+  it('says a whole-request refusal in the user’s language (a form’s message above its button), and a 5xx as a plain sentence', async () => {
+    expect(new ApiError(422, { status: 422, detail: 'The scenario cannot be used as is' }).userMessage()).toBe('Le scénario ne peut pas être enregistré tel quel : corrigez les étapes signalées.');
+    expect(new ApiError(500, { status: 500, detail: 'An unexpected error occurred; it has been logged.' }).userMessage()).toBe('Une erreur inattendue s’est produite de notre côté. Réessayez dans un instant.');
+    expect(new ApiError(422, { status: 422, detail: 'a detail nobody translated' }).userMessage()).toBe('a detail nobody translated');
+    await setLanguage('en');
+    expect(new ApiError(422, { status: 422, detail: 'A paid invoice cannot receive payments' }).userMessage()).toBe('A paid invoice cannot receive payments.');
+  });
 });

@@ -18,6 +18,13 @@ export class ApiError extends Error {
     this.name = 'ApiError';
   }
 
+  /** The whole-request message in the user's language: the API's detail when known, a plain sentence for a 5xx. */
+  userMessage(): string {
+    const lang = i18next.language === 'en' ? 'en' : 'fr';
+    if (this.status >= 500) return i18next.t('errors.server');
+    return apiMessage(this.message, lang);
+  }
+
   /** Field errors keyed by form path (`body.lines.0.quantity` → `lines.0.quantity`), said in the user's language. */
   fieldErrors(): Record<string, string> {
     const lang = i18next.language === 'en' ? 'en' : 'fr';

@@ -25,7 +25,7 @@ export const LetterCard = ({ letter, onPosted }: { letter: LetterToPost; onPoste
     try {
       await onPosted(v.trackingNumber || undefined);
     } catch (error) {
-      if (!applyApiErrors(error, form.setError, ['trackingNumber'])) form.setError('root', { message: error instanceof ApiError ? error.message : t('errors.network') });
+      if (!applyApiErrors(error, form.setError, ['trackingNumber'])) form.setError('root', { message: error instanceof ApiError ? error.userMessage() : t('errors.network') });
     }
   });
   const a = letter.address;

@@ -135,7 +135,7 @@ export const SettingsForm = ({ settings, save }: { settings: Settings; save: Sav
       await save.mutateAsync(toInput(v));
     } catch (error) {
       if (!applyApiErrors(error, form.setError, ['company', 'remindersEnabled', 'sendHour', 'timezone', 'skipWeekends', 'skipHolidays', 'region', 'minGapDays', 'defaultScenarioId', 'language'])) {
-        form.setError('root', { message: error instanceof ApiError ? error.message : t('errors.network') });
+        form.setError('root', { message: error instanceof ApiError ? error.userMessage() : t('errors.network') });
       }
     }
   });

@@ -70,7 +70,7 @@ export const ClientFormView = ({
     try {
       await onSubmit(toClientInput(v));
     } catch (error) {
-      if (!applyApiErrors(error, form.setError, FIELDS)) form.setError('root', { message: error instanceof ApiError ? error.message : t('errors.network') });
+      if (!applyApiErrors(error, form.setError, FIELDS)) form.setError('root', { message: error instanceof ApiError ? error.userMessage() : t('errors.network') });
       throw error;
     }
   });

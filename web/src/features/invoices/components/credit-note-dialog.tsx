@@ -26,7 +26,7 @@ export const CreditNoteDialog = ({ invoiceId }: { invoiceId: string }) => {
       form.reset();
     } catch (error) {
       if (!applyApiErrors(error, form.setError, ['reason', 'amount'], { amountCents: 'amount' })) {
-        form.setError('root', { message: error instanceof ApiError ? error.message : t('errors.network') });
+        form.setError('root', { message: error instanceof ApiError ? error.userMessage() : t('errors.network') });
       }
     }
   });

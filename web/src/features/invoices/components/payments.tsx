@@ -32,7 +32,7 @@ export const PaymentFormView = ({ onSubmit }: { onSubmit: (value: { amountCents:
       form.reset({ amount: '', date: v.date, method: v.method, reference: '' });
     } catch (error) {
       if (!applyApiErrors(error, form.setError, ['amount', 'date', 'method', 'reference'], { amountCents: 'amount' })) {
-        form.setError('root', { message: error instanceof ApiError ? error.message : t('errors.network') });
+        form.setError('root', { message: error instanceof ApiError ? error.userMessage() : t('errors.network') });
       }
     }
   });

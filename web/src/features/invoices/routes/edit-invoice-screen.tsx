@@ -33,7 +33,7 @@ export const EditInvoiceForm = ({ invoice, onSubmit }: { invoice: Invoice; onSub
       await onSubmit({ issueDate: v.issueDate, dueDate: v.dueDate, lines: v.lines.map(toApiLine), notes: v.notes.trim() ? v.notes : null });
     } catch (error) {
       if (!applyApiErrors(error, form.setError, ['issueDate', 'dueDate', 'notes', 'lines'], lineErrorRename(v.lines.length))) {
-        form.setError('root', { message: error instanceof ApiError ? error.message : t('errors.network') });
+        form.setError('root', { message: error instanceof ApiError ? error.userMessage() : t('errors.network') });
       }
     }
   });

@@ -42,7 +42,7 @@ export default function NewInvoiceScreen() {
       navigate(`/invoices/${invoice.id}`);
     } catch (error) {
       if (!applyApiErrors(error, form.setError, ['clientId', 'issueDate', 'paymentTermsDays', 'notes', 'lines'], lineErrorRename(v.lines.length))) {
-        form.setError('root', { message: error instanceof ApiError ? error.message : t('errors.network') });
+        form.setError('root', { message: error instanceof ApiError ? error.userMessage() : t('errors.network') });
       }
     }
   });

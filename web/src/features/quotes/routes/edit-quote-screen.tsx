@@ -33,7 +33,7 @@ export const EditQuoteForm = ({ quote, onSubmit }: { quote: Quote; onSubmit: (pa
       await onSubmit({ issueDate: v.issueDate, validUntil: v.validUntil, lines: v.lines.map(toApiLine), notes: v.notes.trim() ? v.notes : null });
     } catch (error) {
       if (!applyApiErrors(error, form.setError, ['issueDate', 'validUntil', 'notes', 'lines'], lineErrorRename(v.lines.length))) {
-        form.setError('root', { message: error instanceof ApiError ? error.message : t('errors.network') });
+        form.setError('root', { message: error instanceof ApiError ? error.userMessage() : t('errors.network') });
       }
     }
   });

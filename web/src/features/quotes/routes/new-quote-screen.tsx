@@ -30,7 +30,7 @@ export default function NewQuoteScreen() {
       navigate(`/quotes/${quote.id}`);
     } catch (error) {
       if (!applyApiErrors(error, form.setError, ['clientId', 'issueDate', 'validityDays', 'lines'], lineErrorRename(v.lines.length))) {
-        form.setError('root', { message: error instanceof ApiError ? error.message : t('errors.network') });
+        form.setError('root', { message: error instanceof ApiError ? error.userMessage() : t('errors.network') });
       }
     }
   });

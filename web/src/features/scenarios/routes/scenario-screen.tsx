@@ -82,7 +82,7 @@ const ScenarioEditor = ({ id, scenario, templates }: { id: string; scenario?: Sc
       if (id === 'new') void navigate(`/scenarios/${saved.id}`, { replace: true, state: { created: true } });
     } catch (error) {
       if (!applyApiErrors(error, form.setError, ['name', 'steps', 'tags'], { 'tags.0': 'tags', 'tags.1': 'tags', 'tags.2': 'tags' })) {
-        form.setError('root', { message: error instanceof ApiError ? error.message : t('errors.network') });
+        form.setError('root', { message: error instanceof ApiError ? error.userMessage() : t('errors.network') });
       }
     }
   });

@@ -85,7 +85,7 @@ const TemplateEditor = ({ template, save }: { template: Template; save: ReturnTy
       const said = (message: string) => message.replace(/^unknown variables: (.*)$/, (_, names: string) => t('templateEditor.unknownVariables', { names }));
       const placed = applyApiErrors<Form>(error, (name, e) => form.setError(name, { ...e, message: e.message && said(e.message) }), ['name', 'language', 'tone', 'subject', 'body', 'attachInvoicePdf', 'letter', 'kind']);
       if (!placed) {
-        form.setError('root', { message: error instanceof ApiError ? error.message : t('errors.network') });
+        form.setError('root', { message: error instanceof ApiError ? error.userMessage() : t('errors.network') });
       }
     }
   });
