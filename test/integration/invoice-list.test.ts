@@ -84,3 +84,35 @@ describe('the follow-up list reads by key, never by Scan', () => {
     expect(new Set(paged.items.map((i) => i.id)).size).toBe(40);
   });
 });
+
+describe('a client’s list with a status reads that client’s partition, not the status group', () => {
+  // A small client among a large one: reading the open group would read the large client's invoices too.
+  const other = `list-client-${ulid().toLowerCase()}`;
+  const mine: InvoiceRecord[] = [];
+  const make = (clientId: string, i: number, status: InvoiceStatus, dueDate: string) => ({ ...anInvoice(i, status, dueDate), tenantId: other, clientId });
+  beforeAll(async () => {
+    const statuses: InvoiceStatus[] = ['sent', 'partially_paid', 'paid', 'sent'];
+    for (let i = 0; i < 4; i++) {
+      const invoice = make('small', i, statuses[i]!, `2026-0${1 + i}-15`);
+      mine.push(invoice);
+      await invoices.create(invoice, { at: '2026-01-01T00:00:00Z', type: 'invoice.created' });
+    }
+    for (let i = 0; i < 30; i++) await invoices.create(make('large', i, i % 2 ? 'sent' : 'paid', `2026-01-${String(10 + (i % 15)).padStart(2, '0')}`), { at: '2026-01-01T00:00:00Z', type: 'invoice.created' });
+  });
+  const open = (i: InvoiceRecord) => i.status === 'sent' || i.status === 'partially_paid';
+
+  it.each([
+    [{ status: 'overdue' as const }, (i: InvoiceRecord) => open(i) && i.dueDate < '2026-04-01'],
+    [{ overdue: true }, (i: InvoiceRecord) => open(i) && i.dueDate < '2026-04-01'],
+    [{ status: 'paid' as const }, (i: InvoiceRecord) => i.status === 'paid'],
+    [{ status: 'sent' as const }, (i: InvoiceRecord) => i.status === 'sent'],
+    [{ open: true }, open],
+  ])('answers %j with the client’s invoices only, reading none of another client', async (filter, matches) => {
+    sent.length = 0;
+    const page = await invoices.list(other, { today: '2026-04-01', descending: false, clientId: 'small', ...filter }, { limit: 100 });
+    const scanned = sent.reduce((n, s) => n + (s.scanned ?? 0), 0);
+    expect(page.items.map((i) => i.id).sort()).toEqual(mine.filter(matches).map((i) => i.id).sort());
+    expect(page.items.length).toBeGreaterThan(0);
+    expect(scanned).toBeLessThanOrEqual(mine.length);
+  });
+});

@@ -117,16 +117,25 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
     const status = filter.status === 'overdue' ? undefined : filter.status;
     const overdueOnly = filter.status === 'overdue' || filter.overdue === true;
 
-    if (overdueOnly || filter.open || status === 'sent' || status === 'partially_paid') {
+    const openOnly = overdueOnly || filter.open === true;
+    if (filter.clientId) {
+      // One client's invoices: that client's partition whatever the other filters (a status group
+      // partition holds every client's invoices of that status: its cost would be the tenant's).
+      index = 'GSI3';
+      pk = invoicesOfClientPk(tenantId, filter.clientId);
+      if (overdueOnly) upper = filter.today;
+      if (openOnly && !status) {
+        names['#status'] = 'status';
+        Object.assign(values, { ':open1': 'sent', ':open2': 'partially_paid' });
+        filters.push('#status IN (:open1, :open2)');
+      }
+    } else if (overdueOnly || filter.open || status === 'sent' || status === 'partially_paid') {
       index = 'GSI2';
       pk = invoicesInGroupPk(tenantId, 'open');
       if (overdueOnly) upper = filter.today;
     } else if (status) {
       index = 'GSI2';
       pk = invoicesInGroupPk(tenantId, statusGroup(status));
-    } else if (filter.clientId) {
-      index = 'GSI3';
-      pk = invoicesOfClientPk(tenantId, filter.clientId);
     } else {
       index = 'GSI1';
       pk = invoicesByDuePk(tenantId);
