@@ -96,6 +96,13 @@ export const makeRemovePayment = ({ invoices, settings, clock, retry = defaultRe
       const current = await loadInvoice(invoices, tenantId, invoiceId);
       const payment = (await invoices.payments(tenantId, invoiceId)).find((p) => p.id === paymentId);
       if (!payment || payment.removedAt) throw new NotFoundError('Payment');
+      // A cancelled or written-off invoice's balance was closed by a credit note for what was left
+      // then: removing a payment would bring back a balance no credit note covers, on an invoice
+      // nobody pursues any more.
+      if (current.status === 'cancelled' || current.status === 'written_off') {
+        const state = current.status === 'cancelled' ? 'cancelled' : 'written off';
+        throw new BusinessRuleError('invoice-closed', `The invoice was ${state}: its balance was closed by a credit note, so its payments can no longer be removed (a payment that bounced is owed on a new invoice)`);
+      }
       const now = clock.now();
       const at = now.toISOString();
       const paidCents = current.paidCents - payment.amountCents;

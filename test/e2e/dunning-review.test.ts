@@ -7,7 +7,7 @@ import { addDays } from '../../shared/domain/dates.js';
 import { aBusinessClientInput, anInvoiceInput } from '../fixtures/api-fixtures.js';
 import { companySettings, freshTenant, type FreshTenant } from './fresh-tenant.js';
 import { inbox, uniqueEmail } from './http.js';
-import { parisToday } from './local-clock.js';
+import { inParis, parisToday } from './local-clock.js';
 
 /** A sent invoice of `clientId` due `dueIn` days from today (negative: already late). */
 const sentInvoice = async (t: FreshTenant, clientId: string, dueIn: number) => {
@@ -84,5 +84,31 @@ describe('the client portal, an action repeated', () => {
     expect(kinds).toEqual(['dispute', 'dispute', 'paid_claim', 'promise']);
     const ownerMails = (await inbox(owner)).filter((m) => m.subject.includes(invoice.number));
     expect(ownerMails).toHaveLength(4);
+  });
+});
+
+describe('cancelling a reminder of the day (daily overview)', () => {
+  it('keeps the next steps where they were: the firmer one is not brought forward to the cancelled slot', async () => {
+    const t = await freshTenant('cancel-slot');
+    await t.ok('PUT', '/settings', companySettings);
+    const email = uniqueEmail('cancel-slot');
+    const client = await t.ok('POST', '/clients', aBusinessClientInput({ email }));
+    // Ten days late when sent: its first reminder catches up at the next send window, the next ones keep their spacing from it.
+    const invoice = await sentInvoice(t, client.id, -10);
+    await t.drain();
+    type Step = { stepId: string; state: string; scheduledAt?: string; reason?: string };
+    const before = (await t.ok('GET', `/invoices/${invoice.id}/reminders`)).items as Step[];
+    const first = before.find((s) => s.state === 'scheduled')!;
+    expect(first.reason).toBe('catch-up');
+    const later = before.filter((s) => s.state === 'scheduled' && s.stepId !== first.stepId);
+
+    const cancelled = await t.call('POST', `/invoices/${invoice.id}/reminders/${encodeURIComponent(first.stepId)}/cancel`);
+    expect([cancelled.status, cancelled.json.state]).toEqual([200, 'cancelled']);
+    await t.drain();
+    const after = (await t.ok('GET', `/invoices/${invoice.id}/reminders`)).items as Step[];
+    expect(after.find((s) => s.stepId === first.stepId)).toMatchObject({ state: 'cancelled', reason: 'owner_cancelled' });
+    expect(after.filter((s) => s.state === 'scheduled').map((s) => [s.stepId, s.scheduledAt])).toEqual(later.map((s) => [s.stepId, s.scheduledAt]));
+    const overview = await t.ok('GET', `/overview?date=${inParis(first.scheduledAt!).date}`);
+    expect(overview.reminders.filter((r: { invoiceId: string }) => r.invoiceId === invoice.id)).toEqual([]);
   });
 });

@@ -176,6 +176,14 @@ describe('litigation, proof file and write-off', () => {
     expect(events.find((e) => e.type === 'invoice.written_off')?.data).toMatchObject({ reason: 'liquidation judiciaire', creditNoteId: res.json.creditNote.id, evidence: expect.stringContaining('liquidateur') });
     expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['payment.recorded', 'invoice.litigation', 'credit_note.issued', 'invoice.written_off']));
     expect((await t.call('POST', `/invoices/${lost.id}/payments`, { amountCents: 100, date: parisToday(), method: 'transfer' })).status).toBe(422);
+    // Nor can a payment recorded before be removed: the balance it would bring back was never credited.
+    const [payment] = (await t.ok('GET', `/invoices/${lost.id}/payments`)).items;
+    const unpaid = await t.call('DELETE', `/invoices/${lost.id}/payments/${payment.id}`);
+    expect(unpaid.status).toBe(422);
+    expect(unpaid.type).toContain('application/problem+json');
+    expect(unpaid.json.detail).toMatch(/written off/);
+    expect(await t.ok('GET', `/invoices/${lost.id}`)).toMatchObject({ status: 'written_off', balanceCents: 0, paidCents: 47_500 });
+    expect((await t.ok('GET', `/invoices/${lost.id}/payments`)).items[0].removedAt).toBeUndefined();
 
     await t.drain();
     const after = await t.ok('GET', '/cockpit');
@@ -188,6 +196,24 @@ describe('litigation, proof file and write-off', () => {
     const client = (await t.ok('GET', '/clients')).items.find((x: { id: string }) => x.id === c.id);
     expect(client.balanceCents).toBe(kept.totals.grossCents);
     expect((await t.ok('GET', '/invoices?status=written_off')).items.map((i: { id: string }) => i.id)).toEqual([lost.id]);
+  });
+});
+
+describe('a cancelled invoice', () => {
+  it('keeps its payments: removing one would bring back a balance its credit note never covered', async () => {
+    const t = await freshTenant('cxl');
+    await t.ok('PUT', '/settings', companySettings);
+    const c = await t.ok('POST', '/clients', aBusinessClientInput({ email: uniqueEmail('cxl') }));
+    const inv = await t.ok('POST', '/invoices', anInvoiceInput(c.id, { issueDate: addDays(parisToday(), -40), dueDate: addDays(parisToday(), -10) }));
+    await t.ok('POST', `/invoices/${inv.id}/send`);
+    const payment = await t.ok('POST', `/invoices/${inv.id}/payments`, { amountCents: 47_500, date: parisToday(), method: 'transfer' });
+    expect((await t.ok('POST', `/invoices/${inv.id}/cancel`, { reason: 'Chantier abandonné' })).status).toBe('cancelled');
+    const [recorded] = (await t.ok('GET', `/invoices/${inv.id}/payments`)).items;
+    expect(payment.paidCents).toBe(47_500);
+    const res = await t.call('DELETE', `/invoices/${inv.id}/payments/${recorded.id}`);
+    expect(res.status).toBe(422);
+    expect(res.json.detail).toMatch(/cancelled/);
+    expect(await t.ok('GET', `/invoices/${inv.id}`)).toMatchObject({ status: 'cancelled', balanceCents: 0, paidCents: 47_500 });
   });
 });
 
