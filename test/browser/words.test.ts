@@ -67,6 +67,17 @@ describe('the screens speak the user’s words', () => {
     await check('90-words-plan-catch-up');
   });
 
+  it('offers by default the template the plan sends next, not a pre-due courtesy note for an overdue invoice', async () => {
+    await page.goto(`${web()}/invoices/${invoiceId}`);
+    await page.getByRole('button', { name: 'Relancer maintenant' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Relancer maintenant' });
+    await poll(() => dialog.getByTestId('preview-subject').count()).toBe(1);
+    expect(await dialog.getByLabel('Modèle').locator('option:checked').textContent()).toBe('Relance à échéance (J+1) (FR)');
+    expect(await dialog.getByTestId('preview-subject').textContent()).toMatch(/^Relance : facture F-\d{4}-\d{4} échue le/);
+    await check('93-words-send-now-default');
+    await page.keyboard.press('Escape');
+  });
+
   it('says a missing invoice is missing, in French, with the way home instead of a retry', async () => {
     await page.goto(`${web()}/invoices/01M8APF7WGFQW4YSQ3VNXMVHDX`);
     const alert = page.getByRole('alert');

@@ -2,8 +2,8 @@ import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynam
 import type { InvoiceRowQueries, RowFilter, RowPage } from '../../app/aggregates/ports.js';
 import type { InvoiceRecord, Page, PageRequest } from '../../app/ports.js';
 import { encodeCursor, invalidCursor, startKeyFor } from './cursor.js';
-import { invoiceKey, numberLookupPk, ROW_SORT_INDEX, rowPartition, type RowSort, type StatusGroup } from './keys.js';
-import { queryFrom, queryPage } from './queries.js';
+import { clientWordPk, invoiceKey, numberLookupPk, ROW_SORT_INDEX, rowPartition, type RowSort, type StatusGroup } from './keys.js';
+import { queryAll, queryFrom, queryPage } from './queries.js';
 import { stripKeys } from './transactions.js';
 
 type Item = Record<string, unknown>;
@@ -109,6 +109,14 @@ export class DynamoInvoiceRows implements InvoiceRowQueries {
       (i) => String(i.invoiceId),
     );
     return { ids: found.items, ...(found.nextCursor ? { nextCursor: found.nextCursor } : {}) };
+  }
+
+  async clientsByWord(tenantId: string, word: string): Promise<{ clientId: string; name: string }[]> {
+    return queryAll(
+      this.db,
+      { TableName: this.tableName, KeyConditionExpression: 'PK = :pk AND begins_with(SK, :w)', ExpressionAttributeValues: { ':pk': clientWordPk(tenantId), ':w': word } },
+      (i) => ({ clientId: String(i.clientId), name: String(i.name) }),
+    );
   }
 
   async invoices(tenantId: string, ids: readonly string[]): Promise<InvoiceRecord[]> {
