@@ -141,3 +141,24 @@ describe('texts of several invoices of one client due the same day', () => {
     }
   });
 });
+
+describe('a grouped reminder that bounces', () => {
+  it('shows the bounce on every invoice it was about, and alerts the owner once', async () => {
+    const t = await freshTenant('group-bounce');
+    await t.ok('PUT', '/settings', companySettings);
+    const client = await t.ok('POST', '/clients', aBusinessClientInput({ email: uniqueEmail('group-bounce') }));
+    const a = await sentInvoice(t, client.id, -10);
+    const b = await sentInvoice(t, client.id, -12);
+    // The client's address changes to one that bounces (SES's mailbox simulator, emulated locally).
+    await t.ok('PATCH', `/clients/${client.id}`, { email: 'bounce@simulator.amazonses.com' });
+    const sent = await t.ok('POST', `/clients/${client.id}/reminders`, {});
+    await t.drain();
+    for (const i of [a, b]) {
+      const events = (await t.ok('GET', `/invoices/${i.id}/timeline`)).items as { type: string; data?: { messageId?: string } }[];
+      expect(events.filter((e) => e.type === 'email.bounced').map((e) => e.data?.messageId)).toEqual([sent.messageId]);
+    }
+    const bounces = (await t.ok('GET', '/notifications')).items.filter((n: { kind: string }) => n.kind === 'bounce');
+    expect(bounces).toHaveLength(1);
+    expect((await t.ok('GET', `/clients/${client.id}`)).emailStatus).toBe('bouncing');
+  });
+});
