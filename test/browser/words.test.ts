@@ -100,6 +100,15 @@ describe('the screens speak the user’s words', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('says what each template variable is, in French, next to how it is written', async () => {
+    await page.goto(`${web()}/templates/reminder`);
+    const chip = page.getByRole('button', { name: 'Insérer {{balanceAmount}} Reste dû', exact: true });
+    await poll(() => chip.count()).toBe(1);
+    expect(await chip.locator('code').textContent()).toBe('{{balanceAmount}}');
+    expect(await page.getByRole('button', { name: 'Insérer {{portalUrl}} Lien vers la facture en ligne', exact: true }).count()).toBe(1);
+    await check('95-words-template-variables');
+  });
+
   it('says a missing invoice is missing, in French, with the way home instead of a retry', async () => {
     await page.goto(`${web()}/invoices/01M8APF7WGFQW4YSQ3VNXMVHDX`);
     const alert = page.getByRole('alert');
