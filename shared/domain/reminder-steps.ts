@@ -90,7 +90,8 @@ const toHistory = (r: RecordedStep, scenario: Scenario): HistoryRecord | undefin
   if (isOut(r.state) || r.state === 'done') return { stepId, state: 'sent', at: r.sentAt ?? r.at };
   if (r.state === 'scheduled') return { stepId, state: 'sent', at: r.scheduledAt ?? r.at };
   if (r.state === 'failed') return { stepId, state: 'failed', at: r.at };
-  return r.state === 'skipped' || r.state === 'cancelled' ? { stepId, state: r.state } : undefined;
+  // Skipped or cancelled with the time it was planned for: the later steps keep their spacing from it.
+  return r.state === 'skipped' || r.state === 'cancelled' ? { stepId, state: r.state, ...(r.scheduledAt ? { at: r.scheduledAt } : {}) } : undefined;
 };
 
 const planInput = (input: StepPlanInput, history: HistoryRecord[]) => ({

@@ -158,6 +158,21 @@ describe('the reminder engine on the local stack', () => {
     expect(timeline).toContain('invoice.due_date_changed');
   });
 
+  it('keeps the later steps where they were when the owner cancels a caught-up step', async () => {
+    const c = await acme.post('/clients', aBusinessClientInput({ email: uniqueEmail('cxlstep') }));
+    const invoice = (await acme.post('/invoices', anInvoiceInput(c.json.id, { issueDate: addDays(parisToday(), -50), dueDate: addDays(parisToday(), -20) }))).json;
+    expect((await acme.post(`/invoices/${invoice.id}/send`)).status).toBe(200);
+    const at = async () => Object.fromEntries((await schedulesOf(invoice.id)).map((s) => [s.input.stepId, s.at]));
+    const before = await at();
+    expect(Object.keys(before).sort()).toEqual(['escalate', 'j+1', 'j+15', 'j+8']);
+    expect((await acme.post(`/invoices/${invoice.id}/reminders/j+1/cancel`)).status).toBe(200);
+    // J+8 does not take J+1's place (the second reminder at the first one's hour): nothing else moves.
+    const after = await at();
+    expect(after).toEqual({ 'j+8': before['j+8'], 'j+15': before['j+15'], escalate: before.escalate });
+    const steps = (await acme.get(`/invoices/${invoice.id}/reminders`)).json.items as { stepId: string; state: string; reason?: string }[];
+    expect(steps.find((s) => s.stepId === 'j+1')).toMatchObject({ state: 'cancelled', reason: 'owner_cancelled' });
+  });
+
   it('never sends one client two reminders within the minimum gap, whatever the invoice', async () => {
     const email = uniqueEmail('gap');
     const due = dueDateAhead(10);

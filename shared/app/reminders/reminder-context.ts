@@ -158,6 +158,8 @@ const history = (records: readonly StepRecordItem[], scenario: Scenario): StepRe
     if (!stepId || r.state === 'scheduled') return [];
     // A step caught mid-send (or a letter waiting to be posted) is treated as sent: never risk a second message for it; an escalation done never repeats.
     const state = isOut(r.state) || r.state === 'done' ? 'sent' : r.state;
+    // Skipped or cancelled: the time it was planned for (later steps keep their spacing from it), if any.
+    if (state === 'skipped' || state === 'cancelled') return [{ stepId, state, ...(r.scheduledAt ? { at: r.scheduledAt } : {}) }];
     return [{ stepId, state, at: r.sentAt ?? r.at }];
   });
 
