@@ -12,6 +12,7 @@ const { importInvoices } = makeImportInvoices({
   clock: wiring.clock,
   jobs: importJobs(),
   ids: wiring.ids,
+  numbers: wiring.invoiceRows(),
 });
 export const handler = httpHandler(
   routes.importInvoices,

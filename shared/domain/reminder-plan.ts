@@ -24,7 +24,17 @@ export interface StepRecord {
   stepId: string;
   state: 'sent' | 'skipped' | 'failed' | 'cancelled';
   at?: string;
+  /** Why it was cancelled or skipped; `owner_cancelled` keeps its slot (`at` = when it was due to go out). */
+  reason?: string;
 }
+
+/**
+ * A step the owner cancelled (from the daily overview or the invoice) still holds its place in
+ * the plan: the later steps keep their spacing from its slot, as if it had gone out, without it
+ * counting as a message to the client. Otherwise cancelling today's catch-up reminder would bring
+ * the next, firmer one forward to the same hour ("second reminder" with no first one).
+ */
+const holdsItsSlot = (record: StepRecord): boolean => record.state === 'cancelled' && record.reason === 'owner_cancelled' && record.at !== undefined;
 
 export interface PlanInput {
   invoice: PlanInvoice;
@@ -140,7 +150,7 @@ export const planReminders = (input: PlanInput): PlannedStep[] => {
       const at = record.at ? new Date(record.at) : undefined;
       const date = at ? utcToZoned(at, tz).date : calendarDate;
       previousDate = date;
-      if (record.state === 'sent' || (record.state === 'failed' && at)) {
+      if (record.state === 'sent' || (record.state === 'failed' && at) || holdsItsSlot(record)) {
         carry(date, base, nominalDate);
         lastStepDate = lastStepDate && lastStepDate > date ? lastStepDate : date;
       }

@@ -58,7 +58,12 @@ export interface RecordedStep extends StepRef {
   readonly scheduledAt?: string;
   readonly sentAt?: string;
   readonly at: string;
+  /** Why it was cancelled or skipped (`owner_cancelled` keeps its slot in re-plans). */
+  readonly reason?: string;
 }
+
+/** A step the owner cancelled holds its slot: the later steps keep their spacing from it (see reminder-plan.ts). */
+const ownerCancelled = (r: RecordedStep): boolean => r.state === 'cancelled' && r.reason === 'owner_cancelled';
 
 export interface StepPlanInput {
   readonly scenario: Scenario;
@@ -90,7 +95,8 @@ const toHistory = (r: RecordedStep, scenario: Scenario): HistoryRecord | undefin
   if (isOut(r.state) || r.state === 'done') return { stepId, state: 'sent', at: r.sentAt ?? r.at };
   if (r.state === 'scheduled') return { stepId, state: 'sent', at: r.scheduledAt ?? r.at };
   if (r.state === 'failed') return { stepId, state: 'failed', at: r.at };
-  // Skipped or cancelled with the time it was planned for: the later steps keep their spacing from it.
+  if (ownerCancelled(r)) return { stepId, state: 'cancelled', at: r.scheduledAt ?? r.at, reason: 'owner_cancelled' };
+  // Skipped or cancelled at the time it was planned for (address failing…): the later steps keep their spacing from it.
   return r.state === 'skipped' || r.state === 'cancelled' ? { stepId, state: r.state, ...(r.scheduledAt ? { at: r.scheduledAt } : {}) } : undefined;
 };
 
@@ -186,7 +192,7 @@ export const replanScheduled = (input: StepPlanInput, records: readonly Recorded
     const r = latest.get(index);
     if (!r) return;
     if (!movable(r)) {
-      const at = r.state === 'scheduled' ? r.scheduledAt : isOut(r.state) ? r.sentAt ?? r.at : undefined;
+      const at = r.state === 'scheduled' || ownerCancelled(r) ? r.scheduledAt : isOut(r.state) ? r.sentAt ?? r.at : undefined;
       if (at) floor = maxString(floor, utcToZoned(new Date(at), input.calendar.timeZone).date);
       return;
     }

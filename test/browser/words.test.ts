@@ -67,6 +67,39 @@ describe('the screens speak the user’s words', () => {
     await check('90-words-plan-catch-up');
   });
 
+  it('offers by default the template the plan sends next, not a pre-due courtesy note for an overdue invoice', async () => {
+    await page.goto(`${web()}/invoices/${invoiceId}`);
+    await page.getByRole('button', { name: 'Relancer maintenant' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Relancer maintenant' });
+    await poll(() => dialog.getByTestId('preview-subject').count()).toBe(1);
+    expect(await dialog.getByLabel('Modèle').locator('option:checked').textContent()).toBe('Relance à échéance (J+1) (FR)');
+    expect(await dialog.getByTestId('preview-subject').textContent()).toMatch(/^Relance : facture F-\d{4}-\d{4} échue le/);
+    await check('93-words-send-now-default');
+    await page.keyboard.press('Escape');
+  });
+
+  it('previews a mass send with each step’s template: the first client’s grouped message, as the batch would send it', async () => {
+    const number = (await ok('GET', `/invoices/${invoiceId}`)).number as string;
+    await page.goto(`${web()}/invoices?tab=all`);
+    await page.getByRole('checkbox', { name: `Sélectionner ${number}` }).check();
+    await page.getByRole('region', { name: '1 facture(s) sélectionnée(s)' }).getByRole('button', { name: 'Relancer la sélection' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Relancer 1 facture(s)' });
+    // No template chosen ("each invoice's next step"): still a preview, before anything is sent.
+    expect(await dialog.getByLabel('Modèle').inputValue()).toBe('');
+    const preview = dialog.getByRole('region', { name: 'Aperçu du message à Boulangerie Dupont SARL' });
+    await poll(() => preview.getByTestId('mass-preview-subject').count()).toBe(1);
+    expect(await preview.getByTestId('mass-preview-subject').textContent()).toContain(number);
+    expect(await preview.locator('.preview').textContent()).toContain(number);
+    // The sticky selection bar stays under the dialog: at its place, the dialog (or its overlay) is on top
+    // (hit-tested with the bar's pointer events on: a modal dialog turns them off on the page behind).
+    const bar = await page.locator('.selection-bar').boundingBox(); // not by role: the dialog hides the page from assistive tech
+    expect(bar).not.toBeNull();
+    const onTop = await page.evaluate<boolean>(`(() => { const bar = document.querySelector('.selection-bar'); const was = bar.style.pointerEvents; bar.style.pointerEvents = 'auto'; const e = document.elementFromPoint(${bar!.x + bar!.width / 2}, ${bar!.y + bar!.height / 2}); bar.style.pointerEvents = was; return Boolean(e && e.closest('[role=dialog], .dialog-overlay')); })()`);
+    expect(onTop).toBe(true);
+    await check('94-words-mass-send-preview');
+    await page.keyboard.press('Escape');
+  });
+
   it('says a missing invoice is missing, in French, with the way home instead of a retry', async () => {
     await page.goto(`${web()}/invoices/01M8APF7WGFQW4YSQ3VNXMVHDX`);
     const alert = page.getByRole('alert');

@@ -7,7 +7,7 @@ import { addDays } from '../../shared/domain/dates.js';
 import { aBusinessClientInput, anInvoiceInput } from '../fixtures/api-fixtures.js';
 import { companySettings, freshTenant, type FreshTenant } from './fresh-tenant.js';
 import { inbox, uniqueEmail } from './http.js';
-import { parisToday } from './local-clock.js';
+import { dueDateAhead, endOfDay, inParis, parisToday, runUntil } from './local-clock.js';
 
 /** A sent invoice of `clientId` due `dueIn` days from today (negative: already late). */
 const sentInvoice = async (t: FreshTenant, clientId: string, dueIn: number) => {
@@ -84,5 +84,60 @@ describe('the client portal, an action repeated', () => {
     expect(kinds).toEqual(['dispute', 'dispute', 'paid_claim', 'promise']);
     const ownerMails = (await inbox(owner)).filter((m) => m.subject.includes(invoice.number));
     expect(ownerMails).toHaveLength(4);
+  });
+});
+
+describe('cancelling a reminder of the day (daily overview)', () => {
+  it('keeps the next steps where they were: the firmer one is not brought forward to the cancelled slot', async () => {
+    const t = await freshTenant('cancel-slot');
+    await t.ok('PUT', '/settings', companySettings);
+    const email = uniqueEmail('cancel-slot');
+    const client = await t.ok('POST', '/clients', aBusinessClientInput({ email }));
+    // Ten days late when sent: its first reminder catches up at the next send window, the next ones keep their spacing from it.
+    const invoice = await sentInvoice(t, client.id, -10);
+    await t.drain();
+    type Step = { stepId: string; state: string; scheduledAt?: string; reason?: string };
+    const before = (await t.ok('GET', `/invoices/${invoice.id}/reminders`)).items as Step[];
+    const first = before.find((s) => s.state === 'scheduled')!;
+    expect(first.reason).toBe('catch-up');
+    const later = before.filter((s) => s.state === 'scheduled' && s.stepId !== first.stepId);
+
+    const cancelled = await t.call('POST', `/invoices/${invoice.id}/reminders/${encodeURIComponent(first.stepId)}/cancel`);
+    expect([cancelled.status, cancelled.json.state]).toEqual([200, 'cancelled']);
+    await t.drain();
+    const after = (await t.ok('GET', `/invoices/${invoice.id}/reminders`)).items as Step[];
+    expect(after.find((s) => s.stepId === first.stepId)).toMatchObject({ state: 'cancelled', reason: 'owner_cancelled' });
+    expect(after.filter((s) => s.state === 'scheduled').map((s) => [s.stepId, s.scheduledAt])).toEqual(later.map((s) => [s.stepId, s.scheduledAt]));
+    const overview = await t.ok('GET', `/overview?date=${inParis(first.scheduledAt!).date}`);
+    expect(overview.reminders.filter((r: { invoiceId: string }) => r.invoiceId === invoice.id)).toEqual([]);
+  });
+});
+
+describe('texts of several invoices of one client due the same day', () => {
+  it('go out as one text naming them all, each step sent with its message id; the client gap does not spread them over days', async () => {
+    const t = await freshTenant('sms-group');
+    await t.ok('PUT', '/settings', { ...companySettings, paymentUrl: 'https://pay.example/plomberie?ref={{invoiceNumber}}&amount={{balance}}', sms: { senderId: 'PLOMBERIE' } });
+    await t.ok('POST', '/scenarios', { id: 'texto', name: 'Texto', steps: [{ id: 'texto', offsetDays: 1, templateId: 'sms-reminder', channel: 'sms' }] });
+    const phone = `+3361${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
+    const client = await t.ok('POST', '/clients', aBusinessClientInput({ email: uniqueEmail('sms-group'), phone, scenarioId: 'texto' }));
+    const due = dueDateAhead(3);
+    const invoices = [];
+    for (const cents of [100_000, 50_000]) {
+      const draft = await t.ok('POST', '/invoices', anInvoiceInput(client.id, { issueDate: parisToday(), dueDate: due, lines: [{ description: 'Travaux', quantity: 1, unitPriceCents: cents, vatRate: 20 }] }));
+      invoices.push({ id: draft.id as string, number: (await t.ok('POST', `/invoices/${draft.id}/send`)).number as string });
+    }
+    await runUntil(endOfDay(addDays(due, 10)), { tenant: t.tenantId });
+
+    const texts = ((await (await fetch(`${inject('apiUrl')}/local/sms?to=${encodeURIComponent(phone)}`)).json()) as { items: { messageId: string; text: string }[] }).items;
+    expect(texts).toHaveLength(1);
+    const [text] = texts;
+    for (const i of invoices) expect(text!.text).toContain(i.number);
+    expect(text!.text).toContain('1 800,00'); // 1 200,00 € + 600,00 €, VAT included
+    expect(text!.text).toContain(`ref=${encodeURIComponent(`${invoices[0]!.number}, ${invoices[1]!.number}`)}`);
+    for (const i of invoices) {
+      const step = ((await t.ok('GET', `/invoices/${i.id}/reminders`)).items as { stepId: string; state: string; messageId?: string; sentAt?: string }[]).find((s) => s.stepId === 'texto')!;
+      expect(step).toMatchObject({ state: 'sent', messageId: text!.messageId });
+      expect(inParis(step.sentAt!).date).toBe(addDays(due, 1));
+    }
   });
 });

@@ -9,7 +9,7 @@ import type { OutgoingSms, SmsSender } from '../../shared/app/ports.js';
 import { makeGetLetterPdf, makeListLettersToPost, makeMarkLetterPosted } from '../../shared/app/reminders/letters.js';
 import { makeReconcileSchedules } from '../../shared/app/reminders/reconcile-schedules.js';
 import { makeSendReminder } from '../../shared/app/reminders/send-reminder.js';
-import { composeSms, smsRecipient } from '../../shared/app/reminders/compose-sms.js';
+import { composeGroupedSms, composeSms, smsRecipient } from '../../shared/app/reminders/compose-sms.js';
 import { sha256Hex } from '../../shared/app/reminders/letter-step.js';
 import type { ReminderTemplate } from '../../shared/domain/default-templates.js';
 import { defaultTemplate } from '../../shared/domain/default-templates.js';
@@ -152,6 +152,21 @@ describe('sms steps', () => {
     ).text;
     expect(text).toContain('Pour régler : virement IBAN FR76 3000 6000 0112 3456 7890 189, référence F-2026-0001.');
     expect(text.length).toBeLessThan(320);
+  });
+
+  it('name several invoices of one client in one text: count, numbers (three at most), total and how to pay', () => {
+    const settings = { ...defaultSettings(), company: { name: 'Plomberie Martin', iban: 'FR7630006000011234567890189' } };
+    const invoices = [5, 1, 3, 2, 4].map((n) => anInvoiceRecord({ id: `i${n}`, number: `F-2026-000${n}`, dueDate: `2026-03-0${n}` }));
+    const asOf = new Date('2026-03-20T09:00:00Z');
+    const two = composeGroupedSms({ invoices: invoices.slice(0, 2), client: aClient(), settings, asOf }, '+33612345678');
+    expect(two.text).toMatch(/^Plomberie Martin : 2 factures \(F-2026-0001, F-2026-0005\) sont échues, [\d\s\u202f\u00a0]+,\d\d €/);
+    expect(two.text).toContain('virement IBAN FR76 3000 6000 0112 3456 7890 189, référence F-2026-0001 F-2026-0005.');
+    const five = composeGroupedSms({ invoices, client: aClient(), settings: { ...settings, paymentUrl: 'https://pay.example/x?ref={{invoiceNumber}}' }, asOf }, '+33612345678');
+    expect(five.text).toContain('5 factures (F-2026-0001, F-2026-0002, F-2026-0003 et 2 autres)');
+    expect(five.text).toContain(`https://pay.example/x?ref=${encodeURIComponent('F-2026-0001, F-2026-0002, F-2026-0003, F-2026-0004, F-2026-0005')}`);
+    const en = composeGroupedSms({ invoices: invoices.slice(0, 2), client: aClient({ language: 'en' }), settings, asOf }, '+33612345678');
+    expect(en.text).toMatch(/^Plomberie Martin: 2 invoices \(F-2026-0001, F-2026-0005\) are overdue/);
+    for (const sms of [two, five, en]) expect(sms.text.length).toBeLessThan(320);
   });
 });
 

@@ -100,6 +100,21 @@ describe('planReminders: catch-up', () => {
     expect(planReminders(early)[1]?.localTime).toBe('2026-03-12T09:00:00');
   });
 
+  it('keeps J+8 and J+15 where they were when the owner cancels the catch-up J+1 (its slot holds; no message counted)', () => {
+    const cancelled = planReminders({
+      ...input,
+      now: parisTime('2026-03-12T11:00'),
+      history: [{ stepId: 'j-5', state: 'skipped' }, { stepId: 'j+1', state: 'cancelled', reason: 'owner_cancelled', at: parisTime('2026-03-13T09:00').toISOString() }],
+    });
+    expect(brief(cancelled).slice(2)).toEqual([
+      ['j+8', 'scheduled', '2026-03-20T09:00:00'],
+      ['j+15', 'scheduled', '2026-03-27T09:00:00'],
+    ]);
+    // A step cancelled for another reason (a pause, a payment) does not hold a slot.
+    const paused = planReminders({ ...input, now: parisTime('2026-03-12T11:00'), history: [{ stepId: 'j-5', state: 'skipped' }, { stepId: 'j+1', state: 'cancelled', at: parisTime('2026-03-13T09:00').toISOString() }] });
+    expect(paused[2]?.localTime).toBe('2026-03-13T09:00:00');
+  });
+
   it('gives the same dates when replanned after J+1 went out', () => {
     const replan = planReminders({
       ...input,

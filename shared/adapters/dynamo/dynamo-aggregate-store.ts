@@ -1,10 +1,11 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RebuildableStore } from '../../app/aggregates/rebuild-aggregates.js';
 import type { AggregateChange, AggregateStore, ContributionSnapshot, InvoiceAggregateState, ListRowExtras, RecordedStep } from '../../app/aggregates/ports.js';
 import type { CreditNoteRecord, InvoiceRecord, PaymentRecord } from '../../app/ports.js';
 import type { ClientAggregate, DayAggregate } from '../../domain/cockpit.js';
 import { clientItem, dayItem } from '../../domain/aggregates.js';
+import { fold, nameWords } from '../../domain/search.js';
 import {
   aggregateItem,
   aggregateItemMeta,
@@ -12,6 +13,7 @@ import {
   aggregateKey,
   aggregatePk,
   CLIENT_PREFIX,
+  clientWordKey,
   contributionKey,
   CONTRIBUTION_SK,
   CREDIT_PREFIX,
@@ -109,6 +111,7 @@ export class DynamoAggregateStore implements AggregateStore, RebuildableStore {
   }
 
   async apply(tenantId: string, invoiceId: string, change: AggregateChange): Promise<boolean> {
+    await this.indexClientWords(tenantId, change);
     const items: Update[] = [];
     const touched = new Map<string, Expression>();
     const expressionFor = (item: string) => {
@@ -173,6 +176,29 @@ export class DynamoAggregateStore implements AggregateStore, RebuildableStore {
     if (items.length + lookups.length + 1 > 100) throw new Error(`an invoice touching ${items.length} aggregate items exceeds one transaction`);
     const result = await transactWrite(this.db, [...items, ...lookups, snapshot] as TransactItem[]);
     return result.ok;
+  }
+
+  /**
+   * Each word of the client's name finds its invoices (`q`): written with a row whose client or
+   * name is new, outside the transaction (plain idempotent puts: the invoices of one client, all
+   * imported at once, would otherwise conflict on the same items). A new row of a client already
+   * indexed under that name costs one read.
+   */
+  private async indexClientWords(tenantId: string, change: AggregateChange): Promise<void> {
+    const row = change.row;
+    if (!row?.clientName || (row.clientName === change.rowBefore?.clientName && row.clientId === change.rowBefore?.clientId)) return;
+    const words = nameWords(row.clientName);
+    const name = fold(row.clientName);
+    const renamed = change.rowBefore?.clientName !== undefined && change.rowBefore.clientId === row.clientId;
+    if (!renamed && words[0]) {
+      const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: clientWordKey(tenantId, words[0], row.clientId) }));
+      if (Item?.name === name) return;
+    }
+    await Promise.all([
+      ...words.map((word) => this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...clientWordKey(tenantId, word, row.clientId), entityType: 'client-word', clientId: row.clientId, name } }))),
+      // The former name's words no longer find this client.
+      ...(renamed ? nameWords(change.rowBefore!.clientName).filter((w) => !words.includes(w)).map((word) => this.db.send(new DeleteCommand({ TableName: this.tableName, Key: clientWordKey(tenantId, word, row.clientId) }))) : []),
+    ]);
   }
 
   async recordBounce(tenantId: string, invoiceId: string, event: { at: string; id: string }, date: string): Promise<void> {

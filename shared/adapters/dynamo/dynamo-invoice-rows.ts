@@ -2,8 +2,8 @@ import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynam
 import type { InvoiceRowQueries, RowFilter, RowPage } from '../../app/aggregates/ports.js';
 import type { InvoiceRecord, Page, PageRequest } from '../../app/ports.js';
 import { encodeCursor, invalidCursor, startKeyFor } from './cursor.js';
-import { invoiceKey, numberLookupPk, ROW_SORT_INDEX, rowPartition, type RowSort, type StatusGroup } from './keys.js';
-import { queryFrom, queryPage } from './queries.js';
+import { clientWordPk, invoiceKey, numberLookupKey, numberLookupPk, ROW_SORT_INDEX, rowPartition, type RowSort, type StatusGroup } from './keys.js';
+import { queryAll, queryFrom, queryPage } from './queries.js';
 import { stripKeys } from './transactions.js';
 
 type Item = Record<string, unknown>;
@@ -109,6 +109,28 @@ export class DynamoInvoiceRows implements InvoiceRowQueries {
       (i) => String(i.invoiceId),
     );
     return { ids: found.items, ...(found.nextCursor ? { nextCursor: found.nextCursor } : {}) };
+  }
+
+  async numbersTaken(tenantId: string, numbers: readonly string[]): Promise<Map<string, { invoiceId: string; number: string }>> {
+    const taken = new Map<string, { invoiceId: string; number: string }>();
+    const unique = [...new Set(numbers)];
+    for (let i = 0; i < unique.length; i += 100) {
+      let keys: Item[] | undefined = unique.slice(i, i + 100).map((n) => numberLookupKey(tenantId, n));
+      for (let round = 0; keys && keys.length > 0 && round < 10; round++) {
+        const res = await this.db.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys } } }));
+        for (const item of res.Responses?.[this.tableName] ?? []) taken.set(String(item.SK), { invoiceId: String(item.invoiceId), number: String(item.SK) });
+        keys = res.UnprocessedKeys?.[this.tableName]?.Keys as Item[] | undefined;
+      }
+    }
+    return taken;
+  }
+
+  async clientsByWord(tenantId: string, word: string): Promise<{ clientId: string; name: string }[]> {
+    return queryAll(
+      this.db,
+      { TableName: this.tableName, KeyConditionExpression: 'PK = :pk AND begins_with(SK, :w)', ExpressionAttributeValues: { ':pk': clientWordPk(tenantId), ':w': word } },
+      (i) => ({ clientId: String(i.clientId), name: String(i.name) }),
+    );
   }
 
   async invoices(tenantId: string, ids: readonly string[]): Promise<InvoiceRecord[]> {

@@ -42,7 +42,9 @@
  *   <folded client name>#<due>#<id>; GSI3 T#<t>#ROW#<group>#lastReminder / <last reminder at or 0>#<id>.
  *   A sort without a status reads the four group partitions in step (k-way merge, ≤ 4 × page).
  *   `q` by client: the same GSI2 partitions, begins_with(GSI2SK, <folded q>); `q` by number:
- *   Query PK = T#<t>#NUM, begins_with(SK, <q>) (one lookup item per numbered invoice)
+ *   Query PK = T#<t>#NUM, begins_with(SK, <q>) (one lookup item per numbered invoice);
+ *   `q` by a word of the client's name: Query PK = T#<t>#CWORD, begins_with(SK, <word>) (one item per
+ *   word of each invoiced client's name), then each matching client's GSI3 partition
  * - letters to post: Query GSI1 PK = T#<t>#TOPOST (sparse: only letter steps in `to_post` carry it)
  * - numbering: conditional Update of the sequence item inside the transaction that numbers the invoice
  * - client portal: GetItem PORTAL#<hash> (the hash of the token in the link; the token itself is never stored)
@@ -177,6 +179,13 @@ export const contributionKey = (tenantId: string, invoiceId: string) => ({ PK: i
 /** Invoice number → id, for the follow-up list's `q` by number (prefix Query). */
 export const numberLookupKey = (tenantId: string, number: string) => ({ PK: `T#${tenantId}#NUM`, SK: number });
 export const numberLookupPk = (tenantId: string) => `T#${tenantId}#NUM`;
+
+/**
+ * Word of a client's name → that client, for the follow-up list's `q` by client name: one item
+ * per word (folded), SK `<word>#<clientId>`, holding the folded full name (Query begins_with).
+ */
+export const clientWordPk = (tenantId: string) => `T#${tenantId}#CWORD`;
+export const clientWordKey = (tenantId: string, word: string, clientId: string) => ({ PK: clientWordPk(tenantId), SK: `${word}#${clientId}` });
 
 /** Row partitions of the follow-up list's sorts, per status group: amount (GSI1), client (GSI2), last reminder (GSI3). */
 export type RowSort = 'amount' | 'client' | 'lastReminder';

@@ -1,6 +1,7 @@
 import { addDays, localDate } from '../../domain/dates.js';
 import { invoiceBalanceCents, isOpen, isOutstanding } from '../../domain/invoice.js';
-import { fold } from '../../domain/search.js';
+import { fold, nameMatches } from '../../domain/search.js';
+import { ValidationError } from '../errors.js';
 import type { InvoiceListQuery, InvoiceView } from '../../domain/invoice-types.js';
 import { toInvoiceView } from '../invoice-view.js';
 import type { Clock, InvoiceListFilter, InvoiceRecord, InvoiceRepository, Page, SettingsRepository } from '../ports.js';
@@ -23,6 +24,32 @@ type Group = 'draft' | 'open' | 'paid' | 'cancelled' | 'litigation' | 'written_o
 
 /** `F-2026-0012`, `F-`, `2026-00`: a search by number; anything else searches client names. */
 export const looksLikeNumber = (q: string) => /\d|^[a-z]{1,2}-/i.test(q.trim());
+
+/**
+ * Clients whose name has words starting with every word of `q` (accents and case ignored), in
+ * name order: a Query of the client-word lookup by the first word of `q`.
+ */
+const clientsNamed = async (rows: InvoiceRowQueries, tenantId: string, text: string, descending: boolean) => {
+  const first = fold(text).split(' ').filter((w) => w !== '').sort((a, b) => b.length - a.length)[0];
+  if (!first) return [];
+  const byId = new Map<string, string>();
+  for (const c of await rows.clientsByWord(tenantId, first)) if (nameMatches(c.name, text) && !byId.has(c.clientId)) byId.set(c.clientId, c.name);
+  const sorted = [...byId].map(([clientId, name]) => ({ clientId, name })).sort((a, b) => a.name.localeCompare(b.name) || a.clientId.localeCompare(b.clientId));
+  return descending ? sorted.reverse() : sorted;
+};
+
+/** The position in a name search: the client reached, and that client's partition cursor. */
+const namedCursor = (k: number, c: string | undefined) => Buffer.from(JSON.stringify({ k, ...(c ? { c } : {}) })).toString('base64url');
+const readNamedCursor = (cursor: string | undefined, clients: number): { k: number; c?: string } => {
+  if (cursor === undefined) return { k: 0 };
+  try {
+    const { k, c } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { k?: unknown; c?: unknown };
+    if (Number.isInteger(k) && (k as number) >= 0 && (k as number) < clients && (c === undefined || typeof c === 'string')) return { k: k as number, ...(c ? { c: c as string } : {}) };
+  } catch {
+    /* fall through */
+  }
+  throw new ValidationError([{ path: 'query.cursor', message: 'is not a cursor of this list' }]);
+};
 
 /** What the list sorts "amount" on: the balance due while open, what was billed otherwise. */
 export const amountOf = (i: InvoiceRecord) => (isOutstanding(i.status) ? invoiceBalanceCents(i) : i.totals.grossCents - (i.deductedCents ?? 0));
@@ -96,7 +123,27 @@ export const makeFollowUpList = ({ invoices, rows, aggregates, settings, clock }
 
     let records: InvoiceRecord[];
     let nextCursor: string | undefined;
-    if (q.q && looksLikeNumber(q.q)) {
+    const text = q.q?.trim();
+    // A number, or the start of one (`EXT`, `FA2025` of imported invoices: one lookup item read to know).
+    const byNumber = !!text && (looksLikeNumber(text) || (await rows.byNumber(tenantId, text.toUpperCase(), { limit: 1 })).ids.length > 0);
+    const named = text && !byNumber ? await clientsNamed(rows, tenantId, text, q.order === 'desc') : [];
+    if (text && named.length > 0) {
+      // Words of client names: the matching clients in name order, each one's own partition in due order.
+      const start = readNamedCursor(q.cursor, named.length);
+      let k = start.k;
+      let inner = start.c;
+      records = [];
+      while (k < named.length && records.length < q.limit) {
+        const found = await invoices.list(tenantId, { ...filter, clientId: named[k]!.clientId, descending: q.order === 'desc' }, { limit: q.limit - records.length, ...(inner ? { cursor: inner } : {}) });
+        records.push(...found.items);
+        if (found.nextCursor) inner = found.nextCursor;
+        else {
+          k += 1;
+          inner = undefined;
+        }
+      }
+      nextCursor = k < named.length ? namedCursor(k, inner) : undefined;
+    } else if (q.q && byNumber) {
       // A number (or its start): the number lookup partition, then the filters on that small set.
       const found = await rows.byNumber(tenantId, q.q.trim().toUpperCase(), page);
       records = (await rows.invoices(tenantId, found.ids)).filter(matches(filter));

@@ -7,6 +7,7 @@ import { VAT_RATES } from '../../domain/money.js';
 import { ConflictError } from '../errors.js';
 import type { ClientRepository, Clock, IdGenerator, ImportChunk, ImportJob, ImportJobStore, InvoiceRecord, InvoiceRepository, PlannedImportRow, SettingsRepository } from '../ports.js';
 import { draftInvoice } from '../invoices.js';
+import type { InvoiceRowQueries } from './ports.js';
 
 export interface ImportDeps {
   readonly invoices: InvoiceRepository;
@@ -16,6 +17,8 @@ export interface ImportDeps {
   /** Imports above SYNC_IMPORT_LIMIT invoices run as a job (absent: always in the request, as in unit tests). */
   readonly jobs?: ImportJobStore;
   readonly ids?: IdGenerator;
+  /** The numbers invoices already hold (absent: not checked, as in unit tests). */
+  readonly numbers?: Pick<InvoiceRowQueries, 'numbersTaken'>;
 }
 
 /** Up to this many invoices to write, the request writes them; above, a job does (API Gateway gives up after 30 s). */
@@ -94,7 +97,7 @@ const nearestRate = (net: number, vat: number) =>
  * (`{ row, field, message }`) and skipped; a dry run writes nothing. Ids derive from the
  * invoice number and the client's identity: the same file uploaded again changes nothing.
  */
-export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, ids }: ImportDeps) => {
+export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, ids, numbers }: ImportDeps) => {
   /** Writes one imported invoice (sent, with what was already paid); false when an earlier upload did. */
   const importOne = async (tenantId: string, row: PlannedImportRow, at: string, today: string): Promise<boolean> => {
     const p = row;
@@ -146,6 +149,20 @@ export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, i
       }
       seen.set(key, raw.row);
       good.push(result.ok);
+    }
+
+    // An invoice number names one invoice: a number one of ours (or another imported invoice) holds
+    // is refused; the same imported invoice uploaded again is not (it `exists`).
+    if (numbers && good.length > 0) {
+      const taken = await numbers.numbersTaken(tenantId, good.flatMap((r) => [r.number, r.number.toUpperCase()]));
+      for (let i = good.length - 1; i >= 0; i--) {
+        const row = good[i]!;
+        const holder = taken.get(row.number) ?? taken.get(row.number.toUpperCase());
+        if (holder && holder.invoiceId !== importedInvoiceId(row.number)) {
+          errors.push({ row: row.row, field: 'number', message: `is already the number of an invoice (${holder.number})` });
+          good.splice(i, 1);
+        }
+      }
     }
 
     const existingClients: Client[] = [];

@@ -112,6 +112,10 @@ export interface InvoiceRowQueries {
     },
   ): Promise<RowPage>;
   byNumber(tenantId: string, prefix: string, page: PageRequest): Promise<RowPage>;
+  /** Of these exact numbers, those an invoice holds: number asked → that invoice's id and number. */
+  numbersTaken(tenantId: string, numbers: readonly string[]): Promise<Map<string, { invoiceId: string; number: string }>>;
+  /** Clients invoiced under a name with a word starting with `word` (folded): id and folded name. */
+  clientsByWord(tenantId: string, word: string): Promise<{ clientId: string; name: string }[]>;
   /** The invoices of a page, in the order given. */
   invoices(tenantId: string, ids: readonly string[]): Promise<InvoiceRecord[]>;
 }

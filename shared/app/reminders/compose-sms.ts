@@ -1,6 +1,8 @@
 import { E164, billingPhones, type Client } from '../../domain/client.js';
 import { renderTemplate } from '../../domain/template-render.js';
-import type { OutgoingSms } from '../ports.js';
+import { invoiceBalanceCents } from '../../domain/invoice.js';
+import type { Settings } from '../../domain/settings.js';
+import type { InvoiceRecord, OutgoingSms } from '../ports.js';
 import { reminderVariables, type ReminderMaterial } from './compose-reminder.js';
 
 /**
@@ -23,6 +25,48 @@ export const composeSms = (m: Omit<ReminderMaterial, 'payments'>, to: string): O
       : `virement IBAN ${vars.iban}, référence ${vars.invoiceNumber}.`
     : vars.companyPhone || vars.companyEmail;
   const text = renderTemplate(m.template.body, { ...vars, paymentLink: vars.paymentLink || fallback }).replace(/\s+/g, ' ').trim();
+  const sms = m.settings.sms;
+  const originationIdentity = sms?.originationIdentity ?? sms?.senderId;
+  return { to, text, ...(originationIdentity ? { originationIdentity } : {}) };
+};
+
+/** At most this many invoice numbers are spelt out in a grouped text; the others are counted. */
+const SMS_NUMBERS_LISTED = 3;
+
+/**
+ * One text about several invoices of one client whose sms steps fall on the same day (settings
+ * `groupByClient`): how many, their numbers, the total balance and how to pay (settings.paymentUrl
+ * rendered with all the numbers and the total, else the transfer reference), in the client's
+ * language. Sent instead of one text per invoice, which the client gap would spread over days.
+ */
+export const composeGroupedSms = (
+  m: { readonly invoices: readonly InvoiceRecord[]; readonly client: Client; readonly settings: Settings; readonly asOf: Date },
+  to: string,
+): OutgoingSms => {
+  const ordered = [...m.invoices].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || (a.number ?? a.id).localeCompare(b.number ?? b.id));
+  const numbers = ordered.map((i) => i.number ?? i.id);
+  const totalCents = ordered.reduce((sum, i) => sum + invoiceBalanceCents(i), 0);
+  const first = ordered[0]!;
+  // The group as one invoice: all its numbers, the total balance (what paymentUrl and the reference take).
+  const vars = reminderVariables({
+    invoice: { ...first, number: numbers.join(', '), totals: { ...first.totals, grossCents: totalCents }, paidCents: 0, creditedCents: 0, deductedCents: 0 },
+    client: m.client,
+    settings: m.settings,
+    asOf: m.asOf,
+  });
+  const en = m.client.language === 'en';
+  const rest = numbers.length - SMS_NUMBERS_LISTED;
+  const listed = numbers.slice(0, SMS_NUMBERS_LISTED).join(', ') + (rest > 0 ? (en ? ` and ${rest} more` : ` et ${rest} autre${rest > 1 ? 's' : ''}`) : '');
+  const pay =
+    vars.paymentLink ||
+    (vars.iban ? (en ? `transfer to IBAN ${vars.iban}, reference ${numbers.join(' ')}.` : `virement IBAN ${vars.iban}, référence ${numbers.join(' ')}.`) : vars.companyPhone || vars.companyEmail);
+  const text = (
+    en
+      ? `${vars.companyName}: ${numbers.length} invoices (${listed}) are overdue, ${vars.balanceAmount} in total. To pay: ${pay} Already paid? Please ignore this message.`
+      : `${vars.companyName} : ${numbers.length} factures (${listed}) sont échues, ${vars.balanceAmount} au total. Pour régler : ${pay} Déjà réglé ? Merci d'ignorer ce message.`
+  )
+    .replace(/\s+/g, ' ')
+    .trim();
   const sms = m.settings.sms;
   const originationIdentity = sms?.originationIdentity ?? sms?.senderId;
   return { to, text, ...(originationIdentity ? { originationIdentity } : {}) };

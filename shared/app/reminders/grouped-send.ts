@@ -10,6 +10,7 @@ import { activePlan } from './plan-lifecycle.js';
 import type { ClientGapClaim, NewStepRecord, StepRecordItem } from '../ports/reminder-steps.js';
 import { noMetrics } from '../metrics.js';
 import { composeGroupedReminder, type GroupedEmail } from './compose-grouped.js';
+import { composeGroupedSms } from './compose-sms.js';
 import { resolveTemplate } from './compose-reminder.js';
 import type { SendContext } from './reminder-context.js';
 import { decide, gapClaim, recordFailure, type ReminderOutcome, type SendReminderDeps } from './send-reminder.js';
@@ -26,11 +27,11 @@ export interface GroupMemberStep {
 const READ_PARALLELISM = 8;
 
 /**
- * The client's other invoices whose step falls on the same local send day and would go out now
+ * The client's other invoices whose step of `channel` falls on the same local send day and would go out now
  * (not stopped, in scenario order, no reminder today): read from the client's partition of
  * invoices (GSI3), never from the tenant's. The client's gap was checked for the first step.
  */
-export const gatherSameDaySteps = async (deps: SendReminderDeps, ctx: SendContext, now: Date): Promise<GroupMemberStep[]> => {
+export const gatherSameDaySteps = async (deps: SendReminderDeps, ctx: SendContext, now: Date, channel: 'email' | 'sms' = 'email'): Promise<GroupMemberStep[]> => {
   const { invoice, client, settings } = ctx;
   const today = localDate(now, settings.timezone);
   const ids = (await deps.invoices.openInvoiceIds(invoice.tenantId, client.id)).filter((id) => id !== invoice.id).sort();
@@ -41,7 +42,7 @@ export const gatherSameDaySteps = async (deps: SendReminderDeps, ctx: SendContex
         const [other, records] = await Promise.all([deps.invoices.get(invoice.tenantId, id), deps.steps.list(invoice.tenantId, id)]);
         if (!other || other.clientId !== client.id) return undefined;
         const sibling: SendContext = { ...ctx, invoice: other, records };
-        const record = records.find((r) => !r.manual && !isEscalation(r) && channelOf(r) === 'email' && r.state === 'scheduled' && r.scheduledAt && localDate(new Date(r.scheduledAt), settings.timezone) === today);
+        const record = records.find((r) => !r.manual && !isEscalation(r) && channelOf(r) === channel && r.state === 'scheduled' && r.scheduledAt && localDate(new Date(r.scheduledAt), settings.timezone) === today);
         // An invoice under a payment plan is chased by its own instalment texts, never in a group.
         if (!record || isPlanStep(record) || activePlan(sibling)) return undefined;
         return decide(sibling, record, now).kind === 'send' ? { ctx: sibling, record } : undefined;
@@ -189,4 +190,66 @@ export const sendWithSameDaySteps = async (
   // Whatever changed (a member taken by a concurrent fire, a payment, the gap), the caller re-reads and decides again.
   if (result.claim !== 'ok') return 'invoice_changed';
   return result.outcomes[0]!;
+};
+
+/**
+ * The fire of the first sms step of the day for a client: the client's other sms steps due today go
+ * in the same text (settings `groupByClient`), claimed together (steps, day slots, the client gap)
+ * and each recorded `sent` with the shared message id. Without this each invoice got its own text,
+ * the client gap pushing the next ones days later. `single` when there is nothing to group.
+ */
+export const sendSmsWithSameDaySteps = async (
+  deps: SendReminderDeps,
+  ctx: SendContext,
+  record: StepRecordItem,
+  now: Date,
+  to: string,
+): Promise<ReminderOutcome | 'single' | 'invoice_changed'> => {
+  if (!deps.sms || !ctx.settings.groupByClient || channelOf(record) !== 'sms' || isPlanStep(record) || activePlan(ctx)) return 'single';
+  const siblings = await gatherSameDaySteps(deps, ctx, now, 'sms');
+  if (siblings.length === 0) return 'single';
+  const members = [{ ctx, record }, ...siblings];
+  const { invoice, client, settings } = ctx;
+  const { tenantId } = invoice;
+  const at = now.toISOString();
+  const today = localDate(now, settings.timezone);
+  const leaseUntil = new Date(now.getTime() + SEND_LEASE_MS).toISOString();
+  const sms = composeGroupedSms({ invoices: members.map((m) => m.ctx.invoice), client, settings, asOf: now }, to);
+  const gap: ClientGapClaim = gapClaim(ctx, now, `group/${invoice.id}/${record.plan}.${record.index}`);
+  const claim = await deps.steps.claimGroupSend(
+    tenantId,
+    members.map((m) => ({
+      invoiceId: m.ctx.invoice.id,
+      step: { ref: m.record, expectedScheduledAt: m.record.scheduledAt!, leaseUntil, at },
+      invoice: { paidCents: m.ctx.invoice.paidCents, creditedCents: m.ctx.invoice.creditedCents, today, at },
+    })),
+    gap,
+  );
+  // A member taken by a concurrent fire, a payment, the gap: the caller re-reads and decides again.
+  if (!claim.ok) return 'invoice_changed';
+  const metrics = deps.metrics ?? noMetrics;
+  const numbers = members.map((m) => m.ctx.invoice.number ?? m.ctx.invoice.id);
+  let messageId: string;
+  try {
+    ({ messageId } = await deps.sms.send({ ...sms, tags: { tenant: tenantId, invoice: invoice.id, client: client.id, step: record.stepId, group: String(members.length) } }));
+  } catch (error) {
+    metrics.reminderFailed();
+    const outcomes: ReminderOutcome[] = [];
+    for (const m of members) outcomes.push(await recordFailure(deps, m.ctx, { ...m.record, channel: 'sms' }, { now, today, gap }, error));
+    return outcomes[0]!;
+  }
+  metrics.reminderSent();
+  const outcomes = await Promise.all(
+    members.map(async (m): Promise<ReminderOutcome> => {
+      await deps.steps.finishSend(tenantId, m.ctx.invoice.id, m.record, {
+        at,
+        messageId,
+        recipients: [to],
+        dueDate: m.ctx.invoice.dueDate,
+        event: { type: 'sms.sent', data: { stepId: m.record.stepId, plan: m.record.plan, templateId: m.record.templateId, messageId, to, grouped: numbers } },
+      });
+      return { outcome: 'sent', messageId, stepId: m.record.stepId, grouped: members.map((x) => x.ctx.invoice.id) };
+    }),
+  );
+  return outcomes[0]!;
 };

@@ -158,7 +158,9 @@ const history = (records: readonly StepRecordItem[], scenario: Scenario): StepRe
     if (!stepId || r.state === 'scheduled') return [];
     // A step caught mid-send (or a letter waiting to be posted) is treated as sent: never risk a second message for it; an escalation done never repeats.
     const state = isOut(r.state) || r.state === 'done' ? 'sent' : r.state;
-    // Skipped or cancelled: the time it was planned for (later steps keep their spacing from it), if any.
+    // A step the owner cancelled keeps the slot it was scheduled for (the planner spaces the next steps from it).
+    if (r.state === 'cancelled' && r.reason === 'owner_cancelled') return [{ stepId, state, at: r.scheduledAt ?? r.at, reason: r.reason }];
+    // Skipped or cancelled otherwise: the time it was planned for (later steps keep their spacing from it), if any.
     if (state === 'skipped' || state === 'cancelled') return [{ stepId, state, ...(r.scheduledAt ? { at: r.scheduledAt } : {}) }];
     return [{ stepId, state, at: r.sentAt ?? r.at }];
   });

@@ -13,7 +13,7 @@ import { composeReminder, resolveTemplate } from './compose-reminder.js';
 import type { PortalLinks } from '../portal/portal-links.js';
 import { noMetrics, type Metrics } from '../metrics.js';
 import { alertOwner } from './owner-alert.js';
-import { sendWithSameDaySteps } from './grouped-send.js';
+import { sendSmsWithSameDaySteps, sendWithSameDaySteps } from './grouped-send.js';
 import { isEscalation } from '../../domain/escalation.js';
 import { makeMoveToLitigation } from '../litigation.js';
 import { activePlan, settlePaymentPlan } from './plan-lifecycle.js';
@@ -88,7 +88,11 @@ export const makeSendReminder = (deps: SendReminderDeps) =>
 
       const channel = record.channel ?? 'email';
       let result: ReminderOutcome | 'invoice_changed';
-      if (channel === 'sms') result = await sendSms(deps, ctx, record, now, decision.recipients.to[0]!);
+      if (channel === 'sms') {
+        // Other invoices of the client with a text due today go in the same text (settings `groupByClient`).
+        const grouped = await sendSmsWithSameDaySteps(deps, ctx, record, now, decision.recipients.to[0]!);
+        result = grouped === 'single' ? await sendSms(deps, ctx, record, now, decision.recipients.to[0]!) : grouped;
+      }
       else if (channel === 'letter') result = await produceLetter(deps, ctx, record, now, gapClaim(ctx, now, `${ctx.invoice.id}/${record.plan}.${record.index}`));
       else {
         // Other invoices of the client due today go in the same message (settings `groupByClient`).

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { Dialog, ErrorMessage, Field, Loading } from '../../../components/ui';
 import { api, unwrap } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
-import { usePreview, useTemplates, type Invoice } from '../api';
+import { useClientReminderPreview, usePreview, useTemplates, type Invoice } from '../api';
 import { sendInRounds } from '../batch-rounds';
 import '../texts';
 import { useStepReason } from './step-reason';
@@ -19,6 +19,10 @@ export const MassSendDialog = ({ invoices, onDone }: { invoices: readonly Invoic
   const templates = useTemplates();
   const first = invoices[0];
   const preview = usePreview(open && templateId ? templateId : undefined, first?.id ?? '');
+  // Without a chosen template, each invoice goes with its next step's: the preview is the dry run of
+  // the first client's grouped message, exactly what the batch would send that client.
+  const firstClientIds = first ? invoices.filter((i) => i.clientId === first.clientId).slice(0, 40).map((i) => i.id) : [];
+  const grouped = useClientReminderPreview(first?.clientId ?? '', open && !templateId && first ? { invoiceIds: firstClientIds } : undefined);
   const [progress, setProgress] = useState<{ done: number; total: number }>();
   // A large selection may take several calls: the API answers within its time budget and leaves
   // the rest `skipped: time_budget`, which goes out in the next round (batch-rounds.ts).
@@ -93,7 +97,7 @@ export const MassSendDialog = ({ invoices, onDone }: { invoices: readonly Invoic
                 <option value="">{t('massSend.stepTemplate')}</option>
                 {(templates.data?.items ?? []).map((tpl) => (
                   <option key={tpl.id} value={tpl.id}>
-                    {tpl.name} ({tpl.language})
+                    {tpl.name} ({tpl.language.toUpperCase()})
                   </option>
                 ))}
               </select>
@@ -113,6 +117,31 @@ export const MassSendDialog = ({ invoices, onDone }: { invoices: readonly Invoic
                   </p>
                   <div className="preview">{preview.data.body}</div>
                 </>
+              )}
+            </section>
+          )}
+          {!templateId && first && (
+            <section aria-label={t('massSend.previewClient', { client: first.clientName ?? '' })}>
+              <h3>{t('massSend.previewClient', { client: first.clientName ?? '' })}</h3>
+              {grouped.isPending ? (
+                <Loading />
+              ) : grouped.isError ? (
+                <ErrorMessage error={grouped.error} />
+              ) : grouped.data.subject ? (
+                <>
+                  <p>
+                    <strong data-testid="mass-preview-subject">{grouped.data.subject}</strong>
+                  </p>
+                  <div className="preview">{grouped.data.text}</div>
+                </>
+              ) : (
+                <p className="muted">
+                  {t('massSend.previewSkipped')}{' '}
+                  {grouped.data.items
+                    .filter((i) => i.reason)
+                    .map((i) => `${i.number ?? ''} — ${reason(i.reason!)}`)
+                    .join(' ; ')}
+                </p>
               )}
             </section>
           )}

@@ -120,8 +120,14 @@ export const SendReminderDialog = ({ invoiceId, clientId }: { invoiceId: string;
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const templates = useTemplates();
+  const plan = useReminderPlan(invoiceId);
   const [templateId, setTemplateId] = useState<string>();
-  const chosen = templateId ?? templates.data?.items[0]?.id;
+  // By default what the plan would send next (as the API does without a choice), else its firmest
+  // step: never the first template of the list (a pre-due courtesy note for an invoice long overdue).
+  const planned = (plan.data?.items ?? []).filter((s) => !s.manual && s.stepId !== ESCALATE && (s.channel ?? 'email') === 'email');
+  const suggested = (planned.find((s) => s.state === 'scheduled') ?? planned.at(-1))?.templateId;
+  const known = (id: string | undefined) => (id && templates.data?.items.some((tpl) => tpl.id === id) ? id : undefined);
+  const chosen = templateId ?? (plan.isPending ? undefined : (known(suggested) ?? templates.data?.items[0]?.id));
   // What the owner typed (undefined: untouched, the preview's defaults show) and what the preview used.
   const [typed, setTyped] = useState<Partial<Recipients>>({});
   const [committed, setCommitted] = useState<Partial<Recipients>>({});
@@ -252,7 +258,7 @@ export const SendReminderDialog = ({ invoiceId, clientId }: { invoiceId: string;
             {(p) => (
               <select
                 {...p}
-                value={chosen}
+                value={chosen ?? ''}
                 disabled={send.isPending || send.isSuccess}
                 onChange={(e) => {
                   setTemplateId(e.target.value);
@@ -262,7 +268,7 @@ export const SendReminderDialog = ({ invoiceId, clientId }: { invoiceId: string;
               >
                 {templates.data.items.map((tpl) => (
                   <option key={tpl.id} value={tpl.id}>
-                    {tpl.name} ({tpl.language})
+                    {tpl.name} ({tpl.language.toUpperCase()})
                   </option>
                 ))}
               </select>

@@ -131,4 +131,27 @@ describe('sending a reminder now', () => {
     expect(within(dialog).queryByRole('alert')).toBeNull();
     expect(posts(calls, 'false')).toEqual([{ invoiceIds: ['inv1'], templateId: 'reminder', to: ['compta@dupont.test'], cc: ['patron@dupont.test', 'associe@dupont.test'] }]);
   });
+
+  it('chooses by default what the plan sends next, not the first template of the list', async () => {
+    const calls = fakeApi(({ method, path, body }) => {
+      if (path === '/templates') return { status: 200, body: TEMPLATES };
+      if (path === '/invoices/inv1/reminders')
+        return {
+          status: 200,
+          body: {
+            items: [
+              { stepId: 'j+1', plan: 1, index: 0, beforeDue: false, templateId: 'reminder', channel: 'email', state: 'sent' },
+              { stepId: 'j+8', plan: 1, index: 1, beforeDue: false, templateId: 'firm', channel: 'email', state: 'scheduled', scheduledAt: '2026-12-03T08:00:00.000Z' },
+              { stepId: 'escalate', plan: 1, index: 2, beforeDue: false, templateId: 'escalate', channel: 'email', state: 'scheduled', scheduledAt: '2026-12-28T08:00:00.000Z' },
+            ],
+          },
+        };
+      if (method === 'POST' && path === '/clients/c1/reminders?dryRun=true') return { status: 201, body: view(body as object, true) };
+      return undefined;
+    });
+    const dialog = await openDialog();
+    expect((within(dialog).getByLabelText('Modèle') as HTMLSelectElement).value).toBe('firm');
+    expect(within(dialog).getByTestId('preview-subject').textContent).toContain('Dernier rappel F-2026-0001');
+    expect(posts(calls, 'true').map((b) => (b as { templateId: string }).templateId)).toEqual(['firm']);
+  });
 });

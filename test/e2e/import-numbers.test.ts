@@ -1,0 +1,44 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { companySettings, freshTenant, type FreshTenant } from './fresh-tenant.js';
+
+/**
+ * An imported invoice keeps its own number, but an invoice number identifies one invoice: a row
+ * whose number is already one of our invoices' is a row error, in the dry run and the import.
+ */
+let t: FreshTenant;
+let own = '';
+
+beforeAll(async () => {
+  t = await freshTenant('import-numbers');
+  await t.ok('PUT', '/settings', companySettings);
+  const client = await t.ok('POST', '/clients', { name: 'Garage Martin', kind: 'business', email: 'garage@martin.test', siren: '552100554' });
+  const inv = await t.ok('POST', '/invoices', { clientId: client.id, issueDate: '2026-09-01', dueDate: '2026-10-01', lines: [{ description: 'x', quantity: 1, unitPriceCents: 10_000, vatRate: 20 }] });
+  own = (await t.ok('POST', `/invoices/${inv.id}/send`)).number;
+  await t.drain();
+}, 60_000);
+
+const csv = (number: string) =>
+  [
+    'N° facture;Client;E-mail;SIREN;Date facture;Échéance;TTC',
+    `${number};Garage Martin;garage@martin.test;552100554;01/08/2026;31/08/2026;120,00`,
+    'ANC-0001;Garage Martin;garage@martin.test;552100554;01/08/2026;31/08/2026;120,00',
+  ].join('\n');
+
+describe('importing a number we already issued', () => {
+  it('is a row error naming the number, in the dry run and the import; the other rows go in', async () => {
+    for (const query of ['?dryRun=true', '']) {
+      const res = await t.call('POST', `/imports/invoices${query}`, csv(own), { 'content-type': 'text/csv' });
+      expect(res.status, JSON.stringify(res.json)).toBe(200);
+      expect(res.json.errors).toEqual([{ row: 2, field: 'number', message: `is already the number of an invoice (${own})` }]);
+      expect(res.json.items.map((i: any) => [i.number, i.action])).toEqual([['ANC-0001', 'create']]);
+    }
+    await t.drain();
+    const found = (await t.get(`/invoices?q=${own}`)).json.items;
+    expect(found.map((i: any) => [i.number, i.imported ?? false])).toEqual([[own, false]]);
+  });
+
+  it('whatever its case', async () => {
+    const res = await t.call('POST', '/imports/invoices?dryRun=true', csv(own.toLowerCase()), { 'content-type': 'text/csv' });
+    expect(res.json.errors).toEqual([{ row: 2, field: 'number', message: `is already the number of an invoice (${own})` }]);
+  });
+});

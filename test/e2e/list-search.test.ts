@@ -1,0 +1,87 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../shared/domain/dates.js';
+import { parisToday } from './local-clock.js';
+import { companySettings, freshTenant, type FreshTenant } from './fresh-tenant.js';
+
+/**
+ * `GET /invoices?q=` as a user types it: any word of the client's name (not only its start),
+ * accents ignored, several words, and the numbers of imported invoices, which need not contain a
+ * digit in their first characters (`EXT`, `FACT`).
+ */
+const T = parisToday();
+const d = (offset: number) => addDays(T, offset);
+let t: FreshTenant;
+const byKey: Record<string, string> = {};
+const clientIds: Record<string, string> = {};
+
+const numbersOf = async (query: string) => {
+  const res = await t.get(`/invoices?${query}`);
+  expect(res.status, JSON.stringify(res.json)).toBe(200);
+  return res.json.items.map((i: any) => byKey[i.id] ?? i.number);
+};
+const allPages = async (query: string, limit: number) => {
+  const out: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const res = await t.get(`/invoices?${query}&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    expect(res.status, JSON.stringify(res.json)).toBe(200);
+    out.push(...res.json.items.map((i: any) => byKey[i.id]));
+    cursor = res.json.nextCursor;
+  } while (cursor);
+  return out;
+};
+
+beforeAll(async () => {
+  t = await freshTenant('list-search');
+  await t.ok('PUT', '/settings', companySettings);
+  const clients = { J: ['Jérôme Dupré', 'consumer'], B: ['Boulangerie Dupont SARL', 'business'], E: ['Société Éléphant', 'business'] } as const;
+  for (const [k, [name, kind]] of Object.entries(clients)) clientIds[k] = (await t.ok('POST', '/clients', { name, kind, email: `${k.toLowerCase()}@client.test` })).id;
+  const specs = [['J1', 'J', -30, -5], ['B1', 'B', -20, 10], ['J2', 'J', -10, 20], ['E1', 'E', -5, 25], ['B2', 'B', -2, 3]] as const;
+  for (const [key, client, issue, due] of specs) {
+    const inv = await t.ok('POST', '/invoices', { clientId: clientIds[client], issueDate: d(issue), dueDate: d(due), lines: [{ description: key, quantity: 1, unitPriceCents: 10_000, vatRate: 20 }] });
+    await t.ok('POST', `/invoices/${inv.id}/send`);
+    byKey[inv.id] = key;
+  }
+  const imported = await t.call('POST', '/imports/invoices', {
+    invoices: [{ number: 'EXT-001', client: { name: 'Société Éléphant', email: 'e@client.test', kind: 'business' }, issueDate: d(-40), dueDate: d(-10), grossCents: 5_000 }],
+  });
+  expect(imported.json.created).toBe(1);
+  await t.drain();
+  for (const i of (await t.get('/invoices?limit=100')).json.items) if (i.number === 'EXT-001') byKey[i.id] = 'X1';
+}, 120_000);
+
+describe('GET /invoices?q=', () => {
+  it('finds a client by any word of its name, accents and case ignored, in client then due date order', async () => {
+    expect(await numbersOf('q=dupre')).toEqual(['J1', 'J2']);
+    expect(await numbersOf('q=ELEPH')).toEqual(['X1', 'E1']);
+    expect(await numbersOf('q=sarl')).toEqual(['B2', 'B1']);
+    // `dup` starts a word of two clients: Boulangerie Dupont SARL, then Jérôme Dupré.
+    expect(await numbersOf('q=dup')).toEqual(['B2', 'B1', 'J1', 'J2']);
+    expect(await numbersOf('q=dup&order=desc')).toEqual(['J2', 'J1', 'B1', 'B2']);
+    // Every word must match: `jérôme dup` is Jérôme Dupré only.
+    expect(await numbersOf('q=j%C3%A9r%C3%B4me%20dup')).toEqual(['J1', 'J2']);
+    expect(await numbersOf('q=dupont%20jerome')).toEqual([]);
+  });
+
+  it('keeps the filters and pages with cursors across clients', async () => {
+    expect(await numbersOf('q=dup&status=overdue')).toEqual(['J1']);
+    expect(await numbersOf('q=dup&dueWithinDays=7')).toEqual(['B2']);
+    expect(await allPages('q=dup', 1)).toEqual(['B2', 'B1', 'J1', 'J2']);
+    expect(await allPages('q=dup', 3)).toEqual(['B2', 'B1', 'J1', 'J2']);
+    const res = await t.get('/invoices?q=dup&cursor=eyJrIjo5fQ');
+    expect(res.status).toBe(400);
+    expect(res.json.errors.map((e: any) => e.path)).toEqual(['query.cursor']);
+  });
+
+  it('finds an imported invoice by the start of its own number, letters only', async () => {
+    expect(await numbersOf('q=EXT')).toEqual(['X1']);
+    expect(await numbersOf('q=ext-0')).toEqual(['X1']);
+  });
+
+  it('follows a renamed client: its new words find it, its former ones no longer do', async () => {
+    await t.ok('PATCH', `/clients/${clientIds.E}`, { name: 'Garage Mammouth' });
+    await t.drain();
+    expect(await numbersOf('q=mammouth')).toEqual(['X1', 'E1']);
+    expect(await numbersOf('q=elephant')).toEqual([]);
+  });
+});
