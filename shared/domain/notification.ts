@@ -55,10 +55,11 @@ const detailOf = (data: Readonly<Record<string, unknown>> = {}): NotificationDet
 export const notificationKindOf = (event: TimelineEventImage): NotificationKind | undefined => {
   const data = event.data ?? {};
   switch (event.type) {
+    // A grouped reminder's bounce or complaint is on each of its invoices' timelines; only the lead's (no `groupOf`) alerts the owner.
     case 'email.bounced':
-      return data.bounceType === 'Transient' ? undefined : 'bounce';
+      return data.bounceType === 'Transient' || data.groupOf ? undefined : 'bounce';
     case 'email.complained':
-      return 'complaint';
+      return data.groupOf ? undefined : 'complaint';
     case 'portal.disputed':
       return 'dispute';
     case 'portal.promised':

@@ -141,3 +141,47 @@ describe('texts of several invoices of one client due the same day', () => {
     }
   });
 });
+
+describe('a grouped reminder that bounces', () => {
+  it('shows the bounce on every invoice it was about, and alerts the owner once', async () => {
+    const t = await freshTenant('group-bounce');
+    await t.ok('PUT', '/settings', companySettings);
+    const client = await t.ok('POST', '/clients', aBusinessClientInput({ email: uniqueEmail('group-bounce') }));
+    const a = await sentInvoice(t, client.id, -10);
+    const b = await sentInvoice(t, client.id, -12);
+    // The client's address changes to one that bounces (SES's mailbox simulator, emulated locally).
+    await t.ok('PATCH', `/clients/${client.id}`, { email: 'bounce@simulator.amazonses.com' });
+    const sent = await t.ok('POST', `/clients/${client.id}/reminders`, {});
+    await t.drain();
+    for (const i of [a, b]) {
+      const events = (await t.ok('GET', `/invoices/${i.id}/timeline`)).items as { type: string; data?: { messageId?: string } }[];
+      expect(events.filter((e) => e.type === 'email.bounced').map((e) => e.data?.messageId)).toEqual([sent.messageId]);
+    }
+    const bounces = (await t.ok('GET', '/notifications')).items.filter((n: { kind: string }) => n.kind === 'bounce');
+    expect(bounces).toHaveLength(1);
+    expect((await t.ok('GET', `/clients/${client.id}`)).emailStatus).toBe('bouncing');
+  });
+});
+
+describe('a letter waiting to be posted', () => {
+  it('is withdrawn when its invoice is paid: it leaves the letters to post and cannot be recorded as posted', async () => {
+    const t = await freshTenant('letter-paid');
+    await t.ok('PUT', '/settings', companySettings);
+    await t.ok('POST', '/scenarios', { id: 'lettre', name: 'Lettre', steps: [{ id: 'lettre', offsetDays: 1, templateId: 'formal-notice', channel: 'letter' }] });
+    const client = await t.ok('POST', '/clients', aBusinessClientInput({ email: uniqueEmail('letter-paid'), scenarioId: 'lettre' }));
+    const invoice = await sentInvoice(t, client.id, -5);
+    await runUntil(endOfDay(addDays(parisToday(), 5)), { tenant: t.tenantId });
+    const toPost = async () => ((await t.ok('GET', '/reminders/to-post')).items as { invoiceId: string }[]).filter((l) => l.invoiceId === invoice.id);
+    expect(await toPost()).toHaveLength(1);
+
+    const { balanceCents } = await t.ok('GET', `/invoices/${invoice.id}`);
+    await t.ok('POST', `/invoices/${invoice.id}/payments`, { amountCents: balanceCents, date: parisToday(), method: 'transfer' });
+    await t.drain();
+    expect(await toPost()).toEqual([]);
+    const step = ((await t.ok('GET', `/invoices/${invoice.id}/reminders`)).items as { stepId: string; state: string; reason?: string }[]).find((s) => s.stepId === 'lettre');
+    expect(step).toMatchObject({ state: 'cancelled', reason: 'paid' });
+    expect((await t.call('POST', `/invoices/${invoice.id}/reminders/lettre/posted`, {})).status).toBe(409);
+    // The PDF of what was produced stays available (the evidence of what would have been sent).
+    expect((await t.call('GET', `/invoices/${invoice.id}/reminders/lettre/letter.pdf`)).status).toBe(200);
+  });
+});

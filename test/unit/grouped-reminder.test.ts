@@ -3,6 +3,7 @@ import { fitAttachments, groupRows, manualTemplateId, MAX_ATTACHMENT_BYTES, most
 import { defaultTemplate } from '../../shared/domain/default-templates.js';
 import { defaultSettings } from '../../shared/domain/settings.js';
 import { composeGroupedReminder } from '../../shared/app/reminders/compose-grouped.js';
+import { groupMemberTags } from '../../shared/app/reminders/grouped-send.js';
 import { groupedReminderText } from '../../templates/email/grouped-reminder.js';
 import { aClient, anInvoiceRecord, FakePdfRenderer } from '../fixtures/fakes.js';
 
@@ -202,5 +203,16 @@ describe('the default template of a manual reminder', () => {
 
   it('is undefined for a scenario of texts only', () => {
     expect(manualTemplateId({ steps: [scenario.steps[1]!] }, [], due, '2026-03-03')).toBeUndefined();
+  });
+});
+
+describe('the tags of a grouped email', () => {
+  it('carry the other invoices in tags of at most 9 ids, each value within SES limits', () => {
+    const ids = Array.from({ length: 20 }, (_, i) => `01M8AR17EPHSPF6FV8R52M3S${String(i).padStart(2, '0')}`);
+    const tags = groupMemberTags(ids);
+    expect(Object.keys(tags)).toEqual(['g0', 'g1', 'g2']);
+    for (const value of Object.values(tags)) expect(value).toMatch(/^[A-Za-z0-9_-]{1,256}$/);
+    expect(Object.values(tags).flatMap((v) => v.split('_'))).toEqual(ids);
+    expect(groupMemberTags([])).toEqual({});
   });
 });

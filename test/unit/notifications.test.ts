@@ -43,6 +43,9 @@ describe('which timeline events notify the owner', () => {
     [{ type: 'email.bounced', data: { bounceType: 'Undetermined' } }, 'bounce'],
     [{ type: 'email.bounced', data: { bounceType: 'Transient' } }, undefined],
     [{ type: 'email.complained' }, 'complaint'],
+    // The same bounce or complaint copied to the other invoices of a grouped reminder alerts once, from the lead's event.
+    [{ type: 'email.bounced', data: { bounceType: 'Permanent', groupOf: 'inv1' } }, undefined],
+    [{ type: 'email.complained', data: { groupOf: 'inv1' } }, undefined],
     [{ type: 'portal.disputed', data: { reason: 'travaux non finis' } }, 'dispute'],
     [{ type: 'portal.promised', data: { date: '2026-04-01' } }, 'promise'],
     [{ type: 'portal.paid_claimed', data: { date: '2026-03-10' } }, 'paid_claim'],

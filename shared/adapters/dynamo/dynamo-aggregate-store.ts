@@ -111,7 +111,7 @@ export class DynamoAggregateStore implements AggregateStore, RebuildableStore {
   }
 
   async apply(tenantId: string, invoiceId: string, change: AggregateChange): Promise<boolean> {
-    await this.indexClientWords(tenantId, change);
+    await this.indexRowClientWords(tenantId, change);
     const items: Update[] = [];
     const touched = new Map<string, Expression>();
     const expressionFor = (item: string) => {
@@ -184,7 +184,7 @@ export class DynamoAggregateStore implements AggregateStore, RebuildableStore {
    * imported at once, would otherwise conflict on the same items). A new row of a client already
    * indexed under that name costs one read.
    */
-  private async indexClientWords(tenantId: string, change: AggregateChange): Promise<void> {
+  private async indexRowClientWords(tenantId: string, change: AggregateChange): Promise<void> {
     const row = change.row;
     if (!row?.clientName || (row.clientName === change.rowBefore?.clientName && row.clientId === change.rowBefore?.clientId)) return;
     const words = nameWords(row.clientName);
@@ -195,10 +195,17 @@ export class DynamoAggregateStore implements AggregateStore, RebuildableStore {
       if (Item?.name === name) return;
     }
     await Promise.all([
-      ...words.map((word) => this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...clientWordKey(tenantId, word, row.clientId), entityType: 'client-word', clientId: row.clientId, name } }))),
+      this.indexClientWords(tenantId, row.clientId, row.clientName),
       // The former name's words no longer find this client.
       ...(renamed ? nameWords(change.rowBefore!.clientName).filter((w) => !words.includes(w)).map((word) => this.db.send(new DeleteCommand({ TableName: this.tableName, Key: clientWordKey(tenantId, word, row.clientId) }))) : []),
     ]);
+  }
+
+  async indexClientWords(tenantId: string, clientId: string, clientName: string): Promise<void> {
+    const name = fold(clientName);
+    await Promise.all(
+      nameWords(clientName).map((word) => this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...clientWordKey(tenantId, word, clientId), entityType: 'client-word', clientId, name } }))),
+    );
   }
 
   async recordBounce(tenantId: string, invoiceId: string, event: { at: string; id: string }, date: string): Promise<void> {

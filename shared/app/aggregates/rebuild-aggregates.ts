@@ -73,6 +73,12 @@ export const makeRebuildAggregates = ({ aggregates, settings }: { aggregates: Ag
         await aggregates.overwrite(tenantId, item, expected[item] ?? {}, open.get(item) ?? new Map(), actual[item]?.open ?? new Map());
       }
     }
+    if (options.fix) {
+      // Rows written before the client-word lookup existed: each invoiced client's name, once.
+      const named = new Map<string, string>();
+      for (const s of snapshots) if (s.state.snapshot?.row?.clientName) named.set(s.state.snapshot.row.clientId, s.state.snapshot.row.clientName);
+      for (const [clientId, name] of named) await aggregates.indexClientWords(tenantId, clientId, name);
+    }
     return { invoices: snapshots.length, items: Object.keys(expected).length, drift, fixed: options.fix && drift.length > 0 };
   };
 
@@ -91,6 +97,8 @@ export interface RebuildableStore {
     staleOpen: Map<string, { dueDate: string; balanceCents: number }>,
   ): Promise<void>;
   /** Sets an invoice's contribution snapshot to what it contributes now (a new revision). */
+  /** Makes each word of a client's name find its invoices (the list's `q`); idempotent. */
+  indexClientWords(tenantId: string, clientId: string, clientName: string): Promise<void>;
   rebaseSnapshot(tenantId: string, invoiceId: string, snapshot: { counters: Record<string, number>; open?: { clientId: string; dueDate: string; balanceCents: number }; lastReminder?: { at: string; templateId: string }; nextStep?: { at: string; templateId: string } }): Promise<void>;
 }
 export type { Counters };

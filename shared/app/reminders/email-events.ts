@@ -38,17 +38,20 @@ export const makeRecordEmailEvent = ({ invoices, clients, clock, metrics = noMet
     const at = detail.bounce?.timestamp ?? detail.delivery?.timestamp ?? detail.complaint?.timestamp ?? clock.now().toISOString();
     const permanent = detail.eventType === 'Bounce' && detail.bounce?.bounceType === 'Permanent';
     if (detail.eventType === 'Bounce') metrics.emailBounced();
-    await invoices.appendEvents(tenantId, invoiceId, [
-      {
-        at,
-        type,
-        data: {
-          messageId: detail.mail?.messageId,
-          ...(tag('step') ? { stepId: tag('step') } : {}),
-          ...(detail.bounce ? { bounceType: detail.bounce.bounceType, bounceSubType: detail.bounce.bounceSubType, recipients: detail.bounce.bouncedRecipients?.map((r) => r.emailAddress) } : {}),
-        },
-      },
-    ]);
+    const data = {
+      messageId: detail.mail?.messageId,
+      ...(tag('step') ? { stepId: tag('step') } : {}),
+      ...(detail.bounce ? { bounceType: detail.bounce.bounceType, bounceSubType: detail.bounce.bounceSubType, recipients: detail.bounce.bouncedRecipients?.map((r) => r.emailAddress) } : {}),
+    };
+    await invoices.appendEvents(tenantId, invoiceId, [{ at, type, data }]);
+    // A grouped reminder was about other invoices too (tags g0, g1…): each timeline (and proof file) shows what
+    // became of its message; `groupOf` names the invoice whose event alerts the owner, once.
+    const others = [...new Set(Object.keys(detail.mail?.tags ?? {}).filter((name) => /^g\d+$/.test(name)).flatMap((name) => (tag(name) ?? '').split('_')))].filter(
+      (id) => /^[0-9A-Za-z-]{1,64}$/.test(id) && id !== invoiceId,
+    );
+    for (const other of others) {
+      if ((await invoices.get(tenantId, other))?.clientId === invoice.clientId) await invoices.appendEvents(tenantId, other, [{ at, type, data: { ...data, groupOf: invoiceId } }]);
+    }
 
     // The invoice email, its credit notes and plan letters carry no `client` tag: the invoice says whose it is.
     const clientId = tag('client') ?? invoice.clientId;

@@ -15,6 +15,18 @@ import { resolveTemplate } from './compose-reminder.js';
 import type { SendContext } from './reminder-context.js';
 import { decide, gapClaim, recordFailure, type ReminderOutcome, type SendReminderDeps } from './send-reminder.js';
 
+/**
+ * The other invoices of a grouped email, as SES message tags (`g0`, `g1`… each holding up to 9 ids
+ * joined by `_`: tag values are at most 256 letters, digits, `_` or `-`), so a bounce or complaint
+ * of the one message reaches every invoice it was about (email-events.ts).
+ */
+export const GROUP_TAG_IDS = 9;
+export const groupMemberTags = (invoiceIds: readonly string[]): Record<string, string> => {
+  const tags: Record<string, string> = {};
+  for (let i = 0; i * GROUP_TAG_IDS < invoiceIds.length; i++) tags[`g${i}`] = invoiceIds.slice(i * GROUP_TAG_IDS, (i + 1) * GROUP_TAG_IDS).join('_');
+  return tags;
+};
+
 /** One invoice of a grouped message and the step it sends: a recorded step, or a new manual record. */
 export interface GroupMemberStep {
   readonly ctx: SendContext;
@@ -131,7 +143,13 @@ export const sendPreparedGroup = async (
   try {
     ({ messageId } = await deps.mailer.send({
       ...prepared.grouped.email,
-      tags: { tenant: tenantId, invoice: invoice.id, client: client.id, step: first!.record.stepId, ...(prepared.members.length > 1 ? { group: String(prepared.members.length) } : {}) },
+      tags: {
+        tenant: tenantId,
+        invoice: invoice.id,
+        client: client.id,
+        step: first!.record.stepId,
+        ...(prepared.members.length > 1 ? { group: String(prepared.members.length), ...groupMemberTags(prepared.members.slice(1).map((m) => m.ctx.invoice.id)) } : {}),
+      },
     }));
   } catch (error) {
     metrics.reminderFailed();
