@@ -269,6 +269,9 @@ export const en: Translations = {
     remaining: 'Remaining',
     documents: 'Documents',
     docTypes: { deposit: 'Deposit', final: 'Final', credit_note: 'Credit note' },
+    noDocuments: 'No invoice for this quote yet: once the client accepts it, create a deposit or the final invoice.',
+    noDocumentsYet: 'No invoice for this quote yet: send it, then record the client’s answer.',
+    depositInvalid: 'A percentage between 0.01 and 100',
   },
   templates: {
     title: 'Message templates',

@@ -267,6 +267,9 @@ export const fr = {
     remaining: 'Reste à payer',
     documents: 'Documents',
     docTypes: { deposit: 'Acompte', final: 'Finale', credit_note: 'Avoir' },
+    noDocuments: 'Aucune facture pour ce devis : une fois accepté par le client, créez un acompte ou la facture finale.',
+    noDocumentsYet: 'Aucune facture pour ce devis : envoyez-le, puis notez la réponse du client.',
+    depositInvalid: 'Un pourcentage entre 0,01 et 100',
   },
   templates: {
     title: 'Modèles de message',
