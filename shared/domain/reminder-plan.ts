@@ -154,6 +154,10 @@ export const planReminders = (input: PlanInput): PlannedStep[] => {
         carry(date, base, nominalDate);
         lastStepDate = lastStepDate && lastStepDate > date ? lastStepDate : date;
       }
+      // A step skipped when it fired (its address failing) sent nothing, but the later steps keep
+      // their spacing from its time: without it they would fall back to the due date's calendar
+      // and catch up at once (J+8 the day after a caught-up J+1, the whole scenario in a few days).
+      if (record.state === 'skipped' && at) carry(date, base, nominalDate);
       if (record.state === 'sent' && at && (!lastSent || at > lastSent)) lastSent = at;
       return { ...common, state: record.state, ...(at && { scheduledAt: at.toISOString(), localTime: localDateTimeOf(at, tz) }) };
     }

@@ -96,7 +96,9 @@ const toHistory = (r: RecordedStep, scenario: Scenario): HistoryRecord | undefin
   if (r.state === 'scheduled') return { stepId, state: 'sent', at: r.scheduledAt ?? r.at };
   if (r.state === 'failed') return { stepId, state: 'failed', at: r.at };
   if (ownerCancelled(r)) return { stepId, state: 'cancelled', at: r.scheduledAt ?? r.at, reason: 'owner_cancelled' };
-  return r.state === 'skipped' || r.state === 'cancelled' ? { stepId, state: r.state } : undefined;
+  // Skipped when it fired (address failing…): the later steps keep their spacing from its time.
+  if (r.state === 'skipped') return { stepId, state: 'skipped', ...(r.scheduledAt ? { at: r.scheduledAt } : {}) };
+  return r.state === 'cancelled' ? { stepId, state: r.state } : undefined;
 };
 
 const planInput = (input: StepPlanInput, history: HistoryRecord[]) => ({

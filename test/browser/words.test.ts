@@ -100,6 +100,44 @@ describe('the screens speak the user’s words', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('says what each template variable is, in French, next to how it is written', async () => {
+    await page.goto(`${web()}/templates/reminder`);
+    const chip = page.getByRole('button', { name: 'Insérer {{balanceAmount}} Reste dû', exact: true });
+    await poll(() => chip.count()).toBe(1);
+    expect(await chip.locator('code').textContent()).toBe('{{balanceAmount}}');
+    expect(await page.getByRole('button', { name: 'Insérer {{portalUrl}} Lien vers la facture en ligne', exact: true }).count()).toBe(1);
+    await check('95-words-template-variables');
+  });
+
+  it('answers a quote only once sent, says what the job needs next, and refuses a deposit under its field', async () => {
+    const clientId = (await ok('GET', `/invoices/${invoiceId}`)).clientId as string;
+    const quote = await ok('POST', '/quotes', { clientId, issueDate: '2026-11-20', validityDays: 30, lines: [{ description: 'Salle de bain', quantity: 1, unitPriceCents: 100_000, vatRate: 10 }] });
+    await page.goto(`${web()}/quotes/${quote.id}`);
+    await poll(() => page.getByRole('button', { name: 'Envoyer le devis' }).count()).toBe(1);
+    // Not sent yet: no "accepted/refused by the client" to press in vain.
+    expect(await page.getByRole('button', { name: 'Accepté par le client' }).count()).toBe(0);
+    expect(await page.getByText('Aucune facture pour ce devis : envoyez-le, puis notez la réponse du client.').count()).toBe(1);
+    await page.getByRole('button', { name: 'Envoyer le devis' }).click();
+    await page.getByRole('button', { name: 'Accepté par le client' }).click();
+    await poll(() => page.getByText(/Aucune facture pour ce devis : une fois accepté par le client/).count()).toBe(1);
+    const percent = page.getByLabel('Acompte (%)');
+    await percent.fill('abc');
+    await page.getByRole('button', { name: 'Créer l’acompte' }).click();
+    await poll(() => percent.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByText('Un pourcentage entre 0,01 et 100').count()).toBe(1);
+    await percent.fill('60');
+    await page.getByRole('button', { name: 'Créer l’acompte' }).click();
+    await poll(() => page.getByRole('link', { name: 'Brouillon' }).count()).toBe(1);
+    // A second 60 % would exceed the quote: refused by the API, said under the field in euros.
+    await percent.fill('60');
+    await page.getByRole('button', { name: 'Créer l’acompte' }).click();
+    await poll(() => percent.getAttribute('aria-invalid')).toBe('true');
+    const said = (await page.locator('.field.has-error').textContent())?.replace(/[\u00a0\u202f]/g, ' ');
+    expect(said).toContain('Les acomptes ne peuvent pas dépasser le total du devis (reste 440,00 €)');
+    expect(await bodyText()).not.toMatch(/body\.percent|cents/);
+    await check('96-words-quote-deposit-refused');
+  });
+
   it('says a missing invoice is missing, in French, with the way home instead of a retry', async () => {
     await page.goto(`${web()}/invoices/01M8APF7WGFQW4YSQ3VNXMVHDX`);
     const alert = page.getByRole('alert');

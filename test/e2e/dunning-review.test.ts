@@ -162,3 +162,42 @@ describe('a grouped reminder that bounces', () => {
     expect((await t.ok('GET', `/clients/${client.id}`)).emailStatus).toBe('bouncing');
   });
 });
+
+describe('a letter waiting to be posted', () => {
+  it('is withdrawn when its invoice is paid: it leaves the letters to post and cannot be recorded as posted', async () => {
+    const t = await freshTenant('letter-paid');
+    await t.ok('PUT', '/settings', companySettings);
+    await t.ok('POST', '/scenarios', { id: 'lettre', name: 'Lettre', steps: [{ id: 'lettre', offsetDays: 1, templateId: 'formal-notice', channel: 'letter' }] });
+    const client = await t.ok('POST', '/clients', aBusinessClientInput({ email: uniqueEmail('letter-paid'), scenarioId: 'lettre' }));
+    const invoice = await sentInvoice(t, client.id, -5);
+    await runUntil(endOfDay(addDays(parisToday(), 5)), { tenant: t.tenantId });
+    const toPost = async () => ((await t.ok('GET', '/reminders/to-post')).items as { invoiceId: string }[]).filter((l) => l.invoiceId === invoice.id);
+    expect(await toPost()).toHaveLength(1);
+
+    const { balanceCents } = await t.ok('GET', `/invoices/${invoice.id}`);
+    await t.ok('POST', `/invoices/${invoice.id}/payments`, { amountCents: balanceCents, date: parisToday(), method: 'transfer' });
+    await t.drain();
+    expect(await toPost()).toEqual([]);
+    const step = ((await t.ok('GET', `/invoices/${invoice.id}/reminders`)).items as { stepId: string; state: string; reason?: string }[]).find((s) => s.stepId === 'lettre');
+    expect(step).toMatchObject({ state: 'cancelled', reason: 'paid' });
+    expect((await t.call('POST', `/invoices/${invoice.id}/reminders/lettre/posted`, {})).status).toBe(409);
+    // The PDF of what was produced stays available (the evidence of what would have been sent).
+    expect((await t.call('GET', `/invoices/${invoice.id}/reminders/lettre/letter.pdf`)).status).toBe(200);
+  });
+});
+
+describe('the owner\'s blind copy (bccSelf)', () => {
+  it('goes to the notification address when the company has no email of its own', async () => {
+    const t = await freshTenant('bcc-notify');
+    const { email: _none, ...company } = companySettings.company;
+    const owner = uniqueEmail('bcc-notify-owner');
+    await t.ok('PUT', '/settings', { company, bccSelf: true, notifyEmail: owner });
+    const client = await t.ok('POST', '/clients', aBusinessClientInput({ email: uniqueEmail('bcc-notify') }));
+    const invoice = await sentInvoice(t, client.id, -10);
+    const preview = await t.ok('POST', `/clients/${client.id}/reminders?dryRun=true`, {});
+    expect(preview.bcc).toEqual([owner]);
+    const sent = await t.ok('POST', `/invoices/${invoice.id}/reminders`, {});
+    const mail = (await inbox()).find((m) => m.messageId === sent.messageId)!;
+    expect(mail.destination.bcc).toEqual([owner]);
+  });
+});

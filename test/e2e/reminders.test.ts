@@ -3,6 +3,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { addDays } from '../../shared/domain/dates.js';
 import { aBusinessClientInput, aConsumerClientInput, anInvoiceInput } from '../fixtures/api-fixtures.js';
+import { companySettings, freshTenant } from './fresh-tenant.js';
 import { api, inbox, uniqueEmail, type StoredEmail } from './http.js';
 import { dueDateAhead, endOfDay, inParis, parisToday, runUntil, schedulesOf } from './local-clock.js';
 
@@ -156,6 +157,24 @@ describe('the reminder engine on the local stack', () => {
     expect(j1.at).toBe('2027-07-15T07:00:00.000Z');
     const timeline = (await acme.get(`/invoices/${invoice.id}/timeline?limit=100`)).json.items.map((e: { type: string }) => e.type);
     expect(timeline).toContain('invoice.due_date_changed');
+  });
+
+  it('keeps the later steps where they were when a caught-up step is skipped at its time (the address bounces)', async () => {
+    const t = await freshTenant('skipgap');
+    await t.ok('PUT', '/settings', companySettings);
+    const c = await t.ok('POST', '/clients', aBusinessClientInput({ email: 'bounce@simulator.amazonses.com' }));
+    const invoice = await t.ok('POST', '/invoices', anInvoiceInput(c.id, { issueDate: addDays(parisToday(), -50), dueDate: addDays(parisToday(), -20) }));
+    await t.ok('POST', `/invoices/${invoice.id}/send`);
+    // The invoice's own email bounces: the client's only address is flagged.
+    for (let i = 0; i < 50 && (await t.ok('GET', `/clients/${c.id}`)).emailStatus !== 'bouncing'; i++) await new Promise((r) => setTimeout(r, 100));
+    expect((await t.ok('GET', `/clients/${c.id}`)).emailStatus).toBe('bouncing');
+    const at = async () => Object.fromEntries((await schedulesOf(invoice.id)).map((s) => [s.input.stepId, s.at]));
+    const before = await at();
+    expect(Object.keys(before).sort()).toEqual(['escalate', 'j+1', 'j+15', 'j+8']);
+    const fired = await runUntil(new Date(Date.parse(before['j+1']!) + 60_000), { tenant: t.tenantId, invoiceId: invoice.id });
+    expect(fired.map((f) => [f.input.stepId, f.result])).toEqual([['j+1', expect.objectContaining({ outcome: 'skipped', reason: 'address_failing' })]]);
+    // J+8 does not catch up into J+1's place (the next day, a week of spacing lost): nothing else moves.
+    expect(await at()).toEqual({ 'j+8': before['j+8'], 'j+15': before['j+15'], escalate: before.escalate });
   });
 
   it('never sends one client two reminders within the minimum gap, whatever the invoice', async () => {

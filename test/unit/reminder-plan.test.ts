@@ -129,6 +129,20 @@ describe('planReminders: catch-up', () => {
     ]);
   });
 
+  it('keeps the later steps where they were when a caught-up step is skipped when it fires', () => {
+    // J+1 was caught up to Fri 13 Mar (11 days after its calendar date) and skipped when it fired
+    // (the address bounces): J+8 and J+15 keep their spacing from it, they do not catch up at once.
+    const replan = planReminders({
+      ...input,
+      now: parisTime('2026-03-13T09:01'),
+      history: [{ stepId: 'j-5', state: 'skipped' }, { stepId: 'j+1', state: 'skipped', at: parisTime('2026-03-13T09:00').toISOString() }],
+    });
+    expect(brief(replan).slice(2)).toEqual([
+      ['j+8', 'scheduled', '2026-03-20T09:00:00'],
+      ['j+15', 'scheduled', '2026-03-27T09:00:00'],
+    ]);
+  });
+
   it('catches up steps missed while paused, relative to now', () => {
     // Plan started on time; J+1 went out; paused until Wed 25 Mar: J+8 (9 Mar) was missed.
     const resumed = planReminders(

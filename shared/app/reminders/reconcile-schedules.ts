@@ -142,6 +142,9 @@ export const resumeSchedule = (ctx: ReminderContext, now: Date): ScheduleDefinit
   };
 };
 
+/** Stops after which a letter waiting to be posted must not go: nothing left to claim, or a dispute to answer first. */
+const WITHDRAWS_LETTERS: ReadonlySet<string> = new Set(['paid', 'cancelled', 'written_off', 'disputed']);
+
 /** Writes what the plan must become; true when something was written. */
 const settlePlan = async (deps: ReconcileDeps, ctx: ReminderContext, now: Date): Promise<boolean> => {
   const { invoice } = ctx;
@@ -162,6 +165,16 @@ const settlePlan = async (deps: ReconcileDeps, ctx: ReminderContext, now: Date):
   events.push(...(await settlePlanSteps(deps, ctx, now, stop)));
   if (stop) {
     for (const r of pending) await cancel(r, stop);
+    // A letter produced but not posted yet is withdrawn once there is nothing to claim (paid, cancelled, written
+    // off) or the client disputes it: it leaves the letters to post, and posting it is refused (409).
+    if (WITHDRAWS_LETTERS.has(stop)) {
+      for (const r of steps.filter((x) => x.state === 'to_post')) {
+        const withdrawn: Partial<StepRecordItem> & { state: 'cancelled'; at: string } = { state: 'cancelled', reason: stop, at, ...({ GSI1PK: undefined, GSI1SK: undefined } as object) };
+        if (await deps.steps.transition(tenantId, invoice.id, r, { state: 'to_post' }, withdrawn)) {
+          events.push({ at, type: 'reminder.cancelled', data: { stepId: r.stepId, plan: r.plan, reason: stop, letter: 'withdrawn' } });
+        }
+      }
+    }
   } else if (activePlan(ctx)) {
     // While a payment plan runs, its steps replace the scenario's (which resume when it ends unpaid).
     for (const r of pending) await cancel(r, 'payment_plan');

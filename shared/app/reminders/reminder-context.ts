@@ -160,6 +160,8 @@ const history = (records: readonly StepRecordItem[], scenario: Scenario): StepRe
     const state = isOut(r.state) || r.state === 'done' ? 'sent' : r.state;
     // A step the owner cancelled keeps the slot it was scheduled for (the planner spaces the next steps from it).
     if (r.state === 'cancelled' && r.reason === 'owner_cancelled') return [{ stepId, state, at: r.scheduledAt ?? r.at, reason: r.reason }];
+    // Skipped when it fired: the time it had (later steps keep their spacing from it), if any.
+    if (state === 'skipped') return [{ stepId, state, ...(r.scheduledAt ? { at: r.scheduledAt } : {}) }];
     return [{ stepId, state, at: r.sentAt ?? r.at }];
   });
 

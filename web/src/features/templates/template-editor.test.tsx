@@ -37,7 +37,9 @@ describe('the template editor', () => {
 
   it('says a misspelt variable as it is typed, and the API’s refusal in French under the field', async () => {
     renderEditor(() => ({ status: 422, body: { status: 422, title: 'Invalid', errors: [{ path: 'body.body', message: 'unknown variables: {{balance}}' }, { path: 'body.subject', message: 'unknown variables: {{invoiceNumbr}}' }] } }));
-    await screen.findByRole('button', { name: 'Insérer {{balanceAmount}}' });
+    // Each variable says what it is in the user's words, next to how it is written (both in its name).
+    const chip = await screen.findByRole('button', { name: 'Insérer {{balanceAmount}} Reste dû' });
+    expect(chip.textContent).toBe('Insérer {{balanceAmount}} Reste dû');
     const body = screen.getByLabelText('Message');
     expect(errorOf(body)).toBeFalsy();
     fireEvent.change(body, { target: { value: 'Reste {{balance}} sur {{invoiceNumber}}' } });

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { PdfPreview } from '../../../components/pdf-preview';
 import { ErrorMessage, Field, Loading, PageHeader, Stat, StatusBadge } from '../../../components/ui';
+import { ApiError } from '../../../lib/problem';
 import { useI18n } from '../../../lib/i18n';
 import { useClientsForQuotes, useQuote, useQuoteActions } from '../api';
 import { QuoteTimeline } from '../components/quote-timeline';
@@ -15,11 +16,15 @@ export default function QuoteScreen() {
   const clients = useClientsForQuotes();
   const actions = useQuoteActions(id);
   const [percent, setPercent] = useState('30');
+  const [percentError, setPercentError] = useState<string>();
   if (quote.isPending) return <Loading />;
   if (quote.isError) return <ErrorMessage error={quote.error} retry={() => void quote.refetch()} />;
   const q = quote.data;
   const client = clients.data?.find((c) => c.id === q.clientId);
-  const error = actions.send.error ?? actions.accept.error ?? actions.refuse.error ?? actions.deposit.error ?? actions.final.error;
+  // The deposit's refusal names its field: said under the percentage, not in a box with the API's path.
+  const depositFields = actions.deposit.error instanceof ApiError ? actions.deposit.error.fieldErrors() : {};
+  const depositFieldError = percentError ?? depositFields.percent ?? depositFields.amountCents;
+  const error = actions.send.error ?? actions.accept.error ?? actions.refuse.error ?? (depositFieldError ? null : actions.deposit.error) ?? actions.final.error;
   const busy = [actions.send, actions.accept, actions.refuse, actions.deposit, actions.final].some((m) => m.isPending);
   return (
     <article>
@@ -45,7 +50,8 @@ export default function QuoteScreen() {
             {t('quoteMore.edit')}
           </Link>
         )}
-        {q.status === 'pending' && (
+        {/* The client answers a quote they received: the answer buttons come once it is sent. */}
+        {q.status === 'pending' && q.sentAt && (
           <>
             <button type="button" className="button" disabled={busy} onClick={() => actions.accept.mutate()}>
               {t('quotes.accept')}
@@ -61,10 +67,27 @@ export default function QuoteScreen() {
               className="row"
               onSubmit={(e) => {
                 e.preventDefault();
-                actions.deposit.mutate(Number(percent.replace(',', '.')));
+                const value = Number(percent.trim().replace(',', '.'));
+                if (!percent.trim() || !Number.isFinite(value) || value <= 0 || value > 100) return setPercentError(t('quotes.depositInvalid'));
+                setPercentError(undefined);
+                actions.deposit.mutate(value);
               }}
             >
-              <Field label={t('quotes.depositPercent')}>{(p) => <input {...p} inputMode="decimal" value={percent} onChange={(e) => setPercent(e.target.value)} style={{ width: '6rem' }} />}</Field>
+              <Field label={t('quotes.depositPercent')} error={depositFieldError}>
+                {(p) => (
+                  <input
+                    {...p}
+                    inputMode="decimal"
+                    value={percent}
+                    onChange={(e) => {
+                      setPercent(e.target.value);
+                      setPercentError(undefined);
+                      actions.deposit.reset();
+                    }}
+                    style={{ width: '6rem' }}
+                  />
+                )}
+              </Field>
               <button type="submit" className="button" disabled={busy}>
                 {t('quotes.createDeposit')}
               </button>
@@ -79,7 +102,7 @@ export default function QuoteScreen() {
       <section className="card" aria-labelledby="docs-title">
         <h2 id="docs-title">{t('quotes.documents')}</h2>
         {q.job.documents.length === 0 ? (
-          <p className="muted">{t('common.none')}</p>
+          <p className="muted">{q.status === 'pending' && !q.sentAt ? t('quotes.noDocumentsYet') : t('quotes.noDocuments')}</p>
         ) : (
           <ul className="plain-list">
             {q.job.documents.map((d) => (

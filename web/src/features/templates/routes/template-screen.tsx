@@ -165,8 +165,17 @@ const TemplateEditor = ({ template, save }: { template: Template; save: ReturnTy
               </span>
               <div className="chips">
                 {Object.keys(preview.data.variables).map((name) => (
-                  <button key={name} type="button" className="chip" onClick={() => insert(name)} aria-label={`${t('templates.insert')} {{${name}}}`}>
-                    {`{{${name}}}`}
+                  <button
+                    key={name}
+                    type="button"
+                    className="chip"
+                    onClick={() => insert(name)}
+                    title={preview.data.variables[name] ? `${t('templateEditor.example')} ${preview.data.variables[name]}` : undefined}
+                  >
+                    {/* Named "Insérer {{x}} Reste dû": the visible text is part of the accessible name (WCAG 2.5.3). */}
+                    <span className="visually-hidden">{t('templates.insert')} </span>
+                    <code>{`{{${name}}}`}</code>
+                    {t(`templateEditor.variableLabels.${name}`, { defaultValue: '' }) && <span> {t(`templateEditor.variableLabels.${name}`)}</span>}
                   </button>
                 ))}
               </div>
