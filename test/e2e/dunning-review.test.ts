@@ -185,3 +185,19 @@ describe('a letter waiting to be posted', () => {
     expect((await t.call('GET', `/invoices/${invoice.id}/reminders/lettre/letter.pdf`)).status).toBe(200);
   });
 });
+
+describe('the owner\'s blind copy (bccSelf)', () => {
+  it('goes to the notification address when the company has no email of its own', async () => {
+    const t = await freshTenant('bcc-notify');
+    const { email: _none, ...company } = companySettings.company;
+    const owner = uniqueEmail('bcc-notify-owner');
+    await t.ok('PUT', '/settings', { company, bccSelf: true, notifyEmail: owner });
+    const client = await t.ok('POST', '/clients', aBusinessClientInput({ email: uniqueEmail('bcc-notify') }));
+    const invoice = await sentInvoice(t, client.id, -10);
+    const preview = await t.ok('POST', `/clients/${client.id}/reminders?dryRun=true`, {});
+    expect(preview.bcc).toEqual([owner]);
+    const sent = await t.ok('POST', `/invoices/${invoice.id}/reminders`, {});
+    const mail = (await inbox()).find((m) => m.messageId === sent.messageId)!;
+    expect(mail.destination.bcc).toEqual([owner]);
+  });
+});

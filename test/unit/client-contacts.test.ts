@@ -43,13 +43,16 @@ describe('client contacts', () => {
     expect(flagged?.emailStatus).toBe('ok');
   });
 
-  it('copies the owner only when bccSelf is on and the company has an address', () => {
+  it('copies the owner only when bccSelf is on, to the company address, else to where his notifications go', () => {
     const settings = defaultSettings();
     expect(settings.bccSelf).toBe(false);
     expect(settings.groupByClient).toBe(true);
     expect(bccFor({ ...settings, company: { name: 'X', email: 'moi@x.test' } })).toEqual([]);
     expect(bccFor({ ...settings, bccSelf: true, company: { name: 'X', email: 'moi@x.test' } })).toEqual(['moi@x.test']);
     expect(bccFor({ ...settings, bccSelf: true, company: { name: 'X' } })).toEqual([]);
+    expect(bccFor({ ...settings, bccSelf: true, company: { name: 'X' }, notifyEmail: 'patron@x.test' })).toEqual(['patron@x.test']);
+    expect(bccFor({ ...settings, bccSelf: true, company: { name: 'X', email: 'moi@x.test' }, notifyEmail: 'patron@x.test' })).toEqual(['moi@x.test']);
+    expect(bccFor({ ...settings, company: { name: 'X' }, notifyEmail: 'patron@x.test' })).toEqual([]);
   });
 });
 

@@ -153,5 +153,11 @@ export const composeReminder = async (m: ReminderMaterial, pdf: PdfRenderer, to:
   };
 };
 
-/** The owner's blind copy of every reminder (settings `bccSelf`), to the company's own address. */
-export const bccFor = (settings: Pick<Settings, 'bccSelf' | 'company'>): string[] => (settings.bccSelf && settings.company.email ? [settings.company.email] : []);
+/**
+ * The owner's blind copy of every reminder (settings `bccSelf`), to the company's own address, else the
+ * address his notifications go to (a company without an email would otherwise get no copy, silently).
+ */
+export const bccFor = (settings: Pick<Settings, 'bccSelf' | 'company' | 'notifyEmail'>): string[] => {
+  const self = settings.company.email ?? settings.notifyEmail;
+  return settings.bccSelf && self ? [self] : [];
+};

@@ -43,7 +43,8 @@ describe('an API error on screen', () => {
     renderInApp(<ErrorMessage error={new ApiError(409, { status: 409, detail: 'Invoice already paid', errors: [{ path: 'body.amountCents', message: 'exceeds the balance' }] })} />);
     const alert = screen.getByRole('alert');
     expect(within(alert).getByText('Invoice already paid')).toBeTruthy();
-    expect(within(alert).getByRole('listitem').textContent).toBe('body.amountCents exceeds the balance');
+    // The field by its label, never the API's path.
+    expect(within(alert).getByRole('listitem').textContent).toBe('Montant : exceeds the balance');
     expect(within(alert).queryByRole('link')).toBeNull();
   });
 
@@ -74,5 +75,20 @@ describe('an API error on screen', () => {
     expect(alert.textContent).toContain('Une erreur inattendue s’est produite de notre côté');
     expect(alert.textContent).not.toMatch(/unexpected error occurred/);
     expect(within(alert).getByRole('button', { name: 'Réessayer' })).toBeTruthy();
+  });
+
+  it('names a field the screen does not show by its label, or not at all, never by the API’s path', () => {
+    const error = new ApiError(400, {
+      status: 400,
+      detail: 'Invalid request',
+      errors: [
+        { path: 'body.lines.0.quantity', message: 'Too small: expected number to be >0' },
+        { path: 'body.somethingNew', message: 'must be an id' },
+      ],
+    });
+    renderInApp(<ErrorMessage error={error} />);
+    const items = within(screen.getByRole('alert')).getAllByRole('listitem').map((li) => li.textContent);
+    expect(items).toEqual(['Quantité : Au moins 0', 'must be an id']);
+    expect(screen.getByRole('alert').textContent).not.toMatch(/body\./);
   });
 });

@@ -38,6 +38,11 @@ export const ErrorMessage = ({ error, retry }: { error: unknown; retry?: () => v
   // Sending needs the company's identity: say which fields of the settings to fill, in the user's words.
   const missingSettings = fields.length > 0 && fields.every((e) => e.path.startsWith('settings.'));
   const notFound = error instanceof ApiError && error.status === 404;
+  // A field the API names but the screen does not show: by its label (`body.lines.0.quantity` → "Quantité"), never the path.
+  const fieldLabel = (path: string) => {
+    const name = path.split('.').filter((p) => !/^\d+$/.test(p)).at(-1) ?? '';
+    return /^(body|query|path)$/.test(name) ? '' : t(`fields.${name}`, { defaultValue: '' });
+  };
   const message = missingSettings ? t('errors.incompleteSettings') : error instanceof ApiError ? (error.status >= 500 ? t('errors.server') : apiMessage(error.message, lang)) : t('errors.network');
   return (
     <div role="alert" className="error-box">
@@ -49,7 +54,8 @@ export const ErrorMessage = ({ error, retry }: { error: unknown; retry?: () => v
               <li key={e.path}>{t(SETTINGS_FIELDS[e.path]!)}</li>
             ) : (
               <li key={e.path}>
-                <code>{e.path}</code> {apiMessage(e.message, lang)}
+                {fieldLabel(e.path) && <strong>{fieldLabel(e.path)} : </strong>}
+                {apiMessage(e.message, lang)}
               </li>
             ),
           )}
