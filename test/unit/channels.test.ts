@@ -167,6 +167,9 @@ describe('sms steps', () => {
     const en = composeGroupedSms({ invoices: invoices.slice(0, 2), client: aClient({ language: 'en' }), settings, asOf }, '+33612345678');
     expect(en.text).toMatch(/^Plomberie Martin: 2 invoices \(F-2026-0001, F-2026-0005\) are overdue/);
     for (const sms of [two, five, en]) expect(sms.text.length).toBeLessThan(320);
+    // Before the due date (a courtesy text) nothing is called overdue.
+    const early = composeGroupedSms({ invoices: invoices.slice(0, 2), client: aClient(), settings, asOf: new Date('2026-02-20T09:00:00Z') }, '+33612345678');
+    expect(early.text).toContain('2 factures (F-2026-0001, F-2026-0005) sont à régler');
   });
 });
 

@@ -154,6 +154,11 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
       Object.assign(values, { ':sent': 'sent', ':pp': 'partially_paid', ':today': filter.today });
       filters.push('NOT (#status IN (:sent, :pp) AND dueDate < :today)');
     }
+    if (filter.notLate) {
+      names['#status'] = 'status';
+      Object.assign(values, { ':lsent': 'sent', ':lpp': 'partially_paid', ':llit': 'litigation', ':ltoday': filter.today });
+      filters.push('NOT (#status IN (:lsent, :lpp, :llit) AND dueDate < :ltoday)');
+    }
     if (filter.reminded !== undefined) {
       values[':zero'] = 0;
       filters.push(filter.reminded ? 'reminderCount > :zero' : 'reminderCount = :zero');

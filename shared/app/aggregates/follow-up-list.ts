@@ -1,4 +1,4 @@
-import { addDays, localDate } from '../../domain/dates.js';
+import { addDays, daysBetween, localDate } from '../../domain/dates.js';
 import { invoiceBalanceCents, isOpen, isOutstanding } from '../../domain/invoice.js';
 import { fold, nameMatches } from '../../domain/search.js';
 import { ValidationError } from '../errors.js';
@@ -36,6 +36,28 @@ const clientsNamed = async (rows: InvoiceRowQueries, tenantId: string, text: str
   for (const c of await rows.clientsByWord(tenantId, first)) if (nameMatches(c.name, text) && !byId.has(c.clientId)) byId.set(c.clientId, c.name);
   const sorted = [...byId].map(([clientId, name]) => ({ clientId, name })).sort((a, b) => a.name.localeCompare(b.name) || a.clientId.localeCompare(b.clientId));
   return descending ? sorted.reverse() : sorted;
+};
+
+/**
+ * The position in the days-late list: the stage reached (late ones, the rest), the late stage's two
+ * sources' cursors (absent: from the start, 0: done) or the rest's cursor.
+ */
+interface DaysLatePosition {
+  readonly k: number;
+  readonly a?: string | 0;
+  readonly b?: string | 0;
+  readonly c?: string;
+}
+const readDaysLateCursor = (cursor: string | undefined): DaysLatePosition => {
+  if (cursor === undefined) return { k: 0 };
+  try {
+    const p = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
+    const source = (v: unknown) => v === undefined || v === 0 || typeof v === 'string';
+    if ((p.k === 0 || p.k === 1) && source(p.a) && source(p.b) && (p.c === undefined || typeof p.c === 'string') && Object.keys(p).every((k) => ['k', 'a', 'b', 'c'].includes(k))) return p as unknown as DaysLatePosition;
+  } catch {
+    /* fall through */
+  }
+  throw new ValidationError([{ path: 'query.cursor', message: 'is not a cursor of this list' }]);
 };
 
 /** The position in a name search: the client reached, and that client's partition cursor. */
@@ -154,7 +176,48 @@ export const makeFollowUpList = ({ invoices, rows, aggregates, settings, clock }
       const found = await rows.sorted(tenantId, { groups: groupsFor(filter), sort: 'client', descending: q.order === 'desc', prefix: fold(q.q), filter: rowFilter, page });
       records = (await rows.invoices(tenantId, found.ids)).filter(matches(filter));
       nextCursor = found.nextCursor;
-    } else if (sort === 'dueDate' || sort === 'daysLate') {
+    } else if (sort === 'daysLate' && !q.clientId && !q.status && overdue === undefined) {
+      // Days late over every invoice: the late ones (awaiting payment or in litigation, due before today:
+      // two due-date ranges of their status groups, merged) most late first, then every invoice 0 days
+      // late by due date; `order=asc` runs it the other way. Never a paid invoice among the late ones.
+      const yesterday = addDays(today, -1);
+      const late: InvoiceListFilter[] = [
+        { ...filter, status: 'overdue', descending: !descending },
+        { ...filter, status: 'litigation', dueTo: dueTo && dueTo < yesterday ? dueTo : yesterday, descending: !descending },
+      ];
+      const rest: InvoiceListFilter = { ...filter, notLate: true, descending: !descending };
+      const stages = descending ? (['late', 'rest'] as const) : (['rest', 'late'] as const);
+      let pos = readDaysLateCursor(q.cursor);
+      records = [];
+      while (pos.k < stages.length && records.length < q.limit) {
+        const want = q.limit - records.length;
+        if (stages[pos.k] === 'late') {
+          const sources = [pos.a, pos.b] as const;
+          const pages = await Promise.all(late.map((f, i) => (sources[i] === 0 ? ({ items: [] } as Page<InvoiceRecord>) : invoices.list(tenantId, f, { limit: want, ...(sources[i] ? { cursor: sources[i] as string } : {}) }))));
+          const key = (i: InvoiceRecord) => `${i.dueDate}#${i.id}`;
+          const merged = pages.flatMap((p, i) => p.items.map((item) => ({ i, item }))).sort((x, y) => (descending ? 1 : -1) * key(x.item).localeCompare(key(y.item)));
+          const taken = merged.slice(0, want);
+          records.push(...taken.map((t) => t.item));
+          // Each source resumes after what this page took of it (read again up to there if it took part of a page).
+          const next = await Promise.all(
+            late.map(async (f, i): Promise<string | 0 | undefined> => {
+              const from = sources[i];
+              if (from === 0) return 0;
+              const n = taken.filter((t) => t.i === i).length;
+              if (n === pages[i]!.items.length) return pages[i]!.nextCursor ?? 0;
+              if (n === 0) return from;
+              return (await invoices.list(tenantId, f, { limit: n, ...(from ? { cursor: from } : {}) })).nextCursor ?? 0;
+            }),
+          );
+          pos = next.every((c) => c === 0) ? { k: pos.k + 1 } : { k: pos.k, a: next[0], b: next[1] };
+        } else {
+          const found = await invoices.list(tenantId, rest, { limit: want, ...(pos.c ? { cursor: pos.c } : {}) });
+          records.push(...found.items);
+          pos = found.nextCursor ? { k: pos.k, c: found.nextCursor } : { k: pos.k + 1 };
+        }
+      }
+      nextCursor = pos.k < stages.length ? Buffer.from(JSON.stringify(pos)).toString('base64url') : undefined;
+    } else if (sort === 'dueDate' || (sort === 'daysLate' && !q.clientId)) {
       // Days late grow as due dates recede: the same key, the other way round.
       const found = await invoices.list(tenantId, { ...filter, descending: sort === 'daysLate' ? !descending : descending }, page);
       records = found.items;
@@ -168,12 +231,16 @@ export const makeFollowUpList = ({ invoices, rows, aggregates, settings, clock }
         all.push(...found.items);
         cursor = found.nextCursor;
       } while (cursor);
-      const key = (i: InvoiceRecord) => (sort === 'amount' ? String(amountOf(i)).padStart(13, '0') : sort === 'lastReminder' ? (i.lastReminderAt ?? '0') : i.dueDate);
+      const daysLate = (i: InvoiceRecord) => (isOutstanding(i.status) && i.dueDate < today ? daysBetween(i.dueDate, today) : 0);
+      const key = (i: InvoiceRecord) =>
+        sort === 'amount' ? String(amountOf(i)).padStart(13, '0') : sort === 'lastReminder' ? (i.lastReminderAt ?? '0') : sort === 'daysLate' ? `${String(daysLate(i)).padStart(6, '0')}#${i.dueDate}` : i.dueDate;
       all.sort((a, b) => (descending ? -1 : 1) * (key(a).localeCompare(key(b)) || a.id.localeCompare(b.id)));
       const offset = readOffset(q.cursor);
       records = all.slice(offset, offset + q.limit);
       nextCursor = offset + q.limit < all.length ? offsetCursor(offset + q.limit) : undefined;
     } else {
+      // Days late never comes here: with or without a client, it is served above.
+      if (sort === 'daysLate') throw new Error('days late is not a row sort');
       const found = await rows.sorted(tenantId, { groups: groupsFor(filter), sort, descending, filter: rowFilter, page });
       records = await rows.invoices(tenantId, found.ids);
       nextCursor = found.nextCursor;

@@ -19,6 +19,8 @@ export interface InvoiceListFilter {
   /** Only invoices awaiting payment (sent, partially paid). */
   readonly open?: boolean;
   readonly reminded?: boolean;
+  /** Only invoices 0 days late: not (owed — sent, partially paid, in litigation — and due before today). */
+  readonly notLate?: boolean;
   readonly dueFrom?: string;
   readonly dueTo?: string;
   readonly descending: boolean;

@@ -1,5 +1,6 @@
 import { E164, billingPhones, type Client } from '../../domain/client.js';
 import { renderTemplate } from '../../domain/template-render.js';
+import { localDate } from '../../domain/dates.js';
 import { invoiceBalanceCents } from '../../domain/invoice.js';
 import type { Settings } from '../../domain/settings.js';
 import type { InvoiceRecord, OutgoingSms } from '../ports.js';
@@ -55,6 +56,9 @@ export const composeGroupedSms = (
     asOf: m.asOf,
   });
   const en = m.client.language === 'en';
+  // A text before the due date (a courtesy step) must not say "overdue".
+  const allOverdue = ordered.every((i) => i.dueDate < localDate(m.asOf, m.settings.timezone));
+  const state = en ? (allOverdue ? 'are overdue' : 'are awaiting payment') : allOverdue ? 'sont échues' : 'sont à régler';
   const rest = numbers.length - SMS_NUMBERS_LISTED;
   const listed = numbers.slice(0, SMS_NUMBERS_LISTED).join(', ') + (rest > 0 ? (en ? ` and ${rest} more` : ` et ${rest} autre${rest > 1 ? 's' : ''}`) : '');
   const pay =
@@ -62,8 +66,8 @@ export const composeGroupedSms = (
     (vars.iban ? (en ? `transfer to IBAN ${vars.iban}, reference ${numbers.join(' ')}.` : `virement IBAN ${vars.iban}, référence ${numbers.join(' ')}.`) : vars.companyPhone || vars.companyEmail);
   const text = (
     en
-      ? `${vars.companyName}: ${numbers.length} invoices (${listed}) are overdue, ${vars.balanceAmount} in total. To pay: ${pay} Already paid? Please ignore this message.`
-      : `${vars.companyName} : ${numbers.length} factures (${listed}) sont échues, ${vars.balanceAmount} au total. Pour régler : ${pay} Déjà réglé ? Merci d'ignorer ce message.`
+      ? `${vars.companyName}: ${numbers.length} invoices (${listed}) ${state}, ${vars.balanceAmount} in total. To pay: ${pay} Already paid? Please ignore this message.`
+      : `${vars.companyName} : ${numbers.length} factures (${listed}) ${state}, ${vars.balanceAmount} au total. Pour régler : ${pay} Déjà réglé ? Merci d'ignorer ce message.`
   )
     .replace(/\s+/g, ' ')
     .trim();

@@ -1,0 +1,83 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../shared/domain/dates.js';
+import { parisToday } from './local-clock.js';
+import { companySettings, freshTenant, type FreshTenant } from './fresh-tenant.js';
+
+/**
+ * `GET /invoices?sort=daysLate` over every invoice: the late ones first, most late first (awaiting
+ * payment and in litigation alike), then those 0 days late; a paid invoice with an old due date is
+ * never among the late ones. `order=asc` is the exact reverse; cursors page through it all.
+ */
+const T = parisToday();
+const d = (offset: number) => addDays(T, offset);
+let t: FreshTenant;
+const byId: Record<string, string> = {};
+
+const keysOf = (items: { id: string }[]) => items.map((i) => byId[i.id]!);
+const allPages = async (query: string, limit: number) => {
+  const out: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const res = await t.get(`/invoices?${query}&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    expect(res.status, JSON.stringify(res.json)).toBe(200);
+    out.push(...keysOf(res.json.items));
+    cursor = res.json.nextCursor;
+  } while (cursor);
+  return out;
+};
+
+beforeAll(async () => {
+  t = await freshTenant('days-late');
+  await t.ok('PUT', '/settings', companySettings);
+  const client = await t.ok('POST', '/clients', { name: 'Garage Martin', kind: 'business', email: 'garage@martin.test' });
+  // key, issue, due, then: paid | litigation | draft
+  const specs = [
+    ['PAID', -120, -90, 'paid'], ['L1', -60, -40, 'litigation'], ['O1', -70, -50, ''], ['O2', -30, -10, ''], ['L2', -20, -5, 'litigation'],
+    ['N1', -5, 10, ''], ['N2', -3, 20, ''], ['DR', -1, 30, 'draft'],
+  ] as const;
+  for (const [key, issue, due, then] of specs) {
+    const inv = await t.ok('POST', '/invoices', { clientId: client.id, issueDate: d(issue), dueDate: d(due), lines: [{ description: key, quantity: 1, unitPriceCents: 10_000, vatRate: 20 }] });
+    byId[inv.id] = key;
+    if (then === 'draft') continue;
+    await t.ok('POST', `/invoices/${inv.id}/send`);
+    if (then === 'paid') await t.ok('POST', `/invoices/${inv.id}/payments`, { amountCents: 12_000, date: d(due) });
+    if (then === 'litigation') await t.ok('POST', `/invoices/${inv.id}/litigation`, { reason: 'Mise en demeure restée sans effet' });
+  }
+  await t.drain();
+}, 120_000);
+
+describe('GET /invoices?sort=daysLate, no status', () => {
+  it('lists the late invoices first, most late first, then those 0 days late by due date', async () => {
+    const res = await t.get('/invoices?sort=daysLate&limit=100');
+    expect(res.status).toBe(200);
+    expect(keysOf(res.json.items)).toEqual(['O1', 'L1', 'O2', 'L2', 'PAID', 'N1', 'N2', 'DR']);
+    const days = res.json.items.map((i: any) => i.daysLate);
+    expect(days).toEqual([...days].sort((a: number, b: number) => b - a));
+  });
+
+  it('runs the other way with order=asc, and pages through both ways with cursors', async () => {
+    expect(keysOf((await t.get('/invoices?sort=daysLate&order=asc&limit=100')).json.items)).toEqual(['DR', 'N2', 'N1', 'PAID', 'L2', 'O2', 'L1', 'O1']);
+    for (const limit of [1, 2, 3]) {
+      expect(await allPages('sort=daysLate', limit)).toEqual(['O1', 'L1', 'O2', 'L2', 'PAID', 'N1', 'N2', 'DR']);
+      expect(await allPages('sort=daysLate&order=asc', limit)).toEqual(['DR', 'N2', 'N1', 'PAID', 'L2', 'O2', 'L1', 'O1']);
+    }
+  });
+
+  it('keeps the other filters', async () => {
+    expect(keysOf((await t.get('/invoices?sort=daysLate&maxDaysLate=45')).json.items)).toEqual(['L1', 'O2', 'L2', 'PAID', 'N1', 'N2', 'DR'].filter((k) => k !== 'PAID'));
+    expect(keysOf((await t.get('/invoices?sort=daysLate&dueWithinDays=15')).json.items)).toEqual(['N1']);
+  });
+
+  it('sorts one client’s invoices by days late the same way', async () => {
+    const clientId = (await t.get('/clients')).json.items[0].id;
+    expect(keysOf((await t.get(`/invoices?clientId=${clientId}&sort=daysLate&limit=100`)).json.items).slice(0, 4)).toEqual(['O1', 'L1', 'O2', 'L2']);
+    expect(keysOf((await t.get(`/invoices?clientId=${clientId}&sort=daysLate&order=asc&limit=100`)).json.items).slice(-4)).toEqual(['L2', 'O2', 'L1', 'O1']);
+  });
+
+  it('refuses a cursor of another list', async () => {
+    const first = await t.get('/invoices?sort=amount&limit=2');
+    const res = await t.get(`/invoices?sort=daysLate&limit=2&cursor=${first.json.nextCursor}`);
+    expect(res.status).toBe(400);
+    expect(res.json.errors.map((e: any) => e.path)).toEqual(['query.cursor']);
+  });
+});
