@@ -7,11 +7,18 @@ const HEADER = ['Numéro', 'Client', 'Date', 'Échéance', 'HT', 'TVA', 'TTC', '
 export const frenchAmount = (cents: number) => `${cents < 0 ? '-' : ''}${Math.floor(Math.abs(cents) / 100)},${String(Math.abs(cents) % 100).padStart(2, '0')}`;
 
 const cell = (value: string) => (/[;"\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+/** A text a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR first) is kept as text: a `'` before it. */
+const text = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+
+/** The status as the accountant reads it (the web app's words). */
+const STATUS_FR: Record<InvoiceView['status'], string> = {
+  draft: 'brouillon', sent: 'envoyée', partially_paid: 'partiellement payée', paid: 'payée', cancelled: 'annulée', litigation: 'contentieux', written_off: 'passée en perte',
+};
 
 export const invoiceCsvRow = (i: InvoiceView) =>
   [
-    i.number ?? '',
-    i.clientName ?? '',
+    text(i.number ?? ''),
+    text(i.clientName ?? ''),
     i.issueDate,
     i.dueDate,
     frenchAmount(i.totals.netCents),
@@ -20,7 +27,7 @@ export const invoiceCsvRow = (i: InvoiceView) =>
     frenchAmount(i.paidCents),
     frenchAmount(i.creditedCents),
     frenchAmount(i.balanceCents),
-    i.status,
+    STATUS_FR[i.status],
     String(i.daysLate),
     i.lastReminder?.at.slice(0, 10) ?? '',
     i.imported ? 'oui' : '',
