@@ -138,6 +138,23 @@ describe('the screens speak the user’s words', () => {
     await check('96-words-quote-deposit-refused');
   });
 
+  it('checks the simulation’s dates under the field they concern, in French', async () => {
+    await page.goto(`${web()}/simulation`);
+    await page.getByLabel('Du').fill('2026-12-20');
+    await page.getByLabel('Au').fill('2026-12-01');
+    await page.getByRole('button', { name: 'Simuler' }).click();
+    await poll(() => page.getByLabel('Au').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByText('Au plus tôt le jour de début').count()).toBe(1);
+    await page.getByLabel('Au').fill('2028-01-01');
+    await page.getByRole('button', { name: 'Simuler' }).click();
+    await poll(() => page.getByText('Un an au plus (366 jours)').count()).toBe(1);
+    expect(await bodyText()).not.toMatch(/query\.|must not be before/);
+    await check('97-words-simulation-dates');
+    await page.getByLabel('Au').fill('2026-12-31');
+    await page.getByRole('button', { name: 'Simuler' }).click();
+    await poll(() => page.getByLabel('Au').getAttribute('aria-invalid')).toBe('false');
+  });
+
   it('says a missing invoice is missing, in French, with the way home instead of a retry', async () => {
     await page.goto(`${web()}/invoices/01M8APF7WGFQW4YSQ3VNXMVHDX`);
     const alert = page.getByRole('alert');
