@@ -85,6 +85,14 @@ export const makeCreatePaymentPlan = ({ invoices, settings, clock, retry = defau
       const now = clock.now();
       const today = localDate(now, s.timezone);
       assertOpen(invoice);
+      // The client asked for a plan: they get an answer first (else the request stays pending for good).
+      if (invoice.planRequest?.status === 'pending') {
+        throw new BusinessRuleError(
+          'plan-request-pending',
+          'The client asked for a payment plan: accept it (POST /invoices/{id}/payment-plan/request/accept) or decline it (POST /invoices/{id}/payment-plan/request/decline) before agreeing another one',
+          [{ path: 'id', message: 'has a payment plan request waiting for an answer' }],
+        );
+      }
       assertValid(input.instalments, invoiceBalanceCents(invoice), today);
       const at = now.toISOString();
       const plan = newPlan(invoice, input, 'owner', at);

@@ -138,6 +138,44 @@ describe('the screens speak the user’s words', () => {
     await check('96-words-quote-deposit-refused');
   });
 
+  it('checks the simulation’s dates under the field they concern, in French', async () => {
+    await page.goto(`${web()}/simulation`);
+    await page.getByLabel('Du').fill('2026-12-20');
+    await page.getByLabel('Au').fill('2026-12-01');
+    await page.getByRole('button', { name: 'Simuler' }).click();
+    await poll(() => page.getByLabel('Au').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByText('Au plus tôt le jour de début').count()).toBe(1);
+    await page.getByLabel('Au').fill('2028-01-01');
+    await page.getByRole('button', { name: 'Simuler' }).click();
+    await poll(() => page.getByText('Un an au plus (366 jours)').count()).toBe(1);
+    expect(await bodyText()).not.toMatch(/query\.|must not be before/);
+    await check('97-words-simulation-dates');
+    await page.getByLabel('Au').fill('2026-12-31');
+    await page.getByRole('button', { name: 'Simuler' }).click();
+    await poll(() => page.getByLabel('Au').getAttribute('aria-invalid')).toBe('false');
+  });
+
+  it('shows an English client their portal in English, amounts excluding VAT said so, quantities as numbers are written', async () => {
+    const client = await ok('POST', '/clients', aBusinessClientInput({ name: 'London Pipes Ltd', email: 'ap@londonpipes.test', siren: undefined, language: 'en' }));
+    const draft = await ok('POST', '/invoices', anInvoiceInput(client.id, { issueDate: '2026-10-01', dueDate: '2026-10-31', lines: [{ description: 'Boiler repair', quantity: 1.5, unitPriceCents: 50_000, vatRate: 20 }] }));
+    await ok('POST', `/invoices/${draft.id}/send`);
+    const link = await ok('POST', `/invoices/${draft.id}/portal-link`);
+    const context = await browser.newContext({ viewport: PHONE, locale: 'en-GB', timezoneId: 'Europe/Paris' });
+    const portal = await context.newPage();
+    try {
+      await portal.goto(`${web()}/p/${new URL(link.url).pathname.split('/p/')[1]}`);
+      await portal.getByRole('heading', { level: 1, name: /^Invoice F-/ }).waitFor();
+      const text = await portal.evaluate<string>('document.body.innerText');
+      expect(text).toContain('Boiler repair × 1.5');
+      expect(text).toContain('€750.00 excl. VAT');
+      expect(text).not.toMatch(/ HT\b/);
+      await screenshot(portal, '98-words-portal-english');
+      expect(await seriousViolations(portal)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('says a missing invoice is missing, in French, with the way home instead of a retry', async () => {
     await page.goto(`${web()}/invoices/01M8APF7WGFQW4YSQ3VNXMVHDX`);
     const alert = page.getByRole('alert');

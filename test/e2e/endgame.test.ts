@@ -251,6 +251,29 @@ describe('client categories', () => {
     const own = (await t.ok('GET', `/reminders/simulation?from=${parisToday()}&to=${addDays(due, 60)}`)).items.filter((i: { invoiceId: string }) => i.invoiceId === tagged.id);
     expect(new Set(own.map((i: { scenarioRule: string }) => i.scenarioRule))).toEqual(new Set(['client']));
   });
+
+  it('re-plans an invoice whose scenario changes its steps or is deleted: it never stays without reminders', async () => {
+    const t = await freshTenant('scnchg');
+    await t.ok('PUT', '/settings', companySettings);
+    await t.ok('POST', '/scenarios', { id: 'vip', name: 'VIP', tags: ['vip'], steps: [{ id: 'j+4', offsetDays: 4, anchor: 'due', templateId: 'reminder' }] });
+    const due = dueDateAhead(20);
+    const invoice = await sentInvoice(t, aBusinessClientInput({ email: uniqueEmail('vip'), tags: ['vip'] }), due);
+    await t.drain();
+    expect((await stepsOf(t, invoice.id)).map((s) => [s.stepId, s.state])).toEqual([['j+4', 'scheduled'], ['escalate', 'scheduled']]);
+    const scheduled = async () => (await stepsOf(t, invoice.id)).filter((s) => s.state === 'scheduled').map((s) => s.stepId);
+
+    // New steps in the scenario: the old ones are cancelled (replanned) and the new ones recorded.
+    await t.ok('PUT', '/scenarios/vip', { steps: [{ id: 'j+2', offsetDays: 2, anchor: 'due', templateId: 'reminder' }, { id: 'j+9', offsetDays: 9, anchor: 'due', templateId: 'firm' }] });
+    await t.drain();
+    expect((await stepsOf(t, invoice.id)).filter((s) => s.state === 'cancelled').map((s) => s.reason)).toEqual(['replanned', 'replanned']);
+    expect(await scheduled()).toEqual(['j+2', 'j+9', 'escalate']);
+    expect((await schedulesOf(invoice.id)).map((s) => s.input.stepId).sort()).toEqual(['escalate', 'j+2', 'j+9']);
+
+    // The tag's scenario deleted: the client falls back to the default scenario for its kind.
+    expect((await t.call('DELETE', '/scenarios/vip')).status).toBe(204);
+    await t.drain();
+    expect(await scheduled()).toEqual(['j-5', 'j+1', 'j+8', 'j+15', 'escalate']);
+  });
 });
 
 describe('thank-you after payment', () => {

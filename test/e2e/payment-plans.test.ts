@@ -320,6 +320,23 @@ describe('payment plans on the local stack', () => {
     expect((await events(other.id)).map((e) => e.type)).toEqual(expect.arrayContaining(['plan.requested', 'plan.declined', 'plan.client_notified']));
   });
 
+  it('asks the owner to answer a pending client request before agreeing another plan, so the request never stays pending', async () => {
+    const invoice = await overdueInvoice();
+    const token = await tokenIn(invoice.email);
+    const instalments = [{ dueDate: addDays(today, 12), amountCents: invoice.balance }];
+    expect((await portal('POST', `/portal/${token}/plan-request`, { instalments })).status).toBe(200);
+    const own = await t.call('POST', `/invoices/${invoice.id}/payment-plan`, { instalments: [{ dueDate: addDays(today, 5), amountCents: invoice.balance }] });
+    expect(own.status).toBe(422);
+    expect(own.type).toContain('application/problem+json');
+    expect(own.json.detail).toMatch(/request\/accept|request\/decline/);
+    // Nothing written: no plan, the request still waits for an answer.
+    expect((await t.call('GET', `/invoices/${invoice.id}/payment-plan`)).status).toBe(404);
+    expect((await portal('GET', `/portal/${token}`)).json.planRequest).toMatchObject({ status: 'pending' });
+    // Declined (the client is told), the owner's own plan goes through.
+    expect((await t.call('POST', `/invoices/${invoice.id}/payment-plan/request/decline`, { reason: 'Un seul versement' })).status).toBe(200);
+    expect((await t.call('POST', `/invoices/${invoice.id}/payment-plan`, { instalments: [{ dueDate: addDays(today, 5), amountCents: invoice.balance }] })).status).toBe(201);
+  });
+
   it('declines a request without a reason: the client is told and the engine keeps running (the event’s empty data does not stop the stream)', async () => {
     const invoice = await overdueInvoice();
     const token = await tokenIn(invoice.email);

@@ -21,9 +21,12 @@ export interface ReconcileResult {
 /**
  * Stops after which the invoice re-enters its plan once the cause clears (a removed payment, a
  * resume…, a payment plan that ended without being paid: the escalation resumes where it stood;
- * litigation taken back by the owner).
+ * litigation taken back by the owner), and `replanned`: the scenario's steps changed (edited, or
+ * its scenario deleted and another one applies), the steps it no longer has were cancelled and a
+ * new plan holds the new scenario's steps after the last one sent (else the invoice would stay
+ * without any reminder).
  */
-const REENTRANT = new Set(['paid', 'paused', 'disputed', 'opt_out', 'program_off', 'complained', 'payment_plan', 'litigation']);
+const REENTRANT = new Set(['paid', 'paused', 'disputed', 'opt_out', 'program_off', 'complained', 'payment_plan', 'litigation', 'replanned']);
 
 export const stepPlanInput = (ctx: ReminderContext, now: Date): StepPlanInput => ({
   scenario: ctx.scenario,

@@ -79,8 +79,9 @@ describe('an API error on screen', () => {
 
   it('names a field the screen does not show by its label, or not at all, never by the API’s path', () => {
     const error = new ApiError(400, {
+      type: 'https://relances.dev/problems/validation',
       status: 400,
-      detail: 'Invalid request',
+      detail: 'body.lines.0.quantity: Too small: expected number to be >0; body.somethingNew: must be an id',
       errors: [
         { path: 'body.lines.0.quantity', message: 'Too small: expected number to be >0' },
         { path: 'body.somethingNew', message: 'must be an id' },
@@ -89,6 +90,8 @@ describe('an API error on screen', () => {
     renderInApp(<ErrorMessage error={error} />);
     const items = within(screen.getByRole('alert')).getAllByRole('listitem').map((li) => li.textContent);
     expect(items).toEqual(['Quantité : Au moins 0', 'must be an id']);
+    // The detail only repeats the fields in the API's words: a sentence instead.
+    expect(screen.getByText('Vérifiez ces champs :')).toBeTruthy();
     expect(screen.getByRole('alert').textContent).not.toMatch(/body\./);
   });
 });

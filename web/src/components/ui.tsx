@@ -43,7 +43,7 @@ export const ErrorMessage = ({ error, retry }: { error: unknown; retry?: () => v
     const name = path.split('.').filter((p) => !/^\d+$/.test(p)).at(-1) ?? '';
     return /^(body|query|path)$/.test(name) ? '' : t(`fields.${name}`, { defaultValue: '' });
   };
-  const message = missingSettings ? t('errors.incompleteSettings') : error instanceof ApiError ? (error.status >= 500 ? t('errors.server') : apiMessage(error.message, lang)) : t('errors.network');
+  const message = missingSettings ? t('errors.incompleteSettings') : error instanceof ApiError ? error.userMessage() : t('errors.network');
   return (
     <div role="alert" className="error-box">
       <p>{message}</p>

@@ -22,6 +22,8 @@ export class ApiError extends Error {
   userMessage(): string {
     const lang = i18next.language === 'en' ? 'en' : 'fr';
     if (this.status >= 500) return i18next.t('errors.server');
+    // A validation refusal's detail only repeats its fields ("query.to: must not be before from"): they are said one by one.
+    if (this.problem.type?.endsWith('/validation') && (this.problem.errors?.length ?? 0) > 0) return i18next.t('errors.checkFields');
     return apiMessage(this.message, lang);
   }
 

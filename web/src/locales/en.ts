@@ -72,6 +72,7 @@ export const en: Translations = {
     steps: 'Steps',
   },
   errors: {
+    checkFields: 'Check these fields:',
     server: 'Something went wrong on our side. Try again in a moment.',
     home: 'Back to home',
     screen: 'This screen could not be shown.',

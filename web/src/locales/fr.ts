@@ -70,6 +70,7 @@ export const fr = {
     steps: 'Étapes',
   },
   errors: {
+    checkFields: 'Vérifiez ces champs :',
     server: 'Une erreur inattendue s’est produite de notre côté. Réessayez dans un instant.',
     home: 'Retour à l’accueil',
     screen: 'Cet écran n’a pas pu s’afficher.',

@@ -50,7 +50,7 @@ export default function PortalScreen() {
 }
 
 const PortalPage = ({ token, portal }: { token: string; portal: Portal }) => {
-  const { t, money, date } = useI18n();
+  const { t, money, date, number } = useI18n();
   const { invoice, seller, payment, reminders, actions } = portal;
   const settled = invoice.balanceCents <= 0;
   return (
@@ -127,9 +127,9 @@ const PortalPage = ({ token, portal }: { token: string; portal: Portal }) => {
           {invoice.lines.map((line, i) => (
             <li key={i} className="row" style={{ justifyContent: 'space-between' }}>
               <span>
-                {line.description} × {line.quantity}
+                {line.description} × {number(line.quantity)}
               </span>
-              <span>{money(Math.round(line.unitPriceCents * line.quantity))} HT</span>
+              <span>{t('portalPage.exclVat', { amount: money(Math.round(line.unitPriceCents * line.quantity)) })}</span>
             </li>
           ))}
         </ul>

@@ -15,6 +15,9 @@ const fr = {
   letters: '{{count}} courrier(s) à poster',
   sms: '{{count}} SMS',
   legend: 'Les courriers sont produits le jour prévu et attendent dans « Courriers à poster » ; un passage en contentieux arrête les relances de la facture.',
+  toBeforeFrom: 'Au plus tôt le jour de début',
+  tooLong: 'Un an au plus ({{days}} jours)',
+  required: 'Choisissez une date',
 };
 
 export const simulationTexts = registerTexts('simulationMore', fr, {
@@ -32,4 +35,7 @@ export const simulationTexts = registerTexts('simulationMore', fr, {
   letters: '{{count}} letter(s) to post',
   sms: '{{count}} text(s)',
   legend: 'Letters are produced on the planned day and wait in “Letters to post”; a move to litigation stops the invoice’s reminders.',
+  toBeforeFrom: 'No earlier than the start date',
+  tooLong: 'One year at most ({{days}} days)',
+  required: 'Choose a date',
 });
