@@ -216,6 +216,12 @@ describe('the daily overview', () => {
 });
 
 describe('cancelling one step', () => {
+  it('answers 409 (try again), not 404, while a just-sent invoice\'s plan is not recorded yet', async () => {
+    const w = world('2026-03-12T06:00:00.000Z');
+    const cancel = makeCancelReminderStep(w.deps);
+    await expect(cancel(TENANT, 'inv1', 'j+1')).rejects.toMatchObject({ status: 409 });
+  });
+
   it('cancels a scheduled step with owner_cancelled, then answers 409; an unknown step is 404', async () => {
     const w = world('2026-03-12T06:00:00.000Z');
     await w.steps.createPlan(TENANT, 'inv1', [

@@ -13,6 +13,9 @@ export const makeCancelReminderStep = ({ invoices, steps, clock }: { invoices: I
     const [invoice, records] = await Promise.all([invoices.get(tenantId, invoiceId), steps.list(tenantId, invoiceId)]);
     if (!invoice) throw new NotFoundError('Invoice');
     const step = records.filter((r) => r.stepId === stepId && !r.manual).sort((a, b) => b.plan - a.plan)[0];
+    // Sent a moment ago, its plan is still being recorded (the stream lags a second): the step shown
+    // (projected) exists but cannot be cancelled yet.
+    if (!step && invoice.status !== 'draft' && !records.some((r) => !r.manual)) throw new ConflictError('The reminder plan of this invoice is being recorded: try again in a moment');
     if (!step) throw new NotFoundError('Reminder step');
     const refuse = (state: string) => new ConflictError(`The step is ${state}: only a scheduled step can be cancelled`);
     if (step.state !== 'scheduled') throw refuse(step.state);
