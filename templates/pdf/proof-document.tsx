@@ -14,9 +14,15 @@ const dataValue = (key: string, v: string | number | boolean, language: Language
   const L = proofLabels(language);
   if (typeof v === 'boolean') return v ? L.yes : L.no;
   if (typeof v === 'number' && key.endsWith('Cents')) return euros(v, language);
-  if (key === 'from' && typeof v === 'string') return L.statuses[v] ?? v;
+  if ((key === 'from' || key === 'to') && typeof v === 'string') return L.statuses[v] ?? v;
   if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return shortDate(v);
   return String(v);
+};
+
+/** One payment: date, amount, the method in words, its reference, and when it was removed. */
+export const paymentLine = (p: ProofFileData['payments'][number], language: Language = 'fr'): string => {
+  const L = proofLabels(language);
+  return `${shortDate(p.date)} · ${euros(p.amountCents, language)} · ${L.methods[p.method] ?? p.method}${p.reference ? ` · ${p.reference}` : ''}${p.removedAt ? L.removed(p.removedAt.slice(0, 10)) : ''}`;
 };
 
 /** One case event in words, with its data (amounts in euros, dates as a reader writes them); an event not listed keeps its code. */
@@ -92,7 +98,7 @@ export const proofDocument = (kit: PdfKit, data: ProofFileData, numbering: PageN
           <Text style={styles.heading}>{L.payments}</Text>
           {data.payments.length === 0 && <Text>{L.noPayment}</Text>}
           {data.payments.map((p) => (
-            <Text key={p.id}>{`${shortDate(p.date)} · ${money(p.amountCents)} · ${p.method}${p.reference ? ` · ${p.reference}` : ''}${p.removedAt ? L.removed(p.removedAt.slice(0, 10)) : ''}`}</Text>
+            <Text key={p.id}>{paymentLine(p, language)}</Text>
           ))}
           {data.creditNotes.length > 0 && <Text style={[styles.heading, { marginTop: 8 }]}>{L.creditNotes}</Text>}
           {data.creditNotes.map((c) => (

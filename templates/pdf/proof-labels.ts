@@ -54,6 +54,8 @@ export interface ProofText {
   readonly rateSource: { readonly table: string; readonly contract: string; readonly estimated: string };
   readonly noPenalty: string;
   readonly statuses: Readonly<Record<string, string>>;
+  /** Payment methods in words (an unknown one keeps its code). */
+  readonly methods: Readonly<Record<string, string>>;
   readonly channels: Readonly<Record<string, string>>;
   readonly deliveryTypes: Readonly<Record<string, string>>;
   /** The case events in words (a court reads the file); an event not listed keeps its code. */
@@ -120,6 +122,7 @@ const fr: ProofText = {
   indemnity: 'Indemnité forfaitaire de recouvrement (D441-5)',
   rateSource: { table: 'taux BCE + 10 points, table publiée', contract: 'taux contractuel', estimated: 'taux estimé (semestre absent de la table)' },
   noPenalty: 'Aucun retard à ce jour.',
+  methods: { transfer: 'virement', card: 'carte bancaire', cheque: 'chèque', cash: 'espèces', direct_debit: 'prélèvement', other: 'autre' },
   statuses: { draft: 'brouillon', sent: 'envoyée', partially_paid: 'partiellement payée', paid: 'payée', cancelled: 'annulée', litigation: 'contentieux', written_off: 'créance irrécouvrable' },
   channels: { email: 'e-mail', letter: 'courrier', sms: 'SMS' },
   deliveryTypes: { 'email.delivered': 'délivré', 'email.bounced': 'rejeté (bounce)', 'email.complained': 'signalé comme spam', 'email.rejected': 'refusé', 'email.delayed': 'retardé' },
@@ -149,7 +152,7 @@ const fr: ProofText = {
   },
   dataKeys: {
     date: 'date', until: 'jusqu’au', reason: 'motif', reference: 'référence', number: 'n°', evidence: 'justificatif', auto: 'automatique',
-    from: 'statut précédent', amountCents: 'montant', balanceCents: 'solde', dueDate: 'échéance', instalments: 'échéances', stepId: 'étape', creditNote: 'avoir',
+    from: 'statut précédent', to: 'nouveau statut', amountCents: 'montant', balanceCents: 'solde', dueDate: 'échéance', instalments: 'échéances', stepId: 'étape', creditNote: 'avoir',
   },
   yes: 'oui',
   no: 'non',
@@ -210,6 +213,7 @@ const en: ProofText = {
   indemnity: 'Fixed recovery indemnity (French Commercial Code D441-5)',
   rateSource: { table: 'ECB rate + 10 points, published table', contract: 'contractual rate', estimated: 'estimated rate (semester not in the table yet)' },
   noPenalty: 'Not overdue to date.',
+  methods: { transfer: 'bank transfer', card: 'card', cheque: 'cheque', cash: 'cash', direct_debit: 'direct debit', other: 'other' },
   statuses: { draft: 'draft', sent: 'sent', partially_paid: 'partially paid', paid: 'paid', cancelled: 'cancelled', litigation: 'litigation', written_off: 'irrecoverable debt (written off)' },
   channels: { email: 'email', letter: 'letter', sms: 'SMS' },
   deliveryTypes: { 'email.delivered': 'delivered', 'email.bounced': 'bounced', 'email.complained': 'marked as spam', 'email.rejected': 'rejected', 'email.delayed': 'delayed' },
@@ -239,7 +243,7 @@ const en: ProofText = {
   },
   dataKeys: {
     date: 'date', until: 'until', reason: 'reason', reference: 'reference', number: 'no.', evidence: 'evidence', auto: 'automatic',
-    from: 'previous status', amountCents: 'amount', balanceCents: 'balance', dueDate: 'due date', instalments: 'instalments', stepId: 'step', creditNote: 'credit note',
+    from: 'previous status', to: 'new status', amountCents: 'amount', balanceCents: 'balance', dueDate: 'due date', instalments: 'instalments', stepId: 'step', creditNote: 'credit note',
   },
   yes: 'yes',
   no: 'no',

@@ -81,6 +81,10 @@ describe('the screens speak the user’s words', () => {
   it('previews a mass send with each step’s template: the first client’s grouped message, as the batch would send it', async () => {
     const number = (await ok('GET', `/invoices/${invoiceId}`)).number as string;
     await page.goto(`${web()}/invoices?tab=all`);
+    // The client filter's default says what it does; the number does not break at its dashes.
+    await poll(() => page.getByRole('link', { name: number }).count()).toBe(1);
+    expect(await page.locator('#filter-client option:checked').textContent()).toBe('Tous les clients');
+    expect(await page.evaluate<number>(`[...document.querySelectorAll('a.doc-number')].filter((a) => a.getClientRects().length > 1).length`)).toBe(0);
     await page.getByRole('checkbox', { name: `Sélectionner ${number}` }).check();
     await page.getByRole('region', { name: '1 facture(s) sélectionnée(s)' }).getByRole('button', { name: 'Relancer la sélection' }).click();
     const dialog = page.getByRole('dialog', { name: 'Relancer 1 facture(s)' });

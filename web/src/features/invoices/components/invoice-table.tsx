@@ -58,7 +58,7 @@ export const InvoiceTable = ({ invoices, clientNames, selection }: { invoices: r
                 </td>
               )}
               <td data-label={t('invoices.number')}>
-                <Link to={`/invoices/${invoice.id}`}>{invoice.number ?? t('invoices.draftNumber')}</Link>
+                <Link className="doc-number" to={`/invoices/${invoice.id}`}>{invoice.number ?? t('invoices.draftNumber')}</Link>
               </td>
               <td data-label={t('invoices.client')}>{invoice.clientName ?? clientNames.get(invoice.clientId) ?? '…'}</td>
               <td data-label={t('invoices.due')}>

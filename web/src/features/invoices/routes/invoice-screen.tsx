@@ -203,7 +203,7 @@ export default function InvoiceScreen() {
       {inv.status !== 'draft' && <CreditNotes invoiceId={id} />}
       {inv.status !== 'draft' && inv.status !== 'cancelled' && (inv.paymentPlan || inv.planRequest || open) && <PaymentPlanCard invoice={inv} />}
       {inv.status !== 'draft' && <ReminderPlan invoiceId={id} />}
-      <PdfPreview path={`/invoices/${id}/pdf`} title={inv.number ?? 'brouillon'} />
+      <PdfPreview path={`/invoices/${id}/pdf`} title={inv.number ?? t('invoices.draftNumber')} />
       <Timeline invoiceId={id} />
     </article>
   );

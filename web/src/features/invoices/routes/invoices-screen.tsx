@@ -86,7 +86,7 @@ export default function InvoicesScreen() {
             {t('invoices.client')}
           </label>
           <select id="filter-client" className="button small" value={clientId} onChange={(e) => set('client', e.target.value)}>
-            <option value="">{t('invoices.client')} : —</option>
+            <option value="">{t('followUp.allClients')}</option>
             {(clients.data ?? []).map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}

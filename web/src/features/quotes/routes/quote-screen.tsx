@@ -119,7 +119,7 @@ export default function QuoteScreen() {
           </ul>
         )}
       </section>
-      <PdfPreview path={`/quotes/${id}/pdf`} title={q.number ?? 'devis'} />
+      <PdfPreview path={`/quotes/${id}/pdf`} title={q.number ?? `${t('nav.quotes')} ${t('invoices.draftNumber')}`} />
       <QuoteTimeline quoteId={id} />
     </article>
   );
