@@ -5,7 +5,7 @@
  * `thankOnlyIfReminded` is set. A stream consumer calls it for each changed invoice; the claim is a
  * conditional write, so duplicated or retried stream records send one message.
  */
-import { THANK_YOU_TEMPLATE_ID, type ReminderTemplate } from '../domain/default-templates.js';
+import { THANK_YOU_PARTIAL_TEMPLATE_ID, THANK_YOU_TEMPLATE_ID, type ReminderTemplate } from '../domain/default-templates.js';
 import { renderTemplate, textToHtml } from '../domain/template-render.js';
 import type { InvoiceStatus } from '../domain/invoice.js';
 import type { Settings } from '../domain/settings.js';
@@ -64,8 +64,10 @@ export const makeThankOnPayment = (deps: ThankYouDeps) =>
     const at = now.toISOString();
     if (!(await deps.claims.claim(tenantId, invoiceId, at))) return 'already_thanked';
     let messageId: string;
+    // A partial payment (thankOnPartial) is thanked as one: what is paid so far and what is left.
+    const templateId = invoice.status === 'partially_paid' ? THANK_YOU_PARTIAL_TEMPLATE_ID : THANK_YOU_TEMPLATE_ID;
     try {
-      const template = await resolveTemplate(deps.templates, tenantId, THANK_YOU_TEMPLATE_ID, client.language);
+      const template = await resolveTemplate(deps.templates, tenantId, templateId, client.language);
       const vars = reminderVariables({ invoice, client, settings, asOf: now });
       const text = renderTemplate(template.body, vars);
       const replyTo = settings.replyToEmail ?? settings.company.email;
@@ -86,6 +88,6 @@ export const makeThankOnPayment = (deps: ThankYouDeps) =>
       throw error;
     }
     await deps.claims.complete(tenantId, invoiceId, messageId, at);
-    await deps.invoices.appendEvents(tenantId, invoiceId, [{ at, type: 'thank_you.sent', data: { messageId, to: recipients.to.join(', '), templateId: THANK_YOU_TEMPLATE_ID } }]);
+    await deps.invoices.appendEvents(tenantId, invoiceId, [{ at, type: 'thank_you.sent', data: { messageId, to: recipients.to.join(', '), templateId } }]);
     return 'sent';
   };

@@ -315,6 +315,8 @@ ${SIGNATURE_EN}`),
 
 /** The thank-you sent once when an invoice becomes paid (settings `thankOnPayment`): short, no attachment, any client kind. */
 export const THANK_YOU_TEMPLATE_ID = 'thank-you';
+/** The thank-you for a partial payment (settings `thankOnPartial`): what is paid so far and what is left. */
+export const THANK_YOU_PARTIAL_TEMPLATE_ID = 'thank-you-partial';
 const thanks = (id: string, language: 'fr' | 'en', name: string, subject: string, body: string): ReminderTemplate => ({
   id, name, language, tone: 'courtesy', subject, body, attachInvoicePdf: false, letter: false,
 });
@@ -328,6 +330,16 @@ ${SIGNATURE_FR}`),
   thanks(`${THANK_YOU_TEMPLATE_ID}-en`, 'en', 'Thank you after payment', 'Thank you for your payment – invoice {{invoiceNumber}}', `Hello {{clientName}},
 
 We have received the payment of invoice {{invoiceNumber}} of {{issueDate}}. Thank you very much for your trust.
+
+${SIGNATURE_EN}`),
+  thanks(THANK_YOU_PARTIAL_TEMPLATE_ID, 'fr', 'Remerciement après un paiement partiel', 'Merci pour votre règlement – facture {{invoiceNumber}}', `Bonjour {{clientName}},
+
+Nous avons bien reçu votre règlement pour la facture {{invoiceNumber}} du {{issueDate}} : {{paidAmount}} réglés à ce jour, il reste {{balanceAmount}} à payer. Merci beaucoup pour votre confiance.
+
+${SIGNATURE_FR}`),
+  thanks(`${THANK_YOU_PARTIAL_TEMPLATE_ID}-en`, 'en', 'Thank you after a partial payment', 'Thank you for your payment – invoice {{invoiceNumber}}', `Hello {{clientName}},
+
+We have received your payment towards invoice {{invoiceNumber}} of {{issueDate}}: {{paidAmount}} paid so far, {{balanceAmount}} still to pay. Thank you very much for your trust.
 
 ${SIGNATURE_EN}`),
 ];

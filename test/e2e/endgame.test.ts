@@ -316,6 +316,10 @@ describe('thank-you after payment', () => {
     await t.drain();
     const english = (await inbox(email)).filter((m) => m.subject.startsWith('Thank you for your payment'));
     expect(english).toHaveLength(1);
+    // A partial payment is thanked as one: what is paid so far and what is left, never "the payment of the invoice".
+    expect(english[0]!.body.text).toContain('€100.00 paid so far');
+    expect(english[0]!.body.text).toContain(`€${((partial.grossCents - 10_000) / 100).toLocaleString('en-GB', { minimumFractionDigits: 2 })} still to pay`);
+    expect(english[0]!.body.text).not.toContain('the payment of invoice');
     await t.ok('POST', `/invoices/${partial.id}/payments`, { amountCents: partial.grossCents - 10_000, date: parisToday(), method: 'transfer' });
     await t.drain();
     expect((await inbox(email)).filter((m) => m.subject.startsWith('Thank you for your payment'))).toHaveLength(1);
