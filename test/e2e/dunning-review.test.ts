@@ -3,6 +3,7 @@
  * grouped, manual and portal reminders that the feature tests did not cover.
  */
 import { describe, expect, inject, it } from 'vitest';
+import { extractText, getDocumentProxy } from 'unpdf';
 import { addDays } from '../../shared/domain/dates.js';
 import { aBusinessClientInput, anInvoiceInput } from '../fixtures/api-fixtures.js';
 import { companySettings, freshTenant, type FreshTenant } from './fresh-tenant.js';
@@ -167,6 +168,38 @@ describe('a grouped reminder that bounces', () => {
 });
 
 describe('a letter waiting to be posted', () => {
+  it('is produced again, with the new balance, when a part is paid before it is posted', async () => {
+    const t = await freshTenant('letter-partial');
+    await t.ok('PUT', '/settings', companySettings);
+    await t.ok('POST', '/scenarios', { id: 'lettre', name: 'Lettre', steps: [{ id: 'lettre', offsetDays: 1, templateId: 'formal-notice', channel: 'letter' }] });
+    const client = await t.ok('POST', '/clients', aBusinessClientInput({ email: uniqueEmail('letter-partial'), scenarioId: 'lettre' }));
+    const invoice = await sentInvoice(t, client.id, -5);
+    await runUntil(endOfDay(addDays(parisToday(), 1)), { tenant: t.tenantId });
+    type Letter = { invoiceId: string; amountCents: number; letterSha256: string };
+    const toPost = async () => ((await t.ok('GET', '/reminders/to-post')).items as Letter[]).filter((l) => l.invoiceId === invoice.id);
+    const [first] = await toPost();
+    expect(first).toBeDefined();
+
+    const { balanceCents } = await t.ok('GET', `/invoices/${invoice.id}`);
+    await t.ok('POST', `/invoices/${invoice.id}/payments`, { amountCents: 10_000, date: parisToday(), method: 'transfer' });
+    await t.drain();
+    // Never posted claiming what was paid meanwhile: off the list, its step waits for the next send window.
+    expect(await toPost()).toEqual([]);
+    expect((await t.call('POST', `/invoices/${invoice.id}/reminders/lettre/posted`, {})).status).toBe(409);
+    const step = ((await t.ok('GET', `/invoices/${invoice.id}/reminders`)).items as { stepId: string; state: string; reason?: string }[]).find((s) => s.stepId === 'lettre');
+    expect(step).toMatchObject({ state: 'scheduled', reason: 'balance_changed' });
+
+    await runUntil(endOfDay(addDays(parisToday(), 10)), { tenant: t.tenantId });
+    const [again] = await toPost();
+    expect(again!.amountCents).toBeLessThan(first!.amountCents); // 100 € paid; the penalties of a few more days are cents
+    expect(again!.letterSha256).not.toBe(first!.letterSha256);
+    const pdf = await t.call('GET', `/invoices/${invoice.id}/reminders/lettre/letter.pdf`);
+    expect(pdf.status).toBe(200);
+    const text = (await extractText(await getDocumentProxy(pdf.bytes!), { mergePages: true })).text.replace(/\s/g, ' ');
+    expect(text).toContain(euros(balanceCents - 10_000));
+  });
+
+
   it('is withdrawn when its invoice is paid: it leaves the letters to post and cannot be recorded as posted', async () => {
     const t = await freshTenant('letter-paid');
     await t.ok('PUT', '/settings', companySettings);
@@ -204,3 +237,6 @@ describe('the owner\'s blind copy (bccSelf)', () => {
     expect(mail.destination.bcc).toEqual([owner]);
   });
 });
+
+/** An amount as the French documents print it (`1 234,56 €`, any space). */
+const euros = (cents: number) => `${Math.floor(cents / 100).toLocaleString('fr-FR').replace(/\s/g, ' ')},${String(cents % 100).padStart(2, '0')} €`;

@@ -1,6 +1,8 @@
 import { isTerminal, planNewSteps, replanScheduled, type StepPlanInput } from '../../domain/reminder-steps.js';
 import { localDateTimeOf, zonedToUtc } from '../../domain/zoned-time.js';
-import { isOpen } from '../../domain/invoice.js';
+import { invoiceBalanceCents, isOpen } from '../../domain/invoice.js';
+import { addDays, localDate } from '../../domain/dates.js';
+import { nextSendDay, sendInstant } from '../../domain/send-calendar.js';
 import type { Clock, InvoiceRepository, ReminderScheduler, ScheduleDefinition, SettingsRepository, TimelineRecord } from '../ports.js';
 import type { LeaseStep } from './stream-targets.js';
 import type { StepRecordItem } from '../ports/reminder-steps.js';
@@ -148,6 +150,39 @@ export const resumeSchedule = (ctx: ReminderContext, now: Date): ScheduleDefinit
 /** Stops after which a letter waiting to be posted must not go: nothing left to claim, or a dispute to answer first. */
 const WITHDRAWS_LETTERS: ReadonlySet<string> = new Set(['paid', 'cancelled', 'written_off', 'disputed']);
 
+/**
+ * Letters produced (`to_post`) whose claimed balance is no longer the invoice's: each goes back to
+ * `scheduled` at the next send window (its PDF data and to-post index entry removed), so it is
+ * produced again with what is due then and never posted claiming too much. True when one moved.
+ */
+const redoStaleLetters = async (deps: ReconcileDeps, ctx: ReminderContext, steps: readonly StepRecordItem[], now: Date, events: TimelineRecord[]): Promise<boolean> => {
+  const { invoice } = ctx;
+  const balance = invoiceBalanceCents(invoice);
+  const stale = steps.filter((r) => r.state === 'to_post' && r.letter && r.letter.invoices.find((i) => i.number === invoice.number)?.balanceCents !== balance);
+  if (stale.length === 0) return false;
+  const calendar = sendCalendarFor(ctx.settings, ctx.client);
+  let day = nextSendDay(localDate(now, calendar.timeZone), calendar);
+  if (sendInstant(day, calendar) <= now) day = nextSendDay(addDays(day, 1), calendar);
+  const instant = sendInstant(day, calendar);
+  const at = now.toISOString();
+  let moved = false;
+  for (const r of stale) {
+    const next: Partial<StepRecordItem> & { state: 'scheduled'; at: string } = {
+      state: 'scheduled',
+      at,
+      scheduledAt: instant.toISOString(),
+      localTime: localDateTimeOf(instant, calendar.timeZone),
+      reason: 'balance_changed',
+      ...({ letter: undefined, letterSha256: undefined, GSI1PK: undefined, GSI1SK: undefined } as object),
+    };
+    if (await deps.steps.transition(invoice.tenantId, invoice.id, r, { state: 'to_post' }, next)) {
+      moved = true;
+      events.push({ at, type: 'reminder.rescheduled', data: { stepId: r.stepId, plan: r.plan, from: r.scheduledAt, scheduledAt: instant.toISOString(), reason: 'balance_changed', letter: 'withdrawn' } });
+    }
+  }
+  return moved;
+};
+
 /** Writes what the plan must become; true when something was written. */
 const settlePlan = async (deps: ReconcileDeps, ctx: ReminderContext, now: Date): Promise<boolean> => {
   const { invoice } = ctx;
@@ -178,6 +213,9 @@ const settlePlan = async (deps: ReconcileDeps, ctx: ReminderContext, now: Date):
         }
       }
     }
+  } else if (await redoStaleLetters(deps, ctx, steps, now, events)) {
+    // A letter not posted yet claimed a balance that changed (a partial payment, a credit note): it goes
+    // back to `scheduled` at the next send window and is produced again with the amount due then.
   } else if (activePlan(ctx)) {
     // While a payment plan runs, its steps replace the scenario's (which resume when it ends unpaid).
     for (const r of pending) await cancel(r, 'payment_plan');

@@ -29,6 +29,16 @@ describe('money and dates through Intl', () => {
     expect(parseMoney('')).toBeUndefined();
   });
 
+  it('reads thousands separators as English and German-style writers type them', () => {
+    expect(parseMoney('1,234.56')).toBe(123456);
+    expect(parseMoney('€1,234.56')).toBe(123456);
+    expect(parseMoney('12,345,678.9')).toBe(1234567890);
+    expect(parseMoney('1.234,56')).toBe(123456);
+    expect(parseMoney('1,23.45')).toBeUndefined();
+    expect(parseMoney('1,234.567')).toBeUndefined();
+    expect(parseMoney('1.2.3')).toBeUndefined();
+  });
+
   it('round-trips cents through the amount input', () => {
     for (const cents of [0, 1, 99, 100, 123456, 9_999_999]) {
       expect(parseMoney(centsToInput(cents, 'fr'))).toBe(cents);

@@ -40,7 +40,14 @@ export const formatPercent = (ratio: number, lang: Lang): string => numberFormat
 
 /** Parses what a person types as euros ("1 234,56", "1234.5", "12") into cents; undefined if it is not an amount. */
 export const parseMoney = (input: string): number | undefined => {
-  const s = input.replace(/[\s\u00a0\u202f€]/g, '');
+  let s = input.replace(/[\s\u00a0\u202f€]/g, '');
+  // Both separators ("1,234.56", "1.234,56"): the last one is the decimal mark, the others group thousands.
+  if (/[.,].*[.,]/.test(s)) {
+    const mark = Math.max(s.lastIndexOf('.'), s.lastIndexOf(','));
+    const units = s.slice(0, mark);
+    if (!/^\d{1,3}([.,]\d{3})+$/.test(units)) return undefined;
+    s = `${units.replace(/[.,]/g, '')}.${s.slice(mark + 1)}`;
+  }
   if (!/^\d+([.,]\d{1,2})?$/.test(s)) return undefined;
   const [units, decimals = ''] = s.split(/[.,]/);
   return Number(units) * 100 + Number(decimals.padEnd(2, '0'));

@@ -78,7 +78,7 @@ export const en: Translations = {
     screen: 'This screen could not be shown.',
     notFound: 'Page not found.',
     network: 'The server does not answer. Check your connection and try again.',
-    amount: 'Not an amount (e.g. 1234.56)',
+    amount: 'Not an amount (e.g. 1,234.56)',
     required: 'Required',
     siren: 'A SIREN has 9 digits and a valid check digit',
     iban: 'Not a valid IBAN (check digits)',
