@@ -42,6 +42,8 @@ export interface ProofFileData {
   readonly payments: readonly PaymentRecord[];
   readonly creditNotes: readonly CreditNoteRecord[];
   readonly reminders: readonly ProofReminder[];
+  /** The invoice's own email (`invoice.sent`): its SES message id and the delivery news for it. */
+  readonly invoiceEmail?: { readonly messageId: string; readonly delivery: ProofReminder['delivery'] };
   /** Portal actions (`portal.*`) and case events (litigation, dispute, pause, write-off, plans), oldest first. */
   readonly events: readonly TimelineRecord[];
   readonly penalties: PenaltiesForResult;
@@ -78,6 +80,21 @@ const allTimeline = async (invoices: InvoiceRepository, tenantId: string, invoic
 };
 
 const byTime = <T extends { at: string }>(a: T, b: T) => a.at.localeCompare(b.at);
+
+/** Delivery news from SES events for one message id, oldest first. */
+const deliveryOf = (timeline: readonly TimelineRecord[], messageId: string): ProofReminder['delivery'] =>
+  timeline
+    .filter((e) => DELIVERY_EVENT.test(e.type) && e.data?.messageId === messageId)
+    .sort(byTime)
+    .map((e) => ({ at: e.at, type: e.type, ...(e.data?.bounceType ? { detail: `${String(e.data.bounceType)} ${String(e.data.bounceSubType ?? '')}`.trim() } : {}) }));
+
+/** The invoice's own email (the latest `invoice.sent` with a message id): the first thing a court asks to see delivered. */
+export const proofInvoiceEmail = (timeline: readonly TimelineRecord[]): ProofFileData['invoiceEmail'] => {
+  const sent = timeline.filter((e) => e.type === 'invoice.sent' && typeof e.data?.messageId === 'string').sort(byTime).at(-1);
+  if (!sent) return undefined;
+  const messageId = sent.data!.messageId as string;
+  return { messageId, delivery: deliveryOf(timeline, messageId) };
+};
 
 /** Every reminder that went out or was attempted, with what SES and the post said of it. */
 export const proofReminders = (records: readonly StepRecordItem[], timeline: readonly TimelineRecord[]): ProofReminder[] => {
@@ -137,6 +154,7 @@ export const makeProofFile = (deps: ProofFileDeps) =>
     const balance = invoiceBalanceCents(invoice);
     // The same rate the reminders and the mise en demeure state (settings' contract rate, else the table).
     const penaltyRate = settings.penaltyRatePercent;
+    const invoiceEmail = proofInvoiceEmail(timeline);
     const data: ProofFileData = {
       seller: invoice.issued?.seller ?? settings.company,
       client: { name: party.name, kind: party.kind, email: party.email, ...(party.address ? { address: party.address } : {}), ...(party.siren ? { siren: party.siren } : {}) },
@@ -145,6 +163,7 @@ export const makeProofFile = (deps: ProofFileDeps) =>
       payments: [...payments].sort((a, b) => a.date.localeCompare(b.date) || a.createdAt.localeCompare(b.createdAt)),
       creditNotes: [...creditNotes].sort((a, b) => a.number.localeCompare(b.number)),
       reminders: proofReminders(records, timeline),
+      ...(invoiceEmail ? { invoiceEmail } : {}),
       events: timeline.filter((e) => CASE_EVENT.test(e.type)).sort(byTime),
       penalties: penaltiesFor(party.kind, { unpaidCents: balance, dueDate: invoice.dueDate, asOf, ...(penaltyRate !== undefined ? { contractualRatePercent: penaltyRate } : {}) }),
       asOf,

@@ -35,6 +35,9 @@ export const eventLine = (e: ProofFileData['events'][number], language: Language
   return `${dateTime(e.at)} · ${L.eventTypes[e.type] ?? e.type}${data ? ` (${data})` : ''}`;
 };
 
+const deliveryLine = (delivery: ProofReminder['delivery'], L: ProofText): string =>
+  `${L.delivery}${L.colon}${delivery.length ? delivery.map((d) => `${L.deliveredAt(L.deliveryTypes[d.type] ?? d.type, dateTime(d.at))}${d.detail ? ` (${d.detail})` : ''}`).join(L.listSeparator) : L.noDelivery}`;
+
 const reminderLines = (r: ProofReminder, L: ProofText): string[] => [
   `${dateTime(r.at)} · ${L.reminderHead(L.channels[r.channel] ?? r.channel, r.templateId, r.stepId)}${r.manual ? ` (${L.manual})` : ''}${r.state !== 'sent' ? ` · ${r.state}${r.reason ? ` (${r.reason})` : ''}` : ''}`,
   `${L.to}${L.colon}${r.recipients.join(', ') || '—'}`,
@@ -82,6 +85,8 @@ export const proofDocument = (kit: PdfKit, data: ProofFileData, numbering: PageN
             <Text>{`${L.dueDate}${L.colon}${shortDate(invoice.dueDate)}`}</Text>
             {invoice.sentAt && <Text>{`${L.sentAt}${L.colon}${dateTime(invoice.sentAt)}`}</Text>}
             {invoice.emailedTo && <Text>{`${L.emailedTo}${L.colon}${invoice.emailedTo}`}</Text>}
+            {data.invoiceEmail && <Text>{`${L.messageId}${L.colon}${data.invoiceEmail.messageId}`}</Text>}
+            {data.invoiceEmail && <Text>{deliveryLine(data.invoiceEmail.delivery, L)}</Text>}
             <Text>{`${L.status}${L.colon}${L.statuses[invoice.status] ?? invoice.status}`}</Text>
           </View>
           <View style={{ width: '42%' }}>

@@ -71,6 +71,9 @@ describe('litigation, proof file and write-off', () => {
     const sent = after.filter((s) => s.state === 'sent');
     expect(sent).toHaveLength(4);
     for (const s of sent) expect(text.replace(/\s+/g, '')).toContain(s.messageId!.replace(/\s+/g, ''));
+    // The invoice's own email too, with its SES message id: the first thing a court asks to see delivered.
+    const invoiceMail = (await inbox(email)).find((m) => m.subject.startsWith(`Facture ${invoice.number} – `))!;
+    expect(text.replace(/\s+/g, '')).toContain(`Message-ID(SES):${invoiceMail.messageId}`);
     expect(text).toContain(email);
     expect(text).toMatch(/mise en demeure/i);
     expect(text).toMatch(/Pénalités de retard/);
