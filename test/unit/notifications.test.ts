@@ -196,6 +196,16 @@ describe('the daily overview', () => {
     expect(await makeSendDailyOverview(v.deps)(TENANT, seven)).toMatchObject({ outcome: 'sent' });
   });
 
+  it('names a built-in template by its name in the email, not by its id', async () => {
+    const w = world('2026-03-13T06:00:00.000Z');
+    await w.steps.createPlan(TENANT, 'inv1', [
+      { plan: 1, index: 1, stepId: 'j+1', templateId: 'reminder', state: 'scheduled', at: '2026-03-06T08:00:00.000Z', scheduledAt: '2026-03-13T08:00:00.000Z', localTime: '2026-03-13T09:00:00' },
+    ]);
+    expect(await makeSendDailyOverview(w.deps)(TENANT, new Date('2026-03-13T06:00:00Z'))).toMatchObject({ outcome: 'sent' });
+    const mail = w.mailer.sent[0]! as OutgoingEmail;
+    expect(mail.text).toContain('· Boulangerie Dupont SARL · Relance à échéance (J+1) —');
+  });
+
   it('keeps one recurring schedule per tenant in step with its settings', async () => {
     const w = world();
     const scheduler = new FakeRecurringScheduler();

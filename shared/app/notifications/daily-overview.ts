@@ -3,6 +3,7 @@
  * to post, yesterday's payments, invoices that became overdue today and the unread alerts. The
  * same content answers `GET /overview` and fills the morning email.
  */
+import { defaultTemplate } from '../../domain/default-templates.js';
 import { date as formatDate, emailTexts, money } from '../../../templates/email/index.js';
 import { addDays, localDate } from '../../domain/dates.js';
 import { invoiceBalanceCents } from '../../domain/invoice.js';
@@ -128,7 +129,8 @@ export const makeSendDailyOverview = (deps: DailyOverviewDeps & { readonly maile
     const text = texts.dailyOverview({
       date: formatDate(date, lang),
       reminders: content.reminders.map((r) => ({
-        invoice: label(r), clientName: r.clientName, template: r.templateId,
+        // A built-in template by its name ("Relance à échéance (J+1)"), a tenant's own by its id.
+        invoice: label(r), clientName: r.clientName, template: defaultTemplate(r.templateId)?.name ?? r.templateId,
         time: utcToZoned(new Date(r.scheduledAt), settings.timezone).time.slice(0, 5),
         cancel: deps.appUrl ? `${deps.appUrl}/invoices/${r.invoiceId}` : `${r.cancel.method} ${r.cancel.path}`,
       })),
