@@ -180,6 +180,22 @@ describe('the screens speak the user’s words', () => {
     }
   });
 
+  it('says an alert’s facts as people write them: a promised date, not 2026-12-10', async () => {
+    const link = await ok('POST', `/invoices/${invoiceId}/portal-link`);
+    const portalToken = new URL(link.url).pathname.split('/p/')[1]!;
+    const promised = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    const res = await fetch(`${apiUrl()}/portal/${portalToken}/promise`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ date: promised }) });
+    expect(res.status).toBeLessThan(300);
+    const shown = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${promised}T00:00:00Z`));
+    await poll(async () => {
+      await page.goto(`${web()}/notifications`);
+      await page.getByTestId('alerts').or(page.getByText(/Aucune alerte/)).waitFor();
+      return (await page.getByTestId('alerts').textContent().catch(() => ''))?.replace(/[\u00a0\u202f]/g, ' ');
+    }, { timeout: 30_000 }).toContain(`Date : ${shown.replace(/[\u00a0\u202f]/g, ' ')}`);
+    expect(await bodyText()).not.toMatch(/\b\d{4}-\d\d-\d\d\b/);
+    await check('99-words-alert-date');
+  });
+
   it('says a missing invoice is missing, in French, with the way home instead of a retry', async () => {
     await page.goto(`${web()}/invoices/01M8APF7WGFQW4YSQ3VNXMVHDX`);
     const alert = page.getByRole('alert');

@@ -42,3 +42,16 @@ describe('importing a number we already issued', () => {
     expect(res.json.errors).toEqual([{ row: 2, field: 'number', message: `is already the number of an invoice (${own})` }]);
   });
 });
+
+describe('uploading an imported invoice again with other figures', () => {
+  it('is a row error saying it was left as it was; the same figures are still `exists`', async () => {
+    const row = (gross: string) => ['N° facture;Client;E-mail;SIREN;Date facture;Échéance;TTC', `ANC-0001;Garage Martin;garage@martin.test;552100554;01/08/2026;31/08/2026;${gross}`].join('\n');
+    const same = await t.call('POST', '/imports/invoices?dryRun=true', row('120,00'), { 'content-type': 'text/csv' });
+    expect(same.json.errors).toEqual([]);
+    expect(same.json.items.map((i: any) => i.action)).toEqual(['exists']);
+    const changed = await t.call('POST', '/imports/invoices', row('150,00'), { 'content-type': 'text/csv' });
+    expect(changed.json.errors).toEqual([{ row: 2, field: 'number', message: 'was imported before with other figures (gross 120,00, issued 2026-08-01, due 2026-08-31): left as it was' }]);
+    expect(changed.json.items).toEqual([]);
+    expect((await t.get('/invoices?q=ANC')).json.items.map((i: any) => i.totals.grossCents)).toEqual([12_000]);
+  });
+});

@@ -66,6 +66,7 @@ export interface ImportReport {
 }
 
 /** Ids derived from what identifies a row, so uploading the same file again finds what it created. */
+const frenchCents = (cents: number) => `${Math.floor(cents / 100)},${String(cents % 100).padStart(2, '0')}`;
 const stableId = (kind: string, key: string) => `imp-${kind}-${createHash('sha256').update(key).digest('base64url').slice(0, 22)}`;
 export const importedInvoiceId = (number: string) => stableId('inv', number.trim().toUpperCase());
 
@@ -200,9 +201,21 @@ export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, i
       plan.push({ row, clientId: id, clientKind: client.kind, newClient: true });
     }
 
-    const existing = new Set(
-      (await Promise.all(plan.map(async (p) => ((await invoices.get(tenantId, importedInvoiceId(p.row.number))) ? p.row.number : undefined)))).filter(Boolean),
-    );
+    const before = await Promise.all(plan.map((p) => invoices.get(tenantId, importedInvoiceId(p.row.number))));
+    // Imported before: the same figures are `exists`; other figures are a row error (the invoice is left as it was).
+    const changed = new Set<number>();
+    before.forEach((b, i) => {
+      const row = plan[i]!.row;
+      if (b && (b.totals.grossCents !== row.grossCents || b.issueDate !== row.issueDate || b.dueDate !== row.dueDate)) {
+        changed.add(i);
+        errors.push({ row: row.row, field: 'number', message: `was imported before with other figures (gross ${frenchCents(b.totals.grossCents)}, issued ${b.issueDate}, due ${b.dueDate}): left as it was` });
+      }
+    });
+    for (const i of [...changed].sort((a, b) => b - a)) {
+      plan.splice(i, 1);
+      before.splice(i, 1);
+    }
+    const existing = new Set(plan.filter((_, i) => before[i]).map((p) => p.row.number));
     const items: ImportItem[] = plan.map((p) => ({ row: p.row.row, number: p.row.number, action: existing.has(p.row.number) ? 'exists' : 'create', clientId: p.clientId, newClient: p.newClient }));
     errors.sort((a, b) => a.row - b.row || a.field.localeCompare(b.field));
     const report = (created: number, clientsCreated: number, job?: { id: string }): ImportReport => ({
