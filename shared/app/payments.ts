@@ -103,6 +103,16 @@ export const makeRemovePayment = ({ invoices, settings, clock, retry = defaultRe
         const state = current.status === 'cancelled' ? 'cancelled' : 'written off';
         throw new BusinessRuleError('invoice-closed', `The invoice was ${state}: its balance was closed by a credit note, so its payments can no longer be removed (a payment that bounced is owed on a new invoice)`);
       }
+      // A running payment plan splits the balance left after this payment: removing it would leave
+      // a balance the instalments no longer add up to. The plan ends first (then a new one fits).
+      const plan = current.paymentPlan;
+      if (plan?.status === 'active' && payment.createdAt < plan.createdAt) {
+        throw new BusinessRuleError(
+          'payment-plan-running',
+          'A payment plan runs on this invoice and was agreed on the balance after this payment: end the plan first (DELETE /invoices/{id}/payment-plan), then remove the payment and agree a new plan if need be',
+          [{ path: 'path.paymentId', message: 'was recorded before the running payment plan' }],
+        );
+      }
       const now = clock.now();
       const at = now.toISOString();
       const paidCents = current.paidCents - payment.amountCents;

@@ -22,12 +22,16 @@ const addMonths = (date: string, months: number): string => {
   return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 };
 
-/** The last day a link works, for a paid invoice (12 months after its last payment); undefined while unpaid. */
-export const portalExpiresOn = (invoice: Pick<InvoiceRecord, 'status' | 'lastPaymentAt' | 'updatedAt'>): string | undefined =>
-  invoice.status === 'paid' ? addMonths((invoice.lastPaymentAt ?? invoice.updatedAt).slice(0, 10), PORTAL_MONTHS_AFTER_PAYMENT) : undefined;
+/**
+ * The last day a link works, for a paid invoice: 12 months after it was paid, the date of its last
+ * payment (`paidOn`, the business date, not when it was recorded), else the day the payment was
+ * recorded; undefined while unpaid.
+ */
+export const portalExpiresOn = (invoice: Pick<InvoiceRecord, 'status' | 'lastPaymentAt' | 'updatedAt'>, paidOn?: string): string | undefined =>
+  invoice.status === 'paid' ? addMonths(paidOn ?? (invoice.lastPaymentAt ?? invoice.updatedAt).slice(0, 10), PORTAL_MONTHS_AFTER_PAYMENT) : undefined;
 
-export const portalExpired = (invoice: Pick<InvoiceRecord, 'status' | 'lastPaymentAt' | 'updatedAt'>, today: string): boolean => {
-  const last = portalExpiresOn(invoice);
+export const portalExpired = (invoice: Pick<InvoiceRecord, 'status' | 'lastPaymentAt' | 'updatedAt'>, today: string, paidOn?: string): boolean => {
+  const last = portalExpiresOn(invoice, paidOn);
   return last !== undefined && today > last;
 };
 

@@ -180,6 +180,22 @@ describe('the screens speak the user’s words', () => {
     }
   });
 
+  it('says an alert’s facts as people write them: a promised date, not 2026-12-10', async () => {
+    const link = await ok('POST', `/invoices/${invoiceId}/portal-link`);
+    const portalToken = new URL(link.url).pathname.split('/p/')[1]!;
+    const promised = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    const res = await fetch(`${apiUrl()}/portal/${portalToken}/promise`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ date: promised }) });
+    expect(res.status).toBeLessThan(300);
+    const shown = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${promised}T00:00:00Z`));
+    await poll(async () => {
+      await page.goto(`${web()}/notifications`);
+      await page.getByTestId('alerts').or(page.getByText(/Aucune alerte/)).waitFor();
+      return (await page.getByTestId('alerts').textContent().catch(() => ''))?.replace(/[\u00a0\u202f]/g, ' ');
+    }, { timeout: 30_000 }).toContain(`Date : ${shown.replace(/[\u00a0\u202f]/g, ' ')}`);
+    expect(await bodyText()).not.toMatch(/\b\d{4}-\d\d-\d\d\b/);
+    await check('99-words-alert-date');
+  });
+
   it('says a missing invoice is missing, in French, with the way home instead of a retry', async () => {
     await page.goto(`${web()}/invoices/01M8APF7WGFQW4YSQ3VNXMVHDX`);
     const alert = page.getByRole('alert');
@@ -200,6 +216,9 @@ describe('the screens speak the user’s words', () => {
     expect(names).toEqual(expect.arrayContaining(['D-5', 'D+1', 'D+8', 'D+15', 'Move to litigation']));
     expect(names.filter((n) => /^J[+-]\d/.test(n))).toEqual([]);
     expect(await bodyText()).not.toMatch(/J[+-]\d+ ·/);
+    // VAT rates as English writes them (the French screen says "20 %").
+    expect(await bodyText()).toMatch(/\b20%/);
+    expect(await bodyText()).not.toMatch(/\d %/);
     await check('92-words-plan-english');
     await page.getByRole('button', { name: 'Français' }).click();
     await poll(async () => /J\+1 · rattrapage/.test(await bodyText())).toBe(true);

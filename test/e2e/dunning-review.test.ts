@@ -240,3 +240,24 @@ describe('the owner\'s blind copy (bccSelf)', () => {
 
 /** An amount as the French documents print it (`1 234,56 €`, any space). */
 const euros = (cents: number) => `${Math.floor(cents / 100).toLocaleString('fr-FR').replace(/\s/g, ' ')},${String(cents % 100).padStart(2, '0')} €`;
+
+describe('a portal link after payment', () => {
+  it('stops working 12 months after the date the invoice was paid, even when the payment was recorded later', async () => {
+    const t = await freshTenant('portal-expiry');
+    await t.ok('PUT', '/settings', companySettings);
+    const email = uniqueEmail('portal-expiry');
+    const client = await t.ok('POST', '/clients', aBusinessClientInput({ email }));
+    const today = parisToday();
+    const paidOn = async (daysAgo: number) => {
+      const draft = await t.ok('POST', '/invoices', anInvoiceInput(client.id, { issueDate: addDays(today, -daysAgo - 40), dueDate: addDays(today, -daysAgo - 10) }));
+      const { number } = await t.ok('POST', `/invoices/${draft.id}/send`);
+      const mail = (await inbox(email)).find((m) => m.subject.includes(number))!;
+      const token = /\/p\/([A-Za-z0-9_-]+)/.exec(mail.body.text!)![1];
+      const { balanceCents } = await t.ok('GET', `/invoices/${draft.id}`);
+      await t.ok('POST', `/invoices/${draft.id}/payments`, { amountCents: balanceCents, date: addDays(today, -daysAgo), method: 'transfer' });
+      return (await fetch(`${inject('apiUrl')}/portal/${token}`)).status;
+    };
+    expect(await paidOn(300)).toBe(200);
+    expect(await paidOn(400)).toBe(404);
+  });
+});

@@ -111,6 +111,12 @@ export const resolvePortalToken = async (deps: PortalResolveDeps, token: string)
   const [invoice, settings] = await Promise.all([deps.invoices.get(record.tenantId, record.invoiceId), deps.settings.get(record.tenantId)]);
   if (!invoice || invoice.status === 'draft' || invoice.portalDisabled || (invoice.portalGeneration ?? 0) !== record.generation) throw notFound();
   const now = deps.clock.now();
-  if (portalExpired(invoice, localDate(now, settings.timezone))) throw notFound();
+  const today = localDate(now, settings.timezone);
+  if (portalExpired(invoice, today)) throw notFound();
+  // A paid invoice's link lives 12 months from the date it was paid (a payment recorded late does not extend it).
+  if (invoice.status === 'paid') {
+    const dates = (await deps.invoices.payments(record.tenantId, invoice.id)).filter((p) => !p.removedAt).map((p) => p.date).sort();
+    if (dates.length > 0 && portalExpired(invoice, today, dates.at(-1))) throw notFound();
+  }
   return { record, invoice, settings, now };
 };

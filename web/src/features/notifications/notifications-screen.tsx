@@ -6,7 +6,7 @@ import { ErrorMessage, Loading, PageHeader } from '../../components/ui';
 import { api, unwrap } from '../../lib/api-client';
 import { todayIso } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
-import { useStepName } from '../invoices/components/step-reason';
+import { useStepName, useStepReason } from '../invoices/components/step-reason';
 import './texts';
 
 type Notification = operations['listNotifications']['responses'][200]['content']['application/json']['items'][number];
@@ -132,7 +132,9 @@ const Overview = () => {
 };
 
 const Alerts = () => {
-  const { t, dateTime } = useI18n();
+  const { t, lang, date, dateTime, number } = useI18n();
+  const stepName = useStepName();
+  const stepReason = useStepReason();
   const queryClient = useQueryClient();
   const [unreadOnly, setUnreadOnly] = useState(false);
   const list = useQuery({
@@ -142,9 +144,24 @@ const Alerts = () => {
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['notifications'] });
   const read = useMutation({ mutationFn: (id: string) => unwrap(api().POST('/notifications/{id}/read', { params: { path: { id } } })), onSuccess: refresh });
   const readAll = useMutation({ mutationFn: () => unwrap(api().POST('/notifications/read-all')), onSuccess: refresh });
+  // Each fact as people write it: dates by Intl, a step by its name, a reason and a bounce in words.
+  const value = (k: string, v: string | number | boolean) =>
+    typeof v === 'string' && /^\d{4}-\d\d-\d\d$/.test(v)
+      ? date(v)
+      : typeof v === 'string' && /^\d{4}-\d\d-\d\dT/.test(v)
+        ? dateTime(v)
+        : k === 'stepId'
+          ? stepName(String(v))
+          : k === 'reason'
+            ? stepReason(String(v))
+            : k === 'bounceType'
+              ? t(`alerts.bounceTypes.${String(v)}`, { defaultValue: String(v) })
+              : typeof v === 'number'
+                ? number(v)
+                : String(v);
   const detail = (n: Notification) =>
     Object.entries(n.detail ?? {})
-      .map(([k, v]) => `${t(`alerts.detail.${k}`, { defaultValue: k })} : ${String(v)}`)
+      .map(([k, v]) => `${t(`alerts.detail.${k}`, { defaultValue: k })}${lang === 'fr' ? ' : ' : ': '}${value(k, v)}`)
       .join(' · ');
   return (
     <section className="card" aria-labelledby="alerts-title">

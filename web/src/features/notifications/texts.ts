@@ -35,7 +35,8 @@ const fr = {
     plan_request: 'Demande d’échéancier',
     litigation: 'Passée en contentieux',
   },
-  detail: { date: 'Date', reason: 'Motif', reference: 'Référence', recipients: 'Destinataires', stepId: 'Étape', instalments: 'Échéances' },
+  detail: { date: 'Date', reason: 'Motif', reference: 'Référence', recipients: 'Destinataires', stepId: 'Étape', instalments: 'Échéances', until: 'Jusqu’au', bounceType: 'Rejet' },
+  bounceTypes: { Permanent: 'définitif (adresse invalide)', Transient: 'temporaire', Undetermined: 'indéterminé' },
 };
 
 export const notificationTexts = registerTexts('alerts', fr, {
@@ -73,5 +74,6 @@ export const notificationTexts = registerTexts('alerts', fr, {
     plan_request: 'Payment plan request',
     litigation: 'Moved to litigation',
   },
-  detail: { date: 'Date', reason: 'Reason', reference: 'Reference', recipients: 'Recipients', stepId: 'Step', instalments: 'Instalments' },
+  detail: { date: 'Date', reason: 'Reason', reference: 'Reference', recipients: 'Recipients', stepId: 'Step', instalments: 'Instalments', until: 'Until', bounceType: 'Bounce' },
+  bounceTypes: { Permanent: 'permanent (invalid address)', Transient: 'temporary', Undetermined: 'undetermined' },
 });
