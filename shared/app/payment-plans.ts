@@ -40,13 +40,14 @@ export const paymentPlanView = (plan: PaymentPlan, invoice: InvoiceRecord, today
 });
 
 /** A plan needs an invoice awaiting payment: not a draft, not paid, not cancelled. */
-const assertOpen = (invoice: InvoiceRecord): void => {
+/** `where`: the path parameter naming the invoice (`path.id`; `path.token` on the portal). */
+const assertOpen = (invoice: InvoiceRecord, where = 'path.id'): void => {
   if (invoice.status !== 'sent' && invoice.status !== 'partially_paid') {
-    throw new BusinessRuleError('invoice-not-open', `A ${invoice.status} invoice cannot get a payment plan`, [{ path: 'id', message: `the invoice is ${invoice.status}` }]);
+    throw new BusinessRuleError('invoice-not-open', `A ${invoice.status} invoice cannot get a payment plan`, [{ path: where, message: `the invoice is ${invoice.status}` }]);
   }
   if (invoice.paymentPlan?.status === 'active') {
     throw new BusinessRuleError('payment-plan-running', 'A payment plan already runs on this invoice: end it first (DELETE /invoices/{id}/payment-plan)', [
-      { path: 'id', message: 'already has a running payment plan' },
+      { path: where, message: 'already has a running payment plan' },
     ]);
   }
 };
@@ -90,7 +91,7 @@ export const makeCreatePaymentPlan = ({ invoices, settings, clock, retry = defau
         throw new BusinessRuleError(
           'plan-request-pending',
           'The client asked for a payment plan: accept it (POST /invoices/{id}/payment-plan/request/accept) or decline it (POST /invoices/{id}/payment-plan/request/decline) before agreeing another one',
-          [{ path: 'id', message: 'has a payment plan request waiting for an answer' }],
+          [{ path: 'path.id', message: 'has a payment plan request waiting for an answer' }],
         );
       }
       assertValid(input.instalments, invoiceBalanceCents(invoice), today);
@@ -133,7 +134,7 @@ export const makeRequestPaymentPlan = ({ invoices, settings, clock, retry = defa
     return retryOnConflict(async () => {
       const invoice = await loadInvoice(invoices, tenantId, invoiceId);
       const now = clock.now();
-      assertOpen(invoice);
+      assertOpen(invoice, 'path.token');
       assertValid(input.instalments, invoiceBalanceCents(invoice), localDate(now, s.timezone));
       const at = now.toISOString();
       const request: PlanRequest = { instalments: input.instalments.map((i) => ({ dueDate: i.dueDate, amountCents: i.amountCents })), requestedAt: at, status: 'pending', ...(input.note ? { note: input.note } : {}) };

@@ -110,7 +110,7 @@ export const makeRemovePayment = ({ invoices, settings, clock, retry = defaultRe
         throw new BusinessRuleError(
           'payment-plan-running',
           'A payment plan runs on this invoice and was agreed on the balance after this payment: end the plan first (DELETE /invoices/{id}/payment-plan), then remove the payment and agree a new plan if need be',
-          [{ path: 'paymentId', message: 'was recorded before the running payment plan' }],
+          [{ path: 'path.paymentId', message: 'was recorded before the running payment plan' }],
         );
       }
       const now = clock.now();

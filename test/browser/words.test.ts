@@ -216,6 +216,9 @@ describe('the screens speak the user’s words', () => {
     expect(names).toEqual(expect.arrayContaining(['D-5', 'D+1', 'D+8', 'D+15', 'Move to litigation']));
     expect(names.filter((n) => /^J[+-]\d/.test(n))).toEqual([]);
     expect(await bodyText()).not.toMatch(/J[+-]\d+ ·/);
+    // VAT rates as English writes them (the French screen says "20 %").
+    expect(await bodyText()).toMatch(/\b20%/);
+    expect(await bodyText()).not.toMatch(/\d %/);
     await check('92-words-plan-english');
     await page.getByRole('button', { name: 'Français' }).click();
     await poll(async () => /J\+1 · rattrapage/.test(await bodyText())).toBe(true);

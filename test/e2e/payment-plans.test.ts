@@ -297,6 +297,9 @@ describe('payment plans on the local stack', () => {
 
     const accepted = await t.call('POST', `/invoices/${invoice.id}/payment-plan/request/accept`, {});
     expect(accepted.status).toBe(200);
+    // A second plan on the invoice: the path parameter is named as the error convention says.
+    expect((await t.call('POST', `/invoices/${invoice.id}/payment-plan`, { instalments })).json.errors).toEqual([{ path: 'path.id', message: 'already has a running payment plan' }]);
+    expect((await portal('POST', `/portal/${token}/plan-request`, { instalments })).json.errors).toEqual([{ path: 'path.token', message: 'already has a running payment plan' }]);
     expect(accepted.json).toMatchObject({ request: { status: 'accepted' }, plan: { status: 'active', source: 'client', totalCents: invoice.balance }, clientNotified: true });
     const told = (await inbox(invoice.email)).find((m) => m.subject === `Facture ${invoice.number} : votre échéancier est accepté`);
     expect(told?.body.text).toContain(`1. ${addDays(today, 6).split('-').reverse().join('/')}`);
@@ -329,6 +332,7 @@ describe('payment plans on the local stack', () => {
     expect(own.status).toBe(422);
     expect(own.type).toContain('application/problem+json');
     expect(own.json.detail).toMatch(/request\/accept|request\/decline/);
+    expect(own.json.errors).toEqual([{ path: 'path.id', message: expect.stringContaining('waiting for an answer') }]);
     // Nothing written: no plan, the request still waits for an answer.
     expect((await t.call('GET', `/invoices/${invoice.id}/payment-plan`)).status).toBe(404);
     expect((await portal('GET', `/portal/${token}`)).json.planRequest).toMatchObject({ status: 'pending' });
@@ -346,6 +350,7 @@ describe('payment plans on the local stack', () => {
     expect(refused.status).toBe(422);
     expect(refused.type).toContain('application/problem+json');
     expect(refused.json.detail).toMatch(/DELETE \/invoices\/\{id\}\/payment-plan/);
+    expect(refused.json.errors).toEqual([{ path: 'path.paymentId', message: expect.any(String) }]);
     expect(await t.ok('GET', `/invoices/${invoice.id}`)).toMatchObject({ paidCents: 47_500, balanceCents: before.balanceCents });
     // A payment made while the plan runs can be removed: the plan still covers the balance.
     const during = await t.ok('POST', `/invoices/${invoice.id}/payments`, { amountCents: 10_000, date: today, method: 'transfer' });

@@ -50,7 +50,7 @@ export const LinesEditor = <T extends WithLines>({
   register: UseFormRegister<T>;
   errors: FieldErrors<WithLines>;
 }) => {
-  const { t } = useI18n();
+  const { t, vatRate } = useI18n();
   // react-hook-form's generics do not narrow a form to its `lines` part.
   const lines = useFieldArray({ control: control as unknown as Control<WithLines>, name: 'lines' });
   const register = registerAny as unknown as UseFormRegister<WithLines>;
@@ -76,7 +76,7 @@ export const LinesEditor = <T extends WithLines>({
                 <select {...p} defaultValue={field.vatRate} {...register(`lines.${i}.vatRate`)}>
                   {VAT_RATES.map((r) => (
                     <option key={r} value={String(r)}>
-                      {r} %
+                      {vatRate(r)}
                     </option>
                   ))}
                 </select>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { centsToInput, formatDate, formatMoney, parseMoney } from './format';
+import { centsToInput, formatDate, formatMoney, formatVatRate, parseMoney } from './format';
 
 // Intl writes French amounts with narrow no-break spaces; compare with plain spaces.
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
@@ -27,6 +27,14 @@ describe('money and dates through Intl', () => {
     expect(parseMoney('-3')).toBeUndefined();
     expect(parseMoney('abc')).toBeUndefined();
     expect(parseMoney('')).toBeUndefined();
+  });
+
+  it('writes VAT rates as each language does', () => {
+    const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
+    expect(plain(formatVatRate(5.5, 'fr'))).toBe('5,5 %');
+    expect(plain(formatVatRate(20, 'fr'))).toBe('20 %');
+    expect(formatVatRate(5.5, 'en')).toBe('5.5%');
+    expect(formatVatRate(2.1, 'en')).toBe('2.1%');
   });
 
   it('reads thousands separators as English and German-style writers type them', () => {

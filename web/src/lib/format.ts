@@ -38,6 +38,9 @@ export const formatNumber = (n: number, lang: Lang): string => numberFormat(lang
 
 export const formatPercent = (ratio: number, lang: Lang): string => numberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }).format(ratio);
 
+/** A VAT rate as written in each language: "5,5 %" in French, "5.5%" in English (never "5.5 %"). */
+export const formatVatRate = (rate: number, lang: Lang): string => numberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(rate / 100);
+
 /** Parses what a person types as euros ("1 234,56", "1234.5", "12") into cents; undefined if it is not an amount. */
 export const parseMoney = (input: string): number | undefined => {
   let s = input.replace(/[\s\u00a0\u202f€]/g, '');

@@ -48,5 +48,6 @@ export const useI18n = () => {
     dateTime: (at: string) => f.formatDateTime(at, lang),
     number: (n: number) => f.formatNumber(n, lang),
     percent: (r: number) => f.formatPercent(r, lang),
+    vatRate: (rate: number) => f.formatVatRate(rate, lang),
   };
 };

@@ -16,7 +16,7 @@ import '../texts';
 
 export default function InvoiceScreen() {
   const { id = '' } = useParams();
-  const { t, money, date, lang } = useI18n();
+  const { t, money, date, lang, vatRate } = useI18n();
   const invoice = useInvoice(id);
   const clients = useClientNames();
   const actions = useInvoiceAction(id);
@@ -185,7 +185,7 @@ export default function InvoiceScreen() {
                   <td data-label={t('invoice.description')}>{line.description}</td>
                   <td data-label={t('invoice.quantity')} className="num">{line.quantity}</td>
                   <td data-label={t('invoice.unitPrice')} className="num">{money(line.unitPriceCents)}</td>
-                  <td data-label={t('invoice.vatRate')} className="num">{line.vatRate} %</td>
+                  <td data-label={t('invoice.vatRate')} className="num">{vatRate(line.vatRate)}</td>
                 </tr>
               ))}
             </tbody>
