@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { addDays } from '../../shared/domain/dates.js';
 import { makeClaimPaid, makePortalDispute, makePromisePayment } from '../../shared/app/portal/portal-actions.js';
 import { derivePortalToken, hashPortalToken, makePortalLinks, PREVIEW_PORTAL_TOKEN, resolvePortalToken } from '../../shared/app/portal/portal-links.js';
 import { makeReissuePortalLink, makeRevokePortalLinks } from '../../shared/app/portal/portal-link-admin.js';
@@ -231,6 +232,23 @@ describe('portal actions', () => {
     await makePauseInvoice({ invoices, settings, clock })('acme', 'inv1', { reason: 'chantier' });
     const kept = await makePromisePayment(deps())(token, { date: '2026-04-20' });
     expect(kept).toEqual({ remindersPaused: true, disputed: false });
+  });
+
+  it('the same claim twice writes once; once its pause has lapsed, saying it again is news again', async () => {
+    const token = await issue();
+    const { issueDate } = (await invoices.get('acme', 'inv1'))!;
+    await expect(makeClaimPaid(deps())(token, { date: addDays(issueDate, -1) })).rejects.toMatchObject({ status: 422, errors: [{ path: 'body.date' }] });
+    const first = await makeClaimPaid(deps())(token, { date: TODAY, reference: 'VIR-1' });
+    expect(await makeClaimPaid(deps())(token, { date: TODAY, reference: 'VIR-1' })).toEqual(first);
+    expect((await eventTypes()).filter((t) => t === 'portal.paid_claimed')).toHaveLength(1);
+    // Another reference is another claim.
+    await makeClaimPaid(deps())(token, { date: TODAY, reference: 'VIR-2' });
+    expect((await eventTypes()).filter((t) => t === 'portal.paid_claimed')).toHaveLength(2);
+    // The pause ran out (reminders resumed): the same words are a new reminder to the owner.
+    const current = (await invoices.get('acme', 'inv1'))!;
+    await invoices.save({ ...current, remindersPaused: false, pausedUntil: undefined });
+    await makeClaimPaid(deps())(token, { date: TODAY, reference: 'VIR-2' });
+    expect((await eventTypes()).filter((t) => t === 'portal.paid_claimed')).toHaveLength(3);
   });
 
   it('a dispute stops reminders; actions on a paid invoice are 409', async () => {
