@@ -55,3 +55,22 @@ describe('uploading an imported invoice again with other figures', () => {
     expect((await t.get('/invoices?q=ANC')).json.items.map((i: any) => i.totals.grossCents)).toEqual([12_000]);
   });
 });
+
+describe('our numbering after imported invoices numbered in its series', () => {
+  it('steps over the numbers they hold: no number is issued twice, and the series has no gap', async () => {
+    const series = own.replace(/\d+$/, '');
+    const width = own.length - series.length;
+    const nth = (n: number) => `${series}${String(n).padStart(width, '0')}`;
+    const last = Number(own.slice(series.length));
+    const rows = [nth(last + 1), nth(last + 2)].map((n) => `${n};Garage Martin;garage@martin.test;552100554;01/08/2026;31/08/2026;80,00`);
+    const imported = await t.call('POST', '/imports/invoices', ['N° facture;Client;E-mail;SIREN;Date facture;Échéance;TTC', ...rows].join('\n'), { 'content-type': 'text/csv' });
+    expect(imported.json.errors).toEqual([]);
+    await t.drain();
+
+    const client = (await t.get('/clients?q=552100554')).json.items[0];
+    const inv = await t.ok('POST', '/invoices', { clientId: client.id, issueDate: '2026-11-02', dueDate: '2026-12-02', lines: [{ description: 'y', quantity: 1, unitPriceCents: 5_000, vatRate: 20 }] });
+    expect((await t.ok('POST', `/invoices/${inv.id}/send`)).number).toBe(nth(last + 3));
+    await t.drain();
+    for (const n of [last + 1, last + 2, last + 3]) expect((await t.get(`/invoices?q=${nth(n)}`)).json.items.map((i: any) => i.number)).toEqual([nth(n)]);
+  });
+});

@@ -1,6 +1,6 @@
-import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../app/errors.js';
-import { sequenceKey } from './keys.js';
+import { numberLookupKey, sequenceKey } from './keys.js';
 import { transactWrite, type TransactItem } from './transactions.js';
 
 const MAX_ATTEMPTS = 20;
@@ -25,7 +25,8 @@ export const writeWithNextNumber = async (
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }));
     const last = typeof Item?.last === 'number' ? Item.last : 0;
-    const number = formatNumber(sequence.prefix, sequence.year, last + 1);
+    const next = await firstFreeNumber(db, tableName, sequence, last + 1);
+    const number = formatNumber(sequence.prefix, sequence.year, next);
     const result = await transactWrite(db, [
       {
         Update: {
@@ -34,7 +35,7 @@ export const writeWithNextNumber = async (
           UpdateExpression: 'SET #last = :next, entityType = :type',
           ConditionExpression: last === 0 ? 'attribute_not_exists(PK)' : '#last = :last',
           ExpressionAttributeNames: { '#last': 'last' },
-          ExpressionAttributeValues: { ':next': last + 1, ':type': 'sequence', ...(last === 0 ? {} : { ':last': last }) },
+          ExpressionAttributeValues: { ':next': next, ':type': 'sequence', ...(last === 0 ? {} : { ':last': last }) },
         },
       },
       ...items(number),
@@ -46,4 +47,37 @@ export const writeWithNextNumber = async (
     await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * (attempt + 1)));
   }
   throw new ConflictError('Could not allocate a number under contention; retry');
+};
+
+/** Numbers looked up at once when the next ones are held already. */
+const LOOKAHEAD = 25;
+
+/**
+ * The first number from `from` that no invoice holds: an invoice imported with its own number
+ * (F-2026-0050 brought from the previous tool) keeps it, and the sequence steps over it rather
+ * than issue it twice; the series stays without a gap, since the imported invoice fills it. Reads
+ * the number lookups (one small item per numbered invoice) only when the next number is taken.
+ */
+const firstFreeNumber = async (
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  sequence: { readonly tenantId: string; readonly prefix: string; readonly year: number },
+  from: number,
+): Promise<number> => {
+  // The usual case, one small read: the next number is free.
+  const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: numberLookupKey(sequence.tenantId, formatNumber(sequence.prefix, sequence.year, from)), ProjectionExpression: 'SK' }));
+  if (!Item) return from;
+  for (let start = from + 1; start < from + 1 + 100 * LOOKAHEAD; start += LOOKAHEAD) {
+    const candidates = Array.from({ length: LOOKAHEAD }, (_, i) => start + i);
+    const held = new Set<string>();
+    let keys: Record<string, unknown>[] | undefined = candidates.map((n) => numberLookupKey(sequence.tenantId, formatNumber(sequence.prefix, sequence.year, n)));
+    for (let round = 0; keys && keys.length > 0 && round < 10; round++) {
+      const res = await db.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys, ProjectionExpression: 'SK' } } }));
+      for (const item of res.Responses?.[tableName] ?? []) held.add(String(item.SK));
+      keys = res.UnprocessedKeys?.[tableName]?.Keys as Record<string, unknown>[] | undefined;
+    }
+    const free = candidates.find((n) => !held.has(formatNumber(sequence.prefix, sequence.year, n)));
+    if (free !== undefined) return free;
+  }
+  throw new ConflictError(`No free number after ${formatNumber(sequence.prefix, sequence.year, from)}`);
 };
