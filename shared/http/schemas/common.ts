@@ -21,14 +21,17 @@ export const MAX_AMOUNT_TEXT = '999\u202f999\u202f999,99\u00a0€';
 
 export const CEILING_MESSAGE = `must be at most ${MAX_AMOUNT_CENTS} cents (${MAX_AMOUNT_TEXT})`;
 
-/** Integer cents up to the documented ceiling; above it (however large) is a 422 naming the field. */
-export const cents = z
-  .number()
-  .refine((v) => v <= MAX_AMOUNT_CENTS, { message: CEILING_MESSAGE, params: LIMIT_EXCEEDED, abort: true })
-  .int({ message: 'must be an integer number of cents' })
-  .min(0)
-  .meta({ maximum: MAX_AMOUNT_CENTS, description: `integer cents, at most ${MAX_AMOUNT_CENTS}` });
-export const positiveCents = cents.min(1, { message: 'must be at least 1 cent' });
+/** Integer cents from `min` up to the documented ceiling; above it (however large) is a 422 naming the field. */
+const centsFrom = (min: 0 | 1) =>
+  z
+    .number()
+    .refine((v) => v <= MAX_AMOUNT_CENTS, { message: CEILING_MESSAGE, params: LIMIT_EXCEEDED, abort: true })
+    .int({ message: 'must be an integer number of cents' })
+    // One bound, one message: a negative amount is not told twice that it is too small.
+    .min(min, min === 0 ? undefined : { message: 'must be at least 1 cent' })
+    .meta({ maximum: MAX_AMOUNT_CENTS, description: `integer cents, at most ${MAX_AMOUNT_CENTS}` });
+export const cents = centsFrom(0);
+export const positiveCents = centsFrom(1);
 
 export const vatRate = z.literal([...VAT_RATES], { error: `must be one of ${VAT_RATES.join(', ')}` });
 
