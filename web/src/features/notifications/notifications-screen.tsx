@@ -76,7 +76,8 @@ const Overview = () => {
                     className="button small"
                     disabled={cancel.isPending}
                     aria-label={t('alerts.cancelLabel', { step: stepName(r.stepId), invoice: r.invoiceNumber ?? r.invoiceId })}
-                    onClick={() => cancel.mutate({ invoiceId: r.invoiceId, stepId: r.stepId })}
+                    // As on Home: one tap on a phone must not cancel a reminder by mistake.
+                    onClick={() => window.confirm(t('alerts.cancelConfirm')) && cancel.mutate({ invoiceId: r.invoiceId, stepId: r.stepId })}
                   >
                     {t('alerts.cancel')}
                   </button>
