@@ -63,6 +63,8 @@ export interface PlanOnDocument {
 }
 
 export const MAX_INSTALMENTS = 24;
+/** How far ahead the last instalment may fall: three years (a date in 2099 is a typo, not a plan). */
+export const MAX_PLAN_DAYS = 3 * 365 + 1;
 /**
  * Recorded plan numbers from 1000 on are payment-plan steps: `seq × 1000 + round`, where a new
  * round starts when the plan's steps were stopped (a pause, a dispute) and the stop cleared.
@@ -83,7 +85,8 @@ export interface PlanProblem {
 
 /**
  * What is wrong with proposed instalments, or nothing: they must add up to the balance exactly,
- * come in strictly ascending order of date, the first on or after `today` (tenant's zone).
+ * come in strictly ascending order of date, the first on or after `today` (tenant's zone), the
+ * last within three years.
  */
 export const planProblems = (instalments: readonly Instalment[], balanceCents: number, today: string): PlanProblem[] => {
   const problems: PlanProblem[] = [];
@@ -91,9 +94,11 @@ export const planProblems = (instalments: readonly Instalment[], balanceCents: n
   if (instalments.length > MAX_INSTALMENTS) problems.push({ path: 'body.instalments', message: `at most ${MAX_INSTALMENTS} instalments` });
   const first = instalments[0]!;
   if (first.dueDate < today) problems.push({ path: 'body.instalments.0.dueDate', message: `must be today (${today}) or later`, rule: true });
+  const latest = addDays(today, MAX_PLAN_DAYS);
   instalments.forEach((inst, i) => {
     const previous = instalments[i - 1];
     if (previous && inst.dueDate <= previous.dueDate) problems.push({ path: `body.instalments.${i}.dueDate`, message: `must be after instalment ${i} (${previous.dueDate})`, rule: true });
+    if (inst.dueDate > latest) problems.push({ path: `body.instalments.${i}.dueDate`, message: `must be within three years, on ${latest} at the latest`, rule: true });
   });
   const sum = instalments.reduce((s, inst) => s + inst.amountCents, 0);
   if (sum !== balanceCents) {

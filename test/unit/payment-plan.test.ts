@@ -55,6 +55,14 @@ describe('planProblems', () => {
     expect(problems.map((p) => p.path)).toEqual(['body.instalments.0.dueDate', 'body.instalments.1.dueDate', 'body.instalments.2.dueDate']);
   });
 
+  it('refuses an instalment more than three years ahead (a typo such as 2099), naming it', () => {
+    const plan = [{ dueDate: '2026-04-01', amountCents: 60_000 }, { dueDate: '2099-04-01', amountCents: 60_000 }];
+    expect(planProblems(plan, 120_000, '2026-03-02')).toEqual([
+      { path: 'body.instalments.1.dueDate', message: 'must be within three years, on 2029-03-02 at the latest', rule: true },
+    ]);
+    expect(planProblems([{ dueDate: '2029-03-02', amountCents: 120_000 }], 120_000, '2026-03-02')).toEqual([]);
+  });
+
   it('refuses more than 24 instalments and an empty plan', () => {
     const many = Array.from({ length: 25 }, (_, i) => ({ dueDate: addDays('2026-03-02', i * 30), amountCents: 100 }));
     expect(planProblems(many, 2_500, '2026-03-02').map((p) => p.message)).toContain('at most 24 instalments');
