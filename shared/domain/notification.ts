@@ -4,7 +4,7 @@
  */
 import type { Settings } from './settings.js';
 
-export const NOTIFICATION_KINDS = ['bounce', 'complaint', 'dispute', 'promise', 'paid_claim', 'send_failed', 'unknown_outcome', 'plan_request', 'litigation'] as const;
+export const NOTIFICATION_KINDS = ['bounce', 'complaint', 'dispute', 'promise', 'paid_claim', 'send_failed', 'unknown_outcome', 'plan_request', 'plan_missed', 'litigation'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** Small facts of the event worth showing (a promised date, a dispute reason, the bounced address). */
@@ -42,6 +42,8 @@ const detailOf = (data: Readonly<Record<string, unknown>> = {}): NotificationDet
     const value = data[field];
     if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') detail[field] = value;
   }
+  // A missed instalment's date is its due date.
+  if (detail.date === undefined && typeof data.dueDate === 'string') detail.date = data.dueDate;
   const recipients = data.recipients;
   if (Array.isArray(recipients) && recipients.length > 0) detail.recipients = recipients.filter((r) => typeof r === 'string').join(', ');
   return Object.keys(detail).length > 0 ? detail : undefined;
@@ -70,6 +72,9 @@ export const notificationKindOf = (event: TimelineEventImage): NotificationKind 
       return data.reason === 'send_failed' || data.reason === 'unknown_outcome' ? data.reason : undefined;
     case 'plan.requested':
       return 'plan_request';
+    // The plan ended on an instalment missed for good: the invoice's own reminders take over.
+    case 'instalment.missed':
+      return 'plan_missed';
     case 'invoice.litigation':
       return data.auto === true ? 'litigation' : undefined;
     default:

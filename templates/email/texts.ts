@@ -34,7 +34,7 @@ export interface EmailTexts {
 }
 
 export interface OwnerNotificationText {
-  readonly kind: 'bounce' | 'complaint' | 'dispute' | 'promise' | 'paid_claim' | 'send_failed' | 'unknown_outcome' | 'plan_request' | 'litigation';
+  readonly kind: 'bounce' | 'complaint' | 'dispute' | 'promise' | 'paid_claim' | 'send_failed' | 'unknown_outcome' | 'plan_request' | 'plan_missed' | 'litigation';
   readonly invoice: string;
   readonly clientName: string;
   /** Formatted: the promised date, the date the client says he paid. */

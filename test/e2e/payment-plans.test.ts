@@ -263,6 +263,10 @@ describe('payment plans on the local stack', () => {
     const timeline = await events(invoice.id);
     expect(timeline.find((e) => e.type === 'instalment.missed')?.data).toMatchObject({ dueDate: addDays(today, 10), instalment: 0 });
     expect(timeline.find((e) => e.type === 'plan.ended')?.data).toMatchObject({ reason: 'missed' });
+    // The owner is told: the plan he agreed is over and the reminders take over again.
+    const told = ((await t.ok('GET', '/notifications')).items as { kind: string; invoiceId: string; detail?: Record<string, unknown> }[]).filter((n) => n.invoiceId === invoice.id && n.kind === 'plan_missed');
+    expect(told).toHaveLength(1);
+    expect(told[0]!.detail).toMatchObject({ date: addDays(today, 10) });
 
     // A new scenario plan holds only what comes after J+1: J+8 then J+15 (and the escalation), never J+1 again.
     const resumed = (await steps(invoice.id)).filter((s) => s.plan > 1 && s.plan < 1000);

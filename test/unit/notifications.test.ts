@@ -52,6 +52,8 @@ describe('which timeline events notify the owner', () => {
     [{ type: 'owner.alerted', data: { reason: 'send_failed' } }, 'send_failed'],
     [{ type: 'owner.alerted', data: { reason: 'unknown_outcome' } }, 'unknown_outcome'],
     [{ type: 'plan.requested', data: { instalments: 3 } }, 'plan_request'],
+    [{ type: 'instalment.missed', data: { dueDate: '2026-03-01', instalment: 0, dueCents: 5_000 } }, 'plan_missed'],
+    [{ type: 'plan.ended', data: { reason: 'missed' } }, undefined],
     [{ type: 'invoice.litigation', data: { auto: true } }, 'litigation'],
     [{ type: 'invoice.litigation', data: { auto: false } }, undefined],
     [{ type: 'invoice.disputed', data: { reason: 'owner said so' } }, undefined],

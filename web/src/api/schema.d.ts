@@ -8081,7 +8081,7 @@ export interface operations {
                             invoiceId: string;
                             invoiceNumber?: string;
                             /** @enum {string} */
-                            kind: "bounce" | "complaint" | "dispute" | "promise" | "paid_claim" | "send_failed" | "unknown_outcome" | "plan_request" | "litigation";
+                            kind: "bounce" | "complaint" | "dispute" | "promise" | "paid_claim" | "send_failed" | "unknown_outcome" | "plan_request" | "plan_missed" | "litigation";
                             read: boolean;
                             /** Format: date-time */
                             readAt?: string;
@@ -8138,7 +8138,7 @@ export interface operations {
                         invoiceId: string;
                         invoiceNumber?: string;
                         /** @enum {string} */
-                        kind: "bounce" | "complaint" | "dispute" | "promise" | "paid_claim" | "send_failed" | "unknown_outcome" | "plan_request" | "litigation";
+                        kind: "bounce" | "complaint" | "dispute" | "promise" | "paid_claim" | "send_failed" | "unknown_outcome" | "plan_request" | "plan_missed" | "litigation";
                         read: boolean;
                         /** Format: date-time */
                         readAt?: string;
@@ -8289,7 +8289,7 @@ export interface operations {
                             invoiceId: string;
                             invoiceNumber?: string;
                             /** @enum {string} */
-                            kind: "bounce" | "complaint" | "dispute" | "promise" | "paid_claim" | "send_failed" | "unknown_outcome" | "plan_request" | "litigation";
+                            kind: "bounce" | "complaint" | "dispute" | "promise" | "paid_claim" | "send_failed" | "unknown_outcome" | "plan_request" | "plan_missed" | "litigation";
                             read: boolean;
                             /** Format: date-time */
                             readAt?: string;
