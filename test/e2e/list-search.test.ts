@@ -73,6 +73,15 @@ describe('GET /invoices?q=', () => {
     expect(res.json.errors.map((e: any) => e.path)).toEqual(['query.cursor']);
   });
 
+  it('finds one of our invoices by the digits that end its number, with or without the zeros', async () => {
+    // Sent in order J1, B1, J2, E1, B2 on a fresh tenant: F-<year>-0001 … F-<year>-0005.
+    for (const [digits, key] of [['3', 'J2'], ['0003', 'J2'], ['05', 'B2']] as const) expect(await numbersOf(`q=${digits}`)).toEqual([key]);
+    expect(await numbersOf('q=9')).toEqual([]);
+    // The filters still apply.
+    expect(await numbersOf('q=1&status=overdue')).toEqual(['J1']);
+    expect(await numbersOf('q=1&status=paid')).toEqual([]);
+  });
+
   it('finds an imported invoice by the start of its own number, letters only', async () => {
     expect(await numbersOf('q=EXT')).toEqual(['X1']);
     expect(await numbersOf('q=ext-0')).toEqual(['X1']);

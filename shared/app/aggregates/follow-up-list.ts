@@ -102,6 +102,13 @@ const matches = (f: InvoiceListFilter) => (i: InvoiceRecord) => {
  * number lookup or the client-name sort key by prefix; a client's list reads that client's
  * partition only. Rows carry the client's name, the last reminder and the next planned step.
  */
+/** Our invoices numbered `F-<year>-<digits>` (padded to four), newest year first. */
+const ownNumbersEndingWith = async (rows: Pick<InvoiceRowQueries, 'numbersTaken'>, tenantId: string, digits: string, year: number): Promise<string[]> => {
+  const numbers = Array.from({ length: 5 }, (_, i) => `F-${year - i}-${digits.replace(/^0+(?=\d)/, '').padStart(4, '0')}`);
+  const taken = await rows.numbersTaken(tenantId, numbers);
+  return numbers.flatMap((n) => (taken.has(n) ? [taken.get(n)!.invoiceId] : []));
+};
+
 export const makeFollowUpList = ({ invoices, rows, aggregates, settings, clock }: FollowUpListDeps) =>
   async (tenantId: string, q: InvoiceListQuery): Promise<Page<FollowUpRow>> => {
     const s = await settings.get(tenantId);
@@ -168,7 +175,11 @@ export const makeFollowUpList = ({ invoices, rows, aggregates, settings, clock }
     } else if (q.q && byNumber) {
       // A number (or its start): the number lookup partition, then the filters on that small set.
       const found = await rows.byNumber(tenantId, q.q.trim().toUpperCase(), page);
-      records = (await rows.invoices(tenantId, found.ids)).filter(matches(filter));
+      // Digits alone (`11`, `0011`) are also the end of our own numbers: F-<year>-0011 of the last
+      // five years, looked up exactly (one small read each), ahead of the numbers starting so.
+      const own = !q.cursor && /^\d{1,6}$/.test(text!) ? await ownNumbersEndingWith(rows, tenantId, text!, Number(today.slice(0, 4))) : [];
+      const ids = [...new Set([...own, ...found.ids])];
+      records = (await rows.invoices(tenantId, ids)).filter(matches(filter));
       nextCursor = found.nextCursor;
     } else if (q.q) {
       // A name search reads the client-name sort key by prefix: client then due date, `order` alone turns it round
