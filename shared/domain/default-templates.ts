@@ -362,3 +362,13 @@ export const SMS_TEMPLATE_MAX_CHARS = 320;
 export const DEFAULT_TEMPLATES: ReminderTemplate[] = [...BUSINESS_FR, ...CONSUMER_FR, ...BUSINESS_EN, ...CONSUMER_EN, ...PLAN_TEMPLATES, ...SMS, ...THANK_YOU_TEMPLATES];
 
 export const defaultTemplate = (id: string): ReminderTemplate | undefined => DEFAULT_TEMPLATES.find((tpl) => tpl.id === id);
+
+/** What a template is for: a reminder the owner may send, or one the engine sends on its own occasions. */
+export type TemplatePurpose = 'reminder' | 'sms' | 'instalment' | 'thank-you';
+const PURPOSES = new Map<string, TemplatePurpose>([
+  ...SMS.map((t): [string, TemplatePurpose] => [t.id, 'sms']),
+  ...PLAN_TEMPLATES.map((t): [string, TemplatePurpose] => [t.id, 'instalment']),
+  ...THANK_YOU_TEMPLATES.map((t): [string, TemplatePurpose] => [t.id, 'thank-you']),
+]);
+/** By id: a built-in keeps its purpose once customized; the owner's own templates are reminders. */
+export const templatePurpose = (id: string): TemplatePurpose => PURPOSES.get(id) ?? 'reminder';

@@ -30,6 +30,14 @@ describe('templates over HTTP', () => {
     expect(res.json.errors).toEqual([{ path: 'body.body', message: 'unknown variables: {{foo}}' }]);
   });
 
+  it('says what each template is for: the reminders the owner may send, and the engine’s texts, plans and thanks', async () => {
+    const purposes = Object.fromEntries(((await acme.get('/templates')).json.items as { id: string; purpose: string }[]).map((t) => [t.id, t.purpose]));
+    expect(purposes).toMatchObject({ reminder: 'reminder', 'formal-notice': 'reminder', 'sms-reminder': 'sms', 'instalment-late': 'instalment', 'thank-you': 'thank-you', 'thank-you-partial': 'thank-you' });
+    const own = await acme.post('/templates', aTemplate({}));
+    expect(own.json.purpose).toBe('reminder');
+    await acme.delete(`/templates/${own.json.id}`);
+  });
+
   it('customises the built-in "reminder" template, returns it customised, and reverts it on delete', async () => {
     const original = await acme.get('/templates/reminder');
     expect(original.json).toMatchObject({ id: 'reminder', builtIn: true, customized: false });

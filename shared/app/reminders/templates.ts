@@ -4,7 +4,7 @@
  * when every `{{variable}}` it uses is one the renderer knows, so a client never gets a blank.
  */
 import { addDays, localDate } from '../../domain/dates.js';
-import { DEFAULT_TEMPLATES, defaultTemplate, type ReminderTemplate } from '../../domain/default-templates.js';
+import { DEFAULT_TEMPLATES, defaultTemplate, templatePurpose, type ReminderTemplate, type TemplatePurpose } from '../../domain/default-templates.js';
 import { invoiceBalanceCents, invoiceTotals } from '../../domain/invoice.js';
 import { penaltyPreview, type PenaltyPreview } from '../../domain/penalties.js';
 import type { Scenario } from '../../domain/scenario.js';
@@ -34,6 +34,8 @@ import type { PortalLinks } from '../portal/portal-links.js';
 export interface TemplateView extends ReminderTemplate {
   readonly builtIn: boolean;
   readonly customized: boolean;
+  /** `reminder` (what the owner sends by hand), or a built-in for the engine's texts, plans and thanks. */
+  readonly purpose: TemplatePurpose;
 }
 
 const view = ({ doc, builtIn, customized }: LibraryEntry<ReminderTemplate>): TemplateView => ({
@@ -48,6 +50,7 @@ const view = ({ doc, builtIn, customized }: LibraryEntry<ReminderTemplate>): Tem
   letter: doc.letter,
   builtIn,
   customized,
+  purpose: templatePurpose(doc.id),
 });
 
 export interface TemplateDeps {

@@ -11,7 +11,13 @@ export const ScenarioView = z.object({
   builtIn: z.boolean(),
   customized: z.boolean(),
 });
-export const TemplateView = TemplateInput.extend({ id: z.string(), builtIn: z.boolean(), customized: z.boolean() });
+export const TemplateView = TemplateInput.extend({
+  id: z.string(),
+  builtIn: z.boolean(),
+  customized: z.boolean(),
+  /** `reminder`: what the owner sends by hand; the others are the engine's own (texts, payment plans, thanks). */
+  purpose: z.enum(['reminder', 'sms', 'instalment', 'thank-you']),
+});
 export const PreviewView = z.object({
   subject: z.string(),
   body: z.string(),

@@ -11466,6 +11466,8 @@ export interface operations {
                             /** @default false */
                             letter: boolean;
                             name: string;
+                            /** @enum {string} */
+                            purpose: "reminder" | "sms" | "instalment" | "thank-you";
                             subject: string;
                             /**
                              * @default reminder
@@ -11540,6 +11542,8 @@ export interface operations {
                         /** @default false */
                         letter: boolean;
                         name: string;
+                        /** @enum {string} */
+                        purpose: "reminder" | "sms" | "instalment" | "thank-you";
                         subject: string;
                         /**
                          * @default reminder
@@ -11618,6 +11622,8 @@ export interface operations {
                         /** @default false */
                         letter: boolean;
                         name: string;
+                        /** @enum {string} */
+                        purpose: "reminder" | "sms" | "instalment" | "thank-you";
                         subject: string;
                         /**
                          * @default reminder
@@ -11708,6 +11714,8 @@ export interface operations {
                         /** @default false */
                         letter: boolean;
                         name: string;
+                        /** @enum {string} */
+                        purpose: "reminder" | "sms" | "instalment" | "thank-you";
                         subject: string;
                         /**
                          * @default reminder

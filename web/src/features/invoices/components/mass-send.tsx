@@ -95,7 +95,7 @@ export const MassSendDialog = ({ invoices, onDone }: { invoices: readonly Invoic
             {(p) => (
               <select {...p} value={templateId} onChange={(e) => setTemplateId(e.target.value)}>
                 <option value="">{t('massSend.stepTemplate')}</option>
-                {(templates.data?.items ?? []).map((tpl) => (
+                {(templates.data?.items ?? []).filter((tpl) => tpl.purpose === 'reminder').map((tpl) => (
                   <option key={tpl.id} value={tpl.id}>
                     {tpl.name} ({tpl.language.toUpperCase()})
                   </option>

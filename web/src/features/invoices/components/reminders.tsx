@@ -127,7 +127,9 @@ export const SendReminderDialog = ({ invoiceId, clientId }: { invoiceId: string;
   const planned = (plan.data?.items ?? []).filter((s) => !s.manual && s.stepId !== ESCALATE && (s.channel ?? 'email') === 'email');
   const suggested = (planned.find((s) => s.state === 'scheduled') ?? planned.at(-1))?.templateId;
   const known = (id: string | undefined) => (id && templates.data?.items.some((tpl) => tpl.id === id) ? id : undefined);
-  const chosen = templateId ?? (plan.isPending ? undefined : (known(suggested) ?? templates.data?.items[0]?.id));
+  // Reminders only: not the engine's texts, payment-plan notes or thank-yous (unless the plan sends one next).
+  const offered = (templates.data?.items ?? []).filter((tpl) => tpl.purpose === 'reminder' || tpl.id === suggested);
+  const chosen = templateId ?? (plan.isPending ? undefined : (known(suggested) ?? offered[0]?.id));
   // What the owner typed (undefined: untouched, the preview's defaults show) and what the preview used.
   const [typed, setTyped] = useState<Partial<Recipients>>({});
   const [committed, setCommitted] = useState<Partial<Recipients>>({});
@@ -266,7 +268,7 @@ export const SendReminderDialog = ({ invoiceId, clientId }: { invoiceId: string;
                   send.reset();
                 }}
               >
-                {templates.data.items.map((tpl) => (
+                {offered.map((tpl) => (
                   <option key={tpl.id} value={tpl.id}>
                     {tpl.name} ({tpl.language.toUpperCase()})
                   </option>

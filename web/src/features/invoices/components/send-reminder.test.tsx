@@ -6,7 +6,15 @@ import { renderInApp } from '../../../test/render';
 import { SendReminderDialog } from './reminders';
 
 const GAP = 'This client received a message on 2026-11-24; the next one is allowed on 2026-11-27. Send with "force": true to send anyway.';
-const TEMPLATES = { items: [{ id: 'reminder', name: 'Relance à échéance (J+1)', language: 'fr' }, { id: 'firm', name: 'Relance ferme', language: 'fr' }] };
+const TEMPLATES = {
+  items: [
+    { id: 'reminder', name: 'Relance à échéance (J+1)', language: 'fr', purpose: 'reminder' },
+    { id: 'firm', name: 'Relance ferme', language: 'fr', purpose: 'reminder' },
+    // The engine's own: never offered for a reminder sent by hand.
+    { id: 'thank-you', name: 'Remerciement', language: 'fr', purpose: 'thank-you' },
+    { id: 'sms-reminder', name: 'SMS de relance', language: 'fr', purpose: 'sms' },
+  ],
+};
 
 /** What POST /clients/c1/reminders answers: the defaults unless the request names recipients. */
 const view = (body: { to?: string[]; cc?: string[]; bcc?: string[]; templateId?: string }, dryRun: boolean) => ({
@@ -55,6 +63,7 @@ describe('sending a reminder now', () => {
     expect((within(dialog).getByLabelText('Cc') as HTMLInputElement).value).toBe('patron@dupont.test');
     expect((within(dialog).getByLabelText('Cci') as HTMLInputElement).value).toBe('');
     expect(within(dialog).queryByRole('button', { name: 'Envoyer quand même' })).toBeNull();
+    expect(within(dialog).getAllByRole('option').map((o) => o.textContent)).toEqual(['Relance à échéance (J+1) (FR)', 'Relance ferme (FR)']);
 
     await userEvent.click(within(dialog).getByRole('button', { name: 'Envoyer la relance' }));
     const alert = await within(dialog).findByRole('alert');
