@@ -54,12 +54,25 @@ export interface Contribution {
 
 const CLIENT_ITEM = 'client:';
 const DAY_ITEM = 'day:';
+const MOVES_ITEM = 'moves:';
 export const clientItem = (clientId: string) => `${CLIENT_ITEM}${clientId}`;
 export const dayItem = (date: string) => `${DAY_ITEM}${date}`;
-export type AggregateItem = { readonly kind: 'client'; readonly clientId: string } | { readonly kind: 'day'; readonly date: string };
-/** The item a name denotes: a client's, or else a day's (there are no others). */
+/**
+ * The open balance moves of a day (by client and due date), apart from the day's other figures: the
+ * reminders of that day update the day item, and a write is billed by the item's size.
+ */
+export const movesItem = (date: string) => `${MOVES_ITEM}${date}`;
+export type AggregateItem =
+  | { readonly kind: 'client'; readonly clientId: string }
+  | { readonly kind: 'day'; readonly date: string }
+  | { readonly kind: 'moves'; readonly date: string };
+/** The item a name denotes: a client's, a day's balance moves, or else a day's (there are no others). */
 export const aggregateItemOf = (name: string): AggregateItem =>
-  name.startsWith(CLIENT_ITEM) ? { kind: 'client', clientId: name.slice(CLIENT_ITEM.length) } : { kind: 'day', date: name.slice(DAY_ITEM.length) };
+  name.startsWith(CLIENT_ITEM)
+    ? { kind: 'client', clientId: name.slice(CLIENT_ITEM.length) }
+    : name.startsWith(MOVES_ITEM)
+      ? { kind: 'moves', date: name.slice(MOVES_ITEM.length) }
+      : { kind: 'day', date: name.slice(DAY_ITEM.length) };
 
 /** Manual reminders (`manual-<date>`) are one step for the statistics, and so is each kind of payment-plan reminder (`p<seq>-c<n>`, `p<seq>-l<n>`). */
 export const stepKey = (stepId: string) =>
@@ -98,8 +111,8 @@ export const invoiceContribution = (f: InvoiceFacts): Contribution => {
   const balanceNow = isOutstanding(f.status) ? Math.max(0, f.grossCents - f.deductedCents - f.paidCents - f.creditedCents) : 0;
   if (!voided) {
     for (const flow of balanceFlows(f, balanceNow)) {
-      add(counters, dayItem(flow.date), openBalanceKey(f.clientId, f.dueDate), flow.balanceCents);
-      add(counters, dayItem(flow.date), openCountKey(f.clientId, f.dueDate), flow.count);
+      add(counters, movesItem(flow.date), openBalanceKey(f.clientId, f.dueDate), flow.balanceCents);
+      add(counters, movesItem(flow.date), openCountKey(f.clientId, f.dueDate), flow.count);
     }
   }
   if (isOutstanding(f.status)) {

@@ -60,23 +60,31 @@ beforeAll(async () => {
 const figures = async () => {
   const [client] = await aggregates.clients(tenantId);
   const days = await aggregates.days(tenantId, '2026-01-01', '2026-12-31');
-  return { client, days: Object.fromEntries(days.map((d) => [d.date, d.counters])) };
+  const moves = await aggregates.moves(tenantId, '2026-01-01', '2026-12-31');
+  return { client, days: Object.fromEntries(days.map((d) => [d.date, d.counters])), moves: Object.fromEntries(moves.map((d) => [d.date, d.counters])) };
 };
 
 const EXPECTED = {
   client: { clientId: 'c1', balanceCents: 70_000, openInvoices: 1, open: [{ dueDate: '2026-03-03', balanceCents: 70_000 }] },
-  // `O#`/`N#`: the open balance history by client and due date (what a past asOf takes back).
   days: {
-    '2026-02-01': { invoicedCents: 120_000, 'O#c1#2026-03-03': 120_000, 'N#c1#2026-03-03': 1 },
-    '2026-02-20': { collectedCents: 20_000, 'O#c1#2026-03-03': -20_000 },
-    '2026-02-25': { collectedCents: 30_000, 'O#c1#2026-03-03': -30_000 },
+    '2026-02-01': { invoicedCents: 120_000 },
+    '2026-02-20': { collectedCents: 20_000 },
+    '2026-02-25': { collectedCents: 30_000 },
+  },
+  // `O#`/`N#`: the open balance history by client and due date (what a past asOf takes back), apart
+  // from the day items (which that day's reminders update).
+  moves: {
+    '2026-02-01': { 'O#c1#2026-03-03': 120_000, 'N#c1#2026-03-03': 1 },
+    '2026-02-20': { 'O#c1#2026-03-03': -20_000 },
+    '2026-02-25': { 'O#c1#2026-03-03': -30_000 },
   },
 };
 
 const expectExact = async () => {
-  const { client, days } = await figures();
+  const { client, days, moves } = await figures();
   expect(client).toMatchObject({ ...EXPECTED.client, open: [{ invoiceId: invoice.id, ...EXPECTED.client.open[0] }] });
   expect(days).toEqual(EXPECTED.days);
+  expect(moves).toEqual(EXPECTED.moves);
 };
 
 describe('aggregates maintained from the stream', () => {
@@ -88,7 +96,7 @@ describe('aggregates maintained from the stream', () => {
     expect(Item?.counters).toEqual({
       'CLIENT#c1|balanceCents': 70_000, 'CLIENT#c1|openInvoices': 1,
       'DAY#2026-02-01|invoicedCents': 120_000, 'DAY#2026-02-20|collectedCents': 20_000, 'DAY#2026-02-25|collectedCents': 30_000,
-      'DAY#2026-02-01|O#c1#2026-03-03': 120_000, 'DAY#2026-02-01|N#c1#2026-03-03': 1, 'DAY#2026-02-20|O#c1#2026-03-03': -20_000, 'DAY#2026-02-25|O#c1#2026-03-03': -30_000,
+      'MOVES#2026-02-01|O#c1#2026-03-03': 120_000, 'MOVES#2026-02-01|N#c1#2026-03-03': 1, 'MOVES#2026-02-20|O#c1#2026-03-03': -20_000, 'MOVES#2026-02-25|O#c1#2026-03-03': -30_000,
     });
     // The same records again, reversed, duplicated, and in concurrent batches (as retries and the live consumer deliver them).
     const replay = [...records].reverse();
@@ -109,10 +117,12 @@ describe('aggregates maintained from the stream', () => {
     await invoices.save(invoice, { removePayment: { ...p1, removedAt: at } });
     const pk = `T#${tenantId}#INV#${invoice.id}`;
     await Promise.all([updateBatch(targetsOf([record(pk, `PAYMENT#${p1.id}`), record(pk, '#INVOICE')])), updateBatch(targetsOf([record(pk, '#INVOICE')]))]);
-    const { client, days } = await figures();
+    const { client, days, moves } = await figures();
     expect(client!.balanceCents).toBe(90_000);
-    expect(days['2026-02-20']).toEqual({ collectedCents: 0, 'O#c1#2026-03-03': 0 });
-    expect(days['2026-02-25']).toEqual({ collectedCents: 30_000, 'O#c1#2026-03-03': -30_000 });
+    expect(days['2026-02-20']).toEqual({ collectedCents: 0 });
+    expect(days['2026-02-25']).toEqual({ collectedCents: 30_000 });
+    expect(moves['2026-02-20']).toEqual({ 'O#c1#2026-03-03': 0 });
+    expect(moves['2026-02-25']).toEqual({ 'O#c1#2026-03-03': -30_000 });
   });
 
   it('the rebuild finds no drift on maintained figures, reports a tampered one, and repairs it', async () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clientItem, contributionDelta, dayItem, flatten, invoiceContribution, unflatten, type Counters, type InvoiceFacts } from '../../shared/domain/aggregates.js';
+import { clientItem, contributionDelta, dayItem, flatten, invoiceContribution, movesItem, unflatten, type Counters, type InvoiceFacts } from '../../shared/domain/aggregates.js';
 import { agingBucket, computeCockpit, histogramMedian } from '../../shared/domain/cockpit.js';
 import { parseItemKey } from '../../shared/adapters/dynamo/keys.js';
 import { aggregateChangeTarget as targetOfItem } from '../../shared/app/aggregates/stream-changes.js';
@@ -31,11 +31,15 @@ describe('an invoice contribution', () => {
       payments: [{ amountCents: 20_000, date: '2026-02-20', removed: false }, { amountCents: 5_000, date: '2026-02-21', removed: true }],
       credits: [{ grossCents: 10_000, issueDate: '2026-02-22' }],
     }));
-    // `O#`/`N#`: how the open balance of (client, due date) moved that day, for a past asOf.
+    // `O#`/`N#`: how the open balance of (client, due date) moved that day, for a past asOf, on an
+    // item of their own (the day's reminders update the day item, billed by its size).
     expect(c.counters).toEqual({
-      [dayItem('2026-02-01')]: { invoicedCents: 120_000, 'O#c1#2026-03-03': 120_000, 'N#c1#2026-03-03': 1 },
-      [dayItem('2026-02-22')]: { invoicedCents: -10_000, 'O#c1#2026-03-03': -10_000 },
-      [dayItem('2026-02-20')]: { collectedCents: 20_000, 'O#c1#2026-03-03': -20_000 },
+      [dayItem('2026-02-01')]: { invoicedCents: 120_000 },
+      [dayItem('2026-02-22')]: { invoicedCents: -10_000 },
+      [dayItem('2026-02-20')]: { collectedCents: 20_000 },
+      [movesItem('2026-02-01')]: { 'O#c1#2026-03-03': 120_000, 'N#c1#2026-03-03': 1 },
+      [movesItem('2026-02-22')]: { 'O#c1#2026-03-03': -10_000 },
+      [movesItem('2026-02-20')]: { 'O#c1#2026-03-03': -20_000 },
       [clientItem('c1')]: { balanceCents: 90_000, openInvoices: 1 },
     });
     expect(c.open).toEqual({ clientId: 'c1', dueDate: '2026-03-03', balanceCents: 90_000 });
@@ -150,28 +154,32 @@ describe('the cockpit of a past day', () => {
     return Math.max(0, f.grossCents - paid - credited);
   };
 
-  it('gives the open balances, aging, overdue and late clients of that day from today’s items and the later day items', () => {
+  it('gives the open balances, aging, overdue and late clients of that day from today’s items and the later balance moves', () => {
     fc.assert(
       fc.property(fc.array(invoiceArb, { minLength: 1, maxLength: 12 }), fc.integer({ min: 0, max: 329 }), (raws, asOfDay) => {
         const invoices = raws.map(factsOf);
         const asOf = day(asOfDay);
-        // What the stream consumer keeps: client items with their open entries, day items.
+        // What the stream consumer keeps: client items with their open entries, day items, balance moves.
         const dayCounters = new Map<string, Record<string, number>>();
+        const moveCounters = new Map<string, Record<string, number>>();
         const clients = new Map<string, { clientId: string; balanceCents: number; openInvoices: number; paidInvoices: number; paidWeightCents: number; lateDaysWeighted: number; open: { invoiceId: string; dueDate: string; balanceCents: number }[] }>();
         for (const f of invoices) {
           const c = invoiceContribution(f);
           for (const [item, row] of Object.entries(c.counters)) {
-            if (!item.startsWith('day:')) continue;
-            const d = dayCounters.get(item.slice(4)) ?? {};
+            const [kind, date] = item.split(':') as [string, string];
+            const target = kind === 'day' ? dayCounters : kind === 'moves' ? moveCounters : undefined;
+            if (!target) continue;
+            const d = target.get(date) ?? {};
             for (const [k, v] of Object.entries(row)) d[k] = (d[k] ?? 0) + v;
-            dayCounters.set(item.slice(4), d);
+            target.set(date, d);
           }
           const client = clients.get(f.clientId) ?? { clientId: f.clientId, balanceCents: 0, openInvoices: 0, paidInvoices: 0, paidWeightCents: 0, lateDaysWeighted: 0, open: [] };
           if (c.open) client.open.push({ invoiceId: f.id, dueDate: c.open.dueDate, balanceCents: c.open.balanceCents });
           clients.set(f.clientId, client);
         }
         const days = [...dayCounters].map(([date, counters]) => ({ date, counters })).sort((a, b) => a.date.localeCompare(b.date));
-        const got = computeCockpit({ asOf, clients: [...clients.values()], days: days.filter((d) => d.date <= asOf), ...(asOf < TODAY ? { later: days.filter((d) => d.date > asOf) } : {}) });
+        const moves = [...moveCounters].map(([date, counters]) => ({ date, counters }));
+        const got = computeCockpit({ asOf, clients: [...clients.values()], days: days.filter((d) => d.date <= asOf), ...(asOf < TODAY ? { later: moves.filter((d) => d.date > asOf) } : {}) });
 
         const open = invoices.map((f) => ({ f, owed: owedAt(f, asOf) })).filter((o) => o.owed > 0 && o.f.status !== 'draft' && !(o.f.status === 'cancelled' && o.f.credits.length === 0));
         const late = open.filter((o) => o.f.dueDate < asOf);
@@ -195,9 +203,11 @@ describe('the cockpit of a past day', () => {
   it('leaves out an invoice issued after asOf and adds back a payment dated after it', () => {
     const f = anInvoice({ status: 'paid', paidCents: 120_000, payments: [{ amountCents: 120_000, date: '2026-03-20', removed: false }] });
     const later = anInvoice({ id: 'i2', issueDate: '2026-03-15', dueDate: '2026-04-15', grossCents: 50_000 });
-    const days = [invoiceContribution(f), invoiceContribution(later)].flatMap((c) => Object.entries(c.counters).filter(([k]) => k.startsWith('day:')).map(([k, counters]) => ({ date: k.slice(4), counters })));
+    const itemsOf = (kind: string) => [invoiceContribution(f), invoiceContribution(later)].flatMap((c) => Object.entries(c.counters).filter(([k]) => k.startsWith(`${kind}:`)).map(([k, counters]) => ({ date: k.slice(kind.length + 1), counters })));
+    const days = itemsOf('day');
+    const moves = itemsOf('moves');
     const clients = [{ clientId: 'c1', balanceCents: 50_000, openInvoices: 1, paidInvoices: 1, paidWeightCents: 120_000, lateDaysWeighted: 0, open: [{ invoiceId: 'i2', dueDate: '2026-04-15', balanceCents: 50_000 }] }];
-    const at = computeCockpit({ asOf: '2026-03-10', clients, days: days.filter((d) => d.date <= '2026-03-10'), later: days.filter((d) => d.date > '2026-03-10') });
+    const at = computeCockpit({ asOf: '2026-03-10', clients, days: days.filter((d) => d.date <= '2026-03-10'), later: moves.filter((d) => d.date > '2026-03-10') });
     expect([at.outstandingCents, at.overdueCents, at.openInvoices, at.overdueInvoices]).toEqual([120_000, 120_000, 1, 1]);
     expect(at.aging.find((b) => b.bucket === '1_30')).toEqual({ bucket: '1_30', balanceCents: 120_000, count: 1 });
   });

@@ -269,6 +269,22 @@ export class DynamoAggregateStore implements AggregateStore, RebuildableStore {
     }));
   }
 
+  async moves(tenantId: string, from: string, to: string): Promise<DayAggregate[]> {
+    const items = await queryAll<Item>(
+      this.db,
+      {
+        TableName: this.tableName,
+        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :a AND :b',
+        ExpressionAttributeValues: { ':pk': aggregatePk(tenantId), ':a': aggregateItem.moves(from), ':b': aggregateItem.moves(to) },
+      },
+      (i) => i,
+    );
+    return items.map((i) => ({
+      date: String(i.date),
+      counters: Object.fromEntries(Object.entries(i).filter(([k, v]) => typeof v === 'number' && k !== 'PK' && k !== 'SK')) as Record<string, number>,
+    }));
+  }
+
   async clientInvoiceIds(tenantId: string, clientId: string): Promise<string[]> {
     return queryAll(
       this.db,

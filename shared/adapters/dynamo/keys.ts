@@ -20,6 +20,7 @@
  * | contribution| T#<tenant>#INV#<invoiceId>  | #AGG                     | (what the invoice last added to the aggregates; its list-row extras) |
  * | client agg. | T#<tenant>#AGG              | CLIENT#<clientId>        | counters (ADD) + OPEN#<invoiceId> { dueDate, balanceCents }   |
  * | day agg.    | T#<tenant>#AGG              | DAY#<YYYY-MM-DD>         | counters (ADD): invoiced, collected, paid, reminders, bounces |
+ * | moves agg.  | T#<tenant>#AGG              | MOVES#<YYYY-MM-DD>       | counters (ADD): open balance moves by client and due date (O#, N#) |
  * | portal token| PORTAL#<sha-256 of token>   | #PORTAL                  | (no tenant in the key: the public portal finds tenant + invoice from the token alone) |
  * | notification| T#<tenant>#NOTIF            | NOTIF#<eventUlid>        | unread only: GSI1 T#<t>#NOTIF#unread / <eventUlid> (sparse)   |
  * | overview    | T#<tenant>#NOTIF            | OVERVIEW#<YYYY-MM-DD>    | (the daily overview of that day went out: at most one)        |
@@ -31,7 +32,8 @@
  * - follow-up list: Query GSI2 (status group + due range), GSI3 (one client), GSI1 (all, due range) — never Scan
  * - overdue: Query GSI2 PK = T#<t>#INV#open, SK < <today>
  * - cockpit: Query PK = T#<t>#AGG, begins_with(SK, 'CLIENT#') (one item per client, with its open
- *   invoices) + Query PK = T#<t>#AGG, SK BETWEEN DAY#<asOf − 1 year> AND DAY#<asOf> (≤ 366 small items):
+ *   invoices) + Query PK = T#<t>#AGG, SK BETWEEN DAY#<asOf − 1 year> AND DAY#<asOf> (≤ 366 small items)
+ *   (+ a past asOf: SK BETWEEN MOVES#<asOf + 1> AND MOVES#9999-12-31, the moves since):
  *   its cost grows with clients and open invoices, never with paid history
  * - aggregates: the stream consumer reads one invoice partition (two key ranges, timeline events
  *   skipped), then writes the ADD deltas and the new #AGG snapshot in one transaction, conditional on
@@ -57,7 +59,7 @@
  * token item holds its tenant and invoice and is reachable only by whoever holds the token.
  */
 import type { ChangedItem } from '../../app/changed-item.js';
-import { aggregateItemOf, clientItem, dayItem } from '../../domain/aggregates.js';
+import { aggregateItemOf, clientItem, dayItem, movesItem } from '../../domain/aggregates.js';
 import type { InvoiceStatus } from '../../domain/invoice.js';
 import { fold } from '../../domain/search.js';
 
@@ -136,24 +138,35 @@ export const creditNoteKey = (tenantId: string, invoiceId: string, creditNoteId:
 
 export const aggregatePk = (tenantId: string) => `T#${tenantId}#AGG`;
 export const DAY_PREFIX = 'DAY#';
-/** Sort keys of the aggregate items: one per client (`CLIENT#<clientId>`), one per business day (`DAY#<date>`). */
+export const MOVES_PREFIX = 'MOVES#';
+/**
+ * Sort keys of the aggregate items: one per client (`CLIENT#<clientId>`), one per business day
+ * (`DAY#<date>`), one per day open balances moved (`MOVES#<date>`, read for a past asOf only).
+ */
 export const aggregateItem = {
   client: (clientId: string) => `${CLIENT_PREFIX}${clientId}`,
   day: (date: string) => `${DAY_PREFIX}${date}`,
+  moves: (date: string) => `${MOVES_PREFIX}${date}`,
 };
 export const isClientAggregateItem = (sk: string) => sk.startsWith(CLIENT_PREFIX);
 /** The SK of an aggregate item the domain names (`clientItem`/`dayItem` of shared/domain/aggregates.ts). */
 export const aggregateItemSk = (name: string) => {
   const item = aggregateItemOf(name);
-  return item.kind === 'client' ? aggregateItem.client(item.clientId) : aggregateItem.day(item.date);
+  return item.kind === 'client' ? aggregateItem.client(item.clientId) : item.kind === 'moves' ? aggregateItem.moves(item.date) : aggregateItem.day(item.date);
 };
-/** The domain's name of an aggregate item, from its SK: a client's, or else a day's. */
+/** The domain's name of an aggregate item, from its SK: a client's, a day's balance moves, or else a day's. */
 export const aggregateItemName = (sk: string) =>
-  isClientAggregateItem(sk) ? clientItem(sk.slice(CLIENT_PREFIX.length)) : dayItem(sk.slice(DAY_PREFIX.length));
+  isClientAggregateItem(sk)
+    ? clientItem(sk.slice(CLIENT_PREFIX.length))
+    : sk.startsWith(MOVES_PREFIX)
+      ? movesItem(sk.slice(MOVES_PREFIX.length))
+      : dayItem(sk.slice(DAY_PREFIX.length));
 /** What an aggregate item stores beside its counters: its entity type and whose (or which day's) figures they are. */
 export const aggregateItemMeta = (name: string) => {
   const item = aggregateItemOf(name);
-  return item.kind === 'client' ? { entityType: 'client-aggregate', clientId: item.clientId } : { entityType: 'day-aggregate', date: item.date };
+  return item.kind === 'client'
+    ? { entityType: 'client-aggregate', clientId: item.clientId }
+    : { entityType: item.kind === 'moves' ? 'moves-aggregate' : 'day-aggregate', date: item.date };
 };
 /** An aggregate item, by the domain's name of it. */
 export const aggregateKey = (tenantId: string, name: string) => ({ PK: aggregatePk(tenantId), SK: aggregateItemSk(name) });

@@ -1,5 +1,5 @@
 import { computeCockpit, firstDayNeeded, type Cockpit } from '../../domain/cockpit.js';
-import { localDate } from '../../domain/dates.js';
+import { addDays, localDate } from '../../domain/dates.js';
 import type { ClientRepository, Clock, SettingsRepository } from '../ports.js';
 import type { AggregateStore } from './ports.js';
 
@@ -18,7 +18,7 @@ export type CockpitView = Omit<Cockpit, 'topLateClients'> & {
 
 /**
  * One call, one screen: what is owed, how late, by whom, what comes in next, whether reminders
- * work. Read from the aggregates only (two Queries and ≤ 5 client reads), never from invoices.
+ * work. Read from the aggregates only (two Queries, a third for a past asOf, and ≤ 5 client reads), never from invoices.
  * An `asOf` in the past gives the open balances of that day (invoices issued later left out,
  * payments and credit notes dated later added back); the forecast's lateness is today's.
  */
@@ -27,12 +27,15 @@ export const makeGetCockpit = ({ aggregates, clients, settings, clock }: Cockpit
     const { timezone } = await settings.get(tenantId);
     const today = localDate(clock.now(), timezone);
     const asOf = query.asOf ?? today;
-    // A past asOf also reads the day items after it (their balance changes are taken back from
-    // today's balances): one Query either way, sized by the days since asOf, never by invoices.
+    // A past asOf also reads the balance moves after it (taken back from today's balances): one
+    // more Query, sized by the days since asOf, never by invoices.
     const past = asOf < today;
-    const [clientAggregates, read] = await Promise.all([aggregates.clients(tenantId), aggregates.days(tenantId, firstDayNeeded(asOf), past ? LAST_DAY : asOf)]);
-    const days = past ? read.filter((d) => d.date <= asOf) : read;
-    const cockpit = computeCockpit({ asOf, clients: clientAggregates, days, ...(past ? { later: read.filter((d) => d.date > asOf) } : {}) });
+    const [clientAggregates, days, later] = await Promise.all([
+      aggregates.clients(tenantId),
+      aggregates.days(tenantId, firstDayNeeded(asOf), asOf),
+      past ? aggregates.moves(tenantId, addDays(asOf, 1), LAST_DAY) : undefined,
+    ]);
+    const cockpit = computeCockpit({ asOf, clients: clientAggregates, days, ...(later ? { later } : {}) });
     const names = await Promise.all(cockpit.topLateClients.map((c) => clients.get(tenantId, c.clientId)));
     return { ...cockpit, topLateClients: cockpit.topLateClients.map((c, i) => ({ ...c, name: names[i]?.name ?? '' })) };
   };

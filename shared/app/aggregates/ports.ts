@@ -76,6 +76,8 @@ export interface AggregateStore {
   /** One client's aggregate (undefined before its first issued invoice). */
   client(tenantId: string, clientId: string): Promise<ClientAggregate | undefined>;
   days(tenantId: string, from: string, to: string): Promise<DayAggregate[]>;
+  /** The days' open balance moves by client and due date (`O#…`, `N#…` counters), from `from` to `to`. */
+  moves(tenantId: string, from: string, to: string): Promise<DayAggregate[]>;
   /** Ids of one client's invoices (GSI3), to refresh their rows when the client is renamed. */
   clientInvoiceIds(tenantId: string, clientId: string): Promise<string[]>;
   /** The list-row extras of some invoices (absent ones omitted). */
