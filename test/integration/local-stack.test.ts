@@ -223,7 +223,9 @@ describe('a stack with a data dir', () => {
       scheduler.destroy();
       await first.stop();
 
-      const second = await startLocalStack({ dataDir, ports, quiet: true, fireInRealTime: false });
+      // The API's port again (a token's issuer is its URL); the others anew: a port just freed may
+      // already be another process's (any outgoing connection takes one from the same range).
+      const second = await startLocalStack({ dataDir, ports: { api: ports.api!, dynamodb: 0, ses: 0, scheduler: 0, sms: 0 }, quiet: true, fireInRealTime: false });
       try {
         const again = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: second.urls.dynamodb, region: 'eu-west-3', credentials }));
         const { Item } = await again.send(new GetCommand({ TableName: second.tableName, Key: { PK: 'TENANT#persist', SK: 'MARKER' } }));
