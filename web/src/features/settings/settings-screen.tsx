@@ -120,11 +120,15 @@ const MoreSettings = ({ settings }: { settings: Settings }) => {
   );
 };
 
+/** The API's built-in scenario for business clients, used when no default is chosen. */
+const B2B_DEFAULT = 'b2b-default';
+
 type SaveSettings = UseMutationResult<Settings, Error, SettingsInput>;
 
 export const SettingsForm = ({ settings, save }: { settings: Settings; save: SaveSettings }) => {
   const { t } = useI18n();
   const scenarios = useQuery({ queryKey: ['scenarios'], queryFn: () => unwrap(api().GET('/scenarios')) });
+  const builtInB2b = scenarios.data?.items.find((s) => s.id === B2B_DEFAULT);
   const form = useForm<Form, unknown, Parsed>({
     resolver: zodResolver(settingsSchema({ required: t('errors.required'), siren: t('errors.siren'), iban: t('errors.iban'), email: t('errors.email'), bic: t('errors.bic') })),
     defaultValues: toForm(settings),
@@ -183,11 +187,12 @@ export const SettingsForm = ({ settings, save }: { settings: Settings; save: Sav
                 </select>
               )}
             </Field>
-            <Field label={t('settings.defaultScenario')} error={errors.defaultScenarioId?.message}>
+            <Field label={t('settingsMore.defaultScenario')} error={errors.defaultScenarioId?.message} hint={t('settingsMore.defaultScenarioHint')}>
               {(p) => (
                 <select {...p} {...form.register('defaultScenarioId')}>
-                  <option value="">{t('common.none')}</option>
-                  {(scenarios.data?.items ?? []).map((s) => (
+                  {/* No choice saved: business clients follow the built-in B2B scenario; say which, not "—". */}
+                  <option value="">{builtInB2b?.name ?? t('settingsMore.defaultScenarioBuiltIn')}</option>
+                  {(scenarios.data?.items ?? []).filter((s) => s.id !== B2B_DEFAULT).map((s) => (
                     <option key={s.id} value={s.id}>
                       {s.name}
                     </option>
@@ -211,10 +216,12 @@ export const SettingsForm = ({ settings, save }: { settings: Settings; save: Sav
             <input type="checkbox" {...form.register('skipHolidays')} /> {t('settings.skipHolidays')}
           </label>
         </fieldset>
-        <button type="submit" className="button primary" disabled={isSubmitting}>
-          {t('common.save')}
-        </button>
-        {save.isSuccess && !form.formState.isDirty && <p role="status" className="success">{t('settings.saved')}</p>}
+        <div className="form-actions">
+          <button type="submit" className="button primary" disabled={isSubmitting}>
+            {t('common.save')}
+          </button>
+          {save.isSuccess && !form.formState.isDirty && <p role="status" className="success">{t('settings.saved')}</p>}
+        </div>
       </form>
     </section>
   );
