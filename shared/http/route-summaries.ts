@@ -15,7 +15,7 @@ export const routeSummaries: Record<RouteName, string> = {
   updateClient: 'Update a client',
   createInvoice: 'Create a draft invoice',
   listInvoices: 'The follow-up list',
-  exportInvoices: 'The follow-up list as CSV for the accountant (same filters and sort; ; separated, French decimals)',
+  exportInvoices: 'The follow-up list as CSV for the accountant, as French Excel opens it (same filters and sort; ; separated, decimal comma, dates JJ/MM/AAAA, UTF-8 BOM); with the client email, SIREN and type, so POST /imports/invoices reads it back',
   getInvoice: 'Get an invoice',
   updateInvoice: 'Edit a draft, or pause / dispute a sent invoice',
   sendInvoice: 'Number, render and email the invoice',

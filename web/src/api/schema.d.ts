@@ -599,7 +599,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The follow-up list as CSV for the accountant (same filters and sort; ; separated, French decimals) */
+        /** The follow-up list as CSV for the accountant, as French Excel opens it (same filters and sort; ; separated, decimal comma, dates JJ/MM/AAAA, UTF-8 BOM); with the client email, SIREN and type, so POST /imports/invoices reads it back */
         get: operations["exportInvoices"];
         put?: never;
         post?: never;
@@ -2101,6 +2101,7 @@ export interface operations {
                             name: string;
                             siren?: string;
                         };
+                        creditedCents?: number;
                         dueDate: string;
                         grossCents?: number;
                         issueDate: string;
