@@ -6445,6 +6445,8 @@ export interface operations {
                             index?: number;
                             instalment?: number;
                             lastError?: string;
+                            letterId?: string;
+                            letterInvoices?: string[];
                             letterSha256?: string;
                             manual?: boolean;
                             messageId?: string;
@@ -6532,6 +6534,8 @@ export interface operations {
                         index?: number;
                         instalment?: number;
                         lastError?: string;
+                        letterId?: string;
+                        letterInvoices?: string[];
                         letterSha256?: string;
                         manual?: boolean;
                         messageId?: string;
@@ -6628,6 +6632,8 @@ export interface operations {
                         index?: number;
                         instalment?: number;
                         lastError?: string;
+                        letterId?: string;
+                        letterInvoices?: string[];
                         letterSha256?: string;
                         manual?: boolean;
                         messageId?: string;
@@ -6780,6 +6786,8 @@ export interface operations {
                         index?: number;
                         instalment?: number;
                         lastError?: string;
+                        letterId?: string;
+                        letterInvoices?: string[];
                         letterSha256?: string;
                         manual?: boolean;
                         messageId?: string;
@@ -8303,6 +8311,8 @@ export interface operations {
                             clientName: string;
                             invoiceId: string;
                             invoiceNumber?: string;
+                            invoiceNumbers?: string[];
+                            letterId?: string;
                             /** Format: date-time */
                             since: string;
                             stepId: string;
@@ -10758,6 +10768,8 @@ export interface operations {
                             clientName: string;
                             invoiceId: string;
                             invoiceNumber: string;
+                            invoiceNumbers?: string[];
+                            letterId?: string;
                             letterSha256: string;
                             pdfUrl: string;
                             /** Format: date-time */
