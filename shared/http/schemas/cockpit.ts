@@ -30,6 +30,7 @@ export const ImportJsonRow = z.object({
   vatCents: importCents.optional(),
   grossCents: importCents.optional(),
   paidCents: importCents.optional(),
+  creditedCents: importCents.optional(),
 });
 
 /** A CSV (sent as text/csv, or as `{ csv }`) or JSON rows; per-row problems are answered as row errors, not a 400. */
