@@ -6528,6 +6528,8 @@ export interface operations {
                             index?: number;
                             instalment?: number;
                             lastError?: string;
+                            letterId?: string;
+                            letterInvoices?: string[];
                             letterSha256?: string;
                             manual?: boolean;
                             messageId?: string;
@@ -6615,6 +6617,8 @@ export interface operations {
                         index?: number;
                         instalment?: number;
                         lastError?: string;
+                        letterId?: string;
+                        letterInvoices?: string[];
                         letterSha256?: string;
                         manual?: boolean;
                         messageId?: string;
@@ -6711,6 +6715,8 @@ export interface operations {
                         index?: number;
                         instalment?: number;
                         lastError?: string;
+                        letterId?: string;
+                        letterInvoices?: string[];
                         letterSha256?: string;
                         manual?: boolean;
                         messageId?: string;
@@ -6863,6 +6869,8 @@ export interface operations {
                         index?: number;
                         instalment?: number;
                         lastError?: string;
+                        letterId?: string;
+                        letterInvoices?: string[];
                         letterSha256?: string;
                         manual?: boolean;
                         messageId?: string;
@@ -8386,6 +8394,8 @@ export interface operations {
                             clientName: string;
                             invoiceId: string;
                             invoiceNumber?: string;
+                            invoiceNumbers?: string[];
+                            letterId?: string;
                             /** Format: date-time */
                             since: string;
                             stepId: string;
@@ -10841,6 +10851,8 @@ export interface operations {
                             clientName: string;
                             invoiceId: string;
                             invoiceNumber: string;
+                            invoiceNumbers?: string[];
+                            letterId?: string;
                             letterSha256: string;
                             pdfUrl: string;
                             /** Format: date-time */
