@@ -1,6 +1,6 @@
 import { makeRecordPayment } from '../../shared/app/payments.js';
 import { httpHandler } from '../../shared/http/http-handler.js';
-import { created } from '../../shared/http/responses.js';
+import { json } from '../../shared/http/responses.js';
 import { routes } from '../../shared/http/routes.js';
 import { metrics } from '../../shared/wiring-telemetry.js';
 import { wiring } from '../../shared/wiring.js';
@@ -9,11 +9,11 @@ const recordPayment = makeRecordPayment({ invoices: wiring.invoices(), settings:
 export const handler = httpHandler(
   routes.recordPayment,
   async ({ tenantId, params, body, idempotencyKey }) => {
-    const invoice = await recordPayment(tenantId, params.id, body, idempotencyKey);
+    const payment = await recordPayment(tenantId, params.id, body, idempotencyKey);
     // A replay answered by the idempotency store never reaches this line (one that the use case
     // itself deduplicates, after the store lost its record, is counted again: rare, harmless).
     metrics().paymentRecorded();
-    return created(invoice);
+    return json(201, payment, { location: `/invoices/${encodeURIComponent(params.id)}/payments/${encodeURIComponent(payment.id)}` });
   },
   wiring,
 );

@@ -39,8 +39,11 @@ export const byPaymentDate = (a: PaymentRecord, b: PaymentRecord) => a.date.loca
  * re-reads and re-checks (the balance rule is evaluated against the version actually written,
  * so racing payments can never overpay) with jittered backoff.
  */
+/** A recorded payment with the invoice as it now stands (balance, status): a front end can show both, and remove the payment by its id. */
+export type RecordedPayment = PaymentRecord & { readonly invoice: InvoiceView };
+
 export const makeRecordPayment = ({ invoices, settings, clock, ids, retry = defaultRetryPolicy }: PaymentDeps) =>
-  async (tenantId: string, invoiceId: string, input: PaymentInput, idempotencyKey?: string): Promise<InvoiceView> => {
+  async (tenantId: string, invoiceId: string, input: PaymentInput, idempotencyKey?: string): Promise<RecordedPayment> => {
     const s = await settings.get(tenantId);
     const paymentId = idempotencyKey ? paymentIdFor(tenantId, invoiceId, idempotencyKey) : ids.next();
     return retryOnConflict(async () => {
@@ -53,7 +56,7 @@ export const makeRecordPayment = ({ invoices, settings, clock, ids, retry = defa
             { path: 'headers.idempotency-key', message: 'was already used with a different payment' },
           ]);
         }
-        if (already) return toInvoiceView(current, now, s.timezone);
+        if (already) return { ...already, invoice: toInvoiceView(current, now, s.timezone) };
       }
       if (current.status === 'draft' || current.status === 'cancelled' || current.status === 'written_off') {
         throw new BusinessRuleError('invoice-not-payable', `A ${current.status} invoice cannot receive payments`);
@@ -84,8 +87,17 @@ export const makeRecordPayment = ({ invoices, settings, clock, ids, retry = defa
           ...statusEvents(at, current, next),
         ],
       });
-      return toInvoiceView(next, now, s.timezone);
+      return { ...payment, invoice: toInvoiceView(next, now, s.timezone) };
     }, retry);
+  };
+
+/** One payment of an invoice (a removed one too: it says when it was removed). */
+export const makeGetPayment = ({ invoices }: Pick<PaymentDeps, 'invoices'>) =>
+  async (tenantId: string, invoiceId: string, paymentId: string): Promise<PaymentRecord> => {
+    await loadInvoice(invoices, tenantId, invoiceId);
+    const payment = (await invoices.payments(tenantId, invoiceId)).find((p) => p.id === paymentId);
+    if (!payment) throw new NotFoundError('Payment');
+    return payment;
   };
 
 /** A wrong payment is not erased: it is marked removed, and the history keeps both. */

@@ -30,7 +30,7 @@ export interface RowError {
 }
 
 /** Raw fields of one row, by canonical name. */
-export type RawRow = Partial<Record<'number' | 'clientName' | 'email' | 'siren' | 'kind' | 'issueDate' | 'dueDate' | 'net' | 'vat' | 'gross' | 'paid', string>> & { readonly row: number };
+export type RawRow = Partial<Record<'number' | 'clientName' | 'email' | 'siren' | 'kind' | 'issueDate' | 'dueDate' | 'net' | 'vat' | 'gross' | 'paid' | 'credited', string>> & { readonly row: number };
 
 const fold = (s: string) => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '');
 
@@ -46,6 +46,7 @@ const ALIASES: Record<string, keyof Omit<RawRow, 'row'>> = {
   vat: 'vat', tva: 'vat', montanttva: 'vat',
   gross: 'gross', ttc: 'gross', montantttc: 'gross', totalttc: 'gross',
   paid: 'paid', dejapaye: 'paid', paye: 'paid', regle: 'paid', dejaregle: 'paid', alreadypaid: 'paid', acompte: 'paid',
+  credited: 'credited', avoirs: 'credited', avoir: 'credited', montantavoirs: 'credited', creditnotes: 'credited', creditnote: 'credited',
 };
 
 /** Splits CSV text into records of fields (RFC 4180 quotes), with the line each record starts on. */
@@ -128,16 +129,19 @@ export const parseDate = (text: string): string | undefined => {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** `'=Garage` → `=Garage`: the `'` our export (and spreadsheets) put before a text that would run as a formula. */
+const unguard = (s: string | undefined) => (s !== undefined && /^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s);
+
 /** One raw row → a record, or the errors of each bad field. */
 export const validateRow = (raw: RawRow): { ok: ImportedRow } | { errors: RowError[] } => {
   const errors: RowError[] = [];
   const fail = (field: string, message: string) => errors.push({ row: raw.row, field, message });
-  const number = raw.number?.trim() ?? '';
+  const number = unguard(raw.number?.trim()) ?? '';
   if (!number) fail('number', 'is required');
   else if (number.length > 64) fail('number', 'is longer than 64 characters');
-  const name = raw.clientName?.trim() ?? '';
+  const name = unguard(raw.clientName?.trim()) ?? '';
   if (!name) fail('client', 'is required');
-  const email = raw.email?.trim() || undefined;
+  const email = unguard(raw.email?.trim()) || undefined;
   if (email && !EMAIL.test(email)) fail('email', 'is not an email address');
   const siren = raw.siren?.replace(/\s/g, '') || undefined;
   if (siren && !/^\d{9}(\d{5})?$/.test(siren)) fail('siren', 'must be 9 digits (or a 14-digit SIRET)');
@@ -149,7 +153,7 @@ export const validateRow = (raw: RawRow): { ok: ImportedRow } | { errors: RowErr
   const dueDate = parseDate(raw.dueDate ?? '');
   if (!dueDate) fail('dueDate', 'is not a date (JJ/MM/AAAA or AAAA-MM-JJ)');
   else if (issueDate && dueDate < issueDate) fail('dueDate', 'is before the issue date');
-  const amount = (field: 'net' | 'vat' | 'gross' | 'paid') => {
+  const amount = (field: 'net' | 'vat' | 'gross' | 'paid' | 'credited') => {
     const text = raw[field];
     if (text === undefined || text.trim() === '') return undefined;
     const cents = parseAmount(text);
@@ -162,10 +166,14 @@ export const validateRow = (raw: RawRow): { ok: ImportedRow } | { errors: RowErr
   const vat = amount('vat');
   let gross = amount('gross');
   const paid = amount('paid') ?? 0;
+  // Credit notes issued before the import (our export's `Avoirs`) settle the balance as what was paid
+  // does: the import records what was settled before it, not how.
+  const credited = amount('credited') ?? 0;
   if (gross === undefined && net !== undefined && vat !== undefined) gross = net + vat;
   if (gross === undefined && !errors.some((e) => ['net', 'vat', 'gross'].includes(e.field))) fail('gross', 'is required (or net and VAT)');
   if (gross !== undefined && net !== undefined && vat !== undefined && net + vat !== gross) fail('gross', 'is not net + VAT');
   if (gross !== undefined && paid > gross) fail('paid', 'is more than the gross amount');
+  else if (gross !== undefined && paid + credited > gross) fail('credited', 'with what was paid, is more than the gross amount');
   if (errors.length || !issueDate || !dueDate || gross === undefined || !kind) return { errors };
   const netCents = net ?? (vat !== undefined ? gross - vat : gross);
   return {
@@ -178,7 +186,7 @@ export const validateRow = (raw: RawRow): { ok: ImportedRow } | { errors: RowErr
       netCents,
       vatCents: gross - netCents,
       grossCents: gross,
-      paidCents: paid,
+      paidCents: paid + credited,
     },
   };
 };

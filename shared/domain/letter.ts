@@ -15,6 +15,11 @@ export interface LetterInvoice {
   readonly grossCents: number;
   readonly paidCents: number;
   readonly balanceCents: number;
+  /** Days past the due date on the letter's date (letters produced before per-invoice details carry none). */
+  readonly daysLate?: number;
+  /** This invoice's share of the penalties and the €40 (business clients only), printed per invoice. */
+  readonly penaltiesCents?: number;
+  readonly indemnityCents?: number;
 }
 
 export interface LetterData {
@@ -39,4 +44,16 @@ export interface LetterData {
   readonly language: 'fr' | 'en';
   /** The payment plan running on the invoice, printed as a table; its waiver removes penalties and the €40. */
   readonly paymentPlan?: PlanOnDocument;
+}
+
+/**
+ * Where a letter listing several invoices of one client is recorded: every letter step it answers
+ * holds the same `letterId` and this list, so posting one closes them all and a payment on one
+ * regroups the others (shared/app/reminders/letters.ts, reconcile-schedules.ts).
+ */
+export interface LetterMember {
+  readonly invoiceId: string;
+  readonly plan: number;
+  readonly index: number;
+  readonly stepId: string;
 }

@@ -4,7 +4,7 @@
  */
 import type { StepRef, StepState } from './reminder-steps.js';
 import type { Channel } from './scenario.js';
-import type { LetterData } from './letter.js';
+import type { LetterData, LetterMember } from './letter.js';
 
 export type StepRecordState = StepState;
 
@@ -48,6 +48,12 @@ export interface StepRecordItem extends StepRef {
   readonly letter?: LetterData;
   /** Letter steps: SHA-256 (hex) of the PDF produced, the evidence kept (DOMAIN.md, mise en demeure). */
   readonly letterSha256?: string;
+  /**
+   * Letter steps of a letter that lists several invoices of the client (settings `groupByClient`):
+   * the letter's id, shared by every step it answers, and those steps (this one included).
+   */
+  readonly letterId?: string;
+  readonly letterMembers?: readonly LetterMember[];
   /** Letter steps: when the owner said it was posted, and the registered mail number if given. */
   readonly postedAt?: string;
   readonly trackingNumber?: string;

@@ -93,6 +93,7 @@ export const routes = {
 
   recordPayment: { method: 'POST', path: '/invoices/{id}/payments', handler: 'functions/payments/payments-api', auth: 'jwt', params: idParams, body: PaymentInput, successStatus: 201, idempotent: true },
   listPayments: { method: 'GET', path: '/invoices/{id}/payments', handler: 'functions/payments/payments-api', auth: 'jwt', params: idParams },
+  getPayment: { method: 'GET', path: '/invoices/{id}/payments/{paymentId}', handler: 'functions/payments/payments-api', auth: 'jwt', params: paymentParams },
   removePayment: { method: 'DELETE', path: '/invoices/{id}/payments/{paymentId}', handler: 'functions/payments/payments-api', auth: 'jwt', params: paymentParams },
 
   createPaymentPlan: { method: 'POST', path: '/invoices/{id}/payment-plan', handler: 'functions/plans/plans-api', auth: 'jwt', params: idParams, body: PaymentPlanInput, successStatus: 201, idempotent: true },

@@ -16,6 +16,7 @@ import { muted, styles } from './styles.js';
 const windowBlock = { position: 'absolute', left: '105mm', top: '50mm', width: '85mm', height: '35mm' } as const;
 const foldMark = (top: string) => ({ position: 'absolute', left: '5mm', top, width: '5mm', borderTopWidth: 0.5, borderTopColor: muted }) as const;
 const widths = ['18%', '14%', '14%', '18%', '18%', '18%'] as const;
+const detailWidths = ['22%', '16%', '12%', '18%', '16%', '16%'] as const;
 
 /**
  * Mise en demeure de payer (DOMAIN.md §1). Business clients: accrued penalties, €40 per
@@ -91,6 +92,35 @@ export const letterDocument = (kit: PdfKit, data: LetterPdfData, numbering: Page
               </View>
             ))}
           </View>
+
+          {/* Letters produced since per-invoice details exist: days late, and each invoice's penalties and €40 (business). */}
+          {invoices.some((i) => i.daysLate !== undefined) && (
+            <View style={[styles.section, styles.table, { fontSize: 9 }]} wrap={false}>
+              <Text style={[styles.bold, { marginBottom: 2 }]}>{t.detail.title}</Text>
+              <View style={styles.headerRow}>
+                {t.detail.columns.slice(0, business && !waived ? 6 : 4).map((column, i) => (
+                  <Text key={column} style={[i < 2 ? styles.cell : styles.num, { width: detailWidths[i] }]}>
+                    {column}
+                  </Text>
+                ))}
+              </View>
+              {invoices.map((invoice) => (
+                <View key={invoice.number} style={styles.bodyRow} wrap={false}>
+                  {[
+                    invoice.number,
+                    shortDate(invoice.dueDate),
+                    t.detail.late(invoice.daysLate ?? 0),
+                    money(invoice.balanceCents),
+                    ...(business && !waived ? [money(invoice.penaltiesCents ?? 0), money(invoice.indemnityCents ?? 0)] : []),
+                  ].map((cell, i) => (
+                    <Text key={i} style={[i < 2 ? styles.cell : styles.num, { width: detailWidths[i] }]}>
+                      {cell}
+                    </Text>
+                  ))}
+                </View>
+              ))}
+            </View>
+          )}
 
           <View style={{ marginTop: 8, marginLeft: '35%' }}>
             {business && totalLine(t.unpaidTotal, unpaid)}

@@ -9,6 +9,8 @@ interface LetterText {
   readonly intro: { readonly business: (client: string, seller: string) => string; readonly consumer: (client: string, seller: string) => string };
   readonly columns: readonly [string, string, string, string, string, string];
   readonly unpaidTotal: string;
+  /** The per-invoice table: how late each invoice is and, for a business, its own penalties and €40. */
+  readonly detail: { readonly title: string; readonly columns: readonly [string, string, string, string, string, string]; readonly late: (days: number) => string };
   readonly penalties: (date: string) => string;
   /** Said under the penalties when their rate is not the published one of each semester. */
   readonly rateSource: { readonly estimated: string; readonly contract: string };
@@ -37,6 +39,11 @@ const fr: LetterText = {
   },
   columns: ['Facture', 'Date', 'Échéance', 'Montant TTC', 'Déjà réglé', 'Reste dû'],
   unpaidTotal: 'Total des factures impayées',
+  detail: {
+    title: 'Détail par facture',
+    columns: ['Facture', 'Échéance', 'Retard', 'Reste dû', 'Pénalités', 'Indemnité'],
+    late: (days) => (days > 0 ? `${days} j` : '–'),
+  },
   penalties: (date) => `Pénalités de retard arrêtées au ${shortDate(date)} (art. L441-10 du Code de commerce)`,
   rateSource: {
     estimated:
@@ -82,6 +89,11 @@ const en: LetterText = {
   },
   columns: ['Invoice', 'Date', 'Due date', 'Amount incl. VAT', 'Paid', 'Balance'],
   unpaidTotal: 'Total of unpaid invoices',
+  detail: {
+    title: 'Per invoice',
+    columns: ['Invoice', 'Due date', 'Days late', 'Balance', 'Penalties', 'Recovery fee'],
+    late: (days) => (days > 0 ? `${days} d` : '–'),
+  },
   penalties: (date) => `Late-payment penalties as of ${shortDate(date)} (French Commercial Code, art. L441-10)`,
   rateSource: {
     estimated: "Estimated rate: this semester's ECB rate is not published yet, so the latest known rate is used; the amount will be adjusted.",

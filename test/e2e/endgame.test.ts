@@ -212,7 +212,8 @@ describe('a cancelled invoice', () => {
     const payment = await t.ok('POST', `/invoices/${inv.id}/payments`, { amountCents: 47_500, date: parisToday(), method: 'transfer' });
     expect((await t.ok('POST', `/invoices/${inv.id}/cancel`, { reason: 'Chantier abandonné' })).status).toBe('cancelled');
     const [recorded] = (await t.ok('GET', `/invoices/${inv.id}/payments`)).items;
-    expect(payment.paidCents).toBe(47_500);
+    expect(payment.invoice.paidCents).toBe(47_500);
+    expect(recorded.id).toBe(payment.id);
     const res = await t.call('DELETE', `/invoices/${inv.id}/payments/${recorded.id}`);
     expect(res.status).toBe(422);
     expect(res.json.detail).toMatch(/cancelled/);

@@ -26,11 +26,11 @@ describe('GET /invoices/export.csv cells', () => {
     const res = await t.call('GET', '/invoices/export.csv?sort=amount');
     expect(res.status).toBe(200);
     const rows = res.text!.replace(/^\ufeff/, '').trim().split('\r\n').slice(1).map((l) => l.split(';'));
-    expect(rows.map((r) => [r[0], r[1], r[10]])).toEqual([
+    expect(rows.map((r) => [r[0], r[1], r[13]])).toEqual([
       [`"'=HYPERLINK(""http://x.test"",""A"")"`, "'=1+2", 'partiellement payée'],
       ['N-2', "'@Garage", 'payée'],
     ]);
     // Amounts keep their sign and stay numbers.
-    expect(rows[0]![9]).toBe('100,00');
+    expect(rows[0]![12]).toBe('100,00');
   });
 });

@@ -105,8 +105,8 @@ describe('GET /invoices/export.csv', () => {
     expect(res.status).toBe(200);
     expect(res.type).toMatch(/^text\/csv/);
     const lines = res.text!.replace(/^\ufeff/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('Numéro;Client;Date;Échéance;HT;TVA;TTC;Réglé;Avoirs;Solde;Statut;Jours de retard;Dernière relance;Importée');
-    expect(lines.slice(1)).toEqual([expect.stringMatching(/^FA-2025-119;Élodie Lefèvre;2025-10-01;2025-10-31;500,00;100,00;600,00;200,00;0,00;400,00;partiellement payée;\d+;;oui$/)]);
+    expect(lines[0]).toBe('Numéro;Client;E-mail;SIREN;Type;Date facture;Échéance;HT;TVA;TTC;Réglé;Avoirs;Solde;Statut;Jours de retard;Dernière relance;Importée');
+    expect(lines.slice(1)).toEqual([expect.stringMatching(/^FA-2025-119;Élodie Lefèvre;elodie@particulier\.test;;particulier;01\/10\/2025;31\/10\/2025;500,00;100,00;600,00;200,00;0,00;400,00;partiellement payée;\d+;;oui$/)]);
     const all = (await t.call('GET', '/invoices/export.csv')).text!.trim().split('\r\n');
     expect(all).toHaveLength(1 + 4);
     expect(all.some((l) => l.startsWith('FA-2025-118;"Boulangerie Dupont; SARL";'))).toBe(true);

@@ -46,7 +46,7 @@ describe('an invoice from draft to paid, over HTTP', () => {
 
     const partial = await acme.post(`/invoices/${draft.json.id}/payments`, { amountCents: 47_500, date: '2026-11-05', method: 'transfer' });
     expect(partial.status).toBe(201);
-    expect(partial.json).toMatchObject({ status: 'partially_paid', paidCents: 47_500, balanceCents: 100_000 });
+    expect(partial.json).toMatchObject({ amountCents: 47_500, invoice: { status: 'partially_paid', paidCents: 47_500, balanceCents: 100_000 } });
 
     const over = await acme.post(`/invoices/${draft.json.id}/payments`, { amountCents: 100_001, date: '2026-11-06' });
     expect(over.status).toBe(422);
@@ -54,7 +54,7 @@ describe('an invoice from draft to paid, over HTTP', () => {
     expect(over.json.errors[0].path).toBe('body.amountCents');
 
     const rest = await acme.post(`/invoices/${draft.json.id}/payments`, { amountCents: 100_000, date: '2026-11-06' });
-    expect(rest.json).toMatchObject({ status: 'paid', paidCents: 147_500, balanceCents: 0, overdue: false });
+    expect(rest.json.invoice).toMatchObject({ status: 'paid', paidCents: 147_500, balanceCents: 0, overdue: false });
 
     const timeline = await acme.get(`/invoices/${draft.json.id}/timeline`);
     const types = timeline.json.items.map((e: { type: string }) => e.type);
@@ -76,6 +76,7 @@ describe('an invoice from draft to paid, over HTTP', () => {
     expect(second.status).toBe(201);
     expect(second.json).toEqual(first.json);
     expect(second.headers.get('idempotent-replayed')).toBe('true');
+    expect(second.headers.get('location')).toBe(first.headers.get('location'));
 
     const payments = await acme.get(`/invoices/${draft.json.id}/payments`);
     expect(payments.json.items).toHaveLength(1);
@@ -86,13 +87,34 @@ describe('an invoice from draft to paid, over HTTP', () => {
     expect(reused.status).toBe(422);
   });
 
+  it('answers a recorded payment with its id and Location, so a front end can remove it at once', async () => {
+    const client = await acme.post('/clients', aBusinessClientInput({ email: uniqueEmail('payid') }));
+    const draft = await acme.post('/invoices', anInvoiceInput(client.json.id));
+    await acme.post(`/invoices/${draft.json.id}/send`);
+    const paid = await acme.post(`/invoices/${draft.json.id}/payments`, { amountCents: 20_000, date: '2026-11-05', method: 'cheque', reference: 'CHQ 1234' });
+    expect(paid.status).toBe(201);
+    expect(paid.json).toMatchObject({ invoiceId: draft.json.id, amountCents: 20_000, date: '2026-11-05', method: 'cheque', reference: 'CHQ 1234', invoice: { id: draft.json.id, paidCents: 20_000, balanceCents: 127_500 } });
+    expect(paid.json.id).not.toBe(draft.json.id);
+    const location = paid.headers.get('location');
+    expect(location).toBe(`/invoices/${draft.json.id}/payments/${paid.json.id}`);
+
+    const read = await acme.get(location!);
+    expect(read.status).toBe(200);
+    expect(read.json).toMatchObject({ id: paid.json.id, amountCents: 20_000, method: 'cheque' });
+    expect((await api('globex').get(location!)).status).toBe(404);
+    expect((await acme.delete(location!)).json).toMatchObject({ paidCents: 0, balanceCents: 147_500 });
+    expect((await acme.get(location!)).json.removedAt).toEqual(expect.any(String));
+    expect((await acme.get(`/invoices/${draft.json.id}/payments/nope`)).status).toBe(404);
+  });
+
   it('keeps a removed payment in the history and restores the balance', async () => {
     const client = await acme.post('/clients', aBusinessClientInput({ email: uniqueEmail('remove') }));
     const draft = await acme.post('/invoices', anInvoiceInput(client.json.id));
     await acme.post(`/invoices/${draft.json.id}/send`);
     const paid = await acme.post(`/invoices/${draft.json.id}/payments`, { amountCents: 147_500, date: '2026-11-05' });
-    expect(paid.json.status).toBe('paid');
+    expect(paid.json.invoice.status).toBe('paid');
     const [payment] = (await acme.get(`/invoices/${draft.json.id}/payments`)).json.items;
+    expect(payment.id).toBe(paid.json.id);
 
     const removed = await acme.delete(`/invoices/${draft.json.id}/payments/${payment.id}`);
     expect(removed.status).toBe(200);

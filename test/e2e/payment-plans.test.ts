@@ -148,7 +148,7 @@ describe('payment plans on the local stack', () => {
 
     // Paying the rest ends everything: the invoice is paid, the plan ended `paid`, nothing more goes out.
     const paid = await t.ok('POST', `/invoices/${invoice.id}/payments`, { amountCents: amounts[1]! + amounts[2]!, date: today });
-    expect(paid.status).toBe('paid');
+    expect(paid.invoice.status).toBe('paid');
     await t.drain();
     expect(await schedulesOf(invoice.id)).toEqual([]);
     expect(await runUntil(endOfDay(addDays(dates[2]!, 40)), { tenant: t.tenantId, invoiceId: invoice.id })).toEqual([]);
@@ -349,17 +349,17 @@ describe('payment plans on the local stack', () => {
     const invoice = await overdueInvoice();
     const before = await t.ok('POST', `/invoices/${invoice.id}/payments`, { amountCents: 47_500, date: today, method: 'cheque' });
     const [cheque] = (await t.ok('GET', `/invoices/${invoice.id}/payments`)).items;
-    await t.ok('POST', `/invoices/${invoice.id}/payment-plan`, { instalments: [{ dueDate: addDays(today, 10), amountCents: before.balanceCents }] });
+    await t.ok('POST', `/invoices/${invoice.id}/payment-plan`, { instalments: [{ dueDate: addDays(today, 10), amountCents: before.invoice.balanceCents }] });
     const refused = await t.call('DELETE', `/invoices/${invoice.id}/payments/${cheque.id}`);
     expect(refused.status).toBe(422);
     expect(refused.type).toContain('application/problem+json');
     expect(refused.json.detail).toMatch(/DELETE \/invoices\/\{id\}\/payment-plan/);
     expect(refused.json.errors).toEqual([{ path: 'path.paymentId', message: expect.any(String) }]);
-    expect(await t.ok('GET', `/invoices/${invoice.id}`)).toMatchObject({ paidCents: 47_500, balanceCents: before.balanceCents });
+    expect(await t.ok('GET', `/invoices/${invoice.id}`)).toMatchObject({ paidCents: 47_500, balanceCents: before.invoice.balanceCents });
     // A payment made while the plan runs can be removed: the plan still covers the balance.
     const during = await t.ok('POST', `/invoices/${invoice.id}/payments`, { amountCents: 10_000, date: today, method: 'transfer' });
     const later = (await t.ok('GET', `/invoices/${invoice.id}/payments`)).items.find((p: { amountCents: number }) => p.amountCents === 10_000);
-    expect(during.balanceCents).toBe(before.balanceCents - 10_000);
+    expect(during.invoice.balanceCents).toBe(before.invoice.balanceCents - 10_000);
     expect((await t.call('DELETE', `/invoices/${invoice.id}/payments/${later.id}`)).status).toBe(200);
     // Once the plan ends, the cheque that bounced can be removed.
     await t.ok('DELETE', `/invoices/${invoice.id}/payment-plan`);

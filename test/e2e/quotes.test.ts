@@ -65,7 +65,7 @@ describe('quotes, deposits, final invoice and credit notes', () => {
     const depositPdf = await acme.get(`/invoices/${deposit.json.id}/pdf`);
     expect(await pdfText(depositPdf.bytes!)).toMatch(/Facture d'acompte|Facture d’acompte/);
     const depositPaid = await acme.post(`/invoices/${deposit.json.id}/payments`, { amountCents: 360_000, date: parisToday() });
-    expect(depositPaid.json.status).toBe('paid');
+    expect(depositPaid.json.invoice.status).toBe('paid');
 
     const tooMuch = await acme.post(`/quotes/${quote.json.id}/deposits`, { amountCents: 900_000 });
     expect(tooMuch.status).toBe(422);
@@ -97,7 +97,7 @@ describe('quotes, deposits, final invoice and credit notes', () => {
     // A payment on the final invoice that exceeds what remains after deposits is refused.
     expect((await acme.post(`/invoices/${final.json.id}/payments`, { amountCents: 840_001, date: parisToday() })).status).toBe(422);
     const settled = await acme.post(`/invoices/${final.json.id}/payments`, { amountCents: 840_000, date: parisToday() });
-    expect(settled.json.status).toBe('paid');
+    expect(settled.json.invoice.status).toBe('paid');
     expect((await acme.get(`/quotes/${quote.json.id}`)).json.job.remainingCents).toBe(0);
   });
 

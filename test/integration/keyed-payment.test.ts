@@ -70,7 +70,7 @@ describe('a payment keyed by its Idempotency-Key, on DynamoDB Local', () => {
     clock.set('2026-03-20T10:05:00.000Z'); // past the in-flight lease: the key can be taken again
     const retried = await call();
     expect(retried.statusCode).toBe(201);
-    expect(JSON.parse(retried.body)).toMatchObject({ paidCents: 20_000 });
+    expect(JSON.parse(retried.body)).toMatchObject({ id: paymentIdFor(tenantId, invoiceId, 'pay-1'), invoice: { paidCents: 20_000 } });
     expect(await invoices.payments(tenantId, invoiceId)).toEqual([expect.objectContaining({ id: paymentIdFor(tenantId, invoiceId, 'pay-1'), amountCents: 20_000 })]);
     expect((await call()).headers?.['idempotent-replayed']).toBe('true');
   });

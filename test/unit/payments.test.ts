@@ -28,8 +28,9 @@ describe('recording payments under concurrency', () => {
   it('retries version conflicts with growing jittered delays and records the payment once', async () => {
     const w = world();
     w.invoices.conflicts = 3;
-    const view = await w.record('acme', 'inv1', pay(20_000));
-    expect(view).toMatchObject({ paidCents: 20_000, balanceCents: GROSS - 20_000, status: 'partially_paid' });
+    const recorded = await w.record('acme', 'inv1', pay(20_000));
+    expect(recorded.invoice).toMatchObject({ paidCents: 20_000, balanceCents: GROSS - 20_000, status: 'partially_paid' });
+    expect(await w.list('acme', 'inv1')).toEqual([expect.objectContaining({ id: recorded.id, amountCents: 20_000 })]);
     expect(w.delays).toEqual([5, 10, 20]); // random 0.5 × min(500, 10·2^(n-1))
     expect(await w.list('acme', 'inv1')).toHaveLength(1);
   });
@@ -85,7 +86,8 @@ describe('a payment keyed by its Idempotency-Key', () => {
     const w = world();
     await w.record('acme', 'inv1', pay(20_000), 'key-1');
     const again = await w.record('acme', 'inv1', pay(20_000), 'key-1');
-    expect(again.paidCents).toBe(20_000);
+    expect(again.invoice.paidCents).toBe(20_000);
+    expect(again.id).toBe(paymentIdFor('acme', 'inv1', 'key-1'));
     expect(await w.list('acme', 'inv1')).toEqual([expect.objectContaining({ id: paymentIdFor('acme', 'inv1', 'key-1'), amountCents: 20_000 })]);
   });
 
@@ -113,12 +115,12 @@ describe('a payment keyed by its Idempotency-Key', () => {
     store.expireAll(); // the lease runs out (or the record is lost): the key is free again
     const retried = await call();
     expect(retried.statusCode).toBe(201);
-    expect(JSON.parse(retried.body)).toMatchObject({ paidCents: 20_000, balanceCents: GROSS - 20_000 });
+    expect(JSON.parse(retried.body)).toMatchObject({ id: paymentIdFor('acme', 'inv1', 'pay-1'), amountCents: 20_000, invoice: { paidCents: 20_000, balanceCents: GROSS - 20_000 } });
     expect(await w.list('acme', 'inv1')).toHaveLength(1);
     expect((await w.invoices.timeline('acme', 'inv1', { limit: 50 })).items.filter((e) => e.type === 'payment.recorded')).toHaveLength(1);
     const replayed = await call();
     expect(replayed.statusCode).toBe(201);
-    expect(JSON.parse(replayed.body).paidCents).toBe(20_000);
+    expect(JSON.parse(replayed.body).invoice.paidCents).toBe(20_000);
   });
 });
 

@@ -11,7 +11,7 @@ import type {
   StepRecordItem,
 } from '../../app/ports/reminder-steps.js';
 import { clientKey, invoiceKey, invoicePk, STEP_PREFIX, stepKey, toPostIndexKeys, toPostPk } from './keys.js';
-import type { LetterData } from '../../domain/letter.js';
+import type { LetterData, LetterMember } from '../../domain/letter.js';
 import type { ToPostStep } from '../../app/ports/reminder-steps.js';
 import { queryAll } from './queries.js';
 import { transactWrite, type TransactItem } from './transactions.js';
@@ -232,9 +232,15 @@ export class DynamoStepRepository implements ReminderStepRepository {
     ]);
   }
 
-  async recordToPost(tenantId: string, invoiceId: string, ref: StepRef, letter: { at: string; letter: LetterData; letterSha256: string; dueDate: string }): Promise<boolean> {
+  async recordToPost(
+    tenantId: string,
+    invoiceId: string,
+    ref: StepRef,
+    letter: { at: string; letter: LetterData; letterSha256: string; dueDate: string; letterId?: string; letterMembers?: readonly LetterMember[] },
+  ): Promise<boolean> {
     return this.transition(tenantId, invoiceId, ref, { state: 'sending' }, {
       state: 'to_post', at: letter.at, letter: letter.letter, letterSha256: letter.letterSha256, dueDate: letter.dueDate, leaseUntil: undefined, lastError: undefined,
+      letterId: letter.letterId, letterMembers: letter.letterMembers ? [...letter.letterMembers] : undefined,
       ...({ invoiceId, ...toPostIndexKeys(tenantId, invoiceId, ref, letter.at) } as object),
     });
   }

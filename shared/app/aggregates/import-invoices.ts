@@ -38,6 +38,8 @@ export interface ImportJsonRow {
   readonly vatCents?: number;
   readonly grossCents?: number;
   readonly paidCents?: number;
+  /** Credit notes issued before the import: they settle the balance as `paidCents` does. */
+  readonly creditedCents?: number;
 }
 
 export type ImportInput = { readonly csv: string } | { readonly invoices: readonly ImportJsonRow[] };
@@ -85,6 +87,7 @@ const fromJson = (rows: readonly ImportJsonRow[]): RawRow[] =>
     vat: cents(r.vatCents),
     gross: cents(r.grossCents),
     paid: cents(r.paidCents),
+    credited: cents(r.creditedCents),
   }));
 
 const nearestRate = (net: number, vat: number) =>

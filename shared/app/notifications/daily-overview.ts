@@ -12,6 +12,7 @@ import { utcToZoned } from '../../domain/zoned-time.js';
 import type { ClientRepository, Clock, InvoiceRecord, InvoiceRepository, Mailer, NotificationRepository, PaymentLog, ReminderStepRepository, SettingsRepository, StepRecordItem } from '../ports.js';
 import { describe } from './notify-owner.js';
 import { notificationView, type NotificationView } from './notifications.js';
+import { oncePerLetter } from '../reminders/letters.js';
 
 export interface DailyOverviewDeps {
   readonly invoices: InvoiceRepository;
@@ -33,7 +34,8 @@ export interface DailyOverview {
   readonly date: string;
   readonly timezone: string;
   readonly reminders: readonly (InvoiceRef & { stepId: string; templateId: string; scheduledAt: string; cancel: { method: 'POST'; path: string } })[];
-  readonly letters: readonly (InvoiceRef & { stepId: string; templateId: string; since: string })[];
+  /** Letters to post; one listing several invoices of a client (settings `groupByClient`) once, with all its invoice numbers. */
+  readonly letters: readonly (InvoiceRef & { stepId: string; templateId: string; since: string; letterId?: string; invoiceNumbers?: readonly string[] })[];
   readonly payments: readonly (InvoiceRef & { paymentId: string; amountCents: number; method: string })[];
   readonly newlyOverdue: readonly (InvoiceRef & { dueDate: string; balanceCents: number })[];
   readonly alerts: readonly NotificationView[];
@@ -87,9 +89,14 @@ export const makeDailyOverview = (deps: DailyOverviewDeps) =>
           .filter((r) => r.state === 'scheduled' && r.scheduledAt && localDate(new Date(r.scheduledAt), timezone) === date)
           .map((r) => ({ ...ref, stepId: r.stepId, templateId: r.templateId, scheduledAt: r.scheduledAt!, cancel: cancelRoute(ref.invoiceId, r.stepId) })))
       .sort((a, b) => a.scheduledAt.localeCompare(b.scheduledAt) || a.invoiceId.localeCompare(b.invoiceId));
-    const letters = open
-      .flatMap(({ records, ref }) => records.filter((r) => (r.state as string) === TO_POST).map((r) => ({ ...ref, stepId: r.stepId, templateId: r.templateId, since: r.at })))
-      .sort((a, b) => a.since.localeCompare(b.since));
+    const letters = oncePerLetter(
+      open.flatMap(({ records, ref }) => records.filter((r) => (r.state as string) === TO_POST).map((r) => ({ ...r, ...ref, since: r.at }))),
+    )
+      .map(({ invoiceId, invoiceNumber, clientName, stepId, templateId, since, letterId, letter }) => ({
+        invoiceId, ...(invoiceNumber ? { invoiceNumber } : {}), clientName, stepId, templateId, since,
+        ...(letterId ? { letterId, invoiceNumbers: letter?.invoices.map((i) => i.number) ?? [] } : {}),
+      }))
+      .sort((a, b) => a.since.localeCompare(b.since) || a.invoiceId.localeCompare(b.invoiceId));
     const newlyOverdue = open
       .filter(({ invoice }) => invoice.dueDate === yesterday)
       .map(({ invoice, ref }) => ({ ...ref, dueDate: invoice.dueDate, balanceCents: invoiceBalanceCents(invoice) }))
@@ -134,7 +141,7 @@ export const makeSendDailyOverview = (deps: DailyOverviewDeps & { readonly maile
         time: utcToZoned(new Date(r.scheduledAt), settings.timezone).time.slice(0, 5),
         cancel: deps.appUrl ? `${deps.appUrl}/invoices/${r.invoiceId}` : `${r.cancel.method} ${r.cancel.path}`,
       })),
-      letters: content.letters.map((l) => ({ invoice: label(l), clientName: l.clientName, step: l.stepId })),
+      letters: content.letters.map((l) => ({ invoice: l.invoiceNumbers?.join(', ') ?? label(l), clientName: l.clientName, step: l.stepId })),
       payments: content.payments.map((p) => ({ invoice: label(p), clientName: p.clientName, amount: money(p.amountCents, lang) })),
       overdue: content.newlyOverdue.map((o) => ({ invoice: label(o), clientName: o.clientName, balance: money(o.balanceCents, lang), dueDate: formatDate(o.dueDate, lang) })),
       alerts: content.alerts.map((a) => texts.ownerNotification(describe({ ...a, tenantId, email: 'sent' }, lang)).subject.replace(/^\[Relances\] /, '')),

@@ -5,7 +5,7 @@
  */
 import type { StepRef, StepState } from '../../domain/reminder-steps.js';
 import type { StepRecordItem } from '../../domain/step.js';
-import type { LetterData } from '../../domain/letter.js';
+import type { LetterData, LetterMember } from '../../domain/letter.js';
 
 export type { StepRecordItem };
 
@@ -102,7 +102,12 @@ export interface ReminderStepRepository {
    * A claimed letter step is produced: `sending → to_post` with what the letter says and its PDF
    * hash; it joins the tenant's to-post list. False when the step left `sending` meanwhile.
    */
-  recordToPost(tenantId: string, invoiceId: string, ref: StepRef, letter: { readonly at: string; readonly letter: LetterData; readonly letterSha256: string; readonly dueDate: string }): Promise<boolean>;
+  recordToPost(
+    tenantId: string,
+    invoiceId: string,
+    ref: StepRef,
+    letter: { readonly at: string; readonly letter: LetterData; readonly letterSha256: string; readonly dueDate: string; readonly letterId?: string; readonly letterMembers?: readonly LetterMember[] },
+  ): Promise<boolean>;
   /** The owner posted it: `to_post → sent` (sentAt = postedAt), off the to-post list. False when it was not `to_post`. */
   recordPosted(tenantId: string, invoiceId: string, ref: StepRef, posted: { readonly at: string; readonly trackingNumber?: string }): Promise<boolean>;
   /** Every letter step of the tenant waiting to be posted, oldest first (a sparse index: the cost follows the list). */

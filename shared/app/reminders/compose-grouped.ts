@@ -3,7 +3,7 @@ import type { ReminderTemplate } from '../../domain/default-templates.js';
 import type { Client } from '../../domain/client.js';
 import { invoiceBalanceCents } from '../../domain/invoice.js';
 import { fitAttachments, groupRows, MAX_ATTACHMENT_BYTES } from '../../domain/grouped-reminder.js';
-import { penaltiesFor, RECOVERY_INDEMNITY_CENTS } from '../../domain/penalties.js';
+import { clientLetterData } from './letter-data.js';
 import { formatDate, renderTemplate, textToHtml } from '../../domain/template-render.js';
 import type { Settings } from '../../domain/settings.js';
 import { groupedReminderText } from '../../../templates/email/grouped-reminder.js';
@@ -134,35 +134,8 @@ export const composeGroupedReminder = async (m: GroupedMaterial, pdf: PdfRendere
   return { email, attached, notAttached };
 };
 
-/** One mise en demeure listing every invoice; penalties and the €40 per invoice for business clients only. */
+/** One mise en demeure listing every invoice; penalties and the €40 per late invoice for business clients only. */
 const letterFor = async (m: GroupedMaterial, pdf: PdfRenderer, ordered: readonly GroupMember[], date: string, paymentInstructions: string): Promise<EmailAttachment> => {
-  const business = m.client.kind === 'business';
-  const penalties = ordered.map(({ invoice }) =>
-    penaltiesFor(m.client.kind, {
-      unpaidCents: invoiceBalanceCents(invoice),
-      dueDate: invoice.dueDate,
-      asOf: date,
-      ...(m.settings.penaltyRatePercent !== undefined ? { contractualRatePercent: m.settings.penaltyRatePercent } : {}),
-    }),
-  );
-  const content = await pdf.letter({
-    seller: m.settings.company,
-    client: m.client,
-    invoices: ordered.map(({ invoice }) => ({
-      number: numberOf(invoice),
-      issueDate: invoice.issueDate,
-      dueDate: invoice.dueDate,
-      grossCents: invoice.totals.grossCents,
-      paidCents: invoice.paidCents + invoice.creditedCents + (invoice.deductedCents ?? 0),
-      balanceCents: invoiceBalanceCents(invoice),
-    })),
-    ...(business
-      ? { penaltiesCents: penalties.reduce((s, p) => s + p.cents, 0), penaltyRateSource: penalties[0]!.rateSource, indemnityCents: RECOVERY_INDEMNITY_CENTS * ordered.length }
-      : {}),
-    deadlineDays: 8,
-    date,
-    paymentInstructions,
-    language: m.client.language,
-  });
+  const content = await pdf.letter(clientLetterData({ invoices: ordered.map((x) => x.invoice), client: m.client, settings: m.settings, date, paymentInstructions }));
   return { fileName: `${m.client.language === 'en' ? 'formal-notice' : 'mise-en-demeure'}-${date}.pdf`, contentType: 'application/pdf', content };
 };

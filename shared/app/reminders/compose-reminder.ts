@@ -2,7 +2,6 @@ import { localDate } from '../../domain/dates.js';
 import { defaultTemplate, type ReminderTemplate } from '../../domain/default-templates.js';
 import { templateIdForLanguage } from '../../domain/default-scenarios.js';
 import { invoiceBalanceCents } from '../../domain/invoice.js';
-import { penaltiesFor, RECOVERY_INDEMNITY_CENTS } from '../../domain/penalties.js';
 import { buildTemplateVariables, renderTemplate, textToHtml } from '../../domain/template-render.js';
 import type { Client } from '../../domain/client.js';
 import type { Settings } from '../../domain/settings.js';
@@ -10,6 +9,7 @@ import type { LetterData } from '../../domain/letter.js';
 import { NotFoundError } from '../errors.js';
 import type { EmailAttachment, InvoiceRecord, OutgoingEmail, PaymentRecord, PdfRenderer, TenantDocuments } from '../ports.js';
 import { invoicePdfData } from '../send-invoice.js';
+import { clientLetterData } from './letter-data.js';
 import { instalmentViews, penaltiesWaived, type PaymentPlan } from '../../domain/payment-plan.js';
 
 /** Tenant copy first, then the built-in; the client's language variant first, then the French base. */
@@ -75,35 +75,12 @@ export const reminderVariables = (m: Omit<ReminderMaterial, 'payments' | 'templa
  * and how to pay. A letter step records it, so the PDF renders the same whenever it is asked for.
  */
 export const letterDataFor = (m: Omit<ReminderMaterial, 'payments' | 'template'>): LetterData => {
-  const balance = invoiceBalanceCents(m.invoice);
   const date = localDate(m.asOf, m.settings.timezone);
   const plan = planOnReminder(m);
   // Penalties and the €40 waived on the payment plan (recorded) are not claimed.
-  const business = m.client.kind === 'business' && !plan?.waivePenalties;
-  const penalties = penaltiesFor(m.client.kind, {
-    unpaidCents: balance,
-    dueDate: m.invoice.dueDate,
-    asOf: date,
-    ...(m.settings.penaltyRatePercent !== undefined ? { contractualRatePercent: m.settings.penaltyRatePercent } : {}),
-  });
+  const letter = clientLetterData({ invoices: [m.invoice], client: m.client, settings: m.settings, date, paymentInstructions: reminderVariables(m).paymentInstructions, claimFees: !plan?.waivePenalties });
   return {
-    seller: m.settings.company,
-    client: m.client,
-    invoices: [
-      {
-        number: m.invoice.number ?? '',
-        issueDate: m.invoice.issueDate,
-        dueDate: m.invoice.dueDate,
-        grossCents: m.invoice.totals.grossCents,
-        paidCents: m.invoice.paidCents + m.invoice.creditedCents + (m.invoice.deductedCents ?? 0),
-        balanceCents: balance,
-      },
-    ],
-    ...(business ? { penaltiesCents: penalties.cents, penaltyRateSource: penalties.rateSource, indemnityCents: RECOVERY_INDEMNITY_CENTS } : {}),
-    deadlineDays: 8,
-    date,
-    paymentInstructions: reminderVariables(m).paymentInstructions,
-    language: m.client.language,
+    ...letter,
     // The plan shows while it runs ("rappel de l'échéancier"); an ended one no longer binds anyone.
     ...(plan && m.plan?.plan.status === 'active' ? { paymentPlan: { rows: plan.rows, waivePenalties: plan.waivePenalties } } : {}),
   };

@@ -3,7 +3,7 @@ import { MAX_GROUP_SIZE, mostAdvanced } from '../../domain/grouped-reminder.js';
 import type { ReminderTemplate } from '../../domain/default-templates.js';
 import { templateRefusalFor } from '../../domain/penalty-mentions.js';
 import { SEND_LEASE_MS } from '../../domain/reminder-steps.js';
-import { channelOf } from '../../domain/scenario.js';
+import { channelOf, type Channel } from '../../domain/scenario.js';
 import { isEscalation } from '../../domain/escalation.js';
 import { isPlanStep } from '../../domain/payment-plan.js';
 import { activePlan } from './plan-lifecycle.js';
@@ -43,7 +43,7 @@ const READ_PARALLELISM = 8;
  * (not stopped, in scenario order, no reminder today): read from the client's partition of
  * invoices (GSI3), never from the tenant's. The client's gap was checked for the first step.
  */
-export const gatherSameDaySteps = async (deps: SendReminderDeps, ctx: SendContext, now: Date, channel: 'email' | 'sms' = 'email'): Promise<GroupMemberStep[]> => {
+export const gatherSameDaySteps = async (deps: SendReminderDeps, ctx: SendContext, now: Date, channel: Channel = 'email'): Promise<GroupMemberStep[]> => {
   const { invoice, client, settings } = ctx;
   const today = localDate(now, settings.timezone);
   const ids = (await deps.invoices.openInvoiceIds(invoice.tenantId, client.id)).filter((id) => id !== invoice.id).sort();

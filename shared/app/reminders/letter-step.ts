@@ -2,14 +2,23 @@
  * `letter` steps (issue 10 §2): when the step fires, the mise en demeure is produced, not mailed
  * by us: its data is recorded on the step with the PDF's SHA-256 (the evidence DOMAIN.md asks
  * for) and the step waits `to_post` until the owner says it went by registered post.
+ *
+ * With settings `groupByClient`, the client's other letter steps due the same send day go in the
+ * same letter (one registered letter to post, not one per invoice): every step is recorded
+ * `to_post` with the same letter, its id and the list of its steps.
  */
 import { createHash } from 'node:crypto';
 import { localDate } from '../../domain/dates.js';
+import type { LetterData, LetterMember } from '../../domain/letter.js';
+import { isPlanStep } from '../../domain/payment-plan.js';
 import { SEND_LEASE_MS } from '../../domain/reminder-steps.js';
 import type { ClientGapClaim, StepRecordItem } from '../ports/reminder-steps.js';
-import { letterDataFor } from './compose-reminder.js';
+import { letterDataFor, reminderVariables } from './compose-reminder.js';
+import { gatherSameDaySteps } from './grouped-send.js';
+import { clientLetterData } from './letter-data.js';
+import { activePlan } from './plan-lifecycle.js';
 import type { SendContext } from './reminder-context.js';
-import type { ReminderOutcome, SendReminderDeps } from './send-reminder.js';
+import { gapClaim, type ReminderOutcome, type SendReminderDeps } from './send-reminder.js';
 
 export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
@@ -43,4 +52,63 @@ export const produceLetter = async (
   }
   await deps.invoices.appendEvents(invoice.tenantId, invoice.id, [{ at, type: 'reminder.to_post', data: { stepId: record.stepId, plan: record.plan, letterSha256 } }]);
   return { outcome: 'to_post', letterSha256, stepId: record.stepId };
+};
+
+/** The id of a letter listing several invoices: its first step's, stable for a retried fire. */
+export const letterIdOf = (lead: { readonly invoiceId: string; readonly plan: number; readonly index: number }): string => `L-${lead.invoiceId}-${lead.plan}.${lead.index}`;
+
+/**
+ * The fire of a client's first letter step of the day: its other letter steps due today (not
+ * stopped, in scenario order, no reminder today on their invoice) join the same letter, claimed in
+ * one transaction (steps, day slots, the client's gap once), each then recorded `to_post` with the
+ * same letter. `single` when there is nothing to group (the ordinary letter goes on).
+ */
+export const produceLetterWithSameDaySteps = async (
+  deps: SendReminderDeps,
+  ctx: SendContext,
+  record: StepRecordItem,
+  now: Date,
+): Promise<ReminderOutcome | 'single' | 'invoice_changed'> => {
+  // An invoice under a payment plan gets its own letter (the plan's table and any waiver are its own).
+  if (!ctx.settings.groupByClient || isPlanStep(record) || activePlan(ctx)) return 'single';
+  const siblings = await gatherSameDaySteps(deps, ctx, now, 'letter');
+  if (siblings.length === 0) return 'single';
+  const members = [{ ctx, record }, ...siblings];
+  const { invoice, client, settings } = ctx;
+  const { tenantId } = invoice;
+  const date = localDate(now, settings.timezone);
+  const invoices = members.map((m) => m.ctx.invoice);
+  // How to pay names every invoice (the transfer reference), as the grouped email does.
+  const paymentInstructions = reminderVariables({ invoice: { ...invoice, number: invoices.map((i) => i.number ?? i.id).join(', ') }, client, settings, asOf: now }).paymentInstructions;
+  const letter: LetterData = clientLetterData({ invoices, client, settings, date, paymentInstructions });
+  const letterSha256 = sha256Hex(await deps.pdf.letter(letter));
+  const at = now.toISOString();
+  const leaseUntil = new Date(now.getTime() + SEND_LEASE_MS).toISOString();
+  const gap = gapClaim(ctx, now, `group/${invoice.id}/${record.plan}.${record.index}`);
+  const claim = await deps.steps.claimGroupSend(
+    tenantId,
+    members.map((m) => ({
+      invoiceId: m.ctx.invoice.id,
+      step: { ref: m.record, expectedScheduledAt: m.record.scheduledAt!, leaseUntil, at },
+      invoice: { paidCents: m.ctx.invoice.paidCents, creditedCents: m.ctx.invoice.creditedCents, today: date, at },
+    })),
+    gap,
+  );
+  // A member taken by a concurrent fire, a payment, the gap: the caller re-reads and decides again.
+  if (!claim.ok) return 'invoice_changed';
+  const letterMembers: LetterMember[] = members.map((m) => ({ invoiceId: m.ctx.invoice.id, plan: m.record.plan, index: m.record.index, stepId: m.record.stepId }));
+  const letterId = letterIdOf(letterMembers[0]!);
+  const numbers = letter.invoices.map((i) => i.number);
+  // Each invoice's step is its own partition: recorded side by side. A crash midway leaves the rest
+  // `sending`: their lease checks mark them `unknown_outcome` and tell the owner.
+  await Promise.all(
+    members.map(async (m) => {
+      const id = m.ctx.invoice.id;
+      if (!(await deps.steps.recordToPost(tenantId, id, m.record, { at, letter, letterSha256, dueDate: m.ctx.invoice.dueDate, letterId, letterMembers }))) {
+        throw new Error('a letter step left `sending` while its letter was recorded');
+      }
+      await deps.invoices.appendEvents(tenantId, id, [{ at, type: 'reminder.to_post', data: { stepId: m.record.stepId, plan: m.record.plan, letterSha256, letterId, grouped: numbers } }]);
+    }),
+  );
+  return { outcome: 'to_post', letterSha256, stepId: record.stepId, letterId, grouped: letterMembers.map((m) => m.invoiceId) };
 };

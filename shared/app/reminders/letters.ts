@@ -20,6 +20,9 @@ export interface LetterToPost {
   readonly invoiceId: string;
   readonly invoiceNumber: string;
   readonly stepId: string;
+  /** A letter listing several invoices of the client: its id and every invoice it lists (one letter to post, listed once). */
+  readonly letterId?: string;
+  readonly invoiceNumbers?: readonly string[];
   readonly clientName: string;
   /** Where to post it. */
   readonly address?: Address;
@@ -49,13 +52,30 @@ const total = (s: StepRecordItem): number =>
   (s.letter?.invoices.reduce((sum, i) => sum + i.balanceCents, 0) ?? 0) +
   (s.letter?.client.kind === 'business' ? (s.letter.penaltiesCents ?? 0) + (s.letter.indemnityCents ?? 0) : 0);
 
-/** GET /reminders/to-post: every letter produced and not yet posted, oldest first. */
+/** Keeps one step per letter: a letter listing several invoices is one envelope to post, shown once (by its first step). */
+export const oncePerLetter = <T extends Pick<StepRecordItem, 'letterId' | 'letterMembers' | 'stepId'> & { invoiceId: string }>(steps: readonly T[]): T[] => {
+  const seen = new Set<string>();
+  const byLetter = new Map<string, T>();
+  for (const s of steps) if (s.letterId) {
+    const lead = s.letterMembers?.[0];
+    if (!byLetter.has(s.letterId) || (lead && lead.invoiceId === s.invoiceId && lead.stepId === s.stepId)) byLetter.set(s.letterId, s);
+  }
+  return steps.flatMap((s) => {
+    if (!s.letterId) return [s];
+    if (seen.has(s.letterId)) return [];
+    seen.add(s.letterId);
+    return [byLetter.get(s.letterId)!];
+  });
+};
+
+/** GET /reminders/to-post: every letter produced and not yet posted, oldest first; a letter listing several invoices once. */
 export const makeListLettersToPost = ({ steps }: Pick<LetterDeps, 'steps'>) =>
   async (tenantId: string): Promise<LetterToPost[]> =>
-    (await steps.listToPost(tenantId)).map((s) => ({
+    oncePerLetter(await steps.listToPost(tenantId)).map((s) => ({
       invoiceId: s.invoiceId,
       invoiceNumber: s.letter?.invoices[0]?.number ?? '',
       stepId: s.stepId,
+      ...(s.letterId ? { letterId: s.letterId, invoiceNumbers: s.letter?.invoices.map((i) => i.number) ?? [] } : {}),
       clientName: s.letter?.client.name ?? '',
       ...(s.letter?.client.address ? { address: s.letter.client.address } : {}),
       amountCents: total(s),
@@ -77,13 +97,17 @@ export const makeMarkLetterPosted = ({ steps, invoices, clock }: LetterDeps) =>
         if (input.trackingNumber && step.trackingNumber !== input.trackingNumber) {
           throw new ConflictError(`This letter was already recorded as posted${step.trackingNumber ? ` with tracking number ${step.trackingNumber}` : ''}`);
         }
+        // A repeat finishes what a first call cut short (the letter's other steps).
+        if (step.letterId) await postOtherMembers(steps, invoices, tenantId, { invoiceId, stepId }, step, { at: step.postedAt, ...(step.trackingNumber ? { trackingNumber: step.trackingNumber } : {}) });
         return stepRecordView(step);
       }
       if (step.state !== 'to_post') throw new ConflictError(`The letter of step ${stepId} is ${step.state}, not to_post: only a produced letter can be posted`);
       const at = clock.now().toISOString();
       const trackingNumber = input.trackingNumber;
       if (await steps.recordPosted(tenantId, invoiceId, step, { at, ...(trackingNumber ? { trackingNumber } : {}) })) {
-        await invoices.appendEvents(tenantId, invoiceId, [{ at, type: 'reminder.posted', data: { stepId, plan: step.plan, ...(trackingNumber ? { trackingNumber } : {}) } }]);
+        await invoices.appendEvents(tenantId, invoiceId, [{ at, type: 'reminder.posted', data: { stepId, plan: step.plan, ...(trackingNumber ? { trackingNumber } : {}), ...(step.letterId ? { letterId: step.letterId } : {}) } }]);
+        // One envelope for several invoices: posting it closes every step the letter answers.
+        if (step.letterId) await postOtherMembers(steps, invoices, tenantId, { invoiceId, stepId }, step, { at, ...(trackingNumber ? { trackingNumber } : {}) });
         const posted = latestStep(await steps.list(tenantId, invoiceId), stepId);
         return stepRecordView(posted ?? step);
       }
@@ -92,11 +116,37 @@ export const makeMarkLetterPosted = ({ steps, invoices, clock }: LetterDeps) =>
     throw new ConflictError('The letter changed meanwhile: try again');
   };
 
+/** The other steps of a grouped letter, each `to_post → sent` with the same postedAt and tracking number (each still holding that letter). */
+const postOtherMembers = async (
+  steps: ReminderStepRepository,
+  invoices: InvoiceRepository,
+  tenantId: string,
+  posted: { invoiceId: string; stepId: string },
+  step: StepRecordItem,
+  input: { at: string; trackingNumber?: string },
+): Promise<void> => {
+  const others = (step.letterMembers ?? []).filter((m) => !(m.invoiceId === posted.invoiceId && m.stepId === posted.stepId));
+  await Promise.all(
+    others.map(async (m) => {
+      const member = (await steps.list(tenantId, m.invoiceId)).find((r) => r.plan === m.plan && r.index === m.index);
+      // Regrouped since (a payment withdrew this letter) or already closed: not this envelope any more.
+      if (!member || member.state !== 'to_post' || member.letterId !== step.letterId) return;
+      if (await steps.recordPosted(tenantId, m.invoiceId, m, input)) {
+        await invoices.appendEvents(tenantId, m.invoiceId, [
+          { at: input.at, type: 'reminder.posted', data: { stepId: m.stepId, plan: m.plan, letterId: step.letterId, ...(input.trackingNumber ? { trackingNumber: input.trackingNumber } : {}) } },
+        ]);
+      }
+    }),
+  );
+};
+
 /** GET /invoices/{id}/reminders/{stepId}/letter.pdf: the letter as produced, rendered again from its recorded data. */
 export const makeGetLetterPdf = ({ steps, invoices, pdf }: Pick<LetterDeps, 'steps' | 'invoices'> & { readonly pdf: Pick<PdfRenderer, 'letter'> }) =>
   async (tenantId: string, invoiceId: string, stepId: string): Promise<{ bytes: Uint8Array; fileName: string }> => {
     const step = await letterStep(steps, invoices, tenantId, invoiceId, stepId);
     if (!step.letter) throw new ConflictError(`The letter of step ${stepId} is produced when the step is due (it is ${step.state})`);
-    const number = step.letter.invoices[0]?.number;
+    // A letter listing several invoices is named after all of them (the same file whichever step it is asked from).
+    const numbers = step.letter.invoices.map((i) => i.number);
+    const number = numbers.length > 3 ? `${numbers[0]}-${numbers.length}` : numbers.join('_');
     return { bytes: await pdf.letter(step.letter), fileName: letterFileName({ client: step.letter.client, invoice: { id: invoiceId, ...(number ? { number } : {}) } }) };
   };

@@ -158,29 +158,64 @@ const WITHDRAWS_LETTERS: ReadonlySet<string> = new Set(['paid', 'cancelled', 'wr
 const redoStaleLetters = async (deps: ReconcileDeps, ctx: ReminderContext, steps: readonly StepRecordItem[], now: Date, events: TimelineRecord[]): Promise<boolean> => {
   const { invoice } = ctx;
   const balance = invoiceBalanceCents(invoice);
-  const stale = steps.filter((r) => r.state === 'to_post' && r.letter && r.letter.invoices.find((i) => i.number === invoice.number)?.balanceCents !== balance);
+  const stale = steps.filter((r) => r.state === 'to_post' && r.letter && r.letter.invoices.find((i) => i.number === (invoice.number ?? invoice.id))?.balanceCents !== balance);
   if (stale.length === 0) return false;
+  const at = now.toISOString();
+  let moved = false;
+  for (const r of stale) {
+    const { next, scheduledAt } = letterRedo(ctx, now, 'balance_changed');
+    if (await deps.steps.transition(invoice.tenantId, invoice.id, r, { state: 'to_post' }, next)) {
+      moved = true;
+      events.push({ at, type: 'reminder.rescheduled', data: { stepId: r.stepId, plan: r.plan, from: r.scheduledAt, scheduledAt, reason: 'balance_changed', letter: 'withdrawn' } });
+      // The letter's other invoices are produced again with it (their letter listed the old balance).
+      await regroupLetter(deps, ctx, r, now);
+    }
+  }
+  return moved;
+};
+
+/** A produced letter step back to `scheduled` at the next send window: its letter (data, hash, group, to-post index entry) removed. */
+const letterRedo = (ctx: ReminderContext, now: Date, reason: string): { next: Partial<StepRecordItem> & { state: 'scheduled'; at: string }; scheduledAt: string } => {
   const calendar = sendCalendarFor(ctx.settings, ctx.client);
   let day = nextSendDay(localDate(now, calendar.timeZone), calendar);
   if (sendInstant(day, calendar) <= now) day = nextSendDay(addDays(day, 1), calendar);
   const instant = sendInstant(day, calendar);
-  const at = now.toISOString();
-  let moved = false;
-  for (const r of stale) {
-    const next: Partial<StepRecordItem> & { state: 'scheduled'; at: string } = {
+  return {
+    scheduledAt: instant.toISOString(),
+    next: {
       state: 'scheduled',
-      at,
+      at: now.toISOString(),
       scheduledAt: instant.toISOString(),
       localTime: localDateTimeOf(instant, calendar.timeZone),
-      reason: 'balance_changed',
-      ...({ letter: undefined, letterSha256: undefined, GSI1PK: undefined, GSI1SK: undefined } as object),
-    };
-    if (await deps.steps.transition(invoice.tenantId, invoice.id, r, { state: 'to_post' }, next)) {
-      moved = true;
-      events.push({ at, type: 'reminder.rescheduled', data: { stepId: r.stepId, plan: r.plan, from: r.scheduledAt, scheduledAt: instant.toISOString(), reason: 'balance_changed', letter: 'withdrawn' } });
-    }
-  }
-  return moved;
+      reason,
+      ...({ letter: undefined, letterSha256: undefined, letterId: undefined, letterMembers: undefined, GSI1PK: undefined, GSI1SK: undefined } as object),
+    },
+  };
+};
+
+/**
+ * A letter listing several invoices lost one of them (paid, cancelled, disputed) or one of its
+ * balances changed: the other steps it answered go back to `scheduled` at the next send window
+ * (reason `letter_regrouped`), all at the same instant, so they are produced again as one letter
+ * listing what is due then; with none left, nothing is to post. Each move re-plans its invoice
+ * (the stream), which creates its schedule.
+ */
+const regroupLetter = async (deps: ReconcileDeps, ctx: ReminderContext, left: StepRecordItem, now: Date): Promise<void> => {
+  if (!left.letterId) return;
+  const { tenantId } = ctx.invoice;
+  const others = (left.letterMembers ?? []).filter((m) => m.invoiceId !== ctx.invoice.id);
+  await Promise.all(
+    others.map(async (m) => {
+      const member = (await deps.steps.list(tenantId, m.invoiceId)).find((r) => r.plan === m.plan && r.index === m.index);
+      if (!member || member.state !== 'to_post' || member.letterId !== left.letterId) return;
+      const { next, scheduledAt } = letterRedo(ctx, now, 'letter_regrouped');
+      if (await deps.steps.transition(tenantId, m.invoiceId, member, { state: 'to_post' }, next)) {
+        await deps.invoices.appendEvents(tenantId, m.invoiceId, [
+          { at: next.at, type: 'reminder.rescheduled', data: { stepId: m.stepId, plan: m.plan, from: member.scheduledAt, scheduledAt, reason: 'letter_regrouped', letter: 'withdrawn', without: ctx.invoice.number ?? ctx.invoice.id } },
+        ]);
+      }
+    }),
+  );
 };
 
 /** Writes what the plan must become; true when something was written. */
@@ -210,6 +245,8 @@ const settlePlan = async (deps: ReconcileDeps, ctx: ReminderContext, now: Date):
         const withdrawn: Partial<StepRecordItem> & { state: 'cancelled'; at: string } = { state: 'cancelled', reason: stop, at, ...({ GSI1PK: undefined, GSI1SK: undefined } as object) };
         if (await deps.steps.transition(tenantId, invoice.id, r, { state: 'to_post' }, withdrawn)) {
           events.push({ at, type: 'reminder.cancelled', data: { stepId: r.stepId, plan: r.plan, reason: stop, letter: 'withdrawn' } });
+          // The same letter listed other invoices of the client: produced again without this one.
+          await regroupLetter(deps, ctx, r, now);
         }
       }
     }

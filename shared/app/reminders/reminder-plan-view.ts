@@ -28,6 +28,9 @@ export interface PlannedStepView {
   readonly postedAt?: string;
   readonly trackingNumber?: string;
   readonly letterSha256?: string;
+  /** A letter listing several invoices of the client: its id and the invoice numbers it lists. */
+  readonly letterId?: string;
+  readonly letterInvoices?: readonly string[];
 }
 
 export const stepRecordView = (r: StepRecordItem): PlannedStepView => ({
@@ -47,6 +50,7 @@ export const stepRecordView = (r: StepRecordItem): PlannedStepView => ({
   ...(r.postedAt ? { postedAt: r.postedAt } : {}),
   ...(r.trackingNumber ? { trackingNumber: r.trackingNumber } : {}),
   ...(r.letterSha256 ? { letterSha256: r.letterSha256 } : {}),
+  ...(r.letterId ? { letterId: r.letterId, letterInvoices: r.letter?.invoices.map((i) => i.number) ?? [] } : {}),
 });
 
 /**

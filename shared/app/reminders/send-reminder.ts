@@ -7,7 +7,7 @@ import { templateRefusalFor } from '../../domain/penalty-mentions.js';
 import { localDateTimeOf } from '../../domain/zoned-time.js';
 import type { Clock, InvoiceRepository, Mailer, PdfRenderer, ReminderInput, SmsSender, TenantDocuments } from '../ports.js';
 import { composeSms, smsRecipient } from './compose-sms.js';
-import { produceLetter } from './letter-step.js';
+import { produceLetter, produceLetterWithSameDaySteps } from './letter-step.js';
 import type { ClientGapClaim, NewStepRecord, StepRecordItem } from '../ports/reminder-steps.js';
 import { composeReminder, resolveTemplate } from './compose-reminder.js';
 import type { PortalLinks } from '../portal/portal-links.js';
@@ -37,7 +37,7 @@ export interface SendReminderDeps extends ReminderReadDeps {
 
 export type ReminderOutcome =
   | { readonly outcome: 'sent'; readonly messageId: string; readonly stepId: string; readonly grouped?: readonly string[] }
-  | { readonly outcome: 'to_post'; readonly letterSha256: string; readonly stepId: string }
+  | { readonly outcome: 'to_post'; readonly letterSha256: string; readonly stepId: string; readonly letterId?: string; readonly grouped?: readonly string[] }
   | { readonly outcome: 'skipped'; readonly reason: string; readonly stepId: string }
   | { readonly outcome: 'moved'; readonly reason: string; readonly stepId: string; readonly scheduledAt: string }
   | { readonly outcome: 'ignored'; readonly reason: string; readonly stepId: string }
@@ -93,7 +93,11 @@ export const makeSendReminder = (deps: SendReminderDeps) =>
         const grouped = await sendSmsWithSameDaySteps(deps, ctx, record, now, decision.recipients.to[0]!);
         result = grouped === 'single' ? await sendSms(deps, ctx, record, now, decision.recipients.to[0]!) : grouped;
       }
-      else if (channel === 'letter') result = await produceLetter(deps, ctx, record, now, gapClaim(ctx, now, `${ctx.invoice.id}/${record.plan}.${record.index}`));
+      else if (channel === 'letter') {
+        // Other invoices of the client with a letter due today go in the same letter (settings `groupByClient`).
+        const grouped = await produceLetterWithSameDaySteps(deps, ctx, record, now);
+        result = grouped === 'single' ? await produceLetter(deps, ctx, record, now, gapClaim(ctx, now, `${ctx.invoice.id}/${record.plan}.${record.index}`)) : grouped;
+      }
       else {
         // Other invoices of the client due today go in the same message (settings `groupByClient`).
         const grouped = ctx.settings.groupByClient ? await sendWithSameDaySteps(deps, ctx, record, now, decision.recipients) : 'single';

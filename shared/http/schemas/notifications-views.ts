@@ -25,7 +25,17 @@ export const OverviewView = z.object({
   /** Steps going out that day, each with the route that cancels it. */
   reminders: z.array(z.object({ ...invoiceRef, stepId: z.string(), templateId: z.string(), scheduledAt: instant, cancel: z.object({ method: z.literal('POST'), path: z.string() }) })),
   /** Letter steps waiting to be posted (`to_post`). */
-  letters: z.array(z.object({ ...invoiceRef, stepId: z.string(), templateId: z.string(), since: instant })),
+  letters: z.array(
+    z.object({
+      ...invoiceRef,
+      stepId: z.string(),
+      templateId: z.string(),
+      since: instant,
+      /** A letter listing several invoices of the client: listed once, by its first step; posting any of its steps closes them all. */
+      letterId: z.string().optional(),
+      invoiceNumbers: z.array(z.string()).optional(),
+    }),
+  ),
   /** Payments dated the day before. */
   payments: z.array(z.object({ ...invoiceRef, paymentId: z.string(), amountCents: cents, method: z.string() })),
   /** Open invoices due the day before: overdue from that day. */

@@ -64,11 +64,17 @@ export const PlannedStepView = z.object({
   trackingNumber: z.string().optional(),
   /** Letter steps: SHA-256 of the PDF produced (GET …/letter.pdf renders the same bytes). */
   letterSha256: z.string().optional(),
+  /** A letter listing several invoices of the client (settings `groupByClient`): one envelope for all its steps; posting one closes them all. */
+  letterId: z.string().optional(),
+  letterInvoices: z.array(z.string()).optional(),
 });
 export const LetterToPostView = z.object({
   invoiceId: z.string(),
   invoiceNumber: z.string(),
   stepId: z.string(),
+  /** A letter listing several invoices of the client (settings `groupByClient`): listed once; posting any of its steps closes them all. */
+  letterId: z.string().optional(),
+  invoiceNumbers: z.array(z.string()).optional(),
   clientName: z.string(),
   /** Where to post it. */
   address: z.object({ line1: z.string(), line2: z.string().optional(), postalCode: z.string(), city: z.string(), country: z.string() }).optional(),

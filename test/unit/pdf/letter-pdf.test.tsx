@@ -43,6 +43,24 @@ describe('ReactPdfRenderer.letter', () => {
     expect(text).toContain('procédure simplifiée de recouvrement des petites créances');
   });
 
+  it('details each invoice of a letter: days late, and for a business its own penalties and €40', async () => {
+    const invoices = [
+      { number: 'F-2026-0001', issueDate: '2026-10-23', dueDate: '2026-11-22', grossCents: 154_470, paidCents: 50_000, balanceCents: 104_470, daysLate: 25, penaltiesCents: 870, indemnityCents: 4_000 },
+      { number: 'F-2026-0007', issueDate: '2026-11-02', dueDate: '2026-12-02', grossCents: 60_000, paidCents: 0, balanceCents: 60_000, daysLate: 15, penaltiesCents: 328, indemnityCents: 4_000 },
+    ];
+    const text = await render(aLetterPdfData({ invoices }));
+    expect(text).toContain('Détail par facture Facture Échéance Retard Reste dû Pénalités Indemnité');
+    expect(text).toContain('F-2026-0001 22/11/2026 25 j 1 044,70 € 8,70 € 40,00 €');
+    expect(text).toContain('F-2026-0007 02/12/2026 15 j 600,00 € 3,28 € 40,00 €');
+    // A consumer's letter says how late, never a fee.
+    const consumer = await render(aLetterPdfData({ client: aConsumerClient(), invoices }));
+    expect(consumer).toContain('F-2026-0001 22/11/2026 25 j 1 044,70 €');
+    expect(consumer).not.toContain('8,70 €');
+    expect(consumer).not.toMatch(/pénalité|indemnité/i);
+    // A letter recorded before per-invoice details renders as it did (its recorded hash still holds).
+    expect(await render(aLetterPdfData())).not.toContain('Détail par facture');
+  });
+
   it('offers the simplified small-claims procedure only up to €5,000', async () => {
     const big = aLetterPdfData({
       invoices: [{ number: 'F-2026-0042', issueDate: '2026-09-01', dueDate: '2026-10-01', grossCents: 600_000, paidCents: 0, balanceCents: 600_000 }],

@@ -360,7 +360,7 @@ export interface paths {
         /** Payments of an invoice, removed ones included */
         get: operations["listPayments"];
         put?: never;
-        /** Record a payment */
+        /** Record a payment: 201 with the payment (its id, to remove it) and the invoice as it now stands under `invoice`; Location /invoices/{id}/payments/{paymentId} */
         post: operations["recordPayment"];
         delete?: never;
         options?: never;
@@ -375,7 +375,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** One payment of the invoice (a removed one carries removedAt) */
+        get: operations["getPayment"];
         put?: never;
         post?: never;
         /** Remove a wrong payment (kept in history) */
@@ -598,7 +599,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The follow-up list as CSV for the accountant (same filters and sort; ; separated, French decimals) */
+        /** The follow-up list as CSV for the accountant, as French Excel opens it (same filters and sort; ; separated, decimal comma, dates JJ/MM/AAAA, UTF-8 BOM); with the client email, SIREN and type, so POST /imports/invoices reads it back */
         get: operations["exportInvoices"];
         put?: never;
         post?: never;
@@ -2100,6 +2101,7 @@ export interface operations {
                             name: string;
                             siren?: string;
                         };
+                        creditedCents?: number;
                         dueDate: string;
                         grossCents?: number;
                         issueDate: string;
@@ -5670,202 +5672,218 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        balanceCents: number;
-                        clientId: string;
-                        clientName?: string;
+                        amountCents: number;
                         /** Format: date-time */
                         createdAt: string;
-                        creditedCents: number;
-                        /** @constant */
-                        currency: "EUR";
-                        daysLate: number;
-                        deductedCents?: number;
-                        deductions?: {
-                            grossCents: number;
-                            invoiceId: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        date: string;
+                        id: string;
+                        invoice: {
+                            balanceCents: number;
+                            clientId: string;
+                            clientName?: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            creditedCents: number;
+                            /** @constant */
+                            currency: "EUR";
+                            daysLate: number;
+                            deductedCents?: number;
+                            deductions?: {
+                                grossCents: number;
+                                invoiceId: string;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                issueDate: string;
+                                netCents: number;
+                                number: string;
+                                vatCents: number;
+                            }[];
+                            disputed: boolean;
+                            disputeReason?: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            dueDate: string;
+                            /** Format: email */
+                            emailedTo?: string;
+                            id: string;
+                            imported?: boolean;
+                            issued?: {
+                                client: {
+                                    address?: {
+                                        city: string;
+                                        /** @default FR */
+                                        country: string;
+                                        line1: string;
+                                        line2?: string;
+                                        postalCode: string;
+                                    };
+                                    /** Format: email */
+                                    email: string;
+                                    /** @enum {string} */
+                                    kind: "business" | "consumer";
+                                    /**
+                                     * @default fr
+                                     * @enum {string}
+                                     */
+                                    language: "fr" | "en";
+                                    name: string;
+                                    siren?: string;
+                                    vatNumber?: string;
+                                };
+                                penaltyRatePercent: number;
+                                seller: {
+                                    address?: {
+                                        city: string;
+                                        /** @default FR */
+                                        country: string;
+                                        line1: string;
+                                        line2?: string;
+                                        postalCode: string;
+                                    };
+                                    bic?: string;
+                                    /** Format: email */
+                                    email?: string;
+                                    iban?: string;
+                                    legalForm?: string;
+                                    name: string;
+                                    phone?: string;
+                                    siren?: string;
+                                    vatNumber?: string;
+                                };
+                            };
                             /**
                              * Format: date
                              * @example 2026-11-22
                              */
                             issueDate: string;
-                            netCents: number;
-                            number: string;
-                            vatCents: number;
-                        }[];
-                        disputed: boolean;
-                        disputeReason?: string;
-                        /**
-                         * Format: date
-                         * @example 2026-11-22
-                         */
-                        dueDate: string;
-                        /** Format: email */
-                        emailedTo?: string;
-                        id: string;
-                        imported?: boolean;
-                        issued?: {
-                            client: {
-                                address?: {
-                                    city: string;
-                                    /** @default FR */
-                                    country: string;
-                                    line1: string;
-                                    line2?: string;
-                                    postalCode: string;
-                                };
-                                /** Format: email */
-                                email: string;
-                                /** @enum {string} */
-                                kind: "business" | "consumer";
+                            /** @enum {string} */
+                            kind?: "deposit" | "final";
+                            lastReminder?: {
+                                /** Format: date-time */
+                                at: string;
+                                templateId: string;
+                            };
+                            /** Format: date-time */
+                            lastReminderAt?: string;
+                            lines: {
+                                description: string;
+                                /** @description at most 3 decimals, at most 1000000 */
+                                quantity: number;
+                                /** @description integer cents, at most 99999999999 */
+                                unitPriceCents: number;
+                                /** @enum {number} */
+                                vatRate: 0 | 2.1 | 5.5 | 10 | 20;
+                            }[];
+                            nextStep?: {
+                                /** Format: date-time */
+                                at: string;
+                                templateId: string;
+                            };
+                            notes?: string;
+                            number?: string;
+                            overdue: boolean;
+                            paidCents: number;
+                            paidClaim?: {
+                                /** Format: date-time */
+                                at: string;
                                 /**
-                                 * @default fr
-                                 * @enum {string}
+                                 * Format: date
+                                 * @example 2026-11-22
                                  */
-                                language: "fr" | "en";
-                                name: string;
-                                siren?: string;
-                                vatNumber?: string;
+                                date: string;
+                                reference?: string;
                             };
-                            penaltyRatePercent: number;
-                            seller: {
-                                address?: {
-                                    city: string;
-                                    /** @default FR */
-                                    country: string;
-                                    line1: string;
-                                    line2?: string;
-                                    postalCode: string;
-                                };
-                                bic?: string;
-                                /** Format: email */
-                                email?: string;
-                                iban?: string;
-                                legalForm?: string;
-                                name: string;
-                                phone?: string;
-                                siren?: string;
-                                vatNumber?: string;
-                            };
-                        };
-                        /**
-                         * Format: date
-                         * @example 2026-11-22
-                         */
-                        issueDate: string;
-                        /** @enum {string} */
-                        kind?: "deposit" | "final";
-                        lastReminder?: {
-                            /** Format: date-time */
-                            at: string;
-                            templateId: string;
-                        };
-                        /** Format: date-time */
-                        lastReminderAt?: string;
-                        lines: {
-                            description: string;
-                            /** @description at most 3 decimals, at most 1000000 */
-                            quantity: number;
-                            /** @description integer cents, at most 99999999999 */
-                            unitPriceCents: number;
-                            /** @enum {number} */
-                            vatRate: 0 | 2.1 | 5.5 | 10 | 20;
-                        }[];
-                        nextStep?: {
-                            /** Format: date-time */
-                            at: string;
-                            templateId: string;
-                        };
-                        notes?: string;
-                        number?: string;
-                        overdue: boolean;
-                        paidCents: number;
-                        paidClaim?: {
-                            /** Format: date-time */
-                            at: string;
                             /**
                              * Format: date
                              * @example 2026-11-22
                              */
-                            date: string;
-                            reference?: string;
-                        };
-                        /**
-                         * Format: date
-                         * @example 2026-11-22
-                         */
-                        pausedUntil?: string;
-                        pauseReason?: string;
-                        paymentPlan?: {
+                            pausedUntil?: string;
+                            pauseReason?: string;
+                            paymentPlan?: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                endedAt?: string;
+                                /** @enum {string} */
+                                endReason?: "paid" | "missed" | "deleted" | "cancelled" | "written_off";
+                                instalments: {
+                                    /** @description integer cents, at most 99999999999 */
+                                    amountCents: number;
+                                    /**
+                                     * Format: date
+                                     * @example 2026-11-22
+                                     */
+                                    dueDate: string;
+                                }[];
+                                note?: string;
+                                seq: number;
+                                /** @enum {string} */
+                                source: "owner" | "client";
+                                /** @enum {string} */
+                                status: "active" | "ended";
+                                totalCents: number;
+                                waivePenalties: boolean;
+                            };
+                            planRequest?: {
+                                /** Format: date-time */
+                                decidedAt?: string;
+                                declineReason?: string;
+                                instalments: {
+                                    /** @description integer cents, at most 99999999999 */
+                                    amountCents: number;
+                                    /**
+                                     * Format: date
+                                     * @example 2026-11-22
+                                     */
+                                    dueDate: string;
+                                }[];
+                                note?: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "declined";
+                            };
+                            portalDisabled?: boolean;
                             /** Format: date-time */
-                            createdAt: string;
+                            portalViewedAt?: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            promisedFor?: string;
+                            quoteId?: string;
+                            quoteNumber?: string;
+                            remindersPaused: boolean;
                             /** Format: date-time */
-                            endedAt?: string;
+                            sentAt?: string;
                             /** @enum {string} */
-                            endReason?: "paid" | "missed" | "deleted" | "cancelled" | "written_off";
-                            instalments: {
-                                /** @description integer cents, at most 99999999999 */
-                                amountCents: number;
-                                /**
-                                 * Format: date
-                                 * @example 2026-11-22
-                                 */
-                                dueDate: string;
-                            }[];
-                            note?: string;
-                            seq: number;
-                            /** @enum {string} */
-                            source: "owner" | "client";
-                            /** @enum {string} */
-                            status: "active" | "ended";
-                            totalCents: number;
-                            waivePenalties: boolean;
-                        };
-                        planRequest?: {
-                            /** Format: date-time */
-                            decidedAt?: string;
-                            declineReason?: string;
-                            instalments: {
-                                /** @description integer cents, at most 99999999999 */
-                                amountCents: number;
-                                /**
-                                 * Format: date
-                                 * @example 2026-11-22
-                                 */
-                                dueDate: string;
-                            }[];
-                            note?: string;
-                            /** Format: date-time */
-                            requestedAt: string;
-                            /** @enum {string} */
-                            status: "pending" | "accepted" | "declined";
-                        };
-                        portalDisabled?: boolean;
-                        /** Format: date-time */
-                        portalViewedAt?: string;
-                        /**
-                         * Format: date
-                         * @example 2026-11-22
-                         */
-                        promisedFor?: string;
-                        quoteId?: string;
-                        quoteNumber?: string;
-                        remindersPaused: boolean;
-                        /** Format: date-time */
-                        sentAt?: string;
-                        /** @enum {string} */
-                        status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
-                        totals: {
-                            grossCents: number;
-                            netCents: number;
-                            vatBreakdown: {
+                            status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
+                            totals: {
+                                grossCents: number;
                                 netCents: number;
+                                vatBreakdown: {
+                                    netCents: number;
+                                    vatCents: number;
+                                    vatRate: number;
+                                }[];
                                 vatCents: number;
-                                vatRate: number;
-                            }[];
-                            vatCents: number;
+                            };
+                            /** Format: date-time */
+                            updatedAt: string;
                         };
+                        invoiceId: string;
+                        method: string;
+                        reference?: string;
                         /** Format: date-time */
-                        updatedAt: string;
+                        removedAt?: string;
                     };
                 };
             };
@@ -5907,6 +5925,71 @@ export interface operations {
             };
             /** @description Breaks a business rule */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                paymentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        amountCents: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        date: string;
+                        id: string;
+                        invoiceId: string;
+                        method: string;
+                        reference?: string;
+                        /** Format: date-time */
+                        removedAt?: string;
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6445,6 +6528,8 @@ export interface operations {
                             index?: number;
                             instalment?: number;
                             lastError?: string;
+                            letterId?: string;
+                            letterInvoices?: string[];
                             letterSha256?: string;
                             manual?: boolean;
                             messageId?: string;
@@ -6532,6 +6617,8 @@ export interface operations {
                         index?: number;
                         instalment?: number;
                         lastError?: string;
+                        letterId?: string;
+                        letterInvoices?: string[];
                         letterSha256?: string;
                         manual?: boolean;
                         messageId?: string;
@@ -6628,6 +6715,8 @@ export interface operations {
                         index?: number;
                         instalment?: number;
                         lastError?: string;
+                        letterId?: string;
+                        letterInvoices?: string[];
                         letterSha256?: string;
                         manual?: boolean;
                         messageId?: string;
@@ -6780,6 +6869,8 @@ export interface operations {
                         index?: number;
                         instalment?: number;
                         lastError?: string;
+                        letterId?: string;
+                        letterInvoices?: string[];
                         letterSha256?: string;
                         manual?: boolean;
                         messageId?: string;
@@ -8303,6 +8394,8 @@ export interface operations {
                             clientName: string;
                             invoiceId: string;
                             invoiceNumber?: string;
+                            invoiceNumbers?: string[];
+                            letterId?: string;
                             /** Format: date-time */
                             since: string;
                             stepId: string;
@@ -10758,6 +10851,8 @@ export interface operations {
                             clientName: string;
                             invoiceId: string;
                             invoiceNumber: string;
+                            invoiceNumbers?: string[];
+                            letterId?: string;
                             letterSha256: string;
                             pdfUrl: string;
                             /** Format: date-time */

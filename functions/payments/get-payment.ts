@@ -1,0 +1,8 @@
+import { makeGetPayment } from '../../shared/app/payments.js';
+import { httpHandler } from '../../shared/http/http-handler.js';
+import { ok } from '../../shared/http/responses.js';
+import { routes } from '../../shared/http/routes.js';
+import { wiring } from '../../shared/wiring.js';
+
+const getPayment = makeGetPayment({ invoices: wiring.invoices() });
+export const handler = httpHandler(routes.getPayment, async ({ tenantId, params }) => ok(await getPayment(tenantId, params.id, params.paymentId)));

@@ -1,0 +1,72 @@
+/**
+ * The rows of a mise en demeure (DOMAIN.md §1): each invoice with its balance, how late it is and,
+ * for a business, its own penalties and €40 (D441-5: per late invoice, so never for one not due
+ * yet). One letter may list several invoices of one client (settings `groupByClient`).
+ */
+import { daysBetween } from '../../domain/dates.js';
+import { invoiceBalanceCents } from '../../domain/invoice.js';
+import type { LetterData, LetterInvoice } from '../../domain/letter.js';
+import { penaltiesFor } from '../../domain/penalties.js';
+import type { Client } from '../../domain/client.js';
+import type { Settings } from '../../domain/settings.js';
+import type { InvoiceRecord } from '../ports.js';
+
+type RateSource = NonNullable<LetterData['penaltyRateSource']>;
+
+/** One invoice as the letter lists it on `date`; `claimFees` false (a consumer, a waiver) leaves penalties and the €40 out. */
+export const letterRow = (invoice: InvoiceRecord, client: Pick<Client, 'kind'>, settings: Pick<Settings, 'penaltyRatePercent'>, date: string, claimFees: boolean): LetterInvoice & { rateSource: RateSource } => {
+  const balance = invoiceBalanceCents(invoice);
+  const penalties = penaltiesFor(client.kind, {
+    unpaidCents: balance,
+    dueDate: invoice.dueDate,
+    asOf: date,
+    ...(settings.penaltyRatePercent !== undefined ? { contractualRatePercent: settings.penaltyRatePercent } : {}),
+  });
+  return {
+    number: invoice.number ?? invoice.id,
+    issueDate: invoice.issueDate,
+    dueDate: invoice.dueDate,
+    grossCents: invoice.totals.grossCents,
+    paidCents: invoice.paidCents + invoice.creditedCents + (invoice.deductedCents ?? 0),
+    balanceCents: balance,
+    daysLate: Math.max(0, daysBetween(invoice.dueDate, date)),
+    ...(claimFees && client.kind === 'business' ? { penaltiesCents: penalties.cents, indemnityCents: penalties.indemnityCents } : {}),
+    rateSource: penalties.rateSource,
+  };
+};
+
+/** The rate source said under the penalties: the least certain of the rows' (estimated, then contract, then table). */
+const weakest = (sources: readonly RateSource[]): RateSource => (sources.includes('estimated') ? 'estimated' : sources.includes('contract') ? 'contract' : 'table');
+
+/**
+ * A letter listing `invoices` (ordered by due date, then number) on `date`; the totals are the sums of
+ * the rows, so the letter's penalties and €40 are exactly what each invoice line says.
+ */
+export const clientLetterData = (m: {
+  readonly invoices: readonly InvoiceRecord[];
+  readonly client: Client;
+  readonly settings: Settings;
+  readonly date: string;
+  readonly paymentInstructions: string;
+  readonly claimFees?: boolean;
+}): LetterData => {
+  const claimFees = (m.claimFees ?? true) && m.client.kind === 'business';
+  const ordered = [...m.invoices].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || (a.number ?? a.id).localeCompare(b.number ?? b.id));
+  const rows = ordered.map((invoice) => letterRow(invoice, m.client, m.settings, m.date, claimFees));
+  return {
+    seller: m.settings.company,
+    client: m.client,
+    invoices: rows.map(({ rateSource: _source, ...row }) => row),
+    ...(claimFees
+      ? {
+          penaltiesCents: rows.reduce((s, r) => s + (r.penaltiesCents ?? 0), 0),
+          penaltyRateSource: weakest(rows.map((r) => r.rateSource)),
+          indemnityCents: rows.reduce((s, r) => s + (r.indemnityCents ?? 0), 0),
+        }
+      : {}),
+    deadlineDays: 8,
+    date: m.date,
+    paymentInstructions: m.paymentInstructions,
+    language: m.client.language,
+  };
+};
