@@ -88,7 +88,11 @@ export const composeGroupedReminder = async (m: GroupedMaterial, pdf: PdfRendere
 
   const attachments: EmailAttachment[] = [];
   // The mise en demeure lists the overdue invoices only: nothing can be demanded before its due date.
-  if (m.template.letter && overdue.length > 0) attachments.push(await letterFor(m, pdf, overdue, today, vars.paymentInstructions));
+  if (m.template.letter && overdue.length > 0) {
+    // Its transfer reference names the invoices it claims, not those it leaves out.
+    const claimed = overdue.length === ordered.length ? vars.paymentInstructions : reminderVariables({ invoice: { ...overdue[0]!.invoice, number: overdue.map((x) => numberOf(x.invoice)).join(', ') }, client: m.client, settings: m.settings, asOf: m.asOf }).paymentInstructions;
+    attachments.push(await letterFor(m, pdf, overdue, today, claimed));
+  }
   let attached: string[] = [];
   let notAttached: string[] = [];
   if (m.template.attachInvoicePdf) {
