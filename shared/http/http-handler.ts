@@ -71,12 +71,26 @@ const rejectUnknownQuery = (route: RouteDefinition, query: Record<string, string
   throw new ValidationError(unknown.map((name) => ({ path: `query.${name}`, message: `is not a known parameter${known}` })));
 };
 
+/**
+ * A text body reaches the function decoded as UTF-8: bytes that are not (French Excel's « CSV
+ * (séparateur : point-virgule) » is Windows-1252) became U+FFFD and cannot be read back. Said at
+ * once, naming the line, rather than as a missing column or names imported mangled.
+ */
+const utf8Csv = (text: string): string => {
+  const at = text.indexOf('\ufffd');
+  if (at === -1) return text;
+  const line = text.slice(0, at).split('\n').length;
+  throw new ValidationError([
+    { path: 'body', message: `is not UTF-8 text (line ${line}): save the file as « CSV UTF-8 (délimité par des virgules) » in Excel, or UTF-8 in LibreOffice` },
+  ]);
+};
+
 const readBody = (event: HttpEvent, csv = false): unknown => {
   if (event.body === undefined || event.body === null || event.body === '') return undefined;
   const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
   const contentType = event.headers?.['content-type'] ?? event.headers?.['Content-Type'] ?? 'application/json';
   // Routes that take a spreadsheet export see it as `{ csv: <text> }`.
-  if (csv && /^text\/(csv|plain)\b/i.test(contentType)) return { csv: raw };
+  if (csv && /^text\/(csv|plain)\b/i.test(contentType)) return { csv: utf8Csv(raw) };
   if (!/^application\/(.+\+)?json\b/i.test(contentType)) {
     throw new ValidationError([{ path: 'headers.content-type', message: 'must be application/json' }]);
   }

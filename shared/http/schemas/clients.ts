@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import type * as domain from '../../domain/client.js';
 import { E164 } from '../../domain/client.js';
-import { email, id } from './common.js';
+import { email, id, siren } from './common.js';
 
 /** Validation and conversion only: the types are the domain's (shared/domain/client.ts). */
 export type Address = domain.Address;
@@ -52,7 +52,7 @@ export const clientFields = {
   /** E.164 mobile number; SMS steps go here when no billing contact has a phone. */
   phone: phoneE164.optional(),
   address: address.optional(),
-  siren: z.string().regex(/^\d{9}$/, { message: 'must be 9 digits' }).optional(),
+  siren: siren.optional(),
   vatNumber: z.string().max(20).optional(),
   language: z.enum(['fr', 'en']).default('fr'),
   remindersEnabled: z.boolean().default(true),

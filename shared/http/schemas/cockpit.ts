@@ -34,7 +34,13 @@ export const ImportJsonRow = z.object({
 });
 
 /** A CSV (sent as text/csv, or as `{ csv }`) or JSON rows; per-row problems are answered as row errors, not a 400. */
-export const ImportBody = z.union([z.object({ csv: z.string().min(1).max(8_000_000) }).strict(), z.object({ invoices: z.array(ImportJsonRow).min(1).max(5000) }).strict()], {
+/** A file read as UTF-8 that was not (Windows-1252 from French Excel) holds U+FFFD where its accents were. */
+const utf8Text = z.string().min(1).max(8_000_000).superRefine((text, ctx) => {
+  const at = text.indexOf('\ufffd');
+  if (at !== -1) ctx.addIssue({ code: 'custom', message: `is not UTF-8 text (line ${text.slice(0, at).split('\n').length}): save the file as « CSV UTF-8 (délimité par des virgules) » in Excel, or UTF-8 in LibreOffice` });
+});
+
+export const ImportBody = z.union([z.object({ csv: utf8Text }).strict(), z.object({ invoices: z.array(ImportJsonRow).min(1).max(5000) }).strict()], {
   error: 'must be a CSV (sent as text/csv, or { "csv": "…" }) or JSON { "invoices": [...] }',
 });
 

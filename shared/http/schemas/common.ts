@@ -37,6 +37,11 @@ export const vatRate = z.literal([...VAT_RATES], { error: `must be one of ${VAT_
 
 export const id = z.string().min(1).max(64).regex(/^[0-9A-Za-z_-]+$/, { message: 'must be an id' });
 export const email = z.email({ message: 'must be an email address' }).max(254);
+/** A SIREN as printed (`552 100 554`, no-break spaces from a paste) is kept as its 9 digits. */
+export const siren = z
+  .string()
+  .transform((s) => s.replace(/[\s\u00a0\u202f]+/g, ''))
+  .pipe(z.string().regex(/^\d{9}$/, { message: 'must be 9 digits' }));
 
 export const idParams = z.object({ id });
 

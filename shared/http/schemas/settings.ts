@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type * as domain from '../../domain/settings.js';
-import { email, id, timeZone } from './common.js';
+import { email, id, siren, timeZone } from './common.js';
 import { isValidBic, isValidIban } from '../../domain/epc-qr.js';
 
 /** Validation and conversion only: the types are the domain's (shared/domain/settings.ts). */
@@ -22,7 +22,7 @@ export const CompanyIdentity = z.object({
     })
     .strict()
     .optional(),
-  siren: z.string().regex(/^\d{9}$/, { message: 'must be 9 digits' }).optional(),
+  siren: siren.optional(),
   vatNumber: z.string().max(20).optional(),
   email: email.optional(),
   phone: z.string().max(30).optional(),

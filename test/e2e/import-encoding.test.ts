@@ -1,0 +1,46 @@
+import { inject, beforeAll, describe, expect, it } from 'vitest';
+import { companySettings, freshTenant, type FreshTenant } from './fresh-tenant.js';
+
+/**
+ * French Excel's « CSV (séparateur : point-virgule) » is Windows-1252, not UTF-8: `Échéance` and
+ * `Électricité Gérard` arrive as bytes that are no UTF-8. The import says so, naming the body,
+ * instead of answering a misleading missing column or importing mangled names.
+ */
+let t: FreshTenant;
+const latin1 = (text: string) => Uint8Array.from([...text].map((c) => c.charCodeAt(0)));
+const FILE = 'N° facture;Client;E-mail;Date facture;Échéance;TTC\r\nW-1;Électricité Gérard;gerard@w.test;01/09/2026;01/10/2026;1 234,56\r\n';
+
+beforeAll(async () => {
+  t = await freshTenant('import-enc');
+  await t.ok('PUT', '/settings', companySettings);
+});
+
+const upload = async (bytes: Uint8Array, contentType: string, query = '') => {
+  const { token } = (await (await fetch(`${inject('apiUrl')}/local/token?tenant=${t.tenantId}`)).json()) as { token: string };
+  const res = await fetch(`${inject('apiUrl')}/imports/invoices${query}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': contentType }, body: bytes });
+  return { status: res.status, type: res.headers.get('content-type') ?? '', json: (await res.json()) as any };
+};
+
+describe('POST /imports/invoices with a file that is not UTF-8', () => {
+  it('answers 400 naming the body, with how to save the file, and writes nothing', async () => {
+    for (const query of ['?dryRun=true', '']) {
+      const res = await upload(latin1(FILE), 'text/csv', query);
+      expect(res.status, JSON.stringify(res.json)).toBe(400);
+      expect(res.type).toContain('application/problem+json');
+      expect(res.json.errors).toEqual([{ path: 'body', message: expect.stringMatching(/UTF-8.*line 1/) }]);
+    }
+    // The web app reads the file as UTF-8 text and sends it as { csv }: the same answer, on body.csv.
+    const json = await t.call('POST', '/imports/invoices', { csv: new TextDecoder().decode(latin1(FILE)) });
+    expect([json.status, json.json.errors]).toEqual([400, [{ path: 'body.csv', message: expect.stringMatching(/UTF-8.*line 1/) }]]);
+    expect((await t.ok('GET', '/invoices')).items).toEqual([]);
+    expect((await t.ok('GET', '/clients')).items).toEqual([]);
+  });
+
+  it('reads the same file as UTF-8, BOM or not', async () => {
+    for (const text of [FILE, `\ufeff${FILE}`]) {
+      const res = await upload(new TextEncoder().encode(text), 'text/csv; charset=utf-8', '?dryRun=true');
+      expect(res.status, JSON.stringify(res.json)).toBe(200);
+      expect(res.json).toMatchObject({ created: 1, errors: [] });
+    }
+  });
+});

@@ -1,0 +1,43 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { aBusinessClientInput } from '../fixtures/api-fixtures.js';
+import { companySettings, freshTenant, type FreshTenant } from './fresh-tenant.js';
+
+/**
+ * A SIREN is written `552 100 554` on a Kbis, an invoice or a letterhead, and pasted so (spaces,
+ * no-break spaces): the client and company forms take it as the import and the search do, kept as
+ * its 9 digits; what is not 9 digits then is a 400 naming the field.
+ */
+let t: FreshTenant;
+beforeAll(async () => {
+  t = await freshTenant('siren');
+});
+
+describe('a SIREN typed with spaces', () => {
+  it('is kept as its 9 digits on a client (create and edit) and found by the search and the import', async () => {
+    const created = await t.call('POST', '/clients', aBusinessClientInput({ email: 'compta@siren.test', siren: '552 100 554' }));
+    expect(created.status, JSON.stringify(created.json)).toBe(201);
+    expect(created.json.siren).toBe('552100554');
+    const edited = await t.call('PATCH', `/clients/${created.json.id}`, { siren: '\u00a0732\u202f829\u00a0320 ' });
+    expect([edited.status, edited.json.siren]).toEqual([200, '732829320']);
+    expect((await t.ok('GET', '/clients?q=732%20829')).items.map((c: { id: string }) => c.id)).toEqual([created.json.id]);
+    const imported = await t.call('POST', '/imports/invoices?dryRun=true', {
+      invoices: [{ number: 'S-1', client: { name: 'Autre nom', siren: '732 829 320' }, issueDate: '2026-09-01', dueDate: '2026-10-01', grossCents: 1_000 }],
+    });
+    expect(imported.json.items).toEqual([expect.objectContaining({ clientId: created.json.id, newClient: false })]);
+  });
+
+  it('is kept as its 9 digits in the company settings', async () => {
+    const res = await t.call('PUT', '/settings', { company: { ...companySettings.company, siren: '123 456 782' } });
+    expect([res.status, res.json.company?.siren]).toEqual([200, '123456782']);
+  });
+
+  it('is a 400 naming the field when it is not 9 digits, and nothing is written', async () => {
+    for (const siren of ['552 100 55', '552-100-554', 'abc', '5521005540']) {
+      const res = await t.call('POST', '/clients', aBusinessClientInput({ email: `bad-${siren.length}@siren.test`, siren }));
+      expect([res.status, res.type, res.json.errors], siren).toEqual([400, expect.stringContaining('application/problem+json'), [{ path: 'body.siren', message: 'must be 9 digits' }]]);
+    }
+    const settings = await t.call('PUT', '/settings', { company: { ...companySettings.company, siren: '123 456 78' } });
+    expect([settings.status, settings.json.errors]).toEqual([400, [{ path: 'body.company.siren', message: 'must be 9 digits' }]]);
+    expect((await t.ok('GET', '/clients?q=bad')).items).toEqual([]);
+  });
+});
