@@ -4,6 +4,7 @@
  */
 import { useFieldArray, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
 import { z } from 'zod';
+import '../lib/zod-messages';
 import { centsToInput, parseMoney, type Lang } from '../lib/format';
 import { useI18n } from '../lib/i18n';
 import { Field } from './ui';

@@ -5,6 +5,7 @@
  */
 import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
 import { ApiError } from './problem';
+import './zod-messages';
 
 /** Puts each field error of an API error on its field; answers whether any was placed. */
 export const applyApiErrors = <T extends FieldValues>(

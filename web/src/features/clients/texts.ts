@@ -29,7 +29,8 @@ const fr = {
   tags: 'Catégories',
   tagsHint: 'Séparées par des virgules, ex. grand-compte, particulier-fidèle : une catégorie peut avoir son scénario.',
   tagsSaved: 'Catégories enregistrées.',
-  stepTemplate: 'Celui de la prochaine étape de chaque facture',
+  stepTemplate: 'Modèle de l’étape prévue',
+  stepTemplateHint: 'Sans choix, chaque facture part avec le modèle de sa prochaine étape de relance.',
 };
 
 export const clientTexts = registerTexts('clientMore', fr, {
@@ -61,5 +62,6 @@ export const clientTexts = registerTexts('clientMore', fr, {
   tags: 'Categories',
   tagsHint: 'Comma separated, e.g. key-account, loyal-consumer: a category can have its own scenario.',
   tagsSaved: 'Categories saved.',
-  stepTemplate: 'The next step’s template of each invoice',
+  stepTemplate: 'Next step’s template',
+  stepTemplateHint: 'Unless you choose one, each invoice goes with the template of its next reminder step.',
 });

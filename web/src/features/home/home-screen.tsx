@@ -9,6 +9,32 @@ import '../notifications/texts';
 import { useCockpit, useLettersToPost, useTodaysReminders } from './api';
 import './texts';
 
+/** No open invoice: the next step, and first the company's identity when a new tenant has not given it (sending needs it). */
+const NothingOpen = () => {
+  const { t } = useI18n();
+  const settings = useQuery({ queryKey: ['settings'], queryFn: () => unwrap(api().GET('/settings')) });
+  const company = settings.data?.company;
+  const incomplete = settings.isSuccess && (!company?.siren || !company.address);
+  return (
+    <div className="empty" data-testid="home-empty">
+      <p className="empty-title">{t('home.nothingOpen')}</p>
+      {incomplete && (
+        <p>
+          {t('homeMore.companyFirst')} <Link to="/settings">{t('homeMore.companyLink')}</Link>
+        </p>
+      )}
+      <div className="row centered-row">
+        <Link to="/invoices/new" className="button primary">
+          {t('home.newInvoice')}
+        </Link>
+        <Link to="/import" className="button">
+          {t('homeMore.importCsv')}
+        </Link>
+      </div>
+    </div>
+  );
+};
+
 const CockpitCharts = lazy(() => import('./components/cockpit-charts'));
 
 /** Home (cockpit): who owes what, what comes in, what goes out today. Figures first, charts after. */
@@ -54,14 +80,7 @@ export default function HomeScreen() {
             <Stat label={t('home.collectedMonth')} value={money(cockpit.data.collectedCents.month)} tone="ok" />
             <Stat label={t('home.dso')} value={cockpit.data.dsoDays === null ? t('common.none') : t('home.days', { count: Math.round(cockpit.data.dsoDays) })} />
           </dl>
-          {cockpit.data.openInvoices === 0 && (
-            <div className="empty">
-              <p className="empty-title">{t('home.nothingOpen')}</p>
-              <Link to="/invoices/new" className="button primary">
-                {t('home.newInvoice')}
-              </Link>
-            </div>
-          )}
+          {cockpit.data.openInvoices === 0 && <NothingOpen />}
           <section className="card" aria-labelledby="today-title">
             <h2 id="today-title">{t('home.today')}</h2>
             {today.isPending ? (

@@ -9,6 +9,9 @@ const fr = {
   cancel: 'Annuler',
   cancelLabel: 'Annuler la relance {{step}} de {{invoice}}',
   cancelConfirm: 'Annuler cette relance ? Elle ne partira pas ; les suivantes restent prévues.',
+  companyFirst: 'D’abord, votre entreprise : raison sociale, SIREN, adresse et IBAN figurent sur chaque facture et relance.',
+  companyLink: 'Compléter mon entreprise',
+  importCsv: 'Importer mes factures (CSV)',
 };
 
 export const homeTexts = registerTexts('homeMore', fr, {
@@ -18,5 +21,8 @@ export const homeTexts = registerTexts('homeMore', fr, {
   moreAlerts: 'All alerts ({{count}} unread)',
   cancel: 'Cancel',
   cancelLabel: 'Cancel reminder {{step}} of {{invoice}}',
+  companyFirst: 'First, your company: name, SIREN, address and IBAN appear on every invoice and reminder.',
+  companyLink: 'Complete my company',
+  importCsv: 'Import my invoices (CSV)',
   cancelConfirm: 'Cancel this reminder? It will not go; the next ones stay planned.',
 });

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { z } from 'zod';
+import '../../lib/zod-messages';
 import type { operations } from '../../api/schema';
 import { ErrorMessage, Field } from '../../components/ui';
 import { api, unwrap } from '../../lib/api-client';

@@ -27,7 +27,16 @@ const serve = () => {
       current = { ...current, ...(body as object) };
       return { status: 200, body: current };
     }
-    if (path === '/scenarios') return { status: 200, body: { items: [] } };
+    if (path === '/scenarios')
+      return {
+        status: 200,
+        body: {
+          items: [
+            { id: 'b2b-default', name: 'Relances professionnels (J-5, J+1, J+8, J+15)', steps: [], tags: [], builtIn: true, customized: false },
+            { id: 'b2c-default', name: 'Relances particuliers (J-5, J+1, J+8, J+15)', steps: [], tags: [], builtIn: true, customized: false },
+          ],
+        },
+      };
     return undefined;
   });
 };
@@ -59,5 +68,25 @@ describe('the settings screen', () => {
     expect((screen.getByLabelText('Raison sociale') as HTMLInputElement).value).toBe('Plomberie Martin & fils');
     await userEvent.type(screen.getByLabelText('Raison sociale'), ' SARL');
     await waitFor(() => expect(screen.queryByText('Réglages enregistrés.')).toBeNull());
+  });
+
+  it('says a send hour out of range in French (not zod’s English) before the API sees it', async () => {
+    const calls = serve();
+    renderInApp(<SettingsScreen />);
+    const hour = await screen.findByLabelText('Heure d’envoi');
+    await userEvent.clear(hour);
+    await userEvent.type(hour, '25');
+    await userEvent.click(screen.getAllByRole('button', { name: 'Enregistrer' })[0]!);
+    await waitFor(() => expect(errorOf(hour)).toBe('Un nombre entre 0 et 23'));
+    expect(calls.some((c) => c.method === 'PUT')).toBe(false);
+  });
+
+  it('names the built-in scenario business clients follow when none is chosen, not "—"', async () => {
+    serve();
+    renderInApp(<SettingsScreen />);
+    const select = (await screen.findByLabelText('Scénario des clients professionnels')) as HTMLSelectElement;
+    await waitFor(() => expect(select.selectedOptions[0]?.textContent).toBe('Relances professionnels (J-5, J+1, J+8, J+15)'));
+    expect([...select.options].map((o) => o.textContent)).toEqual(['Relances professionnels (J-5, J+1, J+8, J+15)', 'Relances particuliers (J-5, J+1, J+8, J+15)']);
+    expect([...select.options].some((o) => o.textContent === '—')).toBe(false);
   });
 });

@@ -16,8 +16,10 @@ type SettingsInput = NonNullable<operations['putSettings']['requestBody']>['cont
 
 const optional = (v: string) => (v.trim() === '' ? undefined : v.trim());
 
-export const settingsSchema = (m: { required: string; siren: string; iban: string; email: string; bic: string }) =>
-  z.object({
+export const settingsSchema = (m: { required: string; siren: string; iban: string; email: string; bic: string; range: (min: number, max: number) => string }) => {
+  // Our words, not zod's English defaults ("Too big: expected number to be <=23").
+  const whole = (min: number, max: number) => z.coerce.number({ message: m.range(min, max) }).int({ message: m.range(min, max) }).min(min, { message: m.range(min, max) }).max(max, { message: m.range(min, max) });
+  return z.object({
     company: z.object({
       name: z.string().trim().min(1, { message: m.required }).max(200),
       legalForm: z.string().max(100),
@@ -30,15 +32,16 @@ export const settingsSchema = (m: { required: string; siren: string; iban: strin
       address: z.object({ line1: z.string().max(200), postalCode: z.string().max(10), city: z.string().max(100) }),
     }),
     remindersEnabled: z.boolean(),
-    sendHour: z.coerce.number().int().min(0).max(23),
-    timezone: z.string().min(1),
+    sendHour: whole(0, 23),
+    timezone: z.string().trim().min(1, { message: m.required }),
     skipWeekends: z.boolean(),
     skipHolidays: z.boolean(),
     region: z.enum(['metropole', 'alsace-moselle']),
-    minGapDays: z.coerce.number().int().min(0).max(30),
+    minGapDays: whole(0, 30),
     defaultScenarioId: z.string(),
     language: z.enum(['fr', 'en']),
   });
+};
 type Form = z.input<ReturnType<typeof settingsSchema>>;
 type Parsed = z.output<ReturnType<typeof settingsSchema>>;
 
@@ -120,13 +123,17 @@ const MoreSettings = ({ settings }: { settings: Settings }) => {
   );
 };
 
+/** The API's built-in scenario for business clients, used when no default is chosen. */
+const B2B_DEFAULT = 'b2b-default';
+
 type SaveSettings = UseMutationResult<Settings, Error, SettingsInput>;
 
 export const SettingsForm = ({ settings, save }: { settings: Settings; save: SaveSettings }) => {
   const { t } = useI18n();
   const scenarios = useQuery({ queryKey: ['scenarios'], queryFn: () => unwrap(api().GET('/scenarios')) });
+  const builtInB2b = scenarios.data?.items.find((s) => s.id === B2B_DEFAULT);
   const form = useForm<Form, unknown, Parsed>({
-    resolver: zodResolver(settingsSchema({ required: t('errors.required'), siren: t('errors.siren'), iban: t('errors.iban'), email: t('errors.email'), bic: t('errors.bic') })),
+    resolver: zodResolver(settingsSchema({ required: t('errors.required'), siren: t('errors.siren'), iban: t('errors.iban'), email: t('errors.email'), bic: t('errors.bic'), range: (min, max) => t('settingsMore.range', { min, max }) })),
     defaultValues: toForm(settings),
   });
   const { errors, isSubmitting } = form.formState;
@@ -183,11 +190,12 @@ export const SettingsForm = ({ settings, save }: { settings: Settings; save: Sav
                 </select>
               )}
             </Field>
-            <Field label={t('settings.defaultScenario')} error={errors.defaultScenarioId?.message}>
+            <Field label={t('settingsMore.defaultScenario')} error={errors.defaultScenarioId?.message} hint={t('settingsMore.defaultScenarioHint')}>
               {(p) => (
                 <select {...p} {...form.register('defaultScenarioId')}>
-                  <option value="">{t('common.none')}</option>
-                  {(scenarios.data?.items ?? []).map((s) => (
+                  {/* No choice saved: business clients follow the built-in B2B scenario; say which, not "—". */}
+                  <option value="">{builtInB2b?.name ?? t('settingsMore.defaultScenarioBuiltIn')}</option>
+                  {(scenarios.data?.items ?? []).filter((s) => s.id !== B2B_DEFAULT).map((s) => (
                     <option key={s.id} value={s.id}>
                       {s.name}
                     </option>
@@ -211,10 +219,12 @@ export const SettingsForm = ({ settings, save }: { settings: Settings; save: Sav
             <input type="checkbox" {...form.register('skipHolidays')} /> {t('settings.skipHolidays')}
           </label>
         </fieldset>
-        <button type="submit" className="button primary" disabled={isSubmitting}>
-          {t('common.save')}
-        </button>
-        {save.isSuccess && !form.formState.isDirty && <p role="status" className="success">{t('settings.saved')}</p>}
+        <div className="form-actions">
+          <button type="submit" className="button primary" disabled={isSubmitting}>
+            {t('common.save')}
+          </button>
+          {save.isSuccess && !form.formState.isDirty && <p role="status" className="success">{t('settings.saved')}</p>}
+        </div>
       </form>
     </section>
   );

@@ -33,6 +33,9 @@ const fr = {
   litigationHint: '0 : jamais automatiquement.',
   planCourtesyDays: 'Rappel courtois avant chaque échéance (jours)',
   planLateDays: 'Relance après une échéance impayée (jours)',
+  defaultScenario: 'Scénario des clients professionnels',
+  defaultScenarioHint: 'Sauf scénario propre au client ou à sa catégorie. Les particuliers suivent le scénario fourni pour eux.',
+  defaultScenarioBuiltIn: 'Relances professionnels (fourni)',
 };
 
 export const settingsTexts = registerTexts('settingsMore', fr, {
@@ -68,4 +71,7 @@ export const settingsTexts = registerTexts('settingsMore', fr, {
   litigationHint: '0: never automatically.',
   planCourtesyDays: 'Courtesy reminder before each instalment (days)',
   planLateDays: 'Reminder after an unpaid instalment (days)',
+  defaultScenario: 'Scenario for business clients',
+  defaultScenarioHint: 'Unless the client or its category has its own. Consumers follow the built-in consumer scenario.',
+  defaultScenarioBuiltIn: 'Business reminders (built-in)',
 });

@@ -72,13 +72,14 @@ export const GroupedReminderDialog = ({ clientId }: { clientId: string }) => {
               </label>
             ))}
           </fieldset>
-          <Field label={t('clientMore.template')}>
+          <Field label={t('clientMore.template')} hint={templateId === '' ? t('clientMore.stepTemplateHint') : undefined}>
             {(p) => (
               <select {...p} value={templateId} onChange={(e) => (changed(), setTemplateId(e.target.value))}>
                 <option value="">{t('clientMore.stepTemplate')}</option>
-                {(templates.data?.items ?? []).map((tpl) => (
+                {/* Reminders only: not the SMS, instalment or thank-you texts (as "send now" and mass send). */}
+                {(templates.data?.items ?? []).filter((tpl) => tpl.purpose === 'reminder').map((tpl) => (
                   <option key={tpl.id} value={tpl.id}>
-                    {tpl.name} ({tpl.language})
+                    {tpl.name} ({tpl.language.toUpperCase()})
                   </option>
                 ))}
               </select>

@@ -22,12 +22,14 @@ export const InvoiceTable = ({ invoices, clientNames, selection }: { invoices: r
           <tr>
             {selection && (
               <th scope="col">
-                <input
-                  type="checkbox"
-                  aria-label={t('massSend.selectAll')}
-                  checked={invoices.length > 0 && invoices.every((i) => selection.selected.has(i.id))}
-                  onChange={(e) => selection.setAll(invoices.map((i) => i.id), e.target.checked)}
-                />
+                <label className="tap">
+                  <input
+                    type="checkbox"
+                    aria-label={t('massSend.selectAll')}
+                    checked={invoices.length > 0 && invoices.every((i) => selection.selected.has(i.id))}
+                    onChange={(e) => selection.setAll(invoices.map((i) => i.id), e.target.checked)}
+                  />
+                </label>
               </th>
             )}
             <th scope="col">{t('invoices.number')}</th>
@@ -49,12 +51,14 @@ export const InvoiceTable = ({ invoices, clientNames, selection }: { invoices: r
             <tr key={invoice.id}>
               {selection && (
                 <td data-label={t('massSend.select')}>
-                  <input
-                    type="checkbox"
-                    aria-label={t('massSend.selectOne', { number: invoice.number ?? t('invoices.draftNumber') })}
-                    checked={selection.selected.has(invoice.id)}
-                    onChange={() => selection.toggle(invoice.id)}
-                  />
+                  <label className="tap">
+                    <input
+                      type="checkbox"
+                      aria-label={t('massSend.selectOne', { number: invoice.number ?? t('invoices.draftNumber') })}
+                      checked={selection.selected.has(invoice.id)}
+                      onChange={() => selection.toggle(invoice.id)}
+                    />
+                  </label>
                 </td>
               )}
               <td data-label={t('invoices.number')}>

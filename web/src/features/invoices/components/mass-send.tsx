@@ -91,7 +91,7 @@ export const MassSendDialog = ({ invoices, onDone }: { invoices: readonly Invoic
         </div>
       ) : (
         <>
-          <Field label={t('massSend.template')}>
+          <Field label={t('massSend.template')} hint={templateId === '' ? t('massSend.stepTemplateHint') : undefined}>
             {(p) => (
               <select {...p} value={templateId} onChange={(e) => setTemplateId(e.target.value)}>
                 <option value="">{t('massSend.stepTemplate')}</option>

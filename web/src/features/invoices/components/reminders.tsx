@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { z } from 'zod';
+import '../../../lib/zod-messages';
 import { Dialog, ErrorMessage, Field, Loading, StatusBadge } from '../../../components/ui';
 import { useI18n } from '../../../lib/i18n';
 import '../texts';

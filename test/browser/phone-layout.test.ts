@@ -1,0 +1,136 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { aBusinessClientInput, aCompanyIdentity, anInvoiceInput } from '../fixtures/api-fixtures.js';
+import { horizontalOverflow, launch, screenshot, seriousViolations, signIn } from './browser.js';
+
+/**
+ * What a plumber sees on a 390 px phone, measured in Chromium rather than judged by eye: nothing
+ * cut or pushed off screen, fingers-sized targets, spacing, and the words of a new tenant's first
+ * screens. A tenant of its own, seeded over HTTP after the empty state is checked.
+ */
+const tenant = `phone-${Date.now().toString(36)}`;
+const PHONE_390 = { width: 390, height: 844 };
+let browser: Browser;
+let page: Page;
+let token = '';
+const web = () => inject('webUrl');
+const apiUrl = () => inject('apiUrl');
+const poll = <T>(fn: () => Promise<T> | T, timeout = 15_000) => expect.poll(fn, { timeout, interval: 100 });
+
+const call = async (method: string, path: string, body?: unknown) => {
+  const res = await fetch(`${apiUrl()}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), 'idempotency-key': crypto.randomUUID() },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, json: (await res.json()) as any };
+};
+
+const settle = async (name: string) => {
+  await page.waitForLoadState('networkidle');
+  await poll(() => page.locator('[role=status].loading').count()).toBe(0);
+  await screenshot(page, name);
+  expect(await horizontalOverflow(page), `horizontal scroll on ${name}`).toBeLessThanOrEqual(0);
+};
+
+/** Cells of phone tables whose content is cut (wider than the cell) or ends past the screen's right edge. */
+const clippedCells = (): Promise<string[]> =>
+  page.evaluate<string[]>(`[...document.querySelectorAll('table.responsive td')]
+    .filter((td) => td.scrollWidth > td.clientWidth + 1 || td.getBoundingClientRect().right > document.documentElement.clientWidth)
+    .map((td) => td.getAttribute('data-label') + ': ' + td.textContent)`);
+
+beforeAll(async () => {
+  token = ((await (await fetch(`${apiUrl()}/local/token?tenant=${tenant}`)).json()) as { token: string }).token;
+  browser = await launch();
+  const context = await browser.newContext({ viewport: PHONE_390, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+  page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await signIn(page, web(), tenant);
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('a 390 px phone', () => {
+  it('shows a new tenant what to do first, with room between the empty state and the next card', async () => {
+    const empty = page.getByTestId('home-empty');
+    await empty.waitFor();
+    await settle('60-phone-home-empty');
+    // The company comes first: sending an invoice needs its SIREN and address.
+    await page.getByRole('link', { name: 'Compléter mon entreprise' }).waitFor();
+    expect(await empty.getByRole('link', { name: 'Importer mes factures (CSV)' }).getAttribute('href')).toBe('/import');
+    const gap = await page.evaluate<number>(`(() => { const e = document.querySelector('[data-testid=home-empty]'); return e.nextElementSibling.getBoundingClientRect().top - e.getBoundingClientRect().bottom; })()`);
+    expect(gap).toBeGreaterThanOrEqual(12);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('lists the templates as cards whose language, tone and subject stay on screen', async () => {
+    await page.goto(`${web()}/templates`);
+    await page.getByRole('heading', { level: 1, name: 'Modèles de message' }).waitFor();
+    await settle('61-phone-templates');
+    expect(await clippedCells()).toEqual([]);
+    // The language and tone of the first template are visible beside their labels.
+    const first = page.locator('table.responsive tbody tr').first();
+    expect(await first.locator('td[data-label="Langue"]').isVisible()).toBe(true);
+    expect(await first.locator('td[data-label="Langue"]').textContent()).toBe('FR');
+    expect((await first.locator('td[data-label="Ton"]').boundingBox())!.width).toBeLessThanOrEqual(PHONE_390.width);
+  });
+
+  it('names the scenario business clients follow in the settings, and says a wrong hour in French', async () => {
+    await page.goto(`${web()}/settings`);
+    const select = page.getByLabel('Scénario des clients professionnels');
+    await select.waitFor();
+    await poll(() => select.evaluate((s: any) => String(s.selectedOptions[0]?.textContent ?? ''))).toMatch(/^Relances professionnel/);
+    await page.getByLabel('Heure d’envoi').fill('25');
+    await page.getByRole('button', { name: 'Enregistrer' }).first().click();
+    await page.getByText('Un nombre entre 0 et 23').waitFor();
+    expect(await page.getByText(/Too big|expected number/).count()).toBe(0);
+    // Checkboxes of the later sections: a visible box and a whole 44 px row to tap.
+    const box = page.getByLabel('M’écrire dès qu’un client agit ou qu’un envoi échoue');
+    const own = (await box.boundingBox())!;
+    expect(own.width).toBeGreaterThanOrEqual(20);
+    const row = (await box.locator('xpath=..').boundingBox())!;
+    expect(row.height).toBeGreaterThanOrEqual(44);
+    await settle('62-phone-settings');
+  });
+
+  it('keeps the follow-up list on screen with a long client name, 44 px selection boxes, and a mass send whose template choice reads whole', async () => {
+    expect((await call('PUT', '/settings', { company: aCompanyIdentity() })).status).toBe(200);
+    const client = await call('POST', '/clients', aBusinessClientInput({ name: 'Garage Lefèvre et Fils Maintenance Industrielle du Grand Ouest', siren: undefined }));
+    expect(client.status).toBe(201);
+    for (const dueDate of ['2026-09-01', '2026-10-01']) {
+      const draft = await call('POST', '/invoices', anInvoiceInput(client.json.id, { issueDate: '2026-08-01', dueDate }));
+      expect(draft.status).toBe(201);
+      expect((await call('POST', `/invoices/${draft.json.id}/send`)).status).toBe(200);
+    }
+    await page.goto(`${web()}/invoices`);
+    const rows = page.locator('table tbody tr');
+    await poll(() => rows.count()).toBe(2);
+    await settle('63-phone-follow-up');
+    expect(await clippedCells()).toEqual([]);
+    const tap = page.locator('tbody label.tap').first();
+    const target = (await tap.boundingBox())!;
+    expect(target.width).toBeGreaterThanOrEqual(44);
+    expect(target.height).toBeGreaterThanOrEqual(44);
+    await tap.click(); // the label, not the 13 px box: a finger's tap selects the row
+    await page.locator('tbody label.tap').nth(1).click();
+    await page.getByRole('button', { name: 'Relancer la sélection' }).click();
+    const dialog = page.getByRole('dialog');
+    const template = dialog.getByLabel('Modèle', { exact: true });
+    await template.waitFor();
+    // The chosen option's text fits the select's box (measured with the select's own font).
+    // Page-side code: this file is type-checked without the DOM library, hence `any`.
+    const fits = await template.evaluate((s: any) => {
+      const w = globalThis as any;
+      const style = w.getComputedStyle(s);
+      const ctx = w.document.createElement('canvas').getContext('2d');
+      ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const padding = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight) + 24; // the arrow
+      return { text: ctx.measureText(s.selectedOptions[0].textContent).width + padding, box: s.clientWidth as number };
+    });
+    expect(fits.text).toBeLessThanOrEqual(fits.box);
+    await dialog.getByText('Sans choix, chaque facture part avec le modèle de sa prochaine étape de relance.').waitFor();
+    await screenshot(page, '64-phone-mass-send');
+  });
+});
