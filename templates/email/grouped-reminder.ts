@@ -10,6 +10,7 @@ export interface GroupedRow {
   readonly number: string;
   readonly dueDate: string;
   readonly balance: string;
+  /** Days past the due date on the send day; 0 for an invoice due that day or later (not overdue: worded "à échéance le …"). */
   readonly daysLate: number;
   /** This invoice's client-portal page (`<web>/p/<token>`: view, pay, "j'ai payé"), when it has links. */
   readonly portalUrl?: string;
@@ -22,6 +23,8 @@ export interface GroupedReminderData {
   readonly companyEmail?: string;
   readonly rows: readonly GroupedRow[];
   readonly total: string;
+  /** The balance of the overdue rows alone (what is unpaid past its due date), when some rows are not due yet. */
+  readonly overdueTotal?: string;
   /** Invoices whose PDF did not fit in the message (size cap): named, to be fetched another way. */
   readonly notAttached: readonly string[];
   readonly paymentInstructions: string;
@@ -41,13 +44,15 @@ export interface GroupedReminderText {
 interface Wording {
   subject(d: GroupedReminderData): string;
   intro(d: GroupedReminderData): string;
+  mixedIntro(d: GroupedReminderData): string;
   outro(d: GroupedReminderData): string;
   headers: readonly [string, string, string, string];
   total: string;
   notAttached(numbers: string): string;
   greeting(d: GroupedReminderData): string;
   signature: string;
-  late(days: number): string;
+  /** The days-late cell: never late for an invoice not due yet (its due date instead). */
+  late(row: GroupedRow): string;
   /** Above the text part's list of links; the HTML table's column of links and their label. */
   online: string;
   onlineHeader: string;
@@ -57,10 +62,10 @@ interface Wording {
 const FR: Wording = {
   subject: (d) =>
     ({
-      courtesy: `${d.rows.length} factures arrivent à échéance – ${d.company}`,
-      reminder: `Relance : ${d.rows.length} factures impayées – ${d.company}`,
-      firm: `Deuxième relance : ${d.rows.length} factures impayées – ${d.company}`,
-      'formal-notice': `Mise en demeure de payer – ${d.rows.length} factures – ${d.company}`,
+      courtesy: overdueCount(d) === 0 ? `${d.rows.length} factures arrivent à échéance – ${d.company}` : `${d.rows.length} factures à régler – ${d.company}`,
+      reminder: `Relance : ${d.rows.length} factures ${allOverdue(d) ? 'impayées' : 'à régler'} – ${d.company}`,
+      firm: `Deuxième relance : ${d.rows.length} factures ${allOverdue(d) ? 'impayées' : 'à régler'} – ${d.company}`,
+      'formal-notice': `Mise en demeure de payer – ${overdueCount(d)} ${overdueCount(d) > 1 ? 'factures' : 'facture'} – ${d.company}`,
     })[d.tone],
   greeting: (d) => (d.tone === 'formal-notice' ? d.clientName : `Bonjour ${d.clientName},`),
   intro: (d) =>
@@ -69,6 +74,14 @@ const FR: Wording = {
       reminder: `Sauf erreur de notre part, les factures suivantes restent impayées, pour un total de ${d.total} :`,
       firm: `Malgré notre précédente relance, les factures suivantes restent impayées, pour un total de ${d.total}. Nous vous remercions de procéder à leur règlement sans délai.`,
       'formal-notice': `Par la présente, nous vous mettons en demeure de régler, au plus tard le ${d.deadlineDate}, la somme de ${d.total} au titre des factures suivantes. La lettre de mise en demeure est jointe.`,
+    })[d.tone],
+  // Some invoices are not due yet (a manual or batch reminder): only those past their due date are called unpaid.
+  mixedIntro: (d) =>
+    ({
+      courtesy: `Pour mémoire, les factures suivantes restent à régler, pour un total de ${d.total} ; vous en trouverez une copie jointe.`,
+      reminder: `Sauf erreur de notre part, les factures suivantes restent à régler, pour un total de ${d.total}. Celles dont l'échéance est passée restent impayées (${d.overdueTotal}) ; les autres sont à régler à leur échéance :`,
+      firm: `Malgré notre précédente relance, les factures échues ci-dessous restent impayées (${d.overdueTotal}). Nous vous remercions de procéder à leur règlement sans délai ; les autres sont à régler à leur échéance. Total à régler : ${d.total}.`,
+      'formal-notice': `Par la présente, nous vous mettons en demeure de régler, au plus tard le ${d.deadlineDate}, la somme de ${d.overdueTotal} au titre des factures échues ci-dessous. La lettre de mise en demeure est jointe. Les autres factures sont à régler à leur échéance.`,
     })[d.tone],
   outro: (d) =>
     d.tone === 'courtesy'
@@ -80,7 +93,7 @@ const FR: Wording = {
   total: 'Total',
   notAttached: (n) => `Non jointes (taille des pièces jointes limitée), disponibles sur simple demande : ${n}.`,
   signature: 'Bien cordialement,',
-  late: (days) => (days > 0 ? `${days} j` : '–'),
+  late: (r) => (r.daysLate > 0 ? `${r.daysLate} j` : `à échéance le ${r.dueDate}`),
   online: 'Chaque facture en ligne (la régler, signaler un paiement, poser une question) :',
   onlineHeader: 'En ligne',
   view: 'Voir la facture',
@@ -89,10 +102,10 @@ const FR: Wording = {
 const EN: Wording = {
   subject: (d) =>
     ({
-      courtesy: `${d.rows.length} invoices falling due – ${d.company}`,
-      reminder: `Reminder: ${d.rows.length} unpaid invoices – ${d.company}`,
-      firm: `Second reminder: ${d.rows.length} unpaid invoices – ${d.company}`,
-      'formal-notice': `Formal notice to pay – ${d.rows.length} invoices – ${d.company}`,
+      courtesy: overdueCount(d) === 0 ? `${d.rows.length} invoices falling due – ${d.company}` : `${d.rows.length} invoices to settle – ${d.company}`,
+      reminder: allOverdue(d) ? `Reminder: ${d.rows.length} unpaid invoices – ${d.company}` : `Reminder: ${d.rows.length} invoices to settle – ${d.company}`,
+      firm: allOverdue(d) ? `Second reminder: ${d.rows.length} unpaid invoices – ${d.company}` : `Second reminder: ${d.rows.length} invoices to settle – ${d.company}`,
+      'formal-notice': `Formal notice to pay – ${overdueCount(d)} ${overdueCount(d) > 1 ? 'invoices' : 'invoice'} – ${d.company}`,
     })[d.tone],
   greeting: (d) => (d.tone === 'formal-notice' ? d.clientName : `Hello ${d.clientName},`),
   intro: (d) =>
@@ -101,6 +114,13 @@ const EN: Wording = {
       reminder: `Unless we are mistaken, the following invoices remain unpaid, ${d.total} in total:`,
       firm: `Despite our previous reminder, the following invoices remain unpaid, ${d.total} in total. Please settle them without delay.`,
       'formal-notice': `We hereby give you formal notice to pay ${d.total} for the following invoices by ${d.deadlineDate}. The formal notice letter is attached.`,
+    })[d.tone],
+  mixedIntro: (d) =>
+    ({
+      courtesy: `As a reminder, the following invoices remain to be settled, ${d.total} in total; copies are attached.`,
+      reminder: `Unless we are mistaken, the following invoices remain to be settled, ${d.total} in total. Those past their due date remain unpaid (${d.overdueTotal}); the others are payable on their due date:`,
+      firm: `Despite our previous reminder, the overdue invoices below remain unpaid (${d.overdueTotal}). Please settle them without delay; the others are payable on their due date. Total to settle: ${d.total}.`,
+      'formal-notice': `We hereby give you formal notice to pay ${d.overdueTotal} for the overdue invoices below by ${d.deadlineDate}. The formal notice letter is attached. The other invoices are payable on their due date.`,
     })[d.tone],
   outro: (d) =>
     d.tone === 'courtesy'
@@ -112,17 +132,23 @@ const EN: Wording = {
   total: 'Total',
   notAttached: (n) => `Not attached (attachment size is limited), available on request: ${n}.`,
   signature: 'Kind regards,',
-  late: (days) => (days > 0 ? `${days} d` : '–'),
+  late: (r) => (r.daysLate > 0 ? `${r.daysLate} d` : `due on ${r.dueDate}`),
   online: 'Each invoice online (pay, tell us you paid, ask a question):',
   onlineHeader: 'Online',
   view: 'View invoice',
 };
 
+const overdueCount = (d: GroupedReminderData): number => d.rows.filter((r) => r.daysLate > 0).length;
+const allOverdue = (d: GroupedReminderData): boolean => overdueCount(d) === d.rows.length;
+
 const pad = (cells: readonly string[], widths: readonly number[]) => cells.map((c, i) => (i >= 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
 
-export const groupedReminderText = (language: 'fr' | 'en', d: GroupedReminderData): GroupedReminderText => {
+export const groupedReminderText = (language: 'fr' | 'en', data: GroupedReminderData): GroupedReminderText => {
   const w = language === 'en' ? EN : FR;
-  const cells = d.rows.map((r) => [r.number, r.dueDate, r.balance, w.late(r.daysLate)]);
+  // Invoices none of which is overdue are never called unpaid nor put on notice, whatever the template: the courtesy wording.
+  const d: GroupedReminderData = overdueCount(data) === 0 ? { ...data, tone: 'courtesy' } : data;
+  const intro = allOverdue(d) || overdueCount(d) === 0 ? w.intro(d) : w.mixedIntro(d);
+  const cells = d.rows.map((r) => [r.number, r.dueDate, r.balance, w.late(r)]);
   const footer = [w.total, '', d.total, ''];
   const widths = w.headers.map((h, i) => Math.max(h.length, footer[i]!.length, ...cells.map((c) => c[i]!.length)));
   const grid = [pad(w.headers, widths), ...cells.map((c) => pad(c, widths)), pad(footer, widths)].join('\n');
@@ -133,11 +159,11 @@ export const groupedReminderText = (language: 'fr' | 'en', d: GroupedReminderDat
   const table = linked ? `${grid}\n\n${w.online}\n${links.join('\n')}` : grid;
   const notAttached = d.notAttached.length > 0 ? w.notAttached(d.notAttached.join(', ')) : '';
   const signature = `${w.signature}\n${d.company}${d.companyEmail ? `\n${d.companyEmail}` : ''}`;
-  const paragraphs = [w.greeting(d), w.intro(d), table, notAttached, d.paymentInstructions, w.outro(d), signature].filter((p) => p.length > 0);
+  const paragraphs = [w.greeting(d), intro, table, notAttached, d.paymentInstructions, w.outro(d), signature].filter((p) => p.length > 0);
   const th = [...w.headers, ...(linked ? [w.onlineHeader] : [])].map((h, i) => `<th style="text-align:${i >= 2 && i < 4 ? 'right' : 'left'};padding:4px 8px">${escapeHtml(h)}</th>`).join('');
   const td = (c: readonly string[], url?: string, bold = false) =>
     `<tr>${c.map((v, i) => `<td style="text-align:${i >= 2 ? 'right' : 'left'};padding:4px 8px${bold ? ';font-weight:bold' : ''}">${escapeHtml(v)}</td>`).join('')}${linked ? `<td style="padding:4px 8px">${url ? `<a href="${escapeHtml(url)}">${escapeHtml(w.view)}</a>` : ''}</td>` : ''}</tr>`;
   const htmlTable = `<table style="border-collapse:collapse"><thead><tr>${th}</tr></thead><tbody>${cells.map((c, i) => td(c, d.rows[i]!.portalUrl)).join('')}${td(footer, undefined, true)}</tbody></table>`;
-  const html = [textToHtml(w.greeting(d)), textToHtml(w.intro(d)), htmlTable, ...[notAttached, d.paymentInstructions, w.outro(d), signature].filter((p) => p.length > 0).map(textToHtml)].join('\n');
+  const html = [textToHtml(w.greeting(d)), textToHtml(intro), htmlTable, ...[notAttached, d.paymentInstructions, w.outro(d), signature].filter((p) => p.length > 0).map(textToHtml)].join('\n');
   return { subject: w.subject(d), text: paragraphs.join('\n\n'), html, table, htmlTable };
 };

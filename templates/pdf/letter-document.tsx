@@ -93,8 +93,8 @@ export const letterDocument = (kit: PdfKit, data: LetterPdfData, numbering: Page
             ))}
           </View>
 
-          {/* Letters produced since per-invoice details exist: days late, and each invoice's penalties and €40 (business). */}
-          {invoices.some((i) => i.daysLate !== undefined) && (
+          {/* A letter listing several invoices (produced since per-invoice details exist): days late, and each invoice's penalties and €40 (business). */}
+          {invoices.length > 1 && invoices.some((i) => i.daysLate !== undefined) && (
             <View style={[styles.section, styles.table, { fontSize: 9 }]} wrap={false}>
               <Text style={[styles.bold, { marginBottom: 2 }]}>{t.detail.title}</Text>
               <View style={styles.headerRow}>

@@ -216,3 +216,64 @@ describe('the tags of a grouped email', () => {
     expect(groupMemberTags([])).toEqual({});
   });
 });
+
+describe('a grouped reminder listing invoices not due yet (manual or batch send)', () => {
+  /** Keeps what each letter says. */
+  class LetterPdf extends FakePdfRenderer {
+    letters: { invoices: { number: string }[]; indemnityCents?: number }[] = [];
+    override async letter(data?: unknown) {
+      this.letters.push(data as never);
+      return super.letter();
+    }
+  }
+  // On 1 April: F-2026-0001 is 30 days late, F-2026-0004 due that very day, F-2026-0005 due on 15 April.
+  const mixed = [
+    anInvoiceRecord({ id: 'b', number: 'F-2026-0001', dueDate: '2026-03-02' }),
+    anInvoiceRecord({ id: 'd', number: 'F-2026-0004', dueDate: '2026-04-01' }),
+    anInvoiceRecord({ id: 'e', number: 'F-2026-0005', dueDate: '2026-04-15' }),
+  ].map((invoice) => ({ invoice, payments: [] }));
+
+  /** Amounts carry no-break spaces: compared as plain spaces. */
+  const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+
+  it('calls only the overdue ones unpaid and words the others "à échéance le …", never late', async () => {
+    const { email } = await composeGroupedReminder({ members: mixed, client: aClient(), settings, template: defaultTemplate('firm')!, asOf }, new FakePdfRenderer(), ['x@y.test']);
+    expect(email.subject).toBe('Deuxième relance : 3 factures à régler – Plomberie Martin');
+    expect(plain(email.text)).not.toContain('les factures suivantes restent impayées');
+    expect(plain(email.text)).toContain('les factures échues ci-dessous restent impayées (1 200,00 €)');
+    expect(plain(email.text)).toContain('Total à régler : 3 600,00 €');
+    expect(email.text).toMatch(/F-2026-0001\s+02\/03\/2026\s+1\s200,00\s€\s+30 j/);
+    expect(email.text).toMatch(/F-2026-0004\s+01\/04\/2026\s+1\s200,00\s€\s+à échéance le 01\/04\/2026/);
+    expect(email.text).toMatch(/F-2026-0005\s+15\/04\/2026\s+1\s200,00\s€\s+à échéance le 15\/04\/2026/);
+    expect(email.text).not.toMatch(/-\d+ j|\b0 j/);
+    expect(email.html).toContain('à échéance le 15/04/2026');
+  });
+
+  it('words them "due on …" in English', async () => {
+    const { email } = await composeGroupedReminder({ members: mixed, client: aClient({ language: 'en' }), settings, template: defaultTemplate('reminder')!, asOf }, new FakePdfRenderer(), ['x@y.test']);
+    expect(email.subject).toBe('Reminder: 3 invoices to settle – Plomberie Martin');
+    expect(plain(email.text)).toContain('Those past their due date remain unpaid (€1,200.00)');
+    expect(email.text).toMatch(/F-2026-0005\s+15 April 2026\s+€1,200\.00\s+due on 15 April 2026/);
+    expect(email.text).not.toMatch(/the following invoices remain unpaid/);
+  });
+
+  it('puts on notice only the overdue invoices: the letter lists them alone, with their €40', async () => {
+    const pdf = new LetterPdf();
+    const { email } = await composeGroupedReminder({ members: mixed, client: aClient(), settings, template: defaultTemplate('formal-notice')!, asOf }, pdf, ['x@y.test']);
+    expect(pdf.letters).toHaveLength(1);
+    expect(pdf.letters[0]!.invoices.map((i) => i.number)).toEqual(['F-2026-0001']);
+    expect(pdf.letters[0]!.indemnityCents).toBe(4000);
+    expect(email.subject).toBe('Mise en demeure de payer – 1 facture – Plomberie Martin');
+    expect(plain(email.text)).toContain('la somme de 1 200,00 € au titre des factures échues ci-dessous');
+    expect(plain(email.text)).toContain('Les autres factures sont à régler à leur échéance.');
+  });
+
+  it('calls none unpaid when none is overdue, whatever the template: the courtesy wording, no letter', async () => {
+    const pdf = new LetterPdf();
+    const { email } = await composeGroupedReminder({ members: mixed.slice(1), client: aClient(), settings, template: defaultTemplate('formal-notice')!, asOf }, pdf, ['x@y.test']);
+    expect(pdf.letters).toHaveLength(0);
+    expect(email.subject).toBe('2 factures arrivent à échéance – Plomberie Martin');
+    expect(email.text).not.toMatch(/impayée|mise en demeure|mettons en demeure/i);
+    expect(plain(email.text)).toContain('à échéance le 01/04/2026');
+  });
+});

@@ -63,6 +63,9 @@ export const composeGroupedReminder = async (m: GroupedMaterial, pdf: PdfRendere
   const ordered = [...m.members].sort((a, b) => a.invoice.dueDate.localeCompare(b.invoice.dueDate) || numberOf(a.invoice).localeCompare(numberOf(b.invoice)));
   const rows = groupRows(ordered.map(({ invoice }) => ({ number: numberOf(invoice), dueDate: invoice.dueDate, balanceCents: invoiceBalanceCents(invoice) })), today);
   const totalCents = rows.reduce((sum, r) => sum + r.balanceCents, 0);
+  // Invoices not due yet on the send day (a manual or batch reminder may list them) are neither called unpaid nor put on notice.
+  const overdue = ordered.filter((_, i) => rows[i]!.daysLate > 0);
+  const overdueCents = rows.reduce((sum, r) => sum + (r.daysLate > 0 ? r.balanceCents : 0), 0);
   const first = ordered[0]!.invoice;
   // The group's variables: all numbers, the earliest due date, the amounts summed. `{{portalUrl}}`
   // (an owner's own body) is the link of the first invoice listed, the most overdue one (earliest
@@ -84,7 +87,12 @@ export const composeGroupedReminder = async (m: GroupedMaterial, pdf: PdfRendere
   });
 
   const attachments: EmailAttachment[] = [];
-  if (m.template.letter) attachments.push(await letterFor(m, pdf, ordered, today, vars.paymentInstructions));
+  // The mise en demeure lists the overdue invoices only: nothing can be demanded before its due date.
+  if (m.template.letter && overdue.length > 0) {
+    // Its transfer reference names the invoices it claims, not those it leaves out.
+    const claimed = overdue.length === ordered.length ? vars.paymentInstructions : reminderVariables({ invoice: { ...overdue[0]!.invoice, number: overdue.map((x) => numberOf(x.invoice)).join(', ') }, client: m.client, settings: m.settings, asOf: m.asOf }).paymentInstructions;
+    attachments.push(await letterFor(m, pdf, overdue, today, claimed));
+  }
   let attached: string[] = [];
   let notAttached: string[] = [];
   if (m.template.attachInvoicePdf) {
@@ -112,6 +120,7 @@ export const composeGroupedReminder = async (m: GroupedMaterial, pdf: PdfRendere
       ...(ordered[i]!.portalUrl ? { portalUrl: ordered[i]!.portalUrl } : {}),
     })),
     total: money(totalCents, language),
+    ...(overdue.length < ordered.length ? { overdueTotal: money(overdueCents, language) } : {}),
     notAttached,
     paymentInstructions: vars.paymentInstructions,
     deadlineDate: vars.deadlineDate,

@@ -1,0 +1,67 @@
+/**
+ * A grouped reminder that lists invoices not due yet, on the local stack (DynamoDB Local, the SES
+ * emulator, the real PDF renderer): the mass send (`POST /reminders/batch`) and the manual one
+ * (`POST /clients/{id}/reminders`) call only the overdue invoices unpaid, word the others
+ * "à échéance le …", and a mise en demeure covers the overdue ones alone.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { addDays } from '../../shared/domain/dates.js';
+import { aBusinessClientInput, anInvoiceInput } from '../fixtures/api-fixtures.js';
+import { companySettings, freshTenant, type FreshTenant } from './fresh-tenant.js';
+import { inbox, uniqueEmail } from './http.js';
+import { parisToday } from './local-clock.js';
+
+const plain = (text: string) => text.replace(/[\s\u00a0\u202f]+/g, ' ');
+const frDate = (iso: string) => iso.split('-').reverse().join('/');
+
+/** A client with one invoice 12 days late and one due in 10 days. */
+const mixedClient = async (t: FreshTenant, email: string) => {
+  const client = await t.ok('POST', '/clients', aBusinessClientInput({ email }));
+  const today = parisToday();
+  const invoices: { id: string; number: string; dueDate: string }[] = [];
+  for (const offset of [-12, 10]) {
+    const dueDate = addDays(today, offset);
+    const draft = await t.ok('POST', '/invoices', anInvoiceInput(client.id, { issueDate: addDays(today, -30), dueDate }));
+    invoices.push({ id: draft.id, number: (await t.ok('POST', `/invoices/${draft.id}/send`)).number, dueDate });
+  }
+  return { clientId: client.id as string, late: invoices[0]!, notDue: invoices[1]! };
+};
+
+describe('a grouped reminder listing an invoice not due yet, on the local stack', () => {
+  it('calls only the overdue invoice unpaid in a mass send, and words the other "à échéance le …"', { timeout: 60_000 }, async () => {
+    const t = await freshTenant('wording-batch');
+    await t.ok('PUT', '/settings', companySettings);
+    const email = uniqueEmail('wording-batch');
+    const { late, notDue } = await mixedClient(t, email);
+    const res = await t.ok('POST', '/reminders/batch', { invoiceIds: [late.id, notDue.id], templateId: 'reminder' });
+    expect(res.totals.sent).toBe(2);
+    const mails = (await inbox(email)).filter((m) => m.subject.startsWith('Relance'));
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.subject).toBe('Relance : 2 factures à régler – Plomberie Martin');
+    const text = plain(mails[0]!.body.text!);
+    expect(text).not.toContain('les factures suivantes restent impayées');
+    expect(text).toContain("Celles dont l'échéance est passée restent impayées");
+    expect(text).toMatch(new RegExp(`${late.number} ${frDate(late.dueDate)} [\\d ]+,\\d\\d € 12 j`));
+    expect(text).toMatch(new RegExp(`${notDue.number} ${frDate(notDue.dueDate)} [\\d ]+,\\d\\d € à échéance le ${frDate(notDue.dueDate)}`));
+    expect(plain(mails[0]!.body.html!)).toContain(`à échéance le ${frDate(notDue.dueDate)}`);
+  });
+
+  it('puts on notice only the overdue invoice in a manual mise en demeure: the letter attached lists it alone', { timeout: 60_000 }, async () => {
+    const t = await freshTenant('wording-manual');
+    await t.ok('PUT', '/settings', companySettings);
+    const email = uniqueEmail('wording-manual');
+    const { clientId, late, notDue } = await mixedClient(t, email);
+    const sent = await t.call('POST', `/clients/${clientId}/reminders`, { templateId: 'formal-notice', force: true });
+    expect(sent.status).toBe(201);
+    const [mail] = (await inbox(email)).filter((m) => m.subject.startsWith('Mise en demeure'));
+    expect(mail!.subject).toBe('Mise en demeure de payer – 1 facture – Plomberie Martin');
+    expect(plain(mail!.body.text!)).toContain(`à échéance le ${frDate(notDue.dueDate)}`);
+    const letter = mail!.attachments.find((a) => a.filename.startsWith('mise-en-demeure'))!;
+    const text = plain((await extractText(await getDocumentProxy(new Uint8Array(Buffer.from(letter.content, 'base64'))), { mergePages: true })).text);
+    expect(text).toContain(late.number);
+    expect(text).not.toContain(notDue.number);
+    expect(text).toContain(`référence ${late.number}.`);
+    expect(text).toMatch(/Indemnité forfaitaire pour frais de recouvrement \(40,00 € × 1/);
+  });
+});
