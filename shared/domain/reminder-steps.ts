@@ -198,6 +198,13 @@ export const replanScheduled = (input: StepPlanInput, records: readonly Recorded
       return;
     }
     const p = planned[index];
+    const beforeDue = (offsets[index] ?? 0) < 0;
+    // The due date moved earlier and this before-due step's time is now past: skipped, never left
+    // where it was (after the new due date, it would hold the overdue reminders back behind it).
+    if (p && p.state === 'skipped' && beforeDue) {
+      changes.push({ ref: r, kind: 'skip', from: r.scheduledAt!, reason: 'due_passed' });
+      return;
+    }
     if (!p || p.state !== 'scheduled' || !p.scheduledAt || !p.localTime) return;
     let scheduledAt = p.scheduledAt;
     const day = utcToZoned(new Date(scheduledAt), input.calendar.timeZone).date;
@@ -206,7 +213,6 @@ export const replanScheduled = (input: StepPlanInput, records: readonly Recorded
       const next = sendInstant(nextSendDay(addDays(floor, 1), input.calendar), input.calendar);
       scheduledAt = (channelOf(input.scenario.steps[index] ?? {}) === 'sms' ? nextSmsSlot(next, input.calendar) : next).toISOString();
     }
-    const beforeDue = (offsets[index] ?? 0) < 0;
     const newDay = utcToZoned(new Date(scheduledAt), input.calendar.timeZone).date;
     if (beforeDue && newDay >= input.dueDate) {
       changes.push({ ref: r, kind: 'skip', from: r.scheduledAt!, reason: 'due_passed' });

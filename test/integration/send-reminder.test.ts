@@ -282,6 +282,19 @@ describe('send-reminder against DynamoDB Local and the SES emulator', () => {
     expect((await reconcile(tenantId, invoice.id)).deleted).toContain(lease);
   });
 
+  it('does not move an invoice to litigation while an earlier reminder is still pending: the escalation waits a send day behind it', async () => {
+    const { invoice, client, records, fire } = await aPlannedInvoice();
+    const escalation = records.find((r) => r.stepId === 'escalate')!;
+    // The escalation's schedule fires while J+15 (the mise en demeure) is still scheduled (its fire late).
+    const mdAt = records.find((r) => r.stepId === 'j+15')!.scheduledAt!;
+    await steps.transition(tenantId, invoice.id, records.find((r) => r.stepId === 'j+15')!, { state: 'scheduled', scheduledAt: mdAt }, { state: 'scheduled', scheduledAt: '2027-01-04T08:00:00.000Z', localTime: '2027-01-04T09:00:00', reason: 'gap', at: clock.now().toISOString() });
+    const outcome = await sendReminder()({ ...fire(4), scheduledTime: escalation.scheduledAt! });
+    expect(outcome).toMatchObject({ outcome: 'moved', reason: 'order', stepId: 'escalate', scheduledAt: '2027-01-05T08:00:00.000Z' });
+    expect((await invoices.get(tenantId, invoice.id))?.status).toBe('sent');
+    expect((await steps.list(tenantId, invoice.id)).find((r) => r.stepId === 'escalate')).toMatchObject({ state: 'scheduled', reason: 'order' });
+    expect(await inboxFor(client.email)).toHaveLength(0);
+  });
+
   it('skips and records why when the invoice was paid before the schedule fired', async () => {
     const { invoice, client, fire } = await aPlannedInvoice();
     await invoices.save({ ...invoice, paidCents: invoice.totals.grossCents, status: 'paid', version: 1, lastPaymentAt: clock.now().toISOString() });

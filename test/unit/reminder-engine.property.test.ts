@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, daysBetween, localDate } from '../../shared/domain/dates.js';
 import { invoiceBalanceCents, invoiceTotals } from '../../shared/domain/invoice.js';
-import { isTerminal } from '../../shared/domain/reminder-steps.js';
+import { IMMINENT_MS, isTerminal } from '../../shared/domain/reminder-steps.js';
 import { zonedToUtc } from '../../shared/domain/zoned-time.js';
 import { AppError } from '../../shared/app/errors.js';
 import { makeUpdateClient } from '../../shared/app/clients.js';
@@ -189,8 +189,15 @@ class World {
       for (const track of tracks.values()) track.forEach((r, i) => i > 0 && expect(r.index, `order of ${invoiceId}`).toBeGreaterThan(track[i - 1]!.index));
       // 2. No before-due step sent on or after its due date (the invoice's as it was, or its instalment's).
       for (const r of sent) if (r.beforeDue) expect(localDate(new Date(r.sentAt!), TZ) < (r.instalmentDue ?? r.dueDate!), `J-x of ${invoiceId} before due`).toBe(true);
-      // Payment plans: what was paid is allocated oldest first, adds up, never negative.
       const invoice = this.invoices.invoices.get(`${TENANT}|${invoiceId}`)!;
+      // 2b. What is still scheduled keeps the rule too: a pending before-due step stands before the
+      // invoice's current due date (a due date moved earlier skips it; left, it would hold the
+      // overdue reminders back behind it). A step whose fire is already due is left to it (skipped then).
+      const mine = records.filter((r) => r.invoiceId === invoiceId && !r.manual && !isPlanStep(r));
+      for (const r of mine) if (r.beforeDue && r.state === 'scheduled' && Date.parse(r.scheduledAt!) > this.clock.now().getTime() + IMMINENT_MS) expect(localDate(new Date(r.scheduledAt!), TZ) < invoice.dueDate, `pending J-x of ${invoiceId} before due ${invoice.dueDate}: ${JSON.stringify(mine.map((x) => [x.plan, x.index, x.state, x.scheduledAt, x.reason]))} now ${this.clock.now().toISOString()}`).toBe(true);
+      // 2c. The escalation to litigation comes after its plan's reminders: none still pending when it is done.
+      for (const done of mine.filter((r) => r.state === 'done')) expect(mine.filter((r) => r.plan === done.plan && r.index < done.index && !isTerminal(r.state)), `escalated ${invoiceId} with reminders pending`).toEqual([]);
+      // Payment plans: what was paid is allocated oldest first, adds up, never negative.
       if (invoice.paymentPlan) {
         const views = instalmentViews(invoice.paymentPlan, invoiceBalanceCents(invoice), localDate(this.clock.now(), TZ));
         for (const v of views) expect(v.paidCents >= 0 && v.dueCents >= 0 && v.paidCents + v.dueCents === v.amountCents).toBe(true);

@@ -134,9 +134,8 @@ export const decide = (ctx: SendContext, record: StepRecordItem, now: Date): Dec
   const recipients = recipientsFor(ctx, record);
   if ('skip' in recipients) return { kind: 'skip', reason: recipients.skip };
   // Scenario order: an earlier step still pending (its fire is late) goes first.
-  const earlier = ctx.records.filter((r) => !r.manual && r.plan === record.plan && r.index < record.index && (r.state === 'scheduled' || r.state === 'sending'));
-  const latestEarlier = earlier.map((r) => localDate(new Date(r.scheduledAt ?? r.at), settings.timezone)).sort().at(-1);
-  if (latestEarlier) return { kind: 'move', date: nextSendDay(addDays(latestEarlier > today ? latestEarlier : today, 1), calendar), reason: 'order' };
+  const later = orderMove(ctx, record, now);
+  if (later) return { kind: 'move', date: later, reason: 'order' };
   if (invoice.lastReminderDay === today) return { kind: 'move', date: nextSendDay(addDays(today, 1), calendar), reason: 'same_day' };
   const last = ctx.lastClientMessage?.date;
   if (last && last > addDays(today, -settings.minGapDays)) {
@@ -169,6 +168,15 @@ const emailDueFirst = async (deps: SendReminderDeps, ctx: SendContext, record: S
   const latest = Math.max(...emails.map((m) => Date.parse(m.record.scheduledAt!)));
   if (record.reason === 'email_first' && now.getTime() > latest + EMAIL_FIRST_PATIENCE_MS) return undefined;
   return new Date(Math.ceil((Math.max(now.getTime(), latest) + EMAIL_FIRST_DELAY_MS) / 60_000) * 60_000);
+};
+
+/** The send day after the latest earlier step of the same plan still pending (scheduled or being sent), if any. */
+const orderMove = (ctx: SendContext, record: StepRecordItem, now: Date): string | undefined => {
+  const { timezone } = ctx.settings;
+  const today = localDate(now, timezone);
+  const earlier = ctx.records.filter((r) => !r.manual && r.plan === record.plan && r.index < record.index && (r.state === 'scheduled' || r.state === 'sending'));
+  const latestEarlier = earlier.map((r) => localDate(new Date(r.scheduledAt ?? r.at), timezone)).sort().at(-1);
+  return latestEarlier ? nextSendDay(addDays(latestEarlier > today ? latestEarlier : today, 1), sendCalendarFor(ctx.settings, ctx.client)) : undefined;
 };
 
 /** Who the step goes to on its channel, or why it cannot go at all. */
@@ -360,6 +368,10 @@ export const recordFailure = async (
 const escalate = async (deps: SendReminderDeps, ctx: SendContext, record: StepRecordItem, now: Date): Promise<ReminderOutcome> => {
   const stop = stopReason(ctx) ?? (activePlan(ctx) ? 'payment_plan' : undefined);
   if (stop) return skip(deps, ctx, record, stop, now);
+  // Litigation comes after the reminders it follows: one still pending (a late fire, a retry, a
+  // send whose outcome is not known yet) goes first, and the escalation waits a send day behind it.
+  const later = orderMove(ctx, record, now);
+  if (later) return move(deps, ctx, record, later, 'order', now);
   const { tenantId, id } = ctx.invoice;
   const at = now.toISOString();
   const claimed = await deps.steps.transition(tenantId, id, record, { state: 'scheduled', scheduledAt: record.scheduledAt! }, { state: 'done', reason: 'litigation', at });
