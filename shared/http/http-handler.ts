@@ -147,7 +147,10 @@ export const httpHandler = <R extends RouteDefinition>(
       throw new ValidationError([{ path: 'headers.idempotency-key', message: 'must be 1-128 visible ASCII characters' }]);
     }
     const store = idempotency();
-    const scopedKey = `${route.method} ${event.rawPath}:${key}`;
+    // The query is part of what is asked: a dry run (`?dryRun=true`) sent with the key of the real
+    // request must not be replayed in its place (the preview answered, nothing imported or sent).
+    const queryScope = query && Object.keys(query).length > 0 ? `?${JSON.stringify(query)}` : '';
+    const scopedKey = `${route.method} ${event.rawPath}${queryScope}:${key}`;
     const fingerprint = createHash('sha256').update(JSON.stringify({ params, body })).digest('base64url');
     const replay = await store.begin(tenantId, scopedKey, fingerprint);
     if (replay) return { ...replay, headers: { ...replay.headers, 'idempotent-replayed': 'true' } };

@@ -26,13 +26,23 @@ export const toProblem = (error: unknown): APIGatewayProxyStructuredResultV2 => 
 
 const joinPath = (prefix: string, path: readonly PropertyKey[]) => [prefix, ...path.map(String)].filter(Boolean).join('.');
 
-/** One entry per bad field; an unknown key is named by its own path (`body.filter.bogus`), as unknown query parameters are. */
-export const zodFieldErrors = (error: z.ZodError, prefix: string): FieldError[] =>
-  error.issues.flatMap((issue) =>
-    issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => ({ path: joinPath(prefix, [...issue.path, key]), message: 'is not a known field' }))
-      : [{ path: joinPath(prefix, issue.path), message: issue.message }],
-  );
+/**
+ * One entry per bad field; an unknown key is named by its own path (`body.filter.bogus`), as unknown
+ * query parameters are. A value of the wrong type is told that alone: zod still runs the length
+ * checks of a list on a text (`"to": "a@b.test, c@d.test"` would also read "expected string to have
+ * <=10 characters").
+ */
+export const zodFieldErrors = (error: z.ZodError, prefix: string): FieldError[] => {
+  const pathKey = (path: readonly PropertyKey[]) => path.map(String).join('.');
+  const wrongType = new Set(error.issues.filter((i) => i.code === 'invalid_type').map((i) => pathKey(i.path)));
+  return error.issues
+    .filter((issue) => issue.code === 'invalid_type' || !wrongType.has(pathKey(issue.path)))
+    .flatMap((issue) =>
+      issue.code === 'unrecognized_keys'
+        ? issue.keys.map((key) => ({ path: joinPath(prefix, [...issue.path, key]), message: 'is not a known field' }))
+        : [{ path: joinPath(prefix, issue.path), message: issue.message }],
+    );
+};
 
 /**
  * Marks a zod issue as "well formed but beyond a documented limit" (an amount above the

@@ -144,3 +144,17 @@ describe('the simulation window', () => {
     expect([res.status, paths(res)]).toEqual([400, ['query.from', 'query.to']]);
   });
 });
+
+describe('a text where a list is expected', () => {
+  it('is told once that a list is expected, never as a text too long for a list limit', async () => {
+    const long = 'a@b.test, c@d.test, e@f.test';
+    const cases = [
+      { res: await acme.post('/clients', aBusinessClientInput({ email: uniqueEmail('list'), ccEmails: long })), path: 'body.ccEmails' },
+      { res: await acme.post(`/clients/${ids.clients}/reminders?dryRun=true`, { templateId: 'firm', to: long }), path: 'body.to' },
+      { res: await acme.post('/reminders/batch', { templateId: 'firm', invoiceIds: 'x'.repeat(501) }), path: 'body.invoiceIds' },
+    ];
+    for (const { res, path } of cases) {
+      expect([res.status, res.json.errors], path).toEqual([400, [{ path, message: 'Invalid input: expected array, received string' }]]);
+    }
+  });
+});

@@ -1,7 +1,7 @@
 import { averageLateness, clientLateness, type ClientAggregate } from '../../domain/cockpit.js';
 import { localDate } from '../../domain/dates.js';
 import type { Client } from '../../domain/client.js';
-import { fold } from '../../domain/search.js';
+import { fold, nameMatches } from '../../domain/search.js';
 import { ValidationError } from '../errors.js';
 import type { ClientRepository, Clock, Page, SettingsRepository } from '../ports.js';
 import type { AggregateStore } from './ports.js';
@@ -32,13 +32,14 @@ export type ClientRow = Client & {
 
 export { fold };
 
-/** Prefix search on the name (whole or any word), the email address and the SIREN. */
+/** Prefix search on the name (whole, or every word of `q` starting one of its words), the email address and the SIREN. */
 export const matchesClient = (client: Client, q: string): boolean => {
   const needle = fold(q);
   if (!needle) return true;
   const name = fold(client.name);
   const digits = q.replace(/\s+/g, '');
-  return name.startsWith(needle) || name.split(' ').some((w) => w.startsWith(needle)) || client.email.toLowerCase().startsWith(q.trim().toLowerCase()) || (/^\d+$/.test(digits) && (client.siren ?? '').startsWith(digits));
+  // Several words: each starts a word of the name, in any order (`dupré sarl`, `durand zo`), as the follow-up list's `q` reads them.
+  return name.startsWith(needle) || nameMatches(client.name, q) || client.email.toLowerCase().startsWith(q.trim().toLowerCase()) || (/^\d+$/.test(digits) && (client.siren ?? '').startsWith(digits));
 };
 
 export const toClientRow = (client: Client, agg: ClientAggregate | undefined, today: string): ClientRow => {

@@ -139,10 +139,17 @@ export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, i
     const errors: RowError[] = [...parsed.errors];
     const good: ImportedRow[] = [];
     const seen = new Map<string, number>();
+    const now = clock.now();
+    const today = localDate(now, (await settings.get(tenantId)).timezone);
     for (const raw of parsed.rows) {
       const result = validateRow(raw);
       if ('errors' in result) {
         errors.push(...result.errors);
+        continue;
+      }
+      // An invoice issued elsewhere has been issued: a date ahead is a typo (2062 for 2026, a month and day swapped).
+      if (result.ok.issueDate > today) {
+        errors.push({ row: raw.row, field: 'issueDate', message: `is after today (${today}): an invoice to import has been issued already` });
         continue;
       }
       const key = result.ok.number.toUpperCase();
@@ -178,7 +185,6 @@ export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, i
     } while (cursor);
     const bySiren = new Map(existingClients.filter((c) => c.siren).map((c) => [c.siren!, c]));
     const byEmail = new Map(existingClients.map((c) => [c.email.toLowerCase(), c]));
-    const now = clock.now();
     const at = now.toISOString();
     const newClients = new Map<string, Client>();
     const plan: { row: ImportedRow; clientId: string; clientKind: Client['kind']; newClient: boolean }[] = [];
@@ -242,7 +248,6 @@ export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, i
         if (!(error instanceof ConflictError)) throw error; // created by an earlier upload
       }
     }
-    const today = localDate(now, (await settings.get(tenantId)).timezone);
     const queue: PlannedImportRow[] = plan.filter((p) => !existing.has(p.row.number)).map(({ row, clientId, clientKind }) => ({
       row: row.row, number: row.number, clientId, clientKind, issueDate: row.issueDate, dueDate: row.dueDate,
       netCents: row.netCents, vatCents: row.vatCents, grossCents: row.grossCents, paidCents: row.paidCents,
