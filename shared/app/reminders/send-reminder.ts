@@ -13,7 +13,7 @@ import { composeReminder, resolveTemplate } from './compose-reminder.js';
 import type { PortalLinks } from '../portal/portal-links.js';
 import { noMetrics, type Metrics } from '../metrics.js';
 import { alertOwner } from './owner-alert.js';
-import { sendSmsWithSameDaySteps, sendWithSameDaySteps } from './grouped-send.js';
+import { gatherSameDaySteps, sendSmsWithSameDaySteps, sendWithSameDaySteps } from './grouped-send.js';
 import { isEscalation } from '../../domain/escalation.js';
 import { makeMoveToLitigation } from '../litigation.js';
 import { activePlan, settlePaymentPlan } from './plan-lifecycle.js';
@@ -89,6 +89,9 @@ export const makeSendReminder = (deps: SendReminderDeps) =>
       const channel = record.channel ?? 'email';
       let result: ReminderOutcome | 'invoice_changed';
       if (channel === 'sms') {
+        // The client's email due today goes first; the text then follows the client's gap (moved, or sent after it).
+        const emailFirst = await emailDueFirst(deps, ctx, record, now);
+        if (emailFirst) return moveTo(deps, ctx, record, emailFirst, 'email_first', now);
         // Other invoices of the client with a text due today go in the same text (settings `groupByClient`).
         const grouped = await sendSmsWithSameDaySteps(deps, ctx, record, now, decision.recipients.to[0]!);
         result = grouped === 'single' ? await sendSms(deps, ctx, record, now, decision.recipients.to[0]!) : grouped;
@@ -141,6 +144,30 @@ export const decide = (ctx: SendContext, record: StepRecordItem, now: Date): Dec
   // A late fire (a retry, a catch-up) never texts at night, on a Sunday or a holiday.
   if (record.channel === 'sms' && !isInSmsWindow(now, calendar)) return { kind: 'wait', at: nextSmsSlot(now, calendar), reason: 'sms_window' };
   return { kind: 'send', recipients };
+};
+
+/**
+ * How long a text waits behind the client's email of the same day: one minute past it, inside the
+ * re-planner's "imminent" window (IMMINENT_MS), so the wait is not re-planned to another day.
+ */
+export const EMAIL_FIRST_DELAY_MS = 60_000;
+/** A text stops waiting for an email this long past the email's time (a lost or failing fire). */
+export const EMAIL_FIRST_PATIENCE_MS = 30 * 60_000;
+
+/**
+ * One client, one send day, an email step and an sms step (of two invoices): the email goes first,
+ * whichever schedule fires first (on AWS they fire in any order). The text waits a minute past that
+ * email's time (reason `email_first`), again while the email is still due, for half an hour at most;
+ * its next fire then meets the client's gap like any message: moved past `minGapDays`, or sent the
+ * same day when the gap is 0. Undefined: no email of the client still due today.
+ */
+const emailDueFirst = async (deps: SendReminderDeps, ctx: SendContext, record: StepRecordItem, now: Date): Promise<Date | undefined> => {
+  if (record.manual) return undefined;
+  const emails = await gatherSameDaySteps(deps, ctx, now, 'email');
+  if (emails.length === 0) return undefined;
+  const latest = Math.max(...emails.map((m) => Date.parse(m.record.scheduledAt!)));
+  if (record.reason === 'email_first' && now.getTime() > latest + EMAIL_FIRST_PATIENCE_MS) return undefined;
+  return new Date(Math.ceil((Math.max(now.getTime(), latest) + EMAIL_FIRST_DELAY_MS) / 60_000) * 60_000);
 };
 
 /** The send day after the latest earlier step of the same plan still pending (scheduled or being sent), if any. */
