@@ -23,16 +23,41 @@ export interface ClientDeps {
 const checkScenario = async (
   { scenarios, templates }: Pick<ClientDeps, 'scenarios' | 'templates'>,
   tenantId: string,
-  client: { kind: Client['kind']; scenarioId?: string | null | undefined },
+  client: { kind: Client['kind']; scenarioId?: string | null | undefined; tags?: readonly string[] | null | undefined },
   path: string,
 ) => {
-  if (!client.scenarioId) return;
+  if (!client.scenarioId) return checkTaggedScenario({ scenarios, templates }, tenantId, client, path);
   const scenario = await resolveScenario(scenarios, tenantId, client.scenarioId);
   if (!scenario) {
     throw new BusinessRuleError('unknown-scenario', 'The scenario does not exist', [{ path: 'body.scenarioId', message: 'no such scenario' }]);
   }
   if (client.kind !== 'consumer') return;
-  const errors = consumerStepErrors(scenario, await storedTemplates(templates, tenantId), 'would be the scenario of this consumer client');
+  await refusePenalties(templates, tenantId, scenario, path);
+};
+
+/**
+ * Without a scenario of its own, a consumer gets the scenario of its first tag bound to one
+ * (README "Client categories"): that one must not claim penalties either, or every reminder would
+ * be skipped (`template_mentions_penalties`) and the invoice reach litigation unreminded.
+ * `path` is the tag's (`body.tags.N`) unless the kind made the pairing (`body.kind`).
+ */
+const checkTaggedScenario = async (
+  { scenarios, templates }: Pick<ClientDeps, 'scenarios' | 'templates'>,
+  tenantId: string,
+  client: { kind: Client['kind']; tags?: readonly string[] | null | undefined },
+  path: string,
+) => {
+  const tags = client.tags ?? [];
+  if (client.kind !== 'consumer' || tags.length === 0) return;
+  const bound = (await scenarios.list(tenantId)).filter((s) => (s.tags ?? []).length > 0);
+  const index = tags.findIndex((tag) => bound.some((s) => s.tags!.includes(tag)));
+  if (index < 0) return;
+  const scenario = bound.find((s) => s.tags!.includes(tags[index]!))!;
+  await refusePenalties(templates, tenantId, scenario, path === 'body.kind' ? path : `body.tags.${index}`, `tag "${tags[index]}" chooses`);
+};
+
+const refusePenalties = async (templates: ClientDeps['templates'], tenantId: string, scenario: Scenario, path: string, how = 'would be') => {
+  const errors = consumerStepErrors(scenario, await storedTemplates(templates, tenantId), `${how} the scenario of this consumer client`);
   if (errors.length > 0) {
     throw new BusinessRuleError(
       'penalties-for-consumer',
@@ -63,9 +88,12 @@ export const makeUpdateClient = ({ clients, scenarios, templates, clock }: Pick<
   async (tenantId: string, id: string, patch: ClientPatch): Promise<Client> => {
     const current = await makeGetClient({ clients })(tenantId, id);
     // Checked when the patch sets a scenario, or turns a client with its own scenario into a consumer.
-    if (patch.scenarioId !== undefined || (patch.kind === 'consumer' && current.kind !== 'consumer')) {
+    // Also when it sets tags, or clears the own scenario, of a consumer (its tags then choose).
+    if (patch.scenarioId !== undefined || patch.tags !== undefined || (patch.kind === 'consumer' && current.kind !== 'consumer')) {
       const scenarioId = patch.scenarioId === undefined ? current.scenarioId : patch.scenarioId;
-      await checkScenario({ scenarios, templates }, tenantId, { kind: patch.kind ?? current.kind, scenarioId }, patch.scenarioId ? 'body.scenarioId' : 'body.kind');
+      const tags = patch.tags === undefined ? current.tags : patch.tags;
+      const path = patch.scenarioId ? 'body.scenarioId' : patch.kind === 'consumer' && current.kind !== 'consumer' ? 'body.kind' : 'body.tags';
+      await checkScenario({ scenarios, templates }, tenantId, { kind: patch.kind ?? current.kind, scenarioId, tags }, path);
     }
     const next: Record<string, unknown> = { ...current };
     for (const [key, value] of Object.entries(patch)) {

@@ -157,10 +157,12 @@ export const validateRow = (raw: RawRow): { ok: ImportedRow } | { errors: RowErr
     const text = raw[field];
     if (text === undefined || text.trim() === '') return undefined;
     const cents = parseAmount(text);
+    // A bad amount is told once: it takes no part in the checks between amounts (paid ≤ gross…).
     if (cents === undefined) fail(field, 'is not an amount (1 234,56)');
     else if (cents < 0) fail(field, 'must not be negative');
     else if (cents > 99_999_999_999) fail(field, 'is above 999 999 999,99');
-    return cents;
+    else return cents;
+    return undefined;
   };
   const net = amount('net');
   const vat = amount('vat');

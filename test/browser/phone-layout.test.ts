@@ -26,6 +26,8 @@ const call = async (method: string, path: string, body?: unknown) => {
   return { status: res.status, json: (await res.json()) as any };
 };
 
+const plain = (s: string | null) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ');
+
 const settle = async (name: string) => {
   await page.waitForLoadState('networkidle');
   await poll(() => page.locator('[role=status].loading').count()).toBe(0);
@@ -132,5 +134,29 @@ describe('a 390 px phone', () => {
     expect(fits.text).toBeLessThanOrEqual(fits.box);
     await dialog.getByText('Sans choix, chaque facture part avec le modèle de sa prochaine étape de relance.').waitFor();
     await screenshot(page, '64-phone-mass-send');
+  });
+
+  it('says a recorded payment under its button, and asks before removing one', async () => {
+    await page.keyboard.press('Escape');
+    await page.goto(`${web()}/invoices`);
+    await page.locator('table tbody tr a.doc-number').first().click();
+    await page.getByRole('heading', { level: 1, name: /^Facture F-/ }).waitFor();
+    await page.getByLabel('Montant (€)').fill('100');
+    await page.getByRole('button', { name: 'Enregistrer un paiement' }).click();
+    const said = page.getByRole('status').filter({ hasText: 'Paiement de' });
+    await said.waitFor();
+    expect(plain(await said.textContent())).toBe('Paiement de 100,00 € enregistré.');
+    const remove = page.getByRole('button', { name: /^Retirer 100,00/ });
+    // Dismissed: nothing is removed.
+    let asked = '';
+    page.once('dialog', (d) => ((asked = d.message()), void d.dismiss()));
+    await remove.click();
+    await poll(() => asked).toMatch(/^Retirer le paiement de 100,00/);
+    await page.waitForTimeout(300);
+    expect(await page.getByText('(retiré)').count()).toBe(0);
+    page.once('dialog', (d) => void d.accept());
+    await remove.click();
+    await page.getByText('(retiré)').waitFor();
+    await settle('65-phone-payment-removed');
   });
 });

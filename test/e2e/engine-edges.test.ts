@@ -1,10 +1,10 @@
 /**
  * Cases a new user tries on the local stack that the position table does not: the due date moved
- * after the plan was recorded. Each test has a tenant of its own and moves only its own clock.
+ * after the plan was recorded, a consumer put in a category whose scenario claims penalties. Each test has a tenant of its own and moves only its own clock.
  */
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { addDays } from '../../shared/domain/dates.js';
-import { aBusinessClientInput, aCompanyIdentity, anInvoiceInput } from '../fixtures/api-fixtures.js';
+import { aBusinessClientInput, aCompanyIdentity, aConsumerClientInput, anInvoiceInput } from '../fixtures/api-fixtures.js';
 import { aFreshTenant, inbox, uniqueEmail } from './http.js';
 import { dueDateAhead, endOfDay, inParis, parisToday, runUntil } from './local-clock.js';
 
@@ -56,5 +56,45 @@ describe('the reminder plan when the due date moves', () => {
     const subjects = (await inbox(invoice.email)).map((m) => m.subject);
     expect(subjects).toHaveLength(2);
     expect(subjects[1]).toMatch(/^Relance/);
+  });
+});
+
+describe('client categories and consumers', () => {
+  it('refuses to tag a consumer with a category whose scenario claims penalties (its reminders would all be skipped), naming the tag', async () => {
+    const t = await aFreshTenant('tags');
+    expect((await t.put('/settings', { company: aCompanyIdentity() })).status).toBe(200);
+    const scenario = await t.post('/scenarios', { name: 'Grands comptes', steps: [{ id: 'j+10', offsetDays: 10, templateId: 'reminder' }] });
+    expect(scenario.status).toBe(201);
+    expect((await t.put(`/scenarios/${scenario.json.id}`, { tags: ['grand-compte'] })).status).toBe(200);
+    // Tagging a business client is fine; a consumer (created with the tag, or tagged later, or a tagged client made a consumer) is a 422.
+    expect((await t.post('/clients', aBusinessClientInput({ email: uniqueEmail('gc'), tags: ['grand-compte'] }))).status).toBe(201);
+    const created = await t.post('/clients', aConsumerClientInput({ email: uniqueEmail('gc-c'), tags: ['fidele', 'grand-compte'] }));
+    expect(created.status).toBe(422);
+    expect(created.json.errors).toEqual([expect.objectContaining({ path: 'body.tags.1', message: expect.stringMatching(/penalt/) })]);
+    const consumer = await t.post('/clients', aConsumerClientInput({ email: uniqueEmail('gc-c2') }));
+    expect(consumer.status).toBe(201);
+    const tagged = await t.patch(`/clients/${consumer.json.id}`, { tags: ['grand-compte'] });
+    expect(tagged.status).toBe(422);
+    expect(tagged.json.errors[0].path).toBe('body.tags.0');
+    const business = await t.post('/clients', aBusinessClientInput({ email: uniqueEmail('gc-b'), tags: ['grand-compte'] }));
+    const turned = await t.patch(`/clients/${business.json.id}`, { kind: 'consumer' });
+    expect(turned.status).toBe(422);
+    expect(turned.json.errors[0].path).toBe('body.kind');
+    // A consumer's own scenario wins over its tags: then the tag is harmless.
+    const own = await t.post('/clients', aConsumerClientInput({ email: uniqueEmail('gc-c3'), scenarioId: 'b2c-default', tags: ['grand-compte'] }));
+    expect(own.status).toBe(201);
+  });
+
+  it('refuses to add penalties to a template that a consumer gets through its category', async () => {
+    const t = await aFreshTenant('tags-tpl');
+    expect((await t.put('/settings', { company: aCompanyIdentity() })).status).toBe(200);
+    const template = { name: 'Rappel fidèle', language: 'fr', tone: 'reminder', subject: 'Facture {{invoiceNumber}}', body: 'Bonjour {{clientName}}, un petit rappel pour {{invoiceNumber}}.' };
+    expect((await t.post('/templates', { id: 'rappel-fidele', ...template })).status).toBe(201);
+    const scenario = await t.post('/scenarios', { name: 'Fidèles', steps: [{ id: 'j+5', offsetDays: 5, templateId: 'rappel-fidele' }] });
+    expect((await t.put(`/scenarios/${scenario.json.id}`, { tags: ['fidele'] })).status).toBe(200);
+    expect((await t.post('/clients', aConsumerClientInput({ email: uniqueEmail('fid'), tags: ['fidele'] }))).status).toBe(201);
+    const edited = await t.put('/templates/rappel-fidele', { ...template, body: `${template.body} Une indemnité forfaitaire de 40 € est due.` });
+    expect(edited.status).toBe(422);
+    expect(edited.json.errors[0]).toMatchObject({ path: 'body.body', message: expect.stringMatching(/consumer/) });
   });
 });

@@ -43,4 +43,11 @@ describe('reading invoices exported elsewhere', () => {
     const over = validateRow({ row: 2, number: 'F-1', clientName: 'X', issueDate: '2026-01-01', dueDate: '2026-02-01', gross: '12', paid: '10', credited: '3' });
     expect('errors' in over && over.errors).toEqual([{ row: 2, field: 'credited', message: 'with what was paid, is more than the gross amount' }]);
   });
+
+  it('tells a negative or unreadable amount once, not again as more paid than billed', () => {
+    const negative = validateRow({ row: 3, number: 'T-2', clientName: 'X', issueDate: '2026-09-01', dueDate: '2026-10-01', gross: '-5,00' });
+    expect('errors' in negative && negative.errors).toEqual([{ row: 3, field: 'gross', message: 'must not be negative' }]);
+    const unreadable = validateRow({ row: 4, number: 'T-3', clientName: 'X', issueDate: '2026-09-01', dueDate: '2026-10-01', net: '10', vat: 'abc', gross: '12', paid: '2' });
+    expect('errors' in unreadable && unreadable.errors).toEqual([{ row: 4, field: 'vat', message: 'is not an amount (1 234,56)' }]);
+  });
 });

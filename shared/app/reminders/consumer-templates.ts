@@ -37,6 +37,20 @@ export const consumerReach = async (clients: ClientRepository, tenantId: string,
   return `is the scenario of consumer client(s) ${consumers.slice(0, 5).map((c) => `"${c.name}"`).join(', ')}`;
 };
 
+/** How `scenario` reaches consumers through its tags (a consumer without a scenario of its own carrying one of them), or undefined. */
+export const consumerTagReach = async (clients: ClientRepository, tenantId: string, scenario: Pick<Scenario, 'tags'>): Promise<string | undefined> => {
+  const tags = new Set(scenario.tags ?? []);
+  if (tags.size === 0) return undefined;
+  const reached: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await clients.list(tenantId, { limit: 100, ...(cursor ? { cursor } : {}) });
+    reached.push(...page.items.filter((c) => c.kind === 'consumer' && !c.scenarioId && (c.tags ?? []).some((t) => tags.has(t))).map((c) => `"${c.name}"`));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return reached.length > 0 ? `is the scenario of the tagged consumer client(s) ${reached.slice(0, 5).join(', ')}` : undefined;
+};
+
 /** The templates a step may send (one per language), `override` standing in for the stored one of its id. */
 const stepTemplates = (templateId: string, stored: ReadonlyMap<string, ReminderTemplate>): ReminderTemplate[] => {
   const resolve = (id: string) => stored.get(id) ?? defaultTemplate(id);
@@ -71,7 +85,7 @@ export const consumerTemplateErrors = async (
   let why = template.kind === 'consumer' ? 'it is a template for consumers' : undefined;
   for (const scenario of sentBy) {
     if (why) break;
-    const reach = await consumerReach(deps.clients, tenantId, scenario.id);
+    const reach = (await consumerReach(deps.clients, tenantId, scenario.id)) ?? (await consumerTagReach(deps.clients, tenantId, scenario));
     if (reach) why = `scenario "${scenario.id}" ${reach}`;
   }
   if (!why) return [];

@@ -9,7 +9,7 @@ import { channelOf, validateScenario, type Channel, type Scenario } from '../../
 import type { ScenarioInput } from '../../domain/scenario.js';
 import { BusinessRuleError, ConflictError, NotFoundError, type FieldError } from '../errors.js';
 import type { ClientRepository, IdGenerator, SettingsRepository, TenantDocuments } from '../ports.js';
-import { clientsOfScenario, consumerReach, consumerStepErrors, storedTemplates } from './consumer-templates.js';
+import { clientsOfScenario, consumerReach, consumerStepErrors, consumerTagReach, storedTemplates } from './consumer-templates.js';
 
 export interface LibraryEntry<T> {
   readonly doc: T;
@@ -132,24 +132,11 @@ const tagConflicts = async (deps: ScenarioDeps, tenantId: string, scenario: Scen
 };
 
 /** Consumer clients a tag of the scenario reaches (they get it when they have no scenario of their own). */
-const consumerTagReach = async (deps: ScenarioDeps, tenantId: string, scenario: Scenario): Promise<string | undefined> => {
-  const tags = new Set(scenario.tags ?? []);
-  if (tags.size === 0) return undefined;
-  const reached: string[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await deps.clients.list(tenantId, { limit: 100, ...(cursor ? { cursor } : {}) });
-    reached.push(...page.items.filter((c) => c.kind === 'consumer' && !c.scenarioId && (c.tags ?? []).some((t) => tags.has(t))).map((c) => `"${c.name}"`));
-    cursor = page.nextCursor;
-  } while (cursor);
-  return reached.length > 0 ? `is the scenario of the tagged consumer client(s) ${reached.slice(0, 5).join(', ')}` : undefined;
-};
-
 const checked = async (deps: ScenarioDeps, tenantId: string, scenario: Scenario): Promise<Scenario> => {
   const errors = [...scenarioFieldErrors(scenario), ...(await unknownTemplateErrors(deps, tenantId, scenario)), ...(await tagConflicts(deps, tenantId, scenario)), ...(await smsTemplateErrors(deps, tenantId, scenario))];
   if (errors.length > 0) throw new BusinessRuleError('invalid-scenario', 'The scenario cannot be used as is', errors);
   // A scenario that reaches consumers sends no template mentioning penalties or the €40 (CPCE L111-8).
-  const reach = (await consumerReach(deps.clients, tenantId, scenario.id)) ?? (await consumerTagReach(deps, tenantId, scenario));
+  const reach = (await consumerReach(deps.clients, tenantId, scenario.id)) ?? (await consumerTagReach(deps.clients, tenantId, scenario));
   const consumerErrors = reach ? consumerStepErrors(scenario, await storedTemplates(deps.templates, tenantId), reach) : [];
   if (consumerErrors.length > 0) {
     throw new BusinessRuleError('penalties-for-consumer', 'A template of this scenario mentions penalties and would reach a consumer', consumerErrors);

@@ -1,7 +1,13 @@
 import * as z from 'zod';
 import { businessDate } from './common.js';
+import { isValidDate } from '../../domain/dates.js';
 
-export const CockpitQuery = z.object({ asOf: businessDate.optional() });
+/** A cockpit dates its weeks and periods from `asOf`: a year like 9999 gives weeks of year +010000, and no data predates 2000. */
+export const CockpitQuery = z.object({
+  asOf: businessDate
+    .refine((d) => !isValidDate(d) || (d >= '2000-01-01' && d <= '2099-12-31'), { message: 'must be between 2000-01-01 and 2099-12-31' })
+    .optional(),
+});
 
 export const int = z.number().int();
 export const ClientListQuery = z.object({

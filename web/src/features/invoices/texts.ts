@@ -259,6 +259,8 @@ const gapsFr = {
   declineTitle: 'Refuser l’échéancier demandé',
   declineIntro: 'Le client est prévenu par e-mail, avec votre motif s’il est donné ; ses relances continuent.',
   declineReason: 'Motif (facultatif, envoyé au client)',
+  paymentSaved: 'Paiement de {{amount}} enregistré.',
+  removePaymentConfirm: 'Retirer le paiement de {{amount}} du {{date}} ? Le reste dû remonte d’autant ; l’historique le garde.',
 };
 
 export const invoiceGapsTexts = registerTexts('invoiceGaps', gapsFr, {
@@ -277,6 +279,8 @@ export const invoiceGapsTexts = registerTexts('invoiceGaps', gapsFr, {
   declineTitle: 'Decline the requested payment plan',
   declineIntro: 'The client is told by email, with your reason if given; their reminders go on.',
   declineReason: 'Reason (optional, sent to the client)',
+  paymentSaved: 'Payment of {{amount}} recorded.',
+  removePaymentConfirm: 'Remove the payment of {{amount}} of {{date}}? The balance goes up by as much; the history keeps it.',
 });
 
 /** The reminder plan in the user's words: step names that are not "J+n", and why a step ended as it did. */

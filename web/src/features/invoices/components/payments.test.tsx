@@ -30,6 +30,10 @@ describe('payment form', () => {
     await waitFor(() => expect(onSubmit).toHaveBeenCalledWith({ amountCents: 123456, date: '2026-11-20', method: 'cheque', reference: 'CHQ 42' }));
     // Cleared for the next payment.
     await waitFor(() => expect((screen.getByLabelText('Montant (€)') as HTMLInputElement).value).toBe(''));
+    // Said under the button (on a phone the balance that moved is a screen above), until the next entry.
+    expect((await screen.findByRole('status')).textContent?.replace(/\s/g, ' ')).toBe('Paiement de 1 234,56 € enregistré.');
+    await userEvent.type(screen.getByLabelText('Montant (€)'), '1');
+    expect(screen.queryByRole('status')).toBeNull();
   });
 
   it('shows the API’s problem+json error next to the field it names (body.amountCents → the amount)', async () => {

@@ -1,4 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { ErrorMessage, Field } from '../../../components/ui';
@@ -7,6 +8,7 @@ import { applyApiErrors } from '../../../lib/forms';
 import { useI18n } from '../../../lib/i18n';
 import { ApiError } from '../../../lib/problem';
 import { useInvoiceAction, usePayments } from '../api';
+import '../texts';
 
 const METHODS = ['transfer', 'card', 'cheque', 'cash', 'direct_debit', 'other'] as const;
 
@@ -20,7 +22,9 @@ export const paymentSchema = (messages: { amount: string; required: string }) =>
 type PaymentForm = z.infer<ReturnType<typeof paymentSchema>>;
 
 export const PaymentFormView = ({ onSubmit }: { onSubmit: (value: { amountCents: number; date: string; method: (typeof METHODS)[number]; reference?: string }) => Promise<unknown> }) => {
-  const { t } = useI18n();
+  const { t, money } = useI18n();
+  // Said under the button: on a phone the balance that moved is a screen above.
+  const [saved, setSaved] = useState<number | null>(null);
   const form = useForm<PaymentForm>({
     resolver: zodResolver(paymentSchema({ amount: t('errors.amount'), required: t('errors.required') })),
     defaultValues: { amount: '', date: todayIso(), method: 'transfer', reference: '' },
@@ -28,8 +32,11 @@ export const PaymentFormView = ({ onSubmit }: { onSubmit: (value: { amountCents:
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async (v) => {
     try {
-      await onSubmit({ amountCents: parseMoney(v.amount)!, date: v.date, method: v.method, ...(v.reference ? { reference: v.reference } : {}) });
+      const amountCents = parseMoney(v.amount)!;
+      setSaved(null);
+      await onSubmit({ amountCents, date: v.date, method: v.method, ...(v.reference ? { reference: v.reference } : {}) });
       form.reset({ amount: '', date: v.date, method: v.method, reference: '' });
+      setSaved(amountCents);
     } catch (error) {
       if (!applyApiErrors(error, form.setError, ['amount', 'date', 'method', 'reference'], { amountCents: 'amount' })) {
         form.setError('root', { message: error instanceof ApiError ? error.userMessage() : t('errors.network') });
@@ -37,7 +44,7 @@ export const PaymentFormView = ({ onSubmit }: { onSubmit: (value: { amountCents:
     }
   });
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('invoice.addPayment')}>
+    <form onSubmit={(e) => void submit(e)} onChange={() => setSaved(null)} noValidate aria-label={t('invoice.addPayment')}>
       {errors.root && <p role="alert" className="error-box">{errors.root.message}</p>}
       <div className="grid-2">
         <Field label={t('invoice.paymentAmount')} error={errors.amount?.message}>
@@ -64,6 +71,11 @@ export const PaymentFormView = ({ onSubmit }: { onSubmit: (value: { amountCents:
       <button type="submit" className="button primary" disabled={isSubmitting}>
         {t('invoice.addPayment')}
       </button>
+      {saved !== null && (
+        <p role="status" className="success">
+          {t('invoiceGaps.paymentSaved', { amount: money(saved) })}
+        </p>
+      )}
     </form>
   );
 };
@@ -94,7 +106,7 @@ export const Payments = ({ invoiceId, canPay }: { invoiceId: string; canPay: boo
                   type="button"
                   className="button small danger"
                   disabled={actions.removePayment.isPending}
-                  onClick={() => actions.removePayment.mutate(p.id)}
+                  onClick={() => window.confirm(t('invoiceGaps.removePaymentConfirm', { amount: money(p.amountCents), date: date(p.date) })) && actions.removePayment.mutate(p.id)}
                   aria-label={`${t('common.remove')} ${money(p.amountCents)} ${date(p.date)}`}
                 >
                   {t('common.remove')}
