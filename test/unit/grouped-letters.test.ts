@@ -67,9 +67,10 @@ const world = async (groupByClient = true, count = 3) => {
     for (const x of ids) await reconcile('acme', x);
     return outcome;
   };
-  const pay = async (id: string) => {
+  const pay = async (id: string, cents?: number) => {
     const invoice = (await invoices.get('acme', id))!;
-    invoices.add({ ...invoice, paidCents: invoice.totals.grossCents, status: 'paid', version: invoice.version + 1 });
+    const paid = cents ?? invoice.totals.grossCents;
+    invoices.add({ ...invoice, paidCents: paid, status: paid < invoice.totals.grossCents ? 'partially_paid' : 'paid', version: invoice.version + 1 });
     // Twice, as the stream does: the regrouped steps' own changes re-plan their invoices.
     for (let round = 0; round < 2; round++) for (const x of ids) await reconcile('acme', x);
   };
@@ -173,6 +174,19 @@ describe('letter steps of one client on the same send day', () => {
     expect((await stepOf('inv3')).letterId).toBe((await stepOf('inv1')).letterId);
     expect((await makeListLettersToPost({ steps })('acme')).map((l) => l.invoiceNumbers)).toEqual([['F-2026-0001', 'F-2026-0003']]);
     expect(pdf.letters.at(-1)!.invoices).toHaveLength(2);
+  });
+
+  it('are produced again together when one of their invoices is partly paid before posting, with its new balance', async () => {
+    const { fireStep, stepOf, pay, steps } = await world();
+    await fireStep('inv1');
+    await pay('inv2', 20_000);
+    expect(await stepOf('inv2')).toMatchObject({ state: 'scheduled', reason: 'balance_changed' });
+    expect(await stepOf('inv3')).toMatchObject({ state: 'scheduled', reason: 'letter_regrouped' });
+    expect(new Set(await Promise.all(['inv1', 'inv2', 'inv3'].map(async (id) => (await stepOf(id)).scheduledAt))).size).toBe(1);
+    expect(await makeListLettersToPost({ steps })('acme')).toEqual([]);
+    expect(await fireStep('inv3')).toMatchObject({ outcome: 'to_post', grouped: ['inv3', 'inv1', 'inv2'] });
+    const letter = (await stepOf('inv1')).letter!;
+    expect(letter.invoices.map((i) => [i.number, i.balanceCents])).toEqual([['F-2026-0001', 120_000], ['F-2026-0002', 100_000], ['F-2026-0003', 120_000]]);
   });
 
   it('leave nothing to post when every invoice of the letter is paid', async () => {
