@@ -165,7 +165,17 @@ export const makeProofFile = (deps: ProofFileDeps) =>
       reminders: proofReminders(records, timeline),
       ...(invoiceEmail ? { invoiceEmail } : {}),
       events: timeline.filter((e) => CASE_EVENT.test(e.type)).sort(byTime),
-      penalties: penaltiesFor(party.kind, { unpaidCents: balance, dueDate: invoice.dueDate, asOf, ...(penaltyRate !== undefined ? { contractualRatePercent: penaltyRate } : {}) }),
+      // Counted on what was unpaid each day: every payment and credit note lowered it from the day after its date.
+      penalties: penaltiesFor(party.kind, {
+        unpaidCents: balance,
+        dueDate: invoice.dueDate,
+        asOf,
+        reductions: [
+          ...payments.filter((p) => !p.removedAt).map((p) => ({ date: p.date, cents: p.amountCents })),
+          ...creditNotes.map((c) => ({ date: c.issueDate, cents: c.grossCents })),
+        ],
+        ...(penaltyRate !== undefined ? { contractualRatePercent: penaltyRate } : {}),
+      }),
       asOf,
       language,
     };

@@ -66,6 +66,17 @@ export interface PenaltyInput {
   /** Agreed rate (% per year); raised to the legal floor (3 × legal rate) when below it. */
   contractualRatePercent?: number;
   table?: PenaltyRateTable;
+  /**
+   * What reduced the unpaid amount and on which day (payments, credit notes): up to that day
+   * included the amount was higher by it, as the law counts penalties on what is unpaid each day.
+   * Without it, `unpaidCents` is taken as unpaid since the due date.
+   */
+  reductions?: readonly PenaltyReduction[];
+}
+
+export interface PenaltyReduction {
+  readonly date: string;
+  readonly cents: number;
 }
 
 export interface PenaltyBreakdownRow {
@@ -74,6 +85,8 @@ export interface PenaltyBreakdownRow {
   from: string;
   to: string;
   days: number;
+  /** What was unpaid on each of these days. */
+  unpaidCents: number;
   ratePercent: number;
   /** This semester's share rounded on its own (display only: the total is rounded once, at the end). */
   cents: number;
@@ -114,36 +127,44 @@ export const rateFromDueDate = (dueDate: string, contractual?: number, table: Pe
 export const latePenaltyCents = (input: PenaltyInput): PenaltyResult => {
   const { unpaidCents, dueDate, asOf, contractualRatePercent, table = PENALTY_RATE_TABLE } = input;
   const totalDays = Math.max(0, daysBetween(dueDate, asOf));
-  if (totalDays === 0 || unpaidCents <= 0) {
-    const { rateSource } = rateFromDueDate(dueDate, contractualRatePercent, table);
-    return { cents: 0, days: totalDays, breakdown: [], estimated: rateSource === 'estimated', rateSource };
-  }
+  // Only what was paid or credited after the due date changes what was late on some day.
+  const reductions = (input.reductions ?? []).filter((r) => r.date > dueDate && r.cents > 0);
+  /** What was unpaid on `day`: today's amount plus everything that came in on or after that day. */
+  const unpaidOn = (day: string) => unpaidCents + reductions.reduce((sum, r) => sum + (r.date >= day ? r.cents : 0), 0);
   const breakdown: PenaltyBreakdownRow[] = [];
   let numerator = 0n;
   const denominator = BigInt(RATE_SCALE) * 365n;
+  const changes = [...new Set(reductions.map((r) => r.date))].sort();
   for (let from = addDays(dueDate, 1); from <= asOf; ) {
     const semester = semesterOf(from);
-    const to = semester.end < asOf ? semester.end : asOf;
+    // A segment ends with its semester, with `asOf`, or on the day a payment came in.
+    const change = changes.find((d) => d >= from);
+    const to = [semester.end, asOf, ...(change ? [change] : [])].sort()[0]!;
     const days = daysBetween(from, to) + 1;
-    const rate = penaltyRateFor(from, table);
-    const { ratePercent, rateSource } = appliedRate(rate, contractualRatePercent);
-    const part = BigInt(unpaidCents) * toRateUnits(ratePercent) * BigInt(days);
-    numerator += part;
-    breakdown.push({
-      semester: semester.label,
-      from,
-      to,
-      days,
-      ratePercent,
-      cents: Number(divRound(part, denominator)),
-      estimated: rate.estimated,
-      rateSource,
-    });
+    const unpaid = unpaidOn(from);
+    if (unpaid > 0) {
+      const rate = penaltyRateFor(from, table);
+      const { ratePercent, rateSource } = appliedRate(rate, contractualRatePercent);
+      const part = BigInt(unpaid) * toRateUnits(ratePercent) * BigInt(days);
+      numerator += part;
+      const last = breakdown.at(-1);
+      // One row per semester and amount (a payment on the last day of a semester adds no row).
+      if (last && last.semester === semester.label && last.unpaidCents === unpaid && addDays(last.to, 1) === from) {
+        breakdown[breakdown.length - 1] = { ...last, to, days: last.days + days, cents: Number(divRound(BigInt(unpaid) * toRateUnits(ratePercent) * BigInt(last.days + days), denominator)) };
+      } else {
+        breakdown.push({ semester: semester.label, from, to, days, unpaidCents: unpaid, ratePercent, cents: Number(divRound(part, denominator)), estimated: rate.estimated, rateSource });
+      }
+    }
     from = addDays(to, 1);
+  }
+  if (breakdown.length === 0) {
+    const { rateSource } = rateFromDueDate(dueDate, contractualRatePercent, table);
+    return { cents: 0, days: totalDays, breakdown: [], estimated: rateSource === 'estimated', rateSource };
   }
   return {
     cents: Number(divRound(numerator, denominator)),
-    days: totalDays,
+    // Days late up to today, or up to the day it was all paid.
+    days: unpaidCents > 0 ? totalDays : daysBetween(dueDate, breakdown.at(-1)!.to),
     breakdown,
     estimated: breakdown.some((row) => row.estimated),
     rateSource: overallSource(breakdown),
@@ -166,7 +187,8 @@ export const penaltiesFor = (kind: ClientKind, input: PenaltyInput): PenaltiesFo
     return { cents: 0, days: Math.max(0, daysBetween(input.dueDate, input.asOf)), breakdown: [], estimated: false, rateSource, indemnityCents: 0 };
   }
   const result = latePenaltyCents(input);
-  const late = result.days > 0 && input.unpaidCents > 0;
+  // Late on at least one day with something unpaid: the €40 stays due after payment (D441-5).
+  const late = result.breakdown.length > 0;
   return { ...result, indemnityCents: late ? RECOVERY_INDEMNITY_CENTS : 0 };
 };
 

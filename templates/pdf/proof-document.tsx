@@ -148,13 +148,13 @@ export const proofDocument = (kit: PdfKit, data: ProofFileData, numbering: PageN
           <Text style={styles.heading}>{L.penalties}</Text>
           {client.kind === 'consumer' ? (
             <Text>{L.penaltiesConsumer}</Text>
-          ) : penalties.days === 0 || data.balanceCents === 0 ? (
+          ) : penalties.breakdown.length === 0 ? (
             <Text>{L.noPenalty}</Text>
           ) : (
             <View>
-              <Text>{L.penaltyFormula(money(data.balanceCents), L.rateSource[penalties.rateSource])}</Text>
+              <Text>{L.penaltyFormula(L.rateSource[penalties.rateSource])}</Text>
               {penalties.breakdown.map((row) => (
-                <AmountRow key={row.semester} kit={kit} label={L.penaltyRow(row.from, row.to, row.days, percent(row.ratePercent, language))} amount={money(row.cents)} />
+                <AmountRow key={row.from} kit={kit} label={L.penaltyRow(money(row.unpaidCents), row.from, row.to, row.days, percent(row.ratePercent, language))} amount={money(row.cents)} />
               ))}
               <AmountRow kit={kit} label={L.penaltyTotal(penalties.days)} amount={money(penalties.cents)} />
               <AmountRow kit={kit} label={L.indemnity} amount={money(penalties.indemnityCents)} />

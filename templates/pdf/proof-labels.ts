@@ -47,8 +47,9 @@ export interface ProofText {
   readonly noEvent: string;
   readonly penalties: string;
   readonly penaltiesConsumer: string;
-  readonly penaltyFormula: (amount: string, source: string) => string;
-  readonly penaltyRow: (from: string, to: string, days: number, rate: string) => string;
+  /** Each row says the amount unpaid on its days: payments and credit notes lower it as they come in. */
+  readonly penaltyFormula: (source: string) => string;
+  readonly penaltyRow: (amount: string, from: string, to: string, days: number, rate: string) => string;
   readonly penaltyTotal: (days: number) => string;
   readonly indemnity: string;
   readonly rateSource: { readonly table: string; readonly contract: string; readonly estimated: string };
@@ -116,8 +117,8 @@ const fr: ProofText = {
   noEvent: 'Aucun événement.',
   penalties: 'Pénalités de retard',
   penaltiesConsumer: 'Client particulier : ni pénalités ni indemnité forfaitaire (C. conso. L111-8).',
-  penaltyFormula: (amount, source) => `${amount} × taux annuel × jours / 365 (${source})`,
-  penaltyRow: (from, to, days, rate) => `du ${shortDate(from)} au ${shortDate(to)} : ${days} j à ${rate}`,
+  penaltyFormula: (source) => `montant impayé × taux annuel × jours / 365, jour par jour (${source})`,
+  penaltyRow: (amount, from, to, days, rate) => `${amount} du ${shortDate(from)} au ${shortDate(to)} : ${days} j à ${rate}`,
   penaltyTotal: (days) => `Pénalités au ${days}e jour de retard`,
   indemnity: 'Indemnité forfaitaire de recouvrement (D441-5)',
   rateSource: { table: 'taux BCE + 10 points, table publiée', contract: 'taux contractuel', estimated: 'taux estimé (semestre absent de la table)' },
@@ -207,8 +208,8 @@ const en: ProofText = {
   noEvent: 'No event.',
   penalties: 'Late-payment penalties',
   penaltiesConsumer: 'Consumer client: no penalties and no fixed recovery indemnity (French Consumer Code, C. conso. L111-8).',
-  penaltyFormula: (amount, source) => `${amount} × annual rate × days / 365 (${source})`,
-  penaltyRow: (from, to, days, rate) => `from ${shortDate(from)} to ${shortDate(to)}: ${days} days at ${rate}`,
+  penaltyFormula: (source) => `amount unpaid × annual rate × days / 365, day by day (${source})`,
+  penaltyRow: (amount, from, to, days, rate) => `${amount} from ${shortDate(from)} to ${shortDate(to)}: ${days} days at ${rate}`,
   penaltyTotal: (days) => `Penalties at ${days} days late`,
   indemnity: 'Fixed recovery indemnity (French Commercial Code D441-5)',
   rateSource: { table: 'ECB rate + 10 points, published table', contract: 'contractual rate', estimated: 'estimated rate (semester not in the table yet)' },

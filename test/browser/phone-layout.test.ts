@@ -136,6 +136,27 @@ describe('a 390 px phone', () => {
     await screenshot(page, '64-phone-mass-send');
   });
 
+  it('keeps the template editor’s variables in one sideways strip, the message right below it', async () => {
+    // Variables come with a preview, rendered on the tenant's latest invoice (seeded by the test above).
+    await page.keyboard.press('Escape');
+    await page.goto(`${web()}/templates`);
+    await page.locator('table.responsive tbody a').first().click();
+    const picker = page.getByTestId('variable-picker');
+    await picker.waitFor();
+    await settle('61b-phone-template-editor');
+    // One row of chips (44 px targets), not 25 chips stacked above the message.
+    const box = (await picker.boundingBox())!;
+    expect(box.height).toBeLessThan(70);
+    expect(box.width).toBeLessThanOrEqual(PHONE_390.width);
+    const chip = picker.getByRole('button', { name: /Insérer \{\{clientName\}\}/ });
+    expect((await chip.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+    const body = page.getByLabel('Message');
+    await body.click();
+    await body.press('End');
+    await chip.click();
+    expect(await body.inputValue()).toContain('{{clientName}}');
+  });
+
   it('says a recorded payment under its button, and asks before removing one', async () => {
     await page.keyboard.press('Escape');
     await page.goto(`${web()}/invoices`);

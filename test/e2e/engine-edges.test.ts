@@ -2,6 +2,7 @@
  * Cases a new user tries on the local stack that the position table does not: the due date moved
  * after the plan was recorded, a consumer put in a category whose scenario claims penalties. Each test has a tenant of its own and moves only its own clock.
  */
+import { extractText, getDocumentProxy } from 'unpdf';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { addDays } from '../../shared/domain/dates.js';
 import { aBusinessClientInput, aCompanyIdentity, aConsumerClientInput, anInvoiceInput } from '../fixtures/api-fixtures.js';
@@ -96,5 +97,36 @@ describe('client categories and consumers', () => {
     const edited = await t.put('/templates/rappel-fidele', { ...template, body: `${template.body} Une indemnité forfaitaire de 40 € est due.` });
     expect(edited.status).toBe(422);
     expect(edited.json.errors[0]).toMatchObject({ path: 'body.body', message: expect.stringMatching(/consumer/) });
+  });
+});
+
+describe('the proof file’s penalty computation', () => {
+  const pdfText = async (bytes: Uint8Array) => (await extractText(await getDocumentProxy(bytes), { mergePages: true })).text.replace(/\s+/g, ' ');
+
+  it('counts each day on what was unpaid that day, and still shows what accrued once the invoice is written off', async () => {
+    const t = await aFreshTenant('proof-pen');
+    expect((await t.put('/settings', { company: aCompanyIdentity() })).status).toBe(200);
+    const today = parisToday();
+    const clientId = (await t.post('/clients', aBusinessClientInput({ email: uniqueEmail('proof-pen') }))).json.id as string;
+    // 1,000.00 € with no VAT, due 20 days ago; 400.00 € paid 10 days ago.
+    const lines = [{ description: 'Travaux', quantity: 1, unitPriceCents: 100_000, vatRate: 0 }];
+    const draft = await t.post('/invoices', anInvoiceInput(clientId, { issueDate: addDays(today, -50), dueDate: addDays(today, -20), lines }));
+    expect((await t.post(`/invoices/${draft.json.id}/send`)).status).toBe(200);
+    const paidOn = addDays(today, -10);
+    expect((await t.post(`/invoices/${draft.json.id}/payments`, { amountCents: 40_000, date: paidOn, method: 'transfer' }, { 'Idempotency-Key': `pp-${draft.json.id}` })).status).toBe(201);
+    const day = (d: string) => d.split('-').reverse().join('/');
+
+    const before = await pdfText((await t.get(`/invoices/${draft.json.id}/proof.pdf`)).bytes!);
+    // 10 days on 1,000.00 € (the first one the day after the due date, the last one the day of the payment), then 10 on 600.00 €.
+    expect(before).toContain(`1 000,00 € du ${day(addDays(today, -19))} au ${day(paidOn)} : 10 j`);
+    expect(before).toContain(`600,00 € du ${day(addDays(paidOn, 1))} au ${day(today)} : 10 j`);
+
+    expect((await t.post(`/invoices/${draft.json.id}/litigation`, { reason: 'sans réponse' })).status).toBe(200);
+    expect((await t.post(`/invoices/${draft.json.id}/write-off`, { reason: 'liquidation judiciaire' })).status).toBe(201);
+    const after = await pdfText((await t.get(`/invoices/${draft.json.id}/proof.pdf`)).bytes!);
+    // Written off today: what accrued up to it stays on the file, with the €40, never "not late".
+    expect(after).not.toContain('Aucun retard');
+    expect(after).toContain(`1 000,00 € du ${day(addDays(today, -19))} au ${day(paidOn)} : 10 j`);
+    expect(after).toMatch(/Indemnité forfaitaire de recouvrement \(D441-5\) 40,00 €/);
   });
 });

@@ -42,7 +42,7 @@ describe('latePenaltyCents', () => {
     const result = latePenaltyCents({ unpaidCents: 120_000, dueDate: '2026-01-10', asOf: '2026-02-09' });
     expect(result.cents).toBe(1198);
     expect(result.breakdown).toEqual([
-      { semester: '2026-H1', from: '2026-01-11', to: '2026-02-09', days: 30, ratePercent: 12.15, cents: 1198, estimated: false, rateSource: 'table' },
+      { semester: '2026-H1', from: '2026-01-11', to: '2026-02-09', days: 30, unpaidCents: 120_000, ratePercent: 12.15, cents: 1198, estimated: false, rateSource: 'table' },
     ]);
   });
 
@@ -124,5 +124,43 @@ describe('penaltiesFor', () => {
 
   it('charges no indemnity before the invoice is late', () => {
     expect(penaltiesFor('business', { ...input, asOf: '2026-01-10' })).toMatchObject({ cents: 0, indemnityCents: 0 });
+  });
+});
+
+describe('penalties over a payment history (the unpaid amount changes as payments come in)', () => {
+  // 1,200 € due 31 Jan 2026, 200 € paid on 10 Feb, counted to 2 Mar (H1 2026, 12.15 %).
+  const base = { unpaidCents: 100_000, dueDate: '2026-01-31', asOf: '2026-03-02' };
+
+  it('counts each day on what was unpaid that day: 10 days on 1,200 €, then 20 days on 1,000 €', () => {
+    const result = latePenaltyCents({ ...base, reductions: [{ date: '2026-02-10', cents: 20_000 }] });
+    // (120,000 × 10 + 100,000 × 20) × 12.15 % / 365 = 1,065.2 cents.
+    expect(result.cents).toBe(1_065);
+    expect(result.days).toBe(30);
+    expect(result.breakdown.map((r) => [r.from, r.to, r.days, r.unpaidCents])).toEqual([
+      ['2026-02-01', '2026-02-10', 10, 120_000],
+      ['2026-02-11', '2026-03-02', 20, 100_000],
+    ]);
+    // The same 30 days on today's balance alone would understate it (998.6 cents).
+    expect(latePenaltyCents(base).cents).toBe(999);
+  });
+
+  it('keeps the penalties and the €40 of an invoice paid late: they were due until the day it was paid', () => {
+    const paidLate = penaltiesFor('business', { ...base, unpaidCents: 0, reductions: [{ date: '2026-02-10', cents: 120_000 }] });
+    expect(paidLate).toMatchObject({ cents: 399, days: 10, indemnityCents: RECOVERY_INDEMNITY_CENTS });
+    // Paid on time (or before): nothing, whatever came after.
+    expect(penaltiesFor('business', { ...base, unpaidCents: 0, reductions: [{ date: '2026-01-31', cents: 120_000 }] })).toMatchObject({ cents: 0, indemnityCents: 0, breakdown: [] });
+    // A payment dated after the day counted to still counts as unpaid on it.
+    expect(latePenaltyCents({ ...base, asOf: '2026-02-05', reductions: [{ date: '2026-02-10', cents: 20_000 }] }).breakdown).toEqual([
+      expect.objectContaining({ from: '2026-02-01', to: '2026-02-05', unpaidCents: 120_000 }),
+    ]);
+  });
+
+  it('is the balance-only computation when no reduction came after the due date (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 0, max: 400 }), fc.integer({ min: -30, max: 0 }), fc.integer({ min: 1, max: 50_000 }), (unpaid, days, before, cents) => {
+        const input = { unpaidCents: unpaid, dueDate: '2025-05-10', asOf: addDays('2025-05-10', days) };
+        expect(latePenaltyCents({ ...input, reductions: [{ date: addDays('2025-05-10', before), cents }] })).toEqual(latePenaltyCents(input));
+      }),
+    );
   });
 });

@@ -163,7 +163,7 @@ const TemplateEditor = ({ template, save }: { template: Template; save: ReturnTy
               <span className="hint">
                 {t('templates.variables')} — {t('templateEditor.variablesHint')}
               </span>
-              <div className="chips">
+              <div className="chips strip" data-testid="variable-picker">
                 {Object.keys(preview.data.variables).map((name) => (
                   <button
                     key={name}
