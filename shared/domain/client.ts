@@ -24,8 +24,12 @@ export interface ClientContact {
   role: 'billing' | 'other';
 }
 
-/** An E.164 phone number: `+`, a country code not starting with 0, 7 to 15 digits in all. */
-export const E164 = /^\+[1-9]\d{6,14}$/;
+/**
+ * An E.164 phone number: `+`, a country code not starting with 0, 7 to 15 digits in all. A French
+ * number (+33) has exactly 9 digits after the country code, the first not 0 (`+33 06…` keeps the
+ * national 0 by mistake): one short or long would fail at the SMS step, so it is refused when typed.
+ */
+export const E164 = /^(?:\+33[1-9]\d{8}|\+(?!33)[1-9]\d{6,14})$/;
 
 export interface Client {
   id: string;

@@ -54,7 +54,10 @@ export const unknownVariables = (text: string): string[] => {
  * client never reads a raw placeholder. Bodies are text; use `textToHtml` for the HTML part.
  */
 export const renderTemplate = (text: string, vars: Readonly<Record<string, string>>): string =>
-  text.replace(PLACEHOLDER, (_, raw: string) => vars[raw.trim()] ?? '');
+  (vars.companyPhone ? text : text.replace(PHONE_ALTERNATIVE, '')).replace(PLACEHOLDER, (_, raw: string) => vars[raw.trim()] ?? '');
+
+/** "à {{companyEmail}} ou au {{companyPhone}}" for a company without a phone: the "ou au" goes with it. */
+const PHONE_ALTERNATIVE = /[ \t]+(?:ou au|ou|or on|or)[ \t]+\{\{\s*companyPhone\s*\}\}/g;
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);

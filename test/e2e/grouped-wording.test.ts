@@ -64,4 +64,22 @@ describe('a grouped reminder listing an invoice not due yet, on the local stack'
     expect(text).toContain(`référence ${late.number}.`);
     expect(text).toMatch(/Indemnité forfaitaire pour frais de recouvrement \(40,00 € × 1/);
   });
+
+  it('sends an invoice not due yet the courtesy text when a mass send names a firmer template', { timeout: 60_000 }, async () => {
+    const t = await freshTenant('wording-single');
+    await t.ok('PUT', '/settings', companySettings);
+    const email = uniqueEmail('wording-single');
+    const { notDue } = await mixedClient(t, email);
+    const res = await t.ok('POST', '/reminders/batch', { invoiceIds: [notDue.id], templateId: 'firm' });
+    expect(res.totals.sent).toBe(1);
+    const mails = (await inbox(email)).filter((m) => m.subject.includes(notDue.number) && !m.subject.startsWith('Facture ' + notDue.number + ' –'));
+    expect(mails).toHaveLength(1);
+    const text = plain(mails[0]!.body.text!);
+    expect(mails[0]!.subject).not.toMatch(/relance|impayée/i);
+    expect(text).not.toMatch(/impayée|échue|mise en demeure/i);
+    expect(text).toContain(frDate(notDue.dueDate));
+    const step = ((await t.ok('GET', `/invoices/${notDue.id}/reminders`)).items as any[]).find((s) => s.manual);
+    // The history says what went out.
+    expect(step).toMatchObject({ state: 'sent', templateId: 'courtesy' });
+  });
 });

@@ -52,6 +52,14 @@ describe('renderTemplate', () => {
     expect(renderTemplate('[{{companyPhone}}]', {})).toBe('[]');
   });
 
+  it('drops "ou au" / "or" before an empty phone: a company without a phone never reads "joindre à x ou au ."', () => {
+    const fr = 'Vous pouvez nous joindre à {{companyEmail}} ou au {{companyPhone}}. Contactez-nous à {{companyEmail}} ou au {{ companyPhone }} : merci.';
+    expect(renderTemplate(fr, { companyEmail: 'a@b.fr', companyPhone: '' })).toBe('Vous pouvez nous joindre à a@b.fr. Contactez-nous à a@b.fr : merci.');
+    expect(renderTemplate('Reach us at {{companyEmail}} or {{companyPhone}}: thanks.', { companyEmail: 'a@b.fr' })).toBe('Reach us at a@b.fr: thanks.');
+    // With a phone, nothing changes; the signature's "email phone" just loses its phone.
+    expect(renderTemplate(fr, { companyEmail: 'a@b.fr', companyPhone: '01 02' })).toBe('Vous pouvez nous joindre à a@b.fr ou au 01 02. Contactez-nous à a@b.fr ou au 01 02 : merci.');
+  });
+
   it('does not re-expand placeholders found inside values', () => {
     expect(renderTemplate('{{clientName}}', { clientName: '{{iban}}', iban: 'secret' })).toBe('{{iban}}');
   });

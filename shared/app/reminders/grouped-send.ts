@@ -69,6 +69,8 @@ export interface PreparedGroup {
   readonly members: readonly GroupMemberStep[];
   readonly template: ReminderTemplate;
   readonly grouped: GroupedEmail;
+  /** The courtesy template replaced a firmer one (no invoice overdue): manual records say so. */
+  readonly courtesyInstead?: boolean;
 }
 
 /**
@@ -93,6 +95,13 @@ export const prepareGroup = async (
   const allowed = members.map((m, i) => ({ m, template: templates[i]! })).filter(({ template }) => !templateRefusalFor(client.kind, template));
   if (allowed.length === 0) return undefined;
   const lead = mostAdvanced(allowed.map((a) => ({ ...a, tone: a.template.tone, position: a.m.record.index })));
+  // A message about invoices none of which is overdue on the send day (a manual or mass send may choose a
+  // firmer template) takes the courtesy template: it never says "échue", "impayée" or "mise en demeure".
+  const today = localDate(now, settings.timezone);
+  const noneOverdue = allowed.every(({ m }) => m.ctx.invoice.dueDate >= today);
+  const used = noneOverdue && lead.template.tone !== 'courtesy' && !own.subject && !own.body
+    ? await resolveTemplate(deps.templates, invoice.tenantId, client.kind === 'consumer' ? 'courtesy-consumer' : 'courtesy', client.language)
+    : lead.template;
   const linkOf = async (member: GroupMemberStep): Promise<string | undefined> =>
     links === 'preview' ? deps.portalLinks?.preview(member.ctx.invoice) : deps.portalLinks?.issue(member.ctx.invoice);
   const [payments, portalUrls] = await Promise.all([
@@ -100,12 +109,12 @@ export const prepareGroup = async (
     Promise.all(allowed.map(({ m }) => linkOf(m))),
   ]);
   const grouped = await composeGroupedReminder(
-    { members: allowed.map(({ m }, i) => ({ invoice: m.ctx.invoice, payments: payments[i]!, ...(portalUrls[i] ? { portalUrl: portalUrls[i] } : {}) })), client, settings, template: lead.template, asOf: now, ...(own.subject ? { subject: own.subject } : {}), ...(own.body ? { body: own.body } : {}) },
+    { members: allowed.map(({ m }, i) => ({ invoice: m.ctx.invoice, payments: payments[i]!, ...(portalUrls[i] ? { portalUrl: portalUrls[i] } : {}) })), client, settings, template: used, asOf: now, ...(own.subject ? { subject: own.subject } : {}), ...(own.body ? { body: own.body } : {}) },
     deps.pdf,
     recipients.to,
     recipients.cc,
   );
-  return { members: allowed.map((a) => a.m), template: lead.template, grouped };
+  return { members: allowed.map((a) => a.m), template: used, grouped, ...(used !== lead.template ? { courtesyInstead: true } : {}) };
 };
 
 /**
@@ -131,7 +140,7 @@ export const sendPreparedGroup = async (
     tenantId,
     prepared.members.map((m) => ({
       invoiceId: m.ctx.invoice.id,
-      step: { ref: m.record, ...(m.manual ? { manual: m.manual } : { expectedScheduledAt: m.record.scheduledAt! }), leaseUntil, at },
+      step: { ref: m.record, ...(m.manual ? { manual: prepared.courtesyInstead ? { ...m.manual, templateId: prepared.template.id } : m.manual } : { expectedScheduledAt: m.record.scheduledAt! }), leaseUntil, at },
       invoice: { paidCents: m.ctx.invoice.paidCents, creditedCents: m.ctx.invoice.creditedCents, today, at },
     })),
     gap,
