@@ -45,7 +45,7 @@ export const en: EmailTexts = {
       text:
         `Hello,\n\nHere is your overview for ${d.date}.\n\n` +
         section(`Reminders going out today (${d.reminders.length})`, d.reminders.map((r) => `${r.time} · invoice ${r.invoice} · ${r.clientName} · ${r.template} — cancel: ${r.cancel}`)) +
-        section(`Letters to post (${d.letters.length})`, d.letters.map((l) => `invoice ${l.invoice} · ${l.clientName} · ${l.step}`)) +
+        section(`Letters to post (${d.letters.length})`, d.letters.map((l) => `${l.invoices ? `invoices ${l.invoices.join(', ')}` : `invoice ${l.invoice}`} · ${l.clientName} · ${l.step}`)) +
         section(`Payments received yesterday (${d.payments.length})`, d.payments.map((p) => `${p.amount} · invoice ${p.invoice} · ${p.clientName}`)) +
         section(`Invoices newly overdue (${d.overdue.length})`, d.overdue.map((o) => `invoice ${o.invoice} · ${o.clientName} · ${o.balance} due since ${o.dueDate}`)) +
         section(`Unread alerts (${d.alerts.length})`, d.alerts) +

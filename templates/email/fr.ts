@@ -45,7 +45,7 @@ export const fr: EmailTexts = {
       text:
         `Bonjour,\n\nVoici le point du ${d.date}.\n\n` +
         section(`Relances qui partent aujourd'hui (${d.reminders.length})`, d.reminders.map((r) => `${r.time} · facture ${r.invoice} · ${r.clientName} · ${r.template} — annuler : ${r.cancel}`)) +
-        section(`Lettres à poster (${d.letters.length})`, d.letters.map((l) => `facture ${l.invoice} · ${l.clientName} · ${l.step}`)) +
+        section(`Lettres à poster (${d.letters.length})`, d.letters.map((l) => `${l.invoices ? `factures ${l.invoices.join(', ')}` : `facture ${l.invoice}`} · ${l.clientName} · ${l.step}`)) +
         section(`Paiements reçus hier (${d.payments.length})`, d.payments.map((p) => `${p.amount} · facture ${p.invoice} · ${p.clientName}`)) +
         section(`Factures passées en retard (${d.overdue.length})`, d.overdue.map((o) => `facture ${o.invoice} · ${o.clientName} · ${o.balance} dus depuis le ${o.dueDate}`)) +
         section(`Alertes non lues (${d.alerts.length})`, d.alerts) +

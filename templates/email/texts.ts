@@ -49,7 +49,8 @@ export interface DailyOverviewText {
   /** Formatted day. */
   readonly date: string;
   readonly reminders: readonly { invoice: string; clientName: string; time: string; template: string; cancel: string }[];
-  readonly letters: readonly { invoice: string; clientName: string; step: string }[];
+  /** `invoices`: a letter listing several invoices of the client (one envelope). */
+  readonly letters: readonly { invoice: string; invoices?: readonly string[]; clientName: string; step: string }[];
   readonly payments: readonly { invoice: string; clientName: string; amount: string }[];
   readonly overdue: readonly { invoice: string; clientName: string; balance: string; dueDate: string }[];
   /** One line per unread notification (its subject). */

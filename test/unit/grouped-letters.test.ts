@@ -9,6 +9,8 @@ import { defaultSettings } from '../../shared/domain/settings.js';
 import { makeGetLetterPdf, makeListLettersToPost, makeMarkLetterPosted } from '../../shared/app/reminders/letters.js';
 import { makeReconcileSchedules } from '../../shared/app/reminders/reconcile-schedules.js';
 import { makeSendReminder } from '../../shared/app/reminders/send-reminder.js';
+import { makeDailyOverview, makeSendDailyOverview } from '../../shared/app/notifications/daily-overview.js';
+import { FakeNotificationRepository } from '../fixtures/notification-fakes.js';
 import { sha256Hex } from '../../shared/app/reminders/letter-step.js';
 import type { ReminderTemplate } from '../../shared/domain/default-templates.js';
 import type { Scenario } from '../../shared/domain/scenario.js';
@@ -18,6 +20,7 @@ import {
   anInvoiceRecord,
   FakeClientRepository,
   FakeInvoiceRepository,
+  FakeMailer,
   FakePdfRenderer,
   FakeSettingsRepository,
   FakeStepRepository,
@@ -64,13 +67,14 @@ const world = async (groupByClient = true, count = 3) => {
     for (const x of ids) await reconcile('acme', x);
     return outcome;
   };
-  const pay = async (id: string) => {
+  const pay = async (id: string, cents?: number) => {
     const invoice = (await invoices.get('acme', id))!;
-    invoices.add({ ...invoice, paidCents: invoice.totals.grossCents, status: 'paid', version: invoice.version + 1 });
+    const paid = cents ?? invoice.totals.grossCents;
+    invoices.add({ ...invoice, paidCents: paid, status: paid < invoice.totals.grossCents ? 'partially_paid' : 'paid', version: invoice.version + 1 });
     // Twice, as the stream does: the regrouped steps' own changes re-plan their invoices.
     for (let round = 0; round < 2; round++) for (const x of ids) await reconcile('acme', x);
   };
-  return { clock, invoices, steps, pdf, fireStep, stepOf, pay, ids };
+  return { clock, invoices, steps, pdf, fireStep, stepOf, pay, ids, deps };
 };
 
 describe('letter steps of one client on the same send day', () => {
@@ -106,6 +110,22 @@ describe('letter steps of one client on the same send day', () => {
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({ invoiceId: 'inv1', letterId, invoiceNumbers: ['F-2026-0001', 'F-2026-0002', 'F-2026-0003'] });
     expect(list[0]!.amountCents).toBe(360_000 + letter.penaltiesCents! + 12_000);
+  });
+
+  it('show once in the owner’s daily overview and its morning email, with every invoice it lists', async () => {
+    const { fireStep, deps, clock } = await world();
+    await fireStep('inv1');
+    const notifications = new FakeNotificationRepository();
+    await deps.settings.put('acme', { ...(await deps.settings.get('acme')), notifyEmail: 'owner@plomberie.test', notifications: { immediate: true, dailyOverview: true, overviewHour: 7 } });
+    const overviewDeps = { ...deps, notifications, paymentLog: notifications };
+    const overview = await makeDailyOverview(overviewDeps)('acme', '2026-03-24');
+    expect(overview.letters).toHaveLength(1);
+    expect(overview.letters[0]).toMatchObject({ invoiceId: 'inv1', invoiceNumbers: ['F-2026-0001', 'F-2026-0002', 'F-2026-0003'] });
+    const mailer = new FakeMailer();
+    clock.set('2026-03-24T06:00:00.000Z');
+    await makeSendDailyOverview({ ...overviewDeps, mailer })('acme', new Date('2026-03-24T06:00:00.000Z'));
+    expect(mailer.sent[0]!.text).toContain('Lettres à poster (1)');
+    expect(mailer.sent[0]!.text).toContain('factures F-2026-0001, F-2026-0002, F-2026-0003 · Boulangerie Dupont SARL');
   });
 
   it('download the same letter from any of its steps, and posting any of them closes them all', async () => {
@@ -154,6 +174,19 @@ describe('letter steps of one client on the same send day', () => {
     expect((await stepOf('inv3')).letterId).toBe((await stepOf('inv1')).letterId);
     expect((await makeListLettersToPost({ steps })('acme')).map((l) => l.invoiceNumbers)).toEqual([['F-2026-0001', 'F-2026-0003']]);
     expect(pdf.letters.at(-1)!.invoices).toHaveLength(2);
+  });
+
+  it('are produced again together when one of their invoices is partly paid before posting, with its new balance', async () => {
+    const { fireStep, stepOf, pay, steps } = await world();
+    await fireStep('inv1');
+    await pay('inv2', 20_000);
+    expect(await stepOf('inv2')).toMatchObject({ state: 'scheduled', reason: 'balance_changed' });
+    expect(await stepOf('inv3')).toMatchObject({ state: 'scheduled', reason: 'letter_regrouped' });
+    expect(new Set(await Promise.all(['inv1', 'inv2', 'inv3'].map(async (id) => (await stepOf(id)).scheduledAt))).size).toBe(1);
+    expect(await makeListLettersToPost({ steps })('acme')).toEqual([]);
+    expect(await fireStep('inv3')).toMatchObject({ outcome: 'to_post', grouped: ['inv3', 'inv1', 'inv2'] });
+    const letter = (await stepOf('inv1')).letter!;
+    expect(letter.invoices.map((i) => [i.number, i.balanceCents])).toEqual([['F-2026-0001', 120_000], ['F-2026-0002', 100_000], ['F-2026-0003', 120_000]]);
   });
 
   it('leave nothing to post when every invoice of the letter is paid', async () => {

@@ -141,7 +141,7 @@ export const makeSendDailyOverview = (deps: DailyOverviewDeps & { readonly maile
         time: utcToZoned(new Date(r.scheduledAt), settings.timezone).time.slice(0, 5),
         cancel: deps.appUrl ? `${deps.appUrl}/invoices/${r.invoiceId}` : `${r.cancel.method} ${r.cancel.path}`,
       })),
-      letters: content.letters.map((l) => ({ invoice: l.invoiceNumbers?.join(', ') ?? label(l), clientName: l.clientName, step: l.stepId })),
+      letters: content.letters.map((l) => ({ invoice: label(l), ...(l.invoiceNumbers && l.invoiceNumbers.length > 1 ? { invoices: l.invoiceNumbers } : {}), clientName: l.clientName, step: l.stepId })),
       payments: content.payments.map((p) => ({ invoice: label(p), clientName: p.clientName, amount: money(p.amountCents, lang) })),
       overdue: content.newlyOverdue.map((o) => ({ invoice: label(o), clientName: o.clientName, balance: money(o.balanceCents, lang), dueDate: formatDate(o.dueDate, lang) })),
       alerts: content.alerts.map((a) => texts.ownerNotification(describe({ ...a, tenantId, email: 'sent' }, lang)).subject.replace(/^\[Relances\] /, '')),
