@@ -260,6 +260,8 @@ const gapsFr = {
   declineIntro: 'Le client est prévenu par e-mail, avec votre motif s’il est donné ; ses relances continuent.',
   declineReason: 'Motif (facultatif, envoyé au client)',
   paymentSaved: 'Paiement de {{amount}} enregistré.',
+  paymentReceived: 'Paiement reçu',
+  cancelDraftConfirm: 'Annuler ce brouillon ? Il n’a pas encore de numéro et rien n’est parti au client.',
   removePaymentConfirm: 'Retirer le paiement de {{amount}} du {{date}} ? Le reste dû remonte d’autant ; l’historique le garde.',
 };
 
@@ -280,6 +282,8 @@ export const invoiceGapsTexts = registerTexts('invoiceGaps', gapsFr, {
   declineIntro: 'The client is told by email, with your reason if given; their reminders go on.',
   declineReason: 'Reason (optional, sent to the client)',
   paymentSaved: 'Payment of {{amount}} recorded.',
+  paymentReceived: 'Payment received',
+  cancelDraftConfirm: 'Cancel this draft? It has no number yet and nothing went to the client.',
   removePaymentConfirm: 'Remove the payment of {{amount}} of {{date}}? The balance goes up by as much; the history keeps it.',
 });
 
