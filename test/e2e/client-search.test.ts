@@ -25,3 +25,15 @@ describe('GET /clients?q= with several words', () => {
     expect(await names('zoé')).toEqual(['Zoé Durand']);
   });
 });
+
+describe('a search with no letter nor digit', () => {
+  it('is a 400 naming query.q on the clients, the follow-up list and the export, rather than the whole list', async () => {
+    for (const route of ['/clients', '/invoices', '/invoices/export.csv']) {
+      for (const q of ['%', '😀', '--', ' . ']) {
+        const res = await t.call('GET', `${route}?q=${encodeURIComponent(q)}`);
+        expect([res.status, res.type, res.json?.errors], `${route} ${q}`).toEqual([400, expect.stringContaining('application/problem+json'), [{ path: 'query.q', message: 'must contain a letter or a digit' }]]);
+      }
+    }
+    expect((await t.ok('GET', `/clients?q=${encodeURIComponent('Zoé!')}`)).items.map((c: { name: string }) => c.name)).toEqual(['Zoé Durand']);
+  });
+});

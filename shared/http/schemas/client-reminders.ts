@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import type { BatchReminderInput as BatchInputType } from '../../app/reminders/batch-reminders.js';
 import type { ClientReminderInput as ClientInputType } from '../../app/reminders/client-reminders.js';
-import { businessDate, email, id } from './common.js';
+import { businessDate, email, id, searchQuery } from './common.js';
 
 /** Validation only: the use cases' types are in shared/app/reminders/{client,batch}-reminders.ts. */
 const templateId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/, { message: 'must be 1-48 lowercase letters, digits or dashes' });
@@ -38,7 +38,7 @@ const BatchFilter = z
     dueFrom: businessDate.optional(),
     dueTo: businessDate.optional(),
     dueWithinDays: z.number().int().min(0).max(3650).optional(),
-    q: z.string().trim().min(1).max(100).optional(),
+    q: searchQuery.optional(),
   })
   .strict();
 

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { businessDate } from './common.js';
+import { businessDate, searchQuery } from './common.js';
 import { isValidDate } from '../../domain/dates.js';
 
 /** A cockpit dates its weeks and periods from `asOf`: a year like 9999 gives weeks of year +010000, and no data predates 2000. */
@@ -11,7 +11,7 @@ export const CockpitQuery = z.object({
 
 export const int = z.number().int();
 export const ClientListQuery = z.object({
-  q: z.string().trim().min(1).max(100).optional(),
+  q: searchQuery.optional(),
   sort: z.enum(['name', 'balance', 'overdue']).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z.string().max(2048).optional(),

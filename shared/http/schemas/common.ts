@@ -36,6 +36,13 @@ export const positiveCents = centsFrom(1);
 export const vatRate = z.literal([...VAT_RATES], { error: `must be one of ${VAT_RATES.join(', ')}` });
 
 export const id = z.string().min(1).max(64).regex(/^[0-9A-Za-z_-]+$/, { message: 'must be an id' });
+/** A search (`?q=`): its letters and digits are what it matches by; one without (`%`, an emoji) would match anything. */
+export const searchQuery = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .refine((s) => s === '' || /[\p{L}\p{N}]/u.test(s), { message: 'must contain a letter or a digit' });
 export const email = z.email({ message: 'must be an email address' }).max(254);
 /** A SIREN as printed (`552 100 554`, no-break spaces from a paste) is kept as its 9 digits. */
 export const siren = z

@@ -4,7 +4,7 @@ import { INVOICE_STATUSES, invoiceTotals, lineTotals } from '../../domain/invoic
 import type * as domain from '../../domain/invoice-types.js';
 import { MAX_AMOUNT_CENTS, MAX_QUANTITY } from '../../domain/money.js';
 import { LIMIT_EXCEEDED } from '../problem.js';
-import { businessDate, CEILING_MESSAGE, cents, id, positiveCents, vatRate } from './common.js';
+import { businessDate, CEILING_MESSAGE, cents, id, positiveCents, searchQuery, vatRate } from './common.js';
 
 
 const MAX_LINES = 200;
@@ -102,7 +102,7 @@ export const InvoiceListQuery = z.object({
   dueFrom: businessDate.optional(),
   dueTo: businessDate.optional(),
   dueWithinDays: z.coerce.number().int().min(0).max(3650).optional(),
-  q: z.string().trim().min(1).max(100).optional(),
+  q: searchQuery.optional(),
   sort: z.enum(['dueDate', '-dueDate', 'amount', 'daysLate', 'client', 'lastReminder']).default('dueDate'),
   order: z.enum(['asc', 'desc']).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
