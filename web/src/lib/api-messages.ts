@@ -142,6 +142,12 @@ const BLOCK_FR: Record<string, string> = {
   'the client reported a reminder as spam': 'le client a signalé une relance comme spam',
 };
 
+/** A reminder step's state, as the invoice's plan says it. */
+const STEP_FR: Record<string, string> = { sending: 'en cours d’envoi', sent: 'partie', to_post: 'à poster', failed: 'en échec', skipped: 'sautée', cancelled: 'annulée', done: 'faite', scheduled: 'programmée' };
+const stepFr = (s: string) => STEP_FR[s] ?? s;
+const STEP_EN: Record<string, string> = { sending: 'being sent', to_post: 'waiting to be posted', done: 'done' };
+const stepEn = (s: string) => STEP_EN[s] ?? s;
+
 /** Messages carrying cents or ISO dates: said with euros and dates as people write them. */
 const WITH_VALUES: Pattern[] = [
   { re: /^A credit note can reduce the balance due \((\d+) cents\), not exceed it$/, fr: (m) => `Un avoir peut réduire le reste dû (${eurFr(m[1]!)}), pas le dépasser.`, en: (m) => `A credit note can reduce the balance due (${eurEn(m[1]!)}), not exceed it.` },
@@ -184,6 +190,14 @@ const WITH_VALUES: Pattern[] = [
   { re: /^The filter matches more than (\d+) invoices: narrow it$/, fr: (m) => `Plus de ${m[1]} factures correspondent : affinez la sélection.`, en: (m) => m[0] },
   { re: /^Scenario "(.*)" sends templates that mention penalties: a consumer client cannot have it$/, fr: (m) => `Le scénario « ${m[1]} » envoie des modèles qui citent des pénalités : un client particulier ne peut pas l’avoir.`, en: (m) => m[0] },
   { re: /^matches more than (\d+) invoices$/, fr: (m) => `Plus de ${m[1]} factures`, en: (m) => `More than ${m[1]} invoices` },
+  // A page left open while the engine moved on (a step went out, a letter was posted meanwhile).
+  { re: /^The step is (\w+): only a scheduled step can be cancelled$/, fr: (m) => `Cette relance est déjà ${stepFr(m[1]!)} : seule une relance programmée peut être annulée. Rechargez la page.`, en: (m) => `This reminder is already ${stepEn(m[1]!)}: only a scheduled one can be cancelled. Reload the page.` },
+  { re: /^This letter was already recorded as posted(?: with tracking number (.+))?$/, fr: (m) => `Ce courrier est déjà noté comme posté${m[1] ? ` (n° ${m[1]})` : ''}.`, en: (m) => `This letter is already recorded as posted${m[1] ? ` (no. ${m[1]})` : ''}.` },
+  { re: /^The letter of step \S+ is (\w+), not to_post: only a produced letter can be posted$/, fr: (m) => `Ce courrier n’est pas à poster (étape ${stepFr(m[1]!)}) : rechargez la page.`, en: (m) => `This letter is ${stepEn(m[1]!)}: only a letter waiting to be posted can be marked posted. Reload the page.` },
+  { re: /^The letter of step \S+ is produced when the step is due \(it is (\w+)\)$/, fr: () => 'Le courrier sera produit le jour de cette étape.', en: () => 'The letter is produced on the day of this step.' },
+  { re: /^The letter changed meanwhile: try again$/, fr: () => 'Le courrier vient de changer : réessayez.', en: () => 'The letter changed meanwhile: try again.' },
+  { re: /^The reminder plan of this invoice is being recorded: try again in a moment$/, fr: () => 'Le plan de relance de cette facture est en cours d’enregistrement : réessayez dans un instant.', en: (m) => `${m[0]}.` },
+  { re: /^(Invoice|Quote) (\S+) was already sent$/, fr: (m) => `${m[1] === 'Invoice' ? 'La facture' : 'Le devis'} ${m[2]} est déjà ${m[1] === 'Invoice' ? 'envoyée' : 'envoyé'}.`, en: (m) => `${m[0]}.` },
   { re: /^(.+) not found$/, fr: (m) => gone(m[1]!, 'fr'), en: (m) => gone(m[1]!, 'en') },
   { re: /^must not exceed the balance of (\d+) cents$/, fr: (m) => `Ne peut pas dépasser le reste dû (${eurFr(m[1]!)})`, en: (m) => `Must not exceed the balance (${eurEn(m[1]!)})` },
   { re: /^The payment exceeds the balance due \((\d+) cents\)$/, fr: (m) => `Le paiement dépasse le reste dû (${eurFr(m[1]!)}).`, en: (m) => `The payment exceeds the balance due (${eurEn(m[1]!)}).` },

@@ -9,8 +9,8 @@ afterEach(() => setLanguage('fr'));
 
 describe('a form limit zod checks', () => {
   it('is said in French by default, never in zod’s English', () => {
-    expect(messageOf(z.coerce.number().int().min(0).max(23), '25')).toBe('23 au plus');
-    expect(messageOf(z.coerce.number().min(1), '0')).toBe('1 au moins');
+    expect(messageOf(z.coerce.number().int().min(0).max(23), '25')).toBe('Au plus 23');
+    expect(messageOf(z.coerce.number().min(1), '0')).toBe('Au moins 1');
     expect(messageOf(z.string().max(3), 'abcd')).toBe('3 caractères au plus');
     expect(messageOf(z.string().min(1), '')).toBe('Obligatoire');
     expect(messageOf(z.number(), 'x')).toBe('Un nombre');

@@ -31,6 +31,7 @@ const fr = {
   tagsSaved: 'Catégories enregistrées.',
   stepTemplate: 'Modèle de l’étape prévue',
   stepTemplateHint: 'Sans choix, chaque facture part avec le modèle de sa prochaine étape de relance.',
+  sortAdded: 'Tri : date d’ajout',
 };
 
 export const clientTexts = registerTexts('clientMore', fr, {
@@ -64,4 +65,5 @@ export const clientTexts = registerTexts('clientMore', fr, {
   tagsSaved: 'Categories saved.',
   stepTemplate: 'Next step’s template',
   stepTemplateHint: 'Unless you choose one, each invoice goes with the template of its next reminder step.',
+  sortAdded: 'Sort: date added',
 });

@@ -3,6 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { EmptyState, ErrorMessage, Loading, PageHeader } from '../../../components/ui';
 import { useI18n } from '../../../lib/i18n';
 import { useClients, type ClientQuery } from '../api';
+import '../texts';
 
 const SORTS = ['name', 'balance', 'overdue'] as const;
 
@@ -40,7 +41,7 @@ export default function ClientsScreen() {
           {t('invoices.sort')}
         </label>
         <select id="client-sort" className="button small" value={sort ?? ''} onChange={(e) => set('sort', e.target.value)}>
-          <option value="">{t('invoices.sort')} : —</option>
+          <option value="">{t('clientMore.sortAdded')}</option>
           {SORTS.map((s) => (
             <option key={s} value={s}>
               {t(`clients.sorts.${s}`)}
