@@ -13,33 +13,38 @@ import { endOfDay, inParis, parisToday, runUntil } from './local-clock.js';
 
 const localSms = async (to: string) => ((await (await fetch(`${inject('apiUrl')}/local/sms?to=${encodeURIComponent(to)}`)).json()) as { items: { text: string }[] }).items;
 
+const sameDay = async (name: string, minGapDays: number) => {
+  const t = await freshTenant(name);
+  await t.ok('PUT', '/settings', { ...companySettings, minGapDays, sms: { senderId: 'PLOMBERIE' } });
+  await t.ok('POST', '/scenarios', {
+    id: 'canaux',
+    name: 'Email puis SMS',
+    steps: [
+      { id: 'mail', offsetDays: 1, templateId: 'reminder' },
+      { id: 'texto', offsetDays: 4, templateId: 'sms-reminder', channel: 'sms' },
+    ],
+  });
+  const email = uniqueEmail(name);
+  const phone = `+3361${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
+  const client = await t.ok('POST', '/clients', aBusinessClientInput({ email, phone, scenarioId: 'canaux' }));
+  // A's J+1 and B's J+4 on the same business day, B's own J+1 three days before it (all business days).
+  let day = addDays(parisToday(), 8);
+  while (![day, addDays(day, -3)].every((d) => isSendDay(d, DEFAULT_SEND_CALENDAR))) day = addDays(day, 1);
+  const ids: Record<'A' | 'B', string> = { A: '', B: '' };
+  for (const [key, due] of [['A', addDays(day, -1)], ['B', addDays(day, -4)]] as const) {
+    const draft = await t.ok('POST', '/invoices', anInvoiceInput(client.id, { issueDate: parisToday(), dueDate: due }));
+    ids[key] = (await t.ok('POST', `/invoices/${draft.id}/send`)).id;
+  }
+  const stepOf = async (key: 'A' | 'B', stepId: string) => ((await t.ok('GET', `/invoices/${ids[key]}/reminders`)).items as any[]).find((s) => s.stepId === stepId);
+  expect(inParis((await stepOf('A', 'mail')).scheduledAt).date).toBe(day);
+  expect(inParis((await stepOf('B', 'texto')).scheduledAt).date).toBe(day);
+
+  return { t, day, email, phone, stepOf };
+};
+
 describe('an email and a text for one client due the same day, on the local stack', () => {
   it('sends the email and moves the text past the client gap, each step with its reason', { timeout: 90_000 }, async () => {
-    const t = await freshTenant('email-sms');
-    await t.ok('PUT', '/settings', { ...companySettings, sms: { senderId: 'PLOMBERIE' } });
-    await t.ok('POST', '/scenarios', {
-      id: 'canaux',
-      name: 'Email puis SMS',
-      steps: [
-        { id: 'mail', offsetDays: 1, templateId: 'reminder' },
-        { id: 'texto', offsetDays: 4, templateId: 'sms-reminder', channel: 'sms' },
-      ],
-    });
-    const email = uniqueEmail('email-sms');
-    const phone = `+3361${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
-    const client = await t.ok('POST', '/clients', aBusinessClientInput({ email, phone, scenarioId: 'canaux' }));
-    // A's J+1 and B's J+4 on the same business day, B's own J+1 three days before it (all business days).
-    let day = addDays(parisToday(), 8);
-    while (![day, addDays(day, -3)].every((d) => isSendDay(d, DEFAULT_SEND_CALENDAR))) day = addDays(day, 1);
-    const ids: Record<'A' | 'B', string> = { A: '', B: '' };
-    for (const [key, due] of [['A', addDays(day, -1)], ['B', addDays(day, -4)]] as const) {
-      const draft = await t.ok('POST', '/invoices', anInvoiceInput(client.id, { issueDate: parisToday(), dueDate: due }));
-      ids[key] = (await t.ok('POST', `/invoices/${draft.id}/send`)).id;
-    }
-    const stepOf = async (key: 'A' | 'B', stepId: string) => ((await t.ok('GET', `/invoices/${ids[key]}/reminders`)).items as any[]).find((s) => s.stepId === stepId);
-    expect(inParis((await stepOf('A', 'mail')).scheduledAt).date).toBe(day);
-    expect(inParis((await stepOf('B', 'texto')).scheduledAt).date).toBe(day);
-
+    const { t, day, email, phone, stepOf } = await sameDay('email-sms', 3);
     await runUntil(endOfDay(day), { tenant: t.tenantId });
     const mail = await stepOf('A', 'mail');
     expect(mail.state).toBe('sent');
@@ -56,5 +61,17 @@ describe('an email and a text for one client due the same day, on the local stac
     await runUntil(endOfDay(inParis(text.scheduledAt).date), { tenant: t.tenantId });
     expect(await stepOf('B', 'texto')).toMatchObject({ state: 'sent' });
     expect(await localSms(phone)).toHaveLength(1);
+  });
+
+  it('sends the email first and the text a minute after it when the client gap is 0, whichever fires first', { timeout: 90_000 }, async () => {
+    const { t, day, email, phone, stepOf } = await sameDay('email-sms-0', 0);
+    await runUntil(endOfDay(day), { tenant: t.tenantId });
+    const [mail, text] = [await stepOf('A', 'mail'), await stepOf('B', 'texto')];
+    expect([mail.state, text.state]).toEqual(['sent', 'sent']);
+    expect(inParis(mail.sentAt)).toMatchObject({ date: day, hour: 9, minute: 0 });
+    // Both schedules fire at 09:00 in parallel: the text waited behind the email.
+    expect(inParis(text.sentAt)).toMatchObject({ date: day, hour: 9, minute: 1 });
+    expect(await localSms(phone)).toHaveLength(1);
+    expect((await inbox(email)).filter((m) => m.subject.startsWith('Relance'))).toHaveLength(2);
   });
 });
