@@ -8,6 +8,7 @@
 import { THANK_YOU_PARTIAL_TEMPLATE_ID, THANK_YOU_TEMPLATE_ID, type ReminderTemplate } from '../domain/default-templates.js';
 import { renderTemplate, textToHtml } from '../domain/template-render.js';
 import type { InvoiceStatus } from '../domain/invoice.js';
+import { isPaymentBeforeImport } from '../domain/invoice-import.js';
 import type { Settings } from '../domain/settings.js';
 import type { ClientRepository, Clock, InvoiceRepository, Mailer, SettingsRepository, TenantDocuments } from './ports.js';
 import { reminderVariables, resolveTemplate } from './reminders/compose-reminder.js';
@@ -58,6 +59,14 @@ export const makeThankOnPayment = (deps: ThankYouDeps) =>
     const invoice = await deps.invoices.get(tenantId, invoiceId);
     const client = invoice && (await deps.clients.get(tenantId, invoice.clientId));
     if (!invoice || !client) return 'gone';
+    // An imported invoice arrives with what it had been paid elsewhere, before the import: no
+    // payment the client just made. Only a payment recorded here earns a thank-you.
+    if (invoice.imported) {
+      const settledBefore = (await deps.invoices.payments(tenantId, invoiceId))
+        .filter((p) => isPaymentBeforeImport(p.id) && !p.removedAt)
+        .reduce((sum, p) => sum + p.amountCents, 0);
+      if (after.paidCents - settledBefore <= 0) return 'not_deserved';
+    }
     const recipients = reminderRecipients(client);
     if (recipients.to.length === 0) return 'no_address';
     const now = deps.clock.now();

@@ -162,7 +162,14 @@ describe('a 390 px phone', () => {
     await page.goto(`${web()}/invoices`);
     await page.locator('table tbody tr a.doc-number').first().click();
     await page.getByRole('heading', { level: 1, name: /^Facture F-/ }).waitFor();
-    await page.getByLabel('Montant (€)').fill('100');
+    // "Paiement reçu", at the top: one tap puts the cursor in the amount, a screen down.
+    await page.getByRole('button', { name: 'Paiement reçu' }).click();
+    await poll(() => page.evaluate(() => (globalThis as any).document.activeElement?.getAttribute('inputmode'))).toBe('decimal');
+    expect(await page.getByLabel('Montant (€)').evaluate((e: any) => e === (globalThis as any).document.activeElement)).toBe(true);
+    const field = (await page.getByLabel('Montant (€)').boundingBox())!;
+    expect(field.y).toBeGreaterThanOrEqual(0);
+    expect(field.y + field.height).toBeLessThanOrEqual(PHONE_390.height);
+    await page.keyboard.type('100');
     await page.getByRole('button', { name: 'Enregistrer un paiement' }).click();
     const said = page.getByRole('status').filter({ hasText: 'Paiement de' });
     await said.waitFor();
@@ -179,5 +186,19 @@ describe('a 390 px phone', () => {
     await remove.click();
     await page.getByText('(retiré)').waitFor();
     await settle('65-phone-payment-removed');
+  });
+
+  it('asks before cancelling a draft', async () => {
+    const client = await call('GET', '/clients');
+    const draft = await call('POST', '/invoices', anInvoiceInput(client.json.items[0].id, { issueDate: '2026-11-20', dueDate: '2026-12-20' }));
+    expect(draft.status).toBe(201);
+    await page.goto(`${web()}/invoices/${draft.json.id}`);
+    const cancel = page.getByRole('button', { name: 'Annuler la facture' });
+    let asked = '';
+    page.once('dialog', (d) => ((asked = d.message()), void d.dismiss()));
+    await cancel.click();
+    await poll(() => asked).toMatch(/^Annuler ce brouillon \?/);
+    await page.waitForTimeout(300);
+    expect((await call('GET', `/invoices/${draft.json.id}`)).json.status).toBe('draft');
   });
 });

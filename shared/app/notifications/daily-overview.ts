@@ -7,6 +7,7 @@ import { defaultTemplate } from '../../domain/default-templates.js';
 import { date as formatDate, emailTexts, money } from '../../../templates/email/index.js';
 import { addDays, localDate } from '../../domain/dates.js';
 import { invoiceBalanceCents } from '../../domain/invoice.js';
+import { isPaymentBeforeImport } from '../../domain/invoice-import.js';
 import { ownerEmailOf } from '../../domain/notification.js';
 import { utcToZoned } from '../../domain/zoned-time.js';
 import type { ClientRepository, Clock, InvoiceRecord, InvoiceRepository, Mailer, NotificationRepository, PaymentLog, ReminderStepRepository, SettingsRepository, StepRecordItem } from '../ports.js';
@@ -105,7 +106,8 @@ export const makeDailyOverview = (deps: DailyOverviewDeps) =>
       deps.paymentLog.onDate(tenantId, yesterday),
       deps.notifications.list(tenantId, { unread: true }, { limit: OVERVIEW_ALERTS }),
     ]);
-    const payments = paid.map((p) => ({
+    // Money received: what an imported invoice had been paid before the import is no payment of that day.
+    const payments = paid.filter((p) => !isPaymentBeforeImport(p.paymentId)).map((p) => ({
       invoiceId: p.invoiceId, ...(p.invoiceNumber ? { invoiceNumber: p.invoiceNumber } : {}), clientName: p.clientName,
       paymentId: p.paymentId, amountCents: p.amountCents, method: p.method,
     }));

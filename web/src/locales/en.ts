@@ -355,7 +355,7 @@ export const en: Translations = {
     regions: { metropole: 'Mainland France', 'alsace-moselle': 'Alsace-Moselle' },
     minGapDays: 'Minimum gap between two messages to a client (days)',
     defaultScenario: 'Default scenario',
-    language: 'Language',
+    language: 'Language of messages to clients',
     replyTo: 'Reply-to address',
     saved: 'Settings saved.',
   },

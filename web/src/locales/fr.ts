@@ -353,7 +353,7 @@ export const fr = {
     regions: { metropole: 'Métropole', 'alsace-moselle': 'Alsace-Moselle' },
     minGapDays: 'Écart minimum entre deux messages à un client (jours)',
     defaultScenario: 'Scénario par défaut',
-    language: 'Langue',
+    language: 'Langue des messages aux clients',
     replyTo: 'Adresse de réponse',
     saved: 'Réglages enregistrés.',
   },

@@ -199,10 +199,11 @@ export const usePortalActions = (id: string) => {
 };
 
 export const useMarkPosted = (id: string) => {
-  const invalidate = useInvalidate(id);
+  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ stepId, trackingNumber }: { stepId: string; trackingNumber?: string }) =>
       unwrap(api().POST('/invoices/{id}/reminders/{stepId}/posted', { params: { path: { id, stepId } }, body: trackingNumber ? { trackingNumber } : {} })),
-    onSuccess: invalidate,
+    // A letter listing several invoices closes on each of them: every invoice and the letters to post are read again.
+    onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: keys.all }), queryClient.invalidateQueries({ queryKey: ['reminders', 'to-post'] })]),
   });
 };

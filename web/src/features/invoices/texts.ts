@@ -99,6 +99,7 @@ const invoiceFr = {
   trackingNumber: 'N° de recommandé (facultatif)',
   postedConfirm: 'Marquer comme postée',
   postedOn: 'Postée le {{date}}',
+  sharedLetter: 'Lettre commune : {{numbers}} (la marquer postée la clôt pour toutes)',
   cancelStep: 'Annuler',
   cancelStepLabel: 'Annuler l’étape {{step}}',
   cancelStepConfirm: 'Annuler cette relance ? Elle ne partira pas.',
@@ -166,6 +167,7 @@ export const invoiceTexts = registerTexts('invoiceMore', invoiceFr, {
   trackingNumber: 'Registered mail number (optional)',
   postedConfirm: 'Mark as posted',
   postedOn: 'Posted on {{date}}',
+  sharedLetter: 'One letter for {{numbers}} (marking it posted closes it for all)',
   cancelStep: 'Cancel',
   cancelStepLabel: 'Cancel step {{step}}',
   cancelStepConfirm: 'Cancel this reminder? It will not go out.',
@@ -260,6 +262,8 @@ const gapsFr = {
   declineIntro: 'Le client est prévenu par e-mail, avec votre motif s’il est donné ; ses relances continuent.',
   declineReason: 'Motif (facultatif, envoyé au client)',
   paymentSaved: 'Paiement de {{amount}} enregistré.',
+  paymentReceived: 'Paiement reçu',
+  cancelDraftConfirm: 'Annuler ce brouillon ? Il n’a pas encore de numéro et rien n’est parti au client.',
   removePaymentConfirm: 'Retirer le paiement de {{amount}} du {{date}} ? Le reste dû remonte d’autant ; l’historique le garde.',
 };
 
@@ -280,6 +284,8 @@ export const invoiceGapsTexts = registerTexts('invoiceGaps', gapsFr, {
   declineIntro: 'The client is told by email, with your reason if given; their reminders go on.',
   declineReason: 'Reason (optional, sent to the client)',
   paymentSaved: 'Payment of {{amount}} recorded.',
+  paymentReceived: 'Payment received',
+  cancelDraftConfirm: 'Cancel this draft? It has no number yet and nothing went to the client.',
   removePaymentConfirm: 'Remove the payment of {{amount}} of {{date}}? The balance goes up by as much; the history keeps it.',
 });
 
@@ -330,6 +336,9 @@ const planStepsFr = {
     already_sent: 'déjà envoyée',
     'catch-up': 'rattrapage : sa date était passée',
     order: 'décalée après l’étape précédente',
+    email_first: 'après l’e-mail du même jour à ce client',
+    letter_regrouped: 'lettre commune refaite sans une facture réglée',
+    balance_changed: 'lettre refaite : le solde a changé',
     time_budget: 'pas traitée cette fois : relancez l’envoi',
     not_found: 'facture introuvable',
     group_full: 'trop de factures pour un seul message',
@@ -388,6 +397,9 @@ export const planStepTexts = registerTexts('planSteps', planStepsFr, {
     already_sent: 'already sent',
     'catch-up': 'catch-up: its date had passed',
     order: 'moved after the step before it',
+    email_first: 'after the same day’s email to this client',
+    letter_regrouped: 'shared letter produced again without a settled invoice',
+    balance_changed: 'letter produced again: the balance changed',
     time_budget: 'not reached this time: send again',
     not_found: 'invoice not found',
     group_full: 'too many invoices for one message',

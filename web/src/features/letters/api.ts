@@ -15,10 +15,11 @@ export const useMarkLetterPosted = () => {
   return useMutation({
     mutationFn: ({ invoiceId, stepId, trackingNumber }: { invoiceId: string; stepId: string; trackingNumber?: string }) =>
       unwrap(api().POST('/invoices/{id}/reminders/{stepId}/posted', { params: { path: { id: invoiceId, stepId } }, body: trackingNumber ? { trackingNumber } : {} })),
-    onSuccess: (_step, { invoiceId }) =>
+    onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: LETTERS_KEY }),
-        queryClient.invalidateQueries({ queryKey: ['invoices', invoiceId] }),
+        // A letter listing several invoices closes on each of them.
+        queryClient.invalidateQueries({ queryKey: ['invoices'] }),
         queryClient.invalidateQueries({ queryKey: ['overview'] }),
       ]),
   });

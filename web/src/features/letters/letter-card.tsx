@@ -29,15 +29,20 @@ export const LetterCard = ({ letter, onPosted }: { letter: LetterToPost; onPoste
     }
   });
   const a = letter.address;
+  // A letter listing several invoices of the client (groupByClient) is listed once, under one of its steps.
+  const numbers = letter.invoiceNumbers ?? [letter.invoiceNumber];
+  const grouped = numbers.length > 1;
+  const label = numbers.join(', ');
   const headingId = `letter-${letter.invoiceId}-${letter.stepId}`;
   return (
     <li data-testid="letter">
       <article className="card" aria-labelledby={headingId}>
         <h2 id={headingId}>{t('letters.letterFor', { client: letter.clientName })}</h2>
         <dl className="kv">
-          <dt>{t('letters.invoice')}</dt>
+          <dt>{grouped ? t('letters.invoices') : t('letters.invoice')}</dt>
           <dd>
             <Link to={`/invoices/${letter.invoiceId}`}>{letter.invoiceNumber}</Link>
+            {grouped && `, ${numbers.filter((n) => n !== letter.invoiceNumber).join(', ')}`}
           </dd>
           <dt>{t('letters.amount')}</dt>
           <dd>{money(letter.amountCents)}</dd>
@@ -71,9 +76,9 @@ export const LetterCard = ({ letter, onPosted }: { letter: LetterToPost; onPoste
           </dd>
         </dl>
         <p>
-          <DocumentLink path={letter.pdfUrl} label={t('letters.download', { number: letter.invoiceNumber })} filename={`mise-en-demeure-${letter.invoiceNumber}.pdf`} />
+          <DocumentLink path={letter.pdfUrl} label={t('letters.download', { number: label })} filename={`mise-en-demeure-${letter.invoiceNumber}.pdf`} />
         </p>
-        <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('letters.postedLabel', { number: letter.invoiceNumber })}>
+        <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('letters.postedLabel', { number: label })}>
           {errors.root && (
             <p role="alert" className="error-box">
               {errors.root.message}

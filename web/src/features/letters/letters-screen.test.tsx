@@ -82,4 +82,25 @@ describe('letters to post', () => {
     expect(await screen.findByText('40 caractères au plus')).toBeTruthy();
     expect(calls.some((c) => c.method === 'POST')).toBe(false);
   });
+  it('shows a letter listing several invoices of one client once, with every number, and says so when posted', async () => {
+    const grouped = letter({ letterId: 'L1', invoiceNumbers: ['F-2026-0007', 'F-2026-0008', 'F-2026-0011'], amountCents: 350_000 });
+    let items = [grouped];
+    fakeApi(({ method, path }) => {
+      if (method === 'GET' && path === '/reminders/to-post') return { status: 200, body: { items } };
+      if (method === 'POST' && path === '/invoices/inv1/reminders/lettre/posted') {
+        items = [];
+        return { status: 200, body: { stepId: 'lettre', templateId: 'formal-notice', state: 'sent', channel: 'letter' } };
+      }
+      return undefined;
+    });
+    renderInApp(<LettersScreen />);
+    const card = (await screen.findAllByTestId('letter'))[0]!;
+    expect(screen.getByText('1 courrier(s) à poster')).toBeTruthy();
+    expect(within(card).getByText('Factures (une seule lettre)')).toBeTruthy();
+    expect(plain(card.textContent)).toContain('F-2026-0007, F-2026-0008, F-2026-0011');
+    expect(plain(card.textContent)).toContain('3 500,00 €');
+    expect(within(card).getByRole('button', { name: 'Lettre F-2026-0007, F-2026-0008, F-2026-0011 (PDF)' })).toBeTruthy();
+    await userEvent.click(within(card).getByRole('button', { name: 'Marquer comme posté' }));
+    expect(await screen.findByText('Lettre F-2026-0007, F-2026-0008, F-2026-0011 enregistrée comme postée.')).toBeTruthy();
+  });
 });

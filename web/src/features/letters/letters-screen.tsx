@@ -51,7 +51,7 @@ export default function LettersScreen() {
                   letter={letter}
                   onPosted={async (trackingNumber) => {
                     await posted.mutateAsync({ invoiceId: letter.invoiceId, stepId: letter.stepId, ...(trackingNumber ? { trackingNumber } : {}) });
-                    setDone(letter.invoiceNumber);
+                    setDone((letter.invoiceNumbers ?? [letter.invoiceNumber]).join(', '));
                   }}
                 />
               ))}

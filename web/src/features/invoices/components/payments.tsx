@@ -85,7 +85,7 @@ export const Payments = ({ invoiceId, canPay }: { invoiceId: string; canPay: boo
   const payments = usePayments(invoiceId);
   const actions = useInvoiceAction(invoiceId);
   return (
-    <section aria-labelledby="payments-title" className="card">
+    <section aria-labelledby="payments-title" className="card" id="payments">
       <h2 id="payments-title">{t('invoice.payments')}</h2>
       {payments.isPending ? null : payments.isError ? (
         <ErrorMessage error={payments.error} retry={() => void payments.refetch()} />

@@ -57,4 +57,14 @@ describe('the reminder plan on the invoice', () => {
       await setLanguage('fr');
     }
   });
+  it('says a letter step is one letter with the client’s other invoices, posted for all at once', async () => {
+    const letterStep = { stepId: 'j+30', plan: 1, index: 0, beforeDue: false, templateId: 'formal-notice', channel: 'letter', state: 'to_post', letterId: 'L1', letterInvoices: ['F-2026-0007', 'F-2026-0008'] };
+    const alone = { ...letterStep, stepId: 'j+45', index: 1, state: 'scheduled', scheduledAt: '2027-01-04T08:00:00.000Z', reason: 'letter_regrouped', letterId: undefined, letterInvoices: undefined };
+    fakeApi(({ path }) => (path === '/invoices/inv1/reminders' ? { status: 200, body: { items: [letterStep, alone] } } : path === '/templates' ? { status: 200, body: { items: [] } } : undefined));
+    renderInApp(<ReminderPlan invoiceId="inv1" />);
+    const shared = await screen.findAllByTestId('shared-letter');
+    expect(shared).toHaveLength(1);
+    expect(shared[0]!.textContent).toBe('Lettre commune : F-2026-0007, F-2026-0008 (la marquer postée la clôt pour toutes)');
+    expect(screen.getByText('lettre commune refaite sans une facture réglée')).toBeTruthy();
+  });
 });

@@ -66,6 +66,11 @@ export const ReminderPlan = ({ invoiceId }: { invoiceId: string }) => {
                     {step.channel === 'letter' && (step.state === 'to_post' || step.state === 'sent') && (
                       <DocumentLink path={`/invoices/${invoiceId}/reminders/${step.stepId}/letter.pdf`} label={t('invoiceMore.letter')} filename={`lettre-${step.stepId}.pdf`} />
                     )}
+                    {step.channel === 'letter' && step.letterInvoices && step.letterInvoices.length > 1 && (
+                      <span className="muted" data-testid="shared-letter">
+                        {t('invoiceMore.sharedLetter', { numbers: step.letterInvoices.join(', ') })}
+                      </span>
+                    )}
                     {step.state === 'to_post' && (
                       <ActionDialog
                         title={t('invoiceMore.postedTitle')}

@@ -66,6 +66,12 @@ export default function InvoiceScreen() {
             {t('invoiceGaps.edit')}
           </Link>
         )}
+        {open && (
+          // The client paid: the form is a screen down on a phone; this takes the thumb there, amount ready to type.
+          <button type="button" className="button primary" onClick={focusPaymentForm}>
+            {t('invoiceGaps.paymentReceived')}
+          </button>
+        )}
         {open && <SendReminderDialog invoiceId={id} clientId={inv.clientId} />}
         {open && !inv.remindersPaused && (
           <ActionDialog
@@ -146,7 +152,7 @@ export default function InvoiceScreen() {
         )}
         {inv.number && inv.status !== 'draft' && <DocumentLink path={`/invoices/${id}/proof.pdf${lang === 'en' ? '?lang=en' : ''}`} label={t('invoiceMore.proof')} filename={lang === 'en' ? `proof-file-${inv.number}.pdf` : `preuves-${inv.number}.pdf`} />}
         {inv.status === 'draft' && (
-          <button type="button" className="button danger" disabled={busy} onClick={() => actions.cancel.mutate(undefined)}>
+          <button type="button" className="button danger" disabled={busy} onClick={() => window.confirm(t('invoiceGaps.cancelDraftConfirm')) && actions.cancel.mutate(undefined)}>
             {t('invoice.cancelInvoice')}
           </button>
         )}
@@ -231,4 +237,11 @@ export const HoldNotice = ({ invoice: inv }: { invoice: HeldInvoice }) => {
       {inv.disputed && inv.disputeReason && <p>{t('invoiceMore.disputedBecause', { reason: inv.disputeReason })}</p>}
     </div>
   );
+};
+
+/** Scrolls to the payment form and puts the cursor in its amount (the phone's keyboard opens). */
+const focusPaymentForm = () => {
+  const amount = document.querySelector<HTMLInputElement>('#payments form input');
+  amount?.scrollIntoView({ block: 'center' });
+  amount?.focus({ preventScroll: true });
 };
