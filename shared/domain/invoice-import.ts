@@ -35,17 +35,17 @@ export type RawRow = Partial<Record<'number' | 'clientName' | 'email' | 'siren' 
 const fold = (s: string) => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '');
 
 const ALIASES: Record<string, keyof Omit<RawRow, 'row'>> = {
-  number: 'number', numero: 'number', numerofacture: 'number', nfacture: 'number', nofacture: 'number', numfacture: 'number', nodefacture: 'number', facture: 'number', no: 'number', invoicenumber: 'number', n: 'number',
-  client: 'clientName', clientname: 'clientName', nom: 'clientName', nomclient: 'clientName', raisonsociale: 'clientName', name: 'clientName',
-  email: 'email', mail: 'email', courriel: 'email', emailclient: 'email',
-  siren: 'siren', sirenclient: 'siren', siret: 'siren',
+  number: 'number', numero: 'number', numerofacture: 'number', numerodefacture: 'number', ndefacture: 'number', numerodelafacture: 'number', referencefacture: 'number', nfacture: 'number', nofacture: 'number', numfacture: 'number', nodefacture: 'number', facture: 'number', no: 'number', invoicenumber: 'number', n: 'number',
+  client: 'clientName', clientname: 'clientName', nom: 'clientName', nomduclient: 'clientName', customer: 'clientName', nomclient: 'clientName', raisonsociale: 'clientName', name: 'clientName',
+  email: 'email', mail: 'email', courriel: 'email', emailclient: 'email', adresseemail: 'email', adressemail: 'email', adressecourriel: 'email',
+  siren: 'siren', sirenclient: 'siren', siret: 'siren', nsiren: 'siren', nsiret: 'siren', numerosiren: 'siren', numerosiret: 'siren',
   kind: 'kind', type: 'kind', typeclient: 'kind',
-  issuedate: 'issueDate', date: 'issueDate', datefacture: 'issueDate', dateemission: 'issueDate',
-  duedate: 'dueDate', echeance: 'dueDate', dateecheance: 'dueDate',
+  issuedate: 'issueDate', date: 'issueDate', datefacture: 'issueDate', dateemission: 'issueDate', datedefacture: 'issueDate', datedemission: 'issueDate', datedelafacture: 'issueDate',
+  duedate: 'dueDate', echeance: 'dueDate', dateecheance: 'dueDate', datedecheance: 'dueDate', datelimitedepaiement: 'dueDate',
   net: 'net', ht: 'net', montantht: 'net', totalht: 'net',
-  vat: 'vat', tva: 'vat', montanttva: 'vat',
-  gross: 'gross', ttc: 'gross', montantttc: 'gross', totalttc: 'gross',
-  paid: 'paid', dejapaye: 'paid', paye: 'paid', regle: 'paid', dejaregle: 'paid', alreadypaid: 'paid', acompte: 'paid',
+  vat: 'vat', tva: 'vat', montanttva: 'vat', totaltva: 'vat', montantdetva: 'vat',
+  gross: 'gross', ttc: 'gross', montantttc: 'gross', totalttc: 'gross', montanttotalttc: 'gross',
+  paid: 'paid', dejapaye: 'paid', paye: 'paid', regle: 'paid', dejaregle: 'paid', alreadypaid: 'paid', acompte: 'paid', montantpaye: 'paid', montantregle: 'paid', encaisse: 'paid', dejaencaisse: 'paid',
   credited: 'credited', avoirs: 'credited', avoir: 'credited', montantavoirs: 'credited', creditnotes: 'credited', creditnote: 'credited',
 };
 

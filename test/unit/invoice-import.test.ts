@@ -50,4 +50,14 @@ describe('reading invoices exported elsewhere', () => {
     const unreadable = validateRow({ row: 4, number: 'T-3', clientName: 'X', issueDate: '2026-09-01', dueDate: '2026-10-01', net: '10', vat: 'abc', gross: '12', paid: '2' });
     expect('errors' in unreadable && unreadable.errors).toEqual([{ row: 4, field: 'vat', message: 'is not an amount (1 234,56)' }]);
   });
+
+  it('reads the headers French tools write in full (Numéro de facture, Date d’échéance, Adresse e-mail, Montant payé…)', () => {
+    const header = 'Numéro de facture;Raison sociale;Adresse e-mail;N° SIREN;Date de facture;Date d’échéance;Total HT;Montant TVA;Total TTC;Montant payé';
+    const { rows, errors } = csvRows(`${header}\nF-9;Garage;g@g.test;552 100 554;01/09/2026;01/10/2026;100,00;20,00;120,00;20,00\n`);
+    expect(errors).toEqual([]);
+    expect(rows[0]).toEqual({ row: 2, number: 'F-9', clientName: 'Garage', email: 'g@g.test', siren: '552 100 554', issueDate: '01/09/2026', dueDate: '01/10/2026', net: '100,00', vat: '20,00', gross: '120,00', paid: '20,00' });
+    const alt = csvRows("N° de facture;Client;Courriel;SIRET;Date d'émission;Date d'échéance;Montant TTC;Montant réglé\nF-9;G;g@g.test;;01/09/2026;01/10/2026;12;0\n");
+    expect(alt.errors).toEqual([]);
+    expect(Object.keys(alt.rows[0]!).sort()).toEqual(['clientName', 'dueDate', 'email', 'gross', 'issueDate', 'number', 'paid', 'row', 'siren']);
+  });
 });
