@@ -33,8 +33,12 @@ export const handler = async (event: DynamoDBStreamEvent): Promise<{ thanked: nu
     if (after?.entityType !== 'invoice' || typeof after.tenantId !== 'string' || typeof after.id !== 'string') continue;
     const before = change(image(record.dynamodb?.OldImage));
     const now = change(after)!;
-    // What the deployed event filter already drops (and the local stack does not): no payment, no thank-you.
-    if ((now.status !== 'paid' && now.status !== 'partially_paid') || now.paidCents <= (before?.paidCents ?? 0)) continue;
+    // What the deployed event filter already drops (and the local stack does not): neither paid nor partially paid.
+    if (now.status !== 'paid' && now.status !== 'partially_paid') continue;
+    // No payment, no thank-you; but a credit note settling what a client who paid left (a discount
+    // on the rest) makes the invoice paid all the same: that client is thanked too.
+    const settledByCredit = now.status === 'paid' && before?.status !== 'paid' && now.paidCents > 0;
+    if (now.paidCents <= (before?.paidCents ?? 0) && !settledByCredit) continue;
     const outcome = await thank(after.tenantId, after.id, before, now);
     if (outcome === 'sent') thanked++;
   }

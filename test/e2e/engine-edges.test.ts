@@ -130,3 +130,23 @@ describe('the proof file’s penalty computation', () => {
     expect(after).toMatch(/Indemnité forfaitaire de recouvrement \(D441-5\) 40,00 €/);
   });
 });
+
+describe('thank-you when a credit note settles what the client left unpaid', () => {
+  it('thanks a client who paid 1,000 € of 1,200 € once the owner credits the 200 € left, once', async () => {
+    const t = await aFreshTenant('thanks-cn');
+    expect((await t.put('/settings', { company: aCompanyIdentity() })).status).toBe(200);
+    const email = uniqueEmail('thanks-cn');
+    const clientId = (await t.post('/clients', aBusinessClientInput({ email }))).json.id as string;
+    const lines = [{ description: 'Travaux', quantity: 1, unitPriceCents: 120_000, vatRate: 0 }];
+    const draft = await t.post('/invoices', anInvoiceInput(clientId, { issueDate: parisToday(), dueDate: dueDateAhead(20), lines }));
+    expect((await t.post(`/invoices/${draft.json.id}/send`)).status).toBe(200);
+    expect((await t.post(`/invoices/${draft.json.id}/payments`, { amountCents: 100_000, date: parisToday(), method: 'transfer' }, { 'Idempotency-Key': `tc-${draft.json.id}` })).status).toBe(201);
+    await drain();
+    expect((await inbox(email)).filter((m) => m.subject.startsWith('Merci'))).toHaveLength(0);
+    const credit = await t.post(`/invoices/${draft.json.id}/credit-notes`, { reason: 'geste commercial', amountCents: 20_000 });
+    expect(credit.status).toBe(201);
+    expect((await t.get(`/invoices/${draft.json.id}`)).json.status).toBe('paid');
+    await drain();
+    expect((await inbox(email)).filter((m) => m.subject.startsWith('Merci'))).toHaveLength(1);
+  });
+});
