@@ -201,4 +201,16 @@ describe('a 390 px phone', () => {
     await page.waitForTimeout(300);
     expect((await call('GET', `/invoices/${draft.json.id}`)).json.status).toBe('draft');
   });
+
+  it('says a client was saved, until the next edit', async () => {
+    const client = (await call('GET', '/clients')).json.items[0];
+    await page.goto(`${web()}/clients/${client.id}`);
+    const edit = page.getByRole('form', { name: 'Enregistrer' });
+    await edit.getByLabel('Ville').fill('Paris 11e');
+    await edit.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByRole('status').filter({ hasText: 'Client enregistré.' }).waitFor();
+    await poll(async () => (await call('GET', `/clients/${client.id}`)).json.address?.city).toBe('Paris 11e');
+    await page.getByRole('form', { name: 'Enregistrer' }).getByLabel('Ville').fill('Paris');
+    await poll(() => page.getByText('Client enregistré.').count()).toBe(0);
+  });
 });

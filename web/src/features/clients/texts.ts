@@ -32,6 +32,7 @@ const fr = {
   stepTemplate: 'Modèle de l’étape prévue',
   stepTemplateHint: 'Sans choix, chaque facture part avec le modèle de sa prochaine étape de relance.',
   sortAdded: 'Tri : date d’ajout',
+  clientSaved: 'Client enregistré.',
 };
 
 export const clientTexts = registerTexts('clientMore', fr, {
@@ -66,4 +67,5 @@ export const clientTexts = registerTexts('clientMore', fr, {
   stepTemplate: 'Next step’s template',
   stepTemplateHint: 'Unless you choose one, each invoice goes with the template of its next reminder step.',
   sortAdded: 'Sort: date added',
+  clientSaved: 'Client saved.',
 });

@@ -55,7 +55,8 @@ export default function ClientScreen() {
       </section>
       <ContactsEditor key={`contacts-${c.id}`} client={c} />
       <TagsEditor key={`tags-${c.id}`} client={c} />
-      <section className="card" aria-labelledby="client-edit">
+      {/* The form is remounted with the saved client: the "saved" line lives here, until the next edit. */}
+      <section className="card" aria-labelledby="client-edit" onChange={() => update.isSuccess && update.reset()}>
         <h2 id="client-edit">{t('common.edit')}</h2>
         <ClientFormView
           key={c.updatedAt}
@@ -66,6 +67,11 @@ export default function ClientScreen() {
             update.mutateAsync({ ...input, siren: input.siren ?? null, address: input.address ?? null, scenarioId: input.scenarioId ?? null })
           }
         />
+        {update.isSuccess && (
+          <p role="status" className="success">
+            {t('clientMore.clientSaved')}
+          </p>
+        )}
       </section>
     </article>
   );
