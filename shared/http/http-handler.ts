@@ -81,18 +81,36 @@ const utf8Csv = (text: string): string => {
   if (at === -1) return text;
   const line = text.slice(0, at).split('\n').length;
   throw new ValidationError([
-    { path: 'body', message: `is not UTF-8 text (line ${line}): save the file as « CSV UTF-8 (délimité par des virgules) » in Excel, or UTF-8 in LibreOffice` },
+    { path: 'body', message: `is not UTF-8 text (line ${line}): save the file as « CSV UTF-8 (délimité par des virgules) » in Excel, or send it as application/octet-stream` },
   ]);
 };
 
+/**
+ * A file sent as bytes (`application/octet-stream`, or `application/vnd.ms-excel` as browsers name a
+ * .csv on Windows) reaches the function base64-encoded, bytes intact: UTF-8 when it is, else
+ * Windows-1252, what French Excel writes.
+ */
+const csvFromBytes = (bytes: Buffer): string => {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+};
+const CSV_TEXT = /^text\/(csv|plain)\b/i;
+const CSV_BYTES = /^application\/(octet-stream|vnd\.ms-excel|csv)\b/i;
+
 const readBody = (event: HttpEvent, csv = false): unknown => {
   if (event.body === undefined || event.body === null || event.body === '') return undefined;
-  const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
   const contentType = event.headers?.['content-type'] ?? event.headers?.['Content-Type'] ?? 'application/json';
   // Routes that take a spreadsheet export see it as `{ csv: <text> }`.
-  if (csv && /^text\/(csv|plain)\b/i.test(contentType)) return { csv: utf8Csv(raw) };
+  if (csv && CSV_BYTES.test(contentType)) return { csv: event.isBase64Encoded ? csvFromBytes(Buffer.from(event.body, 'base64')) : utf8Csv(event.body) };
+  const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  if (csv && CSV_TEXT.test(contentType)) return { csv: utf8Csv(raw) };
   if (!/^application\/(.+\+)?json\b/i.test(contentType)) {
-    throw new ValidationError([{ path: 'headers.content-type', message: 'must be application/json' }]);
+    throw new ValidationError([
+      { path: 'headers.content-type', message: csv ? 'must be text/csv (or application/octet-stream for the file as is) or application/json' : 'must be application/json' },
+    ]);
   }
   try {
     return JSON.parse(raw);

@@ -52,7 +52,7 @@ export interface RouteDefinition {
   readonly heavy?: boolean;
   /** Issues client-portal links (`<web>/p/<token>`): the function is given the web app's address and the portal secret. */
   readonly portalLinks?: boolean;
-  /** Also takes `text/csv`, handed to the body schema as `{ csv: <text> }`. */
+  /** Also takes `text/csv` (UTF-8) and the file as bytes (`application/octet-stream`: UTF-8, else Windows-1252), handed to the body schema as `{ csv: <text> }`. */
   readonly csvBody?: boolean;
 }
 

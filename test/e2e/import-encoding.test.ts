@@ -44,3 +44,22 @@ describe('POST /imports/invoices with a file that is not UTF-8', () => {
     }
   });
 });
+
+describe('POST /imports/invoices with the file as bytes', () => {
+  it('reads a Windows-1252 file sent as application/octet-stream (or as Excel names it), accents kept', async () => {
+    const res = await upload(latin1(FILE), 'application/octet-stream');
+    expect(res.status, JSON.stringify(res.json)).toBe(200);
+    expect(res.json).toMatchObject({ created: 1, errors: [] });
+    expect((await t.ok('GET', '/clients')).items.map((c: { name: string }) => c.name)).toEqual(['Électricité Gérard']);
+    const excel = await upload(latin1(FILE.replace('W-1;', 'W-2;')), 'application/vnd.ms-excel', '?dryRun=true');
+    expect([excel.status, excel.json.created, excel.json.errors]).toEqual([200, 1, []]);
+    const utf8 = await upload(new TextEncoder().encode(FILE.replace('W-1;', 'W-3;')), 'application/octet-stream', '?dryRun=true');
+    expect([utf8.status, utf8.json.created, utf8.json.errors]).toEqual([200, 1, []]);
+  });
+
+  it('names the content types it reads when sent another one', async () => {
+    const res = await upload(new TextEncoder().encode(FILE), 'application/x-www-form-urlencoded', '?dryRun=true');
+    expect([res.status, res.json.errors]).toEqual([400, [{ path: 'headers.content-type', message: 'must be text/csv (or application/octet-stream for the file as is) or application/json' }]]);
+  });
+});
+
