@@ -213,4 +213,15 @@ describe('a 390 px phone', () => {
     await page.getByRole('form', { name: 'Enregistrer' }).getByLabel('Ville').fill('Paris');
     await poll(() => page.getByText('Client enregistré.').count()).toBe(0);
   });
+
+  it('says an existing scenario was saved (the editor comes back with the saved steps), until the next edit', async () => {
+    await page.goto(`${web()}/scenarios/b2b-default`);
+    const days = page.getByLabel('Jours').nth(1);
+    await days.fill('2');
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await page.getByText('Scénario enregistré.').waitFor();
+    expect((await call('GET', '/scenarios/b2b-default')).json.steps[1].offsetDays).toBe(2);
+    await page.getByLabel('Jours').nth(1).fill('3');
+    await poll(() => page.getByText('Scénario enregistré.').count()).toBe(0);
+  });
 });

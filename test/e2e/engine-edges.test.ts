@@ -150,3 +150,28 @@ describe('thank-you when a credit note settles what the client left unpaid', () 
     expect((await inbox(email)).filter((m) => m.subject.startsWith('Merci'))).toHaveLength(1);
   });
 });
+
+describe('the dry run of a dated pause', () => {
+  it('shows the steps skipped while the pause holds, then what goes out once it resumes by itself', async () => {
+    const t = await aFreshTenant('sim-pause');
+    expect((await t.put('/settings', { company: aCompanyIdentity() })).status).toBe(200);
+    const today = parisToday();
+    const clientId = (await t.post('/clients', aBusinessClientInput({ email: uniqueEmail('sim-pause') }))).json.id as string;
+    const draft = await t.post('/invoices', anInvoiceInput(clientId, { issueDate: addDays(today, -40), dueDate: addDays(today, -10) }));
+    expect((await t.post(`/invoices/${draft.json.id}/send`)).status).toBe(200);
+    const until = addDays(today, 20);
+    expect((await t.post(`/invoices/${draft.json.id}/pause`, { until, reason: 'congés du client' })).status).toBe(200);
+    await drain();
+    const sim = await t.get(`/reminders/simulation?from=${today}&to=${addDays(today, 60)}`);
+    expect(sim.status).toBe(200);
+    const items = (sim.json.items as { invoiceId: string; stepId: string; action: string; at: string; reason?: string }[]).filter((i) => i.invoiceId === draft.json.id);
+    // After the pause, the reminders resume (the catch-up rule: the first at the next send window on or after it).
+    const sends = items.filter((i) => i.action === 'send');
+    expect(sends.map((i) => i.stepId)).toEqual(['j+1', 'j+8', 'j+15']);
+    for (const s of sends) expect(inParis(s.at).date >= until).toBe(true);
+    expect(items.filter((i) => i.action === 'escalate')).toHaveLength(1);
+    // Each step goes out once at most; skipped (paused) only for a time before the resume.
+    for (const id of new Set(items.map((i) => i.stepId))) expect(items.filter((i) => i.stepId === id && i.action !== 'skip').length).toBeLessThanOrEqual(1);
+    for (const s of items.filter((i) => i.action === 'skip' && i.reason === 'paused')) expect(inParis(s.at).date < until).toBe(true);
+  });
+});

@@ -150,7 +150,7 @@ export const reminderRecipients = (client: Client): { to: string[]; cc: string[]
 };
 
 /** Scenario steps only: manual reminders and payment-plan steps (plan ≥ 1000) are tracks of their own. */
-const isScenarioRecord = (r: StepRecordItem): boolean => !r.manual && r.plan > 0 && !isPlanStep(r);
+export const isScenarioRecord = (r: StepRecordItem): boolean => !r.manual && r.plan > 0 && !isPlanStep(r);
 
 const history = (records: readonly StepRecordItem[], scenario: Scenario): StepRecord[] =>
   [...latestByIndex(records.filter(isScenarioRecord)).values()].flatMap((r): StepRecord[] => {

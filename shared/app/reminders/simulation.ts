@@ -13,7 +13,10 @@ import type { Client } from '../../domain/client.js';
 import type { Settings } from '../../domain/settings.js';
 import { ValidationError } from '../errors.js';
 import type { ClientRepository, Clock, InvoiceRecord, SettingsRepository, TenantDocuments } from '../ports.js';
-import { loadReminderContext, recordedOrProjected, sendCalendarFor, type ReminderContext, type ReminderReadDeps } from './reminder-context.js';
+import { isScenarioRecord, loadReminderContext, recordedOrProjected, sendCalendarFor, stopReason, type ReminderContext, type ReminderReadDeps } from './reminder-context.js';
+import { planNewSteps } from '../../domain/reminder-steps.js';
+import { stepPlanInput } from './reconcile-schedules.js';
+import { activePlan } from './plan-lifecycle.js';
 
 export interface SimulationDeps extends ReminderReadDeps {
   readonly clock: Clock;
@@ -139,6 +142,33 @@ export const simulationItems = (ctx: ReminderContext, plan: readonly PlannedStep
     ];
   });
 
+/**
+ * A dated pause (the owner's `until`, a client's promise or "j'ai payé") resumes by itself at 00:00
+ * of its last day: the reconciler then records a new plan of the steps after the last one sent.
+ * The dry run shows that plan from then on, and the paused steps only for the time before it.
+ */
+const withResume = (ctx: ReminderContext, plan: readonly PlannedStep[], now: Date): PlannedStep[] => {
+  const { invoice, settings, client } = ctx;
+  // (A running payment plan resumes its own steps instead: left as recorded.)
+  if (!invoice.remindersPaused || !invoice.pausedUntil || stopReason(ctx) !== 'paused' || activePlan(ctx)) return [...plan];
+  const resumeAt = startOfLocalDay(invoice.pausedUntil, settings.timezone);
+  if (resumeAt <= now) return [...plan];
+  const resumed = planNewSteps(stepPlanInput(ctx, resumeAt), 0, ctx.records.filter(isScenarioRecord)).map(
+    (s): PlannedStep => ({
+      stepId: s.stepId,
+      templateId: s.templateId,
+      state: s.state,
+      nominalDate: s.nominalDate,
+      ...(s.channel ? { channel: s.channel } : {}),
+      ...(s.scheduledAt ? { scheduledAt: s.scheduledAt } : {}),
+      ...(s.localTime ? { localTime: s.localTime } : {}),
+      ...(s.reason ? { reason: s.reason } : {}),
+    }),
+  );
+  const before = plan.filter((s) => !(s.state === 'cancelled' && s.reason === 'paused') || stepTime(s, settings, client) < resumeAt);
+  return [...before, ...resumed];
+};
+
 const byTimeThenClient = (a: SimulationItem, b: SimulationItem): number =>
   (a.at ?? '').localeCompare(b.at ?? '') ||
   a.clientName.localeCompare(b.clientName, 'fr') ||
@@ -158,7 +188,7 @@ export const makeSimulateReminders = (deps: SimulationDeps) =>
     const invoices = await openInvoices(reads, tenantId, localDate(now, settings.timezone));
     const perInvoice = await mapLimit(invoices, CONCURRENCY, async (invoice) => {
       const ctx = await loadReminderContext(reads, tenantId, invoice.id);
-      return ctx ? simulationItems(ctx, recordedOrProjected(ctx, now), from, to) : [];
+      return ctx ? simulationItems(ctx, withResume(ctx, recordedOrProjected(ctx, now), now), from, to) : [];
     });
     return { from: from.toISOString(), to: to.toISOString(), items: perInvoice.flat().sort(byTimeThenClient) };
   };

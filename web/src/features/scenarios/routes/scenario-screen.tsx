@@ -15,20 +15,21 @@ export default function ScenarioScreen() {
   const { id = 'new' } = useParams();
   const scenario = useScenario(id);
   const templates = useTemplateNames();
+  // Here, not in the editor: the editor is remounted with the saved scenario, the "saved" line stays.
+  const save = useSaveScenario(id);
   if (id !== 'new' && scenario.isPending) return <Loading />;
   if (scenario.isError) return <ErrorMessage error={scenario.error} retry={() => void scenario.refetch()} />;
   if (templates.isPending) return <Loading />;
   if (templates.isError) return <ErrorMessage error={templates.error} retry={() => void templates.refetch()} />;
-  return <ScenarioEditor key={`${id}-${scenario.dataUpdatedAt}`} id={id} scenario={scenario.data} templates={templates.data.items} />;
+  return <ScenarioEditor key={`${id}-${scenario.dataUpdatedAt}`} id={id} scenario={scenario.data} templates={templates.data.items} save={save} />;
 }
 
 type Templates = { id: string; name: string; language: string }[];
 
-const ScenarioEditor = ({ id, scenario, templates }: { id: string; scenario?: Scenario; templates: Templates }) => {
+const ScenarioEditor = ({ id, scenario, templates, save }: { id: string; scenario?: Scenario; templates: Templates; save: ReturnType<typeof useSaveScenario> }) => {
   const { t } = useI18n();
   const navigate = useNavigate();
   const justCreated = (useLocation().state as { created?: boolean } | null)?.created === true;
-  const save = useSaveScenario(id);
   const remove = useDeleteScenario(id);
   const required = t('errors.required');
   const schema = z.object({
@@ -210,7 +211,7 @@ const ScenarioEditor = ({ id, scenario, templates }: { id: string; scenario?: Sc
               {t('common.save')}
             </button>
           </div>
-          {(save.isSuccess || (justCreated && !form.formState.isDirty)) && (
+          {(save.isSuccess || justCreated) && !form.formState.isDirty && (
             <p role="status" className="success">
               {t('scenarioEditor.saved')}
             </p>
