@@ -22,6 +22,7 @@ describe('Idempotency-Key across a dry run and the real request', () => {
     expect(real.status, JSON.stringify(real.json)).toBe(200);
     expect(real.headers.get('idempotent-replayed')).toBeNull();
     expect([real.json.dryRun, real.json.created]).toEqual([false, 1]);
+    await t.drain();
     expect((await t.ok('GET', '/invoices')).items.map((i: { number: string }) => i.number)).toEqual(['K-1']);
     const again = await t.call('POST', '/imports/invoices', body, key);
     expect([again.status, again.headers.get('idempotent-replayed'), again.json.created]).toEqual([200, 'true', 1]);
