@@ -3,6 +3,7 @@ import type { Client } from '../../domain/client.js';
 import { invoiceBalanceCents } from '../../domain/invoice.js';
 import { MAX_GROUP_SIZE, manualTemplateId } from '../../domain/grouped-reminder.js';
 import { templateRefusalFor } from '../../domain/penalty-mentions.js';
+import { unknownVariables } from '../../domain/template-render.js';
 import { BusinessRuleError, ConflictError, NotFoundError, UpstreamError } from '../errors.js';
 import type { NewStepRecord } from '../ports/reminder-steps.js';
 import { bccFor, resolveTemplate } from './compose-reminder.js';
@@ -189,6 +190,13 @@ export const remindClient = async (
  */
 export const makeSendClientReminder = (deps: SendReminderDeps) =>
   async (tenantId: string, clientId: string, input: ClientReminderInput, dryRun = false): Promise<ClientReminderResult> => {
+    // The owner's own words take the template variables, checked as a template's are: a typo
+    // (`{{montant}}`) would reach the client as a blank.
+    const unknown = (['subject', 'body'] as const).flatMap((field) => {
+      const names = input[field] ? unknownVariables(input[field]) : [];
+      return names.length === 0 ? [] : [{ path: `body.${field}`, message: `unknown variables: ${names.map((v) => `{{${v}}}`).join(', ')}` }];
+    });
+    if (unknown.length > 0) throw new BusinessRuleError('unknown-variables', 'The subject or body uses variables that do not exist', unknown);
     const client = await deps.clients.get(tenantId, clientId);
     if (!client) throw new NotFoundError('Client');
     const ids = [...new Set(input.invoiceIds ?? (await deps.invoices.openInvoiceIds(tenantId, clientId)))];
