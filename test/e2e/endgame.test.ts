@@ -336,7 +336,7 @@ describe('thank-you after payment', () => {
     expect(await thanks(quiet)).toEqual([]);
     const reminded = uniqueEmail('thxr');
     const chased = await sentInvoice(t, aBusinessClientInput({ email: reminded }), dueDateAhead(10));
-    expect((await t.call('POST', `/invoices/${chased.id}/reminders`, { templateId: 'reminder' })).status).toBe(201);
+    expect((await t.call('POST', `/invoices/${chased.id}/reminders`, { templateId: 'courtesy' })).status).toBe(201);
     await t.ok('POST', `/invoices/${chased.id}/payments`, { amountCents: chased.grossCents, date: parisToday(), method: 'transfer' });
     await t.drain();
     expect(await thanks(reminded)).toHaveLength(1);

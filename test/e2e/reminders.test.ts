@@ -214,7 +214,8 @@ describe('the reminder engine on the local stack', () => {
 
     const now = await acme.post(`/invoices/${invoice.id}/reminders`, { templateId: 'reminder' });
     expect(now.status).toBe(201);
-    expect(now.json).toMatchObject({ state: 'sent', manual: true, templateId: 'reminder' });
+    // Not due yet: the courtesy note goes instead of the J+1 text (which says the invoice is overdue).
+    expect(now.json).toMatchObject({ state: 'sent', manual: true, templateId: 'courtesy' });
     expect(reminders(await inbox(email))).toHaveLength(1);
     expect((await acme.post(`/invoices/${invoice.id}/reminders`, {})).status).toBe(409);
     expect(reminders(await inbox(email))).toHaveLength(1);

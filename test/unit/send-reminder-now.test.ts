@@ -6,14 +6,14 @@ import { aClient, anInvoiceRecord, FakeClientRepository, FakeInvoiceRepository, 
 
 const TENANT = 't1';
 
-const world = async () => {
+const world = async (dueDate = '2026-03-01') => {
   const invoices = new FakeInvoiceRepository();
   const clients = new FakeClientRepository();
   const settings = new FakeSettingsRepository();
   const steps = new FakeStepRepository(invoices, clients);
   const mailer = new FakeMailer();
   await clients.create(TENANT, aClient({ id: 'c1', email: 'compta@client.test' }));
-  const invoice = anInvoiceRecord({ id: 'inv1', tenantId: TENANT, clientId: 'c1', number: 'F-2026-0001', dueDate: '2026-03-01', status: 'sent' });
+  const invoice = anInvoiceRecord({ id: 'inv1', tenantId: TENANT, clientId: 'c1', number: 'F-2026-0001', dueDate, status: 'sent' });
   invoices.add(invoice);
   const send = makeSendReminderNow({
     invoices, clients, settings, steps, mailer,
@@ -41,5 +41,38 @@ describe('a reminder sent by hand, template not given', () => {
       { plan: 1, index: 4, stepId: 'escalate', templateId: 'escalate', beforeDue: false, state: 'scheduled', scheduledAt: '2026-03-31T08:00:00.000Z', localTime: '2026-03-31T09:00:00', at: '2026-03-16T08:00:00.000Z' },
     ] as never);
     expect((await send(TENANT, 'inv1', {})).templateId).toBe('formal-notice');
+  });
+});
+
+describe('a reminder sent by hand before the due date', () => {
+  // Due on 2026-04-10, today is 2026-03-20: not late.
+  const notDueWorld = () => world('2026-04-10');
+
+  it('sends the courtesy template instead of a firmer one the owner names, and says so', async () => {
+    const { send, mailer, steps } = await notDueWorld();
+    const sent = await send(TENANT, 'inv1', { templateId: 'formal-notice' });
+    expect(sent.templateId).toBe('courtesy');
+    expect(mailer.sent).toHaveLength(1);
+    expect(mailer.sent[0]!.subject).not.toMatch(/mise en demeure|échu|impayé/i);
+    expect((await steps.list(TENANT, 'inv1')).find((r) => r.manual)?.templateId).toBe('courtesy');
+  });
+
+  it('sends the courtesy template instead of the firmer one the scenario would pick', async () => {
+    const { send, mailer, steps } = await notDueWorld();
+    // J-5 already went out: the scenario's next step is J+1 ("reminder"), which would call the invoice overdue.
+    await steps.createPlan(TENANT, 'inv1', [
+      { plan: 1, index: 0, stepId: 'j-5', templateId: 'courtesy', beforeDue: true, state: 'sent', at: '2026-03-18T08:00:00.000Z' },
+      { plan: 1, index: 1, stepId: 'j+1', templateId: 'reminder', beforeDue: false, state: 'scheduled', scheduledAt: '2026-04-13T07:00:00.000Z', localTime: '2026-04-13T09:00:00', at: '2026-03-18T08:00:00.000Z' },
+    ] as never);
+    const sent = await send(TENANT, 'inv1', {});
+    expect(sent.templateId).toBe('courtesy');
+    expect(mailer.sent).toHaveLength(1);
+    expect(mailer.sent[0]!.subject).not.toMatch(/échu|impayé|retard/i);
+  });
+
+  it('sends a courtesy template the owner names', async () => {
+    const { send, mailer } = await notDueWorld();
+    expect((await send(TENANT, 'inv1', { templateId: 'courtesy' })).templateId).toBe('courtesy');
+    expect(mailer.sent).toHaveLength(1);
   });
 });

@@ -42,17 +42,23 @@ export const makeSendReminderNow = (deps: SendReminderDeps) =>
     // Default template: the next step due, else the scenario step as late as the invoice (a mise en
     // demeure only once its day has come); the escalation step sends nothing (it moves the invoice
     // to litigation), so it is never the default.
-    const templateId = input.templateId ?? manualTemplateId(ctx.scenario, ctx.records, invoice.dueDate, today);
+    // Before its due date an invoice is not late: a firmer template (named by the owner or picked from the
+    // scenario) would say "échue" or "mise en demeure". The courtesy one goes instead, as for a grouped or
+    // mass reminder (grouped-send.ts), and the answer names the template sent.
+    const notDue = invoice.dueDate >= today;
+    const scenarioPick = manualTemplateId(ctx.scenario, ctx.records, invoice.dueDate, today);
+    const templateId = input.templateId ?? scenarioPick;
     if (!templateId) throw new BusinessRuleError('no-template', 'No template to send', [{ path: 'body.templateId', message: 'is required' }]);
-    const [template, payments] = await Promise.all([
+    const [chosen, payments] = await Promise.all([
       resolveTemplate(deps.templates, tenantId, templateId, client.language).catch((error: unknown) => {
         if (error instanceof NotFoundError) throw new BusinessRuleError('unknown-template', 'The template does not exist', [{ path: 'body.templateId', message: 'no such template' }]);
         throw error;
       }),
       deps.invoices.payments(tenantId, invoiceId),
     ]);
-    const refusal = templateRefusalFor(client.kind, template);
+    const refusal = templateRefusalFor(client.kind, chosen);
     if (refusal) throw new BusinessRuleError('penalties-for-consumer', refusal, [{ path: 'body.templateId', message: refusal }]);
+    const template = notDue && chosen.tone !== 'courtesy' ? await resolveTemplate(deps.templates, tenantId, client.kind === 'consumer' ? 'courtesy-consumer' : 'courtesy', client.language) : chosen;
     if (invoice.lastReminderDay === today) throw new ConflictError('A reminder already went out for this invoice today: the next one can go tomorrow');
     const last = ctx.lastClientMessage;
     if (!input.force && last && last.date > addDays(today, -settings.minGapDays)) {
@@ -67,7 +73,7 @@ export const makeSendReminderNow = (deps: SendReminderDeps) =>
     const email = await composeReminder({ invoice, client, settings, payments, template, asOf: now, ...(await portalUrlOf(deps, invoice)) }, deps.pdf, recipients.to, recipients.cc);
 
     const at = now.toISOString();
-    const record: NewStepRecord = { plan: 0, index: Math.floor(now.getTime() / 1000), stepId: `manual-${today}`, templateId, state: 'sending', at, manual: true };
+    const record: NewStepRecord = { plan: 0, index: Math.floor(now.getTime() / 1000), stepId: `manual-${today}`, templateId: template === chosen ? templateId : template.id, state: 'sending', at, manual: true };
     const gap = gapClaim(ctx, now, `${invoiceId}/manual/${record.index}`, input.force === true);
     const claim = await deps.steps.claimSend(tenantId, invoiceId, { ref: record, manual: record, leaseUntil: new Date(now.getTime() + SEND_LEASE_MS).toISOString(), at }, { paidCents: invoice.paidCents, creditedCents: invoice.creditedCents, today, at }, gap);
     if (!claim.ok) {
@@ -77,5 +83,5 @@ export const makeSendReminderNow = (deps: SendReminderDeps) =>
     const outcome = await deliverClaimed(deps, ctx, { ...record, attempts: 0 }, { email, template, now, today, gap, recipients });
     if (outcome.outcome !== 'sent') throw new UpstreamError('The email could not be sent; nothing counts against today or the client gap: try again');
     const sent = (await deps.steps.list(tenantId, invoiceId)).find((r) => r.plan === 0 && r.index === record.index);
-    return sent ? stepRecordView(sent) : { stepId: record.stepId, templateId, state: 'sent', channel: 'email', manual: true };
+    return sent ? stepRecordView(sent) : { stepId: record.stepId, templateId: template === chosen ? templateId : template.id, state: 'sent', channel: 'email', manual: true };
   };
