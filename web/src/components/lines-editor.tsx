@@ -3,6 +3,7 @@
  * euros (parsed to cents), VAT rate among the French rates.
  */
 import { useFieldArray, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
+import i18next from 'i18next';
 import { z } from 'zod';
 import '../lib/zod-messages';
 import { centsToInput, parseMoney, type Lang } from '../lib/format';
@@ -14,7 +15,11 @@ export const VAT_RATES = [20, 10, 5.5, 2.1, 0] as const;
 export const lineSchema = (messages: { amount: string; required: string }) =>
   z.object({
     description: z.string().trim().min(1, { message: messages.required }).max(500),
-    quantity: z.string().refine((v) => Number(v.replace(',', '.')) > 0, { message: messages.required }),
+    quantity: z
+      .string()
+      .trim()
+      .min(1, { message: messages.required })
+      .refine((v) => Number(v.replace(',', '.')) > 0, { message: i18next.language === 'en' ? 'A quantity above 0' : 'Une quantité supérieure à 0' }),
     unitPrice: z.string().refine((v) => parseMoney(v) !== undefined, { message: messages.amount }),
     vatRate: z.string(),
   });

@@ -263,6 +263,7 @@ const gapsFr = {
   declineReason: 'Motif (facultatif, envoyé au client)',
   paymentSaved: 'Paiement de {{amount}} enregistré.',
   paymentReceived: 'Paiement reçu',
+  termsRange: 'De 0 à 60 jours (délai légal maximal)',
   cancelDraftConfirm: 'Annuler ce brouillon ? Il n’a pas encore de numéro et rien n’est parti au client.',
   removePaymentConfirm: 'Retirer le paiement de {{amount}} du {{date}} ? Le reste dû remonte d’autant ; l’historique le garde.',
 };
@@ -285,6 +286,7 @@ export const invoiceGapsTexts = registerTexts('invoiceGaps', gapsFr, {
   declineReason: 'Reason (optional, sent to the client)',
   paymentSaved: 'Payment of {{amount}} recorded.',
   paymentReceived: 'Payment received',
+  termsRange: 'From 0 to 60 days (the legal maximum)',
   cancelDraftConfirm: 'Cancel this draft? It has no number yet and nothing went to the client.',
   removePaymentConfirm: 'Remove the payment of {{amount}} of {{date}}? The balance goes up by as much; the history keeps it.',
 });

@@ -9,6 +9,7 @@ import { applyApiErrors } from '../../../lib/forms';
 import { useI18n } from '../../../lib/i18n';
 import { ApiError } from '../../../lib/problem';
 import { useClientNames, useCreateInvoice } from '../api';
+import '../texts';
 
 export default function NewInvoiceScreen() {
   const { t } = useI18n();
@@ -20,7 +21,12 @@ export default function NewInvoiceScreen() {
   const schema = z.object({
     clientId: z.string().min(1, { message: t('errors.required') }),
     issueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: t('errors.required') }),
-    paymentTermsDays: z.string().regex(/^\d{1,2}$/, { message: t('errors.required') }),
+    // The API takes 0 to 60 days (the legal maximum between businesses): said as such, not "required".
+    paymentTermsDays: z
+      .string()
+      .trim()
+      .min(1, { message: t('errors.required') })
+      .refine((v) => /^\d{1,2}$/.test(v) && Number(v) <= 60, { message: t('invoiceGaps.termsRange') }),
     notes: z.string().max(2000),
     lines: z.array(lineSchema(messages)).min(1),
   });
