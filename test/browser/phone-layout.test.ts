@@ -117,6 +117,8 @@ describe('a 390 px phone', () => {
     expect(target.height).toBeGreaterThanOrEqual(44);
     await tap.click(); // the label, not the 13 px box: a finger's tap selects the row
     await page.locator('tbody label.tap').nth(1).click();
+    // The sticky selection bar keeps to two lines: the list stays visible under it.
+    expect((await page.getByRole('region', { name: '2 facture(s) sélectionnée(s)' }).boundingBox())!.height).toBeLessThanOrEqual(120);
     await page.getByRole('button', { name: 'Relancer la sélection' }).click();
     const dialog = page.getByRole('dialog');
     const template = dialog.getByLabel('Modèle', { exact: true });
