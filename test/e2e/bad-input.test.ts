@@ -158,3 +158,16 @@ describe('a text where a list is expected', () => {
     }
   });
 });
+
+describe('an inverted range', () => {
+  it('is a 400 naming its upper end on the list, the export and a mass send by filter, not an empty answer', async () => {
+    const cases = [
+      { res: await acme.get('/invoices?minDaysLate=30&maxDaysLate=10'), path: 'query.maxDaysLate' },
+      { res: await acme.get('/invoices/export.csv?dueFrom=2026-12-01&dueTo=2026-11-01'), path: 'query.dueTo' },
+      { res: await acme.post('/reminders/batch', { filter: { minDaysLate: 9, maxDaysLate: 2 } }), path: 'body.filter.maxDaysLate' },
+    ];
+    for (const { res, path } of cases) expect([res.status, paths(res)], path).toEqual([400, [path]]);
+    // Equal ends are a range of one.
+    expect((await acme.get('/invoices?minDaysLate=10&maxDaysLate=10&dueFrom=2026-11-01&dueTo=2026-11-01')).status).toBe(200);
+  });
+});

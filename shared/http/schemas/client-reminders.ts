@@ -2,6 +2,7 @@ import * as z from 'zod';
 import type { BatchReminderInput as BatchInputType } from '../../app/reminders/batch-reminders.js';
 import type { ClientReminderInput as ClientInputType } from '../../app/reminders/client-reminders.js';
 import { businessDate, email, id, searchQuery } from './common.js';
+import { orderedRanges } from './invoices.js';
 
 /** Validation only: the use cases' types are in shared/app/reminders/{client,batch}-reminders.ts. */
 const templateId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/, { message: 'must be 1-48 lowercase letters, digits or dashes' });
@@ -40,7 +41,8 @@ const BatchFilter = z
     dueWithinDays: z.number().int().min(0).max(3650).optional(),
     q: searchQuery.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine(orderedRanges);
 
 export const BatchReminderInput = z
   .object({

@@ -92,7 +92,17 @@ export const PaymentInput = z
   })
   .strict() satisfies z.ZodType<domain.PaymentInput>;
 
-export const InvoiceListQuery = z.object({
+/** An inverted range would answer an empty list as if nothing matched: refused, naming its upper end. */
+export const orderedRanges = (q: { minDaysLate?: number; maxDaysLate?: number; dueFrom?: string; dueTo?: string }, ctx: z.RefinementCtx) => {
+  if (q.minDaysLate !== undefined && q.maxDaysLate !== undefined && q.minDaysLate > q.maxDaysLate) {
+    ctx.addIssue({ code: 'custom', path: ['maxDaysLate'], message: `must be at least minDaysLate (${q.minDaysLate})` });
+  }
+  if (q.dueFrom !== undefined && q.dueTo !== undefined && q.dueFrom > q.dueTo) {
+    ctx.addIssue({ code: 'custom', path: ['dueTo'], message: `must be on or after dueFrom (${q.dueFrom})` });
+  }
+};
+
+const invoiceListFields = z.object({
   status: z.enum([...INVOICE_STATUSES, 'overdue']).optional(),
   clientId: id.optional(),
   overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
@@ -107,10 +117,11 @@ export const InvoiceListQuery = z.object({
   order: z.enum(['asc', 'desc']).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z.string().max(2048).optional(),
-}) satisfies z.ZodType<domain.InvoiceListQuery>;
+});
+export const InvoiceListQuery = invoiceListFields.superRefine(orderedRanges) satisfies z.ZodType<domain.InvoiceListQuery>;
 
 /** The list's filters and sort, without paging: the export reads every page. */
-export const InvoiceExportQuery = InvoiceListQuery.omit({ limit: true, cursor: true });
+export const InvoiceExportQuery = invoiceListFields.omit({ limit: true, cursor: true }).superRefine(orderedRanges);
 
 /** POST /invoices/{id}/litigation: why, optionally (kept on the timeline). */
 export const LitigationInput = z.object({ reason: z.string().trim().min(1).max(500).optional() }).strict();

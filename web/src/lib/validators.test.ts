@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isValidIban, isValidSiren } from './validators';
+import { csvText, isValidIban, isValidSiren, searchTerm } from './validators';
 
 describe('identifier checks', () => {
   it('accepts SIRENs with a valid Luhn key, spaces ignored, and refuses the others', () => {
@@ -18,5 +18,24 @@ describe('identifier checks', () => {
     expect(isValidIban('DE89 3704 0044 0532 0130 00')).toBe(true);
     expect(isValidIban('FR76 3000 6000 0112 3456 7890 188')).toBe(false);
     expect(isValidIban('FR00')).toBe(false);
+  });
+});
+
+describe('search terms', () => {
+  it('keeps a search with a letter or a digit, and drops one the API would refuse', () => {
+    expect(searchTerm('  Dupré ')).toBe('Dupré');
+    expect(searchTerm('0042')).toBe('0042');
+    expect(searchTerm('-')).toBe('');
+    expect(searchTerm(' % ')).toBe('');
+  });
+});
+
+describe('CSV files as saved', () => {
+  const bytes = (...b: number[]) => new Uint8Array(b).buffer;
+  it('reads UTF-8 (its BOM dropped) and Windows-1252 (French Excel) with their accents', () => {
+    // "Numéro;Réf" in UTF-8 with a BOM
+    expect(csvText(new TextEncoder().encode('\ufeffNuméro;Réf').buffer as ArrayBuffer)).toBe('Numéro;Réf');
+    // "Numéro;Dupré €" in Windows-1252: é = 0xE9, € = 0x80
+    expect(csvText(bytes(0x4e, 0x75, 0x6d, 0xe9, 0x72, 0x6f, 0x3b, 0x44, 0x75, 0x70, 0x72, 0xe9, 0x20, 0x80))).toBe('Numéro;Dupré €');
   });
 });

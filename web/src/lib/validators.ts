@@ -34,3 +34,25 @@ export const normalizeSpaces = (value: string): string => value.replace(/\s+/g, 
 
 /** BIC: bank (4 letters), country (2), location (2), optional branch (3); spaces and case ignored, as the API does. */
 export const isValidBic = (value: string): boolean => /^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$/.test(normalizeSpaces(value).toUpperCase());
+
+/** A search the API takes: it refuses a `q` without a letter or a digit (`-`, `%`), so such a text searches nothing (the whole list). */
+export const searchTerm = (value: string): string => {
+  const q = value.trim();
+  return /[\p{L}\p{N}]/u.test(q) ? q : '';
+};
+
+/**
+ * The text of a CSV file as the user saved it: UTF-8 when it is valid UTF-8 (BOM dropped), else
+ * Windows-1252, what French Excel writes for "CSV (séparateur : point-virgule)": accents kept either way.
+ */
+export const csvText = (bytes: ArrayBuffer): string => {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    // Browsers decode 0x80–0x9F as Windows-1252 (€, ’, œ…); some runtimes as Latin-1 controls: mapped here alike.
+    return new TextDecoder('windows-1252').decode(bytes).replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80]!);
+  }
+};
+
+/** Windows-1252's characters at 0x80–0x9F (the five it leaves undefined stay as they are). */
+const WINDOWS_1252_C1 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';

@@ -6,6 +6,7 @@ import type { operations } from '../../api/schema';
 import { ErrorMessage, PageHeader, Stat } from '../../components/ui';
 import { api, unwrap } from '../../lib/api-client';
 import { useI18n } from '../../lib/i18n';
+import { csvText } from '../../lib/validators';
 import './texts';
 
 type Report = operations['importInvoices']['responses'][200]['content']['application/json'];
@@ -86,7 +87,7 @@ export default function ImportScreen() {
     if (!chosen) return;
     setReading(true);
     try {
-      const csv = await chosen.text();
+      const csv = csvText(await chosen.arrayBuffer());
       setFile({ name: chosen.name, csv });
       check.mutate(csv);
     } finally {

@@ -2,6 +2,7 @@ import { useDeferredValue } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { EmptyState, ErrorMessage, Loading, PageHeader } from '../../../components/ui';
 import { useI18n } from '../../../lib/i18n';
+import { searchTerm } from '../../../lib/validators';
 import { useClients, type ClientQuery } from '../api';
 import '../texts';
 
@@ -13,7 +14,7 @@ export default function ClientsScreen() {
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const sort = (SORTS as readonly string[]).includes(params.get('sort') ?? '') ? (params.get('sort') as ClientQuery['sort']) : undefined;
-  const search = useDeferredValue(q.trim());
+  const search = useDeferredValue(searchTerm(q));
   const clients = useClients({ ...(search ? { q: search } : {}), ...(sort ? { sort } : {}) });
   const items = clients.data?.pages.flatMap((p) => p.items) ?? [];
   const set = (key: string, value: string) =>

@@ -6,6 +6,7 @@ import { fetchBlobUrl } from '../../../lib/api-client';
 import { config } from '../../../lib/config';
 import { todayIso } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n';
+import { searchTerm } from '../../../lib/validators';
 import { useClientNames, useInvoiceList, type InvoiceQuery } from '../api';
 import { InvoiceTable } from '../components/invoice-table';
 import { MassSendDialog } from '../components/mass-send';
@@ -39,7 +40,7 @@ export default function InvoicesScreen() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [search, q]);
   const filters: InvoiceQuery = useMemo(
-    () => ({ ...tabQuery(tab, todayIso()), ...latenessQuery(late), ...(clientId ? { clientId } : {}), ...(q ? { q } : {}), sort }),
+    () => ({ ...tabQuery(tab, todayIso()), ...latenessQuery(late), ...(clientId ? { clientId } : {}), ...(searchTerm(q) ? { q: searchTerm(q) } : {}), sort }),
     [tab, clientId, sort, late, q],
   );
   const list = useInvoiceList({ ...filters, limit: 25 });
