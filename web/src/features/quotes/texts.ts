@@ -21,6 +21,7 @@ const fr = {
   notes: 'Notes',
   save: 'Enregistrer le devis',
   validBeforeIssue: 'La validité ne peut pas précéder la date du devis.',
+  validityRange: 'De 1 à 365 jours',
 };
 
 export const quoteTexts = registerTexts('quoteMore', fr, {
@@ -44,4 +45,5 @@ export const quoteTexts = registerTexts('quoteMore', fr, {
   notes: 'Notes',
   save: 'Save the quote',
   validBeforeIssue: 'The validity cannot be before the quote date.',
+  validityRange: 'From 1 to 365 days',
 });

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { fakeApi } from '../../../test/fake-api';
 import { renderInApp } from '../../../test/render';
+import NewQuoteScreen from '../../quotes/routes/new-quote-screen';
 import NewInvoiceScreen from './new-invoice-screen';
 
 const errorOf = (input: HTMLElement) => document.getElementById(input.getAttribute('aria-describedby')?.split(' ')[0] ?? '')?.textContent;
@@ -25,6 +26,19 @@ describe('a new invoice’s limits', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Créer le brouillon' }));
     await waitFor(() => expect(errorOf(terms)).toBe('De 0 à 60 jours (délai légal maximal)'));
     expect(errorOf(quantity)).toBe('Une quantité supérieure à 0');
+    expect(calls.some((c) => c.method === 'POST')).toBe(false);
+  });
+
+  it('says a quote valid for 400 days is out of range, not "required"', async () => {
+    const calls = fakeApi(({ path }) =>
+      path.startsWith('/clients') ? { status: 200, body: { items: [{ id: 'c1', name: 'Café du Port', kind: 'business', email: 'cafe@port.test' }] } } : undefined,
+    );
+    renderInApp(<NewQuoteScreen />);
+    const validity = await screen.findByLabelText('Validité (jours)');
+    await userEvent.clear(validity);
+    await userEvent.type(validity, '400');
+    await userEvent.click(screen.getByRole('button', { name: 'Créer le devis' }));
+    await waitFor(() => expect(errorOf(validity)).toBe('De 1 à 365 jours'));
     expect(calls.some((c) => c.method === 'POST')).toBe(false);
   });
 });

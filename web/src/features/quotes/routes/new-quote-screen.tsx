@@ -9,6 +9,7 @@ import { applyApiErrors } from '../../../lib/forms';
 import { useI18n } from '../../../lib/i18n';
 import { ApiError } from '../../../lib/problem';
 import { useClientsForQuotes, useCreateQuote } from '../api';
+import '../texts';
 
 export default function NewQuoteScreen() {
   const { t } = useI18n();
@@ -18,7 +19,11 @@ export default function NewQuoteScreen() {
   const schema = z.object({
     clientId: z.string().min(1, { message: t('errors.required') }),
     issueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: t('errors.required') }),
-    validityDays: z.string().regex(/^\d{1,3}$/, { message: t('errors.required') }),
+    validityDays: z
+      .string()
+      .trim()
+      .min(1, { message: t('errors.required') })
+      .refine((v) => /^\d{1,3}$/.test(v) && Number(v) >= 1 && Number(v) <= 365, { message: t('quoteMore.validityRange') }),
     lines: z.array(lineSchema({ amount: t('errors.amount'), required: t('errors.required') })).min(1),
   });
   type Form = z.infer<typeof schema>;
