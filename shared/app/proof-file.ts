@@ -9,7 +9,7 @@
  */
 import { localDate } from '../domain/dates.js';
 import { invoiceBalanceCents } from '../domain/invoice.js';
-import { penaltiesFor, type PenaltiesForResult } from '../domain/penalties.js';
+import { penaltiesFor, penaltyReductions, type PenaltiesForResult } from '../domain/penalties.js';
 import type { CompanyIdentity } from '../domain/settings.js';
 import type { Client, Language } from '../domain/client.js';
 import type { CreditNoteRecord, InvoiceRecord, PaymentRecord, TimelineRecord } from '../domain/invoice-types.js';
@@ -170,10 +170,7 @@ export const makeProofFile = (deps: ProofFileDeps) =>
         unpaidCents: balance,
         dueDate: invoice.dueDate,
         asOf,
-        reductions: [
-          ...payments.filter((p) => !p.removedAt).map((p) => ({ date: p.date, cents: p.amountCents })),
-          ...creditNotes.map((c) => ({ date: c.issueDate, cents: c.grossCents })),
-        ],
+        reductions: penaltyReductions(payments, creditNotes),
         ...(penaltyRate !== undefined ? { contractualRatePercent: penaltyRate } : {}),
       }),
       asOf,

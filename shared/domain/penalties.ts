@@ -79,6 +79,19 @@ export interface PenaltyReduction {
   readonly cents: number;
 }
 
+/**
+ * What lowered an invoice's unpaid amount and when: its payments (not removed) on their date, its
+ * credit notes on their issue date. The proof file, the reminders and the mise en demeure all
+ * count penalties on these, so they claim the same amount.
+ */
+export const penaltyReductions = (
+  payments: readonly { readonly date: string; readonly amountCents: number; readonly removedAt?: string }[] = [],
+  creditNotes: readonly { readonly issueDate: string; readonly grossCents: number }[] = [],
+): PenaltyReduction[] => [
+  ...payments.filter((p) => !p.removedAt).map((p) => ({ date: p.date, cents: p.amountCents })),
+  ...creditNotes.map((c) => ({ date: c.issueDate, cents: c.grossCents })),
+];
+
 export interface PenaltyBreakdownRow {
   semester: string;
   /** First and last day counted in this semester, inclusive. */

@@ -1,7 +1,7 @@
 import { addDays, daysBetween } from './dates.js';
 import type { ClientKind } from './invoice.js';
 import { formatEuros } from './money.js';
-import { penaltiesFor, penaltyRateFor, RECOVERY_INDEMNITY_CENTS } from './penalties.js';
+import { penaltiesFor, penaltyRateFor, RECOVERY_INDEMNITY_CENTS, type PenaltyReduction } from './penalties.js';
 import type { PenaltyRateTable } from './data/penalty-rates.js';
 import type { InstalmentView } from './payment-plan.js';
 
@@ -106,6 +106,11 @@ export interface TemplateVariablesInput {
   asOf: string;
   /** Contractual B2B rate; absent = ECB + 10 points from the rate table. */
   penaltyRatePercent?: number;
+  /**
+   * The invoice's payments and credit notes by date (`penaltyReductions`): penalties are counted on
+   * what was unpaid each day, as the proof file does. Absent = the balance as unpaid since the due date.
+   */
+  reductions?: readonly PenaltyReduction[];
   language: TemplateLanguage;
   /** Days given by a mise en demeure; default 8. */
   deadlineDays?: number;
@@ -146,6 +151,7 @@ export const buildTemplateVariables = (input: TemplateVariablesInput): Record<Te
     asOf,
     ...(input.penaltyRatePercent !== undefined && { contractualRatePercent: input.penaltyRatePercent }),
     ...(input.table && { table: input.table }),
+    ...(input.reductions && { reductions: input.reductions }),
   });
   const rate = penaltyRateFor(asOf > invoice.dueDate ? asOf : addDays(invoice.dueDate, 1), input.table);
   const appliedRate =

@@ -8,13 +8,16 @@ import { formatDate, renderTemplate, textToHtml } from '../../domain/template-re
 import type { Settings } from '../../domain/settings.js';
 import { groupedReminderText } from '../../../templates/email/grouped-reminder.js';
 import { money } from '../../../templates/email/format.js';
-import type { EmailAttachment, InvoiceRecord, OutgoingEmail, PaymentRecord, PdfRenderer } from '../ports.js';
+import type { CreditNoteRecord, EmailAttachment, InvoiceRecord, OutgoingEmail, PaymentRecord, PdfRenderer } from '../ports.js';
+import { penaltyReductions } from '../../domain/penalties.js';
 import { invoicePdfData } from '../send-invoice.js';
 import { bccFor, composeReminder, reminderVariables } from './compose-reminder.js';
 
 export interface GroupMember {
   readonly invoice: InvoiceRecord;
   readonly payments: readonly PaymentRecord[];
+  /** Its credit notes: with the payments, penalties are counted on what was unpaid each day. */
+  readonly creditNotes?: readonly CreditNoteRecord[];
   /** This invoice's client-portal link for this message (a fresh token, or a preview's placeholder). */
   readonly portalUrl?: string;
 }
@@ -52,7 +55,7 @@ export const composeGroupedReminder = async (m: GroupedMaterial, pdf: PdfRendere
     const [only] = m.members;
     const template = { ...m.template, ...(m.subject ? { subject: m.subject } : {}), ...(m.body ? { body: m.body } : {}) };
     const email = await composeReminder(
-      { invoice: only!.invoice, client: m.client, settings: m.settings, payments: only!.payments, template, asOf: m.asOf, ...(only!.portalUrl ? { portalUrl: only!.portalUrl } : {}) },
+      { invoice: only!.invoice, client: m.client, settings: m.settings, payments: only!.payments, ...(only!.creditNotes ? { creditNotes: only!.creditNotes } : {}), template, asOf: m.asOf, ...(only!.portalUrl ? { portalUrl: only!.portalUrl } : {}) },
       pdf,
       to,
       cc,
@@ -145,6 +148,8 @@ export const composeGroupedReminder = async (m: GroupedMaterial, pdf: PdfRendere
 
 /** One mise en demeure listing every invoice; penalties and the €40 per late invoice for business clients only. */
 const letterFor = async (m: GroupedMaterial, pdf: PdfRenderer, ordered: readonly GroupMember[], date: string, paymentInstructions: string): Promise<EmailAttachment> => {
-  const content = await pdf.letter(clientLetterData({ invoices: ordered.map((x) => x.invoice), client: m.client, settings: m.settings, date, paymentInstructions }));
+  // Each invoice's penalties on what was unpaid each day (its payments and credit notes), as its proof file counts them.
+  const reductions = Object.fromEntries(ordered.map((x) => [x.invoice.id, penaltyReductions(x.payments, x.creditNotes)]));
+  const content = await pdf.letter(clientLetterData({ invoices: ordered.map((x) => x.invoice), client: m.client, settings: m.settings, date, paymentInstructions, reductions }));
   return { fileName: `${m.client.language === 'en' ? 'formal-notice' : 'mise-en-demeure'}-${date}.pdf`, contentType: 'application/pdf', content };
 };

@@ -7,7 +7,8 @@ import type { Client } from '../../domain/client.js';
 import type { Settings } from '../../domain/settings.js';
 import type { LetterData } from '../../domain/letter.js';
 import { NotFoundError } from '../errors.js';
-import type { EmailAttachment, InvoiceRecord, OutgoingEmail, PaymentRecord, PdfRenderer, TenantDocuments } from '../ports.js';
+import type { CreditNoteRecord, EmailAttachment, InvoiceRecord, OutgoingEmail, PaymentRecord, PdfRenderer, TenantDocuments } from '../ports.js';
+import { penaltyReductions } from '../../domain/penalties.js';
 import { invoicePdfData } from '../send-invoice.js';
 import { clientLetterData } from './letter-data.js';
 import { instalmentViews, penaltiesWaived, type PaymentPlan } from '../../domain/payment-plan.js';
@@ -31,6 +32,8 @@ export interface ReminderMaterial {
   readonly client: Client;
   readonly settings: Settings;
   readonly payments: readonly PaymentRecord[];
+  /** The invoice's credit notes: with the payments, penalties are counted on what was unpaid each day (`creditNotesOf`). */
+  readonly creditNotes?: readonly CreditNoteRecord[];
   readonly template: ReminderTemplate;
   /** The instant the reminder goes out; days late and penalties are counted to its local date. */
   readonly asOf: Date;
@@ -47,8 +50,18 @@ export const planOnReminder = (m: Pick<ReminderMaterial, 'invoice' | 'settings' 
   return { rows, waivePenalties: penaltiesWaived(m.plan.plan), ...(m.plan.instalment !== undefined ? { instalment: m.plan.instalment } : {}) };
 };
 
-export const reminderVariables = (m: Omit<ReminderMaterial, 'payments' | 'template'>) => {
+/**
+ * What the variables and the letter are computed from; `payments` (and `creditNotes`) optional: with
+ * them penalties are counted on what was unpaid each day, as the proof file does, else on the balance.
+ */
+export type VariablesMaterial = Omit<ReminderMaterial, 'payments' | 'template'> & { readonly payments?: readonly PaymentRecord[] };
+
+/** The reductions penalties are counted with, when the material carries payments or credit notes. */
+const reductionsOf = (m: VariablesMaterial) => (m.payments || m.creditNotes ? penaltyReductions(m.payments, m.creditNotes) : undefined);
+
+export const reminderVariables = (m: VariablesMaterial) => {
   const plan = planOnReminder(m);
+  const reductions = reductionsOf(m);
   return buildTemplateVariables({
     invoice: {
       number: m.invoice.number ?? '',
@@ -62,6 +75,7 @@ export const reminderVariables = (m: Omit<ReminderMaterial, 'payments' | 'templa
     company: m.settings.company,
     asOf: localDate(m.asOf, m.settings.timezone),
     ...(m.settings.penaltyRatePercent !== undefined ? { penaltyRatePercent: m.settings.penaltyRatePercent } : {}),
+    ...(reductions ? { reductions } : {}),
     ...(m.settings.paymentUrl ? { paymentUrl: m.settings.paymentUrl } : {}),
     language: m.client.language,
     ...(m.portalUrl ? { portalUrl: m.portalUrl } : {}),
@@ -74,17 +88,30 @@ export const reminderVariables = (m: Omit<ReminderMaterial, 'payments' | 'templa
  * its payments and balance, for a business the penalties to date and the €40, an 8-day deadline
  * and how to pay. A letter step records it, so the PDF renders the same whenever it is asked for.
  */
-export const letterDataFor = (m: Omit<ReminderMaterial, 'payments' | 'template'>): LetterData => {
+export const letterDataFor = (m: VariablesMaterial): LetterData => {
   const date = localDate(m.asOf, m.settings.timezone);
   const plan = planOnReminder(m);
+  const reductions = reductionsOf(m);
   // Penalties and the €40 waived on the payment plan (recorded) are not claimed.
-  const letter = clientLetterData({ invoices: [m.invoice], client: m.client, settings: m.settings, date, paymentInstructions: reminderVariables(m).paymentInstructions, claimFees: !plan?.waivePenalties });
+  const letter = clientLetterData({
+    invoices: [m.invoice],
+    client: m.client,
+    settings: m.settings,
+    date,
+    paymentInstructions: reminderVariables(m).paymentInstructions,
+    claimFees: !plan?.waivePenalties,
+    ...(reductions ? { reductions: { [m.invoice.id]: reductions } } : {}),
+  });
   return {
     ...letter,
     // The plan shows while it runs ("rappel de l'échéancier"); an ended one no longer binds anyone.
     ...(plan && m.plan?.plan.status === 'active' ? { paymentPlan: { rows: plan.rows, waivePenalties: plan.waivePenalties } } : {}),
   };
 };
+
+/** The invoice's credit notes, read only when it has any (most have none: no extra read then). */
+export const creditNotesOf = async (invoices: { creditNotes(tenantId: string, invoiceId: string): Promise<CreditNoteRecord[]> }, invoice: Pick<InvoiceRecord, 'tenantId' | 'id' | 'creditedCents'>): Promise<CreditNoteRecord[]> =>
+  invoice.creditedCents > 0 ? invoices.creditNotes(invoice.tenantId, invoice.id) : [];
 
 export const letterFileName = (m: { client: Pick<Client, 'language'>; invoice: Pick<InvoiceRecord, 'number' | 'id'> }): string =>
   `${m.client.language === 'en' ? 'formal-notice' : 'mise-en-demeure'}-${m.invoice.number ?? m.invoice.id}.pdf`;

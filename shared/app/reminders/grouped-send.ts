@@ -11,7 +11,7 @@ import type { ClientGapClaim, NewStepRecord, StepRecordItem } from '../ports/rem
 import { noMetrics } from '../metrics.js';
 import { composeGroupedReminder, type GroupedEmail } from './compose-grouped.js';
 import { composeGroupedSms } from './compose-sms.js';
-import { resolveTemplate } from './compose-reminder.js';
+import { creditNotesOf, resolveTemplate } from './compose-reminder.js';
 import type { SendContext } from './reminder-context.js';
 import { decide, gapClaim, recordFailure, type ReminderOutcome, type SendReminderDeps } from './send-reminder.js';
 
@@ -104,12 +104,13 @@ export const prepareGroup = async (
     : lead.template;
   const linkOf = async (member: GroupMemberStep): Promise<string | undefined> =>
     links === 'preview' ? deps.portalLinks?.preview(member.ctx.invoice) : deps.portalLinks?.issue(member.ctx.invoice);
-  const [payments, portalUrls] = await Promise.all([
+  const [payments, creditNotes, portalUrls] = await Promise.all([
     Promise.all(allowed.map(({ m }) => deps.invoices.payments(invoice.tenantId, m.ctx.invoice.id))),
+    Promise.all(allowed.map(({ m }) => creditNotesOf(deps.invoices, m.ctx.invoice))),
     Promise.all(allowed.map(({ m }) => linkOf(m))),
   ]);
   const grouped = await composeGroupedReminder(
-    { members: allowed.map(({ m }, i) => ({ invoice: m.ctx.invoice, payments: payments[i]!, ...(portalUrls[i] ? { portalUrl: portalUrls[i] } : {}) })), client, settings, template: used, asOf: now, ...(own.subject ? { subject: own.subject } : {}), ...(own.body ? { body: own.body } : {}) },
+    { members: allowed.map(({ m }, i) => ({ invoice: m.ctx.invoice, payments: payments[i]!, creditNotes: creditNotes[i]!, ...(portalUrls[i] ? { portalUrl: portalUrls[i] } : {}) })), client, settings, template: used, asOf: now, ...(own.subject ? { subject: own.subject } : {}), ...(own.body ? { body: own.body } : {}) },
     deps.pdf,
     recipients.to,
     recipients.cc,

@@ -6,21 +6,33 @@
 import { daysBetween } from '../../domain/dates.js';
 import { invoiceBalanceCents } from '../../domain/invoice.js';
 import type { LetterData, LetterInvoice } from '../../domain/letter.js';
-import { penaltiesFor } from '../../domain/penalties.js';
+import { penaltiesFor, type PenaltyReduction } from '../../domain/penalties.js';
 import type { Client } from '../../domain/client.js';
 import type { Settings } from '../../domain/settings.js';
 import type { InvoiceRecord } from '../ports.js';
 
 type RateSource = NonNullable<LetterData['penaltyRateSource']>;
 
-/** One invoice as the letter lists it on `date`; `claimFees` false (a consumer, a waiver) leaves penalties and the €40 out. */
-export const letterRow = (invoice: InvoiceRecord, client: Pick<Client, 'kind'>, settings: Pick<Settings, 'penaltyRatePercent'>, date: string, claimFees: boolean): LetterInvoice & { rateSource: RateSource } => {
+/**
+ * One invoice as the letter lists it on `date`; `claimFees` false (a consumer, a waiver) leaves penalties
+ * and the €40 out. `reductions` (its payments and credit notes by date, `penaltyReductions`) count the
+ * penalties on what was unpaid each day, as the proof file does; without them, on today's balance.
+ */
+export const letterRow = (
+  invoice: InvoiceRecord,
+  client: Pick<Client, 'kind'>,
+  settings: Pick<Settings, 'penaltyRatePercent'>,
+  date: string,
+  claimFees: boolean,
+  reductions?: readonly PenaltyReduction[],
+): LetterInvoice & { rateSource: RateSource } => {
   const balance = invoiceBalanceCents(invoice);
   const penalties = penaltiesFor(client.kind, {
     unpaidCents: balance,
     dueDate: invoice.dueDate,
     asOf: date,
     ...(settings.penaltyRatePercent !== undefined ? { contractualRatePercent: settings.penaltyRatePercent } : {}),
+    ...(reductions ? { reductions } : {}),
   });
   return {
     number: invoice.number ?? invoice.id,
@@ -49,10 +61,12 @@ export const clientLetterData = (m: {
   readonly date: string;
   readonly paymentInstructions: string;
   readonly claimFees?: boolean;
+  /** Each invoice's payments and credit notes by date, by invoice id (see `letterRow`). */
+  readonly reductions?: Readonly<Record<string, readonly PenaltyReduction[]>>;
 }): LetterData => {
   const claimFees = (m.claimFees ?? true) && m.client.kind === 'business';
   const ordered = [...m.invoices].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || (a.number ?? a.id).localeCompare(b.number ?? b.id));
-  const rows = ordered.map((invoice) => letterRow(invoice, m.client, m.settings, m.date, claimFees));
+  const rows = ordered.map((invoice) => letterRow(invoice, m.client, m.settings, m.date, claimFees, m.reductions?.[invoice.id]));
   return {
     seller: m.settings.company,
     client: m.client,

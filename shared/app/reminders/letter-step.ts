@@ -13,7 +13,8 @@ import type { LetterData, LetterMember } from '../../domain/letter.js';
 import { isPlanStep } from '../../domain/payment-plan.js';
 import { SEND_LEASE_MS } from '../../domain/reminder-steps.js';
 import type { ClientGapClaim, StepRecordItem } from '../ports/reminder-steps.js';
-import { letterDataFor, reminderVariables } from './compose-reminder.js';
+import { creditNotesOf, letterDataFor, reminderVariables } from './compose-reminder.js';
+import { penaltyReductions } from '../../domain/penalties.js';
 import { gatherSameDaySteps } from './grouped-send.js';
 import { clientLetterData } from './letter-data.js';
 import { activePlan } from './plan-lifecycle.js';
@@ -35,7 +36,9 @@ export const produceLetter = async (
   gap: ClientGapClaim,
 ): Promise<ReminderOutcome | 'invoice_changed'> => {
   const { invoice, client, settings } = ctx;
-  const letter = letterDataFor({ invoice, client, settings, asOf: now });
+  // Penalties on what was unpaid each day (payments, credit notes), as the proof file counts them.
+  const [payments, creditNotes] = await Promise.all([deps.invoices.payments(invoice.tenantId, invoice.id), creditNotesOf(deps.invoices, invoice)]);
+  const letter = letterDataFor({ invoice, client, settings, payments, creditNotes, asOf: now });
   const letterSha256 = sha256Hex(await deps.pdf.letter(letter));
   const at = now.toISOString();
   const today = localDate(now, settings.timezone);
@@ -80,7 +83,15 @@ export const produceLetterWithSameDaySteps = async (
   const invoices = members.map((m) => m.ctx.invoice);
   // How to pay names every invoice (the transfer reference), as the grouped email does.
   const paymentInstructions = reminderVariables({ invoice: { ...invoice, number: invoices.map((i) => i.number ?? i.id).join(', ') }, client, settings, asOf: now }).paymentInstructions;
-  const letter: LetterData = clientLetterData({ invoices, client, settings, date, paymentInstructions });
+  const reductions = Object.fromEntries(
+    await Promise.all(
+      invoices.map(async (i) => {
+        const [payments, creditNotes] = await Promise.all([deps.invoices.payments(tenantId, i.id), creditNotesOf(deps.invoices, i)]);
+        return [i.id, penaltyReductions(payments, creditNotes)] as const;
+      }),
+    ),
+  );
+  const letter: LetterData = clientLetterData({ invoices, client, settings, date, paymentInstructions, reductions });
   const letterSha256 = sha256Hex(await deps.pdf.letter(letter));
   const at = now.toISOString();
   const leaseUntil = new Date(now.getTime() + SEND_LEASE_MS).toISOString();

@@ -5,7 +5,7 @@ import { templateRefusalFor } from '../../domain/penalty-mentions.js';
 import { invoiceBalanceCents } from '../../domain/invoice.js';
 import { BusinessRuleError, ConflictError, NotFoundError, UpstreamError } from '../errors.js';
 import type { NewStepRecord } from '../ports/reminder-steps.js';
-import { composeReminder, resolveTemplate } from './compose-reminder.js';
+import { composeReminder, creditNotesOf, resolveTemplate } from './compose-reminder.js';
 import { loadReminderContext, reminderRecipients, type ReminderContext } from './reminder-context.js';
 import { stepRecordView, type PlannedStepView } from './reminder-plan-view.js';
 import { deliverClaimed, gapClaim, portalUrlOf, type SendReminderDeps } from './send-reminder.js';
@@ -49,12 +49,13 @@ export const makeSendReminderNow = (deps: SendReminderDeps) =>
     const scenarioPick = manualTemplateId(ctx.scenario, ctx.records, invoice.dueDate, today);
     const templateId = input.templateId ?? scenarioPick;
     if (!templateId) throw new BusinessRuleError('no-template', 'No template to send', [{ path: 'body.templateId', message: 'is required' }]);
-    const [chosen, payments] = await Promise.all([
+    const [chosen, payments, creditNotes] = await Promise.all([
       resolveTemplate(deps.templates, tenantId, templateId, client.language).catch((error: unknown) => {
         if (error instanceof NotFoundError) throw new BusinessRuleError('unknown-template', 'The template does not exist', [{ path: 'body.templateId', message: 'no such template' }]);
         throw error;
       }),
       deps.invoices.payments(tenantId, invoiceId),
+      creditNotesOf(deps.invoices, invoice),
     ]);
     const refusal = templateRefusalFor(client.kind, chosen);
     if (refusal) throw new BusinessRuleError('penalties-for-consumer', refusal, [{ path: 'body.templateId', message: refusal }]);
@@ -70,7 +71,7 @@ export const makeSendReminderNow = (deps: SendReminderDeps) =>
     if (recipients.to.length === 0) {
       throw new BusinessRuleError('address-failing', "Every address of this client hard-bounced: correct the client's email first", [{ path: 'client.email', message: 'bounced' }]);
     }
-    const email = await composeReminder({ invoice, client, settings, payments, template, asOf: now, ...(await portalUrlOf(deps, invoice)) }, deps.pdf, recipients.to, recipients.cc);
+    const email = await composeReminder({ invoice, client, settings, payments, creditNotes, template, asOf: now, ...(await portalUrlOf(deps, invoice)) }, deps.pdf, recipients.to, recipients.cc);
 
     const at = now.toISOString();
     const record: NewStepRecord = { plan: 0, index: Math.floor(now.getTime() / 1000), stepId: `manual-${today}`, templateId: template === chosen ? templateId : template.id, state: 'sending', at, manual: true };

@@ -9,7 +9,7 @@ import type { Clock, InvoiceRepository, Mailer, PdfRenderer, ReminderInput, SmsS
 import { composeSms, smsRecipient } from './compose-sms.js';
 import { produceLetter, produceLetterWithSameDaySteps } from './letter-step.js';
 import type { ClientGapClaim, NewStepRecord, StepRecordItem } from '../ports/reminder-steps.js';
-import { composeReminder, resolveTemplate } from './compose-reminder.js';
+import { composeReminder, creditNotesOf, resolveTemplate } from './compose-reminder.js';
 import type { PortalLinks } from '../portal/portal-links.js';
 import { noMetrics, type Metrics } from '../metrics.js';
 import { alertOwner } from './owner-alert.js';
@@ -255,15 +255,16 @@ const send = async (
   const { invoice, client, settings } = ctx;
   const at = now.toISOString();
   const today = localDate(now, settings.timezone);
-  const [template, payments] = await Promise.all([
+  const [template, payments, creditNotes] = await Promise.all([
     resolveTemplate(deps.templates, invoice.tenantId, record.templateId, client.language),
     deps.invoices.payments(invoice.tenantId, invoice.id),
+    creditNotesOf(deps.invoices, invoice),
   ]);
   // Last safeguard (the scenario and template routes already refuse this): no penalty text to a consumer.
   if (templateRefusalFor(client.kind, template)) return skip(deps, ctx, record, 'template_mentions_penalties', now);
   const plan = invoice.paymentPlan;
   const email = await composeReminder(
-    { invoice, client, settings, payments, template, asOf: now, ...(await portalUrlOf(deps, invoice)), ...(plan ? { plan: { plan, ...(isPlanStep(record) ? { instalment: record.instalment ?? 0 } : {}) } } : {}) },
+    { invoice, client, settings, payments, creditNotes, template, asOf: now, ...(await portalUrlOf(deps, invoice)), ...(plan ? { plan: { plan, ...(isPlanStep(record) ? { instalment: record.instalment ?? 0 } : {}) } } : {}) },
     deps.pdf,
     recipients.to,
     recipients.cc,

@@ -6,7 +6,7 @@
 import { addDays, localDate } from '../../domain/dates.js';
 import { DEFAULT_TEMPLATES, defaultTemplate, templatePurpose, type ReminderTemplate, type TemplatePurpose } from '../../domain/default-templates.js';
 import { invoiceBalanceCents, invoiceTotals } from '../../domain/invoice.js';
-import { penaltyPreview, type PenaltyPreview } from '../../domain/penalties.js';
+import { penaltyPreview, penaltyReductions, type PenaltyPreview } from '../../domain/penalties.js';
 import type { Scenario } from '../../domain/scenario.js';
 import { renderTemplate, unknownVariables } from '../../domain/template-render.js';
 import type { Client } from '../../domain/client.js';
@@ -25,7 +25,7 @@ import type {
   SettingsRepository,
   TenantDocuments,
 } from '../ports.js';
-import { composeReminder, reminderVariables } from './compose-reminder.js';
+import { composeReminder, creditNotesOf, reminderVariables } from './compose-reminder.js';
 import { consumerTemplateErrors } from './consumer-templates.js';
 import { libraryOf, newDocumentId, type LibraryEntry } from './scenarios.js';
 import { DEFAULT_SCENARIOS } from '../../domain/default-scenarios.js';
@@ -180,9 +180,9 @@ const invoiceMaterial = async (deps: TemplateTryDeps, tenantId: string, invoiceI
       { path: 'body.invoiceId', message: 'is a draft' },
     ]);
   }
-  const [client, payments] = await Promise.all([deps.clients.get(tenantId, invoice.clientId), deps.invoices.payments(tenantId, invoiceId)]);
+  const [client, payments, creditNotes] = await Promise.all([deps.clients.get(tenantId, invoice.clientId), deps.invoices.payments(tenantId, invoiceId), creditNotesOf(deps.invoices, invoice)]);
   if (!client) throw new NotFoundError('Client');
-  return { invoice, client, payments };
+  return { invoice, client, payments, creditNotes };
 };
 
 /**
@@ -208,11 +208,14 @@ export const makePreviewTemplate = (deps: TemplateTryDeps) =>
     ]);
     const now = deps.clock.now();
     const portalUrl = deps.portalLinks?.preview(material.invoice);
-    const variables = reminderVariables({ invoice: material.invoice, client: inTemplateLanguage(material.client, template), settings, asOf: now, ...(portalUrl ? { portalUrl } : {}) });
+    const { payments, creditNotes } = material;
+    const variables = reminderVariables({ invoice: material.invoice, client: inTemplateLanguage(material.client, template), settings, payments, creditNotes, asOf: now, ...(portalUrl ? { portalUrl } : {}) });
+    // The same amount as the variables: on what was unpaid each day.
     const penalties = penaltyPreview(material.client.kind, {
       unpaidCents: invoiceBalanceCents(material.invoice),
       dueDate: material.invoice.dueDate,
       asOf: localDate(now, settings.timezone),
+      reductions: penaltyReductions(payments, creditNotes),
       ...(settings.penaltyRatePercent !== undefined ? { contractualRatePercent: settings.penaltyRatePercent } : {}),
     });
     return { subject: renderTemplate(template.subject, variables), body: renderTemplate(template.body, variables), variables, ...(penalties ? { penalties } : {}) };
