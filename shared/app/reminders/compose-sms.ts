@@ -4,7 +4,7 @@ import { localDate } from '../../domain/dates.js';
 import { invoiceBalanceCents } from '../../domain/invoice.js';
 import type { Settings } from '../../domain/settings.js';
 import type { InvoiceRecord, OutgoingSms } from '../ports.js';
-import { reminderVariables, type ReminderMaterial } from './compose-reminder.js';
+import { reminderVariables, type ReminderMaterial, type VariablesMaterial } from './compose-reminder.js';
 
 /**
  * Where an sms step goes: the first `billing` contact with a valid E.164 phone, else the
@@ -18,7 +18,7 @@ export const smsRecipient = (client: Pick<Client, 'contacts' | 'phone'>): string
  * The text of an sms step: its template's body rendered on one line. Without a payment URL in
  * the settings, the pay link becomes the transfer reference (or the company's phone or email).
  */
-export const composeSms = (m: Omit<ReminderMaterial, 'payments'>, to: string): OutgoingSms => {
+export const composeSms = (m: VariablesMaterial & Pick<ReminderMaterial, 'template'>, to: string): OutgoingSms => {
   const vars = reminderVariables(m);
   const fallback = vars.iban
     ? m.client.language === 'en'

@@ -399,9 +399,13 @@ const checkLease = async (deps: SendReminderDeps, ctx: SendContext, record: Step
 const sendSms = async (deps: SendReminderDeps, ctx: SendContext, record: StepRecordItem, now: Date, to: string): Promise<ReminderOutcome | 'invoice_changed'> => {
   const { invoice, client, settings } = ctx;
   if (!deps.sms) return skip(deps, ctx, record, 'sms_unavailable', now);
-  const template = await resolveTemplate(deps.templates, invoice.tenantId, record.templateId, client.language);
+  const [template, payments, creditNotes] = await Promise.all([
+    resolveTemplate(deps.templates, invoice.tenantId, record.templateId, client.language),
+    deps.invoices.payments(invoice.tenantId, invoice.id),
+    creditNotesOf(deps.invoices, invoice),
+  ]);
   if (templateRefusalFor(client.kind, template)) return skip(deps, ctx, record, 'template_mentions_penalties', now);
-  const sms = composeSms({ invoice, client, settings, template, asOf: now }, to);
+  const sms = composeSms({ invoice, client, settings, payments, creditNotes, template, asOf: now }, to);
   const at = now.toISOString();
   const today = localDate(now, settings.timezone);
   const gap = gapClaim(ctx, now, `${invoice.id}/${record.plan}.${record.index}`);
