@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { makeSendReminderNow } from '../../shared/app/reminders/send-reminder-now.js';
+import { composeGroupedReminder } from '../../shared/app/reminders/compose-grouped.js';
 import { makeSendReminder } from '../../shared/app/reminders/send-reminder.js';
 import { makeReconcileSchedules } from '../../shared/app/reminders/reconcile-schedules.js';
 import { makeProofFile, type ProofFileData } from '../../shared/app/proof-file.js';
@@ -152,5 +153,35 @@ describe('penalties after a partial payment made while late', () => {
     // The other invoice, never paid: 1,000 € for 60 days.
     expect(row('F-2026-0100').penaltiesCents).toBe(latePenaltyCents({ unpaidCents: 100_000, dueDate: DUE, asOf: '2026-05-05' }).cents);
     expect(letter.penaltiesCents).toBe(row('F-2026-0001').penaltiesCents! + row('F-2026-0100').penaltiesCents!);
+  });
+
+  it('are counted per invoice in the mise en demeure of a grouped reminder email', async () => {
+    const w = await world({ others: 1 });
+    w.clock.set(NOW);
+    const members = await Promise.all(['inv1', 'other0'].map(async (id) => ({ invoice: (await w.invoices.get(T, id))!, payments: await w.invoices.payments(T, id) })));
+    await composeGroupedReminder({ members, client: (await w.clients.get(T, 'c1'))!, settings: await w.settings.get(T), template: TEMPLATE, asOf: new Date(NOW) }, w.pdf, ['compta@dupont.test']);
+    expect(w.pdf.letters).toHaveLength(1);
+    const row = w.pdf.letters[0]!.invoices.find((i) => i.number === 'F-2026-0001')!;
+    expect(row.penaltiesCents).toBe((await proofPenalties(w)).cents);
+    expect(row.penaltiesCents).toBe(expectedCents());
+  });
+
+  it('count a credit note from its issue date, in the email, its letter and the proof file alike', async () => {
+    const w = await world();
+    const invoice = (await w.invoices.get(T, 'inv1'))!;
+    // A 100 € credit note issued on 20 April: 400 € unpaid 6–20 April, 300 € from 21 April.
+    await w.invoices.saveWithCreditNote(
+      { ...invoice, creditedCents: 10_000 },
+      { id: 'cn1', invoiceId: 'inv1', invoiceNumber: 'F-2026-0001', invoiceIssueDate: invoice.issueDate, issueDate: '2026-04-20', reason: 'Geste commercial', full: false, netCents: 10_000, vatCents: 0, grossCents: 10_000, vatBreakdown: [], createdAt: '2026-04-20T10:00:00.000Z' },
+      2026,
+      () => [],
+    );
+    w.clock.set(NOW);
+    await makeSendReminderNow({ ...w, pdf: w.pdf, mailer: w.mailer })(T, 'inv1', { templateId: TEMPLATE.id });
+    const rate = penaltyRateFor('2026-03-07').defaultRatePercent;
+    const expected = Math.round(((100_000 * 30 + 40_000 * 15 + 30_000 * 15) * rate) / 100 / 365);
+    expect((await proofPenalties(w)).cents).toBe(expected);
+    expect(w.mailer.sent[0]!.text).toContain(`Pénalités de retard : ${formatEuros(expected, 'fr')}.`);
+    expect(w.pdf.letters[0]!.invoices[0]).toMatchObject({ balanceCents: 30_000, penaltiesCents: expected });
   });
 });
