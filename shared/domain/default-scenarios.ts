@@ -9,7 +9,7 @@ import type { Scenario } from './scenario.js';
  */
 export const B2B_DEFAULT_SCENARIO: Scenario = {
   id: 'b2b-default',
-  name: 'Relances professionnels (J-5, J+1, J+8, J+15)',
+  name: 'Clients professionnels (J-5, J+1, J+8, J+15)',
   steps: [
     { id: 'j-5', offsetDays: -5, anchor: 'due', templateId: 'courtesy' },
     { id: 'j+1', offsetDays: 1, anchor: 'due', templateId: 'reminder' },
@@ -20,7 +20,7 @@ export const B2B_DEFAULT_SCENARIO: Scenario = {
 
 export const B2C_DEFAULT_SCENARIO: Scenario = {
   id: 'b2c-default',
-  name: 'Relances particuliers (J-5, J+1, J+8, J+15)',
+  name: 'Clients particuliers (J-5, J+1, J+8, J+15)',
   steps: [
     { id: 'j-5', offsetDays: -5, anchor: 'due', templateId: 'courtesy-consumer' },
     { id: 'j+1', offsetDays: 1, anchor: 'due', templateId: 'reminder-consumer' },

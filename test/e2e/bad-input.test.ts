@@ -171,3 +171,15 @@ describe('an inverted range', () => {
     expect((await acme.get('/invoices?minDaysLate=10&maxDaysLate=10&dueFrom=2026-11-01&dueTo=2026-11-01')).status).toBe(200);
   });
 });
+
+describe('a French postal code', () => {
+  it('has 5 digits on a client and on the company (400 naming it); other countries keep theirs', async () => {
+    const street = { line1: '12 rue des Lilas', city: 'Paris' };
+    const client = await acme.post('/clients', aBusinessClientInput({ email: uniqueEmail('cp'), address: { ...street, postalCode: 'ABC' } }));
+    expect([client.status, paths(client)]).toEqual([400, ['body.address.postalCode']]);
+    const company = await acme.put('/settings', { company: { name: 'Plomberie Martin', address: { ...street, postalCode: '7501', country: 'FR' } } });
+    expect([company.status, paths(company)]).toEqual([400, ['body.company.address.postalCode']]);
+    expect((await acme.post('/clients', aBusinessClientInput({ email: uniqueEmail('cp-be'), address: { ...street, city: 'Bruxelles', postalCode: '1000', country: 'BE' } }))).status).toBe(201);
+    expect((await acme.post('/clients', aBusinessClientInput({ email: uniqueEmail('cp-re'), address: { ...street, city: 'Saint-Denis', postalCode: '97400' } }))).status).toBe(201);
+  });
+});

@@ -9,13 +9,18 @@ export type Client = domain.Client;
 export type ClientInput = domain.ClientInput;
 export type ClientPatch = domain.ClientPatch;
 
+/** A French address (the default country, overseas included) has a 5-digit code postal: a letter posted to "ABC" never arrives. */
+export const frenchPostalCode = (a: { postalCode: string; country: string }, ctx: z.RefinementCtx) => {
+  if (a.country === 'FR' && !/^\d{5}$/.test(a.postalCode)) ctx.addIssue({ code: 'custom', path: ['postalCode'], message: 'must be 5 digits in France (e.g. 75011)' });
+};
+
 export const address = z.object({
   line1: z.string().min(1).max(200),
   line2: z.string().max(200).optional(),
   postalCode: z.string().regex(/^[0-9A-Z -]{3,10}$/, { message: 'must be a postal code' }),
   city: z.string().min(1).max(100),
   country: z.string().length(2, { message: 'must be an ISO 3166 alpha-2 code' }).default('FR'),
-}).strict() satisfies z.ZodType<domain.Address>;
+}).strict().superRefine(frenchPostalCode) satisfies z.ZodType<domain.Address>;
 
 /** A client category: lowercase letters (accents allowed), digits, dashes, e.g. `grand-compte`, `particulier-fidèle`. */
 export const tag = z.string().regex(/^[\p{Ll}\p{N}][\p{Ll}\p{N}_-]{0,39}$/u, { message: 'must be 1-40 lowercase letters, digits, dashes or underscores' });

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import type * as domain from '../../domain/settings.js';
 import { email, id, siren, timeZone } from './common.js';
 import { isValidBic, isValidIban } from '../../domain/epc-qr.js';
+import { frenchPostalCode } from './clients.js';
 
 /** Validation and conversion only: the types are the domain's (shared/domain/settings.ts). */
 export type CompanyIdentity = domain.CompanyIdentity;
@@ -21,6 +22,7 @@ export const CompanyIdentity = z.object({
       country: z.string().length(2).default('FR'),
     })
     .strict()
+    .superRefine(frenchPostalCode)
     .optional(),
   siren: siren.optional(),
   vatNumber: z.string().max(20).optional(),

@@ -32,8 +32,8 @@ const serve = () => {
         status: 200,
         body: {
           items: [
-            { id: 'b2b-default', name: 'Relances professionnels (J-5, J+1, J+8, J+15)', steps: [], tags: [], builtIn: true, customized: false },
-            { id: 'b2c-default', name: 'Relances particuliers (J-5, J+1, J+8, J+15)', steps: [], tags: [], builtIn: true, customized: false },
+            { id: 'b2b-default', name: 'Clients professionnels (J-5, J+1, J+8, J+15)', steps: [], tags: [], builtIn: true, customized: false },
+            { id: 'b2c-default', name: 'Clients particuliers (J-5, J+1, J+8, J+15)', steps: [], tags: [], builtIn: true, customized: false },
           ],
         },
       };
@@ -85,8 +85,8 @@ describe('the settings screen', () => {
     serve();
     renderInApp(<SettingsScreen />);
     const select = (await screen.findByLabelText('Scénario des clients professionnels')) as HTMLSelectElement;
-    await waitFor(() => expect(select.selectedOptions[0]?.textContent).toBe('Relances professionnels (J-5, J+1, J+8, J+15)'));
-    expect([...select.options].map((o) => o.textContent)).toEqual(['Relances professionnels (J-5, J+1, J+8, J+15)', 'Relances particuliers (J-5, J+1, J+8, J+15)']);
+    await waitFor(() => expect(select.selectedOptions[0]?.textContent).toBe('Clients professionnels (J-5, J+1, J+8, J+15)'));
+    expect([...select.options].map((o) => o.textContent)).toEqual(['Clients professionnels (J-5, J+1, J+8, J+15)', 'Clients particuliers (J-5, J+1, J+8, J+15)']);
     expect([...select.options].some((o) => o.textContent === '—')).toBe(false);
   });
 });

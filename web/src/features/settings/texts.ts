@@ -35,7 +35,7 @@ const fr = {
   planLateDays: 'Relance après une échéance impayée (jours)',
   defaultScenario: 'Scénario des clients professionnels',
   defaultScenarioHint: 'Sauf scénario propre au client ou à sa catégorie. Les particuliers suivent le scénario fourni pour eux.',
-  defaultScenarioBuiltIn: 'Relances professionnels (fourni)',
+  defaultScenarioBuiltIn: 'Clients professionnels (fourni)',
 };
 
 export const settingsTexts = registerTexts('settingsMore', fr, {
