@@ -83,7 +83,7 @@ describe('a 390 px phone', () => {
     await page.goto(`${web()}/settings`);
     const select = page.getByLabel('Scénario des clients professionnels');
     await select.waitFor();
-    await poll(() => select.evaluate((s: any) => String(s.selectedOptions[0]?.textContent ?? ''))).toMatch(/^Relances professionnel/);
+    await poll(() => select.evaluate((s: any) => String(s.selectedOptions[0]?.textContent ?? ''))).toMatch(/^Clients professionnel/);
     await page.getByLabel('Heure d’envoi').fill('25');
     await page.getByRole('button', { name: 'Enregistrer' }).first().click();
     await page.getByText('Un nombre entre 0 et 23').waitFor();
