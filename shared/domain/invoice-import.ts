@@ -4,6 +4,7 @@
  * blank lines) or JSON rows. Pure: every row becomes either a clean record or field errors.
  */
 import { isValidDate } from './dates.js';
+import { isValidSiren, SIREN_CHECK_MESSAGE } from './siren.js';
 
 /**
  * The payment an import records for what an invoice had already been paid elsewhere has an id
@@ -145,6 +146,7 @@ export const validateRow = (raw: RawRow): { ok: ImportedRow } | { errors: RowErr
   if (email && !EMAIL.test(email)) fail('email', 'is not an email address');
   const siren = raw.siren?.replace(/\s/g, '') || undefined;
   if (siren && !/^\d{9}(\d{5})?$/.test(siren)) fail('siren', 'must be 9 digits (or a 14-digit SIRET)');
+  else if (siren && !isValidSiren(siren.slice(0, 9))) fail('siren', SIREN_CHECK_MESSAGE);
   const kindText = fold(raw.kind ?? '');
   const kind = kindText === '' || ['business', 'b2b', 'professionnel', 'pro', 'entreprise'].includes(kindText) ? 'business' : ['consumer', 'b2c', 'particulier'].includes(kindText) ? 'consumer' : undefined;
   if (!kind) fail('kind', 'must be business (professionnel) or consumer (particulier)');
