@@ -22,6 +22,8 @@ export interface ImportedRow {
   readonly vatCents: number;
   readonly grossCents: number;
   readonly paidCents: number;
+  /** Credit notes issued before the import: they reduce the balance as credit notes, not as a payment. */
+  readonly creditedCents: number;
 }
 
 export interface RowError {
@@ -170,8 +172,8 @@ export const validateRow = (raw: RawRow): { ok: ImportedRow } | { errors: RowErr
   const vat = amount('vat');
   let gross = amount('gross');
   const paid = amount('paid') ?? 0;
-  // Credit notes issued before the import (our export's `Avoirs`) settle the balance as what was paid
-  // does: the import records what was settled before it, not how.
+  // Credit notes issued before the import (our export's `Avoirs`) reduce the balance as credit notes:
+  // an invoice cancelled by one comes back cancelled, not paid.
   const credited = amount('credited') ?? 0;
   if (gross === undefined && net !== undefined && vat !== undefined) gross = net + vat;
   if (gross === undefined && !errors.some((e) => ['net', 'vat', 'gross'].includes(e.field))) fail('gross', 'is required (or net and VAT)');
@@ -190,7 +192,8 @@ export const validateRow = (raw: RawRow): { ok: ImportedRow } | { errors: RowErr
       netCents,
       vatCents: gross - netCents,
       grossCents: gross,
-      paidCents: paid + credited,
+      paidCents: paid,
+      creditedCents: credited,
     },
   };
 };
