@@ -10808,8 +10808,11 @@ export interface operations {
                             channel: "email" | "sms" | "letter";
                             clientId: string;
                             clientName: string;
+                            groupedWith?: string[];
                             invoiceId: string;
                             invoiceNumber?: string;
+                            /** Format: date-time */
+                            plannedAt?: string;
                             reason?: string;
                             scenarioId: string;
                             scenarioRule: string;
