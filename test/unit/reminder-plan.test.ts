@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { addDays, daysBetween } from '../../shared/domain/dates.js';
 import { planReminders, type PlanInput, type PlannedStep } from '../../shared/domain/reminder-plan.js';
+import { planNewSteps } from '../../shared/domain/reminder-steps.js';
 import { isSendDay, type SendCalendar } from '../../shared/domain/send-calendar.js';
 import { localDateTimeOf, utcToZoned } from '../../shared/domain/zoned-time.js';
 import { validateScenario, type ScenarioStep } from '../../shared/domain/scenario.js';
@@ -75,6 +76,40 @@ describe('planReminders: the default B2B scenario', () => {
     const now = parisTime('2026-01-20T08:00');
     const plan = planReminders(aPlanInput({ now, invoice: anInvoice({ dueDate: '2026-01-30', sentAt: now.toISOString() }) }));
     expect(plan.map((s) => s.localTime?.slice(0, 10))).toEqual(['2026-01-26', '2026-02-02', '2026-02-09', '2026-02-16']);
+  });
+});
+
+describe('planReminders: a before-due step whose day runs into the due date', () => {
+  const scenario = aScenario([aStep({ id: 'j-1', offsetDays: -1, templateId: 'courtesy' }), aStep({ id: 'j+3', offsetDays: 3, templateId: 'reminder' })]);
+
+  it('goes out on the last send day before the due date (J-1 of an invoice due on a Monday: the Friday)', () => {
+    const now = parisTime('2026-11-26T08:00');
+    const plan = planReminders(aPlanInput({ now, scenario, invoice: anInvoice({ dueDate: '2026-12-14', sentAt: now.toISOString() }) }));
+    expect(brief(plan)).toEqual([
+      ['j-1', 'scheduled', '2026-12-11T09:00:00'],
+      ['j+3', 'scheduled', '2026-12-17T09:00:00'],
+    ]);
+  });
+
+  it('goes before a holiday and a weekend (instalment-like J-3 due Monday 28 Dec 2026, Christmas on the Friday)', () => {
+    const now = parisTime('2026-11-26T08:00');
+    const j3 = aScenario([aStep({ id: 'j-3', offsetDays: -3, templateId: 'courtesy' }), aStep({ id: 'j+1', offsetDays: 1, templateId: 'reminder' })]);
+    const plan = planReminders(aPlanInput({ now, scenario: j3, invoice: anInvoice({ dueDate: '2026-12-28', sentAt: now.toISOString() }) }));
+    expect(brief(plan)[0]).toEqual(['j-3', 'scheduled', '2026-12-24T09:00:00']);
+  });
+
+  // What is recorded (planNewSteps): a before-due step never scheduled on or after the due date.
+  const recorded = (now: Date, lastMessageToClientAt?: string) =>
+    planNewSteps({ scenario, dueDate: '2026-12-14', calendar: parisCalendar(), now, minGapDays: 3, graceDaysAfterPayment: 3, ...(lastMessageToClientAt ? { lastMessageToClientAt } : {}) }, 1, []);
+
+  it('is recorded on the Friday, and skipped when that send day has passed (sent on the Saturday before a Monday due date)', () => {
+    expect(recorded(parisTime('2026-12-10T10:00'))[0]).toMatchObject({ stepId: 'j-1', state: 'scheduled', localTime: '2026-12-11T09:00:00' });
+    expect(recorded(parisTime('2026-12-12T10:00'))[0]).toMatchObject({ stepId: 'j-1', state: 'skipped', reason: 'due_passed' });
+  });
+
+  it('never goes back before the client gap (a message to the client on the Thursday, gap 3 days)', () => {
+    // The gap allows Sunday 13 at the earliest, the next send day is the due date itself: no courtesy.
+    expect(recorded(parisTime('2026-12-09T10:00'), parisTime('2026-12-10T09:00').toISOString())[0]).toMatchObject({ stepId: 'j-1', state: 'skipped', reason: 'due_passed' });
   });
 });
 
