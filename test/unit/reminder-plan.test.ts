@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { addDays, daysBetween } from '../../shared/domain/dates.js';
 import { planReminders, type PlanInput, type PlannedStep } from '../../shared/domain/reminder-plan.js';
-import { planNewSteps } from '../../shared/domain/reminder-steps.js';
+import { coveredByManual, planNewSteps } from '../../shared/domain/reminder-steps.js';
 import { isSendDay, type SendCalendar } from '../../shared/domain/send-calendar.js';
 import { localDateTimeOf, utcToZoned } from '../../shared/domain/zoned-time.js';
 import { validateScenario, type ScenarioStep } from '../../shared/domain/scenario.js';
@@ -506,5 +506,29 @@ describe('validateScenario', () => {
   it('maps defaultScenarioFor by client kind', () => {
     expect(defaultScenarioFor('business').id).toBe('b2b-default');
     expect(defaultScenarioFor('consumer').id).toBe('b2c-default');
+  });
+});
+
+describe('coveredByManual: the pending steps a manual reminder stands for', () => {
+  const step = (index: number, stepId: string, templateId: string, state: 'scheduled' | 'sent' | 'skipped' = 'scheduled', channel?: 'sms' | 'letter') =>
+    ({ index, stepId, templateId, state, ...(channel ? { channel } : {}) }) as const;
+  const plan = [step(0, 'j-5', 'courtesy', 'skipped'), step(1, 'j+1', 'reminder'), step(2, 'j+8', 'firm'), step(3, 'j+15', 'formal-notice'), step(4, 'escalate', 'escalate')];
+
+  it('is the next step when the manual reminder used its template', () => {
+    expect(coveredByManual(plan, 'reminder').map((s) => s.stepId)).toEqual(['j+1']);
+  });
+
+  it('takes the gentler pending steps before a firmer one, never the escalation', () => {
+    expect(coveredByManual(plan, 'formal-notice').map((s) => s.stepId)).toEqual(['j+1', 'j+8', 'j+15']);
+  });
+
+  it('is nothing for a gentler template, an owner’s own template, or a template only an SMS or letter step uses', () => {
+    expect(coveredByManual(plan, 'courtesy')).toEqual([]);
+    expect(coveredByManual(plan, 'mon-modele')).toEqual([]);
+    expect(coveredByManual([step(1, 'sms', 'reminder', 'scheduled', 'sms'), step(2, 'lettre', 'formal-notice', 'scheduled', 'letter')], 'formal-notice')).toEqual([]);
+  });
+
+  it('covers only the first pending step of a template the scenario uses twice', () => {
+    expect(coveredByManual([step(1, 'j+1', 'reminder'), step(2, 'j+5', 'reminder')], 'reminder').map((s) => s.stepId)).toEqual(['j+1']);
   });
 });
