@@ -4,6 +4,7 @@
  * blank lines) or JSON rows. Pure: every row becomes either a clean record or field errors.
  */
 import { isValidDate } from './dates.js';
+import { isValidSiren, SIREN_CHECK_MESSAGE } from './siren.js';
 
 /**
  * The payment an import records for what an invoice had already been paid elsewhere has an id
@@ -21,6 +22,8 @@ export interface ImportedRow {
   readonly vatCents: number;
   readonly grossCents: number;
   readonly paidCents: number;
+  /** Credit notes issued before the import: they reduce the balance as credit notes, not as a payment. */
+  readonly creditedCents: number;
 }
 
 export interface RowError {
@@ -145,6 +148,7 @@ export const validateRow = (raw: RawRow): { ok: ImportedRow } | { errors: RowErr
   if (email && !EMAIL.test(email)) fail('email', 'is not an email address');
   const siren = raw.siren?.replace(/\s/g, '') || undefined;
   if (siren && !/^\d{9}(\d{5})?$/.test(siren)) fail('siren', 'must be 9 digits (or a 14-digit SIRET)');
+  else if (siren && !isValidSiren(siren.slice(0, 9))) fail('siren', SIREN_CHECK_MESSAGE);
   const kindText = fold(raw.kind ?? '');
   const kind = kindText === '' || ['business', 'b2b', 'professionnel', 'pro', 'entreprise'].includes(kindText) ? 'business' : ['consumer', 'b2c', 'particulier'].includes(kindText) ? 'consumer' : undefined;
   if (!kind) fail('kind', 'must be business (professionnel) or consumer (particulier)');
@@ -168,8 +172,8 @@ export const validateRow = (raw: RawRow): { ok: ImportedRow } | { errors: RowErr
   const vat = amount('vat');
   let gross = amount('gross');
   const paid = amount('paid') ?? 0;
-  // Credit notes issued before the import (our export's `Avoirs`) settle the balance as what was paid
-  // does: the import records what was settled before it, not how.
+  // Credit notes issued before the import (our export's `Avoirs`) reduce the balance as credit notes:
+  // an invoice cancelled by one comes back cancelled, not paid.
   const credited = amount('credited') ?? 0;
   if (gross === undefined && net !== undefined && vat !== undefined) gross = net + vat;
   if (gross === undefined && !errors.some((e) => ['net', 'vat', 'gross'].includes(e.field))) fail('gross', 'is required (or net and VAT)');
@@ -188,7 +192,8 @@ export const validateRow = (raw: RawRow): { ok: ImportedRow } | { errors: RowErr
       netCents,
       vatCents: gross - netCents,
       grossCents: gross,
-      paidCents: paid + credited,
+      paidCents: paid,
+      creditedCents: credited,
     },
   };
 };

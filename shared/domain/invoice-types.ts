@@ -64,6 +64,11 @@ export interface InvoiceRecord {
   readonly issued?: IssuedParties;
   /** Issued elsewhere and brought in by an import: it keeps its own number, outside our sequence. */
   readonly imported?: boolean;
+  /**
+   * Imported invoices: what credit notes issued before the import took off (`Avoirs`), part of
+   * `creditedCents` and dated at the invoice's issue date. It is no payment and no credit note of ours.
+   */
+  readonly importedCreditedCents?: number;
   /** The latest payment plan (échéancier), active or ended; its reminder steps replace the scenario's while it runs. */
   readonly paymentPlan?: PaymentPlan;
   /** A plan the client asked for from the portal, until the owner decides. */

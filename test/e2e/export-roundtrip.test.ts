@@ -20,17 +20,18 @@ const summary = (items: Row[]) =>
 beforeAll(async () => {
   source = await freshTenant('export-rt');
   await source.ok('PUT', '/settings', companySettings);
-  // Invoices of our own: a partial payment, a credit note, one fully open.
+  // Invoices of our own: a partial payment, a credit note, one fully open, one cancelled by a credit note.
   const client = await source.ok('POST', '/clients', aBusinessClientInput({ name: 'Boulangerie Dupré; Fils', email: 'compta@dupre-rt.test', siren: '552100554' }));
   const issue = addDays(parisToday(), -45);
   const due = addDays(parisToday(), -15);
   const ours = [];
-  for (const unitPriceCents of [100_000, 50_000, 20_000]) {
+  for (const unitPriceCents of [100_000, 50_000, 20_000, 7_000]) {
     const draft = await source.ok('POST', '/invoices', anInvoiceInput(client.id, { issueDate: issue, dueDate: due, lines: [{ description: 'Travaux', quantity: 1, unitPriceCents, vatRate: 20 }] }));
     ours.push(await source.ok('POST', `/invoices/${draft.id}/send`));
   }
   await source.ok('POST', `/invoices/${ours[0].id}/payments`, { amountCents: 23_456, date: parisToday(), method: 'transfer' });
   await source.ok('POST', `/invoices/${ours[1].id}/credit-notes`, { reason: 'Remise commerciale', amountCents: 12_000 });
+  await source.ok('POST', `/invoices/${ours[3].id}/credit-notes`, { reason: 'Annulée' });
   // Imported ones: a consumer without SIREN, a number a spreadsheet would run as a formula.
   const imported = await source.call('POST', '/imports/invoices', {
     invoices: [
@@ -50,10 +51,11 @@ describe('GET /invoices/export.csv for French Excel, read back by POST /imports/
     const [header] = res.text!.replace(/^\ufeff/, '').split('\r\n');
     expect(header).toBe('Numéro;Client;E-mail;SIREN;Type;Date facture;Échéance;HT;TVA;TTC;Réglé;Avoirs;Solde;Statut;Jours de retard;Dernière relance;Importée');
     const lines = dataLines(res.text!);
-    expect(lines).toHaveLength(5);
+    expect(lines).toHaveLength(6);
     expect(lines[0]).toMatch(/^EXT-7;Élodie Lefèvre;elodie@rt\.test;;particulier;28\/02\/2026;30\/03\/2026;1234,56;0,00;1234,56;234,56;0,00;1000,00;partiellement payée;\d+;(\d\d\/\d\d\/\d{4})?;oui$/);
     const dupre = lines.filter((l) => l.includes('Dupré'));
-    expect(dupre).toHaveLength(3);
+    expect(dupre).toHaveLength(4);
+    expect(dupre.filter((l) => l.includes(';84,00;0,00;84,00;0,00;annulée;'))).toHaveLength(1); // TTC, Réglé, Avoirs, Solde, Statut
     for (const l of dupre) expect(l).toMatch(new RegExp(`^F-\\d{4}-\\d{4};"Boulangerie Dupré; Fils";compta@dupre-rt\\.test;552100554;professionnel;${frDate(addDays(parisToday(), -45))};${frDate(addDays(parisToday(), -15))};`));
     expect(lines.some((l) => l.startsWith("'-12;'=Garage;garage@rt.test;;professionnel;31/01/2026;02/03/2026;10,00;2,00;12,00;"))).toBe(true);
   });
@@ -68,7 +70,7 @@ describe('GET /invoices/export.csv for French Excel, read back by POST /imports/
     const real = await upload(target, csv);
     expect(real.status, JSON.stringify(real.json)).toBe(200);
     expect({ ...real.json, dryRun: true }).toEqual(dry.json);
-    expect(real.json).toMatchObject({ created: 5, clientsCreated: 3, errors: [] });
+    expect(real.json).toMatchObject({ created: 6, clientsCreated: 3, errors: [] });
     await target.drain();
 
     const before = summary((await source.ok('GET', '/invoices?limit=100')).items);
@@ -80,10 +82,30 @@ describe('GET /invoices/export.csv for French Excel, read back by POST /imports/
       ['Boulangerie Dupré; Fils', 'compta@dupre-rt.test', '552100554', 'business'],
       ['Élodie Lefèvre', 'elodie@rt.test', undefined, 'consumer'],
     ]);
-    // Re-exported, each line says the same of the invoice: number, client, dates, amounts and balance
-    // (what a credit note settled reads as settled before the import: no credit note of ours exists there).
-    const cells = (csv: string) => dataLines(csv).map((l) => l.replace('"Boulangerie Dupré; Fils"', 'Dupré').split(';')).map((c) => [...c.slice(0, 10), c[12]]);
+    // Re-exported, each line says the same of the invoice: number, client, dates, amounts, what was paid,
+    // what credit notes took off, the balance, the status and the days late (a credited invoice is no
+    // payment: cancelled by its credit note, it comes back cancelled, not paid).
+    const cells = (csv: string) => dataLines(csv).map((l) => l.replace('"Boulangerie Dupré; Fils"', 'Dupré').split(';')).map((c) => c.slice(0, 15));
     expect(cells((await target.call('GET', '/invoices/export.csv?sort=amount')).text!)).toEqual(cells((await source.call('GET', '/invoices/export.csv?sort=amount')).text!));
+  });
+
+  it('keeps a credit note a credit note: the statement shows it as one, no payment, and the balances agree', async () => {
+    const csv = (await source.call('GET', '/invoices/export.csv')).text!;
+    const target = await freshTenant('export-rt-cn');
+    await target.ok('PUT', '/settings', companySettings);
+    expect((await upload(target, csv)).json).toMatchObject({ created: 6, errors: [] });
+    await target.drain();
+    const rows = (await target.ok('GET', '/invoices?limit=100')).items as (Row & { id: string; paidCents: number; creditedCents: number; importedCreditedCents?: number })[];
+    const byGross = (g: number) => rows.find((i) => i.totals.grossCents === g)!;
+    expect([byGross(8_400).status, byGross(8_400).paidCents, byGross(8_400).creditedCents, byGross(8_400).importedCreditedCents, byGross(8_400).balanceCents]).toEqual(['cancelled', 0, 8_400, 8_400, 0]);
+    expect([byGross(60_000).paidCents, byGross(60_000).creditedCents, byGross(60_000).balanceCents]).toEqual([0, 12_000, 48_000]);
+    const client = (await target.ok('GET', '/clients?q=dupre')).items[0];
+    const statement = await target.ok('GET', `/clients/${client.id}/statement`);
+    const ofCredited = statement.lines.filter((l: { invoiceId: string }) => l.invoiceId === byGross(60_000).id).map((l: { kind: string; reference: string; debitCents: number; creditCents: number }) => [l.kind, l.reference, l.debitCents, l.creditCents]);
+    expect(ofCredited).toEqual([['invoice', byGross(60_000).number, 60_000, 0], ['credit_note', 'Avoirs avant import', 0, 12_000]]);
+    expect(statement.lines.some((l: { invoiceId: string }) => l.invoiceId === byGross(8_400).id)).toBe(false); // cancelled: nothing open
+    const [was, now] = await Promise.all([source.ok('GET', '/cockpit'), target.ok('GET', '/cockpit')]);
+    expect([now.outstandingCents, now.openInvoices, now.collectedCents.year]).toEqual([was.outstandingCents, was.openInvoices, 0]);
   });
 
   it('uploaded again to the tenant it came from, creates nothing: imported rows exist, our own numbers are named as ours', async () => {
@@ -91,7 +113,7 @@ describe('GET /invoices/export.csv for French Excel, read back by POST /imports/
     const res = await upload(source, csv);
     expect(res.status, JSON.stringify(res.json)).toBe(200);
     expect(res.json).toMatchObject({ created: 0, existing: 2, clientsCreated: 0 });
-    expect(res.json.errors).toHaveLength(3);
+    expect(res.json.errors).toHaveLength(4);
     for (const e of res.json.errors) expect(e).toMatchObject({ field: 'number', message: expect.stringMatching(/^is already the number of an invoice \(F-\d{4}-\d{4}\)$/) });
   });
 });

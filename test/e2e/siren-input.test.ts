@@ -40,4 +40,41 @@ describe('a SIREN typed with spaces', () => {
     expect([settings.status, settings.json.errors]).toEqual([400, [{ path: 'body.company.siren', message: 'must be 9 digits' }]]);
     expect((await t.ok('GET', '/clients?q=bad')).items).toEqual([]);
   });
+
+  it('is a 400 naming the field when its Luhn check digit is wrong (client create and edit, company settings), and nothing is written', async () => {
+    const created = await t.call('POST', '/clients', aBusinessClientInput({ email: 'luhn@siren.test', siren: '552 100 555' }));
+    expect([created.status, created.json.errors]).toEqual([400, [{ path: 'body.siren', message: 'is not a valid SIREN (check digit)' }]]);
+    expect((await t.ok('GET', '/clients?q=luhn')).items).toEqual([]);
+    const client = await t.ok('POST', '/clients', aBusinessClientInput({ email: 'luhn-ok@siren.test', siren: '356 000 000' }));
+    expect(client.siren).toBe('356000000'); // La Poste, the known exception to the rule
+    const edited = await t.call('PATCH', `/clients/${client.id}`, { siren: '732829321' });
+    expect([edited.status, edited.json.errors]).toEqual([400, [{ path: 'body.siren', message: 'is not a valid SIREN (check digit)' }]]);
+    expect((await t.ok('GET', `/clients/${client.id}`)).siren).toBe('356000000');
+    const settings = await t.call('PUT', '/settings', { company: { ...companySettings.company, siren: '123 456 789' } });
+    expect([settings.status, settings.json.errors]).toEqual([400, [{ path: 'body.company.siren', message: 'is not a valid SIREN (check digit)' }]]);
+  });
+
+  it('is a row error of the import when its check digit is wrong (a SIRET is checked on its SIREN), the other rows go in', async () => {
+    const csv = [
+      'N° facture;Client;E-mail;SIREN;Date facture;Échéance;TTC',
+      'LUHN-1;Garage Faux;faux@siren.test;552 100 555;01/09/2026;01/10/2026;100,00',
+      'LUHN-2;Garage Siret;siret@siren.test;55210055500012;01/09/2026;01/10/2026;100,00',
+      'LUHN-3;Garage Bon;bon@siren.test;55210055400013;01/09/2026;01/10/2026;100,00',
+    ].join('\n');
+    for (const query of ['?dryRun=true', '']) {
+      const res = await t.call('POST', `/imports/invoices${query}`, csv, { 'content-type': 'text/csv' });
+      expect(res.json.errors, query).toEqual([
+        { row: 2, field: 'siren', message: 'is not a valid SIREN (check digit)' },
+        { row: 3, field: 'siren', message: 'is not a valid SIREN (check digit)' },
+      ]);
+      expect(res.json.items.map((i: { number: string }) => i.number)).toEqual(['LUHN-3']);
+    }
+    const json = await t.call('POST', '/imports/invoices?dryRun=true', {
+      invoices: [{ number: 'LUHN-4', client: { name: 'X', email: 'x@siren.test', siren: '123456789' }, issueDate: '2026-09-01', dueDate: '2026-10-01', grossCents: 1_000 }],
+    });
+    expect(json.json.errors).toEqual([{ row: 1, field: 'siren', message: 'is not a valid SIREN (check digit)' }]);
+    await t.drain();
+    const found = (await t.ok('GET', '/clients?q=garage')).items.map((c: { name: string; siren?: string }) => [c.name, c.siren]);
+    expect(found).toEqual([['Garage Bon', '552100554']]);
+  });
 });

@@ -34,12 +34,12 @@ describe('reading invoices exported elsewhere', () => {
     expect('ok' in b && [b.ok.netCents, b.ok.client.kind]).toEqual([10_000, 'consumer']);
   });
 
-  it("reads our own export back: the formula guard ' dropped, credit notes (Avoirs) settling the balance with what was paid", () => {
+  it("reads our own export back: the formula guard ' dropped, credit notes (Avoirs) kept apart from what was paid", () => {
     const { rows } = csvRows(
       "Numéro;Client;E-mail;SIREN;Type;Date facture;Échéance;HT;TVA;TTC;Réglé;Avoirs;Solde;Statut\r\n'-12;'=Garage;'-x@y.test;;professionnel;31/01/2026;02/03/2026;10,00;2,00;12,00;1,00;2,50;8,50;partiellement payée\r\n",
     );
     const row = validateRow(rows[0]!);
-    expect('ok' in row && [row.ok.number, row.ok.client.name, row.ok.client.email, row.ok.issueDate, row.ok.grossCents, row.ok.paidCents]).toEqual(['-12', '=Garage', '-x@y.test', '2026-01-31', 1_200, 350]);
+    expect('ok' in row && [row.ok.number, row.ok.client.name, row.ok.client.email, row.ok.issueDate, row.ok.grossCents, row.ok.paidCents, row.ok.creditedCents]).toEqual(['-12', '=Garage', '-x@y.test', '2026-01-31', 1_200, 100, 250]);
     const over = validateRow({ row: 2, number: 'F-1', clientName: 'X', issueDate: '2026-01-01', dueDate: '2026-02-01', gross: '12', paid: '10', credited: '3' });
     expect('errors' in over && over.errors).toEqual([{ row: 2, field: 'credited', message: 'with what was paid, is more than the gross amount' }]);
   });

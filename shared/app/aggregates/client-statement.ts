@@ -7,6 +7,9 @@ import { NotFoundError } from '../errors.js';
 import type { ClientRepository, Clock, SettingsRepository } from '../ports.js';
 import type { AggregateStore } from './ports.js';
 
+/** The reference of the statement line of credit notes issued before an import (as `Réglé avant import` for what was paid). */
+export const IMPORTED_CREDITS_REFERENCE = 'Avoirs avant import';
+
 export interface StatementDeps {
   readonly clients: ClientRepository;
   readonly aggregates: AggregateStore;
@@ -47,7 +50,11 @@ export const makeGetClientStatement = ({ clients, aggregates, settings, clock }:
         dueDate: i.dueDate,
         billedCents: i.totals.grossCents - (i.deductedCents ?? 0),
         payments: st.payments.filter((p) => !p.removedAt).map((p) => ({ id: p.id, amountCents: p.amountCents, date: p.date, method: p.method, ...(p.reference ? { reference: p.reference } : {}) })),
-        credits: st.credits.map((c) => ({ id: c.id, number: c.number, grossCents: c.grossCents, issueDate: c.issueDate })),
+        credits: [
+          // Credit notes issued before the import: one line at the issue date (the export's `Avoirs` gives no date nor number).
+          ...(i.importedCreditedCents ? [{ id: `${i.id}-avoirs`, number: IMPORTED_CREDITS_REFERENCE, grossCents: i.importedCreditedCents, issueDate: i.issueDate }] : []),
+          ...st.credits.map((c) => ({ id: c.id, number: c.number, grossCents: c.grossCents, issueDate: c.issueDate })),
+        ],
       }];
     });
     const statement = buildStatement(invoices, localDate(clock.now(), s.timezone));

@@ -38,7 +38,7 @@ export interface ImportJsonRow {
   readonly vatCents?: number;
   readonly grossCents?: number;
   readonly paidCents?: number;
-  /** Credit notes issued before the import: they settle the balance as `paidCents` does. */
+  /** Credit notes issued before the import: they reduce the balance as credit notes (no payment). */
   readonly creditedCents?: number;
 }
 
@@ -117,9 +117,12 @@ export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, i
       totals: { netCents: row.netCents, vatCents: row.vatCents, grossCents: row.grossCents, vatBreakdown: [{ vatRate, netCents: row.netCents, vatCents: row.vatCents }] },
       at,
     });
-    const sent: InvoiceRecord = { ...draft, status: 'sent', number: row.number, sentAt: at, imported: true };
+    const credited = row.creditedCents ?? 0;
+    const issued: InvoiceRecord = { ...draft, status: 'sent', number: row.number, sentAt: at, imported: true, ...(credited > 0 ? { creditedCents: credited, importedCreditedCents: credited } : {}) };
+    // Fully credited before the import (and never paid): it comes in cancelled, as our own would be.
+    const sent: InvoiceRecord = { ...issued, status: settledStatusOf(issued) };
     try {
-      await invoices.create(sent, { at, type: 'invoice.imported', data: { number: row.number, grossCents: row.grossCents, paidCents: row.paidCents } });
+      await invoices.create(sent, { at, type: 'invoice.imported', data: { number: row.number, grossCents: row.grossCents, paidCents: row.paidCents, ...(credited > 0 ? { creditedCents: credited } : {}) } });
     } catch (error) {
       if (error instanceof ConflictError) return false;
       throw error;
@@ -250,7 +253,7 @@ export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, i
     }
     const queue: PlannedImportRow[] = plan.filter((p) => !existing.has(p.row.number)).map(({ row, clientId, clientKind }) => ({
       row: row.row, number: row.number, clientId, clientKind, issueDate: row.issueDate, dueDate: row.dueDate,
-      netCents: row.netCents, vatCents: row.vatCents, grossCents: row.grossCents, paidCents: row.paidCents,
+      netCents: row.netCents, vatCents: row.vatCents, grossCents: row.grossCents, paidCents: row.paidCents, creditedCents: row.creditedCents,
     }));
     if (queue.length > SYNC_IMPORT_LIMIT && jobs && ids) {
       const job: ImportJob = {

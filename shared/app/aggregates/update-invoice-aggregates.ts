@@ -51,7 +51,11 @@ export const factsOf = (state: InvoiceAggregateState, timeZone: string): Invoice
       removed: p.removedAt !== undefined,
       ...(i.imported && isPaymentBeforeImport(p.id) ? { beforeImport: true } : {}),
     })),
-    credits: state.credits.map((c) => ({ grossCents: c.grossCents, issueDate: c.issueDate })),
+    credits: [
+      // Credit notes issued before an import: revenue net of them from the issue date, as the balance is.
+      ...(i.importedCreditedCents ? [{ grossCents: i.importedCreditedCents, issueDate: i.issueDate }] : []),
+      ...state.credits.map((c) => ({ grossCents: c.grossCents, issueDate: c.issueDate })),
+    ],
     sentSteps: state.steps
       .filter((s) => s.state === 'sent' && sentAtOf(s))
       .map((s) => ({ stepId: s.stepId, date: localDate(new Date(sentAtOf(s)!), timeZone) })),

@@ -12,6 +12,8 @@ export interface PlannedImportRow {
   readonly vatCents: number;
   readonly grossCents: number;
   readonly paidCents: number;
+  /** Credit notes issued before the import (absent in a chunk written before they were told apart from payments). */
+  readonly creditedCents?: number;
 }
 
 export interface ImportJob {

@@ -17,6 +17,7 @@ import { isScenarioRecord, loadReminderContext, recordedOrProjected, sendCalenda
 import { planNewSteps } from '../../domain/reminder-steps.js';
 import { stepPlanInput } from './reconcile-schedules.js';
 import { activePlan } from './plan-lifecycle.js';
+import { isPlanTemplate, replayClientRules, type PlannedSend } from './simulation-client-rules.js';
 
 export interface SimulationDeps extends ReminderReadDeps {
   readonly clock: Clock;
@@ -38,6 +39,10 @@ export interface SimulationItem {
   readonly scenarioId: string;
   /** Which rule chose the scenario: the client's own, one of its tags (`tag:<tag>`), or the default for its kind. */
   readonly scenarioRule: string;
+  /** A send the client rules place later than its own schedule (`gap`, `same_day`, `order`): when its schedule put it. */
+  readonly plannedAt?: string;
+  /** A send going out in one message with the client's other invoices (`groupByClient`): their numbers. */
+  readonly groupedWith?: readonly string[];
 }
 
 export interface SimulationResult {
@@ -186,9 +191,54 @@ export const makeSimulateReminders = (deps: SimulationDeps) =>
     if (to.getTime() - from.getTime() > MAX_DAYS * DAY_MS) throw new ValidationError([{ path: 'query.to', message: `must be within ${MAX_DAYS} days of from` }]);
 
     const invoices = await openInvoices(reads, tenantId, localDate(now, settings.timezone));
+    // From now: what goes out before the window moves what goes out in it (the client's gap).
+    const start = from < now ? from : now;
     const perInvoice = await mapLimit(invoices, CONCURRENCY, async (invoice) => {
       const ctx = await loadReminderContext(reads, tenantId, invoice.id);
-      return ctx ? simulationItems(ctx, withResume(ctx, recordedOrProjected(ctx, now), now), from, to) : [];
+      if (!ctx) return undefined;
+      const plan = withResume(ctx, recordedOrProjected(ctx, now), now);
+      return {
+        ctx,
+        items: simulationItems(ctx, plan, start, to).map((item) => {
+          const rank = plan.findIndex((s) => s.stepId === item.stepId);
+          const nominal = plan[rank]?.nominalDate;
+          return { item, rank, ...(nominal && nominal < ctx.invoice.dueDate && !isPlanTemplate(item.templateId) ? { noSendFrom: ctx.invoice.dueDate } : {}) };
+        }),
+      };
     });
-    return { from: from.toISOString(), to: to.toISOString(), items: perInvoice.flat().sort(byTimeThenClient) };
+    const byClient = new Map<string, NonNullable<(typeof perInvoice)[number]>[]>();
+    for (const entry of perInvoice) if (entry) byClient.set(entry.ctx.client.id, [...(byClient.get(entry.ctx.client.id) ?? []), entry]);
+    const items = [...byClient.values()].flatMap((entries) => withClientRules(entries))
+      .filter((item) => !item.at || (new Date(item.at) >= from && new Date(item.at) <= to));
+    return { from: from.toISOString(), to: to.toISOString(), items: items.sort(byTimeThenClient) };
   };
+
+/** One client's sends as the send path would make them: grouped, moved past its gap, in scenario order (simulation-client-rules.ts). */
+const withClientRules = (entries: readonly { ctx: ReminderContext; items: readonly { item: SimulationItem; rank: number; noSendFrom?: string }[] }[]): SimulationItem[] => {
+  const { ctx } = entries[0]!;
+  const all = entries.flatMap((e) => e.items);
+  const sends = all.filter(({ item }) => item.action === 'send' && item.at);
+  const replayed = replayClientRules(
+    sends.map(({ item, rank, noSendFrom }): PlannedSend => ({
+      invoiceId: item.invoiceId, invoiceLabel: item.invoiceNumber ?? item.invoiceId, rank, channel: item.channel, templateId: item.templateId, at: item.at!, ...(noSendFrom ? { noSendFrom } : {}),
+    })),
+    {
+      calendar: sendCalendarFor(ctx.settings, ctx.client),
+      minGapDays: ctx.settings.minGapDays,
+      groupByClient: ctx.settings.groupByClient,
+      ...(ctx.lastClientMessage ? { lastMessageDate: ctx.lastClientMessage.date } : {}),
+    },
+  );
+  const bySend = new Map(sends.map(({ item }, i) => [item, replayed[i]!]));
+  return all.map(({ item }) => {
+    const r = bySend.get(item);
+    if (!r) return item;
+    if (r.skipped) return { ...item, action: 'skip', at: r.at, plannedAt: item.at!, reason: r.skipped };
+    return {
+      ...item,
+      at: r.at,
+      ...(r.movedBy ? { plannedAt: item.at!, reason: r.movedBy } : {}),
+      ...(r.groupedWith ? { groupedWith: r.groupedWith } : {}),
+    };
+  });
+};

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { isValidDate, isValidTimeZone } from '../../domain/dates.js';
 import { MAX_AMOUNT_CENTS, VAT_RATES } from '../../domain/money.js';
+import { isValidSiren, SIREN_CHECK_MESSAGE } from '../../domain/siren.js';
 import { LIMIT_EXCEEDED } from '../problem.js';
 
 export const businessDate = z
@@ -44,11 +45,11 @@ export const searchQuery = z
   .max(100)
   .refine((s) => s === '' || /[\p{L}\p{N}]/u.test(s), { message: 'must contain a letter or a digit' });
 export const email = z.email({ message: 'must be an email address' }).max(254);
-/** A SIREN as printed (`552 100 554`, no-break spaces from a paste) is kept as its 9 digits. */
+/** A SIREN as printed (`552 100 554`, no-break spaces from a paste) is kept as its 9 digits; its Luhn check digit must hold. */
 export const siren = z
   .string()
   .transform((s) => s.replace(/[\s\u00a0\u202f]+/g, ''))
-  .pipe(z.string().regex(/^\d{9}$/, { message: 'must be 9 digits' }));
+  .pipe(z.string().regex(/^\d{9}$/, { message: 'must be 9 digits', abort: true }).refine(isValidSiren, { message: SIREN_CHECK_MESSAGE }));
 
 export const idParams = z.object({ id });
 

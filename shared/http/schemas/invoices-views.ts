@@ -70,6 +70,8 @@ export const Invoice = z.object({
   /** List rows only: the client's name, the last reminder sent and the next one planned. */
   clientName: z.string().optional(),
   imported: z.boolean().optional(),
+  /** Imported invoices: credit notes issued before the import (`Avoirs`), part of `creditedCents`; no credit note of ours. */
+  importedCreditedCents: z.number().int().optional(),
   /** The latest payment plan (échéancier), running or ended; details at GET /invoices/{id}/payment-plan. */
   paymentPlan: PaymentPlanSummary.optional(),
   /** A plan the client asked for from the portal. */

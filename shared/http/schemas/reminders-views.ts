@@ -103,7 +103,12 @@ export const SimulationView = z.object({
       /** The scenario planning this invoice and the rule that chose it: `client`, `tag:<tag>` or `default`. */
       scenarioId: z.string(),
       scenarioRule: z.string(),
+      /** A skip's reason; for a send placed later than its own schedule by the client rules: `gap`, `same_day` or `order`. */
       reason: z.string().optional(),
+      /** A send moved by the client rules: when its own schedule put it. */
+      plannedAt: instant.optional(),
+      /** A send going out in one message with the client's other invoices (settings `groupByClient`): their numbers. */
+      groupedWith: z.array(z.string()).optional(),
     }),
   ),
 });

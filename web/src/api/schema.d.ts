@@ -2248,6 +2248,7 @@ export interface operations {
                             emailedTo?: string;
                             id: string;
                             imported?: boolean;
+                            importedCreditedCents?: number;
                             issued?: {
                                 client: {
                                     address?: {
@@ -2519,6 +2520,7 @@ export interface operations {
                         emailedTo?: string;
                         id: string;
                         imported?: boolean;
+                        importedCreditedCents?: number;
                         issued?: {
                             client: {
                                 address?: {
@@ -2774,6 +2776,7 @@ export interface operations {
                         emailedTo?: string;
                         id: string;
                         imported?: boolean;
+                        importedCreditedCents?: number;
                         issued?: {
                             client: {
                                 address?: {
@@ -3047,6 +3050,7 @@ export interface operations {
                         emailedTo?: string;
                         id: string;
                         imported?: boolean;
+                        importedCreditedCents?: number;
                         issued?: {
                             client: {
                                 address?: {
@@ -3319,6 +3323,7 @@ export interface operations {
                         emailedTo?: string;
                         id: string;
                         imported?: boolean;
+                        importedCreditedCents?: number;
                         issued?: {
                             client: {
                                 address?: {
@@ -3689,6 +3694,7 @@ export interface operations {
                             emailedTo?: string;
                             id: string;
                             imported?: boolean;
+                            importedCreditedCents?: number;
                             issued?: {
                                 client: {
                                     address?: {
@@ -4010,6 +4016,7 @@ export interface operations {
                         emailedTo?: string;
                         id: string;
                         imported?: boolean;
+                        importedCreditedCents?: number;
                         issued?: {
                             client: {
                                 address?: {
@@ -4280,6 +4287,7 @@ export interface operations {
                         emailedTo?: string;
                         id: string;
                         imported?: boolean;
+                        importedCreditedCents?: number;
                         issued?: {
                             client: {
                                 address?: {
@@ -4544,6 +4552,7 @@ export interface operations {
                         emailedTo?: string;
                         id: string;
                         imported?: boolean;
+                        importedCreditedCents?: number;
                         issued?: {
                             client: {
                                 address?: {
@@ -4819,6 +4828,7 @@ export interface operations {
                         emailedTo?: string;
                         id: string;
                         imported?: boolean;
+                        importedCreditedCents?: number;
                         issued?: {
                             client: {
                                 address?: {
@@ -5715,6 +5725,7 @@ export interface operations {
                             emailedTo?: string;
                             id: string;
                             imported?: boolean;
+                            importedCreditedCents?: number;
                             issued?: {
                                 client: {
                                     address?: {
@@ -6051,6 +6062,7 @@ export interface operations {
                         emailedTo?: string;
                         id: string;
                         imported?: boolean;
+                        importedCreditedCents?: number;
                         issued?: {
                             client: {
                                 address?: {
@@ -6992,6 +7004,7 @@ export interface operations {
                         emailedTo?: string;
                         id: string;
                         imported?: boolean;
+                        importedCreditedCents?: number;
                         issued?: {
                             client: {
                                 address?: {
@@ -7256,6 +7269,7 @@ export interface operations {
                         emailedTo?: string;
                         id: string;
                         imported?: boolean;
+                        importedCreditedCents?: number;
                         issued?: {
                             client: {
                                 address?: {
@@ -7522,6 +7536,7 @@ export interface operations {
                         emailedTo?: string;
                         id: string;
                         imported?: boolean;
+                        importedCreditedCents?: number;
                         issued?: {
                             client: {
                                 address?: {
@@ -7878,6 +7893,7 @@ export interface operations {
                             emailedTo?: string;
                             id: string;
                             imported?: boolean;
+                            importedCreditedCents?: number;
                             issued?: {
                                 client: {
                                     address?: {
@@ -9778,6 +9794,7 @@ export interface operations {
                         emailedTo?: string;
                         id: string;
                         imported?: boolean;
+                        importedCreditedCents?: number;
                         issued?: {
                             client: {
                                 address?: {
@@ -10060,6 +10077,7 @@ export interface operations {
                         emailedTo?: string;
                         id: string;
                         imported?: boolean;
+                        importedCreditedCents?: number;
                         issued?: {
                             client: {
                                 address?: {
@@ -10790,8 +10808,11 @@ export interface operations {
                             channel: "email" | "sms" | "letter";
                             clientId: string;
                             clientName: string;
+                            groupedWith?: string[];
                             invoiceId: string;
                             invoiceNumber?: string;
+                            /** Format: date-time */
+                            plannedAt?: string;
                             reason?: string;
                             scenarioId: string;
                             scenarioRule: string;

@@ -7,6 +7,7 @@ import { formatDate, formatMoney, type Lang } from './format';
 const FR: Record<string, string> = {
   'must be a postal code': 'Code postal invalide',
   'must be 9 digits': '9 chiffres attendus',
+  'is not a valid SIREN (check digit)': 'SIREN invalide (clé de contrôle)',
   'must not be before issueDate': 'Ne peut pas précéder la date de facture',
   'must be an email address': 'Adresse e-mail invalide',
   'must be an IBAN': 'IBAN invalide',
@@ -92,6 +93,7 @@ const FR: Record<string, string> = {
 
 const EN: Record<string, string> = {
   'must not be before issueDate': 'Must not be before the invoice date',
+  'is not a valid SIREN (check digit)': 'Not a valid SIREN (check digit)',
   'dueDate or paymentTermsDays is required': 'Give a due date or payment terms',
   'give exactly one of percent or amountCents': 'Give a percentage or an amount, not both',
 };

@@ -82,4 +82,21 @@ describe('simulation days', () => {
     ]);
     expect(screen.queryByTestId('simulation-summary')).toBeNull();
   });
+
+  it('shows invoices of one client going in one message, counted once, and a step moved past the client’s gap with its own date', () => {
+    renderInApp(
+      <SimulationDays
+        simulation={simulation([
+          item({ invoiceId: 'a', invoiceNumber: 'F-1', groupedWith: ['F-2'] }),
+          item({ invoiceId: 'b', invoiceNumber: 'F-2', groupedWith: ['F-1'] }),
+          item({ invoiceId: 'c', invoiceNumber: 'F-3', at: '2026-12-04T08:00:00.000Z', reason: 'gap', plannedAt: '2026-12-02T08:00:00.000Z' }),
+        ])}
+      />,
+    );
+    const rows = screen.getAllByTestId('simulation-item');
+    expect(plain(rows[0]!.textContent)).toContain('dans le même message que F-2');
+    expect(plain(rows[1]!.textContent)).toContain('dans le même message que F-1');
+    expect(plain(rows[2]!.textContent)).toContain('client relancé il y a peu · prévue le 2 déc. 2026');
+    expect(screen.getAllByRole('heading', { level: 3 }).map((h) => plain(h.textContent))).toEqual(['1 déc. 2026 · 1 envoi(s)', '4 déc. 2026 · 1 envoi(s)']);
+  });
 });

@@ -16,6 +16,14 @@ export const useRuleText = () => {
     rule === 'client' ? t('simulationMore.rule.client') : rule.startsWith('tag:') ? t('simulationMore.rule.tag', { tag: rule.slice(4) }) : rule === 'default' ? t('simulationMore.rule.default') : rule;
 };
 
+/** Messages that would go out: a client's invoices grouped in one message count once. */
+const messageCount = (items: readonly SimulationItem[]): number =>
+  new Set(
+    items
+      .filter((i) => i.action === 'send')
+      .map((i) => (i.groupedWith ? `${i.channel}:${[i.invoiceNumber ?? i.invoiceId, ...i.groupedWith].sort().join(',')}` : `${i.invoiceId}:${i.stepId}`)),
+  ).size;
+
 /** What would happen, one group per day: sends (with their channel), skips with their reason, moves to litigation; each with its scenario and why. */
 export const SimulationDays = ({
   simulation,
@@ -55,7 +63,7 @@ export const SimulationDays = ({
         .map(([day, items]) => (
           <section key={day} className="day-group card" aria-labelledby={`day-${day}`}>
             <h3 id={`day-${day}`}>
-              {date(day)} · {t('simulation.count', { count: items.filter((i) => i.action === 'send').length })}
+              {date(day)} · {t('simulation.count', { count: messageCount(items) })}
             </h3>
             <ul className="plain-list simulation-items">
               {items.map((item) => (
@@ -81,6 +89,13 @@ export const SimulationDays = ({
                   )}
                   {item.at && <span className="muted"> · {dateTime(item.at)}</span>}
                   {item.reason && <span className="muted"> · {reason(item.reason)}</span>}
+                  {item.plannedAt && <span className="muted"> · {t('simulationMore.plannedAt', { date: date(item.plannedAt) })}</span>}
+                  {item.groupedWith && (
+                    <span className="muted" data-testid="simulation-grouped">
+                      {' '}
+                      · {t('simulationMore.groupedWith', { numbers: item.groupedWith.join(', ') })}
+                    </span>
+                  )}
                   <br />
                   <span className="muted" style={{ fontSize: '0.9rem' }} data-testid="simulation-rule">
                     {t('simulationMore.scenario', { name: scenarioNames[item.scenarioId] ?? item.scenarioId })} — {ruleText(item.scenarioRule)}

@@ -18,6 +18,8 @@ const fr = {
   toBeforeFrom: 'Au plus tôt le jour de début',
   tooLong: 'Un an au plus ({{days}} jours)',
   required: 'Choisissez une date',
+  groupedWith: 'dans le même message que {{numbers}}',
+  plannedAt: 'prévue le {{date}}',
 };
 
 export const simulationTexts = registerTexts('simulationMore', fr, {
@@ -38,4 +40,6 @@ export const simulationTexts = registerTexts('simulationMore', fr, {
   toBeforeFrom: 'No earlier than the start date',
   tooLong: 'One year at most ({{days}} days)',
   required: 'Choose a date',
+  groupedWith: 'in the same message as {{numbers}}',
+  plannedAt: 'planned for {{date}}',
 });

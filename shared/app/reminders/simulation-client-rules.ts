@@ -1,0 +1,114 @@
+/**
+ * The client rules of the send path, replayed over a dry run's planned sends (PRODUCT.md item 7:
+ * what the program *would* send). Each invoice's plan places its own steps; at fire time the engine
+ * then (send-reminder.ts `decide`, grouped-send.ts):
+ * - sends an invoice's steps in scenario order, at most one per invoice per local day (`order`, `same_day`);
+ * - groups a client's steps of one channel due the same send day into one message (`groupByClient`);
+ * - moves a message within `minGapDays` of the client's previous one past the gap (`gap`).
+ * Pure: the same rules on the same inputs, so the simulation matches what goes out.
+ */
+import { addDays, localDate } from '../../domain/dates.js';
+import type { Channel } from '../../domain/scenario.js';
+import { nextSendDay, sendInstant, type SendCalendar } from '../../domain/send-calendar.js';
+import { PLAN_TEMPLATES } from '../../domain/payment-plan.js';
+
+export interface PlannedSend {
+  readonly invoiceId: string;
+  readonly invoiceLabel: string;
+  /** The step's rank in its invoice's plan (scenario order). */
+  readonly rank: number;
+  readonly channel: Channel;
+  readonly templateId: string;
+  /** When its own schedule puts it. */
+  readonly at: string;
+  /** A before-due step: never sent on or after this local date (its due date). */
+  readonly noSendFrom?: string;
+}
+
+export interface ClientRules {
+  readonly calendar: SendCalendar;
+  readonly minGapDays: number;
+  readonly groupByClient: boolean;
+  /** Local date of the client's last message, if any. */
+  readonly lastMessageDate?: string;
+}
+
+export interface ReplayedSend {
+  /** When it would go out (a grouped step: with the first of its message). */
+  readonly at: string;
+  /** Why it goes later than its own schedule (the last rule that moved it). */
+  readonly movedBy?: 'gap' | 'same_day' | 'order';
+  /** The same message's other invoices (their numbers), when grouped. */
+  readonly groupedWith?: readonly string[];
+  /** A before-due step moved onto or past its due date is not sent. */
+  readonly skipped?: 'due_passed';
+}
+
+const PLAN_TEMPLATE_IDS: ReadonlySet<string> = new Set(Object.values(PLAN_TEMPLATES));
+/** An instalment reminder of a payment plan (never grouped with scenario steps). */
+export const isPlanTemplate = (templateId: string): boolean => PLAN_TEMPLATE_IDS.has(templateId);
+// The email of a day goes first, the text waits for it (email_first), the letter is posted by hand.
+const CHANNEL_ORDER: Record<Channel, number> = { email: 0, sms: 1, letter: 2 };
+/** Far more moves than any plan needs; guards against a calendar without send days. */
+const MAX_MOVES = 1000;
+
+/** One client's planned sends, in the order and on the days the engine would send them (same index as `sends`). */
+export const replayClientRules = (sends: readonly PlannedSend[], rules: ClientRules): ReplayedSend[] => {
+  const { calendar, minGapDays, groupByClient } = rules;
+  const dayOf = (at: string) => localDate(new Date(at), calendar.timeZone);
+  const onDay = (date: string) => sendInstant(nextSendDay(date, calendar), calendar).toISOString();
+  const pending = sends.map((s, index) => ({ ...s, index, current: s.at, movedBy: undefined as ReplayedSend['movedBy'] }));
+  const result: ReplayedSend[] = new Array(sends.length);
+  const messages = new Map<string, { at: string; members: number[]; plan: boolean }>();
+  const invoiceDays = new Map<string, Set<string>>();
+  let lastDay = rules.lastMessageDate;
+  const earliest = (a: (typeof pending)[number], b: (typeof pending)[number]) =>
+    dayOf(a.current).localeCompare(dayOf(b.current)) || CHANNEL_ORDER[a.channel] - CHANNEL_ORDER[b.channel] || a.current.localeCompare(b.current) || a.index - b.index;
+  const move = (item: (typeof pending)[number], date: string, why: NonNullable<ReplayedSend['movedBy']>) => {
+    item.current = onDay(date);
+    item.movedBy = why;
+  };
+  for (let guard = 0; pending.length > 0 && guard < sends.length * MAX_MOVES; guard++) {
+    pending.sort(earliest);
+    const item = pending[0]!;
+    const day = dayOf(item.current);
+    // Scenario order: an earlier step of the invoice still to go goes first.
+    const before = pending.find((p) => p.invoiceId === item.invoiceId && p.rank < item.rank);
+    if (before) {
+      move(item, addDays(dayOf(before.current), 1), 'order');
+      continue;
+    }
+    if (item.noSendFrom && day >= item.noSendFrom) {
+      pending.shift();
+      result[item.index] = { at: item.current, skipped: 'due_passed', ...(item.movedBy ? { movedBy: item.movedBy } : {}) };
+      continue;
+    }
+    const days = invoiceDays.get(item.invoiceId) ?? new Set<string>();
+    if (days.has(day)) {
+      move(item, addDays(day, 1), 'same_day');
+      continue;
+    }
+    const plan = isPlanTemplate(item.templateId);
+    const key = `${day}|${item.channel}`;
+    const message = messages.get(key);
+    if (message && groupByClient && !plan && !message.plan) {
+      message.members.push(item.index);
+    } else if (lastDay && lastDay > addDays(day, -minGapDays)) {
+      move(item, addDays(lastDay, minGapDays), 'gap');
+      continue;
+    } else {
+      messages.set(key, { at: item.current, members: [item.index], plan });
+      lastDay = day;
+    }
+    days.add(day);
+    invoiceDays.set(item.invoiceId, days);
+    pending.shift();
+    result[item.index] = { at: messages.get(key)!.at, ...(item.movedBy ? { movedBy: item.movedBy } : {}) };
+  }
+  for (const { members } of messages.values()) {
+    if (members.length < 2) continue;
+    for (const i of members) result[i] = { ...result[i]!, groupedWith: members.filter((j) => j !== i).map((j) => sends[j]!.invoiceLabel) };
+  }
+  // A send the guard stopped keeps its own time (never reached with a calendar that has send days).
+  return result.map((r, i) => r ?? { at: sends[i]!.at });
+};

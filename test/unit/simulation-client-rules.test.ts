@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { replayClientRules, type ClientRules, type PlannedSend } from '../../shared/app/reminders/simulation-client-rules.js';
+import { DEFAULT_SEND_CALENDAR, sendInstant } from '../../shared/domain/send-calendar.js';
+
+// 2026-03-02 is a Monday; messages go at 09:00 Paris (08:00 UTC in March).
+const at = (date: string) => sendInstant(date, DEFAULT_SEND_CALENDAR).toISOString();
+const rules = (over: Partial<ClientRules> = {}): ClientRules => ({ calendar: DEFAULT_SEND_CALENDAR, minGapDays: 3, groupByClient: true, ...over });
+const send = (invoiceId: string, rank: number, date: string, over: Partial<PlannedSend> = {}): PlannedSend => ({
+  invoiceId, invoiceLabel: `F-${invoiceId}`, rank, channel: 'email', templateId: 'reminder', at: at(date), ...over,
+});
+
+describe('the client rules replayed over a dry run', () => {
+  it('puts two invoices of a client due the same day in one message, naming each other', () => {
+    const out = replayClientRules([send('a', 1, '2026-03-02'), send('b', 1, '2026-03-02'), send('c', 1, '2026-03-02')], rules());
+    expect(out.map((r) => r.at)).toEqual([at('2026-03-02'), at('2026-03-02'), at('2026-03-02')]);
+    expect(out[0]!.groupedWith).toEqual(['F-b', 'F-c']);
+    expect(out[2]!.groupedWith).toEqual(['F-a', 'F-b']);
+    expect(out.every((r) => r.movedBy === undefined)).toBe(true);
+  });
+
+  it('moves the second invoice past the gap when grouping is off', () => {
+    const out = replayClientRules([send('a', 1, '2026-03-02'), send('b', 1, '2026-03-02')], rules({ groupByClient: false }));
+    expect(out[0]).toEqual({ at: at('2026-03-02') });
+    expect(out[1]).toEqual({ at: at('2026-03-05'), movedBy: 'gap' });
+  });
+
+  it('sends both the same day when the gap is 0 and grouping is off', () => {
+    const out = replayClientRules([send('a', 1, '2026-03-02'), send('b', 1, '2026-03-02')], rules({ groupByClient: false, minGapDays: 0 }));
+    expect(out.map((r) => r.at)).toEqual([at('2026-03-02'), at('2026-03-02')]);
+    expect(out.some((r) => r.groupedWith)).toBe(false);
+  });
+
+  it('moves a message within the gap of the previous one to the first send day after it, where it joins the message due then', () => {
+    // a: J+1 on Monday; b: its own step on Tuesday (within 3 days) → Thursday, with c's step of Thursday.
+    const out = replayClientRules([send('a', 1, '2026-03-02'), send('b', 1, '2026-03-03'), send('c', 1, '2026-03-05')], rules());
+    expect(out[1]).toEqual({ at: at('2026-03-05'), movedBy: 'gap', groupedWith: ['F-c'] });
+    expect(out[2]).toEqual({ at: at('2026-03-05'), groupedWith: ['F-b'] });
+  });
+
+  it('counts the gap from the client’s last message, and lands on a send day (not a weekend)', () => {
+    // Last message on Wednesday 4 March: Friday 6 is within 3 days → Saturday 7 → Monday 9.
+    const out = replayClientRules([send('a', 2, '2026-03-06')], rules({ lastMessageDate: '2026-03-04' }));
+    expect(out[0]).toEqual({ at: at('2026-03-09'), movedBy: 'gap' });
+  });
+
+  it('keeps an invoice’s steps in scenario order, one a day, each past the gap', () => {
+    // a's J+1 (Mon 2) is moved past the gap to Wed 4, where a's next step falls: it goes later (Thu 5 is within the gap: Mon 9).
+    const out = replayClientRules([send('a', 2, '2026-03-04'), send('a', 1, '2026-03-02')], rules({ lastMessageDate: '2026-03-01' }));
+    expect(out[1]).toEqual({ at: at('2026-03-04'), movedBy: 'gap' });
+    expect(out[0]).toEqual({ at: at('2026-03-09'), movedBy: 'gap' });
+  });
+
+  it('sends an earlier step first when its own schedule comes after a later step’s', () => {
+    const out = replayClientRules([send('a', 2, '2026-03-02'), send('a', 1, '2026-03-03')], rules({ minGapDays: 0 }));
+    expect(out[1]).toEqual({ at: at('2026-03-03') });
+    expect(out[0]).toEqual({ at: at('2026-03-04'), movedBy: 'order' });
+  });
+
+  it('never groups an instalment reminder with scenario steps, nor two channels', () => {
+    const out = replayClientRules(
+      [send('a', 1, '2026-03-02'), send('b', 1, '2026-03-02', { templateId: 'instalment-courtesy' }), send('c', 1, '2026-03-02', { channel: 'sms' })],
+      rules({ minGapDays: 0 }),
+    );
+    expect(out.map((r) => r.groupedWith)).toEqual([undefined, undefined, undefined]);
+    expect(out.map((r) => r.at)).toEqual([at('2026-03-02'), at('2026-03-02'), at('2026-03-02')]);
+  });
+});
+
+describe('a before-due step the client rules push onto its due date', () => {
+  it('is not sent: skipped with due_passed, as the send path would', () => {
+    // b's courtesy step on Tue 3 is within the gap of a's message of Mon 2: moved to Thu 5, its due date.
+    const out = replayClientRules([send('a', 1, '2026-03-02'), send('b', 0, '2026-03-03', { templateId: 'courtesy', noSendFrom: '2026-03-05' })], rules());
+    expect(out[1]).toEqual({ at: at('2026-03-05'), movedBy: 'gap', skipped: 'due_passed' });
+  });
+
+  it('still goes when the move keeps it before the due date', () => {
+    const out = replayClientRules([send('a', 1, '2026-03-02'), send('b', 0, '2026-03-03', { templateId: 'courtesy', noSendFrom: '2026-03-06' })], rules());
+    expect(out[1]).toEqual({ at: at('2026-03-05'), movedBy: 'gap' });
+  });
+});
