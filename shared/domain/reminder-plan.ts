@@ -176,7 +176,10 @@ export const planReminders = (input: PlanInput): PlannedStep[] => {
       if (before && sendInstant(before, calendar) > earliest && !(grace && before >= grace.from && before < grace.until)) wanted = before;
     }
     const missed = sendInstant(wanted, calendar) <= earliest;
-    if (missed && nominalDate < invoice.dueDate) return { ...common, state: 'skipped', reason: 'due_passed' };
+    // Missed, or pushed (by the client gap, an earlier step) onto or past the due date: skipped. It
+    // sends nothing, so it carries no delay to the later steps (a J-5 pushed past the due date by
+    // the gap once moved the caught-up J+1 a week further).
+    if (nominalDate < invoice.dueDate && (missed || wanted >= invoice.dueDate)) return { ...common, state: 'skipped', reason: 'due_passed' };
     let date = missed ? placeFrom(maxDate(wanted, earliestDate), earliest) : wanted;
     let instant = sendInstant(date, calendar);
     if (channel === 'sms') {

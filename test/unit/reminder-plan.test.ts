@@ -113,6 +113,24 @@ describe('planReminders: a before-due step whose day runs into the due date', ()
   });
 });
 
+describe('planReminders: a before-due step pushed past the due date by the client gap', () => {
+  it('is skipped and delays nothing: the caught-up J+1 goes out once the gap allows', () => {
+    // Due Fri 6 Nov 2026, sent Thu 26 Nov; the client got a message that morning (gap 3 days).
+    const now = new Date('2026-11-26T06:00:00.000Z');
+    const plan = planNewSteps(
+      { scenario: B2B_DEFAULT_SCENARIO, dueDate: '2026-11-06', calendar: parisCalendar(), now, minGapDays: 3, graceDaysAfterPayment: 3, lastMessageToClientAt: '2026-11-26T05:59:00.000Z' },
+      1,
+      [],
+    );
+    expect(plan.map((s) => [s.stepId, s.state, s.localTime ?? s.reason])).toEqual([
+      ['j-5', 'skipped', 'due_passed'],
+      ['j+1', 'scheduled', '2026-11-30T09:00:00'], // Sun 29 Nov is the gap's end: Monday 30 (it was 7 Dec)
+      ['j+8', 'scheduled', '2026-12-07T09:00:00'],
+      ['j+15', 'scheduled', '2026-12-14T09:00:00'],
+    ]);
+  });
+});
+
 describe('planReminders: catch-up', () => {
   // Due Mon 2 Mar 2026; the invoice is sent Thu 12 Mar at 10:00, after that day's 09:00 window.
   const input = aPlanInput({
@@ -288,7 +306,9 @@ describe('planReminders: inputs', () => {
   it('lists only the scenario steps, but counts a message from a removed step for the minimum gap', () => {
     const plan = planReminders(aPlanInput({ history: [sent('old-step', parisTime('2026-03-09T09:00'))] }));
     expect(plan.map((s) => s.stepId)).toEqual(['j-5', 'j+1', 'j+8', 'j+15']);
-    expect(plan[0]?.localTime).toBe('2026-03-12T09:00:00');
+    // The gap pushes J-5 from Mon 9 to Thu 12 Mar, the due date itself: skipped, delaying nothing.
+    expect(plan[0]).toMatchObject({ state: 'skipped', reason: 'due_passed' });
+    expect(plan[1]?.localTime).toBe('2026-03-13T09:00:00');
   });
 });
 

@@ -192,7 +192,7 @@ export const sendPreparedGroup = async (
       },
     });
     // A manual reminder: the next step(s) of the invoice it repeats are not sent again a few days later.
-    if (m.manual) await skipStepsSentByHand(deps, m.ctx.invoice, prepared.courtesyInstead ? prepared.template.id : m.manual.templateId, now);
+    if (m.manual) await skipStepsSentByHand(deps, m.ctx.invoice, now);
     return { outcome: 'sent', messageId, stepId: m.record.stepId, ...(prepared.members.length > 1 ? { grouped: prepared.members.map((x) => x.ctx.invoice.id) } : {}) };
   };
   // Each invoice's record is its own partition: written side by side.

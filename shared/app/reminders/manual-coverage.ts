@@ -23,13 +23,12 @@ export const liveScenarioSteps = (records: readonly StepRecordItem[]): StepRecor
 export const skipStepsSentByHand = async (
   deps: { readonly steps: ReminderStepRepository; readonly invoices: Pick<InvoiceRepository, 'appendEvents'> },
   invoice: { readonly tenantId: string; readonly id: string },
-  templateId: string,
   now: Date,
 ): Promise<void> => {
   const records = await deps.steps.list(invoice.tenantId, invoice.id);
   const at = now.toISOString();
   const events: TimelineRecord[] = [];
-  for (const r of coveredByManual(liveScenarioSteps(records), templateId)) {
+  for (const r of stepsSentByHand(records)) {
     const expected = { state: 'scheduled' as const, ...(r.scheduledAt ? { scheduledAt: r.scheduledAt } : {}) };
     if (await deps.steps.transition(invoice.tenantId, invoice.id, r, expected, { state: 'skipped', reason: MANUAL_SENT, at })) {
       events.push({ at, type: 'reminder.skipped', data: { stepId: r.stepId, plan: r.plan, reason: MANUAL_SENT } });
@@ -68,12 +67,15 @@ export const stepsSentByHand = (records: readonly StepRecordItem[]): StepRecordI
   // plan was written); a later plan only those sent after it was recorded.
   const planStart = live[0]!.plan === 1 ? '' : live.map((r) => r.at).reduce((a, b) => (b < a ? b : a));
   const manual = records.filter((r) => r.manual && r.state === 'sent' && sentAt(r) >= planStart).sort((a, b) => sentAt(a).localeCompare(sentAt(b)));
-  const covered = new Map<number, StepRecordItem>();
   for (const m of manual) {
     const since = sentAt(m);
-    const consumed = live.some((s) => (isOut(s.state) && sentAt(s) > since) || (s.state === 'skipped' && s.reason === MANUAL_SENT && s.at >= since) || covered.size > 0);
-    if (consumed) continue;
-    for (const s of coveredByManual(live, m.templateId)) covered.set(s.index, s);
+    // A step gone out since: the manual reminder is history, the plan went on after it.
+    if (live.some((s) => isOut(s.state) && sentAt(s) > since)) continue;
+    // Steps already skipped for it count as still pending, so what it stands for stays the same
+    // (a second "reminder" step of the scenario is not taken once the first one was).
+    const view = live.map((s) => (s.state === 'skipped' && s.reason === MANUAL_SENT && s.at >= since ? { ...s, state: 'scheduled' as const, byHand: true } : s));
+    const covered = coveredByManual(view, m.templateId).filter((s) => !('byHand' in s));
+    if (covered.length > 0) return covered; // one manual reminder at a time: the next re-plan sees the others
   }
-  return [...covered.values()];
+  return [];
 };
