@@ -96,6 +96,9 @@ export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = { immediate: 
 /** The name settings start with: a placeholder, not a legal identity (sending an invoice refuses it). */
 export const PLACEHOLDER_COMPANY_NAME = 'Mon entreprise';
 
+/** The company's name in a message's language: the placeholder reads "My company" in English (a preview or test send before the name is given). */
+export const companyNameIn = (name: string, language: Language): string => (name === PLACEHOLDER_COMPANY_NAME && language === 'en' ? 'My company' : name);
+
 export const defaultSettings = (): Settings => ({
   company: { name: PLACEHOLDER_COMPANY_NAME },
   remindersEnabled: true,

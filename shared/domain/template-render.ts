@@ -4,6 +4,7 @@ import { formatEuros } from './money.js';
 import { penaltiesFor, penaltyRateFor, RECOVERY_INDEMNITY_CENTS, type PenaltyReduction } from './penalties.js';
 import type { PenaltyRateTable } from './data/penalty-rates.js';
 import type { InstalmentView } from './payment-plan.js';
+import { companyNameIn } from './settings.js';
 
 /** The only names a template may use, as `{{name}}` or `{{ name }}`. */
 export const TEMPLATE_VARIABLES = [
@@ -178,7 +179,7 @@ export const buildTemplateVariables = (input: TemplateVariablesInput): Record<Te
     penaltiesAmount: business ? money(penalties.cents) : '',
     indemnityAmount: business ? money(RECOVERY_INDEMNITY_CENTS) : '',
     penaltyRate: business ? formatPercent(appliedRate, language) : '',
-    companyName: company.name,
+    companyName: companyNameIn(company.name, language),
     companySiren: company.siren ?? '',
     companyEmail: company.email ?? '',
     companyPhone: company.phone ?? '',

@@ -44,3 +44,20 @@ export const signIn = async (page: Page, webUrl: string, tenant: string): Promis
   await page.waitForURL(`${webUrl}/`);
   await page.getByRole('heading', { level: 1, name: 'Bonjour' }).waitFor();
 };
+
+/** The invoice screen's secondary actions sit in its "more actions" menu (French): opens it and picks one. */
+export const moreAction = async (page: Page, name: string, menu = 'Plus d’actions'): Promise<void> => {
+  await page.getByRole('button', { name: menu }).click();
+  await page.getByRole('menu').getByRole('menuitem', { name, exact: true }).click();
+};
+
+/** What the invoice's "more actions" menu offers now (opened, read, closed with Escape). */
+export const moreActionNames = async (page: Page, menu = 'Plus d’actions'): Promise<string[]> => {
+  await page.getByRole('button', { name: menu }).click();
+  const items = page.getByRole('menu').getByRole('menuitem');
+  await items.first().waitFor();
+  const names = (await items.allTextContents()).map((s) => s.trim());
+  await page.keyboard.press('Escape');
+  await page.getByRole('menu').waitFor({ state: 'detached' });
+  return names;
+};

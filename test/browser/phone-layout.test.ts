@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { aBusinessClientInput, aCompanyIdentity, anInvoiceInput } from '../fixtures/api-fixtures.js';
-import { horizontalOverflow, launch, screenshot, seriousViolations, signIn } from './browser.js';
+import { horizontalOverflow, launch, moreAction, screenshot, seriousViolations, signIn } from './browser.js';
 
 /**
  * What a plumber sees on a 390 px phone, measured in Chromium rather than judged by eye: nothing
@@ -97,6 +97,29 @@ describe('a 390 px phone', () => {
     await settle('62-phone-settings');
   });
 
+  it('never shows a new tenant the French placeholder name as its company name, in French or in English', async () => {
+    await page.goto(`${web()}/settings`);
+    const name = page.getByLabel('Raison sociale');
+    await name.waitFor();
+    expect(await name.inputValue()).toBe('');
+    expect(await name.getAttribute('placeholder')).toBe('ex. Plomberie Martin');
+    await page.getByRole('button', { name: 'English' }).click();
+    try {
+      const english = page.getByLabel('Company name');
+      await english.waitFor();
+      expect(await english.getAttribute('placeholder')).toBe('e.g. Smith Plumbing');
+      const values = await page.locator('input').evaluateAll((inputs: any[]) => inputs.map((i) => String(i.value)));
+      expect(values.filter((v) => v.includes('Mon entreprise'))).toEqual([]);
+      expect(await page.evaluate<string>('document.body.innerText')).not.toContain('Mon entreprise');
+      // Saving the program without a name yet is not refused for the name, and keeps no name.
+      await page.getByRole('button', { name: 'Save' }).first().click();
+      await page.getByRole('status').filter({ hasText: 'Settings saved.' }).waitFor();
+      expect((await call('GET', '/settings')).json.company.name).toBe('Mon entreprise');
+    } finally {
+      await page.getByRole('button', { name: 'Français' }).click();
+    }
+  });
+
   it('keeps the follow-up list on screen with a long client name, 44 px selection boxes, and a mass send whose template choice reads whole', async () => {
     expect((await call('PUT', '/settings', { company: aCompanyIdentity() })).status).toBe(200);
     const client = await call('POST', '/clients', aBusinessClientInput({ name: 'Garage Lefèvre et Fils Maintenance Industrielle du Grand Ouest', siren: undefined }));
@@ -190,15 +213,64 @@ describe('a 390 px phone', () => {
     await settle('65-phone-payment-removed');
   });
 
+  it('keeps two actions of an open invoice in view and the others in a "more actions" menu a keyboard can use', async () => {
+    await page.goto(`${web()}/invoices`);
+    await page.locator('table tbody tr a.doc-number').first().click();
+    await page.getByRole('heading', { level: 1, name: /^Facture F-/ }).waitFor();
+    const bar = page.locator('.invoice-actions');
+    await bar.getByRole('button', { name: 'Paiement reçu' }).waitFor();
+    expect((await bar.locator('> :is(button, a)').allTextContents()).map((s) => s.trim())).toEqual(['Paiement reçu', 'Relancer maintenant', 'Plus d’actions ▾']);
+    // Two rows of buttons (the main two side by side, then the menu's), all on screen.
+    const boxes = await Promise.all((await bar.locator('> :is(button, a)').all()).map(async (b) => (await b.boundingBox())!));
+    expect(new Set(boxes.map((b) => Math.round(b.y))).size).toBe(2);
+    for (const b of boxes) expect(b.x + b.width).toBeLessThanOrEqual(PHONE_390.width);
+    // The menu's button, found once by role and name, then by its test id (its name ends with the ▾ sign).
+    const more = bar.getByTestId('more-actions');
+    expect(await bar.getByRole('button', { name: 'Plus d’actions' }).count()).toBe(1);
+    expect(await more.getAttribute('aria-haspopup')).toBe('menu');
+    expect(await more.getAttribute('aria-expanded')).toBe('false');
+    const focused = () => page.evaluate<string>('document.activeElement?.textContent ?? ""');
+    await more.focus();
+    await page.keyboard.press('Enter');
+    const menu = page.getByRole('menu');
+    await menu.waitFor();
+    expect(await more.getAttribute('aria-expanded')).toBe('true');
+    const items = (await menu.getByRole('menuitem').allTextContents()).map((s) => s.trim());
+    expect(items).toEqual(['Suspendre les relances', 'Signaler un litige', 'Nouveau lien du portail client', 'Désactiver les liens du portail', 'Faire un avoir', 'Passer en contentieux', 'Dossier de preuve (PDF)']);
+    // The menu stays on the screen and passes axe while open.
+    const box = (await menu.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(PHONE_390.width);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, '65b-phone-invoice-more-actions');
+    await poll(focused).toBe('Suspendre les relances');
+    await page.keyboard.press('ArrowDown');
+    await poll(focused).toBe('Signaler un litige');
+    await page.keyboard.press('Escape');
+    await menu.waitFor({ state: 'detached' });
+    await poll(focused).toBe('Plus d’actions ▾');
+    // An item opens its form in a dialog; closing it gives the focus back to the menu's button.
+    await page.keyboard.press('Enter');
+    await menu.waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Facture contestée' });
+    await dialog.waitFor();
+    await poll(() => page.evaluate<boolean>('Boolean(document.activeElement?.closest("[role=dialog]"))')).toBe(true);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await poll(focused).toBe('Plus d’actions ▾');
+    await settle('65c-phone-invoice-actions');
+  });
+
   it('asks before cancelling a draft', async () => {
     const client = await call('GET', '/clients');
     const draft = await call('POST', '/invoices', anInvoiceInput(client.json.items[0].id, { issueDate: '2026-11-20', dueDate: '2026-12-20' }));
     expect(draft.status).toBe(201);
     await page.goto(`${web()}/invoices/${draft.json.id}`);
-    const cancel = page.getByRole('button', { name: 'Annuler la facture' });
     let asked = '';
     page.once('dialog', (d) => ((asked = d.message()), void d.dismiss()));
-    await cancel.click();
+    await moreAction(page, 'Annuler la facture');
     await poll(() => asked).toMatch(/^Annuler ce brouillon \?/);
     await page.waitForTimeout(300);
     expect((await call('GET', `/invoices/${draft.json.id}`)).json.status).toBe('draft');

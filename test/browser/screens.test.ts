@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { aBusinessClientInput, aCompanyIdentity, anInvoiceInput } from '../fixtures/api-fixtures.js';
-import { horizontalOverflow, launch, PHONE, screenshot, seriousViolations, signIn } from './browser.js';
+import { horizontalOverflow, launch, moreAction, moreActionNames, PHONE, screenshot, seriousViolations, signIn } from './browser.js';
 
 /**
  * The screens of issue 11 beyond the first flow, in Chromium at 375 px, French: CSV import
@@ -259,13 +259,13 @@ describe('more screens in Chromium', () => {
     const clientId = (await call('GET', '/clients?q=garage')).json.items[0].id;
     const big = (await call('GET', `/invoices?clientId=${clientId}`)).json.items.find((i: { dueDate: string }) => i.dueDate === '2026-07-01');
     await page.goto(`${web()}/invoices/${big.id}`);
-    await page.getByRole('button', { name: 'Passer en contentieux' }).click();
+    await moreAction(page, 'Passer en contentieux');
     const dialog = page.getByRole('dialog', { name: 'Passer en contentieux' });
     await dialog.getByLabel('Motif').fill('Aucune réponse depuis juillet');
     await dialog.getByRole('button', { name: 'Passer en contentieux' }).click();
     await poll(() => page.locator('.page-header .badge').first().textContent()).toBe('Contentieux');
     const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Dossier de preuve (PDF)' }).click();
+    await moreAction(page, 'Dossier de preuve (PDF)');
     const file = await download;
     expect(file.suggestedFilename()).toBe(`preuves-${big.number}.pdf`);
     expect((await readFile((await file.path())!)).subarray(0, 5).toString()).toBe('%PDF-');
@@ -274,7 +274,7 @@ describe('more screens in Chromium', () => {
     await poll(() => page.getByRole('link', { name: big.number }).count()).toBe(1);
     await checkScreen('48-list-litigation');
     await page.getByRole('link', { name: big.number }).click();
-    await page.getByRole('button', { name: 'Passer en perte' }).click();
+    await moreAction(page, 'Passer en perte');
     const writeOff = page.getByRole('dialog', { name: 'Créance irrécouvrable' });
     await writeOff.getByRole('button', { name: 'Passer en perte' }).click();
     await poll(() => writeOff.getByText('Obligatoire').count()).toBe(1);
@@ -388,16 +388,17 @@ describe('more screens in Chromium', () => {
     const draft = await call('POST', '/invoices', anInvoiceInput(clientId, { issueDate: '2026-11-20', dueDate: '2026-12-20', lines: [{ description: 'Entretien chaudière', quantity: 1, unitPriceCents: 20_000, vatRate: 10 }] }));
     expect((await call('POST', `/invoices/${draft.json.id}/send`)).status).toBe(200);
     await page.goto(`${web()}/invoices/${draft.json.id}`);
-    await page.getByRole('button', { name: 'Suspendre les relances' }).click();
+    await moreAction(page, 'Suspendre les relances');
     const pause = page.getByRole('dialog', { name: 'Suspendre les relances' });
     await pause.getByRole('button', { name: 'Suspendre' }).click();
     await poll(() => pause.getByText('Obligatoire').count()).toBe(1);
     await pause.getByLabel('Motif').fill('Client en congés');
     await pause.getByRole('button', { name: 'Suspendre' }).click();
     await poll(() => page.getByTestId('hold-notice').getByText(/Relances suspendues — Client en congés/).count()).toBe(1);
-    await page.getByRole('button', { name: 'Reprendre les relances' }).click();
-    await poll(() => page.getByRole('button', { name: 'Suspendre les relances' }).count()).toBe(1);
-    await page.getByRole('button', { name: 'Nouveau lien du portail client' }).click();
+    await moreAction(page, 'Reprendre les relances');
+    await poll(() => page.getByTestId('hold-notice').count()).toBe(0);
+    expect(await moreActionNames(page)).toContain('Suspendre les relances');
+    await moreAction(page, 'Nouveau lien du portail client');
     const href = (await page.getByTestId('portal-link').getAttribute('href'))!;
     const token = new URL(href).pathname.split('/p/')[1]!;
     expect(token.length).toBeGreaterThan(20);
@@ -440,8 +441,8 @@ describe('more screens in Chromium', () => {
     // The owner sees the client's answers: on the invoice, and among the alerts.
     await page.goto(`${web()}/invoices/${draft.json.id}`);
     await poll(() => page.getByText(/Contestée : La chaudière fuit encore/).count()).toBe(1);
-    await page.getByRole('button', { name: 'Litige résolu' }).click();
-    await poll(() => page.getByRole('button', { name: 'Signaler un litige' }).count()).toBe(1);
+    await moreAction(page, 'Litige résolu');
+    await poll(async () => (await moreActionNames(page)).includes('Signaler un litige')).toBe(true);
     await poll(async () => {
       await page.goto(`${web()}/notifications`);
       await page.getByTestId('alerts').or(page.getByText(/Aucune alerte/)).waitFor();

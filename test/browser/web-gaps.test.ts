@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { addDays } from '../../shared/domain/dates.js';
 import { aBusinessClientInput, aCompanyIdentity, anInvoiceInput } from '../fixtures/api-fixtures.js';
 import { parisToday, runUntil } from '../e2e/local-clock.js';
-import { horizontalOverflow, launch, PHONE, screenshot, seriousViolations, signIn } from './browser.js';
+import { horizontalOverflow, launch, moreAction, moreActionNames, PHONE, screenshot, seriousViolations, signIn } from './browser.js';
 
 /**
  * Issue 10 §2 and §4, issue 13 §1 and §4 through the screens, in Chromium at 375 px, French: the
@@ -210,7 +210,7 @@ describe('letters, simulation and portal payment plans in Chromium', () => {
     const link = await ok('POST', `/invoices/${planned.id}/portal-link`);
     await page.goto(`${web()}/invoices/${planned.id}`);
     page.once('dialog', (d) => void d.accept());
-    await page.getByRole('button', { name: 'Désactiver les liens du portail' }).click();
+    await moreAction(page, 'Désactiver les liens du portail');
     await poll(() => page.getByText(/Liens du portail désactivés : le client ne peut plus/).count()).toBe(1);
     await page.goto(`${web()}${new URL(link.url).pathname}`);
     await poll(() => page.getByText('Ce lien n’est plus valable.').count()).toBe(1);

@@ -243,3 +243,12 @@ describe('DEFAULT_TEMPLATES', () => {
     }
   });
 });
+
+describe('the placeholder company name of a new tenant', () => {
+  it('reads "My company" in an English message and stays as given in French; a real name is never touched', () => {
+    const placeholder = { name: 'Mon entreprise' };
+    expect(buildTemplateVariables(input({ company: placeholder, language: 'en' })).companyName).toBe('My company');
+    expect(buildTemplateVariables(input({ company: placeholder, language: 'fr' })).companyName).toBe('Mon entreprise');
+    expect(buildTemplateVariables(input({ language: 'en' })).companyName).toBe('Plomberie Martin');
+  });
+});

@@ -3,10 +3,10 @@ import { fetchBlobUrl } from '../lib/api-client';
 import { config } from '../lib/config';
 import { ErrorMessage } from './ui';
 
-/** A PDF the API renders on demand (with the token): fetched on click, then saved. */
-export const DocumentLink = ({ path, label, filename }: { path: string; label: string; filename: string }) => {
+/** Fetches a PDF the API renders on demand (with the token), then saves it; busy while it comes, its error if it fails. */
+export const useDocumentDownload = (path: string, filename: string) => {
   const [state, setState] = useState<{ busy?: boolean; error?: unknown }>({});
-  const open = async () => {
+  const download = async () => {
     setState({ busy: true });
     try {
       const url = await fetchBlobUrl(config().apiUrl, path);
@@ -20,12 +20,18 @@ export const DocumentLink = ({ path, label, filename }: { path: string; label: s
       setState({ error });
     }
   };
+  return { download, busy: Boolean(state.busy), error: state.error };
+};
+
+/** A PDF the API renders on demand (with the token): fetched on click, then saved. */
+export const DocumentLink = ({ path, label, filename }: { path: string; label: string; filename: string }) => {
+  const { download, busy, error } = useDocumentDownload(path, filename);
   return (
     <>
-      <button type="button" className="button" disabled={state.busy} aria-busy={state.busy} onClick={() => void open()}>
+      <button type="button" className="button" disabled={busy} aria-busy={busy} onClick={() => void download()}>
         {label}
       </button>
-      {state.error !== undefined && <ErrorMessage error={state.error} />}
+      {error !== undefined && <ErrorMessage error={error} />}
     </>
   );
 };

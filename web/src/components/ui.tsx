@@ -1,7 +1,7 @@
 /** Shared building blocks: every screen shows loading, empty and error states the same way. */
 import type { UseQueryResult } from '@tanstack/react-query';
 import { Dialog as RadixDialog } from 'radix-ui';
-import { useId, type ReactElement, type ReactNode } from 'react';
+import { useId, type ReactElement, type ReactNode, type RefObject } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '../lib/i18n';
 import { apiMessage } from '../lib/api-messages';
@@ -178,26 +178,43 @@ export const StatusBadge = ({ status }: { status: string }) => {
   return <span className={`badge ${TONES[status] ?? 'neutral'}`}>{t(`status.${status}`, { defaultValue: status })}</span>;
 };
 
+/**
+ * A modal dialog. Without a trigger (opened from a menu item), `returnFocus` names the element
+ * that gets the focus back when it closes (the menu's button), as a trigger would.
+ */
 export const Dialog = ({
   trigger,
   title,
   open,
   onOpenChange,
+  returnFocus,
   children,
 }: {
-  trigger: ReactNode;
+  trigger?: ReactNode;
   title: string;
   open: boolean;
   onOpenChange: (open: boolean) => void;
+  returnFocus?: RefObject<HTMLElement | null>;
   children: ReactNode;
 }) => {
   const { t } = useI18n();
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
-      <RadixDialog.Trigger asChild>{trigger}</RadixDialog.Trigger>
+      {trigger !== undefined && <RadixDialog.Trigger asChild>{trigger}</RadixDialog.Trigger>}
       <RadixDialog.Portal>
         <RadixDialog.Overlay className="dialog-overlay" />
-        <RadixDialog.Content className="dialog" aria-describedby={undefined}>
+        <RadixDialog.Content
+          className="dialog"
+          aria-describedby={undefined}
+          onCloseAutoFocus={
+            returnFocus
+              ? (e) => {
+                  e.preventDefault();
+                  returnFocus.current?.focus();
+                }
+              : undefined
+          }
+        >
           <div className="dialog-header">
             <RadixDialog.Title>{title}</RadixDialog.Title>
             <RadixDialog.Close className="button ghost small" aria-label={t('common.close')}>

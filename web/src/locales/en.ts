@@ -338,6 +338,7 @@ export const en: Translations = {
     title: 'Settings',
     identity: 'Your company',
     companyName: 'Company name',
+    companyNamePlaceholder: 'e.g. Smith Plumbing',
     legalForm: 'Legal form',
     siren: 'SIREN',
     vatNumber: 'VAT number',

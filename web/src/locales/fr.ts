@@ -336,6 +336,7 @@ export const fr = {
     title: 'Réglages',
     identity: 'Votre entreprise',
     companyName: 'Raison sociale',
+    companyNamePlaceholder: 'ex. Plomberie Martin',
     legalForm: 'Forme juridique',
     siren: 'SIREN',
     vatNumber: 'N° de TVA',

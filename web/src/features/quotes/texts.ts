@@ -22,6 +22,8 @@ const fr = {
   save: 'Enregistrer le devis',
   validBeforeIssue: 'La validité ne peut pas précéder la date du devis.',
   validityRange: 'De 1 à 365 jours',
+  title: 'Devis {{number}}',
+  draftTitle: 'Devis (brouillon)',
 };
 
 export const quoteTexts = registerTexts('quoteMore', fr, {
@@ -46,4 +48,6 @@ export const quoteTexts = registerTexts('quoteMore', fr, {
   save: 'Save the quote',
   validBeforeIssue: 'The validity cannot be before the quote date.',
   validityRange: 'From 1 to 365 days',
+  title: 'Quote {{number}}',
+  draftTitle: 'Draft quote',
 });

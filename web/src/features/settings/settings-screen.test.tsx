@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { fakeApi } from '../../test/fake-api';
 import { renderInApp } from '../../test/render';
+import { setLanguage } from '../../lib/i18n';
 import SettingsScreen from './settings-screen';
 
 const settings = {
@@ -19,8 +20,8 @@ const settings = {
 
 const errorOf = (input: HTMLElement) => document.getElementById(input.getAttribute('aria-describedby')?.split(' ')[0] ?? '')?.textContent;
 
-const serve = () => {
-  let current: Record<string, unknown> = settings;
+const serve = (initial: Record<string, unknown> = settings) => {
+  let current: Record<string, unknown> = initial;
   return fakeApi(({ method, path, body }) => {
     if (path === '/settings' && method === 'GET') return { status: 200, body: current };
     if (path === '/settings' && method === 'PUT') {
@@ -88,5 +89,35 @@ describe('the settings screen', () => {
     await waitFor(() => expect(select.selectedOptions[0]?.textContent).toBe('Clients professionnels (J-5, J+1, J+8, J+15)'));
     expect([...select.options].map((o) => o.textContent)).toEqual(['Clients professionnels (J-5, J+1, J+8, J+15)', 'Clients particuliers (J-5, J+1, J+8, J+15)']);
     expect([...select.options].some((o) => o.textContent === '—')).toBe(false);
+  });
+
+  it('shows a new tenant an empty name with a hint in the user’s language, never the French placeholder, and keeps it when saved empty', async () => {
+    const fresh = { ...settings, company: { name: 'Mon entreprise' } };
+    await setLanguage('en');
+    try {
+      const calls = serve(fresh);
+      renderInApp(<SettingsScreen />);
+      const name = (await screen.findByLabelText('Company name')) as HTMLInputElement;
+      expect(name.value).toBe('');
+      expect(name.placeholder).toBe('e.g. Smith Plumbing');
+      expect(document.body.textContent).not.toContain('Mon entreprise');
+      // The program saved without a name yet: no "required", and the placeholder goes back as it was.
+      await userEvent.click(screen.getAllByRole('button', { name: 'Save' })[0]!);
+      await waitFor(() => expect(calls.find((c) => c.method === 'PUT')?.body).toMatchObject({ company: { name: 'Mon entreprise' } }));
+      expect(errorOf(name)).toBeUndefined();
+    } finally {
+      await setLanguage('fr');
+    }
+  });
+
+  it('still requires the name once one was given', async () => {
+    const calls = serve();
+    renderInApp(<SettingsScreen />);
+    const name = await screen.findByLabelText('Raison sociale');
+    expect((name as HTMLInputElement).placeholder).toBe('ex. Plomberie Martin');
+    await userEvent.clear(name);
+    await userEvent.click(screen.getAllByRole('button', { name: 'Enregistrer' })[0]!);
+    await waitFor(() => expect(errorOf(name)).toBe('Obligatoire'));
+    expect(calls.some((c) => c.method === 'PUT')).toBe(false);
   });
 });

@@ -16,12 +16,22 @@ type SettingsInput = NonNullable<operations['putSettings']['requestBody']>['cont
 
 const optional = (v: string) => (v.trim() === '' ? undefined : v.trim());
 
-export const settingsSchema = (m: { required: string; siren: string; iban: string; email: string; bic: string; range: (min: number, max: number) => string }) => {
+/**
+ * The name a new tenant's settings start with (shared/domain/settings.ts PLACEHOLDER_COMPANY_NAME):
+ * not a name the user gave, and French. The form shows it as an empty field with a hint in the
+ * user's language, and saving the field still empty keeps it (sending an invoice asks for a real one).
+ */
+export const PLACEHOLDER_COMPANY_NAME = 'Mon entreprise';
+
+export const settingsSchema = (
+  m: { required: string; siren: string; iban: string; email: string; bic: string; range: (min: number, max: number) => string },
+  { nameRequired = true }: { nameRequired?: boolean } = {},
+) => {
   // Our words, not zod's English defaults ("Too big: expected number to be <=23").
   const whole = (min: number, max: number) => z.coerce.number({ message: m.range(min, max) }).int({ message: m.range(min, max) }).min(min, { message: m.range(min, max) }).max(max, { message: m.range(min, max) });
   return z.object({
     company: z.object({
-      name: z.string().trim().min(1, { message: m.required }).max(200),
+      name: z.string().trim().min(nameRequired ? 1 : 0, { message: m.required }).max(200),
       legalForm: z.string().max(100),
       siren: z.string().refine((v) => v.trim() === '' || isValidSiren(v), { message: m.siren }),
       vatNumber: z.string().max(20),
@@ -47,7 +57,7 @@ type Parsed = z.output<ReturnType<typeof settingsSchema>>;
 
 const toForm = (s: Settings): Form => ({
   company: {
-    name: s.company.name,
+    name: s.company.name === PLACEHOLDER_COMPANY_NAME ? '' : s.company.name,
     legalForm: s.company.legalForm ?? '',
     siren: s.company.siren ?? '',
     vatNumber: s.company.vatNumber ?? '',
@@ -72,7 +82,7 @@ const toInput = (v: Parsed): SettingsInput => {
   const c = v.company;
   return {
     company: {
-      name: c.name.trim(),
+      name: c.name.trim() || PLACEHOLDER_COMPANY_NAME,
       ...(optional(c.legalForm) && { legalForm: optional(c.legalForm) }),
       ...(optional(c.siren) && { siren: normalizeSpaces(c.siren) }),
       ...(optional(c.vatNumber) && { vatNumber: optional(c.vatNumber) }),
@@ -132,8 +142,15 @@ export const SettingsForm = ({ settings, save }: { settings: Settings; save: Sav
   const { t } = useI18n();
   const scenarios = useQuery({ queryKey: ['scenarios'], queryFn: () => unwrap(api().GET('/scenarios')) });
   const builtInB2b = scenarios.data?.items.find((s) => s.id === B2B_DEFAULT);
+  // A new tenant has no name yet: the field may stay empty (the placeholder is kept); a name once given is required.
+  const unnamed = settings.company.name === PLACEHOLDER_COMPANY_NAME;
   const form = useForm<Form, unknown, Parsed>({
-    resolver: zodResolver(settingsSchema({ required: t('errors.required'), siren: t('errors.siren'), iban: t('errors.iban'), email: t('errors.email'), bic: t('errors.bic'), range: (min, max) => t('settingsMore.range', { min, max }) })),
+    resolver: zodResolver(
+      settingsSchema(
+        { required: t('errors.required'), siren: t('errors.siren'), iban: t('errors.iban'), email: t('errors.email'), bic: t('errors.bic'), range: (min, max) => t('settingsMore.range', { min, max }) },
+        { nameRequired: !unnamed },
+      ),
+    ),
     defaultValues: toForm(settings),
   });
   const { errors, isSubmitting } = form.formState;
@@ -160,7 +177,7 @@ export const SettingsForm = ({ settings, save }: { settings: Settings; save: Sav
         <fieldset className="card">
           <legend>{t('settings.identity')}</legend>
           <div className="grid-2">
-            {text('company.name', t('settings.companyName'), e?.name?.message, { autoComplete: 'organization' })}
+            {text('company.name', t('settings.companyName'), e?.name?.message, { autoComplete: 'organization', placeholder: t('settings.companyNamePlaceholder') })}
             {text('company.legalForm', t('settings.legalForm'), e?.legalForm?.message)}
             {text('company.siren', t('settings.siren'), e?.siren?.message, { inputMode: 'numeric' })}
             {text('company.vatNumber', t('settings.vatNumber'), e?.vatNumber?.message)}
@@ -206,8 +223,8 @@ export const SettingsForm = ({ settings, save }: { settings: Settings; save: Sav
             <Field label={t('settings.language')} error={errors.language?.message}>
               {(p) => (
                 <select {...p} {...form.register('language')}>
-                  <option value="fr">Français</option>
-                  <option value="en">English</option>
+                  <option value="fr">{t('clients.languages.fr')}</option>
+                  <option value="en">{t('clients.languages.en')}</option>
                 </select>
               )}
             </Field>

@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode, type RefObject } from 'react';
 import { Dialog, ErrorMessage, Field } from '../../../components/ui';
 import { useI18n } from '../../../lib/i18n';
 import { ApiError } from '../../../lib/problem';
@@ -16,6 +16,8 @@ export interface ActionField {
 /**
  * A small form in a dialog for an invoice action (pause, dispute, litigation, write-off…):
  * required fields checked here, the API's problem+json field errors shown under their field.
+ * With `open`/`onOpenChange` it is opened from elsewhere (the invoice's "more actions" menu) and
+ * has no button of its own.
  */
 export const ActionDialog = ({
   title,
@@ -25,17 +27,25 @@ export const ActionDialog = ({
   confirm,
   danger,
   onSubmit,
+  open: controlledOpen,
+  onOpenChange,
+  returnFocus,
 }: {
   title: string;
-  trigger: string;
+  trigger?: string;
   intro?: ReactNode;
   fields: ActionField[];
   confirm: string;
   danger?: boolean;
   onSubmit: (values: Record<string, string>) => Promise<unknown>;
+  open?: boolean;
+  onOpenChange?: (open: boolean) => void;
+  returnFocus?: RefObject<HTMLElement | null>;
 }) => {
   const { t } = useI18n();
-  const [open, setOpen] = useState(false);
+  const [ownOpen, setOwnOpen] = useState(false);
+  const open = controlledOpen ?? ownOpen;
+  const setOpen = (o: boolean) => (onOpenChange ?? setOwnOpen)(o);
   const [values, setValues] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<unknown>();
@@ -68,10 +78,13 @@ export const ActionDialog = ({
         if (!o) (setErrors({}), setFailure(undefined));
       }}
       title={title}
+      returnFocus={returnFocus}
       trigger={
-        <button type="button" className={`button${danger ? ' danger' : ''}`}>
-          {trigger}
-        </button>
+        trigger === undefined ? undefined : (
+          <button type="button" className={`button${danger ? ' danger' : ''}`}>
+            {trigger}
+          </button>
+        )
       }
     >
       <form onSubmit={(e) => void submit(e)} noValidate>

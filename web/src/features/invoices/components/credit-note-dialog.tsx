@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
+import { useState, type RefObject } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { Dialog, Field } from '../../../components/ui';
@@ -9,9 +9,22 @@ import { useI18n } from '../../../lib/i18n';
 import { ApiError } from '../../../lib/problem';
 import { useInvoiceAction } from '../api';
 
-export const CreditNoteDialog = ({ invoiceId }: { invoiceId: string }) => {
+/** The credit note form; with `open`/`onOpenChange` it is opened from the invoice's "more actions" menu (no button of its own). */
+export const CreditNoteDialog = ({
+  invoiceId,
+  open: controlledOpen,
+  onOpenChange,
+  returnFocus,
+}: {
+  invoiceId: string;
+  open?: boolean;
+  onOpenChange?: (open: boolean) => void;
+  returnFocus?: RefObject<HTMLElement | null>;
+}) => {
   const { t } = useI18n();
-  const [open, setOpen] = useState(false);
+  const [ownOpen, setOwnOpen] = useState(false);
+  const open = controlledOpen ?? ownOpen;
+  const setOpen = (o: boolean) => (onOpenChange ?? setOwnOpen)(o);
   const { creditNote } = useInvoiceAction(invoiceId);
   const schema = z.object({
     reason: z.string().trim().min(1, { message: t('errors.required') }).max(500),
@@ -31,7 +44,13 @@ export const CreditNoteDialog = ({ invoiceId }: { invoiceId: string }) => {
     }
   });
   return (
-    <Dialog open={open} onOpenChange={setOpen} title={t('invoice.creditNote')} trigger={<button type="button" className="button">{t('invoice.creditNote')}</button>}>
+    <Dialog
+      open={open}
+      onOpenChange={setOpen}
+      title={t('invoice.creditNote')}
+      returnFocus={returnFocus}
+      trigger={controlledOpen === undefined ? <button type="button" className="button">{t('invoice.creditNote')}</button> : undefined}
+    >
       <form onSubmit={(e) => void submit(e)} noValidate>
         {errors.root && <p role="alert" className="error-box">{errors.root.message}</p>}
         <Field label={t('invoice.creditReason')} error={errors.reason?.message}>

@@ -67,4 +67,33 @@ describe('the reminder plan on the invoice', () => {
     expect(shared[0]!.textContent).toBe('Lettre commune : F-2026-0007, F-2026-0008 (la marquer postée la clôt pour toutes)');
     expect(screen.getByText('lettre commune refaite sans une facture réglée')).toBeTruthy();
   });
+
+  it('shows the current plan after a pause and a resume: the earlier plan’s cancelled steps are counted, what it sent stays, no row twice', async () => {
+    const first = [
+      { stepId: 'j-5', plan: 1, index: 0, beforeDue: true, templateId: 'courtesy', channel: 'email', state: 'sent', sentAt: '2026-11-10T08:00:00.000Z' },
+      { stepId: 'j+1', plan: 1, index: 1, beforeDue: false, templateId: 'reminder', channel: 'email', state: 'cancelled', scheduledAt: '2026-11-30T08:00:00.000Z', reason: 'paused' },
+      { stepId: 'j+8', plan: 1, index: 2, beforeDue: false, templateId: 'firm', channel: 'email', state: 'cancelled', scheduledAt: '2026-12-07T08:00:00.000Z', reason: 'paused' },
+    ];
+    const second = [
+      { stepId: 'j-5', plan: 2, index: 0, beforeDue: true, templateId: 'courtesy', channel: 'email', state: 'skipped', reason: 'due_passed' },
+      { stepId: 'j+1', plan: 2, index: 1, beforeDue: false, templateId: 'reminder', channel: 'email', state: 'scheduled', scheduledAt: '2026-11-30T08:00:00.000Z' },
+      { stepId: 'j+8', plan: 2, index: 2, beforeDue: false, templateId: 'firm', channel: 'email', state: 'scheduled', scheduledAt: '2026-12-07T08:00:00.000Z' },
+    ];
+    const instalment = { stepId: 'i0-courtesy', plan: 1000, index: 0, beforeDue: true, templateId: 'plan-courtesy', channel: 'email', state: 'scheduled', scheduledAt: '2026-12-01T08:00:00.000Z' };
+    fakeApi(({ path }) => (path === '/invoices/inv1/reminders' ? { status: 200, body: { items: [...first, ...second, instalment] } } : path === '/templates' ? { status: 200, body: { items: [] } } : undefined));
+    const errors: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void errors.push(args);
+    try {
+      renderInApp(<ReminderPlan invoiceId="inv1" />);
+      const older = await screen.findByTestId('older-steps');
+      expect(older.textContent).toBe('2 étape(s) de plans précédents, annulées ou sautées quand les relances se sont arrêtées : voir l’historique.');
+      const rows = within(screen.getByRole('table')).getAllByRole('row').slice(1);
+      const states = rows.map((r) => within(r).getAllByRole('cell').slice(0, 5).map((c) => c.textContent).filter((_, i) => i === 0 || i === 4).join(' '));
+      expect(states).toEqual(['J-5 Envoyée', 'J-5 Sautée', 'J+1 Programmée', 'J+8 Programmée', expect.stringMatching(/Programmée$/)]);
+      expect(errors.filter((e) => String((e as unknown[])[0]).includes('same key'))).toEqual([]);
+    } finally {
+      console.error = original;
+    }
+  });
 });

@@ -15,6 +15,24 @@ const ESCALATE = 'escalate';
 /** When a step went or will go: its schedule, else when it was sent (a manual reminder has no schedule). */
 const when = (step: { scheduledAt?: string; sentAt?: string }) => step.scheduledAt ?? step.sentAt;
 
+/** Payment-plan (échéancier) steps are numbered from 1000 (shared/http/schemas/reminders-views.ts). */
+const PAYMENT_PLAN_BASE = 1000;
+const ENDED_UNSENT = new Set(['cancelled', 'skipped']);
+
+/**
+ * The steps worth a row: every step of the current scenario plan and of the current payment
+ * plan, manual reminders, and of the earlier plans (each stop and restart — a pause resumed, a
+ * payment removed — begins a new one) only what went out or failed; their cancelled and skipped
+ * steps are counted, the history keeps them.
+ */
+export const visibleSteps = <S extends { plan?: number; state: string }>(items: readonly S[]): { shown: S[]; hidden: number } => {
+  const latest = (inPlan: (plan: number) => boolean) => Math.max(0, ...items.map((s) => s.plan ?? 0).filter(inPlan));
+  const scenario = latest((p) => p < PAYMENT_PLAN_BASE);
+  const payment = latest((p) => p >= PAYMENT_PLAN_BASE);
+  const shown = items.filter((s) => s.plan === undefined || s.plan === scenario || s.plan === payment || !ENDED_UNSENT.has(s.state));
+  return { shown, hidden: items.length - shown.length };
+};
+
 /** The plan as recorded: each step with its time, state and the reason it ended that way. */
 export const ReminderPlan = ({ invoiceId }: { invoiceId: string }) => {
   const { t, dateTime } = useI18n();
@@ -25,6 +43,7 @@ export const ReminderPlan = ({ invoiceId }: { invoiceId: string }) => {
   const stepName = useStepName();
   const cancel = useCancelStep(invoiceId);
   const posted = useMarkPosted(invoiceId);
+  const { shown, hidden } = visibleSteps(plan.data?.items ?? []);
   return (
     <section aria-labelledby="plan-title" className="card">
       <h2 id="plan-title">{t('invoice.plan')}</h2>
@@ -52,8 +71,9 @@ export const ReminderPlan = ({ invoiceId }: { invoiceId: string }) => {
               </tr>
             </thead>
             <tbody>
-              {plan.data.items.map((step) => (
-                <tr key={step.stepId}>
+              {shown.map((step) => (
+                // A step id comes back in each plan (J+1 of the first plan, then of the one after a resume).
+                <tr key={`${step.plan ?? 'manual'}:${step.stepId}:${step.index ?? step.sentAt ?? ''}`}>
                   <td data-label={t('invoice.step')}>{stepName(step.stepId)}</td>
                   <td data-label={t('invoice.when')}>{when(step) ? dateTime(when(step)!) : t('common.none')}</td>
                   <td data-label={t('invoice.template')}>{step.stepId === ESCALATE ? t('common.none') : templateName(step.templateId)}</td>
@@ -102,6 +122,11 @@ export const ReminderPlan = ({ invoiceId }: { invoiceId: string }) => {
               ))}
             </tbody>
           </table>
+          {hidden > 0 && (
+            <p className="hint" data-testid="older-steps" style={{ padding: '0.5rem 0.6rem' }}>
+              {t('invoiceMore.olderSteps', { count: hidden })}
+            </p>
+          )}
         </div>
       )}
     </section>

@@ -28,7 +28,7 @@ export default function QuoteScreen() {
   const busy = [actions.send, actions.accept, actions.refuse, actions.deposit, actions.final].some((m) => m.isPending);
   return (
     <article>
-      <PageHeader title={`${t('nav.quotes')} ${q.number ?? t('invoices.draftNumber')}`}>
+      <PageHeader title={q.number ? t('quoteMore.title', { number: q.number }) : t('quoteMore.draftTitle')}>
         <StatusBadge status={q.status} />
       </PageHeader>
       <p>{client ? <Link to={`/clients/${client.id}`}>{client.name}</Link> : '…'} · {t('quotes.validUntil')} {date(q.validUntil)}</p>
@@ -119,7 +119,7 @@ export default function QuoteScreen() {
           </ul>
         )}
       </section>
-      <PdfPreview path={`/quotes/${id}/pdf`} title={q.number ?? `${t('nav.quotes')} ${t('invoices.draftNumber')}`} />
+      <PdfPreview path={`/quotes/${id}/pdf`} title={q.number ?? t('quoteMore.draftTitle')} />
       <QuoteTimeline quoteId={id} />
     </article>
   );

@@ -128,8 +128,8 @@ const TemplateEditor = ({ template, save }: { template: Template; save: ReturnTy
             <Field label={t('templates.language')} error={errors.language?.message}>
               {(p) => (
                 <select {...p} {...form.register('language')}>
-                  <option value="fr">Français</option>
-                  <option value="en">English</option>
+                  <option value="fr">{t('clients.languages.fr')}</option>
+                  <option value="en">{t('clients.languages.en')}</option>
                 </select>
               )}
             </Field>

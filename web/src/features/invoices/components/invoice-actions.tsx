@@ -1,0 +1,183 @@
+import { DropdownMenu } from 'radix-ui';
+import { useRef, useState } from 'react';
+import { Link } from 'react-router';
+import { useDocumentDownload } from '../../../components/document-link';
+import { ErrorMessage } from '../../../components/ui';
+import { useI18n } from '../../../lib/i18n';
+import { useEndgameActions, useInvoiceAction, usePortalActions, type Invoice } from '../api';
+import { ActionDialog } from './action-dialog';
+import { CreditNoteDialog } from './credit-note-dialog';
+import { SendReminderDialog } from './reminders';
+
+type DialogName = 'pause' | 'dispute' | 'creditNote' | 'litigation' | 'writeOff';
+
+/**
+ * The invoice's actions, two taps away on a phone: the two main ones as buttons (send and edit a
+ * draft; "payment received" and "remind now" on an open invoice), the others in a "more actions"
+ * menu (Radix DropdownMenu: a button with aria-haspopup, a menu of menuitems, arrow keys, Escape,
+ * focus back on the button). The dialogs the menu opens live outside it, so closing the menu
+ * does not close them, and give the focus back to the menu's button.
+ */
+export const InvoiceActions = ({ invoice: inv, onPaymentReceived }: { invoice: Invoice; onPaymentReceived: () => void }) => {
+  const { t, lang } = useI18n();
+  const id = inv.id;
+  const actions = useInvoiceAction(id);
+  const endgame = useEndgameActions(id);
+  const owner = usePortalActions(id);
+  const [dialog, setDialog] = useState<DialogName | null>(null);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  const proof = useDocumentDownload(`/invoices/${id}/proof.pdf${lang === 'en' ? '?lang=en' : ''}`, lang === 'en' ? `proof-file-${inv.number}.pdf` : `preuves-${inv.number}.pdf`);
+
+  const open = inv.status === 'sent' || inv.status === 'partially_paid';
+  const draft = inv.status === 'draft';
+  const litigation = inv.status === 'litigation';
+  const issued = Boolean(inv.number) && !draft;
+  const busy = actions.send.isPending || actions.patch.isPending || actions.cancel.isPending || endgame.leaveLitigation.isPending || owner.resume.isPending || owner.resolve.isPending;
+  const actionError = actions.send.error ?? actions.patch.error ?? actions.cancel.error ?? endgame.leaveLitigation.error ?? owner.resume.error ?? owner.resolve.error ?? owner.link.error ?? owner.revokeLinks.error;
+  const dialogProps = (name: DialogName) => ({ open: dialog === name, onOpenChange: (o: boolean) => setDialog(o ? name : null), returnFocus: menuButton });
+
+  // What the menu offers, in the order of the invoice's life; `run` acts at once, `dialog` opens a form.
+  const items: { key: string; label: string; run?: () => void; dialog?: DialogName; danger?: boolean; disabled?: boolean }[] = [];
+  if (open && !inv.remindersPaused) items.push({ key: 'pause', label: t('invoiceMore.pause'), dialog: 'pause' });
+  if (open && inv.remindersPaused) items.push({ key: 'resume', label: t('invoiceMore.resume'), run: () => owner.resume.mutate(), disabled: busy });
+  if (open && !inv.disputed) items.push({ key: 'dispute', label: t('invoiceMore.dispute'), dialog: 'dispute' });
+  if (inv.disputed) items.push({ key: 'resolve', label: t('invoiceMore.resolveDispute'), run: () => owner.resolve.mutate(), disabled: busy });
+  if (issued) items.push({ key: 'link', label: t('invoiceMore.portalLink'), run: () => owner.link.mutate(), disabled: owner.link.isPending });
+  if (issued)
+    items.push({
+      key: 'revoke',
+      label: t('invoiceGaps.revokePortal'),
+      run: () => window.confirm(t('invoiceGaps.revokePortalConfirm')) && (owner.link.reset(), owner.revokeLinks.mutate()),
+      disabled: owner.revokeLinks.isPending,
+    });
+  if (!draft && inv.status !== 'cancelled' && inv.status !== 'written_off') items.push({ key: 'creditNote', label: t('invoice.creditNote'), dialog: 'creditNote' });
+  if (open) items.push({ key: 'litigation', label: t('invoiceMore.litigation'), dialog: 'litigation', danger: true });
+  if (litigation) items.push({ key: 'leaveLitigation', label: t('invoiceMore.leaveLitigation'), run: () => endgame.leaveLitigation.mutate(), disabled: busy });
+  if (litigation) items.push({ key: 'writeOff', label: t('invoiceMore.writeOff'), dialog: 'writeOff', danger: true });
+  if (issued) items.push({ key: 'proof', label: t('invoiceMore.proof'), run: () => void proof.download(), disabled: proof.busy });
+  if (draft)
+    items.push({
+      key: 'cancel',
+      label: t('invoice.cancelInvoice'),
+      run: () => window.confirm(t('invoiceGaps.cancelDraftConfirm')) && actions.cancel.mutate(undefined),
+      danger: true,
+      disabled: busy,
+    });
+
+  return (
+    <>
+      <div className="row invoice-actions">
+        {draft && (
+          <button type="button" className="button primary" disabled={busy} onClick={() => actions.send.mutate()}>
+            {actions.send.isPending ? t('invoice.sending') : t('invoice.send')}
+          </button>
+        )}
+        {draft && (
+          <Link to={`/invoices/${id}/edit`} className="button">
+            {t('invoiceGaps.edit')}
+          </Link>
+        )}
+        {open && (
+          // The client paid: the form is a screen down on a phone; this takes the thumb there, amount ready to type.
+          <button type="button" className="button primary" onClick={onPaymentReceived}>
+            {t('invoiceGaps.paymentReceived')}
+          </button>
+        )}
+        {open && <SendReminderDialog invoiceId={id} clientId={inv.clientId} />}
+        {items.length > 0 && (
+          // Not modal: the page is not hidden from screen readers while the menu is open (axe's
+          // aria-hidden-focus), Escape, Tab or a tap outside close it, and the focus comes back to the button.
+          <DropdownMenu.Root modal={false}>
+            <DropdownMenu.Trigger asChild>
+              <button type="button" className="button" ref={menuButton} data-testid="more-actions">
+                {t('invoiceMore.moreActions')} <span aria-hidden="true">▾</span>
+              </button>
+            </DropdownMenu.Trigger>
+            <DropdownMenu.Portal>
+              <DropdownMenu.Content className="menu" align="end" sideOffset={4} collisionPadding={8}>
+                {items.map((item) => (
+                  <DropdownMenu.Item
+                    key={item.key}
+                    className={`menu-item${item.danger ? ' danger' : ''}`}
+                    disabled={item.disabled}
+                    onSelect={() => (item.dialog ? setDialog(item.dialog) : item.run?.())}
+                  >
+                    {item.label}
+                  </DropdownMenu.Item>
+                ))}
+              </DropdownMenu.Content>
+            </DropdownMenu.Portal>
+          </DropdownMenu.Root>
+        )}
+      </div>
+      {proof.busy && (
+        <p role="status" className="muted">
+          {t('invoiceMore.proofBusy')}
+        </p>
+      )}
+      {proof.error !== undefined && <ErrorMessage error={proof.error} />}
+      {actionError && <ErrorMessage error={actionError} />}
+      {owner.revokeLinks.isSuccess && !owner.link.data && (
+        <p role="status" className="notice">
+          {t('invoiceGaps.portalRevoked')}
+        </p>
+      )}
+      {owner.link.data && (
+        <p role="status" className="notice">
+          {t('invoiceMore.portalLinkShown')}{' '}
+          <a href={owner.link.data.url} data-testid="portal-link">
+            {owner.link.data.url}
+          </a>
+        </p>
+      )}
+
+      {open && (
+        <ActionDialog
+          {...dialogProps('pause')}
+          title={t('invoiceMore.pauseTitle')}
+          fields={[
+            { name: 'until', label: t('invoiceMore.pauseUntil'), type: 'date', hint: t('invoiceMore.pauseUntilHint') },
+            { name: 'reason', label: t('invoiceMore.pauseReason'), required: true },
+          ]}
+          confirm={t('invoiceMore.pauseConfirm')}
+          onSubmit={(v) => owner.pause.mutateAsync({ reason: v.reason!, ...(v.until ? { until: v.until } : {}) })}
+        />
+      )}
+      {open && (
+        <ActionDialog
+          {...dialogProps('dispute')}
+          title={t('invoiceMore.disputeTitle')}
+          fields={[{ name: 'reason', label: t('invoiceMore.disputeReason'), type: 'textarea', required: true }]}
+          confirm={t('invoiceMore.disputeConfirm')}
+          onSubmit={(v) => owner.dispute.mutateAsync(v.reason!)}
+        />
+      )}
+      {!draft && <CreditNoteDialog invoiceId={id} {...dialogProps('creditNote')} />}
+      {open && (
+        <ActionDialog
+          {...dialogProps('litigation')}
+          title={t('invoiceMore.litigation')}
+          intro={t('invoiceMore.litigationConfirm')}
+          fields={[{ name: 'reason', label: t('invoiceMore.pauseReason') }]}
+          confirm={t('invoiceMore.litigation')}
+          danger
+          onSubmit={(v) => endgame.litigation.mutateAsync(v.reason)}
+        />
+      )}
+      {litigation && (
+        <ActionDialog
+          {...dialogProps('writeOff')}
+          title={t('invoiceMore.writeOffTitle')}
+          intro={t('invoiceMore.writeOffHint')}
+          fields={[
+            { name: 'reason', label: t('invoiceMore.writeOffReason'), required: true },
+            { name: 'evidence', label: t('invoiceMore.writeOffEvidence'), type: 'textarea' },
+          ]}
+          confirm={t('invoiceMore.writeOffConfirm')}
+          danger
+          onSubmit={(v) => endgame.writeOff.mutateAsync({ reason: v.reason!, ...(v.evidence ? { evidence: v.evidence } : {}) })}
+        />
+      )}
+    </>
+  );
+};
