@@ -147,7 +147,7 @@ describe('texts of several invoices of one client due the same day', () => {
 });
 
 describe('a grouped reminder that bounces', () => {
-  it('shows the bounce on every invoice it was about, and alerts the owner once', async () => {
+  it('shows the bounce on every invoice it was about, alerts the owner once and counts one bounce in the cockpit', async () => {
     const t = await freshTenant('group-bounce');
     await t.ok('PUT', '/settings', companySettings);
     const client = await t.ok('POST', '/clients', aBusinessClientInput({ email: uniqueEmail('group-bounce') }));
@@ -164,6 +164,9 @@ describe('a grouped reminder that bounces', () => {
     const bounces = (await t.ok('GET', '/notifications')).items.filter((n: { kind: string }) => n.kind === 'bounce');
     expect(bounces).toHaveLength(1);
     expect((await t.ok('GET', `/clients/${client.id}`)).emailStatus).toBe('bouncing');
+    // One message bounced: the cockpit counts one bounce, not one per invoice it was about.
+    await t.drain();
+    expect((await t.ok('GET', '/cockpit')).reminders.bounces).toBe(1);
   });
 });
 

@@ -85,7 +85,10 @@ describe('client portal on the local stack', () => {
   });
 
   it('answers the same 404 problem for a wrong, malformed or made-up token', async () => {
-    const answers = await Promise.all(['AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', 'x', 'not a token at all'].map((tok) => portal('GET', `/portal/${encodeURIComponent(tok)}`)));
+    // A token pasted twice or with a whole URL after it (longer than any token) is malformed too: the same 404, not a 400.
+    const tokens = ['AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', 'x', 'not a token at all', 'B'.repeat(600), 'C'.repeat(2000)];
+    const answers = await Promise.all(tokens.map((tok) => portal('GET', `/portal/${encodeURIComponent(tok)}`)));
+    answers.push(await portal('POST', `/portal/${'D'.repeat(1000)}/paid`, { date: '2026-01-02' }), await portal('GET', `/portal/${'E'.repeat(1000)}/pdf`));
     for (const a of answers) {
       expect(a.status).toBe(404);
       expect(a.type).toContain('application/problem+json');

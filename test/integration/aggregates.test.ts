@@ -157,6 +157,21 @@ describe('aggregates maintained from the stream', () => {
     expect((await figures()).days['2026-03-05']).toEqual({ bounces: 1 });
     const { Item } = await db.send(new GetCommand({ TableName: table, Key: contributionKey(tenantId, invoice.id), ConsistentRead: true }));
     expect([...(Item?.bounceEvents as Set<string>)]).toEqual([keys.SK]);
+    // Bounces come from events, not from the invoices: the rebuild finds no drift in them, and
+    // repairing another figure of that day keeps them.
+    expect((await rebuild(tenantId, { fix: false })).drift).toEqual([]);
+    await raw.send(
+      new UpdateItemCommand({
+        TableName: table,
+        Key: marshall({ PK: aggregatePk(tenantId), SK: 'DAY#2026-03-05' }),
+        UpdateExpression: 'ADD collectedCents :x',
+        ExpressionAttributeValues: marshall({ ':x': 7 }),
+      }),
+    );
+    const report = await rebuild(tenantId, { fix: true });
+    expect(report.drift).toEqual([{ item: 'day:2026-03-05', attribute: 'collectedCents', expected: 0, actual: 7 }]);
+    expect((await figures()).days['2026-03-05']).toEqual({ bounces: 1 });
+    expect((await rebuild(tenantId, { fix: false })).drift).toEqual([]);
   });
 });
 

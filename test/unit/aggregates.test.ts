@@ -225,6 +225,9 @@ describe('which stream records move the aggregates', () => {
     });
     expect(aggregateChangeTarget({ PK: 'T#acme#AGG', SK: 'CLIENT#c1' }, 'MODIFY')).toBeUndefined();
     expect(aggregateChangeTarget({ PK: 'T#acme', SK: 'CLIENT#c1' }, 'MODIFY')).toBeUndefined();
+    // A grouped reminder's bounce copied on its other invoices' timelines is the same bounce: counted once, on the lead's.
+    const copy = { type: 'email.bounced', at: '2026-01-01T00:00:00Z', data: { bounceType: 'Permanent', groupOf: '01K' } };
+    expect(aggregateChangeTarget({ PK: pk, SK: 'EVENT#2026-01-01T00:00:00.000Z#01C' }, 'INSERT', copy)).toBeUndefined();
   });
 
   it('not a send’s claim (step `sending`, the invoice’s day slot): its `sent` record counts', () => {

@@ -120,7 +120,7 @@ export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, i
     const credited = row.creditedCents ?? 0;
     const issued: InvoiceRecord = { ...draft, status: 'sent', number: row.number, sentAt: at, imported: true, ...(credited > 0 ? { creditedCents: credited, importedCreditedCents: credited } : {}) };
     // Fully credited before the import (and never paid): it comes in cancelled, as our own would be.
-    const sent: InvoiceRecord = { ...issued, status: settledStatusOf(issued) };
+    const sent: InvoiceRecord = credited > 0 ? { ...issued, status: settledStatusOf(issued) } : issued;
     try {
       await invoices.create(sent, { at, type: 'invoice.imported', data: { number: row.number, grossCents: row.grossCents, paidCents: row.paidCents, ...(credited > 0 ? { creditedCents: credited } : {}) } });
     } catch (error) {

@@ -50,6 +50,9 @@ export const makeRebuildAggregates = ({ aggregates, settings }: { aggregates: Ag
     }
 
     const actual = await aggregates.allItems(tenantId);
+    // Bounces are counted from the timeline events as they arrive (once per event), not from the
+    // invoices' figures: the rebuild keeps them as they are (a repaired day item keeps its bounces).
+    for (const [item, { counters }] of Object.entries(actual)) if (counters.bounces) (expected[item] ??= {}).bounces = counters.bounces;
     const drift: Drift[] = [];
     for (const item of new Set([...Object.keys(expected), ...Object.keys(actual)])) {
       const want = expected[item] ?? {};

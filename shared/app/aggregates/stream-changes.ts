@@ -37,7 +37,9 @@ export const aggregateChangeTarget = (
   if (!('invoiceId' in item)) return undefined;
   const { tenantId, invoiceId } = item;
   if (SOURCES.has(item.kind)) return sendClaimOnly(item.kind, oldImage, newImage) ? undefined : { kind: 'invoice', tenantId, invoiceId };
-  if (item.kind === 'invoice-event' && eventName === 'INSERT' && newImage?.type === 'email.bounced' && typeof newImage.at === 'string') {
+  // A grouped reminder's bounce is copied on each invoice it was about (`groupOf` names the lead): one message, one bounce.
+  const groupCopy = typeof (newImage?.data as { groupOf?: unknown } | undefined)?.groupOf === 'string';
+  if (item.kind === 'invoice-event' && eventName === 'INSERT' && newImage?.type === 'email.bounced' && typeof newImage.at === 'string' && !groupCopy) {
     return { kind: 'bounce', tenantId, invoiceId, event: { at: item.at, id: item.eventId }, at: newImage.at };
   }
   return undefined;

@@ -8,7 +8,7 @@ import { businessDate } from './common.js';
 
 
 /** The token of a link: any string reaches the use case, which answers one 404 for every bad one. */
-export const portalParams = z.object({ token: z.string().min(1).max(512) });
+export const portalParams = z.object({ token: z.string().min(1) });
 
 const reason = z.string().trim().min(1, { message: 'must say why' }).max(2000);
 
