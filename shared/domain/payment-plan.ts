@@ -9,7 +9,7 @@
  * while the plan is honoured: a plan ended because an instalment was missed waives nothing.
  */
 import { addDays, daysBetween } from './dates.js';
-import { nextSendDay, sendInstant, type SendCalendar } from './send-calendar.js';
+import { lastSendDayBefore, nextSendDay, sendInstant, type SendCalendar } from './send-calendar.js';
 import { localDateTimeOf, utcToZoned } from './zoned-time.js';
 
 export interface Instalment {
@@ -194,8 +194,9 @@ export interface PlanStepsInput {
  * The plan's steps, computed once when the plan starts: a courtesy reminder `courtesyDays` before
  * each instalment and a reminder `lateDays` after it (sent only if it is still unpaid then).
  * Steps are ordered by their send day and never share one (a later one moves to the next send
- * day); a courtesy step whose day is past or reaches its instalment's due date is `skipped`
- * (`due_passed`), like a scenario's J-5.
+ * day); a courtesy step whose day falls on a weekend or holiday running into its instalment's
+ * date goes on the last send day before it; one whose day is past, or with no free send day left
+ * before the instalment, is `skipped` (`due_passed`), like a scenario's J-5.
  */
 export const planInstalmentSteps = (input: PlanStepsInput): PlannedPlanStep[] => {
   const { plan, calendar, now } = input;
@@ -229,7 +230,14 @@ export const planInstalmentSteps = (input: PlanStepsInput): PlannedPlanStep[] =>
       day = nextSendDay(addDays(day, 1), calendar);
       instant = sendInstant(day, calendar);
     }
-    if (w.kind === 'courtesy' && day >= w.due) return { ...common, state: 'skipped', reason: 'due_passed' };
+    if (w.kind === 'courtesy' && day >= w.due) {
+      // Its day is a weekend or holiday running into the instalment's date: the last send day
+      // before it, when still ahead and after the previous step's day; else skipped.
+      const before = lastSendDayBefore(w.due, lastDay ? addDays(lastDay, 1) : today, calendar);
+      if (!before || sendInstant(before, calendar) <= now) return { ...common, state: 'skipped', reason: 'due_passed' };
+      day = before;
+      instant = sendInstant(day, calendar);
+    }
     lastDay = day;
     return { ...common, state: 'scheduled', scheduledAt: instant.toISOString(), localTime: localDateTimeOf(instant, calendar.timeZone) };
   });

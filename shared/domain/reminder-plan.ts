@@ -1,7 +1,7 @@
 import { addDays, daysBetween } from './dates.js';
 import type { InvoiceStatus } from './invoice.js';
 import { channelOf, nominalOffsets, type Channel, type Scenario } from './scenario.js';
-import { nextSendDay, sendInstant, type SendCalendar } from './send-calendar.js';
+import { lastSendDayBefore, nextSendDay, sendInstant, type SendCalendar } from './send-calendar.js';
 import { nextSmsSlot } from './sms-window.js';
 import { localDateTimeOf, utcToZoned } from './zoned-time.js';
 
@@ -166,15 +166,20 @@ export const planReminders = (input: PlanInput): PlannedStep[] => {
     if (cancel) return { ...common, state: 'cancelled', reason: cancel };
 
     // Where the step would go, ignoring the clock; "missed" when that moment is already past.
-    const wanted = placeFrom(
-      maxDate(
-        base,
-        lastStepDate && addDays(lastStepDate, 1),
-        lastSent && addDays(utcToZoned(lastSent, tz).date, minGapDays),
-      ),
-    );
+    const floor = maxDate(base, lastStepDate && addDays(lastStepDate, 1), lastSent && addDays(utcToZoned(lastSent, tz).date, minGapDays));
+    let wanted = placeFrom(floor);
+    // A before-due step whose day is a weekend or holiday running into the due date (J-1 of an
+    // invoice due on a Monday) goes on the last send day before the due date, when that day is
+    // still ahead and free; else it would be skipped, the client never getting the courtesy.
+    if (nominalDate < invoice.dueDate && wanted >= invoice.dueDate) {
+      const before = lastSendDayBefore(invoice.dueDate, maxDate(lastStepDate && addDays(lastStepDate, 1), lastSent && addDays(utcToZoned(lastSent, tz).date, minGapDays), earliestDate), calendar);
+      if (before && sendInstant(before, calendar) > earliest && !(grace && before >= grace.from && before < grace.until)) wanted = before;
+    }
     const missed = sendInstant(wanted, calendar) <= earliest;
-    if (missed && nominalDate < invoice.dueDate) return { ...common, state: 'skipped', reason: 'due_passed' };
+    // Missed, or pushed (by the client gap, an earlier step) onto or past the due date: skipped. It
+    // sends nothing, so it carries no delay to the later steps (a J-5 pushed past the due date by
+    // the gap once moved the caught-up J+1 a week further).
+    if (nominalDate < invoice.dueDate && (missed || wanted >= invoice.dueDate)) return { ...common, state: 'skipped', reason: 'due_passed' };
     let date = missed ? placeFrom(maxDate(wanted, earliestDate), earliest) : wanted;
     let instant = sendInstant(date, calendar);
     if (channel === 'sms') {

@@ -12,6 +12,7 @@
  * or resumed) only ever holds the scenario steps after the last one sent, so tone never goes back.
  */
 import { addDays } from './dates.js';
+import { isEscalation } from './escalation.js';
 import { planReminders, type StepRecord as HistoryRecord } from './reminder-plan.js';
 import { channelOf, nominalOffsets, type Channel, type Scenario } from './scenario.js';
 import { nextSendDay, sendInstant, type SendCalendar } from './send-calendar.js';
@@ -61,6 +62,31 @@ export interface RecordedStep extends StepRef {
   /** Why it was cancelled or skipped (`owner_cancelled` keeps its slot in re-plans). */
   readonly reason?: string;
 }
+
+/**
+ * A pending step a manual reminder stood for (`skipped`, reason `manual_sent`): the client got its
+ * text by hand, so re-plans count it as gone out (a new plan starts after it) and the later steps
+ * keep their spacing from its slot.
+ */
+export const MANUAL_SENT = 'manual_sent';
+const sentByHand = (r: Pick<RecordedStep, 'state' | 'reason'>): boolean => r.state === 'skipped' && r.reason === MANUAL_SENT;
+
+/**
+ * The pending steps a manual reminder stands for, in scenario order: the first pending email step
+ * whose template is the one the manual reminder used, and every pending email step before it (a
+ * gentler text after a firmer one would take the tone back). Without it the client got the same
+ * text again days later, from the step. None when no pending step uses that template (an owner's
+ * own template, a gentler one than the next step's). The escalation, SMS and letter steps are
+ * never covered: they are not the email the client got.
+ */
+export const coveredByManual = <T extends { readonly index: number; readonly stepId: string; readonly templateId: string; readonly state: StepState; readonly channel?: Channel }>(
+  pending: readonly T[],
+  templateId: string,
+): T[] => {
+  const emails = pending.filter((s) => s.state === 'scheduled' && channelOf(s) === 'email' && !isEscalation(s)).sort((a, b) => a.index - b.index);
+  const match = emails.findIndex((s) => s.templateId === templateId);
+  return match < 0 ? [] : emails.slice(0, match + 1);
+};
 
 /** A step the owner cancelled holds its slot: the later steps keep their spacing from it (see reminder-plan.ts). */
 const ownerCancelled = (r: RecordedStep): boolean => r.state === 'cancelled' && r.reason === 'owner_cancelled';
@@ -135,7 +161,7 @@ const dueGuard = (step: PlannedStepRecord, dueDate: string, timeZone: string): P
  */
 export const planNewSteps = (input: StepPlanInput, plan: number, earlier: readonly RecordedStep[]): PlannedStepRecord[] => {
   const latest = latestByIndex(earlier);
-  const lastSent = Math.max(-1, ...[...latest.values()].filter((r) => isOut(r.state) || r.state === 'done').map((r) => r.index));
+  const lastSent = Math.max(-1, ...[...latest.values()].filter((r) => isOut(r.state) || r.state === 'done' || sentByHand(r)).map((r) => r.index));
   const fromIndex = lastSent + 1;
   const history: HistoryRecord[] = [];
   input.scenario.steps.forEach((step, index) => {

@@ -37,6 +37,17 @@ export const nextSendDay = (date: string, cal: SendCalendar): string => {
   return d;
 };
 
+/**
+ * The last send day strictly before `before` and on or after `floor`, if any. A step meant for
+ * before a date (a courtesy J-1, an instalment's courtesy) whose own day is a weekend or holiday
+ * running into that date goes out on the last send day before it, not on or after it.
+ */
+export const lastSendDayBefore = (before: string, floor: string, cal: SendCalendar): string | undefined => {
+  let d = addDays(before, -1);
+  for (let i = 0; i < 31 && d >= floor; i++, d = addDays(d, -1)) if (isSendDay(d, cal)) return d;
+  return undefined;
+};
+
 /** The `YYYY-MM-DDTHH:mm:ss` wall-clock send time of `date`. */
 export const sendLocalTime = (date: string, cal: SendCalendar): string =>
   `${date}T${String(cal.sendHour).padStart(2, '0')}:00:00`;

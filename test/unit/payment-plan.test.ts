@@ -144,11 +144,17 @@ describe('planInstalmentSteps', () => {
       ['p1-l1', 'instalment-late', 'scheduled', '2026-03-13'],
       ['p1-c2', 'instalment-courtesy', 'scheduled', '2026-04-07'],
       ['p1-l2', 'instalment-late', 'scheduled', '2026-04-13'],
-      ['p1-c3', 'instalment-courtesy', 'scheduled', '2026-05-11'], // 8 May is a holiday, 9-10 a weekend: 11 is the due date itself
+      // 8 May is a holiday, 9-10 a weekend, 11 the instalment's date itself: the last send day before it
+      ['p1-c3', 'instalment-courtesy', 'scheduled', '2026-05-07'],
       ['p1-l3', 'instalment-late', 'scheduled', '2026-05-15'], // 14 May is Ascension Thursday
-    ].map((row) => (row[0] === 'p1-c3' ? ['p1-c3', 'instalment-courtesy', 'skipped', undefined] : row)));
-    expect(steps.find((s) => s.stepId === 'p1-c3')?.reason).toBe('due_passed');
+    ]);
     expect(steps.every((s) => s.plan === planStepsNumber({ seq: 1 }) && isPlanStep(s) && planSeqOf(s) === 1)).toBe(true);
+  });
+
+  it('skips a courtesy step whose last send day before its instalment has passed', () => {
+    const late = new Date('2026-05-07T08:00:00.000Z'); // 10:00 Paris on Thursday 7 May, after the send hour
+    const steps = planInstalmentSteps({ ...input, now: late });
+    expect(steps.find((s) => s.stepId === 'p1-c3')).toMatchObject({ state: 'skipped', reason: 'due_passed' });
   });
 
   it('never puts two steps on one day, keeps them in order, and a courtesy step strictly before its instalment (property)', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { addDays, daysBetween } from '../../shared/domain/dates.js';
 import { planReminders, type PlanInput, type PlannedStep } from '../../shared/domain/reminder-plan.js';
+import { coveredByManual, planNewSteps } from '../../shared/domain/reminder-steps.js';
 import { isSendDay, type SendCalendar } from '../../shared/domain/send-calendar.js';
 import { localDateTimeOf, utcToZoned } from '../../shared/domain/zoned-time.js';
 import { validateScenario, type ScenarioStep } from '../../shared/domain/scenario.js';
@@ -75,6 +76,58 @@ describe('planReminders: the default B2B scenario', () => {
     const now = parisTime('2026-01-20T08:00');
     const plan = planReminders(aPlanInput({ now, invoice: anInvoice({ dueDate: '2026-01-30', sentAt: now.toISOString() }) }));
     expect(plan.map((s) => s.localTime?.slice(0, 10))).toEqual(['2026-01-26', '2026-02-02', '2026-02-09', '2026-02-16']);
+  });
+});
+
+describe('planReminders: a before-due step whose day runs into the due date', () => {
+  const scenario = aScenario([aStep({ id: 'j-1', offsetDays: -1, templateId: 'courtesy' }), aStep({ id: 'j+3', offsetDays: 3, templateId: 'reminder' })]);
+
+  it('goes out on the last send day before the due date (J-1 of an invoice due on a Monday: the Friday)', () => {
+    const now = parisTime('2026-11-26T08:00');
+    const plan = planReminders(aPlanInput({ now, scenario, invoice: anInvoice({ dueDate: '2026-12-14', sentAt: now.toISOString() }) }));
+    expect(brief(plan)).toEqual([
+      ['j-1', 'scheduled', '2026-12-11T09:00:00'],
+      ['j+3', 'scheduled', '2026-12-17T09:00:00'],
+    ]);
+  });
+
+  it('goes before a holiday and a weekend (instalment-like J-3 due Monday 28 Dec 2026, Christmas on the Friday)', () => {
+    const now = parisTime('2026-11-26T08:00');
+    const j3 = aScenario([aStep({ id: 'j-3', offsetDays: -3, templateId: 'courtesy' }), aStep({ id: 'j+1', offsetDays: 1, templateId: 'reminder' })]);
+    const plan = planReminders(aPlanInput({ now, scenario: j3, invoice: anInvoice({ dueDate: '2026-12-28', sentAt: now.toISOString() }) }));
+    expect(brief(plan)[0]).toEqual(['j-3', 'scheduled', '2026-12-24T09:00:00']);
+  });
+
+  // What is recorded (planNewSteps): a before-due step never scheduled on or after the due date.
+  const recorded = (now: Date, lastMessageToClientAt?: string) =>
+    planNewSteps({ scenario, dueDate: '2026-12-14', calendar: parisCalendar(), now, minGapDays: 3, graceDaysAfterPayment: 3, ...(lastMessageToClientAt ? { lastMessageToClientAt } : {}) }, 1, []);
+
+  it('is recorded on the Friday, and skipped when that send day has passed (sent on the Saturday before a Monday due date)', () => {
+    expect(recorded(parisTime('2026-12-10T10:00'))[0]).toMatchObject({ stepId: 'j-1', state: 'scheduled', localTime: '2026-12-11T09:00:00' });
+    expect(recorded(parisTime('2026-12-12T10:00'))[0]).toMatchObject({ stepId: 'j-1', state: 'skipped', reason: 'due_passed' });
+  });
+
+  it('never goes back before the client gap (a message to the client on the Thursday, gap 3 days)', () => {
+    // The gap allows Sunday 13 at the earliest, the next send day is the due date itself: no courtesy.
+    expect(recorded(parisTime('2026-12-09T10:00'), parisTime('2026-12-10T09:00').toISOString())[0]).toMatchObject({ stepId: 'j-1', state: 'skipped', reason: 'due_passed' });
+  });
+});
+
+describe('planReminders: a before-due step pushed past the due date by the client gap', () => {
+  it('is skipped and delays nothing: the caught-up J+1 goes out once the gap allows', () => {
+    // Due Fri 6 Nov 2026, sent Thu 26 Nov; the client got a message that morning (gap 3 days).
+    const now = new Date('2026-11-26T06:00:00.000Z');
+    const plan = planNewSteps(
+      { scenario: B2B_DEFAULT_SCENARIO, dueDate: '2026-11-06', calendar: parisCalendar(), now, minGapDays: 3, graceDaysAfterPayment: 3, lastMessageToClientAt: '2026-11-26T05:59:00.000Z' },
+      1,
+      [],
+    );
+    expect(plan.map((s) => [s.stepId, s.state, s.localTime ?? s.reason])).toEqual([
+      ['j-5', 'skipped', 'due_passed'],
+      ['j+1', 'scheduled', '2026-11-30T09:00:00'], // Sun 29 Nov is the gap's end: Monday 30 (it was 7 Dec)
+      ['j+8', 'scheduled', '2026-12-07T09:00:00'],
+      ['j+15', 'scheduled', '2026-12-14T09:00:00'],
+    ]);
   });
 });
 
@@ -253,7 +306,9 @@ describe('planReminders: inputs', () => {
   it('lists only the scenario steps, but counts a message from a removed step for the minimum gap', () => {
     const plan = planReminders(aPlanInput({ history: [sent('old-step', parisTime('2026-03-09T09:00'))] }));
     expect(plan.map((s) => s.stepId)).toEqual(['j-5', 'j+1', 'j+8', 'j+15']);
-    expect(plan[0]?.localTime).toBe('2026-03-12T09:00:00');
+    // The gap pushes J-5 from Mon 9 to Thu 12 Mar, the due date itself: skipped, delaying nothing.
+    expect(plan[0]).toMatchObject({ state: 'skipped', reason: 'due_passed' });
+    expect(plan[1]?.localTime).toBe('2026-03-13T09:00:00');
   });
 });
 
@@ -471,5 +526,29 @@ describe('validateScenario', () => {
   it('maps defaultScenarioFor by client kind', () => {
     expect(defaultScenarioFor('business').id).toBe('b2b-default');
     expect(defaultScenarioFor('consumer').id).toBe('b2c-default');
+  });
+});
+
+describe('coveredByManual: the pending steps a manual reminder stands for', () => {
+  const step = (index: number, stepId: string, templateId: string, state: 'scheduled' | 'sent' | 'skipped' = 'scheduled', channel?: 'sms' | 'letter') =>
+    ({ index, stepId, templateId, state, ...(channel ? { channel } : {}) }) as const;
+  const plan = [step(0, 'j-5', 'courtesy', 'skipped'), step(1, 'j+1', 'reminder'), step(2, 'j+8', 'firm'), step(3, 'j+15', 'formal-notice'), step(4, 'escalate', 'escalate')];
+
+  it('is the next step when the manual reminder used its template', () => {
+    expect(coveredByManual(plan, 'reminder').map((s) => s.stepId)).toEqual(['j+1']);
+  });
+
+  it('takes the gentler pending steps before a firmer one, never the escalation', () => {
+    expect(coveredByManual(plan, 'formal-notice').map((s) => s.stepId)).toEqual(['j+1', 'j+8', 'j+15']);
+  });
+
+  it('is nothing for a gentler template, an owner’s own template, or a template only an SMS or letter step uses', () => {
+    expect(coveredByManual(plan, 'courtesy')).toEqual([]);
+    expect(coveredByManual(plan, 'mon-modele')).toEqual([]);
+    expect(coveredByManual([step(1, 'sms', 'reminder', 'scheduled', 'sms'), step(2, 'lettre', 'formal-notice', 'scheduled', 'letter')], 'formal-notice')).toEqual([]);
+  });
+
+  it('covers only the first pending step of a template the scenario uses twice', () => {
+    expect(coveredByManual([step(1, 'j+1', 'reminder'), step(2, 'j+5', 'reminder')], 'reminder').map((s) => s.stepId)).toEqual(['j+1']);
   });
 });

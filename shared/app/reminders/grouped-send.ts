@@ -7,6 +7,7 @@ import { channelOf, type Channel } from '../../domain/scenario.js';
 import { isEscalation } from '../../domain/escalation.js';
 import { isPlanStep } from '../../domain/payment-plan.js';
 import { activePlan } from './plan-lifecycle.js';
+import { skipStepsSentByHand } from './manual-coverage.js';
 import type { ClientGapClaim, NewStepRecord, StepRecordItem } from '../ports/reminder-steps.js';
 import { noMetrics } from '../metrics.js';
 import { composeGroupedReminder, type GroupedEmail } from './compose-grouped.js';
@@ -190,6 +191,8 @@ export const sendPreparedGroup = async (
         },
       },
     });
+    // A manual reminder: the next step(s) of the invoice it repeats are not sent again a few days later.
+    if (m.manual) await skipStepsSentByHand(deps, m.ctx.invoice, now);
     return { outcome: 'sent', messageId, stepId: m.record.stepId, ...(prepared.members.length > 1 ? { grouped: prepared.members.map((x) => x.ctx.invoice.id) } : {}) };
   };
   // Each invoice's record is its own partition: written side by side.

@@ -1,4 +1,4 @@
-import { isTerminal, planNewSteps, replanScheduled, type StepPlanInput } from '../../domain/reminder-steps.js';
+import { isTerminal, MANUAL_SENT, planNewSteps, replanScheduled, type StepPlanInput } from '../../domain/reminder-steps.js';
 import { localDateTimeOf, zonedToUtc } from '../../domain/zoned-time.js';
 import { invoiceBalanceCents, isOpen } from '../../domain/invoice.js';
 import { addDays, localDate } from '../../domain/dates.js';
@@ -6,6 +6,7 @@ import { nextSendDay, sendInstant } from '../../domain/send-calendar.js';
 import type { Clock, InvoiceRepository, ReminderScheduler, ScheduleDefinition, SettingsRepository, TimelineRecord } from '../ports.js';
 import type { LeaseStep } from './stream-targets.js';
 import type { StepRecordItem } from '../ports/reminder-steps.js';
+import { stepsSentByHand, withManualCoverage } from './manual-coverage.js';
 import { activePlan, isScenarioStep, planCheckAt, settlePaymentPlan, settlePlanSteps } from './plan-lifecycle.js';
 import { loadReminderContext, resumeScheduleName, scheduleName, schedulePrefix, sendCalendarFor, stopReason, type ReminderContext, type ReminderReadDeps } from './reminder-context.js';
 
@@ -258,7 +259,9 @@ const settlePlan = async (deps: ReconcileDeps, ctx: ReminderContext, now: Date):
     for (const r of pending) await cancel(r, 'payment_plan');
   } else if (invoice.sentAt && live.every((r) => isTerminal(r.state)) && (latestPlan === 0 || live.some((r) => r.state === 'cancelled' && REENTRANT.has(r.reason ?? '')))) {
     const plan = latestPlan + 1;
-    const planned = planNewSteps(stepPlanInput(ctx, now), plan, steps);
+    const fresh = planNewSteps(stepPlanInput(ctx, now), plan, steps);
+    // Manual reminders sent before the first plan was recorded stand for the steps they repeat.
+    const planned = plan === 1 ? withManualCoverage(fresh, ctx.records) : fresh;
     // Nothing left after the last step sent (an escalation done): no new plan.
     const written = planned.length > 0 && await deps.steps.createPlan(
       tenantId,
@@ -275,6 +278,17 @@ const settlePlan = async (deps: ReconcileDeps, ctx: ReminderContext, now: Date):
       }
     }
   } else {
+    // A manual reminder sent while this plan was being recorded stands for the steps it repeats.
+    const byHand = stepsSentByHand(ctx.records);
+    for (const r of byHand) {
+      if (await deps.steps.transition(tenantId, invoice.id, r, { state: 'scheduled', ...(r.scheduledAt ? { scheduledAt: r.scheduledAt } : {}) }, { state: 'skipped', reason: MANUAL_SENT, at })) {
+        events.push({ at, type: 'reminder.skipped', data: { stepId: r.stepId, plan: r.plan, reason: MANUAL_SENT } });
+      }
+    }
+    if (byHand.length > 0) {
+      if (events.length > 0) await deps.invoices.appendEvents(tenantId, invoice.id, events);
+      return true; // its own stream record re-plans the rest
+    }
     // Steps the scenario no longer has (or that changed meaning) are cancelled, the rest re-planned.
     for (const r of pending) {
       if (ctx.scenario.steps[r.index]?.id !== r.stepId) await cancel(r, 'replanned');

@@ -6,6 +6,7 @@ import { invoiceBalanceCents } from '../../domain/invoice.js';
 import { BusinessRuleError, ConflictError, NotFoundError, UpstreamError } from '../errors.js';
 import type { NewStepRecord } from '../ports/reminder-steps.js';
 import { composeReminder, creditNotesOf, resolveTemplate } from './compose-reminder.js';
+import { skipStepsSentByHand } from './manual-coverage.js';
 import { loadReminderContext, reminderRecipients, type ReminderContext } from './reminder-context.js';
 import { stepRecordView, type PlannedStepView } from './reminder-plan-view.js';
 import { deliverClaimed, gapClaim, portalUrlOf, type SendReminderDeps } from './send-reminder.js';
@@ -83,6 +84,8 @@ export const makeSendReminderNow = (deps: SendReminderDeps) =>
     }
     const outcome = await deliverClaimed(deps, ctx, { ...record, attempts: 0 }, { email, template, now, today, gap, recipients });
     if (outcome.outcome !== 'sent') throw new UpstreamError('The email could not be sent; nothing counts against today or the client gap: try again');
+    // The next step(s) it repeats are not sent again a few days later.
+    await skipStepsSentByHand(deps, invoice, now);
     const sent = (await deps.steps.list(tenantId, invoiceId)).find((r) => r.plan === 0 && r.index === record.index);
     return sent ? stepRecordView(sent) : { stepId: record.stepId, templateId: template === chosen ? templateId : template.id, state: 'sent', channel: 'email', manual: true };
   };

@@ -1,0 +1,81 @@
+/**
+ * A manual reminder stands for the next planned step(s) it repeats (shared/domain/reminder-steps.ts,
+ * `coveredByManual`): once it is sent, those steps are recorded `skipped` (reason `manual_sent`),
+ * keeping their slot, so the client does not get the same text again a few days later from the
+ * step, nor a gentler one after it.
+ */
+import { coveredByManual, isOut, MANUAL_SENT, type PlannedStepRecord } from '../../domain/reminder-steps.js';
+import type { InvoiceRepository, TimelineRecord } from '../ports.js';
+import type { ReminderStepRepository, StepRecordItem } from '../ports/reminder-steps.js';
+import { isScenarioStep } from './plan-lifecycle.js';
+
+/** The steps of the invoice's live scenario plan (the latest one). */
+export const liveScenarioSteps = (records: readonly StepRecordItem[]): StepRecordItem[] => {
+  const steps = records.filter(isScenarioStep);
+  const latest = Math.max(0, ...steps.map((r) => r.plan));
+  return steps.filter((r) => r.plan === latest);
+};
+
+/**
+ * Right after a manual reminder went out: the steps it stands for, read again (the stream may have
+ * recorded the plan while the email was composed), are recorded `skipped: manual_sent`.
+ */
+export const skipStepsSentByHand = async (
+  deps: { readonly steps: ReminderStepRepository; readonly invoices: Pick<InvoiceRepository, 'appendEvents'> },
+  invoice: { readonly tenantId: string; readonly id: string },
+  now: Date,
+): Promise<void> => {
+  const records = await deps.steps.list(invoice.tenantId, invoice.id);
+  const at = now.toISOString();
+  const events: TimelineRecord[] = [];
+  for (const r of stepsSentByHand(records)) {
+    const expected = { state: 'scheduled' as const, ...(r.scheduledAt ? { scheduledAt: r.scheduledAt } : {}) };
+    if (await deps.steps.transition(invoice.tenantId, invoice.id, r, expected, { state: 'skipped', reason: MANUAL_SENT, at })) {
+      events.push({ at, type: 'reminder.skipped', data: { stepId: r.stepId, plan: r.plan, reason: MANUAL_SENT } });
+    }
+  }
+  if (events.length > 0) await deps.invoices.appendEvents(invoice.tenantId, invoice.id, events);
+};
+
+/**
+ * The invoice's first plan, recorded after manual reminders already went out (a reminder sent by
+ * hand right after the invoice, before the stream recorded its plan): the steps they stood for are
+ * recorded `skipped: manual_sent` from the start, so a gentler step never follows a firmer manual one.
+ */
+export const withManualCoverage = <T extends PlannedStepRecord>(planned: readonly T[], records: readonly StepRecordItem[]): T[] => {
+  const manual = records.filter((r) => r.manual && (r.state === 'sent' || r.state === 'sending')).sort((a, b) => a.at.localeCompare(b.at));
+  let steps = [...planned];
+  for (const m of manual) {
+    const covered = new Set(coveredByManual(steps, m.templateId).map((s) => s.index));
+    steps = steps.map((s) => (covered.has(s.index) ? { ...s, state: 'skipped' as const, reason: MANUAL_SENT } : s));
+  }
+  return steps;
+};
+
+const sentAt = (r: StepRecordItem): string => r.sentAt ?? r.at;
+
+/**
+ * For the reconciler (every change of the invoice): pending steps of the live plan that a manual
+ * reminder stands for, and that were not skipped for it yet (a plan recorded while the manual
+ * email was being composed). A manual reminder counts once: not after a step went out or was
+ * skipped for it since, nor for a later plan (after a pause, a dispute…) recorded after it.
+ */
+export const stepsSentByHand = (records: readonly StepRecordItem[]): StepRecordItem[] => {
+  const live = liveScenarioSteps(records);
+  if (live.length === 0) return [];
+  // The first plan counts every manual reminder (each went out after the invoice, maybe before the
+  // plan was written); a later plan only those sent after it was recorded.
+  const planStart = live[0]!.plan === 1 ? '' : live.map((r) => r.at).reduce((a, b) => (b < a ? b : a));
+  const manual = records.filter((r) => r.manual && r.state === 'sent' && sentAt(r) >= planStart).sort((a, b) => sentAt(a).localeCompare(sentAt(b)));
+  for (const m of manual) {
+    const since = sentAt(m);
+    // A step gone out since: the manual reminder is history, the plan went on after it.
+    if (live.some((s) => isOut(s.state) && sentAt(s) > since)) continue;
+    // Steps already skipped for it count as still pending, so what it stands for stays the same
+    // (a second "reminder" step of the scenario is not taken once the first one was).
+    const view = live.map((s) => (s.state === 'skipped' && s.reason === MANUAL_SENT && s.at >= since ? { ...s, state: 'scheduled' as const, byHand: true } : s));
+    const covered = coveredByManual(view, m.templateId).filter((s) => !('byHand' in s));
+    if (covered.length > 0) return covered; // one manual reminder at a time: the next re-plan sees the others
+  }
+  return [];
+};
