@@ -34,14 +34,29 @@ const joinPath = (prefix: string, path: readonly PropertyKey[]) => [prefix, ...p
  */
 export const zodFieldErrors = (error: z.ZodError, prefix: string): FieldError[] => {
   const pathKey = (path: readonly PropertyKey[]) => path.map(String).join('.');
-  const wrongType = new Set(error.issues.filter((i) => i.code === 'invalid_type').map((i) => pathKey(i.path)));
-  return error.issues
+  const issues = error.issues.flatMap(unionBranchIssues);
+  const wrongType = new Set(issues.filter((i) => i.code === 'invalid_type').map((i) => pathKey(i.path)));
+  return issues
     .filter((issue) => issue.code === 'invalid_type' || !wrongType.has(pathKey(issue.path)))
     .flatMap((issue) =>
       issue.code === 'unrecognized_keys'
         ? issue.keys.map((key) => ({ path: joinPath(prefix, [...issue.path, key]), message: 'is not a known field' }))
         : [{ path: joinPath(prefix, issue.path), message: issue.message }],
     );
+};
+
+/**
+ * A union none of whose forms matched (`{ csv }` or `{ invoices }`) names the field of the form the
+ * input took: the one whose problems lie deepest (`invoices.0.grossCents` beats a missing `csv` and an
+ * unknown `invoices`). When no form stands out (`{}`), the union's own message names the whole value.
+ */
+const unionBranchIssues = (issue: z.core.$ZodIssue): z.core.$ZodIssue[] => {
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return [issue];
+  const shallowest = issue.errors.map((branch) => (branch.length === 0 ? -1 : Math.min(...branch.map((i) => i.path.length))));
+  const deepest = Math.max(...shallowest);
+  if (deepest < 1 || shallowest.filter((d) => d === deepest).length !== 1) return [issue];
+  const branch = issue.errors[shallowest.indexOf(deepest)]!;
+  return branch.map((i) => ({ ...i, path: [...issue.path, ...i.path] }) as z.core.$ZodIssue).flatMap(unionBranchIssues);
 };
 
 /**

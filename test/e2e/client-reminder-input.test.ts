@@ -40,4 +40,11 @@ describe('POST /clients/{id}/reminders with its own subject and body', () => {
     const res = await t.call('POST', `/clients/${clientId}/reminders?dryRun=true`, { templateId: 'firm', subject: 'Relance {{clientName}}', body: 'Bonjour {{clientName}}' });
     expect([res.status, res.json.subject]).toEqual([200, 'Relance Client Mots']);
   });
+
+  it('sends a subject typed on two lines as one header line (no line break reaches the mail headers)', async () => {
+    const res = await t.call('POST', `/clients/${clientId}/reminders`, { templateId: 'firm', subject: 'Relance {{invoiceNumber}}\r\nBcc: autre@ailleurs.test', force: true });
+    expect(res.status, JSON.stringify(res.json)).toBe(201);
+    const sent = (await inbox(email)).find((e) => e.messageId === res.json.messageId);
+    expect([sent?.subject, sent?.destination.bcc]).toEqual(['Relance OW-1 Bcc: autre@ailleurs.test', []]);
+  });
 });

@@ -91,6 +91,23 @@ describe('POST /imports/invoices', () => {
     }
   });
 
+  it('names the field of a JSON row of the wrong type (a fraction of a cent, a text, null, no client), not the whole body', async () => {
+    const row = { number: 'X-2', client: { name: 'Nouveau', email: 'n@n.test' }, issueDate: '2025-01-01', dueDate: '2025-02-01', grossCents: 1000 };
+    const cases: [Record<string, unknown>, string][] = [
+      [{ grossCents: 12.5 }, 'body.invoices.1.grossCents'],
+      [{ paidCents: '100' }, 'body.invoices.1.paidCents'],
+      [{ netCents: null }, 'body.invoices.1.netCents'],
+      [{ client: undefined }, 'body.invoices.1.client'],
+      [{ number: 123 }, 'body.invoices.1.number'],
+    ];
+    for (const [change, path] of cases) {
+      const res = await t.call('POST', '/imports/invoices?dryRun=true', { invoices: [row, { ...row, number: 'X-3', ...change }] });
+      expect([res.status, res.json.errors?.map((e: { path: string }) => e.path)], path).toEqual([400, [path]]);
+    }
+    const csv = await t.call('POST', '/imports/invoices?dryRun=true', { csv: 5 });
+    expect(csv.json.errors?.map((e: { path: string }) => e.path)).toEqual(['body.csv']);
+  });
+
   it('reads a `,`-separated file with quoted French amounts', async () => {
     const csv = 'number,client,email,issueDate,dueDate,gross\nC-9,"Café, Bar",cafe@bar.test,2025-03-01,2025-03-31,"1 234,56"\n';
     const res = await t.call('POST', '/imports/invoices?dryRun=true', { csv });

@@ -5,6 +5,9 @@ import type { Mailer, OutgoingEmail } from '../../app/ports.js';
 /** SES tag values allow only [A-Za-z0-9_\-.@]; ids already fit, anything else is replaced. */
 const tagValue = (value: string) => value.replace(/[^A-Za-z0-9_\-.@]/g, '_').slice(0, 256) || '_';
 
+/** A subject is one header line: a line break typed in a company name or an owner's subject is a space. */
+const oneLine = (subject: string) => subject.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+
 /** RFC 2047 display name, so "Plomberie Martin & Fils" survives any mail client. */
 const fromAddress = (name: string | undefined, address: string) =>
   name ? `=?UTF-8?B?${Buffer.from(name).toString('base64')}?= <${address}>` : address;
@@ -27,7 +30,7 @@ export class SesMailer implements Mailer {
           EmailTags: Object.entries(email.tags ?? {}).map(([Name, Value]) => ({ Name, Value: tagValue(Value) })),
           Content: {
             Simple: {
-              Subject: { Data: email.subject, Charset: 'UTF-8' },
+              Subject: { Data: oneLine(email.subject), Charset: 'UTF-8' },
               Body: {
                 Text: { Data: email.text, Charset: 'UTF-8' },
                 ...(email.html ? { Html: { Data: email.html, Charset: 'UTF-8' } } : {}),

@@ -49,5 +49,7 @@ export const useI18n = () => {
     number: (n: number) => f.formatNumber(n, lang),
     percent: (r: number) => f.formatPercent(r, lang),
     vatRate: (rate: number) => f.formatVatRate(rate, lang),
+    /** A label before its value: "Objet :" in French, "Subject:" in English. */
+    colon: (label: string) => (lang === 'fr' ? `${label} :` : `${label}:`),
   };
 };
