@@ -252,7 +252,9 @@ describe('a 390 px phone', () => {
     // An item opens its form in a dialog; closing it gives the focus back to the menu's button.
     await page.keyboard.press('Enter');
     await menu.waitFor();
+    await poll(focused).toBe('Suspendre les relances');
     await page.keyboard.press('ArrowDown');
+    await poll(focused).toBe('Signaler un litige');
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: 'Facture contestée' });
     await dialog.waitFor();

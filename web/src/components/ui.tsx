@@ -33,7 +33,7 @@ const SETTINGS_FIELDS: Record<string, string> = {
 };
 
 export const ErrorMessage = ({ error, retry }: { error: unknown; retry?: () => void }) => {
-  const { t, lang } = useI18n();
+  const { t, lang, colon } = useI18n();
   const fields = error instanceof ApiError ? (error.problem.errors ?? []) : [];
   // Sending needs the company's identity: say which fields of the settings to fill, in the user's words.
   const missingSettings = fields.length > 0 && fields.every((e) => e.path.startsWith('settings.'));
@@ -54,7 +54,7 @@ export const ErrorMessage = ({ error, retry }: { error: unknown; retry?: () => v
               <li key={e.path}>{t(SETTINGS_FIELDS[e.path]!)}</li>
             ) : (
               <li key={e.path}>
-                {fieldLabel(e.path) && <strong>{fieldLabel(e.path)} : </strong>}
+                {fieldLabel(e.path) && <strong>{colon(fieldLabel(e.path)!)} </strong>}
                 {apiMessage(e.message, lang)}
               </li>
             ),

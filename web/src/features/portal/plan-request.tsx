@@ -173,7 +173,7 @@ export const PlanRequestForm = ({
 
 /** The client's last proposal and the seller's answer, then the running plan ("rappel de l'échéancier"). */
 export const PlanState = ({ portal }: { portal: Portal }) => {
-  const { t, money, date, dateTime } = useI18n();
+  const { t, money, date, dateTime, colon } = useI18n();
   const seller = portal.seller.name;
   const request = portal.planRequest;
   const plan = portal.paymentPlan;
@@ -200,7 +200,7 @@ export const PlanState = ({ portal }: { portal: Portal }) => {
               <ol>
                 {request.instalments.map((i, n) => (
                   <li key={n}>
-                    {date(i.dueDate)} : {money(i.amountCents)}
+                    {colon(date(i.dueDate))} {money(i.amountCents)}
                   </li>
                 ))}
               </ol>

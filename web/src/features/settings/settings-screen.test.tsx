@@ -82,6 +82,16 @@ describe('the settings screen', () => {
     expect(calls.some((c) => c.method === 'PUT')).toBe(false);
   });
 
+  it('requires a send hour rather than taking an emptied field as midnight', async () => {
+    const calls = serve();
+    renderInApp(<SettingsScreen />);
+    const hour = await screen.findByLabelText('Heure d’envoi');
+    await userEvent.clear(hour);
+    await userEvent.click(screen.getAllByRole('button', { name: 'Enregistrer' })[0]!);
+    await waitFor(() => expect(errorOf(hour)).toBe('Obligatoire'));
+    expect(calls.some((c) => c.method === 'PUT')).toBe(false);
+  });
+
   it('names the built-in scenario business clients follow when none is chosen, not "—"', async () => {
     serve();
     renderInApp(<SettingsScreen />);

@@ -28,7 +28,12 @@ export const settingsSchema = (
   { nameRequired = true }: { nameRequired?: boolean } = {},
 ) => {
   // Our words, not zod's English defaults ("Too big: expected number to be <=23").
-  const whole = (min: number, max: number) => z.coerce.number({ message: m.range(min, max) }).int({ message: m.range(min, max) }).min(min, { message: m.range(min, max) }).max(max, { message: m.range(min, max) });
+  // An emptied field is "required", not 0 (an empty send hour meant reminders at midnight).
+  const whole = (min: number, max: number) =>
+    z
+      .union([z.number(), z.string().trim().min(1, { message: m.required })])
+      .transform(Number)
+      .pipe(z.number({ message: m.range(min, max) }).int({ message: m.range(min, max) }).min(min, { message: m.range(min, max) }).max(max, { message: m.range(min, max) }));
   return z.object({
     company: z.object({
       name: z.string().trim().min(nameRequired ? 1 : 0, { message: m.required }).max(200),

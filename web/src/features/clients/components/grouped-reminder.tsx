@@ -11,7 +11,7 @@ type Input = NonNullable<operations['sendClientReminder']['requestBody']>['conte
 
 /** One reminder listing several invoices of the client: choose them and a template, preview (dry run), send. */
 export const GroupedReminderDialog = ({ clientId }: { clientId: string }) => {
-  const { t, money, date } = useI18n();
+  const { t, money, date, colon } = useI18n();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const invoices = useClientInvoices(clientId);
@@ -93,7 +93,7 @@ export const GroupedReminderDialog = ({ clientId }: { clientId: string }) => {
             <section aria-label={t('clientMore.preview')} data-testid="grouped-preview">
               <h3>{t('clientMore.preview')}</h3>
               <p>
-                <strong>{t('clientMore.to')} :</strong> {shown.to.join(', ')}
+                <strong>{colon(t('clientMore.to'))}</strong> {shown.to.join(', ')}
               </p>
               {shown.subject && (
                 <p>

@@ -11,7 +11,7 @@ import { ActionDialog } from './action-dialog';
 
 /** The payment plan (échéancier): its instalments with what is left on each, a client's request to decide, or a new plan. */
 export const PaymentPlanCard = ({ invoice }: { invoice: Invoice }) => {
-  const { t, money, date } = useI18n();
+  const { t, money, date, colon } = useI18n();
   const active = invoice.paymentPlan?.status === 'active';
   const plan = usePaymentPlan(invoice.id, active);
   const actions = usePlanActions(invoice.id);
@@ -31,7 +31,7 @@ export const PaymentPlanCard = ({ invoice }: { invoice: Invoice }) => {
           <ol>
             {request.instalments.map((i, n) => (
               <li key={n}>
-                {date(i.dueDate)} : {money(i.amountCents)}
+                {colon(date(i.dueDate))} {money(i.amountCents)}
               </li>
             ))}
           </ol>

@@ -148,7 +148,7 @@ const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.
  * so the client's defaults (billing contacts, a client who complained) stay the API's call.
  */
 export const SendReminderDialog = ({ invoiceId, clientId }: { invoiceId: string; clientId: string }) => {
-  const { t } = useI18n();
+  const { t, colon } = useI18n();
   const [open, setOpen] = useState(false);
   const templates = useTemplates();
   const plan = useReminderPlan(invoiceId);
@@ -322,22 +322,22 @@ export const SendReminderDialog = ({ invoiceId, clientId }: { invoiceId: string;
           ) : (
             <div aria-live="polite" aria-busy={preview.isFetching}>
               <p>
-                <strong>{t('planSteps.to')} :</strong> <span data-testid="preview-to">{data!.to.join(', ')}</span>
+                <strong>{colon(t('planSteps.to'))}</strong> <span data-testid="preview-to">{data!.to.join(', ')}</span>
                 {data!.cc.length > 0 && (
                   <>
                     {' · '}
-                    <strong>{t('planSteps.cc')} :</strong> <span data-testid="preview-cc">{data!.cc.join(', ')}</span>
+                    <strong>{colon(t('planSteps.cc'))}</strong> <span data-testid="preview-cc">{data!.cc.join(', ')}</span>
                   </>
                 )}
                 {data!.bcc.length > 0 && (
                   <>
                     {' · '}
-                    <strong>{t('planSteps.bcc')} :</strong> <span data-testid="preview-bcc">{data!.bcc.join(', ')}</span>
+                    <strong>{colon(t('planSteps.bcc'))}</strong> <span data-testid="preview-bcc">{data!.bcc.join(', ')}</span>
                   </>
                 )}
               </p>
               <p>
-                <strong>{t('invoice.subject')} :</strong> <span data-testid="preview-subject">{data!.subject}</span>
+                <strong>{colon(t('invoice.subject'))}</strong> <span data-testid="preview-subject">{data!.subject}</span>
               </p>
               <div className="preview" data-testid="preview-body">
                 {data!.text}
@@ -345,7 +345,7 @@ export const SendReminderDialog = ({ invoiceId, clientId }: { invoiceId: string;
               {data!.attachments.length > 0 && (
                 <>
                   <p>
-                    <strong>{t('planSteps.attachments')} :</strong>
+                    <strong>{colon(t('planSteps.attachments'))}</strong>
                   </p>
                   <ul data-testid="preview-attachments">
                     {data!.attachments.map((a) => (

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { fakeApi, type Recorded } from '../../../test/fake-api';
 import { renderInApp } from '../../../test/render';
+import { setLanguage } from '../../../lib/i18n';
 import { SendReminderDialog } from './reminders';
 
 const GAP = 'This client received a message on 2026-11-24; the next one is allowed on 2026-11-27. Send with "force": true to send anyway.';
@@ -162,5 +163,22 @@ describe('sending a reminder now', () => {
     expect((within(dialog).getByLabelText('Modèle') as HTMLSelectElement).value).toBe('firm');
     expect(within(dialog).getByTestId('preview-subject').textContent).toContain('Dernier rappel F-2026-0001');
     expect(posts(calls, 'true').map((b) => (b as { templateId: string }).templateId)).toEqual(['firm']);
+  });
+
+  it('writes the preview’s labels as each language does: "Objet :" in French, "Subject:" in English', async () => {
+    fakeApi(({ method, path, body }) => {
+      if (path === '/templates') return { status: 200, body: TEMPLATES };
+      if (method === 'POST' && path === '/clients/c1/reminders?dryRun=true') return { status: 201, body: view(body as object, true) };
+      return undefined;
+    });
+    const label = (dialog: HTMLElement, testId: string) => within(dialog).getByTestId(testId).parentElement!.querySelector('strong')!.textContent;
+    const french = await openDialog();
+    expect([label(french, 'preview-to'), label(french, 'preview-subject')]).toEqual(['À :', 'Objet :']);
+    await setLanguage('en');
+    try {
+      await waitFor(() => expect([label(french, 'preview-to'), label(french, 'preview-subject')]).toEqual(['To:', 'Subject:']));
+    } finally {
+      await setLanguage('fr');
+    }
   });
 });

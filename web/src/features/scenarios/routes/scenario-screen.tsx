@@ -32,6 +32,7 @@ const ScenarioEditor = ({ id, scenario, templates, save }: { id: string; scenari
   const justCreated = (useLocation().state as { created?: boolean } | null)?.created === true;
   const remove = useDeleteScenario(id);
   const required = t('errors.required');
+  const daysRange = t('scenarioEditor.daysRange');
   const schema = z.object({
     name: z.string().trim().min(1, { message: required }).max(100),
     tags: z.string().max(1000),
@@ -39,7 +40,11 @@ const ScenarioEditor = ({ id, scenario, templates, save }: { id: string; scenari
       .array(
         z.object({
           id: z.string(),
-          offsetDays: z.coerce.number({ message: required }).int().min(-60).max(365),
+          // Empty is "required" (not coerced to 0, the due date); out of range or not whole says the range.
+          offsetDays: z
+            .union([z.number(), z.string().trim().min(1, { message: required })])
+            .transform(Number)
+            .pipe(z.number({ message: daysRange }).int({ message: daysRange }).min(-60, { message: daysRange }).max(365, { message: daysRange })),
           anchor: z.enum(['due', 'previous']),
           templateId: z.string().min(1, { message: required }),
           channel: z.enum(['email', 'sms', 'letter']),
