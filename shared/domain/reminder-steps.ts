@@ -11,7 +11,7 @@
  * Terminal states never change. A later plan (the invoice reopened after a payment was removed,
  * or resumed) only ever holds the scenario steps after the last one sent, so tone never goes back.
  */
-import { addDays } from './dates.js';
+import { addDays, daysBetween } from './dates.js';
 import { isEscalation } from './escalation.js';
 import { planReminders, type StepRecord as HistoryRecord } from './reminder-plan.js';
 import { channelOf, nominalOffsets, type Channel, type Scenario } from './scenario.js';
@@ -61,6 +61,8 @@ export interface RecordedStep extends StepRef {
   readonly at: string;
   /** Why it was cancelled or skipped (`owner_cancelled` keeps its slot in re-plans). */
   readonly reason?: string;
+  /** Due date + the step's offset when it was planned. */
+  readonly nominalDate?: string;
 }
 
 /**
@@ -159,7 +161,10 @@ const dueGuard = (step: PlannedStepRecord, dueDate: string, timeZone: string): P
  * follow the catch-up rule (PRODUCT.md): the first goes out at the next send window, the later
  * ones keep their spacing from it.
  */
-export const planNewSteps = (input: StepPlanInput, plan: number, earlier: readonly RecordedStep[]): PlannedStepRecord[] => {
+export const planNewSteps = (input: StepPlanInput, plan: number, recorded: readonly RecordedStep[]): PlannedStepRecord[] => {
+  // Earlier plans may follow another version of the scenario (edited since): each record stands at
+  // its step's position in this one.
+  const earlier = recorded.map((r) => ({ ...r, index: positionIn(input, r) }));
   const latest = latestByIndex(earlier);
   const lastSent = Math.max(-1, ...[...latest.values()].filter((r) => isOut(r.state) || r.state === 'done' || sentByHand(r)).map((r) => r.index));
   const fromIndex = lastSent + 1;
@@ -186,6 +191,21 @@ export const planNewSteps = (input: StepPlanInput, plan: number, earlier: readon
     }))
     .filter((s) => s.index >= fromIndex)
     .map((s) => dueGuard(s, input.dueDate, input.calendar.timeZone));
+};
+
+/**
+ * Where a recorded step stands in the scenario: its step's position when the scenario still has it
+ * (an edit may have moved it), else after the steps planned no later than it (an edit removed it),
+ * so a new plan neither repeats nor drops a step around it.
+ */
+const positionIn = (input: Pick<StepPlanInput, 'scenario' | 'dueDate'>, r: RecordedStep): number => {
+  const steps = input.scenario.steps;
+  if (steps[r.index]?.id === r.stepId) return r.index;
+  const own = steps.findIndex((s) => s.id === r.stepId);
+  if (own >= 0) return own;
+  if (!r.nominalDate) return r.index;
+  const offset = daysBetween(input.dueDate, r.nominalDate);
+  return nominalOffsets(steps).filter((o) => o <= offset).length - 1;
 };
 
 /** A step firing within this margin is left to its schedule: moving it would race the fire. */

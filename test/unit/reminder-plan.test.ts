@@ -552,3 +552,25 @@ describe('coveredByManual: the pending steps a manual reminder stands for', () =
     expect(coveredByManual([step(1, 'j+1', 'reminder'), step(2, 'j+5', 'reminder')], 'reminder').map((s) => s.stepId)).toEqual(['j+1']);
   });
 });
+
+describe('planNewSteps after the scenario was edited', () => {
+  const steps = (...ids: [string, number][]) => aScenario(ids.map(([id, offsetDays]) => aStep({ id, offsetDays, templateId: 'reminder' })));
+  const input = (scenario: ReturnType<typeof aScenario>) => ({ scenario, dueDate: '2026-11-02', calendar: parisCalendar(), now: parisTime('2026-11-10T10:00'), minGapDays: 3, graceDaysAfterPayment: 3 });
+  // Plan 1 followed [a J+1, b J+5, c J+10, d J+20]: b went out, the others were cancelled `replanned` by the edit.
+  const recorded = [
+    { plan: 1, index: 0, stepId: 'a', state: 'sent' as const, sentAt: '2026-11-03T08:00:00.000Z', at: '2026-11-03T08:00:00.000Z', nominalDate: '2026-11-03' },
+    { plan: 1, index: 1, stepId: 'b', state: 'sent' as const, sentAt: '2026-11-09T08:00:00.000Z', at: '2026-11-09T08:00:00.000Z', nominalDate: '2026-11-07' },
+    { plan: 1, index: 2, stepId: 'c', state: 'cancelled' as const, reason: 'replanned', at: '2026-11-10T09:00:00.000Z', nominalDate: '2026-11-12' },
+    { plan: 1, index: 3, stepId: 'd', state: 'cancelled' as const, reason: 'replanned', at: '2026-11-10T09:00:00.000Z', nominalDate: '2026-11-22' },
+  ];
+
+  it('never repeats a step sent when a step was inserted before it', () => {
+    const next = planNewSteps(input(steps(['a', 1], ['x', 3], ['b', 5], ['c', 10], ['d', 20])), 2, recorded);
+    expect(next.map((s) => s.stepId)).toEqual(['c', 'd']);
+  });
+
+  it('never drops the step after one the edit removed once it was sent', () => {
+    const next = planNewSteps(input(steps(['a', 1], ['c', 10], ['d', 20])), 2, recorded);
+    expect(next.map((s) => s.stepId)).toEqual(['c', 'd']);
+  });
+});

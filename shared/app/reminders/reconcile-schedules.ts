@@ -289,9 +289,12 @@ const settlePlan = async (deps: ReconcileDeps, ctx: ReminderContext, now: Date):
       if (events.length > 0) await deps.invoices.appendEvents(tenantId, invoice.id, events);
       return true; // its own stream record re-plans the rest
     }
-    // Steps the scenario no longer has (or that changed meaning) are cancelled, the rest re-planned.
-    for (const r of pending) {
-      if (ctx.scenario.steps[r.index]?.id !== r.stepId) await cancel(r, 'replanned');
+    // The scenario's steps changed (one removed, added or moved): the pending steps are cancelled
+    // `replanned`, and the next re-plan records the new scenario's steps after the last one sent.
+    // Cancelling only those the scenario no longer has at their position left a later one (the
+    // escalation) pending: no new plan, the new scenario's steps never recorded nor sent.
+    if (pending.some((r) => ctx.scenario.steps[r.index]?.id !== r.stepId)) {
+      for (const r of pending) await cancel(r, 'replanned');
     }
     const kept = steps.filter((r) => ctx.scenario.steps[r.index]?.id === r.stepId || r.state !== 'scheduled');
     for (const change of replanScheduled(stepPlanInput(ctx, now), kept)) {

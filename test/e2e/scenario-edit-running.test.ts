@@ -1,0 +1,60 @@
+/**
+ * A scenario edited while an invoice runs it (one step removed, one moved, one added after the
+ * last): the invoice gets the new scenario's steps after the last one sent, none dropped nor
+ * repeated, before it reaches litigation. On the local stack, its clock moved on.
+ */
+import { describe, expect, it } from 'vitest';
+import { addDays } from '../../shared/domain/dates.js';
+import { aBusinessClientInput, anInvoiceInput } from '../fixtures/api-fixtures.js';
+import { companySettings, freshTenant } from './fresh-tenant.js';
+import { inbox, uniqueEmail } from './http.js';
+import { endOfDay, parisToday, runUntil } from './local-clock.js';
+
+interface Step { stepId: string; state: string; plan: number; reason?: string; templateId: string }
+
+describe('a scenario edited while an invoice runs it', () => {
+  it('records the new scenario’s remaining steps after the last one sent, and sends them', async () => {
+    const t = await freshTenant('scnedit');
+    await t.ok('PUT', '/settings', companySettings);
+    const steps = [
+      { id: 'a', offsetDays: -3, templateId: 'courtesy' },
+      { id: 'b', offsetDays: 2, templateId: 'reminder' },
+      { id: 'c', offsetDays: 10, templateId: 'firm' },
+      { id: 'd', offsetDays: 20, templateId: 'formal-notice' },
+    ];
+    const scenario = (await t.ok('POST', '/scenarios', { name: 'Perso', steps })).id as string;
+    const email = uniqueEmail('scnedit');
+    const clientId = (await t.ok('POST', '/clients', aBusinessClientInput({ email, scenarioId: scenario }))).id as string;
+    const today = parisToday();
+    const invoice = await t.ok('POST', '/invoices', anInvoiceInput(clientId, { issueDate: addDays(today, -33), dueDate: addDays(today, -3) }));
+    await t.ok('POST', `/invoices/${invoice.id}/send`);
+    await t.drain();
+    const stepsOf = async () => (await t.ok('GET', `/invoices/${invoice.id}/reminders`)).items as Step[];
+
+    // b (J+2) is caught up within the next days.
+    await runUntil(endOfDay(addDays(today, 5)), { tenant: t.tenantId });
+    expect((await stepsOf()).find((s) => s.stepId === 'b')?.state).toBe('sent');
+
+    // c removed, d brought forward to J+12, e added at J+30.
+    await t.ok('PUT', `/scenarios/${scenario}`, {
+      steps: [steps[0], steps[1], { id: 'd', offsetDays: 12, templateId: 'formal-notice' }, { id: 'e', offsetDays: 30, templateId: 'formal-notice' }],
+    });
+    await t.drain();
+    const replanned = await stepsOf();
+    expect(replanned.filter((s) => s.state === 'scheduled').map((s) => s.stepId)).toEqual(['d', 'e', 'escalate']);
+    expect(replanned.filter((s) => s.plan === 1 && s.state === 'cancelled').map((s) => [s.stepId, s.reason])).toEqual([
+      ['c', 'replanned'],
+      ['d', 'replanned'],
+      ['escalate', 'replanned'],
+    ]);
+
+    await runUntil(endOfDay(addDays(today, 90)), { tenant: t.tenantId });
+    const end = await stepsOf();
+    expect(end.filter((s) => s.state === 'sent').map((s) => s.stepId)).toEqual(['b', 'd', 'e']);
+    expect(end.find((s) => s.stepId === 'escalate' && s.state === 'done')).toBeDefined();
+    // The invoice, b's reminder, then d and e: b's text once only.
+    const subjects = (await inbox(email)).map((m) => m.subject);
+    expect(subjects.filter((s) => /^Relance :/.test(s))).toHaveLength(1);
+    expect(subjects.filter((s) => /^Mise en demeure/.test(s))).toHaveLength(2);
+  });
+});
