@@ -116,7 +116,7 @@ describe('the web app in Chromium', () => {
     await poll(() => page.getByRole('link', { name: invoiceNumber }).count()).toBe(1);
     await checkScreen('07-follow-up-list');
     await page.getByRole('tab', { name: 'Brouillons' }).click();
-    await poll(() => page.getByText('Aucune facture ici.').count()).toBe(1);
+    await poll(() => page.getByText('Aucun brouillon.').count()).toBe(1);
     await page.getByRole('tab', { name: 'Non relancées' }).click();
     await page.getByRole('link', { name: invoiceNumber }).click();
     await page.getByRole('heading', { level: 1, name: `Facture ${invoiceNumber}` }).waitFor();

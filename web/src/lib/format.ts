@@ -30,6 +30,13 @@ export const formatDate = (date: string, lang: Lang): string => {
   return dateFormat(lang, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m! - 1, d!)));
 };
 
+/** The calendar day `YYYY-MM-DD` of an instant in the user's time zone (or the one given, e.g. the tenant's). */
+export const localDay = (instant: string, timeZone?: string): string => {
+  const parts = dateFormat('en', { year: 'numeric', month: '2-digit', day: '2-digit', ...(timeZone ? { timeZone } : {}) }).formatToParts(new Date(instant));
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+};
+
 /** An instant in the user's time zone (or the one given, e.g. the tenant's). */
 export const formatDateTime = (instant: string, lang: Lang, timeZone?: string): string =>
   dateFormat(lang, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', ...(timeZone ? { timeZone } : {}) }).format(new Date(instant));

@@ -45,7 +45,8 @@ export const useI18n = () => {
     money: (cents: number) => f.formatMoney(cents, lang),
     compactMoney: (cents: number) => f.formatCompactMoney(cents, lang),
     date: (d: string) => f.formatDate(d, lang),
-    dateTime: (at: string) => f.formatDateTime(at, lang),
+    /** In the user's time zone, or the one given (the tenant's). */
+    dateTime: (at: string, timeZone?: string) => f.formatDateTime(at, lang, timeZone),
     number: (n: number) => f.formatNumber(n, lang),
     percent: (r: number) => f.formatPercent(r, lang),
     vatRate: (rate: number) => f.formatVatRate(rate, lang),

@@ -29,6 +29,19 @@ const fr = {
   clearSearch: 'Effacer la recherche',
   litigation: 'Contentieux',
   import: 'Importer un CSV',
+  emptyFiltered: 'Aucune facture de cet onglet avec ces filtres.',
+  clearFilters: 'Effacer les filtres',
+  seeSimulation: 'Voir la simulation',
+  emptyTabs: {
+    toChase: { title: 'Rien à relancer.', hint: 'Aucune facture en retard n’attend sa première relance. Les prochaines relances sont dans la simulation.' },
+    overdue: { title: 'Aucune facture en retard.', hint: 'Une facture dont l’échéance est passée et qui reste due apparaît ici.' },
+    partial: { title: 'Aucune facture partiellement payée.', hint: 'Un paiement partiel enregistré sur une facture la fait apparaître ici, avec son reste dû.' },
+    reminded: { title: 'Aucune facture relancée pour l’instant.', hint: 'Les relances partent selon vos scénarios ; la simulation montre les prochaines.' },
+    notReminded: { title: 'Toutes les factures ouvertes ont déjà reçu une relance.', hint: 'Une facture envoyée qui n’a encore reçu aucune relance apparaît ici.' },
+    dueSoon: { title: 'Aucune échéance dans les 7 prochains jours.', hint: 'Les factures ouvertes qui arrivent à échéance bientôt apparaissent ici.' },
+    litigation: { title: 'Aucune facture en contentieux.', hint: 'Une facture passe en contentieux depuis sa page (Plus d’actions) ou d’elle-même après la dernière relance, si vos réglages le prévoient.' },
+    drafts: { title: 'Aucun brouillon.', hint: 'Un brouillon est une facture pas encore envoyée : il n’a pas de numéro et ne part pas en relance.' },
+  },
 };
 
 export const followUpTexts = registerTexts('followUp', fr, {
@@ -59,6 +72,19 @@ export const followUpTexts = registerTexts('followUp', fr, {
   clearSearch: 'Clear the search',
   litigation: 'Litigation',
   import: 'Import a CSV',
+  emptyFiltered: 'No invoice of this tab with these filters.',
+  clearFilters: 'Clear the filters',
+  seeSimulation: 'See the simulation',
+  emptyTabs: {
+    toChase: { title: 'Nothing to chase.', hint: 'No overdue invoice is waiting for its first reminder. The next reminders are in the simulation.' },
+    overdue: { title: 'No overdue invoice.', hint: 'An invoice past its due date with a balance left shows here.' },
+    partial: { title: 'No partially paid invoice.', hint: 'A partial payment recorded on an invoice brings it here, with its balance.' },
+    reminded: { title: 'No invoice reminded yet.', hint: 'Reminders go out as your scenarios say; the simulation shows the next ones.' },
+    notReminded: { title: 'Every open invoice has had a reminder.', hint: 'A sent invoice that has had no reminder yet shows here.' },
+    dueSoon: { title: 'Nothing due in the next 7 days.', hint: 'Open invoices due soon show here.' },
+    litigation: { title: 'No invoice in litigation.', hint: 'An invoice moves to litigation from its page (More actions) or by itself after the last reminder, if your settings say so.' },
+    drafts: { title: 'No draft.', hint: 'A draft is an invoice not sent yet: it has no number and is not reminded.' },
+  },
 });
 
 const invoiceFr = {

@@ -99,4 +99,19 @@ describe('simulation days', () => {
     expect(plain(rows[2]!.textContent)).toContain('client relancé il y a peu · prévue le 2 déc. 2026');
     expect(screen.getAllByRole('heading', { level: 3 }).map((h) => plain(h.textContent))).toEqual(['1 déc. 2026 · 1 envoi(s)', '4 déc. 2026 · 1 envoi(s)']);
   });
+
+  it('files each send under its day where the tenant lives, not the UTC day', () => {
+    renderInApp(
+      <SimulationDays
+        timeZone="America/Guadeloupe"
+        simulation={simulation([
+          // 21:00 in Guadeloupe is 01:00 UTC the next day.
+          item({ invoiceId: 'a', invoiceNumber: 'F-1', at: '2026-12-02T01:00:00.000Z' }),
+          item({ invoiceId: 'b', invoiceNumber: 'F-2', at: '2026-12-01T13:00:00.000Z' }),
+        ])}
+      />,
+    );
+    expect(screen.getAllByRole('heading', { level: 3 }).map((h) => plain(h.textContent))).toEqual(['1 déc. 2026 · 2 envoi(s)']);
+    expect(plain(screen.getAllByTestId('simulation-item')[0]!.textContent)).toContain('1 déc. 2026, 21:00');
+  });
 });

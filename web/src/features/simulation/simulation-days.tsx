@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import type { operations } from '../../api/schema';
+import { localDay } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { useStepName, useStepReason } from '../invoices/components/step-reason';
 import './texts';
@@ -29,10 +30,13 @@ export const SimulationDays = ({
   simulation,
   scenarioNames = {},
   templateNames = {},
+  timeZone,
 }: {
   simulation: Simulation;
   scenarioNames?: Record<string, string>;
   templateNames?: Record<string, string>;
+  /** The tenant's: days and times as the reminders see them (default: the browser's). */
+  timeZone?: string;
 }) => {
   const { t, date, dateTime } = useI18n();
   const ruleText = useRuleText();
@@ -40,7 +44,7 @@ export const SimulationDays = ({
   const stepName = useStepName();
   const days = new Map<string, SimulationItem[]>();
   for (const item of simulation.items) {
-    const day = (item.at ?? simulation.from).slice(0, 10);
+    const day = localDay(item.at ?? simulation.from, timeZone);
     days.set(day, [...(days.get(day) ?? []), item]);
   }
   const count = (f: (i: SimulationItem) => boolean) => simulation.items.filter(f).length;
@@ -87,9 +91,9 @@ export const SimulationDays = ({
                       · {stepName(item.stepId)} · {templateNames[item.templateId] ?? item.templateId}
                     </>
                   )}
-                  {item.at && <span className="muted"> · {dateTime(item.at)}</span>}
+                  {item.at && <span className="muted"> · {dateTime(item.at, timeZone)}</span>}
                   {item.reason && <span className="muted"> · {reason(item.reason)}</span>}
-                  {item.plannedAt && <span className="muted"> · {t('simulationMore.plannedAt', { date: date(item.plannedAt) })}</span>}
+                  {item.plannedAt && <span className="muted"> · {t('simulationMore.plannedAt', { date: date(localDay(item.plannedAt, timeZone)) })}</span>}
                   {item.groupedWith && (
                     <span className="muted" data-testid="simulation-grouped">
                       {' '}

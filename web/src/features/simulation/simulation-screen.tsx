@@ -24,8 +24,10 @@ export default function SimulationScreen() {
   const simulation = useQuery({
     queryKey: ['simulation', range],
     queryFn: () =>
-      unwrap(api().GET('/reminders/simulation', { params: { query: { from: `${range.from}T00:00:00Z`, to: `${range.to}T23:59:59Z` } } })),
+      // Bare dates: whole days where the tenant lives (the API reads them in its time zone).
+      unwrap(api().GET('/reminders/simulation', { params: { query: { from: range.from, to: range.to } } })),
   });
+  const settings = useQuery({ queryKey: ['settings'], queryFn: () => unwrap(api().GET('/settings')) });
   // The API's refusal of a date, under that date.
   const apiFields = simulation.error instanceof ApiError ? simulation.error.fieldErrors() : {};
   return (
@@ -69,6 +71,7 @@ export default function SimulationScreen() {
               simulation={data}
               scenarioNames={Object.fromEntries((scenarios.data?.items ?? []).map((x) => [x.id, x.name]))}
               templateNames={Object.fromEntries((templates.data?.items ?? []).map((x) => [x.id, x.name]))}
+              {...(settings.data?.timezone ? { timeZone: settings.data.timezone } : {})}
             />
           )}
         </AsyncState>

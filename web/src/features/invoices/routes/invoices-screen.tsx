@@ -14,6 +14,14 @@ import { isTab, latenessQuery, LATENESS, SORTS, TABS, tabQuery, type Tab } from 
 import '../texts';
 
 /** The follow-up list: tabs, search, client and lateness filters and sort, all kept in the URL. */
+/** What an empty tab offers: the simulation shows the reminders to come; a draft is a new invoice. */
+const EMPTY_ACTIONS: Partial<Record<Tab, { to: string; label: string }>> = {
+  toChase: { to: '/simulation', label: 'followUp.seeSimulation' },
+  reminded: { to: '/simulation', label: 'followUp.seeSimulation' },
+  dueSoon: { to: '/simulation', label: 'followUp.seeSimulation' },
+  drafts: { to: '/invoices/new', label: 'invoices.new' },
+};
+
 export default function InvoicesScreen() {
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
@@ -132,9 +140,33 @@ export default function InvoicesScreen() {
                       {t('followUp.clearSearch')}
                     </button>
                   </div>
-                ) : (
+                ) : clientId || late ? (
+                  // Filters hide what the tab holds: say so, and offer to clear them (not "create an invoice").
+                  <div className="empty">
+                    <p className="empty-title">{t('followUp.emptyFiltered')}</p>
+                    <button
+                      type="button"
+                      className="button"
+                      onClick={() =>
+                        setParams((prev) => {
+                          const p = new URLSearchParams(prev);
+                          p.delete('client');
+                          p.delete('late');
+                          return p;
+                        })
+                      }
+                    >
+                      {t('followUp.clearFilters')}
+                    </button>
+                  </div>
+                ) : key === 'all' ? (
                   <EmptyState title={t('invoices.empty')} action={{ to: '/invoices/new', label: t('invoices.new') }}>
                     {t('invoices.emptyHint')}
+                  </EmptyState>
+                ) : (
+                  // Each tab's own words: why it is empty and what fills it.
+                  <EmptyState title={t(`followUp.emptyTabs.${key}.title`)} action={EMPTY_ACTIONS[key] && { to: EMPTY_ACTIONS[key].to, label: t(EMPTY_ACTIONS[key].label) }}>
+                    {t(`followUp.emptyTabs.${key}.hint`)}
                   </EmptyState>
                 )
               ) : (

@@ -1,0 +1,32 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { fakeApi } from '../../../test/fake-api';
+import { renderInApp } from '../../../test/render';
+import InvoicesScreen from './invoices-screen';
+
+describe('an empty tab of the follow-up list', () => {
+  it('says why it is empty and what fills it, and with filters on offers to clear them rather than to create an invoice', async () => {
+    fakeApi(({ path }) =>
+      path.startsWith('/invoices') ? { status: 200, body: { items: [] } } : path.startsWith('/clients') ? { status: 200, body: { items: [{ id: 'c1', name: 'Boulangerie Dupont SARL' }] } } : undefined,
+    );
+    renderInApp(<InvoicesScreen />);
+    expect(await screen.findByText('Rien à relancer.')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Voir la simulation' }).getAttribute('href')).toBe('/simulation');
+    expect(screen.queryByText('Aucune facture ici.')).toBeNull();
+    await userEvent.click(screen.getByRole('tab', { name: 'Contentieux' }));
+    expect(await screen.findByText('Aucune facture en contentieux.')).toBeTruthy();
+    await userEvent.click(screen.getByRole('tab', { name: 'Brouillons' }));
+    expect(await screen.findByText('Aucun brouillon.')).toBeTruthy();
+    expect(screen.getAllByRole('link', { name: 'Nouvelle facture' }).length).toBe(2);
+    // A client filter: the tab is not empty, the filter hides it.
+    await waitFor(() => expect(screen.getByRole('option', { name: 'Boulangerie Dupont SARL' })).toBeTruthy());
+    await userEvent.selectOptions(screen.getByLabelText('Client'), 'c1');
+    expect(await screen.findByText('Aucune facture de cet onglet avec ces filtres.')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Effacer les filtres' }));
+    expect(await screen.findByText('Aucun brouillon.')).toBeTruthy();
+    expect((screen.getByLabelText('Client') as HTMLSelectElement).value).toBe('');
+    await userEvent.click(screen.getByRole('tab', { name: 'Toutes' }));
+    expect(await screen.findByText('Aucune facture ici.')).toBeTruthy();
+  });
+});
