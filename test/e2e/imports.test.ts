@@ -108,6 +108,18 @@ describe('POST /imports/invoices', () => {
     expect(csv.json.errors?.map((e: { path: string }) => e.path)).toEqual(['body.csv']);
   });
 
+  it('refuses a CSV of more than 5,000 rows as the JSON rows are (400 naming body, nothing written): it is checked within the request', async () => {
+    const rows = (n: number) => ['N° facture;Client;E-mail;Date facture;Échéance;TTC', ...Array.from({ length: n }, (_, i) => `BIG-${i};Client ${i % 7};big${i % 7}@big.test;01/10/2025;31/10/2025;10,00`), '', ''].join('\r\n');
+    const big = await upload('', rows(5_001));
+    expect([big.status, big.json.errors]).toEqual([400, [{ path: 'body', message: 'has 5001 rows: at most 5000 per import, split the file' }]]);
+    expect((await t.ok('GET', '/invoices?q=BIG')).items).toEqual([]);
+    expect((await t.ok('GET', '/clients?q=big0')).items).toEqual([]);
+    const asJson = await t.call('POST', '/imports/invoices?dryRun=true', { csv: rows(5_001) });
+    expect(asJson.json.errors).toEqual([{ path: 'body', message: 'has 5001 rows: at most 5000 per import, split the file' }]);
+    const fits = await upload('?dryRun=true', rows(5_000)); // blank lines are no rows
+    expect([fits.status, fits.json.rows, fits.json.errors]).toEqual([200, 5_000, []]);
+  });
+
   it('reads a `,`-separated file with quoted French amounts', async () => {
     const csv = 'number,client,email,issueDate,dueDate,gross\nC-9,"Café, Bar",cafe@bar.test,2025-03-01,2025-03-31,"1 234,56"\n';
     const res = await t.call('POST', '/imports/invoices?dryRun=true', { csv });

@@ -90,6 +90,27 @@ describe('a reminder sent by hand and the planned steps', () => {
     expect((await acme.get(`/invoices/${invoice.id}`)).json.status).toBe('litigation');
   });
 
+  it('while a payment plan runs, takes the plan’s next reminder (never a mise en demeure) and stands for it', async () => {
+    const invoice = await aLateInvoice();
+    await drain();
+    const gross = (await acme.get(`/invoices/${invoice.id}`)).json.balanceCents as number;
+    const today = parisToday();
+    const instalments = [{ dueDate: addDays(today, 10), amountCents: gross - Math.floor(gross / 2) }, { dueDate: addDays(today, 40), amountCents: Math.floor(gross / 2) }];
+    expect((await acme.post(`/invoices/${invoice.id}/payment-plan`, { instalments })).status).toBe(201);
+    await drain();
+    const courtesy = (await stepsOf(invoice.id)).find((s) => s.stepId === 'p1-c1')!;
+    expect(courtesy.state).toBe('scheduled');
+
+    const sent = await acme.post(`/invoices/${invoice.id}/reminders`, {});
+    expect(sent.status).toBe(201);
+    expect(sent.json.templateId).toBe('instalment-courtesy');
+    const mail = (await inbox(invoice.email)).at(-1)!;
+    expect(mail.subject).toMatch(/échéance 1\/2/);
+    expect(mail.subject).not.toMatch(/Mise en demeure/);
+    await drain();
+    expect((await stepsOf(invoice.id)).find((s) => s.stepId === 'p1-c1')).toMatchObject({ state: 'skipped', reason: 'manual_sent' });
+  });
+
   it('leaves the plan as it was when the manual reminder is gentler than the next step', async () => {
     const invoice = await aLateInvoice();
     await drain();

@@ -10,6 +10,7 @@ import { bccFor, resolveTemplate } from './compose-reminder.js';
 import { prepareGroup, sendPreparedGroup, type GroupMemberStep } from './grouped-send.js';
 import { loadReminderContext, reminderRecipients, type ReminderContext } from './reminder-context.js';
 import type { SendReminderDeps } from './send-reminder.js';
+import { planManualDefault } from './plan-lifecycle.js';
 
 export interface ClientReminderInput {
   readonly invoiceIds?: readonly string[];
@@ -116,7 +117,8 @@ export const remindClient = async (
       continue;
     }
     // Default: the next step's template, else the scenario step as late as the invoice (never the escalation step, which sends nothing).
-    const templateId = input.templateId ?? manualTemplateId(ctx.scenario, ctx.records, ctx.invoice.dueDate, today) ?? 'reminder';
+    // While a payment plan runs, its next reminder (never the scenario's mise en demeure).
+    const templateId = input.templateId ?? planManualDefault(ctx, today)?.templateId ?? manualTemplateId(ctx.scenario, ctx.records, ctx.invoice.dueDate, today) ?? 'reminder';
     const manual: NewStepRecord = { plan: 0, index, stepId: `manual-${today}`, templateId, state: 'sending', at: now.toISOString(), manual: true };
     members.push({ ctx: { ...ctx, client }, record: { ...manual, attempts: 0 }, manual });
   }

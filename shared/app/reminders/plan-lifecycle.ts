@@ -17,6 +17,7 @@ import {
   planStepKey,
   planStepsNumber,
   PLAN_STEPS_BASE,
+  PLAN_TEMPLATES,
   type PaymentPlan,
 } from '../../domain/payment-plan.js';
 import { isTerminal } from '../../domain/reminder-steps.js';
@@ -147,4 +148,22 @@ export const planCheckAt = (ctx: ReminderContext, now: Date): Date | undefined =
   const date = nextMissedCheck(instalmentViews(plan, invoiceBalanceCents(ctx.invoice), today), ctx.settings.planMissedDays);
   const at = date && sendInstant(date, sendCalendarFor(ctx.settings, ctx.client));
   return at && at > now ? at : undefined;
+};
+
+/**
+ * What a reminder sent by hand defaults to while a payment plan runs: the plan's next reminder
+ * (its template and instalment), else the late or courtesy one as the instalments stand. The
+ * scenario's pick (as late as the invoice) would send a mise en demeure for the whole balance to a
+ * client keeping to the plan. Undefined without a running plan.
+ */
+export const planManualDefault = (
+  ctx: Pick<ReminderContext, 'invoice' | 'records'>,
+  today: string,
+): { readonly templateId: string; readonly instalment: number; readonly step?: StepRecordItem } | undefined => {
+  const plan = activePlan(ctx);
+  if (!plan) return undefined;
+  const step = ctx.records.find((r) => !r.manual && isPlanStep(r) && planSeqOf(r) === plan.seq && r.state === 'scheduled');
+  const views = instalmentViews(plan, invoiceBalanceCents(ctx.invoice), today);
+  if (step) return { templateId: step.templateId, instalment: step.instalment ?? 0, step };
+  return { templateId: views.some((v) => v.status === 'late') ? PLAN_TEMPLATES.late : PLAN_TEMPLATES.courtesy, instalment: Math.max(0, views.findIndex((v) => v.dueCents > 0)) };
 };

@@ -1,5 +1,6 @@
 import { addDays, localDate } from '../../domain/dates.js';
-import { SEND_LEASE_MS } from '../../domain/reminder-steps.js';
+import { MANUAL_SENT, SEND_LEASE_MS } from '../../domain/reminder-steps.js';
+import { activePlan, planManualDefault } from './plan-lifecycle.js';
 import { manualTemplateId } from '../../domain/grouped-reminder.js';
 import { templateRefusalFor } from '../../domain/penalty-mentions.js';
 import { invoiceBalanceCents } from '../../domain/invoice.js';
@@ -47,7 +48,13 @@ export const makeSendReminderNow = (deps: SendReminderDeps) =>
     // scenario) would say "échue" or "mise en demeure". The courtesy one goes instead, as for a grouped or
     // mass reminder (grouped-send.ts), and the answer names the template sent.
     const notDue = invoice.dueDate >= today;
-    const scenarioPick = manualTemplateId(ctx.scenario, ctx.records, invoice.dueDate, today);
+    // While a payment plan runs, its next reminder is the default (the scenario's are cancelled: its
+    // "as late as the invoice" pick would send a mise en demeure for the whole balance to a client
+    // keeping to the plan), and every reminder shows the plan with its instalments.
+    const plan = activePlan(ctx);
+    const planDefault = planManualDefault(ctx, today);
+    const planStep = planDefault?.step;
+    const scenarioPick = planDefault?.templateId ?? manualTemplateId(ctx.scenario, ctx.records, invoice.dueDate, today);
     const templateId = input.templateId ?? scenarioPick;
     if (!templateId) throw new BusinessRuleError('no-template', 'No template to send', [{ path: 'body.templateId', message: 'is required' }]);
     const [chosen, payments, creditNotes] = await Promise.all([
@@ -72,7 +79,12 @@ export const makeSendReminderNow = (deps: SendReminderDeps) =>
     if (recipients.to.length === 0) {
       throw new BusinessRuleError('address-failing', "Every address of this client hard-bounced: correct the client's email first", [{ path: 'client.email', message: 'bounced' }]);
     }
-    const email = await composeReminder({ invoice, client, settings, payments, creditNotes, template, asOf: now, ...(await portalUrlOf(deps, invoice)) }, deps.pdf, recipients.to, recipients.cc);
+    const email = await composeReminder(
+      { invoice, client, settings, payments, creditNotes, template, asOf: now, ...(await portalUrlOf(deps, invoice)), ...(plan ? { plan: { plan, instalment: planDefault?.instalment ?? 0 } } : {}) },
+      deps.pdf,
+      recipients.to,
+      recipients.cc,
+    );
 
     const at = now.toISOString();
     const record: NewStepRecord = { plan: 0, index: Math.floor(now.getTime() / 1000), stepId: `manual-${today}`, templateId: template === chosen ? templateId : template.id, state: 'sending', at, manual: true };
@@ -86,6 +98,9 @@ export const makeSendReminderNow = (deps: SendReminderDeps) =>
     if (outcome.outcome !== 'sent') throw new UpstreamError('The email could not be sent; nothing counts against today or the client gap: try again');
     // The next step(s) it repeats are not sent again a few days later.
     await skipStepsSentByHand(deps, invoice, now);
+    if (planStep && record.templateId === planStep.templateId) {
+      await deps.steps.transition(tenantId, invoiceId, planStep, { state: 'scheduled', ...(planStep.scheduledAt ? { scheduledAt: planStep.scheduledAt } : {}) }, { state: 'skipped', reason: MANUAL_SENT, at });
+    }
     const sent = (await deps.steps.list(tenantId, invoiceId)).find((r) => r.plan === 0 && r.index === record.index);
     return sent ? stepRecordView(sent) : { stepId: record.stepId, templateId: template === chosen ? templateId : template.id, state: 'sent', channel: 'email', manual: true };
   };

@@ -6,6 +6,8 @@ describe('the API’s field messages for the user', () => {
     expect(apiMessage('must be a postal code', 'fr')).toBe('Code postal invalide');
     expect(apiMessage('must be an E.164 phone number, e.g. +33612345678', 'fr')).toBe('Numéro au format international, ex. +33612345678');
     expect(apiMessage('is not a valid IBAN (check digits)', 'fr')).toBe('IBAN invalide (clé de contrôle)');
+    expect(apiMessage('is not a valid SIREN (check digit)', 'fr')).toBe('SIREN invalide (clé de contrôle)');
+    expect(apiMessage('has 5001 rows: at most 5000 per import, split the file', 'fr')).toBe('Le fichier a 5001 lignes : 5000 au plus par import, découpez-le');
     expect(apiMessage('Send or delete the draft deposit invoices first: a final invoice deducts issued deposits only', 'fr')).toBe(
       'Envoyez ou supprimez d’abord la facture d’acompte en brouillon : la facture finale ne déduit que les acomptes émis.',
     );

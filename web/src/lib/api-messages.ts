@@ -227,6 +227,11 @@ const WITH_VALUES: Pattern[] = [
 
 /** Zod's own messages, by pattern: `Too small: expected string to have >=1 characters` is "required". */
 const PATTERNS: Pattern[] = [
+  {
+    re: /^has (\d+) rows: at most (\d+) per import, split the file$/,
+    fr: (m) => `Le fichier a ${m[1]} lignes : ${m[2]} au plus par import, découpez-le`,
+    en: (m) => `The file has ${m[1]} rows: at most ${m[2]} per import, split it`,
+  },
   { re: /^Too small: expected string to have >=1 characters?$/, fr: () => 'Obligatoire', en: () => 'Required' },
   { re: /^Invalid input: expected \w+, received undefined$/, fr: () => 'Obligatoire', en: () => 'Required' },
   { re: /^Too small: expected string to have >=(\d+) characters$/, fr: (m) => `Au moins ${m[1]} caractères`, en: (m) => `At least ${m[1]} characters` },
