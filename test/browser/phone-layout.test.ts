@@ -300,4 +300,21 @@ describe('a 390 px phone', () => {
     await page.getByLabel('Jours').nth(1).fill('3');
     await poll(() => page.getByText('Scénario enregistré.').count()).toBe(0);
   });
+
+  it('keeps millions and a long address inside the screen: figures wrap in their box, the history wraps an email', async () => {
+    expect((await call('PUT', '/settings', { company: aCompanyIdentity() })).status).toBe(200);
+    const client = await call('POST', '/clients', aBusinessClientInput({ name: 'Établissements Hospitaliers Intercommunaux de la Vallée de la Loire', email: 'comptabilite.fournisseurs.service.des.paiements@etablissements-hospitaliers.test', siren: undefined }));
+    expect(client.status).toBe(201);
+    const draft = await call('POST', '/invoices', anInvoiceInput(client.json.id, { issueDate: '2026-06-01', dueDate: '2026-07-01', lines: [{ description: 'Chaufferie collective', quantity: 1, unitPriceCents: 990_000_000, vatRate: 20 }] }));
+    expect((await call('POST', `/invoices/${draft.json.id}/send`)).status).toBe(200);
+    await page.goto(`${web()}/invoices/${draft.json.id}`);
+    await page.getByTestId('balance').waitFor();
+    expect(plain(await page.getByTestId('balance').textContent())).toBe('11 880 000,00 €');
+    await poll(() => page.getByText(/comptabilite\.fournisseurs/).count()).toBeGreaterThan(0);
+    await settle('66-phone-invoice-millions');
+    await page.goto(`${web()}/`);
+    await page.getByRole('heading', { level: 1, name: 'Bonjour' }).waitFor();
+    await poll(async () => plain(await page.locator('.stats').first().textContent())).toMatch(/11 8\d\d \d{3},\d\d €/);
+    await settle('67-phone-home-millions');
+  });
 });
