@@ -110,7 +110,9 @@ export const makeSendInvoice = ({ invoices, clients, settings, mailer, pdf, cloc
   async (tenantId: string, id: string): Promise<InvoiceView> => {
     const [current, s] = await Promise.all([loadInvoice(invoices, tenantId, id), settings.get(tenantId)]);
     if (current.emailedAt) throw new ConflictError(`Invoice ${current.number} was already sent`);
-    if (current.status !== 'draft' && current.status !== 'sent') {
+    // Numbered with nothing to pay, then its email failed: sending again retries the email.
+    const issuedSettled = current.status === 'paid' && current.number !== undefined;
+    if (current.status !== 'draft' && current.status !== 'sent' && !issuedSettled) {
       throw new BusinessRuleError('invoice-not-sendable', `A ${current.status} invoice cannot be sent`);
     }
     const client = await clients.get(tenantId, current.clientId);
@@ -124,12 +126,15 @@ export const makeSendInvoice = ({ invoices, clients, settings, mailer, pdf, cloc
       const at = now.toISOString();
       const year = Number(localDate(now, s.timezone).slice(0, 4));
       const issued: IssuedParties = { seller: s.company, client: snapshotOf(client), penaltyRatePercent: penaltyRateOf(s, current) };
+      // Nothing to collect (a 0 € invoice, a final invoice its deposits cover): issued settled, `paid`,
+      // never `sent` and then overdue with no balance (the list would show it late, the cockpit not).
+      const status = invoiceBalanceCents(current) === 0 ? 'paid' : 'sent';
       invoice = await invoices.saveWithNextNumber(
-        { ...current, clientKind: client.kind, issued, status: 'sent', sentAt: at, updatedAt: at },
+        { ...current, clientKind: client.kind, issued, status, sentAt: at, updatedAt: at },
         { prefix: 'F', year },
         (number) => [
           { at, type: 'invoice.numbered', data: { number } },
-          { at, type: 'invoice.status_changed', data: { from: 'draft', to: 'sent' } },
+          { at, type: 'invoice.status_changed', data: { from: 'draft', to: status } },
         ],
       );
     }

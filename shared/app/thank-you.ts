@@ -35,6 +35,8 @@ export interface InvoiceChange {
 export const deservesThanks = (before: InvoiceChange | undefined, after: InvoiceChange, settings: Pick<Settings, 'thankOnPayment' | 'thankOnPartial' | 'thankOnlyIfReminded'>): boolean => {
   if (!settings.thankOnPayment) return false;
   if (settings.thankOnlyIfReminded && (after.reminderCount ?? 0) === 0) return false;
+  // Issued with nothing to pay (draft → paid): no payment to thank for.
+  if (before?.status === 'draft') return false;
   const becamePaid = after.status === 'paid' && before?.status !== 'paid';
   const paidMore = after.paidCents > (before?.paidCents ?? 0);
   return becamePaid || (settings.thankOnPartial && paidMore && after.status === 'partially_paid');

@@ -122,7 +122,8 @@ export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, i
     const credited = row.creditedCents ?? 0;
     const issued: InvoiceRecord = { ...draft, status: 'sent', number: row.number, sentAt: at, imported: true, ...(credited > 0 ? { creditedCents: credited, importedCreditedCents: credited } : {}) };
     // Fully credited before the import (and never paid): it comes in cancelled, as our own would be.
-    const sent: InvoiceRecord = credited > 0 ? { ...issued, status: settledStatusOf(issued) } : issued;
+    // Nothing to collect (gross 0): `paid`, as one of ours would be issued.
+    const sent: InvoiceRecord = credited > 0 ? { ...issued, status: settledStatusOf(issued) } : row.grossCents === 0 ? { ...issued, status: 'paid' } : issued;
     try {
       await invoices.create(sent, { at, type: 'invoice.imported', data: { number: row.number, grossCents: row.grossCents, paidCents: row.paidCents, ...(credited > 0 ? { creditedCents: credited } : {}) } });
     } catch (error) {
