@@ -73,21 +73,28 @@ export interface RecordedStep extends StepRef {
 export const MANUAL_SENT = 'manual_sent';
 const sentByHand = (r: Pick<RecordedStep, 'state' | 'reason'>): boolean => r.state === 'skipped' && r.reason === MANUAL_SENT;
 
+/** A manual reminder stands for the step with its text only when that step was due within this time. */
+export const MANUAL_COVER_MS = 8 * 86_400_000;
+
 /**
- * The pending steps a manual reminder stands for, in scenario order: the first pending email step
- * whose template is the one the manual reminder used, and every pending email step before it (a
- * gentler text after a firmer one would take the tone back). Without it the client got the same
- * text again days later, from the step. None when no pending step uses that template (an owner's
- * own template, a gentler one than the next step's). The escalation, SMS and letter steps are
- * never covered: they are not the email the client got.
+ * The pending steps a manual reminder (sent at `sentAt`) stands for, in scenario order: the first
+ * pending email step whose template is the one the manual reminder used, when it was to go out
+ * within 8 days (the client would get the same text again a few days later), and every pending
+ * email step before it, whenever (a gentler text after a firmer one would take the tone back).
+ * None when no pending step uses that template (an owner's own template, a gentler one than the
+ * next step's). The escalation, SMS and letter steps are never covered: they are not the email
+ * the client got.
  */
-export const coveredByManual = <T extends { readonly index: number; readonly stepId: string; readonly templateId: string; readonly state: StepState; readonly channel?: Channel }>(
+export const coveredByManual = <T extends { readonly index: number; readonly stepId: string; readonly templateId: string; readonly state: StepState; readonly channel?: Channel; readonly scheduledAt?: string }>(
   pending: readonly T[],
   templateId: string,
+  sentAt: string,
 ): T[] => {
   const emails = pending.filter((s) => s.state === 'scheduled' && channelOf(s) === 'email' && !isEscalation(s)).sort((a, b) => a.index - b.index);
   const match = emails.findIndex((s) => s.templateId === templateId);
-  return match < 0 ? [] : emails.slice(0, match + 1);
+  if (match < 0) return [];
+  const soon = (s: T) => s.scheduledAt !== undefined && Date.parse(s.scheduledAt) <= Date.parse(sentAt) + MANUAL_COVER_MS;
+  return emails.slice(0, soon(emails[match]!) ? match + 1 : match);
 };
 
 /** A step the owner cancelled holds its slot: the later steps keep their spacing from it (see reminder-plan.ts). */

@@ -76,17 +76,18 @@ describe('a reminder sent by hand and the planned steps', () => {
     expect(sent.status).toBe(201);
     await drain();
     const steps = await stepsOf(invoice.id);
+    // The gentler J+1 and J+8 are skipped; J+15, two weeks on, still goes out at its date.
     expect(steps.filter((s) => ['j+1', 'j+8', 'j+15'].includes(s.stepId)).map((s) => [s.stepId, s.state, s.reason])).toEqual([
       ['j+1', 'skipped', 'manual_sent'],
       ['j+8', 'skipped', 'manual_sent'],
-      ['j+15', 'skipped', 'manual_sent'],
+      ['j+15', 'scheduled', undefined],
     ]);
     expect(steps.find((s) => s.stepId === 'escalate')).toMatchObject({ state: 'scheduled' });
 
     await runUntil(endOfDay(addDays(parisToday(), 40)), { tenant: acme.tenant, invoiceId: invoice.id });
     const mails = await subjects(invoice.email);
     expect(mails.filter((s) => /^(Relance|Deuxième relance)/.test(s))).toEqual([]);
-    expect(mails.filter((s) => /^Mise en demeure/.test(s))).toHaveLength(1);
+    expect(mails.filter((s) => /^Mise en demeure/.test(s))).toHaveLength(2);
     expect((await acme.get(`/invoices/${invoice.id}`)).json.status).toBe('litigation');
   });
 

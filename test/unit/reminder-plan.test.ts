@@ -530,26 +530,35 @@ describe('validateScenario', () => {
 });
 
 describe('coveredByManual: the pending steps a manual reminder stands for', () => {
-  const step = (index: number, stepId: string, templateId: string, state: 'scheduled' | 'sent' | 'skipped' = 'scheduled', channel?: 'sms' | 'letter') =>
-    ({ index, stepId, templateId, state, ...(channel ? { channel } : {}) }) as const;
-  const plan = [step(0, 'j-5', 'courtesy', 'skipped'), step(1, 'j+1', 'reminder'), step(2, 'j+8', 'firm'), step(3, 'j+15', 'formal-notice'), step(4, 'escalate', 'escalate')];
+  const NOW = '2026-11-26T08:30:00.000Z';
+  const inDays = (days: number) => new Date(Date.parse('2026-11-26T08:00:00.000Z') + days * 86_400_000).toISOString();
+  const step = (index: number, stepId: string, templateId: string, days: number, state: 'scheduled' | 'sent' | 'skipped' = 'scheduled', channel?: 'sms' | 'letter') =>
+    ({ index, stepId, templateId, state, scheduledAt: inDays(days), ...(channel ? { channel } : {}) }) as const;
+  const plan = [step(0, 'j-5', 'courtesy', -20, 'skipped'), step(1, 'j+1', 'reminder', 0), step(2, 'j+8', 'firm', 7), step(3, 'j+15', 'formal-notice', 14), step(4, 'escalate', 'escalate', 29)];
 
   it('is the next step when the manual reminder used its template', () => {
-    expect(coveredByManual(plan, 'reminder').map((s) => s.stepId)).toEqual(['j+1']);
+    expect(coveredByManual(plan, 'reminder', NOW).map((s) => s.stepId)).toEqual(['j+1']);
   });
 
-  it('takes the gentler pending steps before a firmer one, never the escalation', () => {
-    expect(coveredByManual(plan, 'formal-notice').map((s) => s.stepId)).toEqual(['j+1', 'j+8', 'j+15']);
+  it('takes the gentler pending steps before a firmer one whenever they are due, the firmer one only within 8 days, never the escalation', () => {
+    expect(coveredByManual(plan, 'formal-notice', NOW).map((s) => s.stepId)).toEqual(['j+1', 'j+8']);
+    expect(coveredByManual(plan, 'formal-notice', inDays(7)).map((s) => s.stepId)).toEqual(['j+1', 'j+8', 'j+15']);
+    expect(coveredByManual(plan, 'firm', NOW).map((s) => s.stepId)).toEqual(['j+1', 'j+8']);
+  });
+
+  it('leaves a courtesy step weeks ahead: the client still hears of the due date when it comes', () => {
+    expect(coveredByManual([step(0, 'j-5', 'courtesy', 20), step(1, 'j+1', 'reminder', 26)], 'courtesy', NOW)).toEqual([]);
+    expect(coveredByManual([step(0, 'j-5', 'courtesy', 2), step(1, 'j+1', 'reminder', 8)], 'courtesy', NOW).map((s) => s.stepId)).toEqual(['j-5']);
   });
 
   it('is nothing for a gentler template, an owner’s own template, or a template only an SMS or letter step uses', () => {
-    expect(coveredByManual(plan, 'courtesy')).toEqual([]);
-    expect(coveredByManual(plan, 'mon-modele')).toEqual([]);
-    expect(coveredByManual([step(1, 'sms', 'reminder', 'scheduled', 'sms'), step(2, 'lettre', 'formal-notice', 'scheduled', 'letter')], 'formal-notice')).toEqual([]);
+    expect(coveredByManual(plan, 'courtesy', NOW)).toEqual([]);
+    expect(coveredByManual(plan, 'mon-modele', NOW)).toEqual([]);
+    expect(coveredByManual([step(1, 'sms', 'reminder', 1, 'scheduled', 'sms'), step(2, 'lettre', 'formal-notice', 2, 'scheduled', 'letter')], 'formal-notice', NOW)).toEqual([]);
   });
 
   it('covers only the first pending step of a template the scenario uses twice', () => {
-    expect(coveredByManual([step(1, 'j+1', 'reminder'), step(2, 'j+5', 'reminder')], 'reminder').map((s) => s.stepId)).toEqual(['j+1']);
+    expect(coveredByManual([step(1, 'j+1', 'reminder', 1), step(2, 'j+5', 'reminder', 5)], 'reminder', NOW).map((s) => s.stepId)).toEqual(['j+1']);
   });
 });
 

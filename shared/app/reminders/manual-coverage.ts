@@ -46,7 +46,7 @@ export const withManualCoverage = <T extends PlannedStepRecord>(planned: readonl
   const manual = records.filter((r) => r.manual && (r.state === 'sent' || r.state === 'sending')).sort((a, b) => a.at.localeCompare(b.at));
   let steps = [...planned];
   for (const m of manual) {
-    const covered = new Set(coveredByManual(steps, m.templateId).map((s) => s.index));
+    const covered = new Set(coveredByManual(steps, m.templateId, sentAt(m)).map((s) => s.index));
     steps = steps.map((s) => (covered.has(s.index) ? { ...s, state: 'skipped' as const, reason: MANUAL_SENT } : s));
   }
   return steps;
@@ -74,7 +74,7 @@ export const stepsSentByHand = (records: readonly StepRecordItem[]): StepRecordI
     // Steps already skipped for it count as still pending, so what it stands for stays the same
     // (a second "reminder" step of the scenario is not taken once the first one was).
     const view = live.map((s) => (s.state === 'skipped' && s.reason === MANUAL_SENT && s.at >= since ? { ...s, state: 'scheduled' as const, byHand: true } : s));
-    const covered = coveredByManual(view, m.templateId).filter((s) => !('byHand' in s));
+    const covered = coveredByManual(view, m.templateId, since).filter((s) => !('byHand' in s));
     if (covered.length > 0) return covered; // one manual reminder at a time: the next re-plan sees the others
   }
   return [];

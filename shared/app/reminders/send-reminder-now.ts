@@ -1,5 +1,5 @@
 import { addDays, localDate } from '../../domain/dates.js';
-import { MANUAL_SENT, SEND_LEASE_MS } from '../../domain/reminder-steps.js';
+import { MANUAL_COVER_MS, MANUAL_SENT, SEND_LEASE_MS } from '../../domain/reminder-steps.js';
 import { activePlan, planManualDefault } from './plan-lifecycle.js';
 import { manualTemplateId } from '../../domain/grouped-reminder.js';
 import { templateRefusalFor } from '../../domain/penalty-mentions.js';
@@ -98,7 +98,7 @@ export const makeSendReminderNow = (deps: SendReminderDeps) =>
     if (outcome.outcome !== 'sent') throw new UpstreamError('The email could not be sent; nothing counts against today or the client gap: try again');
     // The next step(s) it repeats are not sent again a few days later.
     await skipStepsSentByHand(deps, invoice, now);
-    if (planStep && record.templateId === planStep.templateId) {
+    if (planStep && record.templateId === planStep.templateId && planStep.scheduledAt && Date.parse(planStep.scheduledAt) <= now.getTime() + MANUAL_COVER_MS) {
       await deps.steps.transition(tenantId, invoiceId, planStep, { state: 'scheduled', ...(planStep.scheduledAt ? { scheduledAt: planStep.scheduledAt } : {}) }, { state: 'skipped', reason: MANUAL_SENT, at });
     }
     const sent = (await deps.steps.list(tenantId, invoiceId)).find((r) => r.plan === 0 && r.index === record.index);
