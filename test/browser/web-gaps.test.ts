@@ -98,6 +98,9 @@ describe('letters, simulation and portal payment plans in Chromium', () => {
     const other = items.filter({ hasText: planned.number }).first();
     await poll(async () => plain(await other.getByTestId('simulation-rule').textContent())).toMatch(/scénario par défaut/);
     expect(plain(await page.getByTestId('simulation-summary').textContent())).toContain('1 courrier(s) à poster');
+    // An invoice number never breaks at its dashes on a phone ("F-2026-" then "0003").
+    expect(await page.locator('[data-testid=simulation-item] a.doc-number').count()).toBeGreaterThan(0);
+    expect(await page.evaluate<number>(`[...document.querySelectorAll('a.doc-number')].filter((a) => a.getClientRects().length > 1).length`)).toBe(0);
     await check(page, '60-simulation-channels');
   });
 

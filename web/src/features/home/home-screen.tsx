@@ -96,7 +96,7 @@ export default function HomeScreen() {
                   .map((i) => (
                     <li key={`${i.invoiceId}-${i.stepId}`} className="row">
                       <span>
-                        <Link to={`/invoices/${i.invoiceId}`}>{i.invoiceNumber ?? i.invoiceId}</Link> · {i.clientName} · {stepName(i.stepId)}
+                        <Link to={`/invoices/${i.invoiceId}`} className="doc-number">{i.invoiceNumber ?? i.invoiceId}</Link> · {i.clientName} · {stepName(i.stepId)}
                       </span>
                       <button
                         type="button"
@@ -184,7 +184,7 @@ const HomeAlerts = () => {
           <ul className="plain-list">
             {items.slice(0, 3).map((n) => (
               <li key={n.id}>
-                <strong>{t(`alerts.kinds.${n.kind}`, { defaultValue: n.kind })}</strong> · <Link to={`/invoices/${n.invoiceId}`}>{n.invoiceNumber ?? n.invoiceId}</Link> · {n.clientName}{' '}
+                <strong>{t(`alerts.kinds.${n.kind}`, { defaultValue: n.kind })}</strong> · <Link to={`/invoices/${n.invoiceId}`} className="doc-number">{n.invoiceNumber ?? n.invoiceId}</Link> · {n.clientName}{' '}
                 <span className="muted">{dateTime(n.at)}</span>
               </li>
             ))}

@@ -41,7 +41,7 @@ export const LetterCard = ({ letter, onPosted }: { letter: LetterToPost; onPoste
         <dl className="kv">
           <dt>{grouped ? t('letters.invoices') : t('letters.invoice')}</dt>
           <dd>
-            <Link to={`/invoices/${letter.invoiceId}`}>{letter.invoiceNumber}</Link>
+            <Link to={`/invoices/${letter.invoiceId}`} className="doc-number">{letter.invoiceNumber}</Link>
             {grouped && `, ${numbers.filter((n) => n !== letter.invoiceNumber).join(', ')}`}
           </dd>
           <dt>{t('letters.amount')}</dt>

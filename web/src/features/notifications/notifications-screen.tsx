@@ -36,7 +36,7 @@ const Overview = () => {
   });
   const invoice = (r: { invoiceId: string; invoiceNumber?: string; clientName: string }) => (
     <>
-      <Link to={`/invoices/${r.invoiceId}`}>{r.invoiceNumber ?? r.invoiceId}</Link> · {r.clientName}
+      <Link to={`/invoices/${r.invoiceId}`} className="doc-number">{r.invoiceNumber ?? r.invoiceId}</Link> · {r.clientName}
     </>
   );
   return (
@@ -194,7 +194,7 @@ const Alerts = () => {
                 <span className="muted">{dateTime(n.at)}</span>
               </div>
               <div>
-                <Link to={`/invoices/${n.invoiceId}`}>{n.invoiceNumber ?? n.invoiceId}</Link> · {n.clientName}
+                <Link to={`/invoices/${n.invoiceId}`} className="doc-number">{n.invoiceNumber ?? n.invoiceId}</Link> · {n.clientName}
               </div>
               {n.detail && <div className="muted">{detail(n)}</div>}
               {!n.read && (

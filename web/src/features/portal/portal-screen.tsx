@@ -8,7 +8,7 @@ import { api, unwrap } from '../../lib/api-client';
 import { config } from '../../lib/config';
 import { addDaysIso } from '../../lib/dates';
 import { todayIso } from '../../lib/format';
-import { useI18n } from '../../lib/i18n';
+import { initialLanguage, setLanguage, useI18n } from '../../lib/i18n';
 import { ApiError } from '../../lib/problem';
 import { PlanState, PortalPlanRequest } from './plan-request';
 import './texts';
@@ -29,6 +29,14 @@ export default function PortalScreen() {
       document.documentElement.lang = language;
     }
   }, [language, i18n]);
+  // Leaving the portal in the same tab (the owner opened a link, then went back): the app speaks the owner's language again.
+  useEffect(
+    () => () => {
+      const own = initialLanguage();
+      if (i18n.language !== own) void setLanguage(own);
+    },
+    [i18n],
+  );
   return (
     <main id="main" className="app-main portal">
       {portal.isPending ? (

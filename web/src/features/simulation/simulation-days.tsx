@@ -82,7 +82,7 @@ export const SimulationDays = ({
                       </span>{' '}
                     </>
                   )}
-                  {item.clientName} · <Link to={`/invoices/${item.invoiceId}`}>{item.invoiceNumber ?? item.invoiceId}</Link>
+                  {item.clientName} · <Link to={`/invoices/${item.invoiceId}`} className="doc-number">{item.invoiceNumber ?? item.invoiceId}</Link>
                   {item.action === 'escalate' ? (
                     <> · {t('simulationMore.escalateText')}</>
                   ) : (

@@ -44,7 +44,7 @@ export default function ClientScreen() {
           <ul className="plain-list">
             {invoices.data.items.map((inv) => (
               <li key={inv.id} className="row">
-                <Link to={`/invoices/${inv.id}`}>{inv.number ?? t('invoices.draftNumber')}</Link>
+                <Link to={`/invoices/${inv.id}`} className="doc-number">{inv.number ?? t('invoices.draftNumber')}</Link>
                 <span>{date(inv.dueDate)}</span>
                 <strong>{money(inv.balanceCents)}</strong>
                 <StatusBadge status={invoiceStatus(inv)} />

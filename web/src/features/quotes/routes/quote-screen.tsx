@@ -108,7 +108,7 @@ export default function QuoteScreen() {
             {q.job.documents.map((d) => (
               <li key={d.id} className="row">
                 <span className="badge neutral">{t(`quotes.docTypes.${d.type}`)}</span>
-                {d.type === 'credit_note' ? <span>{d.number}</span> : <Link to={`/invoices/${d.id}`}>{d.number ?? t('invoices.draftNumber')}</Link>}
+                {d.type === 'credit_note' ? <span>{d.number}</span> : <Link to={`/invoices/${d.id}`} className="doc-number">{d.number ?? t('invoices.draftNumber')}</Link>}
                 <span>{money(d.grossCents)}</span>
                 <span className="muted">
                   {t('invoice.balance')} {money(d.balanceCents)}

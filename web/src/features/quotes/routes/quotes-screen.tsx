@@ -42,7 +42,7 @@ export default function QuotesScreen() {
                 {data.items.map((q) => (
                   <tr key={q.id}>
                     <td data-label={t('invoices.number')}>
-                      <Link to={`/quotes/${q.id}`}>{q.number ?? t('invoices.draftNumber')}</Link>
+                      <Link to={`/quotes/${q.id}`} className="doc-number">{q.number ?? t('invoices.draftNumber')}</Link>
                     </td>
                     <td data-label={t('invoices.client')}>{names.get(q.clientId) ?? '…'}</td>
                     <td data-label={t('quotes.validUntil')}>{date(q.validUntil)}</td>

@@ -1,0 +1,45 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, waitFor } from '@testing-library/react';
+import i18next from 'i18next';
+import { MemoryRouter, Route, Routes } from 'react-router';
+import { describe, expect, it } from 'vitest';
+import { fakeApi } from '../../test/fake-api';
+import PortalScreen from './portal-screen';
+
+const portal = {
+  language: 'en',
+  seller: { name: 'Plomberie Martin', siren: '123456782' },
+  client: { name: 'John Smith Ltd' },
+  invoice: {
+    number: 'F-2026-0042', issueDate: '2026-10-01', dueDate: '2026-10-31', currency: 'EUR',
+    lines: [{ description: 'Boiler', quantity: 1, unitPriceCents: 10_000, vatRate: 20 }],
+    totals: { netCents: 10_000, vatCents: 2_000, grossCents: 12_000, vatBreakdown: [] },
+    paidCents: 0, creditedCents: 0, balanceCents: 12_000, status: 'sent', overdue: true, daysLate: 25,
+  },
+  payments: [],
+  payment: { reference: 'F-2026-0042', iban: 'FR7630006000011234567890189' },
+  reminders: { paused: false, disputed: false },
+  actions: { claimPaid: true, promise: true, dispute: true, latestPromiseDate: '2099-01-24', planRequest: false },
+};
+
+describe('the client portal’s language', () => {
+  it('speaks the client’s language, and gives the app back the owner’s once left (an owner opening a link in the same tab)', async () => {
+    fakeApi(({ method, path }) => (method === 'GET' && path === '/portal/tok1' ? { status: 200, body: portal } : undefined));
+    expect(i18next.language).toBe('fr');
+    const view = render(
+      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+        <MemoryRouter initialEntries={['/p/tok1']}>
+          <Routes>
+            <Route path="/p/:token" element={<PortalScreen />} />
+          </Routes>
+        </MemoryRouter>
+      </QueryClientProvider>,
+    );
+    expect(await screen.findByText('I have paid')).toBeTruthy();
+    expect(i18next.language).toBe('en');
+    expect(document.documentElement.lang).toBe('en');
+    view.unmount();
+    await waitFor(() => expect(i18next.language).toBe('fr'));
+    expect(document.documentElement.lang).toBe('fr');
+  });
+});
