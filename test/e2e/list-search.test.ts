@@ -87,6 +87,30 @@ describe('GET /invoices?q=', () => {
     expect(await numbersOf('q=ext-0')).toEqual(['X1']);
   });
 
+  it('finds an imported number written in small letters, whatever the case typed; our sequence steps over it', async () => {
+    // A tenant of its own: the invoices added here stay out of the other cases' lists.
+    const u = await freshTenant('list-search-case');
+    await u.ok('PUT', '/settings', companySettings);
+    const client = (await u.ok('POST', '/clients', { name: 'Garage Case', kind: 'business', email: 'case@client.test' })).id;
+    const issue = async () => u.ok('POST', `/invoices/${(await u.ok('POST', '/invoices', { clientId: client, issueDate: d(0), dueDate: d(30), lines: [{ description: 'x', quantity: 1, unitPriceCents: 1_000, vatRate: 20 }] })).id}/send`);
+    const first = await issue();
+    const next = first.number.replace(/\d+$/, (n: string) => String(Number(n) + 1).padStart(n.length, '0'));
+    const row = (number: string, grossCents: number) => ({ number, client: { name: 'Garage Case', email: 'case@client.test', kind: 'business' }, issueDate: d(-40), dueDate: d(-10), grossCents });
+    // An imported number in small letters, and the next number of our sequence as another tool wrote it.
+    const imported = await u.call('POST', '/imports/invoices', { invoices: [row('fa-2025/118', 7_000), row(next.toLowerCase(), 8_000)] });
+    expect(imported.json.errors).toEqual([]);
+    await u.drain();
+    const found = async (q: string) => (await u.ok('GET', `/invoices?q=${q}`)).items.map((i: { number: string }) => i.number);
+    for (const q of ['FA', 'fa-2025', 'Fa-2025%2F1', 'fa-2025%2F118']) expect(await found(q), q).toEqual(['fa-2025/118']);
+    // Our next invoice does not take the number the import brought, whatever its case.
+    const second = await issue();
+    expect(second.number.toUpperCase()).not.toBe(next.toUpperCase());
+    await u.drain();
+    // An import naming one of ours in other letters is refused as the same number.
+    const again = await u.call('POST', '/imports/invoices?dryRun=true', { invoices: [row(second.number.toLowerCase(), 100)] });
+    expect(again.json.errors).toEqual([{ row: 1, field: 'number', message: `is already the number of an invoice (${second.number})` }]);
+  });
+
   it('follows a renamed client: its new words find it, its former ones no longer do', async () => {
     await t.ok('PATCH', `/clients/${clientIds.E}`, { name: 'Garage Mammouth' });
     await t.drain();

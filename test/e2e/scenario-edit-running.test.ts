@@ -57,4 +57,28 @@ describe('a scenario edited while an invoice runs it', () => {
     expect(subjects.filter((s) => /^Relance :/.test(s))).toHaveLength(1);
     expect(subjects.filter((s) => /^Mise en demeure/.test(s))).toHaveLength(2);
   });
+
+  it('records the escalation when litigation is switched on after the scenario ran out, and moves the invoice to litigation', async () => {
+    const t = await freshTenant('litigon');
+    await t.ok('PUT', '/settings', { ...companySettings, litigationAfterDays: 0 });
+    const email = uniqueEmail('litigon');
+    const clientId = (await t.ok('POST', '/clients', aBusinessClientInput({ email }))).id as string;
+    const today = parisToday();
+    const invoice = await t.ok('POST', '/invoices', anInvoiceInput(clientId, { issueDate: addDays(today, -33), dueDate: addDays(today, -3) }));
+    await t.ok('POST', `/invoices/${invoice.id}/send`);
+    await t.drain();
+    const stepsOf = async () => (await t.ok('GET', `/invoices/${invoice.id}/reminders`)).items as Step[];
+    expect((await stepsOf()).map((s) => s.stepId)).toEqual(['j-5', 'j+1', 'j+8', 'j+15']);
+    await runUntil(endOfDay(addDays(today, 30)), { tenant: t.tenantId });
+    expect((await stepsOf()).filter((s) => s.state === 'sent').map((s) => s.stepId)).toEqual(['j+1', 'j+8', 'j+15']);
+
+    await t.ok('PUT', '/settings', { litigationAfterDays: 10 });
+    await t.drain();
+    expect((await stepsOf()).find((s) => s.stepId === 'escalate')).toMatchObject({ state: 'scheduled', plan: 2 });
+    await runUntil(endOfDay(addDays(today, 60)), { tenant: t.tenantId });
+    expect((await stepsOf()).find((s) => s.stepId === 'escalate')).toMatchObject({ state: 'done', reason: 'litigation' });
+    expect((await t.ok('GET', `/invoices/${invoice.id}`)).status).toBe('litigation');
+    // No reminder sent twice on the way.
+    expect((await inbox(email)).filter((m) => /^Relance :/.test(m.subject))).toHaveLength(1);
+  });
 });

@@ -161,7 +161,7 @@ export class DynamoAggregateStore implements AggregateStore, RebuildableStore {
     // A numbered invoice is findable by number prefix: one small lookup item, written once.
     const lookups: TransactItem[] =
       change.row?.number && change.row.number !== change.rowBefore?.number
-        ? [{ Put: { TableName: this.tableName, Item: { ...numberLookupKey(tenantId, change.row.number), entityType: 'number-lookup', invoiceId } } }]
+        ? [{ Put: { TableName: this.tableName, Item: { ...numberLookupKey(tenantId, change.row.number), entityType: 'number-lookup', invoiceId, number: change.row.number } } }]
         : [];
     if (items.length === 0 && lookups.length === 0) {
       // Only the list-row extras moved: one conditional write, no transaction.
@@ -199,6 +199,10 @@ export class DynamoAggregateStore implements AggregateStore, RebuildableStore {
       // The former name's words no longer find this client.
       ...(renamed ? nameWords(change.rowBefore!.clientName).filter((w) => !words.includes(w)).map((word) => this.db.send(new DeleteCommand({ TableName: this.tableName, Key: clientWordKey(tenantId, word, row.clientId) }))) : []),
     ]);
+  }
+
+  async indexNumber(tenantId: string, invoiceId: string, number: string): Promise<void> {
+    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...numberLookupKey(tenantId, number), entityType: 'number-lookup', invoiceId, number } }));
   }
 
   async indexClientWords(tenantId: string, clientId: string, clientName: string): Promise<void> {

@@ -113,12 +113,13 @@ export class DynamoInvoiceRows implements InvoiceRowQueries {
 
   async numbersTaken(tenantId: string, numbers: readonly string[]): Promise<Map<string, { invoiceId: string; number: string }>> {
     const taken = new Map<string, { invoiceId: string; number: string }>();
-    const unique = [...new Set(numbers)];
+    // Keys are in capitals (numberLookupKey): `ext-1` and `EXT-1` are one key, asked once.
+    const unique = [...new Set(numbers.map((n) => n.toUpperCase()))];
     for (let i = 0; i < unique.length; i += 100) {
       let keys: Item[] | undefined = unique.slice(i, i + 100).map((n) => numberLookupKey(tenantId, n));
       for (let round = 0; keys && keys.length > 0 && round < 10; round++) {
         const res = await this.db.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys } } }));
-        for (const item of res.Responses?.[this.tableName] ?? []) taken.set(String(item.SK), { invoiceId: String(item.invoiceId), number: String(item.SK) });
+        for (const item of res.Responses?.[this.tableName] ?? []) taken.set(String(item.SK), { invoiceId: String(item.invoiceId), number: String(item.number ?? item.SK) });
         keys = res.UnprocessedKeys?.[this.tableName]?.Keys as Item[] | undefined;
       }
     }

@@ -189,8 +189,13 @@ export const thankYouKey = (tenantId: string, invoiceId: string) => ({ PK: invoi
 export const CONTRIBUTION_SK = '#AGG';
 export const contributionKey = (tenantId: string, invoiceId: string) => ({ PK: invoicePk(tenantId, invoiceId), SK: CONTRIBUTION_SK });
 
-/** Invoice number → id, for the follow-up list's `q` by number (prefix Query). */
-export const numberLookupKey = (tenantId: string, number: string) => ({ PK: `T#${tenantId}#NUM`, SK: number });
+/**
+ * Invoice number → id, for the follow-up list's `q` by number (prefix Query) and the numbers an
+ * import or our sequence must not take twice. The key is the number in capitals: `q` is searched so
+ * (`ext` finds an imported `ext-2025/07`), and `f-2026-0050` and `F-2026-0050` are one number. The
+ * item keeps the number as written (`number`).
+ */
+export const numberLookupKey = (tenantId: string, number: string) => ({ PK: `T#${tenantId}#NUM`, SK: number.toUpperCase() });
 export const numberLookupPk = (tenantId: string) => `T#${tenantId}#NUM`;
 
 /**

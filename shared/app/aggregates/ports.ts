@@ -114,7 +114,7 @@ export interface InvoiceRowQueries {
     },
   ): Promise<RowPage>;
   byNumber(tenantId: string, prefix: string, page: PageRequest): Promise<RowPage>;
-  /** Of these exact numbers, those an invoice holds: number asked → that invoice's id and number. */
+  /** Of these exact numbers (case ignored), those an invoice holds: the number in capitals → that invoice's id and number as written. */
   numbersTaken(tenantId: string, numbers: readonly string[]): Promise<Map<string, { invoiceId: string; number: string }>>;
   /** Clients invoiced under a name with a word starting with `word` (folded): id and folded name. */
   clientsByWord(tenantId: string, word: string): Promise<{ clientId: string; name: string }[]>;

@@ -81,6 +81,8 @@ export const makeRebuildAggregates = ({ aggregates, settings }: { aggregates: Ag
       const named = new Map<string, string>();
       for (const s of snapshots) if (s.state.snapshot?.row?.clientName) named.set(s.state.snapshot.row.clientId, s.state.snapshot.row.clientName);
       for (const [clientId, name] of named) await aggregates.indexClientWords(tenantId, clientId, name);
+      // Number lookups written before they were keyed in capitals: `q` by number then finds every invoice.
+      for (const s of snapshots) if (s.state.invoice?.number) await aggregates.indexNumber(tenantId, s.invoiceId, s.state.invoice.number);
     }
     return { invoices: snapshots.length, items: Object.keys(expected).length, drift, fixed: options.fix && drift.length > 0 };
   };
@@ -100,6 +102,8 @@ export interface RebuildableStore {
     staleOpen: Map<string, { dueDate: string; balanceCents: number }>,
   ): Promise<void>;
   /** Sets an invoice's contribution snapshot to what it contributes now (a new revision). */
+  /** Makes an invoice findable by its number (the list's `q`, the numbers an import must not take); idempotent. */
+  indexNumber(tenantId: string, invoiceId: string, number: string): Promise<void>;
   /** Makes each word of a client's name find its invoices (the list's `q`); idempotent. */
   indexClientWords(tenantId: string, clientId: string, clientName: string): Promise<void>;
   rebaseSnapshot(tenantId: string, invoiceId: string, snapshot: { counters: Record<string, number>; open?: { clientId: string; dueDate: string; balanceCents: number }; lastReminder?: { at: string; templateId: string }; nextStep?: { at: string; templateId: string } }): Promise<void>;

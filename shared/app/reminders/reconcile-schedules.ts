@@ -228,6 +228,9 @@ const settlePlan = async (deps: ReconcileDeps, ctx: ReminderContext, now: Date):
   const latestPlan = Math.max(0, ...steps.map((r) => r.plan));
   const live = steps.filter((r) => r.plan === latestPlan);
   const pending = live.filter((r) => r.state === 'scheduled');
+  // The scenario's steps are no longer the live plan's: one removed, moved or added (the escalation
+  // switched on with litigationAfterDays after the plan was recorded, a step appended).
+  const scenarioChanged = live.length > 0 && (live.some((r) => ctx.scenario.steps[r.index]?.id !== r.stepId) || Math.max(...live.map((r) => r.index)) < ctx.scenario.steps.length - 1);
   const events: TimelineRecord[] = [];
   const cancel = async (r: StepRecordItem, reason: string) => {
     if (await deps.steps.transition(tenantId, invoice.id, r, { state: 'scheduled', ...(r.scheduledAt ? { scheduledAt: r.scheduledAt } : {}) }, { state: 'cancelled', reason, at })) {
@@ -257,7 +260,7 @@ const settlePlan = async (deps: ReconcileDeps, ctx: ReminderContext, now: Date):
   } else if (activePlan(ctx)) {
     // While a payment plan runs, its steps replace the scenario's (which resume when it ends unpaid).
     for (const r of pending) await cancel(r, 'payment_plan');
-  } else if (invoice.sentAt && live.every((r) => isTerminal(r.state)) && (latestPlan === 0 || live.some((r) => r.state === 'cancelled' && REENTRANT.has(r.reason ?? '')))) {
+  } else if (invoice.sentAt && live.every((r) => isTerminal(r.state)) && (latestPlan === 0 || live.some((r) => r.state === 'cancelled' && REENTRANT.has(r.reason ?? '')) || scenarioChanged)) {
     const plan = latestPlan + 1;
     const fresh = planNewSteps(stepPlanInput(ctx, now), plan, steps);
     // Manual reminders sent before the first plan was recorded stand for the steps they repeat.
@@ -293,7 +296,7 @@ const settlePlan = async (deps: ReconcileDeps, ctx: ReminderContext, now: Date):
     // `replanned`, and the next re-plan records the new scenario's steps after the last one sent.
     // Cancelling only those the scenario no longer has at their position left a later one (the
     // escalation) pending: no new plan, the new scenario's steps never recorded nor sent.
-    if (pending.some((r) => ctx.scenario.steps[r.index]?.id !== r.stepId)) {
+    if (scenarioChanged) {
       for (const r of pending) await cancel(r, 'replanned');
     }
     const kept = steps.filter((r) => ctx.scenario.steps[r.index]?.id === r.stepId || r.state !== 'scheduled');
