@@ -65,8 +65,10 @@ export interface RecordedStepRef {
  * The template of a reminder the owner sends by hand without naming one: the invoice's next email
  * or letter step when its plan has one scheduled; else the scenario step that matches how late the
  * invoice is (the last one whose nominal day has come, the first one before the due date), never
- * below the furthest step already sent. Never the escalation step (it sends nothing) nor an SMS
- * step's short text (the manual reminder is an email). Undefined for a scenario with no such step.
+ * below the furthest step already sent (a manual reminder counts where its template stands), and
+ * never more than one step past it (the client never reminded gets the first overdue reminder, as
+ * the catch-up rule sends it). Never the escalation step (it sends nothing) nor an SMS step's short
+ * text (the manual reminder is an email). Undefined for a scenario with no such step.
  *
  * Without this, an invoice whose plan is not recorded (reminders switched off for the client or the
  * tenant, or an invoice sent a second ago) got the scenario's last step: a mise en demeure saying
@@ -86,7 +88,14 @@ export const manualTemplateId = (
   const candidates = scenario.steps.map((step, i) => ({ step, i, offset: offsets[i]! })).filter(({ step }) => usable({ stepId: step.id, ...(step.channel ? { channel: step.channel } : {}) }));
   if (candidates.length === 0) return undefined;
   const late = daysBetween(dueDate, today);
-  const furthestSent = Math.max(-1, ...scenarioRecords.filter((r) => r.state === 'sent' || r.state === 'to_post' || r.state === 'sending').map((r) => r.index));
+  const out = (r: RecordedStepRef) => r.state === 'sent' || r.state === 'to_post' || r.state === 'sending';
+  // A reminder sent by hand stands where its template stands in the scenario.
+  const manualPositions = records.filter((r) => r.manual && out(r)).map((r) => Math.max(-1, ...candidates.filter((c) => c.step.templateId === r.templateId).map((c) => c.i)));
+  const furthestSent = Math.max(-1, ...scenarioRecords.filter(out).map((r) => r.index), ...manualPositions);
   const reached = candidates.filter((c) => c.offset <= late || c.i <= furthestSent);
-  return (reached.at(-1) ?? candidates[0]!).step.templateId;
+  const pick = reached.at(-1) ?? candidates[0]!;
+  // Never more than one step past what the client received (the catch-up rule): a client never
+  // reminded gets the first overdue reminder, not a mise en demeure "despite our reminders".
+  const next = candidates.find((c) => c.i > furthestSent && (late <= 0 || c.offset > 0));
+  return (next && pick.i > next.i ? next : pick).step.templateId;
 };

@@ -112,6 +112,21 @@ describe('a reminder sent by hand and the planned steps', () => {
     expect((await stepsOf(invoice.id)).find((s) => s.stepId === 'p1-c1')).toMatchObject({ state: 'skipped', reason: 'manual_sent' });
   });
 
+  it('sends a client never reminded the first overdue reminder by default, not a mise en demeure "despite our reminders"', async () => {
+    // Reminders off for the client: no plan is recorded, the owner reminds by hand.
+    const email = uniqueEmail('optout');
+    const clientId = (await acme.post('/clients', aBusinessClientInput({ email, remindersEnabled: false }))).json.id as string;
+    const today = parisToday();
+    const draft = await acme.post('/invoices', anInvoiceInput(clientId, { issueDate: addDays(today, -60), dueDate: addDays(today, -30) }));
+    expect((await acme.post(`/invoices/${draft.json.id}/send`)).status).toBe(200);
+    const sent = await acme.post(`/invoices/${draft.json.id}/reminders`, {});
+    expect(sent.status).toBe(201);
+    expect(sent.json.templateId).toBe('reminder');
+    const subjects = (await inbox(email)).map((m) => m.subject);
+    expect(subjects.at(-1)).toMatch(/^Relance :/);
+    expect(subjects.filter((s) => /Mise en demeure/.test(s))).toEqual([]);
+  });
+
   it('leaves the plan as it was when the manual reminder is gentler than the next step', async () => {
     const invoice = await aLateInvoice();
     await drain();

@@ -180,14 +180,19 @@ describe('the default template of a manual reminder', () => {
   const due = '2026-03-01';
   const step = (index: number, state: string, extra: object = {}) => ({ plan: 1, index, stepId: scenario.steps[index]!.id, templateId: scenario.steps[index]!.templateId, state, ...extra });
 
-  it('is the step as late as the invoice when none is recorded: courtesy before the due date, a mise en demeure only from its day', () => {
+  it('is the step as late as the invoice when none is recorded, one step at most past what the client received: courtesy before the due date, then the first overdue reminder', () => {
     expect(manualTemplateId(scenario, [], due, '2026-02-10')).toBe('courtesy');
     expect(manualTemplateId(scenario, [], due, '2026-02-26')).toBe('courtesy');
     expect(manualTemplateId(scenario, [], due, '2026-03-03')).toBe('reminder');
     expect(manualTemplateId(scenario, [], due, '2026-03-08')).toBe('reminder');
-    expect(manualTemplateId(scenario, [], due, '2026-03-09')).toBe('firm');
-    expect(manualTemplateId(scenario, [], due, '2026-03-16')).toBe('formal-notice');
-    expect(manualTemplateId(scenario, [], due, '2026-06-01')).toBe('formal-notice');
+    // Never reminded: the first overdue reminder, not "Malgré nos relances" (mise en demeure) however late.
+    expect(manualTemplateId(scenario, [], due, '2026-03-09')).toBe('reminder');
+    expect(manualTemplateId(scenario, [], due, '2026-06-01')).toBe('reminder');
+    // J+1 went out: the firm one next, the mise en demeure after it.
+    expect(manualTemplateId(scenario, [step(2, 'sent')], due, '2026-03-16')).toBe('firm');
+    expect(manualTemplateId(scenario, [step(2, 'sent'), step(3, 'sent')], due, '2026-03-16')).toBe('formal-notice');
+    // The mise en demeure only from its day.
+    expect(manualTemplateId(scenario, [step(2, 'sent'), step(3, 'sent')], due, '2026-03-10')).toBe('firm');
   });
 
   it('takes the next scheduled email step, never an SMS text, the escalation or a cancelled step', () => {
@@ -196,9 +201,11 @@ describe('the default template of a manual reminder', () => {
     expect(manualTemplateId(scenario, [step(2, 'cancelled', { reason: 'opt_out' }), step(3, 'cancelled')], due, '2026-03-03')).toBe('reminder');
   });
 
-  it('never goes below the furthest step already sent, and a manual or instalment record does not count', () => {
+  it('never goes below the furthest step already sent, a manual reminder counting where its template stands', () => {
     expect(manualTemplateId(scenario, [step(3, 'sent'), step(4, 'cancelled')], due, '2026-03-03')).toBe('firm');
-    expect(manualTemplateId(scenario, [{ ...step(4, 'sent'), manual: true, plan: 0 }], due, '2026-03-03')).toBe('reminder');
+    expect(manualTemplateId(scenario, [{ ...step(4, 'sent'), manual: true, plan: 0, index: 1_795_000_000 }], due, '2026-03-03')).toBe('formal-notice');
+    // Reminded by hand once (reminders off for the client): the next manual one is firmer.
+    expect(manualTemplateId(scenario, [{ ...step(2, 'sent'), manual: true, plan: 0, index: 1_795_000_000 }], due, '2026-03-20')).toBe('firm');
   });
 
   it('is undefined for a scenario of texts only', () => {

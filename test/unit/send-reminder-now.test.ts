@@ -26,12 +26,13 @@ const world = async (dueDate = '2026-03-01') => {
 };
 
 describe('a reminder sent by hand, template not given', () => {
-  it('takes the scenario’s firmest step before its plan is recorded, never the escalation step (which sends nothing)', async () => {
+  it('takes the first overdue reminder before its plan is recorded, never a mise en demeure to a client never reminded, nor the escalation step', async () => {
     const { send, mailer } = await world();
-    // No step recorded yet (the stream has not planned the invoice): the built-in B2B scenario ends with J+15, then `escalate`.
+    // No step recorded yet (the stream has not planned the invoice), 19 days late: the catch-up rule's J+1.
     const sent = await send(TENANT, 'inv1', {});
-    expect(sent.templateId).toBe('formal-notice');
+    expect(sent.templateId).toBe('reminder');
     expect(mailer.sent).toHaveLength(1);
+    expect(mailer.sent[0]!.subject).not.toMatch(/mise en demeure/i);
   });
 
   it('takes the next recorded step, skipping a pending escalation', async () => {
