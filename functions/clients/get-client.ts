@@ -1,7 +1,7 @@
 import { makeGetClient } from '../../shared/app/clients.js';
 import { httpHandler } from '../../shared/http/http-handler.js';
 import { ok } from '../../shared/http/responses.js';
-import { routes } from '../../shared/http/routes.js';
+import { clientsRoutes as routes } from '../../shared/http/routes/clients.js';
 import { publicClient } from '../../shared/http/schemas/clients.js';
 import { wiring } from '../../shared/wiring.js';
 

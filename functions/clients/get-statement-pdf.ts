@@ -1,7 +1,7 @@
 import { makeRenderStatementPdf } from '../../shared/app/aggregates/client-statement.js';
 import { httpHandler } from '../../shared/http/http-handler.js';
 import { pdf } from '../../shared/http/responses.js';
-import { routes } from '../../shared/http/routes.js';
+import { clientsRoutes as routes } from '../../shared/http/routes/clients.js';
 import { wiring } from '../../shared/wiring.js';
 import { pdfRenderer } from '../../shared/wiring-pdf.js';
 

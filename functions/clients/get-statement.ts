@@ -1,7 +1,7 @@
 import { makeGetClientStatement } from '../../shared/app/aggregates/client-statement.js';
 import { httpHandler } from '../../shared/http/http-handler.js';
 import { ok } from '../../shared/http/responses.js';
-import { routes } from '../../shared/http/routes.js';
+import { clientsRoutes as routes } from '../../shared/http/routes/clients.js';
 import { wiring } from '../../shared/wiring.js';
 
 const getStatement = makeGetClientStatement({ clients: wiring.clients(), aggregates: wiring.aggregates(), settings: wiring.settings(), clock: wiring.clock });

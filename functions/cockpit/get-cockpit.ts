@@ -1,7 +1,7 @@
 import { makeGetCockpit } from '../../shared/app/aggregates/cockpit.js';
 import { httpHandler } from '../../shared/http/http-handler.js';
 import { ok } from '../../shared/http/responses.js';
-import { routes } from '../../shared/http/routes.js';
+import { cockpitRoutes as routes } from '../../shared/http/routes/cockpit.js';
 import { wiring } from '../../shared/wiring.js';
 
 const getCockpit = makeGetCockpit({ aggregates: wiring.aggregates(), clients: wiring.clients(), settings: wiring.settings(), clock: wiring.clock });

@@ -1,7 +1,7 @@
 import { makeImportInvoices } from '../../shared/app/aggregates/import-invoices.js';
 import { httpHandler } from '../../shared/http/http-handler.js';
 import { json, ok } from '../../shared/http/responses.js';
-import { routes } from '../../shared/http/routes.js';
+import { importsRoutes as routes } from '../../shared/http/routes/imports.js';
 import { wiring } from '../../shared/wiring.js';
 
 import { importJobs } from '../../shared/wiring-imports.js';

@@ -2,7 +2,7 @@ import { makeExportInvoices } from '../../shared/app/aggregates/export-invoices.
 import { makeFollowUpList } from '../../shared/app/aggregates/follow-up-list.js';
 import { httpHandler } from '../../shared/http/http-handler.js';
 import { csv } from '../../shared/http/responses.js';
-import { routes } from '../../shared/http/routes.js';
+import { invoicesRoutes as routes } from '../../shared/http/routes/invoices.js';
 import { wiring } from '../../shared/wiring.js';
 
 const exportInvoices = makeExportInvoices(

@@ -1,7 +1,7 @@
 import { makeRenderCreditNotePdf } from '../../shared/app/credit-notes.js';
 import { httpHandler } from '../../shared/http/http-handler.js';
 import { pdf } from '../../shared/http/responses.js';
-import { routes } from '../../shared/http/routes.js';
+import { creditNotesRoutes as routes } from '../../shared/http/routes/credit-notes.js';
 import { pdfRenderer } from '../../shared/wiring-pdf.js';
 import { wiring } from '../../shared/wiring.js';
 

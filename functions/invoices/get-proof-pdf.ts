@@ -1,7 +1,7 @@
 import { makeProofFile } from '../../shared/app/proof-file.js';
 import { httpHandler } from '../../shared/http/http-handler.js';
 import { pdf } from '../../shared/http/responses.js';
-import { routes } from '../../shared/http/routes.js';
+import { invoicesRoutes as routes } from '../../shared/http/routes/invoices.js';
 import { wiring } from '../../shared/wiring.js';
 import { pdfRenderer } from '../../shared/wiring-pdf.js';
 

@@ -1,7 +1,7 @@
 import { makeLeaveLitigation } from '../../shared/app/litigation.js';
 import { httpHandler } from '../../shared/http/http-handler.js';
 import { ok } from '../../shared/http/responses.js';
-import { routes } from '../../shared/http/routes.js';
+import { invoicesRoutes as routes } from '../../shared/http/routes/invoices.js';
 import { wiring } from '../../shared/wiring.js';
 
 const leaveLitigation = makeLeaveLitigation({ invoices: wiring.invoices(), settings: wiring.settings(), clock: wiring.clock });

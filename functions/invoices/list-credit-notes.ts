@@ -1,7 +1,7 @@
 import { makeListCreditNotes } from '../../shared/app/credit-notes.js';
 import { httpHandler } from '../../shared/http/http-handler.js';
 import { ok } from '../../shared/http/responses.js';
-import { routes } from '../../shared/http/routes.js';
+import { creditNotesRoutes as routes } from '../../shared/http/routes/credit-notes.js';
 import { wiring } from '../../shared/wiring.js';
 
 const listCreditNotes = makeListCreditNotes({ invoices: wiring.invoices() });

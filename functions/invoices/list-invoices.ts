@@ -1,7 +1,7 @@
 import { makeFollowUpList } from '../../shared/app/aggregates/follow-up-list.js';
 import { httpHandler } from '../../shared/http/http-handler.js';
 import { ok } from '../../shared/http/responses.js';
-import { routes } from '../../shared/http/routes.js';
+import { invoicesRoutes as routes } from '../../shared/http/routes/invoices.js';
 import { wiring } from '../../shared/wiring.js';
 
 const listInvoices = makeFollowUpList({ invoices: wiring.invoices(), rows: wiring.invoiceRows(), aggregates: wiring.aggregates(), settings: wiring.settings(), clock: wiring.clock });

@@ -1,7 +1,7 @@
 import { makeRevokePortalLinks } from '../../shared/app/portal/portal-link-admin.js';
 import { httpHandler } from '../../shared/http/http-handler.js';
 import { noContent } from '../../shared/http/responses.js';
-import { routes } from '../../shared/http/routes.js';
+import { invoicesRoutes as routes } from '../../shared/http/routes/invoices.js';
 import { wiring } from '../../shared/wiring.js';
 
 const revoke = makeRevokePortalLinks({ invoices: wiring.invoices(), settings: wiring.settings(), clock: wiring.clock });

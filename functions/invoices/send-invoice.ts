@@ -1,7 +1,7 @@
 import { makeSendInvoice } from '../../shared/app/send-invoice.js';
 import { httpHandler } from '../../shared/http/http-handler.js';
 import { ok } from '../../shared/http/responses.js';
-import { routes } from '../../shared/http/routes.js';
+import { invoicesRoutes as routes } from '../../shared/http/routes/invoices.js';
 import { mailer } from '../../shared/wiring-email.js';
 import { wiring } from '../../shared/wiring.js';
 import { pdfRenderer } from '../../shared/wiring-pdf.js';

@@ -1,7 +1,7 @@
 import { makeDailyOverview } from '../../shared/app/notifications/daily-overview.js';
 import { httpHandler } from '../../shared/http/http-handler.js';
 import { ok } from '../../shared/http/responses.js';
-import { routes } from '../../shared/http/routes.js';
+import { notificationsRoutes as routes } from '../../shared/http/routes/notifications.js';
 import { wiring } from '../../shared/wiring.js';
 
 import { notificationStore } from '../../shared/wiring-notification-store.js';

@@ -1,7 +1,7 @@
 import { makeListNotifications } from '../../shared/app/notifications/notifications.js';
 import { httpHandler } from '../../shared/http/http-handler.js';
 import { ok } from '../../shared/http/responses.js';
-import { routes } from '../../shared/http/routes.js';
+import { notificationsRoutes as routes } from '../../shared/http/routes/notifications.js';
 import { wiring } from '../../shared/wiring.js';
 
 import { notificationStore } from '../../shared/wiring-notification-store.js';

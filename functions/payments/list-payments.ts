@@ -1,7 +1,7 @@
 import { makeListPayments } from '../../shared/app/payments.js';
 import { httpHandler } from '../../shared/http/http-handler.js';
 import { ok } from '../../shared/http/responses.js';
-import { routes } from '../../shared/http/routes.js';
+import { paymentsRoutes as routes } from '../../shared/http/routes/payments.js';
 import { wiring } from '../../shared/wiring.js';
 
 const listPayments = makeListPayments({ invoices: wiring.invoices() });

@@ -1,7 +1,7 @@
 import { makeRecordPayment } from '../../shared/app/payments.js';
 import { httpHandler } from '../../shared/http/http-handler.js';
 import { json } from '../../shared/http/responses.js';
-import { routes } from '../../shared/http/routes.js';
+import { paymentsRoutes as routes } from '../../shared/http/routes/payments.js';
 import { metrics } from '../../shared/wiring-telemetry.js';
 import { wiring } from '../../shared/wiring.js';
 

@@ -1,7 +1,7 @@
 import { makeDeclinePlanRequest } from '../../shared/app/payment-plans.js';
 import { httpHandler } from '../../shared/http/http-handler.js';
 import { ok } from '../../shared/http/responses.js';
-import { routes } from '../../shared/http/routes.js';
+import { plansRoutes as routes } from '../../shared/http/routes/plans.js';
 import { mailer } from '../../shared/wiring-email.js';
 import { wiring } from '../../shared/wiring.js';
 

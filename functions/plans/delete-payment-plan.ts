@@ -1,7 +1,7 @@
 import { makeDeletePaymentPlan } from '../../shared/app/payment-plans.js';
 import { httpHandler } from '../../shared/http/http-handler.js';
 import { ok } from '../../shared/http/responses.js';
-import { routes } from '../../shared/http/routes.js';
+import { plansRoutes as routes } from '../../shared/http/routes/plans.js';
 import { wiring } from '../../shared/wiring.js';
 
 const deletePaymentPlan = makeDeletePaymentPlan({ invoices: wiring.invoices(), settings: wiring.settings(), clock: wiring.clock });

@@ -1,7 +1,7 @@
 import { makeRenderPortalPdf } from '../../shared/app/portal/portal-pdf.js';
 import { httpHandler } from '../../shared/http/http-handler.js';
 import { pdf } from '../../shared/http/responses.js';
-import { routes } from '../../shared/http/routes.js';
+import { portalRoutes as routes } from '../../shared/http/routes/portal.js';
 import { wiring } from '../../shared/wiring.js';
 import { pdfRenderer } from '../../shared/wiring-pdf.js';
 

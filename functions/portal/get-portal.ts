@@ -1,7 +1,7 @@
 import { makeGetPortalView } from '../../shared/app/portal/portal-view.js';
 import { httpHandler } from '../../shared/http/http-handler.js';
 import { ok } from '../../shared/http/responses.js';
-import { routes } from '../../shared/http/routes.js';
+import { portalRoutes as routes } from '../../shared/http/routes/portal.js';
 import { portalDeps } from '../../shared/wiring-portal.js';
 
 const getPortalView = makeGetPortalView(portalDeps());

@@ -2,7 +2,7 @@ import { makeCreateDeposit } from '../../shared/app/job-invoices.js';
 import { quoteDeps } from './deps.js';
 import { httpHandler } from '../../shared/http/http-handler.js';
 import { created } from '../../shared/http/responses.js';
-import { routes } from '../../shared/http/routes.js';
+import { quotesRoutes as routes } from '../../shared/http/routes/quotes.js';
 import { wiring } from '../../shared/wiring.js';
 
 const createDeposit = makeCreateDeposit(quoteDeps());

@@ -1,7 +1,7 @@
 import { makeRenderQuotePdf } from '../../shared/app/quotes.js';
 import { httpHandler } from '../../shared/http/http-handler.js';
 import { pdf } from '../../shared/http/responses.js';
-import { routes } from '../../shared/http/routes.js';
+import { quotesRoutes as routes } from '../../shared/http/routes/quotes.js';
 import { pdfRenderer } from '../../shared/wiring-pdf.js';
 import { wiring } from '../../shared/wiring.js';
 import { quoteRepository } from '../../shared/wiring-quotes.js';

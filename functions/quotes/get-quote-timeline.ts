@@ -1,7 +1,7 @@
 import { makeGetQuoteTimeline } from '../../shared/app/quotes.js';
 import { httpHandler } from '../../shared/http/http-handler.js';
 import { ok } from '../../shared/http/responses.js';
-import { routes } from '../../shared/http/routes.js';
+import { quotesRoutes as routes } from '../../shared/http/routes/quotes.js';
 import { quoteRepository } from '../../shared/wiring-quotes.js';
 
 const getQuoteTimeline = makeGetQuoteTimeline({ quotes: quoteRepository() });

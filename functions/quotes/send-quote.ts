@@ -3,7 +3,7 @@ import { pdfRenderer } from '../../shared/wiring-pdf.js';
 import { quoteDeps } from './deps.js';
 import { httpHandler } from '../../shared/http/http-handler.js';
 import { ok } from '../../shared/http/responses.js';
-import { routes } from '../../shared/http/routes.js';
+import { quotesRoutes as routes } from '../../shared/http/routes/quotes.js';
 import { mailer } from '../../shared/wiring-email.js';
 import { wiring } from '../../shared/wiring.js';
 

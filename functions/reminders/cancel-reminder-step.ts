@@ -1,7 +1,7 @@
 import { makeCancelReminderStep } from '../../shared/app/reminders/cancel-step.js';
 import { httpHandler } from '../../shared/http/http-handler.js';
 import { ok } from '../../shared/http/responses.js';
-import { routes } from '../../shared/http/routes.js';
+import { remindersRoutes as routes } from '../../shared/http/routes/reminders.js';
 import { wiring } from '../../shared/wiring.js';
 
 const cancelStep = makeCancelReminderStep({ invoices: wiring.invoices(), steps: wiring.steps(), clock: wiring.clock });

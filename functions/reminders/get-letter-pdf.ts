@@ -1,7 +1,7 @@
 import { makeGetLetterPdf } from '../../shared/app/reminders/letters.js';
 import { httpHandler } from '../../shared/http/http-handler.js';
 import { pdf } from '../../shared/http/responses.js';
-import { routes } from '../../shared/http/routes.js';
+import { remindersRoutes as routes } from '../../shared/http/routes/reminders.js';
 import { wiring } from '../../shared/wiring.js';
 import { pdfRenderer } from '../../shared/wiring-pdf.js';
 

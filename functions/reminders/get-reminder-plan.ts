@@ -1,7 +1,7 @@
 import { makeGetReminderPlan } from '../../shared/app/reminders/reminder-plan-view.js';
 import { httpHandler } from '../../shared/http/http-handler.js';
 import { ok } from '../../shared/http/responses.js';
-import { routes } from '../../shared/http/routes.js';
+import { remindersRoutes as routes } from '../../shared/http/routes/reminders.js';
 import { reminderReadDeps } from '../../shared/wiring-reminders.js';
 import { wiring } from '../../shared/wiring.js';
 

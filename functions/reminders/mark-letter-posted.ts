@@ -1,7 +1,7 @@
 import { makeMarkLetterPosted } from '../../shared/app/reminders/letters.js';
 import { httpHandler } from '../../shared/http/http-handler.js';
 import { ok } from '../../shared/http/responses.js';
-import { routes } from '../../shared/http/routes.js';
+import { remindersRoutes as routes } from '../../shared/http/routes/reminders.js';
 import { wiring } from '../../shared/wiring.js';
 
 const markLetterPosted = makeMarkLetterPosted({ steps: wiring.steps(), invoices: wiring.invoices(), clock: wiring.clock });

@@ -1,7 +1,7 @@
 import { makeSendReminderNow } from '../../shared/app/reminders/send-reminder-now.js';
 import { httpHandler } from '../../shared/http/http-handler.js';
 import { created } from '../../shared/http/responses.js';
-import { routes } from '../../shared/http/routes.js';
+import { remindersRoutes as routes } from '../../shared/http/routes/reminders.js';
 import { reminderReadDeps } from '../../shared/wiring-reminders.js';
 import { reminderPdfRenderer as pdfRenderer } from '../../shared/wiring-pdf-manual.js';
 import { mailer } from '../../shared/wiring-email.js';

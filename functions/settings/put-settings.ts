@@ -1,7 +1,7 @@
 import { makeUpdateSettings } from '../../shared/app/settings.js';
 import { httpHandler } from '../../shared/http/http-handler.js';
 import { ok } from '../../shared/http/responses.js';
-import { routes } from '../../shared/http/routes.js';
+import { settingsRoutes as routes } from '../../shared/http/routes/settings.js';
 import { wiring } from '../../shared/wiring.js';
 
 const updateSettings = makeUpdateSettings({ settings: wiring.settings(), scenarios: wiring.scenarios() });

@@ -1,7 +1,7 @@
 import { makeTemplateLibrary } from '../../shared/app/reminders/templates.js';
 import { httpHandler } from '../../shared/http/http-handler.js';
 import { ok } from '../../shared/http/responses.js';
-import { routes } from '../../shared/http/routes.js';
+import { templatesRoutes as routes } from '../../shared/http/routes/templates.js';
 import { wiring } from '../../shared/wiring.js';
 
 const templates = makeTemplateLibrary({ templates: wiring.templates(), scenarios: wiring.scenarios(), clients: wiring.clients(), ids: wiring.ids });

@@ -1,7 +1,7 @@
 import { makeTestTemplate } from '../../shared/app/reminders/templates.js';
 import { httpHandler } from '../../shared/http/http-handler.js';
 import { ok } from '../../shared/http/responses.js';
-import { routes } from '../../shared/http/routes.js';
+import { templatesRoutes as routes } from '../../shared/http/routes/templates.js';
 import { mailer } from '../../shared/wiring-email.js';
 import { wiring } from '../../shared/wiring.js';
 import { pdfRenderer } from '../../shared/wiring-pdf.js';

@@ -34,4 +34,11 @@ describe('layers', () => {
   it('adapters (shared/adapters) never import the HTTP edge', () => {
     expect(violations('shared/adapters', (t) => t.startsWith('shared/http/'))).toEqual([]);
   });
+
+  it('handlers import their feature’s route table, never the joined one (each bundle carries only its feature’s schemas)', () => {
+    const handlers = sources('functions');
+    expect(handlers.filter((f) => importsOf(f).some((t) => t.startsWith('shared/http/routes/'))).length).toBeGreaterThan(80);
+    expect(violations('functions', (t) => t === 'shared/http/routes.js')).toEqual([]);
+  });
 });
+
