@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { aBusinessClientInput, aCompanyIdentity, anInvoiceInput } from '../fixtures/api-fixtures.js';
-import { horizontalOverflow, launch, PHONE, screenshot, seriousViolations, signIn } from './browser.js';
+import { horizontalOverflow, launch, moreActionNames, PHONE, screenshot, seriousViolations, signIn } from './browser.js';
 
 /**
  * What a reviewer reads on the screens, in Chromium at 375 px: the user's words, never the API's
@@ -220,6 +220,10 @@ describe('the screens speak the user’s words', () => {
     expect(await bodyText()).toMatch(/\b20%/);
     expect(await bodyText()).not.toMatch(/\d %/);
     await check('92-words-plan-english');
+    // The invoice's other actions, in English too.
+    const more = await moreActionNames(page, 'More actions');
+    expect(more).toEqual(expect.arrayContaining(['Report a dispute', 'New client portal link', 'Switch off the portal links', 'Issue a credit note', 'Move to litigation', 'Proof file (PDF)']));
+    expect(more.filter((name) => /[éèàêç]|relance|facture|litige/i.test(name))).toEqual([]);
     await page.getByRole('button', { name: 'Français' }).click();
     await poll(async () => /J\+1 · rattrapage/.test(await bodyText())).toBe(true);
   });

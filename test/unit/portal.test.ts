@@ -259,6 +259,16 @@ describe('portal actions', () => {
     await invoices.save({ ...current, status: 'paid', paidCents: current.totals.grossCents, lastPaymentAt: `${TODAY}T09:00:00Z` });
     await expect(makeClaimPaid(deps())(token, { date: TODAY })).rejects.toMatchObject({ status: 409, message: 'This invoice is paid: nothing is left to pay' });
   });
+
+  it('an action on an invoice in litigation is a 409 that never says nothing is left to pay (the balance is still owed)', async () => {
+    const token = await issue();
+    const current = (await invoices.get('acme', 'inv1'))!;
+    await invoices.save({ ...current, status: 'litigation' });
+    await expect(makePromisePayment(deps())(token, { date: TODAY })).rejects.toMatchObject({
+      status: 409,
+      message: 'This invoice is now handled by the litigation procedure: please contact the company',
+    });
+  });
 });
 
 describe('owner holds and the resume schedule', () => {

@@ -49,7 +49,11 @@ const resultOf = (invoice: InvoiceRecord): PortalActionResult => ({ remindersPau
 const act = (deps: PortalResolveDeps, token: string, decide: Decide) =>
   retryOnConflict(async (): Promise<PortalActionResult> => {
     const { invoice, settings, now } = await resolvePortalToken(deps, token);
-    if (!isOpen(invoice.status) || invoiceBalanceCents(invoice) <= 0) throw new PortalStateError(`This invoice ${CLOSED_WORDS[invoice.status] ?? 'is settled'}: nothing is left to pay`);
+    if (!isOpen(invoice.status) || invoiceBalanceCents(invoice) <= 0) {
+      // In litigation the balance is still owed: the company handles it, the portal takes no action.
+      const owed = invoice.status === 'litigation' && invoiceBalanceCents(invoice) > 0;
+      throw new PortalStateError(`This invoice ${CLOSED_WORDS[invoice.status] ?? 'is settled'}${owed ? '' : ': nothing is left to pay'}`);
+    }
     const write = decide(invoice, { at: now.toISOString(), today: localDate(now, settings.timezone), settings });
     // A repeat changes nothing: no write, no timeline event, so the owner is not alerted twice.
     if (!write) return resultOf(invoice);

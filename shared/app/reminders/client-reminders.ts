@@ -58,6 +58,9 @@ export const manualSkipReason = (ctx: ReminderContext, clientId: string, today: 
   if (invoice.clientId !== clientId) return 'other_client';
   if (invoice.status === 'draft') return 'draft';
   if (invoice.status === 'cancelled') return 'cancelled';
+  // The send's claim refuses both, as POST /invoices/{id}/reminders does: a preview must not say `would_send`.
+  if (invoice.status === 'litigation') return 'litigation';
+  if (invoice.status === 'written_off') return 'written_off';
   if (invoice.status === 'paid' || invoiceBalanceCents(invoice) <= 0) return 'paid';
   if (invoice.disputed) return 'disputed';
   if (invoice.remindersPaused) return 'paused';

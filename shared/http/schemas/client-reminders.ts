@@ -3,6 +3,7 @@ import type { BatchReminderInput as BatchInputType } from '../../app/reminders/b
 import type { ClientReminderInput as ClientInputType } from '../../app/reminders/client-reminders.js';
 import { businessDate, email, id, searchQuery } from './common.js';
 import { orderedRanges } from './invoices.js';
+import { INVOICE_STATUSES } from '../../domain/invoice.js';
 
 /** Validation only: the use cases' types are in shared/app/reminders/{client,batch}-reminders.ts. */
 const templateId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/, { message: 'must be 1-48 lowercase letters, digits or dashes' });
@@ -30,7 +31,8 @@ export const DryRunQuery = z.object({ dryRun: z.enum(['true', 'false']).transfor
 /** The follow-up list's filters (GET /invoices) as JSON: booleans and numbers as such. */
 const BatchFilter = z
   .object({
-    status: z.enum(['draft', 'sent', 'partially_paid', 'paid', 'cancelled', 'overdue']).optional(),
+    // The list's statuses (its contentieux tab included: those invoices answer `skipped: litigation`).
+    status: z.enum([...INVOICE_STATUSES, 'overdue']).optional(),
     clientId: id.optional(),
     overdue: z.boolean().optional(),
     reminded: z.boolean().optional(),

@@ -10711,7 +10711,7 @@ export interface operations {
                         q?: string;
                         reminded?: boolean;
                         /** @enum {string} */
-                        status?: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "overdue";
+                        status?: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off" | "overdue";
                     };
                     invoiceIds?: string[];
                     templateId?: string;

@@ -38,6 +38,14 @@ describe('the API’s field messages for the user', () => {
     );
   });
 
+  it('says in French the field refusals a screen can meet that were left in English: a French postal code, a category, a payment before a plan', () => {
+    expect(apiMessage('must be 5 digits in France (e.g. 75011)', 'fr')).toBe('5 chiffres en France (ex. 75011)');
+    expect(apiMessage('must be 1-40 lowercase letters, digits, dashes or underscores', 'fr')).toBe('1 à 40 lettres minuscules, chiffres, tirets ou soulignés');
+    expect(apiMessage('was recorded before the running payment plan', 'fr')).toBe('Enregistré avant l’échéancier en cours : arrêtez d’abord l’échéancier');
+    expect(apiMessage('has a payment plan request waiting for an answer', 'fr')).toBe('Le client a demandé un échéancier : acceptez-le ou refusez-le d’abord');
+    expect(apiMessage('is required when settings.paymentUrl is not set', 'en')).toBe('Required without an online payment link');
+  });
+
   it('keeps a message it does not know, and English ones already meant for people', () => {
     expect(apiMessage('exceeds the balance (820,00 €)', 'fr')).toBe('exceeds the balance (820,00 €)');
     expect(apiMessage('must be an email address', 'en')).toBe('must be an email address');

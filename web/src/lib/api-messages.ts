@@ -6,6 +6,14 @@ import { formatDate, formatMoney, type Lang } from './format';
 
 const FR: Record<string, string> = {
   'must be a postal code': 'Code postal invalide',
+  // Found by scanning the API's messages for ones a screen can meet and nobody had translated (a French user read them in English).
+  'must be 5 digits in France (e.g. 75011)': '5 chiffres en France (ex. 75011)',
+  'must be 1-40 lowercase letters, digits, dashes or underscores': '1 à 40 lettres minuscules, chiffres, tirets ou soulignés',
+  'must contain a letter or a digit': 'Au moins une lettre ou un chiffre',
+  'was recorded before the running payment plan': 'Enregistré avant l’échéancier en cours : arrêtez d’abord l’échéancier',
+  'has a payment plan request waiting for an answer': 'Le client a demandé un échéancier : acceptez-le ou refusez-le d’abord',
+  'must be between 2000-01-01 and 2099-12-31': 'Entre le 1er janvier 2000 et le 31 décembre 2099',
+  'is required when settings.paymentUrl is not set': 'Obligatoire sans lien de paiement en ligne',
   'must be 9 digits': '9 chiffres attendus',
   'is not a valid SIREN (check digit)': 'SIREN invalide (clé de contrôle)',
   'must not be before issueDate': 'Ne peut pas précéder la date de facture',
@@ -96,6 +104,8 @@ const EN: Record<string, string> = {
   'is not a valid SIREN (check digit)': 'Not a valid SIREN (check digit)',
   'dueDate or paymentTermsDays is required': 'Give a due date or payment terms',
   'give exactly one of percent or amountCents': 'Give a percentage or an amount, not both',
+  'is required when settings.paymentUrl is not set': 'Required without an online payment link',
+  'must be between 2000-01-01 and 2099-12-31': 'Between 1 January 2000 and 31 December 2099',
 };
 
 type Pattern = { re: RegExp; fr: (m: RegExpExecArray) => string; en: (m: RegExpExecArray) => string };

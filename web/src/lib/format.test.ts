@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { centsToInput, formatDate, formatMoney, formatVatRate, parseMoney } from './format';
+import { centsToInput, formatCompactMoney, formatDate, formatMoney, formatVatRate, parseMoney } from './format';
 
 // Intl writes French amounts with narrow no-break spaces; compare with plain spaces.
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
@@ -52,5 +52,13 @@ describe('money and dates through Intl', () => {
       expect(parseMoney(centsToInput(cents, 'fr'))).toBe(cents);
       expect(parseMoney(centsToInput(cents, 'en'))).toBe(cents);
     }
+  });
+
+  it('writes a chart axis’s thousands without rounding a 750 € step away', () => {
+    const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
+    expect(plain(formatCompactMoney(225_000, 'fr'))).toBe('2,25 k €');
+    expect(plain(formatCompactMoney(150_000, 'fr'))).toBe('1,5 k €');
+    expect(formatCompactMoney(225_000, 'en')).toBe('€2.25k');
+    expect(plain(formatCompactMoney(75_000, 'fr'))).toBe('750 €');
   });
 });

@@ -72,6 +72,6 @@ export const centsToInput = (cents: number, lang: Lang): string => {
 export const todayIso = (now = new Date()): string =>
   `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 
-/** Short amounts for chart axes: "1,2 k€". */
+/** A chart axis's money: "2,25 k €" (two decimals: a 750 € step reads 2,25 k, not a rounded 2,3 k). */
 export const formatCompactMoney = (cents: number, lang: Lang): string =>
-  numberFormat(lang, { style: 'currency', currency: 'EUR', notation: 'compact', maximumFractionDigits: 1 }).format(cents / 100);
+  numberFormat(lang, { style: 'currency', currency: 'EUR', notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 2 }).format(cents / 100);

@@ -5,14 +5,17 @@ import { MemoryRouter, Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { fakeApi } from '../../test/fake-api';
 import TemplateScreen, { unknownVariables } from './routes/template-screen';
+import { KNOWN_VARIABLES } from './texts';
+// The API's list, read as text (the web app does not import the server's code).
+import renderSource from '../../../../shared/domain/template-render.ts?raw';
 
 const template = { id: 'courtesy', name: 'Pré-relance courtoise (J-5)', language: 'fr', tone: 'courtesy', subject: 'Facture {{invoiceNumber}}', body: 'Bonjour {{clientName}},', attachInvoicePdf: true, letter: false };
 const errorOf = (input: HTMLElement) => document.getElementById(input.getAttribute('aria-describedby')?.split(' ')[0] ?? '')?.textContent;
 
-const renderEditor = (onPut: () => { status: number; body?: unknown }) => {
+const renderEditor = (onPut: () => { status: number; body?: unknown }, invoices: unknown[] = [{ id: 'inv1', number: 'F-2026-0001' }]) => {
   const calls = fakeApi(({ method, path }) => {
     if (method === 'GET' && path === '/templates/courtesy') return { status: 200, body: template };
-    if (method === 'GET' && path.startsWith('/invoices')) return { status: 200, body: { items: [{ id: 'inv1', number: 'F-2026-0001' }] } };
+    if (method === 'GET' && path.startsWith('/invoices')) return { status: 200, body: { items: invoices } };
     if (method === 'POST' && path === '/templates/courtesy/preview')
       return { status: 200, body: { subject: '', body: '', variables: { clientName: 'Boulangerie Dupont', invoiceNumber: 'F-2026-0001', balanceAmount: '820,00 €' } } };
     if (method === 'PUT' && path === '/templates/courtesy') return onPut();
@@ -51,5 +54,23 @@ describe('the template editor', () => {
     expect(errorOf(body)).toBe('Variable(s) inconnue(s) : {{balance}}. Choisissez dans la liste ci-dessus.');
     fireEvent.change(body, { target: { value: 'Reste {{balanceAmount}}' } });
     await waitFor(() => expect(screen.getByText('Reste 820,00 €')).toBeTruthy());
+  });
+
+  it('lets a new tenant (no invoice sent yet) insert any variable, and flags a misspelt one, before example values exist', async () => {
+    const calls = renderEditor(() => ({ status: 200, body: template }), []);
+    const picker = await screen.findByTestId('variable-picker');
+    expect(picker.querySelectorAll('button')).toHaveLength(KNOWN_VARIABLES.length);
+    expect(screen.getByText(/Des exemples de valeurs et l’aperçu viendront dès qu’une facture aura été envoyée\./)).toBeTruthy();
+    const body = screen.getByLabelText('Message');
+    await userEvent.click(screen.getByRole('button', { name: 'Insérer {{balanceAmount}} Reste dû' }));
+    await waitFor(() => expect((body as HTMLTextAreaElement).value).toContain('{{balanceAmount}}'));
+    fireEvent.change(body, { target: { value: 'Reste {{balance}}' } });
+    await waitFor(() => expect(errorOf(body)).toBe('Variable(s) inconnue(s) : {{balance}}. Choisissez dans la liste ci-dessus.'));
+    expect(calls.some((c) => c.path.endsWith('/preview'))).toBe(false);
+  });
+
+  it('knows the same variables as the API, in its order', () => {
+    const list = /TEMPLATE_VARIABLES = \[([^\]]*)\]/.exec(renderSource)![1]!;
+    expect([...list.matchAll(/'([a-zA-Z]+)'/g)].map((m) => m[1])).toEqual([...KNOWN_VARIABLES]);
   });
 });

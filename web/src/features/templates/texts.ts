@@ -14,7 +14,7 @@ const fr = {
   deleteConfirm: 'Supprimer ce modèle ? Les scénarios qui l’utilisent devront en choisir un autre.',
   emptyHint: 'Les modèles fournis s’affichent ici ; créez le vôtre à partir de l’un d’eux.',
   variablesHint: 'Cliquez sur une variable pour l’insérer à l’endroit du curseur dans le message.',
-  noVariables: 'Les variables apparaissent dès qu’une facture a été envoyée.',
+  noVariables: 'Des exemples de valeurs et l’aperçu viendront dès qu’une facture aura été envoyée.',
   unknownVariables: 'Variable(s) inconnue(s) : {{names}}. Choisissez dans la liste ci-dessus.',
   testHint: 'Le test part à l’adresse de votre entreprise, rendu sur votre dernière facture.',
   example: 'Ex. :',
@@ -61,7 +61,7 @@ export const templateTexts = registerTexts('templateEditor', fr, {
   deleteConfirm: 'Delete this template? Scenarios that use it will need another one.',
   emptyHint: 'Built-in templates show here; create your own from one of them.',
   variablesHint: 'Click a variable to insert it at the cursor in the message.',
-  noVariables: 'Variables show once an invoice has been sent.',
+  noVariables: 'Example values and the preview come once an invoice has been sent.',
   unknownVariables: 'Unknown variable(s): {{names}}. Pick one from the list above.',
   testHint: 'The test goes to your company’s address, rendered on your latest invoice.',
   example: 'E.g.',
@@ -93,3 +93,6 @@ export const templateTexts = registerTexts('templateEditor', fr, {
     planSchedule: 'Whole payment plan',
   },
 });
+
+/** The template variables in the API's order (shared/domain/template-render.ts TEMPLATE_VARIABLES): the picker's list before any invoice gives a preview. */
+export const KNOWN_VARIABLES: readonly string[] = Object.keys(templateTexts.fr.variableLabels);

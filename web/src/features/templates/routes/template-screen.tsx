@@ -7,7 +7,7 @@ import { ErrorMessage, Field, Loading, PageHeader } from '../../../components/ui
 import { applyApiErrors } from '../../../lib/forms';
 import { useI18n } from '../../../lib/i18n';
 import { ApiError } from '../../../lib/problem';
-import '../texts';
+import { KNOWN_VARIABLES } from '../texts';
 import { useLivePreview, usePreviewInvoice, useRevertTemplate, useSaveTemplate, useTemplate, useTestSend, type Template } from '../api';
 
 const TONES = ['courtesy', 'reminder', 'firm', 'formal-notice'] as const;
@@ -54,8 +54,10 @@ const TemplateEditor = ({ template, save }: { template: Template; save: ReturnTy
   const bodyRef = useRef<HTMLTextAreaElement | null>(null);
   const { errors, isSubmitting } = form.formState;
   const bodyField = form.register('body');
-  // Known once a preview answered (it lists the variables): a misspelt one is said as it is typed; the API decides on saving.
-  const known = preview.data ? Object.keys(preview.data.variables) : undefined;
+  // The preview lists the variables with example values; before any invoice, the known list (no values): a misspelt
+  // one is said as it is typed, and a new tenant can insert variables; the API decides on saving.
+  const known = preview.data ? Object.keys(preview.data.variables) : invoice.isPending ? undefined : KNOWN_VARIABLES;
+  const examples: Record<string, string> = preview.data?.variables ?? {};
   const unknownText = (text: string) => {
     const unknown = known ? unknownVariables(text, known) : [];
     return unknown.length ? t('templateEditor.unknownVariables', { names: unknown.map((n) => `{{${n}}}`).join(', ') }) : undefined;
@@ -157,20 +159,20 @@ const TemplateEditor = ({ template, save }: { template: Template; save: ReturnTy
           <Field label={t('templates.subject')} error={errors.subject?.message ?? unknownInSubject}>
             {(p) => <input {...p} {...form.register('subject')} />}
           </Field>
-          {!preview.data && !invoice.isPending && <p className="hint">{t('templateEditor.noVariables')}</p>}
-          {preview.data && (
+          {known && (
             <div role="group" aria-label={t('templates.variables')} className="field">
               <span className="hint">
                 {t('templates.variables')} — {t('templateEditor.variablesHint')}
+                {!preview.data && ` ${t('templateEditor.noVariables')}`}
               </span>
               <div className="chips strip" data-testid="variable-picker">
-                {Object.keys(preview.data.variables).map((name) => (
+                {known.map((name) => (
                   <button
                     key={name}
                     type="button"
                     className="chip"
                     onClick={() => insert(name)}
-                    title={preview.data.variables[name] ? `${t('templateEditor.example')} ${preview.data.variables[name]}` : undefined}
+                    title={examples[name] ? `${t('templateEditor.example')} ${examples[name]}` : undefined}
                   >
                     {/* Named "Insérer {{x}} Reste dû": the visible text is part of the accessible name (WCAG 2.5.3). */}
                     <span className="visually-hidden">{t('templates.insert')} </span>
