@@ -4,6 +4,7 @@ import { date, emailTexts, money } from '../../templates/email/index.js';
 import { quoteStatusView } from '../domain/quote.js';
 import type { QuoteInput, QuotePatch, QuoteView } from '../domain/quote-types.js';
 import { BusinessRuleError, ConflictError, NotFoundError, type FieldError } from './errors.js';
+import { PLACEHOLDER_COMPANY_NAME, type Settings } from '../domain/settings.js';
 import type { ClientRepository, Clock, IdGenerator, InvoiceRecord, InvoiceRepository, Mailer, QuotePdfRenderer, QuoteRecord, QuoteRepository, SettingsRepository } from './ports.js';
 
 export interface QuoteDeps {
@@ -151,12 +152,27 @@ export interface SendQuoteDeps extends QuoteDeps {
   readonly pdf: QuotePdfRenderer;
 }
 
+/**
+ * A quote (devis) names its seller as an invoice does: name, address, SIREN (no IBAN: nothing is
+ * paid on a quote). Without them it went out as "Mon entreprise", the new tenant's placeholder.
+ */
+export const quoteIdentityGaps = (s: Settings): FieldError[] => {
+  const c = s.company;
+  const gaps: FieldError[] = [];
+  if (!c.name.trim() || c.name === PLACEHOLDER_COMPANY_NAME) gaps.push({ path: 'settings.company.name', message: 'is required to issue a quote' });
+  if (!c.address) gaps.push({ path: 'settings.company.address', message: 'is required to issue a quote' });
+  if (!c.siren) gaps.push({ path: 'settings.company.siren', message: 'is required to issue a quote' });
+  return gaps;
+};
+
 /** Numbers the quote in its own gapless sequence (D-<year>-NNNN) and emails it with its PDF. */
 export const makeSendQuote = ({ quotes, invoices, clients, settings, clock, mailer, pdf }: SendQuoteDeps) =>
   async (tenantId: string, id: string): Promise<QuoteView> => {
     const [current, s] = await Promise.all([loadQuote(quotes, tenantId, id), settings.get(tenantId)]);
     if (current.emailedAt) throw new ConflictError(`Quote ${current.number} was already sent`);
     if (current.status !== 'pending') throw new BusinessRuleError('quote-not-pending', `The quote is ${current.status}`);
+    const gaps = quoteIdentityGaps(s);
+    if (gaps.length > 0) throw new BusinessRuleError('incomplete-legal-identity', 'Complete the company identity in settings before sending a quote', gaps);
     const client = await clients.get(tenantId, current.clientId);
     if (!client) throw new NotFoundError('Client');
     const now = clock.now();

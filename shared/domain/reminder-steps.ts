@@ -63,6 +63,7 @@ export interface RecordedStep extends StepRef {
   readonly reason?: string;
   /** Due date + the step's offset when it was planned. */
   readonly nominalDate?: string;
+  readonly templateId?: string;
 }
 
 /**
@@ -202,17 +203,20 @@ export const planNewSteps = (input: StepPlanInput, plan: number, recorded: reado
 
 /**
  * Where a recorded step stands in the scenario: its step's position when the scenario still has it
- * (an edit may have moved it), else after the steps planned no later than it (an edit removed it),
- * so a new plan neither repeats nor drops a step around it.
+ * (an edit may have moved it); else (an edit removed it, or another scenario applies now) the last
+ * step planned no later than it or, if further, the next one with the same text, so a new plan
+ * neither drops a step nor repeats the text the client got.
  */
 const positionIn = (input: Pick<StepPlanInput, 'scenario' | 'dueDate'>, r: RecordedStep): number => {
   const steps = input.scenario.steps;
   if (steps[r.index]?.id === r.stepId) return r.index;
   const own = steps.findIndex((s) => s.id === r.stepId);
   if (own >= 0) return own;
-  if (!r.nominalDate) return r.index;
-  const offset = daysBetween(input.dueDate, r.nominalDate);
-  return nominalOffsets(steps).filter((o) => o <= offset).length - 1;
+  const offset = r.nominalDate === undefined ? undefined : daysBetween(input.dueDate, r.nominalDate);
+  const byDate = offset === undefined ? Math.min(r.index, steps.length - 1) : nominalOffsets(steps).filter((o) => o <= offset).length - 1;
+  // The same text a little later in this scenario (a firm reminder the client already got): that one.
+  const byText = steps.findIndex((s, i) => i >= byDate && r.templateId !== undefined && s.templateId === r.templateId);
+  return Math.max(byDate, byText);
 };
 
 /** A step firing within this margin is left to its schedule: moving it would race the fire. */

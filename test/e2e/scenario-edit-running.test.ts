@@ -81,4 +81,33 @@ describe('a scenario edited while an invoice runs it', () => {
     // No reminder sent twice on the way.
     expect((await inbox(email)).filter((m) => /^Relance :/.test(m.subject))).toHaveLength(1);
   });
+
+  it('gives a running invoice its new category’s steps after what the client got, never the same text again', async () => {
+    const t = await freshTenant('catswitch');
+    await t.ok('PUT', '/settings', companySettings);
+    await t.ok('POST', '/scenarios', {
+      name: 'Grands comptes',
+      tags: ['grand-compte'],
+      steps: [{ id: 'g1', offsetDays: 3, templateId: 'reminder' }, { id: 'g2', offsetDays: 12, templateId: 'firm' }, { id: 'g3', offsetDays: 25, templateId: 'formal-notice' }],
+    });
+    const email = uniqueEmail('catswitch');
+    const clientId = (await t.ok('POST', '/clients', aBusinessClientInput({ email }))).id as string;
+    const today = parisToday();
+    const invoice = await t.ok('POST', '/invoices', anInvoiceInput(clientId, { issueDate: addDays(today, -50), dueDate: addDays(today, -20) }));
+    await t.ok('POST', `/invoices/${invoice.id}/send`);
+    await t.drain();
+    const stepsOf = async () => (await t.ok('GET', `/invoices/${invoice.id}/reminders`)).items as Step[];
+    // The default scenario's J+1 (caught up) and J+8 go out.
+    await runUntil(endOfDay(addDays(today, 9)), { tenant: t.tenantId });
+    expect((await stepsOf()).filter((s) => s.state === 'sent').map((s) => s.stepId)).toEqual(['j+1', 'j+8']);
+
+    await t.ok('PATCH', `/clients/${clientId}`, { tags: ['grand-compte'] });
+    await t.drain();
+    expect((await stepsOf()).filter((s) => s.state === 'scheduled').map((s) => s.stepId)).toEqual(['g3', 'escalate']);
+    await runUntil(endOfDay(addDays(today, 90)), { tenant: t.tenantId });
+    const subjects = (await inbox(email)).map((m) => m.subject);
+    expect(subjects.filter((s) => /^Deuxième relance/.test(s))).toHaveLength(1);
+    expect(subjects.filter((s) => /^Mise en demeure/.test(s))).toHaveLength(1);
+    expect((await t.ok('GET', `/invoices/${invoice.id}`)).status).toBe('litigation');
+  });
 });

@@ -8,6 +8,7 @@ import { jobView, makeAnswerQuote, makeCreateQuote, makeSendQuote, makeUpdateQuo
 import { makeReconcileQuoteFollowUp, makeSendQuoteFollowUp } from '../../shared/app/reminders/quote-follow-up.js';
 import { aClient } from '../fixtures/fakes.js';
 import { aQuoteRecord, quoteWorld, TEN_THOUSAND_HT } from '../fixtures/more-fakes.js';
+import { defaultSettings } from '../../shared/domain/settings.js';
 
 type World = ReturnType<typeof quoteWorld>;
 
@@ -52,12 +53,23 @@ describe('quotes', () => {
     expect(world.pdf.rendered).toEqual(['quote']);
     expect(world.mailer.sent).toHaveLength(1);
     const [email] = world.mailer.sent;
-    expect(email).toMatchObject({ to: ['compta@dupont.test'], subject: 'Devis D-2026-0001 – Mon entreprise', tags: { tenant: 'acme', quote: created.id, kind: 'quote' } });
+    expect(email).toMatchObject({ to: ['compta@dupont.test'], subject: 'Devis D-2026-0001 – Plomberie Martin', tags: { tenant: 'acme', quote: created.id, kind: 'quote' } });
     expect(email!.text).toMatch(/d’un montant de 12\s000,00\s€, valable jusqu’au 04\/04\/2026/);
     expect(email!.attachments).toEqual([{ fileName: 'D-2026-0001.pdf', contentType: 'application/pdf', content: new TextEncoder().encode('%PDF-quote') }]);
     const stored = await world.quotes.get('acme', created.id);
     expect(stored?.emailedAt).toBe('2026-03-05T10:00:00.000Z');
     expect(world.quotes.events.get(`acme|${created.id}`)?.map((e) => e.type)).toEqual(['quote.created', 'quote.numbered', 'quote.sent']);
+  });
+
+  it('refuses to send a quote under the placeholder name of a new tenant, naming what the settings miss; nothing numbered or emailed', async () => {
+    const world = quoteWorld();
+    await world.settings.put('acme', defaultSettings());
+    const created = await makeCreateQuote(world)('acme', { clientId: 'c1', issueDate: '2026-03-05', lines: TEN_THOUSAND_HT, currency: 'EUR' });
+    const refused = await makeSendQuote(world)('acme', created.id).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(BusinessRuleError);
+    expect((refused as BusinessRuleError).errors.map((f) => f.path)).toEqual(['settings.company.name', 'settings.company.address', 'settings.company.siren']);
+    expect(world.mailer.sent).toEqual([]);
+    expect((await world.quotes.get('acme', created.id))?.number).toBeUndefined();
   });
 
   it('refuses to send a quote twice and gives the next quote D-2026-0002', async () => {
@@ -260,7 +272,7 @@ describe('quote follow-up', () => {
     await expect(send(fired)).resolves.toEqual({ outcome: 'sent', messageId: 'msg-1', stepId: 'quote-follow-up' });
     await expect(send(fired)).resolves.toEqual({ outcome: 'skipped', reason: 'already-sent', stepId: 'quote-follow-up' });
     expect(world.mailer.sent).toHaveLength(1);
-    expect(world.mailer.sent[0]).toMatchObject({ subject: 'Votre devis D-2026-0001 – Mon entreprise', attachments: [{ fileName: 'D-2026-0001.pdf' }] });
+    expect(world.mailer.sent[0]).toMatchObject({ subject: 'Votre devis D-2026-0001 – Plomberie Martin', attachments: [{ fileName: 'D-2026-0001.pdf' }] });
     expect((await world.quotes.get('acme', 'q1'))?.followUpSentAt).toBe('2026-03-09T08:00:03.000Z');
   });
 

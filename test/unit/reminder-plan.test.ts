@@ -582,4 +582,19 @@ describe('planNewSteps after the scenario was edited', () => {
     const next = planNewSteps(input(steps(['a', 1], ['c', 10], ['d', 20])), 2, recorded);
     expect(next.map((s) => s.stepId)).toEqual(['c', 'd']);
   });
+
+  it('never repeats the text the client got when another scenario applies (a category given to the client)', () => {
+    // The default scenario's J+1 (reminder) and J+8 (firm) went out; the category's has g1 reminder J+3, g2 firm J+12, g3 formal notice J+25.
+    const sent = [
+      { plan: 1, index: 1, stepId: 'j+1', templateId: 'reminder', state: 'sent' as const, sentAt: '2026-11-03T08:00:00.000Z', at: '2026-11-03T08:00:00.000Z', nominalDate: '2026-11-03' },
+      { plan: 1, index: 2, stepId: 'j+8', templateId: 'firm', state: 'sent' as const, sentAt: '2026-11-10T08:00:00.000Z', at: '2026-11-10T08:00:00.000Z', nominalDate: '2026-11-10' },
+    ];
+    const category = aScenario([aStep({ id: 'g1', offsetDays: 3, templateId: 'reminder' }), aStep({ id: 'g2', offsetDays: 12, templateId: 'firm' }), aStep({ id: 'g3', offsetDays: 25, templateId: 'formal-notice' })]);
+    expect(planNewSteps(input(category), 2, sent).map((s) => s.stepId)).toEqual(['g3']);
+  });
+
+  it('keeps the steps after one removed when every step has the same text', () => {
+    const same = [{ ...recorded[1]!, templateId: 'reminder' }];
+    expect(planNewSteps(input(steps(['a', 1], ['c', 10], ['d', 20])), 2, same).map((s) => s.stepId)).toEqual(['c', 'd']);
+  });
 });

@@ -35,7 +35,8 @@ const world = async (company: Record<string, unknown> | null = COMPANY) => {
   const w = quoteWorld('2026-03-05T10:00:00.000Z');
   const pdf = new CapturingPdfRenderer();
   const deps = { ...w, pdf };
-  if (company) await w.settings.put('acme', { ...defaultSettings(), company: company as never });
+  // null: a new tenant's settings (quoteWorld's seller has a name, an address and a SIREN).
+  await w.settings.put('acme', company ? { ...defaultSettings(), company: company as never } : defaultSettings());
   w.invoices.add(anInvoiceRecord({ status: 'draft', number: undefined, sentAt: undefined, version: 1 }));
   const updateSettings = makeUpdateSettings({ settings: w.settings, scenarios: new FakeTenantDocuments<Scenario>() });
   return { ...deps, send: makeSendInvoice(deps), renderPdf: makeRenderInvoicePdf(deps), credit: makeIssueCreditNote(deps), creditPdf: makeRenderCreditNotePdf(deps), updateSettings };
