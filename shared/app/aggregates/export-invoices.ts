@@ -24,13 +24,14 @@ const STATUS_FR: Record<InvoiceView['status'], string> = {
   draft: 'brouillon', sent: 'envoyée', partially_paid: 'partiellement payée', paid: 'payée', cancelled: 'annulée', litigation: 'contentieux', written_off: 'passée en perte',
 };
 
-type ClientIdentity = Pick<Client, 'email' | 'kind'> & { readonly siren?: string | undefined };
+type ClientIdentity = Pick<Client, 'email' | 'kind'> & { readonly siren?: string | undefined; readonly name?: string };
 
 export const invoiceCsvRow = (i: InvoiceView, client?: ClientIdentity) => {
   const who = client ?? i.issued?.client;
   return [
     text(i.number ?? ''),
-    text(i.clientName ?? ''),
+    // The row's name comes with the aggregates consumer: an invoice just imported or sent has none yet.
+    text(i.clientName ?? client?.name ?? i.issued?.client.name ?? ''),
     text(who?.email ?? ''),
     who?.siren ?? '',
     who ? (who.kind === 'consumer' ? 'particulier' : 'professionnel') : '',
