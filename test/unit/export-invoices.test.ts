@@ -15,7 +15,7 @@ const invoice = (over: Partial<InvoiceView>): InvoiceView =>
 const client = { id: 'cli-1', name: 'Garage Durand', kind: 'business', email: 'g@d.test', siren: '552100554' } as Client;
 
 const exportOf = (items: InvoiceView[], clients: Record<string, Client>) =>
-  makeExportInvoices(async () => ({ items }), { get: async (_t: string, id: string) => clients[id] })('t1', {});
+  makeExportInvoices(async () => ({ items }), { get: async (_t: string, id: string) => clients[id] })('t1', { sort: 'dueDate' } as Parameters<ReturnType<typeof makeExportInvoices>>[1]);
 
 describe('invoice export (CSV for the accountant)', () => {
   it("names the client of an invoice whose row the aggregates consumer has not written yet (just imported or sent)", async () => {
