@@ -123,6 +123,13 @@ export const makeSendInvoice = ({ invoices, clients, settings, mailer, pdf, cloc
     if (current.status === 'draft') {
       const gaps = legalIdentityGaps(s);
       if (gaps.length > 0) throw new BusinessRuleError('incomplete-legal-identity', 'Complete the company identity in settings before sending an invoice', gaps);
+      // An invoice is issued on its date: numbered and emailed today, it cannot say it was issued later.
+      const today = localDate(now, s.timezone);
+      if (current.issueDate > today) {
+        throw new BusinessRuleError('issue-date-in-future', 'An invoice cannot be sent before its issue date', [
+          { path: 'invoice.issueDate', message: `is after today (${today}): send it on that day, or change its date` },
+        ]);
+      }
       const at = now.toISOString();
       const year = Number(localDate(now, s.timezone).slice(0, 4));
       const issued: IssuedParties = { seller: s.company, client: snapshotOf(client), penaltyRatePercent: penaltyRateOf(s, current) };

@@ -63,6 +63,23 @@ describe('an invoice from draft to paid, over HTTP', () => {
     expect(types.filter((t: string) => t === 'payment.recorded')).toHaveLength(2);
   });
 
+  it('refuses to send an invoice dated after today (422 naming its date), numbers nothing, and sends it once dated today', async () => {
+    const client = await acme.post('/clients', aBusinessClientInput({ email: uniqueEmail('future') }));
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
+    const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const draft = await acme.post('/invoices', anInvoiceInput(client.json.id, { issueDate: tomorrow, dueDate: '2099-01-01' }));
+    expect(draft.status).toBe(201);
+    const refused = await acme.post(`/invoices/${draft.json.id}/send`);
+    expect(refused.status).toBe(422);
+    expect(refused.json.errors).toEqual([{ path: 'invoice.issueDate', message: `is after today (${today}): send it on that day, or change its date` }]);
+    const still = await acme.get(`/invoices/${draft.json.id}`);
+    expect([still.json.status, still.json.number]).toEqual(['draft', undefined]);
+    expect((await acme.patch(`/invoices/${draft.json.id}`, { issueDate: today })).status).toBe(200);
+    const sent = await acme.post(`/invoices/${draft.json.id}/send`);
+    expect([sent.status, sent.json.status, sent.json.issueDate]).toEqual([200, 'sent', today]);
+    expect(sent.json.number).toMatch(/^F-\d{4}-\d{4,}$/);
+  });
+
   it('records a payment once when it is repeated with the same Idempotency-Key', async () => {
     const client = await acme.post('/clients', aBusinessClientInput({ email: uniqueEmail('idem') }));
     const draft = await acme.post('/invoices', anInvoiceInput(client.json.id));

@@ -30,6 +30,8 @@ describe('the API’s field messages for the user', () => {
     expect(plain(apiMessage('must not exceed the balance of 120000 cents', 'fr'))).toBe('Ne peut pas dépasser le reste dû (1 200,00 €)');
     expect(plain(apiMessage('The payment exceeds the balance due (120000 cents)', 'fr'))).toBe('Le paiement dépasse le reste dû (1 200,00 €).');
     expect(plain(apiMessage('must be within 60 days (2027-01-24 at the latest)', 'fr'))).toBe('Au plus tard le 24 janv. 2027');
+    expect(apiMessage('is after today (2026-11-26): send it on that day, or change its date', 'fr')).toBe('Postérieure à aujourd’hui (26 nov. 2026) : envoyez-la ce jour-là, ou changez sa date');
+    expect(apiMessage('An invoice cannot be sent before its issue date', 'fr')).toBe('Une facture ne peut pas être envoyée avant sa date d’émission.');
     expect(
       apiMessage('This client received a message on 2026-11-25; with a minimum gap of 3 days the next one is due on 2026-11-28. Send with "force": true to send anyway.', 'fr'),
     ).toBe('Ce client a déjà reçu un message le 25 nov. 2026 : l’écart minimum entre deux messages mène au 28 nov. 2026. Vous pouvez tout de même envoyer.');
