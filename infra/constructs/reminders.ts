@@ -130,7 +130,8 @@ export class Reminders extends Construct {
             id: 'AwsSolutions-IAM5',
             reason:
               'sms-voice:SendTextMessage for sms steps: the origination identity (phone number, sender id or pool) is a tenant setting chosen at run time, so each identity type is granted within this account and region only; opt-out lists are checked by the service.',
-            appliesTo: [{ regex: '/^Resource::arn:<AWS::Partition>:sms-voice:[^:*]+:[^:*]+:(phone-number|sender-id|pool|opt-out-list)\\/\\*$/g' }],
+            // Region and account are tokens (`<AWS::Region>`, `<AWS::AccountId>`) when `npx cdk synth` runs without credentials.
+            appliesTo: [{ regex: '/^Resource::arn:<AWS::Partition>:sms-voice:([a-z0-9-]+|<AWS::Region>):(\\d{12}|<AWS::AccountId>):(phone-number|sender-id|pool|opt-out-list)\\/\\*$/g' }],
           },
         ],
         true,
