@@ -46,7 +46,9 @@ const assertOpen = (invoice: InvoiceRecord, where = 'path.id'): void => {
     throw new BusinessRuleError('invoice-not-open', `A ${invoice.status} invoice cannot get a payment plan`, [{ path: where, message: `the invoice is ${invoice.status}` }]);
   }
   if (invoice.paymentPlan?.status === 'active') {
-    throw new BusinessRuleError('payment-plan-running', 'A payment plan already runs on this invoice: end it first (DELETE /invoices/{id}/payment-plan)', [
+    // The client (portal) is told the plan exists; only the owner can end it.
+    const detail = where === 'path.token' ? 'A payment plan is already agreed for this invoice' : 'A payment plan already runs on this invoice: end it first (DELETE /invoices/{id}/payment-plan)';
+    throw new BusinessRuleError('payment-plan-running', detail, [
       { path: where, message: 'already has a running payment plan' },
     ]);
   }

@@ -128,7 +128,8 @@ export const invoiceContribution = (f: InvoiceFacts): Contribution => {
     const day = dayItem(paidDate);
     add(counters, day, 'paidInvoices', 1);
     add(counters, day, 'paidWeightCents', weight);
-    add(counters, day, 'paidDaysWeighted', weight * daysBetween(f.issueDate, paidDate));
+    // Paid on the job before the invoice was written counts as paid at once, never as negative days.
+    add(counters, day, 'paidDaysWeighted', weight * Math.max(0, daysBetween(f.issueDate, paidDate)));
     add(counters, client, 'paidInvoices', 1);
     add(counters, client, 'paidWeightCents', weight);
     add(counters, client, 'lateDaysWeighted', weight * Math.max(0, daysBetween(f.dueDate, paidDate)));

@@ -303,7 +303,10 @@ describe('payment plans on the local stack', () => {
     expect(accepted.status).toBe(200);
     // A second plan on the invoice: the path parameter is named as the error convention says.
     expect((await t.call('POST', `/invoices/${invoice.id}/payment-plan`, { instalments })).json.errors).toEqual([{ path: 'path.id', message: 'already has a running payment plan' }]);
-    expect((await portal('POST', `/portal/${token}/plan-request`, { instalments })).json.errors).toEqual([{ path: 'path.token', message: 'already has a running payment plan' }]);
+    const runningAsked = (await portal('POST', `/portal/${token}/plan-request`, { instalments })).json;
+    expect(runningAsked.errors).toEqual([{ path: 'path.token', message: 'already has a running payment plan' }]);
+    // The client is told the plan exists, not shown the owner's API.
+    expect(runningAsked.detail).toBe('A payment plan is already agreed for this invoice');
     expect(accepted.json).toMatchObject({ request: { status: 'accepted' }, plan: { status: 'active', source: 'client', totalCents: invoice.balance }, clientNotified: true });
     const told = (await inbox(invoice.email)).find((m) => m.subject === `Facture ${invoice.number} : votre échéancier est accepté`);
     expect(told?.body.text).toContain(`1. ${addDays(today, 6).split('-').reverse().join('/')}`);

@@ -57,6 +57,12 @@ describe('an invoice contribution', () => {
     expect(c.counters[dayItem('2026-03-09')]).toEqual({ remindersSent: 1, 'S#manual': 1, 'P7#manual': 1 });
   });
 
+  it('counts a payment made before the invoice was written (paid on the job) as paid at once, never as negative days to pay', () => {
+    const c = invoiceContribution(anInvoice({ status: 'paid', paidCents: 120_000, payments: [{ amountCents: 120_000, date: '2026-01-20', removed: false }] }));
+    expect(c.counters[dayItem('2026-01-20')]).toMatchObject({ paidInvoices: 1, paidWeightCents: 120_000 });
+    expect(c.counters[dayItem('2026-01-20')]!.paidDaysWeighted ?? 0).toBe(0);
+  });
+
   it('applying successive deltas always lands on the latest contribution (replays and reorders are zero deltas)', () => {
     const states = fc.record({
       status: fc.constantFrom('draft', 'sent', 'partially_paid', 'paid', 'cancelled' as const),

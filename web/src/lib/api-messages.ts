@@ -97,6 +97,7 @@ const FR: Record<string, string> = {
   'Complete the company identity in settings before sending an invoice': 'Avant d’envoyer, complétez votre entreprise dans les réglages.',
   'is required to issue an invoice': 'Obligatoire pour émettre une facture',
   'A payment plan already runs on this invoice: end it first (DELETE /invoices/{id}/payment-plan)': 'Un échéancier est déjà en cours sur cette facture : terminez-le d’abord.',
+  'A payment plan is already agreed for this invoice': 'Un échéancier est déjà convenu pour cette facture.',
   'already has a running payment plan': 'Un échéancier est déjà en cours',
 };
 
