@@ -347,6 +347,33 @@ describe('reminder simulation', () => {
     expect(new Set((await w.simulate(T)).items.map((i) => i.reason))).toEqual(new Set(['program_off']));
   });
 
+  it('shows a text without a phone, a letter without a postal address and an email whose address bounced as skipped, as the send path would', async () => {
+    const own = await w.scenarioLib.create(T, {
+      name: 'SMS, lettre, e-mail',
+      steps: [
+        { id: 'texto', offsetDays: 1, anchor: 'due', templateId: 'sms-reminder', channel: 'sms' },
+        { id: 'lettre', offsetDays: 8, anchor: 'due', templateId: 'formal-notice', channel: 'letter' },
+        { id: 'mail', offsetDays: 15, anchor: 'due', templateId: 'firm', channel: 'email' },
+      ],
+    });
+    const window = { from: '2026-03-10T00:00:00.000Z', to: '2026-03-31T00:00:00.000Z' };
+    const rows = async () => (await w.simulate(T, window)).items.filter((i) => i.clientId === 'c1').map((i) => [i.stepId, i.action, i.reason]);
+
+    await w.clients.replace(T, aClient({ scenarioId: own.id, emailStatus: 'bouncing' }), '');
+    expect(await rows()).toEqual([
+      ['texto', 'skip', 'no_phone'],
+      ['lettre', 'skip', 'no_postal_address'],
+      ['mail', 'skip', 'address_failing'],
+    ]);
+
+    await w.clients.replace(T, aClient({ scenarioId: own.id, phone: '+33612345678', address: { line1: '1 rue', postalCode: '75001', city: 'Paris', country: 'FR' } }), '');
+    expect(await rows()).toEqual([
+      ['texto', 'send', undefined],
+      ['lettre', 'send', undefined],
+      ['mail', 'send', undefined],
+    ]);
+  });
+
   it('keeps only the steps within the window', async () => {
     const out = await w.simulate(T, { from: '2026-03-10T00:00:00.000Z', to: '2026-03-21T00:00:00.000Z' });
     expect(out.items.map((i) => i.stepId)).toEqual(['j+1', 'j+8']);

@@ -9,11 +9,11 @@ import { endOfLocalDay, startOfLocalDay } from '../../domain/zoned-time.js';
 import type { PlannedStep } from '../../domain/reminder-plan.js';
 import type { Channel, Scenario } from '../../domain/scenario.js';
 import { nextSendDay, sendInstant } from '../../domain/send-calendar.js';
-import type { Client } from '../../domain/client.js';
+import { E164, billingPhones, type Client } from '../../domain/client.js';
 import type { Settings } from '../../domain/settings.js';
 import { ValidationError } from '../errors.js';
 import type { ClientRepository, Clock, InvoiceRecord, SettingsRepository, TenantDocuments } from '../ports.js';
-import { isScenarioRecord, loadReminderContext, recordedOrProjected, sendCalendarFor, stopReason, type ReminderContext, type ReminderReadDeps } from './reminder-context.js';
+import { isScenarioRecord, loadReminderContext, recordedOrProjected, reminderRecipients, sendCalendarFor, stopReason, type ReminderContext, type ReminderReadDeps } from './reminder-context.js';
 import { planNewSteps } from '../../domain/reminder-steps.js';
 import { stepPlanInput } from './reconcile-schedules.js';
 import { activePlan } from './plan-lifecycle.js';
@@ -122,13 +122,25 @@ const stepTime = (step: PlannedStep, settings: Settings, client: Client): Date =
   return sendInstant(nextSendDay(step.nominalDate, calendar), calendar);
 };
 
+/**
+ * Why the send path would skip a step for want of a recipient on its channel (send-reminder's
+ * `recipientsFor`): a text without a phone, a letter without a postal address, an email whose
+ * addresses all bounced. The escalation sends nothing and needs none.
+ */
+const noRecipient = (client: Client, channel: Channel | undefined): string | undefined => {
+  if (channel === 'sms') return [...billingPhones(client), ...(client.phone ? [client.phone] : [])].some((p) => E164.test(p)) ? undefined : 'no_phone';
+  if (channel === 'letter') return client.address ? undefined : 'no_postal_address';
+  return reminderRecipients(client).to.length > 0 ? undefined : 'address_failing';
+};
+
 /** Steps already sent or failed are history, not simulation; the others land in the window or not. */
 export const simulationItems = (ctx: ReminderContext, plan: readonly PlannedStep[], from: Date, to: Date): SimulationItem[] =>
   plan.flatMap((step): SimulationItem[] => {
     if (step.state === 'sent' || step.state === 'failed' || step.state === 'done') return [];
     const at = stepTime(step, ctx.settings, ctx.client);
     if (at < from || at > to) return [];
-    const send = step.state === 'scheduled';
+    const missing = step.state === 'scheduled' && !isEscalation(step) ? noRecipient(ctx.client, step.channel) : undefined;
+    const send = step.state === 'scheduled' && !missing;
     return [
       {
         clientId: ctx.client.id,
@@ -142,7 +154,7 @@ export const simulationItems = (ctx: ReminderContext, plan: readonly PlannedStep
         at: at.toISOString(),
         scenarioId: ctx.scenario.id,
         scenarioRule: ctx.scenarioRule,
-        ...(send ? {} : { reason: step.reason ?? step.state }),
+        ...(send ? {} : { reason: missing ?? step.reason ?? step.state }),
       },
     ];
   });

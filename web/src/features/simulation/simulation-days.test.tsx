@@ -22,6 +22,23 @@ const simulation = (items: SimulationItem[]): Simulation => ({ from: '2026-12-01
 const plain = (s: string | null | undefined) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ');
 
 describe('simulation days', () => {
+  it('says in words why a text or a letter cannot go: no mobile number, no postal address', () => {
+    renderInApp(
+      <SimulationDays
+        simulation={simulation([
+          item({ stepId: 'texto', channel: 'sms', action: 'skip', reason: 'no_phone' }),
+          item({ stepId: 'lettre', channel: 'letter', action: 'skip', reason: 'no_postal_address', invoiceId: 'inv2', invoiceNumber: 'F-2026-0002' }),
+        ])}
+        scenarioNames={{}}
+        templateNames={{}}
+      />,
+    );
+    const rows = screen.getAllByTestId('simulation-item').map((r) => plain(r.textContent));
+    expect(rows[0]).toContain('aucun numéro de mobile');
+    expect(rows[1]).toContain('aucune adresse postale');
+    expect(rows.join(' ')).not.toMatch(/no_phone|no_postal_address/);
+  });
+
   it('shows every step the API returns: email, SMS and letter sends, a skip with its reason and a move to litigation', () => {
     renderInApp(
       <SimulationDays
