@@ -78,4 +78,33 @@ describe('letter steps of one client due the same day', () => {
     for (const i of [invoices[0]!, invoices[2]!]) expect(await stepOf(i.id)).toMatchObject({ state: 'sent', trackingNumber: '1A 234 567 8901 2', postedAt: posted.json.postedAt });
     expect((await t.ok('GET', '/reminders/to-post')).items).toEqual([]);
   });
+
+  it('lets the owner decide not to post a letter: cancelling it from one step withdraws the whole envelope, and a posted step stays posted', { timeout: 90_000 }, async () => {
+    const t = await freshTenant('letters-withdraw');
+    await t.ok('PUT', '/settings', companySettings);
+    await t.ok('POST', '/scenarios', { id: 'lettre', name: 'Lettre', steps: [{ id: 'lettre', offsetDays: 3, templateId: 'formal-notice', channel: 'letter' }] });
+    const client = await t.ok('POST', '/clients', aBusinessClientInput({ email: uniqueEmail('letters-withdraw'), scenarioId: 'lettre' }));
+    const due = dueDateAhead(3);
+    const ids: string[] = [];
+    for (const cents of [100_000, 50_000]) {
+      const draft = await t.ok('POST', '/invoices', anInvoiceInput(client.id, { issueDate: parisToday(), dueDate: due, lines: [{ description: 'Travaux', quantity: 1, unitPriceCents: cents, vatRate: 20 }] }));
+      await t.ok('POST', `/invoices/${draft.id}/send`);
+      ids.push(draft.id as string);
+    }
+    const stepOf = async (id: string) => ((await t.ok('GET', `/invoices/${id}/reminders`)).items as any[]).find((s) => s.stepId === 'lettre');
+    await runUntil(endOfDay(inParis((await stepOf(ids[0]!)).scheduledAt).date), { tenant: t.tenantId });
+    expect((await t.ok('GET', '/reminders/to-post')).items).toHaveLength(1);
+
+    const cancelled = await t.call('POST', `/invoices/${ids[1]}/reminders/lettre/cancel`);
+    expect([cancelled.status, cancelled.json.state, cancelled.json.reason]).toEqual([200, 'cancelled', 'owner_cancelled']);
+    for (const id of ids) expect(await stepOf(id)).toMatchObject({ state: 'cancelled', reason: 'owner_cancelled' });
+    expect((await t.ok('GET', '/reminders/to-post')).items).toEqual([]);
+    // Withdrawn: it can no longer be recorded as posted, nor cancelled twice.
+    expect((await t.call('POST', `/invoices/${ids[0]}/reminders/lettre/posted`, {})).status).toBe(409);
+    const again = await t.call('POST', `/invoices/${ids[0]}/reminders/lettre/cancel`);
+    expect([again.status, again.json.detail]).toEqual([409, 'The step is cancelled: only a scheduled step or a letter not posted yet can be cancelled']);
+    const timeline = (await t.ok('GET', `/invoices/${ids[0]}/timeline`)).items as any[];
+    expect(timeline.some((e) => e.type === 'reminder.cancelled' && e.data?.letter === 'withdrawn' && e.data?.reason === 'owner_cancelled')).toBe(true);
+  });
 });
+

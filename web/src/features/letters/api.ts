@@ -24,3 +24,18 @@ export const useMarkLetterPosted = () => {
       ]),
   });
 };
+
+/** The owner will not post it: the letter step is cancelled (a letter listing several invoices, for all of them). */
+export const useWithdrawLetter = () => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ invoiceId, stepId }: { invoiceId: string; stepId: string }) =>
+      unwrap(api().POST('/invoices/{id}/reminders/{stepId}/cancel', { params: { path: { id: invoiceId, stepId } } })),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: LETTERS_KEY }),
+        queryClient.invalidateQueries({ queryKey: ['invoices'] }),
+        queryClient.invalidateQueries({ queryKey: ['overview'] }),
+      ]),
+  });
+};

@@ -14,7 +14,16 @@ const postedSchema = (tooLong: string) => z.object({ trackingNumber: z.string().
 type PostedForm = z.infer<ReturnType<typeof postedSchema>>;
 
 /** One letter: who and where to, what it claims, its PDF, and "posted" with an optional registered mail number. */
-export const LetterCard = ({ letter, onPosted }: { letter: LetterToPost; onPosted: (trackingNumber?: string) => Promise<unknown> }) => {
+export const LetterCard = ({
+  letter,
+  onPosted,
+  onWithdraw,
+}: {
+  letter: LetterToPost;
+  onPosted: (trackingNumber?: string) => Promise<unknown>;
+  /** The owner will not post it (asked first). */
+  onWithdraw?: () => Promise<unknown>;
+}) => {
   const { t, money, dateTime } = useI18n();
   const form = useForm<PostedForm>({
     resolver: zodResolver(postedSchema(t('letters.trackingTooLong'))),
@@ -87,9 +96,25 @@ export const LetterCard = ({ letter, onPosted }: { letter: LetterToPost; onPoste
           <Field label={t('letters.tracking')} hint={t('letters.trackingHint')} error={errors.trackingNumber?.message}>
             {(p) => <input {...p} autoComplete="off" {...form.register('trackingNumber')} />}
           </Field>
-          <button type="submit" className="button primary" disabled={isSubmitting}>
-            {t('letters.posted')}
-          </button>
+          <div className="row">
+            <button type="submit" className="button primary" disabled={isSubmitting}>
+              {t('letters.posted')}
+            </button>
+            {onWithdraw && (
+              <button
+                type="button"
+                className="button"
+                disabled={isSubmitting}
+                aria-label={t('letters.withdrawLabel', { number: label })}
+                onClick={() => {
+                  if (!window.confirm(t('letters.withdrawConfirm'))) return;
+                  onWithdraw().catch((error: unknown) => form.setError('root', { message: error instanceof ApiError ? error.userMessage() : t('errors.network') }));
+                }}
+              >
+                {t('letters.withdraw')}
+              </button>
+            )}
+          </div>
         </form>
       </article>
     </li>

@@ -103,4 +103,30 @@ describe('letters to post', () => {
     await userEvent.click(within(card).getByRole('button', { name: 'Marquer comme posté' }));
     expect(await screen.findByText('Lettre F-2026-0007, F-2026-0008, F-2026-0011 enregistrée comme postée.')).toBeTruthy();
   });
+
+  it('withdraws a letter the owner will not post, after asking', async () => {
+    let items = [letter(), letter({ invoiceId: 'inv2', invoiceNumber: 'F-2026-0009' })];
+    const calls = fakeApi(({ method, path }) => {
+      if (method === 'GET' && path === '/reminders/to-post') return { status: 200, body: { items } };
+      if (method === 'POST' && path === '/invoices/inv2/reminders/lettre/cancel') {
+        items = items.slice(0, 1);
+        return { status: 200, body: { stepId: 'lettre', templateId: 'formal-notice', state: 'cancelled', reason: 'owner_cancelled', channel: 'letter' } };
+      }
+      return undefined;
+    });
+    const asked: string[] = [];
+    const confirm = window.confirm;
+    window.confirm = (message?: string) => (asked.push(message ?? ''), true);
+    try {
+      renderInApp(<LettersScreen />);
+      await userEvent.click(await screen.findByRole('button', { name: 'Ne pas envoyer la lettre F-2026-0009' }));
+      expect(await screen.findByText('Lettre F-2026-0009 annulée : elle ne sera pas envoyée.')).toBeTruthy();
+      expect(asked).toHaveLength(1);
+      expect(calls.filter((c) => c.method === 'POST').map((c) => c.path)).toEqual(['/invoices/inv2/reminders/lettre/cancel']);
+      await waitFor(() => expect(screen.getAllByTestId('letter')).toHaveLength(1));
+    } finally {
+      window.confirm = confirm;
+    }
+  });
 });
+

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { AsyncState, PageHeader } from '../../components/ui';
 import { useI18n } from '../../lib/i18n';
-import { useLettersToPost, useMarkLetterPosted } from './api';
+import { useLettersToPost, useMarkLetterPosted, useWithdrawLetter } from './api';
 import { LetterCard } from './letter-card';
 import './texts';
 
@@ -11,6 +11,7 @@ export default function LettersScreen() {
   const { t } = useI18n();
   const letters = useLettersToPost();
   const posted = useMarkLetterPosted();
+  const withdraw = useWithdrawLetter();
   const [done, setDone] = useState<string>();
   return (
     <section>
@@ -18,7 +19,7 @@ export default function LettersScreen() {
       <p className="muted">{t('letters.intro')}</p>
       {done && (
         <p role="status" className="success">
-          {t('letters.done', { number: done })}
+          {done}
         </p>
       )}
       <AsyncState
@@ -51,7 +52,11 @@ export default function LettersScreen() {
                   letter={letter}
                   onPosted={async (trackingNumber) => {
                     await posted.mutateAsync({ invoiceId: letter.invoiceId, stepId: letter.stepId, ...(trackingNumber ? { trackingNumber } : {}) });
-                    setDone((letter.invoiceNumbers ?? [letter.invoiceNumber]).join(', '));
+                    setDone(t('letters.done', { number: (letter.invoiceNumbers ?? [letter.invoiceNumber]).join(', ') }));
+                  }}
+                  onWithdraw={async () => {
+                    await withdraw.mutateAsync({ invoiceId: letter.invoiceId, stepId: letter.stepId });
+                    setDone(t('letters.withdrawn', { number: (letter.invoiceNumbers ?? [letter.invoiceNumber]).join(', ') }));
                   }}
                 />
               ))}

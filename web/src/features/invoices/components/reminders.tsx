@@ -106,7 +106,7 @@ export const ReminderPlan = ({ invoiceId }: { invoiceId: string }) => {
                         {step.trackingNumber ? ` · ${step.trackingNumber}` : ''}
                       </span>
                     )}
-                    {step.state === 'scheduled' && !step.projected && (
+                    {((step.state === 'scheduled' && !step.projected) || step.state === 'to_post') && (
                       <button
                         type="button"
                         className="button small"
