@@ -49,7 +49,9 @@ const ALIASES: Record<string, keyof Omit<RawRow, 'row'>> = {
   vat: 'vat', tva: 'vat', montanttva: 'vat', totaltva: 'vat', montantdetva: 'vat',
   gross: 'gross', ttc: 'gross', montantttc: 'gross', totalttc: 'gross', montanttotalttc: 'gross',
   paid: 'paid', dejapaye: 'paid', paye: 'paid', regle: 'paid', dejaregle: 'paid', alreadypaid: 'paid', acompte: 'paid', montantpaye: 'paid', montantregle: 'paid', encaisse: 'paid', dejaencaisse: 'paid',
+  montantencaisse: 'paid', totalregle: 'paid', totalpaye: 'paid', reglements: 'paid', paiements: 'paid', paiementsrecus: 'paid', amountpaid: 'paid',
   credited: 'credited', avoirs: 'credited', avoir: 'credited', montantavoirs: 'credited', creditnotes: 'credited', creditnote: 'credited',
+  montantavoir: 'credited', montantdesavoirs: 'credited', totalavoir: 'credited', totalavoirs: 'credited', avoirttc: 'credited', avoirsttc: 'credited', creditedamount: 'credited',
 };
 
 /** Splits CSV text into records of fields (RFC 4180 quotes), with the line each record starts on. */

@@ -44,6 +44,13 @@ describe('reading invoices exported elsewhere', () => {
     expect('errors' in over && over.errors).toEqual([{ row: 2, field: 'credited', message: 'with what was paid, is more than the gross amount' }]);
   });
 
+  it('knows the usual French headers for what was paid and credited (Montant avoir, Total réglé, Paiements reçus…)', () => {
+    for (const [paid, credited] of [['Total réglé', 'Montant avoir'], ['Paiements reçus', 'Total avoirs'], ['Montant encaissé', 'Avoirs TTC']]) {
+      const { rows } = csvRows(`Numéro;Client;Date facture;Échéance;TTC;${paid};${credited}\r\nF-9;Garage;31/01/2026;02/03/2026;12,00;1,00;2,50\r\n`);
+      expect([rows[0]!.paid, rows[0]!.credited]).toEqual(['1,00', '2,50']);
+    }
+  });
+
   it('tells a negative or unreadable amount once, not again as more paid than billed', () => {
     const negative = validateRow({ row: 3, number: 'T-2', clientName: 'X', issueDate: '2026-09-01', dueDate: '2026-10-01', gross: '-5,00' });
     expect('errors' in negative && negative.errors).toEqual([{ row: 3, field: 'gross', message: 'must not be negative' }]);
