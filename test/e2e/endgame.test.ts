@@ -138,6 +138,29 @@ describe('litigation, proof file and write-off', () => {
     expect(events).toEqual(expect.arrayContaining(['invoice.litigation', 'invoice.litigation_left']));
   });
 
+  it('takes an invoice back after its automatic escalation: it goes back to litigation litigationAfterDays later unless paid, never left open and silent', async () => {
+    const t = await freshTenant('litback');
+    await t.ok('PUT', '/settings', { ...companySettings, litigationAfterDays: 3 });
+    await t.ok('POST', '/scenarios', { id: 'court', name: 'Court', steps: [{ id: 'j+1', offsetDays: 1, templateId: 'reminder' }] });
+    const c = await t.ok('POST', '/clients', aBusinessClientInput({ email: uniqueEmail('litback'), scenarioId: 'court' }));
+    const draft = await t.ok('POST', '/invoices', anInvoiceInput(c.id, { issueDate: addDays(parisToday(), -40), dueDate: addDays(parisToday(), -10) }));
+    await t.ok('POST', `/invoices/${draft.id}/send`);
+    await runUntil(endOfDay(addDays(parisToday(), 12)), { tenant: t.tenantId });
+    expect((await t.ok('GET', `/invoices/${draft.id}`)).status).toBe('litigation');
+    expect((await stepsOf(t, draft.id)).map((s) => [s.stepId, s.state])).toEqual([['j+1', 'sent'], ['escalate', 'done']]);
+
+    expect((await t.call('DELETE', `/invoices/${draft.id}/litigation`)).json.status).toBe('sent');
+    const pending = (await schedulesOf(draft.id)).map((s) => s.input.stepId);
+    expect(pending).toEqual(['escalate']);
+    const again = (await stepsOf(t, draft.id)).filter((s) => s.state === 'scheduled');
+    expect(again).toEqual([expect.objectContaining({ stepId: 'escalate', reason: 'litigation_left' })]);
+    // Three days on (the next send day), unpaid: back in litigation.
+    expect(again[0]!.scheduledAt! >= `${addDays(parisToday(), 3)}T00:00`).toBe(true);
+    await runUntil(endOfDay(addDays(parisToday(), 8)), { tenant: t.tenantId });
+    expect((await t.ok('GET', `/invoices/${draft.id}`)).status).toBe('litigation');
+    expect((await stepsOf(t, draft.id)).filter((s) => s.stepId === 'escalate').map((s) => s.state)).toEqual(['done', 'done']);
+  });
+
   it('writes off an invoice in litigation with a VAT credit note, and the cockpit and client figures drop it', async () => {
     const t = await freshTenant('woff');
     await t.ok('PUT', '/settings', companySettings);

@@ -2,7 +2,8 @@ import { isTerminal, MANUAL_SENT, planNewSteps, replanScheduled, type StepPlanIn
 import { localDateTimeOf, zonedToUtc } from '../../domain/zoned-time.js';
 import { invoiceBalanceCents, isOpen } from '../../domain/invoice.js';
 import { addDays, localDate } from '../../domain/dates.js';
-import { nextSendDay, sendInstant } from '../../domain/send-calendar.js';
+import { nextSendDay, sendInstant, sendLocalTime } from '../../domain/send-calendar.js';
+import { ESCALATE_STEP_ID, ESCALATE_TEMPLATE_ID, isEscalation } from '../../domain/escalation.js';
 import type { Clock, InvoiceRepository, ReminderScheduler, ScheduleDefinition, SettingsRepository, TimelineRecord } from '../ports.js';
 import type { LeaseStep } from './stream-targets.js';
 import type { StepRecordItem } from '../ports/reminder-steps.js';
@@ -220,6 +221,26 @@ const regroupLetter = async (deps: ReconcileDeps, ctx: ReminderContext, left: St
 };
 
 /** Writes what the plan must become; true when something was written. */
+/** The escalation alone, `litigationAfterDays` after `now` on a send day: a new plan of one step (reason `litigation_left`). */
+const reEscalation = (ctx: ReminderContext, plan: number, now: Date) => {
+  const index = ctx.scenario.steps.findIndex((s) => s.id === ESCALATE_STEP_ID);
+  const calendar = sendCalendarFor(ctx.settings, ctx.client);
+  const nominalDate = addDays(localDate(now, ctx.settings.timezone), ctx.settings.litigationAfterDays);
+  const day = nextSendDay(nominalDate, calendar);
+  return {
+    plan,
+    index,
+    stepId: ESCALATE_STEP_ID,
+    templateId: ESCALATE_TEMPLATE_ID,
+    beforeDue: false,
+    nominalDate,
+    state: 'scheduled' as const,
+    scheduledAt: sendInstant(day, calendar).toISOString(),
+    localTime: sendLocalTime(day, calendar),
+    reason: 'litigation_left',
+  };
+};
+
 const settlePlan = async (deps: ReconcileDeps, ctx: ReminderContext, now: Date): Promise<boolean> => {
   const { invoice } = ctx;
   const tenantId = invoice.tenantId;
@@ -279,6 +300,13 @@ const settlePlan = async (deps: ReconcileDeps, ctx: ReminderContext, now: Date):
             : { at, type: 'reminder.skipped', data: { stepId: s.stepId, plan, reason: s.reason } },
         );
       }
+    }
+  } else if (invoice.sentAt && live.length > 0 && live.every((r) => isTerminal(r.state)) && live.some((r) => isEscalation(r) && r.state === 'done') && ctx.scenario.steps.some((s) => s.id === ESCALATE_STEP_ID)) {
+    // Taken back from litigation after its escalation (not in litigation any more, nothing left to
+    // send): it goes back there `litigationAfterDays` from now unless paid, never left open and silent.
+    const planned = reEscalation(ctx, latestPlan + 1, now);
+    if (await deps.steps.createPlan(tenantId, invoice.id, [{ ...planned, at }])) {
+      events.push({ at, type: 'reminder.scheduled', data: { stepId: planned.stepId, plan: planned.plan, templateId: planned.templateId, scheduledAt: planned.scheduledAt, reason: planned.reason } });
     }
   } else {
     // A manual reminder sent while this plan was being recorded stands for the steps it repeats.
