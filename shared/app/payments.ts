@@ -62,7 +62,7 @@ export const makeRecordPayment = ({ invoices, settings, clock, ids, retry = defa
         throw new BusinessRuleError('invoice-not-payable', `A ${current.status} invoice cannot receive payments`);
       }
       if (input.date > localDate(now, s.timezone)) {
-        throw new BusinessRuleError('payment-in-future', 'A payment cannot be dated in the future', [{ path: 'body.date', message: 'is after today' }]);
+        throw new BusinessRuleError('payment-in-future', 'A payment cannot be dated in the future', [{ path: 'body.date', message: `is after today (${localDate(now, s.timezone)})` }]);
       }
       const balance = invoiceBalanceCents(current);
       if (input.amountCents > balance) {

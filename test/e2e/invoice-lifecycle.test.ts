@@ -78,6 +78,9 @@ describe('an invoice from draft to paid, over HTTP', () => {
     const sent = await acme.post(`/invoices/${draft.json.id}/send`);
     expect([sent.status, sent.json.status, sent.json.issueDate]).toEqual([200, 'sent', today]);
     expect(sent.json.number).toMatch(/^F-\d{4}-\d{4,}$/);
+    // Nor a payment dated tomorrow: the refusal says which day today is where the tenant lives.
+    const early = await acme.post(`/invoices/${draft.json.id}/payments`, { amountCents: 100, date: tomorrow, method: 'transfer' });
+    expect([early.status, early.json.errors]).toEqual([422, [{ path: 'body.date', message: `is after today (${today})` }]]);
   });
 
   it('records a payment once when it is repeated with the same Idempotency-Key', async () => {

@@ -60,6 +60,7 @@ describe('the API’s field messages for the user', () => {
       'Trop long pour un SMS (812 caractères, 320 au plus) : choisissez un modèle court, comme « SMS de relance »',
     );
     expect(apiMessage('is after today', 'fr')).toBe('Pas après aujourd’hui');
+    expect(apiMessage('is after today (2026-11-26)', 'fr')).toBe('Pas après aujourd’hui (26 nov. 2026)');
     expect(apiMessage('A paid invoice cannot receive payments', 'fr')).toBe('Une facture payée ne peut pas recevoir de paiement.');
     expect(apiMessage('A partially_paid invoice cannot be sent', 'en')).toBe('A partially paid invoice cannot be sent.');
     expect(plain(apiMessage('A credit note can reduce the balance due (43900 cents), not exceed it', 'fr'))).toBe('Un avoir peut réduire le reste dû (439,00 €), pas le dépasser.');

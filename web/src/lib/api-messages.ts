@@ -182,6 +182,7 @@ const WITH_VALUES: Pattern[] = [
   },
   { re: /^must be after instalment (\d+) \((\d{4}-\d\d-\d\d)\)$/, fr: (m) => `Après l’échéance ${m[1]} (${dayFr(m[2]!)})`, en: (m) => `After instalment ${m[1]} (${dayEn(m[2]!)})` },
   { re: /^at most (\d+) instalments$/, fr: (m) => `${m[1]} échéances au plus`, en: (m) => `At most ${m[1]} instalments` },
+  { re: /^is after today \((\d{4}-\d\d-\d\d)\)$/, fr: (m) => `Pas après aujourd’hui (${dayFr(m[1]!)})`, en: (m) => `Not after today (${dayEn(m[1]!)})` },
   { re: /^is after today \((\d{4}-\d\d-\d\d)\): send it on that day, or change its date$/, fr: (m) => `Postérieure à aujourd’hui (${dayFr(m[1]!)}) : envoyez-la ce jour-là, ou changez sa date`, en: (m) => `After today (${dayEn(m[1]!)}): send it on that day, or change its date` },
   { re: /^must be within (\d+) days of from$/, fr: (m) => `Au plus ${m[1]} jours après la date de début`, en: (m) => `Within ${m[1]} days of the start date` },
   { re: /^no template "(.*)"$/, fr: (m) => `Modèle introuvable (${m[1]})`, en: (m) => `No template "${m[1]}"` },
