@@ -127,8 +127,10 @@ export const parseAmount = (text: string): number | undefined => {
 
 /** `31/12/2026` or `2026-12-31` → `2026-12-31`; undefined when not a calendar date. */
 export const parseDate = (text: string): string | undefined => {
-  const fr = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text.trim());
-  const iso = fr ? `${fr[3]}-${fr[2]!.padStart(2, '0')}-${fr[1]!.padStart(2, '0')}` : text.trim();
+  // JJ/MM/AAAA, or JJ/MM/AA as spreadsheets often show it: dates here are 2000–2099 (20AA).
+  const fr = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/.exec(text.trim());
+  const year = fr && fr[3]!.length === 2 ? `20${fr[3]}` : fr?.[3];
+  const iso = fr ? `${year}-${fr[2]!.padStart(2, '0')}-${fr[1]!.padStart(2, '0')}` : text.trim();
   return isValidDate(iso) ? iso : undefined;
 };
 

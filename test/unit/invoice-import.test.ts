@@ -10,6 +10,8 @@ describe('reading invoices exported elsewhere', () => {
   it('reads JJ/MM/AAAA and ISO dates, refusing impossible ones', () => {
     expect(['31/12/2026', '1/2/2026', '2026-02-28', '31.01.2026'].map(parseDate)).toEqual(['2026-12-31', '2026-02-01', '2026-02-28', '2026-01-31']);
     expect(['32/10/2025', '29/02/2026', '2026-13-01', ''].map(parseDate)).toEqual([undefined, undefined, undefined, undefined]);
+    // Two-digit years, as spreadsheets often show dates: 20AA.
+    expect(['31/12/26', '1/2/27', '31.01.26', '31/12/026'].map(parseDate)).toEqual(['2026-12-31', '2027-02-01', '2026-01-31', undefined]);
   });
 
   it('splits quoted fields, keeps the line each record starts on, skips blank lines, detects the delimiter', () => {
