@@ -119,7 +119,7 @@ describe('letters to post', () => {
     window.confirm = (message?: string) => (asked.push(message ?? ''), true);
     try {
       renderInApp(<LettersScreen />);
-      await userEvent.click(await screen.findByRole('button', { name: 'Ne pas envoyer la lettre F-2026-0009' }));
+      await userEvent.click(await screen.findByRole('button', { name: 'Ne pas l’envoyer (lettre F-2026-0009)' }));
       expect(await screen.findByText('Lettre F-2026-0009 annulée : elle ne sera pas envoyée.')).toBeTruthy();
       expect(asked).toHaveLength(1);
       expect(calls.filter((c) => c.method === 'POST').map((c) => c.path)).toEqual(['/invoices/inv2/reminders/lettre/cancel']);

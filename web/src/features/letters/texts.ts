@@ -23,7 +23,7 @@ const fr = {
   postedLabel: 'Marquer la lettre {{number}} comme postée',
   done: 'Lettre {{number}} enregistrée comme postée.',
   withdraw: 'Ne pas l’envoyer',
-  withdrawLabel: 'Ne pas envoyer la lettre {{number}}',
+  withdrawLabel: 'Ne pas l’envoyer (lettre {{number}})',
   withdrawConfirm: 'Ne pas envoyer cette lettre ? L’étape est annulée et la lettre quitte cette liste ; les étapes suivantes du scénario restent prévues.',
   withdrawn: 'Lettre {{number}} annulée : elle ne sera pas envoyée.',
 };
@@ -51,7 +51,7 @@ export const lettersTexts = registerTexts('letters', fr, {
   postedLabel: 'Mark letter {{number}} as posted',
   done: 'Letter {{number}} recorded as posted.',
   withdraw: 'Don’t send it',
-  withdrawLabel: 'Don’t send letter {{number}}',
+  withdrawLabel: 'Don’t send it (letter {{number}})',
   withdrawConfirm: 'Not send this letter? The step is cancelled and the letter leaves this list; the scenario’s next steps stay planned.',
   withdrawn: 'Letter {{number}} cancelled: it will not be sent.',
 });
