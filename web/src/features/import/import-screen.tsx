@@ -236,7 +236,8 @@ export const RowErrors = ({ errors }: { errors: Report['errors'] }) => {
   const words = useRowErrorText();
   return (
     <section aria-labelledby="import-errors">
-      <h3 id="import-errors">{t('importScreen.errorsTitle', { count: errors.length })}</h3>
+      {/* Rows, not errors: a row with a bad date and a bad amount is one row to fix. */}
+      <h3 id="import-errors">{t('importScreen.errorsTitle', { count: new Set(errors.map((e) => e.row)).size })}</h3>
       <p className="muted">{t('importScreen.errorsHint')}</p>
       <div className="table-wrap">
         <table className="responsive" data-testid="import-errors">
