@@ -13,7 +13,7 @@ let browser: Browser;
 let page: Page;
 let token = '';
 let clientId = '';
-let invoiceId = '';
+let invoiceNumber = '';
 const web = () => inject('webUrl');
 const apiUrl = () => inject('apiUrl');
 const poll = <T>(fn: () => Promise<T> | T, timeout = 15_000) => expect.poll(fn, { timeout, interval: 100 });
@@ -48,10 +48,14 @@ beforeAll(async () => {
   const client = await call('POST', '/clients', aBusinessClientInput({ name: 'Boulangerie Pichon', email: 'compta@pichon.test', siren: undefined }));
   expect(client.status).toBe(201);
   clientId = client.json.id;
-  const draft = await call('POST', '/invoices', anInvoiceInput(clientId, { issueDate: '2026-10-01', dueDate: '2026-10-31', lines: [{ description: 'Dépannage fuite', quantity: 1, unitPriceCents: 50_000, vatRate: 20 }] }));
-  expect(draft.status).toBe(201);
-  invoiceId = draft.json.id;
-  expect((await call('POST', `/invoices/${invoiceId}/send`)).status).toBe(200);
+  // Two late invoices: 600.00 € and 240.00 €.
+  for (const unitPriceCents of [50_000, 20_000]) {
+    const draft = await call('POST', '/invoices', anInvoiceInput(clientId, { issueDate: '2026-10-01', dueDate: '2026-10-31', lines: [{ description: 'Dépannage fuite', quantity: 1, unitPriceCents, vatRate: 20 }] }));
+    expect(draft.status).toBe(201);
+    const sent = await call('POST', `/invoices/${draft.json.id}/send`);
+    expect(sent.status).toBe(200);
+    invoiceNumber ||= sent.json.number;
+  }
   await drain();
   browser = await launch();
   const context = await browser.newContext({ viewport: PHONE_390, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
@@ -68,11 +72,11 @@ describe('a plumber’s walk on a phone', () => {
   it('shows a payment recorded on the invoice at once on Home, the client page and the clients list (no figures of before)', async () => {
     // Every screen opened once: their figures are in the cache (15 s fresh) before the payment.
     await poll(async () => plain(await stat('Encaissé ce mois').textContent())).toBe('0,00 €');
-    expect(plain(await stat('À encaisser').textContent())).toBe('600,00 €');
+    expect(plain(await stat('À encaisser').textContent())).toBe('840,00 €');
     await nav('Clients').click();
     await page.getByRole('link', { name: 'Boulangerie Pichon' }).click();
-    await poll(async () => plain(await page.getByTestId('client-balance').textContent())).toBe('600,00 €');
-    await page.getByRole('link', { name: /^F-\d{4}-\d{4}$/ }).first().click();
+    await poll(async () => plain(await page.getByTestId('client-balance').textContent())).toBe('840,00 €');
+    await page.getByRole('link', { name: invoiceNumber, exact: true }).first().click();
     await page.getByRole('button', { name: 'Paiement reçu' }).click();
     await page.getByLabel('Montant (€)').fill('250');
     await page.getByRole('button', { name: 'Enregistrer un paiement' }).click();
@@ -81,12 +85,12 @@ describe('a plumber’s walk on a phone', () => {
     // Back through the navigation, as a thumb would: each screen reads again.
     await nav('Accueil').click();
     await poll(async () => plain(await stat('Encaissé ce mois').textContent()), 5_000).toBe('250,00 €');
-    expect(plain(await stat('À encaisser').textContent())).toBe('350,00 €');
+    expect(plain(await stat('À encaisser').textContent())).toBe('590,00 €');
     await nav('Clients').click();
     const row = page.locator('table.responsive tbody tr').filter({ hasText: 'Boulangerie Pichon' });
-    await poll(async () => plain(await row.locator('td[data-label="Reste dû"]').textContent()), 5_000).toBe('350,00 €');
+    await poll(async () => plain(await row.locator('td[data-label="Reste dû"]').textContent()), 5_000).toBe('590,00 €');
     await row.getByRole('link', { name: 'Boulangerie Pichon' }).click();
-    await poll(async () => plain(await page.getByTestId('client-balance').textContent()), 5_000).toBe('350,00 €');
+    await poll(async () => plain(await page.getByTestId('client-balance').textContent()), 5_000).toBe('590,00 €');
     await checkScreen('90-walk-client-after-payment');
   });
 
@@ -101,5 +105,21 @@ describe('a plumber’s walk on a phone', () => {
     await poll(() => form.getByText('Catégories enregistrées.').count()).toBe(1);
     expect((await call('GET', `/clients/${clientId}`)).json.tags).toEqual(['syndic', 'fidèle']);
     await checkScreen('91-walk-client-tags');
+  });
+
+  it('selects every late invoice in one tap on the phone, where the table’s header is hidden', async () => {
+    await nav('Factures').click();
+    const all = page.getByLabel('Tout sélectionner sur cette page');
+    await all.waitFor();
+    expect(await all.isVisible()).toBe(true);
+    const box = (await all.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(PHONE_390.height * 2);
+    await all.check();
+    const bar = page.getByRole('region', { name: '2 facture(s) sélectionnée(s)' });
+    await bar.waitFor();
+    expect(await page.locator('table.responsive tbody input[type=checkbox]:checked').count()).toBe(2);
+    await checkScreen('92-walk-select-all');
+    await all.uncheck();
+    await bar.waitFor({ state: 'detached' });
   });
 });
