@@ -66,7 +66,7 @@ const SAMPLES: [RegExp, (message: string) => string][] = [
   [/^refusals\.join/, () => 'template "relance" mentions penalties or the €40 indemnity (taux des pénalités): it cannot be sent to a consumer (CPCE L111-8)'],
   [/^reach$/, () => 'is the scenario of consumer client(s) "Martin"'],
   [/^what$/, () => 'pause'],
-  [/found\.flatMap/, () => 'penalties, €40'],
+  [/found\.flatMap|mentions\.join/, () => 'penalties, €40'],
   [/CHANNELS/, () => 'email, sms, letter'],
   [/VAT_RATES/, () => '0, 2.1, 5.5, 10, 20'],
   [/\.join\(|unknown|names\b/, () => '{{total}}'],
@@ -106,19 +106,29 @@ for (const sf of sources) {
   }
 }
 
+/** Whether a parameter or destructuring names `name`. */
+const binds = (pattern: ts.BindingName, name: string): boolean =>
+  ts.isIdentifier(pattern) ? pattern.text === name : pattern.elements.some((e) => !ts.isOmittedExpression(e) && binds(e.name, name));
+const UNKNOWN = ts.factory.createIdentifier('unknown');
+
 /** The initializer of the `const name` visible from `at`: the closest enclosing scope first, then any file's top level. */
 const declarationOf = (name: string, at: ts.Node): ts.Node | undefined => {
   for (let scope: ts.Node | undefined = at.parent; scope; scope = scope.parent) {
     if (!(ts.isBlock(scope) || ts.isSourceFile(scope) || ts.isFunctionLike(scope))) continue;
+    // A parameter (`(id: string) => …`): known only at run time, never a constant of the same name elsewhere.
+    if (ts.isFunctionLike(scope) && scope.parameters.some((p) => binds(p.name, name))) return undefined;
     let found: ts.Node | undefined;
     const visit = (n: ts.Node): void => {
       if (found) return;
       if (n !== scope && (ts.isFunctionLike(n) || ts.isBlock(n)) && !(n.pos <= at.pos && at.end <= n.end)) return;
       if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === name && n.initializer && n.end <= at.pos) found = n.initializer;
+      // `const { id } = …`: unknown here, stop looking further out.
+      if (ts.isVariableDeclaration(n) && !ts.isIdentifier(n.name) && binds(n.name, name) && n.end <= at.pos) found = UNKNOWN;
       if (ts.isFunctionDeclaration(n) && n.name?.text === name) found = n;
       ts.forEachChild(n, visit);
     };
     ts.forEachChild(scope, visit);
+    if (found === UNKNOWN) return undefined;
     if (found) return found;
   }
   return topLevel.get(name);

@@ -127,6 +127,8 @@ const FR: Record<string, string> = {
   'must not be in the past': 'Pas avant aujourd’hui',
   // Templates and scenarios.
   'The subject or body uses variables that do not exist': 'L’objet ou le texte utilise des variables qui n’existent pas.',
+  'The subject or body mentions penalties or the €40 indemnity: it cannot be sent to a consumer (CPCE L111-8)':
+    'L’objet ou le texte cite des pénalités ou l’indemnité de 40 € : il ne peut pas partir vers un particulier (art. L111-8 du code de la consommation).',
   'the scenario has no steps': 'Ajoutez au moins une étape',
   'the id "escalate" is reserved for the move to litigation after the last step': 'L’identifiant « escalate » est réservé au passage en contentieux après la dernière étape',
   'must be a scenario or template id': 'Identifiant invalide : lettres minuscules, chiffres et tirets',
@@ -172,6 +174,8 @@ const EN: Record<string, string> = {
   'This Idempotency-Key was already used with a different payment': 'This payment was already recorded with other values: reload the page before trying again.',
   'give either invoiceIds or filter': 'Choose invoices or a filter, one or the other',
   'must be at most 1000000': `At most ${formatNumber(1_000_000, 'en')}`,
+  'The subject or body mentions penalties or the €40 indemnity: it cannot be sent to a consumer (CPCE L111-8)':
+    'The subject or body mentions penalties or the €40 indemnity: it cannot be sent to a consumer (French consumer code, L111-8).',
   'must be a calendar date YYYY-MM-DD': 'Invalid date',
   'must be a date YYYY-MM-DD (a whole day in your time zone) or an ISO-8601 instant': 'Invalid date',
   'must be an IANA time zone': 'Unknown time zone (e.g. Europe/Paris)',
@@ -455,6 +459,16 @@ const WITH_VALUES: Pattern[] = [
     re: /^is not UTF-8 text \(line (\d+)\): save the file as « CSV UTF-8 \(délimité par des virgules\) » in Excel, or (?:UTF-8 in LibreOffice|send it as application\/octet-stream)$/,
     fr: (m) => `Le fichier n’est pas en UTF-8 (ligne ${m[1]}) : dans Excel, enregistrez-le en « CSV UTF-8 (délimité par des virgules) », ou en UTF-8 dans LibreOffice.`,
     en: (m) => `The file is not UTF-8 text (line ${m[1]}): in Excel, save it as "CSV UTF-8 (Comma delimited)", or as UTF-8 in LibreOffice.`,
+  },
+  // A template that is no reminder email, chosen for a manual reminder (shared/domain/default-templates.ts `manualTemplateRefusal`).
+  { re: /^"(.*)" is a text message template: a reminder email needs an email template$/, fr: (m) => `« ${m[1]} » est un modèle de SMS : une relance par e-mail demande un modèle d’e-mail.`, en: (m) => `${m[0]}.` },
+  { re: /^"(.*)" thanks the client for a payment: it is not a reminder$/, fr: (m) => `« ${m[1]} » remercie le client d’un paiement : ce n’est pas une relance.`, en: (m) => `${m[0]}.` },
+  { re: /^"(.*)" reminds an instalment of a payment plan, and no payment plan is running$/, fr: (m) => `« ${m[1]} » rappelle une échéance d’échéancier, et aucun échéancier n’est en cours.`, en: (m) => `${m[0]}.` },
+  // The owner's own subject or body to a consumer.
+  {
+    re: /^mentions (.+): a consumer owes no penalties nor the €40 indemnity \(CPCE L111-8\)$/,
+    fr: (m) => `Cite des pénalités ou l’indemnité de 40 € (${mentioned(m[1]!, 'fr')}) : un particulier ne les doit pas (art. L111-8 du code de la consommation)`,
+    en: (m) => `Mentions ${mentioned(m[1]!, 'en')}: a consumer owes no penalties nor the €40 indemnity (French consumer code, L111-8)`,
   },
   // A refusal whose detail lists its fields (`body.instalments.1.dueDate: must be …; body.x: …`): the fields are said one by one below it.
   { re: /^(?:body|query|path|headers|settings)(?:\.[\w-]+)*: .+$/, fr: () => 'Vérifiez les champs signalés.', en: () => 'Check the fields shown.' },
