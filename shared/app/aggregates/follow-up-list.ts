@@ -155,7 +155,8 @@ export const makeFollowUpList = ({ invoices, rows, aggregates, settings, clock }
     const text = q.q?.trim();
     // A number, or the start of one (`EXT`, `FA2025` of imported invoices: one lookup item read to know).
     const byNumber = !!text && (looksLikeNumber(text) || (await rows.byNumber(tenantId, text.toUpperCase(), { limit: 1 })).ids.length > 0);
-    const named = text && !byNumber ? await clientsNamed(rows, tenantId, text, q.order === 'desc') : [];
+    // With `clientId` (a client's own screen), only that client's name counts among the matches.
+    const named = text && !byNumber ? (await clientsNamed(rows, tenantId, text, q.order === 'desc')).filter((c) => !q.clientId || c.clientId === q.clientId) : [];
     if (text && named.length > 0) {
       // Words of client names: the matching clients in name order, each one's own partition in due order.
       const start = readNamedCursor(q.cursor, named.length);
