@@ -1,4 +1,4 @@
-import { isTerminal, MANUAL_SENT, planNewSteps, replanScheduled, type StepPlanInput } from '../../domain/reminder-steps.js';
+import { courtesyCanGoAgain, isTerminal, MANUAL_SENT, planNewSteps, replanScheduled, type StepPlanInput } from '../../domain/reminder-steps.js';
 import { localDateTimeOf, zonedToUtc } from '../../domain/zoned-time.js';
 import { invoiceBalanceCents, isOpen } from '../../domain/invoice.js';
 import { addDays, localDate } from '../../domain/dates.js';
@@ -30,7 +30,7 @@ export interface ReconcileResult {
  * new plan holds the new scenario's steps after the last one sent (else the invoice would stay
  * without any reminder).
  */
-const REENTRANT = new Set(['paid', 'paused', 'disputed', 'opt_out', 'program_off', 'complained', 'payment_plan', 'litigation', 'replanned']);
+const REENTRANT = new Set(['paid', 'paused', 'disputed', 'opt_out', 'program_off', 'complained', 'payment_plan', 'litigation', 'replanned', 'due_date_moved']);
 
 export const stepPlanInput = (ctx: ReminderContext, now: Date): StepPlanInput => ({
   scenario: ctx.scenario,
@@ -326,6 +326,13 @@ const settlePlan = async (deps: ReconcileDeps, ctx: ReminderContext, now: Date):
     // escalation) pending: no new plan, the new scenario's steps never recorded nor sent.
     if (scenarioChanged) {
       for (const r of pending) await cancel(r, 'replanned');
+    } else if (!ctx.records.some((r) => r.manual) && courtesyCanGoAgain(stepPlanInput(ctx, now), latestPlan, steps)) {
+      // The due date was moved back later with nothing sent yet (no manual reminder either): the
+      // pending steps are cancelled `due_date_moved` and the next re-plan records a new plan from
+      // the first step, the courtesy reminder skipped for the wrong date included.
+      for (const r of pending) await cancel(r, 'due_date_moved');
+      if (events.length > 0) await deps.invoices.appendEvents(tenantId, invoice.id, events);
+      return events.length > 0;
     }
     const kept = steps.filter((r) => ctx.scenario.steps[r.index]?.id === r.stepId || r.state !== 'scheduled');
     for (const change of replanScheduled(stepPlanInput(ctx, now), kept)) {
