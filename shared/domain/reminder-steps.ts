@@ -207,12 +207,16 @@ export const planNewSteps = (input: StepPlanInput, plan: number, recorded: reado
  * plan still `scheduled` or skipped `due_passed`, none sent, done or sent by hand in any plan), and a
  * new plan would now schedule it. Then the live plan is set aside and a new one recorded from the
  * first step, so the client reads "your invoice will soon be due" before the due date, as planned.
+ * Only for a due date moved later than the one the step was planned for (its `nominalDate`).
  * Terminal records stay as they are: the new plan holds new records.
  */
 export const courtesyCanGoAgain = (input: StepPlanInput, plan: number, recorded: readonly RecordedStep[]): boolean => {
   const live = recorded.filter((r) => r.plan === plan);
   const offsets = nominalOffsets(input.scenario.steps);
-  const skipped = live.filter((r) => r.state === 'skipped' && r.reason === 'due_passed' && (offsets[r.index] ?? 0) < 0 && input.scenario.steps[r.index]?.id === r.stepId);
+  // Skipped for a due date earlier than today's: the date was moved later since (not a step pushed past
+  // the due date by the client gap or a holiday, which a new plan would only push again).
+  const movedLater = (r: RecordedStep) => r.nominalDate !== undefined && r.nominalDate < addDays(input.dueDate, offsets[r.index] ?? 0);
+  const skipped = live.filter((r) => r.state === 'skipped' && r.reason === 'due_passed' && (offsets[r.index] ?? 0) < 0 && input.scenario.steps[r.index]?.id === r.stepId && movedLater(r));
   if (skipped.length === 0) return false;
   if (!live.every((r) => r.state === 'scheduled' || (r.state === 'skipped' && r.reason === 'due_passed'))) return false;
   if (recorded.some((r) => isOut(r.state) || r.state === 'done' || sentByHand(r))) return false;

@@ -301,9 +301,11 @@ const settlePlan = async (deps: ReconcileDeps, ctx: ReminderContext, now: Date):
         );
       }
     }
-  } else if (invoice.sentAt && live.length > 0 && live.every((r) => isTerminal(r.state)) && live.some((r) => isEscalation(r) && r.state === 'done') && ctx.scenario.steps.some((s) => s.id === ESCALATE_STEP_ID)) {
+  } else if (invoice.sentAt && live.length > 0 && live.every((r) => isTerminal(r.state)) && live.some((r) => isEscalation(r) && r.state === 'done' && invoice.escalatedPlan === r.plan) && ctx.scenario.steps.some((s) => s.id === ESCALATE_STEP_ID)) {
     // Taken back from litigation after its escalation (not in litigation any more, nothing left to
     // send): it goes back there `litigationAfterDays` from now unless paid, never left open and silent.
+    // Only once the escalation's move landed (`escalatedPlan`), not in the instant between the step
+    // recorded `done` and the invoice moved, which a re-plan may see.
     const planned = reEscalation(ctx, latestPlan + 1, now);
     if (await deps.steps.createPlan(tenantId, invoice.id, [{ ...planned, at }])) {
       events.push({ at, type: 'reminder.scheduled', data: { stepId: planned.stepId, plan: planned.plan, templateId: planned.templateId, scheduledAt: planned.scheduledAt, reason: planned.reason } });
