@@ -372,3 +372,16 @@ const PURPOSES = new Map<string, TemplatePurpose>([
 ]);
 /** By id: a built-in keeps its purpose once customized; the owner's own templates are reminders. */
 export const templatePurpose = (id: string): TemplatePurpose => PURPOSES.get(id) ?? 'reminder';
+
+/**
+ * Why a template cannot be a reminder the owner sends by hand (one invoice, a client's, a mass send),
+ * or undefined when it can: a text message, a thank-you or (without a running plan) an instalment
+ * reminder would reach the client as the wrong message, or with its placeholders left blank.
+ */
+export const manualTemplateRefusal = (id: string, planRunning: boolean): string | undefined => {
+  const purpose = templatePurpose(id);
+  if (purpose === 'sms') return `"${id}" is a text message template: a reminder email needs an email template`;
+  if (purpose === 'thank-you') return `"${id}" thanks the client for a payment: it is not a reminder`;
+  if (purpose === 'instalment' && !planRunning) return `"${id}" reminds an instalment of a payment plan, and no payment plan is running`;
+  return undefined;
+};

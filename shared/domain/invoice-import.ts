@@ -118,7 +118,9 @@ export const parseAmount = (text: string): number | undefined => {
   let s = text.replace(/[\s\u00a0\u202f€]/g, '').replace(/^EUR|EUR$/i, '');
   if (s === '') return undefined;
   if (/,\d{1,2}$/.test(s)) s = s.replace(/\./g, '').replace(',', '.');
-  else if (/^\d{1,3}(,\d{3})+(\.\d{1,2})?$/.test(s)) s = s.replace(/,/g, '');
+  // English thousands (`1,234.56`, `1,234,567`), but never `1,500` alone: in a French file it is 1,50 €
+  // with three decimals as often as 1 500 €, and reading it wrong bills a thousand times the amount.
+  else if (/^\d{1,3}(,\d{3})+(\.\d{1,2})?$/.test(s) && !/^\d{1,3},\d{3}$/.test(s)) s = s.replace(/,/g, '');
   if (!/^-?\d+(\.\d{1,2})?$/.test(s)) return undefined;
   const [units, decimals = ''] = s.replace('-', '').split('.');
   const cents = Number(units) * 100 + Number(decimals.padEnd(2, '0'));

@@ -68,6 +68,10 @@ describe('GET /invoices?q=', () => {
     expect(await numbersOf('q=dup&dueWithinDays=7')).toEqual(['B2']);
     expect(await allPages('q=dup', 1)).toEqual(['B2', 'B1', 'J1', 'J2']);
     expect(await allPages('q=dup', 3)).toEqual(['B2', 'B1', 'J1', 'J2']);
+    // `dup` names two clients: the client filter keeps only its own (the client screen's search box).
+    expect(await numbersOf(`q=dup&clientId=${clientIds.J}`)).toEqual(['J1', 'J2']);
+    expect(await allPages(`q=dup&clientId=${clientIds.B}`, 1)).toEqual(['B2', 'B1']);
+    expect(await numbersOf(`q=eleph&clientId=${clientIds.J}`)).toEqual([]);
     const res = await t.get('/invoices?q=dup&cursor=eyJrIjo5fQ');
     expect(res.status).toBe(400);
     expect(res.json.errors.map((e: any) => e.path)).toEqual(['query.cursor']);

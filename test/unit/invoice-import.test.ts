@@ -5,6 +5,8 @@ describe('reading invoices exported elsewhere', () => {
   it('reads French and English amounts to the cent', () => {
     expect(['1 234,56', '1\u00a0234,56 €', '1.234,56', '1234.56', '1,234.56', '12', '0,5', 'EUR 3,10'].map(parseAmount)).toEqual([123_456, 123_456, 123_456, 123_456, 123_456, 1_200, 50, 310]);
     expect(['abc', '1,2,3', '12,345,6', '1.2.3'].map(parseAmount)).toEqual([undefined, undefined, undefined, undefined]);
+    // `1,500` or `10,123` alone: 1 500 € in English, 1,50 € or 10,123 € with three decimals in French; never guessed.
+    expect(['1,500', '10,123', '1,234,567', '12,345.6'].map(parseAmount)).toEqual([undefined, undefined, 123_456_700, 1_234_560]);
   });
 
   it('reads JJ/MM/AAAA and ISO dates, refusing impossible ones', () => {

@@ -2,6 +2,7 @@ import type { InvoiceListQuery } from '../../domain/invoice-types.js';
 import { AppError, BusinessRuleError } from '../errors.js';
 import type { Page } from '../ports.js';
 import { resolveTemplate } from './compose-reminder.js';
+import { manualTemplateRefusal } from '../../domain/default-templates.js';
 import { loadClientContexts, remindClient } from './client-reminders.js';
 import type { SendReminderDeps } from './send-reminder.js';
 
@@ -84,6 +85,9 @@ export const makeSendBatchReminders = (deps: BatchReminderDeps) =>
     if (input.templateId && !(await resolveTemplate(deps.templates, tenantId, input.templateId, 'fr').catch(() => undefined))) {
       throw new BusinessRuleError('unknown-template', 'The template does not exist', [{ path: 'body.templateId', message: 'no such template' }]);
     }
+    // A text or a thank-you is never a reminder email (an instalment one is refused per client without a plan).
+    const misuse = input.templateId ? manualTemplateRefusal(input.templateId, true) : undefined;
+    if (misuse) throw new BusinessRuleError('not-a-reminder-template', misuse, [{ path: 'body.templateId', message: misuse }]);
     const ids = [...new Set(input.invoiceIds ?? (await collect(deps, tenantId, input.filter ?? {})))];
     const byClient = new Map<string, string[]>();
     const items: BatchItem[] = [];

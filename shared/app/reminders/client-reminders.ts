@@ -2,7 +2,8 @@ import { addDays, localDate } from '../../domain/dates.js';
 import type { Client } from '../../domain/client.js';
 import { invoiceBalanceCents } from '../../domain/invoice.js';
 import { MAX_GROUP_SIZE, manualTemplateId } from '../../domain/grouped-reminder.js';
-import { templateRefusalFor } from '../../domain/penalty-mentions.js';
+import { templatePenaltyMentions, templateRefusalFor } from '../../domain/penalty-mentions.js';
+import { manualTemplateRefusal } from '../../domain/default-templates.js';
 import { unknownVariables } from '../../domain/template-render.js';
 import { BusinessRuleError, ConflictError, NotFoundError, UpstreamError } from '../errors.js';
 import type { NewStepRecord } from '../ports/reminder-steps.js';
@@ -10,7 +11,7 @@ import { bccFor, resolveTemplate } from './compose-reminder.js';
 import { prepareGroup, sendPreparedGroup, type GroupMemberStep } from './grouped-send.js';
 import { loadReminderContext, reminderRecipients, type ReminderContext } from './reminder-context.js';
 import type { SendReminderDeps } from './send-reminder.js';
-import { planManualDefault } from './plan-lifecycle.js';
+import { activePlan, planManualDefault } from './plan-lifecycle.js';
 
 export interface ClientReminderInput {
   readonly invoiceIds?: readonly string[];
@@ -139,6 +140,17 @@ export const remindClient = async (
     if (!template) throw new BusinessRuleError('unknown-template', 'The template does not exist', [{ path: 'body.templateId', message: 'no such template' }]);
     const refusal = templateRefusalFor(client.kind, template);
     if (refusal) throw new BusinessRuleError('penalties-for-consumer', refusal, [{ path: 'body.templateId', message: refusal }]);
+    const misuse = manualTemplateRefusal(input.templateId, members.every((m) => activePlan(m.ctx) !== undefined));
+    if (misuse) throw new BusinessRuleError('not-a-reminder-template', misuse, [{ path: 'body.templateId', message: misuse }]);
+  }
+  // The owner's own words to a consumer: no penalties nor the €40 (CPCE L111-8), as for a template.
+  const ownWords = templatePenaltyMentions({ subject: input.subject ?? '', body: input.body ?? '' });
+  if (client.kind === 'consumer' && ownWords.length > 0) {
+    throw new BusinessRuleError(
+      'penalties-for-consumer',
+      'The subject or body mentions penalties or the €40 indemnity: it cannot be sent to a consumer (CPCE L111-8)',
+      ownWords.map(({ field, mentions }) => ({ path: `body.${field}`, message: `mentions ${mentions.join(', ')}: a consumer owes no penalties nor the €40 indemnity (CPCE L111-8)` })),
+    );
   }
   const last = client.lastMessageDate;
   const gapUntil = !input.force && last && last > addDays(today, -settings.minGapDays) ? addDays(last, settings.minGapDays) : undefined;

@@ -3,6 +3,7 @@ import { MANUAL_COVER_MS, MANUAL_SENT, SEND_LEASE_MS } from '../../domain/remind
 import { activePlan, planManualDefault } from './plan-lifecycle.js';
 import { manualTemplateId } from '../../domain/grouped-reminder.js';
 import { templateRefusalFor } from '../../domain/penalty-mentions.js';
+import { manualTemplateRefusal } from '../../domain/default-templates.js';
 import { invoiceBalanceCents } from '../../domain/invoice.js';
 import { BusinessRuleError, ConflictError, NotFoundError, UpstreamError } from '../errors.js';
 import type { NewStepRecord } from '../ports/reminder-steps.js';
@@ -67,6 +68,8 @@ export const makeSendReminderNow = (deps: SendReminderDeps) =>
     ]);
     const refusal = templateRefusalFor(client.kind, chosen);
     if (refusal) throw new BusinessRuleError('penalties-for-consumer', refusal, [{ path: 'body.templateId', message: refusal }]);
+    const misuse = input.templateId ? manualTemplateRefusal(input.templateId, plan !== undefined) : undefined;
+    if (misuse) throw new BusinessRuleError('not-a-reminder-template', misuse, [{ path: 'body.templateId', message: misuse }]);
     const template = notDue && chosen.tone !== 'courtesy' ? await resolveTemplate(deps.templates, tenantId, client.kind === 'consumer' ? 'courtesy-consumer' : 'courtesy', client.language) : chosen;
     if (invoice.lastReminderDay === today) throw new ConflictError('A reminder already went out for this invoice today: the next one can go tomorrow');
     const last = ctx.lastClientMessage;
