@@ -140,6 +140,10 @@ const FR: Record<string, string> = {
   'must be a step id': 'Identifiant d’étape invalide',
   // A line's quantity (MAX_QUANTITY in shared/http/schemas/invoices.ts).
   'must be at most 1000000': `Au plus ${formatNumber(1_000_000, 'fr')}`,
+  // A count of days in a list's filters (queryDays in shared/http/schemas/common.ts).
+  'must be a whole number of days': 'Un nombre entier de jours',
+  'must be 0 or more': 'Zéro ou plus',
+  'must be at most 3650': `Au plus ${formatNumber(3650, 'fr')} jours`,
   'must be fr or en': 'Français (fr) ou anglais (en)',
   'must be true or false': 'Oui (true) ou non (false)',
   'must be a date YYYY-MM-DD (a whole day in your time zone) or an ISO-8601 instant': 'Date invalide',
@@ -174,6 +178,9 @@ const EN: Record<string, string> = {
   'This Idempotency-Key was already used with a different payment': 'This payment was already recorded with other values: reload the page before trying again.',
   'give either invoiceIds or filter': 'Choose invoices or a filter, one or the other',
   'must be at most 1000000': `At most ${formatNumber(1_000_000, 'en')}`,
+  'must be a whole number of days': 'A whole number of days',
+  'must be 0 or more': '0 or more',
+  'must be at most 3650': `At most ${formatNumber(3650, 'en')} days`,
   'The subject or body mentions penalties or the €40 indemnity: it cannot be sent to a consumer (CPCE L111-8)':
     'The subject or body mentions penalties or the €40 indemnity: it cannot be sent to a consumer (French consumer code, L111-8).',
   'must be a calendar date YYYY-MM-DD': 'Invalid date',
