@@ -100,7 +100,7 @@ describe('the web app in Chromium', () => {
     await page.getByLabel('TVA %').selectOption('10');
     await checkScreen('05-new-invoice');
     await page.getByRole('button', { name: 'Créer le brouillon' }).click();
-    await poll(() => page.getByRole('heading', { level: 1, name: 'Brouillon' }).count()).toBe(1);
+    await poll(() => page.getByRole('heading', { level: 1, name: 'Facture (brouillon)' }).count()).toBe(1);
     expect(await page.getByTestId('balance').textContent()).toMatch(/1\s320,00\s€/);
     await page.getByRole('button', { name: 'Envoyer la facture' }).click();
     const heading = page.getByRole('heading', { level: 1, name: /^Facture F-\d{4}-0001$/ });

@@ -195,7 +195,7 @@ describe('letters, simulation and portal payment plans in Chromium', () => {
     await edit.getByLabel('Échéance').fill(addDays(parisToday(), 45));
     await edit.getByLabel('Prix unitaire HT').fill('250,00');
     await edit.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Brouillon' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Facture (brouillon)' }).waitFor();
     await poll(async () => plain(await page.getByTestId('balance').textContent())).toBe('275,00 €');
     expect(await ok('GET', `/invoices/${draft.id}`)).toMatchObject({ dueDate: addDays(parisToday(), 45), lines: [{ unitPriceCents: 25_000, vatRate: 10 }] });
 

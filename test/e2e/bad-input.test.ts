@@ -172,6 +172,17 @@ describe('an inverted range', () => {
   });
 });
 
+describe('a count of days left empty', () => {
+  it('is a 400 naming it on the list and the export, never read as 0', async () => {
+    for (const path of ['/invoices?maxDaysLate=', '/invoices?dueWithinDays=', '/invoices?minDaysLate=%20', '/invoices/export.csv?dueWithinDays=', '/invoices?maxDaysLate=abc']) {
+      const res = await acme.get(path);
+      const name = /\?(\w+)=/.exec(path)![1];
+      expect([res.status, res.type, paths(res)], path).toEqual([400, 'application/problem+json', [`query.${name}`]]);
+    }
+    expect((await acme.get('/invoices?maxDaysLate=0&dueWithinDays=7')).status).toBe(200);
+  });
+});
+
 describe('a French postal code', () => {
   it('has 5 digits on a client and on the company (400 naming it); other countries keep theirs', async () => {
     const street = { line1: '12 rue des Lilas', city: 'Paris' };

@@ -26,8 +26,20 @@ const STATUS_FR: Record<InvoiceView['status'], string> = {
 
 type ClientIdentity = Pick<Client, 'email' | 'kind'> & { readonly siren?: string | undefined; readonly name?: string };
 
+/**
+ * What the invoice itself bills: a final invoice less the deposits it deducts (they have rows of
+ * their own), so its row adds up (TTC − Réglé − Avoirs = Solde) and an import does not bill them twice.
+ */
+const billed = (i: InvoiceView) => {
+  const less = (pick: (d: NonNullable<InvoiceView['deductions']>[number]) => number) => (i.deductions ?? []).reduce((s, d) => s + pick(d), 0);
+  const grossCents = i.totals.grossCents - (i.deductedCents ?? 0);
+  const netCents = i.totals.netCents - less((d) => d.netCents);
+  return { netCents, vatCents: grossCents - netCents, grossCents };
+};
+
 export const invoiceCsvRow = (i: InvoiceView, client?: ClientIdentity) => {
   const who = client ?? i.issued?.client;
+  const amounts = billed(i);
   return [
     text(i.number ?? ''),
     // The row's name comes with the aggregates consumer: an invoice just imported or sent has none yet.
@@ -37,9 +49,9 @@ export const invoiceCsvRow = (i: InvoiceView, client?: ClientIdentity) => {
     who ? (who.kind === 'consumer' ? 'particulier' : 'professionnel') : '',
     frenchDate(i.issueDate),
     frenchDate(i.dueDate),
-    frenchAmount(i.totals.netCents),
-    frenchAmount(i.totals.vatCents),
-    frenchAmount(i.totals.grossCents),
+    frenchAmount(amounts.netCents),
+    frenchAmount(amounts.vatCents),
+    frenchAmount(amounts.grossCents),
     frenchAmount(i.paidCents),
     frenchAmount(i.creditedCents),
     frenchAmount(i.balanceCents),

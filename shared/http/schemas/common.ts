@@ -53,6 +53,15 @@ export const siren = z
 
 export const idParams = z.object({ id });
 
+/**
+ * A count of days in a query string: `?maxDaysLate=` left empty by a form is a 400 naming it, never
+ * read as 0 (Number('') is 0: the list of invoices at most 0 days late, answered as if asked).
+ */
+export const queryDays = z.preprocess(
+  (v) => (typeof v === 'string' && v.trim() === '' ? Number.NaN : v),
+  z.coerce.number({ error: 'must be a whole number of days' }).int({ error: 'must be a whole number of days' }).min(0, { error: 'must be 0 or more' }).max(3650, { error: 'must be at most 3650' }),
+);
+
 export const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z.string().max(2048).optional(),

@@ -4,7 +4,7 @@ import { INVOICE_STATUSES, invoiceTotals, lineTotals } from '../../domain/invoic
 import type * as domain from '../../domain/invoice-types.js';
 import { MAX_AMOUNT_CENTS, MAX_QUANTITY } from '../../domain/money.js';
 import { LIMIT_EXCEEDED } from '../problem.js';
-import { businessDate, CEILING_MESSAGE, cents, id, positiveCents, searchQuery, vatRate } from './common.js';
+import { businessDate, CEILING_MESSAGE, cents, id, positiveCents, queryDays, searchQuery, vatRate } from './common.js';
 
 
 const MAX_LINES = 200;
@@ -107,11 +107,11 @@ const invoiceListFields = z.object({
   clientId: id.optional(),
   overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   reminded: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  minDaysLate: z.coerce.number().int().min(0).max(3650).optional(),
-  maxDaysLate: z.coerce.number().int().min(0).max(3650).optional(),
+  minDaysLate: queryDays.optional(),
+  maxDaysLate: queryDays.optional(),
   dueFrom: businessDate.optional(),
   dueTo: businessDate.optional(),
-  dueWithinDays: z.coerce.number().int().min(0).max(3650).optional(),
+  dueWithinDays: queryDays.optional(),
   q: searchQuery.optional(),
   sort: z.enum(['dueDate', '-dueDate', 'amount', 'daysLate', 'client', 'lastReminder']).default('dueDate'),
   order: z.enum(['asc', 'desc']).optional(),

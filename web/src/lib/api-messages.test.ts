@@ -85,4 +85,59 @@ describe('the API’s field messages for the user', () => {
     expect(apiMessage('Invoice F-2026-0001 was already sent', 'fr')).toBe('La facture F-2026-0001 est déjà envoyée.');
     expect(apiMessage('The reminder plan of this invoice is being recorded: try again in a moment', 'fr')).toBe('Le plan de relance de cette facture est en cours d’enregistrement : réessayez dans un instant.');
   });
+
+  it('says the refusals found by reading the API’s source (test/unit/api-messages-coverage.test.ts): the portal, litigation, concurrent writes', () => {
+    expect(apiMessage('This invoice is paid: nothing is left to pay', 'fr')).toBe('Cette facture est payée : il ne reste rien à payer.');
+    expect(apiMessage('This invoice is now handled by the litigation procedure: please contact the company', 'fr')).toBe(
+      'Cette facture est désormais suivie en recouvrement contentieux : contactez l’entreprise.',
+    );
+    // A closing the portal does not know stays as the API wrote it (the coverage test then fails).
+    expect(apiMessage('This invoice is somewhere else', 'fr')).toBe('This invoice is somewhere else');
+    expect(apiMessage('A draft invoice cannot go to litigation: only an invoice awaiting payment can', 'fr')).toBe(
+      'Une facture en brouillon ne peut pas passer en contentieux : seule une facture en attente de paiement le peut.',
+    );
+    expect(apiMessage('Only an invoice in litigation can be written off (this one is partially_paid): POST /invoices/{id}/litigation first', 'en')).toBe(
+      'Only an invoice in litigation can be written off (this one is partially paid): move it to litigation first.',
+    );
+    expect(apiMessage('The invoice was changed by another request; retry with its latest state', 'fr')).toBe('La facture vient d’être modifiée par ailleurs : rechargez la page et réessayez.');
+    expect(apiMessage('"relance-pro" is a built-in template: PUT /templates/relance-pro to customise it', 'fr')).toBe(
+      '« relance-pro » est un modèle fourni : modifiez-le plutôt que d’en créer un du même nom.',
+    );
+  });
+
+  it('says a 404 with the right gender, and what a plan or a request that moved on means', () => {
+    expect(apiMessage('Invoice not found', 'fr')).toBe('Cette facture est introuvable : elle a peut-être été supprimée, ou le lien est erroné.');
+    expect(apiMessage('Client not found', 'fr')).toBe('Ce client est introuvable : il a peut-être été supprimé, ou le lien est erroné.');
+    expect(apiMessage('Pending payment plan request not found', 'fr')).toBe('Aucune demande d’échéancier en attente : elle a peut-être déjà reçu une réponse. Rechargez la page.');
+    expect(apiMessage('Portal (no web address configured) not found', 'fr')).toBe('Le portail client n’est pas disponible : aucune adresse web n’est configurée.');
+  });
+
+  it('says a penalty template refused for a consumer, with what it mentions and how the scenario reaches the consumer', () => {
+    const refusal = 'template "relance-ferme" mentions penalties or the €40 indemnity (penalties, €40): it cannot be sent to a consumer (CPCE L111-8)';
+    expect(apiMessage(refusal, 'fr')).toBe(
+      'Le modèle « relance-ferme » cite des pénalités ou l’indemnité de 40 € (pénalités, 40 €) : il ne peut pas partir vers un particulier (art. L111-8 du code de la consommation).',
+    );
+    expect(apiMessage(`${refusal}; the scenario is the scenario of consumer client(s) "Martin", "Durand"`, 'fr')).toMatch(
+      /\. Ce scénario est celui de clients particuliers : « Martin », « Durand »\.$/,
+    );
+    expect(apiMessage(`steps.2.templateId: ${refusal}; the scenario would be the scenario of this consumer client`, 'fr')).toMatch(/^Étape 3 : Le modèle « relance-ferme » cite .*\. Ce scénario serait celui de ce client particulier\.$/);
+    expect(apiMessage(`${refusal}; the scenario is somewhere else`, 'fr')).toBe(`${refusal}; the scenario is somewhere else`);
+    expect(apiMessage('mentions penalties or the €40 indemnity ({{penaltyRate}}), which a consumer must never receive (CPCE L111-8): scenario "b2c" is the default scenario for consumers', 'fr')).toBe(
+      'Cite des pénalités ou l’indemnité de 40 € ({{penaltyRate}}) : interdit envers un particulier (art. L111-8 du code de la consommation). Le scénario « b2c » est celui des particuliers par défaut.',
+    );
+  });
+
+  it('says amounts, rates and dates of the input refusals as people write them', () => {
+    const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
+    expect(plain(apiMessage('line total (VAT included) must be at most 99999999999 cents (999 999 999,99 €)', 'fr'))).toBe('Total TTC de la ligne : 999 999 999,99 € au plus');
+    expect(plain(apiMessage('must be one of 0, 2.1, 5.5, 10, 20', 'fr'))).toBe('Taux de TVA : 0 %, 2,1 %, 5,5 %, 10 % ou 20 %');
+    expect(apiMessage('must be on or after dueFrom (2026-12-01)', 'fr')).toBe('À partir du 1 déc. 2026');
+    expect(apiMessage('must be within three years, on 2029-11-26 at the latest', 'en')).toBe('Within three years: 26 Nov 2029 at the latest');
+    expect(apiMessage('channel must be one of email, sms, letter', 'fr')).toBe('Canal inconnu : e-mail, SMS ou courrier');
+  });
+
+  it('says a refusal whose detail lists its fields as a sentence, the fields being said one by one', () => {
+    expect(apiMessage('body.instalments.1.dueDate: must be after instalment 1 (2026-12-10); body.instalments: at most 24 instalments', 'fr')).toBe('Vérifiez les champs signalés.');
+    expect(apiMessage('body.lines.0.unitPriceCents: must be at most 99999999999 cents (999 999 999,99 €)', 'en')).toBe('Check the fields shown.');
+  });
 });

@@ -2,7 +2,7 @@
  * The API's field messages (problem+json `errors[].message`, English, for developers) said to the
  * user in their language. A message not listed here is shown as the API wrote it.
  */
-import { formatDate, formatMoney, type Lang } from './format';
+import { formatDate, formatMoney, formatNumber, formatVatRate, type Lang } from './format';
 
 const FR: Record<string, string> = {
   'must be a postal code': 'Code postal invalide',
@@ -99,6 +99,51 @@ const FR: Record<string, string> = {
   'A payment plan already runs on this invoice: end it first (DELETE /invoices/{id}/payment-plan)': 'Un échéancier est déjà en cours sur cette facture : terminez-le d’abord.',
   'A payment plan is already agreed for this invoice': 'Un échéancier est déjà convenu pour cette facture.',
   'already has a running payment plan': 'Un échéancier est déjà en cours',
+  // Found by test/unit/api-messages-coverage.test.ts, which reads every message the API can send from its source.
+  // Two writes at once (a double click, two tabs): nothing was recorded, the page is out of date.
+  'The client was changed by another request; retry': 'Ce client vient d’être modifié par ailleurs : rechargez la page et réessayez.',
+  'The invoice was changed by another request; retry with its latest state': 'La facture vient d’être modifiée par ailleurs : rechargez la page et réessayez.',
+  'The quote was changed by another request; retry with its latest state': 'Le devis vient d’être modifié par ailleurs : rechargez la page et réessayez.',
+  'The document was changed by another request; retry with its latest state': 'Le document vient d’être modifié par ailleurs : rechargez la page et réessayez.',
+  'Could not allocate a number under contention; retry': 'Aucun numéro n’a pu être attribué pour l’instant : réessayez.',
+  'An invoice with this id already exists': 'Cette facture existe déjà.',
+  'A quote with this id already exists': 'Ce devis existe déjà.',
+  'Idempotency-Key is being processed; retry': 'Cette opération est déjà en cours : patientez un instant, puis rechargez la page.',
+  'A request with this Idempotency-Key is still in progress; retry later': 'Cette opération est déjà en cours : patientez un instant, puis rechargez la page.',
+  'This Idempotency-Key was already used with a different request': 'Cette opération a déjà été enregistrée avec d’autres valeurs : rechargez la page avant de recommencer.',
+  'This Idempotency-Key was already used with a different payment': 'Ce paiement a déjà été enregistré avec d’autres valeurs : rechargez la page avant de recommencer.',
+  'was already used with a different request': 'Déjà utilisé pour une autre opération : rechargez la page',
+  'was already used with a different payment': 'Déjà utilisé pour un autre paiement : rechargez la page',
+  // Payments, plans, quotes.
+  'The client asked for a payment plan: accept it (POST /invoices/{id}/payment-plan/request/accept) or decline it (POST /invoices/{id}/payment-plan/request/decline) before agreeing another one':
+    'Le client a demandé un échéancier : acceptez-le ou refusez-le avant d’en convenir d’un autre.',
+  'A payment plan runs on this invoice and was agreed on the balance after this payment: end the plan first (DELETE /invoices/{id}/payment-plan), then remove the payment and agree a new plan if need be':
+    'L’échéancier en cours a été convenu sur le reste dû après ce paiement : arrêtez d’abord l’échéancier, puis supprimez le paiement et convenez d’un nouvel échéancier si besoin.',
+  'is required to issue a quote': 'Obligatoire pour émettre un devis',
+  'Complete the company identity in settings before sending a quote': 'Avant d’envoyer, complétez votre entreprise dans les réglages.',
+  // The client's portal (the client reads these, in the invoice's language).
+  'The invoice is disputed: the seller answers the dispute first': 'Cette facture est contestée : l’entreprise doit d’abord répondre à votre contestation.',
+  'A payment of this invoice is dated on or after its issue date': 'Le paiement ne peut pas être antérieur à la date de la facture.',
+  'must not be in the past': 'Pas avant aujourd’hui',
+  // Templates and scenarios.
+  'The subject or body uses variables that do not exist': 'L’objet ou le texte utilise des variables qui n’existent pas.',
+  'The subject or body mentions penalties or the €40 indemnity: it cannot be sent to a consumer (CPCE L111-8)':
+    'L’objet ou le texte cite des pénalités ou l’indemnité de 40 € : il ne peut pas partir vers un particulier (art. L111-8 du code de la consommation).',
+  'the scenario has no steps': 'Ajoutez au moins une étape',
+  'the id "escalate" is reserved for the move to litigation after the last step': 'L’identifiant « escalate » est réservé au passage en contentieux après la dernière étape',
+  'must be a scenario or template id': 'Identifiant invalide : lettres minuscules, chiffres et tirets',
+  'must be 1-48 lowercase letters, digits or dashes': '1 à 48 lettres minuscules, chiffres ou tirets',
+  'must be 1-16 lowercase letters, digits, dashes or plus signs': '1 à 16 lettres minuscules, chiffres, tirets ou signes +',
+  'give at least one of name, steps, tags': 'Modifiez au moins le nom, les étapes ou les catégories',
+  'give either invoiceIds or filter': 'Choisissez des factures ou un filtre, l’un ou l’autre',
+  // Other input refusals.
+  'must be a step id': 'Identifiant d’étape invalide',
+  // A line's quantity (MAX_QUANTITY in shared/http/schemas/invoices.ts).
+  'must be at most 1000000': `Au plus ${formatNumber(1_000_000, 'fr')}`,
+  'must be fr or en': 'Français (fr) ou anglais (en)',
+  'must be true or false': 'Oui (true) ou non (false)',
+  'must be a date YYYY-MM-DD (a whole day in your time zone) or an ISO-8601 instant': 'Date invalide',
+  'must be a CSV (sent as text/csv, or { "csv": "…" }) or JSON { "invoices": [...] }': 'Fichier CSV attendu',
 };
 
 const EN: Record<string, string> = {
@@ -108,6 +153,44 @@ const EN: Record<string, string> = {
   'give exactly one of percent or amountCents': 'Give a percentage or an amount, not both',
   'is required when settings.paymentUrl is not set': 'Required without an online payment link',
   'must be between 2000-01-01 and 2099-12-31': 'Between 1 January 2000 and 31 December 2099',
+  // Developer English (routes, JSON fields, cents) said plainly.
+  'must be an integer number of cents': 'Invalid amount',
+  'A payment plan already runs on this invoice: end it first (DELETE /invoices/{id}/payment-plan)': 'A payment plan already runs on this invoice: end it first.',
+  'Another message to this client went out meanwhile: the minimum gap applies. Send with "force": true to send anyway.':
+    'Another message to this client went out meanwhile: the minimum gap applies. You may still send.',
+  "Every address of this client hard-bounced: correct the client's email or give `to`": "Every address of this client bounced: correct the client's email, or give another recipient.",
+  'No address to send the test to: give `to`, or set company.email in /settings': "No address to send the test to: set your company's email in the settings.",
+  'The client asked for a payment plan: accept it (POST /invoices/{id}/payment-plan/request/accept) or decline it (POST /invoices/{id}/payment-plan/request/decline) before agreeing another one':
+    'The client asked for a payment plan: accept or decline it before agreeing another one.',
+  'A payment plan runs on this invoice and was agreed on the balance after this payment: end the plan first (DELETE /invoices/{id}/payment-plan), then remove the payment and agree a new plan if need be':
+    'The running payment plan was agreed on the balance after this payment: end the plan first, then remove the payment and agree a new plan if need be.',
+  'The client was changed by another request; retry': 'This client was just changed elsewhere: reload the page and try again.',
+  'The invoice was changed by another request; retry with its latest state': 'This invoice was just changed elsewhere: reload the page and try again.',
+  'The quote was changed by another request; retry with its latest state': 'This quote was just changed elsewhere: reload the page and try again.',
+  'The document was changed by another request; retry with its latest state': 'This document was just changed elsewhere: reload the page and try again.',
+  'Idempotency-Key is being processed; retry': 'This action is already under way: wait a moment, then reload the page.',
+  'A request with this Idempotency-Key is still in progress; retry later': 'This action is already under way: wait a moment, then reload the page.',
+  'This Idempotency-Key was already used with a different request': 'This action was already recorded with other values: reload the page before trying again.',
+  'This Idempotency-Key was already used with a different payment': 'This payment was already recorded with other values: reload the page before trying again.',
+  'give either invoiceIds or filter': 'Choose invoices or a filter, one or the other',
+  'must be at most 1000000': `At most ${formatNumber(1_000_000, 'en')}`,
+  'The subject or body mentions penalties or the €40 indemnity: it cannot be sent to a consumer (CPCE L111-8)':
+    'The subject or body mentions penalties or the €40 indemnity: it cannot be sent to a consumer (French consumer code, L111-8).',
+  'must be a calendar date YYYY-MM-DD': 'Invalid date',
+  'must be a date YYYY-MM-DD (a whole day in your time zone) or an ISO-8601 instant': 'Invalid date',
+  'must be an IANA time zone': 'Unknown time zone (e.g. Europe/Paris)',
+  'must be an ISO 3166 alpha-2 code': 'Two-letter country code (e.g. FR)',
+  'must be an E.164 phone number, e.g. +33612345678': 'International phone number, e.g. +33612345678',
+  'must be a BIC (bank, country, location, optional branch: 8 or 11 characters)': 'Invalid BIC (8 or 11 characters, e.g. BNPAFRPP)',
+  'must be a scenario or template id': 'Invalid id: lowercase letters, digits and dashes',
+  'must be a step id': 'Invalid step id',
+  'must be fr or en': 'French (fr) or English (en)',
+  'must be true or false': 'Yes (true) or no (false)',
+  'give at least one of name, steps, tags': 'Change at least the name, the steps or the categories',
+  'must not be before from': 'Must not be before the start date',
+  'is required when the account has no email address': 'Give an address: your company has no email in the settings',
+  'the scenario has no steps': 'Add at least one step',
+  'must be a CSV (sent as text/csv, or { "csv": "…" }) or JSON { "invoices": [...] }': 'A CSV file is expected',
 };
 
 type Pattern = { re: RegExp; fr: (m: RegExpExecArray) => string; en: (m: RegExpExecArray) => string };
@@ -116,26 +199,36 @@ const eurEn = (cents: string) => formatMoney(Number(cents), 'en');
 const dayFr = (iso: string) => (/^\d{4}-\d\d-\d\d$/.test(iso) ? formatDate(iso, 'fr') : iso);
 const dayEn = (iso: string) => (/^\d{4}-\d\d-\d\d$/.test(iso) ? formatDate(iso, 'en') : iso);
 
-/** What a 404 names (`<thing> not found`), in the user's words. */
-const NOT_FOUND: Record<string, { fr: string; en: string }> = {
+/**
+ * What a 404 names (`<thing> not found`), in the user's words, and why it may be gone: a thing may have been
+ * deleted (said in its gender in French), a plan or a request may have moved on (`why` says it).
+ */
+const NOT_FOUND: Record<string, { fr: string; en: string; feminine?: true; why?: { fr: string; en: string } }> = {
   Client: { fr: 'Ce client est introuvable', en: 'This client cannot be found' },
   'Credit note': { fr: 'Cet avoir est introuvable', en: 'This credit note cannot be found' },
-  Invoice: { fr: 'Cette facture est introuvable', en: 'This invoice cannot be found' },
-  Notification: { fr: 'Cette alerte est introuvable', en: 'This alert cannot be found' },
-  'Payment plan': { fr: 'Aucun échéancier sur cette facture', en: 'No payment plan on this invoice' },
+  Import: { fr: 'Cet import est introuvable', en: 'This import cannot be found' },
+  Invoice: { fr: 'Cette facture est introuvable', en: 'This invoice cannot be found', feminine: true },
+  Notification: { fr: 'Cette alerte est introuvable', en: 'This alert cannot be found', feminine: true },
+  'Payment plan': { fr: 'Aucun échéancier sur cette facture', en: 'No payment plan on this invoice', why: { fr: 'rechargez la page.', en: 'reload the page.' } },
   Payment: { fr: 'Ce paiement est introuvable', en: 'This payment cannot be found' },
-  'Pending payment plan request': { fr: 'Aucune demande d’échéancier en attente', en: 'No payment plan request waiting' },
+  'Pending payment plan request': {
+    fr: 'Aucune demande d’échéancier en attente',
+    en: 'No payment plan request waiting',
+    why: { fr: 'elle a peut-être déjà reçu une réponse. Rechargez la page.', en: 'it may have been answered already. Reload the page.' },
+  },
   'Portal link': { fr: 'Ce lien est introuvable', en: 'This link cannot be found' },
   Quote: { fr: 'Ce devis est introuvable', en: 'This quote cannot be found' },
-  'Reminder step': { fr: 'Cette étape de relance est introuvable', en: 'This reminder step cannot be found' },
-  'Running payment plan': { fr: 'Aucun échéancier en cours', en: 'No running payment plan' },
+  'Reminder step': { fr: 'Cette étape de relance est introuvable', en: 'This reminder step cannot be found', feminine: true },
+  'Running payment plan': { fr: 'Aucun échéancier en cours', en: 'No running payment plan', why: { fr: 'il a peut-être déjà été arrêté. Rechargez la page.', en: 'it may have ended already. Reload the page.' } },
   Scenario: { fr: 'Ce scénario est introuvable', en: 'This scenario cannot be found' },
   Template: { fr: 'Ce modèle est introuvable', en: 'This template cannot be found' },
 };
 const gone = (what: string, lang: Lang) => {
   const named = NOT_FOUND[what] ?? (what.startsWith('Template ') ? NOT_FOUND.Template : undefined);
   const text = named ? named[lang] : lang === 'fr' ? 'Introuvable' : 'Not found';
-  return `${text}${lang === 'fr' ? ' : il a peut-être été supprimé, ou le lien est erroné.' : ': it may have been deleted, or the link is wrong.'}`;
+  if (named?.why) return `${text}${lang === 'fr' ? ' : ' : ': '}${named.why[lang]}`;
+  if (lang === 'en') return `${text}: it may have been deleted, or the link is wrong.`;
+  return `${text} : ${named?.feminine ? 'elle a peut-être été supprimée' : 'il a peut-être été supprimé'}, ou le lien est erroné.`;
 };
 
 const STATUS_FR: Record<string, string> = {
@@ -161,6 +254,81 @@ const STEP_FR: Record<string, string> = { sending: 'en cours d’envoi', sent: '
 const stepFr = (s: string) => STEP_FR[s] ?? s;
 const STEP_EN: Record<string, string> = { sending: 'being sent', to_post: 'waiting to be posted', done: 'done' };
 const stepEn = (s: string) => STEP_EN[s] ?? s;
+
+/** How the client's portal says an invoice that takes no more action (`This invoice is paid: nothing is left to pay`). */
+const CLOSED_FR: Record<string, string> = {
+  'is paid': 'est payée',
+  'was cancelled': 'a été annulée',
+  'is closed': 'est close',
+  'is now handled by the litigation procedure: please contact the company': 'est désormais suivie en recouvrement contentieux : contactez l’entreprise',
+  'was not issued': 'n’a pas été émise',
+  'is settled': 'est réglée',
+};
+
+const CHANNEL_FR: Record<string, string> = { email: 'e-mail', sms: 'SMS', letter: 'courrier' };
+/** `a, b, c` → `a, b ou c`. */
+const orFr = (items: string[]) => (items.length > 1 ? `${items.slice(0, -1).join(', ')} ou ${items.at(-1)}` : (items[0] ?? ''));
+/** `"Martin", "Durand"` (names as the API quotes them) → `« Martin », « Durand »`. */
+const guillemets = (text: string) => text.replace(/"([^"]*)"/g, '« $1 »');
+
+/** What a penalty template was found to mention (shared/domain/penalty-mentions.ts names them). */
+const MENTION: Record<string, { fr: string; en: string }> = {
+  penalties: { fr: 'pénalités', en: 'penalties' },
+  indemnity: { fr: 'indemnité forfaitaire', en: 'recovery indemnity' },
+  '€40': { fr: '40 €', en: '€40' },
+};
+const mentioned = (list: string, lang: Lang) => list.split(', ').map((name) => MENTION[name]?.[lang] ?? name).join(', ');
+
+/** How a scenario reaches a consumer, said after a penalty refusal (`…; the scenario is the default scenario for consumers`). */
+type Reach = { re: RegExp; fr: (m: RegExpExecArray, subject: string) => string; en: (m: RegExpExecArray, subject: string) => string };
+const REACH: Reach[] = [
+  { re: /^is the default scenario for consumers$/, fr: (_, s) => `${s} est celui des particuliers par défaut.`, en: (_, s) => `${s} is the default one for consumers.` },
+  { re: /^is the scenario of consumer client\(s\) (.+)$/, fr: (m, s) => `${s} est celui de clients particuliers : ${guillemets(m[1]!)}.`, en: (m, s) => `${s} is the one of consumer clients: ${m[1]}.` },
+  { re: /^is the scenario of the tagged consumer client\(s\) (.+)$/, fr: (m, s) => `${s} s’applique, par leur catégorie, à des clients particuliers : ${m[1]}.`, en: (m, s) => `${s} applies, through their category, to consumer clients: ${m[1]}.` },
+  { re: /^would be the scenario of this consumer client$/, fr: (_, s) => `${s} serait celui de ce client particulier.`, en: (_, s) => `${s} would be the one of this consumer client.` },
+  { re: /^tag "(.+)" chooses the scenario of this consumer client$/, fr: (m) => `La catégorie « ${m[1]} » donne ce scénario à ce client particulier.`, en: (m) => `Category "${m[1]}" gives this scenario to this consumer client.` },
+];
+/** `reach` said as a sentence about `scenarioId` (or "this scenario"), or undefined when not known. */
+const reachSaid = (reach: string, lang: Lang, scenarioId?: string): string | undefined => {
+  const subject = scenarioId ? (lang === 'fr' ? `Le scénario « ${scenarioId} »` : `Scenario "${scenarioId}"`) : lang === 'fr' ? 'Ce scénario' : 'This scenario';
+  for (const r of REACH) {
+    const m = r.re.exec(reach);
+    if (m) return r[lang](m, subject);
+  }
+  return undefined;
+};
+/** Why a consumer would get a penalty template (shared/app/reminders/consumer-templates.ts `consumerTemplateErrors`). */
+const consumerWhy = (why: string | undefined, lang: Lang): string | undefined => {
+  if (why === undefined) return '';
+  if (why === 'it is a template for consumers') return lang === 'fr' ? ' C’est un modèle pour les particuliers.' : ' It is a template for consumers.';
+  const scenario = /^scenario "(.+?)" (.+)$/.exec(why);
+  const said = scenario ? reachSaid(scenario[2]!, lang, scenario[1]) : undefined;
+  return said === undefined ? undefined : ` ${said}`;
+};
+
+const REFUSAL = /^(?:template "(.+?)"|the template) mentions penalties or the €40 indemnity \((.*?)\): it cannot be sent to a consumer \(CPCE L111-8\)$/;
+/**
+ * A template refused for a consumer (shared/domain/penalty-mentions.ts `templateRefusalFor`), alone or as
+ * a scenario step's refusals (`refusal; refusal; the scenario <reach>`, prefixed `steps.N.templateId: ` for a client).
+ */
+const penaltyRefusal = (message: string, lang: Lang): string | undefined => {
+  const step = /^steps\.(\d+)\.templateId: /.exec(message);
+  let rest = step ? message.slice(step[0].length) : message;
+  const at = rest.indexOf('; the scenario ');
+  const reach = at === -1 ? undefined : rest.slice(at + '; the scenario '.length);
+  if (at !== -1) rest = rest.slice(0, at);
+  const refusals = rest.split('; ').map((r) => REFUSAL.exec(r));
+  if (refusals.some((r) => r === null)) return undefined;
+  const said = (refusals as RegExpExecArray[]).map((r) =>
+    lang === 'fr'
+      ? `${r[1] ? `Le modèle « ${r[1]} »` : 'Le modèle'} cite des pénalités ou l’indemnité de 40 € (${mentioned(r[2]!, 'fr')}) : il ne peut pas partir vers un particulier (art. L111-8 du code de la consommation)`
+      : `${r[1] ? `Template "${r[1]}"` : 'The template'} mentions penalties or the €40 indemnity (${mentioned(r[2]!, 'en')}): it cannot be sent to a consumer (French consumer code, L111-8)`,
+  );
+  const reached = reach === undefined ? '' : reachSaid(reach, lang);
+  if (reached === undefined) return undefined;
+  const prefix = step ? (lang === 'fr' ? `Étape ${Number(step[1]) + 1} : ` : `Step ${Number(step[1]) + 1}: `) : '';
+  return `${prefix}${said.join(lang === 'fr' ? ' ; ' : '; ')}.${reached ? ` ${reached}` : ''}`;
+};
 
 /** Messages carrying cents or ISO dates: said with euros and dates as people write them. */
 const WITH_VALUES: Pattern[] = [
@@ -196,7 +364,17 @@ const WITH_VALUES: Pattern[] = [
   },
   // The payment link's (the template editor says its own "unknown variables: …" with a hint).
   { re: /^unknown variable (\{\{.*?\}\}(?:, \{\{.*?\}\})*); use (.*)$/, fr: (m) => `Variable(s) inconnue(s) : ${m[1]} ; utilisez ${m[2]}`, en: (m) => `Unknown variable(s): ${m[1]}; use ${m[2]}` },
-  { re: /^mentions penalties or the €40 indemnity \((.*?)\), which a consumer must never receive/, fr: (m) => `Cite des pénalités ou l’indemnité de 40 € (${m[1]}) : interdit envers un particulier (art. L111-8 du code de la consommation)`, en: (m) => `Mentions penalties or the €40 indemnity (${m[1]}), which a consumer must never receive` },
+  {
+    re: /^mentions penalties or the €40 indemnity \((.*?)\), which a consumer must never receive(?: \(CPCE L111-8\))?(?:: (.*))?$/,
+    fr: (m) => {
+      const why = consumerWhy(m[2], 'fr');
+      return `Cite des pénalités ou l’indemnité de 40 € (${mentioned(m[1]!, 'fr')}) : interdit envers un particulier (art. L111-8 du code de la consommation)${why ? `.${why}` : ''}`;
+    },
+    en: (m) => {
+      const why = consumerWhy(m[2], 'en');
+      return `Mentions penalties or the €40 indemnity (${mentioned(m[1]!, 'en')}), which a consumer must never receive${why ? `.${why}` : ''}`;
+    },
+  },
   { re: /^"(.*)" is a built-in (scenario|template): it cannot be deleted$/, fr: (m) => `« ${m[1]} » est ${m[2] === 'scenario' ? 'un scénario fourni' : 'un modèle fourni'} : il ne peut pas être supprimé.`, en: (m) => m[0] },
   { re: /^"(.*)" is the default scenario: choose another default in \/settings first$/, fr: (m) => `« ${m[1]} » est le scénario par défaut : choisissez-en un autre dans les réglages d’abord.`, en: (m) => `"${m[1]}" is the default scenario: choose another default in the settings first.` },
   { re: /^"(.*)" is the scenario of (\d+) client\(s\): (.*)$/, fr: (m) => `« ${m[1]} » est le scénario de ${m[2]} client(s) : ${m[3]}. Changez d’abord leur scénario.`, en: (m) => m[0] },
@@ -214,6 +392,8 @@ const WITH_VALUES: Pattern[] = [
   { re: /^The letter changed meanwhile: try again$/, fr: () => 'Le courrier vient de changer : réessayez.', en: () => 'The letter changed meanwhile: try again.' },
   { re: /^The reminder plan of this invoice is being recorded: try again in a moment$/, fr: () => 'Le plan de relance de cette facture est en cours d’enregistrement : réessayez dans un instant.', en: (m) => `${m[0]}.` },
   { re: /^(Invoice|Quote) (\S+) was already sent$/, fr: (m) => `${m[1] === 'Invoice' ? 'La facture' : 'Le devis'} ${m[2]} est déjà ${m[1] === 'Invoice' ? 'envoyée' : 'envoyé'}.`, en: (m) => `${m[0]}.` },
+  // The client portal's web address is a setting of the deployment, not something deleted.
+  { re: /^Portal \(no web address configured\) not found$/, fr: () => 'Le portail client n’est pas disponible : aucune adresse web n’est configurée.', en: () => 'The client portal is not available: no web address is configured.' },
   { re: /^(.+) not found$/, fr: (m) => gone(m[1]!, 'fr'), en: (m) => gone(m[1]!, 'en') },
   { re: /^must not exceed the balance of (\d+) cents$/, fr: (m) => `Ne peut pas dépasser le reste dû (${eurFr(m[1]!)})`, en: (m) => `Must not exceed the balance (${eurEn(m[1]!)})` },
   { re: /^The payment exceeds the balance due \((\d+) cents\)$/, fr: (m) => `Le paiement dépasse le reste dû (${eurFr(m[1]!)}).`, en: (m) => `The payment exceeds the balance due (${eurEn(m[1]!)}).` },
@@ -233,10 +413,65 @@ const WITH_VALUES: Pattern[] = [
     en: (m) => m[0],
   },
   {
-    re: /^This client received a message on (\S+?);(?: with a minimum gap of \d+ days)? the next one is (?:due|allowed) on (\S+?)\. Send with "force": true to send anyway\.$/,
-    fr: (m) => `Ce client a déjà reçu un message le ${dayFr(m[1]!)} : l’écart minimum entre deux messages mène au ${dayFr(m[2]!)}. Vous pouvez tout de même envoyer.`,
-    en: (m) => `This client already received a message on ${dayEn(m[1]!)}: the minimum gap between messages leads to ${dayEn(m[2]!)}. You may still send.`,
+    // `the same day` when the client's last message has no date of its own.
+    re: /^This client received a message on (\S+?|the same day);(?: with a minimum gap of \d+ days)? the next one is (?:due|allowed) on (\S+?)\. Send with "force": true to send anyway\.$/,
+    fr: (m) => `Ce client a déjà reçu un message ${m[1] === 'the same day' ? 'récemment' : `le ${dayFr(m[1]!)}`} : l’écart minimum entre deux messages mène au ${dayFr(m[2]!)}. Vous pouvez tout de même envoyer.`,
+    en: (m) => `This client already received a message ${m[1] === 'the same day' ? 'recently' : `on ${dayEn(m[1]!)}`}: the minimum gap between messages leads to ${dayEn(m[2]!)}. You may still send.`,
   },
+  // Found by test/unit/api-messages-coverage.test.ts.
+  { re: /^This invoice (.+?)(: nothing is left to pay)?$/, fr: (m) => (CLOSED_FR[m[1]!] ? `Cette facture ${CLOSED_FR[m[1]!]}${m[2] ? ' : il ne reste rien à payer' : ''}.` : m[0]), en: (m) => `${m[0]}.` },
+  { re: /^A (\w+) invoice cannot go to litigation: only an invoice awaiting payment can$/, fr: (m) => `Une facture ${statusFr(m[1]!)} ne peut pas passer en contentieux : seule une facture en attente de paiement le peut.`, en: (m) => `A ${statusEn(m[1]!)} invoice cannot go to litigation: only an invoice awaiting payment can.` },
+  { re: /^The invoice is not in litigation \(it is (\w+)\)$/, fr: (m) => `La facture n’est pas en contentieux (elle est ${statusFr(m[1]!)}) : rechargez la page.`, en: (m) => `The invoice is not in litigation (it is ${statusEn(m[1]!)}): reload the page.` },
+  {
+    re: /^Only an invoice in litigation can be written off \(this one is (\w+)\): POST \/invoices\/\{id\}\/litigation first$/,
+    fr: (m) => `Seule une facture en contentieux peut passer en perte (celle-ci est ${statusFr(m[1]!)}) : passez-la d’abord en contentieux.`,
+    en: (m) => `Only an invoice in litigation can be written off (this one is ${statusEn(m[1]!)}): move it to litigation first.`,
+  },
+  {
+    re: /^The invoice was (cancelled|written off): its balance was closed by a credit note, so its payments can no longer be removed \(a payment that bounced is owed on a new invoice\)$/,
+    fr: (m) => `La facture est ${m[1] === 'cancelled' ? 'annulée' : 'passée en perte'} : un avoir a soldé son reste dû, ses paiements ne peuvent plus être supprimés (un paiement rejeté se réclame sur une nouvelle facture).`,
+    en: (m) => `${m[0]}.`,
+  },
+  { re: /^No free number after (\S+)$/, fr: (m) => `Plus aucun numéro disponible après ${m[1]}.`, en: (m) => `${m[0]}.` },
+  { re: /^must not be before the invoice date \((\d{4}-\d\d-\d\d)\)$/, fr: (m) => `Pas avant la date de la facture (${dayFr(m[1]!)})`, en: (m) => `Not before the invoice date (${dayEn(m[1]!)})` },
+  { re: /^must be within three years, on (\d{4}-\d\d-\d\d) at the latest$/, fr: (m) => `Dans les trois ans : le ${dayFr(m[1]!)} au plus tard`, en: (m) => `Within three years: ${dayEn(m[1]!)} at the latest` },
+  { re: /^Step \S+ is not a letter step \(channel (\w+)\)$/, fr: (m) => `Cette étape part par ${CHANNEL_FR[m[1]!] ?? m[1]} : ce n’est pas un courrier.`, en: (m) => `This step goes by ${m[1]}: it is not a letter.` },
+  {
+    re: /^"(.*)" is a built-in (scenario|template): PUT \/(?:scenarios|templates)\/\S+ to customise it$/,
+    fr: (m) => `« ${m[1]} » est ${m[2] === 'scenario' ? 'un scénario fourni' : 'un modèle fourni'} : modifiez-le plutôt que d’en créer un du même nom.`,
+    en: (m) => `"${m[1]}" is a built-in ${m[2]}: edit it rather than create one with the same name.`,
+  },
+  { re: /^A (scenario|template) "(.*)" already exists$/, fr: (m) => `${m[1] === 'scenario' ? 'Un scénario' : 'Un modèle'} « ${m[2]} » existe déjà : choisissez un autre identifiant.`, en: (m) => `${m[0]}: choose another id.` },
+  { re: /^channel must be one of (.+)$/, fr: (m) => `Canal inconnu : ${orFr(m[1]!.split(', ').map((c) => CHANNEL_FR[c] ?? c))}`, en: (m) => `Channel must be one of ${m[1]}` },
+  {
+    re: /^must be one of ((?:\d+(?:\.\d+)?, )*\d+(?:\.\d+)?)$/,
+    fr: (m) => `Taux de TVA : ${orFr(m[1]!.split(', ').map((r) => formatVatRate(Number(r), 'fr')))}`,
+    en: (m) => `VAT rate: ${m[1]!.split(', ').map((r) => formatVatRate(Number(r), 'en')).join(', ')}`,
+  },
+  {
+    re: /^(?:(line|document) total \(VAT included\) )?must be at most (\d+) cents \(.*\)$/,
+    fr: (m) => `${m[1] === 'line' ? 'Total TTC de la ligne : ' : m[1] === 'document' ? 'Total TTC : ' : ''}${eurFr(m[2]!)} au plus`,
+    en: (m) => `${m[1] === 'line' ? 'Line total (incl. VAT): at' : m[1] === 'document' ? 'Total (incl. VAT): at' : 'At'} most ${eurEn(m[2]!)}`,
+  },
+  { re: /^must be at least minDaysLate \((-?\d+)\)$/, fr: (m) => `Au moins le retard minimum (${m[1]} jours)`, en: (m) => `At least the minimum days late (${m[1]})` },
+  { re: /^must be on or after dueFrom \((\d{4}-\d\d-\d\d)\)$/, fr: (m) => `À partir du ${dayFr(m[1]!)}`, en: (m) => `On or after ${dayEn(m[1]!)}` },
+  {
+    re: /^is not UTF-8 text \(line (\d+)\): save the file as « CSV UTF-8 \(délimité par des virgules\) » in Excel, or (?:UTF-8 in LibreOffice|send it as application\/octet-stream)$/,
+    fr: (m) => `Le fichier n’est pas en UTF-8 (ligne ${m[1]}) : dans Excel, enregistrez-le en « CSV UTF-8 (délimité par des virgules) », ou en UTF-8 dans LibreOffice.`,
+    en: (m) => `The file is not UTF-8 text (line ${m[1]}): in Excel, save it as "CSV UTF-8 (Comma delimited)", or as UTF-8 in LibreOffice.`,
+  },
+  // A template that is no reminder email, chosen for a manual reminder (shared/domain/default-templates.ts `manualTemplateRefusal`).
+  { re: /^"(.*)" is a text message template: a reminder email needs an email template$/, fr: (m) => `« ${m[1]} » est un modèle de SMS : une relance par e-mail demande un modèle d’e-mail.`, en: (m) => `${m[0]}.` },
+  { re: /^"(.*)" thanks the client for a payment: it is not a reminder$/, fr: (m) => `« ${m[1]} » remercie le client d’un paiement : ce n’est pas une relance.`, en: (m) => `${m[0]}.` },
+  { re: /^"(.*)" reminds an instalment of a payment plan, and no payment plan is running$/, fr: (m) => `« ${m[1]} » rappelle une échéance d’échéancier, et aucun échéancier n’est en cours.`, en: (m) => `${m[0]}.` },
+  // The owner's own subject or body to a consumer.
+  {
+    re: /^mentions (.+): a consumer owes no penalties nor the €40 indemnity \(CPCE L111-8\)$/,
+    fr: (m) => `Cite des pénalités ou l’indemnité de 40 € (${mentioned(m[1]!, 'fr')}) : un particulier ne les doit pas (art. L111-8 du code de la consommation)`,
+    en: (m) => `Mentions ${mentioned(m[1]!, 'en')}: a consumer owes no penalties nor the €40 indemnity (French consumer code, L111-8)`,
+  },
+  // A refusal whose detail lists its fields (`body.instalments.1.dueDate: must be …; body.x: …`): the fields are said one by one below it.
+  { re: /^(?:body|query|path|headers|settings)(?:\.[\w-]+)*: .+$/, fr: () => 'Vérifiez les champs signalés.', en: () => 'Check the fields shown.' },
 ];
 
 /** Zod's own messages, by pattern: `Too small: expected string to have >=1 characters` is "required". */
@@ -259,6 +494,8 @@ const PATTERNS: Pattern[] = [
 export const apiMessage = (message: string, lang: Lang): string => {
   const listed = (lang === 'fr' ? FR : EN)[message];
   if (listed) return listed;
+  const refusal = penaltyRefusal(message, lang);
+  if (refusal) return refusal;
   for (const p of [...WITH_VALUES, ...PATTERNS]) {
     const m = p.re.exec(message);
     if (m) return lang === 'fr' ? p.fr(m) : p.en(m);

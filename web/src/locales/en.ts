@@ -168,6 +168,7 @@ export const en: Translations = {
   },
   invoice: {
     title: 'Invoice {{number}}',
+    draftTitle: 'Draft invoice',
     summary: 'Summary',
     issueDate: 'Issue date',
     dueDate: 'Due date',

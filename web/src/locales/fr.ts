@@ -166,6 +166,7 @@ export const fr = {
   },
   invoice: {
     title: 'Facture {{number}}',
+    draftTitle: 'Facture (brouillon)',
     summary: 'Résumé',
     issueDate: 'Date d’émission',
     dueDate: 'Échéance',

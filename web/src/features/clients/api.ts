@@ -1,6 +1,7 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { operations } from '../../api/schema';
 import { api, unwrap } from '../../lib/api-client';
+import { invalidateMoneyViews } from '../../lib/money-views';
 
 export type Client = operations['getClient']['responses'][200]['content']['application/json'];
 export type ClientInput = NonNullable<operations['createClient']['requestBody']>['content']['application/json'];
@@ -41,6 +42,7 @@ export const useUpdateClient = (id: string) => {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: ClientPatch) => unwrap(api().PATCH('/clients/{id}', { params: { path: { id } }, body })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['clients'] }),
+    // Opting out or another scenario changes the client's invoices' plans, today's reminders and the simulation.
+    onSuccess: () => invalidateMoneyViews(queryClient),
   });
 };

@@ -3,6 +3,7 @@ import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { ErrorMessage, Loading, PageHeader, Stat } from '../../components/ui';
 import { api, unwrap } from '../../lib/api-client';
+import { invalidateMoneyViews } from '../../lib/money-views';
 import { useI18n } from '../../lib/i18n';
 import { useStepName } from '../invoices/components/step-reason';
 import '../notifications/texts';
@@ -48,7 +49,7 @@ export default function HomeScreen() {
   const cancel = useMutation({
     mutationFn: ({ invoiceId, stepId }: { invoiceId: string; stepId: string }) =>
       unwrap(api().POST('/invoices/{id}/reminders/{stepId}/cancel', { params: { path: { id: invoiceId, stepId } } })),
-    onSuccess: () => Promise.all(['simulation', 'invoices', 'cockpit', 'overview'].map((key) => queryClient.invalidateQueries({ queryKey: [key] }))),
+    onSuccess: () => invalidateMoneyViews(queryClient),
   });
   return (
     <section>

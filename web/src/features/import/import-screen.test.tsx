@@ -30,6 +30,12 @@ describe('the import’s row errors', () => {
     ]);
   });
 
+  it('count the rows to fix, not their errors', () => {
+    renderInApp(<RowErrors errors={[...errors, { row: 4, field: 'email', message: 'is not a valid email' }, { row: 3, field: 'gross', message: 'is not an amount (1 234,56)' }]} />);
+    expect(screen.getByRole('heading', { level: 3 }).textContent).toBe('Lignes à corriger (5)');
+    expect(table()).toHaveLength(7);
+  });
+
   it('and in English', async () => {
     await setLanguage('en');
     try {

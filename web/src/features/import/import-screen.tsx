@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { operations } from '../../api/schema';
 import { ErrorMessage, PageHeader, Stat } from '../../components/ui';
 import { api, unwrap } from '../../lib/api-client';
+import { invalidateMoneyViews } from '../../lib/money-views';
 import { useI18n } from '../../lib/i18n';
 import { csvText } from '../../lib/validators';
 import './texts';
@@ -55,7 +56,7 @@ export default function ImportScreen() {
       }),
     );
   const check = useMutation({ mutationFn: (csv: string) => run(csv, true) });
-  const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: ['invoices'] }), queryClient.invalidateQueries({ queryKey: ['clients'] })]);
+  const refresh = () => invalidateMoneyViews(queryClient);
   const commit = useMutation({ mutationFn: (csv: string) => run(csv, false), onSuccess: refresh });
   // Large files become a job: follow it until done (invoices written so far of the total).
   const jobId = commit.data?.status === 'running' ? commit.data.id : undefined;
@@ -235,7 +236,8 @@ export const RowErrors = ({ errors }: { errors: Report['errors'] }) => {
   const words = useRowErrorText();
   return (
     <section aria-labelledby="import-errors">
-      <h3 id="import-errors">{t('importScreen.errorsTitle', { count: errors.length })}</h3>
+      {/* Rows, not errors: a row with a bad date and a bad amount is one row to fix. */}
+      <h3 id="import-errors">{t('importScreen.errorsTitle', { count: new Set(errors.map((e) => e.row)).size })}</h3>
       <p className="muted">{t('importScreen.errorsHint')}</p>
       <div className="table-wrap">
         <table className="responsive" data-testid="import-errors">

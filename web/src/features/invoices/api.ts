@@ -2,6 +2,7 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { components, operations } from '../../api/schema';
 import { api, unwrap } from '../../lib/api-client';
+import { invalidateMoneyViews } from '../../lib/money-views';
 
 export type InvoiceQuery = NonNullable<operations['listInvoices']['parameters']['query']>;
 export type Invoice = operations['getInvoice']['responses'][200]['content']['application/json'];
@@ -60,12 +61,10 @@ export const usePreview = (templateId: string | undefined, invoiceId: string) =>
     queryFn: () => unwrap(api().POST('/templates/{id}/preview', { params: { path: { id: templateId! } }, body: { invoiceId } })),
   });
 
-const useInvalidate = (id?: string) => {
+/** After a write on an invoice: the invoice (and the list) and every other screen showing its money. */
+const useInvalidate = () => {
   const queryClient = useQueryClient();
-  return async () => {
-    await queryClient.invalidateQueries({ queryKey: id ? keys.one(id) : keys.all });
-    if (id) await queryClient.invalidateQueries({ queryKey: ['invoices', 'list'] });
-  };
+  return () => invalidateMoneyViews(queryClient);
 };
 
 const idem = () => ({ 'Idempotency-Key': crypto.randomUUID() });
@@ -89,12 +88,12 @@ export const useClientReminderPreview = (clientId: string, body: ClientReminderI
 
 /** Send a reminder now about one invoice through the client route: the same body as the preview. */
 export const useSendClientReminder = (clientId: string, invoiceId: string) => {
-  const invalidate = useInvalidate(invoiceId);
+  const invalidate = useInvalidate();
   return useMutation({ mutationFn: (body: ClientReminderInput) => remindClient(clientId, body, false), onSuccess: invalidate });
 };
 
 export const useInvoiceAction = (id: string) => {
-  const invalidate = useInvalidate(id);
+  const invalidate = useInvalidate();
   const path = { path: { id } };
   return {
     send: useMutation({ mutationFn: () => unwrap(api().POST('/invoices/{id}/send', { params: { ...path, header: idem() } })), onSuccess: invalidate }),
@@ -139,7 +138,7 @@ export const usePaymentPlan = (id: string, enabled: boolean) =>
   });
 
 export const usePlanActions = (id: string) => {
-  const invalidate = useInvalidate(id);
+  const invalidate = useInvalidate();
   const path = { path: { id } };
   return {
     create: useMutation({
@@ -159,7 +158,7 @@ export const usePlanActions = (id: string) => {
 };
 
 export const useEndgameActions = (id: string) => {
-  const invalidate = useInvalidate(id);
+  const invalidate = useInvalidate();
   const path = { path: { id } };
   return {
     litigation: useMutation({
@@ -175,7 +174,7 @@ export const useEndgameActions = (id: string) => {
 };
 
 export const useCancelStep = (id: string) => {
-  const invalidate = useInvalidate(id);
+  const invalidate = useInvalidate();
   return useMutation({
     mutationFn: (stepId: string) => unwrap(api().POST('/invoices/{id}/reminders/{stepId}/cancel', { params: { path: { id, stepId } } })),
     onSuccess: invalidate,
@@ -183,7 +182,7 @@ export const useCancelStep = (id: string) => {
 };
 
 export const usePortalActions = (id: string) => {
-  const invalidate = useInvalidate(id);
+  const invalidate = useInvalidate();
   const path = { path: { id } };
   return {
     pause: useMutation({
@@ -204,6 +203,6 @@ export const useMarkPosted = (id: string) => {
     mutationFn: ({ stepId, trackingNumber }: { stepId: string; trackingNumber?: string }) =>
       unwrap(api().POST('/invoices/{id}/reminders/{stepId}/posted', { params: { path: { id, stepId } }, body: trackingNumber ? { trackingNumber } : {} })),
     // A letter listing several invoices closes on each of them: every invoice and the letters to post are read again.
-    onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: keys.all }), queryClient.invalidateQueries({ queryKey: ['reminders', 'to-post'] })]),
+    onSuccess: () => invalidateMoneyViews(queryClient),
   });
 };

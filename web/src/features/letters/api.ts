@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { operations } from '../../api/schema';
 import { api, unwrap } from '../../lib/api-client';
+import { invalidateMoneyViews } from '../../lib/money-views';
 
 export type LetterToPost = operations['lettersToPost']['responses'][200]['content']['application/json']['items'][number];
 
@@ -15,13 +16,8 @@ export const useMarkLetterPosted = () => {
   return useMutation({
     mutationFn: ({ invoiceId, stepId, trackingNumber }: { invoiceId: string; stepId: string; trackingNumber?: string }) =>
       unwrap(api().POST('/invoices/{id}/reminders/{stepId}/posted', { params: { path: { id: invoiceId, stepId } }, body: trackingNumber ? { trackingNumber } : {} })),
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: LETTERS_KEY }),
-        // A letter listing several invoices closes on each of them.
-        queryClient.invalidateQueries({ queryKey: ['invoices'] }),
-        queryClient.invalidateQueries({ queryKey: ['overview'] }),
-      ]),
+    // A letter listing several invoices closes on each of them (LETTERS_KEY is one of the money views).
+    onSuccess: () => invalidateMoneyViews(queryClient),
   });
 };
 
@@ -31,11 +27,6 @@ export const useWithdrawLetter = () => {
   return useMutation({
     mutationFn: ({ invoiceId, stepId }: { invoiceId: string; stepId: string }) =>
       unwrap(api().POST('/invoices/{id}/reminders/{stepId}/cancel', { params: { path: { id: invoiceId, stepId } } })),
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: LETTERS_KEY }),
-        queryClient.invalidateQueries({ queryKey: ['invoices'] }),
-        queryClient.invalidateQueries({ queryKey: ['overview'] }),
-      ]),
+    onSuccess: () => invalidateMoneyViews(queryClient),
   });
 };

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { operations } from '../../api/schema';
 import { ErrorMessage, Loading, PageHeader } from '../../components/ui';
 import { api, unwrap } from '../../lib/api-client';
+import { invalidateMoneyViews } from '../../lib/money-views';
 import { todayIso } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { useStepName, useStepReason } from '../invoices/components/step-reason';
@@ -32,7 +33,7 @@ const Overview = () => {
   const cancel = useMutation({
     mutationFn: ({ invoiceId, stepId }: { invoiceId: string; stepId: string }) =>
       unwrap(api().POST('/invoices/{id}/reminders/{stepId}/cancel', { params: { path: { id: invoiceId, stepId } } })),
-    onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: ['overview'] }), queryClient.invalidateQueries({ queryKey: ['invoices'] }), queryClient.invalidateQueries({ queryKey: ['cockpit'] })]),
+    onSuccess: () => invalidateMoneyViews(queryClient),
   });
   const invoice = (r: { invoiceId: string; invoiceNumber?: string; clientName: string }) => (
     <>

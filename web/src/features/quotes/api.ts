@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { operations } from '../../api/schema';
 import { api, unwrap } from '../../lib/api-client';
+import { invalidateMoneyViews } from '../../lib/money-views';
 
 export type Quote = operations['getQuote']['responses'][200]['content']['application/json'];
 export type QuoteInput = NonNullable<operations['createQuote']['requestBody']>['content']['application/json'];
@@ -22,10 +23,8 @@ export const useCreateQuote = () => {
 
 export const useQuoteActions = (id: string) => {
   const queryClient = useQueryClient();
-  const onSuccess = async () => {
-    await queryClient.invalidateQueries({ queryKey: ['quotes'] });
-    await queryClient.invalidateQueries({ queryKey: ['invoices'] });
-  };
+  // A deposit or final invoice is a new invoice: the follow-up list, the client and the cockpit change too.
+  const onSuccess = () => invalidateMoneyViews(queryClient);
   const params = { path: { id }, header: idem() };
   return {
     send: useMutation({ mutationFn: () => unwrap(api().POST('/quotes/{id}/send', { params })), onSuccess }),

@@ -23,9 +23,16 @@ export const useLivePreview = (id: string, invoiceId: string | undefined, draft:
     select: (preview) => ({ ...preview, ...renderDraft(draft, preview.variables) }),
   });
 
+/**
+ * "à {{companyEmail}} ou au {{companyPhone}}" for a company without a phone: the "ou au" goes with
+ * it, as the API renders it (shared/domain/template-render.ts, PHONE_ALTERNATIVE; a test compares them).
+ */
+export const PHONE_ALTERNATIVE = /[ \t]+(?:ou au|ou|or on|or)[ \t]+\{\{\s*companyPhone\s*\}\}/g;
+
 /** The live preview renders the text being edited with the variables the API computed for the invoice. */
 export const renderDraft = (draft: { subject: string; body: string }, variables: Record<string, string>) => {
-  const render = (text: string) => text.replace(/\{\{\s*([a-zA-Z0-9_]+)\s*\}\}/g, (_, name: string) => variables[name] ?? '');
+  const render = (text: string) =>
+    (variables.companyPhone ? text : text.replace(PHONE_ALTERNATIVE, '')).replace(/\{\{\s*([a-zA-Z0-9_]+)\s*\}\}/g, (_, name: string) => variables[name] ?? '');
   return { subject: render(draft.subject), body: render(draft.body) };
 };
 

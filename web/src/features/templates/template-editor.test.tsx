@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeApi } from '../../test/fake-api';
 import TemplateScreen, { unknownVariables } from './routes/template-screen';
 import { KNOWN_VARIABLES } from './texts';
+import { PHONE_ALTERNATIVE, renderDraft } from './api';
 // The API's list, read as text (the web app does not import the server's code).
 import renderSource from '../../../../shared/domain/template-render.ts?raw';
 
@@ -72,5 +73,15 @@ describe('the template editor', () => {
   it('knows the same variables as the API, in its order', () => {
     const list = /TEMPLATE_VARIABLES = \[([^\]]*)\]/.exec(renderSource)![1]!;
     expect([...list.matchAll(/'([a-zA-Z]+)'/g)].map((m) => m[1])).toEqual([...KNOWN_VARIABLES]);
+  });
+
+  it('previews a company without a phone as the API sends it: no "ou au ." left hanging', () => {
+    const draft = { subject: 'Facture {{invoiceNumber}}', body: 'Joignez-nous à {{companyEmail}} ou au {{companyPhone}}.' };
+    const without = renderDraft(draft, { invoiceNumber: 'F-2026-0001', companyEmail: 'contact@durand.test', companyPhone: '' });
+    expect(without.body).toBe('Joignez-nous à contact@durand.test.');
+    expect(renderDraft(draft, { companyEmail: 'contact@durand.test', companyPhone: '02 40 00 00 00' }).body).toBe('Joignez-nous à contact@durand.test ou au 02 40 00 00 00.');
+    expect(renderDraft({ subject: '', body: 'Write to {{companyEmail}} or on {{companyPhone}}.' }, { companyEmail: 'a@b.test' }).body).toBe('Write to a@b.test.');
+    // The same rule as the API's render.
+    expect(/const PHONE_ALTERNATIVE = (\/.*\/g);/.exec(renderSource)![1]).toBe(String(PHONE_ALTERNATIVE));
   });
 });

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { operations } from '../../../api/schema';
 import { Dialog, ErrorMessage, Field } from '../../../components/ui';
 import { api, unwrap } from '../../../lib/api-client';
+import { invalidateMoneyViews } from '../../../lib/money-views';
 import { useI18n } from '../../../lib/i18n';
 import { useClientInvoices } from '../api';
 import '../texts';
@@ -33,7 +34,7 @@ export const GroupedReminderDialog = ({ clientId }: { clientId: string }) => {
       }),
     );
   const preview = useMutation({ mutationFn: () => call(true) });
-  const send = useMutation({ mutationFn: () => call(false), onSuccess: () => queryClient.invalidateQueries({ queryKey: ['invoices'] }) });
+  const send = useMutation({ mutationFn: () => call(false), onSuccess: () => invalidateMoneyViews(queryClient) });
   const changed = () => (preview.reset(), send.reset());
   const shown = send.data ?? preview.data;
   const count = openInvoices.length - openInvoices.filter((i) => excluded.has(i.id)).length;

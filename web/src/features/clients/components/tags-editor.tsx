@@ -1,5 +1,5 @@
-import { useState, type FormEvent } from 'react';
-import { ErrorMessage, Field } from '../../../components/ui';
+import { useId, useState, type FormEvent } from 'react';
+import { ErrorMessage } from '../../../components/ui';
 import { useI18n } from '../../../lib/i18n';
 import { ApiError } from '../../../lib/problem';
 import { useUpdateClient, type Client } from '../api';
@@ -13,6 +13,7 @@ export const TagsEditor = ({ client }: { client: Client & { tags?: string[] } })
   const update = useUpdateClient(client.id);
   const [text, setText] = useState((client.tags ?? []).join(', '));
   const [error, setError] = useState<string>();
+  const id = useId();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(undefined);
@@ -26,10 +27,27 @@ export const TagsEditor = ({ client }: { client: Client & { tags?: string[] } })
   };
   return (
     <form className="card" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="client-tags">
-      <h2 id="client-tags">{t('clientMore.tags')}</h2>
-      <Field label={t('clientMore.tags')} hint={t('clientMore.tagsHint')} error={error}>
-        {(p) => <input {...p} value={text} onChange={(e) => setText(e.target.value)} />}
-      </Field>
+      {/* The card's title is the field's label: one "Catégories", not a heading and a label saying it twice. */}
+      <h2 id="client-tags">
+        <label htmlFor={id}>{t('clientMore.tags')}</label>
+      </h2>
+      <div className={`field${error ? ' has-error' : ''}`}>
+        <input
+          id={id}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          aria-invalid={Boolean(error)}
+          aria-describedby={[error ? `${id}-error` : '', `${id}-hint`].filter(Boolean).join(' ')}
+        />
+        <p id={`${id}-hint`} className="hint">
+          {t('clientMore.tagsHint')}
+        </p>
+        {error && (
+          <p id={`${id}-error`} className="field-error">
+            {error}
+          </p>
+        )}
+      </div>
       {update.isError && !error && <ErrorMessage error={update.error} />}
       <button type="submit" className="button primary" disabled={update.isPending}>
         {t('common.save')}

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { Dialog, ErrorMessage, Field, Loading } from '../../../components/ui';
 import { api, unwrap } from '../../../lib/api-client';
+import { invalidateMoneyViews } from '../../../lib/money-views';
 import { useI18n } from '../../../lib/i18n';
 import { useClientReminderPreview, usePreview, useTemplates, type Invoice } from '../api';
 import { sendInRounds } from '../batch-rounds';
@@ -39,7 +40,7 @@ export const MassSendDialog = ({ invoices, onDone }: { invoices: readonly Invoic
           ),
         (done, total) => setProgress({ done, total }),
       ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['invoices'] }),
+    onSuccess: () => invalidateMoneyViews(queryClient),
     onSettled: () => setProgress(undefined),
   });
   const numbers = new Map(invoices.map((i) => [i.id, i.number ?? i.id]));

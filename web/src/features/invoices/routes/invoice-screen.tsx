@@ -22,7 +22,8 @@ export default function InvoiceScreen() {
   const inv = invoice.data;
   const client = clients.data?.find((c) => c.id === inv.clientId);
   const open = inv.status === 'sent' || inv.status === 'partially_paid';
-  const title = inv.number ? t('invoice.title', { number: inv.number }) : t('invoices.draftNumber');
+  // A draft has no number yet: "Facture (brouillon)" beside its "Brouillon" badge, not the word twice.
+  const title = inv.number ? t('invoice.title', { number: inv.number }) : t('invoice.draftTitle');
 
   return (
     <article>
@@ -86,7 +87,7 @@ export default function InvoiceScreen() {
       {inv.status !== 'draft' && <CreditNotes invoiceId={id} />}
       {inv.status !== 'draft' && inv.status !== 'cancelled' && (inv.paymentPlan || inv.planRequest || open) && <PaymentPlanCard invoice={inv} />}
       {inv.status !== 'draft' && <ReminderPlan invoiceId={id} />}
-      <PdfPreview path={`/invoices/${id}/pdf`} title={inv.number ?? t('invoices.draftNumber')} />
+      <PdfPreview path={`/invoices/${id}/pdf`} title={inv.number ?? t('invoice.draftTitle')} />
       <Timeline invoiceId={id} />
     </article>
   );
