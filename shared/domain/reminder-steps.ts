@@ -207,6 +207,29 @@ export const planNewSteps = (input: StepPlanInput, plan: number, recorded: reado
 };
 
 /**
+ * A before-due step skipped `due_passed` can go again: the due date was moved back later (a typo
+ * corrected) and nothing of the invoice has gone out or been handled since (every step of the live
+ * plan still `scheduled` or skipped `due_passed`, none sent, done or sent by hand in any plan), and a
+ * new plan would now schedule it. Then the live plan is set aside and a new one recorded from the
+ * first step, so the client reads "your invoice will soon be due" before the due date, as planned.
+ * Only for a due date moved later than the one the step was planned for (its `nominalDate`).
+ * Terminal records stay as they are: the new plan holds new records.
+ */
+export const courtesyCanGoAgain = (input: StepPlanInput, plan: number, recorded: readonly RecordedStep[]): boolean => {
+  const live = recorded.filter((r) => r.plan === plan);
+  const offsets = nominalOffsets(input.scenario.steps);
+  // Skipped for a due date earlier than today's: the date was moved later since (not a step pushed past
+  // the due date by the client gap or a holiday, which a new plan would only push again).
+  const movedLater = (r: RecordedStep) => r.nominalDate !== undefined && r.nominalDate < addDays(input.dueDate, offsets[r.index] ?? 0);
+  const skipped = live.filter((r) => r.state === 'skipped' && r.reason === 'due_passed' && (offsets[r.index] ?? 0) < 0 && input.scenario.steps[r.index]?.id === r.stepId && movedLater(r));
+  if (skipped.length === 0) return false;
+  if (!live.every((r) => r.state === 'scheduled' || (r.state === 'skipped' && r.reason === 'due_passed'))) return false;
+  if (recorded.some((r) => isOut(r.state) || r.state === 'done' || sentByHand(r))) return false;
+  const fresh = planNewSteps(input, plan + 1, recorded);
+  return skipped.some((r) => fresh.some((s) => s.index === r.index && s.state === 'scheduled'));
+};
+
+/**
  * Where a recorded step stands in the scenario: its step's position when the scenario still has it
  * (an edit may have moved it); else (an edit removed it, or another scenario applies now) the last
  * step planned no later than it or, if further, the next one with the same text, so a new plan
