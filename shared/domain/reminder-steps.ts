@@ -72,7 +72,12 @@ export interface RecordedStep extends StepRef {
  * keep their spacing from its slot.
  */
 export const MANUAL_SENT = 'manual_sent';
-const sentByHand = (r: Pick<RecordedStep, 'state' | 'reason'>): boolean => r.state === 'skipped' && r.reason === MANUAL_SENT;
+/**
+ * A pending step of an overdue invoice that went out in a client's grouped message in a firmer tone
+ * (`skipped`, reason `group_sent`): like `manual_sent`, the client got that text (or a firmer one).
+ */
+export const GROUP_SENT = 'group_sent';
+const sentByHand = (r: Pick<RecordedStep, 'state' | 'reason'>): boolean => r.state === 'skipped' && (r.reason === MANUAL_SENT || r.reason === GROUP_SENT);
 
 /** A manual reminder stands for the step with its text only when that step was due within this time. */
 export const MANUAL_COVER_MS = 8 * 86_400_000;
