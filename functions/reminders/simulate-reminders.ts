@@ -10,6 +10,7 @@ const simulate = makeSimulateReminders({
   settings: wiring.settings(),
   scenarios: wiring.scenarios(),
   steps: wiring.steps(),
+  templates: wiring.templates(),
   clock: wiring.clock,
 });
 export const handler = httpHandler(routes.simulation, async ({ tenantId, query }) => ok(await simulate(tenantId, query)));

@@ -24,6 +24,8 @@ export interface LitigationMove {
   readonly auto: boolean;
   readonly reason?: string;
   readonly stepId?: string;
+  /** The plan of that escalation step. */
+  readonly plan?: number;
 }
 
 /** The outcome of a move: the invoice, and whether this call changed it (an automatic move on a settled invoice does nothing). */
@@ -48,7 +50,7 @@ export const makeMoveToLitigation = ({ invoices, settings, clock, retry = defaul
         throw new StateConflictError('not-litigable', `A ${current.status} invoice cannot go to litigation: only an invoice awaiting payment can`);
       }
       const at = now.toISOString();
-      const next: InvoiceRecord = { ...current, status: 'litigation', updatedAt: at };
+      const next: InvoiceRecord = { ...current, status: 'litigation', updatedAt: at, ...(move.auto && move.plan !== undefined ? { escalatedPlan: move.plan } : {}) };
       await invoices.save(next, {
         events: [
           {

@@ -49,6 +49,11 @@ export interface InvoiceRecord {
   readonly emailedTo?: string;
   readonly lastPaymentAt?: string;
   readonly lastReminderAt?: string;
+  /**
+   * The reminder plan whose escalation step moved the invoice to litigation last. Once the owner takes
+   * it back, the re-plan sees an escalation done and landed, and plans the next one (`litigation_left`).
+   */
+  readonly escalatedPlan?: number;
   /** Local date of the last reminder (any kind): the per-invoice daily slot, claimed conditionally. */
   readonly lastReminderDay?: string;
   readonly reminderCount: number;

@@ -72,7 +72,12 @@ export interface RecordedStep extends StepRef {
  * keep their spacing from its slot.
  */
 export const MANUAL_SENT = 'manual_sent';
-const sentByHand = (r: Pick<RecordedStep, 'state' | 'reason'>): boolean => r.state === 'skipped' && r.reason === MANUAL_SENT;
+/**
+ * A pending step of an overdue invoice that went out in a client's grouped message in a firmer tone
+ * (`skipped`, reason `group_sent`): like `manual_sent`, the client got that text (or a firmer one).
+ */
+export const GROUP_SENT = 'group_sent';
+const sentByHand = (r: Pick<RecordedStep, 'state' | 'reason'>): boolean => r.state === 'skipped' && (r.reason === MANUAL_SENT || r.reason === GROUP_SENT);
 
 /** A manual reminder stands for the step with its text only when that step was due within this time. */
 export const MANUAL_COVER_MS = 8 * 86_400_000;
@@ -199,6 +204,29 @@ export const planNewSteps = (input: StepPlanInput, plan: number, recorded: reado
     }))
     .filter((s) => s.index >= fromIndex)
     .map((s) => dueGuard(s, input.dueDate, input.calendar.timeZone));
+};
+
+/**
+ * A before-due step skipped `due_passed` can go again: the due date was moved back later (a typo
+ * corrected) and nothing of the invoice has gone out or been handled since (every step of the live
+ * plan still `scheduled` or skipped `due_passed`, none sent, done or sent by hand in any plan), and a
+ * new plan would now schedule it. Then the live plan is set aside and a new one recorded from the
+ * first step, so the client reads "your invoice will soon be due" before the due date, as planned.
+ * Only for a due date moved later than the one the step was planned for (its `nominalDate`).
+ * Terminal records stay as they are: the new plan holds new records.
+ */
+export const courtesyCanGoAgain = (input: StepPlanInput, plan: number, recorded: readonly RecordedStep[]): boolean => {
+  const live = recorded.filter((r) => r.plan === plan);
+  const offsets = nominalOffsets(input.scenario.steps);
+  // Skipped for a due date earlier than today's: the date was moved later since (not a step pushed past
+  // the due date by the client gap or a holiday, which a new plan would only push again).
+  const movedLater = (r: RecordedStep) => r.nominalDate !== undefined && r.nominalDate < addDays(input.dueDate, offsets[r.index] ?? 0);
+  const skipped = live.filter((r) => r.state === 'skipped' && r.reason === 'due_passed' && (offsets[r.index] ?? 0) < 0 && input.scenario.steps[r.index]?.id === r.stepId && movedLater(r));
+  if (skipped.length === 0) return false;
+  if (!live.every((r) => r.state === 'scheduled' || (r.state === 'skipped' && r.reason === 'due_passed'))) return false;
+  if (recorded.some((r) => isOut(r.state) || r.state === 'done' || sentByHand(r))) return false;
+  const fresh = planNewSteps(input, plan + 1, recorded);
+  return skipped.some((r) => fresh.some((s) => s.index === r.index && s.state === 'scheduled'));
 };
 
 /**

@@ -84,6 +84,37 @@ describe('forged cursors', () => {
     expect(next.status).toBe(200);
     expect(next.json.items[0].id).not.toBe(first.json.items[0].id);
   });
+
+  it('of a list paged in memory (a sort, days late, one client sorted) are refused on any other list, and made up ones too', async () => {
+    for (let i = 0; i < 2; i++) expect((await acme.post('/invoices', anInvoiceInput(ids.clients))).status).toBe(201);
+    const cursorOf = async (path: string) => {
+      const res = await acme.get(`${path}&limit=1`);
+      expect([res.status, typeof res.json.nextCursor], path).toEqual([200, 'string']);
+      return res.json.nextCursor as string;
+    };
+    const own = {
+      '/clients?sort=balance': await cursorOf('/clients?sort=balance'),
+      '/invoices?sort=daysLate': await cursorOf('/invoices?sort=daysLate'),
+      [`/invoices?clientId=${ids.clients}&sort=amount`]: await cursorOf(`/invoices?clientId=${ids.clients}&sort=amount`),
+    };
+    // Each one pages its own list…
+    for (const [path, cursor] of Object.entries(own)) expect((await acme.get(`${path}&limit=1&cursor=${cursor}`)).status, path).toBe(200);
+    // …and no other: another sort or order, another list; nor a position written by hand.
+    const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const elsewhere: [string, string][] = [
+      ['/clients?sort=name', own['/clients?sort=balance']],
+      [`/invoices?clientId=${ids.clients}&sort=amount`, own['/clients?sort=balance']],
+      ['/invoices?sort=daysLate&order=asc', own['/invoices?sort=daysLate']],
+      [`/invoices?clientId=${ids.clients}&sort=lastReminder`, own[`/invoices?clientId=${ids.clients}&sort=amount`]!],
+      ['/clients?sort=balance', own[`/invoices?clientId=${ids.clients}&sort=amount`]!],
+      ['/clients?sort=balance', b64({ offset: 1 })],
+      ['/invoices?sort=daysLate', b64({ k: 1 })],
+    ];
+    for (const [path, cursor] of elsewhere) {
+      const res = await acme.get(`${path}&cursor=${cursor}`);
+      expect([res.status, paths(res)], `${path} ${cursor}`).toEqual([400, ['query.cursor']]);
+    }
+  });
 });
 
 describe('amounts above the ceiling (999 999 999,99 €)', () => {

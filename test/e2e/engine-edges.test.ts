@@ -58,6 +58,56 @@ describe('the reminder plan when the due date moves', () => {
     expect(subjects).toHaveLength(2);
     expect(subjects[1]).toMatch(/^Relance/);
   });
+
+  it('plans the J-5 again when a due date typed in the past is corrected before anything went out, and sends it before the due date', async () => {
+    // A tenant of its own: the clock below moves only this test's schedules.
+    acme = await aFreshTenant('edges');
+    expect((await acme.put('/settings', { company: aCompanyIdentity() })).status).toBe(200);
+    const today = parisToday();
+    // Sent with a wrong due date (two days ago): J-5 skipped, the overdue reminder comes at once.
+    const invoice = await aSentInvoice(addDays(today, -2));
+    await drain(); // the first plan recorded (not only projected) with the wrong date
+    const typo = await stepsOf(invoice.id);
+    expect(typo.find((s) => s.stepId === 'j-5')).toMatchObject({ state: 'skipped', reason: 'due_passed' });
+    // The owner corrects it to 20 days ahead before the overdue reminder goes.
+    const due = dueDateAhead(20);
+    expect((await acme.patch(`/invoices/${invoice.id}`, { dueDate: due })).status).toBe(200);
+    await drain();
+    const steps = await stepsOf(invoice.id);
+    const latest = (stepId: string) => steps.filter((s) => s.stepId === stepId).at(-1)!;
+    expect(latest('j-5').state).toBe('scheduled');
+    expect(inParis(latest('j-5').scheduledAt!).date < due).toBe(true);
+    expect(inParis(latest('j+1').scheduledAt!).date > due).toBe(true);
+    // The first plan stays as it was recorded: its J-5 skipped, its other steps cancelled with the reason.
+    expect(steps.filter((s) => s.stepId === 'j-5')[0]).toMatchObject({ state: 'skipped', reason: 'due_passed' });
+    expect(steps.filter((s) => s.stepId === 'j+1')[0]).toMatchObject({ state: 'cancelled', reason: 'due_date_moved' });
+
+    await runUntil(endOfDay(addDays(due, 2)), { tenant: acme.tenant });
+    const after = await stepsOf(invoice.id);
+    const sent = after.filter((s) => s.state === 'sent');
+    expect(sent.map((s) => s.stepId)).toEqual(['j-5', 'j+1']);
+    expect(inParis(sent[0]!.sentAt!).date < due).toBe(true);
+    // The invoice email, the courtesy reminder, then the overdue one: in that order.
+    const subjects = (await inbox(invoice.email)).map((m) => m.subject);
+    expect(subjects).toHaveLength(3);
+    expect(subjects[1]).not.toMatch(/^Relance/);
+    expect(subjects[2]).toMatch(/^Relance/);
+  });
+
+  it('never plans the J-5 again once the overdue reminder went out, even when the due date is moved back later', async () => {
+    // A tenant of its own: the clock below moves only this test's schedules.
+    acme = await aFreshTenant('edges');
+    expect((await acme.put('/settings', { company: aCompanyIdentity() })).status).toBe(200);
+    const today = parisToday();
+    const invoice = await aSentInvoice(addDays(today, -2));
+    await runUntil(endOfDay(addDays(today, 4)), { tenant: acme.tenant });
+    expect((await stepsOf(invoice.id)).find((s) => s.stepId === 'j+1')).toMatchObject({ state: 'sent' });
+    const due = addDays(today, 30);
+    expect((await acme.patch(`/invoices/${invoice.id}`, { dueDate: due })).status).toBe(200);
+    await drain();
+    const steps = await stepsOf(invoice.id);
+    expect(steps.filter((s) => s.stepId === 'j-5').every((s) => s.state === 'skipped')).toBe(true);
+  });
 });
 
 describe('client categories and consumers', () => {

@@ -13,6 +13,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import type * as z from 'zod';
+import { zodFieldErrors } from '../../shared/http/problem.js';
+import { routeList } from '../../shared/http/routes.js';
 
 type Lang = 'fr' | 'en';
 // Loaded at run time: the web app's files are type-checked by web/tsconfig.json (bundler resolution), not by this project's.
@@ -342,5 +345,83 @@ describe('the API’s messages, each said to a French user', () => {
       expect(messages.has(key), `allowed but no longer sent: ${key}`).toBe(true);
       expect(why.length).toBeGreaterThan(20);
     }
+  });
+});
+
+// ———————————————— zod's own messages, as the input schemas of the route table produce them ————————————————
+
+type Node = z.ZodType;
+/** zod 4's definition of a schema: its kind, its checks (bounds), the schemas inside it. */
+type Def = { type: string; checks?: { _zod: { def: Record<string, unknown> } }[]; [key: string]: unknown };
+const defOf = (schema: Node): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
+const checkValue = (schema: Node, check: string, key: 'minimum' | 'maximum' | 'value'): number | undefined => {
+  const found = defOf(schema).checks?.find((c) => c._zod.def.check === check)?._zod.def[key];
+  return typeof found === 'number' ? found : undefined;
+};
+
+/** Values a field of this kind may be refused for: missing, of another type, too short or long, out of bounds, not whole, not one of the options. */
+const probesOf = (schema: Node): unknown[] => {
+  const { type } = defOf(schema);
+  const max = checkValue(schema, 'max_length', 'maximum');
+  const min = checkValue(schema, 'min_length', 'minimum');
+  const common = [undefined, null, { unexpected: true }];
+  switch (type) {
+    case 'string':
+      return [...common, 42, '', ' ', '%%%', 'x'.repeat(Math.min((max ?? 200) + 1, 100_001)), 'x'.repeat(Math.max((min ?? 1) - 1, 0))];
+    case 'number': {
+      const below = checkValue(schema, 'greater_than', 'value') ?? 0;
+      const above = checkValue(schema, 'less_than', 'value') ?? 0;
+      return [...common, 'x', 1.5, -1, 0, below - 1, above + 1, 1e16];
+    }
+    case 'array':
+      return [...common, 'x', [], Array.from({ length: Math.min((max ?? 100) + 1, 10_001) }, () => 'x')];
+    case 'object':
+      return [...common, 'x', {}, { unknownField: 1 }];
+    default:
+      return [...common, 'x', 1.5, '__nope__', {}];
+  }
+};
+
+/** Every schema inside `schema` (object fields, list elements, union forms, wrapped types). */
+const nodesOf = (schema: Node, seen = new Set<Node>()): Node[] => {
+  if (seen.has(schema)) return [];
+  seen.add(schema);
+  const def = defOf(schema);
+  const inner = [def.innerType, def.in, def.out, def.element, def.valueType, def.keyType, ...((def.options as Node[] | undefined) ?? []), ...Object.values((def.shape as Record<string, Node> | undefined) ?? {})];
+  return [schema, ...inner.filter((n): n is Node => typeof n === 'object' && n !== null && '_zod' in n).flatMap((n) => nodesOf(n, seen))];
+};
+
+/** Each message zod answers for the probes, by message, with a route and field where it was met. */
+const zodMessages = new Map<string, string>();
+for (const route of routeList()) {
+  for (const where of ['params', 'query', 'body'] as const) {
+    const root = route[where] as Node | undefined;
+    if (!root) continue;
+    for (const node of nodesOf(root)) {
+      for (const probe of probesOf(node)) {
+        let result: ReturnType<z.ZodType['safeParse']>;
+        try {
+          result = node.safeParse(probe);
+        } catch {
+          continue; // a refinement that expects a well-formed value: the API parses the whole request, where zod stops before it
+        }
+        if (result.success) continue;
+        for (const e of zodFieldErrors(result.error, where === 'params' ? 'path' : where)) if (!zodMessages.has(e.message)) zodMessages.set(e.message, `${route.method} ${route.path} ${where}`);
+      }
+    }
+  }
+}
+
+describe('zod’s own messages, each said to a French user', () => {
+  it('meets them through the route table (the probe itself works)', () => {
+    expect([...zodMessages.keys()]).toEqual(expect.arrayContaining(['Too small: expected string to have >=1 characters', 'must be an IBAN', 'is not a known field']));
+    expect(zodMessages.size).toBeGreaterThan(40);
+  });
+
+  it('has French words for every one of them', () => {
+    const untranslated = [...zodMessages]
+      .filter(([m]) => !(m in ALLOWED) && apiMessage(m, 'fr') === m)
+      .map(([m, where]) => `${m}  — ${where}`);
+    expect(untranslated, 'zod messages a French user would read in English: add a pattern to web/src/lib/api-messages.ts').toEqual([]);
   });
 });

@@ -66,6 +66,30 @@ describe('the client rules replayed over a dry run', () => {
   });
 });
 
+describe('an overdue invoice grouped into a firmer message', () => {
+  // a: its mise en demeure on Monday 16 March; b (due Friday 13): its first reminder the same day, then firm and mise en demeure.
+  const sends = [
+    send('a', 3, '2026-03-16', { templateId: 'formal-notice', tone: 'formal-notice', dueDate: '2026-03-01' }),
+    send('b', 1, '2026-03-16', { templateId: 'reminder', tone: 'reminder', dueDate: '2026-03-13' }),
+    send('b', 2, '2026-03-23', { templateId: 'firm', tone: 'firm', dueDate: '2026-03-13' }),
+    send('b', 3, '2026-03-30', { templateId: 'formal-notice', tone: 'formal-notice', dueDate: '2026-03-13' }),
+  ];
+
+  it('skips its gentler later step (group_sent), as the engine records it, and keeps its own mise en demeure', () => {
+    const out = replayClientRules(sends, rules());
+    expect(out.map((r) => r.skipped)).toEqual([undefined, undefined, 'group_sent', undefined]);
+    expect(out[1]!.groupedWith).toEqual(['F-a']);
+    expect(out[3]!.at).toBe(at('2026-03-30'));
+  });
+
+  it('skips nothing for an invoice not due yet in the message, nor without tones', () => {
+    const notDue = sends.map((s) => (s.invoiceId === 'b' ? { ...s, dueDate: '2026-03-16' } : s));
+    expect(replayClientRules(notDue, rules()).some((r) => r.skipped)).toBe(false);
+    const toneless = sends.map(({ tone: _tone, ...s }) => s);
+    expect(replayClientRules(toneless, rules()).some((r) => r.skipped)).toBe(false);
+  });
+});
+
 describe('a before-due step the client rules push onto its due date', () => {
   it('is not sent: skipped with due_passed, as the send path would', () => {
     // b's courtesy step on Tue 3 is within the gap of a's message of Mon 2: moved to Thu 5, its due date.

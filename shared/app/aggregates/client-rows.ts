@@ -2,7 +2,7 @@ import { averageLateness, clientLateness, type ClientAggregate } from '../../dom
 import { localDate } from '../../domain/dates.js';
 import type { Client } from '../../domain/client.js';
 import { fold, nameMatches } from '../../domain/search.js';
-import { ValidationError } from '../errors.js';
+import { offsetCursor, readOffset } from '../list-cursor.js';
 import type { ClientRepository, Clock, Page, SettingsRepository } from '../ports.js';
 import type { AggregateStore } from './ports.js';
 
@@ -55,18 +55,6 @@ export const toClientRow = (client: Client, agg: ClientAggregate | undefined, to
   };
 };
 
-export const offsetCursor = (offset: number) => Buffer.from(JSON.stringify({ offset })).toString('base64url');
-export const readOffset = (cursor: string | undefined): number => {
-  if (cursor === undefined) return 0;
-  try {
-    const { offset } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { offset?: unknown };
-    if (Number.isInteger(offset) && (offset as number) >= 0) return offset as number;
-  } catch {
-    /* fall through */
-  }
-  throw new ValidationError([{ path: 'query.cursor', message: 'is not a cursor of this list' }]);
-};
-
 // Built on first sort, not at import: an Intl object costs every function that bundles this module ~10 ms of cold start.
 let frenchCollator: Intl.Collator | undefined;
 const collator = { compare: (a: string, b: string) => (frenchCollator ??= new Intl.Collator('fr', { sensitivity: 'base', numeric: true })).compare(a, b) };
@@ -86,7 +74,9 @@ export const makeListClientRows = ({ clients, aggregates, settings, clock }: Cli
       const page = await clients.list(tenantId, { limit: request.limit, ...(request.cursor ? { cursor: request.cursor } : {}) });
       return { ...page, items: page.items.map(row) };
     }
-    const offset = readOffset(request.cursor);
+    // The cursor is bound to this search and sort: another list's offset is a 400, not a page of this one.
+    const list = `clients#${tenantId}#${request.sort ?? 'name'}#${request.q ?? ''}`;
+    const offset = readOffset(list, request.cursor);
     const all: Client[] = [];
     let cursor: string | undefined;
     do {
@@ -101,5 +91,5 @@ export const makeListClientRows = ({ clients, aggregates, settings, clock }: Cli
       : sort === 'overdue' ? b.overdueCents - a.overdueCents || collator.compare(a.name, b.name)
       : collator.compare(a.name, b.name) || a.id.localeCompare(b.id));
     const items = rows.slice(offset, offset + request.limit);
-    return offset + request.limit < rows.length ? { items, nextCursor: offsetCursor(offset + request.limit) } : { items };
+    return offset + request.limit < rows.length ? { items, nextCursor: offsetCursor(list, offset + request.limit) } : { items };
   };

@@ -5,7 +5,7 @@ import { ValidationError } from '../errors.js';
 import type { InvoiceListQuery, InvoiceView } from '../../domain/invoice-types.js';
 import { toInvoiceView } from '../invoice-view.js';
 import type { Clock, InvoiceListFilter, InvoiceRecord, InvoiceRepository, Page, SettingsRepository } from '../ports.js';
-import { offsetCursor, readOffset } from './client-rows.js';
+import { offsetCursor, openCursor, readOffset, sealCursor } from '../list-cursor.js';
 import type { AggregateStore, InvoiceRowQueries, RowFilter } from './ports.js';
 
 export interface FollowUpListDeps {
@@ -48,28 +48,21 @@ interface DaysLatePosition {
   readonly b?: string | 0;
   readonly c?: string;
 }
-const readDaysLateCursor = (cursor: string | undefined): DaysLatePosition => {
-  if (cursor === undefined) return { k: 0 };
-  try {
-    const p = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
-    const source = (v: unknown) => v === undefined || v === 0 || typeof v === 'string';
-    if ((p.k === 0 || p.k === 1) && source(p.a) && source(p.b) && (p.c === undefined || typeof p.c === 'string') && Object.keys(p).every((k) => ['k', 'a', 'b', 'c'].includes(k))) return p as unknown as DaysLatePosition;
-  } catch {
-    /* fall through */
-  }
+const readDaysLateCursor = (list: string, cursor: string | undefined): DaysLatePosition => {
+  const p = openCursor(list, cursor);
+  if (p === undefined) return { k: 0 };
+  const source = (v: unknown) => v === undefined || v === 0 || typeof v === 'string';
+  if ((p.k === 0 || p.k === 1) && source(p.a) && source(p.b) && (p.c === undefined || typeof p.c === 'string') && Object.keys(p).every((k) => ['k', 'a', 'b', 'c'].includes(k))) return p as unknown as DaysLatePosition;
   throw new ValidationError([{ path: 'query.cursor', message: 'is not a cursor of this list' }]);
 };
 
 /** The position in a name search: the client reached, and that client's partition cursor. */
-const namedCursor = (k: number, c: string | undefined) => Buffer.from(JSON.stringify({ k, ...(c ? { c } : {}) })).toString('base64url');
-const readNamedCursor = (cursor: string | undefined, clients: number): { k: number; c?: string } => {
-  if (cursor === undefined) return { k: 0 };
-  try {
-    const { k, c } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { k?: unknown; c?: unknown };
-    if (Number.isInteger(k) && (k as number) >= 0 && (k as number) < clients && (c === undefined || typeof c === 'string')) return { k: k as number, ...(c ? { c: c as string } : {}) };
-  } catch {
-    /* fall through */
-  }
+const namedCursor = (list: string, k: number, c: string | undefined) => sealCursor(list, { k, ...(c ? { c } : {}) });
+const readNamedCursor = (list: string, cursor: string | undefined, clients: number): { k: number; c?: string } => {
+  const p = openCursor(list, cursor);
+  if (p === undefined) return { k: 0 };
+  const { k, c } = p;
+  if (Number.isInteger(k) && (k as number) >= 0 && (k as number) < clients && (c === undefined || typeof c === 'string')) return { k: k as number, ...(c ? { c: c as string } : {}) };
   throw new ValidationError([{ path: 'query.cursor', message: 'is not a cursor of this list' }]);
 };
 
@@ -159,7 +152,8 @@ export const makeFollowUpList = ({ invoices, rows, aggregates, settings, clock }
     const named = text && !byNumber ? (await clientsNamed(rows, tenantId, text, q.order === 'desc')).filter((c) => !q.clientId || c.clientId === q.clientId) : [];
     if (text && named.length > 0) {
       // Words of client names: the matching clients in name order, each one's own partition in due order.
-      const start = readNamedCursor(q.cursor, named.length);
+      const list = `invoices#named#${tenantId}#${fold(text)}#${q.clientId ?? ''}#${q.order ?? ''}`;
+      const start = readNamedCursor(list, q.cursor, named.length);
       let k = start.k;
       let inner = start.c;
       records = [];
@@ -172,7 +166,7 @@ export const makeFollowUpList = ({ invoices, rows, aggregates, settings, clock }
           inner = undefined;
         }
       }
-      nextCursor = k < named.length ? namedCursor(k, inner) : undefined;
+      nextCursor = k < named.length ? namedCursor(list, k, inner) : undefined;
     } else if (q.q && byNumber) {
       // A number (or its start): the number lookup partition, then the filters on that small set.
       const found = await rows.byNumber(tenantId, q.q.trim().toUpperCase(), page);
@@ -199,7 +193,8 @@ export const makeFollowUpList = ({ invoices, rows, aggregates, settings, clock }
       ];
       const rest: InvoiceListFilter = { ...filter, notLate: true, descending: !descending };
       const stages = descending ? (['late', 'rest'] as const) : (['rest', 'late'] as const);
-      let pos = readDaysLateCursor(q.cursor);
+      const list = `invoices#daysLate#${tenantId}#${descending}`;
+      let pos = readDaysLateCursor(list, q.cursor);
       records = [];
       while (pos.k < stages.length && records.length < q.limit) {
         const want = q.limit - records.length;
@@ -228,7 +223,7 @@ export const makeFollowUpList = ({ invoices, rows, aggregates, settings, clock }
           pos = found.nextCursor ? { k: pos.k, c: found.nextCursor } : { k: pos.k + 1 };
         }
       }
-      nextCursor = pos.k < stages.length ? Buffer.from(JSON.stringify(pos)).toString('base64url') : undefined;
+      nextCursor = pos.k < stages.length ? sealCursor(list, pos) : undefined;
     } else if (sort === 'dueDate' || (sort === 'daysLate' && !q.clientId)) {
       // Days late grow as due dates recede: the same key, the other way round.
       const found = await invoices.list(tenantId, { ...filter, descending: sort === 'daysLate' ? !descending : descending }, page);
@@ -247,9 +242,10 @@ export const makeFollowUpList = ({ invoices, rows, aggregates, settings, clock }
       const key = (i: InvoiceRecord) =>
         sort === 'amount' ? String(amountOf(i)).padStart(13, '0') : sort === 'lastReminder' ? (i.lastReminderAt ?? '0') : sort === 'daysLate' ? `${String(daysLate(i)).padStart(6, '0')}#${i.dueDate}` : i.dueDate;
       all.sort((a, b) => (descending ? -1 : 1) * (key(a).localeCompare(key(b)) || a.id.localeCompare(b.id)));
-      const offset = readOffset(q.cursor);
+      const list = `invoices#client#${tenantId}#${q.clientId}#${sort}#${descending}`;
+      const offset = readOffset(list, q.cursor);
       records = all.slice(offset, offset + q.limit);
-      nextCursor = offset + q.limit < all.length ? offsetCursor(offset + q.limit) : undefined;
+      nextCursor = offset + q.limit < all.length ? offsetCursor(list, offset + q.limit) : undefined;
     } else {
       // Days late never comes here: with or without a client, it is served above.
       if (sort === 'daysLate') throw new Error('days late is not a row sort');

@@ -7,7 +7,7 @@ import { channelOf, type Channel } from '../../domain/scenario.js';
 import { isEscalation } from '../../domain/escalation.js';
 import { isPlanStep } from '../../domain/payment-plan.js';
 import { activePlan } from './plan-lifecycle.js';
-import { skipStepsSentByHand } from './manual-coverage.js';
+import { skipStepsSentByHand, skipStepsSentInGroup } from './manual-coverage.js';
 import type { ClientGapClaim, NewStepRecord, StepRecordItem } from '../ports/reminder-steps.js';
 import { noMetrics } from '../metrics.js';
 import { composeGroupedReminder, type GroupedEmail } from './compose-grouped.js';
@@ -72,6 +72,8 @@ export interface PreparedGroup {
   readonly grouped: GroupedEmail;
   /** The courtesy template replaced a firmer one (no invoice overdue): manual records say so. */
   readonly courtesyInstead?: boolean;
+  /** The step template whose tone the message took (absent when the courtesy one or the owner's own words replaced it). */
+  readonly leadTemplateId?: string;
 }
 
 /**
@@ -116,7 +118,12 @@ export const prepareGroup = async (
     recipients.to,
     recipients.cc,
   );
-  return { members: allowed.map((a) => a.m), template: used, grouped, ...(used !== lead.template ? { courtesyInstead: true } : {}) };
+  return {
+    members: allowed.map((a) => a.m),
+    template: used,
+    grouped,
+    ...(used !== lead.template ? { courtesyInstead: true } : !own.subject && !own.body ? { leadTemplateId: own.templateId ?? lead.m.record.templateId } : {}),
+  };
 };
 
 /**
@@ -193,6 +200,10 @@ export const sendPreparedGroup = async (
     });
     // A manual reminder: the next step(s) of the invoice it repeats are not sent again a few days later.
     if (m.manual) await skipStepsSentByHand(deps, m.ctx.invoice, now);
+    // An overdue invoice's gentler step that went out in a firmer tone: its next gentler ones would take the tone back.
+    else if (prepared.leadTemplateId && m.record.templateId !== prepared.leadTemplateId && m.ctx.invoice.dueDate < today) {
+      await skipStepsSentInGroup(deps, m.ctx.invoice, prepared.leadTemplateId, now);
+    }
     return { outcome: 'sent', messageId, stepId: m.record.stepId, ...(prepared.members.length > 1 ? { grouped: prepared.members.map((x) => x.ctx.invoice.id) } : {}) };
   };
   // Each invoice's record is its own partition: written side by side.

@@ -4,7 +4,7 @@
  * keeping their slot, so the client does not get the same text again a few days later from the
  * step, nor a gentler one after it.
  */
-import { coveredByManual, isOut, MANUAL_SENT, type PlannedStepRecord } from '../../domain/reminder-steps.js';
+import { coveredByManual, GROUP_SENT, isOut, MANUAL_SENT, type PlannedStepRecord } from '../../domain/reminder-steps.js';
 import type { InvoiceRepository, TimelineRecord } from '../ports.js';
 import type { ReminderStepRepository, StepRecordItem } from '../ports/reminder-steps.js';
 import { isScenarioStep } from './plan-lifecycle.js';
@@ -32,6 +32,30 @@ export const skipStepsSentByHand = async (
     const expected = { state: 'scheduled' as const, ...(r.scheduledAt ? { scheduledAt: r.scheduledAt } : {}) };
     if (await deps.steps.transition(invoice.tenantId, invoice.id, r, expected, { state: 'skipped', reason: MANUAL_SENT, at })) {
       events.push({ at, type: 'reminder.skipped', data: { stepId: r.stepId, plan: r.plan, reason: MANUAL_SENT } });
+    }
+  }
+  if (events.length > 0) await deps.invoices.appendEvents(invoice.tenantId, invoice.id, events);
+};
+
+/**
+ * Right after a client's grouped message took an overdue invoice's step along in the firmer tone of
+ * another invoice's step (`leadTemplateId`, a mise en demeure with its first reminder): the invoice's
+ * pending steps that text stands for, as for a manual one, are recorded `skipped: group_sent`, so the
+ * client never gets a gentler reminder about it next week ("Malgré notre précédente relance" after a
+ * mise en demeure).
+ */
+export const skipStepsSentInGroup = async (
+  deps: { readonly steps: ReminderStepRepository; readonly invoices: Pick<InvoiceRepository, 'appendEvents'> },
+  invoice: { readonly tenantId: string; readonly id: string },
+  leadTemplateId: string,
+  now: Date,
+): Promise<void> => {
+  const at = now.toISOString();
+  const events: TimelineRecord[] = [];
+  for (const r of coveredByManual(liveScenarioSteps(await deps.steps.list(invoice.tenantId, invoice.id)), leadTemplateId, at)) {
+    const expected = { state: 'scheduled' as const, ...(r.scheduledAt ? { scheduledAt: r.scheduledAt } : {}) };
+    if (await deps.steps.transition(invoice.tenantId, invoice.id, r, expected, { state: 'skipped', reason: GROUP_SENT, at })) {
+      events.push({ at, type: 'reminder.skipped', data: { stepId: r.stepId, plan: r.plan, reason: GROUP_SENT } });
     }
   }
   if (events.length > 0) await deps.invoices.appendEvents(invoice.tenantId, invoice.id, events);

@@ -1,4 +1,4 @@
-import { isTerminal, MANUAL_SENT, planNewSteps, replanScheduled, type StepPlanInput } from '../../domain/reminder-steps.js';
+import { courtesyCanGoAgain, isTerminal, MANUAL_SENT, planNewSteps, replanScheduled, type StepPlanInput } from '../../domain/reminder-steps.js';
 import { localDateTimeOf, zonedToUtc } from '../../domain/zoned-time.js';
 import { invoiceBalanceCents, isOpen } from '../../domain/invoice.js';
 import { addDays, localDate } from '../../domain/dates.js';
@@ -30,7 +30,7 @@ export interface ReconcileResult {
  * new plan holds the new scenario's steps after the last one sent (else the invoice would stay
  * without any reminder).
  */
-const REENTRANT = new Set(['paid', 'paused', 'disputed', 'opt_out', 'program_off', 'complained', 'payment_plan', 'litigation', 'replanned']);
+const REENTRANT = new Set(['paid', 'paused', 'disputed', 'opt_out', 'program_off', 'complained', 'payment_plan', 'litigation', 'replanned', 'due_date_moved']);
 
 export const stepPlanInput = (ctx: ReminderContext, now: Date): StepPlanInput => ({
   scenario: ctx.scenario,
@@ -301,9 +301,11 @@ const settlePlan = async (deps: ReconcileDeps, ctx: ReminderContext, now: Date):
         );
       }
     }
-  } else if (invoice.sentAt && live.length > 0 && live.every((r) => isTerminal(r.state)) && live.some((r) => isEscalation(r) && r.state === 'done') && ctx.scenario.steps.some((s) => s.id === ESCALATE_STEP_ID)) {
+  } else if (invoice.sentAt && live.length > 0 && live.every((r) => isTerminal(r.state)) && live.some((r) => isEscalation(r) && r.state === 'done' && invoice.escalatedPlan === r.plan) && ctx.scenario.steps.some((s) => s.id === ESCALATE_STEP_ID)) {
     // Taken back from litigation after its escalation (not in litigation any more, nothing left to
     // send): it goes back there `litigationAfterDays` from now unless paid, never left open and silent.
+    // Only once the escalation's move landed (`escalatedPlan`), not in the instant between the step
+    // recorded `done` and the invoice moved, which a re-plan may see.
     const planned = reEscalation(ctx, latestPlan + 1, now);
     if (await deps.steps.createPlan(tenantId, invoice.id, [{ ...planned, at }])) {
       events.push({ at, type: 'reminder.scheduled', data: { stepId: planned.stepId, plan: planned.plan, templateId: planned.templateId, scheduledAt: planned.scheduledAt, reason: planned.reason } });
@@ -326,6 +328,13 @@ const settlePlan = async (deps: ReconcileDeps, ctx: ReminderContext, now: Date):
     // escalation) pending: no new plan, the new scenario's steps never recorded nor sent.
     if (scenarioChanged) {
       for (const r of pending) await cancel(r, 'replanned');
+    } else if (!ctx.records.some((r) => r.manual) && courtesyCanGoAgain(stepPlanInput(ctx, now), latestPlan, steps)) {
+      // The due date was moved back later with nothing sent yet (no manual reminder either): the
+      // pending steps are cancelled `due_date_moved` and the next re-plan records a new plan from
+      // the first step, the courtesy reminder skipped for the wrong date included.
+      for (const r of pending) await cancel(r, 'due_date_moved');
+      if (events.length > 0) await deps.invoices.appendEvents(tenantId, invoice.id, events);
+      return events.length > 0;
     }
     const kept = steps.filter((r) => ctx.scenario.steps[r.index]?.id === r.stepId || r.state !== 'scheduled');
     for (const change of replanScheduled(stepPlanInput(ctx, now), kept)) {

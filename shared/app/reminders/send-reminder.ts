@@ -377,7 +377,7 @@ const escalate = async (deps: SendReminderDeps, ctx: SendContext, record: StepRe
   const at = now.toISOString();
   const claimed = await deps.steps.transition(tenantId, id, record, { state: 'scheduled', scheduledAt: record.scheduledAt! }, { state: 'done', reason: 'litigation', at });
   if (!claimed) return { outcome: 'ignored', reason: 'stale', stepId: record.stepId };
-  await makeMoveToLitigation({ invoices: deps.invoices, settings: deps.settings, clock: { now: () => now } })(tenantId, id, { auto: true, stepId: record.stepId });
+  await makeMoveToLitigation({ invoices: deps.invoices, settings: deps.settings, clock: { now: () => now } })(tenantId, id, { auto: true, stepId: record.stepId, plan: record.plan });
   return { outcome: 'escalated', stepId: record.stepId };
 };
 

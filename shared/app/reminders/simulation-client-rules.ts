@@ -4,13 +4,17 @@
  * then (send-reminder.ts `decide`, grouped-send.ts):
  * - sends an invoice's steps in scenario order, at most one per invoice per local day (`order`, `same_day`);
  * - groups a client's steps of one channel due the same send day into one message (`groupByClient`);
- * - moves a message within `minGapDays` of the client's previous one past the gap (`gap`).
+ * - moves a message within `minGapDays` of the client's previous one past the gap (`gap`);
+ * - skips an overdue member's gentler steps that a firmer grouped message stood for (`group_sent`).
  * Pure: the same rules on the same inputs, so the simulation matches what goes out.
  */
 import { addDays, localDate } from '../../domain/dates.js';
 import type { Channel } from '../../domain/scenario.js';
 import { nextSendDay, sendInstant, type SendCalendar } from '../../domain/send-calendar.js';
 import { PLAN_TEMPLATES } from '../../domain/payment-plan.js';
+import type { TemplateTone } from '../../domain/default-templates.js';
+import { mostAdvanced } from '../../domain/grouped-reminder.js';
+import { MANUAL_COVER_MS } from '../../domain/reminder-steps.js';
 
 export interface PlannedSend {
   readonly invoiceId: string;
@@ -23,6 +27,10 @@ export interface PlannedSend {
   readonly at: string;
   /** A before-due step: never sent on or after this local date (its due date). */
   readonly noSendFrom?: string;
+  /** Its template's tone: a grouped message takes its most advanced member's (absent: not known, nothing covered). */
+  readonly tone?: TemplateTone;
+  /** The invoice's due date: overdue members of a firmer grouped message have their gentler steps covered. */
+  readonly dueDate?: string;
 }
 
 export interface ClientRules {
@@ -40,8 +48,8 @@ export interface ReplayedSend {
   readonly movedBy?: 'gap' | 'same_day' | 'order';
   /** The same message's other invoices (their numbers), when grouped. */
   readonly groupedWith?: readonly string[];
-  /** A before-due step moved onto or past its due date is not sent. */
-  readonly skipped?: 'due_passed';
+  /** A before-due step moved onto or past its due date is not sent; a step a firmer grouped message stood for neither (grouped-send.ts). */
+  readonly skipped?: 'due_passed' | 'group_sent';
 }
 
 const PLAN_TEMPLATE_IDS: ReadonlySet<string> = new Set(Object.values(PLAN_TEMPLATES));
@@ -67,6 +75,24 @@ export const replayClientRules = (sends: readonly PlannedSend[], rules: ClientRu
   const move = (item: (typeof pending)[number], date: string, why: NonNullable<ReplayedSend['movedBy']>) => {
     item.current = onDay(date);
     item.movedBy = why;
+  };
+  // An overdue member of a firmer grouped message: its pending email steps that text stands for are skipped,
+  // as the engine records them (manual-coverage.ts `skipStepsSentInGroup`, reminder-steps.ts `coveredByManual`).
+  const cover = (message: { at: string; members: number[] }, day: string) => {
+    const members = message.members.map((i) => sends[i]!);
+    if (members.length < 2 || members.some((m) => !m.tone || m.channel !== 'email')) return;
+    const lead = mostAdvanced(members.map((m) => ({ tone: m.tone!, position: m.rank, templateId: m.templateId })));
+    for (const m of members) {
+      if (m.templateId === lead.templateId || !m.dueDate || m.dueDate >= day) continue;
+      const later = pending.filter((p) => p.invoiceId === m.invoiceId && p.rank > m.rank && p.channel === 'email' && !isPlanTemplate(p.templateId)).sort((a, b) => a.rank - b.rank);
+      const match = later.findIndex((p) => p.templateId === lead.templateId);
+      if (match < 0) continue;
+      const soon = Date.parse(later[match]!.current) <= Date.parse(message.at) + MANUAL_COVER_MS;
+      for (const p of later.slice(0, soon ? match + 1 : match)) {
+        pending.splice(pending.indexOf(p), 1);
+        result[p.index] = { at: p.current, skipped: 'group_sent' };
+      }
+    }
   };
   for (let guard = 0; pending.length > 0 && guard < sends.length * MAX_MOVES; guard++) {
     pending.sort(earliest);
@@ -104,6 +130,7 @@ export const replayClientRules = (sends: readonly PlannedSend[], rules: ClientRu
     invoiceDays.set(item.invoiceId, days);
     pending.shift();
     result[item.index] = { at: messages.get(key)!.at, ...(item.movedBy ? { movedBy: item.movedBy } : {}) };
+    cover(messages.get(key)!, day);
   }
   for (const { members } of messages.values()) {
     if (members.length < 2) continue;

@@ -8,6 +8,7 @@ import { isEscalation } from '../../domain/escalation.js';
 import { endOfLocalDay, startOfLocalDay } from '../../domain/zoned-time.js';
 import type { PlannedStep } from '../../domain/reminder-plan.js';
 import type { Channel, Scenario } from '../../domain/scenario.js';
+import { defaultTemplate, type ReminderTemplate, type TemplateTone } from '../../domain/default-templates.js';
 import { nextSendDay, sendInstant } from '../../domain/send-calendar.js';
 import { E164, billingPhones, type Client } from '../../domain/client.js';
 import type { Settings } from '../../domain/settings.js';
@@ -21,6 +22,8 @@ import { isPlanTemplate, replayClientRules, type PlannedSend } from './simulatio
 
 export interface SimulationDeps extends ReminderReadDeps {
   readonly clock: Clock;
+  /** The owner's templates, for the tone of a grouped message (built-in tones without it). */
+  readonly templates?: TenantDocuments<ReminderTemplate>;
 }
 
 export interface SimulationItem {
@@ -220,20 +223,27 @@ export const makeSimulateReminders = (deps: SimulationDeps) =>
     });
     const byClient = new Map<string, NonNullable<(typeof perInvoice)[number]>[]>();
     for (const entry of perInvoice) if (entry) byClient.set(entry.ctx.client.id, [...(byClient.get(entry.ctx.client.id) ?? []), entry]);
-    const items = [...byClient.values()].flatMap((entries) => withClientRules(entries))
+    // The tone of each template sent: a grouped message takes its firmest member's.
+    const ids = [...new Set(perInvoice.flatMap((e) => e?.items.map(({ item }) => item.templateId) ?? []))];
+    const tones = new Map(await Promise.all(ids.map(async (id) => [id, ((await deps.templates?.get(tenantId, id)) ?? defaultTemplate(id))?.tone] as const)));
+    const items = [...byClient.values()].flatMap((entries) => withClientRules(entries, tones))
       .filter((item) => !item.at || (new Date(item.at) >= from && new Date(item.at) <= to));
     return { from: from.toISOString(), to: to.toISOString(), items: items.sort(byTimeThenClient) };
   };
 
 /** One client's sends as the send path would make them: grouped, moved past its gap, in scenario order (simulation-client-rules.ts). */
-const withClientRules = (entries: readonly { ctx: ReminderContext; items: readonly { item: SimulationItem; rank: number; noSendFrom?: string }[] }[]): SimulationItem[] => {
+const withClientRules = (
+  entries: readonly { ctx: ReminderContext; items: readonly { item: SimulationItem; rank: number; noSendFrom?: string }[] }[],
+  tones: ReadonlyMap<string, TemplateTone | undefined>,
+): SimulationItem[] => {
   const { ctx } = entries[0]!;
-  const all = entries.flatMap((e) => e.items);
+  const all = entries.flatMap((e) => e.items.map((i) => ({ ...i, dueDate: e.ctx.invoice.dueDate })));
   const sends = all.filter(({ item }) => item.action === 'send' && item.at);
   const replayed = replayClientRules(
-    sends.map(({ item, rank, noSendFrom }): PlannedSend => ({
-      invoiceId: item.invoiceId, invoiceLabel: item.invoiceNumber ?? item.invoiceId, rank, channel: item.channel, templateId: item.templateId, at: item.at!, ...(noSendFrom ? { noSendFrom } : {}),
-    })),
+    sends.map(({ item, rank, noSendFrom, dueDate }): PlannedSend => {
+      const tone = tones.get(item.templateId);
+      return { invoiceId: item.invoiceId, invoiceLabel: item.invoiceNumber ?? item.invoiceId, rank, channel: item.channel, templateId: item.templateId, at: item.at!, dueDate, ...(noSendFrom ? { noSendFrom } : {}), ...(tone ? { tone } : {}) };
+    }),
     {
       calendar: sendCalendarFor(ctx.settings, ctx.client),
       minGapDays: ctx.settings.minGapDays,

@@ -140,6 +140,10 @@ const FR: Record<string, string> = {
   'must be a step id': 'Identifiant d’étape invalide',
   // A line's quantity (MAX_QUANTITY in shared/http/schemas/invoices.ts).
   'must be at most 1000000': `Au plus ${formatNumber(1_000_000, 'fr')}`,
+  // A count of days in a list's filters (queryDays in shared/http/schemas/common.ts).
+  'must be a whole number of days': 'Un nombre entier de jours',
+  'must be 0 or more': 'Zéro ou plus',
+  'must be at most 3650': `Au plus ${formatNumber(3650, 'fr')} jours`,
   'must be fr or en': 'Français (fr) ou anglais (en)',
   'must be true or false': 'Oui (true) ou non (false)',
   'must be a date YYYY-MM-DD (a whole day in your time zone) or an ISO-8601 instant': 'Date invalide',
@@ -174,6 +178,9 @@ const EN: Record<string, string> = {
   'This Idempotency-Key was already used with a different payment': 'This payment was already recorded with other values: reload the page before trying again.',
   'give either invoiceIds or filter': 'Choose invoices or a filter, one or the other',
   'must be at most 1000000': `At most ${formatNumber(1_000_000, 'en')}`,
+  'must be a whole number of days': 'A whole number of days',
+  'must be 0 or more': '0 or more',
+  'must be at most 3650': `At most ${formatNumber(3650, 'en')} days`,
   'The subject or body mentions penalties or the €40 indemnity: it cannot be sent to a consumer (CPCE L111-8)':
     'The subject or body mentions penalties or the €40 indemnity: it cannot be sent to a consumer (French consumer code, L111-8).',
   'must be a calendar date YYYY-MM-DD': 'Invalid date',
@@ -474,6 +481,10 @@ const WITH_VALUES: Pattern[] = [
   { re: /^(?:body|query|path|headers|settings)(?:\.[\w-]+)*: .+$/, fr: () => 'Vérifiez les champs signalés.', en: () => 'Check the fields shown.' },
 ];
 
+/** What a field of the wrong type expects (zod's `Invalid input: expected number, received string`). */
+const TYPE_FR: Record<string, string> = { number: 'Nombre attendu', int: 'Nombre entier attendu', string: 'Texte attendu', boolean: 'Oui ou non attendu', array: 'Liste attendue' };
+const TYPE_EN: Record<string, string> = { number: 'A number', int: 'A whole number', string: 'A text', boolean: 'Yes or no', array: 'A list' };
+
 /** Zod's own messages, by pattern: `Too small: expected string to have >=1 characters` is "required". */
 const PATTERNS: Pattern[] = [
   {
@@ -489,6 +500,16 @@ const PATTERNS: Pattern[] = [
   { re: /^Too big: expected (?:number|int) to be <=?(-?[\d.]+)$/, fr: (m) => `Au plus ${m[1]}`, en: (m) => `At most ${m[1]}` },
   { re: /^Too big: expected array to have <=(\d+) items$/, fr: (m) => `${m[1]} au plus`, en: (m) => `At most ${m[1]}` },
   { re: /^Too small: expected array to have >=(\d+) items?$/, fr: (m) => `Au moins ${m[1]}`, en: (m) => `At least ${m[1]}` },
+  // Found by test/unit/api-messages-coverage.test.ts probing the route table's schemas. A value of another type or outside
+  // the options mostly means a request not made by the screens; still said in plain words.
+  { re: /^Too (?:small|big): expected string to have exactly (\d+) characters$/, fr: (m) => `${m[1]} caractères exactement`, en: (m) => `Exactly ${m[1]} characters` },
+  { re: /^Invalid input: expected (\w+), received \w+$/, fr: (m) => TYPE_FR[m[1]!] ?? 'Valeur invalide', en: (m) => TYPE_EN[m[1]!] ?? 'Invalid value' },
+  { re: /^Invalid input: expected "(.*)"$/, fr: (m) => `Valeur attendue : ${m[1]}`, en: (m) => `Expected: ${m[1]}` },
+  { re: /^Invalid option: expected one of .+$/, fr: () => 'Choix invalide', en: () => 'Invalid choice' },
+  { re: /^Invalid ISO date(time)?$/, fr: (m) => (m[1] ? 'Date et heure invalides' : 'Date invalide'), en: (m) => (m[1] ? 'Invalid date and time' : 'Invalid date') },
+  { re: /^Invalid email address$/, fr: () => 'Adresse e-mail invalide', en: () => 'Invalid email address' },
+  { re: /^Invalid string: must match pattern .+$/, fr: () => 'Format invalide', en: () => 'Invalid format' },
+  { re: /^Invalid input$/, fr: () => 'Valeur invalide', en: () => 'Invalid value' },
 ];
 
 export const apiMessage = (message: string, lang: Lang): string => {
