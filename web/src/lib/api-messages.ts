@@ -257,9 +257,9 @@ const BLOCK_FR: Record<string, string> = {
 };
 
 /** A reminder step's state, as the invoice's plan says it. */
-const STEP_FR: Record<string, string> = { sending: 'en cours d’envoi', sent: 'partie', to_post: 'à poster', failed: 'en échec', skipped: 'sautée', cancelled: 'annulée', done: 'faite', scheduled: 'programmée' };
+const STEP_FR: Record<string, string> = { gone: 'retirée du plan', sending: 'en cours d’envoi', sent: 'partie', to_post: 'à poster', failed: 'en échec', skipped: 'sautée', cancelled: 'annulée', done: 'faite', scheduled: 'programmée' };
 const stepFr = (s: string) => STEP_FR[s] ?? s;
-const STEP_EN: Record<string, string> = { sending: 'being sent', to_post: 'waiting to be posted', done: 'done' };
+const STEP_EN: Record<string, string> = { gone: 'gone from the plan', sending: 'being sent', to_post: 'waiting to be posted', done: 'done' };
 const stepEn = (s: string) => STEP_EN[s] ?? s;
 
 /** How the client's portal says an invoice that takes no more action (`This invoice is paid: nothing is left to pay`). */
@@ -343,7 +343,7 @@ const WITH_VALUES: Pattern[] = [
   { re: /^A (\w+) invoice cannot receive payments$/, fr: (m) => `Une facture ${statusFr(m[1]!)} ne peut pas recevoir de paiement.`, en: (m) => `A ${statusEn(m[1]!)} invoice cannot receive payments.` },
   { re: /^A (\w+) invoice cannot be sent$/, fr: (m) => `Une facture ${statusFr(m[1]!)} ne peut pas être envoyée.`, en: (m) => `A ${statusEn(m[1]!)} invoice cannot be sent.` },
   { re: /^A (\w+) invoice cannot get a payment plan$/, fr: (m) => `Une facture ${statusFr(m[1]!)} ne peut pas avoir d’échéancier.`, en: (m) => `A ${statusEn(m[1]!)} invoice cannot get a payment plan.` },
-  { re: /^A (\w+) invoice has no reminders to (\w+)$/, fr: (m) => `Une facture ${statusFr(m[1]!)} n’a pas de relances à ${m[2] === 'pause' ? 'suspendre' : 'reprendre'}.`, en: (m) => `A ${statusEn(m[1]!)} invoice has no reminders to ${m[2]}.` },
+  { re: /^A (\w+) invoice has no reminders to (\w+)$/, fr: (m) => `Une facture ${statusFr(m[1]!)} n’a pas de relances à ${m[2] === 'pause' ? 'suspendre' : m[2] === 'stop' ? 'arrêter' : 'reprendre'}.`, en: (m) => `A ${statusEn(m[1]!)} invoice has no reminders to ${m[2]}.` },
   { re: /^A (\w+) invoice with nothing left to pay cannot be cancelled$/, fr: (m) => `Une facture ${statusFr(m[1]!)} sans reste dû ne peut pas être annulée.`, en: (m) => `A ${statusEn(m[1]!)} invoice with nothing left to pay cannot be cancelled.` },
   { re: /^the invoice is (\w+)$/, fr: (m) => `La facture est ${statusFr(m[1]!)}`, en: (m) => `The invoice is ${statusEn(m[1]!)}` },
   { re: /^The quote is (\w+)$/, fr: (m) => `Le devis est ${statusFr(m[1]!)}.`, en: (m) => `The quote is ${m[1]}.` },
