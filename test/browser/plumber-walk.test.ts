@@ -122,4 +122,21 @@ describe('a plumber’s walk on a phone', () => {
     await all.uncheck();
     await bar.waitFor({ state: 'detached' });
   });
+
+  it('stops and resumes a client’s automatic reminders from the top of the client page, one tap each', async () => {
+    await page.goto(`${web()}/clients/${clientId}`);
+    const box = page.getByTestId('client-reminders');
+    await box.getByText('Relances automatiques : actives').waitFor();
+    // In the first screen of the phone, above the statement.
+    expect((await box.boundingBox())!.y).toBeLessThan(PHONE_390.height);
+    await box.getByRole('button', { name: 'Ne plus relancer ce client' }).click();
+    await box.getByText('Relances automatiques : désactivées').waitFor();
+    expect((await call('GET', `/clients/${clientId}`)).json.remindersEnabled).toBe(false);
+    // The edit form below says the same (it is read again).
+    await poll(() => page.getByLabel('Relances automatiques', { exact: true }).isChecked()).toBe(false);
+    await checkScreen('93-walk-client-opted-out');
+    await box.getByRole('button', { name: 'Relancer à nouveau ce client' }).click();
+    await box.getByText('Relances automatiques : actives').waitFor();
+    expect((await call('GET', `/clients/${clientId}`)).json.remindersEnabled).toBe(true);
+  });
 });

@@ -99,6 +99,9 @@ describe('POST /imports/invoices', () => {
       [{ netCents: null }, 'body.invoices.1.netCents'],
       [{ client: undefined }, 'body.invoices.1.client'],
       [{ number: 123 }, 'body.invoices.1.number'],
+      // A field named otherwise is named, never left out: `paid` for `paidCents` would import a paid invoice as owed.
+      [{ paid: 1000 }, 'body.invoices.1.paid'],
+      [{ client: { name: 'Nouveau', mail: 'n@n.test' } }, 'body.invoices.1.client.mail'],
     ];
     for (const [change, path] of cases) {
       const res = await t.call('POST', '/imports/invoices?dryRun=true', { invoices: [row, { ...row, number: 'X-3', ...change }] });

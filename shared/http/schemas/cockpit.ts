@@ -27,9 +27,10 @@ export const ClientRowFields = {
 };
 
 const importCents = z.number().int().min(0).max(99_999_999_999);
+/** Strict: a field named otherwise (`paid` for `paidCents`) is a 400 naming it, never an invoice imported as unpaid. */
 export const ImportJsonRow = z.object({
   number: z.string().max(64),
-  client: z.object({ name: z.string().max(200), email: z.string().max(254).optional(), siren: z.string().max(20).optional(), kind: z.string().max(20).optional() }),
+  client: z.object({ name: z.string().max(200), email: z.string().max(254).optional(), siren: z.string().max(20).optional(), kind: z.string().max(20).optional() }).strict(),
   issueDate: z.string().max(20),
   dueDate: z.string().max(20),
   netCents: importCents.optional(),
@@ -37,7 +38,7 @@ export const ImportJsonRow = z.object({
   grossCents: importCents.optional(),
   paidCents: importCents.optional(),
   creditedCents: importCents.optional(),
-});
+}).strict();
 
 /** A CSV (sent as text/csv, or as `{ csv }`) or JSON rows; per-row problems are answered as row errors, not a 400. */
 /** A file read as UTF-8 that was not (Windows-1252 from French Excel) holds U+FFFD where its accents were. */

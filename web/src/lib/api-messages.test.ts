@@ -140,4 +140,21 @@ describe('the API’s field messages for the user', () => {
     expect(apiMessage('body.instalments.1.dueDate: must be after instalment 1 (2026-12-10); body.instalments: at most 24 instalments', 'fr')).toBe('Vérifiez les champs signalés.');
     expect(apiMessage('body.lines.0.unitPriceCents: must be at most 99999999999 cents (999 999 999,99 €)', 'en')).toBe('Check the fields shown.');
   });
+
+  it('says zod’s own refusals of a wrong type, an unknown option or an exact length in plain words', () => {
+    expect(apiMessage('Invalid input: expected int, received number', 'fr')).toBe('Nombre entier attendu');
+    expect(apiMessage('Invalid input: expected number, received NaN', 'en')).toBe('A number');
+    expect(apiMessage('Invalid input: expected string, received undefined', 'fr')).toBe('Obligatoire');
+    expect(apiMessage('Invalid option: expected one of "transfer"|"card"|"cheque"', 'fr')).toBe('Choix invalide');
+    expect(apiMessage('Too big: expected string to have exactly 2 characters', 'fr')).toBe('2 caractères exactement');
+    expect(apiMessage('Invalid input: expected "EUR"', 'fr')).toBe('Valeur attendue : EUR');
+  });
+
+  it('says each word a refusal is given: a dispute stops reminders, a step withdrawn meanwhile is gone from the plan', () => {
+    expect(apiMessage('A paid invoice has no reminders to stop', 'fr')).toBe('Une facture payée n’a pas de relances à arrêter.');
+    expect(apiMessage('A paid invoice has no reminders to pause', 'fr')).toBe('Une facture payée n’a pas de relances à suspendre.');
+    expect(apiMessage('The step is gone: only a scheduled step or a letter not posted yet can be cancelled', 'fr')).toBe(
+      'Cette relance est déjà retirée du plan : seule une relance programmée ou une lettre pas encore postée peut être annulée. Rechargez la page.',
+    );
+  });
 });

@@ -140,6 +140,10 @@ const FR: Record<string, string> = {
   'must be a step id': 'Identifiant d’étape invalide',
   // A line's quantity (MAX_QUANTITY in shared/http/schemas/invoices.ts).
   'must be at most 1000000': `Au plus ${formatNumber(1_000_000, 'fr')}`,
+  // A count of days in a list's filters (queryDays in shared/http/schemas/common.ts).
+  'must be a whole number of days': 'Un nombre entier de jours',
+  'must be 0 or more': 'Zéro ou plus',
+  'must be at most 3650': `Au plus ${formatNumber(3650, 'fr')} jours`,
   'must be fr or en': 'Français (fr) ou anglais (en)',
   'must be true or false': 'Oui (true) ou non (false)',
   'must be a date YYYY-MM-DD (a whole day in your time zone) or an ISO-8601 instant': 'Date invalide',
@@ -174,6 +178,9 @@ const EN: Record<string, string> = {
   'This Idempotency-Key was already used with a different payment': 'This payment was already recorded with other values: reload the page before trying again.',
   'give either invoiceIds or filter': 'Choose invoices or a filter, one or the other',
   'must be at most 1000000': `At most ${formatNumber(1_000_000, 'en')}`,
+  'must be a whole number of days': 'A whole number of days',
+  'must be 0 or more': '0 or more',
+  'must be at most 3650': `At most ${formatNumber(3650, 'en')} days`,
   'The subject or body mentions penalties or the €40 indemnity: it cannot be sent to a consumer (CPCE L111-8)':
     'The subject or body mentions penalties or the €40 indemnity: it cannot be sent to a consumer (French consumer code, L111-8).',
   'must be a calendar date YYYY-MM-DD': 'Invalid date',
@@ -250,9 +257,9 @@ const BLOCK_FR: Record<string, string> = {
 };
 
 /** A reminder step's state, as the invoice's plan says it. */
-const STEP_FR: Record<string, string> = { sending: 'en cours d’envoi', sent: 'partie', to_post: 'à poster', failed: 'en échec', skipped: 'sautée', cancelled: 'annulée', done: 'faite', scheduled: 'programmée' };
+const STEP_FR: Record<string, string> = { gone: 'retirée du plan', sending: 'en cours d’envoi', sent: 'partie', to_post: 'à poster', failed: 'en échec', skipped: 'sautée', cancelled: 'annulée', done: 'faite', scheduled: 'programmée' };
 const stepFr = (s: string) => STEP_FR[s] ?? s;
-const STEP_EN: Record<string, string> = { sending: 'being sent', to_post: 'waiting to be posted', done: 'done' };
+const STEP_EN: Record<string, string> = { gone: 'gone from the plan', sending: 'being sent', to_post: 'waiting to be posted', done: 'done' };
 const stepEn = (s: string) => STEP_EN[s] ?? s;
 
 /** How the client's portal says an invoice that takes no more action (`This invoice is paid: nothing is left to pay`). */
@@ -336,7 +343,7 @@ const WITH_VALUES: Pattern[] = [
   { re: /^A (\w+) invoice cannot receive payments$/, fr: (m) => `Une facture ${statusFr(m[1]!)} ne peut pas recevoir de paiement.`, en: (m) => `A ${statusEn(m[1]!)} invoice cannot receive payments.` },
   { re: /^A (\w+) invoice cannot be sent$/, fr: (m) => `Une facture ${statusFr(m[1]!)} ne peut pas être envoyée.`, en: (m) => `A ${statusEn(m[1]!)} invoice cannot be sent.` },
   { re: /^A (\w+) invoice cannot get a payment plan$/, fr: (m) => `Une facture ${statusFr(m[1]!)} ne peut pas avoir d’échéancier.`, en: (m) => `A ${statusEn(m[1]!)} invoice cannot get a payment plan.` },
-  { re: /^A (\w+) invoice has no reminders to (\w+)$/, fr: (m) => `Une facture ${statusFr(m[1]!)} n’a pas de relances à ${m[2] === 'pause' ? 'suspendre' : 'reprendre'}.`, en: (m) => `A ${statusEn(m[1]!)} invoice has no reminders to ${m[2]}.` },
+  { re: /^A (\w+) invoice has no reminders to (\w+)$/, fr: (m) => `Une facture ${statusFr(m[1]!)} n’a pas de relances à ${m[2] === 'pause' ? 'suspendre' : m[2] === 'stop' ? 'arrêter' : 'reprendre'}.`, en: (m) => `A ${statusEn(m[1]!)} invoice has no reminders to ${m[2]}.` },
   { re: /^A (\w+) invoice with nothing left to pay cannot be cancelled$/, fr: (m) => `Une facture ${statusFr(m[1]!)} sans reste dû ne peut pas être annulée.`, en: (m) => `A ${statusEn(m[1]!)} invoice with nothing left to pay cannot be cancelled.` },
   { re: /^the invoice is (\w+)$/, fr: (m) => `La facture est ${statusFr(m[1]!)}`, en: (m) => `The invoice is ${statusEn(m[1]!)}` },
   { re: /^The quote is (\w+)$/, fr: (m) => `Le devis est ${statusFr(m[1]!)}.`, en: (m) => `The quote is ${m[1]}.` },
@@ -474,6 +481,10 @@ const WITH_VALUES: Pattern[] = [
   { re: /^(?:body|query|path|headers|settings)(?:\.[\w-]+)*: .+$/, fr: () => 'Vérifiez les champs signalés.', en: () => 'Check the fields shown.' },
 ];
 
+/** What a field of the wrong type expects (zod's `Invalid input: expected number, received string`). */
+const TYPE_FR: Record<string, string> = { number: 'Nombre attendu', int: 'Nombre entier attendu', string: 'Texte attendu', boolean: 'Oui ou non attendu', array: 'Liste attendue' };
+const TYPE_EN: Record<string, string> = { number: 'A number', int: 'A whole number', string: 'A text', boolean: 'Yes or no', array: 'A list' };
+
 /** Zod's own messages, by pattern: `Too small: expected string to have >=1 characters` is "required". */
 const PATTERNS: Pattern[] = [
   {
@@ -489,6 +500,16 @@ const PATTERNS: Pattern[] = [
   { re: /^Too big: expected (?:number|int) to be <=?(-?[\d.]+)$/, fr: (m) => `Au plus ${m[1]}`, en: (m) => `At most ${m[1]}` },
   { re: /^Too big: expected array to have <=(\d+) items$/, fr: (m) => `${m[1]} au plus`, en: (m) => `At most ${m[1]}` },
   { re: /^Too small: expected array to have >=(\d+) items?$/, fr: (m) => `Au moins ${m[1]}`, en: (m) => `At least ${m[1]}` },
+  // Found by test/unit/api-messages-coverage.test.ts probing the route table's schemas. A value of another type or outside
+  // the options mostly means a request not made by the screens; still said in plain words.
+  { re: /^Too (?:small|big): expected string to have exactly (\d+) characters$/, fr: (m) => `${m[1]} caractères exactement`, en: (m) => `Exactly ${m[1]} characters` },
+  { re: /^Invalid input: expected (\w+), received \w+$/, fr: (m) => TYPE_FR[m[1]!] ?? 'Valeur invalide', en: (m) => TYPE_EN[m[1]!] ?? 'Invalid value' },
+  { re: /^Invalid input: expected "(.*)"$/, fr: (m) => `Valeur attendue : ${m[1]}`, en: (m) => `Expected: ${m[1]}` },
+  { re: /^Invalid option: expected one of .+$/, fr: () => 'Choix invalide', en: () => 'Invalid choice' },
+  { re: /^Invalid ISO date(time)?$/, fr: (m) => (m[1] ? 'Date et heure invalides' : 'Date invalide'), en: (m) => (m[1] ? 'Invalid date and time' : 'Invalid date') },
+  { re: /^Invalid email address$/, fr: () => 'Adresse e-mail invalide', en: () => 'Invalid email address' },
+  { re: /^Invalid string: must match pattern .+$/, fr: () => 'Format invalide', en: () => 'Invalid format' },
+  { re: /^Invalid input$/, fr: () => 'Valeur invalide', en: () => 'Invalid value' },
 ];
 
 export const apiMessage = (message: string, lang: Lang): string => {

@@ -33,6 +33,11 @@ const fr = {
   stepTemplateHint: 'Sans choix, chaque facture part avec le modèle de sa prochaine étape de relance.',
   sortAdded: 'Tri : date d’ajout',
   clientSaved: 'Client enregistré.',
+  remindersOnLine: 'Relances automatiques : actives',
+  remindersOffLine: 'Relances automatiques : désactivées',
+  stopReminders: 'Ne plus relancer ce client',
+  resumeReminders: 'Relancer à nouveau ce client',
+  remindersStopped: 'Plus aucune relance automatique ne part à ce client ; vous pouvez toujours le relancer vous-même.',
 };
 
 export const clientTexts = registerTexts('clientMore', fr, {
@@ -68,4 +73,9 @@ export const clientTexts = registerTexts('clientMore', fr, {
   stepTemplateHint: 'Unless you choose one, each invoice goes with the template of its next reminder step.',
   sortAdded: 'Sort: date added',
   clientSaved: 'Client saved.',
+  remindersOnLine: 'Automatic reminders: on',
+  remindersOffLine: 'Automatic reminders: off',
+  stopReminders: 'Stop reminding this client',
+  resumeReminders: 'Remind this client again',
+  remindersStopped: 'No automatic reminder goes to this client any more; you can still remind them yourself.',
 });

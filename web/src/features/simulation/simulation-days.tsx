@@ -66,9 +66,10 @@ export const SimulationDays = ({
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([day, items]) => (
           <section key={day} className="day-group card" aria-labelledby={`day-${day}`}>
-            <h3 id={`day-${day}`}>
+            {/* Under the page's h1, each day is a section of its own (an h3 skipped a level: axe heading-order). */}
+            <h2 id={`day-${day}`}>
               {date(day)} · {t('simulation.count', { count: messageCount(items) })}
-            </h3>
+            </h2>
             <ul className="plain-list simulation-items">
               {items.map((item) => (
                 <li key={`${item.invoiceId}-${item.stepId}`} data-testid="simulation-item" data-action={item.action} data-channel={item.channel}>

@@ -7,6 +7,7 @@ import { Statement } from '../components/statement';
 import { ContactsEditor } from '../components/contacts-editor';
 import { TagsEditor } from '../components/tags-editor';
 import { GroupedReminderDialog } from '../components/grouped-reminder';
+import { RemindersSwitch } from '../components/reminders-switch';
 
 export default function ClientScreen() {
   const { id = '' } = useParams();
@@ -31,6 +32,7 @@ export default function ClientScreen() {
           {t('clients.bouncing')}
         </p>
       )}
+      <RemindersSwitch client={c} />
       <Statement clientId={c.id} />
       <section className="card" aria-labelledby="client-invoices">
         <h2 id="client-invoices">{t('clients.invoices')}</h2>
