@@ -102,6 +102,7 @@ const FR: Record<string, string> = {
   // Found by test/unit/api-messages-coverage.test.ts, which reads every message the API can send from its source.
   // Two writes at once (a double click, two tabs): nothing was recorded, the page is out of date.
   'The client was changed by another request; retry': 'Ce client vient d’être modifié par ailleurs : rechargez la page et réessayez.',
+  "The client's invoices keep changing while the reminder is prepared: reload them and try again": 'Les factures de ce client changent pendant la préparation de la relance : rechargez la page et réessayez.',
   'The invoice was changed by another request; retry with its latest state': 'La facture vient d’être modifiée par ailleurs : rechargez la page et réessayez.',
   'The quote was changed by another request; retry with its latest state': 'Le devis vient d’être modifié par ailleurs : rechargez la page et réessayez.',
   'The document was changed by another request; retry with its latest state': 'Le document vient d’être modifié par ailleurs : rechargez la page et réessayez.',
@@ -169,6 +170,7 @@ const EN: Record<string, string> = {
   'A payment plan runs on this invoice and was agreed on the balance after this payment: end the plan first (DELETE /invoices/{id}/payment-plan), then remove the payment and agree a new plan if need be':
     'The running payment plan was agreed on the balance after this payment: end the plan first, then remove the payment and agree a new plan if need be.',
   'The client was changed by another request; retry': 'This client was just changed elsewhere: reload the page and try again.',
+  "The client's invoices keep changing while the reminder is prepared: reload them and try again": "The client's invoices keep changing while the reminder is prepared: reload the page and try again.",
   'The invoice was changed by another request; retry with its latest state': 'This invoice was just changed elsewhere: reload the page and try again.',
   'The quote was changed by another request; retry with its latest state': 'This quote was just changed elsewhere: reload the page and try again.',
   'The document was changed by another request; retry with its latest state': 'This document was just changed elsewhere: reload the page and try again.',
