@@ -41,7 +41,7 @@ const deliveryLine = (delivery: ProofReminder['delivery'], L: ProofText): string
 const reminderLines = (r: ProofReminder, L: ProofText): string[] => [
   `${dateTime(r.at)} · ${L.reminderHead(L.channels[r.channel] ?? r.channel, r.templateId, r.stepId)}${r.manual ? ` (${L.manual})` : ''}${r.state !== 'sent' ? ` · ${r.state}${r.reason ? ` (${r.reason})` : ''}` : ''}`,
   `${L.to}${L.colon}${r.recipients.join(', ') || '—'}`,
-  ...(r.messageId ? [`${L.messageId}${L.colon.trimEnd()}`, r.messageId] : []),
+  ...(r.messageId ? [`${r.channel === 'sms' ? L.smsMessageId : L.messageId}${L.colon.trimEnd()}`, r.messageId] : []),
   `${L.delivery}${L.colon}${r.delivery.length ? r.delivery.map((d) => `${L.deliveredAt(L.deliveryTypes[d.type] ?? d.type, dateTime(d.at))}${d.detail ? ` (${d.detail})` : ''}`).join(L.listSeparator) : L.noDelivery}`,
   ...(r.posted ? [L.posted(r.posted.at.slice(0, 10), r.posted.trackingNumber)] : []),
 ];

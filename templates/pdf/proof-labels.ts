@@ -35,6 +35,8 @@ export interface ProofText {
   readonly manual: string;
   readonly to: string;
   readonly messageId: string;
+  /** A text message's id is the SMS provider's (End User Messaging), not an SES one. */
+  readonly smsMessageId: string;
   readonly delivery: string;
   readonly deliveredAt: (type: string, at: string) => string;
   readonly noDelivery: string;
@@ -105,6 +107,7 @@ const fr: ProofText = {
   manual: 'manuelle',
   to: 'Destinataires',
   messageId: 'Message-ID (SES)',
+  smsMessageId: 'Message-ID (SMS)',
   delivery: 'Remise',
   deliveredAt: (type, at) => `${type} le ${at}`,
   noDelivery: 'aucun événement de remise reçu',
@@ -196,6 +199,7 @@ const en: ProofText = {
   manual: 'manual',
   to: 'Recipients',
   messageId: 'Message-ID (SES)',
+  smsMessageId: 'Message-ID (SMS)',
   delivery: 'Delivery',
   deliveredAt: (type, at) => `${type} on ${at}`,
   noDelivery: 'no delivery event received',

@@ -31,6 +31,7 @@ const SCANNED = ['shared', 'functions'];
  */
 const ALLOWED: Record<string, string> = {
   'is not a cursor of this list': 'a list cursor is the API’s own opaque token: only a hand-made URL can be refused',
+  'is not a cursor': 'a list cursor is the API’s own opaque token: only a hand-made URL can be refused',
   'The token carries no tenant': 'a 401 sends the user back to sign in: its text is never shown',
   'Route ${…} not found': 'the web app only calls routes that exist (an unknown route is an API developer’s typo)',
   'is not a known parameter; this route takes ${…}': 'query parameters come from the typed client (web/src/api/schema.d.ts), never from the user',
@@ -84,7 +85,9 @@ const SAMPLES: [RegExp, (message: string) => string][] = [
 
 // ————————————————————————————— the scan —————————————————————————————
 
-type Part = string | { hole: string };
+/** A part of a message: its own text, a text it was given (`${what}` → `pause`), or a hole for what is known only at run time. */
+type Part = string | { sub: string } | { hole: string };
+const textOf = (p: Part): string | undefined => (typeof p === 'string' ? p : 'sub' in p ? p.sub : undefined);
 type Variant = Part[];
 interface Found {
   readonly file: string;
@@ -118,8 +121,11 @@ const UNKNOWN = ts.factory.createIdentifier('unknown');
 const declarationOf = (name: string, at: ts.Node): ts.Node | undefined => {
   for (let scope: ts.Node | undefined = at.parent; scope; scope = scope.parent) {
     if (!(ts.isBlock(scope) || ts.isSourceFile(scope) || ts.isFunctionLike(scope))) continue;
-    // A parameter (`(id: string) => …`): known only at run time, never a constant of the same name elsewhere.
-    if (ts.isFunctionLike(scope) && scope.parameters.some((p) => binds(p.name, name))) return undefined;
+    // A parameter (`(message = '…') => …`): its default and what callers pass, never a constant of the same name elsewhere.
+    if (ts.isFunctionLike(scope)) {
+      const parameter = scope.parameters.find((p) => binds(p.name, name));
+      if (parameter) return ts.isIdentifier(parameter.name) ? parameter : undefined;
+    }
     let found: ts.Node | undefined;
     const visit = (n: ts.Node): void => {
       if (found) return;
@@ -136,6 +142,20 @@ const declarationOf = (name: string, at: ts.Node): ts.Node | undefined => {
   }
   return topLevel.get(name);
 };
+
+/** The name a function is called by: its own, or the `const` it is assigned to. */
+const functionName = (fn: ts.SignatureDeclaration): string | undefined =>
+  ts.isFunctionDeclaration(fn) ? fn.name?.text : ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name) ? fn.parent.name.text : undefined;
+
+/** Every call of a function by its name (`invalidCursor('is not a cursor')`), across the scanned files. */
+const calls = new Map<string, ts.CallExpression[]>();
+for (const sf of sources) {
+  ts.forEachChild(sf, function visit(n): void {
+    if (ts.isCallExpression(n) && ts.isIdentifier(n.expression)) calls.set(n.expression.text, [...(calls.get(n.expression.text) ?? []), n]);
+    ts.forEachChild(n, visit);
+  });
+}
+const callsTo = (name: string | undefined): ts.CallExpression[] => (name ? (calls.get(name) ?? []) : []);
 
 /** The texts a function gives back (`return …`, or an arrow's expression), not those of functions nested in it. */
 const returnedBy = (fn: ts.Node): ts.Expression[] => {
@@ -163,18 +183,25 @@ const texts = (e: ts.Expression, depth = 0): Variant[] => {
   if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return [[e.text]];
   if (ts.isNumericLiteral(e)) return [[String(Number(e.text.replace(/_/g, '')))]];
   if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(e.operand)) return [[String(-Number(e.operand.text.replace(/_/g, '')))]];
-  if (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isSatisfiesExpression(e)) return texts(e.expression, depth);
+  if (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isSatisfiesExpression(e) || ts.isAwaitExpression(e)) return texts(e.expression, depth);
   if (ts.isIdentifier(e)) {
     if (e.text === 'undefined') return [];
     const declared = declarationOf(e.text, e);
     if (!declared) return hole();
+    if (ts.isParameter(declared)) {
+      const fn = declared.parent;
+      const index = fn.parameters.indexOf(declared);
+      const passed = [...(declared.initializer ? [declared.initializer] : []), ...callsTo(functionName(fn)).flatMap((call) => call.arguments[index] ?? [])];
+      const out = passed.flatMap((arg) => texts(arg, depth + 1)).slice(0, MAX_VARIANTS);
+      return out.length > 0 ? out : hole();
+    }
     if (ts.isFunctionLike(declared)) return hole();
     return texts(declared as ts.Expression, depth + 1);
   }
   if (ts.isTemplateExpression(e)) {
     let out: Variant[] = [[e.head.text]];
     for (const span of e.templateSpans) {
-      const inner = texts(span.expression, depth + 1);
+      const inner = texts(span.expression, depth + 1).map((v) => v.map((p): Part => (typeof p === 'string' ? { sub: p } : p)));
       out = product(product(out, inner.length > 0 ? inner : [[{ hole: span.expression.getText() }]]), [[span.literal.text]]);
     }
     return out;
@@ -185,7 +212,7 @@ const texts = (e: ts.Expression, depth = 0): Variant[] => {
     // A text joined to another (`'a' + b`); a sum of numbers (`already + totals.grossCents`) is one unknown.
     if (op === ts.SyntaxKind.PlusToken) {
       const [left, right] = [texts(e.left, depth + 1), texts(e.right, depth + 1)];
-      const isText = (side: Variant[]) => side.some((v) => v.some((p) => typeof p === 'string' && !/^-?\d+$/.test(p)));
+      const isText = (side: Variant[]) => side.some((v) => v.some((p) => textOf(p) !== undefined && !/^-?\d+$/.test(textOf(p)!)));
       return isText(left) || isText(right) ? product(left, right) : hole();
     }
     if (op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken) return [...texts(e.left, depth + 1), ...texts(e.right, depth + 1)];
@@ -206,7 +233,7 @@ const texts = (e: ts.Expression, depth = 0): Variant[] => {
     const fn = declarationOf(e.expression.text, e);
     if (fn && ts.isFunctionLike(fn)) {
       const returned = returnedBy(fn).flatMap((r) => texts(r, depth + 1));
-      if (returned.length > 0 && returned.every((v) => v.some((p) => typeof p === 'string' && /[a-z]{2}/i.test(p)))) return returned;
+      if (returned.length > 0 && returned.every((v) => v.some((p) => /[a-z]{2}/i.test(textOf(p) ?? '')))) return returned;
     }
     return hole();
   }
@@ -283,21 +310,23 @@ for (const sf of sources) {
 }
 
 /** The message as its source writes it (`${…}` for what varies): the allow-list's key. */
-const sourceText = (v: Variant): string => v.map((p) => (typeof p === 'string' ? p : '${…}')).join('');
+const sourceText = (v: Variant): string => v.map((p) => textOf(p) ?? '${…}').join('');
 /** The message with a sample for each unknown part, as the API would send it. */
 const sampled = (v: Variant): string => {
   const key = sourceText(v);
-  return v.map((p) => (typeof p === 'string' ? p : (SAMPLES.find(([re]) => re.test(p.hole))?.[1](key) ?? 'x'))).join('');
+  return v.map((p) => textOf(p) ?? (SAMPLES.find(([re]) => re.test((p as { hole: string }).hole))?.[1](key) ?? 'x')).join('');
 };
 
 /** One entry per distinct message (a message thrown from ten places is checked once). */
-const messages = new Map<string, { sample: string; where: string[] }>();
+const messages = new Map<string, { sample: string; where: string[]; words: Set<string> }>();
 for (const f of found) {
   const reshape = f.reshape ?? ((text: string) => text);
   const key = reshape(sourceText(f.variant));
   // Only words count: a bare `${p.path}: ${p.message}` joins messages found elsewhere.
   if (!/[a-z]{3}/i.test(key.replace(/\$\{…\}/g, ''))) continue;
-  const entry = messages.get(key) ?? { sample: reshape(sampled(f.variant)), where: [] };
+  const entry = messages.get(key) ?? { sample: reshape(sampled(f.variant)), where: [], words: new Set<string>() };
+  // A single word the message was given (a status, a state, an action): `cancelled`, `to_post`, `stop`.
+  for (const p of f.variant) if (typeof p === 'object' && 'sub' in p && /^[a-z][a-z_]+$/.test(p.sub)) entry.words.add(p.sub);
   entry.where.push(`${relative(ROOT, join(ROOT, f.file))}:${f.line}`);
   messages.set(key, entry);
 }
@@ -328,6 +357,13 @@ describe('the API’s messages, each said to a French user', () => {
       .filter(([key, { sample }]) => !(key in ALLOWED) && apiMessage(sample, 'fr') === sample)
       .map(([key, { sample, where }]) => `${key === sample ? key : `${key}  (sample: ${sample})`}  — ${where[0]}`);
     expect(untranslated, `messages a French user would read in English: add them to web/src/lib/api-messages.ts`).toEqual([]);
+  });
+
+  it('says the words a message was given (a status, a state, an action) in French too, never the API’s code', () => {
+    const leftInEnglish = [...messages]
+      .filter(([key]) => !(key in ALLOWED))
+      .flatMap(([key, { sample, words }]) => [...words].filter((w) => new RegExp(`(^|[^\\p{L}_])${w}($|[^\\p{L}_])`, 'u').test(apiMessage(sample, 'fr'))).map((w) => `${w} in “${apiMessage(sample, 'fr')}”  ← ${key}`));
+    expect(leftInEnglish).toEqual([]);
   });
 
   it('never says cents, a route or a JSON field to the user, in French or in English', () => {

@@ -200,6 +200,9 @@ export const remindClient = async (
   };
 };
 
+/** Reads and claims of a client reminder when its invoices change in between. */
+const CLAIM_ROUNDS = 3;
+
 /**
  * POST /clients/{id}/reminders: a manual reminder for several invoices of one client (default: its
  * open invoices with a balance), with `dryRun` to preview it. 409 within the client's gap (unless
@@ -217,13 +220,20 @@ export const makeSendClientReminder = (deps: SendReminderDeps) =>
     const client = await deps.clients.get(tenantId, clientId);
     if (!client) throw new NotFoundError('Client');
     const ids = [...new Set(input.invoiceIds ?? (await deps.invoices.openInvoiceIds(tenantId, clientId)))];
-    const contexts = await loadClientContexts(deps, tenantId, clientId, ids);
-    const result = await remindClient(deps, tenantId, client, contexts, ids, input, dryRun);
+    // A send that took one of the invoices between the read and the claim (a double click, the engine's
+    // fire): read again, so the answer says what stands now (the same day, the client's gap), never "changed".
+    let current = client;
+    let result = await remindClient(deps, tenantId, current, await loadClientContexts(deps, tenantId, clientId, ids), ids, input, dryRun);
+    for (let round = 1; round < CLAIM_ROUNDS && result.items.some((i) => i.reason === 'changed'); round++) {
+      current = (await deps.clients.get(tenantId, clientId)) ?? current;
+      result = await remindClient(deps, tenantId, current, await loadClientContexts(deps, tenantId, clientId, ids), ids, input, dryRun);
+    }
     if (dryRun) return result;
     if (!result.items.some((i) => i.status === 'sent' || i.status === 'failed')) {
       if (result.gapUntil) {
-        throw new ConflictError(`This client received a message on ${client.lastMessageDate ?? 'the same day'}; the next one is allowed on ${result.gapUntil}. Send with "force": true to send anyway.`);
+        throw new ConflictError(`This client received a message on ${current.lastMessageDate ?? 'the same day'}; the next one is allowed on ${result.gapUntil}. Send with "force": true to send anyway.`);
       }
+      if (result.items.some((i) => i.reason === 'changed')) throw new ConflictError("The client's invoices keep changing while the reminder is prepared: reload them and try again");
       throw new BusinessRuleError(
         'nothing-to-remind',
         'No invoice of this client can be reminded now',

@@ -89,6 +89,16 @@ describe('ReactPdfRenderer.proof', () => {
     expect(fr).toContain('Client particulier : ni pénalités ni indemnité forfaitaire (C. conso. L111-8).');
   });
 
+  it('names a text message’s id as the SMS provider’s, not as an SES message id', async () => {
+    const base = aProofFile();
+    const sms = { at: '2026-11-25T08:00:00.000Z', stepId: 'texto', templateId: 'sms-reminder', channel: 'sms' as const, state: 'sent' as const, manual: false, recipients: ['+33612345678'], messageId: 'a1b2c3d4-sms', delivery: [], formalNotice: false };
+    for (const [language, label] of [['fr', 'Message-ID (SMS) :'], ['en', 'Message-ID (SMS):']] as const) {
+      const text = await pdfText(await renderer.proof({ ...base, language, reminders: [...base.reminders, sms] }));
+      expect(text.replace(/\s+/g, ' '), language).toContain(`${label} a1b2c3d4-sms`);
+      expect(text.match(/Message-ID \(SES\)/g), language).toHaveLength(1);
+    }
+  });
+
   it('gives the same bytes for the same records and language, other bytes in the other language', async () => {
     const [a, b, en] = await Promise.all([renderer.proof(aProofFile()), renderer.proof(aProofFile()), renderer.proof(aProofFile({ language: 'en' }))]);
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);

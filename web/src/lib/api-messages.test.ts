@@ -149,4 +149,12 @@ describe('the API’s field messages for the user', () => {
     expect(apiMessage('Too big: expected string to have exactly 2 characters', 'fr')).toBe('2 caractères exactement');
     expect(apiMessage('Invalid input: expected "EUR"', 'fr')).toBe('Valeur attendue : EUR');
   });
+
+  it('says each word a refusal is given: a dispute stops reminders, a step withdrawn meanwhile is gone from the plan', () => {
+    expect(apiMessage('A paid invoice has no reminders to stop', 'fr')).toBe('Une facture payée n’a pas de relances à arrêter.');
+    expect(apiMessage('A paid invoice has no reminders to pause', 'fr')).toBe('Une facture payée n’a pas de relances à suspendre.');
+    expect(apiMessage('The step is gone: only a scheduled step or a letter not posted yet can be cancelled', 'fr')).toBe(
+      'Cette relance est déjà retirée du plan : seule une relance programmée ou une lettre pas encore postée peut être annulée. Rechargez la page.',
+    );
+  });
 });

@@ -102,6 +102,7 @@ const FR: Record<string, string> = {
   // Found by test/unit/api-messages-coverage.test.ts, which reads every message the API can send from its source.
   // Two writes at once (a double click, two tabs): nothing was recorded, the page is out of date.
   'The client was changed by another request; retry': 'Ce client vient d’être modifié par ailleurs : rechargez la page et réessayez.',
+  "The client's invoices keep changing while the reminder is prepared: reload them and try again": 'Les factures de ce client changent pendant la préparation de la relance : rechargez la page et réessayez.',
   'The invoice was changed by another request; retry with its latest state': 'La facture vient d’être modifiée par ailleurs : rechargez la page et réessayez.',
   'The quote was changed by another request; retry with its latest state': 'Le devis vient d’être modifié par ailleurs : rechargez la page et réessayez.',
   'The document was changed by another request; retry with its latest state': 'Le document vient d’être modifié par ailleurs : rechargez la page et réessayez.',
@@ -169,6 +170,7 @@ const EN: Record<string, string> = {
   'A payment plan runs on this invoice and was agreed on the balance after this payment: end the plan first (DELETE /invoices/{id}/payment-plan), then remove the payment and agree a new plan if need be':
     'The running payment plan was agreed on the balance after this payment: end the plan first, then remove the payment and agree a new plan if need be.',
   'The client was changed by another request; retry': 'This client was just changed elsewhere: reload the page and try again.',
+  "The client's invoices keep changing while the reminder is prepared: reload them and try again": "The client's invoices keep changing while the reminder is prepared: reload the page and try again.",
   'The invoice was changed by another request; retry with its latest state': 'This invoice was just changed elsewhere: reload the page and try again.',
   'The quote was changed by another request; retry with its latest state': 'This quote was just changed elsewhere: reload the page and try again.',
   'The document was changed by another request; retry with its latest state': 'This document was just changed elsewhere: reload the page and try again.',
@@ -197,6 +199,34 @@ const EN: Record<string, string> = {
   'must not be before from': 'Must not be before the start date',
   'is required when the account has no email address': 'Give an address: your company has no email in the settings',
   'the scenario has no steps': 'Add at least one step',
+  // Field fragments written for developers, said as the English screens say a field's problem.
+  'is required': 'Required',
+  'no such client': 'Client not found',
+  'no such template': 'Template not found',
+  'no such scenario': 'Scenario not found',
+  'must say why': 'Give the reason',
+  'is a draft': 'Draft invoice',
+  bounced: 'Address bounced',
+  'no working address': 'No working address',
+  'missing template': 'Choose a template',
+  'missing id': 'Id missing',
+  'offset must be a whole number of days': 'A whole number of days',
+  'an offset from the previous step must be at least 1 day': 'At least 1 day after the previous step',
+  'must come at least 1 day after the step before it': 'At least 1 day after the previous step',
+  'the first step cannot be relative to a previous step': 'The first step cannot depend on a previous step',
+  'is after today': 'Not after today',
+  'cannot change once the invoice is sent': 'Cannot change once the invoice is sent',
+  'can only change while the invoice awaits payment': 'Can only change while the invoice awaits payment',
+  'is required to issue an invoice': 'Required to issue an invoice',
+  'is required to issue a quote': 'Required to issue a quote',
+  'is required to cancel an issued invoice': 'Required to cancel an issued invoice',
+  'already has a running payment plan': 'A payment plan is already running',
+  'has a payment plan request waiting for an answer': 'The client asked for a payment plan: accept or decline it first',
+  'was recorded before the running payment plan': 'Recorded before the running payment plan: end the plan first',
+  'is used by clients; change their scenario first': 'Used by clients: change their scenario first',
+  'is the default scenario of the settings': 'The default scenario in the settings',
+  'needs at least one instalment': 'At least one instalment',
+  'must not be in the past': 'Not before today',
   'must be a CSV (sent as text/csv, or { "csv": "…" }) or JSON { "invoices": [...] }': 'A CSV file is expected',
 };
 
@@ -257,9 +287,9 @@ const BLOCK_FR: Record<string, string> = {
 };
 
 /** A reminder step's state, as the invoice's plan says it. */
-const STEP_FR: Record<string, string> = { sending: 'en cours d’envoi', sent: 'partie', to_post: 'à poster', failed: 'en échec', skipped: 'sautée', cancelled: 'annulée', done: 'faite', scheduled: 'programmée' };
+const STEP_FR: Record<string, string> = { gone: 'retirée du plan', sending: 'en cours d’envoi', sent: 'partie', to_post: 'à poster', failed: 'en échec', skipped: 'sautée', cancelled: 'annulée', done: 'faite', scheduled: 'programmée' };
 const stepFr = (s: string) => STEP_FR[s] ?? s;
-const STEP_EN: Record<string, string> = { sending: 'being sent', to_post: 'waiting to be posted', done: 'done' };
+const STEP_EN: Record<string, string> = { gone: 'gone from the plan', sending: 'being sent', to_post: 'waiting to be posted', done: 'done' };
 const stepEn = (s: string) => STEP_EN[s] ?? s;
 
 /** How the client's portal says an invoice that takes no more action (`This invoice is paid: nothing is left to pay`). */
@@ -343,7 +373,7 @@ const WITH_VALUES: Pattern[] = [
   { re: /^A (\w+) invoice cannot receive payments$/, fr: (m) => `Une facture ${statusFr(m[1]!)} ne peut pas recevoir de paiement.`, en: (m) => `A ${statusEn(m[1]!)} invoice cannot receive payments.` },
   { re: /^A (\w+) invoice cannot be sent$/, fr: (m) => `Une facture ${statusFr(m[1]!)} ne peut pas être envoyée.`, en: (m) => `A ${statusEn(m[1]!)} invoice cannot be sent.` },
   { re: /^A (\w+) invoice cannot get a payment plan$/, fr: (m) => `Une facture ${statusFr(m[1]!)} ne peut pas avoir d’échéancier.`, en: (m) => `A ${statusEn(m[1]!)} invoice cannot get a payment plan.` },
-  { re: /^A (\w+) invoice has no reminders to (\w+)$/, fr: (m) => `Une facture ${statusFr(m[1]!)} n’a pas de relances à ${m[2] === 'pause' ? 'suspendre' : 'reprendre'}.`, en: (m) => `A ${statusEn(m[1]!)} invoice has no reminders to ${m[2]}.` },
+  { re: /^A (\w+) invoice has no reminders to (\w+)$/, fr: (m) => `Une facture ${statusFr(m[1]!)} n’a pas de relances à ${m[2] === 'pause' ? 'suspendre' : m[2] === 'stop' ? 'arrêter' : 'reprendre'}.`, en: (m) => `A ${statusEn(m[1]!)} invoice has no reminders to ${m[2]}.` },
   { re: /^A (\w+) invoice with nothing left to pay cannot be cancelled$/, fr: (m) => `Une facture ${statusFr(m[1]!)} sans reste dû ne peut pas être annulée.`, en: (m) => `A ${statusEn(m[1]!)} invoice with nothing left to pay cannot be cancelled.` },
   { re: /^the invoice is (\w+)$/, fr: (m) => `La facture est ${statusFr(m[1]!)}`, en: (m) => `The invoice is ${statusEn(m[1]!)}` },
   { re: /^The quote is (\w+)$/, fr: (m) => `Le devis est ${statusFr(m[1]!)}.`, en: (m) => `The quote is ${m[1]}.` },

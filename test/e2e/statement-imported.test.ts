@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { addDays } from '../../shared/domain/dates.js';
+import { parisToday } from './local-clock.js';
+import { companySettings, freshTenant } from './fresh-tenant.js';
+
+/**
+ * The relevé de compte of an invoice imported partly paid and credited: what was paid before the
+ * import, like the credit notes before it, stands at the invoice's issue date (it has no date of
+ * ours), so a payment recorded later never shows a running balance that counts it still owed.
+ */
+const d = (offset: number) => addDays(parisToday(), offset);
+
+describe('GET /clients/{id}/statement of an imported invoice', () => {
+  it('puts what was paid before the import at the issue date, before the payments recorded since', async () => {
+    const t = await freshTenant('statement-imported');
+    await t.ok('PUT', '/settings', companySettings);
+    const res = await t.call('POST', '/imports/invoices', {
+      invoices: [{ number: 'OLD-1', client: { name: 'Client Ancien', email: 'ancien@statement.test' }, issueDate: d(-100), dueDate: d(-70), grossCents: 20_000, paidCents: 5_000, creditedCents: 3_000 }],
+    });
+    expect(res.json).toMatchObject({ created: 1, errors: [] });
+    await t.drain();
+    const invoice = (await t.ok('GET', '/invoices?q=OLD')).items[0];
+    // A payment of ours dated before the import day (the bank statement arrived late).
+    await t.ok('POST', `/invoices/${invoice.id}/payments`, { amountCents: 1_000, date: d(-20) });
+    await t.drain();
+    const statement = await t.ok('GET', `/clients/${invoice.clientId}/statement`);
+    const lines = statement.lines.map((l: { date: string; kind: string; debitCents: number; creditCents: number; balanceCents: number; paymentReference?: string }) => [l.date, l.kind, l.paymentReference ?? '', l.debitCents || -l.creditCents, l.balanceCents]);
+    expect(lines).toEqual([
+      [d(-100), 'invoice', '', 20_000, 20_000],
+      [d(-100), 'credit_note', '', -3_000, 17_000],
+      [d(-100), 'payment', 'Réglé avant import', -5_000, 12_000],
+      [d(-20), 'payment', '', -1_000, 11_000],
+    ]);
+    expect(statement.balanceCents).toBe(11_000);
+  });
+});
