@@ -177,6 +177,8 @@ export const en: Translations = {
     vat: 'VAT',
     paid: 'Paid',
     credited: 'Credit notes',
+    deducted: 'Deposits deducted',
+    deduction: 'Deposit {{number}} of {{date}}',
     balance: 'Balance',
     lines: 'Lines',
     description: 'Description',

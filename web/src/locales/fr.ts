@@ -175,6 +175,8 @@ export const fr = {
     vat: 'TVA',
     paid: 'Payé',
     credited: 'Avoirs',
+    deducted: 'Acomptes déduits',
+    deduction: 'Acompte {{number}} du {{date}}',
     balance: 'Reste dû',
     lines: 'Lignes',
     description: 'Désignation',
