@@ -255,7 +255,7 @@ export const en: Translations = {
     languages: { fr: 'French', en: 'English' },
     reminders: 'Automatic reminders',
     remindersOn: 'On',
-    remindersOff: 'Off (opt-out)',
+    remindersOff: 'Off',
     scenario: 'Scenario',
     defaultScenario: 'Default scenario',
     bouncing: 'Address bouncing: reminders are stopped',

@@ -253,7 +253,7 @@ export const fr = {
     languages: { fr: 'Français', en: 'Anglais' },
     reminders: 'Relances automatiques',
     remindersOn: 'Actives',
-    remindersOff: 'Désactivées (opt-out)',
+    remindersOff: 'Désactivées',
     scenario: 'Scénario',
     defaultScenario: 'Scénario par défaut',
     bouncing: 'Adresse en erreur : les relances sont arrêtées',
