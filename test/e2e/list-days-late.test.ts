@@ -74,6 +74,19 @@ describe('GET /invoices?sort=daysLate, no status', () => {
     expect(keysOf((await t.get(`/invoices?clientId=${clientId}&sort=daysLate&order=asc&limit=100`)).json.items).slice(-4)).toEqual(['L2', 'O2', 'L1', 'O1']);
   });
 
+  it('keeps the days-late filters on the contentieux tab: an invoice in litigation past its due date is late', async () => {
+    const keys = async (query: string) => keysOf((await t.get(`/invoices?${query}&limit=100`)).json.items).sort();
+    const clientId = (await t.get('/clients')).json.items[0].id;
+    for (const query of ['status=litigation&minDaysLate=1', 'status=litigation&overdue=true', 'status=litigation&overdue=true&sort=amount', 'status=litigation&minDaysLate=1&sort=daysLate', `clientId=${clientId}&status=litigation&overdue=true`]) {
+      expect(await keys(query), query).toEqual(['L1', 'L2']);
+    }
+    expect(await keys('status=litigation&minDaysLate=10&maxDaysLate=45')).toEqual(['L1']);
+    expect(await keys('status=litigation&overdue=false')).toEqual([]);
+    // Nothing paid is late, whatever its due date.
+    expect(await keys('status=paid&overdue=true')).toEqual([]);
+    expect(await keys('status=paid&overdue=false')).toEqual(['PAID']);
+  });
+
   it('refuses a cursor of another list', async () => {
     const first = await t.get('/invoices?sort=amount&limit=2');
     const res = await t.get(`/invoices?sort=daysLate&limit=2&cursor=${first.json.nextCursor}`);

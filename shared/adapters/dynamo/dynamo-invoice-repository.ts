@@ -116,6 +116,10 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
     let upper: string | undefined;
     const status = filter.status === 'overdue' ? undefined : filter.status;
     const overdueOnly = filter.status === 'overdue' || filter.overdue === true;
+    // Late: awaiting payment past its due date; on the contentieux tab (status=litigation), in litigation past it.
+    // Nothing paid, cancelled, written off or still a draft is ever late.
+    const lateStatuses = status === 'litigation' ? ['litigation'] : ['sent', 'partially_paid'];
+    if (overdueOnly && status && !lateStatuses.includes(status)) return { items: [] };
 
     const openOnly = overdueOnly || filter.open === true;
     if (filter.clientId) {
@@ -129,6 +133,10 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
         Object.assign(values, { ':open1': 'sent', ':open2': 'partially_paid' });
         filters.push('#status IN (:open1, :open2)');
       }
+    } else if (status === 'litigation') {
+      index = 'GSI2';
+      pk = invoicesInGroupPk(tenantId, 'litigation');
+      if (overdueOnly) upper = filter.today;
     } else if (overdueOnly || filter.open || status === 'sent' || status === 'partially_paid') {
       index = 'GSI2';
       pk = invoicesInGroupPk(tenantId, 'open');
@@ -151,8 +159,10 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
     }
     if (filter.overdue === false) {
       names['#status'] = 'status';
-      Object.assign(values, { ':sent': 'sent', ':pp': 'partially_paid', ':today': filter.today });
-      filters.push('NOT (#status IN (:sent, :pp) AND dueDate < :today)');
+      const late = lateStatuses.map((_, i) => `:late${i}`);
+      lateStatuses.forEach((st, i) => (values[`:late${i}`] = st));
+      values[':today'] = filter.today;
+      filters.push(`NOT (#status IN (${late.join(', ')}) AND dueDate < :today)`);
     }
     if (filter.notLate) {
       names['#status'] = 'status';

@@ -20,7 +20,8 @@ const filterExpression = (f: RowFilter) => {
   }
   if (f.overdue !== undefined) {
     Object.assign(names, { '#status': 'status', '#due': 'dueDate' });
-    Object.assign(values, { ':sent': 'sent', ':pp': 'partially_paid', ':today': f.today });
+    // Late: awaiting payment past due; on the contentieux tab (status=litigation), in litigation past due.
+    Object.assign(values, f.status === 'litigation' ? { ':sent': 'litigation', ':pp': 'litigation' } : { ':sent': 'sent', ':pp': 'partially_paid' }, { ':today': f.today });
     const late = '(#row.#status IN (:sent, :pp) AND #row.#due < :today)';
     parts.push(f.overdue ? late : `NOT ${late}`);
   }

@@ -70,13 +70,15 @@ const readNamedCursor = (list: string, cursor: string | undefined, clients: numb
 export const amountOf = (i: InvoiceRecord) => (isOutstanding(i.status) ? invoiceBalanceCents(i) : i.totals.grossCents - (i.deductedCents ?? 0));
 
 const groupsFor = (f: InvoiceListFilter): Group[] => {
+  // A status of its own group first: `status=litigation&overdue=true` is the late ones of the contentieux tab.
+  if (f.status && !['overdue', 'sent', 'partially_paid'].includes(f.status)) return [f.status as Group];
   if (f.status === 'overdue' || f.overdue === true || f.open || f.status === 'sent' || f.status === 'partially_paid') return ['open'];
   if (f.status) return [f.status as Group];
   return ['draft', 'open', 'paid', 'cancelled', 'litigation', 'written_off'];
 };
 
 const matches = (f: InvoiceListFilter) => (i: InvoiceRecord) => {
-  const late = isOpen(i.status) && i.dueDate < f.today;
+  const late = (f.status === 'litigation' ? i.status === 'litigation' : isOpen(i.status)) && i.dueDate < f.today;
   return (
     (!f.status || (f.status === 'overdue' ? late : i.status === f.status)) &&
     (!f.clientId || i.clientId === f.clientId) &&

@@ -38,6 +38,20 @@ const fr = {
   stopReminders: 'Ne plus relancer ce client',
   resumeReminders: 'Relancer à nouveau ce client',
   remindersStopped: 'Plus aucune relance automatique ne part à ce client ; vous pouvez toujours le relancer vous-même.',
+  skippedLine: '{{number}} ne partira pas : {{reason}}.',
+  skipReasons: {
+    same_day: 'déjà relancée aujourd’hui',
+    paused: 'relances suspendues',
+    disputed: 'facture contestée',
+    paid: 'déjà payée',
+    litigation: 'en contentieux',
+    written_off: 'passée en perte',
+    draft: 'brouillon',
+    cancelled: 'annulée',
+    other_client: 'facture d’un autre client',
+  },
+  nothingToSend: 'Aucune des factures choisies ne peut partir maintenant.',
+  gapUntil: 'Ce client a reçu un message il y a peu : le prochain est permis le {{date}}. Cochez « Envoyer même si un message est parti il y a peu » pour l’envoyer tout de même.',
 };
 
 export const clientTexts = registerTexts('clientMore', fr, {
@@ -78,4 +92,18 @@ export const clientTexts = registerTexts('clientMore', fr, {
   stopReminders: 'Stop reminding this client',
   resumeReminders: 'Remind this client again',
   remindersStopped: 'No automatic reminder goes to this client any more; you can still remind them yourself.',
+  skippedLine: '{{number}} will not go: {{reason}}.',
+  skipReasons: {
+    same_day: 'already reminded today',
+    paused: 'reminders paused',
+    disputed: 'disputed invoice',
+    paid: 'already paid',
+    litigation: 'in litigation',
+    written_off: 'written off',
+    draft: 'draft',
+    cancelled: 'cancelled',
+    other_client: 'another client’s invoice',
+  },
+  nothingToSend: 'None of the chosen invoices can go now.',
+  gapUntil: 'This client got a message recently: the next one is allowed on {{date}}. Tick “Send even if a message went out recently” to send it anyway.',
 });

@@ -6,6 +6,9 @@ import { invalidateMoneyViews } from '../../lib/money-views';
 export type Quote = operations['getQuote']['responses'][200]['content']['application/json'];
 export type QuoteInput = NonNullable<operations['createQuote']['requestBody']>['content']['application/json'];
 
+/** A quote not sent yet is a draft for the owner ("Brouillon"), not one awaiting the client's answer ("En attente"). */
+export const quoteStatus = (q: { status: string; sentAt?: string }): string => (q.status === 'pending' && !q.sentAt ? 'draft' : q.status);
+
 const idem = () => ({ 'Idempotency-Key': crypto.randomUUID() });
 
 export const useQuotes = () => useQuery({ queryKey: ['quotes'], queryFn: () => unwrap(api().GET('/quotes', { params: { query: { limit: 50 } } })) });

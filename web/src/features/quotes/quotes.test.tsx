@@ -6,10 +6,25 @@ import { renderInApp } from '../../test/render';
 import type { Quote } from './api';
 import { QuoteTimeline } from './components/quote-timeline';
 import { EditQuoteForm } from './routes/edit-quote-screen';
+import QuotesScreen from './routes/quotes-screen';
 
 const errorOf = (input: HTMLElement) => document.getElementById(input.getAttribute('aria-describedby')?.split(' ')[0] ?? '')?.textContent;
 
 describe('quote screens', () => {
+  it('calls a quote not sent yet a draft, and a sent one awaiting the answer', async () => {
+    const job = { quotedCents: 480_000, invoicedCents: 0, paidCents: 0, remainingCents: 480_000 };
+    const quote = (id: string, extra: object) => ({ id, clientId: 'c1', status: 'pending', issueDate: '2026-11-20', validUntil: '2026-12-20', lines: [], job, ...extra });
+    fakeApi(({ path }) => {
+      if (path.startsWith('/quotes?')) return { status: 200, body: { items: [quote('q1', {}), quote('q2', { number: 'D-2026-0001', sentAt: '2026-11-21T09:00:00.000Z' })] } };
+      if (path.startsWith('/clients?')) return { status: 200, body: { items: [{ id: 'c1', name: 'Marie Martin' }] } };
+      return undefined;
+    });
+    renderInApp(<QuotesScreen />);
+    const rows = await screen.findAllByRole('row');
+    await waitFor(() => expect(rows.slice(1).map((r) => r.querySelector('.badge')?.textContent)).toEqual(['Brouillon', 'En attente']));
+  });
+
+
   it('shows the quote’s history with a label per event', async () => {
     fakeApi(({ path }) =>
       path.startsWith('/quotes/q1/timeline')

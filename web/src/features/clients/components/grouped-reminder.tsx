@@ -37,6 +37,11 @@ export const GroupedReminderDialog = ({ clientId }: { clientId: string }) => {
   const send = useMutation({ mutationFn: () => call(false), onSuccess: () => invalidateMoneyViews(queryClient) });
   const changed = () => (preview.reset(), send.reset());
   const shown = send.data ?? preview.data;
+  // What the preview says will not go, and why: the owner reads it before pressing send, never the API's code after.
+  const skipped = (preview.data?.items ?? []).filter((i) => i.status === 'skipped');
+  const nothingToSend = preview.isSuccess && skipped.length === preview.data.items.length;
+  const blockedByGap = Boolean(preview.data?.gapUntil) && !force;
+  const reason = (code?: string) => (code ? t(`clientMore.skipReasons.${code}`, { defaultValue: code }) : '');
   const count = openInvoices.length - openInvoices.filter((i) => excluded.has(i.id)).length;
   return (
     <Dialog
@@ -109,7 +114,17 @@ export const GroupedReminderDialog = ({ clientId }: { clientId: string }) => {
                   ))}
                 </ul>
               )}
-              {shown.gapUntil && <p className="field-error">{shown.gapUntil}</p>}
+              {!send.isSuccess && skipped.length > 0 && (
+                <ul className="plain-list" data-testid="grouped-skipped">
+                  {skipped.map((i) => (
+                    <li key={i.invoiceId} className="muted">
+                      {t('clientMore.skippedLine', { number: i.number ?? i.invoiceId, reason: reason(i.reason) })}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {!send.isSuccess && nothingToSend && <p className="field-error">{t('clientMore.nothingToSend')}</p>}
+              {!send.isSuccess && shown.gapUntil && <p className="field-error">{t('clientMore.gapUntil', { date: date(shown.gapUntil) })}</p>}
             </section>
           )}
           {send.isSuccess ? (
@@ -121,7 +136,7 @@ export const GroupedReminderDialog = ({ clientId }: { clientId: string }) => {
               <button type="button" className="button" disabled={count === 0 || preview.isPending} onClick={() => preview.mutate()}>
                 {t('clientMore.previewButton')}
               </button>
-              <button type="button" className="button primary" disabled={count === 0 || !preview.isSuccess || send.isPending} onClick={() => send.mutate()}>
+              <button type="button" className="button primary" disabled={count === 0 || !preview.isSuccess || nothingToSend || blockedByGap || send.isPending} onClick={() => send.mutate()}>
                 {t('clientMore.send')}
               </button>
             </div>

@@ -184,7 +184,11 @@ export const SendReminderDialog = ({ invoiceId, clientId }: { invoiceId: string;
     };
   };
   const preview = useClientReminderPreview(clientId, open ? bodyFor(committed) : undefined);
-  const data = preview.data;
+  // Once sent, the dialog keeps showing what went out: read again, the preview would only say
+  // "cannot be reminded now: already reminded today" under "Relance envoyée".
+  const [sentPreview, setSentPreview] = useState<typeof preview.data>();
+  const frozen = send.isSuccess && sentPreview !== undefined;
+  const data = frozen ? sentPreview : preview.data;
   useEffect(() => {
     if (data && !defaults) setDefaults({ to: data.to, cc: data.cc });
   }, [data, defaults]);
@@ -237,6 +241,9 @@ export const SendReminderDialog = ({ invoiceId, clientId }: { invoiceId: string;
     if (Object.keys(found).length > 0) return;
     setCommitted(edits());
     const body = bodyFor(edits(), force);
+    // The plan read again after the send names its next step: the dialog keeps the template it sent.
+    setTemplateId(chosen);
+    setSentPreview(preview.data);
     if (body) send.mutate(body, { onError: (error) => void placeErrors(error, body) });
   };
   // Errors naming a field of the dialog show next to it; the others (the client gap, nothing to remind…) above the buttons.
@@ -311,9 +318,9 @@ export const SendReminderDialog = ({ invoiceId, clientId }: { invoiceId: string;
           {recipientField('cc')}
           {recipientField('bcc', t('planSteps.bccHint'))}
           <h3>{t('invoice.preview')}</h3>
-          {preview.isPending ? (
+          {!frozen && preview.isPending ? (
             <Loading />
-          ) : preview.isError ? (
+          ) : !frozen && preview.isError ? (
             <ErrorMessage error={preview.error} retry={() => void preview.refetch()} />
           ) : skipped ? (
             <p className="muted" data-testid="preview-skipped">
@@ -364,7 +371,8 @@ export const SendReminderDialog = ({ invoiceId, clientId }: { invoiceId: string;
             </p>
           ) : (
             <div className="row" style={{ marginTop: '1rem' }}>
-              <button type="button" className="button primary" disabled={send.isPending || !chosen} onClick={() => submit()}>
+              {/* The preview already says why it cannot go now (reminded today, paused, disputed…): no send to be refused. */}
+              <button type="button" className="button primary" disabled={send.isPending || !chosen || Boolean(skipped)} onClick={() => submit()}>
                 {t('invoice.confirmSend')}
               </button>
               {/* The client had a message within the minimum gap: the owner may still decide to send. */}

@@ -181,4 +181,38 @@ describe('sending a reminder now', () => {
       await setLanguage('fr');
     }
   });
+
+  it('keeps showing what went out once sent, and offers no send the preview already says cannot go (reminded today)', async () => {
+    let sent = false;
+    const step = (stepId: string, index: number, templateId: string, state: string) => ({ stepId, plan: 1, index, beforeDue: false, templateId, channel: 'email', state });
+    const skippedView = { ...view({}, true), subject: '', text: '', attachments: [], items: [{ invoiceId: 'inv1', number: 'F-2026-0001', status: 'skipped', reason: 'same_day' }] };
+    fakeApi(({ method, path, body }) => {
+      if (path === '/templates') return { status: 200, body: TEMPLATES };
+      // After the send, the plan's next step is the firm one.
+      if (path === '/invoices/inv1/reminders')
+        return { status: 200, body: { items: sent ? [step('j+1', 0, 'reminder', 'sent'), step('j+8', 1, 'firm', 'scheduled')] : [step('j+1', 0, 'reminder', 'scheduled'), step('j+8', 1, 'firm', 'scheduled')] } };
+      if (method === 'POST' && path === '/clients/c1/reminders?dryRun=true') return { status: 201, body: sent ? skippedView : view(body as object, true) };
+      if (method === 'POST' && path === '/clients/c1/reminders?dryRun=false') {
+        sent = true;
+        return { status: 201, body: view(body as object, false) };
+      }
+      return undefined;
+    });
+    const dialog = await openDialog();
+    await waitFor(() => expect((within(dialog).getByLabelText('Modèle') as HTMLSelectElement).value).toBe('reminder'));
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Envoyer la relance' }));
+    expect((await within(dialog).findByRole('status')).textContent).toBe('Relance envoyée. Destinataires : compta@dupont.test, patron@dupont.test.');
+    // The plan and the lists are read again; the dialog still shows the message sent, with its template.
+    await new Promise((r) => setTimeout(r, 100));
+    expect(within(dialog).queryByTestId('preview-skipped')).toBeNull();
+    expect(within(dialog).getByTestId('preview-subject').textContent).toBe('Relance F-2026-0001');
+    expect((within(dialog).getByLabelText('Modèle') as HTMLSelectElement).value).toBe('reminder');
+
+    // Opened again the same day: the preview says why not, and the send button says nothing else.
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Fermer' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Relancer maintenant' }));
+    const again = await screen.findByRole('dialog', { name: 'Relancer maintenant' });
+    expect((await within(again).findByTestId('preview-skipped')).textContent).toBe('Cette facture ne peut pas être relancée maintenant : déjà relancé ce jour.');
+    expect((within(again).getByRole('button', { name: 'Envoyer la relance' }) as HTMLButtonElement).disabled).toBe(true);
+  });
 });

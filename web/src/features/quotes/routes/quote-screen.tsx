@@ -4,7 +4,7 @@ import { PdfPreview } from '../../../components/pdf-preview';
 import { ErrorMessage, Field, Loading, PageHeader, Stat, StatusBadge } from '../../../components/ui';
 import { ApiError } from '../../../lib/problem';
 import { useI18n } from '../../../lib/i18n';
-import { useClientsForQuotes, useQuote, useQuoteActions } from '../api';
+import { quoteStatus, useClientsForQuotes, useQuote, useQuoteActions } from '../api';
 import { QuoteTimeline } from '../components/quote-timeline';
 import '../texts';
 
@@ -29,7 +29,7 @@ export default function QuoteScreen() {
   return (
     <article>
       <PageHeader title={q.number ? t('quoteMore.title', { number: q.number }) : t('quoteMore.draftTitle')}>
-        <StatusBadge status={q.status} />
+        <StatusBadge status={quoteStatus(q)} />
       </PageHeader>
       <p>{client ? <Link to={`/clients/${client.id}`}>{client.name}</Link> : '…'} · {t('quotes.validUntil')} {date(q.validUntil)}</p>
       <h2>{t('quotes.job')}</h2>

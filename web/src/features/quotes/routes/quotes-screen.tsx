@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { AsyncState, EmptyState, PageHeader, StatusBadge } from '../../../components/ui';
 import { useI18n } from '../../../lib/i18n';
-import { useClientsForQuotes, useQuotes } from '../api';
+import { quoteStatus, useClientsForQuotes, useQuotes } from '../api';
 
 export default function QuotesScreen() {
   const { t, money, date } = useI18n();
@@ -49,7 +49,7 @@ export default function QuotesScreen() {
                     <td data-label={t('quotes.quoted')} className="num">{money(q.job.quotedCents)}</td>
                     <td data-label={t('quotes.remaining')} className="num">{money(q.job.remainingCents)}</td>
                     <td data-label={t('invoices.status')}>
-                      <StatusBadge status={q.status} />
+                      <StatusBadge status={quoteStatus(q)} />
                     </td>
                   </tr>
                 ))}

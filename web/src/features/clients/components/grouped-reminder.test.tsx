@@ -1,0 +1,63 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { fakeApi } from '../../../test/fake-api';
+import { renderInApp } from '../../../test/render';
+import { GroupedReminderDialog } from './grouped-reminder';
+
+const invoice = (id: string, number: string) => ({ id, number, clientId: 'c1', status: 'sent', dueDate: '2026-11-20', grossCents: 94_000, balanceCents: 94_000 });
+const INVOICES = { items: [invoice('i1', 'F-2026-0003'), invoice('i2', 'F-2026-0004')] };
+const preview = (items: unknown[], extra: Record<string, unknown> = {}) => ({ clientId: 'c1', dryRun: true, to: ['marie@martin.test'], cc: [], bcc: [], attachments: [], notAttached: [], items, ...extra });
+
+const openAndPreview = async () => {
+  renderInApp(<GroupedReminderDialog clientId="c1" />);
+  await userEvent.click(screen.getByRole('button', { name: 'Relance groupée' }));
+  const dialog = await screen.findByRole('dialog', { name: 'Relance groupée' });
+  await within(dialog).findByRole('checkbox', { name: /F-2026-0004/ });
+  await userEvent.click(within(dialog).getByRole('button', { name: 'Prévisualiser' }));
+  await within(dialog).findByTestId('grouped-preview');
+  return dialog;
+};
+const sendButton = (dialog: HTMLElement) => within(dialog).getByRole('button', { name: 'Envoyer la relance groupée' }) as HTMLButtonElement;
+
+describe('the grouped reminder’s preview', () => {
+  it('says which invoices will not go and why, in French, and offers no send when none can', async () => {
+    const calls = fakeApi(({ method, path }) => {
+      if (path.startsWith('/invoices?')) return { status: 200, body: INVOICES };
+      if (path === '/templates') return { status: 200, body: { items: [] } };
+      if (method === 'POST' && path === '/clients/c1/reminders?dryRun=true')
+        return { status: 201, body: preview([{ invoiceId: 'i1', number: 'F-2026-0003', status: 'skipped', reason: 'same_day' }, { invoiceId: 'i2', number: 'F-2026-0004', status: 'skipped', reason: 'paused' }]) };
+      return undefined;
+    });
+    const dialog = await openAndPreview();
+    expect([...within(dialog).getByTestId('grouped-skipped').querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      'F-2026-0003 ne partira pas : déjà relancée aujourd’hui.',
+      'F-2026-0004 ne partira pas : relances suspendues.',
+    ]);
+    expect(within(dialog).getByText('Aucune des factures choisies ne peut partir maintenant.')).toBeTruthy();
+    expect(sendButton(dialog).disabled).toBe(true);
+    expect(calls.some((c) => c.path.endsWith('dryRun=false'))).toBe(false);
+  });
+
+  it('says the client’s gap in words with its date (not 2026-11-27), and lets the send go once "send anyway" is ticked', async () => {
+    fakeApi(({ method, path, body }) => {
+      if (path.startsWith('/invoices?')) return { status: 200, body: INVOICES };
+      if (path === '/templates') return { status: 200, body: { items: [] } };
+      if (method === 'POST' && path === '/clients/c1/reminders?dryRun=true') {
+        const items = [{ invoiceId: 'i1', number: 'F-2026-0003', status: 'would_send' }, { invoiceId: 'i2', number: 'F-2026-0004', status: 'would_send' }];
+        return { status: 201, body: preview(items, (body as { force?: boolean }).force ? { subject: 'Relance' } : { gapUntil: '2026-11-27' }) };
+      }
+      return undefined;
+    });
+    const dialog = await openAndPreview();
+    expect(within(dialog).getByTestId('grouped-preview').textContent?.replace(/[\u00a0\u202f]/g, ' ')).toContain(
+      'Ce client a reçu un message il y a peu : le prochain est permis le 27 nov. 2026. Cochez « Envoyer même si un message est parti il y a peu » pour l’envoyer tout de même.',
+    );
+    expect(within(dialog).queryByText(/2026-11-27/)).toBeNull();
+    expect(sendButton(dialog).disabled).toBe(true);
+    await userEvent.click(within(dialog).getByLabelText('Envoyer même si un message est parti il y a peu'));
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Prévisualiser' }));
+    await within(dialog).findByText('Relance');
+    expect(sendButton(dialog).disabled).toBe(false);
+  });
+});
