@@ -48,7 +48,7 @@ const FR: Record<string, string> = {
   'A payment cannot be dated in the future': 'Un paiement ne peut pas être daté dans le futur.',
   'An invoice cannot be sent before its issue date': 'Une facture ne peut pas être envoyée avant sa date d’émission.',
   'A payment already made has a date up to today': 'Un paiement déjà reçu est daté d’aujourd’hui au plus tard.',
-  'A pause ends on a later day': 'Une suspension se termine un jour suivant.',
+  'A pause ends on a later day': 'Une suspension se termine au plus tôt demain.',
   'Cancelling an issued invoice issues a credit note, which must say why': 'Annuler une facture émise crée un avoir : indiquez le motif.',
   'The invoice is already cancelled': 'La facture est déjà annulée.',
   'The invoice is already in litigation': 'La facture est déjà en contentieux.',
@@ -56,12 +56,13 @@ const FR: Record<string, string> = {
   'The template uses variables that do not exist': 'Le modèle utilise des variables qui n’existent pas.',
   'The template mentions penalties and would reach a consumer': 'Le modèle cite des pénalités et partirait vers un particulier.',
   'A template of this scenario mentions penalties and would reach a consumer': 'Un modèle de ce scénario cite des pénalités et partirait vers un particulier.',
-  'The promised date is out of range': 'La date promise est hors des limites.',
+  'The promised date is out of range': 'Cette date de paiement promise n’est pas acceptée.',
   'The invoice changed or already got a reminder today: reload it and try again': 'La facture a changé ou a déjà été relancée aujourd’hui : rechargez la page et réessayez.',
   'Another message to this client went out meanwhile: the minimum gap applies. Send with "force": true to send anyway.':
     'Un autre message vient de partir vers ce client : l’écart minimum s’applique. Vous pouvez tout de même envoyer.',
   'No template to send': 'Aucun modèle à envoyer.',
-  'The email could not be sent; nothing counts against today or the client gap: try again': 'L’e-mail n’a pas pu partir ; rien n’est compté : réessayez.',  // Met through the screens (scenario and template editors, payments, simulation, sending), found in a browser review.
+  'The email could not be sent; nothing counts against today or the client gap: try again': 'L’e-mail n’a pas pu partir ; rien n’est compté : réessayez.',
+  // Met through the screens (scenario and template editors, payments, simulation, sending), found in a browser review.
   'must come at least 1 day after the step before it': 'Au moins 1 jour après l’étape précédente',
   'an offset from the previous step must be at least 1 day': 'Au moins 1 jour après l’étape précédente',
   'the first step cannot be relative to a previous step': 'La première étape ne peut pas dépendre d’une étape précédente',
