@@ -228,6 +228,13 @@ const EN: Record<string, string> = {
   'is the default scenario of the settings': 'The default scenario in the settings',
   'needs at least one instalment': 'At least one instalment',
   'must not be in the past': 'Not before today',
+  'a contact needs an email or a phone': 'A contact needs an email or a phone',
+  'the id "escalate" is reserved for the move to litigation after the last step': 'The id "escalate" is reserved for the move to litigation after the last step',
+  'was already used with a different payment': 'Already used for another payment: reload the page',
+  'was already used with a different request': 'Already used for another action: reload the page',
+  'is not a valid IBAN (check digits)': 'Not a valid IBAN (check digits)',
+  'must not repeat a tag': 'Category listed twice',
+  'must have at most 3 decimals': 'At most 3 decimals',
   'must be a CSV (sent as text/csv, or { "csv": "…" }) or JSON { "invoices": [...] }': 'A CSV file is expected',
 };
 
@@ -392,7 +399,7 @@ const WITH_VALUES: Pattern[] = [
   { re: /^is after today \((\d{4}-\d\d-\d\d)\): send it on that day, or change its date$/, fr: (m) => `Postérieure à aujourd’hui (${dayFr(m[1]!)}) : envoyez-la ce jour-là, ou changez sa date`, en: (m) => `After today (${dayEn(m[1]!)}): send it on that day, or change its date` },
   { re: /^must be within (\d+) days of from$/, fr: (m) => `Au plus ${m[1]} jours après la date de début`, en: (m) => `Within ${m[1]} days of the start date` },
   { re: /^no template "(.*)"$/, fr: (m) => `Modèle introuvable (${m[1]})`, en: (m) => `No template "${m[1]}"` },
-  { re: /^duplicate step id "(.*)"$/, fr: (m) => `Étape en double (${m[1]})`, en: (m) => m[0] },
+  { re: /^duplicate step id "(.*)"$/, fr: (m) => `Étape en double (${m[1]})`, en: (m) => `Duplicate step (${m[1]})` },
   { re: /^offset (-?\d+) is outside (-?\d+)\.\.\+(\d+) days$/, fr: (m) => `Entre ${m[2]} et +${m[3]} jours`, en: (m) => `Between ${m[2]} and +${m[3]} days` },
   { re: /^is already bound to scenario "(.*)"$/, fr: (m) => `Déjà liée au scénario « ${m[1]} »`, en: (m) => `Already bound to scenario "${m[1]}"` },
   {
