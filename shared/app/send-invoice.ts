@@ -1,5 +1,5 @@
 import { localDate } from '../domain/dates.js';
-import { invoiceBalanceCents } from '../domain/invoice.js';
+import { invoiceBalanceCents, isOutstanding } from '../domain/invoice.js';
 import { epcPayload } from '../domain/epc-qr.js';
 import { date, emailTexts, money } from '../../templates/email/index.js';
 import { penaltyRateFor } from '../domain/penalties.js';
@@ -57,10 +57,11 @@ export const invoicePdfData = (
   };
 };
 
-/** The EPC QR payload of an issued invoice with a balance due and a seller IBAN: amount = balance, remittance = number. */
+/** The EPC QR payload of an issued invoice with a balance due (open or in litigation) and a seller IBAN: amount = balance, remittance = number. */
 export const invoiceEpcPayload = (seller: Settings['company'], invoice: InvoiceRecord): string | undefined => {
   const balance = invoiceBalanceCents(invoice);
-  if (!invoice.number || !seller.iban || balance <= 0 || (invoice.status !== 'sent' && invoice.status !== 'partially_paid')) return undefined;
+  // In litigation too: reminders stop, the balance is still to be paid.
+  if (!invoice.number || !seller.iban || balance <= 0 || !isOutstanding(invoice.status)) return undefined;
   return epcPayload({ beneficiaryName: seller.name, iban: seller.iban, ...(seller.bic ? { bic: seller.bic } : {}), amountCents: balance, remittance: invoice.number });
 };
 

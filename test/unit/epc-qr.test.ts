@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { epcAmount, epcPayload, EPC_MAX_BYTES, isValidBic, isValidIban, parseEpcPayload } from '../../shared/domain/epc-qr.js';
 import { qrMatrix, qrSvg } from '../../shared/adapters/qr/qr-code.js';
+import { invoiceEpcPayload } from '../../shared/app/send-invoice.js';
+import type { InvoiceRecord } from '../../shared/app/ports.js';
+import { invoiceBalanceCents } from '../../shared/domain/invoice.js';
+import { anInvoiceRecord } from '../fixtures/fakes.js';
 
 const transfer = { beneficiaryName: 'Plomberie Martin', iban: 'FR76 3000 6000 0112 3456 7890 189', bic: 'agrifrpp', amountCents: 147_512, remittance: 'F-2026-0042' };
 
@@ -87,5 +91,21 @@ describe('QR code', () => {
     expect(matrix[0]!.slice(0, 7).every(Boolean)).toBe(true);
     expect(qrSvg(payload)).toContain(`viewBox="0 0 ${matrix.length + 8} ${matrix.length + 8}"`);
     expect(qrSvg(payload)).not.toBe(qrSvg(epcPayload({ ...transfer, amountCents: 1 })!));
+  });
+});
+
+describe('the EPC QR of an invoice (its PDF, the copy attached to reminders)', () => {
+  const seller = { name: 'Plomberie Martin', iban: 'FR7630006000011234567890189', bic: 'BNPAFRPP' };
+  const invoice = (over: Partial<InvoiceRecord>) => anInvoiceRecord({ number: 'F-2026-0007', paidCents: 20_000, ...over });
+
+  it('asks for the balance while one is due, in litigation too (the client can still pay)', () => {
+    for (const status of ['sent', 'partially_paid', 'litigation'] as const) {
+      const record = invoice({ status });
+      expect(parseEpcPayload(invoiceEpcPayload(seller, record)!).amountCents, status).toBe(invoiceBalanceCents(record));
+    }
+  });
+
+  it('is absent once nothing is to be paid (paid, cancelled, written off) or before the invoice is issued', () => {
+    for (const status of ['draft', 'paid', 'cancelled', 'written_off'] as const) expect(invoiceEpcPayload(seller, invoice({ status })), status).toBeUndefined();
   });
 });

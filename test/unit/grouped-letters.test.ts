@@ -78,6 +78,14 @@ const world = async (groupByClient = true, count = 3) => {
 };
 
 describe('letter steps of one client on the same send day', () => {
+  it('name the invoices in the payment reference in the order of the letter’s table, whichever fires first', async () => {
+    const { fireStep, stepOf } = await world();
+    expect(await fireStep('inv3')).toMatchObject({ outcome: 'to_post' });
+    const letter = (await stepOf('inv3')).letter!;
+    expect(letter.invoices.map((i) => i.number)).toEqual(['F-2026-0001', 'F-2026-0002', 'F-2026-0003']);
+    expect(letter.paymentInstructions).toContain('F-2026-0001, F-2026-0002, F-2026-0003');
+  });
+
   it('make one letter listing every invoice, each with its days late, penalties and €40, recorded to_post on every step with one letter id', async () => {
     const { fireStep, stepOf, pdf, steps, ids } = await world();
     const outcome = await fireStep('inv1');

@@ -5,7 +5,7 @@
  */
 import { addDays, localDate } from '../../domain/dates.js';
 import { epcPayload } from '../../domain/epc-qr.js';
-import { invoiceBalanceCents, isOpen, lateness } from '../../domain/invoice.js';
+import { invoiceBalanceCents, isOpen, isOutstanding, lateness } from '../../domain/invoice.js';
 import { renderPaymentUrl } from '../../domain/portal.js';
 import { instalmentViews } from '../../domain/payment-plan.js';
 import { PROMISE_MAX_DAYS } from '../../domain/portal.js';
@@ -30,7 +30,8 @@ export const paymentInstructions = (invoice: InvoiceRecord, settings: Settings, 
   const seller = portalSeller(invoice, settings);
   const reference = invoice.number ?? invoice.id;
   const balanceCents = invoiceBalanceCents(invoice);
-  const open = isOpen(invoice.status) && balanceCents > 0;
+  // How to pay stays while a balance is owed, in litigation too (the reminders stopped, not the debt).
+  const open = isOutstanding(invoice.status) && balanceCents > 0;
   const iban = seller.iban ?? settings.company.iban;
   const bic = seller.iban ? seller.bic : settings.company.bic;
   const payload = open && iban ? epcPayload({ beneficiaryName: seller.name, iban, ...(bic ? { bic } : {}), amountCents: balanceCents, remittance: reference }) : undefined;

@@ -81,8 +81,9 @@ export const produceLetterWithSameDaySteps = async (
   const { tenantId } = invoice;
   const date = localDate(now, settings.timezone);
   const invoices = members.map((m) => m.ctx.invoice);
-  // How to pay names every invoice (the transfer reference), as the grouped email does.
-  const paymentInstructions = reminderVariables({ invoice: { ...invoice, number: invoices.map((i) => i.number ?? i.id).join(', ') }, client, settings, asOf: now }).paymentInstructions;
+  // How to pay names every invoice (the transfer reference), as the grouped email does, in the order of the letter's table.
+  const listed = [...invoices].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || (a.number ?? a.id).localeCompare(b.number ?? b.id));
+  const paymentInstructions = reminderVariables({ invoice: { ...invoice, number: listed.map((i) => i.number ?? i.id).join(', ') }, client, settings, asOf: now }).paymentInstructions;
   const reductions = Object.fromEntries(
     await Promise.all(
       invoices.map(async (i) => {

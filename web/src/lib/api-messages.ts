@@ -48,7 +48,7 @@ const FR: Record<string, string> = {
   'A payment cannot be dated in the future': 'Un paiement ne peut pas être daté dans le futur.',
   'An invoice cannot be sent before its issue date': 'Une facture ne peut pas être envoyée avant sa date d’émission.',
   'A payment already made has a date up to today': 'Un paiement déjà reçu est daté d’aujourd’hui au plus tard.',
-  'A pause ends on a later day': 'Une suspension se termine un jour suivant.',
+  'A pause ends on a later day': 'Une suspension se termine au plus tôt demain.',
   'Cancelling an issued invoice issues a credit note, which must say why': 'Annuler une facture émise crée un avoir : indiquez le motif.',
   'The invoice is already cancelled': 'La facture est déjà annulée.',
   'The invoice is already in litigation': 'La facture est déjà en contentieux.',
@@ -56,12 +56,13 @@ const FR: Record<string, string> = {
   'The template uses variables that do not exist': 'Le modèle utilise des variables qui n’existent pas.',
   'The template mentions penalties and would reach a consumer': 'Le modèle cite des pénalités et partirait vers un particulier.',
   'A template of this scenario mentions penalties and would reach a consumer': 'Un modèle de ce scénario cite des pénalités et partirait vers un particulier.',
-  'The promised date is out of range': 'La date promise est hors des limites.',
+  'The promised date is out of range': 'Cette date de paiement promise n’est pas acceptée.',
   'The invoice changed or already got a reminder today: reload it and try again': 'La facture a changé ou a déjà été relancée aujourd’hui : rechargez la page et réessayez.',
   'Another message to this client went out meanwhile: the minimum gap applies. Send with "force": true to send anyway.':
     'Un autre message vient de partir vers ce client : l’écart minimum s’applique. Vous pouvez tout de même envoyer.',
   'No template to send': 'Aucun modèle à envoyer.',
-  'The email could not be sent; nothing counts against today or the client gap: try again': 'L’e-mail n’a pas pu partir ; rien n’est compté : réessayez.',  // Met through the screens (scenario and template editors, payments, simulation, sending), found in a browser review.
+  'The email could not be sent; nothing counts against today or the client gap: try again': 'L’e-mail n’a pas pu partir ; rien n’est compté : réessayez.',
+  // Met through the screens (scenario and template editors, payments, simulation, sending), found in a browser review.
   'must come at least 1 day after the step before it': 'Au moins 1 jour après l’étape précédente',
   'an offset from the previous step must be at least 1 day': 'Au moins 1 jour après l’étape précédente',
   'the first step cannot be relative to a previous step': 'La première étape ne peut pas dépendre d’une étape précédente',
@@ -227,6 +228,13 @@ const EN: Record<string, string> = {
   'is the default scenario of the settings': 'The default scenario in the settings',
   'needs at least one instalment': 'At least one instalment',
   'must not be in the past': 'Not before today',
+  'a contact needs an email or a phone': 'A contact needs an email or a phone',
+  'the id "escalate" is reserved for the move to litigation after the last step': 'The id "escalate" is reserved for the move to litigation after the last step',
+  'was already used with a different payment': 'Already used for another payment: reload the page',
+  'was already used with a different request': 'Already used for another action: reload the page',
+  'is not a valid IBAN (check digits)': 'Not a valid IBAN (check digits)',
+  'must not repeat a tag': 'Category listed twice',
+  'must have at most 3 decimals': 'At most 3 decimals',
   'must be a CSV (sent as text/csv, or { "csv": "…" }) or JSON { "invoices": [...] }': 'A CSV file is expected',
 };
 
@@ -391,7 +399,7 @@ const WITH_VALUES: Pattern[] = [
   { re: /^is after today \((\d{4}-\d\d-\d\d)\): send it on that day, or change its date$/, fr: (m) => `Postérieure à aujourd’hui (${dayFr(m[1]!)}) : envoyez-la ce jour-là, ou changez sa date`, en: (m) => `After today (${dayEn(m[1]!)}): send it on that day, or change its date` },
   { re: /^must be within (\d+) days of from$/, fr: (m) => `Au plus ${m[1]} jours après la date de début`, en: (m) => `Within ${m[1]} days of the start date` },
   { re: /^no template "(.*)"$/, fr: (m) => `Modèle introuvable (${m[1]})`, en: (m) => `No template "${m[1]}"` },
-  { re: /^duplicate step id "(.*)"$/, fr: (m) => `Étape en double (${m[1]})`, en: (m) => m[0] },
+  { re: /^duplicate step id "(.*)"$/, fr: (m) => `Étape en double (${m[1]})`, en: (m) => `Duplicate step (${m[1]})` },
   { re: /^offset (-?\d+) is outside (-?\d+)\.\.\+(\d+) days$/, fr: (m) => `Entre ${m[2]} et +${m[3]} jours`, en: (m) => `Between ${m[2]} and +${m[3]} days` },
   { re: /^is already bound to scenario "(.*)"$/, fr: (m) => `Déjà liée au scénario « ${m[1]} »`, en: (m) => `Already bound to scenario "${m[1]}"` },
   {
