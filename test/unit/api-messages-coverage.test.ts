@@ -6,8 +6,13 @@
  * other class extending AppError), every `{ path, message }`, and the zod schemas' own messages
  * (`{ message }` / `{ error }` options, `ctx.addIssue`). A template literal (`${…}`) is followed
  * through the constants, object tables and functions it names (`No reminder can be sent: ${block}`
- * with each text `manualBlock` returns); what stays unknown (a count, a date, an id) gets a sample
- * value, so the pattern that says it must read it.
+ * with each text `manualBlock` returns) and through a parameter to its default and what callers pass
+ * (`requireOpen(invoice, 'stop')`); what stays unknown (a count, a date, an id) gets a sample value,
+ * so the pattern that says it must read it. Then zod's own messages (`Too big: expected string to
+ * have <=200 characters`) are met by probing each schema of the route table with bad values.
+ *
+ * When it fails: add the message to web/src/lib/api-messages.ts (FR map, or a pattern for one with
+ * figures), or, for a message no screen can meet, to ALLOWED below with the reason.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
