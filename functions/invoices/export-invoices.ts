@@ -8,5 +8,6 @@ import { wiring } from '../../shared/wiring.js';
 const exportInvoices = makeExportInvoices(
   makeFollowUpList({ invoices: wiring.invoices(), rows: wiring.invoiceRows(), aggregates: wiring.aggregates(), settings: wiring.settings(), clock: wiring.clock }),
   wiring.clients(),
+  wiring.settings(),
 );
 export const handler = httpHandler(routes.exportInvoices, async ({ tenantId, query }) => csv(await exportInvoices(tenantId, query), 'factures.csv'));

@@ -14,8 +14,8 @@ const invoice = (over: Partial<InvoiceView>): InvoiceView =>
 
 const client = { id: 'cli-1', name: 'Garage Durand', kind: 'business', email: 'g@d.test', siren: '552100554' } as Client;
 
-const exportOf = (items: InvoiceView[], clients: Record<string, Client>) =>
-  makeExportInvoices(async () => ({ items }), { get: async (_t: string, id: string) => clients[id] })('t1', { sort: 'dueDate' } as Parameters<ReturnType<typeof makeExportInvoices>>[1]);
+const exportOf = (items: InvoiceView[], clients: Record<string, Client>, timezone = 'Europe/Paris') =>
+  makeExportInvoices(async () => ({ items }), { get: async (_t: string, id: string) => clients[id] }, { get: async () => ({ timezone }) })('t1', { sort: 'dueDate' } as Parameters<ReturnType<typeof makeExportInvoices>>[1]);
 
 describe('invoice export (CSV for the accountant)', () => {
   it("names the client of an invoice whose row the aggregates consumer has not written yet (just imported or sent)", async () => {
@@ -26,6 +26,13 @@ describe('invoice export (CSV for the accountant)', () => {
   it("keeps the row's current client name when there is one", async () => {
     const csv = await exportOf([invoice({ clientName: 'Garage Durand & Fils' })], { 'cli-1': client });
     expect(csv.split('\r\n')[1]?.split(';')[1]).toBe('Garage Durand & Fils');
+  });
+
+  it("dates the last reminder in the tenant's time zone: 09:00 in Nouméa is 22:00 UTC the day before", async () => {
+    const lastReminder = { at: '2026-11-26T22:00:00.115Z', templateId: 'reminder' };
+    const dayOf = async (timezone: string) => (await exportOf([invoice({ lastReminder })], { 'cli-1': client }, timezone)).split('\r\n')[1]?.split(';')[15];
+    expect(await dayOf('Pacific/Noumea')).toBe('27/11/2026');
+    expect(await dayOf('Europe/Paris')).toBe('26/11/2026');
   });
 
   it('falls back to the name printed on the invoice when the client is gone', async () => {

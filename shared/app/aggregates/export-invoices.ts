@@ -1,4 +1,6 @@
 import type { Client } from '../../domain/client.js';
+import { localDate } from '../../domain/dates.js';
+import type { Settings } from '../../domain/settings.js';
 import type { InvoiceListQuery, InvoiceView } from '../../domain/invoice-types.js';
 import type { ClientRepository } from '../ports.js';
 import type { Page } from '../ports.js';
@@ -37,7 +39,7 @@ const billed = (i: InvoiceView) => {
   return { netCents, vatCents: grossCents - netCents, grossCents };
 };
 
-export const invoiceCsvRow = (i: InvoiceView, client?: ClientIdentity) => {
+export const invoiceCsvRow = (i: InvoiceView, client?: ClientIdentity, timeZone = 'Europe/Paris') => {
   const who = client ?? i.issued?.client;
   const amounts = billed(i);
   return [
@@ -57,7 +59,8 @@ export const invoiceCsvRow = (i: InvoiceView, client?: ClientIdentity) => {
     frenchAmount(i.balanceCents),
     STATUS_FR[i.status],
     String(i.daysLate),
-    i.lastReminder ? frenchDate(i.lastReminder.at.slice(0, 10)) : '',
+    // The day it went out where the tenant is (09:00 in Nouméa is the day before in UTC).
+    i.lastReminder ? frenchDate(localDate(new Date(i.lastReminder.at), timeZone)) : '',
     i.imported ? 'oui' : '',
   ].map(cell).join(';');
 };
@@ -67,8 +70,13 @@ export const invoiceCsvRow = (i: InvoiceView, client?: ClientIdentity) => {
  * `;`-separated with French decimals and dates and a BOM (Excel opens it as UTF-8). Each client is
  * read once for its email, SIREN and kind, so the file can be imported again.
  */
-export const makeExportInvoices = (list: (tenantId: string, q: InvoiceListQuery) => Promise<Page<InvoiceView>>, clients: Pick<ClientRepository, 'get'>) =>
+export const makeExportInvoices = (
+  list: (tenantId: string, q: InvoiceListQuery) => Promise<Page<InvoiceView>>,
+  clients: Pick<ClientRepository, 'get'>,
+  settings: { get(tenantId: string): Promise<Pick<Settings, 'timezone'>> },
+) =>
   async (tenantId: string, q: Omit<InvoiceListQuery, 'limit' | 'cursor'>): Promise<string> => {
+    const { timezone } = await settings.get(tenantId);
     const lines = [HEADER.join(';')];
     const known = new Map<string, Client | undefined>();
     let cursor: string | undefined;
@@ -76,7 +84,7 @@ export const makeExportInvoices = (list: (tenantId: string, q: InvoiceListQuery)
       const page = await list(tenantId, { ...q, limit: 100, ...(cursor ? { cursor } : {}) });
       const missing = [...new Set(page.items.map((i) => i.clientId))].filter((id) => !known.has(id));
       (await Promise.all(missing.map((id) => clients.get(tenantId, id)))).forEach((c, n) => known.set(missing[n]!, c));
-      lines.push(...page.items.map((i) => invoiceCsvRow(i, known.get(i.clientId))));
+      lines.push(...page.items.map((i) => invoiceCsvRow(i, known.get(i.clientId), timezone)));
       cursor = page.nextCursor;
     } while (cursor);
     return `\ufeff${lines.join('\r\n')}\r\n`;
