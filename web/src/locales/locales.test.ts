@@ -22,6 +22,14 @@ describe('translations', () => {
       );
     expect(vars(en)).toEqual(vars(fr));
   });
+
+  it('keeps English jargon out of the French texts (a plumber reads « désactivées », not « opt-out »)', async () => {
+    const { registeredTexts } = await import('../lib/texts');
+    await Promise.all(Object.values(import.meta.glob('../features/*/texts.ts')).map((load) => load()));
+    const values = (o: object): string[] => Object.values(o).flatMap((v) => (typeof v === 'string' ? [v] : values(v as object)));
+    const french = [...values(fr), ...registeredTexts().flatMap((set) => values(set.fr))];
+    expect(french.filter((v) => /\b(opt-?out|bounce[sd]?|dashboard|workflow|checkout)\b/i.test(v))).toEqual([]);
+  });
 });
 
 describe('texts registered by lazily loaded screens', () => {

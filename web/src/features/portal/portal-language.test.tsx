@@ -42,4 +42,22 @@ describe('the client portal’s language', () => {
     await waitFor(() => expect(i18next.language).toBe('fr'));
     expect(document.documentElement.lang).toBe('fr');
   });
+
+  it('shows a final invoice’s deducted deposits beside its total, so that total, paid and balance add up', async () => {
+    const final = { ...portal, language: 'fr', invoice: { ...portal.invoice, totals: { ...portal.invoice.totals, grossCents: 480_000 }, deductedCents: 144_000, balanceCents: 336_000 } };
+    fakeApi(({ method, path }) => (method === 'GET' && path === '/portal/tok2' ? { status: 200, body: final } : undefined));
+    const view = render(
+      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+        <MemoryRouter initialEntries={['/p/tok2']}>
+          <Routes>
+            <Route path="/p/:token" element={<PortalScreen />} />
+          </Routes>
+        </MemoryRouter>
+      </QueryClientProvider>,
+    );
+    const deducted = await screen.findByTestId('portal-deducted');
+    expect(deducted.textContent?.replace(/[\u00a0\u202f]/g, ' ')).toBe('1 440,00 €');
+    expect([...deducted.closest('dl')!.querySelectorAll('dt')].map((dt) => dt.textContent)).toEqual(['Total TTC', 'Acomptes déduits', 'Déjà payé', 'Reste à payer', 'Échéance']);
+    view.unmount();
+  });
 });

@@ -43,6 +43,9 @@ export default function InvoiceScreen() {
       </p>
       <dl className="stats">
         <Stat label={t('invoice.gross')} value={money(inv.totals.grossCents)} />
+        {/* What comes off the total besides payments, so the figures add up: a final invoice's deposits, credit notes. */}
+        {(inv.deductedCents ?? 0) > 0 && <Stat label={t('invoice.deducted')} value={<span data-testid="deducted">{money(inv.deductedCents ?? 0)}</span>} />}
+        {inv.creditedCents > 0 && <Stat label={t('invoice.credited')} value={<span data-testid="credited">{money(inv.creditedCents)}</span>} />}
         <Stat label={t('invoice.paid')} value={money(inv.paidCents)} tone="ok" />
         <Stat label={t('invoice.balance')} value={<span data-testid="balance">{money(inv.balanceCents)}</span>} tone={inv.overdue ? 'danger' : undefined} />
         <Stat label={t('invoice.dueDate')} value={date(inv.dueDate)} />
@@ -81,6 +84,16 @@ export default function InvoiceScreen() {
           <Stat label={t('invoice.gross')} value={money(inv.totals.grossCents)} />
           {inv.creditedCents > 0 && <Stat label={t('invoice.credited')} value={money(inv.creditedCents)} />}
         </dl>
+        {inv.deductions && inv.deductions.length > 0 && (
+          <ul className="plain-list" data-testid="deductions">
+            {inv.deductions.map((d) => (
+              <li key={d.invoiceId} className="row">
+                <Link to={`/invoices/${d.invoiceId}`}>{t('invoice.deduction', { number: d.number, date: date(d.issueDate) })}</Link>
+                <span>− {money(d.grossCents)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
 
       {inv.status !== 'draft' && <Payments invoiceId={id} canPay={open} />}
