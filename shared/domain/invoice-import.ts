@@ -33,7 +33,7 @@ export interface RowError {
 }
 
 /** Raw fields of one row, by canonical name. */
-export type RawRow = Partial<Record<'number' | 'clientName' | 'email' | 'siren' | 'kind' | 'issueDate' | 'dueDate' | 'net' | 'vat' | 'gross' | 'paid' | 'credited' | 'remaining', string>> & { readonly row: number };
+export type RawRow = Partial<Record<'number' | 'clientName' | 'email' | 'siren' | 'kind' | 'issueDate' | 'dueDate' | 'net' | 'vat' | 'gross' | 'paid' | 'credited' | 'remaining' | 'state', string>> & { readonly row: number };
 
 const fold = (s: string) => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '');
 
@@ -55,7 +55,12 @@ const ALIASES: Record<string, keyof Omit<RawRow, 'row'>> = {
   // What is still owed, as invoicing tools export it instead of what was paid (used only without a paid column).
   solde: 'remaining', soldedu: 'remaining', soldettc: 'remaining', resteapayer: 'remaining', resteapayerttc: 'remaining', restantdu: 'remaining', restedu: 'remaining', montantrestant: 'remaining',
   montantrestantdu: 'remaining', montantdu: 'remaining', resteaencaisser: 'remaining', restearegler: 'remaining', amountdue: 'remaining', balance: 'remaining', balancedue: 'remaining', outstanding: 'remaining',
+  // Its status (`Payée`): read only when the file says neither what was paid nor what is owed.
+  statut: 'state', status: 'state', etat: 'state', statutdepaiement: 'state', etatdepaiement: 'state', etatdupaiement: 'state', paymentstatus: 'state',
 };
+
+/** Statuses that say an invoice is settled, as invoicing tools write them (folded: no accent, no space). */
+const SETTLED = new Set(['payee', 'paye', 'payees', 'reglee', 'regle', 'soldee', 'solde', 'acquittee', 'acquitte', 'encaissee', 'paid', 'settled']);
 
 /** Splits CSV text into records of fields (RFC 4180 quotes), with the line each record starts on. */
 export const parseCsv = (text: string): { line: number; fields: string[] }[] => {
@@ -191,6 +196,8 @@ export const validateRow = (raw: RawRow): { ok: ImportedRow } | { errors: RowErr
   if (remaining !== undefined && gross !== undefined) {
     if (remaining > gross - credited) fail('remaining', 'is more than the gross amount less credit notes');
     else paid = gross - credited - remaining;
+  } else if (raw.paid === undefined && raw.remaining === undefined && gross !== undefined && SETTLED.has(fold(raw.state ?? ''))) {
+    paid = Math.max(0, gross - credited);
   }
   if (gross === undefined && !errors.some((e) => ['net', 'vat', 'gross'].includes(e.field))) fail('gross', 'is required (or net and VAT)');
   if (gross !== undefined && net !== undefined && vat !== undefined && net + vat !== gross) fail('gross', 'is not net + VAT');

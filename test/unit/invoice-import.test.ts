@@ -30,6 +30,8 @@ describe('reading invoices exported elsewhere', () => {
     // Another tool's export: a paid invoice (nothing left) must not come in owed, and be chased.
     expect(read("Numéro;Date;Date d'échéance;Client;Montant TTC;Reste à payer\nFA-1;01/10/2026;31/10/2026;Dupont;120,00;0,00\nFA-2;01/10/2026;31/10/2026;Dupont;120,00;20,00\nFA-3;01/10/2026;31/10/2026;Dupont;120,00;\n")).toEqual([12_000, 10_000, 0]);
     expect(read('N°;Date;Échéance;Client;TTC;Avoirs;Restant dû\nFA-4;01/10/2026;31/10/2026;Dupont;120,00;20,00;100,00\nFA-5;01/10/2026;31/10/2026;Dupont;120,00;0;130,00\n')).toEqual([0, ['remaining']]);
+    // Neither: a status saying it is settled (`Payée`, `Réglée`, `paid`) is read; any other leaves it owed.
+    expect(read('Numéro;Date;Échéance;Client;TTC;Statut\nFA-6;01/10/2026;31/10/2026;Dupont;120,00;Payée\nFA-7;01/10/2026;31/10/2026;Dupont;120,00;En retard\nFA-8;01/10/2026;31/10/2026;Dupont;120,00;réglée\n')).toEqual([12_000, 0, 12_000]);
     // Our own export gives both: what was paid is the column read.
     expect(read('Numéro;Client;Date facture;Échéance;TTC;Réglé;Avoirs;Solde\nF-1;Dupont;01/10/2026;31/10/2026;120,00;20,00;0,00;100,00\n')).toEqual([2_000]);
   });
