@@ -136,6 +136,12 @@ describe('the API’s field messages for the user', () => {
     expect(apiMessage('channel must be one of email, sms, letter', 'fr')).toBe('Canal inconnu : e-mail, SMS ou courrier');
   });
 
+  it('says why each invoice of a grouped reminder with nothing to send does not go', () => {
+    expect(apiMessage('F-2026-0001: paid', 'fr')).toBe('F-2026-0001 ne partira pas : déjà payée');
+    expect(apiMessage('F-2026-0002: same_day', 'en')).toBe('F-2026-0002 will not go: already reminded today');
+    expect(apiMessage('F-2026-0003: something_new', 'fr')).toBe('F-2026-0003: something_new');
+  });
+
   it('says a refusal whose detail lists its fields as a sentence, the fields being said one by one', () => {
     expect(apiMessage('body.instalments.1.dueDate: must be after instalment 1 (2026-12-10); body.instalments: at most 24 instalments', 'fr')).toBe('Vérifiez les champs signalés.');
     expect(apiMessage('body.lines.0.unitPriceCents: must be at most 99999999999 cents (999 999 999,99 €)', 'en')).toBe('Check the fields shown.');
