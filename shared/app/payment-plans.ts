@@ -12,6 +12,7 @@ import { planScheduleText } from '../domain/template-render.js';
 import { emailTexts, money } from '../../templates/email/index.js';
 import { BusinessRuleError, NotFoundError } from './errors.js';
 import { loadInvoice } from './invoices.js';
+import { reminderRecipients } from './reminders/reminder-context.js';
 import type { ClientRepository, Clock, InvoiceRecord, InvoiceRepository, Mailer, SettingsRepository, TimelineRecord } from './ports.js';
 import { defaultRetryPolicy, retryOnConflict, type RetryPolicy } from './retry-on-conflict.js';
 
@@ -170,11 +171,14 @@ const tellClient = async (deps: PlanDecisionDeps, invoice: InvoiceRecord, kind: 
   const [client, s] = await Promise.all([deps.clients.get(invoice.tenantId, invoice.clientId), deps.settings.get(invoice.tenantId)]);
   const at = deps.clock.now().toISOString();
   try {
-    if (!client?.email) throw new Error('the client has no email address');
+    // Where the client's reminders go (its billing contacts, else its address), never a bounced address.
+    const recipients = client ? reminderRecipients(client) : { to: [], cc: [] };
+    if (!client || recipients.to.length === 0) throw new Error('the client has no working email address');
     const { subject, text: body } = text(client.language, invoice.issued?.client.name ?? client.name);
     const replyTo = s.replyToEmail ?? s.company.email;
     const { messageId } = await deps.mailer.send({
-      to: [client.email],
+      to: recipients.to,
+      cc: recipients.cc,
       ...(replyTo ? { replyTo } : {}),
       fromName: s.company.name,
       subject,

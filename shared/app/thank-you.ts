@@ -52,7 +52,7 @@ export interface ThankYouDeps {
   readonly clock: Clock;
 }
 
-export type ThankYouOutcome = 'sent' | 'not_deserved' | 'already_thanked' | 'no_address' | 'gone';
+export type ThankYouOutcome = 'sent' | 'not_deserved' | 'already_thanked' | 'no_address' | 'complained' | 'gone';
 
 export const makeThankOnPayment = (deps: ThankYouDeps) =>
   async (tenantId: string, invoiceId: string, before: InvoiceChange | undefined, after: InvoiceChange): Promise<ThankYouOutcome> => {
@@ -69,6 +69,8 @@ export const makeThankOnPayment = (deps: ThankYouDeps) =>
         .reduce((sum, p) => sum + p.amountCents, 0);
       if (after.paidCents - settledBefore <= 0) return 'not_deserved';
     }
+    // A client who marked a message as spam gets nothing automatic any more, a thank-you included.
+    if (client.complained) return 'complained';
     const recipients = reminderRecipients(client);
     if (recipients.to.length === 0) return 'no_address';
     const now = deps.clock.now();

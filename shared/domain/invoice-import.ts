@@ -33,7 +33,7 @@ export interface RowError {
 }
 
 /** Raw fields of one row, by canonical name. */
-export type RawRow = Partial<Record<'number' | 'clientName' | 'email' | 'siren' | 'kind' | 'issueDate' | 'dueDate' | 'net' | 'vat' | 'gross' | 'paid' | 'credited', string>> & { readonly row: number };
+export type RawRow = Partial<Record<'number' | 'clientName' | 'email' | 'siren' | 'kind' | 'issueDate' | 'dueDate' | 'net' | 'vat' | 'gross' | 'paid' | 'credited' | 'remaining' | 'state', string>> & { readonly row: number };
 
 const fold = (s: string) => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '');
 
@@ -52,7 +52,15 @@ const ALIASES: Record<string, keyof Omit<RawRow, 'row'>> = {
   montantencaisse: 'paid', totalregle: 'paid', totalpaye: 'paid', reglements: 'paid', paiements: 'paid', paiementsrecus: 'paid', amountpaid: 'paid',
   credited: 'credited', avoirs: 'credited', avoir: 'credited', montantavoirs: 'credited', creditnotes: 'credited', creditnote: 'credited',
   montantavoir: 'credited', montantdesavoirs: 'credited', totalavoir: 'credited', totalavoirs: 'credited', avoirttc: 'credited', avoirsttc: 'credited', creditedamount: 'credited',
+  // What is still owed, as invoicing tools export it instead of what was paid (used only without a paid column).
+  solde: 'remaining', soldedu: 'remaining', soldettc: 'remaining', resteapayer: 'remaining', resteapayerttc: 'remaining', restantdu: 'remaining', restedu: 'remaining', montantrestant: 'remaining',
+  montantrestantdu: 'remaining', montantdu: 'remaining', resteaencaisser: 'remaining', restearegler: 'remaining', amountdue: 'remaining', balance: 'remaining', balancedue: 'remaining', outstanding: 'remaining',
+  // Its status (`Payée`): read only when the file says neither what was paid nor what is owed.
+  statut: 'state', status: 'state', etat: 'state', statutdepaiement: 'state', etatdepaiement: 'state', etatdupaiement: 'state', paymentstatus: 'state',
 };
+
+/** Statuses that say an invoice is settled, as invoicing tools write them (folded: no accent, no space). */
+const SETTLED = new Set(['payee', 'paye', 'payees', 'reglee', 'regle', 'soldee', 'solde', 'acquittee', 'acquitte', 'encaissee', 'paid', 'settled']);
 
 /** Splits CSV text into records of fields (RFC 4180 quotes), with the line each record starts on. */
 export const parseCsv = (text: string): { line: number; fields: string[] }[] => {
@@ -163,7 +171,7 @@ export const validateRow = (raw: RawRow): { ok: ImportedRow } | { errors: RowErr
   const dueDate = parseDate(raw.dueDate ?? '');
   if (!dueDate) fail('dueDate', 'is not a date (JJ/MM/AAAA or AAAA-MM-JJ)');
   else if (issueDate && dueDate < issueDate) fail('dueDate', 'is before the issue date');
-  const amount = (field: 'net' | 'vat' | 'gross' | 'paid' | 'credited') => {
+  const amount = (field: 'net' | 'vat' | 'gross' | 'paid' | 'credited' | 'remaining') => {
     const text = raw[field];
     if (text === undefined || text.trim() === '') return undefined;
     const cents = parseAmount(text);
@@ -177,11 +185,20 @@ export const validateRow = (raw: RawRow): { ok: ImportedRow } | { errors: RowErr
   const net = amount('net');
   const vat = amount('vat');
   let gross = amount('gross');
-  const paid = amount('paid') ?? 0;
+  let paid = amount('paid') ?? 0;
   // Credit notes issued before the import (our export's `Avoirs`) reduce the balance as credit notes:
   // an invoice cancelled by one comes back cancelled, not paid.
   const credited = amount('credited') ?? 0;
+  // A file that gives what is still owed (`Reste à payer`, `Solde`) rather than what was paid: a paid invoice
+  // must not come in owed (and chased). With a paid column too (our own export), that column is the one read.
+  const remaining = raw.paid === undefined ? amount('remaining') : undefined;
   if (gross === undefined && net !== undefined && vat !== undefined) gross = net + vat;
+  if (remaining !== undefined && gross !== undefined) {
+    if (remaining > gross - credited) fail('remaining', 'is more than the gross amount less credit notes');
+    else paid = gross - credited - remaining;
+  } else if (raw.paid === undefined && raw.remaining === undefined && gross !== undefined && SETTLED.has(fold(raw.state ?? ''))) {
+    paid = Math.max(0, gross - credited);
+  }
   if (gross === undefined && !errors.some((e) => ['net', 'vat', 'gross'].includes(e.field))) fail('gross', 'is required (or net and VAT)');
   if (gross !== undefined && net !== undefined && vat !== undefined && net + vat !== gross) fail('gross', 'is not net + VAT');
   if (gross !== undefined && paid > gross) fail('paid', 'is more than the gross amount');

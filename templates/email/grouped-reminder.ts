@@ -30,6 +30,8 @@ export interface GroupedReminderData {
   readonly paymentInstructions: string;
   /** Date by which a formal notice asks for payment. */
   readonly deadlineDate: string;
+  /** A consumer (DOMAIN.md, B2C tone): always a way to contact the business and to ask for a payment plan. */
+  readonly consumer?: boolean;
 }
 
 export interface GroupedReminderText {
@@ -46,6 +48,8 @@ interface Wording {
   intro(d: GroupedReminderData): string;
   mixedIntro(d: GroupedReminderData): string;
   outro(d: GroupedReminderData): string;
+  /** What a consumer's reminder adds (as the consumer templates do): a contact, a payment plan, the legal-rate interest of a formal notice. */
+  consumerNote(d: GroupedReminderData): string;
   headers: readonly [string, string, string, string];
   total: string;
   notAttached(numbers: string): string;
@@ -89,6 +93,15 @@ const FR: Wording = {
       : d.tone === 'formal-notice'
         ? 'À défaut de règlement dans ce délai, nous engagerons les procédures de recouvrement à notre disposition.'
         : 'Si vous avez réglé entre-temps, merci de ne pas tenir compte de ce message.',
+  consumerNote: (d) => {
+    const at = d.companyEmail ? ` à ${d.companyEmail}` : '';
+    return {
+      courtesy: '',
+      reminder: `Pour toute question, vous pouvez nous joindre${at}.`,
+      firm: `Si un règlement en une seule fois vous pose difficulté, nous pouvons convenir ensemble d'un paiement en plusieurs fois : il suffit de nous contacter${at}.`,
+      'formal-notice': `Conformément à l'article 1231-6 du Code civil, cette somme produira des intérêts au taux légal à compter de la réception de la présente. Si vous souhaitez un paiement en plusieurs fois ou si un point d'une facture vous semble à revoir, contactez-nous${at} : nous cherchons avant tout une solution amiable.`,
+    }[d.tone];
+  },
   headers: ['Facture', 'Échéance', 'Reste dû', 'Retard'],
   total: 'Total',
   notAttached: (n) => `Non jointes (taille des pièces jointes limitée), disponibles sur simple demande : ${n}.`,
@@ -128,6 +141,15 @@ const EN: Wording = {
       : d.tone === 'formal-notice'
         ? 'Failing payment by that date, we will take the recovery steps available to us.'
         : 'If you have paid in the meantime, please disregard this message.',
+  consumerNote: (d) => {
+    const at = d.companyEmail ? ` at ${d.companyEmail}` : '';
+    return {
+      courtesy: '',
+      reminder: `For any question, you can reach us${at}.`,
+      firm: `If paying in one go is difficult, we can agree on payment in instalments: just contact us${at}.`,
+      'formal-notice': `Under article 1231-6 of the French Civil Code, this sum will bear interest at the legal rate from receipt of this notice. If you would like to pay in instalments or if anything on an invoice seems wrong to you, contact us${at}: we are looking first for an amicable solution.`,
+    }[d.tone];
+  },
   headers: ['Invoice', 'Due date', 'Balance', 'Days late'],
   total: 'Total',
   notAttached: (n) => `Not attached (attachment size is limited), available on request: ${n}.`,
@@ -159,11 +181,12 @@ export const groupedReminderText = (language: 'fr' | 'en', data: GroupedReminder
   const table = linked ? `${grid}\n\n${w.online}\n${links.join('\n')}` : grid;
   const notAttached = d.notAttached.length > 0 ? w.notAttached(d.notAttached.join(', ')) : '';
   const signature = `${w.signature}\n${d.company}${d.companyEmail ? `\n${d.companyEmail}` : ''}`;
-  const paragraphs = [w.greeting(d), intro, table, notAttached, d.paymentInstructions, w.outro(d), signature].filter((p) => p.length > 0);
+  const consumerNote = d.consumer ? w.consumerNote(d) : '';
+  const paragraphs = [w.greeting(d), intro, table, notAttached, d.paymentInstructions, consumerNote, w.outro(d), signature].filter((p) => p.length > 0);
   const th = [...w.headers, ...(linked ? [w.onlineHeader] : [])].map((h, i) => `<th style="text-align:${i >= 2 && i < 4 ? 'right' : 'left'};padding:4px 8px">${escapeHtml(h)}</th>`).join('');
   const td = (c: readonly string[], url?: string, bold = false) =>
     `<tr>${c.map((v, i) => `<td style="text-align:${i >= 2 ? 'right' : 'left'};padding:4px 8px${bold ? ';font-weight:bold' : ''}">${escapeHtml(v)}</td>`).join('')}${linked ? `<td style="padding:4px 8px">${url ? `<a href="${escapeHtml(url)}">${escapeHtml(w.view)}</a>` : ''}</td>` : ''}</tr>`;
   const htmlTable = `<table style="border-collapse:collapse"><thead><tr>${th}</tr></thead><tbody>${cells.map((c, i) => td(c, d.rows[i]!.portalUrl)).join('')}${td(footer, undefined, true)}</tbody></table>`;
-  const html = [textToHtml(w.greeting(d)), textToHtml(intro), htmlTable, ...[notAttached, d.paymentInstructions, w.outro(d), signature].filter((p) => p.length > 0).map(textToHtml)].join('\n');
+  const html = [textToHtml(w.greeting(d)), textToHtml(intro), htmlTable, ...[notAttached, d.paymentInstructions, consumerNote, w.outro(d), signature].filter((p) => p.length > 0).map(textToHtml)].join('\n');
   return { subject: w.subject(d), text: paragraphs.join('\n\n'), html, table, htmlTable };
 };

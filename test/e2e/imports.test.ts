@@ -111,6 +111,19 @@ describe('POST /imports/invoices', () => {
     expect(csv.json.errors?.map((e: { path: string }) => e.path)).toEqual(['body.csv']);
   });
 
+  it('never files a company under another by a shared email: a SIREN that differs from the client found by email makes a client of its own', async () => {
+    const u = await freshTenant('import-siren-email');
+    await u.ok('PUT', '/settings', companySettings);
+    const alpha = await u.ok('POST', '/clients', { name: 'Alpha', kind: 'business', email: 'compta@cabinet.test', siren: '552100554' });
+    const row = (number: string, siren?: string) => ({ number, client: { name: `Société ${number}`, email: 'COMPTA@cabinet.test', ...(siren ? { siren } : {}) }, issueDate: '2026-10-01', dueDate: '2026-10-31', grossCents: 1_000 });
+    const res = await u.call('POST', '/imports/invoices?dryRun=true', { invoices: [row('S-1', '356 000 000'), row('S-2'), row('S-3', '552100554')] });
+    expect(res.json.errors).toEqual([]);
+    const [other, noSiren, same] = res.json.items;
+    // Same email, another company: a new client; no SIREN said, or the same one: the client found.
+    expect([other.clientId === alpha.id, other.newClient, noSiren.clientId, same.clientId]).toEqual([false, true, alpha.id, alpha.id]);
+    expect(res.json.clientsCreated).toBe(1);
+  });
+
   it('refuses a CSV of more than 5,000 rows as the JSON rows are (400 naming body, nothing written): it is checked within the request', async () => {
     const rows = (n: number) => ['N° facture;Client;E-mail;Date facture;Échéance;TTC', ...Array.from({ length: n }, (_, i) => `BIG-${i};Client ${i % 7};big${i % 7}@big.test;01/10/2025;31/10/2025;10,00`), '', ''].join('\r\n');
     const big = await upload('', rows(5_001));

@@ -6,8 +6,13 @@
  * other class extending AppError), every `{ path, message }`, and the zod schemas' own messages
  * (`{ message }` / `{ error }` options, `ctx.addIssue`). A template literal (`${…}`) is followed
  * through the constants, object tables and functions it names (`No reminder can be sent: ${block}`
- * with each text `manualBlock` returns); what stays unknown (a count, a date, an id) gets a sample
- * value, so the pattern that says it must read it.
+ * with each text `manualBlock` returns) and through a parameter to its default and what callers pass
+ * (`requireOpen(invoice, 'stop')`); what stays unknown (a count, a date, an id) gets a sample value,
+ * so the pattern that says it must read it. Then zod's own messages (`Too big: expected string to
+ * have <=200 characters`) are met by probing each schema of the route table with bad values.
+ *
+ * When it fails: add the message to web/src/lib/api-messages.ts (FR map, or a pattern for one with
+ * figures), or, for a message no screen can meet, to ALLOWED below with the reason.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -47,10 +52,9 @@ const ALLOWED: Record<string, string> = {
   'unknown variables: ${…}': 'the template editor says it itself, with its own hint (template-screen.tsx); no screen sends a free subject or body to a client',
 };
 
-/** The error classes and which argument of their constructor is the text the caller reads. */
+/** Error classes whose constructor's text is not simply the caller's detail. */
 const DETAIL_ARGUMENT: Record<string, number | 'not-found' | 'none'> = {
-  BusinessRuleError: 1,
-  StateConflictError: 1,
+  // (A class with a constructor names its `detail` parameter: found by itself. These say more.)
   NotFoundError: 'not-found',
   // Its detail repeats its field errors (collected one by one); the web app says "check the fields".
   ValidationError: 'none',
@@ -250,18 +254,33 @@ const propertyOf = (o: ts.ObjectLiteralExpression, name: string): ts.Expression 
 
 /** Classes whose instances become a problem+json (`class X extends AppError`, or extends one of those). */
 const errorClasses = new Set(['AppError']);
+const classes = new Map<string, ts.ClassDeclaration>();
+for (const sf of sources) {
+  ts.forEachChild(sf, function visit(n): void {
+    if (ts.isClassDeclaration(n) && n.name) classes.set(n.name.text, n);
+    ts.forEachChild(n, visit);
+  });
+}
+const baseOf = (c: ts.ClassDeclaration): string | undefined => c.heritageClauses?.flatMap((h) => h.types.map((t) => t.expression.getText()))[0];
 for (let grew = true; grew; ) {
   grew = false;
-  for (const sf of sources) {
-    ts.forEachChild(sf, function visit(n): void {
-      if (ts.isClassDeclaration(n) && n.name && !errorClasses.has(n.name.text)) {
-        const base = n.heritageClauses?.flatMap((h) => h.types.map((t) => t.expression.getText())) ?? [];
-        if (base.some((b) => errorClasses.has(b))) (errorClasses.add(n.name.text), (grew = true));
-      }
-      ts.forEachChild(n, visit);
-    });
+  for (const [name, c] of classes) {
+    const base = baseOf(c);
+    if (!errorClasses.has(name) && base && errorClasses.has(base)) (errorClasses.add(name), (grew = true));
   }
 }
+/** Which argument of `new X(…)` is the detail: the table above, else the constructor's `detail`/`message` parameter, else its base class's. */
+const detailArgument = (name: string): number | 'not-found' | 'none' => {
+  if (name in DETAIL_ARGUMENT) return DETAIL_ARGUMENT[name]!;
+  const c = classes.get(name);
+  const ctor = c?.members.find(ts.isConstructorDeclaration);
+  if (ctor) {
+    const index = ctor.parameters.findIndex((p) => ts.isIdentifier(p.name) && /^(detail|message)$/.test(p.name.text));
+    return index === -1 ? 'none' : index;
+  }
+  const base = c && baseOf(c);
+  return base ? detailArgument(base) : 0;
+};
 
 const found: Found[] = [];
 for (const sf of sources) {
@@ -272,7 +291,7 @@ for (const sf of sources) {
   const visit = (n: ts.Node): void => {
     // throw new BusinessRuleError('code', 'detail', …), new NotFoundError('Client'), new ConflictError('…')…
     if (ts.isNewExpression(n) && ts.isIdentifier(n.expression) && errorClasses.has(n.expression.text)) {
-      const which = DETAIL_ARGUMENT[n.expression.text] ?? 0;
+      const which = detailArgument(n.expression.text);
       const arg = typeof which === 'number' ? n.arguments?.[which] : which === 'not-found' ? n.arguments?.[0] : undefined;
       if (arg) add(n, arg, which === 'not-found' ? (v) => [...v, ' not found'] : undefined);
     }

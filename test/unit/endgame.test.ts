@@ -9,6 +9,7 @@ import { makeLeaveLitigation, makeMoveToLitigation } from '../../shared/app/liti
 import { StateConflictError } from '../../shared/app/errors.js';
 import { FakeClientRepository, FakeInvoiceRepository, FakeMailer, FakeSettingsRepository, FakeTenantDocuments, aClient, anInvoiceRecord, fixedClock } from '../fixtures/fakes.js';
 import type { ReminderTemplate } from '../../shared/domain/default-templates.js';
+import type { Client } from '../../shared/domain/client.js';
 
 class MemoryClaims implements ThankYouClaims {
   readonly claims = new Map<string, { messageId?: string }>();
@@ -25,13 +26,13 @@ class MemoryClaims implements ThankYouClaims {
   }
 }
 
-const thankYouWorld = () => {
+const thankYouWorld = (client: Partial<Client> = {}) => {
   const invoices = new FakeInvoiceRepository();
   const clients = new FakeClientRepository();
   const settings = new FakeSettingsRepository();
   const mailer = new FakeMailer();
   const claims = new MemoryClaims();
-  void clients.create('acme', aClient());
+  void clients.create('acme', aClient(client));
   invoices.add(anInvoiceRecord({ status: 'paid', paidCents: 120_000 }));
   const thank = makeThankOnPayment({ invoices, clients, settings, templates: new FakeTenantDocuments<ReminderTemplate>(), mailer, claims, clock: fixedClock('2026-03-20T10:00:00Z') });
   return { invoices, settings, mailer, claims, thank };
@@ -58,6 +59,13 @@ describe('thank-you after payment', () => {
     expect(w.mailer.sent[0]).toMatchObject({ to: ['compta@dupont.test'], attachments: [] });
     expect(w.mailer.sent[0]!.subject).toContain('F-2026-0001');
     expect(w.invoices.events.get('acme|inv1')?.filter((e) => e.type === 'thank_you.sent').map((e) => e.data?.messageId)).toEqual(['msg-1']);
+  });
+
+  it('sends nothing to a client who marked a message as spam (nothing automatic goes to them), and claims nothing', async () => {
+    const w = thankYouWorld({ complained: true });
+    expect(await w.thank('acme', 'inv1', { status: 'sent', paidCents: 0 }, { status: 'paid', paidCents: 120_000 })).toBe('complained');
+    expect(w.mailer.sent).toEqual([]);
+    expect(w.claims.claims.size).toBe(0);
   });
 
   it('gives the claim back when SES fails, so the retried record sends it', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitAttachments, groupRows, manualTemplateId, MAX_ATTACHMENT_BYTES, mostAdvanced } from '../../shared/domain/grouped-reminder.js';
 import { defaultTemplate } from '../../shared/domain/default-templates.js';
+import { mentionsPenalties } from '../../shared/domain/penalty-mentions.js';
 import { defaultSettings } from '../../shared/domain/settings.js';
 import { composeGroupedReminder } from '../../shared/app/reminders/compose-grouped.js';
 import { groupMemberTags } from '../../shared/app/reminders/grouped-send.js';
@@ -104,6 +105,34 @@ describe('composeGroupedReminder', () => {
   it('sends one invoice the ordinary reminder with its template text', async () => {
     const { email } = await composeGroupedReminder({ members: three.slice(0, 1), client: aClient(), settings, template: defaultTemplate('reminder')!, asOf }, new FakePdfRenderer(), ['x@y.test']);
     expect(email.subject).toBe('Relance : facture F-2026-0003 échue le 20/03/2026');
+  });
+});
+
+describe('a grouped reminder to a consumer (DOMAIN.md, B2C tone)', () => {
+  const consumer = aClient({ kind: 'consumer' });
+  const compose = async (templateId: string, client = consumer) =>
+    (await composeGroupedReminder({ members: three, client, settings, template: defaultTemplate(templateId)!, asOf }, new FakePdfRenderer(), ['x@y.test'])).email;
+
+  it('offers a payment plan and a contact in the second reminder, as the consumer template does', async () => {
+    const email = await compose('firm-consumer');
+    expect(email.text).toContain("nous pouvons convenir ensemble d'un paiement en plusieurs fois : il suffit de nous contacter à moi@plomberie.test.");
+    expect(email.html).toContain('paiement en plusieurs fois');
+  });
+
+  it('says the legal-rate interest and the amicable way out in the mise en demeure, never a fee', async () => {
+    const email = await compose('formal-notice-consumer');
+    expect(email.text).toContain("intérêts au taux légal à compter de la réception de la présente");
+    expect(email.text).toContain('nous cherchons avant tout une solution amiable');
+    expect(mentionsPenalties({ subject: email.subject, body: email.text })).toBe(false);
+  });
+
+  it('gives a contact in the first reminder, in English too', async () => {
+    expect((await compose('reminder-consumer')).text).toContain('Pour toute question, vous pouvez nous joindre à moi@plomberie.test.');
+    expect((await compose('firm-consumer', aClient({ kind: 'consumer', language: 'en' }))).text).toContain('we can agree on payment in instalments: just contact us at moi@plomberie.test.');
+  });
+
+  it('adds none of it for a business', async () => {
+    for (const id of ['reminder', 'firm', 'formal-notice']) expect((await compose(id, aClient())).text, id).not.toMatch(/plusieurs fois|taux légal|pour toute question/i);
   });
 });
 

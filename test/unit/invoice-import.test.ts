@@ -25,6 +25,17 @@ describe('reading invoices exported elsewhere', () => {
     expect(parseCsv('a,b\n"1,5",2').map((r) => r.fields)).toEqual([['a', 'b'], ['1,5', '2']]);
   });
 
+  it('reads what is still owed (Reste à payer, Solde) as what was paid when the file has no paid column', () => {
+    const read = (csv: string) => csvRows(csv).rows.map(validateRow).map((r) => ('ok' in r ? r.ok.paidCents : r.errors.map((e) => e.field)));
+    // Another tool's export: a paid invoice (nothing left) must not come in owed, and be chased.
+    expect(read("Numéro;Date;Date d'échéance;Client;Montant TTC;Reste à payer\nFA-1;01/10/2026;31/10/2026;Dupont;120,00;0,00\nFA-2;01/10/2026;31/10/2026;Dupont;120,00;20,00\nFA-3;01/10/2026;31/10/2026;Dupont;120,00;\n")).toEqual([12_000, 10_000, 0]);
+    expect(read('N°;Date;Échéance;Client;TTC;Avoirs;Restant dû\nFA-4;01/10/2026;31/10/2026;Dupont;120,00;20,00;100,00\nFA-5;01/10/2026;31/10/2026;Dupont;120,00;0;130,00\n')).toEqual([0, ['remaining']]);
+    // Neither: a status saying it is settled (`Payée`, `Réglée`, `paid`) is read; any other leaves it owed.
+    expect(read('Numéro;Date;Échéance;Client;TTC;Statut\nFA-6;01/10/2026;31/10/2026;Dupont;120,00;Payée\nFA-7;01/10/2026;31/10/2026;Dupont;120,00;En retard\nFA-8;01/10/2026;31/10/2026;Dupont;120,00;réglée\n')).toEqual([12_000, 0, 12_000]);
+    // Our own export gives both: what was paid is the column read.
+    expect(read('Numéro;Client;Date facture;Échéance;TTC;Réglé;Avoirs;Solde\nF-1;Dupont;01/10/2026;31/10/2026;120,00;20,00;0,00;100,00\n')).toEqual([2_000]);
+  });
+
   it('names the missing columns, and each bad field of a row', () => {
     expect(csvRows('foo;bar\n1;2').errors.map((e) => e.field)).toEqual(['number', 'clientName', 'issueDate', 'dueDate', 'gross']);
     const bad = validateRow({ row: 3, number: 'F-1', clientName: 'X', email: 'nope', siren: '12', kind: 'alien', issueDate: '2026-02-01', dueDate: '2026-01-01', net: '10', vat: '2', gross: '13', paid: '-1' });

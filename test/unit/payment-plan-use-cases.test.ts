@@ -182,6 +182,25 @@ describe('a plan the client asks for', () => {
     expect(await w.events()).toContain('plan.client_notice_failed');
   });
 
+  it('tells the client where its reminders go: the billing contacts, never a bounced address', async () => {
+    const clients = w.deps.clients as FakeClientRepository;
+    const client = (await clients.get(T, 'c1'))!;
+    await clients.replace(T, { ...client, emailStatus: 'bouncing', contacts: [{ name: 'Compta', email: 'factures@dupont.test', role: 'billing' }, { name: 'Gérant', email: 'gerant@dupont.test', role: 'other' }] }, client.updatedAt);
+    await w.request(T, 'inv1', { instalments: THREE });
+    expect((await w.decline(T, 'inv1')).clientNotified).toBe(true);
+    expect(w.mailer.sent.map((m) => m.to)).toEqual([['factures@dupont.test']]);
+  });
+
+  it('records the notice failed when every address of the client bounced', async () => {
+    const clients = w.deps.clients as FakeClientRepository;
+    const client = (await clients.get(T, 'c1'))!;
+    await clients.replace(T, { ...client, emailStatus: 'bouncing' }, client.updatedAt);
+    await w.request(T, 'inv1', { instalments: THREE });
+    expect((await w.accept(T, 'inv1')).clientNotified).toBe(false);
+    expect(w.mailer.sent).toEqual([]);
+    expect(await w.events()).toContain('plan.client_notice_failed');
+  });
+
   it('refuses a request whose instalments do not add up (422 naming body.instalments)', async () => {
     await expect(w.request(T, 'inv1', { instalments: [THREE[0]!] })).rejects.toMatchObject({ status: 422, errors: [{ path: 'body.instalments' }] });
   });

@@ -200,7 +200,9 @@ export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, i
     const plan: { row: ImportedRow; clientId: string; clientKind: Client['kind']; newClient: boolean }[] = [];
     for (const row of good) {
       const c = row.client;
-      const match = (c.siren && bySiren.get(c.siren)) || (c.email && byEmail.get(c.email.toLowerCase()));
+      // By email only when the SIRENs do not say two companies: firms sharing an accountant's address are not one client.
+      const byMail = c.email ? byEmail.get(c.email.toLowerCase()) : undefined;
+      const match = (c.siren && bySiren.get(c.siren)) || (byMail && !(c.siren && byMail.siren && byMail.siren !== c.siren) ? byMail : undefined);
       if (match) {
         plan.push({ row, clientId: match.id, clientKind: match.kind, newClient: false });
         continue;
@@ -216,7 +218,7 @@ export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, i
       };
       newClients.set(id, client);
       if (client.siren) bySiren.set(client.siren, client);
-      byEmail.set(client.email.toLowerCase(), client);
+      if (!byEmail.has(client.email.toLowerCase())) byEmail.set(client.email.toLowerCase(), client);
       plan.push({ row, clientId: id, clientKind: client.kind, newClient: true });
     }
 

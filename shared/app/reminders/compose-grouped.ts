@@ -127,6 +127,7 @@ export const composeGroupedReminder = async (m: GroupedMaterial, pdf: PdfRendere
     notAttached,
     paymentInstructions: vars.paymentInstructions,
     deadlineDate: vars.deadlineDate,
+    ...(m.client.kind === 'consumer' ? { consumer: true } : {}),
   });
   const ownText = m.body ? `${renderTemplate(m.body, vars)}\n\n${texts.table}` : undefined;
   const replyTo = m.settings.replyToEmail ?? m.settings.company.email;

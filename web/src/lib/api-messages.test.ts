@@ -99,7 +99,7 @@ describe('the API’s field messages for the user', () => {
     expect(apiMessage('Only an invoice in litigation can be written off (this one is partially_paid): POST /invoices/{id}/litigation first', 'en')).toBe(
       'Only an invoice in litigation can be written off (this one is partially paid): move it to litigation first.',
     );
-    expect(apiMessage('The invoice was changed by another request; retry with its latest state', 'fr')).toBe('La facture vient d’être modifiée par ailleurs : rechargez la page et réessayez.');
+    expect(apiMessage('The invoice was changed by another request; retry with its latest state', 'fr')).toBe('La facture vient d’être modifiée entre-temps : rechargez la page et réessayez.');
     expect(apiMessage('"relance-pro" is a built-in template: PUT /templates/relance-pro to customise it', 'fr')).toBe(
       '« relance-pro » est un modèle fourni : modifiez-le plutôt que d’en créer un du même nom.',
     );
@@ -134,6 +134,12 @@ describe('the API’s field messages for the user', () => {
     expect(apiMessage('must be on or after dueFrom (2026-12-01)', 'fr')).toBe('À partir du 1 déc. 2026');
     expect(apiMessage('must be within three years, on 2029-11-26 at the latest', 'en')).toBe('Within three years: 26 Nov 2029 at the latest');
     expect(apiMessage('channel must be one of email, sms, letter', 'fr')).toBe('Canal inconnu : e-mail, SMS ou courrier');
+  });
+
+  it('says why each invoice of a grouped reminder with nothing to send does not go', () => {
+    expect(apiMessage('F-2026-0001: paid', 'fr')).toBe('F-2026-0001 ne partira pas : déjà payée');
+    expect(apiMessage('F-2026-0002: same_day', 'en')).toBe('F-2026-0002 will not go: already reminded today');
+    expect(apiMessage('F-2026-0003: something_new', 'fr')).toBe('F-2026-0003: something_new');
   });
 
   it('says a refusal whose detail lists its fields as a sentence, the fields being said one by one', () => {

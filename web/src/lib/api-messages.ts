@@ -102,11 +102,11 @@ const FR: Record<string, string> = {
   'already has a running payment plan': 'Un échéancier est déjà en cours',
   // Found by test/unit/api-messages-coverage.test.ts, which reads every message the API can send from its source.
   // Two writes at once (a double click, two tabs): nothing was recorded, the page is out of date.
-  'The client was changed by another request; retry': 'Ce client vient d’être modifié par ailleurs : rechargez la page et réessayez.',
+  'The client was changed by another request; retry': 'Ce client vient d’être modifié entre-temps : rechargez la page et réessayez.',
   "The client's invoices keep changing while the reminder is prepared: reload them and try again": 'Les factures de ce client changent pendant la préparation de la relance : rechargez la page et réessayez.',
-  'The invoice was changed by another request; retry with its latest state': 'La facture vient d’être modifiée par ailleurs : rechargez la page et réessayez.',
-  'The quote was changed by another request; retry with its latest state': 'Le devis vient d’être modifié par ailleurs : rechargez la page et réessayez.',
-  'The document was changed by another request; retry with its latest state': 'Le document vient d’être modifié par ailleurs : rechargez la page et réessayez.',
+  'The invoice was changed by another request; retry with its latest state': 'La facture vient d’être modifiée entre-temps : rechargez la page et réessayez.',
+  'The quote was changed by another request; retry with its latest state': 'Le devis vient d’être modifié entre-temps : rechargez la page et réessayez.',
+  'The document was changed by another request; retry with its latest state': 'Le document vient d’être modifié entre-temps : rechargez la page et réessayez.',
   'Could not allocate a number under contention; retry': 'Aucun numéro n’a pu être attribué pour l’instant : réessayez.',
   'An invoice with this id already exists': 'Cette facture existe déjà.',
   'A quote with this id already exists': 'Ce devis existe déjà.',
@@ -124,7 +124,7 @@ const FR: Record<string, string> = {
   'is required to issue a quote': 'Obligatoire pour émettre un devis',
   'Complete the company identity in settings before sending a quote': 'Avant d’envoyer, complétez votre entreprise dans les réglages.',
   // The client's portal (the client reads these, in the invoice's language).
-  'The invoice is disputed: the seller answers the dispute first': 'Cette facture est contestée : l’entreprise doit d’abord répondre à votre contestation.',
+  'The invoice is disputed: the seller answers the dispute first': 'Cette facture est contestée : l’entreprise doit d’abord répondre à la contestation.',
   'A payment of this invoice is dated on or after its issue date': 'Le paiement ne peut pas être antérieur à la date de la facture.',
   'must not be in the past': 'Pas avant aujourd’hui',
   // Templates and scenarios.
@@ -310,6 +310,25 @@ const CLOSED_FR: Record<string, string> = {
   'is settled': 'est réglée',
 };
 
+/** Why an invoice of a grouped reminder does not go (shared/app/reminders/client-reminders.ts), as the client screen says it. */
+const SKIP: Record<string, { fr: string; en: string }> = {
+  same_day: { fr: 'déjà relancée aujourd’hui', en: 'already reminded today' },
+  paused: { fr: 'relances suspendues', en: 'reminders paused' },
+  disputed: { fr: 'facture contestée', en: 'disputed invoice' },
+  paid: { fr: 'déjà payée', en: 'already paid' },
+  litigation: { fr: 'en contentieux', en: 'in litigation' },
+  written_off: { fr: 'passée en perte', en: 'written off' },
+  draft: { fr: 'brouillon', en: 'draft' },
+  cancelled: { fr: 'annulée', en: 'cancelled' },
+  other_client: { fr: 'facture d’un autre client', en: 'another client’s invoice' },
+  not_found: { fr: 'facture introuvable', en: 'invoice not found' },
+  group_full: { fr: 'trop de factures pour un seul message', en: 'too many invoices for one message' },
+  complained: { fr: 'le client a signalé une relance comme spam', en: 'the client reported a reminder as spam' },
+  template_mentions_penalties: { fr: 'le modèle cite des pénalités, interdit envers un particulier', en: 'the template mentions penalties, not for a consumer' },
+  gap: { fr: 'un message est parti il y a peu vers ce client', en: 'a message went to this client recently' },
+  changed: { fr: 'la facture vient de changer', en: 'the invoice just changed' },
+};
+
 const CHANNEL_FR: Record<string, string> = { email: 'e-mail', sms: 'SMS', letter: 'courrier' };
 /** `a, b, c` → `a, b ou c`. */
 const orFr = (items: string[]) => (items.length > 1 ? `${items.slice(0, -1).join(', ')} ou ${items.at(-1)}` : (items[0] ?? ''));
@@ -464,7 +483,11 @@ const WITH_VALUES: Pattern[] = [
     en: (m) => `This client already received a message ${m[1] === 'the same day' ? 'recently' : `on ${dayEn(m[1]!)}`}: the minimum gap between messages leads to ${dayEn(m[2]!)}. You may still send.`,
   },
   // Found by test/unit/api-messages-coverage.test.ts.
-  { re: /^This invoice (.+?)(: nothing is left to pay)?$/, fr: (m) => (CLOSED_FR[m[1]!] ? `Cette facture ${CLOSED_FR[m[1]!]}${m[2] ? ' : il ne reste rien à payer' : ''}.` : m[0]), en: (m) => `${m[0]}.` },
+  {
+    re: new RegExp(`^This invoice (${Object.keys(CLOSED_FR).join('|')})(: nothing is left to pay)?$`),
+    fr: (m) => `Cette facture ${CLOSED_FR[m[1]!]}${m[2] ? ' : il ne reste rien à payer' : ''}.`,
+    en: (m) => `${m[0]}.`,
+  },
   { re: /^A (\w+) invoice cannot go to litigation: only an invoice awaiting payment can$/, fr: (m) => `Une facture ${statusFr(m[1]!)} ne peut pas passer en contentieux : seule une facture en attente de paiement le peut.`, en: (m) => `A ${statusEn(m[1]!)} invoice cannot go to litigation: only an invoice awaiting payment can.` },
   { re: /^The invoice is not in litigation \(it is (\w+)\)$/, fr: (m) => `La facture n’est pas en contentieux (elle est ${statusFr(m[1]!)}) : rechargez la page.`, en: (m) => `The invoice is not in litigation (it is ${statusEn(m[1]!)}): reload the page.` },
   {
@@ -515,6 +538,8 @@ const WITH_VALUES: Pattern[] = [
     fr: (m) => `Cite des pénalités ou l’indemnité de 40 € (${mentioned(m[1]!, 'fr')}) : un particulier ne les doit pas (art. L111-8 du code de la consommation)`,
     en: (m) => `Mentions ${mentioned(m[1]!, 'en')}: a consumer owes no penalties nor the €40 indemnity (French consumer code, L111-8)`,
   },
+  // A grouped reminder with nothing to send: each invoice and why (`F-2026-0001: paid`).
+  { re: new RegExp(`^(\\S+): (${Object.keys(SKIP).join('|')})$`), fr: (m) => `${m[1]} ne partira pas : ${SKIP[m[2]!]!.fr}`, en: (m) => `${m[1]} will not go: ${SKIP[m[2]!]!.en}` },
   // A refusal whose detail lists its fields (`body.instalments.1.dueDate: must be …; body.x: …`): the fields are said one by one below it.
   { re: /^(?:body|query|path|headers|settings)(?:\.[\w-]+)*: .+$/, fr: () => 'Vérifiez les champs signalés.', en: () => 'Check the fields shown.' },
 ];
