@@ -99,7 +99,7 @@ describe('the API’s field messages for the user', () => {
     expect(apiMessage('Only an invoice in litigation can be written off (this one is partially_paid): POST /invoices/{id}/litigation first', 'en')).toBe(
       'Only an invoice in litigation can be written off (this one is partially paid): move it to litigation first.',
     );
-    expect(apiMessage('The invoice was changed by another request; retry with its latest state', 'fr')).toBe('La facture vient d’être modifiée par ailleurs : rechargez la page et réessayez.');
+    expect(apiMessage('The invoice was changed by another request; retry with its latest state', 'fr')).toBe('La facture vient d’être modifiée entre-temps : rechargez la page et réessayez.');
     expect(apiMessage('"relance-pro" is a built-in template: PUT /templates/relance-pro to customise it', 'fr')).toBe(
       '« relance-pro » est un modèle fourni : modifiez-le plutôt que d’en créer un du même nom.',
     );

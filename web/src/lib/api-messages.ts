@@ -102,11 +102,11 @@ const FR: Record<string, string> = {
   'already has a running payment plan': 'Un échéancier est déjà en cours',
   // Found by test/unit/api-messages-coverage.test.ts, which reads every message the API can send from its source.
   // Two writes at once (a double click, two tabs): nothing was recorded, the page is out of date.
-  'The client was changed by another request; retry': 'Ce client vient d’être modifié par ailleurs : rechargez la page et réessayez.',
+  'The client was changed by another request; retry': 'Ce client vient d’être modifié entre-temps : rechargez la page et réessayez.',
   "The client's invoices keep changing while the reminder is prepared: reload them and try again": 'Les factures de ce client changent pendant la préparation de la relance : rechargez la page et réessayez.',
-  'The invoice was changed by another request; retry with its latest state': 'La facture vient d’être modifiée par ailleurs : rechargez la page et réessayez.',
-  'The quote was changed by another request; retry with its latest state': 'Le devis vient d’être modifié par ailleurs : rechargez la page et réessayez.',
-  'The document was changed by another request; retry with its latest state': 'Le document vient d’être modifié par ailleurs : rechargez la page et réessayez.',
+  'The invoice was changed by another request; retry with its latest state': 'La facture vient d’être modifiée entre-temps : rechargez la page et réessayez.',
+  'The quote was changed by another request; retry with its latest state': 'Le devis vient d’être modifié entre-temps : rechargez la page et réessayez.',
+  'The document was changed by another request; retry with its latest state': 'Le document vient d’être modifié entre-temps : rechargez la page et réessayez.',
   'Could not allocate a number under contention; retry': 'Aucun numéro n’a pu être attribué pour l’instant : réessayez.',
   'An invoice with this id already exists': 'Cette facture existe déjà.',
   'A quote with this id already exists': 'Ce devis existe déjà.',
@@ -124,7 +124,7 @@ const FR: Record<string, string> = {
   'is required to issue a quote': 'Obligatoire pour émettre un devis',
   'Complete the company identity in settings before sending a quote': 'Avant d’envoyer, complétez votre entreprise dans les réglages.',
   // The client's portal (the client reads these, in the invoice's language).
-  'The invoice is disputed: the seller answers the dispute first': 'Cette facture est contestée : l’entreprise doit d’abord répondre à votre contestation.',
+  'The invoice is disputed: the seller answers the dispute first': 'Cette facture est contestée : l’entreprise doit d’abord répondre à la contestation.',
   'A payment of this invoice is dated on or after its issue date': 'Le paiement ne peut pas être antérieur à la date de la facture.',
   'must not be in the past': 'Pas avant aujourd’hui',
   // Templates and scenarios.

@@ -25,4 +25,31 @@ describe('the scenario editor', () => {
     await waitFor(() => expect(errorOf(days)).toBe('Obligatoire'));
     expect(calls.filter((c) => c.method !== 'GET')).toEqual([]);
   });
+
+  it('offers a step only what its channel can send, and a new step one tone firmer than the one before', async () => {
+    const tpl = (id: string, name: string, purpose: string, tone: string, kind = 'business') => ({ id, name, language: 'fr', purpose, tone, kind });
+    const items = [
+      tpl('courtesy', 'Pré-relance courtoise (J-5)', 'reminder', 'courtesy'),
+      tpl('reminder', 'Relance à échéance (J+1)', 'reminder', 'reminder'),
+      tpl('firm', 'Relance ferme (J+8)', 'reminder', 'firm'),
+      tpl('courtesy-consumer', 'Petit rappel (J-5)', 'reminder', 'courtesy', 'consumer'),
+      tpl('instalment-late', 'Échéancier : échéance manquée', 'instalment', 'reminder'),
+      tpl('sms-reminder', 'SMS de relance', 'sms', 'reminder'),
+      tpl('thank-you', 'Remerciement après paiement', 'thank-you', 'courtesy'),
+    ];
+    fakeApi(({ path }) => (path.startsWith('/templates') ? { status: 200, body: { items } } : undefined));
+    renderInApp(<ScenarioScreen />);
+    await screen.findByLabelText('Nom du scénario');
+    for (let i = 0; i < 4; i++) await userEvent.click(screen.getByRole('button', { name: /Ajouter une étape/ }));
+    const templates = () => screen.getAllByLabelText('Modèle') as HTMLSelectElement[];
+    await waitFor(() => expect(templates()).toHaveLength(4));
+    // J-5 courteous, then firmer each time, then the firmest stays.
+    expect(templates().map((s) => s.value)).toEqual(['courtesy', 'reminder', 'firm', 'firm']);
+    // An email step: reminders only (no thank-you, instalment note or text).
+    expect([...templates()[0]!.options].map((o) => o.value)).toEqual(['courtesy', 'reminder', 'firm', 'courtesy-consumer']);
+    // A text step: the SMS templates, and the step switches to one.
+    await userEvent.selectOptions(screen.getAllByLabelText('Canal')[1]!, 'sms');
+    await waitFor(() => expect(templates()[1]!.value).toBe('sms-reminder'));
+    expect([...templates()[1]!.options].map((o) => o.value)).toEqual(['sms-reminder']);
+  });
 });

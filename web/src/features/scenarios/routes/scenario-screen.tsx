@@ -24,7 +24,21 @@ export default function ScenarioScreen() {
   return <ScenarioEditor key={`${id}-${scenario.dataUpdatedAt}`} id={id} scenario={scenario.data} templates={templates.data.items} save={save} />;
 }
 
-type Templates = { id: string; name: string; language: string }[];
+type Templates = { id: string; name: string; language: string; purpose?: string; tone?: string; kind?: string }[];
+
+/** What a step's channel can send: a reminder by email or letter, a short text by SMS; never a thank-you or an instalment note. */
+const fits = (tpl: Templates[number], channel: string) => !tpl.purpose || (channel === 'sms' ? tpl.purpose === 'sms' : tpl.purpose === 'reminder');
+const TONES = ['courtesy', 'reminder', 'firm', 'formal-notice'];
+
+/** A new step goes one tone firmer than the step before (same language and clients), as the built-in scenarios do. */
+export const nextTemplate = (templates: Templates, previousId: string | undefined): string | undefined => {
+  const reminders = templates.filter((tpl) => fits(tpl, 'email'));
+  const previous = reminders.find((tpl) => tpl.id === previousId);
+  if (!previous) return reminders[0]?.id ?? templates[0]?.id;
+  const rank = (tpl: Templates[number]) => TONES.indexOf(tpl.tone ?? '');
+  const firmer = reminders.find((tpl) => tpl.language === previous.language && tpl.kind === previous.kind && rank(tpl) > rank(previous));
+  return (firmer ?? previous).id;
+};
 
 const ScenarioEditor = ({ id, scenario, templates, save }: { id: string; scenario?: Scenario; templates: Templates; save: ReturnType<typeof useSaveScenario> }) => {
   const { t } = useI18n();
@@ -95,7 +109,7 @@ const ScenarioEditor = ({ id, scenario, templates, save }: { id: string; scenari
   const addStep = () => {
     const last = watched[watched.length - 1];
     const lastDay = stepDays(watched.map((s) => ({ offsetDays: Number(s.offsetDays) || 0, anchor: s.anchor })))[watched.length - 1];
-    steps.append({ id: '', offsetDays: last ? (lastDay ?? 0) + 7 : -5, anchor: 'due', templateId: templates[0]?.id ?? '', channel: 'email' });
+    steps.append({ id: '', offsetDays: last ? (lastDay ?? 0) + 7 : -5, anchor: 'due', templateId: nextTemplate(templates, last?.templateId) ?? '', channel: 'email' });
   };
   const title = id === 'new' ? t('scenarioEditor.newTitle') : t('scenarioEditor.editTitle', { name: scenario?.name ?? '' });
   const preview = watched.map((s) => ({ offsetDays: Number(s.offsetDays) || 0, anchor: s.anchor, templateId: s.templateId, channel: s.channel }));
@@ -172,7 +186,17 @@ const ScenarioEditor = ({ id, scenario, templates, save }: { id: string; scenari
                     </div>
                     <Field label={t('scenarioEditor.channel')} error={e?.channel?.message}>
                       {(p) => (
-                        <select {...p} {...form.register(`steps.${i}.channel`)}>
+                        <select
+                          {...p}
+                          {...form.register(`steps.${i}.channel`, {
+                            // A text needs a short SMS template, an email or a letter a reminder: switch when the one chosen does not fit.
+                            onChange: (e: { target: { value: string } }) => {
+                              const current = templates.find((tpl) => tpl.id === form.getValues(`steps.${i}.templateId`));
+                              const fitting = templates.find((tpl) => fits(tpl, e.target.value));
+                              if (current && !fits(current, e.target.value) && fitting) form.setValue(`steps.${i}.templateId`, fitting.id);
+                            },
+                          })}
+                        >
                           {(['email', 'sms', 'letter'] as const).map((c) => (
                             <option key={c} value={c}>
                               {t(`scenarioEditor.channels.${c}`)}
@@ -184,11 +208,13 @@ const ScenarioEditor = ({ id, scenario, templates, save }: { id: string; scenari
                     <Field label={t('scenarioEditor.template')} error={e?.templateId?.message}>
                       {(p) => (
                         <select {...p} {...form.register(`steps.${i}.templateId`)}>
-                          {templates.map((tpl) => (
-                            <option key={tpl.id} value={tpl.id}>
-                              {tpl.name} ({tpl.language.toUpperCase()})
-                            </option>
-                          ))}
+                          {templates
+                            .filter((tpl) => fits(tpl, watched[i]?.channel ?? 'email') || tpl.id === watched[i]?.templateId)
+                            .map((tpl) => (
+                              <option key={tpl.id} value={tpl.id}>
+                                {tpl.name} ({tpl.language.toUpperCase()})
+                              </option>
+                            ))}
                         </select>
                       )}
                     </Field>
