@@ -385,6 +385,16 @@ describe('the API’s messages, each said to a French user', () => {
     expect(leftInEnglish).toEqual([]);
   });
 
+  it('says no English words in French (a pattern that passes a part of the API’s text through)', () => {
+    const english = /(?<!\p{L})(the|is|are|was|must|cannot|should|not|and|with|without|this|of|to|be)(?!\p{L})/iu;
+    const mixed = [...messages, ...[...zodMessages.keys()].map((m) => [m, { sample: m }] as const)]
+      .filter(([key]) => !(key in ALLOWED))
+      .map(([key, { sample }]) => [key, apiMessage(sample, 'fr')] as const)
+      .filter(([, said]) => english.test(said))
+      .map(([key, said]) => `${said}  ← ${key}`);
+    expect([...new Set(mixed)]).toEqual([]);
+  });
+
   it('never says cents, a route or a JSON field to the user, in French or in English', () => {
     const technical = /\bcents\b|\b(GET|POST|PUT|PATCH|DELETE) \/|`|"force"|\bbody\.|\bsettings\.\w|\/settings\b/;
     const bad = [...messages]
