@@ -2,11 +2,25 @@
 export const fold = (text: string) =>
   text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}@.+-]+/gu, ' ').trim();
 
-/** The words of a client's name a search matches by prefix (folded, at most 8, each once). */
-export const nameWords = (name: string): string[] => [...new Set(fold(name).split(' ').filter((w) => w !== ''))].slice(0, 8);
+const LIGATURES: Readonly<Record<string, string>> = { 'œ': 'oe', 'æ': 'ae', 'ß': 'ss' };
+const spelt = (word: string) => word.replace(/[œæß]/g, (l) => LIGATURES[l]!);
 
-/** Whether every word of `q` starts a word of `name` (both folded): `dup`, `jerome dup` find `Jérôme Dupré`. */
+/**
+ * The words a name is found by (folded): each word as written, and also a hyphenated one by its
+ * parts (`Jean-Pierre`: `jean-pierre`, `jean`, `pierre`) and a ligature spelt out (`Œuvres`: `oeuvres`),
+ * as French names are typed.
+ */
+const searchWords = (text: string): string[] => {
+  const out = new Set<string>();
+  for (const word of fold(text).split(' ')) for (const w of [word, spelt(word), ...word.split('-'), ...spelt(word).split('-')]) if (w !== '') out.add(w);
+  return [...out];
+};
+
+/** The words of a client's name a search matches by prefix (folded, at most 12, each once). */
+export const nameWords = (name: string): string[] => searchWords(name).slice(0, 12);
+
+/** Whether every word of `q` starts a word of `name` (both folded): `dup`, `jerome dup`, `pierre` find `Jérôme Dupré`, `Jean-Pierre`. */
 export const nameMatches = (name: string, q: string): boolean => {
-  const words = fold(name).split(' ');
-  return fold(q).split(' ').filter((w) => w !== '').every((w) => words.some((n) => n.startsWith(w)));
+  const words = searchWords(name);
+  return fold(q).split(' ').filter((w) => w !== '').every((w) => words.some((n) => n.startsWith(w) || n.startsWith(spelt(w))));
 };

@@ -115,6 +115,26 @@ describe('GET /invoices?q=', () => {
     expect(again.json.errors).toEqual([{ row: 1, field: 'number', message: `is already the number of an invoice (${second.number})` }]);
   });
 
+  it('finds a hyphenated name by each part and a ligature spelt out, on the list and among clients', async () => {
+    const u = await freshTenant('list-search-words');
+    await u.ok('PUT', '/settings', companySettings);
+    for (const [name, email] of [['Jean-Pierre Martin', 'jp@words.test'], ['Œuvres Sociales du Bâtiment', 'oeuvres@words.test']]) {
+      const client = await u.ok('POST', '/clients', { name, kind: 'business', email });
+      const inv = await u.ok('POST', '/invoices', { clientId: client.id, issueDate: d(0), dueDate: d(30), lines: [{ description: 'x', quantity: 1, unitPriceCents: 1_000, vatRate: 20 }] });
+      await u.ok('POST', `/invoices/${inv.id}/send`);
+    }
+    await u.drain();
+    const found = async (path: string) => (await u.ok('GET', path)).items.map((i: { clientName?: string; name?: string }) => i.clientName ?? i.name);
+    for (const q of ['pierre', 'jean%20pierre', 'jean-pierre', 'martin%20pierre']) {
+      expect(await found(`/invoices?q=${q}`), q).toEqual(['Jean-Pierre Martin']);
+      expect(await found(`/clients?q=${q}`), q).toEqual(['Jean-Pierre Martin']);
+    }
+    for (const q of ['oeuvres', '%C5%93uvres', 'OEUVRES%20bat']) {
+      expect(await found(`/invoices?q=${q}`), q).toEqual(['Œuvres Sociales du Bâtiment']);
+      expect(await found(`/clients?q=${q}`), q).toEqual(['Œuvres Sociales du Bâtiment']);
+    }
+  });
+
   it('follows a renamed client: its new words find it, its former ones no longer do', async () => {
     await t.ok('PATCH', `/clients/${clientIds.E}`, { name: 'Garage Mammouth' });
     await t.drain();
