@@ -27,6 +27,14 @@ export const useInvoiceList = (query: InvoiceQuery) =>
     placeholderData: keepPreviousData,
   });
 
+/** Whether the tenant has any invoice at all (asked only when a tab is empty): a new tenant is told to create one, not to look at the simulation. */
+export const useHasInvoices = (enabled: boolean) =>
+  useQuery({
+    queryKey: ['invoices', 'list', { any: true }],
+    enabled,
+    queryFn: async () => (await unwrap(api().GET('/invoices', { params: { query: { limit: 1 } } }))).items.length > 0,
+  });
+
 export const useInvoice = (id: string) => useQuery({ queryKey: keys.one(id), queryFn: () => unwrap(api().GET('/invoices/{id}', { params: { path: { id } } })) });
 
 export const usePayments = (id: string) =>

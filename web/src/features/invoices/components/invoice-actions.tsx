@@ -31,6 +31,8 @@ export const InvoiceActions = ({ invoice: inv, onPaymentReceived }: { invoice: I
   const open = inv.status === 'sent' || inv.status === 'partially_paid';
   const draft = inv.status === 'draft';
   const litigation = inv.status === 'litigation';
+  // Money still comes in after the move to litigation (a bailiff, a late cheque): it is recorded there too.
+  const payable = open || (litigation && inv.balanceCents > 0);
   const issued = Boolean(inv.number) && !draft;
   const busy = actions.send.isPending || actions.patch.isPending || actions.cancel.isPending || endgame.leaveLitigation.isPending || owner.resume.isPending || owner.resolve.isPending;
   const actionError = actions.send.error ?? actions.patch.error ?? actions.cancel.error ?? endgame.leaveLitigation.error ?? owner.resume.error ?? owner.resolve.error ?? owner.link.error ?? owner.revokeLinks.error;
@@ -77,7 +79,7 @@ export const InvoiceActions = ({ invoice: inv, onPaymentReceived }: { invoice: I
             {t('invoiceGaps.edit')}
           </Link>
         )}
-        {open && (
+        {payable && (
           // The client paid: the form is a screen down on a phone; this takes the thumb there, amount ready to type.
           <button type="button" className="button primary" onClick={onPaymentReceived}>
             {t('invoiceGaps.paymentReceived')}

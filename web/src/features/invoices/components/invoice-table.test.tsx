@@ -48,4 +48,18 @@ describe('follow-up table', () => {
     expect(within(late!).getByText('En retard')).toBeTruthy();
     expect(within(draft!).getByRole('link', { name: 'Brouillon' }).getAttribute('href')).toBe('/invoices/b');
   });
+
+  it('says on the row that reminders are paused or the invoice disputed (why no reminder is planned)', () => {
+    renderInApp(
+      <InvoiceTable
+        invoices={[invoice({ id: 'p', status: 'sent', overdue: true, daysLate: 5, remindersPaused: true }), invoice({ id: 'd', status: 'sent', disputed: true }), invoice({ id: 'n', status: 'sent' })]}
+        clientNames={new Map()}
+      />,
+    );
+    const [, paused, disputed, plainRow] = screen.getAllByRole('row');
+    const status = (row: HTMLElement) => [...row.querySelectorAll('td[data-label="Statut"] .badge')].map((b) => b.textContent);
+    expect(status(paused!)).toEqual(['En retard', 'Relances suspendues']);
+    expect(status(disputed!)).toEqual(['Envoyée', 'En litige']);
+    expect(status(plainRow!)).toEqual(['Envoyée']);
+  });
 });

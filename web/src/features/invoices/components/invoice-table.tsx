@@ -84,6 +84,9 @@ export const InvoiceTable = ({ invoices, clientNames, selection }: { invoices: r
                 </td>
                 <td data-label={t('invoices.status')}>
                   <StatusBadge status={invoiceStatus(invoice)} />
+                  {/* Why no reminder is planned: said on the row, not only on the invoice. */}
+                  {invoice.remindersPaused && <> <span className="badge warn">{t('invoice.paused')}</span></>}
+                  {invoice.disputed && <> <span className="badge danger">{t('invoice.disputed')}</span></>}
                 </td>
                 {reminders && <td data-label={t('followUp.lastReminder')}>{invoice.lastReminder ? dateTime(invoice.lastReminder.at) : t('common.none')}</td>}
                 {reminders && <td data-label={t('followUp.nextStep')}>{invoice.nextStep ? dateTime(invoice.nextStep.at) : t('common.none')}</td>}

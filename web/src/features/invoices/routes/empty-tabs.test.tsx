@@ -8,7 +8,14 @@ import InvoicesScreen from './invoices-screen';
 describe('an empty tab of the follow-up list', () => {
   it('says why it is empty and what fills it, and with filters on offers to clear them rather than to create an invoice', async () => {
     fakeApi(({ path }) =>
-      path.startsWith('/invoices') ? { status: 200, body: { items: [] } } : path.startsWith('/clients') ? { status: 200, body: { items: [{ id: 'c1', name: 'Boulangerie Dupont SARL' }] } } : undefined,
+      // The tenant has invoices (the unfiltered list), none in these tabs.
+      path === '/invoices?limit=1'
+        ? { status: 200, body: { items: [{ id: 'paid1' }] } }
+        : path.startsWith('/invoices')
+          ? { status: 200, body: { items: [] } }
+          : path.startsWith('/clients')
+            ? { status: 200, body: { items: [{ id: 'c1', name: 'Boulangerie Dupont SARL' }] } }
+            : undefined,
     );
     renderInApp(<InvoicesScreen />);
     expect(await screen.findByText('Rien à relancer.')).toBeTruthy();
@@ -28,5 +35,16 @@ describe('an empty tab of the follow-up list', () => {
     expect((screen.getByLabelText('Client') as HTMLSelectElement).value).toBe('');
     await userEvent.click(screen.getByRole('tab', { name: 'Toutes' }));
     expect(await screen.findByText('Aucune facture ici.')).toBeTruthy();
+  });
+
+  it('tells a tenant without any invoice yet to create one, on every tab (not to look at an empty simulation)', async () => {
+    fakeApi(({ path }) => (path.startsWith('/invoices') || path.startsWith('/clients') ? { status: 200, body: { items: [] } } : undefined));
+    renderInApp(<InvoicesScreen />);
+    expect(await screen.findByText('Aucune facture ici.')).toBeTruthy();
+    expect(screen.queryByText('Rien à relancer.')).toBeNull();
+    expect(screen.queryByRole('link', { name: 'Voir la simulation' })).toBeNull();
+    await userEvent.click(screen.getByRole('tab', { name: 'En retard' }));
+    expect(await screen.findByText('Aucune facture ici.')).toBeTruthy();
+    expect(screen.getAllByRole('link', { name: 'Nouvelle facture' }).map((a) => a.getAttribute('href'))).toContain('/invoices/new');
   });
 });

@@ -96,7 +96,7 @@ export default function InvoiceScreen() {
         )}
       </section>
 
-      {inv.status !== 'draft' && <Payments invoiceId={id} canPay={open} />}
+      {inv.status !== 'draft' && <Payments invoiceId={id} canPay={open || (inv.status === 'litigation' && inv.balanceCents > 0)} />}
       {inv.status !== 'draft' && <CreditNotes invoiceId={id} />}
       {inv.status !== 'draft' && inv.status !== 'cancelled' && (inv.paymentPlan || inv.planRequest || open) && <PaymentPlanCard invoice={inv} />}
       {inv.status !== 'draft' && <ReminderPlan invoiceId={id} />}

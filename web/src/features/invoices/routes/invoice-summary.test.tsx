@@ -30,6 +30,17 @@ const finalInvoice = {
   disputed: false,
 };
 
+const renderInvoice = (id: string) =>
+  render(
+    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+      <MemoryRouter initialEntries={[`/invoices/${id}`]}>
+        <Routes>
+          <Route path="/invoices/:id" element={<InvoiceScreen />} />
+        </Routes>
+      </MemoryRouter>
+    </QueryClientProvider>,
+  );
+
 const plain = (s: string | null | undefined) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ');
 
 describe('an invoice’s summary', () => {
@@ -55,5 +66,19 @@ describe('an invoice’s summary', () => {
     expect([...summary.querySelectorAll('dt')].map((dt) => dt.textContent)).toEqual(['Total TTC', 'Acomptes déduits', 'Avoirs', 'Payé', 'Reste dû', 'Échéance']);
     const deposit = screen.getByRole('link', { name: 'Acompte F-2026-0006 du 20 nov. 2026' });
     expect(deposit.getAttribute('href')).toBe('/invoices/dep1');
+  });
+
+  it('records a payment on an invoice in litigation (money still comes in): "Paiement reçu" and its form are there', async () => {
+    const inLitigation = { ...finalInvoice, id: 'lit1', kind: 'standard', status: 'litigation', overdue: true, daysLate: 86, deductedCents: 0, deductions: [], creditedCents: 0, balanceCents: 480_000 };
+    fakeApi(({ path }) => {
+      if (path === '/invoices/lit1') return { status: 200, body: inLitigation };
+      if (path === '/invoices/lit1/payments') return { status: 200, body: { items: [] } };
+      if (path.startsWith('/clients')) return { status: 200, body: { items: [{ id: 'c1', name: 'Marie Martin' }] } };
+      return undefined;
+    });
+    renderInvoice('lit1');
+    expect(await screen.findByRole('button', { name: 'Paiement reçu' })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Enregistrer un paiement' })).toBeTruthy();
+    expect(screen.getByLabelText('Montant (€)')).toBeTruthy();
   });
 });

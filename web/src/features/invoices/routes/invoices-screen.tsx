@@ -7,7 +7,7 @@ import { config } from '../../../lib/config';
 import { todayIso } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n';
 import { searchTerm } from '../../../lib/validators';
-import { useClientNames, useInvoiceList, type InvoiceQuery } from '../api';
+import { useClientNames, useHasInvoices, useInvoiceList, type InvoiceQuery } from '../api';
 import { InvoiceTable } from '../components/invoice-table';
 import { MassSendDialog } from '../components/mass-send';
 import { isTab, latenessQuery, LATENESS, SORTS, TABS, tabQuery, type Tab } from '../follow-up';
@@ -55,6 +55,8 @@ export default function InvoicesScreen() {
   const clients = useClientNames();
   const names = useMemo(() => new Map((clients.data ?? []).map((c) => [c.id, c.name])), [clients.data]);
   const invoices = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const hasInvoices = useHasInvoices(list.isSuccess && invoices.length === 0 && tab !== 'all');
+  const noInvoiceYet = hasInvoices.data === false;
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const selection = {
     selected,
@@ -127,7 +129,7 @@ export default function InvoicesScreen() {
         {TABS.map((key) => (
           <Tabs.Content key={key} value={key}>
             {key === tab &&
-              (list.isPending ? (
+              (list.isPending || hasInvoices.isLoading ? (
                 <Loading />
               ) : list.isError ? (
                 <ErrorMessage error={list.error} retry={() => void list.refetch()} />
@@ -159,7 +161,7 @@ export default function InvoicesScreen() {
                       {t('followUp.clearFilters')}
                     </button>
                   </div>
-                ) : key === 'all' ? (
+                ) : key === 'all' || noInvoiceYet ? (
                   <EmptyState title={t('invoices.empty')} action={{ to: '/invoices/new', label: t('invoices.new') }}>
                     {t('invoices.emptyHint')}
                   </EmptyState>
