@@ -85,7 +85,8 @@ const maxDate = (...dates: (string | undefined)[]): string =>
  * Rules (PRODUCT.md catch-up rule, DOMAIN.md §1):
  * - a step's date is the due date + offset, or the previous step's date + offset; when a step goes
  *   out later than its calendar date (catch-up, minimum gap, grace window), the later steps move
- *   with it so they keep the scenario's spacing and the tone escalates at the scenario's pace;
+ *   with it so they keep the scenario's spacing and the tone escalates at the scenario's pace (an
+ *   after-due step: a courtesy step delayed before the due date moves nothing after it);
  * - it goes out at `sendHour` local on the first send day on or after that date;
  * - a step whose time passed before the plan started (or before `now`) is skipped if it was meant
  *   for before the due date; otherwise it goes out at the next send window after that moment;
@@ -119,8 +120,14 @@ export const planReminders = (input: PlanInput): PlannedStep[] => {
   let previousDate: string | undefined;
   let shift = 0; // days later steps move so they keep their spacing from a delayed step
 
-  /** A step that went out (or will) later than its calendar date carries later steps with it. */
+  /**
+   * A step that went out (or will) later than its calendar date carries later steps with it. Not a
+   * before-due (courtesy) step: the overdue reminders keep their pace from the due date, so a J-5
+   * pushed a few days by the client gap does not hold the J+1 back by as many days after the due
+   * date (the gap from it and one step a day still apply).
+   */
   const carry = (actual: string, base: string, nominal: string): void => {
+    if (nominal < invoice.dueDate) return;
     if (actual > nextSendDay(base, calendar)) shift = daysBetween(nominal, actual);
   };
 

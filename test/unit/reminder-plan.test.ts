@@ -240,6 +240,21 @@ describe('planReminders: spacing rules', () => {
     expect(afterOther.map((s) => s.localTime)).toEqual(['2026-03-12T09:00:00', '2026-03-16T09:00:00']);
   });
 
+  it('lets the client gap push a courtesy step without holding the overdue reminders back after the due date', () => {
+    // Sent Mon 2 Mar, due Thu 12 Mar. Another invoice's message reached the client on Sat 7 Mar: J-5
+    // (Mon 9 Mar) waits for the 3-day gap (Tue 10 Mar); J+1 stays on Fri 13 Mar, three days after it.
+    const plan = planReminders(aPlanInput({ lastMessageToClientAt: parisTime('2026-03-07T09:00').toISOString() }));
+    expect(brief(plan)).toEqual([
+      ['j-5', 'scheduled', '2026-03-10T09:00:00'],
+      ['j+1', 'scheduled', '2026-03-13T09:00:00'],
+      ['j+8', 'scheduled', '2026-03-20T09:00:00'],
+      ['j+15', 'scheduled', '2026-03-27T09:00:00'],
+    ]);
+    // Recorded sent on its delayed day, the re-plan keeps the same dates.
+    const replanned = planReminders(aPlanInput({ now: parisTime('2026-03-10T10:00'), history: [sent('j-5', parisTime('2026-03-10T09:00'))] }));
+    expect(brief(replanned).slice(1)).toEqual(brief(plan).slice(1));
+  });
+
   it('waits for the grace window after a payment, and later steps keep their spacing', () => {
     // Due Tue 10 Mar; J+8 is Wed 18 Mar. A partial payment on Tue 17 Mar, 3 grace days → Fri 20 Mar.
     const at = (paidAt: string) =>
