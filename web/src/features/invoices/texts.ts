@@ -298,6 +298,7 @@ const gapsFr = {
   termsRange: 'De 0 à 60 jours (délai légal maximal)',
   cancelDraftConfirm: 'Annuler ce brouillon ? Il n’a pas encore de numéro et rien n’est parti au client.',
   removePaymentConfirm: 'Retirer le paiement de {{amount}} du {{date}} ? Le reste dû remonte d’autant ; l’historique le garde.',
+  claimPrefilled: 'Rempli d’après ce que le client a signalé : vérifiez sur votre compte avant d’enregistrer.',
 };
 
 export const invoiceGapsTexts = registerTexts('invoiceGaps', gapsFr, {
@@ -321,6 +322,7 @@ export const invoiceGapsTexts = registerTexts('invoiceGaps', gapsFr, {
   termsRange: 'From 0 to 60 days (the legal maximum)',
   cancelDraftConfirm: 'Cancel this draft? It has no number yet and nothing went to the client.',
   removePaymentConfirm: 'Remove the payment of {{amount}} of {{date}}? The balance goes up by as much; the history keeps it.',
+  claimPrefilled: 'Filled in from what the client reported: check your bank account before saving.',
 });
 
 /** The reminder plan in the user's words: step names that are not "J+n", and why a step ended as it did. */

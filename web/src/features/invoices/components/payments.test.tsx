@@ -17,6 +17,17 @@ describe('payment form', () => {
     expect(onSubmit).not.toHaveBeenCalled();
   });
 
+  it('starts from what the client reported ("J’ai payé"): the balance, its date and reference, to check and save in one tap', async () => {
+    const onSubmit = vi.fn().mockResolvedValue({});
+    renderInApp(<PaymentFormView onSubmit={onSubmit} claim={{ amountCents: 35_500, date: '2026-11-25', reference: 'VIR-8841' }} />);
+    expect((screen.getByLabelText('Montant (€)') as HTMLInputElement).value).toBe('355,00');
+    expect((screen.getByLabelText('Date') as HTMLInputElement).value).toBe('2026-11-25');
+    expect((screen.getByLabelText('Référence') as HTMLInputElement).value).toBe('VIR-8841');
+    expect(screen.getByText('Rempli d’après ce que le client a signalé : vérifiez sur votre compte avant d’enregistrer.')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Enregistrer un paiement' }));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledWith({ amountCents: 35_500, date: '2026-11-25', method: 'transfer', reference: 'VIR-8841' }));
+  });
+
   it('says an amount left empty is required, not invalid', async () => {
     const onSubmit = vi.fn();
     renderInApp(<PaymentFormView onSubmit={onSubmit} />);

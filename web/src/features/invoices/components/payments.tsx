@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { ErrorMessage, Field } from '../../../components/ui';
-import { parseMoney, todayIso } from '../../../lib/format';
+import { centsToInput, parseMoney, todayIso } from '../../../lib/format';
 import { applyApiErrors } from '../../../lib/forms';
 import { useI18n } from '../../../lib/i18n';
 import { ApiError } from '../../../lib/problem';
@@ -21,13 +21,28 @@ export const paymentSchema = (messages: { amount: string; required: string }) =>
   });
 type PaymentForm = z.infer<ReturnType<typeof paymentSchema>>;
 
-export const PaymentFormView = ({ onSubmit }: { onSubmit: (value: { amountCents: number; date: string; method: (typeof METHODS)[number]; reference?: string }) => Promise<unknown> }) => {
-  const { t, money } = useI18n();
+/** What the client said it paid from the portal ("J'ai payé"): the form starts from it, to be checked against the bank account. */
+export interface PaymentClaim {
+  amountCents: number;
+  date: string;
+  reference?: string;
+}
+
+export const PaymentFormView = ({
+  onSubmit,
+  claim,
+}: {
+  onSubmit: (value: { amountCents: number; date: string; method: (typeof METHODS)[number]; reference?: string }) => Promise<unknown>;
+  claim?: PaymentClaim;
+}) => {
+  const { t, money, lang } = useI18n();
   // Said under the button: on a phone the balance that moved is a screen above.
   const [saved, setSaved] = useState<number | null>(null);
   const form = useForm<PaymentForm>({
     resolver: zodResolver(paymentSchema({ amount: t('errors.amount'), required: t('errors.required') })),
-    defaultValues: { amount: '', date: todayIso(), method: 'transfer', reference: '' },
+    defaultValues: claim
+      ? { amount: centsToInput(claim.amountCents, lang), date: claim.date, method: 'transfer', reference: claim.reference ?? '' }
+      : { amount: '', date: todayIso(), method: 'transfer', reference: '' },
   });
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async (v) => {
@@ -68,6 +83,7 @@ export const PaymentFormView = ({ onSubmit }: { onSubmit: (value: { amountCents:
           {(p) => <input {...p} {...form.register('reference')} />}
         </Field>
       </div>
+      {claim && saved === null && <p className="muted">{t('invoiceGaps.claimPrefilled')}</p>}
       <button type="submit" className="button primary" disabled={isSubmitting}>
         {t('invoice.addPayment')}
       </button>
@@ -80,7 +96,7 @@ export const PaymentFormView = ({ onSubmit }: { onSubmit: (value: { amountCents:
   );
 };
 
-export const Payments = ({ invoiceId, canPay }: { invoiceId: string; canPay: boolean }) => {
+export const Payments = ({ invoiceId, canPay, claim }: { invoiceId: string; canPay: boolean; claim?: PaymentClaim & { at: string } }) => {
   const { t, money, date } = useI18n();
   const payments = usePayments(invoiceId);
   const actions = useInvoiceAction(invoiceId);
@@ -117,7 +133,7 @@ export const Payments = ({ invoiceId, canPay }: { invoiceId: string; canPay: boo
         </ul>
       )}
       {actions.removePayment.isError && <ErrorMessage error={actions.removePayment.error} />}
-      {canPay && <PaymentFormView onSubmit={(v) => actions.pay.mutateAsync(v)} />}
+      {canPay && <PaymentFormView key={claim?.at ?? 'none'} claim={claim} onSubmit={(v) => actions.pay.mutateAsync(v)} />}
     </section>
   );
 };

@@ -96,7 +96,14 @@ export default function InvoiceScreen() {
         )}
       </section>
 
-      {inv.status !== 'draft' && <Payments invoiceId={id} canPay={open || (inv.status === 'litigation' && inv.balanceCents > 0)} />}
+      {inv.status !== 'draft' && (
+        <Payments
+          invoiceId={id}
+          canPay={open || (inv.status === 'litigation' && inv.balanceCents > 0)}
+          // The client said "J'ai payé": "Paiement reçu" then finds the balance, the date and the reference it gave, to check and save.
+          claim={inv.paidClaim && { amountCents: inv.balanceCents, date: inv.paidClaim.date, reference: inv.paidClaim.reference, at: inv.paidClaim.at }}
+        />
+      )}
       {inv.status !== 'draft' && <CreditNotes invoiceId={id} />}
       {inv.status !== 'draft' && inv.status !== 'cancelled' && (inv.paymentPlan || inv.planRequest || open) && <PaymentPlanCard invoice={inv} />}
       {inv.status !== 'draft' && <ReminderPlan invoiceId={id} />}
