@@ -14,6 +14,7 @@ let page: Page;
 let token = '';
 let clientId = '';
 let invoiceNumber = '';
+const invoiceIds: string[] = [];
 const web = () => inject('webUrl');
 const apiUrl = () => inject('apiUrl');
 const poll = <T>(fn: () => Promise<T> | T, timeout = 15_000) => expect.poll(fn, { timeout, interval: 100 });
@@ -55,6 +56,7 @@ beforeAll(async () => {
     const sent = await call('POST', `/invoices/${draft.json.id}/send`);
     expect(sent.status).toBe(200);
     invoiceNumber ||= sent.json.number;
+    invoiceIds.push(draft.json.id);
   }
   await drain();
   browser = await launch();
@@ -138,5 +140,33 @@ describe('a plumber’s walk on a phone', () => {
     await box.getByRole('button', { name: 'Relancer à nouveau ce client' }).click();
     await box.getByText('Relances automatiques : actives').waitFor();
     expect((await call('GET', `/clients/${clientId}`)).json.remindersEnabled).toBe(true);
+  });
+
+  it('records the payment the client reported from the portal in one tap: amount, date and reference already there', async () => {
+    const second = invoiceIds[1]!;
+    const link = await call('POST', `/invoices/${second}/portal-link`);
+    expect(link.status).toBe(201);
+    const client = await browser.newContext({ viewport: PHONE_390, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+    try {
+      const portal = await client.newPage();
+      await portal.goto(`${web()}${new URL(link.json.url).pathname}`);
+      const paid = portal.getByRole('form', { name: 'J’ai payé' });
+      await paid.getByLabel('Référence du virement (facultatif)').fill('VIR-PICHON');
+      await paid.getByRole('button', { name: 'Signaler mon paiement' }).click();
+      await poll(() => portal.getByTestId('portal-status').textContent()).toMatch(/Merci ! Votre paiement du .* est signalé/);
+    } finally {
+      await client.close();
+    }
+    await page.goto(`${web()}/invoices/${second}`);
+    await page.getByText(/Le client dit avoir payé/).first().waitFor();
+    await page.getByRole('button', { name: 'Paiement reçu' }).click();
+    const form = page.getByRole('form', { name: 'Enregistrer un paiement' });
+    await poll(() => form.getByLabel('Montant (€)').inputValue()).toBe('240,00');
+    expect(await form.getByLabel('Référence').inputValue()).toBe('VIR-PICHON');
+    await checkScreen('94-walk-claimed-payment');
+    await form.getByRole('button', { name: 'Enregistrer un paiement' }).click();
+    await poll(async () => plain(await page.getByTestId('balance').textContent())).toBe('0,00 €');
+    const payments = (await call('GET', `/invoices/${second}/payments`)).json.items;
+    expect(payments.map((p: { amountCents: number; reference?: string }) => [p.amountCents, p.reference])).toEqual([[24_000, 'VIR-PICHON']]);
   });
 });
