@@ -47,6 +47,22 @@ export const creditSplit = (invoice: InvoiceRecord, grossCents: number) => {
  * numbered in its own gapless sequence A-<year>-NNNN, with a PDF emailed to the client.
  * The invoice's balance, status and reminders follow at once (the stream re-plans them).
  */
+/**
+ * The final invoice deducting a deposit invoice (same quote, not cancelled), from the client's own
+ * invoices: a deposit is read only for a deposit, and a client has few invoices.
+ */
+const finalDeducting = async (invoices: InvoiceRepository, deposit: InvoiceRecord, today: string): Promise<InvoiceRecord | undefined> => {
+  if (deposit.kind !== 'deposit' || !deposit.quoteId) return undefined;
+  let cursor: string | undefined;
+  do {
+    const page = await invoices.list(deposit.tenantId, { today, descending: false, clientId: deposit.clientId }, { limit: 100, ...(cursor ? { cursor } : {}) });
+    const final = page.items.find((i) => i.kind === 'final' && i.status !== 'cancelled' && (i.deductions ?? []).some((d) => d.invoiceId === deposit.id));
+    if (final) return final;
+    cursor = page.nextCursor;
+  } while (cursor);
+  return undefined;
+};
+
 export const makeIssueCreditNote = ({ invoices, clients, settings, mailer, pdf, clock, ids, retry = defaultRetryPolicy }: CreditNoteDeps) =>
   async (
     tenantId: string,
@@ -59,6 +75,16 @@ export const makeIssueCreditNote = ({ invoices, clients, settings, mailer, pdf, 
     options: { readonly cancel?: boolean; readonly writeOff?: { readonly evidence?: string } } = {},
   ): Promise<{ creditNote: CreditNoteRecord; invoice: InvoiceView }> => {
     const s = await settings.get(tenantId);
+    // A deposit the final invoice deducts is owed through it: crediting the deposit would take its amount off
+    // the job twice (the final invoice still deducts it). A write-off (irrecoverable) is a loss either way.
+    if (!options.writeOff) {
+      const final = await finalDeducting(invoices, await loadInvoice(invoices, tenantId, invoiceId), localDate(clock.now(), s.timezone));
+      if (final) {
+        throw new BusinessRuleError('deposit-deducted', 'A deposit a final invoice deducts is not credited: credit the final invoice, or cancel it first', [
+          { path: 'invoice.kind', message: 'is a deposit deducted by the final invoice' },
+        ]);
+      }
+    }
     const creditNoteId = ids.next();
     // A concurrent change (a payment) re-reads and re-checks the balance, like payments do.
     const { current, client, creditNote, settled, now } = await retryOnConflict(async () => {

@@ -137,10 +137,12 @@ export const parseAmount = (text: string): number | undefined => {
 
 /** `31/12/2026` or `2026-12-31` → `2026-12-31`; undefined when not a calendar date. */
 export const parseDate = (text: string): string | undefined => {
+  // A local time after the date, as spreadsheets export a date cell (`01/10/2026 00:00`, `2026-10-01T00:00:00`), is no part of it.
+  const day = text.trim().replace(/(?<=\d)(?:\s+|T)\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?$/, '');
   // JJ/MM/AAAA, or JJ/MM/AA as spreadsheets often show it: dates here are 2000–2099 (20AA).
-  const fr = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/.exec(text.trim());
+  const fr = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/.exec(day);
   const year = fr && fr[3]!.length === 2 ? `20${fr[3]}` : fr?.[3];
-  const iso = fr ? `${year}-${fr[2]!.padStart(2, '0')}-${fr[1]!.padStart(2, '0')}` : text.trim();
+  const iso = fr ? `${year}-${fr[2]!.padStart(2, '0')}-${fr[1]!.padStart(2, '0')}` : day;
   return isValidDate(iso) ? iso : undefined;
 };
 

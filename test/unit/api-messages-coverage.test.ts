@@ -19,6 +19,8 @@ import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import type * as z from 'zod';
+import { INVOICE_STATUSES } from '../../shared/domain/invoice.js';
+import type { QuoteStatus } from '../../shared/domain/quote-types.js';
 import { zodFieldErrors } from '../../shared/http/problem.js';
 import { routeList } from '../../shared/http/routes.js';
 
@@ -337,13 +339,13 @@ const sampled = (v: Variant): string => {
 };
 
 /** One entry per distinct message (a message thrown from ten places is checked once). */
-const messages = new Map<string, { sample: string; where: string[]; words: Set<string> }>();
+const messages = new Map<string, { sample: string; where: string[]; words: Set<string>; variant: Variant; reshape: (text: string) => string }>();
 for (const f of found) {
   const reshape = f.reshape ?? ((text: string) => text);
   const key = reshape(sourceText(f.variant));
   // Only words count: a bare `${p.path}: ${p.message}` joins messages found elsewhere.
   if (!/[a-z]{3}/i.test(key.replace(/\$\{…\}/g, ''))) continue;
-  const entry = messages.get(key) ?? { sample: reshape(sampled(f.variant)), where: [], words: new Set<string>() };
+  const entry = messages.get(key) ?? { sample: reshape(sampled(f.variant)), where: [], words: new Set<string>(), variant: f.variant, reshape };
   // A single word the message was given (a status, a state, an action): `cancelled`, `to_post`, `stop`.
   for (const p of f.variant) if (typeof p === 'object' && 'sub' in p && /^[a-z][a-z_]+$/.test(p.sub)) entry.words.add(p.sub);
   entry.where.push(`${relative(ROOT, join(ROOT, f.file))}:${f.line}`);
@@ -383,6 +385,21 @@ describe('the API’s messages, each said to a French user', () => {
       .filter(([key]) => !(key in ALLOWED))
       .flatMap(([key, { sample, words }]) => [...words].filter((w) => new RegExp(`(^|[^\\p{L}_])${w}($|[^\\p{L}_])`, 'u').test(apiMessage(sample, 'fr'))).map((w) => `${w} in “${apiMessage(sample, 'fr')}”  ← ${key}`));
     expect(leftInEnglish).toEqual([]);
+  });
+
+  it('says every status a message can name in French (not only the sample’s)', () => {
+    const QUOTE_STATUSES: readonly QuoteStatus[] = ['pending', 'accepted', 'refused', 'converted'];
+    const raw = [...messages]
+      .filter(([key, { variant }]) => !(key in ALLOWED) && variant.some((p) => typeof p === 'object' && 'hole' in p && /status/.test(p.hole)))
+      .flatMap(([key, { variant, reshape }]) =>
+        (/quote/i.test(key) ? QUOTE_STATUSES : INVOICE_STATUSES).map((status) => {
+          const sample = reshape(variant.map((p) => (typeof p === 'object' && 'hole' in p && /status/.test(p.hole) ? status : textOf(p) ?? sampled([p]))).join(''));
+          return [status, apiMessage(sample, 'fr'), key] as const;
+        }),
+      )
+      .filter(([status, said]) => new RegExp(`(^|[^\\p{L}_])${status}($|[^\\p{L}_])`, 'u').test(said))
+      .map(([status, said, key]) => `${status} in “${said}”  ← ${key}`);
+    expect(raw).toEqual([]);
   });
 
   it('says no English words in French (a pattern that passes a part of the API’s text through)', () => {

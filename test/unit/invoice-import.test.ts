@@ -14,6 +14,8 @@ describe('reading invoices exported elsewhere', () => {
     expect(['32/10/2025', '29/02/2026', '2026-13-01', ''].map(parseDate)).toEqual([undefined, undefined, undefined, undefined]);
     // Two-digit years, as spreadsheets often show dates: 20AA.
     expect(['31/12/26', '1/2/27', '31.01.26', '31/12/026'].map(parseDate)).toEqual(['2026-12-31', '2027-02-01', '2026-01-31', undefined]);
+    // A date cell exported with its time (00:00): the day; a time zone or a time alone is not a date.
+    expect(['01/10/2026 00:00', '2026-10-01T00:00:00', '2026-10-01 13:45:30.5', '1/2/27 0:00', '2026-10-01T00:00:00Z', '00:00', '32/10/2026 00:00'].map(parseDate)).toEqual(['2026-10-01', '2026-10-01', '2026-10-01', '2027-02-01', undefined, undefined, undefined]);
   });
 
   it('splits quoted fields, keeps the line each record starts on, skips blank lines, detects the delimiter', () => {

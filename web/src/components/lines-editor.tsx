@@ -20,7 +20,8 @@ export const lineSchema = (messages: { amount: string; required: string }) =>
       .trim()
       .min(1, { message: messages.required })
       .refine((v) => Number(v.replace(',', '.')) > 0, { message: i18next.language === 'en' ? 'A quantity above 0' : 'Une quantité supérieure à 0' }),
-    unitPrice: z.string().refine((v) => parseMoney(v) !== undefined, { message: messages.amount }),
+    // Left empty: "Obligatoire", as the other fields say (not "Montant invalide" for nothing typed).
+    unitPrice: z.string().trim().min(1, { message: messages.required }).refine((v) => parseMoney(v) !== undefined, { message: messages.amount }),
     vatRate: z.string(),
   });
 export type LineForm = z.infer<ReturnType<typeof lineSchema>>;

@@ -65,7 +65,11 @@ export default function SimulationScreen() {
         </button>
       </form>
       {!(apiFields.from || apiFields.to) && (
-        <AsyncState query={simulation} isEmpty={(d) => d.items.length === 0} empty={<EmptyState title={t('simulation.empty')} />}>
+        <AsyncState query={simulation} isEmpty={(d) => d.items.length === 0} empty={
+            <EmptyState title={t('simulation.empty')} action={{ to: '/invoices?tab=all', label: t('simulationMore.emptyAction') }}>
+              {t('simulationMore.emptyHint')}
+            </EmptyState>
+          }>
           {(data) => (
             <SimulationDays
               simulation={data}

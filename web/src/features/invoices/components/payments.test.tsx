@@ -17,6 +17,16 @@ describe('payment form', () => {
     expect(onSubmit).not.toHaveBeenCalled();
   });
 
+  it('says an amount left empty is required, not invalid', async () => {
+    const onSubmit = vi.fn();
+    renderInApp(<PaymentFormView onSubmit={onSubmit} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Enregistrer un paiement' }));
+    const amount = screen.getByLabelText('Montant (€)');
+    await waitFor(() => expect(amount.getAttribute('aria-invalid')).toBe('true'));
+    expect(document.getElementById(amount.getAttribute('aria-describedby')!.split(' ')[0]!)?.textContent).toBe('Obligatoire');
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
   it('sends integer cents parsed from a French amount, with the chosen method and date', async () => {
     const onSubmit = vi.fn().mockResolvedValue({});
     renderInApp(<PaymentFormView onSubmit={onSubmit} />);

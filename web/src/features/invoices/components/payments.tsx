@@ -14,7 +14,7 @@ const METHODS = ['transfer', 'card', 'cheque', 'cash', 'direct_debit', 'other'] 
 
 export const paymentSchema = (messages: { amount: string; required: string }) =>
   z.object({
-    amount: z.string().refine((v) => (parseMoney(v) ?? 0) > 0, { message: messages.amount }),
+    amount: z.string().trim().min(1, { message: messages.required }).refine((v) => (parseMoney(v) ?? 0) > 0, { message: messages.amount }),
     date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: messages.required }),
     method: z.enum(METHODS),
     reference: z.string().max(200),

@@ -29,6 +29,17 @@ describe('a new invoice’s limits', () => {
     expect(calls.some((c) => c.method === 'POST')).toBe(false);
   });
 
+  it('says a unit price left empty is required (not "Montant invalide"), and a typo in it invalid', async () => {
+    fakeApi(({ path }) => (path.startsWith('/clients') ? { status: 200, body: { items: [{ id: 'c1', name: 'Café du Port', kind: 'business', email: 'cafe@port.test' }] } } : undefined));
+    renderInApp(<NewInvoiceScreen />);
+    const price = await screen.findByLabelText('Prix unitaire HT');
+    await userEvent.click(screen.getByRole('button', { name: 'Créer le brouillon' }));
+    await waitFor(() => expect(errorOf(price)).toBe('Obligatoire'));
+    await userEvent.type(price, '12,3,4');
+    await userEvent.click(screen.getByRole('button', { name: 'Créer le brouillon' }));
+    await waitFor(() => expect(errorOf(price)).toBe('Montant invalide (ex. 1 234,56)'));
+  });
+
   it('says a quote valid for 400 days is out of range, not "required"', async () => {
     const calls = fakeApi(({ path }) =>
       path.startsWith('/clients') ? { status: 200, body: { items: [{ id: 'c1', name: 'Café du Port', kind: 'business', email: 'cafe@port.test' }] } } : undefined,
