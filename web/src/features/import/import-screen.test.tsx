@@ -36,6 +36,12 @@ describe('the import’s row errors', () => {
     expect(table()).toHaveLength(7);
   });
 
+  it('once the valid rows are imported, tell to fix the others and import the file again (not "or import the valid rows")', () => {
+    renderInApp(<RowErrors errors={errors} imported />);
+    expect(screen.getByText('Ces lignes n’ont pas été importées : corrigez-les dans le fichier et importez-le à nouveau (les factures déjà importées ne seront pas créées deux fois).')).toBeTruthy();
+    expect(screen.queryByText(/ou importez les lignes valides/)).toBeNull();
+  });
+
   it('and in English', async () => {
     await setLanguage('en');
     try {

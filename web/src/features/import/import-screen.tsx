@@ -171,7 +171,7 @@ export default function ImportScreen() {
           <p className="success">
             {t('importScreen.done', { created: outcome.created, existing: outcome.existing, clients: outcome.clientsCreated })}
           </p>
-          {outcome.errors.length > 0 && <RowErrors errors={outcome.errors} />}
+          {outcome.errors.length > 0 && <RowErrors errors={outcome.errors} imported />}
           <div className="row">
             <Link to="/invoices?tab=all" className="button primary">
               {t('importScreen.seeList')}
@@ -231,14 +231,15 @@ export const useRowErrorText = () => {
   };
 };
 
-export const RowErrors = ({ errors }: { errors: Report['errors'] }) => {
+export const RowErrors = ({ errors, imported = false }: { errors: Report['errors']; imported?: boolean }) => {
   const { t } = useI18n();
   const words = useRowErrorText();
   return (
     <section aria-labelledby="import-errors">
       {/* Rows, not errors: a row with a bad date and a bad amount is one row to fix. */}
       <h3 id="import-errors">{t('importScreen.errorsTitle', { count: new Set(errors.map((e) => e.row)).size })}</h3>
-      <p className="muted">{t('importScreen.errorsHint')}</p>
+      {/* Once the valid rows are in, "or import the valid rows" no longer applies: fix and import the file again. */}
+      <p className="muted">{t(imported ? 'importScreen.errorsHintAfter' : 'importScreen.errorsHint')}</p>
       <div className="table-wrap">
         <table className="responsive" data-testid="import-errors">
           <thead>

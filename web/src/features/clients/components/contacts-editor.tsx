@@ -80,9 +80,12 @@ export const ContactsEditor = ({ client }: { client: Client }) => {
         <button type="button" className="button" disabled={rows.length >= 20} onClick={() => setRows((rs) => [...rs, { name: '', email: '', phone: '', role: 'billing' }])}>
           {t('clientMore.add')}
         </button>
-        <button type="submit" className="button primary" disabled={update.isPending}>
-          {t('common.save')}
-        </button>
+        {/* Nothing to save before a contact is added (or one saved is removed): the primary button was "Enregistrer" an empty list. */}
+        {(rows.length > 0 || (client.contacts ?? []).length > 0) && (
+          <button type="submit" className="button primary" disabled={update.isPending}>
+            {t('common.save')}
+          </button>
+        )}
       </div>
       {update.isSuccess && !placed && (
         <p role="status" className="success">
