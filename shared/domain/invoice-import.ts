@@ -166,7 +166,9 @@ export const validateRow = (raw: RawRow): { ok: ImportedRow } | { errors: RowErr
   if (siren && !/^\d{9}(\d{5})?$/.test(siren)) fail('siren', 'must be 9 digits (or a 14-digit SIRET)');
   else if (siren && !isValidSiren(siren.slice(0, 9))) fail('siren', SIREN_CHECK_MESSAGE);
   const kindText = fold(raw.kind ?? '');
-  const kind = kindText === '' || ['business', 'b2b', 'professionnel', 'pro', 'entreprise'].includes(kindText) ? 'business' : ['consumer', 'b2c', 'particulier'].includes(kindText) ? 'consumer' : undefined;
+  // As invoicing tools and accountants write it: `Société`, `Personne morale`, `Personne physique`, `Professionnelle`.
+  const kind = kindText === '' || ['business', 'b2b', 'professionnel', 'professionnelle', 'pro', 'entreprise', 'societe', 'personnemorale', 'company'].includes(kindText) ? 'business'
+    : ['consumer', 'b2c', 'particulier', 'particuliere', 'personnephysique', 'individual'].includes(kindText) ? 'consumer' : undefined;
   if (!kind) fail('kind', 'must be business (professionnel) or consumer (particulier)');
   const issueDate = parseDate(raw.issueDate ?? '');
   if (!issueDate) fail('issueDate', 'is not a date (JJ/MM/AAAA or AAAA-MM-JJ)');

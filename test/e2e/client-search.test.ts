@@ -26,6 +26,16 @@ describe('GET /clients?q= with several words', () => {
   });
 });
 
+describe('GET /clients?q= with a SIREN or a SIRET', () => {
+  it('finds the client by its SIREN typed in part, or by one of its SIRETs (SIREN + 5 digits), spaces ignored', async () => {
+    const u = await freshTenant('client-search-siret');
+    await u.ok('POST', '/clients', aBusinessClientInput({ name: 'Garage Siret', email: 'siret@garage.test', siren: '552100554' }));
+    const found = async (q: string) => (await u.ok('GET', `/clients?q=${encodeURIComponent(q)}`)).items.map((c: { name: string }) => c.name);
+    for (const q of ['552 100', '552100554', '552 100 554 00013', '55210055400013']) expect(await found(q), q).toEqual(['Garage Siret']);
+    expect(await found('55210055500013')).toEqual([]);
+  });
+});
+
 describe('a search with no letter nor digit', () => {
   it('is a 400 naming query.q on the clients, the follow-up list and the export, rather than the whole list', async () => {
     for (const route of ['/clients', '/invoices', '/invoices/export.csv']) {

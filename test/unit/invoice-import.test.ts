@@ -38,6 +38,14 @@ describe('reading invoices exported elsewhere', () => {
     expect(read('Numéro;Client;Date facture;Échéance;TTC;Réglé;Avoirs;Solde\nF-1;Dupont;01/10/2026;31/10/2026;120,00;20,00;0,00;100,00\n')).toEqual([2_000]);
   });
 
+  it('reads the client type as tools write it', () => {
+    const kindOf = (kind: string) => {
+      const r = validateRow({ row: 2, number: 'F-1', clientName: 'X', email: 'x@x.test', kind, issueDate: '2026-01-01', dueDate: '2026-02-01', gross: '10' });
+      return 'ok' in r ? r.ok.client.kind : r.errors.map((e) => e.field);
+    };
+    expect(['Société', 'Personne morale', 'PROFESSIONNELLE', 'Personne physique', 'Particulière', 'alien'].map(kindOf)).toEqual(['business', 'business', 'business', 'consumer', 'consumer', ['kind']]);
+  });
+
   it('names the missing columns, and each bad field of a row', () => {
     expect(csvRows('foo;bar\n1;2').errors.map((e) => e.field)).toEqual(['number', 'clientName', 'issueDate', 'dueDate', 'gross']);
     const bad = validateRow({ row: 3, number: 'F-1', clientName: 'X', email: 'nope', siren: '12', kind: 'alien', issueDate: '2026-02-01', dueDate: '2026-01-01', net: '10', vat: '2', gross: '13', paid: '-1' });

@@ -42,6 +42,8 @@ import { RecordingMetrics } from '../fixtures/recording-metrics.js';
 const TENANT = 'acme';
 const TZ = 'Europe/Paris';
 const MIN_GAP = 3;
+/** The default B2B scenario's templates, gentlest first. */
+const TONE = ['courtesy', 'reminder', 'firm', 'formal-notice'];
 const START = '2026-03-02T07:30:00.000Z';
 
 interface SentEmail {
@@ -180,6 +182,11 @@ class World {
   /** The six invariants, plus "terminal states never change and carry a reason". */
   checkInvariants(afterDrain: boolean) {
     const records = this.records();
+    // The tone of each message: the firmest scenario template among the steps it stands for (owner's manual messages aside).
+    const toneOf = new Map<string, number>();
+    const manualMessages = new Set(records.filter((r) => r.manual && r.messageId).map((r) => r.messageId!));
+    // A courtesy step of an invoice not due yet rides along in its own tone (listed as not due yet).
+    for (const r of records) if (r.state === 'sent' && r.messageId && !r.manual && !isPlanStep(r) && !r.beforeDue) toneOf.set(r.messageId, Math.max(toneOf.get(r.messageId) ?? -1, TONE.indexOf(r.templateId)));
     for (const invoiceId of this.invoiceIds) {
       // 1. Sent steps of an invoice follow scenario order (across its scenario plans: a plan ended
       // unpaid resumes after the last step sent, never replays one), and each payment plan's its own order.
@@ -187,6 +194,10 @@ class World {
       const tracks = new Map<number, typeof sent>();
       for (const r of sent) tracks.set(isPlanStep(r) ? r.plan : 0, [...(tracks.get(isPlanStep(r) ? r.plan : 0) ?? []), r]);
       for (const track of tracks.values()) track.forEach((r, i) => i > 0 && expect(r.index, `order of ${invoiceId}`).toBeGreaterThan(track[i - 1]!.index));
+      // 7. Tone never goes back: every message that reached the overdue invoice (its own step, or a
+      // grouped message at the firmest overdue member's template) is at least as firm as the one before.
+      const tones = sent.filter((r) => !isPlanStep(r) && r.messageId && !manualMessages.has(r.messageId)).map((r) => (r.beforeDue ? TONE.indexOf(r.templateId) : toneOf.get(r.messageId!) ?? -1));
+      tones.forEach((t, i) => i > 0 && expect(t, `tone of ${invoiceId} went back: ${JSON.stringify(sent.map((r) => [r.stepId, r.templateId, r.messageId, r.sentAt]))}`).toBeGreaterThanOrEqual(tones[i - 1]!));
       // 2. No before-due step sent on or after its due date (the invoice's as it was, or its instalment's).
       for (const r of sent) if (r.beforeDue) expect(localDate(new Date(r.sentAt!), TZ) < (r.instalmentDue ?? r.dueDate!), `J-x of ${invoiceId} before due`).toBe(true);
       const invoice = this.invoices.invoices.get(`${TENANT}|${invoiceId}`)!;

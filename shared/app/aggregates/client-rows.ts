@@ -39,7 +39,9 @@ export const matchesClient = (client: Client, q: string): boolean => {
   const name = fold(client.name);
   const digits = q.replace(/\s+/g, '');
   // Several words: each starts a word of the name, in any order (`dupré sarl`, `durand zo`), as the follow-up list's `q` reads them.
-  return name.startsWith(needle) || nameMatches(client.name, q) || client.email.toLowerCase().startsWith(q.trim().toLowerCase()) || (/^\d+$/.test(digits) && (client.siren ?? '').startsWith(digits));
+  // Digits: the start of its SIREN, or one of its SIRETs (the SIREN and 5 digits), as printed on the client's own invoices.
+  const bySiren = /^\d+$/.test(digits) && !!client.siren && (client.siren.startsWith(digits) || (digits.length === 14 && digits.startsWith(client.siren)));
+  return name.startsWith(needle) || nameMatches(client.name, q) || client.email.toLowerCase().startsWith(q.trim().toLowerCase()) || bySiren;
 };
 
 export const toClientRow = (client: Client, agg: ClientAggregate | undefined, today: string): ClientRow => {
