@@ -137,6 +137,18 @@ describe('scenarios over HTTP', () => {
     );
   });
 
+  it('refuses a step whose template is no reminder for its channel: a thank-you, an instalment note, a text on an email step (422 naming each)', async () => {
+    const res = await acme.post('/scenarios', {
+      name: 'Mélangé',
+      steps: [step('a', 1, 'reminder'), step('b', 5, 'thank-you'), step('c', 8, 'instalment-late'), step('d', 12, 'sms-reminder'), { ...step('e', 15, 'sms-reminder'), channel: 'sms' }],
+    });
+    expect(res.status).toBe(422);
+    expect(res.json.errors.map((e: { path: string }) => e.path).sort()).toEqual(['body.steps.1.templateId', 'body.steps.2.templateId', 'body.steps.3.templateId']);
+    expect(res.json.errors.find((e: { path: string }) => e.path === 'body.steps.1.templateId').message).toMatch(/thanks the client/);
+    // Nothing written: the scenario does not exist.
+    expect((await acme.get('/scenarios')).json.items.some((s: { name: string }) => s.name === 'Mélangé')).toBe(false);
+  });
+
   it('creates, replaces and deletes a custom scenario; 409 on a built-in id; 404 once gone', async () => {
     const created = await acme.post('/scenarios', { name: 'Chantiers', steps: [step('j2', 2, 'reminder')] });
     expect(created.status).toBe(201);

@@ -4,7 +4,7 @@
  * (PUT copies on write); deleting it reverts to the original. Built-ins themselves never go.
  */
 import { DEFAULT_SCENARIOS } from '../../domain/default-scenarios.js';
-import { defaultTemplate, SMS_TEMPLATE_MAX_CHARS, type ReminderTemplate } from '../../domain/default-templates.js';
+import { defaultTemplate, manualTemplateRefusal, SMS_TEMPLATE_MAX_CHARS, templatePurpose, type ReminderTemplate } from '../../domain/default-templates.js';
 import { channelOf, validateScenario, type Channel, type Scenario } from '../../domain/scenario.js';
 import type { ScenarioInput } from '../../domain/scenario.js';
 import { BusinessRuleError, ConflictError, NotFoundError, type FieldError } from '../errors.js';
@@ -107,6 +107,18 @@ const unknownTemplateErrors = async (deps: ScenarioDeps, tenantId: string, scena
   );
 };
 
+/**
+ * A step's template must be a reminder for its channel: a thank-you or an instalment note (the
+ * payment plan's own steps send those) would reach the client as the wrong message or with blank
+ * placeholders, and a text message template is no email or letter.
+ */
+const templatePurposeErrors = (scenario: Scenario): FieldError[] =>
+  scenario.steps.flatMap((step, index) => {
+    const purpose = templatePurpose(step.templateId);
+    const wrong = purpose === 'thank-you' || purpose === 'instalment' || (purpose === 'sms' && channelOf(step) !== 'sms');
+    return wrong ? [{ path: `body.steps.${index}.templateId`, message: manualTemplateRefusal(step.templateId, false)! }] : [];
+  });
+
 /** A text message is short: an sms step's template must fit SMS_TEMPLATE_MAX_CHARS. */
 const smsTemplateErrors = async (deps: ScenarioDeps, tenantId: string, scenario: Scenario): Promise<FieldError[]> => {
   const errors: FieldError[] = [];
@@ -133,7 +145,7 @@ const tagConflicts = async (deps: ScenarioDeps, tenantId: string, scenario: Scen
 
 /** Consumer clients a tag of the scenario reaches (they get it when they have no scenario of their own). */
 const checked = async (deps: ScenarioDeps, tenantId: string, scenario: Scenario): Promise<Scenario> => {
-  const errors = [...scenarioFieldErrors(scenario), ...(await unknownTemplateErrors(deps, tenantId, scenario)), ...(await tagConflicts(deps, tenantId, scenario)), ...(await smsTemplateErrors(deps, tenantId, scenario))];
+  const errors = [...scenarioFieldErrors(scenario), ...(await unknownTemplateErrors(deps, tenantId, scenario)), ...templatePurposeErrors(scenario), ...(await tagConflicts(deps, tenantId, scenario)), ...(await smsTemplateErrors(deps, tenantId, scenario))];
   if (errors.length > 0) throw new BusinessRuleError('invalid-scenario', 'The scenario cannot be used as is', errors);
   // A scenario that reaches consumers sends no template mentioning penalties or the €40 (CPCE L111-8).
   const reach = (await consumerReach(deps.clients, tenantId, scenario.id)) ?? (await consumerTagReach(deps.clients, tenantId, scenario));
