@@ -30,8 +30,9 @@ export const jobView = async (invoices: InvoiceRepository, quote: QuoteRecord, t
   const ids = [...quote.depositInvoiceIds, ...(quote.finalInvoiceId ? [quote.finalInvoiceId] : [])];
   const linked = (await Promise.all(ids.map((id) => invoices.get(quote.tenantId, id)))).filter((i): i is InvoiceRecord => i !== undefined);
   const final = linked.find((i) => i.kind === 'final');
-  // Billed net of credit notes; the final invoice bills what its deductions leave.
-  const invoicedCents = linked.reduce((sum, i) => sum + i.totals.grossCents - (i.deductedCents ?? 0) - i.creditedCents, 0);
+  // Billed net of credit notes; the final invoice bills what its deductions leave. A draft bills
+  // nothing yet (it has no number and the client has not received it).
+  const invoicedCents = linked.filter((i) => i.status !== 'draft').reduce((sum, i) => sum + i.totals.grossCents - (i.deductedCents ?? 0) - i.creditedCents, 0);
   const paidCents = linked.reduce((sum, i) => sum + i.paidCents, 0);
   const creditedCents = linked.reduce((sum, i) => sum + i.creditedCents, 0);
   // A credited deposit is not a discount on the job (the final invoice deducts only what the

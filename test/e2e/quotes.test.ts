@@ -77,6 +77,9 @@ describe('quotes, deposits, final invoice and credit notes', () => {
     expect(final.json.deductions).toEqual([expect.objectContaining({ invoiceId: deposit.json.id, number: depositSent.json.number, grossCents: 360_000 })]);
     expect((await acme.post(`/quotes/${quote.json.id}/final-invoice`, {})).status).toBe(409);
 
+    // The final invoice still a draft bills nothing yet: only the deposit sent counts as invoiced.
+    expect((await acme.get(`/quotes/${quote.json.id}`)).json.job).toMatchObject({ invoicedCents: 360_000, remainingCents: 840_000 });
+
     const finalSent = await acme.post(`/invoices/${final.json.id}/send`);
     expect(finalSent.json.balanceCents).toBe(840_000);
     const finalText = await pdfText((await acme.get(`/invoices/${final.json.id}/pdf`)).bytes!);
