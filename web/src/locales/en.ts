@@ -131,7 +131,7 @@ export const en: Translations = {
     forecast: 'Expected cash-in by week',
     expected: 'Expected',
     buckets: { not_due: 'Not due', '1_30': '1–30 d', '31_60': '31–60 d', '61_90': '61–90 d', '90_plus': '90+ d' },
-    topLate: 'Most overdue clients',
+    topLate: 'Largest overdue balances, by client',
     reminders: 'How reminders work',
     sentThisMonth: 'Sent this month',
     bounces: 'Bouncing addresses',

@@ -129,7 +129,7 @@ export const fr = {
     forecast: 'Encaissements attendus par semaine',
     expected: 'Attendu',
     buckets: { not_due: 'À échoir', '1_30': '1–30 j', '31_60': '31–60 j', '61_90': '61–90 j', '90_plus': '+90 j' },
-    topLate: 'Clients les plus en retard',
+    topLate: 'Plus gros montants en retard, par client',
     reminders: 'Efficacité des relances',
     sentThisMonth: 'Envoyées ce mois',
     bounces: 'Adresses en erreur',
