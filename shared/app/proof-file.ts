@@ -13,7 +13,7 @@ import { penaltiesFor, penaltyReductions, type PenaltiesForResult } from '../dom
 import type { CompanyIdentity } from '../domain/settings.js';
 import type { Client, Language } from '../domain/client.js';
 import type { CreditNoteRecord, InvoiceRecord, PaymentRecord, TimelineRecord } from '../domain/invoice-types.js';
-import { NotFoundError } from './errors.js';
+import { NotFoundError, StateConflictError } from './errors.js';
 import { loadInvoice } from './invoices.js';
 import type { ClientRepository, Clock, InvoiceRepository, ReminderStepRepository, SettingsRepository, StepRecordItem } from './ports.js';
 
@@ -138,6 +138,8 @@ export interface ProofFileOptions {
 export const makeProofFile = (deps: ProofFileDeps) =>
   async (tenantId: string, invoiceId: string, options: ProofFileOptions = {}): Promise<{ bytes: Uint8Array; fileName: string }> => {
     const invoice = await loadInvoice(deps.invoices, tenantId, invoiceId);
+    // A draft was never issued: nothing was claimed from the client, there is nothing to prove.
+    if (invoice.status === 'draft') throw new StateConflictError('draft-has-no-proof', 'A draft was never issued: it has no proof file');
     const [client, settings, payments, creditNotes, records, timeline] = await Promise.all([
       deps.clients.get(tenantId, invoice.clientId),
       deps.settings.get(tenantId),

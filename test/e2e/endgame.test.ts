@@ -111,6 +111,13 @@ describe('litigation, proof file and write-off', () => {
     expect(french).toContain('Aucune relance envoyée.');
     expect(french).not.toContain('Proof file');
 
+    // A draft has nothing to prove: 409, said in French by the web app.
+    const clientId = (await t.ok('POST', '/clients', aBusinessClientInput({ email: uniqueEmail('proofdraft') }))).id as string;
+    const draft = await t.ok('POST', '/invoices', anInvoiceInput(clientId));
+    const none = await t.call('GET', `/invoices/${draft.id}/proof.pdf`);
+    expect(none.status).toBe(409);
+    expect(none.json.detail).toBe('A draft was never issued: it has no proof file');
+
     const bad = await t.call('GET', `/invoices/${invoice.id}/proof.pdf?lang=de`);
     expect(bad.status).toBe(400);
     expect(bad.type).toContain('application/problem+json');
