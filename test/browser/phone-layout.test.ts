@@ -141,7 +141,7 @@ describe('a 390 px phone', () => {
     await tap.click(); // the label, not the 13 px box: a finger's tap selects the row
     await page.locator('tbody label.tap').nth(1).click();
     // The sticky selection bar keeps to two lines: the list stays visible under it.
-    expect((await page.getByRole('region', { name: '2 facture(s) sélectionnée(s)' }).boundingBox())!.height).toBeLessThanOrEqual(120);
+    expect((await page.getByRole('region', { name: '2 factures sélectionnées' }).boundingBox())!.height).toBeLessThanOrEqual(120);
     await page.getByRole('button', { name: 'Relancer la sélection' }).click();
     const dialog = page.getByRole('dialog');
     const template = dialog.getByLabel('Modèle', { exact: true });

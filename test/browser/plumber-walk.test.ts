@@ -117,7 +117,7 @@ describe('a plumber’s walk on a phone', () => {
     const box = (await all.boundingBox())!;
     expect(box.y + box.height).toBeLessThanOrEqual(PHONE_390.height * 2);
     await all.check();
-    const bar = page.getByRole('region', { name: '2 facture(s) sélectionnée(s)' });
+    const bar = page.getByRole('region', { name: '2 factures sélectionnées' });
     await bar.waitFor();
     expect(await page.locator('table.responsive tbody input[type=checkbox]:checked').count()).toBe(2);
     await checkScreen('92-walk-select-all');

@@ -97,7 +97,7 @@ describe('letters, simulation and portal payment plans in Chromium', () => {
     expect(plain(await escalation.textContent())).toContain('passe en contentieux');
     const other = items.filter({ hasText: planned.number }).first();
     await poll(async () => plain(await other.getByTestId('simulation-rule').textContent())).toMatch(/scénario par défaut/);
-    expect(plain(await page.getByTestId('simulation-summary').textContent())).toContain('1 courrier(s) à poster');
+    expect(plain(await page.getByTestId('simulation-summary').textContent())).toContain('1 courrier à poster');
     // An invoice number never breaks at its dashes on a phone ("F-2026-" then "0003").
     expect(await page.locator('[data-testid=simulation-item] a.doc-number').count()).toBeGreaterThan(0);
     expect(await page.evaluate<number>(`[...document.querySelectorAll('a.doc-number')].filter((a) => a.getClientRects().length > 1).length`)).toBe(0);
@@ -114,7 +114,7 @@ describe('letters, simulation and portal payment plans in Chromium', () => {
 
     await page.goto(`${web()}/`);
     const pending = page.getByTestId('letters-pending');
-    await poll(async () => plain(await pending.textContent())).toContain('1 courrier(s) à poster en recommandé');
+    await poll(async () => plain(await pending.textContent())).toContain('1 courrier à poster en recommandé');
     await pending.getByRole('link', { name: 'Voir les courriers' }).click();
     await page.getByRole('heading', { level: 1, name: 'Courriers à poster' }).waitFor();
     const card = page.getByTestId('letter');

@@ -86,8 +86,8 @@ describe('the screens speak the user’s words', () => {
     expect(await page.locator('#filter-client option:checked').textContent()).toBe('Tous les clients');
     expect(await page.evaluate<number>(`[...document.querySelectorAll('a.doc-number')].filter((a) => a.getClientRects().length > 1).length`)).toBe(0);
     await page.getByRole('checkbox', { name: `Sélectionner ${number}` }).check();
-    await page.getByRole('region', { name: '1 facture(s) sélectionnée(s)' }).getByRole('button', { name: 'Relancer la sélection' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Relancer 1 facture(s)' });
+    await page.getByRole('region', { name: '1 facture sélectionnée' }).getByRole('button', { name: 'Relancer la sélection' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Relancer 1 facture' });
     // No template chosen ("each invoice's next step"): still a preview, before anything is sent.
     expect(await dialog.getByLabel('Modèle').inputValue()).toBe('');
     const preview = dialog.getByRole('region', { name: 'Aperçu du message à Boulangerie Dupont SARL' });

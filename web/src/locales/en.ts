@@ -14,7 +14,8 @@ export const en: Translations = {
     simulation: 'Simulation',
     letters: 'Letters',
     alerts: 'Alerts',
-    unread: '{{count}} unread',
+    unread_one: '{{count}} unread',
+    unread_other: '{{count}} unread',
     settings: 'Settings',
     signOut: 'Sign out',
     otherLanguage: 'Français',
@@ -110,7 +111,8 @@ export const en: Translations = {
     written_off: 'Written off',
   },
   home: {
-    lettersPending: '{{count}} letter(s) to post by registered mail',
+    lettersPending_one: '{{count}} letter to post by registered mail',
+    lettersPending_other: '{{count}} letters to post by registered mail',
     lettersOpen: 'See the letters',
     title: 'Hello',
     overdueTitle: 'Overdue invoices',
@@ -372,7 +374,8 @@ export const en: Translations = {
     empty: 'No reminder planned in this period.',
     send: 'Send',
     skip: 'Skipped',
-    count: '{{count}} to send',
+    count_one: '{{count}} to send',
+    count_other: '{{count}} to send',
   },
   timeline: {
     invoice: {

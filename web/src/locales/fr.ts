@@ -12,7 +12,8 @@ export const fr = {
     simulation: 'Simulation',
     letters: 'Courriers',
     alerts: 'Alertes',
-    unread: '{{count}} non lue(s)',
+    unread_one: '{{count}} non lue',
+    unread_other: '{{count}} non lues',
     settings: 'Réglages',
     signOut: 'Se déconnecter',
     otherLanguage: 'English',
@@ -108,7 +109,8 @@ export const fr = {
     written_off: 'Passée en perte',
   },
   home: {
-    lettersPending: '{{count}} courrier(s) à poster en recommandé',
+    lettersPending_one: '{{count}} courrier à poster en recommandé',
+    lettersPending_other: '{{count}} courriers à poster en recommandé',
     lettersOpen: 'Voir les courriers',
     title: 'Bonjour',
     overdueTitle: 'Factures en retard',
@@ -370,7 +372,8 @@ export const fr = {
     empty: 'Aucune relance prévue sur cette période.',
     send: 'Envoi',
     skip: 'Sautée',
-    count: '{{count}} envoi(s)',
+    count_one: '{{count}} envoi',
+    count_other: '{{count}} envois',
   },
   timeline: {
     invoice: {

@@ -30,6 +30,14 @@ describe('translations', () => {
     const french = [...values(fr), ...registeredTexts().flatMap((set) => values(set.fr))];
     expect(french.filter((v) => /\b(opt-?out|bounce[sd]?|dashboard|workflow|checkout)\b/i.test(v))).toEqual([]);
   });
+
+  it('says a count in the right number, « 1 facture », « 2 factures », never « facture(s) » (i18next plurals: key_one, key_other)', async () => {
+    const { registeredTexts } = await import('../lib/texts');
+    await Promise.all(Object.values(import.meta.glob('../features/*/texts.ts')).map((load) => load()));
+    const values = (o: object): string[] => Object.values(o).flatMap((v) => (typeof v === 'string' ? [v] : values(v as object)));
+    const all = [...values(fr), ...values(en), ...registeredTexts().flatMap((set) => [...values(set.fr), ...values(set.en)])];
+    expect(all.filter((v) => /\w\((s|e|es)\)/.test(v))).toEqual([]);
+  });
 });
 
 describe('texts registered by lazily loaded screens', () => {

@@ -40,7 +40,7 @@ describe('letters to post', () => {
       return undefined;
     });
     renderInApp(<LettersScreen />);
-    expect(await screen.findByText('2 courrier(s) à poster')).toBeTruthy();
+    expect(await screen.findByText('2 courriers à poster')).toBeTruthy();
     const cards = screen.getAllByTestId('letter');
     expect(within(cards[0]!).getByRole('heading', { name: 'Lettre pour Garage Lefèvre' })).toBeTruthy();
     expect(plain(cards[0]!.textContent)).toContain('1 320,00 €');
@@ -57,7 +57,7 @@ describe('letters to post', () => {
     expect(calls.find((c) => c.method === 'POST')).toEqual({ method: 'POST', path: '/invoices/inv1/reminders/lettre/posted', body: { trackingNumber: '1A 234 567 8901 2' } });
     // The list is read again: the posted letter is gone.
     await waitFor(() => expect(screen.getAllByTestId('letter')).toHaveLength(1));
-    expect(screen.getByText('1 courrier(s) à poster')).toBeTruthy();
+    expect(screen.getByText('1 courrier à poster')).toBeTruthy();
   });
 
   it('posts without a number when none is given; an API error naming the field shows under it', async () => {
@@ -95,7 +95,7 @@ describe('letters to post', () => {
     });
     renderInApp(<LettersScreen />);
     const card = (await screen.findAllByTestId('letter'))[0]!;
-    expect(screen.getByText('1 courrier(s) à poster')).toBeTruthy();
+    expect(screen.getByText('1 courrier à poster')).toBeTruthy();
     expect(within(card).getByText('Factures (une seule lettre)')).toBeTruthy();
     expect(plain(card.textContent)).toContain('F-2026-0007, F-2026-0008, F-2026-0011');
     expect(plain(card.textContent)).toContain('3 500,00 €');

@@ -75,8 +75,8 @@ describe('simulation days', () => {
     // The escalation is not a channel: no "E-mail" badge on it.
     expect(within(rows[4]!).queryByText('E-mail')).toBeNull();
     // One group per day, each counting its sends.
-    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => plain(h.textContent))).toEqual(['1 déc. 2026 · 2 envoi(s)', '5 déc. 2026 · 1 envoi(s)', '20 déc. 2026 · 0 envoi(s)']);
-    expect(plain(screen.getByTestId('simulation-summary').textContent)).toContain('1 courrier(s) à poster · 1 SMS · 1 passage(s) en contentieux');
+    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => plain(h.textContent))).toEqual(['1 déc. 2026 · 2 envois', '5 déc. 2026 · 1 envoi', '20 déc. 2026 · 0 envoi']);
+    expect(plain(screen.getByTestId('simulation-summary').textContent)).toContain('1 courrier à poster · 1 SMS · 1 passage en contentieux');
     expect(screen.getByRole('link', { name: 'F-2026-0002' }).getAttribute('href')).toBe('/invoices/inv2');
   });
 
@@ -114,7 +114,7 @@ describe('simulation days', () => {
     expect(plain(rows[0]!.textContent)).toContain('dans le même message que F-2');
     expect(plain(rows[1]!.textContent)).toContain('dans le même message que F-1');
     expect(plain(rows[2]!.textContent)).toContain('client relancé il y a peu · prévue le 2 déc. 2026');
-    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => plain(h.textContent))).toEqual(['1 déc. 2026 · 1 envoi(s)', '4 déc. 2026 · 1 envoi(s)']);
+    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => plain(h.textContent))).toEqual(['1 déc. 2026 · 1 envoi', '4 déc. 2026 · 1 envoi']);
   });
 
   it('files each send under its day where the tenant lives, not the UTC day', () => {
@@ -128,7 +128,7 @@ describe('simulation days', () => {
         ])}
       />,
     );
-    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => plain(h.textContent))).toEqual(['1 déc. 2026 · 2 envoi(s)']);
+    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => plain(h.textContent))).toEqual(['1 déc. 2026 · 2 envois']);
     expect(plain(screen.getAllByTestId('simulation-item')[0]!.textContent)).toContain('1 déc. 2026, 21:00');
   });
 });

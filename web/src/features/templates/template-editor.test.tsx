@@ -47,12 +47,12 @@ describe('the template editor', () => {
     const body = screen.getByLabelText('Message');
     expect(errorOf(body)).toBeFalsy();
     fireEvent.change(body, { target: { value: 'Reste {{balance}} sur {{invoiceNumber}}' } });
-    await waitFor(() => expect(errorOf(body)).toBe('Variable(s) inconnue(s) : {{balance}}. Choisissez dans la liste ci-dessus.'));
+    await waitFor(() => expect(errorOf(body)).toBe('Inconnu dans un modèle : {{balance}}. Choisissez une variable dans la liste ci-dessus.'));
     expect(screen.getByText(/^Reste\s+sur F-2026-0001$/)).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
     // The subject's error comes from the API only (the screen knows its variables): said in French too.
-    await waitFor(() => expect(errorOf(screen.getByLabelText('Objet'))).toBe('Variable(s) inconnue(s) : {{invoiceNumbr}}. Choisissez dans la liste ci-dessus.'));
-    expect(errorOf(body)).toBe('Variable(s) inconnue(s) : {{balance}}. Choisissez dans la liste ci-dessus.');
+    await waitFor(() => expect(errorOf(screen.getByLabelText('Objet'))).toBe('Inconnu dans un modèle : {{invoiceNumbr}}. Choisissez une variable dans la liste ci-dessus.'));
+    expect(errorOf(body)).toBe('Inconnu dans un modèle : {{balance}}. Choisissez une variable dans la liste ci-dessus.');
     fireEvent.change(body, { target: { value: 'Reste {{balanceAmount}}' } });
     await waitFor(() => expect(screen.getByText('Reste 820,00 €')).toBeTruthy());
   });
@@ -66,7 +66,7 @@ describe('the template editor', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Insérer {{balanceAmount}} Reste dû' }));
     await waitFor(() => expect((body as HTMLTextAreaElement).value).toContain('{{balanceAmount}}'));
     fireEvent.change(body, { target: { value: 'Reste {{balance}}' } });
-    await waitFor(() => expect(errorOf(body)).toBe('Variable(s) inconnue(s) : {{balance}}. Choisissez dans la liste ci-dessus.'));
+    await waitFor(() => expect(errorOf(body)).toBe('Inconnu dans un modèle : {{balance}}. Choisissez une variable dans la liste ci-dessus.'));
     expect(calls.some((c) => c.path.endsWith('/preview'))).toBe(false);
   });
 

@@ -87,7 +87,7 @@ describe('the reminder plan on the invoice', () => {
     try {
       renderInApp(<ReminderPlan invoiceId="inv1" />);
       const older = await screen.findByTestId('older-steps');
-      expect(older.textContent).toBe('2 étape(s) de plans précédents, annulées ou sautées quand les relances se sont arrêtées : voir l’historique.');
+      expect(older.textContent).toBe('2 étapes de plans précédents, annulées ou sautées quand les relances se sont arrêtées : voir l’historique.');
       const rows = within(screen.getByRole('table')).getAllByRole('row').slice(1);
       const states = rows.map((r) => within(r).getAllByRole('cell').slice(0, 5).map((c) => c.textContent).filter((_, i) => i === 0 || i === 4).join(' '));
       expect(states).toEqual(['J-5 Envoyée', 'J-5 Sautée', 'J+1 Programmée', 'J+8 Programmée', expect.stringMatching(/Programmée$/)]);
