@@ -203,6 +203,18 @@ describe('an inverted range', () => {
   });
 });
 
+describe('a sort and an order that contradict each other', () => {
+  it('is a 400 naming query.order (sort=-dueDate is descending), on the list and the export; each alone is fine', async () => {
+    for (const path of ['/invoices?sort=-dueDate&order=asc', '/invoices/export.csv?sort=-dueDate&order=asc']) {
+      const res = await acme.get(path);
+      expect([res.status, paths(res)], path).toEqual([400, ['query.order']]);
+    }
+    expect((await acme.get('/invoices?sort=-dueDate')).status).toBe(200);
+    expect((await acme.get('/invoices?sort=-dueDate&order=desc')).status).toBe(200);
+    expect((await acme.get('/invoices?sort=dueDate&order=asc')).status).toBe(200);
+  });
+});
+
 describe('a count of days left empty', () => {
   it('is a 400 naming it on the list and the export, never read as 0', async () => {
     for (const path of ['/invoices?maxDaysLate=', '/invoices?dueWithinDays=', '/invoices?minDaysLate=%20', '/invoices/export.csv?dueWithinDays=', '/invoices?maxDaysLate=abc']) {

@@ -93,7 +93,11 @@ export const PaymentInput = z
   .strict() satisfies z.ZodType<domain.PaymentInput>;
 
 /** An inverted range would answer an empty list as if nothing matched: refused, naming its upper end. */
-export const orderedRanges = (q: { minDaysLate?: number; maxDaysLate?: number; dueFrom?: string; dueTo?: string }, ctx: z.RefinementCtx) => {
+export const orderedRanges = (q: { minDaysLate?: number; maxDaysLate?: number; dueFrom?: string; dueTo?: string; sort?: string; order?: string }, ctx: z.RefinementCtx) => {
+  // `-dueDate` already says descending: `order=asc` with it asks two things at once.
+  if (q.sort === '-dueDate' && q.order === 'asc') {
+    ctx.addIssue({ code: 'custom', path: ['order'], message: 'contradicts sort=-dueDate (descending): use sort=dueDate&order=asc, or leave order out' });
+  }
   if (q.minDaysLate !== undefined && q.maxDaysLate !== undefined && q.minDaysLate > q.maxDaysLate) {
     ctx.addIssue({ code: 'custom', path: ['maxDaysLate'], message: `must be at least minDaysLate (${q.minDaysLate})` });
   }
