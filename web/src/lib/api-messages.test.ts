@@ -68,7 +68,10 @@ describe('the API’s field messages for the user', () => {
     expect(plain(apiMessage('must be after instalment 1 (2026-12-10)', 'fr'))).toBe('Après l’échéance 1 (10 déc. 2026)');
     expect(apiMessage('No reminder can be sent: the invoice is disputed', 'fr')).toBe('Aucune relance possible : la facture est contestée.');
     expect(apiMessage('The quote is refused', 'fr')).toBe('Le devis est refusé.');
-    expect(apiMessage('unknown variable {{total}}; use {{invoiceNumber}}, {{balance}}', 'fr')).toBe('Variable(s) inconnue(s) : {{total}} ; utilisez {{invoiceNumber}}, {{balance}}');
+    expect(apiMessage('unknown variable {{total}}; use {{invoiceNumber}}, {{balance}}', 'fr')).toBe('Variable inconnue : {{total}} ; utilisez {{invoiceNumber}}, {{balance}}');
+    expect(apiMessage('unknown variable {{total}}, {{tva}}; use {{invoiceNumber}}', 'fr')).toBe('Variables inconnues : {{total}}, {{tva}} ; utilisez {{invoiceNumber}}');
+    expect(apiMessage('"relance-pro" is the scenario of 1 client(s): Martin', 'fr')).toBe('« relance-pro » est le scénario d’un client : Martin. Changez d’abord son scénario.');
+    expect(apiMessage('"relance-pro" is the scenario of 2 client(s): Martin, Durand', 'fr')).toBe('« relance-pro » est le scénario de 2 clients : Martin, Durand. Changez d’abord leur scénario.');
     // The template editor adds its own hint to the API's "unknown variables: …": left for it to say.
     expect(apiMessage('unknown variables: {{foo}}', 'fr')).toBe('unknown variables: {{foo}}');
     for (const lang of ['fr', 'en'] as const) {

@@ -433,7 +433,7 @@ const WITH_VALUES: Pattern[] = [
     en: (m) => `Too long for a text message (${m[1]} characters, at most ${m[2]}): choose a short template such as "Reminder text"`,
   },
   // The payment link's (the template editor says its own "unknown variables: …" with a hint).
-  { re: /^unknown variable (\{\{.*?\}\}(?:, \{\{.*?\}\})*); use (.*)$/, fr: (m) => `Variable(s) inconnue(s) : ${m[1]} ; utilisez ${m[2]}`, en: (m) => `Unknown variable(s): ${m[1]}; use ${m[2]}` },
+  { re: /^unknown variable (\{\{.*?\}\}(?:, \{\{.*?\}\})*); use (.*)$/, fr: (m) => `${m[1]!.includes(',') ? 'Variables inconnues' : 'Variable inconnue'} : ${m[1]} ; utilisez ${m[2]}`, en: (m) => `${m[1]!.includes(',') ? 'Unknown variables' : 'Unknown variable'}: ${m[1]}; use ${m[2]}` },
   {
     re: /^mentions penalties or the €40 indemnity \((.*?)\), which a consumer must never receive(?: \(CPCE L111-8\))?(?:: (.*))?$/,
     fr: (m) => {
@@ -447,7 +447,7 @@ const WITH_VALUES: Pattern[] = [
   },
   { re: /^"(.*)" is a built-in (scenario|template): it cannot be deleted$/, fr: (m) => `« ${m[1]} » est ${m[2] === 'scenario' ? 'un scénario fourni' : 'un modèle fourni'} : il ne peut pas être supprimé.`, en: (m) => m[0] },
   { re: /^"(.*)" is the default scenario: choose another default in \/settings first$/, fr: (m) => `« ${m[1]} » est le scénario par défaut : choisissez-en un autre dans les réglages d’abord.`, en: (m) => `"${m[1]}" is the default scenario: choose another default in the settings first.` },
-  { re: /^"(.*)" is the scenario of (\d+) client\(s\): (.*)$/, fr: (m) => `« ${m[1]} » est le scénario de ${m[2]} client(s) : ${m[3]}. Changez d’abord leur scénario.`, en: (m) => m[0] },
+  { re: /^"(.*)" is the scenario of (\d+) client\(s\): (.*)$/, fr: (m) => `« ${m[1]} » est le scénario ${m[2] === '1' ? 'd’un client' : `de ${m[2]} clients`} : ${m[3]}. Changez d’abord ${m[2] === '1' ? 'son' : 'leur'} scénario.`, en: (m) => `"${m[1]}" is the scenario of ${m[2] === '1' ? 'a client' : `${m[2]} clients`}: ${m[3]}. Change ${m[2] === '1' ? 'its' : 'their'} scenario first.` },
   { re: /^The template is used by (.*): change those scenarios first$/, fr: (m) => `Le modèle est utilisé par ${m[1]!.replace(/"([^"]*)"/g, '« $1 »')} : modifiez d’abord ces scénarios.`, en: (m) => m[0] },
   { re: /^used by scenario (.*)$/, fr: (m) => `Utilisé par le scénario ${m[1]}`, en: (m) => `Used by scenario ${m[1]}` },
   { re: /^No reminder can be sent: (.*)$/, fr: (m) => `Aucune relance possible : ${BLOCK_FR[m[1]!] ?? m[1]}.`, en: (m) => `No reminder can be sent: ${m[1]!.replace(' (DELETE /invoices/{id}/litigation)', '')}.` },
