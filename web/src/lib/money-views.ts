@@ -13,5 +13,15 @@ export const MONEY_VIEWS = ['invoices', 'clients', 'cockpit', 'overview', 'simul
  * Marks every money view stale after a write: the screen on display reads again now, the others
  * when they are opened (rather than showing the figures of before for the cache's 15 s).
  */
-export const invalidateMoneyViews = (queryClient: QueryClient): Promise<unknown> =>
-  Promise.all(MONEY_VIEWS.map((key) => queryClient.invalidateQueries({ queryKey: [key] })));
+export const invalidateMoneyViews = (queryClient: QueryClient): Promise<unknown> => {
+  // The balances, the cockpit and the list rows are aggregates the stream consumer updates a moment
+  // after the write (≈ 0.25 s locally, about a second on AWS): the screen reads again then too, so it
+  // does not keep the figures of before until the cache's 15 s are over.
+  for (const delay of AGGREGATES_CATCH_UP_MS) {
+    setTimeout(() => void Promise.all(MONEY_VIEWS.map((key) => queryClient.invalidateQueries({ queryKey: [key] }))), delay);
+  }
+  return Promise.all(MONEY_VIEWS.map((key) => queryClient.invalidateQueries({ queryKey: [key] })));
+};
+
+/** When the screen on display reads its figures again after a write, besides right away. */
+export const AGGREGATES_CATCH_UP_MS = [1_000, 3_000] as const;
