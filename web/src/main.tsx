@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { initApi } from './lib/api-client';
+import { loadApiMessages } from './lib/api-message';
 import { initAuth } from './lib/auth';
 import { loadConfig } from './lib/config';
 import { initI18n } from './lib/i18n';
@@ -17,6 +18,8 @@ try {
       <App />
     </StrictMode>,
   );
+  // The API's messages in French and English, after the first screen (see lib/api-message.ts).
+  void loadApiMessages();
 } catch (error) {
   root.render(<p role="alert">Relances could not start: {error instanceof Error ? error.message : String(error)}</p>);
 }

@@ -4,7 +4,7 @@ import { Dialog as RadixDialog } from 'radix-ui';
 import { useId, type ReactElement, type ReactNode, type RefObject } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '../lib/i18n';
-import { apiMessage } from '../lib/api-messages';
+import { apiMessage } from '../lib/api-message';
 import { ApiError } from '../lib/problem';
 
 export const PageHeader = ({ title, children }: { title: ReactNode; children?: ReactNode }) => (

@@ -6,6 +6,7 @@
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import type { paths } from '../api/schema';
 import { idToken, signIn } from './auth';
+import { loadApiMessages } from './api-message';
 import { toApiError } from './problem';
 
 export type ApiClient = Client<paths>;
@@ -40,7 +41,10 @@ export const api = (): ApiClient => {
 /** openapi-fetch answers `{ data, error, response }`; queries want data or a thrown ApiError. */
 export const unwrap = async <T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> => {
   const { data, error, response } = await call;
-  if (!response.ok || error !== undefined) throw toApiError(response.status, error);
+  if (!response.ok || error !== undefined) {
+    await loadApiMessages(); // the refusal is said in the user's language
+    throw toApiError(response.status, error);
+  }
   return data as T;
 };
 
@@ -48,6 +52,10 @@ export const unwrap = async <T>(call: Promise<{ data?: T; error?: unknown; respo
 export const fetchBlobUrl = async (baseUrl: string, path: string): Promise<string> => {
   const token = await idToken();
   const response = await fetch(`${baseUrl}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-  if (!response.ok) throw toApiError(response.status, await response.json().catch(() => ({})));
+  if (!response.ok) {
+    const body = await response.json().catch(() => ({}));
+    await loadApiMessages();
+    throw toApiError(response.status, body);
+  }
   return URL.createObjectURL(await response.blob());
 };

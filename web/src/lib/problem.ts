@@ -1,6 +1,6 @@
 /** API errors: RFC 9457 problem+json, with `errors[{ path, message }]` naming each bad field. */
 import i18next from 'i18next';
-import { apiMessage } from './api-messages';
+import { apiMessage } from './api-message';
 export interface Problem {
   type?: string;
   title?: string;
