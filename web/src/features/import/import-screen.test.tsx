@@ -30,6 +30,28 @@ describe('the import’s row errors', () => {
     ]);
   });
 
+  it('say in French the refusals that carry a date, a number or figures, and the paid or credited amounts too high', () => {
+    const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
+    renderInApp(
+      <RowErrors
+        errors={[
+          { row: 2, field: 'issueDate', message: 'is after today (2026-11-26): an invoice to import has been issued already' },
+          { row: 3, field: 'number', message: 'is already the number of an invoice (F-2026-0007)' },
+          { row: 4, field: 'number', message: 'was imported before with other figures (gross 1200,00, issued 2026-10-01, due 2026-10-31): left as it was' },
+          { row: 5, field: 'remaining', message: 'is more than the gross amount less credit notes' },
+          { row: 6, field: 'credited', message: 'with what was paid, is more than the gross amount' },
+        ]}
+      />,
+    );
+    expect(table().map((r) => plain(r[2]!))).toEqual([
+      'postérieure à aujourd’hui (26 nov. 2026) : une facture à importer est déjà émise',
+      'déjà le numéro d’une facture (F-2026-0007)',
+      'déjà importée avec d’autres montants (TTC 1200,00 €, émise le 1 oct. 2026, échéance le 31 oct. 2026) : laissée telle quelle',
+      'supérieur au TTC moins les avoirs',
+      'avec le déjà réglé, dépasse le TTC',
+    ]);
+  });
+
   it('count the rows to fix, not their errors', () => {
     renderInApp(<RowErrors errors={[...errors, { row: 4, field: 'email', message: 'is not a valid email' }, { row: 3, field: 'gross', message: 'is not an amount (1 234,56)' }]} />);
     expect(screen.getByRole('heading', { level: 3 }).textContent).toBe('Lignes à corriger (5)');

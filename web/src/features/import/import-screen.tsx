@@ -7,6 +7,7 @@ import { ErrorMessage, PageHeader, Stat } from '../../components/ui';
 import { api, unwrap } from '../../lib/api-client';
 import { invalidateMoneyViews } from '../../lib/money-views';
 import { useI18n } from '../../lib/i18n';
+import { formatDate } from '../../lib/format';
 import { csvText } from '../../lib/validators';
 import './texts';
 
@@ -226,6 +227,13 @@ export const useRowErrorText = () => {
     problem: (message: string) => {
       const duplicate = /^appears twice in the file \(row (\d+)\)$/.exec(message);
       if (duplicate) return t('importScreen.duplicate', { row: duplicate[1] });
+      const lang = i18n.language === 'en' ? 'en' : 'fr';
+      const afterToday = /^is after today \((\d{4}-\d{2}-\d{2})\): an invoice to import has been issued already$/.exec(message);
+      if (afterToday) return t('importScreen.afterToday', { date: formatDate(afterToday[1]!, lang) });
+      const taken = /^is already the number of an invoice \((.*)\)$/.exec(message);
+      if (taken) return t('importScreen.numberTaken', { number: taken[1] });
+      const before = /^was imported before with other figures \(gross ([\d,]+), issued (\d{4}-\d{2}-\d{2}), due (\d{4}-\d{2}-\d{2})\): left as it was$/.exec(message);
+      if (before) return t('importScreen.importedBefore', { gross: lang === 'en' ? before[1]!.replace(',', '.') : before[1], issued: formatDate(before[2]!, lang), due: formatDate(before[3]!, lang) });
       return typeof problems === 'object' && problems[message] ? problems[message] : message;
     },
   };

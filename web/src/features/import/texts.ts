@@ -42,6 +42,9 @@ const fr = {
   seeList: 'Voir les factures',
   more: '… et {{count}} autres lignes',
   duplicate: 'apparaît deux fois dans le fichier (ligne {{row}})',
+  afterToday: 'postérieure à aujourd’hui ({{date}}) : une facture à importer est déjà émise',
+  numberTaken: 'déjà le numéro d’une facture ({{number}})',
+  importedBefore: 'déjà importée avec d’autres montants (TTC {{gross}} €, émise le {{issued}}, échéance le {{due}}) : laissée telle quelle',
   columnNames: {
     header: 'En-tête',
     number: 'N° facture',
@@ -74,6 +77,8 @@ const fr = {
     'is required (or net and VAT)': 'obligatoire (ou HT et TVA)',
     'is not net + VAT': 'différent de HT + TVA',
     'is more than the gross amount': 'supérieur au TTC',
+    'is more than the gross amount less credit notes': 'supérieur au TTC moins les avoirs',
+    'with what was paid, is more than the gross amount': 'avec le déjà réglé, dépasse le TTC',
     'is required to create a new client (no client has this SIREN or email)': 'obligatoire pour créer le client (aucun client n’a ce SIREN ni cet e-mail)',
   },
 };
@@ -120,6 +125,9 @@ export const importTexts = registerTexts('importScreen', fr, {
   seeList: 'See the invoices',
   more: '… and {{count}} more rows',
   duplicate: 'appears twice in the file (row {{row}})',
+  afterToday: 'after today ({{date}}): an invoice to import has been issued already',
+  numberTaken: 'already the number of an invoice ({{number}})',
+  importedBefore: 'imported before with other figures (gross €{{gross}}, issued {{issued}}, due {{due}}): left as it was',
   columnNames: {
     header: 'Header',
     number: 'Invoice no.',
@@ -152,6 +160,8 @@ export const importTexts = registerTexts('importScreen', fr, {
     'is required (or net and VAT)': 'required (or net and VAT)',
     'is not net + VAT': 'not net + VAT',
     'is more than the gross amount': 'more than the gross amount',
+    'is more than the gross amount less credit notes': 'more than the gross amount less credit notes',
+    'with what was paid, is more than the gross amount': 'with what was paid, more than the gross amount',
     'is required to create a new client (no client has this SIREN or email)': 'required to create the client (no client has this SIREN or email)',
   },
 });
