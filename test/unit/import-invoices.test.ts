@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeImportInvoices } from '../../shared/app/aggregates/import-invoices.js';
-import { FakeClientRepository, FakeInvoiceRepository, FakeSettingsRepository, fixedClock } from '../fixtures/fakes.js';
+import { aClient, FakeClientRepository, FakeInvoiceRepository, FakeSettingsRepository, fixedClock } from '../fixtures/fakes.js';
 
 /** The import use case over in-memory fakes: what it writes, what it refuses, and what it reports. */
 const world = () => {
@@ -41,5 +41,17 @@ describe('importing invoices (use case)', () => {
     await w.importInvoices('t1', { csv }, { dryRun: false });
     const report = await w.importInvoices('t1', { csv }, { dryRun: false });
     expect([report.errors, report.items.map((i) => i.action), report.clientsCreated]).toEqual([[], ['exists'], 0]);
+  });
+
+  it('finds its invoice again when the same file is uploaded after the client’s email was changed here (same name): exists, no new client', async () => {
+    const w = world();
+    const client = aClient({ id: '01JCLIENTMARTIN', name: 'Garage Martin', email: 'garage@martin.test' });
+    await w.clients.create('t1', client);
+    const csv = `${HEADER}\nEXT-1;Garage Martin;garage@martin.test;01/09/2026;01/10/2026;120,00\n`;
+    expect((await w.importInvoices('t1', { csv }, { dryRun: false })).items.map((i) => i.clientId)).toEqual([client.id]);
+    await w.clients.replace('t1', { ...client, email: 'compta@martin.test' });
+    const report = await w.importInvoices('t1', { csv }, { dryRun: false });
+    expect([report.errors, report.items.map((i) => [i.action, i.clientId]), report.clientsCreated]).toEqual([[], [['exists', client.id]], 0]);
+    expect(await w.names()).toEqual(['Garage Martin']);
   });
 });
