@@ -273,6 +273,7 @@ Rappel de l'échéancier :
 {{planSchedule}}
 
 {{paymentInstructions}}
+Facture en ligne (régler, signaler un paiement, poser une question) : {{portalUrl}}
 
 Si le règlement est déjà parti, merci de ne pas tenir compte de ce message.
 
@@ -286,6 +287,7 @@ Rappel de l'échéancier :
 
 Merci de régulariser rapidement pour que l'échéancier reste en place ; si une difficulté survient, contactez-nous à {{companyEmail}}.
 {{paymentInstructions}}
+Facture en ligne (régler, signaler un paiement, poser une question) : {{portalUrl}}
 
 ${SIGNATURE_FR}`),
   plan('instalment-courtesy-en', 'en', 'courtesy', 'Payment plan: reminder before an instalment', 'Invoice {{invoiceNumber}}: instalment {{instalmentNumber}}/{{instalmentCount}} due on {{instalmentDueDate}}', `Hello {{clientName}},
@@ -296,6 +298,7 @@ Your payment plan:
 {{planSchedule}}
 
 {{paymentInstructions}}
+Your invoice online (pay, tell us you paid, ask a question): {{portalUrl}}
 
 If you have already paid, thank you, and please ignore this message.
 
@@ -309,6 +312,7 @@ Your payment plan:
 
 Please settle it soon so that the plan stays in place; if something makes it difficult, contact us at {{companyEmail}}.
 {{paymentInstructions}}
+Your invoice online (pay, tell us you paid, ask a question): {{portalUrl}}
 
 ${SIGNATURE_EN}`),
 ];

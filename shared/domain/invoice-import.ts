@@ -40,6 +40,7 @@ const fold = (s: string) => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').to
 const ALIASES: Record<string, keyof Omit<RawRow, 'row'>> = {
   number: 'number', numero: 'number', numerofacture: 'number', numerodefacture: 'number', ndefacture: 'number', numerodelafacture: 'number', referencefacture: 'number', nfacture: 'number', nofacture: 'number', numfacture: 'number', nodefacture: 'number', facture: 'number', no: 'number', invoicenumber: 'number', n: 'number',
   client: 'clientName', clientname: 'clientName', nom: 'clientName', nomduclient: 'clientName', customer: 'clientName', nomclient: 'clientName', raisonsociale: 'clientName', name: 'clientName',
+  societe: 'clientName', nomsociete: 'clientName', nomdelasociete: 'clientName', entreprise: 'clientName', company: 'clientName',
   email: 'email', mail: 'email', courriel: 'email', emailclient: 'email', adresseemail: 'email', adressemail: 'email', adressecourriel: 'email',
   siren: 'siren', sirenclient: 'siren', siret: 'siren', nsiren: 'siren', nsiret: 'siren', numerosiren: 'siren', numerosiret: 'siren',
   kind: 'kind', type: 'kind', typeclient: 'kind',
@@ -59,20 +60,38 @@ const ALIASES: Record<string, keyof Omit<RawRow, 'row'>> = {
   statut: 'state', status: 'state', etat: 'state', statutdepaiement: 'state', etatdepaiement: 'state', etatdupaiement: 'state', paymentstatus: 'state',
 };
 
+/**
+ * Headers that name their field only loosely: beside a column naming it exactly (`Nom` of the contact
+ * beside `Client`, `Date` beside `Date facture`, `Acompte` beside `Déjà réglé`), the exact one is read.
+ */
+const LOOSE = new Set(['nom', 'name', 'date', 'no', 'n', 'numero', 'facture', 'type', 'acompte']);
+
+/** Each header's field, one column per field: an exact header before a loose one, else the leftmost. */
+const headerColumns = (headers: readonly string[]): (keyof Omit<RawRow, 'row'> | undefined)[] => {
+  const folded = headers.map(fold);
+  const fields = folded.map((h) => ALIASES[h]);
+  const rank = (i: number) => (LOOSE.has(folded[i]!) ? 1 : 0);
+  return fields.map((f, i) => (f && fields.every((g, j) => g !== f || j === i || rank(i) < rank(j) || (rank(i) === rank(j) && i < j)) ? f : undefined));
+};
+
 /** Statuses that say an invoice is settled, as invoicing tools write them (folded: no accent, no space). */
 const SETTLED = new Set(['payee', 'paye', 'payees', 'reglee', 'regle', 'soldee', 'solde', 'acquittee', 'acquitte', 'encaissee', 'paid', 'settled']);
 
 /** Splits CSV text into records of fields (RFC 4180 quotes), with the line each record starts on. */
 export const parseCsv = (text: string): { line: number; fields: string[] }[] => {
-  const body = text.replace(/^\ufeff/, '');
+  const text0 = text.replace(/^\ufeff/, '');
+  // Excel's delimiter line (`sep=;`), which some tools write first so Excel opens the file in columns: it says
+  // the delimiter and is no header.
+  const sep = /^sep=([;,])[ \t]*(\r?\n|$)/i.exec(text0);
+  const body = sep ? text0.slice(sep[0].length) : text0;
   const firstLine = body.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
-  const delimiter = (firstLine.match(/;/g)?.length ?? 0) >= (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  const delimiter = sep ? sep[1]! : (firstLine.match(/;/g)?.length ?? 0) >= (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
   const records: { line: number; fields: string[] }[] = [];
   let fields: string[] = [];
   let field = '';
   let quoted = false;
-  let line = 1;
-  let start = 1;
+  let line = sep ? 2 : 1;
+  let start = line;
   for (let i = 0; i < body.length; i++) {
     const c = body[i]!;
     if (quoted) {
@@ -107,7 +126,7 @@ export const parseCsv = (text: string): { line: number; fields: string[] }[] => 
 export const csvRows = (text: string): { rows: RawRow[]; errors: RowError[] } => {
   const [header, ...records] = parseCsv(text);
   if (!header) return { rows: [], errors: [{ row: 1, field: 'header', message: 'the file is empty' }] };
-  const columns = header.fields.map((h) => ALIASES[fold(h)]);
+  const columns = headerColumns(header.fields);
   const missing = (['number', 'clientName', 'issueDate', 'dueDate'] as const).filter((c) => !columns.includes(c));
   if (!columns.includes('gross') && !(columns.includes('net') && columns.includes('vat'))) missing.push('gross' as never);
   if (missing.length) return { rows: [], errors: missing.map((field) => ({ row: header.line, field, message: 'column missing from the header' })) };

@@ -55,7 +55,14 @@ export const unknownVariables = (text: string): string[] => {
  * client never reads a raw placeholder. Bodies are text; use `textToHtml` for the HTML part.
  */
 export const renderTemplate = (text: string, vars: Readonly<Record<string, string>>): string =>
-  (vars.companyPhone ? text : text.replace(PHONE_ALTERNATIVE, '')).replace(PLACEHOLDER, (_, raw: string) => vars[raw.trim()] ?? '');
+  withoutEmptyLinkLine(vars.companyPhone ? text : text.replace(PHONE_ALTERNATIVE, ''), vars).replace(PLACEHOLDER, (_, raw: string) => vars[raw.trim()] ?? '');
+
+/**
+ * "Facture en ligne (…) : {{portalUrl}}" alone on its line, for an invoice without a link (revoked,
+ * or none issued): the line goes, rather than a label pointing at nothing.
+ */
+const LINK_LINE = /^[^\n{}]*:[ \t]*\{\{\s*portalUrl\s*\}\}[ \t]*(?:\n|$)/gm;
+const withoutEmptyLinkLine = (text: string, vars: Readonly<Record<string, string>>): string => (vars.portalUrl ? text : text.replace(LINK_LINE, ''));
 
 /** "à {{companyEmail}} ou au {{companyPhone}}" for a company without a phone: the "ou au" goes with it. */
 const PHONE_ALTERNATIVE = /[ \t]+(?:ou au|ou|or on|or)[ \t]+\{\{\s*companyPhone\s*\}\}/g;

@@ -64,6 +64,11 @@ export interface ProofText {
   /** The case events in words (a court reads the file); an event not listed keeps its code. */
   readonly eventTypes: Readonly<Record<string, string>>;
   readonly dataKeys: Readonly<Record<string, string>>;
+  /**
+   * Codes the app writes in an event's data, in words: by `<event type>:<key>` (a `reason` is an
+   * owner's own text on most events, a code only on these) or by key alone. Any other value is kept.
+   */
+  readonly dataCodes: Readonly<Record<string, Readonly<Record<string, string>>>>;
   readonly yes: string;
   readonly no: string;
   /** `label : value` in French typography, `label: value` in English. */
@@ -153,10 +158,21 @@ const fr: ProofText = {
     'plan.ended': 'Fin de l’échéancier',
     'instalment.missed': 'Échéance manquée',
     'owner.alerted': 'Alerte au créancier',
+    'portal.link_revoked': 'Lien du portail client désactivé',
+    'portal.link_issued': 'Nouveau lien du portail client émis',
   },
   dataKeys: {
     date: 'date', until: 'jusqu’au', reason: 'motif', reference: 'référence', number: 'n°', evidence: 'justificatif', auto: 'automatique',
     from: 'statut précédent', to: 'nouveau statut', amountCents: 'montant', balanceCents: 'solde', dueDate: 'échéance', instalments: 'échéances', stepId: 'étape', creditNote: 'avoir',
+    note: 'note', source: 'à l’initiative de', totalCents: 'total', waivePenalties: 'pénalités abandonnées', seq: 'échéancier n°', instalment: 'échéance n°',
+    dueCents: 'reste dû', decision: 'décision', messageId: 'Message-ID', error: 'erreur',
+  },
+  dataCodes: {
+    source: { owner: 'créancier', client: 'client' },
+    decision: { accepted: 'accepté', declined: 'refusé' },
+    'plan.ended:reason': { paid: 'réglé', missed: 'échéance manquée', deleted: 'arrêté par le créancier', cancelled: 'facture annulée', written_off: 'créance irrécouvrable' },
+    'owner.alerted:reason': { send_failed: 'échec d’envoi', unknown_outcome: 'issue d’envoi inconnue' },
+    'invoice.resumed:reason': { promise: 'promesse de paiement du client', paid_claimed: 'paiement déclaré par le client' },
   },
   yes: 'oui',
   no: 'non',
@@ -245,10 +261,21 @@ const en: ProofText = {
     'plan.ended': 'Payment plan ended',
     'instalment.missed': 'Instalment missed',
     'owner.alerted': 'Creditor alerted',
+    'portal.link_revoked': 'Client portal link switched off',
+    'portal.link_issued': 'New client portal link issued',
   },
   dataKeys: {
     date: 'date', until: 'until', reason: 'reason', reference: 'reference', number: 'no.', evidence: 'evidence', auto: 'automatic',
     from: 'previous status', to: 'new status', amountCents: 'amount', balanceCents: 'balance', dueDate: 'due date', instalments: 'instalments', stepId: 'step', creditNote: 'credit note',
+    note: 'note', source: 'at the request of', totalCents: 'total', waivePenalties: 'penalties waived', seq: 'plan no.', instalment: 'instalment no.',
+    dueCents: 'still due', decision: 'decision', messageId: 'Message-ID', error: 'error',
+  },
+  dataCodes: {
+    source: { owner: 'creditor', client: 'client' },
+    decision: { accepted: 'accepted', declined: 'declined' },
+    'plan.ended:reason': { paid: 'paid', missed: 'instalment missed', deleted: 'ended by the creditor', cancelled: 'invoice cancelled', written_off: 'irrecoverable debt' },
+    'owner.alerted:reason': { send_failed: 'sending failed', unknown_outcome: 'outcome of sending unknown' },
+    'invoice.resumed:reason': { promise: 'payment promised by the client', paid_claimed: 'payment stated by the client' },
   },
   yes: 'yes',
   no: 'no',

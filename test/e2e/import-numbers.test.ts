@@ -56,6 +56,28 @@ describe('uploading an imported invoice again with other figures', () => {
   });
 });
 
+describe('uploading an imported invoice number again for another client', () => {
+  it('is a row error (never `exists`, which says it is there for that client), and creates no client for it', async () => {
+    const header = 'N° facture;Client;E-mail;SIREN;Date facture;Échéance;TTC';
+    const first = await t.call('POST', '/imports/invoices', [header, 'AUT-0001;Garage Martin;garage@martin.test;552100554;01/08/2026;31/08/2026;120,00'].join('\n'), { 'content-type': 'text/csv' });
+    expect(first.json.items.map((i: any) => i.action)).toEqual(['create']);
+    const other = [header, 'AUT-0001;Plâtrerie Nouvelle;platre@nouvelle.test;;01/08/2026;31/08/2026;120,00', 'ANC-0001;Carrelage Neuf;carrelage@neuf.test;;01/08/2026;31/08/2026;150,00'].join('\n');
+    for (const query of ['?dryRun=true', '']) {
+      const res = await t.call('POST', `/imports/invoices${query}`, other, { 'content-type': 'text/csv' });
+      expect(res.status, JSON.stringify(res.json)).toBe(200);
+      expect(res.json.errors).toEqual([
+        { row: 2, field: 'number', message: 'was imported before for another client: left as it was' },
+        { row: 3, field: 'number', message: expect.stringMatching(/^was imported before (with other figures|for another client)/) },
+      ]);
+      expect([res.json.items, res.json.existing, res.json.clientsCreated]).toEqual([[], 0, 0]);
+    }
+    await t.drain();
+    const names = (await t.ok('GET', '/clients')).items.map((c: any) => c.name);
+    expect(names).toEqual(['Garage Martin']);
+    expect((await t.get('/invoices?q=AUT')).json.items.map((i: any) => i.clientName)).toEqual(['Garage Martin']);
+  });
+});
+
 describe('our numbering after imported invoices numbered in its series', () => {
   it('steps over the numbers they hold: no number is issued twice, and the series has no gap', async () => {
     const series = own.replace(/\d+$/, '');

@@ -120,6 +120,8 @@ describe('payment plans on the local stack', () => {
     const pdf = (await extractText(await getDocumentProxy(new Uint8Array(Buffer.from(courtesy!.attachments[0]!.content, 'base64'))), { mergePages: true })).text;
     expect(pdf).toContain("Rappel de l'échéancier");
     expect(pdf).toContain('nous renonçons aux pénalités');
+    // Like every reminder, it links the invoice's portal page (the same link as the invoice email).
+    expect(courtesy!.body.text).toContain(`/p/${await tokenIn(invoice.email)}`);
 
     // Instalment 1 is paid; instalment 2 is missed: its late reminder goes, the first one's is skipped.
     await t.ok('POST', `/invoices/${invoice.id}/payments`, { amountCents: amounts[0], date: today });

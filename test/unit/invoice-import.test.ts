@@ -92,4 +92,33 @@ describe('reading invoices exported elsewhere', () => {
     expect(alt.errors).toEqual([]);
     expect(Object.keys(alt.rows[0]!).sort()).toEqual(['clientName', 'dueDate', 'email', 'gross', 'issueDate', 'number', 'paid', 'row', 'siren']);
   });
+
+  it('reads a file that opens with Excel\'s delimiter line (sep=;), rows still numbered by their line', () => {
+    expect(parseCsv('sep=;\r\nNuméro;Client\r\n"F,1";Garage; Martin\r\n')).toEqual([
+      { line: 2, fields: ['Numéro', 'Client'] },
+      { line: 3, fields: ['F,1', 'Garage', ' Martin'] },
+    ]);
+    expect(parseCsv('\ufeffSEP=,\na;b,c\n').map((r) => r.fields)).toEqual([['a;b', 'c']]);
+    const { rows, errors } = csvRows('sep=;\nNuméro;Client;Date;Échéance;TTC\nF-1;Garage;01/10/2026;31/10/2026;120,00\n');
+    expect(errors).toEqual([]);
+    expect(rows).toEqual([{ row: 3, number: 'F-1', clientName: 'Garage', issueDate: '01/10/2026', dueDate: '31/10/2026', gross: '120,00' }]);
+  });
+
+  it('reads the client from Client, not from a contact Nom column beside it (two headers naming one field)', () => {
+    // A contact's name (Nom), a generic Date or N° next to the specific column: the specific one is the field, wherever it stands.
+    const { rows } = csvRows('Nom;N°;Numéro de facture;Client;Date;Date facture;Échéance;TTC\nM. Durand;12;F-1;Garage Central SARL;02/10/2026;01/10/2026;31/10/2026;120,00\n');
+    expect([rows[0]!.clientName, rows[0]!.number, rows[0]!.issueDate]).toEqual(['Garage Central SARL', 'F-1', '01/10/2026']);
+    // Two specific ones: the first (leftmost) is read, never the last overwriting it.
+    const both = csvRows('Numéro;Client;Raison sociale;Date;Échéance;TTC\nF-2;Garage du Port;Garage du Port SAS;01/10/2026;31/10/2026;12\n');
+    expect(both.rows[0]!.clientName).toBe('Garage du Port');
+    // What was paid beats a deposit column (Acompte) beside it.
+    const paid = csvRows('Numéro;Client;Date;Échéance;TTC;Acompte;Déjà réglé\nF-3;G;01/10/2026;31/10/2026;120;30;120\n');
+    expect(paid.rows[0]!.paid).toBe('120');
+  });
+
+  it('reads the client from a Société column, as CRMs name it', () => {
+    const { rows, errors } = csvRows('Numéro;Société;Date;Échéance;TTC\nF-1;Garage Central;01/10/2026;31/10/2026;120,00\n');
+    expect(errors).toEqual([]);
+    expect(rows[0]!.clientName).toBe('Garage Central');
+  });
 });

@@ -60,6 +60,15 @@ describe('renderTemplate', () => {
     expect(renderTemplate(fr, { companyEmail: 'a@b.fr', companyPhone: '01 02' })).toBe('Vous pouvez nous joindre à a@b.fr ou au 01 02. Contactez-nous à a@b.fr ou au 01 02 : merci.');
   });
 
+  it('drops the portal-link line when the invoice has no link (revoked): never "Facture en ligne (…) :" followed by nothing', () => {
+    const body = 'Merci de régler.\n{{paymentInstructions}}\nFacture en ligne (régler, signaler un paiement, poser une question) : {{portalUrl}}\n\nBien cordialement,';
+    expect(renderTemplate(body, { paymentInstructions: 'Virement.', portalUrl: '' })).toBe('Merci de régler.\nVirement.\n\nBien cordialement,');
+    expect(renderTemplate('Your invoice online (pay, tell us you paid, ask a question): {{ portalUrl }}\nBye', {})).toBe('Bye');
+    // With a link, or a link inside a sentence of the owner's own, nothing is dropped.
+    expect(renderTemplate(body, { paymentInstructions: 'Virement.', portalUrl: 'https://w/p/x' })).toContain('poser une question) : https://w/p/x\n');
+    expect(renderTemplate('Voir {{portalUrl}} pour payer.', { portalUrl: '' })).toBe('Voir  pour payer.');
+  });
+
   it('does not re-expand placeholders found inside values', () => {
     expect(renderTemplate('{{clientName}}', { clientName: '{{iban}}', iban: 'secret' })).toBe('{{iban}}');
   });
@@ -191,6 +200,12 @@ describe('DEFAULT_TEMPLATES', () => {
       expect(tpl.attachInvoicePdf).toBe(!tpl.id.startsWith('thank-you'));
       expect(tpl.letter).toBe(tpl.tone === 'formal-notice');
     }
+  });
+
+  it('links the client portal in every built-in email the engine or the owner sends about an open invoice, payment-plan reminders included', () => {
+    const emails = DEFAULT_TEMPLATES.filter((t) => !t.id.startsWith('sms-') && !t.id.startsWith('thank-you'));
+    expect(emails.map((t) => t.id)).toEqual(expect.arrayContaining(['instalment-courtesy', 'instalment-late', 'instalment-courtesy-en', 'instalment-late-en']));
+    for (const tpl of emails) expect({ id: tpl.id, linked: tpl.body.includes('{{portalUrl}}') }).toEqual({ id: tpl.id, linked: true });
   });
 
   it('states in the B2B J+1 that the rate and the €40 apply by law from the day after the due date', () => {

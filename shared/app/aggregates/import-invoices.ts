@@ -227,7 +227,11 @@ export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, i
     const changed = new Set<number>();
     before.forEach((b, i) => {
       const row = plan[i]!.row;
-      if (b && (b.totals.grossCents !== row.grossCents || b.issueDate !== row.issueDate || b.dueDate !== row.dueDate)) {
+      // The number's invoice is another client's: `exists` would say it is there for this one.
+      if (b && b.clientId !== plan[i]!.clientId) {
+        changed.add(i);
+        errors.push({ row: row.row, field: 'number', message: 'was imported before for another client: left as it was' });
+      } else if (b && (b.totals.grossCents !== row.grossCents || b.issueDate !== row.issueDate || b.dueDate !== row.dueDate)) {
         changed.add(i);
         errors.push({ row: row.row, field: 'number', message: `was imported before with other figures (gross ${frenchCents(b.totals.grossCents)}, issued ${b.issueDate}, due ${b.dueDate}): left as it was` });
       }
@@ -235,6 +239,13 @@ export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, i
     for (const i of [...changed].sort((a, b) => b - a)) {
       plan.splice(i, 1);
       before.splice(i, 1);
+    }
+    // A new client only for the rows left to import: one whose rows were all refused is not created.
+    for (const id of newClients.keys()) if (!plan.some((p) => p.clientId === id)) newClients.delete(id);
+    const announced = new Set<string>();
+    for (const p of plan) {
+      p.newClient = newClients.has(p.clientId) && !announced.has(p.clientId);
+      announced.add(p.clientId);
     }
     const existing = new Set(plan.filter((_, i) => before[i]).map((p) => p.row.number));
     const items: ImportItem[] = plan.map((p) => ({ row: p.row.row, number: p.row.number, action: existing.has(p.row.number) ? 'exists' : 'create', clientId: p.clientId, newClient: p.newClient }));

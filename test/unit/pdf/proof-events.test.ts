@@ -27,6 +27,42 @@ describe('the proof file’s case events', () => {
   });
 });
 
+describe('the proof file’s payment-plan events', () => {
+  it('are written in words: who agreed the plan, its total, the waiver, the instalment missed counted from 1, why it ended, never API codes', () => {
+    expect(
+      eventLine({ at: '2026-11-26T10:41:00.000Z', type: 'plan.created', data: { note: 'accord tel', source: 'owner', totalCents: 120_000, instalments: [], waivePenalties: false, seq: 2 } } as never),
+    ).toBe('26/11/2026 10:41 UTC · Échéancier convenu (note : accord tel, à l’initiative de : créancier, total : 1\u00a0200,00\u00a0€, pénalités abandonnées : non, échéancier n° : 2)');
+    expect(eventLine({ at: '2026-11-26T10:41:00.000Z', type: 'plan.created', data: { source: 'client', totalCents: 50_000, waivePenalties: true, seq: 1 } } as never, 'en')).toBe(
+      '26/11/2026 10:41 UTC · Payment plan agreed (at the request of: client, total: €500.00, penalties waived: yes, plan no.: 1)',
+    );
+    // `instalment` is the plan's index from 0: the second instalment is n° 2.
+    expect(eventLine({ at: '2027-01-27T08:00:00.000Z', type: 'instalment.missed', data: { dueDate: '2027-01-11', instalment: 1, dueCents: 30_000 } } as never)).toBe(
+      '27/01/2027 08:00 UTC · Échéance manquée (échéance : 11/01/2027, échéance n° : 2, reste dû : 300,00\u00a0€)',
+    );
+    expect(eventLine({ at: '2027-01-27T08:00:00.000Z', type: 'plan.ended', data: { seq: 2, reason: 'missed' } } as never)).toBe(
+      '27/01/2027 08:00 UTC · Fin de l’échéancier (échéancier n° : 2, motif : échéance manquée)',
+    );
+    expect(eventLine({ at: '2027-01-27T08:00:00.000Z', type: 'plan.ended', data: { seq: 1, reason: 'deleted' } } as never, 'en')).toBe(
+      '27/01/2027 08:00 UTC · Payment plan ended (plan no.: 1, reason: ended by the creditor)',
+    );
+    expect(eventLine({ at: '2026-11-26T10:42:00.000Z', type: 'plan.client_notified', data: { decision: 'accepted', messageId: 'ses-1' } } as never)).toBe(
+      '26/11/2026 10:42 UTC · Client informé de la décision sur l’échéancier (décision : accepté, Message-ID : ses-1)',
+    );
+    // An owner's own words are kept as written, even when they look like a code.
+    expect(eventLine({ at: '2026-11-26T10:42:00.000Z', type: 'plan.declined', data: { reason: 'missed' } } as never)).toBe(
+      '26/11/2026 10:42 UTC · Échéancier demandé refusé (motif : missed)',
+    );
+  });
+
+  it('name the portal link revoked or issued again, and an alert by its cause', () => {
+    expect(eventLine({ at: '2026-11-26T10:42:00.000Z', type: 'portal.link_revoked' } as never)).toBe('26/11/2026 10:42 UTC · Lien du portail client désactivé');
+    expect(eventLine({ at: '2026-11-26T10:42:00.000Z', type: 'portal.link_issued' } as never, 'en')).toBe('26/11/2026 10:42 UTC · New client portal link issued');
+    expect(eventLine({ at: '2026-11-26T10:42:00.000Z', type: 'owner.alerted', data: { reason: 'send_failed', stepId: 'j+8' } } as never)).toBe(
+      '26/11/2026 10:42 UTC · Alerte au créancier (motif : échec d’envoi, étape : j+8)',
+    );
+  });
+});
+
 describe('the proof file’s payments', () => {
   it('name the payment method in the file’s language, not by its API code', () => {
     const payment = { id: 'p1', date: '2026-11-26', amountCents: 10_000, method: 'cheque', reference: 'n° 0042' } as never;

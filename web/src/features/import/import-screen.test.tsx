@@ -40,6 +40,7 @@ describe('the import’s row errors', () => {
           { row: 4, field: 'number', message: 'was imported before with other figures (gross 1200,00, issued 2026-10-01, due 2026-10-31): left as it was' },
           { row: 5, field: 'remaining', message: 'is more than the gross amount less credit notes' },
           { row: 6, field: 'credited', message: 'with what was paid, is more than the gross amount' },
+          { row: 7, field: 'number', message: 'was imported before for another client: left as it was' },
         ]}
       />,
     );
@@ -49,6 +50,7 @@ describe('the import’s row errors', () => {
       'déjà importée avec d’autres montants (TTC 1200,00 €, émise le 1 oct. 2026, échéance le 31 oct. 2026) : laissée telle quelle',
       'supérieur au TTC moins les avoirs',
       'avec le déjà réglé, dépasse le TTC',
+      'déjà importée pour un autre client : laissée telle quelle',
     ]);
   });
 

@@ -44,6 +44,7 @@ const fr = {
   duplicate: 'apparaît deux fois dans le fichier (ligne {{row}})',
   afterToday: 'postérieure à aujourd’hui ({{date}}) : une facture à importer est déjà émise',
   numberTaken: 'déjà le numéro d’une facture ({{number}})',
+  importedForAnother: 'déjà importée pour un autre client : laissée telle quelle',
   importedBefore: 'déjà importée avec d’autres montants (TTC {{gross}} €, émise le {{issued}}, échéance le {{due}}) : laissée telle quelle',
   columnNames: {
     header: 'En-tête',
@@ -127,6 +128,7 @@ export const importTexts = registerTexts('importScreen', fr, {
   duplicate: 'appears twice in the file (row {{row}})',
   afterToday: 'after today ({{date}}): an invoice to import has been issued already',
   numberTaken: 'already the number of an invoice ({{number}})',
+  importedForAnother: 'imported before for another client: left as it was',
   importedBefore: 'imported before with other figures (gross €{{gross}}, issued {{issued}}, due {{due}}): left as it was',
   columnNames: {
     header: 'Header',
