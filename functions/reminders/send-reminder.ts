@@ -2,6 +2,7 @@
  * Target of every reminder schedule. The Scheduler invokes it asynchronously, at least once,
  * with ids only; the use case decides, claims and sends (exactly one email per step).
  */
+import type { Context } from 'aws-lambda';
 import * as z from 'zod/mini';
 import { makeSendQuoteFollowUp } from '../../shared/app/reminders/quote-follow-up.js';
 import { makeSendReminder } from '../../shared/app/reminders/send-reminder.js';
@@ -66,16 +67,27 @@ const sendQuoteFollowUp = makeSendQuoteFollowUp({
 
 const autoResume = makeAutoResume({ invoices: wiring.invoices(), clock: wiring.clock });
 
-export const handler = async (event: unknown) => {
+/** Lambda's own id of this invocation: the log lines of a fire carry it, as each API request's do. */
+type InvocationContext = Pick<Context, 'awsRequestId'> | undefined;
+
+export const handler = async (event: unknown, context?: InvocationContext) => {
+  const lambdaRequestId = context?.awsRequestId;
   const input = ReminderEvent.parse(event);
   if ('kind' in input && input.kind === 'resume') {
     // A dated pause ends: the invoice's reminders run again (the reconciler records the new plan).
     const resumed = await autoResume(input.tenantId, input.invoiceId, input.until);
-    logger.info('resume', { tenantId: input.tenantId, invoiceId: input.invoiceId, until: input.until, ...resumed });
+    logger.info('resume', { tenantId: input.tenantId, invoiceId: input.invoiceId, until: input.until, ...(lambdaRequestId ? { lambdaRequestId } : {}), ...resumed });
     return { ...resumed, stepId: 'resume' };
   }
   const ids = { tenantId: input.tenantId, stepId: input.stepId, ...('quoteId' in input ? { quoteId: input.quoteId } : { invoiceId: input.invoiceId }) };
-  const result = await traced('send-reminder', ids, () => ('quoteId' in input ? sendQuoteFollowUp(input) : sendReminder(input)));
-  logger.info('reminder', { ...input, ...result });
+  let result;
+  try {
+    result = await traced('send-reminder', ids, () => ('quoteId' in input ? sendQuoteFollowUp(input) : sendReminder(input)));
+  } catch (error) {
+    // Thrown back for the Scheduler's retry policy, said first with the ids the runtime's own line lacks.
+    logger.error('reminder failed', { ...input, ...(lambdaRequestId ? { lambdaRequestId } : {}), error: error instanceof Error ? { name: error.name, message: error.message } : String(error) });
+    throw error;
+  }
+  logger.info('reminder', { ...input, ...(lambdaRequestId ? { lambdaRequestId } : {}), ...result });
   return result;
 };

@@ -157,7 +157,8 @@ export class ApiServer {
   }
 }
 
-const lambdaContext = (handler: string, requestId: string, remaining: () => number): Context => {
+/** The Lambda context a function gets on AWS (its request id above all), for the local stack's invocations. */
+export const lambdaContext = (handler: string, requestId: string, remaining: () => number): Context => {
   const functionName = `relances-local-${handler.split('/').pop()}`;
   return {
     callbackWaitsForEmptyEventLoop: true,

@@ -5,17 +5,17 @@
  * `AWS_ENDPOINT_URL_<SERVICE>` pointing the real SDK clients at the emulators, before any
  * handler module is imported.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
-import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { routeList } from '../../shared/http/routes.js';
 import { atTimeOffset } from '../../shared/time-offset.js';
-import { ApiServer } from './api-server.js';
+import { ApiServer, lambdaContext } from './api-server.js';
 import { ensureTable, startDynamoDbLocal } from './dynamodb-local.js';
 import { createLocalIssuer } from './local-issuer.js';
 import { localControl } from './local-control.js';
@@ -100,8 +100,8 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       accountId: LOCAL_ACCOUNT,
       targets: {
         // A fire of a replayed run acts at the replayed time (SchedulerEmulator.timeOffset).
-        [SEND_REMINDER_ARN]: async (input): Promise<unknown> => atTimeOffset(scheduler.timeOffset(tenantOfInput(input)), async () => (await importHandler('functions/reminders/send-reminder'))(input)),
-        [SEND_OVERVIEW_ARN]: async (input): Promise<unknown> => atTimeOffset(scheduler.timeOffset(tenantOfInput(input)), async () => (await importHandler('functions/notifications/send-overview'))(input)),
+        [SEND_REMINDER_ARN]: async (input): Promise<unknown> => atTimeOffset(scheduler.timeOffset(tenantOfInput(input)), async () => (await importHandler('functions/reminders/send-reminder'))(input, invocation('functions/reminders/send-reminder'))),
+        [SEND_OVERVIEW_ARN]: async (input): Promise<unknown> => atTimeOffset(scheduler.timeOffset(tenantOfInput(input)), async () => (await importHandler('functions/notifications/send-overview'))(input, invocation('functions/notifications/send-overview'))),
       },
       settle: async () => {
         // The reconciler (the first consumer): what a fire changed is re-planned before the next wave;
@@ -227,7 +227,7 @@ const drainAll = (pollers: readonly StreamPoller[]): Pick<StreamPoller, 'drain'>
   },
 });
 
-type AnyHandler = (event: unknown) => Promise<unknown>;
+type AnyHandler = (event: unknown, context?: Context) => Promise<unknown>;
 
 const tenantOfInput = (input: unknown): string | undefined => {
   const tenantId = (input as { tenantId?: unknown } | null)?.tenantId;
@@ -261,6 +261,13 @@ export const inReplayedTime = async (
   }
   return { batchItemFailures: failures };
 };
+/** An asynchronous invocation's context, with its own request id (as Lambda gives each one). */
+const invocation = (handler: string) => {
+  const started = Date.now();
+  return lambdaContext(handler, randomUUID(), () => ASYNC_TIMEOUT_MS - (Date.now() - started));
+};
+const ASYNC_TIMEOUT_MS = 60_000;
+
 const handlers = new Map<string, Promise<AnyHandler>>();
 
 /** Background handlers, imported once on first use (after the environment is set). */

@@ -37,3 +37,13 @@ export const isValidTimeZone = (timeZone: string): boolean => {
     return false;
   }
 };
+
+/**
+ * A valid zone as IANA spells it: `europe/paris` (Intl reads zone names case-insensitively) is kept
+ * as `Europe/Paris`, the canonical name every reader expects (EventBridge Scheduler's ScheduleExpressionTimezone among them). A name Intl maps
+ * to another one (`Asia/Kolkata` → `Asia/Calcutta`, a link) is kept as typed.
+ */
+export const canonicalTimeZoneCase = (timeZone: string): string => {
+  const resolved = new Intl.DateTimeFormat('en', { timeZone }).resolvedOptions().timeZone;
+  return resolved.toLowerCase() === timeZone.toLowerCase() ? resolved : timeZone;
+};

@@ -155,7 +155,8 @@ export const httpHandler = <R extends RouteDefinition>(
         throw new ValidationError([{ path: 'body', message: 'must be empty' }]);
       }
     }
-    const body = (route.body ? parseOrThrow(route.body, rawBody ?? {}, 'body') : undefined) as Infer<R['body']>;
+    // No body is an empty object (every field optional); a body that is JSON `null` is not one.
+    const body = (route.body ? parseOrThrow(route.body, rawBody === undefined ? {} : rawBody, 'body') : undefined) as Infer<R['body']>;
     const headers = event.headers ?? {};
     const request: HttpRequest<R> = { tenantId, ...(email ? { userEmail: email } : {}), params, query, body, headers };
 

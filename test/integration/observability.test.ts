@@ -135,6 +135,42 @@ describe('logs of a request on the local stack', () => {
     expect(all).not.toContain('compta@logs.example');
   });
 
+  it('of a reminder its schedule fires carry the tenant, invoice, step and Lambda request ids, the outcome and no personal data', { timeout: 60_000 }, async () => {
+    expect((await call('PUT', '/settings', { company: aCompanyIdentity() })).status).toBe(200);
+    const client = await call('POST', '/clients', aBusinessClientInput({ name: 'Plâtrerie Discrète', email: 'discret@fire.example' }));
+    const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    const invoice = await call('POST', '/invoices', anInvoiceInput(String(client.body.id), { issueDate: day(0), dueDate: day(10) }));
+    expect((await call('POST', `/invoices/${String(invoice.body.id)}/send`)).status).toBe(200);
+    // The plan is recorded by the stream reconciler: /local/schedules lets it catch up first.
+    expect((await fetch(`${stack.urls.api}/local/schedules`)).status).toBe(200);
+    const run = await fetch(`${stack.urls.api}/local/schedules/run`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ until: `${day(14)}T00:00:00Z`, tenantId: 'logs-tenant' }),
+    });
+    expect(run.status).toBe(200);
+
+    const fired = json().filter((l) => l.message === 'reminder' && l.invoiceId === invoice.body.id);
+    expect(fired.map((l) => l.stepId)).toEqual(['j-5', 'j+1']);
+    for (const line of fired) {
+      expect(line).toMatchObject({
+        level: 'INFO',
+        service: 'relances',
+        tenantId: 'logs-tenant',
+        invoiceId: invoice.body.id,
+        outcome: 'sent',
+        messageId: expect.stringMatching(/\S+/),
+        lambdaRequestId: expect.stringMatching(/\S{8,}/),
+        timestamp: expect.any(String),
+      });
+    }
+    // One invocation, one request id: two fires never share one.
+    expect(new Set(fired.map((l) => l.lambdaRequestId)).size).toBe(2);
+    const all = lines.join('\n');
+    expect(all).not.toContain('discret@fire.example');
+    expect(all).not.toContain('Discrète');
+  });
+
   it('count a recorded payment as a CloudWatch embedded metric', async () => {
     expect((await call('PUT', '/settings', { company: aCompanyIdentity() })).status).toBe(200);
     const client = await call('POST', '/clients', aBusinessClientInput());

@@ -97,6 +97,49 @@ describe('the HTTP edge', () => {
     });
   });
 
+  describe('the time zone of the settings', () => {
+    // Intl reads `europe/paris` as Paris, so it was accepted and stored as typed, then given to
+    // EventBridge Scheduler as each schedule's ScheduleExpressionTimezone.
+    it.each([
+      ['europe/paris', 'Europe/Paris'],
+      ['AMERICA/MARTINIQUE', 'America/Martinique'],
+      ['utc', 'UTC'],
+      ['Europe/Paris', 'Europe/Paris'],
+      ['Asia/Kolkata', 'Asia/Kolkata'],
+    ])('keeps %s as %s', async (typed, stored) => {
+      const res = await call(echo(routes.putSettings), anEvent({ body: { timezone: typed } }));
+      expect(res.status).toBe(200);
+      expect(res.json.body.timezone).toBe(stored);
+    });
+
+    it('still refuses a zone that does not exist, naming it', async () => {
+      const res = await call(echo(routes.putSettings), anEvent({ body: { timezone: 'Mars/Phobos' } }));
+      expect(res.status).toBe(400);
+      expect(res.json.errors).toEqual([{ path: 'body.timezone', message: 'must be an IANA time zone' }]);
+    });
+  });
+
+  describe('a body that is JSON null', () => {
+    // `null` was read as `{}`: POST /invoices/{id}/reminders with the body `null` emailed the client
+    // (201), PUT /settings answered 200, while a route without a body refused it.
+    it.each([
+      ['POST /invoices/{id}/reminders', routes.sendReminderNow],
+      ['PUT /settings', routes.putSettings],
+      ['POST /invoices/{id}/pause', routes.pauseInvoice],
+    ])('is a 400 naming body on %s, never an empty object', async (_label, route) => {
+      const res = await call(echo(route), anEvent({ body: null, path: { id: '01ARZ3NDEKTSV4RRFFQ69G5FAV' } }));
+      expect(res.status).toBe(400);
+      expect(res.type).toBe('application/problem+json');
+      expect(res.json.errors).toEqual([{ path: 'body', message: expect.stringContaining('object') }]);
+    });
+
+    it('leaves a request without a body as it was: an empty object where every field is optional', async () => {
+      const res = await call(echo(routes.sendReminderNow), anEvent({ path: { id: '01ARZ3NDEKTSV4RRFFQ69G5FAV' } }));
+      expect(res.status).toBe(200);
+      expect(res.json.body).toEqual({});
+    });
+  });
+
   describe('amount ceiling', () => {
     const payment = (amountCents: unknown) => anEvent({ path: { id: 'inv-1' }, body: { amountCents, date: '2026-03-01' } });
 

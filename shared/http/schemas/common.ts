@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { isValidDate, isValidTimeZone } from '../../domain/dates.js';
+import { canonicalTimeZoneCase, isValidDate, isValidTimeZone } from '../../domain/dates.js';
 import { MAX_AMOUNT_CENTS, VAT_RATES } from '../../domain/money.js';
 import { isValidSiren, SIREN_CHECK_MESSAGE } from '../../domain/siren.js';
 import { LIMIT_EXCEEDED } from '../problem.js';
@@ -11,7 +11,11 @@ export const businessDate = z
 
 export const instant = z.iso.datetime({ offset: true });
 
-export const timeZone = z.string().refine(isValidTimeZone, { message: 'must be an IANA time zone' });
+/** An IANA zone, spelt as IANA does: `europe/paris` is kept as `Europe/Paris`, the name given to EventBridge Scheduler with each schedule. */
+export const timeZone = z
+  .string()
+  .refine(isValidTimeZone, { message: 'must be an IANA time zone', abort: true })
+  .overwrite((tz) => (isValidTimeZone(tz) ? canonicalTimeZoneCase(tz) : tz));
 
 /**
  * The ceiling as `formatEuros` writes it, spelled out: building an Intl.NumberFormat while the
