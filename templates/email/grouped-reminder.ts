@@ -32,6 +32,12 @@ export interface GroupedReminderData {
   readonly deadlineDate: string;
   /** A consumer (DOMAIN.md, B2C tone): always a way to contact the business and to ask for a payment plan. */
   readonly consumer?: boolean;
+  /**
+   * A business client's late-payment terms (C. com. L441-10, D441-5), said by the first and second
+   * reminders as the single-invoice templates do: the rate, the penalties accrued to date on the
+   * overdue invoices and their €40 each. Absent for a consumer, or when the fees are waived.
+   */
+  readonly fees?: { readonly rate: string; readonly penalties: string; readonly indemnity: string; readonly indemnities: string };
 }
 
 export interface GroupedReminderText {
@@ -50,6 +56,8 @@ interface Wording {
   outro(d: GroupedReminderData): string;
   /** What a consumer's reminder adds (as the consumer templates do): a contact, a payment plan, the legal-rate interest of a formal notice. */
   consumerNote(d: GroupedReminderData): string;
+  /** What a business reminder adds (as the business templates do): the law's penalties and €40, then their amounts to date. */
+  businessNote(d: GroupedReminderData, fees: NonNullable<GroupedReminderData['fees']>): string;
   headers: readonly [string, string, string, string];
   total: string;
   notAttached(numbers: string): string;
@@ -102,6 +110,14 @@ const FR: Wording = {
       'formal-notice': `Conformément à l'article 1231-6 du Code civil, cette somme produira des intérêts au taux légal à compter de la réception de la présente. Si vous souhaitez un paiement en plusieurs fois ou si un point d'une facture vous semble à revoir, contactez-nous${at} : nous cherchons avant tout une solution amiable.`,
     }[d.tone];
   },
+  businessNote: (d, f) =>
+    ({
+      courtesy: '',
+      reminder: `Conformément à l'article L441-10 du Code de commerce, des pénalités de retard au taux annuel de ${f.rate} et une indemnité forfaitaire pour frais de recouvrement de ${f.indemnity} par facture sont exigibles de plein droit dès le lendemain de leur date d'échéance.`,
+      firm: `Pénalités de retard à ce jour (taux ${f.rate}) : ${f.penalties}\nIndemnités forfaitaires pour frais de recouvrement (${f.indemnity} par facture échue) : ${f.indemnities}`,
+      // The letter attached lists them invoice by invoice.
+      'formal-notice': '',
+    })[d.tone],
   headers: ['Facture', 'Échéance', 'Reste dû', 'Retard'],
   total: 'Total',
   notAttached: (n) => `Non jointes (taille des pièces jointes limitée), disponibles sur simple demande : ${n}.`,
@@ -150,6 +166,13 @@ const EN: Wording = {
       'formal-notice': `Under article 1231-6 of the French Civil Code, this sum will bear interest at the legal rate from receipt of this notice. If you would like to pay in instalments or if anything on an invoice seems wrong to you, contact us${at}: we are looking first for an amicable solution.`,
     }[d.tone];
   },
+  businessNote: (d, f) =>
+    ({
+      courtesy: '',
+      reminder: `Under article L441-10 of the French Commercial Code, late-payment penalties at the annual rate of ${f.rate} and a fixed recovery indemnity of ${f.indemnity} per invoice are due by law from the day after each due date.`,
+      firm: `Late-payment penalties to date (rate ${f.rate}): ${f.penalties}\nFixed recovery indemnities (${f.indemnity} per overdue invoice): ${f.indemnities}`,
+      'formal-notice': '',
+    })[d.tone],
   headers: ['Invoice', 'Due date', 'Balance', 'Days late'],
   total: 'Total',
   notAttached: (n) => `Not attached (attachment size is limited), available on request: ${n}.`,
@@ -182,11 +205,12 @@ export const groupedReminderText = (language: 'fr' | 'en', data: GroupedReminder
   const notAttached = d.notAttached.length > 0 ? w.notAttached(d.notAttached.join(', ')) : '';
   const signature = `${w.signature}\n${d.company}${d.companyEmail ? `\n${d.companyEmail}` : ''}`;
   const consumerNote = d.consumer ? w.consumerNote(d) : '';
-  const paragraphs = [w.greeting(d), intro, table, notAttached, d.paymentInstructions, consumerNote, w.outro(d), signature].filter((p) => p.length > 0);
+  const businessNote = d.fees && !d.consumer ? w.businessNote(d, d.fees) : '';
+  const paragraphs = [w.greeting(d), intro, table, notAttached, businessNote, d.paymentInstructions, consumerNote, w.outro(d), signature].filter((p) => p.length > 0);
   const th = [...w.headers, ...(linked ? [w.onlineHeader] : [])].map((h, i) => `<th style="text-align:${i >= 2 && i < 4 ? 'right' : 'left'};padding:4px 8px">${escapeHtml(h)}</th>`).join('');
   const td = (c: readonly string[], url?: string, bold = false) =>
     `<tr>${c.map((v, i) => `<td style="text-align:${i >= 2 ? 'right' : 'left'};padding:4px 8px${bold ? ';font-weight:bold' : ''}">${escapeHtml(v)}</td>`).join('')}${linked ? `<td style="padding:4px 8px">${url ? `<a href="${escapeHtml(url)}">${escapeHtml(w.view)}</a>` : ''}</td>` : ''}</tr>`;
   const htmlTable = `<table style="border-collapse:collapse"><thead><tr>${th}</tr></thead><tbody>${cells.map((c, i) => td(c, d.rows[i]!.portalUrl)).join('')}${td(footer, undefined, true)}</tbody></table>`;
-  const html = [textToHtml(w.greeting(d)), textToHtml(intro), htmlTable, ...[notAttached, d.paymentInstructions, consumerNote, w.outro(d), signature].filter((p) => p.length > 0).map(textToHtml)].join('\n');
+  const html = [textToHtml(w.greeting(d)), textToHtml(intro), htmlTable, ...[notAttached, businessNote, d.paymentInstructions, consumerNote, w.outro(d), signature].filter((p) => p.length > 0).map(textToHtml)].join('\n');
   return { subject: w.subject(d), text: paragraphs.join('\n\n'), html, table, htmlTable };
 };

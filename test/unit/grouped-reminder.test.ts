@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { fitAttachments, groupRows, manualTemplateId, MAX_ATTACHMENT_BYTES, mostAdvanced } from '../../shared/domain/grouped-reminder.js';
 import { defaultTemplate } from '../../shared/domain/default-templates.js';
 import { mentionsPenalties } from '../../shared/domain/penalty-mentions.js';
+import { penaltiesFor } from '../../shared/domain/penalties.js';
+import { formatEuros } from '../../shared/domain/money.js';
 import { defaultSettings } from '../../shared/domain/settings.js';
 import { composeGroupedReminder } from '../../shared/app/reminders/compose-grouped.js';
 import { groupMemberTags } from '../../shared/app/reminders/grouped-send.js';
@@ -133,6 +135,49 @@ describe('a grouped reminder to a consumer (DOMAIN.md, B2C tone)', () => {
 
   it('adds none of it for a business', async () => {
     for (const id of ['reminder', 'firm', 'formal-notice']) expect((await compose(id, aClient())).text, id).not.toMatch(/plusieurs fois|taux légal|pour toute question/i);
+  });
+});
+
+describe('a grouped reminder to a business (DOMAIN.md §2: the J+1 and J+8 say what the law adds)', () => {
+  const compose = async (templateId: string, client = aClient(), members = three) =>
+    (await composeGroupedReminder({ members, client, settings, template: defaultTemplate(templateId)!, asOf }, new FakePdfRenderer(), ['x@y.test'])).email;
+  /** Amounts carry no-break spaces: compared as plain spaces. */
+  const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+  // Each invoice's penalties to 1 April on its balance, as its own J+8 counts them.
+  const penaltiesOf = (members: typeof three) =>
+    members.reduce((sum, { invoice }) => sum + penaltiesFor('business', { unpaidCents: invoice.totals.grossCents - invoice.paidCents, dueDate: invoice.dueDate, asOf: '2026-04-01' }).cents, 0);
+
+  it('states in the first reminder that the penalty rate and the €40 per invoice apply by law, as the J+1 template does', async () => {
+    const email = await compose('reminder');
+    expect(plain(email.text)).toContain("Conformément à l'article L441-10 du Code de commerce, des pénalités de retard au taux annuel de 12,15 % et une indemnité forfaitaire pour frais de recouvrement de 40,00 € par facture sont exigibles de plein droit dès le lendemain de leur date d'échéance.");
+    expect(email.html).toContain('L441-10');
+  });
+
+  it('gives the penalties accrued to date and the €40 of each overdue invoice in the second reminder, as the J+8 template does', async () => {
+    const text = plain((await compose('firm')).text);
+    expect(penaltiesOf(three)).toBeGreaterThan(0);
+    expect(text).toContain(`Pénalités de retard à ce jour (taux 12,15 %) : ${plain(formatEuros(penaltiesOf(three), 'fr'))}`);
+    expect(text).toContain('Indemnités forfaitaires pour frais de recouvrement (40,00 € par facture échue) : 120,00 €');
+    const en = plain((await compose('firm-en', aClient({ language: 'en' }))).text);
+    expect(en).toContain(`Late-payment penalties to date (rate 12.15%): ${plain(formatEuros(penaltiesOf(three), 'en'))}`);
+    expect(en).toContain('Fixed recovery indemnities (€40.00 per overdue invoice): €120.00');
+  });
+
+  it('counts only the overdue invoices: one not due yet owes neither penalties nor the €40', async () => {
+    const members = [three[1]!, { invoice: anInvoiceRecord({ id: 'z', number: 'F-2026-0009', dueDate: '2026-04-20' }), payments: [] }];
+    const text = plain((await compose('firm', aClient(), members)).text);
+    expect(text).toContain(`Pénalités de retard à ce jour (taux 12,15 %) : ${plain(formatEuros(penaltiesOf([three[1]!]), 'fr'))}`);
+    expect(text).toContain('(40,00 € par facture échue) : 40,00 €');
+  });
+
+  it('says none of it to a consumer, nor in a courtesy reminder, nor beside the mise en demeure letter (which has them)', async () => {
+    const consumer = aClient({ kind: 'consumer' });
+    for (const id of ['reminder-consumer', 'firm-consumer']) {
+      const email = await compose(id, consumer);
+      expect(mentionsPenalties({ subject: email.subject, body: email.text }), id).toBe(false);
+    }
+    expect((await compose('courtesy')).text).not.toMatch(/L441-10|Pénalités/);
+    expect((await compose('formal-notice')).text).not.toMatch(/L441-10|Pénalités de retard à ce jour/);
   });
 });
 

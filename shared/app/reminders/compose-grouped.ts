@@ -3,13 +3,14 @@ import type { ReminderTemplate } from '../../domain/default-templates.js';
 import type { Client } from '../../domain/client.js';
 import { invoiceBalanceCents } from '../../domain/invoice.js';
 import { fitAttachments, groupRows, MAX_ATTACHMENT_BYTES } from '../../domain/grouped-reminder.js';
-import { clientLetterData } from './letter-data.js';
+import { clientLetterData, letterRow } from './letter-data.js';
 import { formatDate, renderTemplate, textToHtml } from '../../domain/template-render.js';
 import type { Settings } from '../../domain/settings.js';
 import { groupedReminderText } from '../../../templates/email/grouped-reminder.js';
 import { money } from '../../../templates/email/format.js';
 import type { CreditNoteRecord, EmailAttachment, InvoiceRecord, OutgoingEmail, PaymentRecord, PdfRenderer } from '../ports.js';
-import { penaltyReductions } from '../../domain/penalties.js';
+import { penaltyReductions, RECOVERY_INDEMNITY_CENTS } from '../../domain/penalties.js';
+import { penaltiesWaived } from '../../domain/payment-plan.js';
 import { invoicePdfData } from '../send-invoice.js';
 import { bccFor, composeReminder, reminderVariables } from './compose-reminder.js';
 
@@ -109,6 +110,7 @@ export const composeGroupedReminder = async (m: GroupedMaterial, pdf: PdfRendere
     notAttached = ordered.filter((_, i) => !fit[i]).map((x) => numberOf(x.invoice));
   }
 
+  const fees = m.client.kind === 'business' && vars.penaltyRate && !waived(ordered) ? feesOf(m, overdue, today) : undefined;
   const texts = groupedReminderText(language, {
     tone: m.template.tone,
     clientName: m.client.name,
@@ -128,6 +130,7 @@ export const composeGroupedReminder = async (m: GroupedMaterial, pdf: PdfRendere
     paymentInstructions: vars.paymentInstructions,
     deadlineDate: vars.deadlineDate,
     ...(m.client.kind === 'consumer' ? { consumer: true } : {}),
+    ...(fees && overdue.length > 0 ? { fees: { rate: vars.penaltyRate, ...fees } } : {}),
   });
   const ownText = m.body ? `${renderTemplate(m.body, vars)}\n\n${texts.table}` : undefined;
   const replyTo = m.settings.replyToEmail ?? m.settings.company.email;
@@ -145,6 +148,20 @@ export const composeGroupedReminder = async (m: GroupedMaterial, pdf: PdfRendere
     invoiceIds: ordered.map((x) => x.invoice.id),
   };
   return { email, attached, notAttached };
+};
+
+/** Penalties waived on a running payment plan (recorded) are not claimed, nor announced. */
+const waived = (members: readonly GroupMember[]): boolean => members.some((x) => penaltiesWaived(x.invoice.paymentPlan));
+
+/** The overdue invoices' penalties to date, each on what was unpaid each day, and their €40 each (D441-5), as the letter counts them. */
+const feesOf = (m: GroupedMaterial, overdue: readonly GroupMember[], today: string) => {
+  const rows = overdue.map((x) => letterRow(x.invoice, m.client, m.settings, today, true, penaltyReductions(x.payments, x.creditNotes)));
+  const language = m.client.language;
+  return {
+    penalties: money(rows.reduce((s, r) => s + (r.penaltiesCents ?? 0), 0), language),
+    indemnity: money(RECOVERY_INDEMNITY_CENTS, language),
+    indemnities: money(rows.reduce((s, r) => s + (r.indemnityCents ?? 0), 0), language),
+  };
 };
 
 /** One mise en demeure listing every invoice; penalties and the €40 per late invoice for business clients only. */

@@ -3,6 +3,7 @@ import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClie
 import type { components, operations } from '../../api/schema';
 import { api, unwrap } from '../../lib/api-client';
 import { invalidateMoneyViews } from '../../lib/money-views';
+import { listAllClients } from '../../lib/all-clients';
 
 export type InvoiceQuery = NonNullable<operations['listInvoices']['parameters']['query']>;
 export type Invoice = operations['getInvoice']['responses'][200]['content']['application/json'];
@@ -53,10 +54,7 @@ export const useCreditNotes = (id: string) =>
 export const useClientNames = () =>
   useQuery({
     queryKey: ['clients', 'names'],
-    queryFn: async () => {
-      const page = await unwrap(api().GET('/clients', { params: { query: { limit: 100 } } }));
-      return page.items;
-    },
+    queryFn: listAllClients,
     staleTime: 60_000,
   });
 

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { operations } from '../../api/schema';
 import { api, unwrap } from '../../lib/api-client';
 import { invalidateMoneyViews } from '../../lib/money-views';
+import { listAllClients } from '../../lib/all-clients';
 
 export type Quote = operations['getQuote']['responses'][200]['content']['application/json'];
 export type QuoteInput = NonNullable<operations['createQuote']['requestBody']>['content']['application/json'];
@@ -14,7 +15,7 @@ const idem = () => ({ 'Idempotency-Key': crypto.randomUUID() });
 export const useQuotes = () => useQuery({ queryKey: ['quotes'], queryFn: () => unwrap(api().GET('/quotes', { params: { query: { limit: 50 } } })) });
 export const useQuote = (id: string) => useQuery({ queryKey: ['quotes', id], queryFn: () => unwrap(api().GET('/quotes/{id}', { params: { path: { id } } })) });
 export const useClientsForQuotes = () =>
-  useQuery({ queryKey: ['clients', 'names'], queryFn: async () => (await unwrap(api().GET('/clients', { params: { query: { limit: 100 } } }))).items, staleTime: 60_000 });
+  useQuery({ queryKey: ['clients', 'names'], queryFn: listAllClients, staleTime: 60_000 });
 
 export const useCreateQuote = () => {
   const queryClient = useQueryClient();

@@ -131,4 +131,17 @@ describe('simulation days', () => {
     expect(screen.getAllByRole('heading', { level: 2 }).map((h) => plain(h.textContent))).toEqual(['1 déc. 2026 · 2 envois']);
     expect(plain(screen.getAllByTestId('simulation-item')[0]!.textContent)).toContain('1 déc. 2026, 21:00');
   });
+
+  it('names for an English client the English template that goes, not its French original', () => {
+    renderInApp(
+      <SimulationDays
+        simulation={simulation([item({ clientId: 'en1', clientName: 'Smith Ltd' }), item({ invoiceId: 'inv2', invoiceNumber: 'F-2026-0002' })])}
+        templateNames={{ reminder: 'Relance à échéance (J+1)', 'reminder-en': 'Reminder at due date (D+1)' }}
+        clientLanguages={{ en1: 'en', c1: 'fr' }}
+      />,
+    );
+    const rows = screen.getAllByTestId('simulation-item').map((r) => plain(r.textContent));
+    expect(rows[0]).toContain('Smith Ltd · F-2026-0001 · J1 · Reminder at due date (D+1)');
+    expect(rows[1]).toContain('Garage Lefèvre · F-2026-0002 · J1 · Relance à échéance (J+1)');
+  });
 });

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import type { operations } from '../../api/schema';
 import { localDay } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
+import { templateForLanguage } from '../../lib/template-language';
 import { useStepName, useStepReason } from '../invoices/components/step-reason';
 import './texts';
 
@@ -30,11 +31,14 @@ export const SimulationDays = ({
   simulation,
   scenarioNames = {},
   templateNames = {},
+  clientLanguages = {},
   timeZone,
 }: {
   simulation: Simulation;
   scenarioNames?: Record<string, string>;
   templateNames?: Record<string, string>;
+  /** Each client's language: an English client gets (and is shown) the English variant of a French template. */
+  clientLanguages?: Record<string, 'fr' | 'en'>;
   /** The tenant's: days and times as the reminders see them (default: the browser's). */
   timeZone?: string;
 }) => {
@@ -42,6 +46,11 @@ export const SimulationDays = ({
   const ruleText = useRuleText();
   const reason = useStepReason();
   const stepName = useStepName();
+  const known = Object.keys(templateNames).map((id) => ({ id }));
+  const templateName = (item: SimulationItem) => {
+    const id = templateForLanguage(item.templateId, clientLanguages[item.clientId], known);
+    return templateNames[id] ?? id;
+  };
   const days = new Map<string, SimulationItem[]>();
   for (const item of simulation.items) {
     const day = localDay(item.at ?? simulation.from, timeZone);
@@ -89,7 +98,7 @@ export const SimulationDays = ({
                   ) : (
                     <>
                       {' '}
-                      · {stepName(item.stepId)} · {templateNames[item.templateId] ?? item.templateId}
+                      · {stepName(item.stepId)} · {templateName(item)}
                     </>
                   )}
                   {item.at && <span className="muted"> · {dateTime(item.at, timeZone)}</span>}

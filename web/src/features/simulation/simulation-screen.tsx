@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { AsyncState, EmptyState, Field, PageHeader } from '../../components/ui';
 import { api, unwrap } from '../../lib/api-client';
+import { listAllClients } from '../../lib/all-clients';
 import { addDaysIso } from '../../lib/dates';
 import { todayIso } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
@@ -20,6 +21,7 @@ export default function SimulationScreen() {
   const [draft, setDraft] = useState(range);
   const scenarios = useQuery({ queryKey: ['scenarios'], queryFn: () => unwrap(api().GET('/scenarios')), staleTime: 60_000 });
   const templates = useQuery({ queryKey: ['templates'], queryFn: () => unwrap(api().GET('/templates')), staleTime: 60_000 });
+  const clients = useQuery({ queryKey: ['clients', 'names'], queryFn: listAllClients, staleTime: 60_000 });
   const [errors, setErrors] = useState<{ from?: string; to?: string }>({});
   const simulation = useQuery({
     queryKey: ['simulation', range],
@@ -75,6 +77,7 @@ export default function SimulationScreen() {
               simulation={data}
               scenarioNames={Object.fromEntries((scenarios.data?.items ?? []).map((x) => [x.id, x.name]))}
               templateNames={Object.fromEntries((templates.data?.items ?? []).map((x) => [x.id, x.name]))}
+              clientLanguages={Object.fromEntries((clients.data ?? []).map((c) => [c.id, c.language ?? 'fr']))}
               {...(settings.data?.timezone ? { timeZone: settings.data.timezone } : {})}
             />
           )}

@@ -5,13 +5,14 @@ import { Dialog, ErrorMessage, Field } from '../../../components/ui';
 import { api, unwrap } from '../../../lib/api-client';
 import { invalidateMoneyViews } from '../../../lib/money-views';
 import { useI18n } from '../../../lib/i18n';
+import { offeredFor } from '../../../lib/template-language';
 import { useClientInvoices } from '../api';
 import '../texts';
 
 type Input = NonNullable<operations['sendClientReminder']['requestBody']>['content']['application/json'];
 
 /** One reminder listing several invoices of the client: choose them and a template, preview (dry run), send. */
-export const GroupedReminderDialog = ({ clientId }: { clientId: string }) => {
+export const GroupedReminderDialog = ({ clientId, language }: { clientId: string; language?: 'fr' | 'en' }) => {
   const { t, money, date, colon } = useI18n();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
@@ -82,8 +83,9 @@ export const GroupedReminderDialog = ({ clientId }: { clientId: string }) => {
             {(p) => (
               <select {...p} value={templateId} onChange={(e) => (changed(), setTemplateId(e.target.value))}>
                 <option value="">{t('clientMore.stepTemplate')}</option>
-                {/* Reminders only: not the SMS, instalment or thank-you texts (as "send now" and mass send). */}
-                {(templates.data?.items ?? []).filter((tpl) => tpl.purpose === 'reminder').map((tpl) => (
+                {/* Reminders only: not the SMS, instalment or thank-you texts (as "send now" and mass send); for an
+                    English client, no French template the API would swap for its English variant anyway. */}
+                {(templates.data?.items ?? []).filter((tpl, _, all) => tpl.purpose === 'reminder' && offeredFor(tpl.id, language, all)).map((tpl) => (
                   <option key={tpl.id} value={tpl.id}>
                     {tpl.name} ({tpl.language.toUpperCase()})
                   </option>

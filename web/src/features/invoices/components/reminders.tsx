@@ -8,6 +8,7 @@ import { ActionDialog } from './action-dialog';
 import { useStepName, useStepReason } from './step-reason';
 import { ApiError } from '../../../lib/problem';
 import { DocumentLink } from '../../../components/document-link';
+import { offeredFor, templateForLanguage } from '../../../lib/template-language';
 import { type ClientReminderInput, useCancelStep, useClientReminderPreview, useMarkPosted, useReminderPlan, useSendClientReminder, useTemplates } from '../api';
 
 /** The escalation step (shared/domain/escalation.ts): a move to litigation, nothing is sent. */
@@ -34,12 +35,16 @@ export const visibleSteps = <S extends { plan?: number; state: string }>(items: 
 };
 
 /** The plan as recorded: each step with its time, state and the reason it ended that way. */
-export const ReminderPlan = ({ invoiceId }: { invoiceId: string }) => {
+export const ReminderPlan = ({ invoiceId, language }: { invoiceId: string; language?: 'fr' | 'en' }) => {
   const { t, dateTime } = useI18n();
   const reason = useStepReason();
   const plan = useReminderPlan(invoiceId);
   const templates = useTemplates();
-  const templateName = (id: string) => templates.data?.items.find((tpl) => tpl.id === id)?.name ?? id;
+  const templateName = (id: string) => {
+    const items = templates.data?.items ?? [];
+    const sent = templateForLanguage(id, language, items);
+    return items.find((tpl) => tpl.id === sent)?.name ?? id;
+  };
   const stepName = useStepName();
   const cancel = useCancelStep(invoiceId);
   const posted = useMarkPosted(invoiceId);
@@ -147,7 +152,7 @@ const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.
  * posts the same body without dryRun. Recipients go to the API only when the owner changed them,
  * so the client's defaults (billing contacts, a client who complained) stay the API's call.
  */
-export const SendReminderDialog = ({ invoiceId, clientId }: { invoiceId: string; clientId: string }) => {
+export const SendReminderDialog = ({ invoiceId, clientId, language }: { invoiceId: string; clientId: string; language?: 'fr' | 'en' }) => {
   const { t, colon } = useI18n();
   const [open, setOpen] = useState(false);
   const templates = useTemplates();
@@ -156,10 +161,14 @@ export const SendReminderDialog = ({ invoiceId, clientId }: { invoiceId: string;
   // By default what the plan would send next (as the API does without a choice), else its firmest
   // step: never the first template of the list (a pre-due courtesy note for an invoice long overdue).
   const planned = (plan.data?.items ?? []).filter((s) => !s.manual && s.stepId !== ESCALATE && (s.channel ?? 'email') === 'email');
-  const suggested = (planned.find((s) => s.state === 'scheduled') ?? planned.at(-1))?.templateId;
-  const known = (id: string | undefined) => (id && templates.data?.items.some((tpl) => tpl.id === id) ? id : undefined);
-  // Reminders only: not the engine's texts, payment-plan notes or thank-yous (unless the plan sends one next).
-  const offered = (templates.data?.items ?? []).filter((tpl) => tpl.purpose === 'reminder' || tpl.id === suggested);
+  const all = templates.data?.items ?? [];
+  const next = (planned.find((s) => s.state === 'scheduled') ?? planned.at(-1))?.templateId;
+  // An English client gets the English variant of a French template: that one is proposed and named.
+  const suggested = next === undefined ? undefined : templateForLanguage(next, language, all);
+  const known = (id: string | undefined) => (id && all.some((tpl) => tpl.id === id) ? id : undefined);
+  // Reminders only: not the engine's texts, payment-plan notes or thank-yous (unless the plan sends one next);
+  // for an English client, no French template the API would swap for its English variant anyway.
+  const offered = all.filter((tpl) => (tpl.purpose === 'reminder' || tpl.id === suggested) && offeredFor(tpl.id, language, all));
   const chosen = templateId ?? (plan.isPending ? undefined : (known(suggested) ?? offered[0]?.id));
   // What the owner typed (undefined: untouched, the preview's defaults show) and what the preview used.
   const [typed, setTyped] = useState<Partial<Recipients>>({});

@@ -51,7 +51,7 @@ export default function InvoiceScreen() {
         <Stat label={t('invoice.dueDate')} value={date(inv.dueDate)} />
       </dl>
 
-      <InvoiceActions invoice={inv} onPaymentReceived={focusPaymentForm} />
+      <InvoiceActions invoice={inv} onPaymentReceived={focusPaymentForm} language={client?.language} />
       <HoldNotice invoice={inv} />
 
       <section aria-labelledby="lines-title" className="card">
@@ -106,7 +106,7 @@ export default function InvoiceScreen() {
       )}
       {inv.status !== 'draft' && <CreditNotes invoiceId={id} />}
       {inv.status !== 'draft' && inv.status !== 'cancelled' && (inv.paymentPlan || inv.planRequest || open) && <PaymentPlanCard invoice={inv} />}
-      {inv.status !== 'draft' && <ReminderPlan invoiceId={id} />}
+      {inv.status !== 'draft' && <ReminderPlan invoiceId={id} language={client?.language} />}
       <PdfPreview path={`/invoices/${id}/pdf`} title={inv.number ?? t('invoice.draftTitle')} />
       <Timeline invoiceId={id} />
     </article>
