@@ -86,6 +86,15 @@ describe('letter steps of one client on the same send day', () => {
     expect(letter.paymentInstructions).toContain('F-2026-0001, F-2026-0002, F-2026-0003');
   });
 
+  it('list the letter under an invoice and that invoice’s own number, whichever step fired it', async () => {
+    const { fireStep, steps, invoices } = await world();
+    expect(await fireStep('inv3')).toMatchObject({ outcome: 'to_post' });
+    const [item] = await makeListLettersToPost({ steps })('acme');
+    // The owner reads the number and opens the invoice by its id: they must be the same invoice.
+    expect(item!.invoiceNumber).toBe((await invoices.get('acme', item!.invoiceId))!.number);
+    expect(item!.invoiceNumbers).toEqual(['F-2026-0001', 'F-2026-0002', 'F-2026-0003']);
+  });
+
   it('make one letter listing every invoice, each with its days late, penalties and €40, recorded to_post on every step with one letter id', async () => {
     const { fireStep, stepOf, pdf, steps, ids } = await world();
     const outcome = await fireStep('inv1');

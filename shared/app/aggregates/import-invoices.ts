@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Client } from '../../domain/client.js';
 import { localDate } from '../../domain/dates.js';
+import { fold } from '../../domain/search.js';
 import { csvRows, validateRow, type ImportedRow, type RawRow, type RowError } from '../../domain/invoice-import.js';
 import { settledStatusOf } from '../../domain/invoice.js';
 import { VAT_RATES } from '../../domain/money.js';
@@ -225,8 +226,13 @@ export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, i
     const before = await Promise.all(plan.map((p) => invoices.get(tenantId, importedInvoiceId(p.row.number))));
     // Imported before: the same figures are `exists`; other figures are a row error (the invoice is left as it was).
     const changed = new Set<number>();
+    const existingById = new Map(existingClients.map((c) => [c.id, c]));
     before.forEach((b, i) => {
       const row = plan[i]!.row;
+      // The same file again after the client's email or SIREN was changed here: the row no longer finds the
+      // client, but names it as its invoice's client is named: that client's invoice, not a new client's.
+      const holder = b && b.clientId !== plan[i]!.clientId && newClients.has(plan[i]!.clientId) ? existingById.get(b.clientId) : undefined;
+      if (holder && fold(holder.name) === fold(row.client.name)) plan[i] = { ...plan[i]!, clientId: holder.id, clientKind: holder.kind, newClient: false };
       // The number's invoice is another client's: `exists` would say it is there for this one.
       if (b && b.clientId !== plan[i]!.clientId) {
         changed.add(i);

@@ -108,8 +108,10 @@ export const produceLetterWithSameDaySteps = async (
   );
   // A member taken by a concurrent fire, a payment, the gap: the caller re-reads and decides again.
   if (!claim.ok) return 'invoice_changed';
-  const letterMembers: LetterMember[] = members.map((m) => ({ invoiceId: m.ctx.invoice.id, plan: m.record.plan, index: m.record.index, stepId: m.record.stepId }));
-  const letterId = letterIdOf(letterMembers[0]!);
+  const memberOf = (m: (typeof members)[number]): LetterMember => ({ invoiceId: m.ctx.invoice.id, plan: m.record.plan, index: m.record.index, stepId: m.record.stepId });
+  const letterId = letterIdOf(memberOf(members[0]!));
+  // In the order of the letter's table: the first member, under which the letter is listed to post, is its first invoice.
+  const letterMembers: LetterMember[] = listed.map((i) => memberOf(members.find((m) => m.ctx.invoice.id === i.id)!));
   const numbers = letter.invoices.map((i) => i.number);
   // Each invoice's step is its own partition: recorded side by side. A crash midway leaves the rest
   // `sending`: their lease checks mark them `unknown_outcome` and tell the owner.
@@ -122,5 +124,5 @@ export const produceLetterWithSameDaySteps = async (
       await deps.invoices.appendEvents(tenantId, id, [{ at, type: 'reminder.to_post', data: { stepId: m.record.stepId, plan: m.record.plan, letterSha256, letterId, grouped: numbers } }]);
     }),
   );
-  return { outcome: 'to_post', letterSha256, stepId: record.stepId, letterId, grouped: letterMembers.map((m) => m.invoiceId) };
+  return { outcome: 'to_post', letterSha256, stepId: record.stepId, letterId, grouped: members.map((m) => m.ctx.invoice.id) };
 };

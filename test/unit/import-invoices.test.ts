@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { makeImportInvoices } from '../../shared/app/aggregates/import-invoices.js';
+import { aClient, FakeClientRepository, FakeInvoiceRepository, FakeSettingsRepository, fixedClock } from '../fixtures/fakes.js';
+
+/** The import use case over in-memory fakes: what it writes, what it refuses, and what it reports. */
+const world = () => {
+  const invoices = new FakeInvoiceRepository();
+  const clients = new FakeClientRepository();
+  const importInvoices = makeImportInvoices({ invoices, clients, settings: new FakeSettingsRepository(), clock: fixedClock('2026-11-26T10:00:00.000Z') }).importInvoices;
+  const names = async () => (await clients.list('t1', { limit: 100 })).items.map((c) => c.name).sort();
+  return { invoices, clients, importInvoices, names };
+};
+const HEADER = 'N° facture;Client;E-mail;Date facture;Échéance;TTC';
+
+describe('importing invoices (use case)', () => {
+  it('refuses an imported number on another client’s row, and creates no client for rows all refused', async () => {
+    const w = world();
+    await w.importInvoices('t1', { csv: `${HEADER}\nEXT-1;Garage Martin;garage@martin.test;01/09/2026;01/10/2026;120,00\n` }, { dryRun: false });
+    const again = `${HEADER}\next-1;Plâtrerie Nouvelle;platre@nouvelle.test;01/09/2026;01/10/2026;120,00\n`;
+    for (const dryRun of [true, false]) {
+      const report = await w.importInvoices('t1', { csv: again }, { dryRun });
+      expect(report.errors).toEqual([{ row: 2, field: 'number', message: 'was imported before for another client: left as it was' }]);
+      expect([report.items, report.existing, report.clientsCreated]).toEqual([[], 0, 0]);
+    }
+    expect(await w.names()).toEqual(['Garage Martin']);
+  });
+
+  it('still creates a client whose first row is refused for its other rows, saying so on the first row kept', async () => {
+    const w = world();
+    await w.importInvoices('t1', { csv: `${HEADER}\nEXT-1;Garage Martin;garage@martin.test;01/09/2026;01/10/2026;120,00\n` }, { dryRun: false });
+    const csv = `${HEADER}\nEXT-1;Carrelage Neuf;carrelage@neuf.test;01/09/2026;01/10/2026;120,00\nEXT-2;Carrelage Neuf;carrelage@neuf.test;01/09/2026;01/10/2026;80,00\n`;
+    const report = await w.importInvoices('t1', { csv }, { dryRun: false });
+    expect(report.items.map((i) => [i.number, i.action, i.newClient])).toEqual([['EXT-2', 'create', true]]);
+    expect([report.created, report.clientsCreated]).toEqual([1, 1]);
+    expect(await w.names()).toEqual(['Carrelage Neuf', 'Garage Martin']);
+  });
+
+  it('answers the same upload again as `exists` for the same client', async () => {
+    const w = world();
+    const csv = `${HEADER}\nEXT-1;Garage Martin;garage@martin.test;01/09/2026;01/10/2026;120,00\n`;
+    await w.importInvoices('t1', { csv }, { dryRun: false });
+    const report = await w.importInvoices('t1', { csv }, { dryRun: false });
+    expect([report.errors, report.items.map((i) => i.action), report.clientsCreated]).toEqual([[], ['exists'], 0]);
+  });
+
+  it('finds its invoice again when the same file is uploaded after the client’s email was changed here (same name): exists, no new client', async () => {
+    const w = world();
+    const client = aClient({ id: '01JCLIENTMARTIN', name: 'Garage Martin', email: 'garage@martin.test' });
+    await w.clients.create('t1', client);
+    const csv = `${HEADER}\nEXT-1;Garage Martin;garage@martin.test;01/09/2026;01/10/2026;120,00\n`;
+    expect((await w.importInvoices('t1', { csv }, { dryRun: false })).items.map((i) => i.clientId)).toEqual([client.id]);
+    await w.clients.replace('t1', { ...client, email: 'compta@martin.test' });
+    const report = await w.importInvoices('t1', { csv }, { dryRun: false });
+    expect([report.errors, report.items.map((i) => [i.action, i.clientId]), report.clientsCreated]).toEqual([[], [['exists', client.id]], 0]);
+    expect(await w.names()).toEqual(['Garage Martin']);
+  });
+});
