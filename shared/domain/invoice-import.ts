@@ -224,7 +224,9 @@ export const validateRow = (raw: RawRow): { ok: ImportedRow } | { errors: RowErr
   const credited = amount('credited') ?? 0;
   // A file that gives what is still owed (`Reste à payer`, `Solde`) rather than what was paid: a paid invoice
   // must not come in owed (and chased). With a paid column too (our own export), that column is the one read.
-  const remaining = raw.paid === undefined ? amount('remaining') : undefined;
+  // Cell by cell: a paid cell left empty says nothing, and what is owed, the status or the payment date is read.
+  const paidGiven = (raw.paid ?? '').trim() !== '';
+  const remaining = paidGiven ? undefined : amount('remaining');
   if (gross === undefined && net !== undefined && vat !== undefined) gross = net + vat;
   const paidOnText = raw.paidOn?.trim() ?? '';
   const paidOn = paidOnText === '' ? undefined : parseDate(paidOnText);
@@ -233,7 +235,7 @@ export const validateRow = (raw: RawRow): { ok: ImportedRow } | { errors: RowErr
   else if (remaining !== undefined && gross !== undefined) {
     if (remaining > gross - credited) fail('remaining', 'is more than the gross amount less credit notes');
     else paid = gross - credited - remaining;
-  } else if (raw.paid === undefined && raw.remaining === undefined && gross !== undefined && (SETTLED.has(fold(raw.state ?? '')) || paidOn)) {
+  } else if (!paidGiven && (raw.remaining ?? '').trim() === '' && gross !== undefined && (SETTLED.has(fold(raw.state ?? '')) || paidOn)) {
     paid = Math.max(0, gross - credited);
   }
   if (gross === undefined && !errors.some((e) => ['net', 'vat', 'gross'].includes(e.field))) fail('gross', 'is required (or net and VAT)');

@@ -135,5 +135,8 @@ describe('reading invoices exported elsewhere', () => {
     expect(read('Numéro;Client;Date;Échéance;TTC;Date de paiement\nB-1;Dupont;01/10/2026;31/10/2026;120,00;05/11/2026\nB-2;Dupont;01/10/2026;31/10/2026;120,00;\nB-3;Dupont;01/10/2026;31/10/2026;120,00;bientôt\n'))
       .toEqual([12_000, 0, ['paidOn: is not a date (JJ/MM/AAAA or AAAA-MM-JJ)']]);
     expect(read('Numéro;Client;Date;Échéance;TTC;Réglé;Date de règlement\nB-4;Dupont;01/10/2026;31/10/2026;120,00;20,00;05/11/2026\n')).toEqual([2_000]);
+    // A paid cell left empty says nothing: the payment date, the status or what is owed beside it is read.
+    expect(read('Numéro;Client;Date;Échéance;TTC;Payée;Date de paiement;Statut\nB-5;Dupont;01/10/2026;31/10/2026;120,00;;05/11/2026;\nB-6;Dupont;01/10/2026;31/10/2026;120,00;;;Réglée\nB-7;Dupont;01/10/2026;31/10/2026;120,00;;;\n')).toEqual([12_000, 12_000, 0]);
+    expect(read('Numéro;Client;Date;Échéance;TTC;Réglé;Reste à payer\nB-8;Dupont;01/10/2026;31/10/2026;120,00;;20,00\n')).toEqual([10_000]);
   });
 });
