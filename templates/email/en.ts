@@ -1,12 +1,14 @@
 import type { EmailTexts } from './texts.js';
+import { ibanGroups } from './format.js';
 
 const portal = (portalUrl?: string) => (portalUrl ? `\nView, pay or tell us you paid: ${portalUrl}\n` : '');
-const transfer = (iban?: string, bic?: string) => (iban ? `\nBank transfer: IBAN ${iban}${bic ? `, BIC ${bic}` : ''}\n` : '');
+const transfer = (iban?: string, bic?: string, reference?: string) =>
+  iban ? `\nBank transfer: IBAN ${ibanGroups(iban)}${bic ? `, BIC ${bic}` : ''}${reference ? `, reference ${reference}.` : ''}\n` : '';
 
 export const en: EmailTexts = {
   invoice: (d) => ({
     subject: `Invoice ${d.number} from ${d.company}`,
-    text: `Hello ${d.clientName},\n\nPlease find attached invoice ${d.number} for ${d.amount}, due on ${d.dueDate}.\n${transfer(d.iban, d.bic)}${portal(d.portalUrl)}\nThank you,\n${d.company}`,
+    text: `Hello ${d.clientName},\n\nPlease find attached invoice ${d.number} for ${d.amount}, due on ${d.dueDate}.\n${transfer(d.iban, d.bic, d.number)}${portal(d.portalUrl)}\nThank you,\n${d.company}`,
   }),
   quote: (d) => ({
     subject: `Quote ${d.number} from ${d.company}`,
@@ -54,10 +56,10 @@ export const en: EmailTexts = {
   },
   planAccepted: (d) => ({
     subject: `Invoice ${d.number}: your payment plan is accepted`,
-    text: `Hello ${d.clientName},\n\nWe accept the payment plan you proposed for invoice ${d.number}:\n${d.schedule}\n${d.waived ? '\nAs long as this plan is kept, we waive the late-payment penalties and the fixed recovery indemnity.\n' : ''}${transfer(d.iban, d.bic)}\nWe will remind you of each instalment a few days before it is due.\n\nKind regards,\n${d.company}`,
+    text: `Hello ${d.clientName},\n\nWe accept the payment plan you proposed for invoice ${d.number}:\n${d.schedule}\n${d.waived ? '\nAs long as this plan is kept, we waive the late-payment penalties and the fixed recovery indemnity.\n' : ''}${transfer(d.iban, d.bic, d.number)}\nWe will remind you of each instalment a few days before it is due.\n\nKind regards,\n${d.company}`,
   }),
   planDeclined: (d) => ({
     subject: `Invoice ${d.number}: your payment plan request`,
-    text: `Hello ${d.clientName},\n\nWe cannot accept the payment plan you proposed for invoice ${d.number}${d.reason ? `: ${d.reason}` : '.'}\nThe balance still due is ${d.balance}. Do not hesitate to contact us to talk it over.\n${transfer(d.iban, d.bic)}\nKind regards,\n${d.company}`,
+    text: `Hello ${d.clientName},\n\nWe cannot accept the payment plan you proposed for invoice ${d.number}${d.reason ? `: ${d.reason}` : '.'}\nThe balance still due is ${d.balance}. Do not hesitate to contact us to talk it over.\n${transfer(d.iban, d.bic, d.number)}\nKind regards,\n${d.company}`,
   }),
 };

@@ -6,3 +6,5 @@ export type EmailLanguage = 'fr' | 'en';
 export const money = (cents: number, language: EmailLanguage): string => formatEuros(cents, language);
 /** `2026-03-12` → `12/03/2026` (fr) or `12 March 2026` (en). */
 export const date = (isoDate: string, language: EmailLanguage): string => formatDate(isoDate, language);
+/** `FR7630006000011234567890189` → `FR76 3000 6000 0112 3456 7890 189`, as the reminders and PDFs print it. */
+export const ibanGroups = (iban: string): string => iban.replace(/\s+/g, '').replace(/(.{4})(?=.)/g, '$1 ');

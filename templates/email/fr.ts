@@ -1,12 +1,14 @@
 import type { EmailTexts } from './texts.js';
+import { ibanGroups } from './format.js';
 
 const portal = (portalUrl?: string) => (portalUrl ? `\nVoir la facture, la payer ou nous signaler un règlement : ${portalUrl}\n` : '');
-const transfer = (iban?: string, bic?: string) => (iban ? `\nRèglement par virement : IBAN ${iban}${bic ? `, BIC ${bic}` : ''}\n` : '');
+const transfer = (iban?: string, bic?: string, reference?: string) =>
+  iban ? `\nRèglement par virement : IBAN ${ibanGroups(iban)}${bic ? `, BIC ${bic}` : ''}${reference ? `, référence ${reference}.` : ''}\n` : '';
 
 export const fr: EmailTexts = {
   invoice: (d) => ({
     subject: `Facture ${d.number} – ${d.company}`,
-    text: `Bonjour ${d.clientName},\n\nVeuillez trouver ci-joint la facture ${d.number} d’un montant de ${d.amount}, payable au plus tard le ${d.dueDate}.\n${transfer(d.iban, d.bic)}${portal(d.portalUrl)}\nMerci de votre confiance,\n${d.company}`,
+    text: `Bonjour ${d.clientName},\n\nVeuillez trouver ci-joint la facture ${d.number} d’un montant de ${d.amount}, payable au plus tard le ${d.dueDate}.\n${transfer(d.iban, d.bic, d.number)}${portal(d.portalUrl)}\nMerci de votre confiance,\n${d.company}`,
   }),
   quote: (d) => ({
     subject: `Devis ${d.number} – ${d.company}`,
@@ -54,10 +56,10 @@ export const fr: EmailTexts = {
   },
   planAccepted: (d) => ({
     subject: `Facture ${d.number} : votre échéancier est accepté`,
-    text: `Bonjour ${d.clientName},\n\nNous acceptons l’échéancier que vous avez proposé pour la facture ${d.number} :\n${d.schedule}\n${d.waived ? '\nTant que cet échéancier est respecté, nous renonçons aux pénalités de retard et à l’indemnité forfaitaire de recouvrement.\n' : ''}${transfer(d.iban, d.bic)}\nNous vous rappellerons chaque échéance quelques jours avant.\n\nBien cordialement,\n${d.company}`,
+    text: `Bonjour ${d.clientName},\n\nNous acceptons l’échéancier que vous avez proposé pour la facture ${d.number} :\n${d.schedule}\n${d.waived ? '\nTant que cet échéancier est respecté, nous renonçons aux pénalités de retard et à l’indemnité forfaitaire de recouvrement.\n' : ''}${transfer(d.iban, d.bic, d.number)}\nNous vous rappellerons chaque échéance quelques jours avant.\n\nBien cordialement,\n${d.company}`,
   }),
   planDeclined: (d) => ({
     subject: `Facture ${d.number} : votre demande d’échéancier`,
-    text: `Bonjour ${d.clientName},\n\nNous ne pouvons pas accepter l’échéancier que vous avez proposé pour la facture ${d.number}${d.reason ? ` : ${d.reason}` : '.'}\nLe montant restant dû est de ${d.balance}. N’hésitez pas à nous contacter pour en parler.\n${transfer(d.iban, d.bic)}\nBien cordialement,\n${d.company}`,
+    text: `Bonjour ${d.clientName},\n\nNous ne pouvons pas accepter l’échéancier que vous avez proposé pour la facture ${d.number}${d.reason ? ` : ${d.reason}` : '.'}\nLe montant restant dû est de ${d.balance}. N’hésitez pas à nous contacter pour en parler.\n${transfer(d.iban, d.bic, d.number)}\nBien cordialement,\n${d.company}`,
   }),
 };

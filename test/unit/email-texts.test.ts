@@ -19,6 +19,15 @@ describe('customer-facing email texts (templates/email)', () => {
     expect(Object.keys(emailTexts('fr'))).toEqual(expect.arrayContaining(['creditNote', 'invoice', 'ownerNotification', 'dailyOverview', 'quote', 'quoteFollowUp', 'planAccepted', 'planDeclined']));
   });
 
+  it('give the transfer details as the reminders do: the IBAN in groups of four and the invoice number as the reference', () => {
+    const d = { clientName: 'Boulangerie Dupont', number: 'F-2026-0007', amount: money(123_456, 'fr'), dueDate: date('2026-12-02', 'fr'), company: 'Plomberie Martin', iban: 'FR7630006000011234567890189', bic: 'AGRIFRPP' };
+    expect(emailTexts('fr').invoice(d).text).toContain('Règlement par virement : IBAN FR76 3000 6000 0112 3456 7890 189, BIC AGRIFRPP, référence F-2026-0007.');
+    expect(emailTexts('en').invoice(d).text).toContain('Bank transfer: IBAN FR76 3000 6000 0112 3456 7890 189, BIC AGRIFRPP, reference F-2026-0007.');
+    const plan = { ...d, schedule: '1. 10/12/2026 : 600,00 €', waived: false, balance: money(120_000, 'fr') };
+    expect(emailTexts('fr').planAccepted(plan as never).text).toContain('IBAN FR76 3000 6000 0112 3456 7890 189, BIC AGRIFRPP, référence F-2026-0007.');
+    expect(emailTexts('fr').planDeclined(plan as never).text).toContain('IBAN FR76 3000 6000 0112 3456 7890 189, BIC AGRIFRPP, référence F-2026-0007.');
+  });
+
   it('are no longer written inside use cases', () => {
     for (const file of files('shared/app')) expect(readFileSync(file, 'utf8'), file).not.toMatch(/`(Bonjour|Hello) \$\{/);
   });

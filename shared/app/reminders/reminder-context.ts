@@ -170,7 +170,10 @@ const history = (records: readonly StepRecordItem[], scenario: Scenario): StepRe
  * scenario position) when it has entered its plan, else the planner's projection.
  */
 export const recordedOrProjected = (ctx: ReminderContext, now: Date): PlannedStep[] => {
-  const latest = latestByIndex(ctx.records.filter(isScenarioRecord));
+  // A record stands for a position of the scenario that applies only if it is that position's step: a
+  // plan of a scenario since replaced (a longer one, an edited one) leaves records at positions the new
+  // plan never rewrites, which are history, not steps to come.
+  const latest = latestByIndex(ctx.records.filter((r) => isScenarioRecord(r) && ctx.scenario.steps[r.index]?.id === r.stepId));
   if (latest.size === 0) return planFor(ctx, now);
   // A stop the reconciler is about to apply (the stream lags a little) already shows.
   const stop = stopReason(ctx);

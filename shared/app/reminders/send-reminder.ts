@@ -255,13 +255,19 @@ const send = async (
   const { invoice, client, settings } = ctx;
   const at = now.toISOString();
   const today = localDate(now, settings.timezone);
-  const [template, payments, creditNotes] = await Promise.all([
+  const [stepTemplate, payments, creditNotes] = await Promise.all([
     resolveTemplate(deps.templates, invoice.tenantId, record.templateId, client.language),
     deps.invoices.payments(invoice.tenantId, invoice.id),
     creditNotesOf(deps.invoices, invoice),
   ]);
   // Last safeguard (the scenario and template routes already refuse this): no penalty text to a consumer.
-  if (templateRefusalFor(client.kind, template)) return skip(deps, ctx, record, 'template_mentions_penalties', now);
+  if (templateRefusalFor(client.kind, stepTemplate)) return skip(deps, ctx, record, 'template_mentions_penalties', now);
+  // Up to its due date an invoice is not late: a firmer step a scenario puts there (a mise en demeure at
+  // J-3, "échue" at J-0) goes out in the courtesy template, as a manual or grouped reminder does. A
+  // payment plan's steps speak of their instalment, not of the invoice's due date: they keep theirs.
+  const template = !isPlanStep(record) && invoice.dueDate >= today && stepTemplate.tone !== 'courtesy'
+    ? await resolveTemplate(deps.templates, invoice.tenantId, client.kind === 'consumer' ? 'courtesy-consumer' : 'courtesy', client.language)
+    : stepTemplate;
   const plan = invoice.paymentPlan;
   const email = await composeReminder(
     { invoice, client, settings, payments, creditNotes, template, asOf: now, ...(await portalUrlOf(deps, invoice)), ...(plan ? { plan: { plan, ...(isPlanStep(record) ? { instalment: record.instalment ?? 0 } : {}) } } : {}) },
