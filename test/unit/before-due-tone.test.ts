@@ -10,6 +10,7 @@ import { defaultSettings } from '../../shared/domain/settings.js';
 import type { OutgoingEmail } from '../../shared/app/ports.js';
 import { makeReconcileSchedules } from '../../shared/app/reminders/reconcile-schedules.js';
 import { makeSendReminder } from '../../shared/app/reminders/send-reminder.js';
+import { stepRecordView } from '../../shared/app/reminders/reminder-plan-view.js';
 import type { ReminderTemplate } from '../../shared/domain/default-templates.js';
 import type { Scenario } from '../../shared/domain/scenario.js';
 import {
@@ -61,12 +62,13 @@ const world = async (kind: 'business' | 'consumer') => {
     await reconcile('acme', 'A');
     return outcome;
   };
-  return { fireStep, sent, sentEvents: async () => (await steps.list('acme', 'A')).filter((r) => r.state === 'sent').map((r) => r.sentEvent) };
+  return { fireStep, sent, sentEvents: async () => (await steps.list('acme', 'A')).filter((r) => r.state === 'sent').map((r) => r.sentEvent),
+    history: async () => (await steps.list('acme', 'A')).map(stepRecordView) };
 };
 
 describe('a firmer scenario step that fires before the invoice is overdue', () => {
   it('goes out in the courtesy template (no mise en demeure, no "échue", no letter), then the later steps keep their own', async () => {
-    const { fireStep, sent, sentEvents } = await world('business');
+    const { fireStep, sent, sentEvents, history } = await world('business');
     expect(await fireStep('pre')).toMatchObject({ outcome: 'sent' });
     expect(await fireStep('on-due')).toMatchObject({ outcome: 'sent' });
     expect(await fireStep('post')).toMatchObject({ outcome: 'sent' });
@@ -79,8 +81,9 @@ describe('a firmer scenario step that fires before the invoice is overdue', () =
       expect(m.text).not.toMatch(/mise en demeure|échue|impayée/i);
       expect(m.attachments?.map((a) => a.fileName).join(' ') ?? '').not.toMatch(/mise-en-demeure|demeure/i);
     }
-    // The timeline's `reminder.sent` says which template went out.
+    // The timeline's `reminder.sent` and the history (GET /invoices/{id}/reminders) say which template went out.
     expect((await sentEvents()).map((e) => e?.data.templateId)).toEqual(['courtesy', 'courtesy', 'firm']);
+    expect((await history()).map((v) => [v.stepId, v.templateId])).toEqual([['pre', 'courtesy'], ['on-due', 'courtesy'], ['post', 'firm'], ['escalate', 'escalate']]);
   });
 
   it('takes the consumer courtesy template for a consumer', async () => {

@@ -33,9 +33,15 @@ export interface PlannedStepView {
   readonly letterInvoices?: readonly string[];
 }
 
+/** The template a sent step went out in (the courtesy one for a firmer step before the due date), else the step's own. */
+const templateOf = (r: StepRecordItem): string => {
+  const used = r.state === 'sent' ? r.sentEvent?.data.templateId : undefined;
+  return typeof used === 'string' && used ? used : r.templateId;
+};
+
 export const stepRecordView = (r: StepRecordItem): PlannedStepView => ({
   stepId: r.stepId,
-  templateId: r.templateId,
+  templateId: templateOf(r),
   state: r.state,
   channel: r.channel ?? 'email',
   ...(r.manual ? { manual: true } : { plan: r.plan, index: r.index, beforeDue: r.beforeDue ?? false }),

@@ -80,4 +80,25 @@ describe('the client portal’s actions', () => {
     await waitFor(() => expect(plain(errorOf(input))).toMatch(/^Choisissez une date jusqu’au \d{1,2} [a-zéû.]+ \d{4}\.$/));
     expect(calls.some((c) => c.method === 'POST')).toBe(false);
   });
+
+  it('says "J’ai payé", a promise and a dispute are taken where the client tapped (a phone shows the form, not the top of the page), and offers no second tap', async () => {
+    renderPortal();
+    const paid = await screen.findByRole('form', { name: 'J’ai payé' });
+    await userEvent.type(within(paid).getByLabelText('Référence du virement (facultatif)'), 'VIR-9876');
+    await userEvent.click(within(paid).getByRole('button', { name: 'Signaler mon paiement' }));
+    expect(plain((await within(paid).findByRole('status')).textContent)).toMatch(/^Merci ! Votre paiement du \d{1,2} [a-zéû.]+ \d{4} est signalé ; Plomberie Martin va le vérifier\.$/);
+    expect(within(paid).queryByRole('button', { name: 'Signaler mon paiement' })).toBeNull();
+
+    const promise = screen.getByRole('form', { name: 'Je paierai le…' });
+    const promised = within(promise).getByLabelText('Date promise');
+    await userEvent.clear(promised);
+    await userEvent.type(promised, '2099-01-10');
+    await userEvent.click(within(promise).getByRole('button', { name: 'Promettre cette date' }));
+    expect(plain((await within(promise).findByRole('status')).textContent)).toBe('C’est noté : vous payerez le 10 janv. 2099. Aucune relance d’ici là.');
+
+    const dispute = screen.getByRole('form', { name: 'Je conteste cette facture' });
+    await userEvent.type(within(dispute).getByLabelText('Motif'), 'Travaux non terminés');
+    await userEvent.click(within(dispute).getByRole('button', { name: 'Envoyer ma contestation' }));
+    expect((await within(dispute).findByRole('status')).textContent).toBe('Votre contestation est transmise ; les relances sont arrêtées.');
+  });
 });

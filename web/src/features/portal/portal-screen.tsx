@@ -166,6 +166,7 @@ const PortalPage = ({ token, portal }: { token: string; portal: Portal }) => {
               title={t('portalPage.paidTitle')}
               hint={t('portalPage.paidHint', { seller: seller.name })}
               submit={t('portalPage.paidSubmit')}
+              done={(v) => t('portalPage.paidDone', { date: date(v.date!), seller: seller.name })}
               fields={[
                 { name: 'date', label: t('portalPage.paidDate'), type: 'date', initial: todayIso(), max: todayIso(), required: true },
                 { name: 'reference', label: t('portalPage.paidReference') },
@@ -180,6 +181,7 @@ const PortalPage = ({ token, portal }: { token: string; portal: Portal }) => {
               title={t('portalPage.promiseTitle')}
               hint={t('portalPage.promiseHint')}
               submit={t('portalPage.promiseSubmit')}
+              done={(v) => t('portalPage.promiseDone', { date: date(v.date!) })}
               fields={[{ name: 'date', label: t('portalPage.promiseDate'), type: 'date', initial: addDaysIso(todayIso(), 7), min: addDaysIso(todayIso(), 1), max: actions.latestPromiseDate, required: true }]}
               send={(v) => api().POST('/portal/{token}/promise', { params: { path: { token } }, body: { date: v.date! } })}
             />
@@ -191,6 +193,7 @@ const PortalPage = ({ token, portal }: { token: string; portal: Portal }) => {
               title={t('portalPage.disputeTitle')}
               hint={t('portalPage.disputeHint', { seller: seller.name })}
               submit={t('portalPage.disputeSubmit')}
+              done={() => t('portalPage.disputeDone')}
               fields={[{ name: 'reason', label: t('portalPage.disputeReason'), type: 'textarea', required: true }]}
               send={(v) => api().POST('/portal/{token}/dispute', { params: { path: { token } }, body: { reason: v.reason! } })}
             />
@@ -270,6 +273,7 @@ const ActionForm = ({
   title,
   hint,
   submit: submitLabel,
+  done,
   fields,
   send,
 }: {
@@ -278,6 +282,8 @@ const ActionForm = ({
   title: string;
   hint: string;
   submit: string;
+  /** What the client is told, in the form they tapped, once it is taken (the page's status is at its top, off a phone's screen). */
+  done: (values: Record<string, string>) => string;
   fields: PortalField[];
   send: (values: Record<string, string>) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
 }) => {
@@ -324,9 +330,15 @@ const ActionForm = ({
         </Field>
       ))}
       {action.isError && !placed && <ErrorMessage error={action.error} />}
-      <button type="submit" className="button primary" disabled={action.isPending}>
-        {submitLabel}
-      </button>
+      {action.isSuccess ? (
+        <p role="status" className="success">
+          {done(action.variables)}
+        </p>
+      ) : (
+        <button type="submit" className="button primary" disabled={action.isPending}>
+          {submitLabel}
+        </button>
+      )}
     </form>
   );
 };

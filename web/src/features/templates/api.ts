@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { operations } from '../../api/schema';
 import { api, unwrap } from '../../lib/api-client';
+import { listAllClients } from '../../lib/all-clients';
 
 export type Template = operations['getTemplate']['responses'][200]['content']['application/json'];
 export type TemplateInput = NonNullable<operations['putTemplate']['requestBody']>['content']['application/json'];
@@ -8,12 +9,41 @@ export type TemplateInput = NonNullable<operations['putTemplate']['requestBody']
 export const useTemplates = () => useQuery({ queryKey: ['templates'], queryFn: () => unwrap(api().GET('/templates')) });
 export const useTemplate = (id: string) => useQuery({ queryKey: ['templates', id], queryFn: () => unwrap(api().GET('/templates/{id}', { params: { path: { id } } })) });
 
-/** A numbered invoice (the latest due) to preview templates with real values. */
-export const usePreviewInvoice = () =>
+/** Numbered invoices (the latest due first) to preview templates with real values. */
+export const usePreviewInvoices = () =>
   useQuery({
-    queryKey: ['invoices', 'list', { preview: true }],
-    queryFn: async () => (await unwrap(api().GET('/invoices', { params: { query: { limit: 10, sort: '-dueDate' } } }))).items.find((i) => i.number) ?? null,
+    queryKey: ['invoices', 'list', { preview: 'numbered' }],
+    queryFn: async () => (await unwrap(api().GET('/invoices', { params: { query: { limit: 50, sort: '-dueDate' } } }))).items.filter((i) => i.number),
   });
+
+/** The clients, for their kind (professional or consumer): the same query as the invoice pickers. */
+export const useClientKinds = () => useQuery({ queryKey: ['clients', 'names'], queryFn: listAllClients, staleTime: 60_000 });
+
+interface PreviewCandidate {
+  readonly clientId: string;
+  readonly overdue: boolean;
+  readonly status: string;
+}
+
+/**
+ * The invoice a template is best previewed on, so its variables show real values: one of the
+ * clients it is written for (a consumer's invoice leaves the B2B penalties and the €40 empty),
+ * overdue for a reminder past the due date ("impayée depuis 0 jours" on an invoice not yet due),
+ * not yet due for a courtesy note, and still open; among equals, the latest due.
+ */
+export const fittingInvoice = <I extends PreviewCandidate>(
+  invoices: readonly I[],
+  template: { readonly tone: string; readonly kind?: string },
+  kindOf: (clientId: string) => string | undefined,
+): I | undefined => {
+  const score = (i: I) =>
+    (!template.kind || kindOf(i.clientId) === template.kind ? 4 : 0) +
+    ((template.tone === 'courtesy' ? !i.overdue : i.overdue) ? 2 : 0) +
+    (i.status === 'sent' || i.status === 'partially_paid' ? 1 : 0);
+  let best: I | undefined;
+  for (const invoice of invoices) if (!best || score(invoice) > score(best)) best = invoice;
+  return best;
+};
 
 export const useLivePreview = (id: string, invoiceId: string | undefined, draft: { subject: string; body: string }) =>
   useQuery({

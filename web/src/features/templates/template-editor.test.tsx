@@ -84,4 +84,38 @@ describe('the template editor', () => {
     // The same rule as the API's render.
     expect(/const PHONE_ALTERNATIVE = (\/.*\/g);/.exec(renderSource)![1]).toBe(String(PHONE_ALTERNATIVE));
   });
+
+  it('previews a firm B2B reminder on an overdue invoice of a professional, not on the latest (a consumer’s, not yet due: penalties empty, "0 jours"), and on another invoice when chosen', async () => {
+    const firm = { ...template, id: 'firm', name: 'Relance ferme (J+8)', tone: 'firm', kind: 'business' };
+    const invoices = [
+      { id: 'consumer-not-due', number: 'F-2026-0003', clientId: 'marie', clientName: 'Marie Martin', status: 'sent', overdue: false },
+      { id: 'pro-paid', number: 'F-2026-0002', clientId: 'dupont', clientName: 'Boulangerie Dupont', status: 'paid', overdue: false },
+      { id: 'pro-late', number: 'F-2026-0001', clientId: 'dupont', clientName: 'Boulangerie Dupont', status: 'sent', overdue: true },
+    ];
+    const calls = fakeApi(({ method, path }) => {
+      if (method === 'GET' && path === '/templates/firm') return { status: 200, body: firm };
+      if (method === 'GET' && path.startsWith('/invoices')) return { status: 200, body: { items: invoices } };
+      if (method === 'GET' && path.startsWith('/clients'))
+        return { status: 200, body: { items: [{ id: 'marie', name: 'Marie Martin', kind: 'consumer' }, { id: 'dupont', name: 'Boulangerie Dupont', kind: 'business' }] } };
+      if (method === 'POST' && path === '/templates/firm/preview') return { status: 200, body: { subject: '', body: '', variables: { clientName: 'x' } } };
+      return undefined;
+    });
+    render(
+      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+        <MemoryRouter initialEntries={['/templates/firm']}>
+          <Routes>
+            <Route path="/templates/:id" element={<TemplateScreen />} />
+          </Routes>
+        </MemoryRouter>
+      </QueryClientProvider>,
+    );
+    await screen.findByRole('heading', { name: 'Aperçu — facture F-2026-0001' });
+    const previews = () => calls.filter((c) => c.path === '/templates/firm/preview').map((c) => (c.body as { invoiceId: string }).invoiceId);
+    await waitFor(() => expect(previews()).toEqual(['pro-late']));
+    const picker = screen.getByLabelText('Facture de l’aperçu') as HTMLSelectElement;
+    expect(picker.value).toBe('pro-late');
+    await userEvent.selectOptions(picker, 'consumer-not-due');
+    await screen.findByRole('heading', { name: 'Aperçu — facture F-2026-0003' });
+    await waitFor(() => expect(previews()).toEqual(['pro-late', 'consumer-not-due']));
+  });
 });

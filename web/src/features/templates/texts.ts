@@ -16,7 +16,9 @@ const fr = {
   variablesHint: 'Cliquez sur une variable pour l’insérer à l’endroit du curseur dans le message.',
   noVariables: 'Des exemples de valeurs et l’aperçu viendront dès qu’une facture aura été envoyée.',
   unknownVariables: 'Inconnu dans un modèle : {{names}}. Choisissez une variable dans la liste ci-dessus.',
-  testHint: 'Le test part à l’adresse de votre entreprise, rendu sur votre dernière facture.',
+  testHint: 'Le test part à l’adresse de votre entreprise, rendu sur la facture de l’aperçu.',
+  previewInvoice: 'Facture de l’aperçu',
+  previewInvoiceHint: 'Par défaut, une facture d’un client visé par ce modèle, en retard sauf pour une pré-relance.',
   example: 'Ex. :',
   variableLabels: {
     clientName: 'Nom du client',
@@ -63,7 +65,9 @@ export const templateTexts = registerTexts('templateEditor', fr, {
   variablesHint: 'Click a variable to insert it at the cursor in the message.',
   noVariables: 'Example values and the preview come once an invoice has been sent.',
   unknownVariables: 'Not known in a template: {{names}}. Pick a variable from the list above.',
-  testHint: 'The test goes to your company’s address, rendered on your latest invoice.',
+  testHint: 'The test goes to your company’s address, rendered on the preview invoice.',
+  previewInvoice: 'Preview invoice',
+  previewInvoiceHint: 'By default, an invoice of a client this template is for, overdue unless it is a courtesy note.',
   example: 'E.g.',
   variableLabels: {
     clientName: 'Client name',

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useDeferredValue, useRef } from 'react';
+import { useDeferredValue, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useNavigate, useParams } from 'react-router';
 import { z } from 'zod';
@@ -8,7 +8,7 @@ import { applyApiErrors } from '../../../lib/forms';
 import { useI18n } from '../../../lib/i18n';
 import { ApiError } from '../../../lib/problem';
 import { KNOWN_VARIABLES } from '../texts';
-import { useLivePreview, usePreviewInvoice, useRevertTemplate, useSaveTemplate, useTemplate, useTestSend, type Template } from '../api';
+import { fittingInvoice, useClientKinds, useLivePreview, usePreviewInvoices, useRevertTemplate, useSaveTemplate, useTemplate, useTestSend, type Template } from '../api';
 
 const TONES = ['courtesy', 'reminder', 'firm', 'formal-notice'] as const;
 
@@ -47,10 +47,16 @@ const TemplateEditor = ({ template, save }: { template: Template; save: ReturnTy
   const revert = useRevertTemplate(template.id);
   const navigate = useNavigate();
   const testSend = useTestSend(template.id);
-  const invoice = usePreviewInvoice();
+  const invoices = usePreviewInvoices();
+  const clients = useClientKinds();
+  // The owner's choice, else the invoice that fits the template (its clients, its tone).
+  const [chosenInvoiceId, setChosenInvoiceId] = useState<string>();
+  const kindOf = (clientId: string) => clients.data?.find((c) => c.id === clientId)?.kind;
+  const fitting = fittingInvoice(invoices.data ?? [], { tone: template.tone, ...(template.kind ? { kind: template.kind } : {}) }, kindOf);
+  const invoice = { isPending: invoices.isPending || (clients.isPending && !clients.isError), data: invoices.data?.find((i) => i.id === chosenInvoiceId) ?? fitting };
   const subject = useDeferredValue(form.watch('subject'));
   const body = useDeferredValue(form.watch('body'));
-  const preview = useLivePreview(template.id, invoice.data?.id, { subject, body });
+  const preview = useLivePreview(template.id, invoice.isPending ? undefined : invoice.data?.id, { subject, body });
   const bodyRef = useRef<HTMLTextAreaElement | null>(null);
   const { errors, isSubmitting } = form.formState;
   const bodyField = form.register('body');
@@ -212,6 +218,19 @@ const TemplateEditor = ({ template, save }: { template: Template; save: ReturnTy
             {t('templates.preview')}
             {invoice.data?.number ? ` — ${t('templates.previewFor')} ${invoice.data.number}` : ''}
           </h2>
+          {!invoice.isPending && invoice.data && (invoices.data?.length ?? 0) > 1 && (
+            <Field label={t('templateEditor.previewInvoice')} hint={t('templateEditor.previewInvoiceHint')}>
+              {(p) => (
+                <select {...p} value={invoice.data!.id} onChange={(e) => setChosenInvoiceId(e.target.value)}>
+                  {invoices.data!.map((i) => (
+                    <option key={i.id} value={i.id}>
+                      {[i.number, i.clientName].filter(Boolean).join(' · ')}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          )}
           {invoice.isPending ? (
             <Loading />
           ) : !invoice.data ? (
