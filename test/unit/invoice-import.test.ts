@@ -99,6 +99,9 @@ describe('reading invoices exported elsewhere', () => {
       { line: 3, fields: ['F,1', 'Garage', ' Martin'] },
     ]);
     expect(parseCsv('\ufeffSEP=,\na;b,c\n').map((r) => r.fields)).toEqual([['a;b', 'c']]);
+    // Excel's « CSV (Macintosh) » ends lines with CR alone: the delimiter is the header's, not the whole file's (French decimals are commas).
+    expect(parseCsv('sep=;\rN;C\r1;2\r').map((r) => [r.line, r.fields])).toEqual([[2, ['N', 'C']], [3, ['1', '2']]]);
+    expect(parseCsv('N;C\r"a, b, c";1,00\r"d, e, f";2,00\r"g, h";3,00\r').map((r) => r.fields)).toEqual([['N', 'C'], ['a, b, c', '1,00'], ['d, e, f', '2,00'], ['g, h', '3,00']]);
     const { rows, errors } = csvRows('sep=;\nNuméro;Client;Date;Échéance;TTC\nF-1;Garage;01/10/2026;31/10/2026;120,00\n');
     expect(errors).toEqual([]);
     expect(rows).toEqual([{ row: 3, number: 'F-1', clientName: 'Garage', issueDate: '01/10/2026', dueDate: '31/10/2026', gross: '120,00' }]);
