@@ -33,7 +33,7 @@ export interface RowError {
 }
 
 /** Raw fields of one row, by canonical name. */
-export type RawRow = Partial<Record<'number' | 'clientName' | 'email' | 'siren' | 'kind' | 'issueDate' | 'dueDate' | 'net' | 'vat' | 'gross' | 'paid' | 'credited' | 'remaining' | 'state', string>> & { readonly row: number };
+export type RawRow = Partial<Record<'number' | 'clientName' | 'email' | 'siren' | 'kind' | 'issueDate' | 'dueDate' | 'net' | 'vat' | 'gross' | 'paid' | 'credited' | 'remaining' | 'state' | 'paidOn', string>> & { readonly row: number };
 
 const fold = (s: string) => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '');
 
@@ -50,6 +50,8 @@ const ALIASES: Record<string, keyof Omit<RawRow, 'row'>> = {
   vat: 'vat', tva: 'vat', montanttva: 'vat', totaltva: 'vat', montantdetva: 'vat',
   gross: 'gross', ttc: 'gross', montantttc: 'gross', totalttc: 'gross', montanttotalttc: 'gross',
   paid: 'paid', dejapaye: 'paid', paye: 'paid', regle: 'paid', dejaregle: 'paid', alreadypaid: 'paid', acompte: 'paid', montantpaye: 'paid', montantregle: 'paid', encaisse: 'paid', dejaencaisse: 'paid',
+  // A yes/no column kept by hand (`Payée : oui`), or amounts under an adjective header.
+  payee: 'paid', reglee: 'paid', acquittee: 'paid', encaissee: 'paid',
   montantencaisse: 'paid', totalregle: 'paid', totalpaye: 'paid', reglements: 'paid', paiements: 'paid', paiementsrecus: 'paid', amountpaid: 'paid',
   credited: 'credited', avoirs: 'credited', avoir: 'credited', montantavoirs: 'credited', creditnotes: 'credited', creditnote: 'credited',
   montantavoir: 'credited', montantdesavoirs: 'credited', totalavoir: 'credited', totalavoirs: 'credited', avoirttc: 'credited', avoirsttc: 'credited', creditedamount: 'credited',
@@ -57,6 +59,9 @@ const ALIASES: Record<string, keyof Omit<RawRow, 'row'>> = {
   solde: 'remaining', soldedu: 'remaining', soldettc: 'remaining', resteapayer: 'remaining', resteapayerttc: 'remaining', restantdu: 'remaining', restedu: 'remaining', montantrestant: 'remaining',
   montantrestantdu: 'remaining', montantdu: 'remaining', resteaencaisser: 'remaining', restearegler: 'remaining', amountdue: 'remaining', balance: 'remaining', balancedue: 'remaining', outstanding: 'remaining',
   // Its status (`Payée`): read only when the file says neither what was paid nor what is owed.
+  // The date it was paid on: read only when the file says neither what was paid nor what is owed.
+  datedepaiement: 'paidOn', datepaiement: 'paidOn', datedereglement: 'paidOn', datereglement: 'paidOn', payele: 'paidOn', reglele: 'paidOn',
+  datedencaissement: 'paidOn', dateencaissement: 'paidOn', paymentdate: 'paidOn', paidon: 'paidOn', datepaid: 'paidOn', paiddate: 'paidOn',
   statut: 'state', status: 'state', etat: 'state', statutdepaiement: 'state', etatdepaiement: 'state', etatdupaiement: 'state', paymentstatus: 'state',
 };
 
@@ -64,7 +69,7 @@ const ALIASES: Record<string, keyof Omit<RawRow, 'row'>> = {
  * Headers that name their field only loosely: beside a column naming it exactly (`Nom` of the contact
  * beside `Client`, `Date` beside `Date facture`, `Acompte` beside `Déjà réglé`), the exact one is read.
  */
-const LOOSE = new Set(['nom', 'name', 'date', 'no', 'n', 'numero', 'facture', 'type', 'acompte']);
+const LOOSE = new Set(['nom', 'name', 'date', 'no', 'n', 'numero', 'facture', 'type', 'acompte', 'payee', 'reglee', 'acquittee', 'encaissee']);
 
 /** Each header's field, one column per field: an exact header before a loose one, else the leftmost. */
 const headerColumns = (headers: readonly string[]): (keyof Omit<RawRow, 'row'> | undefined)[] => {
@@ -76,15 +81,19 @@ const headerColumns = (headers: readonly string[]): (keyof Omit<RawRow, 'row'> |
 
 /** Statuses that say an invoice is settled, as invoicing tools write them (folded: no accent, no space). */
 const SETTLED = new Set(['payee', 'paye', 'payees', 'reglee', 'regle', 'soldee', 'solde', 'acquittee', 'acquitte', 'encaissee', 'paid', 'settled']);
+/** A paid column kept as yes / no (`Payée : oui`): settled, or nothing paid. */
+const YES = new Set(['oui', 'o', 'yes', 'y', 'x', 'vrai', 'true']);
+const NO = new Set(['non', 'n', 'no', 'faux', 'false']);
 
 /** Splits CSV text into records of fields (RFC 4180 quotes), with the line each record starts on. */
 export const parseCsv = (text: string): { line: number; fields: string[] }[] => {
   const text0 = text.replace(/^\ufeff/, '');
   // Excel's delimiter line (`sep=;`), which some tools write first so Excel opens the file in columns: it says
   // the delimiter and is no header.
-  const sep = /^sep=([;,])[ \t]*(\r?\n|$)/i.exec(text0);
+  const sep = /^sep=([;,])[ \t]*(\r\n|\r|\n|$)/i.exec(text0);
   const body = sep ? text0.slice(sep[0].length) : text0;
-  const firstLine = body.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+  // Lines end in CR LF, LF, or CR alone (Excel's « CSV (Macintosh) »): the delimiter is counted on the header only.
+  const firstLine = body.split(/\r\n|\r|\n/).find((l) => l.trim() !== '') ?? '';
   const delimiter = sep ? sep[1]! : (firstLine.match(/;/g)?.length ?? 0) >= (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
   const records: { line: number; fields: string[] }[] = [];
   let fields: string[] = [];
@@ -208,18 +217,26 @@ export const validateRow = (raw: RawRow): { ok: ImportedRow } | { errors: RowErr
   const net = amount('net');
   const vat = amount('vat');
   let gross = amount('gross');
-  let paid = amount('paid') ?? 0;
+  const paidWord = fold(raw.paid ?? '');
+  const paidSaysSettled = YES.has(paidWord) || SETTLED.has(paidWord);
+  let paid = paidSaysSettled || NO.has(paidWord) ? 0 : amount('paid') ?? 0;
   // Credit notes issued before the import (our export's `Avoirs`) reduce the balance as credit notes:
   // an invoice cancelled by one comes back cancelled, not paid.
   const credited = amount('credited') ?? 0;
   // A file that gives what is still owed (`Reste à payer`, `Solde`) rather than what was paid: a paid invoice
   // must not come in owed (and chased). With a paid column too (our own export), that column is the one read.
-  const remaining = raw.paid === undefined ? amount('remaining') : undefined;
+  // Cell by cell: a paid cell left empty says nothing, and what is owed, the status or the payment date is read.
+  const paidGiven = (raw.paid ?? '').trim() !== '';
+  const remaining = paidGiven ? undefined : amount('remaining');
   if (gross === undefined && net !== undefined && vat !== undefined) gross = net + vat;
-  if (remaining !== undefined && gross !== undefined) {
+  const paidOnText = raw.paidOn?.trim() ?? '';
+  const paidOn = paidOnText === '' ? undefined : parseDate(paidOnText);
+  if (paidOnText !== '' && !paidOn) fail('paidOn', 'is not a date (JJ/MM/AAAA or AAAA-MM-JJ)');
+  if (paidSaysSettled && gross !== undefined) paid = Math.max(0, gross - credited);
+  else if (remaining !== undefined && gross !== undefined) {
     if (remaining > gross - credited) fail('remaining', 'is more than the gross amount less credit notes');
     else paid = gross - credited - remaining;
-  } else if (raw.paid === undefined && raw.remaining === undefined && gross !== undefined && SETTLED.has(fold(raw.state ?? ''))) {
+  } else if (!paidGiven && (raw.remaining ?? '').trim() === '' && gross !== undefined && (SETTLED.has(fold(raw.state ?? '')) || paidOn)) {
     paid = Math.max(0, gross - credited);
   }
   if (gross === undefined && !errors.some((e) => ['net', 'vat', 'gross'].includes(e.field))) fail('gross', 'is required (or net and VAT)');

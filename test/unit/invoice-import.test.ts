@@ -99,6 +99,9 @@ describe('reading invoices exported elsewhere', () => {
       { line: 3, fields: ['F,1', 'Garage', ' Martin'] },
     ]);
     expect(parseCsv('\ufeffSEP=,\na;b,c\n').map((r) => r.fields)).toEqual([['a;b', 'c']]);
+    // Excel's « CSV (Macintosh) » ends lines with CR alone: the delimiter is the header's, not the whole file's (French decimals are commas).
+    expect(parseCsv('sep=;\rN;C\r1;2\r').map((r) => [r.line, r.fields])).toEqual([[2, ['N', 'C']], [3, ['1', '2']]]);
+    expect(parseCsv('N;C\r"a, b, c";1,00\r"d, e, f";2,00\r"g, h";3,00\r').map((r) => r.fields)).toEqual([['N', 'C'], ['a, b, c', '1,00'], ['d, e, f', '2,00'], ['g, h', '3,00']]);
     const { rows, errors } = csvRows('sep=;\nNuméro;Client;Date;Échéance;TTC\nF-1;Garage;01/10/2026;31/10/2026;120,00\n');
     expect(errors).toEqual([]);
     expect(rows).toEqual([{ row: 3, number: 'F-1', clientName: 'Garage', issueDate: '01/10/2026', dueDate: '31/10/2026', gross: '120,00' }]);
@@ -120,5 +123,23 @@ describe('reading invoices exported elsewhere', () => {
     const { rows, errors } = csvRows('Numéro;Société;Date;Échéance;TTC\nF-1;Garage Central;01/10/2026;31/10/2026;120,00\n');
     expect(errors).toEqual([]);
     expect(rows[0]!.clientName).toBe('Garage Central');
+  });
+
+  it('reads a Payée column saying oui / non, and a payment date, as settled: a paid invoice never comes in owed (and chased)', () => {
+    const read = (csv: string) => csvRows(csv).rows.map(validateRow).map((r) => ('ok' in r ? r.ok.paidCents : r.errors.map((e) => `${e.field}: ${e.message}`)));
+    // A spreadsheet kept by hand: a yes/no column, whatever its header (Payée, Réglée, Payé).
+    expect(read('Numéro;Client;Date;Échéance;TTC;Payée\nA-1;Dupont;01/10/2026;31/10/2026;120,00;Oui\nA-2;Dupont;01/10/2026;31/10/2026;120,00;non\nA-3;Dupont;01/10/2026;31/10/2026;120,00;X\nA-4;Dupont;01/10/2026;31/10/2026;120,00;\nA-5;Dupont;01/10/2026;31/10/2026;120,00;peut-être\n'))
+      .toEqual([12_000, 0, 12_000, 0, ['paid: is not an amount (1 234,56)']]);
+    expect(read('Numéro;Client;Date;Échéance;TTC;Avoirs;Réglée\nA-6;Dupont;01/10/2026;31/10/2026;120,00;20,00;oui\n')).toEqual([10_000]);
+    // Beside an amount paid, the yes/no column is not the one read.
+    expect(read('Numéro;Client;Date;Échéance;TTC;Payée;Montant payé\nA-9;Dupont;01/10/2026;31/10/2026;120,00;non;50,00\n')).toEqual([5_000]);
+    expect(read('Numéro;Client;Date;Échéance;TTC;Payé\nA-7;Dupont;01/10/2026;31/10/2026;120,00;Payé\nA-8;Dupont;01/10/2026;31/10/2026;120,00;20,00\n')).toEqual([12_000, 2_000]);
+    // Another tool's export: the date it was paid on says it is settled, when the file gives no amount paid.
+    expect(read('Numéro;Client;Date;Échéance;TTC;Date de paiement\nB-1;Dupont;01/10/2026;31/10/2026;120,00;05/11/2026\nB-2;Dupont;01/10/2026;31/10/2026;120,00;\nB-3;Dupont;01/10/2026;31/10/2026;120,00;bientôt\n'))
+      .toEqual([12_000, 0, ['paidOn: is not a date (JJ/MM/AAAA or AAAA-MM-JJ)']]);
+    expect(read('Numéro;Client;Date;Échéance;TTC;Réglé;Date de règlement\nB-4;Dupont;01/10/2026;31/10/2026;120,00;20,00;05/11/2026\n')).toEqual([2_000]);
+    // A paid cell left empty says nothing: the payment date, the status or what is owed beside it is read.
+    expect(read('Numéro;Client;Date;Échéance;TTC;Payée;Date de paiement;Statut\nB-5;Dupont;01/10/2026;31/10/2026;120,00;;05/11/2026;\nB-6;Dupont;01/10/2026;31/10/2026;120,00;;;Réglée\nB-7;Dupont;01/10/2026;31/10/2026;120,00;;;\n')).toEqual([12_000, 12_000, 0]);
+    expect(read('Numéro;Client;Date;Échéance;TTC;Réglé;Reste à payer\nB-8;Dupont;01/10/2026;31/10/2026;120,00;;20,00\n')).toEqual([10_000]);
   });
 });

@@ -60,6 +60,7 @@ const fr = {
     vat: 'TVA',
     gross: 'TTC',
     paid: 'Déjà réglé',
+    paidOn: 'Date de paiement',
   },
   problems: {
     'the file is empty': 'le fichier est vide',
@@ -144,6 +145,7 @@ export const importTexts = registerTexts('importScreen', fr, {
     vat: 'VAT',
     gross: 'Gross',
     paid: 'Already paid',
+    paidOn: 'Payment date',
   },
   problems: {
     'the file is empty': 'the file is empty',
