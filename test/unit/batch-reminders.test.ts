@@ -154,3 +154,39 @@ describe('portal links of grouped manual and batch reminders (use case)', () => 
     expect(w.stored).toHaveLength(3);
   });
 });
+
+describe('an invoice under a running payment plan in a reminder of several invoices', () => {
+  // c1's F-2 is paid in instalments (the first on 10 April): the client keeps to what was agreed.
+  const withPlan = () => {
+    const w = world();
+    const b = w.invoices.invoices.get(`${T}#b`) ?? [...w.invoices.invoices.values()].find((i) => i.id === 'b')!;
+    w.invoices.add({
+      ...b,
+      paymentPlan: { seq: 1, createdAt: '2026-03-20T10:00:00.000Z', instalments: [{ dueDate: '2026-04-10', amountCents: 60_000 }, { dueDate: '2026-05-10', amountCents: 60_000 }], totalCents: 120_000, waivePenalties: false, source: 'owner', status: 'active' },
+    });
+    return w;
+  };
+
+  it('is left out of the client’s grouped message (never put on notice for its whole balance), answered skipped: payment_plan', async () => {
+    const w = withPlan();
+    const send = makeSendClientReminder(w.deps);
+    const preview = await send(T, 'c1', { templateId: 'formal-notice' }, true);
+    expect(preview.items.find((i) => i.invoiceId === 'b')).toMatchObject({ status: 'skipped', reason: 'payment_plan' });
+    expect(preview.items.find((i) => i.invoiceId === 'a')).toMatchObject({ status: 'would_send' });
+    expect(preview.text).not.toContain('F-2');
+    const sent = await send(T, 'c1', { templateId: 'formal-notice' });
+    expect(sent.items.find((i) => i.invoiceId === 'b')).toMatchObject({ status: 'skipped', reason: 'payment_plan' });
+    expect(await w.steps.list(T, 'b')).toEqual([]);
+  });
+
+  it('is left out of a mass send too, and goes alone (its plan’s own reminder) when it is the client’s only invoice asked', async () => {
+    const w = withPlan();
+    const batch = makeSendBatchReminders({ ...w.deps, list: async () => ({ items: [] }) });
+    const result = await batch(T, { invoiceIds: ['a', 'b'] });
+    expect(result.items).toEqual([{ invoiceId: 'a', status: 'sent' }, { invoiceId: 'b', status: 'skipped', reason: 'payment_plan' }]);
+    const alone = await makeSendClientReminder(w.deps)(T, 'c1', { invoiceIds: ['b'], force: true }, true);
+    expect(alone.items).toEqual([{ invoiceId: 'b', number: 'F-2', status: 'would_send' }]);
+    expect(alone.subject).toContain('échéance 1/2');
+    expect(alone.text).toContain('1. 10/04/2026');
+  });
+});

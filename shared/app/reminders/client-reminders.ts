@@ -111,11 +111,11 @@ export const remindClient = async (
   const settings = first?.settings ?? (await deps.settings.get(tenantId));
   const today = localDate(now, settings.timezone);
   const items: ClientReminderItem[] = [];
-  const members: GroupMemberStep[] = [];
+  const candidates: GroupMemberStep[] = [];
   const index = Math.floor(now.getTime() / 1000);
   for (const id of ids) {
     const ctx = contexts.get(id);
-    const reason = !ctx ? 'not_found' : (manualSkipReason(ctx, client.id, today) ?? (members.length >= MAX_GROUP_SIZE ? 'group_full' : undefined));
+    const reason = !ctx ? 'not_found' : (manualSkipReason(ctx, client.id, today) ?? (candidates.length >= MAX_GROUP_SIZE ? 'group_full' : undefined));
     if (!ctx || reason) {
       items.push({ invoiceId: id, ...(ctx?.invoice.number ? { number: ctx.invoice.number } : {}), status: 'skipped', reason: reason ?? 'not_found' });
       continue;
@@ -124,8 +124,13 @@ export const remindClient = async (
     // While a payment plan runs, its next reminder (never the scenario's mise en demeure).
     const templateId = input.templateId ?? planManualDefault(ctx, today)?.templateId ?? manualTemplateId(ctx.scenario, ctx.records, ctx.invoice.dueDate, today) ?? 'reminder';
     const manual: NewStepRecord = { plan: 0, index, stepId: `manual-${today}`, templateId, state: 'sending', at: now.toISOString(), manual: true };
-    members.push({ ctx: { ...ctx, client }, record: { ...manual, attempts: 0 }, manual });
+    candidates.push({ ctx: { ...ctx, client }, record: { ...manual, attempts: 0 }, manual });
   }
+  // An invoice under a running payment plan is chased by its plan's own reminders, never in a group (as the
+  // engine does): a message about several invoices would claim its whole balance, a mise en demeure put it
+  // on notice, against what was agreed. Asked alone, it gets its plan's reminder.
+  const members = candidates.length > 1 ? candidates.filter((m) => !activePlan(m.ctx)) : candidates;
+  for (const m of candidates) if (!members.includes(m)) items.push({ invoiceId: m.ctx.invoice.id, ...(m.ctx.invoice.number ? { number: m.ctx.invoice.number } : {}), status: 'skipped', reason: 'payment_plan' });
   const base = { clientId: client.id, dryRun, attachments: [], notAttached: [] };
   const fallback = reminderRecipients(client);
   const recipients = { to: [...(input.to ?? fallback.to)], cc: [...(input.cc ?? (input.to ? [] : fallback.cc))] };

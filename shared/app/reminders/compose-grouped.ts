@@ -10,7 +10,7 @@ import { groupedReminderText } from '../../../templates/email/grouped-reminder.j
 import { money } from '../../../templates/email/format.js';
 import type { CreditNoteRecord, EmailAttachment, InvoiceRecord, OutgoingEmail, PaymentRecord, PdfRenderer } from '../ports.js';
 import { penaltyReductions, RECOVERY_INDEMNITY_CENTS } from '../../domain/penalties.js';
-import { penaltiesWaived } from '../../domain/payment-plan.js';
+import { penaltiesWaived, type PaymentPlan } from '../../domain/payment-plan.js';
 import { invoicePdfData } from '../send-invoice.js';
 import { bccFor, composeReminder, reminderVariables } from './compose-reminder.js';
 
@@ -21,6 +21,8 @@ export interface GroupMember {
   readonly creditNotes?: readonly CreditNoteRecord[];
   /** This invoice's client-portal link for this message (a fresh token, or a preview's placeholder). */
   readonly portalUrl?: string;
+  /** Its running payment plan and the instalment reminded: a single invoice under a plan gets its plan's reminder, filled in. */
+  readonly plan?: { readonly plan: PaymentPlan; readonly instalment?: number };
 }
 
 export interface GroupedEmail {
@@ -56,7 +58,7 @@ export const composeGroupedReminder = async (m: GroupedMaterial, pdf: PdfRendere
     const [only] = m.members;
     const template = { ...m.template, ...(m.subject ? { subject: m.subject } : {}), ...(m.body ? { body: m.body } : {}) };
     const email = await composeReminder(
-      { invoice: only!.invoice, client: m.client, settings: m.settings, payments: only!.payments, ...(only!.creditNotes ? { creditNotes: only!.creditNotes } : {}), template, asOf: m.asOf, ...(only!.portalUrl ? { portalUrl: only!.portalUrl } : {}) },
+      { invoice: only!.invoice, client: m.client, settings: m.settings, payments: only!.payments, ...(only!.creditNotes ? { creditNotes: only!.creditNotes } : {}), template, asOf: m.asOf, ...(only!.portalUrl ? { portalUrl: only!.portalUrl } : {}), ...(only!.plan ? { plan: only!.plan } : {}) },
       pdf,
       to,
       cc,

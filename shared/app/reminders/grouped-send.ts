@@ -5,8 +5,8 @@ import { templateRefusalFor } from '../../domain/penalty-mentions.js';
 import { SEND_LEASE_MS } from '../../domain/reminder-steps.js';
 import { channelOf, type Channel } from '../../domain/scenario.js';
 import { isEscalation } from '../../domain/escalation.js';
-import { isPlanStep } from '../../domain/payment-plan.js';
-import { activePlan } from './plan-lifecycle.js';
+import { isPlanStep, type PaymentPlan } from '../../domain/payment-plan.js';
+import { activePlan, planManualDefault } from './plan-lifecycle.js';
 import { skipStepsSentByHand, skipStepsSentInGroup } from './manual-coverage.js';
 import type { ClientGapClaim, NewStepRecord, StepRecordItem } from '../ports/reminder-steps.js';
 import { noMetrics } from '../metrics.js';
@@ -76,6 +76,12 @@ export interface PreparedGroup {
   readonly leadTemplateId?: string;
 }
 
+/** An invoice's running payment plan and the instalment its next plan reminder is about (its plan variables). */
+const planOf = (ctx: GroupMemberStep['ctx'], today: string): { plan?: { plan: PaymentPlan; instalment: number } } => {
+  const plan = activePlan(ctx);
+  return plan ? { plan: { plan, instalment: planManualDefault(ctx, today)?.instalment ?? 0 } } : {};
+};
+
 /**
  * The templates of each member's step; the message takes the most advanced one's tone. Each invoice
  * gets its client-portal link, as a single reminder does: a fresh token per message (`issue`), or for
@@ -113,7 +119,7 @@ export const prepareGroup = async (
     Promise.all(allowed.map(({ m }) => linkOf(m))),
   ]);
   const grouped = await composeGroupedReminder(
-    { members: allowed.map(({ m }, i) => ({ invoice: m.ctx.invoice, payments: payments[i]!, creditNotes: creditNotes[i]!, ...(portalUrls[i] ? { portalUrl: portalUrls[i] } : {}) })), client, settings, template: used, asOf: now, ...(own.subject ? { subject: own.subject } : {}), ...(own.body ? { body: own.body } : {}) },
+    { members: allowed.map(({ m }, i) => ({ invoice: m.ctx.invoice, payments: payments[i]!, creditNotes: creditNotes[i]!, ...(portalUrls[i] ? { portalUrl: portalUrls[i] } : {}), ...planOf(m.ctx, today) })), client, settings, template: used, asOf: now, ...(own.subject ? { subject: own.subject } : {}), ...(own.body ? { body: own.body } : {}) },
     deps.pdf,
     recipients.to,
     recipients.cc,

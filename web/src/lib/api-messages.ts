@@ -331,6 +331,7 @@ const SKIP: Record<string, { fr: string; en: string }> = {
   other_client: { fr: 'facture d’un autre client', en: 'another client’s invoice' },
   not_found: { fr: 'facture introuvable', en: 'invoice not found' },
   group_full: { fr: 'trop de factures pour un seul message', en: 'too many invoices for one message' },
+  payment_plan: { fr: 'échéancier en cours : relancez-la seule', en: 'payment plan running: remind it on its own' },
   complained: { fr: 'le client a signalé une relance comme spam', en: 'the client reported a reminder as spam' },
   template_mentions_penalties: { fr: 'le modèle cite des pénalités, interdit envers un particulier', en: 'the template mentions penalties, not for a consumer' },
   gap: { fr: 'un message est parti il y a peu vers ce client', en: 'a message went to this client recently' },
