@@ -1,18 +1,38 @@
 /** Shared building blocks: every screen shows loading, empty and error states the same way. */
 import type { UseQueryResult } from '@tanstack/react-query';
 import { Dialog as RadixDialog } from 'radix-ui';
-import { useId, type ReactElement, type ReactNode, type RefObject } from 'react';
+import { useEffect, useId, type ReactElement, type ReactNode, type RefObject } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '../lib/i18n';
 import { apiMessage } from '../lib/api-message';
 import { ApiError } from '../lib/problem';
 
-export const PageHeader = ({ title, children }: { title: ReactNode; children?: ReactNode }) => (
-  <div className="page-header">
-    <h1>{title}</h1>
-    {children && <div className="page-actions">{children}</div>}
-  </div>
-);
+const APP_NAME = 'Relances';
+
+/**
+ * The browser tab's title names the screen ("Factures · Relances"), as its heading does (WCAG 2.4.2):
+ * a screen reader announces it, and the phone's tab list and history tell the screens apart. The client's
+ * portal goes without the app's name (`withApp: false`): the client knows the seller, not Relances.
+ */
+export const useDocumentTitle = (title: string | undefined, { withApp = true }: { withApp?: boolean } = {}) => {
+  useEffect(() => {
+    if (typeof document === 'undefined' || !title) return;
+    document.title = withApp ? `${title} · ${APP_NAME}` : title;
+    return () => {
+      document.title = APP_NAME;
+    };
+  }, [title, withApp]);
+};
+
+export const PageHeader = ({ title, children }: { title: ReactNode; children?: ReactNode }) => {
+  useDocumentTitle(typeof title === 'string' ? title : undefined);
+  return (
+    <div className="page-header">
+      <h1>{title}</h1>
+      {children && <div className="page-actions">{children}</div>}
+    </div>
+  );
+};
 
 export const Loading = ({ label }: { label?: string }) => {
   const { t } = useI18n();

@@ -60,6 +60,8 @@ describe('the home screen', () => {
     serve([]);
     renderInApp(<HomeScreen />);
     expect(await within(await screen.findByTestId('home-alerts')).findByText(/^Aucune nouvelle alerte/)).toBeTruthy();
+    // The browser tab names the screen, not the greeting.
+    expect(document.title).toBe('Accueil · Relances');
   });
 
   it('shows no empty charts before the first open invoice, only the way to create one', async () => {

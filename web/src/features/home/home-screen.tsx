@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
-import { ErrorMessage, Loading, PageHeader, Stat } from '../../components/ui';
+import { ErrorMessage, Loading, PageHeader, Stat, useDocumentTitle } from '../../components/ui';
 import { api, unwrap } from '../../lib/api-client';
 import { invalidateMoneyViews } from '../../lib/money-views';
 import { useI18n } from '../../lib/i18n';
@@ -46,6 +46,8 @@ export default function HomeScreen() {
   const letters = useLettersToPost().data?.items.length ?? 0;
   const stepName = useStepName();
   const queryClient = useQueryClient();
+  // The tab says "Accueil", not the greeting (runs after the page header's, which it overrides).
+  useDocumentTitle(t('nav.home'));
   const cancel = useMutation({
     mutationFn: ({ invoiceId, stepId }: { invoiceId: string; stepId: string }) =>
       unwrap(api().POST('/invoices/{id}/reminders/{stepId}/cancel', { params: { path: { id: invoiceId, stepId } } })),

@@ -52,6 +52,8 @@ describe('the client portal’s actions', () => {
   it('shows the IBAN in groups of four', async () => {
     renderPortal();
     expect((await screen.findByTestId('portal-iban')).textContent).toBe('FR76 3000 6000 0112 3456 7890 189');
+    // The tab names the invoice and the seller the client knows (not the app).
+    expect(document.title).toBe('Facture F-2026-0042 — Plomberie Martin');
     expect(groupIban('fr76 3000 60000112')).toBe('fr76 3000 6000 0112');
   });
 

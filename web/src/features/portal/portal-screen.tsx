@@ -3,7 +3,7 @@ import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { operations } from '../../api/schema';
-import { ErrorMessage, Field, Loading, Stat, StatusBadge, invoiceStatus } from '../../components/ui';
+import { ErrorMessage, Field, Loading, Stat, StatusBadge, invoiceStatus, useDocumentTitle } from '../../components/ui';
 import { api, unwrap } from '../../lib/api-client';
 import { config } from '../../lib/config';
 import { addDaysIso } from '../../lib/dates';
@@ -61,6 +61,7 @@ const PortalPage = ({ token, portal }: { token: string; portal: Portal }) => {
   const { t, money, date, number } = useI18n();
   const { invoice, seller, payment, reminders, actions } = portal;
   const settled = invoice.balanceCents <= 0;
+  useDocumentTitle(`${t('portalPage.invoice', { number: invoice.number })} — ${seller.name}`, { withApp: false });
   return (
     <article>
       <header className="portal-header">
