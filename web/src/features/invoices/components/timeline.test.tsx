@@ -37,4 +37,32 @@ describe('the invoice’s history', () => {
       'Le client a ouvert le portail',
     ]);
   });
+
+  it('names the template each reminder went out with (the proof in a dispute: date, template, recipient), the English one an English client got', async () => {
+    fakeApi(({ path }) =>
+      path.startsWith('/invoices/inv1/timeline')
+        ? {
+            status: 200,
+            body: {
+              items: [
+                { at, type: 'reminder.sent', data: { stepId: 'j+1', plan: 1, templateId: 'reminder-en', messageId: 'm1', to: 'accounts@smith.test' } },
+                { at, type: 'sms.sent', data: { stepId: 'j+3', plan: 1, templateId: 'sms-reminder', messageId: 'm2', to: '+33612345678' } },
+                { at, type: 'reminder.sent', data: { stepId: 'j+8', plan: 1, templateId: 'gone', messageId: 'm3', to: 'accounts@smith.test' } },
+              ],
+            },
+          }
+        : path === '/templates'
+          ? { status: 200, body: { items: [{ id: 'reminder', name: 'Relance à échéance (J+1)' }, { id: 'reminder-en', name: 'Reminder at due date (D+1)' }, { id: 'sms-reminder', name: 'SMS de relance' }] } }
+          : undefined,
+    );
+    renderInApp(<Timeline invoiceId="inv1" />);
+    await screen.findByText(/Reminder at due date/);
+    const items = within(screen.getByRole('list')).getAllByRole('listitem').map((li) => plain(li.textContent).replace(/^.*?\d\d:\d\d/, ''));
+    expect(items).toEqual([
+      'Relance envoyée — J+1 · Reminder at due date (D+1) · accounts@smith.test',
+      'SMS envoyé — J+3 · SMS de relance · +33612345678',
+      // A template removed since: no name to give, the rest is said.
+      'Relance envoyée — J+8 · accounts@smith.test',
+    ]);
+  });
 });

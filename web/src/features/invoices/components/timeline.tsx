@@ -1,6 +1,6 @@
 import { ErrorMessage, Loading } from '../../../components/ui';
 import { useI18n } from '../../../lib/i18n';
-import { useTimeline } from '../api';
+import { useTemplates, useTimeline } from '../api';
 import '../event-texts';
 import { useStepName, useStepReason } from './step-reason';
 
@@ -8,8 +8,11 @@ type EventData = Record<string, unknown>;
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 const cents = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
 
-/** What an event says beyond its name, in words: step, amount, date, method, recipient, reason, status change. */
-export const useEventDetail = () => {
+/** Events of a message that went out: they name its template (the timeline is the proof in a dispute). */
+const SENT = new Set(['reminder.sent', 'sms.sent']);
+
+/** What an event says beyond its name, in words: step, template sent, amount, date, method, recipient, reason, status change. */
+export const useEventDetail = (templateName: (id: string) => string | undefined = () => undefined) => {
   const { t, date, money } = useI18n();
   const stepName = useStepName();
   const stepReason = useStepReason();
@@ -17,7 +20,8 @@ export const useEventDetail = () => {
     if (type === 'invoice.status_changed' && text(data.from) && text(data.to)) return `${t(`status.${data.from as string}`)} → ${t(`status.${data.to as string}`)}`;
     const reminder = type.startsWith('reminder.');
     const parts = [
-      reminder && text(data.stepId) ? stepName(data.stepId as string) : undefined,
+      (reminder || type === 'sms.sent') && text(data.stepId) ? stepName(data.stepId as string) : undefined,
+      SENT.has(type) && text(data.templateId) ? templateName(data.templateId as string) : undefined,
       cents(data.amountCents) !== undefined ? money(data.amountCents as number) : cents(data.grossCents) !== undefined ? money(data.grossCents as number) : undefined,
       text(data.date) && /^\d{4}-\d\d-\d\d$/.test(data.date as string) ? date(data.date as string) : undefined,
       text(data.method) ? t(`invoice.methods.${data.method as string}`, { defaultValue: data.method as string }) : undefined,
@@ -33,7 +37,8 @@ export const useEventDetail = () => {
 export const Timeline = ({ invoiceId }: { invoiceId: string }) => {
   const { t, dateTime } = useI18n();
   const timeline = useTimeline(invoiceId);
-  const detail = useEventDetail();
+  const templates = useTemplates();
+  const detail = useEventDetail((id) => templates.data?.items.find((tpl) => tpl.id === id)?.name);
   return (
     <section aria-labelledby="timeline-title" className="card">
       <h2 id="timeline-title">{t('invoice.timeline')}</h2>
