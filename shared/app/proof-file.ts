@@ -31,6 +31,8 @@ export interface ProofReminder {
   readonly delivery: readonly { readonly at: string; readonly type: string; readonly detail?: string }[];
   /** A letter posted by registered mail (channels: `reminder.posted`). */
   readonly posted?: { readonly at: string; readonly trackingNumber?: string };
+  /** A letter's SHA-256, recorded when it was produced (its PDF re-renders to the same bytes): the evidence of what was sent. */
+  readonly letterSha256?: string;
   readonly formalNotice: boolean;
 }
 
@@ -96,6 +98,12 @@ export const proofInvoiceEmail = (timeline: readonly TimelineRecord[]): ProofFil
   return { messageId, delivery: deliveryOf(timeline, messageId) };
 };
 
+/** Whom a registered letter went to: the name and postal address the letter printed. */
+const postalRecipient = (client: Pick<Client, 'name' | 'address'>): string => {
+  const a = client.address;
+  return [client.name, ...(a ? [a.line1, ...(a.line2 ? [a.line2] : []), `${a.postalCode} ${a.city.toUpperCase()}`, ...(a.country && a.country !== 'FR' ? [a.country] : [])] : [])].join(', ');
+};
+
 /** Every reminder that went out or was attempted, with what SES and the post said of it. */
 export const proofReminders = (records: readonly StepRecordItem[], timeline: readonly TimelineRecord[]): ProofReminder[] => {
   const deliveries = timeline.filter((e) => DELIVERY_EVENT.test(e.type));
@@ -114,7 +122,7 @@ export const proofReminders = (records: readonly StepRecordItem[], timeline: rea
         channel: extra.channel ?? 'email',
         state: r.state,
         manual: r.manual === true,
-        recipients: r.recipients ?? [],
+        recipients: r.letter ? [postalRecipient(r.letter.client)] : (r.recipients ?? []),
         ...(r.messageId ? { messageId: r.messageId } : {}),
         ...(r.reason ? { reason: r.reason } : {}),
         delivery: r.messageId
@@ -124,6 +132,7 @@ export const proofReminders = (records: readonly StepRecordItem[], timeline: rea
               .map((e) => ({ at: e.at, type: e.type, ...(e.data?.bounceType ? { detail: `${String(e.data.bounceType)} ${String(e.data.bounceSubType ?? '')}`.trim() } : {}) }))
           : [],
         ...(postedAt ? { posted: { at: postedAt, ...(trackingNumber ? { trackingNumber } : {}) } } : {}),
+        ...(r.letterSha256 ? { letterSha256: r.letterSha256 } : {}),
         formalNotice: r.templateId.startsWith('formal-notice'),
       };
     })

@@ -37,6 +37,8 @@ export interface ProofText {
   readonly messageId: string;
   /** A text message's id is the SMS provider's (End User Messaging), not an SES one. */
   readonly smsMessageId: string;
+  /** A registered letter's fingerprint (its PDF's SHA-256, recorded when it was produced). */
+  readonly letterSha256: string;
   readonly delivery: string;
   readonly deliveredAt: (type: string, at: string) => string;
   readonly noDelivery: string;
@@ -113,6 +115,7 @@ const fr: ProofText = {
   to: 'Destinataires',
   messageId: 'Message-ID (SES)',
   smsMessageId: 'Message-ID (SMS)',
+  letterSha256: 'Empreinte SHA-256 de la lettre',
   delivery: 'Remise',
   deliveredAt: (type, at) => `${type} le ${at}`,
   noDelivery: 'aucun événement de remise reçu',
@@ -216,6 +219,7 @@ const en: ProofText = {
   to: 'Recipients',
   messageId: 'Message-ID (SES)',
   smsMessageId: 'Message-ID (SMS)',
+  letterSha256: 'SHA-256 of the letter',
   delivery: 'Delivery',
   deliveredAt: (type, at) => `${type} on ${at}`,
   noDelivery: 'no delivery event received',

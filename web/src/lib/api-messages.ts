@@ -46,6 +46,8 @@ const FR: Record<string, string> = {
   'The final invoice of this quote already exists': 'La facture finale de ce devis existe déjà.',
   'A draft is edited or deleted, not credited': 'Un brouillon se modifie ou se supprime : pas d’avoir.',
   'A payment cannot be dated in the future': 'Un paiement ne peut pas être daté dans le futur.',
+  'A credit note cannot be dated in the future': 'Un avoir ne peut pas être daté dans le futur.',
+  'A credit note is dated on or after the invoice it credits': 'Un avoir ne peut pas être antérieur à la facture qu’il annule.',
   'contradicts sort=-dueDate (descending): use sort=dueDate&order=asc, or leave order out': 'Contredit le tri décroissant (sort=-dueDate) : utilisez sort=dueDate&order=asc, ou retirez order',
   'A draft was never issued: it has no proof file': 'Un brouillon n’a jamais été émis : il n’a pas de dossier de preuves.',
   'An invoice cannot be sent before its issue date': 'Une facture ne peut pas être envoyée avant sa date d’émission.',
