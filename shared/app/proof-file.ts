@@ -10,6 +10,7 @@
 import { localDate } from '../domain/dates.js';
 import { invoiceBalanceCents } from '../domain/invoice.js';
 import { penaltiesFor, penaltyReductions, type PenaltiesForResult } from '../domain/penalties.js';
+import { penaltiesWaived } from '../domain/payment-plan.js';
 import type { CompanyIdentity } from '../domain/settings.js';
 import type { Client, Language } from '../domain/client.js';
 import type { CreditNoteRecord, InvoiceRecord, PaymentRecord, TimelineRecord } from '../domain/invoice-types.js';
@@ -49,6 +50,8 @@ export interface ProofFileData {
   /** Portal actions (`portal.*`) and case events (litigation, dispute, pause, write-off, plans), oldest first. */
   readonly events: readonly TimelineRecord[];
   readonly penalties: PenaltiesForResult;
+  /** Penalties and the €40 waived on a payment plan still honoured (recorded on the plan): computed, shown, not claimed. */
+  readonly penaltiesWaived?: boolean;
   readonly asOf: string;
   /** The owner's language for the file (`?lang=`, else the tenant's setting), never the client's. */
   readonly language: Language;
@@ -184,6 +187,7 @@ export const makeProofFile = (deps: ProofFileDeps) =>
         reductions: penaltyReductions(payments, creditNotes),
         ...(penaltyRate !== undefined ? { contractualRatePercent: penaltyRate } : {}),
       }),
+      ...(penaltiesWaived(invoice.paymentPlan) ? { penaltiesWaived: true } : {}),
       asOf,
       language,
     };

@@ -164,7 +164,8 @@ export const proofDocument = (kit: PdfKit, data: ProofFileData, numbering: PageN
               ))}
               <AmountRow kit={kit} label={L.penaltyTotal(penalties.days)} amount={money(penalties.cents)} />
               <AmountRow kit={kit} label={L.indemnity} amount={money(penalties.indemnityCents)} />
-              <AmountRow kit={kit} label={L.balance} amount={money(data.balanceCents + penalties.cents + penalties.indemnityCents)} grand />
+              {data.penaltiesWaived && <AmountRow kit={kit} label={L.waived} amount={money(-(penalties.cents + penalties.indemnityCents))} />}
+              <AmountRow kit={kit} label={L.balance} amount={money(data.balanceCents + (data.penaltiesWaived ? 0 : penalties.cents + penalties.indemnityCents))} grand />
             </View>
           )}
         </View>
