@@ -54,7 +54,14 @@ export const InvoiceActions = ({ invoice: inv, onPaymentReceived, language }: { 
     });
   if (!draft && inv.status !== 'cancelled' && inv.status !== 'written_off') items.push({ key: 'creditNote', label: t('invoice.creditNote'), dialog: 'creditNote' });
   if (open) items.push({ key: 'litigation', label: t('invoiceMore.litigation'), dialog: 'litigation', danger: true });
-  if (litigation) items.push({ key: 'leaveLitigation', label: t('invoiceMore.leaveLitigation'), run: () => endgame.leaveLitigation.mutate(), disabled: busy });
+  // Asked first, as its way in is: one stray tap put the file back in the follow-up and re-planned its escalation.
+  if (litigation)
+    items.push({
+      key: 'leaveLitigation',
+      label: t('invoiceMore.leaveLitigation'),
+      run: () => window.confirm(t('invoiceMore.leaveLitigationConfirm')) && endgame.leaveLitigation.mutate(),
+      disabled: busy,
+    });
   if (litigation) items.push({ key: 'writeOff', label: t('invoiceMore.writeOff'), dialog: 'writeOff', danger: true });
   if (issued) items.push({ key: 'proof', label: t('invoiceMore.proof'), run: () => void proof.download(), disabled: proof.busy });
   if (draft)

@@ -1,0 +1,47 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeApi } from '../../../test/fake-api';
+import { renderInApp } from '../../../test/render';
+import type { Invoice } from '../api';
+import { InvoiceActions } from './invoice-actions';
+
+const invoice = {
+  id: 'inv1',
+  clientId: 'c1',
+  number: 'F-2026-0004',
+  status: 'litigation',
+  issueDate: '2026-08-01',
+  dueDate: '2026-08-31',
+  currency: 'EUR',
+  lines: [],
+  totals: { netCents: 984_500, vatCents: 196_900, grossCents: 1_181_400, vatBreakdown: [] },
+  paidCents: 0,
+  creditedCents: 0,
+  balanceCents: 1_181_400,
+  overdue: true,
+  daysLate: 87,
+  remindersPaused: false,
+  disputed: false,
+} as unknown as Invoice;
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('leaving litigation', () => {
+  it('asks first (one stray tap in the menu put the file back in the follow-up and re-planned its escalation), and goes only when confirmed', async () => {
+    const calls = fakeApi(({ method }) => (method === 'DELETE' ? { status: 200, body: { ...invoice, status: 'sent' } } : undefined));
+    const confirm = vi.fn(() => false);
+    vi.stubGlobal('confirm', confirm);
+    renderInApp(<InvoiceActions invoice={invoice} onPaymentReceived={() => undefined} />);
+    const leave = async () => {
+      await userEvent.click(screen.getByRole('button', { name: /Plus d’actions/ }));
+      await userEvent.click(await screen.findByRole('menuitem', { name: 'Sortir du contentieux' }));
+    };
+    await leave();
+    expect(confirm).toHaveBeenCalledWith('Sortir cette facture du contentieux ? Elle revient dans le suivi des impayés ; sans paiement, elle y repassera à la fin du délai prévu.');
+    expect(calls.filter((c) => c.method === 'DELETE')).toEqual([]);
+    confirm.mockReturnValue(true);
+    await leave();
+    await waitFor(() => expect(calls.filter((c) => c.method === 'DELETE').map((c) => c.path)).toEqual(['/invoices/inv1/litigation']));
+  });
+});
