@@ -157,6 +157,9 @@ const invoiceFr = {
   planAccept: 'Accepter',
   planDecline: 'Refuser',
   portalLink: 'Nouveau lien du portail client',
+  portalLinkConfirm: 'Créer un nouveau lien ? Ceux déjà envoyés au client (e-mail de la facture, relances) ne marcheront plus.',
+  copyLink: 'Copier le lien',
+  linkCopied: 'Lien copié.',
   portalLinkShown: 'Lien à transmettre au client (les anciens liens ne marchent plus) :',
 };
 
@@ -230,6 +233,9 @@ export const invoiceTexts = registerTexts('invoiceMore', invoiceFr, {
   planAccept: 'Accept',
   planDecline: 'Decline',
   portalLink: 'New client portal link',
+  portalLinkConfirm: 'Create a new link? The ones already sent to the client (the invoice email, reminders) will stop working.',
+  copyLink: 'Copy the link',
+  linkCopied: 'Link copied.',
   portalLinkShown: 'Link to give the client (older links stop working):',
 });
 
