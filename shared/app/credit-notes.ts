@@ -75,6 +75,12 @@ export const makeIssueCreditNote = ({ invoices, clients, settings, mailer, pdf, 
     options: { readonly cancel?: boolean; readonly writeOff?: { readonly evidence?: string } } = {},
   ): Promise<{ creditNote: CreditNoteRecord; invoice: InvoiceView }> => {
     const s = await settings.get(tenantId);
+    // Dated ahead, a credit note would take next year's first number now (A-<year> follows its date) and lower
+    // today's balance for a later day; like a payment, it is dated today or before.
+    const today = localDate(clock.now(), s.timezone);
+    if (input.issueDate && input.issueDate > today) {
+      throw new BusinessRuleError('credit-note-in-future', 'A credit note cannot be dated in the future', [{ path: 'body.issueDate', message: `is after today (${today})` }]);
+    }
     // A deposit the final invoice deducts is owed through it: crediting the deposit would take its amount off
     // the job twice (the final invoice still deducts it). A write-off (irrecoverable) is a loss either way.
     if (!options.writeOff) {
@@ -93,6 +99,12 @@ export const makeIssueCreditNote = ({ invoices, clients, settings, mailer, pdf, 
       if (current.status === 'cancelled') throw new BusinessRuleError('invoice-cancelled', 'The invoice is already cancelled');
       if (options.writeOff) requireLitigation(current);
       if (current.status === 'written_off') throw new BusinessRuleError('invoice-written-off', 'The invoice was written off: its balance is already credited');
+      // Before its invoice, it would credit what was not yet billed (and take a number in a year the invoice is not in).
+      if (input.issueDate && input.issueDate < current.issueDate) {
+        throw new BusinessRuleError('credit-note-before-invoice', 'A credit note is dated on or after the invoice it credits', [
+          { path: 'body.issueDate', message: `must not be before the invoice date (${current.issueDate})` },
+        ]);
+      }
       const number = current.number;
       const balance = invoiceBalanceCents(current);
       const amount = input.amountCents ?? balance;

@@ -10,6 +10,7 @@
 import { localDate } from '../domain/dates.js';
 import { invoiceBalanceCents } from '../domain/invoice.js';
 import { penaltiesFor, penaltyReductions, type PenaltiesForResult } from '../domain/penalties.js';
+import { penaltiesWaived } from '../domain/payment-plan.js';
 import type { CompanyIdentity } from '../domain/settings.js';
 import type { Client, Language } from '../domain/client.js';
 import type { CreditNoteRecord, InvoiceRecord, PaymentRecord, TimelineRecord } from '../domain/invoice-types.js';
@@ -31,6 +32,8 @@ export interface ProofReminder {
   readonly delivery: readonly { readonly at: string; readonly type: string; readonly detail?: string }[];
   /** A letter posted by registered mail (channels: `reminder.posted`). */
   readonly posted?: { readonly at: string; readonly trackingNumber?: string };
+  /** A letter's SHA-256, recorded when it was produced (its PDF re-renders to the same bytes): the evidence of what was sent. */
+  readonly letterSha256?: string;
   readonly formalNotice: boolean;
 }
 
@@ -47,6 +50,8 @@ export interface ProofFileData {
   /** Portal actions (`portal.*`) and case events (litigation, dispute, pause, write-off, plans), oldest first. */
   readonly events: readonly TimelineRecord[];
   readonly penalties: PenaltiesForResult;
+  /** Penalties and the €40 waived on a payment plan still honoured (recorded on the plan): computed, shown, not claimed. */
+  readonly penaltiesWaived?: boolean;
   readonly asOf: string;
   /** The owner's language for the file (`?lang=`, else the tenant's setting), never the client's. */
   readonly language: Language;
@@ -96,6 +101,12 @@ export const proofInvoiceEmail = (timeline: readonly TimelineRecord[]): ProofFil
   return { messageId, delivery: deliveryOf(timeline, messageId) };
 };
 
+/** Whom a registered letter went to: the name and postal address the letter printed. */
+const postalRecipient = (client: Pick<Client, 'name' | 'address'>): string => {
+  const a = client.address;
+  return [client.name, ...(a ? [a.line1, ...(a.line2 ? [a.line2] : []), `${a.postalCode} ${a.city.toUpperCase()}`, ...(a.country && a.country !== 'FR' ? [a.country] : [])] : [])].join(', ');
+};
+
 /** Every reminder that went out or was attempted, with what SES and the post said of it. */
 export const proofReminders = (records: readonly StepRecordItem[], timeline: readonly TimelineRecord[]): ProofReminder[] => {
   const deliveries = timeline.filter((e) => DELIVERY_EVENT.test(e.type));
@@ -114,7 +125,7 @@ export const proofReminders = (records: readonly StepRecordItem[], timeline: rea
         channel: extra.channel ?? 'email',
         state: r.state,
         manual: r.manual === true,
-        recipients: r.recipients ?? [],
+        recipients: r.letter ? [postalRecipient(r.letter.client)] : (r.recipients ?? []),
         ...(r.messageId ? { messageId: r.messageId } : {}),
         ...(r.reason ? { reason: r.reason } : {}),
         delivery: r.messageId
@@ -124,6 +135,7 @@ export const proofReminders = (records: readonly StepRecordItem[], timeline: rea
               .map((e) => ({ at: e.at, type: e.type, ...(e.data?.bounceType ? { detail: `${String(e.data.bounceType)} ${String(e.data.bounceSubType ?? '')}`.trim() } : {}) }))
           : [],
         ...(postedAt ? { posted: { at: postedAt, ...(trackingNumber ? { trackingNumber } : {}) } } : {}),
+        ...(r.letterSha256 ? { letterSha256: r.letterSha256 } : {}),
         formalNotice: r.templateId.startsWith('formal-notice'),
       };
     })
@@ -175,6 +187,7 @@ export const makeProofFile = (deps: ProofFileDeps) =>
         reductions: penaltyReductions(payments, creditNotes),
         ...(penaltyRate !== undefined ? { contractualRatePercent: penaltyRate } : {}),
       }),
+      ...(penaltiesWaived(invoice.paymentPlan) ? { penaltiesWaived: true } : {}),
       asOf,
       language,
     };

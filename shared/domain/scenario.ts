@@ -75,6 +75,11 @@ export const validateScenario = (s: Scenario): string[] => {
     if (index > 0 && previous !== undefined && offset <= previous) {
       problems.push(`step ${index + 1} (${s.steps[index]?.id ?? ''}): must come at least 1 day after the step before it`);
     }
+    // A letter goes by registered post as a mise en demeure: it demands a debt already due.
+    const step = s.steps[index];
+    if (step?.channel === 'letter' && offset <= 0) {
+      problems.push(`step ${index + 1} (${step.id || 'no id'}): a letter (mise en demeure by registered post) can only go after the due date: at least 1 day after it`);
+    }
   });
   return problems;
 };

@@ -46,7 +46,9 @@ const reminderLines = (r: ProofReminder, L: ProofText): string[] => [
   `${dateTime(r.at)} · ${L.reminderHead(L.channels[r.channel] ?? r.channel, r.templateId, r.stepId)}${r.manual ? ` (${L.manual})` : ''}${r.state !== 'sent' ? ` · ${r.state}${r.reason ? ` (${r.reason})` : ''}` : ''}`,
   `${L.to}${L.colon}${r.recipients.join(', ') || '—'}`,
   ...(r.messageId ? [`${r.channel === 'sms' ? L.smsMessageId : L.messageId}${L.colon.trimEnd()}`, r.messageId] : []),
-  `${L.delivery}${L.colon}${r.delivery.length ? r.delivery.map((d) => `${L.deliveredAt(L.deliveryTypes[d.type] ?? d.type, dateTime(d.at))}${d.detail ? ` (${d.detail})` : ''}`).join(L.listSeparator) : L.noDelivery}`,
+  // A letter is delivered by the post (its posting below), not by an SES event.
+  ...(r.channel === 'letter' ? [] : [deliveryLine(r.delivery, L)]),
+  ...(r.letterSha256 ? [`${L.letterSha256}${L.colon.trimEnd()}`, r.letterSha256] : []),
   ...(r.posted ? [L.posted(r.posted.at.slice(0, 10), r.posted.trackingNumber)] : []),
 ];
 
@@ -162,7 +164,8 @@ export const proofDocument = (kit: PdfKit, data: ProofFileData, numbering: PageN
               ))}
               <AmountRow kit={kit} label={L.penaltyTotal(penalties.days)} amount={money(penalties.cents)} />
               <AmountRow kit={kit} label={L.indemnity} amount={money(penalties.indemnityCents)} />
-              <AmountRow kit={kit} label={L.balance} amount={money(data.balanceCents + penalties.cents + penalties.indemnityCents)} grand />
+              {data.penaltiesWaived && <AmountRow kit={kit} label={L.waived} amount={money(-(penalties.cents + penalties.indemnityCents))} />}
+              <AmountRow kit={kit} label={L.balance} amount={money(data.balanceCents + (data.penaltiesWaived ? 0 : penalties.cents + penalties.indemnityCents))} grand />
             </View>
           )}
         </View>

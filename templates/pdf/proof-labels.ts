@@ -37,6 +37,8 @@ export interface ProofText {
   readonly messageId: string;
   /** A text message's id is the SMS provider's (End User Messaging), not an SES one. */
   readonly smsMessageId: string;
+  /** A registered letter's fingerprint (its PDF's SHA-256, recorded when it was produced). */
+  readonly letterSha256: string;
   readonly delivery: string;
   readonly deliveredAt: (type: string, at: string) => string;
   readonly noDelivery: string;
@@ -54,6 +56,8 @@ export interface ProofText {
   readonly penaltyRow: (amount: string, from: string, to: string, days: number, rate: string) => string;
   readonly penaltyTotal: (days: number) => string;
   readonly indemnity: string;
+  /** Penalties and the €40 given up on a payment plan that was kept (C. com. L441-10: only the creditor can waive them). */
+  readonly waived: string;
   readonly rateSource: { readonly table: string; readonly contract: string; readonly estimated: string };
   readonly noPenalty: string;
   readonly statuses: Readonly<Record<string, string>>;
@@ -113,6 +117,7 @@ const fr: ProofText = {
   to: 'Destinataires',
   messageId: 'Message-ID (SES)',
   smsMessageId: 'Message-ID (SMS)',
+  letterSha256: 'Empreinte SHA-256 de la lettre',
   delivery: 'Remise',
   deliveredAt: (type, at) => `${type} le ${at}`,
   noDelivery: 'aucun événement de remise reçu',
@@ -129,6 +134,7 @@ const fr: ProofText = {
   penaltyRow: (amount, from, to, days, rate) => `${amount} du ${shortDate(from)} au ${shortDate(to)} : ${days} j à ${rate}`,
   penaltyTotal: (days) => `Pénalités au ${days}e jour de retard`,
   indemnity: 'Indemnité forfaitaire de recouvrement (D441-5)',
+  waived: 'Pénalités et indemnité abandonnées par l’échéancier (respecté)',
   rateSource: { table: 'taux BCE + 10 points, table publiée', contract: 'taux contractuel', estimated: 'taux estimé (semestre absent de la table)' },
   noPenalty: 'Aucun retard à ce jour.',
   methods: { transfer: 'virement', card: 'carte bancaire', cheque: 'chèque', cash: 'espèces', direct_debit: 'prélèvement', other: 'autre' },
@@ -216,6 +222,7 @@ const en: ProofText = {
   to: 'Recipients',
   messageId: 'Message-ID (SES)',
   smsMessageId: 'Message-ID (SMS)',
+  letterSha256: 'SHA-256 of the letter',
   delivery: 'Delivery',
   deliveredAt: (type, at) => `${type} on ${at}`,
   noDelivery: 'no delivery event received',
@@ -232,6 +239,7 @@ const en: ProofText = {
   penaltyRow: (amount, from, to, days, rate) => `${amount} from ${shortDate(from)} to ${shortDate(to)}: ${days} days at ${rate}`,
   penaltyTotal: (days) => `Penalties at ${days} days late`,
   indemnity: 'Fixed recovery indemnity (French Commercial Code D441-5)',
+  waived: 'Penalties and indemnity waived by the payment plan (kept)',
   rateSource: { table: 'ECB rate + 10 points, published table', contract: 'contractual rate', estimated: 'estimated rate (semester not in the table yet)' },
   noPenalty: 'Not overdue to date.',
   methods: { transfer: 'bank transfer', card: 'card', cheque: 'cheque', cash: 'cash', direct_debit: 'direct debit', other: 'other' },

@@ -170,6 +170,29 @@ describe('makeIssueCreditNote', () => {
     expect(mailer.sent).toEqual([]);
   });
 
+  it('refuses a credit note dated after today or before the invoice it credits, naming body.issueDate, and changes nothing', async () => {
+    // Dated ahead, it would take the next year's first number now and lower today's balance for a later day;
+    // dated before its invoice, it would credit what was not yet billed (and number it in a closed year).
+    for (const [issueDate, type, message] of [
+      ['2026-03-06', 'credit-note-in-future', 'is after today (2026-03-05)'],
+      ['2026-02-09', 'credit-note-before-invoice', 'must not be before the invoice date (2026-02-10)'],
+    ] as const) {
+      const { issue, invoices, mailer } = setup(anInvoiceRecord());
+      const error = await issue('acme', 'inv1', { amountCents: 10_000, reason: 'Remise', issueDate }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(BusinessRuleError);
+      expect(error).toMatchObject({ status: 422, type: `https://relances.dev/problems/${type}` });
+      expect((error as BusinessRuleError).errors).toEqual([{ path: 'body.issueDate', message }]);
+      expect(await invoices.get('acme', 'inv1')).toMatchObject({ creditedCents: 0, status: 'sent' });
+      expect(await invoices.creditNotes('acme', 'inv1')).toEqual([]);
+      expect(mailer.sent).toEqual([]);
+    }
+    // The invoice's own day and today are fine.
+    for (const issueDate of ['2026-02-10', '2026-03-05']) {
+      const { issue } = setup(anInvoiceRecord());
+      await expect(issue('acme', 'inv1', { amountCents: 10_000, reason: 'Remise', issueDate })).resolves.toMatchObject({ creditNote: { issueDate } });
+    }
+  });
+
   it('accepts exactly the balance (70,000 on 120,000 with 50,000 paid)', async () => {
     const { issue } = setup(anInvoiceRecord({ status: 'partially_paid', paidCents: 50_000 }));
     await expect(issue('acme', 'inv1', { amountCents: 70_000, reason: 'Solde' })).resolves.toMatchObject({ invoice: { status: 'paid', balanceCents: 0 } });

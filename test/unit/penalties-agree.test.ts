@@ -185,3 +185,28 @@ describe('penalties after a partial payment made while late', () => {
     expect(w.pdf.letters[0]!.invoices[0]).toMatchObject({ balanceCents: 30_000, penaltiesCents: expected });
   });
 });
+
+describe('the proof file of an invoice whose payment plan waived the penalties', () => {
+  const proofData = async (w: World): Promise<ProofFileData> => {
+    let captured: ProofFileData | undefined;
+    await makeProofFile({ ...w, pdf: { proof: async (data) => ((captured = data), new Uint8Array([1])) } })(T, 'inv1');
+    return captured!;
+  };
+  const withPlan = async (w: World, plan: Partial<NonNullable<ReturnType<typeof anInvoiceRecord>['paymentPlan']>>) => {
+    const invoice = (await w.invoices.get(T, 'inv1'))!;
+    w.invoices.add({ ...invoice, paymentPlan: { seq: 1, createdAt: '2026-04-06T10:00:00.000Z', instalments: [{ dueDate: '2026-05-10', amountCents: 40_000 }], totalCents: 40_000, waivePenalties: true, source: 'owner', status: 'active', ...plan } });
+  };
+
+  it('marks them waived while the plan is kept or once it was paid, and claims them again once it was missed', async () => {
+    const w = await world();
+    w.clock.set(NOW);
+    await withPlan(w, {});
+    expect((await proofData(w)).penaltiesWaived).toBe(true);
+    await withPlan(w, { status: 'ended', endReason: 'paid' });
+    expect((await proofData(w)).penaltiesWaived).toBe(true);
+    await withPlan(w, { status: 'ended', endReason: 'missed' });
+    expect((await proofData(w)).penaltiesWaived).toBeUndefined();
+    await withPlan(w, { waivePenalties: false });
+    expect((await proofData(w)).penaltiesWaived).toBeUndefined();
+  });
+});

@@ -6,6 +6,7 @@ import { coveredByManual, planNewSteps } from '../../shared/domain/reminder-step
 import { isSendDay, type SendCalendar } from '../../shared/domain/send-calendar.js';
 import { localDateTimeOf, utcToZoned } from '../../shared/domain/zoned-time.js';
 import { validateScenario, type ScenarioStep } from '../../shared/domain/scenario.js';
+import { scenarioFieldErrors } from '../../shared/app/reminders/scenarios.js';
 import { B2B_DEFAULT_SCENARIO, B2C_DEFAULT_SCENARIO, defaultScenarioFor } from '../../shared/domain/default-scenarios.js';
 import { aPlanInput, aScenario, aStep, anInvoice, parisCalendar, parisTime, sent } from '../fixtures/plan-fixtures.js';
 
@@ -536,6 +537,19 @@ describe('validateScenario', () => {
   it('reports steps listed out of chronological order', () => {
     const problems = validateScenario(aScenario([aStep({ id: 'a', offsetDays: 8 }), aStep({ id: 'b', offsetDays: 1 })]));
     expect(problems).toEqual([expect.stringContaining('step 2 (b): must come at least 1 day after')]);
+  });
+
+  it('reports a letter step on or before the due date: a mise en demeure by registered post demands a debt already due', () => {
+    // On the local stack a letter step at J-3 produced « … des sommes suivantes, dont l'échéance est dépassée » three days before it was.
+    const early = aScenario([aStep({ id: 'lettre', offsetDays: -3, templateId: 'formal-notice', channel: 'letter' })]);
+    expect(validateScenario(early)).toEqual([expect.stringMatching(/^step 1 \(lettre\): a letter .* can only go after the due date/)]);
+    expect(scenarioFieldErrors(early)).toEqual([{ path: 'body.steps.0.offsetDays', message: expect.stringContaining('can only go after the due date') }]);
+    // Relative to a step before the due date, it is before the due date too; J+1 and later are fine.
+    expect(validateScenario(aScenario([aStep({ id: 'a', offsetDays: -5 }), aStep({ id: 'b', offsetDays: 5, anchor: 'previous', channel: 'letter' })]))).toEqual([
+      expect.stringContaining('step 2 (b): a letter'),
+    ]);
+    expect(validateScenario(aScenario([aStep({ id: 'a', offsetDays: -5 }), aStep({ id: 'b', offsetDays: 6, anchor: 'previous', channel: 'letter' })]))).toEqual([]);
+    expect(validateScenario(aScenario([aStep({ id: 'lettre', offsetDays: 0, channel: 'letter' })]))).toHaveLength(1);
   });
 
   it('maps defaultScenarioFor by client kind', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eventLine, paymentLine } from '../../../templates/pdf/proof-document.js';
+import { proofReminders } from '../../../shared/app/proof-file.js';
 
 describe('the proof file’s case events', () => {
   it('are written in French with amounts in euros and dates as a French reader writes them, not as API codes and cents', () => {
@@ -69,5 +70,17 @@ describe('the proof file’s payments', () => {
     expect(paymentLine(payment, 'fr')).toBe('26/11/2026 · 100,00\u00a0€ · chèque · n° 0042');
     expect(paymentLine({ ...(payment as object), method: 'transfer' } as never, 'fr')).toBe('26/11/2026 · 100,00\u00a0€ · virement · n° 0042');
     expect(paymentLine({ ...(payment as object), method: 'direct_debit', reference: undefined } as never, 'en')).toBe('26/11/2026 · €100.00 · direct debit');
+  });
+});
+
+describe('the proof file’s registered letters', () => {
+  it('are addressed to the client’s name and postal address as the letter recorded them, with the letter’s SHA-256', () => {
+    const record = {
+      plan: 1, index: 3, stepId: 'j+15', templateId: 'formal-notice', channel: 'letter', state: 'sent', at: '2026-12-10T20:00:00.000Z', attempts: 1,
+      sentAt: '2026-12-11T09:00:00.000Z', postedAt: '2026-12-11T09:00:00.000Z', trackingNumber: '1A 234', letterSha256: 'ab'.repeat(32),
+      letter: { client: { name: 'Client Roy', address: { line1: '12 rue des Lilas', postalCode: '75011', city: 'Paris', country: 'FR' } } },
+    };
+    const [letter] = proofReminders([record as never], []);
+    expect(letter).toMatchObject({ channel: 'letter', recipients: ['Client Roy, 12 rue des Lilas, 75011 PARIS'], letterSha256: 'ab'.repeat(32), posted: { at: '2026-12-11T09:00:00.000Z', trackingNumber: '1A 234' } });
   });
 });

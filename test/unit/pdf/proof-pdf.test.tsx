@@ -99,6 +99,32 @@ describe('ReactPdfRenderer.proof', () => {
     }
   });
 
+  it('claims no penalties nor the €40 when a payment plan waived them and was honoured, and says so', async () => {
+    const waived = (await pdfText(await renderer.proof(aProofFile({ penaltiesWaived: true })))).replace(/\s+/g, ' ');
+    // The computation stays (the court sees what was given up); the balance claimed is the invoice's alone.
+    expect(waived).toContain('Pénalités au 54e jour de retard 18,78 €');
+    expect(waived).toContain('Pénalités et indemnité abandonnées par l’échéancier (respecté) -58,78 €');
+    expect(waived).toMatch(/Reste dû 1 044,70 € Menuiserie Dupont/);
+    const claimed = (await pdfText(await renderer.proof(aProofFile()))).replace(/\s+/g, ' ');
+    expect(claimed).toMatch(/Reste dû 1 103,48 € Menuiserie Dupont/);
+    expect(claimed).not.toContain('abandonnées');
+    const en = (await pdfText(await renderer.proof(aProofFile({ penaltiesWaived: true, language: 'en' })))).replace(/\s+/g, ' ');
+    expect(en).toContain('Penalties and indemnity waived by the payment plan (kept) -€58.78');
+  });
+
+  it('gives a registered letter its postal recipient and the SHA-256 of the letter, and no e-mail delivery line', async () => {
+    const base = aProofFile();
+    const hash = 'ab'.repeat(32);
+    const letter = { ...base.reminders[1]!, recipients: ['Boulangerie Martin SARL, 3 place du Marché, 35000 RENNES'], letterSha256: hash };
+    const text = (await pdfText(await renderer.proof({ ...base, reminders: [base.reminders[0]!, letter] }))).replace(/\s+/g, ' ');
+    expect(text).toContain('Destinataires : Boulangerie Martin SARL, 3 place du Marché, 35000 RENNES');
+    expect(text).toContain(`Empreinte SHA-256 de la lettre : ${hash}`);
+    // One delivery line: the e-mail's. A letter's proof of delivery is its posting, not an SES event.
+    expect(text.match(/Remise :/g)).toHaveLength(1);
+    const en = (await pdfText(await renderer.proof({ ...base, language: 'en', reminders: [letter] }))).replace(/\s+/g, ' ');
+    expect(en).toContain(`SHA-256 of the letter: ${hash}`);
+  });
+
   it('gives the same bytes for the same records and language, other bytes in the other language', async () => {
     const [a, b, en] = await Promise.all([renderer.proof(aProofFile()), renderer.proof(aProofFile()), renderer.proof(aProofFile({ language: 'en' }))]);
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
