@@ -198,11 +198,16 @@ export const validateRow = (raw: RawRow): { ok: ImportedRow } | { errors: RowErr
   const kind = kindText === '' || ['business', 'b2b', 'professionnel', 'professionnelle', 'pro', 'entreprise', 'societe', 'personnemorale', 'company'].includes(kindText) ? 'business'
     : ['consumer', 'b2c', 'particulier', 'particuliere', 'personnephysique', 'individual'].includes(kindText) ? 'consumer' : undefined;
   if (!kind) fail('kind', 'must be business (professionnel) or consumer (particulier)');
-  const issueDate = parseDate(raw.issueDate ?? '');
-  if (!issueDate) fail('issueDate', 'is not a date (JJ/MM/AAAA or AAAA-MM-JJ)');
-  const dueDate = parseDate(raw.dueDate ?? '');
-  if (!dueDate) fail('dueDate', 'is not a date (JJ/MM/AAAA or AAAA-MM-JJ)');
-  else if (issueDate && dueDate < issueDate) fail('dueDate', 'is before the issue date');
+  // A year typed wrong (0026, 1926, 2206) would come in chased at once, or never: the cockpit's years are 2000–2099.
+  const inRange = (field: 'issueDate' | 'dueDate', date: string | undefined) => {
+    if (!date) fail(field, 'is not a date (JJ/MM/AAAA or AAAA-MM-JJ)');
+    else if (date < '2000-01-01' || date > '2099-12-31') fail(field, 'is not between 2000 and 2099 (a typo in the year?)');
+    else return date;
+    return undefined;
+  };
+  const issueDate = inRange('issueDate', parseDate(raw.issueDate ?? ''));
+  const dueDate = inRange('dueDate', parseDate(raw.dueDate ?? ''));
+  if (issueDate && dueDate && dueDate < issueDate) fail('dueDate', 'is before the issue date');
   const amount = (field: 'net' | 'vat' | 'gross' | 'paid' | 'credited' | 'remaining') => {
     const text = raw[field];
     if (text === undefined || text.trim() === '') return undefined;

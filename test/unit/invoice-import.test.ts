@@ -142,4 +142,13 @@ describe('reading invoices exported elsewhere', () => {
     expect(read('Numéro;Client;Date;Échéance;TTC;Payée;Date de paiement;Statut\nB-5;Dupont;01/10/2026;31/10/2026;120,00;;05/11/2026;\nB-6;Dupont;01/10/2026;31/10/2026;120,00;;;Réglée\nB-7;Dupont;01/10/2026;31/10/2026;120,00;;;\n')).toEqual([12_000, 12_000, 0]);
     expect(read('Numéro;Client;Date;Échéance;TTC;Réglé;Reste à payer\nB-8;Dupont;01/10/2026;31/10/2026;120,00;;20,00\n')).toEqual([10_000]);
   });
+
+  it('refuses a date whose year is a typo (0026, 1926, 2206): imported, it was chased at once or never', () => {
+    const row = (issueDate: string, dueDate: string) => validateRow({ row: 2, number: 'F-1', clientName: 'X', email: 'x@x.test', issueDate, dueDate, gross: '120' });
+    const fields = (r: ReturnType<typeof row>) => ('errors' in r ? r.errors.map((e) => `${e.field}: ${e.message}`) : []);
+    expect(fields(row('01/10/0026', '31/10/2026'))).toEqual(['issueDate: is not between 2000 and 2099 (a typo in the year?)']);
+    expect(fields(row('01/10/1926', '31/10/1926'))).toEqual(['issueDate: is not between 2000 and 2099 (a typo in the year?)', 'dueDate: is not between 2000 and 2099 (a typo in the year?)']);
+    expect(fields(row('01/10/2026', '31/10/2206'))).toEqual(['dueDate: is not between 2000 and 2099 (a typo in the year?)']);
+    expect(fields(row('01/01/2000', '31/12/2099'))).toEqual([]);
+  });
 });

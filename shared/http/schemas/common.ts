@@ -9,6 +9,14 @@ export const businessDate = z
   .refine(isValidDate, { message: 'must be a calendar date YYYY-MM-DD' })
   .meta({ format: 'date', example: '2026-11-22' });
 
+/**
+ * The date of an invoice, a payment or a credit note: 2000–2099, the cockpit's years. A year typed wrong
+ * (1926, 2206) numbered an invoice F-2026 dated a century back, never chased when due in 2206.
+ */
+export const documentDate = businessDate.refine((d) => !isValidDate(d) || (d >= '2000-01-01' && d <= '2099-12-31'), {
+  message: 'must be between 2000-01-01 and 2099-12-31',
+});
+
 export const instant = z.iso.datetime({ offset: true });
 
 /** An IANA zone, spelt as IANA does: `europe/paris` is kept as `Europe/Paris`, the name given to EventBridge Scheduler with each schedule. */

@@ -4,7 +4,7 @@ import { INVOICE_STATUSES, invoiceTotals, lineTotals } from '../../domain/invoic
 import type * as domain from '../../domain/invoice-types.js';
 import { MAX_AMOUNT_CENTS, MAX_QUANTITY } from '../../domain/money.js';
 import { LIMIT_EXCEEDED } from '../problem.js';
-import { businessDate, CEILING_MESSAGE, cents, id, positiveCents, queryDays, searchQuery, vatRate } from './common.js';
+import { businessDate, CEILING_MESSAGE, documentDate, cents, id, positiveCents, queryDays, searchQuery, vatRate } from './common.js';
 
 
 const MAX_LINES = 200;
@@ -51,8 +51,8 @@ export const documentLines = z
 export const InvoiceInput = z
   .object({
     clientId: id,
-    issueDate: businessDate,
-    dueDate: businessDate.optional(),
+    issueDate: documentDate,
+    dueDate: documentDate.optional(),
     paymentTermsDays: z.number().int().min(0).max(60).optional(),
     lines: documentLines,
     notes: z.string().max(2000).optional(),
@@ -70,8 +70,8 @@ export const InvoiceInput = z
 
 export const InvoicePatch = z
   .object({
-    issueDate: businessDate,
-    dueDate: businessDate,
+    issueDate: documentDate,
+    dueDate: documentDate,
     lines: documentLines,
     notes: z.string().max(2000).nullable(),
     remindersPaused: z.boolean(),
@@ -86,7 +86,7 @@ export const CancelInvoiceInput = z.object({ reason: z.string().trim().min(1).ma
 export const PaymentInput = z
   .object({
     amountCents: positiveCents,
-    date: businessDate,
+    date: documentDate,
     method: z.enum(['transfer', 'card', 'cheque', 'cash', 'direct_debit', 'other']).default('transfer'),
     reference: z.string().max(200).optional(),
   })

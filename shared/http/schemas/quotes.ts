@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import type * as invoice from '../../domain/invoice-types.js';
 import type * as quote from '../../domain/quote-types.js';
-import { businessDate, id, positiveCents } from './common.js';
+import { businessDate, documentDate, id, positiveCents } from './common.js';
 import { documentLines } from './invoices.js';
 
 /** Validation and conversion only: the types are the domain's (shared/domain/quote-types.ts). */
@@ -45,8 +45,8 @@ export const QuoteListQuery = z.object({
 });
 
 const invoiceDates = {
-  issueDate: businessDate.optional(),
-  dueDate: businessDate.optional(),
+  issueDate: documentDate.optional(),
+  dueDate: documentDate.optional(),
   paymentTermsDays: z.number().int().min(0).max(60).optional(),
 };
 
@@ -69,6 +69,6 @@ export const CreditNoteInput = z
   .object({
     amountCents: positiveCents.optional(),
     reason: z.string().trim().min(1).max(500),
-    issueDate: businessDate.optional(),
+    issueDate: documentDate.optional(),
   })
   .strict() satisfies z.ZodType<invoice.CreditNoteInput>;

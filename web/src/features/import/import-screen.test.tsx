@@ -41,6 +41,8 @@ describe('the import’s row errors', () => {
           { row: 5, field: 'remaining', message: 'is more than the gross amount less credit notes' },
           { row: 6, field: 'credited', message: 'with what was paid, is more than the gross amount' },
           { row: 7, field: 'number', message: 'was imported before for another client: left as it was' },
+          { row: 8, field: 'dueDate', message: 'is not between 2000 and 2099 (a typo in the year?)' },
+          { row: 9, field: 'paidOn', message: 'is not a date (JJ/MM/AAAA or AAAA-MM-JJ)' },
         ]}
       />,
     );
@@ -51,7 +53,10 @@ describe('the import’s row errors', () => {
       'supérieur au TTC moins les avoirs',
       'avec le déjà réglé, dépasse le TTC',
       'déjà importée pour un autre client : laissée telle quelle',
+      'pas entre 2000 et 2099 (une faute de frappe dans l’année ?)',
+      'date invalide (JJ/MM/AAAA ou AAAA-MM-JJ)',
     ]);
+    expect(table().map((r) => r[1])).toContain('Date de paiement');
   });
 
   it('count the rows to fix, not their errors', () => {
