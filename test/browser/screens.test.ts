@@ -396,6 +396,7 @@ describe('more screens in Chromium', () => {
     await moreAction(page, 'Reprendre les relances');
     await poll(() => page.getByTestId('hold-notice').count()).toBe(0);
     expect(await moreActionNames(page)).toContain('Suspendre les relances');
+    page.once('dialog', (d) => void d.accept()); // a new link kills the older ones: asked first
     await moreAction(page, 'Nouveau lien du portail client');
     const href = (await page.getByTestId('portal-link').getAttribute('href'))!;
     const token = new URL(href).pathname.split('/p/')[1]!;

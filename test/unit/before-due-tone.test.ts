@@ -10,6 +10,7 @@ import { defaultSettings } from '../../shared/domain/settings.js';
 import type { OutgoingEmail } from '../../shared/app/ports.js';
 import { makeReconcileSchedules } from '../../shared/app/reminders/reconcile-schedules.js';
 import { makeSendReminder } from '../../shared/app/reminders/send-reminder.js';
+import { makeSimulateReminders } from '../../shared/app/reminders/simulation.js';
 import { stepRecordView } from '../../shared/app/reminders/reminder-plan-view.js';
 import type { ReminderTemplate } from '../../shared/domain/default-templates.js';
 import type { Scenario } from '../../shared/domain/scenario.js';
@@ -52,6 +53,7 @@ const world = async (kind: 'business' | 'consumer') => {
   // Due Thursday 12 March: J-3 is Monday 9 March, J-0 Thursday 12, J+5 Tuesday 17.
   invoices.add(anInvoiceRecord({ id: 'A', clientKind: kind, dueDate: '2026-03-12', sentAt: '2026-03-02T08:00:00.000Z' }));
   const deps = { invoices, clients, settings, scenarios, steps, clock };
+  const simulate = makeSimulateReminders(deps);
   const reconcile = makeReconcileSchedules({ ...deps, scheduler: new FakeReminderScheduler() });
   const fire = makeSendReminder({ ...deps, templates: new FakeTenantDocuments<ReminderTemplate>(), mailer, pdf: new FakePdfRenderer() });
   await reconcile('acme', 'A');
@@ -62,7 +64,7 @@ const world = async (kind: 'business' | 'consumer') => {
     await reconcile('acme', 'A');
     return outcome;
   };
-  return { fireStep, sent, sentEvents: async () => (await steps.list('acme', 'A')).filter((r) => r.state === 'sent').map((r) => r.sentEvent),
+  return { simulate, fireStep, sent, sentEvents: async () => (await steps.list('acme', 'A')).filter((r) => r.state === 'sent').map((r) => r.sentEvent),
     history: async () => (await steps.list('acme', 'A')).map(stepRecordView) };
 };
 
@@ -91,5 +93,13 @@ describe('a firmer scenario step that fires before the invoice is overdue', () =
     const outcome = await fireStep('pre');
     expect(outcome).toMatchObject({ outcome: 'sent' });
     expect(sent.map((m) => m.subject)).toEqual(['Votre facture F-2026-0001 arrive à échéance le 12/03/2026']);
+  });
+
+  it('shows in the dry run the template that will go out (GET /reminders/simulation agrees with the send)', async () => {
+    const { simulate } = await world('business');
+    const out = await simulate('acme', { from: '2026-03-02', to: '2026-03-31' });
+    expect(out.items.filter((i) => i.action === 'send').map((i) => [i.stepId, i.templateId])).toEqual([['pre', 'courtesy'], ['on-due', 'courtesy'], ['post', 'firm']]);
+    const consumer = await (await world('consumer')).simulate('acme', { from: '2026-03-02', to: '2026-03-31' });
+    expect(consumer.items.filter((i) => i.action === 'send').map((i) => i.templateId)).toEqual(['courtesy-consumer', 'courtesy-consumer', 'firm-consumer']);
   });
 });

@@ -252,12 +252,21 @@ const withClientRules = (
     },
   );
   const bySend = new Map(sends.map(({ item }, i) => [item, replayed[i]!]));
-  return all.map(({ item }) => {
+  // As the send path does: up to its due date an invoice gets the courtesy email, whatever firmer step a scenario puts there.
+  const courtesy = ctx.client.kind === 'consumer' ? 'courtesy-consumer' : 'courtesy';
+  const { timezone } = ctx.settings;
+  const templateAt = (item: SimulationItem, at: string, dueDate: string): string => {
+    const tone = tones.get(item.templateId);
+    const notDue = dueDate >= localDate(new Date(at), timezone);
+    return item.channel === 'email' && tone && tone !== 'courtesy' && !isPlanTemplate(item.templateId) && notDue ? courtesy : item.templateId;
+  };
+  return all.map(({ item, dueDate }) => {
     const r = bySend.get(item);
     if (!r) return item;
     if (r.skipped) return { ...item, action: 'skip', at: r.at, plannedAt: item.at!, reason: r.skipped };
     return {
       ...item,
+      templateId: templateAt(item, r.at, dueDate),
       at: r.at,
       ...(r.movedBy ? { plannedAt: item.at!, reason: r.movedBy } : {}),
       ...(r.groupedWith ? { groupedWith: r.groupedWith } : {}),

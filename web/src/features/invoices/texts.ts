@@ -112,6 +112,7 @@ const invoiceFr = {
   litigation: 'Passer en contentieux',
   litigationConfirm: 'Passer cette facture en contentieux ? Les relances s’arrêtent.',
   leaveLitigation: 'Sortir du contentieux',
+  leaveLitigationConfirm: 'Sortir cette facture du contentieux ? Elle revient dans le suivi des impayés ; sans paiement, elle y repassera à la fin du délai prévu.',
   writeOff: 'Passer en perte',
   writeOffTitle: 'Créance irrécouvrable',
   writeOffHint: 'Émet l’avoir nécessaire pour récupérer la TVA et sort la facture des montants à encaisser.',
@@ -156,6 +157,9 @@ const invoiceFr = {
   planAccept: 'Accepter',
   planDecline: 'Refuser',
   portalLink: 'Nouveau lien du portail client',
+  portalLinkConfirm: 'Créer un nouveau lien ? Ceux déjà envoyés au client (e-mail de la facture, relances) ne marcheront plus.',
+  copyLink: 'Copier le lien',
+  linkCopied: 'Lien copié.',
   portalLinkShown: 'Lien à transmettre au client (les anciens liens ne marchent plus) :',
 };
 
@@ -184,6 +188,7 @@ export const invoiceTexts = registerTexts('invoiceMore', invoiceFr, {
   litigation: 'Move to litigation',
   litigationConfirm: 'Move this invoice to litigation? Reminders stop.',
   leaveLitigation: 'Leave litigation',
+  leaveLitigationConfirm: 'Take this invoice out of litigation? It goes back to the unpaid follow-up; unpaid, it will move there again at the end of the set period.',
   writeOff: 'Write off',
   writeOffTitle: 'Irrecoverable debt',
   writeOffHint: 'Issues the credit note needed to recover the VAT and removes the invoice from the amounts to collect.',
@@ -228,6 +233,9 @@ export const invoiceTexts = registerTexts('invoiceMore', invoiceFr, {
   planAccept: 'Accept',
   planDecline: 'Decline',
   portalLink: 'New client portal link',
+  portalLinkConfirm: 'Create a new link? The ones already sent to the client (the invoice email, reminders) will stop working.',
+  copyLink: 'Copy the link',
+  linkCopied: 'Link copied.',
   portalLinkShown: 'Link to give the client (older links stop working):',
 });
 

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { operations } from '../../api/schema';
 import { api, unwrap } from '../../lib/api-client';
 import { invalidateMoneyViews } from '../../lib/money-views';
@@ -12,7 +12,14 @@ export const quoteStatus = (q: { status: string; sentAt?: string }): string => (
 
 const idem = () => ({ 'Idempotency-Key': crypto.randomUUID() });
 
-export const useQuotes = () => useQuery({ queryKey: ['quotes'], queryFn: () => unwrap(api().GET('/quotes', { params: { query: { limit: 50 } } })) });
+/** The quotes, newest first, 50 a page: the older ones (jobs still to be paid) come with "Voir plus". */
+export const useQuotes = () =>
+  useInfiniteQuery({
+    queryKey: ['quotes', 'list'],
+    queryFn: ({ pageParam }) => unwrap(api().GET('/quotes', { params: { query: { limit: 50, ...(pageParam ? { cursor: pageParam } : {}) } } })),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor,
+  });
 export const useQuote = (id: string) => useQuery({ queryKey: ['quotes', id], queryFn: () => unwrap(api().GET('/quotes/{id}', { params: { path: { id } } })) });
 export const useClientsForQuotes = () =>
   useQuery({ queryKey: ['clients', 'names'], queryFn: listAllClients, staleTime: 60_000 });

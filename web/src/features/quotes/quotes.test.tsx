@@ -25,6 +25,25 @@ describe('quote screens', () => {
   });
 
 
+  it('reaches quotes past the first page (the oldest, their jobs still to be paid) with "Voir plus"', async () => {
+    const job = { quotedCents: 100_000, invoicedCents: 0, paidCents: 0, remainingCents: 100_000 };
+    const quote = (i: number) => ({ id: `q${i}`, number: `D-2026-${String(i).padStart(4, '0')}`, sentAt: '2026-11-21T09:00:00.000Z', clientId: 'c1', status: 'accepted', issueDate: '2026-11-20', validUntil: '2026-12-20', lines: [], job });
+    const calls = fakeApi(({ path }) => {
+      if (path === '/quotes?limit=50') return { status: 200, body: { items: Array.from({ length: 50 }, (_, i) => quote(53 - i)), nextCursor: 'next' } };
+      if (path === '/quotes?limit=50&cursor=next') return { status: 200, body: { items: [quote(3), quote(2), quote(1)] } };
+      if (path.startsWith('/clients?')) return { status: 200, body: { items: [{ id: 'c1', name: 'Marie Martin' }] } };
+      return undefined;
+    });
+    renderInApp(<QuotesScreen />);
+    await screen.findByRole('link', { name: 'D-2026-0053' });
+    expect(screen.queryByRole('link', { name: 'D-2026-0001' })).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Voir plus' }));
+    await screen.findByRole('link', { name: 'D-2026-0001' });
+    expect(screen.getAllByRole('row')).toHaveLength(54); // the header and 53 quotes
+    expect(screen.queryByRole('button', { name: 'Voir plus' })).toBeNull();
+    expect(calls.filter((c) => c.path.startsWith('/quotes?')).map((c) => c.path)).toEqual(['/quotes?limit=50', '/quotes?limit=50&cursor=next']);
+  });
+
   it('shows the quote’s history with a label per event', async () => {
     fakeApi(({ path }) =>
       path.startsWith('/quotes/q1/timeline')

@@ -25,6 +25,7 @@ export const InvoiceActions = ({ invoice: inv, onPaymentReceived, language }: { 
   const endgame = useEndgameActions(id);
   const owner = usePortalActions(id);
   const [dialog, setDialog] = useState<DialogName | null>(null);
+  const [copied, setCopied] = useState(false);
   const menuButton = useRef<HTMLButtonElement>(null);
   const proof = useDocumentDownload(`/invoices/${id}/proof.pdf${lang === 'en' ? '?lang=en' : ''}`, lang === 'en' ? `proof-file-${inv.number}.pdf` : `preuves-${inv.number}.pdf`);
 
@@ -44,7 +45,14 @@ export const InvoiceActions = ({ invoice: inv, onPaymentReceived, language }: { 
   if (open && inv.remindersPaused) items.push({ key: 'resume', label: t('invoiceMore.resume'), run: () => owner.resume.mutate(), disabled: busy });
   if (open && !inv.disputed) items.push({ key: 'dispute', label: t('invoiceMore.dispute'), dialog: 'dispute' });
   if (inv.disputed) items.push({ key: 'resolve', label: t('invoiceMore.resolveDispute'), run: () => owner.resolve.mutate(), disabled: busy });
-  if (issued) items.push({ key: 'link', label: t('invoiceMore.portalLink'), run: () => owner.link.mutate(), disabled: owner.link.isPending });
+  // A new link kills the ones the client already has (the invoice email, every reminder): asked first.
+  if (issued)
+    items.push({
+      key: 'link',
+      label: t('invoiceMore.portalLink'),
+      run: () => window.confirm(t('invoiceMore.portalLinkConfirm')) && (setCopied(false), owner.link.mutate()),
+      disabled: owner.link.isPending,
+    });
   if (issued)
     items.push({
       key: 'revoke',
@@ -54,7 +62,14 @@ export const InvoiceActions = ({ invoice: inv, onPaymentReceived, language }: { 
     });
   if (!draft && inv.status !== 'cancelled' && inv.status !== 'written_off') items.push({ key: 'creditNote', label: t('invoice.creditNote'), dialog: 'creditNote' });
   if (open) items.push({ key: 'litigation', label: t('invoiceMore.litigation'), dialog: 'litigation', danger: true });
-  if (litigation) items.push({ key: 'leaveLitigation', label: t('invoiceMore.leaveLitigation'), run: () => endgame.leaveLitigation.mutate(), disabled: busy });
+  // Asked first, as its way in is: one stray tap put the file back in the follow-up and re-planned its escalation.
+  if (litigation)
+    items.push({
+      key: 'leaveLitigation',
+      label: t('invoiceMore.leaveLitigation'),
+      run: () => window.confirm(t('invoiceMore.leaveLitigationConfirm')) && endgame.leaveLitigation.mutate(),
+      disabled: busy,
+    });
   if (litigation) items.push({ key: 'writeOff', label: t('invoiceMore.writeOff'), dialog: 'writeOff', danger: true });
   if (issued) items.push({ key: 'proof', label: t('invoiceMore.proof'), run: () => void proof.download(), disabled: proof.busy });
   if (draft)
@@ -125,12 +140,30 @@ export const InvoiceActions = ({ invoice: inv, onPaymentReceived, language }: { 
         </p>
       )}
       {owner.link.data && (
-        <p role="status" className="notice">
-          {t('invoiceMore.portalLinkShown')}{' '}
-          <a href={owner.link.data.url} data-testid="portal-link">
-            {owner.link.data.url}
-          </a>
-        </p>
+        <div role="status" className="notice">
+          <p>
+            {t('invoiceMore.portalLinkShown')}{' '}
+            <a href={owner.link.data.url} data-testid="portal-link">
+              {owner.link.data.url}
+            </a>
+          </p>
+          {/* To paste in a text message or WhatsApp: a long link is hard to select on a phone. */}
+          {typeof navigator !== 'undefined' && navigator.clipboard && (
+            <p className="row">
+              <button
+                type="button"
+                className="button small"
+                onClick={() => {
+                  const url = owner.link.data!.url;
+                  void navigator.clipboard.writeText(url).then(() => setCopied(true), () => setCopied(false));
+                }}
+              >
+                {t('invoiceMore.copyLink')}
+              </button>
+              {copied && <span className="success">{t('invoiceMore.linkCopied')}</span>}
+            </p>
+          )}
+        </div>
       )}
 
       {open && (
