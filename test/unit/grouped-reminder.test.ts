@@ -170,6 +170,16 @@ describe('a grouped reminder to a business (DOMAIN.md §2: the J+1 and J+8 say w
     expect(text).toContain('(40,00 € par facture échue) : 40,00 €');
   });
 
+  it("gives an owner's own {{penaltiesAmount}} the sum of each overdue invoice's penalties, not the group's total balance since the earliest due date", async () => {
+    const members = [three[1]!, { invoice: anInvoiceRecord({ id: 'z', number: 'F-2026-0009', dueDate: '2026-04-20' }), payments: [] }, three[0]!];
+    const { email } = await composeGroupedReminder(
+      { members, client: aClient(), settings, template: defaultTemplate('firm')!, asOf, subject: 'Vos factures', body: 'Pénalités à ce jour : {{penaltiesAmount}}.' },
+      new FakePdfRenderer(),
+      ['x@y.test'],
+    );
+    expect(plain(email.text)).toContain(`Pénalités à ce jour : ${plain(formatEuros(penaltiesOf([three[1]!, three[0]!]), 'fr'))}.`);
+  });
+
   it('says none of it to a consumer, nor in a courtesy reminder, nor beside the mise en demeure letter (which has them)', async () => {
     const consumer = aClient({ kind: 'consumer' });
     for (const id of ['reminder-consumer', 'firm-consumer']) {

@@ -4,7 +4,7 @@ import { makeScenarioLibrary } from '../../shared/app/reminders/scenarios.js';
 import { makeSimulateReminders } from '../../shared/app/reminders/simulation.js';
 import { makePreviewTemplate, makeTemplateLibrary, makeTestTemplate } from '../../shared/app/reminders/templates.js';
 import { B2B_DEFAULT_SCENARIO, DEFAULT_SCENARIOS } from '../../shared/domain/default-scenarios.js';
-import { DEFAULT_TEMPLATES, defaultTemplate, type ReminderTemplate } from '../../shared/domain/default-templates.js';
+import { DEFAULT_TEMPLATES, defaultTemplate, SMS_TEMPLATE_MAX_CHARS, type ReminderTemplate } from '../../shared/domain/default-templates.js';
 import type { Scenario } from '../../shared/domain/scenario.js';
 import { defaultSettings } from '../../shared/http/schemas/settings.js';
 import {
@@ -226,6 +226,21 @@ describe('template library', () => {
     await w.scenarioLib.put(T, 'chantiers', { name: 'Chantiers', steps: steps(['j+2', 2, 'reminder']) });
     await w.templateLib.remove(T, 'maison');
     await failure(w.templateLib.get(T, 'maison'), NotFoundError);
+  });
+
+  it('refuses to make a text message’s template longer than a text can be, as the scenario using it would (422 naming body.body)', async () => {
+    const long = `${'x'.repeat(SMS_TEMPLATE_MAX_CHARS)} {{invoiceNumber}}`;
+    // The built-in text itself, customised.
+    const builtIn = await failure(w.templateLib.put(T, 'sms-reminder', templateInput({ body: long })), BusinessRuleError);
+    expect(builtIn.errors).toEqual([{ path: 'body.body', message: expect.stringContaining(`at most ${SMS_TEMPLATE_MAX_CHARS}`) }]);
+    // A template of the tenant's own that a scenario sends as a text.
+    await w.templateLib.create(T, { id: 'texto', ...templateInput({ body: 'Facture {{invoiceNumber}} échue.' }) });
+    await w.scenarioLib.create(T, { id: 'sms', name: 'SMS', steps: [{ id: 't', offsetDays: 1, anchor: 'due', templateId: 'texto', channel: 'sms' }] });
+    const own = await failure(w.templateLib.put(T, 'texto', templateInput({ body: long })), BusinessRuleError);
+    expect(own.errors![0]!.path).toBe('body.body');
+    expect((await w.templateLib.get(T, 'texto')).body).toBe('Facture {{invoiceNumber}} échue.');
+    // An email template may be long.
+    await w.templateLib.put(T, 'reminder', templateInput({ body: long }));
   });
 
   it('refuses to create a template over a built-in or an existing id (409)', async () => {

@@ -113,6 +113,9 @@ export const composeGroupedReminder = async (m: GroupedMaterial, pdf: PdfRendere
   }
 
   const fees = m.client.kind === 'business' && vars.penaltyRate && !waived(ordered) ? feesOf(m, overdue, today) : undefined;
+  // An owner's own words: `{{penaltiesAmount}}` is each overdue invoice's penalties summed (on what was unpaid
+  // each day), as the letter and the proof file count them, not the group's total balance since its earliest due date.
+  const own = m.client.kind === 'business' ? { ...vars, penaltiesAmount: feesOf(m, overdue, today).penalties } : vars;
   const texts = groupedReminderText(language, {
     tone: m.template.tone,
     clientName: m.client.name,
@@ -134,7 +137,7 @@ export const composeGroupedReminder = async (m: GroupedMaterial, pdf: PdfRendere
     ...(m.client.kind === 'consumer' ? { consumer: true } : {}),
     ...(fees && overdue.length > 0 ? { fees: { rate: vars.penaltyRate, ...fees } } : {}),
   });
-  const ownText = m.body ? `${renderTemplate(m.body, vars)}\n\n${texts.table}` : undefined;
+  const ownText = m.body ? `${renderTemplate(m.body, own)}\n\n${texts.table}` : undefined;
   const replyTo = m.settings.replyToEmail ?? m.settings.company.email;
   const bcc = bccFor(m.settings);
   const email: OutgoingEmail = {
@@ -143,9 +146,9 @@ export const composeGroupedReminder = async (m: GroupedMaterial, pdf: PdfRendere
     ...(bcc.length > 0 ? { bcc } : {}),
     ...(replyTo ? { replyTo } : {}),
     fromName: m.settings.company.name,
-    subject: m.subject ? renderTemplate(m.subject, vars) : texts.subject,
+    subject: m.subject ? renderTemplate(m.subject, own) : texts.subject,
     text: ownText ?? texts.text,
-    html: ownText ? `${textToHtml(renderTemplate(m.body!, vars))}\n${texts.htmlTable}` : texts.html,
+    html: ownText ? `${textToHtml(renderTemplate(m.body!, own))}\n${texts.htmlTable}` : texts.html,
     attachments,
     invoiceIds: ordered.map((x) => x.invoice.id),
   };

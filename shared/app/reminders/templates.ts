@@ -4,10 +4,10 @@
  * when every `{{variable}}` it uses is one the renderer knows, so a client never gets a blank.
  */
 import { addDays, localDate } from '../../domain/dates.js';
-import { DEFAULT_TEMPLATES, defaultTemplate, templatePurpose, type ReminderTemplate, type TemplatePurpose } from '../../domain/default-templates.js';
+import { DEFAULT_TEMPLATES, defaultTemplate, SMS_TEMPLATE_MAX_CHARS, templatePurpose, type ReminderTemplate, type TemplatePurpose } from '../../domain/default-templates.js';
 import { invoiceBalanceCents, invoiceTotals } from '../../domain/invoice.js';
 import { penaltyPreview, penaltyReductions, type PenaltyPreview } from '../../domain/penalties.js';
-import type { Scenario } from '../../domain/scenario.js';
+import { channelOf, type Scenario } from '../../domain/scenario.js';
 import { renderTemplate, unknownVariables } from '../../domain/template-render.js';
 import type { Client } from '../../domain/client.js';
 import type { TemplateInput } from '../../domain/default-templates.js';
@@ -93,6 +93,15 @@ export const makeTemplateLibrary = (deps: TemplateDeps) => {
     const errors = await consumerTemplateErrors({ clients: deps.clients, scenarios: all }, tenantId, template);
     if (errors.length > 0) throw new BusinessRuleError('penalties-for-consumer', 'The template mentions penalties and would reach a consumer', errors);
   };
+  /** 422 when a text message's template (a built-in SMS text, or one a scenario sends as a text) grows past what a text holds: the scenario check, kept on edit. */
+  const checkTextLength = async (tenantId: string, template: ReminderTemplate): Promise<void> => {
+    if (template.body.length <= SMS_TEMPLATE_MAX_CHARS) return;
+    const texts = (await scenarios.list(tenantId)).map((e) => e.doc).filter((s) => s.steps.some((step) => step.templateId === template.id && channelOf(step) === 'sms'));
+    if (templatePurpose(template.id) !== 'sms' && texts.length === 0) return;
+    throw new BusinessRuleError('sms-template-too-long', 'The template is sent as a text message: it must stay short', [
+      { path: 'body.body', message: `is too long for a text message (${template.body.length} characters, at most ${SMS_TEMPLATE_MAX_CHARS})` },
+    ]);
+  };
   const find = async (tenantId: string, id: string): Promise<LibraryEntry<ReminderTemplate>> => {
     const entry = await library.find(tenantId, id);
     if (!entry) throw new NotFoundError('Template');
@@ -122,6 +131,7 @@ export const makeTemplateLibrary = (deps: TemplateDeps) => {
       // A built-in consumer template stays one, even when the edit leaves `kind` out.
       const checkedAs = template.kind === undefined && current.kind === 'consumer' ? { ...template, kind: current.kind } : template;
       await checkConsumers(tenantId, checkedAs);
+      await checkTextLength(tenantId, template);
       await deps.templates.put(tenantId, template);
       return view({ doc: template, builtIn, customized: builtIn });
     },

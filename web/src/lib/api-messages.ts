@@ -61,6 +61,7 @@ const FR: Record<string, string> = {
   'The invoice was written off: its balance is already credited': 'La facture est passée en perte : son reste dû est déjà couvert par un avoir.',
   'The template uses variables that do not exist': 'Le modèle utilise des variables qui n’existent pas.',
   'The template mentions penalties and would reach a consumer': 'Le modèle cite des pénalités et partirait vers un particulier.',
+  'The template is sent as a text message: it must stay short': 'Ce modèle part en SMS : il doit rester court.',
   'A template of this scenario mentions penalties and would reach a consumer': 'Un modèle de ce scénario cite des pénalités et partirait vers un particulier.',
   'The promised date is out of range': 'Cette date de paiement promise n’est pas acceptée.',
   'The invoice changed or already got a reminder today: reload it and try again': 'La facture a changé ou a déjà été relancée aujourd’hui : rechargez la page et réessayez.',
@@ -436,6 +437,11 @@ const WITH_VALUES: Pattern[] = [
     re: /^is too long for a text message \((\d+) characters, at most (\d+)\): use a short template such as sms-reminder$/,
     fr: (m) => `Trop long pour un SMS (${m[1]} caractères, ${m[2]} au plus) : choisissez un modèle court, comme « SMS de relance »`,
     en: (m) => `Too long for a text message (${m[1]} characters, at most ${m[2]}): choose a short template such as "Reminder text"`,
+  },
+  {
+    re: /^is too long for a text message \((\d+) characters, at most (\d+)\)$/,
+    fr: (m) => `Trop long pour un SMS (${m[1]} caractères, ${m[2]} au plus)`,
+    en: (m) => `Too long for a text message (${m[1]} characters, at most ${m[2]})`,
   },
   // The payment link's (the template editor says its own "unknown variables: …" with a hint).
   { re: /^unknown variable (\{\{.*?\}\}(?:, \{\{.*?\}\})*); use (.*)$/, fr: (m) => `${m[1]!.includes(',') ? 'Variables inconnues' : 'Variable inconnue'} : ${m[1]} ; utilisez ${m[2]}`, en: (m) => `${m[1]!.includes(',') ? 'Unknown variables' : 'Unknown variable'}: ${m[1]}; use ${m[2]}` },
