@@ -106,7 +106,8 @@ export const makeRemovePayment = ({ invoices, settings, clock, retry = defaultRe
     const s = await settings.get(tenantId);
     return retryOnConflict(async () => {
       const current = await loadInvoice(invoices, tenantId, invoiceId);
-      const payment = (await invoices.payments(tenantId, invoiceId)).find((p) => p.id === paymentId);
+      const payments = await invoices.payments(tenantId, invoiceId);
+      const payment = payments.find((p) => p.id === paymentId);
       if (!payment || payment.removedAt) throw new NotFoundError('Payment');
       // A cancelled or written-off invoice's balance was closed by a credit note for what was left
       // then: removing a payment would bring back a balance no credit note covers, on an invoice
@@ -128,8 +129,17 @@ export const makeRemovePayment = ({ invoices, settings, clock, retry = defaultRe
       const now = clock.now();
       const at = now.toISOString();
       const paidCents = current.paidCents - payment.amountCents;
+      // The grace window after a payment (the reminders' `lastPaymentAt`) is the last payment still recorded's:
+      // a payment entered by mistake and removed no longer holds the next reminder back.
+      const { lastPaymentAt: _removed, ...rest } = current;
+      const lastPaymentAt = payments
+        .filter((p) => !p.removedAt && p.id !== paymentId)
+        .map((p) => p.createdAt)
+        .sort()
+        .at(-1);
       const next: InvoiceRecord = {
-        ...current,
+        ...rest,
+        ...(lastPaymentAt ? { lastPaymentAt } : {}),
         paidCents,
         status: settledStatusOf({ ...current, paidCents }),
         updatedAt: at,

@@ -54,4 +54,21 @@ describe('importing invoices (use case)', () => {
     expect([report.errors, report.items.map((i) => [i.action, i.clientId]), report.clientsCreated]).toEqual([[], [['exists', client.id]], 0]);
     expect(await w.names()).toEqual(['Garage Martin']);
   });
+
+  it('says when the file shows more paid or credited than recorded here (the old tool kept being used): a row error, the invoice left as it was', async () => {
+    const w = world();
+    const file = (paid: string, credited = '0') => ({ csv: `${HEADER};Déjà réglé;Avoirs\nEXT-1;Garage Martin;garage@martin.test;01/09/2026;01/10/2026;120,00;${paid};${credited}\n` });
+    await w.importInvoices('t1', file('20,00'), { dryRun: false });
+    // Paid since in the old tool: `exists` would leave it owed here, and chased.
+    const paid = await w.importInvoices('t1', file('120,00'), { dryRun: false });
+    expect([paid.items, paid.errors]).toEqual([[], [{ row: 2, field: 'paid', message: 'was imported before with less paid (20,00 here, 120,00 in the file): record the payment on the invoice' }]]);
+    const credited = await w.importInvoices('t1', file('20,00', '30,00'), { dryRun: true });
+    expect(credited.errors).toEqual([{ row: 2, field: 'credited', message: 'was imported before with less credited (0,00 here, 30,00 in the file): issue the credit note on the invoice' }]);
+    const [invoice] = [...w.invoices.invoices.values()];
+    expect([invoice!.paidCents, invoice!.creditedCents]).toEqual([2_000, 0]);
+    // The same figures, or less than recorded here since (a payment recorded in Relances): exists.
+    expect((await w.importInvoices('t1', file('20,00'), { dryRun: false })).items.map((i) => i.action)).toEqual(['exists']);
+    w.invoices.add({ ...invoice!, paidCents: 5_000 });
+    expect((await w.importInvoices('t1', file('40,00'), { dryRun: false })).items.map((i) => i.action)).toEqual(['exists']);
+  });
 });

@@ -240,6 +240,15 @@ export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, i
       } else if (b && (b.totals.grossCents !== row.grossCents || b.issueDate !== row.issueDate || b.dueDate !== row.dueDate)) {
         changed.add(i);
         errors.push({ row: row.row, field: 'number', message: `was imported before with other figures (gross ${frenchCents(b.totals.grossCents)}, issued ${b.issueDate}, due ${b.dueDate}): left as it was` });
+      } else if (b && (row.paidCents > b.paidCents || row.creditedCents > b.creditedCents)) {
+        // Paid or credited since in the tool it comes from: `exists` would leave it owed here, and chased.
+        changed.add(i);
+        if (row.paidCents > b.paidCents) {
+          errors.push({ row: row.row, field: 'paid', message: `was imported before with less paid (${frenchCents(b.paidCents)} here, ${frenchCents(row.paidCents)} in the file): record the payment on the invoice` });
+        }
+        if (row.creditedCents > b.creditedCents) {
+          errors.push({ row: row.row, field: 'credited', message: `was imported before with less credited (${frenchCents(b.creditedCents)} here, ${frenchCents(row.creditedCents)} in the file): issue the credit note on the invoice` });
+        }
       }
     });
     for (const i of [...changed].sort((a, b) => b - a)) {

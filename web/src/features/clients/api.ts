@@ -22,10 +22,28 @@ export const useStatement = (id: string) =>
 
 export const useClient = (id: string) => useQuery({ queryKey: ['clients', id], queryFn: () => unwrap(api().GET('/clients/{id}', { params: { path: { id } } })) });
 
+/** A bound on the pages read (100 invoices each), so a broken cursor cannot loop for ever. */
+const MAX_INVOICE_PAGES = 50;
+
+/**
+ * Every invoice of the client, the latest due first: all pages, so a regular client's oldest open
+ * invoices (the most overdue) are listed and offered to the grouped reminder, not cut at 50.
+ */
 export const useClientInvoices = (clientId: string) =>
   useQuery({
     queryKey: ['invoices', 'list', { clientId }],
-    queryFn: () => unwrap(api().GET('/invoices', { params: { query: { clientId, limit: 50, sort: '-dueDate' } } })),
+    queryFn: async () => {
+      const read = (cursor?: string) => unwrap(api().GET('/invoices', { params: { query: { clientId, limit: 100, sort: '-dueDate', ...(cursor ? { cursor } : {}) } } }));
+      const first = await read();
+      const items = [...first.items];
+      let cursor = first.nextCursor;
+      for (let page = 1; cursor && page < MAX_INVOICE_PAGES; page++) {
+        const next = await read(cursor);
+        items.push(...next.items);
+        cursor = next.nextCursor;
+      }
+      return { items };
+    },
   });
 
 export const useScenarios = () => useQuery({ queryKey: ['scenarios'], queryFn: () => unwrap(api().GET('/scenarios')) });

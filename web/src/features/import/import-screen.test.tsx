@@ -43,6 +43,8 @@ describe('the import’s row errors', () => {
           { row: 7, field: 'number', message: 'was imported before for another client: left as it was' },
           { row: 8, field: 'dueDate', message: 'is not between 2000 and 2099 (a typo in the year?)' },
           { row: 9, field: 'paidOn', message: 'is not a date (JJ/MM/AAAA or AAAA-MM-JJ)' },
+          { row: 10, field: 'paid', message: 'was imported before with less paid (20,00 here, 1481,47 in the file): record the payment on the invoice' },
+          { row: 11, field: 'credited', message: 'was imported before with less credited (0,00 here, 30,00 in the file): issue the credit note on the invoice' },
         ]}
       />,
     );
@@ -55,8 +57,10 @@ describe('the import’s row errors', () => {
       'déjà importée pour un autre client : laissée telle quelle',
       'pas entre 2000 et 2099 (une faute de frappe dans l’année ?)',
       'date invalide (JJ/MM/AAAA ou AAAA-MM-JJ)',
+      'déjà importée, avec moins de réglé ici (20,00 €) que dans le fichier (1481,47 €) : enregistrez le paiement sur la facture',
+      'déjà importée, avec moins d’avoirs ici (0,00 €) que dans le fichier (30,00 €) : émettez l’avoir sur la facture',
     ]);
-    expect(table().map((r) => r[1])).toContain('Date de paiement');
+    expect(table().map((r) => r[1])).toEqual(expect.arrayContaining(['Date de paiement', 'Avoirs', 'Reste à payer']));
   });
 
   it('count the rows to fix, not their errors', () => {

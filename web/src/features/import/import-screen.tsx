@@ -233,6 +233,11 @@ export const useRowErrorText = () => {
       const taken = /^is already the number of an invoice \((.*)\)$/.exec(message);
       if (taken) return t('importScreen.numberTaken', { number: taken[1] });
       if (message === 'was imported before for another client: left as it was') return t('importScreen.importedForAnother');
+      const less = /^was imported before with less (paid|credited) \(([\d,]+) here, ([\d,]+) in the file\): (?:record the payment|issue the credit note) on the invoice$/.exec(message);
+      if (less) {
+        const euros = (v: string) => (lang === 'en' ? v.replace(',', '.') : v);
+        return t(less[1] === 'paid' ? 'importScreen.lessPaid' : 'importScreen.lessCredited', { here: euros(less[2]!), file: euros(less[3]!) });
+      }
       const before = /^was imported before with other figures \(gross ([\d,]+), issued (\d{4}-\d{2}-\d{2}), due (\d{4}-\d{2}-\d{2})\): left as it was$/.exec(message);
       if (before) return t('importScreen.importedBefore', { gross: lang === 'en' ? before[1]!.replace(',', '.') : before[1], issued: formatDate(before[2]!, lang), due: formatDate(before[3]!, lang) });
       return typeof problems === 'object' && problems[message] ? problems[message] : message;

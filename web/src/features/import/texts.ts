@@ -45,6 +45,8 @@ const fr = {
   afterToday: 'postérieure à aujourd’hui ({{date}}) : une facture à importer est déjà émise',
   numberTaken: 'déjà le numéro d’une facture ({{number}})',
   importedForAnother: 'déjà importée pour un autre client : laissée telle quelle',
+  lessPaid: 'déjà importée, avec moins de réglé ici ({{here}} €) que dans le fichier ({{file}} €) : enregistrez le paiement sur la facture',
+  lessCredited: 'déjà importée, avec moins d’avoirs ici ({{here}} €) que dans le fichier ({{file}} €) : émettez l’avoir sur la facture',
   importedBefore: 'déjà importée avec d’autres montants (TTC {{gross}} €, émise le {{issued}}, échéance le {{due}}) : laissée telle quelle',
   columnNames: {
     header: 'En-tête',
@@ -61,6 +63,8 @@ const fr = {
     gross: 'TTC',
     paid: 'Déjà réglé',
     paidOn: 'Date de paiement',
+    credited: 'Avoirs',
+    remaining: 'Reste à payer',
   },
   problems: {
     'the file is empty': 'le fichier est vide',
@@ -131,6 +135,8 @@ export const importTexts = registerTexts('importScreen', fr, {
   afterToday: 'after today ({{date}}): an invoice to import has been issued already',
   numberTaken: 'already the number of an invoice ({{number}})',
   importedForAnother: 'imported before for another client: left as it was',
+  lessPaid: 'imported before, with less paid here (€{{here}}) than in the file (€{{file}}): record the payment on the invoice',
+  lessCredited: 'imported before, with less credited here (€{{here}}) than in the file (€{{file}}): issue the credit note on the invoice',
   importedBefore: 'imported before with other figures (gross €{{gross}}, issued {{issued}}, due {{due}}): left as it was',
   columnNames: {
     header: 'Header',
@@ -147,6 +153,8 @@ export const importTexts = registerTexts('importScreen', fr, {
     gross: 'Gross',
     paid: 'Already paid',
     paidOn: 'Payment date',
+    credited: 'Credit notes',
+    remaining: 'Still owed',
   },
   problems: {
     'the file is empty': 'the file is empty',

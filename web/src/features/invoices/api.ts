@@ -41,8 +41,26 @@ export const useInvoice = (id: string) => useQuery({ queryKey: keys.one(id), que
 export const usePayments = (id: string) =>
   useQuery({ queryKey: [...keys.one(id), 'payments'], queryFn: () => unwrap(api().GET('/invoices/{id}/payments', { params: { path: { id } } })) });
 
+/** A bound on the timeline's pages (100 events each), so a broken cursor cannot loop for ever. */
+const MAX_TIMELINE_PAGES = 20;
+
+/** The whole history, oldest first: every page, so a long one (a payment plan, pauses, re-plans) shows its newest events too. */
 export const useTimeline = (id: string) =>
-  useQuery({ queryKey: [...keys.one(id), 'timeline'], queryFn: () => unwrap(api().GET('/invoices/{id}/timeline', { params: { path: { id }, query: { limit: 100 } } })) });
+  useQuery({
+    queryKey: [...keys.one(id), 'timeline'],
+    queryFn: async () => {
+      const read = (cursor?: string) => unwrap(api().GET('/invoices/{id}/timeline', { params: { path: { id }, query: { limit: 100, ...(cursor ? { cursor } : {}) } } }));
+      const first = await read();
+      const items = [...first.items];
+      let cursor = first.nextCursor;
+      for (let page = 1; cursor && page < MAX_TIMELINE_PAGES; page++) {
+        const next = await read(cursor);
+        items.push(...next.items);
+        cursor = next.nextCursor;
+      }
+      return { items };
+    },
+  });
 
 export const useReminderPlan = (id: string) =>
   useQuery({ queryKey: [...keys.one(id), 'plan'], queryFn: () => unwrap(api().GET('/invoices/{id}/reminders', { params: { path: { id } } })) });

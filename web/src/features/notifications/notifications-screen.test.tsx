@@ -46,4 +46,21 @@ describe('the alerts screen', () => {
     await userEvent.click(button);
     await waitFor(() => expect(calls.filter((c) => c.method === 'POST').map((c) => decodeURIComponent(c.path))).toEqual(['/invoices/inv1/reminders/j+8/cancel']));
   });
+
+  it('reaches alerts past the first 50 with "Voir plus"', async () => {
+    const alert = (i: number) => ({ id: `n${i}`, kind: 'bounce', at: '2026-11-20T10:00:00.000Z', read: true, invoiceId: `inv${i}`, invoiceNumber: `F-2026-${String(i).padStart(4, '0')}`, clientName: 'Boulangerie Dupont SARL' });
+    fakeApi(({ path }) => {
+      if (path.startsWith('/overview')) return { status: 200, body: { ...overview, reminders: [] } };
+      if (path === '/notifications?limit=50') return { status: 200, body: { items: Array.from({ length: 50 }, (_, i) => alert(60 - i)), nextCursor: 'older' } };
+      if (path === '/notifications?limit=50&cursor=older') return { status: 200, body: { items: [alert(10)] } };
+      if (path.startsWith('/notifications')) return { status: 200, body: { items: [] } };
+      return undefined;
+    });
+    renderInApp(<NotificationsScreen />);
+    await screen.findByRole('link', { name: 'F-2026-0060' });
+    expect(screen.queryByRole('link', { name: 'F-2026-0010' })).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Voir plus' }));
+    expect(await screen.findByRole('link', { name: 'F-2026-0010' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Voir plus' })).toBeNull();
+  });
 });

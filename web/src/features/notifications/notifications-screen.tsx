@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { operations } from '../../api/schema';
@@ -139,10 +139,15 @@ const Alerts = () => {
   const stepReason = useStepReason();
   const queryClient = useQueryClient();
   const [unreadOnly, setUnreadOnly] = useState(false);
-  const list = useQuery({
-    queryKey: ['notifications', 'list', unreadOnly],
-    queryFn: () => unwrap(api().GET('/notifications', { params: { query: { limit: 50, ...(unreadOnly ? { unread: 'true' as const } : {}) } } })),
+  // Newest first, 50 a page: the older alerts come with "Voir plus" (a key of its own: Home reads the first page as one query).
+  const list = useInfiniteQuery({
+    queryKey: ['notifications', 'pages', unreadOnly],
+    queryFn: ({ pageParam }) =>
+      unwrap(api().GET('/notifications', { params: { query: { limit: 50, ...(unreadOnly ? { unread: 'true' as const } : {}), ...(pageParam ? { cursor: pageParam } : {}) } } })),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor,
   });
+  const alerts = list.data?.pages.flatMap((p) => p.items) ?? [];
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['notifications'] });
   const read = useMutation({ mutationFn: (id: string) => unwrap(api().POST('/notifications/{id}/read', { params: { path: { id } } })), onSuccess: refresh });
   const readAll = useMutation({ mutationFn: () => unwrap(api().POST('/notifications/read-all')), onSuccess: refresh });
@@ -183,11 +188,11 @@ const Alerts = () => {
         <Loading />
       ) : list.isError ? (
         <ErrorMessage error={list.error} retry={() => void list.refetch()} />
-      ) : list.data.items.length === 0 ? (
+      ) : alerts.length === 0 ? (
         <p className="empty muted">{unreadOnly ? t('alerts.emptyUnread') : t('alerts.empty')}</p>
       ) : (
         <ul className="plain-list" data-testid="alerts">
-          {list.data.items.map((n) => (
+          {alerts.map((n) => (
             <li key={n.id} className={n.read ? '' : 'unread'}>
               <div className="row">
                 <strong>{t(`alerts.kinds.${n.kind}`, { defaultValue: n.kind })}</strong>
@@ -206,6 +211,13 @@ const Alerts = () => {
             </li>
           ))}
         </ul>
+      )}
+      {list.hasNextPage && (
+        <p>
+          <button type="button" className="button" disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
+            {t('common.more')}
+          </button>
+        </p>
       )}
     </section>
   );

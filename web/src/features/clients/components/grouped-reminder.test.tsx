@@ -60,4 +60,19 @@ describe('the grouped reminder’s preview', () => {
     await within(dialog).findByText('Relance');
     expect(sendButton(dialog).disabled).toBe(false);
   });
+
+  it('offers every open invoice of a regular client, the oldest (the latest due first, past the first page) too', async () => {
+    const paid = (i: number) => ({ ...invoice(`p${i}`, `F-2026-${String(100 + i).padStart(4, '0')}`), status: 'paid', balanceCents: 0 });
+    const calls = fakeApi(({ path }) => {
+      if (path.startsWith('/invoices?') && !path.includes('cursor=')) return { status: 200, body: { items: Array.from({ length: 100 }, (_, i) => paid(i)), nextCursor: 'older' } };
+      if (path.startsWith('/invoices?') && path.includes('cursor=older')) return { status: 200, body: { items: [invoice('old', 'F-2025-0042')] } };
+      if (path === '/templates') return { status: 200, body: { items: [] } };
+      return undefined;
+    });
+    renderInApp(<GroupedReminderDialog clientId="c1" />);
+    await userEvent.click(screen.getByRole('button', { name: 'Relance groupée' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Relance groupée' });
+    expect(await within(dialog).findByRole('checkbox', { name: /F-2025-0042/ })).toBeTruthy();
+    expect(calls.filter((c) => c.path.startsWith('/invoices?')).map((c) => new URLSearchParams(c.path.split('?')[1]).get('cursor'))).toEqual([null, 'older']);
+  });
 });

@@ -65,4 +65,19 @@ describe('the invoice’s history', () => {
       'Relance envoyée — J+8 · accounts@smith.test',
     ]);
   });
+
+  it('shows the newest events of a long history too (oldest first, past the first 100: a payment plan, pauses, re-plans)', async () => {
+    const scheduled = Array.from({ length: 100 }, () => ({ at, type: 'reminder.rescheduled', data: { stepId: 'j+8', plan: 1 } }));
+    const calls = fakeApi(({ path }) =>
+      path === '/invoices/inv1/timeline?limit=100'
+        ? { status: 200, body: { items: scheduled, nextCursor: 'newer' } }
+        : path === '/invoices/inv1/timeline?limit=100&cursor=newer'
+          ? { status: 200, body: { items: [{ at: '2026-12-01T10:00:00.000Z', type: 'payment.recorded', data: { date: '2026-12-01', amountCents: 39_400, method: 'transfer' } }] } }
+          : undefined,
+    );
+    renderInApp(<Timeline invoiceId="inv1" />);
+    expect(await screen.findByText(/394,00/)).toBeTruthy();
+    expect(within(screen.getByRole('list')).getAllByRole('listitem')).toHaveLength(101);
+    expect(calls.filter((c) => c.path.startsWith('/invoices/inv1/timeline')).length).toBe(2);
+  });
 });
