@@ -38,17 +38,17 @@ export type RawRow = Partial<Record<'number' | 'clientName' | 'email' | 'siren' 
 const fold = (s: string) => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '');
 
 const ALIASES: Record<string, keyof Omit<RawRow, 'row'>> = {
-  number: 'number', numero: 'number', numerofacture: 'number', numerodefacture: 'number', ndefacture: 'number', numerodelafacture: 'number', referencefacture: 'number', nfacture: 'number', nofacture: 'number', numfacture: 'number', nodefacture: 'number', facture: 'number', no: 'number', invoicenumber: 'number', n: 'number',
+  number: 'number', invoiceno: 'number', invoice: 'number', invoicenum: 'number', invoiceid: 'number', ref: 'number', reference: 'number', numero: 'number', numerofacture: 'number', numerodefacture: 'number', ndefacture: 'number', numerodelafacture: 'number', referencefacture: 'number', nfacture: 'number', nofacture: 'number', numfacture: 'number', nodefacture: 'number', facture: 'number', no: 'number', invoicenumber: 'number', n: 'number',
   client: 'clientName', clientname: 'clientName', nom: 'clientName', nomduclient: 'clientName', customer: 'clientName', nomclient: 'clientName', raisonsociale: 'clientName', name: 'clientName',
   societe: 'clientName', nomsociete: 'clientName', nomdelasociete: 'clientName', entreprise: 'clientName', company: 'clientName',
-  email: 'email', mail: 'email', courriel: 'email', emailclient: 'email', adresseemail: 'email', adressemail: 'email', adressecourriel: 'email',
+  email: 'email', customeremail: 'email', clientemail: 'email', emailaddress: 'email', customername: 'clientName', billto: 'clientName', mail: 'email', courriel: 'email', emailclient: 'email', adresseemail: 'email', adressemail: 'email', adressecourriel: 'email',
   siren: 'siren', sirenclient: 'siren', siret: 'siren', nsiren: 'siren', nsiret: 'siren', numerosiren: 'siren', numerosiret: 'siren',
   kind: 'kind', type: 'kind', typeclient: 'kind',
-  issuedate: 'issueDate', date: 'issueDate', datefacture: 'issueDate', dateemission: 'issueDate', datedefacture: 'issueDate', datedemission: 'issueDate', datedelafacture: 'issueDate',
-  duedate: 'dueDate', echeance: 'dueDate', dateecheance: 'dueDate', datedecheance: 'dueDate', datelimitedepaiement: 'dueDate',
-  net: 'net', ht: 'net', montantht: 'net', totalht: 'net',
-  vat: 'vat', tva: 'vat', montanttva: 'vat', totaltva: 'vat', montantdetva: 'vat',
-  gross: 'gross', ttc: 'gross', montantttc: 'gross', totalttc: 'gross', montanttotalttc: 'gross',
+  issuedate: 'issueDate', invoicedate: 'issueDate', emisele: 'issueDate', datedefacturation: 'issueDate', facturele: 'issueDate', date: 'issueDate', datefacture: 'issueDate', dateemission: 'issueDate', datedefacture: 'issueDate', datedemission: 'issueDate', datedelafacture: 'issueDate',
+  duedate: 'dueDate', echeancele: 'dueDate', apayeravantle: 'dueDate', aregleravantle: 'dueDate', datelimite: 'dueDate', paymentdue: 'dueDate', echeance: 'dueDate', dateecheance: 'dueDate', datedecheance: 'dueDate', datelimitedepaiement: 'dueDate',
+  net: 'net', subtotal: 'net', amountexcltax: 'net', netamount: 'net', ht: 'net', montantht: 'net', totalht: 'net',
+  vat: 'vat', tax: 'vat', taxamount: 'vat', vatamount: 'vat', tva: 'vat', montanttva: 'vat', totaltva: 'vat', montantdetva: 'vat',
+  gross: 'gross', total: 'gross', amount: 'gross', totalamount: 'gross', amountincltax: 'gross', grossamount: 'gross', ttc: 'gross', montantttc: 'gross', totalttc: 'gross', montanttotalttc: 'gross',
   paid: 'paid', dejapaye: 'paid', paye: 'paid', regle: 'paid', dejaregle: 'paid', alreadypaid: 'paid', acompte: 'paid', montantpaye: 'paid', montantregle: 'paid', encaisse: 'paid', dejaencaisse: 'paid',
   // A yes/no column kept by hand (`Payée : oui`), or amounts under an adjective header.
   payee: 'paid', reglee: 'paid', acquittee: 'paid', encaissee: 'paid',
@@ -69,7 +69,7 @@ const ALIASES: Record<string, keyof Omit<RawRow, 'row'>> = {
  * Headers that name their field only loosely: beside a column naming it exactly (`Nom` of the contact
  * beside `Client`, `Date` beside `Date facture`, `Acompte` beside `Déjà réglé`), the exact one is read.
  */
-const LOOSE = new Set(['nom', 'name', 'date', 'no', 'n', 'numero', 'facture', 'type', 'acompte', 'payee', 'reglee', 'acquittee', 'encaissee']);
+const LOOSE = new Set(['nom', 'name', 'date', 'no', 'n', 'numero', 'facture', 'invoice', 'ref', 'reference', 'type', 'acompte', 'payee', 'reglee', 'acquittee', 'encaissee', 'total', 'amount']);
 
 /** Each header's field, one column per field: an exact header before a loose one, else the leftmost. */
 const headerColumns = (headers: readonly string[]): (keyof Omit<RawRow, 'row'> | undefined)[] => {

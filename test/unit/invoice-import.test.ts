@@ -151,4 +151,16 @@ describe('reading invoices exported elsewhere', () => {
     expect(fields(row('01/10/2026', '31/10/2206'))).toEqual(['dueDate: is not between 2000 and 2099 (a typo in the year?)']);
     expect(fields(row('01/01/2000', '31/12/2099'))).toEqual([]);
   });
+
+  it('reads the headers English tools write (Invoice No., Invoice Date, Total, Tax, Balance Due) and the short French ones (Montant, Émise le)', () => {
+    const en = csvRows('Invoice No.,Customer,Customer Email,Invoice Date,Due Date,Subtotal,Tax,Total,Balance Due\nINV-1,Acme,a@acme.test,2026-10-01,2026-10-31,100.00,20.00,120.00,20.00\n');
+    expect(en.errors).toEqual([]);
+    expect(en.rows[0]).toEqual({ row: 2, number: 'INV-1', clientName: 'Acme', email: 'a@acme.test', issueDate: '2026-10-01', dueDate: '2026-10-31', net: '100.00', vat: '20.00', gross: '120.00', remaining: '20.00' });
+    const fr = csvRows('Facture;Client;Émise le;À payer avant le;Total\nF-1;Dupont;01/10/2026;31/10/2026;120,00\n');
+    expect(fr.errors).toEqual([]);
+    expect(fr.rows[0]).toEqual({ row: 2, number: 'F-1', clientName: 'Dupont', issueDate: '01/10/2026', dueDate: '31/10/2026', gross: '120,00' });
+    // Beside a column naming the gross exactly, a loose Total is not read; `Montant` alone (HT or TTC?) is never guessed.
+    expect(csvRows('N°;Client;Date;Échéance;Montant HT;TTC;Total\nF-2;D;01/10/2026;31/10/2026;100;120;999\n').rows[0]!.gross).toBe('120');
+    expect(csvRows('N°;Client;Date;Échéance;Montant;TVA\nF-3;D;01/10/2026;31/10/2026;100;20\n').errors.map((e) => e.field)).toEqual(['gross']);
+  });
 });
