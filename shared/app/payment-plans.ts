@@ -12,6 +12,7 @@ import { planScheduleText } from '../domain/template-render.js';
 import { emailTexts, money } from '../../templates/email/index.js';
 import { BusinessRuleError, NotFoundError } from './errors.js';
 import { loadInvoice } from './invoices.js';
+import { withoutPause } from './reminder-holds.js';
 import { reminderRecipients } from './reminders/reminder-context.js';
 import type { ClientRepository, Clock, InvoiceRecord, InvoiceRepository, Mailer, SettingsRepository, TimelineRecord } from './ports.js';
 import { defaultRetryPolicy, retryOnConflict, type RetryPolicy } from './retry-on-conflict.js';
@@ -74,6 +75,16 @@ const newPlan = (invoice: InvoiceRecord, input: PaymentPlanInput, source: Paymen
   status: 'active',
 });
 
+/**
+ * A plan agreed replaces a promise the client made (portal): the promise's pause ends with it, or the
+ * plan's first reminders (the courtesy before an early instalment) would wait for a date the plan
+ * superseded. A pause the owner decided, or a "j'ai payé" he has to check, stays.
+ */
+const replacingPromise = (invoice: InvoiceRecord, at: string): { next: InvoiceRecord; events: TimelineRecord[] } =>
+  invoice.remindersPaused && invoice.pauseReason === 'promise'
+    ? { next: withoutPause(invoice, at), events: [{ at, type: 'invoice.resumed', data: { auto: false, reason: 'payment_plan' } }] }
+    : { next: invoice, events: [] };
+
 const createdEvent = (plan: PaymentPlan, at: string): TimelineRecord => ({
   at,
   type: 'plan.created',
@@ -100,8 +111,9 @@ export const makeCreatePaymentPlan = ({ invoices, settings, clock, retry = defau
       assertValid(input.instalments, invoiceBalanceCents(invoice), today);
       const at = now.toISOString();
       const plan = newPlan(invoice, input, 'owner', at);
-      const saved = { ...invoice, paymentPlan: plan, updatedAt: at };
-      await invoices.save(saved, { events: [createdEvent(plan, at)] });
+      const lifted = replacingPromise(invoice, at);
+      const saved = { ...lifted.next, paymentPlan: plan, updatedAt: at };
+      await invoices.save(saved, { events: [createdEvent(plan, at), ...lifted.events] });
       return paymentPlanView(plan, saved, today);
     }, retry);
   };
@@ -213,8 +225,9 @@ export const makeAcceptPlanRequest = (deps: PlanDecisionDeps) =>
       const at = now.toISOString();
       const plan = newPlan(current, { instalments: pending.instalments, ...(pending.note ? { note: pending.note } : {}), waivePenalties: input.waivePenalties ?? false }, 'client', at);
       const request: PlanRequest = { ...pending, status: 'accepted', decidedAt: at };
-      const saved = { ...current, paymentPlan: plan, planRequest: request, updatedAt: at };
-      await deps.invoices.save(saved, { events: [{ at, type: 'plan.accepted', data: { seq: plan.seq } }, createdEvent(plan, at)] });
+      const lifted = replacingPromise(current, at);
+      const saved = { ...lifted.next, paymentPlan: plan, planRequest: request, updatedAt: at };
+      await deps.invoices.save(saved, { events: [{ at, type: 'plan.accepted', data: { seq: plan.seq } }, createdEvent(plan, at), ...lifted.events] });
       return { invoice: saved, plan, request };
     }, deps.retry ?? defaultRetryPolicy);
     const today = localDate(deps.clock.now(), s.timezone);

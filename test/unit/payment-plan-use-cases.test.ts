@@ -161,6 +161,27 @@ describe('a plan the client asks for', () => {
     await expect(w.accept(T, 'inv1')).rejects.toBeInstanceOf(NotFoundError);
   });
 
+  it('replaces a promise the client made earlier: its pause ends, so the first instalment’s courtesy reminder goes before it', async () => {
+    // The client promised to pay by 20 March (reminders paused until the 21st), then asked for a plan whose first instalment is on the 10th.
+    const invoice = (await w.invoices.get(T, 'inv1'))!;
+    w.invoices.add({ ...invoice, remindersPaused: true, pausedUntil: '2026-03-21', pauseReason: 'promise', promisedFor: '2026-03-20', version: invoice.version + 1 });
+    await w.request(T, 'inv1', { instalments: THREE });
+    await w.accept(T, 'inv1');
+    const after = (await w.invoices.get(T, 'inv1'))!;
+    expect([after.remindersPaused, after.pausedUntil, after.promisedFor]).toEqual([false, undefined, undefined]);
+    expect(await w.events()).toContain('invoice.resumed');
+    await w.reconcile(T, 'inv1');
+    const courtesy = (await w.steps.list(T, 'inv1')).find((s) => s.stepId === 'p1-c1');
+    expect([courtesy?.state, courtesy?.scheduledAt?.slice(0, 10)]).toEqual(['scheduled', '2026-03-09']); // the Monday before the 10th (7-8 March a weekend)
+  });
+
+  it('keeps a pause the owner decided, or a "j’ai payé" the owner has to check, when a plan is agreed', async () => {
+    const invoice = (await w.invoices.get(T, 'inv1'))!;
+    w.invoices.add({ ...invoice, remindersPaused: true, pausedUntil: '2026-03-21', pauseReason: 'Vacances du client', version: invoice.version + 1 });
+    await w.create(T, 'inv1', { instalments: THREE });
+    expect((await w.invoices.get(T, 'inv1'))!.pausedUntil).toBe('2026-03-21');
+  });
+
   it('is declined with a reason told to the client; no plan', async () => {
     await w.request(T, 'inv1', { instalments: THREE });
     const result = await w.decline(T, 'inv1', { reason: 'trois mois, pas davantage' });
