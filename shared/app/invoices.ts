@@ -1,5 +1,5 @@
 import { addDays, localDate } from '../domain/dates.js';
-import { invoiceTotals, isOpen } from '../domain/invoice.js';
+import { invoiceTotals, isOpen, latestB2BDueDate } from '../domain/invoice.js';
 import type { InvoiceInput, InvoiceListQuery, InvoicePatch, InvoiceView } from '../domain/invoice-types.js';
 import { BusinessRuleError, NotFoundError, ValidationError, type FieldError } from './errors.js';
 import { toInvoiceView } from './invoice-view.js';
@@ -41,12 +41,27 @@ export const draftInvoice = (
   };
 };
 
+/**
+ * A business client's payment term is capped by law (L441-10 I); a due date past it is refused where
+ * it is agreed, on the draft. Once sent, moving the due date later is a delay granted to a late payer,
+ * not the term of the contract, and stays free.
+ */
+export const assertLegalPaymentTerm = (kind: InvoiceRecord['clientKind'], issueDate: string, dueDate: string): void => {
+  if (kind !== 'business') return;
+  const latest = latestB2BDueDate(issueDate);
+  if (dueDate <= latest) return;
+  throw new BusinessRuleError('payment-term-too-long', 'The due date is past the legal maximum payment term (C. com. L441-10)', [
+    { path: 'body.dueDate', message: `is past the legal maximum payment term for a business client (60 days from the invoice date, or 45 days end of month: ${latest} at the latest)` },
+  ]);
+};
+
 export const makeCreateInvoice = ({ invoices, clients, settings, clock, ids }: InvoiceDeps) =>
   async (tenantId: string, input: InvoiceInput): Promise<InvoiceView> => {
     const client = await clients.get(tenantId, input.clientId);
     if (!client) {
       throw new BusinessRuleError('unknown-client', 'The client does not exist', [{ path: 'body.clientId', message: 'no such client' }]);
     }
+    if (input.dueDate !== undefined) assertLegalPaymentTerm(client.kind, input.issueDate, input.dueDate);
     const now = clock.now();
     const at = now.toISOString();
     const invoice = draftInvoice({
@@ -88,6 +103,7 @@ export const makeUpdateInvoice = ({ invoices, settings, clock }: Pick<InvoiceDep
     const dueDate = patch.dueDate ?? current.dueDate;
     if (locked.length > 0) throw new BusinessRuleError('invoice-locked', 'These fields cannot change in the invoice’s current state', locked);
     if (dueDate < issueDate) throw new ValidationError([{ path: 'body.dueDate', message: 'must not be before issueDate' }]);
+    if (current.status === 'draft' && (patch.dueDate !== undefined || patch.issueDate !== undefined)) assertLegalPaymentTerm(current.clientKind, issueDate, dueDate);
 
     const now = clock.now();
     const at = now.toISOString();

@@ -4,7 +4,7 @@ import { depositLines, quoteStatusView } from '../domain/quote.js';
 import type { InvoiceView } from '../domain/invoice-types.js';
 import type { DepositInput, FinalInvoiceInput } from '../domain/quote-types.js';
 import { BusinessRuleError, ConflictError, NotFoundError } from './errors.js';
-import { draftInvoice } from './invoices.js';
+import { assertLegalPaymentTerm, draftInvoice } from './invoices.js';
 import { toInvoiceView } from './invoice-view.js';
 import type { DepositDeduction, InvoiceRecord, QuoteRecord } from './ports.js';
 import { loadQuote, type QuoteDeps } from './quotes.js';
@@ -17,6 +17,7 @@ const draftFromQuote = (
   fields: Pick<InvoiceRecord, 'id' | 'lines'> & Partial<Pick<InvoiceRecord, 'kind' | 'deductions' | 'deductedCents' | 'totals'>> & { at: string },
 ): InvoiceRecord => {
   const issueDate = input.issueDate ?? today;
+  if (input.dueDate !== undefined) assertLegalPaymentTerm(clientKind, issueDate, input.dueDate);
   return draftInvoice({
     tenantId: quote.tenantId,
     clientId: quote.clientId,

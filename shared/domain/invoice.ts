@@ -1,5 +1,5 @@
 import { divRound, quantityMilli, QUANTITY_SCALE, vatRateBasisPoints, type VatRate } from './money.js';
-import { daysBetween, localDate } from './dates.js';
+import { addDays, dateToUtcMs, daysBetween, localDate } from './dates.js';
 
 /**
  * `litigation` (contentieux): still owed, reminders stopped, handed to the owner's recovery steps.
@@ -121,4 +121,21 @@ export const settledStatusOf = (i: Settlement): InvoiceStatus => {
   const due = i.totals.grossCents - (i.deductedCents ?? 0);
   if (i.creditedCents >= due && i.paidCents === 0) return 'cancelled';
   return settledStatus(i.status, due, i.paidCents, i.creditedCents);
+};
+
+/** The last day of the month of a `YYYY-MM-DD` date. */
+const endOfMonth = (date: string): string => {
+  const d = new Date(dateToUtcMs(date));
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).toISOString().slice(0, 10);
+};
+
+/**
+ * The latest due date a business client may be given (C. com. L441-10 I): 60 days from the invoice
+ * date, or 45 days end of month when stipulated (the DGCCRF accepts counting the 45 days from the end
+ * of the month of issue), whichever is later. Consumers have no legal cap.
+ */
+export const latestB2BDueDate = (issueDate: string): string => {
+  const sixty = addDays(issueDate, 60);
+  const endOfMonthPlus45 = addDays(endOfMonth(issueDate), 45);
+  return sixty > endOfMonthPlus45 ? sixty : endOfMonthPlus45;
 };

@@ -17,6 +17,7 @@ const FR: Record<string, string> = {
   'must be 9 digits': '9 chiffres attendus',
   'is not a valid SIREN (check digit)': 'SIREN invalide (clé de contrôle)',
   'must not be before issueDate': 'Ne peut pas précéder la date de facture',
+  'The due date is past the legal maximum payment term (C. com. L441-10)': 'L’échéance dépasse le délai de paiement maximal entre professionnels (art. L441-10 du code de commerce)',
   'must be an email address': 'Adresse e-mail invalide',
   'must be an IBAN': 'IBAN invalide',
   'is not a valid IBAN (check digits)': 'IBAN invalide (clé de contrôle)',
@@ -163,6 +164,7 @@ const FR: Record<string, string> = {
 
 const EN: Record<string, string> = {
   'must not be before issueDate': 'Must not be before the invoice date',
+  'The due date is past the legal maximum payment term (C. com. L441-10)': 'The due date is past the legal maximum payment term between businesses (French Commercial Code, art. L441-10)',
   'is not a valid SIREN (check digit)': 'Not a valid SIREN (check digit)',
   'dueDate or paymentTermsDays is required': 'Give a due date or payment terms',
   'give exactly one of percent or amountCents': 'Give a percentage or an amount, not both',
@@ -426,6 +428,11 @@ const WITH_VALUES: Pattern[] = [
   },
   { re: /^must be after instalment (\d+) \((\d{4}-\d\d-\d\d)\)$/, fr: (m) => `Après l’échéance ${m[1]} (${dayFr(m[2]!)})`, en: (m) => `After instalment ${m[1]} (${dayEn(m[2]!)})` },
   { re: /^at most (\d+) instalments$/, fr: (m) => `${m[1]} échéances au plus`, en: (m) => `At most ${m[1]} instalments` },
+  {
+    re: /^is past the legal maximum payment term for a business client \(60 days from the invoice date, or 45 days end of month: (\d{4}-\d\d-\d\d) at the latest\)$/,
+    fr: (m) => `Dépasse le délai de paiement maximal entre professionnels (60 jours après la date de facture, ou 45 jours fin de mois) : au plus tard le ${dayFr(m[1]!)}`,
+    en: (m) => `Past the legal maximum payment term for a business client (60 days from the invoice date, or 45 days end of month): ${dayEn(m[1]!)} at the latest`,
+  },
   { re: /^is after today \((\d{4}-\d\d-\d\d)\)$/, fr: (m) => `Pas après aujourd’hui (${dayFr(m[1]!)})`, en: (m) => `Not after today (${dayEn(m[1]!)})` },
   { re: /^is after today \((\d{4}-\d\d-\d\d)\): send it on that day, or change its date$/, fr: (m) => `Postérieure à aujourd’hui (${dayFr(m[1]!)}) : envoyez-la ce jour-là, ou changez sa date`, en: (m) => `After today (${dayEn(m[1]!)}): send it on that day, or change its date` },
   { re: /^must be within (\d+) days of from$/, fr: (m) => `Au plus ${m[1]} jours après la date de début`, en: (m) => `Within ${m[1]} days of the start date` },
