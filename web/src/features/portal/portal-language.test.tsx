@@ -60,4 +60,22 @@ describe('the client portal’s language', () => {
     expect([...deducted.closest('dl')!.querySelectorAll('dt')].map((dt) => dt.textContent)).toEqual(['Total TTC', 'Acomptes déduits', 'Déjà payé', 'Reste à payer', 'Échéance']);
     view.unmount();
   });
+
+  it('writes an English client’s plan amounts as English does ("40.00", not the French "40,00" of the first render)', async () => {
+    const withPlan = { ...portal, actions: { ...portal.actions, planRequest: true } };
+    fakeApi(({ method, path }) => (method === 'GET' && path === '/portal/tok3' ? { status: 200, body: withPlan } : undefined));
+    const view = render(
+      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+        <MemoryRouter initialEntries={['/p/tok3']}>
+          <Routes>
+            <Route path="/p/:token" element={<PortalScreen />} />
+          </Routes>
+        </MemoryRouter>
+      </QueryClientProvider>,
+    );
+    const amounts = await screen.findAllByLabelText('Amount (€)');
+    expect(amounts.map((a) => (a as HTMLInputElement).value)).toEqual(['40.00', '40.00', '40.00']);
+    view.unmount();
+    await waitFor(() => expect(i18next.language).toBe('fr'));
+  });
 });

@@ -37,9 +37,12 @@ export default function PortalScreen() {
     },
     [i18n],
   );
+  // The page comes once it speaks the client's language: its forms start from values written in it
+  // (an English client's plan amounts read "40.00", not the "40,00" of a first render in French).
+  const speaking = !language || i18n.language === language;
   return (
     <main id="main" className="app-main portal">
-      {portal.isPending ? (
+      {portal.isPending || (portal.isSuccess && !speaking) ? (
         <Loading />
       ) : portal.isError ? (
         portal.error instanceof ApiError && portal.error.status === 404 ? (
