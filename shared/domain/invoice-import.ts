@@ -175,6 +175,7 @@ export const parseDate = (text: string): string | undefined => {
 };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const NEGATIVE_BILLED = 'is negative (a credit note? put its amount in the Avoirs column of the invoice it credits)';
 
 /** `'=Garage` → `=Garage`: the `'` our export (and spreadsheets) put before a text that would run as a formula. */
 const unguard = (s: string | undefined) => (s !== undefined && /^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s);
@@ -208,13 +209,18 @@ export const validateRow = (raw: RawRow): { ok: ImportedRow } | { errors: RowErr
   const issueDate = inRange('issueDate', parseDate(raw.issueDate ?? ''));
   const dueDate = inRange('dueDate', parseDate(raw.dueDate ?? ''));
   if (issueDate && dueDate && dueDate < issueDate) fail('dueDate', 'is before the issue date');
+  let negativeBilled = false;
   const amount = (field: 'net' | 'vat' | 'gross' | 'paid' | 'credited' | 'remaining') => {
     const text = raw[field];
     if (text === undefined || text.trim() === '') return undefined;
     const cents = parseAmount(text);
     // A bad amount is told once: it takes no part in the checks between amounts (paid ≤ gross…).
     if (cents === undefined) fail(field, 'is not an amount (1 234,56)');
-    else if (cents < 0) fail(field, 'must not be negative');
+    else if (cents < 0 && ['net', 'vat', 'gross'].includes(field)) {
+      // Other tools export their credit notes as rows with negative amounts: said once a row, with where it goes.
+      if (!negativeBilled) fail(field, NEGATIVE_BILLED);
+      negativeBilled = true;
+    } else if (cents < 0) fail(field, 'must not be negative');
     else if (cents > 99_999_999_999) fail(field, 'is above 999 999 999,99');
     else return cents;
     return undefined;

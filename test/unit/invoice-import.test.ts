@@ -78,7 +78,12 @@ describe('reading invoices exported elsewhere', () => {
 
   it('tells a negative or unreadable amount once, not again as more paid than billed', () => {
     const negative = validateRow({ row: 3, number: 'T-2', clientName: 'X', issueDate: '2026-09-01', dueDate: '2026-10-01', gross: '-5,00' });
-    expect('errors' in negative && negative.errors).toEqual([{ row: 3, field: 'gross', message: 'must not be negative' }]);
+    expect('errors' in negative && negative.errors).toEqual([{ row: 3, field: 'gross', message: 'is negative (a credit note? put its amount in the Avoirs column of the invoice it credits)' }]);
+    // A credit note exported as a row (HT, TVA and TTC negative): said once, with where its amount goes.
+    const credit = validateRow({ row: 4, number: 'AV-1', clientName: 'X', issueDate: '2026-09-01', dueDate: '2026-10-01', net: '-100,00', vat: '-20,00', gross: '-120,00' });
+    expect('errors' in credit && credit.errors.map((e) => e.field)).toEqual(['net']);
+    const paid = validateRow({ row: 5, number: 'T-4', clientName: 'X', issueDate: '2026-09-01', dueDate: '2026-10-01', gross: '12', paid: '-1' });
+    expect('errors' in paid && paid.errors).toEqual([{ row: 5, field: 'paid', message: 'must not be negative' }]);
     const unreadable = validateRow({ row: 4, number: 'T-3', clientName: 'X', issueDate: '2026-09-01', dueDate: '2026-10-01', net: '10', vat: 'abc', gross: '12', paid: '2' });
     expect('errors' in unreadable && unreadable.errors).toEqual([{ row: 4, field: 'vat', message: 'is not an amount (1 234,56)' }]);
   });

@@ -45,6 +45,7 @@ describe('the import’s row errors', () => {
           { row: 9, field: 'paidOn', message: 'is not a date (JJ/MM/AAAA or AAAA-MM-JJ)' },
           { row: 10, field: 'paid', message: 'was imported before with less paid (20,00 here, 1481,47 in the file): record the payment on the invoice' },
           { row: 11, field: 'credited', message: 'was imported before with less credited (0,00 here, 30,00 in the file): issue the credit note on the invoice' },
+          { row: 12, field: 'gross', message: 'is negative (a credit note? put its amount in the Avoirs column of the invoice it credits)' },
         ]}
       />,
     );
@@ -59,6 +60,7 @@ describe('the import’s row errors', () => {
       'date invalide (JJ/MM/AAAA ou AAAA-MM-JJ)',
       'déjà importée, avec moins de réglé ici (20,00 €) que dans le fichier (1481,47 €) : enregistrez le paiement sur la facture',
       'déjà importée, avec moins d’avoirs ici (0,00 €) que dans le fichier (30,00 €) : émettez l’avoir sur la facture',
+      'négatif (un avoir ? indiquez son montant dans la colonne Avoirs de la facture qu’il annule)',
     ]);
     expect(table().map((r) => r[1])).toEqual(expect.arrayContaining(['Date de paiement', 'Avoirs', 'Reste à payer']));
   });
