@@ -166,6 +166,10 @@ describe('logs of a request on the local stack', () => {
     }
     // One invocation, one request id: two fires never share one.
     expect(new Set(fired.map((l) => l.lambdaRequestId)).size).toBe(2);
+    // The tenant's daily overview (a recurring schedule) fired on the way: a line of its own.
+    const overviews = json().filter((l) => l.message === 'overview' && l.tenantId === 'logs-tenant');
+    expect(overviews.length).toBeGreaterThanOrEqual(1);
+    for (const line of overviews) expect(line).toMatchObject({ level: 'INFO', outcome: expect.stringMatching(/^(sent|skipped)$/), date: expect.any(String), lambdaRequestId: expect.stringMatching(/\S{8,}/) });
     const all = lines.join('\n');
     expect(all).not.toContain('discret@fire.example');
     expect(all).not.toContain('Discrète');
