@@ -90,11 +90,13 @@ export const parseCsv = (text: string): { line: number; fields: string[] }[] => 
   const text0 = text.replace(/^\ufeff/, '');
   // Excel's delimiter line (`sep=;`), which some tools write first so Excel opens the file in columns: it says
   // the delimiter and is no header.
-  const sep = /^sep=([;,])[ \t]*(\r\n|\r|\n|$)/i.exec(text0);
+  const sep = /^sep=([;,\t])[ ]*(\r\n|\r|\n|$)/i.exec(text0);
   const body = sep ? text0.slice(sep[0].length) : text0;
   // Lines end in CR LF, LF, or CR alone (Excel's « CSV (Macintosh) »): the delimiter is counted on the header only.
   const firstLine = body.split(/\r\n|\r|\n/).find((l) => l.trim() !== '') ?? '';
-  const delimiter = sep ? sep[1]! : (firstLine.match(/;/g)?.length ?? 0) >= (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  // `;` (French Excel), `,`, or a tab (Excel's « Texte (séparateur : tabulation) », a copy of cells): the header's most frequent.
+  const count = (d: string) => firstLine.split(d).length - 1;
+  const delimiter = sep ? sep[1]! : count('\t') > Math.max(count(';'), count(',')) ? '\t' : count(';') >= count(',') ? ';' : ',';
   const records: { line: number; fields: string[] }[] = [];
   let fields: string[] = [];
   let field = '';

@@ -107,6 +107,9 @@ describe('reading invoices exported elsewhere', () => {
     // Excel's « CSV (Macintosh) » ends lines with CR alone: the delimiter is the header's, not the whole file's (French decimals are commas).
     expect(parseCsv('sep=;\rN;C\r1;2\r').map((r) => [r.line, r.fields])).toEqual([[2, ['N', 'C']], [3, ['1', '2']]]);
     expect(parseCsv('N;C\r"a, b, c";1,00\r"d, e, f";2,00\r"g, h";3,00\r').map((r) => r.fields)).toEqual([['N', 'C'], ['a, b, c', '1,00'], ['d, e, f', '2,00'], ['g, h', '3,00']]);
+    // Tab-separated (Excel's « Texte (séparateur : tabulation) », cells copied from a sheet).
+    expect(parseCsv('N° facture\tClient\tTTC\r\nF-1\tDupont, Martin; fils\t1 234,56\r\n').map((r) => r.fields)).toEqual([['N° facture', 'Client', 'TTC'], ['F-1', 'Dupont, Martin; fils', '1 234,56']]);
+    expect(parseCsv('sep=\t\na;b\tc\n').map((r) => r.fields)).toEqual([['a;b', 'c']]);
     const { rows, errors } = csvRows('sep=;\nNuméro;Client;Date;Échéance;TTC\nF-1;Garage;01/10/2026;31/10/2026;120,00\n');
     expect(errors).toEqual([]);
     expect(rows).toEqual([{ row: 3, number: 'F-1', clientName: 'Garage', issueDate: '01/10/2026', dueDate: '31/10/2026', gross: '120,00' }]);
