@@ -4,6 +4,7 @@
  * blank lines) or JSON rows. Pure: every row becomes either a clean record or field errors.
  */
 import { isValidDate } from './dates.js';
+import { VAT_RATES } from './money.js';
 import { isValidSiren, SIREN_CHECK_MESSAGE } from './siren.js';
 
 /**
@@ -241,7 +242,14 @@ export const validateRow = (raw: RawRow): { ok: ImportedRow } | { errors: RowErr
   // Cell by cell: a paid cell left empty says nothing, and what is owed, the status or the payment date is read.
   const paidGiven = (raw.paid ?? '').trim() !== '';
   const remaining = paidGiven ? undefined : amount('remaining');
-  if (gross === undefined && net !== undefined && vat !== undefined) gross = net + vat;
+  if (gross === undefined && net !== undefined && vat !== undefined) {
+    // A TVA column holding the rate (`20`, `5,5`) rather than the amount, with no TTC to check it against: 1 000 + 20
+    // would bill 1 020 €. A rate's figure that is no rate's VAT of the net (to the cent) is refused.
+    const rateFigure = VAT_RATES.some((r) => r > 0 && Math.round(r * 100) === vat);
+    const someRate = VAT_RATES.some((r) => Math.abs(Math.round((net * r) / 100) - vat) <= 2);
+    if (rateFigure && !someRate) fail('vat', 'looks like a VAT rate rather than an amount (give the VAT amount, or the TTC)');
+    else gross = net + vat;
+  }
   const paidOnText = raw.paidOn?.trim() ?? '';
   const paidOn = paidOnText === '' ? undefined : parseDate(paidOnText);
   if (paidOnText !== '' && !paidOn) fail('paidOn', 'is not a date (JJ/MM/AAAA or AAAA-MM-JJ)');

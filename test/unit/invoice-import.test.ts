@@ -171,4 +171,17 @@ describe('reading invoices exported elsewhere', () => {
     expect(csvRows('N°;Client;Date;Échéance;Montant HT;TTC;Total\nF-2;D;01/10/2026;31/10/2026;100;120;999\n').rows[0]!.gross).toBe('120');
     expect(csvRows('N°;Client;Date;Échéance;Montant;TVA\nF-3;D;01/10/2026;31/10/2026;100;20\n').errors.map((e) => e.field)).toEqual(['gross']);
   });
+
+  it('refuses a TVA column holding the rate (20) rather than the amount when the file gives no TTC: it billed 1 020 € for 1 200 €', () => {
+    const row = (net: string, vat: string, gross?: string) => validateRow({ row: 2, number: 'F-1', clientName: 'X', issueDate: '2026-10-01', dueDate: '2026-10-31', net, vat, ...(gross ? { gross } : {}) });
+    const read = (r: ReturnType<typeof row>) => ('ok' in r ? r.ok.grossCents : r.errors.map((e) => `${e.field}: ${e.message}`));
+    expect(read(row('1 000,00', '20'))).toEqual(['vat: looks like a VAT rate rather than an amount (give the VAT amount, or the TTC)']);
+    expect(read(row('1 000,00', '5,5'))).toEqual(['vat: looks like a VAT rate rather than an amount (give the VAT amount, or the TTC)']);
+    // An amount that is a rate's figure by chance, but the right VAT of the net: read as an amount.
+    expect(read(row('100,00', '20,00'))).toEqual(12_000);
+    expect(read(row('200,00', '20,00'))).toEqual(22_000);
+    expect(read(row('1 000,00', '200,00'))).toEqual(120_000);
+    // With the TTC given, net + VAT = TTC is the check.
+    expect(read(row('1 000,00', '20', '1 020,00'))).toEqual(102_000);
+  });
 });
