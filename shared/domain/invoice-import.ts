@@ -4,6 +4,7 @@
  * blank lines) or JSON rows. Pure: every row becomes either a clean record or field errors.
  */
 import { isValidDate } from './dates.js';
+import { VAT_RATES } from './money.js';
 import { isValidSiren, SIREN_CHECK_MESSAGE } from './siren.js';
 
 /**
@@ -90,11 +91,13 @@ export const parseCsv = (text: string): { line: number; fields: string[] }[] => 
   const text0 = text.replace(/^\ufeff/, '');
   // Excel's delimiter line (`sep=;`), which some tools write first so Excel opens the file in columns: it says
   // the delimiter and is no header.
-  const sep = /^sep=([;,])[ \t]*(\r\n|\r|\n|$)/i.exec(text0);
+  const sep = /^sep=([;,\t])[ ]*(\r\n|\r|\n|$)/i.exec(text0);
   const body = sep ? text0.slice(sep[0].length) : text0;
   // Lines end in CR LF, LF, or CR alone (Excel's « CSV (Macintosh) »): the delimiter is counted on the header only.
   const firstLine = body.split(/\r\n|\r|\n/).find((l) => l.trim() !== '') ?? '';
-  const delimiter = sep ? sep[1]! : (firstLine.match(/;/g)?.length ?? 0) >= (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  // `;` (French Excel), `,`, or a tab (Excel's « Texte (séparateur : tabulation) », a copy of cells): the header's most frequent.
+  const count = (d: string) => firstLine.split(d).length - 1;
+  const delimiter = sep ? sep[1]! : count('\t') > Math.max(count(';'), count(',')) ? '\t' : count(';') >= count(',') ? ';' : ',';
   const records: { line: number; fields: string[] }[] = [];
   let fields: string[] = [];
   let field = '';
@@ -239,7 +242,14 @@ export const validateRow = (raw: RawRow): { ok: ImportedRow } | { errors: RowErr
   // Cell by cell: a paid cell left empty says nothing, and what is owed, the status or the payment date is read.
   const paidGiven = (raw.paid ?? '').trim() !== '';
   const remaining = paidGiven ? undefined : amount('remaining');
-  if (gross === undefined && net !== undefined && vat !== undefined) gross = net + vat;
+  if (gross === undefined && net !== undefined && vat !== undefined) {
+    // A TVA column holding the rate (`20`, `5,5`) rather than the amount, with no TTC to check it against: 1 000 + 20
+    // would bill 1 020 €. A rate's figure that is no rate's VAT of the net (to the cent) is refused.
+    const rateFigure = VAT_RATES.some((r) => r > 0 && Math.round(r * 100) === vat);
+    const someRate = VAT_RATES.some((r) => Math.abs(Math.round((net * r) / 100) - vat) <= 2);
+    if (rateFigure && !someRate) fail('vat', 'looks like a VAT rate rather than an amount (give the VAT amount, or the TTC)');
+    else gross = net + vat;
+  }
   const paidOnText = raw.paidOn?.trim() ?? '';
   const paidOn = paidOnText === '' ? undefined : parseDate(paidOnText);
   if (paidOnText !== '' && !paidOn) fail('paidOn', 'is not a date (JJ/MM/AAAA or AAAA-MM-JJ)');

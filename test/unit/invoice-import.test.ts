@@ -107,6 +107,9 @@ describe('reading invoices exported elsewhere', () => {
     // Excel's « CSV (Macintosh) » ends lines with CR alone: the delimiter is the header's, not the whole file's (French decimals are commas).
     expect(parseCsv('sep=;\rN;C\r1;2\r').map((r) => [r.line, r.fields])).toEqual([[2, ['N', 'C']], [3, ['1', '2']]]);
     expect(parseCsv('N;C\r"a, b, c";1,00\r"d, e, f";2,00\r"g, h";3,00\r').map((r) => r.fields)).toEqual([['N', 'C'], ['a, b, c', '1,00'], ['d, e, f', '2,00'], ['g, h', '3,00']]);
+    // Tab-separated (Excel's « Texte (séparateur : tabulation) », cells copied from a sheet).
+    expect(parseCsv('N° facture\tClient\tTTC\r\nF-1\tDupont, Martin; fils\t1 234,56\r\n').map((r) => r.fields)).toEqual([['N° facture', 'Client', 'TTC'], ['F-1', 'Dupont, Martin; fils', '1 234,56']]);
+    expect(parseCsv('sep=\t\na;b\tc\n').map((r) => r.fields)).toEqual([['a;b', 'c']]);
     const { rows, errors } = csvRows('sep=;\nNuméro;Client;Date;Échéance;TTC\nF-1;Garage;01/10/2026;31/10/2026;120,00\n');
     expect(errors).toEqual([]);
     expect(rows).toEqual([{ row: 3, number: 'F-1', clientName: 'Garage', issueDate: '01/10/2026', dueDate: '31/10/2026', gross: '120,00' }]);
@@ -167,5 +170,18 @@ describe('reading invoices exported elsewhere', () => {
     // Beside a column naming the gross exactly, a loose Total is not read; `Montant` alone (HT or TTC?) is never guessed.
     expect(csvRows('N°;Client;Date;Échéance;Montant HT;TTC;Total\nF-2;D;01/10/2026;31/10/2026;100;120;999\n').rows[0]!.gross).toBe('120');
     expect(csvRows('N°;Client;Date;Échéance;Montant;TVA\nF-3;D;01/10/2026;31/10/2026;100;20\n').errors.map((e) => e.field)).toEqual(['gross']);
+  });
+
+  it('refuses a TVA column holding the rate (20) rather than the amount when the file gives no TTC: it billed 1 020 € for 1 200 €', () => {
+    const row = (net: string, vat: string, gross?: string) => validateRow({ row: 2, number: 'F-1', clientName: 'X', issueDate: '2026-10-01', dueDate: '2026-10-31', net, vat, ...(gross ? { gross } : {}) });
+    const read = (r: ReturnType<typeof row>) => ('ok' in r ? r.ok.grossCents : r.errors.map((e) => `${e.field}: ${e.message}`));
+    expect(read(row('1 000,00', '20'))).toEqual(['vat: looks like a VAT rate rather than an amount (give the VAT amount, or the TTC)']);
+    expect(read(row('1 000,00', '5,5'))).toEqual(['vat: looks like a VAT rate rather than an amount (give the VAT amount, or the TTC)']);
+    // An amount that is a rate's figure by chance, but the right VAT of the net: read as an amount.
+    expect(read(row('100,00', '20,00'))).toEqual(12_000);
+    expect(read(row('200,00', '20,00'))).toEqual(22_000);
+    expect(read(row('1 000,00', '200,00'))).toEqual(120_000);
+    // With the TTC given, net + VAT = TTC is the check.
+    expect(read(row('1 000,00', '20', '1 020,00'))).toEqual(102_000);
   });
 });

@@ -16,6 +16,7 @@ import {
 import { makeReconcileSchedules } from '../../shared/app/reminders/reconcile-schedules.js';
 import { makeRecordPayment } from '../../shared/app/payments.js';
 import { loadReminderContext, recordedOrProjected } from '../../shared/app/reminders/reminder-context.js';
+import { planManualDefault } from '../../shared/app/reminders/plan-lifecycle.js';
 import type { Scenario } from '../../shared/domain/scenario.js';
 import {
   aClient,
@@ -115,6 +116,19 @@ describe('the owner’s payment plan', () => {
     expect(after.filter((s) => s.plan >= 1000 && s.state === 'cancelled').map((s) => s.reason)).toEqual(['plan_ended', 'plan_ended', 'plan_ended', 'plan_ended', 'plan_ended', 'plan_ended']);
     // Nothing was sent before the plan: the escalation starts again at J+1 (J-5 stays past).
     expect(after.filter((s) => s.plan === 2).map((s) => [s.stepId, s.state])).toEqual([['j-5', 'skipped'], ['j+1', 'scheduled'], ['j+8', 'scheduled'], ['j+15', 'scheduled'], ['escalate', 'scheduled']]);
+  });
+
+  it('defaults a reminder sent by hand before an instalment’s date to the courtesy one, never "not received", even when the next step is the late one', async () => {
+    await w.create(T, 'inv1', { instalments: THREE });
+    await w.reconcile(T, 'inv1');
+    // The courtesy before the 10 March instalment went out; the late one (13 March) is next. On 9 March nothing is late.
+    const courtesy = (await w.steps.list(T, 'inv1')).find((s) => s.stepId === 'p1-c1')!;
+    await w.steps.transition(T, 'inv1', courtesy, { state: 'scheduled', scheduledAt: courtesy.scheduledAt! }, { state: 'skipped', reason: 'manual_sent', at: '2026-03-06T08:00:00.000Z' });
+    const ctx = (await loadReminderContext(w.deps, T, 'inv1'))!;
+    expect(planManualDefault(ctx, '2026-03-09')).toMatchObject({ templateId: 'instalment-courtesy', instalment: 0 });
+    expect(planManualDefault(ctx, '2026-03-10')).toMatchObject({ templateId: 'instalment-courtesy', instalment: 0 });
+    // Once the date passed unpaid, the late one.
+    expect(planManualDefault(ctx, '2026-03-11')).toMatchObject({ templateId: 'instalment-late', instalment: 0 });
   });
 
   it('ends the plan `paid` when the invoice is paid, cancelling what was pending', async () => {

@@ -164,6 +164,11 @@ export const planManualDefault = (
   if (!plan) return undefined;
   const step = ctx.records.find((r) => !r.manual && isPlanStep(r) && planSeqOf(r) === plan.seq && r.state === 'scheduled');
   const views = instalmentViews(plan, invoiceBalanceCents(ctx.invoice), today);
-  if (step) return { templateId: step.templateId, instalment: step.instalment ?? 0, step };
+  const view = step ? views[step.instalment ?? 0] : undefined;
+  if (step && view && view.dueCents > 0) {
+    // Before its instalment's date, the late reminder would say "not received" too early: the courtesy one until then.
+    const early = step.templateId === PLAN_TEMPLATES.late && view.status !== 'late';
+    return { templateId: early ? PLAN_TEMPLATES.courtesy : step.templateId, instalment: step.instalment ?? 0, step };
+  }
   return { templateId: views.some((v) => v.status === 'late') ? PLAN_TEMPLATES.late : PLAN_TEMPLATES.courtesy, instalment: Math.max(0, views.findIndex((v) => v.dueCents > 0)) };
 };

@@ -361,7 +361,7 @@ export const en: Translations = {
     regions: { metropole: 'Mainland France', 'alsace-moselle': 'Alsace-Moselle' },
     minGapDays: 'Minimum gap between two messages to a client (days)',
     defaultScenario: 'Default scenario',
-    language: 'Language of messages to clients',
+    language: 'Your language (alerts, daily overview, proof file)',
     replyTo: 'Reply-to address',
     saved: 'Settings saved.',
   },

@@ -359,7 +359,7 @@ export const fr = {
     regions: { metropole: 'Métropole', 'alsace-moselle': 'Alsace-Moselle' },
     minGapDays: 'Écart minimum entre deux messages à un client (jours)',
     defaultScenario: 'Scénario par défaut',
-    language: 'Langue des messages aux clients',
+    language: 'Votre langue (alertes, récapitulatif, dossier de preuve)',
     replyTo: 'Adresse de réponse',
     saved: 'Réglages enregistrés.',
   },

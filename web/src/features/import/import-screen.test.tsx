@@ -46,6 +46,7 @@ describe('the import’s row errors', () => {
           { row: 10, field: 'paid', message: 'was imported before with less paid (20,00 here, 1481,47 in the file): record the payment on the invoice' },
           { row: 11, field: 'credited', message: 'was imported before with less credited (0,00 here, 30,00 in the file): issue the credit note on the invoice' },
           { row: 12, field: 'gross', message: 'is negative (a credit note? put its amount in the Avoirs column of the invoice it credits)' },
+          { row: 13, field: 'vat', message: 'looks like a VAT rate rather than an amount (give the VAT amount, or the TTC)' },
         ]}
       />,
     );
@@ -61,6 +62,7 @@ describe('the import’s row errors', () => {
       'déjà importée, avec moins de réglé ici (20,00 €) que dans le fichier (1481,47 €) : enregistrez le paiement sur la facture',
       'déjà importée, avec moins d’avoirs ici (0,00 €) que dans le fichier (30,00 €) : émettez l’avoir sur la facture',
       'négatif (un avoir ? indiquez son montant dans la colonne Avoirs de la facture qu’il annule)',
+      'ressemble à un taux de TVA plutôt qu’à un montant (indiquez le montant de TVA, ou le TTC)',
     ]);
     expect(table().map((r) => r[1])).toEqual(expect.arrayContaining(['Date de paiement', 'Avoirs', 'Reste à payer']));
   });

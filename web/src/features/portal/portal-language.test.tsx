@@ -78,4 +78,33 @@ describe('the client portal’s language', () => {
     view.unmount();
     await waitFor(() => expect(i18next.language).toBe('fr'));
   });
+
+  it('shows a credit note apart from the payments, so that "Déjà payé" matches the payments listed and the figures add up', async () => {
+    const credited = {
+      ...portal,
+      language: 'fr',
+      invoice: { ...portal.invoice, totals: { ...portal.invoice.totals, grossCents: 29_400 }, paidCents: 28_200, creditedCents: 1_200, balanceCents: 0, status: 'paid', overdue: false },
+      payments: [{ date: '2026-11-01', amountCents: 28_200 }],
+    };
+    fakeApi(({ method, path }) => (method === 'GET' && path === '/portal/tok4' ? { status: 200, body: credited } : undefined));
+    const view = render(
+      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+        <MemoryRouter initialEntries={['/p/tok4']}>
+          <Routes>
+            <Route path="/p/:token" element={<PortalScreen />} />
+          </Routes>
+        </MemoryRouter>
+      </QueryClientProvider>,
+    );
+    const credit = await screen.findByTestId('portal-credited');
+    const stats = [...credit.closest('dl')!.querySelectorAll('div, dt')].filter((e) => e.tagName === 'DT').map((dt) => [dt.textContent, dt.nextElementSibling?.textContent?.replace(/[\u00a0\u202f]/g, ' ')]);
+    expect(stats).toEqual([
+      ['Total TTC', '294,00 €'],
+      ['Avoirs', '12,00 €'],
+      ['Déjà payé', '282,00 €'],
+      ['Reste à payer', '0,00 €'],
+      ['Échéance', '31 oct. 2026'],
+    ]);
+    view.unmount();
+  });
 });

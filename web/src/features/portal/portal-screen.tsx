@@ -78,7 +78,9 @@ const PortalPage = ({ token, portal }: { token: string; portal: Portal }) => {
         <Stat label={t('portalPage.total')} value={money(invoice.totals.grossCents)} />
         {/* A final invoice: the deposit invoices it deducts, so that total − paid = balance reads true. */}
         {(invoice.deductedCents ?? 0) > 0 && <Stat label={t('portalPage.deducted')} value={<span data-testid="portal-deducted">{money(invoice.deductedCents ?? 0)}</span>} />}
-        <Stat label={t('portalPage.paid')} value={money(invoice.paidCents + invoice.creditedCents)} tone="ok" />
+        {/* A credit note is not a payment: said apart, so that "Déjà payé" matches the payments listed below. */}
+        {invoice.creditedCents > 0 && <Stat label={t('portalPage.credited')} value={<span data-testid="portal-credited">{money(invoice.creditedCents)}</span>} />}
+        <Stat label={t('portalPage.paid')} value={money(invoice.paidCents)} tone="ok" />
         <Stat label={t('portalPage.balance')} value={<span data-testid="portal-balance">{money(invoice.balanceCents)}</span>} tone={invoice.overdue ? 'danger' : undefined} />
         <Stat label={t('portalPage.due')} value={date(invoice.dueDate)} />
       </dl>

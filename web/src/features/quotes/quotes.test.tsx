@@ -1,4 +1,6 @@
-import { screen, waitFor } from '@testing-library/react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, waitFor } from '@testing-library/react';
+import { MemoryRouter, Route, Routes } from 'react-router';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeApi } from '../../test/fake-api';
@@ -7,6 +9,7 @@ import type { Quote } from './api';
 import { QuoteTimeline } from './components/quote-timeline';
 import { EditQuoteForm } from './routes/edit-quote-screen';
 import QuotesScreen from './routes/quotes-screen';
+import QuoteScreen from './routes/quote-screen';
 
 const errorOf = (input: HTMLElement) => document.getElementById(input.getAttribute('aria-describedby')?.split(' ')[0] ?? '')?.textContent;
 
@@ -42,6 +45,39 @@ describe('quote screens', () => {
     expect(screen.getAllByRole('row')).toHaveLength(54); // the header and 53 quotes
     expect(screen.queryByRole('button', { name: 'Voir plus' })).toBeNull();
     expect(calls.filter((c) => c.path.startsWith('/quotes?')).map((c) => c.path)).toEqual(['/quotes?limit=50', '/quotes?limit=50&cursor=next']);
+  });
+
+  it('asks before marking a quote refused (final; the button sits next to "Accepté par le client")', async () => {
+    const job = { quotedCents: 100_000, invoicedCents: 0, paidCents: 0, remainingCents: 100_000 };
+    const sent = { id: 'q1', number: 'D-2026-0001', sentAt: '2026-11-21T09:00:00.000Z', clientId: 'c1', status: 'pending', issueDate: '2026-11-20', validUntil: '2026-12-20', lines: [], job: { ...job, documents: [] } };
+    const calls = fakeApi(({ method, path }) => {
+      if (method === 'GET' && path === '/quotes/q1') return { status: 200, body: sent };
+      if (method === 'POST' && path === '/quotes/q1/refuse') return { status: 200, body: { ...sent, status: 'refused' } };
+      if (path.startsWith('/clients')) return { status: 200, body: { items: [{ id: 'c1', name: 'Marie Martin' }] } };
+      if (path.startsWith('/quotes/q1/timeline')) return { status: 200, body: { items: [] } };
+      return undefined;
+    });
+    const confirm = vi.fn(() => false);
+    vi.stubGlobal('confirm', confirm);
+    try {
+      render(
+        <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+          <MemoryRouter initialEntries={['/quotes/q1']}>
+            <Routes>
+              <Route path="/quotes/:id" element={<QuoteScreen />} />
+            </Routes>
+          </MemoryRouter>
+        </QueryClientProvider>,
+      );
+      await userEvent.click(await screen.findByRole('button', { name: 'Refusé par le client' }));
+      expect(confirm).toHaveBeenCalledWith('Noter ce devis comme refusé par le client ? C’est définitif.');
+      expect(calls.filter((c) => c.method === 'POST')).toEqual([]);
+      confirm.mockReturnValue(true);
+      await userEvent.click(screen.getByRole('button', { name: 'Refusé par le client' }));
+      await waitFor(() => expect(calls.filter((c) => c.method === 'POST').map((c) => c.path)).toEqual(['/quotes/q1/refuse']));
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('shows the quote’s history with a label per event', async () => {

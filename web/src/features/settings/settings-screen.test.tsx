@@ -130,4 +130,14 @@ describe('the settings screen', () => {
     await waitFor(() => expect(errorOf(name)).toBe('Obligatoire'));
     expect(calls.some((c) => c.method === 'PUT')).toBe(false);
   });
+
+  it('says the language setting is the owner’s (alerts, daily overview, proof file), and where a client’s own is set: it read "Langue des messages aux clients", which it never was', async () => {
+    serve();
+    renderInApp(<SettingsScreen />);
+    const select = await screen.findByLabelText('Votre langue (alertes, récapitulatif, dossier de preuve)');
+    expect(document.getElementById(select.getAttribute('aria-describedby')?.split(' ').find((id) => id.endsWith('-hint')) ?? '')?.textContent).toBe(
+      'Vos clients reçoivent leurs messages dans la langue choisie sur leur fiche.',
+    );
+    expect(screen.queryByText('Langue des messages aux clients')).toBeNull();
+  });
 });

@@ -225,7 +225,8 @@ export const SettingsForm = ({ settings, save }: { settings: Settings; save: Sav
                 </select>
               )}
             </Field>
-            <Field label={t('settings.language')} error={errors.language?.message}>
+            {/* The owner's language (alerts, daily overview, proof file): each client's own is on its page. */}
+            <Field label={t('settings.language')} error={errors.language?.message} hint={t('settingsMore.languageHint')}>
               {(p) => (
                 <select {...p} {...form.register('language')}>
                   <option value="fr">{t('clients.languages.fr')}</option>

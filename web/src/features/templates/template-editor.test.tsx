@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeApi } from '../../test/fake-api';
 import TemplateScreen, { unknownVariables } from './routes/template-screen';
 import { KNOWN_VARIABLES } from './texts';
@@ -117,5 +117,36 @@ describe('the template editor', () => {
     await userEvent.selectOptions(picker, 'consumer-not-due');
     await screen.findByRole('heading', { name: 'Aperçu — facture F-2026-0003' });
     await waitFor(() => expect(previews()).toEqual(['pro-late', 'consumer-not-due']));
+  });
+
+  it('asks before reverting a customised template to the built-in one (one tap lost the owner’s edits)', async () => {
+    const customised = { ...template, customized: true, builtIn: true, body: 'Bonjour {{clientName}}, mon texte à moi' };
+    const calls = fakeApi(({ method, path }) => {
+      if (method === 'GET' && path === '/templates/courtesy') return { status: 200, body: customised };
+      if (method === 'GET' && path.startsWith('/invoices')) return { status: 200, body: { items: [] } };
+      if (method === 'DELETE' && path === '/templates/courtesy') return { status: 200, body: template };
+      return undefined;
+    });
+    const confirm = vi.fn(() => false);
+    vi.stubGlobal('confirm', confirm);
+    try {
+      render(
+        <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+          <MemoryRouter initialEntries={['/templates/courtesy']}>
+            <Routes>
+              <Route path="/templates/:id" element={<TemplateScreen />} />
+            </Routes>
+          </MemoryRouter>
+        </QueryClientProvider>,
+      );
+      await userEvent.click(await screen.findByRole('button', { name: 'Revenir au modèle fourni' }));
+      expect(confirm).toHaveBeenCalledWith('Revenir au modèle fourni ? Vos modifications de ce modèle seront perdues.');
+      expect(calls.filter((c) => c.method === 'DELETE')).toEqual([]);
+      confirm.mockReturnValue(true);
+      await userEvent.click(screen.getByRole('button', { name: 'Revenir au modèle fourni' }));
+      await waitFor(() => expect(calls.filter((c) => c.method === 'DELETE').map((c) => c.path)).toEqual(['/templates/courtesy']));
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

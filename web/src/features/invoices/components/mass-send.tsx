@@ -5,7 +5,8 @@ import { Dialog, ErrorMessage, Field, Loading } from '../../../components/ui';
 import { api, unwrap } from '../../../lib/api-client';
 import { invalidateMoneyViews } from '../../../lib/money-views';
 import { useI18n } from '../../../lib/i18n';
-import { useClientReminderPreview, usePreview, useTemplates, type Invoice } from '../api';
+import { useClientNames, useClientReminderPreview, usePreview, useTemplates, type Invoice } from '../api';
+import { templateForLanguage } from '../../../lib/template-language';
 import { sendInRounds } from '../batch-rounds';
 import '../texts';
 import { useStepReason } from './step-reason';
@@ -18,8 +19,12 @@ export const MassSendDialog = ({ invoices, onDone }: { invoices: readonly Invoic
   const [open, setOpen] = useState(false);
   const [templateId, setTemplateId] = useState('');
   const templates = useTemplates();
+  const clients = useClientNames();
   const first = invoices[0];
-  const preview = usePreview(open && templateId ? templateId : undefined, first?.id ?? '');
+  // An English client gets the English variant of a chosen French template: the preview shows that one.
+  const firstLanguage = clients.data?.find((c) => c.id === first?.clientId)?.language;
+  const previewId = templateId ? templateForLanguage(templateId, firstLanguage, templates.data?.items ?? []) : undefined;
+  const preview = usePreview(open && previewId && !clients.isPending ? previewId : undefined, first?.id ?? '');
   // Without a chosen template, each invoice goes with its next step's: the preview is the dry run of
   // the first client's grouped message, exactly what the batch would send that client.
   const firstClientIds = first ? invoices.filter((i) => i.clientId === first.clientId).slice(0, 40).map((i) => i.id) : [];

@@ -56,7 +56,8 @@ export default function QuoteScreen() {
             <button type="button" className="button" disabled={busy} onClick={() => actions.accept.mutate()}>
               {t('quotes.accept')}
             </button>
-            <button type="button" className="button danger" disabled={busy} onClick={() => actions.refuse.mutate()}>
+            {/* Final, and next to "Accepté" on a phone: asked first. */}
+            <button type="button" className="button danger" disabled={busy} onClick={() => window.confirm(t('quoteMore.refuseConfirm')) && actions.refuse.mutate()}>
               {t('quotes.refuse')}
             </button>
           </>

@@ -119,7 +119,8 @@ const ScenarioEditor = ({ id, scenario, templates, save }: { id: string; scenari
     <article>
       <PageHeader title={title}>
         {scenario?.customized && (
-          <button type="button" className="button" disabled={remove.isPending} onClick={() => remove.mutate()}>
+          // Asked first, as deleting is: the owner's steps are lost.
+          <button type="button" className="button" disabled={remove.isPending} onClick={() => window.confirm(t('scenarioEditor.revertConfirm')) && remove.mutate()}>
             {t('scenarioEditor.revert')}
           </button>
         )}

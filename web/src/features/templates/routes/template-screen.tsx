@@ -105,7 +105,8 @@ const TemplateEditor = ({ template, save }: { template: Template; save: ReturnTy
           {t('templates.testSend')}
         </button>
         {template.customized && (
-          <button type="button" className="button" disabled={revert.isPending} onClick={() => revert.mutate()}>
+          // Asked first, as deleting is: the owner's edits of the built-in text are lost.
+          <button type="button" className="button" disabled={revert.isPending} onClick={() => window.confirm(t('templateEditor.revertConfirm')) && revert.mutate()}>
             {t('templates.revert')}
           </button>
         )}

@@ -1,0 +1,45 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { MemoryRouter, Route, Routes } from 'react-router';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeApi } from '../../test/fake-api';
+import ScenarioScreen from './routes/scenario-screen';
+
+const scenario = {
+  id: 'b2b-default',
+  name: 'Clients professionnels',
+  builtIn: true,
+  customized: true,
+  steps: [{ id: 'j+3', offsetDays: 3, anchor: 'due', templateId: 'reminder', channel: 'email' }],
+};
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('a customised built-in scenario', () => {
+  it('asks before going back to the built-in one (one tap lost the owner’s steps)', async () => {
+    const calls = fakeApi(({ method, path }) => {
+      if (path === '/scenarios/b2b-default' && method === 'GET') return { status: 200, body: scenario };
+      if (path === '/scenarios/b2b-default' && method === 'DELETE') return { status: 200, body: { ...scenario, customized: false } };
+      if (path.startsWith('/templates')) return { status: 200, body: { items: [{ id: 'reminder', name: 'Relance à échéance (J+1)', language: 'fr', purpose: 'reminder' }] } };
+      return undefined;
+    });
+    const confirm = vi.fn(() => false);
+    vi.stubGlobal('confirm', confirm);
+    render(
+      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+        <MemoryRouter initialEntries={['/scenarios/b2b-default']}>
+          <Routes>
+            <Route path="/scenarios/:id" element={<ScenarioScreen />} />
+          </Routes>
+        </MemoryRouter>
+      </QueryClientProvider>,
+    );
+    await userEvent.click(await screen.findByRole('button', { name: 'Revenir au scénario fourni' }));
+    expect(confirm).toHaveBeenCalledWith('Revenir au scénario fourni ? Vos modifications de ses étapes seront perdues.');
+    expect(calls.filter((c) => c.method === 'DELETE')).toEqual([]);
+    confirm.mockReturnValue(true);
+    await userEvent.click(screen.getByRole('button', { name: 'Revenir au scénario fourni' }));
+    await waitFor(() => expect(calls.filter((c) => c.method === 'DELETE').map((c) => c.path)).toEqual(['/scenarios/b2b-default']));
+  });
+});
