@@ -67,7 +67,7 @@ describe('an invoice from draft to paid, over HTTP', () => {
     const client = await acme.post('/clients', aBusinessClientInput({ email: uniqueEmail('future') }));
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
     const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-    const draft = await acme.post('/invoices', anInvoiceInput(client.json.id, { issueDate: tomorrow, dueDate: '2099-01-01' }));
+    const draft = await acme.post('/invoices', anInvoiceInput(client.json.id, { issueDate: tomorrow, dueDate: new Date(Date.parse(`${tomorrow}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10) }));
     expect(draft.status).toBe(201);
     const refused = await acme.post(`/invoices/${draft.json.id}/send`);
     expect(refused.status).toBe(422);
