@@ -86,6 +86,13 @@ describe('GET /invoices?q=', () => {
     expect(await numbersOf('q=1&status=paid')).toEqual([]);
   });
 
+  it('finds our numbers typed without their dashes (F2026, f 2026 3, F20260003)', async () => {
+    const year = T.slice(0, 4);
+    expect(await numbersOf(`q=F${year}`)).toEqual(expect.arrayContaining(['J1', 'B1', 'J2', 'E1', 'B2']));
+    for (const q of [`F${year}0003`, `f%20${year}%200003`, `F-${year}-0003`]) expect(await numbersOf(`q=${q}`), q).toEqual(['J2']);
+    expect(await numbersOf(`q=F${year}0009`)).toEqual([]);
+  });
+
   it('finds an imported invoice by the start of its own number, letters only', async () => {
     expect(await numbersOf('q=EXT')).toEqual(['X1']);
     expect(await numbersOf('q=ext-0')).toEqual(['X1']);

@@ -26,6 +26,16 @@ type Group = 'draft' | 'open' | 'paid' | 'cancelled' | 'litigation' | 'written_o
 export const looksLikeNumber = (q: string) => /\d|^[a-z]{1,2}-/i.test(q.trim());
 
 /**
+ * Our own numbers typed without their dashes (`F2026`, `f 2026 0011`, `F20260011`): `F-2026`,
+ * `F-2026-0011`, the prefix they are stored by; undefined when `q` is not one of ours so typed.
+ */
+export const dashedNumber = (q: string): string | undefined => {
+  const m = /^([FDA])[\s-]?(20\d\d)(?:[\s-]?(\d{1,6}))?$/i.exec(q.trim());
+  if (!m || /^[FDA]-20\d\d(-\d+)?$/i.test(q.trim())) return undefined;
+  return `${m[1]!.toUpperCase()}-${m[2]}${m[3] ? `-${m[3]}` : ''}`;
+};
+
+/**
  * Clients whose name has words starting with every word of `q` (accents and case ignored), in
  * name order: a Query of the client-word lookup by the first word of `q`.
  */
@@ -171,7 +181,11 @@ export const makeFollowUpList = ({ invoices, rows, aggregates, settings, clock }
       nextCursor = k < named.length ? namedCursor(list, k, inner) : undefined;
     } else if (q.q && byNumber) {
       // A number (or its start): the number lookup partition, then the filters on that small set.
-      const found = await rows.byNumber(tenantId, q.q.trim().toUpperCase(), page);
+      const typed = q.q.trim().toUpperCase();
+      // `F2026` finds F-2026-…, unless an imported number starts with what was typed as it is.
+      const dashed = dashedNumber(typed);
+      const useDashed = dashed !== undefined && (await rows.byNumber(tenantId, typed, { limit: 1 })).ids.length === 0;
+      const found = await rows.byNumber(tenantId, useDashed ? dashed : typed, page);
       // Digits alone (`11`, `0011`) are also the end of our own numbers: F-<year>-0011 of the last
       // five years, looked up exactly (one small read each), ahead of the numbers starting so.
       const own = !q.cursor && /^\d{1,6}$/.test(text!) ? await ownNumbersEndingWith(rows, tenantId, text!, Number(today.slice(0, 4))) : [];
