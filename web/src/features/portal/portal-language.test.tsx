@@ -108,3 +108,21 @@ describe('the client portal’s language', () => {
     view.unmount();
   });
 });
+
+describe('a portal link that no longer works', () => {
+  it('says so in the browser tab too, without the app’s name', async () => {
+    fakeApi(({ method, path }) => (method === 'GET' && path === '/portal/gone' ? { status: 404, body: { type: 'about:blank', title: 'Not found', status: 404, detail: 'Portal link not found' } } : undefined));
+    render(
+      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+        <MemoryRouter initialEntries={['/p/gone']}>
+          <Routes>
+            <Route path="/p/:token" element={<PortalScreen />} />
+          </Routes>
+        </MemoryRouter>
+      </QueryClientProvider>,
+    );
+    const said = await screen.findByText((_, el) => el?.className === 'empty-title');
+    await waitFor(() => expect(document.title).toBe(said.textContent));
+    expect(document.title).not.toContain('Relances');
+  });
+});

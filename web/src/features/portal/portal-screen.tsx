@@ -40,6 +40,8 @@ export default function PortalScreen() {
   // The page comes once it speaks the client's language: its forms start from values written in it
   // (an English client's plan amounts read "40.00", not the "40,00" of a first render in French).
   const speaking = !language || i18n.language === language;
+  // A link that no longer works says so in the tab too (the page behind it sets its own title).
+  useDocumentTitle(portal.isError ? t('portal.unavailable') : undefined, { withApp: false });
   return (
     <main id="main" className="app-main portal">
       {portal.isPending || (portal.isSuccess && !speaking) ? (
