@@ -21,7 +21,7 @@ const notifyDeps = () => ({
   clock: wiring.clock,
 });
 
-export const notifyOwner = () => makeNotifyOwner(notifyDeps());
+export const notifyOwner = () => makeNotifyOwner({ ...notifyDeps(), ...(config.WEB_BASE_URL ? { appUrl: config.WEB_BASE_URL.replace(/\/$/, '') } : {}) });
 export const syncPaymentLog = () => makeSyncPaymentLog(notifyDeps());
 export const sendDailyOverview = () =>
   makeSendDailyOverview({ ...notifyDeps(), steps: wiring.steps(), ...(config.WEB_BASE_URL ? { appUrl: config.WEB_BASE_URL.replace(/\/$/, '') } : {}) });

@@ -17,7 +17,7 @@ export interface NotificationsProps {
   readonly email: Email;
   /** The schedule group, the scheduler role and its dead-letter queue: the daily overviews are schedules of that group. */
   readonly reminders: Reminders;
-  /** The web app's address (`WEB_BASE_URL`, as for the portal links), for the links of the overview email. */
+  /** The web app's address (`WEB_BASE_URL`, as for the portal links), for the links of the overview and alert emails. */
   readonly webBaseUrl?: string;
 }
 
@@ -62,6 +62,8 @@ export class Notifications extends Construct {
         SEND_REMINDER_FUNCTION_ARN: reminders.sendReminder.functionArn,
         OVERVIEW_FUNCTION_ARN: this.sendOverview.functionArn,
         REMINDER_DLQ_ARN: reminders.deadLetterQueue.queueArn,
+        // Each alert email links the invoice's page in the web app.
+        ...(props.webBaseUrl ? { WEB_BASE_URL: props.webBaseUrl } : {}),
       },
     });
     this.notifyOwner.addEventSource(

@@ -38,7 +38,7 @@ export const en: EmailTexts = {
         case 'litigation': return [`Moved to litigation — ${about}`, `The invoice moved to litigation automatically: reminders are stopped.`];
       }
     })();
-    return { subject: `[Relances] ${subject}`, text: `${body}\n\nInvoice ${d.invoice}, client ${d.clientName}.` };
+    return { subject: `[Relances] ${subject}`, text: `${body}\n\nInvoice ${d.invoice}, client ${d.clientName}.${d.link ? `\nOpen the invoice: ${d.link}` : ''}` };
   },
   dailyOverview: (d) => {
     const section = (title: string, lines: readonly string[]) => (lines.length ? `${title}\n${lines.map((l) => `- ${l}`).join('\n')}\n\n` : '');

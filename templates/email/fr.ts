@@ -38,7 +38,7 @@ export const fr: EmailTexts = {
         case 'litigation': return [`Passage en contentieux — ${about}`, `La facture est passée automatiquement en contentieux : les relances sont arrêtées.`];
       }
     })();
-    return { subject: `[Relances] ${subject}`, text: `${body}\n\nFacture ${d.invoice}, client ${d.clientName}.` };
+    return { subject: `[Relances] ${subject}`, text: `${body}\n\nFacture ${d.invoice}, client ${d.clientName}.${d.link ? `\nVoir la facture : ${d.link}` : ''}` };
   },
   dailyOverview: (d) => {
     const section = (title: string, lines: readonly string[]) => (lines.length ? `${title}\n${lines.map((l) => `- ${l}`).join('\n')}\n\n` : '');

@@ -37,6 +37,8 @@ export interface OwnerNotificationText {
   readonly kind: 'bounce' | 'complaint' | 'dispute' | 'promise' | 'paid_claim' | 'send_failed' | 'unknown_outcome' | 'plan_request' | 'plan_missed' | 'litigation';
   readonly invoice: string;
   readonly clientName: string;
+  /** The invoice's page in the web app, when the stack knows its address. */
+  readonly link?: string;
   /** Formatted: the promised date, the date the client says he paid. */
   readonly date?: string;
   readonly reason?: string;

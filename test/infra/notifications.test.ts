@@ -64,6 +64,8 @@ describe('the daily-overview function (send-overview)', () => {
     expect(actions.filter((a) => a.startsWith('scheduler:') || a === 'iam:PassRole')).toEqual([]);
     // The web app's address under the one name every function uses (the portal links' too).
     expect(envOf(stack.notifications.sendOverview.functionName).WEB_BASE_URL).toEqual(stack.resolve(stack.web.url));
+    // The alerts link the invoice's page too.
+    expect(envOf(stack.notifications.notifyOwner.functionName).WEB_BASE_URL).toEqual(stack.resolve(stack.web.url));
   });
 
   it('parks what its async retries could not deliver in the reminder DLQ', () => {

@@ -90,6 +90,17 @@ describe('notifying the owner from the stream', () => {
     expect(w.mailer.sent[0]!.tags).toEqual({ tenant: TENANT, kind: 'owner-notification' });
   });
 
+  it('links the invoice’s page in the web app when the stack knows its address, in the owner’s language', async () => {
+    const w = world();
+    const notify = makeNotifyOwner({ ...w.deps, appUrl: 'https://app.example' });
+    expect(await notify(failedStep())).toBe('emailed');
+    expect(w.mailer.sent[0]!.text).toContain('\nVoir la facture : https://app.example/invoices/inv1');
+    // Without an address, no line pointing at nothing.
+    const bare = world();
+    await bare.notify(failedStep());
+    expect(bare.mailer.sent[0]!.text).not.toContain('Voir la facture');
+  });
+
   it('keeps a notification read when its record comes again late', async () => {
     const w = world();
     await w.notify(failedStep());

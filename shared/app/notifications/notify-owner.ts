@@ -17,6 +17,8 @@ export interface NotifyOwnerDeps {
   readonly settings: SettingsRepository;
   readonly mailer: Mailer;
   readonly clock: Clock;
+  /** The web app's address (no trailing slash): each alert links the invoice's page. */
+  readonly appUrl?: string;
 }
 
 type NotifyTarget = Extract<NotificationChangeTarget, { kind: 'notify' }>;
@@ -51,7 +53,10 @@ export const makeNotifyOwner = (deps: NotifyOwnerDeps) =>
       await deps.notifications.setEmail(tenantId, notification.id, 'off');
       return created ? 'created' : 'exists';
     }
-    const text = emailTexts(settings.language).ownerNotification(describe(notification, settings.language));
+    const text = emailTexts(settings.language).ownerNotification({
+      ...describe(notification, settings.language),
+      ...(deps.appUrl ? { link: `${deps.appUrl}/invoices/${invoiceId}` } : {}),
+    });
     try {
       // No invoice tag: a bounce of this email must not come back as a notification about the invoice.
       await deps.mailer.send({ to: [to], subject: text.subject, text: text.text, tags: { tenant: tenantId, kind: 'owner-notification' } });
