@@ -126,3 +126,36 @@ describe('a portal link that no longer works', () => {
     expect(document.title).not.toContain('Relances');
   });
 });
+
+describe('the portal of an invoice under a payment plan', () => {
+  const renderPortal = (body: unknown, token: string) => {
+    fakeApi(({ method, path }) => (method === 'GET' && path === `/portal/${token}` ? { status: 200, body } : undefined));
+    return render(
+      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+        <MemoryRouter initialEntries={[`/p/${token}`]}>
+          <Routes>
+            <Route path="/p/:token" element={<PortalScreen />} />
+          </Routes>
+        </MemoryRouter>
+      </QueryClientProvider>,
+    );
+  };
+  const instalment = (dueDate: string, status: 'pending' | 'paid' | 'late', amountCents = 6_000) => ({ dueDate, amountCents, paidCents: status === 'paid' ? amountCents : 0, dueCents: status === 'paid' ? 0 : amountCents, status });
+
+  it('kept: says the next instalment instead of days late, and the invoice is not shown late', async () => {
+    const kept = { ...portal, language: 'fr', paymentPlan: { instalments: [instalment('2026-11-15', 'paid'), instalment('2026-12-15', 'pending')], waivePenalties: false } };
+    const view = renderPortal(kept, 'plan1');
+    const said = await screen.findByTestId('portal-on-plan');
+    expect(said.textContent?.replace(/[\u00a0\u202f]/g, ' ')).toBe('Échéancier en cours : prochaine échéance le 15 déc. 2026 (60,00 €).');
+    expect(screen.queryByText(/jours de retard/)).toBeNull();
+    expect(screen.queryByText('En retard')).toBeNull();
+    view.unmount();
+  });
+
+  it('missed: days late again, no plan line', async () => {
+    const missed = { ...portal, language: 'fr', paymentPlan: { instalments: [instalment('2026-10-15', 'late'), instalment('2026-12-15', 'pending')], waivePenalties: false } };
+    renderPortal(missed, 'plan2');
+    expect(await screen.findByText('25 jours de retard')).toBeTruthy();
+    expect(screen.queryByTestId('portal-on-plan')).toBeNull();
+  });
+});

@@ -66,6 +66,11 @@ const PortalPage = ({ token, portal }: { token: string; portal: Portal }) => {
   const { t, money, date, number } = useI18n();
   const { invoice, seller, payment, reminders, actions } = portal;
   const settled = invoice.balanceCents <= 0;
+  // A payment plan being kept: the client pays by its dates, the invoice's own due date no longer makes them late.
+  const plan = portal.paymentPlan;
+  const onPlan = !settled && plan !== undefined && !plan.instalments.some((i) => i.status === 'late');
+  const nextInstalment = onPlan ? plan.instalments.find((i) => i.status !== 'paid') : undefined;
+  const late = invoice.overdue && !settled && !onPlan;
   useDocumentTitle(`${t('portalPage.invoice', { number: invoice.number })} — ${seller.name}`, { withApp: false });
   return (
     <article>
@@ -73,7 +78,7 @@ const PortalPage = ({ token, portal }: { token: string; portal: Portal }) => {
         <p className="muted">{t('portalPage.from', { seller: seller.name })}</p>
         <h1>{t('portalPage.invoice', { number: invoice.number })}</h1>
         <p>
-          {t('portalPage.for', { client: portal.client.name })} <StatusBadge status={invoiceStatus(invoice)} />
+          {t('portalPage.for', { client: portal.client.name })} <StatusBadge status={invoiceStatus({ ...invoice, overdue: invoice.overdue && !onPlan })} />
         </p>
       </header>
       <dl className="stats">
@@ -83,10 +88,15 @@ const PortalPage = ({ token, portal }: { token: string; portal: Portal }) => {
         {/* A credit note is not a payment: said apart, so that "Déjà payé" matches the payments listed below. */}
         {invoice.creditedCents > 0 && <Stat label={t('portalPage.credited')} value={<span data-testid="portal-credited">{money(invoice.creditedCents)}</span>} />}
         <Stat label={t('portalPage.paid')} value={money(invoice.paidCents)} tone="ok" />
-        <Stat label={t('portalPage.balance')} value={<span data-testid="portal-balance">{money(invoice.balanceCents)}</span>} tone={invoice.overdue ? 'danger' : undefined} />
+        <Stat label={t('portalPage.balance')} value={<span data-testid="portal-balance">{money(invoice.balanceCents)}</span>} tone={late ? 'danger' : undefined} />
         <Stat label={t('portalPage.due')} value={date(invoice.dueDate)} />
       </dl>
-      {invoice.overdue && !settled && <p className="muted">{t('portalPage.daysLate', { count: invoice.daysLate })}</p>}
+      {late && <p className="muted">{t('portalPage.daysLate', { count: invoice.daysLate })}</p>}
+      {nextInstalment && (
+        <p className="muted" data-testid="portal-on-plan">
+          {t('portalPage.onPlan', { date: date(nextInstalment.dueDate), amount: money(nextInstalment.dueCents) })}
+        </p>
+      )}
       {settled && (
         <p role="status" className="success">
           {t('portalPage.settled')}
