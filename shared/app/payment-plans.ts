@@ -16,6 +16,7 @@ import { withoutPause } from './reminder-holds.js';
 import { reminderRecipients } from './reminders/reminder-context.js';
 import type { ClientRepository, Clock, InvoiceRecord, InvoiceRepository, Mailer, SettingsRepository, TimelineRecord } from './ports.js';
 import { defaultRetryPolicy, retryOnConflict, type RetryPolicy } from './retry-on-conflict.js';
+import type { PortalLinks } from './portal/portal-links.js';
 
 export interface PaymentPlanDeps {
   readonly invoices: InvoiceRepository;
@@ -164,6 +165,8 @@ export const makeRequestPaymentPlan = ({ invoices, settings, clock, retry = defa
 export interface PlanDecisionDeps extends PaymentPlanDeps {
   readonly clients: ClientRepository;
   readonly mailer: Mailer;
+  /** The invoice's portal link in the answer, as in every email about it (where the client can ask again, or pay). */
+  readonly portalLinks?: Pick<PortalLinks, 'issue'>;
 }
 
 export interface PlanDecisionResult {
@@ -179,14 +182,21 @@ const pendingRequest = (invoice: InvoiceRecord): PlanRequest => {
 };
 
 /** Tells the client by email; a failure is recorded on the timeline, never undoes the decision. */
-const tellClient = async (deps: PlanDecisionDeps, invoice: InvoiceRecord, kind: 'accepted' | 'declined', text: (language: 'fr' | 'en', clientName: string) => { subject: string; text: string }): Promise<boolean> => {
+const tellClient = async (
+  deps: PlanDecisionDeps,
+  invoice: InvoiceRecord,
+  kind: 'accepted' | 'declined',
+  text: (language: 'fr' | 'en', clientName: string, portalUrl: string | undefined) => { subject: string; text: string },
+): Promise<boolean> => {
   const [client, s] = await Promise.all([deps.clients.get(invoice.tenantId, invoice.clientId), deps.settings.get(invoice.tenantId)]);
   const at = deps.clock.now().toISOString();
   try {
     // Where the client's reminders go (its billing contacts, else its address), never a bounced address.
     const recipients = client ? reminderRecipients(client) : { to: [], cc: [] };
     if (!client || recipients.to.length === 0) throw new Error('the client has no working email address');
-    const { subject, text: body } = text(client.language, invoice.issued?.client.name ?? client.name);
+    // A link that cannot be made today never holds the answer back.
+    const portalUrl = await deps.portalLinks?.issue(invoice).catch(() => undefined);
+    const { subject, text: body } = text(client.language, invoice.issued?.client.name ?? client.name, portalUrl);
     const replyTo = s.replyToEmail ?? s.company.email;
     const { messageId } = await deps.mailer.send({
       to: recipients.to,
@@ -232,8 +242,15 @@ export const makeAcceptPlanRequest = (deps: PlanDecisionDeps) =>
     }, deps.retry ?? defaultRetryPolicy);
     const today = localDate(deps.clock.now(), s.timezone);
     const view = paymentPlanView(plan, invoice, today);
-    const clientNotified = await tellClient(deps, invoice, 'accepted', (language, clientName) =>
-      emailTexts(language).planAccepted({ clientName, number: invoice.number ?? '', schedule: planScheduleText(view.instalments, language), waived: plan.waivePenalties, ...seller(s) }),
+    const clientNotified = await tellClient(deps, invoice, 'accepted', (language, clientName, portalUrl) =>
+      emailTexts(language).planAccepted({
+        clientName,
+        number: invoice.number ?? '',
+        schedule: planScheduleText(view.instalments, language),
+        waived: plan.waivePenalties,
+        ...(portalUrl ? { portalUrl } : {}),
+        ...seller(s),
+      }),
     );
     return { request, plan: view, clientNotified };
   };
@@ -251,9 +268,10 @@ export const makeDeclinePlanRequest = (deps: PlanDecisionDeps) =>
       await deps.invoices.save(saved, { events: [{ at, type: 'plan.declined', data: input.reason ? { reason: input.reason } : {} }] });
       return { invoice: saved, request };
     }, deps.retry ?? defaultRetryPolicy);
-    const clientNotified = await tellClient(deps, invoice, 'declined', (language, clientName) =>
+    const clientNotified = await tellClient(deps, invoice, 'declined', (language, clientName, portalUrl) =>
       emailTexts(language).planDeclined({
         clientName,
+        ...(portalUrl ? { portalUrl } : {}),
         number: invoice.number ?? '',
         balance: money(invoiceBalanceCents(invoice), language),
         ...(input.reason ? { reason: input.reason } : {}),

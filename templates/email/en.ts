@@ -56,10 +56,10 @@ export const en: EmailTexts = {
   },
   planAccepted: (d) => ({
     subject: `Invoice ${d.number}: your payment plan is accepted`,
-    text: `Hello ${d.clientName},\n\nWe accept the payment plan you proposed for invoice ${d.number}:\n${d.schedule}\n${d.waived ? '\nAs long as this plan is kept, we waive the late-payment penalties and the fixed recovery indemnity.\n' : ''}${transfer(d.iban, d.bic, d.number)}\nWe will remind you of each instalment a few days before it is due.\n\nKind regards,\n${d.company}`,
+    text: `Hello ${d.clientName},\n\nWe accept the payment plan you proposed for invoice ${d.number}:\n${d.schedule}\n${d.waived ? '\nAs long as this plan is kept, we waive the late-payment penalties and the fixed recovery indemnity.\n' : ''}${transfer(d.iban, d.bic, d.number)}${portal(d.portalUrl)}\nWe will remind you of each instalment a few days before it is due.\n\nKind regards,\n${d.company}`,
   }),
   planDeclined: (d) => ({
     subject: `Invoice ${d.number}: your payment plan request`,
-    text: `Hello ${d.clientName},\n\nWe cannot accept the payment plan you proposed for invoice ${d.number}${d.reason ? `: ${d.reason}` : '.'}\nThe balance still due is ${d.balance}. Do not hesitate to contact us to talk it over.\n${transfer(d.iban, d.bic, d.number)}\nKind regards,\n${d.company}`,
+    text: `Hello ${d.clientName},\n\nWe cannot accept the payment plan you proposed for invoice ${d.number}${d.reason ? `: ${d.reason}` : '.'}\nThe balance still due is ${d.balance}. Do not hesitate to contact us to talk it over.\n${transfer(d.iban, d.bic, d.number)}${portal(d.portalUrl)}\nKind regards,\n${d.company}`,
   }),
 };

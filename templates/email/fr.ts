@@ -56,10 +56,10 @@ export const fr: EmailTexts = {
   },
   planAccepted: (d) => ({
     subject: `Facture ${d.number} : votre échéancier est accepté`,
-    text: `Bonjour ${d.clientName},\n\nNous acceptons l’échéancier que vous avez proposé pour la facture ${d.number} :\n${d.schedule}\n${d.waived ? '\nTant que cet échéancier est respecté, nous renonçons aux pénalités de retard et à l’indemnité forfaitaire de recouvrement.\n' : ''}${transfer(d.iban, d.bic, d.number)}\nNous vous rappellerons chaque échéance quelques jours avant.\n\nBien cordialement,\n${d.company}`,
+    text: `Bonjour ${d.clientName},\n\nNous acceptons l’échéancier que vous avez proposé pour la facture ${d.number} :\n${d.schedule}\n${d.waived ? '\nTant que cet échéancier est respecté, nous renonçons aux pénalités de retard et à l’indemnité forfaitaire de recouvrement.\n' : ''}${transfer(d.iban, d.bic, d.number)}${portal(d.portalUrl)}\nNous vous rappellerons chaque échéance quelques jours avant.\n\nBien cordialement,\n${d.company}`,
   }),
   planDeclined: (d) => ({
     subject: `Facture ${d.number} : votre demande d’échéancier`,
-    text: `Bonjour ${d.clientName},\n\nNous ne pouvons pas accepter l’échéancier que vous avez proposé pour la facture ${d.number}${d.reason ? ` : ${d.reason}` : '.'}\nLe montant restant dû est de ${d.balance}. N’hésitez pas à nous contacter pour en parler.\n${transfer(d.iban, d.bic, d.number)}\nBien cordialement,\n${d.company}`,
+    text: `Bonjour ${d.clientName},\n\nNous ne pouvons pas accepter l’échéancier que vous avez proposé pour la facture ${d.number}${d.reason ? ` : ${d.reason}` : '.'}\nLe montant restant dû est de ${d.balance}. N’hésitez pas à nous contacter pour en parler.\n${transfer(d.iban, d.bic, d.number)}${portal(d.portalUrl)}\nBien cordialement,\n${d.company}`,
   }),
 };

@@ -28,9 +28,9 @@ export interface EmailTexts {
   /** To the owner, every morning: what goes out today, what to post, what came in, what is late, what is open. */
   dailyOverview(d: DailyOverviewText): EmailText;
   /** To the client: the payment plan they asked for was accepted (`schedule`: one line per instalment). */
-  planAccepted(d: { clientName: string; number: string; schedule: string; waived: boolean } & Seller): EmailText;
+  planAccepted(d: { clientName: string; number: string; schedule: string; waived: boolean; portalUrl?: string } & Seller): EmailText;
   /** To the client: the payment plan they asked for was declined, with the owner's reason if given. */
-  planDeclined(d: { clientName: string; number: string; balance: string; reason?: string } & Seller): EmailText;
+  planDeclined(d: { clientName: string; number: string; balance: string; reason?: string; portalUrl?: string } & Seller): EmailText;
 }
 
 export interface OwnerNotificationText {

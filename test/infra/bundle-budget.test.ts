@@ -56,9 +56,9 @@ describe('function bundles (esbuild with the options CDK uses, every function of
     const SECRETS = '@aws-sdk/client-secrets-manager';
     const importing = bundles.filter((b) => b.externals.includes(SECRETS));
     expect(importing.filter((b) => !b.portalLinks).map((b) => b.handler)).toEqual([]);
-    // Exactly the functions that issue links: the send path, sending an invoice or a reminder, re-issuing a link.
+    // Exactly the functions that issue links: the send path, sending an invoice or a reminder, re-issuing a link, answering a plan request.
     expect(importing.map((b) => b.handler).sort()).toEqual(
-      ['functions/invoices/invoices-api', 'functions/invoices/send-invoice', 'functions/reminders/client-reminders', 'functions/reminders/send-reminder', 'functions/reminders/send-reminder-now'].sort(),
+      ['functions/invoices/invoices-api', 'functions/invoices/send-invoice', 'functions/plans/plans-email', 'functions/reminders/client-reminders', 'functions/reminders/send-reminder', 'functions/reminders/send-reminder-now'].sort(),
     );
     expect(importing.filter((b) => !b.lazyExternals.includes(SECRETS)).map((b) => b.handler)).toEqual([]);
     // A template preview shows the link's shape only: no secret, no client.

@@ -37,8 +37,8 @@ describe('the client-portal secret', () => {
       logicalId(stack.reminders.sendReminder.functionName),
       ...[...new Set(routeList().filter((r) => r.portalLinks).map((r) => r.handler))].map((h) => logicalId(stack.api.functions.get(h)!.functionName)),
     ]);
-    // Sending an invoice, a reminder (scheduled, now, to a client, in batch), re-issuing a link.
-    expect(issuing.size).toBe(5);
+    // Sending an invoice, a reminder (scheduled, now, to a client, in batch), re-issuing a link, answering a plan request.
+    expect(issuing.size).toBe(6);
     for (const [id, fn] of functions()) {
       const env = (fn.Properties.Environment?.Variables ?? {}) as Record<string, unknown>;
       const reads = statementsOf(fn).filter((s) => actionsOf(s).some((a) => a.startsWith('secretsmanager:')));

@@ -205,6 +205,22 @@ describe('a plan the client asks for', () => {
     expect(await w.events()).toContain('plan.declined');
   });
 
+  it('links the invoice’s portal in the answer, accepted or declined, where the client can ask again or pay', async () => {
+    const links = { issue: async (invoice: { id: string }) => `https://app.example/p/tok-${invoice.id}` };
+    await w.request(T, 'inv1', { instalments: THREE });
+    await makeDeclinePlanRequest({ ...w.deps, portalLinks: links })(T, 'inv1', { reason: 'non' });
+    expect(w.mailer.sent.at(-1)?.text).toContain('Voir la facture, la payer ou nous signaler un règlement : https://app.example/p/tok-inv1');
+    await w.request(T, 'inv1', { instalments: THREE });
+    await makeAcceptPlanRequest({ ...w.deps, portalLinks: links })(T, 'inv1');
+    expect(w.mailer.sent.at(-1)?.text).toContain('https://app.example/p/tok-inv1');
+    // A link that cannot be made (a revoked portal) leaves the line out, and the answer still goes.
+    const failing = { issue: async () => { throw new Error('secret unavailable'); } };
+    const other = world();
+    await other.request(T, 'inv1', { instalments: THREE });
+    expect((await makeDeclinePlanRequest({ ...other.deps, portalLinks: failing })(T, 'inv1')).clientNotified).toBe(true);
+    expect(other.mailer.sent.at(-1)?.text).not.toContain('Voir la facture');
+  });
+
   it('cannot be accepted once a payment changed the balance (422), and a failed email never undoes a decision', async () => {
     await w.request(T, 'inv1', { instalments: THREE });
     await w.pay(T, 'inv1', { amountCents: 10_000, date: '2026-03-02', method: 'transfer' });

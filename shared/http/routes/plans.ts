@@ -7,6 +7,6 @@ export const plansRoutes = {
   createPaymentPlan: { method: 'POST', path: '/invoices/{id}/payment-plan', handler: 'functions/plans/plans-api', auth: 'jwt', params: idParams, body: PaymentPlanInput, successStatus: 201, idempotent: true },
   getPaymentPlan: { method: 'GET', path: '/invoices/{id}/payment-plan', handler: 'functions/plans/plans-api', auth: 'jwt', params: idParams },
   deletePaymentPlan: { method: 'DELETE', path: '/invoices/{id}/payment-plan', handler: 'functions/plans/plans-api', auth: 'jwt', params: idParams },
-  acceptPlanRequest: { method: 'POST', path: '/invoices/{id}/payment-plan/request/accept', handler: 'functions/plans/plans-email', auth: 'jwt', params: idParams, body: AcceptPlanRequestInput, idempotent: true, email: true },
-  declinePlanRequest: { method: 'POST', path: '/invoices/{id}/payment-plan/request/decline', handler: 'functions/plans/plans-email', auth: 'jwt', params: idParams, body: DeclinePlanRequestInput, idempotent: true, email: true },
+  acceptPlanRequest: { method: 'POST', path: '/invoices/{id}/payment-plan/request/accept', handler: 'functions/plans/plans-email', auth: 'jwt', params: idParams, body: AcceptPlanRequestInput, idempotent: true, email: true, portalLinks: true },
+  declinePlanRequest: { method: 'POST', path: '/invoices/{id}/payment-plan/request/decline', handler: 'functions/plans/plans-email', auth: 'jwt', params: idParams, body: DeclinePlanRequestInput, idempotent: true, email: true, portalLinks: true },
 } as const satisfies Record<string, RouteDefinition>;
