@@ -2135,6 +2135,10 @@ export interface operations {
                             /** @enum {string} */
                             action: "create" | "exists";
                             clientId: string;
+                            /** @enum {string} */
+                            clientKind: "business" | "consumer";
+                            /** @constant */
+                            clientKindGuessed?: true;
                             newClient: boolean;
                             number: string;
                             row: number;
