@@ -44,6 +44,26 @@ export const creditSplit = (invoice: InvoiceRecord, grossCents: number) => {
 };
 
 /**
+ * The split of a credit note, exact when it completes the credit of a whole unpaid invoice (no payment,
+ * no deposit deducted): each rate gets what its row has left after the earlier credit notes, so the
+ * invoice's notes reverse its VAT to the cent (each partial note rounds its own rows: five of them left
+ * a cancelled invoice 1 cent of VAT due at one rate and 1 cent too much at another). Otherwise, or when
+ * the earlier notes do not account for what was credited (credits brought in by an import), `creditSplit`.
+ */
+const splitOf = async (invoices: InvoiceRepository, tenantId: string, invoice: InvoiceRecord, grossCents: number) => {
+  const completes = invoice.paidCents === 0 && !invoice.deductedCents && invoice.creditedCents > 0 && invoice.creditedCents + grossCents === invoice.totals.grossCents;
+  if (!completes) return creditSplit(invoice, grossCents);
+  const earlier = await invoices.creditNotes(tenantId, invoice.id);
+  const rows = invoice.totals.vatBreakdown.filter((r) => r.netCents + r.vatCents > 0).map((r) => {
+    const before = earlier.flatMap((n) => n.vatBreakdown).filter((b) => b.vatRate === r.vatRate);
+    return { vatRate: r.vatRate, netCents: r.netCents - before.reduce((t, b) => t + b.netCents, 0), vatCents: r.vatCents - before.reduce((t, b) => t + b.vatCents, 0) };
+  });
+  const exact = rows.every((r) => r.netCents >= 0 && r.vatCents >= 0) && rows.reduce((t, r) => t + r.netCents + r.vatCents, 0) === grossCents;
+  if (!exact) return creditSplit(invoice, grossCents);
+  return { vatBreakdown: rows, netCents: rows.reduce((t, r) => t + r.netCents, 0), vatCents: rows.reduce((t, r) => t + r.vatCents, 0) };
+};
+
+/**
  * A sent invoice is never deleted: it is reduced or cancelled by a credit note (avoir),
  * numbered in its own gapless sequence A-<year>-NNNN, with a PDF emailed to the client.
  * The invoice's balance, status and reminders follow at once (the stream re-plans them).
@@ -135,6 +155,7 @@ export const makeIssueCreditNote = ({ invoices, clients, settings, mailer, pdf, 
       const next: InvoiceRecord = { ...current, creditedCents, updatedAt: at };
       const settled: InvoiceRecord = { ...next, status: options.writeOff ? 'written_off' : options.cancel ? 'cancelled' : settledStatusOf(next) };
       const issueDate = input.issueDate ?? localDate(now, s.timezone);
+      const split = await splitOf(invoices, tenantId, current, amount);
       const creditNote = await saveCreditNoteInOrder(() => invoices.saveWithCreditNote(
         settled,
         {
@@ -147,7 +168,7 @@ export const makeIssueCreditNote = ({ invoices, clients, settings, mailer, pdf, 
           full: current.paidCents === 0 && creditedCents >= current.totals.grossCents - (current.deductedCents ?? 0),
           grossCents: amount,
           ...(options.writeOff ? { purpose: 'bad_debt' as const } : {}),
-          ...creditSplit(current, amount),
+          ...split,
           createdAt: at,
         },
         seriesYear(issueDate),

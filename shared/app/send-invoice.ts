@@ -3,7 +3,7 @@ import { invoiceBalanceCents, isOutstanding } from '../domain/invoice.js';
 import { epcPayload } from '../domain/epc-qr.js';
 import { OutOfChronologyError, seriesYear } from '../domain/numbering.js';
 import { date, emailTexts, money } from '../../templates/email/index.js';
-import { penaltyRateFor } from '../domain/penalties.js';
+import { rateFromDueDate } from '../domain/penalties.js';
 import type { Client } from '../domain/client.js';
 import type { InvoiceView } from '../domain/invoice-types.js';
 import { PLACEHOLDER_COMPANY_NAME, type Settings } from '../domain/settings.js';
@@ -25,9 +25,14 @@ export interface SendInvoiceDeps {
   readonly portalLinks?: PortalLinks;
 }
 
-/** The contractual rate if the seller set one, else the legal default (ECB + 10 points) of the invoice's semester. */
+/**
+ * The rate the invoice states, as reminders and letters claim it: the contractual rate if the seller
+ * set one, never below the legal floor (3 × the legal rate, C. com. L441-10 II: an agreed 1 % printed
+ * "1 % par an" while every reminder claimed 7,86 %), else the legal default (ECB + 10 points) of the
+ * semester penalties start in, the day after the due date.
+ */
 export const penaltyRateOf = (settings: Settings, invoice: Pick<InvoiceRecord, 'dueDate'>): number =>
-  settings.penaltyRatePercent ?? penaltyRateFor(invoice.dueDate).defaultRatePercent;
+  rateFromDueDate(invoice.dueDate, settings.penaltyRatePercent).ratePercent;
 
 /** What an issued invoice's documents show: its frozen parties, or the live ones while it is a draft. */
 export const partiesOf = (settings: Settings, client: Client, invoice: Pick<InvoiceRecord, 'issued' | 'dueDate'>) => {

@@ -16,7 +16,7 @@ export const isPaymentBeforeImport = (paymentId: string) => paymentId.startsWith
 export interface ImportedRow {
   readonly row: number;
   readonly number: string;
-  readonly client: { readonly name: string; readonly email?: string; readonly siren?: string; readonly kind: 'business' | 'consumer' };
+  readonly client: { readonly name: string; readonly email?: string; readonly siren?: string; readonly kind: 'business' | 'consumer'; readonly kindGuessed?: true };
   readonly issueDate: string;
   readonly dueDate: string;
   readonly netCents: number;
@@ -32,6 +32,18 @@ export interface RowError {
   readonly field: string;
   readonly message: string;
 }
+
+/** A civility before the name (`M.`, `Mme`, `Monsieur`, `M. et Mme`, `Mr`, `Mrs`): a person, not a firm. */
+const CIVILITY = /^(m\.|mr\.?|mrs\.?|ms\.?|mme\.?|mlle\.?|monsieur|madame|mademoiselle|m\s+(et|&)\s+mme)(\s|$)/i;
+
+/**
+ * A client whose row says no type: a firm has a SIREN; a name written with a civility (`Mme Martin`,
+ * `M. et Mme Durand`) is a private person, who is owed no €40 indemnity claim nor B2B penalty
+ * mentions (L441-10 is between professionals); anything else is taken for a business, as before.
+ * The import's answer says the type was guessed, so the screen can show it.
+ */
+export const guessClientKind = (name: string, siren?: string): 'business' | 'consumer' =>
+  siren ? 'business' : CIVILITY.test(name.trim()) ? 'consumer' : 'business';
 
 /** Raw fields of one row, by canonical name. */
 export type RawRow = Partial<Record<'number' | 'clientName' | 'email' | 'siren' | 'kind' | 'issueDate' | 'dueDate' | 'net' | 'vat' | 'gross' | 'paid' | 'credited' | 'remaining' | 'state' | 'paidOn', string>> & { readonly row: number };
@@ -199,7 +211,8 @@ export const validateRow = (raw: RawRow): { ok: ImportedRow } | { errors: RowErr
   else if (siren && !isValidSiren(siren.slice(0, 9))) fail('siren', SIREN_CHECK_MESSAGE);
   const kindText = fold(raw.kind ?? '');
   // As invoicing tools and accountants write it: `Société`, `Personne morale`, `Personne physique`, `Professionnelle`.
-  const kind = kindText === '' || ['business', 'b2b', 'professionnel', 'professionnelle', 'pro', 'entreprise', 'societe', 'personnemorale', 'company'].includes(kindText) ? 'business'
+  const kind = kindText === '' ? guessClientKind(name, siren)
+    : ['business', 'b2b', 'professionnel', 'professionnelle', 'pro', 'entreprise', 'societe', 'personnemorale', 'company'].includes(kindText) ? 'business'
     : ['consumer', 'b2c', 'particulier', 'particuliere', 'personnephysique', 'individual'].includes(kindText) ? 'consumer' : undefined;
   if (!kind) fail('kind', 'must be business (professionnel) or consumer (particulier)');
   // A year typed wrong (0026, 1926, 2206) would come in chased at once, or never: the cockpit's years are 2000–2099.
@@ -270,7 +283,7 @@ export const validateRow = (raw: RawRow): { ok: ImportedRow } | { errors: RowErr
     ok: {
       row: raw.row,
       number,
-      client: { name, ...(email ? { email } : {}), ...(siren ? { siren: siren.slice(0, 9) } : {}), kind },
+      client: { name, ...(email ? { email } : {}), ...(siren ? { siren: siren.slice(0, 9) } : {}), kind, ...(kindText === '' ? { kindGuessed: true as const } : {}) },
       issueDate,
       dueDate,
       netCents,

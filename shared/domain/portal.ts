@@ -10,7 +10,7 @@ import type { InvoiceRecord } from './invoice-types.js';
 export const PAID_CLAIM_PAUSE_BUSINESS_DAYS = 5;
 /** A promise to pay may name a date at most this many days ahead. */
 export const PROMISE_MAX_DAYS = 60;
-/** A link stops working this many months after the invoice is paid. */
+/** A link stops working this many months after the invoice is settled (paid, cancelled or written off). */
 export const PORTAL_MONTHS_AFTER_PAYMENT = 12;
 
 const addMonths = (date: string, months: number): string => {
@@ -22,16 +22,22 @@ const addMonths = (date: string, months: number): string => {
   return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 };
 
-/**
- * The last day a link works, for a paid invoice: 12 months after it was paid, the date of its last
- * payment (`paidOn`, the business date, not when it was recorded), else the day the payment was
- * recorded; undefined while unpaid.
- */
-export const portalExpiresOn = (invoice: Pick<InvoiceRecord, 'status' | 'lastPaymentAt' | 'updatedAt'>, paidOn?: string): string | undefined =>
-  invoice.status === 'paid' ? addMonths(paidOn ?? (invoice.lastPaymentAt ?? invoice.updatedAt).slice(0, 10), PORTAL_MONTHS_AFTER_PAYMENT) : undefined;
+/** Statuses whose invoice has nothing left to pay and never will: its link's 12 months start when it got there. */
+const SETTLED = new Set(['paid', 'cancelled', 'written_off']);
 
-export const portalExpired = (invoice: Pick<InvoiceRecord, 'status' | 'lastPaymentAt' | 'updatedAt'>, today: string, paidOn?: string): boolean => {
-  const last = portalExpiresOn(invoice, paidOn);
+/**
+ * The last day a link works, for a settled invoice: 12 months after it was settled. `settledOn` is the
+ * business date it got there (a paid invoice: the date of its last payment, not when it was recorded;
+ * cancelled or written off: the date of the credit note that closed it), else the day the last
+ * payment was recorded or, failing that, the invoice's last change; undefined while money is still due.
+ */
+export const portalExpiresOn = (invoice: Pick<InvoiceRecord, 'status' | 'lastPaymentAt' | 'updatedAt'>, settledOn?: string): string | undefined =>
+  SETTLED.has(invoice.status)
+    ? addMonths(settledOn ?? ((invoice.status === 'paid' ? invoice.lastPaymentAt : undefined) ?? invoice.updatedAt).slice(0, 10), PORTAL_MONTHS_AFTER_PAYMENT)
+    : undefined;
+
+export const portalExpired = (invoice: Pick<InvoiceRecord, 'status' | 'lastPaymentAt' | 'updatedAt'>, today: string, settledOn?: string): boolean => {
+  const last = portalExpiresOn(invoice, settledOn);
   return last !== undefined && today > last;
 };
 

@@ -37,3 +37,9 @@ export const nextSmsSlot = (instant: Date, calendar: SendCalendar): Date => {
   for (let i = 0; i < 31 && !isSmsDay(date, calendar); i++) date = addDays(date, 1);
   return zonedToUtc(`${date}T${time}`, calendar.timeZone);
 };
+
+/**
+ * How long a text waits behind the client's email of the same day: one minute past it, inside the
+ * re-planner's "imminent" window (IMMINENT_MS), so the wait is not re-planned to another day.
+ */
+export const EMAIL_FIRST_DELAY_MS = 60_000;

@@ -110,4 +110,37 @@ describe('a scenario edited while an invoice runs it', () => {
     expect(subjects.filter((s) => /^Mise en demeure/.test(s))).toHaveLength(1);
     expect((await t.ok('GET', `/invoices/${invoice.id}`)).status).toBe('litigation');
   });
+  it('gives a client corrected from business to consumer the consumer texts for what is left, never a business one refused at send', async () => {
+    const t = await freshTenant('kindfix');
+    await t.ok('PUT', '/settings', companySettings);
+    const email = uniqueEmail('kindfix');
+    const clientId = (await t.ok('POST', '/clients', aBusinessClientInput({ email }))).id as string;
+    const today = parisToday();
+    const invoice = await t.ok('POST', '/invoices', anInvoiceInput(clientId, { issueDate: addDays(today, -33), dueDate: addDays(today, -3) }));
+    await t.ok('POST', `/invoices/${invoice.id}/send`);
+    await t.drain();
+    const stepsOf = async () => (await t.ok('GET', `/invoices/${invoice.id}/reminders`)).items as Step[];
+    // J+1 (caught up) goes out in the business text.
+    await runUntil(endOfDay(addDays(today, 2)), { tenant: t.tenantId });
+    expect((await stepsOf()).filter((s) => s.state === 'sent').map((s) => [s.stepId, s.templateId])).toEqual([['j+1', 'reminder']]);
+
+    // The owner corrects the client's kind: a private person, who owes no penalties nor the €40.
+    await t.ok('PATCH', `/clients/${clientId}`, { kind: 'consumer' });
+    await t.drain();
+    const pending = (await stepsOf()).filter((s) => s.state === 'scheduled');
+    expect(pending.map((s) => [s.stepId, s.templateId])).toEqual([
+      ['j+8', 'firm-consumer'],
+      ['j+15', 'formal-notice-consumer'],
+      ['escalate', 'escalate'],
+    ]);
+
+    await runUntil(endOfDay(addDays(today, 60)), { tenant: t.tenantId });
+    const end = await stepsOf();
+    expect(end.filter((s) => s.state === 'skipped').map((s) => s.reason)).not.toContain('template_mentions_penalties');
+    expect(end.filter((s) => s.state === 'sent').map((s) => s.templateId)).toEqual(['reminder', 'firm-consumer', 'formal-notice-consumer']);
+    const texts = (await inbox(email)).filter((m) => m.subject !== undefined && !/^Facture/.test(m.subject)).map((m) => m.body.text);
+    expect(texts).toHaveLength(3);
+    // Nothing after the correction claims the €40 or penalties.
+    for (const text of texts.slice(1)) expect(text).not.toMatch(/40,00|pénalités/i);
+  });
 });

@@ -35,6 +35,16 @@ describe('importing invoices (use case)', () => {
     expect(await w.names()).toEqual(['Carrelage Neuf', 'Garage Martin']);
   });
 
+  it('says which new client\'s type it guessed, from the first row that creates it', async () => {
+    const w = world();
+    const csv = `${HEADER}\nEXT-1;Mme Martin;martin@perso.test;01/09/2026;01/10/2026;120,00\nEXT-2;Mme Martin;martin@perso.test;01/09/2026;01/10/2026;80,00\nEXT-3;Garage Roux;roux@garage.test;01/09/2026;01/10/2026;80,00\n`;
+    const report = await w.importInvoices('t1', { csv }, { dryRun: false });
+    expect(report.items.map((i) => [i.number, i.clientKind, i.clientKindGuessed ?? false])).toEqual([['EXT-1', 'consumer', true], ['EXT-2', 'consumer', false], ['EXT-3', 'business', true]]);
+    expect((await w.clients.list('t1', { limit: 10 })).items.map((c) => [c.name, c.kind]).sort()).toEqual([['Garage Roux', 'business'], ['Mme Martin', 'consumer']]);
+    const typed = await w.importInvoices('t1', { csv: `${HEADER};Type\nEXT-9;Garage Roux;roux@garage.test;01/09/2026;01/10/2026;80,00;pro\nEXT-10;Neuf;neuf@x.test;01/09/2026;01/10/2026;80,00;particulier\n` }, { dryRun: true });
+    expect(typed.items.map((i) => [i.clientKind, i.clientKindGuessed ?? false, i.newClient])).toEqual([['business', false, false], ['consumer', false, true]]);
+  });
+
   it('answers the same upload again as `exists` for the same client', async () => {
     const w = world();
     const csv = `${HEADER}\nEXT-1;Garage Martin;garage@martin.test;01/09/2026;01/10/2026;120,00\n`;

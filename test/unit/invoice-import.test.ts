@@ -44,6 +44,15 @@ describe('reading invoices exported elsewhere', () => {
       return 'ok' in r ? r.ok.client.kind : r.errors.map((e) => e.field);
     };
     expect(['Société', 'Personne morale', 'PROFESSIONNELLE', 'Personne physique', 'Particulière', 'alien'].map(kindOf)).toEqual(['business', 'business', 'business', 'consumer', 'consumer', ['kind']]);
+    // No type: a SIREN says a firm, a civility a private person (owed no €40 indemnity), else a business; each said to be guessed.
+    const guessed = (clientName: string, siren?: string) => {
+      const r = validateRow({ row: 2, number: 'F-1', clientName, email: 'x@x.test', ...(siren ? { siren } : {}), issueDate: '2026-01-01', dueDate: '2026-02-01', gross: '10' });
+      return 'ok' in r ? `${r.ok.client.kind}${r.ok.client.kindGuessed ? '?' : ''}` : r.errors.map((e) => e.field).join();
+    };
+    expect(['Mme Martin', 'M. Durand', 'M et Mme Petit', 'Monsieur Roux', 'MR. SMITH', 'Madame Blanc', 'Garage Martin', 'Mmes Sarl', 'Martin SARL'].map((n) => guessed(n)))
+      .toEqual(['consumer?', 'consumer?', 'consumer?', 'consumer?', 'consumer?', 'consumer?', 'business?', 'business?', 'business?']);
+    expect(guessed('Mme Martin', '732829320')).toBe('business?');
+    expect(kindOf('particulier') === 'consumer' && validateRow({ row: 2, number: 'F-1', clientName: 'Mme X', email: 'x@x.test', kind: 'pro', issueDate: '2026-01-01', dueDate: '2026-02-01', gross: '10' })).toMatchObject({ ok: { client: { kind: 'business' } } });
   });
 
   it('names the missing columns, and each bad field of a row', () => {

@@ -309,6 +309,28 @@ describe('owner holds and the resume schedule', () => {
   });
 });
 
+describe('a settled invoice\'s link', () => {
+  const closeBy = async (status: 'written_off' | 'cancelled', creditNoteDate: string) => {
+    const token = await issue();
+    const current = (await invoices.get('acme', 'inv1'))!;
+    await invoices.saveWithCreditNote({ ...current, status, updatedAt: `${TODAY}T09:00:00Z` }, {
+      id: 'cn1', invoiceId: 'inv1', invoiceNumber: current.number ?? 'F', invoiceIssueDate: current.issueDate, issueDate: creditNoteDate, reason: 'irrécouvrable',
+      full: true, netCents: 0, vatCents: 0, grossCents: 0, vatBreakdown: [], createdAt: `${TODAY}T09:00:00Z`,
+    }, 2025, () => []);
+    return token;
+  };
+
+  it.each(['written_off', 'cancelled'] as const)('stops opening 12 months after the %s invoice\'s credit note, not after its last edit', async (status) => {
+    const token = await closeBy(status, '2025-03-15');
+    await expect(resolvePortalToken(deps(), token)).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('still opens within the 12 months', async () => {
+    const token = await closeBy('written_off', '2025-03-16');
+    expect((await resolvePortalToken(deps(), token)).invoice.status).toBe('written_off');
+  });
+});
+
 describe('portal rules (domain)', () => {
   it('counts business days over weekends and holidays', () => {
     expect(addBusinessDays('2026-03-16', 5, defaultSettings())).toBe('2026-03-23');
@@ -321,6 +343,16 @@ describe('portal rules (domain)', () => {
     expect(portalExpired(paid, '2026-03-16')).toBe(false);
     expect(portalExpired(paid, '2026-03-17')).toBe(true);
     expect(portalExpired({ ...paid, status: 'sent' }, '2030-01-01')).toBe(false);
+  });
+
+  it('expires a cancelled or written-off invoice\'s link 12 months after the credit note that closed it', () => {
+    const written = { status: 'written_off' as const, updatedAt: '2026-01-02T10:00:00Z' };
+    expect(portalExpired(written, '2026-03-16', '2025-03-16')).toBe(false);
+    expect(portalExpired(written, '2026-03-17', '2025-03-16')).toBe(true);
+    // Without the credit note's date, the day the invoice last changed.
+    expect(portalExpired({ ...written, status: 'cancelled' }, '2027-01-02')).toBe(false);
+    expect(portalExpired({ ...written, status: 'cancelled' }, '2027-01-03')).toBe(true);
+    expect(portalExpired({ ...written, status: 'litigation' }, '2030-01-01')).toBe(false);
   });
 
   it('bounds promises and lengthens pauses only', () => {

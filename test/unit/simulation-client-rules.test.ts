@@ -62,7 +62,31 @@ describe('the client rules replayed over a dry run', () => {
       rules({ minGapDays: 0 }),
     );
     expect(out.map((r) => r.groupedWith)).toEqual([undefined, undefined, undefined]);
-    expect(out.map((r) => r.at)).toEqual([at('2026-03-02'), at('2026-03-02'), at('2026-03-02')]);
+    // The text waits a minute past the email of the day (send-reminder.ts `emailDueFirst`).
+    expect(out.map((r) => r.at)).toEqual([at('2026-03-02'), at('2026-03-02'), new Date(Date.parse(at('2026-03-02')) + 60_000).toISOString()]);
+    expect(out[2]!.movedBy).toBe('email_first');
+  });
+
+  it('sends a text due before the day\'s email after it, at the next slot allowed for texts when that is past 20:00', () => {
+    // Emails at 20:00 Paris (19:00 UTC in March), the text's own step at 08:00: 20:01 is past the window → Tuesday 08:00.
+    const evening = { ...DEFAULT_SEND_CALENDAR, sendHour: 20 };
+    const morning = '2026-03-02T07:00:00.000Z';
+    const out = replayClientRules(
+      [send('a', 1, '2026-03-02', { at: sendInstant('2026-03-02', evening).toISOString() }), send('b', 1, '2026-03-02', { channel: 'sms', at: morning })],
+      rules({ calendar: evening, minGapDays: 0 }),
+    );
+    expect(out[0]).toEqual({ at: '2026-03-02T19:00:00.000Z' });
+    expect(out[1]).toEqual({ at: '2026-03-03T07:00:00.000Z', movedBy: 'email_first' });
+    // A text after the email already: as it is.
+    const later = replayClientRules([send('a', 1, '2026-03-02'), send('b', 1, '2026-03-02', { channel: 'sms', at: '2026-03-02T12:00:00.000Z' })], rules({ minGapDays: 0 }));
+    expect(later[1]).toEqual({ at: '2026-03-02T12:00:00.000Z' });
+  });
+
+  it('keeps a text moved past the gap inside the texts\' window', () => {
+    const evening = { ...DEFAULT_SEND_CALENDAR, sendHour: 21 };
+    const out = replayClientRules([send('b', 1, '2026-03-02', { channel: 'sms', at: '2026-03-02T09:00:00.000Z' })], rules({ calendar: evening, lastMessageDate: '2026-03-01' }));
+    // Gap of 3 from Sunday 1 → Wednesday 4 at 21:00 Paris, past 20:00 → Thursday 5 at 08:00 Paris.
+    expect(out[0]).toEqual({ at: '2026-03-05T07:00:00.000Z', movedBy: 'gap' });
   });
 });
 

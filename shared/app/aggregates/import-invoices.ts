@@ -54,6 +54,9 @@ export interface ImportItem {
   readonly action: 'create' | 'exists';
   readonly clientId: string;
   readonly newClient: boolean;
+  /** The client's type: a new client's from the row that creates it, or guessed from its name when that row has none (`clientKindGuessed`). */
+  readonly clientKind: Client['kind'];
+  readonly clientKindGuessed?: true;
 }
 
 export interface ImportReport {
@@ -198,7 +201,7 @@ export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, i
     const byEmail = new Map(existingClients.map((c) => [c.email.toLowerCase(), c]));
     const at = now.toISOString();
     const newClients = new Map<string, Client>();
-    const plan: { row: ImportedRow; clientId: string; clientKind: Client['kind']; newClient: boolean }[] = [];
+    const plan: { row: ImportedRow; clientId: string; clientKind: Client['kind']; newClient: boolean; kindGuessed?: true }[] = [];
     for (const row of good) {
       const c = row.client;
       // By email only when the SIRENs do not say two companies: firms sharing an accountant's address are not one client.
@@ -213,14 +216,15 @@ export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, i
         continue;
       }
       const id = stableId('cli', c.siren ?? c.email.toLowerCase());
-      const client: Client = newClients.get(id) ?? {
+      const created = newClients.get(id);
+      const client: Client = created ?? {
         id, name: c.name, kind: c.kind, email: c.email, ccEmails: [], ...(c.siren ? { siren: c.siren } : {}),
         language: 'fr', remindersEnabled: true, emailStatus: 'ok', createdAt: at, updatedAt: at,
       };
       newClients.set(id, client);
       if (client.siren) bySiren.set(client.siren, client);
       if (!byEmail.has(client.email.toLowerCase())) byEmail.set(client.email.toLowerCase(), client);
-      plan.push({ row, clientId: id, clientKind: client.kind, newClient: true });
+      plan.push({ row, clientId: id, clientKind: client.kind, newClient: true, ...(!created && c.kindGuessed ? { kindGuessed: true as const } : {}) });
     }
 
     const before = await Promise.all(plan.map((p) => invoices.get(tenantId, importedInvoiceId(p.row.number))));
@@ -263,7 +267,7 @@ export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, i
       announced.add(p.clientId);
     }
     const existing = new Set(plan.filter((_, i) => before[i]).map((p) => p.row.number));
-    const items: ImportItem[] = plan.map((p) => ({ row: p.row.row, number: p.row.number, action: existing.has(p.row.number) ? 'exists' : 'create', clientId: p.clientId, newClient: p.newClient }));
+    const items: ImportItem[] = plan.map((p) => ({ row: p.row.row, number: p.row.number, action: existing.has(p.row.number) ? 'exists' : 'create', clientId: p.clientId, newClient: p.newClient, clientKind: p.clientKind, ...(p.newClient && p.kindGuessed ? { clientKindGuessed: true as const } : {}) }));
     errors.sort((a, b) => a.row - b.row || a.field.localeCompare(b.field));
     const report = (created: number, clientsCreated: number, job?: { id: string }): ImportReport => ({
       ...(job ? { id: job.id, status: 'running' as const } : { status: 'done' as const }),

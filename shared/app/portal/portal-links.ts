@@ -1,7 +1,8 @@
 /**
  * Portal links: each email of a sent invoice carries `<web>/p/<token>`; only the token's SHA-256 is
  * stored (PORTAL#<hash>), pointing at tenant and invoice. A link dies when the owner revokes or
- * re-issues (the invoice's `portalGeneration` moves on) and 12 months after the invoice is paid.
+ * re-issues (the invoice's `portalGeneration` moves on) and 12 months after the invoice is settled
+ * (paid, cancelled or written off).
  *
  * With the portal secret configured, an invoice's token is derived from it (HMAC of tenant, invoice
  * and generation), so every email of the invoice carries the same link and only the first one
@@ -113,9 +114,13 @@ export const resolvePortalToken = async (deps: PortalResolveDeps, token: string)
   const now = deps.clock.now();
   const today = localDate(now, settings.timezone);
   if (portalExpired(invoice, today)) throw notFound();
-  // A paid invoice's link lives 12 months from the date it was paid (a payment recorded late does not extend it).
+  // A settled invoice's link lives 12 months from the business date it was settled (a payment recorded
+  // late does not extend it): its last payment, or the credit note that cancelled it or wrote it off.
   if (invoice.status === 'paid') {
     const dates = (await deps.invoices.payments(record.tenantId, invoice.id)).filter((p) => !p.removedAt).map((p) => p.date).sort();
+    if (dates.length > 0 && portalExpired(invoice, today, dates.at(-1))) throw notFound();
+  } else if (invoice.status === 'cancelled' || invoice.status === 'written_off') {
+    const dates = (await deps.invoices.creditNotes(record.tenantId, invoice.id)).map((c) => c.issueDate).sort();
     if (dates.length > 0 && portalExpired(invoice, today, dates.at(-1))) throw notFound();
   }
   return { record, invoice, settings, now };

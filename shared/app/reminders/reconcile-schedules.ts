@@ -251,7 +251,14 @@ const settlePlan = async (deps: ReconcileDeps, ctx: ReminderContext, now: Date):
   const pending = live.filter((r) => r.state === 'scheduled');
   // The scenario's steps are no longer the live plan's: one removed, moved or added (the escalation
   // switched on with litigationAfterDays after the plan was recorded, a step appended).
-  const scenarioChanged = live.length > 0 && (live.some((r) => ctx.scenario.steps[r.index]?.id !== r.stepId) || Math.max(...live.map((r) => r.index)) < ctx.scenario.steps.length - 1);
+  // Or a pending step's text is no longer the scenario's: the client's kind corrected (business ⇄
+  // consumer: both built-ins name their steps j-5…j+15) or a step given another template. The plan
+  // recorded with the old text would send it (or, a business text to a consumer, skip every step).
+  const scenarioChanged =
+    live.length > 0 &&
+    (live.some((r) => ctx.scenario.steps[r.index]?.id !== r.stepId) ||
+      Math.max(...live.map((r) => r.index)) < ctx.scenario.steps.length - 1 ||
+      live.some((r) => r.state === 'scheduled' && ctx.scenario.steps[r.index]!.templateId !== r.templateId));
   const events: TimelineRecord[] = [];
   const cancel = async (r: StepRecordItem, reason: string) => {
     if (await deps.steps.transition(tenantId, invoice.id, r, { state: 'scheduled', ...(r.scheduledAt ? { scheduledAt: r.scheduledAt } : {}) }, { state: 'cancelled', reason, at })) {

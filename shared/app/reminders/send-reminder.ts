@@ -2,7 +2,7 @@ import type { ReminderTemplate } from '../../domain/default-templates.js';
 import { addDays, localDate } from '../../domain/dates.js';
 import { nextRetryAt, SEND_LEASE_MS, type StepRef } from '../../domain/reminder-steps.js';
 import { nextSendDay, sendInstant, type SendCalendar } from '../../domain/send-calendar.js';
-import { isInSmsWindow, nextSmsSlot } from '../../domain/sms-window.js';
+import { EMAIL_FIRST_DELAY_MS, isInSmsWindow, nextSmsSlot } from '../../domain/sms-window.js';
 import { templateRefusalFor } from '../../domain/penalty-mentions.js';
 import { localDateTimeOf } from '../../domain/zoned-time.js';
 import type { Clock, InvoiceRepository, Mailer, PdfRenderer, ReminderInput, SmsSender, TenantDocuments } from '../ports.js';
@@ -146,11 +146,6 @@ export const decide = (ctx: SendContext, record: StepRecordItem, now: Date): Dec
   return { kind: 'send', recipients };
 };
 
-/**
- * How long a text waits behind the client's email of the same day: one minute past it, inside the
- * re-planner's "imminent" window (IMMINENT_MS), so the wait is not re-planned to another day.
- */
-export const EMAIL_FIRST_DELAY_MS = 60_000;
 /** A text stops waiting for an email this long past the email's time (a lost or failing fire). */
 export const EMAIL_FIRST_PATIENCE_MS = 30 * 60_000;
 

@@ -4,6 +4,8 @@
  * then (send-reminder.ts `decide`, grouped-send.ts):
  * - sends an invoice's steps in scenario order, at most one per invoice per local day (`order`, `same_day`);
  * - groups a client's steps of one channel due the same send day into one message (`groupByClient`);
+ * - sends a text after the same day's email to the client (`email_first`): a minute past it, inside the
+ *   texts' window (08:00–20:00, no Sunday or holiday), else at the next slot allowed for texts;
  * - moves a message within `minGapDays` of the client's previous one past the gap (`gap`);
  * - skips an overdue member's gentler steps that a firmer grouped message stood for (`group_sent`).
  * Pure: the same rules on the same inputs, so the simulation matches what goes out.
@@ -15,6 +17,7 @@ import { PLAN_TEMPLATES } from '../../domain/payment-plan.js';
 import type { TemplateTone } from '../../domain/default-templates.js';
 import { mostAdvanced } from '../../domain/grouped-reminder.js';
 import { MANUAL_COVER_MS } from '../../domain/reminder-steps.js';
+import { EMAIL_FIRST_DELAY_MS, nextSmsSlot } from '../../domain/sms-window.js';
 
 export interface PlannedSend {
   readonly invoiceId: string;
@@ -45,7 +48,7 @@ export interface ReplayedSend {
   /** When it would go out (a grouped step: with the first of its message). */
   readonly at: string;
   /** Why it goes later than its own schedule (the last rule that moved it). */
-  readonly movedBy?: 'gap' | 'same_day' | 'order';
+  readonly movedBy?: 'gap' | 'same_day' | 'order' | 'email_first';
   /** The same message's other invoices (their numbers), when grouped. */
   readonly groupedWith?: readonly string[];
   /** A before-due step moved onto or past its due date is not sent; a step a firmer grouped message stood for neither (grouped-send.ts). */
@@ -65,6 +68,8 @@ export const replayClientRules = (sends: readonly PlannedSend[], rules: ClientRu
   const { calendar, minGapDays, groupByClient } = rules;
   const dayOf = (at: string) => localDate(new Date(at), calendar.timeZone);
   const onDay = (date: string) => sendInstant(nextSendDay(date, calendar), calendar).toISOString();
+  // A text keeps to its window wherever a rule moves it (send-reminder.ts `slotOf`).
+  const slot = (channel: Channel, iso: string) => (channel === 'sms' ? nextSmsSlot(new Date(iso), calendar).toISOString() : iso);
   const pending = sends.map((s, index) => ({ ...s, index, current: s.at, movedBy: undefined as ReplayedSend['movedBy'] }));
   const result: ReplayedSend[] = new Array(sends.length);
   const messages = new Map<string, { at: string; members: number[]; plan: boolean }>();
@@ -73,7 +78,7 @@ export const replayClientRules = (sends: readonly PlannedSend[], rules: ClientRu
   const earliest = (a: (typeof pending)[number], b: (typeof pending)[number]) =>
     dayOf(a.current).localeCompare(dayOf(b.current)) || CHANNEL_ORDER[a.channel] - CHANNEL_ORDER[b.channel] || a.current.localeCompare(b.current) || a.index - b.index;
   const move = (item: (typeof pending)[number], date: string, why: NonNullable<ReplayedSend['movedBy']>) => {
-    item.current = onDay(date);
+    item.current = slot(item.channel, onDay(date));
     item.movedBy = why;
   };
   // An overdue member of a firmer grouped message: its pending email steps that text stands for are skipped,
@@ -112,6 +117,14 @@ export const replayClientRules = (sends: readonly PlannedSend[], rules: ClientRu
     const days = invoiceDays.get(item.invoiceId) ?? new Set<string>();
     if (days.has(day)) {
       move(item, addDays(day, 1), 'same_day');
+      continue;
+    }
+    // The client's email of the day goes first: a text due before it waits a minute past it (send-reminder.ts `emailDueFirst`).
+    const email = item.channel === 'sms' ? messages.get(`${day}|email`) : undefined;
+    if (email && Date.parse(item.current) < Date.parse(email.at) + EMAIL_FIRST_DELAY_MS) {
+      const after = new Date(Math.ceil((Date.parse(email.at) + EMAIL_FIRST_DELAY_MS) / 60_000) * 60_000).toISOString();
+      item.current = slot('sms', after);
+      item.movedBy = 'email_first';
       continue;
     }
     const plan = isPlanTemplate(item.templateId);

@@ -45,7 +45,7 @@ export const ImportReportView = z.object({
   created: int,
   existing: int,
   clientsCreated: int,
-  items: z.array(z.object({ row: int, number: z.string(), action: z.enum(['create', 'exists']), clientId: id, newClient: z.boolean() })),
+  items: z.array(z.object({ row: int, number: z.string(), action: z.enum(['create', 'exists']), clientId: id, newClient: z.boolean(), clientKind: z.enum(['business', 'consumer']), clientKindGuessed: z.literal(true).optional() })),
   errors: z.array(z.object({ row: int, field: z.string(), message: z.string() })),
 });
 export const ImportJobView = z.object({

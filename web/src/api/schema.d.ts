@@ -2135,6 +2135,10 @@ export interface operations {
                             /** @enum {string} */
                             action: "create" | "exists";
                             clientId: string;
+                            /** @enum {string} */
+                            clientKind: "business" | "consumer";
+                            /** @constant */
+                            clientKindGuessed?: true;
                             newClient: boolean;
                             number: string;
                             row: number;
@@ -11350,7 +11354,7 @@ export interface operations {
                         planMissedDays: number;
                         quoteFollowUpDays: number;
                         /** @enum {string} */
-                        region: "metropole" | "alsace-moselle";
+                        region: "metropole" | "alsace-moselle" | "guadeloupe" | "martinique" | "guyane" | "reunion" | "mayotte" | "saint-martin" | "saint-barthelemy";
                         remindersEnabled: boolean;
                         /** Format: email */
                         replyToEmail?: string;
@@ -11429,7 +11433,7 @@ export interface operations {
                     planMissedDays?: number;
                     quoteFollowUpDays?: number;
                     /** @enum {string} */
-                    region?: "metropole" | "alsace-moselle";
+                    region?: "metropole" | "alsace-moselle" | "guadeloupe" | "martinique" | "guyane" | "reunion" | "mayotte" | "saint-martin" | "saint-barthelemy";
                     remindersEnabled?: boolean;
                     /** Format: email */
                     replyToEmail?: string;
@@ -11496,7 +11500,7 @@ export interface operations {
                         planMissedDays: number;
                         quoteFollowUpDays: number;
                         /** @enum {string} */
-                        region: "metropole" | "alsace-moselle";
+                        region: "metropole" | "alsace-moselle" | "guadeloupe" | "martinique" | "guyane" | "reunion" | "mayotte" | "saint-martin" | "saint-barthelemy";
                         remindersEnabled: boolean;
                         /** Format: email */
                         replyToEmail?: string;

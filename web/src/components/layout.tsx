@@ -4,6 +4,7 @@ import { NavLink, Outlet, useLocation } from 'react-router';
 import { api, unwrap } from '../lib/api-client';
 import { signOut } from '../lib/auth';
 import { setLanguage, useI18n } from '../lib/i18n';
+import { useFocusHeadingOnNavigation } from './focus-heading';
 
 const NAV = [
   ['/', 'nav.home'],
@@ -49,6 +50,7 @@ export const Layout = () => {
   const { pathname } = useLocation();
   // Again when the alerts badge or the language changes the tabs' widths.
   useEffect(() => keepActiveTabInView(nav.current), [pathname, unread?.count, lang]);
+  useFocusHeadingOnNavigation(pathname);
   return (
     <>
       <a className="skip-link" href="#main">

@@ -2,13 +2,13 @@
  * Invoice and quote lines, shared by both forms: description, quantity, unit price typed in
  * euros (parsed to cents), VAT rate among the French rates.
  */
-import { useFieldArray, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
+import { useFieldArray, useWatch, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
 import i18next from 'i18next';
 import { z } from 'zod';
 import '../lib/zod-messages';
 import { centsToInput, parseMoney, type Lang } from '../lib/format';
 import { useI18n } from '../lib/i18n';
-import { Field } from './ui';
+import { Field, Stat } from './ui';
 
 export const VAT_RATES = [20, 10, 5.5, 2.1, 0] as const;
 
@@ -42,6 +42,32 @@ export const toLineForm = (line: { description: string; quantity: number; unitPr
   vatRate: String(line.vatRate),
 });
 
+const divRound = (n: bigint, d: bigint): bigint => {
+  const neg = n < 0n;
+  const a = neg ? -n : n;
+  const q = (2n * a + d) / (2n * d);
+  return neg ? -q : q;
+};
+
+/**
+ * The running totals of the lines typed so far, as the API computes them (shared/domain/invoice.ts:
+ * per line, net = quantity × unit price and VAT on that net, each rounded half away from zero to the
+ * cent, then summed; a test compares them). A line whose quantity or price cannot be read counts 0.
+ */
+export const linesTotals = (lines: readonly Partial<LineForm>[]): { netCents: number; vatCents: number; grossCents: number } => {
+  let net = 0n;
+  let vat = 0n;
+  for (const line of lines) {
+    const quantity = Number((line.quantity ?? '').trim().replace(',', '.'));
+    const price = parseMoney(line.unitPrice ?? '');
+    if (!(quantity > 0) || !Number.isFinite(quantity) || price === undefined) continue;
+    const lineNet = divRound(BigInt(Math.round(quantity * 1000)) * BigInt(price), 1000n);
+    net += lineNet;
+    vat += divRound(lineNet * BigInt(Math.round(Number(line.vatRate ?? '0') * 100)), 10_000n);
+  }
+  return { netCents: Number(net), vatCents: Number(vat), grossCents: Number(net + vat) };
+};
+
 /** API paths `lines.0.unitPriceCents` name the form's `lines.0.unitPrice`. */
 export const lineErrorRename = (count: number): Record<string, string> =>
   Object.fromEntries(Array.from({ length: count }, (_, i) => [`lines.${i}.unitPriceCents`, `lines.${i}.unitPrice`]));
@@ -57,10 +83,12 @@ export const LinesEditor = <T extends WithLines>({
   register: UseFormRegister<T>;
   errors: FieldErrors<WithLines>;
 }) => {
-  const { t, vatRate } = useI18n();
+  const { t, vatRate, money } = useI18n();
   // react-hook-form's generics do not narrow a form to its `lines` part.
   const lines = useFieldArray({ control: control as unknown as Control<WithLines>, name: 'lines' });
   const register = registerAny as unknown as UseFormRegister<WithLines>;
+  const watched = useWatch({ control: control as unknown as Control<WithLines>, name: 'lines' });
+  const totals = linesTotals(watched ?? []);
   return (
     <fieldset className="card">
       <legend>{t('invoice.lines')}</legend>
@@ -100,6 +128,12 @@ export const LinesEditor = <T extends WithLines>({
       <button type="button" className="button small" onClick={() => lines.append({ ...emptyLine })}>
         {t('newInvoice.addLine')}
       </button>
+      {/* The running total, read out politely as the lines change (HT, TVA, TTC as the PDF will print them). */}
+      <dl className="stats" style={{ marginTop: '0.75rem' }} aria-live="polite" data-testid="lines-totals">
+        <Stat label={t('invoice.net')} value={money(totals.netCents)} />
+        <Stat label={t('invoice.vat')} value={money(totals.vatCents)} />
+        <Stat label={t('invoice.gross')} value={<strong>{money(totals.grossCents)}</strong>} />
+      </dl>
     </fieldset>
   );
 };

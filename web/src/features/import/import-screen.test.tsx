@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { setLanguage } from '../../lib/i18n';
 import { renderInApp } from '../../test/render';
-import { RowErrors } from './import-screen';
+import { Preview, RowErrors } from './import-screen';
 
 const errors = [
   { row: 3, field: 'issueDate', message: 'is not a date (JJ/MM/AAAA or AAAA-MM-JJ)' },
@@ -90,5 +90,22 @@ describe('the import’s row errors', () => {
     } finally {
       await setLanguage('fr');
     }
+  });
+});
+
+describe('the import’s preview', () => {
+  it('says the type of each new client, and when it was guessed for lack of a Type column', () => {
+    const items = [
+      { row: 2, number: 'EXT-1', action: 'create' as const, clientId: 'c1', newClient: true, clientKind: 'consumer' as const, clientKindGuessed: true as const },
+      { row: 3, number: 'EXT-2', action: 'create' as const, clientId: 'c2', newClient: true, clientKind: 'business' as const },
+      { row: 4, number: 'EXT-3', action: 'exists' as const, clientId: 'c2', newClient: false, clientKind: 'business' as const },
+    ];
+    renderInApp(<Preview report={{ status: 'done', dryRun: true, rows: 3, created: 2, existing: 1, clientsCreated: 2, items, errors: [] }} />);
+    const cells = screen.getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell').map((c) => c.textContent).at(-1));
+    expect(cells).toEqual([
+      'À créer · nouveau client (particulier, deviné : ajoutez une colonne Type pour le dire)',
+      'À créer · nouveau client (professionnel)',
+      'Déjà là',
+    ]);
   });
 });

@@ -278,7 +278,7 @@ export const RowErrors = ({ errors, imported = false }: { errors: Report['errors
   );
 };
 
-const Preview = ({ report }: { report: Report }) => {
+export const Preview = ({ report }: { report: Report }) => {
   const { t } = useI18n();
   const shown = report.items.slice(0, PREVIEW_ROWS);
   return (
@@ -300,7 +300,13 @@ const Preview = ({ report }: { report: Report }) => {
                 <td data-label={t('importScreen.number')}>{item.number}</td>
                 <td data-label={t('importScreen.action')}>
                   {item.action === 'create' ? t('importScreen.create') : t('importScreen.exists')}
-                  {item.newClient && <span className="muted"> · {t('importScreen.newClient')}</span>}
+                  {item.newClient && (
+                    <span className="muted">
+                      {' · '}
+                      {t('importScreen.newClient')} ({t(item.clientKind === 'consumer' ? 'importScreen.consumer' : 'importScreen.business')}
+                      {item.clientKindGuessed && `, ${t('importScreen.kindGuessed')}`})
+                    </span>
+                  )}
                 </td>
               </tr>
             ))}

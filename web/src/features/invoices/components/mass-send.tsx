@@ -11,7 +11,11 @@ import { sendInRounds } from '../batch-rounds';
 import '../texts';
 import { useStepReason } from './step-reason';
 
-/** Mass send: the selected rows, one template (or each step's), a preview on the first, then per-invoice results. */
+/**
+ * Mass send: the selected rows, one template (or each step's), a preview on any of them (the first
+ * by default; "Aperçu pour" picks another invoice, or another client's grouped message), then
+ * per-invoice results.
+ */
 export const MassSendDialog = ({ invoices, onDone }: { invoices: readonly Invoice[]; onDone: () => void }) => {
   const { t } = useI18n();
   const reason = useStepReason();
@@ -20,7 +24,11 @@ export const MassSendDialog = ({ invoices, onDone }: { invoices: readonly Invoic
   const [templateId, setTemplateId] = useState('');
   const templates = useTemplates();
   const clients = useClientNames();
-  const first = invoices[0];
+  const [previewedId, setPreviewedId] = useState('');
+  // The invoice previewed: the one picked, else the first (a picked one unselected since falls back too).
+  const first = invoices.find((i) => i.id === previewedId) ?? invoices[0];
+  // Step templates go as one grouped message per client: one choice per client (its first invoice).
+  const previewChoices = templateId ? invoices : invoices.filter((inv, i) => invoices.findIndex((o) => o.clientId === inv.clientId) === i);
   // An English client gets the English variant of a chosen French template: the preview shows that one.
   const firstLanguage = clients.data?.find((c) => c.id === first?.clientId)?.language;
   const previewId = templateId ? templateForLanguage(templateId, firstLanguage, templates.data?.items ?? []) : undefined;
@@ -109,6 +117,23 @@ export const MassSendDialog = ({ invoices, onDone }: { invoices: readonly Invoic
               </select>
             )}
           </Field>
+          {previewChoices.length > 1 && first && (
+            <Field label={t('massSend.previewFor')}>
+              {(p) => (
+                <select
+                  {...p}
+                  value={templateId ? first.id : (previewChoices.find((i) => i.clientId === first.clientId)?.id ?? '')}
+                  onChange={(e) => setPreviewedId(e.target.value)}
+                >
+                  {previewChoices.map((inv) => (
+                    <option key={inv.id} value={inv.id}>
+                      {templateId ? `${inv.number ?? ''} — ${inv.clientName ?? ''}` : (inv.clientName ?? inv.clientId)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          )}
           {templateId && first && (
             <section aria-label={t('massSend.preview', { number: first.number ?? '' })}>
               <h3>{t('massSend.preview', { number: first.number ?? '' })}</h3>
@@ -129,7 +154,7 @@ export const MassSendDialog = ({ invoices, onDone }: { invoices: readonly Invoic
           {!templateId && first && (
             <section aria-label={t('massSend.previewClient', { client: first.clientName ?? '' })}>
               <h3>{t('massSend.previewClient', { client: first.clientName ?? '' })}</h3>
-              {grouped.isPending ? (
+              {grouped.isPending || grouped.isPlaceholderData ? (
                 <Loading />
               ) : grouped.isError ? (
                 <ErrorMessage error={grouped.error} />

@@ -1,0 +1,50 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { fakeApi } from '../../../test/fake-api';
+import { renderInApp } from '../../../test/render';
+import type { Invoice } from '../api';
+import { MassSendDialog } from './mass-send';
+
+const TEMPLATES = { items: [{ id: 'reminder', name: 'Relance à échéance (J+1)', language: 'fr', purpose: 'reminder' }] };
+const inv = (id: string, number: string, clientId: string, clientName: string) =>
+  ({ id, number, clientId, clientName, status: 'overdue', balanceCents: 10_000 }) as unknown as Invoice;
+const INVOICES = [inv('i1', 'F-2026-0001', 'dupont', 'Boulangerie Dupont'), inv('i2', 'F-2026-0002', 'dupont', 'Boulangerie Dupont'), inv('i3', 'F-2026-0003', 'cafe', 'Café du Port')];
+
+describe('the mass send’s preview of another client', () => {
+  it('previews the grouped message to any selected client, and a chosen template on any selected invoice, not only the first', async () => {
+    const calls = fakeApi(({ method, path, body }) => {
+      if (path === '/templates') return { status: 200, body: TEMPLATES };
+      if (path.startsWith('/clients?')) return { status: 200, body: { items: [{ id: 'dupont', name: 'Boulangerie Dupont', kind: 'business' }, { id: 'cafe', name: 'Café du Port', kind: 'business' }] } };
+      const grouped = /^\/clients\/(\w+)\/reminders/.exec(path);
+      if (method === 'POST' && grouped) {
+        const ids = (body as { invoiceIds: string[] }).invoiceIds;
+        return { status: 201, body: { clientId: grouped[1], dryRun: true, subject: `Relance ${grouped[1]} (${ids.length})`, text: `Bonjour ${grouped[1]}`, to: [], cc: [], bcc: [], attachments: [], notAttached: [], items: [] } };
+      }
+      if (method === 'POST' && path === '/templates/reminder/preview') {
+        const id = (body as { invoiceId: string }).invoiceId;
+        return { status: 200, body: { subject: `Relance : facture ${id}`, body: 'Bonjour,', variables: {} } };
+      }
+      return undefined;
+    });
+    renderInApp(<MassSendDialog invoices={INVOICES} onDone={() => undefined} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Relancer la sélection' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(await within(dialog).findByTestId('mass-preview-subject')).toHaveProperty('textContent', 'Relance dupont (2)');
+    // One choice per client for the step templates' grouped messages.
+    const previewFor = within(dialog).getByLabelText('Aperçu pour');
+    expect(within(previewFor).getAllByRole('option').map((o) => o.textContent)).toEqual(['Boulangerie Dupont', 'Café du Port']);
+    await userEvent.selectOptions(previewFor, 'Café du Port');
+    await waitFor(() => expect(within(dialog).getByTestId('mass-preview-subject').textContent).toBe('Relance cafe (1)'));
+    expect(within(dialog).getByRole('heading', { name: 'Aperçu du message à Café du Port' })).toBeTruthy();
+    // A chosen template: one choice per invoice.
+    const picker = within(dialog).getByLabelText('Modèle');
+    await within(picker).findByRole('option', { name: 'Relance à échéance (J+1) (FR)' });
+    await userEvent.selectOptions(picker, 'reminder');
+    const byInvoice = within(dialog).getByLabelText('Aperçu pour');
+    expect(within(byInvoice).getAllByRole('option')).toHaveLength(3);
+    await userEvent.selectOptions(byInvoice, 'F-2026-0002 — Boulangerie Dupont');
+    await waitFor(() => expect(within(dialog).getByText('Relance : facture i2')).toBeTruthy());
+    expect(calls.some((c) => c.path === '/templates/reminder/preview' && (c.body as { invoiceId: string }).invoiceId === 'i2')).toBe(true);
+  });
+});
