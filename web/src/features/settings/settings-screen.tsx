@@ -9,6 +9,8 @@ import { applyApiErrors } from '../../lib/forms';
 import { useI18n } from '../../lib/i18n';
 import { ApiError } from '../../lib/problem';
 import { isValidBic, isValidIban, isValidSiren, normalizeSpaces } from '../../lib/validators';
+
+const REGIONS = ['metropole', 'alsace-moselle', 'guadeloupe', 'martinique', 'guyane', 'reunion', 'mayotte', 'saint-martin', 'saint-barthelemy'] as const;
 import { SettingsSection, useSections } from './more-settings';
 
 type Settings = operations['getSettings']['responses'][200]['content']['application/json'];
@@ -51,7 +53,7 @@ export const settingsSchema = (
     timezone: z.string().trim().min(1, { message: m.required }),
     skipWeekends: z.boolean(),
     skipHolidays: z.boolean(),
-    region: z.enum(['metropole', 'alsace-moselle']),
+    region: z.enum(['metropole', 'alsace-moselle', 'guadeloupe', 'martinique', 'guyane', 'reunion', 'mayotte', 'saint-martin', 'saint-barthelemy']),
     minGapDays: whole(0, 30),
     defaultScenarioId: z.string(),
     language: z.enum(['fr', 'en']),
@@ -207,8 +209,11 @@ export const SettingsForm = ({ settings, save }: { settings: Settings; save: Sav
             <Field label={t('settings.region')} error={errors.region?.message}>
               {(p) => (
                 <select {...p} {...form.register('region')}>
-                  <option value="metropole">{t('settings.regions.metropole')}</option>
-                  <option value="alsace-moselle">{t('settings.regions.alsace-moselle')}</option>
+                  {REGIONS.map((region) => (
+                    <option key={region} value={region}>
+                      {t(`settings.regions.${region}`)}
+                    </option>
+                  ))}
                 </select>
               )}
             </Field>
