@@ -315,7 +315,7 @@ describe('a 390 px phone', () => {
     expect((await call('PUT', '/settings', { company: aCompanyIdentity() })).status).toBe(200);
     const client = await call('POST', '/clients', aBusinessClientInput({ name: 'Établissements Hospitaliers Intercommunaux de la Vallée de la Loire', email: 'comptabilite.fournisseurs.service.des.paiements@etablissements-hospitaliers.test', siren: undefined }));
     expect(client.status).toBe(201);
-    const draft = await call('POST', '/invoices', anInvoiceInput(client.json.id, { issueDate: '2026-06-01', dueDate: '2026-07-01', lines: [{ description: 'Chaufferie collective', quantity: 1, unitPriceCents: 990_000_000, vatRate: 20 }] }));
+    const draft = await call('POST', '/invoices', anInvoiceInput(client.json.id, { issueDate: '2026-08-01', dueDate: '2026-08-31', lines: [{ description: 'Chaufferie collective', quantity: 1, unitPriceCents: 990_000_000, vatRate: 20 }] }));
     expect((await call('POST', `/invoices/${draft.json.id}/send`)).status).toBe(200);
     await page.goto(`${web()}/invoices/${draft.json.id}`);
     await page.getByTestId('balance').waitFor();
