@@ -20,7 +20,7 @@ const PER_CLIENT = Number(process.env.BENCH_BATCH_PER_CLIENT ?? 4);
 const API_GATEWAY_LIMIT_S = 30;
 
 export const runBatchReminders = async (): Promise<Table[]> => {
-  const stack = await startLocalStack({ ports: { api: 0, dynamodb: 0, ses: 0, scheduler: 0 }, quiet: true, fireInRealTime: false });
+  const stack = await startLocalStack({ ports: { api: 0, dynamodb: 0, ses: 0, scheduler: 0, sms: 0 }, quiet: true, fireInRealTime: false });
   try {
     const { wiring } = await import('../shared/wiring.js');
     const rows: string[][] = [];

@@ -1,5 +1,6 @@
 import { emailTexts } from '../../templates/email/index.js';
 import { localDate } from '../domain/dates.js';
+import { OutOfChronologyError, seriesYear } from '../domain/numbering.js';
 import { invoiceBalanceCents, settledStatusOf } from '../domain/invoice.js';
 import { divRound } from '../domain/money.js';
 import { apportion } from '../domain/quote.js';
@@ -83,6 +84,19 @@ const finalDeducting = async (invoices: InvoiceRepository, deposit: InvoiceRecor
   return undefined;
 };
 
+/** CGI 242 nonies A: credit notes too are numbered in date order; one dated before the last numbered is refused, nothing written. */
+const saveCreditNoteInOrder = async <T>(save: () => Promise<T>): Promise<T> => {
+  try {
+    return await save();
+  } catch (error) {
+    if (!(error instanceof OutOfChronologyError)) throw error;
+    const last = error.last;
+    throw new BusinessRuleError('issue-date-before-last-numbered', `Credit notes are numbered in date order: this one cannot be dated before ${last.number} (${last.issueDate})`, [
+      { path: 'body.issueDate', message: `is before the date of ${last.number} (${last.issueDate}), the last credit note numbered: date it ${last.issueDate} or later` },
+    ]);
+  }
+};
+
 export const makeIssueCreditNote = ({ invoices, clients, settings, mailer, pdf, clock, ids, retry = defaultRetryPolicy }: CreditNoteDeps) =>
   async (
     tenantId: string,
@@ -142,7 +156,7 @@ export const makeIssueCreditNote = ({ invoices, clients, settings, mailer, pdf, 
       const settled: InvoiceRecord = { ...next, status: options.writeOff ? 'written_off' : options.cancel ? 'cancelled' : settledStatusOf(next) };
       const issueDate = input.issueDate ?? localDate(now, s.timezone);
       const split = await splitOf(invoices, tenantId, current, amount);
-      const creditNote = await invoices.saveWithCreditNote(
+      const creditNote = await saveCreditNoteInOrder(() => invoices.saveWithCreditNote(
         settled,
         {
           id: creditNoteId,
@@ -157,7 +171,7 @@ export const makeIssueCreditNote = ({ invoices, clients, settings, mailer, pdf, 
           ...split,
           createdAt: at,
         },
-        Number(issueDate.slice(0, 4)),
+        seriesYear(issueDate),
         (n) => [
           { at, type: 'credit_note.issued', data: { number: n, amountCents: amount, reason: input.reason } },
           ...(options.cancel ? [{ at, type: 'invoice.cancelled', data: { from: current.status, reason: input.reason, creditNote: n } }] : []),
@@ -166,7 +180,7 @@ export const makeIssueCreditNote = ({ invoices, clients, settings, mailer, pdf, 
             : []),
           ...(settled.status !== current.status ? [{ at, type: 'invoice.status_changed', data: { from: current.status, to: settled.status } }] : []),
         ],
-      );
+      ));
       return { current, client, creditNote, settled, now };
     }, retry);
     const { seller, client: billed, language } = partiesOf(s, client, current);

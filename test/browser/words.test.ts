@@ -206,6 +206,9 @@ describe('the screens speak the user’s words', () => {
     await poll(() => alert.getByText(/Cette facture est introuvable/).count()).toBe(1);
     expect(await bodyText()).not.toMatch(/not found/i);
     expect(await alert.getByRole('button', { name: 'Réessayer' }).count()).toBe(0);
+    // Still a screen: its heading and the tab's title say it (axe's page-has-heading-one).
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Page introuvable.');
+    expect(await page.title()).toBe('Page introuvable. · Relances');
     await check('91-words-invoice-not-found');
     await alert.getByRole('link', { name: 'Retour à l’accueil' }).click();
     await page.getByRole('heading', { level: 1, name: 'Bonjour' }).waitFor();

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { addDays } from '../../shared/domain/dates.js';
 import { aBusinessClientInput } from '../fixtures/api-fixtures.js';
-import { api, inbox, uniqueEmail } from './http.js';
+import { api, ownTenant, inbox, uniqueEmail } from './http.js';
 import { endOfDay, parisToday, runUntil, schedulesOf } from './local-clock.js';
 
-const acme = api('acme');
+const acme = ownTenant('quotes');
 const pdfText = async (base64OrBytes: string | Uint8Array) =>
   (
     await extractText(
@@ -174,7 +174,7 @@ describe('quotes, deposits, final invoice and credit notes', () => {
     expect(await schedulesOf(q1.json.id)).toEqual([]); // quote schedules carry quoteId, not invoiceId
     await acme.post(`/quotes/${q2.json.id}/accept`);
 
-    const fired = await runUntil(endOfDay(addDays(parisToday(), 12)), { tenant: 'acme' });
+    const fired = await runUntil(endOfDay(addDays(parisToday(), 12)), { tenant: acme.tenant });
     const forQuotes = fired.filter((f) => [q1.json.id, q2.json.id].includes((f.input as unknown as { quoteId?: string }).quoteId ?? ''));
     expect(forQuotes.map((f) => [(f.input as unknown as { quoteId: string }).quoteId, 'outcome' in f.result ? f.result.outcome : 'error'])).toEqual([
       [q1.json.id, 'sent'],

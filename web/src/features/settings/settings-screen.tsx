@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient, type UseMutationResult } from '@
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import type { operations } from '../../api/schema';
-import { ErrorMessage, Field, Loading, PageHeader } from '../../components/ui';
+import { Field, Loading, PageHeader, ScreenError } from '../../components/ui';
 import { api, unwrap } from '../../lib/api-client';
 import { applyApiErrors } from '../../lib/forms';
 import { useI18n } from '../../lib/i18n';
@@ -120,7 +120,7 @@ export default function SettingsScreen() {
     onSuccess: (data) => queryClient.setQueryData(['settings'], data),
   });
   if (settings.isPending) return <Loading />;
-  if (settings.isError) return <ErrorMessage error={settings.error} retry={() => void settings.refetch()} />;
+  if (settings.isError) return <ScreenError error={settings.error} retry={() => void settings.refetch()} />;
   return (
     <>
       <SettingsForm key={settings.dataUpdatedAt} settings={settings.data} save={save} />

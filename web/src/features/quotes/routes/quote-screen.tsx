@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { PdfPreview } from '../../../components/pdf-preview';
-import { ErrorMessage, Field, Loading, PageHeader, Stat, StatusBadge } from '../../../components/ui';
+import { ErrorMessage, Field, Loading, PageHeader, ScreenError, Stat, StatusBadge } from '../../../components/ui';
 import { ApiError } from '../../../lib/problem';
 import { useI18n } from '../../../lib/i18n';
 import { quoteStatus, useClientsForQuotes, useQuote, useQuoteActions } from '../api';
@@ -21,7 +21,7 @@ export default function QuoteScreen() {
   const [created, setCreated] = useState<{ kind: 'deposit' | 'final'; id: string; grossCents: number }>();
   const madeDraft = (kind: 'deposit' | 'final') => (invoice: { id: string; totals: { grossCents: number } }) => setCreated({ kind, id: invoice.id, grossCents: invoice.totals.grossCents });
   if (quote.isPending) return <Loading />;
-  if (quote.isError) return <ErrorMessage error={quote.error} retry={() => void quote.refetch()} />;
+  if (quote.isError) return <ScreenError error={quote.error} retry={() => void quote.refetch()} />;
   const q = quote.data;
   const client = clients.data?.find((c) => c.id === q.clientId);
   // The deposit's refusal names its field: said under the percentage, not in a box with the API's path.
