@@ -91,7 +91,8 @@ export const runBatchReminders = async (): Promise<Table[]> => {
     const rows: string[][] = [];
     const counter = countRequests();
     const requestNotes: string[] = [];
-    for (const n of SIZES) {
+    /** `n` late invoices, PER_CLIENT per client, written straight to the table; the stream consumers caught up. */
+    const seed = async (n: number) => {
       const tenantId = `batch-${ulid().toLowerCase()}`;
       const call = client(stack.urls.api.replace('//localhost:', '//127.0.0.1:'), await stack.tokenFor(tenantId, 'compta@bench.example'));
       await call('PUT', '/settings', { company: aCompanyIdentity(), minGapDays: 3 });
@@ -117,6 +118,10 @@ export const runBatchReminders = async (): Promise<Table[]> => {
       }
       // Let both stream consumers catch up, so the batch is timed alone.
       await fetch(`${stack.urls.api}/local/streams/drain`, { method: 'POST' });
+      return { tenantId, call, ids };
+    };
+    /** One measured batch: wall time, CPU seconds, requests, totals, emails. */
+    const measure = async (label: string, n: number, run: () => Promise<{ status: number; json: any }>) => {
       const before = ((await (await fetch(`${stack.urls.ses}/store`)).json()) as { emails: unknown[] }).emails.length;
       const load = loadavg()[0]!;
       const profile = process.env.BENCH_PROFILE ? await startProfile() : undefined;
@@ -125,15 +130,15 @@ export const runBatchReminders = async (): Promise<Table[]> => {
       const cpu0 = process.cpuUsage();
       const children0 = childrenCpuSeconds();
       const t = performance.now();
-      const res = await call('POST', '/reminders/batch', { invoiceIds: ids, templateId: 'reminder' });
+      const res = await run();
       const seconds = since(t) / 1000;
       const cpu = process.cpuUsage(cpu0);
       const children1 = childrenCpuSeconds();
-      const cpuS = `${((cpu.user + cpu.system) / 1e6).toFixed(1)} / ${children0 !== undefined && children1 !== undefined ? (children1 - children0).toFixed(1) : '?'}`;
       counter.on = false;
+      const cpuS = `${((cpu.user + cpu.system) / 1e6).toFixed(1)} / ${children0 !== undefined && children1 !== undefined ? (children1 - children0).toFixed(1) : '?'}`;
       const requests = [...counter.byKind].sort((a, b) => b[1] - a[1]);
-      requestNotes.push(`DynamoDB requests during the ${n}-invoice call: ${requests.reduce((s, [, k]) => s + k, 0)} (${requests.map(([name, k]) => `${name} ${k}`).join(', ')}).`);
-      await profile?.stop(process.env.BENCH_PROFILE!.replace(/(\.cpuprofile)?$/, `-${n}.cpuprofile`));
+      requestNotes.push(`DynamoDB requests, ${label}: ${requests.reduce((s, [, k]) => s + k, 0)} (${requests.map(([name, k]) => `${name} ${k}`).join(', ')}).`);
+      await profile?.stop(process.env.BENCH_PROFILE!.replace(/(\.cpuprofile)?$/, `-${n}-${rows.length}.cpuprofile`));
       const reasons = new Map<string, number>();
       for (const item of (res.json?.items ?? []) as { status: string; reason?: string }[]) {
         if (item.status !== 'sent') reasons.set(`${item.status}: ${item.reason ?? '?'}`, (reasons.get(`${item.status}: ${item.reason ?? '?'}`) ?? 0) + 1);
@@ -141,7 +146,7 @@ export const runBatchReminders = async (): Promise<Table[]> => {
       const emails = ((await (await fetch(`${stack.urls.ses}/store`)).json()) as { emails: unknown[] }).emails.length - before;
       const totals = res.json?.totals ?? {};
       rows.push([
-        `${n} invoices, ${n / PER_CLIENT} clients`,
+        label,
         String(res.status),
         `${seconds.toFixed(1)} s`,
         `${totals.sent ?? '?'} / ${totals.skipped ?? '?'} / ${totals.failed ?? '?'}`,
@@ -152,6 +157,21 @@ export const runBatchReminders = async (): Promise<Table[]> => {
         cpuS,
         [...reasons].map(([r, k]) => `${k} ${r}`).join(', ') || '-',
       ]);
+    };
+    for (const n of SIZES) {
+      const { call, ids } = await seed(n);
+      await measure(`${n} invoices, ${n / PER_CLIENT} clients`, n, () => call('POST', '/reminders/batch', { invoiceIds: ids, templateId: 'reminder' }));
+    }
+    // `BENCH_BATCH_NO_BUDGET=1`: the use case called in this process with no time budget, so every invoice is
+    // sent whatever the load: its CPU seconds are the cost of the whole batch, which the load barely moves.
+    if (process.env.BENCH_BATCH_NO_BUDGET === '1') {
+      const { makeSendBatchReminders } = await import('../shared/app/reminders/batch-reminders.js');
+      const { reminderSendDeps } = await import('../shared/wiring-reminder-send.js');
+      const send = makeSendBatchReminders({ ...reminderSendDeps(), list: async () => ({ items: [] }), invoicesByIds: (t, ids) => wiring.invoiceRows().invoices(t, ids), timeBudgetMs: 3_600_000 });
+      for (const n of SIZES) {
+        const { tenantId, ids } = await seed(n);
+        await measure(`${n} invoices, in-process, no time budget`, n, async () => ({ status: 200, json: await send(tenantId, { invoiceIds: ids, templateId: 'reminder' }) }));
+      }
     }
     // What one invoice PDF costs right now on this machine (warm, in this process): the floor of a batch.
     const { ReactPdfRenderer } = await import('../shared/adapters/pdf/react-pdf-renderer.js');
