@@ -85,7 +85,7 @@ const childrenCpuSeconds = (): number | undefined => {
 };
 
 export const runBatchReminders = async (): Promise<Table[]> => {
-  const stack = await startLocalStack({ ports: { api: 0, dynamodb: 0, ses: 0, scheduler: 0 }, quiet: true, fireInRealTime: false });
+  const stack = await startLocalStack({ ports: { api: 0, dynamodb: 0, ses: 0, scheduler: 0, sms: 0 }, quiet: true, fireInRealTime: false });
   try {
     const { wiring } = await import('../shared/wiring.js');
     const rows: string[][] = [];

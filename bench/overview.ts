@@ -16,7 +16,7 @@ import { median, num, since, type Table } from './stats.js';
 const N = Number(process.env.BENCH_OVERVIEW ?? 200);
 
 export const runOverview = async (): Promise<Table[]> => {
-  const stack = await startLocalStack({ ports: { api: 0, dynamodb: 0, ses: 0, scheduler: 0 }, quiet: true, fireInRealTime: false });
+  const stack = await startLocalStack({ ports: { api: 0, dynamodb: 0, ses: 0, scheduler: 0, sms: 0 }, quiet: true, fireInRealTime: false });
   try {
     const { wiring } = await import('../shared/wiring.js');
     const tenantId = `bench-${ulid().toLowerCase()}`;

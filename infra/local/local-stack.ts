@@ -37,8 +37,8 @@ export interface LocalStackPorts { api: number; dynamodb: number; ses: number; s
 export interface LocalStackOptions {
   /** Where DynamoDB data, schedules and the JWT key live; undefined = in memory, nothing kept. */
   readonly dataDir?: string;
-  /** 0 = any free port. */
-  readonly ports?: Partial<LocalStackPorts>;
+  /** 0 = any free port. Every port is named when any is: a stack left on a default port fails while `npm start` runs. */
+  readonly ports?: LocalStackPorts;
   readonly quiet?: boolean;
   /** Fire due schedules on a wall-clock timer (npm start). Tests leave it off and use `/local/schedules/run`. */
   readonly fireInRealTime?: boolean;

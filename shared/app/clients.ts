@@ -1,4 +1,4 @@
-import { listedEmails, type ClientInput, type ClientPatch, type Client } from '../domain/client.js';
+import { copyAddresses, listedEmails, type ClientInput, type ClientPatch, type Client } from '../domain/client.js';
 import type { ReminderTemplate } from '../domain/default-templates.js';
 import type { Scenario } from '../domain/scenario.js';
 import { BusinessRuleError, NotFoundError } from './errors.js';
@@ -71,7 +71,7 @@ export const makeCreateClient = ({ clients, scenarios, templates, clock, ids }: 
   async (tenantId: string, input: ClientInput): Promise<Client> => {
     await checkScenario({ scenarios, templates }, tenantId, input, 'body.scenarioId');
     const now = clock.now().toISOString();
-    const client: Client = { ...input, id: ids.next(), emailStatus: 'ok', createdAt: now, updatedAt: now };
+    const client: Client = { ...input, ccEmails: copyAddresses(input.email, input.ccEmails ?? []), id: ids.next(), emailStatus: 'ok', createdAt: now, updatedAt: now };
     await clients.create(tenantId, client);
     return client;
   };
@@ -100,6 +100,7 @@ export const makeUpdateClient = ({ clients, scenarios, templates, clock }: Pick<
       if (value === null) delete next[key];
       else if (value !== undefined) next[key] = value;
     }
+    if (next.ccEmails !== undefined) next.ccEmails = copyAddresses(next.email as string | undefined, next.ccEmails as string[]);
     if (patch.email && patch.email !== current.email) {
       next.emailStatus = 'ok';
       delete next.complained;

@@ -1,5 +1,6 @@
 import { emailTexts } from '../../templates/email/index.js';
 import { localDate } from '../domain/dates.js';
+import { OutOfChronologyError, seriesYear } from '../domain/numbering.js';
 import { invoiceBalanceCents, settledStatusOf } from '../domain/invoice.js';
 import { divRound } from '../domain/money.js';
 import { apportion } from '../domain/quote.js';
@@ -43,6 +44,26 @@ export const creditSplit = (invoice: InvoiceRecord, grossCents: number) => {
 };
 
 /**
+ * The split of a credit note, exact when it completes the credit of a whole unpaid invoice (no payment,
+ * no deposit deducted): each rate gets what its row has left after the earlier credit notes, so the
+ * invoice's notes reverse its VAT to the cent (each partial note rounds its own rows: five of them left
+ * a cancelled invoice 1 cent of VAT due at one rate and 1 cent too much at another). Otherwise, or when
+ * the earlier notes do not account for what was credited (credits brought in by an import), `creditSplit`.
+ */
+const splitOf = async (invoices: InvoiceRepository, tenantId: string, invoice: InvoiceRecord, grossCents: number) => {
+  const completes = invoice.paidCents === 0 && !invoice.deductedCents && invoice.creditedCents > 0 && invoice.creditedCents + grossCents === invoice.totals.grossCents;
+  if (!completes) return creditSplit(invoice, grossCents);
+  const earlier = await invoices.creditNotes(tenantId, invoice.id);
+  const rows = invoice.totals.vatBreakdown.filter((r) => r.netCents + r.vatCents > 0).map((r) => {
+    const before = earlier.flatMap((n) => n.vatBreakdown).filter((b) => b.vatRate === r.vatRate);
+    return { vatRate: r.vatRate, netCents: r.netCents - before.reduce((t, b) => t + b.netCents, 0), vatCents: r.vatCents - before.reduce((t, b) => t + b.vatCents, 0) };
+  });
+  const exact = rows.every((r) => r.netCents >= 0 && r.vatCents >= 0) && rows.reduce((t, r) => t + r.netCents + r.vatCents, 0) === grossCents;
+  if (!exact) return creditSplit(invoice, grossCents);
+  return { vatBreakdown: rows, netCents: rows.reduce((t, r) => t + r.netCents, 0), vatCents: rows.reduce((t, r) => t + r.vatCents, 0) };
+};
+
+/**
  * A sent invoice is never deleted: it is reduced or cancelled by a credit note (avoir),
  * numbered in its own gapless sequence A-<year>-NNNN, with a PDF emailed to the client.
  * The invoice's balance, status and reminders follow at once (the stream re-plans them).
@@ -61,6 +82,19 @@ const finalDeducting = async (invoices: InvoiceRepository, deposit: InvoiceRecor
     cursor = page.nextCursor;
   } while (cursor);
   return undefined;
+};
+
+/** CGI 242 nonies A: credit notes too are numbered in date order; one dated before the last numbered is refused, nothing written. */
+const saveCreditNoteInOrder = async <T>(save: () => Promise<T>): Promise<T> => {
+  try {
+    return await save();
+  } catch (error) {
+    if (!(error instanceof OutOfChronologyError)) throw error;
+    const last = error.last;
+    throw new BusinessRuleError('issue-date-before-last-numbered', `Credit notes are numbered in date order: this one cannot be dated before ${last.number} (${last.issueDate})`, [
+      { path: 'body.issueDate', message: `is before the date of ${last.number} (${last.issueDate}), the last credit note numbered: date it ${last.issueDate} or later` },
+    ]);
+  }
 };
 
 export const makeIssueCreditNote = ({ invoices, clients, settings, mailer, pdf, clock, ids, retry = defaultRetryPolicy }: CreditNoteDeps) =>
@@ -121,7 +155,8 @@ export const makeIssueCreditNote = ({ invoices, clients, settings, mailer, pdf, 
       const next: InvoiceRecord = { ...current, creditedCents, updatedAt: at };
       const settled: InvoiceRecord = { ...next, status: options.writeOff ? 'written_off' : options.cancel ? 'cancelled' : settledStatusOf(next) };
       const issueDate = input.issueDate ?? localDate(now, s.timezone);
-      const creditNote = await invoices.saveWithCreditNote(
+      const split = await splitOf(invoices, tenantId, current, amount);
+      const creditNote = await saveCreditNoteInOrder(() => invoices.saveWithCreditNote(
         settled,
         {
           id: creditNoteId,
@@ -133,10 +168,10 @@ export const makeIssueCreditNote = ({ invoices, clients, settings, mailer, pdf, 
           full: current.paidCents === 0 && creditedCents >= current.totals.grossCents - (current.deductedCents ?? 0),
           grossCents: amount,
           ...(options.writeOff ? { purpose: 'bad_debt' as const } : {}),
-          ...creditSplit(current, amount),
+          ...split,
           createdAt: at,
         },
-        Number(issueDate.slice(0, 4)),
+        seriesYear(issueDate),
         (n) => [
           { at, type: 'credit_note.issued', data: { number: n, amountCents: amount, reason: input.reason } },
           ...(options.cancel ? [{ at, type: 'invoice.cancelled', data: { from: current.status, reason: input.reason, creditNote: n } }] : []),
@@ -145,7 +180,7 @@ export const makeIssueCreditNote = ({ invoices, clients, settings, mailer, pdf, 
             : []),
           ...(settled.status !== current.status ? [{ at, type: 'invoice.status_changed', data: { from: current.status, to: settled.status } }] : []),
         ],
-      );
+      ));
       return { current, client, creditNote, settled, now };
     }, retry);
     const { seller, client: billed, language } = partiesOf(s, client, current);

@@ -1,8 +1,9 @@
 import { localDate } from '../domain/dates.js';
 import { invoiceBalanceCents, isOutstanding } from '../domain/invoice.js';
 import { epcPayload } from '../domain/epc-qr.js';
+import { OutOfChronologyError, seriesYear } from '../domain/numbering.js';
 import { date, emailTexts, money } from '../../templates/email/index.js';
-import { penaltyRateFor } from '../domain/penalties.js';
+import { rateFromDueDate } from '../domain/penalties.js';
 import type { Client } from '../domain/client.js';
 import type { InvoiceView } from '../domain/invoice-types.js';
 import { PLACEHOLDER_COMPANY_NAME, type Settings } from '../domain/settings.js';
@@ -24,9 +25,14 @@ export interface SendInvoiceDeps {
   readonly portalLinks?: PortalLinks;
 }
 
-/** The contractual rate if the seller set one, else the legal default (ECB + 10 points) of the invoice's semester. */
+/**
+ * The rate the invoice states, as reminders and letters claim it: the contractual rate if the seller
+ * set one, never below the legal floor (3 × the legal rate, C. com. L441-10 II: an agreed 1 % printed
+ * "1 % par an" while every reminder claimed 7,86 %), else the legal default (ECB + 10 points) of the
+ * semester penalties start in, the day after the due date.
+ */
 export const penaltyRateOf = (settings: Settings, invoice: Pick<InvoiceRecord, 'dueDate'>): number =>
-  settings.penaltyRatePercent ?? penaltyRateFor(invoice.dueDate).defaultRatePercent;
+  rateFromDueDate(invoice.dueDate, settings.penaltyRatePercent).ratePercent;
 
 /** What an issued invoice's documents show: its frozen parties, or the live ones while it is a draft. */
 export const partiesOf = (settings: Settings, client: Client, invoice: Pick<InvoiceRecord, 'issued' | 'dueDate'>) => {
@@ -132,19 +138,30 @@ export const makeSendInvoice = ({ invoices, clients, settings, mailer, pdf, cloc
         ]);
       }
       const at = now.toISOString();
-      const year = Number(localDate(now, s.timezone).slice(0, 4));
+      // The series of the invoice's own year (F-2025-… for an invoice dated 2025 sent in January 2026), so
+      // the years follow each other in date order too.
+      const year = seriesYear(current.issueDate);
       const issued: IssuedParties = { seller: s.company, client: snapshotOf(client), penaltyRatePercent: penaltyRateOf(s, current) };
       // Nothing to collect (a 0 € invoice, a final invoice its deposits cover): issued settled, `paid`,
       // never `sent` and then overdue with no balance (the list would show it late, the cockpit not).
       const status = invoiceBalanceCents(current) === 0 ? 'paid' : 'sent';
-      invoice = await invoices.saveWithNextNumber(
-        { ...current, clientKind: client.kind, issued, status, sentAt: at, updatedAt: at },
-        { prefix: 'F', year },
-        (number) => [
-          { at, type: 'invoice.numbered', data: { number } },
-          { at, type: 'invoice.status_changed', data: { from: 'draft', to: status } },
-        ],
-      );
+      try {
+        invoice = await invoices.saveWithNextNumber(
+          { ...current, clientKind: client.kind, issued, status, sentAt: at, updatedAt: at },
+          { prefix: 'F', year },
+          (number) => [
+            { at, type: 'invoice.numbered', data: { number } },
+            { at, type: 'invoice.status_changed', data: { from: 'draft', to: status } },
+          ],
+        );
+      } catch (error) {
+        // CGI 242 nonies A: numbers follow the dates. Nothing was written, no number consumed.
+        if (!(error instanceof OutOfChronologyError)) throw error;
+        const last = error.last;
+        throw new BusinessRuleError('issue-date-before-last-numbered', `Invoices are numbered in date order: this one cannot be dated before ${last.number} (${last.issueDate})`, [
+          { path: 'invoice.issueDate', message: `is before the date of ${last.number} (${last.issueDate}), the last invoice numbered: date it ${last.issueDate} or later` },
+        ]);
+      }
     }
 
     const bytes = await pdf.invoice(invoicePdfData(s, client, invoice, []));

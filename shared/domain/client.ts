@@ -94,6 +94,14 @@ export const billingPhones = (client: Pick<Client, 'contacts'>): string[] => uni
 export const listedEmails = (client: Pick<Client, 'email' | 'ccEmails' | 'contacts'>): string[] =>
   unique([client.email, ...(client.ccEmails ?? []), ...(client.contacts ?? []).flatMap((c) => (c.email ? [c.email] : []))]);
 
+/**
+ * Copy addresses as kept: each once (case ignored, the first spelling kept), never the main address
+ * again (the invoice, quote and credit-note emails copy them as they are: a repeat sent the client the
+ * same email in To and Cc).
+ */
+export const copyAddresses = (email: string | undefined, ccEmails: readonly string[]): string[] =>
+  unique(ccEmails).filter((e) => !email || e.toLowerCase() !== email.toLowerCase());
+
 const unique = (values: readonly string[]): string[] => {
   const seen = new Set<string>();
   return values.filter((v) => {

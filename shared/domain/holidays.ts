@@ -1,7 +1,24 @@
 import { addDays } from './dates.js';
 
-/** Alsace-Moselle keeps two extra public holidays from the local law (droit local). */
-export type HolidayRegion = 'metropole' | 'alsace-moselle';
+/**
+ * Alsace-Moselle keeps two extra public holidays from the local law (droit local); each overseas
+ * département and collectivity adds the day it commemorates the abolition of slavery (loi 83-550,
+ * décret 83-1003: Mayotte 27 April, Martinique 22 May, Guadeloupe 27 May, Saint-Martin 28 May,
+ * Guyane 10 June, Saint-Barthélemy 9 October, La Réunion 20 December).
+ */
+export type HolidayRegion = 'metropole' | 'alsace-moselle' | 'guadeloupe' | 'martinique' | 'guyane' | 'reunion' | 'mayotte' | 'saint-martin' | 'saint-barthelemy';
+export const HOLIDAY_REGIONS = ['metropole', 'alsace-moselle', 'guadeloupe', 'martinique', 'guyane', 'reunion', 'mayotte', 'saint-martin', 'saint-barthelemy'] as const satisfies readonly HolidayRegion[];
+
+/** The abolition of slavery's day (month-day) of each overseas region. */
+const ABOLITION: Partial<Record<HolidayRegion, string>> = {
+  mayotte: '04-27',
+  martinique: '05-22',
+  guadeloupe: '05-27',
+  'saint-martin': '05-28',
+  guyane: '06-10',
+  'saint-barthelemy': '10-09',
+  reunion: '12-20',
+};
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
@@ -24,7 +41,7 @@ export const easterSunday = (year: number): string => {
   return `${year}-${pad(month)}-${pad(day)}`;
 };
 
-/** Public holidays of C. trav. L3133-1 (plus the Alsace-Moselle extras), sorted, `YYYY-MM-DD`. */
+/** Public holidays of C. trav. L3133-1 (plus the Alsace-Moselle or overseas ones), sorted, `YYYY-MM-DD`. */
 export const frenchPublicHolidays = (year: number, region: HolidayRegion): string[] => {
   const y = String(year).padStart(4, '0');
   const easter = easterSunday(year);
@@ -42,6 +59,8 @@ export const frenchPublicHolidays = (year: number, region: HolidayRegion): strin
     `${y}-12-25`,
   ];
   if (region === 'alsace-moselle') days.push(addDays(easter, -2), `${y}-12-26`); // Good Friday, St Stephen
+  const abolition = ABOLITION[region];
+  if (abolition) days.push(`${y}-${abolition}`);
   return [...new Set(days)].sort();
 };
 
@@ -58,8 +77,16 @@ export const isPublicHoliday = (date: string, region: HolidayRegion): boolean =>
   return set.has(date);
 };
 
-/** Moselle (57), Bas-Rhin (67) and Haut-Rhin (68); anything else, or nothing, is metropole. */
+/**
+ * Moselle (57), Bas-Rhin (67) and Haut-Rhin (68); the overseas départements by their 97x codes
+ * (Saint-Martin 97150, Saint-Barthélemy 97133 within Guadeloupe's); anything else, or nothing, is metropole.
+ */
 export const regionForPostalCode = (postalCode?: string): HolidayRegion => {
-  const prefix = (postalCode ?? '').replace(/\s+/g, '').slice(0, 2);
-  return prefix === '57' || prefix === '67' || prefix === '68' ? 'alsace-moselle' : 'metropole';
+  const code = (postalCode ?? '').replace(/\s+/g, '');
+  const prefix = code.slice(0, 2);
+  if (prefix === '57' || prefix === '67' || prefix === '68') return 'alsace-moselle';
+  if (code === '97150') return 'saint-martin';
+  if (code === '97133') return 'saint-barthelemy';
+  const overseas: Record<string, HolidayRegion> = { '971': 'guadeloupe', '972': 'martinique', '973': 'guyane', '974': 'reunion', '976': 'mayotte' };
+  return overseas[code.slice(0, 3)] ?? 'metropole';
 };

@@ -301,11 +301,21 @@ describe('a 390 px phone', () => {
     await poll(() => page.getByText('Scénario enregistré.').count()).toBe(0);
   });
 
+  it('gives the alerts screen’s day picker a thumb-sized target, like every other control', async () => {
+    await page.goto(`${web()}/notifications`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await settle('68-phone-alerts-day');
+    const tiny = await page.evaluate<string[]>(`[...document.querySelectorAll('main input:not([type=checkbox]):not([type=radio]), main select, main button')]
+      .filter((e) => e.getBoundingClientRect().width > 0 && e.getBoundingClientRect().height < 36)
+      .map((e) => (e.getAttribute('type') || e.tagName) + ' ' + Math.round(e.getBoundingClientRect().height) + 'px')`);
+    expect(tiny).toEqual([]);
+  });
+
   it('keeps millions and a long address inside the screen: figures wrap in their box, the history wraps an email', async () => {
     expect((await call('PUT', '/settings', { company: aCompanyIdentity() })).status).toBe(200);
     const client = await call('POST', '/clients', aBusinessClientInput({ name: 'Établissements Hospitaliers Intercommunaux de la Vallée de la Loire', email: 'comptabilite.fournisseurs.service.des.paiements@etablissements-hospitaliers.test', siren: undefined }));
     expect(client.status).toBe(201);
-    const draft = await call('POST', '/invoices', anInvoiceInput(client.json.id, { issueDate: '2026-06-01', dueDate: '2026-07-01', lines: [{ description: 'Chaufferie collective', quantity: 1, unitPriceCents: 990_000_000, vatRate: 20 }] }));
+    const draft = await call('POST', '/invoices', anInvoiceInput(client.json.id, { issueDate: '2026-08-01', dueDate: '2026-08-31', lines: [{ description: 'Chaufferie collective', quantity: 1, unitPriceCents: 990_000_000, vatRate: 20 }] }));
     expect((await call('POST', `/invoices/${draft.json.id}/send`)).status).toBe(200);
     await page.goto(`${web()}/invoices/${draft.json.id}`);
     await page.getByTestId('balance').waitFor();

@@ -123,7 +123,7 @@ describe('the screens speak the user’s words', () => {
     expect(await page.getByText('Aucune facture pour ce devis : envoyez-le, puis notez la réponse du client.').count()).toBe(1);
     await page.getByRole('button', { name: 'Envoyer le devis' }).click();
     await page.getByRole('button', { name: 'Accepté par le client' }).click();
-    await poll(() => page.getByText(/Aucune facture pour ce devis : une fois accepté par le client/).count()).toBe(1);
+    await poll(() => page.getByText('Aucune facture pour ce devis : créez un acompte ou la facture finale.').count()).toBe(1);
     const percent = page.getByLabel('Acompte (%)');
     await percent.fill('abc');
     await page.getByRole('button', { name: 'Créer l’acompte' }).click();
@@ -132,6 +132,10 @@ describe('the screens speak the user’s words', () => {
     await percent.fill('60');
     await page.getByRole('button', { name: 'Créer l’acompte' }).click();
     await poll(() => page.getByRole('link', { name: 'Brouillon' }).count()).toBe(1);
+    // Said, with the way to the draft that still has to be sent.
+    const made = page.getByRole('status').filter({ hasText: 'Acompte de' });
+    expect((await made.textContent())?.replace(/[\u00a0\u202f]/g, ' ')).toBe('Acompte de 660,00 € créé en brouillon. L’ouvrir pour l’envoyer');
+    expect(await made.getByRole('link', { name: 'L’ouvrir pour l’envoyer' }).getAttribute('href')).toMatch(/^\/invoices\/\w+$/);
     // A second 60 % would exceed the quote: refused by the API, said under the field in euros.
     await percent.fill('60');
     await page.getByRole('button', { name: 'Créer l’acompte' }).click();
@@ -202,6 +206,9 @@ describe('the screens speak the user’s words', () => {
     await poll(() => alert.getByText(/Cette facture est introuvable/).count()).toBe(1);
     expect(await bodyText()).not.toMatch(/not found/i);
     expect(await alert.getByRole('button', { name: 'Réessayer' }).count()).toBe(0);
+    // Still a screen: its heading and the tab's title say it (axe's page-has-heading-one).
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Page introuvable.');
+    expect(await page.title()).toBe('Page introuvable. · Relances');
     await check('91-words-invoice-not-found');
     await alert.getByRole('link', { name: 'Retour à l’accueil' }).click();
     await page.getByRole('heading', { level: 1, name: 'Bonjour' }).waitFor();

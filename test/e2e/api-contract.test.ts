@@ -1,9 +1,9 @@
 import { describe, expect, it, inject } from 'vitest';
 import { aBusinessClientInput, anInvoiceInput } from '../fixtures/api-fixtures.js';
-import { api, uniqueEmail } from './http.js';
+import { api, ownTenant, uniqueEmail } from './http.js';
 
 describe('API conventions', () => {
-  const acme = api('acme');
+  const acme = ownTenant('contract');
 
   it('answers /health and /openapi.json without a token', async () => {
     const base = inject('apiUrl');
@@ -90,6 +90,8 @@ describe('API conventions', () => {
   });
 
   it('lists invoices by status, client and overdue with cursors, from Query only', async () => {
+    // Its own tenant: invoices dated 2026-01-01 cannot be numbered after the fixture's later-dated ones.
+    const acme = ownTenant('lists');
     const client = await acme.post('/clients', aBusinessClientInput({ email: uniqueEmail('list') }));
     const ids: string[] = [];
     for (const dueDate of ['2026-01-10', '2026-01-20', '2026-02-10']) {

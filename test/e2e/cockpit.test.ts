@@ -122,9 +122,9 @@ beforeAll(async () => {
     const invoice = await t.ok('POST', '/invoices', { clientId: clientIds[s.client], issueDate: s.issue, dueDate: s.due, lines });
     expect(invoice.totals.grossCents).toBe(s.gross);
     ids[s.key] = invoice.id;
-    if (s.draft) continue;
-    await t.ok('POST', `/invoices/${invoice.id}/send`);
   }
+  // Sent in the order of their dates: numbers follow the issue dates (CGI 242 nonies A).
+  for (const s of SPECS.filter((s) => !s.draft).sort((a, b) => a.issue.localeCompare(b.issue))) await t.ok('POST', `/invoices/${ids[s.key]}/send`);
   for (const s of SPECS) {
     if (s.remind) await t.ok('POST', `/invoices/${ids[s.key]}/reminders`, {});
     for (const p of s.payments ?? []) await t.ok('POST', `/invoices/${ids[s.key]}/payments`, { amountCents: p.amount, date: p.date });

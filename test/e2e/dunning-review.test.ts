@@ -151,8 +151,9 @@ describe('a grouped reminder that bounces', () => {
     const t = await freshTenant('group-bounce');
     await t.ok('PUT', '/settings', companySettings);
     const client = await t.ok('POST', '/clients', aBusinessClientInput({ email: uniqueEmail('group-bounce') }));
-    const a = await sentInvoice(t, client.id, -10);
+    // The older first: numbers follow the issue dates (CGI 242 nonies A).
     const b = await sentInvoice(t, client.id, -12);
+    const a = await sentInvoice(t, client.id, -10);
     // The client's address changes to one that bounces (SES's mailbox simulator, emulated locally).
     await t.ok('PATCH', `/clients/${client.id}`, { email: 'bounce@simulator.amazonses.com' });
     const sent = await t.ok('POST', `/clients/${client.id}/reminders`, {});
@@ -260,7 +261,9 @@ describe('a portal link after payment', () => {
       await t.ok('POST', `/invoices/${draft.id}/payments`, { amountCents: balanceCents, date: addDays(today, -daysAgo), method: 'transfer' });
       return (await fetch(`${inject('apiUrl')}/portal/${token}`)).status;
     };
+    // The older invoice first: numbers follow the issue dates (CGI 242 nonies A).
+    const paid400DaysAgo = await paidOn(400);
     expect(await paidOn(300)).toBe(200);
-    expect(await paidOn(400)).toBe(404);
+    expect(paid400DaysAgo).toBe(404);
   });
 });

@@ -20,6 +20,8 @@ beforeAll(async () => {
   await source.ok('PUT', '/settings', companySettings);
   const client = await source.ok('POST', '/clients', { name: 'Maison Durand', kind: 'consumer', email: 'durand@final.test' });
   // Two jobs: one whose final invoice stays open, one whose final invoice is cancelled by a credit note.
+  // Deposits first, then final invoices: numbers follow the issue dates (CGI 242 nonies A).
+  const jobs: { quoteId: string; deposit: { id: string; totals: { grossCents: number } }; cancel: boolean }[] = [];
   for (const cancel of [false, true]) {
     const quote = await source.ok('POST', '/quotes', {
       clientId: client.id, issueDate: d(-40), validityDays: 365,
@@ -30,7 +32,10 @@ beforeAll(async () => {
     const deposit = await source.ok('POST', `/quotes/${quote.id}/deposits`, { percent: 30, issueDate: d(-30), dueDate: d(-20) });
     await source.ok('POST', `/invoices/${deposit.id}/send`);
     await source.ok('POST', `/invoices/${deposit.id}/payments`, { amountCents: 10_000, date: d(-25) });
-    const final = await source.ok('POST', `/quotes/${quote.id}/final-invoice`, { issueDate: d(-10), dueDate: d(20) });
+    jobs.push({ quoteId: quote.id, deposit, cancel });
+  }
+  for (const { quoteId, deposit, cancel } of jobs) {
+    const final = await source.ok('POST', `/quotes/${quoteId}/final-invoice`, { issueDate: d(-10), dueDate: d(20) });
     expect(final.deductedCents).toBe(deposit.totals.grossCents);
     await source.ok('POST', `/invoices/${final.id}/send`);
     if (cancel) await source.ok('POST', `/invoices/${final.id}/cancel`, { reason: 'Chantier annulé' });

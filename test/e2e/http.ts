@@ -1,4 +1,5 @@
 import { inject } from 'vitest';
+import { aCompanyIdentity } from '../fixtures/api-fixtures.js';
 
 /** A tiny client for the local stack, as a front end would call it. */
 export const api = (tenant: 'acme' | 'globex' | 'fuzz' | 'noTenant' | 'blankTenant' | 'accessToken' = 'acme') => apiWithToken(inject('tokens')[tenant]);
@@ -8,6 +9,33 @@ export const aFreshTenant = async (label: string) => {
   const tenant = `${label}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   const res = await fetch(`${inject('apiUrl')}/local/token?tenant=${tenant}`);
   return { tenant, ...apiWithToken(((await res.json()) as { token: string }).token) };
+};
+
+/**
+ * A tenant of its own with a company identity (it can send invoices), made on its first call. For
+ * files that send invoices: numbers follow the invoices' dates (CGI 242 nonies A), so an invoice dated
+ * 2026-11-02 sent into a shared tenant after another file sent one dated today would be refused.
+ */
+export const ownTenant = (label: string) => {
+  const tenant = `${label}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  let ready: Promise<ReturnType<typeof apiWithToken>> | undefined;
+  const client = () =>
+    (ready ??= (async () => {
+      const res = await fetch(`${inject('apiUrl')}/local/token?tenant=${tenant}`);
+      const own = apiWithToken(((await res.json()) as { token: string }).token);
+      const settings = await own.put('/settings', { company: aCompanyIdentity({ name: `${label} SARL` }) });
+      if (settings.status !== 200) throw new Error(`could not set ${tenant}'s company identity: ${settings.status}`);
+      return own;
+    })());
+  return {
+    tenant,
+    get: async (path: string, headers?: Record<string, string>) => (await client()).get(path, headers),
+    post: async (path: string, body?: unknown, headers?: Record<string, string>) => (await client()).post(path, body, headers),
+    patch: async (path: string, body: unknown) => (await client()).patch(path, body),
+    put: async (path: string, body: unknown) => (await client()).put(path, body),
+    delete: async (path: string) => (await client()).delete(path),
+    raw: async (...args: Parameters<ReturnType<typeof apiWithToken>['raw']>) => (await client()).raw(...args),
+  };
 };
 
 const apiWithToken = (token: string | undefined) => {

@@ -35,10 +35,16 @@ beforeAll(async () => {
     ['PAID', -120, -90, 'paid'], ['L1', -60, -40, 'litigation'], ['O1', -70, -50, ''], ['O2', -30, -10, ''], ['L2', -20, -5, 'litigation'],
     ['N1', -5, 10, ''], ['N2', -3, 20, ''], ['DR', -1, 30, 'draft'],
   ] as const;
-  for (const [key, issue, due, then] of specs) {
+  const idOf: Record<string, string> = {};
+  for (const [key, issue, due] of specs) {
     const inv = await t.ok('POST', '/invoices', { clientId: client.id, issueDate: d(issue), dueDate: d(due), lines: [{ description: key, quantity: 1, unitPriceCents: 10_000, vatRate: 20 }] });
     byId[inv.id] = key;
+    idOf[key] = inv.id;
+  }
+  // Sent in the order of their dates: numbers follow the issue dates (CGI 242 nonies A).
+  for (const [key, , due, then] of [...specs].sort((a, b) => a[1] - b[1])) {
     if (then === 'draft') continue;
+    const inv = { id: idOf[key]! };
     await t.ok('POST', `/invoices/${inv.id}/send`);
     if (then === 'paid') await t.ok('POST', `/invoices/${inv.id}/payments`, { amountCents: 12_000, date: d(due) });
     if (then === 'litigation') await t.ok('POST', `/invoices/${inv.id}/litigation`, { reason: 'Mise en demeure restée sans effet' });

@@ -113,6 +113,9 @@ describe('a reminder sent by hand and the planned steps', () => {
   });
 
   it('sends a client never reminded the first overdue reminder by default, not a mise en demeure "despite our reminders"', async () => {
+    // A tenant of its own: dated 60 days ago, the invoice cannot be numbered after the others of this file, dated 50 days ago.
+    const acme = await aFreshTenant('manualoptout');
+    expect((await acme.put('/settings', { company: aCompanyIdentity() })).status).toBe(200);
     // Reminders off for the client: no plan is recorded, the owner reminds by hand.
     const email = uniqueEmail('optout');
     const clientId = (await acme.post('/clients', aBusinessClientInput({ email, remindersEnabled: false }))).json.id as string;

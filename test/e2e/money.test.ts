@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { aBusinessClientInput, aCompanyIdentity, anInvoiceInput } from '../fixtures/api-fixtures.js';
-import { aFreshTenant, api, inbox, uniqueEmail } from './http.js';
+import { aFreshTenant, api, ownTenant, inbox, uniqueEmail } from './http.js';
 import { dueDateAhead, schedulesOf } from './local-clock.js';
 
 const textOf = async (bytes: Uint8Array) => (await extractText(await getDocumentProxy(bytes), { mergePages: true })).text.replace(/\s+/g, ' ');
 
 /** Money over HTTP on the local stack: concurrent payments, keyed retries. */
 describe('payments that stay right, over HTTP', () => {
-  const acme = api('acme');
+  const acme = ownTenant('payments');
   const aSentInvoice = async () => {
     const client = await acme.post('/clients', aBusinessClientInput({ email: uniqueEmail('money') }));
     const draft = await acme.post('/invoices', anInvoiceInput(client.json.id)); // 1,475.00 € gross
@@ -118,7 +118,7 @@ describe('documents that stay right, over HTTP', () => {
 });
 
 describe('POST /invoices/{id}/cancel, over HTTP', () => {
-  const acme = api('acme');
+  const acme = ownTenant('cancel');
 
   it('cancels an issued, partly paid invoice with a credit note for its balance and stops its reminders', async () => {
     const email = uniqueEmail('cancel');

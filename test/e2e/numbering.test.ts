@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { aBusinessClientInput, anInvoiceInput } from '../fixtures/api-fixtures.js';
-import { api, uniqueEmail } from './http.js';
+import { api, ownTenant, uniqueEmail } from './http.js';
 
 describe('invoice numbering', () => {
   it('gives concurrent sends distinct consecutive numbers with no gap', async () => {
-    const globex = api('globex');
+    const globex = ownTenant('seq');
     const client = await globex.post('/clients', aBusinessClientInput({ email: uniqueEmail('seq') }));
     const drafts = await Promise.all(Array.from({ length: 8 }, () => globex.post('/invoices', anInvoiceInput(client.json.id))));
     // One more send before and after the burst pins the window: nothing may be skipped around it.
@@ -21,7 +21,7 @@ describe('invoice numbering', () => {
   });
 
   it('refuses to send the same invoice twice', async () => {
-    const acme = api('acme');
+    const acme = ownTenant('twice');
     const client = await acme.post('/clients', aBusinessClientInput({ email: uniqueEmail('twice') }));
     const draft = await acme.post('/invoices', anInvoiceInput(client.json.id));
     const [a, b] = await Promise.all([acme.post(`/invoices/${draft.json.id}/send`), acme.post(`/invoices/${draft.json.id}/send`)]);

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { addDays } from '../../shared/domain/dates.js';
 import { aBusinessClientInput } from '../fixtures/api-fixtures.js';
-import { api, inbox, uniqueEmail } from './http.js';
+import { api, ownTenant, inbox, uniqueEmail } from './http.js';
 import { endOfDay, parisToday, runUntil, schedulesOf } from './local-clock.js';
 
-const acme = api('acme');
+const acme = ownTenant('quotes');
 const pdfText = async (base64OrBytes: string | Uint8Array) =>
   (
     await extractText(

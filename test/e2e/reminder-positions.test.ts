@@ -45,7 +45,8 @@ describe('the reminder engine over the position table', () => {
     // Each position gets its own client, and two more positions share one client (the gap applies across invoices).
     const sharedEmail = uniqueEmail('pos-shared');
     const shared = (await acme.post('/clients', aBusinessClientInput({ email: sharedEmail }))).json.id as string;
-    for (const [i, position] of [...POSITIONS, -2, 6].entries()) {
+    // Sent in the order of their dates: numbers follow the issue dates (CGI 242 nonies A).
+    for (const [i, position] of [...[...POSITIONS, -2, 6].entries()].sort((a, b) => a[1] - b[1])) {
       const isShared = i >= POSITIONS.length;
       const email = isShared ? sharedEmail : uniqueEmail(`pos${position}`);
       const clientId = isShared ? shared : ((await acme.post('/clients', aBusinessClientInput({ email }))).json.id as string);

@@ -4,10 +4,10 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { addDays } from '../../shared/domain/dates.js';
 import { aBusinessClientInput, aConsumerClientInput, anInvoiceInput } from '../fixtures/api-fixtures.js';
 import { companySettings, freshTenant } from './fresh-tenant.js';
-import { api, inbox, uniqueEmail, type StoredEmail } from './http.js';
+import { api, ownTenant, inbox, uniqueEmail, type StoredEmail } from './http.js';
 import { dueDateAhead, endOfDay, inParis, parisToday, runUntil, schedulesOf } from './local-clock.js';
 
-const acme = api('acme');
+const acme = ownTenant('reminders');
 
 const sentInvoice = async (client: Record<string, unknown>, dueDate: string) => {
   const c = await acme.post('/clients', client);

@@ -4,11 +4,12 @@
  * and the engine sends exactly that: the same days, the same groups.
  */
 import { describe, expect, it } from 'vitest';
-import { addDays, localDate } from '../../shared/domain/dates.js';
+import { addDays, localDate, weekday } from '../../shared/domain/dates.js';
+import { isPublicHoliday } from '../../shared/domain/holidays.js';
 import { aBusinessClientInput, anInvoiceInput } from '../fixtures/api-fixtures.js';
 import { companySettings, freshTenant } from './fresh-tenant.js';
 import { uniqueEmail } from './http.js';
-import { dueDateAhead, endOfDay, parisToday, runUntil } from './local-clock.js';
+import { dueDateAhead, endOfDay, inParis, parisToday, runUntil } from './local-clock.js';
 
 interface Item { invoiceId: string; invoiceNumber: string; stepId: string; action: string; at: string; reason?: string; plannedAt?: string; groupedWith?: string[] }
 interface Step { stepId: string; state: string; sentAt?: string; messageId?: string; reason?: string }
@@ -87,5 +88,56 @@ describe('the simulation of a client with several invoices', () => {
     }
     expect(outcome).toEqual(expected);
     expect(expected.filter((e) => e.includes(' sent ')).length).toBeGreaterThan(4);
+  });
+
+  it('puts a text due the morning of the client\'s evening email after it, at 08:00 the next allowed day, and the engine sends it then', { timeout: 60_000 }, async () => {
+    const t = await freshTenant('sim-sms');
+    // Emails at 20:00: a text waiting a minute past one is outside 08:00–20:00.
+    await t.ok('PUT', '/settings', { ...companySettings, sendHour: 20, skipWeekends: false, skipHolidays: false, minGapDays: 0, groupByClient: true });
+    await t.ok('POST', '/scenarios', {
+      id: 'mail-texto',
+      name: 'E-mail puis texto',
+      steps: [
+        { id: 'mail', offsetDays: 1, templateId: 'reminder', channel: 'email' },
+        { id: 'texto', offsetDays: 3, templateId: 'sms-reminder', channel: 'sms' },
+      ],
+    });
+    const phone = `+3361${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
+    const client = await t.ok('POST', '/clients', aBusinessClientInput({ email: uniqueEmail('sim-sms'), scenarioId: 'mail-texto', contacts: [{ name: 'Compta', role: 'billing', phone }] }));
+    // a due D: its email on D+1 at 20:00. b due D-3: its text's day D at 20:00 is past the texts' window, so its plan puts it on
+    // D+1 at 08:00, the morning of a's email. Texts never on Sundays or holidays.
+    const textDay = (d: string) => weekday(d) !== 0 && !isPublicHoliday(d, 'metropole');
+    let due = addDays(parisToday(), 10);
+    while (![1, 2, 3].every((n) => textDay(addDays(due, n)))) due = addDays(due, 1);
+    const ids: string[] = [];
+    for (const dueDate of [due, addDays(due, -3)]) {
+      const draft = await t.ok('POST', '/invoices', anInvoiceInput(client.id, { issueDate: parisToday(), dueDate }));
+      await t.ok('POST', `/invoices/${draft.id}/send`);
+      ids.push(draft.id);
+    }
+    const [a, b] = ids as [string, string];
+    await t.drain();
+    const until = addDays(due, 3);
+    const sim = ((await t.ok('GET', `/reminders/simulation?to=${until}`)).items as Item[]).filter((i) => i.action !== 'escalate');
+    const text = sim.find((i) => i.invoiceId === b && i.stepId === 'texto')!;
+    expect(text).toMatchObject({ action: 'send', reason: 'email_first' });
+    expect(inParis(text.plannedAt!)).toMatchObject({ date: addDays(due, 1), hour: 8 });
+    expect(inParis(text.at)).toMatchObject({ date: addDays(due, 2), hour: 8, minute: 0 });
+    expect(inParis(sim.find((i) => i.invoiceId === a && i.stepId === 'mail')!.at)).toMatchObject({ date: addDays(due, 1), hour: 20 });
+
+    await runUntil(endOfDay(until), { tenant: t.tenantId });
+    const outcome: string[] = [];
+    const expected: string[] = [];
+    for (const id of ids) {
+      const steps = (await t.ok('GET', `/invoices/${id}/reminders`)).items as Step[];
+      for (const item of sim.filter((i) => i.invoiceId === id)) {
+        const step = steps.find((s) => s.stepId === item.stepId);
+        const when = (at: string) => { const p = inParis(at); return `${p.date} ${p.hour}h`; };
+        expected.push(`${item.stepId} ${item.action === 'send' ? `sent ${when(item.at)}` : `skipped ${item.reason}`}`);
+        outcome.push(`${item.stepId} ${step?.state === 'sent' ? `sent ${when(step.sentAt!)}` : `${step?.state} ${step?.reason}`}`);
+      }
+    }
+    expect(outcome).toEqual(expected);
+    expect(expected).toContain(`texto sent ${addDays(due, 2)} 8h`);
   });
 });

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, localDate } from '../../shared/domain/dates.js';
 import { aBusinessClientInput, anInvoiceInput } from '../fixtures/api-fixtures.js';
-import { api, uniqueEmail } from './http.js';
+import { api, ownTenant, uniqueEmail } from './http.js';
 
-const acme = api('acme');
+const acme = ownTenant('simulation');
 const today = () => localDate(new Date(), 'Europe/Paris');
 
 interface SimulationItem {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { aBusinessClientInput, anInvoiceInput } from '../fixtures/api-fixtures.js';
-import { api, inbox, uniqueEmail } from './http.js';
+import { api, ownTenant, inbox, uniqueEmail } from './http.js';
 
-const acme = api('acme');
+const acme = ownTenant('templates');
 
 const aTemplate = (overrides: Record<string, unknown> = {}) => ({
   name: 'Relance maison',

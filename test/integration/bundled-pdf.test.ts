@@ -15,7 +15,7 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { REPO_ROOT, RelancesFunction } from '../../infra/constructs/relances-function.js';
 import { runtimeClosure } from '../../infra/pdf-bundling.js';
 import { aBusinessClientInput, anInvoiceInput } from '../fixtures/api-fixtures.js';
-import { api, uniqueEmail } from '../e2e/http.js';
+import { api, ownTenant, uniqueEmail } from '../e2e/http.js';
 
 const work = mkdtempSync(join(tmpdir(), 'relances-asset-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -40,7 +40,7 @@ const runtimeModules = (target: string) => {
 
 describe('a PDF route bundled by CDK', () => {
   it('renders the invoice PDF from the synthesized asset', { timeout: 240_000 }, async () => {
-    const acme = api('acme');
+    const acme = ownTenant('bundle');
     // Polish, Greek and Cyrillic: the fonts must have shipped in the asset to print them.
     const name = 'Łukasz Żółć · Παπαδόπουλος · Дмитрий Шостакович';
     const client = await acme.post('/clients', aBusinessClientInput({ email: uniqueEmail('bundle'), name }));

@@ -4,6 +4,7 @@ import { DynamoInvoiceRepository } from '../../shared/adapters/dynamo/dynamo-inv
 import { DynamoStepRepository } from '../../shared/adapters/dynamo/dynamo-step-repository.js';
 import { ConflictError } from '../../shared/app/errors.js';
 import type { InvoiceRecord } from '../../shared/domain/invoice-types.js';
+import { OutOfChronologyError } from '../../shared/domain/numbering.js';
 import { anInvoiceRecord } from '../fixtures/fakes.js';
 import { freshTenant, localTable } from './dynamo-table.js';
 
@@ -96,6 +97,69 @@ describe('DynamoInvoiceRepository against DynamoDB Local', () => {
     await expect(invoices.saveWithNextNumber({ ...b, status: 'sent', version: 2 }, { prefix: 'F', year: 2026 }, () => [])).rejects.toBeInstanceOf(ConflictError);
     const second = await invoices.saveWithNextNumber({ ...b, status: 'sent', version: 1 }, { prefix: 'F', year: 2026 }, (n) => [{ at, type: 'invoice.numbered', data: { number: n } }]);
     expect([first.number, second.number]).toEqual(['F-2026-0001', 'F-2026-0002']);
+  });
+
+  it('numbers in date order: an invoice dated before the last numbered is refused, writing nothing and consuming no number', async () => {
+    const a = await aStoredInvoice({ issueDate: '2026-03-10', dueDate: '2026-04-09' });
+    const backdated = anInvoiceRecord({ tenantId: a.tenantId, id: ulid(), number: undefined, status: 'draft', version: 1, issueDate: '2026-03-09', dueDate: '2026-04-08' });
+    const sameDay = anInvoiceRecord({ tenantId: a.tenantId, id: ulid(), number: undefined, status: 'draft', version: 1, issueDate: '2026-03-10', dueDate: '2026-04-09' });
+    await invoices.create(backdated, { at, type: 'invoice.created' });
+    await invoices.create(sameDay, { at, type: 'invoice.created' });
+    const first = await invoices.saveWithNextNumber({ ...a, status: 'sent' }, { prefix: 'F', year: 2026 }, () => []);
+    const refused = await invoices.saveWithNextNumber({ ...backdated, status: 'sent' }, { prefix: 'F', year: 2026 }, (n) => [{ at, type: 'invoice.numbered', data: { number: n } }]).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(OutOfChronologyError);
+    expect((refused as OutOfChronologyError).last).toEqual({ number: 'F-2026-0001', issueDate: '2026-03-10' });
+    // Nothing written: still a draft without number or event, and the next number is the one after the last.
+    expect(await invoices.get(a.tenantId, backdated.id)).toMatchObject({ status: 'draft', version: 1 });
+    expect((await invoices.get(a.tenantId, backdated.id))?.number).toBeUndefined();
+    expect((await invoices.timeline(a.tenantId, backdated.id, { limit: 10 })).items.map((e) => e.type)).toEqual(['invoice.created']);
+    const second = await invoices.saveWithNextNumber({ ...sameDay, status: 'sent' }, { prefix: 'F', year: 2026 }, () => []);
+    expect([first.number, second.number]).toEqual(['F-2026-0001', 'F-2026-0002']);
+    // Another series (another year, credit notes) has its own last date.
+    const other = anInvoiceRecord({ tenantId: a.tenantId, id: ulid(), number: undefined, status: 'draft', version: 1, issueDate: '2025-12-30', dueDate: '2026-01-29' });
+    await invoices.create(other, { at, type: 'invoice.created' });
+    expect((await invoices.saveWithNextNumber({ ...other, status: 'sent' }, { prefix: 'F', year: 2025 }, () => [])).number).toBe('F-2025-0001');
+  });
+
+  it('keeps the date order under concurrent numbering: every number’s date is on or after the previous one’s', async () => {
+    const tenantId = freshTenant('order');
+    const dates = ['2026-05-04', '2026-05-02', '2026-05-06', '2026-05-01', '2026-05-05', '2026-05-03', '2026-05-06', '2026-05-02'];
+    const drafts = await Promise.all(
+      dates.map(async (issueDate) => {
+        const draft = anInvoiceRecord({ tenantId, id: ulid(), number: undefined, status: 'draft', version: 1, issueDate, dueDate: '2026-06-30' });
+        await invoices.create(draft, { at, type: 'invoice.created' });
+        return draft;
+      }),
+    );
+    const results = await Promise.allSettled(drafts.map((d) => invoices.saveWithNextNumber({ ...d, status: 'sent' }, { prefix: 'F', year: 2026 }, () => [])));
+    const numbered = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : [])).sort((x, y) => x.number!.localeCompare(y.number!));
+    const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
+    expect(refused.every((e) => e instanceof OutOfChronologyError)).toBe(true);
+    expect(numbered.length + refused.length).toBe(dates.length);
+    // Gapless from 0001, and dates never go back along the numbers.
+    expect(numbered.map((i) => i.number)).toEqual(numbered.map((_, k) => `F-2026-${String(k + 1).padStart(4, '0')}`));
+    const numberedDates = numbered.map((i) => i.issueDate);
+    expect(numberedDates).toEqual([...numberedDates].sort());
+    // Each refused draft is still a draft, and dated before the last date numbered.
+    for (const d of drafts.filter((d) => !numbered.some((n) => n.id === d.id))) {
+      const stored = await invoices.get(tenantId, d.id);
+      expect([stored?.status, stored?.number]).toEqual(['draft', undefined]);
+      expect(d.issueDate < numberedDates.at(-1)!).toBe(true);
+    }
+  });
+
+  it('numbers credit notes in date order too (A series), a refused one writing nothing', async () => {
+    const invoice = await aStoredInvoice({ status: 'sent', number: 'F-2026-0001', issueDate: '2026-03-01', dueDate: '2026-03-31' });
+    const note = (issueDate: string) => ({
+      id: ulid(), invoiceId: invoice.id, invoiceNumber: 'F-2026-0001', invoiceIssueDate: invoice.issueDate, issueDate, reason: 'erreur',
+      full: false, netCents: 1_000, vatCents: 200, grossCents: 1_200, vatBreakdown: [{ vatRate: 20 as const, netCents: 1_000, vatCents: 200 }], createdAt: at,
+    });
+    expect((await invoices.saveWithCreditNote({ ...invoice, creditedCents: 1_200, version: 1 }, note('2026-03-05'), 2026, () => [])).number).toBe('A-2026-0001');
+    const refused = await invoices.saveWithCreditNote({ ...invoice, creditedCents: 2_400, version: 2 }, note('2026-03-04'), 2026, () => []).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(OutOfChronologyError);
+    expect((refused as OutOfChronologyError).last).toEqual({ number: 'A-2026-0001', issueDate: '2026-03-05' });
+    expect(await invoices.get(invoice.tenantId, invoice.id)).toMatchObject({ creditedCents: 1_200, version: 2 });
+    expect((await invoices.saveWithCreditNote({ ...invoice, creditedCents: 2_400, version: 2 }, note('2026-03-05'), 2026, () => [])).number).toBe('A-2026-0002');
   });
 
   it('issues credit notes A-<year>-NNNN with the invoice change, and lists them', async () => {

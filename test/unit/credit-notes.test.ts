@@ -193,6 +193,28 @@ describe('makeIssueCreditNote', () => {
     }
   });
 
+  it('reverses each VAT rate of an invoice to the cent once its credit notes cover it all, however many partial ones came first', async () => {
+    // 3 × 33,33 at 20 %, 7,77 at 5,5 %, 2,5 × 10,01 at 10 %: each partial note rounds its own rows; the one
+    // that completes the credit takes what is left of each rate (a cancelled invoice kept 1 cent of VAT due).
+    const invoice = withLines([line(3_333, 20, 3), line(777, 5.5), line(1_001, 10, 2.5)]);
+    const { issue, invoices } = setup(invoice);
+    for (const amountCents of [1, 333, 4_999, 7]) await issue('acme', 'inv1', { amountCents, reason: 'Remise' });
+    await issue('acme', 'inv1', { reason: 'Annulation' }, { cancel: true });
+    const notes = await invoices.creditNotes('acme', 'inv1');
+    const byRate = new Map<number, { netCents: number; vatCents: number }>();
+    for (const n of notes) {
+      for (const r of n.vatBreakdown) {
+        const t = byRate.get(r.vatRate) ?? { netCents: 0, vatCents: 0 };
+        byRate.set(r.vatRate, { netCents: t.netCents + r.netCents, vatCents: t.vatCents + r.vatCents });
+        expect(r.netCents).toBeGreaterThanOrEqual(0);
+        expect(r.vatCents).toBeGreaterThanOrEqual(0);
+      }
+      expect(n.netCents + n.vatCents).toBe(n.grossCents);
+    }
+    expect(Object.fromEntries(byRate)).toEqual(Object.fromEntries(invoice.totals.vatBreakdown.map((r) => [r.vatRate, { netCents: r.netCents, vatCents: r.vatCents }])));
+    expect(notes.reduce((s, n) => s + n.vatCents, 0)).toBe(invoice.totals.vatCents);
+  });
+
   it('accepts exactly the balance (70,000 on 120,000 with 50,000 paid)', async () => {
     const { issue } = setup(anInvoiceRecord({ status: 'partially_paid', paidCents: 50_000 }));
     await expect(issue('acme', 'inv1', { amountCents: 70_000, reason: 'Solde' })).resolves.toMatchObject({ invoice: { status: 'paid', balanceCents: 0 } });

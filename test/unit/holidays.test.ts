@@ -92,6 +92,22 @@ describe('isPublicHoliday', () => {
   });
 });
 
+describe('overseas regions', () => {
+  it.each([
+    ['mayotte', '2026-04-27'],
+    ['martinique', '2026-05-22'],
+    ['guadeloupe', '2026-05-27'],
+    ['saint-martin', '2026-05-28'],
+    ['guyane', '2026-06-10'],
+    ['saint-barthelemy', '2026-10-09'],
+    ['reunion', '2026-12-20'],
+  ] as const)('adds the abolition of slavery day in %s (%s), and keeps the national holidays', (region, day) => {
+    expect(isPublicHoliday(day, region)).toBe(true);
+    expect(isPublicHoliday(day, 'metropole')).toBe(false);
+    expect(frenchPublicHolidays(2026, region)).toEqual([...frenchPublicHolidays(2026, 'metropole'), day].sort());
+  });
+});
+
 describe('regionForPostalCode', () => {
   it.each([
     ['57000', 'alsace-moselle'],
@@ -102,6 +118,15 @@ describe('regionForPostalCode', () => {
     ['54000', 'metropole'],
     ['', 'metropole'],
     [undefined, 'metropole'],
+    ['97100', 'guadeloupe'],
+    ['97200', 'martinique'],
+    ['97300', 'guyane'],
+    ['97 400', 'reunion'],
+    ['97600', 'mayotte'],
+    ['97150', 'saint-martin'],
+    ['97133', 'saint-barthelemy'],
+    ['97500', 'metropole'],
+    ['09700', 'metropole'],
   ])('maps %s to %s', (postalCode, region) => {
     expect(regionForPostalCode(postalCode)).toBe(region);
   });

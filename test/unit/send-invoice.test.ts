@@ -105,6 +105,23 @@ describe('the payment URL setting', () => {
   });
 });
 
+describe('the late-payment rate an invoice states', () => {
+  it('is never below the legal floor (3 × the legal rate): an agreed 1 % prints and freezes the floor, as reminders claim it', async () => {
+    const w = await world();
+    await w.updateSettings('acme', { penaltyRatePercent: 1 });
+    const sent = await w.send('acme', 'inv1');
+    // The invoice is due in H1 2026: floor 3 × 2.62 % = 7.86 % (what {{penaltyRate}} and the letters use).
+    expect(sent.issued?.penaltyRatePercent).toBe(7.86);
+    expect(w.pdf.invoices.at(-1)!.penaltyRatePercent).toBe(7.86);
+  });
+
+  it('is the agreed rate when at or above the floor', async () => {
+    const w = await world();
+    await w.updateSettings('acme', { penaltyRatePercent: 15 });
+    expect((await w.send('acme', 'inv1')).issued?.penaltyRatePercent).toBe(15);
+  });
+});
+
 describe('an issued invoice is frozen', () => {
   it('renders its PDF, and its credit notes, with the client and company as they were at issue', async () => {
     const w = await world();

@@ -71,7 +71,7 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
     sequence: { readonly prefix: string; readonly year: number },
     events: (number: string) => readonly TimelineRecord[],
   ): Promise<InvoiceRecord> {
-    const number = await writeWithNextNumber(this.db, this.tableName, { tenantId: invoice.tenantId, ...sequence }, (n) => [
+    const number = await writeWithNextNumber(this.db, this.tableName, { tenantId: invoice.tenantId, ...sequence, issueDate: invoice.issueDate }, (n) => [
       this.versionedInvoicePut({ ...invoice, number: n }),
       ...events(n).map((e) => this.eventPut(invoice.tenantId, invoice.id, e)),
     ]);
@@ -84,7 +84,7 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
     year: number,
     events: (number: string) => readonly TimelineRecord[],
   ): Promise<CreditNoteRecord> {
-    const number = await writeWithNextNumber(this.db, this.tableName, { tenantId: invoice.tenantId, prefix: 'A', year }, (n) => [
+    const number = await writeWithNextNumber(this.db, this.tableName, { tenantId: invoice.tenantId, prefix: 'A', year, issueDate: creditNote.issueDate }, (n) => [
       this.versionedInvoicePut(invoice),
       {
         Put: {

@@ -1,5 +1,6 @@
 import { BatchGetCommand, GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../app/errors.js';
+import { chronologyBreach, OutOfChronologyError } from '../../domain/numbering.js';
 import { numberLookupKey, sequenceKey } from './keys.js';
 import { transactWrite, type TransactItem } from './transactions.js';
 
@@ -14,17 +15,30 @@ const formatNumber = (prefix: string, year: number, n: number) => `${prefix}-${y
  * When another writer took the number first, reads the sequence again and retries.
  * `items` must put the document with a condition of its own; if that condition fails the
  * document changed under us and a ConflictError is thrown.
+ *
+ * With `issueDate` (invoices, credit notes: CGI 242 nonies A wants one chronological sequence) the
+ * sequence item also keeps the issue date last numbered (`lastDate`): a document dated before it
+ * throws OutOfChronologyError and writes nothing. The check reads the item and the write is
+ * conditioned on `last` being unchanged, so two concurrent writers cannot break the date order (the
+ * loser re-reads, and is refused if the winner's date is now later than its own). A sequence
+ * numbered before `lastDate` was kept accepts any date once, then keeps it.
  */
 export const writeWithNextNumber = async (
   db: DynamoDBDocumentClient,
   tableName: string,
-  sequence: { readonly tenantId: string; readonly prefix: string; readonly year: number },
+  sequence: { readonly tenantId: string; readonly prefix: string; readonly year: number; readonly issueDate?: string },
   items: (number: string) => TransactItem[],
 ): Promise<string> => {
   const key = sequenceKey(sequence.tenantId, sequence.prefix, sequence.year);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }));
     const last = typeof Item?.last === 'number' ? Item.last : 0;
+    const lastDate = typeof Item?.lastDate === 'string' ? Item.lastDate : undefined;
+    const date = sequence.issueDate;
+    if (date !== undefined) {
+      const breach = chronologyBreach(date, lastDate === undefined ? undefined : { number: formatNumber(sequence.prefix, sequence.year, last), issueDate: lastDate });
+      if (breach) throw new OutOfChronologyError(breach);
+    }
     const next = await firstFreeNumber(db, tableName, sequence, last + 1);
     const number = formatNumber(sequence.prefix, sequence.year, next);
     const result = await transactWrite(db, [
@@ -32,10 +46,19 @@ export const writeWithNextNumber = async (
         Update: {
           TableName: tableName,
           Key: key,
-          UpdateExpression: 'SET #last = :next, entityType = :type',
-          ConditionExpression: last === 0 ? 'attribute_not_exists(PK)' : '#last = :last',
+          UpdateExpression: `SET #last = :next, entityType = :type${date !== undefined ? ', lastDate = :date' : ''}`,
+          // `last` unchanged since the read: nobody numbered in between, so the date checked above is still the last one.
+          // The date condition says the rule again in the write itself.
+          ConditionExpression:
+            (last === 0 ? 'attribute_not_exists(PK)' : '#last = :last') +
+            (date !== undefined ? ' AND (attribute_not_exists(lastDate) OR lastDate <= :date)' : ''),
           ExpressionAttributeNames: { '#last': 'last' },
-          ExpressionAttributeValues: { ':next': next, ':type': 'sequence', ...(last === 0 ? {} : { ':last': last }) },
+          ExpressionAttributeValues: {
+            ':next': next,
+            ':type': 'sequence',
+            ...(last === 0 ? {} : { ':last': last }),
+            ...(date !== undefined ? { ':date': date } : {}),
+          },
         },
       },
       ...items(number),

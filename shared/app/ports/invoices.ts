@@ -42,6 +42,9 @@ export interface InvoiceRepository {
   /**
    * Gives the invoice the next number of the tenant's `prefix`/`year` sequence and writes it,
    * atomically: a number is consumed only if the invoice is written, so the sequence has no gap.
+   * The sequence stays chronological (CGI 242 nonies A): an invoice whose issueDate is before the
+   * last one numbered in the series throws OutOfChronologyError (shared/domain/numbering.ts) and
+   * writes nothing.
    */
   saveWithNextNumber(
     invoice: InvoiceRecord,
@@ -56,7 +59,8 @@ export interface InvoiceRepository {
   recordReminder(tenantId: string, invoiceId: string, at: string): Promise<void>;
   /**
    * Issues a credit note: gives it the next number of the tenant's `A` sequence and writes it
-   * with the invoice's new state and timeline events, in one transaction.
+   * with the invoice's new state and timeline events, in one transaction. A credit note dated
+   * before the last one numbered in the series throws OutOfChronologyError and writes nothing.
    */
   saveWithCreditNote(
     invoice: InvoiceRecord,

@@ -98,13 +98,13 @@ export const loadReminderContext = async (deps: ReminderReadDeps, tenantId: stri
   return { ...ctx, scenario: withEscalation(scenario, ctx.settings.litigationAfterDays ?? 0), scenarioRule: rule };
 };
 
-/** Holidays follow the client's region (Alsace-Moselle for 57, 67, 68) unless the tenant set it. */
+/** Holidays follow the client's region (Alsace-Moselle for 57, 67, 68; overseas by its 97x code) unless the tenant set one. */
 export const sendCalendarFor = (settings: Settings, client: Client): SendCalendar => ({
   sendHour: settings.sendHour,
   timeZone: settings.timezone,
   skipWeekends: settings.skipWeekends,
   skipHolidays: settings.skipHolidays,
-  region: settings.region === 'alsace-moselle' ? 'alsace-moselle' : regionForPostalCode(client.address?.postalCode),
+  region: settings.region !== 'metropole' ? settings.region : regionForPostalCode(client.address?.postalCode),
 });
 
 /** Why no reminder may go out for this client at all, if so. */

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import type * as domain from '../../domain/settings.js';
 import { email, id, siren, timeZone } from './common.js';
 import { isValidBic, isValidIban } from '../../domain/epc-qr.js';
+import { HOLIDAY_REGIONS } from '../../domain/holidays.js';
 import { frenchPostalCode } from './clients.js';
 
 /** Validation and conversion only: the types are the domain's (shared/domain/settings.ts). */
@@ -85,7 +86,7 @@ export const Settings = z
     timezone: timeZone,
     skipWeekends: z.boolean(),
     skipHolidays: z.boolean(),
-    region: z.enum(['metropole', 'alsace-moselle']),
+    region: z.enum(HOLIDAY_REGIONS),
     minGapDays: z.number().int().min(0).max(30),
     graceDaysAfterPayment: z.number().int().min(0).max(30),
     /** Contractual B2B penalty rate in percent per year; absent = ECB + 10 points from the rate table. */

@@ -84,3 +84,13 @@ describe('the proof file’s registered letters', () => {
     expect(letter).toMatchObject({ channel: 'letter', recipients: ['Client Roy, 12 rue des Lilas, 75011 PARIS'], letterSha256: 'ab'.repeat(32), posted: { at: '2026-12-11T09:00:00.000Z', trackingNumber: '1A 234' } });
   });
 });
+
+describe('the proof file’s penalty total', () => {
+  it('says the first day late as French and English write it: « 1er jour », « 1 day »', async () => {
+    const { proofLabels } = await import('../../../templates/pdf/proof-labels.js');
+    expect(proofLabels('fr').penaltyTotal(1)).toBe('Pénalités au 1er jour de retard');
+    expect(proofLabels('fr').penaltyTotal(148)).toBe('Pénalités au 148e jour de retard');
+    expect(proofLabels('en').penaltyTotal(1)).toBe('Penalties at 1 day late');
+    expect(proofLabels('en').penaltyTotal(30)).toBe('Penalties at 30 days late');
+  });
+});

@@ -48,6 +48,22 @@ describe('an API error on screen', () => {
     expect(within(alert).queryByRole('link')).toBeNull();
   });
 
+  it('says an invoice dated before the last one numbered in French, naming the invoice date and the date to take', () => {
+    const outOfOrder = new ApiError(422, {
+      type: 'https://relances.dev/problems/issue-date-before-last-numbered',
+      status: 422,
+      title: 'Unprocessable request',
+      detail: 'Invoices are numbered in date order: this one cannot be dated before F-2026-0012 (2026-11-20)',
+      errors: [{ path: 'invoice.issueDate', message: 'is before the date of F-2026-0012 (2026-11-20), the last invoice numbered: date it 2026-11-20 or later' }],
+    });
+    renderInApp(<ErrorMessage error={outOfOrder} />);
+    const alert = screen.getByRole('alert');
+    expect(within(alert).getByText(/^Les factures sont numérotées dans l’ordre de leurs dates/).textContent).toContain('F-2026-0012');
+    const field = within(alert).getByRole('listitem').textContent!;
+    expect(field).toMatch(/^Date de facture\s?: Antérieure à la facture F-2026-0012 du 20 nov\.? 2026, la dernière numérotée : datez-la du 20 nov\.? 2026 ou après/);
+    expect(alert.textContent).not.toMatch(/numbered|invoice\.issueDate/);
+  });
+
   it('says a 404 in the user’s words, with the way home instead of a retry that cannot help', async () => {
     let retried = 0;
     const gone = new ApiError(404, { type: 'about:blank', status: 404, title: 'Not found', detail: 'Invoice not found' });

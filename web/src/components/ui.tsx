@@ -113,6 +113,22 @@ export const EmptyState = ({ title, children, action }: { title: string; childre
   </div>
 );
 
+/**
+ * A screen that could not load what it shows (its invoice, client, quote…): still a screen, with its
+ * heading (the page's h1 and the tab's title, where the focus goes after a navigation), then the
+ * message and the way out. A 404 is "Page introuvable.", anything else "Cet écran n’a pas pu s’afficher.".
+ */
+export const ScreenError = ({ error, retry }: { error: unknown; retry?: () => void }) => {
+  const { t } = useI18n();
+  const notFound = error instanceof ApiError && error.status === 404;
+  return (
+    <section>
+      <PageHeader title={t(notFound ? 'errors.notFound' : 'errors.screen')} />
+      <ErrorMessage error={error} retry={retry} />
+    </section>
+  );
+};
+
 /** Loading → error (with retry) → empty → content. */
 export function AsyncState<T>({
   query,

@@ -525,6 +525,19 @@ const WITH_VALUES: Pattern[] = [
     en: (m) => `${m[0]}.`,
   },
   { re: /^No free number after (\S+)$/, fr: (m) => `Plus aucun numéro disponible après ${m[1]}.`, en: (m) => `${m[0]}.` },
+  {
+    re: /^is before the date of (\S+) \((\d{4}-\d\d-\d\d)\), the last (invoice|credit note) numbered: date it \d{4}-\d\d-\d\d or later$/,
+    fr: (m) => `Antérieure à ${m[3] === 'invoice' ? 'la facture' : 'l’avoir'} ${m[1]} du ${dayFr(m[2]!)}, ${m[3] === 'invoice' ? 'la dernière numérotée' : 'le dernier numéroté'} : datez-${m[3] === 'invoice' ? 'la' : 'le'} du ${dayFr(m[2]!)} ou après (aujourd’hui par exemple)`,
+    en: (m) => `Before ${m[1]}, dated ${dayEn(m[2]!)}, the last ${m[3]} numbered: date it ${dayEn(m[2]!)} or later (today, for instance)`,
+  },
+  {
+    re: /^(Invoices|Credit notes) are numbered in date order: this one cannot be dated before (\S+) \((\d{4}-\d\d-\d\d)\)$/,
+    fr: (m) =>
+      m[1] === 'Invoices'
+        ? `Les factures sont numérotées dans l’ordre de leurs dates : celle-ci ne peut pas être datée d’avant ${m[2]} (${dayFr(m[3]!)}).`
+        : `Les avoirs sont numérotés dans l’ordre de leurs dates : celui-ci ne peut pas être daté d’avant ${m[2]} (${dayFr(m[3]!)}).`,
+    en: (m) => `${m[1]} are numbered in date order: this one cannot be dated before ${m[2]} (${dayEn(m[3]!)}).`,
+  },
   { re: /^must not be before the invoice date \((\d{4}-\d\d-\d\d)\)$/, fr: (m) => `Pas avant la date de la facture (${dayFr(m[1]!)})`, en: (m) => `Not before the invoice date (${dayEn(m[1]!)})` },
   { re: /^must be within three years, on (\d{4}-\d\d-\d\d) at the latest$/, fr: (m) => `Dans les trois ans : le ${dayFr(m[1]!)} au plus tard`, en: (m) => `Within three years: ${dayEn(m[1]!)} at the latest` },
   { re: /^Step \S+ is not a letter step \(channel (\w+)\)$/, fr: (m) => `Cette étape part par ${CHANNEL_FR[m[1]!] ?? m[1]} : ce n’est pas un courrier.`, en: (m) => `This step goes by ${m[1]}: it is not a letter.` },

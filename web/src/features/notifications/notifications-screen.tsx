@@ -46,7 +46,7 @@ const Overview = () => {
         <h2 id="overview-title">{t('alerts.overview')}</h2>
         <label className="row">
           <span>{t('alerts.day')}</span>
-          <input type="date" value={day} onChange={(e) => e.target.value && setDay(e.target.value)} />
+          <input type="date" className="button small" value={day} onChange={(e) => e.target.value && setDay(e.target.value)} />
         </label>
       </div>
       {overview.isPending ? (

@@ -25,6 +25,10 @@ const fr = {
   validityRange: 'De 1 à 365 jours',
   title: 'Devis {{number}}',
   draftTitle: 'Devis (brouillon)',
+  noDocumentsAccepted: 'Aucune facture pour ce devis : créez un acompte ou la facture finale.',
+  depositCreated: 'Acompte de {{amount}} créé en brouillon.',
+  finalCreated: 'Facture finale de {{amount}} créée en brouillon.',
+  openToSend: 'L’ouvrir pour l’envoyer',
 };
 
 export const quoteTexts = registerTexts('quoteMore', fr, {
@@ -52,4 +56,8 @@ export const quoteTexts = registerTexts('quoteMore', fr, {
   validityRange: 'From 1 to 365 days',
   title: 'Quote {{number}}',
   draftTitle: 'Draft quote',
+  noDocumentsAccepted: 'No invoice for this quote yet: create a deposit or the final invoice.',
+  depositCreated: 'Deposit invoice of {{amount}} created as a draft.',
+  finalCreated: 'Final invoice of {{amount}} created as a draft.',
+  openToSend: 'Open it to send it',
 });

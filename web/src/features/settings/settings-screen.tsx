@@ -3,12 +3,14 @@ import { useMutation, useQuery, useQueryClient, type UseMutationResult } from '@
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import type { operations } from '../../api/schema';
-import { ErrorMessage, Field, Loading, PageHeader } from '../../components/ui';
+import { Field, Loading, PageHeader, ScreenError } from '../../components/ui';
 import { api, unwrap } from '../../lib/api-client';
 import { applyApiErrors } from '../../lib/forms';
 import { useI18n } from '../../lib/i18n';
 import { ApiError } from '../../lib/problem';
 import { isValidBic, isValidIban, isValidSiren, normalizeSpaces } from '../../lib/validators';
+
+const REGIONS = ['metropole', 'alsace-moselle', 'guadeloupe', 'martinique', 'guyane', 'reunion', 'mayotte', 'saint-martin', 'saint-barthelemy'] as const;
 import { SettingsSection, useSections } from './more-settings';
 
 type Settings = operations['getSettings']['responses'][200]['content']['application/json'];
@@ -51,7 +53,7 @@ export const settingsSchema = (
     timezone: z.string().trim().min(1, { message: m.required }),
     skipWeekends: z.boolean(),
     skipHolidays: z.boolean(),
-    region: z.enum(['metropole', 'alsace-moselle']),
+    region: z.enum(['metropole', 'alsace-moselle', 'guadeloupe', 'martinique', 'guyane', 'reunion', 'mayotte', 'saint-martin', 'saint-barthelemy']),
     minGapDays: whole(0, 30),
     defaultScenarioId: z.string(),
     language: z.enum(['fr', 'en']),
@@ -118,7 +120,7 @@ export default function SettingsScreen() {
     onSuccess: (data) => queryClient.setQueryData(['settings'], data),
   });
   if (settings.isPending) return <Loading />;
-  if (settings.isError) return <ErrorMessage error={settings.error} retry={() => void settings.refetch()} />;
+  if (settings.isError) return <ScreenError error={settings.error} retry={() => void settings.refetch()} />;
   return (
     <>
       <SettingsForm key={settings.dataUpdatedAt} settings={settings.data} save={save} />
@@ -207,8 +209,11 @@ export const SettingsForm = ({ settings, save }: { settings: Settings; save: Sav
             <Field label={t('settings.region')} error={errors.region?.message}>
               {(p) => (
                 <select {...p} {...form.register('region')}>
-                  <option value="metropole">{t('settings.regions.metropole')}</option>
-                  <option value="alsace-moselle">{t('settings.regions.alsace-moselle')}</option>
+                  {REGIONS.map((region) => (
+                    <option key={region} value={region}>
+                      {t(`settings.regions.${region}`)}
+                    </option>
+                  ))}
                 </select>
               )}
             </Field>

@@ -1,5 +1,5 @@
 import { Link, useParams } from 'react-router';
-import { ErrorMessage, Loading, PageHeader, StatusBadge, invoiceStatus } from '../../../components/ui';
+import { ErrorMessage, invoiceStatus, Loading, PageHeader, ScreenError, StatusBadge } from '../../../components/ui';
 import { useI18n } from '../../../lib/i18n';
 import { useClient, useClientInvoices, useScenarios, useUpdateClient } from '../api';
 import { ClientFormView } from '../components/client-form';
@@ -17,7 +17,7 @@ export default function ClientScreen() {
   const scenarios = useScenarios();
   const update = useUpdateClient(id);
   if (client.isPending) return <Loading />;
-  if (client.isError) return <ErrorMessage error={client.error} retry={() => void client.refetch()} />;
+  if (client.isError) return <ScreenError error={client.error} retry={() => void client.refetch()} />;
   const c = client.data;
   return (
     <article>

@@ -3,7 +3,7 @@ import { useForm } from 'react-hook-form';
 import { Navigate, useNavigate, useParams } from 'react-router';
 import { z } from 'zod';
 import { lineErrorRename, LinesEditor, lineSchema, toApiLine, toLineForm } from '../../../components/lines-editor';
-import { ErrorMessage, Field, Loading, PageHeader } from '../../../components/ui';
+import { Field, Loading, PageHeader, ScreenError } from '../../../components/ui';
 import { applyApiErrors } from '../../../lib/forms';
 import { useI18n } from '../../../lib/i18n';
 import { ApiError } from '../../../lib/problem';
@@ -70,7 +70,7 @@ export default function EditInvoiceScreen() {
   const invoice = useInvoice(id);
   const { patch } = useInvoiceAction(id);
   if (invoice.isPending) return <Loading />;
-  if (invoice.isError) return <ErrorMessage error={invoice.error} retry={() => void invoice.refetch()} />;
+  if (invoice.isError) return <ScreenError error={invoice.error} retry={() => void invoice.refetch()} />;
   // Only a draft is edited; an issued invoice is corrected by a credit note.
   if (invoice.data.status !== 'draft') return <Navigate to={`/invoices/${id}`} replace />;
   return (

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ErrorMessage, Loading, PageHeader, Stat, StatusBadge, invoiceStatus } from '../../../components/ui';
+import { invoiceStatus, Loading, PageHeader, ScreenError, Stat, StatusBadge } from '../../../components/ui';
 import { useI18n } from '../../../lib/i18n';
 import { useClientNames, useInvoice, type Invoice } from '../api';
 import { Payments } from '../components/payments';
@@ -18,7 +18,7 @@ export default function InvoiceScreen() {
   const invoice = useInvoice(id);
   const clients = useClientNames();
   if (invoice.isPending) return <Loading />;
-  if (invoice.isError) return <ErrorMessage error={invoice.error} retry={() => void invoice.refetch()} />;
+  if (invoice.isError) return <ScreenError error={invoice.error} retry={() => void invoice.refetch()} />;
   const inv = invoice.data;
   const client = clients.data?.find((c) => c.id === inv.clientId);
   const open = inv.status === 'sent' || inv.status === 'partially_paid';

@@ -3,7 +3,7 @@ import { useForm } from 'react-hook-form';
 import { Navigate, useNavigate, useParams } from 'react-router';
 import { z } from 'zod';
 import { lineErrorRename, LinesEditor, lineSchema, toApiLine, toLineForm } from '../../../components/lines-editor';
-import { ErrorMessage, Field, Loading, PageHeader } from '../../../components/ui';
+import { Field, Loading, PageHeader, ScreenError } from '../../../components/ui';
 import { applyApiErrors } from '../../../lib/forms';
 import { useI18n } from '../../../lib/i18n';
 import { ApiError } from '../../../lib/problem';
@@ -70,7 +70,7 @@ export default function EditQuoteScreen() {
   const quote = useQuote(id);
   const update = useUpdateQuote(id);
   if (quote.isPending) return <Loading />;
-  if (quote.isError) return <ErrorMessage error={quote.error} retry={() => void quote.refetch()} />;
+  if (quote.isError) return <ScreenError error={quote.error} retry={() => void quote.refetch()} />;
   // Once sent (or decided), a quote is what the client received: not edited.
   if (quote.data.status !== 'pending' || quote.data.sentAt) return <Navigate to={`/quotes/${id}`} replace />;
   return (

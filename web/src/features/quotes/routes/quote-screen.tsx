@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { PdfPreview } from '../../../components/pdf-preview';
-import { ErrorMessage, Field, Loading, PageHeader, Stat, StatusBadge } from '../../../components/ui';
+import { ErrorMessage, Field, Loading, PageHeader, ScreenError, Stat, StatusBadge } from '../../../components/ui';
 import { ApiError } from '../../../lib/problem';
 import { useI18n } from '../../../lib/i18n';
 import { quoteStatus, useClientsForQuotes, useQuote, useQuoteActions } from '../api';
@@ -17,8 +17,11 @@ export default function QuoteScreen() {
   const actions = useQuoteActions(id);
   const [percent, setPercent] = useState('30');
   const [percentError, setPercentError] = useState<string>();
+  // The draft a deposit or the final invoice just made: said with the way to it (it still has to be sent).
+  const [created, setCreated] = useState<{ kind: 'deposit' | 'final'; id: string; grossCents: number }>();
+  const madeDraft = (kind: 'deposit' | 'final') => (invoice: { id: string; totals: { grossCents: number } }) => setCreated({ kind, id: invoice.id, grossCents: invoice.totals.grossCents });
   if (quote.isPending) return <Loading />;
-  if (quote.isError) return <ErrorMessage error={quote.error} retry={() => void quote.refetch()} />;
+  if (quote.isError) return <ScreenError error={quote.error} retry={() => void quote.refetch()} />;
   const q = quote.data;
   const client = clients.data?.find((c) => c.id === q.clientId);
   // The deposit's refusal names its field: said under the percentage, not in a box with the API's path.
@@ -71,7 +74,8 @@ export default function QuoteScreen() {
                 const value = Number(percent.trim().replace(',', '.'));
                 if (!percent.trim() || !Number.isFinite(value) || value <= 0 || value > 100) return setPercentError(t('quotes.depositInvalid'));
                 setPercentError(undefined);
-                actions.deposit.mutate(value);
+                setCreated(undefined);
+                actions.deposit.mutate(value, { onSuccess: madeDraft('deposit') });
               }}
             >
               <Field label={t('quotes.depositPercent')} error={depositFieldError}>
@@ -93,17 +97,23 @@ export default function QuoteScreen() {
                 {t('quotes.createDeposit')}
               </button>
             </form>
-            <button type="button" className="button primary" disabled={busy} onClick={() => actions.final.mutate()}>
+            <button type="button" className="button primary" disabled={busy} onClick={() => (setCreated(undefined), actions.final.mutate(undefined, { onSuccess: madeDraft('final') }))}>
               {t('quotes.createFinal')}
             </button>
           </>
         )}
       </div>
       {error && <ErrorMessage error={error} />}
+      {created && (
+        <p role="status" className="success">
+          {t(created.kind === 'deposit' ? 'quoteMore.depositCreated' : 'quoteMore.finalCreated', { amount: money(created.grossCents) })}{' '}
+          <Link to={`/invoices/${created.id}`}>{t('quoteMore.openToSend')}</Link>
+        </p>
+      )}
       <section className="card" aria-labelledby="docs-title">
         <h2 id="docs-title">{t('quotes.documents')}</h2>
         {q.job.documents.length === 0 ? (
-          <p className="muted">{q.status === 'pending' && !q.sentAt ? t('quotes.noDocumentsYet') : t('quotes.noDocuments')}</p>
+          <p className="muted">{q.status === 'pending' && !q.sentAt ? t('quotes.noDocumentsYet') : q.status === 'accepted' ? t('quoteMore.noDocumentsAccepted') : t('quotes.noDocuments')}</p>
         ) : (
           <ul className="plain-list">
             {q.job.documents.map((d) => (

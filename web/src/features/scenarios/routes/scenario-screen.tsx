@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { z } from 'zod';
-import { ErrorMessage, Field, Loading, PageHeader } from '../../../components/ui';
+import { ErrorMessage, Field, Loading, PageHeader, ScreenError } from '../../../components/ui';
 import { applyApiErrors } from '../../../lib/forms';
 import { useI18n } from '../../../lib/i18n';
 import { ApiError } from '../../../lib/problem';
@@ -18,9 +18,9 @@ export default function ScenarioScreen() {
   // Here, not in the editor: the editor is remounted with the saved scenario, the "saved" line stays.
   const save = useSaveScenario(id);
   if (id !== 'new' && scenario.isPending) return <Loading />;
-  if (scenario.isError) return <ErrorMessage error={scenario.error} retry={() => void scenario.refetch()} />;
+  if (scenario.isError) return <ScreenError error={scenario.error} retry={() => void scenario.refetch()} />;
   if (templates.isPending) return <Loading />;
-  if (templates.isError) return <ErrorMessage error={templates.error} retry={() => void templates.refetch()} />;
+  if (templates.isError) return <ScreenError error={templates.error} retry={() => void templates.refetch()} />;
   return <ScenarioEditor key={`${id}-${scenario.dataUpdatedAt}`} id={id} scenario={scenario.data} templates={templates.data.items} save={save} />;
 }
 

@@ -3,7 +3,7 @@ import { useDeferredValue, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useNavigate, useParams } from 'react-router';
 import { z } from 'zod';
-import { ErrorMessage, Field, Loading, PageHeader } from '../../../components/ui';
+import { ErrorMessage, Field, Loading, PageHeader, ScreenError } from '../../../components/ui';
 import { applyApiErrors } from '../../../lib/forms';
 import { useI18n } from '../../../lib/i18n';
 import { ApiError } from '../../../lib/problem';
@@ -23,7 +23,7 @@ export default function TemplateScreen() {
   // Held here: saving refetches the template and remounts the editor, the outcome must survive it.
   const save = useSaveTemplate(id);
   if (template.isPending) return <Loading />;
-  if (template.isError) return <ErrorMessage error={template.error} retry={() => void template.refetch()} />;
+  if (template.isError) return <ScreenError error={template.error} retry={() => void template.refetch()} />;
   return <TemplateEditor key={template.data.id + template.dataUpdatedAt} template={template.data} save={save} />;
 }
 
