@@ -174,7 +174,7 @@ describe('quotes, deposits, final invoice and credit notes', () => {
     expect(await schedulesOf(q1.json.id)).toEqual([]); // quote schedules carry quoteId, not invoiceId
     await acme.post(`/quotes/${q2.json.id}/accept`);
 
-    const fired = await runUntil(endOfDay(addDays(parisToday(), 12)), { tenant: 'acme' });
+    const fired = await runUntil(endOfDay(addDays(parisToday(), 12)), { tenant: acme.tenant });
     const forQuotes = fired.filter((f) => [q1.json.id, q2.json.id].includes((f.input as unknown as { quoteId?: string }).quoteId ?? ''));
     expect(forQuotes.map((f) => [(f.input as unknown as { quoteId: string }).quoteId, 'outcome' in f.result ? f.result.outcome : 'error'])).toEqual([
       [q1.json.id, 'sent'],

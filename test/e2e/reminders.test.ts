@@ -45,7 +45,7 @@ describe('the reminder engine on the local stack', () => {
     expect(schedules.map((s) => s.at).sort()).toEqual(plan.map((s: { scheduledAt: string }) => s.scheduledAt).sort());
     expect(new Set(schedules.map((s) => s.timezone))).toEqual(new Set(['Europe/Paris']));
 
-    const fired = await runUntil(endOfDay(addDays(due, 2)), { tenant: 'acme', invoiceId: invoice.id });
+    const fired = await runUntil(endOfDay(addDays(due, 2)), { tenant: acme.tenant, invoiceId: invoice.id });
     expect(fired.map((f) => [f.input.stepId, 'result' in f && 'outcome' in f.result ? f.result.outcome : 'error'])).toEqual([
       ['j-5', 'sent'],
       ['j+1', 'sent'],
@@ -67,7 +67,7 @@ describe('the reminder engine on the local stack', () => {
     const balance = (await acme.get(`/invoices/${invoice.id}`)).json.balanceCents;
     await acme.post(`/invoices/${invoice.id}/payments`, { amountCents: balance, date: parisToday() });
     expect(await schedulesOf(invoice.id)).toEqual([]);
-    const later = await runUntil(endOfDay(addDays(due, 60)), { tenant: 'acme', invoiceId: invoice.id });
+    const later = await runUntil(endOfDay(addDays(due, 60)), { tenant: acme.tenant, invoiceId: invoice.id });
     expect(later).toEqual([]);
     expect(reminders(await inbox(email))).toHaveLength(2);
     const after = (await acme.get(`/invoices/${invoice.id}/reminders`)).json.items;
@@ -95,11 +95,11 @@ describe('the reminder engine on the local stack', () => {
           Target: { Arn: process.env.SEND_REMINDER_FUNCTION_ARN!, RoleArn: process.env.SCHEDULER_ROLE_ARN!, Input: JSON.stringify(input) },
         }),
       );
-    const once = await runUntil(new Date(first!.at), { tenant: 'acme', invoiceId: invoice.id });
+    const once = await runUntil(new Date(first!.at), { tenant: acme.tenant, invoiceId: invoice.id });
     expect(once.map((f) => f.result)).toEqual([expect.objectContaining({ outcome: 'sent', stepId: 'j-5' })]);
     // Redelivery of the same schedule (named outside the reconciler's prefix, so it is not tidied away).
     await copy(`dup-${first!.name}`, { ...first!.input, scheduledTime: '<aws.scheduler.scheduled-time>' });
-    const again = await runUntil(new Date(first!.at), { tenant: 'acme', invoiceId: invoice.id });
+    const again = await runUntil(new Date(first!.at), { tenant: acme.tenant, invoiceId: invoice.id });
     expect(again.map((f) => f.result)).toEqual([{ outcome: 'ignored', reason: 'already_sent', stepId: 'j-5' }]);
     expect(reminders(await inbox(email))).toHaveLength(1);
 
@@ -109,7 +109,7 @@ describe('the reminder engine on the local stack', () => {
     await acme.post(`/invoices/${invoice.id}/payments`, { amountCents: balance, date: parisToday() });
     expect(await schedulesOf(invoice.id)).toEqual([]);
     await copy(`late-${j1!.name}`, { ...j1!.input, scheduledTime: '<aws.scheduler.scheduled-time>' });
-    const late = await runUntil(new Date(j1!.at), { tenant: 'acme', invoiceId: invoice.id });
+    const late = await runUntil(new Date(j1!.at), { tenant: acme.tenant, invoiceId: invoice.id });
     // The payment cancelled the step at once; the stray fire finds it cancelled and sends nothing.
     expect(late.map((f) => f.result)).toEqual([{ outcome: 'ignored', reason: 'already_cancelled', stepId: 'j+1' }]);
     expect(reminders(await inbox(email))).toHaveLength(1);
@@ -123,7 +123,7 @@ describe('the reminder engine on the local stack', () => {
     const due = dueDateAhead(10);
     const consumer = await sentInvoice(aConsumerClientInput({ email: consumerEmail }), due);
     const business = await sentInvoice(aBusinessClientInput({ email: businessEmail }), due);
-    await runUntil(endOfDay(addDays(due, 20)), { tenant: 'acme' });
+    await runUntil(endOfDay(addDays(due, 20)), { tenant: acme.tenant });
 
     const consumerMails = reminders(await inbox(consumerEmail));
     expect(consumerMails).toHaveLength(4);
@@ -189,7 +189,7 @@ describe('the reminder engine on the local stack', () => {
       ids.push(inv.json.id);
     }
     // The J-5 steps are planned a day apart; the first to go out pushes the other back.
-    await runUntil(endOfDay(addDays(due, 30)), { tenant: 'acme' });
+    await runUntil(endOfDay(addDays(due, 30)), { tenant: acme.tenant });
     expect(reminders(await inbox(email)).length).toBeGreaterThanOrEqual(3);
     const sent = await Promise.all(
       ids.map(async (id) => (await acme.get(`/invoices/${id}/reminders`)).json.items.filter((s: { state: string }) => s.state === 'sent') as { scheduledAt: string; messageId: string }[]),

@@ -140,4 +140,38 @@ describe('the simulation of a client with several invoices', () => {
     expect(outcome).toEqual(expected);
     expect(expected).toContain(`texto sent ${addDays(due, 2)} 8h`);
   });
+
+  it('moves an invoice’s move to litigation with its last reminder when the client gap delays that one, as the engine does', async () => {
+    const t = await freshTenant('sim-escalate');
+    await t.ok('PUT', '/settings', { ...companySettings, minGapDays: 3, groupByClient: true, litigationAfterDays: 15 });
+    const client = await t.ok('POST', '/clients', aBusinessClientInput({ email: uniqueEmail('sim-escalate') }));
+    const today = parisToday();
+    // Two invoices due a day apart: the second one's J+1, J+8 and J+15 each fall the day after the first one's, within
+    // the client's gap, and move 2 days; its escalation, 15 days after its last reminder, moves with it (on AWS too).
+    // A due date whose steps all fall on business days, so no weekend hides the moves.
+    const businessDay = (d: string) => weekday(d) !== 0 && weekday(d) !== 6 && !isPublicHoliday(d, 'metropole');
+    let due = addDays(today, 6);
+    while (![1, 2, 4, 8, 9, 11, 15, 16, 18].every((n) => businessDay(addDays(due, n)))) due = addDays(due, 1);
+    const ids: string[] = [];
+    for (const dueDate of [due, addDays(due, 1)]) {
+      const draft = await t.ok('POST', '/invoices', anInvoiceInput(client.id, { issueDate: today, dueDate }));
+      await t.ok('POST', `/invoices/${draft.id}/send`);
+      ids.push(draft.id);
+    }
+    await t.drain();
+    const until = addDays(due, 60);
+    const sim = (await t.ok('GET', `/reminders/simulation?to=${until}`)).items as Item[];
+    await runUntil(endOfDay(until), { tenant: t.tenantId });
+    for (const id of ids) {
+      const steps = (await t.ok('GET', `/invoices/${id}/reminders`)).items as (Step & { scheduledAt?: string })[];
+      const escalated = steps.find((s) => s.stepId === 'escalate' && s.state === 'done')!;
+      expect(escalated).toBeDefined();
+      const simulated = sim.find((i) => i.invoiceId === id && i.stepId === 'escalate')!;
+      expect({ id, day: day(simulated.at) }).toEqual({ id, day: day(escalated.scheduledAt!) });
+      // Every reminder went out on the day the simulation said.
+      const sent = steps.filter((s) => s.state === 'sent').map((s) => [s.stepId, day(s.sentAt!)]);
+      expect(sent).toEqual(sim.filter((i) => i.invoiceId === id && i.action === 'send').map((i) => [i.stepId, day(i.at)]));
+    }
+  });
 });
+

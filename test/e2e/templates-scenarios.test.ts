@@ -104,7 +104,8 @@ describe('templates over HTTP', () => {
   });
 
   it('sends a fictional sample to the signed-in user when no invoice or address is given', async () => {
-    const res = await acme.post('/templates/formal-notice/test', {});
+    // The shared tenant, whose user has a known address (this file sends its invoices in a tenant of its own).
+    const res = await api('acme').post('/templates/formal-notice/test', {});
     expect(res.status).toBe(200);
     expect(res.json.to).toBe('compta@acme.example');
     const mail = (await inbox('compta@acme.example')).find((m) => m.messageId === res.json.messageId || m.subject.includes('F-EXEMPLE-0001'));

@@ -66,7 +66,7 @@ describe('a PDF route bundled by CDK', () => {
       headers: {},
       pathParameters: { id: invoice.json.id },
       isBase64Encoded: false,
-      requestContext: { http: { method: 'GET', path: `/invoices/${invoice.json.id}/pdf` }, authorizer: { jwt: { claims: { 'custom:tenantId': 'acme', sub: 'u1' }, scopes: [] } } },
+      requestContext: { http: { method: 'GET', path: `/invoices/${invoice.json.id}/pdf` }, authorizer: { jwt: { claims: { 'custom:tenantId': acme.tenant, sub: 'u1' }, scopes: [] } } },
     };
     const runner = join(assetDir!, 'run.mjs');
     // The result goes to a file: stdout carries the function's own JSON log lines.
@@ -91,7 +91,7 @@ describe('a PDF route bundled by CDK', () => {
     const result = JSON.parse(readFileSync(resultFile, 'utf8')) as { statusCode: number; isBase64Encoded: boolean; body: string; headers: Record<string, string> };
     // The bundled function logs its request as one JSON line (Powertools Logger inlined by esbuild).
     const requestLog = logs.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Record<string, unknown>).find((l) => l.message === 'request');
-    expect(requestLog).toMatchObject({ level: 'INFO', route: 'GET /invoices/{id}/pdf', tenantId: 'acme', invoiceId: invoice.json.id, status: 200 });
+    expect(requestLog).toMatchObject({ level: 'INFO', route: 'GET /invoices/{id}/pdf', tenantId: acme.tenant, invoiceId: invoice.json.id, status: 200 });
     expect(result.statusCode).toBe(200);
     expect(result.headers['content-type']).toBe('application/pdf');
     const bytes = new Uint8Array(Buffer.from(result.body, 'base64'));

@@ -3,7 +3,7 @@
  * sender use (`planFor`), laid out per client and step over a window: what would be sent when,
  * and what is skipped and why. Reads only; nothing is scheduled, claimed or recorded.
  */
-import { isValidDate, localDate } from '../../domain/dates.js';
+import { addDays, isValidDate, localDate } from '../../domain/dates.js';
 import { isEscalation } from '../../domain/escalation.js';
 import { endOfLocalDay, startOfLocalDay } from '../../domain/zoned-time.js';
 import type { PlannedStep } from '../../domain/reminder-plan.js';
@@ -260,7 +260,7 @@ const withClientRules = (
     const notDue = dueDate >= localDate(new Date(at), timezone);
     return item.channel === 'email' && tone && tone !== 'courtesy' && !isPlanTemplate(item.templateId) && notDue ? courtesy : item.templateId;
   };
-  return all.map(({ item, dueDate }) => {
+  const out = all.map(({ item, dueDate }): SimulationItem => {
     const r = bySend.get(item);
     if (!r) return item;
     if (r.skipped) return { ...item, action: 'skip', at: r.at, plannedAt: item.at!, reason: r.skipped };
@@ -271,5 +271,20 @@ const withClientRules = (
       ...(r.movedBy ? { plannedAt: item.at!, reason: r.movedBy } : {}),
       ...(r.groupedWith ? { groupedWith: r.groupedWith } : {}),
     };
+  });
+  // The move to litigation is planned from the last reminder's day (anchor `previous`): when the client rules send
+  // that reminder later than its schedule, the engine re-plans the escalation from the day it went out, and so
+  // does the dry run (it showed the invoice reaching litigation days before it does).
+  return out.map((item) => {
+    if (item.action !== 'escalate' || !item.at) return item;
+    const { ctx: c } = entries.find((e) => e.ctx.invoice.id === item.invoiceId)!;
+    const index = c.scenario.steps.findIndex((s) => s.id === item.stepId);
+    const step = c.scenario.steps[index];
+    const previousId = c.scenario.steps[index - 1]?.id;
+    const previous = out.find((o) => o.invoiceId === item.invoiceId && o.stepId === previousId && o.action === 'send' && o.plannedAt && o.at);
+    if (!step || step.anchor !== 'previous' || !previous) return item;
+    const calendar = sendCalendarFor(c.settings, c.client);
+    const at = sendInstant(nextSendDay(addDays(localDate(new Date(previous.at!), timezone), step.offsetDays), calendar), calendar).toISOString();
+    return at > item.at ? { ...item, at, plannedAt: item.at, ...(previous.reason ? { reason: previous.reason } : {}) } : item;
   });
 };
