@@ -8,6 +8,8 @@ import { wiring } from '../../shared/wiring.js';
 
 const sendBatch = makeSendBatchReminders({
   ...reminderSendDeps(),
+  // Grouping the ids by client: one BatchGetItem per 100 invoices (each client's are read again when it is started).
+  invoicesByIds: (tenantId, ids) => wiring.invoiceRows().invoices(tenantId, ids),
   list: makeFollowUpList({ invoices: wiring.invoices(), rows: wiring.invoiceRows(), aggregates: wiring.aggregates(), settings: wiring.settings(), clock: wiring.clock }),
 });
 export const handler = httpHandler(routes.sendBatchReminders, async ({ tenantId, body }) => ok(await sendBatch(tenantId, body)), wiring);

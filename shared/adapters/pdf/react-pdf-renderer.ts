@@ -97,6 +97,10 @@ export class ReactPdfRenderer implements DocumentRenderer, QuotePdfRenderer, Cre
     return renderNumbered(pdf, data.reminders.length * 3 + data.payments.length + data.events.length, (numbering) => proofDocument(pdf, data, numbering));
   }
 
+  async warm(): Promise<void> {
+    await Promise.all([loadKit(), templateOf(this.templates, 'invoice')(), import('qrcode/lib/core/qrcode.js')]);
+  }
+
   async invoice(data: InvoicePdfData): Promise<Uint8Array> {
     const [pdf, { invoiceDocument }, qr] = await Promise.all([loadKit(), templateOf(this.templates, 'invoice')(), data.epcPayload ? qrModules(data.epcPayload) : undefined]);
     return renderNumbered(pdf, data.invoice.lines.length + data.payments.length + (data.invoice.deductions?.length ?? 0) + (qr ? 4 : 0), (numbering) => invoiceDocument(pdf, data, numbering, qr));

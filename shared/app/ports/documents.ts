@@ -51,4 +51,6 @@ export interface PdfRenderer {
   invoice(data: InvoicePdfData): Promise<Uint8Array>;
   /** The mise en demeure letter, fit for registered post. */
   letter(data: LetterPdfData): Promise<Uint8Array>;
+  /** Loads what the first invoice render would (the library, fonts, the template), so that it costs no more than the next ones. */
+  warm?(): Promise<void>;
 }

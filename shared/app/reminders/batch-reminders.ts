@@ -1,6 +1,7 @@
 import type { InvoiceListQuery } from '../../domain/invoice-types.js';
 import { AppError, BusinessRuleError } from '../errors.js';
-import type { Page } from '../ports.js';
+import type { InvoiceRecord, Page } from '../ports.js';
+import { batchClients, batchDocuments, batchSettings } from '../batch-reads.js';
 import { resolveTemplate } from './compose-reminder.js';
 import { manualTemplateRefusal } from '../../domain/default-templates.js';
 import { loadClientContexts, remindClient } from './client-reminders.js';
@@ -11,18 +12,36 @@ export const MAX_BATCH_INVOICES = 500;
 
 /**
  * A batch answers within API Gateway's 30 s whatever the machine: a client is started only if it
- * should be done by this time, judging by the slowest client so far (×1.5); the others answer
- * `skipped: time_budget` (nothing written for them; sending the batch again goes on with them,
- * those done meanwhile answer `same_day`). A client started always finishes. On a loaded machine
- * clients take longer and the last ones start earlier, so the answer stays under 30 s.
+ * should be done by this time (see `fitsBudget`); the others answer `skipped: time_budget` (nothing
+ * written for them; sending the batch again goes on with them, those done meanwhile answer
+ * `same_day`). A client started always finishes. On a loaded machine clients take longer and the
+ * last ones start earlier, so the answer stays under 30 s.
  */
 export const BATCH_TIME_BUDGET_MS = 24_000;
 
-/** Margin on the slowest client so far when judging whether one more fits in the budget. */
+/** Margin on the recent clients' time per invoice when judging whether one more fits in the budget. */
 const CLIENT_DURATION_MARGIN = 1.5;
 
-/** Clients reminded at once: their reads and writes overlap the others' PDF rendering. */
-const CLIENT_PARALLELISM = 8;
+/**
+ * Clients reminded at once: their reads and writes overlap the others' PDF rendering. Rendering is
+ * CPU-bound on one thread, so more would only stretch each client's time (and the margin taken on it).
+ */
+const CLIENT_PARALLELISM = 4;
+
+/** Invoice ids read at once to group them by client (BatchGetItem's limit). */
+const GROUPING_READ = 100;
+
+/**
+ * Whether a client of `invoices` invoices started now should be done by the deadline, judging by the
+ * time per invoice of the clients finished lately (the last `window` of them, the slowest ×1.5). The
+ * window forgets the first clients, which paid the cold start, once later ones are done; a client's
+ * time counts the others it ran beside, as the next one's will.
+ */
+export const fitsBudget = (done: readonly { ms: number; invoices: number }[], window: number, now: number, deadline: number, invoices: number): boolean => {
+  const recent = done.slice(-window);
+  const perInvoice = Math.max(0, ...recent.map((d) => d.ms / Math.max(1, d.invoices)));
+  return now + perInvoice * invoices * CLIENT_DURATION_MARGIN <= deadline;
+};
 
 export type BatchFilter = Omit<InvoiceListQuery, 'sort' | 'order' | 'limit' | 'cursor'>;
 
@@ -50,9 +69,14 @@ export interface BatchReminderDeps extends SendReminderDeps {
   readonly list: (tenantId: string, q: InvoiceListQuery) => Promise<Page<{ id: string }>>;
   /** Milliseconds on a monotonic clock (the time budget is real elapsed time, not the business clock). */
   readonly elapsed?: () => number;
-  /** Clients reminded at once (default 8). */
+  /** Clients reminded at once (default 4). */
   readonly clientParallelism?: number;
   readonly timeBudgetMs?: number;
+  /**
+   * Many invoices read at once (BatchGetItem, eventually consistent), only to group the ids by client:
+   * each client's invoices are read again, consistently, when it is started.
+   */
+  readonly invoicesByIds?: (tenantId: string, ids: readonly string[]) => Promise<readonly InvoiceRecord[]>;
 }
 
 const collect = async (deps: BatchReminderDeps, tenantId: string, filter: BatchFilter): Promise<string[]> => {
@@ -89,22 +113,35 @@ export const makeSendBatchReminders = (deps: BatchReminderDeps) =>
     const misuse = input.templateId ? manualTemplateRefusal(input.templateId, true) : undefined;
     if (misuse) throw new BusinessRuleError('not-a-reminder-template', misuse, [{ path: 'body.templateId', message: misuse }]);
     const ids = [...new Set(input.invoiceIds ?? (await collect(deps, tenantId, input.filter ?? {})))];
+    // react-pdf, fonts and the template load while the invoices are read: the first clients then take
+    // no longer than the next ones (their time sets how many more fit in the budget).
+    const warming = deps.pdf.warm?.().catch(() => undefined);
     const byClient = new Map<string, string[]>();
     const items: BatchItem[] = [];
-    for (let i = 0; i < ids.length; i += 16) {
-      const invoices = await Promise.all(ids.slice(i, i + 16).map((id) => deps.invoices.get(tenantId, id)));
+    const read = async (chunk: readonly string[]): Promise<(InvoiceRecord | undefined)[]> => {
+      if (!deps.invoicesByIds) return Promise.all(chunk.map((id) => deps.invoices.get(tenantId, id)));
+      const found = new Map((await deps.invoicesByIds(tenantId, chunk)).map((i) => [i.id, i]));
+      // Not seen by an eventually consistent read (just created): read it consistently before saying not_found.
+      return Promise.all(chunk.map((id) => found.get(id) ?? deps.invoices.get(tenantId, id)));
+    };
+    const chunkSize = deps.invoicesByIds ? GROUPING_READ : 16;
+    for (let i = 0; i < ids.length; i += chunkSize) {
+      const invoices = await read(ids.slice(i, i + chunkSize));
       invoices.forEach((invoice, k) => {
         if (!invoice) items.push({ invoiceId: ids[i + k]!, status: 'skipped', reason: 'not_found' });
         else byClient.set(invoice.clientId, [...(byClient.get(invoice.clientId) ?? []), invoice.id]);
       });
     }
+    await warming;
+    // Settings, scenarios and templates read once for the whole batch, each client once (shared/app/batch-reads.ts).
+    const reads: BatchReminderDeps = { ...deps, settings: batchSettings(deps.settings), scenarios: batchDocuments(deps.scenarios), templates: batchDocuments(deps.templates), clients: batchClients(deps.clients) };
     const clients = [...byClient.entries()];
     const remindOne = async ([clientId, clientIds]: [string, string[]]): Promise<BatchItem[]> => {
       try {
-        const client = await deps.clients.get(tenantId, clientId);
+        const client = await reads.clients.get(tenantId, clientId);
         if (!client) return clientIds.map((invoiceId) => ({ invoiceId, status: 'skipped', reason: 'not_found' }));
-        const contexts = await loadClientContexts(deps, tenantId, clientId, clientIds);
-        const result = await remindClient(deps, tenantId, client, contexts, clientIds, input.templateId ? { templateId: input.templateId } : {}, false);
+        const contexts = await loadClientContexts(reads, tenantId, clientId, clientIds);
+        const result = await remindClient(reads, tenantId, client, contexts, clientIds, input.templateId ? { templateId: input.templateId } : {}, false);
         return result.items.map((i) => ({ invoiceId: i.invoiceId, status: i.status === 'would_send' ? 'skipped' : i.status, ...(i.reason ? { reason: i.reason } : {}) }));
       } catch (error) {
         // One client's trouble never costs the others their answer (their emails may already be out).
@@ -112,21 +149,22 @@ export const makeSendBatchReminders = (deps: BatchReminderDeps) =>
         return clientIds.map((invoiceId) => ({ invoiceId, status: refused ? 'skipped' : 'failed', reason: refused ?? (error instanceof AppError ? 'send_failed' : 'error') }));
       }
     };
+    const parallelism = Math.min(deps.clientParallelism ?? CLIENT_PARALLELISM, clients.length);
+    const done: { ms: number; invoices: number }[] = [];
     let next = 0;
-    let slowest = 0;
     const worker = async () => {
       for (let i = next++; i < clients.length; i = next++) {
         const [, clientIds] = clients[i]!;
         const start = elapsed();
-        if (start + slowest * CLIENT_DURATION_MARGIN > deadline) {
+        if (!fitsBudget(done, parallelism, start, deadline, clientIds.length)) {
           items.push(...clientIds.map((invoiceId): BatchItem => ({ invoiceId, status: 'skipped', reason: 'time_budget' })));
           continue;
         }
         items.push(...(await remindOne(clients[i]!)));
-        slowest = Math.max(slowest, elapsed() - start);
+        done.push({ ms: elapsed() - start, invoices: clientIds.length });
       }
     };
-    await Promise.all(Array.from({ length: Math.min(deps.clientParallelism ?? CLIENT_PARALLELISM, clients.length) }, worker));
+    await Promise.all(Array.from({ length: parallelism }, worker));
     // Answers in the order asked.
     const order = new Map(ids.map((id, i) => [id, i]));
     items.sort((a, b) => (order.get(a.invoiceId) ?? 0) - (order.get(b.invoiceId) ?? 0));
