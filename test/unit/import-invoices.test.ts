@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { makeImportInvoices } from '../../shared/app/aggregates/import-invoices.js';
-import { aClient, FakeClientRepository, FakeInvoiceRepository, FakeSettingsRepository, fixedClock } from '../fixtures/fakes.js';
+import { makeImportChunk, makeImportInvoices } from '../../shared/app/aggregates/import-invoices.js';
+import type { ImportChunk, ImportJob, ImportJobStore } from '../../shared/app/ports/imports.js';
+import { aClient, FakeClientRepository, FakeInvoiceRepository, FakeSettingsRepository, fixedClock, sequentialIds } from '../fixtures/fakes.js';
 
 /** The import use case over in-memory fakes: what it writes, what it refuses, and what it reports. */
 const world = () => {
@@ -80,5 +81,30 @@ describe('importing invoices (use case)', () => {
     expect((await w.importInvoices('t1', file('20,00'), { dryRun: false })).items.map((i) => i.action)).toEqual(['exists']);
     w.invoices.add({ ...invoice!, paidCents: 5_000 });
     expect((await w.importInvoices('t1', file('40,00'), { dryRun: false })).items.map((i) => i.action)).toEqual(['exists']);
+  });
+
+  it('leaves a large import\'s new clients to its job: each chunk creates those its rows name before its invoices', async () => {
+    const w = world();
+    class Jobs implements ImportJobStore {
+      chunks: ImportChunk[] = [];
+      job?: ImportJob;
+      async start(_t: string, job: ImportJob, chunks: readonly ImportChunk[]) { this.job = job; this.chunks = [...chunks]; }
+      async get() { return this.job; }
+      async completeChunk() {}
+    }
+    const jobs = new Jobs();
+    const deps = { invoices: w.invoices, clients: w.clients, settings: new FakeSettingsRepository(), clock: fixedClock('2026-11-26T10:00:00.000Z'), jobs, ids: sequentialIds() };
+    // 250 invoices of 30 new clients, client i % 30: client 0 has invoices in all three chunks.
+    const csv = `${HEADER}\n${Array.from({ length: 250 }, (_, i) => `EXT-${i};Client ${i % 30};c${i % 30}@x.test;01/09/2026;01/10/2026;10,00`).join('\n')}\n`;
+    const report = await makeImportInvoices(deps).importInvoices('t1', { csv }, { dryRun: false });
+    expect([report.status, report.clientsCreated]).toEqual(['running', 30]);
+    expect(await w.names()).toEqual([]);
+    expect(jobs.chunks.map((c) => c.clients?.length)).toEqual([30, 30, 30]);
+    const chunk = makeImportChunk(deps);
+    for (const c of jobs.chunks.reverse()) await chunk(c);
+    expect((await w.names()).length).toBe(30);
+    const invoices = [...w.invoices.invoices.values()];
+    expect(invoices.length).toBe(250);
+    expect(invoices.every((i) => w.clients.clients.has(`t1|${i.clientId}`))).toBe(true);
   });
 });

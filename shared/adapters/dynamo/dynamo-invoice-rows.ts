@@ -4,6 +4,9 @@ import type { InvoiceRecord, Page, PageRequest } from '../../app/ports.js';
 import { encodeCursor, invalidCursor, startKeyFor } from './cursor.js';
 import { clientWordPk, invoiceKey, numberLookupKey, numberLookupPk, ROW_SORT_INDEX, rowPartition, type RowSort, type StatusGroup } from './keys.js';
 import { queryAll, queryFrom, queryPage } from './queries.js';
+
+/** BatchGetItem requests in flight at once for one read. */
+const BATCH_READERS = 8;
 import { stripKeys } from './transactions.js';
 
 type Item = Record<string, unknown>;
@@ -116,14 +119,7 @@ export class DynamoInvoiceRows implements InvoiceRowQueries {
     const taken = new Map<string, { invoiceId: string; number: string }>();
     // Keys are in capitals (numberLookupKey): `ext-1` and `EXT-1` are one key, asked once.
     const unique = [...new Set(numbers.map((n) => n.toUpperCase()))];
-    for (let i = 0; i < unique.length; i += 100) {
-      let keys: Item[] | undefined = unique.slice(i, i + 100).map((n) => numberLookupKey(tenantId, n));
-      for (let round = 0; keys && keys.length > 0 && round < 10; round++) {
-        const res = await this.db.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys } } }));
-        for (const item of res.Responses?.[this.tableName] ?? []) taken.set(String(item.SK), { invoiceId: String(item.invoiceId), number: String(item.number ?? item.SK) });
-        keys = res.UnprocessedKeys?.[this.tableName]?.Keys as Item[] | undefined;
-      }
-    }
+    await this.batchGet(unique.map((n) => numberLookupKey(tenantId, n)), false, (item) => taken.set(String(item.SK), { invoiceId: String(item.invoiceId), number: String(item.number ?? item.SK) }));
     return taken;
   }
 
@@ -135,17 +131,30 @@ export class DynamoInvoiceRows implements InvoiceRowQueries {
     );
   }
 
-  async invoices(tenantId: string, ids: readonly string[]): Promise<InvoiceRecord[]> {
+  async invoices(tenantId: string, ids: readonly string[], options: { consistent?: boolean } = {}): Promise<InvoiceRecord[]> {
     const byId = new Map<string, InvoiceRecord>();
-    for (let i = 0; i < ids.length; i += 100) {
-      let keys: Item[] | undefined = ids.slice(i, i + 100).map((id) => invoiceKey(tenantId, id));
-      for (let round = 0; keys && keys.length > 0 && round < 10; round++) {
-        const res = await this.db.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys } } }));
-        for (const item of res.Responses?.[this.tableName] ?? []) byId.set(String(item.id), stripKeys<InvoiceRecord>(item));
-        keys = res.UnprocessedKeys?.[this.tableName]?.Keys as Item[] | undefined;
-      }
-    }
+    await this.batchGet(ids.map((id) => invoiceKey(tenantId, id)), options.consistent ?? false, (item) => byId.set(String(item.id), stripKeys<InvoiceRecord>(item)));
     return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+  }
+
+  /**
+   * BatchGetItem over any number of keys: 100 a request, BATCH_READERS requests at a time (an import's
+   * 5,000 rows are 50 requests, not 5,000 GetItem one after another), unprocessed keys asked again.
+   */
+  private async batchGet(keys: readonly Item[], consistent: boolean, each: (item: Item) => void): Promise<void> {
+    const chunks: Item[][] = [];
+    for (let i = 0; i < keys.length; i += 100) chunks.push(keys.slice(i, i + 100));
+    const worker = async () => {
+      for (let chunk = chunks.shift(); chunk; chunk = chunks.shift()) {
+        let left: Item[] | undefined = chunk;
+        for (let round = 0; left && left.length > 0 && round < 10; round++) {
+          const res = await this.db.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: left, ...(consistent ? { ConsistentRead: true } : {}) } } }));
+          for (const item of res.Responses?.[this.tableName] ?? []) each(item);
+          left = res.UnprocessedKeys?.[this.tableName]?.Keys as Item[] | undefined;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(BATCH_READERS, chunks.length) }, worker));
   }
 
   private encodePositions(positions: Map<string, Item | undefined | 'done'>, index: string): string {

@@ -118,6 +118,6 @@ export interface InvoiceRowQueries {
   numbersTaken(tenantId: string, numbers: readonly string[]): Promise<Map<string, { invoiceId: string; number: string }>>;
   /** Clients invoiced under a name with a word starting with `word` (folded): id and folded name. */
   clientsByWord(tenantId: string, word: string): Promise<{ clientId: string; name: string }[]>;
-  /** The invoices of a page, in the order given. */
-  invoices(tenantId: string, ids: readonly string[]): Promise<InvoiceRecord[]>;
+  /** The invoices of a page, in the order given (`consistent`: strongly consistent reads, as GetItem's). */
+  invoices(tenantId: string, ids: readonly string[], options?: { consistent?: boolean }): Promise<InvoiceRecord[]>;
 }

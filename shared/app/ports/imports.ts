@@ -1,4 +1,5 @@
 /** Ports — Import jobs: a large import runs in chunks, off the request (issue 9 §5). */
+import type { Client } from '../../domain/client.js';
 
 /** One row the worker will write: validated, its client chosen. */
 export interface PlannedImportRow {
@@ -42,6 +43,11 @@ export interface ImportChunk {
   readonly at: string;
   readonly today: string;
   readonly rows: readonly PlannedImportRow[];
+  /**
+   * The new clients its rows name, created by the chunk before its invoices (a client whose invoices
+   * span chunks is in each; the first to run creates it). Absent in chunks written before.
+   */
+  readonly clients?: readonly Client[];
 }
 
 export interface ImportJobStore {
