@@ -32,16 +32,24 @@ const CLIENT_PARALLELISM = 8;
 /** Invoice ids read at once to group them by client (BatchGetItem's limit). */
 const GROUPING_READ = 100;
 
+/** A client done: its time, its invoices, and whether it started before any client was done (it paid the cold start). */
+export interface ClientDone {
+  readonly ms: number;
+  readonly invoices: number;
+  readonly cold?: boolean;
+}
+
 /**
  * Whether a client of `invoices` invoices started now should be done by the deadline, judging by the
- * time per invoice of the clients finished lately (the last `window` of them, the slowest ×1.5). The
- * window forgets the first clients, which paid the cold start, once later ones are done; a client's
- * time counts the others it ran beside, as the next one's will.
+ * time per invoice of the clients finished lately (the last `window` of them, the slowest): ×1.5, or
+ * ×1 for the first clients, whose time already holds the cold start (module loading, first connections,
+ * first renders) that later ones never pay again. The window forgets them once later ones are done; a
+ * client's time counts the others it ran beside, as the next one's will.
  */
-export const fitsBudget = (done: readonly { ms: number; invoices: number }[], window: number, now: number, deadline: number, invoices: number): boolean => {
+export const fitsBudget = (done: readonly ClientDone[], window: number, now: number, deadline: number, invoices: number): boolean => {
   const recent = done.slice(-window);
-  const perInvoice = Math.max(0, ...recent.map((d) => d.ms / Math.max(1, d.invoices)));
-  return now + perInvoice * invoices * CLIENT_DURATION_MARGIN <= deadline;
+  const perInvoice = Math.max(0, ...recent.map((d) => (d.ms / Math.max(1, d.invoices)) * (d.cold ? 1 : CLIENT_DURATION_MARGIN)));
+  return now + perInvoice * invoices <= deadline;
 };
 
 export type BatchFilter = Omit<InvoiceListQuery, 'sort' | 'order' | 'limit' | 'cursor'>;
@@ -151,7 +159,8 @@ export const makeSendBatchReminders = (deps: BatchReminderDeps) =>
       }
     };
     const parallelism = Math.min(deps.clientParallelism ?? CLIENT_PARALLELISM, clients.length);
-    const done: { ms: number; invoices: number }[] = [];
+    const done: ClientDone[] = [];
+    let firstDone: number | undefined;
     let next = 0;
     const worker = async () => {
       for (let i = next++; i < clients.length; i = next++) {
@@ -162,7 +171,9 @@ export const makeSendBatchReminders = (deps: BatchReminderDeps) =>
           continue;
         }
         items.push(...(await remindOne(clients[i]!)));
-        done.push({ ms: elapsed() - start, invoices: clientIds.length });
+        const end = elapsed();
+        done.push({ ms: end - start, invoices: clientIds.length, ...(firstDone === undefined || start < firstDone ? { cold: true } : {}) });
+        firstDone ??= end;
       }
     };
     await Promise.all(Array.from({ length: parallelism }, worker));
