@@ -16,6 +16,7 @@ import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { routeList } from '../../shared/http/routes.js';
 import { atTimeOffset } from '../../shared/time-offset.js';
 import { ApiServer, lambdaContext } from './api-server.js';
+import { DEFAULT_PORTS, DEFAULT_WEB_PORT, type LocalStackPorts } from './ports.js';
 import { ensureTable, startDynamoDbLocal } from './dynamodb-local.js';
 import { createLocalIssuer } from './local-issuer.js';
 import { localControl } from './local-control.js';
@@ -32,7 +33,6 @@ export const LOCAL_TABLE = 'relances-local';
 export const SEND_REMINDER_ARN = `arn:aws:lambda:${LOCAL_REGION}:${LOCAL_ACCOUNT}:function:relances-local-send-reminder`;
 export const SEND_OVERVIEW_ARN = `arn:aws:lambda:${LOCAL_REGION}:${LOCAL_ACCOUNT}:function:relances-local-send-overview`;
 
-export interface LocalStackPorts { api: number; dynamodb: number; ses: number; scheduler: number; sms: number }
 
 export interface LocalStackOptions {
   /** Where DynamoDB data, schedules and the JWT key live; undefined = in memory, nothing kept. */
@@ -55,8 +55,7 @@ export interface LocalStack {
   stop(): Promise<void>;
 }
 
-export const DEFAULT_PORTS: LocalStackPorts = { api: 3000, dynamodb: 8000, ses: 8005, scheduler: 8006, sms: 8007 };
-export const DEFAULT_WEB_PORT = 5173;
+export { DEFAULT_PORTS, DEFAULT_WEB_PORT, type LocalStackPorts } from './ports.js';
 
 export const startLocalStack = async (options: LocalStackOptions = {}): Promise<LocalStack> => {
   const ports = { ...DEFAULT_PORTS, ...options.ports };
@@ -124,7 +123,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       local: (request) => control(request),
       log: info,
     });
-    const apiPort = await explainPortInUse(api.listen(ports.api), ports.api, 'PORT');
+    const apiPort = await explainPortInUse(api.listen(ports.api), ports.api, 'API_PORT');
     cleanups.push(() => api.stop());
     const apiUrl = `http://localhost:${apiPort}`;
     const issuer = await createLocalIssuer({ issuer: `${apiUrl}/local`, dataDir });

@@ -1,30 +1,25 @@
 /**
  * `npm start`: the whole stack on this machine, data kept under `.local/`, until Ctrl-C.
- * Ports: PORT or API_PORT (3000), DYNAMODB_PORT (8000), SES_PORT (8005), SCHEDULER_PORT (8006), WEB_PORT (5173).
+ * Ports: API_PORT, else PORT (3000), DYNAMODB_PORT (8000), SES_PORT (8005), SCHEDULER_PORT (8006), SMS_PORT (8007), WEB_PORT (5173).
  */
-import { DEFAULT_PORTS, DEFAULT_WEB_PORT, REPO_ROOT, startLocalStack } from './local-stack.js';
+import { REPO_ROOT, startLocalStack } from './local-stack.js';
+import { portsFromEnv } from './ports.js';
 import { startWebServer } from './web-server.js';
 
-const port = (value: string | undefined, fallback: number): number => {
-  if (value === undefined || value === '') return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65_535) throw new Error(`Invalid port '${value}'`);
-  return n;
-};
-
 const started = Date.now();
-const webPort = port(process.env.WEB_PORT, DEFAULT_WEB_PORT);
+const { stack: ports, web: webPort } = (() => {
+  try {
+    return portsFromEnv(process.env);
+  } catch (error) {
+    console.error(`\nThe local stack could not start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+})();
 const stack = await startLocalStack({
   dataDir: '.local',
   // Client-portal links in emails open the web app's /p/<token>.
   webBaseUrl: `http://localhost:${webPort}`,
-  ports: {
-    api: port(process.env.PORT ?? process.env.API_PORT, DEFAULT_PORTS.api),
-    dynamodb: port(process.env.DYNAMODB_PORT, DEFAULT_PORTS.dynamodb),
-    ses: port(process.env.SES_PORT, DEFAULT_PORTS.ses),
-    scheduler: port(process.env.SCHEDULER_PORT, DEFAULT_PORTS.scheduler),
-    sms: port(process.env.SMS_PORT, DEFAULT_PORTS.sms),
-  },
+  ports,
 }).catch((error: unknown) => {
   console.error(`\nThe local stack could not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

@@ -9,7 +9,7 @@
  */
 import { localDate } from '../domain/dates.js';
 import { invoiceBalanceCents } from '../domain/invoice.js';
-import { penaltiesFor, penaltyReductions, type PenaltiesForResult } from '../domain/penalties.js';
+import { contractRateOf, penaltiesFor, penaltyReductions, type PenaltiesForResult } from '../domain/penalties.js';
 import { penaltiesWaived } from '../domain/payment-plan.js';
 import type { CompanyIdentity } from '../domain/settings.js';
 import type { Client, Language } from '../domain/client.js';
@@ -166,8 +166,8 @@ export const makeProofFile = (deps: ProofFileDeps) =>
     const asOf = localDate(deps.clock.now(), settings.timezone);
     const party = invoice.issued?.client ?? client;
     const balance = invoiceBalanceCents(invoice);
-    // The same rate the reminders and the mise en demeure state (settings' contract rate, else the table).
-    const penaltyRate = settings.penaltyRatePercent;
+    // The same rate the reminders and the mise en demeure state (the contract rate frozen with the invoice, else the table).
+    const penaltyRate = contractRateOf(settings, invoice);
     const invoiceEmail = proofInvoiceEmail(timeline);
     const data: ProofFileData = {
       seller: invoice.issued?.seller ?? settings.company,

@@ -141,7 +141,7 @@ export const makeSendInvoice = ({ invoices, clients, settings, mailer, pdf, cloc
       // The series of the invoice's own year (F-2025-… for an invoice dated 2025 sent in January 2026), so
       // the years follow each other in date order too.
       const year = seriesYear(current.issueDate);
-      const issued: IssuedParties = { seller: s.company, client: snapshotOf(client), penaltyRatePercent: penaltyRateOf(s, current) };
+      const issued: IssuedParties = { seller: s.company, client: snapshotOf(client), penaltyRatePercent: penaltyRateOf(s, current), contractRatePercent: s.penaltyRatePercent ?? null };
       // Nothing to collect (a 0 € invoice, a final invoice its deposits cover): issued settled, `paid`,
       // never `sent` and then overdue with no balance (the list would show it late, the cockpit not).
       const status = invoiceBalanceCents(current) === 0 ? 'paid' : 'sent';

@@ -93,6 +93,11 @@ export interface IssuedParties {
   readonly client: ClientSnapshot;
   /** The late-penalty rate stated in the invoice's mandatory mentions. */
   readonly penaltyRatePercent: number;
+  /**
+   * The settings' contract rate when it was issued, `null` for none (the legal rate): what reminders, letters
+   * and the proof file claim on it, whatever the settings say later. Absent on invoices issued before it was kept.
+   */
+  readonly contractRatePercent?: number | null;
 }
 
 /** A deposit invoice as a final invoice lists it: number, date and amounts. */

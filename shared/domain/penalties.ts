@@ -129,6 +129,20 @@ export const appliedRate = (rate: SemesterRate, contractual?: number): { ratePer
 const overallSource = (rows: readonly { rateSource: RateSource }[]): RateSource =>
   rows.some((r) => r.rateSource === 'estimated') ? 'estimated' : rows.every((r) => r.rateSource === 'contract') ? 'contract' : 'table';
 
+/**
+ * The late-payment rate agreed for an invoice (C. com. L441-10 II: the one its conditions state): the
+ * settings' contract rate frozen when it was issued (`null`: none, the legal rate of each semester), else
+ * (a draft, or an invoice issued before the rate was frozen with it) the settings' own. A rate changed in
+ * the settings later applies to the invoices issued after the change, never to those already issued.
+ */
+export const contractRateOf = (
+  settings: { readonly penaltyRatePercent?: number | undefined },
+  invoice: { readonly issued?: { readonly contractRatePercent?: number | null } | undefined },
+): number | undefined => {
+  const frozen = invoice.issued?.contractRatePercent;
+  return frozen === undefined ? settings.penaltyRatePercent : (frozen ?? undefined);
+};
+
 /** The rate that applies from the day after the due date (what the J+1 reminder announces). */
 export const rateFromDueDate = (dueDate: string, contractual?: number, table: PenaltyRateTable = PENALTY_RATE_TABLE) =>
   appliedRate(penaltyRateFor(addDays(dueDate, 1), table), contractual);

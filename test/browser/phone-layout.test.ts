@@ -210,6 +210,9 @@ describe('a 390 px phone', () => {
     page.once('dialog', (d) => void d.accept());
     await remove.click();
     await page.getByText('(retiré)').waitFor();
+    // Said, and the keyboard keeps its place: on the payments' heading, not the page's top.
+    await page.getByRole('status').filter({ hasText: 'Paiement de 100,00 € retiré.' }).waitFor();
+    await poll(() => page.evaluate<string>('document.activeElement?.tagName + " " + document.activeElement?.textContent')).toBe('H2 Paiements');
     await settle('65-phone-payment-removed');
   });
 

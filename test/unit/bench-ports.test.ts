@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 // "Port 8007 is already in use" whenever another stack was up. Every stack a script starts names
 // every port of LocalStackPorts, 0 for a free one.
 const root = resolve(import.meta.dirname, '../..');
-const localStack = readFileSync(join(root, 'infra/local/local-stack.ts'), 'utf8');
-const portNames = [.../interface LocalStackPorts \{([^}]*)\}/.exec(localStack)![1]!.matchAll(/(\w+): number/g)].map((m) => m[1]!);
+const portsModule = readFileSync(join(root, 'infra/local/ports.ts'), 'utf8');
+const portNames = [.../interface LocalStackPorts \{([^}]*)\}/.exec(portsModule)![1]!.matchAll(/(\w+): number/g)].map((m) => m[1]!);
 
 const stackCalls = (dir: string) =>
   readdirSync(join(root, dir))

@@ -4,6 +4,9 @@ import { makeRenderInvoicePdf } from '../../shared/app/invoice-pdf.js';
 import { makeUpdateInvoice } from '../../shared/app/invoices.js';
 import type { CreditNotePdfData, InvoicePdfData } from '../../shared/app/ports.js';
 import { legalIdentityGaps, makeSendInvoice } from '../../shared/app/send-invoice.js';
+import { reminderVariables } from '../../shared/app/reminders/compose-reminder.js';
+import { letterRow } from '../../shared/app/reminders/letter-data.js';
+import { contractRateOf, latePenaltyCents } from '../../shared/domain/penalties.js';
 import { makeUpdateSettings } from '../../shared/app/settings.js';
 import { defaultSettings, SettingsInput } from '../../shared/http/schemas/settings.js';
 import { aClient, anInvoiceRecord, FakePdfRenderer, FakeTenantDocuments } from '../fixtures/fakes.js';
@@ -119,6 +122,26 @@ describe('the late-payment rate an invoice states', () => {
     const w = await world();
     await w.updateSettings('acme', { penaltyRatePercent: 15 });
     expect((await w.send('acme', 'inv1')).issued?.penaltyRatePercent).toBe(15);
+  });
+});
+
+describe('the late-payment rate reminders claim on an issued invoice', () => {
+  it('is the one agreed when it was issued: a contract rate set in the settings later applies to later invoices only', async () => {
+    const w = await world();
+    const sent = await w.send('acme', 'inv1');
+    expect(sent.issued).toMatchObject({ penaltyRatePercent: 12.15, contractRatePercent: null });
+    // The owner sets a 20 % contract rate afterwards: the invoice said 12,15 % (ECB + 10), its reminders still do.
+    await w.updateSettings('acme', { penaltyRatePercent: 20 });
+    const settings = await w.settings.get('acme');
+    const client = (await w.clients.get('acme', sent.clientId))!;
+    const invoice = (await w.invoices.get('acme', 'inv1'))!;
+    expect(contractRateOf(settings, invoice)).toBeUndefined();
+    expect(reminderVariables({ invoice, client, settings, asOf: new Date('2026-04-20T10:00:00Z') }).penaltyRate).toMatch(/^12,15\s%$/);
+    expect(letterRow(invoice, client, settings, '2026-04-20', true).penaltiesCents).toBe(latePenaltyCents({ unpaidCents: invoice.totals.grossCents, dueDate: invoice.dueDate, asOf: '2026-04-20' }).cents);
+    // Issued with a contract rate, an invoice keeps it when the settings drop it.
+    expect(contractRateOf({}, { issued: { contractRatePercent: 15 } })).toBe(15);
+    // Issued before the rate was kept with it: the settings', as before.
+    expect(contractRateOf({ penaltyRatePercent: 20 }, { issued: {} })).toBe(20);
   });
 });
 

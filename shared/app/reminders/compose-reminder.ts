@@ -8,7 +8,7 @@ import type { Settings } from '../../domain/settings.js';
 import type { LetterData } from '../../domain/letter.js';
 import { NotFoundError } from '../errors.js';
 import type { CreditNoteRecord, EmailAttachment, InvoiceRecord, OutgoingEmail, PaymentRecord, PdfRenderer, TenantDocuments } from '../ports.js';
-import { penaltyReductions } from '../../domain/penalties.js';
+import { contractRateOf, penaltyReductions } from '../../domain/penalties.js';
 import { invoicePdfData } from '../send-invoice.js';
 import { clientLetterData } from './letter-data.js';
 import { instalmentViews, penaltiesWaived, type PaymentPlan } from '../../domain/payment-plan.js';
@@ -74,7 +74,7 @@ export const reminderVariables = (m: VariablesMaterial) => {
     client: { name: m.client.name, kind: m.client.kind },
     company: m.settings.company,
     asOf: localDate(m.asOf, m.settings.timezone),
-    ...(m.settings.penaltyRatePercent !== undefined ? { penaltyRatePercent: m.settings.penaltyRatePercent } : {}),
+    ...(contractRateOf(m.settings, m.invoice) !== undefined ? { penaltyRatePercent: contractRateOf(m.settings, m.invoice)! } : {}),
     ...(reductions ? { reductions } : {}),
     ...(m.settings.paymentUrl ? { paymentUrl: m.settings.paymentUrl } : {}),
     language: m.client.language,

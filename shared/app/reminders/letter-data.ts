@@ -6,7 +6,7 @@
 import { daysBetween } from '../../domain/dates.js';
 import { invoiceBalanceCents } from '../../domain/invoice.js';
 import type { LetterData, LetterInvoice } from '../../domain/letter.js';
-import { penaltiesFor, type PenaltyReduction } from '../../domain/penalties.js';
+import { contractRateOf, penaltiesFor, type PenaltyReduction } from '../../domain/penalties.js';
 import type { Client } from '../../domain/client.js';
 import type { Settings } from '../../domain/settings.js';
 import type { InvoiceRecord } from '../ports.js';
@@ -31,7 +31,7 @@ export const letterRow = (
     unpaidCents: balance,
     dueDate: invoice.dueDate,
     asOf: date,
-    ...(settings.penaltyRatePercent !== undefined ? { contractualRatePercent: settings.penaltyRatePercent } : {}),
+    ...(contractRateOf(settings, invoice) !== undefined ? { contractualRatePercent: contractRateOf(settings, invoice)! } : {}),
     ...(reductions ? { reductions } : {}),
   });
   return {

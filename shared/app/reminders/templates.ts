@@ -6,7 +6,7 @@
 import { addDays, localDate } from '../../domain/dates.js';
 import { DEFAULT_TEMPLATES, defaultTemplate, SMS_TEMPLATE_MAX_CHARS, templatePurpose, type ReminderTemplate, type TemplatePurpose } from '../../domain/default-templates.js';
 import { invoiceBalanceCents, invoiceTotals } from '../../domain/invoice.js';
-import { penaltyPreview, penaltyReductions, type PenaltyPreview } from '../../domain/penalties.js';
+import { contractRateOf, penaltyPreview, penaltyReductions, type PenaltyPreview } from '../../domain/penalties.js';
 import { channelOf, type Scenario } from '../../domain/scenario.js';
 import { renderTemplate, unknownVariables } from '../../domain/template-render.js';
 import type { Client } from '../../domain/client.js';
@@ -226,7 +226,7 @@ export const makePreviewTemplate = (deps: TemplateTryDeps) =>
       dueDate: material.invoice.dueDate,
       asOf: localDate(now, settings.timezone),
       reductions: penaltyReductions(payments, creditNotes),
-      ...(settings.penaltyRatePercent !== undefined ? { contractualRatePercent: settings.penaltyRatePercent } : {}),
+      ...(contractRateOf(settings, material.invoice) !== undefined ? { contractualRatePercent: contractRateOf(settings, material.invoice)! } : {}),
     });
     return { subject: renderTemplate(template.subject, variables), body: renderTemplate(template.body, variables), variables, ...(penalties ? { penalties } : {}) };
   };

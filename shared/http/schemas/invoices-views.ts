@@ -43,6 +43,8 @@ export const Invoice = z.object({
       seller: CompanyIdentity,
       client: Client.pick({ name: true, kind: true, email: true, address: true, siren: true, vatNumber: true, language: true }),
       penaltyRatePercent: z.number(),
+      /** The settings' contract rate when it was issued (`null`: none, the legal rate): what reminders and letters claim on it. */
+      contractRatePercent: z.number().nullable().optional(),
     })
     .optional(),
   paidCents: z.number().int(),

@@ -2276,6 +2276,7 @@ export interface operations {
                                     siren?: string;
                                     vatNumber?: string;
                                 };
+                                contractRatePercent?: number | null;
                                 penaltyRatePercent: number;
                                 seller: {
                                     address?: {
@@ -2548,6 +2549,7 @@ export interface operations {
                                 siren?: string;
                                 vatNumber?: string;
                             };
+                            contractRatePercent?: number | null;
                             penaltyRatePercent: number;
                             seller: {
                                 address?: {
@@ -2804,6 +2806,7 @@ export interface operations {
                                 siren?: string;
                                 vatNumber?: string;
                             };
+                            contractRatePercent?: number | null;
                             penaltyRatePercent: number;
                             seller: {
                                 address?: {
@@ -3078,6 +3081,7 @@ export interface operations {
                                 siren?: string;
                                 vatNumber?: string;
                             };
+                            contractRatePercent?: number | null;
                             penaltyRatePercent: number;
                             seller: {
                                 address?: {
@@ -3351,6 +3355,7 @@ export interface operations {
                                 siren?: string;
                                 vatNumber?: string;
                             };
+                            contractRatePercent?: number | null;
                             penaltyRatePercent: number;
                             seller: {
                                 address?: {
@@ -3722,6 +3727,7 @@ export interface operations {
                                     siren?: string;
                                     vatNumber?: string;
                                 };
+                                contractRatePercent?: number | null;
                                 penaltyRatePercent: number;
                                 seller: {
                                     address?: {
@@ -4044,6 +4050,7 @@ export interface operations {
                                 siren?: string;
                                 vatNumber?: string;
                             };
+                            contractRatePercent?: number | null;
                             penaltyRatePercent: number;
                             seller: {
                                 address?: {
@@ -4315,6 +4322,7 @@ export interface operations {
                                 siren?: string;
                                 vatNumber?: string;
                             };
+                            contractRatePercent?: number | null;
                             penaltyRatePercent: number;
                             seller: {
                                 address?: {
@@ -4580,6 +4588,7 @@ export interface operations {
                                 siren?: string;
                                 vatNumber?: string;
                             };
+                            contractRatePercent?: number | null;
                             penaltyRatePercent: number;
                             seller: {
                                 address?: {
@@ -4856,6 +4865,7 @@ export interface operations {
                                 siren?: string;
                                 vatNumber?: string;
                             };
+                            contractRatePercent?: number | null;
                             penaltyRatePercent: number;
                             seller: {
                                 address?: {
@@ -5753,6 +5763,7 @@ export interface operations {
                                     siren?: string;
                                     vatNumber?: string;
                                 };
+                                contractRatePercent?: number | null;
                                 penaltyRatePercent: number;
                                 seller: {
                                     address?: {
@@ -6090,6 +6101,7 @@ export interface operations {
                                 siren?: string;
                                 vatNumber?: string;
                             };
+                            contractRatePercent?: number | null;
                             penaltyRatePercent: number;
                             seller: {
                                 address?: {
@@ -7032,6 +7044,7 @@ export interface operations {
                                 siren?: string;
                                 vatNumber?: string;
                             };
+                            contractRatePercent?: number | null;
                             penaltyRatePercent: number;
                             seller: {
                                 address?: {
@@ -7297,6 +7310,7 @@ export interface operations {
                                 siren?: string;
                                 vatNumber?: string;
                             };
+                            contractRatePercent?: number | null;
                             penaltyRatePercent: number;
                             seller: {
                                 address?: {
@@ -7564,6 +7578,7 @@ export interface operations {
                                 siren?: string;
                                 vatNumber?: string;
                             };
+                            contractRatePercent?: number | null;
                             penaltyRatePercent: number;
                             seller: {
                                 address?: {
@@ -7921,6 +7936,7 @@ export interface operations {
                                     siren?: string;
                                     vatNumber?: string;
                                 };
+                                contractRatePercent?: number | null;
                                 penaltyRatePercent: number;
                                 seller: {
                                     address?: {
@@ -9822,6 +9838,7 @@ export interface operations {
                                 siren?: string;
                                 vatNumber?: string;
                             };
+                            contractRatePercent?: number | null;
                             penaltyRatePercent: number;
                             seller: {
                                 address?: {
@@ -10105,6 +10122,7 @@ export interface operations {
                                 siren?: string;
                                 vatNumber?: string;
                             };
+                            contractRatePercent?: number | null;
                             penaltyRatePercent: number;
                             seller: {
                                 address?: {

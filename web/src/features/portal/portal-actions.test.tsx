@@ -90,6 +90,8 @@ describe('the client portal’s actions', () => {
     await userEvent.click(within(paid).getByRole('button', { name: 'Signaler mon paiement' }));
     expect(plain((await within(paid).findByRole('status')).textContent)).toMatch(/^Merci ! Votre paiement du \d{1,2} [a-zéû.]+ \d{4} est signalé ; Plomberie Martin va le vérifier\.$/);
     expect(within(paid).queryByRole('button', { name: 'Signaler mon paiement' })).toBeNull();
+    // The pressed button has gone: the focus is on what was said, not back at the page's top.
+    await waitFor(() => expect(document.activeElement).toBe(within(paid).getByRole('status')));
 
     const promise = screen.getByRole('form', { name: 'Je paierai le…' });
     const promised = within(promise).getByLabelText('Date promise');
@@ -102,5 +104,6 @@ describe('the client portal’s actions', () => {
     await userEvent.type(within(dispute).getByLabelText('Motif'), 'Travaux non terminés');
     await userEvent.click(within(dispute).getByRole('button', { name: 'Envoyer ma contestation' }));
     expect((await within(dispute).findByRole('status')).textContent).toBe('Votre contestation est transmise ; les relances sont arrêtées.');
+    await waitFor(() => expect(document.activeElement).toBe(within(dispute).getByRole('status')));
   });
 });

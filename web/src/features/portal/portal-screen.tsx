@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { operations } from '../../api/schema';
@@ -332,6 +332,11 @@ const ActionForm = ({
     }
   };
   const placed = fields.some((f) => errors[f.name]);
+  // The button pressed gives way to what was taken: the focus goes there (it fell to the page's top).
+  const doneRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (action.isSuccess) doneRef.current?.focus();
+  }, [action.isSuccess]);
   return (
     <form className="card" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`portal-${id}`}>
       <h2 id={`portal-${id}`}>{title}</h2>
@@ -349,7 +354,7 @@ const ActionForm = ({
       ))}
       {action.isError && !placed && <ErrorMessage error={action.error} />}
       {action.isSuccess ? (
-        <p role="status" className="success">
+        <p role="status" className="success" tabIndex={-1} ref={doneRef}>
           {done(action.variables)}
         </p>
       ) : (

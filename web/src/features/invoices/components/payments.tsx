@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { ErrorMessage, Field } from '../../../components/ui';
@@ -100,9 +100,29 @@ export const Payments = ({ invoiceId, canPay, claim }: { invoiceId: string; canP
   const { t, money, date } = useI18n();
   const payments = usePayments(invoiceId);
   const actions = useInvoiceAction(invoiceId);
+  // A removed payment's button goes: the focus would fall to the page's top. It goes to the
+  // section's heading instead, and the removal is said (as a recorded payment is).
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [removed, setRemoved] = useState<number | null>(null);
+  const remove = (id: string, amountCents: number) => {
+    setRemoved(null);
+    actions.removePayment.mutate(id, {
+      onSuccess: () => {
+        setRemoved(amountCents);
+        heading.current?.focus();
+      },
+    });
+  };
   return (
     <section aria-labelledby="payments-title" className="card" id="payments">
-      <h2 id="payments-title">{t('invoice.payments')}</h2>
+      <h2 id="payments-title" ref={heading} tabIndex={-1}>
+        {t('invoice.payments')}
+      </h2>
+      {removed !== null && (
+        <p role="status" className="success">
+          {t('invoiceGaps.paymentRemoved', { amount: money(removed) })}
+        </p>
+      )}
       {payments.isPending ? null : payments.isError ? (
         <ErrorMessage error={payments.error} retry={() => void payments.refetch()} />
       ) : payments.data.items.length === 0 ? (
@@ -122,7 +142,7 @@ export const Payments = ({ invoiceId, canPay, claim }: { invoiceId: string; canP
                   type="button"
                   className="button small danger"
                   disabled={actions.removePayment.isPending}
-                  onClick={() => window.confirm(t('invoiceGaps.removePaymentConfirm', { amount: money(p.amountCents), date: date(p.date) })) && actions.removePayment.mutate(p.id)}
+                  onClick={() => window.confirm(t('invoiceGaps.removePaymentConfirm', { amount: money(p.amountCents), date: date(p.date) })) && remove(p.id, p.amountCents)}
                   aria-label={`${t('common.remove')} ${money(p.amountCents)} ${date(p.date)}`}
                 >
                   {t('common.remove')}
