@@ -39,6 +39,16 @@ describe('a screen whose item cannot be loaded', () => {
     }
   });
 
+  it('takes a link whose id the API refuses as malformed (400 on path.id) for a missing page: the way home, no retry that cannot help', async () => {
+    fakeApi(() => ({ status: 400, body: { type: 'https://relances.dev/problems/validation', title: 'Invalid request', status: 400, errors: [{ path: 'path.id', message: 'must be a scenario or template id' }] } }));
+    at('/templates/XYZ', '/templates/:id', <TemplateScreen />);
+    expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('Page introuvable.');
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('Ce lien ne mène à rien : il est peut-être incomplet ou mal recopié.');
+    expect(within(alert).getByRole('link', { name: 'Retour à l’accueil' }).getAttribute('href')).toBe('/');
+    expect(within(alert).queryByRole('button', { name: 'Réessayer' })).toBeNull();
+  });
+
   it('says the screen could not be shown for a server error, with a retry', async () => {
     fakeApi(() => ({ status: 500, body: { type: 'about:blank', title: 'Internal Server Error', status: 500 } }));
     at('/invoices/x', '/invoices/:id', <InvoiceScreen />);

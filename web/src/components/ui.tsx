@@ -120,11 +120,22 @@ export const EmptyState = ({ title, children, action }: { title: string; childre
  */
 export const ScreenError = ({ error, retry }: { error: unknown; retry?: () => void }) => {
   const { t } = useI18n();
-  const notFound = error instanceof ApiError && error.status === 404;
+  // An id the API refuses as malformed (a link mistyped: `path.id` only) is as missing as an unknown one; retrying cannot help.
+  const badLink = error instanceof ApiError && error.status === 400 && (error.problem.errors ?? []).length > 0 && (error.problem.errors ?? []).every((e) => e.path.startsWith('path.'));
+  const notFound = badLink || (error instanceof ApiError && error.status === 404);
   return (
     <section>
       <PageHeader title={t(notFound ? 'errors.notFound' : 'errors.screen')} />
-      <ErrorMessage error={error} retry={retry} />
+      {badLink ? (
+        <div role="alert" className="error-box">
+          <p>{t('errors.badLink')}</p>
+          <Link to="/" className="button small">
+            {t('errors.home')}
+          </Link>
+        </div>
+      ) : (
+        <ErrorMessage error={error} retry={retry} />
+      )}
     </section>
   );
 };

@@ -78,6 +78,7 @@ export const en: Translations = {
     home: 'Back to home',
     screen: 'This screen could not be shown.',
     notFound: 'Page not found.',
+    badLink: 'This link leads nowhere: it may be incomplete or mistyped.',
     network: 'The server does not answer. Check your connection and try again.',
     amount: 'Not an amount (e.g. 1,234.56)',
     required: 'Required',

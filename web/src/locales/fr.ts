@@ -76,6 +76,7 @@ export const fr = {
     home: 'Retour à l’accueil',
     screen: 'Cet écran n’a pas pu s’afficher.',
     notFound: 'Page introuvable.',
+    badLink: 'Ce lien ne mène à rien : il est peut-être incomplet ou mal recopié.',
     network: 'Le serveur ne répond pas. Vérifiez votre connexion et réessayez.',
     amount: 'Montant invalide (ex. 1 234,56)',
     required: 'Obligatoire',

@@ -46,6 +46,7 @@ export default function HomeScreen() {
   const letters = useLettersToPost().data?.items.length ?? 0;
   const stepName = useStepName();
   const queryClient = useQueryClient();
+  const settings = useQuery({ queryKey: ['settings'], queryFn: () => unwrap(api().GET('/settings')) });
   // The tab says "Accueil", not the greeting (runs after the page header's, which it overrides).
   useDocumentTitle(t('nav.home'));
   const cancel = useMutation({
@@ -86,6 +87,12 @@ export default function HomeScreen() {
           {cockpit.data.openInvoices === 0 && <NothingOpen />}
           <section className="card" aria-labelledby="today-title">
             <h2 id="today-title">{t('home.today')}</h2>
+            {/* The tenant's switch is off: the steps planned are skipped when due ("program_off"); said before any list. */}
+            {settings.data?.remindersEnabled === false && (
+              <p className="notice" data-testid="program-off">
+                <strong>{t('homeMore.programOff')}</strong> <Link to="/settings">{t('homeMore.programOn')}</Link>
+              </p>
+            )}
             {today.isPending ? (
               <Loading />
             ) : today.isError ? (

@@ -12,6 +12,8 @@ const fr = {
   companyFirst: 'D’abord, votre entreprise : raison sociale, SIREN, adresse et IBAN figurent sur chaque facture et relance.',
   companyLink: 'Compléter mon entreprise',
   importCsv: 'Importer mes factures (CSV)',
+  programOff: 'Relances automatiques coupées : aucune ne part tant qu’elles le restent.',
+  programOn: 'Les réactiver dans les réglages',
 };
 
 export const homeTexts = registerTexts('homeMore', fr, {
@@ -24,5 +26,7 @@ export const homeTexts = registerTexts('homeMore', fr, {
   companyFirst: 'First, your company: name, SIREN, address and IBAN appear on every invoice and reminder.',
   companyLink: 'Complete my company',
   importCsv: 'Import my invoices (CSV)',
+  programOff: 'Automatic reminders are switched off: none goes out while they stay off.',
+  programOn: 'Switch them on in the settings',
   cancelConfirm: 'Cancel this reminder? It will not go; the next ones stay planned.',
 });
