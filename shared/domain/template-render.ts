@@ -55,7 +55,15 @@ export const unknownVariables = (text: string): string[] => {
  * client never reads a raw placeholder. Bodies are text; use `textToHtml` for the HTML part.
  */
 export const renderTemplate = (text: string, vars: Readonly<Record<string, string>>): string =>
-  withoutEmptyLinkLine(vars.companyPhone ? text : text.replace(PHONE_ALTERNATIVE, ''), vars).replace(PLACEHOLDER, (_, raw: string) => vars[raw.trim()] ?? '');
+  agreeDays(withoutEmptyLinkLine(vars.companyPhone ? text : text.replace(PHONE_ALTERNATIVE, ''), vars), vars).replace(PLACEHOLDER, (_, raw: string) => vars[raw.trim()] ?? '');
+
+/** `{{daysLate}} jours` / `days` written for the usual case reads « 1 jour » / "1 day" at one day late (French singular at 0 too). */
+const DAYS_AFTER = /(\{\{\s*daysLate\s*\}\}[ \u00a0])(jours|days)\b/g;
+const agreeDays = (text: string, vars: Readonly<Record<string, string>>): string => {
+  const n = Number(vars.daysLate);
+  if (!Number.isFinite(n) || n > 1) return text;
+  return text.replace(DAYS_AFTER, (_, head: string, word: string) => `${head}${word === 'jours' ? 'jour' : n === 1 ? 'day' : word}`);
+};
 
 /**
  * "Facture en ligne (…) : {{portalUrl}}" alone on its line, for an invoice without a link (revoked,

@@ -267,3 +267,16 @@ describe('the placeholder company name of a new tenant', () => {
     expect(buildTemplateVariables(input({ language: 'en' })).companyName).toBe('Plomberie Martin');
   });
 });
+
+describe('days late in words', () => {
+  it('reads « 1 jour » and "1 day" at one day late, « 0 jour » in French, and leaves other counts and words alone', () => {
+    const fr = 'impayée depuis {{daysLate}} jours ({{ daysLate }} jours de retard)';
+    const en = 'unpaid for {{daysLate}} days';
+    expect(renderTemplate(fr, { daysLate: '1' })).toBe('impayée depuis 1 jour (1 jour de retard)');
+    expect(renderTemplate(fr, { daysLate: '0' })).toBe('impayée depuis 0 jour (0 jour de retard)');
+    expect(renderTemplate(fr, { daysLate: '12' })).toBe('impayée depuis 12 jours (12 jours de retard)');
+    expect(renderTemplate(en, { daysLate: '1' })).toBe('unpaid for 1 day');
+    expect(renderTemplate(en, { daysLate: '0' })).toBe('unpaid for 0 days');
+    expect(renderTemplate('{{daysLate}} journées', { daysLate: '1' })).toBe('1 journées');
+  });
+});
