@@ -102,6 +102,22 @@ export const listedEmails = (client: Pick<Client, 'email' | 'ccEmails' | 'contac
 export const copyAddresses = (email: string | undefined, ccEmails: readonly string[]): string[] =>
   unique(ccEmails).filter((e) => !email || e.toLowerCase() !== email.toLowerCase());
 
+/**
+ * A message's recipients with each address once, case ignored: kept where it first appears, To before
+ * Cc before Bcc (an owner typing the billing address in Cc too, or his own in To and Bcc, sends one copy).
+ */
+export const distinctRecipients = <R extends { readonly to: readonly string[]; readonly cc: readonly string[]; readonly bcc: readonly string[] }>(r: R): R => {
+  const seen = new Set<string>();
+  const keep = (list: readonly string[]) =>
+    list.filter((address) => {
+      const key = address.trim().toLowerCase();
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  return { ...r, to: keep(r.to), cc: keep(r.cc), bcc: keep(r.bcc) };
+};
+
 const unique = (values: readonly string[]): string[] => {
   const seen = new Set<string>();
   return values.filter((v) => {

@@ -4,6 +4,7 @@
  * sent the client the invoice in To and again in Cc.
  */
 import { describe, expect, it } from 'vitest';
+import { distinctRecipients } from '../../shared/domain/client.js';
 import { makeCreateClient, makeUpdateClient } from '../../shared/app/clients.js';
 import type { ReminderTemplate } from '../../shared/domain/default-templates.js';
 import type { Scenario } from '../../shared/domain/scenario.js';
@@ -36,5 +37,15 @@ describe('a client’s copy addresses', () => {
     const client = await w.create('acme', { ...input, ccEmails: ['compta@x.test', 'boss@x.test'] });
     expect((await w.update('acme', client.id, { email: 'Compta@x.test' })).ccEmails).toEqual(['boss@x.test']);
     expect((await w.update('acme', client.id, { ccEmails: ['boss@x.test', 'BOSS@x.test', 'compta@X.TEST'] })).ccEmails).toEqual(['boss@x.test']);
+  });
+});
+
+describe('a message’s recipients', () => {
+  it('name each address once, case ignored, where it first appears (To, then Cc, then Bcc)', () => {
+    expect(distinctRecipients({ to: ['Compta@x.test', 'b@x.test'], cc: ['compta@x.test', 'c@x.test', 'C@x.test '], bcc: ['moi@x.test', 'B@X.test', 'moi@x.test'] })).toEqual({
+      to: ['Compta@x.test', 'b@x.test'],
+      cc: ['c@x.test'],
+      bcc: ['moi@x.test'],
+    });
   });
 });

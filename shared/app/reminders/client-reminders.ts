@@ -1,5 +1,5 @@
 import { addDays, localDate } from '../../domain/dates.js';
-import type { Client } from '../../domain/client.js';
+import { distinctRecipients, type Client } from '../../domain/client.js';
 import { invoiceBalanceCents } from '../../domain/invoice.js';
 import { MAX_GROUP_SIZE, manualTemplateId } from '../../domain/grouped-reminder.js';
 import { templatePenaltyMentions, templateRefusalFor } from '../../domain/penalty-mentions.js';
@@ -133,8 +133,7 @@ export const remindClient = async (
   for (const m of candidates) if (!members.includes(m)) items.push({ invoiceId: m.ctx.invoice.id, ...(m.ctx.invoice.number ? { number: m.ctx.invoice.number } : {}), status: 'skipped', reason: 'payment_plan' });
   const base = { clientId: client.id, dryRun, attachments: [], notAttached: [] };
   const fallback = reminderRecipients(client);
-  const recipients = { to: [...(input.to ?? fallback.to)], cc: [...(input.cc ?? (input.to ? [] : fallback.cc))] };
-  const bcc = [...(input.bcc ?? []), ...bccFor(settings)];
+  const { bcc, ...recipients } = distinctRecipients({ to: [...(input.to ?? fallback.to)], cc: [...(input.cc ?? (input.to ? [] : fallback.cc))], bcc: [...(input.bcc ?? []), ...bccFor(settings)] });
   if (members.length === 0) return { ...base, ...recipients, bcc, items };
   if (client.complained && !input.to) {
     return { ...base, ...recipients, bcc, items: [...items, ...members.map((m) => ({ invoiceId: m.ctx.invoice.id, number: m.ctx.invoice.number, status: 'skipped' as const, reason: 'complained' }))] };
