@@ -30,6 +30,28 @@ describe('portal: proposing a payment plan', () => {
     expect(within(row(2)).getByLabelText('Montant (€)')).toHaveProperty('value', '50,00');
   });
 
+  it('says under its field a count, an interval or a first date out of range, and keeps the instalments as they were', async () => {
+    renderInApp(<PlanRequestForm balanceCents={100_00} seller="Plomberie Martin" today={TODAY} onSubmit={vi.fn()} />);
+    const every = screen.getByLabelText('Tous les (jours)');
+    const count = screen.getByLabelText('Nombre d’échéances');
+    await userEvent.clear(every);
+    await userEvent.type(every, '0');
+    await userEvent.clear(count);
+    await userEvent.type(count, '30');
+    await userEvent.click(screen.getByRole('button', { name: 'Répartir le reste à payer' }));
+    expect(errorOf(every)).toBe('Entre 1 et 365 jours.');
+    expect(errorOf(count)).toBe('Entre 1 et 24 échéances.');
+    expect(screen.getAllByRole('group', { name: /^Échéance \d+$/ })).toHaveLength(3);
+    await userEvent.clear(every);
+    await userEvent.type(every, '15');
+    await userEvent.clear(count);
+    await userEvent.type(count, '4');
+    await userEvent.click(screen.getByRole('button', { name: 'Répartir le reste à payer' }));
+    expect(errorOf(every)).toBeFalsy();
+    expect(screen.getAllByRole('group', { name: /^Échéance \d+$/ })).toHaveLength(4);
+    expect(within(row(2)).getByLabelText('Date')).toHaveProperty('value', '2026-12-17');
+  });
+
   it('refuses, before the API, instalments that do not add up to the balance, a bad amount, a past date and dates out of order', async () => {
     const onSubmit = vi.fn();
     renderInApp(<PlanRequestForm balanceCents={120_00} seller="Plomberie Martin" today={TODAY} onSubmit={onSubmit} />);

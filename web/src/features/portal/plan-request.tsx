@@ -78,6 +78,17 @@ export const PlanRequestForm = ({
       amount: centsToInput(i.amountCents, lang),
     }));
   const [rows, setRows] = useState<Row[]>(spread);
+  // A count, interval or first date out of range is said under its field: it used to become 1, 30 days or the date as typed.
+  const spreadAgain = () => {
+    const n = Number(count);
+    const days = Number(every);
+    const problems: Record<string, string> = {};
+    if (!Number.isInteger(n) || count.trim() === '' || n < 1 || n > MAX_INSTALMENTS) problems.count = t('portalPlan.errors.count', { max: MAX_INSTALMENTS });
+    if (!Number.isInteger(days) || every.trim() === '' || days < 1 || days > 365) problems.every = t('portalPlan.errors.every');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(first) || first < today) problems.first = t('portalPlan.errors.firstDate');
+    setErrors(problems);
+    if (Object.keys(problems).length === 0) setRows(spread());
+  };
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<unknown>();
@@ -126,13 +137,13 @@ export const PlanRequestForm = ({
       <h2 id="portal-plan">{t('portalPlan.title')}</h2>
       <p className="muted">{t('portalPlan.hint', { seller, balance: money(balanceCents) })}</p>
       <div className="grid-2">
-        <Field label={t('portalPlan.count')}>
+        <Field label={t('portalPlan.count')} error={errors.count}>
           {(p) => <input {...p} type="number" min={1} max={MAX_INSTALMENTS} value={count} onChange={(e) => setCount(e.target.value)} />}
         </Field>
-        <Field label={t('portalPlan.every')}>{(p) => <input {...p} type="number" min={1} max={365} value={every} onChange={(e) => setEvery(e.target.value)} />}</Field>
-        <Field label={t('portalPlan.first')}>{(p) => <input {...p} type="date" min={today} value={first} onChange={(e) => setFirst(e.target.value)} />}</Field>
+        <Field label={t('portalPlan.every')} error={errors.every}>{(p) => <input {...p} type="number" min={1} max={365} value={every} onChange={(e) => setEvery(e.target.value)} />}</Field>
+        <Field label={t('portalPlan.first')} error={errors.first}>{(p) => <input {...p} type="date" min={today} value={first} onChange={(e) => setFirst(e.target.value)} />}</Field>
       </div>
-      <button type="button" className="button small" onClick={() => (setRows(spread()), setErrors({}))}>
+      <button type="button" className="button small" onClick={spreadAgain}>
         {t('portalPlan.spread')}
       </button>
       <ol className="plain-list">
