@@ -1,7 +1,7 @@
 /** Routes of reminders (shared/http/routes.ts joins every feature's table): a handler imports its feature's table only, so its bundle carries no other feature's schemas. */
 import { idParams } from '../schemas/common.js';
 import { BatchReminderInput, ClientReminderInput, DryRunQuery } from '../schemas/client-reminders.js';
-import { LetterPostedInput, ManualReminderInput, StepParams, SimulationQuery } from '../schemas/reminders.js';
+import { LetterPostedInput, ManualReminderInput, SimulationQuery } from '../schemas/reminders.js';
 import { stepParams } from '../schemas/notifications.js';
 import type { RouteDefinition } from '../route-definition.js';
 
@@ -13,6 +13,6 @@ export const remindersRoutes = {
   cancelReminderStep: { method: 'POST', path: '/invoices/{id}/reminders/{stepId}/cancel', handler: 'functions/reminders/reminders-api', auth: 'jwt', params: stepParams },
   simulation: { method: 'GET', path: '/reminders/simulation', handler: 'functions/reminders/reminders-api', auth: 'jwt', query: SimulationQuery },
   lettersToPost: { method: 'GET', path: '/reminders/to-post', handler: 'functions/reminders/reminders-api', auth: 'jwt' },
-  markLetterPosted: { method: 'POST', path: '/invoices/{id}/reminders/{stepId}/posted', handler: 'functions/reminders/reminders-api', auth: 'jwt', params: StepParams, body: LetterPostedInput },
-  letterPdf: { method: 'GET', path: '/invoices/{id}/reminders/{stepId}/letter.pdf', handler: 'functions/reminders/reminders-pdf', auth: 'jwt', params: StepParams, pdf: true, heavy: true },
+  markLetterPosted: { method: 'POST', path: '/invoices/{id}/reminders/{stepId}/posted', handler: 'functions/reminders/reminders-api', auth: 'jwt', params: stepParams, body: LetterPostedInput },
+  letterPdf: { method: 'GET', path: '/invoices/{id}/reminders/{stepId}/letter.pdf', handler: 'functions/reminders/reminders-pdf', auth: 'jwt', params: stepParams, pdf: true, heavy: true },
 } as const satisfies Record<string, RouteDefinition>;

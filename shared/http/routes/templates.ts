@@ -1,10 +1,14 @@
 /** Routes of templates (shared/http/routes.ts joins every feature's table): a handler imports its feature's table only, so its bundle carries no other feature's schemas. */
-import * as z from 'zod';
-import { id } from '../schemas/common.js';
+import { idParams } from '../schemas/common.js';
 import { PreviewInput, TemplateCreate, TemplateInput, TestSendInput } from '../schemas/reminders.js';
 import type { RouteDefinition } from '../route-definition.js';
 
-const docParams = z.object({ id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/, { message: 'must be a scenario or template id' }) });
+/**
+ * The path id has the shape of every other resource's id (a malformed one is a 400 naming `path.id`): a
+ * well-formed id nothing has (`ABC`, which a created template or scenario never gets) is a 404, as on
+ * /invoices/{id} (test/e2e/path-ids.test.ts).
+ */
+const docParams = idParams;
 
 export const templatesRoutes = {
   listTemplates: { method: 'GET', path: '/templates', handler: 'functions/templates/templates-api', auth: 'jwt' },

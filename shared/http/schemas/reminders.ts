@@ -60,9 +60,6 @@ export const ManualReminderInput = z
   })
   .strict();
 
-/** A step of an invoice's plan in a path: `/invoices/{id}/reminders/{stepId}/…`. */
-export const StepParams = z.object({ id: z.string().min(1).max(64), stepId: z.string().min(1).max(64) }).strict();
-
 export const LetterPostedInput = z
   .object({
     /** The registered mail number (recommandé), e.g. `1A 234 567 8901 2`. */

@@ -101,10 +101,11 @@ export const ErrorMessage = ({ error, retry }: { error: unknown; retry?: () => v
   );
 };
 
-export const EmptyState = ({ title, children, action }: { title: string; children?: ReactNode; action?: { to: string; label: string } }) => (
+export const EmptyState = ({ title, children, action, extra }: { title: string; children?: ReactNode; action?: { to: string; label: string }; extra?: ReactNode }) => (
   <div className="empty">
     <p className="empty-title">{title}</p>
     {children && <p className="muted">{children}</p>}
+    {extra}
     {action && (
       <Link to={action.to} className="button primary">
         {action.label}

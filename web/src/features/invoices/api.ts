@@ -36,6 +36,14 @@ export const useHasInvoices = (enabled: boolean) =>
     queryFn: async () => (await unwrap(api().GET('/invoices', { params: { query: { limit: 1 } } }))).items.length > 0,
   });
 
+/** Whether any draft waits to be sent: an empty follow-up tab says so (a draft is followed only once sent). */
+export const useHasDrafts = (enabled: boolean) =>
+  useQuery({
+    queryKey: ['invoices', 'list', { anyDraft: true }],
+    enabled,
+    queryFn: async () => (await unwrap(api().GET('/invoices', { params: { query: { status: 'draft', limit: 1 } } }))).items.length > 0,
+  });
+
 export const useInvoice = (id: string) => useQuery({ queryKey: keys.one(id), queryFn: () => unwrap(api().GET('/invoices/{id}', { params: { path: { id } } })) });
 
 export const usePayments = (id: string) =>

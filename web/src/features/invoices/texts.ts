@@ -32,6 +32,8 @@ const fr = {
   emptyFiltered: 'Aucune facture de cet onglet avec ces filtres.',
   clearFilters: 'Effacer les filtres',
   seeSimulation: 'Voir la simulation',
+  draftsWaiting: 'Vous avez des brouillons pas encore envoyés : une facture n’est suivie et relancée qu’une fois envoyée.',
+  seeDrafts: 'Voir les brouillons',
   emptyTabs: {
     toChase: { title: 'Rien à relancer.', hint: 'Aucune facture en retard n’attend sa première relance. Les prochaines relances sont dans la simulation.' },
     overdue: { title: 'Aucune facture en retard.', hint: 'Une facture dont l’échéance est passée et qui reste due apparaît ici.' },
@@ -75,6 +77,8 @@ export const followUpTexts = registerTexts('followUp', fr, {
   emptyFiltered: 'No invoice of this tab with these filters.',
   clearFilters: 'Clear the filters',
   seeSimulation: 'See the simulation',
+  draftsWaiting: 'You have drafts not sent yet: an invoice is followed and reminded only once it is sent.',
+  seeDrafts: 'See the drafts',
   emptyTabs: {
     toChase: { title: 'Nothing to chase.', hint: 'No overdue invoice is waiting for its first reminder. The next reminders are in the simulation.' },
     overdue: { title: 'No overdue invoice.', hint: 'An invoice past its due date with a balance left shows here.' },

@@ -47,4 +47,26 @@ describe('an empty tab of the follow-up list', () => {
     expect(await screen.findByText('Aucune facture ici.')).toBeTruthy();
     expect(screen.getAllByRole('link', { name: 'Nouvelle facture' }).map((a) => a.getAttribute('href'))).toContain('/invoices/new');
   });
+
+  it('with only drafts, says on an empty tab that a draft is followed once sent and leads to the drafts (not to an empty simulation)', async () => {
+    fakeApi(({ path }) =>
+      path === '/invoices?status=draft&limit=1' || path === '/invoices?limit=1'
+        ? { status: 200, body: { items: [{ id: 'draft1' }] } }
+        : path.startsWith('/invoices?status=draft')
+          ? { status: 200, body: { items: [{ id: 'draft1', clientId: 'c1', status: 'draft', issueDate: '2026-11-26', dueDate: '2026-12-26', currency: 'EUR', totals: { netCents: 100_000, vatCents: 20_000, grossCents: 120_000 }, paidCents: 0, creditedCents: 0, balanceCents: 120_000, overdue: false, daysLate: 0 }] } }
+          : path.startsWith('/invoices')
+            ? { status: 200, body: { items: [] } }
+            : path.startsWith('/clients')
+              ? { status: 200, body: { items: [{ id: 'c1', name: 'Boulangerie Dupont SARL' }] } }
+              : undefined,
+    );
+    renderInApp(<InvoicesScreen />);
+    expect(await screen.findByText('Rien à relancer.')).toBeTruthy();
+    expect((await screen.findByTestId('drafts-waiting')).textContent).toBe('Vous avez des brouillons pas encore envoyés : une facture n’est suivie et relancée qu’une fois envoyée.');
+    expect(screen.queryByRole('link', { name: 'Voir la simulation' })).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Voir les brouillons' }));
+    expect((await screen.findByRole('tab', { name: 'Brouillons' })).getAttribute('aria-selected')).toBe('true');
+    expect(await screen.findByText('Boulangerie Dupont SARL', { selector: 'td *, td' })).toBeTruthy();
+    expect(screen.queryByTestId('drafts-waiting')).toBeNull();
+  });
 });

@@ -14,7 +14,7 @@ import '../texts';
 
 export default function InvoiceScreen() {
   const { id = '' } = useParams();
-  const { t, money, date, vatRate } = useI18n();
+  const { t, money, date, vatRate, number } = useI18n();
   const invoice = useInvoice(id);
   const clients = useClientNames();
   if (invoice.isPending) return <Loading />;
@@ -70,7 +70,7 @@ export default function InvoiceScreen() {
               {inv.lines.map((line, i) => (
                 <tr key={i}>
                   <td data-label={t('invoice.description')}>{line.description}</td>
-                  <td data-label={t('invoice.quantity')} className="num">{line.quantity}</td>
+                  <td data-label={t('invoice.quantity')} className="num">{number(line.quantity)}</td>
                   <td data-label={t('invoice.unitPrice')} className="num">{money(line.unitPriceCents)}</td>
                   <td data-label={t('invoice.vatRate')} className="num">{vatRate(line.vatRate)}</td>
                 </tr>

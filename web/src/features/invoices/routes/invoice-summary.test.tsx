@@ -82,3 +82,19 @@ describe('an invoice’s summary', () => {
     expect(screen.getByLabelText('Montant (€)')).toBeTruthy();
   });
 });
+
+describe('an invoice’s lines', () => {
+  it('writes a decimal quantity the French way (1,5), not as the API sends it (1.5)', async () => {
+    const withHalf = { ...finalInvoice, id: 'half1', kind: 'standard', deductedCents: 0, deductions: [], creditedCents: 0,
+      lines: [{ description: 'Main-d’œuvre (heures)', quantity: 1.5, unitPriceCents: 4_000, vatRate: 20 }] };
+    fakeApi(({ path }) => {
+      if (path === '/invoices/half1') return { status: 200, body: withHalf };
+      if (path.startsWith('/clients')) return { status: 200, body: { items: [{ id: 'c1', name: 'Marie Martin' }] } };
+      return undefined;
+    });
+    renderInvoice('half1');
+    const cell = await screen.findByRole('cell', { name: '1,5' });
+    expect(cell.getAttribute('data-label')).toBe('Qté');
+    expect(screen.queryByRole('cell', { name: '1.5' })).toBeNull();
+  });
+});

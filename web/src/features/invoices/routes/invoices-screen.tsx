@@ -7,7 +7,7 @@ import { config } from '../../../lib/config';
 import { todayIso } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n';
 import { searchTerm } from '../../../lib/validators';
-import { useClientNames, useHasInvoices, useInvoiceList, type InvoiceQuery } from '../api';
+import { useClientNames, useHasDrafts, useHasInvoices, useInvoiceList, type InvoiceQuery } from '../api';
 import { InvoiceTable } from '../components/invoice-table';
 import { MassSendDialog } from '../components/mass-send';
 import { isTab, latenessQuery, LATENESS, SORTS, TABS, tabQuery, type Tab } from '../follow-up';
@@ -57,6 +57,8 @@ export default function InvoicesScreen() {
   const invoices = list.data?.pages.flatMap((p) => p.items) ?? [];
   const hasInvoices = useHasInvoices(list.isSuccess && invoices.length === 0 && tab !== 'all');
   const noInvoiceYet = hasInvoices.data === false;
+  // An empty tab while drafts wait: they are followed only once sent, so the tab says where they are.
+  const hasDrafts = useHasDrafts(list.isSuccess && invoices.length === 0 && tab !== 'drafts' && tab !== 'all' && !q && !clientId && !late);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const selection = {
     selected,
@@ -167,7 +169,20 @@ export default function InvoicesScreen() {
                   </EmptyState>
                 ) : (
                   // Each tab's own words: why it is empty and what fills it.
-                  <EmptyState title={t(`followUp.emptyTabs.${key}.title`)} action={EMPTY_ACTIONS[key] && { to: EMPTY_ACTIONS[key].to, label: t(EMPTY_ACTIONS[key].label) }}>
+                  <EmptyState
+                    title={t(`followUp.emptyTabs.${key}.title`)}
+                    action={hasDrafts.data ? undefined : EMPTY_ACTIONS[key] && { to: EMPTY_ACTIONS[key].to, label: t(EMPTY_ACTIONS[key].label) }}
+                    extra={
+                      hasDrafts.data && (
+                        <>
+                          <p data-testid="drafts-waiting">{t('followUp.draftsWaiting')}</p>
+                          <button type="button" className="button primary" onClick={() => set('tab', 'drafts')}>
+                            {t('followUp.seeDrafts')}
+                          </button>
+                        </>
+                      )
+                    }
+                  >
                     {t(`followUp.emptyTabs.${key}.hint`)}
                   </EmptyState>
                 )
