@@ -65,9 +65,9 @@ describe('the client portal, an action repeated', () => {
       return { status: res.status, json: (await res.json()) as Record<string, unknown> };
     };
     const today = parisToday();
-    // A payment dated before the invoice existed is refused, naming the field; nothing is recorded.
-    const early = await post('paid', { date: '2020-01-01' });
-    expect([early.status, (early.json.errors as { path: string }[])[0]!.path]).toEqual([422, 'body.date']);
+    // A payment dated after today is refused, naming the field; nothing is recorded.
+    const future = await post('paid', { date: addDays(today, 1) });
+    expect([future.status, (future.json.errors as { path: string }[])[0]!.path]).toEqual([422, 'body.date']);
     const claim = { date: today, reference: 'VIR 4521' };
     const first = await post('paid', claim);
     expect(first.status).toBe(200);

@@ -236,8 +236,6 @@ describe('portal actions', () => {
 
   it('the same claim twice writes once; once its pause has lapsed, saying it again is news again', async () => {
     const token = await issue();
-    const { issueDate } = (await invoices.get('acme', 'inv1'))!;
-    await expect(makeClaimPaid(deps())(token, { date: addDays(issueDate, -1) })).rejects.toMatchObject({ status: 422, errors: [{ path: 'body.date' }] });
     const first = await makeClaimPaid(deps())(token, { date: TODAY, reference: 'VIR-1' });
     expect(await makeClaimPaid(deps())(token, { date: TODAY, reference: 'VIR-1' })).toEqual(first);
     expect((await eventTypes()).filter((t) => t === 'portal.paid_claimed')).toHaveLength(1);

@@ -71,9 +71,9 @@ export const makeClaimPaid = (deps: PortalResolveDeps) =>
   (token: string, input: { date: string; reference?: string }) =>
     act(deps, token, (current, { at, today, settings }) => {
       if (input.date > today) throw new BusinessRuleError('paid-in-future', 'A payment already made has a date up to today', [{ path: 'body.date', message: `must not be after today (${today})` }]);
-      if (input.date < current.issueDate) {
-        throw new BusinessRuleError('paid-before-invoice', 'A payment of this invoice is dated on or after its issue date', [{ path: 'body.date', message: `must not be before the invoice date (${current.issueDate})` }]);
-      }
+      // Dated before the invoice is the same rule as the owner's `POST /invoices/{id}/payments`: a client
+      // who paid on the day of the job (or an advance) before the invoice was written did pay then. The
+      // claim books nothing: it pauses reminders, and the owner records the payment (README "Decisions").
       const until = addBusinessDays(today, PAID_CLAIM_PAUSE_BUSINESS_DAYS, settings);
       const claim = { date: input.date, ...(input.reference ? { reference: input.reference } : {}) };
       const pause = pausedUntil(current, until, 'paid_claimed');

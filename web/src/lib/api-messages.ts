@@ -135,7 +135,6 @@ const FR: Record<string, string> = {
   'Complete the company identity in settings before sending a quote': 'Avant d’envoyer, complétez votre entreprise dans les réglages.',
   // The client's portal (the client reads these, in the invoice's language).
   'The invoice is disputed: the seller answers the dispute first': 'Cette facture est contestée : l’entreprise doit d’abord répondre à la contestation.',
-  'A payment of this invoice is dated on or after its issue date': 'Le paiement ne peut pas être antérieur à la date de la facture.',
   'must not be in the past': 'Pas avant aujourd’hui',
   // Templates and scenarios.
   'The subject or body uses variables that do not exist': 'L’objet ou le texte utilise des variables qui n’existent pas.',
