@@ -55,4 +55,29 @@ describe('the re-plan after the escalation step', () => {
     const plan2 = (await steps.list('acme', 'inv1')).filter((r) => r.plan === 2);
     expect(plan2).toEqual([expect.objectContaining({ stepId: 'escalate', state: 'scheduled', reason: 'litigation_left' })]);
   });
+
+  it('keeps the escalation of an invoice taken back litigationAfterDays ahead through the re-plans that follow (never the next morning)', async () => {
+    const { clock, invoices, steps, reconcile } = await world();
+    const [mail, escalate] = await steps.list('acme', 'inv1');
+    clock.set(mail!.scheduledAt!);
+    expect(await steps.transition('acme', 'inv1', mail!, { state: 'scheduled' }, { state: 'sent', at: mail!.scheduledAt! })).toBeTruthy();
+    clock.set(escalate!.scheduledAt!);
+    expect(await steps.transition('acme', 'inv1', escalate!, { state: 'scheduled' }, { state: 'done', reason: 'litigation', at: escalate!.scheduledAt! })).toBeTruthy();
+    await invoices.save({ ...(await invoices.get('acme', 'inv1'))!, status: 'litigation', escalatedPlan: 1 });
+    await reconcile('acme', 'inv1');
+
+    // Taken back six weeks later (Monday 4 May 2026, 12:00 Paris): back to litigation 10 days on, a send day
+    // (Thursday 14 May is Ascension: Friday 15 May at the send hour).
+    clock.set('2026-05-04T10:00:00.000Z');
+    await invoices.save({ ...(await invoices.get('acme', 'inv1'))!, status: 'sent' });
+    await reconcile('acme', 'inv1');
+    const expected = [expect.objectContaining({ stepId: 'escalate', state: 'scheduled', reason: 'litigation_left', scheduledAt: '2026-05-15T07:00:00.000Z' })];
+    expect((await steps.list('acme', 'inv1')).filter((r) => r.plan === 2)).toEqual(expected);
+    // The stream record of that step re-plans the invoice again, and so does any later change (a partial payment).
+    await reconcile('acme', 'inv1');
+    clock.set('2026-05-06T10:00:00.000Z');
+    await invoices.save({ ...(await invoices.get('acme', 'inv1'))!, status: 'partially_paid', paidCents: 100, lastPaymentAt: '2026-05-06T10:00:00.000Z' });
+    await reconcile('acme', 'inv1');
+    expect((await steps.list('acme', 'inv1')).filter((r) => r.plan === 2)).toEqual(expected);
+  });
 });

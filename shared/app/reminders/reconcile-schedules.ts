@@ -221,6 +221,7 @@ const regroupLetter = async (deps: ReconcileDeps, ctx: ReminderContext, left: St
 };
 
 /** Writes what the plan must become; true when something was written. */
+const LITIGATION_LEFT = 'litigation_left';
 /** The escalation alone, `litigationAfterDays` after `now` on a send day: a new plan of one step (reason `litigation_left`). */
 const reEscalation = (ctx: ReminderContext, plan: number, now: Date) => {
   const index = ctx.scenario.steps.findIndex((s) => s.id === ESCALATE_STEP_ID);
@@ -237,7 +238,7 @@ const reEscalation = (ctx: ReminderContext, plan: number, now: Date) => {
     state: 'scheduled' as const,
     scheduledAt: sendInstant(day, calendar).toISOString(),
     localTime: sendLocalTime(day, calendar),
-    reason: 'litigation_left',
+    reason: LITIGATION_LEFT,
   };
 };
 
@@ -343,7 +344,11 @@ const settlePlan = async (deps: ReconcileDeps, ctx: ReminderContext, now: Date):
       if (events.length > 0) await deps.invoices.appendEvents(tenantId, invoice.id, events);
       return events.length > 0;
     }
-    const kept = steps.filter((r) => ctx.scenario.steps[r.index]?.id === r.stepId || r.state !== 'scheduled');
+    // The escalation planned when the owner took the invoice back from litigation keeps its own date
+    // (`litigationAfterDays` from that day): re-planned from the scenario it fell back on the first
+    // escalation's past date, so the next send window, and the invoice was back in litigation the
+    // next morning instead of `litigationAfterDays` later.
+    const kept = steps.filter((r) => (ctx.scenario.steps[r.index]?.id === r.stepId || r.state !== 'scheduled') && !(r.state === 'scheduled' && r.reason === LITIGATION_LEFT));
     for (const change of replanScheduled(stepPlanInput(ctx, now), kept)) {
       const r = live.find((s) => s.index === change.ref.index)!;
       const next =
