@@ -42,9 +42,8 @@ describe('GET /cockpit?asOf=<a past day>: the forecast', () => {
     expect(weekOf(before, OPEN.due, 0)).not.toBe(weekOf(before, OPEN.due, 25));
     for (const [asOf, lateness] of [[before, 0], [after, 25], [T, 25]] as const) {
       const c = (await t.get(`/cockpit?asOf=${asOf}`)).json;
-      const expected = Array.from({ length: 8 }, () => 0);
-      expected[weekOf(asOf, OPEN.due, lateness)] += OPEN.gross;
-      if (asOf < PAID_LATE.paidOn) expected[0] += PAID_LATE.gross; // still owed then, overdue: the first week
+      const expected = Array.from({ length: 8 }, (_, i) => (i === weekOf(asOf, OPEN.due, lateness) ? OPEN.gross : 0));
+      if (asOf < PAID_LATE.paidOn) expected[0] = expected[0]! + PAID_LATE.gross; // still owed then, overdue: the first week
       expect(c.forecast.map((w: { expectedCents: number }) => w.expectedCents), `asOf ${asOf}`).toEqual(expected);
     }
   });
