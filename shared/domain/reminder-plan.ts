@@ -64,6 +64,12 @@ export interface PlannedStep {
   nominalDate: string;
   /** Present when not `email`. */
   channel?: Channel;
+  /**
+   * A recorded step: meant for before the due date (it was planned with a negative offset), so never sent
+   * on or after the due date. Its `nominalDate` is the one of the due date it was planned for: a due date
+   * moved later since leaves the overdue steps' nominal dates before the new due date, yet they are not courtesy steps.
+   */
+  beforeDue?: boolean;
 }
 
 const cancelReason = (invoice: PlanInvoice): CancelReason | undefined => {

@@ -187,6 +187,7 @@ export const recordedOrProjected = (ctx: ReminderContext, now: Date): PlannedSte
       state: isOut(r.state) ? 'sent' : r.state === 'scheduled' && stop ? 'cancelled' : r.state,
       ...(r.channel && r.channel !== 'email' ? { channel: r.channel } : {}),
       nominalDate: r.nominalDate ?? r.scheduledAt?.slice(0, 10) ?? r.at.slice(0, 10),
+      ...(r.beforeDue !== undefined ? { beforeDue: r.beforeDue } : {}),
       ...(r.scheduledAt ? { scheduledAt: r.scheduledAt } : {}),
       ...(r.localTime ? { localTime: r.localTime } : {}),
       ...(r.state === 'scheduled' && stop ? { reason: stop } : r.reason ? { reason: r.reason } : {}),

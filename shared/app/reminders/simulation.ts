@@ -179,6 +179,7 @@ const withResume = (ctx: ReminderContext, plan: readonly PlannedStep[], now: Dat
       templateId: s.templateId,
       state: s.state,
       nominalDate: s.nominalDate,
+      beforeDue: s.beforeDue,
       ...(s.channel ? { channel: s.channel } : {}),
       ...(s.scheduledAt ? { scheduledAt: s.scheduledAt } : {}),
       ...(s.localTime ? { localTime: s.localTime } : {}),
@@ -216,8 +217,11 @@ export const makeSimulateReminders = (deps: SimulationDeps) =>
         ctx,
         items: simulationItems(ctx, plan, start, to).map((item) => {
           const rank = plan.findIndex((s) => s.stepId === item.stepId);
-          const nominal = plan[rank]?.nominalDate;
-          return { item, rank, ...(nominal && nominal < ctx.invoice.dueDate && !isPlanTemplate(item.templateId) ? { noSendFrom: ctx.invoice.dueDate } : {}) };
+          const step = plan[rank];
+          // A recorded step says whether it is a courtesy one (the engine's due_passed rule reads the same flag); its
+          // nominal date is the one of the due date it was planned for, before the due date moved later.
+          const beforeDue = step?.beforeDue ?? (step?.nominalDate !== undefined && step.nominalDate < ctx.invoice.dueDate);
+          return { item, rank, ...(beforeDue && !isPlanTemplate(item.templateId) ? { noSendFrom: ctx.invoice.dueDate } : {}) };
         }),
       };
     });

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { PdfPreview } from '../../../components/pdf-preview';
-import { ErrorMessage, Field, Loading, PageHeader, ScreenError, Stat, StatusBadge } from '../../../components/ui';
+import { ErrorMessage, Field, Loading, PageHeader, ScreenError, Stat, StatusBadge, SubmitButton } from '../../../components/ui';
 import { ApiError } from '../../../lib/problem';
 import { useI18n } from '../../../lib/i18n';
 import { quoteStatus, useClientsForQuotes, useQuote, useQuoteActions } from '../api';
@@ -93,9 +93,9 @@ export default function QuoteScreen() {
                   />
                 )}
               </Field>
-              <button type="submit" className="button" disabled={busy}>
+              <SubmitButton className="button" busy={busy}>
                 {t('quotes.createDeposit')}
-              </button>
+              </SubmitButton>
             </form>
             <button type="button" className="button primary" disabled={busy} onClick={() => (setCreated(undefined), actions.final.mutate(undefined, { onSuccess: madeDraft('final') }))}>
               {t('quotes.createFinal')}
