@@ -135,7 +135,9 @@ export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, i
       throw error;
     }
     if (row.paidCents > 0) {
-      const paid: InvoiceRecord = { ...sent, paidCents: row.paidCents, lastPaymentAt: at, updatedAt: at };
+      // No `lastPaymentAt`: paid before the import, in another tool, it is no payment just made, and
+      // must not hold the first reminder back by the grace window after a payment (chasing starts at once).
+      const paid: InvoiceRecord = { ...sent, paidCents: row.paidCents, updatedAt: at };
       await invoices.save({ ...paid, status: settledStatusOf(paid) }, {
         addPayment: { id: stableId('pay', row.number.toUpperCase()), invoiceId: sent.id, amountCents: row.paidCents, date: today, method: 'other', reference: 'Réglé avant import', createdAt: at },
         events: [{ at, type: 'payment.recorded', data: { amountCents: row.paidCents, date: today, method: 'other', imported: true } }],
