@@ -24,9 +24,11 @@ const TARGET_S = 60;
 // and per GB-second (arm64), DynamoDB per write request unit (a transactional item costs 2).
 const PRICE = { email: 0.1 / 1000, invocation: 1 / 1e6, lambdaRequest: 0.2 / 1e6, gbSecond: 0.0000133334, wru: 0.625 / 1e6 };
 
+const WRITE_REQUESTS = ['TransactWriteItemsCommand', 'PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'BatchWriteItemCommand'];
+
 /** Counts DynamoDB items written, transactional ones double (they cost 2 WRU each). */
 const countWrites = () => {
-  const counter = { items: 0, wru: 0, cancelled: 0, byKind: new Map<string, number>(), requests: new Map<string, number>(), reads: new Map<string, number>() };
+  const counter = { items: 0, wru: 0, units: 0, indexUnits: 0, cancelled: 0, byKind: new Map<string, number>(), requests: new Map<string, number>(), reads: new Map<string, number>() };
   // What an item is, from its sort key: `STEP`, `INVOICE`, `EVT`… (the first segment that is not an id).
   const kindOf = (item: { Key?: Record<string, unknown>; Item?: Record<string, unknown> } | undefined) => {
     const key = item?.Key ?? item?.Item ?? {};
@@ -63,8 +65,21 @@ const countWrites = () => {
         counter.wru += n;
         for (const r of lists.flat()) tally(`${kindOf(r.PutRequest ? { Item: r.PutRequest.Item } : { Key: r.DeleteRequest?.Key })} batch`);
       }
+      // DynamoDB Local reports the write units it consumed, indexes included (`INDEXES`): what AWS bills,
+      // item sizes and index copies counted, where `wru` above assumes one unit per item.
+      const isWrite = WRITE_REQUESTS.includes(context.commandName ?? '');
+      const asked = isWrite ? { ...args, input: { ...(args.input as object), ReturnConsumedCapacity: 'INDEXES' } } : args;
       try {
-        return await next(args);
+        const result = await next(asked);
+        if (isWrite) {
+          type Consumed = { CapacityUnits?: number; Table?: { CapacityUnits?: number }; GlobalSecondaryIndexes?: Record<string, { CapacityUnits?: number }> };
+          const consumed = (result.output as { ConsumedCapacity?: Consumed | Consumed[] }).ConsumedCapacity;
+          for (const c of [consumed ?? []].flat()) {
+            counter.units += c.CapacityUnits ?? 0;
+            counter.indexUnits += Object.values(c.GlobalSecondaryIndexes ?? {}).reduce((n, g) => n + (g.CapacityUnits ?? 0), 0);
+          }
+        }
+        return result;
       } catch (error) {
         if (context.commandName === 'TransactWriteItemsCommand') counter.cancelled += input.TransactItems?.filter((t) => !t.ConditionCheck).length ?? 0;
         throw error;
@@ -75,7 +90,6 @@ const countWrites = () => {
   return counter;
 };
 
-const WRITE_REQUESTS = ['TransactWriteItemsCommand', 'PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'BatchWriteItemCommand'];
 const writeRequests = (counter: ReturnType<typeof countWrites>) => WRITE_REQUESTS.reduce((n, name) => n + (counter.requests.get(name) ?? 0), 0);
 
 /** `BENCH_PROFILE=<file>.cpuprofile`: a CPU profile of this process (handlers, emulators, SDK) over the measured run. */
@@ -96,7 +110,8 @@ const startProfile = async () => {
 };
 
 export const runReminders = async (): Promise<Table[]> => {
-  const stack = await startLocalStack({ ports: { api: 0, dynamodb: 0, ses: 0, scheduler: 0, sms: 0 }, quiet: true, fireInRealTime: false });
+  // SES's Delivery event of each message, as in AWS: its timeline item is part of what a reminder writes.
+  const stack = await startLocalStack({ ports: { api: 0, dynamodb: 0, ses: 0, scheduler: 0, sms: 0 }, quiet: true, fireInRealTime: false, sesDeliveryEvents: true });
   try {
     // Wiring reads the environment the local stack just set.
     const { wiring } = await import('../shared/wiring.js');
@@ -150,10 +165,11 @@ export const runReminders = async (): Promise<Table[]> => {
     if (profile) await profile.stop(process.env.BENCH_PROFILE!);
     const sent = fired.filter((f) => f.result?.outcome === 'sent').length;
     const perReminder = writes.items / Math.max(1, sent);
-    const wruPer = writes.wru / Math.max(1, sent);
+    const wruPer = writes.units / Math.max(1, sent);
     const lambdaSeconds = (wallS * 2) / Math.max(1, sent); // 2 busy cores: an upper bound of CPU time per send
     const cost = (wru: number, gbs: number) => 1000 * (PRICE.email + PRICE.invocation + PRICE.lambdaRequest + gbs * PRICE.gbSecond + wru * PRICE.wru);
-    const ours = cost(wruPer, lambdaSeconds * 1);
+    // Plus the email-events invocation of each Delivery event (AWS service events on the default bus are free).
+    const ours = cost(wruPer, lambdaSeconds * 1) + 1000 * PRICE.lambdaRequest;
     const floor = cost(2, lambdaSeconds * 1);
     return [
       {
@@ -170,8 +186,8 @@ export const runReminders = async (): Promise<Table[]> => {
           ['throughput', `${(sent / wallS).toFixed(1)} reminders/s`, ''],
           ['DynamoDB items written per reminder (run, stream consumers included)', perReminder.toFixed(2), '≤ 4'],
           ['DynamoDB write requests per reminder (a transaction is one request)', (writeRequests(writes) / Math.max(1, sent)).toFixed(2), ''],
-          ['DynamoDB WRU per reminder (transactional items ×2)', wruPer.toFixed(2), ''],
-          ['cost of 1,000 reminders (SES + Scheduler + Lambda 1 GB + DynamoDB)', `$${ours.toFixed(4)}`, ''],
+          ['DynamoDB write units per reminder (as DynamoDB Local reports them: item sizes, indexes, transactions ×2)', `${wruPer.toFixed(2)} (indexes ${(writes.indexUnits / Math.max(1, sent)).toFixed(2)}; ${(writes.wru / Math.max(1, sent)).toFixed(2)} at one unit per item)`, ''],
+          ['cost of 1,000 reminders (SES + Scheduler + Lambda 1 GB + the Delivery event\'s invocation + DynamoDB)', `$${ours.toFixed(4)}`, ''],
           ['floor (1 email + 1 invocation + 2 writes, same Lambda time)', `$${floor.toFixed(4)}`, `ratio ${(ours / floor).toFixed(3)}`],
         ],
         notes: [
@@ -179,6 +195,7 @@ export const runReminders = async (): Promise<Table[]> => {
           `DynamoDB requests per reminder (reads included): ${[...writes.requests].sort((a, b) => b[1] - a[1]).map(([name, n]) => `${name.replace('Command', '')} ${(n / Math.max(1, sent)).toFixed(2)}`).join('; ')}.`,
           `Reads per reminder, by kind: ${[...writes.reads].sort((a, b) => b[1] - a[1]).map(([kind, n]) => `${kind} ${(n / Math.max(1, sent)).toFixed(2)}`).join('; ')}.`,
           `Items written per reminder, by kind: ${[...writes.byKind].sort((a, b) => b[1] - a[1]).map(([kind, n]) => `${kind} ${(n / Math.max(1, sent)).toFixed(2)}`).join('; ')}.`,
+          `SES's Delivery event of each email is published as in AWS (the local stack's sesDeliveryEvents): its timeline item is counted; AWS's Send event is not subscribed (docs/adr/0003-writes-per-reminder.md).`,
           `Setup issues each invoice's portal link as its invoice email would (the invoice is put in its plan without that send); with the portal secret (PORTAL_TOKEN_SECRET locally, Secrets Manager in AWS) a reminder reuses the invoice's stable link and writes no PORTAL item (docs/adr/0002-stable-portal-links.md).`,
           `Lambda time per send is bounded by the run's wall time × 2 cores / sends (${(lambdaSeconds * 1000).toFixed(0)} ms); SES $0.10/1,000 dominates the cost.`,
         ],

@@ -35,8 +35,10 @@ export class Email extends Construct {
     const defaultBus = EventBus.fromEventBusName(this, 'DefaultBus', 'default');
     this.configurationSet.addEventDestination('ToEventBridge', {
       destination: EventDestination.eventBus(defaultBus),
+      // No `Send` event: it says only that SES accepted the message, which the step's own `sent` record
+      // (with its message id) already holds; subscribing would write one more timeline item and run one
+      // more Lambda per email (docs/adr/0003-writes-per-reminder.md, addendum).
       events: [
-        EmailSendingEvent.SEND,
         EmailSendingEvent.DELIVERY,
         EmailSendingEvent.BOUNCE,
         EmailSendingEvent.COMPLAINT,

@@ -44,6 +44,8 @@ export interface LocalStackOptions {
   readonly fireInRealTime?: boolean;
   /** Where the web app is served, given to the functions as WEB_BASE_URL (portal links, the owner's emails); default http://localhost:5173. */
   readonly webBaseUrl?: string;
+  /** SES's `Delivery` event for every email accepted, as in AWS (default: `SES_DELIVERY_EVENTS=1`, else off). */
+  readonly sesDeliveryEvents?: boolean;
 }
 
 export interface LocalStack {
@@ -85,6 +87,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
         target: sesInbox.url,
         onEvent: async (detail) => (await importHandler('functions/email/email-events'))({ source: 'aws.ses', 'detail-type': `Email ${detail.eventType}`, detail }),
         log: warn,
+        deliveryEvents: options.sesDeliveryEvents ?? process.env.SES_DELIVERY_EVENTS === '1',
       }),
       ports.ses,
       'SES_PORT',

@@ -3,7 +3,10 @@
  * answers a send to `bounce@simulator.amazonses.com` with a permanent bounce event and one to
  * `complaint@simulator.amazonses.com` with a complaint, published as the configuration set would
  * (the event's `detail`, with the message's tags). The local stack hands them to the email-events
- * function, as EventBridge does on AWS. Everything else goes through untouched.
+ * function, as EventBridge does on AWS. Everything else goes through untouched. With
+ * `deliveryEvents`, every accepted message also gets the `Delivery` event SES publishes for the
+ * recipients that did not bounce (off by default: `npm run bench reminders` turns it on to count
+ * what a delivered reminder writes in AWS; `SES_DELIVERY_EVENTS=1 npm start` shows it locally).
  */
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,10 +16,11 @@ export const SIMULATOR_COMPLAINT = 'complaint@simulator.amazonses.com';
 
 /** The `detail` of an SES event as EventBridge delivers it (the fields Relances reads). */
 export interface SimulatedSesEvent {
-  readonly eventType: 'Bounce' | 'Complaint';
+  readonly eventType: 'Bounce' | 'Complaint' | 'Delivery';
   readonly mail: { messageId: string; timestamp: string; destination: string[]; tags: Record<string, string[]> };
   readonly bounce?: { bounceType: 'Permanent'; bounceSubType: 'General'; bouncedRecipients: { emailAddress: string }[]; timestamp: string };
   readonly complaint?: { complainedRecipients: { emailAddress: string }[]; timestamp: string };
+  readonly delivery?: { recipients: string[]; timestamp: string };
 }
 
 interface SendEmailBody {
@@ -25,7 +29,7 @@ interface SendEmailBody {
 }
 
 /** The events SES would publish for a send, from its request and the message id it answered. */
-export const simulatedEvents = (body: SendEmailBody, messageId: string, now: Date): SimulatedSesEvent[] => {
+export const simulatedEvents = (body: SendEmailBody, messageId: string, now: Date, { deliveryEvents = false }: { deliveryEvents?: boolean } = {}): SimulatedSesEvent[] => {
   const d = body.Destination ?? {};
   const destination = [...(d.ToAddresses ?? []), ...(d.CcAddresses ?? []), ...(d.BccAddresses ?? [])];
   const tags = Object.fromEntries((body.EmailTags ?? []).map((t) => [t.Name, [t.Value]]));
@@ -34,6 +38,8 @@ export const simulatedEvents = (body: SendEmailBody, messageId: string, now: Dat
   const lower = destination.map((a) => a.toLowerCase());
   const events: SimulatedSesEvent[] = [];
   const bounced = destination.filter((_, i) => lower[i] === SIMULATOR_BOUNCE);
+  const delivered = destination.filter((_, i) => lower[i] !== SIMULATOR_BOUNCE);
+  if (deliveryEvents && delivered.length > 0) events.push({ eventType: 'Delivery', mail, delivery: { recipients: delivered, timestamp } });
   if (bounced.length > 0) events.push({ eventType: 'Bounce', mail, bounce: { bounceType: 'Permanent', bounceSubType: 'General', bouncedRecipients: bounced.map((emailAddress) => ({ emailAddress })), timestamp } });
   const complained = destination.filter((_, i) => lower[i] === SIMULATOR_COMPLAINT);
   if (complained.length > 0) events.push({ eventType: 'Complaint', mail, complaint: { complainedRecipients: complained.map((emailAddress) => ({ emailAddress })), timestamp } });
@@ -47,13 +53,15 @@ export interface SesSimulator {
   stop(): Promise<void>;
 }
 
-export const startSesSimulator = async ({ port, host = '127.0.0.1', target, onEvent, log }: {
+export const startSesSimulator = async ({ port, host = '127.0.0.1', target, onEvent, log, deliveryEvents = false }: {
   port: number;
   host?: string;
   /** The SES emulator behind it. */
   target: string;
   onEvent: (event: SimulatedSesEvent) => Promise<unknown>;
   log?: (message: string) => void;
+  /** Publish a `Delivery` event for every accepted message, as SES does (default off). */
+  deliveryEvents?: boolean;
 }): Promise<SesSimulator> => {
   const upstream = new URL(target);
   const inFlight = new Set<Promise<unknown>>();
@@ -79,7 +87,7 @@ export const startSesSimulator = async ({ port, host = '127.0.0.1', target, onEv
           if (req.method !== 'POST' || !req.url?.startsWith('/v2/email/outbound-emails') || answer.statusCode !== 200) return;
           try {
             const { MessageId } = JSON.parse(payload.toString('utf8')) as { MessageId?: string };
-            if (MessageId) publish(simulatedEvents(JSON.parse(body.toString('utf8')) as SendEmailBody, MessageId, new Date()));
+            if (MessageId) publish(simulatedEvents(JSON.parse(body.toString('utf8')) as SendEmailBody, MessageId, new Date(), { deliveryEvents }));
           } catch {
             // Not a JSON send: nothing to simulate.
           }

@@ -12,14 +12,14 @@ beforeAll(() => {
 });
 
 describe('the SES configuration set', () => {
-  it('publishes delivery-side events to the default event bus, and no open or click tracking', () => {
+  it('publishes delivery-side events to the default event bus: no send event, no open or click tracking', () => {
     const destinations = Object.values(template.findResources('AWS::SES::ConfigurationSetEventDestination'));
     expect(destinations).toHaveLength(1);
     const { ConfigurationSetName, EventDestination } = destinations[0]!.Properties;
     expect(ConfigurationSetName).toEqual(stack.resolve(stack.email.configurationSet.configurationSetName));
     expect(JSON.stringify(EventDestination.EventBridgeDestination.EventBusArn)).toContain(':event-bus/default');
     expect([...EventDestination.MatchingEventTypes].sort()).toEqual(
-      ['send', 'delivery', 'bounce', 'complaint', 'reject', 'deliveryDelay', 'renderingFailure'].sort(),
+      ['delivery', 'bounce', 'complaint', 'reject', 'deliveryDelay', 'renderingFailure'].sort(),
     );
   });
 });

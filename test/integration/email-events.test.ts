@@ -90,4 +90,10 @@ describe('SES events reach the invoice timeline', () => {
     expect(await record(sesEvent('Delivery', { tenant: tenantId, invoice: 'nope' }))).toBe('ignored');
     expect(await record(sesEvent('Open', { tenant: tenantId, invoice: 'nope' }))).toBe('ignored');
   });
+
+  it('ignores a Send event (a configuration set still subscribed to it): the step already records the acceptance', async () => {
+    const { invoice } = await setup();
+    expect(await record(sesEvent('Send', { tenant: tenantId, invoice: invoice.id, step: 'j+1' }))).toBe('ignored');
+    expect((await invoices.timeline(tenantId, invoice.id, { limit: 50 })).items.filter((e) => e.type.startsWith('email.'))).toEqual([]);
+  });
 });

@@ -68,4 +68,17 @@ describe('the local SES mailbox simulator', () => {
     expect(simulatedEvents(send(['complaint@simulator.amazonses.com']), 'm2', now).map((e) => e.eventType)).toEqual(['Complaint']);
     expect(simulatedEvents(send(['compta@client.test']), 'm3', now)).toEqual([]);
   });
+
+  it('with deliveryEvents, publishes the Delivery event of every accepted message for the recipients that did not bounce', () => {
+    expect(simulatedEvents(send(['compta@client.test'], ['boss@client.test']), 'm4', now, { deliveryEvents: true })).toEqual([{
+      eventType: 'Delivery',
+      mail: { messageId: 'm4', timestamp: now.toISOString(), destination: ['compta@client.test', 'boss@client.test'], tags: { tenant: ['t1'], invoice: ['i1'] } },
+      delivery: { recipients: ['compta@client.test', 'boss@client.test'], timestamp: now.toISOString() },
+    }]);
+    expect(simulatedEvents(send(['bounce@simulator.amazonses.com'], ['boss@client.test']), 'm5', now, { deliveryEvents: true }).map((e) => [e.eventType, e.delivery?.recipients])).toEqual([
+      ['Delivery', ['boss@client.test']],
+      ['Bounce', undefined],
+    ]);
+    expect(simulatedEvents(send(['bounce@simulator.amazonses.com']), 'm6', now, { deliveryEvents: true }).map((e) => e.eventType)).toEqual(['Bounce']);
+  });
 });

@@ -135,8 +135,9 @@ export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, i
       throw error;
     }
     if (row.paidCents > 0) {
-      // No `lastPaymentAt`: paid before the import, in another tool, it is no payment just made, and
-      // must not hold the first reminder back by the grace window after a payment (chasing starts at once).
+      // No `lastPaymentAt`: what was paid elsewhere before the import is no payment just received, so it holds
+      // no grace window (`graceDaysAfterPayment`) back. The catch-up reminder goes at the next send window, with
+      // the client's other invoices (three days later it was a second message to the client).
       const paid: InvoiceRecord = { ...sent, paidCents: row.paidCents, updatedAt: at };
       await invoices.save({ ...paid, status: settledStatusOf(paid) }, {
         addPayment: { id: stableId('pay', row.number.toUpperCase()), invoiceId: sent.id, amountCents: row.paidCents, date: today, method: 'other', reference: 'Réglé avant import', createdAt: at },

@@ -11,8 +11,8 @@ export interface SesEventDetail {
   readonly delivery?: { readonly timestamp?: string; readonly recipients?: readonly string[] };
 }
 
+/** The events kept; `Send` is not (the step's `sent` record already holds SES's acceptance and its message id). */
 const TYPES: Record<string, string> = {
-  Send: 'email.sent',
   Delivery: 'email.delivered',
   Bounce: 'email.bounced',
   Complaint: 'email.complained',

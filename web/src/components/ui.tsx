@@ -24,6 +24,24 @@ export const useDocumentTitle = (title: string | undefined, { withApp = true }: 
   }, [title, withApp]);
 };
 
+/**
+ * A form's submit button while its request runs: marked `aria-disabled` and inert (a press or Enter in a
+ * field submits nothing twice), not `disabled`: a disabled button loses the focus, which fell to the
+ * page's top after every save or refused request, and a keyboard or screen-reader user had to find the form again.
+ */
+export const SubmitButton = ({ busy, className, children }: { busy: boolean; className?: string; children: ReactNode }) => (
+  <button
+    type="submit"
+    className={className}
+    aria-disabled={busy || undefined}
+    onClick={(e) => {
+      if (busy) e.preventDefault();
+    }}
+  >
+    {children}
+  </button>
+);
+
 export const PageHeader = ({ title, children }: { title: ReactNode; children?: ReactNode }) => {
   useDocumentTitle(typeof title === 'string' ? title : undefined);
   return (

@@ -19,7 +19,9 @@ export const applyApiErrors = <T extends FieldValues>(
   for (const [path, message] of Object.entries(error.fieldErrors())) {
     const name = rename[path] ?? path;
     if (fields.some((f) => name === f || name.startsWith(`${f}.`))) {
-      setError(name as Path<T>, { type: 'server', message }); // already in the user's language (ApiError.fieldErrors)
+      // Already in the user's language (ApiError.fieldErrors). The first one takes the focus, as the form's
+      // own checks do: the pressed button is no place to learn that a field above was refused.
+      setError(name as Path<T>, { type: 'server', message }, { shouldFocus: !placed });
       placed = true;
     }
   }

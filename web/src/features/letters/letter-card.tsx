@@ -3,7 +3,7 @@ import { useForm } from 'react-hook-form';
 import { Link } from 'react-router';
 import { z } from 'zod';
 import { DocumentLink } from '../../components/document-link';
-import { Field } from '../../components/ui';
+import { Field, SubmitButton } from '../../components/ui';
 import { applyApiErrors } from '../../lib/forms';
 import { useI18n } from '../../lib/i18n';
 import { ApiError } from '../../lib/problem';
@@ -97,9 +97,9 @@ export const LetterCard = ({
             {(p) => <input {...p} autoComplete="off" {...form.register('trackingNumber')} />}
           </Field>
           <div className="row">
-            <button type="submit" className="button primary" disabled={isSubmitting}>
+            <SubmitButton className="button primary" busy={isSubmitting}>
               {t('letters.posted')}
-            </button>
+            </SubmitButton>
             {onWithdraw && (
               <button
                 type="button"

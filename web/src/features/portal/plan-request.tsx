@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { z } from 'zod';
 import '../../lib/zod-messages';
 import type { operations } from '../../api/schema';
-import { ErrorMessage, Field } from '../../components/ui';
+import { ErrorMessage, Field, SubmitButton } from '../../components/ui';
 import { api, unwrap } from '../../lib/api-client';
 import { addDaysIso } from '../../lib/dates';
 import { centsToInput, parseMoney, todayIso } from '../../lib/format';
@@ -175,9 +175,9 @@ export const PlanRequestForm = ({
         {(p) => <textarea {...p} rows={2} maxLength={1000} value={note} onChange={(e) => setNote(e.target.value)} />}
       </Field>
       {failure !== undefined && <ErrorMessage error={failure} />}
-      <button type="submit" className="button primary" disabled={busy}>
+      <SubmitButton className="button primary" busy={busy}>
         {t('portalPlan.submit')}
-      </button>
+      </SubmitButton>
     </form>
   );
 };

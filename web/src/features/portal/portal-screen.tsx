@@ -3,7 +3,7 @@ import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'rea
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { operations } from '../../api/schema';
-import { ErrorMessage, Field, Loading, Stat, StatusBadge, invoiceStatus, useDocumentTitle } from '../../components/ui';
+import { ErrorMessage, Field, invoiceStatus, Loading, Stat, StatusBadge, SubmitButton, useDocumentTitle } from '../../components/ui';
 import { api, unwrap } from '../../lib/api-client';
 import { config } from '../../lib/config';
 import { addDaysIso } from '../../lib/dates';
@@ -358,9 +358,9 @@ const ActionForm = ({
           {done(action.variables)}
         </p>
       ) : (
-        <button type="submit" className="button primary" disabled={action.isPending}>
+        <SubmitButton className="button primary" busy={action.isPending}>
           {submitLabel}
-        </button>
+        </SubmitButton>
       )}
     </form>
   );

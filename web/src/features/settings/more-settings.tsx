@@ -6,7 +6,7 @@
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { ErrorMessage, Field } from '../../components/ui';
+import { ErrorMessage, Field, SubmitButton } from '../../components/ui';
 import { api, unwrap } from '../../lib/api-client';
 import { useI18n } from '../../lib/i18n';
 import { ApiError } from '../../lib/problem';
@@ -117,9 +117,9 @@ export const SettingsSection = ({ section, settings }: { section: SettingSection
         ),
       )}
       {save.isError && !placed && <ErrorMessage error={save.error} />}
-      <button type="submit" className="button primary" disabled={save.isPending}>
+      <SubmitButton className="button primary" busy={save.isPending}>
         {t('common.save')}
-      </button>
+      </SubmitButton>
       {save.isSuccess && !placed && (
         <p role="status" className="success">
           {t('settings.saved')}

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient, type UseMutationResult } from '@
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import type { operations } from '../../api/schema';
-import { Field, Loading, PageHeader, ScreenError } from '../../components/ui';
+import { Field, Loading, PageHeader, ScreenError, SubmitButton } from '../../components/ui';
 import { api, unwrap } from '../../lib/api-client';
 import { applyApiErrors } from '../../lib/forms';
 import { useI18n } from '../../lib/i18n';
@@ -248,9 +248,9 @@ export const SettingsForm = ({ settings, save }: { settings: Settings; save: Sav
           </label>
         </fieldset>
         <div className="form-actions">
-          <button type="submit" className="button primary" disabled={isSubmitting}>
+          <SubmitButton className="button primary" busy={isSubmitting}>
             {t('common.save')}
-          </button>
+          </SubmitButton>
           {save.isSuccess && !form.formState.isDirty && <p role="status" className="success">{t('settings.saved')}</p>}
         </div>
       </form>

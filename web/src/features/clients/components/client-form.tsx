@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { Field } from '../../../components/ui';
+import { Field, SubmitButton } from '../../../components/ui';
 import { applyApiErrors } from '../../../lib/forms';
 import { useI18n } from '../../../lib/i18n';
 import { ApiError } from '../../../lib/problem';
@@ -131,9 +131,9 @@ export const ClientFormView = ({
       <label className="checkbox">
         <input type="checkbox" {...form.register('remindersEnabled')} /> {t('clients.reminders')}
       </label>
-      <button type="submit" className="button primary" disabled={isSubmitting}>
+      <SubmitButton className="button primary" busy={isSubmitting}>
         {submitLabel}
-      </button>
+      </SubmitButton>
       {isSubmitSuccessful && client && (
         <p role="status" className="success">
           {t('common.saved')}

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { ErrorMessage, Field } from '../../../components/ui';
+import { ErrorMessage, Field, SubmitButton } from '../../../components/ui';
 import { useI18n } from '../../../lib/i18n';
 import { ApiError } from '../../../lib/problem';
 import { useUpdateClient, type Client } from '../api';
@@ -82,9 +82,9 @@ export const ContactsEditor = ({ client }: { client: Client }) => {
         </button>
         {/* Nothing to save before a contact is added (or one saved is removed): the primary button was "Enregistrer" an empty list. */}
         {(rows.length > 0 || (client.contacts ?? []).length > 0) && (
-          <button type="submit" className="button primary" disabled={update.isPending}>
+          <SubmitButton className="button primary" busy={update.isPending}>
             {t('common.save')}
-          </button>
+          </SubmitButton>
         )}
       </div>
       {update.isSuccess && !placed && (

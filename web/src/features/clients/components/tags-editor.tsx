@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { ErrorMessage } from '../../../components/ui';
+import { ErrorMessage, SubmitButton } from '../../../components/ui';
 import { useI18n } from '../../../lib/i18n';
 import { ApiError } from '../../../lib/problem';
 import { useUpdateClient, type Client } from '../api';
@@ -49,9 +49,9 @@ export const TagsEditor = ({ client }: { client: Client & { tags?: string[] } })
         )}
       </div>
       {update.isError && !error && <ErrorMessage error={update.error} />}
-      <button type="submit" className="button primary" disabled={update.isPending}>
+      <SubmitButton className="button primary" busy={update.isPending}>
         {t('common.save')}
-      </button>
+      </SubmitButton>
       {update.isSuccess && !error && (
         <p role="status" className="success">
           {t('clientMore.tagsSaved')}

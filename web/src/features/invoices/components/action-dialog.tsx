@@ -1,5 +1,5 @@
 import { useState, type FormEvent, type ReactNode, type RefObject } from 'react';
-import { Dialog, ErrorMessage, Field } from '../../../components/ui';
+import { Dialog, ErrorMessage, Field, SubmitButton } from '../../../components/ui';
 import { useI18n } from '../../../lib/i18n';
 import { ApiError } from '../../../lib/problem';
 
@@ -108,9 +108,9 @@ export const ActionDialog = ({
           </Field>
         ))}
         {failure !== undefined && <ErrorMessage error={failure} />}
-        <button type="submit" className={`button ${danger ? 'danger' : 'primary'}`} disabled={busy}>
+        <SubmitButton className={`button ${danger ? 'danger' : 'primary'}`} busy={busy}>
           {confirm}
-        </button>
+        </SubmitButton>
       </form>
     </Dialog>
   );

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState, type RefObject } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { Dialog, Field } from '../../../components/ui';
+import { Dialog, Field, SubmitButton } from '../../../components/ui';
 import { parseMoney } from '../../../lib/format';
 import { applyApiErrors } from '../../../lib/forms';
 import { useI18n } from '../../../lib/i18n';
@@ -59,9 +59,9 @@ export const CreditNoteDialog = ({
         <Field label={t('invoice.creditAmount')} error={errors.amount?.message}>
           {(p) => <input {...p} inputMode="decimal" {...form.register('amount')} />}
         </Field>
-        <button type="submit" className="button primary" disabled={isSubmitting}>
+        <SubmitButton className="button primary" busy={isSubmitting}>
           {t('invoice.creditNote')}
-        </button>
+        </SubmitButton>
       </form>
     </Dialog>
   );

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Dialog, ErrorMessage, Field, Loading, StatusBadge } from '../../../components/ui';
+import { Dialog, ErrorMessage, Field, Loading, StatusBadge, SubmitButton } from '../../../components/ui';
 import { addDaysIso } from '../../../lib/dates';
 import { centsToInput, parseMoney, todayIso } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n';
@@ -207,9 +207,9 @@ const NewPlanDialog = ({ invoice }: { invoice: Invoice }) => {
           </p>
         )}
         {create.isError && !placed && !listError && <ErrorMessage error={create.error} />}
-        <button type="submit" className="button primary" disabled={create.isPending}>
+        <SubmitButton className="button primary" busy={create.isPending}>
           {t('invoiceMore.planSave')}
-        </button>
+        </SubmitButton>
       </form>
     </Dialog>
   );

@@ -76,4 +76,36 @@ describe('payment form', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Enregistrer un paiement' }));
     expect((await screen.findByRole('alert')).textContent).toBe('The invoice is cancelled.');
   });
+
+  it('keeps the focus on its button while saving and after (a disabled button dropped it to the page’s top), and saves once however often it is pressed', async () => {
+    let finish: (value: unknown) => void = () => {};
+    const onSubmit = vi.fn(() => new Promise((resolve) => (finish = resolve)));
+    renderInApp(<PaymentFormView onSubmit={onSubmit} />);
+    await userEvent.type(screen.getByLabelText('Montant (€)'), '120');
+    const button = screen.getByRole('button', { name: 'Enregistrer un paiement' }) as HTMLButtonElement;
+    await userEvent.click(button);
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+    expect(button.disabled).toBe(false);
+    expect(button.getAttribute('aria-disabled')).toBe('true');
+    expect(document.activeElement).toBe(button);
+    await userEvent.click(button);
+    await userEvent.keyboard('{Enter}');
+    expect(onSubmit).toHaveBeenCalledTimes(1);
+    finish({});
+    expect((await screen.findByRole('status')).textContent?.replace(/\s/g, ' ')).toBe('Paiement de 120,00 € enregistré.');
+    expect(button.getAttribute('aria-disabled')).toBeNull();
+    expect(document.activeElement).toBe(button);
+  });
+
+  it('moves the focus to the field the API refused, as its own checks do', async () => {
+    const onSubmit = vi.fn().mockRejectedValue(
+      new ApiError(400, { title: 'Invalid request', status: 400, errors: [{ path: 'body.reference', message: 'trop longue' }] }),
+    );
+    renderInApp(<PaymentFormView onSubmit={onSubmit} />);
+    await userEvent.type(screen.getByLabelText('Montant (€)'), '10');
+    await userEvent.click(screen.getByRole('button', { name: 'Enregistrer un paiement' }));
+    const reference = screen.getByLabelText('Référence');
+    await waitFor(() => expect(reference.getAttribute('aria-invalid')).toBe('true'));
+    expect(document.activeElement).toBe(reference);
+  });
 });

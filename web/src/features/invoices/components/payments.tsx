@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { ErrorMessage, Field } from '../../../components/ui';
+import { ErrorMessage, Field, SubmitButton } from '../../../components/ui';
 import { centsToInput, parseMoney, todayIso } from '../../../lib/format';
 import { applyApiErrors } from '../../../lib/forms';
 import { useI18n } from '../../../lib/i18n';
@@ -84,9 +84,9 @@ export const PaymentFormView = ({
         </Field>
       </div>
       {claim && saved === null && <p className="muted">{t('invoiceGaps.claimPrefilled')}</p>}
-      <button type="submit" className="button primary" disabled={isSubmitting}>
+      <SubmitButton className="button primary" busy={isSubmitting}>
         {t('invoice.addPayment')}
-      </button>
+      </SubmitButton>
       {saved !== null && (
         <p role="status" className="success">
           {t('invoiceGaps.paymentSaved', { amount: money(saved) })}

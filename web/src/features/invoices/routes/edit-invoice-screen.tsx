@@ -3,7 +3,7 @@ import { useForm } from 'react-hook-form';
 import { Navigate, useNavigate, useParams } from 'react-router';
 import { z } from 'zod';
 import { lineErrorRename, LinesEditor, lineSchema, toApiLine, toLineForm } from '../../../components/lines-editor';
-import { Field, Loading, PageHeader, ScreenError } from '../../../components/ui';
+import { Field, Loading, PageHeader, ScreenError, SubmitButton } from '../../../components/ui';
 import { applyApiErrors } from '../../../lib/forms';
 import { useI18n } from '../../../lib/i18n';
 import { ApiError } from '../../../lib/problem';
@@ -56,9 +56,9 @@ export const EditInvoiceForm = ({ invoice, onSubmit }: { invoice: Invoice; onSub
       <Field label={t('newInvoice.notes')} error={errors.notes?.message}>
         {(p) => <textarea {...p} rows={3} style={{ minHeight: '5rem' }} {...form.register('notes')} />}
       </Field>
-      <button type="submit" className="button primary" disabled={isSubmitting}>
+      <SubmitButton className="button primary" busy={isSubmitting}>
         {t('invoiceGaps.save')}
-      </button>
+      </SubmitButton>
     </form>
   );
 };

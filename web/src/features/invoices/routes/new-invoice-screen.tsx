@@ -3,7 +3,7 @@ import { useForm } from 'react-hook-form';
 import { useNavigate, useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { emptyLine, lineErrorRename, LinesEditor, lineSchema, toApiLine } from '../../../components/lines-editor';
-import { EmptyState, Field, Loading, PageHeader } from '../../../components/ui';
+import { EmptyState, Field, Loading, PageHeader, SubmitButton } from '../../../components/ui';
 import { todayIso } from '../../../lib/format';
 import { applyApiErrors } from '../../../lib/forms';
 import { useI18n } from '../../../lib/i18n';
@@ -95,9 +95,9 @@ export default function NewInvoiceScreen() {
         <Field label={t('newInvoice.notes')} error={errors.notes?.message}>
           {(p) => <textarea {...p} rows={3} style={{ minHeight: '5rem' }} {...form.register('notes')} />}
         </Field>
-        <button type="submit" className="button primary" disabled={isSubmitting}>
+        <SubmitButton className="button primary" busy={isSubmitting}>
           {t('newInvoice.create')}
-        </button>
+        </SubmitButton>
       </form>
     </section>
   );

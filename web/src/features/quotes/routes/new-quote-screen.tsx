@@ -3,7 +3,7 @@ import { useForm } from 'react-hook-form';
 import { useNavigate } from 'react-router';
 import { z } from 'zod';
 import { emptyLine, lineErrorRename, LinesEditor, lineSchema, toApiLine } from '../../../components/lines-editor';
-import { EmptyState, Field, Loading, PageHeader } from '../../../components/ui';
+import { EmptyState, Field, Loading, PageHeader, SubmitButton } from '../../../components/ui';
 import { todayIso } from '../../../lib/format';
 import { applyApiErrors } from '../../../lib/forms';
 import { useI18n } from '../../../lib/i18n';
@@ -72,9 +72,9 @@ export default function NewQuoteScreen() {
           </Field>
         </div>
         <LinesEditor control={form.control} register={form.register} errors={errors} />
-        <button type="submit" className="button primary" disabled={isSubmitting}>
+        <SubmitButton className="button primary" busy={isSubmitting}>
           {t('quotes.create')}
-        </button>
+        </SubmitButton>
       </form>
     </section>
   );

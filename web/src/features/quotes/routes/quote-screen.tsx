@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { PdfPreview } from '../../../components/pdf-preview';
-import { ErrorMessage, Field, Loading, PageHeader, ScreenError, Stat, StatusBadge } from '../../../components/ui';
+import { ErrorMessage, Field, Loading, PageHeader, ScreenError, Stat, StatusBadge, SubmitButton } from '../../../components/ui';
 import { ApiError } from '../../../lib/problem';
 import { useI18n } from '../../../lib/i18n';
 import { quoteStatus, useClientsForQuotes, useQuote, useQuoteActions } from '../api';
@@ -19,7 +19,8 @@ export default function QuoteScreen() {
   const [percentError, setPercentError] = useState<string>();
   // The draft a deposit or the final invoice just made: said with the way to it (it still has to be sent).
   const [created, setCreated] = useState<{ kind: 'deposit' | 'final'; id: string; grossCents: number }>();
-  const madeDraft = (kind: 'deposit' | 'final') => (invoice: { id: string; totals: { grossCents: number } }) => setCreated({ kind, id: invoice.id, grossCents: invoice.totals.grossCents });
+  // What the draft bills: a final invoice's total is the job's, the deposits issued come off it (its balance as made).
+  const madeDraft = (kind: 'deposit' | 'final') => (invoice: { id: string; balanceCents: number }) => setCreated({ kind, id: invoice.id, grossCents: invoice.balanceCents });
   if (quote.isPending) return <Loading />;
   if (quote.isError) return <ScreenError error={quote.error} retry={() => void quote.refetch()} />;
   const q = quote.data;
@@ -93,9 +94,9 @@ export default function QuoteScreen() {
                   />
                 )}
               </Field>
-              <button type="submit" className="button" disabled={busy}>
+              <SubmitButton className="button" busy={busy}>
                 {t('quotes.createDeposit')}
-              </button>
+              </SubmitButton>
             </form>
             <button type="button" className="button primary" disabled={busy} onClick={() => (setCreated(undefined), actions.final.mutate(undefined, { onSuccess: madeDraft('final') }))}>
               {t('quotes.createFinal')}

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { z } from 'zod';
-import { ErrorMessage, Field, Loading, PageHeader, ScreenError } from '../../../components/ui';
+import { ErrorMessage, Field, Loading, PageHeader, ScreenError, SubmitButton } from '../../../components/ui';
 import { applyApiErrors } from '../../../lib/forms';
 import { useI18n } from '../../../lib/i18n';
 import { ApiError } from '../../../lib/problem';
@@ -239,9 +239,9 @@ const ScenarioEditor = ({ id, scenario, templates, save }: { id: string; scenari
             <button type="button" className="button" onClick={addStep} disabled={steps.fields.length >= 12}>
               {t('scenarioEditor.addStep')}
             </button>
-            <button type="submit" className="button primary" disabled={isSubmitting}>
+            <SubmitButton className="button primary" busy={isSubmitting}>
               {t('common.save')}
-            </button>
+            </SubmitButton>
           </div>
           {(save.isSuccess || justCreated) && !form.formState.isDirty && (
             <p role="status" className="success">

@@ -3,7 +3,7 @@ import { useDeferredValue, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useNavigate, useParams } from 'react-router';
 import { z } from 'zod';
-import { ErrorMessage, Field, Loading, PageHeader, ScreenError } from '../../../components/ui';
+import { ErrorMessage, Field, Loading, PageHeader, ScreenError, SubmitButton } from '../../../components/ui';
 import { applyApiErrors } from '../../../lib/forms';
 import { useI18n } from '../../../lib/i18n';
 import { ApiError } from '../../../lib/problem';
@@ -209,9 +209,9 @@ const TemplateEditor = ({ template, save }: { template: Template; save: ReturnTy
           <label className="checkbox">
             <input type="checkbox" {...form.register('letter')} /> {t('templates.letter')}
           </label>
-          <button type="submit" className="button primary" disabled={isSubmitting}>
+          <SubmitButton className="button primary" busy={isSubmitting}>
             {t('common.save')}
-          </button>
+          </SubmitButton>
           {save.isSuccess && !form.formState.isDirty && !errors.root && <p role="status" className="success">{t('common.saved')}</p>}
         </form>
         <section aria-labelledby="preview-title">

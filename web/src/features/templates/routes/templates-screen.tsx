@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { AsyncState, Dialog, EmptyState, ErrorMessage, Field, PageHeader } from '../../../components/ui';
+import { AsyncState, Dialog, EmptyState, ErrorMessage, Field, PageHeader, SubmitButton } from '../../../components/ui';
 import { useI18n } from '../../../lib/i18n';
 import { ApiError } from '../../../lib/problem';
 import { useCreateTemplate, useTemplates, type Template } from '../api';
@@ -111,9 +111,9 @@ const NewTemplateDialog = ({ templates }: { templates: readonly Template[] }) =>
           )}
         </Field>
         {create.isError && !(create.error instanceof ApiError && create.error.fieldErrors().name) && <ErrorMessage error={create.error} />}
-        <button type="submit" className="button primary" disabled={create.isPending}>
+        <SubmitButton className="button primary" busy={create.isPending}>
           {t('templateEditor.create')}
-        </button>
+        </SubmitButton>
       </form>
     </Dialog>
   );
