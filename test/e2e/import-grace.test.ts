@@ -4,9 +4,9 @@ import { companySettings, freshTenant, type FreshTenant } from './fresh-tenant.j
 
 /**
  * What was paid before an import was paid weeks ago in another tool, not "just now": it holds no
- * reminder back. The grace window after a payment (`graceDaysAfterPayment`, against reminding a
- * client whose transfer is on its way) once started at the import for every partly paid invoice, so
- * its overdue reminder went out days after the unpaid ones imported with it.
+ * reminder back (test/e2e/import-catch-up.test.ts). A payment entered on such an invoice by mistake and
+ * removed gives the grace window back to the last payment still recorded (payment-removed-grace): that
+ * must not be the one before the import, whose record is dated the import.
  */
 let t: FreshTenant;
 const today = () => localDate(new Date(), 'Europe/Paris');
@@ -20,7 +20,7 @@ beforeAll(async () => {
 interface Step { stepId: string; state: string; scheduledAt?: string; reason?: string }
 
 describe('an overdue invoice imported partly paid', () => {
-  it('gets its first overdue reminder at the same send window as an unpaid one imported with it', async () => {
+  it('keeps its first overdue reminder at the same send window as an unpaid one after a payment entered by mistake is removed', async () => {
     const due = addDays(today(), -20);
     const row = (n: number, paidCents: number) => ({
       number: `OLD-${n}`,
@@ -42,6 +42,10 @@ describe('an overdue invoice imported partly paid', () => {
       const steps = (await t.ok('GET', `/invoices/${invoice.id}/reminders`)).items as Step[];
       return steps.find((s) => s.stepId === 'j+1')!;
     };
+    const mistaken = list.find((i) => i.number === 'OLD-2')!;
+    const payment = await t.ok('POST', `/invoices/${mistaken.id}/payments`, { amountCents: 1_000, date: today(), method: 'transfer' });
+    await t.ok('DELETE', `/invoices/${mistaken.id}/payments/${payment.id}`);
+    await t.drain();
     const unpaid = await firstOverdue('OLD-1');
     const partlyPaid = await firstOverdue('OLD-2');
     expect(unpaid).toMatchObject({ state: 'scheduled', reason: 'catch-up' });
