@@ -133,6 +133,10 @@ export const invoiceContribution = (f: InvoiceFacts): Contribution => {
     add(counters, client, 'paidInvoices', 1);
     add(counters, client, 'paidWeightCents', weight);
     add(counters, client, 'lateDaysWeighted', weight * Math.max(0, daysBetween(f.dueDate, paidDate)));
+    // The same two figures on the day it was paid: a past asOf takes back those of the invoices
+    // paid after it, as it does their balance moves, for the client's lateness of that day.
+    add(counters, movesItem(paidDate), paidWeightKey(f.clientId), weight);
+    add(counters, movesItem(paidDate), lateDaysKey(f.clientId), weight * Math.max(0, daysBetween(f.dueDate, paidDate)));
   }
 
   for (const s of f.sentSteps) {
@@ -157,6 +161,15 @@ export const OPEN_BALANCE_PREFIX = 'O#';
 export const OPEN_COUNT_PREFIX = 'N#';
 export const openBalanceKey = (clientId: string, dueDate: string) => `${OPEN_BALANCE_PREFIX}${clientId}#${dueDate}`;
 export const openCountKey = (clientId: string, dueDate: string) => `${OPEN_COUNT_PREFIX}${clientId}#${dueDate}`;
+/**
+ * Moves counters of the invoices fully paid that day, by client: `W#<clientId>` their weight (amount
+ * paid), `L#<clientId>` their amount-weighted days late, what the client item's `paidWeightCents` and
+ * `lateDaysWeighted` gained that day.
+ */
+export const PAID_WEIGHT_PREFIX = 'W#';
+export const LATE_DAYS_PREFIX = 'L#';
+export const paidWeightKey = (clientId: string) => `${PAID_WEIGHT_PREFIX}${clientId}`;
+export const lateDaysKey = (clientId: string) => `${LATE_DAYS_PREFIX}${clientId}`;
 /** `O#<clientId>#<dueDate>` → its client and due date (the due date is the last 10 characters). */
 export const parseOpenKey = (key: string) => ({ clientId: key.slice(2, -11), dueDate: key.slice(-10) });
 

@@ -8,10 +8,10 @@
  * - avgDaysToPay: issue → full payment, weighted by amount paid, invoices fully paid in the
  *   365 days ending `asOf`; the reminder statistics use the same window;
  * - forecast: 8 weeks from the Monday after `asOf`; an open balance is expected at its due
- *   date shifted by its client's average lateness; what is expected earlier (overdue
- *   included) falls in the first week.
+ *   date shifted by its client's average lateness (over the invoices fully paid by `asOf`); what
+ *   is expected earlier (overdue included) falls in the first week.
  */
-import { OPEN_BALANCE_PREFIX, OPEN_COUNT_PREFIX, parseOpenKey } from './aggregates.js';
+import { LATE_DAYS_PREFIX, OPEN_BALANCE_PREFIX, OPEN_COUNT_PREFIX, PAID_WEIGHT_PREFIX, parseOpenKey } from './aggregates.js';
 import { addDays, daysBetween, weekday } from './dates.js';
 
 export interface ClientAggregate {
@@ -90,8 +90,9 @@ export interface CockpitInput {
   readonly clients: readonly ClientAggregate[];
   readonly days: readonly DayAggregate[];
   /**
-   * For an `asOf` before today: the day items dated after it (up to the last one). Their open
-   * balance changes are taken back from today's open balances, which gives the balances of `asOf`.
+   * For an `asOf` before today: the moves items dated after it (up to the last one). Their open
+   * balance changes are taken back from today's open balances, which gives the balances of `asOf`,
+   * and the invoices they say were paid after it from the clients' lateness (the forecast's).
    */
   readonly later?: readonly DayAggregate[];
 }
@@ -104,8 +105,32 @@ interface OpenGroup {
   readonly count: number;
 }
 
+/**
+ * The clients' lateness of a past day: today's paid weight and weighted days late minus those of
+ * the invoices fully paid after it (`W#`/`L#` on the moves item of the day each was paid).
+ */
+export const latenessAsOf = (clients: readonly ClientAggregate[], later: readonly DayAggregate[]): ClientAggregate[] => {
+  const taken = new Map<string, { weight: number; lateDays: number }>();
+  const of = (clientId: string) => {
+    let t = taken.get(clientId);
+    if (!t) taken.set(clientId, (t = { weight: 0, lateDays: 0 }));
+    return t;
+  };
+  for (const d of later) {
+    for (const [key, v] of Object.entries(d.counters)) {
+      if (key.startsWith(PAID_WEIGHT_PREFIX)) of(key.slice(PAID_WEIGHT_PREFIX.length)).weight += v;
+      else if (key.startsWith(LATE_DAYS_PREFIX)) of(key.slice(LATE_DAYS_PREFIX.length)).lateDays += v;
+    }
+  }
+  return clients.map((c) => {
+    const t = taken.get(c.clientId);
+    return t ? { ...c, paidWeightCents: c.paidWeightCents - t.weight, lateDaysWeighted: c.lateDaysWeighted - t.lateDays } : c;
+  });
+};
+
 /** Today's open balances, or those of a past day: today's minus every change dated after it. */
-export const openGroups = (clients: readonly ClientAggregate[], later?: readonly DayAggregate[]): OpenGroup[] => {
+export const openGroups = (todays: readonly ClientAggregate[], later?: readonly DayAggregate[]): OpenGroup[] => {
+  const clients = later ? latenessAsOf(todays, later) : todays;
   if (!later) return clients.flatMap((c) => c.open.filter((o) => o.balanceCents > 0).map((o) => ({ client: c, dueDate: o.dueDate, balanceCents: o.balanceCents, count: 1 })));
   const groups = new Map<string, { clientId: string; dueDate: string; balanceCents: number; count: number }>();
   const group = (clientId: string, dueDate: string) => {

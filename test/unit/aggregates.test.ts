@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clientItem, contributionDelta, dayItem, flatten, invoiceContribution, movesItem, unflatten, type Counters, type InvoiceFacts } from '../../shared/domain/aggregates.js';
+import { clientItem, contributionDelta, dayItem, flatten, invoiceContribution, movesItem, paidDateOf, unflatten, type Counters, type InvoiceFacts } from '../../shared/domain/aggregates.js';
+import { addDays, daysBetween } from '../../shared/domain/dates.js';
 import { agingBucket, computeCockpit, histogramMedian } from '../../shared/domain/cockpit.js';
 import { parseItemKey } from '../../shared/adapters/dynamo/keys.js';
 import { aggregateChangeTarget as targetOfItem } from '../../shared/app/aggregates/stream-changes.js';
@@ -160,7 +161,7 @@ describe('the cockpit of a past day', () => {
     return Math.max(0, f.grossCents - paid - credited);
   };
 
-  it('gives the open balances, aging, overdue and late clients of that day from today’s items and the later balance moves', () => {
+  it('gives the open balances, aging, overdue, late clients and forecast of that day from today’s items and the later balance moves', () => {
     fc.assert(
       fc.property(fc.array(invoiceArb, { minLength: 1, maxLength: 12 }), fc.integer({ min: 0, max: 329 }), (raws, asOfDay) => {
         const invoices = raws.map(factsOf);
@@ -181,6 +182,9 @@ describe('the cockpit of a past day', () => {
           }
           const client = clients.get(f.clientId) ?? { clientId: f.clientId, balanceCents: 0, openInvoices: 0, paidInvoices: 0, paidWeightCents: 0, lateDaysWeighted: 0, open: [] };
           if (c.open) client.open.push({ invoiceId: f.id, dueDate: c.open.dueDate, balanceCents: c.open.balanceCents });
+          const own = c.counters[clientItem(f.clientId)] ?? {};
+          client.paidWeightCents += own.paidWeightCents ?? 0;
+          client.lateDaysWeighted += own.lateDaysWeighted ?? 0;
           clients.set(f.clientId, client);
         }
         const days = [...dayCounters].map(([date, counters]) => ({ date, counters })).sort((a, b) => a.date.localeCompare(b.date));
@@ -201,6 +205,22 @@ describe('the cockpit of a past day', () => {
           ['c1', 'c2', 'c3'].filter((c) => lateBy(c) > 0).sort((a, b) => lateBy(b) - lateBy(a) || a.localeCompare(b))
             .map((c) => [c, lateBy(c), open.filter((o) => o.f.clientId === c).reduce((n, o) => n + o.owed, 0)]),
         );
+        // The forecast: each balance at its due date shifted by its client's lateness of that day, over
+        // the invoices fully paid by asOf (weighted by the amount paid), not by today's.
+        const lateness = (clientId: string) => {
+          const paid = invoices.filter((f) => f.clientId === clientId && (paidDateOf(f) ?? '9999') <= asOf);
+          const weight = paid.reduce((n, f) => n + f.paidCents, 0);
+          const days = paid.reduce((n, f) => n + f.paidCents * Math.max(0, daysBetween(f.dueDate, paidDateOf(f)!)), 0);
+          return weight > 0 ? Math.round((days / weight) * 10) / 10 : 0;
+        };
+        const firstWeek = got.forecast[0]!.weekStart;
+        const expected = got.forecast.map((w) => ({ ...w, expectedCents: 0 }));
+        for (const o of open) {
+          const at = addDays(o.f.dueDate, Math.round(lateness(o.f.clientId)));
+          const week = o.f.dueDate < asOf || at < firstWeek ? 0 : Math.floor(daysBetween(firstWeek, at) / 7);
+          if (week < expected.length) expected[week]!.expectedCents += o.owed;
+        }
+        expect(got.forecast).toEqual(expected);
       }),
       { numRuns: 300, seed: 20261126 },
     );

@@ -20,7 +20,7 @@
  * | contribution| T#<tenant>#INV#<invoiceId>  | #AGG                     | (what the invoice last added to the aggregates; its list-row extras) |
  * | client agg. | T#<tenant>#AGG              | CLIENT#<clientId>        | counters (ADD) + OPEN#<invoiceId> { dueDate, balanceCents }   |
  * | day agg.    | T#<tenant>#AGG              | DAY#<YYYY-MM-DD>         | counters (ADD): invoiced, collected, paid, reminders, bounces |
- * | moves agg.  | T#<tenant>#AGG              | MOVES#<YYYY-MM-DD>       | counters (ADD): open balance moves by client and due date (O#, N#) |
+ * | moves agg.  | T#<tenant>#AGG              | MOVES#<YYYY-MM-DD>       | counters (ADD): open balance moves by client and due date (O#, N#), paid weight and days late by client (W#, L#) |
  * | portal token| PORTAL#<sha-256 of token>   | #PORTAL                  | (no tenant in the key: the public portal finds tenant + invoice from the token alone) |
  * | notification| T#<tenant>#NOTIF            | NOTIF#<eventUlid>        | unread only: GSI1 T#<t>#NOTIF#unread / <eventUlid> (sparse)   |
  * | overview    | T#<tenant>#NOTIF            | OVERVIEW#<YYYY-MM-DD>    | (the daily overview of that day went out: at most one)        |

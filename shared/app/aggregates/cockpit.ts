@@ -20,7 +20,8 @@ export type CockpitView = Omit<Cockpit, 'topLateClients'> & {
  * One call, one screen: what is owed, how late, by whom, what comes in next, whether reminders
  * work. Read from the aggregates only (two Queries, a third for a past asOf, and ≤ 5 client reads), never from invoices.
  * An `asOf` in the past gives the open balances of that day (invoices issued later left out,
- * payments and credit notes dated later added back); the forecast's lateness is today's.
+ * payments and credit notes dated later added back), and the forecast shifts each balance by its
+ * client's lateness of that day (the invoices paid later taken back), from the same moves items.
  */
 export const makeGetCockpit = ({ aggregates, clients, settings, clock }: CockpitDeps) =>
   async (tenantId: string, query: { asOf?: string }): Promise<CockpitView> => {

@@ -135,7 +135,10 @@ export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, i
       throw error;
     }
     if (row.paidCents > 0) {
-      const paid: InvoiceRecord = { ...sent, paidCents: row.paidCents, lastPaymentAt: at, updatedAt: at };
+      // No `lastPaymentAt`: what was paid elsewhere before the import is no payment just received, so it holds
+      // no grace window (`graceDaysAfterPayment`) back. The catch-up reminder goes at the next send window, with
+      // the client's other invoices (three days later it was a second message to the client).
+      const paid: InvoiceRecord = { ...sent, paidCents: row.paidCents, updatedAt: at };
       await invoices.save({ ...paid, status: settledStatusOf(paid) }, {
         addPayment: { id: stableId('pay', row.number.toUpperCase()), invoiceId: sent.id, amountCents: row.paidCents, date: today, method: 'other', reference: 'Réglé avant import', createdAt: at },
         events: [{ at, type: 'payment.recorded', data: { amountCents: row.paidCents, date: today, method: 'other', imported: true } }],

@@ -160,4 +160,22 @@ describe('the portal of an invoice under a payment plan', () => {
     expect(await screen.findByText('25 jours de retard')).toBeTruthy();
     expect(screen.queryByTestId('portal-on-plan')).toBeNull();
   });
+
+  it('gives the seller’s address as a mail link naming the invoice (on a phone, one tap; it was plain text to copy)', async () => {
+    const withEmail = { ...portal, language: 'fr', seller: { ...portal.seller, email: 'contact@plomberie.test' } };
+    fakeApi(({ method, path }) => (method === 'GET' && path === '/portal/tok3' ? { status: 200, body: withEmail } : undefined));
+    const view = render(
+      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+        <MemoryRouter initialEntries={['/p/tok3']}>
+          <Routes>
+            <Route path="/p/:token" element={<PortalScreen />} />
+          </Routes>
+        </MemoryRouter>
+      </QueryClientProvider>,
+    );
+    const link = await screen.findByRole('link', { name: 'contact@plomberie.test' });
+    expect(link.getAttribute('href')).toBe('mailto:contact@plomberie.test?subject=Facture%20F-2026-0042');
+    expect(screen.getByTestId('portal-contact').textContent).toBe('Une question ? Écrivez à contact@plomberie.test');
+    view.unmount();
+  });
 });
