@@ -124,6 +124,8 @@ describe('a portal link that no longer works', () => {
     const said = await screen.findByText((_, el) => el?.className === 'empty-title');
     await waitFor(() => expect(document.title).toBe(said.textContent));
     expect(document.title).not.toContain('Relances');
+    // An empty page is not the end: the client is told how to get a working link.
+    expect(screen.getByText(/demandez un nouveau lien à l’entreprise qui vous l’a envoyée/)).toBeTruthy();
   });
 });
 

@@ -51,6 +51,8 @@ export default function PortalScreen() {
           <div className="empty">
             <h1>{t('portal.title')}</h1>
             <p className="empty-title">{t('portal.unavailable')}</p>
+            {/* The next step: the client cannot sign in, only the seller can send a working link. */}
+            <p>{t('portal.unavailableNext')}</p>
           </div>
         ) : (
           <ErrorMessage error={portal.error} retry={() => void portal.refetch()} />
