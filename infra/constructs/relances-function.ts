@@ -66,7 +66,10 @@ export class RelancesFunction extends NodejsFunction {
       logGroup,
       role,
       // Logs and metrics carry the stack name as `service` (the alarms' metric dimension).
-      environment: { NODE_OPTIONS: '--enable-source-maps', POWERTOOLS_SERVICE_NAME: Stack.of(scope).stackName, ...props.environment },
+      // A PDF function loads React and react-pdf from a real node_modules (not inlined by esbuild, so
+      // no build-time `process.env.NODE_ENV`): NODE_ENV=production picks React's production build,
+      // which renders ~8 % faster than its development checks (docs/benchmarks.md, "pdf").
+      environment: { NODE_OPTIONS: '--enable-source-maps', POWERTOOLS_SERVICE_NAME: Stack.of(scope).stackName, ...(props.pdf ? { NODE_ENV: 'production' } : {}), ...props.environment },
       ...(props.tracing ? { tracing: Tracing.ACTIVE } : {}),
       bundling: bundlingOf(props.pdf ?? false),
     });

@@ -2,6 +2,8 @@
  * `npm start`: the whole stack on this machine, data kept under `.local/`, until Ctrl-C.
  * Ports: API_PORT, else PORT (3000), DYNAMODB_PORT (8000), SES_PORT (8005), SCHEDULER_PORT (8006), SMS_PORT (8007), WEB_PORT (5173).
  */
+// First: the handlers' React must see NODE_ENV when they load it.
+import './production-env.js';
 import { REPO_ROOT, startLocalStack } from './local-stack.js';
 import { portsFromEnv } from './ports.js';
 import { startWebServer } from './web-server.js';

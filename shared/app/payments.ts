@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { localDate } from '../domain/dates.js';
 import { invoiceBalanceCents, settledStatusOf } from '../domain/invoice.js';
 import type { InvoiceView, PaymentInput } from '../domain/invoice-types.js';
+import { isPaymentBeforeImport } from '../domain/invoice-import.js';
 import { BusinessRuleError, NotFoundError } from './errors.js';
 import { loadInvoice } from './invoices.js';
 import { toInvoiceView } from './invoice-view.js';
@@ -132,8 +133,9 @@ export const makeRemovePayment = ({ invoices, settings, clock, retry = defaultRe
       // The grace window after a payment (the reminders' `lastPaymentAt`) is the last payment still recorded's:
       // a payment entered by mistake and removed no longer holds the next reminder back.
       const { lastPaymentAt: _removed, ...rest } = current;
+      // (what was paid before an import is none: it was no payment just made).
       const lastPaymentAt = payments
-        .filter((p) => !p.removedAt && p.id !== paymentId)
+        .filter((p) => !p.removedAt && p.id !== paymentId && !isPaymentBeforeImport(p.id))
         .map((p) => p.createdAt)
         .sort()
         .at(-1);

@@ -4,6 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { RelancesStack } from '../../infra/relances-stack.js';
 import { aTestStack } from '../fixtures/test-stack.js';
 import { routeList } from '../../shared/http/routes.js';
+import { stackFunctions } from '../../infra/constructs/function-bundling.js';
+import { RelancesFunction } from '../../infra/constructs/relances-function.js';
 
 let stack: RelancesStack;
 let template: Template;
@@ -105,6 +107,16 @@ describe('functions that send email', () => {
 });
 
 describe('rendering functions', () => {
+  it('run React in production mode (NODE_ENV=production), and only they', () => {
+    const rendering = new Set(stackFunctions().filter((f) => f.pdf).map((f) => f.handler));
+    const ours = stack.node.findAll().filter((c): c is RelancesFunction => c instanceof RelancesFunction);
+    expect(rendering.has('functions/reminders/send-reminder') && rendering.has('functions/invoices/get-invoice-pdf')).toBe(true);
+    expect(ours.filter((fn) => rendering.has(fn.handlerModule)).length).toBe(rendering.size);
+    for (const fn of ours) {
+      expect([fn.handlerModule, props(fn).Environment.Variables.NODE_ENV]).toEqual([fn.handlerModule, rendering.has(fn.handlerModule) ? 'production' : undefined]);
+    }
+  });
+
   it('get more memory and a timeout under the API Gateway limit', () => {
     for (const route of routeList().filter((r) => r.heavy)) {
       const fn = props(stack.api.functions.get(route.handler)!);

@@ -33,7 +33,14 @@ const fr = {
     posted: 'Courrier posté en recommandé',
   },
   sms: { sent: 'SMS envoyé' },
-  email: { bounced: 'E-mail non distribué', complained: 'E-mail signalé comme indésirable' },
+  email: {
+    delivered: 'E-mail délivré au serveur du client',
+    bounced: 'E-mail non distribué',
+    complained: 'E-mail signalé comme indésirable',
+    rejected: 'E-mail refusé à l’envoi',
+    delayed: 'Distribution de l’e-mail retardée',
+    rendering_failed: 'E-mail non envoyé (mise en forme impossible)',
+  },
   owner: { alerted: 'Vous avez été alerté' },
   credit_note: { issued: 'Avoir émis', email_failed: 'Échec de l’envoi de l’avoir' },
   portal: {
@@ -89,7 +96,14 @@ export const invoiceEventTexts = registerTexts('invoiceEvents', fr, {
     posted: 'Letter posted by registered mail',
   },
   sms: { sent: 'Text sent' },
-  email: { bounced: 'Email bounced', complained: 'Email marked as spam' },
+  email: {
+    delivered: 'Email delivered to the client’s server',
+    bounced: 'Email bounced',
+    complained: 'Email marked as spam',
+    rejected: 'Email rejected at sending',
+    delayed: 'Email delivery delayed',
+    rendering_failed: 'Email not sent (rendering failed)',
+  },
   owner: { alerted: 'You were alerted' },
   credit_note: { issued: 'Credit note issued', email_failed: 'Credit note email failed' },
   portal: {

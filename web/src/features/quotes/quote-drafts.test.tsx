@@ -20,7 +20,9 @@ describe('a deposit or final invoice made from an accepted quote', () => {
         quote = { ...accepted, job: { ...accepted.job, documents: [{ id: 'd1', type: 'deposit', status: 'draft', grossCents: 41_400, balanceCents: 41_400 }] } };
         return { status: 201, body: { id: 'd1', status: 'draft', clientId: 'c1', balanceCents: 41_400, totals: { netCents: 37_500, vatCents: 3_900, grossCents: 41_400, vatBreakdown: [] } } };
       }
-      if (method === 'POST' && path === '/quotes/q1/final-invoice') return { status: 201, body: { id: 'f1', status: 'draft', clientId: 'c1', balanceCents: 96_600, totals: { netCents: 0, vatCents: 0, grossCents: 96_600, vatBreakdown: [] } } };
+      // As the API answers: the final's totals are the job's (1 380,00 €), the deposit issued is deducted from them.
+      if (method === 'POST' && path === '/quotes/q1/final-invoice')
+        return { status: 201, body: { id: 'f1', status: 'draft', clientId: 'c1', deductedCents: 41_400, balanceCents: 96_600, totals: { netCents: 115_000, vatCents: 23_000, grossCents: 138_000, vatBreakdown: [] } } };
       if (path.startsWith('/clients')) return { status: 200, body: { items: [{ id: 'c1', name: 'Jean Durand' }] } };
       if (path.startsWith('/quotes/q1/timeline')) return { status: 200, body: { items: [] } };
       return undefined;

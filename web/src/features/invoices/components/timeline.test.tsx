@@ -21,6 +21,8 @@ describe('the invoice’s history', () => {
                 { at, type: 'portal.paid_claimed', data: { date: '2026-11-24', reference: 'VIR-889' } },
                 { at, type: 'portal.disputed', data: { reason: 'Le chauffe-eau fuit encore' } },
                 { at, type: 'portal.viewed', data: {} },
+                { at, type: 'email.delivered', data: { messageId: 'm1', stepId: 'j+1' } },
+                { at, type: 'email.bounced', data: { messageId: 'm2', stepId: 'j+8', bounceType: 'Permanent' } },
               ],
             },
           }
@@ -35,6 +37,8 @@ describe('the invoice’s history', () => {
       'Le client dit avoir payé — 24 nov. 2026 · VIR-889',
       'Le client conteste la facture — Le chauffe-eau fuit encore',
       'Le client a ouvert le portail',
+      'E-mail délivré au serveur du client — J+1',
+      'E-mail non distribué — J+8',
     ]);
   });
 

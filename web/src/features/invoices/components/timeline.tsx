@@ -20,7 +20,7 @@ export const useEventDetail = (templateName: (id: string) => string | undefined 
     if (type === 'invoice.status_changed' && text(data.from) && text(data.to)) return `${t(`status.${data.from as string}`)} → ${t(`status.${data.to as string}`)}`;
     const reminder = type.startsWith('reminder.');
     const parts = [
-      (reminder || type === 'sms.sent') && text(data.stepId) ? stepName(data.stepId as string) : undefined,
+      (reminder || type === 'sms.sent' || type.startsWith('email.')) && text(data.stepId) ? stepName(data.stepId as string) : undefined,
       SENT.has(type) && text(data.templateId) ? templateName(data.templateId as string) : undefined,
       cents(data.amountCents) !== undefined ? money(data.amountCents as number) : cents(data.grossCents) !== undefined ? money(data.grossCents as number) : undefined,
       text(data.date) && /^\d{4}-\d\d-\d\d$/.test(data.date as string) ? date(data.date as string) : undefined,

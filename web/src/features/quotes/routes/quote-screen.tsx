@@ -19,7 +19,8 @@ export default function QuoteScreen() {
   const [percentError, setPercentError] = useState<string>();
   // The draft a deposit or the final invoice just made: said with the way to it (it still has to be sent).
   const [created, setCreated] = useState<{ kind: 'deposit' | 'final'; id: string; grossCents: number }>();
-  const madeDraft = (kind: 'deposit' | 'final') => (invoice: { id: string; totals: { grossCents: number } }) => setCreated({ kind, id: invoice.id, grossCents: invoice.totals.grossCents });
+  // What the draft bills: a final invoice's total is the job's, the deposits issued come off it (its balance as made).
+  const madeDraft = (kind: 'deposit' | 'final') => (invoice: { id: string; balanceCents: number }) => setCreated({ kind, id: invoice.id, grossCents: invoice.balanceCents });
   if (quote.isPending) return <Loading />;
   if (quote.isError) return <ScreenError error={quote.error} retry={() => void quote.refetch()} />;
   const q = quote.data;
