@@ -17,7 +17,7 @@ import type { ClientRepository, Clock, InvoiceRecord, SettingsRepository, Tenant
 import { isScenarioRecord, loadReminderContext, recordedOrProjected, reminderRecipients, sendCalendarFor, stopReason, type ReminderContext, type ReminderReadDeps } from './reminder-context.js';
 import { planNewSteps } from '../../domain/reminder-steps.js';
 import { stepPlanInput } from './reconcile-schedules.js';
-import { activePlan } from './plan-lifecycle.js';
+import { activePlan, planCheckAt } from './plan-lifecycle.js';
 import { isPlanTemplate, replayClientRules, type PlannedSend } from './simulation-client-rules.js';
 
 export interface SimulationDeps extends ReminderReadDeps {
@@ -190,6 +190,41 @@ const withResume = (ctx: ReminderContext, plan: readonly PlannedStep[], now: Dat
   return [...before, ...resumed];
 };
 
+/**
+ * The dry run assumes no payment comes in. A running payment plan whose instalment stays unpaid then
+ * ends at the plan check (`planMissedDays` after that instalment's date, at the send hour): the
+ * reconciler cancels its pending steps (`plan_ended`) and records a new plan of the scenario's steps
+ * after the last one sent (reconcile-schedules). The dry run shows the plan's steps up to then, and
+ * the scenario's from then on, as `withResume` does for a dated pause.
+ */
+const withPlanEnd = (ctx: ReminderContext, plan: readonly PlannedStep[], now: Date): PlannedStep[] => {
+  if (!activePlan(ctx) || stopReason(ctx)) return [...plan];
+  const endAt = planCheckAt(ctx, now);
+  if (!endAt) return [...plan];
+  const { settings, client } = ctx;
+  const resumed = planNewSteps(stepPlanInput(ctx, endAt), 0, ctx.records.filter(isScenarioRecord)).map(
+    (s): PlannedStep => ({
+      stepId: s.stepId,
+      templateId: s.templateId,
+      state: s.state,
+      nominalDate: s.nominalDate,
+      beforeDue: s.beforeDue,
+      ...(s.channel ? { channel: s.channel } : {}),
+      ...(s.scheduledAt ? { scheduledAt: s.scheduledAt } : {}),
+      ...(s.localTime ? { localTime: s.localTime } : {}),
+      ...(s.reason ? { reason: s.reason } : {}),
+    }),
+  );
+  const before = plan.flatMap((s): PlannedStep[] => {
+    const after = stepTime(s, settings, client) >= endAt;
+    // The plan's steps still to go after its end are cancelled then.
+    if (isPlanTemplate(s.templateId)) return after && s.state === 'scheduled' ? [{ ...s, state: 'cancelled', reason: 'plan_ended' }] : [s];
+    // The scenario's steps it held back: the new plan stands for them (after the plan's steps, which go first).
+    return s.state === 'cancelled' && s.reason === 'payment_plan' ? [] : [s];
+  });
+  return [...before, ...resumed];
+};
+
 const byTimeThenClient = (a: SimulationItem, b: SimulationItem): number =>
   (a.at ?? '').localeCompare(b.at ?? '') ||
   a.clientName.localeCompare(b.clientName, 'fr') ||
@@ -212,7 +247,7 @@ export const makeSimulateReminders = (deps: SimulationDeps) =>
     const perInvoice = await mapLimit(invoices, CONCURRENCY, async (invoice) => {
       const ctx = await loadReminderContext(reads, tenantId, invoice.id);
       if (!ctx) return undefined;
-      const plan = withResume(ctx, recordedOrProjected(ctx, now), now);
+      const plan = withPlanEnd(ctx, withResume(ctx, recordedOrProjected(ctx, now), now), now);
       const offsets = nominalOffsets(ctx.scenario.steps);
       return {
         ctx,

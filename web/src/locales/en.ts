@@ -23,6 +23,7 @@ export const en: Translations = {
   auth: {
     signingIn: 'Signing in…',
     failed: 'Sign-in failed.',
+    stale: 'This sign-in page has expired or was already used. Please sign in again.',
     retry: 'Sign in again',
   },
   common: {
@@ -401,5 +402,6 @@ export const en: Translations = {
   portal: {
     title: 'Your invoice',
     unavailable: 'This link is no longer valid.',
+    unavailableNext: 'To see the invoice, pay it or reply, ask the company that sent it for a new link, or open the link in its latest email.',
   },
 };

@@ -21,6 +21,7 @@ export const fr = {
   auth: {
     signingIn: 'Connexion…',
     failed: 'La connexion a échoué.',
+    stale: 'Cette page de connexion a expiré ou a déjà servi. Reconnectez-vous.',
     retry: 'Se reconnecter',
   },
   common: {
@@ -399,6 +400,7 @@ export const fr = {
   portal: {
     title: 'Votre facture',
     unavailable: 'Ce lien n’est plus valable.',
+    unavailableNext: 'Pour voir la facture, la payer ou répondre, demandez un nouveau lien à l’entreprise qui vous l’a envoyée, ou ouvrez le lien de son dernier e-mail.',
   },
 } as const;
 

@@ -124,6 +124,8 @@ describe('a portal link that no longer works', () => {
     const said = await screen.findByText((_, el) => el?.className === 'empty-title');
     await waitFor(() => expect(document.title).toBe(said.textContent));
     expect(document.title).not.toContain('Relances');
+    // An empty page is not the end: the client is told how to get a working link.
+    expect(screen.getByText(/demandez un nouveau lien à l’entreprise qui vous l’a envoyée/)).toBeTruthy();
   });
 });
 
@@ -157,5 +159,23 @@ describe('the portal of an invoice under a payment plan', () => {
     renderPortal(missed, 'plan2');
     expect(await screen.findByText('25 jours de retard')).toBeTruthy();
     expect(screen.queryByTestId('portal-on-plan')).toBeNull();
+  });
+
+  it('gives the seller’s address as a mail link naming the invoice (on a phone, one tap; it was plain text to copy)', async () => {
+    const withEmail = { ...portal, language: 'fr', seller: { ...portal.seller, email: 'contact@plomberie.test' } };
+    fakeApi(({ method, path }) => (method === 'GET' && path === '/portal/tok3' ? { status: 200, body: withEmail } : undefined));
+    const view = render(
+      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+        <MemoryRouter initialEntries={['/p/tok3']}>
+          <Routes>
+            <Route path="/p/:token" element={<PortalScreen />} />
+          </Routes>
+        </MemoryRouter>
+      </QueryClientProvider>,
+    );
+    const link = await screen.findByRole('link', { name: 'contact@plomberie.test' });
+    expect(link.getAttribute('href')).toBe('mailto:contact@plomberie.test?subject=Facture%20F-2026-0042');
+    expect(screen.getByTestId('portal-contact').textContent).toBe('Une question ? Écrivez à contact@plomberie.test');
+    view.unmount();
   });
 });

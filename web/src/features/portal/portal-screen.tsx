@@ -51,6 +51,8 @@ export default function PortalScreen() {
           <div className="empty">
             <h1>{t('portal.title')}</h1>
             <p className="empty-title">{t('portal.unavailable')}</p>
+            {/* The next step: the client cannot sign in, only the seller can send a working link. */}
+            <p>{t('portal.unavailableNext')}</p>
           </div>
         ) : (
           <ErrorMessage error={portal.error} retry={() => void portal.refetch()} />
@@ -219,7 +221,13 @@ const PortalPage = ({ token, portal }: { token: string; portal: Portal }) => {
         </div>
       )}
       {!settled && actions.planRequest && portal.planRequest?.status !== 'pending' && <PortalPlanRequest token={token} portal={portal} />}
-      {seller.email && <p className="muted">{t('portalPage.contact', { email: seller.email })}</p>}
+      {/* The seller's address as a link: on a phone one tap opens the mail app, the invoice named in the subject. */}
+      {seller.email && (
+        <p className="muted" data-testid="portal-contact">
+          {t('portalPage.contactLead')}{' '}
+          <a href={`mailto:${seller.email}?subject=${encodeURIComponent(t('portalPage.invoice', { number: invoice.number }))}`}>{seller.email}</a>
+        </p>
+      )}
     </article>
   );
 };

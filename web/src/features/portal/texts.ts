@@ -46,7 +46,7 @@ const fr = {
   disputeSubmit: 'Envoyer ma contestation',
   disputeDone: 'Votre contestation est transmise ; les relances sont arrêtées.',
   paused: 'Relances suspendues jusqu’au {{date}}.',
-  contact: 'Une question ? Écrivez à {{email}}',
+  contactLead: 'Une question ? Écrivez à',
 };
 
 export const portalTexts = registerTexts('portalPage', fr, {
@@ -95,5 +95,5 @@ export const portalTexts = registerTexts('portalPage', fr, {
   disputeSubmit: 'Send my dispute',
   disputeDone: 'Your dispute is sent; reminders are stopped.',
   paused: 'Reminders paused until {{date}}.',
-  contact: 'A question? Write to {{email}}',
+  contactLead: 'A question? Write to',
 });

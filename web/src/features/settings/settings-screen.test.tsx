@@ -57,6 +57,33 @@ describe('the settings screen', () => {
     await waitFor(() => expect(calls.find((c) => c.method === 'PUT')?.body).toMatchObject({ company: { bic: 'BNPAFRPP' } }));
   });
 
+  it('sends a postal code and city given without the street, and says under "Adresse" what the API refuses (they were dropped and "saved")', async () => {
+    const calls = fakeApi(({ method, path }) => {
+      if (path === '/settings' && method === 'GET') return { status: 200, body: settings };
+      if (path === '/settings' && method === 'PUT')
+        return {
+          status: 400,
+          body: {
+            type: 'https://relances.dev/problems/validation',
+            status: 400,
+            title: 'Invalid request',
+            detail: 'body.company.address.line1: Too small: expected string to have >=1 characters',
+            errors: [{ path: 'body.company.address.line1', message: 'Too small: expected string to have >=1 characters' }],
+          },
+        };
+      if (path === '/scenarios') return { status: 200, body: { items: [] } };
+      return undefined;
+    });
+    renderInApp(<SettingsScreen />);
+    await userEvent.type(await screen.findByLabelText('Code postal'), '75001');
+    await userEvent.type(screen.getByLabelText('Ville'), 'Paris');
+    await userEvent.click(screen.getAllByRole('button', { name: 'Enregistrer' })[0]!);
+    await waitFor(() => expect(calls.find((c) => c.method === 'PUT')?.body).toMatchObject({ company: { address: { line1: '', postalCode: '75001', city: 'Paris' } } }));
+    const street = screen.getByLabelText('Adresse');
+    await waitFor(() => expect(errorOf(street)).toBe('Obligatoire'));
+    expect(screen.queryByText('Réglages enregistrés.')).toBeNull();
+  });
+
   it('says the settings are saved once the API answers, and stops saying so when they are edited again', async () => {
     serve();
     renderInApp(<SettingsScreen />);

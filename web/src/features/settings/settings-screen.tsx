@@ -97,7 +97,11 @@ const toInput = (v: Parsed): SettingsInput => {
       ...(optional(c.phone) && { phone: optional(c.phone) }),
       ...(optional(c.iban) && { iban: c.iban }),
       ...(optional(c.bic) && { bic: normalizeSpaces(c.bic).toUpperCase() }),
-      ...(optional(c.address.line1) && { address: { line1: c.address.line1.trim(), postalCode: c.address.postalCode.trim(), city: c.address.city.trim(), country: 'FR' } }),
+      // Any part of the address given sends it whole: a postal code and city without the street were
+      // dropped without a word (saved "successfully"); now the API names the part missing under its field.
+      ...([c.address.line1, c.address.postalCode, c.address.city].some((part) => part.trim() !== '') && {
+        address: { line1: c.address.line1.trim(), postalCode: c.address.postalCode.trim(), city: c.address.city.trim(), country: 'FR' },
+      }),
     },
     remindersEnabled: v.remindersEnabled,
     sendHour: v.sendHour,

@@ -53,6 +53,8 @@ describe('the template editor', () => {
     // The subject's error comes from the API only (the screen knows its variables): said in French too.
     await waitFor(() => expect(errorOf(screen.getByLabelText('Objet'))).toBe('Inconnu dans un modèle : {{invoiceNumbr}}. Choisissez une variable dans la liste ci-dessus.'));
     expect(errorOf(body)).toBe('Inconnu dans un modèle : {{balance}}. Choisissez une variable dans la liste ci-dessus.');
+    // The first field the API named takes the focus (it stayed on "Enregistrer", below the preview on a phone).
+    expect(document.activeElement).toBe(body);
     fireEvent.change(body, { target: { value: 'Reste {{balanceAmount}}' } });
     await waitFor(() => expect(screen.getByText('Reste 820,00 €')).toBeTruthy());
   });

@@ -91,7 +91,7 @@ const TemplateEditor = ({ template, save }: { template: Template; save: ReturnTy
     } catch (error) {
       // The API's "unknown variables: {{x}}" said in the user's language.
       const said = (message: string) => message.replace(/^unknown variables: (.*)$/, (_, names: string) => t('templateEditor.unknownVariables', { names }));
-      const placed = applyApiErrors<Form>(error, (name, e) => form.setError(name, { ...e, message: e.message && said(e.message) }), ['name', 'language', 'tone', 'subject', 'body', 'attachInvoicePdf', 'letter', 'kind']);
+      const placed = applyApiErrors<Form>(error, (name, e, options) => form.setError(name, { ...e, message: e.message && said(e.message) }, options), ['name', 'language', 'tone', 'subject', 'body', 'attachInvoicePdf', 'letter', 'kind']);
       if (!placed) {
         form.setError('root', { message: error instanceof ApiError ? error.userMessage() : t('errors.network') });
       }
