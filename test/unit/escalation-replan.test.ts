@@ -79,5 +79,26 @@ describe('the re-plan after the escalation step', () => {
     await invoices.save({ ...(await invoices.get('acme', 'inv1'))!, status: 'partially_paid', paidCents: 100, lastPaymentAt: '2026-05-06T10:00:00.000Z' });
     await reconcile('acme', 'inv1');
     expect((await steps.list('acme', 'inv1')).filter((r) => r.plan === 2)).toEqual(expected);
+
+    // Paused a day, then resumed: the new plan keeps that date (and its re-plans too), not the next morning.
+    clock.set('2026-05-07T10:00:00.000Z');
+    await invoices.save({ ...(await invoices.get('acme', 'inv1'))!, remindersPaused: true });
+    await reconcile('acme', 'inv1');
+    expect((await steps.list('acme', 'inv1')).filter((r) => r.plan === 2)).toEqual([expect.objectContaining({ stepId: 'escalate', state: 'cancelled', reason: 'paused' })]);
+    clock.set('2026-05-08T10:00:00.000Z');
+    await invoices.save({ ...(await invoices.get('acme', 'inv1'))!, remindersPaused: false });
+    await reconcile('acme', 'inv1');
+    await reconcile('acme', 'inv1');
+    expect((await steps.list('acme', 'inv1')).filter((r) => r.plan === 3)).toEqual(expected);
+
+    // Paused past that date: due then, it goes at the next send window, as any escalation whose time has come.
+    clock.set('2026-05-11T10:00:00.000Z');
+    await invoices.save({ ...(await invoices.get('acme', 'inv1'))!, remindersPaused: true });
+    await reconcile('acme', 'inv1');
+    clock.set('2026-05-18T10:00:00.000Z');
+    await invoices.save({ ...(await invoices.get('acme', 'inv1'))!, remindersPaused: false });
+    await reconcile('acme', 'inv1');
+    await reconcile('acme', 'inv1');
+    expect((await steps.list('acme', 'inv1')).filter((r) => r.plan === 4)).toEqual([expect.objectContaining({ stepId: 'escalate', state: 'scheduled', scheduledAt: '2026-05-19T07:00:00.000Z' })]);
   });
 });

@@ -50,6 +50,51 @@ describe('the client rules replayed over a dry run', () => {
     expect(out[0]).toEqual({ at: at('2026-03-09'), movedBy: 'gap' });
   });
 
+  it('carries an invoice’s later steps with an after-due step the gap delays, keeping their spacing, as the engine re-plans them', () => {
+    // b due Sun 1: its J+1 (Mon 2) waits past a's message of Mon 2 → Thu 5, 3 days late; its J+8 (Mon 9) keeps 7 days
+    // from it → Thu 12; its step anchored 2 days after the J+8 → Sat 14 → Mon 16; its J+30 (Tue 31) → Fri 3 April.
+    const due = { dueDate: '2026-03-01' };
+    const out = replayClientRules(
+      [
+        send('a', 1, '2026-03-02'),
+        send('b', 1, '2026-03-02', { ...due, nominalDate: '2026-03-02' }),
+        send('b', 2, '2026-03-09', { ...due, nominalDate: '2026-03-09' }),
+        send('b', 3, '2026-03-11', { ...due, nominalDate: '2026-03-11', afterPreviousDays: 2 }),
+        send('b', 4, '2026-03-31', { ...due, nominalDate: '2026-03-31' }),
+      ],
+      rules({ groupByClient: false }),
+    );
+    expect(out.slice(1)).toEqual([
+      { at: at('2026-03-05'), movedBy: 'gap' },
+      { at: at('2026-03-12'), movedBy: 'gap' },
+      { at: at('2026-03-16'), movedBy: 'gap' },
+      { at: at('2026-04-03'), movedBy: 'gap' },
+    ]);
+  });
+
+  it('carries nothing from a courtesy step the gap delays before the due date, nor from a step carried onto a weekend’s Monday', () => {
+    // A J-5 pushed 3 days (due Fri 6): its J+1 stays on Sat 7 → Mon 9 (the plan's own day).
+    const courtesy = replayClientRules(
+      [send('a', 1, '2026-03-02'), send('b', 1, '2026-03-02', { dueDate: '2026-03-06', nominalDate: '2026-03-01', noSendFrom: '2026-03-06' }), send('b', 2, '2026-03-09', { dueDate: '2026-03-06', nominalDate: '2026-03-07' })],
+      rules({ groupByClient: false }),
+    );
+    expect(courtesy.slice(1)).toEqual([{ at: at('2026-03-05'), movedBy: 'gap' }, { at: at('2026-03-09') }]);
+    // b's J+1 (Mon 2) → Thu 5 (+3): its J+8 (Mon 9 → Thu 12), its J+10 (Wed 11 → Sat 14 → Mon 16): going out on Monday,
+    // later than its Saturday only by the send calendar, it moves nothing more (its J+20 stays 3 days late, Tue 24, not Thu 26).
+    const due = { dueDate: '2026-03-01' };
+    const weekend = replayClientRules(
+      [
+        send('a', 1, '2026-03-02'),
+        send('b', 1, '2026-03-02', { ...due, nominalDate: '2026-03-02' }),
+        send('b', 2, '2026-03-09', { ...due, nominalDate: '2026-03-09' }),
+        send('b', 3, '2026-03-11', { ...due, nominalDate: '2026-03-11' }),
+        send('b', 4, '2026-03-23', { ...due, nominalDate: '2026-03-21' }),
+      ],
+      rules({ groupByClient: false }),
+    );
+    expect(weekend.slice(1).map((r) => r.at)).toEqual([at('2026-03-05'), at('2026-03-12'), at('2026-03-16'), at('2026-03-24')]);
+  });
+
   it('sends an earlier step first when its own schedule comes after a later step’s', () => {
     const out = replayClientRules([send('a', 2, '2026-03-02'), send('a', 1, '2026-03-03')], rules({ minGapDays: 0 }));
     expect(out[1]).toEqual({ at: at('2026-03-03') });

@@ -1,4 +1,4 @@
-import { courtesyCanGoAgain, isTerminal, MANUAL_SENT, planNewSteps, replanScheduled, type StepPlanInput } from '../../domain/reminder-steps.js';
+import { courtesyCanGoAgain, isTerminal, MANUAL_SENT, planNewSteps, replanScheduled, type PlannedStepRecord, type StepPlanInput } from '../../domain/reminder-steps.js';
 import { localDateTimeOf, zonedToUtc } from '../../domain/zoned-time.js';
 import { invoiceBalanceCents, isOpen } from '../../domain/invoice.js';
 import { addDays, localDate } from '../../domain/dates.js';
@@ -242,6 +242,27 @@ const reEscalation = (ctx: ReminderContext, plan: number, now: Date) => {
   };
 };
 
+/**
+ * An invoice taken back from litigation waits for its own escalation, `litigationAfterDays` from the day it was
+ * taken back (its step's `nominalDate`). Paused, disputed or paid-then-unpaid meanwhile, the plan recorded when the
+ * stop clears keeps that date (as a scenario's escalation keeps its own), never the scenario's escalation date, long
+ * past, which put it at the next send window: back in litigation the next morning. Once that date has passed it
+ * goes at the next send window, as any escalation due.
+ */
+const keepRetakenEscalation = (planned: PlannedStepRecord[], ctx: ReminderContext, live: readonly StepRecordItem[], steps: readonly StepRecordItem[], now: Date): PlannedStepRecord[] => {
+  const [only] = live;
+  if (live.length !== 1 || !only || !isEscalation(only) || !only.nominalDate) return planned;
+  if (!steps.some((r) => isEscalation(r) && r.state === 'done')) return planned;
+  const calendar = sendCalendarFor(ctx.settings, ctx.client);
+  const day = nextSendDay(only.nominalDate, calendar);
+  const at = sendInstant(day, calendar).toISOString();
+  return planned.map((p) =>
+    isEscalation(p) && p.state === 'scheduled' && p.scheduledAt !== undefined && p.scheduledAt < at
+      ? { ...p, nominalDate: only.nominalDate!, scheduledAt: at, localTime: sendLocalTime(day, calendar), reason: LITIGATION_LEFT }
+      : p,
+  );
+};
+
 const settlePlan = async (deps: ReconcileDeps, ctx: ReminderContext, now: Date): Promise<boolean> => {
   const { invoice } = ctx;
   const tenantId = invoice.tenantId;
@@ -291,7 +312,7 @@ const settlePlan = async (deps: ReconcileDeps, ctx: ReminderContext, now: Date):
     for (const r of pending) await cancel(r, 'payment_plan');
   } else if (invoice.sentAt && live.every((r) => isTerminal(r.state)) && (latestPlan === 0 || live.some((r) => r.state === 'cancelled' && REENTRANT.has(r.reason ?? '')) || scenarioChanged)) {
     const plan = latestPlan + 1;
-    const fresh = planNewSteps(stepPlanInput(ctx, now), plan, steps);
+    const fresh = keepRetakenEscalation(planNewSteps(stepPlanInput(ctx, now), plan, steps), ctx, live, steps, now);
     // Manual reminders sent before the first plan was recorded stand for the steps they repeat.
     const planned = plan === 1 ? withManualCoverage(fresh, ctx.records) : fresh;
     // Nothing left after the last step sent (an escalation done): no new plan.

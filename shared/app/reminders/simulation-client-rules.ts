@@ -7,10 +7,14 @@
  * - sends a text after the same day's email to the client (`email_first`): a minute past it, inside the
  *   texts' window (08:00–20:00, no Sunday or holiday), else at the next slot allowed for texts;
  * - moves a message within `minGapDays` of the client's previous one past the gap (`gap`);
- * - skips an overdue member's gentler steps that a firmer grouped message stood for (`group_sent`).
+ * - skips an overdue member's gentler steps that a firmer grouped message stood for (`group_sent`);
+ * then re-plans the invoice from the step sent (reminder-plan.ts): an after-due step that went out
+ * later than its schedule carries the invoice's later steps with it, which keep their spacing from
+ * it (a courtesy step delayed before the due date moves nothing after it); a step anchored on the
+ * step before it follows that one's day.
  * Pure: the same rules on the same inputs, so the simulation matches what goes out.
  */
-import { addDays, localDate } from '../../domain/dates.js';
+import { addDays, daysBetween, localDate } from '../../domain/dates.js';
 import type { Channel } from '../../domain/scenario.js';
 import { nextSendDay, sendInstant, type SendCalendar } from '../../domain/send-calendar.js';
 import { PLAN_TEMPLATES } from '../../domain/payment-plan.js';
@@ -34,6 +38,12 @@ export interface PlannedSend {
   readonly tone?: TemplateTone;
   /** The invoice's due date: overdue members of a firmer grouped message have their gentler steps covered. */
   readonly dueDate?: string;
+  /**
+   * A scenario step's nominal date (due date + its offset) and, for one anchored on the step before it,
+   * its offset from that step: what the engine re-plans it from once an earlier step went out late.
+   */
+  readonly nominalDate?: string;
+  readonly afterPreviousDays?: number;
 }
 
 export interface ClientRules {
@@ -70,7 +80,8 @@ export const replayClientRules = (sends: readonly PlannedSend[], rules: ClientRu
   const onDay = (date: string) => sendInstant(nextSendDay(date, calendar), calendar).toISOString();
   // A text keeps to its window wherever a rule moves it (send-reminder.ts `slotOf`).
   const slot = (channel: Channel, iso: string) => (channel === 'sms' ? nextSmsSlot(new Date(iso), calendar).toISOString() : iso);
-  const pending = sends.map((s, index) => ({ ...s, index, current: s.at, movedBy: undefined as ReplayedSend['movedBy'] }));
+  // `carriedFrom`: the day the re-plan after an earlier late step put it on (before the send calendar), see `carry`.
+  const pending = sends.map((s, index) => ({ ...s, index, current: s.at, movedBy: undefined as ReplayedSend['movedBy'], carriedFrom: undefined as string | undefined }));
   const result: ReplayedSend[] = new Array(sends.length);
   const messages = new Map<string, { at: string; members: number[]; plan: boolean }>();
   const invoiceDays = new Map<string, Set<string>>();
@@ -96,6 +107,24 @@ export const replayClientRules = (sends: readonly PlannedSend[], rules: ClientRu
       for (const p of later.slice(0, soon ? match + 1 : match)) {
         pending.splice(pending.indexOf(p), 1);
         result[p.index] = { at: p.current, skipped: 'group_sent' };
+      }
+    }
+  };
+  // What the engine's re-plan does once a step went out on `day`, later than its schedule: the invoice's
+  // later steps anchored on the due date move by as many days as it went out after its nominal date (an
+  // after-due step only: reminder-plan.ts `carry`), the next one anchored on it goes its offset after it.
+  // `late`: it went out later than the day its plan (or an earlier carry) put it on, the engine's `actual > nextSendDay(base)`.
+  const carry = (sent: (typeof pending)[number], day: string, late: boolean) => {
+    const shift = late && sent.nominalDate && sent.dueDate && sent.nominalDate >= sent.dueDate ? daysBetween(sent.nominalDate, day) : undefined;
+    for (const p of pending) {
+      if (p.invoiceId !== sent.invoiceId || p.rank <= sent.rank) continue;
+      const from = p.afterPreviousDays !== undefined ? (p.rank === sent.rank + 1 ? addDays(day, p.afterPreviousDays) : undefined) : shift !== undefined && p.nominalDate ? addDays(p.nominalDate, shift) : undefined;
+      if (from === undefined) continue;
+      const at = slot(p.channel, onDay(from));
+      if (at > p.current) {
+        p.current = at;
+        p.movedBy = sent.movedBy;
+        p.carriedFrom = from;
       }
     }
   };
@@ -144,6 +173,8 @@ export const replayClientRules = (sends: readonly PlannedSend[], rules: ClientRu
     pending.shift();
     result[item.index] = { at: messages.get(key)!.at, ...(item.movedBy ? { movedBy: item.movedBy } : {}) };
     cover(messages.get(key)!, day);
+    // Later than its plan said: the step anchored on it follows; later than its plan's (or a carry's) day, the others too.
+    if (day > dayOf(item.at)) carry(item, day, day > (item.carriedFrom ? dayOf(onDay(item.carriedFrom)) : dayOf(item.at)));
   }
   for (const { members } of messages.values()) {
     if (members.length < 2) continue;

@@ -7,7 +7,7 @@ import { addDays, isValidDate, localDate } from '../../domain/dates.js';
 import { isEscalation } from '../../domain/escalation.js';
 import { endOfLocalDay, startOfLocalDay } from '../../domain/zoned-time.js';
 import type { PlannedStep } from '../../domain/reminder-plan.js';
-import type { Channel, Scenario } from '../../domain/scenario.js';
+import { nominalOffsets, type Channel, type Scenario } from '../../domain/scenario.js';
 import { defaultTemplate, type ReminderTemplate, type TemplateTone } from '../../domain/default-templates.js';
 import { nextSendDay, sendInstant } from '../../domain/send-calendar.js';
 import { E164, billingPhones, type Client } from '../../domain/client.js';
@@ -248,6 +248,7 @@ export const makeSimulateReminders = (deps: SimulationDeps) =>
       const ctx = await loadReminderContext(reads, tenantId, invoice.id);
       if (!ctx) return undefined;
       const plan = withPlanEnd(ctx, withResume(ctx, recordedOrProjected(ctx, now), now), now);
+      const offsets = nominalOffsets(ctx.scenario.steps);
       return {
         ctx,
         items: simulationItems(ctx, plan, start, to).map((item) => {
@@ -256,7 +257,13 @@ export const makeSimulateReminders = (deps: SimulationDeps) =>
           // A recorded step says whether it is a courtesy one (the engine's due_passed rule reads the same flag); its
           // nominal date is the one of the due date it was planned for, before the due date moved later.
           const beforeDue = step?.beforeDue ?? (step?.nominalDate !== undefined && step.nominalDate < ctx.invoice.dueDate);
-          return { item, rank, ...(beforeDue && !isPlanTemplate(item.templateId) ? { noSendFrom: ctx.invoice.dueDate } : {}) };
+          // What the engine re-plans a scenario step from (today's due date, as reminder-plan.ts does).
+          const index = ctx.scenario.steps.findIndex((s) => s.id === item.stepId);
+          const scenarioStep = ctx.scenario.steps[index];
+          const replan = scenarioStep && !isPlanTemplate(item.templateId)
+            ? { nominalDate: addDays(ctx.invoice.dueDate, offsets[index]!), ...(scenarioStep.anchor === 'previous' && index > 0 ? { afterPreviousDays: scenarioStep.offsetDays } : {}) }
+            : {};
+          return { item, rank, ...replan, ...(beforeDue && !isPlanTemplate(item.templateId) ? { noSendFrom: ctx.invoice.dueDate } : {}) };
         }),
       };
     });
@@ -272,16 +279,19 @@ export const makeSimulateReminders = (deps: SimulationDeps) =>
 
 /** One client's sends as the send path would make them: grouped, moved past its gap, in scenario order (simulation-client-rules.ts). */
 const withClientRules = (
-  entries: readonly { ctx: ReminderContext; items: readonly { item: SimulationItem; rank: number; noSendFrom?: string }[] }[],
+  entries: readonly { ctx: ReminderContext; items: readonly { item: SimulationItem; rank: number; noSendFrom?: string; nominalDate?: string; afterPreviousDays?: number }[] }[],
   tones: ReadonlyMap<string, TemplateTone | undefined>,
 ): SimulationItem[] => {
   const { ctx } = entries[0]!;
   const all = entries.flatMap((e) => e.items.map((i) => ({ ...i, dueDate: e.ctx.invoice.dueDate })));
   const sends = all.filter(({ item }) => item.action === 'send' && item.at);
   const replayed = replayClientRules(
-    sends.map(({ item, rank, noSendFrom, dueDate }): PlannedSend => {
+    sends.map(({ item, rank, noSendFrom, dueDate, nominalDate, afterPreviousDays }): PlannedSend => {
       const tone = tones.get(item.templateId);
-      return { invoiceId: item.invoiceId, invoiceLabel: item.invoiceNumber ?? item.invoiceId, rank, channel: item.channel, templateId: item.templateId, at: item.at!, dueDate, ...(noSendFrom ? { noSendFrom } : {}), ...(tone ? { tone } : {}) };
+      return {
+        invoiceId: item.invoiceId, invoiceLabel: item.invoiceNumber ?? item.invoiceId, rank, channel: item.channel, templateId: item.templateId, at: item.at!, dueDate,
+        ...(noSendFrom ? { noSendFrom } : {}), ...(tone ? { tone } : {}), ...(nominalDate ? { nominalDate } : {}), ...(afterPreviousDays !== undefined ? { afterPreviousDays } : {}),
+      };
     }),
     {
       calendar: sendCalendarFor(ctx.settings, ctx.client),

@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { fakeApi } from '../../test/fake-api';
@@ -82,6 +82,20 @@ describe('the settings screen', () => {
     const street = screen.getByLabelText('Adresse');
     await waitFor(() => expect(errorOf(street)).toBe('Obligatoire'));
     expect(screen.queryByText('Réglages enregistrés.')).toBeNull();
+  });
+
+  it('keeps what was typed in the company form, unsaved, when a section below saves its own fields', async () => {
+    const calls = serve();
+    renderInApp(<SettingsScreen />);
+    const name = await screen.findByLabelText('Raison sociale');
+    await userEvent.clear(name);
+    await userEvent.type(name, 'Plomberie Martin & fils');
+    const link = screen.getByLabelText('Lien de paiement en ligne');
+    await userEvent.type(link, 'https://pay.example.com/{{{{invoiceNumber}}');
+    await userEvent.click(within(link.closest('form')!).getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'PUT')).toBe(true));
+    await waitFor(() => expect(within(link.closest('form')!).getByText('Réglages enregistrés.')).toBeTruthy());
+    expect((screen.getByLabelText('Raison sociale') as HTMLInputElement).value).toBe('Plomberie Martin & fils');
   });
 
   it('says the settings are saved once the API answers, and stops saying so when they are edited again', async () => {

@@ -1,5 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient, type UseMutationResult } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import type { operations } from '../../api/schema';
@@ -118,16 +119,22 @@ const toInput = (v: Parsed): SettingsInput => {
 export default function SettingsScreen() {
   const settings = useQuery({ queryKey: ['settings'], queryFn: () => unwrap(api().GET('/settings')) });
   const queryClient = useQueryClient();
+  // Remounted with the settings its own save answered, and only then: a section below saving its
+  // fields also refreshes the settings, and keying on that threw away what was typed here unsaved.
+  const [saved, setSaved] = useState(0);
   // Here, not in the form: the form is remounted with the saved settings, the "saved" notice stays.
   const save = useMutation({
     mutationFn: (body: SettingsInput) => unwrap(api().PUT('/settings', { body })),
-    onSuccess: (data) => queryClient.setQueryData(['settings'], data),
+    onSuccess: (data) => {
+      queryClient.setQueryData(['settings'], data);
+      setSaved((n) => n + 1);
+    },
   });
   if (settings.isPending) return <Loading />;
   if (settings.isError) return <ScreenError error={settings.error} retry={() => void settings.refetch()} />;
   return (
     <>
-      <SettingsForm key={settings.dataUpdatedAt} settings={settings.data} save={save} />
+      <SettingsForm key={saved} settings={settings.data} save={save} />
       <MoreSettings settings={settings.data} />
     </>
   );
