@@ -52,4 +52,27 @@ describe('the scenario editor', () => {
     await waitFor(() => expect(templates()[1]!.value).toBe('sms-reminder'));
     expect([...templates()[1]!.options].map((o) => o.value)).toEqual(['sms-reminder']);
   });
+
+  it('keeps the first step counted from the due date when a step counted from the one before moves up to first (the screen showed "l’échéance", the API got "previous")', async () => {
+    const calls = fakeApi(({ method, path }) =>
+      path.startsWith('/templates') ? { status: 200, body: templates } : method === 'POST' && path === '/scenarios' ? { status: 201, body: { id: 's1', name: 'Chantiers', steps: [], tags: [] } } : undefined,
+    );
+    renderInApp(<ScenarioScreen />);
+    await userEvent.type(await screen.findByLabelText('Nom du scénario'), 'Chantiers');
+    await userEvent.click(screen.getByRole('button', { name: /Ajouter une étape/ }));
+    await userEvent.click(screen.getByRole('button', { name: /Ajouter une étape/ }));
+    await userEvent.selectOptions(screen.getAllByLabelText('Compter depuis')[1]!, 'previous');
+    await userEvent.click(screen.getByRole('button', { name: 'Monter l’étape 2' }));
+    const first = screen.getAllByLabelText('Compter depuis')[0] as HTMLSelectElement;
+    expect(first.value).toBe('due');
+    const days = screen.getAllByLabelText('Jours') as HTMLInputElement[];
+    await userEvent.clear(days[0]!);
+    await userEvent.type(days[0]!, '-5');
+    await userEvent.clear(days[1]!);
+    await userEvent.type(days[1]!, '3');
+    await userEvent.click(screen.getByRole('button', { name: /^(Enregistrer|Créer)/ }));
+    await waitFor(() => expect(calls.find((c) => c.method === 'POST')).toBeTruthy());
+    const sent = calls.find((c) => c.method === 'POST')!.body as { steps: { anchor: string }[] };
+    expect(sent.steps.map((s) => s.anchor)).toEqual(['due', 'due']);
+  });
 });

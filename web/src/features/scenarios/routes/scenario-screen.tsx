@@ -106,6 +106,12 @@ const ScenarioEditor = ({ id, scenario, templates, save }: { id: string; scenari
       }
     }
   });
+  // The first step can only count from the due date (its select offers nothing else): a step counted
+  // from the one before, moved up to first or left first by a removal, showed "l’échéance" while the
+  // form still sent "previous", and the API refused what the screen did not show.
+  const firstFromDue = () => {
+    if (form.getValues('steps.0.anchor') === 'previous') form.setValue('steps.0.anchor', 'due', { shouldDirty: true });
+  };
   const addStep = () => {
     const last = watched[watched.length - 1];
     const lastDay = stepDays(watched.map((s) => ({ offsetDays: Number(s.offsetDays) || 0, anchor: s.anchor })))[watched.length - 1];
@@ -220,13 +226,13 @@ const ScenarioEditor = ({ id, scenario, templates, save }: { id: string; scenari
                       )}
                     </Field>
                     <div className="row">
-                      <button type="button" className="button small" disabled={i === 0} onClick={() => steps.move(i, i - 1)} aria-label={t('scenarioEditor.moveUp', { n })}>
+                      <button type="button" className="button small" disabled={i === 0} onClick={() => (steps.move(i, i - 1), firstFromDue())} aria-label={t('scenarioEditor.moveUp', { n })}>
                         ↑
                       </button>
-                      <button type="button" className="button small" disabled={i === steps.fields.length - 1} onClick={() => steps.move(i, i + 1)} aria-label={t('scenarioEditor.moveDown', { n })}>
+                      <button type="button" className="button small" disabled={i === steps.fields.length - 1} onClick={() => (steps.move(i, i + 1), firstFromDue())} aria-label={t('scenarioEditor.moveDown', { n })}>
                         ↓
                       </button>
-                      <button type="button" className="button small danger" onClick={() => steps.remove(i)}>
+                      <button type="button" className="button small danger" onClick={() => (steps.remove(i), firstFromDue())}>
                         {t('scenarioEditor.removeStep', { n })}
                       </button>
                     </div>
