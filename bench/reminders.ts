@@ -28,7 +28,7 @@ const WRITE_REQUESTS = ['TransactWriteItemsCommand', 'PutItemCommand', 'UpdateIt
 
 /** Counts DynamoDB items written, transactional ones double (they cost 2 WRU each). */
 const countWrites = () => {
-  const counter = { items: 0, wru: 0, units: 0, indexUnits: 0, cancelled: 0, byKind: new Map<string, number>(), requests: new Map<string, number>(), reads: new Map<string, number>() };
+  const counter = { items: 0, wru: 0, units: 0, indexUnits: 0, cancelled: 0, byKind: new Map<string, number>(), requests: new Map<string, number>(), reads: new Map<string, number>(), sites: new Map<string, number>() };
   // What an item is, from its sort key: `STEP`, `INVOICE`, `EVT`… (the first segment that is not an id).
   const kindOf = (item: { Key?: Record<string, unknown>; Item?: Record<string, unknown> } | undefined) => {
     const key = item?.Key ?? item?.Item ?? {};
@@ -40,7 +40,15 @@ const countWrites = () => {
     (next, context) => async (args) => {
       counter.requests.set(context.commandName ?? '?', (counter.requests.get(context.commandName ?? '?') ?? 0) + 1);
       const input = args.input as { TransactItems?: Record<string, { Key?: Record<string, unknown>; Item?: Record<string, unknown> }>[] };
-      const read = (kind: string) => counter.reads.set(kind, (counter.reads.get(kind) ?? 0) + 1);
+      const read = (kind: string) => {
+        counter.reads.set(kind, (counter.reads.get(kind) ?? 0) + 1);
+        // `BENCH_READ_TRACE=1`: which code made each read (the first frames of the project's own code).
+        if (process.env.BENCH_READ_TRACE) {
+          const frames = (new Error().stack ?? '').split('\n').filter((l) => l.includes('/shared/') || l.includes('/functions/')).slice(0, 4).map((l) => l.trim().replace(/^at (async )?/, '').replace(/\(?\/.*\/(shared|functions)\//, '$1/').replace(/\)$/, ''));
+          const site = `${kind} <- ${frames.join(' < ')}`;
+          counter.sites.set(site, (counter.sites.get(site) ?? 0) + 1);
+        }
+      };
       if (context.commandName === 'GetItemCommand') read(`Get ${kindOf(args.input as { Key?: Record<string, unknown> })}`);
       if (context.commandName === 'QueryCommand') {
         const q = args.input as { IndexName?: string; ExpressionAttributeValues?: Record<string, unknown> };
@@ -194,6 +202,7 @@ export const runReminders = async (): Promise<Table[]> => {
           `Of these, items of cancelled transactions (a condition failed or a conflict; billed all the same): ${(writes.cancelled / Math.max(1, sent)).toFixed(2)} per reminder.`,
           `DynamoDB requests per reminder (reads included): ${[...writes.requests].sort((a, b) => b[1] - a[1]).map(([name, n]) => `${name.replace('Command', '')} ${(n / Math.max(1, sent)).toFixed(2)}`).join('; ')}.`,
           `Reads per reminder, by kind: ${[...writes.reads].sort((a, b) => b[1] - a[1]).map(([kind, n]) => `${kind} ${(n / Math.max(1, sent)).toFixed(2)}`).join('; ')}.`,
+          ...(process.env.BENCH_READ_TRACE ? [`Reads per reminder, by call site: ${[...writes.sites].sort((a, b) => b[1] - a[1]).map(([site, n]) => `\n  ${(n / Math.max(1, sent)).toFixed(2)} ${site}`).join('')}`] : []),
           `Items written per reminder, by kind: ${[...writes.byKind].sort((a, b) => b[1] - a[1]).map(([kind, n]) => `${kind} ${(n / Math.max(1, sent)).toFixed(2)}`).join('; ')}.`,
           `SES's Delivery event of each email is published as in AWS (the local stack's sesDeliveryEvents): its timeline item is counted; AWS's Send event is not subscribed (docs/adr/0003-writes-per-reminder.md).`,
           `Setup issues each invoice's portal link as its invoice email would (the invoice is put in its plan without that send); with the portal secret (PORTAL_TOKEN_SECRET locally, Secrets Manager in AWS) a reminder reuses the invoice's stable link and writes no PORTAL item (docs/adr/0002-stable-portal-links.md).`,

@@ -9,7 +9,7 @@ import type { Clock, InvoiceRepository, Mailer, PdfRenderer, ReminderInput, SmsS
 import { composeSms, smsRecipient } from './compose-sms.js';
 import { produceLetter, produceLetterWithSameDaySteps } from './letter-step.js';
 import type { ClientGapClaim, NewStepRecord, StepRecordItem } from '../ports/reminder-steps.js';
-import { composeReminder, creditNotesOf, resolveTemplate } from './compose-reminder.js';
+import { composeReminder, creditNotesOf, paymentsOf, resolveTemplate } from './compose-reminder.js';
 import type { PortalLinks } from '../portal/portal-links.js';
 import { noMetrics, type Metrics } from '../metrics.js';
 import { alertOwner } from './owner-alert.js';
@@ -252,7 +252,7 @@ const send = async (
   const today = localDate(now, settings.timezone);
   const [stepTemplate, payments, creditNotes] = await Promise.all([
     resolveTemplate(deps.templates, invoice.tenantId, record.templateId, client.language),
-    deps.invoices.payments(invoice.tenantId, invoice.id),
+    paymentsOf(deps.invoices, invoice),
     creditNotesOf(deps.invoices, invoice),
   ]);
   // Last safeguard (the scenario and template routes already refuse this): no penalty text to a consumer.
@@ -402,7 +402,7 @@ const sendSms = async (deps: SendReminderDeps, ctx: SendContext, record: StepRec
   if (!deps.sms) return skip(deps, ctx, record, 'sms_unavailable', now);
   const [template, payments, creditNotes] = await Promise.all([
     resolveTemplate(deps.templates, invoice.tenantId, record.templateId, client.language),
-    deps.invoices.payments(invoice.tenantId, invoice.id),
+    paymentsOf(deps.invoices, invoice),
     creditNotesOf(deps.invoices, invoice),
   ]);
   if (templateRefusalFor(client.kind, template)) return skip(deps, ctx, record, 'template_mentions_penalties', now);
