@@ -50,6 +50,11 @@ const countWrites = () => {
         }
       };
       if (context.commandName === 'GetItemCommand') read(`Get ${kindOf(args.input as { Key?: Record<string, unknown> })}`);
+      // Gets issued together leave as one BatchGetItem (shared/adapters/dynamo/coalesce-gets.ts): each item by kind, `+` joining one request's.
+      if (context.commandName === 'BatchGetItemCommand') {
+        const keys = Object.values((args.input as { RequestItems?: Record<string, { Keys?: Record<string, unknown>[] }> }).RequestItems ?? {}).flatMap((r) => r.Keys ?? []);
+        read(`BatchGet ${keys.map((Key) => kindOf({ Key }).replace(/ \(.*$/, '')).sort().join('+')}`);
+      }
       if (context.commandName === 'QueryCommand') {
         const q = args.input as { IndexName?: string; ExpressionAttributeValues?: Record<string, unknown> };
         const values = Object.values(q.ExpressionAttributeValues ?? {}).map(String);
