@@ -2,7 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { describe, expect, inject, it } from 'vitest';
-import { coalesceGets } from '../../shared/adapters/dynamo/coalesce-gets.js';
+import { asOneInvocation, coalesceGets } from '../../shared/adapters/dynamo/coalesce-gets.js';
 
 const table = inject('tableName');
 /** A real client of DynamoDB Local that records the requests it sends, after the coalescing. */
@@ -50,5 +50,13 @@ describe('consistent Gets issued together leave as one BatchGetItem', () => {
     expect(after!.Item?.v).toBe(2);
     const missingTable = ['A', 'B'].map((SK) => db.send(new GetCommand({ TableName: 'no-such-table', Key: { PK: pk, SK }, ConsistentRead: true })));
     for (const result of await Promise.allSettled(missingTable)) expect(result.status).toBe('rejected');
+  });
+
+  it('gathers the Gets of one invocation with each other only', async () => {
+    const { db, sent } = counted();
+    const pk = `T#cg-${ulid()}`;
+    const get = (SK: string) => db.send(new GetCommand({ TableName: table, Key: { PK: pk, SK }, ConsistentRead: true }));
+    await Promise.all([asOneInvocation(() => Promise.all([get('A'), get('B')])), asOneInvocation(() => Promise.all([get('C'), get('D')]))]);
+    expect(sent).toEqual(['BatchGetItemCommand', 'BatchGetItemCommand']);
   });
 });

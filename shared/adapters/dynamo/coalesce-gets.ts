@@ -8,7 +8,12 @@
  * projection, no consumed capacity asked); anything else passes through. Keys asked twice are
  * asked once. Keys DynamoDB leaves unprocessed (throttling) are asked again with backoff; a failed
  * batch fails each of its Gets with the error.
+ *
+ * Gets are gathered per invocation: on AWS a process runs one at a time; the local stack, which runs
+ * every function in one process, runs each invocation `asOneInvocation` so that concurrent fires
+ * never share a request (its figures stay those of AWS).
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 type Key = { PK: string; SK: string };
@@ -28,6 +33,14 @@ const UNPROCESSED_ATTEMPTS = 8;
 const keyId = (table: string, key: Key) => `${table}\u0000${key.PK}\u0000${key.SK}`;
 
 const installed = new WeakSet<object>();
+
+interface Queue {
+  pending: Pending[];
+}
+const invocations = new AsyncLocalStorage<Queue>();
+
+/** Runs `run` as one function invocation: its Gets are gathered with each other only. */
+export const asOneInvocation = <T>(run: () => Promise<T>): Promise<T> => invocations.run({ pending: [] }, run);
 
 const batchGet = async (db: DynamoDBDocumentClient, table: string, keys: readonly Key[]): Promise<Map<string, Item>> => {
   const found = new Map<string, Item>();
@@ -82,7 +95,7 @@ const flush = async (db: DynamoDBDocumentClient, pending: readonly Pending[]) =>
 export const coalesceGets = (db: DynamoDBDocumentClient): DynamoDBDocumentClient => {
   if (installed.has(db)) return db;
   installed.add(db);
-  let queue: Pending[] = [];
+  const outside: Queue = { pending: [] };
   db.middlewareStack.add(
     (next, context) => async (args) => {
       const input = args.input as { TableName?: string; Key?: Record<string, unknown>; ConsistentRead?: boolean; ProjectionExpression?: string; ExpressionAttributeNames?: unknown; ReturnConsumedCapacity?: string };
@@ -92,15 +105,16 @@ export const coalesceGets = (db: DynamoDBDocumentClient): DynamoDBDocumentClient
         !input.ProjectionExpression && !input.ExpressionAttributeNames && !input.ReturnConsumedCapacity &&
         key !== undefined && Object.keys(key).length === 2 && typeof key.PK === 'string' && typeof key.SK === 'string';
       if (!plain) return next(args);
+      const queue = invocations.getStore() ?? outside;
       return new Promise((resolve, reject) => {
-        if (queue.length === 0) {
+        if (queue.pending.length === 0) {
           setImmediate(() => {
-            const taken = queue;
-            queue = [];
+            const taken = queue.pending;
+            queue.pending = [];
             void flush(db, taken);
           });
         }
-        queue.push({ table: input.TableName!, key: key as Key, alone: () => next(args), resolve: resolve as (value: unknown) => void, reject });
+        queue.pending.push({ table: input.TableName!, key: key as Key, alone: () => next(args), resolve: resolve as (value: unknown) => void, reject });
       });
     },
     { step: 'initialize', name: 'coalesceGets', priority: 'high' },
