@@ -16,6 +16,8 @@ import type { Client } from '../shared/domain/client.js';
 import { aCompanyIdentity } from '../test/fixtures/api-fixtures.js';
 import { client } from './load.js';
 import { since, type Table } from './stats.js';
+import { loadavg } from 'node:os';
+import { childrenCpuSeconds } from './batch-reminders.js';
 
 const N = Number(process.env.BENCH_REMINDERS ?? 1000);
 const TARGET_S = 60;
@@ -168,6 +170,9 @@ export const runReminders = async (): Promise<Table[]> => {
     const writes = countWrites();
     const profile = process.env.BENCH_PROFILE ? await startProfile() : undefined;
     const t = performance.now();
+    const load0 = loadavg()[0]!;
+    const cpu0 = process.cpuUsage();
+    const children0 = childrenCpuSeconds();
     const res = await fetch(`${stack.urls.api}/local/schedules/run`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -175,6 +180,11 @@ export const runReminders = async (): Promise<Table[]> => {
     });
     const fired = ((await res.json()) as { fired: { result?: { outcome?: string } }[] }).fired;
     const wallS = since(t) / 1000;
+    const cpu = process.cpuUsage(cpu0);
+    const children1 = childrenCpuSeconds();
+    const nodeCpuS = (cpu.user + cpu.system) / 1e6;
+    const jvmCpuS = children0 !== undefined && children1 !== undefined ? children1 - children0 : undefined;
+    const load = (load0 + loadavg()[0]!) / 2;
     if (profile) await profile.stop(process.env.BENCH_PROFILE!);
     const sent = fired.filter((f) => f.result?.outcome === 'sent').length;
     const perReminder = writes.items / Math.max(1, sent);
@@ -197,6 +207,8 @@ export const runReminders = async (): Promise<Table[]> => {
           ['schedules fired / reminders sent', `${fired.length} / ${sent}`, `${N} sent`],
           ['wall time of the run', `${wallS.toFixed(1)} s`, `≤ ${TARGET_S} s`],
           ['throughput', `${(sent / wallS).toFixed(1)} reminders/s`, ''],
+          // CPU seconds barely move with the machine's load, where wall time does: compare runs by these.
+          ['CPU per reminder: this process (handlers, emulators, SDK) / DynamoDB Local (JVM)', `${((nodeCpuS * 1000) / Math.max(1, sent)).toFixed(1)} ms / ${jvmCpuS === undefined ? '?' : ((jvmCpuS * 1000) / Math.max(1, sent)).toFixed(1)} ms (load average ${load.toFixed(1)})`, ''],
           ['DynamoDB items written per reminder (run, stream consumers included)', perReminder.toFixed(2), '≤ 4'],
           ['DynamoDB write requests per reminder (a transaction is one request)', (writeRequests(writes) / Math.max(1, sent)).toFixed(2), ''],
           ['DynamoDB write units per reminder (as DynamoDB Local reports them: item sizes, indexes, transactions ×2)', `${wruPer.toFixed(2)} (indexes ${(writes.indexUnits / Math.max(1, sent)).toFixed(2)}; ${(writes.wru / Math.max(1, sent)).toFixed(2)} at one unit per item)`, ''],
