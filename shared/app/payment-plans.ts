@@ -58,8 +58,13 @@ const assertOpen = (invoice: InvoiceRecord, where = 'path.id'): void => {
 };
 
 /** Instalments that must add up to the balance, ascending, from today on: else 422 naming each problem. */
-const assertValid = (instalments: readonly Instalment[], balanceCents: number, today: string): void => {
-  const problems = planProblems(instalments, balanceCents, today);
+/**
+ * `prefix`: where the instalments are. In a request's body (`body.`), or, when the owner accepts the client's
+ * request (a body with no instalments), on the invoice's `planRequest.`: the field that is wrong, which the
+ * owner cannot edit there (he declines it and agrees a plan himself).
+ */
+const assertValid = (instalments: readonly Instalment[], balanceCents: number, today: string, prefix: 'body.' | 'planRequest.' = 'body.'): void => {
+  const problems = planProblems(instalments, balanceCents, today).map((p) => ({ ...p, path: p.path.replace(/^body\./, prefix) }));
   if (problems.length > 0) {
     throw new BusinessRuleError('payment-plan-invalid', problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems.map(({ path, message }) => ({ path, message })));
   }
@@ -231,7 +236,7 @@ export const makeAcceptPlanRequest = (deps: PlanDecisionDeps) =>
       const now = deps.clock.now();
       assertOpen(current);
       // A payment since the request changes the balance: the owner then makes the plan himself.
-      assertValid(pending.instalments, invoiceBalanceCents(current), localDate(now, s.timezone));
+      assertValid(pending.instalments, invoiceBalanceCents(current), localDate(now, s.timezone), 'planRequest.');
       const at = now.toISOString();
       const plan = newPlan(current, { instalments: pending.instalments, ...(pending.note ? { note: pending.note } : {}), waivePenalties: input.waivePenalties ?? false }, 'client', at);
       const request: PlanRequest = { ...pending, status: 'accepted', decidedAt: at };

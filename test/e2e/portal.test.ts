@@ -163,6 +163,21 @@ describe('client portal on the local stack', () => {
     expect((await reminderMails(email)).length).toBeGreaterThan(0);
   });
 
+  it('a promise moved to an earlier date resumes the reminders the day after that date, not after the first one', async () => {
+    const t = await setUp('portal-promise-earlier');
+    const email = uniqueEmail('portal-promise-earlier');
+    const invoice = await sendInvoice(t, email, dueDateAhead(5));
+    const { token } = await linkIn(email);
+    await portal('POST', `/portal/${token}/promise`, { date: addDays(parisToday(), 40) });
+    const earlier = addDays(parisToday(), 10);
+    const res = await portal('POST', `/portal/${token}/promise`, { date: earlier });
+    expect(res.json).toEqual({ remindersPaused: true, pausedUntil: addDays(earlier, 1), disputed: false });
+    expect(await t.ok('GET', `/invoices/${invoice.id}`)).toMatchObject({ promisedFor: earlier, pausedUntil: addDays(earlier, 1) });
+    const fired = await runUntil(new Date(`${addDays(earlier, 1)}T06:00:00Z`), { tenant: t.tenantId, invoiceId: invoice.id });
+    expect(fired.map((f) => f.result)).toContainEqual({ outcome: 'resumed', stepId: 'resume' });
+    expect((await t.ok('GET', `/invoices/${invoice.id}`)).remindersPaused).toBe(false);
+  });
+
   it('a dispute from the portal stops reminders for good, until the owner resolves it', async () => {
     const t = await setUp('portal-dispute');
     const email = uniqueEmail('portal-dispute');

@@ -234,6 +234,24 @@ describe('portal actions', () => {
     expect(kept).toEqual({ remindersPaused: true, disputed: false });
   });
 
+  it('a promise moved earlier brings the reminders back the day after the new date, never before a "j’ai payé" still being checked', async () => {
+    const token = await issue();
+    await makePromisePayment(deps())(token, { date: '2026-04-30' });
+    expect(await makePromisePayment(deps())(token, { date: '2026-04-10' })).toEqual({ remindersPaused: true, pausedUntil: '2026-04-11', disputed: false });
+    expect((await invoices.get('acme', 'inv1'))!).toMatchObject({ promisedFor: '2026-04-10', pausedUntil: '2026-04-11', pauseReason: 'promise' });
+    const promised = () => eventTypes().then((types) => types.filter((t) => t === 'portal.promised').length);
+    expect(await promised()).toBe(2);
+    // The same promise again: nothing written, the owner not told twice.
+    await makePromisePayment(deps())(token, { date: '2026-04-10' });
+    expect(await promised()).toBe(2);
+    // A "j'ai payé" (checked until 2026-03-23), then a promise for tomorrow: the claim's pause holds.
+    await makeClaimPaid(deps())(token, { date: TODAY, reference: 'VIR-1' });
+    expect(await makePromisePayment(deps())(token, { date: '2026-03-17' })).toEqual({ remindersPaused: true, pausedUntil: '2026-03-23', disputed: false });
+    // An owner's pause is never shortened by a promise.
+    await makePauseInvoice({ invoices, settings, clock })('acme', 'inv1', { reason: 'chantier', until: '2026-05-01' });
+    expect(await makePromisePayment(deps())(token, { date: '2026-03-20' })).toEqual({ remindersPaused: true, pausedUntil: '2026-05-01', disputed: false });
+  });
+
   it('the same claim twice writes once; once its pause has lapsed, saying it again is news again', async () => {
     const token = await issue();
     const first = await makeClaimPaid(deps())(token, { date: TODAY, reference: 'VIR-1' });

@@ -4,7 +4,7 @@
  * - "j'ai payé": reminders pause 5 business days while the owner checks the bank;
  * - a promise to pay by a date (≤ 60 days): reminders pause and resume the day after, if unpaid;
  * - a dispute: reminders stop until the owner resolves it.
- * A pause never shortens a longer one already in place. Repeating an action (same claim, same
+ * A pause never shortens a longer one already in place, but the client's own earlier promise. Repeating an action (same claim, same
  * date, same reason) while it still holds writes nothing: the owner is told once.
  */
 import { addDays, localDate } from '../../domain/dates.js';
@@ -67,6 +67,20 @@ const pausedUntil = (current: InvoiceRecord, until: string, reason: string): Par
   return resumeOn ? { remindersPaused: true, pausedUntil: resumeOn, pauseReason: reason } : {};
 };
 
+/**
+ * The pause of a promise. A longer pause stays (the owner's, a "j'ai payé" being checked), but not the
+ * client's own earlier promise: promising an earlier date brings the reminders back the day after it
+ * (they stayed paused until the day after the first date, the new one recorded and shown to the owner
+ * but not kept), never before a "j'ai payé" still being checked.
+ */
+const promisePause = (current: InvoiceRecord, until: string, settings: Settings): Partial<InvoiceRecord> => {
+  if (!(current.remindersPaused && current.pauseReason === 'promise' && current.promisedFor !== undefined)) return pausedUntil(current, until, 'promise');
+  const claimUntil = current.paidClaim ? addBusinessDays(localDate(new Date(current.paidClaim.at), settings.timezone), PAID_CLAIM_PAUSE_BUSINESS_DAYS, settings) : undefined;
+  return claimUntil !== undefined && claimUntil > until
+    ? { remindersPaused: true, pausedUntil: claimUntil, pauseReason: 'paid_claimed' }
+    : { remindersPaused: true, pausedUntil: until, pauseReason: 'promise' };
+};
+
 export const makeClaimPaid = (deps: PortalResolveDeps) =>
   (token: string, input: { date: string; reference?: string }) =>
     act(deps, token, (current, { at, today, settings }) => {
@@ -86,13 +100,13 @@ export const makeClaimPaid = (deps: PortalResolveDeps) =>
 
 export const makePromisePayment = (deps: PortalResolveDeps) =>
   (token: string, input: { date: string }) =>
-    act(deps, token, (current, { at, today }) => {
+    act(deps, token, (current, { at, today, settings }) => {
       const problem = promiseDateProblem(input.date, today);
       if (problem) throw new BusinessRuleError('promise-date', 'The promised date is out of range', [{ path: 'body.date', message: problem }]);
       if (current.disputed) throw new PortalStateError('The invoice is disputed: the seller answers the dispute first');
       // Reminders resume the day after the promised date if the invoice is still unpaid.
-      const pause = pausedUntil(current, addDays(input.date, 1), 'promise');
-      if (current.promisedFor === input.date && !pause.pausedUntil) return undefined;
+      const pause = promisePause(current, addDays(input.date, 1), settings);
+      if (current.promisedFor === input.date && (!pause.pausedUntil || pause.pausedUntil === current.pausedUntil)) return undefined;
       return {
         next: { ...current, ...pause, promisedFor: input.date, updatedAt: at },
         events: [{ at, type: 'portal.promised', data: { date: input.date } }],

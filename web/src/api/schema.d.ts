@@ -11988,6 +11988,8 @@ export interface operations {
             content: {
                 "application/json": {
                     invoiceId: string;
+                    /** @enum {string} */
+                    language?: "fr" | "en";
                 };
             };
         };

@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { api, unwrap } from '../lib/api-client';
 import { signOut } from '../lib/auth';
-import { setLanguage, useI18n } from '../lib/i18n';
+import { OwnerTimeZone, setLanguage, useI18n } from '../lib/i18n';
 import { useFocusHeadingOnNavigation } from './focus-heading';
 
 const NAV = [
@@ -33,8 +33,8 @@ const useUnread = () =>
 
 /** The shell: skip link, header, navigation (scrolls sideways on a phone), main. */
 /** On a phone the navigation scrolls sideways: the current screen's tab is brought into view (only the bar scrolls, not the page). */
-export const keepActiveTabInView = (nav: HTMLElement | null): void => {
-  const active = nav?.querySelector<HTMLElement>('a.active');
+export const keepActiveTabInView = (nav: HTMLElement | null, activeSelector = 'a.active'): void => {
+  const active = nav?.querySelector<HTMLElement>(activeSelector);
   if (!nav || !active) return;
   const box = active.getBoundingClientRect();
   const left = box.left - nav.getBoundingClientRect().left + nav.scrollLeft;
@@ -46,13 +46,15 @@ export const keepActiveTabInView = (nav: HTMLElement | null): void => {
 export const Layout = () => {
   const { t, lang } = useI18n();
   const unread = useUnread().data;
+  // Times on every screen in the settings' zone (the same query as the screens that read the settings).
+  const timeZone = useQuery({ queryKey: ['settings'], queryFn: () => unwrap(api().GET('/settings')), retry: false }).data?.timezone;
   const nav = useRef<HTMLElement>(null);
   const { pathname } = useLocation();
   // Again when the alerts badge or the language changes the tabs' widths.
   useEffect(() => keepActiveTabInView(nav.current), [pathname, unread?.count, lang]);
   useFocusHeadingOnNavigation(pathname);
   return (
-    <>
+    <OwnerTimeZone.Provider value={timeZone}>
       <a className="skip-link" href="#main">
         {t('nav.skip')}
       </a>
@@ -97,6 +99,6 @@ export const Layout = () => {
       <main id="main" className="app-main" tabIndex={-1}>
         <Outlet />
       </main>
-    </>
+    </OwnerTimeZone.Provider>
   );
 };

@@ -4,7 +4,7 @@ import { apiMessage } from './api-messages';
 describe('the API’s field messages for the user', () => {
   it('says the known ones in French', () => {
     expect(apiMessage('must be a postal code', 'fr')).toBe('Code postal invalide');
-    expect(apiMessage('must be an E.164 phone number, e.g. +33612345678', 'fr')).toBe('Numéro au format international, ex. +33612345678');
+    expect(apiMessage('must be an E.164 phone number, e.g. +33612345678', 'fr')).toBe('Numéro invalide, ex. 06 12 34 56 78 ou +33 6 12 34 56 78');
     expect(apiMessage('is not a valid IBAN (check digits)', 'fr')).toBe('IBAN invalide (clé de contrôle)');
     expect(apiMessage('is not a valid SIREN (check digit)', 'fr')).toBe('SIREN invalide (clé de contrôle)');
     expect(apiMessage('has 5001 rows: at most 5000 per import, split the file', 'fr')).toBe('Le fichier a 5001 lignes : 5000 au plus par import, découpez-le');

@@ -3,6 +3,7 @@
  * not compile). Money and dates go through Intl (lib/format.ts) in the same language.
  */
 import i18next from 'i18next';
+import { createContext, useContext } from 'react';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import { en } from '../locales/en';
 import { fr } from '../locales/fr';
@@ -35,9 +36,17 @@ export const setLanguage = async (lng: f.Lang): Promise<void> => {
   await i18next.changeLanguage(lng);
 };
 
+/**
+ * The owner's time zone (the settings'), given by the app's shell: the owner's screens say an instant as the
+ * settings' send hour is set (a step at 09:00 Paris reads 09:00, not 08:00 in a browser on UTC, as the simulation
+ * already said). Outside the shell (the client's portal) there is none: the browser's own zone.
+ */
+export const OwnerTimeZone = createContext<string | undefined>(undefined);
+
 /** Translations plus formatters bound to the current language. */
 export const useI18n = () => {
   const { t, i18n } = useTranslation();
+  const ownerTimeZone = useContext(OwnerTimeZone);
   const lang: f.Lang = i18n.language === 'en' ? 'en' : 'fr';
   return {
     t,
@@ -45,8 +54,8 @@ export const useI18n = () => {
     money: (cents: number) => f.formatMoney(cents, lang),
     compactMoney: (cents: number) => f.formatCompactMoney(cents, lang),
     date: (d: string) => f.formatDate(d, lang),
-    /** In the user's time zone, or the one given (the tenant's). */
-    dateTime: (at: string, timeZone?: string) => f.formatDateTime(at, lang, timeZone),
+    /** In the one given, else the owner's (the settings'), else the browser's. */
+    dateTime: (at: string, timeZone?: string) => f.formatDateTime(at, lang, timeZone ?? ownerTimeZone),
     number: (n: number) => f.formatNumber(n, lang),
     percent: (r: number) => f.formatPercent(r, lang),
     vatRate: (rate: number) => f.formatVatRate(rate, lang),

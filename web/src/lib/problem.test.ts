@@ -16,7 +16,7 @@ afterEach(() => setLanguage('fr'));
 describe('an API error’s fields', () => {
   it('are keyed by form path and said in the user’s language, for every screen that reads them', async () => {
     expect(error.fieldErrors()).toEqual({
-      'contacts.0.phone': 'Numéro au format international, ex. +33612345678',
+      'contacts.0.phone': 'Numéro invalide, ex. 06 12 34 56 78 ou +33 6 12 34 56 78',
       name: 'Obligatoire',
       'tags.0': 'a message nobody translated',
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvText, isValidIban, isValidSiren, searchTerm } from './validators';
+import { csvText, isValidIban, isValidSiren, phoneForApi, searchTerm } from './validators';
 
 describe('identifier checks', () => {
   it('accepts SIRENs with a valid Luhn key, spaces ignored, and refuses the others', () => {
@@ -39,3 +39,19 @@ describe('CSV files as saved', () => {
     expect(csvText(bytes(0x4e, 0x75, 0x6d, 0xe9, 0x72, 0x6f, 0x3b, 0x44, 0x75, 0x70, 0x72, 0xe9, 0x20, 0x80))).toBe('Numéro;Dupré €');
   });
 });
+
+describe('a phone number as typed in France', () => {
+  it('becomes E.164 from its national form, an overseas number with its own code; anything else is left for the API to judge', () => {
+    expect(phoneForApi('06 12 34 56 78')).toBe('+33612345678');
+    expect(phoneForApi(' 07.12.34.56.78 ')).toBe('+33712345678');
+    expect(phoneForApi('0033 6 12 34 56 78')).toBe('+33612345678');
+    expect(phoneForApi('0690 12 34 56')).toBe('+590690123456');
+    expect(phoneForApi('0696 12 34 56')).toBe('+596696123456');
+    expect(phoneForApi('0692 12 34 56')).toBe('+262692123456');
+    expect(phoneForApi('0694 12 34 56')).toBe('+594694123456');
+    expect(phoneForApi('+32 470 12 34 56')).toBe('+32 470 12 34 56');
+    expect(phoneForApi('06 12 34')).toBe('06 12 34');
+    expect(phoneForApi('00 12')).toBe('00 12');
+  });
+});
+

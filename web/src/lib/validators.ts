@@ -56,3 +56,26 @@ export const csvText = (bytes: ArrayBuffer): string => {
 
 /** Windows-1252's characters at 0x80–0x9F (the five it leaves undefined stay as they are). */
 const WINDOWS_1252_C1 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+/** The overseas departments' national prefixes and their country codes (a 0690 mobile is +590 690…, not +33 690…). */
+const OVERSEAS_PREFIXES: readonly [RegExp, string][] = [
+  [/^0(590|690|691)/, '590'], // Guadeloupe, Saint-Martin, Saint-Barthélemy
+  [/^0(594|694)/, '594'], // Guyane
+  [/^0(596|696|697)/, '596'], // Martinique
+  [/^0(262|263|269|639|692|693)/, '262'], // La Réunion, Mayotte
+];
+
+/**
+ * A phone number as a French artisan types it, for the API (which keeps E.164): `06 12 34 56 78` is `+33612345678`,
+ * `0033 6…` is `+33 6…`, an overseas number takes its own code (`0690 12 34 56` → `+590690123456`); anything else
+ * is left as typed, for the API to accept (`+32 470…`) or refuse under the field.
+ */
+export const phoneForApi = (value: string): string => {
+  const trimmed = value.trim();
+  const digits = trimmed.replace(/[\s.()-]/g, '');
+  if (/^00[1-9]\d{6,14}$/.test(digits)) return `+${digits.slice(2)}`;
+  if (!/^0[1-9]\d{8}$/.test(digits)) return trimmed;
+  const overseas = OVERSEAS_PREFIXES.find(([prefix]) => prefix.test(digits));
+  return overseas ? `+${overseas[1]}${digits.slice(1)}` : `+33${digits.slice(1)}`;
+};
+

@@ -20,6 +20,10 @@ export const en: Translations = {
     signOut: 'Sign out',
     otherLanguage: 'Français',
   },
+  builtInScenarios: {
+    b2b: 'Business clients (D-5, D+1, D+8, D+15)',
+    b2c: 'Consumers (D-5, D+1, D+8, D+15)',
+  },
   auth: {
     signingIn: 'Signing in…',
     failed: 'Sign-in failed.',

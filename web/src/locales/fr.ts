@@ -18,6 +18,10 @@ export const fr = {
     signOut: 'Se déconnecter',
     otherLanguage: 'English',
   },
+  builtInScenarios: {
+    b2b: 'Clients professionnels (J-5, J+1, J+8, J+15)',
+    b2c: 'Clients particuliers (J-5, J+1, J+8, J+15)',
+  },
   auth: {
     signingIn: 'Connexion…',
     failed: 'La connexion a échoué.',

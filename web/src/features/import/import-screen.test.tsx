@@ -109,3 +109,16 @@ describe('the import’s preview', () => {
     ]);
   });
 });
+
+describe('the import’s counts', () => {
+  it('are written as French writes numbers (1 200, not 1200), in the preview and the row errors alike', async () => {
+    const plain = (s: string | null | undefined) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ');
+    const items = Array.from({ length: 1_220 }, (_, i) => ({ row: i + 2, number: `BIG-${i}`, action: 'create' as const, clientId: 'c1', newClient: false, clientKind: 'business' as const }));
+    const view = renderInApp(<Preview report={{ status: 'done', dryRun: true, rows: 1_220, created: 1_220, existing: 0, clientsCreated: 0, items, errors: [] }} />);
+    expect(plain(screen.getByText(/autres lignes/).textContent)).toBe('… et 1 200 autres lignes');
+    view.unmount();
+    const errors = Array.from({ length: 1_500 }, (_, i) => ({ row: i + 2, field: 'gross', message: 'is not an amount (1 234,56)' }));
+    renderInApp(<RowErrors errors={errors} />);
+    expect(plain(screen.getByRole('heading', { name: /Lignes à corriger/ }).textContent)).toBe('Lignes à corriger (1 500)');
+  });
+});

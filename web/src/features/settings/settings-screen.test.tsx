@@ -142,6 +142,33 @@ describe('the settings screen', () => {
     expect([...select.options].some((o) => o.textContent === '—')).toBe(false);
   });
 
+  it('names the built-in scenarios in English for an English user (the API’s names are French), and a scenario the owner named as it is', async () => {
+    await setLanguage('en');
+    try {
+      fakeApi(({ method, path }) => {
+        if (path === '/settings' && method === 'GET') return { status: 200, body: settings };
+        if (path === '/scenarios')
+          return {
+            status: 200,
+            body: {
+              items: [
+                { id: 'b2b-default', name: 'Clients professionnels (J-5, J+1, J+8, J+15)', steps: [], tags: [], builtIn: true, customized: false },
+                { id: 'b2c-default', name: 'Clients particuliers (J-5, J+1, J+8, J+15)', steps: [], tags: [], builtIn: true, customized: false },
+                { id: 's1', name: 'Chantiers longs', steps: [], tags: [] },
+              ],
+            },
+          };
+        return undefined;
+      });
+      renderInApp(<SettingsScreen />);
+      const select = (await screen.findByLabelText('Scenario for business clients')) as HTMLSelectElement;
+      await waitFor(() => expect(select.options).toHaveLength(3));
+      expect([...select.options].map((o) => o.textContent)).toEqual(['Business clients (D-5, D+1, D+8, D+15)', 'Consumers (D-5, D+1, D+8, D+15)', 'Chantiers longs']);
+    } finally {
+      await setLanguage('fr');
+    }
+  });
+
   it('shows a new tenant an empty name with a hint in the user’s language, never the French placeholder, and keeps it when saved empty', async () => {
     const fresh = { ...settings, company: { name: 'Mon entreprise' } };
     await setLanguage('en');

@@ -8,6 +8,7 @@ import { Field, Loading, PageHeader, ScreenError, SubmitButton } from '../../com
 import { api, unwrap } from '../../lib/api-client';
 import { applyApiErrors } from '../../lib/forms';
 import { useI18n } from '../../lib/i18n';
+import { useScenarioName } from '../../lib/scenario-name';
 import { ApiError } from '../../lib/problem';
 import { isValidBic, isValidIban, isValidSiren, normalizeSpaces } from '../../lib/validators';
 
@@ -159,6 +160,7 @@ type SaveSettings = UseMutationResult<Settings, Error, SettingsInput>;
 export const SettingsForm = ({ settings, save }: { settings: Settings; save: SaveSettings }) => {
   const { t } = useI18n();
   const scenarios = useQuery({ queryKey: ['scenarios'], queryFn: () => unwrap(api().GET('/scenarios')) });
+  const said = useScenarioName();
   const builtInB2b = scenarios.data?.items.find((s) => s.id === B2B_DEFAULT);
   // A new tenant has no name yet: the field may stay empty (the placeholder is kept); a name once given is required.
   const unnamed = settings.company.name === PLACEHOLDER_COMPANY_NAME;
@@ -232,10 +234,10 @@ export const SettingsForm = ({ settings, save }: { settings: Settings; save: Sav
               {(p) => (
                 <select {...p} {...form.register('defaultScenarioId')}>
                   {/* No choice saved: business clients follow the built-in B2B scenario; say which, not "—". */}
-                  <option value="">{builtInB2b?.name ?? t('settingsMore.defaultScenarioBuiltIn')}</option>
+                  <option value="">{builtInB2b ? said(builtInB2b.name) : t('settingsMore.defaultScenarioBuiltIn')}</option>
                   {(scenarios.data?.items ?? []).filter((s) => s.id !== B2B_DEFAULT).map((s) => (
                     <option key={s.id} value={s.id}>
-                      {s.name}
+                      {said(s.name)}
                     </option>
                   ))}
                 </select>

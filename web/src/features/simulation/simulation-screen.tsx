@@ -6,6 +6,7 @@ import { listAllClients } from '../../lib/all-clients';
 import { addDaysIso } from '../../lib/dates';
 import { todayIso } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
+import { useScenarioName } from '../../lib/scenario-name';
 import { ApiError } from '../../lib/problem';
 import { SimulationDays } from './simulation-days';
 import './texts';
@@ -17,6 +18,7 @@ const dayCount = (from: string, to: string) => Math.round((Date.parse(`${to}T00:
 /** A calendar of what would go out: one group per day, sends (with their channel), skips with their reason, moves to litigation, and which rule chose each scenario. */
 export default function SimulationScreen() {
   const { t } = useI18n();
+  const said = useScenarioName();
   const [range, setRange] = useState(() => ({ from: todayIso(), to: addDaysIso(todayIso(), 30) }));
   const [draft, setDraft] = useState(range);
   const scenarios = useQuery({ queryKey: ['scenarios'], queryFn: () => unwrap(api().GET('/scenarios')), staleTime: 60_000 });
@@ -75,7 +77,7 @@ export default function SimulationScreen() {
           {(data) => (
             <SimulationDays
               simulation={data}
-              scenarioNames={Object.fromEntries((scenarios.data?.items ?? []).map((x) => [x.id, x.name]))}
+              scenarioNames={Object.fromEntries((scenarios.data?.items ?? []).map((x) => [x.id, said(x.name)]))}
               templateNames={Object.fromEntries((templates.data?.items ?? []).map((x) => [x.id, x.name]))}
               clientLanguages={Object.fromEntries((clients.data ?? []).map((c) => [c.id, c.language ?? 'fr']))}
               {...(settings.data?.timezone ? { timeZone: settings.data.timezone } : {})}

@@ -152,3 +152,30 @@ describe('the template editor', () => {
     }
   });
 });
+
+describe('the template editor’s live preview', () => {
+  it('follows the language chosen before it is saved: English dates and amounts for an English text, not the saved French ones', async () => {
+    const calls = fakeApi(({ method, path, body }) => {
+      if (method === 'GET' && path === '/templates/courtesy') return { status: 200, body: { ...template, body: 'Balance {{balanceAmount}}' } };
+      if (method === 'GET' && path.startsWith('/invoices')) return { status: 200, body: { items: [{ id: 'inv1', number: 'F-2026-0001' }] } };
+      if (method === 'POST' && path === '/templates/courtesy/preview') {
+        const english = (body as { language?: string }).language === 'en';
+        return { status: 200, body: { subject: '', body: '', variables: { invoiceNumber: 'F-2026-0001', balanceAmount: english ? '€820.00' : '820,00 €' } } };
+      }
+      return undefined;
+    });
+    render(
+      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+        <MemoryRouter initialEntries={['/templates/courtesy']}>
+          <Routes>
+            <Route path="/templates/:id" element={<TemplateScreen />} />
+          </Routes>
+        </MemoryRouter>
+      </QueryClientProvider>,
+    );
+    expect(await screen.findByText(/^Balance 820,00\s€$/)).toBeTruthy();
+    await userEvent.selectOptions(screen.getByLabelText('Langue'), 'en');
+    expect(await screen.findByText('Balance €820.00')).toBeTruthy();
+    expect(calls.filter((c) => c.path.endsWith('/preview')).map((c) => (c.body as { language?: string }).language)).toEqual(['fr', 'en']);
+  });
+});

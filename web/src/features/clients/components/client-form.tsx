@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { Field, SubmitButton } from '../../../components/ui';
 import { applyApiErrors } from '../../../lib/forms';
 import { useI18n } from '../../../lib/i18n';
+import { useScenarioName } from '../../../lib/scenario-name';
 import { ApiError } from '../../../lib/problem';
 import { isValidSiren, normalizeSpaces } from '../../../lib/validators';
 import type { Client, ClientInput } from '../api';
@@ -61,6 +62,7 @@ export const ClientFormView = ({
   onSubmit: (input: ClientInput) => Promise<unknown>;
 }) => {
   const { t } = useI18n();
+  const said = useScenarioName();
   const form = useForm<ClientForm>({
     resolver: zodResolver(clientSchema({ required: t('errors.required'), email: t('errors.email'), siren: t('errors.siren') })),
     defaultValues: fromClient(client),
@@ -121,7 +123,7 @@ export const ClientFormView = ({
               <option value="">{t('clients.defaultScenario')}</option>
               {scenarios.map((s) => (
                 <option key={s.id} value={s.id}>
-                  {s.name}
+                  {said(s.name)}
                 </option>
               ))}
             </select>

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { fakeApi } from '../../../test/fake-api';
@@ -23,4 +23,15 @@ describe('the contacts editor', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Retirer le contact 1' }));
     expect(screen.getByRole('button', { name: 'Enregistrer' })).toBeTruthy();
   });
+
+  it('takes a mobile number as a French artisan types it (06 12 34 56 78) and saves it in international form', async () => {
+    const calls = fakeApi(({ method, path }) => (method === 'PATCH' && path === '/clients/c1' ? { status: 200, body: client([]) } : undefined));
+    renderInApp(<ContactsEditor client={client([])} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Ajouter un contact' }));
+    await userEvent.type(screen.getByLabelText('Nom'), 'Mme Pichon');
+    await userEvent.type(screen.getByLabelText('Téléphone'), '06 12 34 56 78');
+    await userEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() => expect(calls.filter((c) => c.method === 'PATCH').map((c) => c.body)).toEqual([{ contacts: [{ name: 'Mme Pichon', role: 'billing', phone: '+33612345678' }] }]));
+  });
 });
+

@@ -4,6 +4,7 @@ import { useI18n } from '../../../lib/i18n';
 import { ApiError } from '../../../lib/problem';
 import { useUpdateClient, type Client } from '../api';
 import '../texts';
+import { phoneForApi } from '../../../lib/validators';
 
 type Contact = NonNullable<Client['contacts']>[number];
 interface Row {
@@ -14,7 +15,7 @@ interface Row {
 }
 
 const toRow = (c: Contact): Row => ({ name: c.name, email: c.email ?? '', phone: c.phone ?? '', role: c.role });
-const toContact = (r: Row): Contact => ({ name: r.name.trim(), role: r.role, ...(r.email.trim() ? { email: r.email.trim() } : {}), ...(r.phone.trim() ? { phone: r.phone.trim() } : {}) });
+const toContact = (r: Row): Contact => ({ name: r.name.trim(), role: r.role, ...(r.email.trim() ? { email: r.email.trim() } : {}), ...(r.phone.trim() ? { phone: phoneForApi(r.phone) } : {}) });
 
 /** The client's contacts: who gets reminders (billing) and texts; saved whole with PATCH { contacts }. */
 export const ContactsEditor = ({ client }: { client: Client }) => {

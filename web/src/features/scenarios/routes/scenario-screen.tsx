@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { ErrorMessage, Field, Loading, PageHeader, ScreenError, SubmitButton } from '../../../components/ui';
 import { applyApiErrors } from '../../../lib/forms';
 import { useI18n } from '../../../lib/i18n';
+import { useScenarioName } from '../../../lib/scenario-name';
 import { ApiError } from '../../../lib/problem';
 import { stepDays, stepId, useDeleteScenario, useSaveScenario, useScenario, useTemplateNames, type Scenario, type ScenarioInput } from '../api';
 import { StepTimeline } from '../components/step-timeline';
@@ -42,6 +43,7 @@ export const nextTemplate = (templates: Templates, previousId: string | undefine
 
 const ScenarioEditor = ({ id, scenario, templates, save }: { id: string; scenario?: Scenario; templates: Templates; save: ReturnType<typeof useSaveScenario> }) => {
   const { t } = useI18n();
+  const said = useScenarioName();
   const navigate = useNavigate();
   const justCreated = (useLocation().state as { created?: boolean } | null)?.created === true;
   const remove = useDeleteScenario(id);
@@ -117,7 +119,7 @@ const ScenarioEditor = ({ id, scenario, templates, save }: { id: string; scenari
     const lastDay = stepDays(watched.map((s) => ({ offsetDays: Number(s.offsetDays) || 0, anchor: s.anchor })))[watched.length - 1];
     steps.append({ id: '', offsetDays: last ? (lastDay ?? 0) + 7 : -5, anchor: 'due', templateId: nextTemplate(templates, last?.templateId) ?? '', channel: 'email' });
   };
-  const title = id === 'new' ? t('scenarioEditor.newTitle') : t('scenarioEditor.editTitle', { name: scenario?.name ?? '' });
+  const title = id === 'new' ? t('scenarioEditor.newTitle') : t('scenarioEditor.editTitle', { name: said(scenario?.name ?? '') });
   const preview = watched.map((s) => ({ offsetDays: Number(s.offsetDays) || 0, anchor: s.anchor, templateId: s.templateId, channel: s.channel }));
   const stepErrors = errors.steps;
 

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { AsyncState, EmptyState, PageHeader } from '../../../components/ui';
 import { useI18n } from '../../../lib/i18n';
+import { useScenarioName } from '../../../lib/scenario-name';
 import { useScenarios, useTemplateNames } from '../api';
 import { StepTimeline } from '../components/step-timeline';
 import '../texts';
@@ -10,6 +11,7 @@ import '../texts';
 export default function ScenariosScreen() {
   const { t } = useI18n();
   const scenarios = useScenarios();
+  const said = useScenarioName();
   const templates = useTemplateNames();
   const names = useMemo(() => new Map((templates.data?.items ?? []).map((tpl) => [tpl.id, tpl.name])), [templates.data]);
   return (
@@ -29,14 +31,14 @@ export default function ScenariosScreen() {
             <section key={scenario.id} className="card" aria-labelledby={`scn-${scenario.id}`}>
               <div className="page-header">
                 <h2 id={`scn-${scenario.id}`}>
-                  {scenario.name} {scenario.customized && <span className="badge neutral">{t('templates.customized')}</span>}
+                  {said(scenario.name)} {scenario.customized && <span className="badge neutral">{t('templates.customized')}</span>}
                   {scenario.builtIn && !scenario.customized && <span className="badge neutral">{t('templates.builtIn')}</span>}
                 </h2>
-                <Link to={`/scenarios/${scenario.id}`} className="button small" aria-label={`${t('scenarioEditor.edit')} ${scenario.name}`}>
+                <Link to={`/scenarios/${scenario.id}`} className="button small" aria-label={`${t('scenarioEditor.edit')} ${said(scenario.name)}`}>
                   {t('scenarioEditor.edit')}
                 </Link>
               </div>
-              <StepTimeline steps={scenario.steps} templateNames={names} label={`${t('scenarios.steps')} — ${scenario.name}`} />
+              <StepTimeline steps={scenario.steps} templateNames={names} label={`${t('scenarios.steps')} — ${said(scenario.name)}`} />
             </section>
           ))
         }

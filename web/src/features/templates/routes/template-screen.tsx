@@ -56,7 +56,7 @@ const TemplateEditor = ({ template, save }: { template: Template; save: ReturnTy
   const invoice = { isPending: invoices.isPending || (clients.isPending && !clients.isError), data: invoices.data?.find((i) => i.id === chosenInvoiceId) ?? fitting };
   const subject = useDeferredValue(form.watch('subject'));
   const body = useDeferredValue(form.watch('body'));
-  const preview = useLivePreview(template.id, invoice.isPending ? undefined : invoice.data?.id, { subject, body });
+  const preview = useLivePreview(template.id, invoice.isPending ? undefined : invoice.data?.id, { subject, body }, form.watch('language'));
   const bodyRef = useRef<HTMLTextAreaElement | null>(null);
   const { errors, isSubmitting } = form.formState;
   const bodyField = form.register('body');
