@@ -12129,6 +12129,8 @@ export interface operations {
             content: {
                 "application/json": {
                     invoiceId: string;
+                    /** @enum {string} */
+                    language?: "fr" | "en";
                 };
             };
         };

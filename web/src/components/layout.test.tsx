@@ -38,6 +38,23 @@ describe('the navigation bar on a phone', () => {
   });
 });
 
+describe('the follow-up list’s tabs on a phone', () => {
+  it('bring the current tab into view, a Radix trigger (opened by ?tab=drafts it sat off-screen to the right)', () => {
+    const list = document.createElement('div');
+    for (let i = 0; i < 9; i++) {
+      const tab = document.createElement('button');
+      tab.setAttribute('role', 'tab');
+      tab.setAttribute('data-state', i === 7 ? 'active' : 'inactive');
+      tab.getBoundingClientRect = () => ({ left: 16 + i * 120 - list.scrollLeft, width: 120 }) as DOMRect;
+      list.append(tab);
+    }
+    list.getBoundingClientRect = () => ({ left: 16, width: 358 }) as DOMRect;
+    Object.defineProperty(list, 'clientWidth', { value: 358 });
+    keepActiveTabInView(list, '[role="tab"][data-state="active"]');
+    expect(list.scrollLeft).toBe(960 - 358 + 16);
+  });
+});
+
 const StepTime = () => {
   const { dateTime } = useI18n();
   return <p data-testid="step-time">{dateTime('2026-12-21T08:00:00.000Z')}</p>;

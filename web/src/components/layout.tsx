@@ -33,8 +33,8 @@ const useUnread = () =>
 
 /** The shell: skip link, header, navigation (scrolls sideways on a phone), main. */
 /** On a phone the navigation scrolls sideways: the current screen's tab is brought into view (only the bar scrolls, not the page). */
-export const keepActiveTabInView = (nav: HTMLElement | null): void => {
-  const active = nav?.querySelector<HTMLElement>('a.active');
+export const keepActiveTabInView = (nav: HTMLElement | null, activeSelector = 'a.active'): void => {
+  const active = nav?.querySelector<HTMLElement>(activeSelector);
   if (!nav || !active) return;
   const box = active.getBoundingClientRect();
   const left = box.left - nav.getBoundingClientRect().left + nav.scrollLeft;

@@ -1,6 +1,7 @@
 import { Tabs } from 'radix-ui';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { keepActiveTabInView } from '../../../components/layout';
 import { EmptyState, ErrorMessage, Loading, PageHeader } from '../../../components/ui';
 import { fetchBlobUrl } from '../../../lib/api-client';
 import { config } from '../../../lib/config';
@@ -23,7 +24,7 @@ const EMPTY_ACTIONS: Partial<Record<Tab, { to: string; label: string }>> = {
 };
 
 export default function InvoicesScreen() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [params, setParams] = useSearchParams();
   const tab: Tab = isTab(params.get('tab')) ? (params.get('tab') as Tab) : 'toChase';
   const clientId = params.get('client') ?? '';
@@ -32,6 +33,10 @@ export default function InvoicesScreen() {
   const late = (LATENESS as readonly string[]).includes(params.get('late') ?? '') ? (params.get('late') as (typeof LATENESS)[number]) : '';
   const q = params.get('q')?.trim() ?? '';
   const [search, setSearch] = useState(q);
+  // The tabs scroll sideways (a phone, or a narrow window): the current one is brought into view, whether opened
+  // by a link (?tab=drafts), the back button or "Voir les brouillons" (it sat off-screen to the right).
+  const tabList = useRef<HTMLDivElement>(null);
+  useEffect(() => keepActiveTabInView(tabList.current, '[role="tab"][data-state="active"]'), [tab, lang]);
   const set = (key: string, value: string) =>
     setParams(
       (p) => {
@@ -87,7 +92,7 @@ export default function InvoicesScreen() {
         </p>
       </div>
       <Tabs.Root value={tab} onValueChange={(v) => set('tab', v)} activationMode="manual">
-        <Tabs.List className="tabs-list" aria-label={t('invoices.tabs.label')}>
+        <Tabs.List ref={tabList} className="tabs-list" aria-label={t('invoices.tabs.label')}>
           {TABS.map((key) => (
             <Tabs.Trigger key={key} value={key}>
               {t(`invoices.tabs.${key}`)}
