@@ -72,6 +72,22 @@ describe('the template editor', () => {
     expect(calls.some((c) => c.path.endsWith('/preview'))).toBe(false);
   });
 
+  it('inserts a variable where the cursor was, in the subject when the subject was the field last in use', async () => {
+    renderEditor(() => ({ status: 200, body: template }));
+    const subject = (await screen.findByLabelText('Objet')) as HTMLInputElement;
+    const body = screen.getByLabelText('Message') as HTMLTextAreaElement;
+    await userEvent.click(subject);
+    subject.setSelectionRange(subject.value.length, subject.value.length);
+    await userEvent.click(await screen.findByRole('button', { name: 'Insérer {{clientName}} Nom du client' }));
+    await waitFor(() => expect(subject.value).toBe('Facture {{invoiceNumber}}{{clientName}}'));
+    expect(body.value).toBe('Bonjour {{clientName}},');
+    await userEvent.click(body);
+    body.setSelectionRange(0, 0);
+    await userEvent.click(screen.getByRole('button', { name: 'Insérer {{balanceAmount}} Reste dû' }));
+    await waitFor(() => expect(body.value).toBe('{{balanceAmount}}Bonjour {{clientName}},'));
+    expect(subject.value).toBe('Facture {{invoiceNumber}}{{clientName}}');
+  });
+
   it('knows the same variables as the API, in its order', () => {
     const list = /TEMPLATE_VARIABLES = \[([^\]]*)\]/.exec(renderSource)![1]!;
     expect([...list.matchAll(/'([a-zA-Z]+)'/g)].map((m) => m[1])).toEqual([...KNOWN_VARIABLES]);
