@@ -1665,6 +1665,42 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Dry run (`?dryRun=true`): the message as it would go, nothing sent */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attachments: {
+                            fileName: string;
+                            size: number;
+                        }[];
+                        bcc: string[];
+                        cc: string[];
+                        clientId: string;
+                        dryRun: boolean;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        gapUntil?: string;
+                        html?: string;
+                        items: {
+                            invoiceId: string;
+                            number?: string;
+                            reason?: string;
+                            /** @enum {string} */
+                            status: "sent" | "skipped" | "failed" | "would_send";
+                        }[];
+                        messageId?: string;
+                        notAttached: string[];
+                        subject?: string;
+                        text?: string;
+                        to: string[];
+                    };
+                };
+            };
             /** @description OK */
             201: {
                 headers: {
@@ -2008,7 +2044,22 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        service: string;
+                        /** @constant */
+                        status: "ok";
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3571,6 +3622,11 @@ export interface operations {
                             grossCents: number;
                             id: string;
                             invoiceId: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            invoiceIssueDate: string;
                             invoiceNumber: string;
                             /**
                              * Format: date
@@ -3582,6 +3638,11 @@ export interface operations {
                             /** @enum {string} */
                             purpose?: "bad_debt";
                             reason: string;
+                            vatBreakdown: {
+                                netCents: number;
+                                vatCents: number;
+                                vatRate: number;
+                            }[];
                             vatCents: number;
                         }[];
                     };
@@ -3656,6 +3717,11 @@ export interface operations {
                             grossCents: number;
                             id: string;
                             invoiceId: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            invoiceIssueDate: string;
                             invoiceNumber: string;
                             /**
                              * Format: date
@@ -3667,6 +3733,11 @@ export interface operations {
                             /** @enum {string} */
                             purpose?: "bad_debt";
                             reason: string;
+                            vatBreakdown: {
+                                netCents: number;
+                                vatCents: number;
+                                vatRate: number;
+                            }[];
                             vatCents: number;
                         };
                         invoice: {
@@ -6425,7 +6496,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description No content */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -7865,6 +7936,11 @@ export interface operations {
                             grossCents: number;
                             id: string;
                             invoiceId: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            invoiceIssueDate: string;
                             invoiceNumber: string;
                             /**
                              * Format: date
@@ -7876,6 +7952,11 @@ export interface operations {
                             /** @enum {string} */
                             purpose?: "bad_debt";
                             reason: string;
+                            vatBreakdown: {
+                                netCents: number;
+                                vatCents: number;
+                                vatRate: number;
+                            }[];
                             vatCents: number;
                         };
                         invoice: {
@@ -8150,12 +8231,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description CSV (semicolon-separated, UTF-8) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/csv": string;
+                };
             };
             /** @description Invalid request: each bad field is listed in `errors` */
             400: {
@@ -8340,6 +8423,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid token */
             401: {
                 headers: {
@@ -8383,7 +8475,20 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -10905,6 +11010,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid token */
             401: {
                 headers: {
@@ -10955,6 +11069,15 @@ export interface operations {
                             tags: string[];
                         }[];
                     };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid token */
@@ -11261,8 +11384,8 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description No content */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11388,6 +11511,15 @@ export interface operations {
                         thankOnPayment: boolean;
                         timezone: string;
                     };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid token */
@@ -11614,6 +11746,15 @@ export interface operations {
                             tone: "courtesy" | "reminder" | "firm" | "formal-notice";
                         }[];
                     };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid token */
@@ -11921,8 +12062,8 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description No content */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12083,13 +12224,16 @@ export interface operations {
             };
         };
         responses: {
-            /** @description PDF */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/pdf": string;
+                    "application/json": {
+                        messageId: string;
+                        to: string;
+                    };
                 };
             };
             /** @description Invalid request: each bad field is listed in `errors` */
