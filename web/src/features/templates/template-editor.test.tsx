@@ -88,6 +88,34 @@ describe('the template editor', () => {
     expect(subject.value).toBe('Facture {{invoiceNumber}}{{clientName}}');
   });
 
+  it('no longer says "Enregistré" once the built-in text is back', async () => {
+    let current: Record<string, unknown> = { ...template, builtIn: true, customized: false };
+    fakeApi(({ method, path, body }) => {
+      if (method === 'GET' && path === '/templates/courtesy') return { status: 200, body: current };
+      if (method === 'GET' && path.startsWith('/invoices')) return { status: 200, body: { items: [] } };
+      if (method === 'PUT' && path === '/templates/courtesy') return { status: 200, body: (current = { ...current, ...(body as object), customized: true }) };
+      if (method === 'DELETE' && path === '/templates/courtesy') return { status: 200, body: (current = { ...template, builtIn: true, customized: false }) };
+      return undefined;
+    });
+    vi.stubGlobal('confirm', vi.fn(() => true));
+    render(
+      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+        <MemoryRouter initialEntries={['/templates/courtesy']}>
+          <Routes>
+            <Route path="/templates/:id" element={<TemplateScreen />} />
+          </Routes>
+        </MemoryRouter>
+      </QueryClientProvider>,
+    );
+    fireEvent.change(await screen.findByLabelText('Message'), { target: { value: 'Bonjour {{clientName}}, merci.' } });
+    await userEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    expect(await screen.findByText('Enregistré')).toBeTruthy();
+    await userEvent.click(await screen.findByRole('button', { name: 'Revenir au modèle fourni' }));
+    await waitFor(() => expect((screen.getByLabelText('Message') as HTMLTextAreaElement).value).toBe('Bonjour {{clientName}},'));
+    await waitFor(() => expect(screen.queryByText('Enregistré')).toBeNull());
+    vi.unstubAllGlobals();
+  });
+
   it('knows the same variables as the API, in its order', () => {
     const list = /TEMPLATE_VARIABLES = \[([^\]]*)\]/.exec(renderSource)![1]!;
     expect([...list.matchAll(/'([a-zA-Z]+)'/g)].map((m) => m[1])).toEqual([...KNOWN_VARIABLES]);

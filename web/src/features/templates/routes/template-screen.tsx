@@ -111,7 +111,10 @@ const TemplateEditor = ({ template, save }: { template: Template; save: ReturnTy
         </button>
         {template.customized && (
           // Asked first, as deleting is: the owner's edits of the built-in text are lost.
-          <button type="button" className="button" disabled={revert.isPending} onClick={() => window.confirm(t('templateEditor.revertConfirm')) && revert.mutate()}>
+          <button type="button" className="button" disabled={revert.isPending} onClick={() => {
+              // The built-in text is back: "Enregistré" of the edit before no longer applies.
+              if (window.confirm(t('templateEditor.revertConfirm'))) revert.mutate(undefined, { onSuccess: () => save.reset() });
+            }}>
             {t('templates.revert')}
           </button>
         )}
