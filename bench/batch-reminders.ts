@@ -62,7 +62,7 @@ const countRequests = () => {
  * CPU seconds (user + system) of this process's descendants, DynamoDB Local's JVM above all (Linux
  * /proc; undefined elsewhere). With the process's own `cpuUsage`, a figure the machine's load barely moves.
  */
-const childrenCpuSeconds = (): number | undefined => {
+export const childrenCpuSeconds = (): number | undefined => {
   try {
     const tick = 100; // USER_HZ on Linux
     const stats = readdirSync('/proc').filter((d) => /^\d+$/.test(d)).flatMap((pid) => {

@@ -16,6 +16,8 @@ import type { Client } from '../shared/domain/client.js';
 import { aCompanyIdentity } from '../test/fixtures/api-fixtures.js';
 import { client } from './load.js';
 import { since, type Table } from './stats.js';
+import { loadavg } from 'node:os';
+import { childrenCpuSeconds } from './batch-reminders.js';
 
 const N = Number(process.env.BENCH_REMINDERS ?? 1000);
 const TARGET_S = 60;
@@ -28,7 +30,7 @@ const WRITE_REQUESTS = ['TransactWriteItemsCommand', 'PutItemCommand', 'UpdateIt
 
 /** Counts DynamoDB items written, transactional ones double (they cost 2 WRU each). */
 const countWrites = () => {
-  const counter = { items: 0, wru: 0, units: 0, indexUnits: 0, cancelled: 0, byKind: new Map<string, number>(), requests: new Map<string, number>(), reads: new Map<string, number>() };
+  const counter = { items: 0, wru: 0, units: 0, indexUnits: 0, cancelled: 0, byKind: new Map<string, number>(), requests: new Map<string, number>(), reads: new Map<string, number>(), sites: new Map<string, number>() };
   // What an item is, from its sort key: `STEP`, `INVOICE`, `EVT`… (the first segment that is not an id).
   const kindOf = (item: { Key?: Record<string, unknown>; Item?: Record<string, unknown> } | undefined) => {
     const key = item?.Key ?? item?.Item ?? {};
@@ -40,8 +42,21 @@ const countWrites = () => {
     (next, context) => async (args) => {
       counter.requests.set(context.commandName ?? '?', (counter.requests.get(context.commandName ?? '?') ?? 0) + 1);
       const input = args.input as { TransactItems?: Record<string, { Key?: Record<string, unknown>; Item?: Record<string, unknown> }>[] };
-      const read = (kind: string) => counter.reads.set(kind, (counter.reads.get(kind) ?? 0) + 1);
+      const read = (kind: string) => {
+        counter.reads.set(kind, (counter.reads.get(kind) ?? 0) + 1);
+        // `BENCH_READ_TRACE=1`: which code made each read (the first frames of the project's own code).
+        if (process.env.BENCH_READ_TRACE) {
+          const frames = (new Error().stack ?? '').split('\n').filter((l) => l.includes('/shared/') || l.includes('/functions/')).slice(0, 4).map((l) => l.trim().replace(/^at (async )?/, '').replace(/\(?\/.*\/(shared|functions)\//, '$1/').replace(/\)$/, ''));
+          const site = `${kind} <- ${frames.join(' < ')}`;
+          counter.sites.set(site, (counter.sites.get(site) ?? 0) + 1);
+        }
+      };
       if (context.commandName === 'GetItemCommand') read(`Get ${kindOf(args.input as { Key?: Record<string, unknown> })}`);
+      // Gets issued together leave as one BatchGetItem (shared/adapters/dynamo/coalesce-gets.ts): each item by kind, `+` joining one request's.
+      if (context.commandName === 'BatchGetItemCommand') {
+        const keys = Object.values((args.input as { RequestItems?: Record<string, { Keys?: Record<string, unknown>[] }> }).RequestItems ?? {}).flatMap((r) => r.Keys ?? []);
+        read(`BatchGet ${keys.map((Key) => kindOf({ Key }).replace(/ \(.*$/, '')).sort().join('+')}`);
+      }
       if (context.commandName === 'QueryCommand') {
         const q = args.input as { IndexName?: string; ExpressionAttributeValues?: Record<string, unknown> };
         const values = Object.values(q.ExpressionAttributeValues ?? {}).map(String);
@@ -155,6 +170,9 @@ export const runReminders = async (): Promise<Table[]> => {
     const writes = countWrites();
     const profile = process.env.BENCH_PROFILE ? await startProfile() : undefined;
     const t = performance.now();
+    const load0 = loadavg()[0]!;
+    const cpu0 = process.cpuUsage();
+    const children0 = childrenCpuSeconds();
     const res = await fetch(`${stack.urls.api}/local/schedules/run`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -162,6 +180,11 @@ export const runReminders = async (): Promise<Table[]> => {
     });
     const fired = ((await res.json()) as { fired: { result?: { outcome?: string } }[] }).fired;
     const wallS = since(t) / 1000;
+    const cpu = process.cpuUsage(cpu0);
+    const children1 = childrenCpuSeconds();
+    const nodeCpuS = (cpu.user + cpu.system) / 1e6;
+    const jvmCpuS = children0 !== undefined && children1 !== undefined ? children1 - children0 : undefined;
+    const load = (load0 + loadavg()[0]!) / 2;
     if (profile) await profile.stop(process.env.BENCH_PROFILE!);
     const sent = fired.filter((f) => f.result?.outcome === 'sent').length;
     const perReminder = writes.items / Math.max(1, sent);
@@ -184,6 +207,8 @@ export const runReminders = async (): Promise<Table[]> => {
           ['schedules fired / reminders sent', `${fired.length} / ${sent}`, `${N} sent`],
           ['wall time of the run', `${wallS.toFixed(1)} s`, `≤ ${TARGET_S} s`],
           ['throughput', `${(sent / wallS).toFixed(1)} reminders/s`, ''],
+          // CPU seconds barely move with the machine's load, where wall time does: compare runs by these.
+          ['CPU per reminder: this process (handlers, emulators, SDK) / DynamoDB Local (JVM)', `${((nodeCpuS * 1000) / Math.max(1, sent)).toFixed(1)} ms / ${jvmCpuS === undefined ? '?' : ((jvmCpuS * 1000) / Math.max(1, sent)).toFixed(1)} ms (load average ${load.toFixed(1)})`, ''],
           ['DynamoDB items written per reminder (run, stream consumers included)', perReminder.toFixed(2), '≤ 4'],
           ['DynamoDB write requests per reminder (a transaction is one request)', (writeRequests(writes) / Math.max(1, sent)).toFixed(2), ''],
           ['DynamoDB write units per reminder (as DynamoDB Local reports them: item sizes, indexes, transactions ×2)', `${wruPer.toFixed(2)} (indexes ${(writes.indexUnits / Math.max(1, sent)).toFixed(2)}; ${(writes.wru / Math.max(1, sent)).toFixed(2)} at one unit per item)`, ''],
@@ -194,6 +219,7 @@ export const runReminders = async (): Promise<Table[]> => {
           `Of these, items of cancelled transactions (a condition failed or a conflict; billed all the same): ${(writes.cancelled / Math.max(1, sent)).toFixed(2)} per reminder.`,
           `DynamoDB requests per reminder (reads included): ${[...writes.requests].sort((a, b) => b[1] - a[1]).map(([name, n]) => `${name.replace('Command', '')} ${(n / Math.max(1, sent)).toFixed(2)}`).join('; ')}.`,
           `Reads per reminder, by kind: ${[...writes.reads].sort((a, b) => b[1] - a[1]).map(([kind, n]) => `${kind} ${(n / Math.max(1, sent)).toFixed(2)}`).join('; ')}.`,
+          ...(process.env.BENCH_READ_TRACE ? [`Reads per reminder, by call site: ${[...writes.sites].sort((a, b) => b[1] - a[1]).map(([site, n]) => `\n  ${(n / Math.max(1, sent)).toFixed(2)} ${site}`).join('')}`] : []),
           `Items written per reminder, by kind: ${[...writes.byKind].sort((a, b) => b[1] - a[1]).map(([kind, n]) => `${kind} ${(n / Math.max(1, sent)).toFixed(2)}`).join('; ')}.`,
           `SES's Delivery event of each email is published as in AWS (the local stack's sesDeliveryEvents): its timeline item is counted; AWS's Send event is not subscribed (docs/adr/0003-writes-per-reminder.md).`,
           `Setup issues each invoice's portal link as its invoice email would (the invoice is put in its plan without that send); with the portal secret (PORTAL_TOKEN_SECRET locally, Secrets Manager in AWS) a reminder reuses the invoice's stable link and writes no PORTAL item (docs/adr/0002-stable-portal-links.md).`,

@@ -10,6 +10,7 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { coalesceGets } from './adapters/dynamo/coalesce-gets.js';
 
 /** A value built on first use, then shared (one SDK client per execution environment). */
 export const memo = <T>(make: () => T): (() => T) => {
@@ -27,10 +28,13 @@ export const withoutSdkLogging = <T extends { middlewareStack: { remove(name: st
   return client;
 };
 
+/** Consistent Gets issued together leave as one BatchGetItem (shared/adapters/dynamo/coalesce-gets.ts). */
 export const documentClient = memo(() =>
-  DynamoDBDocumentClient.from(withoutSdkLogging(new DynamoDBClient({ maxAttempts: 5 })), {
-    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
-  }),
+  coalesceGets(
+    DynamoDBDocumentClient.from(withoutSdkLogging(new DynamoDBClient({ maxAttempts: 5 })), {
+      marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+    }),
+  ),
 );
 /** SES calls per reminder fire, the SDK's own retries (with backoff) included; the step's retries come later, hours apart. Used by shared/wiring-email.ts. */
 export const SES_MAX_ATTEMPTS = 3;

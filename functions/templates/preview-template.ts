@@ -13,4 +13,4 @@ const preview = makePreviewTemplate({
   clock: wiring.clock,
   portalLinks: portalPreviews(),
 });
-export const handler = httpHandler(routes.previewTemplate, async ({ tenantId, params, body }) => ok(await preview(tenantId, params.id, body.invoiceId)));
+export const handler = httpHandler(routes.previewTemplate, async ({ tenantId, params, body }) => ok(await preview(tenantId, params.id, body.invoiceId, body.language)));

@@ -25,6 +25,7 @@ import { startSesLocal } from './ses-local.js';
 import { startSmsLocal } from './sms-local.js';
 import { startSesSimulator } from './ses-simulator.js';
 import { StreamPoller } from './stream-poller.js';
+import { asOneInvocation } from '../../shared/adapters/dynamo/coalesce-gets.js';
 
 export const REPO_ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 export const LOCAL_REGION = 'eu-west-3';
@@ -276,7 +277,8 @@ const handlers = new Map<string, Promise<AnyHandler>>();
 const importHandler = (path: string): Promise<AnyHandler> => {
   let handler = handlers.get(path);
   if (!handler) {
-    handler = import(pathToFileURL(join(REPO_ROOT, `${path}.ts`)).href).then((m: { handler: AnyHandler }) => m.handler);
+    // Each call is one invocation, as on AWS: its DynamoDB Gets are gathered with its own only (coalesce-gets.ts).
+    handler = import(pathToFileURL(join(REPO_ROOT, `${path}.ts`)).href).then((m: { handler: AnyHandler }): AnyHandler => (event, context) => asOneInvocation(() => m.handler(event, context)));
     handlers.set(path, handler);
     handler.catch(() => handlers.delete(path));
   }

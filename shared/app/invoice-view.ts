@@ -4,8 +4,9 @@ import type { InvoiceRecord } from './ports.js';
 
 /** The API shape of an invoice: the record plus what is derived from it at `now`. */
 export const toInvoiceView = (invoice: InvoiceRecord, now: Date, timeZone: string): InvoiceView => {
-  const { tenantId, clientKind, version, emailedAt, reminderCount, lastPaymentAt, portalGeneration, portalLinkStored, deductions, ...rest } = invoice;
-  void [tenantId, clientKind, version, emailedAt, reminderCount, lastPaymentAt, portalGeneration, portalLinkStored];
+  const { tenantId, clientKind, version, emailedAt, reminderCount, lastPaymentAt, portalGeneration, portalLinkStored, lastReminderDay, escalatedPlan, deductions, ...rest } = invoice;
+  // Internal claim fields (the per-day reminder slot, the escalated plan): not part of the API's Invoice.
+  void [tenantId, clientKind, version, emailedAt, reminderCount, lastPaymentAt, portalGeneration, portalLinkStored, lastReminderDay, escalatedPlan];
   return {
     ...rest,
     lines: [...invoice.lines],

@@ -209,7 +209,7 @@ export interface InvoiceListQuery {
 }
 
 /** The API shape of an invoice: the record without its bookkeeping, plus what is derived at read time. */
-export type InvoiceView = Omit<InvoiceRecord, 'tenantId' | 'clientKind' | 'version' | 'emailedAt' | 'reminderCount' | 'lastPaymentAt' | 'portalGeneration' | 'portalLinkStored'> & {
+export type InvoiceView = Omit<InvoiceRecord, 'tenantId' | 'clientKind' | 'version' | 'emailedAt' | 'reminderCount' | 'lastPaymentAt' | 'portalGeneration' | 'portalLinkStored' | 'lastReminderDay' | 'escalatedPlan'> & {
   readonly balanceCents: number;
   readonly overdue: boolean;
   readonly daysLate: number;

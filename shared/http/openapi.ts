@@ -32,14 +32,28 @@ const problemResponse = (description: string) => ({
   content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
 });
 
+/** Successes that are not the route's JSON body: their media type and schema. */
+const nonJsonSuccess: Partial<Record<RouteName, { description: string; content: Record<string, { schema: JsonSchema }> }>> = {
+  exportInvoices: { description: 'CSV (semicolon-separated, UTF-8)', content: { 'text/csv': { schema: { type: 'string' } } } },
+};
+
+/** A second success status some routes answer: a dry run previews (200) what the real call creates (201). */
+const otherSuccess: Partial<Record<RouteName, { status: number; description: string }>> = {
+  sendClientReminder: { status: 200, description: 'Dry run (`?dryRun=true`): the message as it would go, nothing sent' },
+};
+
 /** OpenAPI 3.1, generated from the route table's zod schemas: the contract cannot drift from validation. */
 export const openApiDocument = () => {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routeList()) {
     const response = routeResponses[route.name as RouteName];
-    const success = route.pdf && !response
+    const status = route.successStatus ?? 200;
+    const success = nonJsonSuccess[route.name as RouteName] ?? (route.pdf && !response
       ? { description: 'PDF', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } }
-      : { description: 'OK', ...(response ? { content: { 'application/json': { schema: schemaOf(response, 'output') } } } : {}) };
+      : status === 204
+        ? { description: 'No content' }
+        : { description: 'OK', ...(response ? { content: { 'application/json': { schema: schemaOf(response, 'output') } } } : {}) });
+    const other = otherSuccess[route.name as RouteName];
     paths[route.path] ??= {};
     paths[route.path]![route.method.toLowerCase()] = {
       operationId: route.name,
@@ -48,11 +62,16 @@ export const openApiDocument = () => {
       parameters: parametersOf(route),
       ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(route.body, 'input') } } } } : {}),
       responses: {
-        [String(route.successStatus ?? 200)]: success,
-        ...(route.body || route.query || route.params ? { 400: problemResponse('Invalid request: each bad field is listed in `errors`') } : {}),
+        ...(other ? { [String(other.status)]: { ...success, description: other.description } } : {}),
+        [String(status)]: success,
+        // Every route refuses a query parameter it does not declare (400 naming `query.<name>`), so every route can answer 400.
+        400: problemResponse('Invalid request: each bad field is listed in `errors`'),
         ...(route.auth === 'jwt' ? { 401: problemResponse('Missing or invalid token') } : {}),
         ...(route.params ? { 404: problemResponse('Not found (or another tenant’s resource)') } : {}),
-        ...(route.method !== 'GET' ? { 409: problemResponse('Conflict'), 422: problemResponse('Breaks a business rule') } : {}),
+        // A resource's state can refuse a read too (the proof file of a draft, the letter of an email step: 409).
+        ...(route.method !== 'GET' || route.params ? { 409: problemResponse('Conflict'), 422: problemResponse('Breaks a business rule') } : {}),
+        ...(route.email ? { 502: problemResponse('The email (or text) could not be sent') } : {}),
+        ...(route.method !== 'GET' ? { 503: problemResponse('Too many concurrent writes: nothing written, the same request can be retried') } : {}),
       },
     };
   }

@@ -18,6 +18,9 @@ import { LetterToPostView, PlannedStepView, PreviewView, ScenarioView, Simulatio
 import { Settings } from './schemas/settings.js';
 
 export const routeResponses: Partial<Record<RouteName, z.ZodType>> = {
+  health: z.object({ status: z.literal('ok'), service: z.string() }),
+  openapi: z.record(z.string(), z.unknown()),
+  testTemplate: z.object({ messageId: z.string(), to: z.string() }),
   createClient: Client,
   listClients: page(Client.extend(ClientRowFields)),
   clientStatement: StatementView,

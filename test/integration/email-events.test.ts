@@ -96,4 +96,23 @@ describe('SES events reach the invoice timeline', () => {
     expect(await record(sesEvent('Send', { tenant: tenantId, invoice: invoice.id, step: 'j+1' }))).toBe('ignored');
     expect((await invoices.timeline(tenantId, invoice.id, { limit: 50 })).items.filter((e) => e.type.startsWith('email.'))).toEqual([]);
   });
+
+  it("records a reminder's delivery from its tags alone (no read of the invoice), and still reads it for a bounce", async () => {
+    const { client, invoice } = await setup();
+    // The same table through a client that counts its GetItem requests (a real one: nothing is faked).
+    const counted = DynamoDBDocumentClient.from(
+      new DynamoDBClient({ endpoint: inject('dynamodbEndpoint'), region: 'eu-west-3', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } }),
+      { marshallOptions: { removeUndefinedValues: true } },
+    );
+    let gets = 0;
+    counted.middlewareStack.add((next, context) => async (args) => ((gets += context.commandName === 'GetItemCommand' ? 1 : 0), next(args)), { step: 'initialize', name: 'countGets' });
+    const recordCounted = makeRecordEmailEvent({ invoices: new DynamoInvoiceRepository(counted, inject('tableName')), clients: new DynamoClientRepository(counted, inject('tableName')), clock });
+    const tags = { tenant: tenantId, invoice: invoice.id, client: client.id, step: 'j+1' };
+    expect(await recordCounted(sesEvent('Delivery', tags, { delivery: { timestamp: '2026-11-27T08:00:03.000Z', recipients: [client.email] } }))).toBe('recorded');
+    expect(gets).toBe(0);
+    expect((await invoices.timeline(tenantId, invoice.id, { limit: 50 })).items.filter((e) => e.type === 'email.delivered')).toHaveLength(1);
+    await recordCounted(sesEvent('Bounce', tags, { bounce: { bounceType: 'Permanent', bounceSubType: 'General', bouncedRecipients: [{ emailAddress: client.email }], timestamp: '2026-11-27T08:02:00.000Z' } }));
+    expect(gets).toBeGreaterThan(0);
+    expect((await clients.get(tenantId, client.id))?.emailStatus).toBe('bouncing');
+  });
 });

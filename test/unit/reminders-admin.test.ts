@@ -275,6 +275,15 @@ describe('template preview and test send', () => {
     expect(en.variables.dueDate).toBe('12 March 2026');
   });
 
+  it('writes the variables in the language asked for (the editor’s choice not saved yet), else the template’s', async () => {
+    const asEnglish = await w.preview(T, 'reminder', 'inv1', 'en');
+    expect(asEnglish.variables.dueDate).toBe('12 March 2026');
+    expect(asEnglish.variables.balanceAmount).toBe('€1,000.00');
+    const asFrench = await w.preview(T, 'reminder-en', 'inv1', 'fr');
+    expect(asFrench.variables.dueDate).toBe('12/03/2026');
+    expect((await w.preview(T, 'reminder-en', 'inv1')).variables.dueDate).toBe('12 March 2026');
+  });
+
   it('answers 404 for an unknown invoice or template and 422 for a draft', async () => {
     await failure(w.preview(T, 'firm', 'nope'), NotFoundError);
     await failure(w.preview(T, 'nope', 'inv1'), NotFoundError);

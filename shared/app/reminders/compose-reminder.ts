@@ -110,6 +110,15 @@ export const letterDataFor = (m: VariablesMaterial): LetterData => {
 };
 
 /** The invoice's credit notes, read only when it has any (most have none: no extra read then). */
+/**
+ * The invoice's payments, read only when it has some: payments are positive, so `paidCents` 0 means
+ * none counts (a removed one shows nowhere, neither on the PDF nor in the penalties). The send's claim
+ * is conditional on the `paidCents` read with the invoice: a payment recorded meanwhile makes the
+ * claim fail and the fire read again, so a reminder never goes out with a payment list it did not read.
+ */
+export const paymentsOf = async (invoices: { payments(tenantId: string, invoiceId: string): Promise<PaymentRecord[]> }, invoice: Pick<InvoiceRecord, 'tenantId' | 'id' | 'paidCents'>): Promise<PaymentRecord[]> =>
+  invoice.paidCents > 0 ? invoices.payments(invoice.tenantId, invoice.id) : [];
+
 export const creditNotesOf = async (invoices: { creditNotes(tenantId: string, invoiceId: string): Promise<CreditNoteRecord[]> }, invoice: Pick<InvoiceRecord, 'tenantId' | 'id' | 'creditedCents'>): Promise<CreditNoteRecord[]> =>
   invoice.creditedCents > 0 ? invoices.creditNotes(invoice.tenantId, invoice.id) : [];
 

@@ -32,11 +32,18 @@ export const makeRecordEmailEvent = ({ invoices, clients, clock, metrics = noMet
     const invoiceId = tag('invoice');
     const type = TYPES[detail.eventType];
     if (!tenantId || !invoiceId || !type) return 'ignored';
-    const invoice = await invoices.get(tenantId, invoiceId);
+    const permanent = detail.eventType === 'Bounce' && detail.bounce?.bounceType === 'Permanent';
+    const groupTags = Object.keys(detail.mail?.tags ?? {}).filter((name) => /^g\d+$/.test(name));
+    // A reminder's own news (delivered, delayed…): its tags say all the timeline needs. It was sent for an
+    // invoice that exists (a reminded invoice is never a draft, and only drafts are ever deleted), so the
+    // invoice is not read again for it: one read less per reminder. A bounce or a complaint (which flag
+    // the client), a grouped message (its other invoices are checked against the client) and the invoice
+    // email or a letter (no `client` tag) read it as before.
+    const flags = permanent || detail.eventType === 'Complaint';
+    const invoice = !flags && groupTags.length === 0 && tag('client') && tag('step') ? { clientId: tag('client')! } : await invoices.get(tenantId, invoiceId);
     if (!invoice) return 'ignored';
 
     const at = detail.bounce?.timestamp ?? detail.delivery?.timestamp ?? detail.complaint?.timestamp ?? clock.now().toISOString();
-    const permanent = detail.eventType === 'Bounce' && detail.bounce?.bounceType === 'Permanent';
     if (detail.eventType === 'Bounce') metrics.emailBounced();
     const data = {
       messageId: detail.mail?.messageId,
@@ -46,7 +53,7 @@ export const makeRecordEmailEvent = ({ invoices, clients, clock, metrics = noMet
     await invoices.appendEvents(tenantId, invoiceId, [{ at, type, data }]);
     // A grouped reminder was about other invoices too (tags g0, g1…): each timeline (and proof file) shows what
     // became of its message; `groupOf` names the invoice whose event alerts the owner, once.
-    const others = [...new Set(Object.keys(detail.mail?.tags ?? {}).filter((name) => /^g\d+$/.test(name)).flatMap((name) => (tag(name) ?? '').split('_')))].filter(
+    const others = [...new Set(groupTags.flatMap((name) => (tag(name) ?? '').split('_')))].filter(
       (id) => /^[0-9A-Za-z-]{1,64}$/.test(id) && id !== invoiceId,
     );
     for (const other of others) {
@@ -55,7 +62,7 @@ export const makeRecordEmailEvent = ({ invoices, clients, clock, metrics = noMet
 
     // The invoice email, its credit notes and plan letters carry no `client` tag: the invoice says whose it is.
     const clientId = tag('client') ?? invoice.clientId;
-    if ((permanent || detail.eventType === 'Complaint') && clientId) {
+    if (flags && clientId) {
       const client = await clients.get(tenantId, clientId);
       if (client) {
         const next = flagClient(client, detail, permanent);

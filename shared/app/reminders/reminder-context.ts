@@ -77,13 +77,23 @@ export const resolveScenario = async (scenarios: TenantDocuments<Scenario>, tena
 };
 
 /** What a schedule's fire needs (send-reminder): the recorded steps say what to send, so no scenario is read. */
-export const loadSendContext = async (deps: Omit<ReminderReadDeps, 'scenarios'>, tenantId: string, invoiceId: string): Promise<SendContext | undefined> => {
+/**
+ * `alongWithClient`: reads to start together with the client's (the template of the step a fire is
+ * about): Gets issued together leave as one request (shared/adapters/dynamo/coalesce-gets.ts).
+ */
+export const loadSendContext = async (
+  deps: Omit<ReminderReadDeps, 'scenarios'>,
+  tenantId: string,
+  invoiceId: string,
+  alongWithClient?: (invoice: InvoiceRecord, records: readonly StepRecordItem[]) => void,
+): Promise<SendContext | undefined> => {
   const [invoice, settings, records] = await Promise.all([
     deps.invoices.get(tenantId, invoiceId),
     deps.settings.get(tenantId),
     deps.steps.list(tenantId, invoiceId),
   ]);
   if (!invoice) return undefined;
+  alongWithClient?.(invoice, records);
   const client = await deps.clients.get(tenantId, invoice.clientId);
   if (!client) return undefined;
   // The client item carries the gap claim: the last message to this client, any invoice.

@@ -9,7 +9,7 @@ import type { Clock, InvoiceRepository, Mailer, PdfRenderer, ReminderInput, SmsS
 import { composeSms, smsRecipient } from './compose-sms.js';
 import { produceLetter, produceLetterWithSameDaySteps } from './letter-step.js';
 import type { ClientGapClaim, NewStepRecord, StepRecordItem } from '../ports/reminder-steps.js';
-import { composeReminder, creditNotesOf, resolveTemplate } from './compose-reminder.js';
+import { composeReminder, creditNotesOf, paymentsOf, resolveTemplate } from './compose-reminder.js';
 import type { PortalLinks } from '../portal/portal-links.js';
 import { noMetrics, type Metrics } from '../metrics.js';
 import { alertOwner } from './owner-alert.js';
@@ -19,6 +19,7 @@ import { makeMoveToLitigation } from '../litigation.js';
 import { activePlan, settlePaymentPlan } from './plan-lifecycle.js';
 import { instalmentViews, isPlanStep, planSeqOf } from '../../domain/payment-plan.js';
 import { invoiceBalanceCents } from '../../domain/invoice.js';
+import { batchDocuments } from '../batch-reads.js';
 import { loadSendContext, reminderRecipients, sendCalendarFor, stopReason, type SendContext, type ReminderReadDeps } from './reminder-context.js';
 
 export interface SendReminderDeps extends ReminderReadDeps {
@@ -71,7 +72,13 @@ export const makeSendReminder = (deps: SendReminderDeps) =>
     const ref: StepRef = { plan: input.plan, index: input.index };
     for (let round = 0; round < MAX_ROUNDS; round++) {
       const now = effectiveNow(deps.clock, input.scheduledTime);
-      const ctx = await loadSendContext(deps, tenantId, invoiceId);
+      // The step's template is read with the client (one request, not two); the send takes it from here.
+      const templates = batchDocuments(deps.templates);
+      const prefetchTemplate = (_: unknown, records: readonly StepRecordItem[]) => {
+        const templateId = records.find((r) => r.plan === ref.plan && r.index === ref.index && r.state === 'scheduled')?.templateId;
+        if (templateId && input.kind !== 'plan-check' && input.kind !== 'lease') templates.get(tenantId, templateId).catch(() => undefined);
+      };
+      const ctx = await loadSendContext(deps, tenantId, invoiceId, prefetchTemplate);
       if (!ctx) return { outcome: 'ignored', reason: 'invoice_not_found', stepId };
       if (input.kind === 'plan-check') return checkPlan(deps, ctx, now);
       const record = ctx.records.find((r) => r.plan === ref.plan && r.index === ref.index);
@@ -86,25 +93,27 @@ export const makeSendReminder = (deps: SendReminderDeps) =>
       if (decision.kind === 'move') return move(deps, ctx, record, decision.date, decision.reason, now);
       if (decision.kind === 'wait') return moveTo(deps, ctx, record, decision.at, decision.reason, now);
 
+      // This fire's reads (the template read with the client above).
+      const fire: SendReminderDeps = { ...deps, templates };
       const channel = record.channel ?? 'email';
       let result: ReminderOutcome | 'invoice_changed';
       if (channel === 'sms') {
         // The client's email due today goes first; the text then follows the client's gap (moved, or sent after it).
-        const emailFirst = await emailDueFirst(deps, ctx, record, now);
-        if (emailFirst) return moveTo(deps, ctx, record, emailFirst, 'email_first', now);
+        const emailFirst = await emailDueFirst(fire, ctx, record, now);
+        if (emailFirst) return moveTo(fire, ctx, record, emailFirst, 'email_first', now);
         // Other invoices of the client with a text due today go in the same text (settings `groupByClient`).
-        const grouped = await sendSmsWithSameDaySteps(deps, ctx, record, now, decision.recipients.to[0]!);
-        result = grouped === 'single' ? await sendSms(deps, ctx, record, now, decision.recipients.to[0]!) : grouped;
+        const grouped = await sendSmsWithSameDaySteps(fire, ctx, record, now, decision.recipients.to[0]!);
+        result = grouped === 'single' ? await sendSms(fire, ctx, record, now, decision.recipients.to[0]!) : grouped;
       }
       else if (channel === 'letter') {
         // Other invoices of the client with a letter due today go in the same letter (settings `groupByClient`).
-        const grouped = await produceLetterWithSameDaySteps(deps, ctx, record, now);
-        result = grouped === 'single' ? await produceLetter(deps, ctx, record, now, gapClaim(ctx, now, `${ctx.invoice.id}/${record.plan}.${record.index}`)) : grouped;
+        const grouped = await produceLetterWithSameDaySteps(fire, ctx, record, now);
+        result = grouped === 'single' ? await produceLetter(fire, ctx, record, now, gapClaim(ctx, now, `${ctx.invoice.id}/${record.plan}.${record.index}`)) : grouped;
       }
       else {
         // Other invoices of the client due today go in the same message (settings `groupByClient`).
-        const grouped = ctx.settings.groupByClient ? await sendWithSameDaySteps(deps, ctx, record, now, decision.recipients) : 'single';
-        result = grouped === 'single' ? await send(deps, ctx, record, now, decision.recipients) : grouped;
+        const grouped = ctx.settings.groupByClient ? await sendWithSameDaySteps(fire, ctx, record, now, decision.recipients) : 'single';
+        result = grouped === 'single' ? await send(fire, ctx, record, now, decision.recipients) : grouped;
       }
       if (result !== 'invoice_changed') return result;
     }
@@ -252,7 +261,7 @@ const send = async (
   const today = localDate(now, settings.timezone);
   const [stepTemplate, payments, creditNotes] = await Promise.all([
     resolveTemplate(deps.templates, invoice.tenantId, record.templateId, client.language),
-    deps.invoices.payments(invoice.tenantId, invoice.id),
+    paymentsOf(deps.invoices, invoice),
     creditNotesOf(deps.invoices, invoice),
   ]);
   // Last safeguard (the scenario and template routes already refuse this): no penalty text to a consumer.
@@ -402,7 +411,7 @@ const sendSms = async (deps: SendReminderDeps, ctx: SendContext, record: StepRec
   if (!deps.sms) return skip(deps, ctx, record, 'sms_unavailable', now);
   const [template, payments, creditNotes] = await Promise.all([
     resolveTemplate(deps.templates, invoice.tenantId, record.templateId, client.language),
-    deps.invoices.payments(invoice.tenantId, invoice.id),
+    paymentsOf(deps.invoices, invoice),
     creditNotesOf(deps.invoices, invoice),
   ]);
   if (templateRefusalFor(client.kind, template)) return skip(deps, ctx, record, 'template_mentions_penalties', now);

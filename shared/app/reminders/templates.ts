@@ -199,7 +199,7 @@ const invoiceMaterial = async (deps: TemplateTryDeps, tenantId: string, invoiceI
  * Variables are formatted in the template's own language (an English template shows English
  * dates even for a French client): what is previewed is the template, not the client's variant.
  */
-const inTemplateLanguage = (client: Client, template: ReminderTemplate): Client => ({ ...client, language: template.language });
+const inTemplateLanguage = (client: Client, template: Pick<ReminderTemplate, 'language'>): Client => ({ ...client, language: template.language });
 
 export interface TemplatePreview {
   readonly subject: string;
@@ -210,12 +210,14 @@ export interface TemplatePreview {
 }
 
 export const makePreviewTemplate = (deps: TemplateTryDeps) =>
-  async (tenantId: string, templateId: string, invoiceId: string): Promise<TemplatePreview> => {
-    const [template, material, settings] = await Promise.all([
+  async (tenantId: string, templateId: string, invoiceId: string, language?: ReminderTemplate['language']): Promise<TemplatePreview> => {
+    const [saved, material, settings] = await Promise.all([
       templateFor(deps.templates, tenantId, templateId),
       invoiceMaterial(deps, tenantId, invoiceId),
       deps.settings.get(tenantId),
     ]);
+    // The editor previews the language being chosen before it is saved (an English text with French dates otherwise).
+    const template = language ? { ...saved, language } : saved;
     const now = deps.clock.now();
     const portalUrl = deps.portalLinks?.preview(material.invoice);
     const { payments, creditNotes } = material;

@@ -15,5 +15,5 @@ export const scenariosRoutes = {
   createScenario: { method: 'POST', path: '/scenarios', handler: 'functions/scenarios/scenarios-api', auth: 'jwt', body: ScenarioCreate, successStatus: 201, idempotent: true },
   getScenario: { method: 'GET', path: '/scenarios/{id}', handler: 'functions/scenarios/scenarios-api', auth: 'jwt', params: docParams },
   putScenario: { method: 'PUT', path: '/scenarios/{id}', handler: 'functions/scenarios/scenarios-api', auth: 'jwt', params: docParams, body: ScenarioUpdate },
-  deleteScenario: { method: 'DELETE', path: '/scenarios/{id}', handler: 'functions/scenarios/scenarios-api', auth: 'jwt', params: docParams },
+  deleteScenario: { method: 'DELETE', path: '/scenarios/{id}', handler: 'functions/scenarios/scenarios-api', auth: 'jwt', params: docParams, successStatus: 204 },
 } as const satisfies Record<string, RouteDefinition>;

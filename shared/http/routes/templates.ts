@@ -15,7 +15,7 @@ export const templatesRoutes = {
   createTemplate: { method: 'POST', path: '/templates', handler: 'functions/templates/templates-api', auth: 'jwt', body: TemplateCreate, successStatus: 201, idempotent: true },
   getTemplate: { method: 'GET', path: '/templates/{id}', handler: 'functions/templates/templates-api', auth: 'jwt', params: docParams },
   putTemplate: { method: 'PUT', path: '/templates/{id}', handler: 'functions/templates/templates-api', auth: 'jwt', params: docParams, body: TemplateInput },
-  deleteTemplate: { method: 'DELETE', path: '/templates/{id}', handler: 'functions/templates/templates-api', auth: 'jwt', params: docParams },
+  deleteTemplate: { method: 'DELETE', path: '/templates/{id}', handler: 'functions/templates/templates-api', auth: 'jwt', params: docParams, successStatus: 204 },
   previewTemplate: { method: 'POST', path: '/templates/{id}/preview', handler: 'functions/templates/templates-api', auth: 'jwt', params: docParams, body: PreviewInput },
   testTemplate: { method: 'POST', path: '/templates/{id}/test', handler: 'functions/templates/test-template', auth: 'jwt', params: docParams, body: TestSendInput, pdf: true, email: true, heavy: true },
 } as const satisfies Record<string, RouteDefinition>;

@@ -48,6 +48,8 @@ export const CreditNoteView = z.object({
   id,
   invoiceId: id,
   invoiceNumber: z.string(),
+  /** The credited invoice's date, printed on the credit note ("Avoir sur la facture F-… du …"). */
+  invoiceIssueDate: businessDate,
   number: z.string(),
   issueDate: businessDate,
   reason: z.string(),
@@ -57,6 +59,8 @@ export const CreditNoteView = z.object({
   netCents: z.number().int(),
   vatCents: z.number().int(),
   grossCents: z.number().int(),
+  /** The credited amounts per VAT rate of the invoice (reversed at the invoice's rates). */
+  vatBreakdown: z.array(z.object({ vatRate: z.number(), netCents: z.number().int(), vatCents: z.number().int() })),
   createdAt: instant,
 });
 export const CreditNoteResult = z.object({ creditNote: CreditNoteView, invoice: Invoice });

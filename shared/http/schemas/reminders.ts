@@ -49,7 +49,8 @@ export const TemplateInput = z
 export type TemplateInput = TemplateInputType;
 export const TemplateCreate = TemplateInput.extend({ id: docId.optional() }).strict();
 
-export const PreviewInput = z.object({ invoiceId: z.string().min(1).max(64) }).strict();
+/** `language`: the variables written in that language rather than the saved template's (the editor's language choice, not saved yet). */
+export const PreviewInput = z.object({ invoiceId: z.string().min(1).max(64), language: z.enum(['fr', 'en']).optional() }).strict();
 export const TestSendInput = z.object({ invoiceId: z.string().min(1).max(64).optional(), to: z.email().optional() }).strict();
 
 export const ManualReminderInput = z

@@ -122,3 +122,25 @@ describe('the import’s counts', () => {
     expect(plain(screen.getByRole('heading', { name: /Lignes à corriger/ }).textContent)).toBe('Lignes à corriger (1 500)');
   });
 });
+
+describe('an import once done', () => {
+  it('puts the focus on what it says (the import button went, and the focus fell to the page’s top)', async () => {
+    const { fakeApi } = await import('../../test/fake-api');
+    const { default: ImportScreen } = await import('./import-screen');
+    const userEvent = (await import('@testing-library/user-event')).default;
+    const item = { row: 2, number: 'A-001', action: 'create', clientId: 'c1', newClient: false, clientKind: 'business' };
+    fakeApi(({ method, path }) =>
+      method === 'POST' && path === '/imports/invoices?dryRun=true'
+        ? { status: 200, body: { status: 'done', dryRun: true, rows: 1, created: 1, existing: 0, clientsCreated: 0, items: [item], errors: [] } }
+        : method === 'POST' && path === '/imports/invoices?dryRun=false'
+          ? { status: 201, body: { status: 'done', dryRun: false, rows: 1, created: 1, existing: 0, clientsCreated: 0, items: [item], errors: [] } }
+          : undefined,
+    );
+    renderInApp(<ImportScreen />);
+    const csv = 'Numéro;Client;E-mail;Date facture;Échéance;TTC\nA-001;Café du Port;cafe@port.test;01/10/2026;31/10/2026;1 200,00\n';
+    await userEvent.upload(screen.getByLabelText('Fichier CSV'), new File([csv], 'factures.csv', { type: 'text/csv' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Importer 1 facture' }));
+    const done = await screen.findByTestId('import-done');
+    expect(document.activeElement).toBe(done);
+  });
+});

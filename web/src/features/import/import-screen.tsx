@@ -79,6 +79,11 @@ export default function ImportScreen() {
       : job.data?.status === 'done'
         ? { created: job.data.processed, existing: job.data.existing, clientsCreated: job.data.clientsCreated, errors: job.data.errors }
         : undefined;
+  // The import button goes when the import is done: the focus goes to what it says (it fell to the page's top).
+  const doneRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (outcome) doneRef.current?.focus();
+  }, [outcome !== undefined]); // eslint-disable-line react-hooks/exhaustive-deps
   const busy = reading || check.isPending || commit.isPending || Boolean(jobId && !outcome && !job.isError);
   const seconds = useElapsed(busy);
 
@@ -169,7 +174,7 @@ export default function ImportScreen() {
 
       {outcome ? (
         <div className="card" role="status">
-          <p className="success">
+          <p className="success" ref={doneRef} tabIndex={-1} data-testid="import-done">
             {t('importScreen.done', { created: outcome.created, existing: outcome.existing, clients: outcome.clientsCreated })}
           </p>
           {outcome.errors.length > 0 && <RowErrors errors={outcome.errors} imported />}

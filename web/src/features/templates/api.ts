@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { operations } from '../../api/schema';
 import { api, unwrap } from '../../lib/api-client';
 import { listAllClients } from '../../lib/all-clients';
@@ -45,11 +45,13 @@ export const fittingInvoice = <I extends PreviewCandidate>(
   return best;
 };
 
-export const useLivePreview = (id: string, invoiceId: string | undefined, draft: { subject: string; body: string }) =>
+/** `language`: the one chosen in the editor, saved or not: the variables (dates, amounts, payment lines) follow it. */
+export const useLivePreview = (id: string, invoiceId: string | undefined, draft: { subject: string; body: string }, language?: 'fr' | 'en') =>
   useQuery({
-    queryKey: ['templates', id, 'preview', invoiceId],
+    queryKey: ['templates', id, 'preview', invoiceId, language],
     enabled: Boolean(invoiceId),
-    queryFn: () => unwrap(api().POST('/templates/{id}/preview', { params: { path: { id } }, body: { invoiceId: invoiceId! } })),
+    placeholderData: keepPreviousData,
+    queryFn: () => unwrap(api().POST('/templates/{id}/preview', { params: { path: { id } }, body: { invoiceId: invoiceId!, ...(language ? { language } : {}) } })),
     select: (preview) => ({ ...preview, ...renderDraft(draft, preview.variables) }),
   });
 

@@ -72,6 +72,50 @@ describe('the template editor', () => {
     expect(calls.some((c) => c.path.endsWith('/preview'))).toBe(false);
   });
 
+  it('inserts a variable where the cursor was, in the subject when the subject was the field last in use', async () => {
+    renderEditor(() => ({ status: 200, body: template }));
+    const subject = (await screen.findByLabelText('Objet')) as HTMLInputElement;
+    const body = screen.getByLabelText('Message') as HTMLTextAreaElement;
+    await userEvent.click(subject);
+    subject.setSelectionRange(subject.value.length, subject.value.length);
+    await userEvent.click(await screen.findByRole('button', { name: 'Insérer {{clientName}} Nom du client' }));
+    await waitFor(() => expect(subject.value).toBe('Facture {{invoiceNumber}}{{clientName}}'));
+    expect(body.value).toBe('Bonjour {{clientName}},');
+    await userEvent.click(body);
+    body.setSelectionRange(0, 0);
+    await userEvent.click(screen.getByRole('button', { name: 'Insérer {{balanceAmount}} Reste dû' }));
+    await waitFor(() => expect(body.value).toBe('{{balanceAmount}}Bonjour {{clientName}},'));
+    expect(subject.value).toBe('Facture {{invoiceNumber}}{{clientName}}');
+  });
+
+  it('no longer says "Enregistré" once the built-in text is back', async () => {
+    let current: Record<string, unknown> = { ...template, builtIn: true, customized: false };
+    fakeApi(({ method, path, body }) => {
+      if (method === 'GET' && path === '/templates/courtesy') return { status: 200, body: current };
+      if (method === 'GET' && path.startsWith('/invoices')) return { status: 200, body: { items: [] } };
+      if (method === 'PUT' && path === '/templates/courtesy') return { status: 200, body: (current = { ...current, ...(body as object), customized: true }) };
+      if (method === 'DELETE' && path === '/templates/courtesy') return { status: 200, body: (current = { ...template, builtIn: true, customized: false }) };
+      return undefined;
+    });
+    vi.stubGlobal('confirm', vi.fn(() => true));
+    render(
+      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+        <MemoryRouter initialEntries={['/templates/courtesy']}>
+          <Routes>
+            <Route path="/templates/:id" element={<TemplateScreen />} />
+          </Routes>
+        </MemoryRouter>
+      </QueryClientProvider>,
+    );
+    fireEvent.change(await screen.findByLabelText('Message'), { target: { value: 'Bonjour {{clientName}}, merci.' } });
+    await userEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    expect(await screen.findByText('Enregistré')).toBeTruthy();
+    await userEvent.click(await screen.findByRole('button', { name: 'Revenir au modèle fourni' }));
+    await waitFor(() => expect((screen.getByLabelText('Message') as HTMLTextAreaElement).value).toBe('Bonjour {{clientName}},'));
+    await waitFor(() => expect(screen.queryByText('Enregistré')).toBeNull());
+    vi.unstubAllGlobals();
+  });
+
   it('knows the same variables as the API, in its order', () => {
     const list = /TEMPLATE_VARIABLES = \[([^\]]*)\]/.exec(renderSource)![1]!;
     expect([...list.matchAll(/'([a-zA-Z]+)'/g)].map((m) => m[1])).toEqual([...KNOWN_VARIABLES]);
@@ -150,5 +194,32 @@ describe('the template editor', () => {
     } finally {
       vi.unstubAllGlobals();
     }
+  });
+});
+
+describe('the template editor’s live preview', () => {
+  it('follows the language chosen before it is saved: English dates and amounts for an English text, not the saved French ones', async () => {
+    const calls = fakeApi(({ method, path, body }) => {
+      if (method === 'GET' && path === '/templates/courtesy') return { status: 200, body: { ...template, body: 'Balance {{balanceAmount}}' } };
+      if (method === 'GET' && path.startsWith('/invoices')) return { status: 200, body: { items: [{ id: 'inv1', number: 'F-2026-0001' }] } };
+      if (method === 'POST' && path === '/templates/courtesy/preview') {
+        const english = (body as { language?: string }).language === 'en';
+        return { status: 200, body: { subject: '', body: '', variables: { invoiceNumber: 'F-2026-0001', balanceAmount: english ? '€820.00' : '820,00 €' } } };
+      }
+      return undefined;
+    });
+    render(
+      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+        <MemoryRouter initialEntries={['/templates/courtesy']}>
+          <Routes>
+            <Route path="/templates/:id" element={<TemplateScreen />} />
+          </Routes>
+        </MemoryRouter>
+      </QueryClientProvider>,
+    );
+    expect(await screen.findByText(/^Balance 820,00\s€$/)).toBeTruthy();
+    await userEvent.selectOptions(screen.getByLabelText('Langue'), 'en');
+    expect(await screen.findByText('Balance €820.00')).toBeTruthy();
+    expect(calls.filter((c) => c.path.endsWith('/preview')).map((c) => (c.body as { language?: string }).language)).toEqual(['fr', 'en']);
   });
 });

@@ -1,4 +1,5 @@
-import { screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
+import { useState } from 'react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeApi } from '../../../test/fake-api';
@@ -34,3 +35,30 @@ describe('removing a payment', () => {
     }
   });
 });
+
+describe('a payment that settles the invoice', () => {
+  it('is said, and the focus goes to the payments’ heading as the form goes (it fell to the page’s top, nothing said)', async () => {
+    const calls = fakeApi(({ method, path }) => {
+      if (method === 'GET' && path === '/invoices/i2/payments') return { status: 200, body: { items: [] } };
+      if (method === 'POST' && path === '/invoices/i2/payments') return { status: 201, body: { id: 'p9', amountCents: 78_050, date: '2026-11-26', method: 'transfer' } };
+      return undefined;
+    });
+    // The invoice screen passes canPay from the invoice, refetched once paid: here set by hand.
+    let settle = () => {};
+    const Harness = () => {
+      const [canPay, setCanPay] = useState(true);
+      settle = () => setCanPay(false);
+      return <Payments invoiceId="i2" canPay={canPay} />;
+    };
+    renderInApp(<Harness />);
+    await userEvent.type(await screen.findByLabelText('Montant (€)'), '780,50');
+    await userEvent.click(screen.getByRole('button', { name: 'Enregistrer un paiement' }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'POST')).toBe(true));
+    await screen.findByText(/Paiement de 780,50.€ enregistré\./);
+    act(() => settle());
+    await waitFor(() => expect(screen.queryByLabelText('Montant (€)')).toBeNull());
+    expect((await screen.findByRole('status')).textContent?.replace(/[\u202f\u00a0]/g, ' ')).toBe('Paiement de 780,50 € enregistré : la facture est réglée.');
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 2, name: 'Paiements' }));
+  });
+});
+

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { ErrorMessage, Field, SubmitButton } from '../../../components/ui';
@@ -104,8 +104,15 @@ export const Payments = ({ invoiceId, canPay, claim }: { invoiceId: string; canP
   // section's heading instead, and the removal is said (as a recorded payment is).
   const heading = useRef<HTMLHeadingElement>(null);
   const [removed, setRemoved] = useState<number | null>(null);
+  // A payment that settles the invoice takes its form away, with the message under it and the focus on its
+  // button: it is said here instead, and the focus goes to the heading (it fell to the page's top, nothing said).
+  const [paid, setPaid] = useState<number | null>(null);
+  useEffect(() => {
+    if (!canPay && paid !== null) heading.current?.focus();
+  }, [canPay, paid]);
   const remove = (id: string, amountCents: number) => {
     setRemoved(null);
+    setPaid(null);
     actions.removePayment.mutate(id, {
       onSuccess: () => {
         setRemoved(amountCents);
@@ -121,6 +128,11 @@ export const Payments = ({ invoiceId, canPay, claim }: { invoiceId: string; canP
       {removed !== null && (
         <p role="status" className="success">
           {t('invoiceGaps.paymentRemoved', { amount: money(removed) })}
+        </p>
+      )}
+      {!canPay && paid !== null && (
+        <p role="status" className="success">
+          {t('invoiceGaps.paymentSettled', { amount: money(paid) })}
         </p>
       )}
       {payments.isPending ? null : payments.isError ? (
@@ -153,7 +165,17 @@ export const Payments = ({ invoiceId, canPay, claim }: { invoiceId: string; canP
         </ul>
       )}
       {actions.removePayment.isError && <ErrorMessage error={actions.removePayment.error} />}
-      {canPay && <PaymentFormView key={claim?.at ?? 'none'} claim={claim} onSubmit={(v) => actions.pay.mutateAsync(v)} />}
+      {canPay && (
+        <PaymentFormView
+          key={claim?.at ?? 'none'}
+          claim={claim} onSubmit={async (v) => {
+            const result = await actions.pay.mutateAsync(v);
+            setRemoved(null);
+            setPaid(v.amountCents);
+            return result;
+          }}
+        />
+      )}
     </section>
   );
 };

@@ -56,10 +56,14 @@ const TemplateEditor = ({ template, save }: { template: Template; save: ReturnTy
   const invoice = { isPending: invoices.isPending || (clients.isPending && !clients.isError), data: invoices.data?.find((i) => i.id === chosenInvoiceId) ?? fitting };
   const subject = useDeferredValue(form.watch('subject'));
   const body = useDeferredValue(form.watch('body'));
-  const preview = useLivePreview(template.id, invoice.isPending ? undefined : invoice.data?.id, { subject, body });
+  const preview = useLivePreview(template.id, invoice.isPending ? undefined : invoice.data?.id, { subject, body }, form.watch('language'));
   const bodyRef = useRef<HTMLTextAreaElement | null>(null);
+  const subjectRef = useRef<HTMLInputElement | null>(null);
+  // Where a variable goes: the field last focused, subject or message (the subject always went to the message).
+  const target = useRef<'subject' | 'body'>('body');
   const { errors, isSubmitting } = form.formState;
   const bodyField = form.register('body');
+  const subjectField = form.register('subject');
   // The preview lists the variables with example values; before any invoice, the known list (no values): a misspelt
   // one is said as it is typed, and a new tenant can insert variables; the API decides on saving.
   const known = preview.data ? Object.keys(preview.data.variables) : invoice.isPending ? undefined : KNOWN_VARIABLES;
@@ -72,12 +76,13 @@ const TemplateEditor = ({ template, save }: { template: Template; save: ReturnTy
   const unknownInBody = unknownText(body);
 
   const insert = (name: string) => {
-    const area = bodyRef.current;
-    const value = form.getValues('body');
+    const field = target.current;
+    const area = field === 'subject' ? subjectRef.current : bodyRef.current;
+    const value = form.getValues(field);
     const at = area?.selectionStart ?? value.length;
     const end = area?.selectionEnd ?? at;
     const token = `{{${name}}}`;
-    form.setValue('body', value.slice(0, at) + token + value.slice(end), { shouldDirty: true });
+    form.setValue(field, value.slice(0, at) + token + value.slice(end), { shouldDirty: true });
     requestAnimationFrame(() => {
       area?.focus();
       area?.setSelectionRange(at + token.length, at + token.length);
@@ -106,7 +111,10 @@ const TemplateEditor = ({ template, save }: { template: Template; save: ReturnTy
         </button>
         {template.customized && (
           // Asked first, as deleting is: the owner's edits of the built-in text are lost.
-          <button type="button" className="button" disabled={revert.isPending} onClick={() => window.confirm(t('templateEditor.revertConfirm')) && revert.mutate()}>
+          <button type="button" className="button" disabled={revert.isPending} onClick={() => {
+              // The built-in text is back: "Enregistré" of the edit before no longer applies.
+              if (window.confirm(t('templateEditor.revertConfirm'))) revert.mutate(undefined, { onSuccess: () => save.reset() });
+            }}>
             {t('templates.revert')}
           </button>
         )}
@@ -164,7 +172,17 @@ const TemplateEditor = ({ template, save }: { template: Template; save: ReturnTy
             )}
           </Field>
           <Field label={t('templates.subject')} error={errors.subject?.message ?? unknownInSubject}>
-            {(p) => <input {...p} {...form.register('subject')} />}
+            {(p) => (
+              <input
+                {...p}
+                {...subjectField}
+                ref={(el) => {
+                  subjectField.ref(el);
+                  subjectRef.current = el;
+                }}
+                onFocus={() => (target.current = 'subject')}
+              />
+            )}
           </Field>
           {known && (
             <div role="group" aria-label={t('templates.variables')} className="field">
@@ -200,6 +218,7 @@ const TemplateEditor = ({ template, save }: { template: Template; save: ReturnTy
                   bodyField.ref(el);
                   bodyRef.current = el;
                 }}
+                onFocus={() => (target.current = 'body')}
               />
             )}
           </Field>
