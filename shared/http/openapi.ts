@@ -68,7 +68,10 @@ export const openApiDocument = () => {
         400: problemResponse('Invalid request: each bad field is listed in `errors`'),
         ...(route.auth === 'jwt' ? { 401: problemResponse('Missing or invalid token') } : {}),
         ...(route.params ? { 404: problemResponse('Not found (or another tenant’s resource)') } : {}),
-        ...(route.method !== 'GET' ? { 409: problemResponse('Conflict'), 422: problemResponse('Breaks a business rule') } : {}),
+        // A resource's state can refuse a read too (the proof file of a draft, the letter of an email step: 409).
+        ...(route.method !== 'GET' || route.params ? { 409: problemResponse('Conflict'), 422: problemResponse('Breaks a business rule') } : {}),
+        ...(route.email ? { 502: problemResponse('The email (or text) could not be sent') } : {}),
+        ...(route.method !== 'GET' ? { 503: problemResponse('Too many concurrent writes: nothing written, the same request can be retried') } : {}),
       },
     };
   }

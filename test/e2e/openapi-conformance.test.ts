@@ -78,6 +78,13 @@ describe('answers match GET /openapi.json', () => {
     const csvProblem = check('GET', '/invoices/export.csv', csv);
     if (csvProblem) wrong.push(csvProblem);
 
+    // A state refuses some reads: the letter of an email step, the proof file of a draft (409).
+    const plan = await seen('GET', '/invoices/{id}/reminders', owner.get(`/invoices/${id}/reminders`));
+    const emailStep = plan.json.items.find((s: { channel: string; state: string }) => s.channel === 'email' && s.state === 'scheduled');
+    expect((await seen('GET', '/invoices/{id}/reminders/{stepId}/letter.pdf', owner.get(`/invoices/${id}/reminders/${encodeURIComponent(emailStep.stepId)}/letter.pdf`))).status).toBe(409);
+    const draft = await seen('POST', '/invoices', owner.post('/invoices', anInvoiceInput(client.json.id, { issueDate: today, dueDate: undefined, paymentTermsDays: 30 })));
+    expect((await seen('GET', '/invoices/{id}/proof.pdf', owner.get(`/invoices/${draft.json.id}/proof.pdf`))).status).toBe(409);
+
     const dryRun = await seen('POST', '/clients/{id}/reminders', owner.post(`/clients/${client.json.id}/reminders?dryRun=true`, {}));
     expect(dryRun.status).toBe(200);
     const test = await seen('POST', '/templates/{id}/test', owner.post('/templates/reminder/test', { to: uniqueEmail('oa-test') }));
