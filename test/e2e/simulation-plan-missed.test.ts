@@ -41,6 +41,10 @@ describe('the dry run of an invoice under a payment plan nobody pays', () => {
     });
     expect(plan.status).toBe(201);
     await drain();
+    await drain(); // the plan's steps recorded by the first re-plan, re-planned once more from their own stream records
+    const before = (await acme.get(`/invoices/${id}/reminders`)).json.items as Step[];
+    expect(before.filter((s) => s.stepId.startsWith('p1-')).map((s) => s.state)).toEqual(['scheduled', 'scheduled', 'scheduled', 'scheduled']);
+    expect(before.filter((s) => s.stepId.startsWith('j+')).every((s) => s.state === 'cancelled' && s.reason === 'payment_plan')).toBe(true);
 
     const sim = await acme.get(`/reminders/simulation?from=${today}&to=${addDays(today, 80)}`);
     expect(sim.status).toBe(200);
