@@ -78,3 +78,31 @@ describe('a SIREN typed with spaces', () => {
     expect(found).toEqual([['Garage Bon', '552100554']]);
   });
 });
+
+describe('an intra-EU VAT number', () => {
+  it('is kept as the tax office writes it (spaces, dots, lower case taken) on a client and in the company settings', async () => {
+    const created = await t.call('POST', '/clients', aBusinessClientInput({ email: 'tva@siren.test', siren: '552100554', vatNumber: 'fr 96 552.100.554' }));
+    expect([created.status, created.json.vatNumber]).toEqual([201, 'FR96552100554']);
+    const edited = await t.call('PATCH', `/clients/${created.json.id}`, { vatNumber: 'DE 123456789' });
+    expect([edited.status, edited.json.vatNumber]).toEqual([200, 'DE123456789']);
+    const settings = await t.call('PUT', '/settings', { company: { ...companySettings.company, siren: '123456782', vatNumber: 'FR 11 123 456 782' } });
+    expect([settings.status, settings.json.company?.vatNumber]).toEqual([200, 'FR11123456782']);
+  });
+
+  it('is a 400 naming the field when a French key does not match its SIREN or the shape is wrong, and nothing is written', async () => {
+    for (const [vatNumber, message] of [
+      ['FR00552100554', 'is not a valid French VAT number (FR, a 2-character key, then the SIREN: check the key and the SIREN)'],
+      ['FR96552100555', 'is not a valid French VAT number (FR, a 2-character key, then the SIREN: check the key and the SIREN)'],
+      ['FR9655210055', 'is not a valid French VAT number (FR, a 2-character key, then the SIREN: check the key and the SIREN)'],
+      ['552100554', 'must be a VAT number: a 2-letter country code then 2 to 13 letters or digits (FR 32 123456789)'],
+    ] as const) {
+      const res = await t.call('POST', '/clients', aBusinessClientInput({ email: `tva-${vatNumber.toLowerCase()}@siren.test`, vatNumber }));
+      expect([res.status, res.type, res.json.errors], vatNumber).toEqual([400, expect.stringContaining('application/problem+json'), [{ path: 'body.vatNumber', message }]]);
+    }
+    expect((await t.ok('GET', '/clients?q=tva-')).items).toEqual([]);
+    const before = (await t.ok('GET', '/settings')).company?.vatNumber;
+    const settings = await t.call('PUT', '/settings', { company: { ...companySettings.company, vatNumber: 'FR00123456782' } });
+    expect([settings.status, settings.json.errors?.[0]?.path]).toEqual([400, 'body.company.vatNumber']);
+    expect((await t.ok('GET', '/settings')).company?.vatNumber).toBe(before);
+  });
+});

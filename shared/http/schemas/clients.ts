@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import type * as domain from '../../domain/client.js';
 import { E164 } from '../../domain/client.js';
-import { email, id, siren } from './common.js';
+import { email, id, siren, vatNumber } from './common.js';
 
 /** Validation and conversion only: the types are the domain's (shared/domain/client.ts). */
 export type Address = domain.Address;
@@ -58,7 +58,7 @@ export const clientFields = {
   phone: phoneE164.optional(),
   address: address.optional(),
   siren: siren.optional(),
-  vatNumber: z.string().max(20).optional(),
+  vatNumber: vatNumber.optional(),
   language: z.enum(['fr', 'en']).default('fr'),
   remindersEnabled: z.boolean().default(true),
   scenarioId: id.nullable().optional(),
@@ -78,7 +78,7 @@ export const ClientPatch = z
     phone: phoneE164.nullable(),
     address: address.nullable(),
     siren: clientFields.siren.unwrap().nullable(),
-    vatNumber: z.string().max(20).nullable(),
+    vatNumber: vatNumber.nullable(),
     language: z.enum(['fr', 'en']),
     remindersEnabled: z.boolean(),
     scenarioId: id.nullable(),

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { canonicalTimeZoneCase, isValidDate, isValidTimeZone } from '../../domain/dates.js';
 import { MAX_AMOUNT_CENTS, VAT_RATES } from '../../domain/money.js';
-import { isValidSiren, SIREN_CHECK_MESSAGE } from '../../domain/siren.js';
+import { isValidSiren, normalizeVatNumber, SIREN_CHECK_MESSAGE, vatNumberProblem } from '../../domain/siren.js';
 import { LIMIT_EXCEEDED } from '../problem.js';
 
 export const businessDate = z
@@ -62,6 +62,16 @@ export const siren = z
   .string()
   .transform((s) => s.replace(/[\s\u00a0\u202f]+/g, ''))
   .pipe(z.string().regex(/^\d{9}$/, { message: 'must be 9 digits', abort: true }).refine(isValidSiren, { message: SIREN_CHECK_MESSAGE }));
+
+/** An intra-EU VAT number as printed (`FR 32 123 456 789`) is kept as the tax office writes it; a French one's key must match its SIREN. */
+export const vatNumber = z
+  .string()
+  .max(30)
+  .transform(normalizeVatNumber)
+  .superRefine((v, ctx) => {
+    const problem = vatNumberProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 export const idParams = z.object({ id });
 

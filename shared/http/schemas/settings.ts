@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type * as domain from '../../domain/settings.js';
-import { email, id, siren, timeZone } from './common.js';
+import { email, id, siren, timeZone, vatNumber } from './common.js';
 import { isValidBic, isValidIban } from '../../domain/epc-qr.js';
 import { HOLIDAY_REGIONS } from '../../domain/holidays.js';
 import { frenchPostalCode } from './clients.js';
@@ -26,7 +26,7 @@ export const CompanyIdentity = z.object({
     .superRefine(frenchPostalCode)
     .optional(),
   siren: siren.optional(),
-  vatNumber: z.string().max(20).optional(),
+  vatNumber: vatNumber.optional(),
   email: email.optional(),
   phone: z.string().max(30).optional(),
   iban: z

@@ -17,6 +17,19 @@ export const isValidSiren = (value: string): boolean => {
   return sum % 10 === 0;
 };
 
+/**
+ * Intra-EU VAT number (spaces, dots and case ignored, as the API does): a country code then 2 to 13 letters or
+ * digits; a French one is FR, a key, then a valid SIREN, a numeric key being (12 + 3 × (SIREN mod 97)) mod 97.
+ */
+export const isValidVatNumber = (value: string): boolean => {
+  const v = value.replace(/[\s.\-]+/g, '').toUpperCase();
+  if (!/^[A-Z]{2}[0-9A-Z]{2,13}$/.test(v)) return false;
+  if (!v.startsWith('FR')) return true;
+  const match = /^FR([0-9A-Z]{2})(\d{9})$/.exec(v);
+  if (!match || !isValidSiren(match[2]!)) return false;
+  return !/^\d{2}$/.test(match[1]!) || Number(match[1]) === (12 + 3 * (Number(match[2]) % 97)) % 97;
+};
+
 /** IBAN: ISO 13616 mod-97 check (spaces and case ignored). */
 export const isValidIban = (value: string): boolean => {
   const s = value.replace(/\s+/g, '').toUpperCase();

@@ -88,6 +88,7 @@ export const en: Translations = {
     amount: 'Not an amount (e.g. 1,234.56)',
     required: 'Required',
     siren: 'A SIREN has 9 digits and a valid check digit',
+    vatNumber: 'Not a valid VAT number: FR, a 2-character key, then the SIREN (e.g. FR 32 123456789)',
     iban: 'Not a valid IBAN (check digits)',
     bic: 'Invalid BIC (8 or 11 characters, e.g. BNPAFRPP)',
     email: 'Not an email address',

@@ -86,6 +86,7 @@ export const fr = {
     amount: 'Montant invalide (ex. 1 234,56)',
     required: 'Obligatoire',
     siren: 'Le SIREN a 9 chiffres et une clé valide',
+    vatNumber: 'N° de TVA invalide : FR, une clé de 2 caractères puis le SIREN (ex. FR 32 123456789)',
     iban: 'IBAN invalide (clé de contrôle)',
     bic: 'BIC invalide (8 ou 11 caractères, ex. BNPAFRPP)',
     email: 'Adresse e-mail invalide',

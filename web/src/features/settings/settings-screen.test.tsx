@@ -57,6 +57,20 @@ describe('the settings screen', () => {
     await waitFor(() => expect(calls.find((c) => c.method === 'PUT')?.body).toMatchObject({ company: { bic: 'BNPAFRPP' } }));
   });
 
+  it('refuses a VAT number whose French key does not match the SIREN, in French, before the API sees it', async () => {
+    const calls = serve();
+    renderInApp(<SettingsScreen />);
+    const vat = await screen.findByLabelText('N° de TVA');
+    await userEvent.type(vat, 'FR 00 123 456 782');
+    await userEvent.click(screen.getAllByRole('button', { name: 'Enregistrer' })[0]!);
+    await waitFor(() => expect(errorOf(vat)).toBe('N° de TVA invalide : FR, une clé de 2 caractères puis le SIREN (ex. FR 32 123456789)'));
+    expect(calls.some((c) => c.method === 'PUT')).toBe(false);
+    await userEvent.clear(vat);
+    await userEvent.type(vat, 'FR 11 123 456 782');
+    await userEvent.click(screen.getAllByRole('button', { name: 'Enregistrer' })[0]!);
+    await waitFor(() => expect(calls.find((c) => c.method === 'PUT')?.body).toMatchObject({ company: { vatNumber: 'FR 11 123 456 782' } }));
+  });
+
   it('sends a postal code and city given without the street, and says under "Adresse" what the API refuses (they were dropped and "saved")', async () => {
     const calls = fakeApi(({ method, path }) => {
       if (path === '/settings' && method === 'GET') return { status: 200, body: settings };

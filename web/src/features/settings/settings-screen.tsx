@@ -10,7 +10,7 @@ import { applyApiErrors } from '../../lib/forms';
 import { useI18n } from '../../lib/i18n';
 import { useScenarioName } from '../../lib/scenario-name';
 import { ApiError } from '../../lib/problem';
-import { isValidBic, isValidIban, isValidSiren, normalizeSpaces } from '../../lib/validators';
+import { isValidBic, isValidIban, isValidSiren, isValidVatNumber, normalizeSpaces } from '../../lib/validators';
 
 const REGIONS = ['metropole', 'alsace-moselle', 'guadeloupe', 'martinique', 'guyane', 'reunion', 'mayotte', 'saint-martin', 'saint-barthelemy'] as const;
 import { SettingsSection, useSections } from './more-settings';
@@ -28,7 +28,7 @@ const optional = (v: string) => (v.trim() === '' ? undefined : v.trim());
 export const PLACEHOLDER_COMPANY_NAME = 'Mon entreprise';
 
 export const settingsSchema = (
-  m: { required: string; siren: string; iban: string; email: string; bic: string; range: (min: number, max: number) => string },
+  m: { required: string; siren: string; vatNumber: string; iban: string; email: string; bic: string; range: (min: number, max: number) => string },
   { nameRequired = true }: { nameRequired?: boolean } = {},
 ) => {
   // Our words, not zod's English defaults ("Too big: expected number to be <=23").
@@ -43,7 +43,7 @@ export const settingsSchema = (
       name: z.string().trim().min(nameRequired ? 1 : 0, { message: m.required }).max(200),
       legalForm: z.string().max(100),
       siren: z.string().refine((v) => v.trim() === '' || isValidSiren(v), { message: m.siren }),
-      vatNumber: z.string().max(20),
+      vatNumber: z.string().max(30).refine((v) => v.trim() === '' || isValidVatNumber(v), { message: m.vatNumber }),
       email: z.string().refine((v) => v.trim() === '' || z.string().email().safeParse(v.trim()).success, { message: m.email }),
       phone: z.string().max(30),
       iban: z.string().refine((v) => v.trim() === '' || isValidIban(v), { message: m.iban }),
@@ -167,7 +167,7 @@ export const SettingsForm = ({ settings, save }: { settings: Settings; save: Sav
   const form = useForm<Form, unknown, Parsed>({
     resolver: zodResolver(
       settingsSchema(
-        { required: t('errors.required'), siren: t('errors.siren'), iban: t('errors.iban'), email: t('errors.email'), bic: t('errors.bic'), range: (min, max) => t('settingsMore.range', { min, max }) },
+        { required: t('errors.required'), siren: t('errors.siren'), vatNumber: t('errors.vatNumber'), iban: t('errors.iban'), email: t('errors.email'), bic: t('errors.bic'), range: (min, max) => t('settingsMore.range', { min, max }) },
         { nameRequired: !unnamed },
       ),
     ),
