@@ -141,6 +141,8 @@ export const makeIssueCreditNote = ({ invoices, clients, settings, mailer, pdf, 
       }
       const number = current.number;
       const balance = invoiceBalanceCents(current);
+      // Nothing left to pay (paid, or paid and credited): there is no balance to credit, whatever the amount asked.
+      if (balance === 0) throw new BusinessRuleError('invoice-settled', `A ${current.status} invoice with nothing left to pay cannot be credited`);
       const amount = input.amountCents ?? balance;
       if (amount <= 0 || amount > balance) {
         throw new BusinessRuleError('credit-exceeds-balance', `A credit note can reduce the balance due (${balance} cents), not exceed it`, [

@@ -201,7 +201,7 @@ describe('more screens in Chromium', () => {
     // The error shows both ways to write a mobile (06 12 34 56 78 or +33 6 12 34 56 78), the French way first.
     expect((await first.locator('.field-error').textContent())?.replace(/\s/g, ' ')).toContain('+33 6 12 34 56 78');
     await checkScreen('41-client-contacts-error');
-    await phone.fill('+33 6 12 34 56 78');
+    await phone.fill('06 12 34 56 78'); // typed the French way, saved as +33612345678
     await first.getByLabel('E-mail').fill('compta2@lefevre.test');
     await contacts.getByRole('button', { name: 'Enregistrer' }).click();
     await poll(() => contacts.getByText('Contacts enregistrés.').count()).toBe(1);

@@ -41,6 +41,10 @@ describe('the dry run of an invoice under a payment plan nobody pays', () => {
     });
     expect(plan.status).toBe(201);
     await drain();
+    await drain(); // the plan's steps recorded by the first re-plan, re-planned once more from their own stream records
+    const before = (await acme.get(`/invoices/${id}/reminders`)).json.items as Step[];
+    expect(before.filter((s) => s.stepId.startsWith('p1-')).map((s) => s.state)).toEqual(['scheduled', 'scheduled', 'scheduled', 'scheduled']);
+    expect(before.filter((s) => s.stepId.startsWith('j+')).every((s) => s.state === 'cancelled' && s.reason === 'payment_plan')).toBe(true);
 
     const sim = await acme.get(`/reminders/simulation?from=${today}&to=${addDays(today, 80)}`);
     expect(sim.status).toBe(200);
@@ -56,5 +60,32 @@ describe('the dry run of an invoice under a payment plan nobody pays', () => {
     expect(sends).toEqual(sentSteps.map((s) => [s.stepId, s.sentAt!.slice(0, 16) + ':00.000Z']));
     // The plan's reminders about the second instalment never go: the plan ended before them.
     expect(items.filter((i) => i.stepId.startsWith('p1-') && i.stepId.endsWith('2')).every((i) => i.action === 'skip' && i.reason === 'plan_ended')).toBe(true);
+  });
+
+  it('shows the plan reminders of an instalment paid since they were recorded as skipped instalment_paid, as the engine skips them', async () => {
+    const today = parisToday();
+    const clientId = (await acme.post('/clients', aBusinessClientInput({ email: uniqueEmail('simpaid') }))).json.id as string;
+    const draft = await acme.post('/invoices', anInvoiceInput(clientId, { issueDate: addDays(today, -40), dueDate: addDays(today, -10) }));
+    const sent = await acme.post(`/invoices/${draft.json.id}/send`);
+    expect(sent.status).toBe(200);
+    const id = draft.json.id as string;
+    const balance = sent.json.balanceCents as number;
+    const half = Math.floor(balance / 2);
+    expect((await acme.post(`/invoices/${id}/payment-plan`, { instalments: [{ dueDate: addDays(today, 6), amountCents: half }, { dueDate: addDays(today, 30), amountCents: balance - half }] })).status).toBe(201);
+    await drain();
+    await drain();
+    expect(((await acme.get(`/invoices/${id}/reminders`)).json.items as Step[]).filter((s) => s.stepId.startsWith('p1-') && s.state === 'scheduled')).toHaveLength(4);
+    expect((await acme.post(`/invoices/${id}/payments`, { amountCents: half, date: today })).status).toBe(201);
+    await drain();
+
+    const sim = await acme.get(`/reminders/simulation?from=${today}&to=${addDays(today, 25)}`);
+    const first = (sim.json.items as SimulationItem[]).filter((i) => i.invoiceId === id && (i.stepId === 'p1-c1' || i.stepId === 'p1-l1'));
+    expect(first.map((i) => [i.stepId, i.action, i.reason])).toEqual([
+      ['p1-c1', 'skip', 'instalment_paid'],
+      ['p1-l1', 'skip', 'instalment_paid'],
+    ]);
+    await runUntil(endOfDay(addDays(today, 12)), { tenant: acme.tenant });
+    const after = (await acme.get(`/invoices/${id}/reminders`)).json.items as Step[];
+    expect(after.filter((s) => s.stepId === 'p1-c1' || s.stepId === 'p1-l1').map((s) => s.state)).toEqual(['skipped', 'skipped']);
   });
 });

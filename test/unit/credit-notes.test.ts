@@ -159,6 +159,17 @@ describe('makeIssueCreditNote', () => {
     expect(invoice).toMatchObject({ status: 'cancelled', balanceCents: 0 });
   });
 
+  it('refuses to credit a paid invoice as settled, not as an amount "between 1 and 0 cents"', async () => {
+    const { issue, invoices, mailer } = setup(anInvoiceRecord({ status: 'paid', paidCents: 120_000 }));
+    for (const input of [{ reason: 'Remboursement' }, { amountCents: 100, reason: 'Geste' }]) {
+      const error = await issue('acme', 'inv1', input).catch((e: unknown) => e);
+      expect(error).toMatchObject({ status: 422, type: 'https://relances.dev/problems/invoice-settled', message: 'A paid invoice with nothing left to pay cannot be credited' });
+    }
+    expect(await invoices.get('acme', 'inv1')).toMatchObject({ creditedCents: 0, status: 'paid' });
+    expect(await invoices.creditNotes('acme', 'inv1')).toEqual([]);
+    expect(mailer.sent).toEqual([]);
+  });
+
   it('refuses an amount over the balance, naming body.amountCents, and changes nothing', async () => {
     const { issue, invoices, mailer } = setup(anInvoiceRecord({ status: 'partially_paid', paidCents: 50_000 }));
     const error = await issue('acme', 'inv1', { amountCents: 70_001, reason: 'Trop' }).catch((e: unknown) => e);

@@ -18,6 +18,20 @@ describe('the client rules replayed over a dry run', () => {
     expect(out.every((r) => r.movedBy === undefined)).toBe(true);
   });
 
+  it('places a step carried by a gap move as the planner does: the gap after the moved step, at the send hour, then a text’s window', () => {
+    // Sending at 21:00: J+1 (Tue 3) moved past the gap to Thu 5; the text of J+2 carried to Fri 6 21:00 would wait for
+    // Mon 9 08:00 and pass the gap, but the engine's re-plan puts it on the gap's day (Sun 8 → Mon 9) at 21:00, then
+    // the texts' window: Tue 10 08:00 (CET: 07:00 UTC).
+    const calendar = { ...DEFAULT_SEND_CALENDAR, sendHour: 21 };
+    const at21 = (date: string) => sendInstant(date, calendar).toISOString();
+    const steps = [
+      send('a', 1, '2026-03-03', { at: at21('2026-03-03'), nominalDate: '2026-03-03', dueDate: '2026-03-02' }),
+      send('a', 2, '2026-03-05', { at: '2026-03-05T07:00:00.000Z', channel: 'sms', templateId: 'sms-reminder', nominalDate: '2026-03-04', dueDate: '2026-03-02' }),
+    ];
+    const out = replayClientRules(steps, rules({ calendar, lastMessageDate: '2026-03-02' }));
+    expect(out.map((r) => r.at)).toEqual([at21('2026-03-05'), '2026-03-10T07:00:00.000Z']);
+  });
+
   it('moves the second invoice past the gap when grouping is off', () => {
     const out = replayClientRules([send('a', 1, '2026-03-02'), send('b', 1, '2026-03-02')], rules({ groupByClient: false }));
     expect(out[0]).toEqual({ at: at('2026-03-02') });

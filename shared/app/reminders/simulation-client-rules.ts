@@ -91,6 +91,13 @@ export const replayClientRules = (sends: readonly PlannedSend[], rules: ClientRu
   const move = (item: (typeof pending)[number], date: string, why: NonNullable<ReplayedSend['movedBy']>) => {
     item.current = slot(item.channel, onDay(date));
     item.movedBy = why;
+    // The engine re-plans the invoice's later steps as soon as a fire moves a step (not only once it went out):
+    // a firmer grouped message in between then finds them where the move put them (group_sent covers a step due
+    // within 8 days of it, not one the move carried past that).
+    if (why === 'gap' || why === 'same_day') {
+      const day = dayOf(item.current);
+      if (day > dayOf(item.at)) carry(item, day, day > (item.carriedFrom ? dayOf(onDay(item.carriedFrom)) : dayOf(item.at)));
+    }
   };
   // An overdue member of a firmer grouped message: its pending email steps that text stands for are skipped,
   // as the engine records them (manual-coverage.ts `skipStepsSentInGroup`, reminder-steps.ts `coveredByManual`).
@@ -114,18 +121,31 @@ export const replayClientRules = (sends: readonly PlannedSend[], rules: ClientRu
   // later steps anchored on the due date move by as many days as it went out after its nominal date (an
   // after-due step only: reminder-plan.ts `carry`), the next one anchored on it goes its offset after it.
   // `late`: it went out later than the day its plan (or an earlier carry) put it on, the engine's `actual > nextSendDay(base)`.
+  // Step by step, as the planner walks the scenario: each later step at least a day, and the client's gap, after
+  // the one before it (its own previous message), at the send hour, a text in its window; one that lands later
+  // than its own base day carries the next ones in turn (a gap of 10 days pushes J+8, then J+15, not J+8 alone).
   const carry = (sent: (typeof pending)[number], day: string, late: boolean) => {
-    const shift = late && sent.nominalDate && sent.dueDate && sent.nominalDate >= sent.dueDate ? daysBetween(sent.nominalDate, day) : undefined;
-    for (const p of pending) {
-      if (p.invoiceId !== sent.invoiceId || p.rank <= sent.rank) continue;
-      const from = p.afterPreviousDays !== undefined ? (p.rank === sent.rank + 1 ? addDays(day, p.afterPreviousDays) : undefined) : shift !== undefined && p.nominalDate ? addDays(p.nominalDate, shift) : undefined;
-      if (from === undefined) continue;
-      const at = slot(p.channel, onDay(from));
-      if (at > p.current) {
-        p.current = at;
-        p.movedBy = sent.movedBy;
-        p.carriedFrom = from;
+    const overdue = (p: typeof sent) => p.nominalDate !== undefined && p.dueDate !== undefined && p.nominalDate >= p.dueDate;
+    let shift = late && overdue(sent) ? daysBetween(sent.nominalDate!, day) : undefined;
+    let previous = day;
+    let previousMoved = true;
+    const later = pending.filter((p) => p.invoiceId === sent.invoiceId && p.rank > sent.rank).sort((a, b) => a.rank - b.rank);
+    for (const p of later) {
+      const from = p.afterPreviousDays !== undefined ? (previousMoved ? addDays(previous, p.afterPreviousDays) : undefined) : shift !== undefined && p.nominalDate ? addDays(p.nominalDate, shift) : undefined;
+      previousMoved = false;
+      if (from !== undefined) {
+        const floor = addDays(previous, Math.max(1, minGapDays));
+        const at = slot(p.channel, onDay(floor > from ? floor : from));
+        if (at > p.current) {
+          p.current = at;
+          p.movedBy = sent.movedBy;
+          p.carriedFrom = from;
+          previousMoved = true;
+        }
+        const landed = dayOf(p.current);
+        if (overdue(p) && landed > nextSendDay(from, calendar)) shift = daysBetween(p.nominalDate!, landed);
       }
+      previous = dayOf(p.current);
     }
   };
   for (let guard = 0; pending.length > 0 && guard < sends.length * MAX_MOVES; guard++) {

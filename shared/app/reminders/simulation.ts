@@ -16,6 +16,8 @@ import { ValidationError } from '../errors.js';
 import type { ClientRepository, Clock, InvoiceRecord, SettingsRepository, TenantDocuments } from '../ports.js';
 import { isScenarioRecord, loadReminderContext, recordedOrProjected, reminderRecipients, sendCalendarFor, stopReason, type ReminderContext, type ReminderReadDeps } from './reminder-context.js';
 import { planNewSteps } from '../../domain/reminder-steps.js';
+import { instalmentViews, isPlanStep } from '../../domain/payment-plan.js';
+import { invoiceBalanceCents } from '../../domain/invoice.js';
 import { stepPlanInput } from './reconcile-schedules.js';
 import { activePlan, planCheckAt } from './plan-lifecycle.js';
 import { isPlanTemplate, replayClientRules, type PlannedSend } from './simulation-client-rules.js';
@@ -225,6 +227,18 @@ const withPlanEnd = (ctx: ReminderContext, plan: readonly PlannedStep[], now: Da
   return [...before, ...resumed];
 };
 
+/**
+ * A plan reminder of an instalment already paid (paid after its step was recorded) sends nothing: the send path
+ * skips it `instalment_paid` when it fires. The dry run says so rather than a send the client never gets.
+ */
+const withPaidInstalments = (ctx: ReminderContext, plan: readonly PlannedStep[], now: Date): PlannedStep[] => {
+  const running = activePlan(ctx);
+  if (!running) return [...plan];
+  const views = instalmentViews(running, invoiceBalanceCents(ctx.invoice), localDate(now, ctx.settings.timezone));
+  const paid = new Set(ctx.records.filter((r) => isPlanStep(r) && views[r.instalment ?? 0]?.dueCents === 0).map((r) => r.stepId));
+  return plan.map((s) => (s.state === 'scheduled' && isPlanTemplate(s.templateId) && paid.has(s.stepId) ? { ...s, state: 'skipped', reason: 'instalment_paid' } : s));
+};
+
 const byTimeThenClient = (a: SimulationItem, b: SimulationItem): number =>
   (a.at ?? '').localeCompare(b.at ?? '') ||
   a.clientName.localeCompare(b.clientName, 'fr') ||
@@ -247,7 +261,7 @@ export const makeSimulateReminders = (deps: SimulationDeps) =>
     const perInvoice = await mapLimit(invoices, CONCURRENCY, async (invoice) => {
       const ctx = await loadReminderContext(reads, tenantId, invoice.id);
       if (!ctx) return undefined;
-      const plan = withPlanEnd(ctx, withResume(ctx, recordedOrProjected(ctx, now), now), now);
+      const plan = withPlanEnd(ctx, withPaidInstalments(ctx, withResume(ctx, recordedOrProjected(ctx, now), now), now), now);
       const offsets = nominalOffsets(ctx.scenario.steps);
       return {
         ctx,

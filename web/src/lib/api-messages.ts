@@ -414,6 +414,7 @@ const WITH_VALUES: Pattern[] = [
   { re: /^A (\w+) invoice cannot be sent$/, fr: (m) => `Une facture ${statusFr(m[1]!)} ne peut pas être envoyée.`, en: (m) => `A ${statusEn(m[1]!)} invoice cannot be sent.` },
   { re: /^A (\w+) invoice cannot get a payment plan$/, fr: (m) => `Une facture ${statusFr(m[1]!)} ne peut pas avoir d’échéancier.`, en: (m) => `A ${statusEn(m[1]!)} invoice cannot get a payment plan.` },
   { re: /^A (\w+) invoice has no reminders to (\w+)$/, fr: (m) => `Une facture ${statusFr(m[1]!)} n’a pas de relances à ${m[2] === 'pause' ? 'suspendre' : m[2] === 'stop' ? 'arrêter' : 'reprendre'}.`, en: (m) => `A ${statusEn(m[1]!)} invoice has no reminders to ${m[2]}.` },
+  { re: /^A (\w+) invoice with nothing left to pay cannot be credited$/, fr: (m) => `Une facture ${statusFr(m[1]!)} sans reste dû ne peut pas recevoir d’avoir.`, en: (m) => `A ${statusEn(m[1]!)} invoice with nothing left to pay cannot be credited.` },
   { re: /^A (\w+) invoice with nothing left to pay cannot be cancelled$/, fr: (m) => `Une facture ${statusFr(m[1]!)} sans reste dû ne peut pas être annulée.`, en: (m) => `A ${statusEn(m[1]!)} invoice with nothing left to pay cannot be cancelled.` },
   { re: /^the invoice is (\w+)$/, fr: (m) => `La facture est ${statusFr(m[1]!)}`, en: (m) => `The invoice is ${statusEn(m[1]!)}` },
   { re: /^The quote is (\w+)$/, fr: (m) => `Le devis est ${statusFr(m[1]!)}.`, en: (m) => `The quote is ${m[1]}.` },
