@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { setLanguage } from '../../lib/i18n';
 import { renderInApp } from '../../test/render';
@@ -142,5 +142,27 @@ describe('an import once done', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Importer 1 facture' }));
     const done = await screen.findByTestId('import-done');
     expect(document.activeElement).toBe(done);
+  });
+});
+
+describe('the import’s file chooser', () => {
+  it('is ours, in the user’s language (the browser’s own button said "Choose File" in a French screen), and the file still comes through the labelled input', async () => {
+    const { default: ImportScreen } = await import('./import-screen');
+    const { fakeApi } = await import('../../test/fake-api');
+    const userEvent = (await import('@testing-library/user-event')).default;
+    const calls = fakeApi(({ method, path }) =>
+      method === 'POST' && path.startsWith('/imports/invoices') ? { status: 200, body: { status: 'done', dryRun: true, rows: 0, created: 0, existing: 0, clientsCreated: 0, items: [], errors: [] } } : undefined,
+    );
+    renderInApp(<ImportScreen />);
+    const button = screen.getByTestId('file-button');
+    expect(button.tagName).toBe('LABEL');
+    expect(button.textContent).toBe('Choisir un fichier');
+    expect(screen.getByText('Aucun fichier choisi')).toBeTruthy();
+    const input = screen.getByLabelText('Fichier CSV') as HTMLInputElement;
+    expect(input.type).toBe('file');
+    expect(button.getAttribute('for')).toBe(input.id);
+    await userEvent.upload(input, new File(['N° facture;Client\r\n'], 'factures.csv', { type: 'text/csv' }));
+    expect(await screen.findByText('factures.csv')).toBeTruthy();
+    await waitFor(() => expect(calls.some((c) => c.method === 'POST')).toBe(true));
   });
 });

@@ -125,15 +125,26 @@ export default function ImportScreen() {
       <div className="card">
         <div className="field">
           <label htmlFor={inputId}>{t('importScreen.file')}</label>
+          {/* The browser's own button speaks the browser's language ("Choose File" in a French screen):
+              the input stays (labelled, focusable, hidden from sight) and a button-looking label of ours opens it. */}
           <input
             ref={input}
             id={inputId}
             type="file"
+            className="file-input visually-hidden"
             accept=".csv,text/csv,text/plain"
             aria-describedby={`${inputId}-hint`}
             disabled={busy}
             onChange={(e) => void choose(e.target.files?.[0])}
           />
+          <span className="row file-chooser">
+            <label htmlFor={inputId} className="button file-button" aria-hidden="true" data-testid="file-button">
+              {t('importScreen.chooseFile')}
+            </label>
+            <span className="muted" aria-hidden="true">
+              {file?.name ?? t('importScreen.noFile')}
+            </span>
+          </span>
           <p id={`${inputId}-hint`} className="hint">
             {t('importScreen.fileHint')}
           </p>
