@@ -68,10 +68,12 @@ export const vatNumber = z
   .string()
   .max(30)
   .transform(normalizeVatNumber)
-  .superRefine((v, ctx) => {
-    const problem = vatNumberProblem(v);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
+  .pipe(
+    z.string().superRefine((v, ctx) => {
+      const problem = vatNumberProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+  );
 
 export const idParams = z.object({ id });
 

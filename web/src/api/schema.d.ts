@@ -1223,7 +1223,7 @@ export interface operations {
                             /** @default [] */
                             tags: string[];
                             updatedAt: string;
-                            vatNumber?: unknown;
+                            vatNumber?: string;
                         }[];
                         nextCursor?: string;
                     };
@@ -1352,7 +1352,7 @@ export interface operations {
                         /** @default [] */
                         tags: string[];
                         updatedAt: string;
-                        vatNumber?: unknown;
+                        vatNumber?: string;
                     };
                 };
             };
@@ -1465,7 +1465,7 @@ export interface operations {
                         /** @default [] */
                         tags: string[];
                         updatedAt: string;
-                        vatNumber?: unknown;
+                        vatNumber?: string;
                     };
                 };
             };
@@ -1613,7 +1613,7 @@ export interface operations {
                         /** @default [] */
                         tags: string[];
                         updatedAt: string;
-                        vatNumber?: unknown;
+                        vatNumber?: string;
                     };
                 };
             };
@@ -2442,7 +2442,7 @@ export interface operations {
                                     language: "fr" | "en";
                                     name: string;
                                     siren?: string;
-                                    vatNumber?: unknown;
+                                    vatNumber?: string;
                                 };
                                 contractRatePercent?: number | null;
                                 penaltyRatePercent: number;
@@ -2463,7 +2463,7 @@ export interface operations {
                                     name: string;
                                     phone?: string;
                                     siren?: string;
-                                    vatNumber?: unknown;
+                                    vatNumber?: string;
                                 };
                             };
                             /**
@@ -2715,7 +2715,7 @@ export interface operations {
                                 language: "fr" | "en";
                                 name: string;
                                 siren?: string;
-                                vatNumber?: unknown;
+                                vatNumber?: string;
                             };
                             contractRatePercent?: number | null;
                             penaltyRatePercent: number;
@@ -2736,7 +2736,7 @@ export interface operations {
                                 name: string;
                                 phone?: string;
                                 siren?: string;
-                                vatNumber?: unknown;
+                                vatNumber?: string;
                             };
                         };
                         /**
@@ -2981,7 +2981,7 @@ export interface operations {
                                 language: "fr" | "en";
                                 name: string;
                                 siren?: string;
-                                vatNumber?: unknown;
+                                vatNumber?: string;
                             };
                             contractRatePercent?: number | null;
                             penaltyRatePercent: number;
@@ -3002,7 +3002,7 @@ export interface operations {
                                 name: string;
                                 phone?: string;
                                 siren?: string;
-                                vatNumber?: unknown;
+                                vatNumber?: string;
                             };
                         };
                         /**
@@ -3274,7 +3274,7 @@ export interface operations {
                                 language: "fr" | "en";
                                 name: string;
                                 siren?: string;
-                                vatNumber?: unknown;
+                                vatNumber?: string;
                             };
                             contractRatePercent?: number | null;
                             penaltyRatePercent: number;
@@ -3295,7 +3295,7 @@ export interface operations {
                                 name: string;
                                 phone?: string;
                                 siren?: string;
-                                vatNumber?: unknown;
+                                vatNumber?: string;
                             };
                         };
                         /**
@@ -3557,7 +3557,7 @@ export interface operations {
                                 language: "fr" | "en";
                                 name: string;
                                 siren?: string;
-                                vatNumber?: unknown;
+                                vatNumber?: string;
                             };
                             contractRatePercent?: number | null;
                             penaltyRatePercent: number;
@@ -3578,7 +3578,7 @@ export interface operations {
                                 name: string;
                                 phone?: string;
                                 siren?: string;
-                                vatNumber?: unknown;
+                                vatNumber?: string;
                             };
                         };
                         /**
@@ -3985,7 +3985,7 @@ export interface operations {
                                     language: "fr" | "en";
                                     name: string;
                                     siren?: string;
-                                    vatNumber?: unknown;
+                                    vatNumber?: string;
                                 };
                                 contractRatePercent?: number | null;
                                 penaltyRatePercent: number;
@@ -4006,7 +4006,7 @@ export interface operations {
                                     name: string;
                                     phone?: string;
                                     siren?: string;
-                                    vatNumber?: unknown;
+                                    vatNumber?: string;
                                 };
                             };
                             /**
@@ -4344,7 +4344,7 @@ export interface operations {
                                 language: "fr" | "en";
                                 name: string;
                                 siren?: string;
-                                vatNumber?: unknown;
+                                vatNumber?: string;
                             };
                             contractRatePercent?: number | null;
                             penaltyRatePercent: number;
@@ -4365,7 +4365,7 @@ export interface operations {
                                 name: string;
                                 phone?: string;
                                 siren?: string;
-                                vatNumber?: unknown;
+                                vatNumber?: string;
                             };
                         };
                         /**
@@ -4625,7 +4625,7 @@ export interface operations {
                                 language: "fr" | "en";
                                 name: string;
                                 siren?: string;
-                                vatNumber?: unknown;
+                                vatNumber?: string;
                             };
                             contractRatePercent?: number | null;
                             penaltyRatePercent: number;
@@ -4646,7 +4646,7 @@ export interface operations {
                                 name: string;
                                 phone?: string;
                                 siren?: string;
-                                vatNumber?: unknown;
+                                vatNumber?: string;
                             };
                         };
                         /**
@@ -4900,7 +4900,7 @@ export interface operations {
                                 language: "fr" | "en";
                                 name: string;
                                 siren?: string;
-                                vatNumber?: unknown;
+                                vatNumber?: string;
                             };
                             contractRatePercent?: number | null;
                             penaltyRatePercent: number;
@@ -4921,7 +4921,7 @@ export interface operations {
                                 name: string;
                                 phone?: string;
                                 siren?: string;
-                                vatNumber?: unknown;
+                                vatNumber?: string;
                             };
                         };
                         /**
@@ -5186,7 +5186,7 @@ export interface operations {
                                 language: "fr" | "en";
                                 name: string;
                                 siren?: string;
-                                vatNumber?: unknown;
+                                vatNumber?: string;
                             };
                             contractRatePercent?: number | null;
                             penaltyRatePercent: number;
@@ -5207,7 +5207,7 @@ export interface operations {
                                 name: string;
                                 phone?: string;
                                 siren?: string;
-                                vatNumber?: unknown;
+                                vatNumber?: string;
                             };
                         };
                         /**
@@ -6183,7 +6183,7 @@ export interface operations {
                                     language: "fr" | "en";
                                     name: string;
                                     siren?: string;
-                                    vatNumber?: unknown;
+                                    vatNumber?: string;
                                 };
                                 contractRatePercent?: number | null;
                                 penaltyRatePercent: number;
@@ -6204,7 +6204,7 @@ export interface operations {
                                     name: string;
                                     phone?: string;
                                     siren?: string;
-                                    vatNumber?: unknown;
+                                    vatNumber?: string;
                                 };
                             };
                             /**
@@ -6548,7 +6548,7 @@ export interface operations {
                                 language: "fr" | "en";
                                 name: string;
                                 siren?: string;
-                                vatNumber?: unknown;
+                                vatNumber?: string;
                             };
                             contractRatePercent?: number | null;
                             penaltyRatePercent: number;
@@ -6569,7 +6569,7 @@ export interface operations {
                                 name: string;
                                 phone?: string;
                                 siren?: string;
-                                vatNumber?: unknown;
+                                vatNumber?: string;
                             };
                         };
                         /**
@@ -7626,7 +7626,7 @@ export interface operations {
                                 language: "fr" | "en";
                                 name: string;
                                 siren?: string;
-                                vatNumber?: unknown;
+                                vatNumber?: string;
                             };
                             contractRatePercent?: number | null;
                             penaltyRatePercent: number;
@@ -7647,7 +7647,7 @@ export interface operations {
                                 name: string;
                                 phone?: string;
                                 siren?: string;
-                                vatNumber?: unknown;
+                                vatNumber?: string;
                             };
                         };
                         /**
@@ -7901,7 +7901,7 @@ export interface operations {
                                 language: "fr" | "en";
                                 name: string;
                                 siren?: string;
-                                vatNumber?: unknown;
+                                vatNumber?: string;
                             };
                             contractRatePercent?: number | null;
                             penaltyRatePercent: number;
@@ -7922,7 +7922,7 @@ export interface operations {
                                 name: string;
                                 phone?: string;
                                 siren?: string;
-                                vatNumber?: unknown;
+                                vatNumber?: string;
                             };
                         };
                         /**
@@ -8178,7 +8178,7 @@ export interface operations {
                                 language: "fr" | "en";
                                 name: string;
                                 siren?: string;
-                                vatNumber?: unknown;
+                                vatNumber?: string;
                             };
                             contractRatePercent?: number | null;
                             penaltyRatePercent: number;
@@ -8199,7 +8199,7 @@ export interface operations {
                                 name: string;
                                 phone?: string;
                                 siren?: string;
-                                vatNumber?: unknown;
+                                vatNumber?: string;
                             };
                         };
                         /**
@@ -8582,7 +8582,7 @@ export interface operations {
                                     language: "fr" | "en";
                                     name: string;
                                     siren?: string;
-                                    vatNumber?: unknown;
+                                    vatNumber?: string;
                                 };
                                 contractRatePercent?: number | null;
                                 penaltyRatePercent: number;
@@ -8603,7 +8603,7 @@ export interface operations {
                                     name: string;
                                     phone?: string;
                                     siren?: string;
-                                    vatNumber?: unknown;
+                                    vatNumber?: string;
                                 };
                             };
                             /**
@@ -9375,7 +9375,7 @@ export interface operations {
                             name: string;
                             phone?: string;
                             siren?: string;
-                            vatNumber?: unknown;
+                            vatNumber?: string;
                         };
                     };
                 };
@@ -10661,7 +10661,7 @@ export interface operations {
                                 language: "fr" | "en";
                                 name: string;
                                 siren?: string;
-                                vatNumber?: unknown;
+                                vatNumber?: string;
                             };
                             contractRatePercent?: number | null;
                             penaltyRatePercent: number;
@@ -10682,7 +10682,7 @@ export interface operations {
                                 name: string;
                                 phone?: string;
                                 siren?: string;
-                                vatNumber?: unknown;
+                                vatNumber?: string;
                             };
                         };
                         /**
@@ -10954,7 +10954,7 @@ export interface operations {
                                 language: "fr" | "en";
                                 name: string;
                                 siren?: string;
-                                vatNumber?: unknown;
+                                vatNumber?: string;
                             };
                             contractRatePercent?: number | null;
                             penaltyRatePercent: number;
@@ -10975,7 +10975,7 @@ export interface operations {
                                 name: string;
                                 phone?: string;
                                 siren?: string;
-                                vatNumber?: unknown;
+                                vatNumber?: string;
                             };
                         };
                         /**
@@ -12336,7 +12336,7 @@ export interface operations {
                             name: string;
                             phone?: string;
                             siren?: string;
-                            vatNumber?: unknown;
+                            vatNumber?: string;
                         };
                         defaultScenarioId?: string;
                         graceDaysAfterPayment: number;
@@ -12491,7 +12491,7 @@ export interface operations {
                             name: string;
                             phone?: string;
                             siren?: string;
-                            vatNumber?: unknown;
+                            vatNumber?: string;
                         };
                         defaultScenarioId?: string;
                         graceDaysAfterPayment: number;
