@@ -61,10 +61,23 @@ export const useLivePreview = (id: string, invoiceId: string | undefined, draft:
  */
 export const PHONE_ALTERNATIVE = /[ \t]+(?:ou au|ou|or on|or)[ \t]+\{\{\s*companyPhone\s*\}\}/g;
 
-/** The live preview renders the text being edited with the variables the API computed for the invoice. */
+/** "Facture en ligne (…) : {{portalUrl}}" alone on its line goes when the invoice has no link (revoked, none issued), as the API renders it. */
+const LINK_LINE = /^[^\n{}]*:[ \t]*\{\{\s*portalUrl\s*\}\}[ \t]*(?:\n|$)/gm;
+/** `{{daysLate}} jours` / `days` reads « 1 jour » / "1 day" at one day late (French singular at 0 too), as the API renders it. */
+const DAYS_AFTER = /(\{\{\s*daysLate\s*\}\}[ \u00a0])(jours|days)\b/g;
+
+/**
+ * The live preview renders the text being edited with the variables the API computed for the invoice, by the
+ * API's rules (shared/domain/template-render.ts, renderTemplate; a test compares them).
+ */
 export const renderDraft = (draft: { subject: string; body: string }, variables: Record<string, string>) => {
-  const render = (text: string) =>
-    (variables.companyPhone ? text : text.replace(PHONE_ALTERNATIVE, '')).replace(/\{\{\s*([a-zA-Z0-9_]+)\s*\}\}/g, (_, name: string) => variables[name] ?? '');
+  const days = Number(variables.daysLate);
+  const render = (text: string) => {
+    let out = variables.companyPhone ? text : text.replace(PHONE_ALTERNATIVE, '');
+    if (!variables.portalUrl) out = out.replace(LINK_LINE, '');
+    if (Number.isFinite(days) && days <= 1) out = out.replace(DAYS_AFTER, (_, head: string, word: string) => `${head}${word === 'jours' ? 'jour' : days === 1 ? 'day' : word}`);
+    return out.replace(/\{\{([^{}]*)\}\}/g, (_, raw: string) => variables[raw.trim()] ?? '');
+  };
   return { subject: render(draft.subject), body: render(draft.body) };
 };
 

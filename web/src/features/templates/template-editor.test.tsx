@@ -9,6 +9,7 @@ import { KNOWN_VARIABLES } from './texts';
 import { PHONE_ALTERNATIVE, renderDraft } from './api';
 // The API's list, read as text (the web app does not import the server's code).
 import renderSource from '../../../../shared/domain/template-render.ts?raw';
+import { renderTemplate } from '../../../../shared/domain/template-render.js';
 
 const template = { id: 'courtesy', name: 'Pré-relance courtoise (J-5)', language: 'fr', tone: 'courtesy', subject: 'Facture {{invoiceNumber}}', body: 'Bonjour {{clientName}},', attachInvoicePdf: true, letter: false };
 const errorOf = (input: HTMLElement) => document.getElementById(input.getAttribute('aria-describedby')?.split(' ')[0] ?? '')?.textContent;
@@ -129,6 +130,23 @@ describe('the template editor', () => {
     expect(renderDraft({ subject: '', body: 'Write to {{companyEmail}} or on {{companyPhone}}.' }, { companyEmail: 'a@b.test' }).body).toBe('Write to a@b.test.');
     // The same rule as the API's render.
     expect(/const PHONE_ALTERNATIVE = (\/.*\/g);/.exec(renderSource)![1]).toBe(String(PHONE_ALTERNATIVE));
+  });
+
+  it('previews as the API renders: an invoice without a portal link loses the link line, « 1 jour » at one day late', () => {
+    const body = 'Bonjour,\nFacture en ligne (régler, signaler un paiement, poser une question) : {{portalUrl}}\nRetard : {{daysLate}} jours.\nLate: {{ daysLate }} days. {{clientName}}';
+    const cases: Record<string, string>[] = [
+      { daysLate: '1', portalUrl: '', clientName: 'Dupont' },
+      { daysLate: '0', clientName: 'Dupont' },
+      { daysLate: '12', portalUrl: 'https://app.test/p/abc', clientName: 'Dupont' },
+      { daysLate: '1', portalUrl: 'https://app.test/p/abc', companyPhone: '02 40 00 00 00' },
+    ];
+    for (const variables of cases) {
+      expect(renderDraft({ subject: 'Facture {{invoiceNumber}}', body }, variables), JSON.stringify(variables)).toEqual({
+        subject: renderTemplate('Facture {{invoiceNumber}}', variables),
+        body: renderTemplate(body, variables),
+      });
+    }
+    expect(renderDraft({ subject: '', body }, cases[0]!).body).toBe('Bonjour,\nRetard : 1 jour.\nLate: 1 day. Dupont');
   });
 
   it('previews a firm B2B reminder on an overdue invoice of a professional, not on the latest (a consumer’s, not yet due: penalties empty, "0 jours"), and on another invoice when chosen', async () => {
