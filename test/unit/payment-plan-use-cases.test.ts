@@ -118,6 +118,21 @@ describe('the owner’s payment plan', () => {
     expect(after.filter((s) => s.plan === 2).map((s) => [s.stepId, s.state])).toEqual([['j-5', 'skipped'], ['j+1', 'scheduled'], ['j+8', 'scheduled'], ['j+15', 'scheduled'], ['escalate', 'scheduled']]);
   });
 
+  it('shows the plan’s steps in the dry run when the plan was agreed before the invoice’s first plan was recorded (no scenario step recorded)', async () => {
+    await w.create(T, 'inv1', { instalments: THREE });
+    await w.reconcile(T, 'inv1');
+    const recorded = await w.steps.list(T, 'inv1');
+    expect(recorded.filter((s) => s.plan < 1000 && s.state === 'scheduled')).toEqual([]);
+    const ctx = (await loadReminderContext(w.deps, T, 'inv1'))!;
+    // It showed the scenario's J+1, J+8… as sends, and none of the plan's reminders, while the engine sends the plan's.
+    expect(recordedOrProjected(ctx, w.clock.now()).filter((s) => s.state === 'scheduled').map((s) => s.stepId)).toEqual(
+      recorded.filter((s) => s.state === 'scheduled').map((s) => s.stepId),
+    );
+    expect(recordedOrProjected(ctx, w.clock.now()).filter((s) => s.state === 'scheduled').map((s) => s.templateId)).toEqual([
+      'instalment-courtesy', 'instalment-late', 'instalment-courtesy', 'instalment-late', 'instalment-courtesy', 'instalment-late',
+    ]);
+  });
+
   it('defaults a reminder sent by hand before an instalment’s date to the courtesy one, never "not received", even when the next step is the late one', async () => {
     await w.create(T, 'inv1', { instalments: THREE });
     await w.reconcile(T, 'inv1');

@@ -184,7 +184,11 @@ export const recordedOrProjected = (ctx: ReminderContext, now: Date): PlannedSte
   // plan of a scenario since replaced (a longer one, an edited one) leaves records at positions the new
   // plan never rewrites, which are history, not steps to come.
   const latest = latestByIndex(ctx.records.filter((r) => isScenarioRecord(r) && ctx.scenario.steps[r.index]?.id === r.stepId));
-  if (latest.size === 0) return planFor(ctx, now);
+  // No scenario step recorded: the plan the engine would record. Unless a payment plan runs and its steps are the
+  // ones recorded (it was agreed before the invoice's first plan was recorded): the scenario is held back, as the
+  // engine holds it, and the plan's steps are what goes out.
+  const planRuns = ctx.invoice.paymentPlan?.status === 'active' && ctx.records.some((r) => isPlanStep(r));
+  if (latest.size === 0 && !planRuns) return planFor(ctx, now);
   // A stop the reconciler is about to apply (the stream lags a little) already shows.
   const stop = stopReason(ctx);
   // A payment plan's steps (its latest round) follow the scenario's.
