@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWK, type JWTPayload } from 'jose';
 
 export const LOCAL_AUDIENCE = 'relances-local';
+const MAX_CLOCK_SKEW_SECONDS = 60;
 const ALG = 'RS256';
 const KID = 'relances-local-1';
 
@@ -64,6 +65,14 @@ export const createLocalIssuer = async ({ issuer, dataDir }: { issuer: string; d
     tokenFor: (tenantId, email = `${tenantId}@relances.local`, ttlSeconds, extraClaims = {}) =>
       sign({ ...extraClaims, sub: `local-user-${tenantId}`, email, 'custom:tenantId': tenantId, token_use: 'id' }, ttlSeconds),
     tokenWithClaims: sign,
-    verify: async (token) => (await jwtVerify(token, publicKey, { issuer, audience: LOCAL_AUDIENCE, algorithms: [ALG] })).payload,
+    verify: async (token) => {
+      const { payload } = await jwtVerify(token, publicKey, { issuer, audience: LOCAL_AUDIENCE, algorithms: [ALG] });
+      // API Gateway's JWT authorizer refuses a token issued in the future (iat must be before now); so does the
+      // local stack, with a minute of clock skew.
+      if (typeof payload.iat === 'number' && payload.iat > Date.now() / 1000 + MAX_CLOCK_SKEW_SECONDS) {
+        throw new Error('"iat" claim is in the future');
+      }
+      return payload;
+    },
   };
 };

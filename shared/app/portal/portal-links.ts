@@ -113,13 +113,18 @@ export const resolvePortalToken = async (deps: PortalResolveDeps, token: string)
   if (!invoice || invoice.status === 'draft' || invoice.portalDisabled || (invoice.portalGeneration ?? 0) !== record.generation) throw notFound();
   const now = deps.clock.now();
   const today = localDate(now, settings.timezone);
-  if (portalExpired(invoice, today)) throw notFound();
   // A settled invoice's link lives 12 months from the business date it was settled (a payment recorded
   // late does not extend it): its last payment, or the credit note that cancelled it or wrote it off.
+  // A paid invoice whose balance a credit note closed after its last payment was settled on that note's
+  // date (not on the old payment's, nor on the day that payment was recorded).
   if (invoice.status === 'paid') {
-    const dates = (await deps.invoices.payments(record.tenantId, invoice.id)).filter((p) => !p.removedAt).map((p) => p.date).sort();
-    if (dates.length > 0 && portalExpired(invoice, today, dates.at(-1))) throw notFound();
-  } else if (invoice.status === 'cancelled' || invoice.status === 'written_off') {
+    const [payments, creditNotes] = await Promise.all([deps.invoices.payments(record.tenantId, invoice.id), deps.invoices.creditNotes(record.tenantId, invoice.id)]);
+    const dates = [...payments.filter((p) => !p.removedAt).map((p) => p.date), ...creditNotes.map((c) => c.issueDate)].sort();
+    if (portalExpired(invoice, today, dates.at(-1))) throw notFound();
+    return { record, invoice, settings, now };
+  }
+  if (portalExpired(invoice, today)) throw notFound();
+  if (invoice.status === 'cancelled' || invoice.status === 'written_off') {
     const dates = (await deps.invoices.creditNotes(record.tenantId, invoice.id)).map((c) => c.issueDate).sort();
     if (dates.length > 0 && portalExpired(invoice, today, dates.at(-1))) throw notFound();
   }

@@ -11,6 +11,14 @@ export interface SesEventDetail {
   readonly delivery?: { readonly timestamp?: string; readonly recipients?: readonly string[] };
 }
 
+/**
+ * SES tag values hold only `[A-Za-z0-9_-.@]`: a step id's `+` (`j+1`) travels as `@`, which no step id
+ * contains (ids are letters, digits, `-`, `_`, `.` and `+`), and comes back as `+`. Before this, `j+1`
+ * came back from SES as `j_1`, a step the invoice does not have.
+ */
+export const stepTagValue = (stepId: string): string => stepId.replace(/\+/g, '@');
+export const stepIdFromTag = (value: string): string => value.replace(/@/g, '+');
+
 /** The events kept; `Send` is not (the step's `sent` record already holds SES's acceptance and its message id). */
 const TYPES: Record<string, string> = {
   Delivery: 'email.delivered',
@@ -47,7 +55,7 @@ export const makeRecordEmailEvent = ({ invoices, clients, clock, metrics = noMet
     if (detail.eventType === 'Bounce') metrics.emailBounced();
     const data = {
       messageId: detail.mail?.messageId,
-      ...(tag('step') ? { stepId: tag('step') } : {}),
+      ...(tag('step') ? { stepId: stepIdFromTag(tag('step')!) } : {}),
       ...(detail.bounce ? { bounceType: detail.bounce.bounceType, bounceSubType: detail.bounce.bounceSubType, recipients: detail.bounce.bouncedRecipients?.map((r) => r.emailAddress) } : {}),
     };
     await invoices.appendEvents(tenantId, invoiceId, [{ at, type, data }]);

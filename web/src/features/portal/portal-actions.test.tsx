@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeApi } from '../../test/fake-api';
 import type { Portal } from './plan-request';
 import PortalScreen, { groupIban } from './portal-screen';
@@ -48,6 +48,10 @@ const renderPortal = () => {
   return calls;
 };
 
+afterEach(() => {
+  Reflect.deleteProperty(navigator, 'clipboard');
+});
+
 describe('the client portal’s actions', () => {
   it('shows the IBAN in groups of four', async () => {
     renderPortal();
@@ -55,6 +59,26 @@ describe('the client portal’s actions', () => {
     // The tab names the invoice and the seller the client knows (not the app).
     expect(document.title).toBe('Facture F-2026-0042 — Plomberie Martin');
     expect(groupIban('fr76 3000 60000112')).toBe('fr76 3000 6000 0112');
+  });
+
+  it('copies the IBAN (without its spaces) and the reference for the bank’s app, and says so', async () => {
+    const writeText = vi.fn(async () => undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    renderPortal();
+    await userEvent.click(await screen.findByRole('button', { name: 'Copier l’IBAN' }));
+    expect(writeText).toHaveBeenCalledWith('FR7630006000011234567890189');
+    await waitFor(() => expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain('IBAN copié : collez-le dans l’application de votre banque.'));
+    await userEvent.click(screen.getByRole('button', { name: 'Copier la référence' }));
+    expect(writeText).toHaveBeenLastCalledWith('F-2026-0042');
+    await waitFor(() => expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain('Référence copiée.'));
+  });
+
+  it('selects the IBAN on screen when the browser refuses to copy it', async () => {
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: vi.fn(async () => Promise.reject(new Error('denied'))) }, configurable: true });
+    renderPortal();
+    await userEvent.click(await screen.findByRole('button', { name: 'Copier l’IBAN' }));
+    await waitFor(() => expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain('Copie impossible : le texte est sélectionné, copiez-le avec votre téléphone.'));
+    expect(window.getSelection()?.toString()).toBe('FR76 3000 6000 0112 3456 7890 189');
   });
 
   it('refuses a promised date beyond the last one allowed, in French and before the API, then sends a good one', async () => {

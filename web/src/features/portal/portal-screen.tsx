@@ -125,7 +125,10 @@ const PortalPage = ({ token, portal }: { token: string; portal: Portal }) => {
                 <dt>{t('portalPage.beneficiary')}</dt>
                 <dd>{seller.name}</dd>
                 <dt>IBAN</dt>
-                <dd data-testid="portal-iban">{groupIban(payment.iban)}</dd>
+                <dd>
+                  <span data-testid="portal-iban">{groupIban(payment.iban)}</span>{' '}
+                  <CopyButton value={payment.iban.replace(/\s+/g, '')} label={t('portalPage.copyIban')} done={t('portalPage.ibanCopied')} />
+                </dd>
                 {payment.bic && (
                   <>
                     <dt>BIC</dt>
@@ -133,7 +136,10 @@ const PortalPage = ({ token, portal }: { token: string; portal: Portal }) => {
                   </>
                 )}
                 <dt>{t('portalPage.reference')}</dt>
-                <dd>{payment.reference}</dd>
+                <dd>
+                  <span data-testid="portal-reference">{payment.reference}</span>{' '}
+                  <CopyButton value={payment.reference} label={t('portalPage.copyReference')} done={t('portalPage.referenceCopied')} />
+                </dd>
               </dl>
             </>
           )}
@@ -289,6 +295,38 @@ interface PortalField {
   max?: string;
   required?: boolean;
 }
+
+/**
+ * Copies a value the client pastes in their bank's app (the IBAN without its spaces: some apps cut a pasted
+ * IBAN at 27 characters), with the outcome said in a live region. Without a clipboard (an older browser, a
+ * refusal) the value is selected on screen, for the phone's own "Copy".
+ */
+const CopyButton = ({ value, label, done }: { value: string; label: string; done: string }) => {
+  const { t } = useI18n();
+  const [said, setSaid] = useState('');
+  const target = useRef<HTMLSpanElement>(null);
+  const selectIt = () => {
+    const text = target.current?.parentElement?.firstElementChild;
+    const selection = typeof window === 'undefined' ? null : window.getSelection();
+    if (text && selection) selection.selectAllChildren(text);
+    setSaid(t('portalPage.copyFailed'));
+  };
+  const copy = () => {
+    setSaid('');
+    if (typeof navigator === 'undefined' || !navigator.clipboard) return selectIt();
+    navigator.clipboard.writeText(value).then(() => setSaid(done), selectIt);
+  };
+  return (
+    <>
+      <button type="button" className="button small copy" onClick={copy}>
+        {label}
+      </button>{' '}
+      <span ref={target} role="status" className={said === done ? 'success' : 'muted'}>
+        {said}
+      </span>
+    </>
+  );
+};
 
 /** An IBAN as banks print it, in groups of four: easier to read out and to copy by hand. */
 export const groupIban = (iban: string): string => iban.replace(/\s+/g, '').replace(/(.{4})(?=.)/g, '$1 ');

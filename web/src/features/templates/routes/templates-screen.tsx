@@ -29,7 +29,8 @@ export default function TemplatesScreen() {
                   <tr key={tpl.id}>
                     <td data-label={t('templates.name')}>
                       <Link to={`/templates/${tpl.id}`}>{tpl.name}</Link>{' '}
-                      <span className="badge neutral">{tpl.customized ? t('templates.customized') : tpl.builtIn ? t('templates.builtIn') : ''}</span>
+                      {/* The owner's own template has no badge (an empty one showed as a blank grey pill). */}
+                      {(tpl.customized || tpl.builtIn) && <span className="badge neutral">{tpl.customized ? t('templates.customized') : t('templates.builtIn')}</span>}
                     </td>
                     <td data-label={t('templates.language')}>{tpl.language.toUpperCase()}</td>
                     <td data-label={t('templates.tone')}>{t(`templates.tones.${tpl.tone}`)}</td>
