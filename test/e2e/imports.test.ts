@@ -91,24 +91,67 @@ describe('POST /imports/invoices', () => {
     }
   });
 
-  it('names the field of a JSON row of the wrong type (a fraction of a cent, a text, null, no client), not the whole body', async () => {
+  it('answers a JSON row of the wrong shape as that row\'s errors, naming its field, as a bad CSV line (a fraction of a cent, a text, null, no client, a bad date, a negative amount)', async () => {
     const row = { number: 'X-2', client: { name: 'Nouveau', email: 'n@n.test' }, issueDate: '2025-01-01', dueDate: '2025-02-01', grossCents: 1000 };
-    const cases: [Record<string, unknown>, string][] = [
-      [{ grossCents: 12.5 }, 'body.invoices.1.grossCents'],
-      [{ paidCents: '100' }, 'body.invoices.1.paidCents'],
-      [{ netCents: null }, 'body.invoices.1.netCents'],
-      [{ client: undefined }, 'body.invoices.1.client'],
-      [{ number: 123 }, 'body.invoices.1.number'],
+    const cases: [Record<string, unknown>, { field: string; message: string }[]][] = [
+      [{ grossCents: 12.5 }, [{ field: 'grossCents', message: 'must be a whole number (cents)' }]],
+      [{ paidCents: '100' }, [{ field: 'paidCents', message: 'must be a number' }]],
+      [{ netCents: null }, [{ field: 'netCents', message: 'must be a number' }]],
+      [{ client: undefined }, [{ field: 'client', message: 'is required' }]],
+      [{ number: 123 }, [{ field: 'number', message: 'must be a text' }]],
+      [{ number: undefined }, [{ field: 'number', message: 'is required' }]],
+      [{ number: 'N'.repeat(65) }, [{ field: 'number', message: 'is longer than 64 characters' }]],
       // A field named otherwise is named, never left out: `paid` for `paidCents` would import a paid invoice as owed.
-      [{ paid: 1000 }, 'body.invoices.1.paid'],
-      [{ client: { name: 'Nouveau', mail: 'n@n.test' } }, 'body.invoices.1.client.mail'],
+      [{ paid: 1000 }, [{ field: 'paid', message: 'is not a known field' }]],
+      [{ client: { name: 'Nouveau', mail: 'n@n.test' } }, [{ field: 'client.mail', message: 'is not a known field' }]],
+      // The row's own checks, named by the JSON's fields.
+      [{ issueDate: '2025-02-30' }, [{ field: 'issueDate', message: 'is not a date (JJ/MM/AAAA or AAAA-MM-JJ)' }]],
+      [{ grossCents: -1000 }, [{ field: 'grossCents', message: 'is negative (a credit note? put its amount in the Avoirs column of the invoice it credits)' }]],
+      [{ paidCents: -1 }, [{ field: 'paidCents', message: 'must not be negative' }]],
+      [{ client: { name: 'Nouveau', email: 'pas-un-email' } }, [{ field: 'client.email', message: 'is not an email address' }]],
     ];
-    for (const [change, path] of cases) {
+    for (const [change, rowErrors] of cases) {
       const res = await t.call('POST', '/imports/invoices?dryRun=true', { invoices: [row, { ...row, number: 'X-3', ...change }] });
-      expect([res.status, res.json.errors?.map((e: { path: string }) => e.path)], path).toEqual([400, [path]]);
+      expect([res.status, res.json.errors, res.json.rows], JSON.stringify(change)).toEqual([200, rowErrors.map((e) => ({ row: 2, ...e })), 2]);
+      // The good row is still reported as CSV reports it.
+      expect(res.json.items.map((i: { row: number; number: string; action: string }) => [i.row, i.number, i.action])).toEqual([[1, 'X-2', 'create']]);
     }
+    // A row that is no object at all.
+    const notObject = await t.call('POST', '/imports/invoices?dryRun=true', { invoices: [row, 'X-3'] });
+    expect([notObject.status, notObject.json.errors]).toEqual([200, [{ row: 2, field: 'row', message: 'must be an object { number, client, issueDate, dueDate, … }' }]]);
     const csv = await t.call('POST', '/imports/invoices?dryRun=true', { csv: 5 });
     expect(csv.json.errors?.map((e: { path: string }) => e.path)).toEqual(['body.csv']);
+  });
+
+  it('keeps the envelope\'s problems a 400 naming the field: rows that are not a list, no rows, more than 5,000 rows (nothing written)', async () => {
+    const row = { number: 'ENV-1', client: { name: 'Enveloppe', email: 'env@env.test' }, issueDate: '2025-01-01', dueDate: '2025-02-01', grossCents: 1000 };
+    for (const [body, path] of [
+      [{ invoices: row }, 'body.invoices'],
+      [{ invoices: [] }, 'body.invoices'],
+      [{ invoices: Array.from({ length: 5_001 }, (_, i) => ({ ...row, number: `ENV-${i}` })) }, 'body.invoices'],
+    ] as const) {
+      const res = await t.call('POST', '/imports/invoices', body);
+      expect([res.status, res.json.errors?.map((e: { path: string }) => e.path)]).toEqual([400, [path]]);
+    }
+    expect((await t.ok('GET', '/invoices?q=ENV')).items).toEqual([]);
+  });
+
+  it('imports the good JSON rows of a mixed file and reports the others, as CSV does', async () => {
+    const u = await freshTenant('import-json-mixed');
+    await u.ok('PUT', '/settings', companySettings);
+    const row = (number: string) => ({ number, client: { name: 'Mixte', email: 'mixte@mixte.test' }, issueDate: '2026-09-01', dueDate: '2026-10-01', grossCents: 12_000 });
+    const body = { invoices: [row('MIX-1'), { ...row('MIX-2'), grossCents: '120' }, { ...row('MIX-3'), dueDate: '2026-13-01' }, row('MIX-4')] };
+    const dry = await u.call('POST', '/imports/invoices?dryRun=true', body);
+    const expectedErrors = [
+      { row: 2, field: 'grossCents', message: 'must be a number' },
+      { row: 3, field: 'dueDate', message: 'is not a date (JJ/MM/AAAA or AAAA-MM-JJ)' },
+    ];
+    expect([dry.status, dry.json.rows, dry.json.created, dry.json.errors]).toEqual([200, 4, 2, expectedErrors]);
+    expect((await u.ok('GET', '/invoices?limit=100')).items).toEqual([]);
+    const real = await u.call('POST', '/imports/invoices', body);
+    expect([real.status, real.json.created, real.json.clientsCreated, real.json.errors]).toEqual([200, 2, 1, expectedErrors]);
+    await u.drain();
+    expect((await u.ok('GET', '/invoices?limit=100&sort=dueDate')).items.map((i: { number: string; balanceCents: number }) => [i.number, i.balanceCents]).sort()).toEqual([['MIX-1', 12_000], ['MIX-4', 12_000]]);
   });
 
   it('never files a company under another by a shared email: a SIREN that differs from the client found by email makes a client of its own', async () => {

@@ -72,7 +72,7 @@ describe('a SIREN typed with spaces', () => {
     const json = await t.call('POST', '/imports/invoices?dryRun=true', {
       invoices: [{ number: 'LUHN-4', client: { name: 'X', email: 'x@siren.test', siren: '123456789' }, issueDate: '2026-09-01', dueDate: '2026-10-01', grossCents: 1_000 }],
     });
-    expect(json.json.errors).toEqual([{ row: 1, field: 'siren', message: 'is not a valid SIREN (check digit)' }]);
+    expect(json.json.errors).toEqual([{ row: 1, field: 'client.siren', message: 'is not a valid SIREN (check digit)' }]);
     await t.drain();
     const found = (await t.ok('GET', '/clients?q=garage')).items.map((c: { name: string; siren?: string }) => [c.name, c.siren]);
     expect(found).toEqual([['Garage Bon', '552100554']]);

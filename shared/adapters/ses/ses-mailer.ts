@@ -1,6 +1,7 @@
 import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
 import { UpstreamError } from '../../app/errors.js';
 import type { Mailer, OutgoingEmail } from '../../app/ports.js';
+import { stepTagValue } from '../../domain/step-tag.js';
 
 /** SES tag values allow only [A-Za-z0-9_\-.@]; ids already fit, anything else is replaced. */
 const tagValue = (value: string) => value.replace(/[^A-Za-z0-9_\-.@]/g, '_').slice(0, 256) || '_';
@@ -27,7 +28,7 @@ export class SesMailer implements Mailer {
           Destination: { ToAddresses: [...email.to], CcAddresses: email.cc && email.cc.length > 0 ? [...email.cc] : undefined, BccAddresses: email.bcc && email.bcc.length > 0 ? [...email.bcc] : undefined },
           ReplyToAddresses: email.replyTo ? [email.replyTo] : undefined,
           ConfigurationSetName: this.configurationSet,
-          EmailTags: Object.entries(email.tags ?? {}).map(([Name, Value]) => ({ Name, Value: tagValue(Value) })),
+          EmailTags: Object.entries(email.tags ?? {}).map(([Name, Value]) => ({ Name, Value: tagValue(Name === 'step' ? stepTagValue(Value) : Value) })),
           Content: {
             Simple: {
               Subject: { Data: oneLine(email.subject), Charset: 'UTF-8' },

@@ -45,7 +45,12 @@ export interface ImportJsonRow {
   readonly creditedCents?: number;
 }
 
-export type ImportInput = { readonly csv: string } | { readonly invoices: readonly ImportJsonRow[] };
+/** A JSON row that did not match the row schema: its problems, each named by its field in the row (`grossCents`, `client.email`). */
+export interface InvalidJsonRow {
+  readonly invalid: readonly { readonly field: string; readonly message: string }[];
+}
+
+export type ImportInput = { readonly csv: string } | { readonly invoices: readonly (ImportJsonRow | InvalidJsonRow)[] };
 
 export interface ImportItem {
   readonly row: number;
@@ -79,22 +84,38 @@ const stableId = (kind: string, key: string) => `imp-${kind}-${createHash('sha25
 export const importedInvoiceId = (number: string) => stableId('inv', number.trim().toUpperCase());
 
 const cents = (v: number | undefined) => (v === undefined ? undefined : (v / 100).toFixed(2));
-const fromJson = (rows: readonly ImportJsonRow[]): RawRow[] =>
-  rows.map((r, i) => ({
-    row: i + 1,
-    number: r.number,
-    clientName: r.client?.name,
-    email: r.client?.email,
-    siren: r.client?.siren,
-    kind: r.client?.kind,
-    issueDate: r.issueDate,
-    dueDate: r.dueDate,
-    net: cents(r.netCents),
-    vat: cents(r.vatCents),
-    gross: cents(r.grossCents),
-    paid: cents(r.paidCents),
-    credited: cents(r.creditedCents),
-  }));
+/** A row's checks name the CSV's columns; a JSON row's errors name its own fields. */
+const JSON_FIELDS: Readonly<Record<string, string>> = {
+  client: 'client.name', clientName: 'client.name', email: 'client.email', siren: 'client.siren', kind: 'client.kind',
+  net: 'netCents', vat: 'vatCents', gross: 'grossCents', paid: 'paidCents', credited: 'creditedCents',
+};
+/** `row`: the row's position in the array, from 1 (the JSON's line numbers mean nothing). */
+const fromJson = (rows: readonly (ImportJsonRow | InvalidJsonRow)[]): { rows: RawRow[]; invalid: RowError[] } => {
+  const raw: RawRow[] = [];
+  const invalid: RowError[] = [];
+  rows.forEach((r, i) => {
+    if ('invalid' in r) {
+      invalid.push(...r.invalid.map((e) => ({ row: i + 1, ...e })));
+      return;
+    }
+    raw.push({
+      row: i + 1,
+      number: r.number,
+      clientName: r.client?.name,
+      email: r.client?.email,
+      siren: r.client?.siren,
+      kind: r.client?.kind,
+      issueDate: r.issueDate,
+      dueDate: r.dueDate,
+      net: cents(r.netCents),
+      vat: cents(r.vatCents),
+      gross: cents(r.grossCents),
+      paid: cents(r.paidCents),
+      credited: cents(r.creditedCents),
+    });
+  });
+  return { rows: raw, invalid };
+};
 
 const nearestRate = (net: number, vat: number) =>
   VAT_RATES.reduce((best, rate) => (Math.abs((net * rate) / 100 - vat) < Math.abs((net * best) / 100 - vat) ? rate : best), VAT_RATES[0]);
@@ -148,11 +169,16 @@ export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, i
   };
 
   const importInvoices = async (tenantId: string, input: ImportInput, options: { dryRun: boolean }): Promise<ImportReport> => {
-    const parsed = 'csv' in input ? csvRows(input.csv) : { rows: fromJson(input.invoices), errors: [] };
+    const json = 'csv' in input ? undefined : fromJson(input.invoices);
+    const parsed = json ? { rows: json.rows, errors: json.invalid } : csvRows((input as { csv: string }).csv);
+    // Every row of the file, those refused by their shape included.
+    const rowsCount = 'invoices' in input ? input.invoices.length : parsed.rows.length;
     // Checked and planned in the request (API Gateway gives up after 30 s): 30,000 rows took 28 s in a dry run.
-    if (parsed.rows.length > MAX_IMPORT_ROWS) {
-      throw new ValidationError([{ path: 'body', message: `has ${parsed.rows.length} rows: at most ${MAX_IMPORT_ROWS} per import, split the file` }]);
+    if (rowsCount > MAX_IMPORT_ROWS) {
+      throw new ValidationError([{ path: 'body', message: `has ${rowsCount} rows: at most ${MAX_IMPORT_ROWS} per import, split the file` }]);
     }
+    // A JSON row's checks name its own fields (`grossCents`, `client.email`), as its shape problems do.
+    const named = (e: RowError): RowError => (json ? { ...e, field: JSON_FIELDS[e.field] ?? e.field } : e);
     const errors: RowError[] = [...parsed.errors];
     const good: ImportedRow[] = [];
     const seen = new Map<string, number>();
@@ -278,11 +304,12 @@ export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, i
     }
     const existing = new Set(plan.filter((_, i) => before[i]).map((p) => p.row.number));
     const items: ImportItem[] = plan.map((p) => ({ row: p.row.row, number: p.row.number, action: existing.has(p.row.number) ? 'exists' : 'create', clientId: p.clientId, newClient: p.newClient, clientKind: p.clientKind, ...(p.newClient && p.kindGuessed ? { clientKindGuessed: true as const } : {}) }));
+    for (let i = parsed.errors.length; i < errors.length; i++) errors[i] = named(errors[i]!);
     errors.sort((a, b) => a.row - b.row || a.field.localeCompare(b.field));
     const report = (created: number, clientsCreated: number, job?: { id: string }): ImportReport => ({
       ...(job ? { id: job.id, status: 'running' as const } : { status: 'done' as const }),
       dryRun: options.dryRun,
-      rows: parsed.rows.length,
+      rows: rowsCount,
       created,
       existing: items.filter((i) => i.action === 'exists').length,
       clientsCreated,
@@ -300,7 +327,7 @@ export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, i
       // the request outlasted API Gateway's 30 s.
       const clientsCreated = newClients.size;
       const job: ImportJob = {
-        id: ids.next(), status: 'running', rows: parsed.rows.length, total: queue.length, processed: 0,
+        id: ids.next(), status: 'running', rows: rowsCount, total: queue.length, processed: 0,
         existing: existing.size, clientsCreated, errors, errorsTruncated: false, createdAt: at,
       };
       const chunks: ImportChunk[] = [];

@@ -1,6 +1,7 @@
 import { listedEmails, type Client } from '../../domain/client.js';
 import type { ClientRepository, Clock, InvoiceRepository } from '../ports.js';
 import { noMetrics, type Metrics } from '../metrics.js';
+import { stepIdFromTag } from '../../domain/step-tag.js';
 
 /** The part of an SES configuration-set event (via EventBridge) the timeline needs. */
 export interface SesEventDetail {
@@ -47,7 +48,7 @@ export const makeRecordEmailEvent = ({ invoices, clients, clock, metrics = noMet
     if (detail.eventType === 'Bounce') metrics.emailBounced();
     const data = {
       messageId: detail.mail?.messageId,
-      ...(tag('step') ? { stepId: tag('step') } : {}),
+      ...(tag('step') ? { stepId: stepIdFromTag(tag('step')!) } : {}),
       ...(detail.bounce ? { bounceType: detail.bounce.bounceType, bounceSubType: detail.bounce.bounceSubType, recipients: detail.bounce.bouncedRecipients?.map((r) => r.emailAddress) } : {}),
     };
     await invoices.appendEvents(tenantId, invoiceId, [{ at, type, data }]);

@@ -2260,13 +2260,18 @@ export interface operations {
                             name: string;
                             siren?: string;
                         };
+                        /** @description Cents. Out of this range (a negative amount, a credit note as a row) the row is a row error, the other rows imported. */
                         creditedCents?: number;
                         dueDate: string;
+                        /** @description Cents. Out of this range (a negative amount, a credit note as a row) the row is a row error, the other rows imported. */
                         grossCents?: number;
                         issueDate: string;
+                        /** @description Cents. Out of this range (a negative amount, a credit note as a row) the row is a row error, the other rows imported. */
                         netCents?: number;
                         number: string;
+                        /** @description Cents. Out of this range (a negative amount, a credit note as a row) the row is a row error, the other rows imported. */
                         paidCents?: number;
+                        /** @description Cents. Out of this range (a negative amount, a credit note as a row) the row is a row error, the other rows imported. */
                         vatCents?: number;
                     }[];
                 };

@@ -16,7 +16,7 @@ import { useStepReason } from './step-reason';
  * by default; "Aperçu pour" picks another invoice, or another client's grouped message), then
  * per-invoice results.
  */
-export const MassSendDialog = ({ invoices, onDone }: { invoices: readonly Invoice[]; onDone: () => void }) => {
+export const MassSendDialog = ({ invoices, onDone, onOpenChange }: { invoices: readonly Invoice[]; onDone: () => void; onOpenChange?: (open: boolean) => void }) => {
   const { t } = useI18n();
   const reason = useStepReason();
   const queryClient = useQueryClient();
@@ -62,6 +62,7 @@ export const MassSendDialog = ({ invoices, onDone }: { invoices: readonly Invoic
       open={open}
       onOpenChange={(o) => {
         setOpen(o);
+        onOpenChange?.(o);
         if (!o && send.isSuccess) onDone();
         if (!o) send.reset();
       }}

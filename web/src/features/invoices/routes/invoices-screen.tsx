@@ -8,7 +8,7 @@ import { config } from '../../../lib/config';
 import { todayIso } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n';
 import { searchTerm } from '../../../lib/validators';
-import { useClientNames, useHasDrafts, useHasInvoices, useInvoiceList, type InvoiceQuery } from '../api';
+import { useClientNames, useHasDrafts, useHasInvoices, useInvoiceList, type Invoice, type InvoiceQuery } from '../api';
 import { InvoiceTable } from '../components/invoice-table';
 import { MassSendDialog } from '../components/mass-send';
 import { isTab, latenessQuery, LATENESS, SORTS, TABS, tabQuery, type Tab } from '../follow-up';
@@ -71,6 +71,10 @@ export default function InvoicesScreen() {
     setAll: (ids: string[], on: boolean) => setSelected((s) => (on ? new Set([...s, ...ids]) : new Set([...s].filter((x) => !ids.includes(x))))),
   };
   const chosen = invoices.filter((i) => selected.has(i.id));
+  // The invoices of the open mass-send dialog, as they were when it opened: the list refetched after the
+  // send no longer holds them (they leave "à relancer"), and the dialog would go with its results.
+  const [sending, setSending] = useState<readonly Invoice[]>();
+  const batch = sending ?? chosen;
   const selectable = tab !== 'drafts';
 
   return (
@@ -135,6 +139,16 @@ export default function InvoicesScreen() {
         </div>
         {TABS.map((key) => (
           <Tabs.Content key={key} value={key}>
+            {/* Above the list, not in it: sent reminders take the rows out of this tab (and may empty it) while the dialog shows their results. */}
+            {key === tab && batch.length > 0 && (
+              <div className="row selection-bar" role="region" aria-label={t('massSend.selected', { count: batch.length })}>
+                <strong>{t('massSend.selected', { count: batch.length })}</strong>
+                <MassSendDialog invoices={batch} onOpenChange={(open) => setSending(open ? chosen : undefined)} onDone={() => setSelected(new Set())} />
+                <button type="button" className="button small" onClick={() => setSelected(new Set())}>
+                  {t('massSend.clear')}
+                </button>
+              </div>
+            )}
             {key === tab &&
               (list.isPending || hasInvoices.isLoading ? (
                 <Loading />
@@ -193,15 +207,6 @@ export default function InvoicesScreen() {
                 )
               ) : (
                 <>
-                  {chosen.length > 0 && (
-                    <div className="row selection-bar" role="region" aria-label={t('massSend.selected', { count: chosen.length })}>
-                      <strong>{t('massSend.selected', { count: chosen.length })}</strong>
-                      <MassSendDialog invoices={chosen} onDone={() => setSelected(new Set())} />
-                      <button type="button" className="button small" onClick={() => setSelected(new Set())}>
-                        {t('massSend.clear')}
-                      </button>
-                    </div>
-                  )}
                   <InvoiceTable invoices={invoices} clientNames={names} selection={selectable ? selection : undefined} />
                   {list.hasNextPage && (
                     <button type="button" className="button" disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
