@@ -246,13 +246,15 @@ describe('which stream records move the aggregates', () => {
     for (const SK of ['PAYMENT#1', 'CREDIT#1', 'STEP#j+1']) expect(aggregateChangeTarget({ PK: pk, SK }, 'INSERT')?.kind).toBe('invoice');
     expect(aggregateChangeTarget({ PK: pk, SK: '#AGG' }, 'MODIFY')).toBeUndefined();
     expect(aggregateChangeTarget({ PK: pk, SK: 'EVENT#x' }, 'INSERT', { type: 'email.delivered', at: 'x' })).toBeUndefined();
-    expect(aggregateChangeTarget({ PK: pk, SK: 'EVENT#2026-01-01T00:00:00.000Z#01B' }, 'INSERT', { type: 'email.bounced', at: '2026-01-01T00:00:00Z' })).toEqual({
+    expect(aggregateChangeTarget({ PK: pk, SK: 'EVENT#2026-01-01T00:00:00.000Z#01B' }, 'INSERT', { type: 'email.bounced', at: '2026-01-01T00:00:00Z', data: { stepId: 'j+1' } })).toEqual({
       kind: 'bounce', tenantId: 'acme', invoiceId: '01J', event: { at: '2026-01-01T00:00:00.000Z', id: '01B' }, at: '2026-01-01T00:00:00Z',
     });
+    // Not a reminder's (the invoice's own email, a thank-you: no step): the cockpit's reminder bounces leave it out.
+    expect(aggregateChangeTarget({ PK: pk, SK: 'EVENT#2026-01-01T00:00:00.000Z#01D' }, 'INSERT', { type: 'email.bounced', at: '2026-01-01T00:00:00Z', data: { messageId: 'm' } })).toBeUndefined();
     expect(aggregateChangeTarget({ PK: 'T#acme#AGG', SK: 'CLIENT#c1' }, 'MODIFY')).toBeUndefined();
     expect(aggregateChangeTarget({ PK: 'T#acme', SK: 'CLIENT#c1' }, 'MODIFY')).toBeUndefined();
     // A grouped reminder's bounce copied on its other invoices' timelines is the same bounce: counted once, on the lead's.
-    const copy = { type: 'email.bounced', at: '2026-01-01T00:00:00Z', data: { bounceType: 'Permanent', groupOf: '01K' } };
+    const copy = { type: 'email.bounced', at: '2026-01-01T00:00:00Z', data: { bounceType: 'Permanent', stepId: 'j+1', groupOf: '01K' } };
     expect(aggregateChangeTarget({ PK: pk, SK: 'EVENT#2026-01-01T00:00:00.000Z#01C' }, 'INSERT', copy)).toBeUndefined();
   });
 

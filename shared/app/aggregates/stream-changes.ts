@@ -38,8 +38,12 @@ export const aggregateChangeTarget = (
   const { tenantId, invoiceId } = item;
   if (SOURCES.has(item.kind)) return sendClaimOnly(item.kind, oldImage, newImage) ? undefined : { kind: 'invoice', tenantId, invoiceId };
   // A grouped reminder's bounce is copied on each invoice it was about (`groupOf` names the lead): one message, one bounce.
-  const groupCopy = typeof (newImage?.data as { groupOf?: unknown } | undefined)?.groupOf === 'string';
-  if (item.kind === 'invoice-event' && eventName === 'INSERT' && newImage?.type === 'email.bounced' && typeof newImage.at === 'string' && !groupCopy) {
+  const data = newImage?.data as { groupOf?: unknown; stepId?: unknown } | undefined;
+  const groupCopy = typeof data?.groupOf === 'string';
+  // The cockpit's `reminders.bounces` answers "do my reminders work?": only a reminder's bounce counts (its
+  // message carries its step), not the invoice's own email, a credit note, a plan letter or a thank-you.
+  const reminder = typeof data?.stepId === 'string';
+  if (item.kind === 'invoice-event' && eventName === 'INSERT' && newImage?.type === 'email.bounced' && typeof newImage.at === 'string' && !groupCopy && reminder) {
     return { kind: 'bounce', tenantId, invoiceId, event: { at: item.at, id: item.eventId }, at: newImage.at };
   }
   return undefined;
