@@ -1,7 +1,7 @@
 import type { ReminderTemplate } from '../../domain/default-templates.js';
 import { addDays, localDate } from '../../domain/dates.js';
-import { nextRetryAt, SEND_LEASE_MS, type StepRef } from '../../domain/reminder-steps.js';
-import { nextSendDay, sendInstant, type SendCalendar } from '../../domain/send-calendar.js';
+import { nextRetryAt, RETRY_WINDOW_MS, SEND_LEASE_MS, type StepRef } from '../../domain/reminder-steps.js';
+import { nextSendDay, sendInstant, sendSlotAtOrAfter, type SendCalendar } from '../../domain/send-calendar.js';
 import { EMAIL_FIRST_DELAY_MS, isInSmsWindow, nextSmsSlot } from '../../domain/sms-window.js';
 import { templateRefusalFor } from '../../domain/penalty-mentions.js';
 import { localDateTimeOf } from '../../domain/zoned-time.js';
@@ -398,7 +398,10 @@ export const recordFailure = async (
   const failures = (record.attempts ?? 0) + 1;
   const calendar = sendCalendarFor(ctx.settings, ctx.client);
   const retryAt = record.manual ? undefined : nextRetryAt(failures, new Date(firstFailedAt), send.now);
-  const retry = retryAt && slotOf(record, retryAt, calendar);
+  // A retry keeps to the calendar (a text to its window, an email to a send day from the send hour on),
+  // and still within the retry window of the first failure: otherwise the step fails now and the owner is told.
+  const slot = retryAt && (record.channel === 'sms' ? slotOf(record, retryAt, calendar) : sendSlotAtOrAfter(retryAt, calendar));
+  const retry = slot && (record.channel === 'sms' || slot.getTime() - Date.parse(firstFailedAt) <= RETRY_WINDOW_MS) ? slot : undefined;
   await deps.steps.releaseSend(
     tenantId,
     id,
