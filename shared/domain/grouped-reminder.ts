@@ -99,3 +99,21 @@ export const manualTemplateId = (
   const next = candidates.find((c) => c.i > furthestSent && (late <= 0 || c.offset > 0));
   return (next && pick.i > next.i ? next : pick).step.templateId;
 };
+
+/** What orders a client's invoices contending for one send window when they are not grouped (ADR 0005). */
+export interface SendRank {
+  /** The invoice's due date: the most overdue goes first. */
+  readonly dueDate: string;
+  /** The step's position in its scenario: on the same due date, the more advanced step goes first. */
+  readonly position: number;
+  /** The invoice's number (else its id): the last tie-break, so the order is total. */
+  readonly label: string;
+}
+
+/**
+ * Negative when `a` goes before `b`: earliest due date, then the more advanced step, then the invoice
+ * number. The engine (send-reminder.ts `outrankingStep`) and the dry run (simulation-client-rules.ts)
+ * both order by it, so the pick does not depend on which schedule fires first.
+ */
+export const compareSendRank = (a: SendRank, b: SendRank): number =>
+  (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0) || b.position - a.position || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);

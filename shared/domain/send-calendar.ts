@@ -1,6 +1,6 @@
 import { addDays, weekday } from './dates.js';
 import { isPublicHoliday, type HolidayRegion } from './holidays.js';
-import { zonedToUtc } from './zoned-time.js';
+import { utcToZoned, zonedToUtc } from './zoned-time.js';
 
 /** When a tenant's messages may go out: a local hour on local business days. */
 export interface SendCalendar {
@@ -54,3 +54,17 @@ export const sendLocalTime = (date: string, cal: SendCalendar): string =>
 
 /** The UTC instant of `date` at the send hour, local to the calendar's zone. */
 export const sendInstant = (date: string, cal: SendCalendar): Date => zonedToUtc(sendLocalTime(date, cal), cal.timeZone);
+
+/**
+ * The first instant at or after `instant` when a message may go out: `instant` itself on a send day
+ * from the send hour on, else the send hour of that day (earlier) or of the next send day. A retry
+ * after a failed send keeps to the tenant's calendar (never a Saturday 07:15 for a Friday failure).
+ */
+export const sendSlotAtOrAfter = (instant: Date, cal: SendCalendar): Date => {
+  const { date } = utcToZoned(instant, cal.timeZone);
+  if (isSendDay(date, cal)) {
+    const opening = sendInstant(date, cal);
+    return instant >= opening ? instant : opening;
+  }
+  return sendInstant(nextSendDay(addDays(date, 1), cal), cal);
+};

@@ -233,6 +233,35 @@ describe('send-reminder against DynamoDB Local and the SES emulator', () => {
     }
   });
 
+  it('re-schedules a failed email only on a send day, never before the send hour: a Friday failure is not retried on Saturday at 07:15', async () => {
+    const ses503 = await failingSes();
+    try {
+      const { invoice, fire } = await aPlannedInvoice();
+      // J-5 fires on Friday 27 Nov at 09:00 Paris; the tenant sends on business days at 09:00.
+      await sendReminder(ses503.client)(fire(0));
+      let [record] = await steps.list(tenantId, invoice.id);
+      const retries: string[] = [];
+      for (let fires = 1; record!.state === 'scheduled' && fires < 10; fires++) {
+        retries.push(record!.scheduledAt!);
+        await sendReminder(ses503.client)({ ...fire(0), scheduledAt: record!.scheduledAt!, scheduledTime: record!.scheduledAt! });
+        [record] = await steps.list(tenantId, invoice.id);
+      }
+      expect(retries.length).toBeGreaterThan(0);
+      for (const at of retries) {
+        const local = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', weekday: 'short', hour: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(at));
+        const weekday = local.find((p) => p.type === 'weekday')!.value;
+        const hour = Number(local.find((p) => p.type === 'hour')!.value);
+        expect(['Sat', 'Sun'], `retry at ${at}`).not.toContain(weekday);
+        expect(hour, `retry at ${at}`).toBeGreaterThanOrEqual(9);
+      }
+      // Still within 24 h of the first failure, then failed for good and the owner told.
+      expect(record).toMatchObject({ state: 'failed', reason: 'send_failed' });
+      expect(Date.parse(record!.at) - Date.parse(J5_AT)).toBeLessThanOrEqual(24 * 3_600_000);
+    } finally {
+      await ses503.close();
+    }
+  });
+
   it('sends nothing when a payment is recorded while the PDF renders', async () => {
     const { invoice, client, fire } = await aPlannedInvoice();
     const real = new ReactPdfRenderer(allDocumentTemplates);

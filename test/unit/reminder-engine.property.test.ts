@@ -88,6 +88,7 @@ class CheckingMailer implements Mailer {
       }
       this.log.push({ message, at: this.world.clock.now().toISOString(), invoiceId, clientId: email.tags?.client ?? '', stepId, forced: this.forceNext });
     }
+    if (!(email.invoiceIds && email.invoiceIds.length > 1)) this.world.checkOrder(email.tags?.invoice ?? '', email.tags?.step ?? '');
     this.forceNext = false;
     return { messageId: `msg-${message}` };
   }
@@ -173,6 +174,45 @@ class World {
       await this.fireOne(pick, (order[i % order.length] ?? 0) % 7 === 0);
     }
     if (this.clock.now().getTime() < until) this.clock.set(new Date(until).toISOString());
+  }
+
+  /** Sends where another invoice of the client was due in the same window, groupByClient off (the ordering is exercised). */
+  contended = 0;
+
+  /**
+   * Invariant 8 (groupByClient off), checked at the instant SES is called for one invoice's automatic
+   * step: no other invoice of the client that is more overdue (earlier due date; same due date: a more
+   * advanced step, then a lower number) had a step due in this window, ready to go. Its readiness is
+   * modelled here, not asked of the engine: the invoice open, with a balance, not paused nor disputed
+   * nor under a payment plan, not reminded today; its first pending scenario step scheduled at or
+   * before now, not the escalation, not a courtesy step on or after the due date.
+   */
+  checkOrder(invoiceId: string, stepId: string) {
+    const settings = this.settings.byTenant.get(TENANT);
+    if (!settings || settings.groupByClient || settings.minGapDays === 0 || stepId.startsWith('manual')) return;
+    const invoice = this.invoices.invoices.get(`${TENANT}|${invoiceId}`)!;
+    const records = this.records();
+    const mine = records.find((r) => r.invoiceId === invoiceId && r.stepId === stepId && r.state === 'sending' && !r.manual);
+    if (!mine) return;
+    const now = this.clock.now().getTime();
+    const day = localDate(this.clock.now(), TZ);
+    const rank = (inv: InvoiceRecord, position: number) => [inv.dueDate, -position, inv.number ?? inv.id] as const;
+    const before = (a: ReturnType<typeof rank>, b: ReturnType<typeof rank>) => a[0] < b[0] || (a[0] === b[0] && (a[1] < b[1] || (a[1] === b[1] && a[2] < b[2])));
+    const ready = this.invoiceIds.flatMap((id) => {
+      const other = this.invoices.invoices.get(`${TENANT}|${id}`)!;
+      if (id === invoiceId || other.clientId !== invoice.clientId || !['sent', 'partially_paid'].includes(other.status) || invoiceBalanceCents(other) <= 0) return [];
+      if (other.remindersPaused || other.disputed || other.paymentPlan?.status === 'active' || other.lastReminderDay === day) return [];
+      const first = records
+        .filter((r) => r.invoiceId === id && !r.manual && !isPlanStep(r) && (r.state === 'scheduled' || r.state === 'sending'))
+        .sort((a, b) => a.plan - b.plan || a.index - b.index)[0];
+      if (!first || first.state !== 'scheduled' || Date.parse(first.scheduledAt!) > now || first.stepId === 'escalate') return [];
+      if (first.beforeDue && day >= (first.instalmentDue ?? other.dueDate)) return [];
+      return [{ id, stepId: first.stepId, rank: rank(other, first.index) }];
+    });
+    if (ready.length === 0) return;
+    this.contended++;
+    const ahead = ready.filter((r) => before(r.rank, rank(invoice, mine.index)));
+    expect(ahead, `${invoiceId} ${stepId} (due ${invoice.dueDate}) sent at ${this.clock.now().toISOString()} before more overdue invoices due in the same window`).toEqual([]);
   }
 
   records(): (StepRecordItem & { invoiceId: string })[] {
@@ -267,19 +307,22 @@ const cmd = (name: string, run: (w: World) => Promise<void>, drained = false): C
 const today = (w: World) => localDate(w.clock.now(), TZ);
 
 const sendInvoice = fc.record({ dueIn: fc.integer({ min: -75, max: 12 }), client: fc.constantFrom('c1', 'c2'), cents: fc.integer({ min: 1_000, max: 500_000 }) }).map(({ dueIn, client, cents }) =>
-    cmd(`send(due ${dueIn >= 0 ? '+' : ''}${dueIn}, ${client})`, async (w) => {
-      const id = `inv${w.invoiceIds.length + 1}`;
-      const lines = [{ description: 'Travaux', quantity: 1, unitPriceCents: cents, vatRate: 20 as const }];
-      const at = w.clock.now().toISOString();
-      const issue = addDays(today(w), Math.min(0, dueIn) - 30);
-      w.invoices.add({
-        id, tenantId: TENANT, clientId: client, clientKind: client === 'c1' ? 'business' : 'consumer', number: `F-2026-${w.invoiceIds.length + 1}`,
-        issueDate: issue, dueDate: addDays(today(w), dueIn), lines, currency: 'EUR', totals: invoiceTotals(lines), paidCents: 0, creditedCents: 0,
-        status: 'sent', remindersPaused: false, disputed: false, sentAt: at, reminderCount: 0, version: 1, createdAt: at, updatedAt: at,
-      });
-      w.invoiceIds.push(id);
-    }),
+    cmd(`send(due ${dueIn >= 0 ? '+' : ''}${dueIn}, ${client})`, async (w) => addInvoice(w, dueIn, client, cents)),
   );
+
+/** An invoice of `client` sent today, due `dueIn` days from today. */
+const addInvoice = (w: World, dueIn: number, client: string, cents: number): void => {
+  const id = `inv${w.invoiceIds.length + 1}`;
+  const lines = [{ description: 'Travaux', quantity: 1, unitPriceCents: cents, vatRate: 20 as const }];
+  const at = w.clock.now().toISOString();
+  const issue = addDays(today(w), Math.min(0, dueIn) - 30);
+  w.invoices.add({
+    id, tenantId: TENANT, clientId: client, clientKind: client === 'c1' ? 'business' : 'consumer', number: `F-2026-${w.invoiceIds.length + 1}`,
+    issueDate: issue, dueDate: addDays(today(w), dueIn), lines, currency: 'EUR', totals: invoiceTotals(lines), paidCents: 0, creditedCents: 0,
+    status: 'sent', remindersPaused: false, disputed: false, sentAt: at, reminderCount: 0, version: 1, createdAt: at, updatedAt: at,
+  });
+  w.invoiceIds.push(id);
+};
 
 const commands = [
   sendInvoice,
@@ -346,6 +389,15 @@ const commands = [
       w.settings.byTenant.set(TENANT, { ...current, groupByClient: !current.groupByClient });
     }),
   ),
+  // Several invoices of one client, each its own messages (groupByClient off), their steps falling in the same windows:
+  // the most overdue goes first (invariant 8, checked at every send), whichever fire comes first.
+  fc.record({ client: fc.constantFrom('c1', 'c2'), dues: fc.array(fc.integer({ min: -40, max: 6 }), { minLength: 2, maxLength: 4 }) }).map(({ client, dues }) =>
+    cmd(`ungrouped(${client}, due ${dues.join(' ')})`, async (w) => {
+      const current = await w.settings.get(TENANT);
+      w.settings.byTenant.set(TENANT, { ...current, groupByClient: false });
+      for (const dueIn of dues) addInvoice(w, dueIn, client, 100_000);
+    }),
+  ),
   fc.record({ k: fc.nat(), count: fc.integer({ min: 1, max: 4 }), start: fc.integer({ min: 0, max: 12 }), spacing: fc.integer({ min: 1, max: 35 }), waive: fc.boolean() }).map(({ k, count, start, spacing, waive }) =>
     cmd(`createPlan(${k}, ${count} × ${spacing}d from +${start})`, async (w) => {
       const invoice = w.invoice(k);
@@ -387,7 +439,7 @@ const commands = [
 
 describe('the reminder engine as a state machine', () => {
   it('keeps the six invariants over 500 random command sequences, payment plans and grouping included', async () => {
-    const totals = { emails: 0, grouped: 0, sentSteps: 0, skipped: 0, moved: 0, plans: 0, planStepsSent: 0, plansEnded: {} as Record<string, number> };
+    const totals = { contended: 0, emails: 0, grouped: 0, sentSteps: 0, skipped: 0, moved: 0, plans: 0, planStepsSent: 0, plansEnded: {} as Record<string, number> };
     await fc.assert(
       fc.asyncProperty(fc.array(sendInvoice, { minLength: 1, maxLength: 4 }), fc.commands(commands, { maxCommands: 25 }), async (initial, cmds) => {
         const w = new World();
@@ -402,6 +454,7 @@ describe('the reminder engine as a state machine', () => {
         // Operators count exactly what went out (the metric behind the dashboards and alarms).
         expect(w.metrics.recorded.filter((m) => m === 'reminderSent')).toHaveLength(w.mailer.messages);
         totals.emails += w.mailer.messages;
+        totals.contended += w.contended;
         totals.grouped += new Set(w.mailer.log.filter((m, _, all) => all.some((x) => x.message === m.message && x.invoiceId !== m.invoiceId)).map((m) => m.message)).size;
         totals.sentSteps += w.records().filter((r) => r.state === 'sent' && !r.manual).length;
         totals.skipped += w.records().filter((r) => r.state === 'skipped').length;
@@ -421,6 +474,8 @@ describe('the reminder engine as a state machine', () => {
     expect(totals.moved).toBeGreaterThan(200);
     // Several invoices of one client due the same day went out as one message.
     expect(totals.grouped).toBeGreaterThan(100);
+    // Not grouped, invoices of one client contended for a window and the most overdue went first (invariant 8).
+    expect(totals.contended).toBeGreaterThan(100);
     // Payment plans are really exercised: created, their reminders sent, ended paid, missed and deleted.
     expect(totals.plans).toBeGreaterThan(100);
     expect(totals.planStepsSent).toBeGreaterThan(100);

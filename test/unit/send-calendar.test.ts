@@ -6,6 +6,7 @@ import {
   isSendDay,
   nextSendDay,
   sendInstant,
+  sendSlotAtOrAfter,
   type SendCalendar,
 } from '../../shared/domain/send-calendar.js';
 import { localDateTimeOf, utcToZoned, zonedToUtc } from '../../shared/domain/zoned-time.js';
@@ -129,5 +130,24 @@ describe('sendInstant', () => {
     expect(sendInstant('2026-01-15', { ...paris, timeZone: 'America/Martinique' }).toISOString()).toBe(
       '2026-01-15T13:00:00.000Z',
     );
+  });
+});
+
+describe('sendSlotAtOrAfter (when a failed send may be retried)', () => {
+  const paris = DEFAULT_SEND_CALENDAR;
+  it('keeps an instant on a send day from the send hour on', () => {
+    expect(sendSlotAtOrAfter(new Date('2026-11-27T18:15:00Z'), paris).toISOString()).toBe('2026-11-27T18:15:00.000Z');
+  });
+  it('moves an instant before the send hour to the send hour of that day', () => {
+    expect(sendSlotAtOrAfter(new Date('2026-11-30T06:15:00Z'), paris).toISOString()).toBe('2026-11-30T08:00:00.000Z');
+  });
+  it('moves a Saturday, or a holiday, to the next send day at the send hour', () => {
+    expect(sendSlotAtOrAfter(new Date('2026-11-28T06:15:00Z'), paris).toISOString()).toBe('2026-11-30T08:00:00.000Z');
+    expect(sendSlotAtOrAfter(new Date('2026-12-25T10:00:00Z'), paris).toISOString()).toBe('2026-12-28T08:00:00.000Z');
+  });
+  it('reads the day in the tenant\'s zone: 20 December is a holiday in La Réunion', () => {
+    const reunion = { ...paris, timeZone: 'Indian/Reunion', region: 'reunion' as const, skipWeekends: false };
+    // 19 Dec 23:30 UTC is already 20 Dec 03:30 in Saint-Denis: the next send day is 21 Dec, 09:00 there (05:00 UTC).
+    expect(sendSlotAtOrAfter(new Date('2026-12-19T23:30:00Z'), reunion).toISOString()).toBe('2026-12-21T05:00:00.000Z');
   });
 });

@@ -38,6 +38,27 @@ describe('the client rules replayed over a dry run', () => {
     expect(out[1]).toEqual({ at: at('2026-03-05'), movedBy: 'gap' });
   });
 
+  it('gives a window several invoices contend for to the most overdue one when grouping is off, whatever their order', () => {
+    // Listed newest first (the order their schedules might fire in): the oldest due date goes first, then each gap.
+    const out = replayClientRules(
+      [send('c', 1, '2026-03-02', { dueDate: '2026-02-20' }), send('b', 1, '2026-03-02', { dueDate: '2026-02-10' }), send('a', 1, '2026-03-02', { dueDate: '2026-01-25' })],
+      rules({ groupByClient: false }),
+    );
+    // a on Monday 2, b past the gap on Thursday 5, c past it on Sunday 8, a send day later: Monday 9.
+    expect(out.map((r) => r.at)).toEqual([at('2026-03-09'), at('2026-03-05'), at('2026-03-02')]);
+    expect(out[2]).toEqual({ at: at('2026-03-02') });
+  });
+
+  it('on the same due date gives the window to the more advanced step, then to the lower number', () => {
+    const out = replayClientRules(
+      [send('a', 1, '2026-03-02', { dueDate: '2026-02-10', position: 1 }), send('b', 2, '2026-03-02', { dueDate: '2026-02-10', position: 2 }), send('c', 2, '2026-03-02', { dueDate: '2026-02-10', position: 2 })],
+      rules({ groupByClient: false }),
+    );
+    // b (J+8) before c (J+8, a higher number) before a (J+1).
+    expect(out.map((r) => r.movedBy)).toEqual(['gap', undefined, 'gap']);
+    expect(out[1]!.at < out[2]!.at && out[2]!.at < out[0]!.at).toBe(true);
+  });
+
   it('sends both the same day when the gap is 0 and grouping is off', () => {
     const out = replayClientRules([send('a', 1, '2026-03-02'), send('b', 1, '2026-03-02')], rules({ groupByClient: false, minGapDays: 0 }));
     expect(out.map((r) => r.at)).toEqual([at('2026-03-02'), at('2026-03-02')]);

@@ -1,7 +1,7 @@
 import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
 import { UpstreamError } from '../../app/errors.js';
 import type { Mailer, OutgoingEmail } from '../../app/ports.js';
-import { stepTagValue } from '../../app/reminders/email-events.js';
+import { stepTagValue } from '../../domain/step-tag.js';
 
 /** SES tag values allow only [A-Za-z0-9_\-.@]; ids already fit, anything else is replaced. */
 const tagValue = (value: string) => value.replace(/[^A-Za-z0-9_\-.@]/g, '_').slice(0, 256) || '_';

@@ -1,6 +1,7 @@
 import { listedEmails, type Client } from '../../domain/client.js';
 import type { ClientRepository, Clock, InvoiceRepository } from '../ports.js';
 import { noMetrics, type Metrics } from '../metrics.js';
+import { stepIdFromTag } from '../../domain/step-tag.js';
 
 /** The part of an SES configuration-set event (via EventBridge) the timeline needs. */
 export interface SesEventDetail {
@@ -10,14 +11,6 @@ export interface SesEventDetail {
   readonly complaint?: { readonly timestamp?: string };
   readonly delivery?: { readonly timestamp?: string; readonly recipients?: readonly string[] };
 }
-
-/**
- * SES tag values hold only `[A-Za-z0-9_-.@]`: a step id's `+` (`j+1`) travels as `@`, which no step id
- * contains (ids are letters, digits, `-`, `_`, `.` and `+`), and comes back as `+`. Before this, `j+1`
- * came back from SES as `j_1`, a step the invoice does not have.
- */
-export const stepTagValue = (stepId: string): string => stepId.replace(/\+/g, '@');
-export const stepIdFromTag = (value: string): string => value.replace(/@/g, '+');
 
 /** The events kept; `Send` is not (the step's `sent` record already holds SES's acceptance and its message id). */
 const TYPES: Record<string, string> = {

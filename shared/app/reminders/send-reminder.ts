@@ -1,7 +1,7 @@
 import type { ReminderTemplate } from '../../domain/default-templates.js';
 import { addDays, localDate } from '../../domain/dates.js';
-import { nextRetryAt, SEND_LEASE_MS, type StepRef } from '../../domain/reminder-steps.js';
-import { nextSendDay, sendInstant, type SendCalendar } from '../../domain/send-calendar.js';
+import { nextRetryAt, RETRY_WINDOW_MS, SEND_LEASE_MS, type StepRef } from '../../domain/reminder-steps.js';
+import { nextSendDay, sendInstant, sendSlotAtOrAfter, type SendCalendar } from '../../domain/send-calendar.js';
 import { EMAIL_FIRST_DELAY_MS, isInSmsWindow, nextSmsSlot } from '../../domain/sms-window.js';
 import { templateRefusalFor } from '../../domain/penalty-mentions.js';
 import { localDateTimeOf } from '../../domain/zoned-time.js';
@@ -15,6 +15,8 @@ import { noMetrics, type Metrics } from '../metrics.js';
 import { alertOwner } from './owner-alert.js';
 import { gatherSameDaySteps, sendSmsWithSameDaySteps, sendWithSameDaySteps } from './grouped-send.js';
 import { isEscalation } from '../../domain/escalation.js';
+import { compareSendRank, type SendRank } from '../../domain/grouped-reminder.js';
+import { channelOf } from '../../domain/scenario.js';
 import { makeMoveToLitigation } from '../litigation.js';
 import { activePlan, settlePaymentPlan } from './plan-lifecycle.js';
 import { instalmentViews, isPlanStep, planSeqOf } from '../../domain/payment-plan.js';
@@ -97,10 +99,14 @@ export const makeSendReminder = (deps: SendReminderDeps) =>
       const fire: SendReminderDeps = { ...deps, templates };
       const channel = record.channel ?? 'email';
       let result: ReminderOutcome | 'invoice_changed';
+      // The client's email due today goes first; the text then follows the client's gap (moved, or sent after it).
+      const emailFirst = channel === 'sms' ? await emailDueFirst(fire, ctx, record, now) : undefined;
+      if (emailFirst) return moveTo(fire, ctx, record, emailFirst, 'email_first', now);
+      // Not grouped: a more overdue invoice of the client due now takes the window; this one goes past the gap it takes.
+      if (await outrankingStep(fire, ctx, record, now)) {
+        return move(fire, ctx, record, nextSendDay(addDays(localDate(now, ctx.settings.timezone), ctx.settings.minGapDays), sendCalendarFor(ctx.settings, ctx.client)), 'gap', now);
+      }
       if (channel === 'sms') {
-        // The client's email due today goes first; the text then follows the client's gap (moved, or sent after it).
-        const emailFirst = await emailDueFirst(fire, ctx, record, now);
-        if (emailFirst) return moveTo(fire, ctx, record, emailFirst, 'email_first', now);
         // Other invoices of the client with a text due today go in the same text (settings `groupByClient`).
         const grouped = await sendSmsWithSameDaySteps(fire, ctx, record, now, decision.recipients.to[0]!);
         result = grouped === 'single' ? await sendSms(fire, ctx, record, now, decision.recipients.to[0]!) : grouped;
@@ -173,6 +179,44 @@ const emailDueFirst = async (deps: SendReminderDeps, ctx: SendContext, record: S
   if (record.reason === 'email_first' && now.getTime() > latest + EMAIL_FIRST_PATIENCE_MS) return undefined;
   return new Date(Math.ceil((Math.max(now.getTime(), latest) + EMAIL_FIRST_DELAY_MS) / 60_000) * 60_000);
 };
+
+/**
+ * Settings `groupByClient` off: the client's invoices whose steps fall due in one send window each
+ * want their own message, and the client's gap lets one through. The first fire to claim the client
+ * used to win (on AWS they fire concurrently), the others moved past the gap, again at the next
+ * window: nothing ordered them by lateness. Now the window goes to the highest-ranked step due now
+ * (`compareSendRank`: the earliest due date, then the more advanced step, then the invoice number):
+ * this returns another invoice's step of the same channel, due now (scheduled at or before `now`)
+ * and ready to send as its own fire would decide it, that outranks `record`, if any. Its own fire
+ * sends it (it finds nothing above it); this one goes past the gap that send takes (ADR 0005).
+ * Nothing to do when the gap is 0 (every invoice goes the same day) or grouping is on.
+ */
+export const outrankingStep = async (deps: SendReminderDeps, ctx: SendContext, record: StepRecordItem, now: Date): Promise<StepRecordItem | undefined> => {
+  const { invoice, client, settings } = ctx;
+  if (settings.groupByClient || settings.minGapDays <= 0 || record.manual) return undefined;
+  const channel = channelOf(record);
+  const mine: SendRank = { dueDate: invoice.dueDate, position: record.index, label: invoice.number ?? invoice.id };
+  const ids = (await deps.invoices.openInvoiceIds(invoice.tenantId, client.id)).filter((id) => id !== invoice.id).sort();
+  for (let i = 0; i < ids.length; i += RANK_READ_PARALLELISM) {
+    const found = await Promise.all(
+      ids.slice(i, i + RANK_READ_PARALLELISM).map(async (id): Promise<StepRecordItem | undefined> => {
+        const [other, records] = await Promise.all([deps.invoices.get(invoice.tenantId, id), deps.steps.list(invoice.tenantId, id)]);
+        if (!other || other.clientId !== client.id) return undefined;
+        const rank: Omit<SendRank, 'position'> = { dueDate: other.dueDate, label: other.number ?? other.id };
+        // Cheap test first: only a step that would outrank this one is worth deciding.
+        const due = records.filter((r) => !r.manual && !isEscalation(r) && r.state === 'scheduled' && channelOf(r) === channel && r.scheduledAt && Date.parse(r.scheduledAt) <= now.getTime() && compareSendRank({ ...rank, position: r.index }, mine) < 0);
+        const sibling: SendContext = { ...ctx, invoice: other, records };
+        return due.find((r) => decide(sibling, r, now).kind === 'send');
+      }),
+    );
+    const ahead = found.find((r) => r !== undefined);
+    if (ahead) return ahead;
+  }
+  return undefined;
+};
+
+/** Reads of the client's other invoices at once (as grouped-send.ts): under Lambda's connection pool. */
+const RANK_READ_PARALLELISM = 8;
 
 /** The send day after the latest earlier step of the same plan still pending (scheduled or being sent), if any. */
 const orderMove = (ctx: SendContext, record: StepRecordItem, now: Date): string | undefined => {
@@ -354,7 +398,10 @@ export const recordFailure = async (
   const failures = (record.attempts ?? 0) + 1;
   const calendar = sendCalendarFor(ctx.settings, ctx.client);
   const retryAt = record.manual ? undefined : nextRetryAt(failures, new Date(firstFailedAt), send.now);
-  const retry = retryAt && slotOf(record, retryAt, calendar);
+  // A retry keeps to the calendar (a text to its window, an email to a send day from the send hour on),
+  // and still within the retry window of the first failure: otherwise the step fails now and the owner is told.
+  const slot = retryAt && (record.channel === 'sms' ? slotOf(record, retryAt, calendar) : sendSlotAtOrAfter(retryAt, calendar));
+  const retry = slot && (record.channel === 'sms' || slot.getTime() - Date.parse(firstFailedAt) <= RETRY_WINDOW_MS) ? slot : undefined;
   await deps.steps.releaseSend(
     tenantId,
     id,

@@ -3,7 +3,8 @@
  * what the program *would* send). Each invoice's plan places its own steps; at fire time the engine
  * then (send-reminder.ts `decide`, grouped-send.ts):
  * - sends an invoice's steps in scenario order, at most one per invoice per local day (`order`, `same_day`);
- * - groups a client's steps of one channel due the same send day into one message (`groupByClient`);
+ * - groups a client's steps of one channel due the same send day into one message (`groupByClient`); not
+ *   grouped, gives a window several of them contend for to the most overdue invoice (`compareSendRank`);
  * - sends a text after the same day's email to the client (`email_first`): a minute past it, inside the
  *   texts' window (08:00–20:00, no Sunday or holiday), else at the next slot allowed for texts;
  * - moves a message within `minGapDays` of the client's previous one past the gap (`gap`);
@@ -19,7 +20,7 @@ import type { Channel } from '../../domain/scenario.js';
 import { nextSendDay, sendInstant, type SendCalendar } from '../../domain/send-calendar.js';
 import { PLAN_TEMPLATES } from '../../domain/payment-plan.js';
 import type { TemplateTone } from '../../domain/default-templates.js';
-import { mostAdvanced } from '../../domain/grouped-reminder.js';
+import { compareSendRank, mostAdvanced, type SendRank } from '../../domain/grouped-reminder.js';
 import { MANUAL_COVER_MS } from '../../domain/reminder-steps.js';
 import { EMAIL_FIRST_DELAY_MS, nextSmsSlot } from '../../domain/sms-window.js';
 
@@ -36,8 +37,10 @@ export interface PlannedSend {
   readonly noSendFrom?: string;
   /** Its template's tone: a grouped message takes its most advanced member's (absent: not known, nothing covered). */
   readonly tone?: TemplateTone;
-  /** The invoice's due date: overdue members of a firmer grouped message have their gentler steps covered. */
+  /** The invoice's due date: overdue members of a firmer grouped message have their gentler steps covered; ungrouped, the most overdue goes first. */
   readonly dueDate?: string;
+  /** The step's position in its scenario (the engine's record index; `rank` when absent): ungrouped, the more advanced step of two invoices due the same day goes first. */
+  readonly position?: number;
   /**
    * A scenario step's nominal date (due date + its offset) and, for one anchored on the step before it,
    * its offset from that step: what the engine re-plans it from once an earlier step went out late.
@@ -86,8 +89,12 @@ export const replayClientRules = (sends: readonly PlannedSend[], rules: ClientRu
   const messages = new Map<string, { at: string; members: number[]; plan: boolean }>();
   const invoiceDays = new Map<string, Set<string>>();
   let lastDay = rules.lastMessageDate;
+  // Not grouped, steps of one channel due at the same instant contend for the client's window: the most overdue
+  // invoice takes it (send-reminder.ts `outrankingStep`), whatever order their schedules fire in.
+  const rankOf = (p: PlannedSend): SendRank => ({ dueDate: p.dueDate ?? '', position: p.position ?? p.rank, label: p.invoiceLabel });
   const earliest = (a: (typeof pending)[number], b: (typeof pending)[number]) =>
-    dayOf(a.current).localeCompare(dayOf(b.current)) || CHANNEL_ORDER[a.channel] - CHANNEL_ORDER[b.channel] || a.current.localeCompare(b.current) || a.index - b.index;
+    dayOf(a.current).localeCompare(dayOf(b.current)) || CHANNEL_ORDER[a.channel] - CHANNEL_ORDER[b.channel] || a.current.localeCompare(b.current) ||
+    (groupByClient ? 0 : compareSendRank(rankOf(a), rankOf(b))) || a.index - b.index;
   const move = (item: (typeof pending)[number], date: string, why: NonNullable<ReplayedSend['movedBy']>) => {
     item.current = slot(item.channel, onDay(date));
     item.movedBy = why;

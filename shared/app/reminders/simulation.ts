@@ -277,7 +277,9 @@ export const makeSimulateReminders = (deps: SimulationDeps) =>
           const replan = scenarioStep && !isPlanTemplate(item.templateId)
             ? { nominalDate: addDays(ctx.invoice.dueDate, offsets[index]!), ...(scenarioStep.anchor === 'previous' && index > 0 ? { afterPreviousDays: scenarioStep.offsetDays } : {}) }
             : {};
-          return { item, rank, ...replan, ...(beforeDue && !isPlanTemplate(item.templateId) ? { noSendFrom: ctx.invoice.dueDate } : {}) };
+          // Its position, as the engine ranks two invoices due the same day (the record's index: a plan step's within its plan).
+          const position = scenarioStep && !isPlanTemplate(item.templateId) ? index : ctx.records.find((r) => isPlanStep(r) && r.stepId === item.stepId)?.index;
+          return { item, rank, ...replan, ...(position !== undefined ? { position } : {}), ...(beforeDue && !isPlanTemplate(item.templateId) ? { noSendFrom: ctx.invoice.dueDate } : {}) };
         }),
       };
     });
@@ -293,17 +295,17 @@ export const makeSimulateReminders = (deps: SimulationDeps) =>
 
 /** One client's sends as the send path would make them: grouped, moved past its gap, in scenario order (simulation-client-rules.ts). */
 const withClientRules = (
-  entries: readonly { ctx: ReminderContext; items: readonly { item: SimulationItem; rank: number; noSendFrom?: string; nominalDate?: string; afterPreviousDays?: number }[] }[],
+  entries: readonly { ctx: ReminderContext; items: readonly { item: SimulationItem; rank: number; position?: number; noSendFrom?: string; nominalDate?: string; afterPreviousDays?: number }[] }[],
   tones: ReadonlyMap<string, TemplateTone | undefined>,
 ): SimulationItem[] => {
   const { ctx } = entries[0]!;
   const all = entries.flatMap((e) => e.items.map((i) => ({ ...i, dueDate: e.ctx.invoice.dueDate })));
   const sends = all.filter(({ item }) => item.action === 'send' && item.at);
   const replayed = replayClientRules(
-    sends.map(({ item, rank, noSendFrom, dueDate, nominalDate, afterPreviousDays }): PlannedSend => {
+    sends.map(({ item, rank, position, noSendFrom, dueDate, nominalDate, afterPreviousDays }): PlannedSend => {
       const tone = tones.get(item.templateId);
       return {
-        invoiceId: item.invoiceId, invoiceLabel: item.invoiceNumber ?? item.invoiceId, rank, channel: item.channel, templateId: item.templateId, at: item.at!, dueDate,
+        invoiceId: item.invoiceId, invoiceLabel: item.invoiceNumber ?? item.invoiceId, rank, channel: item.channel, templateId: item.templateId, at: item.at!, dueDate, ...(position !== undefined ? { position } : {}),
         ...(noSendFrom ? { noSendFrom } : {}), ...(tone ? { tone } : {}), ...(nominalDate ? { nominalDate } : {}), ...(afterPreviousDays !== undefined ? { afterPreviousDays } : {}),
       };
     }),

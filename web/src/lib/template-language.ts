@@ -1,3 +1,6 @@
+import { useCallback } from 'react';
+import { useI18n } from './i18n';
+
 /**
  * The template that goes to a client of this language: the API sends the English variant (`-en`)
  * of a French template when there is one (shared/app/reminders/compose-reminder.ts, resolveTemplate;
@@ -10,3 +13,26 @@ export const templateForLanguage = (id: string, language: 'fr' | 'en' | undefine
 /** Whether a template can be chosen for a client of this language (not a French one the API would swap for English). */
 export const offeredFor = (id: string, language: 'fr' | 'en' | undefined, templates: readonly { id: string }[]): boolean =>
   templateForLanguage(id, language, templates) === id;
+
+interface Labelled {
+  readonly id: string;
+  readonly name: string;
+  readonly language: string;
+  readonly kind?: string;
+}
+
+/**
+ * A template as a picker offers it: its name and language, and the clients it is written for when another
+ * template of the list has the same name and language (the built-in "Mise en demeure (J+15)" for
+ * professionals and the one for consumers read alike, and the owner could not tell which one they chose).
+ */
+export const useTemplateLabel = (): ((tpl: Labelled, among: readonly Labelled[]) => string) => {
+  const { t } = useI18n();
+  return useCallback(
+    (tpl: Labelled, among: readonly Labelled[]) => {
+      const twin = tpl.kind !== undefined && among.some((o) => o.id !== tpl.id && o.name === tpl.name && o.language === tpl.language);
+      return `${tpl.name}${twin ? ` — ${t(`templates.forKind.${tpl.kind}`)}` : ''} (${tpl.language.toUpperCase()})`;
+    },
+    [t],
+  );
+};

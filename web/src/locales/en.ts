@@ -317,6 +317,7 @@ export const en: Translations = {
     empty: 'No template.',
     builtIn: 'Built-in',
     customized: 'Customised',
+    forKind: { business: 'businesses', consumer: 'consumers' },
     name: 'Name',
     language: 'Language',
     tone: 'Tone',

@@ -315,6 +315,8 @@ export const fr = {
     empty: 'Aucun modèle.',
     builtIn: 'Fourni',
     customized: 'Personnalisé',
+    /** After a template's name when another one has the same name and language: the clients it is written for. */
+    forKind: { business: 'pros', consumer: 'particuliers' },
     name: 'Nom',
     language: 'Langue',
     tone: 'Ton',

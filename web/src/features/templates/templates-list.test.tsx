@@ -1,4 +1,5 @@
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { fakeApi } from '../../test/fake-api';
 import { renderInApp } from '../../test/render';
@@ -27,5 +28,35 @@ describe('the templates list', () => {
     expect(within(await cell('Relance ferme (J+8)')).getByText('Fourni').className).toContain('badge');
     expect(within(await cell('Pré-relance courtoise (J-5)')).getByText('Personnalisé').className).toContain('badge');
     expect((await cell('Mon rappel')).querySelectorAll('.badge')).toHaveLength(0);
+  });
+
+  it('tells apart the two built-in formal notices (professionals, consumers) in the list and in the "based on" picker', async () => {
+    fakeApi(({ method, path }) =>
+      method === 'GET' && path === '/templates'
+        ? {
+            status: 200,
+            body: {
+              items: [
+                tpl({ id: 'formal-notice', name: 'Mise en demeure (J+15)', kind: 'business', tone: 'formal-notice', builtIn: true }),
+                tpl({ id: 'formal-notice-consumer', name: 'Mise en demeure (J+15)', kind: 'consumer', tone: 'formal-notice', builtIn: true }),
+                tpl({ id: 'formal-notice-en', name: 'Formal notice (D+15)', language: 'en', kind: 'business', tone: 'formal-notice', builtIn: true }),
+                tpl({ id: 'c', name: 'Mon rappel', builtIn: false }),
+              ],
+            },
+          }
+        : undefined,
+    );
+    renderInApp(<TemplatesScreen />);
+    const rows = await screen.findAllByRole('row');
+    expect(rows.slice(1).map((r) => within(r).getAllByRole('cell')[3]!.textContent)).toEqual(['Professionnels', 'Particuliers', 'Professionnels', 'Tous']);
+    await userEvent.click(screen.getByRole('button', { name: 'Nouveau modèle' }));
+    const picker = await screen.findByLabelText('Partir de');
+    expect(within(picker).getAllByRole('option').map((o) => o.textContent)).toEqual([
+      expect.any(String),
+      'Mise en demeure (J+15) — pros (FR)',
+      'Mise en demeure (J+15) — particuliers (FR)',
+      'Formal notice (D+15) (EN)',
+      'Mon rappel (FR)',
+    ]);
   });
 });

@@ -5,7 +5,7 @@ import { Dialog, ErrorMessage, Field } from '../../../components/ui';
 import { api, unwrap } from '../../../lib/api-client';
 import { invalidateMoneyViews } from '../../../lib/money-views';
 import { useI18n } from '../../../lib/i18n';
-import { offeredFor } from '../../../lib/template-language';
+import { offeredFor, useTemplateLabel } from '../../../lib/template-language';
 import { useClientInvoices } from '../api';
 import '../texts';
 
@@ -14,6 +14,7 @@ type Input = NonNullable<operations['sendClientReminder']['requestBody']>['conte
 /** One reminder listing several invoices of the client: choose them and a template, preview (dry run), send. */
 export const GroupedReminderDialog = ({ clientId, language }: { clientId: string; language?: 'fr' | 'en' }) => {
   const { t, money, date, colon } = useI18n();
+  const label = useTemplateLabel();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const invoices = useClientInvoices(clientId);
@@ -85,9 +86,9 @@ export const GroupedReminderDialog = ({ clientId, language }: { clientId: string
                 <option value="">{t('clientMore.stepTemplate')}</option>
                 {/* Reminders only: not the SMS, instalment or thank-you texts (as "send now" and mass send); for an
                     English client, no French template the API would swap for its English variant anyway. */}
-                {(templates.data?.items ?? []).filter((tpl, _, all) => tpl.purpose === 'reminder' && offeredFor(tpl.id, language, all)).map((tpl) => (
+                {(templates.data?.items ?? []).filter((tpl, _, all) => tpl.purpose === 'reminder' && offeredFor(tpl.id, language, all)).map((tpl, _, offered) => (
                   <option key={tpl.id} value={tpl.id}>
-                    {tpl.name} ({tpl.language.toUpperCase()})
+                    {label(tpl, offered)}
                   </option>
                 ))}
               </select>

@@ -6,7 +6,7 @@ import { api, unwrap } from '../../../lib/api-client';
 import { invalidateMoneyViews } from '../../../lib/money-views';
 import { useI18n } from '../../../lib/i18n';
 import { useClientNames, useClientReminderPreview, usePreview, useTemplates, type Invoice } from '../api';
-import { templateForLanguage } from '../../../lib/template-language';
+import { templateForLanguage, useTemplateLabel } from '../../../lib/template-language';
 import { sendInRounds } from '../batch-rounds';
 import '../texts';
 import { useStepReason } from './step-reason';
@@ -19,6 +19,7 @@ import { useStepReason } from './step-reason';
 export const MassSendDialog = ({ invoices, onDone, onOpenChange }: { invoices: readonly Invoice[]; onDone: () => void; onOpenChange?: (open: boolean) => void }) => {
   const { t } = useI18n();
   const reason = useStepReason();
+  const label = useTemplateLabel();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [templateId, setTemplateId] = useState('');
@@ -110,9 +111,9 @@ export const MassSendDialog = ({ invoices, onDone, onOpenChange }: { invoices: r
             {(p) => (
               <select {...p} value={templateId} onChange={(e) => setTemplateId(e.target.value)}>
                 <option value="">{t('massSend.stepTemplate')}</option>
-                {(templates.data?.items ?? []).filter((tpl) => tpl.purpose === 'reminder').map((tpl) => (
+                {(templates.data?.items ?? []).filter((tpl) => tpl.purpose === 'reminder').map((tpl, _, all) => (
                   <option key={tpl.id} value={tpl.id}>
-                    {tpl.name} ({tpl.language.toUpperCase()})
+                    {label(tpl, all)}
                   </option>
                 ))}
               </select>

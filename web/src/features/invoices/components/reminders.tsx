@@ -8,7 +8,7 @@ import { ActionDialog } from './action-dialog';
 import { useStepName, useStepReason } from './step-reason';
 import { ApiError } from '../../../lib/problem';
 import { DocumentLink } from '../../../components/document-link';
-import { offeredFor, templateForLanguage } from '../../../lib/template-language';
+import { offeredFor, templateForLanguage, useTemplateLabel } from '../../../lib/template-language';
 import { type ClientReminderInput, useCancelStep, useClientReminderPreview, useMarkPosted, useReminderPlan, useSendClientReminder, useTemplates } from '../api';
 
 /** The escalation step (shared/domain/escalation.ts): a move to litigation, nothing is sent. */
@@ -154,6 +154,7 @@ const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.
  */
 export const SendReminderDialog = ({ invoiceId, clientId, language }: { invoiceId: string; clientId: string; language?: 'fr' | 'en' }) => {
   const { t, colon } = useI18n();
+  const label = useTemplateLabel();
   const [open, setOpen] = useState(false);
   const templates = useTemplates();
   const plan = useReminderPlan(invoiceId);
@@ -317,7 +318,7 @@ export const SendReminderDialog = ({ invoiceId, clientId, language }: { invoiceI
               >
                 {offered.map((tpl) => (
                   <option key={tpl.id} value={tpl.id}>
-                    {tpl.name} ({tpl.language.toUpperCase()})
+                    {label(tpl, offered)}
                   </option>
                 ))}
               </select>

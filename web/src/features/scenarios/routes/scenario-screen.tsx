@@ -8,6 +8,7 @@ import { applyApiErrors } from '../../../lib/forms';
 import { useI18n } from '../../../lib/i18n';
 import { useScenarioName } from '../../../lib/scenario-name';
 import { ApiError } from '../../../lib/problem';
+import { useTemplateLabel } from '../../../lib/template-language';
 import { stepDays, stepId, useDeleteScenario, useSaveScenario, useScenario, useTemplateNames, type Scenario, type ScenarioInput } from '../api';
 import { StepTimeline } from '../components/step-timeline';
 import '../texts';
@@ -44,6 +45,7 @@ export const nextTemplate = (templates: Templates, previousId: string | undefine
 const ScenarioEditor = ({ id, scenario, templates, save }: { id: string; scenario?: Scenario; templates: Templates; save: ReturnType<typeof useSaveScenario> }) => {
   const { t } = useI18n();
   const said = useScenarioName();
+  const label = useTemplateLabel();
   const navigate = useNavigate();
   const justCreated = (useLocation().state as { created?: boolean } | null)?.created === true;
   const remove = useDeleteScenario(id);
@@ -221,7 +223,7 @@ const ScenarioEditor = ({ id, scenario, templates, save }: { id: string; scenari
                             .filter((tpl) => fits(tpl, watched[i]?.channel ?? 'email') || tpl.id === watched[i]?.templateId)
                             .map((tpl) => (
                               <option key={tpl.id} value={tpl.id}>
-                                {tpl.name} ({tpl.language.toUpperCase()})
+                                {label(tpl, templates)}
                               </option>
                             ))}
                         </select>

@@ -3,6 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import { AsyncState, Dialog, EmptyState, ErrorMessage, Field, PageHeader, SubmitButton } from '../../../components/ui';
 import { useI18n } from '../../../lib/i18n';
 import { ApiError } from '../../../lib/problem';
+import { useTemplateLabel } from '../../../lib/template-language';
 import { useCreateTemplate, useTemplates, type Template } from '../api';
 import '../texts';
 
@@ -21,6 +22,7 @@ export default function TemplatesScreen() {
                   <th scope="col">{t('templates.name')}</th>
                   <th scope="col">{t('templates.language')}</th>
                   <th scope="col">{t('templates.tone')}</th>
+                  <th scope="col">{t('templateEditor.kind')}</th>
                   <th scope="col">{t('templates.subject')}</th>
                 </tr>
               </thead>
@@ -34,6 +36,8 @@ export default function TemplatesScreen() {
                     </td>
                     <td data-label={t('templates.language')}>{tpl.language.toUpperCase()}</td>
                     <td data-label={t('templates.tone')}>{t(`templates.tones.${tpl.tone}`)}</td>
+                    {/* Two "Mise en demeure (J+15)" are built in: one for professionals, one for consumers. */}
+                    <td data-label={t('templateEditor.kind')}>{t(`templateEditor.kinds.${tpl.kind ?? 'all'}`)}</td>
                     <td data-label={t('templates.subject')}>{tpl.subject}</td>
                   </tr>
                 ))}
@@ -49,6 +53,7 @@ export default function TemplatesScreen() {
 /** A new template: a name and a starting point (a copy of an existing one, or a short blank message), then the editor. */
 const NewTemplateDialog = ({ templates }: { templates: readonly Template[] }) => {
   const { t, lang } = useI18n();
+  const label = useTemplateLabel();
   const navigate = useNavigate();
   const create = useCreateTemplate();
   const [open, setOpen] = useState(false);
@@ -105,7 +110,7 @@ const NewTemplateDialog = ({ templates }: { templates: readonly Template[] }) =>
               <option value="">{t('templateEditor.blank')}</option>
               {templates.map((tpl) => (
                 <option key={tpl.id} value={tpl.id}>
-                  {tpl.name} ({tpl.language.toUpperCase()})
+                  {label(tpl, templates)}
                 </option>
               ))}
             </select>
