@@ -31,6 +31,16 @@ const BENCHMARKS: Record<string, { what: string; run: () => Promise<Table[]> }> 
   web: { what: 'web app: initial JS gzip, home screen render time in Chromium', run: async () => (await import('./web.js')).runWeb() },
 };
 
+/** Each benchmark of a full run is stopped after this many minutes (BENCH_TIMEOUT_MIN; a loaded machine needs more). */
+const CHILD_TIMEOUT_MIN = Number(process.env.BENCH_TIMEOUT_MIN) > 0 ? Number(process.env.BENCH_TIMEOUT_MIN) : 30;
+
+/** Why a child failed, in words: a timeout kills it with SIGTERM before it prints any table. */
+const failure = (child: { status: number | null; signal: NodeJS.Signals | null; error?: Error }): string =>
+  (child.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT'
+    ? `stopped after its ${CHILD_TIMEOUT_MIN} min limit, load average ${loadavg()[0]!.toFixed(1)}: its tables are lost; ` +
+      `run it alone (no limit) or set BENCH_TIMEOUT_MIN`
+    : `exit ${child.status ?? child.signal}`;
+
 const runOne = async (name: string, { child = false } = {}): Promise<void> => {
   const bench = BENCHMARKS[name]!;
   const t = performance.now();
@@ -69,7 +79,7 @@ const main = async (): Promise<number> => {
     const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), name], {
       stdio: ['ignore', 'pipe', 'inherit'],
       env: { ...process.env, RELANCES_BENCH_CHILD: '1' },
-      timeout: 15 * 60_000,
+      timeout: CHILD_TIMEOUT_MIN * 60_000,
       maxBuffer: 256 * 1024 * 1024,
     });
     // The child's tables go on as printed; its target lines are gathered for the summary.
@@ -79,7 +89,7 @@ const main = async (): Promise<number> => {
     }
     if (child.status !== 0) {
       failed += 1;
-      console.error(`bench ${name} failed (exit ${child.status ?? child.signal})\n`);
+      console.error(`bench ${name} failed (${failure(child)})\n`);
     }
   }
   if (targets.length > 0) console.log(formatTargets(targets));

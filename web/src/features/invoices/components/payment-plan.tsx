@@ -135,7 +135,8 @@ const NewPlanDialog = ({ invoice }: { invoice: Invoice }) => {
     e.preventDefault();
     const local: Record<string, string> = {};
     rows.forEach((r, i) => {
-      if (parseMoney(r.amount) === undefined || parseMoney(r.amount) === 0) local[`instalments.${i}.amountCents`] = t('errors.amount');
+      const cents = parseMoney(r.amount);
+      if (cents === undefined || cents === 0) local[`instalments.${i}.amountCents`] = t(cents === 0 ? 'errors.positive' : 'errors.amount');
       if (!r.dueDate) local[`instalments.${i}.dueDate`] = t('errors.required');
     });
     setErrors(local);
