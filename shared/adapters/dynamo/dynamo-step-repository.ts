@@ -280,6 +280,25 @@ export class DynamoStepRepository implements ReminderStepRepository {
     });
   }
 
+  async recordTrackingNumber(tenantId: string, invoiceId: string, ref: StepRef, trackingNumber: string): Promise<boolean> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: stepKey(tenantId, invoiceId, ref),
+          UpdateExpression: 'SET trackingNumber = :tracking',
+          ConditionExpression: '#state = :sent AND attribute_exists(postedAt) AND attribute_not_exists(trackingNumber)',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: { ':sent': 'sent', ':tracking': trackingNumber },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (conditionFailed(error)) return false;
+      throw error;
+    }
+  }
+
   async listToPost(tenantId: string): Promise<ToPostStep[]> {
     const items = await queryAll<ToPostStep & Record<string, unknown>>(this.db, {
       TableName: this.tableName,

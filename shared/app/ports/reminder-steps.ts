@@ -120,6 +120,8 @@ export interface ReminderStepRepository {
   ): Promise<boolean>;
   /** The owner posted it: `to_post → sent` (sentAt = postedAt), off the to-post list. False when it was not `to_post`. */
   recordPosted(tenantId: string, invoiceId: string, ref: StepRef, posted: { readonly at: string; readonly trackingNumber?: string }): Promise<boolean>;
+  /** A letter posted without its registered-mail number gets it later (once): false when it is not a posted letter or already has one. */
+  recordTrackingNumber(tenantId: string, invoiceId: string, ref: StepRef, trackingNumber: string): Promise<boolean>;
   /** Every letter step of the tenant waiting to be posted, oldest first (a sparse index: the cost follows the list). */
   listToPost(tenantId: string): Promise<ToPostStep[]>;
 }
