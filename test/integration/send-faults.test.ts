@@ -14,7 +14,7 @@ import { ReactPdfRenderer } from '../../shared/adapters/pdf/react-pdf-renderer.j
 import { allDocumentTemplates } from '../../shared/wiring-pdf.js';
 import { EventBridgeReminderScheduler } from '../../shared/adapters/scheduler/eventbridge-reminder-scheduler.js';
 import { SesMailer } from '../../shared/adapters/ses/ses-mailer.js';
-import type { InvoiceRecord } from '../../shared/app/ports.js';
+import type { InvoiceRecord, PdfRenderer } from '../../shared/app/ports.js';
 import { makeReconcileSchedules } from '../../shared/app/reminders/reconcile-schedules.js';
 import { makeSendReminder } from '../../shared/app/reminders/send-reminder.js';
 import type { ReminderTemplate } from '../../shared/domain/default-templates.js';
@@ -67,13 +67,13 @@ const claimOf = (invoiceId: string) => (command: Command) => command.constructor
 const sentWriteOf = (invoiceId: string) => (command: Command) =>
   ['UpdateCommand', 'TransactWriteCommand'].includes(command.constructor.name) && mentions(command, invoiceId) && mentions(command, '"sentAt"') && mentions(command, '"sent"');
 
-const sender = (faulty?: DynamoDBDocumentClient) =>
+const sender = (faulty?: DynamoDBDocumentClient, pdf: PdfRenderer = new ReactPdfRenderer(allDocumentTemplates)) =>
   makeSendReminder({
     ...readDeps,
     ...(faulty ? { steps: new DynamoStepRepository(faulty, table), invoices: new DynamoInvoiceRepository(faulty, table) } : {}),
     templates: new DynamoTenantDocuments<ReminderTemplate>(db, table, 'TEMPLATE'),
     mailer: new SesMailer(ses, 'factures@relances.local'),
-    pdf: new ReactPdfRenderer(allDocumentTemplates),
+    pdf,
     clock,
   });
 
@@ -190,5 +190,38 @@ describe('DynamoDB faults on the send path', () => {
     expect(await inboxFor(client.email)).toHaveLength(1);
     const records = await afterLeaseChecks(group);
     expect(records.map((r) => [r.state, r.messageId])).toEqual(group.map(() => ['sent', retry.outcome === 'sent' && retry.messageId]));
+  });
+
+  it('grouped: a member paid while the PDFs render is not in the message; the others go in one message, the paid one gets none', async () => {
+    const client = await aClient();
+    const group = [await aPlannedInvoice(client), await aPlannedInvoice(client), await aPlannedInvoice(client)];
+    const paid = group[1]!.invoice;
+    const real = new ReactPdfRenderer(allDocumentTemplates);
+    let renders = 0;
+    const paying: PdfRenderer = {
+      invoice: async (data) => {
+        if (renders++ === 0) {
+          const stored = (await invoices.get(tenantId, paid.id))!;
+          await invoices.save({ ...stored, paidCents: stored.totals.grossCents, status: 'paid', version: stored.version, lastPaymentAt: clock.now().toISOString() });
+        }
+        return real.invoice(data);
+      },
+      letter: (data) => real.letter(data),
+    };
+    const outcome = await sender(undefined, paying)(group[0]!.fire(0));
+    expect(outcome).toMatchObject({ outcome: 'sent', grouped: [group[0]!.invoice.id, group[2]!.invoice.id] });
+    const inbox = (await (await fetch(`${inject('sesUrl')}/store`)).json()) as { emails: { destination: { to: string[] }; content?: unknown }[] };
+    const mine = inbox.emails.filter((e) => e.destination.to.includes(client.email));
+    expect(mine).toHaveLength(1);
+    expect(JSON.stringify(mine[0])).not.toContain(paid.number!);
+    expect(JSON.stringify(mine[0])).toContain(group[2]!.invoice.number!);
+    // The paid invoice's own fire: nothing to send.
+    expect(await sender()(group[1]!.fire(0))).toMatchObject({ outcome: 'skipped', reason: 'paid' });
+    expect(await inboxFor(client.email)).toHaveLength(1);
+    const states = await Promise.all(group.map(async (m) => (await steps.list(tenantId, m.invoice.id))[0]!));
+    expect(states.map((r) => r.state)).toEqual(['sent', 'skipped', 'sent']);
+    expect(states[0]!.messageId).toBe(states[2]!.messageId);
+    // No day slot or reminder counted for the paid invoice.
+    expect((await invoices.get(tenantId, paid.id))?.reminderCount).toBe(0);
   });
 });
