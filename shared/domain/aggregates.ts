@@ -15,6 +15,7 @@
  */
 import { addDays, daysBetween } from './dates.js';
 import { isOutstanding, type InvoiceStatus } from './invoice.js';
+import { allocate, paidTowardsPlan, type Instalment } from './plan-allocation.js';
 
 export interface InvoiceFacts {
   readonly id: string;
@@ -36,16 +37,44 @@ export interface InvoiceFacts {
   readonly credits: readonly { readonly grossCents: number; readonly issueDate: string }[];
   /** Reminders sent, with the business date they went out (tenant time zone). */
   readonly sentSteps: readonly { readonly stepId: string; readonly date: string }[];
+  /** The payment plan running on the invoice (an ended one places nothing). */
+  readonly plan?: { readonly instalments: readonly Instalment[]; readonly totalCents: number };
 }
 
 /** Item key → attribute → value. */
 export type Counters = Record<string, Record<string, number>>;
 
+/** What is still due on one instalment of a running payment plan, at the instalment's due date. */
+export interface OpenInstalment {
+  readonly dueDate: string;
+  readonly balanceCents: number;
+}
+
 export interface OpenEntry {
   readonly clientId: string;
   readonly dueDate: string;
   readonly balanceCents: number;
+  /**
+   * Under a running payment plan: each instalment still owed (oldest paid first), for the forecast,
+   * which expects them at their own dates. They add up to the balance, or less when the balance grew
+   * past the plan's total (a payment removed): the rest is expected as the invoice's own.
+   */
+  readonly instalments?: readonly OpenInstalment[];
 }
+
+/** An open entry as stored on the client item, its fields in one order (what a rebuild compares). */
+export const openValue = (o: Pick<OpenEntry, 'dueDate' | 'balanceCents' | 'instalments'>): { dueDate: string; balanceCents: number; instalments?: OpenInstalment[] } => ({
+  dueDate: o.dueDate,
+  balanceCents: o.balanceCents,
+  ...(o.instalments && o.instalments.length > 0 ? { instalments: o.instalments.map((i) => ({ dueDate: i.dueDate, balanceCents: i.balanceCents })) } : {}),
+});
+
+/** The instalments still owed of a running plan, for an invoice whose balance is `balanceCents`. */
+export const openInstalments = (plan: NonNullable<InvoiceFacts['plan']>, balanceCents: number): OpenInstalment[] =>
+  // As the plan's own view allocates it (instalmentViews): oldest instalment first.
+  allocate(plan.instalments, paidTowardsPlan(plan, balanceCents))
+    .map((a, i) => ({ dueDate: plan.instalments[i]!.dueDate, balanceCents: a.dueCents }))
+    .filter((v) => v.balanceCents > 0);
 
 export interface Contribution {
   readonly counters: Counters;
@@ -119,7 +148,8 @@ export const invoiceContribution = (f: InvoiceFacts): Contribution => {
     const balanceCents = balanceNow;
     add(counters, client, 'balanceCents', balanceCents);
     add(counters, client, 'openInvoices', 1);
-    open = { clientId: f.clientId, dueDate: f.dueDate, balanceCents };
+    const instalments = f.plan && balanceCents > 0 ? openInstalments(f.plan, balanceCents) : [];
+    open = { clientId: f.clientId, dueDate: f.dueDate, balanceCents, ...(instalments.length > 0 ? { instalments } : {}) };
   }
 
   const paidDate = paidDateOf(f);
@@ -229,5 +259,8 @@ export const contributionDelta = (before: Counters, after: Counters): Counters =
   return delta;
 };
 
+const sameInstalments = (a: readonly OpenInstalment[] = [], b: readonly OpenInstalment[] = []) =>
+  a.length === b.length && a.every((x, i) => x.dueDate === b[i]!.dueDate && x.balanceCents === b[i]!.balanceCents);
+
 export const sameOpen = (a: OpenEntry | undefined, b: OpenEntry | undefined) =>
-  a?.clientId === b?.clientId && a?.dueDate === b?.dueDate && a?.balanceCents === b?.balanceCents;
+  a?.clientId === b?.clientId && a?.dueDate === b?.dueDate && a?.balanceCents === b?.balanceCents && sameInstalments(a?.instalments, b?.instalments);

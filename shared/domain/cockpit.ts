@@ -9,9 +9,11 @@
  *   365 days ending `asOf`; the reminder statistics use the same window;
  * - forecast: 8 weeks from the Monday after `asOf`; an open balance is expected at its due
  *   date shifted by its client's average lateness (over the invoices fully paid by `asOf`); what
- *   is expected earlier (overdue included) falls in the first week.
+ *   is expected earlier (overdue included) falls in the first week. An invoice under a running
+ *   payment plan: each instalment's amount still due at the instalment's date, the same way
+ *   (today's plans: a past `asOf` places the balances of that day at their invoices' due dates).
  */
-import { LATE_DAYS_PREFIX, OPEN_BALANCE_PREFIX, OPEN_COUNT_PREFIX, PAID_WEIGHT_PREFIX, parseOpenKey } from './aggregates.js';
+import { LATE_DAYS_PREFIX, OPEN_BALANCE_PREFIX, OPEN_COUNT_PREFIX, PAID_WEIGHT_PREFIX, parseOpenKey, type OpenInstalment } from './aggregates.js';
 import { addDays, daysBetween, weekday } from './dates.js';
 
 export interface ClientAggregate {
@@ -21,7 +23,7 @@ export interface ClientAggregate {
   readonly paidInvoices: number;
   readonly paidWeightCents: number;
   readonly lateDaysWeighted: number;
-  readonly open: readonly { readonly invoiceId: string; readonly dueDate: string; readonly balanceCents: number }[];
+  readonly open: readonly { readonly invoiceId: string; readonly dueDate: string; readonly balanceCents: number; readonly instalments?: readonly OpenInstalment[] }[];
 }
 
 export interface DayAggregate {
@@ -103,6 +105,8 @@ interface OpenGroup {
   readonly dueDate: string;
   readonly balanceCents: number;
   readonly count: number;
+  /** Today's balances only (one invoice a group): the instalments still owed of its running payment plan. */
+  readonly instalments?: readonly OpenInstalment[];
 }
 
 /**
@@ -131,7 +135,7 @@ export const latenessAsOf = (clients: readonly ClientAggregate[], later: readonl
 /** Today's open balances, or those of a past day: today's minus every change dated after it. */
 export const openGroups = (todays: readonly ClientAggregate[], later?: readonly DayAggregate[]): OpenGroup[] => {
   const clients = later ? latenessAsOf(todays, later) : todays;
-  if (!later) return clients.flatMap((c) => c.open.filter((o) => o.balanceCents > 0).map((o) => ({ client: c, dueDate: o.dueDate, balanceCents: o.balanceCents, count: 1 })));
+  if (!later) return clients.flatMap((c) => c.open.filter((o) => o.balanceCents > 0).map((o) => ({ client: c, dueDate: o.dueDate, balanceCents: o.balanceCents, count: 1, ...(o.instalments?.length ? { instalments: o.instalments } : {}) })));
   const groups = new Map<string, { clientId: string; dueDate: string; balanceCents: number; count: number }>();
   const group = (clientId: string, dueDate: string) => {
     const key = `${clientId}#${dueDate}`;
@@ -190,10 +194,17 @@ export const computeCockpit = ({ asOf, clients, days, later }: CockpitInput) => 
 
   const firstWeek = addDays(asOf, (8 - weekday(asOf)) % 7 || 7);
   const forecast = Array.from({ length: 8 }, (_, i) => ({ weekStart: addDays(firstWeek, 7 * i), expectedCents: 0 }));
+  const expect = (client: ClientAggregate, dueDate: string, cents: number) => {
+    const expected = addDays(dueDate, Math.round(averageLateness(client)));
+    const week = dueDate < asOf || expected < firstWeek ? 0 : Math.floor(daysBetween(firstWeek, expected) / 7);
+    if (week < forecast.length) forecast[week]!.expectedCents += cents;
+  };
   for (const o of open) {
-    const expected = addDays(o.dueDate, Math.round(averageLateness(o.client)));
-    const week = o.dueDate < asOf || expected < firstWeek ? 0 : Math.floor(daysBetween(firstWeek, expected) / 7);
-    if (week < forecast.length) forecast[week]!.expectedCents += o.balanceCents;
+    // Under a payment plan, each instalment still owed at its own date (shifted and overdue as any
+    // balance); what the plan does not cover (its total exceeded since) at the invoice's due date.
+    const planned = (o.instalments ?? []).reduce((sum, i) => sum + i.balanceCents, 0);
+    for (const i of o.instalments ?? []) expect(o.client, i.dueDate, i.balanceCents);
+    if (o.balanceCents - planned > 0) expect(o.client, o.dueDate, o.balanceCents - planned);
   }
 
   const steps = new Map<string, { sent: number; paid: number }>();

@@ -178,16 +178,64 @@ export const parseAmount = (text: string): number | undefined => {
   return s.startsWith('-') ? -cents : cents;
 };
 
-/** `31/12/2026` or `2026-12-31` → `2026-12-31`; undefined when not a calendar date. */
-export const parseDate = (text: string): string | undefined => {
-  // A local time after the date, as spreadsheets export a date cell (`01/10/2026 00:00`, `2026-10-01T00:00:00`), is no part of it.
-  const day = text.trim().replace(/(?<=\d)(?:\s+|T)\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?$/, '');
-  // JJ/MM/AAAA, or JJ/MM/AA as spreadsheets often show it: dates here are 2000–2099 (20AA).
-  const fr = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/.exec(day);
-  const year = fr && fr[3]!.length === 2 ? `20${fr[3]}` : fr?.[3];
-  const iso = fr ? `${year}-${fr[2]!.padStart(2, '0')}-${fr[1]!.padStart(2, '0')}` : day;
+/**
+ * The order of day and month in a file's `a/b/yyyy` dates. French is the default (`JJ/MM/AAAA`); a file
+ * exported by an American tool writes `MM/DD/YYYY`, and `03/04/2026` read the French way is 3 April
+ * where it meant 4 March.
+ */
+export type DateOrder = 'DD/MM/YYYY' | 'MM/DD/YYYY';
+
+/** A local time after the date, as spreadsheets export a date cell (`01/10/2026 00:00`, `2026-10-01T00:00:00`), is no part of it. */
+const dayPart = (text: string) => text.trim().replace(/(?<=\d)(?:\s+|T)\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?$/, '');
+/** `a/b/yyyy` (or `.`, `-`; a two-digit year is 20AA): its two first parts and year, undefined for any other form. */
+const slashParts = (text: string): { a: number; b: number; year: string } | undefined => {
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/.exec(dayPart(text));
+  return m ? { a: Number(m[1]), b: Number(m[2]), year: m[3]!.length === 2 ? `20${m[3]}` : m[3]! } : undefined;
+};
+
+/** `31/12/2026` (or `12/31/2026` in a MM/DD file) or `2026-12-31` → `2026-12-31`; undefined when not a calendar date. */
+export const parseDate = (text: string, order: DateOrder = 'DD/MM/YYYY'): string | undefined => {
+  const parts = slashParts(text);
+  const [day, month] = parts ? (order === 'MM/DD/YYYY' ? [parts.b, parts.a] : [parts.a, parts.b]) : [0, 0];
+  const iso = parts ? `${parts.year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` : dayPart(text);
   return isValidDate(iso) ? iso : undefined;
 };
+
+export interface DateOrderFound {
+  readonly order: DateOrder;
+  /** The first date that decided it (a value only one order reads), absent when every date reads both ways. */
+  readonly evidence?: { readonly row: number; readonly field: string; readonly value: string };
+  /** The file has dates only JJ/MM reads and dates only MM/DD reads: it is read as JJ/MM and the others are row errors. */
+  readonly mixed?: true;
+}
+
+const DATE_FIELDS = ['issueDate', 'dueDate', 'paidOn'] as const;
+
+/**
+ * The order of a file's dates, decided on the whole file (one tool writes all its dates one way): a
+ * date only `MM/DD` reads (`04/15/2026`: no month 15) and none only `JJ/MM` reads (`15/04/2026`)
+ * makes it a `MM/DD/YYYY` file; otherwise it is French (`JJ/MM/AAAA`), the default when every date
+ * reads both ways (`03/04/2026`). Only dates valid in the order they prove count as evidence.
+ */
+export const dateOrderOf = (rows: readonly RawRow[]): DateOrderFound => {
+  let dayFirst: DateOrderFound['evidence'];
+  let monthFirst: DateOrderFound['evidence'];
+  for (const raw of rows) {
+    for (const field of DATE_FIELDS) {
+      const value = raw[field];
+      const parts = value ? slashParts(value) : undefined;
+      if (!parts || !value) continue;
+      if (!dayFirst && parts.a > 12 && parseDate(value, 'DD/MM/YYYY')) dayFirst = { row: raw.row, field, value: value.trim() };
+      if (!monthFirst && parts.b > 12 && parseDate(value, 'MM/DD/YYYY')) monthFirst = { row: raw.row, field, value: value.trim() };
+    }
+    if (dayFirst && monthFirst) break;
+  }
+  if (monthFirst && !dayFirst) return { order: 'MM/DD/YYYY', evidence: monthFirst };
+  return { order: 'DD/MM/YYYY', ...(dayFirst ? { evidence: dayFirst } : {}), ...(dayFirst && monthFirst ? { mixed: true as const } : {}) };
+};
+
+/** A date only MM/DD reads, in a file whose other dates only JJ/MM reads: said as such, never guessed. */
+export const MIXED_DATE_ORDER = 'reads only as MM/DD/YYYY (month first), while other dates of the file read only as JJ/MM/AAAA: write every date of the file in one order';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export const NEGATIVE_BILLED = 'is negative (a credit note? put its amount in the Avoirs column of the invoice it credits)';
@@ -196,7 +244,7 @@ export const NEGATIVE_BILLED = 'is negative (a credit note? put its amount in th
 const unguard = (s: string | undefined) => (s !== undefined && /^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s);
 
 /** One raw row → a record, or the errors of each bad field. */
-export const validateRow = (raw: RawRow): { ok: ImportedRow } | { errors: RowError[] } => {
+export const validateRow = (raw: RawRow, order: DateOrder = 'DD/MM/YYYY'): { ok: ImportedRow } | { errors: RowError[] } => {
   const errors: RowError[] = [];
   const fail = (field: string, message: string) => errors.push({ row: raw.row, field, message });
   const number = unguard(raw.number?.trim()) ?? '';
@@ -217,13 +265,14 @@ export const validateRow = (raw: RawRow): { ok: ImportedRow } | { errors: RowErr
   if (!kind) fail('kind', 'must be business (professionnel) or consumer (particulier)');
   // A year typed wrong (0026, 1926, 2206) would come in chased at once, or never: the cockpit's years are 2000–2099.
   const inRange = (field: 'issueDate' | 'dueDate', date: string | undefined) => {
-    if (!date) fail(field, 'is not a date (JJ/MM/AAAA or AAAA-MM-JJ)');
+    if (!date && order === 'DD/MM/YYYY' && parseDate(raw[field] ?? '', 'MM/DD/YYYY')) fail(field, MIXED_DATE_ORDER);
+    else if (!date) fail(field, order === 'MM/DD/YYYY' ? 'is not a date (MM/DD/YYYY, as the other dates of the file, or YYYY-MM-DD)' : 'is not a date (JJ/MM/AAAA or AAAA-MM-JJ)');
     else if (date < '2000-01-01' || date > '2099-12-31') fail(field, 'is not between 2000 and 2099 (a typo in the year?)');
     else return date;
     return undefined;
   };
-  const issueDate = inRange('issueDate', parseDate(raw.issueDate ?? ''));
-  const dueDate = inRange('dueDate', parseDate(raw.dueDate ?? ''));
+  const issueDate = inRange('issueDate', parseDate(raw.issueDate ?? '', order));
+  const dueDate = inRange('dueDate', parseDate(raw.dueDate ?? '', order));
   if (issueDate && dueDate && dueDate < issueDate) fail('dueDate', 'is before the issue date');
   let negativeBilled = false;
   const amount = (field: 'net' | 'vat' | 'gross' | 'paid' | 'credited' | 'remaining') => {
@@ -264,8 +313,10 @@ export const validateRow = (raw: RawRow): { ok: ImportedRow } | { errors: RowErr
     else gross = net + vat;
   }
   const paidOnText = raw.paidOn?.trim() ?? '';
-  const paidOn = paidOnText === '' ? undefined : parseDate(paidOnText);
-  if (paidOnText !== '' && !paidOn) fail('paidOn', 'is not a date (JJ/MM/AAAA or AAAA-MM-JJ)');
+  const paidOn = paidOnText === '' ? undefined : parseDate(paidOnText, order);
+  if (paidOnText !== '' && !paidOn) {
+    fail('paidOn', order === 'DD/MM/YYYY' && parseDate(paidOnText, 'MM/DD/YYYY') ? MIXED_DATE_ORDER : order === 'MM/DD/YYYY' ? 'is not a date (MM/DD/YYYY, as the other dates of the file, or YYYY-MM-DD)' : 'is not a date (JJ/MM/AAAA or AAAA-MM-JJ)');
+  }
   if (paidSaysSettled && gross !== undefined) paid = Math.max(0, gross - credited);
   else if (remaining !== undefined && gross !== undefined) {
     if (remaining > gross - credited) fail('remaining', 'is more than the gross amount less credit notes');

@@ -9,13 +9,12 @@
  * while the plan is honoured: a plan ended because an instalment was missed waives nothing.
  */
 import { addDays, daysBetween } from './dates.js';
+import { allocate, paidTowardsPlan, type Instalment } from './plan-allocation.js';
 import { lastSendDayBefore, nextSendDay, sendInstant, type SendCalendar } from './send-calendar.js';
 import { localDateTimeOf, utcToZoned } from './zoned-time.js';
 
-export interface Instalment {
-  readonly dueDate: string;
-  readonly amountCents: number;
-}
+export type { Instalment } from './plan-allocation.js';
+export { allocate, paidTowardsPlan };
 
 export type PlanEndReason = 'paid' | 'missed' | 'deleted' | 'cancelled' | 'written_off';
 
@@ -111,24 +110,6 @@ export const planProblems = (instalments: readonly Instalment[], balanceCents: n
   }
   return problems;
 };
-
-/**
- * What was paid towards the plan, spread over its instalments oldest first: each instalment is
- * filled before the next gets anything. `paidCents` is clamped to [0, total]; the result's paid
- * amounts add up to it and no amount is ever negative.
- */
-export const allocate = (instalments: readonly Instalment[], paidCents: number): { paidCents: number; dueCents: number }[] => {
-  let left = Math.max(0, paidCents);
-  return instalments.map((inst) => {
-    const paid = Math.min(inst.amountCents, left);
-    left -= paid;
-    return { paidCents: paid, dueCents: inst.amountCents - paid };
-  });
-};
-
-/** Paid towards the plan: how much the balance went down since the plan was made (payments and credit notes). */
-export const paidTowardsPlan = (plan: Pick<PaymentPlan, 'totalCents'>, balanceCents: number): number =>
-  Math.min(plan.totalCents, Math.max(0, plan.totalCents - balanceCents));
 
 /** Each instalment with what was paid on it, what is still due, and `pending | paid | late` at `today`. */
 export const instalmentViews = (plan: Pick<PaymentPlan, 'instalments' | 'totalCents'>, balanceCents: number, today: string): InstalmentView[] => {

@@ -83,4 +83,28 @@ describe('the web app reviewed on a phone', () => {
     // Closed: the selection is gone with its bar.
     expect(await page.locator('.selection-bar').count()).toBe(0);
   });
+
+  it('copies the IBAN from the client portal in one tap, without its spaces, and says so', async () => {
+    const invoices = (await call('GET', '/invoices?limit=10')).json.items as { id: string; number: string }[];
+    const link = await call('POST', `/invoices/${invoices.find((i) => i.number === numbers[0])!.id}/portal-link`);
+    expect(link.status).toBe(201);
+    const context = await browser.newContext({ viewport: PHONE_390, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: web() });
+    const portal = await context.newPage();
+    portal.setDefaultTimeout(15_000);
+    try {
+      await portal.goto(`${web()}/p/${new URL(link.json.url).pathname.split('/p/')[1]}`);
+      const pay = portal.getByRole('region', { name: 'Comment payer' });
+      await pay.getByRole('button', { name: 'Copier l’IBAN' }).click();
+      await poll(() => pay.getByRole('status').filter({ hasText: 'IBAN copié' }).count()).toBe(1);
+      expect(await portal.evaluate<string>('navigator.clipboard.readText()')).toBe('FR7630006000011234567890189');
+      await pay.getByRole('button', { name: 'Copier la référence' }).click();
+      await poll(() => portal.evaluate<string>('navigator.clipboard.readText()')).toBe(numbers[0]);
+      await screenshot(portal, 'r02-portal-copy-iban');
+      expect(await seriousViolations(portal), 'axe on the portal').toEqual([]);
+      expect(await horizontalOverflow(portal)).toBeLessThanOrEqual(0);
+    } finally {
+      await context.close();
+    }
+  });
 });

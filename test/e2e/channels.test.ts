@@ -121,10 +121,17 @@ describe('channels per step on the local stack', () => {
     // Closing it: only a letter, only when produced; repeating is harmless.
     expect((await t.call('POST', `/invoices/${invoice.id}/reminders/texto/posted`, {})).status).toBe(409);
     expect((await t.call('POST', `/invoices/${invoice.id}/reminders/nope/posted`, {})).status).toBe(404);
+    // Posted at the counter first, the registered-mail number typed in from the receipt afterwards.
+    const postedBare = await t.call('POST', `/invoices/${invoice.id}/reminders/lettre/posted`, {});
+    expect(postedBare.status).toBe(200);
+    expect(postedBare.json).toMatchObject({ stepId: 'lettre', state: 'sent' });
+    expect(postedBare.json.trackingNumber).toBeUndefined();
     const posted = await t.call('POST', `/invoices/${invoice.id}/reminders/lettre/posted`, { trackingNumber: '1A 234 567 8901 2' });
     expect(posted.status).toBe(200);
-    expect(posted.json).toMatchObject({ stepId: 'lettre', state: 'sent', trackingNumber: '1A 234 567 8901 2' });
+    expect(posted.json).toMatchObject({ stepId: 'lettre', state: 'sent', trackingNumber: '1A 234 567 8901 2', postedAt: postedBare.json.postedAt });
     expect(posted.json.postedAt).toBe(posted.json.sentAt);
+    const proof = await t.call('GET', `/invoices/${invoice.id}/proof.pdf`);
+    expect((await extractText(await getDocumentProxy(new Uint8Array(proof.bytes!)), { mergePages: true })).text).toContain('1A 234 567 8901 2');
     const again = await t.call('POST', `/invoices/${invoice.id}/reminders/lettre/posted`, {});
     expect([again.status, again.json.postedAt]).toEqual([200, posted.json.postedAt]);
     expect((await t.call('POST', `/invoices/${invoice.id}/reminders/lettre/posted`, { trackingNumber: 'AUTRE' })).status).toBe(409);

@@ -72,10 +72,14 @@ describe('letter steps of one client due the same day', () => {
     expect(regrouped).not.toContain(paid.number);
     expect(regrouped).toMatch(/40,00 € × 2/);
 
-    // Posting it from either step closes both, with the tracking number.
-    const posted = await t.call('POST', `/invoices/${invoices[2]!.id}/reminders/lettre/posted`, { trackingNumber: '1A 234 567 8901 2' });
+    // Posting it from either step closes both; the tracking number entered later, from the other step, reaches both.
+    const posted = await t.call('POST', `/invoices/${invoices[2]!.id}/reminders/lettre/posted`, {});
     expect(posted.status).toBe(200);
+    for (const i of [invoices[0]!, invoices[2]!]) expect(await stepOf(i.id)).toMatchObject({ state: 'sent', postedAt: posted.json.postedAt });
+    const tracked = await t.call('POST', `/invoices/${invoices[0]!.id}/reminders/lettre/posted`, { trackingNumber: '1A 234 567 8901 2' });
+    expect(tracked.status).toBe(200);
     for (const i of [invoices[0]!, invoices[2]!]) expect(await stepOf(i.id)).toMatchObject({ state: 'sent', trackingNumber: '1A 234 567 8901 2', postedAt: posted.json.postedAt });
+    expect((await t.call('POST', `/invoices/${invoices[2]!.id}/reminders/lettre/posted`, { trackingNumber: 'AUTRE' })).status).toBe(409);
     expect((await t.ok('GET', '/reminders/to-post')).items).toEqual([]);
   });
 

@@ -332,6 +332,16 @@ describe('payment plans on the local stack', () => {
     expect((await events(other.id)).map((e) => e.type)).toEqual(expect.arrayContaining(['plan.requested', 'plan.declined', 'plan.client_notified']));
   });
 
+  it('answers a plan request on an invoice in litigation as the portal’s other actions do: a 409 in the client’s words, no raw status', async () => {
+    const invoice = await overdueInvoice();
+    const token = await tokenIn(invoice.email);
+    expect((await t.call('POST', `/invoices/${invoice.id}/litigation`, { reason: 'ne répond plus' })).status).toBe(200);
+    const asked = await portal('POST', `/portal/${token}/plan-request`, { instalments: [{ dueDate: addDays(today, 12), amountCents: invoice.balance }] });
+    expect([asked.status, asked.json.detail]).toEqual([409, 'This invoice is now handled by the litigation procedure: please contact the company']);
+    expect((await portal('POST', `/portal/${token}/dispute`, { reason: 'Travaux non terminés' })).json.detail).toBe(asked.json.detail);
+    expect((await events(invoice.id)).map((e) => e.type)).not.toContain('plan.requested');
+  });
+
   it('asks the owner to answer a pending client request before agreeing another plan, so the request never stays pending', async () => {
     const invoice = await overdueInvoice();
     const token = await tokenIn(invoice.email);

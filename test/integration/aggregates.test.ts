@@ -150,7 +150,7 @@ describe('aggregates maintained from the stream', () => {
 
   it('count a bounce once per timeline event, whatever the number of deliveries, under the event’s key', async () => {
     const keys = eventKey(tenantId, invoice.id, '2026-03-05T09:00:00.000Z', ulid());
-    const bounce = aggregateChangeTarget(parseItemKey(keys), 'INSERT', { type: 'email.bounced', at: '2026-03-05T09:00:00.000Z' });
+    const bounce = aggregateChangeTarget(parseItemKey(keys), 'INSERT', { type: 'email.bounced', at: '2026-03-05T09:00:00.000Z', data: { stepId: 'j+1' } });
     expect(bounce?.kind).toBe('bounce');
     await updateBatch([bounce!]);
     await updateBatch([bounce!, bounce!]);

@@ -114,6 +114,26 @@ describe('cockpit arithmetic', () => {
     expect(cockpit.forecast[1]).toEqual({ weekStart: '2026-12-07', expectedCents: 200 }); // 28 Nov + 10 days = 8 Dec
     expect(cockpit.dsoDays).toBeNull();
   });
+
+  it('forecasts an invoice under a plan by its instalments still owed (an overdue one in the first week), what the plan does not cover at the due date', () => {
+    const cockpit = computeCockpit({
+      asOf: '2026-11-25',
+      clients: [{ clientId: 'c1', balanceCents: 1_000, openInvoices: 1, paidInvoices: 1, paidWeightCents: 100, lateDaysWeighted: 1_000,
+        // Due 1 Dec; instalments 20 Nov (missed), 2 Dec, 16 Dec; 100 above the plan (a payment removed since).
+        open: [{ invoiceId: 'a', dueDate: '2026-12-01', balanceCents: 1_000, instalments: [{ dueDate: '2026-11-20', balanceCents: 300 }, { dueDate: '2026-12-02', balanceCents: 400 }, { dueDate: '2026-12-16', balanceCents: 200 }] }] }],
+      days: [],
+    });
+    // Lateness 10 days: 20 Nov is overdue (first week); 2 Dec + 10 = 12 Dec (week 1); 16 Dec + 10 = 26 Dec (week 3); 1 Dec + 10 = 11 Dec (week 1).
+    expect(cockpit.forecast.slice(0, 4).map((w) => w.expectedCents)).toEqual([300, 500, 0, 200]);
+    expect(cockpit.outstandingCents).toBe(1_000);
+  });
+
+  it('gives the instalments still owed of a running plan on the open entry, oldest paid first, and none once the plan ended', () => {
+    const plan = { instalments: [{ dueDate: '2026-03-10', amountCents: 40_000 }, { dueDate: '2026-04-10', amountCents: 40_000 }, { dueDate: '2026-05-10', amountCents: 40_000 }], totalCents: 120_000 };
+    const paid = anInvoice({ status: 'partially_paid', paidCents: 50_000, payments: [{ amountCents: 50_000, date: '2026-03-05', removed: false }], plan });
+    expect(invoiceContribution(paid).open).toEqual({ clientId: 'c1', dueDate: '2026-03-03', balanceCents: 70_000, instalments: [{ dueDate: '2026-04-10', balanceCents: 30_000 }, { dueDate: '2026-05-10', balanceCents: 40_000 }] });
+    expect(invoiceContribution(anInvoice()).open).toEqual({ clientId: 'c1', dueDate: '2026-03-03', balanceCents: 120_000 });
+  });
 });
 
 describe('the cockpit of a past day', () => {

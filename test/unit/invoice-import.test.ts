@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvRows, parseAmount, parseCsv, parseDate, validateRow } from '../../shared/domain/invoice-import.js';
+import { csvRows, dateOrderOf, MIXED_DATE_ORDER, parseAmount, parseCsv, parseDate, validateRow } from '../../shared/domain/invoice-import.js';
 
 describe('reading invoices exported elsewhere', () => {
   it('reads French and English amounts to the cent', () => {
@@ -10,12 +10,25 @@ describe('reading invoices exported elsewhere', () => {
   });
 
   it('reads JJ/MM/AAAA and ISO dates, refusing impossible ones', () => {
-    expect(['31/12/2026', '1/2/2026', '2026-02-28', '31.01.2026'].map(parseDate)).toEqual(['2026-12-31', '2026-02-01', '2026-02-28', '2026-01-31']);
-    expect(['32/10/2025', '29/02/2026', '2026-13-01', ''].map(parseDate)).toEqual([undefined, undefined, undefined, undefined]);
+    expect(['31/12/2026', '1/2/2026', '2026-02-28', '31.01.2026'].map((d) => parseDate(d))).toEqual(['2026-12-31', '2026-02-01', '2026-02-28', '2026-01-31']);
+    expect(['32/10/2025', '29/02/2026', '2026-13-01', ''].map((d) => parseDate(d))).toEqual([undefined, undefined, undefined, undefined]);
     // Two-digit years, as spreadsheets often show dates: 20AA.
-    expect(['31/12/26', '1/2/27', '31.01.26', '31/12/026'].map(parseDate)).toEqual(['2026-12-31', '2027-02-01', '2026-01-31', undefined]);
+    expect(['31/12/26', '1/2/27', '31.01.26', '31/12/026'].map((d) => parseDate(d))).toEqual(['2026-12-31', '2027-02-01', '2026-01-31', undefined]);
     // A date cell exported with its time (00:00): the day; a time zone or a time alone is not a date.
-    expect(['01/10/2026 00:00', '2026-10-01T00:00:00', '2026-10-01 13:45:30.5', '1/2/27 0:00', '2026-10-01T00:00:00Z', '00:00', '32/10/2026 00:00'].map(parseDate)).toEqual(['2026-10-01', '2026-10-01', '2026-10-01', '2027-02-01', undefined, undefined, undefined]);
+    expect(['01/10/2026 00:00', '2026-10-01T00:00:00', '2026-10-01 13:45:30.5', '1/2/27 0:00', '2026-10-01T00:00:00Z', '00:00', '32/10/2026 00:00'].map((d) => parseDate(d))).toEqual(['2026-10-01', '2026-10-01', '2026-10-01', '2027-02-01', undefined, undefined, undefined]);
+  });
+
+  it('reads MM/DD/YYYY when told, and finds a file\'s order from the dates only one order reads (French by default)', () => {
+    expect(['03/04/2026', '04/15/2026', '15/04/2026', '2026-04-15', '4/15/26 0:00'].map((d) => parseDate(d, 'MM/DD/YYYY'))).toEqual(['2026-03-04', '2026-04-15', undefined, '2026-04-15', '2026-04-15']);
+    const rows = (...dates: [string, string][]) => dates.map(([issueDate, dueDate], i) => ({ row: i + 2, issueDate, dueDate }));
+    expect(dateOrderOf(rows(['03/04/2026', '04/05/2026']))).toEqual({ order: 'DD/MM/YYYY' });
+    expect(dateOrderOf(rows(['03/04/2026', '04/05/2026'], ['04/01/2026', '04/30/2026']))).toEqual({ order: 'MM/DD/YYYY', evidence: { row: 3, field: 'dueDate', value: '04/30/2026' } });
+    expect(dateOrderOf(rows(['13/04/2026', '04/05/2026']))).toEqual({ order: 'DD/MM/YYYY', evidence: { row: 2, field: 'issueDate', value: '13/04/2026' } });
+    expect(dateOrderOf(rows(['13/04/2026', '04/05/2026'], ['04/01/2026', '04/30/2026']))).toMatchObject({ order: 'DD/MM/YYYY', mixed: true });
+    // A date no order reads (02/30, 31/31) proves nothing.
+    expect(dateOrderOf(rows(['02/30/2026', '31/31/2026']))).toEqual({ order: 'DD/MM/YYYY' });
+    const mixed = validateRow({ row: 3, number: 'A', clientName: 'C', email: 'c@c.test', issueDate: '04/01/2026', dueDate: '04/30/2026', gross: '10' }, 'DD/MM/YYYY');
+    expect('errors' in mixed && mixed.errors).toEqual([{ row: 3, field: 'dueDate', message: MIXED_DATE_ORDER }]);
   });
 
   it('splits quoted fields, keeps the line each record starts on, skips blank lines, detects the delimiter', () => {
@@ -28,7 +41,7 @@ describe('reading invoices exported elsewhere', () => {
   });
 
   it('reads what is still owed (Reste à payer, Solde) as what was paid when the file has no paid column', () => {
-    const read = (csv: string) => csvRows(csv).rows.map(validateRow).map((r) => ('ok' in r ? r.ok.paidCents : r.errors.map((e) => e.field)));
+    const read = (csv: string) => csvRows(csv).rows.map((r) => validateRow(r)).map((r) => ('ok' in r ? r.ok.paidCents : r.errors.map((e) => e.field)));
     // Another tool's export: a paid invoice (nothing left) must not come in owed, and be chased.
     expect(read("Numéro;Date;Date d'échéance;Client;Montant TTC;Reste à payer\nFA-1;01/10/2026;31/10/2026;Dupont;120,00;0,00\nFA-2;01/10/2026;31/10/2026;Dupont;120,00;20,00\nFA-3;01/10/2026;31/10/2026;Dupont;120,00;\n")).toEqual([12_000, 10_000, 0]);
     expect(read('N°;Date;Échéance;Client;TTC;Avoirs;Restant dû\nFA-4;01/10/2026;31/10/2026;Dupont;120,00;20,00;100,00\nFA-5;01/10/2026;31/10/2026;Dupont;120,00;0;130,00\n')).toEqual([0, ['remaining']]);
@@ -143,7 +156,7 @@ describe('reading invoices exported elsewhere', () => {
   });
 
   it('reads a Payée column saying oui / non, and a payment date, as settled: a paid invoice never comes in owed (and chased)', () => {
-    const read = (csv: string) => csvRows(csv).rows.map(validateRow).map((r) => ('ok' in r ? r.ok.paidCents : r.errors.map((e) => `${e.field}: ${e.message}`)));
+    const read = (csv: string) => csvRows(csv).rows.map((r) => validateRow(r)).map((r) => ('ok' in r ? r.ok.paidCents : r.errors.map((e) => `${e.field}: ${e.message}`)));
     // A spreadsheet kept by hand: a yes/no column, whatever its header (Payée, Réglée, Payé).
     expect(read('Numéro;Client;Date;Échéance;TTC;Payée\nA-1;Dupont;01/10/2026;31/10/2026;120,00;Oui\nA-2;Dupont;01/10/2026;31/10/2026;120,00;non\nA-3;Dupont;01/10/2026;31/10/2026;120,00;X\nA-4;Dupont;01/10/2026;31/10/2026;120,00;\nA-5;Dupont;01/10/2026;31/10/2026;120,00;peut-être\n'))
       .toEqual([12_000, 0, 12_000, 0, ['paid: is not an amount (1 234,56)']]);

@@ -4,7 +4,7 @@ import type { RebuildableStore } from '../../app/aggregates/rebuild-aggregates.j
 import type { AggregateChange, AggregateStore, ContributionSnapshot, InvoiceAggregateState, ListRowExtras, RecordedStep } from '../../app/aggregates/ports.js';
 import type { CreditNoteRecord, InvoiceRecord, PaymentRecord } from '../../app/ports.js';
 import type { ClientAggregate, DayAggregate } from '../../domain/cockpit.js';
-import { clientItem, dayItem } from '../../domain/aggregates.js';
+import { clientItem, dayItem, openValue, sameOpen } from '../../domain/aggregates.js';
 import { fold, nameWords } from '../../domain/search.js';
 import {
   aggregateItem,
@@ -129,8 +129,8 @@ export class DynamoAggregateStore implements AggregateStore, RebuildableStore {
     const { open, openBefore } = change;
     if (openBefore && open?.clientId !== openBefore.clientId) expressionFor(clientItem(openBefore.clientId)).remove(`${OPEN}${invoiceId}`);
     // The client's entry for this invoice is written when it changes, not at each change of the invoice (a reminder).
-    const sameEntry = open && openBefore && open.clientId === openBefore.clientId && open.dueDate === openBefore.dueDate && open.balanceCents === openBefore.balanceCents;
-    if (open && !sameEntry) expressionFor(clientItem(open.clientId)).set(`${OPEN}${invoiceId}`, { dueDate: open.dueDate, balanceCents: open.balanceCents });
+    const sameEntry = open && openBefore && sameOpen(open, openBefore);
+    if (open && !sameEntry) expressionFor(clientItem(open.clientId)).set(`${OPEN}${invoiceId}`, openValue(open));
     for (const [item, e] of touched) {
       for (const [attr, v] of Object.entries(aggregateItemMeta(item))) e.set(attr, v);
       items.push({ Update: { TableName: this.tableName, Key: aggregateKey(tenantId, item), UpdateExpression: e.toString(), ExpressionAttributeNames: e.names, ExpressionAttributeValues: e.values } });
@@ -312,7 +312,7 @@ export class DynamoAggregateStore implements AggregateStore, RebuildableStore {
         aggregateItemName(String(i.SK)),
         {
           counters: Object.fromEntries(Object.entries(i).filter(([, v]) => typeof v === 'number')) as Record<string, number>,
-          open: new Map(clientAggregateOf(i).open.map((o) => [o.invoiceId, { dueDate: o.dueDate, balanceCents: o.balanceCents }])) as OpenMap,
+          open: new Map(clientAggregateOf(i).open.map((o) => [o.invoiceId, openValue(o)])) as OpenMap,
         },
       ]),
     );
@@ -370,7 +370,7 @@ export class DynamoAggregateStore implements AggregateStore, RebuildableStore {
   }
 }
 
-type OpenMap = Map<string, { dueDate: string; balanceCents: number }>;
+type OpenMap = Map<string, ReturnType<typeof openValue>>;
 
 const snapshotOf = (item: Item): ContributionSnapshot => ({
   rev: item.rev as number,
@@ -392,6 +392,9 @@ const clientAggregateOf = (item: Item): ClientAggregate => ({
   lateDaysWeighted: num(item.lateDaysWeighted),
   open: Object.entries(item)
     .filter(([k]) => k.startsWith(OPEN))
-    .map(([k, v]) => ({ invoiceId: k.slice(OPEN.length), dueDate: String((v as Item).dueDate), balanceCents: num((v as Item).balanceCents) }))
+    .map(([k, v]) => {
+      const instalments = Array.isArray((v as Item).instalments) ? ((v as Item).instalments as Item[]).map((i) => ({ dueDate: String(i.dueDate), balanceCents: num(i.balanceCents) })) : [];
+      return { invoiceId: k.slice(OPEN.length), dueDate: String((v as Item).dueDate), balanceCents: num((v as Item).balanceCents), ...(instalments.length > 0 ? { instalments } : {}) };
+    })
     .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.invoiceId.localeCompare(b.invoiceId)),
 });

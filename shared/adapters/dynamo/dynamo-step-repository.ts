@@ -191,6 +191,34 @@ export class DynamoStepRepository implements ReminderStepRepository {
     if (!done) throw new Error('the step left `sending` while its email was being sent');
   }
 
+  async finishGroupSend(
+    tenantId: string,
+    members: readonly { invoiceId: string; ref: StepRef; dueDate: string; event: NonNullable<StepRecordItem['sentEvent']> }[],
+    sent: { at: string; messageId: string; recipients: readonly string[] },
+  ): Promise<void> {
+    // One transaction (≤ 40 members, under DynamoDB's 100 items): a throttled member no longer leaves the
+    // others `sent` and itself `unknown_outcome` for the very same message. Failing, all stay `sending`.
+    const result = await transactWrite(
+      this.db,
+      members.map((m) => {
+        const update = updateOf({
+          state: 'sent', at: sent.at, sentAt: sent.at, messageId: sent.messageId, recipients: [...sent.recipients], dueDate: m.dueDate, sentEvent: m.event, leaseUntil: undefined, lastError: undefined,
+        });
+        return {
+          Update: {
+            TableName: this.tableName,
+            Key: stepKey(tenantId, m.invoiceId, m.ref),
+            UpdateExpression: update.expression,
+            ConditionExpression: '#state = :sending',
+            ExpressionAttributeNames: { ...update.names, '#state': 'state' },
+            ExpressionAttributeValues: { ...update.values, ':sending': 'sending' },
+          },
+        };
+      }),
+    );
+    if (!result.ok) throw new Error('a step of the group left `sending` while its email was being sent');
+  }
+
   async releaseSend(
     tenantId: string,
     invoiceId: string,
@@ -250,6 +278,25 @@ export class DynamoStepRepository implements ReminderStepRepository {
       state: 'sent', at: posted.at, sentAt: posted.at, postedAt: posted.at, ...(posted.trackingNumber ? { trackingNumber: posted.trackingNumber } : {}),
       ...({ GSI1PK: undefined, GSI1SK: undefined } as object),
     });
+  }
+
+  async recordTrackingNumber(tenantId: string, invoiceId: string, ref: StepRef, trackingNumber: string): Promise<boolean> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: stepKey(tenantId, invoiceId, ref),
+          UpdateExpression: 'SET trackingNumber = :tracking',
+          ConditionExpression: '#state = :sent AND attribute_exists(postedAt) AND attribute_not_exists(trackingNumber)',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: { ':sent': 'sent', ':tracking': trackingNumber },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (conditionFailed(error)) return false;
+      throw error;
+    }
   }
 
   async listToPost(tenantId: string): Promise<ToPostStep[]> {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Client } from '../../domain/client.js';
 import { localDate } from '../../domain/dates.js';
 import { fold } from '../../domain/search.js';
-import { csvRows, validateRow, type ImportedRow, type RawRow, type RowError } from '../../domain/invoice-import.js';
+import { csvRows, dateOrderOf, validateRow, type DateOrder, type ImportedRow, type RawRow, type RowError } from '../../domain/invoice-import.js';
 import { settledStatusOf } from '../../domain/invoice.js';
 import { VAT_RATES } from '../../domain/money.js';
 import { ConflictError, ValidationError } from '../errors.js';
@@ -76,6 +76,12 @@ export interface ImportReport {
   readonly clientsCreated: number;
   readonly items: readonly ImportItem[];
   readonly errors: readonly RowError[];
+  /**
+   * How the file's `a/b/yyyy` dates were read (absent when it has none): `JJ/MM/AAAA` unless a date only
+   * `MM/DD/YYYY` reads (`04/15/2026`) and none only `JJ/MM` reads; `dateOrderEvidence` is the date that decided it.
+   */
+  readonly dateOrder?: DateOrder;
+  readonly dateOrderEvidence?: { readonly row: number; readonly field: string; readonly value: string };
 }
 
 /** Ids derived from what identifies a row, so uploading the same file again finds what it created. */
@@ -184,8 +190,11 @@ export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, i
     const seen = new Map<string, number>();
     const now = clock.now();
     const today = localDate(now, (await settings.get(tenantId)).timezone);
+    // Day and month in the order the whole file proves (French by default), never one row read each way.
+    const dates = dateOrderOf(parsed.rows);
+    const hasSlashDates = parsed.rows.some((r) => [r.issueDate, r.dueDate, r.paidOn].some((v) => v !== undefined && /^\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}/.test(v)));
     for (const raw of parsed.rows) {
-      const result = validateRow(raw);
+      const result = validateRow(raw, dates.order);
       if ('errors' in result) {
         errors.push(...result.errors);
         continue;
@@ -315,6 +324,7 @@ export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, i
       clientsCreated,
       items,
       errors,
+      ...(hasSlashDates ? { dateOrder: dates.order, ...(dates.evidence ? { dateOrderEvidence: dates.evidence } : {}) } : {}),
     });
     if (options.dryRun) return report(items.filter((i) => i.action === 'create').length, [...newClients.values()].filter((c) => !existingClients.some((e) => e.id === c.id)).length);
 

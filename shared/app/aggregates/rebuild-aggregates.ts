@@ -1,4 +1,6 @@
-import { clientItem, flatten, invoiceContribution, type Counters } from '../../domain/aggregates.js';
+import { clientItem, flatten, invoiceContribution, openValue, type Counters, type OpenEntry } from '../../domain/aggregates.js';
+
+type OpenValue = ReturnType<typeof openValue>;
 import type { SettingsRepository } from '../ports.js';
 import type { AggregateStore } from './ports.js';
 import { factsOf, rowExtrasOf } from './update-invoice-aggregates.js';
@@ -28,7 +30,7 @@ export const makeRebuildAggregates = ({ aggregates, settings }: { aggregates: Ag
   async (tenantId: string, options: { fix: boolean }): Promise<RebuildReport> => {
     const { timezone } = await settings.get(tenantId);
     const expected: Record<string, Record<string, number>> = {};
-    const open = new Map<string, Map<string, { dueDate: string; balanceCents: number }>>();
+    const open = new Map<string, Map<string, OpenValue>>();
     const ids = await aggregates.invoiceIds(tenantId);
     const snapshots: { invoiceId: string; counters: Record<string, number>; state: Awaited<ReturnType<AggregateStore['invoiceState']>>; contribution: ReturnType<typeof invoiceContribution> }[] = [];
     for (const invoiceId of ids) {
@@ -43,7 +45,7 @@ export const makeRebuildAggregates = ({ aggregates, settings }: { aggregates: Ag
       if (contribution.open) {
         const item = clientItem(contribution.open.clientId);
         if (!open.has(item)) open.set(item, new Map());
-        open.get(item)!.set(invoiceId, { dueDate: contribution.open.dueDate, balanceCents: contribution.open.balanceCents });
+        open.get(item)!.set(invoiceId, openValue(contribution.open));
         expected[item] ??= {};
       }
       snapshots.push({ invoiceId, counters: flatten(contribution.counters), state, contribution });
@@ -92,20 +94,20 @@ export interface RebuildableStore {
   /** Every invoice id of the tenant (a rebuild reads everything, by design). */
   invoiceIds(tenantId: string): Promise<string[]>;
   /** Every aggregate item: its counters and open-invoice entries. */
-  allItems(tenantId: string): Promise<Record<string, { counters: Record<string, number>; open: Map<string, { dueDate: string; balanceCents: number }> }>>;
+  allItems(tenantId: string): Promise<Record<string, { counters: Record<string, number>; open: Map<string, OpenValue> }>>;
   /** Replaces an aggregate item's counters and open entries with the recomputed ones. */
   overwrite(
     tenantId: string,
     item: string,
     counters: Record<string, number>,
-    open: Map<string, { dueDate: string; balanceCents: number }>,
-    staleOpen: Map<string, { dueDate: string; balanceCents: number }>,
+    open: Map<string, OpenValue>,
+    staleOpen: Map<string, OpenValue>,
   ): Promise<void>;
   /** Sets an invoice's contribution snapshot to what it contributes now (a new revision). */
   /** Makes an invoice findable by its number (the list's `q`, the numbers an import must not take); idempotent. */
   indexNumber(tenantId: string, invoiceId: string, number: string): Promise<void>;
   /** Makes each word of a client's name find its invoices (the list's `q`); idempotent. */
   indexClientWords(tenantId: string, clientId: string, clientName: string): Promise<void>;
-  rebaseSnapshot(tenantId: string, invoiceId: string, snapshot: { counters: Record<string, number>; open?: { clientId: string; dueDate: string; balanceCents: number }; lastReminder?: { at: string; templateId: string }; nextStep?: { at: string; templateId: string } }): Promise<void>;
+  rebaseSnapshot(tenantId: string, invoiceId: string, snapshot: { counters: Record<string, number>; open?: OpenEntry; lastReminder?: { at: string; templateId: string }; nextStep?: { at: string; templateId: string } }): Promise<void>;
 }
 export type { Counters };

@@ -59,6 +59,8 @@ export const factsOf = (state: InvoiceAggregateState, timeZone: string): Invoice
     sentSteps: state.steps
       .filter((s) => s.state === 'sent' && sentAtOf(s))
       .map((s) => ({ stepId: s.stepId, date: localDate(new Date(sentAtOf(s)!), timeZone) })),
+    // A running plan: the forecast expects its instalments at their own dates.
+    ...(i.paymentPlan?.status === 'active' ? { plan: { instalments: i.paymentPlan.instalments, totalCents: i.paymentPlan.totalCents } } : {}),
   };
 };
 

@@ -6,6 +6,7 @@
 import { defaultTemplate } from '../../domain/default-templates.js';
 import { date as formatDate, emailTexts, money } from '../../../templates/email/index.js';
 import { addDays, localDate } from '../../domain/dates.js';
+import { ESCALATE_TEMPLATE_ID } from '../../domain/escalation.js';
 import { invoiceBalanceCents } from '../../domain/invoice.js';
 import { isPaymentBeforeImport } from '../../domain/invoice-import.js';
 import { ownerEmailOf } from '../../domain/notification.js';
@@ -41,6 +42,9 @@ export interface DailyOverview {
   readonly newlyOverdue: readonly (InvoiceRef & { dueDate: string; balanceCents: number })[];
   readonly alerts: readonly NotificationView[];
 }
+
+/** How the morning email names the `escalate` step (no message: the invoice moves to litigation). */
+const ESCALATION_LABEL = { fr: 'passage en contentieux', en: 'move to litigation' } as const;
 
 /** Unread alerts listed in an overview, newest first (the rest are in `GET /notifications?unread=true`). */
 export const OVERVIEW_ALERTS = 50;
@@ -138,8 +142,10 @@ export const makeSendDailyOverview = (deps: DailyOverviewDeps & { readonly maile
     const text = texts.dailyOverview({
       date: formatDate(date, lang),
       reminders: content.reminders.map((r) => ({
-        // A built-in template by its name ("Relance à échéance (J+1)"), a tenant's own by its id.
-        invoice: label(r), clientName: r.clientName, template: defaultTemplate(r.templateId)?.name ?? r.templateId,
+        // A built-in template by its name ("Relance à échéance (J+1)"), a tenant's own by its id; the
+        // `escalate` step sends nothing: it is the move to litigation, named as such.
+        invoice: label(r), clientName: r.clientName,
+        template: r.templateId === ESCALATE_TEMPLATE_ID ? ESCALATION_LABEL[lang] : (defaultTemplate(r.templateId)?.name ?? r.templateId),
         time: utcToZoned(new Date(r.scheduledAt), settings.timezone).time.slice(0, 5),
         cancel: deps.appUrl ? `${deps.appUrl}/invoices/${r.invoiceId}` : `${r.cancel.method} ${r.cancel.path}`,
       })),

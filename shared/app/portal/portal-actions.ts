@@ -41,6 +41,15 @@ const CLOSED_WORDS: Partial<Record<InvoiceRecord['status'], string>> = {
   draft: 'was not issued',
 };
 
+/** A 409 in the client's words when the invoice takes no more action from the portal (every portal action and the plan request). */
+export const assertPortalActionable = (invoice: InvoiceRecord): void => {
+  if (!isOpen(invoice.status) || invoiceBalanceCents(invoice) <= 0) {
+    // In litigation the balance is still owed: the company handles it, the portal takes no action.
+    const owed = invoice.status === 'litigation' && invoiceBalanceCents(invoice) > 0;
+    throw new PortalStateError(`This invoice ${CLOSED_WORDS[invoice.status] ?? 'is settled'}${owed ? '' : ': nothing is left to pay'}`);
+  }
+};
+
 /** The write an action makes, or `undefined` when it repeats what the invoice already records (a double click, a page reloaded). */
 type Decide = (current: InvoiceRecord, ctx: { at: string; today: string; settings: Settings }) => { next: InvoiceRecord; events: TimelineRecord[] } | undefined;
 
@@ -49,11 +58,7 @@ const resultOf = (invoice: InvoiceRecord): PortalActionResult => ({ remindersPau
 const act = (deps: PortalResolveDeps, token: string, decide: Decide) =>
   retryOnConflict(async (): Promise<PortalActionResult> => {
     const { invoice, settings, now } = await resolvePortalToken(deps, token);
-    if (!isOpen(invoice.status) || invoiceBalanceCents(invoice) <= 0) {
-      // In litigation the balance is still owed: the company handles it, the portal takes no action.
-      const owed = invoice.status === 'litigation' && invoiceBalanceCents(invoice) > 0;
-      throw new PortalStateError(`This invoice ${CLOSED_WORDS[invoice.status] ?? 'is settled'}${owed ? '' : ': nothing is left to pay'}`);
-    }
+    assertPortalActionable(invoice);
     const write = decide(invoice, { at: now.toISOString(), today: localDate(now, settings.timezone), settings });
     // A repeat changes nothing: no write, no timeline event, so the owner is not alerted twice.
     if (!write) return resultOf(invoice);

@@ -1,6 +1,7 @@
 import type { Instalment, PlanRequest } from '../../domain/payment-plan.js';
 import { makeRequestPaymentPlan } from '../payment-plans.js';
 import type { RetryPolicy } from '../retry-on-conflict.js';
+import { assertPortalActionable } from './portal-actions.js';
 import { resolvePortalToken, type PortalResolveDeps } from './portal-links.js';
 
 /**
@@ -12,6 +13,8 @@ export const makePortalPlanRequest = (deps: PortalResolveDeps & { readonly retry
   const request = makeRequestPaymentPlan(deps);
   return async (token: string, input: { readonly instalments: readonly Instalment[]; readonly note?: string }): Promise<PlanRequest> => {
     const { invoice } = await resolvePortalToken(deps, token);
+    // Closed, settled or in litigation: the same 409 in the client's words as the portal's other actions.
+    assertPortalActionable(invoice);
     return request(invoice.tenantId, invoice.id, input);
   };
 };

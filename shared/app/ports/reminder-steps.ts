@@ -88,6 +88,16 @@ export interface ReminderStepRepository {
     sent: { readonly at: string; readonly messageId: string; readonly recipients: readonly string[]; readonly dueDate: string; readonly event: NonNullable<StepRecordItem['sentEvent']> },
   ): Promise<void>;
   /**
+   * Records one message accepted for several invoices (a grouped reminder): every member's step
+   * `sending → sent` with the shared message id, all or none. A member's write failing alone left the
+   * others `sent` and it `failed: unknown_outcome` after its lease, for the very same message.
+   */
+  finishGroupSend(
+    tenantId: string,
+    members: readonly { readonly invoiceId: string; readonly ref: StepRef; readonly dueDate: string; readonly event: NonNullable<StepRecordItem['sentEvent']> }[],
+    sent: { readonly at: string; readonly messageId: string; readonly recipients: readonly string[] },
+  ): Promise<void>;
+  /**
    * The email was not sent: gives back the day slot and the client claim (when still ours) and
    * moves the step to `next` (`scheduled` for a retry, `failed`).
    */
@@ -110,6 +120,8 @@ export interface ReminderStepRepository {
   ): Promise<boolean>;
   /** The owner posted it: `to_post → sent` (sentAt = postedAt), off the to-post list. False when it was not `to_post`. */
   recordPosted(tenantId: string, invoiceId: string, ref: StepRef, posted: { readonly at: string; readonly trackingNumber?: string }): Promise<boolean>;
+  /** A letter posted without its registered-mail number gets it later (once): false when it is not a posted letter or already has one. */
+  recordTrackingNumber(tenantId: string, invoiceId: string, ref: StepRef, trackingNumber: string): Promise<boolean>;
   /** Every letter step of the tenant waiting to be posted, oldest first (a sparse index: the cost follows the list). */
   listToPost(tenantId: string): Promise<ToPostStep[]>;
 }

@@ -184,13 +184,13 @@ export const sendPreparedGroup = async (
   }
   metrics.reminderSent();
   const to = [...recipients.to, ...recipients.cc];
-  const outcomes: ReminderOutcome[] = [];
-  // A crash here leaves the rest `sending`: their lease checks mark them `unknown_outcome`, never a resend.
-  const record = async (m: GroupMemberStep): Promise<ReminderOutcome> => {
-    await deps.steps.finishSend(tenantId, m.ctx.invoice.id, m.record, {
-      at,
-      messageId,
-      recipients: to,
+  // Every member recorded `sent` with the message id in one write, or none (a crash or a throttled write
+  // leaves them all `sending`: their lease checks mark them `unknown_outcome`, never a resend, never half).
+  await deps.steps.finishGroupSend(
+    tenantId,
+    prepared.members.map((m) => ({
+      invoiceId: m.ctx.invoice.id,
+      ref: m.record,
       dueDate: m.ctx.invoice.dueDate,
       event: {
         type: 'reminder.sent',
@@ -204,7 +204,10 @@ export const sendPreparedGroup = async (
           ...(m.record.manual ? { manual: true } : { plan: m.record.plan }),
         },
       },
-    });
+    })),
+    { at, messageId, recipients: to },
+  );
+  const record = async (m: GroupMemberStep): Promise<ReminderOutcome> => {
     // A manual reminder: the next step(s) of the invoice it repeats are not sent again a few days later.
     if (m.manual) await skipStepsSentByHand(deps, m.ctx.invoice, now);
     // An overdue invoice's gentler step that went out in a firmer tone: its next gentler ones would take the tone back.
@@ -213,8 +216,8 @@ export const sendPreparedGroup = async (
     }
     return { outcome: 'sent', messageId, stepId: m.record.stepId, ...(prepared.members.length > 1 ? { grouped: prepared.members.map((x) => x.ctx.invoice.id) } : {}) };
   };
-  // Each invoice's record is its own partition: written side by side.
-  outcomes.push(...(await Promise.all(prepared.members.map(record))));
+  // Each invoice's steps are its own partition: the coverage is written side by side.
+  const outcomes = await Promise.all(prepared.members.map(record));
   return { claim: 'ok', outcomes, messageId };
 };
 
@@ -288,17 +291,16 @@ export const sendSmsWithSameDaySteps = async (
     return outcomes[0]!;
   }
   metrics.reminderSent();
-  const outcomes = await Promise.all(
-    members.map(async (m): Promise<ReminderOutcome> => {
-      await deps.steps.finishSend(tenantId, m.ctx.invoice.id, m.record, {
-        at,
-        messageId,
-        recipients: [to],
-        dueDate: m.ctx.invoice.dueDate,
-        event: { type: 'sms.sent', data: { stepId: m.record.stepId, plan: m.record.plan, templateId: m.record.templateId, messageId, to, grouped: numbers } },
-      });
-      return { outcome: 'sent', messageId, stepId: m.record.stepId, grouped: members.map((x) => x.ctx.invoice.id) };
-    }),
+  // One text, every member recorded with its id in one write, or none (all left `sending`, then `unknown_outcome`).
+  await deps.steps.finishGroupSend(
+    tenantId,
+    members.map((m) => ({
+      invoiceId: m.ctx.invoice.id,
+      ref: m.record,
+      dueDate: m.ctx.invoice.dueDate,
+      event: { type: 'sms.sent', data: { stepId: m.record.stepId, plan: m.record.plan, templateId: m.record.templateId, messageId, to, grouped: numbers } },
+    })),
+    { at, messageId, recipients: [to] },
   );
-  return outcomes[0]!;
+  return { outcome: 'sent', messageId, stepId: record.stepId, grouped: members.map((x) => x.ctx.invoice.id) };
 };

@@ -86,16 +86,24 @@ export const makeListLettersToPost = ({ steps }: Pick<LetterDeps, 'steps'>) =>
 
 /**
  * POST /invoices/{id}/reminders/{stepId}/posted: `to_post → sent` with postedAt and the
- * registered-mail number. Saying it twice is harmless (the step as recorded); a different
- * tracking number on a posted letter, or a letter not produced yet, is a 409.
+ * registered-mail number. Saying it twice is harmless (the step as recorded); a letter posted without
+ * its number gets it by a later call (once); a different tracking number on a posted letter, or a
+ * letter not produced yet, is a 409.
  */
 export const makeMarkLetterPosted = ({ steps, invoices, clock }: LetterDeps) =>
   async (tenantId: string, invoiceId: string, stepId: string, input: { trackingNumber?: string | undefined }): Promise<PlannedStepView> => {
     for (let round = 0; round < 2; round++) {
       const step = await letterStep(steps, invoices, tenantId, invoiceId, stepId);
       if (step.state === 'sent' && step.postedAt) {
+        if (input.trackingNumber && !step.trackingNumber) {
+          // Posted first, the registered-mail receipt entered afterwards: the number joins the letter (each invoice it lists).
+          if (!(await steps.recordTrackingNumber(tenantId, invoiceId, step, input.trackingNumber))) continue;
+          await addTrackingToOtherMembers(steps, tenantId, { invoiceId, stepId }, step, input.trackingNumber);
+          const updated = latestStep(await steps.list(tenantId, invoiceId), stepId);
+          return stepRecordView(updated ?? step);
+        }
         if (input.trackingNumber && step.trackingNumber !== input.trackingNumber) {
-          throw new ConflictError(`This letter was already recorded as posted${step.trackingNumber ? ` with tracking number ${step.trackingNumber}` : ''}`);
+          throw new ConflictError(`This letter was already recorded as posted with tracking number ${step.trackingNumber}`);
         }
         // A repeat finishes what a first call cut short (the letter's other steps).
         if (step.letterId) await postOtherMembers(steps, invoices, tenantId, { invoiceId, stepId }, step, { at: step.postedAt, ...(step.trackingNumber ? { trackingNumber: step.trackingNumber } : {}) });
@@ -115,6 +123,24 @@ export const makeMarkLetterPosted = ({ steps, invoices, clock }: LetterDeps) =>
     }
     throw new ConflictError('The letter changed meanwhile: try again');
   };
+
+/** The other steps of a grouped letter posted without a tracking number: each gets the number entered later. */
+const addTrackingToOtherMembers = async (
+  steps: ReminderStepRepository,
+  tenantId: string,
+  posted: { invoiceId: string; stepId: string },
+  step: StepRecordItem,
+  trackingNumber: string,
+): Promise<void> => {
+  if (!step.letterId) return;
+  const others = (step.letterMembers ?? []).filter((m) => !(m.invoiceId === posted.invoiceId && m.stepId === posted.stepId));
+  await Promise.all(
+    others.map(async (m) => {
+      const member = (await steps.list(tenantId, m.invoiceId)).find((r) => r.plan === m.plan && r.index === m.index);
+      if (member?.letterId === step.letterId) await steps.recordTrackingNumber(tenantId, m.invoiceId, m, trackingNumber);
+    }),
+  );
+};
 
 /** The other steps of a grouped letter, each `to_post → sent` with the same postedAt and tracking number (each still holding that letter). */
 const postOtherMembers = async (

@@ -47,6 +47,10 @@ export const ImportReportView = z.object({
   clientsCreated: int,
   items: z.array(z.object({ row: int, number: z.string(), action: z.enum(['create', 'exists']), clientId: id, newClient: z.boolean(), clientKind: z.enum(['business', 'consumer']), clientKindGuessed: z.literal(true).optional() })),
   errors: z.array(z.object({ row: int, field: z.string(), message: z.string() })),
+  /** How the file's `a/b/yyyy` dates were read (absent when it has none): French unless a date only MM/DD reads (`04/15/2026`) and none only JJ/MM reads. */
+  dateOrder: z.enum(['DD/MM/YYYY', 'MM/DD/YYYY']).optional(),
+  /** The date that decided the order (absent when every date reads both ways: French, the default). */
+  dateOrderEvidence: z.object({ row: int, field: z.string(), value: z.string() }).optional(),
 });
 export const ImportJobView = z.object({
   id: z.string(),

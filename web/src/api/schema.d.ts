@@ -2287,6 +2287,13 @@ export interface operations {
                     "application/json": {
                         clientsCreated: number;
                         created: number;
+                        /** @enum {string} */
+                        dateOrder?: "DD/MM/YYYY" | "MM/DD/YYYY";
+                        dateOrderEvidence?: {
+                            field: string;
+                            row: number;
+                            value: string;
+                        };
                         dryRun: boolean;
                         errors: {
                             field: string;

@@ -86,6 +86,7 @@ export const en: Translations = {
     badLink: 'This link leads nowhere: it may be incomplete or mistyped.',
     network: 'The server does not answer. Check your connection and try again.',
     amount: 'Not an amount (e.g. 1,234.56)',
+    positive: 'An amount above 0',
     required: 'Required',
     siren: 'A SIREN has 9 digits and a valid check digit',
     vatNumber: 'Not a valid VAT number: FR, a 2-character key, then the SIREN (e.g. FR 32 123456789)',

@@ -84,6 +84,8 @@ export const fr = {
     badLink: 'Ce lien ne mène à rien : il est peut-être incomplet ou mal recopié.',
     network: 'Le serveur ne répond pas. Vérifiez votre connexion et réessayez.',
     amount: 'Montant invalide (ex. 1 234,56)',
+    /** 0 is an amount: it says what is expected, not « Montant invalide ». */
+    positive: 'Un montant supérieur à 0',
     required: 'Obligatoire',
     siren: 'Le SIREN a 9 chiffres et une clé valide',
     vatNumber: 'N° de TVA invalide : FR, une clé de 2 caractères puis le SIREN (ex. FR 32 123456789)',

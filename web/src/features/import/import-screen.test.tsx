@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { setLanguage } from '../../lib/i18n';
 import { renderInApp } from '../../test/render';
-import { Preview, RowErrors } from './import-screen';
+import { DateOrderNote, Preview, RowErrors } from './import-screen';
 
 const errors = [
   { row: 3, field: 'issueDate', message: 'is not a date (JJ/MM/AAAA or AAAA-MM-JJ)' },
@@ -164,5 +164,20 @@ describe('the import’s file chooser', () => {
     await userEvent.upload(input, new File(['N° facture;Client\r\n'], 'factures.csv', { type: 'text/csv' }));
     expect(await screen.findByText('factures.csv')).toBeTruthy();
     await waitFor(() => expect(calls.some((c) => c.method === 'POST')).toBe(true));
+  });
+});
+
+describe('the import’s date order', () => {
+  it('says a file read month first, with the date that shows it, and says nothing for a French file', async () => {
+    const view = renderInApp(<DateOrderNote report={{ dateOrder: 'MM/DD/YYYY', dateOrderEvidence: { row: 3, field: 'dueDate', value: '04/15/2026' } }} />);
+    expect(screen.getByTestId('import-date-order').textContent).toBe('Dates lues mois d’abord (MM/JJ/AAAA, à l’américaine) : le fichier contient 04/15/2026 (ligne 3), impossible en JJ/MM/AAAA. Vérifiez l’aperçu avant d’importer.');
+    view.unmount();
+    renderInApp(<DateOrderNote report={{ dateOrder: 'DD/MM/YYYY', dateOrderEvidence: { row: 2, field: 'dueDate', value: '15/05/2026' } }} />);
+    expect(screen.queryByTestId('import-date-order')).toBeNull();
+  });
+
+  it('says in French a date of a mixed file', () => {
+    renderInApp(<RowErrors errors={[{ row: 3, field: 'dueDate', message: 'reads only as MM/DD/YYYY (month first), while other dates of the file read only as JJ/MM/AAAA: write every date of the file in one order' }]} />);
+    expect(table()).toEqual([['3', 'Échéance', 'se lit seulement en MM/JJ/AAAA (mois d’abord), alors que d’autres dates du fichier se lisent seulement en JJ/MM/AAAA : écrivez toutes les dates du fichier dans le même ordre']]);
   });
 });

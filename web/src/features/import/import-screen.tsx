@@ -212,6 +212,7 @@ export default function ImportScreen() {
               <Stat label={t('importScreen.existing')} value={number(report.existing)} />
               <Stat label={t('importScreen.newClients')} value={number(report.clientsCreated)} />
             </dl>
+            <DateOrderNote report={report} />
             {report.errors.length > 0 ? <RowErrors errors={report.errors} /> : <p className="success">{t('importScreen.noErrors')}</p>}
             {report.items.length > 0 && <Preview report={report} />}
             <div className="row" style={{ marginTop: '1rem' }}>
@@ -249,6 +250,7 @@ export const useRowErrorText = () => {
       const taken = /^is already the number of an invoice \((.*)\)$/.exec(message);
       if (taken) return t('importScreen.numberTaken', { number: taken[1] });
       if (message === 'was imported before for another client: left as it was') return t('importScreen.importedForAnother');
+      if (message === 'reads only as MM/DD/YYYY (month first), while other dates of the file read only as JJ/MM/AAAA: write every date of the file in one order') return t('importScreen.mixedDateOrder');
       const less = /^was imported before with less (paid|credited) \(([\d,]+) here, ([\d,]+) in the file\): (?:record the payment|issue the credit note) on the invoice$/.exec(message);
       if (less) {
         const euros = (v: string) => (lang === 'en' ? v.replace(',', '.') : v);
@@ -291,6 +293,18 @@ export const RowErrors = ({ errors, imported = false }: { errors: Report['errors
         </table>
       </div>
     </section>
+  );
+};
+
+/** A file read month first (MM/DD/YYYY, an American tool's export): said, with the date that shows it, before anything is imported. */
+export const DateOrderNote = ({ report }: { report: Pick<Report, 'dateOrder' | 'dateOrderEvidence'> }) => {
+  const { t } = useI18n();
+  const evidence = report.dateOrderEvidence;
+  if (report.dateOrder !== 'MM/DD/YYYY' || !evidence) return null;
+  return (
+    <p className="notice" data-testid="import-date-order">
+      {t('importScreen.monthFirst', { value: evidence.value, row: evidence.row })}
+    </p>
   );
 };
 

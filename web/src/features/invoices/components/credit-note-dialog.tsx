@@ -28,7 +28,10 @@ export const CreditNoteDialog = ({
   const { creditNote } = useInvoiceAction(invoiceId);
   const schema = z.object({
     reason: z.string().trim().min(1, { message: t('errors.required') }).max(500),
-    amount: z.string().refine((v) => v.trim() === '' || (parseMoney(v) ?? 0) > 0, { message: t('errors.amount') }),
+    amount: z
+      .string()
+      .refine((v) => v.trim() === '' || parseMoney(v) !== undefined, { message: t('errors.amount') })
+      .refine((v) => v.trim() === '' || parseMoney(v) === undefined || parseMoney(v)! > 0, { message: t('errors.positive') }),
   });
   const form = useForm<z.infer<typeof schema>>({ resolver: zodResolver(schema), defaultValues: { reason: '', amount: '' } });
   const { errors, isSubmitting } = form.formState;

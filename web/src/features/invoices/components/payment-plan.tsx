@@ -104,7 +104,8 @@ export const PaymentPlanCard = ({ invoice }: { invoice: Invoice }) => {
             </p>
           )}
           {!request && <p className="muted">{t('invoiceMore.planNone')}</p>}
-          {open && invoice.balanceCents > 0 && <NewPlanDialog invoice={invoice} />}
+          {/* A client's request waits: the owner answers it first (the API refuses another plan until then). */}
+          {open && invoice.balanceCents > 0 && !request && <NewPlanDialog invoice={invoice} />}
         </>
       )}
       {error && <ErrorMessage error={error} />}
@@ -135,7 +136,8 @@ const NewPlanDialog = ({ invoice }: { invoice: Invoice }) => {
     e.preventDefault();
     const local: Record<string, string> = {};
     rows.forEach((r, i) => {
-      if (parseMoney(r.amount) === undefined || parseMoney(r.amount) === 0) local[`instalments.${i}.amountCents`] = t('errors.amount');
+      const cents = parseMoney(r.amount);
+      if (cents === undefined || cents === 0) local[`instalments.${i}.amountCents`] = t(cents === 0 ? 'errors.positive' : 'errors.amount');
       if (!r.dueDate) local[`instalments.${i}.dueDate`] = t('errors.required');
     });
     setErrors(local);

@@ -28,6 +28,17 @@ describe('payment form', () => {
     await waitFor(() => expect(onSubmit).toHaveBeenCalledWith({ amountCents: 35_500, date: '2026-11-25', method: 'transfer', reference: 'VIR-8841' }));
   });
 
+  it('says a zero amount must be above 0, not that it is not an amount', async () => {
+    const onSubmit = vi.fn();
+    renderInApp(<PaymentFormView onSubmit={onSubmit} />);
+    await userEvent.type(screen.getByLabelText('Montant (€)'), '0');
+    await userEvent.click(screen.getByRole('button', { name: 'Enregistrer un paiement' }));
+    const amount = screen.getByLabelText('Montant (€)');
+    await waitFor(() => expect(amount.getAttribute('aria-invalid')).toBe('true'));
+    expect(document.getElementById(amount.getAttribute('aria-describedby')!.split(' ')[0]!)?.textContent).toBe('Un montant supérieur à 0');
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
   it('says an amount left empty is required, not invalid', async () => {
     const onSubmit = vi.fn();
     renderInApp(<PaymentFormView onSubmit={onSubmit} />);

@@ -12,9 +12,14 @@ import '../texts';
 
 const METHODS = ['transfer', 'card', 'cheque', 'cash', 'direct_debit', 'other'] as const;
 
-export const paymentSchema = (messages: { amount: string; required: string }) =>
+export const paymentSchema = (messages: { amount: string; required: string; positive?: string }) =>
   z.object({
-    amount: z.string().trim().min(1, { message: messages.required }).refine((v) => (parseMoney(v) ?? 0) > 0, { message: messages.amount }),
+    amount: z
+      .string()
+      .trim()
+      .min(1, { message: messages.required })
+      .refine((v) => parseMoney(v) !== undefined, { message: messages.amount })
+      .refine((v) => parseMoney(v) === undefined || parseMoney(v)! > 0, { message: messages.positive ?? messages.amount }),
     date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: messages.required }),
     method: z.enum(METHODS),
     reference: z.string().max(200),
@@ -39,7 +44,7 @@ export const PaymentFormView = ({
   // Said under the button: on a phone the balance that moved is a screen above.
   const [saved, setSaved] = useState<number | null>(null);
   const form = useForm<PaymentForm>({
-    resolver: zodResolver(paymentSchema({ amount: t('errors.amount'), required: t('errors.required') })),
+    resolver: zodResolver(paymentSchema({ amount: t('errors.amount'), required: t('errors.required'), positive: t('errors.positive') })),
     defaultValues: claim
       ? { amount: centsToInput(claim.amountCents, lang), date: claim.date, method: 'transfer', reference: claim.reference ?? '' }
       : { amount: '', date: todayIso(), method: 'transfer', reference: '' },

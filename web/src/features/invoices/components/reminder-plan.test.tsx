@@ -1,4 +1,5 @@
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { fakeApi } from '../../../test/fake-api';
 import { setLanguage } from '../../../lib/i18n';
@@ -66,6 +67,28 @@ describe('the reminder plan on the invoice', () => {
     expect(shared).toHaveLength(1);
     expect(shared[0]!.textContent).toBe('Lettre commune : F-2026-0007, F-2026-0008 (la marquer postée la clôt pour toutes)');
     expect(screen.getByText('lettre commune refaite sans une facture réglée')).toBeTruthy();
+  });
+
+  it('lets the owner add the registered mail number of a letter posted without it, once', async () => {
+    const posted = { stepId: 'j+30', plan: 1, index: 0, beforeDue: false, templateId: 'formal-notice', channel: 'letter', state: 'sent', sentAt: '2026-11-20T10:00:00.000Z', postedAt: '2026-11-20T10:00:00.000Z' };
+    let current: Record<string, unknown> = posted;
+    const calls = fakeApi(({ method, path, body }) => {
+      if (method === 'POST' && path === '/invoices/inv1/reminders/j%2B30/posted') {
+        current = { ...posted, trackingNumber: (body as { trackingNumber: string }).trackingNumber };
+        return { status: 200, body: current };
+      }
+      return path === '/invoices/inv1/reminders' ? { status: 200, body: { items: [current] } } : path === '/templates' ? { status: 200, body: { items: [] } } : undefined;
+    });
+    renderInApp(<ReminderPlan invoiceId="inv1" />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Ajouter le n° de recommandé' }));
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Enregistrer' }));
+    expect(calls.some((c) => c.method === 'POST')).toBe(false);
+    await userEvent.type(within(dialog).getByLabelText(/N° de recommandé/), '1A 234 567 8901 2');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Enregistrer' }));
+    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ trackingNumber: '1A 234 567 8901 2' });
+    await screen.findByText(/· 1A 234 567 8901 2/);
+    expect(screen.queryByRole('button', { name: 'Ajouter le n° de recommandé' })).toBeNull();
   });
 
   it('shows the current plan after a pause and a resume: the earlier plan’s cancelled steps are counted, what it sent stays, no row twice', async () => {

@@ -111,6 +111,15 @@ export const ReminderPlan = ({ invoiceId, language }: { invoiceId: string; langu
                         {step.trackingNumber ? ` · ${step.trackingNumber}` : ''}
                       </span>
                     )}
+                    {step.postedAt && !step.trackingNumber && (
+                      <ActionDialog
+                        title={t('invoiceMore.addTrackingTitle')}
+                        trigger={t('invoiceMore.addTracking')}
+                        fields={[{ name: 'trackingNumber', label: t('invoiceMore.addTrackingField'), required: true }]}
+                        confirm={t('invoiceMore.addTrackingConfirm')}
+                        onSubmit={(v) => posted.mutateAsync({ stepId: step.stepId, trackingNumber: v.trackingNumber! })}
+                      />
+                    )}
                     {((step.state === 'scheduled' && !step.projected) || step.state === 'to_post') && (
                       <button
                         type="button"

@@ -1,0 +1,227 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SchedulerClient } from '@aws-sdk/client-scheduler';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { ulid } from 'ulid';
+import { DynamoClientRepository } from '../../shared/adapters/dynamo/dynamo-client-repository.js';
+import { DynamoInvoiceRepository } from '../../shared/adapters/dynamo/dynamo-invoice-repository.js';
+import { DynamoSettingsRepository } from '../../shared/adapters/dynamo/dynamo-settings-repository.js';
+import { DynamoStepRepository } from '../../shared/adapters/dynamo/dynamo-step-repository.js';
+import { DynamoTenantDocuments } from '../../shared/adapters/dynamo/dynamo-tenant-documents.js';
+import { ReactPdfRenderer } from '../../shared/adapters/pdf/react-pdf-renderer.js';
+import { allDocumentTemplates } from '../../shared/wiring-pdf.js';
+import { EventBridgeReminderScheduler } from '../../shared/adapters/scheduler/eventbridge-reminder-scheduler.js';
+import { SesMailer } from '../../shared/adapters/ses/ses-mailer.js';
+import type { InvoiceRecord, PdfRenderer } from '../../shared/app/ports.js';
+import { makeReconcileSchedules } from '../../shared/app/reminders/reconcile-schedules.js';
+import { makeSendReminder } from '../../shared/app/reminders/send-reminder.js';
+import type { ReminderTemplate } from '../../shared/domain/default-templates.js';
+import { invoiceTotals } from '../../shared/domain/invoice.js';
+import type { Scenario } from '../../shared/domain/scenario.js';
+import type { Client } from '../../shared/http/schemas/clients.js';
+import { fixedClock } from '../fixtures/fakes.js';
+import { ensureTable } from '../../infra/local/dynamodb-local.js';
+
+/**
+ * DynamoDB faults on the send path (aws-sdk-client-mock injects them on a second client; every other
+ * call goes to DynamoDB Local, SES to its emulator): whatever fails, a message is sent at most once and
+ * every step it was about says the same thing about it.
+ */
+const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+const region = 'eu-west-3';
+const docClient = () =>
+  DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: inject('dynamodbEndpoint'), region, credentials }), { marshallOptions: { removeUndefinedValues: true } });
+const db = docClient();
+const table = `faults-${ulid().toLowerCase()}`;
+const invoices = new DynamoInvoiceRepository(db, table);
+const clients = new DynamoClientRepository(db, table);
+const steps = new DynamoStepRepository(db, table);
+const readDeps = { invoices, clients, settings: new DynamoSettingsRepository(db, table), scenarios: new DynamoTenantDocuments<Scenario>(db, table, 'SCENARIO'), steps };
+const ses = new SESv2Client({ endpoint: inject('sesUrl'), region, credentials, maxAttempts: 1 });
+const tenantId = `it-${ulid().toLowerCase()}`;
+const clock = fixedClock('2026-11-20T10:00:00Z');
+
+type Command = { constructor: { name: string }; input: Record<string, unknown> };
+/** A DynamoDB client whose calls go through unless `fault` says to throw (after the SDK's own retries, as a throttle that lasts). */
+const faultyClient = (fault: (command: Command) => boolean, { afterCommit = false } = {}) => {
+  const client = docClient();
+  const real = client.send.bind(client) as (command: unknown) => Promise<unknown>;
+  const faults: string[] = [];
+  mockClient(client).send.callsFake(async (command: unknown) => {
+    if (fault(command as Command)) {
+      faults.push((command as Command).constructor.name);
+      // A 500 whose write DynamoDB had applied: the caller cannot tell.
+      if (afterCommit) await real(command);
+      throw Object.assign(new Error('Rate of requests exceeds the allowed throughput.'), { name: 'ProvisionedThroughputExceededException', $fault: 'client', $metadata: { httpStatusCode: 400 } });
+    }
+    return real(command) as never;
+  });
+  return { client, faults };
+};
+const mentions = (command: Command, text: string) => JSON.stringify(command.input).includes(text);
+/** The claim transaction (step `scheduled → sending`, day slot, client gap) naming `invoiceId`. */
+const claimOf = (invoiceId: string) => (command: Command) => command.constructor.name === 'TransactWriteCommand' && mentions(command, invoiceId) && mentions(command, '":sending"');
+/** The write that records a step `sent` (alone, or inside a transaction) for `invoiceId`. */
+const sentWriteOf = (invoiceId: string) => (command: Command) =>
+  ['UpdateCommand', 'TransactWriteCommand'].includes(command.constructor.name) && mentions(command, invoiceId) && mentions(command, '"sentAt"') && mentions(command, '"sent"');
+
+const sender = (faulty?: DynamoDBDocumentClient, pdf: PdfRenderer = new ReactPdfRenderer(allDocumentTemplates)) =>
+  makeSendReminder({
+    ...readDeps,
+    ...(faulty ? { steps: new DynamoStepRepository(faulty, table), invoices: new DynamoInvoiceRepository(faulty, table) } : {}),
+    templates: new DynamoTenantDocuments<ReminderTemplate>(db, table, 'TEMPLATE'),
+    mailer: new SesMailer(ses, 'factures@relances.local'),
+    pdf,
+    clock,
+  });
+
+const inboxFor = async (to: string) =>
+  ((await (await fetch(`${inject('sesUrl')}/store`)).json()) as { emails: { messageId?: string; destination: { to: string[] } }[] }).emails.filter((e) => e.destination.to.includes(to));
+
+const scheduler = new EventBridgeReminderScheduler(new SchedulerClient({ endpoint: inject('schedulerEndpoint'), region, credentials }), {
+  groupName: 'relances-local',
+  targetArn: 'arn:aws:lambda:eu-west-3:000000000000:function:send-reminder',
+  roleArn: 'arn:aws:iam::000000000000:role/scheduler',
+});
+const reconcile = makeReconcileSchedules({ ...readDeps, scheduler, clock });
+
+const aClient = async (): Promise<Client> => {
+  const at = clock.now().toISOString();
+  const client: Client = {
+    id: ulid(), name: 'Garage Lefèvre SAS', kind: 'business', email: `garage-${ulid().toLowerCase()}@client.test`, ccEmails: [], language: 'fr',
+    remindersEnabled: true, emailStatus: 'ok', createdAt: at, updatedAt: at,
+  };
+  await clients.create(tenantId, client);
+  return client;
+};
+
+/** An invoice of `client` sent on 20 Nov, due 2 Dec (J-5 on Fri 27 Nov 09:00 Paris), its plan recorded; the fire of its step `index`. */
+const aPlannedInvoice = async (client: Client) => {
+  const at = clock.now().toISOString();
+  const lines = [{ description: 'Révision', quantity: 1, unitPriceCents: 100_000, vatRate: 20 as const }];
+  const invoice: InvoiceRecord = {
+    id: ulid(), tenantId, clientId: client.id, clientKind: 'business', number: `F-2026-${Math.floor(Math.random() * 9000) + 1000}`,
+    issueDate: '2026-11-02', dueDate: '2026-12-02', lines, currency: 'EUR', totals: invoiceTotals(lines), paidCents: 0, creditedCents: 0,
+    status: 'sent', remindersPaused: false, disputed: false, sentAt: at, reminderCount: 0, version: 1, createdAt: at, updatedAt: at,
+  };
+  await invoices.create(invoice, { at, type: 'invoice.created' });
+  await reconcile(tenantId, invoice.id);
+  const records = await steps.list(tenantId, invoice.id);
+  const fire = (index: number) => {
+    const r = records.find((s) => s.index === index)!;
+    return { tenantId, invoiceId: invoice.id, stepId: r.stepId, plan: r.plan, index, scheduledAt: r.scheduledAt!, scheduledTime: r.scheduledAt! };
+  };
+  return { invoice, fire };
+};
+
+type Planned = Awaited<ReturnType<typeof aPlannedInvoice>>;
+/** Each invoice's first step after its lease check fired (a crash left it `sending`), as the table has it. */
+const afterLeaseChecks = async (group: readonly Planned[]) => {
+  for (const member of group) {
+    const record = (await steps.list(tenantId, member.invoice.id))[0]!;
+    if (record.state !== 'sending') continue;
+    await sender()({ ...member.fire(0), kind: 'lease', scheduledAt: record.leaseUntil!, scheduledTime: new Date(Date.parse(record.leaseUntil!) + 60_000).toISOString() });
+  }
+  return Promise.all(group.map(async (m) => (await steps.list(tenantId, m.invoice.id))[0]!));
+};
+
+beforeAll(async () => {
+  await ensureTable(inject('dynamodbEndpoint'), table);
+});
+
+describe('DynamoDB faults on the send path', () => {
+  it('grouped message: the `sent` write of one member throttled after SES accepted — one email, and every member says the same (all sent with the message id, or all unknown_outcome); never half', async () => {
+    const client = await aClient();
+    const group = [await aPlannedInvoice(client), await aPlannedInvoice(client), await aPlannedInvoice(client)];
+    const { client: faulty, faults } = faultyClient(sentWriteOf(group[1]!.invoice.id));
+    await sender(faulty)(group[0]!.fire(0)).catch(() => undefined);
+    expect(faults.length).toBeGreaterThan(0);
+    expect(await inboxFor(client.email)).toHaveLength(1);
+    // The Scheduler's retry of the first fire and the other members' own fires send nothing more.
+    for (const member of group) await sender()({ ...member.fire(0), scheduledTime: '2026-11-27T08:01:00.000Z' });
+    expect(await inboxFor(client.email)).toHaveLength(1);
+    const records = await afterLeaseChecks(group);
+    const states = records.map((r) => `${r.state}:${r.reason ?? r.messageId}`);
+    expect(new Set(states).size, states.join(' | ')).toBe(1);
+    expect(['sent', 'failed']).toContain(records[0]!.state);
+    // Not silent: the owner hears of each step whose outcome the table could not record.
+    if (records[0]!.state === 'failed') {
+      for (const member of group) expect((await invoices.timeline(tenantId, member.invoice.id, { limit: 100 })).items.map((e) => e.type)).toContain('owner.alerted');
+    }
+    expect(await inboxFor(client.email)).toHaveLength(1);
+  });
+
+  it.each([
+    ['refused (nothing written)', false],
+    ['lost after DynamoDB applied it', true],
+  ])('claim throttled, %s: no email; the retry sends exactly one, or the step fails unknown_outcome and the owner is told', async (_, afterCommit) => {
+    const client = await aClient();
+    const single = await aPlannedInvoice(client);
+    const { client: faulty, faults } = faultyClient(claimOf(single.invoice.id), { afterCommit });
+    await expect(sender(faulty)(single.fire(0))).rejects.toThrow('allowed throughput');
+    expect(faults).toEqual(['TransactWriteCommand']);
+    expect(await inboxFor(client.email)).toHaveLength(0);
+    // The Scheduler's retry a minute later.
+    await sender()({ ...single.fire(0), scheduledTime: '2026-11-27T08:01:00.000Z' });
+    const [record] = await afterLeaseChecks([single]);
+    if (afterCommit) {
+      expect(await inboxFor(client.email)).toHaveLength(0);
+      expect(record).toMatchObject({ state: 'failed', reason: 'unknown_outcome' });
+      expect((await invoices.timeline(tenantId, single.invoice.id, { limit: 100 })).items.map((e) => e.type)).toContain('owner.alerted');
+    } else {
+      const inbox = await inboxFor(client.email);
+      expect(inbox).toHaveLength(1);
+      expect(record).toMatchObject({ state: 'sent', attempts: 1, messageId: expect.any(String) });
+    }
+  });
+
+  it('grouped claim throttled: no email, no member claimed; the retry sends one message recorded on every member', async () => {
+    const client = await aClient();
+    const group = [await aPlannedInvoice(client), await aPlannedInvoice(client)];
+    const { client: faulty } = faultyClient(claimOf(group[1]!.invoice.id));
+    await expect(sender(faulty)(group[0]!.fire(0))).rejects.toThrow('allowed throughput');
+    expect(await inboxFor(client.email)).toHaveLength(0);
+    expect((await Promise.all(group.map(async (m) => (await steps.list(tenantId, m.invoice.id))[0]!.state)))).toEqual(['scheduled', 'scheduled']);
+    const retry = await sender()({ ...group[0]!.fire(0), scheduledTime: '2026-11-27T08:01:00.000Z' });
+    expect(retry).toMatchObject({ outcome: 'sent', grouped: group.map((m) => m.invoice.id) });
+    expect(await sender()(group[1]!.fire(0))).toMatchObject({ outcome: 'ignored', reason: 'already_sent' });
+    expect(await inboxFor(client.email)).toHaveLength(1);
+    const records = await afterLeaseChecks(group);
+    expect(records.map((r) => [r.state, r.messageId])).toEqual(group.map(() => ['sent', retry.outcome === 'sent' && retry.messageId]));
+  });
+
+  it('grouped: a member paid while the PDFs render is not in the message; the others go in one message, the paid one gets none', async () => {
+    const client = await aClient();
+    const group = [await aPlannedInvoice(client), await aPlannedInvoice(client), await aPlannedInvoice(client)];
+    const paid = group[1]!.invoice;
+    const real = new ReactPdfRenderer(allDocumentTemplates);
+    let renders = 0;
+    const paying: PdfRenderer = {
+      invoice: async (data) => {
+        if (renders++ === 0) {
+          const stored = (await invoices.get(tenantId, paid.id))!;
+          await invoices.save({ ...stored, paidCents: stored.totals.grossCents, status: 'paid', version: stored.version, lastPaymentAt: clock.now().toISOString() });
+        }
+        return real.invoice(data);
+      },
+      letter: (data) => real.letter(data),
+    };
+    const outcome = await sender(undefined, paying)(group[0]!.fire(0));
+    expect(outcome).toMatchObject({ outcome: 'sent', grouped: [group[0]!.invoice.id, group[2]!.invoice.id] });
+    const inbox = (await (await fetch(`${inject('sesUrl')}/store`)).json()) as { emails: { destination: { to: string[] }; content?: unknown }[] };
+    const mine = inbox.emails.filter((e) => e.destination.to.includes(client.email));
+    expect(mine).toHaveLength(1);
+    expect(JSON.stringify(mine[0])).not.toContain(paid.number!);
+    expect(JSON.stringify(mine[0])).toContain(group[2]!.invoice.number!);
+    // The paid invoice's own fire: nothing to send.
+    expect(await sender()(group[1]!.fire(0))).toMatchObject({ outcome: 'skipped', reason: 'paid' });
+    expect(await inboxFor(client.email)).toHaveLength(1);
+    const states = await Promise.all(group.map(async (m) => (await steps.list(tenantId, m.invoice.id))[0]!));
+    expect(states.map((r) => r.state)).toEqual(['sent', 'skipped', 'sent']);
+    expect(states[0]!.messageId).toBe(states[2]!.messageId);
+    // No day slot or reminder counted for the paid invoice.
+    expect((await invoices.get(tenantId, paid.id))?.reminderCount).toBe(0);
+  });
+});
