@@ -14,7 +14,7 @@ import { ReactPdfRenderer } from '../../shared/adapters/pdf/react-pdf-renderer.j
 import { allDocumentTemplates } from '../../shared/wiring-pdf.js';
 import { EventBridgeReminderScheduler } from '../../shared/adapters/scheduler/eventbridge-reminder-scheduler.js';
 import { SesMailer } from '../../shared/adapters/ses/ses-mailer.js';
-import type { InvoiceRecord } from '../../shared/app/ports.js';
+import type { InvoiceRecord, PdfRenderer } from '../../shared/app/ports.js';
 import { makeReconcileSchedules } from '../../shared/app/reminders/reconcile-schedules.js';
 import { makeSendReminder } from '../../shared/app/reminders/send-reminder.js';
 import type { ReminderTemplate } from '../../shared/domain/default-templates.js';
@@ -45,13 +45,15 @@ const clock = fixedClock('2026-11-20T10:00:00Z');
 
 type Command = { constructor: { name: string }; input: Record<string, unknown> };
 /** A DynamoDB client whose calls go through unless `fault` says to throw (after the SDK's own retries, as a throttle that lasts). */
-const faultyClient = (fault: (command: Command) => boolean) => {
+const faultyClient = (fault: (command: Command) => boolean, { afterCommit = false } = {}) => {
   const client = docClient();
   const real = client.send.bind(client) as (command: unknown) => Promise<unknown>;
   const faults: string[] = [];
   mockClient(client).send.callsFake(async (command: unknown) => {
     if (fault(command as Command)) {
       faults.push((command as Command).constructor.name);
+      // A 500 whose write DynamoDB had applied: the caller cannot tell.
+      if (afterCommit) await real(command);
       throw Object.assign(new Error('Rate of requests exceeds the allowed throughput.'), { name: 'ProvisionedThroughputExceededException', $fault: 'client', $metadata: { httpStatusCode: 400 } });
     }
     return real(command) as never;
@@ -59,17 +61,19 @@ const faultyClient = (fault: (command: Command) => boolean) => {
   return { client, faults };
 };
 const mentions = (command: Command, text: string) => JSON.stringify(command.input).includes(text);
+/** The claim transaction (step `scheduled → sending`, day slot, client gap) naming `invoiceId`. */
+const claimOf = (invoiceId: string) => (command: Command) => command.constructor.name === 'TransactWriteCommand' && mentions(command, invoiceId) && mentions(command, '":sending"');
 /** The write that records a step `sent` (alone, or inside a transaction) for `invoiceId`. */
 const sentWriteOf = (invoiceId: string) => (command: Command) =>
   ['UpdateCommand', 'TransactWriteCommand'].includes(command.constructor.name) && mentions(command, invoiceId) && mentions(command, '"sentAt"') && mentions(command, '"sent"');
 
-const sender = (faulty?: DynamoDBDocumentClient) =>
+const sender = (faulty?: DynamoDBDocumentClient, pdf: PdfRenderer = new ReactPdfRenderer(allDocumentTemplates)) =>
   makeSendReminder({
     ...readDeps,
     ...(faulty ? { steps: new DynamoStepRepository(faulty, table), invoices: new DynamoInvoiceRepository(faulty, table) } : {}),
     templates: new DynamoTenantDocuments<ReminderTemplate>(db, table, 'TEMPLATE'),
     mailer: new SesMailer(ses, 'factures@relances.local'),
-    pdf: new ReactPdfRenderer(allDocumentTemplates),
+    pdf,
     clock,
   });
 
@@ -147,5 +151,77 @@ describe('DynamoDB faults on the send path', () => {
       for (const member of group) expect((await invoices.timeline(tenantId, member.invoice.id, { limit: 100 })).items.map((e) => e.type)).toContain('owner.alerted');
     }
     expect(await inboxFor(client.email)).toHaveLength(1);
+  });
+
+  it.each([
+    ['refused (nothing written)', false],
+    ['lost after DynamoDB applied it', true],
+  ])('claim throttled, %s: no email; the retry sends exactly one, or the step fails unknown_outcome and the owner is told', async (_, afterCommit) => {
+    const client = await aClient();
+    const single = await aPlannedInvoice(client);
+    const { client: faulty, faults } = faultyClient(claimOf(single.invoice.id), { afterCommit });
+    await expect(sender(faulty)(single.fire(0))).rejects.toThrow('allowed throughput');
+    expect(faults).toEqual(['TransactWriteCommand']);
+    expect(await inboxFor(client.email)).toHaveLength(0);
+    // The Scheduler's retry a minute later.
+    await sender()({ ...single.fire(0), scheduledTime: '2026-11-27T08:01:00.000Z' });
+    const [record] = await afterLeaseChecks([single]);
+    if (afterCommit) {
+      expect(await inboxFor(client.email)).toHaveLength(0);
+      expect(record).toMatchObject({ state: 'failed', reason: 'unknown_outcome' });
+      expect((await invoices.timeline(tenantId, single.invoice.id, { limit: 100 })).items.map((e) => e.type)).toContain('owner.alerted');
+    } else {
+      const inbox = await inboxFor(client.email);
+      expect(inbox).toHaveLength(1);
+      expect(record).toMatchObject({ state: 'sent', attempts: 1, messageId: expect.any(String) });
+    }
+  });
+
+  it('grouped claim throttled: no email, no member claimed; the retry sends one message recorded on every member', async () => {
+    const client = await aClient();
+    const group = [await aPlannedInvoice(client), await aPlannedInvoice(client)];
+    const { client: faulty } = faultyClient(claimOf(group[1]!.invoice.id));
+    await expect(sender(faulty)(group[0]!.fire(0))).rejects.toThrow('allowed throughput');
+    expect(await inboxFor(client.email)).toHaveLength(0);
+    expect((await Promise.all(group.map(async (m) => (await steps.list(tenantId, m.invoice.id))[0]!.state)))).toEqual(['scheduled', 'scheduled']);
+    const retry = await sender()({ ...group[0]!.fire(0), scheduledTime: '2026-11-27T08:01:00.000Z' });
+    expect(retry).toMatchObject({ outcome: 'sent', grouped: group.map((m) => m.invoice.id) });
+    expect(await sender()(group[1]!.fire(0))).toMatchObject({ outcome: 'ignored', reason: 'already_sent' });
+    expect(await inboxFor(client.email)).toHaveLength(1);
+    const records = await afterLeaseChecks(group);
+    expect(records.map((r) => [r.state, r.messageId])).toEqual(group.map(() => ['sent', retry.outcome === 'sent' && retry.messageId]));
+  });
+
+  it('grouped: a member paid while the PDFs render is not in the message; the others go in one message, the paid one gets none', async () => {
+    const client = await aClient();
+    const group = [await aPlannedInvoice(client), await aPlannedInvoice(client), await aPlannedInvoice(client)];
+    const paid = group[1]!.invoice;
+    const real = new ReactPdfRenderer(allDocumentTemplates);
+    let renders = 0;
+    const paying: PdfRenderer = {
+      invoice: async (data) => {
+        if (renders++ === 0) {
+          const stored = (await invoices.get(tenantId, paid.id))!;
+          await invoices.save({ ...stored, paidCents: stored.totals.grossCents, status: 'paid', version: stored.version, lastPaymentAt: clock.now().toISOString() });
+        }
+        return real.invoice(data);
+      },
+      letter: (data) => real.letter(data),
+    };
+    const outcome = await sender(undefined, paying)(group[0]!.fire(0));
+    expect(outcome).toMatchObject({ outcome: 'sent', grouped: [group[0]!.invoice.id, group[2]!.invoice.id] });
+    const inbox = (await (await fetch(`${inject('sesUrl')}/store`)).json()) as { emails: { destination: { to: string[] }; content?: unknown }[] };
+    const mine = inbox.emails.filter((e) => e.destination.to.includes(client.email));
+    expect(mine).toHaveLength(1);
+    expect(JSON.stringify(mine[0])).not.toContain(paid.number!);
+    expect(JSON.stringify(mine[0])).toContain(group[2]!.invoice.number!);
+    // The paid invoice's own fire: nothing to send.
+    expect(await sender()(group[1]!.fire(0))).toMatchObject({ outcome: 'skipped', reason: 'paid' });
+    expect(await inboxFor(client.email)).toHaveLength(1);
+    const states = await Promise.all(group.map(async (m) => (await steps.list(tenantId, m.invoice.id))[0]!));
+    expect(states.map((r) => r.state)).toEqual(['sent', 'skipped', 'sent']);
+    expect(states[0]!.messageId).toBe(states[2]!.messageId);
+    // No day slot or reminder counted for the paid invoice.
+    expect((await invoices.get(tenantId, paid.id))?.reminderCount).toBe(0);
   });
 });
