@@ -465,4 +465,15 @@ describe('more screens in Chromium', () => {
     await checkScreen('44-import-job-done');
     await poll(async () => (await call('GET', '/invoices?q=BIG-2&limit=100')).json.items.length, { timeout: 60_000 }).toBe(41);
   });
+
+  it('says a file whose dates are month first (an American export) is read that way, with the date that shows it, before importing', async () => {
+    await page.goto(`${web()}/import`);
+    const csv = ['Invoice No.;Customer;Email;Invoice Date;Due Date;Total', 'US-1;Diner;diner@us.test;03/04/2026;04/15/2026;100.00'].join('\n');
+    await page.getByLabel('Fichier CSV').setInputFiles({ name: 'us.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    const note = page.getByTestId('import-date-order');
+    await note.waitFor();
+    expect(plain(await note.textContent())).toBe('Dates lues mois d’abord (MM/JJ/AAAA, à l’américaine) : le fichier contient 04/15/2026 (ligne 2), impossible en JJ/MM/AAAA. Vérifiez l’aperçu avant d’importer.');
+    expect(await page.getByTestId('import-to-create').textContent()).toBe('1');
+    await checkScreen('45-import-month-first');
+  });
 });

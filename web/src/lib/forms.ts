@@ -3,6 +3,7 @@
  * to the field they name (`body.company.siren` → the `company.siren` field), others shown
  * above the form.
  */
+import { useEffect, useRef, useState } from 'react';
 import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
 import { ApiError } from './problem';
 import './zod-messages';
@@ -26,4 +27,18 @@ export const applyApiErrors = <T extends FieldValues>(
     }
   }
   return placed;
+};
+
+/**
+ * For a form written by hand (not react-hook-form, which does it): after a refusal, the focus goes to the
+ * first field marked invalid, so a screen reader says its error and a phone's keyboard opens on it. Put the
+ * ref on the form; call `refused()` once the errors are set.
+ */
+export const useFocusRefused = <T extends HTMLElement = HTMLFormElement>() => {
+  const ref = useRef<T>(null);
+  const [count, setCount] = useState(0);
+  useEffect(() => {
+    if (count > 0) ref.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [count]);
+  return { ref, refused: () => setCount((n) => n + 1) };
 };

@@ -96,6 +96,16 @@ describe('the client portal’s actions', () => {
     await waitFor(() => expect(calls.find((c) => c.method === 'POST')).toMatchObject({ path: '/portal/tok1/promise', body: { date: '2099-01-10' } }));
   });
 
+  it('takes the client to the reason of a dispute sent without one (focused, its error said)', async () => {
+    const calls = renderPortal();
+    const form = await screen.findByRole('form', { name: 'Je conteste cette facture' });
+    await userEvent.click(within(form).getByRole('button', { name: 'Envoyer ma contestation' }));
+    const reason = within(form).getByLabelText('Motif');
+    await waitFor(() => expect(document.activeElement).toBe(reason));
+    expect(errorOf(reason)).toBe('Obligatoire');
+    expect(calls.some((c) => c.method === 'POST')).toBe(false);
+  });
+
   it('refuses a payment said to be made in the future', async () => {
     const calls = renderPortal();
     const form = await screen.findByRole('form', { name: 'J’ai payé' });

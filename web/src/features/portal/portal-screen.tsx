@@ -9,6 +9,7 @@ import { config } from '../../lib/config';
 import { addDaysIso } from '../../lib/dates';
 import { todayIso } from '../../lib/format';
 import { initialLanguage, setLanguage, useI18n } from '../../lib/i18n';
+import { useFocusRefused } from '../../lib/forms';
 import { ApiError } from '../../lib/problem';
 import { PlanState, PortalPlanRequest } from './plan-request';
 import './texts';
@@ -80,7 +81,9 @@ const PortalPage = ({ token, portal }: { token: string; portal: Portal }) => {
         <p className="muted">{t('portalPage.from', { seller: seller.name })}</p>
         <h1>{t('portalPage.invoice', { number: invoice.number })}</h1>
         <p>
-          {t('portalPage.for', { client: portal.client.name })} <StatusBadge status={invoiceStatus({ ...invoice, overdue: invoice.overdue && !onPlan })} />
+          {t('portalPage.for', { client: portal.client.name })}{' '}
+          {/* A write-off is the seller's bookkeeping: the client sees the invoice closed, not "passée en perte". */}
+          {invoice.status === 'written_off' ? <span className="badge neutral">{t('portalPage.closed')}</span> : <StatusBadge status={invoiceStatus({ ...invoice, overdue: invoice.overdue && !onPlan })} />}
         </p>
       </header>
       <dl className="stats">
@@ -101,7 +104,8 @@ const PortalPage = ({ token, portal }: { token: string; portal: Portal }) => {
       )}
       {settled && (
         <p role="status" className="success">
-          {t('portalPage.settled')}
+          {/* Thanks only for a payment: a balance cleared by a credit note or a write-off is no payment. */}
+          {invoice.status === 'paid' ? t('portalPage.settled') : t('portalPage.nothingLeft')}
         </p>
       )}
       <Status portal={portal} />
@@ -355,6 +359,7 @@ const ActionForm = ({
   const queryClient = useQueryClient();
   const [values, setValues] = useState<Record<string, string>>(Object.fromEntries(fields.map((f) => [f.name, f.initial ?? ''])));
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useFocusRefused();
   const action = useMutation({
     mutationFn: (v: Record<string, string>) => unwrap(send(v)),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['portal', token] }),
@@ -370,11 +375,11 @@ const ActionForm = ({
         local[f.name] = f.min && f.max ? t('portalPage.dateBetween', { min: date(f.min), max: date(f.max) }) : f.max ? t('portalPage.dateUntil', { max: date(f.max) }) : t('portalPage.dateFrom', { min: date(f.min!) });
     }
     setErrors(local);
-    if (Object.keys(local).length > 0) return;
+    if (Object.keys(local).length > 0) return form.refused();
     try {
       await action.mutateAsync(Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.trim()]).filter(([, v]) => v !== '')));
     } catch (error) {
-      if (error instanceof ApiError) setErrors(error.fieldErrors());
+      if (error instanceof ApiError) (setErrors(error.fieldErrors()), form.refused());
     }
   };
   const placed = fields.some((f) => errors[f.name]);
@@ -384,7 +389,7 @@ const ActionForm = ({
     if (action.isSuccess) doneRef.current?.focus();
   }, [action.isSuccess]);
   return (
-    <form className="card" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`portal-${id}`}>
+    <form ref={form.ref} className="card" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`portal-${id}`}>
       <h2 id={`portal-${id}`}>{title}</h2>
       <p className="muted">{hint}</p>
       {fields.map((f) => (

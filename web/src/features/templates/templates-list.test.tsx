@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { fakeApi } from '../../test/fake-api';
@@ -58,5 +58,15 @@ describe('the templates list', () => {
       'Formal notice (D+15) (EN)',
       'Mon rappel (FR)',
     ]);
+  });
+
+  it('takes the focus to the name of a new template left empty', async () => {
+    fakeApi(({ method, path }) => (method === 'GET' && path === '/templates' ? { status: 200, body: { items: [tpl({ id: 'c', name: 'Mon rappel' })] } } : undefined));
+    renderInApp(<TemplatesScreen />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Nouveau modèle' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Créer et modifier' }));
+    const name = screen.getByLabelText('Nom');
+    await waitFor(() => expect(document.activeElement).toBe(name));
+    expect(name.getAttribute('aria-invalid')).toBe('true');
   });
 });

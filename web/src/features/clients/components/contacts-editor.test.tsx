@@ -33,5 +33,21 @@ describe('the contacts editor', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
     await waitFor(() => expect(calls.filter((c) => c.method === 'PATCH').map((c) => c.body)).toEqual([{ contacts: [{ name: 'Mme Pichon', role: 'billing', phone: '+33612345678' }] }]));
   });
-});
 
+  it('takes the focus to the e-mail the API refuses', async () => {
+    const calls = fakeApi(({ method, path }) =>
+      method === 'PATCH' && path === '/clients/c1'
+        ? { status: 400, body: { status: 400, title: 'Bad Request', errors: [{ path: 'body.contacts.0.email', message: 'must be an email address' }] } }
+        : undefined,
+    );
+    renderInApp(<ContactsEditor client={client([])} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Ajouter un contact' }));
+    await userEvent.type(screen.getByLabelText('Nom'), 'Mme Pichon');
+    await userEvent.type(screen.getByLabelText('E-mail'), 'pichon@');
+    await userEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'PATCH')).toBe(true));
+    const email = screen.getByLabelText('E-mail');
+    await waitFor(() => expect(document.activeElement).toBe(email));
+    expect(email.getAttribute('aria-invalid')).toBe('true');
+  });
+});

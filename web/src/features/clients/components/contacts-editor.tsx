@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorMessage, Field, SubmitButton } from '../../../components/ui';
 import { useI18n } from '../../../lib/i18n';
+import { useFocusRefused } from '../../../lib/forms';
 import { ApiError } from '../../../lib/problem';
 import { useUpdateClient, type Client } from '../api';
 import '../texts';
@@ -23,6 +24,7 @@ export const ContactsEditor = ({ client }: { client: Client }) => {
   const update = useUpdateClient(client.id);
   const [rows, setRows] = useState<Row[]>((client.contacts ?? []).map(toRow));
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useFocusRefused();
   const set = (i: number, patch: Partial<Row>) => setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -32,16 +34,16 @@ export const ContactsEditor = ({ client }: { client: Client }) => {
       if (!r.email.trim() && !r.phone.trim()) local[`contacts.${i}.email`] = t('clientMore.needEmailOrPhone');
     });
     setErrors(local);
-    if (Object.keys(local).length > 0) return;
+    if (Object.keys(local).length > 0) return form.refused();
     try {
       await update.mutateAsync({ contacts: rows.map(toContact) });
     } catch (error) {
-      if (error instanceof ApiError) setErrors(error.fieldErrors());
+      if (error instanceof ApiError) (setErrors(error.fieldErrors()), form.refused());
     }
   };
   const placed = Object.keys(errors).some((k) => k.startsWith('contacts.'));
   return (
-    <form className="card" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="client-contacts">
+    <form ref={form.ref} className="card" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="client-contacts">
       <h2 id="client-contacts">{t('clientMore.contacts')}</h2>
       <p className="hint">{t('clientMore.contactsHint')}</p>
       {rows.length === 0 && <p className="muted">{t('clientMore.noContacts')}</p>}

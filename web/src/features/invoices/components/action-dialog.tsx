@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState, type FormEvent, type ReactNode, type RefObject } from 'react';
+import { useState, type FormEvent, type ReactNode, type RefObject } from 'react';
 import { Dialog, ErrorMessage, Field, SubmitButton } from '../../../components/ui';
+import { useFocusRefused } from '../../../lib/forms';
 import { useI18n } from '../../../lib/i18n';
 import { ApiError } from '../../../lib/problem';
 
@@ -52,17 +53,13 @@ export const ActionDialog = ({
   const [busy, setBusy] = useState(false);
   // A refusal takes the focus to the first field it names, as the other forms do (react-hook-form): it stayed
   // on the button, and a screen reader or a phone's keyboard was not taken to "Obligatoire" under the reason.
-  const form = useRef<HTMLFormElement>(null);
-  const [refused, setRefused] = useState(0);
-  useEffect(() => {
-    if (refused > 0) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [refused]);
+  const form = useFocusRefused();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const local = Object.fromEntries(fields.filter((f) => f.required && !(values[f.name] ?? '').trim()).map((f) => [f.name, t('errors.required')]));
     setErrors(local);
     setFailure(undefined);
-    if (Object.keys(local).length > 0) return setRefused((n) => n + 1);
+    if (Object.keys(local).length > 0) return form.refused();
     setBusy(true);
     try {
       await onSubmit(Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.trim()]).filter(([, v]) => v !== '')));
@@ -73,7 +70,7 @@ export const ActionDialog = ({
       const mine = Object.fromEntries(Object.entries(fieldErrors).filter(([k]) => fields.some((f) => f.name === k)));
       setErrors(mine);
       if (Object.keys(mine).length === 0) setFailure(error);
-      else setRefused((n) => n + 1);
+      else form.refused();
     } finally {
       setBusy(false);
     }
@@ -95,7 +92,7 @@ export const ActionDialog = ({
         )
       }
     >
-      <form ref={form} onSubmit={(e) => void submit(e)} noValidate>
+      <form ref={form.ref} onSubmit={(e) => void submit(e)} noValidate>
         {intro && <p className="muted">{intro}</p>}
         {fields.map((f) => (
           <Field key={f.name} label={f.label} hint={f.hint} error={errors[f.name]}>

@@ -104,7 +104,8 @@ export const PaymentPlanCard = ({ invoice }: { invoice: Invoice }) => {
             </p>
           )}
           {!request && <p className="muted">{t('invoiceMore.planNone')}</p>}
-          {open && invoice.balanceCents > 0 && <NewPlanDialog invoice={invoice} />}
+          {/* A client's request waits: the owner answers it first (the API refuses another plan until then). */}
+          {open && invoice.balanceCents > 0 && !request && <NewPlanDialog invoice={invoice} />}
         </>
       )}
       {error && <ErrorMessage error={error} />}

@@ -35,6 +35,19 @@ describe('the owner decides on a client’s payment plan request', () => {
     await waitFor(() => expect(calls.find((c) => c.method === 'POST')).toMatchObject({ path: '/invoices/inv1/payment-plan/request/decline', body: { reason: 'Trois mois maximum' } }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   });
+
+  it('offers no new plan of the owner’s own while the request waits (the API refuses one: 422 plan-request-pending)', () => {
+    fakeApi(() => undefined);
+    renderInApp(<PaymentPlanCard invoice={invoice} />);
+    expect(screen.getByRole('group', { name: 'Le client demande un échéancier' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Créer un échéancier' })).toBeNull();
+  });
+
+  it('offers a new plan once there is no request waiting', () => {
+    fakeApi(() => undefined);
+    renderInApp(<PaymentPlanCard invoice={{ ...invoice, planRequest: { ...invoice.planRequest!, status: 'declined' } } as Invoice} />);
+    expect(screen.getByRole('button', { name: 'Créer un échéancier' })).toBeTruthy();
+  });
 });
 
 describe('the invoice timeline', () => {

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { AsyncState, Dialog, EmptyState, ErrorMessage, Field, PageHeader, SubmitButton } from '../../../components/ui';
 import { useI18n } from '../../../lib/i18n';
+import { useFocusRefused } from '../../../lib/forms';
 import { ApiError } from '../../../lib/problem';
 import { useTemplateLabel } from '../../../lib/template-language';
 import { useCreateTemplate, useTemplates, type Template } from '../api';
@@ -60,11 +61,12 @@ const NewTemplateDialog = ({ templates }: { templates: readonly Template[] }) =>
   const [name, setName] = useState('');
   const [from, setFrom] = useState('');
   const [nameError, setNameError] = useState<string>();
+  const form = useFocusRefused();
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     if (!name.trim()) {
       setNameError(t('errors.required'));
-      return;
+      return form.refused();
     }
     const base = templates.find((tpl) => tpl.id === from);
     const v = { invoiceNumber: '{{invoiceNumber}}' };
@@ -83,7 +85,7 @@ const NewTemplateDialog = ({ templates }: { templates: readonly Template[] }) =>
       void navigate(`/templates/${created.id}`);
     } catch (error) {
       const fields = error instanceof ApiError ? error.fieldErrors() : {};
-      if (fields.name) setNameError(fields.name);
+      if (fields.name) (setNameError(fields.name), form.refused());
     }
   };
   return (
@@ -100,7 +102,7 @@ const NewTemplateDialog = ({ templates }: { templates: readonly Template[] }) =>
         </button>
       }
     >
-      <form onSubmit={(e) => void submit(e)} noValidate>
+      <form ref={form.ref} onSubmit={(e) => void submit(e)} noValidate>
         <Field label={t('templates.name')} error={nameError}>
           {(p) => <input {...p} value={name} maxLength={100} onChange={(e) => (setName(e.target.value), setNameError(undefined))} />}
         </Field>
