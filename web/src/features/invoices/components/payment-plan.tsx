@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Dialog, ErrorMessage, Field, Loading, StatusBadge, SubmitButton } from '../../../components/ui';
 import { addDaysIso } from '../../../lib/dates';
 import { centsToInput, parseMoney, todayIso } from '../../../lib/format';
@@ -19,9 +19,22 @@ export const PaymentPlanCard = ({ invoice }: { invoice: Invoice }) => {
   const request = invoice.planRequest?.status === 'pending' ? invoice.planRequest : undefined;
   const error = actions.end.error ?? actions.accept.error;
   const [waive, setWaive] = useState(false);
+  // A plan just agreed (saved, or a request accepted): the button pressed went away with its dialog or notice, so the
+  // focus goes to the card's title, not to the page's top (after the dialog's own focus return, hence the timer).
+  const title = useRef<HTMLHeadingElement>(null);
+  const wasActive = useRef(active);
+  useEffect(() => {
+    const started = active && !wasActive.current;
+    wasActive.current = active;
+    if (!started) return;
+    const timer = setTimeout(() => title.current?.focus(), 50);
+    return () => clearTimeout(timer);
+  }, [active]);
   return (
     <section aria-labelledby="payment-plan-title" className="card">
-      <h2 id="payment-plan-title">{t('invoiceMore.plan')}</h2>
+      <h2 id="payment-plan-title" ref={title} tabIndex={-1}>
+        {t('invoiceMore.plan')}
+      </h2>
       {request && (
         <div className="notice" role="group" aria-label={t('invoiceMore.planRequested')}>
           <p>

@@ -1,4 +1,6 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { fakeApi } from '../../../test/fake-api';
@@ -47,6 +49,26 @@ describe('the owner decides on a client’s payment plan request', () => {
     fakeApi(() => undefined);
     renderInApp(<PaymentPlanCard invoice={{ ...invoice, planRequest: { ...invoice.planRequest!, status: 'declined' } } as Invoice} />);
     expect(screen.getByRole('button', { name: 'Créer un échéancier' })).toBeTruthy();
+  });
+});
+
+describe('a plan just agreed', () => {
+  it('takes the focus to the card’s title (the dialog’s or the request’s button went away: it fell to the page)', async () => {
+    fakeApi(({ path }) =>
+      path === '/invoices/inv1/payment-plan' ? { status: 200, body: { status: 'active', instalments: [{ dueDate: '2026-12-01', amountCents: 12_000, paidCents: 0, dueCents: 12_000, status: 'pending' }] } } : undefined,
+    );
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const at = (invoice: Invoice) => (
+      <QueryClientProvider client={client}>
+        <MemoryRouter>
+          <PaymentPlanCard invoice={invoice} />
+        </MemoryRouter>
+      </QueryClientProvider>
+    );
+    const { rerender } = render(at({ ...invoice, planRequest: undefined } as unknown as Invoice));
+    expect(document.activeElement).toBe(document.body);
+    rerender(at({ ...invoice, planRequest: { ...invoice.planRequest!, status: 'accepted' }, paymentPlan: { status: 'active' } } as unknown as Invoice));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Échéancier' })));
   });
 });
 
