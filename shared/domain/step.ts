@@ -29,6 +29,13 @@ export interface StepRecordItem extends StepRef {
    * is recorded sent: the timeline reads it from here, so a reminder costs no event item of its own.
    */
   readonly sentEvent?: { readonly type: string; readonly data: Record<string, unknown> };
+  /**
+   * A step that went out in a client's grouped message in a firmer tone than its own: that step
+   * template, whose gentler pending steps (and itself when due within 8 days) it stands for
+   * (`group_sent`). Recorded with the send, so the re-plan applies the coverage when the send
+   * path's own write of it failed (manual-coverage.ts `stepsSentInGroup`).
+   */
+  readonly groupCovers?: string;
   /** Why a step is skipped, cancelled or failed, or why it moved (`catch-up`, `gap`, `retry`). */
   readonly reason?: string;
   readonly attempts: number;

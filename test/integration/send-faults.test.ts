@@ -97,13 +97,13 @@ const aClient = async (): Promise<Client> => {
   return client;
 };
 
-/** An invoice of `client` sent on 20 Nov, due 2 Dec (J-5 on Fri 27 Nov 09:00 Paris), its plan recorded; the fire of its step `index`. */
-const aPlannedInvoice = async (client: Client) => {
+/** An invoice of `client` sent on 20 Nov, due 2 Dec unless told (J-5 on Fri 27 Nov 09:00 Paris), its plan recorded; the fire of its step `index`. */
+const aPlannedInvoice = async (client: Client, dueDate = '2026-12-02') => {
   const at = clock.now().toISOString();
   const lines = [{ description: 'Révision', quantity: 1, unitPriceCents: 100_000, vatRate: 20 as const }];
   const invoice: InvoiceRecord = {
     id: ulid(), tenantId, clientId: client.id, clientKind: 'business', number: `F-2026-${Math.floor(Math.random() * 9000) + 1000}`,
-    issueDate: '2026-11-02', dueDate: '2026-12-02', lines, currency: 'EUR', totals: invoiceTotals(lines), paidCents: 0, creditedCents: 0,
+    issueDate: '2026-10-20', dueDate, lines, currency: 'EUR', totals: invoiceTotals(lines), paidCents: 0, creditedCents: 0,
     status: 'sent', remindersPaused: false, disputed: false, sentAt: at, reminderCount: 0, version: 1, createdAt: at, updatedAt: at,
   };
   await invoices.create(invoice, { at, type: 'invoice.created' });
@@ -223,5 +223,39 @@ describe('DynamoDB faults on the send path', () => {
     expect(states[0]!.messageId).toBe(states[2]!.messageId);
     // No day slot or reminder counted for the paid invoice.
     expect((await invoices.get(tenantId, paid.id))?.reminderCount).toBe(0);
+  });
+
+  it('grouped in a firmer tone: the group_sent write throttled after the message went is applied by the re-plan; the client never gets that text again a week later', async () => {
+    const client = await aClient();
+    // A (due 19 Nov) has its J+8 « firm » on Fri 27 Nov, B (due 26 Nov) its J+1 « reminder » the same day.
+    const a = await aPlannedInvoice(client, '2026-11-19');
+    const b = await aPlannedInvoice(client, '2026-11-26');
+    const at = clock.now().toISOString();
+    for (const r of (await steps.list(tenantId, a.invoice.id)).filter((r) => r.state === 'scheduled' && ['j-5', 'j+1'].includes(r.stepId))) await steps.transition(tenantId, a.invoice.id, r, { state: 'scheduled' }, { state: 'skipped', reason: 'test', at });
+    const j8 = (await steps.list(tenantId, a.invoice.id)).find((r) => r.stepId === 'j+8')!;
+    const FRIDAY = '2026-11-27T08:00:00.000Z';
+    await steps.transition(tenantId, a.invoice.id, j8, { state: 'scheduled' }, { state: 'scheduled', scheduledAt: FRIDAY, at });
+    const bJ5 = (await steps.list(tenantId, b.invoice.id)).find((r) => r.stepId === 'j-5')!;
+    await steps.transition(tenantId, b.invoice.id, bJ5, { state: 'scheduled' }, { state: 'skipped', reason: 'test', at });
+    expect((await steps.list(tenantId, b.invoice.id)).filter((r) => r.state === 'scheduled').map((r) => [r.stepId, r.scheduledAt])).toEqual([
+      ['j+1', FRIDAY], ['j+8', '2026-12-04T08:00:00.000Z'], ['j+15', '2026-12-11T08:00:00.000Z'], ['escalate', '2026-12-28T08:00:00.000Z'],
+    ]);
+    const { client: faulty, faults } = faultyClient((c) => mentions(c, b.invoice.id) && mentions(c, '"group_sent"'));
+    const aFire = { tenantId, invoiceId: a.invoice.id, stepId: 'j+8', plan: j8.plan, index: j8.index, scheduledAt: FRIDAY, scheduledTime: FRIDAY };
+    await expect(sender(faulty)(aFire)).rejects.toThrow('allowed throughput');
+    expect(faults.length).toBeGreaterThan(0);
+    // The fire's retry finds its step sent: nothing more from the send path.
+    expect(await sender()({ ...aFire, scheduledTime: '2026-11-27T08:01:00.000Z' })).toMatchObject({ outcome: 'ignored', reason: 'already_sent' });
+    expect(await inboxFor(client.email)).toHaveLength(1);
+    const sentB = (await steps.list(tenantId, b.invoice.id)).find((r) => r.stepId === 'j+1')!;
+    expect(sentB).toMatchObject({ state: 'sent', sentEvent: { data: { templateId: 'firm' } } });
+    // B's own change on the stream re-plans it: its J+8 (the « firm » text it just got) is skipped, its mise en demeure stays.
+    await reconcile(tenantId, b.invoice.id);
+    expect((await steps.list(tenantId, b.invoice.id)).map((r) => [r.stepId, r.state, r.reason])).toEqual([
+      ['j-5', 'skipped', 'test'], ['j+1', 'sent', undefined], ['j+8', 'skipped', 'group_sent'], ['j+15', 'scheduled', undefined], ['escalate', 'scheduled', undefined],
+    ]);
+    // Idempotent: another re-plan leaves it so.
+    await reconcile(tenantId, b.invoice.id);
+    expect((await steps.list(tenantId, b.invoice.id)).find((r) => r.stepId === 'j+15')).toMatchObject({ state: 'scheduled' });
   });
 });

@@ -193,7 +193,7 @@ export class DynamoStepRepository implements ReminderStepRepository {
 
   async finishGroupSend(
     tenantId: string,
-    members: readonly { invoiceId: string; ref: StepRef; dueDate: string; event: NonNullable<StepRecordItem['sentEvent']> }[],
+    members: readonly { invoiceId: string; ref: StepRef; dueDate: string; event: NonNullable<StepRecordItem['sentEvent']>; groupCovers?: string }[],
     sent: { at: string; messageId: string; recipients: readonly string[] },
   ): Promise<void> {
     // One transaction (≤ 40 members, under DynamoDB's 100 items): a throttled member no longer leaves the
@@ -203,6 +203,7 @@ export class DynamoStepRepository implements ReminderStepRepository {
       members.map((m) => {
         const update = updateOf({
           state: 'sent', at: sent.at, sentAt: sent.at, messageId: sent.messageId, recipients: [...sent.recipients], dueDate: m.dueDate, sentEvent: m.event, leaseUntil: undefined, lastError: undefined,
+          ...(m.groupCovers ? { groupCovers: m.groupCovers } : {}),
         });
         return {
           Update: {

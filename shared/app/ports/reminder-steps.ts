@@ -94,7 +94,7 @@ export interface ReminderStepRepository {
    */
   finishGroupSend(
     tenantId: string,
-    members: readonly { readonly invoiceId: string; readonly ref: StepRef; readonly dueDate: string; readonly event: NonNullable<StepRecordItem['sentEvent']> }[],
+    members: readonly { readonly invoiceId: string; readonly ref: StepRef; readonly dueDate: string; readonly event: NonNullable<StepRecordItem['sentEvent']>; readonly groupCovers?: string }[],
     sent: { readonly at: string; readonly messageId: string; readonly recipients: readonly string[] },
   ): Promise<void>;
   /**

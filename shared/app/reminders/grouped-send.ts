@@ -184,6 +184,9 @@ export const sendPreparedGroup = async (
   }
   metrics.reminderSent();
   const to = [...recipients.to, ...recipients.cc];
+  // An overdue invoice's gentler step that goes out in a firmer tone: its next gentler ones would take the tone back.
+  const covers = (m: GroupMemberStep): string | undefined =>
+    !m.manual && prepared.leadTemplateId && m.record.templateId !== prepared.leadTemplateId && m.ctx.invoice.dueDate < today ? prepared.leadTemplateId : undefined;
   // Every member recorded `sent` with the message id in one write, or none (a crash or a throttled write
   // leaves them all `sending`: their lease checks mark them `unknown_outcome`, never a resend, never half).
   await deps.steps.finishGroupSend(
@@ -192,6 +195,7 @@ export const sendPreparedGroup = async (
       invoiceId: m.ctx.invoice.id,
       ref: m.record,
       dueDate: m.ctx.invoice.dueDate,
+      ...(covers(m) ? { groupCovers: covers(m) } : {}),
       event: {
         type: 'reminder.sent',
         data: {
@@ -210,10 +214,8 @@ export const sendPreparedGroup = async (
   const record = async (m: GroupMemberStep): Promise<ReminderOutcome> => {
     // A manual reminder: the next step(s) of the invoice it repeats are not sent again a few days later.
     if (m.manual) await skipStepsSentByHand(deps, m.ctx.invoice, now);
-    // An overdue invoice's gentler step that went out in a firmer tone: its next gentler ones would take the tone back.
-    else if (prepared.leadTemplateId && m.record.templateId !== prepared.leadTemplateId && m.ctx.invoice.dueDate < today) {
-      await skipStepsSentInGroup(deps, m.ctx.invoice, prepared.leadTemplateId, now);
-    }
+    // Its pending steps the firmer text stands for (the re-plan does it too, should this write fail: `groupCovers`).
+    else if (covers(m)) await skipStepsSentInGroup(deps, m.ctx.invoice, covers(m)!, now);
     return { outcome: 'sent', messageId, stepId: m.record.stepId, ...(prepared.members.length > 1 ? { grouped: prepared.members.map((x) => x.ctx.invoice.id) } : {}) };
   };
   // Each invoice's steps are its own partition: the coverage is written side by side.

@@ -79,6 +79,21 @@ export const withManualCoverage = <T extends PlannedStepRecord>(planned: readonl
 const sentAt = (r: StepRecordItem): string => r.sentAt ?? r.at;
 
 /**
+ * For the reconciler (every change of the invoice): the pending steps of the live plan a grouped
+ * message in a firmer tone stands for (`groupCovers` of the step that went out in it), when the send
+ * path's own `skipStepsSentInGroup` did not write them (a throttled write after the message went:
+ * the fire's retry finds its step `sent` and does nothing). Only while that step is the last one
+ * sent of the live plan; none once they are skipped (the step with that text, weeks away, stays).
+ */
+export const stepsSentInGroup = (records: readonly StepRecordItem[]): StepRecordItem[] => {
+  const live = liveScenarioSteps(records);
+  const sent = live.filter((r) => r.state === 'sent' && r.sentAt).sort((a, b) => a.sentAt!.localeCompare(b.sentAt!)).at(-1);
+  if (!sent?.groupCovers) return [];
+  if (live.some((s) => isOut(s.state) && s !== sent && sentAt(s) > sent.sentAt!)) return [];
+  return coveredByManual(live, sent.groupCovers, sent.sentAt!);
+};
+
+/**
  * For the reconciler (every change of the invoice): pending steps of the live plan that a manual
  * reminder stands for, and that were not skipped for it yet (a plan recorded while the manual
  * email was being composed). A manual reminder counts once: not after a step went out or was

@@ -1,4 +1,4 @@
-import { courtesyCanGoAgain, isTerminal, MANUAL_SENT, planNewSteps, replanScheduled, type PlannedStepRecord, type StepPlanInput } from '../../domain/reminder-steps.js';
+import { courtesyCanGoAgain, GROUP_SENT, isTerminal, MANUAL_SENT, planNewSteps, replanScheduled, type PlannedStepRecord, type StepPlanInput } from '../../domain/reminder-steps.js';
 import { localDateTimeOf, zonedToUtc } from '../../domain/zoned-time.js';
 import { invoiceBalanceCents, isOpen } from '../../domain/invoice.js';
 import { addDays, localDate } from '../../domain/dates.js';
@@ -7,7 +7,7 @@ import { ESCALATE_STEP_ID, ESCALATE_TEMPLATE_ID, isEscalation } from '../../doma
 import type { Clock, InvoiceRepository, ReminderScheduler, ScheduleDefinition, SettingsRepository, TimelineRecord } from '../ports.js';
 import type { LeaseStep } from './stream-targets.js';
 import type { StepRecordItem } from '../ports/reminder-steps.js';
-import { stepsSentByHand, withManualCoverage } from './manual-coverage.js';
+import { stepsSentByHand, stepsSentInGroup, withManualCoverage } from './manual-coverage.js';
 import { activePlan, isScenarioStep, planCheckAt, settlePaymentPlan, settlePlanSteps } from './plan-lifecycle.js';
 import { loadReminderContext, resumeScheduleName, scheduleName, schedulePrefix, sendCalendarFor, stopReason, type ReminderContext, type ReminderReadDeps } from './reminder-context.js';
 
@@ -350,6 +350,17 @@ const settlePlan = async (deps: ReconcileDeps, ctx: ReminderContext, now: Date):
     if (byHand.length > 0) {
       if (events.length > 0) await deps.invoices.appendEvents(tenantId, invoice.id, events);
       return true; // its own stream record re-plans the rest
+    }
+    // A firmer grouped message stood for this invoice's gentler steps, and the send path could not record it.
+    const inGroup = stepsSentInGroup(ctx.records);
+    for (const r of inGroup) {
+      if (await deps.steps.transition(tenantId, invoice.id, r, { state: 'scheduled', ...(r.scheduledAt ? { scheduledAt: r.scheduledAt } : {}) }, { state: 'skipped', reason: GROUP_SENT, at })) {
+        events.push({ at, type: 'reminder.skipped', data: { stepId: r.stepId, plan: r.plan, reason: GROUP_SENT } });
+      }
+    }
+    if (inGroup.length > 0) {
+      if (events.length > 0) await deps.invoices.appendEvents(tenantId, invoice.id, events);
+      return true;
     }
     // The scenario's steps changed (one removed, added or moved): the pending steps are cancelled
     // `replanned`, and the next re-plan records the new scenario's steps after the last one sent.

@@ -58,6 +58,8 @@ describe('letters to post', () => {
     // The list is read again: the posted letter is gone.
     await waitFor(() => expect(screen.getAllByTestId('letter')).toHaveLength(1));
     expect(screen.getByText('1 courrier à poster')).toBeTruthy();
+    // The posted letter's button went away with its card: the focus is on what was said, not lost to the page's top.
+    expect(document.activeElement?.textContent).toBe('Lettre F-2026-0007 enregistrée comme postée.');
   });
 
   it('posts without a number when none is given; an API error naming the field shows under it', async () => {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { AsyncState, PageHeader } from '../../components/ui';
 import { useI18n } from '../../lib/i18n';
@@ -13,12 +13,17 @@ export default function LettersScreen() {
   const posted = useMarkLetterPosted();
   const withdraw = useWithdrawLetter();
   const [done, setDone] = useState<string>();
+  // The card whose button was pressed goes away: the focus goes to what is said, not to the page's top.
+  const said = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (done) said.current?.focus();
+  }, [done]);
   return (
     <section>
       <PageHeader title={t('letters.title')} />
       <p className="muted">{t('letters.intro')}</p>
       {done && (
-        <p role="status" className="success">
+        <p role="status" className="success" ref={said} tabIndex={-1}>
           {done}
         </p>
       )}

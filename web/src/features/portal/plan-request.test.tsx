@@ -74,6 +74,8 @@ describe('portal: proposing a payment plan', () => {
     expect(errorOf(first)).toBe('La première échéance ne peut pas être avant aujourd’hui.');
     expect(errorOf(third)).toBe('Chaque échéance doit venir après la précédente.');
     expect(onSubmit).not.toHaveBeenCalled();
+    // The first field refused has the focus: a screen reader says its error, a phone opens on it.
+    expect(document.activeElement).toBe(first);
   });
 
   it('sends integer cents and the note; an API error naming an instalment shows under that field', async () => {
@@ -96,6 +98,7 @@ describe('portal: proposing a payment plan', () => {
     const amount = within(row(2)).getByLabelText('Montant (€)');
     await waitFor(() => expect(amount.getAttribute('aria-invalid')).toBe('true'));
     expect(errorOf(amount)).toBe('too small for an instalment');
+    await waitFor(() => expect(document.activeElement).toBe(amount));
   });
 
   it('shows an API error that names the whole list above the note, and one naming nothing as a message', async () => {

@@ -9,6 +9,7 @@ import { addDaysIso } from '../../lib/dates';
 import { centsToInput, parseMoney, todayIso } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { splitPlan } from '../../lib/plan-split';
+import { useFocusRefused } from '../../lib/forms';
 import { ApiError } from '../../lib/problem';
 import './plan-texts';
 
@@ -93,6 +94,7 @@ export const PlanRequestForm = ({
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<unknown>();
   const [busy, setBusy] = useState(false);
+  const form = useFocusRefused();
   const sum = rows.reduce((s, r) => s + (parseMoney(r.amount) ?? 0), 0);
   const setRow = (i: number, patch: Partial<Row>) => setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
 
@@ -111,7 +113,7 @@ export const PlanRequestForm = ({
       const local: Record<string, string> = {};
       for (const issue of parsed.error.issues) local[issue.path.join('.')] ??= issue.message;
       setErrors(local);
-      return;
+      return form.refused();
     }
     setErrors({});
     setBusy(true);
@@ -126,6 +128,7 @@ export const PlanRequestForm = ({
       const placed = named.filter(([k]) => k === 'note' || k.startsWith('instalments'));
       setErrors(Object.fromEntries(placed));
       if (placed.length === 0) setFailure(error);
+      else form.refused();
     } finally {
       setBusy(false);
     }
@@ -133,7 +136,7 @@ export const PlanRequestForm = ({
 
   const listError = errors.instalments;
   return (
-    <form className="card" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="portal-plan">
+    <form ref={form.ref} className="card" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="portal-plan">
       <h2 id="portal-plan">{t('portalPlan.title')}</h2>
       <p className="muted">{t('portalPlan.hint', { seller, balance: money(balanceCents) })}</p>
       <div className="grid-2">

@@ -81,7 +81,9 @@ const PortalPage = ({ token, portal }: { token: string; portal: Portal }) => {
         <p className="muted">{t('portalPage.from', { seller: seller.name })}</p>
         <h1>{t('portalPage.invoice', { number: invoice.number })}</h1>
         <p>
-          {t('portalPage.for', { client: portal.client.name })} <StatusBadge status={invoiceStatus({ ...invoice, overdue: invoice.overdue && !onPlan })} />
+          {t('portalPage.for', { client: portal.client.name })}{' '}
+          {/* A write-off is the seller's bookkeeping: the client sees the invoice closed, not "passée en perte". */}
+          {invoice.status === 'written_off' ? <span className="badge neutral">{t('portalPage.closed')}</span> : <StatusBadge status={invoiceStatus({ ...invoice, overdue: invoice.overdue && !onPlan })} />}
         </p>
       </header>
       <dl className="stats">
@@ -102,7 +104,8 @@ const PortalPage = ({ token, portal }: { token: string; portal: Portal }) => {
       )}
       {settled && (
         <p role="status" className="success">
-          {t('portalPage.settled')}
+          {/* Thanks only for a payment: a balance cleared by a credit note or a write-off is no payment. */}
+          {invoice.status === 'paid' ? t('portalPage.settled') : t('portalPage.nothingLeft')}
         </p>
       )}
       <Status portal={portal} />

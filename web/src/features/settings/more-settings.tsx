@@ -40,16 +40,24 @@ const write = (o: Record<string, unknown>, path: string, value: unknown) => {
 /** Form values to the PUT body: empty texts are left out (or null when the field can be cleared). */
 export const toBody = (fields: readonly SettingField[], values: Record<string, string | boolean>, current: unknown): Record<string, unknown> => {
   const body: Record<string, unknown> = {};
+  // Emptied fields of a nested object (sms.senderId): the object is replaced whole, so leaving them out of it removes them.
+  const emptied: string[] = [];
   for (const f of fields) {
     const v = values[f.path];
     if (f.kind === 'bool') write(body, f.path, Boolean(v));
     else if (typeof v === 'string' && v.trim() !== '') write(body, f.path, f.kind === 'int' || f.kind === 'number' || f.kind === 'hour' ? Number(v.replace(',', '.')) : v.trim());
     else if (f.nullable && read(current, f.path) !== undefined) write(body, f.path, null);
+    else if (f.path.includes('.') && read(current, f.path) !== undefined) emptied.push(f.path);
   }
-  // A nested object (e.g. sms) is replaced whole: keep what this form does not edit.
+  for (const path of emptied) body[path.split('.')[0]!] ??= {};
+  // A nested object (e.g. sms) is replaced whole: keep what this form does not edit, drop what it emptied.
   for (const key of Object.keys(body)) {
     const was = read(current, key);
-    if (was && typeof was === 'object' && !Array.isArray(was)) body[key] = { ...(was as object), ...(body[key] as object) };
+    if (was && typeof was === 'object' && !Array.isArray(was)) {
+      const merged: Record<string, unknown> = { ...(was as object), ...(body[key] as object) };
+      for (const path of emptied) if (path.startsWith(`${key}.`)) delete merged[path.slice(key.length + 1)];
+      body[key] = merged;
+    }
   }
   return body;
 };

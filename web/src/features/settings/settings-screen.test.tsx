@@ -222,4 +222,19 @@ describe('the settings screen', () => {
     );
     expect(screen.queryByText('Langue des messages aux clients')).toBeNull();
   });
+
+  it('removes the SMS sender name when its field is emptied (it stayed, though the screen said "Enregistré")', async () => {
+    const calls = serve({ ...settings, groupByClient: true, sms: { senderId: 'PLOMBIER', originationIdentity: '+33612345678' } });
+    renderInApp(<SettingsScreen />);
+    const sending = await screen.findByRole('form', { name: 'Envoi des relances' });
+    const sender = within(sending).getByLabelText('Nom d’expéditeur des SMS');
+    expect((sender as HTMLInputElement).value).toBe('PLOMBIER');
+    await userEvent.clear(sender);
+    await userEvent.click(within(sending).getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() => expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({ groupByClient: true, sms: { originationIdentity: '+33612345678' } }));
+    await userEvent.clear(within(sending).getByLabelText('Identité d’origine SMS (numéro ou ARN)'));
+    await userEvent.click(within(sending).getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() => expect(calls.filter((c) => c.method === 'PUT')[1]?.body).toMatchObject({ sms: {} }));
+    expect((calls.filter((c) => c.method === 'PUT')[1]?.body as { sms: object }).sms).toEqual({});
+  });
 });
