@@ -361,6 +361,8 @@ export const invoiceGapsTexts = registerTexts('invoiceGaps', gapsFr, {
 const planStepsFr = {
   escalate: 'Passage en contentieux',
   manual: 'Relance manuelle',
+  instalmentCourtesy: 'Échéance {{n}} : rappel',
+  instalmentLate: 'Échéance {{n}} : retard',
   sendAnyway: 'Envoyer quand même',
   sentTo: 'Destinataires : {{to}}.',
   to: 'À',
@@ -428,6 +430,8 @@ const planStepsFr = {
 export const planStepTexts = registerTexts('planSteps', planStepsFr, {
   escalate: 'Move to litigation',
   manual: 'Manual reminder',
+  instalmentCourtesy: 'Instalment {{n}}: reminder',
+  instalmentLate: 'Instalment {{n}}: late',
   sendAnyway: 'Send anyway',
   sentTo: 'Recipients: {{to}}.',
   to: 'To',
