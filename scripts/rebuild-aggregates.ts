@@ -1,7 +1,8 @@
 /**
  * `npm run aggregates:rebuild -- --tenant <id> [--fix]`: recomputes a tenant's cockpit and client
  * aggregates from its invoices, prints any drift from what the stream consumer maintained, and
- * with --fix repairs it. Reads TABLE_NAME and the usual AWS variables (against the local stack:
+ * with --fix repairs it. It also rewrites the client index key (GSI3SK, `<group>#<due>#<id>`) of invoices
+ * written before it had the status group (a client's lists miss them until then). Reads TABLE_NAME and the usual AWS variables (against the local stack:
  * TABLE_NAME=relances-local AWS_ENDPOINT_URL_DYNAMODB=http://127.0.0.1:8000 AWS_REGION=eu-west-3).
  * Run it when the table is quiet: a stream record applied during the repair shows as drift next run.
  * Exit status: 0 no drift (or fixed), 1 drift found and not fixed, 2 usage.
@@ -17,12 +18,16 @@ const main = async (): Promise<number> => {
     console.error('usage: npm run aggregates:rebuild -- --tenant <tenantId> [--fix]');
     return 2;
   }
+  // Invoices keyed in their client's partition before the status groups (GSI3 SK `<due>#<id>`): a
+  // client's lists read it by group and miss them until they are saved again or re-keyed here.
+  const keys = await wiring.invoices().rekeyClientIndex(values.tenant, { fix: values.fix ?? false });
+  console.log(`tenant ${values.tenant}: ${keys.stale} of ${keys.invoices} invoices with a client index key (GSI3SK) to rewrite${values.fix ? `, ${keys.rekeyed} rewritten` : ''}`);
   const rebuild = makeRebuildAggregates({ aggregates: wiring.aggregates(), settings: wiring.settings() });
   const report = await rebuild(values.tenant, { fix: values.fix ?? false });
   console.log(`tenant ${values.tenant}: ${report.invoices} invoices, ${report.items} aggregate items, ${report.drift.length} drifted figure(s)`);
   for (const d of report.drift) console.log(`  ${aggregateItemSk(d.item)} ${d.attribute}: expected ${JSON.stringify(d.expected)}, found ${JSON.stringify(d.actual)}`);
   if (report.fixed) console.log('fixed: drifted items rewritten, contribution snapshots re-based');
-  return report.drift.length > 0 && !report.fixed ? 1 : 0;
+  return (report.drift.length > 0 && !report.fixed) || (keys.stale > 0 && !values.fix) ? 1 : 0;
 };
 
 main().then(

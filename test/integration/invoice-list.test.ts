@@ -116,3 +116,91 @@ describe('a client’s list with a status reads that client’s partition, not t
     expect(scanned).toBeLessThanOrEqual(mine.length);
   });
 });
+
+describe('a client’s open or late invoices cost the same whatever its paid history (issue 12)', () => {
+  // The client's partition is split by status group (GSI3 SK `<group>#<due>#<id>`): its paid
+  // invoices, all due before its open ones here, are never read on the way to them.
+  const tenant = `list-history-${ulid().toLowerCase()}`;
+  const mine: InvoiceRecord[] = [];
+  const make = (i: number, status: InvoiceStatus, dueDate: string): InvoiceRecord => ({ ...anInvoice(i, status, dueDate), tenantId: tenant, clientId: 'loyal' });
+  const addPaid = async (from: number, to: number) => {
+    const batch = Array.from({ length: to - from }, (_, k) => make(from + k, 'paid', `2025-${String(1 + ((from + k) % 12)).padStart(2, '0')}-${String(1 + ((from + k) % 28)).padStart(2, '0')}`));
+    for (let i = 0; i < batch.length; i += 10) await Promise.all(batch.slice(i, i + 10).map((inv) => invoices.create(inv, { at: '2026-01-01T00:00:00Z', type: 'invoice.created' })));
+    mine.push(...batch);
+  };
+  const filters: Partial<InvoiceListFilter>[] = [{ status: 'overdue' }, { overdue: true }, { status: 'sent' }, { status: 'partially_paid' }, { open: true }, { open: true, dueFrom: '2026-02-01' }];
+  const open = (i: InvoiceRecord) => i.status === 'sent' || i.status === 'partially_paid';
+  const matches = (f: Partial<InvoiceListFilter>) => (i: InvoiceRecord) =>
+    (f.status === 'overdue' || f.overdue ? open(i) && i.dueDate < '2026-04-01' : f.status ? i.status === f.status : open(i)) && (!f.dueFrom || i.dueDate >= f.dueFrom);
+  const measure = async () => {
+    const out: { ids: string[]; scanned: number }[] = [];
+    for (const f of filters) {
+      sent.length = 0;
+      const page = await invoices.list(tenant, { today: '2026-04-01', descending: false, clientId: 'loyal', ...f }, { limit: 25 });
+      out.push({ ids: page.items.map((i) => i.id), scanned: sent.reduce((n, s) => n + (s.scanned ?? 0), 0) });
+    }
+    return out;
+  };
+  beforeAll(async () => {
+    const open: [InvoiceStatus, string][] = [['sent', '2026-01-20'], ['partially_paid', '2026-02-20'], ['sent', '2026-05-20'], ['partially_paid', '2026-06-20']];
+    for (const [i, [status, due]] of open.entries()) {
+      const invoice = make(1_000 + i, status, due);
+      mine.push(invoice);
+      await invoices.create(invoice, { at: '2026-01-01T00:00:00Z', type: 'invoice.created' });
+    }
+  });
+
+  it('reads the same items with 5 or 200 paid invoices, and answers the same', async () => {
+    await addPaid(0, 5);
+    const few = await measure();
+    await addPaid(5, 200);
+    const many = await measure();
+    for (const [k, f] of filters.entries()) {
+      expect(few[k]!.ids.sort(), JSON.stringify(f)).toEqual(mine.filter(matches(f)).map((i) => i.id).sort());
+      expect(many[k]!.ids.sort(), JSON.stringify(f)).toEqual(few[k]!.ids.sort());
+      expect(many[k]!.scanned, JSON.stringify(f)).toBe(few[k]!.scanned);
+      // The open group's range: nothing paid read and thrown away (sent vs partially paid is a filter within it).
+      expect(few[k]!.scanned, JSON.stringify(f)).toBeLessThanOrEqual(mine.filter(open).length);
+    }
+    expect(await invoices.openInvoiceIds(tenant, 'loyal')).toHaveLength(4);
+  });
+
+  it('lists every status of the client by due date, merging its groups page by page, both ways', async () => {
+    const all = [...mine].sort((a, b) => `${a.dueDate}#${a.id}`.localeCompare(`${b.dueDate}#${b.id}`)).map((i) => i.id);
+    for (const descending of [false, true]) {
+      const ids: string[] = [];
+      let cursor: string | undefined;
+      let pages = 0;
+      do {
+        const page = await invoices.list(tenant, { today: '2026-04-01', descending, clientId: 'loyal' }, { limit: 7, ...(cursor ? { cursor } : {}) });
+        ids.push(...page.items.map((i) => i.id));
+        cursor = page.nextCursor;
+        pages += 1;
+      } while (cursor && pages < 100);
+      expect(ids).toEqual(descending ? [...all].reverse() : all);
+    }
+    // One page reads at most the page from each group, not the client's history.
+    sent.length = 0;
+    const first = await invoices.list(tenant, { today: '2026-04-01', descending: false, clientId: 'loyal' }, { limit: 7 });
+    expect(sent.reduce((n, s) => n + (s.scanned ?? 0), 0)).toBeLessThanOrEqual(7 + 4);
+    // A merged list's cursor is refused by a one-group list of the same client, and the other way round.
+    await expect(invoices.list(tenant, { today: '2026-04-01', descending: false, clientId: 'loyal', status: 'paid' }, { limit: 7, cursor: first.nextCursor! })).rejects.toThrow(/cursor/);
+    const paid = await invoices.list(tenant, { today: '2026-04-01', descending: false, clientId: 'loyal', status: 'paid' }, { limit: 7 });
+    await expect(invoices.list(tenant, { today: '2026-04-01', descending: false, clientId: 'loyal' }, { limit: 7, cursor: paid.nextCursor! })).rejects.toThrow(/cursor/);
+  });
+
+  it('re-keys an invoice written before the status groups, which the client’s lists miss until then', async () => {
+    const old = make(2_000, 'sent', '2026-03-03');
+    const put = DynamoDBDocumentClient.from(raw, { marshallOptions: { removeUndefinedValues: true } });
+    await invoices.create(old, { at: '2026-01-01T00:00:00Z', type: 'invoice.created' });
+    const { UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
+    await put.send(new UpdateCommand({ TableName: inject('tableName'), Key: { PK: `T#${tenant}#INV#${old.id}`, SK: '#INVOICE' }, UpdateExpression: 'SET GSI3SK = :k', ExpressionAttributeValues: { ':k': `${old.dueDate}#${old.id}` } }));
+    const overdue = async () => (await invoices.list(tenant, { today: '2026-04-01', descending: false, clientId: 'loyal', status: 'overdue' }, { limit: 25 })).items.map((i) => i.id);
+    expect(await overdue()).not.toContain(old.id);
+    expect(await invoices.rekeyClientIndex(tenant, { fix: false })).toMatchObject({ stale: 1, rekeyed: 0 });
+    expect(await invoices.rekeyClientIndex(tenant, { fix: true })).toMatchObject({ stale: 1, rekeyed: 1 });
+    expect(await invoices.rekeyClientIndex(tenant, { fix: false })).toMatchObject({ stale: 0 });
+    expect(await overdue()).toContain(old.id);
+    mine.push(old);
+  });
+});

@@ -14,7 +14,7 @@ import type {
 import { addDays } from '../../domain/dates.js';
 import { queryAll, queryFrom, queryPage, timelineRecord } from './queries.js';
 import { encodeCursor, invalidCursor, startKeyFor } from './cursor.js';
-import { CREDIT_PREFIX, creditNoteKey, EVENT_PREFIX, STEP_PREFIX, stepEventSortKey, eventKey, invoiceIndexKeys, invoiceKey, invoicePk, invoicesByDuePk, invoicesInGroupPk, invoicesOfClientPk, PAYMENT_PREFIX, paymentKey, statusGroup } from './keys.js';
+import { CREDIT_PREFIX, creditNoteKey, EVENT_PREFIX, STEP_PREFIX, stepEventSortKey, eventKey, invoiceIndexKeys, invoiceKey, invoicePk, invoicesByDuePk, invoicesInGroupPk, invoicesOfClientPk, PAYMENT_PREFIX, paymentKey, STATUS_GROUPS, statusGroup, clientGroupRange, clientInvoiceSk, type StatusGroup } from './keys.js';
 import { writeWithNextNumber } from './sequence.js';
 import { stripKeys, transactWrite, type TransactItem } from './transactions.js';
 import { monotonicFactory } from 'ulid';
@@ -22,6 +22,37 @@ import { monotonicFactory } from 'ulid';
 /** Events written together often share their `at`: monotonic ids keep them in the order they were given (J-5 before J+1 on the timeline). */
 const nextEventId = monotonicFactory();
 
+
+/**
+ * Each status group's position in a merged client list: from the start (1), done (0), or a start key
+ * of that group's own key range in the client's partition (anything else is a 400 naming the cursor).
+ */
+const decodeGroupPositions = (
+  cursor: string | undefined,
+  groups: readonly StatusGroup[],
+  scope: { index: string; partition: Record<string, string> },
+): Map<StatusGroup, Record<string, unknown> | undefined | 'done'> => {
+  if (cursor === undefined) return new Map(groups.map((g) => [g, undefined]));
+  if (cursor.length > 8192 || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw invalidCursor('is not a cursor');
+  let body: unknown;
+  try {
+    body = (JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { g?: unknown }).g;
+  } catch {
+    throw invalidCursor('is not a cursor');
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body) || Object.keys(body).sort().join() !== [...groups].sort().join()) throw invalidCursor();
+  return new Map(
+    groups.map((g): [StatusGroup, Record<string, unknown> | undefined | 'done'] => {
+      const p = (body as Record<string, unknown>)[g];
+      if (p === 0) return [g, 'done'];
+      if (p === 1) return [g, undefined];
+      if (typeof p !== 'string') throw invalidCursor();
+      const start = startKeyFor(p, scope)!;
+      if (!String(start.GSI3SK).startsWith(`${g}#`)) throw invalidCursor();
+      return [g, start];
+    }),
+  );
+};
 
 export class DynamoInvoiceRepository implements InvoiceRepository {
   constructor(
@@ -122,17 +153,16 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
     if (overdueOnly && status && !lateStatuses.includes(status)) return { items: [] };
 
     const openOnly = overdueOnly || filter.open === true;
+    // One client's invoices: that client's partition whatever the other filters (a status group
+    // partition holds every client's invoices of that status: its cost would be the tenant's),
+    // and within it the status groups the filter can match (SK `<group>#<due>#<id>`): its open or
+    // late invoices are one key range, never read through its paid history.
+    let clientGroups: readonly StatusGroup[] = [];
     if (filter.clientId) {
-      // One client's invoices: that client's partition whatever the other filters (a status group
-      // partition holds every client's invoices of that status: its cost would be the tenant's).
       index = 'GSI3';
       pk = invoicesOfClientPk(tenantId, filter.clientId);
       if (overdueOnly) upper = filter.today;
-      if (openOnly && !status) {
-        names['#status'] = 'status';
-        Object.assign(values, { ':open1': 'sent', ':open2': 'partially_paid' });
-        filters.push('#status IN (:open1, :open2)');
-      }
+      clientGroups = status ? [statusGroup(status)] : openOnly ? ['open'] : STATUS_GROUPS;
     } else if (status === 'litigation') {
       index = 'GSI2';
       pk = invoicesInGroupPk(tenantId, 'litigation');
@@ -176,6 +206,19 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
     const dueTo = filter.dueTo ? addDays(filter.dueTo, 1) : undefined;
     const hi = [upper, dueTo].filter((v): v is string => v !== undefined).sort()[0];
     const lo = filter.dueFrom;
+    if (lo && hi && lo >= hi) return { items: [] };
+    if (filter.clientId) {
+      const input: QueryCommandInput = {
+        TableName: this.tableName,
+        IndexName: 'GSI3',
+        KeyConditionExpression: 'GSI3PK = :pk AND GSI3SK BETWEEN :lo AND :hi',
+        ScanIndexForward: !filter.descending,
+        ...(Object.keys(names).length > 0 ? { ExpressionAttributeNames: names } : {}),
+        ...(filters.length > 0 ? { FilterExpression: filters.join(' AND ') } : {}),
+      };
+      const due = { ...(lo ? { from: lo } : {}), ...(hi ? { to: hi } : {}) };
+      return this.listOfClient(input, values, pk, clientGroups, due, filter.descending, page);
+    }
     let keyCondition = `${index}PK = :pk`;
     values[':pk'] = pk;
     if (lo && hi) {
@@ -188,7 +231,6 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
       keyCondition += ` AND ${index}SK < :hi`;
       values[':hi'] = hi;
     }
-    if (lo && hi && lo >= hi) return { items: [] };
 
     const input: QueryCommandInput = {
       TableName: this.tableName,
@@ -274,10 +316,111 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
   async openInvoiceIds(tenantId: string, clientId?: string): Promise<string[]> {
     // One client's invoices are read from that client's partition (GSI3), never from all the
     // tenant's open invoices: re-planning a client costs what the client has, not the tenant.
+    // Its open group's key range: the client's paid history is not read.
     const query = clientId
-      ? { IndexName: 'GSI3', KeyConditionExpression: 'GSI3PK = :pk', FilterExpression: '#status IN (:sent, :partial)', ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':pk': invoicesOfClientPk(tenantId, clientId), ':sent': 'sent', ':partial': 'partially_paid' } }
+      ? { IndexName: 'GSI3', KeyConditionExpression: 'GSI3PK = :pk AND GSI3SK BETWEEN :lo AND :hi', ExpressionAttributeValues: { ':pk': invoicesOfClientPk(tenantId, clientId), ':lo': clientGroupRange('open').from, ':hi': clientGroupRange('open').to } }
       : { IndexName: 'GSI2', KeyConditionExpression: 'GSI2PK = :pk', ExpressionAttributeValues: { ':pk': invoicesInGroupPk(tenantId, 'open') } };
     return queryAll(this.db, { TableName: this.tableName, ...query, ProjectionExpression: 'id' }, (item) => String(item.id));
+  }
+
+  /**
+   * Maintenance (`npm run aggregates:rebuild`): the invoices of a tenant whose GSI3 sort key predates
+   * the status group (`<due>#<id>`, written before 2026-11-26) or no longer matches their status, and
+   * with `fix` their key rewritten (conditional on the key read: one saved meanwhile is already right).
+   * Until then a client's lists, which read its partition by group, do not see them.
+   */
+  async rekeyClientIndex(tenantId: string, options: { fix: boolean }): Promise<{ invoices: number; stale: number; rekeyed: number }> {
+    const items = await queryAll(
+      this.db,
+      {
+        TableName: this.tableName,
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk',
+        ProjectionExpression: 'PK, SK, id, dueDate, #status, GSI3SK, entityType',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':pk': invoicesByDuePk(tenantId) },
+      },
+      (i) => i,
+    );
+    const invoices = items.filter((i) => i.entityType === 'invoice');
+    const stale = invoices.filter((i) => i.GSI3SK !== clientInvoiceSk(i as never));
+    let rekeyed = 0;
+    if (options.fix) {
+      for (const i of stale) {
+        try {
+          await this.db.send(
+            new UpdateCommand({
+              TableName: this.tableName,
+              Key: { PK: i.PK, SK: i.SK },
+              UpdateExpression: 'SET GSI3SK = :new',
+              ConditionExpression: 'GSI3SK = :old',
+              ExpressionAttributeValues: { ':new': clientInvoiceSk(i as never), ':old': i.GSI3SK },
+            }),
+          );
+          rekeyed += 1;
+        } catch (error) {
+          if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
+        }
+      }
+    }
+    return { invoices: invoices.length, stale: stale.length, rekeyed };
+  }
+
+  /**
+   * One client's list: one status group's due range of its GSI3 partition (a page of one Query), or
+   * several groups' ranges read in step and merged by due date (k-way, ≤ groups × the page, whatever
+   * the history), the cursor keeping each group's position as the row sorts' cursors do.
+   */
+  private async listOfClient(
+    input: QueryCommandInput,
+    values: Record<string, unknown>,
+    pk: string,
+    groups: readonly StatusGroup[],
+    due: { from?: string; to?: string },
+    descending: boolean,
+    page: PageRequest,
+  ): Promise<Page<InvoiceRecord>> {
+    const scope = { index: 'GSI3', partition: { GSI3PK: pk } };
+    const query = (group: StatusGroup): QueryCommandInput => {
+      const range = clientGroupRange(group, due);
+      return { ...input, ExpressionAttributeValues: { ...values, ':pk': pk, ':lo': range.from, ':hi': range.to } };
+    };
+    if (groups.length === 1) return queryPage<InvoiceRecord>(this.db, query(groups[0]!), page, { GSI3PK: pk });
+
+    const positions = decodeGroupPositions(page.cursor, groups, scope);
+    const candidates: { group: StatusGroup; item: Record<string, unknown> }[] = [];
+    const ends = new Map<StatusGroup, Record<string, unknown> | undefined>();
+    await Promise.all(
+      groups.map(async (group) => {
+        const position = positions.get(group);
+        if (position === 'done') return;
+        const { items, next } = await queryFrom(this.db, query(group), position, page.limit);
+        ends.set(group, next);
+        candidates.push(...items.map((item) => ({ group, item })));
+      }),
+    );
+    // `<due>#<id>` after the group: the order of every group's keys merged.
+    const key = (c: { group: StatusGroup; item: Record<string, unknown> }) => String(c.item.GSI3SK).slice(c.group.length + 1);
+    candidates.sort((a, b) => (descending ? -1 : 1) * (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+    const taken = candidates.slice(0, page.limit);
+    const next = new Map(positions);
+    for (const group of groups) {
+      if (positions.get(group) === 'done') continue;
+      const mine = candidates.filter((c) => c.group === group).length;
+      const consumed = taken.filter((c) => c.group === group);
+      if (consumed.length === mine) next.set(group, ends.get(group) ?? 'done');
+      else if (consumed.length > 0) {
+        const last = consumed.at(-1)!.item;
+        next.set(group, { PK: last.PK, SK: last.SK, GSI3PK: last.GSI3PK, GSI3SK: last.GSI3SK });
+      }
+    }
+    const items = taken.map((c) => stripKeys<InvoiceRecord>(c.item));
+    if ([...next.values()].every((p) => p === 'done')) return { items };
+    const body = Object.fromEntries(groups.map((g) => {
+      const p = next.get(g);
+      return [g, p === 'done' ? 0 : p === undefined ? 1 : encodeCursor(p, scope)];
+    }));
+    return { items, nextCursor: Buffer.from(JSON.stringify({ g: body })).toString('base64url') };
   }
 
   private invoiceItem(invoice: InvoiceRecord) {

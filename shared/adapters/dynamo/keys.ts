@@ -7,7 +7,7 @@
  * | client      | T#<tenant>                  | CLIENT#<clientId>        |                                                               |
  * | scenario    | T#<tenant>                  | SCENARIO#<id>            |                                                               |
  * | template    | T#<tenant>                  | TEMPLATE#<id>            |                                                               |
- * | invoice     | T#<tenant>#INV#<invoiceId>  | #INVOICE                 | GSI1 T#<t>#INV / <due>#<id>; GSI2 T#<t>#INV#<group> / <due>#<id>; GSI3 T#<t>#CLIENT#<c>#INV / <due>#<id> |
+ * | invoice     | T#<tenant>#INV#<invoiceId>  | #INVOICE                 | GSI1 T#<t>#INV / <due>#<id>; GSI2 T#<t>#INV#<group> / <due>#<id>; GSI3 T#<t>#CLIENT#<c>#INV / <group>#<due>#<id> |
  * | payment     | T#<tenant>#INV#<invoiceId>  | PAYMENT#<paymentId>      |                                                               |
  * | event       | T#<tenant>#INV#<invoiceId>  | EVENT#<iso>#<ulid>       |                                                               |
  * | step        | T#<tenant>#INV#<invoiceId>  | STEP#<plan>#<index>      | (plan 000 = manual reminders, index = epoch seconds); while `to_post`: GSI1 T#<t>#TOPOST / <at>#<invoiceId>#<plan>#<index> |
@@ -29,7 +29,8 @@
  * Access patterns:
  * - client/settings/scenario/template by id: GetItem; lists: Query PK = T#<t>, begins_with(SK, 'CLIENT#') …
  * - invoice with its payments, steps and events: Query PK = T#<t>#INV#<id> (one partition per invoice)
- * - follow-up list: Query GSI2 (status group + due range), GSI3 (one client), GSI1 (all, due range) — never Scan
+ * - follow-up list: Query GSI2 (status group + due range), GSI3 (one client: its status group's due range, or
+ *   every group's read in step), GSI1 (all, due range) — never Scan
  * - overdue: Query GSI2 PK = T#<t>#INV#open, SK < <today>
  * - cockpit: Query PK = T#<t>#AGG, begins_with(SK, 'CLIENT#') (one item per client, with its open
  *   invoices) + Query PK = T#<t>#AGG, SK BETWEEN DAY#<asOf − 1 year> AND DAY#<asOf> (≤ 366 small items)
@@ -254,8 +255,21 @@ export const statusGroup = (status: InvoiceStatus): StatusGroup =>
 export const invoicesByDuePk = (tenantId: string) => `T#${tenantId}#INV`;
 /** GSI2 partition: a tenant's invoices of one status group, by due date (`open` is the follow-up list). */
 export const invoicesInGroupPk = (tenantId: string, group: StatusGroup) => `T#${tenantId}#INV#${group}`;
-/** GSI3 partition: one client's invoices, by due date. */
+/**
+ * GSI3 partition: one client's invoices, by status group then due date (SK `<group>#<due>#<id>`):
+ * a client's open or late invoices are one key range of their group, never read through its paid history.
+ */
 export const invoicesOfClientPk = (tenantId: string, clientId: string) => `T#${tenantId}#CLIENT#${clientId}#INV`;
+/** The GSI3 sort key of an invoice in its client's partition. */
+export const clientInvoiceSk = (i: { id: string; dueDate: string; status: InvoiceStatus }) => `${statusGroup(i.status)}#${i.dueDate}#${i.id}`;
+/**
+ * The GSI3 sort-key range of one status group of a client's partition, due dates in [from, to)
+ * (`#` < any date digit, `$` right after `#`: no key equals a bound, so BETWEEN is half open).
+ */
+export const clientGroupRange = (group: StatusGroup, due: { from?: string; to?: string } = {}) => ({
+  from: `${group}#${due.from ?? ''}`,
+  to: due.to ? `${group}#${due.to}` : `${group}$`,
+});
 
 /** GSI keys of an invoice; they move with its status, client and due date. */
 export const invoiceIndexKeys = (tenantId: string, i: { id: string; clientId: string; dueDate: string; status: InvoiceStatus }) => ({
@@ -264,7 +278,7 @@ export const invoiceIndexKeys = (tenantId: string, i: { id: string; clientId: st
   GSI2PK: invoicesInGroupPk(tenantId, statusGroup(i.status)),
   GSI2SK: `${i.dueDate}#${i.id}`,
   GSI3PK: invoicesOfClientPk(tenantId, i.clientId),
-  GSI3SK: `${i.dueDate}#${i.id}`,
+  GSI3SK: clientInvoiceSk(i),
 });
 
 
