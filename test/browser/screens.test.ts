@@ -241,7 +241,7 @@ describe('more screens in Chromium', () => {
     // 120,00 € in three: 40,00 € each.
     expect(await dialog.getByRole('group', { name: 'Échéance 3' }).getByLabel('Montant (€)').inputValue()).toBe('40,00');
     await dialog.getByRole('group', { name: 'Échéance 3' }).getByLabel('Montant (€)').fill('30,00');
-    expect(plain(await dialog.getByTestId('plan-sum').textContent())).toBe('Total des échéances : 110,00 € — reste dû : 120,00 €');
+    expect(plain(await dialog.getByTestId('plan-sum').textContent())).toBe('Total des échéances : 110,00 € — reste dû : 120,00 € (10,00 € manquent)');
     await dialog.getByRole('button', { name: 'Enregistrer l’échéancier' }).click();
     await poll(() => dialog.locator('.field-error[role=alert], .error-box').count()).toBeGreaterThan(0);
     await screenshot(page, '45-plan-error');

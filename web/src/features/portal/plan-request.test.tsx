@@ -57,7 +57,7 @@ describe('portal: proposing a payment plan', () => {
     renderInApp(<PlanRequestForm balanceCents={120_00} seller="Plomberie Martin" today={TODAY} onSubmit={onSubmit} />);
     await userEvent.clear(within(row(3)).getByLabelText('Montant (€)'));
     await userEvent.type(within(row(3)).getByLabelText('Montant (€)'), '30');
-    expect(plain(screen.getByTestId('portal-plan-sum').textContent)).toBe('Total des échéances : 110,00 € — reste à payer : 120,00 €');
+    expect(plain(screen.getByTestId('portal-plan-sum').textContent)).toBe('Total des échéances : 110,00 € — reste à payer : 120,00 € (10,00 € manquent)');
     await userEvent.click(screen.getByRole('button', { name: 'Envoyer ma proposition' }));
     expect(plain((await screen.findByRole('alert')).textContent)).toBe('Les échéances doivent faire 120,00 € au total (elles font 110,00 €).');
 

@@ -168,6 +168,7 @@ export const PlanRequestForm = ({
       </ol>
       <p className={sum === balanceCents ? 'muted' : 'field-error'} data-testid="portal-plan-sum">
         {t('portalPlan.sum', { sum: money(sum), balance: money(balanceCents) })}
+        {sum !== balanceCents && ` ${t(sum < balanceCents ? 'portalPlan.sumMissing' : 'portalPlan.sumExtra', { diff: money(Math.abs(balanceCents - sum)) })}`}
       </p>
       {listError && (
         <p role="alert" className="field-error">

@@ -11,6 +11,8 @@ const fr = {
   date: 'Date',
   amount: 'Montant (€)',
   sum: 'Total des échéances : {{sum}} — reste à payer : {{balance}}',
+  sumMissing: '({{diff}} manquent)',
+  sumExtra: '({{diff}} de trop)',
   note: 'Message pour {{seller}} (facultatif)',
   submit: 'Envoyer ma proposition',
   errors: {
@@ -44,6 +46,8 @@ export const portalPlanTexts = registerTexts('portalPlan', fr, {
   date: 'Date',
   amount: 'Amount (€)',
   sum: 'Instalments total: {{sum}} — left to pay: {{balance}}',
+  sumMissing: '({{diff}} missing)',
+  sumExtra: '({{diff}} too much)',
   note: 'Message for {{seller}} (optional)',
   submit: 'Send my proposal',
   errors: {

@@ -211,6 +211,7 @@ const NewPlanDialog = ({ invoice }: { invoice: Invoice }) => {
         </ol>
         <p className={sum === invoice.balanceCents ? 'muted' : 'field-error'} data-testid="plan-sum">
           {t('invoiceMore.planSumOff', { sum: money(sum), balance: money(invoice.balanceCents) })}
+          {sum !== invoice.balanceCents && ` ${t(sum < invoice.balanceCents ? 'invoiceMore.planSumMissing' : 'invoiceMore.planSumExtra', { diff: money(Math.abs(invoice.balanceCents - sum)) })}`}
         </p>
         <Field label={t('invoiceMore.planNote')}>{(p) => <input {...p} value={note} maxLength={1000} onChange={(e) => setNote(e.target.value)} />}</Field>
         <label className="checkbox">
