@@ -90,11 +90,21 @@ describe('depositLines', () => {
         const lines = depositLines(quote, { percent }, 'D');
         const rows = quote.vatBreakdown.filter((r) => r.netCents > 0);
         expect(lines.map((l) => l.vatRate)).toEqual(rows.map((r) => r.vatRate));
-        const wanted = Math.round((quote.grossCents * percent) / 100);
+        // percent × gross in exact integers, half a cent up (a float product reads 18 324 388,5 as 18 324 388,4999…).
+        const wanted = Number((BigInt(quote.grossCents) * BigInt(Math.round(percent * 100)) * 2n + 10_000n) / 20_000n);
         const gross = invoiceTotals(lines).grossCents;
         expect(gross).toBeLessThanOrEqual(wanted);
         expect(gross).toBeGreaterThanOrEqual(wanted - 1);
       }),
+      {
+        // A half cent exactly (36 531 875 × 50,16 % = 18 324 388,5), found by a random run in CI.
+        examples: [[[
+          { description: 'x', quantity: 8.798, unitPriceCents: 659_722, vatRate: 20 },
+          { description: 'x', quantity: 6.682, unitPriceCents: 818_169, vatRate: 0 },
+          { description: 'x', quantity: 7.936, unitPriceCents: 1_047_249, vatRate: 0 },
+          { description: 'x', quantity: 7.907, unitPriceCents: 1_664_013, vatRate: 20 },
+        ], 50.16]],
+      },
     );
   });
 
