@@ -2,7 +2,7 @@ import { makeFollowUpList } from '../../shared/app/aggregates/follow-up-list.js'
 import { makeSendBatchReminders } from '../../shared/app/reminders/batch-reminders.js';
 import { httpHandler } from '../../shared/http/http-handler.js';
 import { ok } from '../../shared/http/responses.js';
-import { remindersRoutes as routes } from '../../shared/http/routes/reminders.js';
+import { clientRemindersRoutes as routes } from '../../shared/http/routes/client-reminders.js';
 import { reminderSendDeps } from '../../shared/wiring-reminder-send.js';
 import { wiring } from '../../shared/wiring.js';
 

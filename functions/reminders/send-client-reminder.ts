@@ -1,7 +1,7 @@
 import { makeSendClientReminder } from '../../shared/app/reminders/client-reminders.js';
 import { httpHandler } from '../../shared/http/http-handler.js';
 import { created, ok } from '../../shared/http/responses.js';
-import { remindersRoutes as routes } from '../../shared/http/routes/reminders.js';
+import { clientRemindersRoutes as routes } from '../../shared/http/routes/client-reminders.js';
 import { reminderSendDeps } from '../../shared/wiring-reminder-send.js';
 import { wiring } from '../../shared/wiring.js';
 

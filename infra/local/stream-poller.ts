@@ -70,6 +70,12 @@ export class StreamPoller {
     this.timer = setTimeout(() => void loop(), 0);
   }
 
+  /**
+   * Stops polling: the batch in the handler's hands finishes, the rest of the stream is left where it
+   * is (a poll reads each shard to its end, so waiting for it would hand over a whole backlog first:
+   * 9.5 min after a 5,000-invoice import). Records left are delivered again from the stream's start
+   * by the next poller on the same table (at least once, as Lambda).
+   */
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
@@ -116,6 +122,7 @@ export class StreamPoller {
     }
     let handled = 0;
     for (const shard of this.shards.values()) {
+      if (this.stopped) break;
       // A child shard waits until its parent is read to the end, so each key stays in order.
       const parent = shard.parentShardId ? this.shards.get(shard.parentShardId) : undefined;
       if (shard.closed || (parent && !parent.closed)) continue;
@@ -138,6 +145,7 @@ export class StreamPoller {
   private async readShard(shard: ShardState): Promise<number> {
     let handled = 0;
     for (;;) {
+      if (this.stopped) return handled;
       if (!shard.pending) {
         const records = await this.readBatch(shard);
         if (records === undefined) return handled;

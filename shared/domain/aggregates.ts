@@ -37,8 +37,13 @@ export interface InvoiceFacts {
   readonly credits: readonly { readonly grossCents: number; readonly issueDate: string }[];
   /** Reminders sent, with the business date they went out (tenant time zone). */
   readonly sentSteps: readonly { readonly stepId: string; readonly date: string }[];
-  /** The payment plan running on the invoice (an ended one places nothing). */
-  readonly plan?: { readonly instalments: readonly Instalment[]; readonly totalCents: number };
+  /**
+   * The invoice's payment plan: running (no `until`) or ended on `until`, made on `from` (business
+   * dates, tenant time zone; `from` defaults to the issue date). A running plan places its
+   * instalments on the open entry; running or ended, the `F#` moves record how it placed the
+   * forecast each day it ran, for a past asOf.
+   */
+  readonly plan?: { readonly instalments: readonly Instalment[]; readonly totalCents: number; readonly from?: string; readonly until?: string };
 }
 
 /** Item key → attribute → value. */
@@ -139,16 +144,18 @@ export const invoiceContribution = (f: InvoiceFacts): Contribution => {
   // Litigation is still owed; a written-off invoice is not (its credit note cancelled the balance).
   const balanceNow = isOutstanding(f.status) ? Math.max(0, f.grossCents - f.deductedCents - f.paidCents - f.creditedCents) : 0;
   if (!voided) {
-    for (const flow of balanceFlows(f, balanceNow)) {
+    const flows = balanceFlows(f, balanceNow);
+    for (const flow of flows) {
       add(counters, movesItem(flow.date), openBalanceKey(f.clientId, f.dueDate), flow.balanceCents);
       add(counters, movesItem(flow.date), openCountKey(f.clientId, f.dueDate), flow.count);
     }
+    for (const shift of planShiftFlows(f, flows)) add(counters, movesItem(shift.date), planShiftKey(f.clientId, shift.at), shift.cents);
   }
   if (isOutstanding(f.status)) {
     const balanceCents = balanceNow;
     add(counters, client, 'balanceCents', balanceCents);
     add(counters, client, 'openInvoices', 1);
-    const instalments = f.plan && balanceCents > 0 ? openInstalments(f.plan, balanceCents) : [];
+    const instalments = f.plan && f.plan.until === undefined && balanceCents > 0 ? openInstalments(f.plan, balanceCents) : [];
     open = { clientId: f.clientId, dueDate: f.dueDate, balanceCents, ...(instalments.length > 0 ? { instalments } : {}) };
   }
 
@@ -200,7 +207,16 @@ export const PAID_WEIGHT_PREFIX = 'W#';
 export const LATE_DAYS_PREFIX = 'L#';
 export const paidWeightKey = (clientId: string) => `${PAID_WEIGHT_PREFIX}${clientId}`;
 export const lateDaysKey = (clientId: string) => `${LATE_DAYS_PREFIX}${clientId}`;
-/** `O#<clientId>#<dueDate>` → its client and due date (the due date is the last 10 characters). */
+/**
+ * Moves counters of the forecast under payment plans, by client and date: `F#<clientId>#<date>` is
+ * the change that day of what a running plan moves from its invoice's due date (negative there) to
+ * its instalments' dates (positive, what each still owed): its making, a payment, its end. Today's
+ * open entries minus every change dated after a past day give how the plans running that day placed
+ * its balances (`planShift`).
+ */
+export const PLAN_SHIFT_PREFIX = 'F#';
+export const planShiftKey = (clientId: string, date: string) => `${PLAN_SHIFT_PREFIX}${clientId}#${date}`;
+/** `O#<clientId>#<dueDate>` (or `N#`, `F#`) → its client and date (the date is the last 10 characters). */
 export const parseOpenKey = (key: string) => ({ clientId: key.slice(2, -11), dueDate: key.slice(-10) });
 
 /**
@@ -229,6 +245,47 @@ export const balanceFlows = (f: InvoiceFacts, balanceNow: number): { date: strin
     before = balance;
   });
   return flows;
+};
+
+/**
+ * What a running plan moves in the forecast: each instalment still owed to its own date, their sum
+ * off the invoice's due date (what the plan does not cover stays there). Zero changes left out.
+ */
+export const planShift = (dueDate: string, instalments: readonly OpenInstalment[]): Map<string, number> => {
+  const shift = new Map<string, number>();
+  const move = (date: string, cents: number) => shift.set(date, (shift.get(date) ?? 0) + cents);
+  for (const i of instalments) {
+    move(i.dueDate, i.balanceCents);
+    move(dueDate, -i.balanceCents);
+  }
+  for (const [date, cents] of shift) if (cents === 0) shift.delete(date);
+  return shift;
+};
+
+/**
+ * How the invoice's plan moved the forecast, day by day: on each day its balance or the plan changed
+ * (the balance flows, the plan made, ended), the plan's shift at the end of that day (nothing while
+ * it does not run) less the one before. The last change lands on today's shift, the one the open
+ * entry's instalments give, so the changes always add up to it.
+ */
+export const planShiftFlows = (f: InvoiceFacts, flows: readonly { date: string; balanceCents: number }[]): { date: string; at: string; cents: number }[] => {
+  const plan = f.plan;
+  if (!plan) return [];
+  const from = plan.from ?? f.issueDate;
+  const runs = (day: string) => from <= day && (plan.until === undefined || day < plan.until);
+  const dates = [...new Set([...flows.map((m) => m.date), from, ...(plan.until ? [plan.until] : [])])].sort();
+  const changes: { date: string; at: string; cents: number }[] = [];
+  let before = new Map<string, number>();
+  for (const date of dates) {
+    const balance = flows.filter((m) => m.date <= date).reduce((n, m) => n + m.balanceCents, 0);
+    const now = runs(date) && balance > 0 ? planShift(f.dueDate, openInstalments(plan, balance)) : new Map<string, number>();
+    for (const at of [...new Set([...before.keys(), ...now.keys()])].sort()) {
+      const cents = (now.get(at) ?? 0) - (before.get(at) ?? 0);
+      if (cents !== 0) changes.push({ date, at, cents });
+    }
+    before = now;
+  }
+  return changes;
 };
 
 /** Flat `item|attr` → value, the form a contribution is stored in. */

@@ -10,10 +10,10 @@
  * - forecast: 8 weeks from the Monday after `asOf`; an open balance is expected at its due
  *   date shifted by its client's average lateness (over the invoices fully paid by `asOf`); what
  *   is expected earlier (overdue included) falls in the first week. An invoice under a running
- *   payment plan: each instalment's amount still due at the instalment's date, the same way
- *   (today's plans: a past `asOf` places the balances of that day at their invoices' due dates).
+ *   payment plan: each instalment's amount still due at the instalment's date, the same way; for a
+ *   past `asOf`, the plans running that day as they placed that day's balances (`F#` moves).
  */
-import { LATE_DAYS_PREFIX, OPEN_BALANCE_PREFIX, OPEN_COUNT_PREFIX, PAID_WEIGHT_PREFIX, parseOpenKey, type OpenInstalment } from './aggregates.js';
+import { LATE_DAYS_PREFIX, OPEN_BALANCE_PREFIX, OPEN_COUNT_PREFIX, PAID_WEIGHT_PREFIX, PLAN_SHIFT_PREFIX, parseOpenKey, planShift, type OpenInstalment } from './aggregates.js';
 import { addDays, daysBetween, weekday } from './dates.js';
 
 export interface ClientAggregate {
@@ -166,6 +166,30 @@ export const openGroups = (todays: readonly ClientAggregate[], later?: readonly 
     .map((g) => ({ client: byId.get(g.clientId) ?? none(g.clientId), dueDate: g.dueDate, balanceCents: g.balanceCents, count: g.count }));
 };
 
+/**
+ * For a past day: what the payment plans running that day moved in its forecast, by client and date
+ * (negative at an invoice's due date, positive at its instalments'): today's, from the open entries'
+ * instalments, minus the `F#` changes dated after it.
+ */
+export const planShiftsAsOf = (todays: readonly ClientAggregate[], later: readonly DayAggregate[]): { clientId: string; date: string; cents: number }[] => {
+  const shifts = new Map<string, { clientId: string; date: string; cents: number }>();
+  const shift = (clientId: string, date: string, cents: number) => {
+    const key = `${clientId}#${date}`;
+    const s = shifts.get(key);
+    if (s) s.cents += cents;
+    else shifts.set(key, { clientId, date, cents });
+  };
+  for (const c of todays) for (const o of c.open) for (const [date, cents] of planShift(o.dueDate, o.instalments ?? [])) shift(c.clientId, date, cents);
+  for (const d of later) {
+    for (const [key, v] of Object.entries(d.counters)) {
+      if (!key.startsWith(PLAN_SHIFT_PREFIX)) continue;
+      const { clientId, dueDate } = parseOpenKey(key);
+      shift(clientId, dueDate, -v);
+    }
+  }
+  return [...shifts.values()].filter((s) => s.cents !== 0);
+};
+
 export const computeCockpit = ({ asOf, clients, days, later }: CockpitInput) => {
   const open = openGroups(clients, later);
   const outstandingCents = open.reduce((s, o) => s + o.balanceCents, 0);
@@ -205,6 +229,15 @@ export const computeCockpit = ({ asOf, clients, days, later }: CockpitInput) => 
     const planned = (o.instalments ?? []).reduce((sum, i) => sum + i.balanceCents, 0);
     for (const i of o.instalments ?? []) expect(o.client, i.dueDate, i.balanceCents);
     if (o.balanceCents - planned > 0) expect(o.client, o.dueDate, o.balanceCents - planned);
+  }
+  if (later) {
+    // A past day's balances carry no instalments: the plans running that day move them (the
+    // negative part at the invoice's due date lands in the same week as its balance, same client).
+    const byId = new Map(open.map((o) => [o.client.clientId, o.client]));
+    for (const s of planShiftsAsOf(clients, later)) {
+      const client = byId.get(s.clientId);
+      if (client) expect(client, s.date, s.cents);
+    }
   }
 
   const steps = new Map<string, { sent: number; paid: number }>();

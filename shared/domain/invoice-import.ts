@@ -25,6 +25,8 @@ export interface ImportedRow {
   readonly paidCents: number;
   /** Credit notes issued before the import: they reduce the balance as credit notes, not as a payment. */
   readonly creditedCents: number;
+  /** Its status says it is in litigation (`contentieux`, as our export writes it): it comes in there, unchased. */
+  readonly litigation?: true;
 }
 
 export interface RowError {
@@ -71,7 +73,7 @@ const ALIASES: Record<string, keyof Omit<RawRow, 'row'>> = {
   // What is still owed, as invoicing tools export it instead of what was paid (used only without a paid column).
   solde: 'remaining', soldedu: 'remaining', soldettc: 'remaining', resteapayer: 'remaining', resteapayerttc: 'remaining', restantdu: 'remaining', restedu: 'remaining', montantrestant: 'remaining',
   montantrestantdu: 'remaining', montantdu: 'remaining', resteaencaisser: 'remaining', restearegler: 'remaining', amountdue: 'remaining', balance: 'remaining', balancedue: 'remaining', outstanding: 'remaining',
-  // Its status (`Payée`): read only when the file says neither what was paid nor what is owed.
+  // Its status (`Payée`): read for settling only when the file says neither what was paid nor what is owed; `contentieux` always.
   // The date it was paid on: read only when the file says neither what was paid nor what is owed.
   datedepaiement: 'paidOn', datepaiement: 'paidOn', datedereglement: 'paidOn', datereglement: 'paidOn', payele: 'paidOn', reglele: 'paidOn',
   datedencaissement: 'paidOn', dateencaissement: 'paidOn', paymentdate: 'paidOn', paidon: 'paidOn', datepaid: 'paidOn', paiddate: 'paidOn',
@@ -94,6 +96,8 @@ const headerColumns = (headers: readonly string[]): (keyof Omit<RawRow, 'row'> |
 
 /** Statuses that say an invoice is settled, as invoicing tools write them (folded: no accent, no space). */
 const SETTLED = new Set(['payee', 'paye', 'payees', 'reglee', 'regle', 'soldee', 'solde', 'acquittee', 'acquitte', 'encaissee', 'paid', 'settled']);
+/** Statuses that say an invoice is in litigation (contentieux), as our export and invoicing tools write them (folded). */
+const LITIGATION = new Set(['contentieux', 'encontentieux', 'passeeencontentieux', 'passeaucontentieux', 'litigation', 'inlitigation']);
 /** A paid column kept as yes / no (`Payée : oui`): settled, or nothing paid. */
 const YES = new Set(['oui', 'o', 'yes', 'y', 'x', 'vrai', 'true']);
 const NO = new Set(['non', 'n', 'no', 'faux', 'false']);
@@ -154,6 +158,8 @@ export const csvRows = (text: string): { rows: RawRow[]; errors: RowError[] } =>
   const missing = (['number', 'clientName', 'issueDate', 'dueDate'] as const).filter((c) => !columns.includes(c));
   if (!columns.includes('gross') && !(columns.includes('net') && columns.includes('vat'))) missing.push('gross' as never);
   if (missing.length) return { rows: [], errors: missing.map((field) => ({ row: header.line, field, message: 'column missing from the header' })) };
+  // A header and nothing under it (an export of an empty list): said, as an empty file is, never an import that did nothing silently.
+  if (records.length === 0) return { rows: [], errors: [{ row: header.line, field: 'header', message: 'has no invoice row under it' }] };
   const rows = records.map((r) => {
     const row: Record<string, string | number> = { row: r.line };
     columns.forEach((c, i) => {
@@ -342,6 +348,7 @@ export const validateRow = (raw: RawRow, order: DateOrder = 'DD/MM/YYYY'): { ok:
       grossCents: gross,
       paidCents: paid,
       creditedCents: credited,
+      ...(LITIGATION.has(fold(raw.state ?? '')) ? { litigation: true as const } : {}),
     },
   };
 };

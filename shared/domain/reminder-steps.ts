@@ -252,7 +252,8 @@ export const IMMINENT_MS = 2 * 60_000;
 
 export type StepChange =
   | { readonly ref: StepRef; readonly kind: 'move'; readonly from: string; readonly scheduledAt: string; readonly localTime: string }
-  | { readonly ref: StepRef; readonly kind: 'skip'; readonly from: string; readonly reason: 'due_passed' };
+  /** `nominalDate`: the step's date for the due date that made it pass (so a due date put back later can plan it again). */
+  | { readonly ref: StepRef; readonly kind: 'skip'; readonly from: string; readonly reason: 'due_passed'; readonly nominalDate: string };
 
 /**
  * Re-plans the `scheduled` steps of the live plan after an input changed (due date, scenario
@@ -286,8 +287,9 @@ export const replanScheduled = (input: StepPlanInput, records: readonly Recorded
     const beforeDue = (offsets[index] ?? 0) < 0;
     // The due date moved earlier and this before-due step's time is now past: skipped, never left
     // where it was (after the new due date, it would hold the overdue reminders back behind it).
+    const nominalDate = addDays(input.dueDate, offsets[index] ?? 0);
     if (p && p.state === 'skipped' && beforeDue) {
-      changes.push({ ref: r, kind: 'skip', from: r.scheduledAt!, reason: 'due_passed' });
+      changes.push({ ref: r, kind: 'skip', from: r.scheduledAt!, reason: 'due_passed', nominalDate });
       return;
     }
     if (!p || p.state !== 'scheduled' || !p.scheduledAt || !p.localTime) return;
@@ -300,7 +302,7 @@ export const replanScheduled = (input: StepPlanInput, records: readonly Recorded
     }
     const newDay = utcToZoned(new Date(scheduledAt), input.calendar.timeZone).date;
     if (beforeDue && newDay >= input.dueDate) {
-      changes.push({ ref: r, kind: 'skip', from: r.scheduledAt!, reason: 'due_passed' });
+      changes.push({ ref: r, kind: 'skip', from: r.scheduledAt!, reason: 'due_passed', nominalDate });
       return;
     }
     floor = maxString(floor, newDay);

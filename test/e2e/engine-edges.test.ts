@@ -94,6 +94,34 @@ describe('the reminder plan when the due date moves', () => {
     expect(subjects[2]).toMatch(/^Relance/);
   });
 
+  it('plans the J-5 again when the due date of a sent invoice is moved into the past by mistake and put back before anything went out', async () => {
+    // A tenant of its own: the clock below moves only this test's schedules.
+    acme = await aFreshTenant('edges');
+    expect((await acme.put('/settings', { company: aCompanyIdentity() })).status).toBe(200);
+    const today = parisToday();
+    const due = dueDateAhead(20);
+    const invoice = await aSentInvoice(due);
+    await drain();
+    expect((await stepsOf(invoice.id)).find((s) => s.stepId === 'j-5')).toMatchObject({ state: 'scheduled' });
+    // A typo in the edit (two days ago): the J-5 is skipped by the re-plan, not by the first plan.
+    expect((await acme.patch(`/invoices/${invoice.id}`, { dueDate: addDays(today, -2) })).status).toBe(200);
+    await drain();
+    expect((await stepsOf(invoice.id)).find((s) => s.stepId === 'j-5')).toMatchObject({ state: 'skipped', reason: 'due_passed' });
+    // Corrected at once to the date it had: the courtesy reminder is planned again, before the due date.
+    expect((await acme.patch(`/invoices/${invoice.id}`, { dueDate: due })).status).toBe(200);
+    await drain();
+    const steps = await stepsOf(invoice.id);
+    const latest = (stepId: string) => steps.filter((s) => s.stepId === stepId).at(-1)!;
+    expect(latest('j-5').state).toBe('scheduled');
+    expect(inParis(latest('j-5').scheduledAt!).date < due).toBe(true);
+    expect(inParis(latest('j+1').scheduledAt!).date > due).toBe(true);
+
+    await runUntil(endOfDay(addDays(due, 2)), { tenant: acme.tenant });
+    const sent = (await stepsOf(invoice.id)).filter((s) => s.state === 'sent');
+    expect(sent.map((s) => s.stepId)).toEqual(['j-5', 'j+1']);
+    expect(inParis(sent[0]!.sentAt!).date < due).toBe(true);
+  });
+
   it('never plans the J-5 again once the overdue reminder went out, even when the due date is moved back later', async () => {
     // A tenant of its own: the clock below moves only this test's schedules.
     acme = await aFreshTenant('edges');

@@ -192,6 +192,39 @@ describe('stream poller', () => {
     await poller.stop();
   });
 
+  it('stops after the batch in hand, leaving the rest of a backlog on the stream', async () => {
+    const BacklogTable = `${TableName}-backlog`;
+    await dynamodb.send(new CreateTableCommand({
+      TableName: BacklogTable, BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [{ AttributeName: 'PK', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'PK', KeyType: 'HASH' }],
+      StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+    }));
+    try {
+      for (let i = 0; i < 20; i++) await documents.send(new PutCommand({ TableName: BacklogTable, Item: { PK: `k${i}` } }));
+      let delivered = 0;
+      let firstBatch!: () => void;
+      const handling = new Promise<void>((resolve) => (firstBatch = resolve));
+      // One record a batch, 50 ms each: the backlog would take a second to hand over.
+      const poller = new StreamPoller({
+        tableName: BacklogTable, region: 'eu-west-3', dynamodb, streams, batchSize: 1,
+        handler: async () => {
+          firstBatch();
+          await new Promise((r) => setTimeout(r, 50));
+          delivered += 1;
+        },
+      });
+      poller.start();
+      await handling;
+      await poller.stop();
+      // The batch being handled when stop was called, at most: not the 20 records written.
+      expect(delivered).toBe(1);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(delivered).toBe(1);
+    } finally {
+      await dynamodb.send(new DeleteTableCommand({ TableName: BacklogTable })).catch(() => undefined);
+    }
+  });
+
   it('reports a handler that keeps failing instead of hanging the drain', async () => {
     const poller = new StreamPoller({
       tableName: TableName, region: 'eu-west-3', dynamodb, streams,

@@ -21,6 +21,7 @@ import type { ReminderTemplate } from '../../shared/domain/default-templates.js'
 import { invoiceTotals } from '../../shared/domain/invoice.js';
 import type { Scenario } from '../../shared/domain/scenario.js';
 import type { Client } from '../../shared/http/schemas/clients.js';
+import type { LetterData } from '../../shared/domain/letter.js';
 import { fixedClock } from '../fixtures/fakes.js';
 import { ensureTable } from '../../infra/local/dynamodb-local.js';
 
@@ -132,6 +133,26 @@ beforeAll(async () => {
 });
 
 describe('DynamoDB faults on the send path', () => {
+  it('a letter listing several invoices is recorded to_post on all of them in one write, or on none while one left `sending`', async () => {
+    const client = await aClient();
+    const group = [await aPlannedInvoice(client), await aPlannedInvoice(client)];
+    const at = clock.now().toISOString();
+    const refs = await Promise.all(group.map(async (m) => (await steps.list(tenantId, m.invoice.id))[0]!));
+    const members = group.map((m, i) => ({ invoiceId: m.invoice.id, ref: refs[i]!, dueDate: m.invoice.dueDate }));
+    const letterMembers = members.map((m) => ({ invoiceId: m.invoiceId, plan: m.ref.plan, index: m.ref.index, stepId: m.ref.stepId }));
+    const letter = { at, letter: { invoices: [] } as unknown as LetterData, letterSha256: 'a'.repeat(64), letterId: `L-${ulid()}`, letterMembers };
+    const claim = (i: number) => steps.transition(tenantId, members[i]!.invoiceId, members[i]!.ref, { state: 'scheduled' }, { state: 'sending', at, leaseUntil: '2026-11-20T10:15:00.000Z' });
+    expect(await claim(0)).toBe(true);
+    // The second invoice's step is not `sending` (a payment cancelled it, a fire took it): nothing is recorded.
+    await expect(steps.recordGroupToPost(tenantId, members, letter)).rejects.toThrow('left `sending`');
+    expect((await steps.list(tenantId, members[0]!.invoiceId))[0]).toMatchObject({ state: 'sending' });
+    expect((await steps.listToPost(tenantId)).filter((s) => s.letterId === letter.letterId)).toEqual([]);
+    expect(await claim(1)).toBe(true);
+    await steps.recordGroupToPost(tenantId, members, letter);
+    for (const m of members) expect((await steps.list(tenantId, m.invoiceId))[0]).toMatchObject({ state: 'to_post', letterId: letter.letterId, letterSha256: letter.letterSha256 });
+    expect((await steps.listToPost(tenantId)).filter((s) => s.letterId === letter.letterId).map((s) => s.invoiceId).sort()).toEqual(members.map((m) => m.invoiceId).sort());
+  });
+
   it('grouped message: the `sent` write of one member throttled after SES accepted — one email, and every member says the same (all sent with the message id, or all unknown_outcome); never half', async () => {
     const client = await aClient();
     const group = [await aPlannedInvoice(client), await aPlannedInvoice(client), await aPlannedInvoice(client)];

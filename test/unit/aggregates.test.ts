@@ -147,6 +147,8 @@ describe('the cockpit of a past day', () => {
     gross: fc.integer({ min: 100, max: 100_000 }),
     moves: fc.array(fc.record({ kind: fc.constantFrom('payment', 'credit', 'removed', 'before-import' as const), share: fc.integer({ min: 1, max: 60 }), after: fc.integer({ min: 0, max: 200 }) }), { maxLength: 4 }),
     cancelled: fc.boolean(),
+    // A payment plan made `at` days after the issue for what was owed then, ended `lasts` days later or still running.
+    plan: fc.option(fc.record({ at: fc.integer({ min: 0, max: 200 }), lasts: fc.option(fc.integer({ min: 0, max: 200 })), parts: fc.array(fc.record({ share: fc.integer({ min: 1, max: 10 }), after: fc.integer({ min: -30, max: 90 }) }), { minLength: 1, maxLength: 3 }) })),
   });
   const factsOf = (raw: typeof invoiceArb extends fc.Arbitrary<infer R> ? R : never, i: number): InvoiceFacts => {
     const issueDate = day(raw.issue);
@@ -168,9 +170,30 @@ describe('the cockpit of a past day', () => {
     // A cancellation credits what is left (a credit note today); a settled invoice is paid, else open.
     if (raw.cancelled && left > 0) { credits.push({ grossCents: left, issueDate: TODAY }); left = 0; }
     const status = raw.cancelled && credits.length > 0 && left === 0 && paidCents < raw.gross ? 'cancelled' : left === 0 ? (paidCents > 0 ? 'paid' : 'cancelled') : paidCents > 0 ? 'partially_paid' : 'sent';
-    return anInvoice({
+    const f = anInvoice({
       id: `i${i}`, clientId: raw.client, status, issueDate, dueDate: day(raw.issue + raw.term), grossCents: raw.gross,
       paidCents, creditedCents: credits.reduce((n, c) => n + c.grossCents, 0), payments, credits,
+    });
+    if (!raw.plan || raw.issue + raw.plan.at > 329) return f;
+    const from = day(raw.issue + raw.plan.at);
+    const totalCents = owedAt(f, from);
+    if (totalCents === 0) return f;
+    const until = raw.plan.lasts !== null && raw.issue + raw.plan.at + raw.plan.lasts <= 329 ? day(raw.issue + raw.plan.at + raw.plan.lasts) : undefined;
+    // Instalments adding up to what was owed when the plan was made (the last takes the rounding).
+    const shares = raw.plan.parts.reduce((n, p) => n + p.share, 0);
+    const instalments = raw.plan.parts.map((p, k) => ({
+      dueDate: day(raw.issue + raw.plan!.at + Math.max(0, p.after) + k),
+      amountCents: k === raw.plan!.parts.length - 1 ? totalCents - raw.plan!.parts.slice(0, k).reduce((n, q) => n + Math.floor((totalCents * q.share) / shares), 0) : Math.floor((totalCents * p.share) / shares),
+    }));
+    return { ...f, plan: { instalments, totalCents, from, ...(until ? { until } : {}) } };
+  };
+  /** Plain definition: what is still owed of each instalment when `owed` is left (paid oldest first). */
+  const instalmentsOwed = (plan: NonNullable<InvoiceFacts['plan']>, owed: number) => {
+    let paid = Math.max(0, plan.totalCents - owed);
+    return plan.instalments.map((inst) => {
+      const covered = Math.min(paid, inst.amountCents);
+      paid -= covered;
+      return { dueDate: inst.dueDate, owed: inst.amountCents - covered };
     });
   };
   /** Plain definition: what each invoice still owed at the end of `asOf` (prior-to-import payments at the issue date). */
@@ -189,7 +212,7 @@ describe('the cockpit of a past day', () => {
         // What the stream consumer keeps: client items with their open entries, day items, balance moves.
         const dayCounters = new Map<string, Record<string, number>>();
         const moveCounters = new Map<string, Record<string, number>>();
-        const clients = new Map<string, { clientId: string; balanceCents: number; openInvoices: number; paidInvoices: number; paidWeightCents: number; lateDaysWeighted: number; open: { invoiceId: string; dueDate: string; balanceCents: number }[] }>();
+        const clients = new Map<string, { clientId: string; balanceCents: number; openInvoices: number; paidInvoices: number; paidWeightCents: number; lateDaysWeighted: number; open: { invoiceId: string; dueDate: string; balanceCents: number; instalments?: readonly { dueDate: string; balanceCents: number }[] }[] }>();
         for (const f of invoices) {
           const c = invoiceContribution(f);
           for (const [item, row] of Object.entries(c.counters)) {
@@ -201,7 +224,7 @@ describe('the cockpit of a past day', () => {
             target.set(date, d);
           }
           const client = clients.get(f.clientId) ?? { clientId: f.clientId, balanceCents: 0, openInvoices: 0, paidInvoices: 0, paidWeightCents: 0, lateDaysWeighted: 0, open: [] };
-          if (c.open) client.open.push({ invoiceId: f.id, dueDate: c.open.dueDate, balanceCents: c.open.balanceCents });
+          if (c.open) client.open.push({ invoiceId: f.id, dueDate: c.open.dueDate, balanceCents: c.open.balanceCents, ...(c.open.instalments ? { instalments: c.open.instalments } : {}) });
           const own = c.counters[clientItem(f.clientId)] ?? {};
           client.paidWeightCents += own.paidWeightCents ?? 0;
           client.lateDaysWeighted += own.lateDaysWeighted ?? 0;
@@ -235,10 +258,19 @@ describe('the cockpit of a past day', () => {
         };
         const firstWeek = got.forecast[0]!.weekStart;
         const expected = got.forecast.map((w) => ({ ...w, expectedCents: 0 }));
+        const place = (clientId: string, dueDate: string, cents: number) => {
+          const at = addDays(dueDate, Math.round(lateness(clientId)));
+          const week = dueDate < asOf || at < firstWeek ? 0 : Math.floor(daysBetween(firstWeek, at) / 7);
+          if (week < expected.length) expected[week]!.expectedCents += cents;
+        };
         for (const o of open) {
-          const at = addDays(o.f.dueDate, Math.round(lateness(o.f.clientId)));
-          const week = o.f.dueDate < asOf || at < firstWeek ? 0 : Math.floor(daysBetween(firstWeek, at) / 7);
-          if (week < expected.length) expected[week]!.expectedCents += o.owed;
+          // Under a plan running that day (made by then, not yet ended): each instalment's part of
+          // what was owed that day at its own date, what the plan does not cover at the due date.
+          const plan = o.f.plan;
+          const running = plan && plan.from! <= asOf && (plan.until === undefined || asOf < plan.until);
+          const parts = running ? instalmentsOwed(plan, o.owed).filter((p) => p.owed > 0) : [];
+          for (const p of parts) place(o.f.clientId, p.dueDate, p.owed);
+          place(o.f.clientId, o.f.dueDate, o.owed - parts.reduce((n, p) => n + p.owed, 0));
         }
         expect(got.forecast).toEqual(expected);
       }),

@@ -274,6 +274,36 @@ export class DynamoStepRepository implements ReminderStepRepository {
     });
   }
 
+  async recordGroupToPost(
+    tenantId: string,
+    members: readonly { invoiceId: string; ref: StepRef; dueDate: string }[],
+    letter: { at: string; letter: LetterData; letterSha256: string; letterId: string; letterMembers: readonly LetterMember[] },
+  ): Promise<void> {
+    // One transaction (≤ 40 members, under DynamoDB's 100 items): the letter is recorded on every invoice it
+    // lists or on none, never on some while another ends `unknown_outcome` for the same envelope.
+    const result = await transactWrite(
+      this.db,
+      members.map((m) => {
+        const update = updateOf({
+          state: 'to_post', at: letter.at, letter: letter.letter, letterSha256: letter.letterSha256, dueDate: m.dueDate, leaseUntil: undefined, lastError: undefined,
+          letterId: letter.letterId, letterMembers: [...letter.letterMembers],
+          invoiceId: m.invoiceId, ...toPostIndexKeys(tenantId, m.invoiceId, m.ref, letter.at),
+        });
+        return {
+          Update: {
+            TableName: this.tableName,
+            Key: stepKey(tenantId, m.invoiceId, m.ref),
+            UpdateExpression: update.expression,
+            ConditionExpression: '#state = :sending',
+            ExpressionAttributeNames: { ...update.names, '#state': 'state' },
+            ExpressionAttributeValues: { ...update.values, ':sending': 'sending' },
+          },
+        };
+      }),
+    );
+    if (!result.ok) throw new Error('a letter step left `sending` while its letter was recorded');
+  }
+
   async recordPosted(tenantId: string, invoiceId: string, ref: StepRef, posted: { at: string; trackingNumber?: string }): Promise<boolean> {
     return this.transition(tenantId, invoiceId, ref, { state: 'to_post' }, {
       state: 'sent', at: posted.at, sentAt: posted.at, postedAt: posted.at, ...(posted.trackingNumber ? { trackingNumber: posted.trackingNumber } : {}),

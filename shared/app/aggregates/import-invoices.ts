@@ -151,7 +151,9 @@ export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, i
       at,
     });
     const credited = row.creditedCents ?? 0;
-    const issued: InvoiceRecord = { ...draft, status: 'sent', number: row.number, sentAt: at, imported: true, ...(credited > 0 ? { creditedCents: credited, importedCreditedCents: credited } : {}) };
+    // In litigation where it comes from (`Statut` `contentieux`): it comes in there, so the engine plans nothing for it
+    // (imported `sent`, the catch-up reminder went to a debtor handed to a bailiff the next morning); settled, it is not.
+    const issued: InvoiceRecord = { ...draft, status: row.litigation ? 'litigation' : 'sent', number: row.number, sentAt: at, imported: true, ...(credited > 0 ? { creditedCents: credited, importedCreditedCents: credited } : {}) };
     // Fully credited before the import (and never paid): it comes in cancelled, as our own would be.
     // Nothing to collect (gross 0): `paid`, as one of ours would be issued.
     const sent: InvoiceRecord = credited > 0 ? { ...issued, status: settledStatusOf(issued) } : row.grossCents === 0 ? { ...issued, status: 'paid' } : issued;
@@ -161,6 +163,7 @@ export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, i
       if (error instanceof ConflictError) return false;
       throw error;
     }
+    const inLitigation = sent.status === 'litigation';
     if (row.paidCents > 0) {
       // No `lastPaymentAt`: what was paid elsewhere before the import is no payment just received, so it holds
       // no grace window (`graceDaysAfterPayment`) back. The catch-up reminder goes at the next send window, with
@@ -170,6 +173,14 @@ export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, i
         addPayment: { id: stableId('pay', row.number.toUpperCase()), invoiceId: sent.id, amountCents: row.paidCents, date: today, method: 'other', reference: 'Réglé avant import', createdAt: at },
         events: [{ at, type: 'payment.recorded', data: { amountCents: row.paidCents, date: today, method: 'other', imported: true } }],
       });
+    }
+    if (inLitigation && settledStatusOf({ ...sent, paidCents: row.paidCents }) === 'litigation') {
+      // What it would have been otherwise, as a move by hand records it.
+      const from = settledStatusOf({ ...sent, status: 'sent', paidCents: row.paidCents });
+      await invoices.appendEvents(tenantId, sent.id, [
+        { at, type: 'invoice.litigation', data: { auto: false, from, balanceCents: row.grossCents - row.paidCents - credited } },
+        { at, type: 'invoice.status_changed', data: { from, to: 'litigation' } },
+      ]);
     }
     return true;
   };
@@ -331,6 +342,7 @@ export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, i
     const queue: PlannedImportRow[] = plan.filter((p) => !existing.has(p.row.number)).map(({ row, clientId, clientKind }) => ({
       row: row.row, number: row.number, clientId, clientKind, issueDate: row.issueDate, dueDate: row.dueDate,
       netCents: row.netCents, vatCents: row.vatCents, grossCents: row.grossCents, paidCents: row.paidCents, creditedCents: row.creditedCents,
+      ...(row.litigation ? { litigation: true as const } : {}),
     }));
     if (queue.length > SYNC_IMPORT_LIMIT && jobs && ids) {
       // The job creates the new clients too, each chunk those its rows name: 5,000 clients created in

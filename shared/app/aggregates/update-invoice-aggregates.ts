@@ -1,5 +1,6 @@
 import { contributionDelta, flatten, invoiceContribution, sameOpen, unflatten, type InvoiceFacts } from '../../domain/aggregates.js';
 import { localDate } from '../../domain/dates.js';
+import type { PaymentPlan } from '../../domain/payment-plan.js';
 import { ConflictError } from '../errors.js';
 import { isPaymentBeforeImport } from '../../domain/invoice-import.js';
 import { invoiceBalanceCents, isOutstanding } from '../../domain/invoice.js';
@@ -59,9 +60,17 @@ export const factsOf = (state: InvoiceAggregateState, timeZone: string): Invoice
     sentSteps: state.steps
       .filter((s) => s.state === 'sent' && sentAtOf(s))
       .map((s) => ({ stepId: s.stepId, date: localDate(new Date(sentAtOf(s)!), timeZone) })),
-    // A running plan: the forecast expects its instalments at their own dates.
-    ...(i.paymentPlan?.status === 'active' ? { plan: { instalments: i.paymentPlan.instalments, totalCents: i.paymentPlan.totalCents } } : {}),
+    // A running plan: the forecast expects its instalments at their own dates; an ended one still
+    // says how it placed them while it ran (a past asOf). Only the invoice's latest plan is kept.
+    ...(planOf(i.paymentPlan, timeZone)),
   };
+};
+
+const planOf = (plan: PaymentPlan | undefined, timeZone: string): Pick<InvoiceFacts, 'plan'> => {
+  if (!plan || (plan.status === 'ended' && !plan.endedAt)) return {};
+  const from = localDate(new Date(plan.createdAt), timeZone);
+  const until = plan.status === 'ended' ? localDate(new Date(plan.endedAt!), timeZone) : undefined;
+  return { plan: { instalments: plan.instalments, totalCents: plan.totalCents, from, ...(until ? { until } : {}) } };
 };
 
 /** Last reminder sent and next one planned, from the recorded steps. */

@@ -15,6 +15,8 @@ export interface PlannedImportRow {
   readonly paidCents: number;
   /** Credit notes issued before the import (absent in a chunk written before they were told apart from payments). */
   readonly creditedCents?: number;
+  /** In litigation in the tool it comes from (`Statut` `contentieux`): imported in litigation, never chased. */
+  readonly litigation?: true;
 }
 
 export interface ImportJob {

@@ -118,6 +118,15 @@ export interface ReminderStepRepository {
     ref: StepRef,
     letter: { readonly at: string; readonly letter: LetterData; readonly letterSha256: string; readonly dueDate: string; readonly letterId?: string; readonly letterMembers?: readonly LetterMember[] },
   ): Promise<boolean>;
+  /**
+   * One letter listing several invoices: every member's step `sending → to_post` with the letter, all or
+   * none (throws when any member left `sending`; all stay `sending`, then `unknown_outcome` after their lease).
+   */
+  recordGroupToPost(
+    tenantId: string,
+    members: readonly { readonly invoiceId: string; readonly ref: StepRef; readonly dueDate: string }[],
+    letter: { readonly at: string; readonly letter: LetterData; readonly letterSha256: string; readonly letterId: string; readonly letterMembers: readonly LetterMember[] },
+  ): Promise<void>;
   /** The owner posted it: `to_post → sent` (sentAt = postedAt), off the to-post list. False when it was not `to_post`. */
   recordPosted(tenantId: string, invoiceId: string, ref: StepRef, posted: { readonly at: string; readonly trackingNumber?: string }): Promise<boolean>;
   /** A letter posted without its registered-mail number gets it later (once): false when it is not a posted letter or already has one. */

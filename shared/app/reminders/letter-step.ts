@@ -113,16 +113,18 @@ export const produceLetterWithSameDaySteps = async (
   // In the order of the letter's table: the first member, under which the letter is listed to post, is its first invoice.
   const letterMembers: LetterMember[] = listed.map((i) => memberOf(members.find((m) => m.ctx.invoice.id === i.id)!));
   const numbers = letter.invoices.map((i) => i.number);
-  // Each invoice's step is its own partition: recorded side by side. A crash midway leaves the rest
-  // `sending`: their lease checks mark them `unknown_outcome` and tell the owner.
+  // Every invoice the letter lists recorded `to_post` in one write, or none (a crash or a throttled write
+  // leaves them all `sending`: their lease checks mark them `unknown_outcome` and tell the owner, never half).
+  await deps.steps.recordGroupToPost(
+    tenantId,
+    members.map((m) => ({ invoiceId: m.ctx.invoice.id, ref: m.record, dueDate: m.ctx.invoice.dueDate })),
+    { at, letter, letterSha256, letterId, letterMembers },
+  );
+  // Each invoice's timeline is its own partition: written side by side.
   await Promise.all(
-    members.map(async (m) => {
-      const id = m.ctx.invoice.id;
-      if (!(await deps.steps.recordToPost(tenantId, id, m.record, { at, letter, letterSha256, dueDate: m.ctx.invoice.dueDate, letterId, letterMembers }))) {
-        throw new Error('a letter step left `sending` while its letter was recorded');
-      }
-      await deps.invoices.appendEvents(tenantId, id, [{ at, type: 'reminder.to_post', data: { stepId: m.record.stepId, plan: m.record.plan, letterSha256, letterId, grouped: numbers } }]);
-    }),
+    members.map((m) =>
+      deps.invoices.appendEvents(tenantId, m.ctx.invoice.id, [{ at, type: 'reminder.to_post', data: { stepId: m.record.stepId, plan: m.record.plan, letterSha256, letterId, grouped: numbers } }]),
+    ),
   );
   return { outcome: 'to_post', letterSha256, stepId: record.stepId, letterId, grouped: members.map((m) => m.ctx.invoice.id) };
 };

@@ -386,7 +386,7 @@ const settlePlan = async (deps: ReconcileDeps, ctx: ReminderContext, now: Date):
       const next =
         change.kind === 'move'
           ? { state: 'scheduled' as const, scheduledAt: change.scheduledAt, localTime: change.localTime, at }
-          : { state: 'skipped' as const, reason: change.reason, at, scheduledAt: undefined, localTime: undefined };
+          : { state: 'skipped' as const, reason: change.reason, at, scheduledAt: undefined, localTime: undefined, nominalDate: change.nominalDate };
       if (await deps.steps.transition(tenantId, invoice.id, r, { state: 'scheduled', scheduledAt: change.from }, next)) {
         events.push(
           change.kind === 'move'

@@ -1,8 +1,7 @@
 import * as z from 'zod';
 import type { BatchReminderInput as BatchInputType } from '../../app/reminders/batch-reminders.js';
 import type { ClientReminderInput as ClientInputType } from '../../app/reminders/client-reminders.js';
-import { businessDate, email, id, searchQuery } from './common.js';
-import { orderedRanges } from './invoices.js';
+import { businessDate, email, id, orderedRanges, searchQuery } from './common.js';
 import { INVOICE_STATUSES } from '../../domain/invoice.js';
 
 /** Validation only: the use cases' types are in shared/app/reminders/{client,batch}-reminders.ts. */

@@ -4,7 +4,7 @@ import { INVOICE_STATUSES, invoiceTotals, lineTotals } from '../../domain/invoic
 import type * as domain from '../../domain/invoice-types.js';
 import { MAX_AMOUNT_CENTS, MAX_QUANTITY } from '../../domain/money.js';
 import { LIMIT_EXCEEDED } from '../problem.js';
-import { businessDate, CEILING_MESSAGE, documentDate, cents, id, positiveCents, queryDays, searchQuery, vatRate } from './common.js';
+import { businessDate, CEILING_MESSAGE, documentDate, cents, id, orderedRanges, positiveCents, queryDays, searchQuery, vatRate } from './common.js';
 
 
 const MAX_LINES = 200;
@@ -91,20 +91,6 @@ export const PaymentInput = z
     reference: z.string().max(200).optional(),
   })
   .strict() satisfies z.ZodType<domain.PaymentInput>;
-
-/** An inverted range would answer an empty list as if nothing matched: refused, naming its upper end. */
-export const orderedRanges = (q: { minDaysLate?: number; maxDaysLate?: number; dueFrom?: string; dueTo?: string; sort?: string; order?: string }, ctx: z.RefinementCtx) => {
-  // `-dueDate` already says descending: `order=asc` with it asks two things at once.
-  if (q.sort === '-dueDate' && q.order === 'asc') {
-    ctx.addIssue({ code: 'custom', path: ['order'], message: 'contradicts sort=-dueDate (descending): use sort=dueDate&order=asc, or leave order out' });
-  }
-  if (q.minDaysLate !== undefined && q.maxDaysLate !== undefined && q.minDaysLate > q.maxDaysLate) {
-    ctx.addIssue({ code: 'custom', path: ['maxDaysLate'], message: `must be at least minDaysLate (${q.minDaysLate})` });
-  }
-  if (q.dueFrom !== undefined && q.dueTo !== undefined && q.dueFrom > q.dueTo) {
-    ctx.addIssue({ code: 'custom', path: ['dueTo'], message: `must be on or after dueFrom (${q.dueFrom})` });
-  }
-};
 
 const invoiceListFields = z.object({
   status: z.enum([...INVOICE_STATUSES, 'overdue']).optional(),
