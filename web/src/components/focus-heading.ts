@@ -65,7 +65,7 @@ export const keepFocusOnScreen = (main: HTMLElement): (() => void) => {
   const onFocusOut = (event: FocusEvent) => {
     const target = event.target;
     queueMicrotask(() => {
-      if (target === last && last.isConnected && !disabled(last) && document.activeElement !== last) last = null;
+      if (target instanceof HTMLElement && target === last && target.isConnected && !disabled(target) && document.activeElement !== target) last = null;
     });
   };
   const observer = new MutationObserver(() => {
