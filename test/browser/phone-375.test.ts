@@ -4,7 +4,8 @@ import { aBusinessClientInput, aCompanyIdentity, anInvoiceInput } from '../fixtu
 import { horizontalOverflow, launch, PHONE, screenshot, seriousViolations, signIn } from './browser.js';
 
 /**
- * A keyboard user's focus in Chromium at 375 px when the control they pressed goes away: a quote's
+ * A second reviewer on a 375 px phone (the narrowest common one), in Chromium. A keyboard user's focus
+ * when the control they pressed goes away: a quote's
  * status buttons (each replaced by the next step's, disabled while its request runs) and the mass
  * send's dialog (its button leaves with the selection). The focus lands on the screen's heading, one
  * few Tabs before what came next, never on the page's top. A tenant of its own, seeded over HTTP.
@@ -14,6 +15,7 @@ let browser: Browser;
 let page: Page;
 let token = '';
 let quoteId = '';
+let invoiceId = '';
 const web = () => inject('webUrl');
 const apiUrl = () => inject('apiUrl');
 const poll = <T>(fn: () => Promise<T> | T, options: { timeout?: number; message?: string } = {}) => expect.poll(fn, { timeout: 20_000, interval: 100, ...options });
@@ -43,6 +45,7 @@ beforeAll(async () => {
   for (const [issueDate, dueDate] of [['2026-06-01', '2026-07-01'], ['2026-09-01', '2026-10-01']] as const) {
     const draft = await ok('POST', '/invoices', anInvoiceInput(client.id, { issueDate, dueDate }));
     await ok('POST', `/invoices/${draft.id}/send`);
+    invoiceId = draft.id;
   }
   browser = await launch();
   const context = await browser.newContext({ viewport: PHONE, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
@@ -85,5 +88,34 @@ describe('the focus when the pressed control goes away', () => {
     await screenshot(page, '91-focus-mass-send');
     expect(await seriousViolations(page)).toEqual([]);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+  });
+});
+
+describe('the client portal on a 375 px phone', () => {
+  it('shows the IBAN on one line, its copy button under it (a client copying it by eye does not read a group cut off)', async () => {
+    const { url } = await ok('POST', `/invoices/${invoiceId}/portal-link`);
+    const portal = await browser.newPage({ viewport: PHONE, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+    try {
+      await portal.goto(url);
+      const iban = portal.getByTestId('portal-iban');
+      await iban.waitFor();
+      expect(await iban.textContent()).toBe('FR76 3000 6000 0112 3456 7890 189');
+      // The text's line boxes: one line, and the button below it rather than beside it.
+      const lines = await portal.evaluate<number[]>(`(() => {
+        const range = document.createRange();
+        range.selectNodeContents(document.querySelector('[data-testid=portal-iban]'));
+        return [...new Set([...range.getClientRects()].map((r) => Math.round(r.top)))];
+      })()`);
+      expect(lines).toHaveLength(1);
+      const ibanBox = (await iban.boundingBox())!;
+      const copyBox = (await portal.getByRole('button', { name: 'Copier l’IBAN' }).boundingBox())!;
+      expect(copyBox.y).toBeGreaterThanOrEqual(ibanBox.y + ibanBox.height - 1);
+      await portal.getByRole('heading', { name: 'Comment payer' }).scrollIntoViewIfNeeded();
+      await screenshot(portal, '92-portal-iban-375');
+      expect(await seriousViolations(portal)).toEqual([]);
+      expect(await portal.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth')).toBeLessThanOrEqual(0);
+    } finally {
+      await portal.close();
+    }
   });
 });
