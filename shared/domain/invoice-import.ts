@@ -158,6 +158,8 @@ export const csvRows = (text: string): { rows: RawRow[]; errors: RowError[] } =>
   const missing = (['number', 'clientName', 'issueDate', 'dueDate'] as const).filter((c) => !columns.includes(c));
   if (!columns.includes('gross') && !(columns.includes('net') && columns.includes('vat'))) missing.push('gross' as never);
   if (missing.length) return { rows: [], errors: missing.map((field) => ({ row: header.line, field, message: 'column missing from the header' })) };
+  // A header and nothing under it (an export of an empty list): said, as an empty file is, never an import that did nothing silently.
+  if (records.length === 0) return { rows: [], errors: [{ row: header.line, field: 'header', message: 'has no invoice row under it' }] };
   const rows = records.map((r) => {
     const row: Record<string, string | number> = { row: r.line };
     columns.forEach((c, i) => {

@@ -42,6 +42,11 @@ export interface LetterData {
   /** How to pay, e.g. "Virement sur IBAN FR76 …, référence F-2026-0001". */
   readonly paymentInstructions: string;
   readonly language: 'fr' | 'en';
+  /**
+   * The EPC QR code printed under the payment methods (EPC069-12): the unpaid balance of the invoices listed,
+   * their numbers as remittance. Absent without an IBAN, and on letters produced before it was printed.
+   */
+  readonly epcPayload?: string;
   /** The payment plan running on the invoice, printed as a table; its waiver removes penalties and the €40. */
   readonly paymentPlan?: PlanOnDocument;
 }

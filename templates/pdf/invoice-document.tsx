@@ -1,5 +1,5 @@
 import type { InvoicePdfData } from '../../shared/app/ports.js';
-import { ClientBlock, Footer, SellerBlock } from './blocks.js';
+import { ClientBlock, EpcQrCode, Footer, SellerBlock } from './blocks.js';
 import { groupedIban, shortDate } from './format.js';
 import { invoiceLabels } from './invoice-labels.js';
 import { DeductionsTable, LinesTable, PaymentsTable, TotalsBox, VatTable } from './invoice-tables.js';
@@ -100,21 +100,5 @@ export const invoiceDocument = (kit: PdfKit, data: InvoicePdfData, numbering: Pa
         <Footer kit={kit} seller={seller} labels={labels} numbering={numbering} />
       </Page>
     </Document>
-  );
-};
-
-/** The EPC QR code (EPC069-12), 30 mm wide with its quiet zone: one path of unit squares, drawn as vectors. */
-const EpcQrCode = ({ kit, modules }: { kit: PdfKit; modules: readonly (readonly boolean[])[] }) => {
-  const { Svg, Path, Rect } = kit;
-  const size = modules.length + 8;
-  let d = '';
-  modules.forEach((row, y) => row.forEach((dark, x) => {
-    if (dark) d += `M${x + 4} ${y + 4}H${x + 5}V${y + 5}H${x + 4}Z`;
-  }));
-  return (
-    <Svg width={85} height={85} viewBox={`0 0 ${size} ${size}`}>
-      <Rect x={0} y={0} width={size} height={size} fill="#ffffff" />
-      <Path d={d} fill="#000000" />
-    </Svg>
   );
 };

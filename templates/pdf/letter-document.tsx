@@ -2,7 +2,7 @@ import { addressLines, euros, shortDate } from './format.js';
 import { clientLines, footerIdentity, sellerLines } from './identity.js';
 import { invoiceLabels } from './invoice-labels.js';
 import type { PageNumbering, PdfDocument, PdfKit } from './kit.js';
-import { PageNumber } from './blocks.js';
+import { EpcQrCode, PageNumber } from './blocks.js';
 import { PlanTable } from './plan-table.js';
 import { letterLabels } from './letter-labels.js';
 import { SMALL_CLAIM_LIMIT_CENTS, type LetterPdfData } from './letter-types.js';
@@ -24,7 +24,7 @@ const detailWidths = ['22%', '16%', '12%', '18%', '16%', '16%'] as const;
  * (CPCE L111-8), legal-rate interest from receipt (C. civ. 1344-1), a contact and the offer
  * of a payment plan, in the same sober style (C. conso L121-6).
  */
-export const letterDocument = (kit: PdfKit, data: LetterPdfData, numbering: PageNumbering = 'dynamic'): PdfDocument => {
+export const letterDocument = (kit: PdfKit, data: LetterPdfData, numbering: PageNumbering = 'dynamic', qr?: readonly (readonly boolean[])[]): PdfDocument => {
   const { Document, Page, View, Text } = kit;
   const { seller, client, invoices, language: lang } = data;
   const t = letterLabels(lang);
@@ -136,6 +136,13 @@ export const letterDocument = (kit: PdfKit, data: LetterPdfData, numbering: Page
           {data.paymentPlan && <PlanTable kit={kit} plan={data.paymentPlan} language={lang} business={business} />}
           {!(business && waived) && <Text style={{ marginTop: 6 }}>{business ? t.penaltiesRun : t.legalInterest}</Text>}
           <Text style={{ marginTop: 6 }}>{t.payment(data.paymentInstructions)}</Text>
+          {qr && (
+            // The EPC QR code of the unpaid balance (issue 10 §3): the client scans the letter to pay by transfer.
+            <View style={{ flexDirection: 'row', alignItems: 'center', marginTop: 4 }} wrap={false}>
+              <EpcQrCode kit={kit} modules={qr} />
+              <Text style={{ marginLeft: 8, flexShrink: 1 }}>{identity.scanToPay}</Text>
+            </View>
+          )}
           {!business && <Text style={{ marginTop: 6 }}>{t.paymentPlan(contact)}</Text>}
           <Text style={{ marginTop: 6 }}>{t.nextStep[kind]}</Text>
           {total <= SMALL_CLAIM_LIMIT_CENTS && business && <Text style={{ marginTop: 6 }}>{t.smallClaim}</Text>}

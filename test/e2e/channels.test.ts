@@ -117,6 +117,8 @@ describe('channels per step on the local stack', () => {
     expect(text).toContain(invoice.number);
     expect(text).toContain(client.name);
     expect(text).toContain('Indemnité forfaitaire pour frais de recouvrement');
+    // Issue 10 §3: the letter by post carries the EPC QR code of the balance, the client scans it to pay.
+    expect(text).toContain('Scannez le QR code avec votre application bancaire');
 
     // Closing it: only a letter, only when produced; repeating is harmless.
     expect((await t.call('POST', `/invoices/${invoice.id}/reminders/texto/posted`, {})).status).toBe(409);

@@ -5,7 +5,9 @@ import { qrMatrix, qrSvg } from '../../shared/adapters/qr/qr-code.js';
 import { invoiceEpcPayload } from '../../shared/app/send-invoice.js';
 import type { InvoiceRecord } from '../../shared/app/ports.js';
 import { invoiceBalanceCents } from '../../shared/domain/invoice.js';
-import { anInvoiceRecord } from '../fixtures/fakes.js';
+import { aClient, anInvoiceRecord } from '../fixtures/fakes.js';
+import { clientLetterData } from '../../shared/app/reminders/letter-data.js';
+import { defaultSettings } from '../../shared/domain/settings.js';
 
 const transfer = { beneficiaryName: 'Plomberie Martin', iban: 'FR76 3000 6000 0112 3456 7890 189', bic: 'agrifrpp', amountCents: 147_512, remittance: 'F-2026-0042' };
 
@@ -107,5 +109,25 @@ describe('the EPC QR of an invoice (its PDF, the copy attached to reminders)', (
 
   it('is absent once nothing is to be paid (paid, cancelled, written off) or before the invoice is issued', () => {
     for (const status of ['draft', 'paid', 'cancelled', 'written_off'] as const) expect(invoiceEpcPayload(seller, invoice({ status })), status).toBeUndefined();
+  });
+});
+
+describe('the EPC QR of a mise en demeure letter (issue 10 §3: reminder PDFs carry it)', () => {
+  const company = { ...defaultSettings().company, name: 'Plomberie Martin', iban: 'FR76 3000 6000 0112 3456 7890 189', bic: 'AGRIFRPP' };
+  const invoices = [
+    anInvoiceRecord({ id: 'a', number: 'F-2026-0003', dueDate: '2026-03-20', paidCents: 20_000 }),
+    anInvoiceRecord({ id: 'b', number: 'F-2026-0001', dueDate: '2026-03-12' }),
+  ];
+  const letter = (iban?: string) =>
+    clientLetterData({ invoices, client: aClient(), settings: { ...defaultSettings(), company: { ...company, ...(iban === undefined ? {} : { iban }) } }, date: '2026-04-10', paymentInstructions: 'virement' });
+
+  it('asks for the unpaid balance of the invoices it lists (not the penalties), their numbers as remittance', () => {
+    const fields = parseEpcPayload(letter().epcPayload!);
+    expect(fields).toMatchObject({ iban: 'FR7630006000011234567890189', bic: 'AGRIFRPP', beneficiaryName: 'Plomberie Martin', remittance: 'F-2026-0001, F-2026-0003' });
+    expect(fields.amountCents).toBe(100_000 + 120_000);
+  });
+
+  it('is absent without an IBAN', () => {
+    expect(letter('').epcPayload).toBeUndefined();
   });
 });

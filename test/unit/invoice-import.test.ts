@@ -68,6 +68,15 @@ describe('reading invoices exported elsewhere', () => {
     expect(kindOf('particulier') === 'consumer' && validateRow({ row: 2, number: 'F-1', clientName: 'Mme X', email: 'x@x.test', kind: 'pro', issueDate: '2026-01-01', dueDate: '2026-02-01', gross: '10' })).toMatchObject({ ok: { client: { kind: 'business' } } });
   });
 
+  it('says a file holding its header and no invoice (blank lines at most) has nothing to import, as the empty file and the empty JSON list are told', () => {
+    // It answered `created: 0` and no error: the screen showed an import that did nothing, without saying why.
+    const header = 'N° facture;Client;E-mail;Date facture;Échéance;TTC';
+    for (const csv of [header, `${header}\r\n`, `${header}\r\n\r\n;;;;;\r\n\r\n`, `sep=;\n${header}\n`]) {
+      expect(csvRows(csv), JSON.stringify(csv)).toEqual({ rows: [], errors: [{ row: csv.startsWith('sep=') ? 2 : 1, field: 'header', message: 'has no invoice row under it' }] });
+    }
+    expect(csvRows(`${header}\r\nF-1;X;x@x.test;01/10/2026;31/10/2026;10\r\n`).errors).toEqual([]);
+  });
+
   it('names the missing columns, and each bad field of a row', () => {
     expect(csvRows('foo;bar\n1;2').errors.map((e) => e.field)).toEqual(['number', 'clientName', 'issueDate', 'dueDate', 'gross']);
     const bad = validateRow({ row: 3, number: 'F-1', clientName: 'X', email: 'nope', siren: '12', kind: 'alien', issueDate: '2026-02-01', dueDate: '2026-01-01', net: '10', vat: '2', gross: '13', paid: '-1' });

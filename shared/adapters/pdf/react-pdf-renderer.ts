@@ -107,8 +107,8 @@ export class ReactPdfRenderer implements DocumentRenderer, QuotePdfRenderer, Cre
   }
 
   async letter(data: LetterPdfData): Promise<Uint8Array> {
-    const [pdf, { letterDocument }] = await Promise.all([loadKit(), templateOf(this.templates, 'letter')()]);
-    return renderNumbered(pdf, data.invoices.length, (numbering) => letterDocument(pdf, data, numbering));
+    const [pdf, { letterDocument }, qr] = await Promise.all([loadKit(), templateOf(this.templates, 'letter')(), data.epcPayload ? qrModules(data.epcPayload) : undefined]);
+    return renderNumbered(pdf, data.invoices.length + (qr ? 4 : 0), (numbering) => letterDocument(pdf, data, numbering, qr));
   }
 
   async quote(data: QuotePdfData): Promise<Uint8Array> {

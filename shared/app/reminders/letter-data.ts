@@ -4,6 +4,7 @@
  * yet). One letter may list several invoices of one client (settings `groupByClient`).
  */
 import { daysBetween } from '../../domain/dates.js';
+import { epcPayload } from '../../domain/epc-qr.js';
 import { invoiceBalanceCents } from '../../domain/invoice.js';
 import type { LetterData, LetterInvoice } from '../../domain/letter.js';
 import { contractRateOf, penaltiesFor, type PenaltyReduction } from '../../domain/penalties.js';
@@ -67,6 +68,10 @@ export const clientLetterData = (m: {
   const claimFees = (m.claimFees ?? true) && m.client.kind === 'business';
   const ordered = [...m.invoices].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || (a.number ?? a.id).localeCompare(b.number ?? b.id));
   const rows = ordered.map((invoice) => letterRow(invoice, m.client, m.settings, m.date, claimFees, m.reductions?.[invoice.id]));
+  const seller = m.settings.company;
+  const epc = seller.iban
+    ? epcPayload({ beneficiaryName: seller.name, iban: seller.iban, ...(seller.bic ? { bic: seller.bic } : {}), amountCents: rows.reduce((s, r) => s + r.balanceCents, 0), remittance: rows.map((r) => r.number).join(', ') })
+    : undefined;
   return {
     seller: m.settings.company,
     client: m.client,
@@ -82,5 +87,6 @@ export const clientLetterData = (m: {
     date: m.date,
     paymentInstructions: m.paymentInstructions,
     language: m.client.language,
+    ...(epc ? { epcPayload: epc } : {}),
   };
 };

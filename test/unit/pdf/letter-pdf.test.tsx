@@ -14,6 +14,15 @@ describe('ReactPdfRenderer.letter', () => {
     expect(Buffer.from(await renderer.letter(aLetterPdfData({ date: '2026-12-18' }))).equals(Buffer.from(a))).toBe(false);
   });
 
+  it('prints the EPC QR code of the balance when the letter carries one, and renders a letter recorded without it as before', async () => {
+    const payload = 'BCD\n002\n1\nSCT\n\nMenuiserie Dupont\nFR7630006000011234567890189\nEUR1644.70\n\n\nF-2026-0001, F-2026-0007';
+    const withQr = await renderer.letter(aLetterPdfData({ epcPayload: payload }));
+    expect(await pdfText(withQr)).toContain('Scannez le QR code avec votre application bancaire pour payer le solde par virement.');
+    const without = await renderer.letter(aLetterPdfData());
+    expect(await pdfText(without)).not.toContain('QR code');
+    expect(Buffer.from(withQr).equals(Buffer.from(without))).toBe(false);
+  });
+
   it('says it is a mise en demeure de payer, names both parties and is dated', async () => {
     const bytes = await renderer.letter(aLetterPdfData());
     expect(new TextDecoder().decode(bytes.subarray(0, 5))).toBe('%PDF-');

@@ -75,6 +75,7 @@ const fr = {
   },
   problems: {
     'the file is empty': 'le fichier est vide',
+    'has no invoice row under it': 'aucune facture sous l’en-tête : le fichier ne contient que les titres des colonnes',
     'column missing from the header': 'colonne absente de l’en-tête',
     'is required': 'obligatoire',
     'is longer than 64 characters': 'plus de 64 caractères',
@@ -175,6 +176,7 @@ export const importTexts = registerTexts('importScreen', fr, {
   },
   problems: {
     'the file is empty': 'the file is empty',
+    'has no invoice row under it': 'no invoice under the header: the file holds only the column titles',
     'column missing from the header': 'column missing from the header',
     'is required': 'required',
     'is longer than 64 characters': 'longer than 64 characters',
