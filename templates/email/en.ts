@@ -1,5 +1,5 @@
 import type { EmailTexts } from './texts.js';
-import { ibanGroups } from './format.js';
+import { ibanGroups, sentence } from './format.js';
 
 const portal = (portalUrl?: string) => (portalUrl ? `\nView, pay or tell us you paid: ${portalUrl}\n` : '');
 const transfer = (iban?: string, bic?: string, reference?: string) =>
@@ -60,6 +60,6 @@ export const en: EmailTexts = {
   }),
   planDeclined: (d) => ({
     subject: `Invoice ${d.number}: your payment plan request`,
-    text: `Hello ${d.clientName},\n\nWe cannot accept the payment plan you proposed for invoice ${d.number}${d.reason ? `: ${d.reason}` : '.'}\nThe balance still due is ${d.balance}. Do not hesitate to contact us to talk it over.\n${transfer(d.iban, d.bic, d.number)}${portal(d.portalUrl)}\nKind regards,\n${d.company}`,
+    text: `Hello ${d.clientName},\n\nWe cannot accept the payment plan you proposed for invoice ${d.number}${d.reason?.trim() ? `: ${sentence(d.reason)}` : '.'}\nThe balance still due is ${d.balance}. Do not hesitate to contact us to talk it over.\n${transfer(d.iban, d.bic, d.number)}${portal(d.portalUrl)}\nKind regards,\n${d.company}`,
   }),
 };

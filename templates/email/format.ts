@@ -8,3 +8,9 @@ export const money = (cents: number, language: EmailLanguage): string => formatE
 export const date = (isoDate: string, language: EmailLanguage): string => formatDate(isoDate, language);
 /** `FR7630006000011234567890189` → `FR76 3000 6000 0112 3456 7890 189`, as the reminders and PDFs print it. */
 export const ibanGroups = (iban: string): string => iban.replace(/\s+/g, '').replace(/(.{4})(?=.)/g, '$1 ');
+
+/** A sentence the owner typed (a reason), ended: trimmed, with a full stop unless it ends in punctuation already. */
+export const sentence = (text: string): string => {
+  const t = text.trim();
+  return /[.!?…)»"]$/.test(t) ? t : `${t}.`;
+};

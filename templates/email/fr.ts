@@ -1,5 +1,5 @@
 import type { EmailTexts } from './texts.js';
-import { ibanGroups } from './format.js';
+import { ibanGroups, sentence } from './format.js';
 
 const portal = (portalUrl?: string) => (portalUrl ? `\nVoir la facture, la payer ou nous signaler un règlement : ${portalUrl}\n` : '');
 const transfer = (iban?: string, bic?: string, reference?: string) =>
@@ -60,6 +60,6 @@ export const fr: EmailTexts = {
   }),
   planDeclined: (d) => ({
     subject: `Facture ${d.number} : votre demande d’échéancier`,
-    text: `Bonjour ${d.clientName},\n\nNous ne pouvons pas accepter l’échéancier que vous avez proposé pour la facture ${d.number}${d.reason ? ` : ${d.reason}` : '.'}\nLe montant restant dû est de ${d.balance}. N’hésitez pas à nous contacter pour en parler.\n${transfer(d.iban, d.bic, d.number)}${portal(d.portalUrl)}\nBien cordialement,\n${d.company}`,
+    text: `Bonjour ${d.clientName},\n\nNous ne pouvons pas accepter l’échéancier que vous avez proposé pour la facture ${d.number}${d.reason?.trim() ? ` : ${sentence(d.reason)}` : '.'}\nLe montant restant dû est de ${d.balance}. N’hésitez pas à nous contacter pour en parler.\n${transfer(d.iban, d.bic, d.number)}${portal(d.portalUrl)}\nBien cordialement,\n${d.company}`,
   }),
 };

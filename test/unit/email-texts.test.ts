@@ -28,6 +28,16 @@ describe('customer-facing email texts (templates/email)', () => {
     expect(emailTexts('fr').planDeclined(plan as never).text).toContain('IBAN FR76 3000 6000 0112 3456 7890 189, BIC AGRIFRPP, référence F-2026-0007.');
   });
 
+  it('end the sentence of a declined plan whatever the owner typed as the reason', () => {
+    // "…pour la facture F-2026-0007 : trop long" then the next sentence on its own line, no full stop.
+    const d = { clientName: 'Boulangerie Dupont', number: 'F-2026-0007', company: 'Plomberie Martin', balance: money(120_000, 'fr') };
+    expect(emailTexts('fr').planDeclined({ ...d, reason: 'trop long' } as never).text).toContain('pour la facture F-2026-0007 : trop long.\nLe montant restant dû');
+    expect(emailTexts('fr').planDeclined({ ...d, reason: 'Trop long ! ' } as never).text).toContain('pour la facture F-2026-0007 : Trop long !\nLe montant');
+    expect(emailTexts('fr').planDeclined(d as never).text).toContain('pour la facture F-2026-0007.\nLe montant');
+    expect(emailTexts('en').planDeclined({ ...d, balance: money(120_000, 'en'), reason: 'too long' } as never).text).toContain('for invoice F-2026-0007: too long.\nThe balance');
+    expect(emailTexts('en').planDeclined({ ...d, balance: money(120_000, 'en'), reason: 'too long…' } as never).text).toContain('for invoice F-2026-0007: too long…\nThe balance');
+  });
+
   it('are no longer written inside use cases', () => {
     for (const file of files('shared/app')) expect(readFileSync(file, 'utf8'), file).not.toMatch(/`(Bonjour|Hello) \$\{/);
   });

@@ -44,3 +44,57 @@ export const useFocusHeadingOnNavigation = (pathname: string, mainId = 'main') =
     return main ? focusHeadingWhenShown(main) : undefined;
   }, [pathname, mainId]);
 };
+
+/**
+ * When the control that has the focus goes away — a quote's "Envoyer le devis" replaced by "Accepté
+ * par le client", a mass send's dialog closed once its selection bar (and so its button) is gone — the
+ * browser drops the focus to the page's top, and the next Tab starts again from the skip link. The
+ * focus goes to the screen's heading instead (without scrolling), one Tab before what replaced the
+ * control. Chromium drops it already when the button is disabled while its request runs: if the button
+ * comes back enabled (the request failed), the focus returns to it. A focus the user moved away
+ * themselves (a click outside any control) is left alone, and a screen or dialog that puts the focus
+ * somewhere on purpose does so before or after this, unchanged.
+ */
+export const keepFocusOnScreen = (main: HTMLElement): (() => void) => {
+  let last: HTMLElement | null = null;
+  const disabled = (element: HTMLElement) => element.matches(':disabled');
+  const onFocusIn = (event: FocusEvent) => {
+    last = event.target instanceof HTMLElement ? event.target : null;
+  };
+  // A blur the user made (the control still there and usable) forgets it; one caused by a removal or by disabling it does not.
+  const onFocusOut = (event: FocusEvent) => {
+    const target = event.target;
+    queueMicrotask(() => {
+      if (target instanceof HTMLElement && target === last && target.isConnected && !disabled(target) && document.activeElement !== target) last = null;
+    });
+  };
+  const observer = new MutationObserver(() => {
+    const active = document.activeElement;
+    if (!last || (active !== null && active !== document.body)) return;
+    if (last.isConnected) {
+      if (!disabled(last)) last.focus({ preventScroll: true });
+      return;
+    }
+    last = null;
+    if (!main.isConnected) return;
+    const heading = main.querySelector<HTMLElement>('h1') ?? main;
+    if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+    heading.focus({ preventScroll: true });
+  });
+  document.addEventListener('focusin', onFocusIn);
+  document.addEventListener('focusout', onFocusOut);
+  observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['disabled'] });
+  return () => {
+    document.removeEventListener('focusin', onFocusIn);
+    document.removeEventListener('focusout', onFocusOut);
+    observer.disconnect();
+  };
+};
+
+/** In the shell: for the life of the signed-in screens. */
+export const useKeepFocusOnScreen = (mainId = 'main') => {
+  useEffect(() => {
+    const main = document.getElementById(mainId);
+    return main ? keepFocusOnScreen(main) : undefined;
+  }, [mainId]);
+};

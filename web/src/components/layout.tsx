@@ -4,7 +4,7 @@ import { NavLink, Outlet, useLocation } from 'react-router';
 import { api, unwrap } from '../lib/api-client';
 import { signOut } from '../lib/auth';
 import { OwnerTimeZone, setLanguage, useI18n } from '../lib/i18n';
-import { useFocusHeadingOnNavigation } from './focus-heading';
+import { useFocusHeadingOnNavigation, useKeepFocusOnScreen } from './focus-heading';
 
 const NAV = [
   ['/', 'nav.home'],
@@ -53,6 +53,7 @@ export const Layout = () => {
   // Again when the alerts badge or the language changes the tabs' widths.
   useEffect(() => keepActiveTabInView(nav.current), [pathname, unread?.count, lang]);
   useFocusHeadingOnNavigation(pathname);
+  useKeepFocusOnScreen();
   return (
     <OwnerTimeZone.Provider value={timeZone}>
       <a className="skip-link" href="#main">

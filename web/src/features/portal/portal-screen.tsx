@@ -130,7 +130,7 @@ const PortalPage = ({ token, portal }: { token: string; portal: Portal }) => {
                 <dd>{seller.name}</dd>
                 <dt>IBAN</dt>
                 <dd>
-                  <span data-testid="portal-iban">{groupIban(payment.iban)}</span>{' '}
+                  <span className="iban" data-testid="portal-iban">{groupIban(payment.iban)}</span>{' '}
                   <CopyButton value={payment.iban.replace(/\s+/g, '')} label={t('portalPage.copyIban')} done={t('portalPage.ibanCopied')} />
                 </dd>
                 {payment.bic && (

@@ -1,0 +1,66 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
+import { describe, expect, it } from 'vitest';
+import { useKeepFocusOnScreen } from './focus-heading';
+
+/** A quote's status buttons: pressing one replaces it with the next step's (as "Envoyer le devis" → "Accepté par le client"). */
+const Quote = () => {
+  const [status, setStatus] = useState<'draft' | 'sent' | 'accepted'>('draft');
+  return (
+    <>
+      <h1>Devis D-2026-0001</h1>
+      <p>{status}</p>
+      {status === 'draft' && (
+        <button type="button" onClick={() => setStatus('sent')}>
+          Envoyer le devis
+        </button>
+      )}
+      {status === 'sent' && (
+        <button type="button" onClick={() => setStatus('accepted')}>
+          Accepté par le client
+        </button>
+      )}
+      <button type="button">Plus tard</button>
+    </>
+  );
+};
+
+const Shell = () => {
+  useKeepFocusOnScreen();
+  return (
+    <main id="main" tabIndex={-1}>
+      <Quote />
+    </main>
+  );
+};
+
+describe('the focus when the control that had it goes away', () => {
+  it('goes to the screen’s heading, not to the top of the page (where the next Tab would start again from the skip link)', async () => {
+    render(<Shell />);
+    const user = userEvent.setup();
+    screen.getByRole('button', { name: 'Envoyer le devis' }).focus();
+    await user.keyboard('{Enter}');
+    await screen.findByRole('button', { name: 'Accepté par le client' });
+    const heading = screen.getByRole('heading', { level: 1, name: 'Devis D-2026-0001' });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+    expect(heading.getAttribute('tabindex')).toBe('-1');
+    // The next control is one Tab away.
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Accepté par le client' }));
+  });
+
+  it('leaves alone a focus the user moved elsewhere, and a control that is still there', async () => {
+    render(<Shell />);
+    const user = userEvent.setup();
+    const later = screen.getByRole('button', { name: 'Plus tard' });
+    await user.click(screen.getByRole('button', { name: 'Envoyer le devis' }));
+    later.focus();
+    await user.click(screen.getByRole('button', { name: 'Accepté par le client' }));
+    await screen.findByText('accepted');
+    // The pressed button went away; the focus it had went to the heading. Then a click on "Plus tard" keeps it there.
+    await user.click(later);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(document.activeElement).toBe(later);
+  });
+});
