@@ -1,8 +1,10 @@
 /**
- * The thank-you (issue 13 §2): when an invoice becomes paid — or, with `thankOnPartial`, receives
- * its first payment — the client gets a short thank-you (template `thank-you`, its language, no
- * attachment), at most once per invoice, never for an invoice that had no reminder when
- * `thankOnlyIfReminded` is set. A stream consumer calls it for each changed invoice; the claim is a
+ * The thank-you (issue 13 §2): when an invoice becomes paid the client gets a short thank-you
+ * (template `thank-you`, its language, no attachment), at most once per invoice; with `thankOnPartial`
+ * also one for each partial payment (`thank-you-partial`: paid so far, left to pay), once per amount
+ * paid so far — the partial thank-you no longer takes the invoice's one claim, which left the client
+ * who then paid the rest unthanked. Never for an invoice that had no reminder when
+ * `thankOnlyIfReminded` is set. A stream consumer calls it for each changed invoice; each claim is a
  * conditional write, so duplicated or retried stream records send one message.
  */
 import { THANK_YOU_PARTIAL_TEMPLATE_ID, THANK_YOU_TEMPLATE_ID, type ReminderTemplate } from '../domain/default-templates.js';
@@ -14,14 +16,18 @@ import type { ClientRepository, Clock, InvoiceRepository, Mailer, SettingsReposi
 import { reminderVariables, resolveTemplate } from './reminders/compose-reminder.js';
 import { reminderRecipients } from './reminders/reminder-context.js';
 
-/** The once-per-invoice claim (a marker item written only if absent). */
+/**
+ * The once-per-invoice claim of the thank-you for the payment in full (a marker item written only if absent),
+ * and with `partialPaidCents` the claim of the partial thank-you for that amount paid so far (a payment
+ * removed and recorded again, or a record delivered twice, finds it taken).
+ */
 export interface ThankYouClaims {
-  /** True when this caller took the claim; false when a thank-you was already claimed for the invoice. */
-  claim(tenantId: string, invoiceId: string, at: string): Promise<boolean>;
+  /** True when this caller took the claim; false when that thank-you was already claimed for the invoice. */
+  claim(tenantId: string, invoiceId: string, at: string, partialPaidCents?: number): Promise<boolean>;
   /** The message went out: keep its id on the claim. */
-  complete(tenantId: string, invoiceId: string, messageId: string, at: string): Promise<void>;
+  complete(tenantId: string, invoiceId: string, messageId: string, at: string, partialPaidCents?: number): Promise<void>;
   /** The send failed: give the claim back so a retry can send. */
-  release(tenantId: string, invoiceId: string): Promise<void>;
+  release(tenantId: string, invoiceId: string, partialPaidCents?: number): Promise<void>;
 }
 
 /** What the stream says of an invoice before and after a change. */
@@ -61,6 +67,10 @@ export const makeThankOnPayment = (deps: ThankYouDeps) =>
     const invoice = await deps.invoices.get(tenantId, invoiceId);
     const client = invoice && (await deps.clients.get(tenantId, invoice.clientId));
     if (!invoice || !client) return 'gone';
+    // A partial payment's record read once the invoice is paid: the payment in full is the one thanked.
+    const partial = after.status === 'partially_paid';
+    if (partial && invoice.status !== 'partially_paid') return 'not_deserved';
+    const claimOf = partial ? after.paidCents : undefined;
     // An imported invoice arrives with what it had been paid elsewhere, before the import: no
     // payment the client just made. Only a payment recorded here earns a thank-you.
     if (invoice.imported) {
@@ -75,10 +85,10 @@ export const makeThankOnPayment = (deps: ThankYouDeps) =>
     if (recipients.to.length === 0) return 'no_address';
     const now = deps.clock.now();
     const at = now.toISOString();
-    if (!(await deps.claims.claim(tenantId, invoiceId, at))) return 'already_thanked';
+    if (!(await deps.claims.claim(tenantId, invoiceId, at, claimOf))) return 'already_thanked';
     let messageId: string;
     // A partial payment (thankOnPartial) is thanked as one: what is paid so far and what is left.
-    const templateId = invoice.status === 'partially_paid' ? THANK_YOU_PARTIAL_TEMPLATE_ID : THANK_YOU_TEMPLATE_ID;
+    const templateId = partial ? THANK_YOU_PARTIAL_TEMPLATE_ID : THANK_YOU_TEMPLATE_ID;
     try {
       const template = await resolveTemplate(deps.templates, tenantId, templateId, client.language);
       const vars = reminderVariables({ invoice, client, settings, asOf: now });
@@ -97,10 +107,10 @@ export const makeThankOnPayment = (deps: ThankYouDeps) =>
       }));
     } catch (error) {
       // Nothing went out: the stream's retry may try again.
-      await deps.claims.release(tenantId, invoiceId);
+      await deps.claims.release(tenantId, invoiceId, claimOf);
       throw error;
     }
-    await deps.claims.complete(tenantId, invoiceId, messageId, at);
+    await deps.claims.complete(tenantId, invoiceId, messageId, at, claimOf);
     await deps.invoices.appendEvents(tenantId, invoiceId, [{ at, type: 'thank_you.sent', data: { messageId, to: recipients.to.join(', '), templateId } }]);
     return 'sent';
   };

@@ -354,9 +354,18 @@ describe('thank-you after payment', () => {
     expect(english[0]!.body.text).toContain('€100.00 paid so far');
     expect(english[0]!.body.text).toContain(`€${((partial.grossCents - 10_000) / 100).toLocaleString('en-GB', { minimumFractionDigits: 2 })} still to pay`);
     expect(english[0]!.body.text).not.toContain('the payment of invoice');
-    await t.ok('POST', `/invoices/${partial.id}/payments`, { amountCents: partial.grossCents - 10_000, date: parisToday(), method: 'transfer' });
+    // A second partial payment is thanked too ("also for each partial payment"), and the payment in full once more:
+    // the first partial thank-you took the invoice's one claim, and the client who paid the rest got nothing.
+    await t.ok('POST', `/invoices/${partial.id}/payments`, { amountCents: 5_000, date: parisToday(), method: 'transfer' });
     await t.drain();
-    expect((await inbox(email)).filter((m) => m.subject.startsWith('Thank you for your payment'))).toHaveLength(1);
+    await t.ok('POST', `/invoices/${partial.id}/payments`, { amountCents: partial.grossCents - 15_000, date: parisToday(), method: 'transfer' });
+    await t.drain();
+    await t.drain();
+    const all = (await inbox(email)).filter((m) => m.subject.startsWith('Thank you for your payment')).map((m) => m.body.text);
+    expect(all).toHaveLength(3);
+    expect(all[1]).toContain('€150.00 paid so far');
+    expect(all[2]).toContain('the payment of invoice');
+    expect(all[2]).not.toContain('still to pay');
 
     await t.ok('PUT', '/settings', { thankOnPartial: false, thankOnlyIfReminded: true });
     const quiet = uniqueEmail('thxq');

@@ -13,16 +13,18 @@ import type { Client } from '../../shared/domain/client.js';
 
 class MemoryClaims implements ThankYouClaims {
   readonly claims = new Map<string, { messageId?: string }>();
-  async claim(t: string, i: string) {
-    if (this.claims.has(`${t}|${i}`)) return false;
-    this.claims.set(`${t}|${i}`, {});
+  async claim(t: string, i: string, _at: string, partialPaidCents?: number) {
+    const k = `${t}|${i}|${partialPaidCents ?? ''}`;
+    if (this.claims.has(k)) return false;
+    this.claims.set(k, {});
     return true;
   }
-  async complete(t: string, i: string, messageId: string) {
-    this.claims.set(`${t}|${i}`, { messageId });
+  async complete(t: string, i: string, messageId: string, _at: string, partialPaidCents?: number) {
+    this.claims.set(`${t}|${i}|${partialPaidCents ?? ''}`, { messageId });
   }
-  async release(t: string, i: string) {
-    if (!this.claims.get(`${t}|${i}`)?.messageId) this.claims.delete(`${t}|${i}`);
+  async release(t: string, i: string, partialPaidCents?: number) {
+    const k = `${t}|${i}|${partialPaidCents ?? ''}`;
+    if (!this.claims.get(k)?.messageId) this.claims.delete(k);
   }
 }
 
@@ -59,6 +61,26 @@ describe('thank-you after payment', () => {
     expect(w.mailer.sent[0]).toMatchObject({ to: ['compta@dupont.test'], attachments: [] });
     expect(w.mailer.sent[0]!.subject).toContain('F-2026-0001');
     expect(w.invoices.events.get('acme|inv1')?.filter((e) => e.type === 'thank_you.sent').map((e) => e.data?.messageId)).toEqual(['msg-1']);
+  });
+
+  it('with thankOnPartial, thanks each partial payment once and the payment in full once more, as the setting says ("also")', async () => {
+    // The partial thank-you took the invoice's only claim: the client who then paid the rest got nothing,
+    // and a second partial payment nothing either.
+    const w = thankYouWorld();
+    await w.settings.put('acme', { ...defaultSettings(), thankOnPartial: true });
+    w.invoices.add(anInvoiceRecord({ status: 'partially_paid', paidCents: 50_000 }));
+    const first = [{ status: 'sent' as const, paidCents: 0 }, { status: 'partially_paid' as const, paidCents: 50_000 }] as const;
+    expect(await Promise.all([w.thank('acme', 'inv1', ...first), w.thank('acme', 'inv1', ...first)])).toEqual(expect.arrayContaining(['sent', 'already_thanked']));
+    w.invoices.add(anInvoiceRecord({ status: 'partially_paid', paidCents: 80_000 }));
+    expect(await w.thank('acme', 'inv1', { status: 'partially_paid', paidCents: 50_000 }, { status: 'partially_paid', paidCents: 80_000 })).toBe('sent');
+    w.invoices.add(anInvoiceRecord({ status: 'paid', paidCents: 120_000 }));
+    // A partial payment's record read after the invoice was paid: the payment in full is thanked, not it.
+    expect(await w.thank('acme', 'inv1', { status: 'partially_paid', paidCents: 50_000 }, { status: 'partially_paid', paidCents: 70_000 })).toBe('not_deserved');
+    const last = [{ status: 'partially_paid' as const, paidCents: 80_000 }, { status: 'paid' as const, paidCents: 120_000 }] as const;
+    expect(await w.thank('acme', 'inv1', ...last)).toBe('sent');
+    expect(await w.thank('acme', 'inv1', ...last)).toBe('already_thanked');
+    expect(w.mailer.sent).toHaveLength(3);
+    expect(w.invoices.events.get('acme|inv1')?.filter((e) => e.type === 'thank_you.sent').map((e) => e.data?.templateId)).toEqual(['thank-you-partial', 'thank-you-partial', 'thank-you']);
   });
 
   it('sends nothing to a client who marked a message as spam (nothing automatic goes to them), and claims nothing', async () => {

@@ -185,7 +185,11 @@ const renameItems = (flat: Readonly<Record<string, number>>, rename: (item: stri
     }),
   );
 /** The thank-you claim of an invoice: written once (conditional put), so retries and duplicate stream records send one thank-you. */
-export const thankYouKey = (tenantId: string, invoiceId: string) => ({ PK: invoicePk(tenantId, invoiceId), SK: '#THANKS' });
+/** `#THANKS`: the thank-you for the payment in full; `#THANKS#P#<paid so far>`: a partial payment's (`thankOnPartial`). */
+export const thankYouKey = (tenantId: string, invoiceId: string, partialPaidCents?: number) => ({
+  PK: invoicePk(tenantId, invoiceId),
+  SK: partialPaidCents === undefined ? '#THANKS' : `#THANKS#P#${partialPaidCents}`,
+});
 
 export const CONTRIBUTION_SK = '#AGG';
 export const contributionKey = (tenantId: string, invoiceId: string) => ({ PK: invoicePk(tenantId, invoiceId), SK: CONTRIBUTION_SK });
