@@ -119,3 +119,31 @@ describe('the client portal on a 375 px phone', () => {
     }
   });
 });
+
+/** The aging chart's labels along its axis: their boxes, left to right (the lowest row of tick texts in the first chart). */
+const agingLabels = () =>
+  page.evaluate<{ text: string; left: number; right: number }[]>(`(() => {
+    const svg = document.querySelector('svg.recharts-surface');
+    if (!svg) return [];
+    const ticks = [...svg.querySelectorAll('text.recharts-cartesian-axis-tick-value')].map((t) => ({ t, box: t.getBoundingClientRect() }));
+    const axisTop = Math.max(...ticks.map((k) => k.box.top)) - 40; // the x axis: below the chart, the y axis's labels above it
+    return ticks.filter((k) => k.box.top > axisTop && k.t.getAttribute('text-anchor') === 'middle')
+      .map((k) => ({ text: k.t.textContent, left: k.box.left, right: k.box.right })).sort((a, b) => a.left - b.left);
+  })()`);
+
+describe('the home screen’s charts on a 375 px phone', () => {
+  it('keeps the aging chart’s five labels apart, in French and in English', async () => {
+    for (const [language, other] of [['fr', 'English'], ['en', 'Français']] as const) {
+      await page.goto(`${web()}/`);
+      await page.locator('svg.recharts-surface').first().waitFor();
+      await poll(async () => (await agingLabels()).length).toBeGreaterThanOrEqual(5);
+      const labels = await agingLabels();
+      for (let i = 1; i < labels.length; i++) {
+        expect(labels[i]!.left - labels[i - 1]!.right, `${language}: « ${labels[i - 1]!.text} » then « ${labels[i]!.text} »`).toBeGreaterThanOrEqual(2);
+      }
+      await screenshot(page, `93-aging-labels-${language}`);
+      await page.getByRole('button', { name: other }).click();
+    }
+    await page.getByRole('button', { name: 'English' }).waitFor();
+  });
+});
