@@ -156,7 +156,7 @@ describe('the follow-up list on a desktop', () => {
       await desktop.goto(`${web()}/invoices?tab=all`);
       const list = desktop.getByRole('tablist');
       await desktop.getByRole('tab', { name: 'Toutes' }).waitFor();
-      expect(await list.evaluate((l) => l.scrollWidth - l.clientWidth)).toBeLessThanOrEqual(0);
+      expect(await desktop.evaluate<number>(`(() => { const l = document.querySelector('[role=tablist]'); return l.scrollWidth - l.clientWidth; })()`)).toBeLessThanOrEqual(0);
       const box = (await list.boundingBox())!;
       for (const tab of await desktop.getByRole('tab').all()) {
         const t = (await tab.boundingBox())!;
