@@ -147,3 +147,26 @@ describe('the home screen’s charts on a 375 px phone', () => {
     await page.getByRole('button', { name: 'English' }).waitFor();
   });
 });
+
+describe('the follow-up list on a desktop', () => {
+  it('shows all its tabs at 1280 px, the first one whole, with no scrollbar under them', async () => {
+    const desktop = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+    try {
+      await signIn(desktop, web(), tenant);
+      await desktop.goto(`${web()}/invoices?tab=all`);
+      const list = desktop.getByRole('tablist');
+      await desktop.getByRole('tab', { name: 'Toutes' }).waitFor();
+      expect(await desktop.evaluate<number>(`(() => { const l = document.querySelector('[role=tablist]'); return l.scrollWidth - l.clientWidth; })()`)).toBeLessThanOrEqual(0);
+      const box = (await list.boundingBox())!;
+      for (const tab of await desktop.getByRole('tab').all()) {
+        const t = (await tab.boundingBox())!;
+        expect(t.x, (await tab.textContent()) ?? '').toBeGreaterThanOrEqual(box.x - 0.5);
+        expect(t.x + t.width, (await tab.textContent()) ?? '').toBeLessThanOrEqual(box.x + box.width + 0.5);
+      }
+      await screenshot(desktop, '94-list-tabs-desktop');
+      expect(await seriousViolations(desktop)).toEqual([]);
+    } finally {
+      await desktop.close();
+    }
+  });
+});
