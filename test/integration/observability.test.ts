@@ -216,6 +216,35 @@ describe('logs of a request on the local stack', () => {
     expect(all).not.toContain('Refusée');
   });
 
+  it('count a reminder sent by hand from the invoice, and one that failed, as the scheduled ones are', async () => {
+    expect((await call('PUT', '/settings', { company: aCompanyIdentity() })).status).toBe(200);
+    const client = await call('POST', '/clients', aBusinessClientInput({ email: 'manual@client.example' }));
+    const today = new Date().toISOString().slice(0, 10);
+    const invoice = await call('POST', '/invoices', anInvoiceInput(String(client.body.id), { issueDate: today, paymentTermsDays: 30, dueDate: undefined }));
+    expect((await call('POST', `/invoices/${String(invoice.body.id)}/send`)).status).toBe(200);
+    const count = (metric: string) => json().filter((l) => metric in l).length;
+    const [sent, failed] = [count('RemindersSent'), count('RemindersFailed')];
+    const ses = mockClient(SESv2Client);
+    ses.on(SendEmailCommand).rejects(Object.assign(new Error('Sending paused for this account'), { name: 'SendingPausedException', $fault: 'client', $metadata: { httpStatusCode: 400 } }));
+    try {
+      expect((await call('POST', `/invoices/${String(invoice.body.id)}/reminders`, {})).status).toBe(502);
+    } finally {
+      ses.restore();
+    }
+    expect(count('RemindersFailed')).toBe(failed + 1);
+    expect(count('RemindersSent')).toBe(sent);
+    // A failed send gives the day back: the owner's retry goes (a manual step is keyed by the second it was sent in).
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const retried = await call('POST', `/invoices/${String(invoice.body.id)}/reminders`, {});
+    expect(retried.status, JSON.stringify(retried.body)).toBe(201);
+    expect(count('RemindersSent')).toBe(sent + 1);
+    expect(json().filter((l) => 'RemindersSent' in l).at(-1)).toMatchObject({
+      RemindersSent: 1,
+      service: 'relances',
+      _aws: { CloudWatchMetrics: [{ Namespace: 'Relances', Dimensions: [['service']], Metrics: [{ Name: 'RemindersSent', Unit: 'Count' }] }] },
+    });
+  });
+
   it('count a recorded payment as a CloudWatch embedded metric', async () => {
     expect((await call('PUT', '/settings', { company: aCompanyIdentity() })).status).toBe(200);
     const client = await call('POST', '/clients', aBusinessClientInput());
