@@ -1,7 +1,7 @@
 /** Fired by a tenant's recurring schedule: the daily overview email (issue 10 §5). */
 import type { Context } from 'aws-lambda';
 import type { SendOverviewOutcome } from '../../shared/app/notifications/daily-overview.js';
-import { logger } from '../../shared/adapters/telemetry/powertools-logger.js';
+import { loggedError, logger } from '../../shared/adapters/telemetry/powertools-logger.js';
 import { sendDailyOverview } from '../../shared/wiring-notifications.js';
 
 const send = sendDailyOverview();
@@ -17,7 +17,7 @@ export const handler = async (event: { kind: 'overview'; tenantId: string; sched
     logger.info('overview', { ...ids, ...outcome });
     return outcome;
   } catch (error) {
-    logger.error('overview failed', { ...ids, error: error instanceof Error ? { name: error.name, message: error.message } : String(error) });
+    logger.error('overview failed', { ...ids, error: loggedError(error) });
     throw error;
   }
 };

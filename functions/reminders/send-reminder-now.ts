@@ -7,6 +7,7 @@ import { reminderPdfRenderer as pdfRenderer } from '../../shared/wiring-pdf-manu
 import { mailer } from '../../shared/wiring-email.js';
 import { wiring } from '../../shared/wiring.js';
 import { portalLinks } from '../../shared/wiring-portal-links.js';
+import { metrics } from '../../shared/wiring-telemetry.js';
 
 const sendReminderNow = makeSendReminderNow({
   ...reminderReadDeps(),
@@ -15,6 +16,7 @@ const sendReminderNow = makeSendReminderNow({
   pdf: pdfRenderer,
   clock: wiring.clock,
   portalLinks: portalLinks(),
+  metrics: metrics(),
 });
 export const handler = httpHandler(
   routes.sendReminderNow,

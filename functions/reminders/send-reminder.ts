@@ -9,7 +9,7 @@ import { makeSendReminder } from '../../shared/app/reminders/send-reminder.js';
 import { makeAutoResume } from '../../shared/app/reminder-holds.js';
 import { reminderReadDeps } from '../../shared/wiring-reminders.js';
 import { sendPathPdfRenderer as pdfRenderer } from '../../shared/wiring-pdf-send.js';
-import { logger } from '../../shared/adapters/telemetry/powertools-logger.js';
+import { loggedError, logger } from '../../shared/adapters/telemetry/powertools-logger.js';
 import { traced } from '../../shared/wiring-tracing.js';
 import { mailer } from '../../shared/wiring-email.js';
 import { smsSender } from '../../shared/wiring-sms.js';
@@ -85,7 +85,7 @@ export const handler = async (event: unknown, context?: InvocationContext) => {
     result = await traced('send-reminder', ids, () => ('quoteId' in input ? sendQuoteFollowUp(input) : sendReminder(input)));
   } catch (error) {
     // Thrown back for the Scheduler's retry policy, said first with the ids the runtime's own line lacks.
-    logger.error('reminder failed', { ...input, ...(lambdaRequestId ? { lambdaRequestId } : {}), error: error instanceof Error ? { name: error.name, message: error.message } : String(error) });
+    logger.error('reminder failed', { ...input, ...(lambdaRequestId ? { lambdaRequestId } : {}), error: loggedError(error) });
     throw error;
   }
   logger.info('reminder', { ...input, ...(lambdaRequestId ? { lambdaRequestId } : {}), ...result });

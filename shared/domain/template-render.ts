@@ -99,6 +99,13 @@ export const paymentLinkFor = (template: string, invoice: { number: string; bala
   return template.replace(/\{\{\s*([^{}]*?)\s*\}\}/g, (_, name: string) => encodeURIComponent(values[name] ?? ''));
 };
 
+/**
+ * How to pay when the seller gave a payment URL and no IBAN (issue 8 §3: the URL stands for the IBAN),
+ * so a reminder or a mise en demeure never leaves its payment methods empty.
+ */
+export const onlinePaymentText = (link: string, language: TemplateLanguage): string =>
+  language === 'fr' ? `Règlement en ligne : ${link}` : `Payment online: ${link}`;
+
 const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** `2026-03-12` → `12/03/2026` (fr) or `12 March 2026` (en); no Date object, so no zone can shift it. */
@@ -179,7 +186,9 @@ export const buildTemplateVariables = (input: TemplateVariablesInput): Record<Te
       ? language === 'fr'
         ? `Règlement par virement : IBAN ${iban}${company.bic ? `, BIC ${company.bic}` : ''}, référence ${invoice.number}.`
         : `Payment by bank transfer: IBAN ${iban}${company.bic ? `, BIC ${company.bic}` : ''}, reference ${invoice.number}.`
-      : '');
+      : input.paymentUrl
+        ? onlinePaymentText(paymentLinkFor(input.paymentUrl, invoice), language)
+        : '');
   return {
     clientName: client.name,
     invoiceNumber: invoice.number,

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import type * as z from 'zod';
 import { AppError, NotFoundError, UnauthorizedError, ValidationError } from '../app/errors.js';
 import type { IdempotencyStore } from '../app/ports.js';
-import { logger, type Correlation } from '../adapters/telemetry/powertools-logger.js';
+import { loggedError, logger, type Correlation } from '../adapters/telemetry/powertools-logger.js';
 import { objectKeys, parseOrThrow, toProblem } from './problem.js';
 import type { RouteDefinition } from './routes.js';
 
@@ -186,7 +186,7 @@ export const httpHandler = <R extends RouteDefinition>(
     } catch (error) {
       // The work is done: answer it. The record stays in flight (a retry gets 409 until it goes
       // stale, then runs again), and use cases that must not repeat key their writes on the key.
-      logger.warn('idempotency record not completed', { route: `${route.method} ${route.path}`, requestId: event.requestContext?.requestId, error: error instanceof Error ? error.message : String(error) });
+      logger.warn('idempotency record not completed', { route: `${route.method} ${route.path}`, requestId: event.requestContext?.requestId, error: loggedError(error) });
     }
     return response;
   };
@@ -206,7 +206,7 @@ export const httpHandler = <R extends RouteDefinition>(
         const error = request.error;
         const correlation = correlationOf(route, request.event, request.context?.awsRequestId);
         if (!(error instanceof AppError) || error.status >= 500) {
-          logger.error('request failed', { ...correlation, error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) });
+          logger.error('request failed', { ...correlation, error: loggedError(error, { stack: true }) });
         }
         request.response = toProblem(error);
         const durationMs = Math.round(performance.now() - (started.get(request) ?? performance.now()));

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { ImportJsonRow, ImportJsonRowOrProblems } from './schemas/cockpit.js';
 import { problem } from './schemas/common.js';
 import { routeList, type RouteDefinition, type RouteName } from './routes.js';
 import { routeSummaries } from './route-summaries.js';
@@ -10,6 +11,11 @@ const schemaOf = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
   const { $schema, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema;
   void $schema;
   return rest;
+};
+
+/** An import row is shown as the row's own schema, though any value is taken and checked row by row (schemas/cockpit.ts). */
+const describeImportRows = () => {
+  if (!z.globalRegistry.has(ImportJsonRowOrProblems)) z.globalRegistry.add(ImportJsonRowOrProblems, schemaOf(ImportJsonRow, 'input'));
 };
 
 const parametersOf = (route: RouteDefinition) => {
@@ -44,6 +50,7 @@ const otherSuccess: Partial<Record<RouteName, { status: number; description: str
 
 /** OpenAPI 3.1, generated from the route table's zod schemas: the contract cannot drift from validation. */
 export const openApiDocument = () => {
+  describeImportRows();
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routeList()) {
     const response = routeResponses[route.name as RouteName];

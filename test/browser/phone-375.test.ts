@@ -119,3 +119,54 @@ describe('the client portal on a 375 px phone', () => {
     }
   });
 });
+
+/** The aging chart's labels along its axis: their boxes, left to right (the lowest row of tick texts in the first chart). */
+const agingLabels = () =>
+  page.evaluate<{ text: string; left: number; right: number }[]>(`(() => {
+    const svg = document.querySelector('svg.recharts-surface');
+    if (!svg) return [];
+    const ticks = [...svg.querySelectorAll('text.recharts-cartesian-axis-tick-value')].map((t) => ({ t, box: t.getBoundingClientRect() }));
+    const axisTop = Math.max(...ticks.map((k) => k.box.top)) - 40; // the x axis: below the chart, the y axis's labels above it
+    return ticks.filter((k) => k.box.top > axisTop && k.t.getAttribute('text-anchor') === 'middle')
+      .map((k) => ({ text: k.t.textContent, left: k.box.left, right: k.box.right })).sort((a, b) => a.left - b.left);
+  })()`);
+
+describe('the home screen’s charts on a 375 px phone', () => {
+  it('keeps the aging chart’s five labels apart, in French and in English', async () => {
+    for (const [language, other] of [['fr', 'English'], ['en', 'Français']] as const) {
+      await page.goto(`${web()}/`);
+      await page.locator('svg.recharts-surface').first().waitFor();
+      await poll(async () => (await agingLabels()).length).toBeGreaterThanOrEqual(5);
+      const labels = await agingLabels();
+      for (let i = 1; i < labels.length; i++) {
+        expect(labels[i]!.left - labels[i - 1]!.right, `${language}: « ${labels[i - 1]!.text} » then « ${labels[i]!.text} »`).toBeGreaterThanOrEqual(2);
+      }
+      await screenshot(page, `93-aging-labels-${language}`);
+      await page.getByRole('button', { name: other }).click();
+    }
+    await page.getByRole('button', { name: 'English' }).waitFor();
+  });
+});
+
+describe('the follow-up list on a desktop', () => {
+  it('shows all its tabs at 1280 px, the first one whole, with no scrollbar under them', async () => {
+    const desktop = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+    try {
+      await signIn(desktop, web(), tenant);
+      await desktop.goto(`${web()}/invoices?tab=all`);
+      const list = desktop.getByRole('tablist');
+      await desktop.getByRole('tab', { name: 'Toutes' }).waitFor();
+      expect(await desktop.evaluate<number>(`(() => { const l = document.querySelector('[role=tablist]'); return l.scrollWidth - l.clientWidth; })()`)).toBeLessThanOrEqual(0);
+      const box = (await list.boundingBox())!;
+      for (const tab of await desktop.getByRole('tab').all()) {
+        const t = (await tab.boundingBox())!;
+        expect(t.x, (await tab.textContent()) ?? '').toBeGreaterThanOrEqual(box.x - 0.5);
+        expect(t.x + t.width, (await tab.textContent()) ?? '').toBeLessThanOrEqual(box.x + box.width + 0.5);
+      }
+      await screenshot(desktop, '94-list-tabs-desktop');
+      expect(await seriousViolations(desktop)).toEqual([]);
+    } finally {
+      await desktop.close();
+    }
+  });
+});

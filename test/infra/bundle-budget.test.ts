@@ -78,6 +78,17 @@ describe('function bundles (esbuild with the options CDK uses, every function of
     expect(traced).toEqual(['functions/reminders/send-reminder']);
   });
 
+  it('leaves the JSON-schema generation (z.toJSONSchema) to the openapi function', () => {
+    // zod classic brings each schema type's JSON-schema processor to every bundle (~7 KB); z.toJSONSchema itself, the
+    // processors it calls and its run at INIT (~5 KB more) belong to the OpenAPI document alone (shared/http/openapi.ts).
+    const processors = (b: FunctionBundleReport) =>
+      Object.entries(b.inputs).find(([path]) => path.endsWith('node_modules/zod/v4/core/json-schema-processors.js'))?.[1] ?? 0;
+    const openapi = processors(bundles.find((b) => b.handler === 'functions/system/openapi')!);
+    expect(openapi).toBeGreaterThan(10_000);
+    const heavy = bundles.filter((b) => b.handler !== 'functions/system/openapi' && processors(b) > openapi * 0.75).map((b) => `${b.handler}: ${processors(b)} bytes`);
+    expect(heavy).toEqual([]);
+  });
+
   it("bundles none of zod's locales but the default English one", () => {
     const locales = bundles.flatMap((b) =>
       Object.keys(b.inputs)

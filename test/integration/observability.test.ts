@@ -1,3 +1,5 @@
+import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import { mockClient } from 'aws-sdk-client-mock';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -68,14 +70,19 @@ describe('logs of a request on the local stack', () => {
   beforeAll(async () => {
     stack = await startLocalStack({ ports: { api: 0, dynamodb: 0, ses: 0, scheduler: 0, sms: 0 }, quiet: true, fireInRealTime: false });
     token = await stack.tokenFor('logs-tenant', 'compta@logs.example');
-    const write = process.stdout.write.bind(process.stdout);
-    process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
-      lines.push(...String(chunk).split('\n').filter(Boolean));
-      return (write as (...args: unknown[]) => boolean)(chunk, ...rest);
-    }) as typeof process.stdout.write;
-    restore = () => {
-      process.stdout.write = write;
+    // Both streams: Powertools Logger writes WARN and ERROR lines to stderr (CloudWatch Logs gets both).
+    const capture = (stream: NodeJS.WriteStream) => {
+      const write = stream.write.bind(stream);
+      stream.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+        lines.push(...String(chunk).split('\n').filter(Boolean));
+        return (write as (...args: unknown[]) => boolean)(chunk, ...rest);
+      }) as typeof stream.write;
+      return () => {
+        stream.write = write;
+      };
     };
+    const restores = [capture(process.stdout), capture(process.stderr)];
+    restore = () => restores.forEach((r) => r());
   }, 120_000);
   afterAll(async () => {
     restore?.();
@@ -173,6 +180,69 @@ describe('logs of a request on the local stack', () => {
     const all = lines.join('\n');
     expect(all).not.toContain('discret@fire.example');
     expect(all).not.toContain('Discrète');
+  });
+
+  it('of a failed send name the error without the address SES quotes in it', async () => {
+    expect((await call('PUT', '/settings', { company: aCompanyIdentity() })).status).toBe(200);
+    const client = await call('POST', '/clients', aBusinessClientInput({ name: 'Menuiserie Refusée', email: 'refused@client.example' }));
+    const today = new Date().toISOString().slice(0, 10);
+    const invoice = await call('POST', '/invoices', anInvoiceInput(String(client.body.id), { issueDate: today, paymentTermsDays: 30, dueDate: undefined }));
+    expect(invoice.status).toBe(201);
+    // What SES answers in its sandbox for a recipient not verified: the address is in the message (fault injected).
+    const ses = mockClient(SESv2Client);
+    ses.on(SendEmailCommand).rejects(
+      Object.assign(new Error('Email address is not verified. The following identities failed the check in region EU-WEST-3: refused@client.example, +33612345678'), {
+        name: 'MessageRejected',
+        $fault: 'client',
+        $metadata: { httpStatusCode: 400 },
+      }),
+    );
+    try {
+      expect((await call('POST', `/invoices/${String(invoice.body.id)}/send`)).status).toBe(502);
+    } finally {
+      ses.restore();
+    }
+    const failed = json().filter((l) => l.message === 'request failed' && l.invoiceId === invoice.body.id);
+    expect(failed).toHaveLength(1);
+    expect(failed[0]).toMatchObject({
+      level: 'ERROR',
+      tenantId: 'logs-tenant',
+      route: 'POST /invoices/{id}/send',
+      error: { message: expect.stringMatching(/^SES SendEmail failed: Email address is not verified\. The following identities failed the check in region EU-WEST-3: \S+/) },
+    });
+    const all = lines.join('\n');
+    expect(all).not.toContain('refused@client.example');
+    expect(all).not.toContain('33612345678');
+    expect(all).not.toContain('Refusée');
+  });
+
+  it('count a reminder sent by hand from the invoice, and one that failed, as the scheduled ones are', async () => {
+    expect((await call('PUT', '/settings', { company: aCompanyIdentity() })).status).toBe(200);
+    const client = await call('POST', '/clients', aBusinessClientInput({ email: 'manual@client.example' }));
+    const today = new Date().toISOString().slice(0, 10);
+    const invoice = await call('POST', '/invoices', anInvoiceInput(String(client.body.id), { issueDate: today, paymentTermsDays: 30, dueDate: undefined }));
+    expect((await call('POST', `/invoices/${String(invoice.body.id)}/send`)).status).toBe(200);
+    const count = (metric: string) => json().filter((l) => metric in l).length;
+    const [sent, failed] = [count('RemindersSent'), count('RemindersFailed')];
+    const ses = mockClient(SESv2Client);
+    ses.on(SendEmailCommand).rejects(Object.assign(new Error('Sending paused for this account'), { name: 'SendingPausedException', $fault: 'client', $metadata: { httpStatusCode: 400 } }));
+    try {
+      expect((await call('POST', `/invoices/${String(invoice.body.id)}/reminders`, {})).status).toBe(502);
+    } finally {
+      ses.restore();
+    }
+    expect(count('RemindersFailed')).toBe(failed + 1);
+    expect(count('RemindersSent')).toBe(sent);
+    // A failed send gives the day back: the owner's retry goes (a manual step is keyed by the second it was sent in).
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const retried = await call('POST', `/invoices/${String(invoice.body.id)}/reminders`, {});
+    expect(retried.status, JSON.stringify(retried.body)).toBe(201);
+    expect(count('RemindersSent')).toBe(sent + 1);
+    expect(json().filter((l) => 'RemindersSent' in l).at(-1)).toMatchObject({
+      RemindersSent: 1,
+      service: 'relances',
+      _aws: { CloudWatchMetrics: [{ Namespace: 'Relances', Dimensions: [['service']], Metrics: [{ Name: 'RemindersSent', Unit: 'Count' }] }] },
+    });
   });
 
   it('count a recorded payment as a CloudWatch embedded metric', async () => {

@@ -188,6 +188,15 @@ describe('DEFAULT_TEMPLATES', () => {
     }
   });
 
+  it('says how to pay with the payment URL when the seller has no IBAN, never an empty line', () => {
+    const noIban = input({ company: { name: 'Plomberie Martin' }, paymentUrl: 'https://pay.example/p?ref={{invoiceNumber}}&amount={{balance}}' });
+    expect(buildTemplateVariables(noIban).paymentInstructions).toBe('Règlement en ligne : https://pay.example/p?ref=F-2026-0042&amount=1200.00');
+    expect(buildTemplateVariables({ ...noIban, language: 'en' }).paymentInstructions).toBe('Payment online: https://pay.example/p?ref=F-2026-0042&amount=1200.00');
+    // With an IBAN, the transfer details as before; with neither, nothing to say.
+    expect(buildTemplateVariables(input({ paymentUrl: 'https://pay.example/p' })).paymentInstructions).toMatch(/^Règlement par virement : IBAN FR76/);
+    expect(buildTemplateVariables(input({ company: { name: 'Plomberie Martin' } })).paymentInstructions).toBe('');
+  });
+
   it('renders the payment URL of the settings as paymentLink, values URL-encoded', () => {
     expect(paymentLinkFor('https://pay.example/p?ref={{invoiceNumber}}&amount={{ balance }}', { number: 'F-2026-0001 bis', balanceCents: 78_050 })).toBe(
       'https://pay.example/p?ref=F-2026-0001%20bis&amount=780.50',

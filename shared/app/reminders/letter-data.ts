@@ -5,6 +5,7 @@
  */
 import { daysBetween } from '../../domain/dates.js';
 import { epcPayload } from '../../domain/epc-qr.js';
+import { onlinePaymentText, paymentLinkFor } from '../../domain/template-render.js';
 import { invoiceBalanceCents } from '../../domain/invoice.js';
 import type { LetterData, LetterInvoice } from '../../domain/letter.js';
 import { contractRateOf, penaltiesFor, type PenaltyReduction } from '../../domain/penalties.js';
@@ -69,9 +70,13 @@ export const clientLetterData = (m: {
   const ordered = [...m.invoices].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || (a.number ?? a.id).localeCompare(b.number ?? b.id));
   const rows = ordered.map((invoice) => letterRow(invoice, m.client, m.settings, m.date, claimFees, m.reductions?.[invoice.id]));
   const seller = m.settings.company;
+  const unpaidCents = rows.reduce((s, r) => s + r.balanceCents, 0);
+  const numbers = rows.map((r) => r.number).join(', ');
   const epc = seller.iban
-    ? epcPayload({ beneficiaryName: seller.name, iban: seller.iban, ...(seller.bic ? { bic: seller.bic } : {}), amountCents: rows.reduce((s, r) => s + r.balanceCents, 0), remittance: rows.map((r) => r.number).join(', ') })
+    ? epcPayload({ beneficiaryName: seller.name, iban: seller.iban, ...(seller.bic ? { bic: seller.bic } : {}), amountCents: unpaidCents, remittance: numbers })
     : undefined;
+  // Without an IBAN the payment URL is how to pay: the link of every invoice listed and their whole balance.
+  const paymentInstructions = !seller.iban && m.settings.paymentUrl ? onlinePaymentText(paymentLinkFor(m.settings.paymentUrl, { number: numbers, balanceCents: unpaidCents }), m.client.language) : m.paymentInstructions;
   return {
     seller: m.settings.company,
     client: m.client,
@@ -85,7 +90,7 @@ export const clientLetterData = (m: {
       : {}),
     deadlineDays: 8,
     date: m.date,
-    paymentInstructions: m.paymentInstructions,
+    paymentInstructions,
     language: m.client.language,
     ...(epc ? { epcPayload: epc } : {}),
   };

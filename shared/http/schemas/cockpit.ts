@@ -66,16 +66,17 @@ export const jsonRowProblems = (value: unknown, issues: readonly z.core.$ZodIssu
     });
 };
 
-/** What the OpenAPI document (and the web's types) show of a row: the row's own schema, though any value is taken and checked row by row. */
-const { $schema: _rowSchemaDialect, ...rowJsonSchema } = z.toJSONSchema(ImportJsonRow, { io: 'input', target: 'draft-2020-12' }) as Record<string, unknown>;
-void _rowSchemaDialect;
-/** Any value: a row that fails ImportJsonRow becomes `{ invalid }`, its problems, reported as that row's errors. */
-const ImportJsonRowOrProblems = z.unknown()
+/**
+ * Any value: a row that fails ImportJsonRow becomes `{ invalid }`, its problems, reported as that row's errors.
+ * The OpenAPI document (and the web's types) show ImportJsonRow's own schema for it: shared/http/openapi.ts
+ * registers it there, so that only the openapi function computes a JSON schema (no `z.toJSONSchema` at INIT
+ * in the cockpit, clients and imports functions).
+ */
+export const ImportJsonRowOrProblems = z.unknown()
   .transform((value) => {
     const parsed = ImportJsonRow.safeParse(value);
     return parsed.success ? parsed.data : { invalid: jsonRowProblems(value, parsed.error.issues) };
-  })
-  .meta(rowJsonSchema);
+  });
 
 /** A CSV (sent as text/csv, or as `{ csv }`) or JSON rows; per-row problems are answered as row errors, not a 400. */
 /** A file read as UTF-8 that was not (Windows-1252 from French Excel) holds U+FFFD where its accents were. */

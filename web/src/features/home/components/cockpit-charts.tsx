@@ -3,7 +3,7 @@
  * has a text alternative: the same numbers as a visually hidden table.
  */
 import { useEffect, useRef } from 'react';
-import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Text, Tooltip, XAxis, YAxis } from 'recharts';
 import { useI18n } from '../../../lib/i18n';
 import type { Cockpit } from '../api';
 
@@ -26,6 +26,20 @@ export const useOutOfTabOrder = <T extends HTMLElement>() => {
     return () => observer.disconnect();
   }, []);
   return ref;
+};
+
+/**
+ * An axis label that wraps at a space when it is wider than its bar's slot: on a 375 px phone five buckets
+ * have about 44 px each, and "31–60 d" beside "61–90 d" ran into each other (the unit goes under the range).
+ */
+type TickProps = { x?: number | string; y?: number | string; width?: number | string; visibleTicksCount?: number; payload?: { value?: unknown } };
+export const WrappingTick = ({ x, y, width, visibleTicksCount, payload }: TickProps) => {
+  const slot = Number(width) / Math.max(1, visibleTicksCount ?? 1);
+  return (
+    <Text x={Number(x)} y={Number(y)} width={Math.max(24, slot - 4)} textAnchor="middle" verticalAnchor="start" fontSize={12} fill="#666" className="recharts-cartesian-axis-tick-value">
+      {String(payload?.value ?? '')}
+    </Text>
+  );
 };
 
 const ChartTable = ({ caption, rows }: { caption: string; rows: [string, string][] }) => (
@@ -57,7 +71,7 @@ export default function CockpitCharts({ cockpit }: { cockpit: Cockpit }) {
           <ResponsiveContainer>
             <BarChart data={aging} margin={{ left: 8, right: 8 }} accessibilityLayer={false}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
-              <XAxis dataKey="name" tick={{ fontSize: 12 }} interval={0} />
+              <XAxis dataKey="name" tick={WrappingTick} interval={0} height={40} />
               <YAxis tickFormatter={(v: number) => compactMoney(Math.round(v * 100))} width={56} tick={{ fontSize: 12 }} />
               <Tooltip formatter={(v) => euro(Number(v))} />
               <Bar dataKey="euros" name={t('invoices.balance')} fill="#1d4ed8" isAnimationActive={false}>
