@@ -57,7 +57,9 @@ export const MassSendDialog = ({ invoices, onDone, onOpenChange }: { invoices: r
     onSuccess: () => invalidateMoneyViews(queryClient),
     onSettled: () => setProgress(undefined),
   });
-  const numbers = new Map(invoices.map((i) => [i.id, i.number ?? i.id]));
+  // A draft has no number yet: named as the list names it, with its client (never by its id).
+  const docName = (i: Pick<Invoice, 'number' | 'clientName'>) => i.number ?? `${t('invoices.draftNumber')} — ${i.clientName ?? ''}`;
+  const numbers = new Map(invoices.map((i) => [i.id, docName(i)]));
   return (
     <Dialog
       open={open}
@@ -129,7 +131,7 @@ export const MassSendDialog = ({ invoices, onDone, onOpenChange }: { invoices: r
                 >
                   {previewChoices.map((inv) => (
                     <option key={inv.id} value={inv.id}>
-                      {templateId ? `${inv.number ?? ''} — ${inv.clientName ?? ''}` : (inv.clientName ?? inv.clientId)}
+                      {templateId ? (inv.number ? `${inv.number} — ${inv.clientName ?? ''}` : docName(inv)) : (inv.clientName ?? inv.clientId)}
                     </option>
                   ))}
                 </select>
@@ -137,8 +139,8 @@ export const MassSendDialog = ({ invoices, onDone, onOpenChange }: { invoices: r
             </Field>
           )}
           {templateId && first && (
-            <section aria-label={t('massSend.preview', { number: first.number ?? '' })}>
-              <h3>{t('massSend.preview', { number: first.number ?? '' })}</h3>
+            <section aria-label={t('massSend.preview', { number: docName(first) })}>
+              <h3>{t('massSend.preview', { number: docName(first) })}</h3>
               {preview.isPending ? (
                 <Loading />
               ) : preview.isError ? (
@@ -172,7 +174,7 @@ export const MassSendDialog = ({ invoices, onDone, onOpenChange }: { invoices: r
                   {t('massSend.previewSkipped')}{' '}
                   {grouped.data.items
                     .filter((i) => i.reason)
-                    .map((i) => `${i.number ?? ''} — ${reason(i.reason!)}`)
+                    .map((i) => `${i.number ?? t('invoices.draftNumber')} — ${reason(i.reason!)}`)
                     .join(' ; ')}
                 </p>
               )}

@@ -1,0 +1,53 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { fakeApi } from '../../../test/fake-api';
+import { renderInApp } from '../../../test/render';
+import type { Invoice } from '../api';
+import { MassSendDialog } from './mass-send';
+
+const TEMPLATES = { items: [{ id: 'reminder', name: 'Relance à échéance (J+1)', language: 'fr', purpose: 'reminder' }] };
+const DRAFT_ID = '01M8CTVT245D09XVBRGRPNABBP';
+const INVOICES = [
+  { id: 'i1', number: 'F-2026-0001', clientId: 'dupont', clientName: 'Boulangerie Dupont', status: 'overdue', balanceCents: 10_000 },
+  // A draft has no number yet: "Tout sélectionner" on the "Toutes" tab takes it too.
+  { id: DRAFT_ID, clientId: 'glycines', clientName: 'SCI Les Glycines', status: 'draft', balanceCents: 20_000 },
+] as unknown as Invoice[];
+
+describe('the mass send with a draft in the selection', () => {
+  it('names the draft as the list does ("Brouillon", its client), never by its id, in the results and the preview choice', async () => {
+    fakeApi(({ method, path }) => {
+      if (path === '/templates') return { status: 200, body: TEMPLATES };
+      if (path.startsWith('/clients?')) return { status: 200, body: { items: [{ id: 'dupont', name: 'Boulangerie Dupont', kind: 'business' }, { id: 'glycines', name: 'SCI Les Glycines', kind: 'business' }] } };
+      if (method === 'POST' && path === '/templates/reminder/preview') return { status: 200, body: { subject: 'Relance', body: 'Bonjour,', variables: {} } };
+      if (method === 'POST' && /^\/clients\/\w+\/reminders/.test(path))
+        return { status: 201, body: { clientId: 'dupont', dryRun: true, subject: 'Relance', text: 'Bonjour', to: [], cc: [], bcc: [], attachments: [], notAttached: [], items: [] } };
+      if (method === 'POST' && path === '/reminders/batch')
+        return {
+          status: 200,
+          body: {
+            totals: { sent: 1, skipped: 1, failed: 0 },
+            items: [
+              { invoiceId: 'i1', status: 'sent' },
+              { invoiceId: DRAFT_ID, status: 'skipped', reason: 'draft' },
+            ],
+          },
+        };
+      return undefined;
+    });
+    renderInApp(<MassSendDialog invoices={INVOICES} onDone={() => undefined} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Relancer la sélection' }));
+    const dialog = await screen.findByRole('dialog');
+    // A chosen template: one preview choice per invoice, the draft named as in the list.
+    const picker = within(dialog).getByLabelText('Modèle');
+    await within(picker).findByRole('option', { name: 'Relance à échéance (J+1) (FR)' });
+    await userEvent.selectOptions(picker, 'reminder');
+    const previewFor = within(dialog).getByLabelText('Aperçu pour');
+    expect(within(previewFor).getAllByRole('option').map((o) => o.textContent)).toEqual(['F-2026-0001 — Boulangerie Dupont', 'Brouillon — SCI Les Glycines']);
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Envoyer les relances' }));
+    const items = await within(dialog).findByTestId('batch-items');
+    const rows = within(items).getAllByRole('row').slice(1).map((r) => r.textContent);
+    expect(rows).toEqual(['F-2026-0001Envoyée', 'Brouillon — SCI Les GlycinesSautéefacture en brouillon']);
+    expect(items.textContent).not.toContain(DRAFT_ID);
+  });
+});
