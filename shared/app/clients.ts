@@ -105,9 +105,14 @@ export const makeUpdateClient = ({ clients, scenarios, templates, clock }: Pick<
       next.emailStatus = 'ok';
       delete next.complained;
     }
-    // A bounced copy address stays flagged only while the client still lists it.
+    // A bounced copy address stays flagged only while the client still lists it. So does a main address that
+    // bounced and was replaced, when a contact or a copy still holds it: the new main address is the fix, not that one.
     const listed = new Set(listedEmails(next as unknown as Client).map((e) => e.toLowerCase()));
-    const bounced = (current.bouncedEmails ?? []).filter((e) => listed.has(e.toLowerCase()) && e.toLowerCase() !== String(next.email).toLowerCase());
+    const replacedBouncing = current.emailStatus === 'bouncing' && current.email && patch.email && patch.email.toLowerCase() !== current.email.toLowerCase() ? [current.email] : [];
+    const flagged = [...(current.bouncedEmails ?? []), ...replacedBouncing];
+    const bounced = flagged
+      .filter((e, i) => flagged.findIndex((f) => f.toLowerCase() === e.toLowerCase()) === i)
+      .filter((e) => listed.has(e.toLowerCase()) && e.toLowerCase() !== String(next.email).toLowerCase());
     if (bounced.length > 0) next.bouncedEmails = bounced;
     else delete next.bouncedEmails;
     next.updatedAt = clock.now().toISOString();

@@ -54,4 +54,26 @@ describe('client contacts on the local stack', () => {
     expect(unknown.status).toBe(422);
     expect(unknown.json.errors).toEqual([{ path: 'body.templateId', message: 'no such template' }]);
   });
+
+  it('keeps a bounced main address flagged on the billing contact that lists it once the main address is corrected', async () => {
+    const t = await freshTenant('contacts-bounce');
+    await t.ok('PUT', '/settings', companySettings);
+    // The billing contact was typed with the main address (in other letters' case): both are one mailbox.
+    const client = await t.ok('POST', '/clients', aBusinessClientInput({ email: 'bounce@simulator.amazonses.com', contacts: [{ name: 'Compta', email: 'Bounce@Simulator.amazonses.com', role: 'billing' }] }));
+    const invoice = await t.ok('POST', '/invoices', anInvoiceInput(client.id, { issueDate: parisToday(), dueDate: dueDateAhead(10) }));
+    await t.ok('POST', `/invoices/${invoice.id}/send`);
+    let status = '';
+    for (let i = 0; i < 50 && status !== 'bouncing'; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      status = (await t.get(`/clients/${client.id}`)).json.emailStatus;
+    }
+    expect(status).toBe('bouncing');
+    // The owner corrects the main address; the contact still holds the one that bounced.
+    const fixed = uniqueEmail('fixed');
+    const patched = await t.ok('PATCH', `/clients/${client.id}`, { email: fixed });
+    expect(patched.emailStatus).toBe('ok');
+    expect(patched.bouncedEmails.map((e: string) => e.toLowerCase())).toEqual(['bounce@simulator.amazonses.com']);
+    const preview = await t.ok('POST', `/clients/${client.id}/reminders?dryRun=true`, { templateId: 'reminder' });
+    expect(preview.to).toEqual([fixed]);
+  });
 });
