@@ -43,3 +43,36 @@ export const registerFonts = (kit: PdfKit): void => {
   // react-pdf's own hyphenation is English-only and would split French words (and amounts).
   kit.Font.registerHyphenationCallback(breakLongWord);
 };
+
+/**
+ * The characters documents print: Latin (Basic to Extended-B), Greek, Cyrillic, punctuation and currency signs.
+ * Never the presentation forms (U+FB00…, the « ﬁ » ligature): a ligature glyph is made by the layout with the two
+ * characters it stands for, and made first from its own single code point it shifted react-pdf's
+ * character count (« procédure simplifiée de r ecouvrement »).
+ */
+const PRIMED_RANGES: readonly (readonly [number, number])[] = [[0x20, 0x24f], [0x370, 0x3ff], [0x400, 0x4ff], [0x2000, 0x206f], [0x20a0, 0x20cf]];
+
+/** What this module needs of a font react-pdf loaded: fontkit's font (its character set, and a glyph per character). */
+interface LoadedFont {
+  readonly characterSet: readonly number[];
+  glyphForCodePoint(codePoint: number): unknown;
+}
+
+/**
+ * Makes every glyph of both weights once, from its own character, before any document is laid out.
+ * fontkit keeps one glyph object per glyph id with the characters it was first made for, and pdfkit
+ * writes a glyph's text (ToUnicode) from them: a bold « Échéance » laid out first in a process (a mise en
+ * demeure's table header) made the bold « E » a glyph of no character, and every later PDF of the process
+ * lost its bold E from the text layer (a debtor « Eta » read « ta » in the proof file). Made from the font's
+ * own character map first, each glyph carries its character whatever is laid out next (test/unit/pdf/glyph-cache.test.tsx).
+ */
+export const primeGlyphs = async (kit: PdfKit): Promise<void> => {
+  for (const fontWeight of [400, 700]) {
+    const source = kit.Font.getFont({ fontFamily: FONT_FAMILY, fontWeight }) as unknown as { load(): Promise<void>; data: LoadedFont | null } | undefined;
+    if (!source) continue;
+    await source.load();
+    const font = source.data;
+    if (!font) continue;
+    for (const codePoint of font.characterSet) if (PRIMED_RANGES.some(([from, to]) => codePoint >= from && codePoint <= to)) font.glyphForCodePoint(codePoint);
+  }
+};

@@ -24,8 +24,10 @@ let kit: Promise<PdfKit> | undefined;
  * in the bundle anyway (DOMAIN.md §3, infra/pdf-bundling.ts).
  */
 const loadKit = (): Promise<PdfKit> =>
-  (kit ??= Promise.all([import('@react-pdf/renderer'), import('../../../templates/pdf/fonts.js')]).then(([module, { registerFonts }]) => {
+  (kit ??= Promise.all([import('@react-pdf/renderer'), import('../../../templates/pdf/fonts.js')]).then(async ([module, { registerFonts, primeGlyphs }]) => {
     registerFonts(module);
+    // Each glyph made from its own character before any layout (a bold « Échéance » first lost every later bold E from the text layer).
+    await primeGlyphs(module);
     return module;
   }));
 
