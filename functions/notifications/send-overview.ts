@@ -1,7 +1,7 @@
 /** Fired by a tenant's recurring schedule: the daily overview email (issue 10 §5). */
 import type { Context } from 'aws-lambda';
 import type { SendOverviewOutcome } from '../../shared/app/notifications/daily-overview.js';
-import { loggedError, logger } from '../../shared/adapters/telemetry/powertools-logger.js';
+import { loggedError, logger, redactedError } from '../../shared/adapters/telemetry/powertools-logger.js';
 import { sendDailyOverview } from '../../shared/wiring-notifications.js';
 
 const send = sendDailyOverview();
@@ -18,6 +18,6 @@ export const handler = async (event: { kind: 'overview'; tenantId: string; sched
     return outcome;
   } catch (error) {
     logger.error('overview failed', { ...ids, error: loggedError(error) });
-    throw error;
+    throw redactedError(error);
   }
 };

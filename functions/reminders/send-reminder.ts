@@ -9,7 +9,7 @@ import { makeSendReminder } from '../../shared/app/reminders/send-reminder.js';
 import { makeAutoResume } from '../../shared/app/reminder-holds.js';
 import { reminderReadDeps } from '../../shared/wiring-reminders.js';
 import { sendPathPdfRenderer as pdfRenderer } from '../../shared/wiring-pdf-send.js';
-import { loggedError, logger } from '../../shared/adapters/telemetry/powertools-logger.js';
+import { loggedError, logger, redactedError } from '../../shared/adapters/telemetry/powertools-logger.js';
 import { traced } from '../../shared/wiring-tracing.js';
 import { mailer } from '../../shared/wiring-email.js';
 import { smsSender } from '../../shared/wiring-sms.js';
@@ -86,7 +86,7 @@ export const handler = async (event: unknown, context?: InvocationContext) => {
   } catch (error) {
     // Thrown back for the Scheduler's retry policy, said first with the ids the runtime's own line lacks.
     logger.error('reminder failed', { ...input, ...(lambdaRequestId ? { lambdaRequestId } : {}), error: loggedError(error) });
-    throw error;
+    throw redactedError(error);
   }
   logger.info('reminder', { ...input, ...(lambdaRequestId ? { lambdaRequestId } : {}), ...result });
   return result;

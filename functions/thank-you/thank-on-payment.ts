@@ -10,6 +10,7 @@ import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { DynamoThankYouClaims } from '../../shared/adapters/dynamo/dynamo-thank-you-claims.js';
 import { makeThankOnPayment, type InvoiceChange } from '../../shared/app/thank-you.js';
 import { documentClient } from '../../shared/clients.js';
+import { redactedError } from '../../shared/adapters/telemetry/redact.js';
 import { mailer } from '../../shared/wiring-email.js';
 import { wiring } from '../../shared/wiring.js';
 
@@ -39,7 +40,10 @@ export const handler = async (event: DynamoDBStreamEvent): Promise<{ thanked: nu
     // on the rest) makes the invoice paid all the same: that client is thanked too.
     const settledByCredit = now.status === 'paid' && before?.status !== 'paid' && now.paidCents > 0;
     if (now.paidCents <= (before?.paidCents ?? 0) && !settledByCredit) continue;
-    const outcome = await thank(after.tenantId, after.id, before, now);
+    // A throw retries the batch; the runtime logs it as is: the address SES quotes in its refusal is redacted first.
+    const outcome = await thank(after.tenantId, after.id, before, now).catch((error: unknown) => {
+      throw redactedError(error);
+    });
     if (outcome === 'sent') thanked++;
   }
   return { thanked };

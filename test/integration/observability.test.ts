@@ -216,6 +216,42 @@ describe('logs of a request on the local stack', () => {
     expect(all).not.toContain('Refusée');
   });
 
+  it('of a failed daily overview throw back to the runtime, which logs it as is, an error without the address SES quotes', async () => {
+    // Something to report: the first reminder of an invoice, on its day.
+    expect((await call('PUT', '/settings', { company: aCompanyIdentity() })).status).toBe(200);
+    const client = await call('POST', '/clients', aBusinessClientInput());
+    const today = new Date().toISOString().slice(0, 10);
+    const invoice = await call('POST', '/invoices', anInvoiceInput(String(client.body.id), { issueDate: today, paymentTermsDays: 30, dueDate: undefined }));
+    expect((await call('POST', `/invoices/${String(invoice.body.id)}/send`)).status).toBe(200);
+    expect((await fetch(`${stack.urls.api}/local/schedules`)).status).toBe(200);
+    const plan = await call('GET', `/invoices/${String(invoice.body.id)}/reminders`);
+    const first = String((plan.body.items as { scheduledAt: string }[])[0]!.scheduledAt);
+    const { handler } = await import('../../functions/notifications/send-overview.js');
+    const ses = mockClient(SESv2Client);
+    ses.on(SendEmailCommand).rejects(
+      Object.assign(new Error('Email address is not verified. The following identities failed the check in region EU-WEST-3: compta@logs.example'), {
+        name: 'MessageRejected',
+        $fault: 'client',
+        $metadata: { httpStatusCode: 400 },
+      }),
+    );
+    let thrown: unknown;
+    try {
+      await handler({ kind: 'overview', tenantId: 'logs-tenant', scheduledTime: `${first.slice(0, 10)}T05:00:00Z` }, { awsRequestId: 'overview-fault-1' });
+    } catch (error) {
+      thrown = error;
+    } finally {
+      ses.restore();
+    }
+    expect(ses.commandCalls(SendEmailCommand).length).toBeGreaterThan(0);
+    expect(thrown).toBeInstanceOf(Error);
+    expect((thrown as Error).message).toMatch(/^SES SendEmail failed: Email address is not verified\. .*<redacted>$/);
+    expect((thrown as Error).stack).toMatch(/<redacted>/);
+    expect(`${(thrown as Error).message}\n${(thrown as Error).stack}`).not.toContain('compta@logs.example');
+    expect(json().find((l) => l.message === 'overview failed' && l.lambdaRequestId === 'overview-fault-1')).toMatchObject({ level: 'ERROR', tenantId: 'logs-tenant' });
+    expect(lines.join('\n')).not.toContain('compta@logs.example');
+  });
+
   it('count a reminder sent by hand from the invoice, and one that failed, as the scheduled ones are', async () => {
     expect((await call('PUT', '/settings', { company: aCompanyIdentity() })).status).toBe(200);
     const client = await call('POST', '/clients', aBusinessClientInput({ email: 'manual@client.example' }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loggedError, redacted } from '../../shared/adapters/telemetry/powertools-logger.js';
+import { loggedError, redacted, redactedError } from '../../shared/adapters/telemetry/redact.js';
 
 describe('errors as log lines carry them', () => {
   it('redact the email addresses and phone numbers a provider quotes', () => {
@@ -21,5 +21,16 @@ describe('errors as log lines carry them', () => {
     expect(logged.stack).toMatch(/^Error: SES SendEmail failed: <redacted>\n\s+at /);
     expect(loggedError(error)).toEqual({ name: 'Error', message: 'SES SendEmail failed: <redacted>' });
     expect(loggedError('to refused@client.example')).toBe('to <redacted>');
+  });
+
+  it('throw back to the runtime the error redacted, its name kept, or the very error when it quotes nothing', () => {
+    const refused = Object.assign(new Error('SES SendEmail failed: refused@client.example'), { name: 'UpstreamError' });
+    const thrown = redactedError(refused);
+    expect(thrown).not.toBe(refused);
+    expect(thrown).toMatchObject({ name: 'UpstreamError', message: 'SES SendEmail failed: <redacted>' });
+    expect(thrown.stack).toMatch(/^UpstreamError: SES SendEmail failed: <redacted>\n\s+at /);
+    const plain = new Error('Rate of requests exceeds the allowed throughput.');
+    expect(redactedError(plain)).toBe(plain);
+    expect(redactedError('to +33612345678').message).toBe('to <redacted>');
   });
 });

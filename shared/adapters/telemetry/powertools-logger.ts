@@ -20,19 +20,4 @@ export interface Correlation {
   readonly [key: string]: string | number | boolean | undefined;
 }
 
-/** An email address, or a phone number in international form (`+33612345678`, `+33 6 12 34 56 78`). */
-const PERSONAL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+|\+\d[\d .-]{6,}\d/gu;
-
-/** `text` with the addresses and phone numbers it quotes replaced by `<redacted>`. */
-export const redacted = (text: string): string => text.replace(PERSONAL, '<redacted>');
-
-/**
- * An error as a log line carries it: name, message and (with `stack`) the stack, the email
- * addresses and phone numbers they quote redacted. Providers quote them in their own errors
- * (SES in its sandbox: "The following identities failed the check …: compta@client.fr"), and
- * the adapters pass those messages on.
- */
-export const loggedError = (error: unknown, { stack = false } = {}): { name: string; message: string; stack?: string } | string =>
-  error instanceof Error
-    ? { name: error.name, message: redacted(error.message), ...(stack && error.stack ? { stack: redacted(error.stack) } : {}) }
-    : redacted(String(error));
+export { loggedError, redacted, redactedError } from './redact.js';
