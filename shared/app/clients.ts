@@ -4,7 +4,7 @@ import type { Scenario } from '../domain/scenario.js';
 import { BusinessRuleError, NotFoundError } from './errors.js';
 import type { ClientRepository, Clock, IdGenerator, PageRequest, TenantDocuments } from './ports.js';
 import { consumerStepErrors, storedTemplates } from './reminders/consumer-templates.js';
-import { resolveScenario } from './reminders/reminder-context.js';
+import { reminderRecipients, resolveScenario } from './reminders/reminder-context.js';
 
 export interface ClientDeps {
   readonly clients: ClientRepository;
@@ -101,10 +101,7 @@ export const makeUpdateClient = ({ clients, scenarios, templates, clock }: Pick<
       else if (value !== undefined) next[key] = value;
     }
     if (next.ccEmails !== undefined) next.ccEmails = copyAddresses(next.email as string | undefined, next.ccEmails as string[]);
-    if (patch.email && patch.email !== current.email) {
-      next.emailStatus = 'ok';
-      delete next.complained;
-    }
+    if (patch.email && patch.email !== current.email) next.emailStatus = 'ok';
     // A bounced copy address stays flagged only while the client still lists it. So does a main address that
     // bounced and was replaced, when a contact or a copy still holds it: the new main address is the fix, not that one.
     const listed = new Set(listedEmails(next as unknown as Client).map((e) => e.toLowerCase()));
@@ -115,6 +112,12 @@ export const makeUpdateClient = ({ clients, scenarios, templates, clock }: Pick<
       .filter((e) => listed.has(e.toLowerCase()) && e.toLowerCase() !== String(next.email).toLowerCase());
     if (bounced.length > 0) next.bouncedEmails = bounced;
     else delete next.bouncedEmails;
+    // A complaint stops reminders until they go to other addresses: a new main address lifts it when the
+    // reminders go there, not when they go to billing contacts (the one who complained would get them again).
+    if (current.complained) {
+      const to = (c: Client) => reminderRecipients(c).to.map((e) => e.toLowerCase()).sort().join(',');
+      if (to(next as unknown as Client) !== to(current)) delete next.complained;
+    }
     next.updatedAt = clock.now().toISOString();
     const updated = next as unknown as Client; // every key of a ClientPatch is a key of Client
     await clients.replace(tenantId, updated, current.updatedAt);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { aBusinessClientInput, anInvoiceInput } from '../fixtures/api-fixtures.js';
 import { companySettings, freshTenant } from './fresh-tenant.js';
 import { inbox, uniqueEmail } from './http.js';
@@ -75,5 +75,31 @@ describe('client contacts on the local stack', () => {
     expect(patched.bouncedEmails.map((e: string) => e.toLowerCase())).toEqual(['bounce@simulator.amazonses.com']);
     const preview = await t.ok('POST', `/clients/${client.id}/reminders?dryRun=true`, { templateId: 'reminder' });
     expect(preview.to).toEqual([fixed]);
+  });
+
+  it('keeps reminders stopped after a complaint from the billing contact when only the main address changes', async () => {
+    const t = await freshTenant('contacts-complaint');
+    await t.ok('PUT', '/settings', companySettings);
+    const client = await t.ok('POST', '/clients', aBusinessClientInput({ email: uniqueEmail('main'), contacts: [{ name: 'Compta', email: 'complaint@simulator.amazonses.com', role: 'billing' }] }));
+    const invoice = await t.ok('POST', '/invoices', anInvoiceInput(client.id, { issueDate: parisToday(), dueDate: dueDateAhead(10) }));
+    await t.ok('POST', `/invoices/${invoice.id}/send`);
+    // The reminder goes to the billing contact, who reports it as spam.
+    expect((await t.ok('POST', `/invoices/${invoice.id}/reminders`, { templateId: 'reminder' })).recipients).toEqual(['complaint@simulator.amazonses.com']);
+    let complained = false;
+    for (let i = 0; i < 50 && !complained; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      complained = (await t.get(`/clients/${client.id}`)).json.complained === true;
+    }
+    expect(complained).toBe(true);
+    // A new main address changes nothing for the contact the reminders go to: still stopped.
+    const patched = await t.ok('PATCH', `/clients/${client.id}`, { email: uniqueEmail('main2') });
+    expect(patched.complained).toBe(true);
+    await fetch(`${inject('apiUrl')}/local/streams/drain`, { method: 'POST' });
+    const steps = (await t.get(`/invoices/${invoice.id}/reminders`)).json.items as { state: string; reason?: string }[];
+    expect(steps.filter((s) => s.state === 'scheduled')).toEqual([]);
+    expect(steps.some((s) => s.state === 'cancelled' && s.reason === 'complained')).toBe(true);
+    // Pointing the reminders elsewhere (the billing contact replaced) lifts the stop.
+    const moved = await t.ok('PATCH', `/clients/${client.id}`, { contacts: [{ name: 'Compta', email: uniqueEmail('compta'), role: 'billing' }] });
+    expect(moved.complained).toBeUndefined();
   });
 });

@@ -33,6 +33,8 @@ describe('an empty tab of the follow-up list', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Effacer les filtres' }));
     expect(await screen.findByText('Aucun brouillon.')).toBeTruthy();
     expect((screen.getByLabelText('Client') as HTMLSelectElement).value).toBe('');
+    // The button went with the filters: the focus is on the first filter, not dropped to the page's top.
+    expect(document.activeElement).toBe(screen.getByLabelText('Client'));
     await userEvent.click(screen.getByRole('tab', { name: 'Toutes' }));
     expect(await screen.findByText('Aucune facture ici.')).toBeTruthy();
   });
@@ -68,5 +70,22 @@ describe('an empty tab of the follow-up list', () => {
     expect((await screen.findByRole('tab', { name: 'Brouillons' })).getAttribute('aria-selected')).toBe('true');
     expect(await screen.findByText('Boulangerie Dupont SARL', { selector: 'td *, td' })).toBeTruthy();
     expect(screen.queryByTestId('drafts-waiting')).toBeNull();
+  });
+
+  it('puts the focus back in the search field when "Effacer la recherche" clears a search that found nothing', async () => {
+    fakeApi(({ path }) =>
+      path === '/invoices?limit=1'
+        ? { status: 200, body: { items: [{ id: 'paid1' }] } }
+        : path.startsWith('/invoices') || path.startsWith('/clients')
+          ? { status: 200, body: { items: [] } }
+          : undefined,
+    );
+    renderInApp(<InvoicesScreen />);
+    await userEvent.type(await screen.findByLabelText('Rechercher un n° ou un client'), 'zzz');
+    const clear = await screen.findByRole('button', { name: 'Effacer la recherche' }, { timeout: 3000 });
+    await userEvent.click(clear);
+    const field = screen.getByLabelText('Rechercher un n° ou un client') as HTMLInputElement;
+    await waitFor(() => expect(field.value).toBe(''));
+    expect(document.activeElement).toBe(field);
   });
 });

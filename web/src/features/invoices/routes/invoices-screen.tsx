@@ -159,7 +159,15 @@ export default function InvoicesScreen() {
                   <div className="empty">
                     <p className="empty-title">{t('followUp.noSearchResult', { q })}</p>
                     <p className="muted">{t('followUp.noSearchHint')}</p>
-                    <button type="button" className="button" onClick={() => setSearch('')}>
+                    <button
+                      type="button"
+                      className="button"
+                      onClick={() => {
+                        setSearch('');
+                        // The button goes with the empty result: the user is back where they type.
+                        document.getElementById('invoice-search')?.focus();
+                      }}
+                    >
                       {t('followUp.clearSearch')}
                     </button>
                   </div>
@@ -170,14 +178,16 @@ export default function InvoicesScreen() {
                     <button
                       type="button"
                       className="button"
-                      onClick={() =>
+                      onClick={() => {
                         setParams((prev) => {
                           const p = new URLSearchParams(prev);
                           p.delete('client');
                           p.delete('late');
                           return p;
-                        })
-                      }
+                        });
+                        // The button goes with the filters: the focus stays with them, on the first one.
+                        document.getElementById('filter-client')?.focus();
+                      }}
                     >
                       {t('followUp.clearFilters')}
                     </button>
