@@ -7,6 +7,7 @@
 import { Tracer } from '@aws-lambda-powertools/tracer';
 import { documentClient } from './clients.js';
 import { serviceName } from './config.js';
+import { redactedError } from './adapters/telemetry/redact.js';
 import { sesClient } from './wiring-email.js';
 
 export const tracer = new Tracer({ serviceName: serviceName() });
@@ -23,7 +24,8 @@ export const traced = async <R>(name: string, annotations: Record<string, string
     for (const [key, value] of Object.entries(annotations)) if (value !== undefined) segment.addAnnotation(key, value);
     return await fn();
   } catch (error) {
-    segment.addError(error as Error);
+    // The trace keeps ids only: an address quoted by the error (SES's refusal names its recipients) is redacted.
+    segment.addError(redactedError(error));
     throw error;
   } finally {
     segment.close();

@@ -252,7 +252,8 @@ export const makeAcceptPlanRequest = (deps: PlanDecisionDeps) =>
         clientName,
         number: invoice.number ?? '',
         schedule: planScheduleText(view.instalments, language),
-        waived: plan.waivePenalties,
+        // Only a business owes penalties and the €40: a consumer is never told of fees, even waived ones (DOMAIN, B2C tone).
+        waived: plan.waivePenalties && invoice.clientKind === 'business',
         ...(portalUrl ? { portalUrl } : {}),
         ...seller(s),
       }),

@@ -190,6 +190,18 @@ describe('a plan the client asks for', () => {
     await expect(w.accept(T, 'inv1')).rejects.toBeInstanceOf(NotFoundError);
   });
 
+  it('never tells a consumer that fees are waived: a private client owes no €40 indemnity nor B2B penalties (DOMAIN: no fees lines for consumers)', async () => {
+    // The accepted plan's email said « nous renonçons aux pénalités de retard et à l'indemnité forfaitaire de recouvrement »
+    // to a private person, as if they had been owed; the PDFs already said it to businesses only.
+    w.invoices.add(anInvoiceRecord({ dueDate: '2026-02-20', clientKind: 'consumer' }));
+    await w.request(T, 'inv1', { instalments: THREE });
+    const result = await w.accept(T, 'inv1', { waivePenalties: true });
+    expect(result.plan).toMatchObject({ status: 'active', waivePenalties: true });
+    expect(w.mailer.sent).toHaveLength(1);
+    expect(w.mailer.sent[0]?.text).toContain('3. 11/05/2026 : 400,00');
+    expect(w.mailer.sent[0]?.text).not.toMatch(/pénalités|indemnité/);
+  });
+
   it('replaces a promise the client made earlier: its pause ends, so the first instalment’s courtesy reminder goes before it', async () => {
     // The client promised to pay by 20 March (reminders paused until the 21st), then asked for a plan whose first instalment is on the 10th.
     const invoice = (await w.invoices.get(T, 'inv1'))!;

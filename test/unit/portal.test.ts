@@ -213,6 +213,19 @@ describe('portal view', () => {
   });
 });
 
+describe('the portal of an invoice under a payment plan that waives the fees', () => {
+  const plan = { seq: 1, createdAt: `${TODAY}T09:00:00Z`, instalments: [{ dueDate: '2026-04-10', amountCents: 120_000 }], totalCents: 120_000, waivePenalties: true, source: 'owner' as const, status: 'active' as const };
+  it('says so to a business, never to a consumer, who owes no penalties nor €40 (DOMAIN: no fees lines for consumers)', async () => {
+    invoices.add(anInvoiceRecord({ issued, paymentPlan: plan }));
+    const token = await issue();
+    expect((await makeGetPortalView(deps())(token)).paymentPlan?.waivePenalties).toBe(true);
+    invoices.add(anInvoiceRecord({ issued: { ...issued, client: { ...issued.client, kind: 'consumer' } }, clientKind: 'consumer', paymentPlan: plan }));
+    const view = await makeGetPortalView(deps())(token);
+    expect(view.paymentPlan?.instalments).toHaveLength(1);
+    expect(view.paymentPlan?.waivePenalties).toBe(false);
+  });
+});
+
 describe('portal actions', () => {
   it('"j’ai payé" pauses 5 business days and keeps the claim; a future date is refused', async () => {
     const token = await issue();

@@ -98,7 +98,8 @@ const portalPlan = (invoice: InvoiceRecord, today: string): Pick<PortalView, 'pa
   const plan = invoice.paymentPlan?.status === 'active' ? invoice.paymentPlan : undefined;
   const request = invoice.planRequest;
   return {
-    ...(plan ? { paymentPlan: { instalments: instalmentViews(plan, invoiceBalanceCents(invoice), today), waivePenalties: plan.waivePenalties } } : {}),
+    // A consumer owes no penalties nor €40: never told they are waived (DOMAIN, B2C tone), as the PDFs and emails.
+    ...(plan ? { paymentPlan: { instalments: instalmentViews(plan, invoiceBalanceCents(invoice), today), waivePenalties: plan.waivePenalties && invoice.clientKind === 'business' } } : {}),
     ...(request
       ? {
           planRequest: {

@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { setLanguage } from '../../../lib/i18n';
 import { fakeApi } from '../../../test/fake-api';
 import { renderInApp } from '../../../test/render';
 import type { Invoice } from '../api';
@@ -49,5 +50,36 @@ describe('the mass send with a draft in the selection', () => {
     const rows = within(items).getAllByRole('row').slice(1).map((r) => r.textContent);
     expect(rows).toEqual(['F-2026-0001Envoyée', 'Brouillon — SCI Les GlycinesSautéefacture en brouillon']);
     expect(items.textContent).not.toContain(DRAFT_ID);
+  });
+
+  it('lists why nothing would go to the previewed client with the punctuation of the user’s language (no space before ";" in English)', async () => {
+    const skipped = (language: string) =>
+      fakeApi(({ method, path }) => {
+        if (path === '/templates') return { status: 200, body: TEMPLATES };
+        if (path.startsWith('/clients?')) return { status: 200, body: { items: [{ id: 'dupont', name: 'Boulangerie Dupont', kind: 'business', language }] } };
+        if (method === 'POST' && /^\/clients\/\w+\/reminders/.test(path))
+          return {
+            status: 201,
+            body: { clientId: 'dupont', dryRun: true, to: [], cc: [], bcc: [], attachments: [], notAttached: [], items: [{ invoiceId: 'i1', number: 'F-2026-0001', reason: 'paused' }, { invoiceId: 'i2', number: 'F-2026-0002', reason: 'written_off' }] },
+          };
+        return undefined;
+      });
+    const two = [INVOICES[0]!, { ...INVOICES[0]!, id: 'i2', number: 'F-2026-0002' }] as Invoice[];
+    await setLanguage('en');
+    try {
+      skipped('en');
+      const view = renderInApp(<MassSendDialog invoices={two} onDone={() => undefined} />);
+      await userEvent.click(screen.getByRole('button', { name: 'Remind the selection' }));
+      const dialog = await screen.findByRole('dialog');
+      expect(await within(dialog).findByText(/F-2026-0001 — reminders paused; F-2026-0002 — written off$/)).toBeTruthy();
+      view.unmount();
+    } finally {
+      await setLanguage('fr');
+    }
+    skipped('fr');
+    renderInApp(<MassSendDialog invoices={two} onDone={() => undefined} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Relancer la sélection' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(await within(dialog).findByText(/F-2026-0001 — relances suspendues ; F-2026-0002 — passée en perte$/)).toBeTruthy();
   });
 });

@@ -17,7 +17,7 @@ import { useStepReason } from './step-reason';
  * per-invoice results.
  */
 export const MassSendDialog = ({ invoices, onDone, onOpenChange }: { invoices: readonly Invoice[]; onDone: () => void; onOpenChange?: (open: boolean) => void }) => {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const reason = useStepReason();
   const label = useTemplateLabel();
   const queryClient = useQueryClient();
@@ -175,7 +175,7 @@ export const MassSendDialog = ({ invoices, onDone, onOpenChange }: { invoices: r
                   {grouped.data.items
                     .filter((i) => i.reason)
                     .map((i) => `${i.number ?? t('invoices.draftNumber')} — ${reason(i.reason!)}`)
-                    .join(' ; ')}
+                    .join(lang === 'fr' ? ' ; ' : '; ')}
                 </p>
               )}
             </section>
