@@ -1,5 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { createSocket, type Socket } from 'node:dgram';
+import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 
 /**
@@ -7,10 +8,12 @@ import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
  * subsegment to the daemon's UDP address, here a socket of this test on 127.0.0.1 (the trace
  * header is the one Lambda sets for an invocation).
  */
-type XrayDocument = { id: string; name: string; parent_id?: string; annotations?: Record<string, string>; aws?: { table_name?: string }; fault?: boolean; error?: boolean };
+type XrayDocument = { id: string; name: string; parent_id?: string; annotations?: Record<string, string>; aws?: { table_name?: string; operation?: string }; fault?: boolean; error?: boolean };
 
 describe('the send path, traced with X-Ray (Powertools Tracer)', () => {
   let socket: Socket;
+  /** Answers every SESv2 call as SES does in its sandbox for a recipient not verified: 400 MessageRejected, quoting the address. */
+  let ses: Server;
   const documents: XrayDocument[] = [];
   const lambdaEnv: Record<string, string> = {
     AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs22.x',
@@ -22,6 +25,7 @@ describe('the send path, traced with X-Ray (Powertools Tracer)', () => {
     AWS_REGION: 'eu-west-3',
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
+    SENDER_EMAIL: 'factures@relances.local',
   };
   const before: Record<string, string | undefined> = {};
 
@@ -35,6 +39,15 @@ describe('the send path, traced with X-Ray (Powertools Tracer)', () => {
     });
     await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
     lambdaEnv.AWS_XRAY_DAEMON_ADDRESS = `127.0.0.1:${socket.address().port}`;
+    ses = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(400, { 'content-type': 'application/json', 'x-amzn-errortype': 'MessageRejected', 'x-amzn-requestid': 'ses-refusal-1' });
+        res.end(JSON.stringify({ message: 'Email address is not verified. The following identities failed the check in region EU-WEST-3: refused@client.example' }));
+      });
+    });
+    await new Promise<void>((resolve) => ses.listen(0, '127.0.0.1', resolve));
+    lambdaEnv.AWS_ENDPOINT_URL_SESV2 = `http://127.0.0.1:${(ses.address() as { port: number }).port}`;
     for (const [key, value] of Object.entries(lambdaEnv)) {
       before[key] = process.env[key];
       process.env[key] = value;
@@ -44,6 +57,7 @@ describe('the send path, traced with X-Ray (Powertools Tracer)', () => {
   });
   afterAll(() => {
     socket?.close();
+    ses?.close();
     for (const [key, value] of Object.entries(before)) {
       if (value === undefined) delete process.env[key];
       else process.env[key] = value;
@@ -76,5 +90,23 @@ describe('the send path, traced with X-Ray (Powertools Tracer)', () => {
     expect(failed.fault || failed.error).toBe(true);
     expect(JSON.stringify(failed)).toContain('<redacted>');
     expect(JSON.stringify(failed)).not.toContain('refused@client.example');
+  });
+
+  it("records SES's refusal on the SESv2 subsegment without the address it quotes, and gives the mailer SES's message as it was", async () => {
+    const { traced } = await import('../../shared/wiring-tracing.js');
+    const { mailer } = await import('../../shared/wiring-email.js');
+    let thrown: unknown;
+    await traced('send-reminder', { tenantId: 't-trace', invoiceId: 'inv-trace-3', stepId: 'j+15' }, () =>
+      mailer().send({ to: ['refused@client.example'], subject: 'Relance', text: 'Bonjour' }).catch((error: unknown) => {
+        thrown = error;
+      }),
+    );
+    // The owner is told which address failed (the step's lastError): the caller's error is SES's own.
+    expect((thrown as Error).message).toContain('refused@client.example');
+    await vi.waitFor(() => expect(documents.find((d) => d.name === 'SESv2' && d.aws?.operation === 'SendEmail')).toBeDefined(), { timeout: 10_000 });
+    const call = documents.find((d) => d.name === 'SESv2' && d.aws?.operation === 'SendEmail')!;
+    expect(call.fault || call.error).toBe(true);
+    expect(JSON.stringify(call)).toContain('<redacted>');
+    expect(JSON.stringify(call)).not.toContain('refused@client.example');
   });
 });
