@@ -57,7 +57,7 @@ export const AmountRow = ({ kit: { View, Text }, label, amount, grand = false }:
 );
 
 /** The EPC QR code (EPC069-12), 30 mm wide with its quiet zone: one path of unit squares, drawn as vectors. */
-export const EpcQrCode = ({ kit, modules }: { kit: PdfKit; modules: readonly (readonly boolean[])[] }) => {
+export const EpcQrCode = ({ kit, modules, size: width = 85 }: { kit: PdfKit; modules: readonly (readonly boolean[])[]; size?: number }) => {
   const { Svg, Path, Rect } = kit;
   const size = modules.length + 8;
   let d = '';
@@ -65,7 +65,7 @@ export const EpcQrCode = ({ kit, modules }: { kit: PdfKit; modules: readonly (re
     if (dark) d += `M${x + 4} ${y + 4}H${x + 5}V${y + 5}H${x + 4}Z`;
   }));
   return (
-    <Svg width={85} height={85} viewBox={`0 0 ${size} ${size}`}>
+    <Svg width={width} height={width} viewBox={`0 0 ${size} ${size}`}>
       <Rect x={0} y={0} width={size} height={size} fill="#ffffff" />
       <Path d={d} fill="#000000" />
     </Svg>

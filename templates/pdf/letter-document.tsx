@@ -122,27 +122,37 @@ export const letterDocument = (kit: PdfKit, data: LetterPdfData, numbering: Page
             </View>
           )}
 
-          <View style={{ marginTop: 8, marginLeft: '35%' }}>
-            {business && totalLine(t.unpaidTotal, unpaid)}
-            {business && penalties > 0 && totalLine(t.penalties(data.date), penalties)}
-            {business && penalties > 0 && (data.penaltyRateSource === 'estimated' || data.penaltyRateSource === 'contract') && (
-              <Text style={[styles.small, { marginBottom: 2 }]}>{t.rateSource[data.penaltyRateSource]}</Text>
-            )}
-            {business && indemnity > 0 && totalLine(t.indemnity(indemnity % 4000 === 0 ? indemnity / 4000 : undefined), indemnity)}
-            {totalLine(t.total, total, true)}
-          </View>
+          {(() => {
+            const totals = (
+              <View style={qr ? { flexGrow: 1, flexShrink: 1 } : { marginTop: 8, marginLeft: '35%' }}>
+                {business && totalLine(t.unpaidTotal, unpaid)}
+                {business && penalties > 0 && totalLine(t.penalties(data.date), penalties)}
+                {business && penalties > 0 && (data.penaltyRateSource === 'estimated' || data.penaltyRateSource === 'contract') && (
+                  <Text style={[styles.small, { marginBottom: 2 }]}>{t.rateSource[data.penaltyRateSource]}</Text>
+                )}
+                {business && indemnity > 0 && totalLine(t.indemnity(indemnity % 4000 === 0 ? indemnity / 4000 : undefined), indemnity)}
+                {totalLine(t.total, total, true)}
+              </View>
+            );
+            // The EPC QR code of the unpaid balance (issue 10 §3) in the space left of the totals: the client scans
+            // the letter to pay by transfer. A letter recorded without one keeps its layout, hence its bytes.
+            return qr ? (
+              <View style={{ marginTop: 8, flexDirection: 'row' }} wrap={false}>
+                <View style={{ width: '35%' }}>
+                  <EpcQrCode kit={kit} modules={qr} size={62} />
+                </View>
+                {totals}
+              </View>
+            ) : (
+              totals
+            );
+          })()}
 
           <Text style={styles.section}>{t.demand[kind](total, data.deadlineDays)}</Text>
           {data.paymentPlan && <PlanTable kit={kit} plan={data.paymentPlan} language={lang} business={business} />}
           {!(business && waived) && <Text style={{ marginTop: 6 }}>{business ? t.penaltiesRun : t.legalInterest}</Text>}
           <Text style={{ marginTop: 6 }}>{t.payment(data.paymentInstructions)}</Text>
-          {qr && (
-            // The EPC QR code of the unpaid balance (issue 10 §3): the client scans the letter to pay by transfer.
-            <View style={{ flexDirection: 'row', alignItems: 'center', marginTop: 4 }} wrap={false}>
-              <EpcQrCode kit={kit} modules={qr} />
-              <Text style={{ marginLeft: 8, flexShrink: 1 }}>{identity.scanToPay}</Text>
-            </View>
-          )}
+          {qr && <Text style={{ marginTop: 2 }}>{identity.scanToPay}</Text>}
           {!business && <Text style={{ marginTop: 6 }}>{t.paymentPlan(contact)}</Text>}
           <Text style={{ marginTop: 6 }}>{t.nextStep[kind]}</Text>
           {total <= SMALL_CLAIM_LIMIT_CENTS && business && <Text style={{ marginTop: 6 }}>{t.smallClaim}</Text>}

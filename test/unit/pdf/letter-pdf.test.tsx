@@ -17,7 +17,10 @@ describe('ReactPdfRenderer.letter', () => {
   it('prints the EPC QR code of the balance when the letter carries one, and renders a letter recorded without it as before', async () => {
     const payload = 'BCD\n002\n1\nSCT\n\nMenuiserie Dupont\nFR7630006000011234567890189\nEUR1644.70\n\n\nF-2026-0001, F-2026-0007';
     const withQr = await renderer.letter(aLetterPdfData({ epcPayload: payload }));
-    expect(await pdfText(withQr)).toContain('Scannez le QR code avec votre application bancaire pour payer le solde par virement.');
+    const text = await pdfText(withQr);
+    expect(text).toContain('Scannez le QR code avec votre application bancaire pour payer le solde par virement.');
+    // Beside the totals, in the space they leave: the letter still holds on one page.
+    expect(text).toContain('Page 1 / 1');
     const without = await renderer.letter(aLetterPdfData());
     expect(await pdfText(without)).not.toContain('QR code');
     expect(Buffer.from(withQr).equals(Buffer.from(without))).toBe(false);

@@ -75,4 +75,21 @@ describe('the grouped reminder’s preview', () => {
     expect(await within(dialog).findByRole('checkbox', { name: /F-2025-0042/ })).toBeTruthy();
     expect(calls.filter((c) => c.path.startsWith('/invoices?')).map((c) => new URLSearchParams(c.path.split('?')[1]).get('cursor'))).toEqual([null, 'older']);
   });
+
+  it('says every reason the API gives in words, the client’s gap ("gap") and the others, never its code', async () => {
+    // What POST /clients/{id}/reminders may say of an invoice it leaves out (shared/app/reminders/client-reminders.ts).
+    const codes = ['gap', 'changed', 'send_failed', 'not_found', 'group_full', 'complained', 'template_mentions_penalties', 'payment_plan', 'other_client'];
+    fakeApi(({ method, path }) => {
+      if (path.startsWith('/invoices?')) return { status: 200, body: INVOICES };
+      if (path === '/templates') return { status: 200, body: { items: [] } };
+      if (method === 'POST' && path === '/clients/c1/reminders?dryRun=true')
+        return { status: 201, body: preview(codes.map((reason, i) => ({ invoiceId: `i${i}`, number: `F-2026-01${i}`, status: 'skipped', reason })), { gapUntil: '2026-11-29' }) };
+      return undefined;
+    });
+    const dialog = await openAndPreview();
+    const lines = [...within(dialog).getByTestId('grouped-skipped').querySelectorAll('li')].map((li) => li.textContent ?? '');
+    expect(lines).toHaveLength(codes.length);
+    expect(lines[0]).toBe('F-2026-010 ne partira pas : client relancé il y a peu.');
+    for (const [i, code] of codes.entries()) expect(lines[i], code).not.toMatch(new RegExp(`: ${code}\\.$`));
+  });
 });
