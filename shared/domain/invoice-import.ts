@@ -98,6 +98,9 @@ const headerColumns = (headers: readonly string[]): (keyof Omit<RawRow, 'row'> |
 const SETTLED = new Set(['payee', 'paye', 'payees', 'reglee', 'regle', 'soldee', 'solde', 'acquittee', 'acquitte', 'encaissee', 'paid', 'settled']);
 /** Statuses that say an invoice is in litigation (contentieux), as our export and invoicing tools write them (folded). */
 const LITIGATION = new Set(['contentieux', 'encontentieux', 'passeeencontentieux', 'passeaucontentieux', 'litigation', 'inlitigation']);
+/** Statuses of an invoice cancelled (by a credit note) in the tool it comes from, and of a draft never issued (folded). */
+const CANCELLED = new Set(['annulee', 'annule', 'annulees', 'cancelled', 'canceled', 'void', 'voided']);
+const DRAFT = new Set(['brouillon', 'draft', 'enbrouillon']);
 /** A paid column kept as yes / no (`Payée : oui`): settled, or nothing paid. */
 const YES = new Set(['oui', 'o', 'yes', 'y', 'x', 'vrai', 'true']);
 const NO = new Set(['non', 'n', 'no', 'faux', 'false']);
@@ -304,7 +307,7 @@ export const validateRow = (raw: RawRow, order: DateOrder = 'DD/MM/YYYY'): { ok:
   let paid = paidSaysSettled || NO.has(paidWord) ? 0 : amount('paid') ?? 0;
   // Credit notes issued before the import (our export's `Avoirs`) reduce the balance as credit notes:
   // an invoice cancelled by one comes back cancelled, not paid.
-  const credited = amount('credited') ?? 0;
+  let credited = amount('credited') ?? 0;
   // A file that gives what is still owed (`Reste à payer`, `Solde`) rather than what was paid: a paid invoice
   // must not come in owed (and chased). With a paid column too (our own export), that column is the one read.
   // Cell by cell: a paid cell left empty says nothing, and what is owed, the status or the payment date is read.
@@ -330,6 +333,11 @@ export const validateRow = (raw: RawRow, order: DateOrder = 'DD/MM/YYYY'): { ok:
   } else if (!paidGiven && (raw.remaining ?? '').trim() === '' && gross !== undefined && (SETTLED.has(fold(raw.state ?? '')) || paidOn)) {
     paid = Math.max(0, gross - credited);
   }
+  // Another tool's export of every invoice: a draft was never issued (nothing to chase), and a cancelled one without
+  // its credit notes in an Avoirs column had the rest credited; both came in `sent`, owed and chased.
+  const state = fold(raw.state ?? '');
+  if (DRAFT.has(state)) fail('state', 'is a draft: never issued, so nothing to import (import issued invoices only)');
+  if (CANCELLED.has(state) && (raw.credited ?? '').trim() === '' && gross !== undefined && paid <= gross) credited = gross - paid;
   if (gross === undefined && !errors.some((e) => ['net', 'vat', 'gross'].includes(e.field))) fail('gross', 'is required (or net and VAT)');
   if (gross !== undefined && net !== undefined && vat !== undefined && net + vat !== gross) fail('gross', 'is not net + VAT');
   if (gross !== undefined && paid > gross) fail('paid', 'is more than the gross amount');

@@ -58,7 +58,7 @@ describe('POST /imports/invoices: an invoice in litigation comes in in litigatio
     expect((await scheduled(target, disputed.id)).length).toBeGreaterThan(0);
   });
 
-  it("reads another tool's status column (`En contentieux`), and a settled invoice stays settled whatever its status says", async () => {
+  it("reads another tool's status column (`En contentieux`, `Annulée`, `Brouillon`), and a settled invoice stays settled whatever its status says", async () => {
     const t = await freshTenant('imp-lit-other');
     await t.ok('PUT', '/settings', companySettings);
     const issue = addDays(parisToday(), -50);
@@ -69,11 +69,18 @@ describe('POST /imports/invoices: an invoice in litigation comes in in litigatio
       `OT-1;Menuiserie Arnaud;arnaud@lit.test;${fr(issue)};${fr(due)};1 200,00;0;En contentieux`,
       `OT-2;Menuiserie Arnaud;arnaud@lit.test;${fr(issue)};${fr(due)};600,00;600,00;Contentieux`,
       `OT-3;Menuiserie Arnaud;arnaud@lit.test;${fr(issue)};${fr(due)};300,00;0;Envoyée`,
+      // Cancelled there (no Avoirs column): cancelled here, not owed; a draft was never issued: a row error.
+      `OT-4;Menuiserie Arnaud;arnaud@lit.test;${fr(issue)};${fr(due)};400,00;0;Annulée`,
+      `OT-5;Menuiserie Arnaud;arnaud@lit.test;${fr(issue)};${fr(due)};500,00;0;Brouillon`,
     ].join('\r\n');
     const res = await upload(t, csv);
-    expect(res.json).toMatchObject({ created: 3, errors: [] });
+    expect(res.json).toMatchObject({ created: 4, errors: [{ row: 6, field: 'state', message: 'is a draft: never issued, so nothing to import (import issued invoices only)' }] });
     await t.drain();
-    const status = Object.fromEntries(((await t.ok('GET', '/invoices?limit=100')).items as { number: string; status: string }[]).map((i) => [i.number, i.status]));
-    expect(status).toEqual({ 'OT-1': 'litigation', 'OT-2': 'paid', 'OT-3': 'sent' });
+    const rows = (await t.ok('GET', '/invoices?limit=100')).items as { id: string; number: string; status: string; balanceCents: number }[];
+    expect(Object.fromEntries(rows.map((i) => [i.number, i.status]))).toEqual({ 'OT-1': 'litigation', 'OT-2': 'paid', 'OT-3': 'sent', 'OT-4': 'cancelled' });
+    const cancelled = rows.find((r) => r.number === 'OT-4')!;
+    expect(cancelled.balanceCents).toBe(0);
+    expect(await scheduled(t, cancelled.id)).toEqual([]);
+    expect((await t.ok('GET', '/cockpit')).outstandingCents).toBe(120_000 + 30_000);
   });
 });

@@ -77,6 +77,22 @@ describe('reading invoices exported elsewhere', () => {
     expect(csvRows(`${header}\r\nF-1;X;x@x.test;01/10/2026;31/10/2026;10\r\n`).errors).toEqual([]);
   });
 
+  it('reads a cancelled status as a credit note for what was left, and refuses a draft: neither comes in owed and chased', () => {
+    // Another tool's export of every invoice (Statut « Annulée », « Brouillon ») without an Avoirs column: both came in
+    // `sent`, owed, and got the catch-up reminder the next morning; a draft was never issued.
+    const row = { row: 2, number: 'X-1', clientName: 'Garage', email: 'g@x.test', issueDate: '01/10/2026', dueDate: '31/10/2026', gross: '100,00' };
+    for (const state of ['Annulée', 'annulee', 'Cancelled', 'canceled']) {
+      expect(validateRow({ ...row, state }), state).toMatchObject({ ok: { grossCents: 10_000, paidCents: 0, creditedCents: 10_000 } });
+    }
+    // Partly paid then cancelled: the rest is credited. With an Avoirs column, that column is the one read.
+    expect(validateRow({ ...row, state: 'Annulée', paid: '30,00' })).toMatchObject({ ok: { paidCents: 3_000, creditedCents: 7_000 } });
+    expect(validateRow({ ...row, state: 'Annulée', credited: '40,00' })).toMatchObject({ ok: { paidCents: 0, creditedCents: 4_000 } });
+    for (const state of ['Brouillon', 'draft']) {
+      expect(validateRow({ ...row, state }), state).toEqual({ errors: [{ row: 2, field: 'state', message: 'is a draft: never issued, so nothing to import (import issued invoices only)' }] });
+    }
+    expect(validateRow({ ...row, state: 'Envoyée' })).toMatchObject({ ok: { paidCents: 0, creditedCents: 0 } });
+  });
+
   it('names the missing columns, and each bad field of a row', () => {
     expect(csvRows('foo;bar\n1;2').errors.map((e) => e.field)).toEqual(['number', 'clientName', 'issueDate', 'dueDate', 'gross']);
     const bad = validateRow({ row: 3, number: 'F-1', clientName: 'X', email: 'nope', siren: '12', kind: 'alien', issueDate: '2026-02-01', dueDate: '2026-01-01', net: '10', vat: '2', gross: '13', paid: '-1' });

@@ -57,6 +57,7 @@ const fr = {
   importedBefore: 'déjà importée avec d’autres montants (TTC {{gross}} €, émise le {{issued}}, échéance le {{due}}) : laissée telle quelle',
   columnNames: {
     header: 'En-tête',
+    state: 'Statut',
     number: 'N° facture',
     client: 'Client',
     clientName: 'Client',
@@ -75,6 +76,7 @@ const fr = {
   },
   problems: {
     'the file is empty': 'le fichier est vide',
+    'is a draft: never issued, so nothing to import (import issued invoices only)': 'brouillon : jamais émise, rien à importer (n’importez que les factures émises)',
     'has no invoice row under it': 'aucune facture sous l’en-tête : le fichier ne contient que les titres des colonnes',
     'column missing from the header': 'colonne absente de l’en-tête',
     'is required': 'obligatoire',
@@ -158,6 +160,7 @@ export const importTexts = registerTexts('importScreen', fr, {
   importedBefore: 'imported before with other figures (gross €{{gross}}, issued {{issued}}, due {{due}}): left as it was',
   columnNames: {
     header: 'Header',
+    state: 'Status',
     number: 'Invoice no.',
     client: 'Client',
     clientName: 'Client',
@@ -176,6 +179,7 @@ export const importTexts = registerTexts('importScreen', fr, {
   },
   problems: {
     'the file is empty': 'the file is empty',
+    'is a draft: never issued, so nothing to import (import issued invoices only)': 'a draft: never issued, so nothing to import (import issued invoices only)',
     'has no invoice row under it': 'no invoice under the header: the file holds only the column titles',
     'column missing from the header': 'column missing from the header',
     'is required': 'required',
