@@ -29,4 +29,19 @@ describe('why the reminders of an invoice wait', () => {
     renderInApp(<HoldNotice invoice={{ status: 'paid', disputed: false, remindersPaused: false, paidClaim: { at: '2026-11-25T10:00:00.000Z', date: '2026-11-24' } }} />);
     expect(screen.queryByTestId('hold-notice')).toBeNull();
   });
+
+  it('stops asking to record the payment the client claims once a payment was recorded after the claim', () => {
+    const claimed = { status: 'sent', disputed: false, remindersPaused: true, pausedUntil: '2026-12-02', pauseReason: 'paid_claimed', paidClaim: { at: '2026-11-25T10:00:00.000Z', date: '2026-11-24', reference: 'VIR-889' } } as const;
+    // A payment recorded before the claim does not answer it.
+    const { unmount } = renderInApp(<HoldNotice invoice={claimed} payments={[{ createdAt: '2026-11-20T09:00:00.000Z' }]} />);
+    expect(plain(screen.getByTestId('hold-notice').textContent)).toContain('vérifiez votre compte, puis enregistrez le paiement');
+    unmount();
+    // One recorded after it does (part of the balance, an instalment, is enough: the owner checked the account); the pause stays said.
+    const after = renderInApp(<HoldNotice invoice={claimed} payments={[{ createdAt: '2026-11-25T15:30:00.000Z' }]} />);
+    expect(Array.from(screen.getByTestId('hold-notice').querySelectorAll('p')).map((p) => plain(p.textContent))).toEqual(['Relances suspendues jusqu’au 2 déc. 2026 — le client dit avoir payé']);
+    after.unmount();
+    // A payment recorded then removed does not.
+    renderInApp(<HoldNotice invoice={claimed} payments={[{ createdAt: '2026-11-25T15:30:00.000Z', removedAt: '2026-11-25T15:31:00.000Z' }]} />);
+    expect(plain(screen.getByTestId('hold-notice').textContent)).toContain('vérifiez votre compte');
+  });
 });

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { invoiceStatus, Loading, PageHeader, ScreenError, Stat, StatusBadge } from '../../../components/ui';
 import { useI18n } from '../../../lib/i18n';
-import { useClientNames, useInvoice, type Invoice } from '../api';
+import { useClientNames, useInvoice, usePayments, type Invoice } from '../api';
 import { Payments } from '../components/payments';
 import { PdfPreview } from '../../../components/pdf-preview';
 import { ReminderPlan } from '../components/reminders';
@@ -17,6 +17,7 @@ export default function InvoiceScreen() {
   const { t, money, date, vatRate, number } = useI18n();
   const invoice = useInvoice(id);
   const clients = useClientNames();
+  const payments = usePayments(id).data?.items;
   if (invoice.isPending) return <Loading />;
   if (invoice.isError) return <ScreenError error={invoice.error} retry={() => void invoice.refetch()} />;
   const inv = invoice.data;
@@ -52,7 +53,7 @@ export default function InvoiceScreen() {
       </dl>
 
       <InvoiceActions invoice={inv} onPaymentReceived={focusPaymentForm} language={client?.language} />
-      <HoldNotice invoice={inv} />
+      <HoldNotice invoice={inv} payments={payments} />
 
       <section aria-labelledby="lines-title" className="card">
         <h2 id="lines-title">{t('invoice.lines')}</h2>
@@ -101,7 +102,7 @@ export default function InvoiceScreen() {
           invoiceId={id}
           canPay={open || (inv.status === 'litigation' && inv.balanceCents > 0)}
           // The client said "J'ai payé": "Paiement reçu" then finds the balance, the date and the reference it gave, to check and save.
-          claim={inv.paidClaim && { amountCents: inv.balanceCents, date: inv.paidClaim.date, reference: inv.paidClaim.reference, at: inv.paidClaim.at }}
+          claim={inv.paidClaim && !claimAnswered(inv.paidClaim, payments) ? { amountCents: inv.balanceCents, date: inv.paidClaim.date, reference: inv.paidClaim.reference, at: inv.paidClaim.at } : undefined}
         />
       )}
       {inv.status !== 'draft' && <CreditNotes invoiceId={id} />}
@@ -116,11 +117,16 @@ export default function InvoiceScreen() {
 type HeldInvoice = Pick<Invoice, 'pausedUntil' | 'promisedFor' | 'disputeReason' | 'disputed' | 'remindersPaused' | 'pauseReason' | 'paidClaim' | 'status'>;
 
 /** Why reminders wait: a payment the client says was made, a promise, a pause, a dispute; the portal's reasons in words. */
-export const HoldNotice = ({ invoice: inv }: { invoice: HeldInvoice }) => {
+type RecordedPayment = { createdAt: string; removedAt?: string };
+/** The client's "J'ai payé" is answered once the owner recorded a payment after it (checked in their account): no more asking to. */
+export const claimAnswered = (claim: { at: string }, payments: readonly RecordedPayment[] | undefined): boolean =>
+  (payments ?? []).some((p) => !p.removedAt && Date.parse(p.createdAt) >= Date.parse(claim.at));
+
+export const HoldNotice = ({ invoice: inv, payments }: { invoice: HeldInvoice; payments?: readonly RecordedPayment[] }) => {
   const { t, date } = useI18n();
   const { i18n } = useTranslation();
   const reason = (r: string) => (i18n.exists(`invoiceMore.pauseReasons.${r}`) ? t(`invoiceMore.pauseReasons.${r}`) : r);
-  const claim = inv.paidClaim && inv.status !== 'paid' ? inv.paidClaim : undefined;
+  const claim = inv.paidClaim && inv.status !== 'paid' && !claimAnswered(inv.paidClaim, payments) ? inv.paidClaim : undefined;
   if (!(claim || inv.pausedUntil || inv.promisedFor || inv.disputeReason || (inv.remindersPaused && inv.pauseReason))) return null;
   return (
     <div className="notice" data-testid="hold-notice">
