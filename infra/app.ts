@@ -9,7 +9,7 @@ import { RelancesStack } from './relances-stack.js';
 /**
  * Deployment parameters come from CDK context (cdk.json, or `-c key=value`):
  * `relances:senderEmail`, `relances:allowedOrigins` (comma-separated), `relances:operatorEmail`
- * (who receives the alarms), `relances:stage`.
+ * (who receives the alarms: no default, a synth without it warns), `relances:stage`.
  */
 const app = new App();
 
@@ -22,8 +22,10 @@ const context = (key: string): string => {
 const senderEmail = context('senderEmail');
 if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(senderEmail)) throw new Error(`relances:senderEmail is not an address: ${senderEmail}`);
 const allowedOrigins = context('allowedOrigins').split(',').map((o) => o.trim()).filter(Boolean);
-const operatorEmail = context('operatorEmail');
-if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(operatorEmail)) throw new Error(`relances:operatorEmail is not an address: ${operatorEmail}`);
+// Optional, with no default: without it the alarms reach nobody, and synth warns (infra/constructs/monitoring.ts).
+const givenOperatorEmail: unknown = app.node.tryGetContext('relances:operatorEmail');
+const operatorEmail = typeof givenOperatorEmail === 'string' && givenOperatorEmail.trim() !== '' ? givenOperatorEmail.trim() : undefined;
+if (operatorEmail !== undefined && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(operatorEmail)) throw new Error(`relances:operatorEmail is not an address: ${operatorEmail}`);
 const stage = context('stage');
 if (!/^[a-z][a-z0-9-]{0,19}$/.test(stage)) throw new Error(`relances:stage must be lower-case kebab: ${stage}`);
 

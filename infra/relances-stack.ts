@@ -20,8 +20,11 @@ export interface RelancesStackProps extends StackProps {
   readonly allowedOrigins: readonly string[];
   /** The built web app (web/dist); infra/app.ts builds it when missing. */
   readonly webAssetDir: string;
-  /** Who receives the alarms (context `relances:operatorEmail`); SNS asks them to confirm once. */
-  readonly operatorEmail: string;
+  /**
+   * Who receives the alarms (context `relances:operatorEmail`); SNS asks them to confirm once. Absent: the alarms
+   * go to a topic nobody is subscribed to, and synth warns about it (Monitoring).
+   */
+  readonly operatorEmail?: string | undefined;
 }
 
 /** The whole product: data, identity, API, email, the reminder engine and the web app. */

@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { aggregateItemSk } from '../shared/adapters/dynamo/keys.js';
 import { makeRebuildAggregates } from '../shared/app/aggregates/rebuild-aggregates.js';
 import { wiring } from '../shared/wiring.js';
+import { aggregates } from '../shared/wiring-aggregates.js';
 
 const main = async (): Promise<number> => {
   const { values } = parseArgs({ options: { tenant: { type: 'string' }, fix: { type: 'boolean', default: false } } });
@@ -22,7 +23,7 @@ const main = async (): Promise<number> => {
   // client's lists read it by group and miss them until they are saved again or re-keyed here.
   const keys = await wiring.invoices().rekeyClientIndex(values.tenant, { fix: values.fix ?? false });
   console.log(`tenant ${values.tenant}: ${keys.stale} of ${keys.invoices} invoices with a client index key (GSI3SK) to rewrite${values.fix ? `, ${keys.rekeyed} rewritten` : ''}`);
-  const rebuild = makeRebuildAggregates({ aggregates: wiring.aggregates(), settings: wiring.settings() });
+  const rebuild = makeRebuildAggregates({ aggregates: aggregates(), settings: wiring.settings() });
   const report = await rebuild(values.tenant, { fix: values.fix ?? false });
   console.log(`tenant ${values.tenant}: ${report.invoices} invoices, ${report.items} aggregate items, ${report.drift.length} drifted figure(s)`);
   for (const d of report.drift) console.log(`  ${aggregateItemSk(d.item)} ${d.attribute}: expected ${JSON.stringify(d.expected)}, found ${JSON.stringify(d.actual)}`);

@@ -3,10 +3,10 @@
  * function only constructs what its handler uses (cold starts stay small). Sending email
  * (wiring-email.ts), scheduling (wiring-scheduler.ts), PDFs (wiring-pdf.ts) and telemetry
  * (wiring-telemetry.ts), import jobs (wiring-imports.ts), notifications
- * (wiring-notification-store.ts) and quotes (wiring-quotes.ts) have modules of their own, imported only by the functions that use them.
+ * (wiring-notification-store.ts), quotes (wiring-quotes.ts) and the aggregates (wiring-aggregates.ts) have modules of their own,
+ * imported only by the functions that use them.
  */
 import { ulid } from 'ulid';
-import { DynamoAggregateStore } from './adapters/dynamo/dynamo-aggregate-store.js';
 import { DynamoInvoiceRows } from './adapters/dynamo/dynamo-invoice-rows.js';
 import { DynamoClientRepository } from './adapters/dynamo/dynamo-client-repository.js';
 import { DynamoIdempotencyStore } from './adapters/dynamo/dynamo-idempotency-store.js';
@@ -36,7 +36,6 @@ export const wiring = {
   invoices: lazy(() => new DynamoInvoiceRepository(documentClient(), config.TABLE_NAME)),
   settings: lazy(() => new DynamoSettingsRepository(documentClient(), config.TABLE_NAME)),
   idempotency: lazy(() => new DynamoIdempotencyStore(documentClient(), config.TABLE_NAME, systemClock)),
-  aggregates: lazy(() => new DynamoAggregateStore(documentClient(), config.TABLE_NAME)),
   invoiceRows: lazy(() => new DynamoInvoiceRows(documentClient(), config.TABLE_NAME)),
   steps: lazy(() => new DynamoStepRepository(documentClient(), config.TABLE_NAME)),
   scenarios: lazy(() => new DynamoTenantDocuments<Scenario>(documentClient(), config.TABLE_NAME, 'SCENARIO')),

@@ -9,8 +9,9 @@ import { parseItemKey } from '../../shared/adapters/dynamo/keys.js';
 import { aggregateChangeTarget } from '../../shared/app/aggregates/stream-changes.js';
 import { makeUpdateAggregatesBatch } from '../../shared/app/aggregates/update-aggregates-batch.js';
 import { wiring } from '../../shared/wiring.js';
+import { aggregates } from '../../shared/wiring-aggregates.js';
 
-const updateBatch = makeUpdateAggregatesBatch({ aggregates: wiring.aggregates(), settings: wiring.settings(), clients: wiring.clients() });
+const updateBatch = makeUpdateAggregatesBatch({ aggregates: aggregates(), settings: wiring.settings(), clients: wiring.clients() });
 const image = (value: unknown) => (value ? unmarshall(value as Record<string, AttributeValue>) : undefined);
 /** What the record's keys name (undefined for items no consumer acts on). */
 const itemOf = (record: DynamoDBStreamEvent['Records'][number]) => parseItemKey((image(record.dynamodb?.Keys) ?? {}) as { PK?: string; SK?: string });

@@ -4,9 +4,10 @@ import { httpHandler } from '../../shared/http/http-handler.js';
 import { csv } from '../../shared/http/responses.js';
 import { invoicesRoutes as routes } from '../../shared/http/routes/invoices.js';
 import { wiring } from '../../shared/wiring.js';
+import { rowExtras } from '../../shared/wiring-aggregates.js';
 
 const exportInvoices = makeExportInvoices(
-  makeFollowUpList({ invoices: wiring.invoices(), rows: wiring.invoiceRows(), aggregates: wiring.aggregates(), settings: wiring.settings(), clock: wiring.clock }),
+  makeFollowUpList({ invoices: wiring.invoices(), rows: wiring.invoiceRows(), aggregates: rowExtras(), settings: wiring.settings(), clock: wiring.clock }),
   wiring.clients(),
   wiring.settings(),
 );

@@ -5,11 +5,12 @@ import { ok } from '../../shared/http/responses.js';
 import { clientRemindersRoutes as routes } from '../../shared/http/routes/client-reminders.js';
 import { reminderSendDeps } from '../../shared/wiring-reminder-send.js';
 import { wiring } from '../../shared/wiring.js';
+import { rowExtras } from '../../shared/wiring-aggregates.js';
 
 const sendBatch = makeSendBatchReminders({
   ...reminderSendDeps(),
   // Grouping the ids by client: one BatchGetItem per 100 invoices (each client's are read again when it is started).
   invoicesByIds: (tenantId, ids) => wiring.invoiceRows().invoices(tenantId, ids),
-  list: makeFollowUpList({ invoices: wiring.invoices(), rows: wiring.invoiceRows(), aggregates: wiring.aggregates(), settings: wiring.settings(), clock: wiring.clock }),
+  list: makeFollowUpList({ invoices: wiring.invoices(), rows: wiring.invoiceRows(), aggregates: rowExtras(), settings: wiring.settings(), clock: wiring.clock }),
 });
 export const handler = httpHandler(routes.sendBatchReminders, async ({ tenantId, body }) => ok(await sendBatch(tenantId, body)), wiring);

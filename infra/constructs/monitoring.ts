@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Annotations, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import {
   Alarm,
   AlarmStatusWidget,
@@ -21,9 +21,12 @@ import { METRICS_NAMESPACE, MetricNames, SKIP_REASON_DIMENSION } from '../../sha
 import { DeadLetterQueue } from './dead-letter-queue.js';
 import { RelancesFunction } from './relances-function.js';
 
+/** The id of the warning a stack without `relances:operatorEmail` gets (acknowledge it with `Annotations.acknowledgeWarning`). */
+export const OPERATOR_EMAIL_WARNING = 'relances:noOperatorEmail';
+
 export interface MonitoringProps {
-  /** Who is emailed when an alarm fires (context `relances:operatorEmail`). */
-  readonly operatorEmail: string;
+  /** Who is emailed when an alarm fires (context `relances:operatorEmail`); absent, nobody is, and synth says so in a warning. */
+  readonly operatorEmail?: string | undefined;
   /** The HTTP API, for its 5xx count on the dashboard. */
   readonly httpApi: HttpApi;
 }
@@ -61,7 +64,14 @@ export class Monitoring extends Construct {
       }),
     );
     this.topic = new Topic(this, 'AlarmTopic', { displayName: 'Relances alarms', masterKey: key, enforceSSL: true });
-    this.topic.addSubscription(new EmailSubscription(props.operatorEmail));
+    if (props.operatorEmail) this.topic.addSubscription(new EmailSubscription(props.operatorEmail));
+    else {
+      // No placeholder address: a deploy without one says so (cdk synth/deploy print the warning; `--strict` fails on it).
+      Annotations.of(this.topic).addWarningV2(
+        OPERATOR_EMAIL_WARNING,
+        'No relances:operatorEmail: the alarms go to a topic nobody is subscribed to. Deploy with -c relances:operatorEmail=you@your-domain, or subscribe to the topic yourself.',
+      );
+    }
     const notify = new SnsAction(this.topic);
 
     const alarm = (alarmId: string, description: string, metric: IMetric, threshold = 0) => {

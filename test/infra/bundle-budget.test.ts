@@ -46,6 +46,23 @@ describe('function bundles (esbuild with the options CDK uses, every function of
     expect(schemas).toEqual(['shared/http/schemas/client-reminders.ts', 'shared/http/schemas/common.ts']);
   });
 
+  it('counts reminders in client-reminders (Powertools Metrics) and keeps DynamoAggregateStore out of the functions that never update aggregates', () => {
+    // client-reminders sends reminders by hand for a client or a batch: its sends count in RemindersSent/RemindersFailed, as
+    // send-reminder-now's and the scheduled ones do. Room for Metrics came from the aggregate store (wiring-aggregates.ts):
+    // the follow-up list it filters a batch with reads the row extras only.
+    const byHandler = new Map(bundles.map((b) => [b.handler, b]));
+    const inputsOf = (handler: string) => Object.entries(byHandler.get(handler)!.inputs).filter(([, bytes]) => bytes > 0).map(([path]) => path);
+    for (const handler of ['functions/reminders/client-reminders', 'functions/reminders/send-reminder-now', 'functions/reminders/send-reminder']) {
+      expect(inputsOf(handler), handler).toContain('shared/adapters/telemetry/powertools-metrics.ts');
+    }
+    // Its class; a few of its module's constants may stay.
+    const withStore = bundles.filter((b) => (b.inputs['shared/adapters/dynamo/dynamo-aggregate-store.ts'] ?? 0) > 1_000).map((b) => b.handler).sort();
+    expect(withStore).toEqual(
+      ['functions/aggregates/update-aggregates', 'functions/clients/clients-api', 'functions/clients/get-statement-pdf', 'functions/cockpit/get-cockpit'].sort(),
+    );
+    expect(inputsOf('functions/reminders/client-reminders')).toContain('shared/adapters/dynamo/dynamo-row-extras.ts');
+  });
+
   it('imports the SESv2 client only in functions that send email, the Scheduler client only where schedules are written', () => {
     const wrong = bundles.flatMap((b) => [
       ...(!b.sends && b.externals.includes('@aws-sdk/client-sesv2') ? [`${b.handler} imports SESv2`] : []),

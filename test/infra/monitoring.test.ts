@@ -1,7 +1,9 @@
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { METRICS_NAMESPACE, MetricNames } from '../../shared/adapters/telemetry/metric-names.js';
 import { DeadLetterQueue } from '../../infra/constructs/dead-letter-queue.js';
+import { OPERATOR_EMAIL_WARNING } from '../../infra/constructs/monitoring.js';
 import { RelancesFunction } from '../../infra/constructs/relances-function.js';
 import type { RelancesStack } from '../../infra/relances-stack.js';
 import { aTestStack } from '../fixtures/test-stack.js';
@@ -53,6 +55,18 @@ describe('the alarm topic', () => {
 
   it('emails the operator given as context', () => {
     template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@example.com', TopicArn: topicRef() });
+    expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('relances:operatorEmail'))).toEqual([]);
+  });
+
+  it('without an operator address subscribes nobody and says so in a synth warning (no placeholder address in cdk.json)', () => {
+    const bare = aTestStack(undefined, undefined, null);
+    Template.fromStack(bare, { skipCyclicalDependenciesCheck: true }).resourceCountIs('AWS::SNS::Subscription', 0);
+    const warnings = Annotations.fromStack(bare).findWarning('*', Match.stringLikeRegexp('No relances:operatorEmail'));
+    expect(warnings.map((w) => w.id)).toEqual([`/${bare.stackName}/Monitoring/AlarmTopic`]);
+    expect(String(warnings[0]!.entry.data)).toContain(OPERATOR_EMAIL_WARNING);
+    // `cdk deploy` without `-c relances:operatorEmail=...` gets no address from cdk.json: it would subscribe a placeholder.
+    const context = (JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> }).context;
+    expect(context).not.toHaveProperty('relances:operatorEmail');
   });
 
   it('receives every alarm of the stack', () => {

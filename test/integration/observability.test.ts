@@ -281,6 +281,47 @@ describe('logs of a request on the local stack', () => {
     });
   });
 
+  it('count the reminders of a batch and of a client send (client-reminders), failed and sent, as the scheduled ones are', async () => {
+    expect((await call('PUT', '/settings', { company: aCompanyIdentity() })).status).toBe(200);
+    const today = new Date().toISOString().slice(0, 10);
+    const sentInvoiceOf = async (email: string) => {
+      const client = await call('POST', '/clients', aBusinessClientInput({ email }));
+      const invoice = await call('POST', '/invoices', anInvoiceInput(String(client.body.id), { issueDate: today, paymentTermsDays: 30, dueDate: undefined }));
+      expect((await call('POST', `/invoices/${String(invoice.body.id)}/send`)).status).toBe(200);
+      return { clientId: String(client.body.id), invoiceId: String(invoice.body.id) };
+    };
+    const [a, b, c] = [await sentInvoiceOf('batch-a@client.example'), await sentInvoiceOf('batch-b@client.example'), await sentInvoiceOf('direct-c@client.example')];
+    const count = (metric: string) => json().filter((l) => metric in l).length;
+    const [sent, failed] = [count('RemindersSent'), count('RemindersFailed')];
+    // A batch of two clients while SES refuses: one message per client, each failed and counted.
+    const ses = mockClient(SESv2Client);
+    ses.on(SendEmailCommand).rejects(Object.assign(new Error('Sending paused for this account'), { name: 'SendingPausedException', $fault: 'client', $metadata: { httpStatusCode: 400 } }));
+    let batch: Awaited<ReturnType<typeof call>>;
+    try {
+      batch = await call('POST', '/reminders/batch', { invoiceIds: [a.invoiceId, b.invoiceId] });
+    } finally {
+      ses.restore();
+    }
+    expect(batch.status, JSON.stringify(batch.body)).toBe(200);
+    expect(batch.body.items).toMatchObject([{ invoiceId: a.invoiceId, status: 'failed' }, { invoiceId: b.invoiceId, status: 'failed' }]);
+    expect(count('RemindersFailed')).toBe(failed + 2);
+    expect(count('RemindersSent')).toBe(sent);
+    // A client's reminder sent by hand, then a batch that goes.
+    const direct = await call('POST', `/clients/${c.clientId}/reminders`, {});
+    expect(direct.status, JSON.stringify(direct.body)).toBe(201);
+    expect(count('RemindersSent')).toBe(sent + 1);
+    const [d, e] = [await sentInvoiceOf('batch-d@client.example'), await sentInvoiceOf('batch-e@client.example')];
+    const goes = await call('POST', '/reminders/batch', { invoiceIds: [d.invoiceId, e.invoiceId] });
+    expect(goes.body.items).toMatchObject([{ invoiceId: d.invoiceId, status: 'sent' }, { invoiceId: e.invoiceId, status: 'sent' }]);
+    expect(count('RemindersSent')).toBe(sent + 3);
+    expect(count('RemindersFailed')).toBe(failed + 2);
+    expect(json().filter((l) => 'RemindersSent' in l).at(-1)).toMatchObject({
+      RemindersSent: 1,
+      service: 'relances',
+      _aws: { CloudWatchMetrics: [{ Namespace: 'Relances', Dimensions: [['service']], Metrics: [{ Name: 'RemindersSent', Unit: 'Count' }] }] },
+    });
+  });
+
   it('count a recorded payment as a CloudWatch embedded metric', async () => {
     expect((await call('PUT', '/settings', { company: aCompanyIdentity() })).status).toBe(200);
     const client = await call('POST', '/clients', aBusinessClientInput());

@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RebuildableStore } from '../../app/aggregates/rebuild-aggregates.js';
 import type { AggregateChange, AggregateStore, ContributionSnapshot, InvoiceAggregateState, ListRowExtras, RecordedStep } from '../../app/aggregates/ports.js';
 import type { CreditNoteRecord, InvoiceRecord, PaymentRecord } from '../../app/ports.js';
@@ -21,7 +21,6 @@ import {
   eventKey,
   INVOICE_SK,
   invoiceFiguresRanges,
-  invoiceIdOfPk,
   invoicePk,
   invoiceRowIndexKeys,
   invoicesByDuePk,
@@ -31,6 +30,7 @@ import {
   STEP_PREFIX,
   storedCounters,
 } from './keys.js';
+import { rowExtrasOf } from './dynamo-row-extras.js';
 import { queryAll } from './queries.js';
 import { stripKeys, transactWrite, type TransactItem } from './transactions.js';
 
@@ -345,28 +345,8 @@ export class DynamoAggregateStore implements AggregateStore, RebuildableStore {
     );
   }
 
-  async rowExtras(tenantId: string, invoiceIds: readonly string[]): Promise<Map<string, ListRowExtras>> {
-    const out = new Map<string, ListRowExtras>();
-    const ids = [...new Set(invoiceIds)];
-    for (let i = 0; i < ids.length; i += 100) {
-      let keys: Item[] | undefined = ids.slice(i, i + 100).map((id) => contributionKey(tenantId, id));
-      for (let round = 0; keys && keys.length > 0 && round < 10; round++) {
-        const res = await this.db.send(
-          new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys, ProjectionExpression: 'PK, lastReminder, nextStep, #row.clientName', ExpressionAttributeNames: { '#row': 'row' } } } }),
-        );
-        for (const item of res.Responses?.[this.tableName] ?? []) {
-          const id = invoiceIdOfPk(String(item.PK));
-          const name = (item.row as { clientName?: string } | undefined)?.clientName;
-          out.set(id, {
-            ...(name ? { clientName: name } : {}),
-            ...(item.lastReminder ? { lastReminder: item.lastReminder as ListRowExtras['lastReminder'] } : {}),
-            ...(item.nextStep ? { nextStep: item.nextStep as ListRowExtras['nextStep'] } : {}),
-          });
-        }
-        keys = res.UnprocessedKeys?.[this.tableName]?.Keys as Item[] | undefined;
-      }
-    }
-    return out;
+  rowExtras(tenantId: string, invoiceIds: readonly string[]): Promise<Map<string, ListRowExtras>> {
+    return rowExtrasOf(this.db, this.tableName, tenantId, invoiceIds);
   }
 }
 

@@ -11,7 +11,7 @@ import type { AggregateStore, InvoiceRowQueries, RowFilter } from './ports.js';
 export interface FollowUpListDeps {
   readonly invoices: InvoiceRepository;
   readonly rows: InvoiceRowQueries;
-  readonly aggregates: AggregateStore;
+  readonly aggregates: Pick<AggregateStore, 'rowExtras'>;
   readonly settings: SettingsRepository;
   readonly clock: Clock;
 }
