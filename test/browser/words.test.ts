@@ -131,7 +131,7 @@ describe('the screens speak the user’s words', () => {
     expect(await page.getByText('Un pourcentage entre 0,01 et 100').count()).toBe(1);
     await percent.fill('60');
     await page.getByRole('button', { name: 'Créer l’acompte' }).click();
-    await poll(() => page.getByRole('link', { name: 'Brouillon' }).count()).toBe(1);
+    await poll(() => page.getByRole('link', { name: 'Facture d’acompte', exact: true }).count()).toBe(1);
     // Said, with the way to the draft that still has to be sent.
     const made = page.getByRole('status').filter({ hasText: 'Acompte de' });
     expect((await made.textContent())?.replace(/[\u00a0\u202f]/g, ' ')).toBe('Acompte de 660,00 € créé en brouillon. L’ouvrir pour l’envoyer');

@@ -46,4 +46,31 @@ describe('a deposit or final invoice made from an accepted quote', () => {
     expect(screen.getByText(/Facture finale de/).textContent?.replace(/[\u202f\u00a0]/g, ' ')).toContain('Facture finale de 966,00 € créée en brouillon.');
     expect(screen.queryByText(/Acompte de/)).toBeNull();
   });
+
+  it('lists a draft deposit by what it is, "Brouillon" said once (the badge), and an issued one by its number', async () => {
+    const documents = [
+      { id: 'd1', type: 'deposit', status: 'draft', grossCents: 41_400, balanceCents: 41_400 },
+      { id: 'd0', type: 'deposit', number: 'F-2026-0006', status: 'sent', grossCents: 20_000, balanceCents: 20_000 },
+    ];
+    fakeApi(({ method, path }) => {
+      if (method === 'GET' && path === '/quotes/q1') return { status: 200, body: { ...accepted, job: { ...accepted.job, documents } } };
+      if (path.startsWith('/clients')) return { status: 200, body: { items: [{ id: 'c1', name: 'Jean Durand' }] } };
+      if (path.startsWith('/quotes/q1/timeline')) return { status: 200, body: { items: [] } };
+      return undefined;
+    });
+    render(
+      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+        <MemoryRouter initialEntries={['/quotes/q1']}>
+          <Routes>
+            <Route path="/quotes/:id" element={<QuoteScreen />} />
+          </Routes>
+        </MemoryRouter>
+      </QueryClientProvider>,
+    );
+    const draft = (await screen.findByRole('link', { name: 'Facture d’acompte' })).closest('li')!;
+    expect(draft.querySelector('a')!.getAttribute('href')).toBe('/invoices/d1');
+    expect(draft.textContent!.match(/Brouillon/g)).toEqual(['Brouillon']);
+    const issued = screen.getByRole('link', { name: 'F-2026-0006' }).closest('li')!;
+    expect(issued.textContent).toContain('Acompte');
+  });
 });

@@ -29,6 +29,7 @@ const fr = {
   depositCreated: 'Acompte de {{amount}} créé en brouillon.',
   finalCreated: 'Facture finale de {{amount}} créée en brouillon.',
   openToSend: 'L’ouvrir pour l’envoyer',
+  draftDocs: { deposit: 'Facture d’acompte', final: 'Facture finale' },
 };
 
 export const quoteTexts = registerTexts('quoteMore', fr, {
@@ -58,6 +59,7 @@ export const quoteTexts = registerTexts('quoteMore', fr, {
   draftTitle: 'Draft quote',
   noDocumentsAccepted: 'No invoice for this quote yet: create a deposit or the final invoice.',
   depositCreated: 'Deposit invoice of {{amount}} created as a draft.',
+  draftDocs: { deposit: 'Deposit invoice', final: 'Final invoice' },
   finalCreated: 'Final invoice of {{amount}} created as a draft.',
   openToSend: 'Open it to send it',
 });

@@ -119,8 +119,20 @@ export default function QuoteScreen() {
           <ul className="plain-list">
             {q.job.documents.map((d) => (
               <li key={d.id} className="row">
-                <span className="badge neutral">{t(`quotes.docTypes.${d.type}`)}</span>
-                {d.type === 'credit_note' ? <span>{d.number}</span> : <Link to={`/invoices/${d.id}`} className="doc-number">{d.number ?? t('invoices.draftNumber')}</Link>}
+                {/* A draft has no number yet: its link says what it is ("Facture d’acompte"), its badge that it is a draft; not "Brouillon" twice. */}
+                {d.type === 'credit_note' ? (
+                  <>
+                    <span className="badge neutral">{t(`quotes.docTypes.${d.type}`)}</span>
+                    <span>{d.number}</span>
+                  </>
+                ) : d.number ? (
+                  <>
+                    <span className="badge neutral">{t(`quotes.docTypes.${d.type}`)}</span>
+                    <Link to={`/invoices/${d.id}`} className="doc-number">{d.number}</Link>
+                  </>
+                ) : (
+                  <Link to={`/invoices/${d.id}`}>{t(`quoteMore.draftDocs.${d.type}`)}</Link>
+                )}
                 <span>{money(d.grossCents)}</span>
                 <span className="muted">
                   {t('invoice.balance')} {money(d.balanceCents)}
