@@ -125,6 +125,9 @@ export const makeUpdateInvoice = ({ invoices, settings, clock }: Pick<InvoiceDep
     };
     if (notes === null) delete (next as { notes?: string }).notes;
     else if (notes !== undefined) (next as { notes?: string }).notes = notes;
+    // The owner's PATCH flags a dispute the owner heard of; lifting it forgets who raised it.
+    if (patch.disputed === true && !current.disputed) (next as { disputedBy?: string }).disputedBy = 'owner';
+    else if (patch.disputed === false) delete (next as { disputedBy?: string }).disputedBy;
     await invoices.save(next, { events });
     return toInvoiceView(next, now, (await settings.get(tenantId)).timezone);
   };

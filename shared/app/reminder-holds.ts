@@ -74,15 +74,15 @@ export const makeDisputeInvoice = (deps: HoldDeps) =>
   (tenantId: string, id: string, input: { reason: string }) =>
     changeHold(deps, tenantId, id, (current, { at }) => {
       requireOpen(current, 'stop');
-      return { next: { ...current, disputed: true, disputeReason: input.reason, updatedAt: at }, events: [{ at, type: 'invoice.disputed', data: { reason: input.reason } }] };
+      return { next: { ...current, disputed: true, disputeReason: input.reason, disputedBy: 'owner', updatedAt: at }, events: [{ at, type: 'invoice.disputed', data: { reason: input.reason } }] };
     });
 
 export const makeResolveDispute = (deps: HoldDeps) =>
   (tenantId: string, id: string) =>
     changeHold(deps, tenantId, id, (current, { at }) => {
       if (!current.disputed) return undefined;
-      const { disputeReason, ...rest } = current;
-      void disputeReason;
+      const { disputeReason, disputedBy, ...rest } = current;
+      void [disputeReason, disputedBy];
       return { next: { ...rest, disputed: false, updatedAt: at }, events: [{ at, type: 'invoice.dispute_resolved' }] };
     });
 

@@ -29,6 +29,13 @@ export const makeUpdateSettings = ({ settings, scenarios }: { settings: Settings
       company: { ...current.company, ...input.company },
       notifications: { ...current.notifications, ...notifications },
     };
+    // The plan ends on the day after `planMissedDays`; a late-instalment reminder set later would never go.
+    if (merged.planMissedDays < merged.planLateDays) {
+      const field = input.planMissedDays !== undefined || input.planLateDays === undefined ? 'planMissedDays' : 'planLateDays';
+      throw new BusinessRuleError('plan-missed-before-late', 'A payment plan would end before its late-instalment reminder', [
+        { path: `body.${field}`, message: field === 'planMissedDays' ? 'must not be shorter than planLateDays' : 'must not be longer than planMissedDays' },
+      ]);
+    }
     await settings.put(tenantId, merged);
     return merged;
   };

@@ -30,6 +30,8 @@ export interface InvoiceRecord {
   readonly pausedUntil?: string;
   readonly pauseReason?: string;
   readonly disputeReason?: string;
+  /** Who raised the dispute: the client from the portal, or the owner (a dispute told by phone, by letter). Absent on older records. */
+  readonly disputedBy?: 'client' | 'owner';
   /** The client promised to pay by this date (portal). */
   readonly promisedFor?: string;
   /** The client said it paid (portal): the owner confirms by recording the payment. */

@@ -37,6 +37,8 @@ export interface PortalView {
     readonly paused: boolean;
     readonly pausedUntil?: string;
     readonly disputed: boolean;
+    /** The client raised the dispute from this portal (else the seller recorded it). */
+    readonly disputedByClient?: boolean;
     readonly promisedFor?: string;
     readonly paidClaim?: { readonly date: string; readonly reference?: string };
   };

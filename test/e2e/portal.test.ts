@@ -194,7 +194,7 @@ describe('client portal on the local stack', () => {
     expect(new Set(stopped.map((s) => `${s.state}:${s.reason}`))).toEqual(new Set(['cancelled:disputed']));
     expect((await eventsOf(t, invoice.id)).find((e) => e.type === 'portal.disputed')?.data).toEqual({ reason: 'Travaux non terminés' });
     const view = (await portal('GET', `/portal/${token}`)).json;
-    expect(view.reminders.disputed).toBe(true);
+    expect(view.reminders).toMatchObject({ disputed: true, disputedByClient: true });
     expect(view.actions).toMatchObject({ dispute: false, promise: false });
 
     const resolved = await t.ok('POST', `/invoices/${invoice.id}/resolve-dispute`);
@@ -256,7 +256,8 @@ describe('the owner pauses, resumes and disputes an invoice', () => {
 
   it('resume lifts an open-ended pause at once; dispute and resolve-dispute stop and restart the plan', async () => {
     const t = await setUp('owner-hold');
-    const invoice = await sendInvoice(t, uniqueEmail('owner-hold'), dueDateAhead(12));
+    const ownerHoldEmail = uniqueEmail('owner-hold');
+    const invoice = await sendInvoice(t, ownerHoldEmail, dueDateAhead(12));
     const planned = (await schedulesOf(invoice.id)).length;
     expect(planned).toBeGreaterThanOrEqual(4);
     await t.ok('POST', `/invoices/${invoice.id}/pause`, { reason: 'Le client a appelé' });
@@ -268,6 +269,11 @@ describe('the owner pauses, resumes and disputes an invoice', () => {
 
     const disputed = await t.ok('POST', `/invoices/${invoice.id}/dispute`, { reason: 'Montant contesté' });
     expect(disputed).toMatchObject({ disputed: true, disputeReason: 'Montant contesté' });
+    // The client did not raise it: its portal must not read "votre contestation est transmise".
+    const { token } = await linkIn(ownerHoldEmail);
+    const seen = (await portal('GET', `/portal/${token}`)).json;
+    expect(seen.reminders.disputed).toBe(true);
+    expect(seen.reminders.disputedByClient).toBeUndefined();
     expect(await schedulesOf(invoice.id)).toEqual([]);
     await t.ok('POST', `/invoices/${invoice.id}/resolve-dispute`);
     expect((await schedulesOf(invoice.id)).length).toBe(planned);

@@ -121,10 +121,10 @@ export const makePromisePayment = (deps: PortalResolveDeps) =>
 export const makePortalDispute = (deps: PortalResolveDeps) =>
   (token: string, input: { reason: string }) =>
     act(deps, token, (current, { at }) =>
-      current.disputed && current.disputeReason === input.reason
+      current.disputed && current.disputeReason === input.reason && current.disputedBy === 'client'
         ? undefined
         : {
-            next: { ...current, disputed: true, disputeReason: input.reason, updatedAt: at },
+            next: { ...current, disputed: true, disputeReason: input.reason, disputedBy: 'client', updatedAt: at },
             events: [{ at, type: 'portal.disputed', data: { reason: input.reason } }],
           },
     );

@@ -79,6 +79,7 @@ export const makeGetPortalView = (deps: PortalViewDeps) =>
         paused: invoice.remindersPaused,
         ...(invoice.pausedUntil ? { pausedUntil: invoice.pausedUntil } : {}),
         disputed: invoice.disputed,
+        ...(invoice.disputed && invoice.disputedBy === 'client' ? { disputedByClient: true } : {}),
         ...(invoice.promisedFor ? { promisedFor: invoice.promisedFor } : {}),
         ...(invoice.paidClaim ? { paidClaim: { date: invoice.paidClaim.date, ...(invoice.paidClaim.reference ? { reference: invoice.paidClaim.reference } : {}) } } : {}),
       },

@@ -25,6 +25,7 @@ export const PortalView = z
       paused: z.boolean(),
       pausedUntil: businessDate.optional(),
       disputed: z.boolean(),
+      disputedByClient: z.boolean().optional().meta({ description: 'The client raised the dispute from the portal (else the seller recorded it)' }),
       promisedFor: businessDate.optional(),
       paidClaim: z.object({ date: businessDate, reference: z.string().optional() }).optional(),
     }),

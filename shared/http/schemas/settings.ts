@@ -74,6 +74,25 @@ export const NotificationSettings = z
   })
   .strict() satisfies z.ZodType<domain.NotificationSettings>;
 
+/**
+ * AWS End User Messaging SMS (SendTextMessage's OriginationIdentity). A sender id: 3–11 letters or
+ * digits, at least one letter (AWS takes up to 11; the senderId field has always asked 3 at least). An origination
+ * identity: that sender id, a phone number in E.164, a phone-number or pool id, or the ARN of one
+ * of the three. "12" (neither a number nor a sender id) is refused here, not by the first SMS.
+ */
+const SENDER_ID = /^(?=.*[A-Za-z])[A-Za-z0-9]{3,11}$/;
+const ORIGINATION_IDENTITY = new RegExp(
+  [
+    /\+[1-9]\d{6,14}/.source,
+    /(?=.*[A-Za-z])[A-Za-z0-9]{3,11}/.source,
+    /(?:phone|pool)-[0-9a-fA-F]{32}/.source,
+    /arn:aws[a-z-]*:sms-voice:[a-z0-9-]+:\d{12}:(?:phone-number\/phone-[0-9a-fA-F]{32}|pool\/pool-[0-9a-fA-F]{32}|sender-id\/[A-Za-z0-9]{1,11}\/[A-Z]{2})/.source,
+  ]
+    .map((alternative) => `^(?:${alternative})$`)
+    .join('|'),
+);
+
+
 export const Settings = z
   .object({
     company: CompanyIdentity,
@@ -108,8 +127,8 @@ export const Settings = z
     /** SMS steps: origination identity (phone number, sender id, pool or their ARN) and the sender id shown (3–11 letters or digits, one letter at least). */
     sms: z
       .object({
-        originationIdentity: z.string().regex(/^[A-Za-z0-9_:/+.-]{1,256}$/, { message: 'must be a phone number, sender id, pool id or ARN' }).optional(),
-        senderId: z.string().regex(/^(?=.*[A-Za-z])[A-Za-z0-9]{3,11}$/, { message: 'must be 3-11 letters or digits, with at least one letter' }).optional(),
+        originationIdentity: z.string().regex(ORIGINATION_IDENTITY, { message: 'must be an E.164 phone number (+33612345678), a sender id (3-11 letters or digits, one letter at least), a phone-number or pool id, or the ARN of one' }).optional(),
+        senderId: z.string().regex(SENDER_ID, { message: 'must be 3-11 letters or digits, with at least one letter' }).optional(),
       })
       .strict()
       .optional(),

@@ -9352,6 +9352,8 @@ export interface operations {
                         };
                         reminders: {
                             disputed: boolean;
+                            /** @description The client raised the dispute from the portal (else the seller recorded it) */
+                            disputedByClient?: boolean;
                             paidClaim?: {
                                 /**
                                  * Format: date

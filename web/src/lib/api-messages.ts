@@ -39,7 +39,11 @@ const FR: Record<string, string> = {
   'must not repeat a tag': 'Catégorie en double',
   'needs at least one instalment': 'Au moins une échéance',
   'must be 3-11 letters or digits, with at least one letter': '3 à 11 lettres ou chiffres, dont au moins une lettre',
-  'must be a phone number, sender id, pool id or ARN': 'Numéro, nom d’expéditeur, pool ou ARN attendu',
+  'must be an E.164 phone number (+33612345678), a sender id (3-11 letters or digits, one letter at least), a phone-number or pool id, or the ARN of one':
+    'Numéro au format international (+33612345678), nom d’expéditeur (3 à 11 lettres ou chiffres, dont une lettre), identifiant de numéro ou de pool, ou ARN',
+  'must not be shorter than planLateDays': 'Pas moins que le délai de la relance d’échéance impayée : l’échéancier prendrait fin avant elle',
+  'must not be longer than planMissedDays': 'Pas plus que le délai de fin d’échéancier : il prendrait fin avant cette relance',
+  'A payment plan would end before its late-instalment reminder': 'L’échéancier prendrait fin avant sa relance d’échéance impayée.',
   'give exactly one of percent or amountCents': 'Indiquez un pourcentage ou un montant, pas les deux',
   // Whole-request refusals (problem+json `detail`) a user can meet through the screens.
   'Send or delete the draft deposit invoices first: a final invoice deducts issued deposits only':
@@ -171,6 +175,11 @@ const EN: Record<string, string> = {
   'is not a valid French VAT number (FR, a 2-character key, then the SIREN: check the key and the SIREN)': 'Not a valid French VAT number: FR, a 2-character key, then the SIREN (check the key and the SIREN)',
   'dueDate or paymentTermsDays is required': 'Give a due date or payment terms',
   'give exactly one of percent or amountCents': 'Give a percentage or an amount, not both',
+  'must be an E.164 phone number (+33612345678), a sender id (3-11 letters or digits, one letter at least), a phone-number or pool id, or the ARN of one':
+    'A phone number in international format (+33612345678), a sender id (3 to 11 letters or digits, one a letter), a phone-number or pool id, or an ARN',
+  'must not be shorter than planLateDays': 'Not shorter than the late-instalment reminder delay: the plan would end before it',
+  'must not be longer than planMissedDays': 'Not longer than the plan-ending delay: the plan would end before this reminder',
+  'A payment plan would end before its late-instalment reminder': 'The payment plan would end before its late-instalment reminder.',
   'is required when settings.paymentUrl is not set': 'Required without an online payment link',
   'must be between 2000-01-01 and 2099-12-31': 'Between 1 January 2000 and 31 December 2099',
   // Developer English (routes, JSON fields, cents) said plainly.

@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen } from '@testing-library/react';
+import { cleanup, render, screen } from '@testing-library/react';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { fakeApi } from '../../test/fake-api';
@@ -64,5 +64,38 @@ describe('the client portal of an invoice with nothing left to pay', () => {
     expect((await screen.findByText('Nothing is left to pay on this invoice.')).getAttribute('role')).toBe('status');
     expect(screen.queryByText('Written off')).toBeNull();
     expect(screen.getByText('Closed')).toBeTruthy();
+  });
+});
+
+describe('the client portal of a disputed invoice', () => {
+  const disputed = (status: string, disputedByClient: boolean | undefined, language = 'fr') => {
+    const base = portalOf(status, language) as unknown as Record<string, any>;
+    const open = status !== 'written_off';
+    return {
+      ...base,
+      invoice: { ...base.invoice, ...(open ? { creditedCents: 0, balanceCents: 12_000, status: 'sent' } : {}) },
+      reminders: { paused: false, disputed: true, ...(disputedByClient ? { disputedByClient } : {}) },
+    } as unknown as Portal;
+  };
+
+  it('says "votre contestation est transmise" when the client raised it here', async () => {
+    renderPortal(disputed('sent', true));
+    expect((await screen.findByTestId('portal-status')).textContent).toBe('Votre contestation est transmise ; les relances sont arrêtées.');
+  });
+
+  it('says it neutrally when the seller recorded the dispute (the client sent nothing from here), in French and English', async () => {
+    renderPortal(disputed('sent', undefined));
+    expect((await screen.findByTestId('portal-status')).textContent).toBe('Cette facture est contestée : les relances sont arrêtées.');
+    cleanup();
+    renderPortal(disputed('sent', undefined, 'en'));
+    expect((await screen.findByTestId('portal-status')).textContent).toBe('This invoice is disputed: reminders are stopped.');
+  });
+
+  it('once written off, the invoice is closed: "Close", nothing left to pay, no dispute status', async () => {
+    renderPortal(disputed('written_off', true));
+    expect((await screen.findByText('Il ne reste rien à payer sur cette facture.')).getAttribute('role')).toBe('status');
+    expect(screen.getByText('Close')).toBeTruthy();
+    expect(screen.queryByTestId('portal-status')).toBeNull();
+    expect(screen.queryByText(/contestation|contestée/)).toBeNull();
   });
 });

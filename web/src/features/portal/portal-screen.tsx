@@ -246,10 +246,13 @@ const Status = ({ portal }: { portal: Portal }) => {
   const { t, date } = useI18n();
   const r = portal.reminders;
   const seller = portal.seller.name;
+  // Written off or cancelled: the invoice is closed ("Close", nothing left to pay); no hold or dispute to speak of.
+  if (portal.invoice.status === 'written_off' || portal.invoice.status === 'cancelled') return null;
   const lines: ReactNode[] = [];
   if (r.paidClaim) lines.push(t('portalPage.paidDone', { date: date(r.paidClaim.date), seller }));
   if (r.promisedFor) lines.push(t('portalPage.promiseDone', { date: date(r.promisedFor) }));
-  if (r.disputed) lines.push(t('portalPage.disputeDone'));
+  // "Votre contestation" only when the client raised it here; a dispute the seller recorded is said neutrally.
+  if (r.disputed) lines.push(t(r.disputedByClient ? 'portalPage.disputeDone' : 'portalPage.disputed'));
   if (lines.length === 0 && r.paused && r.pausedUntil) lines.push(t('portalPage.paused', { date: date(r.pausedUntil) }));
   if (lines.length === 0) return null;
   return (

@@ -52,6 +52,7 @@ const fr = {
   disputeReason: 'Motif',
   disputeSubmit: 'Envoyer ma contestation',
   disputeDone: 'Votre contestation est transmise ; les relances sont arrêtées.',
+  disputed: 'Cette facture est contestée : les relances sont arrêtées.',
   paused: 'Relances suspendues jusqu’au {{date}}.',
   contactLead: 'Une question ? Écrivez à',
 };
@@ -108,6 +109,7 @@ export const portalTexts = registerTexts('portalPage', fr, {
   disputeReason: 'Reason',
   disputeSubmit: 'Send my dispute',
   disputeDone: 'Your dispute is sent; reminders are stopped.',
+  disputed: 'This invoice is disputed: reminders are stopped.',
   paused: 'Reminders paused until {{date}}.',
   contactLead: 'A question? Write to',
 });

@@ -5,6 +5,7 @@ import { useDocumentDownload } from '../../../components/document-link';
 import { ErrorMessage } from '../../../components/ui';
 import { useI18n } from '../../../lib/i18n';
 import { useEndgameActions, useInvoiceAction, usePortalActions, type Invoice } from '../api';
+import { disputedNow } from '../disputed-now';
 import { ActionDialog } from './action-dialog';
 import { CreditNoteDialog } from './credit-note-dialog';
 import { SendReminderDialog } from './reminders';
@@ -32,6 +33,7 @@ export const InvoiceActions = ({ invoice: inv, onPaymentReceived, language }: { 
   const open = inv.status === 'sent' || inv.status === 'partially_paid';
   const draft = inv.status === 'draft';
   const litigation = inv.status === 'litigation';
+  const disputed = disputedNow(inv);
   // Money still comes in after the move to litigation (a bailiff, a late cheque): it is recorded there too.
   const payable = open || (litigation && inv.balanceCents > 0);
   const issued = Boolean(inv.number) && !draft;
@@ -44,7 +46,7 @@ export const InvoiceActions = ({ invoice: inv, onPaymentReceived, language }: { 
   if (open && !inv.remindersPaused) items.push({ key: 'pause', label: t('invoiceMore.pause'), dialog: 'pause' });
   if (open && inv.remindersPaused) items.push({ key: 'resume', label: t('invoiceMore.resume'), run: () => owner.resume.mutate(), disabled: busy });
   if (open && !inv.disputed) items.push({ key: 'dispute', label: t('invoiceMore.dispute'), dialog: 'dispute' });
-  if (inv.disputed) items.push({ key: 'resolve', label: t('invoiceMore.resolveDispute'), run: () => owner.resolve.mutate(), disabled: busy });
+  if (disputed) items.push({ key: 'resolve', label: t('invoiceMore.resolveDispute'), run: () => owner.resolve.mutate(), disabled: busy });
   // A new link kills the ones the client already has (the invoice email, every reminder): asked first.
   if (issued)
     items.push({

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { StatusBadge, invoiceStatus } from '../../../components/ui';
 import { useI18n } from '../../../lib/i18n';
 import type { Invoice } from '../api';
+import { disputedNow } from '../disputed-now';
 import '../texts';
 
 /** The follow-up table; on a phone each row becomes a card (labels from data-label). */
@@ -86,7 +87,7 @@ export const InvoiceTable = ({ invoices, clientNames, selection }: { invoices: r
                   <StatusBadge status={invoiceStatus(invoice)} />
                   {/* Why no reminder is planned: said on the row, not only on the invoice. */}
                   {invoice.remindersPaused && <> <span className="badge warn">{t('invoice.paused')}</span></>}
-                  {invoice.disputed && <> <span className="badge danger">{t('invoice.disputed')}</span></>}
+                  {disputedNow(invoice) && <> <span className="badge danger">{t('invoice.disputed')}</span></>}
                 </td>
                 {reminders && <td data-label={t('followUp.lastReminder')}>{invoice.lastReminder ? dateTime(invoice.lastReminder.at) : t('common.none')}</td>}
                 {reminders && <td data-label={t('followUp.nextStep')}>{invoice.nextStep ? dateTime(invoice.nextStep.at) : t('common.none')}</td>}

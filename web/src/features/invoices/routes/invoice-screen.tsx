@@ -11,6 +11,7 @@ import { PaymentPlanCard } from '../components/payment-plan';
 import { InvoiceActions } from '../components/invoice-actions';
 import { CreditNotes } from '../components/credit-notes';
 import '../texts';
+import { disputedNow } from '../disputed-now';
 
 export default function InvoiceScreen() {
   const { id = '' } = useParams();
@@ -31,7 +32,7 @@ export default function InvoiceScreen() {
       <PageHeader title={title}>
         <StatusBadge status={invoiceStatus(inv)} />
         {inv.remindersPaused && <span className="badge warn">{t('invoice.paused')}</span>}
-        {inv.disputed && <span className="badge danger">{t('invoice.disputed')}</span>}
+        {disputedNow(inv) && <span className="badge danger">{t('invoice.disputed')}</span>}
       </PageHeader>
       <p>
         {client ? <Link to={`/clients/${client.id}`}>{client.name}</Link> : '…'}
@@ -127,7 +128,7 @@ export const HoldNotice = ({ invoice: inv, payments }: { invoice: HeldInvoice; p
   const { i18n } = useTranslation();
   const reason = (r: string) => (i18n.exists(`invoiceMore.pauseReasons.${r}`) ? t(`invoiceMore.pauseReasons.${r}`) : r);
   const claim = inv.paidClaim && inv.status !== 'paid' && !claimAnswered(inv.paidClaim, payments) ? inv.paidClaim : undefined;
-  if (!(claim || inv.pausedUntil || inv.promisedFor || inv.disputeReason || (inv.remindersPaused && inv.pauseReason))) return null;
+  if (!(claim || inv.pausedUntil || inv.promisedFor || (disputedNow(inv) && inv.disputeReason) || (inv.remindersPaused && inv.pauseReason))) return null;
   return (
     <div className="notice" data-testid="hold-notice">
       {claim && <p>{t(claim.reference ? 'invoiceMore.paidClaimRef' : 'invoiceMore.paidClaim', { date: date(claim.date), reference: claim.reference })}</p>}
@@ -138,7 +139,7 @@ export const HoldNotice = ({ invoice: inv, payments }: { invoice: HeldInvoice; p
           {inv.pauseReason ? ` — ${reason(inv.pauseReason)}` : ''}
         </p>
       )}
-      {inv.disputed && inv.disputeReason && <p>{t('invoiceMore.disputedBecause', { reason: inv.disputeReason })}</p>}
+      {disputedNow(inv) && inv.disputeReason && <p>{t('invoiceMore.disputedBecause', { reason: inv.disputeReason })}</p>}
     </div>
   );
 };
