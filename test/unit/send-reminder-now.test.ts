@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ConflictError, UpstreamError } from '../../shared/app/errors.js';
 import { makeSendReminderNow } from '../../shared/app/reminders/send-reminder-now.js';
 import type { ReminderTemplate } from '../../shared/domain/default-templates.js';
 import type { Scenario } from '../../shared/domain/scenario.js';
@@ -75,5 +76,41 @@ describe('a reminder sent by hand before the due date', () => {
     const { send, mailer } = await notDueWorld();
     expect((await send(TENANT, 'inv1', { templateId: 'courtesy' })).templateId).toBe('courtesy');
     expect(mailer.sent).toHaveLength(1);
+  });
+});
+
+describe('a reminder sent by hand that failed', () => {
+  it('is retried at once, within the same second, and the retry goes; then one reminder a day still holds', async () => {
+    const invoices = new FakeInvoiceRepository();
+    const clients = new FakeClientRepository();
+    const retrySteps = new FakeStepRepository(invoices, clients);
+    await clients.create(TENANT, aClient({ id: 'c1', email: 'compta@client.test' }));
+    invoices.add(anInvoiceRecord({ id: 'inv1', tenantId: TENANT, clientId: 'c1', number: 'F-2026-0001', dueDate: '2026-03-01', status: 'sent' }));
+    // SES refuses the first email only.
+    let calls = 0;
+    const mailer = {
+      send: async () => {
+        if (++calls === 1) throw Object.assign(new Error('Sending paused for this account'), { name: 'SendingPausedException', $fault: 'client', $metadata: { httpStatusCode: 400 } });
+        return { messageId: `msg-${calls}` };
+      },
+    };
+    // One instant for every call: the retry falls in the failed send's second.
+    const send = makeSendReminderNow({
+      invoices, clients, settings: new FakeSettingsRepository(), steps: retrySteps, mailer,
+      scenarios: new FakeTenantDocuments<Scenario>(),
+      templates: new FakeTenantDocuments<ReminderTemplate>(),
+      pdf: new FakePdfRenderer(),
+      clock: fixedClock('2026-03-20T10:00:00.000Z'),
+    });
+    await expect(send(TENANT, 'inv1', {})).rejects.toBeInstanceOf(UpstreamError);
+    const retried = await send(TENANT, 'inv1', {});
+    expect(retried.state).toBe('sent');
+    expect(calls).toBe(2);
+    const manual = (await retrySteps.list(TENANT, 'inv1')).filter((r) => r.manual);
+    expect(manual.map((r) => r.state).sort()).toEqual(['failed', 'sent']);
+    expect(new Set(manual.map((r) => r.index)).size).toBe(2);
+    // Sent today: a third one, even in that same second, is refused by the day rule, not let through by a fresh key.
+    await expect(send(TENANT, 'inv1', {})).rejects.toBeInstanceOf(ConflictError);
+    expect(calls).toBe(2);
   });
 });
