@@ -3,7 +3,7 @@ import type { Client } from '../../domain/client.js';
 import { localDate } from '../../domain/dates.js';
 import { fold } from '../../domain/search.js';
 import { csvRows, dateOrderOf, validateRow, type DateOrder, type ImportedRow, type RawRow, type RowError } from '../../domain/invoice-import.js';
-import { settledStatusOf } from '../../domain/invoice.js';
+import { settledStatusOf, type InvoiceStatus } from '../../domain/invoice.js';
 import { VAT_RATES } from '../../domain/money.js';
 import { ConflictError, ValidationError } from '../errors.js';
 import type { ClientRepository, Clock, IdGenerator, ImportChunk, ImportJob, ImportJobStore, InvoiceRecord, InvoiceRepository, PlannedImportRow, SettingsRepository } from '../ports.js';
@@ -62,7 +62,27 @@ export interface ImportItem {
   /** The client's type: a new client's from the row that creates it, or guessed from its name when that row has none (`clientKindGuessed`). */
   readonly clientKind: Client['kind'];
   readonly clientKindGuessed?: true;
+  /**
+   * The invoice's status once imported (`create`: what the import gives it, the same in a dry run: `sent`,
+   * `partially_paid`, `paid`, `litigation` (Statut `contentieux`, never chased) or `cancelled`); `exists`: its status here.
+   */
+  readonly status: InvoiceStatus;
 }
+
+/**
+ * The status an imported row is created with, then the one it ends with once what was paid before the import
+ * is recorded: the import writes them, and the dry run says the last one (a row in litigation or cancelled was
+ * previewed as an ordinary invoice, to be chased).
+ */
+export const importedStatuses = (row: { readonly grossCents: number; readonly paidCents: number; readonly creditedCents?: number; readonly litigation?: true }): { readonly created: InvoiceStatus; readonly final: InvoiceStatus } => {
+  const credited = row.creditedCents ?? 0;
+  const issued: InvoiceStatus = row.litigation ? 'litigation' : 'sent';
+  const settlement = { totals: { grossCents: row.grossCents }, paidCents: 0, creditedCents: credited };
+  // Fully credited before the import (and never paid): cancelled, as our own would be. Nothing to collect (gross 0): `paid`.
+  const created = credited > 0 ? settledStatusOf({ ...settlement, status: issued }) : row.grossCents === 0 ? 'paid' : issued;
+  const final = row.paidCents > 0 ? settledStatusOf({ ...settlement, status: created, paidCents: row.paidCents }) : created;
+  return { created, final };
+};
 
 export interface ImportReport {
   /** The job, when the import runs in the background: follow it at GET /imports/{id}. */
@@ -153,10 +173,10 @@ export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, i
     const credited = row.creditedCents ?? 0;
     // In litigation where it comes from (`Statut` `contentieux`): it comes in there, so the engine plans nothing for it
     // (imported `sent`, the catch-up reminder went to a debtor handed to a bailiff the next morning); settled, it is not.
-    const issued: InvoiceRecord = { ...draft, status: row.litigation ? 'litigation' : 'sent', number: row.number, sentAt: at, imported: true, ...(credited > 0 ? { creditedCents: credited, importedCreditedCents: credited } : {}) };
     // Fully credited before the import (and never paid): it comes in cancelled, as our own would be.
-    // Nothing to collect (gross 0): `paid`, as one of ours would be issued.
-    const sent: InvoiceRecord = credited > 0 ? { ...issued, status: settledStatusOf(issued) } : row.grossCents === 0 ? { ...issued, status: 'paid' } : issued;
+    // Nothing to collect (gross 0): `paid`, as one of ours would be issued. The dry run says the same (importedStatuses).
+    const statuses = importedStatuses(row);
+    const sent: InvoiceRecord = { ...draft, status: statuses.created, number: row.number, sentAt: at, imported: true, ...(credited > 0 ? { creditedCents: credited, importedCreditedCents: credited } : {}) };
     try {
       await invoices.create(sent, { at, type: 'invoice.imported', data: { number: row.number, grossCents: row.grossCents, paidCents: row.paidCents, ...(credited > 0 ? { creditedCents: credited } : {}) } });
     } catch (error) {
@@ -169,7 +189,7 @@ export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, i
       // no grace window (`graceDaysAfterPayment`) back. The catch-up reminder goes at the next send window, with
       // the client's other invoices (three days later it was a second message to the client).
       const paid: InvoiceRecord = { ...sent, paidCents: row.paidCents, updatedAt: at };
-      await invoices.save({ ...paid, status: settledStatusOf(paid) }, {
+      await invoices.save({ ...paid, status: statuses.final }, {
         addPayment: { id: stableId('pay', row.number.toUpperCase()), invoiceId: sent.id, amountCents: row.paidCents, date: today, method: 'other', reference: 'Réglé avant import', createdAt: at },
         events: [{ at, type: 'payment.recorded', data: { amountCents: row.paidCents, date: today, method: 'other', imported: true } }],
       });
@@ -323,7 +343,11 @@ export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, i
       announced.add(p.clientId);
     }
     const existing = new Set(plan.filter((_, i) => before[i]).map((p) => p.row.number));
-    const items: ImportItem[] = plan.map((p) => ({ row: p.row.row, number: p.row.number, action: existing.has(p.row.number) ? 'exists' : 'create', clientId: p.clientId, newClient: p.newClient, clientKind: p.clientKind, ...(p.newClient && p.kindGuessed ? { clientKindGuessed: true as const } : {}) }));
+    const items: ImportItem[] = plan.map((p, i) => ({
+      row: p.row.row, number: p.row.number, action: existing.has(p.row.number) ? 'exists' : 'create', clientId: p.clientId, newClient: p.newClient, clientKind: p.clientKind,
+      ...(p.newClient && p.kindGuessed ? { clientKindGuessed: true as const } : {}),
+      status: before[i]?.status ?? importedStatuses(p.row).final,
+    }));
     for (let i = parsed.errors.length; i < errors.length; i++) errors[i] = named(errors[i]!);
     errors.sort((a, b) => a.row - b.row || a.field.localeCompare(b.field));
     const report = (created: number, clientsCreated: number, job?: { id: string }): ImportReport => ({

@@ -1,6 +1,7 @@
 /** The response schemas of cockpit.ts (for /openapi.json only: the API functions never build them). */
 import * as z from 'zod';
 import { businessDate, id } from './common.js';
+import { INVOICE_STATUSES } from '../../domain/invoice.js';
 import { int } from './cockpit.js';
 
 export const periods = z.object({ month: int, quarter: int, year: int });
@@ -45,7 +46,9 @@ export const ImportReportView = z.object({
   created: int,
   existing: int,
   clientsCreated: int,
-  items: z.array(z.object({ row: int, number: z.string(), action: z.enum(['create', 'exists']), clientId: id, newClient: z.boolean(), clientKind: z.enum(['business', 'consumer']), clientKindGuessed: z.literal(true).optional() })),
+  items: z.array(z.object({ row: int, number: z.string(), action: z.enum(['create', 'exists']), clientId: id, newClient: z.boolean(), clientKind: z.enum(['business', 'consumer']), clientKindGuessed: z.literal(true).optional(),
+    /** The invoice's status once imported (`create`: the one the import gives it, dry run or not: `litigation` for a `contentieux` row, `cancelled` for an `Annulée` one…); `exists`: its status here. */
+    status: z.enum(INVOICE_STATUSES) })),
   errors: z.array(z.object({ row: int, field: z.string(), message: z.string() })),
   /** How the file's `a/b/yyyy` dates were read (absent when it has none): French unless a date only MM/DD reads (`04/15/2026`) and none only JJ/MM reads. */
   dateOrder: z.enum(['DD/MM/YYYY', 'MM/DD/YYYY']).optional(),

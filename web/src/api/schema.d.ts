@@ -2313,6 +2313,8 @@ export interface operations {
                             newClient: boolean;
                             number: string;
                             row: number;
+                            /** @enum {string} */
+                            status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                         }[];
                         rows: number;
                         /** @enum {string} */

@@ -96,9 +96,9 @@ describe('the import’s row errors', () => {
 describe('the import’s preview', () => {
   it('says the type of each new client, and when it was guessed for lack of a Type column', () => {
     const items = [
-      { row: 2, number: 'EXT-1', action: 'create' as const, clientId: 'c1', newClient: true, clientKind: 'consumer' as const, clientKindGuessed: true as const },
-      { row: 3, number: 'EXT-2', action: 'create' as const, clientId: 'c2', newClient: true, clientKind: 'business' as const },
-      { row: 4, number: 'EXT-3', action: 'exists' as const, clientId: 'c2', newClient: false, clientKind: 'business' as const },
+      { row: 2, number: 'EXT-1', action: 'create' as const, clientId: 'c1', newClient: true, clientKind: 'consumer' as const, clientKindGuessed: true as const, status: 'sent' as const },
+      { row: 3, number: 'EXT-2', action: 'create' as const, clientId: 'c2', newClient: true, clientKind: 'business' as const, status: 'sent' as const },
+      { row: 4, number: 'EXT-3', action: 'exists' as const, clientId: 'c2', newClient: false, clientKind: 'business' as const, status: 'sent' as const },
     ];
     renderInApp(<Preview report={{ status: 'done', dryRun: true, rows: 3, created: 2, existing: 1, clientsCreated: 2, items, errors: [] }} />);
     const cells = screen.getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell').map((c) => c.textContent).at(-1));
@@ -110,10 +110,36 @@ describe('the import’s preview', () => {
   });
 });
 
+describe('the import’s preview of each invoice’s status', () => {
+  // A row whose Statut says contentieux comes in in litigation, one saying Annulée comes in cancelled: the preview
+  // showed them as every other invoice, to be chased, and the owner imported debtors in litigation unaware.
+  const status = ['sent', 'partially_paid', 'paid', 'litigation', 'cancelled'] as const;
+  const items = status.map((s, i) => ({ row: i + 2, number: `EXT-${i + 1}`, action: 'create' as const, clientId: 'c1', newClient: false, clientKind: 'business' as const, status: s }));
+  const report = { status: 'done' as const, dryRun: true, rows: 5, created: 5, existing: 0, clientsCreated: 0, items, errors: [] };
+  const statusCells = () => screen.getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell')[2]!.textContent);
+
+  it('says in French the status each invoice will have, and that one in litigation, paid or cancelled is not chased', () => {
+    renderInApp(<Preview report={report} />);
+    expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Ligne', 'N° facture', 'Statut à l’import', 'Action']);
+    expect(statusCells()).toEqual(['Envoyée', 'Partiellement payée', 'Payée · non relancée', 'Contentieux · non relancée', 'Annulée · non relancée']);
+  });
+
+  it('and in English', async () => {
+    await setLanguage('en');
+    try {
+      renderInApp(<Preview report={report} />);
+      expect(screen.getByRole('columnheader', { name: 'Status once imported' })).toBeTruthy();
+      expect(statusCells()).toEqual(['Sent', 'Partially paid', 'Paid · not chased', 'Litigation · not chased', 'Cancelled · not chased']);
+    } finally {
+      await setLanguage('fr');
+    }
+  });
+});
+
 describe('the import’s counts', () => {
   it('are written as French writes numbers (1 200, not 1200), in the preview and the row errors alike', async () => {
     const plain = (s: string | null | undefined) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ');
-    const items = Array.from({ length: 1_220 }, (_, i) => ({ row: i + 2, number: `BIG-${i}`, action: 'create' as const, clientId: 'c1', newClient: false, clientKind: 'business' as const }));
+    const items = Array.from({ length: 1_220 }, (_, i) => ({ row: i + 2, number: `BIG-${i}`, action: 'create' as const, clientId: 'c1', newClient: false, clientKind: 'business' as const, status: 'sent' as const }));
     const view = renderInApp(<Preview report={{ status: 'done', dryRun: true, rows: 1_220, created: 1_220, existing: 0, clientsCreated: 0, items, errors: [] }} />);
     expect(plain(screen.getByText(/autres lignes/).textContent)).toBe('… et 1 200 autres lignes');
     view.unmount();

@@ -3,7 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { operations } from '../../api/schema';
-import { ErrorMessage, PageHeader, Stat } from '../../components/ui';
+import { ErrorMessage, PageHeader, Stat, StatusBadge } from '../../components/ui';
 import { api, unwrap } from '../../lib/api-client';
 import { invalidateMoneyViews } from '../../lib/money-views';
 import { useI18n } from '../../lib/i18n';
@@ -28,6 +28,8 @@ const SAMPLE = [
 ].join('\r\n');
 
 const PREVIEW_ROWS = 20;
+/** Statuses an imported invoice comes in with that no reminder follows (in litigation, settled or cancelled). */
+const NOT_CHASED = new Set(['litigation', 'paid', 'cancelled', 'written_off']);
 
 /** Seconds since a long request started, for the progress line. */
 const useElapsed = (running: boolean) => {
@@ -320,6 +322,7 @@ export const Preview = ({ report }: { report: Report }) => {
             <tr>
               <th scope="col">{t('importScreen.row')}</th>
               <th scope="col">{t('importScreen.number')}</th>
+              <th scope="col">{t('importScreen.importedStatus')}</th>
               <th scope="col">{t('importScreen.action')}</th>
             </tr>
           </thead>
@@ -328,6 +331,16 @@ export const Preview = ({ report }: { report: Report }) => {
               <tr key={item.row}>
                 <td data-label={t('importScreen.row')}>{item.row}</td>
                 <td data-label={t('importScreen.number')}>{item.number}</td>
+                <td data-label={t('importScreen.importedStatus')}>
+                  {/* What the import gives it: one in litigation or cancelled where it comes from is not chased here. */}
+                  <StatusBadge status={item.status} />
+                  {item.action === 'create' && NOT_CHASED.has(item.status) && (
+                    <span className="muted">
+                      {' · '}
+                      {t('importScreen.notChased')}
+                    </span>
+                  )}
+                </td>
                 <td data-label={t('importScreen.action')}>
                   {item.action === 'create' ? t('importScreen.create') : t('importScreen.exists')}
                   {item.newClient && (
