@@ -379,6 +379,14 @@ const planStepsFr = {
   tooMany: 'Dix adresses au plus',
   attachments: 'Pièces jointes',
   notRemindable: 'Cette facture ne peut pas être relancée maintenant : {{reason}}.',
+  /** Why a payment plan ended (the plan's `endReason`, the `plan.ended` event's reason). */
+  planEndReasons: {
+    paid: 'facture payée',
+    missed: 'une échéance n’a pas été réglée',
+    deleted: 'arrêté par vous',
+    cancelled: 'facture annulée',
+    written_off: 'créance passée en perte',
+  },
   refreshPreview: 'Mettre à jour l’aperçu',
   reasons: {
     due_passed: 'échéance déjà passée',
@@ -448,6 +456,13 @@ export const planStepTexts = registerTexts('planSteps', planStepsFr, {
   tooMany: 'Ten addresses at most',
   attachments: 'Attachments',
   notRemindable: 'This invoice cannot be reminded now: {{reason}}.',
+  planEndReasons: {
+    paid: 'invoice paid',
+    missed: 'an instalment was not paid',
+    deleted: 'ended by you',
+    cancelled: 'invoice cancelled',
+    written_off: 'written off',
+  },
   refreshPreview: 'Update the preview',
   reasons: {
     due_passed: 'due date already passed',

@@ -113,7 +113,8 @@ export const PaymentPlanCard = ({ invoice }: { invoice: Invoice }) => {
         <>
           {invoice.paymentPlan && (
             <p className="muted">
-              <StatusBadge status="cancelled" /> {invoice.paymentPlan.endReason ?? ''}
+              <StatusBadge status="cancelled" />{' '}
+              {invoice.paymentPlan.endReason ? t(`planSteps.planEndReasons.${invoice.paymentPlan.endReason}`, { defaultValue: invoice.paymentPlan.endReason }) : ''}
             </p>
           )}
           {!request && <p className="muted">{t('invoiceMore.planNone')}</p>}

@@ -97,3 +97,26 @@ describe('the invoice timeline', () => {
     ]);
   });
 });
+
+describe('a plan that ended', () => {
+  it('says why in words, on the card and in the history, never the API’s code (deleted, missed…)', async () => {
+    fakeApi(({ path }) =>
+      path.startsWith('/invoices/inv1/timeline')
+        ? { status: 200, body: { items: [{ at: '2026-11-25T10:00:00.000Z', type: 'plan.ended', data: { seq: 1, reason: 'missed' } }, { at: '2026-11-26T10:00:00.000Z', type: 'plan.ended', data: { seq: 2, reason: 'deleted' } }] } }
+        : undefined,
+    );
+    const ended = { ...invoice, planRequest: undefined, paymentPlan: { status: 'ended', endReason: 'deleted', instalments: [] } } as unknown as Invoice;
+    renderInApp(
+      <>
+        <PaymentPlanCard invoice={ended} />
+        <Timeline invoiceId="inv1" />
+      </>,
+    );
+    await screen.findByText(/une échéance n’a pas été réglée/);
+    const history = within(screen.getByRole('list')).getAllByRole('listitem').map((li) => li.textContent ?? '');
+    expect(history[0]).toContain('Échéancier terminé — une échéance n’a pas été réglée');
+    expect(history[1]).toContain('Échéancier terminé — arrêté par vous');
+    expect(document.body.textContent).not.toMatch(/\b(deleted|missed)\b/);
+    expect(screen.getAllByText(/arrêté par vous/).length).toBe(2);
+  });
+});

@@ -28,7 +28,14 @@ export const useEventDetail = (templateName: (id: string) => string | undefined 
       text(data.reference),
       text(data.trackingNumber),
       text(data.to),
-      text(data.reason) ? (reminder ? stepReason(data.reason as string) : (data.reason as string)) : undefined,
+      // A reminder's and a plan's reason are codes (said in words); the others are what the owner or the client typed.
+      text(data.reason)
+        ? reminder
+          ? stepReason(data.reason as string)
+          : type === 'plan.ended'
+            ? t(`planSteps.planEndReasons.${data.reason as string}`, { defaultValue: data.reason as string })
+            : (data.reason as string)
+        : undefined,
     ];
     return parts.filter(Boolean).join(' · ');
   };
