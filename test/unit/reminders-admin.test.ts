@@ -155,6 +155,13 @@ describe('scenario library', () => {
     await expect(w.scenarioLib.create(T, { name: 'x', steps: steps(['a', 1, 'reminder'], ['b', 5, 'maison']) })).resolves.toMatchObject({ builtIn: false });
   });
 
+  it('names the category and the other scenario by its name (not its id) when a category is already bound', async () => {
+    const first = await w.scenarioLib.create(T, { name: 'Clients fidèles', tags: ['vip'], steps: steps(['j+2', 2, 'reminder']) });
+    const error = await failure(w.scenarioLib.create(T, { name: 'Autre', tags: ['pro', 'vip'], steps: steps(['j+2', 2, 'reminder']) }), BusinessRuleError);
+    expect(error.errors).toEqual([{ path: 'body.tags.1', message: '"vip" is already bound to scenario "Clients fidèles"' }]);
+    expect(error.errors[0]!.message).not.toContain(first.id);
+  });
+
   it('refuses to delete the tenant’s default scenario, and deletes any other custom one', async () => {
     const a = await w.scenarioLib.create(T, { id: 'defaut', name: 'Défaut', steps: steps(['j+2', 2, 'reminder']) });
     await w.scenarioLib.create(T, { id: 'autre', name: 'Autre', steps: steps(['j+2', 2, 'reminder']) });

@@ -139,7 +139,8 @@ const tagConflicts = async (deps: ScenarioDeps, tenantId: string, scenario: Scen
   const others = (await deps.scenarios.list(tenantId)).filter((s) => s.id !== scenario.id);
   return tags.flatMap((tag, index) => {
     const other = others.find((s) => (s.tags ?? []).includes(tag));
-    return other ? [{ path: `body.tags.${index}`, message: `is already bound to scenario "${other.id}"` }] : [];
+    // Named as the owner knows them: the category, and the other scenario by its name (its id is a ULID).
+    return other ? [{ path: `body.tags.${index}`, message: `"${tag}" is already bound to scenario "${nameOf(other)}"` }] : [];
   });
 };
 

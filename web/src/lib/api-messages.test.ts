@@ -83,6 +83,7 @@ describe('the API’s field messages for the user', () => {
 
   it('says a refusal met on a page left open while the engine moved on, never the API’s English', () => {
     expect(apiMessage('The step is sent: only a scheduled step or a letter not posted yet can be cancelled', 'fr')).toBe('Cette relance est déjà partie : seule une relance programmée ou une lettre pas encore postée peut être annulée. Rechargez la page.');
+    expect(apiMessage('"vip" is already bound to scenario "Clients fidèles"', 'fr')).toBe('« vip » est déjà liée au scénario « Clients fidèles »');
     expect(apiMessage('The step is sending: only a scheduled step or a letter not posted yet can be cancelled', 'en')).toBe('This reminder is already being sent: only a scheduled one or a letter not posted yet can be cancelled. Reload the page.');
     expect(apiMessage('This letter was already recorded as posted with tracking number 1A234', 'fr')).toBe('Ce courrier est déjà noté comme posté (n° 1A234).');
     expect(apiMessage('The letter of step j+15 is cancelled, not to_post: only a produced letter can be posted', 'fr')).toBe('Ce courrier n’est pas à poster (étape annulée) : rechargez la page.');

@@ -452,7 +452,7 @@ const WITH_VALUES: Pattern[] = [
   { re: /^no template "(.*)"$/, fr: (m) => `Modèle introuvable (${m[1]})`, en: (m) => `No template "${m[1]}"` },
   { re: /^duplicate step id "(.*)"$/, fr: (m) => `Étape en double (${m[1]})`, en: (m) => `Duplicate step (${m[1]})` },
   { re: /^offset (-?\d+) is outside (-?\d+)\.\.\+(\d+) days$/, fr: (m) => `Entre ${m[2]} et +${m[3]} jours`, en: (m) => `Between ${m[2]} and +${m[3]} days` },
-  { re: /^is already bound to scenario "(.*)"$/, fr: (m) => `Déjà liée au scénario « ${m[1]} »`, en: (m) => `Already bound to scenario "${m[1]}"` },
+  { re: /^"(.*)" is already bound to scenario "(.*)"$/, fr: (m) => `« ${m[1]} » est déjà liée au scénario « ${m[2]} »`, en: (m) => `"${m[1]}" is already bound to scenario "${m[2]}"` },
   {
     re: /^is too long for a text message \((\d+) characters, at most (\d+)\): use a short template such as sms-reminder$/,
     fr: (m) => `Trop long pour un SMS (${m[1]} caractères, ${m[2]} au plus) : choisissez un modèle court, comme « SMS de relance »`,
