@@ -80,6 +80,11 @@ describe('more screens in Chromium', () => {
     expect(await errors.locator('tbody tr').first().locator('td').first().textContent()).toBe('3');
     expect(await page.getByTestId('import-to-create').textContent()).toBe('1');
     await checkScreen('31-import-dry-run');
+    // The preview says the status each invoice comes in with (accessible, no horizontal scroll, opened).
+    await page.getByText('Aperçu', { exact: true }).click();
+    const preview = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'Statut à l’import' }) });
+    expect(await preview.locator('tbody tr').first().locator('td').nth(2).textContent()).toBe('Envoyée');
+    await checkScreen('31-import-dry-run-preview');
     await page.getByRole('button', { name: 'Importer 1 facture' }).click();
     await poll(() => page.getByText(/Factures importées : 1 · déjà présentes : 0 · clients créés : 1/).count(), { timeout: 30_000 }).toBe(1);
     await checkScreen('32-import-done');
