@@ -102,7 +102,7 @@ describe('a plan that ended', () => {
   it('says why in words, on the card and in the history, never the API’s code (deleted, missed…)', async () => {
     fakeApi(({ path }) =>
       path.startsWith('/invoices/inv1/timeline')
-        ? { status: 200, body: { items: [{ at: '2026-11-25T10:00:00.000Z', type: 'plan.ended', data: { seq: 1, reason: 'missed' } }, { at: '2026-11-26T10:00:00.000Z', type: 'plan.ended', data: { seq: 2, reason: 'deleted' } }] } }
+        ? { status: 200, body: { items: [{ at: '2026-11-25T10:00:00.000Z', type: 'plan.ended', data: { seq: 1, reason: 'missed' } }, { at: '2026-11-26T10:00:00.000Z', type: 'plan.ended', data: { seq: 2, reason: 'deleted' } }, { at: '2026-11-27T10:00:00.000Z', type: 'invoice.resumed', data: { auto: false, reason: 'payment_plan' } }] } }
         : undefined,
     );
     const ended = { ...invoice, planRequest: undefined, paymentPlan: { status: 'ended', endReason: 'deleted', instalments: [] } } as unknown as Invoice;
@@ -116,7 +116,9 @@ describe('a plan that ended', () => {
     const history = within(screen.getByRole('list')).getAllByRole('listitem').map((li) => li.textContent ?? '');
     expect(history[0]).toContain('Échéancier terminé — une échéance n’a pas été réglée');
     expect(history[1]).toContain('Échéancier terminé — arrêté par vous');
-    expect(document.body.textContent).not.toMatch(/\b(deleted|missed)\b/);
+    // A plan set up resumes a paused invoice: said as the reminder plan says it.
+    expect(history[2]).toContain('Relances reprises — échéancier en place');
+    expect(document.body.textContent).not.toMatch(/\b(deleted|missed|payment_plan)\b/);
     expect(screen.getAllByText(/arrêté par vous/).length).toBe(2);
   });
 });

@@ -28,9 +28,10 @@ export const useEventDetail = (templateName: (id: string) => string | undefined 
       text(data.reference),
       text(data.trackingNumber),
       text(data.to),
-      // A reminder's and a plan's reason are codes (said in words); the others are what the owner or the client typed.
+      // A reminder's, a plan's and a resume by the API's reason are codes (said in words); the others are what the owner or
+      // the client typed (an automatic resume carries the pause's typed reason).
       text(data.reason)
-        ? reminder
+        ? reminder || (type === 'invoice.resumed' && data.auto === false)
           ? stepReason(data.reason as string)
           : type === 'plan.ended'
             ? t(`planSteps.planEndReasons.${data.reason as string}`, { defaultValue: data.reason as string })
