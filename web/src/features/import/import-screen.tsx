@@ -7,6 +7,7 @@ import { ErrorMessage, PageHeader, Stat, StatusBadge } from '../../components/ui
 import { api, unwrap } from '../../lib/api-client';
 import { invalidateMoneyViews } from '../../lib/money-views';
 import { useI18n } from '../../lib/i18n';
+import { importSample } from './sample';
 import { formatDate } from '../../lib/format';
 import { csvText } from '../../lib/validators';
 import './texts';
@@ -21,11 +22,6 @@ interface Outcome {
   errors: Report['errors'];
 }
 
-const SAMPLE = [
-  'N° facture;Client;E-mail;SIREN;Type;Date facture;Échéance;HT;TVA;TTC;Déjà réglé',
-  'FA-1001;Boulangerie Martin;compta@martin.test;;professionnel;01/09/2026;01/10/2026;1 000,00;200,00;1 200,00;0',
-  'FA-1002;Mme Durand;durand@exemple.test;;particulier;15/09/2026;15/10/2026;450,00;45,00;495,00;100,00',
-].join('\r\n');
 
 const PREVIEW_ROWS = 20;
 /** Statuses an imported invoice comes in with that no reminder follows (in litigation, settled or cancelled). */
@@ -45,7 +41,7 @@ const useElapsed = (running: boolean) => {
 
 /** CSV upload → dry run (what would be created, every row error) → import of the valid rows. */
 export default function ImportScreen() {
-  const { t, number } = useI18n();
+  const { t, number, lang } = useI18n();
   const queryClient = useQueryClient();
   const inputId = useId();
   const input = useRef<HTMLInputElement>(null);
@@ -111,10 +107,11 @@ export default function ImportScreen() {
     input.current?.focus();
   };
   const downloadSample = () => {
-    const url = URL.createObjectURL(new Blob([`\ufeff${SAMPLE}`], { type: 'text/csv' }));
+    const sample = importSample(lang);
+    const url = URL.createObjectURL(new Blob([`\ufeff${sample.content}`], { type: 'text/csv' }));
     const a = document.createElement('a');
     a.href = url;
-    a.download = 'relances-import-exemple.csv';
+    a.download = sample.fileName;
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   };

@@ -459,7 +459,7 @@ export const planStepTexts = registerTexts('planSteps', planStepsFr, {
   planEndReasons: {
     paid: 'invoice paid',
     missed: 'an instalment was not paid',
-    deleted: 'ended by you',
+    deleted: 'stopped by you',
     cancelled: 'invoice cancelled',
     written_off: 'written off',
   },
