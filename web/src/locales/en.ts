@@ -206,6 +206,7 @@ export const en: Translations = {
     paymentAmount: 'Amount (€)',
     paymentDate: 'Date',
     paymentMethod: 'Method',
+    paidBeforeImport: 'Paid before the import',
     paymentReference: 'Reference',
     removed: 'removed',
     methods: { transfer: 'Transfer', card: 'Card', cheque: 'Cheque', cash: 'Cash', direct_debit: 'Direct debit', other: 'Other' },

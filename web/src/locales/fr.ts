@@ -205,6 +205,7 @@ export const fr = {
     paymentAmount: 'Montant (€)',
     paymentDate: 'Date',
     paymentMethod: 'Moyen',
+    paidBeforeImport: 'Réglé avant import',
     paymentReference: 'Référence',
     removed: 'retiré',
     methods: { transfer: 'Virement', card: 'Carte', cheque: 'Chèque', cash: 'Espèces', direct_debit: 'Prélèvement', other: 'Autre' },

@@ -150,7 +150,8 @@ export const Payments = ({ invoiceId, canPay, claim }: { invoiceId: string; canP
             <li key={p.id} className="row">
               <span className={p.removedAt ? 'muted' : ''} style={p.removedAt ? { textDecoration: 'line-through' } : undefined}>
                 {date(p.date)} · {money(p.amountCents)} · {t(`invoice.methods.${p.method}`, { defaultValue: p.method })}
-                {p.reference ? ` · ${p.reference}` : ''}
+                {/* What an imported invoice had already been paid: stored by the import with a French reference (imp-pay-…). */}
+                {p.reference ? ` · ${p.id.startsWith('imp-pay-') && p.reference === 'Réglé avant import' ? t('invoice.paidBeforeImport') : p.reference}` : ''}
               </span>
               {p.removedAt ? (
                 <span className="muted">({t('invoice.removed')})</span>
