@@ -284,6 +284,7 @@ export const en: Translations = {
     reference: 'Document',
     debit: 'Debit',
     credit: 'Credit',
+    creditsBeforeImport: 'Credit notes before the import',
     lineKinds: { invoice: 'Invoice', payment: 'Payment', credit_note: 'Credit note' },
     statementFile: 'statement-of-account',
   },

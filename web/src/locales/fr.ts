@@ -283,6 +283,7 @@ export const fr = {
     reference: 'Pièce',
     debit: 'Débit',
     credit: 'Crédit',
+    creditsBeforeImport: 'Avoirs avant import',
     lineKinds: { invoice: 'Facture', payment: 'Paiement', credit_note: 'Avoir' },
     statementFile: 'releve-de-compte',
   },

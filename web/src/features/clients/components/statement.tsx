@@ -5,6 +5,10 @@ import { useI18n } from '../../../lib/i18n';
 import { useStatement } from '../api';
 
 /** Relevé de compte: invoices, credit notes and payments with the running balance, and its PDF. */
+/** The labels the API's import gives its own statement lines (shared/app/aggregates/import-invoices.ts, client-statement.ts). */
+const PAID_BEFORE_IMPORT = 'Réglé avant import';
+const IMPORTED_CREDITS = 'Avoirs avant import';
+
 export const Statement = ({ clientId }: { clientId: string }) => {
   const { t, money, date } = useI18n();
   const statement = useStatement(clientId);
@@ -41,9 +45,12 @@ export const Statement = ({ clientId }: { clientId: string }) => {
                     <tr key={`${line.invoiceId}-${i}`}>
                       <td data-label={t('invoice.paymentDate')}>{date(line.date)}</td>
                       <td data-label={t('clients.reference')}>
-                        <Link to={`/invoices/${line.invoiceId}`}>{t(`clients.lineKinds.${line.kind}`)} {line.reference}</Link>
+                        {/* The import's own lines carry fixed French labels (credit notes and payments before the import): said in the user's language. */}
+                        <Link to={`/invoices/${line.invoiceId}`}>
+                          {line.kind === 'credit_note' && line.reference === IMPORTED_CREDITS ? t('clients.creditsBeforeImport') : `${t(`clients.lineKinds.${line.kind}`)} ${line.reference}`}
+                        </Link>
                         {line.method && <span className="muted"> · {t(`invoice.methods.${line.method}`, { defaultValue: line.method })}</span>}
-                        {line.paymentReference && <span className="muted"> · {line.paymentReference}</span>}
+                        {line.paymentReference && <span className="muted"> · {line.paymentReference === PAID_BEFORE_IMPORT ? t('invoice.paidBeforeImport') : line.paymentReference}</span>}
                       </td>
                       <td data-label={t('clients.debit')} className="num">{line.debitCents ? money(line.debitCents) : ''}</td>
                       <td data-label={t('clients.credit')} className="num">{line.creditCents ? money(line.creditCents) : ''}</td>
