@@ -50,4 +50,15 @@ describe('settings that cannot work are refused', () => {
     }
     expect((await t.ok('PUT', '/settings', { sms: { senderId: 'PLOMBERIE' } })).sms).toEqual({ senderId: 'PLOMBERIE' });
   });
+
+  it('the company phone printed on invoices is kept as typed, and "12" is refused naming the field', async () => {
+    const t = await freshTenant('company-phone');
+    const company = { name: 'Plomberie Martin' };
+    for (const bad of ['12', '06 12', 'téléphone', '+33 6 12 34 56 78 90 12 34']) {
+      expect(refusal(await t.call('PUT', '/settings', { company: { ...company, phone: bad } })), bad).toEqual({ status: 400, problem: true, paths: ['body.company.phone'] });
+    }
+    for (const good of ['01 23 45 67 89', '+33 1 23 45 67 89', '04.72.00.00.00', '(0)4 72 00 00 00']) {
+      expect((await t.ok('PUT', '/settings', { company: { ...company, phone: good } })).company.phone, good).toBe(good);
+    }
+  });
 });

@@ -28,7 +28,12 @@ export const CompanyIdentity = z.object({
   siren: siren.optional(),
   vatNumber: vatNumber.optional(),
   email: email.optional(),
-  phone: z.string().max(30).optional(),
+  /** As printed on invoices and letters (`01 23 45 67 89`, `+33 1 23 45 67 89`): kept as typed, checked for 6 to 15 digits. */
+  phone: z
+    .string()
+    .max(30)
+    .refine((s) => /^\+?\d{6,15}$/.test(s.replace(/[\s.()-]/g, '')), { message: 'must be a phone number of 6 to 15 digits, e.g. 01 23 45 67 89' })
+    .optional(),
   iban: z
     .string()
     .transform((s) => s.replace(/\s+/g, '').toUpperCase())
