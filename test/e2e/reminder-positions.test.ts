@@ -62,6 +62,7 @@ describe('the reminder engine over the position table', () => {
 
     // The shared client's messages by id: two invoices due the same day go out as one grouped message.
     const sharedMessages = new Map<string, string>();
+    const ridAlong: { label: string; at: string }[] = [];
     for (const inv of invoices) {
       const steps = (await acme.get(`/invoices/${inv.id}/reminders`)).json.items as Step[];
       const label = `invoice due ${inv.due} (sent ${daysBetween(inv.due, today)} days after due)`;
@@ -80,7 +81,12 @@ describe('the reminder engine over the position table', () => {
       const sent = steps.filter((s) => s.state === 'sent').sort((a, b) => a.sentAt!.localeCompare(b.sentAt!));
       sent.forEach((s, i) => i > 0 && expect(s.index, label).toBeGreaterThan(sent[i - 1]!.index));
       // The after-due steps all went out: J+1, J+8, J+15 (catch-up for late entries).
-      expect(steps.filter((s) => !s.beforeDue && s.stepId !== 'escalate').map((s) => s.state), label).toEqual(['sent', 'sent', 'sent']);
+      // For the client with two invoices, a gentler step can instead ride along in the other invoice's firmer grouped
+      // message of its day (recorded `skipped: group_sent`, README "grouped message … tone"): which dates meet depends
+      // on the weekday the test runs, so those are checked against the client's messages below.
+      const afterDue = steps.filter((s) => !s.beforeDue && s.stepId !== 'escalate');
+      if (inv.shared) for (const s of afterDue.filter((x) => x.state === 'skipped' && x.reason === 'group_sent')) ridAlong.push({ label, at: s.scheduledAt! });
+      expect(afterDue.map((s) => (inv.shared && s.state === 'skipped' && s.reason === 'group_sent' ? 'sent' : s.state)), label).toEqual(['sent', 'sent', 'sent']);
       // Invariant 3: one reminder per invoice per day.
       const days = sent.map((s) => inParis(s.sentAt!).date);
       expect(new Set(days).size, label).toBe(days.length);
@@ -93,5 +99,7 @@ describe('the reminder engine over the position table', () => {
     expect(sharedSends.length).toBeGreaterThanOrEqual(4);
     sharedSends.forEach((d, i) => i > 0 && expect(daysBetween(sharedSends[i - 1]!, d)).toBeGreaterThanOrEqual(3));
     expect((await inbox(sharedEmail)).filter((m) => !/^Facture \S+ – /.test(m.subject))).toHaveLength(sharedSends.length);
+    // A step that rode along went out in a message to that client on its own day.
+    for (const r of ridAlong) expect(sharedSends, r.label).toContain(inParis(r.at).date);
   }, 180_000);
 });

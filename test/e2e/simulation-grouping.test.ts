@@ -21,7 +21,11 @@ describe('the simulation of a client with several invoices', () => {
     const t = await freshTenant('sim-group');
     await t.ok('PUT', '/settings', { ...companySettings, minGapDays: 3, groupByClient: true });
     const client = await t.ok('POST', '/clients', aBusinessClientInput({ email: uniqueEmail('sim-group') }));
-    const due = dueDateAhead(12);
+    // a and b's J-5 and c's (the next day) and the days the gap can move c's to, all business days: otherwise a weekend
+    // moves c's J-5 past the gap by itself (the test would depend on the weekday it runs).
+    const businessDay = (d: string) => weekday(d) !== 0 && weekday(d) !== 6 && !isPublicHoliday(d, 'metropole');
+    let due = dueDateAhead(12);
+    while (![5, 4, 3, 2].every((n) => businessDay(addDays(due, -n)))) due = addDays(due, 1);
     const invoices: { id: string; number: string }[] = [];
     // Two invoices due the same day, a third due the day after: its J-5 falls the day after theirs.
     for (const dueDate of [due, due, addDays(due, 1)]) {
