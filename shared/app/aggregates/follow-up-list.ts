@@ -137,8 +137,8 @@ export const makeFollowUpList = ({ invoices, rows, aggregates, settings, clock }
       ...(q.status ? { status: q.status } : {}),
       ...(q.clientId ? { clientId: q.clientId } : {}),
       ...(overdue !== undefined ? { overdue } : {}),
-      // Due within N days: what is still to be paid.
-      ...(q.dueWithinDays !== undefined && !q.status ? { open: true } : {}),
+      // Due within N days, or `open=true`: what is still to be paid (sent or partially paid).
+      ...(q.open || (q.dueWithinDays !== undefined && !q.status) ? { open: true } : {}),
       ...(q.reminded !== undefined ? { reminded: q.reminded } : {}),
       ...(dueFrom ? { dueFrom } : {}),
       ...(dueTo ? { dueTo } : {}),
