@@ -123,12 +123,15 @@ export const letterDocument = (kit: PdfKit, data: LetterPdfData, numbering: Page
           )}
 
           {(() => {
+            // The note of an estimated or contract rate wraps only in a box of a set width: in a flex-grown one beside the
+            // QR code it ran past the page's right edge, cut mid-sentence. Without the note the box is as it was (same bytes).
+            const rateNote = business && penalties > 0 && (data.penaltyRateSource === 'estimated' || data.penaltyRateSource === 'contract');
             const totals = (
-              <View style={qr ? { flexGrow: 1, flexShrink: 1 } : { marginTop: 8, marginLeft: '35%' }}>
+              <View style={qr ? (rateNote ? { width: '65%' } : { flexGrow: 1, flexShrink: 1 }) : { marginTop: 8, marginLeft: '35%' }}>
                 {business && totalLine(t.unpaidTotal, unpaid)}
                 {business && penalties > 0 && totalLine(t.penalties(data.date), penalties)}
-                {business && penalties > 0 && (data.penaltyRateSource === 'estimated' || data.penaltyRateSource === 'contract') && (
-                  <Text style={[styles.small, { marginBottom: 2 }]}>{t.rateSource[data.penaltyRateSource]}</Text>
+                {rateNote && (
+                  <Text style={[styles.small, { marginBottom: 2 }]}>{t.rateSource[data.penaltyRateSource as 'estimated' | 'contract']}</Text>
                 )}
                 {business && indemnity > 0 && totalLine(t.indemnity(indemnity % 4000 === 0 ? indemnity / 4000 : undefined), indemnity)}
                 {totalLine(t.total, total, true)}

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ReactPdfRenderer } from '../../../shared/adapters/pdf/react-pdf-renderer.js';
 import type { LetterPdfData } from '../../../templates/pdf/letter-types.js';
 import { aConsumerClient, aLetterPdfData, aSeller, pdfText } from '../../fixtures/pdf-fixtures.js';
+import { A4_WIDTH, placedText } from '../../fixtures/pdf-layout.js';
 
 import { allDocumentTemplates } from '../../../shared/wiring-pdf.js';
 const renderer = new ReactPdfRenderer(allDocumentTemplates);
@@ -24,6 +25,19 @@ describe('ReactPdfRenderer.letter', () => {
     const without = await renderer.letter(aLetterPdfData());
     expect(await pdfText(without)).not.toContain('QR code');
     expect(Buffer.from(withQr).equals(Buffer.from(without))).toBe(false);
+  });
+
+  it('keeps the note of an estimated rate inside the page beside the QR code: the whole sentence, no line past the right margin', async () => {
+    const payload = 'BCD\n002\n1\nSCT\n\nMenuiserie Dupont\nFR7630006000011234567890189\nEUR1644.70\n\n\nF-2026-0001';
+    for (const epcPayload of [payload, undefined]) {
+      const bytes = await renderer.letter(aLetterPdfData({ penaltyRateSource: 'estimated', ...(epcPayload ? { epcPayload } : {}) }));
+      const text = (await pdfText(bytes)).replace(/\s+/g, ' ');
+      expect(text).toContain("le dernier taux connu est appliqué ; le montant sera ajusté.");
+      const { items } = await placedText(bytes);
+      // The page's text stays within its 40-point margins.
+      const overflowing = items.filter((i) => i.x + i.width > A4_WIDTH - 40 + 0.5).map((i) => i.text);
+      expect(overflowing).toEqual([]);
+    }
   });
 
   it('says it is a mise en demeure de payer, names both parties and is dated', async () => {
