@@ -102,6 +102,8 @@ const invoiceListFields = z.object({
   dueFrom: businessDate.optional(),
   dueTo: businessDate.optional(),
   dueWithinDays: queryDays.optional(),
+  // Awaiting payment (sent or partially paid), whatever the due date: `open=true&reminded=false`.
+  open: z.enum(['true']).transform(() => true).optional(),
   q: searchQuery.optional(),
   sort: z.enum(['dueDate', '-dueDate', 'amount', 'daysLate', 'client', 'lastReminder']).default('dueDate'),
   order: z.enum(['asc', 'desc']).optional(),

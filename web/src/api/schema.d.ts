@@ -2380,6 +2380,7 @@ export interface operations {
                 limit?: number;
                 maxDaysLate?: number;
                 minDaysLate?: number;
+                open?: "true";
                 order?: "asc" | "desc";
                 overdue?: "true" | "false";
                 q?: string;
@@ -8817,6 +8818,7 @@ export interface operations {
                 dueWithinDays?: number;
                 maxDaysLate?: number;
                 minDaysLate?: number;
+                open?: "true";
                 order?: "asc" | "desc";
                 overdue?: "true" | "false";
                 q?: string;
