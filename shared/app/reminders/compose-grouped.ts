@@ -166,6 +166,7 @@ const feesOf = (m: GroupedMaterial, overdue: readonly GroupMember[], today: stri
     penalties: money(rows.reduce((s, r) => s + (r.penaltiesCents ?? 0), 0), language),
     indemnity: money(RECOVERY_INDEMNITY_CENTS, language),
     indemnities: money(rows.reduce((s, r) => s + (r.indemnityCents ?? 0), 0), language),
+    claimed: money(rows.reduce((s, r) => s + r.balanceCents + (r.penaltiesCents ?? 0) + (r.indemnityCents ?? 0), 0), language),
   };
 };
 
