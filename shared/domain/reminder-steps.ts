@@ -264,13 +264,18 @@ export type StepChange =
 export const replanScheduled = (input: StepPlanInput, records: readonly RecordedStep[]): StepChange[] => {
   const latest = latestByIndex(records);
   const soon = input.now.getTime() + IMMINENT_MS;
-  const movable = (r: RecordedStep) => r.state === 'scheduled' && r.scheduledAt !== undefined && Date.parse(r.scheduledAt) > soon;
-  const history: HistoryRecord[] = [];
-  for (const r of latest.values()) {
-    if (movable(r)) continue;
-    const h = toHistory(r, input.scenario);
-    if (h) history.push(h);
-  }
+  const pending = (r: RecordedStep) => r.state === 'scheduled' && r.scheduledAt !== undefined && Date.parse(r.scheduledAt) > soon;
+  const historyOf = (keep: (r: RecordedStep) => boolean): HistoryRecord[] =>
+    [...latest.values()].filter(keep).flatMap((r) => toHistory(r, input.scenario) ?? []);
+  // A step waiting for its retry after a failed send (`retry`, 15 min, 2 h, 8 h … later) keeps that
+  // time while its calendar place is already past: planned from `now` it would go to the next send
+  // window (the next morning, Monday for a Friday failure), past the 24 h the retries have. It moves
+  // only when its place itself moved later (the due date, a payment's grace, the client's gap).
+  const retrying = [...latest.values()].some((r) => pending(r) && r.reason === 'retry');
+  const unhurried = retrying ? planReminders(planInput({ ...input, now: new Date(0) }, historyOf((r) => !pending(r)))) : [];
+  const holdsRetry = (r: RecordedStep) => r.reason === 'retry' && Date.parse(unhurried[r.index]?.scheduledAt ?? '') <= Date.parse(r.scheduledAt!);
+  const movable = (r: RecordedStep) => pending(r) && !holdsRetry(r);
+  const history = historyOf((r) => !movable(r));
   const offsets = nominalOffsets(input.scenario.steps);
   const changes: StepChange[] = [];
   let floor = ''; // local date after which the next movable step must go (its predecessors' days)
