@@ -7,6 +7,7 @@ import type { LocalRoute } from './api-server.js';
 import type { LocalIssuer } from './local-issuer.js';
 import { localOidc } from './local-oidc.js';
 import type { SchedulerEmulator } from './scheduler-emulator.js';
+import type { SesSimulator } from './ses-simulator.js';
 import type { SmsLocal } from './sms-local.js';
 import type { StreamPoller } from './stream-poller.js';
 
@@ -18,6 +19,7 @@ export const localControl = ({
   poller,
   isAllowedOrigin = () => false,
   sms,
+  ses,
 }: {
   issuer: LocalIssuer;
   scheduler: SchedulerEmulator;
@@ -26,6 +28,8 @@ export const localControl = ({
   isAllowedOrigin?: (origin: string) => boolean;
   /** The SMS stand-in: texts it captured, at `GET /local/sms`. */
   sms?: Pick<SmsLocal, 'messages'>;
+  /** The SES simulator: `POST /local/ses/failures` starts or ends a local SES outage. */
+  ses?: Pick<SesSimulator, 'setFailing' | 'failing'>;
 }): LocalRoute => {
   const oidc = localOidc({ issuer, isAllowedRedirect: (uri) => URL.canParse(uri) && isAllowedOrigin(new URL(uri).origin) });
   return async ({ method, url, body }) => {
@@ -56,6 +60,15 @@ export const localControl = ({
         const items = (sms?.messages() ?? []).filter((m) => !to || m.to === to);
         return { status: 200, body: { items } };
       }
+      case 'GET /local/ses/failures':
+        return { status: 200, body: { to: ses?.failing() ?? [] } };
+      case 'POST /local/ses/failures': {
+        // `{ "to": ["a@b.test"] }`: sends to them answer 503 until `{ "to": [] }`; `"*"` fails every send.
+        const failures = parseFailures(body);
+        if ('errors' in failures) return { status: 400, body: { detail: 'body must be { "to": ["<address>" | "*", …] } ([] ends the outage)', errors: failures.errors } };
+        ses?.setFailing(failures.to);
+        return { status: 200, body: { to: ses?.failing() ?? [] } };
+      }
       case 'POST /local/streams/drain':
         return { status: 200, body: await poller.drain() };
       default:
@@ -80,6 +93,20 @@ const parseRun = (body: string): { until: Date; tenantId?: string } | { errors: 
   for (const key of Object.keys(rest)) errors.push({ path: `body.${key}`, message: 'is not a known field' });
   if (errors.length > 0) return { errors };
   return { until: new Date(until as string), ...(typeof tenantId === 'string' ? { tenantId } : {}) };
+};
+
+/** `{ "to": [...] }`: addresses (or `*`), every bad field named. */
+const parseFailures = (body: string): { to: string[] } | { errors: { path: string; message: string }[] } => {
+  const parsed = parseBody(body);
+  if (parsed === undefined) return { errors: [{ path: 'body', message: 'is not a JSON object' }] };
+  const { to, ...rest } = parsed;
+  const errors: { path: string; message: string }[] = [];
+  if (!Array.isArray(to)) errors.push({ path: 'body.to', message: 'is required: the addresses whose sends fail ("*" for every send, [] to end the outage)' });
+  else to.forEach((a, i) => {
+    if (typeof a !== 'string' || !(a === '*' || /^[^@\s]+@[^@\s]+$/.test(a))) errors.push({ path: `body.to.${i}`, message: 'must be an email address or "*"' });
+  });
+  for (const key of Object.keys(rest)) errors.push({ path: `body.${key}`, message: 'is not a known field' });
+  return errors.length > 0 ? { errors } : { to: to as string[] };
 };
 
 const parseBody = (body: string): Record<string, unknown> | undefined => {

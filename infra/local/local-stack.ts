@@ -166,7 +166,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
 
     const everyConsumer = drainAll(pollers);
     // SES events of the sends made so far first: their timeline events are stream records too.
-    const control = localControl({ issuer, scheduler, poller: { drain: async () => (await ses.settled(), everyConsumer.drain()) }, isAllowedOrigin, sms });
+    const control = localControl({ issuer, scheduler, poller: { drain: async () => (await ses.settled(), everyConsumer.drain()) }, isAllowedOrigin, sms, ses });
     api.open(issuer);
     if (options.fireInRealTime ?? true) scheduler.startClock();
     return { urls, tableName: LOCAL_TABLE, tokenFor: (tenantId, email) => issuer.tokenFor(tenantId, email), tokenWithClaims: (claims) => issuer.tokenWithClaims(claims), stop };

@@ -48,6 +48,13 @@ export const simulatedEvents = (body: SendEmailBody, messageId: string, now: Dat
 
 export interface SesSimulator {
   readonly url: string;
+  /**
+   * An SES outage, locally: sends to these addresses (any of To, Cc, Bcc; `*` = every send) are
+   * answered 503 `ServiceUnavailable`, as SES does in an incident, until the list is emptied. The
+   * send path's retries, backoff and `send_failed` can then be watched on the simulated clock.
+   */
+  setFailing(addresses: readonly string[]): void;
+  failing(): string[];
   /** Resolves once every event of the sends made so far has been handled. */
   settled(): Promise<void>;
   stop(): Promise<void>;
@@ -64,6 +71,7 @@ export const startSesSimulator = async ({ port, host = '127.0.0.1', target, onEv
   deliveryEvents?: boolean;
 }): Promise<SesSimulator> => {
   const upstream = new URL(target);
+  let failing = new Set<string>();
   const inFlight = new Set<Promise<unknown>>();
   const publish = (events: SimulatedSesEvent[]) => {
     for (const event of events) {
@@ -77,6 +85,11 @@ export const startSesSimulator = async ({ port, host = '127.0.0.1', target, onEv
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const body = Buffer.concat(chunks);
+      if (failing.size > 0 && req.method === 'POST' && req.url?.startsWith('/v2/email/outbound-emails') && sendsToFailing(body, failing)) {
+        res.writeHead(503, { 'content-type': 'application/json', 'x-amzn-errortype': 'ServiceUnavailable' });
+        res.end(JSON.stringify({ message: 'Service unavailable (local SES outage: POST /local/ses/failures)' }));
+        return;
+      }
       const proxied = request({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } }, (answer) => {
         const out: Buffer[] = [];
         answer.on('data', (c: Buffer) => out.push(c));
@@ -103,6 +116,10 @@ export const startSesSimulator = async ({ port, host = '127.0.0.1', target, onEv
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, host, () => resolve()));
   return {
     url: `http://localhost:${(server.address() as AddressInfo).port}`,
+    setFailing: (addresses) => {
+      failing = new Set(addresses.map((a) => a.toLowerCase()));
+    },
+    failing: () => [...failing],
     settled: async () => {
       while (inFlight.size > 0) await Promise.all([...inFlight]);
     },
@@ -111,4 +128,15 @@ export const startSesSimulator = async ({ port, host = '127.0.0.1', target, onEv
       server.closeAllConnections();
     }),
   };
+};
+
+/** Whether a send request names a failing address (or the outage is total, `*`). */
+const sendsToFailing = (body: Buffer, failing: ReadonlySet<string>): boolean => {
+  if (failing.has('*')) return true;
+  try {
+    const d = (JSON.parse(body.toString('utf8')) as SendEmailBody).Destination ?? {};
+    return [...(d.ToAddresses ?? []), ...(d.CcAddresses ?? []), ...(d.BccAddresses ?? [])].some((a) => failing.has(a.toLowerCase()));
+  } catch {
+    return false;
+  }
 };

@@ -42,3 +42,11 @@ export const readOffset = (list: string, cursor: string | undefined): number => 
   if (Number.isInteger(position.offset) && (position.offset as number) >= 0) return position.offset as number;
   throw refused();
 };
+
+/**
+ * Two index keys in DynamoDB's order: by their UTF-8 bytes. A list that merges several Queries
+ * must order their rows as each Query returned them, or a page resumes a partition after a row it
+ * never gave and skips or repeats rows: `localeCompare` puts `imp-inv-a…` before `imp-inv-B…`
+ * (imported invoices' ids are of mixed case), DynamoDB the other way round.
+ */
+export const compareKeys = (a: string, b: string): number => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));

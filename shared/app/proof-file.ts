@@ -187,7 +187,7 @@ export const makeProofFile = (deps: ProofFileDeps) =>
         reductions: penaltyReductions(payments, creditNotes),
         ...(penaltyRate !== undefined ? { contractualRatePercent: penaltyRate } : {}),
       }),
-      ...(penaltiesWaived(invoice.paymentPlan) ? { penaltiesWaived: true } : {}),
+      ...(penaltiesWaived(invoice.paymentPlan, balance) ? { penaltiesWaived: true } : {}),
       asOf,
       language,
     };

@@ -202,6 +202,8 @@ export interface InvoiceListQuery {
   readonly dueTo?: string;
   /** Awaiting payment and due from today to today + N. */
   readonly dueWithinDays?: number;
+  /** Only invoices awaiting payment (sent or partially paid): the "non relancées" tab without the paid ones. */
+  readonly open?: boolean;
   /** An invoice number prefix, or a client-name prefix. */
   readonly q?: string;
   readonly sort: 'dueDate' | '-dueDate' | 'amount' | 'daysLate' | 'client' | 'lastReminder';

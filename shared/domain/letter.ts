@@ -49,6 +49,12 @@ export interface LetterData {
   readonly epcPayload?: string;
   /** The payment plan running on the invoice, printed as a table; its waiver removes penalties and the €40. */
   readonly paymentPlan?: PlanOnDocument;
+  /**
+   * 2 (every letter produced since): the totals beside the QR code keep within the margins, the QR code's
+   * caption under it, the closing and the signature on one page. Absent on letters produced before, which
+   * render as they were (the same bytes, their recorded SHA-256).
+   */
+  readonly layout?: 2;
 }
 
 /**

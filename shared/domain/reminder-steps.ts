@@ -264,13 +264,25 @@ export type StepChange =
 export const replanScheduled = (input: StepPlanInput, records: readonly RecordedStep[]): StepChange[] => {
   const latest = latestByIndex(records);
   const soon = input.now.getTime() + IMMINENT_MS;
-  const movable = (r: RecordedStep) => r.state === 'scheduled' && r.scheduledAt !== undefined && Date.parse(r.scheduledAt) > soon;
-  const history: HistoryRecord[] = [];
-  for (const r of latest.values()) {
-    if (movable(r)) continue;
-    const h = toHistory(r, input.scenario);
-    if (h) history.push(h);
-  }
+  const pending = (r: RecordedStep) => r.state === 'scheduled' && r.scheduledAt !== undefined && Date.parse(r.scheduledAt) > soon;
+  const historyOf = (keep: (r: RecordedStep) => boolean): HistoryRecord[] =>
+    [...latest.values()].filter(keep).flatMap((r) => toHistory(r, input.scenario) ?? []);
+  // A step waiting for its retry after a failed send (`retry`, 15 min, 2 h, 8 h … later) keeps that
+  // time while its calendar place is already past: planned from `now` it would go to the next send
+  // window (the next morning, Monday for a Friday failure), past the 24 h the retries have. It moves
+  // only when its place itself moved later (the due date, the client's gap) or a payment's grace
+  // window now covers it.
+  const retrying = [...latest.values()].some((r) => pending(r) && r.reason === 'retry');
+  const unhurried = retrying ? planReminders(planInput({ ...input, now: new Date(0) }, historyOf((r) => !pending(r)))) : [];
+  const paidOn = input.lastPaymentAt ? utcToZoned(new Date(input.lastPaymentAt), input.calendar.timeZone).date : undefined;
+  const inGrace = (at: string) => {
+    const day = utcToZoned(new Date(at), input.calendar.timeZone).date;
+    return paidOn !== undefined && day >= paidOn && day < addDays(paidOn, input.graceDaysAfterPayment);
+  };
+  const holdsRetry = (r: RecordedStep) =>
+    r.reason === 'retry' && Date.parse(unhurried[r.index]?.scheduledAt ?? '') <= Date.parse(r.scheduledAt!) && !inGrace(r.scheduledAt!);
+  const movable = (r: RecordedStep) => pending(r) && !holdsRetry(r);
+  const history = historyOf((r) => !movable(r));
   const offsets = nominalOffsets(input.scenario.steps);
   const changes: StepChange[] = [];
   let floor = ''; // local date after which the next movable step must go (its predecessors' days)

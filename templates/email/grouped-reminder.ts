@@ -37,7 +37,14 @@ export interface GroupedReminderData {
    * reminders as the single-invoice templates do: the rate, the penalties accrued to date on the
    * overdue invoices and their €40 each. Absent for a consumer, or when the fees are waived.
    */
-  readonly fees?: { readonly rate: string; readonly penalties: string; readonly indemnity: string; readonly indemnities: string };
+  readonly fees?: {
+    readonly rate: string;
+    readonly penalties: string;
+    readonly indemnity: string;
+    readonly indemnities: string;
+    /** What the mise en demeure letter demands ("Total dû"): the overdue balances, their penalties and their €40. */
+    readonly claimed: string;
+  };
 }
 
 export interface GroupedReminderText {
@@ -115,8 +122,8 @@ const FR: Wording = {
       courtesy: '',
       reminder: `Conformément à l'article L441-10 du Code de commerce, des pénalités de retard au taux annuel de ${f.rate} et une indemnité forfaitaire pour frais de recouvrement de ${f.indemnity} par facture sont exigibles de plein droit dès le lendemain de leur date d'échéance.`,
       firm: `Pénalités de retard à ce jour (taux ${f.rate}) : ${f.penalties}\nIndemnités forfaitaires pour frais de recouvrement (${f.indemnity} par facture échue) : ${f.indemnities}`,
-      // The letter attached lists them invoice by invoice.
-      'formal-notice': '',
+      // The email is itself the notice: it demands what the letter attached demands (which lists them invoice by invoice).
+      'formal-notice': `Sont également dus, comme le détaille la lettre jointe :\n- les pénalités de retard au taux de ${f.rate}, soit ${f.penalties} à ce jour, à parfaire jusqu'au paiement ;\n- les indemnités forfaitaires pour frais de recouvrement (${f.indemnity} par facture échue) : ${f.indemnities} (articles L441-10 et D441-5 du Code de commerce).\nTotal réclamé : ${f.claimed}.`,
     })[d.tone],
   headers: ['Facture', 'Échéance', 'Reste dû', 'Retard'],
   total: 'Total',
@@ -171,7 +178,7 @@ const EN: Wording = {
       courtesy: '',
       reminder: `Under article L441-10 of the French Commercial Code, late-payment penalties at the annual rate of ${f.rate} and a fixed recovery indemnity of ${f.indemnity} per invoice are due by law from the day after each due date.`,
       firm: `Late-payment penalties to date (rate ${f.rate}): ${f.penalties}\nFixed recovery indemnities (${f.indemnity} per overdue invoice): ${f.indemnities}`,
-      'formal-notice': '',
+      'formal-notice': `Also due, as the attached letter details:\n- late-payment penalties at ${f.rate}, ${f.penalties} to date, accruing until payment;\n- fixed recovery indemnities (${f.indemnity} per overdue invoice): ${f.indemnities} (articles L441-10 and D441-5 of the French Commercial Code).\nTotal claimed: ${f.claimed}.`,
     })[d.tone],
   headers: ['Invoice', 'Due date', 'Balance', 'Days late'],
   total: 'Total',

@@ -37,6 +37,8 @@ export const letterDocument = (kit: PdfKit, data: LetterPdfData, numbering: Page
   const penalties = business && !waived ? (data.penaltiesCents ?? 0) : 0;
   const indemnity = business && !waived ? (data.indemnityCents ?? 0) : 0;
   const total = unpaid + penalties + indemnity;
+  // Letters produced since `layout: 2` (shared/domain/letter.ts); older ones render as they were, to the same bytes.
+  const fitted = data.layout === 2;
   // A consumer must always have a way to reach the business (DOMAIN.md, B2C tone).
   const contact = [seller.phone, seller.email].filter(Boolean).join(' · ') || addressLines(seller.address).join(', ') || seller.name;
   const money = (cents: number) => euros(cents, lang);
@@ -124,7 +126,7 @@ export const letterDocument = (kit: PdfKit, data: LetterPdfData, numbering: Page
 
           {(() => {
             const totals = (
-              <View style={qr ? { flexGrow: 1, flexShrink: 1 } : { marginTop: 8, marginLeft: '35%' }}>
+              <View style={qr ? (fitted ? { width: '65%', flexShrink: 0 } : { flexGrow: 1, flexShrink: 1 }) : { marginTop: 8, marginLeft: '35%' }}>
                 {business && totalLine(t.unpaidTotal, unpaid)}
                 {business && penalties > 0 && totalLine(t.penalties(data.date), penalties)}
                 {business && penalties > 0 && (data.penaltyRateSource === 'estimated' || data.penaltyRateSource === 'contract') && (
@@ -136,10 +138,14 @@ export const letterDocument = (kit: PdfKit, data: LetterPdfData, numbering: Page
             );
             // The EPC QR code of the unpaid balance (issue 10 §3) in the space left of the totals: the client scans
             // the letter to pay by transfer. A letter recorded without one keeps its layout, hence its bytes.
+            // Since `layout: 2` the two columns have fixed widths (35 % / 65 %, the totals where a letter without
+            // a QR code has them) and the QR code says what it is for under it: before, the totals took the width
+            // their longest line wanted, past the right margin (the estimated-rate note off the page).
             return qr ? (
               <View style={{ marginTop: 8, flexDirection: 'row' }} wrap={false}>
-                <View style={{ width: '35%' }}>
+                <View style={fitted ? { width: '35%', flexShrink: 0, paddingRight: 12 } : { width: '35%' }}>
                   <EpcQrCode kit={kit} modules={qr} size={62} />
+                  {fitted && <Text style={[styles.small, { marginTop: 4 }]}>{identity.scanToPay}</Text>}
                 </View>
                 {totals}
               </View>
@@ -152,12 +158,22 @@ export const letterDocument = (kit: PdfKit, data: LetterPdfData, numbering: Page
           {data.paymentPlan && <PlanTable kit={kit} plan={data.paymentPlan} language={lang} business={business} />}
           {!(business && waived) && <Text style={{ marginTop: 6 }}>{business ? t.penaltiesRun : t.legalInterest}</Text>}
           <Text style={{ marginTop: 6 }}>{t.payment(data.paymentInstructions)}</Text>
-          {qr && <Text style={{ marginTop: 2 }}>{identity.scanToPay}</Text>}
+          {qr && !fitted && <Text style={{ marginTop: 2 }}>{identity.scanToPay}</Text>}
           {!business && <Text style={{ marginTop: 6 }}>{t.paymentPlan(contact)}</Text>}
           <Text style={{ marginTop: 6 }}>{t.nextStep[kind]}</Text>
           {total <= SMALL_CLAIM_LIMIT_CENTS && business && <Text style={{ marginTop: 6 }}>{t.smallClaim}</Text>}
-          <Text style={{ marginTop: 10 }}>{t.closing}</Text>
-          <Text style={[styles.bold, { marginTop: 16, textAlign: 'right' }]}>{seller.name}</Text>
+          {fitted ? (
+            // The closing and the signature go together: never the signature alone on a last page.
+            <View wrap={false}>
+              <Text style={{ marginTop: 10 }}>{t.closing}</Text>
+              <Text style={[styles.bold, { marginTop: 16, textAlign: 'right' }]}>{seller.name}</Text>
+            </View>
+          ) : (
+            <>
+              <Text style={{ marginTop: 10 }}>{t.closing}</Text>
+              <Text style={[styles.bold, { marginTop: 16, textAlign: 'right' }]}>{seller.name}</Text>
+            </>
+          )}
         </View>
 
         <View style={styles.footer} fixed>

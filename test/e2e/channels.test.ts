@@ -10,6 +10,7 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { addDays, weekday } from '../../shared/domain/dates.js';
 import { isPublicHoliday } from '../../shared/domain/holidays.js';
 import { aBusinessClientInput, aCompanyIdentity, anInvoiceInput } from '../fixtures/api-fixtures.js';
+import { A4_WIDTH, MM, placedText } from '../fixtures/pdf-layout.js';
 import { freshTenant } from './fresh-tenant.js';
 import { endOfDay, inParis, parisToday, runUntil } from './local-clock.js';
 
@@ -118,7 +119,10 @@ describe('channels per step on the local stack', () => {
     expect(text).toContain(client.name);
     expect(text).toContain('Indemnité forfaitaire pour frais de recouvrement');
     // Issue 10 §3: the letter by post carries the EPC QR code of the balance, the client scans it to pay.
-    expect(text).toContain('Scannez le QR code avec votre application bancaire');
+    expect(text.replace(/\s+/g, ' ')).toContain('Scannez le QR code avec votre application bancaire');
+    // The totals beside the QR code keep within the body's right margin (they ran past it, the estimated-rate note off the page).
+    const placed = await placedText(new Uint8Array(pdf.bytes!));
+    expect(placed.items.filter((i) => i.y > 40 && i.x + i.width > A4_WIDTH - 40 - 6 * MM + 0.5).map((i) => i.text)).toEqual([]);
 
     // Closing it: only a letter, only when produced; repeating is harmless.
     expect((await t.call('POST', `/invoices/${invoice.id}/reminders/texto/posted`, {})).status).toBe(409);

@@ -303,6 +303,16 @@ describe('GET /invoices, the follow-up list', () => {
     expect(keysOf((await list('status=overdue&reminded=false')).items)).toEqual(['I2', 'I3', 'I4']);
   });
 
+  it('open=true keeps what awaits payment, partially paid included (the "non relancées" tab), in every sort', async () => {
+    // status=sent would leave out I2 (partially paid, never reminded); no status would bring the paid I6, I7 and the draft.
+    expect(keysOf((await list('open=true&reminded=false')).items)).toEqual(['I2', 'I3', 'I4', 'I9', 'I5']);
+    expect(keysOf((await list('open=true&reminded=false&sort=amount')).items)).toEqual(['I9', 'I2', 'I5', 'I3', 'I4']);
+    expect(keysOf((await list('open=true&reminded=false&sort=client')).items)).toEqual(['I3', 'I4', 'I9', 'I2', 'I5']);
+    expect(keysOf((await list('open=true&sort=daysLate')).items)).toEqual(['I1', 'I2', 'I3', 'I4', 'I9', 'I5']);
+    expect(keysOf((await list(`open=true&reminded=false&clientId=${clientIds.A}`)).items)).toEqual(['I2', 'I5']);
+    expect((await t.get('/invoices?open=false')).status).toBe(400);
+  });
+
   it('filters what falls due within N days', async () => {
     expect(keysOf((await list('dueWithinDays=15')).items)).toEqual(['I9']);
     expect(keysOf((await list('dueWithinDays=30')).items)).toEqual(['I9', 'I5']);

@@ -65,6 +65,30 @@ describe('a grouped reminder listing an invoice not due yet, on the local stack'
     expect(text).toMatch(/Indemnité forfaitaire pour frais de recouvrement \(40,00 € × 1/);
   });
 
+  it("demands in a business's grouped mise en demeure the sum its letter demands: the balances, the penalties to date and the €40 of each invoice", { timeout: 60_000 }, async () => {
+    const t = await freshTenant('wording-notice');
+    await t.ok('PUT', '/settings', companySettings);
+    const email = uniqueEmail('wording-notice');
+    const client = await t.ok('POST', '/clients', aBusinessClientInput({ email }));
+    const today = parisToday();
+    for (const offset of [-40, -25]) {
+      const draft = await t.ok('POST', '/invoices', anInvoiceInput(client.id, { issueDate: addDays(today, offset - 30), dueDate: addDays(today, offset) }));
+      await t.ok('POST', `/invoices/${draft.id}/send`);
+    }
+    expect((await t.call('POST', `/clients/${client.id}/reminders`, { templateId: 'formal-notice', force: true })).status).toBe(201);
+    const [mail] = (await inbox(email)).filter((m) => m.subject.startsWith('Mise en demeure'));
+    const letter = mail!.attachments.find((a) => a.filename.startsWith('mise-en-demeure'))!;
+    const letterText = plain((await extractText(await getDocumentProxy(new Uint8Array(Buffer.from(letter.content, 'base64'))), { mergePages: true })).text);
+    const [, penalties] = /Pénalités de retard arrêtées au .*?\) ([\d ]+,\d\d €)/.exec(letterText)!;
+    const [, due] = /Total dû ([\d ]+,\d\d €)/.exec(letterText)!;
+    const text = plain(mail!.body.text!);
+    // The email is itself the notice: it never demands less than the letter it carries (it said "la somme de <balances>").
+    expect(text).toContain(`les pénalités de retard au taux de 12,15 %, soit ${penalties} à ce jour`);
+    expect(text).toContain('les indemnités forfaitaires pour frais de recouvrement (40,00 € par facture échue) : 80,00 €');
+    expect(text).toContain(`Total réclamé : ${due}.`);
+    expect(plain(mail!.body.html!)).toContain(`Total réclamé : ${due}.`);
+  });
+
   it('sends an invoice not due yet the courtesy text when a mass send names a firmer template', { timeout: 60_000 }, async () => {
     const t = await freshTenant('wording-single');
     await t.ok('PUT', '/settings', companySettings);

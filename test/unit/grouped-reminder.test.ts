@@ -180,14 +180,26 @@ describe('a grouped reminder to a business (DOMAIN.md §2: the J+1 and J+8 say w
     expect(plain(email.text)).toContain(`Pénalités à ce jour : ${plain(formatEuros(penaltiesOf([three[1]!, three[0]!]), 'fr'))}.`);
   });
 
-  it('says none of it to a consumer, nor in a courtesy reminder, nor beside the mise en demeure letter (which has them)', async () => {
+  it('demands in the mise en demeure what its letter demands: the balances, the penalties to date and the €40 of each overdue invoice', async () => {
+    const balances = three.reduce((sum, { invoice }) => sum + invoice.totals.grossCents - invoice.paidCents, 0);
+    const claimed = plain(formatEuros(balances + penaltiesOf(three) + 3 * 4000, 'fr'));
+    const text = plain((await compose('formal-notice')).text);
+    expect(text).toContain(`- les pénalités de retard au taux de 12,15 %, soit ${plain(formatEuros(penaltiesOf(three), 'fr'))} à ce jour, à parfaire jusqu'au paiement ;`);
+    expect(text).toContain('- les indemnités forfaitaires pour frais de recouvrement (40,00 € par facture échue) : 120,00 € (articles L441-10 et D441-5 du Code de commerce).');
+    expect(text).toContain(`Total réclamé : ${claimed}.`);
+    const en = plain((await compose('formal-notice-en', aClient({ language: 'en' }))).text);
+    expect(en).toContain('fixed recovery indemnities (€40.00 per overdue invoice): €120.00');
+    expect(en).toMatch(/Total claimed: €[\d,]+\.\d\d\./);
+  });
+
+  it('says none of it to a consumer, nor in a courtesy reminder', async () => {
     const consumer = aClient({ kind: 'consumer' });
     for (const id of ['reminder-consumer', 'firm-consumer']) {
       const email = await compose(id, consumer);
       expect(mentionsPenalties({ subject: email.subject, body: email.text }), id).toBe(false);
     }
     expect((await compose('courtesy')).text).not.toMatch(/L441-10|Pénalités/);
-    expect((await compose('formal-notice')).text).not.toMatch(/L441-10|Pénalités de retard à ce jour/);
+    expect((await compose('formal-notice-consumer', aClient({ kind: 'consumer' }))).text).not.toMatch(/L441-10|pénalités|indemnité/i);
   });
 });
 

@@ -1,9 +1,16 @@
 import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { InvoiceRowQueries, RowFilter, RowPage } from '../../app/aggregates/ports.js';
 import type { InvoiceRecord, Page, PageRequest } from '../../app/ports.js';
-import { encodeCursor, invalidCursor, startKeyFor } from './cursor.js';
-import { clientWordPk, invoiceKey, numberLookupKey, numberLookupPk, ROW_SORT_INDEX, rowPartition, type RowSort, type StatusGroup } from './keys.js';
+import { compareKeys } from '../../app/list-cursor.js';
+import { createHash } from 'node:crypto';
+import { invalidCursor } from './cursor.js';
+import { clientWordPk, CONTRIBUTION_SK, invoiceKey, invoicePk, numberLookupKey, numberLookupPk, ROW_SORT_INDEX, rowPartition, type RowSort, type StatusGroup } from './keys.js';
 import { queryAll, queryFrom, queryPage } from './queries.js';
+
+/** A merged row list's cursor (a few hundred characters for six partitions), within the list's `query.cursor` limit. */
+const MAX_ROW_CURSOR_LENGTH = 4096;
+const rowCursorChecksum = (index: string, pks: readonly string[], positions: readonly (0 | 1 | string)[]) =>
+  createHash('sha256').update(JSON.stringify([index, pks, positions])).digest('base64url').slice(0, 22);
 
 /** BatchGetItem requests in flight at once for one read. */
 const BATCH_READERS = 8;
@@ -59,7 +66,7 @@ export class DynamoInvoiceRows implements InvoiceRowQueries {
 
   async sorted(tenantId: string, request: { groups: readonly StatusGroup[]; sort: RowSort; descending: boolean; prefix?: string; filter: RowFilter; page: PageRequest }): Promise<RowPage> {
     const index = ROW_SORT_INDEX[request.sort];
-    const positions = this.decodePositions(request.page.cursor, request.groups.map((g) => rowPartition(tenantId, g, request.sort)), index);
+    const positions = this.decodePositions(request.page.cursor, tenantId, request.groups.map((g) => rowPartition(tenantId, g, request.sort)), index);
     const { FilterExpression, ExpressionAttributeNames, values } = filterExpression(request.filter);
     const limit = request.page.limit;
     const candidates: { pk: string; item: Item }[] = [];
@@ -78,12 +85,17 @@ export class DynamoInvoiceRows implements InvoiceRowQueries {
         },
         position,
         limit,
-      );
+      ).catch((error: unknown) => {
+        // A recomputed cursor can name a key outside this query's range (another prefix): the caller's error.
+        if (position !== undefined && (error as { name?: string }).name === 'ValidationException') throw invalidCursor();
+        throw error;
+      });
       ends.set(pk, next);
       candidates.push(...found.map((item) => ({ pk, item })));
     }
     const sk = `${index}SK`;
-    candidates.sort((a, b) => (request.descending ? -1 : 1) * String(a.item[sk]).localeCompare(String(b.item[sk])));
+    // DynamoDB's order (bytes), the one each Query returned: never localeCompare (case, punctuation).
+    candidates.sort((a, b) => (request.descending ? -1 : 1) * compareKeys(String(a.item[sk]), String(b.item[sk])));
     const taken = candidates.slice(0, limit);
     const next = new Map(positions);
     for (const [pk] of positions) {
@@ -157,28 +169,41 @@ export class DynamoInvoiceRows implements InvoiceRowQueries {
     await Promise.all(Array.from({ length: Math.min(BATCH_READERS, chunks.length) }, worker));
   }
 
+  /**
+   * The cursor of a merged row list: each partition's position in the order of `pks`, 0 (done), 1
+   * (from the start) or the index sort key of the last row taken from it (the row item's table key
+   * and partition follow from it), and one checksum binding them to the list. The index sort key
+   * alone keeps a page-6 cursor of six status groups well under the request line API Gateway takes
+   * (a full start key per partition, base64 twice, passed 2,048 characters by the third page of a
+   * tenant with a long id).
+   */
   private encodePositions(positions: Map<string, Item | undefined | 'done'>, index: string): string {
-    const body = Object.fromEntries([...positions].map(([pk, p]) => [pk, p === 'done' ? 0 : p === undefined ? 1 : encodeCursor(p, { index, partition: { [`${index}PK`]: pk } })]));
-    return Buffer.from(JSON.stringify(body)).toString('base64url');
+    const sk = `${index}SK`;
+    const p = [...positions.values()].map((v) => (v === 'done' ? 0 : v === undefined ? 1 : String(v[sk])));
+    return Buffer.from(JSON.stringify({ p, c: rowCursorChecksum(index, [...positions.keys()], p) })).toString('base64url');
   }
 
   /** Each partition's position: undefined (from the start), a start key, or done. */
-  private decodePositions(cursor: string | undefined, pks: readonly string[], index: string): Map<string, Item | undefined | 'done'> {
+  private decodePositions(cursor: string | undefined, tenantId: string, pks: readonly string[], index: string): Map<string, Item | undefined | 'done'> {
     if (cursor === undefined) return new Map(pks.map((pk) => [pk, undefined]));
-    let body: Record<string, unknown>;
+    if (cursor.length > MAX_ROW_CURSOR_LENGTH || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw invalidCursor('is not a cursor');
+    let body: { p?: unknown; c?: unknown };
     try {
-      body = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
+      body = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { p?: unknown; c?: unknown };
     } catch {
       throw invalidCursor('is not a cursor');
     }
-    if (typeof body !== 'object' || body === null || Object.keys(body).sort().join() !== [...pks].sort().join()) throw invalidCursor();
+    const p = typeof body === 'object' && body !== null ? body.p : undefined;
+    if (!Array.isArray(p) || p.length !== pks.length || !p.every((v) => v === 0 || v === 1 || (typeof v === 'string' && v.length > 0 && v.length <= 1024))) throw invalidCursor('is not a cursor');
+    if (body.c !== rowCursorChecksum(index, pks, p as (0 | 1 | string)[])) throw invalidCursor();
     return new Map<string, Item | undefined | 'done'>(
-      pks.map((pk): [string, Item | undefined | 'done'] => {
-        const p = body[pk];
-        if (p === 0) return [pk, 'done' as const];
-        if (p === 1) return [pk, undefined];
-        if (typeof p !== 'string') throw invalidCursor();
-        return [pk, startKeyFor(p, { index, partition: { [`${index}PK`]: pk } }) as Item];
+      pks.map((pk, i): [string, Item | undefined | 'done'] => {
+        const v = p[i] as 0 | 1 | string;
+        if (v === 0) return [pk, 'done'];
+        if (v === 1) return [pk, undefined];
+        const invoiceId = v.slice(v.lastIndexOf('#') + 1);
+        if (!/^[A-Za-z0-9_-]{1,64}$/.test(invoiceId)) throw invalidCursor();
+        return [pk, { PK: invoicePk(tenantId, invoiceId), SK: CONTRIBUTION_SK, [`${index}PK`]: pk, [`${index}SK`]: v }];
       }),
     );
   }

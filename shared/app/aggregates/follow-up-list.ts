@@ -5,7 +5,7 @@ import { ValidationError } from '../errors.js';
 import type { InvoiceListQuery, InvoiceView } from '../../domain/invoice-types.js';
 import { toInvoiceView } from '../invoice-view.js';
 import type { Clock, InvoiceListFilter, InvoiceRecord, InvoiceRepository, Page, SettingsRepository } from '../ports.js';
-import { offsetCursor, openCursor, readOffset, sealCursor } from '../list-cursor.js';
+import { compareKeys, offsetCursor, openCursor, readOffset, sealCursor } from '../list-cursor.js';
 import type { AggregateStore, InvoiceRowQueries, RowFilter } from './ports.js';
 
 export interface FollowUpListDeps {
@@ -137,8 +137,8 @@ export const makeFollowUpList = ({ invoices, rows, aggregates, settings, clock }
       ...(q.status ? { status: q.status } : {}),
       ...(q.clientId ? { clientId: q.clientId } : {}),
       ...(overdue !== undefined ? { overdue } : {}),
-      // Due within N days: what is still to be paid.
-      ...(q.dueWithinDays !== undefined && !q.status ? { open: true } : {}),
+      // Due within N days, or `open=true`: what is still to be paid (sent or partially paid).
+      ...(q.open || (q.dueWithinDays !== undefined && !q.status) ? { open: true } : {}),
       ...(q.reminded !== undefined ? { reminded: q.reminded } : {}),
       ...(dueFrom ? { dueFrom } : {}),
       ...(dueTo ? { dueTo } : {}),
@@ -218,7 +218,7 @@ export const makeFollowUpList = ({ invoices, rows, aggregates, settings, clock }
           const sources = [pos.a, pos.b] as const;
           const pages = await Promise.all(late.map((f, i) => (sources[i] === 0 ? ({ items: [] } as Page<InvoiceRecord>) : invoices.list(tenantId, f, { limit: want, ...(sources[i] ? { cursor: sources[i] as string } : {}) }))));
           const key = (i: InvoiceRecord) => `${i.dueDate}#${i.id}`;
-          const merged = pages.flatMap((p, i) => p.items.map((item) => ({ i, item }))).sort((x, y) => (descending ? 1 : -1) * key(x.item).localeCompare(key(y.item)));
+          const merged = pages.flatMap((p, i) => p.items.map((item) => ({ i, item }))).sort((x, y) => (descending ? 1 : -1) * compareKeys(key(x.item), key(y.item)));
           const taken = merged.slice(0, want);
           records.push(...taken.map((t) => t.item));
           // Each source resumes after what this page took of it (read again up to there if it took part of a page).

@@ -156,7 +156,7 @@ export const composeGroupedReminder = async (m: GroupedMaterial, pdf: PdfRendere
 };
 
 /** Penalties waived on a running payment plan (recorded) are not claimed, nor announced. */
-const waived = (members: readonly GroupMember[]): boolean => members.some((x) => penaltiesWaived(x.invoice.paymentPlan));
+const waived = (members: readonly GroupMember[]): boolean => members.some((x) => penaltiesWaived(x.invoice.paymentPlan, invoiceBalanceCents(x.invoice)));
 
 /** The overdue invoices' penalties to date, each on what was unpaid each day, and their €40 each (D441-5), as the letter counts them. */
 const feesOf = (m: GroupedMaterial, overdue: readonly GroupMember[], today: string) => {
@@ -166,6 +166,7 @@ const feesOf = (m: GroupedMaterial, overdue: readonly GroupMember[], today: stri
     penalties: money(rows.reduce((s, r) => s + (r.penaltiesCents ?? 0), 0), language),
     indemnity: money(RECOVERY_INDEMNITY_CENTS, language),
     indemnities: money(rows.reduce((s, r) => s + (r.indemnityCents ?? 0), 0), language),
+    claimed: money(rows.reduce((s, r) => s + r.balanceCents + (r.penaltiesCents ?? 0) + (r.indemnityCents ?? 0), 0), language),
   };
 };
 

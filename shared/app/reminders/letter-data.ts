@@ -93,5 +93,6 @@ export const clientLetterData = (m: {
     paymentInstructions,
     language: m.client.language,
     ...(epc ? { epcPayload: epc } : {}),
+    layout: 2,
   };
 };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ReactPdfRenderer } from '../../../shared/adapters/pdf/react-pdf-renderer.js';
 import type { LetterPdfData } from '../../../templates/pdf/letter-types.js';
 import { aConsumerClient, aLetterPdfData, aSeller, pdfText } from '../../fixtures/pdf-fixtures.js';
+import { A4_WIDTH, MM, placedText, type PlacedText } from '../../fixtures/pdf-layout.js';
 
 import { allDocumentTemplates } from '../../../shared/wiring-pdf.js';
 const renderer = new ReactPdfRenderer(allDocumentTemplates);
@@ -117,5 +118,67 @@ describe('ReactPdfRenderer.letter', () => {
     expect(text).toContain('F-2026-0001');
     expect(text).toContain('F-2026-0007');
     expect(text).toContain('Total due €1,736.68');
+  });
+  describe('layout of a letter with the QR code beside its totals', () => {
+    const payload = 'BCD\n002\n1\nSCT\nAGRIFRPP\nMenuiserie Dupont\nFR7630006000011234567890189\nEUR449.19\n\n\nF-2026-0003';
+    // As the letter step records it today: one invoice 69 days late, the semester's rate not published yet.
+    const oneInvoice = (overrides: Partial<LetterPdfData> = {}) =>
+      aLetterPdfData({
+        invoices: [{ number: 'F-2026-0003', issueDate: '2026-09-03', dueDate: '2026-10-03', grossCents: 40_000, paidCents: 0, balanceCents: 40_000, daysLate: 69, penaltiesCents: 919, indemnityCents: 4_000 }],
+        penaltiesCents: 919,
+        penaltyRateSource: 'estimated',
+        indemnityCents: 4_000,
+        date: '2026-12-11',
+        paymentInstructions: 'Règlement par virement : IBAN FR76 3000 6000 0112 3456 7890 189, BIC AGRIFRPP, référence F-2026-0003.',
+        epcPayload: payload,
+        layout: 2,
+        ...overrides,
+      });
+    const twoInvoices = () =>
+      oneInvoice({
+        invoices: [
+          { number: 'F-2026-0001', issueDate: '2026-09-01', dueDate: '2026-10-01', grossCents: 144_000, paidCents: 0, balanceCents: 144_000, daysLate: 71, penaltiesCents: 3_403, indemnityCents: 4_000 },
+          { number: 'F-2026-0002', issueDate: '2026-09-02', dueDate: '2026-10-02', grossCents: 6_000, paidCents: 0, balanceCents: 6_000, daysLate: 70, penaltiesCents: 140, indemnityCents: 4_000 },
+        ],
+        penaltiesCents: 3_543,
+        indemnityCents: 8_000,
+      });
+    // The body's right edge: the page's 40 pt padding and the body's 6 mm margin.
+    const rightEdge = A4_WIDTH - 40 - 6 * MM;
+    const body = (items: readonly PlacedText[]) => items.filter((i) => i.y > 40);
+    const overlaps = (items: readonly PlacedText[]) => {
+      const found: string[] = [];
+      for (const a of items)
+        for (const b of items) if (a !== b && a.page === b.page && Math.abs(a.y - b.y) < 2 && a.x < b.x && a.x + a.width > b.x + 0.5) found.push(`${a.text} / ${b.text}`);
+      return found;
+    };
+
+    it.each([
+      ['one invoice', oneInvoice],
+      ['two invoices', twoInvoices],
+    ])('%s: the totals keep within the margins, amounts clear of their labels, the rate note whole', async (_, data) => {
+      const bytes = await renderer.letter(data());
+      const { items } = await placedText(bytes);
+      expect(body(items).filter((i) => i.x + i.width > rightEdge + 0.5).map((i) => `${i.text} (${(i.x + i.width).toFixed(1)} pt)`)).toEqual([]);
+      expect(overlaps(body(items))).toEqual([]);
+      expect(await pdfText(bytes)).toContain("le dernier taux connu est appliqué ; le montant sera ajusté.");
+    });
+
+    it('a one-invoice letter holds on one page; a longer one never leaves the signature alone on its last page', async () => {
+      expect(await pdfText(await renderer.letter(oneInvoice()))).toContain('Page 1 / 1');
+      const { pages, items } = await placedText(await renderer.letter(twoInvoices()));
+      const closing = items.find((i) => i.text.startsWith('Veuillez agréer'))!;
+      const signature = items.filter((i) => i.text === 'Menuiserie Dupont' && i.y > 40).at(-1)!;
+      expect(signature.page).toBe(closing.page);
+      expect(pages).toBeLessThanOrEqual(2);
+    });
+
+    it('a letter recorded before this layout renders as it was produced (its recorded SHA-256 still holds)', async () => {
+      const { layout: _layout, ...recorded } = oneInvoice();
+      const before = await placedText(await renderer.letter(recorded));
+      // The totals were laid out wider than the space beside the QR code: the amounts stood past the body's right edge.
+      expect(Math.max(...body(before.items).map((i) => i.x + i.width))).toBeGreaterThan(rightEdge + 20);
+      expect(Buffer.from(await renderer.letter(recorded)).equals(Buffer.from(await renderer.letter(oneInvoice())))).toBe(false);
+    });
   });
 });

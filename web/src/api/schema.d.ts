@@ -2380,6 +2380,7 @@ export interface operations {
                 limit?: number;
                 maxDaysLate?: number;
                 minDaysLate?: number;
+                open?: "true";
                 order?: "asc" | "desc";
                 overdue?: "true" | "false";
                 q?: string;
@@ -8815,8 +8816,10 @@ export interface operations {
                 dueFrom?: string;
                 dueTo?: string;
                 dueWithinDays?: number;
+                lang?: "fr" | "en";
                 maxDaysLate?: number;
                 minDaysLate?: number;
+                open?: "true";
                 order?: "asc" | "desc";
                 overdue?: "true" | "false";
                 q?: string;

@@ -8,8 +8,8 @@ describe('follow-up tabs', () => {
     expect(tabQuery('overdue', today)).toEqual({ status: 'overdue' });
     expect(tabQuery('partial', today)).toEqual({ status: 'partially_paid' });
     expect(tabQuery('reminded', today)).toEqual({ reminded: 'true' });
-    expect(tabQuery('notReminded', today)).toEqual({ status: 'sent', reminded: 'false' });
-    expect(tabQuery('dueSoon', today)).toEqual({ status: 'sent', overdue: 'false', dueFrom: '2026-12-30', dueTo: '2027-01-06' });
+    expect(tabQuery('notReminded', today)).toEqual({ open: 'true', reminded: 'false' });
+    expect(tabQuery('dueSoon', today)).toEqual({ open: 'true', dueFrom: '2026-12-30', dueTo: '2027-01-06' });
     expect(tabQuery('litigation', today)).toEqual({ status: 'litigation' });
     expect(tabQuery('all', today)).toEqual({});
   });

@@ -17,10 +17,11 @@ export const tabQuery = (tab: Tab, today: string): InvoiceQuery => {
       return { status: 'partially_paid' };
     case 'reminded':
       return { reminded: 'true' };
+    // Awaiting payment, partially paid included (status=sent would leave those out).
     case 'notReminded':
-      return { status: 'sent', reminded: 'false' };
+      return { open: 'true', reminded: 'false' };
     case 'dueSoon':
-      return { status: 'sent', overdue: 'false', dueFrom: today, dueTo: addDaysIso(today, DUE_SOON_DAYS) };
+      return { open: 'true', dueFrom: today, dueTo: addDaysIso(today, DUE_SOON_DAYS) };
     case 'litigation':
       return { status: 'litigation' };
     case 'drafts':
