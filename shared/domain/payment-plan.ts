@@ -226,9 +226,17 @@ export const planInstalmentSteps = (input: PlanStepsInput): PlannedPlanStep[] =>
 
 export const planStepKey = (instalment: number, kind: PlanStepKind): string => `${instalment}/${kind}`;
 
-/** Whether the owner's waiver of penalties and the €40 applies (only while the plan is honoured). */
-export const penaltiesWaived = (plan: Pick<PaymentPlan, 'waivePenalties' | 'status' | 'endReason'> | undefined): boolean =>
-  plan !== undefined && plan.waivePenalties && !(plan.status === 'ended' && plan.endReason === 'missed') && plan.endReason !== 'deleted';
+/**
+ * Whether the owner's waiver of penalties and the €40 applies (only while the plan is honoured): not once
+ * it ended missed or deleted, nor once it ended paid but the invoice is owed again (`balanceCents`, the
+ * invoice's balance today: the payment that settled it was removed, a cheque that bounced).
+ */
+export const penaltiesWaived = (plan: Pick<PaymentPlan, 'waivePenalties' | 'status' | 'endReason'> | undefined, balanceCents: number): boolean =>
+  plan !== undefined &&
+  plan.waivePenalties &&
+  !(plan.status === 'ended' && plan.endReason === 'missed') &&
+  plan.endReason !== 'deleted' &&
+  !(plan.endReason === 'paid' && balanceCents > 0);
 
 export type PlanEnd = { readonly reason: PlanEndReason; readonly missed?: InstalmentView & { readonly index: number } };
 

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { aBusinessClientInput, aCompanyIdentity, anInvoiceInput } from '../fixtures/api-fixtures.js';
+import { inbox } from '../e2e/http.js';
 import { horizontalOverflow, launch, screenshot, seriousViolations, signIn } from './browser.js';
 
 /**
@@ -76,5 +77,25 @@ describe('a new user’s acceptance walk on a phone', () => {
       expect(await panel.getByRole('link', { name: numbers.partial!, exact: true }).count(), tab).toBe(1);
     }
     await checkScreen('qa-web-tab-due-soon');
+  });
+
+  it('a template test sends what is on screen (edits saved first, not the stored text) and says to which address', async () => {
+    const created = await call('POST', '/templates', { name: 'Relance chantier', language: 'fr', subject: 'Facture {{invoiceNumber}}', body: 'Ancien texte.' });
+    expect(created.status).toBe(201);
+    await page.goto(`${web()}/templates/${created.json.id}`);
+    await page.getByRole('heading', { level: 1, name: 'Relance chantier' }).waitFor();
+    // Where the test goes: the address the user signed in with (the API's rule), not the company's.
+    expect(await page.getByText('Le test part à votre adresse de connexion, rendu sur la facture de l’aperçu.').count()).toBe(1);
+    await page.getByLabel('Message').fill('Nouveau texte, pas encore enregistré.');
+    await page.getByRole('button', { name: 'M’envoyer un test' }).click();
+    const me = `moi@${tenant}.test`;
+    await poll(() => page.getByText(`Test envoyé à ${me}.`).count(), 30_000).toBe(1);
+    const sent = (await inbox(me)).filter((e) => e.subject.startsWith('[TEST]'));
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.body.text).toContain('Nouveau texte, pas encore enregistré.');
+    expect(sent[0]!.body.text).not.toContain('Ancien texte.');
+    expect((await call('GET', `/templates/${created.json.id}`)).json.body).toBe('Nouveau texte, pas encore enregistré.');
+    await poll(() => page.getByText('Enregistré', { exact: true }).count()).toBe(1);
+    await checkScreen('qa-web-template-test');
   });
 });

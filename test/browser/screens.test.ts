@@ -136,7 +136,7 @@ describe('more screens in Chromium', () => {
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await poll(() => page.getByText('Enregistré', { exact: true }).count()).toBe(1);
     await page.getByRole('button', { name: 'M’envoyer un test' }).click();
-    await poll(() => page.getByText('Test envoyé à votre adresse.').count(), { timeout: 30_000 }).toBe(1);
+    await poll(() => page.getByText(`Test envoyé à moi@${tenant}.test.`).count(), { timeout: 30_000 }).toBe(1);
     await checkScreen('36-template-editor');
     const saved = await call('GET', '/templates');
     expect(saved.json.items.find((t: { name: string }) => t.name === 'Relance chantier')?.body).toBe('Bonjour, reste dû : {{balanceAmount}}');

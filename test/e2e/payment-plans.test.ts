@@ -166,6 +166,37 @@ describe('payment plans on the local stack', () => {
     expect(pending).toEqual([]);
   });
 
+  it('waives nothing once the payment that paid the plan is removed (a cheque that bounced): the proof file and a mise en demeure claim the penalties and the €40 again', async () => {
+    const invoice = await overdueInvoice();
+    await t.ok('POST', `/invoices/${invoice.id}/payment-plan`, { instalments: [{ dueDate: addDays(today, 10), amountCents: invoice.balance }], waivePenalties: true });
+    await t.drain();
+    const cheque = await t.ok('POST', `/invoices/${invoice.id}/payments`, { amountCents: invoice.balance, date: today, method: 'cheque' });
+    await t.drain();
+    expect(await t.ok('GET', `/invoices/${invoice.id}/payment-plan`)).toMatchObject({ status: 'ended', endReason: 'paid' });
+    const proofText = async () => {
+      const res = await t.call('GET', `/invoices/${invoice.id}/proof.pdf`);
+      expect(res.status).toBe(200);
+      return (await extractText(await getDocumentProxy(res.bytes!), { mergePages: true })).text;
+    };
+    // Paid under the plan: the penalties and the €40 are shown as given up.
+    expect(await proofText()).toContain('abandonnées par l’échéancier');
+
+    // The cheque bounced: the invoice is owed again and the plan was not honoured after all.
+    await t.ok('DELETE', `/invoices/${invoice.id}/payments/${cheque.id}`);
+    await t.drain();
+    const proof = await proofText();
+    expect(proof).not.toContain('abandonnées par l’échéancier');
+    expect(proof).toContain('Indemnité forfaitaire de recouvrement');
+    // A mise en demeure sent now claims them: its letter lists the penalties and the €40.
+    await t.ok('POST', `/invoices/${invoice.id}/reminders`, { templateId: 'formal-notice', force: true });
+    const notice = (await inbox(invoice.email)).find((m) => /^Mise en demeure/.test(m.subject));
+    const letter = notice?.attachments.find((a) => a.filename.startsWith('mise-en-demeure'));
+    expect(letter).toBeDefined();
+    const text = (await extractText(await getDocumentProxy(new Uint8Array(Buffer.from(letter!.content, 'base64'))), { mergePages: true })).text.replace(/[\s\u00a0\u202f]+/g, ' ');
+    expect(text).toContain('Indemnité forfaitaire pour frais de recouvrement (40,00 € × 1');
+    expect(text).not.toContain('renonçons');
+  });
+
   it('ends the plan on DELETE (kept, `plan.ended` deleted) and the invoice’s own reminders resume', async () => {
     const invoice = await overdueInvoice();
     await t.ok('POST', `/invoices/${invoice.id}/payment-plan`, { instalments: [{ dueDate: addDays(today, 7), amountCents: invoice.balance }] });

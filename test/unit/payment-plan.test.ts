@@ -125,11 +125,14 @@ describe('planEnd', () => {
   });
 
   it('waives penalties only while the plan is honoured', () => {
-    expect(penaltiesWaived(plan(THREE, { waivePenalties: true }))).toBe(true);
-    expect(penaltiesWaived(plan(THREE, { waivePenalties: true, status: 'ended', endReason: 'paid' }))).toBe(true);
-    expect(penaltiesWaived(plan(THREE, { waivePenalties: true, status: 'ended', endReason: 'missed' }))).toBe(false);
-    expect(penaltiesWaived(plan(THREE, { waivePenalties: false }))).toBe(false);
-    expect(penaltiesWaived(undefined)).toBe(false);
+    expect(penaltiesWaived(plan(THREE, { waivePenalties: true }), 90_000)).toBe(true);
+    expect(penaltiesWaived(plan(THREE, { waivePenalties: true, status: 'ended', endReason: 'paid' }), 0)).toBe(true);
+    // Ended paid, then the payment that settled it removed (a cheque that bounced): owed again, the plan was not honoured.
+    expect(penaltiesWaived(plan(THREE, { waivePenalties: true, status: 'ended', endReason: 'paid' }), 90_000)).toBe(false);
+    expect(penaltiesWaived(plan(THREE, { waivePenalties: true, status: 'ended', endReason: 'missed' }), 90_000)).toBe(false);
+    expect(penaltiesWaived(plan(THREE, { waivePenalties: true, status: 'ended', endReason: 'deleted' }), 90_000)).toBe(false);
+    expect(penaltiesWaived(plan(THREE, { waivePenalties: false }), 90_000)).toBe(false);
+    expect(penaltiesWaived(undefined, 90_000)).toBe(false);
   });
 });
 

@@ -192,9 +192,11 @@ describe('the proof file of an invoice whose payment plan waived the penalties',
     await makeProofFile({ ...w, pdf: { proof: async (data) => ((captured = data), new Uint8Array([1])) } })(T, 'inv1');
     return captured!;
   };
-  const withPlan = async (w: World, plan: Partial<NonNullable<ReturnType<typeof anInvoiceRecord>['paymentPlan']>>) => {
+  const withPlan = async (w: World, plan: Partial<NonNullable<ReturnType<typeof anInvoiceRecord>['paymentPlan']>>, settled = false) => {
     const invoice = (await w.invoices.get(T, 'inv1'))!;
-    w.invoices.add({ ...invoice, paymentPlan: { seq: 1, createdAt: '2026-04-06T10:00:00.000Z', instalments: [{ dueDate: '2026-05-10', amountCents: 40_000 }], totalCents: 40_000, waivePenalties: true, source: 'owner', status: 'active', ...plan } });
+    // Settled by a payment, or owed as the world made it (600 € paid, 400 € left).
+    const paid = settled ? { status: 'paid' as const, paidCents: invoice.totals.grossCents - invoice.creditedCents } : { status: 'partially_paid' as const, paidCents: 60_000 };
+    w.invoices.add({ ...invoice, ...paid, paymentPlan: { seq: 1, createdAt: '2026-04-06T10:00:00.000Z', instalments: [{ dueDate: '2026-05-10', amountCents: 40_000 }], totalCents: 40_000, waivePenalties: true, source: 'owner', status: 'active', ...plan } });
   };
 
   it('marks them waived while the plan is kept or once it was paid, and claims them again once it was missed', async () => {
@@ -202,8 +204,11 @@ describe('the proof file of an invoice whose payment plan waived the penalties',
     w.clock.set(NOW);
     await withPlan(w, {});
     expect((await proofData(w)).penaltiesWaived).toBe(true);
-    await withPlan(w, { status: 'ended', endReason: 'paid' });
+    await withPlan(w, { status: 'ended', endReason: 'paid' }, true);
     expect((await proofData(w)).penaltiesWaived).toBe(true);
+    // Ended paid, then the payment removed (a cheque that bounced): owed again, the waiver no longer holds.
+    await withPlan(w, { status: 'ended', endReason: 'paid' });
+    expect((await proofData(w)).penaltiesWaived).toBeUndefined();
     await withPlan(w, { status: 'ended', endReason: 'missed' });
     expect((await proofData(w)).penaltiesWaived).toBeUndefined();
     await withPlan(w, { waivePenalties: false });

@@ -335,7 +335,7 @@ export const en: Translations = {
     previewFor: 'invoice',
     noInvoiceForPreview: 'Send an invoice to preview with real values.',
     testSend: 'Send me a test',
-    testSent: 'Test sent to your address.',
+    testSent: 'Test sent to {{to}}.',
     revert: 'Revert to the built-in template',
   },
   scenarios: {

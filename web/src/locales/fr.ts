@@ -335,7 +335,7 @@ export const fr = {
     previewFor: 'facture',
     noInvoiceForPreview: 'Envoyez une facture pour voir un aperçu avec de vraies valeurs.',
     testSend: 'M’envoyer un test',
-    testSent: 'Test envoyé à votre adresse.',
+    testSent: 'Test envoyé à {{to}}.',
     revert: 'Revenir au modèle fourni',
   },
   scenarios: {

@@ -22,12 +22,14 @@ export default function TemplateScreen() {
   const template = useTemplate(id);
   // Held here: saving refetches the template and remounts the editor, the outcome must survive it.
   const save = useSaveTemplate(id);
+  // So is the test: edits not saved yet are saved (and the editor remounted) before it goes.
+  const testSend = useTestSend(id);
   if (template.isPending) return <Loading />;
   if (template.isError) return <ScreenError error={template.error} retry={() => void template.refetch()} />;
-  return <TemplateEditor key={template.data.id + template.dataUpdatedAt} template={template.data} save={save} />;
+  return <TemplateEditor key={template.data.id + template.dataUpdatedAt} template={template.data} save={save} testSend={testSend} />;
 }
 
-const TemplateEditor = ({ template, save }: { template: Template; save: ReturnType<typeof useSaveTemplate> }) => {
+const TemplateEditor = ({ template, save, testSend }: { template: Template; save: ReturnType<typeof useSaveTemplate>; testSend: ReturnType<typeof useTestSend> }) => {
   const { t } = useI18n();
   const schema = z.object({
     name: z.string().trim().min(1, { message: t('errors.required') }).max(100),
@@ -46,7 +48,6 @@ const TemplateEditor = ({ template, save }: { template: Template; save: ReturnTy
   });
   const revert = useRevertTemplate(template.id);
   const navigate = useNavigate();
-  const testSend = useTestSend(template.id);
   const invoices = usePreviewInvoices();
   const clients = useClientKinds();
   // The owner's choice, else the invoice that fits the template (its clients, its tone).
@@ -61,7 +62,8 @@ const TemplateEditor = ({ template, save }: { template: Template; save: ReturnTy
   const subjectRef = useRef<HTMLInputElement | null>(null);
   // Where a variable goes: the field last focused, subject or message (the subject always went to the message).
   const target = useRef<'subject' | 'body'>('body');
-  const { errors, isSubmitting } = form.formState;
+  // isDirty read here, while rendering: react-hook-form then keeps it up to date (the test button reads it).
+  const { errors, isSubmitting, isDirty } = form.formState;
   const bodyField = form.register('body');
   const subjectField = form.register('subject');
   // The preview lists the variables with example values; before any invoice, the known list (no values): a misspelt
@@ -89,10 +91,12 @@ const TemplateEditor = ({ template, save }: { template: Template; save: ReturnTy
     });
   };
 
-  const submit = form.handleSubmit(async (v) => {
+  /** Saves the form's values: true once saved, false when the API refused them (said under their fields). */
+  const saveValues = async (v: Form): Promise<boolean> => {
     try {
       const { kind, ...rest } = v;
       await save.mutateAsync({ ...rest, ...(kind ? { kind } : {}) });
+      return true;
     } catch (error) {
       // The API's "unknown variables: {{x}}" said in the user's language.
       const said = (message: string) => message.replace(/^unknown variables: (.*)$/, (_, names: string) => t('templateEditor.unknownVariables', { names }));
@@ -100,13 +104,22 @@ const TemplateEditor = ({ template, save }: { template: Template; save: ReturnTy
       if (!placed) {
         form.setError('root', { message: error instanceof ApiError ? error.userMessage() : t('errors.network') });
       }
+      return false;
     }
-  });
+  };
+  const submit = form.handleSubmit(async (v) => void (await saveValues(v)));
+  // The API sends the saved template: edits not saved yet are saved first, so the test shows what is on screen.
+  const sendTest = () => {
+    if (!isDirty) return testSend.mutate(invoice.data?.id);
+    void form.handleSubmit(async (v) => {
+      if (await saveValues(v)) testSend.mutate(invoice.data?.id);
+    })();
+  };
 
   return (
     <article>
       <PageHeader title={template.name}>
-        <button type="button" className="button" disabled={testSend.isPending} onClick={() => testSend.mutate(invoice.data?.id)}>
+        <button type="button" className="button" disabled={testSend.isPending || isSubmitting} onClick={sendTest}>
           {t('templates.testSend')}
         </button>
         {template.customized && (
@@ -132,7 +145,7 @@ const TemplateEditor = ({ template, save }: { template: Template; save: ReturnTy
         )}
       </PageHeader>
       <p className="hint">{t('templateEditor.testHint')}</p>
-      {testSend.isSuccess && <p role="status" className="success">{t('templates.testSent')}</p>}
+      {testSend.isSuccess && <p role="status" className="success">{t('templates.testSent', { to: testSend.data.to })}</p>}
       {revert.isError && <ErrorMessage error={revert.error} />}
       {testSend.isError && <ErrorMessage error={testSend.error} />}
       <div className="grid-2">
