@@ -270,10 +270,17 @@ export const replanScheduled = (input: StepPlanInput, records: readonly Recorded
   // A step waiting for its retry after a failed send (`retry`, 15 min, 2 h, 8 h … later) keeps that
   // time while its calendar place is already past: planned from `now` it would go to the next send
   // window (the next morning, Monday for a Friday failure), past the 24 h the retries have. It moves
-  // only when its place itself moved later (the due date, a payment's grace, the client's gap).
+  // only when its place itself moved later (the due date, the client's gap) or a payment's grace
+  // window now covers it.
   const retrying = [...latest.values()].some((r) => pending(r) && r.reason === 'retry');
   const unhurried = retrying ? planReminders(planInput({ ...input, now: new Date(0) }, historyOf((r) => !pending(r)))) : [];
-  const holdsRetry = (r: RecordedStep) => r.reason === 'retry' && Date.parse(unhurried[r.index]?.scheduledAt ?? '') <= Date.parse(r.scheduledAt!);
+  const paidOn = input.lastPaymentAt ? utcToZoned(new Date(input.lastPaymentAt), input.calendar.timeZone).date : undefined;
+  const inGrace = (at: string) => {
+    const day = utcToZoned(new Date(at), input.calendar.timeZone).date;
+    return paidOn !== undefined && day >= paidOn && day < addDays(paidOn, input.graceDaysAfterPayment);
+  };
+  const holdsRetry = (r: RecordedStep) =>
+    r.reason === 'retry' && Date.parse(unhurried[r.index]?.scheduledAt ?? '') <= Date.parse(r.scheduledAt!) && !inGrace(r.scheduledAt!);
   const movable = (r: RecordedStep) => pending(r) && !holdsRetry(r);
   const history = historyOf((r) => !movable(r));
   const offsets = nominalOffsets(input.scenario.steps);

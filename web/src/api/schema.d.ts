@@ -8816,6 +8816,7 @@ export interface operations {
                 dueFrom?: string;
                 dueTo?: string;
                 dueWithinDays?: number;
+                lang?: "fr" | "en";
                 maxDaysLate?: number;
                 minDaysLate?: number;
                 open?: "true";
