@@ -98,4 +98,16 @@ describe('a new user’s acceptance walk on a phone', () => {
     await poll(() => page.getByText('Enregistré', { exact: true }).count()).toBe(1);
     await checkScreen('qa-web-template-test');
   });
+
+  it('a scenario step’s ↑ and ↓ buttons are 44 px wide on a phone, not 33', async () => {
+    await page.goto(`${web()}/scenarios/b2b-default`);
+    const up = page.getByRole('button', { name: 'Monter l’étape 2' });
+    await up.waitFor();
+    for (const button of [up, page.getByRole('button', { name: 'Descendre l’étape 2' })]) {
+      const box = await button.boundingBox();
+      expect(box!.width).toBeGreaterThanOrEqual(44);
+      expect(box!.height).toBeGreaterThanOrEqual(44);
+    }
+    await checkScreen('qa-web-scenario-steps');
+  });
 });

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { ulid } from 'ulid';
 import { DynamoClientRepository } from '../../shared/adapters/dynamo/dynamo-client-repository.js';
 import { DynamoInvoiceRepository } from '../../shared/adapters/dynamo/dynamo-invoice-repository.js';
+import { DynamoInvoiceLedger } from '../../shared/adapters/dynamo/dynamo-invoice-ledger.js';
 import { DynamoSettingsRepository } from '../../shared/adapters/dynamo/dynamo-settings-repository.js';
 import { DynamoStepRepository } from '../../shared/adapters/dynamo/dynamo-step-repository.js';
 import { DynamoTenantDocuments } from '../../shared/adapters/dynamo/dynamo-tenant-documents.js';
@@ -36,7 +37,7 @@ const docClient = () =>
   DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: inject('dynamodbEndpoint'), region, credentials }), { marshallOptions: { removeUndefinedValues: true } });
 const db = docClient();
 const table = `faults-${ulid().toLowerCase()}`;
-const invoices = new DynamoInvoiceRepository(db, table);
+const invoices = new DynamoInvoiceLedger(db, table);
 const clients = new DynamoClientRepository(db, table);
 const steps = new DynamoStepRepository(db, table);
 const readDeps = { invoices, clients, settings: new DynamoSettingsRepository(db, table), scenarios: new DynamoTenantDocuments<Scenario>(db, table, 'SCENARIO'), steps };
