@@ -45,6 +45,13 @@ export interface PlanRequest {
   readonly declineReason?: string;
 }
 
+/**
+ * A client's request still pending on an invoice that no longer awaits payment (paid, cancelled, written off):
+ * nothing is left to answer; the portal no longer shows it waiting and the owner can no longer accept or decline it.
+ */
+export const isPlanRequestMoot = (invoice: { readonly status: string; readonly planRequest?: Pick<PlanRequest, 'status'> }): boolean =>
+  invoice.planRequest?.status === 'pending' && (invoice.status === 'paid' || invoice.status === 'cancelled' || invoice.status === 'written_off');
+
 export type InstalmentStatus = 'pending' | 'paid' | 'late';
 
 export interface InstalmentView extends Instalment {

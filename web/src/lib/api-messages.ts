@@ -122,6 +122,7 @@ const FR: Record<string, string> = {
   'A payment plan already runs on this invoice: end it first (DELETE /invoices/{id}/payment-plan)': 'Un échéancier est déjà en cours sur cette facture : terminez-le d’abord.',
   'A payment plan is already agreed for this invoice': 'Un échéancier est déjà convenu pour cette facture.',
   'already has a running payment plan': 'Un échéancier est déjà en cours',
+  "Nothing is left to pay on this invoice: the client's payment plan request no longer needs an answer": 'Plus rien n’est dû sur cette facture : la demande d’échéancier du client n’appelle plus de réponse.',
   // Found by test/unit/api-messages-coverage.test.ts, which reads every message the API can send from its source.
   // Two writes at once (a double click, two tabs): nothing was recorded, the page is out of date.
   'The client was changed by another request; retry': 'Ce client vient d’être modifié entre-temps : rechargez la page et réessayez.',
