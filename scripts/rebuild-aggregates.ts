@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { aggregateItemSk } from '../shared/adapters/dynamo/keys.js';
 import { makeRebuildAggregates } from '../shared/app/aggregates/rebuild-aggregates.js';
 import { wiring } from '../shared/wiring.js';
+import { invoiceLedger } from '../shared/wiring-invoice-ledger.js';
 import { aggregates } from '../shared/wiring-aggregates.js';
 
 const main = async (): Promise<number> => {
@@ -21,7 +22,7 @@ const main = async (): Promise<number> => {
   }
   // Invoices keyed in their client's partition before the status groups (GSI3 SK `<due>#<id>`): a
   // client's lists read it by group and miss them until they are saved again or re-keyed here.
-  const keys = await wiring.invoices().rekeyClientIndex(values.tenant, { fix: values.fix ?? false });
+  const keys = await invoiceLedger().rekeyClientIndex(values.tenant, { fix: values.fix ?? false });
   console.log(`tenant ${values.tenant}: ${keys.stale} of ${keys.invoices} invoices with a client index key (GSI3SK) to rewrite${values.fix ? `, ${keys.rekeyed} rewritten` : ''}`);
   const rebuild = makeRebuildAggregates({ aggregates: aggregates(), settings: wiring.settings() });
   const report = await rebuild(values.tenant, { fix: values.fix ?? false });

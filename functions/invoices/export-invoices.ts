@@ -11,4 +11,8 @@ const exportInvoices = makeExportInvoices(
   wiring.clients(),
   wiring.settings(),
 );
-export const handler = httpHandler(routes.exportInvoices, async ({ tenantId, query }) => csv(await exportInvoices(tenantId, query), 'factures.csv'));
+export const handler = httpHandler(routes.exportInvoices, async ({ tenantId, query }) => {
+  const { lang, ...filters } = query;
+  const file = await exportInvoices(tenantId, filters, lang);
+  return csv(file.csv, file.language === 'en' ? 'invoices.csv' : 'factures.csv');
+});

@@ -5,9 +5,10 @@ import { created } from '../../shared/http/responses.js';
 import { creditNotesRoutes as routes } from '../../shared/http/routes/credit-notes.js';
 import { mailer } from '../../shared/wiring-email.js';
 import { wiring } from '../../shared/wiring.js';
+import { invoiceLedger } from '../../shared/wiring-invoice-ledger.js';
 
 const issueCreditNote = makeIssueCreditNote({
-  invoices: wiring.invoices(),
+  invoices: invoiceLedger(),
   clients: wiring.clients(),
   settings: wiring.settings(),
   mailer: mailer(),

@@ -4,11 +4,12 @@ import { ok } from '../../shared/http/responses.js';
 import { invoicesRoutes as routes } from '../../shared/http/routes/invoices.js';
 import { mailer } from '../../shared/wiring-email.js';
 import { wiring } from '../../shared/wiring.js';
+import { invoiceLedger } from '../../shared/wiring-invoice-ledger.js';
 import { pdfRenderer } from '../../shared/wiring-pdf.js';
 import { portalLinks } from '../../shared/wiring-portal-links.js';
 
 const sendInvoice = makeSendInvoice({
-  invoices: wiring.invoices(),
+  invoices: invoiceLedger(),
   clients: wiring.clients(),
   settings: wiring.settings(),
   mailer: mailer(),

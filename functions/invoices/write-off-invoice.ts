@@ -5,9 +5,10 @@ import { created } from '../../shared/http/responses.js';
 import { invoicesRoutes as routes } from '../../shared/http/routes/invoices.js';
 import { mailer } from '../../shared/wiring-email.js';
 import { wiring } from '../../shared/wiring.js';
+import { invoiceLedger } from '../../shared/wiring-invoice-ledger.js';
 
 const writeOff = makeWriteOff({
-  invoices: wiring.invoices(),
+  invoices: invoiceLedger(),
   clients: wiring.clients(),
   settings: wiring.settings(),
   mailer: mailer(),

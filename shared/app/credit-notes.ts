@@ -11,10 +11,10 @@ import { requireLitigation } from './litigation.js';
 import { toInvoiceView } from './invoice-view.js';
 import { defaultRetryPolicy, retryOnConflict, type RetryPolicy } from './retry-on-conflict.js';
 import { partiesOf } from './send-invoice.js';
-import type { ClientRepository, Clock, CreditNotePdfRenderer, CreditNoteRecord, IdGenerator, InvoiceRecord, InvoiceRepository, Mailer, SettingsRepository } from './ports.js';
+import type { ClientRepository, Clock, CreditNotePdfRenderer, CreditNoteRecord, IdGenerator, InvoiceLedger, InvoiceRecord, InvoiceRepository, Mailer, SettingsRepository } from './ports.js';
 
 export interface CreditNoteDeps {
-  readonly invoices: InvoiceRepository;
+  readonly invoices: InvoiceLedger;
   readonly clients: ClientRepository;
   readonly settings: SettingsRepository;
   readonly mailer: Mailer;
@@ -232,13 +232,13 @@ export const makeCancelInvoice = (deps: CreditNoteDeps) => {
   };
 };
 
-export const makeListCreditNotes = ({ invoices }: Pick<CreditNoteDeps, 'invoices'>) =>
+export const makeListCreditNotes = ({ invoices }: { readonly invoices: InvoiceRepository }) =>
   async (tenantId: string, invoiceId: string) => {
     await loadInvoice(invoices, tenantId, invoiceId);
     return invoices.creditNotes(tenantId, invoiceId);
   };
 
-export const makeRenderCreditNotePdf = ({ invoices, clients, settings, pdf }: Pick<CreditNoteDeps, 'invoices' | 'clients' | 'settings' | 'pdf'>) =>
+export const makeRenderCreditNotePdf = ({ invoices, clients, settings, pdf }: Pick<CreditNoteDeps, 'clients' | 'settings' | 'pdf'> & { readonly invoices: InvoiceRepository }) =>
   async (tenantId: string, invoiceId: string, creditNoteId: string) => {
     const invoice = await loadInvoice(invoices, tenantId, invoiceId);
     const creditNote = (await invoices.creditNotes(tenantId, invoiceId)).find((c) => c.id === creditNoteId);

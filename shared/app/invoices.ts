@@ -3,7 +3,7 @@ import { invoiceTotals, isOpen, latestB2BDueDate } from '../domain/invoice.js';
 import type { InvoiceInput, InvoiceListQuery, InvoicePatch, InvoiceView } from '../domain/invoice-types.js';
 import { BusinessRuleError, NotFoundError, ValidationError, type FieldError } from './errors.js';
 import { toInvoiceView } from './invoice-view.js';
-import type { ClientRepository, Clock, IdGenerator, InvoiceRecord, InvoiceRepository, Page, PageRequest, SettingsRepository, TimelineRecord } from './ports.js';
+import type { ClientRepository, Clock, IdGenerator, InvoiceLedger, InvoiceRecord, InvoiceRepository, Page, PageRequest, SettingsRepository, TimelineRecord } from './ports.js';
 
 export interface InvoiceDeps {
   readonly invoices: InvoiceRepository;
@@ -132,7 +132,7 @@ export const makeUpdateInvoice = ({ invoices, settings, clock }: Pick<InvoiceDep
     return toInvoiceView(next, now, (await settings.get(tenantId)).timezone);
   };
 
-export const makeGetTimeline = ({ invoices }: Pick<InvoiceDeps, 'invoices'>) =>
+export const makeGetTimeline = ({ invoices }: { readonly invoices: InvoiceLedger }) =>
   async (tenantId: string, id: string, page: PageRequest) => {
     await loadInvoice(invoices, tenantId, id);
     return invoices.timeline(tenantId, id, page);

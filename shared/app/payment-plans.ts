@@ -7,7 +7,7 @@
 import { localDate } from '../domain/dates.js';
 import { invoiceBalanceCents } from '../domain/invoice.js';
 import type { Instalment, InstalmentView, PaymentPlan, PlanRequest } from '../domain/payment-plan.js';
-import { endedPlan, instalmentViews, planProblems } from '../domain/payment-plan.js';
+import { endedPlan, instalmentViews, isPlanRequestMoot, planProblems } from '../domain/payment-plan.js';
 import { planScheduleText } from '../domain/template-render.js';
 import { emailTexts, money } from '../../templates/email/index.js';
 import { BusinessRuleError, NotFoundError } from './errors.js';
@@ -183,6 +183,13 @@ export interface PlanDecisionResult {
 
 const pendingRequest = (invoice: InvoiceRecord): PlanRequest => {
   if (invoice.planRequest?.status !== 'pending') throw new NotFoundError('Pending payment plan request');
+  // The client paid (or the invoice was cancelled, written off) while the request waited: nothing is left to
+  // answer, and a "we cannot accept your plan, 0,00 € is still due" email would make no sense to them.
+  if (isPlanRequestMoot(invoice)) {
+    throw new BusinessRuleError('invoice-not-open', "Nothing is left to pay on this invoice: the client's payment plan request no longer needs an answer", [
+      { path: 'path.id', message: `the invoice is ${invoice.status}` },
+    ]);
+  }
   return invoice.planRequest;
 };
 

@@ -16,7 +16,7 @@ import type { Client, Language } from '../domain/client.js';
 import type { CreditNoteRecord, InvoiceRecord, PaymentRecord, TimelineRecord } from '../domain/invoice-types.js';
 import { NotFoundError, StateConflictError } from './errors.js';
 import { loadInvoice } from './invoices.js';
-import type { ClientRepository, Clock, InvoiceRepository, ReminderStepRepository, SettingsRepository, StepRecordItem } from './ports.js';
+import type { ClientRepository, Clock, InvoiceLedger, ReminderStepRepository, SettingsRepository, StepRecordItem } from './ports.js';
 
 export interface ProofReminder {
   readonly at: string;
@@ -62,7 +62,7 @@ export interface ProofPdfRenderer {
 }
 
 export interface ProofFileDeps {
-  readonly invoices: InvoiceRepository;
+  readonly invoices: InvoiceLedger;
   readonly clients: ClientRepository;
   readonly settings: SettingsRepository;
   readonly steps: ReminderStepRepository;
@@ -73,7 +73,7 @@ export interface ProofFileDeps {
 const CASE_EVENT = /^(portal\.|invoice\.(litigation|litigation_left|written_off|disputed|dispute_resolved|paused|resumed|cancelled)|plan\.|instalment\.|owner\.alerted|credit_note\.)/;
 const DELIVERY_EVENT = /^email\.(delivered|bounced|complained|rejected|delayed)$/;
 
-const allTimeline = async (invoices: InvoiceRepository, tenantId: string, invoiceId: string): Promise<TimelineRecord[]> => {
+const allTimeline = async (invoices: InvoiceLedger, tenantId: string, invoiceId: string): Promise<TimelineRecord[]> => {
   const events: TimelineRecord[] = [];
   let cursor: string | undefined;
   do {
@@ -187,7 +187,7 @@ export const makeProofFile = (deps: ProofFileDeps) =>
         reductions: penaltyReductions(payments, creditNotes),
         ...(penaltyRate !== undefined ? { contractualRatePercent: penaltyRate } : {}),
       }),
-      ...(penaltiesWaived(invoice.paymentPlan, balance) ? { penaltiesWaived: true } : {}),
+      ...(penaltiesWaived(invoice.paymentPlan, { status: invoice.status, balanceCents: balance }) ? { penaltiesWaived: true } : {}),
       asOf,
       language,
     };

@@ -12,10 +12,10 @@ import { byPaymentDate } from './payments.js';
 import { loadInvoice } from './invoices.js';
 import { toInvoiceView } from './invoice-view.js';
 import type { PortalLinks } from './portal/portal-links.js';
-import type { ClientRepository, ClientSnapshot, Clock, InvoicePdfData, IssuedParties, InvoiceRecord, InvoiceRepository, Mailer, PdfRenderer, SettingsRepository } from './ports.js';
+import type { ClientRepository, ClientSnapshot, Clock, InvoicePdfData, IssuedParties, InvoiceLedger, InvoiceRecord, Mailer, PdfRenderer, SettingsRepository } from './ports.js';
 
 export interface SendInvoiceDeps {
-  readonly invoices: InvoiceRepository;
+  readonly invoices: InvoiceLedger;
   readonly clients: ClientRepository;
   readonly settings: SettingsRepository;
   readonly mailer: Mailer;

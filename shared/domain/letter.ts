@@ -51,7 +51,8 @@ export interface LetterData {
   readonly paymentPlan?: PlanOnDocument;
   /**
    * 2 (every letter produced since): the totals beside the QR code keep within the margins, the QR code's
-   * caption under it, the closing and the signature on one page. Absent on letters produced before, which
+   * caption under it, the closing and the signature on one page, a foreign country named in capitals under
+   * the client's address (`BELGIQUE`, not `BE`). Absent on letters produced before, which
    * render as they were (the same bytes, their recorded SHA-256).
    */
   readonly layout?: 2;

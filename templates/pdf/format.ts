@@ -45,12 +45,22 @@ interface PostalAddress {
   readonly country: string;
 }
 
-/** Address lines; the country is printed only when it is not France (La Poste's rule for domestic mail). */
-export const addressLines = (address: PostalAddress | undefined): string[] => {
+/**
+ * Address lines; the country is printed only when it is not France (La Poste's rule for domestic mail),
+ * as its ISO code, or as `countryName` writes it (a letter to post: the name in capitals).
+ */
+export const addressLines = (address: PostalAddress | undefined, countryName?: (code: string) => string): string[] => {
   if (!address) return [];
   const lines = [address.line1];
   if (address.line2) lines.push(address.line2);
   lines.push(`${address.postalCode} ${address.city.toUpperCase()}`);
-  if (address.country !== 'FR') lines.push(address.country);
+  if (address.country !== 'FR') lines.push(countryName ? countryName(address.country) : address.country);
   return lines;
+};
+
+/** A country's name in capitals (`BE` → `BELGIQUE`, `BELGIUM` in English): the last line of an address abroad on mail to post. */
+export const postalCountryName = (language: 'fr' | 'en') => (code: string): string => {
+  // A code no region has (`12`, from an import) is printed as it is rather than failing the letter.
+  const name = /^[A-Za-z]{2}$/.test(code) && code.toUpperCase() !== 'ZZ' ? (new Intl.DisplayNames([language], { type: 'region', fallback: 'code' }).of(code.toUpperCase()) ?? code) : code;
+  return name.toLocaleUpperCase(language);
 };

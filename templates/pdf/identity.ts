@@ -20,8 +20,8 @@ export const sellerLines = (seller: Settings['company'], labels: IdentityLabels)
 ];
 
 /** The client's lines under its name; SIREN and VAT number only for businesses. */
-export const clientLines = (client: Client, labels: IdentityLabels): string[] => [
-  ...addressLines(client.address),
+export const clientLines = (client: Client, labels: IdentityLabels, countryName?: (code: string) => string): string[] => [
+  ...addressLines(client.address, countryName),
   ...(client.kind === 'business' && client.siren ? [`${labels.siren} ${client.siren}`] : []),
   ...(client.kind === 'business' && client.vatNumber ? [`${labels.vatNumber} ${client.vatNumber}`] : []),
 ];

@@ -1,4 +1,4 @@
-import { addressLines, euros, shortDate } from './format.js';
+import { addressLines, euros, postalCountryName, shortDate } from './format.js';
 import { clientLines, footerIdentity, sellerLines } from './identity.js';
 import { invoiceLabels } from './invoice-labels.js';
 import type { PageNumbering, PdfDocument, PdfKit } from './kit.js';
@@ -38,6 +38,7 @@ export const letterDocument = (kit: PdfKit, data: LetterPdfData, numbering: Page
   const indemnity = business && !waived ? (data.indemnityCents ?? 0) : 0;
   const total = unpaid + penalties + indemnity;
   // Letters produced since `layout: 2` (shared/domain/letter.ts); older ones render as they were, to the same bytes.
+  // Layout 2 also names a foreign country in capitals under the address (La Poste), not its ISO code.
   const fitted = data.layout === 2;
   // A consumer must always have a way to reach the business (DOMAIN.md, B2C tone).
   const contact = [seller.phone, seller.email].filter(Boolean).join(' · ') || addressLines(seller.address).join(', ') || seller.name;
@@ -63,7 +64,7 @@ export const letterDocument = (kit: PdfKit, data: LetterPdfData, numbering: Page
         </View>
         <View style={windowBlock}>
           <Text style={styles.bold}>{client.name}</Text>
-          {clientLines({ ...client, siren: undefined, vatNumber: undefined }, identity).map((line) => (
+          {clientLines({ ...client, siren: undefined, vatNumber: undefined }, identity, fitted ? postalCountryName(lang) : undefined).map((line) => (
             <Text key={line}>{line}</Text>
           ))}
         </View>

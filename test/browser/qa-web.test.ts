@@ -14,6 +14,7 @@ let browser: Browser;
 let page: Page;
 let token = '';
 const numbers: Record<string, string> = {};
+const ids: Record<string, string> = {};
 const web = () => inject('webUrl');
 const apiUrl = () => inject('apiUrl');
 const poll = <T>(fn: () => Promise<T> | T, timeout = 15_000) => expect.poll(fn, { timeout, interval: 100 });
@@ -53,6 +54,7 @@ beforeAll(async () => {
     const sent = await call('POST', `/invoices/${draft.json.id}/send`);
     expect(sent.status).toBe(200);
     numbers[key] = sent.json.number;
+    ids[key] = draft.json.id;
     if (key === 'partial') expect((await call('POST', `/invoices/${draft.json.id}/payments`, { amountCents: 10_000, date: inDays(0) })).status).toBe(201);
   }
   await drain();
@@ -97,5 +99,37 @@ describe('a new user’s acceptance walk on a phone', () => {
     expect((await call('GET', `/templates/${created.json.id}`)).json.body).toBe('Nouveau texte, pas encore enregistré.');
     await poll(() => page.getByText('Enregistré', { exact: true }).count()).toBe(1);
     await checkScreen('qa-web-template-test');
+  });
+
+  it('a scenario step’s ↑ and ↓ buttons are 44 px wide on a phone, not 33', async () => {
+    await page.goto(`${web()}/scenarios/b2b-default`);
+    const up = page.getByRole('button', { name: 'Monter l’étape 2' });
+    await up.waitFor();
+    for (const button of [up, page.getByRole('button', { name: 'Descendre l’étape 2' })]) {
+      const box = await button.boundingBox();
+      expect(box!.width).toBeGreaterThanOrEqual(44);
+      expect(box!.height).toBeGreaterThanOrEqual(44);
+    }
+    await checkScreen('qa-web-scenario-steps');
+  });
+
+  it('a dated pause says the day reminders resume, the day the API resumes them (the dialog said "the day after")', async () => {
+    const resumeOn = inDays(10);
+    await page.goto(`${web()}/invoices/${ids.sent}`);
+    await page.getByRole('heading', { level: 1, name: `Facture ${numbers.sent}` }).waitFor();
+    await page.getByRole('button', { name: 'Plus d’actions' }).click();
+    await page.getByRole('menu').getByRole('menuitem', { name: 'Suspendre les relances', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Suspendre les relances' });
+    expect(await dialog.getByText('Vide : jusqu’à ce que vous repreniez. Avec une date, les relances reprennent seules ce jour-là.').count()).toBe(1);
+    await dialog.getByLabel('Reprise le (facultatif)').fill(resumeOn);
+    await dialog.getByLabel('Motif').fill('Client en congés');
+    await dialog.getByRole('button', { name: 'Suspendre' }).click();
+    const day = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${resumeOn}T00:00:00Z`));
+    await poll(async () => (await page.getByTestId('hold-notice').textContent())?.replace(/[\u00a0\u202f]/g, ' ')).toContain(`Relances suspendues, reprise le ${day}`);
+    expect((await call('GET', `/invoices/${ids.sent}`)).json.pausedUntil).toBe(resumeOn);
+    // The API resumes the reminders at 00:00 of that very day (its one-time schedule), as the screen now says.
+    const schedules = ((await (await fetch(`${apiUrl()}/local/schedules`)).json()) as { items: { input?: { invoiceId?: string; kind?: string }; expression: string }[] }).items;
+    expect(schedules.filter((x) => x.input?.invoiceId === ids.sent && x.input?.kind === 'resume').map((x) => x.expression)).toEqual([`at(${resumeOn}T00:00:00)`]);
+    await checkScreen('qa-web-paused');
   });
 });

@@ -391,6 +391,28 @@ describe('payment plans on the local stack', () => {
     expect((await t.call('POST', `/invoices/${invoice.id}/payment-plan`, { instalments: [{ dueDate: addDays(today, 5), amountCents: invoice.balance }] })).status).toBe(201);
   });
 
+  it('leaves nothing to answer once the client who asked for a plan pays in full: no pending request on the portal, accept and decline refused, no "we cannot accept" email', async () => {
+    const invoice = await overdueInvoice();
+    const token = await tokenIn(invoice.email);
+    const half = Math.floor(invoice.balance / 2);
+    const instalments = [{ dueDate: addDays(today, 10), amountCents: half }, { dueDate: addDays(today, 40), amountCents: invoice.balance - half }];
+    expect((await portal('POST', `/portal/${token}/plan-request`, { instalments })).status).toBe(200);
+    await t.ok('POST', `/invoices/${invoice.id}/payments`, { amountCents: invoice.balance, date: today });
+    await t.drain();
+    // The client paid instead: the portal no longer says the request awaits the seller's answer.
+    const page = (await portal('GET', `/portal/${token}`)).json;
+    expect(page.invoice.status).toBe('paid');
+    expect(page.planRequest).toBeUndefined();
+    // The owner has nothing to decide: both answers are refused and the client gets no email about a plan.
+    for (const answer of ['accept', 'decline']) {
+      const res = await t.call('POST', `/invoices/${invoice.id}/payment-plan/request/${answer}`, {});
+      expect(res.status).toBe(422);
+      expect(res.type).toContain('application/problem+json');
+      expect(res.json.errors).toEqual([{ path: 'path.id', message: 'the invoice is paid' }]);
+    }
+    expect((await inbox(invoice.email)).filter((m) => /demande d’échéancier|échéancier est accepté/.test(m.subject))).toEqual([]);
+  });
+
   it('keeps a payment the running plan was agreed on: removing it is refused until the plan ends (the plan would no longer cover the balance)', async () => {
     const invoice = await overdueInvoice();
     const before = await t.ok('POST', `/invoices/${invoice.id}/payments`, { amountCents: 47_500, date: today, method: 'cheque' });

@@ -150,6 +150,28 @@ describe('scenarios over HTTP', () => {
     expect((await acme.get('/scenarios')).json.items.some((s: { name: string }) => s.name === 'Mélangé')).toBe(false);
   });
 
+  it('refuses a letter step whose template is no formal notice: the letter is the mise en demeure whatever the template (422 naming it)', async () => {
+    const letter = (id: string, offsetDays: number, templateId: string) => ({ ...step(id, offsetDays, templateId), channel: 'letter' });
+    const res = await acme.post('/scenarios', { name: 'Courrier doux', steps: [step('a', 1, 'reminder'), letter('b', 8, 'reminder'), letter('c', 15, 'firm')] });
+    expect(res.status).toBe(422);
+    expect(res.json.errors).toEqual([
+      { path: 'body.steps.1.templateId', message: expect.stringMatching(/^is not a formal notice: a letter step sends the mise en demeure/) },
+      { path: 'body.steps.2.templateId', message: expect.stringMatching(/^is not a formal notice/) },
+    ]);
+    expect((await acme.get('/scenarios')).json.items.some((s: { name: string }) => s.name === 'Courrier doux')).toBe(false);
+    // A formal notice does: the built-in one, the consumers' one, or one of the owner's with that tone.
+    const own = await acme.post('/templates', aTemplate({ tone: 'formal-notice', subject: 'Mise en demeure {{invoiceNumber}}' }));
+    const ok = await acme.post('/scenarios', { name: 'Courrier', steps: [step('a', 1, 'reminder'), letter('b', 8, 'formal-notice'), letter('c', 15, own.json.id)] });
+    expect(ok.status).toBe(201);
+    // Nor can a later edit make it gentler: the scenario's, nor the template's own.
+    expect((await acme.put(`/scenarios/${ok.json.id}`, { steps: [step('a', 1, 'reminder'), letter('b', 8, 'courtesy')] })).status).toBe(422);
+    const gentler = await acme.put(`/templates/${own.json.id}`, aTemplate({ tone: 'reminder' }));
+    expect([gentler.status, gentler.json.errors]).toEqual([422, [{ path: 'body.tone', message: expect.stringMatching(/^must stay formal-notice: a letter step sends this template/) }]]);
+    expect((await acme.get(`/templates/${own.json.id}`)).json.tone).toBe('formal-notice');
+    await acme.delete(`/scenarios/${ok.json.id}`);
+    await acme.delete(`/templates/${own.json.id}`);
+  });
+
   it('creates, replaces and deletes a custom scenario; 409 on a built-in id; 404 once gone', async () => {
     const created = await acme.post('/scenarios', { name: 'Chantiers', steps: [step('j2', 2, 'reminder')] });
     expect(created.status).toBe(201);

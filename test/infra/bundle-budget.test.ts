@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bundleFunctions, stackFunctions, type FunctionBundleReport } from '../../infra/constructs/function-bundling.js';
+import { bundleFunctions, bundlingOf, esbuildOptionsOf, stackFunctions, type FunctionBundleReport } from '../../infra/constructs/function-bundling.js';
 import { REPO_ROOT, RelancesFunction } from '../../infra/constructs/relances-function.js';
 import { aTestStack } from '../fixtures/test-stack.js';
 
@@ -61,6 +61,34 @@ describe('function bundles (esbuild with the options CDK uses, every function of
       ['functions/aggregates/update-aggregates', 'functions/clients/clients-api', 'functions/clients/get-statement-pdf', 'functions/cockpit/get-cockpit'].sort(),
     );
     expect(inputsOf('functions/reminders/client-reminders')).toContain('shared/adapters/dynamo/dynamo-row-extras.ts');
+  });
+
+  it('keeps DynamoInvoiceLedger (numbered writes, the whole timeline) in the functions that issue documents or show the timeline only, DynamoLetterSteps in the letters\' one', () => {
+    // wiring.invoices() is DynamoInvoiceRepository, which every function bundles; the subclass with saveWithNextNumber,
+    // saveWithCreditNote, timeline and the client index's maintenance (~5 KB with its sequence) comes from
+    // shared/wiring-invoice-ledger.ts: the reminder send path, client-reminders the largest API bundle, is without it.
+    const withLedger = (path: string) => bundles.filter((b) => (b.inputs[path] ?? 0) > 0).map((b) => b.handler).sort();
+    const issuing = ['functions/invoices/cancel-invoice', 'functions/invoices/invoices-api', 'functions/invoices/issue-credit-note', 'functions/invoices/litigation-documents', 'functions/invoices/send-invoice'];
+    expect(withLedger('shared/adapters/dynamo/dynamo-invoice-ledger.ts')).toEqual(issuing);
+    // The numbering sequence came with it (quotes number theirs too: send-reminder, reading quotes, keeps it).
+    const withSequence = withLedger('shared/adapters/dynamo/sequence.ts');
+    for (const handler of ['functions/reminders/client-reminders', 'functions/reminders/send-reminder-now']) expect(withSequence, handler).not.toContain(handler);
+    // Likewise the owner's side of letters (the to-post list, posted, the tracking number: DynamoLetterSteps, ~0.9 KB).
+    expect(withLedger('shared/adapters/dynamo/dynamo-letter-steps.ts')).toEqual(['functions/reminders/reminders-api']);
+  });
+
+  it('writes French text as UTF-8, not as escapes (--charset=utf8: about 1 KB less per bundle)', async () => {
+    const { build } = await import('esbuild');
+    const options = esbuildOptionsOf(bundlingOf(false));
+    const { outputFiles } = await build({
+      ...options,
+      stdin: { contents: "export const text = 'Malgré nos relances, échue le … : 40 €';", loader: 'ts' },
+      write: false,
+      sourcemap: false,
+    });
+    const text = outputFiles[0]!.text;
+    expect(text).toContain('Malgré nos relances, échue le … : 40 €');
+    expect(text).not.toMatch(/\\x[0-9A-F]{2}|\\u[0-9A-F]{4}/i);
   });
 
   it('imports the SESv2 client only in functions that send email, the Scheduler client only where schedules are written', () => {

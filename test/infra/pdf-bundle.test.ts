@@ -28,6 +28,7 @@ const lambdaEsbuildOptions = (outdir: string, external: string[]): BuildOptions 
   target: 'node22',
   mainFields: ['module', 'main'],
   minify: true,
+  charset: 'utf8',
   banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
   external,
   logLevel: 'silent',

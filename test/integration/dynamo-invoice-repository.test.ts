@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ulid } from 'ulid';
-import { DynamoInvoiceRepository } from '../../shared/adapters/dynamo/dynamo-invoice-repository.js';
+import { DynamoInvoiceLedger } from '../../shared/adapters/dynamo/dynamo-invoice-ledger.js';
 import { DynamoStepRepository } from '../../shared/adapters/dynamo/dynamo-step-repository.js';
 import { ConflictError } from '../../shared/app/errors.js';
 import type { InvoiceRecord } from '../../shared/domain/invoice-types.js';
@@ -10,7 +10,7 @@ import { freshTenant, localTable } from './dynamo-table.js';
 
 /** The invoice repository's writes against DynamoDB Local (its list is covered by invoice-list.test.ts). */
 const { db, tableName } = localTable();
-const invoices = new DynamoInvoiceRepository(db, tableName);
+const invoices = new DynamoInvoiceLedger(db, tableName);
 const at = '2026-03-02T09:00:00.000Z';
 
 const aStoredInvoice = async (overrides: Partial<InvoiceRecord> = {}) => {
@@ -19,7 +19,7 @@ const aStoredInvoice = async (overrides: Partial<InvoiceRecord> = {}) => {
   return invoice;
 };
 
-describe('DynamoInvoiceRepository against DynamoDB Local', () => {
+describe('DynamoInvoiceRepository (DynamoInvoiceLedger, its subclass with the numbered writes and the timeline) against DynamoDB Local', () => {
   it('refuses a second create of the same id', async () => {
     const invoice = await aStoredInvoice();
     await expect(invoices.create(invoice, { at, type: 'invoice.created' })).rejects.toBeInstanceOf(ConflictError);
@@ -172,14 +172,6 @@ describe('DynamoInvoiceRepository against DynamoDB Local', () => {
     expect(issued.number).toBe('A-2026-0001');
     expect((await invoices.creditNotes(invoice.tenantId, invoice.id)).map((c) => c.number)).toEqual(['A-2026-0001']);
     expect(await invoices.get(invoice.tenantId, invoice.id)).toMatchObject({ creditedCents: 1_200, version: 2 });
-  });
-
-  it('counts a reminder atomically, bumping the version so a concurrent save retries', async () => {
-    const invoice = await aStoredInvoice({ status: 'sent', number: 'F-2026-0001' });
-    await invoices.recordReminder(invoice.tenantId, invoice.id, '2026-03-05T08:00:00.000Z');
-    expect(await invoices.get(invoice.tenantId, invoice.id)).toMatchObject({ reminderCount: invoice.reminderCount + 1, lastReminderAt: '2026-03-05T08:00:00.000Z', version: 2 });
-    await expect(invoices.save({ ...invoice, notes: 'stale', version: 1 })).rejects.toBeInstanceOf(ConflictError);
-    await expect(invoices.recordReminder(invoice.tenantId, 'missing', at)).rejects.toThrow();
   });
 
   it('lists the ids of open invoices, of the tenant or of one client', async () => {

@@ -3,7 +3,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, inject, it } from 'vitest';
 import { ulid } from 'ulid';
 import { DynamoClientRepository } from '../../shared/adapters/dynamo/dynamo-client-repository.js';
-import { DynamoInvoiceRepository } from '../../shared/adapters/dynamo/dynamo-invoice-repository.js';
+import { DynamoInvoiceLedger } from '../../shared/adapters/dynamo/dynamo-invoice-ledger.js';
 import type { InvoiceRecord } from '../../shared/app/ports.js';
 import { makeRecordEmailEvent, type SesEventDetail } from '../../shared/app/reminders/email-events.js';
 import { reminderRecipients } from '../../shared/app/reminders/reminder-context.js';
@@ -15,7 +15,7 @@ const db = DynamoDBDocumentClient.from(
   new DynamoDBClient({ endpoint: inject('dynamodbEndpoint'), region: 'eu-west-3', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } }),
   { marshallOptions: { removeUndefinedValues: true } },
 );
-const invoices = new DynamoInvoiceRepository(db, inject('tableName'));
+const invoices = new DynamoInvoiceLedger(db, inject('tableName'));
 const clients = new DynamoClientRepository(db, inject('tableName'));
 const clock = fixedClock('2026-11-27T08:05:00Z');
 const record = makeRecordEmailEvent({ invoices, clients, clock });
@@ -106,7 +106,7 @@ describe('SES events reach the invoice timeline', () => {
     );
     let gets = 0;
     counted.middlewareStack.add((next, context) => async (args) => ((gets += context.commandName === 'GetItemCommand' ? 1 : 0), next(args)), { step: 'initialize', name: 'countGets' });
-    const recordCounted = makeRecordEmailEvent({ invoices: new DynamoInvoiceRepository(counted, inject('tableName')), clients: new DynamoClientRepository(counted, inject('tableName')), clock });
+    const recordCounted = makeRecordEmailEvent({ invoices: new DynamoInvoiceLedger(counted, inject('tableName')), clients: new DynamoClientRepository(counted, inject('tableName')), clock });
     const tags = { tenant: tenantId, invoice: invoice.id, client: client.id, step: 'j+1' };
     expect(await recordCounted(sesEvent('Delivery', tags, { delivery: { timestamp: '2026-11-27T08:00:03.000Z', recipients: [client.email] } }))).toBe('recorded');
     expect(gets).toBe(0);

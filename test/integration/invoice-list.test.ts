@@ -2,7 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { ulid } from 'ulid';
-import { DynamoInvoiceRepository } from '../../shared/adapters/dynamo/dynamo-invoice-repository.js';
+import { DynamoInvoiceLedger } from '../../shared/adapters/dynamo/dynamo-invoice-ledger.js';
 import type { InvoiceListFilter, InvoiceRecord } from '../../shared/app/ports.js';
 import { invoiceTotals, type InvoiceStatus } from '../../shared/domain/invoice.js';
 
@@ -17,7 +17,7 @@ raw.middlewareStack.add(
   },
   { step: 'initialize', name: 'recordCommands' },
 );
-const invoices = new DynamoInvoiceRepository(DynamoDBDocumentClient.from(raw, { marshallOptions: { removeUndefinedValues: true } }), inject('tableName'));
+const invoices = new DynamoInvoiceLedger(DynamoDBDocumentClient.from(raw, { marshallOptions: { removeUndefinedValues: true } }), inject('tableName'));
 const tenantId = `list-${ulid().toLowerCase()}`;
 const clients = ['c1', 'c2'];
 

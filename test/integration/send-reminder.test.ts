@@ -5,7 +5,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { ulid } from 'ulid';
 import { DynamoClientRepository } from '../../shared/adapters/dynamo/dynamo-client-repository.js';
-import { DynamoInvoiceRepository } from '../../shared/adapters/dynamo/dynamo-invoice-repository.js';
+import { DynamoInvoiceLedger } from '../../shared/adapters/dynamo/dynamo-invoice-ledger.js';
 import { defaultSettings } from '../../shared/domain/settings.js';
 import { DynamoSettingsRepository } from '../../shared/adapters/dynamo/dynamo-settings-repository.js';
 import { DynamoStepRepository } from '../../shared/adapters/dynamo/dynamo-step-repository.js';
@@ -38,7 +38,7 @@ const db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: inject('dy
 // Its own table: the local stack's stream reconciler (wall clock) must not act on these invoices
 // while the test drives the use cases on a frozen clock.
 const table = `engine-${ulid().toLowerCase()}`;
-const invoices = new DynamoInvoiceRepository(db, table);
+const invoices = new DynamoInvoiceLedger(db, table);
 const clients = new DynamoClientRepository(db, table);
 const steps = new DynamoStepRepository(db, table);
 const readDeps = {

@@ -14,8 +14,8 @@ const invoice = (over: Partial<InvoiceView>): InvoiceView =>
 
 const client = { id: 'cli-1', name: 'Garage Durand', kind: 'business', email: 'g@d.test', siren: '552100554' } as Client;
 
-const exportOf = (items: InvoiceView[], clients: Record<string, Client>, timezone = 'Europe/Paris') =>
-  makeExportInvoices(async () => ({ items }), { get: async (_t: string, id: string) => clients[id] }, { get: async () => ({ timezone }) })('t1', { sort: 'dueDate' } as Parameters<ReturnType<typeof makeExportInvoices>>[1]);
+const exportOf = async (items: InvoiceView[], clients: Record<string, Client>, timezone = 'Europe/Paris', language?: 'fr' | 'en') =>
+  (await makeExportInvoices(async () => ({ items }), { get: async (_t: string, id: string) => clients[id] }, { get: async () => ({ timezone }) })('t1', { sort: 'dueDate' } as Parameters<ReturnType<typeof makeExportInvoices>>[1], language)).csv;
 
 describe('invoice export (CSV for the accountant)', () => {
   it("names the client of an invoice whose row the aggregates consumer has not written yet (just imported or sent)", async () => {
@@ -33,6 +33,11 @@ describe('invoice export (CSV for the accountant)', () => {
     const dayOf = async (timezone: string) => (await exportOf([invoice({ lastReminder })], { 'cli-1': client }, timezone)).split('\r\n')[1]?.split(';')[15];
     expect(await dayOf('Pacific/Noumea')).toBe('27/11/2026');
     expect(await dayOf('Europe/Paris')).toBe('26/11/2026');
+  });
+
+  it('writes the same row in English with lang=en: `,`, decimal points, ISO dates, English words', async () => {
+    const csv = await exportOf([invoice({ clientName: 'Durand, Fils & Co' })], { 'cli-1': client }, 'Europe/Paris', 'en');
+    expect(csv.split('\r\n')[1]).toBe('EXT-001,"Durand, Fils & Co",g@d.test,552100554,business,2026-09-01,2026-10-01,1000.00,200.00,1200.00,200.00,0.00,1000.00,partially paid,56,,yes');
   });
 
   it('falls back to the name printed on the invoice when the client is gone', async () => {

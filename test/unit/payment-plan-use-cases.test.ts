@@ -152,7 +152,10 @@ describe('the owner’s payment plan', () => {
     await w.pay(T, 'inv1', { amountCents: 120_000, date: '2026-03-02', method: 'transfer' });
     await w.reconcile(T, 'inv1');
     expect((await w.invoices.get(T, 'inv1'))?.paymentPlan).toMatchObject({ status: 'ended', endReason: 'paid' });
-    expect((await w.steps.list(T, 'inv1')).filter((s) => s.state === 'scheduled')).toEqual([]);
+    const after = await w.steps.list(T, 'inv1');
+    expect(after.filter((s) => s.state === 'scheduled')).toEqual([]);
+    // Cancelled because the invoice is paid (README: "and every pending step (paid)"), as an invoice paid without a plan.
+    expect(after.filter((s) => s.plan >= 1000).map((s) => [s.state, s.reason])).toEqual(after.filter((s) => s.plan >= 1000).map(() => ['cancelled', 'paid']));
   });
 
   it('ends the plan `missed` once an instalment is unpaid more than planMissedDays', async () => {

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../app/errors.js';
 import type {
   CreditNoteRecord,
@@ -12,10 +12,9 @@ import type {
   TimelineRecord,
 } from '../../app/ports.js';
 import { addDays } from '../../domain/dates.js';
-import { queryAll, queryFrom, queryPage, timelineRecord } from './queries.js';
-import { encodeCursor, invalidCursor, startKeyFor } from './cursor.js';
-import { CREDIT_PREFIX, creditNoteKey, EVENT_PREFIX, STEP_PREFIX, stepEventSortKey, eventKey, invoiceIndexKeys, invoiceKey, invoicePk, INVOICE_SK, invoicesByDuePk, invoicesInGroupPk, invoicesOfClientPk, PAYMENT_PREFIX, paymentKey, STATUS_GROUPS, statusGroup, clientGroupRange, clientInvoiceSk, type StatusGroup } from './keys.js';
-import { writeWithNextNumber } from './sequence.js';
+import { queryAll, queryFrom, queryPage } from './queries.js';
+import { invalidCursor } from './cursor.js';
+import { CREDIT_PREFIX, eventKey, invoiceIndexKeys, invoiceKey, invoicePk, INVOICE_SK, invoicesByDuePk, invoicesInGroupPk, invoicesOfClientPk, PAYMENT_PREFIX, paymentKey, STATUS_GROUPS, statusGroup, clientGroupRange, type StatusGroup } from './keys.js';
 import { stripKeys, transactWrite, type TransactItem } from './transactions.js';
 import { monotonicFactory } from 'ulid';
 import { createHash } from 'node:crypto';
@@ -74,8 +73,8 @@ const decodeGroupPositions = (
 
 export class DynamoInvoiceRepository implements InvoiceRepository {
   constructor(
-    private readonly db: DynamoDBDocumentClient,
-    private readonly tableName: string,
+    protected readonly db: DynamoDBDocumentClient,
+    protected readonly tableName: string,
   ) {}
 
   async get(tenantId: string, id: string): Promise<InvoiceRecord | undefined> {
@@ -113,38 +112,6 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
         ConditionExpression: condition,
       },
     };
-  }
-
-  async saveWithNextNumber(
-    invoice: InvoiceRecord,
-    sequence: { readonly prefix: string; readonly year: number },
-    events: (number: string) => readonly TimelineRecord[],
-  ): Promise<InvoiceRecord> {
-    const number = await writeWithNextNumber(this.db, this.tableName, { tenantId: invoice.tenantId, ...sequence, issueDate: invoice.issueDate }, (n) => [
-      this.versionedInvoicePut({ ...invoice, number: n }),
-      ...events(n).map((e) => this.eventPut(invoice.tenantId, invoice.id, e)),
-    ]);
-    return { ...invoice, number, version: invoice.version + 1 };
-  }
-
-  async saveWithCreditNote(
-    invoice: InvoiceRecord,
-    creditNote: Omit<CreditNoteRecord, 'number'>,
-    year: number,
-    events: (number: string) => readonly TimelineRecord[],
-  ): Promise<CreditNoteRecord> {
-    const number = await writeWithNextNumber(this.db, this.tableName, { tenantId: invoice.tenantId, prefix: 'A', year, issueDate: creditNote.issueDate }, (n) => [
-      this.versionedInvoicePut(invoice),
-      {
-        Put: {
-          TableName: this.tableName,
-          Item: { ...creditNoteKey(invoice.tenantId, invoice.id, creditNote.id), entityType: 'credit-note', ...creditNote, number: n },
-          ConditionExpression: 'attribute_not_exists(PK)',
-        },
-      },
-      ...events(n).map((e) => this.eventPut(invoice.tenantId, invoice.id, e)),
-    ]);
-    return { ...creditNote, number };
   }
 
   async creditNotes(tenantId: string, invoiceId: string): Promise<CreditNoteRecord[]> {
@@ -272,62 +239,9 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
     });
   }
 
-  /**
-   * The invoice's events in time order, a page at a time. A sent reminder's event is kept on its
-   * step record (one write per reminder, not two): it is merged in here under the key it would
-   * have as an event item, so pages and cursors stay one ordered sequence.
-   */
-  async timeline(tenantId: string, invoiceId: string, page: PageRequest): Promise<Page<TimelineRecord>> {
-    const pk = invoicePk(tenantId, invoiceId);
-    const scope = { partition: { PK: pk } };
-    const start = startKeyFor(page.cursor, scope);
-    if (start && !String(start.SK).startsWith(EVENT_PREFIX)) throw invalidCursor();
-    const after = start ? String(start.SK) : '';
-    const [stored, onSteps] = await Promise.all([
-      queryFrom(
-        this.db,
-        { TableName: this.tableName, KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)', ExpressionAttributeValues: { ':pk': pk, ':p': EVENT_PREFIX }, ConsistentRead: true },
-        start,
-        page.limit,
-      ),
-      queryAll(
-        this.db,
-        {
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
-          FilterExpression: 'attribute_exists(sentEvent)',
-          ProjectionExpression: 'SK, sentAt, sentEvent',
-          ExpressionAttributeValues: { ':pk': pk, ':p': STEP_PREFIX },
-          ConsistentRead: true,
-        },
-        (item) => ({ SK: stepEventSortKey(String(item.sentAt), String(item.SK)), record: { at: String(item.sentAt), ...(item.sentEvent as { type: string; data: Record<string, unknown> }) } }),
-      ),
-    ]);
-    const merged = [...stored.items.map((item) => ({ SK: String(item.SK), record: timelineRecord(item) })), ...onSteps.filter((e) => e.SK > after)].sort((a, b) =>
-      a.SK < b.SK ? -1 : a.SK > b.SK ? 1 : 0,
-    );
-    const items = merged.slice(0, page.limit);
-    // Stored events not read yet all sort after the ones read, so this page is complete.
-    const more = merged.length > page.limit || stored.next !== undefined;
-    const nextCursor = more && items.length > 0 ? encodeCursor({ PK: pk, SK: items.at(-1)!.SK }, scope) : undefined;
-    return nextCursor ? { items: items.map((e) => e.record), nextCursor } : { items: items.map((e) => e.record) };
-  }
-
   async appendEvents(tenantId: string, invoiceId: string, events: readonly TimelineRecord[]): Promise<void> {
     await Promise.all(
       events.map((e) => this.db.send(new PutCommand(this.eventPut(tenantId, invoiceId, e).Put as never))),
-    );
-  }
-
-  async recordReminder(tenantId: string, invoiceId: string, at: string): Promise<void> {
-    await this.db.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: invoiceKey(tenantId, invoiceId),
-        UpdateExpression: 'SET lastReminderAt = :at, version = version + :one ADD reminderCount :one',
-        ConditionExpression: 'attribute_exists(PK)',
-        ExpressionAttributeValues: { ':at': at, ':one': 1 },
-      }),
     );
   }
 
@@ -339,49 +253,6 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
       ? { IndexName: 'GSI3', KeyConditionExpression: 'GSI3PK = :pk AND GSI3SK BETWEEN :lo AND :hi', ExpressionAttributeValues: { ':pk': invoicesOfClientPk(tenantId, clientId), ':lo': clientGroupRange('open').from, ':hi': clientGroupRange('open').to } }
       : { IndexName: 'GSI2', KeyConditionExpression: 'GSI2PK = :pk', ExpressionAttributeValues: { ':pk': invoicesInGroupPk(tenantId, 'open') } };
     return queryAll(this.db, { TableName: this.tableName, ...query, ProjectionExpression: 'id' }, (item) => String(item.id));
-  }
-
-  /**
-   * Maintenance (`npm run aggregates:rebuild`): the invoices of a tenant whose GSI3 sort key predates
-   * the status group (`<due>#<id>`, written before 2026-11-26) or no longer matches their status, and
-   * with `fix` their key rewritten (conditional on the key read: one saved meanwhile is already right).
-   * Until then a client's lists, which read its partition by group, do not see them.
-   */
-  async rekeyClientIndex(tenantId: string, options: { fix: boolean }): Promise<{ invoices: number; stale: number; rekeyed: number }> {
-    const items = await queryAll(
-      this.db,
-      {
-        TableName: this.tableName,
-        IndexName: 'GSI1',
-        KeyConditionExpression: 'GSI1PK = :pk',
-        ProjectionExpression: 'PK, SK, id, dueDate, #status, GSI3SK, entityType',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':pk': invoicesByDuePk(tenantId) },
-      },
-      (i) => i,
-    );
-    const invoices = items.filter((i) => i.entityType === 'invoice');
-    const stale = invoices.filter((i) => i.GSI3SK !== clientInvoiceSk(i as never));
-    let rekeyed = 0;
-    if (options.fix) {
-      for (const i of stale) {
-        try {
-          await this.db.send(
-            new UpdateCommand({
-              TableName: this.tableName,
-              Key: { PK: i.PK, SK: i.SK },
-              UpdateExpression: 'SET GSI3SK = :new',
-              ConditionExpression: 'GSI3SK = :old',
-              ExpressionAttributeValues: { ':new': clientInvoiceSk(i as never), ':old': i.GSI3SK },
-            }),
-          );
-          rekeyed += 1;
-        } catch (error) {
-          if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
-        }
-      }
-    }
-    return { invoices: invoices.length, stale: stale.length, rekeyed };
   }
 
   /**
@@ -445,7 +316,7 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
     return { ...invoiceKey(invoice.tenantId, invoice.id), ...invoiceIndexKeys(invoice.tenantId, invoice), entityType: 'invoice', ...invoice };
   }
 
-  private versionedInvoicePut(invoice: InvoiceRecord): TransactItem {
+  protected versionedInvoicePut(invoice: InvoiceRecord): TransactItem {
     return {
       Put: {
         TableName: this.tableName,
@@ -457,7 +328,7 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
     };
   }
 
-  private eventPut(tenantId: string, invoiceId: string, event: TimelineRecord) {
+  protected eventPut(tenantId: string, invoiceId: string, event: TimelineRecord) {
     return {
       Put: {
         TableName: this.tableName,

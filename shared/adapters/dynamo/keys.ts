@@ -248,6 +248,10 @@ export const idempotencyKey = (tenantId: string, key: string) => ({ PK: `T#${ten
 export const IMPORT_CHUNK_PREFIX = 'CHUNK#';
 export const importJobKey = (tenantId: string, jobId: string) => ({ PK: `T#${tenantId}#IMPORT#${jobId}`, SK: '#JOB' });
 export const importChunkKey = (tenantId: string, jobId: string, index: number) => ({ PK: `T#${tenantId}#IMPORT#${jobId}`, SK: `${IMPORT_CHUNK_PREFIX}${String(index).padStart(4, '0')}` });
+export const importJobPk = (tenantId: string, jobId: string) => `T#${tenantId}#IMPORT#${jobId}`;
+/** The rows of a job's file imported before (left as they are), kept for its per-row outcome: no chunk, no worker reads them. */
+export const IMPORT_EXISTING_PREFIX = 'EXISTS#';
+export const importExistingKey = (tenantId: string, jobId: string, index: number) => ({ PK: importJobPk(tenantId, jobId), SK: `${IMPORT_EXISTING_PREFIX}${String(index).padStart(4, '0')}` });
 
 /** `litigation` and `written_off` have partitions of their own: the follow-up list's litigation tab is one Query. */
 export type StatusGroup = 'draft' | 'open' | 'paid' | 'cancelled' | 'litigation' | 'written_off';

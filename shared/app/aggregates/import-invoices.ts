@@ -180,7 +180,9 @@ export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, i
     try {
       await invoices.create(sent, { at, type: 'invoice.imported', data: { number: row.number, grossCents: row.grossCents, paidCents: row.paidCents, ...(credited > 0 ? { creditedCents: credited } : {}) } });
     } catch (error) {
-      if (error instanceof ConflictError) return false;
+      // Written before: by an earlier upload (false), or by this one, a chunk delivered again after it stopped
+      // half-way (its rows are this job's: created, as the job's per-row outcome says).
+      if (error instanceof ConflictError) return (await invoices.get(tenantId, sent.id))?.createdAt === at;
       throw error;
     }
     const inLitigation = sent.status === 'litigation';
@@ -369,6 +371,7 @@ export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, i
       ...(row.litigation ? { litigation: true as const } : {}),
     }));
     if (queue.length > SYNC_IMPORT_LIMIT && jobs && ids) {
+      const itemOf = new Map(items.map((i) => [i.row, i]));
       // The job creates the new clients too, each chunk those its rows name: 5,000 clients created in
       // the request outlasted API Gateway's 30 s.
       const clientsCreated = newClients.size;
@@ -380,13 +383,14 @@ export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, i
       for (let i = 0; i < queue.length; i += IMPORT_CHUNK_ROWS) {
         const rows = queue.slice(i, i + IMPORT_CHUNK_ROWS);
         const named = [...new Set(rows.map((r) => r.clientId))].flatMap((id) => (newClients.has(id) ? [newClients.get(id)!] : []));
-        chunks.push({ tenantId, jobId: job.id, index: chunks.length, at, today, rows, ...(named.length > 0 ? { clients: named } : {}) });
+        const rowItems = rows.map((r) => itemOf.get(r.row)!);
+        chunks.push({ tenantId, jobId: job.id, index: chunks.length, at, today, rows, ...(named.length > 0 ? { clients: named } : {}), items: rowItems });
       }
-      await jobs.start(tenantId, { ...job, errorsTruncated: errors.length > MAX_JOB_ERRORS }, chunks);
+      await jobs.start(tenantId, { ...job, errorsTruncated: errors.length > MAX_JOB_ERRORS }, chunks, items.filter((i) => i.action === 'exists'));
       return report(0, clientsCreated, job);
     }
     const clientsCreated = await createClients(tenantId, [...newClients.values()]);
-    const created = await writeAll(tenantId, queue, at, today);
+    const created = (await writeAll(tenantId, queue, at, today)).length;
     return report(created, clientsCreated);
   };
 
@@ -408,15 +412,15 @@ export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, i
     return created;
   };
 
-  /** Writes rows WRITERS at a time; returns how many were new. */
-  const writeAll = async (tenantId: string, rows: readonly PlannedImportRow[], at: string, today: string): Promise<number> => {
-    let created = 0;
+  /** Writes rows WRITERS at a time; returns the rows (line numbers) it created, those an earlier upload had written left out. */
+  const writeAll = async (tenantId: string, rows: readonly PlannedImportRow[], at: string, today: string): Promise<number[]> => {
+    const created: number[] = [];
     const queue = [...rows];
     const worker = async () => {
-      for (let p = queue.shift(); p; p = queue.shift()) if (await importOne(tenantId, p, at, today)) created++;
+      for (let p = queue.shift(); p; p = queue.shift()) if (await importOne(tenantId, p, at, today)) created.push(p.row);
     };
     await Promise.all(Array.from({ length: WRITERS }, worker));
-    return created;
+    return created.sort((a, b) => a - b);
   };
 
   return { importInvoices, writeAll, createClients };
@@ -434,7 +438,8 @@ export const makeImportChunk = (deps: ImportDeps & { readonly jobs: ImportJobSto
   return async (chunk: ImportChunk): Promise<void> => {
     // Its clients before its invoices: the engine reads an invoice's client when it plans it.
     if (chunk.clients) await createClients(chunk.tenantId, chunk.clients);
-    await writeAll(chunk.tenantId, chunk.rows, chunk.at, chunk.today);
-    await deps.jobs.completeChunk(chunk, chunk.rows.length, deps.clock.now().toISOString());
+    const created = await writeAll(chunk.tenantId, chunk.rows, chunk.at, chunk.today);
+    // A chunk delivered again finds its rows written by the first delivery: that one's outcome stands (completeChunk counts a chunk once).
+    await deps.jobs.completeChunk(chunk, chunk.rows.length, deps.clock.now().toISOString(), created);
   };
 };

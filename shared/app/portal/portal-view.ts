@@ -7,7 +7,7 @@ import { addDays, localDate } from '../../domain/dates.js';
 import { epcPayload } from '../../domain/epc-qr.js';
 import { invoiceBalanceCents, isOpen, isOutstanding, lateness } from '../../domain/invoice.js';
 import { renderPaymentUrl } from '../../domain/portal.js';
-import { instalmentViews } from '../../domain/payment-plan.js';
+import { instalmentViews, isPlanRequestMoot } from '../../domain/payment-plan.js';
 import { PROMISE_MAX_DAYS } from '../../domain/portal.js';
 import type { PortalView } from '../../domain/portal-types.js';
 import type { CompanyIdentity, Settings } from '../../domain/settings.js';
@@ -97,7 +97,8 @@ export const makeGetPortalView = (deps: PortalViewDeps) =>
 /** The running payment plan and the client's last request, as the client sees them. */
 const portalPlan = (invoice: InvoiceRecord, today: string): Pick<PortalView, 'paymentPlan' | 'planRequest'> => {
   const plan = invoice.paymentPlan?.status === 'active' ? invoice.paymentPlan : undefined;
-  const request = invoice.planRequest;
+  // A request left pending when the client paid (or the invoice closed) no longer awaits anyone's answer.
+  const request = isPlanRequestMoot(invoice) ? undefined : invoice.planRequest;
   return {
     // A consumer owes no penalties nor €40: never told they are waived (DOMAIN, B2C tone), as the PDFs and emails.
     ...(plan ? { paymentPlan: { instalments: instalmentViews(plan, invoiceBalanceCents(invoice), today), waivePenalties: plan.waivePenalties && invoice.clientKind === 'business' } } : {}),

@@ -19,6 +19,29 @@ export interface PlannedImportRow {
   readonly litigation?: true;
 }
 
+/** A row to import as the dry run and the POST answer list it (the app's ImportItem). */
+export interface ImportRowItem {
+  readonly row: number;
+  readonly number: string;
+  readonly action: 'create' | 'exists';
+  readonly clientId: string;
+  readonly newClient: boolean;
+  readonly clientKind: 'business' | 'consumer';
+  readonly clientKindGuessed?: true;
+  readonly status: import('../../domain/invoice.js').InvoiceStatus;
+}
+
+/**
+ * What became of a row of a job: `pending` until its chunk is written, then `created`, or `skipped`
+ * with the reason (imported before the upload: `exists`; or meanwhile, by another upload of it).
+ */
+export interface ImportJobItem extends ImportRowItem {
+  readonly outcome: 'pending' | 'created' | 'skipped';
+  readonly reason?: string;
+}
+export const SKIPPED_BEFORE = 'was imported before: left as it was';
+export const SKIPPED_MEANWHILE = 'was imported meanwhile (another upload of it): left as it was';
+
 export interface ImportJob {
   readonly id: string;
   readonly status: 'running' | 'done';
@@ -50,15 +73,25 @@ export interface ImportChunk {
    * span chunks is in each; the first to run creates it). Absent in chunks written before.
    */
   readonly clients?: readonly Client[];
+  /** Its rows as the POST answer lists them, for the job's per-row outcome (absent in chunks written before). */
+  readonly items?: readonly ImportRowItem[];
+}
+
+/** A job as GET /imports/{id} shows it: its progress and each row to import with its outcome, in file order. */
+export interface ImportJobWithItems extends ImportJob {
+  readonly items: readonly ImportJobItem[];
 }
 
 export interface ImportJobStore {
-  /** Writes the job and its chunks; each chunk reaches the worker through the table stream. */
-  start(tenantId: string, job: ImportJob, chunks: readonly ImportChunk[]): Promise<void>;
-  get(tenantId: string, jobId: string): Promise<ImportJob | undefined>;
+  /**
+   * Writes the job and its chunks (each reaches the worker through the table stream), and the rows
+   * imported before (`exists`), kept for the job's per-row outcome.
+   */
+  start(tenantId: string, job: ImportJob, chunks: readonly ImportChunk[], existing?: readonly ImportRowItem[]): Promise<void>;
+  get(tenantId: string, jobId: string): Promise<ImportJobWithItems | undefined>;
   /**
    * Marks a chunk done and adds its rows to the job's progress, once: a chunk delivered again
    * (stream retry) adds nothing. The job turns `done` when every row is processed.
    */
-  completeChunk(chunk: Pick<ImportChunk, 'tenantId' | 'jobId' | 'index'>, rows: number, at: string): Promise<void>;
+  completeChunk(chunk: Pick<ImportChunk, 'tenantId' | 'jobId' | 'index'>, rows: number, at: string, created?: readonly number[]): Promise<void>;
 }

@@ -39,6 +39,20 @@ export interface InvoiceRepository {
    * invoice as stored (its new version).
    */
   save(invoice: InvoiceRecord, change?: InvoiceChange): Promise<InvoiceRecord>;
+  list(tenantId: string, filter: InvoiceListFilter, page: PageRequest): Promise<Page<InvoiceRecord>>;
+  payments(tenantId: string, invoiceId: string): Promise<PaymentRecord[]>;
+  appendEvents(tenantId: string, invoiceId: string, events: readonly TimelineRecord[]): Promise<void>;
+  creditNotes(tenantId: string, invoiceId: string): Promise<CreditNoteRecord[]>;
+  /** Ids of the invoices awaiting payment (sent, partially paid), of one client or the whole tenant. */
+  openInvoiceIds(tenantId: string, clientId?: string): Promise<string[]>;
+}
+
+/**
+ * The invoice repository with the writes that give a document its number (an invoice sent, a credit note issued) and the
+ * whole timeline: only the functions that issue documents or show the timeline need them, so their adapter
+ * (DynamoInvoiceLedger) stays out of the other bundles, the reminder send path's above all (issue 12's 300 KB budget).
+ */
+export interface InvoiceLedger extends InvoiceRepository {
   /**
    * Gives the invoice the next number of the tenant's `prefix`/`year` sequence and writes it,
    * atomically: a number is consumed only if the invoice is written, so the sequence has no gap.
@@ -51,12 +65,6 @@ export interface InvoiceRepository {
     sequence: { readonly prefix: string; readonly year: number },
     events: (number: string) => readonly TimelineRecord[],
   ): Promise<InvoiceRecord>;
-  list(tenantId: string, filter: InvoiceListFilter, page: PageRequest): Promise<Page<InvoiceRecord>>;
-  payments(tenantId: string, invoiceId: string): Promise<PaymentRecord[]>;
-  timeline(tenantId: string, invoiceId: string, page: PageRequest): Promise<Page<TimelineRecord>>;
-  appendEvents(tenantId: string, invoiceId: string, events: readonly TimelineRecord[]): Promise<void>;
-  /** Counts a reminder sent, atomically (bumps the version so a concurrent save retries). */
-  recordReminder(tenantId: string, invoiceId: string, at: string): Promise<void>;
   /**
    * Issues a credit note: gives it the next number of the tenant's `A` sequence and writes it
    * with the invoice's new state and timeline events, in one transaction. A credit note dated
@@ -68,7 +76,5 @@ export interface InvoiceRepository {
     year: number,
     events: (number: string) => readonly TimelineRecord[],
   ): Promise<CreditNoteRecord>;
-  creditNotes(tenantId: string, invoiceId: string): Promise<CreditNoteRecord[]>;
-  /** Ids of the invoices awaiting payment (sent, partially paid), of one client or the whole tenant. */
-  openInvoiceIds(tenantId: string, clientId?: string): Promise<string[]>;
+  timeline(tenantId: string, invoiceId: string, page: PageRequest): Promise<Page<TimelineRecord>>;
 }

@@ -100,6 +100,9 @@ export const newPlanRound = (ctx: ReminderContext, plan: PaymentPlan, now: Date)
   }).map((s) => ({ ...s, at }));
 };
 
+/** The stop reasons of an invoice with nothing left to claim. */
+const CLOSED: ReadonlySet<string> = new Set(['paid', 'cancelled', 'written_off']);
+
 /** Scenario steps only (not manual, not a payment plan's). */
 export const isScenarioStep = (r: Pick<StepRecordItem, 'manual' | 'plan'>): boolean => !r.manual && r.plan > 0 && r.plan < PLAN_STEPS_BASE;
 
@@ -120,7 +123,8 @@ export const settlePlanSteps = async (
   const current = plan && Math.max(planStepsNumber(plan), ...stepsOfPlan(ctx.records, plan.seq).map((r) => r.plan));
   for (const r of ctx.records) {
     if (!isPlanStep(r) || r.state !== 'scheduled') continue;
-    const reason = r.plan !== current ? 'plan_ended' : stop;
+    // An ended plan's steps: cancelled `plan_ended`, or like any step of an invoice that closed (paid, cancelled, written off).
+    const reason = r.plan !== current ? (stop && CLOSED.has(stop) ? stop : 'plan_ended') : stop;
     if (!reason) continue;
     if (await deps.steps.transition(tenantId, id, r, { state: 'scheduled', ...(r.scheduledAt ? { scheduledAt: r.scheduledAt } : {}) }, { state: 'cancelled', reason, at })) {
       events.push({ at, type: 'reminder.cancelled', data: { stepId: r.stepId, plan: r.plan, reason } });

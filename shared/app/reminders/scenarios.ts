@@ -132,6 +132,24 @@ const smsTemplateErrors = async (deps: ScenarioDeps, tenantId: string, scenario:
   return errors;
 };
 
+/**
+ * A letter step sends THE mise en demeure by registered post, whatever its template (the letter is
+ * templates/pdf/letter-document.tsx): its template must be a formal notice. A courtesy or first
+ * reminder there recorded a gentle tone for a mise en demeure, and the scenario's next email
+ * ("Malgré notre précédente relance…") went out after it as if it were firmer.
+ */
+export const LETTER_TEMPLATE_MESSAGE =
+  'is not a formal notice: a letter step sends the mise en demeure by registered post (choose formal-notice, or a template of yours with the tone formal-notice)';
+const letterTemplateErrors = async (deps: ScenarioDeps, tenantId: string, scenario: Scenario): Promise<FieldError[]> => {
+  const errors: FieldError[] = [];
+  for (const [index, step] of scenario.steps.entries()) {
+    if (channelOf(step) !== 'letter') continue;
+    const template = (await deps.templates.get(tenantId, step.templateId)) ?? defaultTemplate(step.templateId);
+    if (template && template.tone !== 'formal-notice') errors.push({ path: `body.steps.${index}.templateId`, message: LETTER_TEMPLATE_MESSAGE });
+  }
+  return errors;
+};
+
 /** A tag chooses one scenario: two scenarios bound to one tag would make the choice arbitrary. */
 const tagConflicts = async (deps: ScenarioDeps, tenantId: string, scenario: Scenario): Promise<FieldError[]> => {
   const tags = scenario.tags ?? [];
@@ -146,7 +164,7 @@ const tagConflicts = async (deps: ScenarioDeps, tenantId: string, scenario: Scen
 
 /** Consumer clients a tag of the scenario reaches (they get it when they have no scenario of their own). */
 const checked = async (deps: ScenarioDeps, tenantId: string, scenario: Scenario): Promise<Scenario> => {
-  const errors = [...scenarioFieldErrors(scenario), ...(await unknownTemplateErrors(deps, tenantId, scenario)), ...templatePurposeErrors(scenario), ...(await tagConflicts(deps, tenantId, scenario)), ...(await smsTemplateErrors(deps, tenantId, scenario))];
+  const errors = [...scenarioFieldErrors(scenario), ...(await unknownTemplateErrors(deps, tenantId, scenario)), ...templatePurposeErrors(scenario), ...(await tagConflicts(deps, tenantId, scenario)), ...(await smsTemplateErrors(deps, tenantId, scenario)), ...(await letterTemplateErrors(deps, tenantId, scenario))];
   if (errors.length > 0) throw new BusinessRuleError('invalid-scenario', 'The scenario cannot be used as is', errors);
   // A scenario that reaches consumers sends no template mentioning penalties or the €40 (CPCE L111-8).
   const reach = (await consumerReach(deps.clients, tenantId, scenario.id)) ?? (await consumerTagReach(deps.clients, tenantId, scenario));

@@ -55,6 +55,11 @@ export const ImportReportView = z.object({
   /** The date that decided the order (absent when every date reads both ways: French, the default). */
   dateOrderEvidence: z.object({ row: int, field: z.string(), value: z.string() }).optional(),
 });
+/** A row to import as the dry run and the POST answer list it. */
+const importItemFields = {
+  row: int, number: z.string(), action: z.enum(['create', 'exists']), clientId: id, newClient: z.boolean(), clientKind: z.enum(['business', 'consumer']), clientKindGuessed: z.literal(true).optional(),
+  status: z.enum(INVOICE_STATUSES),
+};
 export const ImportJobView = z.object({
   id: z.string(),
   status: z.enum(['running', 'done']),
@@ -67,4 +72,10 @@ export const ImportJobView = z.object({
   errorsTruncated: z.boolean(),
   createdAt: z.string(),
   finishedAt: z.string().optional(),
+  /**
+   * Each row to import, in file order, as the POST answer listed it, with what became of it: `pending` until
+   * its chunk is written, then `created`, or `skipped` with the `reason` (imported before the upload, or
+   * meanwhile by another upload of it). Rows in error are in `errors`. Empty for a job started before.
+   */
+  items: z.array(z.object({ ...importItemFields, outcome: z.enum(['pending', 'created', 'skipped']), reason: z.string().optional() })),
 });

@@ -113,7 +113,15 @@ const invoiceListFields = z.object({
 export const InvoiceListQuery = invoiceListFields.superRefine(orderedRanges) satisfies z.ZodType<domain.InvoiceListQuery>;
 
 /** The list's filters and sort, without paging: the export reads every page. */
-export const InvoiceExportQuery = invoiceListFields.omit({ limit: true, cursor: true }).superRefine(orderedRanges);
+export const InvoiceExportQuery = invoiceListFields
+  .omit({ limit: true, cursor: true })
+  .extend({
+    lang: z
+      .enum(['fr', 'en'], { error: 'must be fr or en' })
+      .optional()
+      .meta({ description: "The file's language: fr (`;`, decimal comma, JJ/MM/AAAA, French headers and statuses) or en (`,`, decimal point, ISO dates, English headers and statuses); default: the tenant's language (settings), else fr" }),
+  })
+  .superRefine(orderedRanges);
 
 /** POST /invoices/{id}/litigation: why, optionally (kept on the timeline). */
 export const LitigationInput = z.object({ reason: z.string().trim().min(1).max(500).optional() }).strict();

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ReactPdfRenderer } from '../../../shared/adapters/pdf/react-pdf-renderer.js';
 import type { LetterPdfData } from '../../../templates/pdf/letter-types.js';
-import { aConsumerClient, aLetterPdfData, aSeller, pdfText } from '../../fixtures/pdf-fixtures.js';
+import { aBusinessClient, aConsumerClient, aLetterPdfData, aSeller, pdfText } from '../../fixtures/pdf-fixtures.js';
 import { A4_WIDTH, MM, placedText, type PlacedText } from '../../fixtures/pdf-layout.js';
+import { postalCountryName } from '../../../templates/pdf/format.js';
 
 import { allDocumentTemplates } from '../../../shared/wiring-pdf.js';
 const renderer = new ReactPdfRenderer(allDocumentTemplates);
@@ -171,6 +172,17 @@ describe('ReactPdfRenderer.letter', () => {
       const signature = items.filter((i) => i.text === 'Menuiserie Dupont' && i.y > 40).at(-1)!;
       expect(signature.page).toBe(closing.page);
       expect(pages).toBeLessThanOrEqual(2);
+    });
+
+    it("names a client's foreign country in capital letters on the address's last line, as La Poste asks of international mail, never its ISO code", async () => {
+      const abroad = aBusinessClient({ name: 'Boulangerie Lambert SRL', address: { line1: 'Rue Neuve 12', postalCode: '1000', city: 'Bruxelles', country: 'BE' } });
+      const { items } = await placedText(await renderer.letter(oneInvoice({ client: abroad })));
+      const window = items.filter((i) => i.page === 1 && i.x > 290 && i.y > 640 && i.y < 700).map((i) => i.text);
+      expect(window).toEqual(['Boulangerie Lambert SRL', 'Rue Neuve 12', '1000 BRUXELLES', 'BELGIQUE']);
+      const en = (await placedText(await renderer.letter(oneInvoice({ client: { ...abroad, language: 'en' }, language: 'en' })))).items;
+      expect(en.some((i) => i.text === 'BELGIUM')).toBe(true);
+      // A code no country has (an import) is printed as it is, never "RÉGION INCONNUE" nor a failed letter.
+      expect(['GB', 'ch', '12', 'ZZ', 'XX'].map(postalCountryName('fr'))).toEqual(['ROYAUME-UNI', 'SUISSE', '12', 'ZZ', 'XX']);
     });
 
     it('a letter recorded before this layout renders as it was produced (its recorded SHA-256 still holds)', async () => {

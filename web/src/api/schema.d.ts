@@ -2182,6 +2182,23 @@ export interface operations {
                         existing: number;
                         finishedAt?: string;
                         id: string;
+                        items: {
+                            /** @enum {string} */
+                            action: "create" | "exists";
+                            clientId: string;
+                            /** @enum {string} */
+                            clientKind: "business" | "consumer";
+                            /** @constant */
+                            clientKindGuessed?: true;
+                            newClient: boolean;
+                            number: string;
+                            /** @enum {string} */
+                            outcome: "pending" | "created" | "skipped";
+                            reason?: string;
+                            row: number;
+                            /** @enum {string} */
+                            status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
+                        }[];
                         processed: number;
                         rows: number;
                         /** @enum {string} */
@@ -8816,6 +8833,7 @@ export interface operations {
                 dueFrom?: string;
                 dueTo?: string;
                 dueWithinDays?: number;
+                lang?: "fr" | "en";
                 maxDaysLate?: number;
                 minDaysLate?: number;
                 open?: "true";

@@ -81,6 +81,11 @@ const FR: Record<string, string> = {
   'must come at least 1 day after the step before it': 'Au moins 1 jour après l’étape précédente',
   'an offset from the previous step must be at least 1 day': 'Au moins 1 jour après l’étape précédente',
   'a letter (mise en demeure by registered post) can only go after the due date: at least 1 day after it': 'Un courrier (mise en demeure en recommandé) part après l’échéance : au moins J+1',
+  'A letter step sends this template: it stays a formal notice': 'Un courrier de vos scénarios envoie ce modèle : il reste une mise en demeure',
+  'must stay formal-notice: a letter step sends this template (the letter is the mise en demeure)':
+    'doit rester « Mise en demeure » : un courrier de vos scénarios envoie ce modèle (le courrier est la mise en demeure)',
+  'is not a formal notice: a letter step sends the mise en demeure by registered post (choose formal-notice, or a template of yours with the tone formal-notice)':
+    'n’est pas une mise en demeure : un courrier envoie la mise en demeure en recommandé (choisissez « Mise en demeure » ou un de vos modèles au ton « mise en demeure »)',
   'the first step cannot be relative to a previous step': 'La première étape ne peut pas dépendre d’une étape précédente',
   'offset must be a whole number of days': 'Un nombre entier de jours',
   'missing template': 'Choisissez un modèle',
@@ -117,6 +122,7 @@ const FR: Record<string, string> = {
   'A payment plan already runs on this invoice: end it first (DELETE /invoices/{id}/payment-plan)': 'Un échéancier est déjà en cours sur cette facture : terminez-le d’abord.',
   'A payment plan is already agreed for this invoice': 'Un échéancier est déjà convenu pour cette facture.',
   'already has a running payment plan': 'Un échéancier est déjà en cours',
+  "Nothing is left to pay on this invoice: the client's payment plan request no longer needs an answer": 'Plus rien n’est dû sur cette facture : la demande d’échéancier du client n’appelle plus de réponse.',
   // Found by test/unit/api-messages-coverage.test.ts, which reads every message the API can send from its source.
   // Two writes at once (a double click, two tabs): nothing was recorded, the page is out of date.
   'The client was changed by another request; retry': 'Ce client vient d’être modifié entre-temps : rechargez la page et réessayez.',
@@ -239,6 +245,11 @@ const EN: Record<string, string> = {
   'offset must be a whole number of days': 'A whole number of days',
   'an offset from the previous step must be at least 1 day': 'At least 1 day after the previous step',
   'a letter (mise en demeure by registered post) can only go after the due date: at least 1 day after it': 'A letter (formal notice by registered post) goes after the due date: at least D+1',
+  'A letter step sends this template: it stays a formal notice': 'A letter step of your scenarios sends this template: it stays a formal notice',
+  'must stay formal-notice: a letter step sends this template (the letter is the mise en demeure)':
+    'must stay “Formal notice”: a letter step of your scenarios sends this template (the letter is the formal notice)',
+  'is not a formal notice: a letter step sends the mise en demeure by registered post (choose formal-notice, or a template of yours with the tone formal-notice)':
+    'is not a formal notice: a letter step sends the formal notice by registered post (choose “Formal notice” or one of your templates with the formal-notice tone)',
   'must come at least 1 day after the step before it': 'At least 1 day after the previous step',
   'the first step cannot be relative to a previous step': 'The first step cannot depend on a previous step',
   'is after today': 'Not after today',

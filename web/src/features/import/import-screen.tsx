@@ -20,6 +20,8 @@ interface Outcome {
   existing: number;
   clientsCreated: number;
   errors: Report['errors'];
+  /** A job's rows with what became of each (GET /imports/{id}). */
+  jobItems?: Job['items'];
 }
 
 
@@ -75,7 +77,7 @@ export default function ImportScreen() {
     : commit.data.status === 'done'
       ? commit.data
       : job.data?.status === 'done'
-        ? { created: job.data.processed, existing: job.data.existing, clientsCreated: job.data.clientsCreated, errors: job.data.errors }
+        ? { created: job.data.processed, existing: job.data.existing, clientsCreated: job.data.clientsCreated, errors: job.data.errors, jobItems: job.data.items }
         : undefined;
   // The import button goes when the import is done: the focus goes to what it says (it fell to the page's top).
   const doneRef = useRef<HTMLParagraphElement>(null);
@@ -188,6 +190,7 @@ export default function ImportScreen() {
             {t('importScreen.done', { created: outcome.created, existing: outcome.existing, clients: outcome.clientsCreated })}
           </p>
           {outcome.errors.length > 0 && <RowErrors errors={outcome.errors} imported />}
+          {outcome.jobItems && outcome.jobItems.length > 0 && <JobRows items={outcome.jobItems} />}
           <div className="row">
             <Link to="/invoices?tab=all" className="button primary">
               {t('importScreen.seeList')}
@@ -292,6 +295,49 @@ export const RowErrors = ({ errors, imported = false }: { errors: Report['errors
         </table>
       </div>
     </section>
+  );
+};
+
+/** Rows of a job shown at most, in file order (a 5,000-row file lists its first ones; the summary counts them all). */
+const JOB_ROWS_SHOWN = 500;
+
+/** What became of each row of a job: imported, or skipped and why (imported before, or meanwhile by another upload). */
+export const JobRows = ({ items }: { items: NonNullable<Outcome['jobItems']> }) => {
+  const { t, number } = useI18n();
+  const outcomeText = (item: (typeof items)[number]) =>
+    item.outcome === 'created'
+      ? t('importScreen.rowCreated')
+      : item.outcome === 'pending'
+        ? t('importScreen.rowPending')
+        : item.reason === 'was imported meanwhile (another upload of it): left as it was'
+          ? t('importScreen.rowSkippedMeanwhile')
+          : t('importScreen.rowSkippedBefore');
+  const shown = items.slice(0, JOB_ROWS_SHOWN);
+  return (
+    <details>
+      <summary>{t('importScreen.jobRows', { created: number(items.filter((i) => i.outcome === 'created').length), skipped: number(items.filter((i) => i.outcome === 'skipped').length) })}</summary>
+      <div className="table-wrap">
+        <table className="responsive" data-testid="import-job-rows">
+          <thead>
+            <tr>
+              <th scope="col">{t('importScreen.row')}</th>
+              <th scope="col">{t('importScreen.number')}</th>
+              <th scope="col">{t('importScreen.rowOutcome')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((item) => (
+              <tr key={item.row}>
+                <td data-label={t('importScreen.row')}>{item.row}</td>
+                <td data-label={t('importScreen.number')}>{item.number}</td>
+                <td data-label={t('importScreen.rowOutcome')}>{outcomeText(item)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {items.length > JOB_ROWS_SHOWN && <p className="muted">{t('importScreen.more', { count: items.length - JOB_ROWS_SHOWN })}</p>}
+    </details>
   );
 };
 

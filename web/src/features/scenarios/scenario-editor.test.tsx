@@ -53,6 +53,28 @@ describe('the scenario editor', () => {
     expect([...templates()[1]!.options].map((o) => o.value)).toEqual(['sms-reminder']);
   });
 
+  it('offers a letter step formal notices only, and switches it to the one for the same clients: the letter is the mise en demeure', async () => {
+    const tpl = (id: string, name: string, tone: string, kind = 'business') => ({ id, name, language: 'fr', purpose: 'reminder', tone, kind });
+    const items = [
+      tpl('courtesy-consumer', 'Petit rappel (J-5)', 'courtesy', 'consumer'),
+      tpl('reminder', 'Relance à échéance (J+1)', 'reminder'),
+      tpl('formal-notice-consumer', 'Mise en demeure (J+15)', 'formal-notice', 'consumer'),
+      tpl('formal-notice', 'Mise en demeure (J+15)', 'formal-notice'),
+      tpl('maison', 'Ma mise en demeure', 'formal-notice'),
+    ];
+    fakeApi(({ path }) => (path.startsWith('/templates') ? { status: 200, body: { items } } : undefined));
+    renderInApp(<ScenarioScreen />);
+    await screen.findByLabelText('Nom du scénario');
+    await userEvent.click(screen.getByRole('button', { name: /Ajouter une étape/ }));
+    await userEvent.click(screen.getByRole('button', { name: /Ajouter une étape/ }));
+    const templates = () => screen.getAllByLabelText('Modèle') as HTMLSelectElement[];
+    await waitFor(() => expect(templates()).toHaveLength(2));
+    await userEvent.selectOptions(templates()[1]!, 'reminder');
+    await userEvent.selectOptions(screen.getAllByLabelText('Canal')[1]!, 'letter');
+    await waitFor(() => expect(templates()[1]!.value).toBe('formal-notice'));
+    expect([...templates()[1]!.options].map((o) => o.value)).toEqual(['formal-notice-consumer', 'formal-notice', 'maison']);
+  });
+
   it('keeps the first step counted from the due date when a step counted from the one before moves up to first (the screen showed "l’échéance", the API got "previous")', async () => {
     const calls = fakeApi(({ method, path }) =>
       path.startsWith('/templates') ? { status: 200, body: templates } : method === 'POST' && path === '/scenarios' ? { status: 201, body: { id: 's1', name: 'Chantiers', steps: [], tags: [] } } : undefined,

@@ -16,7 +16,9 @@ export const PaymentPlanCard = ({ invoice }: { invoice: Invoice }) => {
   const plan = usePaymentPlan(invoice.id, active);
   const actions = usePlanActions(invoice.id);
   const open = invoice.status === 'sent' || invoice.status === 'partially_paid';
-  const request = invoice.planRequest?.status === 'pending' ? invoice.planRequest : undefined;
+  // A request left pending when the client paid (or the invoice was cancelled, written off) has nothing left to answer.
+  const closed = invoice.status === 'paid' || invoice.status === 'cancelled' || invoice.status === 'written_off';
+  const request = invoice.planRequest?.status === 'pending' && !closed ? invoice.planRequest : undefined;
   const error = actions.end.error ?? actions.accept.error;
   const [waive, setWaive] = useState(false);
   // A plan just agreed (saved, or a request accepted): the button pressed went away with its dialog or notice, so the

@@ -45,6 +45,14 @@ describe('the owner decides on a client’s payment plan request', () => {
     expect(screen.queryByRole('button', { name: 'Créer un échéancier' })).toBeNull();
   });
 
+  it('asks nothing once the client paid while the request waited (the API refuses an answer then: 422 invoice-not-open)', () => {
+    fakeApi(() => undefined);
+    renderInApp(<PaymentPlanCard invoice={{ ...invoice, status: 'paid', balanceCents: 0 } as Invoice} />);
+    expect(screen.queryByRole('group', { name: 'Le client demande un échéancier' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Accepter' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Refuser' })).toBeNull();
+  });
+
   it('offers a new plan once there is no request waiting', () => {
     fakeApi(() => undefined);
     renderInApp(<PaymentPlanCard invoice={{ ...invoice, planRequest: { ...invoice.planRequest!, status: 'declined' } } as Invoice} />);

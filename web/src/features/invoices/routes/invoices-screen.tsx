@@ -232,14 +232,16 @@ export default function InvoicesScreen() {
   );
 }
 
-/** The same filters and sort as a CSV for the accountant (fetched with the token, then saved). */
+/** The same filters and sort as a CSV for the accountant, in the app's language (fetched with the token, then saved). */
 const ExportButton = ({ query }: { query: InvoiceQuery }) => {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [state, setState] = useState<{ busy?: boolean; error?: unknown }>({});
   const run = async () => {
     setState({ busy: true });
     try {
       const search = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]));
+      // The file in the language the app is read in: headers, statuses, separator, decimals and dates.
+      search.set('lang', lang);
       const url = await fetchBlobUrl(config().apiUrl, `/invoices/export.csv?${search}`);
       const a = document.createElement('a');
       a.href = url;

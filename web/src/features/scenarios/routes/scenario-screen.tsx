@@ -28,8 +28,12 @@ export default function ScenarioScreen() {
 
 type Templates = { id: string; name: string; language: string; purpose?: string; tone?: string; kind?: string }[];
 
-/** What a step's channel can send: a reminder by email or letter, a short text by SMS; never a thank-you or an instalment note. */
-const fits = (tpl: Templates[number], channel: string) => !tpl.purpose || (channel === 'sms' ? tpl.purpose === 'sms' : tpl.purpose === 'reminder');
+/**
+ * What a step's channel can send: a reminder by email, a formal notice by letter (the letter is the mise en demeure,
+ * whatever else is chosen: the API refuses another tone), a short text by SMS; never a thank-you or an instalment note.
+ */
+const fits = (tpl: Templates[number], channel: string) =>
+  channel === 'letter' ? (!tpl.purpose || tpl.purpose === 'reminder') && tpl.tone === 'formal-notice' : !tpl.purpose || (channel === 'sms' ? tpl.purpose === 'sms' : tpl.purpose === 'reminder');
 const TONES = ['courtesy', 'reminder', 'firm', 'formal-notice'];
 
 /** A new step goes one tone firmer than the step before (same language and clients), as the built-in scenarios do. */
@@ -203,7 +207,10 @@ const ScenarioEditor = ({ id, scenario, templates, save }: { id: string; scenari
                             // A text needs a short SMS template, an email or a letter a reminder: switch when the one chosen does not fit.
                             onChange: (e: { target: { value: string } }) => {
                               const current = templates.find((tpl) => tpl.id === form.getValues(`steps.${i}.templateId`));
-                              const fitting = templates.find((tpl) => fits(tpl, e.target.value));
+                              // The same language and clients as the template it replaces, when there is one.
+                              const fitting =
+                                templates.find((tpl) => fits(tpl, e.target.value) && tpl.language === current?.language && tpl.kind === current?.kind) ??
+                                templates.find((tpl) => fits(tpl, e.target.value));
                               if (current && !fits(current, e.target.value) && fitting) form.setValue(`steps.${i}.templateId`, fitting.id);
                             },
                           })}
