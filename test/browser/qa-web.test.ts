@@ -132,4 +132,14 @@ describe('a new user’s acceptance walk on a phone', () => {
     expect(schedules.filter((x) => x.input?.invoiceId === ids.sent && x.input?.kind === 'resume').map((x) => x.expression)).toEqual([`at(${resumeOn}T00:00:00)`]);
     await checkScreen('qa-web-paused');
   });
+
+  it('the settings show the saved IBAN in groups of four, as the bank prints it, and save it again unchanged', async () => {
+    await page.goto(`${web()}/settings`);
+    const iban = page.getByLabel('IBAN');
+    await poll(() => iban.inputValue()).toBe('FR76 3000 6000 0112 3456 7890 189');
+    await page.getByRole('button', { name: 'Enregistrer' }).first().click();
+    await poll(() => page.getByText('Réglages enregistrés.').count()).toBe(1);
+    expect((await call('GET', '/settings')).json.company.iban).toBe('FR7630006000011234567890189');
+    await checkScreen('qa-web-settings');
+  });
 });
