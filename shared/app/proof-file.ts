@@ -187,7 +187,7 @@ export const makeProofFile = (deps: ProofFileDeps) =>
         reductions: penaltyReductions(payments, creditNotes),
         ...(penaltyRate !== undefined ? { contractualRatePercent: penaltyRate } : {}),
       }),
-      ...(penaltiesWaived(invoice.paymentPlan, balance) ? { penaltiesWaived: true } : {}),
+      ...(penaltiesWaived(invoice.paymentPlan, { status: invoice.status, balanceCents: balance }) ? { penaltiesWaived: true } : {}),
       asOf,
       language,
     };

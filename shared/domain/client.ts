@@ -31,6 +31,14 @@ export interface ClientContact {
  */
 export const E164 = /^(?:\+33[1-9]\d{8}|\+(?!33)[1-9]\d{6,14})$/;
 
+/**
+ * Whether a text sent to this number can be received: a valid E.164 number that is not a French
+ * landline (+33 1…5), special-rate (+33 8) or VoIP box (+33 9) number, where a text is lost
+ * silently; in France only +33 6 and +33 7 are mobiles. Such numbers stay valid phones on a client
+ * or contact (to call them); the SMS step only looks past them. Other countries are not judged.
+ */
+export const isSmsCapable = (phone: string): boolean => E164.test(phone) && (!phone.startsWith('+33') || /^\+33[67]/.test(phone));
+
 export interface Client {
   id: string;
   name: string;

@@ -235,15 +235,18 @@ export const planStepKey = (instalment: number, kind: PlanStepKind): string => `
 
 /**
  * Whether the owner's waiver of penalties and the €40 applies (only while the plan is honoured): not once
- * it ended missed or deleted, nor once it ended paid but the invoice is owed again (`balanceCents`, the
- * invoice's balance today: the payment that settled it was removed, a cheque that bounced).
+ * it ended missed or deleted, nor once it ended paid but the invoice is owed again (the payment that settled
+ * it removed, a cheque that bounced) or was written off since (owed again, then unpaid for good).
  */
-export const penaltiesWaived = (plan: Pick<PaymentPlan, 'waivePenalties' | 'status' | 'endReason'> | undefined, balanceCents: number): boolean =>
+export const penaltiesWaived = (
+  plan: Pick<PaymentPlan, 'waivePenalties' | 'status' | 'endReason'> | undefined,
+  invoice: { readonly status: string; readonly balanceCents: number },
+): boolean =>
   plan !== undefined &&
   plan.waivePenalties &&
   !(plan.status === 'ended' && plan.endReason === 'missed') &&
   plan.endReason !== 'deleted' &&
-  !(plan.endReason === 'paid' && balanceCents > 0);
+  !(plan.endReason === 'paid' && (invoice.balanceCents > 0 || invoice.status === 'written_off'));
 
 export type PlanEnd = { readonly reason: PlanEndReason; readonly missed?: InstalmentView & { readonly index: number } };
 

@@ -1,7 +1,7 @@
 import type { CreditNotePdfData } from '../../shared/app/ports.js';
 import { AmountRow, ClientBlock, Footer, SellerBlock } from './blocks.js';
 import { creditNoteLabels } from './credit-note-labels.js';
-import { euros, shortDate } from './format.js';
+import { euros, labelled, shortDate } from './format.js';
 import { VatTable } from './invoice-tables.js';
 import type { PageNumbering, PdfDocument, PdfKit } from './kit.js';
 import { styles } from './styles.js';
@@ -27,7 +27,7 @@ export const creditNoteDocument = (kit: PdfKit, data: CreditNotePdfData, numberi
           <View style={[styles.half, { alignItems: 'flex-end' }]}>
             <Text style={styles.title}>{labels.creditNote}</Text>
             <Text style={[styles.bold, { fontSize: 11 }]}>{note.number}</Text>
-            <Text>{`${labels.issueDate} : ${shortDate(note.issueDate)}`}</Text>
+            <Text>{labelled(labels.issueDate, shortDate(note.issueDate), language)}</Text>
           </View>
         </View>
 

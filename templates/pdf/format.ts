@@ -34,6 +34,10 @@ export const decimal = (value: number, language: Language): string => noBreak(fo
 export const percent = (rate: number, language: Language): string =>
   `${decimal(rate, language)}${language === 'fr' ? '\u00a0' : ''}%`;
 
+/** `Label : value` in French (a space before the colon), `Label: value` in English. */
+export const labelled = (label: string, value: string, language: Language): string =>
+  `${label}${language === 'fr' ? ' : ' : ': '}${value}`;
+
 /** IBANs print in groups of four, as on a bank's RIB. */
 export const groupedIban = (iban: string): string => iban.replace(/(.{4})(?=.)/g, '$1 ');
 

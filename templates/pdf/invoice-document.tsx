@@ -1,6 +1,6 @@
 import type { InvoicePdfData } from '../../shared/app/ports.js';
 import { ClientBlock, EpcQrCode, Footer, SellerBlock } from './blocks.js';
-import { groupedIban, shortDate } from './format.js';
+import { groupedIban, labelled, shortDate } from './format.js';
 import { invoiceLabels } from './invoice-labels.js';
 import { DeductionsTable, LinesTable, PaymentsTable, TotalsBox, VatTable } from './invoice-tables.js';
 import { PlanTable } from './plan-table.js';
@@ -49,8 +49,8 @@ export const invoiceDocument = (kit: PdfKit, data: InvoicePdfData, numbering: Pa
             <Text style={styles.title}>{heading}</Text>
             <Text style={[styles.bold, { fontSize: 11 }]}>{invoice.number ?? labels.draft}</Text>
             {quoteReference && <Text style={{ marginBottom: 2 }}>{quoteReference}</Text>}
-            <Text>{`${labels.issueDate} : ${shortDate(invoice.issueDate)}`}</Text>
-            <Text>{`${labels.dueDate} : ${shortDate(invoice.dueDate)}`}</Text>
+            <Text>{labelled(labels.issueDate, shortDate(invoice.issueDate), language)}</Text>
+            <Text>{labelled(labels.dueDate, shortDate(invoice.dueDate), language)}</Text>
           </View>
         </View>
 

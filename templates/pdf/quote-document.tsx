@@ -1,6 +1,6 @@
 import type { QuotePdfData } from '../../shared/app/ports.js';
 import { AmountRow, ClientBlock, Footer, SellerBlock } from './blocks.js';
-import { euros, shortDate } from './format.js';
+import { euros, labelled, shortDate } from './format.js';
 import { LinesTable, VatTable } from './invoice-tables.js';
 import type { PageNumbering, PdfDocument, PdfKit } from './kit.js';
 import { quoteLabels } from './quote-labels.js';
@@ -26,8 +26,8 @@ export const quoteDocument = (kit: PdfKit, data: QuotePdfData, numbering: PageNu
           <View style={[styles.half, { alignItems: 'flex-end' }]}>
             <Text style={styles.title}>{quote.number ? labels.quote : labels.draftQuote}</Text>
             {quote.number && <Text style={[styles.bold, { fontSize: 11 }]}>{quote.number}</Text>}
-            <Text>{`${labels.issueDate} : ${shortDate(quote.issueDate)}`}</Text>
-            <Text>{`${labels.validUntil} : ${shortDate(quote.validUntil)}`}</Text>
+            <Text>{labelled(labels.issueDate, shortDate(quote.issueDate), language)}</Text>
+            <Text>{labelled(labels.validUntil, shortDate(quote.validUntil), language)}</Text>
           </View>
         </View>
 

@@ -14,6 +14,7 @@ let browser: Browser;
 let page: Page;
 let token = '';
 const numbers: Record<string, string> = {};
+const ids: Record<string, string> = {};
 const web = () => inject('webUrl');
 const apiUrl = () => inject('apiUrl');
 const poll = <T>(fn: () => Promise<T> | T, timeout = 15_000) => expect.poll(fn, { timeout, interval: 100 });
@@ -53,6 +54,7 @@ beforeAll(async () => {
     const sent = await call('POST', `/invoices/${draft.json.id}/send`);
     expect(sent.status).toBe(200);
     numbers[key] = sent.json.number;
+    ids[key] = draft.json.id;
     if (key === 'partial') expect((await call('POST', `/invoices/${draft.json.id}/payments`, { amountCents: 10_000, date: inDays(0) })).status).toBe(201);
   }
   await drain();
@@ -109,5 +111,35 @@ describe('a new user’s acceptance walk on a phone', () => {
       expect(box!.height).toBeGreaterThanOrEqual(44);
     }
     await checkScreen('qa-web-scenario-steps');
+  });
+
+  it('a dated pause says the day reminders resume, the day the API resumes them (the dialog said "the day after")', async () => {
+    const resumeOn = inDays(10);
+    await page.goto(`${web()}/invoices/${ids.sent}`);
+    await page.getByRole('heading', { level: 1, name: `Facture ${numbers.sent}` }).waitFor();
+    await page.getByRole('button', { name: 'Plus d’actions' }).click();
+    await page.getByRole('menu').getByRole('menuitem', { name: 'Suspendre les relances', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Suspendre les relances' });
+    expect(await dialog.getByText('Vide : jusqu’à ce que vous repreniez. Avec une date, les relances reprennent seules ce jour-là.').count()).toBe(1);
+    await dialog.getByLabel('Reprise le (facultatif)').fill(resumeOn);
+    await dialog.getByLabel('Motif').fill('Client en congés');
+    await dialog.getByRole('button', { name: 'Suspendre' }).click();
+    const day = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${resumeOn}T00:00:00Z`));
+    await poll(async () => (await page.getByTestId('hold-notice').textContent())?.replace(/[\u00a0\u202f]/g, ' ')).toContain(`Relances suspendues, reprise le ${day}`);
+    expect((await call('GET', `/invoices/${ids.sent}`)).json.pausedUntil).toBe(resumeOn);
+    // The API resumes the reminders at 00:00 of that very day (its one-time schedule), as the screen now says.
+    const schedules = ((await (await fetch(`${apiUrl()}/local/schedules`)).json()) as { items: { input?: { invoiceId?: string; kind?: string }; expression: string }[] }).items;
+    expect(schedules.filter((x) => x.input?.invoiceId === ids.sent && x.input?.kind === 'resume').map((x) => x.expression)).toEqual([`at(${resumeOn}T00:00:00)`]);
+    await checkScreen('qa-web-paused');
+  });
+
+  it('the settings show the saved IBAN in groups of four, as the bank prints it, and save it again unchanged', async () => {
+    await page.goto(`${web()}/settings`);
+    const iban = page.getByLabel('IBAN');
+    await poll(() => iban.inputValue()).toBe('FR76 3000 6000 0112 3456 7890 189');
+    await page.getByRole('button', { name: 'Enregistrer' }).first().click();
+    await poll(() => page.getByText('Réglages enregistrés.').count()).toBe(1);
+    expect((await call('GET', '/settings')).json.company.iban).toBe('FR7630006000011234567890189');
+    await checkScreen('qa-web-settings');
   });
 });

@@ -237,3 +237,11 @@ describe('a French postal code', () => {
     expect((await acme.post('/clients', aBusinessClientInput({ email: uniqueEmail('cp-re'), address: { ...street, city: 'Saint-Denis', postalCode: '97400' } }))).status).toBe(201);
   });
 });
+
+describe('the end of a pause', () => {
+  it('is a date up to 2099 (a year typed wrong, 2206, is a 400 naming body.until, not reminders paused for good)', async () => {
+    const res = await acme.post(`/invoices/${ids.invoices}/pause`, { reason: 'congés', until: '2206-01-15' });
+    expect([res.status, paths(res)]).toEqual([400, ['body.until']]);
+    expect(res.json.errors[0].message).toBe('must be between 2000-01-01 and 2099-12-31');
+  });
+});

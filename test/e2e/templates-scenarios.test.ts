@@ -163,8 +163,11 @@ describe('scenarios over HTTP', () => {
     const own = await acme.post('/templates', aTemplate({ tone: 'formal-notice', subject: 'Mise en demeure {{invoiceNumber}}' }));
     const ok = await acme.post('/scenarios', { name: 'Courrier', steps: [step('a', 1, 'reminder'), letter('b', 8, 'formal-notice'), letter('c', 15, own.json.id)] });
     expect(ok.status).toBe(201);
-    // Nor can a later edit make it gentler.
+    // Nor can a later edit make it gentler: the scenario's, nor the template's own.
     expect((await acme.put(`/scenarios/${ok.json.id}`, { steps: [step('a', 1, 'reminder'), letter('b', 8, 'courtesy')] })).status).toBe(422);
+    const gentler = await acme.put(`/templates/${own.json.id}`, aTemplate({ tone: 'reminder' }));
+    expect([gentler.status, gentler.json.errors]).toEqual([422, [{ path: 'body.tone', message: expect.stringMatching(/^must stay formal-notice: a letter step sends this template/) }]]);
+    expect((await acme.get(`/templates/${own.json.id}`)).json.tone).toBe('formal-notice');
     await acme.delete(`/scenarios/${ok.json.id}`);
     await acme.delete(`/templates/${own.json.id}`);
   });

@@ -10,6 +10,7 @@ import { DynamoInvoiceRepository } from '../../shared/adapters/dynamo/dynamo-inv
 import { DynamoInvoiceLedger } from '../../shared/adapters/dynamo/dynamo-invoice-ledger.js';
 import { DynamoSettingsRepository } from '../../shared/adapters/dynamo/dynamo-settings-repository.js';
 import { DynamoStepRepository } from '../../shared/adapters/dynamo/dynamo-step-repository.js';
+import { DynamoLetterSteps } from '../../shared/adapters/dynamo/dynamo-letter-steps.js';
 import { DynamoTenantDocuments } from '../../shared/adapters/dynamo/dynamo-tenant-documents.js';
 import { ReactPdfRenderer } from '../../shared/adapters/pdf/react-pdf-renderer.js';
 import { allDocumentTemplates } from '../../shared/wiring-pdf.js';
@@ -39,7 +40,7 @@ const db = docClient();
 const table = `faults-${ulid().toLowerCase()}`;
 const invoices = new DynamoInvoiceLedger(db, table);
 const clients = new DynamoClientRepository(db, table);
-const steps = new DynamoStepRepository(db, table);
+const steps = new DynamoLetterSteps(db, table);
 const readDeps = { invoices, clients, settings: new DynamoSettingsRepository(db, table), scenarios: new DynamoTenantDocuments<Scenario>(db, table, 'SCENARIO'), steps };
 const ses = new SESv2Client({ endpoint: inject('sesUrl'), region, credentials, maxAttempts: 1 });
 const tenantId = `it-${ulid().toLowerCase()}`;

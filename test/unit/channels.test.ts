@@ -145,6 +145,21 @@ describe('sms steps', () => {
     expect(smsRecipient({ phone: '06 12 34 56 78' })).toBeUndefined();
   });
 
+  it('never go to a French landline, VoIP or special number (a text there is never received): the next mobile, else no_phone', async () => {
+    // +33 1…5 landlines, +33 9 VoIP boxes, +33 8 special numbers: only +33 6 and +33 7 receive texts.
+    for (const fixed of ['+33123456789', '+33298765432', '+33312345678', '+33412345678', '+33512345678', '+33912345678', '+33812345678']) {
+      expect(smsRecipient({ phone: fixed })).toBeUndefined();
+      expect(smsRecipient({ contacts: [{ name: 'Standard', role: 'billing', phone: fixed }], phone: '+33712345678' })).toBe('+33712345678');
+    }
+    expect(smsRecipient({ phone: '+33612345678' })).toBe('+33612345678');
+    // Another country's numbers are not judged (no such plan known here).
+    expect(smsRecipient({ phone: '+32470123456' })).toBe('+32470123456');
+    const { fireStep, sms } = await world(aClient({ scenarioId: 'canaux', phone: '+33145678901', contacts: [{ name: 'Accueil', role: 'billing', phone: '+33970000000' }] }));
+    await fireStep('mail');
+    expect(await fireStep('texto')).toMatchObject({ outcome: 'skipped', reason: 'no_phone' });
+    expect(sms.sent).toHaveLength(0);
+  });
+
   it('give the transfer reference instead of a link when the tenant has no payment URL', () => {
     const text = composeSms(
       { invoice: anInvoiceRecord(), client: aClient(), settings: { ...defaultSettings(), company: { name: 'Plomberie Martin', iban: 'FR7630006000011234567890189' } }, template: defaultTemplate('sms-reminder')!, asOf: new Date('2026-03-20T09:00:00Z') },

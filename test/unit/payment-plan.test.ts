@@ -125,14 +125,17 @@ describe('planEnd', () => {
   });
 
   it('waives penalties only while the plan is honoured', () => {
-    expect(penaltiesWaived(plan(THREE, { waivePenalties: true }), 90_000)).toBe(true);
-    expect(penaltiesWaived(plan(THREE, { waivePenalties: true, status: 'ended', endReason: 'paid' }), 0)).toBe(true);
-    // Ended paid, then the payment that settled it removed (a cheque that bounced): owed again, the plan was not honoured.
-    expect(penaltiesWaived(plan(THREE, { waivePenalties: true, status: 'ended', endReason: 'paid' }), 90_000)).toBe(false);
-    expect(penaltiesWaived(plan(THREE, { waivePenalties: true, status: 'ended', endReason: 'missed' }), 90_000)).toBe(false);
-    expect(penaltiesWaived(plan(THREE, { waivePenalties: true, status: 'ended', endReason: 'deleted' }), 90_000)).toBe(false);
-    expect(penaltiesWaived(plan(THREE, { waivePenalties: false }), 90_000)).toBe(false);
-    expect(penaltiesWaived(undefined, 90_000)).toBe(false);
+    const owed = { status: 'partially_paid', balanceCents: 90_000 };
+    expect(penaltiesWaived(plan(THREE, { waivePenalties: true }), owed)).toBe(true);
+    expect(penaltiesWaived(plan(THREE, { waivePenalties: true, status: 'ended', endReason: 'paid' }), { status: 'paid', balanceCents: 0 })).toBe(true);
+    // Ended paid, then the payment that settled it removed (a cheque that bounced): owed again, the plan was not honoured…
+    expect(penaltiesWaived(plan(THREE, { waivePenalties: true, status: 'ended', endReason: 'paid' }), owed)).toBe(false);
+    // … nor once that balance was written off (nothing owed any more, nothing was paid either).
+    expect(penaltiesWaived(plan(THREE, { waivePenalties: true, status: 'ended', endReason: 'paid' }), { status: 'written_off', balanceCents: 0 })).toBe(false);
+    expect(penaltiesWaived(plan(THREE, { waivePenalties: true, status: 'ended', endReason: 'missed' }), owed)).toBe(false);
+    expect(penaltiesWaived(plan(THREE, { waivePenalties: true, status: 'ended', endReason: 'deleted' }), owed)).toBe(false);
+    expect(penaltiesWaived(plan(THREE, { waivePenalties: false }), owed)).toBe(false);
+    expect(penaltiesWaived(undefined, owed)).toBe(false);
   });
 });
 

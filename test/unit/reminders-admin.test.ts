@@ -397,6 +397,10 @@ describe('reminder simulation', () => {
       ['mail', 'skip', 'address_failing'],
     ]);
 
+    // A landline cannot receive a text: the simulation says no_phone, as the send path would.
+    await w.clients.replace(T, aClient({ scenarioId: own.id, phone: '+33145678901', emailStatus: 'bouncing' }), '');
+    expect((await rows())[0]).toEqual(['texto', 'skip', 'no_phone']);
+
     await w.clients.replace(T, aClient({ scenarioId: own.id, phone: '+33612345678', address: { line1: '1 rue', postalCode: '75001', city: 'Paris', country: 'FR' } }), '');
     expect(await rows()).toEqual([
       ['texto', 'send', undefined],

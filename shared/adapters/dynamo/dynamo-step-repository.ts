@@ -10,13 +10,12 @@ import type {
   ReminderStepRepository,
   StepRecordItem,
 } from '../../app/ports/reminder-steps.js';
-import { clientKey, invoiceKey, invoicePk, STEP_PREFIX, stepKey, toPostIndexKeys, toPostPk } from './keys.js';
+import { clientKey, invoiceKey, invoicePk, STEP_PREFIX, stepKey, toPostIndexKeys } from './keys.js';
 import type { LetterData, LetterMember } from '../../domain/letter.js';
-import type { ToPostStep } from '../../app/ports/reminder-steps.js';
 import { queryAll } from './queries.js';
 import { transactWrite, type TransactItem } from './transactions.js';
 
-const conditionFailed = (error: unknown) => error instanceof ConditionalCheckFailedException;
+export const conditionFailed = (error: unknown) => error instanceof ConditionalCheckFailedException;
 
 /** `SET a = :a, b = :b` and `REMOVE c` from a patch; `undefined` values are removed. */
 const updateOf = (patch: Record<string, unknown>) => {
@@ -42,8 +41,8 @@ const updateOf = (patch: Record<string, unknown>) => {
  */
 export class DynamoStepRepository implements ReminderStepRepository {
   constructor(
-    private readonly db: DynamoDBDocumentClient,
-    private readonly tableName: string,
+    protected readonly db: DynamoDBDocumentClient,
+    protected readonly tableName: string,
   ) {}
 
   async list(tenantId: string, invoiceId: string): Promise<StepRecordItem[]> {
@@ -302,43 +301,6 @@ export class DynamoStepRepository implements ReminderStepRepository {
       }),
     );
     if (!result.ok) throw new Error('a letter step left `sending` while its letter was recorded');
-  }
-
-  async recordPosted(tenantId: string, invoiceId: string, ref: StepRef, posted: { at: string; trackingNumber?: string }): Promise<boolean> {
-    return this.transition(tenantId, invoiceId, ref, { state: 'to_post' }, {
-      state: 'sent', at: posted.at, sentAt: posted.at, postedAt: posted.at, ...(posted.trackingNumber ? { trackingNumber: posted.trackingNumber } : {}),
-      ...({ GSI1PK: undefined, GSI1SK: undefined } as object),
-    });
-  }
-
-  async recordTrackingNumber(tenantId: string, invoiceId: string, ref: StepRef, trackingNumber: string): Promise<boolean> {
-    try {
-      await this.db.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: stepKey(tenantId, invoiceId, ref),
-          UpdateExpression: 'SET trackingNumber = :tracking',
-          ConditionExpression: '#state = :sent AND attribute_exists(postedAt) AND attribute_not_exists(trackingNumber)',
-          ExpressionAttributeNames: { '#state': 'state' },
-          ExpressionAttributeValues: { ':sent': 'sent', ':tracking': trackingNumber },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (conditionFailed(error)) return false;
-      throw error;
-    }
-  }
-
-  async listToPost(tenantId: string): Promise<ToPostStep[]> {
-    const items = await queryAll<ToPostStep & Record<string, unknown>>(this.db, {
-      TableName: this.tableName,
-      IndexName: 'GSI1',
-      KeyConditionExpression: 'GSI1PK = :pk',
-      ExpressionAttributeValues: { ':pk': toPostPk(tenantId) },
-    });
-    // The index is eventually consistent: a letter posted a moment ago may still show; its state says so.
-    return items.filter((i) => i.state === 'to_post').map(({ PK: _pk, SK: _sk, GSI1PK: _g, GSI1SK: _s, entityType: _e, ...step }) => step as ToPostStep);
   }
 
   private async ignoreCondition(command: UpdateCommand): Promise<void> {

@@ -127,6 +127,14 @@ export interface ReminderStepRepository {
     members: readonly { readonly invoiceId: string; readonly ref: StepRef; readonly dueDate: string }[],
     letter: { readonly at: string; readonly letter: LetterData; readonly letterSha256: string; readonly letterId: string; readonly letterMembers: readonly LetterMember[] },
   ): Promise<void>;
+}
+
+/**
+ * The owner's side of `letter` steps: the letters waiting to be posted, and closing one (posted, its tracking number).
+ * Only the functions that list or close letters (and the daily overview, which counts them) use it: its adapter,
+ * DynamoLetterSteps (shared/wiring-letter-steps.ts), stays out of the other bundles.
+ */
+export interface LetterSteps extends ReminderStepRepository {
   /** The owner posted it: `to_post → sent` (sentAt = postedAt), off the to-post list. False when it was not `to_post`. */
   recordPosted(tenantId: string, invoiceId: string, ref: StepRef, posted: { readonly at: string; readonly trackingNumber?: string }): Promise<boolean>;
   /** A letter posted without its registered-mail number gets it later (once): false when it is not a posted letter or already has one. */

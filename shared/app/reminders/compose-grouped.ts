@@ -156,7 +156,7 @@ export const composeGroupedReminder = async (m: GroupedMaterial, pdf: PdfRendere
 };
 
 /** Penalties waived on a running payment plan (recorded) are not claimed, nor announced. */
-const waived = (members: readonly GroupMember[]): boolean => members.some((x) => penaltiesWaived(x.invoice.paymentPlan, invoiceBalanceCents(x.invoice)));
+const waived = (members: readonly GroupMember[]): boolean => members.some((x) => penaltiesWaived(x.invoice.paymentPlan, { status: x.invoice.status, balanceCents: invoiceBalanceCents(x.invoice) }));
 
 /** The overdue invoices' penalties to date, each on what was unpaid each day, and their €40 each (D441-5), as the letter counts them. */
 const feesOf = (m: GroupedMaterial, overdue: readonly GroupMember[], today: string) => {

@@ -47,7 +47,7 @@ export interface ReminderMaterial {
 export const planOnReminder = (m: Pick<ReminderMaterial, 'invoice' | 'settings' | 'asOf' | 'plan'>) => {
   if (!m.plan) return undefined;
   const rows = instalmentViews(m.plan.plan, invoiceBalanceCents(m.invoice), localDate(m.asOf, m.settings.timezone));
-  return { rows, waivePenalties: penaltiesWaived(m.plan.plan, invoiceBalanceCents(m.invoice)), ...(m.plan.instalment !== undefined ? { instalment: m.plan.instalment } : {}) };
+  return { rows, waivePenalties: penaltiesWaived(m.plan.plan, { status: m.invoice.status, balanceCents: invoiceBalanceCents(m.invoice) }), ...(m.plan.instalment !== undefined ? { instalment: m.plan.instalment } : {}) };
 };
 
 /**

@@ -1,4 +1,4 @@
-import { E164, billingPhones, type Client } from '../../domain/client.js';
+import { billingPhones, isSmsCapable, type Client } from '../../domain/client.js';
 import { renderTemplate } from '../../domain/template-render.js';
 import { localDate } from '../../domain/dates.js';
 import { invoiceBalanceCents } from '../../domain/invoice.js';
@@ -7,12 +7,12 @@ import type { InvoiceRecord, OutgoingSms } from '../ports.js';
 import { reminderVariables, type ReminderMaterial, type VariablesMaterial } from './compose-reminder.js';
 
 /**
- * Where an sms step goes: the first `billing` contact with a valid E.164 phone, else the
- * client's own phone. One text per step: a second number would be a second message to the
- * same client on the same day.
+ * Where an sms step goes: the first `billing` contact with a mobile phone (valid E.164, never a
+ * French landline or VoIP number: `isSmsCapable`), else the client's own phone if it is one. One text per step: a second number would be a
+ * second message to the same client on the same day.
  */
 export const smsRecipient = (client: Pick<Client, 'contacts' | 'phone'>): string | undefined =>
-  [...billingPhones(client), ...(client.phone ? [client.phone] : [])].find((phone) => E164.test(phone));
+  [...billingPhones(client), ...(client.phone ? [client.phone] : [])].find(isSmsCapable);
 
 /**
  * The text of an sms step: its template's body rendered on one line. Without a payment URL in

@@ -6,12 +6,12 @@
 import type { Address } from '../../domain/client.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import type { Clock, InvoiceRepository, PdfRenderer } from '../ports.js';
-import type { ReminderStepRepository, StepRecordItem } from '../ports/reminder-steps.js';
+import type { LetterSteps, ReminderStepRepository, StepRecordItem } from '../ports/reminder-steps.js';
 import { letterFileName } from './compose-reminder.js';
 import { stepRecordView, type PlannedStepView } from './reminder-plan-view.js';
 
 export interface LetterDeps {
-  readonly steps: ReminderStepRepository;
+  readonly steps: LetterSteps;
   readonly invoices: InvoiceRepository;
   readonly clock: Clock;
 }
@@ -126,7 +126,7 @@ export const makeMarkLetterPosted = ({ steps, invoices, clock }: LetterDeps) =>
 
 /** The other steps of a grouped letter posted without a tracking number: each gets the number entered later. */
 const addTrackingToOtherMembers = async (
-  steps: ReminderStepRepository,
+  steps: LetterSteps,
   tenantId: string,
   posted: { invoiceId: string; stepId: string },
   step: StepRecordItem,
@@ -144,7 +144,7 @@ const addTrackingToOtherMembers = async (
 
 /** The other steps of a grouped letter, each `to_post → sent` with the same postedAt and tracking number (each still holding that letter). */
 const postOtherMembers = async (
-  steps: ReminderStepRepository,
+  steps: LetterSteps,
   invoices: InvoiceRepository,
   tenantId: string,
   posted: { invoiceId: string; stepId: string },
@@ -167,7 +167,7 @@ const postOtherMembers = async (
 };
 
 /** GET /invoices/{id}/reminders/{stepId}/letter.pdf: the letter as produced, rendered again from its recorded data. */
-export const makeGetLetterPdf = ({ steps, invoices, pdf }: Pick<LetterDeps, 'steps' | 'invoices'> & { readonly pdf: Pick<PdfRenderer, 'letter'> }) =>
+export const makeGetLetterPdf = ({ steps, invoices, pdf }: Pick<LetterDeps, 'invoices'> & { readonly steps: ReminderStepRepository; readonly pdf: Pick<PdfRenderer, 'letter'> }) =>
   async (tenantId: string, invoiceId: string, stepId: string): Promise<{ bytes: Uint8Array; fileName: string }> => {
     const step = await letterStep(steps, invoices, tenantId, invoiceId, stepId);
     if (!step.letter) throw new ConflictError(`The letter of step ${stepId} is produced when the step is due (it is ${step.state})`);

@@ -10,7 +10,7 @@ import type { PlannedStep } from '../../domain/reminder-plan.js';
 import { nominalOffsets, type Channel, type Scenario } from '../../domain/scenario.js';
 import { defaultTemplate, type ReminderTemplate, type TemplateTone } from '../../domain/default-templates.js';
 import { nextSendDay, sendInstant } from '../../domain/send-calendar.js';
-import { E164, billingPhones, type Client } from '../../domain/client.js';
+import { billingPhones, isSmsCapable, type Client } from '../../domain/client.js';
 import type { Settings } from '../../domain/settings.js';
 import { ValidationError } from '../errors.js';
 import type { ClientRepository, Clock, InvoiceRecord, SettingsRepository, TenantDocuments } from '../ports.js';
@@ -133,7 +133,7 @@ const stepTime = (step: PlannedStep, settings: Settings, client: Client): Date =
  * addresses all bounced. The escalation sends nothing and needs none.
  */
 const noRecipient = (client: Client, channel: Channel | undefined): string | undefined => {
-  if (channel === 'sms') return [...billingPhones(client), ...(client.phone ? [client.phone] : [])].some((p) => E164.test(p)) ? undefined : 'no_phone';
+  if (channel === 'sms') return [...billingPhones(client), ...(client.phone ? [client.phone] : [])].some(isSmsCapable) ? undefined : 'no_phone';
   if (channel === 'letter') return client.address ? undefined : 'no_postal_address';
   return reminderRecipients(client).to.length > 0 ? undefined : 'address_failing';
 };

@@ -102,6 +102,15 @@ export const makeTemplateLibrary = (deps: TemplateDeps) => {
       { path: 'body.body', message: `is too long for a text message (${template.body.length} characters, at most ${SMS_TEMPLATE_MAX_CHARS})` },
     ]);
   };
+  /** 422 when a letter step sends the template and the edit makes it gentler than a formal notice: the scenario check, kept on edit. */
+  const checkLetterTone = async (tenantId: string, template: ReminderTemplate): Promise<void> => {
+    if (template.tone === 'formal-notice') return;
+    const letters = (await scenarios.list(tenantId)).map((e) => e.doc).filter((s) => s.steps.some((step) => step.templateId === template.id && channelOf(step) === 'letter'));
+    if (letters.length === 0) return;
+    throw new BusinessRuleError('template-sent-as-letter', 'A letter step sends this template: it stays a formal notice', [
+      { path: 'body.tone', message: 'must stay formal-notice: a letter step sends this template (the letter is the mise en demeure)' },
+    ]);
+  };
   const find = async (tenantId: string, id: string): Promise<LibraryEntry<ReminderTemplate>> => {
     const entry = await library.find(tenantId, id);
     if (!entry) throw new NotFoundError('Template');
@@ -132,6 +141,7 @@ export const makeTemplateLibrary = (deps: TemplateDeps) => {
       const checkedAs = template.kind === undefined && current.kind === 'consumer' ? { ...template, kind: current.kind } : template;
       await checkConsumers(tenantId, checkedAs);
       await checkTextLength(tenantId, template);
+      await checkLetterTone(tenantId, template);
       await deps.templates.put(tenantId, template);
       return view({ doc: template, builtIn, customized: builtIn });
     },

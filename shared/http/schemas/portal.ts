@@ -4,7 +4,7 @@
  * Validation only: the view's type is the use case's (shared/app/portal/portal-view.ts).
  */
 import * as z from 'zod';
-import { businessDate } from './common.js';
+import { businessDate, documentDate } from './common.js';
 
 
 /** The token of a link: any string reaches the use case, which answers one 404 for every bad one. */
@@ -16,6 +16,6 @@ export const PortalPaidInput = z.object({ date: businessDate, reference: z.strin
 export const PortalPromiseInput = z.object({ date: businessDate }).strict();
 export const PortalDisputeInput = z.object({ reason }).strict();
 
-/** Owner side. */
-export const PauseInput = z.object({ until: businessDate.optional(), reason }).strict();
+/** Owner side. A pause ends by 2099 at the latest, as a document's date: `2206` is a year typed wrong, which paused the reminders for good. */
+export const PauseInput = z.object({ until: documentDate.optional(), reason }).strict();
 export const DisputeInput = z.object({ reason }).strict();

@@ -109,7 +109,9 @@ describe('ReactPdfRenderer.invoice', () => {
   it('uses English labels when the language is en', async () => {
     const text = await render(anInvoicePdfData({ language: 'en' }));
     expect(text).toContain('Invoice F-2026-0001');
-    expect(text).toContain('Due date : 22/11/2026');
+    expect(text).toContain('Due date: 22/11/2026');
+    expect(text).toContain('Issue date: 23/10/2026');
+    expect(text).not.toMatch(/ :/);
     expect(text).toContain('Total incl. VAT €1,544.70');
     expect(text).toContain('Amount due €1,544.70');
     expect(text).toContain('Late-payment penalty rate: 12.15% per year');

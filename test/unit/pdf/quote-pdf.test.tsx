@@ -57,7 +57,7 @@ describe('ReactPdfRenderer.quote', () => {
   it('uses English labels when the language is en', async () => {
     const text = await render(aQuotePdfData({ language: 'en' }));
     expect(text).toContain('Quote D-2026-0001');
-    expect(text).toContain('Valid until : 31/10/2026');
+    expect(text).toContain('Valid until: 31/10/2026');
     expect(text).toContain('Total incl. VAT €1,544.70');
     expect(text).toContain("date and customer's signature");
   });

@@ -81,6 +81,9 @@ const FR: Record<string, string> = {
   'must come at least 1 day after the step before it': 'Au moins 1 jour après l’étape précédente',
   'an offset from the previous step must be at least 1 day': 'Au moins 1 jour après l’étape précédente',
   'a letter (mise en demeure by registered post) can only go after the due date: at least 1 day after it': 'Un courrier (mise en demeure en recommandé) part après l’échéance : au moins J+1',
+  'A letter step sends this template: it stays a formal notice': 'Un courrier de vos scénarios envoie ce modèle : il reste une mise en demeure',
+  'must stay formal-notice: a letter step sends this template (the letter is the mise en demeure)':
+    'doit rester « Mise en demeure » : un courrier de vos scénarios envoie ce modèle (le courrier est la mise en demeure)',
   'is not a formal notice: a letter step sends the mise en demeure by registered post (choose formal-notice, or a template of yours with the tone formal-notice)':
     'n’est pas une mise en demeure : un courrier envoie la mise en demeure en recommandé (choisissez « Mise en demeure » ou un de vos modèles au ton « mise en demeure »)',
   'the first step cannot be relative to a previous step': 'La première étape ne peut pas dépendre d’une étape précédente',
@@ -242,6 +245,9 @@ const EN: Record<string, string> = {
   'offset must be a whole number of days': 'A whole number of days',
   'an offset from the previous step must be at least 1 day': 'At least 1 day after the previous step',
   'a letter (mise en demeure by registered post) can only go after the due date: at least 1 day after it': 'A letter (formal notice by registered post) goes after the due date: at least D+1',
+  'A letter step sends this template: it stays a formal notice': 'A letter step of your scenarios sends this template: it stays a formal notice',
+  'must stay formal-notice: a letter step sends this template (the letter is the mise en demeure)':
+    'must stay “Formal notice”: a letter step of your scenarios sends this template (the letter is the formal notice)',
   'is not a formal notice: a letter step sends the mise en demeure by registered post (choose formal-notice, or a template of yours with the tone formal-notice)':
     'is not a formal notice: a letter step sends the formal notice by registered post (choose “Formal notice” or one of your templates with the formal-notice tone)',
   'must come at least 1 day after the step before it': 'At least 1 day after the previous step',

@@ -75,3 +75,6 @@ export const todayIso = (now = new Date()): string =>
 /** A chart axis's money: "2,25 k €" (two decimals: a 750 € step reads 2,25 k, not a rounded 2,3 k). */
 export const formatCompactMoney = (cents: number, lang: Lang): string =>
   numberFormat(lang, { style: 'currency', currency: 'EUR', notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 2 }).format(cents / 100);
+
+/** An IBAN in groups of four, as banks print it: "FR76 3000 6000 0112 3456 7890 189". */
+export const groupIban = (iban: string): string => iban.replace(/\s+/g, '').replace(/(.{4})(?=.)/g, '$1 ');

@@ -7,7 +7,7 @@ import { ErrorMessage, Field, invoiceStatus, Loading, Stat, StatusBadge, SubmitB
 import { api, unwrap } from '../../lib/api-client';
 import { config } from '../../lib/config';
 import { addDaysIso } from '../../lib/dates';
-import { todayIso } from '../../lib/format';
+import { groupIban, todayIso } from '../../lib/format';
 import { initialLanguage, setLanguage, useI18n } from '../../lib/i18n';
 import { useFocusRefused } from '../../lib/forms';
 import { ApiError } from '../../lib/problem';
@@ -336,7 +336,7 @@ const CopyButton = ({ value, label, done }: { value: string; label: string; done
 };
 
 /** An IBAN as banks print it, in groups of four: easier to read out and to copy by hand. */
-export const groupIban = (iban: string): string => iban.replace(/\s+/g, '').replace(/(.{4})(?=.)/g, '$1 ');
+export { groupIban };
 
 const ActionForm = ({
   token,

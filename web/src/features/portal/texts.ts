@@ -53,7 +53,7 @@ const fr = {
   disputeSubmit: 'Envoyer ma contestation',
   disputeDone: 'Votre contestation est transmise ; les relances sont arrêtées.',
   disputed: 'Cette facture est contestée : les relances sont arrêtées.',
-  paused: 'Relances suspendues jusqu’au {{date}}.',
+  paused: 'Relances suspendues, reprise le {{date}}.',
   contactLead: 'Une question ? Écrivez à',
 };
 
@@ -110,6 +110,6 @@ export const portalTexts = registerTexts('portalPage', fr, {
   disputeSubmit: 'Send my dispute',
   disputeDone: 'Your dispute is sent; reminders are stopped.',
   disputed: 'This invoice is disputed: reminders are stopped.',
-  paused: 'Reminders paused until {{date}}.',
+  paused: 'Reminders paused, resuming on {{date}}.',
   contactLead: 'A question? Write to',
 });

@@ -8,6 +8,7 @@ import { Field, Loading, PageHeader, ScreenError, SubmitButton } from '../../com
 import { api, unwrap } from '../../lib/api-client';
 import { applyApiErrors } from '../../lib/forms';
 import { useI18n } from '../../lib/i18n';
+import { groupIban } from '../../lib/format';
 import { useScenarioName } from '../../lib/scenario-name';
 import { ApiError } from '../../lib/problem';
 import { isValidBic, isValidIban, isValidSiren, isValidVatNumber, normalizeSpaces } from '../../lib/validators';
@@ -72,7 +73,8 @@ const toForm = (s: Settings): Form => ({
     vatNumber: s.company.vatNumber ?? '',
     email: s.company.email ?? '',
     phone: s.company.phone ?? '',
-    iban: s.company.iban ?? '',
+    // Stored without spaces; shown in groups of four, as on the bank's RIB (the API takes it either way).
+    iban: s.company.iban ? groupIban(s.company.iban) : '',
     bic: s.company.bic ?? '',
     address: { line1: s.company.address?.line1 ?? '', postalCode: s.company.address?.postalCode ?? '', city: s.company.address?.city ?? '' },
   },

@@ -15,13 +15,13 @@ describe('why the reminders of an invoice wait', () => {
     const lines = Array.from(screen.getByTestId('hold-notice').querySelectorAll('p')).map((p) => plain(p.textContent));
     expect(lines).toEqual([
       'Le client dit avoir payé le 24 nov. 2026 (référence VIR-889) : vérifiez votre compte, puis enregistrez le paiement.',
-      'Relances suspendues jusqu’au 2 déc. 2026 — le client dit avoir payé',
+      'Relances suspendues, reprise le 2 déc. 2026 — le client dit avoir payé',
     ]);
   });
 
   it('says a promise, keeps the owner’s own reason as written, and shows nothing when nothing holds the reminders', () => {
     const { unmount } = renderInApp(<HoldNotice invoice={{ status: 'sent', disputed: false, remindersPaused: true, pausedUntil: '2026-12-11', pauseReason: 'promise', promisedFor: '2026-12-10' }} />);
-    expect(plain(screen.getByTestId('hold-notice').textContent)).toBe('Le client a promis de payer le 10 déc. 2026Relances suspendues jusqu’au 11 déc. 2026 — promesse du client');
+    expect(plain(screen.getByTestId('hold-notice').textContent)).toBe('Le client a promis de payer le 10 déc. 2026Relances suspendues, reprise le 11 déc. 2026 — promesse du client');
     unmount();
     const own = renderInApp(<HoldNotice invoice={{ status: 'sent', disputed: false, remindersPaused: true, pauseReason: 'Chantier en cours' }} />);
     expect(plain(screen.getByTestId('hold-notice').textContent)).toBe('Relances suspendues — Chantier en cours');
@@ -38,7 +38,7 @@ describe('why the reminders of an invoice wait', () => {
     unmount();
     // One recorded after it does (part of the balance, an instalment, is enough: the owner checked the account); the pause stays said.
     const after = renderInApp(<HoldNotice invoice={claimed} payments={[{ createdAt: '2026-11-25T15:30:00.000Z' }]} />);
-    expect(Array.from(screen.getByTestId('hold-notice').querySelectorAll('p')).map((p) => plain(p.textContent))).toEqual(['Relances suspendues jusqu’au 2 déc. 2026 — le client dit avoir payé']);
+    expect(Array.from(screen.getByTestId('hold-notice').querySelectorAll('p')).map((p) => plain(p.textContent))).toEqual(['Relances suspendues, reprise le 2 déc. 2026 — le client dit avoir payé']);
     after.unmount();
     // A payment recorded then removed does not.
     renderInApp(<HoldNotice invoice={claimed} payments={[{ createdAt: '2026-11-25T15:30:00.000Z', removedAt: '2026-11-25T15:31:00.000Z' }]} />);
