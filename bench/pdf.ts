@@ -81,6 +81,7 @@ const againstPdfkit = async (reactPdf: () => Promise<Uint8Array>, data: InvoiceP
     notes: [
       'Floor: bench/pdfkit-page.ts draws the same texts (same labels and formatters), DejaVu Sans subsets, bands and rules at fixed coordinates with pdfkit 0.20.1, the version react-pdf writes with; fonts parsed once by fontkit for both.',
       'CPU = user + system time of this process during the render: steadier than wall time when other jobs share the 2 vCPUs.',
+      `NODE_ENV=${process.env.NODE_ENV ?? '(unset)'}: ${process.env.NODE_ENV === 'production' ? "React's production build, as the PDF functions run on Lambda" : "not the build the PDF functions run on Lambda (NODE_ENV=production)"} (bench/env.ts).`,
     ],
   };
 };

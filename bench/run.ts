@@ -5,17 +5,12 @@
  * With no name, each benchmark runs in its own child process, so that one's loaded modules
  * (react-pdf), memory and JIT state never colour another's "cold" and memory figures.
  */
+// First: React must see NODE_ENV when a benchmark loads it (bench/env.ts).
+import './env.js';
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { formatTable, formatTargets, since, TARGET_LINE, type Table, type Target } from './stats.js';
-
-// The tables are the output. The functions' JSON log lines (one per request, one per reminder) and
-// embedded-metric lines are what Lambda hands to CloudWatch: a run of 1,000 reminders printed over
-// 3,000 of them around its tables. Warnings and errors still show; POWERTOOLS_LOG_LEVEL=INFO or
-// POWERTOOLS_METRICS_DISABLED=false bring the rest back (the children inherit these).
-process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
-process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
 
 // Imported lazily: running `pdf` must not load the local stack, esbuild or the AWS SDK first.
 const BENCHMARKS: Record<string, { what: string; run: () => Promise<Table[]> }> = {

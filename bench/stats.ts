@@ -14,6 +14,8 @@ export interface Target {
   readonly measured: string;
   readonly limit: string;
   readonly met: boolean;
+  /** Why it is not met, said under the summary when it is not (issue 12: "the note says which is not and why, with the measured figure"). */
+  readonly whyMissed?: string;
 }
 
 /** How a child benchmark hands its targets to `npm run bench` (one line each on stdout, not shown). */
@@ -24,6 +26,7 @@ export const formatTargets = (targets: readonly Target[]): string =>
     title: 'Targets (issue 12), this run',
     headers: ['target', 'measured', 'limit', 'status'],
     rows: targets.map((t) => [t.target, t.measured, t.limit, t.met ? 'met' : '**missed**']),
+    notes: targets.filter((t) => !t.met).map((t) => `Missed: ${t.target}, ${t.measured} (limit ${t.limit}): ${t.whyMissed ?? 'no reason recorded; see docs/benchmarks.md'}.`),
   });
 
 /** Nearest-rank percentile of an ascending-sorted sample (p in 0..100). */

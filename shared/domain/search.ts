@@ -6,6 +6,12 @@ const LIGATURES: Readonly<Record<string, string>> = { 'œ': 'oe', 'æ': 'ae', '�
 const spelt = (word: string) => word.replace(/[œæß]/g, (l) => LIGATURES[l]!);
 
 /**
+ * A name as the follow-up list sorts it (its client sort key): folded, ligatures spelt out, so
+ * `Œuvres` sorts among the O and `Æsthetic` among the A, not after the Z (keys sort by bytes).
+ */
+export const sortName = (name: string) => spelt(fold(name));
+
+/**
  * The words a name is found by (folded): each word as written, and also a hyphenated one by its
  * parts (`Jean-Pierre`: `jean-pierre`, `jean`, `pierre`) and a ligature spelt out (`Œuvres`: `oeuvres`),
  * as French names are typed.

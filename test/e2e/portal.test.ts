@@ -108,6 +108,9 @@ describe('client portal on the local stack', () => {
     expect((await portal('GET', `/portal/${token}`)).json.invoice.number).toBe(invoice.number);
 
     expect((await portal('POST', `/portal/${token}/paid`, { date: addDays(parisToday(), 1) })).json.errors[0].path).toBe('body.date');
+    // A year typed wrong (1926 for 2026) is a 400 naming the date, as for an owner's payment, not a claim paused on.
+    const typo = await portal('POST', `/portal/${token}/paid`, { date: '1926-11-02' });
+    expect([typo.status, typo.json.errors[0].path, typo.json.errors[0].message]).toEqual([400, 'body.date', 'must be between 2000-01-01 and 2099-12-31']);
     const paid = await portal('POST', `/portal/${token}/paid`, { date: parisToday(), reference: 'VIR-0042' });
     expect(paid.status).toBe(200);
     expect(paid.json.remindersPaused).toBe(true);

@@ -62,7 +62,7 @@
 import type { ChangedItem } from '../../app/changed-item.js';
 import { aggregateItemOf, clientItem, dayItem, movesItem } from '../../domain/aggregates.js';
 import type { InvoiceStatus } from '../../domain/invoice.js';
-import { fold } from '../../domain/search.js';
+import { sortName } from '../../domain/search.js';
 
 /** Sort-key prefixes of the collections read with begins_with(SK, …). */
 export const CLIENT_PREFIX = 'CLIENT#';
@@ -226,7 +226,7 @@ export const invoiceRowIndexKeys = (
     GSI1PK: rowPartition(tenantId, group, 'amount'),
     GSI1SK: `${String(Math.max(0, row.amountCents)).padStart(13, '0')}#${invoiceId}`,
     GSI2PK: rowPartition(tenantId, group, 'client'),
-    GSI2SK: `${fold(row.clientName)}#${row.dueDate}#${invoiceId}`,
+    GSI2SK: `${sortName(row.clientName)}#${row.dueDate}#${invoiceId}`,
     GSI3PK: rowPartition(tenantId, group, 'lastReminder'),
     GSI3SK: `${row.lastReminderAt ?? '0'}#${invoiceId}`,
   };

@@ -1,6 +1,6 @@
 import { addDays, daysBetween, localDate } from '../../domain/dates.js';
 import { invoiceBalanceCents, isOpen, isOutstanding } from '../../domain/invoice.js';
-import { fold, nameMatches } from '../../domain/search.js';
+import { fold, nameMatches, sortName } from '../../domain/search.js';
 import { ValidationError } from '../errors.js';
 import type { InvoiceListQuery, InvoiceView } from '../../domain/invoice-types.js';
 import { toInvoiceView } from '../invoice-view.js';
@@ -195,7 +195,7 @@ export const makeFollowUpList = ({ invoices, rows, aggregates, settings, clock }
     } else if (q.q) {
       // A name search reads the client-name sort key by prefix: client then due date, `order` alone turns it round
       // (another sort's default direction must not: sort=daysLate would list the names backwards).
-      const found = await rows.sorted(tenantId, { groups: groupsFor(filter), sort: 'client', descending: q.order === 'desc', prefix: fold(q.q), filter: rowFilter, page });
+      const found = await rows.sorted(tenantId, { groups: groupsFor(filter), sort: 'client', descending: q.order === 'desc', prefix: sortName(q.q), filter: rowFilter, page });
       records = (await rows.invoices(tenantId, found.ids)).filter(matches(filter));
       nextCursor = found.nextCursor;
     } else if (sort === 'daysLate' && !q.clientId && !q.status && overdue === undefined) {

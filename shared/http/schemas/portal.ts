@@ -12,7 +12,7 @@ export const portalParams = z.object({ token: z.string().min(1) });
 
 const reason = z.string().trim().min(1, { message: 'must say why' }).max(2000);
 
-export const PortalPaidInput = z.object({ date: businessDate, reference: z.string().trim().min(1).max(140).optional() }).strict();
+export const PortalPaidInput = z.object({ date: documentDate, reference: z.string().trim().min(1).max(140).optional() }).strict();
 export const PortalPromiseInput = z.object({ date: businessDate }).strict();
 export const PortalDisputeInput = z.object({ reason }).strict();
 

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeApi } from '../../../test/fake-api';
 import { setLanguage } from '../../../lib/i18n';
 import { renderInApp } from '../../../test/render';
@@ -42,6 +42,22 @@ describe('the reminder plan on the invoice', () => {
     expect(cells(5)[5]).toBe('rattrapage : sa date était passée');
     expect(cells(6)[5]).toBe('décalée après l’étape précédente');
     expect(screen.getByRole('button', { name: /Passage en contentieux/ })).toBeTruthy();
+  });
+
+  it('shows each manual reminder of a day, the failed ones too (same step id, no sending time), as rows of their own', async () => {
+    const failed = { stepId: 'manual-2026-11-27', templateId: 'reminder', channel: 'email', state: 'failed', manual: true, reason: 'send_failed', attempts: 1 };
+    const items = [...steps.slice(0, 2), failed, { ...failed }, { ...failed, state: 'sent', reason: undefined, sentAt: '2026-11-27T01:14:46.224Z', messageId: 'm2' }];
+    fakeApi(({ path }) => (path === '/invoices/inv1/reminders' ? { status: 200, body: { items } } : path === '/templates' ? { status: 200, body: { items: [] } } : undefined));
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      renderInApp(<ReminderPlan invoiceId="inv1" />);
+      await screen.findByText('J-5');
+      const names = within(screen.getByRole('table')).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell')[0]!.textContent);
+      expect(names.filter((n) => n === 'Relance manuelle')).toHaveLength(3);
+      expect(errors.mock.calls.map((c) => String(c[0])).filter((m) => m.includes('same key'))).toEqual([]);
+    } finally {
+      errors.mockRestore();
+    }
   });
 
   it('names the steps as English speakers write them (D+8, not J+8) and their reasons in English', async () => {

@@ -76,9 +76,10 @@ export const ReminderPlan = ({ invoiceId, language }: { invoiceId: string; langu
               </tr>
             </thead>
             <tbody>
-              {shown.map((step) => (
-                // A step id comes back in each plan (J+1 of the first plan, then of the one after a resume).
-                <tr key={`${step.plan ?? 'manual'}:${step.stepId}:${step.index ?? step.sentAt ?? ''}`}>
+              {shown.map((step, row) => (
+                // A step id comes back in each plan (J+1 of the first plan, then of the one after a resume);
+                // manual reminders of one day share theirs, and one that failed has no sending time.
+                <tr key={`${step.plan ?? 'manual'}:${step.stepId}:${step.index ?? step.sentAt ?? row}`}>
                   <td data-label={t('invoice.step')}>{stepName(step.stepId)}</td>
                   <td data-label={t('invoice.when')}>{when(step) ? dateTime(when(step)!) : t('common.none')}</td>
                   <td data-label={t('invoice.template')}>{step.stepId === ESCALATE ? t('common.none') : templateName(step.templateId)}</td>
