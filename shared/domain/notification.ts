@@ -4,8 +4,15 @@
  */
 import type { Settings } from './settings.js';
 
-export const NOTIFICATION_KINDS = ['bounce', 'complaint', 'dispute', 'promise', 'paid_claim', 'send_failed', 'unknown_outcome', 'plan_request', 'plan_missed', 'litigation'] as const;
+export const NOTIFICATION_KINDS = ['bounce', 'complaint', 'dispute', 'promise', 'paid_claim', 'send_failed', 'unknown_outcome', 'plan_request', 'plan_missed', 'litigation', 'step_skipped'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/**
+ * Skip reasons that need the owner: the client lacks what the step's channel needs (a mobile number
+ * for a text, a postal address for a letter). Every other skip is the owner's own doing or the
+ * invoice's state (paid, paused, disputed…), or already alerted (a bouncing address: `bounce`).
+ */
+export const ALERTING_SKIP_REASONS: readonly string[] = ['no_phone', 'no_postal_address'];
 
 /** Small facts of the event worth showing (a promised date, a dispute reason, the bounced address). */
 export type NotificationDetail = Readonly<Record<string, string | number | boolean>>;
@@ -77,6 +84,9 @@ export const notificationKindOf = (event: TimelineEventImage): NotificationKind 
       return 'plan_missed';
     case 'invoice.litigation':
       return data.auto === true ? 'litigation' : undefined;
+    // A step the client's details keep from going out (its skip is recorded once: one alert per step).
+    case 'reminder.skipped':
+      return typeof data.reason === 'string' && ALERTING_SKIP_REASONS.includes(data.reason) ? 'step_skipped' : undefined;
     default:
       return undefined;
   }

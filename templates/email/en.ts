@@ -36,6 +36,10 @@ export const en: EmailTexts = {
         case 'plan_request': return [`Payment plan requested — ${about}`, `The client asks to pay in ${d.instalments ?? 'several'} instalments. Accept or decline from the invoice.`];
         case 'plan_missed': return [`Instalment missed — ${about}`, `The instalment${d.date ? ` due on ${d.date}` : ''} was not paid in time: the payment plan has ended and the invoice's reminders resume where they stood.`];
         case 'litigation': return [`Moved to litigation — ${about}`, `The invoice moved to litigation automatically: reminders are stopped.`];
+        case 'step_skipped':
+          if (d.reason === 'no_phone') return [`Text not sent — ${about}`, `The reminder text did not go out: the client has no mobile number (a landline cannot receive texts). Add a mobile number to the client, or remind them another way from the invoice.`];
+          if (d.reason === 'no_postal_address') return [`Letter not sent — ${about}`, `The reminder letter was not produced: the client has no postal address. Add it to the client, then remind them from the invoice.`];
+          return [`Reminder not sent — ${about}`, `A reminder step did not go out${d.reason ? ` (${d.reason})` : ''}. See the invoice's reminder plan.`];
       }
     })();
     return { subject: `[Relances] ${subject}`, text: `${body}\n\nInvoice ${d.invoice}, client ${d.clientName}.${d.link ? `\nOpen the invoice: ${d.link}` : ''}` };

@@ -36,6 +36,10 @@ export const fr: EmailTexts = {
         case 'plan_request': return [`Demande d'échéancier — ${about}`, `Le client demande à payer en ${d.instalments ?? 'plusieurs'} fois. Acceptez ou refusez depuis la facture.`];
         case 'plan_missed': return [`Échéance manquée — ${about}`, `L'échéance${d.date ? ` du ${d.date}` : ''} n'a pas été réglée à temps : l'échéancier est terminé et les relances de la facture reprennent là où elles en étaient.`];
         case 'litigation': return [`Passage en contentieux — ${about}`, `La facture est passée automatiquement en contentieux : les relances sont arrêtées.`];
+        case 'step_skipped':
+          if (d.reason === 'no_phone') return [`SMS non envoyé — ${about}`, `Le SMS de relance n'est pas parti : le client n'a aucun numéro de mobile (un numéro fixe ne reçoit pas les SMS). Ajoutez un mobile à la fiche du client, ou relancez-le autrement depuis la facture.`];
+          if (d.reason === 'no_postal_address') return [`Courrier non envoyé — ${about}`, `La lettre de relance n'a pas été produite : le client n'a aucune adresse postale. Ajoutez son adresse à la fiche du client, puis relancez-le depuis la facture.`];
+          return [`Relance non envoyée — ${about}`, `Une étape de relance n'est pas partie${d.reason ? ` (${d.reason})` : ''}. Voyez le plan de relance de la facture.`];
       }
     })();
     return { subject: `[Relances] ${subject}`, text: `${body}\n\nFacture ${d.invoice}, client ${d.clientName}.${d.link ? `\nVoir la facture : ${d.link}` : ''}` };

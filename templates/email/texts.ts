@@ -34,7 +34,7 @@ export interface EmailTexts {
 }
 
 export interface OwnerNotificationText {
-  readonly kind: 'bounce' | 'complaint' | 'dispute' | 'promise' | 'paid_claim' | 'send_failed' | 'unknown_outcome' | 'plan_request' | 'plan_missed' | 'litigation';
+  readonly kind: 'bounce' | 'complaint' | 'dispute' | 'promise' | 'paid_claim' | 'send_failed' | 'unknown_outcome' | 'plan_request' | 'plan_missed' | 'litigation' | 'step_skipped';
   readonly invoice: string;
   readonly clientName: string;
   /** The invoice's page in the web app, when the stack knows its address. */

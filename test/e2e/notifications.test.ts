@@ -146,6 +146,61 @@ describe('owner notifications on the local stack', () => {
   });
 });
 
+describe('steps that cannot go out on their channel', () => {
+  it('alert the owner once per step: a text with only a landline to send to, a letter with no postal address; listed in the overview', { timeout: 60_000 }, async () => {
+    const t = await ownerTenant('notify-skipped', { skipWeekends: false, skipHolidays: false });
+    await t.ok('POST', '/scenarios', {
+      id: 'canaux',
+      name: 'SMS puis lettre',
+      steps: [
+        { id: 'texto', offsetDays: 1, templateId: 'sms-reminder', channel: 'sms' },
+        { id: 'lettre', offsetDays: 3, templateId: 'formal-notice', channel: 'letter' },
+      ],
+    });
+    // A landline (+33 1) is a valid phone for the client, but no text sent there is ever received.
+    const landline = `+331${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+    const client = await t.ok('POST', '/clients', aBusinessClientInput({ name: 'Garage Lefèvre', email: uniqueEmail('skipped'), phone: landline, address: undefined, scenarioId: 'canaux' }));
+    expect(client.phone).toBe(landline);
+    const dueDate = dueDateAhead(3);
+    const draft = await t.ok('POST', '/invoices', anInvoiceInput(client.id, { issueDate: parisToday(), dueDate }));
+    const invoice = await t.ok('POST', `/invoices/${draft.id}/send`);
+    await t.drain();
+
+    const lastDay = addDays(dueDate, 6);
+    const fired = await runUntil(new Date(`${lastDay}T22:59:00Z`), { tenant: t.tenantId, invoiceId: invoice.id });
+    const outcomes = fired.filter((f) => f.input.stepId === 'texto' || f.input.stepId === 'lettre').map((f) => [f.input.stepId, 'outcome' in f.result ? f.result.outcome : f.result.error, 'reason' in f.result ? f.result.reason : undefined]);
+    expect(outcomes).toEqual([
+      ['texto', 'skipped', 'no_phone'],
+      ['lettre', 'skipped', 'no_postal_address'],
+    ]);
+    const texts = (await (await fetch(`${inject('apiUrl')}/local/sms?to=${encodeURIComponent(landline)}`)).json()) as { items: unknown[] };
+    expect(texts.items).toEqual([]);
+    await t.drain();
+
+    const alerts = (await t.ok('GET', '/notifications')).items.filter((n: { kind: string }) => n.kind === 'step_skipped');
+    expect(alerts.map((n: { detail: Record<string, string> }) => [n.detail.stepId, n.detail.reason]).sort()).toEqual([
+      ['lettre', 'no_postal_address'],
+      ['texto', 'no_phone'],
+    ]);
+    for (const n of alerts) expect(n).toMatchObject({ invoiceId: invoice.id, invoiceNumber: invoice.number, clientName: 'Garage Lefèvre', read: false });
+    // The alerts (the daily overview, fired by the jump of the clock, is another email).
+    const alertMails = async () => (await inbox(t.owner)).filter((m) => !m.subject.startsWith('[Relances] Votre journée'));
+    const subjects = (await alertMails()).map((m) => m.subject).sort();
+    expect(subjects).toEqual([
+      `[Relances] Courrier non envoyé — facture ${invoice.number} (Garage Lefèvre)`,
+      `[Relances] SMS non envoyé — facture ${invoice.number} (Garage Lefèvre)`,
+    ]);
+    const bodies = (await alertMails()).map((m) => m.body.text).join('\n');
+    expect(bodies).toContain('aucune adresse postale');
+    expect(bodies).toContain('aucun numéro de mobile');
+    // A repeated stream read emails nobody twice; the morning overview lists them among the unread alerts.
+    await t.drain();
+    expect(await alertMails()).toHaveLength(2);
+    const overview = await t.ok('GET', `/overview?date=${addDays(lastDay, 1)}`);
+    expect(overview.alerts.filter((a: { kind: string }) => a.kind === 'step_skipped')).toHaveLength(2);
+  });
+});
+
 const overviewSchedule = async (tenantId: string) => {
   const { items } = (await (await fetch(`${inject('apiUrl')}/local/schedules`)).json()) as { items: { name: string; at: string; expression: string; timezone: string; input: { kind?: string; tenantId?: string } }[] };
   return items.find((s) => s.input?.kind === 'overview' && s.input.tenantId === tenantId);

@@ -59,6 +59,11 @@ describe('which timeline events notify the owner', () => {
     [{ type: 'invoice.disputed', data: { reason: 'owner said so' } }, undefined],
     [{ type: 'invoice.paused', data: { reason: 'holiday' } }, undefined],
     [{ type: 'reminder.sent' }, undefined],
+    // A step the client's details keep from going out needs the owner; other skips are the invoice's state or already alerted.
+    [{ type: 'reminder.skipped', data: { stepId: 'texto', reason: 'no_phone' } }, 'step_skipped'],
+    [{ type: 'reminder.skipped', data: { stepId: 'lettre', reason: 'no_postal_address' } }, 'step_skipped'],
+    [{ type: 'reminder.skipped', data: { stepId: 'j+1', reason: 'paid' } }, undefined],
+    [{ type: 'reminder.skipped', data: { stepId: 'j+1', reason: 'address_failing' } }, undefined],
   ])('%j → %s', (event, kind) => {
     expect(notificationKindOf({ at: '2026-03-12T08:00:00.000Z', ...event })).toBe(kind);
   });

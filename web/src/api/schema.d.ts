@@ -8910,7 +8910,7 @@ export interface operations {
                             invoiceId: string;
                             invoiceNumber?: string;
                             /** @enum {string} */
-                            kind: "bounce" | "complaint" | "dispute" | "promise" | "paid_claim" | "send_failed" | "unknown_outcome" | "plan_request" | "plan_missed" | "litigation";
+                            kind: "bounce" | "complaint" | "dispute" | "promise" | "paid_claim" | "send_failed" | "unknown_outcome" | "plan_request" | "plan_missed" | "litigation" | "step_skipped";
                             read: boolean;
                             /** Format: date-time */
                             readAt?: string;
@@ -8967,7 +8967,7 @@ export interface operations {
                         invoiceId: string;
                         invoiceNumber?: string;
                         /** @enum {string} */
-                        kind: "bounce" | "complaint" | "dispute" | "promise" | "paid_claim" | "send_failed" | "unknown_outcome" | "plan_request" | "plan_missed" | "litigation";
+                        kind: "bounce" | "complaint" | "dispute" | "promise" | "paid_claim" | "send_failed" | "unknown_outcome" | "plan_request" | "plan_missed" | "litigation" | "step_skipped";
                         read: boolean;
                         /** Format: date-time */
                         readAt?: string;
@@ -9158,7 +9158,7 @@ export interface operations {
                             invoiceId: string;
                             invoiceNumber?: string;
                             /** @enum {string} */
-                            kind: "bounce" | "complaint" | "dispute" | "promise" | "paid_claim" | "send_failed" | "unknown_outcome" | "plan_request" | "plan_missed" | "litigation";
+                            kind: "bounce" | "complaint" | "dispute" | "promise" | "paid_claim" | "send_failed" | "unknown_outcome" | "plan_request" | "plan_missed" | "litigation" | "step_skipped";
                             read: boolean;
                             /** Format: date-time */
                             readAt?: string;

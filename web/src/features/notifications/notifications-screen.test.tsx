@@ -47,6 +47,21 @@ describe('the alerts screen', () => {
     await waitFor(() => expect(calls.filter((c) => c.method === 'POST').map((c) => decodeURIComponent(c.path))).toEqual(['/invoices/inv1/reminders/j+8/cancel']));
   });
 
+  it('says in words why a step could not go out: no mobile number for a text, no postal address for a letter', async () => {
+    const skipped = (id: string, stepId: string, reason: string) => ({ id, kind: 'step_skipped', at: '2026-11-20T10:00:00.000Z', read: false, invoiceId: 'inv1', invoiceNumber: 'F-2026-0001', clientName: 'Garage Lefèvre', detail: { stepId, reason } });
+    fakeApi(({ path }) => {
+      if (path.startsWith('/overview')) return { status: 200, body: { ...overview, reminders: [] } };
+      if (path.startsWith('/notifications')) return { status: 200, body: { items: [skipped('n2', 'lettre', 'no_postal_address'), skipped('n1', 'texto', 'no_phone')] } };
+      return undefined;
+    });
+    renderInApp(<NotificationsScreen />);
+    const list = await screen.findByTestId('alerts');
+    await waitFor(() => expect(list.textContent).toContain('aucun numéro de mobile'));
+    expect(list.textContent).toContain('Relance non envoyée : fiche client incomplète');
+    expect(list.textContent).toContain('aucune adresse postale');
+    expect(list.textContent).not.toMatch(/step_skipped|no_phone|no_postal_address/);
+  });
+
   it('reaches alerts past the first 50 with "Voir plus"', async () => {
     const alert = (i: number) => ({ id: `n${i}`, kind: 'bounce', at: '2026-11-20T10:00:00.000Z', read: true, invoiceId: `inv${i}`, invoiceNumber: `F-2026-${String(i).padStart(4, '0')}`, clientName: 'Boulangerie Dupont SARL' });
     fakeApi(({ path }) => {
