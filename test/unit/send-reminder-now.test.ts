@@ -109,6 +109,8 @@ describe('a reminder sent by hand that failed', () => {
     const manual = (await retrySteps.list(TENANT, 'inv1')).filter((r) => r.manual);
     expect(manual.map((r) => r.state).sort()).toEqual(['failed', 'sent']);
     expect(new Set(manual.map((r) => r.index)).size).toBe(2);
+    // Each attempt has an id of its own in GET /invoices/{id}/reminders: the failed one, then the retry.
+    expect(manual.sort((a, b) => a.index - b.index).map((r) => [r.stepId, r.state])).toEqual([['manual-2026-03-20', 'failed'], ['manual-2026-03-20-2', 'sent']]);
     // Sent today: a third one, even in that same second, is refused by the day rule, not let through by a fresh key.
     await expect(send(TENANT, 'inv1', {})).rejects.toBeInstanceOf(ConflictError);
     expect(calls).toBe(2);

@@ -12,7 +12,7 @@ import { prepareGroup, sendPreparedGroup, type GroupMemberStep } from './grouped
 import { loadReminderContext, reminderRecipients, type ReminderContext } from './reminder-context.js';
 import type { SendReminderDeps } from './send-reminder.js';
 import { activePlan, planManualDefault } from './plan-lifecycle.js';
-import { manualIndex } from './manual-coverage.js';
+import { manualIndex, manualStepId } from './manual-coverage.js';
 
 export interface ClientReminderInput {
   readonly invoiceIds?: readonly string[];
@@ -123,7 +123,7 @@ export const remindClient = async (
     // Default: the next step's template, else the scenario step as late as the invoice (never the escalation step, which sends nothing).
     // While a payment plan runs, its next reminder (never the scenario's mise en demeure).
     const templateId = input.templateId ?? planManualDefault(ctx, today)?.templateId ?? manualTemplateId(ctx.scenario, ctx.records, ctx.invoice.dueDate, today) ?? 'reminder';
-    const manual: NewStepRecord = { plan: 0, index: manualIndex(ctx.records, now), stepId: `manual-${today}`, templateId, state: 'sending', at: now.toISOString(), manual: true };
+    const manual: NewStepRecord = { plan: 0, index: manualIndex(ctx.records, now), stepId: manualStepId(ctx.records, today), templateId, state: 'sending', at: now.toISOString(), manual: true };
     candidates.push({ ctx: { ...ctx, client }, record: { ...manual, attempts: 0 }, manual });
   }
   // An invoice under a running payment plan is chased by its plan's own reminders, never in a group (as the

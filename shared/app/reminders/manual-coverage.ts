@@ -127,3 +127,17 @@ export const stepsSentByHand = (records: readonly StepRecordItem[]): StepRecordI
  */
 export const manualIndex = (records: readonly Pick<StepRecordItem, 'plan' | 'index' | 'manual'>[], now: Date): number =>
   Math.max(Math.floor(now.getTime() / 1000), ...records.filter((r) => r.manual && r.plan === 0).map((r) => r.index + 1));
+
+/**
+ * The step id of a manual reminder sent on `today`: `manual-<date>`, or `manual-<date>-2`, `-3` … when a failed
+ * attempt of the same day holds it already (a retry after SES refused), so each record of
+ * `GET /invoices/{id}/reminders` has an id of its own.
+ */
+export const manualStepId = (records: readonly Pick<StepRecordItem, 'stepId'>[], today: string): string => {
+  const base = `manual-${today}`;
+  const taken = new Set(records.map((r) => r.stepId));
+  if (!taken.has(base)) return base;
+  let n = 2;
+  while (taken.has(`${base}-${n}`)) n++;
+  return `${base}-${n}`;
+};

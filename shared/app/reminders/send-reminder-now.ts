@@ -8,7 +8,7 @@ import { invoiceBalanceCents } from '../../domain/invoice.js';
 import { BusinessRuleError, ConflictError, NotFoundError, UpstreamError } from '../errors.js';
 import type { NewStepRecord } from '../ports/reminder-steps.js';
 import { composeReminder, creditNotesOf, resolveTemplate } from './compose-reminder.js';
-import { manualIndex, skipStepsSentByHand } from './manual-coverage.js';
+import { manualIndex, manualStepId, skipStepsSentByHand } from './manual-coverage.js';
 import { loadReminderContext, reminderRecipients, type ReminderContext } from './reminder-context.js';
 import { stepRecordView, type PlannedStepView } from './reminder-plan-view.js';
 import { deliverClaimed, gapClaim, portalUrlOf, type SendReminderDeps } from './send-reminder.js';
@@ -90,7 +90,7 @@ export const makeSendReminderNow = (deps: SendReminderDeps) =>
     );
 
     const at = now.toISOString();
-    const record: NewStepRecord = { plan: 0, index: manualIndex(ctx.records, now), stepId: `manual-${today}`, templateId: template === chosen ? templateId : template.id, state: 'sending', at, manual: true };
+    const record: NewStepRecord = { plan: 0, index: manualIndex(ctx.records, now), stepId: manualStepId(ctx.records, today), templateId: template === chosen ? templateId : template.id, state: 'sending', at, manual: true };
     const gap = gapClaim(ctx, now, `${invoiceId}/manual/${record.index}`, input.force === true);
     const claim = await deps.steps.claimSend(tenantId, invoiceId, { ref: record, manual: record, leaseUntil: new Date(now.getTime() + SEND_LEASE_MS).toISOString(), at }, { paidCents: invoice.paidCents, creditedCents: invoice.creditedCents, today, at }, gap);
     if (!claim.ok) {
