@@ -12458,7 +12458,7 @@ export interface operations {
                         email?: string;
                         iban?: string;
                         legalForm?: string;
-                        name: string;
+                        name?: string;
                         phone?: string;
                         siren?: string;
                         vatNumber?: string;
