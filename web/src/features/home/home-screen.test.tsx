@@ -56,10 +56,23 @@ describe('the home screen', () => {
     expect(await screen.findByRole('heading', { name: 'Ancienneté des impayés' }, { timeout: 5000 })).toBeTruthy();
   });
 
+  it('says what a skipped step lacks on the client’s record (no mobile number, no postal address)', async () => {
+    serve([
+      { ...alert('n1', 'step_skipped'), detail: { stepId: 'j+2', reason: 'no_postal_address' } },
+      { ...alert('n2', 'step_skipped'), detail: { stepId: 'j+1', reason: 'no_phone' } },
+    ]);
+    renderInApp(<HomeScreen />);
+    const box = await screen.findByTestId('home-alerts');
+    await waitFor(() => expect(within(box).getAllByRole('listitem')).toHaveLength(2));
+    const lines = within(box).getAllByRole('listitem').map((li) => li.textContent ?? '');
+    expect(lines[0]).toMatch(/^Relance non envoyée : fiche client incomplète \(aucune adresse postale\) · F-2026-0001/);
+    expect(lines[1]).toMatch(/^Relance non envoyée : fiche client incomplète \(aucun numéro de mobile\) · F-2026-0001/);
+  });
+
   it('says what alerts will show when there is none', async () => {
     serve([]);
     renderInApp(<HomeScreen />);
-    expect(await within(await screen.findByTestId('home-alerts')).findByText(/^Aucune nouvelle alerte/)).toBeTruthy();
+    expect(await within(await screen.findByTestId('home-alerts')).findByText(/^Aucune nouvelle alerte.*relances qui ne peuvent pas partir/)).toBeTruthy();
     // The browser tab names the screen, not the greeting.
     expect(document.title).toBe('Accueil · Relances');
   });

@@ -5,7 +5,7 @@ import { ErrorMessage, Loading, PageHeader, Stat, useDocumentTitle } from '../..
 import { api, unwrap } from '../../lib/api-client';
 import { invalidateMoneyViews } from '../../lib/money-views';
 import { useI18n } from '../../lib/i18n';
-import { useStepName } from '../invoices/components/step-reason';
+import { useStepName, useStepReason } from '../invoices/components/step-reason';
 import '../notifications/texts';
 import { useCockpit, useLettersToPost, useTodaysReminders } from './api';
 import './texts';
@@ -174,6 +174,7 @@ export default function HomeScreen() {
 /** The newest unread alerts (disputes, promises, "j'ai payé", failed sendings), the rest one tap away. */
 const HomeAlerts = () => {
   const { t, dateTime } = useI18n();
+  const stepReason = useStepReason();
   // The alerts screen's "unread only" list: one cache for both.
   const unread = useQuery({
     queryKey: ['notifications', 'list', true],
@@ -194,7 +195,9 @@ const HomeAlerts = () => {
           <ul className="plain-list">
             {items.slice(0, 3).map((n) => (
               <li key={n.id}>
-                <strong>{t(`alerts.kinds.${n.kind}`, { defaultValue: n.kind })}</strong> · <Link to={`/invoices/${n.invoiceId}`} className="doc-number">{n.invoiceNumber ?? n.invoiceId}</Link> · {n.clientName}{' '}
+                <strong>{t(`alerts.kinds.${n.kind}`, { defaultValue: n.kind })}</strong>
+                {/* A step that could not go out: what the client's record lacks (no mobile number, no postal address). */}
+                {n.kind === 'step_skipped' && typeof n.detail?.reason === 'string' && <> ({stepReason(n.detail.reason)})</>} · <Link to={`/invoices/${n.invoiceId}`} className="doc-number">{n.invoiceNumber ?? n.invoiceId}</Link> · {n.clientName}{' '}
                 <span className="muted">{dateTime(n.at)}</span>
               </li>
             ))}

@@ -3,7 +3,7 @@ import { registerTexts } from '../../lib/texts';
 
 const fr = {
   alerts: 'Alertes',
-  noAlerts: 'Aucune nouvelle alerte : les litiges, promesses, « j’ai payé » et échecs d’envoi arrivent ici.',
+  noAlerts: 'Aucune nouvelle alerte : les litiges, promesses, « j’ai payé », échecs d’envoi et relances qui ne peuvent pas partir arrivent ici.',
   seeAlerts: 'Voir les alertes',
   moreAlerts: 'Toutes les alertes ({{count}} non lues)',
   cancel: 'Annuler',
@@ -18,7 +18,7 @@ const fr = {
 
 export const homeTexts = registerTexts('homeMore', fr, {
   alerts: 'Alerts',
-  noAlerts: 'No new alert: disputes, promises, "I have paid" and failed sendings show up here.',
+  noAlerts: 'No new alert: disputes, promises, "I have paid", failed sendings and reminders that cannot go out show up here.',
   seeAlerts: 'See the alerts',
   moreAlerts: 'All alerts ({{count}} unread)',
   cancel: 'Cancel',
