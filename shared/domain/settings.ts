@@ -84,8 +84,12 @@ export interface NotificationSettings {
   overviewHour: number;
 }
 
-/** Any subset of the settings; `paymentUrl: null` removes the payment URL, `notifyEmail: null` the notification address. */
-export type SettingsInput = Partial<Omit<Settings, 'paymentUrl' | 'notifyEmail' | 'notifications'>> & {
+/**
+ * Any subset of the settings; `paymentUrl: null` removes the payment URL, `notifyEmail: null` the notification address.
+ * `company` too is any subset of its fields, merged over the current identity (`{ company: { iban } }` keeps the name).
+ */
+export type SettingsInput = Partial<Omit<Settings, 'paymentUrl' | 'notifyEmail' | 'notifications' | 'company'>> & {
+  company?: Partial<CompanyIdentity>;
   paymentUrl?: string | null;
   notifyEmail?: string | null;
   notifications?: Partial<NotificationSettings>;

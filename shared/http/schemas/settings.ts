@@ -152,5 +152,5 @@ export const Settings = z
 
 /** PUT body: any subset; `paymentUrl: null` removes the payment URL, `notifyEmail: null` the notification address. */
 export const SettingsInput = Settings.partial()
-  .extend({ paymentUrl: PaymentUrlTemplate.nullable().optional(), notifyEmail: email.nullable().optional(), notifications: NotificationSettings.partial().optional() })
+  .extend({ company: CompanyIdentity.partial().optional(), paymentUrl: PaymentUrlTemplate.nullable().optional(), notifyEmail: email.nullable().optional(), notifications: NotificationSettings.partial().optional() })
   .strict() satisfies z.ZodType<domain.SettingsInput>;

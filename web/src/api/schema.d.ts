@@ -12461,7 +12461,7 @@ export interface operations {
                         email?: string;
                         iban?: string;
                         legalForm?: string;
-                        name: string;
+                        name?: string;
                         phone?: string;
                         siren?: string;
                         vatNumber?: string;
