@@ -36,6 +36,7 @@ export const en: Translations = {
     close: 'Close',
     save: 'Save',
     saved: 'Saved',
+    leaveUnsaved: 'Some changes are not saved. Leave the page without saving them?',
     cancel: 'Cancel',
     create: 'Create',
     delete: 'Delete',

@@ -34,6 +34,7 @@ export const fr = {
     close: 'Fermer',
     save: 'Enregistrer',
     saved: 'Enregistré',
+    leaveUnsaved: 'Des modifications ne sont pas enregistrées. Quitter la page sans les enregistrer ?',
     cancel: 'Annuler',
     create: 'Créer',
     delete: 'Supprimer',

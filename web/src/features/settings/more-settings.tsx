@@ -5,11 +5,14 @@
  * under the field they name.
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { ErrorMessage, Field, SubmitButton } from '../../components/ui';
 import { api, unwrap } from '../../lib/api-client';
 import { useI18n } from '../../lib/i18n';
 import { ApiError } from '../../lib/problem';
+
+/** A settings form telling the screen whether it holds edits not saved (its id, dirty or not). */
+export type OnDirty = (id: string, dirty: boolean) => void;
 import './texts';
 
 type Kind = 'text' | 'email' | 'url' | 'int' | 'number' | 'bool' | 'hour';
@@ -62,7 +65,7 @@ export const toBody = (fields: readonly SettingField[], values: Record<string, s
   return body;
 };
 
-export const SettingsSection = ({ section, settings }: { section: SettingSection; settings: unknown }) => {
+export const SettingsSection = ({ section, settings, onDirty }: { section: SettingSection; settings: unknown; onDirty?: OnDirty }) => {
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const initial = Object.fromEntries(
@@ -73,6 +76,13 @@ export const SettingsSection = ({ section, settings }: { section: SettingSection
   ) as Record<string, string | boolean>;
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  // Edited since loaded or last saved: leaving the page then asks first.
+  const [dirty, setDirty] = useState(false);
+  useEffect(() => onDirty?.(section.id, dirty), [onDirty, section.id, dirty]);
+  const edit = (path: string, value: string | boolean) => {
+    setValues((v) => ({ ...v, [path]: value }));
+    setDirty(true);
+  };
   const save = useMutation({
     mutationFn: (body: Record<string, unknown>) => unwrap(api().PUT('/settings', { body: body as never })),
     onSuccess: (data) => queryClient.setQueryData(['settings'], data),
@@ -93,6 +103,7 @@ export const SettingsSection = ({ section, settings }: { section: SettingSection
     if (Object.keys(local).length > 0) return;
     try {
       await save.mutateAsync(toBody(section.fields, values, settings));
+      setDirty(false);
     } catch (error) {
       if (error instanceof ApiError) {
         const fields = error.fieldErrors();
@@ -108,7 +119,7 @@ export const SettingsSection = ({ section, settings }: { section: SettingSection
       {section.fields.map((f) =>
         f.kind === 'bool' ? (
           <label key={f.path} className="checkbox">
-            <input type="checkbox" checked={Boolean(values[f.path])} onChange={(e) => setValues((v) => ({ ...v, [f.path]: e.target.checked }))} /> {f.label}
+            <input type="checkbox" checked={Boolean(values[f.path])} onChange={(e) => edit(f.path, e.target.checked)} /> {f.label}
           </label>
         ) : (
           <Field key={f.path} label={f.label} hint={f.hint} error={errors[f.path]}>
@@ -118,7 +129,7 @@ export const SettingsSection = ({ section, settings }: { section: SettingSection
                 type={f.kind === 'email' ? 'email' : f.kind === 'url' ? 'url' : f.kind === 'text' ? 'text' : 'text'}
                 inputMode={f.kind === 'int' || f.kind === 'hour' ? 'numeric' : f.kind === 'number' ? 'decimal' : undefined}
                 value={String(values[f.path] ?? '')}
-                onChange={(e) => setValues((v) => ({ ...v, [f.path]: e.target.value }))}
+                onChange={(e) => edit(f.path, e.target.value)}
               />
             )}
           </Field>

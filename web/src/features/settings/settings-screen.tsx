@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient, type UseMutationResult } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import type { operations } from '../../api/schema';
@@ -11,10 +11,11 @@ import { useI18n } from '../../lib/i18n';
 import { groupIban } from '../../lib/format';
 import { useScenarioName } from '../../lib/scenario-name';
 import { ApiError } from '../../lib/problem';
+import { UnsavedGuard } from '../../lib/unsaved';
 import { isValidBic, isValidIban, isValidSiren, isValidVatNumber, normalizeSpaces } from '../../lib/validators';
 
 const REGIONS = ['metropole', 'alsace-moselle', 'guadeloupe', 'martinique', 'guyane', 'reunion', 'mayotte', 'saint-martin', 'saint-barthelemy'] as const;
-import { SettingsSection, useSections } from './more-settings';
+import { SettingsSection, useSections, type OnDirty } from './more-settings';
 
 type Settings = operations['getSettings']['responses'][200]['content']['application/json'];
 type SettingsInput = NonNullable<operations['putSettings']['requestBody']>['content']['application/json'];
@@ -133,22 +134,26 @@ export default function SettingsScreen() {
       setSaved((n) => n + 1);
     },
   });
+  // Each form says whether it holds edits not saved: leaving the page then asks first.
+  const [dirty, setDirty] = useState<Record<string, boolean>>({});
+  const onDirty = useCallback((id: string, isDirty: boolean) => setDirty((d) => (d[id] === isDirty ? d : { ...d, [id]: isDirty })), []);
   if (settings.isPending) return <Loading />;
   if (settings.isError) return <ScreenError error={settings.error} retry={() => void settings.refetch()} />;
   return (
     <>
-      <SettingsForm key={saved} settings={settings.data} save={save} />
-      <MoreSettings settings={settings.data} />
+      <UnsavedGuard dirty={Object.values(dirty).some(Boolean)} />
+      <SettingsForm key={saved} settings={settings.data} save={save} onDirty={onDirty} />
+      <MoreSettings settings={settings.data} onDirty={onDirty} />
     </>
   );
 }
 
-const MoreSettings = ({ settings }: { settings: Settings }) => {
+const MoreSettings = ({ settings, onDirty }: { settings: Settings; onDirty: OnDirty }) => {
   const sections = useSections(settings as unknown as Record<string, unknown>);
   return (
     <>
       {sections.map((section) => (
-        <SettingsSection key={section.id} section={section} settings={settings} />
+        <SettingsSection key={section.id} section={section} settings={settings} onDirty={onDirty} />
       ))}
     </>
   );
@@ -159,7 +164,7 @@ const B2B_DEFAULT = 'b2b-default';
 
 type SaveSettings = UseMutationResult<Settings, Error, SettingsInput>;
 
-export const SettingsForm = ({ settings, save }: { settings: Settings; save: SaveSettings }) => {
+export const SettingsForm = ({ settings, save, onDirty }: { settings: Settings; save: SaveSettings; onDirty?: OnDirty }) => {
   const { t } = useI18n();
   const scenarios = useQuery({ queryKey: ['scenarios'], queryFn: () => unwrap(api().GET('/scenarios')) });
   const said = useScenarioName();
@@ -175,7 +180,8 @@ export const SettingsForm = ({ settings, save }: { settings: Settings; save: Sav
     ),
     defaultValues: toForm(settings),
   });
-  const { errors, isSubmitting } = form.formState;
+  const { errors, isSubmitting, isDirty } = form.formState;
+  useEffect(() => onDirty?.('main', isDirty), [onDirty, isDirty]);
   const submit = form.handleSubmit(async (v) => {
     try {
       await save.mutateAsync(toInput(v));
