@@ -27,6 +27,8 @@ export interface Notification {
   readonly invoiceId: string;
   readonly invoiceNumber?: string;
   readonly clientName: string;
+  /** The invoice's client: where the owner fixes what a skipped step lacked (absent on notifications filed before it was kept). */
+  readonly clientId?: string;
   readonly read: boolean;
   readonly readAt?: string;
   readonly detail?: NotificationDetail;

@@ -182,7 +182,7 @@ describe('steps that cannot go out on their channel', () => {
       ['lettre', 'no_postal_address'],
       ['texto', 'no_phone'],
     ]);
-    for (const n of alerts) expect(n).toMatchObject({ invoiceId: invoice.id, invoiceNumber: invoice.number, clientName: 'Garage Lefèvre', read: false });
+    for (const n of alerts) expect(n).toMatchObject({ invoiceId: invoice.id, invoiceNumber: invoice.number, clientName: 'Garage Lefèvre', clientId: client.id, read: false });
     // The alerts (the daily overview, fired by the jump of the clock, is another email).
     const alertMails = async () => (await inbox(t.owner)).filter((m) => !m.subject.startsWith('[Relances] Votre journée'));
     const subjects = (await alertMails()).map((m) => m.subject).sort();

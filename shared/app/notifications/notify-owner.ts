@@ -43,6 +43,7 @@ export const makeNotifyOwner = (deps: NotifyOwnerDeps) =>
       ...target.notification,
       ...(parties.invoice.number ? { invoiceNumber: parties.invoice.number } : {}),
       clientName: parties.clientName,
+      clientId: parties.invoice.clientId,
       read: false,
       email: 'pending',
     });

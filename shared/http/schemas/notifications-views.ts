@@ -12,6 +12,8 @@ export const NotificationView = z.object({
   invoiceId: z.string(),
   invoiceNumber: z.string().optional(),
   clientName: z.string(),
+  /** The invoice's client (the screen links a skipped step's alert to it, to add the missing number or address); absent on older notifications. */
+  clientId: z.string().optional(),
   read: z.boolean(),
   readAt: instant.optional(),
   /** Facts of the event: `date` (promise, "j'ai payé"), `reason` (dispute), `reference`, `recipients` (bounce), `stepId`, `instalments`. */

@@ -8902,6 +8902,7 @@ export interface operations {
                         items: {
                             /** Format: date-time */
                             at: string;
+                            clientId?: string;
                             clientName: string;
                             detail?: {
                                 [key: string]: string | number | boolean;
@@ -8959,6 +8960,7 @@ export interface operations {
                     "application/json": {
                         /** Format: date-time */
                         at: string;
+                        clientId?: string;
                         clientName: string;
                         detail?: {
                             [key: string]: string | number | boolean;
@@ -9150,6 +9152,7 @@ export interface operations {
                         alerts: {
                             /** Format: date-time */
                             at: string;
+                            clientId?: string;
                             clientName: string;
                             detail?: {
                                 [key: string]: string | number | boolean;

@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeApi } from '../../test/fake-api';
@@ -48,7 +48,7 @@ describe('the alerts screen', () => {
   });
 
   it('says in words why a step could not go out: no mobile number for a text, no postal address for a letter', async () => {
-    const skipped = (id: string, stepId: string, reason: string) => ({ id, kind: 'step_skipped', at: '2026-11-20T10:00:00.000Z', read: false, invoiceId: 'inv1', invoiceNumber: 'F-2026-0001', clientName: 'Garage Lefèvre', detail: { stepId, reason } });
+    const skipped = (id: string, stepId: string, reason: string) => ({ id, kind: 'step_skipped', at: '2026-11-20T10:00:00.000Z', read: false, invoiceId: 'inv1', invoiceNumber: 'F-2026-0001', clientName: 'Garage Lefèvre', clientId: 'c1', detail: { stepId, reason } });
     fakeApi(({ path }) => {
       if (path.startsWith('/overview')) return { status: 200, body: { ...overview, reminders: [] } };
       if (path.startsWith('/notifications')) return { status: 200, body: { items: [skipped('n2', 'lettre', 'no_postal_address'), skipped('n1', 'texto', 'no_phone')] } };
@@ -60,6 +60,9 @@ describe('the alerts screen', () => {
     expect(list.textContent).toContain('Relance non envoyée : fiche client incomplète');
     expect(list.textContent).toContain('aucune adresse postale');
     expect(list.textContent).not.toMatch(/step_skipped|no_phone|no_postal_address/);
+    // The way to fix it: the client's record, saying what to add.
+    expect(within(list).getByRole('link', { name: 'Ajouter l’adresse postale à la fiche de Garage Lefèvre' }).getAttribute('href')).toBe('/clients/c1');
+    expect(within(list).getByRole('link', { name: 'Ajouter un mobile à la fiche de Garage Lefèvre' }).getAttribute('href')).toBe('/clients/c1');
   });
 
   it('reaches alerts past the first 50 with "Voir plus"', async () => {

@@ -166,6 +166,11 @@ const Alerts = () => {
               : typeof v === 'number'
                 ? number(v)
                 : String(v);
+  const fixLabel = (n: Notification) => {
+    const reason = n.detail?.reason;
+    const key = reason === 'no_phone' || reason === 'no_postal_address' ? reason : 'other';
+    return t(`alerts.fix.${key}`, { client: n.clientName });
+  };
   const detail = (n: Notification) =>
     Object.entries(n.detail ?? {})
       .map(([k, v]) => `${t(`alerts.detail.${k}`, { defaultValue: k })}${lang === 'fr' ? ' : ' : ': '}${value(k, v)}`)
@@ -203,6 +208,12 @@ const Alerts = () => {
                 <Link to={`/invoices/${n.invoiceId}`} className="doc-number">{n.invoiceNumber ?? n.invoiceId}</Link> · {n.clientName}
               </div>
               {n.detail && <div className="muted">{detail(n)}</div>}
+              {/* A step the client's record kept from going out: one tap to the record to add what it lacks. */}
+              {n.kind === 'step_skipped' && n.clientId && (
+                <div>
+                  <Link to={`/clients/${n.clientId}`}>{fixLabel(n)}</Link>
+                </div>
+              )}
               {!n.read && (
                 <button type="button" className="button small" disabled={read.isPending} onClick={() => read.mutate(n.id)}>
                   {t('alerts.markRead')}

@@ -38,6 +38,11 @@ const fr = {
     litigation: 'Passée en contentieux',
     step_skipped: 'Relance non envoyée : fiche client incomplète',
   },
+  fix: {
+    no_phone: 'Ajouter un mobile à la fiche de {{client}}',
+    no_postal_address: 'Ajouter l’adresse postale à la fiche de {{client}}',
+    other: 'Compléter la fiche de {{client}}',
+  },
   detail: { date: 'Date', reason: 'Motif', reference: 'Référence', recipients: 'Destinataires', stepId: 'Étape', instalments: 'Échéances', until: 'Jusqu’au', bounceType: 'Rejet' },
   bounceTypes: { Permanent: 'définitif (adresse invalide)', Transient: 'temporaire', Undetermined: 'indéterminé' },
 };
@@ -79,6 +84,11 @@ export const notificationTexts = registerTexts('alerts', fr, {
     plan_missed: 'Instalment missed: payment plan ended',
     litigation: 'Moved to litigation',
     step_skipped: 'Reminder not sent: client details missing',
+  },
+  fix: {
+    no_phone: 'Add a mobile number to {{client}}’s record',
+    no_postal_address: 'Add a postal address to {{client}}’s record',
+    other: 'Complete {{client}}’s record',
   },
   detail: { date: 'Date', reason: 'Reason', reference: 'Reference', recipients: 'Recipients', stepId: 'Step', instalments: 'Instalments', until: 'Until', bounceType: 'Bounce' },
   bounceTypes: { Permanent: 'permanent (invalid address)', Transient: 'temporary', Undetermined: 'undetermined' },
