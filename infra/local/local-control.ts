@@ -55,8 +55,9 @@ export const localControl = ({
         return { status: 200, body: { fired: await scheduler.runUntil(run.until, run.tenantId === undefined ? {} : { tenantId: run.tenantId }) } };
       }
       case 'GET /local/sms': {
-        // Optional `?to=+33…` keeps one recipient's texts.
-        const to = url.searchParams.get('to');
+        // Optional `?to=+33…` keeps one recipient's texts. Typed by hand, its `+` is not encoded and decodes as a space:
+        // read it back as the `+` it was (no E.164 number holds a space).
+        const to = url.searchParams.get('to')?.replace(/^ /, '+').replace(/\s/g, '');
         const items = (sms?.messages() ?? []).filter((m) => !to || m.to === to);
         return { status: 200, body: { items } };
       }

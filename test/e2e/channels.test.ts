@@ -90,6 +90,8 @@ describe('channels per step on the local stack', () => {
     expect(textFired.map((f) => [f.input.stepId, 'outcome' in f.result ? f.result.outcome : f.result.error])).toEqual([['texto', 'sent']]);
     const texts = await localSms(phone);
     expect(texts).toHaveLength(1);
+    // Typed as the README shows it, `?to=+336…` unencoded (a query's `+` decodes as a space): the same text.
+    expect(((await (await fetch(`${inject('apiUrl')}/local/sms?to=${phone}`)).json()) as { items: unknown[] }).items).toEqual(texts);
     expect(texts[0]).toMatchObject({ to: phone, originationIdentity: 'PLOMBERIE', context: { invoice: invoice.id, step: 'texto' } });
     expect(texts[0]!.text).toContain(`Plomberie Martin : la facture ${invoice.number}`);
     expect(texts[0]!.text).toContain(`https://pay.example/plomberie?ref=${invoice.number}&amount=`);

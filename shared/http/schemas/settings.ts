@@ -37,7 +37,7 @@ export const CompanyIdentity = z.object({
   iban: z
     .string()
     .transform((s) => s.replace(/\s+/g, '').toUpperCase())
-    .pipe(z.string().regex(/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/, { message: 'must be an IBAN' }).refine(isValidIban, { message: 'is not a valid IBAN (check digits)' }))
+    .pipe(z.string().regex(/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/, { message: 'must be an IBAN', abort: true }).refine(isValidIban, { message: 'is not a valid IBAN (check digits)' }))
     .optional(),
   bic: z
     .string()
