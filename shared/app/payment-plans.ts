@@ -36,11 +36,21 @@ export interface PaymentPlanView extends Omit<PaymentPlan, 'instalments'> {
   readonly balanceCents: number;
 }
 
-export const paymentPlanView = (plan: PaymentPlan, invoice: InvoiceRecord, today: string): PaymentPlanView => ({
+/**
+ * `writtenOffCents`: what a write-off's bad-debt credit note took off the balance. It paid none of the
+ * instalments (the debt is lost): they show what the client paid until then, never `paid` for the rest.
+ */
+export const paymentPlanView = (plan: PaymentPlan, invoice: InvoiceRecord, today: string, writtenOffCents = 0): PaymentPlanView => ({
   ...plan,
-  instalments: instalmentViews(plan, invoiceBalanceCents(invoice), today),
+  instalments: instalmentViews(plan, invoiceBalanceCents(invoice) + writtenOffCents, today),
   balanceCents: invoiceBalanceCents(invoice),
 });
+
+/** The bad-debt credit note of a written-off invoice (read only for one). */
+const writtenOffCentsOf = async (invoices: InvoiceRepository, invoice: InvoiceRecord): Promise<number> =>
+  invoice.status === 'written_off'
+    ? (await invoices.creditNotes(invoice.tenantId, invoice.id)).filter((n) => n.purpose === 'bad_debt').reduce((sum, n) => sum + n.grossCents, 0)
+    : 0;
 
 /** A plan needs an invoice awaiting payment: not a draft, not paid, not cancelled. */
 /** `where`: the path parameter naming the invoice (`path.id`; `path.token` on the portal). */
@@ -129,7 +139,7 @@ export const makeGetPaymentPlan = ({ invoices, settings, clock }: PaymentPlanDep
   async (tenantId: string, invoiceId: string): Promise<PaymentPlanView> => {
     const [invoice, s] = await Promise.all([loadInvoice(invoices, tenantId, invoiceId), settings.get(tenantId)]);
     if (!invoice.paymentPlan) throw new NotFoundError('Payment plan');
-    return paymentPlanView(invoice.paymentPlan, invoice, localDate(clock.now(), s.timezone));
+    return paymentPlanView(invoice.paymentPlan, invoice, localDate(clock.now(), s.timezone), await writtenOffCentsOf(invoices, invoice));
   };
 
 /** DELETE /invoices/{id}/payment-plan: ends the running plan (kept, with its steps); the invoice's own reminders resume. */

@@ -98,6 +98,14 @@ export const billingEmails = (client: Pick<Client, 'contacts'>): string[] => uni
 /** The `billing` contacts' phone numbers (E.164), in order, without duplicates: where SMS steps go. */
 export const billingPhones = (client: Pick<Client, 'contacts'>): string[] => unique((client.contacts ?? []).filter((c) => c.role === 'billing' && c.phone).map((c) => c.phone!));
 
+/**
+ * Where an sms step goes: the first `billing` contact with a mobile phone (valid E.164, never a
+ * French landline or VoIP number: `isSmsCapable`), else the client's own phone if it is one. One text per step: a second number would be a
+ * second message to the same client on the same day.
+ */
+export const smsRecipient = (client: Pick<Client, 'contacts' | 'phone'>): string | undefined =>
+  [...billingPhones(client), ...(client.phone ? [client.phone] : [])].find(isSmsCapable);
+
 /** Every address the client lists: main, copies and contacts (a bounce is flagged only on these). */
 export const listedEmails = (client: Pick<Client, 'email' | 'ccEmails' | 'contacts'>): string[] =>
   unique([client.email, ...(client.ccEmails ?? []), ...(client.contacts ?? []).flatMap((c) => (c.email ? [c.email] : []))]);

@@ -53,42 +53,55 @@ export type RawRow = Partial<Record<'number' | 'clientName' | 'email' | 'siren' 
 const fold = (s: string) => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '');
 
 const ALIASES: Record<string, keyof Omit<RawRow, 'row'>> = {
-  number: 'number', invoiceno: 'number', invoice: 'number', invoicenum: 'number', invoiceid: 'number', ref: 'number', reference: 'number', numero: 'number', numerofacture: 'number', numerodefacture: 'number', ndefacture: 'number', numerodelafacture: 'number', referencefacture: 'number', nfacture: 'number', nofacture: 'number', numfacture: 'number', nodefacture: 'number', facture: 'number', no: 'number', invoicenumber: 'number', n: 'number',
+  number: 'number', invoiceno: 'number', invoice: 'number', invoicenum: 'number', invoiceid: 'number', ref: 'number', reference: 'number', numero: 'number', numerofacture: 'number', numerodefacture: 'number', ndefacture: 'number', numerodelafacture: 'number', referencefacture: 'number', nfacture: 'number', nofacture: 'number', numfacture: 'number', nodefacture: 'number', facturen: 'number', facturenumero: 'number', facture: 'number', no: 'number', invoicenumber: 'number', n: 'number',
   client: 'clientName', clientname: 'clientName', nom: 'clientName', nomduclient: 'clientName', customer: 'clientName', nomclient: 'clientName', raisonsociale: 'clientName', name: 'clientName',
   societe: 'clientName', nomsociete: 'clientName', nomdelasociete: 'clientName', entreprise: 'clientName', company: 'clientName',
   email: 'email', customeremail: 'email', clientemail: 'email', emailaddress: 'email', customername: 'clientName', billto: 'clientName', mail: 'email', courriel: 'email', emailclient: 'email', adresseemail: 'email', adressemail: 'email', adressecourriel: 'email',
   siren: 'siren', sirenclient: 'siren', siret: 'siren', nsiren: 'siren', nsiret: 'siren', numerosiren: 'siren', numerosiret: 'siren',
   kind: 'kind', type: 'kind', typeclient: 'kind',
   issuedate: 'issueDate', invoicedate: 'issueDate', emisele: 'issueDate', datedefacturation: 'issueDate', facturele: 'issueDate', date: 'issueDate', datefacture: 'issueDate', dateemission: 'issueDate', datedefacture: 'issueDate', datedemission: 'issueDate', datedelafacture: 'issueDate',
-  duedate: 'dueDate', echeancele: 'dueDate', apayeravantle: 'dueDate', aregleravantle: 'dueDate', datelimite: 'dueDate', paymentdue: 'dueDate', echeance: 'dueDate', dateecheance: 'dueDate', datedecheance: 'dueDate', datelimitedepaiement: 'dueDate',
+  duedate: 'dueDate', echeancele: 'dueDate', apayeravantle: 'dueDate', aregleravantle: 'dueDate', datelimite: 'dueDate', paymentdue: 'dueDate', due: 'dueDate', echeance: 'dueDate', dateecheance: 'dueDate', datedecheance: 'dueDate', datelimitedepaiement: 'dueDate',
   net: 'net', subtotal: 'net', amountexcltax: 'net', netamount: 'net', ht: 'net', montantht: 'net', totalht: 'net',
   vat: 'vat', tax: 'vat', taxamount: 'vat', vatamount: 'vat', tva: 'vat', montanttva: 'vat', totaltva: 'vat', montantdetva: 'vat',
   gross: 'gross', total: 'gross', amount: 'gross', totalamount: 'gross', amountincltax: 'gross', grossamount: 'gross', ttc: 'gross', montantttc: 'gross', totalttc: 'gross', montanttotalttc: 'gross',
   paid: 'paid', dejapaye: 'paid', paye: 'paid', regle: 'paid', dejaregle: 'paid', alreadypaid: 'paid', acompte: 'paid', montantpaye: 'paid', montantregle: 'paid', encaisse: 'paid', dejaencaisse: 'paid',
   // A yes/no column kept by hand (`Payée : oui`), or amounts under an adjective header.
   payee: 'paid', reglee: 'paid', acquittee: 'paid', encaissee: 'paid',
-  montantencaisse: 'paid', totalregle: 'paid', totalpaye: 'paid', reglements: 'paid', paiements: 'paid', paiementsrecus: 'paid', amountpaid: 'paid',
+  montantencaisse: 'paid', totalregle: 'paid', totalpaye: 'paid', reglements: 'paid', paiements: 'paid', paiementsrecus: 'paid', amountpaid: 'paid', totalencaisse: 'paid', montantdejaregle: 'paid', montantdejapaye: 'paid',
   credited: 'credited', avoirs: 'credited', avoir: 'credited', montantavoirs: 'credited', creditnotes: 'credited', creditnote: 'credited',
   montantavoir: 'credited', montantdesavoirs: 'credited', totalavoir: 'credited', totalavoirs: 'credited', avoirttc: 'credited', avoirsttc: 'credited', creditedamount: 'credited',
   // What is still owed, as invoicing tools export it instead of what was paid (used only without a paid column).
-  solde: 'remaining', soldedu: 'remaining', soldettc: 'remaining', resteapayer: 'remaining', resteapayerttc: 'remaining', restantdu: 'remaining', restedu: 'remaining', montantrestant: 'remaining',
+  solde: 'remaining', soldedu: 'remaining', soldettc: 'remaining', resteapayer: 'remaining', resteapayerttc: 'remaining', restantdu: 'remaining', restedu: 'remaining', montantrestant: 'remaining', restantapayer: 'remaining', montantrestantapayer: 'remaining', solderestant: 'remaining',
   montantrestantdu: 'remaining', montantdu: 'remaining', resteaencaisser: 'remaining', restearegler: 'remaining', amountdue: 'remaining', balance: 'remaining', balancedue: 'remaining', outstanding: 'remaining',
   // Its status (`Payée`): read for settling only when the file says neither what was paid nor what is owed; `contentieux` always.
   // The date it was paid on: read only when the file says neither what was paid nor what is owed.
   datedepaiement: 'paidOn', datepaiement: 'paidOn', datedereglement: 'paidOn', datereglement: 'paidOn', payele: 'paidOn', reglele: 'paidOn',
   datedencaissement: 'paidOn', dateencaissement: 'paidOn', paymentdate: 'paidOn', paidon: 'paidOn', datepaid: 'paidOn', paiddate: 'paidOn',
-  statut: 'state', status: 'state', etat: 'state', statutdepaiement: 'state', etatdepaiement: 'state', etatdupaiement: 'state', paymentstatus: 'state',
+  statut: 'state', status: 'state', etat: 'state', statutdepaiement: 'state', etatdepaiement: 'state', etatdupaiement: 'state', paymentstatus: 'state', statutpaiement: 'state', statutfacture: 'state', statutdelafacture: 'state', etatfacture: 'state', etatdelafacture: 'state',
 };
 
 /**
  * Headers that name their field only loosely: beside a column naming it exactly (`Nom` of the contact
  * beside `Client`, `Date` beside `Date facture`, `Acompte` beside `Déjà réglé`), the exact one is read.
  */
-const LOOSE = new Set(['nom', 'name', 'date', 'no', 'n', 'numero', 'facture', 'invoice', 'ref', 'reference', 'type', 'acompte', 'payee', 'reglee', 'acquittee', 'encaissee', 'total', 'amount']);
+const LOOSE = new Set(['nom', 'name', 'date', 'no', 'n', 'numero', 'facture', 'invoice', 'ref', 'reference', 'type', 'acompte', 'payee', 'reglee', 'acquittee', 'encaissee', 'total', 'amount', 'due']);
+
+/**
+ * A folded header as the aliases know it: as written, else without the unit after it (`Total TTC (EUR)`,
+ * `Montant TTC en euros`; `€` is gone with the folding), else without a `TTC` after it (`Restant dû TTC`,
+ * `Montant réglé TTC`). Never `HT`: a net amount is not the gross.
+ */
+const aliasKey = (h: string): string => {
+  if (ALIASES[h]) return h;
+  const bare = h.replace(/(en)?(eur|euros?)$/, '');
+  if (bare && ALIASES[bare]) return bare;
+  const noTtc = bare.replace(/ttc$/, '');
+  return noTtc && noTtc !== bare && ALIASES[noTtc] ? noTtc : h;
+};
 
 /** Each header's field, one column per field: an exact header before a loose one, else the leftmost. */
 const headerColumns = (headers: readonly string[]): (keyof Omit<RawRow, 'row'> | undefined)[] => {
-  const folded = headers.map(fold);
+  const folded = headers.map((h) => aliasKey(fold(h)));
   const fields = folded.map((h) => ALIASES[h]);
   const rank = (i: number) => (LOOSE.has(folded[i]!) ? 1 : 0);
   return fields.map((f, i) => (f && fields.every((g, j) => g !== f || j === i || rank(i) < rank(j) || (rank(i) === rank(j) && i < j)) ? f : undefined));

@@ -236,7 +236,8 @@ export const planStepKey = (instalment: number, kind: PlanStepKind): string => `
 /**
  * Whether the owner's waiver of penalties and the €40 applies (only while the plan is honoured): not once
  * it ended missed or deleted, nor once it ended paid but the invoice is owed again (the payment that settled
- * it removed, a cheque that bounced) or was written off since (owed again, then unpaid for good).
+ * it removed, a cheque that bounced) or was written off since (owed again, then unpaid for good), nor once
+ * the invoice was written off while the plan ran (`written_off`: the instalments will never be paid).
  */
 export const penaltiesWaived = (
   plan: Pick<PaymentPlan, 'waivePenalties' | 'status' | 'endReason'> | undefined,
@@ -246,6 +247,8 @@ export const penaltiesWaived = (
   plan.waivePenalties &&
   !(plan.status === 'ended' && plan.endReason === 'missed') &&
   plan.endReason !== 'deleted' &&
+  plan.endReason !== 'written_off' &&
+  invoice.status !== 'written_off' &&
   !(plan.endReason === 'paid' && (invoice.balanceCents > 0 || invoice.status === 'written_off'));
 
 export type PlanEnd = { readonly reason: PlanEndReason; readonly missed?: InstalmentView & { readonly index: number } };

@@ -11,6 +11,12 @@ export interface SendCalendar {
   skipWeekends: boolean;
   skipHolidays: boolean;
   region: HolidayRegion;
+  /**
+   * Where the client's text goes, when that phone is in another zone than the tenant's (a Guadeloupe
+   * mobile of a Paris artisan): a text keeps to 08:00–20:00 there too (shared/domain/sms-window.ts).
+   */
+  recipientTimeZone?: string;
+  recipientRegion?: HolidayRegion;
 }
 
 /** Settings defaults from DOMAIN.md §2: business days at 09:00 Europe/Paris. */

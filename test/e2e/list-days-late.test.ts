@@ -74,6 +74,24 @@ describe('GET /invoices?sort=daysLate, no status', () => {
     expect(keysOf((await t.get('/invoices?sort=daysLate&dueWithinDays=15')).json.items)).toEqual(['N1']);
   });
 
+  it('keeps open=true to what awaits payment: nothing in litigation, as in the other sorts (the « non relancées » tab)', async () => {
+    expect(keysOf((await t.get('/invoices?sort=dueDate&open=true&limit=100')).json.items)).toEqual(['O1', 'O2', 'N1', 'N2']);
+    for (const query of ['sort=daysLate&open=true', 'sort=daysLate&open=true&reminded=false']) {
+      expect(keysOf((await t.get(`/invoices?${query}&limit=100`)).json.items), query).toEqual(['O1', 'O2', 'N1', 'N2']);
+      expect(keysOf((await t.get(`/invoices?${query}&order=asc&limit=100`)).json.items), query).toEqual(['N2', 'N1', 'O2', 'O1']);
+      for (const limit of [1, 3]) expect(await allPages(query, limit), `${query} limit=${limit}`).toEqual(['O1', 'O2', 'N1', 'N2']);
+    }
+  });
+
+  it('sorts overdue=false by days late too: what is in litigation past its due date first, most late first', async () => {
+    expect(keysOf((await t.get('/invoices?sort=daysLate&overdue=false&limit=100')).json.items)).toEqual(['L1', 'L2', 'PAID', 'N1', 'N2', 'DR']);
+    expect(keysOf((await t.get('/invoices?sort=daysLate&overdue=false&order=asc&limit=100')).json.items)).toEqual(['DR', 'N2', 'N1', 'PAID', 'L2', 'L1']);
+    for (const limit of [1, 2, 4]) {
+      expect(await allPages('sort=daysLate&overdue=false', limit)).toEqual(['L1', 'L2', 'PAID', 'N1', 'N2', 'DR']);
+      expect(await allPages('sort=daysLate&overdue=false&order=asc', limit)).toEqual(['DR', 'N2', 'N1', 'PAID', 'L2', 'L1']);
+    }
+  });
+
   it('sorts one client’s invoices by days late the same way', async () => {
     const clientId = (await t.get('/clients')).json.items[0].id;
     expect(keysOf((await t.get(`/invoices?clientId=${clientId}&sort=daysLate&limit=100`)).json.items).slice(0, 4)).toEqual(['O1', 'L1', 'O2', 'L2']);

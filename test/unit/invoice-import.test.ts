@@ -145,6 +145,25 @@ describe('reading invoices exported elsewhere', () => {
     expect(Object.keys(alt.rows[0]!).sort()).toEqual(['clientName', 'dueDate', 'email', 'gross', 'issueDate', 'number', 'paid', 'row', 'siren']);
   });
 
+  it('reads a header with its unit or TTC after it (Total TTC (EUR), Restant dû TTC, Montant réglé TTC) and the usual variants (Facture n°, Restant à payer, Statut paiement)', () => {
+    const fields = (header: string) => Object.keys(csvRows(`${header}\nF-1;G;01/09/2026;01/10/2026;120,00;20,00\n`).rows[0] ?? {}).sort();
+    const base = ['clientName', 'dueDate', 'gross', 'issueDate', 'number', 'row'];
+    // A paid amount under a header not read left a paid invoice owed, and chased, after the import.
+    for (const [header, field] of [
+      ['N° facture;Client;Date;Échéance;Total TTC (EUR);Restant à payer', 'remaining'],
+      ['Facture n°;Client;Date;Échéance;Total TTC;Restant dû TTC', 'remaining'],
+      ['Numéro;Client;Date;Échéance;Montant TTC en euros;Montant réglé TTC', 'paid'],
+      ['Numéro;Client;Date;Échéance;Total (EUR);Montant restant à payer', 'remaining'],
+      ['Numéro;Client;Date;Échéance;TTC;Total encaissé', 'paid'],
+      ['Numéro;Client;Date;Échéance;TTC;Statut paiement', 'state'],
+      ['Numéro;Client;Date;Due;TTC;Solde restant', 'remaining'],
+    ] as const) expect(fields(header), header).toEqual([...base, field].sort());
+    const read = (header: string) => csvRows(`${header}\nF-1;G;g@g.test;01/09/2026;01/10/2026;120,00;0,00\n`).rows.map((r) => validateRow(r)).map((r) => ('ok' in r ? r.ok.paidCents : r.errors));
+    expect(read('Facture n°;Client;E-mail;Date;Échéance;Total TTC (EUR);Restant à payer')).toEqual([12_000]);
+    // HT stays HT: a net amount is never read as the gross.
+    expect(fields('Numéro;Client;Date;Échéance;Montant HT (EUR);TVA (EUR)')).toEqual(['clientName', 'dueDate', 'issueDate', 'net', 'number', 'row', 'vat']);
+  });
+
   it('reads a file that opens with Excel\'s delimiter line (sep=;), rows still numbered by their line', () => {
     expect(parseCsv('sep=;\r\nNuméro;Client\r\n"F,1";Garage; Martin\r\n')).toEqual([
       { line: 2, fields: ['Numéro', 'Client'] },

@@ -132,6 +132,9 @@ describe('planEnd', () => {
     expect(penaltiesWaived(plan(THREE, { waivePenalties: true, status: 'ended', endReason: 'paid' }), owed)).toBe(false);
     // … nor once that balance was written off (nothing owed any more, nothing was paid either).
     expect(penaltiesWaived(plan(THREE, { waivePenalties: true, status: 'ended', endReason: 'paid' }), { status: 'written_off', balanceCents: 0 })).toBe(false);
+    // Written off while it ran (by hand to litigation, then irrecoverable): never honoured, the waiver falls.
+    expect(penaltiesWaived(plan(THREE, { waivePenalties: true, status: 'ended', endReason: 'written_off' }), { status: 'written_off', balanceCents: 0 })).toBe(false);
+    expect(penaltiesWaived(plan(THREE, { waivePenalties: true }), { status: 'written_off', balanceCents: 0 })).toBe(false);
     expect(penaltiesWaived(plan(THREE, { waivePenalties: true, status: 'ended', endReason: 'missed' }), owed)).toBe(false);
     expect(penaltiesWaived(plan(THREE, { waivePenalties: true, status: 'ended', endReason: 'deleted' }), owed)).toBe(false);
     expect(penaltiesWaived(plan(THREE, { waivePenalties: false }), owed)).toBe(false);

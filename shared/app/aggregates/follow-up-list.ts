@@ -198,14 +198,17 @@ export const makeFollowUpList = ({ invoices, rows, aggregates, settings, clock }
       const found = await rows.sorted(tenantId, { groups: groupsFor(filter), sort: 'client', descending: q.order === 'desc', prefix: sortName(q.q), filter: rowFilter, page });
       records = (await rows.invoices(tenantId, found.ids)).filter(matches(filter));
       nextCursor = found.nextCursor;
-    } else if (sort === 'daysLate' && !q.clientId && !q.status && overdue === undefined) {
+    } else if (sort === 'daysLate' && !q.clientId && !q.status && overdue !== true) {
       // Days late over every invoice: the late ones (awaiting payment or in litigation, due before today:
       // two due-date ranges of their status groups, merged) most late first, then every invoice 0 days
       // late by due date; `order=asc` runs it the other way. Never a paid invoice among the late ones.
+      // `overdue=false` leaves out the first source (what awaits payment past its due date), not the
+      // litigation one; `open=true` (awaiting payment: sent, partially paid) leaves out the litigation one.
       const yesterday = addDays(today, -1);
+      const { overdue: _overdue, ...withoutOverdue } = filter;
       const late: InvoiceListFilter[] = [
         { ...filter, status: 'overdue', descending: !descending },
-        { ...filter, status: 'litigation', dueTo: dueTo && dueTo < yesterday ? dueTo : yesterday, descending: !descending },
+        { ...withoutOverdue, status: 'litigation', dueTo: dueTo && dueTo < yesterday ? dueTo : yesterday, descending: !descending },
       ];
       const rest: InvoiceListFilter = { ...filter, notLate: true, descending: !descending };
       const stages = descending ? (['late', 'rest'] as const) : (['rest', 'late'] as const);
@@ -215,7 +218,8 @@ export const makeFollowUpList = ({ invoices, rows, aggregates, settings, clock }
       while (pos.k < stages.length && records.length < q.limit) {
         const want = q.limit - records.length;
         if (stages[pos.k] === 'late') {
-          const sources = [pos.a, pos.b] as const;
+          // A source the filters leave empty is done from the start (0), never read.
+          const sources = [overdue === false ? 0 : pos.a, filter.open ? 0 : pos.b] as const;
           const pages = await Promise.all(late.map((f, i) => (sources[i] === 0 ? ({ items: [] } as Page<InvoiceRecord>) : invoices.list(tenantId, f, { limit: want, ...(sources[i] ? { cursor: sources[i] as string } : {}) }))));
           const key = (i: InvoiceRecord) => `${i.dueDate}#${i.id}`;
           const merged = pages.flatMap((p, i) => p.items.map((item) => ({ i, item }))).sort((x, y) => (descending ? 1 : -1) * compareKeys(key(x.item), key(y.item)));

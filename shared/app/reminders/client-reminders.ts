@@ -2,7 +2,8 @@ import { addDays, localDate } from '../../domain/dates.js';
 import { distinctRecipients, type Client } from '../../domain/client.js';
 import { invoiceBalanceCents } from '../../domain/invoice.js';
 import { MAX_GROUP_SIZE, manualTemplateId } from '../../domain/grouped-reminder.js';
-import { templatePenaltyMentions, templateRefusalFor } from '../../domain/penalty-mentions.js';
+import { templatePenaltyMentions, templateRefusalFor, waivedTemplateRefusal } from '../../domain/penalty-mentions.js';
+import { penaltiesWaived } from '../../domain/payment-plan.js';
 import { manualTemplateRefusal } from '../../domain/default-templates.js';
 import { unknownVariables } from '../../domain/template-render.js';
 import { BusinessRuleError, ConflictError, NotFoundError, UpstreamError } from '../errors.js';
@@ -146,6 +147,10 @@ export const remindClient = async (
     if (refusal) throw new BusinessRuleError('penalties-for-consumer', refusal, [{ path: 'body.templateId', message: refusal }]);
     const misuse = manualTemplateRefusal(input.templateId, members.every((m) => activePlan(m.ctx) !== undefined));
     if (misuse) throw new BusinessRuleError('not-a-reminder-template', misuse, [{ path: 'body.templateId', message: misuse }]);
+    // Alone, an invoice under a plan that waives the penalties and the €40: a text claiming them (when it is overdue, else the courtesy one goes) would contradict the waiver.
+    const waived = members.some((m) => m.ctx.invoice.dueDate < today && penaltiesWaived(activePlan(m.ctx), { status: m.ctx.invoice.status, balanceCents: invoiceBalanceCents(m.ctx.invoice) }));
+    const waiver = waived ? waivedTemplateRefusal(template) : undefined;
+    if (waiver) throw new BusinessRuleError('penalties-waived', waiver, [{ path: 'body.templateId', message: waiver }]);
   }
   // The owner's own words to a consumer: no penalties nor the €40 (CPCE L111-8), as for a template.
   const ownWords = templatePenaltyMentions({ subject: input.subject ?? '', body: input.body ?? '' });

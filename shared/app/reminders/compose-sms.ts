@@ -1,4 +1,4 @@
-import { billingPhones, isSmsCapable, type Client } from '../../domain/client.js';
+import { smsRecipient, type Client } from '../../domain/client.js';
 import { renderTemplate } from '../../domain/template-render.js';
 import { localDate } from '../../domain/dates.js';
 import { invoiceBalanceCents } from '../../domain/invoice.js';
@@ -6,13 +6,8 @@ import type { Settings } from '../../domain/settings.js';
 import type { InvoiceRecord, OutgoingSms } from '../ports.js';
 import { reminderVariables, type ReminderMaterial, type VariablesMaterial } from './compose-reminder.js';
 
-/**
- * Where an sms step goes: the first `billing` contact with a mobile phone (valid E.164, never a
- * French landline or VoIP number: `isSmsCapable`), else the client's own phone if it is one. One text per step: a second number would be a
- * second message to the same client on the same day.
- */
-export const smsRecipient = (client: Pick<Client, 'contacts' | 'phone'>): string | undefined =>
-  [...billingPhones(client), ...(client.phone ? [client.phone] : [])].find(isSmsCapable);
+/** Where an sms step goes (shared/domain/client.ts). */
+export { smsRecipient };
 
 /**
  * The text of an sms step: its template's body rendered on one line. Without a payment URL in

@@ -7,7 +7,8 @@ import { isPlanStep } from '../../domain/payment-plan.js';
 import type { Scenario } from '../../domain/scenario.js';
 import { withEscalation } from '../../domain/escalation.js';
 import type { SendCalendar } from '../../domain/send-calendar.js';
-import { billingEmails, type Client } from '../../domain/client.js';
+import { billingEmails, smsRecipient, type Client } from '../../domain/client.js';
+import { smsRecipientZone } from '../../domain/sms-window.js';
 import type { Settings } from '../../domain/settings.js';
 import type { ClientRepository, InvoiceRecord, InvoiceRepository, SettingsRepository, StepRecordItem, StepRecords, TenantDocuments } from '../ports.js';
 
@@ -109,13 +110,18 @@ export const loadReminderContext = async (deps: ReminderReadDeps, tenantId: stri
 };
 
 /** Holidays follow the client's region (Alsace-Moselle for 57, 67, 68; overseas by its 97x code) unless the tenant set one. */
-export const sendCalendarFor = (settings: Settings, client: Client): SendCalendar => ({
-  sendHour: settings.sendHour,
-  timeZone: settings.timezone,
-  skipWeekends: settings.skipWeekends,
-  skipHolidays: settings.skipHolidays,
-  region: settings.region !== 'metropole' ? settings.region : regionForPostalCode(client.address?.postalCode),
-});
+export const sendCalendarFor = (settings: Settings, client: Client): SendCalendar => {
+  const region = settings.region !== 'metropole' ? settings.region : regionForPostalCode(client.address?.postalCode);
+  return {
+    sendHour: settings.sendHour,
+    timeZone: settings.timezone,
+    skipWeekends: settings.skipWeekends,
+    skipHolidays: settings.skipHolidays,
+    region,
+    // A text also keeps to the night and days off of where its phone is (shared/domain/sms-window.ts).
+    ...smsRecipientZone(smsRecipient(client), settings.timezone, region),
+  };
+};
 
 /** Why no reminder may go out for this client at all, if so. */
 export const programBlock = (ctx: Pick<ReminderContext, 'settings' | 'client'>): string | undefined => {

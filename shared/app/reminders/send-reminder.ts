@@ -351,7 +351,7 @@ const send = async (
 export const deliverClaimed = async (
   deps: SendReminderDeps,
   ctx: SendContext,
-  record: Pick<StepRecordItem, 'plan' | 'index' | 'stepId' | 'attempts' | 'firstFailedAt' | 'manual'>,
+  record: Pick<StepRecordItem, 'plan' | 'index' | 'stepId' | 'attempts' | 'firstFailedAt' | 'manual' | 'beforeDue' | 'instalmentDue'>,
   send: {
     email: Awaited<ReturnType<typeof composeReminder>>;
     template: ReminderTemplate;
@@ -397,7 +397,7 @@ export const deliverClaimed = async (
 export const recordFailure = async (
   deps: GroupSendDeps,
   ctx: SendContext,
-  record: Pick<StepRecordItem, 'plan' | 'index' | 'stepId' | 'attempts' | 'firstFailedAt' | 'manual' | 'channel'>,
+  record: Pick<StepRecordItem, 'plan' | 'index' | 'stepId' | 'attempts' | 'firstFailedAt' | 'manual' | 'channel' | 'beforeDue' | 'instalmentDue'>,
   send: { now: Date; today: string; gap: ClientGapClaim },
   error: unknown,
 ): Promise<ReminderOutcome> => {
@@ -411,7 +411,10 @@ export const recordFailure = async (
   // A retry keeps to the calendar (a text to its window, an email to a send day from the send hour on),
   // and still within the retry window of the first failure: otherwise the step fails now and the owner is told.
   const slot = retryAt && (record.channel === 'sms' ? slotOf(record, retryAt, calendar) : sendSlotAtOrAfter(retryAt, calendar));
-  const retry = slot && (record.channel === 'sms' || slot.getTime() - Date.parse(firstFailedAt) <= RETRY_WINDOW_MS) ? slot : undefined;
+  // A before-due step is never retried on or after its due date: there it would only be skipped
+  // `due_passed` at its fire, the owner never told that the courtesy reminder did not go out.
+  const beforeItsDue = (at: Date) => !record.beforeDue || localDate(at, calendar.timeZone) < dueBoundary(record, ctx.invoice);
+  const retry = slot && (record.channel === 'sms' || slot.getTime() - Date.parse(firstFailedAt) <= RETRY_WINDOW_MS) && beforeItsDue(slot) ? slot : undefined;
   await deps.steps.releaseSend(
     tenantId,
     id,
