@@ -53,13 +53,17 @@ export const useFocusHeadingOnNavigation = (pathname: string, mainId = 'main') =
  * control. Chromium drops it already when the button is disabled while its request runs: if the button
  * comes back enabled (the request failed), the focus returns to it. A focus the user moved away
  * themselves (a click outside any control) is left alone, and a screen or dialog that puts the focus
- * somewhere on purpose does so before or after this, unchanged.
+ * somewhere on purpose does so before or after this, unchanged. A control that goes away inside a dialog
+ * still open ("Envoyer la relance" replaced by its result) hands the focus to that dialog, never to the
+ * screen's heading behind it: the next Tab would have left the modal dialog for the page it hides.
  */
 export const keepFocusOnScreen = (main: HTMLElement): (() => void) => {
   let last: HTMLElement | null = null;
+  let lastDialog: HTMLElement | null = null;
   const disabled = (element: HTMLElement) => element.matches(':disabled');
   const onFocusIn = (event: FocusEvent) => {
     last = event.target instanceof HTMLElement ? event.target : null;
+    lastDialog = last?.closest<HTMLElement>('[role=dialog], [role=alertdialog]') ?? null;
   };
   // A blur the user made (the control still there and usable) forgets it; one caused by a removal or by disabling it does not.
   const onFocusOut = (event: FocusEvent) => {
@@ -76,6 +80,11 @@ export const keepFocusOnScreen = (main: HTMLElement): (() => void) => {
       return;
     }
     last = null;
+    if (lastDialog?.isConnected) {
+      if (!lastDialog.hasAttribute('tabindex')) lastDialog.setAttribute('tabindex', '-1');
+      lastDialog.focus({ preventScroll: true });
+      return;
+    }
     if (!main.isConnected) return;
     const heading = main.querySelector<HTMLElement>('h1') ?? main;
     if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');

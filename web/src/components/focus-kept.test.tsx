@@ -1,6 +1,7 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
+import { createPortal } from 'react-dom';
 import { describe, expect, it } from 'vitest';
 import { useKeepFocusOnScreen } from './focus-heading';
 
@@ -35,7 +36,42 @@ const Shell = () => {
   );
 };
 
+/** "Relancer maintenant": a dialog (in a portal, outside main) whose send button is replaced by the result. */
+const RemindDialog = () => {
+  const [sent, setSent] = useState(false);
+  return (
+    <>
+      <main id="main" tabIndex={-1}>
+        <h1>Facture F-2026-0001</h1>
+        <a href="/clients/1">Boulangerie Dupont</a>
+      </main>
+      {createPortal(
+        <div role="dialog" aria-label="Relancer maintenant">
+          <button type="button">Fermer</button>
+          {sent ? <p role="status">Relance envoyée.</p> : <button type="button" onClick={() => setSent(true)}>Envoyer la relance</button>}
+        </div>,
+        document.body,
+      )}
+    </>
+  );
+};
+const DialogShell = () => {
+  useKeepFocusOnScreen();
+  return <RemindDialog />;
+};
+
 describe('the focus when the control that had it goes away', () => {
+  it('stays in the dialog still open when the pressed button is replaced by its result (not the heading behind the modal)', async () => {
+    render(<DialogShell />);
+    const user = userEvent.setup();
+    screen.getByRole('button', { name: 'Envoyer la relance' }).focus();
+    await user.keyboard('{Enter}');
+    await screen.findByText('Relance envoyée.');
+    const dialog = screen.getByRole('dialog', { name: 'Relancer maintenant' });
+    await waitFor(() => expect(document.activeElement).toBe(dialog));
+    expect(document.activeElement).not.toBe(screen.getByRole('heading', { level: 1 }));
+  });
+
   it('goes to the screen’s heading, not to the top of the page (where the next Tab would start again from the skip link)', async () => {
     render(<Shell />);
     const user = userEvent.setup();

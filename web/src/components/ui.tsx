@@ -182,15 +182,18 @@ export const Field = ({
   label,
   error,
   hint,
+  warning,
   children,
 }: {
   label: string;
   error?: string;
   hint?: string;
+  /** Said under the field without refusing it (a landline where texts go): the value stays valid. */
+  warning?: string;
   children: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => ReactNode;
 }) => {
   const id = useId();
-  const describedBy = [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy = [error ? `${id}-error` : '', warning && !error ? `${id}-warning` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field${error ? ' has-error' : ''}`}>
       <label htmlFor={id}>{label}</label>
@@ -198,6 +201,11 @@ export const Field = ({
       {hint && (
         <p id={`${id}-hint`} className="hint">
           {hint}
+        </p>
+      )}
+      {warning && !error && (
+        <p id={`${id}-warning`} className="field-warning">
+          {warning}
         </p>
       )}
       {error && (

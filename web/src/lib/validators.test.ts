@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvText, isValidIban, isValidSiren, phoneForApi, searchTerm } from './validators';
+import { csvText, isValidIban, isValidSiren, phoneForApi, phoneMissesTexts, searchTerm } from './validators';
 
 describe('identifier checks', () => {
   it('accepts SIRENs with a valid Luhn key, spaces ignored, and refuses the others', () => {
@@ -55,3 +55,12 @@ describe('a phone number as typed in France', () => {
   });
 });
 
+
+describe('a phone that texts never reach (the server’s isSmsCapable, on the number as typed)', () => {
+  it('is a French landline, special-rate or VoIP number, however it is typed', () => {
+    for (const typed of ['01 42 00 00 00', '05.56.00.00.00', '+33 1 42 00 00 00', '0033 4 78 00 00 00', '08 00 00 00 00', '09 70 00 00 00']) expect(phoneMissesTexts(typed), typed).toBe(true);
+  });
+  it('is not a mobile, a number abroad, an empty field, or a number the API refuses anyway (said under the field by the API)', () => {
+    for (const typed of ['', '06 12 34 56 78', '07 00 00 00 01', '+33 6 12 34 56 78', '+32 470 12 34 56', '0690 12 34 56', '06 12 34', '+33 06 12 34 56 78']) expect(phoneMissesTexts(typed), typed).toBe(false);
+  });
+});

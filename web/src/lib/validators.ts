@@ -1,4 +1,5 @@
 /** Identifier checks run in the form before the API sees them (the API checks the shape too). */
+import { E164, isSmsCapable } from '../../../shared/domain/client.js';
 
 /** SIREN: 9 digits with a Luhn check digit (La Poste's 356000000 is the known exception). */
 export const isValidSiren = (value: string): boolean => {
@@ -92,3 +93,14 @@ export const phoneForApi = (value: string): string => {
   return overseas ? `+${overseas[1]}${digits.slice(1)}` : `+33${digits.slice(1)}`;
 };
 
+
+/**
+ * A phone the API keeps but a text never reaches: a French landline (01–05), special-rate (08) or VoIP box (09)
+ * number, as typed (`01 42 00 00 00`, `+33 9…`). The server's own rule (`isSmsCapable`) decides; a number it would
+ * refuse (too short, `+33 06…`) is not this case: the API says so under the field.
+ */
+export const phoneMissesTexts = (value: string): boolean => {
+  if (!value.trim()) return false;
+  const phone = phoneForApi(value).replace(/[\s.()-]/g, '');
+  return E164.test(phone) && !isSmsCapable(phone);
+};

@@ -6,10 +6,11 @@ import { applyApiErrors } from '../../../lib/forms';
 import { useI18n } from '../../../lib/i18n';
 import { useScenarioName } from '../../../lib/scenario-name';
 import { ApiError } from '../../../lib/problem';
-import { isValidSiren, normalizeSpaces } from '../../../lib/validators';
+import { isValidSiren, normalizeSpaces, phoneForApi, phoneMissesTexts } from '../../../lib/validators';
+import '../texts';
 import type { Client, ClientInput } from '../api';
 
-const FIELDS = ['name', 'kind', 'email', 'ccEmails', 'siren', 'address', 'language', 'remindersEnabled', 'scenarioId'] as const;
+const FIELDS = ['name', 'kind', 'email', 'ccEmails', 'phone', 'siren', 'address', 'language', 'remindersEnabled', 'scenarioId'] as const;
 
 export const clientSchema = (m: { required: string; email: string; siren: string }) =>
   z.object({
@@ -17,6 +18,7 @@ export const clientSchema = (m: { required: string; email: string; siren: string
     kind: z.enum(['business', 'consumer']),
     email: z.string().trim().email({ message: m.email }),
     ccEmails: z.string().refine((v) => v.split(',').map((s) => s.trim()).filter(Boolean).every((s) => z.string().email().safeParse(s).success), { message: m.email }),
+    phone: z.string().max(30),
     siren: z.string().refine((v) => v.trim() === '' || isValidSiren(v), { message: m.siren }),
     address: z.object({ line1: z.string().max(200), postalCode: z.string().max(10), city: z.string().max(100) }),
     language: z.enum(['fr', 'en']),
@@ -33,6 +35,7 @@ export const toClientInput = (v: ClientForm): ClientInput => ({
   language: v.language,
   remindersEnabled: v.remindersEnabled,
   ...(v.siren.trim() ? { siren: normalizeSpaces(v.siren) } : {}),
+  ...(v.phone.trim() ? { phone: phoneForApi(v.phone) } : {}),
   ...(v.address.line1.trim() ? { address: { line1: v.address.line1.trim(), postalCode: v.address.postalCode.trim(), city: v.address.city.trim(), country: 'FR' } } : {}),
   ...(v.scenarioId ? { scenarioId: v.scenarioId } : {}),
 });
@@ -42,6 +45,7 @@ const fromClient = (c?: Client): ClientForm => ({
   kind: c?.kind ?? 'business',
   email: c?.email ?? '',
   ccEmails: (c?.ccEmails ?? []).join(', '),
+  phone: c?.phone ?? '',
   siren: c?.siren ?? '',
   address: { line1: c?.address?.line1 ?? '', postalCode: c?.address?.postalCode ?? '', city: c?.address?.city ?? '' },
   language: c?.language ?? 'fr',
@@ -96,6 +100,14 @@ export const ClientFormView = ({
         </Field>
         <Field label={t('clients.ccEmails')} error={errors.ccEmails?.message}>
           {(p) => <input {...p} {...form.register('ccEmails')} />}
+        </Field>
+        <Field
+          label={t('clientMore.clientPhone')}
+          hint={t('clientMore.clientPhoneHint')}
+          error={errors.phone?.message}
+          warning={phoneMissesTexts(form.watch('phone')) ? t('clientMore.landline') : undefined}
+        >
+          {(p) => <input {...p} type="tel" autoComplete="tel" {...form.register('phone')} />}
         </Field>
         <Field label={t('clients.siren')} error={errors.siren?.message}>
           {(p) => <input {...p} inputMode="numeric" {...form.register('siren')} />}

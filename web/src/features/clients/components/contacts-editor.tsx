@@ -5,7 +5,7 @@ import { useFocusRefused } from '../../../lib/forms';
 import { ApiError } from '../../../lib/problem';
 import { useUpdateClient, type Client } from '../api';
 import '../texts';
-import { phoneForApi } from '../../../lib/validators';
+import { phoneForApi, phoneMissesTexts } from '../../../lib/validators';
 
 type Contact = NonNullable<Client['contacts']>[number];
 interface Row {
@@ -68,7 +68,7 @@ export const ContactsEditor = ({ client }: { client: Client }) => {
               <Field label={t('clientMore.email')} error={err('email')}>
                 {(p) => <input {...p} type="email" value={r.email} autoComplete="off" onChange={(e) => set(i, { email: e.target.value })} />}
               </Field>
-              <Field label={t('clientMore.phone')} hint={t('clientMore.phoneHint')} error={err('phone')}>
+              <Field label={t('clientMore.phone')} hint={t('clientMore.phoneHint')} error={err('phone')} warning={phoneMissesTexts(r.phone) ? t('clientMore.landline') : undefined}>
                 {(p) => <input {...p} type="tel" value={r.phone} autoComplete="off" onChange={(e) => set(i, { phone: e.target.value })} />}
               </Field>
             </div>
