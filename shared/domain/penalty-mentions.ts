@@ -65,3 +65,13 @@ export const templateRefusalFor = (kind: 'business' | 'consumer', template: Temp
   const what = [...new Set(found.flatMap((f) => f.mentions))].join(', ');
   return `${template.id ? `template "${template.id}"` : 'the template'} mentions penalties or the €40 indemnity (${what}): it cannot be sent to a consumer (CPCE L111-8)`;
 };
+
+/**
+ * Why `template` may not go out about an invoice whose running payment plan waives the penalties and the
+ * €40 (the owner's written waiver, DOMAIN.md §4), or undefined: it fills in `{{penaltiesAmount}}`,
+ * `{{penaltyRate}}` or `{{indemnityAmount}}`, so its text would claim what its own attachments say is waived.
+ */
+export const WAIVED_PENALTIES_REFUSAL =
+  "The template claims the late-payment penalties or the €40 indemnity that the running payment plan waives: send the plan's own reminder (leave templateId out), or end the plan first (DELETE /invoices/{id}/payment-plan)";
+export const waivedTemplateRefusal = (template: TemplateText): string | undefined =>
+  templatePenaltyMentions(template).some((f) => f.mentions.some((m) => m.startsWith('{{'))) ? WAIVED_PENALTIES_REFUSAL : undefined;

@@ -68,6 +68,8 @@ interface Wording {
   headers: readonly [string, string, string, string];
   total: string;
   notAttached(numbers: string): string;
+  /** Every invoice left out has its portal link in the table: the PDF is there. */
+  notAttachedLinked(numbers: string): string;
   greeting(d: GroupedReminderData): string;
   signature: string;
   /** The days-late cell: never late for an invoice not due yet (its due date instead). */
@@ -128,6 +130,7 @@ const FR: Wording = {
   headers: ['Facture', 'Échéance', 'Reste dû', 'Retard'],
   total: 'Total',
   notAttached: (n) => `Non jointes (taille des pièces jointes limitée), disponibles sur simple demande : ${n}.`,
+  notAttachedLinked: (n) => `Non jointes (taille des pièces jointes limitée), à ouvrir depuis leur lien ci-dessus : ${n}.`,
   signature: 'Bien cordialement,',
   late: (r) => (r.daysLate > 0 ? `${r.daysLate} j` : `à échéance le ${r.dueDate}`),
   online: 'Chaque facture en ligne (la régler, signaler un paiement, poser une question) :',
@@ -183,6 +186,7 @@ const EN: Wording = {
   headers: ['Invoice', 'Due date', 'Balance', 'Days late'],
   total: 'Total',
   notAttached: (n) => `Not attached (attachment size is limited), available on request: ${n}.`,
+  notAttachedLinked: (n) => `Not attached (attachment size is limited), open them from their link above: ${n}.`,
   signature: 'Kind regards,',
   late: (r) => (r.daysLate > 0 ? `${r.daysLate} d` : `due on ${r.dueDate}`),
   online: 'Each invoice online (pay, tell us you paid, ask a question):',
@@ -209,7 +213,9 @@ export const groupedReminderText = (language: 'fr' | 'en', data: GroupedReminder
   const links = d.rows.filter((r) => r.portalUrl).map((r) => `- ${r.number}${language === 'en' ? ':' : ' :'} ${r.portalUrl}`);
   const linked = links.length > 0;
   const table = linked ? `${grid}\n\n${w.online}\n${links.join('\n')}` : grid;
-  const notAttached = d.notAttached.length > 0 ? w.notAttached(d.notAttached.join(', ')) : '';
+  // Left out of the message, an invoice with its portal link is one click away (its PDF is there): no need to ask for it.
+  const reachable = d.notAttached.every((n) => d.rows.some((r) => r.number === n && r.portalUrl));
+  const notAttached = d.notAttached.length > 0 ? (reachable ? w.notAttachedLinked : w.notAttached)(d.notAttached.join(', ')) : '';
   const signature = `${w.signature}\n${d.company}${d.companyEmail ? `\n${d.companyEmail}` : ''}`;
   const consumerNote = d.consumer ? w.consumerNote(d) : '';
   const businessNote = d.fees && !d.consumer ? w.businessNote(d, d.fees) : '';

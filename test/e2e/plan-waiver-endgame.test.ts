@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/domain/dates.js';
 import { aBusinessClientInput, anInvoiceInput } from '../fixtures/api-fixtures.js';
 import { companySettings, freshTenant, type FreshTenant } from './fresh-tenant.js';
-import { uniqueEmail } from './http.js';
+import { inbox, uniqueEmail } from './http.js';
 import { parisToday } from './local-clock.js';
 
 const pdfText = async (bytes: Uint8Array) => (await extractText(await getDocumentProxy(bytes), { mergePages: true })).text.replace(/\s+/g, ' ');
@@ -59,5 +59,27 @@ describe('a payment plan that waived the penalties', () => {
     const proof = await pdfText((await t.call('GET', `/invoices/${id}/proof.pdf`)).bytes!);
     expect(proof).not.toMatch(/abandonnées par l’échéancier/);
     expect(proof).toMatch(/Indemnité forfaitaire de recouvrement \(D441-5\) 40,00 €/);
+  });
+
+  it('refuses a reminder by hand whose template claims the penalties or the €40 it waived, on every route, and sends nothing', async () => {
+    const { id, clientId } = await waivedPlan();
+    const email = (await t.ok('GET', `/clients/${clientId}`)).email as string;
+    const before = (await inbox(email)).length;
+    for (const templateId of ['formal-notice', 'firm', 'reminder']) {
+      const single = await t.call('POST', `/invoices/${id}/reminders`, { templateId });
+      expect(single.status, templateId).toBe(422);
+      expect(single.type).toContain('application/problem+json');
+      expect(single.json.errors).toEqual([{ path: 'body.templateId', message: expect.stringMatching(/payment plan waives/) }]);
+      const grouped = await t.call('POST', `/clients/${clientId}/reminders`, { invoiceIds: [id], templateId });
+      expect(grouped.status, templateId).toBe(422);
+      expect(grouped.json.errors).toEqual([{ path: 'body.templateId', message: expect.stringMatching(/payment plan waives/) }]);
+    }
+    const batch = await t.ok('POST', '/reminders/batch', { invoiceIds: [id], templateId: 'firm' });
+    expect(batch.items).toEqual([{ invoiceId: id, status: 'skipped', reason: 'penalties_waived' }]);
+    expect((await inbox(email)).length).toBe(before);
+    // The plan's own reminder still goes, and says no fee.
+    const sent = await t.call('POST', `/invoices/${id}/reminders`, {});
+    expect(sent.status).toBe(201);
+    expect(sent.json.templateId).toBe('instalment-courtesy');
   });
 });

@@ -85,6 +85,18 @@ describe('composeGroupedReminder', () => {
     expect(email.text).toContain('Non jointes (taille des pièces jointes limitée), disponibles sur simple demande : F-2026-0002.');
   });
 
+  it('points the invoices left out to their own links when they have one, not to a request by email (issue 10: link the rest)', async () => {
+    const big = Math.floor(MAX_ATTACHMENT_BYTES / 2) + 1;
+    const linked = three.map((m) => ({ ...m, portalUrl: `https://app.test/p/${m.invoice.id}` }));
+    const { email, notAttached } = await composeGroupedReminder({ members: linked, client: aClient(), settings, template: defaultTemplate('reminder')!, asOf }, new SizedPdf([big, big, 1000]), ['x@y.test']);
+    expect(notAttached).toEqual(['F-2026-0002']);
+    expect(email.text).toContain('Non jointes (taille des pièces jointes limitée), à ouvrir depuis leur lien ci-dessus : F-2026-0002.');
+    expect(email.text).not.toContain('sur simple demande');
+    expect(email.text).toContain('- F-2026-0002 : https://app.test/p/c');
+    const en = groupedReminderText('en', { tone: 'reminder', clientName: 'D', company: 'P', total: '1', notAttached: ['F-2'], paymentInstructions: 'X', deadlineDate: '1', rows: [{ number: 'F-2', dueDate: '1', balance: '1', daysLate: 3, portalUrl: 'https://app.test/p/x' }] });
+    expect(en.text).toContain('Not attached (attachment size is limited), open them from their link above: F-2.');
+  });
+
   it('adds one formal notice letter for all the invoices', async () => {
     const pdf = new FakePdfRenderer();
     const { email } = await composeGroupedReminder({ members: three, client: aClient(), settings, template: defaultTemplate('formal-notice')!, asOf }, pdf, ['x@y.test']);

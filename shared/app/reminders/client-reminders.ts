@@ -2,7 +2,8 @@ import { addDays, localDate } from '../../domain/dates.js';
 import { distinctRecipients, type Client } from '../../domain/client.js';
 import { invoiceBalanceCents } from '../../domain/invoice.js';
 import { MAX_GROUP_SIZE, manualTemplateId } from '../../domain/grouped-reminder.js';
-import { templatePenaltyMentions, templateRefusalFor } from '../../domain/penalty-mentions.js';
+import { templatePenaltyMentions, templateRefusalFor, waivedTemplateRefusal } from '../../domain/penalty-mentions.js';
+import { penaltiesWaived } from '../../domain/payment-plan.js';
 import { manualTemplateRefusal } from '../../domain/default-templates.js';
 import { unknownVariables } from '../../domain/template-render.js';
 import { BusinessRuleError, ConflictError, NotFoundError, UpstreamError } from '../errors.js';
@@ -10,7 +11,7 @@ import type { NewStepRecord } from '../ports/reminder-steps.js';
 import { bccFor, resolveTemplate } from './compose-reminder.js';
 import { prepareGroup, sendPreparedGroup, type GroupMemberStep } from './grouped-send.js';
 import { loadReminderContext, reminderRecipients, type ReminderContext } from './reminder-context.js';
-import type { SendReminderDeps } from './send-reminder.js';
+import type { GroupSendDeps } from './send-reminder.js';
 import { activePlan, planManualDefault } from './plan-lifecycle.js';
 import { manualIndex, manualStepId } from './manual-coverage.js';
 
@@ -71,7 +72,7 @@ export const manualSkipReason = (ctx: ReminderContext, clientId: string, today: 
 };
 
 /** Reads the invoices of one client once each (settings and scenario read once, with the first). */
-export const loadClientContexts = async (deps: SendReminderDeps, tenantId: string, clientId: string, ids: readonly string[]): Promise<Map<string, ReminderContext>> => {
+export const loadClientContexts = async (deps: GroupSendDeps, tenantId: string, clientId: string, ids: readonly string[]): Promise<Map<string, ReminderContext>> => {
   const found = new Map<string, ReminderContext>();
   let first: ReminderContext | undefined;
   let i = 0;
@@ -99,7 +100,7 @@ export const loadClientContexts = async (deps: SendReminderDeps, tenantId: strin
  * writes nothing. Throws only for what concerns the whole request (unknown client, template).
  */
 export const remindClient = async (
-  deps: SendReminderDeps,
+  deps: GroupSendDeps,
   tenantId: string,
   client: Client,
   contexts: ReadonlyMap<string, ReminderContext>,
@@ -146,6 +147,10 @@ export const remindClient = async (
     if (refusal) throw new BusinessRuleError('penalties-for-consumer', refusal, [{ path: 'body.templateId', message: refusal }]);
     const misuse = manualTemplateRefusal(input.templateId, members.every((m) => activePlan(m.ctx) !== undefined));
     if (misuse) throw new BusinessRuleError('not-a-reminder-template', misuse, [{ path: 'body.templateId', message: misuse }]);
+    // Alone, an invoice under a plan that waives the penalties and the €40: a text claiming them (when it is overdue, else the courtesy one goes) would contradict the waiver.
+    const waived = members.some((m) => m.ctx.invoice.dueDate < today && penaltiesWaived(activePlan(m.ctx), { status: m.ctx.invoice.status, balanceCents: invoiceBalanceCents(m.ctx.invoice) }));
+    const waiver = waived ? waivedTemplateRefusal(template) : undefined;
+    if (waiver) throw new BusinessRuleError('penalties-waived', waiver, [{ path: 'body.templateId', message: waiver }]);
   }
   // The owner's own words to a consumer: no penalties nor the €40 (CPCE L111-8), as for a template.
   const ownWords = templatePenaltyMentions({ subject: input.subject ?? '', body: input.body ?? '' });
@@ -212,7 +217,7 @@ const CLAIM_ROUNDS = 3;
  * open invoices with a balance), with `dryRun` to preview it. 409 within the client's gap (unless
  * `force`), 422 when no invoice can be reminded, 502 when SES refused (nothing counts against the day).
  */
-export const makeSendClientReminder = (deps: SendReminderDeps) =>
+export const makeSendClientReminder = (deps: GroupSendDeps) =>
   async (tenantId: string, clientId: string, input: ClientReminderInput, dryRun = false): Promise<ClientReminderResult> => {
     // The owner's own words take the template variables, checked as a template's are: a typo
     // (`{{montant}}`) would reach the client as a blank.

@@ -2,7 +2,8 @@ import { addDays, localDate } from '../../domain/dates.js';
 import { MANUAL_COVER_MS, MANUAL_SENT, SEND_LEASE_MS } from '../../domain/reminder-steps.js';
 import { activePlan, planManualDefault } from './plan-lifecycle.js';
 import { manualTemplateId } from '../../domain/grouped-reminder.js';
-import { templateRefusalFor } from '../../domain/penalty-mentions.js';
+import { templateRefusalFor, waivedTemplateRefusal } from '../../domain/penalty-mentions.js';
+import { penaltiesWaived } from '../../domain/payment-plan.js';
 import { manualTemplateRefusal } from '../../domain/default-templates.js';
 import { invoiceBalanceCents } from '../../domain/invoice.js';
 import { BusinessRuleError, ConflictError, NotFoundError, UpstreamError } from '../errors.js';
@@ -71,6 +72,9 @@ export const makeSendReminderNow = (deps: SendReminderDeps) =>
     const misuse = input.templateId ? manualTemplateRefusal(input.templateId, plan !== undefined) : undefined;
     if (misuse) throw new BusinessRuleError('not-a-reminder-template', misuse, [{ path: 'body.templateId', message: misuse }]);
     const template = notDue && chosen.tone !== 'courtesy' ? await resolveTemplate(deps.templates, tenantId, client.kind === 'consumer' ? 'courtesy-consumer' : 'courtesy', client.language) : chosen;
+    // The plan's waiver of penalties and the €40 (recorded): a text claiming them would contradict it, and the plan table it prints.
+    const waiver = plan && penaltiesWaived(plan, { status: invoice.status, balanceCents: invoiceBalanceCents(invoice) }) ? waivedTemplateRefusal(template) : undefined;
+    if (waiver) throw new BusinessRuleError('penalties-waived', waiver, [{ path: 'body.templateId', message: waiver }]);
     if (invoice.lastReminderDay === today) throw new ConflictError('A reminder already went out for this invoice today: the next one can go tomorrow');
     const last = ctx.lastClientMessage;
     if (!input.force && last && last.date > addDays(today, -settings.minGapDays)) {

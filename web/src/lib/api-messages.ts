@@ -69,6 +69,8 @@ const FR: Record<string, string> = {
   'The invoice was written off: its balance is already credited': 'La facture est passée en perte : son reste dû est déjà couvert par un avoir.',
   'The template uses variables that do not exist': 'Le modèle utilise des variables qui n’existent pas.',
   'The template mentions penalties and would reach a consumer': 'Le modèle cite des pénalités et partirait vers un particulier.',
+  "The template claims the late-payment penalties or the €40 indemnity that the running payment plan waives: send the plan's own reminder (leave templateId out), or end the plan first (DELETE /invoices/{id}/payment-plan)":
+    'Ce modèle réclame les pénalités de retard ou l’indemnité de 40 € auxquelles l’échéancier en cours renonce : envoyez le rappel de l’échéancier (sans choisir de modèle), ou mettez d’abord fin à l’échéancier.',
   'The template is sent as a text message: it must stay short': 'Ce modèle part en SMS : il doit rester court.',
   'A template of this scenario mentions penalties and would reach a consumer': 'Un modèle de ce scénario cite des pénalités et partirait vers un particulier.',
   'The promised date is out of range': 'Cette date de paiement promise n’est pas acceptée.',
@@ -175,6 +177,8 @@ const FR: Record<string, string> = {
 };
 
 const EN: Record<string, string> = {
+  "The template claims the late-payment penalties or the €40 indemnity that the running payment plan waives: send the plan's own reminder (leave templateId out), or end the plan first (DELETE /invoices/{id}/payment-plan)":
+    "The template claims the late-payment penalties or the €40 indemnity that the running payment plan waives: send the plan's own reminder (choose no template), or end the plan first.",
   'must not be before issueDate': 'Must not be before the invoice date',
   'The due date is past the legal maximum payment term (C. com. L441-10)': 'The due date is past the legal maximum payment term between businesses (French Commercial Code, art. L441-10)',
   'is not a valid SIREN (check digit)': 'Not a valid SIREN (check digit)',
