@@ -8,6 +8,7 @@
  */
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { addDays } from '../../shared/domain/dates.js';
+import { DEFAULT_SEND_CALENDAR, isSendDay } from '../../shared/domain/send-calendar.js';
 import { aBusinessClientInput, aCompanyIdentity, anInvoiceInput } from '../fixtures/api-fixtures.js';
 import { aFreshTenant, inbox, uniqueEmail } from './http.js';
 import { inParis, parisToday, runUntil } from './local-clock.js';
@@ -130,5 +131,36 @@ describe('an SES outage on the local stack', () => {
     expect(near(j1.sentAt, moved.scheduledAt!), `${j1.sentAt} vs ${moved.scheduledAt}`).toBe(true);
     const reminders = (await inbox(email)).filter((m) => !/^Facture \S+ – /.test(m.subject) && !/^Merci/.test(m.subject));
     expect(reminders.map((m) => m.messageId)).toEqual([j1.messageId]);
+  }, 120_000);
+
+  it('fails a courtesy reminder still failing the evening before the due date and tells the owner: never retried into the due date to be skipped', async () => {
+    // A J-1 on a send day before a due date that is one too: its retries within 24 h reach the due date's 09:00.
+    let due = addDays(parisToday(), 3);
+    while (!isSendDay(addDays(due, -1), DEFAULT_SEND_CALENDAR) || !isSendDay(due, DEFAULT_SEND_CALENDAR)) due = addDays(due, 1);
+    const owner = uniqueEmail('eve-owner');
+    const t = await aFreshTenant('eve');
+    expect((await t.put('/settings', { company: aCompanyIdentity({ email: owner }) })).status).toBe(200);
+    const scenario = await t.post('/scenarios', { name: 'Veille', steps: [
+      { id: 'j-1', offsetDays: -1, templateId: 'courtesy' },
+      { id: 'j+3', offsetDays: 3, templateId: 'reminder' },
+    ] });
+    expect(scenario.status).toBe(201);
+    const email = uniqueEmail('eve');
+    const clientId = (await t.post('/clients', aBusinessClientInput({ email, scenarioId: scenario.json.id }))).json.id as string;
+    const draft = await t.post('/invoices', anInvoiceInput(clientId, { issueDate: parisToday(), dueDate: due }));
+    expect((await t.post(`/invoices/${draft.json.id}/send`)).status).toBe(200);
+    const invoiceId = draft.json.id as string;
+    const steps = async () => (await t.get(`/invoices/${invoiceId}/reminders`)).json.items as Step[];
+    expect((await steps()).find((s) => s.stepId === 'j-1')!.state).toBe('scheduled');
+
+    failing = [email];
+    await failSendsTo(failing);
+    await runUntil(new Date(`${due}T20:00:00Z`), { tenant: t.tenant, invoiceId });
+    const j1 = (await steps()).find((s) => s.stepId === 'j-1')!;
+    // Failed with the send's reason, not skipped `due_passed` the next morning as if nothing had gone wrong.
+    expect(j1).toMatchObject({ state: 'failed', reason: 'send_failed' });
+    expect(inParis(j1.scheduledAt!).date < due, j1.scheduledAt).toBe(true);
+    expect((await t.get('/notifications')).json.items.map((n: { kind: string }) => n.kind)).toContain('send_failed');
+    expect((await inbox(owner)).map((m) => m.subject).filter((s) => s.includes('Relance non envoyée'))).toHaveLength(1);
   }, 120_000);
 });

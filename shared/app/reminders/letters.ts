@@ -6,7 +6,7 @@
 import type { Address } from '../../domain/client.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import type { Clock, InvoiceRepository, PdfRenderer } from '../ports.js';
-import type { LetterSteps, ReminderStepRepository, StepRecordItem } from '../ports/reminder-steps.js';
+import type { LetterSteps, StepRecordItem, StepRecords } from '../ports/reminder-steps.js';
 import { letterFileName } from './compose-reminder.js';
 import { stepRecordView, type PlannedStepView } from './reminder-plan-view.js';
 
@@ -39,7 +39,7 @@ export interface LetterToPost {
 const latestStep = (records: readonly StepRecordItem[], stepId: string): StepRecordItem | undefined =>
   records.filter((r) => !r.manual && r.stepId === stepId).sort((a, b) => b.plan - a.plan)[0];
 
-const letterStep = async (steps: ReminderStepRepository, invoices: InvoiceRepository, tenantId: string, invoiceId: string, stepId: string): Promise<StepRecordItem> => {
+const letterStep = async (steps: StepRecords, invoices: InvoiceRepository, tenantId: string, invoiceId: string, stepId: string): Promise<StepRecordItem> => {
   const [invoice, records] = await Promise.all([invoices.get(tenantId, invoiceId), steps.list(tenantId, invoiceId)]);
   if (!invoice) throw new NotFoundError('Invoice');
   const step = latestStep(records, stepId);
@@ -167,7 +167,7 @@ const postOtherMembers = async (
 };
 
 /** GET /invoices/{id}/reminders/{stepId}/letter.pdf: the letter as produced, rendered again from its recorded data. */
-export const makeGetLetterPdf = ({ steps, invoices, pdf }: Pick<LetterDeps, 'invoices'> & { readonly steps: ReminderStepRepository; readonly pdf: Pick<PdfRenderer, 'letter'> }) =>
+export const makeGetLetterPdf = ({ steps, invoices, pdf }: Pick<LetterDeps, 'invoices'> & { readonly steps: StepRecords; readonly pdf: Pick<PdfRenderer, 'letter'> }) =>
   async (tenantId: string, invoiceId: string, stepId: string): Promise<{ bytes: Uint8Array; fileName: string }> => {
     const step = await letterStep(steps, invoices, tenantId, invoiceId, stepId);
     if (!step.letter) throw new ConflictError(`The letter of step ${stepId} is produced when the step is due (it is ${step.state})`);

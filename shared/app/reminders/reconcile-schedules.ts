@@ -6,12 +6,14 @@ import { nextSendDay, sendInstant, sendLocalTime } from '../../domain/send-calen
 import { ESCALATE_STEP_ID, ESCALATE_TEMPLATE_ID, isEscalation } from '../../domain/escalation.js';
 import type { Clock, InvoiceRepository, ReminderScheduler, ScheduleDefinition, SettingsRepository, TimelineRecord } from '../ports.js';
 import type { LeaseStep } from './stream-targets.js';
-import type { StepRecordItem } from '../ports/reminder-steps.js';
+import type { ReminderStepRepository, StepRecordItem } from '../ports/reminder-steps.js';
 import { stepsSentByHand, stepsSentInGroup, withManualCoverage } from './manual-coverage.js';
 import { activePlan, isScenarioStep, planCheckAt, settlePaymentPlan, settlePlanSteps } from './plan-lifecycle.js';
 import { loadReminderContext, resumeScheduleName, scheduleName, schedulePrefix, sendCalendarFor, stopReason, type ReminderContext, type ReminderReadDeps } from './reminder-context.js';
 
 export interface ReconcileDeps extends ReminderReadDeps {
+  /** It records plans (and produces a letter again without an invoice withdrawn from it): DynamoStepRepository. */
+  readonly steps: ReminderStepRepository;
   readonly scheduler: ReminderScheduler;
   readonly invoices: InvoiceRepository;
   readonly clock: Clock;
