@@ -1,5 +1,5 @@
 import { courtesyCanGoAgain, GROUP_SENT, isTerminal, MANUAL_SENT, planNewSteps, replanScheduled, type PlannedStepRecord, type StepPlanInput } from '../../domain/reminder-steps.js';
-import { localDateTimeOf, zonedToUtc } from '../../domain/zoned-time.js';
+import { localDateTimeOf } from '../../domain/zoned-time.js';
 import { invoiceBalanceCents, isOpen } from '../../domain/invoice.js';
 import { addDays, localDate } from '../../domain/dates.js';
 import { nextSendDay, sendInstant, sendLocalTime } from '../../domain/send-calendar.js';
@@ -9,7 +9,7 @@ import type { LeaseStep } from './stream-targets.js';
 import type { StepRecordItem } from '../ports/reminder-steps.js';
 import { stepsSentByHand, stepsSentInGroup, withManualCoverage } from './manual-coverage.js';
 import { activePlan, isScenarioStep, planCheckAt, settlePaymentPlan, settlePlanSteps } from './plan-lifecycle.js';
-import { loadReminderContext, resumeScheduleName, scheduleName, schedulePrefix, sendCalendarFor, stopReason, type ReminderContext, type ReminderReadDeps } from './reminder-context.js';
+import { loadReminderContext, pauseEndsAt, resumeScheduleName, scheduleName, schedulePrefix, sendCalendarFor, stopReason, type ReminderContext, type ReminderReadDeps } from './reminder-context.js';
 
 export interface ReconcileDeps extends ReminderReadDeps {
   readonly scheduler: ReminderScheduler;
@@ -131,15 +131,16 @@ export const makeScheduleLeaseCheck = (deps: { readonly scheduler: ReminderSched
 
 /**
  * A dated pause of an open invoice resumes by itself: one schedule at 00:00 of `pausedUntil`
- * (tenant time), or in the next minute when that moment has passed (a late stream record).
+ * (tenant time; a little before when the send hour is 0, `pauseEndsAt`), or in the next minute when
+ * that moment has passed (a late stream record).
  */
 export const resumeSchedule = (ctx: ReminderContext, now: Date): ScheduleDefinition | undefined => {
   const { invoice, settings } = ctx;
   if (!invoice.remindersPaused || !invoice.pausedUntil || !isOpen(invoice.status)) return undefined;
   const timeZone = settings.timezone;
-  const planned = `${invoice.pausedUntil}T00:00:00`;
+  const planned = pauseEndsAt(invoice.pausedUntil, settings);
   const soon = new Date(Math.ceil((now.getTime() + 60_000) / 60_000) * 60_000);
-  const localTime = zonedToUtc(planned, timeZone) > now ? planned : localDateTimeOf(soon, timeZone);
+  const localTime = localDateTimeOf(planned > now ? planned : soon, timeZone);
   return {
     name: resumeScheduleName(invoice.id, invoice.pausedUntil),
     localTime,
