@@ -11,6 +11,7 @@ import { memo, withoutSdkLogging } from './clients.js';
 import { required } from './config.js';
 import { wiring } from './wiring.js';
 import { reminderReadDeps } from './wiring-reminders.js';
+import { reminderSteps } from './wiring-reminder-steps.js';
 import { batchClients, batchDocuments, batchSettings } from './app/batch-reads.js';
 import { quoteRepository } from './wiring-quotes.js';
 
@@ -31,6 +32,7 @@ export const reconcileSchedules = ({ batchReads = false } = {}) => {
   return makeReconcileSchedules({
     ...reads,
     ...(batchReads ? { settings: batchSettings(reads.settings), scenarios: batchDocuments(reads.scenarios), clients: batchClients(reads.clients) } : {}),
+    steps: reminderSteps(),
     scheduler: scheduler(),
     clock: wiring.clock,
   });

@@ -12,7 +12,7 @@ import { DynamoClientRepository } from './adapters/dynamo/dynamo-client-reposito
 import { DynamoIdempotencyStore } from './adapters/dynamo/dynamo-idempotency-store.js';
 import { DynamoInvoiceRepository } from './adapters/dynamo/dynamo-invoice-repository.js';
 import { DynamoSettingsRepository } from './adapters/dynamo/dynamo-settings-repository.js';
-import { DynamoStepRepository } from './adapters/dynamo/dynamo-step-repository.js';
+import { DynamoStepRecords } from './adapters/dynamo/dynamo-step-records.js';
 import { DynamoTenantDocuments } from './adapters/dynamo/dynamo-tenant-documents.js';
 import { DynamoPortalTokens } from './adapters/dynamo/dynamo-portal-tokens.js';
 import type { ReminderTemplate } from './domain/default-templates.js';
@@ -37,7 +37,7 @@ export const wiring = {
   settings: lazy(() => new DynamoSettingsRepository(documentClient(), config.TABLE_NAME)),
   idempotency: lazy(() => new DynamoIdempotencyStore(documentClient(), config.TABLE_NAME, systemClock)),
   invoiceRows: lazy(() => new DynamoInvoiceRows(documentClient(), config.TABLE_NAME)),
-  steps: lazy(() => new DynamoStepRepository(documentClient(), config.TABLE_NAME)),
+  steps: lazy(() => new DynamoStepRecords(documentClient(), config.TABLE_NAME)),
   scenarios: lazy(() => new DynamoTenantDocuments<Scenario>(documentClient(), config.TABLE_NAME, 'SCENARIO')),
   templates: lazy(() => new DynamoTenantDocuments<ReminderTemplate>(documentClient(), config.TABLE_NAME, 'TEMPLATE')),
   portalTokens: lazy(() => new DynamoPortalTokens(documentClient(), config.TABLE_NAME)),

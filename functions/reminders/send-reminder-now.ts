@@ -3,6 +3,7 @@ import { httpHandler } from '../../shared/http/http-handler.js';
 import { created } from '../../shared/http/responses.js';
 import { remindersRoutes as routes } from '../../shared/http/routes/reminders.js';
 import { reminderReadDeps } from '../../shared/wiring-reminders.js';
+import { reminderSteps } from '../../shared/wiring-reminder-steps.js';
 import { reminderPdfRenderer as pdfRenderer } from '../../shared/wiring-pdf-manual.js';
 import { mailer } from '../../shared/wiring-email.js';
 import { wiring } from '../../shared/wiring.js';
@@ -11,6 +12,7 @@ import { metrics } from '../../shared/wiring-telemetry.js';
 
 const sendReminderNow = makeSendReminderNow({
   ...reminderReadDeps(),
+  steps: reminderSteps(),
   templates: wiring.templates(),
   mailer: mailer(),
   pdf: pdfRenderer,

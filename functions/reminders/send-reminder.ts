@@ -8,6 +8,7 @@ import { makeSendQuoteFollowUp } from '../../shared/app/reminders/quote-follow-u
 import { makeSendReminder } from '../../shared/app/reminders/send-reminder.js';
 import { makeAutoResume } from '../../shared/app/reminder-holds.js';
 import { reminderReadDeps } from '../../shared/wiring-reminders.js';
+import { reminderSteps } from '../../shared/wiring-reminder-steps.js';
 import { sendPathPdfRenderer as pdfRenderer } from '../../shared/wiring-pdf-send.js';
 import { loggedError, logger, redactedError } from '../../shared/adapters/telemetry/powertools-logger.js';
 import { traced } from '../../shared/wiring-tracing.js';
@@ -47,6 +48,7 @@ const ReminderEvent = z.union([
 
 const sendReminder = makeSendReminder({
   ...reminderReadDeps(),
+  steps: reminderSteps(),
   templates: wiring.templates(),
   mailer: mailer(),
   sms: smsSender(),

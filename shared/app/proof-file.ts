@@ -16,7 +16,7 @@ import type { Client, Language } from '../domain/client.js';
 import type { CreditNoteRecord, InvoiceRecord, PaymentRecord, TimelineRecord } from '../domain/invoice-types.js';
 import { NotFoundError, StateConflictError } from './errors.js';
 import { loadInvoice } from './invoices.js';
-import type { ClientRepository, Clock, InvoiceLedger, ReminderStepRepository, SettingsRepository, StepRecordItem } from './ports.js';
+import type { ClientRepository, Clock, InvoiceLedger, SettingsRepository, StepRecordItem, StepRecords } from './ports.js';
 
 export interface ProofReminder {
   readonly at: string;
@@ -65,7 +65,7 @@ export interface ProofFileDeps {
   readonly invoices: InvoiceLedger;
   readonly clients: ClientRepository;
   readonly settings: SettingsRepository;
-  readonly steps: ReminderStepRepository;
+  readonly steps: StepRecords;
   readonly pdf: ProofPdfRenderer;
   readonly clock: Clock;
 }

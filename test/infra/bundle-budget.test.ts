@@ -63,7 +63,7 @@ describe('function bundles (esbuild with the options CDK uses, every function of
     expect(inputsOf('functions/reminders/client-reminders')).toContain('shared/adapters/dynamo/dynamo-row-extras.ts');
   });
 
-  it('keeps DynamoInvoiceLedger (numbered writes, the whole timeline) in the functions that issue documents or show the timeline only, DynamoLetterSteps in the letters\' one', () => {
+  it('keeps DynamoInvoiceLedger (numbered writes, the whole timeline) in the functions that issue documents or show the timeline only, DynamoLetterSteps in the letters\' one, DynamoStepRepository in the engine\'s', () => {
     // wiring.invoices() is DynamoInvoiceRepository, which every function bundles; the subclass with saveWithNextNumber,
     // saveWithCreditNote, timeline and the client index's maintenance (~5 KB with its sequence) comes from
     // shared/wiring-invoice-ledger.ts: the reminder send path, client-reminders the largest API bundle, is without it.
@@ -75,6 +75,11 @@ describe('function bundles (esbuild with the options CDK uses, every function of
     for (const handler of ['functions/reminders/client-reminders', 'functions/reminders/send-reminder-now']) expect(withSequence, handler).not.toContain(handler);
     // Likewise the owner's side of letters (the to-post list, posted, the tracking number: DynamoLetterSteps, ~0.9 KB).
     expect(withLedger('shared/adapters/dynamo/dynamo-letter-steps.ts')).toEqual(['functions/reminders/reminders-api']);
+    // And the engine's writes on the steps (a new plan, one step's claim and outcome, letters: DynamoStepRepository, ~1.9 KB):
+    // wiring.steps() is DynamoStepRecords; client-reminders claims and records its steps as a group (StepRecords).
+    expect(withLedger('shared/adapters/dynamo/dynamo-step-repository.ts')).toEqual(
+      ['functions/reminders/reminders-api', 'functions/reminders/send-reminder', 'functions/reminders/send-reminder-now', 'functions/reminders/sync-schedules'],
+    );
   });
 
   it('writes French text as UTF-8, not as escapes (--charset=utf8: about 1 KB less per bundle)', async () => {

@@ -1,60 +1,18 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { StepRef, StepState } from '../../domain/reminder-steps.js';
-import type {
-  ClaimResult,
-  ClientGapClaim,
-  GroupClaimMember,
-  InvoiceSendGuard,
-  NewStepRecord,
-  ReminderStepRepository,
-  StepRecordItem,
-} from '../../app/ports/reminder-steps.js';
-import { clientKey, invoiceKey, invoicePk, STEP_PREFIX, stepKey, toPostIndexKeys } from './keys.js';
+import type { StepRef } from '../../domain/reminder-steps.js';
 import type { LetterData, LetterMember } from '../../domain/letter.js';
-import { queryAll } from './queries.js';
-import { transactWrite, type TransactItem } from './transactions.js';
+import type { ClaimResult, ClientGapClaim, InvoiceSendGuard, NewStepRecord, ReminderStepRepository, StepRecordItem } from '../../app/ports/reminder-steps.js';
+import { DynamoStepRecords, updateOf } from './dynamo-step-records.js';
+import { stepKey, toPostIndexKeys } from './keys.js';
+import { transactWrite } from './transactions.js';
 
-export const conditionFailed = (error: unknown) => error instanceof ConditionalCheckFailedException;
-
-/** `SET a = :a, b = :b` and `REMOVE c` from a patch; `undefined` values are removed. */
-const updateOf = (patch: Record<string, unknown>) => {
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = {};
-  const sets: string[] = [];
-  const removes: string[] = [];
-  Object.entries(patch).forEach(([key, value], i) => {
-    names[`#f${i}`] = key;
-    if (value === undefined) removes.push(`#f${i}`);
-    else {
-      values[`:f${i}`] = value;
-      sets.push(`#f${i} = :f${i}`);
-    }
-  });
-  const expression = [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : ''].filter(Boolean).join(' ');
-  return { expression, names, values };
-};
+export { byPlanOrder, conditionFailed } from './dynamo-step-records.js';
 
 /**
- * The recorded reminder plan (one item per step, in the invoice's partition) and the claims that
- * make a send exactly-once: every move is a conditional write on the state the caller read.
+ * The reminder engine's writes on top of DynamoStepRecords: a new plan, one step's claim and outcome (the scheduled
+ * send, a reminder sent by hand for one invoice), its letter. Wired by shared/wiring-reminder-steps.ts for the functions
+ * that make them (send-reminder, send-reminder-now, the reconciler); wiring.ts builds DynamoStepRecords.
  */
-export class DynamoStepRepository implements ReminderStepRepository {
-  constructor(
-    protected readonly db: DynamoDBDocumentClient,
-    protected readonly tableName: string,
-  ) {}
-
-  async list(tenantId: string, invoiceId: string): Promise<StepRecordItem[]> {
-    const items = await queryAll<StepRecordItem>(this.db, {
-      TableName: this.tableName,
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
-      ExpressionAttributeValues: { ':pk': invoicePk(tenantId, invoiceId), ':p': STEP_PREFIX },
-      ConsistentRead: true,
-    });
-    return items.filter((i) => typeof i.plan === 'number').sort(byPlanOrder);
-  }
-
+export class DynamoStepRepository extends DynamoStepRecords implements ReminderStepRepository {
   async createPlan(tenantId: string, invoiceId: string, steps: readonly NewStepRecord[]): Promise<boolean> {
     if (steps.length === 0) return true;
     const result = await transactWrite(
@@ -68,32 +26,6 @@ export class DynamoStepRepository implements ReminderStepRepository {
       })),
     );
     return result.ok;
-  }
-
-  async transition(
-    tenantId: string,
-    invoiceId: string,
-    ref: StepRef,
-    expected: { state: StepState; scheduledAt?: string },
-    next: Partial<StepRecordItem> & { state: StepState; at: string },
-  ): Promise<boolean> {
-    const update = updateOf(next as Record<string, unknown>);
-    try {
-      await this.db.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: stepKey(tenantId, invoiceId, ref),
-          UpdateExpression: update.expression,
-          ConditionExpression: `#state = :expected${expected.scheduledAt ? ' AND scheduledAt = :expectedAt' : ''}`,
-          ExpressionAttributeNames: { ...update.names, '#state': 'state' },
-          ExpressionAttributeValues: { ...update.values, ':expected': expected.state, ...(expected.scheduledAt ? { ':expectedAt': expected.scheduledAt } : {}) },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (conditionFailed(error)) return false;
-      throw error;
-    }
   }
 
   async claimSend(
@@ -110,72 +42,6 @@ export class DynamoStepRepository implements ReminderStepRepository {
     return { ok: false, conflict: failed.includes(0) ? 'step' : failed.includes(2) && !failed.includes(1) ? 'gap' : 'invoice' };
   }
 
-  async claimGroupSend(tenantId: string, members: readonly GroupClaimMember[], gap: ClientGapClaim): Promise<ClaimResult> {
-    // One message, one transaction: every step and invoice of the group, and the client's gap once.
-    const items = members.flatMap((m) => [this.stepClaim(tenantId, m.invoiceId, m.step), this.invoiceClaim(tenantId, m.invoiceId, m.invoice)]);
-    const result = await transactWrite(this.db, [...items, this.gapClaim(tenantId, gap)]);
-    if (result.ok) return { ok: true };
-    const failed = result.failedConditions;
-    const gapIndex = items.length;
-    return { ok: false, conflict: failed.some((i) => i < gapIndex && i % 2 === 0) ? 'step' : failed.includes(gapIndex) && failed.length === 1 ? 'gap' : 'invoice' };
-  }
-
-  private stepClaim(tenantId: string, invoiceId: string, step: { ref: StepRef; expectedScheduledAt?: string; manual?: NewStepRecord; leaseUntil: string; at: string }): TransactItem {
-    return step.manual
-      ? {
-          Put: {
-            TableName: this.tableName,
-            Item: { ...stepKey(tenantId, invoiceId, step.ref), entityType: 'step', ...step.manual, state: 'sending', leaseUntil: step.leaseUntil, attempts: 1 },
-            ConditionExpression: 'attribute_not_exists(PK)',
-          },
-        }
-      : {
-          Update: {
-            TableName: this.tableName,
-            Key: stepKey(tenantId, invoiceId, step.ref),
-            UpdateExpression: 'SET #state = :sending, leaseUntil = :lease, #at = :at ADD attempts :one',
-            ConditionExpression: '#state = :scheduled AND scheduledAt = :sa',
-            ExpressionAttributeNames: { '#state': 'state', '#at': 'at' },
-            ExpressionAttributeValues: { ':sending': 'sending', ':lease': step.leaseUntil, ':at': step.at, ':one': 1, ':scheduled': 'scheduled', ':sa': step.expectedScheduledAt ?? '' },
-          },
-        };
-  }
-
-  /** The invoice is still as read and takes today's reminder slot; bumping the version makes a concurrent save (a payment read before this) retry on fresh data. */
-  private invoiceClaim(tenantId: string, invoiceId: string, invoice: InvoiceSendGuard): TransactItem {
-    return {
-      Update: {
-        TableName: this.tableName,
-        Key: invoiceKey(tenantId, invoiceId),
-        UpdateExpression: 'SET lastReminderDay = :today, lastReminderAt = :at, version = version + :one ADD reminderCount :one',
-        ConditionExpression:
-          '#status IN (:sent, :partial) AND remindersPaused = :false AND disputed = :false AND paidCents = :paid AND creditedCents = :credited AND (attribute_not_exists(lastReminderDay) OR lastReminderDay < :today)',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':today': invoice.today, ':at': invoice.at, ':one': 1, ':sent': 'sent', ':partial': 'partially_paid', ':false': false,
-          ':paid': invoice.paidCents, ':credited': invoice.creditedCents,
-        },
-      },
-    };
-  }
-
-  private gapClaim(tenantId: string, gap: ClientGapClaim): TransactItem {
-    return {
-      Update: {
-        TableName: this.tableName,
-        Key: clientKey(tenantId, gap.clientId),
-        UpdateExpression:
-          'SET claimPrevDate = if_not_exists(lastMessageDate, :none), claimPrevAt = if_not_exists(lastMessageAt, :none), lastMessageDate = :date, lastMessageAt = :at, claimHolder = :holder',
-        ConditionExpression:
-          gap.latestAllowedDate !== undefined ? 'attribute_exists(PK) AND (attribute_not_exists(lastMessageDate) OR lastMessageDate <= :latest)' : 'attribute_exists(PK)',
-        ExpressionAttributeValues: {
-          ':none': '', ':date': gap.date, ':at': gap.at, ':holder': gap.holder,
-          ...(gap.latestAllowedDate !== undefined ? { ':latest': gap.latestAllowedDate } : {}),
-        },
-      },
-    };
-  }
-
   async finishSend(
     tenantId: string,
     invoiceId: string,
@@ -188,76 +54,6 @@ export class DynamoStepRepository implements ReminderStepRepository {
       state: 'sent', at: sent.at, sentAt: sent.at, messageId: sent.messageId, recipients: [...sent.recipients], dueDate: sent.dueDate, sentEvent: sent.event, leaseUntil: undefined, lastError: undefined,
     });
     if (!done) throw new Error('the step left `sending` while its email was being sent');
-  }
-
-  async finishGroupSend(
-    tenantId: string,
-    members: readonly { invoiceId: string; ref: StepRef; dueDate: string; event: NonNullable<StepRecordItem['sentEvent']>; groupCovers?: string }[],
-    sent: { at: string; messageId: string; recipients: readonly string[] },
-  ): Promise<void> {
-    // One transaction (≤ 40 members, under DynamoDB's 100 items): a throttled member no longer leaves the
-    // others `sent` and itself `unknown_outcome` for the very same message. Failing, all stay `sending`.
-    const result = await transactWrite(
-      this.db,
-      members.map((m) => {
-        const update = updateOf({
-          state: 'sent', at: sent.at, sentAt: sent.at, messageId: sent.messageId, recipients: [...sent.recipients], dueDate: m.dueDate, sentEvent: m.event, leaseUntil: undefined, lastError: undefined,
-          ...(m.groupCovers ? { groupCovers: m.groupCovers } : {}),
-        });
-        return {
-          Update: {
-            TableName: this.tableName,
-            Key: stepKey(tenantId, m.invoiceId, m.ref),
-            UpdateExpression: update.expression,
-            ConditionExpression: '#state = :sending',
-            ExpressionAttributeNames: { ...update.names, '#state': 'state' },
-            ExpressionAttributeValues: { ...update.values, ':sending': 'sending' },
-          },
-        };
-      }),
-    );
-    if (!result.ok) throw new Error('a step of the group left `sending` while its email was being sent');
-  }
-
-  async releaseSend(
-    tenantId: string,
-    invoiceId: string,
-    ref: StepRef,
-    release: { today: string; gap: ClientGapClaim; previousReminderAt?: string },
-    next: { state: 'scheduled' | 'failed'; at: string; scheduledAt?: string; localTime?: string; reason: string; lastError?: string; firstFailedAt?: string },
-  ): Promise<void> {
-    const update = updateOf({ ...next, leaseUntil: undefined });
-    await this.db.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: stepKey(tenantId, invoiceId, ref),
-        UpdateExpression: update.expression,
-        ConditionExpression: '#state = :sending',
-        ExpressionAttributeNames: { ...update.names, '#state': 'state' },
-        ExpressionAttributeValues: { ...update.values, ':sending': 'sending' },
-      }),
-    );
-    // Give back what this send took, unless someone else holds it since (both best-effort conditional).
-    await Promise.all([
-      this.ignoreCondition(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: invoiceKey(tenantId, invoiceId),
-          UpdateExpression: `REMOVE lastReminderDay SET version = version + :one, ${release.previousReminderAt ? 'lastReminderAt = :prev' : 'lastReminderAt = lastReminderAt'} ADD reminderCount :minus`,
-          ConditionExpression: 'lastReminderDay = :today',
-          ExpressionAttributeValues: { ':today': release.today, ':one': 1, ':minus': -1, ...(release.previousReminderAt ? { ':prev': release.previousReminderAt } : {}) },
-        }),
-      ),
-      this.ignoreCondition(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: clientKey(tenantId, release.gap.clientId),
-          UpdateExpression: 'SET lastMessageDate = claimPrevDate, lastMessageAt = claimPrevAt REMOVE claimHolder',
-          ConditionExpression: 'claimHolder = :holder',
-          ExpressionAttributeValues: { ':holder': release.gap.holder },
-        }),
-      ),
-    ]);
   }
 
   async recordToPost(
@@ -302,20 +98,4 @@ export class DynamoStepRepository implements ReminderStepRepository {
     );
     if (!result.ok) throw new Error('a letter step left `sending` while its letter was recorded');
   }
-
-  private async ignoreCondition(command: UpdateCommand): Promise<void> {
-    try {
-      await this.db.send(command);
-    } catch (error) {
-      if (!conditionFailed(error)) throw error;
-    }
-  }
 }
-
-/** Plans in order, scenario order inside a plan, manual reminders (plan 0) last by time. */
-export const byPlanOrder = (a: { plan: number; index: number }, b: { plan: number; index: number }): number => {
-  const pa = a.plan === 0 ? Number.MAX_SAFE_INTEGER : a.plan;
-  const pb = b.plan === 0 ? Number.MAX_SAFE_INTEGER : b.plan;
-  return pa - pb || a.index - b.index;
-};
-

@@ -11,7 +11,7 @@ import { invoiceBalanceCents } from '../../domain/invoice.js';
 import { isPaymentBeforeImport } from '../../domain/invoice-import.js';
 import { ownerEmailOf } from '../../domain/notification.js';
 import { utcToZoned } from '../../domain/zoned-time.js';
-import type { ClientRepository, Clock, InvoiceRecord, InvoiceRepository, Mailer, NotificationRepository, PaymentLog, ReminderStepRepository, SettingsRepository, StepRecordItem } from '../ports.js';
+import type { ClientRepository, Clock, InvoiceRecord, InvoiceRepository, Mailer, NotificationRepository, PaymentLog, SettingsRepository, StepRecordItem, StepRecords } from '../ports.js';
 import { describe } from './notify-owner.js';
 import { notificationView, type NotificationView } from './notifications.js';
 import { oncePerLetter } from '../reminders/letters.js';
@@ -19,7 +19,7 @@ import { oncePerLetter } from '../reminders/letters.js';
 export interface DailyOverviewDeps {
   readonly invoices: InvoiceRepository;
   readonly clients: ClientRepository;
-  readonly steps: ReminderStepRepository;
+  readonly steps: StepRecords;
   readonly settings: SettingsRepository;
   readonly notifications: NotificationRepository;
   readonly paymentLog: PaymentLog;

@@ -47,11 +47,14 @@ export interface ClientLastMessage {
 /** A letter step waiting to be posted, with the invoice it belongs to. */
 export type ToPostStep = StepRecordItem & { readonly invoiceId: string };
 
-export interface ReminderStepRepository {
+/**
+ * The recorded steps as every function uses them: read, move one, and the claims of a message about several invoices
+ * (the sends by hand for a client or a batch, client-reminders). Its adapter, DynamoStepRecords, is what wiring.ts
+ * builds; writing a plan, the claim of one invoice's step and its letters are ReminderStepRepository's.
+ */
+export interface StepRecords {
   /** Every record of the invoice, plans in order then scenario order, manual ones last. */
   list(tenantId: string, invoiceId: string): Promise<StepRecordItem[]>;
-  /** Writes the steps of a new plan; false when that plan already exists (another reconciler won). */
-  createPlan(tenantId: string, invoiceId: string, steps: readonly NewStepRecord[]): Promise<boolean>;
   /**
    * Moves one step if it is still in `expected.state` (and at `expected.scheduledAt` when given).
    * False when another writer moved it first. Terminal states are never left.
@@ -64,29 +67,10 @@ export interface ReminderStepRepository {
     next: Partial<Omit<StepRecordItem, 'plan' | 'index' | 'stepId' | 'templateId' | 'manual'>> & { readonly state: StepState; readonly at: string },
   ): Promise<boolean>;
   /**
-   * One transaction right before the email: the step goes `scheduled → sending` (or a manual
-   * record is created `sending`), the invoice is checked unchanged and takes today's reminder
-   * slot (and its reminder count), and the client's gap claim is taken.
-   */
-  claimSend(
-    tenantId: string,
-    invoiceId: string,
-    step: { readonly ref: StepRef; readonly expectedScheduledAt?: string; readonly manual?: NewStepRecord; readonly leaseUntil: string; readonly at: string },
-    invoice: InvoiceSendGuard,
-    gap: ClientGapClaim,
-  ): Promise<ClaimResult>;
-  /**
    * `claimSend` for one message about several invoices of one client (a grouped reminder): every
    * member's step and invoice guard and the client's gap claim, all or nothing.
    */
   claimGroupSend(tenantId: string, members: readonly GroupClaimMember[], gap: ClientGapClaim): Promise<ClaimResult>;
-  /** Records the email accepted by SES (`sending → sent`). */
-  finishSend(
-    tenantId: string,
-    invoiceId: string,
-    ref: StepRef,
-    sent: { readonly at: string; readonly messageId: string; readonly recipients: readonly string[]; readonly dueDate: string; readonly event: NonNullable<StepRecordItem['sentEvent']> },
-  ): Promise<void>;
   /**
    * Records one message accepted for several invoices (a grouped reminder): every member's step
    * `sending → sent` with the shared message id, all or none. A member's write failing alone left the
@@ -107,6 +91,35 @@ export interface ReminderStepRepository {
     ref: StepRef,
     release: { readonly today: string; readonly gap: ClientGapClaim; readonly previousReminderAt?: string },
     next: { readonly state: 'scheduled' | 'failed'; readonly at: string; readonly scheduledAt?: string; readonly localTime?: string; readonly reason: string; readonly lastError?: string; readonly firstFailedAt?: string },
+  ): Promise<void>;
+}
+
+/**
+ * The reminder engine's side (the scheduled send, a reminder sent by hand for one invoice, the reconciler): a new plan,
+ * one step's claim and outcome, its letter. DynamoStepRepository, wired by shared/wiring-reminder-steps.ts, so the
+ * other functions (client-reminders, the largest API bundle, among them) leave these methods out.
+ */
+export interface ReminderStepRepository extends StepRecords {
+  /** Writes the steps of a new plan; false when that plan already exists (another reconciler won). */
+  createPlan(tenantId: string, invoiceId: string, steps: readonly NewStepRecord[]): Promise<boolean>;
+  /**
+   * One transaction right before the email: the step goes `scheduled → sending` (or a manual
+   * record is created `sending`), the invoice is checked unchanged and takes today's reminder
+   * slot (and its reminder count), and the client's gap claim is taken.
+   */
+  claimSend(
+    tenantId: string,
+    invoiceId: string,
+    step: { readonly ref: StepRef; readonly expectedScheduledAt?: string; readonly manual?: NewStepRecord; readonly leaseUntil: string; readonly at: string },
+    invoice: InvoiceSendGuard,
+    gap: ClientGapClaim,
+  ): Promise<ClaimResult>;
+  /** Records the email accepted by SES (`sending → sent`). */
+  finishSend(
+    tenantId: string,
+    invoiceId: string,
+    ref: StepRef,
+    sent: { readonly at: string; readonly messageId: string; readonly recipients: readonly string[]; readonly dueDate: string; readonly event: NonNullable<StepRecordItem['sentEvent']> },
   ): Promise<void>;
   /**
    * A claimed letter step is produced: `sending → to_post` with what the letter says and its PDF

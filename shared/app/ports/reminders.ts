@@ -76,7 +76,7 @@ export interface ReminderScheduler {
   delete(name: string): Promise<void>;
 }
 
-export type { ReminderStepRepository } from './reminder-steps.js';
+export type { ReminderStepRepository, StepRecords } from './reminder-steps.js';
 
 /** Per-tenant scenarios and templates (the built-in ones live in code and are never stored unless customised). */
 export interface TenantDocuments<T extends { id: string }> {

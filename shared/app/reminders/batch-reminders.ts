@@ -5,7 +5,7 @@ import { batchClients, batchDocuments, batchSettings } from '../batch-reads.js';
 import { resolveTemplate } from './compose-reminder.js';
 import { manualTemplateRefusal } from '../../domain/default-templates.js';
 import { loadClientContexts, remindClient } from './client-reminders.js';
-import type { SendReminderDeps } from './send-reminder.js';
+import type { GroupSendDeps } from './send-reminder.js';
 
 /** Invoices one call may remind: each gets its answer within API Gateway's 30 s (docs/benchmarks.md). */
 export const MAX_BATCH_INVOICES = 500;
@@ -73,7 +73,7 @@ export interface BatchReminderResult {
   readonly totals: { readonly sent: number; readonly skipped: number; readonly failed: number };
 }
 
-export interface BatchReminderDeps extends SendReminderDeps {
+export interface BatchReminderDeps extends GroupSendDeps {
   /** The follow-up list (GET /invoices), read page by page for a `filter`. */
   readonly list: (tenantId: string, q: InvoiceListQuery) => Promise<Page<{ id: string }>>;
   /** Milliseconds on a monotonic clock (the time budget is real elapsed time, not the business clock). */

@@ -1,5 +1,5 @@
 import { NotFoundError, ConflictError } from '../errors.js';
-import type { Clock, InvoiceRepository, ReminderStepRepository } from '../ports.js';
+import type { Clock, InvoiceRepository, StepRecords } from '../ports.js';
 import type { StepRecordItem } from '../ports/reminder-steps.js';
 import { stepRecordView, type PlannedStepView } from './reminder-plan-view.js';
 
@@ -10,7 +10,7 @@ import { stepRecordView, type PlannedStepView } from './reminder-plan-view.js';
  * cancelled, failed or being sent cannot be cancelled (409). A letter produced and not posted yet
  * (`to_post`) can: the owner decides not to send it by registered post (see withdrawLetter).
  */
-export const makeCancelReminderStep = ({ invoices, steps, clock }: { invoices: InvoiceRepository; steps: ReminderStepRepository; clock: Clock }) =>
+export const makeCancelReminderStep = ({ invoices, steps, clock }: { invoices: InvoiceRepository; steps: StepRecords; clock: Clock }) =>
   async (tenantId: string, invoiceId: string, stepId: string): Promise<PlannedStepView> => {
     const [invoice, records] = await Promise.all([invoices.get(tenantId, invoiceId), steps.list(tenantId, invoiceId)]);
     if (!invoice) throw new NotFoundError('Invoice');
@@ -38,7 +38,7 @@ export const makeCancelReminderStep = ({ invoices, steps, clock }: { invoices: I
  * answers is cancelled with it (as posting one closes them all).
  */
 const withdrawLetter = async (
-  { invoices, steps }: { invoices: InvoiceRepository; steps: ReminderStepRepository },
+  { invoices, steps }: { invoices: InvoiceRepository; steps: StepRecords },
   tenantId: string,
   invoiceId: string,
   step: StepRecordItem,

@@ -11,7 +11,7 @@ import type { NewStepRecord } from '../ports/reminder-steps.js';
 import { bccFor, resolveTemplate } from './compose-reminder.js';
 import { prepareGroup, sendPreparedGroup, type GroupMemberStep } from './grouped-send.js';
 import { loadReminderContext, reminderRecipients, type ReminderContext } from './reminder-context.js';
-import type { SendReminderDeps } from './send-reminder.js';
+import type { GroupSendDeps } from './send-reminder.js';
 import { activePlan, planManualDefault } from './plan-lifecycle.js';
 import { manualIndex, manualStepId } from './manual-coverage.js';
 
@@ -72,7 +72,7 @@ export const manualSkipReason = (ctx: ReminderContext, clientId: string, today: 
 };
 
 /** Reads the invoices of one client once each (settings and scenario read once, with the first). */
-export const loadClientContexts = async (deps: SendReminderDeps, tenantId: string, clientId: string, ids: readonly string[]): Promise<Map<string, ReminderContext>> => {
+export const loadClientContexts = async (deps: GroupSendDeps, tenantId: string, clientId: string, ids: readonly string[]): Promise<Map<string, ReminderContext>> => {
   const found = new Map<string, ReminderContext>();
   let first: ReminderContext | undefined;
   let i = 0;
@@ -100,7 +100,7 @@ export const loadClientContexts = async (deps: SendReminderDeps, tenantId: strin
  * writes nothing. Throws only for what concerns the whole request (unknown client, template).
  */
 export const remindClient = async (
-  deps: SendReminderDeps,
+  deps: GroupSendDeps,
   tenantId: string,
   client: Client,
   contexts: ReadonlyMap<string, ReminderContext>,
@@ -217,7 +217,7 @@ const CLAIM_ROUNDS = 3;
  * open invoices with a balance), with `dryRun` to preview it. 409 within the client's gap (unless
  * `force`), 422 when no invoice can be reminded, 502 when SES refused (nothing counts against the day).
  */
-export const makeSendClientReminder = (deps: SendReminderDeps) =>
+export const makeSendClientReminder = (deps: GroupSendDeps) =>
   async (tenantId: string, clientId: string, input: ClientReminderInput, dryRun = false): Promise<ClientReminderResult> => {
     // The owner's own words take the template variables, checked as a template's are: a typo
     // (`{{montant}}`) would reach the client as a blank.

@@ -14,7 +14,7 @@ import { composeGroupedReminder, type GroupedEmail } from './compose-grouped.js'
 import { composeGroupedSms } from './compose-sms.js';
 import { creditNotesOf, resolveTemplate } from './compose-reminder.js';
 import type { SendContext } from './reminder-context.js';
-import { decide, gapClaim, recordFailure, type ReminderOutcome, type SendReminderDeps } from './send-reminder.js';
+import { decide, gapClaim, recordFailure, type GroupSendDeps, type ReminderOutcome, type SendReminderDeps } from './send-reminder.js';
 
 /**
  * The other invoices of a grouped email, as SES message tags (`g0`, `g1`… each holding up to 9 ids
@@ -44,7 +44,7 @@ const READ_PARALLELISM = 8;
  * (not stopped, in scenario order, no reminder today): read from the client's partition of
  * invoices (GSI3), never from the tenant's. The client's gap was checked for the first step.
  */
-export const gatherSameDaySteps = async (deps: SendReminderDeps, ctx: SendContext, now: Date, channel: Channel = 'email'): Promise<GroupMemberStep[]> => {
+export const gatherSameDaySteps = async (deps: GroupSendDeps, ctx: SendContext, now: Date, channel: Channel = 'email'): Promise<GroupMemberStep[]> => {
   const { invoice, client, settings } = ctx;
   const today = localDate(now, settings.timezone);
   const ids = (await deps.invoices.openInvoiceIds(invoice.tenantId, client.id)).filter((id) => id !== invoice.id).sort();
@@ -88,7 +88,7 @@ const planOf = (ctx: GroupMemberStep['ctx'], today: string): { plan?: { plan: Pa
  * a preview (`links: 'preview'`, a dry run) the same URL with a placeholder token and nothing written.
  */
 export const prepareGroup = async (
-  deps: SendReminderDeps,
+  deps: GroupSendDeps,
   members: readonly GroupMemberStep[],
   now: Date,
   recipients: { to: string[]; cc: string[] },
@@ -139,7 +139,7 @@ export const prepareGroup = async (
  * claim fails (a member moved, was paid or was taken by a concurrent fire): the caller re-reads.
  */
 export const sendPreparedGroup = async (
-  deps: SendReminderDeps,
+  deps: GroupSendDeps,
   prepared: PreparedGroup,
   now: Date,
   recipients: { to: string[]; cc: string[]; bcc?: string[] },

@@ -6,7 +6,7 @@
 import type { Address } from '../../domain/client.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import type { Clock, InvoiceRepository, PdfRenderer } from '../ports.js';
-import type { LetterSteps, ReminderStepRepository, StepRecordItem } from '../ports/reminder-steps.js';
+import type { LetterSteps, StepRecordItem, StepRecords } from '../ports/reminder-steps.js';
 import { letterFileName } from './compose-reminder.js';
 import { stepRecordView, type PlannedStepView } from './reminder-plan-view.js';
 
@@ -39,7 +39,7 @@ export interface LetterToPost {
 const latestStep = (records: readonly StepRecordItem[], stepId: string): StepRecordItem | undefined =>
   records.filter((r) => !r.manual && r.stepId === stepId).sort((a, b) => b.plan - a.plan)[0];
 
-const letterStep = async (steps: ReminderStepRepository, invoices: InvoiceRepository, tenantId: string, invoiceId: string, stepId: string): Promise<StepRecordItem> => {
+const letterStep = async (steps: StepRecords, invoices: InvoiceRepository, tenantId: string, invoiceId: string, stepId: string): Promise<StepRecordItem> => {
   const [invoice, records] = await Promise.all([invoices.get(tenantId, invoiceId), steps.list(tenantId, invoiceId)]);
   if (!invoice) throw new NotFoundError('Invoice');
   const step = latestStep(records, stepId);
@@ -84,6 +84,10 @@ export const makeListLettersToPost = ({ steps }: Pick<LetterDeps, 'steps'>) =>
       pdfUrl: `/invoices/${s.invoiceId}/reminders/${encodeURIComponent(s.stepId)}/letter.pdf`,
     }));
 
+/** One registered-mail number however it is typed: La Poste prints `1A 234 567 8901 2`, the owner may type `1a23456789012`. */
+const sameTrackingNumber = (recorded: string | undefined, typed: string): boolean =>
+  recorded !== undefined && recorded.replace(/\s+/g, '').toUpperCase() === typed.replace(/\s+/g, '').toUpperCase();
+
 /**
  * POST /invoices/{id}/reminders/{stepId}/posted: `to_post → sent` with postedAt and the
  * registered-mail number. Saying it twice is harmless (the step as recorded); a letter posted without
@@ -102,7 +106,7 @@ export const makeMarkLetterPosted = ({ steps, invoices, clock }: LetterDeps) =>
           const updated = latestStep(await steps.list(tenantId, invoiceId), stepId);
           return stepRecordView(updated ?? step);
         }
-        if (input.trackingNumber && step.trackingNumber !== input.trackingNumber) {
+        if (input.trackingNumber && !sameTrackingNumber(step.trackingNumber, input.trackingNumber)) {
           throw new ConflictError(`This letter was already recorded as posted with tracking number ${step.trackingNumber}`);
         }
         // A repeat finishes what a first call cut short (the letter's other steps).
@@ -167,7 +171,7 @@ const postOtherMembers = async (
 };
 
 /** GET /invoices/{id}/reminders/{stepId}/letter.pdf: the letter as produced, rendered again from its recorded data. */
-export const makeGetLetterPdf = ({ steps, invoices, pdf }: Pick<LetterDeps, 'invoices'> & { readonly steps: ReminderStepRepository; readonly pdf: Pick<PdfRenderer, 'letter'> }) =>
+export const makeGetLetterPdf = ({ steps, invoices, pdf }: Pick<LetterDeps, 'invoices'> & { readonly steps: StepRecords; readonly pdf: Pick<PdfRenderer, 'letter'> }) =>
   async (tenantId: string, invoiceId: string, stepId: string): Promise<{ bytes: Uint8Array; fileName: string }> => {
     const step = await letterStep(steps, invoices, tenantId, invoiceId, stepId);
     if (!step.letter) throw new ConflictError(`The letter of step ${stepId} is produced when the step is due (it is ${step.state})`);

@@ -6,7 +6,7 @@
  */
 import { coveredByManual, GROUP_SENT, isOut, MANUAL_SENT, type PlannedStepRecord } from '../../domain/reminder-steps.js';
 import type { InvoiceRepository, TimelineRecord } from '../ports.js';
-import type { ReminderStepRepository, StepRecordItem } from '../ports/reminder-steps.js';
+import type { StepRecordItem, StepRecords } from '../ports/reminder-steps.js';
 import { isScenarioStep } from './plan-lifecycle.js';
 
 /** The steps of the invoice's live scenario plan (the latest one). */
@@ -21,7 +21,7 @@ export const liveScenarioSteps = (records: readonly StepRecordItem[]): StepRecor
  * recorded the plan while the email was composed), are recorded `skipped: manual_sent`.
  */
 export const skipStepsSentByHand = async (
-  deps: { readonly steps: ReminderStepRepository; readonly invoices: Pick<InvoiceRepository, 'appendEvents'> },
+  deps: { readonly steps: StepRecords; readonly invoices: Pick<InvoiceRepository, 'appendEvents'> },
   invoice: { readonly tenantId: string; readonly id: string },
   now: Date,
 ): Promise<void> => {
@@ -45,7 +45,7 @@ export const skipStepsSentByHand = async (
  * mise en demeure).
  */
 export const skipStepsSentInGroup = async (
-  deps: { readonly steps: ReminderStepRepository; readonly invoices: Pick<InvoiceRepository, 'appendEvents'> },
+  deps: { readonly steps: StepRecords; readonly invoices: Pick<InvoiceRepository, 'appendEvents'> },
   invoice: { readonly tenantId: string; readonly id: string },
   leadTemplateId: string,
   now: Date,

@@ -6,12 +6,14 @@ import { nextSendDay, sendInstant, sendLocalTime } from '../../domain/send-calen
 import { ESCALATE_STEP_ID, ESCALATE_TEMPLATE_ID, isEscalation } from '../../domain/escalation.js';
 import type { Clock, InvoiceRepository, ReminderScheduler, ScheduleDefinition, SettingsRepository, TimelineRecord } from '../ports.js';
 import type { LeaseStep } from './stream-targets.js';
-import type { StepRecordItem } from '../ports/reminder-steps.js';
+import type { ReminderStepRepository, StepRecordItem } from '../ports/reminder-steps.js';
 import { stepsSentByHand, stepsSentInGroup, withManualCoverage } from './manual-coverage.js';
 import { activePlan, isScenarioStep, planCheckAt, settlePaymentPlan, settlePlanSteps } from './plan-lifecycle.js';
 import { loadReminderContext, pauseEndsAt, resumeScheduleName, scheduleName, schedulePrefix, sendCalendarFor, stopReason, type ReminderContext, type ReminderReadDeps } from './reminder-context.js';
 
 export interface ReconcileDeps extends ReminderReadDeps {
+  /** It records plans (and produces a letter again without an invoice withdrawn from it): DynamoStepRepository. */
+  readonly steps: ReminderStepRepository;
   readonly scheduler: ReminderScheduler;
   readonly invoices: InvoiceRepository;
   readonly clock: Clock;
@@ -314,8 +316,11 @@ const settlePlan = async (deps: ReconcileDeps, ctx: ReminderContext, now: Date):
   } else if (invoice.sentAt && live.every((r) => isTerminal(r.state)) && (latestPlan === 0 || live.some((r) => r.state === 'cancelled' && REENTRANT.has(r.reason ?? '')) || scenarioChanged)) {
     const plan = latestPlan + 1;
     const fresh = keepRetakenEscalation(planNewSteps(stepPlanInput(ctx, now), plan, steps), ctx, live, steps, now);
-    // Manual reminders sent before the first plan was recorded stand for the steps they repeat.
-    const planned = plan === 1 ? withManualCoverage(fresh, ctx.records) : fresh;
+    // Manual reminders sent before the first plan was recorded stand for the steps they repeat; for a later
+    // plan, those sent once the live one had stopped (a payment plan ran, the client opted out): no plan
+    // counted them, and the escalation resumes where it stood, a mise en demeure sent by hand included.
+    const stoppedAt = live.reduce((latest, r) => (r.at > latest ? r.at : latest), '');
+    const planned = withManualCoverage(fresh, plan === 1 ? ctx.records : ctx.records.filter((r) => r.manual && (r.sentAt ?? r.at) > stoppedAt));
     // Nothing left after the last step sent (an escalation done): no new plan.
     const written = planned.length > 0 && await deps.steps.createPlan(
       tenantId,

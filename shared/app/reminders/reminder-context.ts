@@ -11,14 +11,14 @@ import { billingEmails, smsRecipient, type Client } from '../../domain/client.js
 import { smsRecipientZone } from '../../domain/sms-window.js';
 import type { Settings } from '../../domain/settings.js';
 import { startOfLocalDay, zonedToUtc } from '../../domain/zoned-time.js';
-import type { ClientRepository, InvoiceRecord, InvoiceRepository, ReminderStepRepository, SettingsRepository, StepRecordItem, TenantDocuments } from '../ports.js';
+import type { ClientRepository, InvoiceRecord, InvoiceRepository, SettingsRepository, StepRecordItem, StepRecords, TenantDocuments } from '../ports.js';
 
 export interface ReminderReadDeps {
   readonly invoices: InvoiceRepository;
   readonly clients: ClientRepository;
   readonly settings: SettingsRepository;
   readonly scenarios: TenantDocuments<Scenario>;
-  readonly steps: ReminderStepRepository;
+  readonly steps: StepRecords;
 }
 
 /** What a fire acts on: the invoice, its client and recorded steps, the tenant's settings (no scenario: the steps are recorded). */

@@ -8,7 +8,7 @@ import { localDateTimeOf } from '../../domain/zoned-time.js';
 import type { Clock, InvoiceRepository, Mailer, PdfRenderer, ReminderInput, SmsSender, TenantDocuments } from '../ports.js';
 import { composeSms, smsRecipient } from './compose-sms.js';
 import { produceLetter, produceLetterWithSameDaySteps } from './letter-step.js';
-import type { ClientGapClaim, NewStepRecord, StepRecordItem } from '../ports/reminder-steps.js';
+import type { ClientGapClaim, NewStepRecord, ReminderStepRepository, StepRecordItem } from '../ports/reminder-steps.js';
 import { composeReminder, creditNotesOf, paymentsOf, resolveTemplate } from './compose-reminder.js';
 import type { PortalLinks } from '../portal/portal-links.js';
 import { noMetrics, type Metrics } from '../metrics.js';
@@ -24,7 +24,12 @@ import { invoiceBalanceCents } from '../../domain/invoice.js';
 import { batchDocuments } from '../batch-reads.js';
 import { loadSendContext, reminderRecipients, sendCalendarFor, stopReason, type SendContext, type ReminderReadDeps } from './reminder-context.js';
 
-export interface SendReminderDeps extends ReminderReadDeps {
+/**
+ * What a message about several invoices of a client needs (the sends by hand for a client or a batch,
+ * client-reminders): its steps are claimed, recorded and released as a group (StepRecords), so it writes
+ * no plan, no single step's claim, no letter.
+ */
+export interface GroupSendDeps extends ReminderReadDeps {
   readonly invoices: InvoiceRepository;
   readonly templates: TenantDocuments<ReminderTemplate>;
   readonly mailer: Mailer;
@@ -36,6 +41,11 @@ export interface SendReminderDeps extends ReminderReadDeps {
   readonly metrics?: Metrics;
   /** Sends the texts of `sms` steps; without it they are skipped (`sms_unavailable`). */
   readonly sms?: SmsSender;
+}
+
+export interface SendReminderDeps extends GroupSendDeps {
+  /** A new plan (a payment plan's round), one step's claim and outcome, a letter: DynamoStepRepository. */
+  readonly steps: ReminderStepRepository;
 }
 
 export type ReminderOutcome =
@@ -385,7 +395,7 @@ export const deliverClaimed = async (
 
 /** The email was not sent: gives back the claims, schedules a retry (or fails for good and tells the owner). */
 export const recordFailure = async (
-  deps: SendReminderDeps,
+  deps: GroupSendDeps,
   ctx: SendContext,
   record: Pick<StepRecordItem, 'plan' | 'index' | 'stepId' | 'attempts' | 'firstFailedAt' | 'manual' | 'channel' | 'beforeDue' | 'instalmentDue'>,
   send: { now: Date; today: string; gap: ClientGapClaim },
