@@ -106,6 +106,18 @@ describe('a demanding new user’s walk on a phone', () => {
     await checkScreen('qa-web4-contact-phone');
   });
 
+  it('the SMS template previews the text as it goes: the pay link never empty, on one line, without the email-only choices', async () => {
+    await page.goto(`${web()}/templates/sms-reminder`);
+    await page.getByRole('heading', { level: 1, name: 'SMS de relance' }).waitFor();
+    const preview = page.locator('.preview');
+    // No payment URL in the settings: the text names the transfer, as compose-sms sends it (it read "Pour régler :  Déjà réglé ?").
+    await poll(async () => (await preview.textContent()) ?? '').toContain('Pour régler : virement IBAN FR76 3000 6000 0112 3456 7890 189, référence F-');
+    expect(await page.getByText(/^Texte de \d+ caractères$/).count()).toBe(1);
+    expect(await page.getByLabel('Joindre la facture en PDF').count()).toBe(0);
+    expect(await page.getByText('Ce modèle part en SMS', { exact: false }).count()).toBe(1);
+    await checkScreen('qa-web4-sms-template');
+  });
+
   it('after "Envoyer la relance" the focus stays in the dialog showing the result, not on the page behind it', async () => {
     await page.goto(`${web()}/invoices/${ids.invoice}`);
     await page.getByRole('heading', { level: 1, name: /^Facture F-/ }).waitFor();

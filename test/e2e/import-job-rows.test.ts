@@ -43,4 +43,31 @@ describe('GET /imports/{id}: each row’s outcome', () => {
     expect(job.errors).toEqual([{ row: ROWS + 2, field: 'issueDate', message: expect.any(String) }]);
     expect(job.errors).toEqual(dry.errors);
   });
+
+  it('answers the progress without the rows with ?items=false (a poll read every row each second: ~750 KB at 5,000 rows)', async () => {
+    const t = await freshTenant('import-progress');
+    await t.ok('PUT', '/settings', companySettings);
+    const csv = [HEADER, ...Array.from({ length: ROWS }, (_, i) => line(i + 1)), 'R-BAD;Client 0;client-0@rows.test;;32/10/2025;31/10/2025;10,00;'].join('\r\n');
+    const res = await t.call('POST', '/imports/invoices', csv, { 'content-type': 'text/csv' });
+    expect(res.status, JSON.stringify(res.json).slice(0, 300)).toBe(202);
+    const polled = await t.get(`/imports/${res.json.id}?items=false`);
+    expect(polled.status, JSON.stringify(polled.json).slice(0, 300)).toBe(200);
+    expect(polled.json).toMatchObject({ id: res.json.id, total: ROWS, items: [], itemsOmitted: true });
+    expect(['running', 'done']).toContain(polled.json.status);
+    await t.drain();
+
+    const [light, full] = await Promise.all([t.get(`/imports/${res.json.id}?items=false`), t.get(`/imports/${res.json.id}`)]);
+    const { items: _none, itemsOmitted, ...progress } = light.json;
+    const { items, ...job } = full.json;
+    expect(itemsOmitted).toBe(true);
+    expect(progress).toEqual(job);
+    expect(job).toMatchObject({ status: 'done', processed: ROWS, errors: [{ row: ROWS + 2, field: 'issueDate', message: expect.any(String) }] });
+    expect(items).toHaveLength(ROWS);
+    expect(full.json.itemsOmitted).toBeUndefined();
+    expect(JSON.stringify(light.json).length * 20).toBeLessThan(JSON.stringify(full.json).length);
+    expect((await t.get(`/imports/${res.json.id}?items=true`)).json.items).toHaveLength(ROWS);
+    const bad = await t.get(`/imports/${res.json.id}?items=no`);
+    expect(bad.status).toBe(400);
+    expect(bad.json.errors.map((e: { path: string }) => e.path)).toEqual(['query.items']);
+  });
 });

@@ -90,6 +90,7 @@ describe('importing invoices (use case)', () => {
       job?: ImportJob;
       async start(_t: string, job: ImportJob, chunks: readonly ImportChunk[]) { this.job = job; this.chunks = [...chunks]; }
       async get() { return this.job && { ...this.job, items: [] }; }
+      async progress() { return this.job; }
       async completeChunk() {}
     }
     const jobs = new Jobs();

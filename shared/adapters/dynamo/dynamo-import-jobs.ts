@@ -1,4 +1,4 @@
-import { BatchWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { ImportChunk, ImportJob, ImportJobItem, ImportJobStore, ImportJobWithItems, ImportRowItem } from '../../app/ports.js';
 import { SKIPPED_BEFORE, SKIPPED_MEANWHILE } from '../../app/ports/imports.js';
@@ -75,6 +75,12 @@ export class DynamoImportJobStore implements ImportJobStore {
     }
     items.sort((a, b) => a.row - b.row);
     return { ...stripKeys<ImportJob>(jobItem), items };
+  }
+
+  /** The job item alone (one consistent GetItem): not its chunks and their rows. */
+  async progress(tenantId: string, jobId: string): Promise<ImportJob | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: importJobKey(tenantId, jobId), ConsistentRead: true }));
+    return Item ? stripKeys<ImportJob>(Item) : undefined;
   }
 
   async completeChunk(chunk: Pick<ImportChunk, 'tenantId' | 'jobId' | 'index'>, rows: number, at: string, created?: readonly number[]): Promise<void> {

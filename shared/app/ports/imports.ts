@@ -89,6 +89,8 @@ export interface ImportJobStore {
    */
   start(tenantId: string, job: ImportJob, chunks: readonly ImportChunk[], existing?: readonly ImportRowItem[]): Promise<void>;
   get(tenantId: string, jobId: string): Promise<ImportJobWithItems | undefined>;
+  /** The job alone, without reading its rows (one item): its progress, as a screen polls it. */
+  progress(tenantId: string, jobId: string): Promise<ImportJob | undefined>;
   /**
    * Marks a chunk done and adds its rows to the job's progress, once: a chunk delivered again
    * (stream retry) adds nothing. The job turns `done` when every row is processed.

@@ -1,5 +1,5 @@
 import { courtesyCanGoAgain, GROUP_SENT, isTerminal, MANUAL_SENT, planNewSteps, replanScheduled, type PlannedStepRecord, type StepPlanInput } from '../../domain/reminder-steps.js';
-import { localDateTimeOf, zonedToUtc } from '../../domain/zoned-time.js';
+import { localDateTimeOf } from '../../domain/zoned-time.js';
 import { invoiceBalanceCents, isOpen } from '../../domain/invoice.js';
 import { addDays, localDate } from '../../domain/dates.js';
 import { nextSendDay, sendInstant, sendLocalTime } from '../../domain/send-calendar.js';
@@ -10,7 +10,7 @@ import type { LeaseStep } from './stream-targets.js';
 import type { ReminderStepRepository, StepRecordItem } from '../ports/reminder-steps.js';
 import { stepsSentByHand, stepsSentInGroup, withManualCoverage } from './manual-coverage.js';
 import { activePlan, isScenarioStep, planCheckAt, settlePaymentPlan, settlePlanSteps } from './plan-lifecycle.js';
-import { loadReminderContext, resumeScheduleName, scheduleName, schedulePrefix, sendCalendarFor, stopReason, type ReminderContext, type ReminderReadDeps } from './reminder-context.js';
+import { loadReminderContext, pauseEndsAt, resumeScheduleName, scheduleName, schedulePrefix, sendCalendarFor, stopReason, type ReminderContext, type ReminderReadDeps } from './reminder-context.js';
 
 export interface ReconcileDeps extends ReminderReadDeps {
   /** It records plans (and produces a letter again without an invoice withdrawn from it): DynamoStepRepository. */
@@ -136,15 +136,16 @@ export const makeScheduleLeaseCheck = (deps: { readonly scheduler: ReminderSched
 
 /**
  * A dated pause of an open invoice resumes by itself: one schedule at 00:00 of `pausedUntil`
- * (tenant time), or in the next minute when that moment has passed (a late stream record).
+ * (tenant time; a little before when the send hour is 0, `pauseEndsAt`), or in the next minute when
+ * that moment has passed (a late stream record).
  */
 export const resumeSchedule = (ctx: ReminderContext, now: Date): ScheduleDefinition | undefined => {
   const { invoice, settings } = ctx;
   if (!invoice.remindersPaused || !invoice.pausedUntil || !isOpen(invoice.status)) return undefined;
   const timeZone = settings.timezone;
-  const planned = `${invoice.pausedUntil}T00:00:00`;
+  const planned = pauseEndsAt(invoice.pausedUntil, settings);
   const soon = new Date(Math.ceil((now.getTime() + 60_000) / 60_000) * 60_000);
-  const localTime = zonedToUtc(planned, timeZone) > now ? planned : localDateTimeOf(soon, timeZone);
+  const localTime = localDateTimeOf(planned > now ? planned : soon, timeZone);
   return {
     name: resumeScheduleName(invoice.id, invoice.pausedUntil),
     localTime,
@@ -324,8 +325,11 @@ const settlePlan = async (deps: ReconcileDeps, ctx: ReminderContext, now: Date):
   } else if (invoice.sentAt && live.every((r) => isTerminal(r.state)) && (latestPlan === 0 || live.some((r) => r.state === 'cancelled' && REENTRANT.has(r.reason ?? '')) || scenarioChanged)) {
     const plan = latestPlan + 1;
     const fresh = keepRetakenEscalation(planNewSteps(stepPlanInput(ctx, now), plan, steps), ctx, live, steps, now);
-    // Manual reminders sent before the first plan was recorded stand for the steps they repeat.
-    const planned = plan === 1 ? withManualCoverage(fresh, ctx.records) : fresh;
+    // Manual reminders sent before the first plan was recorded stand for the steps they repeat; for a later
+    // plan, those sent once the live one had stopped (a payment plan ran, the client opted out): no plan
+    // counted them, and the escalation resumes where it stood, a mise en demeure sent by hand included.
+    const stoppedAt = live.reduce((latest, r) => (r.at > latest ? r.at : latest), '');
+    const planned = withManualCoverage(fresh, plan === 1 ? ctx.records : ctx.records.filter((r) => r.manual && (r.sentAt ?? r.at) > stoppedAt));
     // Nothing left after the last step sent (an escalation done): no new plan.
     const written = planned.length > 0 && await deps.steps.createPlan(
       tenantId,

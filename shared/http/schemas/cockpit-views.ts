@@ -78,4 +78,6 @@ export const ImportJobView = z.object({
    * meanwhile by another upload of it). Rows in error are in `errors`. Empty for a job started before.
    */
   items: z.array(z.object({ ...importItemFields, outcome: z.enum(['pending', 'created', 'skipped']), reason: z.string().optional() })),
+  /** `?items=false`: the rows were not read (`items` is empty), to poll the progress; ask without it once `done`. */
+  itemsOmitted: z.literal(true).optional(),
 });

@@ -90,3 +90,11 @@ export const ImportBody = z.union([z.object({ csv: utf8Text }).strict(), z.objec
 });
 
 export const ImportQuery = z.object({ dryRun: z.enum(['true', 'false']).transform((v) => v === 'true').optional() });
+/** GET /imports/{id}: `items=false` answers the progress alone (a screen polling a 5,000-row job read ~750 KB each time). */
+export const ImportJobQuery = z.object({
+  items: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .transform((v) => v === 'true')
+    .optional()
+    .meta({ description: 'false: the job without its rows (`items: []`, `itemsOmitted: true`), one small read to poll its progress; default true' }),
+});

@@ -2155,7 +2155,9 @@ export interface operations {
     };
     getImport: {
         parameters: {
-            query?: never;
+            query?: {
+                items?: "true" | "false";
+            };
             header?: never;
             path: {
                 id: string;
@@ -2199,6 +2201,8 @@ export interface operations {
                             /** @enum {string} */
                             status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                         }[];
+                        /** @constant */
+                        itemsOmitted?: true;
                         processed: number;
                         rows: number;
                         /** @enum {string} */

@@ -64,7 +64,11 @@ export default function ImportScreen() {
   const job = useQuery({
     queryKey: ['imports', jobId],
     enabled: Boolean(jobId),
-    queryFn: () => unwrap(api().GET('/imports/{id}', { params: { path: { id: jobId! } } })),
+    // Polled without its rows (~750 KB at 5,000 rows, every second); its rows read once, when it is done.
+    queryFn: async () => {
+      const progress = await unwrap(api().GET('/imports/{id}', { params: { path: { id: jobId! }, query: { items: 'false' } } }));
+      return progress.status === 'done' ? unwrap(api().GET('/imports/{id}', { params: { path: { id: jobId! } } })) : progress;
+    },
     refetchInterval: (q) => (q.state.data?.status === 'done' ? false : 1000),
   });
   useEffect(() => {
