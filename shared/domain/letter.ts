@@ -56,6 +56,11 @@ export interface LetterData {
    * render as they were (the same bytes, their recorded SHA-256).
    */
   readonly layout?: 2;
+  /**
+   * None of the invoices listed was reminded before (a letter as the first step, a formal notice sent by hand):
+   * the letter never says "Malgré nos précédentes relances". Absent otherwise, and on letters produced before.
+   */
+  readonly firstNotice?: true;
 }
 
 /**

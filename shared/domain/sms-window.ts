@@ -86,6 +86,15 @@ export const smsRecipientZone = (phone: string | undefined, tenantZone: string, 
   if (!phone) return {};
   const west = region === 'saint-martin' || region === 'saint-barthelemy' ? region : 'guadeloupe';
   const known: [string, string, HolidayRegion][] = [
+    // An overseas mobile written as a +33 number (its national 069x / 0639 form): still where it is.
+    ['+33690', 'America/Guadeloupe', west],
+    ['+33691', 'America/Guadeloupe', west],
+    ['+33694', 'America/Cayenne', 'guyane'],
+    ['+33696', 'America/Martinique', 'martinique'],
+    ['+33697', 'America/Martinique', 'martinique'],
+    ['+33692', 'Indian/Reunion', 'reunion'],
+    ['+33693', 'Indian/Reunion', 'reunion'],
+    ['+33639', 'Indian/Mayotte', 'mayotte'],
     ['+33', 'Europe/Paris', region === 'alsace-moselle' ? region : 'metropole'],
     ['+590', 'America/Guadeloupe', west],
     ['+596', 'America/Martinique', 'martinique'],

@@ -75,7 +75,8 @@ export const letterDocument = (kit: PdfKit, data: LetterPdfData, numbering: Page
           <Text style={[styles.small, { marginTop: 8 }]}>{t.registered}</Text>
           <Text style={[business ? styles.bold : {}, { marginTop: 4 }]}>{t.subject(invoices.map((i) => i.number))}</Text>
           <Text style={{ marginTop: 14 }}>{t.salutation}</Text>
-          <Text style={{ marginTop: 8 }}>{t.intro[kind](client.name, seller.name)}</Text>
+          {/* A first notice (no reminder before) takes the plain "sauf erreur" wording, never "malgré nos précédentes relances". */}
+          <Text style={{ marginTop: 8 }}>{t.intro[data.firstNotice ? 'consumer' : kind](client.name, seller.name)}</Text>
 
           <View style={[styles.section, styles.table, { fontSize: 9 }]}>
             <View style={styles.headerRow}>

@@ -320,6 +320,15 @@ describe('owner holds and the resume schedule', () => {
     ]);
   });
 
+  it('resumes a tenant sending at 00:00 a little before that window, so the plan it records sends that day, not the next', async () => {
+    await makePauseInvoice(hold())('acme', 'inv1', { until: '2026-03-20', reason: 'vacances' });
+    const record = (await invoices.get('acme', 'inv1'))!;
+    const at = (settings: object) => resumeSchedule({ invoice: record, settings: { ...defaultSettings(), ...settings }, client: aClient(), records: [] } as never, clock.now())?.localTime;
+    expect(at({ sendHour: 0 })).toBe('2026-03-19T23:50:00');
+    expect(at({ sendHour: 0, timezone: 'Pacific/Noumea' })).toBe('2026-03-19T23:50:00');
+    expect(at({ sendHour: 1 })).toBe('2026-03-20T00:00:00');
+  });
+
   it('refuses a pause ending today or before, and holds on a paid invoice', async () => {
     await expect(makePauseInvoice(hold())('acme', 'inv1', { until: TODAY, reason: 'x' })).rejects.toMatchObject({ errors: [{ path: 'body.until' }] });
     const current = (await invoices.get('acme', 'inv1'))!;

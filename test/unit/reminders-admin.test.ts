@@ -291,6 +291,18 @@ describe('template preview and test send', () => {
     expect((await w.preview(T, 'reminder-en', 'inv1')).variables.dueDate).toBe('12 March 2026');
   });
 
+  it('previews a text message’s template as the text goes: without a payment URL the pay link is the transfer reference, never empty', async () => {
+    const noIban = await w.preview(T, 'sms-reminder', 'inv1');
+    expect(noIban.body).toContain('Pour régler : contact@elec-martin.test Déjà réglé ?');
+    expect(noIban.variables.paymentLink).toBe('contact@elec-martin.test');
+    await w.settings.put(T, { ...defaultSettings(), company: { name: 'Élec Martin', email: 'contact@elec-martin.test', iban: 'FR7630006000011234567890189' } });
+    const en = await w.preview(T, 'sms-reminder-en', 'inv1');
+    expect(en.body).toContain('To pay: transfer to IBAN FR76 3000 6000 0112 3456 7890 189, reference F-2026-0001. Already paid?');
+    expect(en.body).not.toContain('\n');
+    // An email template keeps its empty link (its "Pour régler" lines come from paymentInstructions).
+    expect((await w.preview(T, 'reminder', 'inv1')).variables.paymentLink).toBe('');
+  });
+
   it('answers 404 for an unknown invoice or template and 422 for a draft', async () => {
     await failure(w.preview(T, 'firm', 'nope'), NotFoundError);
     await failure(w.preview(T, 'nope', 'inv1'), NotFoundError);

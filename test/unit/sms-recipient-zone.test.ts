@@ -26,6 +26,10 @@ describe('the recipient’s zone of a text', () => {
     expect(smsRecipientZone('+262639123456', 'Europe/Paris', 'metropole')).toEqual({ recipientTimeZone: 'Indian/Mayotte', recipientRegion: 'mayotte' });
     expect(smsRecipientZone('+687751234', 'Europe/Paris', 'metropole')).toMatchObject({ recipientTimeZone: 'Pacific/Noumea' });
     expect(smsRecipientZone('+33612345678', 'Europe/Paris', 'metropole')).toEqual({});
+    // An overseas mobile typed in its national form behind +33 (0696…): still in Martinique.
+    expect(smsRecipientZone('+33696123456', 'Europe/Paris', 'metropole')).toEqual({ recipientTimeZone: 'America/Martinique', recipientRegion: 'martinique' });
+    expect(smsRecipientZone('+33696123456', 'America/Martinique', 'martinique')).toEqual({});
+    expect(smsRecipientZone('+33639123456', 'Europe/Paris', 'metropole')).toEqual({ recipientTimeZone: 'Indian/Mayotte', recipientRegion: 'mayotte' });
     expect(smsRecipientZone('+33612345678', 'America/Martinique', 'martinique')).toEqual({ recipientTimeZone: 'Europe/Paris', recipientRegion: 'metropole' });
     expect(smsRecipientZone('+32470123456', 'Europe/Paris', 'metropole')).toEqual({});
     expect(smsRecipientZone(undefined, 'Europe/Paris', 'metropole')).toEqual({});

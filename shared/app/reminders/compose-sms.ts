@@ -14,17 +14,29 @@ export { smsRecipient };
  * the settings, the pay link becomes the transfer reference (or the company's phone or email).
  */
 export const composeSms = (m: VariablesMaterial & Pick<ReminderMaterial, 'template'>, to: string): OutgoingSms => {
-  const vars = reminderVariables(m);
-  const fallback = vars.iban
-    ? m.client.language === 'en'
-      ? `transfer to IBAN ${vars.iban}, reference ${vars.invoiceNumber}.`
-      : `virement IBAN ${vars.iban}, référence ${vars.invoiceNumber}.`
-    : vars.companyPhone || vars.companyEmail;
-  const text = renderTemplate(m.template.body, { ...vars, paymentLink: vars.paymentLink || fallback }).replace(/\s+/g, ' ').trim();
+  const text = renderSmsText(m.template.body, reminderVariables(m), m.client.language);
   const sms = m.settings.sms;
   const originationIdentity = sms?.originationIdentity ?? sms?.senderId;
   return { to, text, ...(originationIdentity ? { originationIdentity } : {}) };
 };
+
+/**
+ * A text's variables: without a payment URL in the settings, `paymentLink` becomes the transfer
+ * reference (or the company's phone or email), so "Pour régler : {{paymentLink}}" never ends empty.
+ */
+export const smsVariables = (vars: Record<string, string>, language: Client['language']): Record<string, string> => {
+  if (vars.paymentLink) return vars;
+  const fallback = vars.iban
+    ? language === 'en'
+      ? `transfer to IBAN ${vars.iban}, reference ${vars.invoiceNumber}.`
+      : `virement IBAN ${vars.iban}, référence ${vars.invoiceNumber}.`
+    : vars.companyPhone || vars.companyEmail || '';
+  return { ...vars, paymentLink: fallback };
+};
+
+/** A text as sent: the template's body rendered with `smsVariables`, on one line (the template editor's preview shows the same). */
+export const renderSmsText = (body: string, vars: Record<string, string>, language: Client['language']): string =>
+  renderTemplate(body, smsVariables(vars, language)).replace(/\s+/g, ' ').trim();
 
 /** At most this many invoice numbers are spelt out in a grouped text; the others are counted. */
 const SMS_NUMBERS_LISTED = 3;

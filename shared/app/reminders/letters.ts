@@ -84,6 +84,10 @@ export const makeListLettersToPost = ({ steps }: Pick<LetterDeps, 'steps'>) =>
       pdfUrl: `/invoices/${s.invoiceId}/reminders/${encodeURIComponent(s.stepId)}/letter.pdf`,
     }));
 
+/** One registered-mail number however it is typed: La Poste prints `1A 234 567 8901 2`, the owner may type `1a23456789012`. */
+const sameTrackingNumber = (recorded: string | undefined, typed: string): boolean =>
+  recorded !== undefined && recorded.replace(/\s+/g, '').toUpperCase() === typed.replace(/\s+/g, '').toUpperCase();
+
 /**
  * POST /invoices/{id}/reminders/{stepId}/posted: `to_post → sent` with postedAt and the
  * registered-mail number. Saying it twice is harmless (the step as recorded); a letter posted without
@@ -102,7 +106,7 @@ export const makeMarkLetterPosted = ({ steps, invoices, clock }: LetterDeps) =>
           const updated = latestStep(await steps.list(tenantId, invoiceId), stepId);
           return stepRecordView(updated ?? step);
         }
-        if (input.trackingNumber && step.trackingNumber !== input.trackingNumber) {
+        if (input.trackingNumber && !sameTrackingNumber(step.trackingNumber, input.trackingNumber)) {
           throw new ConflictError(`This letter was already recorded as posted with tracking number ${step.trackingNumber}`);
         }
         // A repeat finishes what a first call cut short (the letter's other steps).

@@ -1,15 +1,16 @@
 import { courtesyCanGoAgain, GROUP_SENT, isTerminal, MANUAL_SENT, planNewSteps, replanScheduled, type PlannedStepRecord, type StepPlanInput } from '../../domain/reminder-steps.js';
-import { localDateTimeOf, zonedToUtc } from '../../domain/zoned-time.js';
+import { localDateTimeOf } from '../../domain/zoned-time.js';
 import { invoiceBalanceCents, isOpen } from '../../domain/invoice.js';
 import { addDays, localDate } from '../../domain/dates.js';
 import { nextSendDay, sendInstant, sendLocalTime } from '../../domain/send-calendar.js';
 import { ESCALATE_STEP_ID, ESCALATE_TEMPLATE_ID, isEscalation } from '../../domain/escalation.js';
 import type { Clock, InvoiceRepository, ReminderScheduler, ScheduleDefinition, SettingsRepository, TimelineRecord } from '../ports.js';
+import { countSkipped, type Metrics } from '../metrics.js';
 import type { LeaseStep } from './stream-targets.js';
 import type { ReminderStepRepository, StepRecordItem } from '../ports/reminder-steps.js';
 import { stepsSentByHand, stepsSentInGroup, withManualCoverage } from './manual-coverage.js';
 import { activePlan, isScenarioStep, planCheckAt, settlePaymentPlan, settlePlanSteps } from './plan-lifecycle.js';
-import { loadReminderContext, resumeScheduleName, scheduleName, schedulePrefix, sendCalendarFor, stopReason, type ReminderContext, type ReminderReadDeps } from './reminder-context.js';
+import { loadReminderContext, pauseEndsAt, resumeScheduleName, scheduleName, schedulePrefix, sendCalendarFor, stopReason, type ReminderContext, type ReminderReadDeps } from './reminder-context.js';
 
 export interface ReconcileDeps extends ReminderReadDeps {
   /** It records plans (and produces a letter again without an invoice withdrawn from it): DynamoStepRepository. */
@@ -17,6 +18,8 @@ export interface ReconcileDeps extends ReminderReadDeps {
   readonly scheduler: ReminderScheduler;
   readonly invoices: InvoiceRepository;
   readonly clock: Clock;
+  /** Counts the steps it records `skipped` (a plan's past courtesy step, those a manual or grouped message stood for); none by default. */
+  readonly metrics?: Metrics;
 }
 
 export interface ReconcileResult {
@@ -133,15 +136,16 @@ export const makeScheduleLeaseCheck = (deps: { readonly scheduler: ReminderSched
 
 /**
  * A dated pause of an open invoice resumes by itself: one schedule at 00:00 of `pausedUntil`
- * (tenant time), or in the next minute when that moment has passed (a late stream record).
+ * (tenant time; a little before when the send hour is 0, `pauseEndsAt`), or in the next minute when
+ * that moment has passed (a late stream record).
  */
 export const resumeSchedule = (ctx: ReminderContext, now: Date): ScheduleDefinition | undefined => {
   const { invoice, settings } = ctx;
   if (!invoice.remindersPaused || !invoice.pausedUntil || !isOpen(invoice.status)) return undefined;
   const timeZone = settings.timezone;
-  const planned = `${invoice.pausedUntil}T00:00:00`;
+  const planned = pauseEndsAt(invoice.pausedUntil, settings);
   const soon = new Date(Math.ceil((now.getTime() + 60_000) / 60_000) * 60_000);
-  const localTime = zonedToUtc(planned, timeZone) > now ? planned : localDateTimeOf(soon, timeZone);
+  const localTime = localDateTimeOf(planned > now ? planned : soon, timeZone);
   return {
     name: resumeScheduleName(invoice.id, invoice.pausedUntil),
     localTime,
@@ -284,6 +288,12 @@ const settlePlan = async (deps: ReconcileDeps, ctx: ReminderContext, now: Date):
       Math.max(...live.map((r) => r.index)) < ctx.scenario.steps.length - 1 ||
       live.some((r) => r.state === 'scheduled' && ctx.scenario.steps[r.index]!.templateId !== r.templateId));
   const events: TimelineRecord[] = [];
+  // On the timeline, and each step recorded `skipped` counted by its reason, as a skipped fire is.
+  const record = async (written: readonly TimelineRecord[]) => {
+    if (written.length === 0) return;
+    await deps.invoices.appendEvents(tenantId, invoice.id, written);
+    countSkipped(deps.metrics, written);
+  };
   const cancel = async (r: StepRecordItem, reason: string) => {
     if (await deps.steps.transition(tenantId, invoice.id, r, { state: 'scheduled', ...(r.scheduledAt ? { scheduledAt: r.scheduledAt } : {}) }, { state: 'cancelled', reason, at })) {
       events.push({ at, type: 'reminder.cancelled', data: { stepId: r.stepId, plan: r.plan, reason } });
@@ -315,8 +325,11 @@ const settlePlan = async (deps: ReconcileDeps, ctx: ReminderContext, now: Date):
   } else if (invoice.sentAt && live.every((r) => isTerminal(r.state)) && (latestPlan === 0 || live.some((r) => r.state === 'cancelled' && REENTRANT.has(r.reason ?? '')) || scenarioChanged)) {
     const plan = latestPlan + 1;
     const fresh = keepRetakenEscalation(planNewSteps(stepPlanInput(ctx, now), plan, steps), ctx, live, steps, now);
-    // Manual reminders sent before the first plan was recorded stand for the steps they repeat.
-    const planned = plan === 1 ? withManualCoverage(fresh, ctx.records) : fresh;
+    // Manual reminders sent before the first plan was recorded stand for the steps they repeat; for a later
+    // plan, those sent once the live one had stopped (a payment plan ran, the client opted out): no plan
+    // counted them, and the escalation resumes where it stood, a mise en demeure sent by hand included.
+    const stoppedAt = live.reduce((latest, r) => (r.at > latest ? r.at : latest), '');
+    const planned = withManualCoverage(fresh, plan === 1 ? ctx.records : ctx.records.filter((r) => r.manual && (r.sentAt ?? r.at) > stoppedAt));
     // Nothing left after the last step sent (an escalation done): no new plan.
     const written = planned.length > 0 && await deps.steps.createPlan(
       tenantId,
@@ -350,7 +363,7 @@ const settlePlan = async (deps: ReconcileDeps, ctx: ReminderContext, now: Date):
       }
     }
     if (byHand.length > 0) {
-      if (events.length > 0) await deps.invoices.appendEvents(tenantId, invoice.id, events);
+      await record(events);
       return true; // its own stream record re-plans the rest
     }
     // A firmer grouped message stood for this invoice's gentler steps, and the send path could not record it.
@@ -361,7 +374,7 @@ const settlePlan = async (deps: ReconcileDeps, ctx: ReminderContext, now: Date):
       }
     }
     if (inGroup.length > 0) {
-      if (events.length > 0) await deps.invoices.appendEvents(tenantId, invoice.id, events);
+      await record(events);
       return true;
     }
     // The scenario's steps changed (one removed, added or moved): the pending steps are cancelled
@@ -375,7 +388,7 @@ const settlePlan = async (deps: ReconcileDeps, ctx: ReminderContext, now: Date):
       // pending steps are cancelled `due_date_moved` and the next re-plan records a new plan from
       // the first step, the courtesy reminder skipped for the wrong date included.
       for (const r of pending) await cancel(r, 'due_date_moved');
-      if (events.length > 0) await deps.invoices.appendEvents(tenantId, invoice.id, events);
+      await record(events);
       return events.length > 0;
     }
     // The escalation planned when the owner took the invoice back from litigation keeps its own date
@@ -398,6 +411,6 @@ const settlePlan = async (deps: ReconcileDeps, ctx: ReminderContext, now: Date):
       }
     }
   }
-  if (events.length > 0) await deps.invoices.appendEvents(tenantId, invoice.id, events);
+  await record(events);
   return events.length > 0;
 };

@@ -10,6 +10,7 @@ import type { SendCalendar } from '../../domain/send-calendar.js';
 import { billingEmails, smsRecipient, type Client } from '../../domain/client.js';
 import { smsRecipientZone } from '../../domain/sms-window.js';
 import type { Settings } from '../../domain/settings.js';
+import { startOfLocalDay, zonedToUtc } from '../../domain/zoned-time.js';
 import type { ClientRepository, InvoiceRecord, InvoiceRepository, SettingsRepository, StepRecordItem, StepRecords, TenantDocuments } from '../ports.js';
 
 export interface ReminderReadDeps {
@@ -254,3 +255,18 @@ export const schedulePrefix = (invoiceId: string): string => `rl-${invoiceId}-`;
 
 /** The resume of a dated pause: `rl-<invoice>-R-<yyyymmdd>` (a moved pause gets a new name). */
 export const resumeScheduleName = (invoiceId: string, until: string): string => `${schedulePrefix(invoiceId)}R-${until.replace(/-/g, '')}`;
+
+/** How long before a send window that opens at midnight a dated pause ends: the Scheduler's minute, the fire and the re-plan fit in it. */
+export const RESUME_LEAD_MS = 10 * 60_000;
+
+/**
+ * When a dated pause ends (its `resume` schedule, and the dry run's view of it): 00:00 of `pausedUntil`
+ * in the tenant's zone, or a little before when the send window opens then (`sendHour` 0): the plan
+ * recorded at the resume found that day's window just past and caught up the next day, one day later
+ * than the pause asked.
+ */
+export const pauseEndsAt = (pausedUntil: string, settings: Pick<Settings, 'timezone' | 'sendHour'>): Date => {
+  const start = startOfLocalDay(pausedUntil, settings.timezone);
+  const window = zonedToUtc(`${pausedUntil}T${String(settings.sendHour).padStart(2, '0')}:00:00`, settings.timezone);
+  return window.getTime() - start.getTime() < RESUME_LEAD_MS ? new Date(window.getTime() - RESUME_LEAD_MS) : start;
+};

@@ -14,7 +14,7 @@ import { billingPhones, isSmsCapable, type Client } from '../../domain/client.js
 import type { Settings } from '../../domain/settings.js';
 import { ValidationError } from '../errors.js';
 import type { ClientRepository, Clock, InvoiceRecord, SettingsRepository, TenantDocuments } from '../ports.js';
-import { isScenarioRecord, loadReminderContext, recordedOrProjected, reminderRecipients, sendCalendarFor, stopReason, type ReminderContext, type ReminderReadDeps } from './reminder-context.js';
+import { isScenarioRecord, loadReminderContext, pauseEndsAt, recordedOrProjected, reminderRecipients, sendCalendarFor, stopReason, type ReminderContext, type ReminderReadDeps } from './reminder-context.js';
 import { planNewSteps } from '../../domain/reminder-steps.js';
 import { instalmentViews, isPlanStep } from '../../domain/payment-plan.js';
 import { invoiceBalanceCents } from '../../domain/invoice.js';
@@ -173,7 +173,7 @@ const withResume = (ctx: ReminderContext, plan: readonly PlannedStep[], now: Dat
   const { invoice, settings, client } = ctx;
   // (A running payment plan resumes its own steps instead: left as recorded.)
   if (!invoice.remindersPaused || !invoice.pausedUntil || stopReason(ctx) !== 'paused' || activePlan(ctx)) return [...plan];
-  const resumeAt = startOfLocalDay(invoice.pausedUntil, settings.timezone);
+  const resumeAt = pauseEndsAt(invoice.pausedUntil, settings);
   if (resumeAt <= now) return [...plan];
   const resumed = planNewSteps(stepPlanInput(ctx, resumeAt), 0, ctx.records.filter(isScenarioRecord)).map(
     (s): PlannedStep => ({

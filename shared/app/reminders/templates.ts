@@ -26,6 +26,7 @@ import type {
   TenantDocuments,
 } from '../ports.js';
 import { composeReminder, creditNotesOf, reminderVariables } from './compose-reminder.js';
+import { renderSmsText, smsVariables } from './compose-sms.js';
 import { consumerTemplateErrors } from './consumer-templates.js';
 import { libraryOf, newDocumentId, type LibraryEntry } from './scenarios.js';
 import { DEFAULT_SCENARIOS } from '../../domain/default-scenarios.js';
@@ -240,6 +241,10 @@ export const makePreviewTemplate = (deps: TemplateTryDeps) =>
       reductions: penaltyReductions(payments, creditNotes),
       ...(contractRateOf(settings, material.invoice) !== undefined ? { contractualRatePercent: contractRateOf(settings, material.invoice)! } : {}),
     });
+    // A text message's template reads as the text goes: the pay link falls back to the transfer reference, on one line.
+    if (templatePurpose(saved.id) === 'sms') {
+      return { subject: renderTemplate(template.subject, variables), body: renderSmsText(template.body, variables, template.language), variables: smsVariables(variables, template.language), ...(penalties ? { penalties } : {}) };
+    }
     return { subject: renderTemplate(template.subject, variables), body: renderTemplate(template.body, variables), variables, ...(penalties ? { penalties } : {}) };
   };
 

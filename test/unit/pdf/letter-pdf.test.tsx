@@ -28,6 +28,16 @@ describe('ReactPdfRenderer.letter', () => {
     expect(Buffer.from(withQr).equals(Buffer.from(without))).toBe(false);
   });
 
+  it('never claims earlier reminders on a first notice (the client was never reminded), and renders a letter recorded before as it was', async () => {
+    const first = await render(aLetterPdfData({ firstNotice: true }));
+    expect(first).not.toContain('Malgré nos précédentes relances');
+    expect(first).toContain('Sauf erreur de notre part, les sommes suivantes dues par Boulangerie Martin SAS à Menuiserie Dupont restent impayées');
+    expect(await render(aLetterPdfData())).toContain('Malgré nos précédentes relances');
+    const en = await render(aLetterPdfData({ firstNotice: true, language: 'en' }));
+    expect(en).not.toContain('Despite our previous reminders');
+    expect(en).toContain('Unless we are mistaken');
+  });
+
   it('says it is a mise en demeure de payer, names both parties and is dated', async () => {
     const bytes = await renderer.letter(aLetterPdfData());
     expect(new TextDecoder().decode(bytes.subarray(0, 5))).toBe('%PDF-');

@@ -21,6 +21,8 @@ const fr = {
   previewInvoice: 'Facture de l’aperçu',
   previewInvoiceHint: 'Par défaut, une facture d’un client visé par ce modèle, en retard sauf pour une pré-relance.',
   example: 'Ex. :',
+  smsHint: 'Ce modèle part en SMS : seul le message est envoyé, sur une ligne, sans pièce jointe (l’objet sert au test par e-mail).',
+  smsLength: 'Texte de {{count}} caractères',
   variableLabels: {
     clientName: 'Nom du client',
     invoiceNumber: 'N° de facture',
@@ -71,6 +73,8 @@ export const templateTexts = registerTexts('templateEditor', fr, {
   previewInvoice: 'Preview invoice',
   previewInvoiceHint: 'By default, an invoice of a client this template is for, overdue unless it is a courtesy note.',
   example: 'E.g.',
+  smsHint: 'This template goes as a text message: only the message is sent, on one line, with no attachment (the subject is for the email test).',
+  smsLength: 'Text of {{count}} characters',
   variableLabels: {
     clientName: 'Client name',
     invoiceNumber: 'Invoice number',

@@ -58,6 +58,9 @@ const TemplateEditor = ({ template, save, testSend }: { template: Template; save
   const subject = useDeferredValue(form.watch('subject'));
   const body = useDeferredValue(form.watch('body'));
   const preview = useLivePreview(template.id, invoice.isPending ? undefined : invoice.data?.id, { subject, body }, form.watch('language'));
+  // A built-in text message's template (SMS steps send it): previewed as the text, without the email-only choices.
+  const sms = template.purpose === 'sms';
+  const smsText = preview.data ? preview.data.body.replace(/\s+/g, ' ').trim() : '';
   const bodyRef = useRef<HTMLTextAreaElement | null>(null);
   const subjectRef = useRef<HTMLInputElement | null>(null);
   // Where a variable goes: the field last focused, subject or message (the subject always went to the message).
@@ -235,12 +238,19 @@ const TemplateEditor = ({ template, save, testSend }: { template: Template; save
               />
             )}
           </Field>
-          <label className="checkbox">
-            <input type="checkbox" {...form.register('attachInvoicePdf')} /> {t('templates.attachPdf')}
-          </label>
-          <label className="checkbox">
-            <input type="checkbox" {...form.register('letter')} /> {t('templates.letter')}
-          </label>
+          {/* A text carries no attachment: the PDF and letter choices did nothing for the SMS templates. */}
+          {sms ? (
+            <p className="hint">{t('templateEditor.smsHint')}</p>
+          ) : (
+            <>
+              <label className="checkbox">
+                <input type="checkbox" {...form.register('attachInvoicePdf')} /> {t('templates.attachPdf')}
+              </label>
+              <label className="checkbox">
+                <input type="checkbox" {...form.register('letter')} /> {t('templates.letter')}
+              </label>
+            </>
+          )}
           <SubmitButton className="button primary" busy={isSubmitting}>
             {t('common.save')}
           </SubmitButton>
@@ -274,10 +284,20 @@ const TemplateEditor = ({ template, save, testSend }: { template: Template; save
             <ErrorMessage error={preview.error} />
           ) : (
             <div aria-live="polite">
-              <p>
-                <strong>{preview.data.subject}</strong>
-              </p>
-              <div className="preview">{preview.data.body}</div>
+              {sms ? (
+                <>
+                  {/* As the text goes (shared/app/reminders/compose-sms.ts): on one line, without a subject. */}
+                  <div className="preview">{smsText}</div>
+                  <p className="hint">{t('templateEditor.smsLength', { count: smsText.length })}</p>
+                </>
+              ) : (
+                <>
+                  <p>
+                    <strong>{preview.data.subject}</strong>
+                  </p>
+                  <div className="preview">{preview.data.body}</div>
+                </>
+              )}
             </div>
           )}
         </section>
