@@ -14,6 +14,7 @@ import { reminderReadDeps } from './wiring-reminders.js';
 import { reminderSteps } from './wiring-reminder-steps.js';
 import { batchClients, batchDocuments, batchSettings } from './app/batch-reads.js';
 import { quoteRepository } from './wiring-quotes.js';
+import { metrics } from './wiring-telemetry.js';
 
 const { config } = wiring;
 export const schedulerClient = memo(() => withoutSdkLogging(new SchedulerClient({ maxAttempts: 5 })));
@@ -35,6 +36,7 @@ export const reconcileSchedules = ({ batchReads = false } = {}) => {
     steps: reminderSteps(),
     scheduler: scheduler(),
     clock: wiring.clock,
+    metrics: metrics(),
   });
 };
 /** Lease checks of steps just claimed, created from the stream record (the settings read once per batch). */

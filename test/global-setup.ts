@@ -15,6 +15,8 @@ declare module 'vitest' {
     sesUrl: string;
     dynamodbEndpoint: string;
     schedulerEndpoint: string;
+    /** The End User Messaging SMS stand-in. */
+    smsUrl: string;
     tableName: string;
     tokens: Record<string, string>;
     /** The built web app served next to the API (test/browser drives it in Chromium). */
@@ -54,6 +56,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('sesUrl', stack.urls.ses);
   project.provide('dynamodbEndpoint', stack.urls.dynamodb);
   project.provide('schedulerEndpoint', stack.urls.scheduler);
+  project.provide('smsUrl', stack.urls.sms);
   project.provide('tableName', stack.tableName);
   project.provide('tokens', tokens);
   // Always rebuilt (~3 s), so the browser tests never run a stale web/dist.

@@ -5,6 +5,7 @@ import { importsRoutes as routes } from '../../shared/http/routes/imports.js';
 import { wiring } from '../../shared/wiring.js';
 
 import { importJobs } from '../../shared/wiring-imports.js';
+import { metrics } from '../../shared/wiring-telemetry.js';
 const { importInvoices } = makeImportInvoices({
   invoices: wiring.invoices(),
   clients: wiring.clients(),
@@ -13,6 +14,7 @@ const { importInvoices } = makeImportInvoices({
   jobs: importJobs(),
   ids: wiring.ids,
   numbers: wiring.invoiceRows(),
+  metrics: metrics(),
 });
 export const handler = httpHandler(
   routes.importInvoices,

@@ -14,7 +14,8 @@ import { stripKeys } from '../../shared/adapters/dynamo/transactions.js';
 import { wiring } from '../../shared/wiring.js';
 
 import { importJobs } from '../../shared/wiring-imports.js';
-const importChunk = makeImportChunk({ invoices: wiring.invoices(), clients: wiring.clients(), settings: wiring.settings(), clock: wiring.clock, jobs: importJobs() });
+import { metrics } from '../../shared/wiring-telemetry.js';
+const importChunk = makeImportChunk({ invoices: wiring.invoices(), clients: wiring.clients(), settings: wiring.settings(), clock: wiring.clock, jobs: importJobs(), metrics: metrics() });
 
 export const handler = async (event: DynamoDBStreamEvent) => {
   for (const record of event.Records) {

@@ -6,6 +6,7 @@ import { clientRemindersRoutes as routes } from '../../shared/http/routes/client
 import { reminderSendDeps } from '../../shared/wiring-reminder-send.js';
 import { wiring } from '../../shared/wiring.js';
 import { rowExtras } from '../../shared/wiring-aggregates.js';
+import { logReminderItem } from '../../shared/http/reminder-log.js';
 
 const sendBatch = makeSendBatchReminders({
   ...reminderSendDeps(),
@@ -13,4 +14,13 @@ const sendBatch = makeSendBatchReminders({
   invoicesByIds: (tenantId, ids) => wiring.invoiceRows().invoices(tenantId, ids),
   list: makeFollowUpList({ invoices: wiring.invoices(), rows: wiring.invoiceRows(), aggregates: rowExtras(), settings: wiring.settings(), clock: wiring.clock }),
 });
-export const handler = httpHandler(routes.sendBatchReminders, async ({ tenantId, body }) => ok(await sendBatch(tenantId, body)), wiring);
+export const handler = httpHandler(
+  routes.sendBatchReminders,
+  async ({ tenantId, body, log }) => {
+    const result = await sendBatch(tenantId, body);
+    // One line per invoice: sent, skipped or failed, and why (the alarm on failed reminders leads here).
+    for (const item of result.items) logReminderItem(log, item);
+    return ok(result);
+  },
+  wiring,
+);

@@ -22,6 +22,11 @@ const sendReminderNow = makeSendReminderNow({
 });
 export const handler = httpHandler(
   routes.sendReminderNow,
-  async ({ tenantId, params, body }) => created(await sendReminderNow(tenantId, params.id, body)),
+  async ({ tenantId, params, body, log }) => {
+    const step = await sendReminderNow(tenantId, params.id, body);
+    // As a scheduled fire's line says (send-reminder.ts); a failed send answers 502, logged as a failed request.
+    log('reminder', { stepId: step.stepId, outcome: 'sent', manual: true, ...(step.messageId ? { messageId: step.messageId } : {}) });
+    return created(step);
+  },
   wiring,
 );

@@ -4,7 +4,7 @@
  * one error mapper (typed errors → problem+json; anything else → opaque 500, logged).
  */
 import middy from '@middy/core';
-import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { createHash } from 'node:crypto';
 import type * as z from 'zod';
 import { AppError, NotFoundError, UnauthorizedError, ValidationError } from '../app/errors.js';
@@ -24,7 +24,15 @@ export interface HttpRequest<R extends RouteDefinition> {
   readonly headers: Readonly<Record<string, string | undefined>>;
   /** The validated `Idempotency-Key` header, on routes flagged `idempotent`. */
   readonly idempotencyKey?: string;
+  /**
+   * One JSON line (INFO) with this request's ids (route, request, Lambda request, tenant, the path's invoice or client),
+   * and `fields`: ids and outcomes, never a name, an address or a text.
+   */
+  readonly log: RequestLog;
 }
+
+/** See HttpRequest's `log`. */
+export type RequestLog = (message: string, fields: Readonly<Record<string, string | number | boolean | undefined>>) => void;
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type HttpResult = APIGatewayProxyStructuredResultV2;
@@ -143,7 +151,7 @@ export const httpHandler = <R extends RouteDefinition>(
 ) => {
   const idempotency = (options as Partial<IdempotencyWiring> | undefined)?.idempotency;
   if (route.idempotent && !idempotency) throw new Error(`Route ${route.method} ${route.path} is idempotent: give httpHandler its idempotency store`);
-  const core = async (event: HttpEvent): Promise<HttpResult> => {
+  const core = async (event: HttpEvent, context?: Pick<Context, 'awsRequestId'>): Promise<HttpResult> => {
     const { tenantId, email } = route.auth === 'jwt' ? tenantOf(event) : { tenantId: '', email: undefined };
     const params = (route.params ? parseOrThrow(route.params, event.pathParameters ?? {}, 'path') : undefined) as Infer<R['params']>;
     rejectUnknownQuery(route, event.queryStringParameters ?? {});
@@ -158,7 +166,8 @@ export const httpHandler = <R extends RouteDefinition>(
     // No body is an empty object (every field optional); a body that is JSON `null` is not one.
     const body = (route.body ? parseOrThrow(route.body, rawBody === undefined ? {} : rawBody, 'body') : undefined) as Infer<R['body']>;
     const headers = event.headers ?? {};
-    const request: HttpRequest<R> = { tenantId, ...(email ? { userEmail: email } : {}), params, query, body, headers };
+    const log: RequestLog = (message, fields) => logger.info(message, { ...correlationOf(route, event, context?.awsRequestId), ...fields });
+    const request: HttpRequest<R> = { tenantId, ...(email ? { userEmail: email } : {}), params, query, body, headers, log };
 
     const key = headers['idempotency-key'];
     if (!route.idempotent || key === undefined || !idempotency) return fn(request);

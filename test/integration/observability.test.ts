@@ -40,10 +40,12 @@ describe('the local stack listens on the loopback interface only', () => {
     'DynamoDB Local': inject('dynamodbEndpoint'),
     'SES emulator': inject('sesUrl'),
     'Scheduler emulator': inject('schedulerEndpoint'),
+    'SMS stand-in': inject('smsUrl'),
     API: inject('apiUrl'),
+    'web app': inject('webUrl'),
   });
 
-  it('binds DynamoDB Local, the SES and Scheduler emulators and the API to 127.0.0.1', () => {
+  it('binds DynamoDB Local, the SES, Scheduler and SMS emulators, the API and the web app to 127.0.0.1', () => {
     for (const [name, url] of Object.entries(services())) {
       const addresses = listeningAddresses(Number(new URL(url).port));
       expect(addresses.length, `${name} is not listening on ${url}`).toBeGreaterThan(0);
@@ -338,5 +340,97 @@ describe('logs of a request on the local stack', () => {
       service: 'relances',
       _aws: { CloudWatchMetrics: [{ Namespace: 'Relances', Dimensions: [['service']], Metrics: [{ Name: 'PaymentsRecorded', Unit: 'Count' }] }] },
     });
+  });
+
+  it('log each reminder sent by hand, for an invoice, a client or a batch, with the invoice, tenant and request ids and no personal data', async () => {
+    expect((await call('PUT', '/settings', { company: aCompanyIdentity() })).status).toBe(200);
+    const today = new Date().toISOString().slice(0, 10);
+    const sentInvoiceOf = async (name: string, email: string) => {
+      const client = await call('POST', '/clients', aBusinessClientInput({ name, email }));
+      const invoice = await call('POST', '/invoices', anInvoiceInput(String(client.body.id), { issueDate: today, paymentTermsDays: 30, dueDate: undefined }));
+      expect((await call('POST', `/invoices/${String(invoice.body.id)}/send`)).status).toBe(200);
+      return { clientId: String(client.body.id), invoiceId: String(invoice.body.id) };
+    };
+    const a = await sentInvoiceOf('Ébénisterie Manuelle', 'manuelle@hand.example');
+    const b = await sentInvoiceOf('Tapisserie Groupée', 'groupee@hand.example');
+    const [c, d] = [await sentInvoiceOf('Forge Lot Un', 'lot-un@hand.example'), await sentInvoiceOf('Forge Lot Deux', 'lot-deux@hand.example')];
+    const now = await call('POST', `/invoices/${a.invoiceId}/reminders`, {});
+    expect(now.status, JSON.stringify(now.body)).toBe(201);
+    const client = await call('POST', `/clients/${b.clientId}/reminders`, {});
+    expect(client.status, JSON.stringify(client.body)).toBe(201);
+    const batch = await call('POST', '/reminders/batch', { invoiceIds: [c.invoiceId, d.invoiceId, a.invoiceId] });
+    expect(batch.status, JSON.stringify(batch.body)).toBe(200);
+
+    const reminders = json().filter((l) => l.message === 'reminder' && l.manual === true);
+    const common = { level: 'INFO', service: 'relances', tenantId: 'logs-tenant', requestId: expect.stringMatching(/\S{8,}/), lambdaRequestId: expect.stringMatching(/\S{8,}/) };
+    expect(reminders.find((l) => l.route === 'POST /invoices/{id}/reminders' && l.invoiceId === a.invoiceId)).toMatchObject({
+      ...common,
+      stepId: now.body.stepId,
+      outcome: 'sent',
+      messageId: now.body.messageId,
+    });
+    expect(reminders.find((l) => l.route === 'POST /clients/{id}/reminders' && l.invoiceId === b.invoiceId)).toMatchObject({
+      ...common,
+      clientId: b.clientId,
+      outcome: 'sent',
+      messageId: client.body.messageId,
+    });
+    const ofBatch = reminders.filter((l) => l.route === 'POST /reminders/batch' && [a, c, d].some((x) => x.invoiceId === l.invoiceId));
+    const byInvoice = (x: unknown[][]) => [...x].sort((p, q) => String(p[0]).localeCompare(String(q[0])));
+    expect(byInvoice(ofBatch.map((l) => [l.invoiceId, l.outcome, l.reason]))).toEqual(
+      byInvoice([[c.invoiceId, 'sent', undefined], [d.invoiceId, 'sent', undefined], [a.invoiceId, 'skipped', 'same_day']]),
+    );
+    for (const line of ofBatch) expect(line).toMatchObject(common);
+    // The batch's lines and the request's own line share its request id.
+    expect(new Set(ofBatch.map((l) => l.requestId)).size).toBe(1);
+    expect(json().find((l) => l.message === 'request' && l.route === 'POST /reminders/batch' && l.requestId === ofBatch[0]!.requestId)).toMatchObject({ status: 200 });
+    const all = lines.join('\n');
+    for (const personal of ['manuelle@hand.example', 'groupee@hand.example', 'lot-un@hand.example', 'Manuelle', 'Groupée', 'Forge Lot']) expect(all).not.toContain(personal);
+  });
+
+  it('count every reminder step recorded skipped, by its reason: a plan’s courtesy step already past when the plan is recorded', async () => {
+    expect((await call('PUT', '/settings', { company: aCompanyIdentity() })).status).toBe(200);
+    const client = await call('POST', '/clients', aBusinessClientInput());
+    const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    // Due in two days: its J-5 courtesy reminder was due three days ago, so the reconciler records it skipped (`due_passed`).
+    const invoice = await call('POST', '/invoices', anInvoiceInput(String(client.body.id), { issueDate: day(0), dueDate: day(2) }));
+    const skippedBy = (reason: string) => json().filter((l) => 'RemindersSkipped' in l && l.reason === reason).length;
+    const [total, duePassed] = [json().filter((l) => 'RemindersSkipped' in l && !('reason' in l)).length, skippedBy('due_passed')];
+    expect((await call('POST', `/invoices/${String(invoice.body.id)}/send`)).status).toBe(200);
+    // The plan is recorded by the stream reconciler: /local/schedules lets it catch up first.
+    expect((await fetch(`${stack.urls.api}/local/schedules`)).status).toBe(200);
+    const plan = await call('GET', `/invoices/${String(invoice.body.id)}/reminders`);
+    expect((plan.body.items as { stepId: string; state: string; reason?: string }[]).find((s) => s.stepId === 'j-5')).toMatchObject({ state: 'skipped', reason: 'due_passed' });
+    expect(skippedBy('due_passed')).toBe(duePassed + 1);
+    expect(json().filter((l) => 'RemindersSkipped' in l && !('reason' in l)).length).toBe(total + 1);
+    expect(json().filter((l) => 'RemindersSkipped' in l && l.reason === 'due_passed').at(-1)).toMatchObject({
+      RemindersSkipped: 1,
+      service: 'relances',
+      _aws: { CloudWatchMetrics: [{ Namespace: 'Relances', Dimensions: [['service', 'reason']], Metrics: [{ Name: 'RemindersSkipped', Unit: 'Count' }] }] },
+    });
+  });
+
+  it('count a payment made before its invoice was imported as a recorded payment, once', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const row = {
+      number: `IMP-PAID-${Date.now()}`,
+      client: { name: 'Importée Payée', email: 'imported@paid.example', kind: 'business' },
+      issueDate: today,
+      dueDate: today,
+      netCents: 10_000,
+      vatCents: 2_000,
+      grossCents: 12_000,
+      paidCents: 5_000,
+    };
+    const count = () => json().filter((l) => 'PaymentsRecorded' in l).length;
+    const before = count();
+    const imported = await call('POST', '/imports/invoices', { invoices: [row] });
+    expect(imported.status, JSON.stringify(imported.body)).toBe(200);
+    expect(imported.body.created).toBe(1);
+    expect(count()).toBe(before + 1);
+    // The same file again changes nothing, and counts nothing.
+    expect((await call('POST', '/imports/invoices', { invoices: [row] })).body.created).toBe(0);
+    expect(count()).toBe(before + 1);
+    expect(lines.join('\n')).not.toContain('imported@paid.example');
   });
 });

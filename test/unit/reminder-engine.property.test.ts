@@ -122,7 +122,7 @@ class World {
   /** Terminal records seen so far: they must never change. */
   readonly terminal = new Map<string, string>();
   private readonly deps = { invoices: this.invoices, clients: this.clients, settings: this.settings, scenarios: this.scenarios, steps: this.steps, clock: this.clock };
-  readonly reconcile = makeReconcileSchedules({ ...this.deps, scheduler: this.scheduler });
+  readonly reconcile = makeReconcileSchedules({ ...this.deps, scheduler: this.scheduler, metrics: this.metrics });
   readonly fire = makeSendReminder({ ...this.deps, templates: this.templates, mailer: this.mailer, pdf: this.pdf, metrics: this.metrics });
   readonly sendNow = makeSendReminderNow({ ...this.deps, templates: this.templates, mailer: this.mailer, pdf: this.pdf, metrics: this.metrics });
   readonly pay = makeRecordPayment({ ...this.deps, ids: this.ids });
@@ -453,6 +453,9 @@ describe('the reminder engine as a state machine', () => {
         for (const r of w.records()) expect(isTerminal(r.state) || r.state === 'scheduled', `${r.invoiceId}/${r.plan}/${r.index}`).toBe(true);
         // Operators count exactly what went out (the metric behind the dashboards and alarms).
         expect(w.metrics.recorded.filter((m) => m === 'reminderSent')).toHaveLength(w.mailer.messages);
+        // And every step recorded skipped, by its reason: at its fire, in a plan recorded or re-planned, by a manual send.
+        const skipped = (list: readonly string[]) => [...list].sort();
+        expect(skipped(w.metrics.recorded.filter((m) => m.startsWith('reminderSkipped:')))).toEqual(skipped(w.records().filter((r) => r.state === 'skipped').map((r) => `reminderSkipped:${r.reason}`)));
         totals.emails += w.mailer.messages;
         totals.contended += w.contended;
         totals.grouped += new Set(w.mailer.log.filter((m, _, all) => all.some((x) => x.message === m.message && x.invoiceId !== m.invoiceId)).map((m) => m.message)).size;

@@ -9,6 +9,7 @@ import { ConflictError, ValidationError } from '../errors.js';
 import type { ClientRepository, Clock, IdGenerator, ImportChunk, ImportJob, ImportJobStore, InvoiceRecord, InvoiceRepository, PlannedImportRow, SettingsRepository } from '../ports.js';
 import { draftInvoice } from '../invoices.js';
 import type { InvoiceRowQueries } from './ports.js';
+import type { Metrics } from '../metrics.js';
 
 export interface ImportDeps {
   readonly invoices: InvoiceRepository;
@@ -20,6 +21,8 @@ export interface ImportDeps {
   readonly ids?: IdGenerator;
   /** The numbers invoices already hold, and the invoices imported before read in batches (absent: not checked, one read per row, as in unit tests). */
   readonly numbers?: Pick<InvoiceRowQueries, 'numbersTaken'> & Partial<Pick<InvoiceRowQueries, 'invoices'>>;
+  /** Counts the payments written with imported invoices (what was paid before the import); none by default. */
+  readonly metrics?: Metrics;
 }
 
 /** Rows of one import, CSV or JSON (the JSON schema caps its array the same): a bigger file is split. */
@@ -154,7 +157,7 @@ const nearestRate = (net: number, vat: number) =>
  * (`{ row, field, message }`) and skipped; a dry run writes nothing. Ids derive from the
  * invoice number and the client's identity: the same file uploaded again changes nothing.
  */
-export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, ids, numbers }: ImportDeps) => {
+export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, ids, numbers, metrics }: ImportDeps) => {
   /** Writes one imported invoice (sent, with what was already paid); false when an earlier upload did. */
   const importOne = async (tenantId: string, row: PlannedImportRow, at: string, today: string): Promise<boolean> => {
     const p = row;
@@ -195,6 +198,7 @@ export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, i
         addPayment: { id: stableId('pay', row.number.toUpperCase()), invoiceId: sent.id, amountCents: row.paidCents, date: today, method: 'other', reference: 'Réglé avant import', createdAt: at },
         events: [{ at, type: 'payment.recorded', data: { amountCents: row.paidCents, date: today, method: 'other', imported: true } }],
       });
+      metrics?.paymentRecorded();
     }
     if (inLitigation && settledStatusOf({ ...sent, paidCents: row.paidCents }) === 'litigation') {
       // What it would have been otherwise, as a move by hand records it.

@@ -6,6 +6,7 @@
  */
 import { coveredByManual, GROUP_SENT, isOut, MANUAL_SENT, type PlannedStepRecord } from '../../domain/reminder-steps.js';
 import type { InvoiceRepository, TimelineRecord } from '../ports.js';
+import { countSkipped, type Metrics } from '../metrics.js';
 import type { StepRecordItem, StepRecords } from '../ports/reminder-steps.js';
 import { isScenarioStep } from './plan-lifecycle.js';
 
@@ -21,7 +22,7 @@ export const liveScenarioSteps = (records: readonly StepRecordItem[]): StepRecor
  * recorded the plan while the email was composed), are recorded `skipped: manual_sent`.
  */
 export const skipStepsSentByHand = async (
-  deps: { readonly steps: StepRecords; readonly invoices: Pick<InvoiceRepository, 'appendEvents'> },
+  deps: { readonly steps: StepRecords; readonly invoices: Pick<InvoiceRepository, 'appendEvents'>; readonly metrics?: Metrics },
   invoice: { readonly tenantId: string; readonly id: string },
   now: Date,
 ): Promise<void> => {
@@ -35,6 +36,7 @@ export const skipStepsSentByHand = async (
     }
   }
   if (events.length > 0) await deps.invoices.appendEvents(invoice.tenantId, invoice.id, events);
+  countSkipped(deps.metrics, events);
 };
 
 /**
@@ -45,7 +47,7 @@ export const skipStepsSentByHand = async (
  * mise en demeure).
  */
 export const skipStepsSentInGroup = async (
-  deps: { readonly steps: StepRecords; readonly invoices: Pick<InvoiceRepository, 'appendEvents'> },
+  deps: { readonly steps: StepRecords; readonly invoices: Pick<InvoiceRepository, 'appendEvents'>; readonly metrics?: Metrics },
   invoice: { readonly tenantId: string; readonly id: string },
   leadTemplateId: string,
   now: Date,
@@ -59,6 +61,7 @@ export const skipStepsSentInGroup = async (
     }
   }
   if (events.length > 0) await deps.invoices.appendEvents(invoice.tenantId, invoice.id, events);
+  countSkipped(deps.metrics, events);
 };
 
 /**

@@ -5,6 +5,7 @@ import { addDays, localDate } from '../../domain/dates.js';
 import { nextSendDay, sendInstant, sendLocalTime } from '../../domain/send-calendar.js';
 import { ESCALATE_STEP_ID, ESCALATE_TEMPLATE_ID, isEscalation } from '../../domain/escalation.js';
 import type { Clock, InvoiceRepository, ReminderScheduler, ScheduleDefinition, SettingsRepository, TimelineRecord } from '../ports.js';
+import { countSkipped, type Metrics } from '../metrics.js';
 import type { LeaseStep } from './stream-targets.js';
 import type { ReminderStepRepository, StepRecordItem } from '../ports/reminder-steps.js';
 import { stepsSentByHand, stepsSentInGroup, withManualCoverage } from './manual-coverage.js';
@@ -17,6 +18,8 @@ export interface ReconcileDeps extends ReminderReadDeps {
   readonly scheduler: ReminderScheduler;
   readonly invoices: InvoiceRepository;
   readonly clock: Clock;
+  /** Counts the steps it records `skipped` (a plan's past courtesy step, those a manual or grouped message stood for); none by default. */
+  readonly metrics?: Metrics;
 }
 
 export interface ReconcileResult {
@@ -285,6 +288,12 @@ const settlePlan = async (deps: ReconcileDeps, ctx: ReminderContext, now: Date):
       Math.max(...live.map((r) => r.index)) < ctx.scenario.steps.length - 1 ||
       live.some((r) => r.state === 'scheduled' && ctx.scenario.steps[r.index]!.templateId !== r.templateId));
   const events: TimelineRecord[] = [];
+  // On the timeline, and each step recorded `skipped` counted by its reason, as a skipped fire is.
+  const record = async (written: readonly TimelineRecord[]) => {
+    if (written.length === 0) return;
+    await deps.invoices.appendEvents(tenantId, invoice.id, written);
+    countSkipped(deps.metrics, written);
+  };
   const cancel = async (r: StepRecordItem, reason: string) => {
     if (await deps.steps.transition(tenantId, invoice.id, r, { state: 'scheduled', ...(r.scheduledAt ? { scheduledAt: r.scheduledAt } : {}) }, { state: 'cancelled', reason, at })) {
       events.push({ at, type: 'reminder.cancelled', data: { stepId: r.stepId, plan: r.plan, reason } });
@@ -354,7 +363,7 @@ const settlePlan = async (deps: ReconcileDeps, ctx: ReminderContext, now: Date):
       }
     }
     if (byHand.length > 0) {
-      if (events.length > 0) await deps.invoices.appendEvents(tenantId, invoice.id, events);
+      await record(events);
       return true; // its own stream record re-plans the rest
     }
     // A firmer grouped message stood for this invoice's gentler steps, and the send path could not record it.
@@ -365,7 +374,7 @@ const settlePlan = async (deps: ReconcileDeps, ctx: ReminderContext, now: Date):
       }
     }
     if (inGroup.length > 0) {
-      if (events.length > 0) await deps.invoices.appendEvents(tenantId, invoice.id, events);
+      await record(events);
       return true;
     }
     // The scenario's steps changed (one removed, added or moved): the pending steps are cancelled
@@ -379,7 +388,7 @@ const settlePlan = async (deps: ReconcileDeps, ctx: ReminderContext, now: Date):
       // pending steps are cancelled `due_date_moved` and the next re-plan records a new plan from
       // the first step, the courtesy reminder skipped for the wrong date included.
       for (const r of pending) await cancel(r, 'due_date_moved');
-      if (events.length > 0) await deps.invoices.appendEvents(tenantId, invoice.id, events);
+      await record(events);
       return events.length > 0;
     }
     // The escalation planned when the owner took the invoice back from litigation keeps its own date
@@ -402,6 +411,6 @@ const settlePlan = async (deps: ReconcileDeps, ctx: ReminderContext, now: Date):
       }
     }
   }
-  if (events.length > 0) await deps.invoices.appendEvents(tenantId, invoice.id, events);
+  await record(events);
   return events.length > 0;
 };

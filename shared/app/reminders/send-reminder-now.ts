@@ -106,7 +106,9 @@ export const makeSendReminderNow = (deps: SendReminderDeps) =>
     // The next step(s) it repeats are not sent again a few days later.
     await skipStepsSentByHand(deps, invoice, now);
     if (planStep && record.templateId === planStep.templateId && planStep.scheduledAt && Date.parse(planStep.scheduledAt) <= now.getTime() + MANUAL_COVER_MS) {
-      await deps.steps.transition(tenantId, invoiceId, planStep, { state: 'scheduled', ...(planStep.scheduledAt ? { scheduledAt: planStep.scheduledAt } : {}) }, { state: 'skipped', reason: MANUAL_SENT, at });
+      if (await deps.steps.transition(tenantId, invoiceId, planStep, { state: 'scheduled', ...(planStep.scheduledAt ? { scheduledAt: planStep.scheduledAt } : {}) }, { state: 'skipped', reason: MANUAL_SENT, at })) {
+        deps.metrics?.reminderSkipped(MANUAL_SENT);
+      }
     }
     const sent = (await deps.steps.list(tenantId, invoiceId)).find((r) => r.plan === 0 && r.index === record.index);
     return sent ? stepRecordView(sent) : { stepId: record.stepId, templateId: template === chosen ? templateId : template.id, state: 'sent', channel: 'email', manual: true };
