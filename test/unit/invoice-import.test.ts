@@ -193,6 +193,17 @@ describe('reading invoices exported elsewhere', () => {
     expect(paid.rows[0]!.paid).toBe('120');
   });
 
+  it('refuses a row whose status says partly paid without saying how much: it came in fully owed (chased for it all), or fully paid with a payment date', () => {
+    const read = (csv: string) => csvRows(csv).rows.map((r) => validateRow(r)).map((r) => ('ok' in r ? r.ok.paidCents : r.errors.map((e) => `${e.field}: ${e.message}`)));
+    const header = "Numéro;Date;Client;Montant TTC;Statut;Date d'échéance;Date de paiement";
+    const refused = ['state: says partly paid, but the row gives neither what was paid (Déjà réglé) nor what is left (Reste à payer): add one of them'];
+    expect(read(`${header}\nH-1;01/09/2026;Dupont;1 200,00;Partiellement payée;01/10/2026;\nH-2;01/09/2026;Dupont;1 200,00;Partiellement payée;01/10/2026;15/10/2026\nH-3;01/09/2026;Dupont;1 200,00;partially paid;01/10/2026;\nH-4;01/09/2026;Dupont;1 200,00;Payée;01/10/2026;15/10/2026\n`))
+      .toEqual([refused, refused, refused, 120_000]);
+    // With the amount paid, or what is left, it is read as before (our own export writes both).
+    expect(read('Numéro;Date;Client;TTC;Statut;Échéance;Déjà réglé\nH-5;01/09/2026;Dupont;1 200,00;Paiement partiel;01/10/2026;200,00\n')).toEqual([20_000]);
+    expect(read('Numéro;Date;Client;TTC;Statut;Échéance;Reste à payer\nH-6;01/09/2026;Dupont;1 200,00;Réglée partiellement;01/10/2026;1 000,00\n')).toEqual([20_000]);
+  });
+
   it('reads the client from a Société column, as CRMs name it', () => {
     const { rows, errors } = csvRows('Numéro;Société;Date;Échéance;TTC\nF-1;Garage Central;01/10/2026;31/10/2026;120,00\n');
     expect(errors).toEqual([]);

@@ -85,6 +85,7 @@ const fr = {
   problems: {
     'the file is empty': 'le fichier est vide',
     'is a draft: never issued, so nothing to import (import issued invoices only)': 'brouillon : jamais émise, rien à importer (n’importez que les factures émises)',
+    'says partly paid, but the row gives neither what was paid (Déjà réglé) nor what is left (Reste à payer): add one of them': 'partiellement payée, mais la ligne ne dit ni ce qui a été réglé (Déjà réglé) ni ce qui reste dû (Reste à payer) : ajoutez l’un des deux',
     'has no invoice row under it': 'aucune facture sous l’en-tête : le fichier ne contient que les titres des colonnes',
     'column missing from the header': 'colonne absente de l’en-tête',
     'is required': 'obligatoire',
@@ -196,6 +197,7 @@ export const importTexts = registerTexts('importScreen', fr, {
   problems: {
     'the file is empty': 'the file is empty',
     'is a draft: never issued, so nothing to import (import issued invoices only)': 'a draft: never issued, so nothing to import (import issued invoices only)',
+    'says partly paid, but the row gives neither what was paid (Déjà réglé) nor what is left (Reste à payer): add one of them': 'partly paid, but the row gives neither what was paid (Already paid) nor what is left (Still owed): add one of them',
     'has no invoice row under it': 'no invoice under the header: the file holds only the column titles',
     'column missing from the header': 'column missing from the header',
     'is required': 'required',
