@@ -64,6 +64,9 @@ export interface ProofText {
   /** Payment methods in words (an unknown one keeps its code). */
   readonly methods: Readonly<Record<string, string>>;
   readonly channels: Readonly<Record<string, string>>;
+  /** A reminder not sent (yet), and why, in words (an unknown one keeps its code). */
+  readonly stepStates: Readonly<Record<string, string>>;
+  readonly stepReasons: Readonly<Record<string, string>>;
   readonly deliveryTypes: Readonly<Record<string, string>>;
   /** The case events in words (a court reads the file); an event not listed keeps its code. */
   readonly eventTypes: Readonly<Record<string, string>>;
@@ -140,6 +143,8 @@ const fr: ProofText = {
   methods: { transfer: 'virement', card: 'carte bancaire', cheque: 'chèque', cash: 'espèces', direct_debit: 'prélèvement', other: 'autre' },
   statuses: { draft: 'brouillon', sent: 'envoyée', partially_paid: 'partiellement payée', paid: 'payée', cancelled: 'annulée', litigation: 'contentieux', written_off: 'créance irrécouvrable' },
   channels: { email: 'e-mail', letter: 'courrier', sms: 'SMS' },
+  stepStates: { to_post: 'produite, en attente d’envoi postal', sending: 'envoi en cours', failed: 'échec de l’envoi' },
+  stepReasons: { send_failed: 'refusé par le service d’envoi', unknown_outcome: 'issue inconnue' },
   deliveryTypes: { 'email.delivered': 'délivré', 'email.bounced': 'rejeté (bounce)', 'email.complained': 'signalé comme spam', 'email.rejected': 'refusé', 'email.delayed': 'retardé' },
   eventTypes: {
     'portal.viewed': 'Facture consultée par le client (portail)',
@@ -245,6 +250,8 @@ const en: ProofText = {
   methods: { transfer: 'bank transfer', card: 'card', cheque: 'cheque', cash: 'cash', direct_debit: 'direct debit', other: 'other' },
   statuses: { draft: 'draft', sent: 'sent', partially_paid: 'partially paid', paid: 'paid', cancelled: 'cancelled', litigation: 'litigation', written_off: 'irrecoverable debt (written off)' },
   channels: { email: 'email', letter: 'letter', sms: 'SMS' },
+  stepStates: { to_post: 'produced, waiting to be posted', sending: 'being sent', failed: 'failed' },
+  stepReasons: { send_failed: 'refused by the sending service', unknown_outcome: 'outcome unknown' },
   deliveryTypes: { 'email.delivered': 'delivered', 'email.bounced': 'bounced', 'email.complained': 'marked as spam', 'email.rejected': 'rejected', 'email.delayed': 'delayed' },
   eventTypes: {
     'portal.viewed': 'Invoice viewed by the client (portal)',

@@ -43,6 +43,24 @@ const FRENCH_HEADINGS = ['Dossier de preuves', 'Débiteur', 'Règlements', 'Rela
 const ENGLISH_HEADINGS = ['Proof file', 'Debtor', 'Payments', 'Reminders sent', 'Formal notice', 'Late-payment penalties', 'Balance due', 'Recipients'];
 
 describe('ReactPdfRenderer.proof', () => {
+  it('says in words, in the file\'s language, a reminder not sent (yet): a letter waiting to be posted, a failed email (never the API\'s codes)', async () => {
+    const pending = (language: 'fr' | 'en') =>
+      aProofFile({
+        language,
+        reminders: [
+          { at: '2026-12-07T08:00:00.000Z', stepId: 'j+15', templateId: 'formal-notice', channel: 'letter', state: 'to_post', manual: false, recipients: [], delivery: [], formalNotice: true },
+          { at: '2026-12-09T08:00:00.000Z', stepId: 'j+20', templateId: 'firm', channel: 'email', state: 'failed', reason: 'send_failed', manual: false, recipients: ['compta@boulangerie-martin.fr'], delivery: [], formalNotice: false },
+        ],
+      });
+    const fr = (await pdfText(await renderer.proof(pending('fr')))).replace(/\s+/g, ' ');
+    expect(fr).toContain('étape j+15 · produite, en attente d’envoi postal');
+    expect(fr).toContain('étape j+20 · échec de l’envoi (refusé par le service d’envoi)');
+    const en = (await pdfText(await renderer.proof(pending('en')))).replace(/\s+/g, ' ');
+    expect(en).toContain('step j+15 · produced, waiting to be posted');
+    expect(en).toContain('step j+20 · failed (refused by the sending service)');
+    for (const code of ['to_post', 'send_failed', '· failed (']) expect(fr).not.toContain(code);
+  });
+
   it('writes the file in French by default, amounts and dates as a French reader writes them', async () => {
     const text = await pdfText(await renderer.proof(aProofFile()));
     for (const heading of FRENCH_HEADINGS) expect(text).toContain(heading);
