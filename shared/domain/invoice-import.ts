@@ -339,6 +339,13 @@ export const validateRow = (raw: RawRow, order: DateOrder = 'DD/MM/YYYY'): { ok:
     const someRate = VAT_RATES.some((r) => Math.abs(Math.round((net * r) / 100) - vat) <= 2);
     if (rateFigure && !someRate) fail('vat', 'looks like a VAT rate rather than an amount (give the VAT amount, or the TTC)');
     else gross = net + vat;
+  } else if (net === undefined && gross !== undefined && vat !== undefined) {
+    // The same beside a TTC and no HT: the net came in as TTC − 20 € and the VAT as 20 € (the export's HT and TVA
+    // then, and a write-off's VAT credit note). A rate's figure that is no rate's VAT of the TTC (to 2 cents) is refused.
+    const billed = gross;
+    const rateFigure = VAT_RATES.some((r) => r > 0 && Math.round(r * 100) === vat);
+    const someRate = VAT_RATES.some((r) => Math.abs(Math.round((billed * r) / (100 + r)) - vat) <= 2);
+    if (rateFigure && !someRate) fail('vat', 'looks like a VAT rate rather than an amount (give the VAT amount, or leave the TVA column out: the TTC is enough)');
   }
   // Partly paid, says its status, but how much the row does not say: it came in fully owed (and chased for it all), or
   // fully paid when a payment date (of a part) was given. Refused, never guessed.

@@ -261,4 +261,18 @@ describe('reading invoices exported elsewhere', () => {
     // With the TTC given, net + VAT = TTC is the check.
     expect(read(row('1 000,00', '20', '1 020,00'))).toEqual(102_000);
   });
+
+  it('refuses a TVA column holding the rate (20) beside a TTC and no HT: the net came in as TTC − 20 € and the VAT as 20 €', () => {
+    const row = (vat: string, gross: string) => validateRow({ row: 2, number: 'F-1', clientName: 'X', issueDate: '2026-10-01', dueDate: '2026-10-31', vat, gross });
+    const read = (r: ReturnType<typeof row>) => ('ok' in r ? [r.ok.netCents, r.ok.vatCents] : r.errors.map((e) => `${e.field}: ${e.message}`));
+    const rate = ['vat: looks like a VAT rate rather than an amount (give the VAT amount, or leave the TVA column out: the TTC is enough)'];
+    expect(read(row('20', '1 200,00'))).toEqual(rate);
+    expect(read(row('10', '1 100,00'))).toEqual(rate);
+    expect(read(row('5,5', '1 055,00'))).toEqual(rate);
+    // A rate's figure that is the VAT of the TTC at some rate, to the cent: an amount (100 + 20 = 120 €; 200 + 10 % = 220 €).
+    expect(read(row('20,00', '120,00'))).toEqual([10_000, 2_000]);
+    expect(read(row('20', '220,00'))).toEqual([20_000, 2_000]);
+    expect(read(row('200,00', '1 200,00'))).toEqual([100_000, 20_000]);
+    expect(read(row('0', '1 200,00'))).toEqual([120_000, 0]);
+  });
 });
