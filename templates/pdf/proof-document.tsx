@@ -136,7 +136,7 @@ export const proofDocument = (kit: PdfKit, data: ProofFileData, numbering: PageN
           {notices.length === 0 && <Text>{L.noFormalNotice}</Text>}
           {notices.map((r, i) => (
             <View key={i}>
-              <Text>{`${L.formalNoticeSent(r.at.slice(0, 10))} (${L.channels[r.channel] ?? r.channel}${r.messageId ? `, ${L.messageId} ${r.messageId}` : ''})`}</Text>
+              <Text>{`${r.state === 'sent' ? L.formalNoticeSent(r.at.slice(0, 10)) : L.formalNoticeNotSent(r.at.slice(0, 10), L.stepStates[r.state] ?? r.state)} (${L.channels[r.channel] ?? r.channel}${r.messageId ? `, ${L.messageId} ${r.messageId}` : ''})`}</Text>
               <Text>{r.posted ? L.posted(r.posted.at.slice(0, 10), r.posted.trackingNumber) : L.notPosted}</Text>
             </View>
           ))}

@@ -44,6 +44,8 @@ export interface ProofText {
   readonly noDelivery: string;
   readonly formalNotice: string;
   readonly formalNoticeSent: (date: string) => string;
+  /** One produced or attempted, not sent: a letter not posted yet, an email that failed. */
+  readonly formalNoticeNotSent: (date: string, state: string) => string;
   readonly posted: (date: string, tracking?: string) => string;
   readonly notPosted: string;
   readonly noFormalNotice: string;
@@ -126,6 +128,7 @@ const fr: ProofText = {
   noDelivery: 'aucun événement de remise reçu',
   formalNotice: 'Mise en demeure',
   formalNoticeSent: (date) => `Mise en demeure envoyée le ${shortDate(date)}`,
+  formalNoticeNotSent: (date, state) => `Mise en demeure du ${shortDate(date)} : ${state}`,
   posted: (date, tracking) => `Lettre recommandée postée le ${shortDate(date)}${tracking ? `, n° de suivi ${tracking}` : ''}`,
   notPosted: 'Lettre recommandée : aucun envoi postal enregistré',
   noFormalNotice: 'Aucune mise en demeure envoyée.',
@@ -233,6 +236,7 @@ const en: ProofText = {
   noDelivery: 'no delivery event received',
   formalNotice: 'Formal notice',
   formalNoticeSent: (date) => `Formal notice sent on ${shortDate(date)}`,
+  formalNoticeNotSent: (date, state) => `Formal notice of ${shortDate(date)}: ${state}`,
   posted: (date, tracking) => `Registered letter posted on ${shortDate(date)}${tracking ? `, tracking number ${tracking}` : ''}`,
   notPosted: 'Registered letter: no posting recorded',
   noFormalNotice: 'No formal notice sent.',
