@@ -93,3 +93,33 @@ describe('the grouped reminder’s preview', () => {
     for (const [i, code] of codes.entries()) expect(lines[i], code).not.toMatch(new RegExp(`: ${code}\\.$`));
   });
 });
+
+describe('the grouped reminder with a firmer template before the due dates', () => {
+  const TONED = { items: [{ id: 'courtesy', name: 'Pré-relance courtoise (J-5)', language: 'fr', purpose: 'reminder', tone: 'courtesy' }, { id: 'firm', name: 'Relance ferme (J+8)', language: 'fr', purpose: 'reminder', tone: 'firm' }] };
+  const WARNING = 'Aucune de ces factures n’est échue : c’est la pré-relance courtoise qui part, jamais une relance d’impayé avant l’échéance.';
+  const open = async (overdue: boolean[]) => {
+    fakeApi(({ path }) => {
+      if (path.startsWith('/invoices?')) return { status: 200, body: { items: [{ ...invoice('i1', 'F-2026-0003'), overdue: overdue[0] }, { ...invoice('i2', 'F-2026-0004'), overdue: overdue[1] }] } };
+      if (path === '/templates') return { status: 200, body: TONED };
+      return undefined;
+    });
+    renderInApp(<GroupedReminderDialog clientId="c1" />);
+    await userEvent.click(screen.getByRole('button', { name: 'Relance groupée' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Relance groupée' });
+    await within(dialog).findByRole('option', { name: 'Relance ferme (J+8) (FR)' });
+    await userEvent.selectOptions(within(dialog).getByLabelText('Modèle'), 'firm');
+    return dialog;
+  };
+
+  it('says the courtesy reminder goes instead when none of the chosen invoices is overdue (the API swaps it)', async () => {
+    const dialog = await open([false, false]);
+    expect(within(dialog).getByText(WARNING)).toBeTruthy();
+  });
+
+  it('says nothing while one of them is overdue, and says it once that one is left out', async () => {
+    const dialog = await open([true, false]);
+    expect(within(dialog).queryByText(WARNING)).toBeNull();
+    await userEvent.click(within(dialog).getByRole('checkbox', { name: /F-2026-0003/ }));
+    expect(within(dialog).getByText(WARNING)).toBeTruthy();
+  });
+});

@@ -45,6 +45,9 @@ export const GroupedReminderDialog = ({ clientId, language }: { clientId: string
   const blockedByGap = Boolean(preview.data?.gapUntil) && !force;
   const reason = (code?: string) => (code ? t(`clientMore.skipReasons.${code}`, { defaultValue: code }) : '');
   const count = openInvoices.length - openInvoices.filter((i) => excluded.has(i.id)).length;
+  // None of the chosen invoices overdue: the API sends the courtesy template instead of a firmer one chosen (grouped-send.ts).
+  const chosenTone = templates.data?.items.find((tpl) => tpl.id === templateId)?.tone;
+  const courtesyInstead = chosenTone !== undefined && chosenTone !== 'courtesy' && count > 0 && openInvoices.filter((i) => !excluded.has(i.id)).every((i) => !i.overdue);
   return (
     <Dialog
       open={open}
@@ -80,7 +83,11 @@ export const GroupedReminderDialog = ({ clientId, language }: { clientId: string
               </label>
             ))}
           </fieldset>
-          <Field label={t('clientMore.template')} hint={templateId === '' ? t('clientMore.stepTemplateHint') : undefined}>
+          <Field
+            label={t('clientMore.template')}
+            hint={templateId === '' ? t('clientMore.stepTemplateHint') : undefined}
+            warning={courtesyInstead ? t('clientMore.courtesyInstead') : undefined}
+          >
             {(p) => (
               <select {...p} value={templateId} onChange={(e) => (changed(), setTemplateId(e.target.value))}>
                 <option value="">{t('clientMore.stepTemplate')}</option>
