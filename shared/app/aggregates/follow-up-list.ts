@@ -4,12 +4,12 @@ import { fold, nameMatches, sortName } from '../../domain/search.js';
 import { ValidationError } from '../errors.js';
 import type { InvoiceListQuery, InvoiceView } from '../../domain/invoice-types.js';
 import { toInvoiceView } from '../invoice-view.js';
-import type { Clock, InvoiceListFilter, InvoiceRecord, InvoiceRepository, Page, SettingsRepository } from '../ports.js';
+import type { Clock, InvoiceListFilter, InvoiceRecord, InvoiceRecords, Page, SettingsRepository } from '../ports.js';
 import { compareKeys, offsetCursor, openCursor, readOffset, sealCursor } from '../list-cursor.js';
 import type { AggregateStore, InvoiceRowQueries, RowFilter } from './ports.js';
 
 export interface FollowUpListDeps {
-  readonly invoices: InvoiceRepository;
+  readonly invoices: InvoiceRecords;
   readonly rows: InvoiceRowQueries;
   readonly aggregates: Pick<AggregateStore, 'rowExtras'>;
   readonly settings: SettingsRepository;
