@@ -114,6 +114,12 @@ const LITIGATION = new Set(['contentieux', 'encontentieux', 'passeeencontentieux
 /** Statuses of an invoice cancelled (by a credit note) in the tool it comes from, and of a draft never issued (folded). */
 const CANCELLED = new Set(['annulee', 'annule', 'annulees', 'cancelled', 'canceled', 'void', 'voided']);
 const DRAFT = new Set(['brouillon', 'draft', 'enbrouillon']);
+/** Statuses saying an invoice is partly paid (folded): how much is for the paid or still-owed column to say. */
+const PARTIAL = new Set([
+  'partiellementpayee', 'partiellementpaye', 'payeepartiellement', 'payepartiellement', 'partiellementreglee', 'partiellementregle', 'regleepartiellement',
+  'reglepartiellement', 'partiellementencaissee', 'encaisseepartiellement', 'paiementpartiel', 'reglementpartiel', 'partiel', 'partielle', 'partiellementpayees',
+  'partiallypaid', 'partlypaid', 'partial', 'partiallysettled',
+]);
 /** A paid column kept as yes / no (`Payée : oui`): settled, or nothing paid. */
 const YES = new Set(['oui', 'o', 'yes', 'y', 'x', 'vrai', 'true']);
 const NO = new Set(['non', 'n', 'no', 'faux', 'false']);
@@ -333,6 +339,20 @@ export const validateRow = (raw: RawRow, order: DateOrder = 'DD/MM/YYYY'): { ok:
     const someRate = VAT_RATES.some((r) => Math.abs(Math.round((net * r) / 100) - vat) <= 2);
     if (rateFigure && !someRate) fail('vat', 'looks like a VAT rate rather than an amount (give the VAT amount, or the TTC)');
     else gross = net + vat;
+  } else if (net === undefined && gross !== undefined && vat !== undefined) {
+    // The same beside a TTC and no HT: the net came in as TTC − 20 € and the VAT as 20 € (the export's HT and TVA
+    // then, and a write-off's VAT credit note). A rate's figure that is no rate's VAT of the TTC (to 2 cents) is refused.
+    const billed = gross;
+    const rateFigure = VAT_RATES.some((r) => r > 0 && Math.round(r * 100) === vat);
+    const someRate = VAT_RATES.some((r) => Math.abs(Math.round((billed * r) / (100 + r)) - vat) <= 2);
+    if (rateFigure && !someRate) fail('vat', 'looks like a VAT rate rather than an amount (give the VAT amount, or leave the TVA column out: the TTC is enough)');
+  }
+  // Partly paid, says its status, but how much the row does not say: it came in fully owed (and chased for it all), or
+  // fully paid when a payment date (of a part) was given. Refused, never guessed.
+  const partlyPaid = PARTIAL.has(fold(raw.state ?? ''));
+  const amountPaidGiven = paidGiven && !paidSaysSettled && !NO.has(paidWord);
+  if (partlyPaid && !amountPaidGiven && remaining === undefined && (raw.remaining ?? '').trim() === '') {
+    fail('state', 'says partly paid, but the row gives neither what was paid (Déjà réglé) nor what is left (Reste à payer): add one of them');
   }
   const paidOnText = raw.paidOn?.trim() ?? '';
   const paidOn = paidOnText === '' ? undefined : parseDate(paidOnText, order);

@@ -43,7 +43,7 @@ const deliveryLine = (delivery: ProofReminder['delivery'], L: ProofText): string
   `${L.delivery}${L.colon}${delivery.length ? delivery.map((d) => `${L.deliveredAt(L.deliveryTypes[d.type] ?? d.type, dateTime(d.at))}${d.detail ? ` (${d.detail})` : ''}`).join(L.listSeparator) : L.noDelivery}`;
 
 const reminderLines = (r: ProofReminder, L: ProofText): string[] => [
-  `${dateTime(r.at)} · ${L.reminderHead(L.channels[r.channel] ?? r.channel, r.templateId, r.stepId)}${r.manual ? ` (${L.manual})` : ''}${r.state !== 'sent' ? ` · ${r.state}${r.reason ? ` (${r.reason})` : ''}` : ''}`,
+  `${dateTime(r.at)} · ${L.reminderHead(L.channels[r.channel] ?? r.channel, r.templateId, r.stepId)}${r.manual ? ` (${L.manual})` : ''}${r.state !== 'sent' ? ` · ${L.stepStates[r.state] ?? r.state}${r.reason ? ` (${L.stepReasons[r.reason] ?? r.reason})` : ''}` : ''}`,
   `${L.to}${L.colon}${r.recipients.join(', ') || '—'}`,
   ...(r.messageId ? [`${r.channel === 'sms' ? L.smsMessageId : L.messageId}${L.colon.trimEnd()}`, r.messageId] : []),
   // A letter is delivered by the post (its posting below), not by an SES event.
@@ -136,7 +136,7 @@ export const proofDocument = (kit: PdfKit, data: ProofFileData, numbering: PageN
           {notices.length === 0 && <Text>{L.noFormalNotice}</Text>}
           {notices.map((r, i) => (
             <View key={i}>
-              <Text>{`${L.formalNoticeSent(r.at.slice(0, 10))} (${L.channels[r.channel] ?? r.channel}${r.messageId ? `, ${L.messageId} ${r.messageId}` : ''})`}</Text>
+              <Text>{`${r.state === 'sent' ? L.formalNoticeSent(r.at.slice(0, 10)) : L.formalNoticeNotSent(r.at.slice(0, 10), L.stepStates[r.state] ?? r.state)} (${L.channels[r.channel] ?? r.channel}${r.messageId ? `, ${L.messageId} ${r.messageId}` : ''})`}</Text>
               <Text>{r.posted ? L.posted(r.posted.at.slice(0, 10), r.posted.trackingNumber) : L.notPosted}</Text>
             </View>
           ))}

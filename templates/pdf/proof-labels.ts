@@ -44,6 +44,8 @@ export interface ProofText {
   readonly noDelivery: string;
   readonly formalNotice: string;
   readonly formalNoticeSent: (date: string) => string;
+  /** One produced or attempted, not sent: a letter not posted yet, an email that failed. */
+  readonly formalNoticeNotSent: (date: string, state: string) => string;
   readonly posted: (date: string, tracking?: string) => string;
   readonly notPosted: string;
   readonly noFormalNotice: string;
@@ -64,6 +66,9 @@ export interface ProofText {
   /** Payment methods in words (an unknown one keeps its code). */
   readonly methods: Readonly<Record<string, string>>;
   readonly channels: Readonly<Record<string, string>>;
+  /** A reminder not sent (yet), and why, in words (an unknown one keeps its code). */
+  readonly stepStates: Readonly<Record<string, string>>;
+  readonly stepReasons: Readonly<Record<string, string>>;
   readonly deliveryTypes: Readonly<Record<string, string>>;
   /** The case events in words (a court reads the file); an event not listed keeps its code. */
   readonly eventTypes: Readonly<Record<string, string>>;
@@ -123,6 +128,7 @@ const fr: ProofText = {
   noDelivery: 'aucun événement de remise reçu',
   formalNotice: 'Mise en demeure',
   formalNoticeSent: (date) => `Mise en demeure envoyée le ${shortDate(date)}`,
+  formalNoticeNotSent: (date, state) => `Mise en demeure du ${shortDate(date)} : ${state}`,
   posted: (date, tracking) => `Lettre recommandée postée le ${shortDate(date)}${tracking ? `, n° de suivi ${tracking}` : ''}`,
   notPosted: 'Lettre recommandée : aucun envoi postal enregistré',
   noFormalNotice: 'Aucune mise en demeure envoyée.',
@@ -140,6 +146,8 @@ const fr: ProofText = {
   methods: { transfer: 'virement', card: 'carte bancaire', cheque: 'chèque', cash: 'espèces', direct_debit: 'prélèvement', other: 'autre' },
   statuses: { draft: 'brouillon', sent: 'envoyée', partially_paid: 'partiellement payée', paid: 'payée', cancelled: 'annulée', litigation: 'contentieux', written_off: 'créance irrécouvrable' },
   channels: { email: 'e-mail', letter: 'courrier', sms: 'SMS' },
+  stepStates: { to_post: 'produite, en attente d’envoi postal', sending: 'envoi en cours', failed: 'échec de l’envoi' },
+  stepReasons: { send_failed: 'refusé par le service d’envoi', unknown_outcome: 'issue inconnue' },
   deliveryTypes: { 'email.delivered': 'délivré', 'email.bounced': 'rejeté (bounce)', 'email.complained': 'signalé comme spam', 'email.rejected': 'refusé', 'email.delayed': 'retardé' },
   eventTypes: {
     'portal.viewed': 'Facture consultée par le client (portail)',
@@ -228,6 +236,7 @@ const en: ProofText = {
   noDelivery: 'no delivery event received',
   formalNotice: 'Formal notice',
   formalNoticeSent: (date) => `Formal notice sent on ${shortDate(date)}`,
+  formalNoticeNotSent: (date, state) => `Formal notice of ${shortDate(date)}: ${state}`,
   posted: (date, tracking) => `Registered letter posted on ${shortDate(date)}${tracking ? `, tracking number ${tracking}` : ''}`,
   notPosted: 'Registered letter: no posting recorded',
   noFormalNotice: 'No formal notice sent.',
@@ -245,6 +254,8 @@ const en: ProofText = {
   methods: { transfer: 'bank transfer', card: 'card', cheque: 'cheque', cash: 'cash', direct_debit: 'direct debit', other: 'other' },
   statuses: { draft: 'draft', sent: 'sent', partially_paid: 'partially paid', paid: 'paid', cancelled: 'cancelled', litigation: 'litigation', written_off: 'irrecoverable debt (written off)' },
   channels: { email: 'email', letter: 'letter', sms: 'SMS' },
+  stepStates: { to_post: 'produced, waiting to be posted', sending: 'being sent', failed: 'failed' },
+  stepReasons: { send_failed: 'refused by the sending service', unknown_outcome: 'outcome unknown' },
   deliveryTypes: { 'email.delivered': 'delivered', 'email.bounced': 'bounced', 'email.complained': 'marked as spam', 'email.rejected': 'rejected', 'email.delayed': 'delayed' },
   eventTypes: {
     'portal.viewed': 'Invoice viewed by the client (portal)',

@@ -106,6 +106,35 @@ describe('a demanding new user’s walk on a phone', () => {
     await checkScreen('qa-web4-contact-phone');
   });
 
+  it('a line or a document over the amount ceiling is said where it is (the API named body.lines.0 and body.lines: nothing showed)', async () => {
+    await page.goto(`${web()}/quotes/new`);
+    await page.getByRole('heading', { level: 1, name: 'Nouveau devis' }).waitFor();
+    await page.getByLabel('Client').selectOption({ label: 'Garage Lefèvre' });
+    await page.getByLabel('Désignation').fill('Pose');
+    await page.getByLabel('Qté').fill('100000');
+    await page.getByLabel('Prix unitaire HT').fill('999999');
+    await page.getByRole('button', { name: 'Créer le devis' }).click();
+    // The line: under its unit price, which takes the focus.
+    const price = page.getByLabel('Prix unitaire HT');
+    await poll(() => price.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await price.getAttribute('aria-describedby'))!.split(' ')[0]!;
+    expect((await page.locator(`[id="${describedBy}"]`).textContent())?.replace(/[\u00a0\u202f]/g, ' ')).toBe('Total TTC de la ligne : 999 999 999,99 € au plus');
+    expect(await page.evaluate<string | null>(`document.activeElement && document.activeElement.getAttribute('name')`)).toBe('lines.0.unitPrice');
+    // Each line within the ceiling, the document over it: said under the totals, announced.
+    await page.getByLabel('Qté').fill('1');
+    await price.fill('500000000');
+    await page.getByRole('button', { name: 'Ajouter une ligne' }).click();
+    await page.getByLabel('Désignation').nth(1).fill('Pose 2');
+    await page.getByLabel('Qté').nth(1).fill('1');
+    await page.getByLabel('Prix unitaire HT').nth(1).fill('500000000');
+    await page.getByRole('button', { name: 'Créer le devis' }).click();
+    const documentError = page.getByTestId('lines-error');
+    await poll(async () => (await documentError.textContent())?.replace(/[\u00a0\u202f]/g, ' ')).toBe('Total TTC : 999 999 999,99 € au plus');
+    expect(await documentError.getAttribute('role')).toBe('alert');
+    expect(await page.locator('[aria-invalid="true"]').count()).toBe(0);
+    await checkScreen('qa-web4-lines-ceiling');
+  });
+
   it('the SMS template previews the text as it goes: the pay link never empty, on one line, without the email-only choices', async () => {
     await page.goto(`${web()}/templates/sms-reminder`);
     await page.getByRole('heading', { level: 1, name: 'SMS de relance' }).waitFor();

@@ -74,6 +74,10 @@ describe('a payment plan that waived the penalties', () => {
       expect(grouped.status, templateId).toBe(422);
       expect(grouped.json.errors).toEqual([{ path: 'body.templateId', message: expect.stringMatching(/payment plan waives/) }]);
     }
+    // Nor the owner's own words filling them in.
+    const own = await t.call('POST', `/clients/${clientId}/reminders`, { invoiceIds: [id], subject: 'Facture {{invoiceNumber}}', body: 'Pénalités : {{penaltiesAmount}}' });
+    expect(own.status).toBe(422);
+    expect(own.json.errors).toEqual([{ path: 'body.body', message: expect.stringMatching(/payment plan waives/) }]);
     const batch = await t.ok('POST', '/reminders/batch', { invoiceIds: [id], templateId: 'firm' });
     expect(batch.items).toEqual([{ invoiceId: id, status: 'skipped', reason: 'penalties_waived' }]);
     expect((await inbox(email)).length).toBe(before);

@@ -163,4 +163,30 @@ describe('an SES outage on the local stack', () => {
     expect((await t.get('/notifications')).json.items.map((n: { kind: string }) => n.kind)).toContain('send_failed');
     expect((await inbox(owner)).map((m) => m.subject).filter((s) => s.includes('Relance non envoyée'))).toHaveLength(1);
   }, 120_000);
+
+  it('gives a reminder moved while waiting for its retry the retries of its new time: not failed at its first failure there', async () => {
+    const { t, email, today, invoiceId, steps, j1At } = await anOverdueInvoice('retry-moved', { graceDaysAfterPayment: 7 });
+    failing = [email];
+    await failSendsTo(failing);
+    await runUntil(new Date(j1At + MIN), { tenant: t.tenant, invoiceId });
+    expect((await steps()).find((s) => s.stepId === 'j+1')).toMatchObject({ state: 'scheduled', reason: 'retry', attempts: 1 });
+    // A payment's grace window moves it a week on; the outage goes on.
+    const paid = await t.post(`/invoices/${invoiceId}/payments`, { amountCents: 20_000, date: today, method: 'transfer' }, { 'Idempotency-Key': `moved-${invoiceId}` });
+    expect(paid.status).toBe(201);
+    await drain();
+    const moved = (await steps()).find((s) => s.stepId === 'j+1')!;
+    expect(inParis(moved.scheduledAt!).date >= addDays(today, 7), moved.scheduledAt).toBe(true);
+
+    await runUntil(new Date(Date.parse(moved.scheduledAt!) + MIN), { tenant: t.tenant, invoiceId });
+    // Its first failure at the new time is retried (15 min later), as any step's: the 24 h count from there.
+    const retrying = (await steps()).find((s) => s.stepId === 'j+1')!;
+    expect(retrying).toMatchObject({ state: 'scheduled', reason: 'retry', attempts: 2 });
+    expect(Date.parse(retrying.scheduledAt!) - Date.parse(moved.scheduledAt!)).toBeLessThanOrEqual(16 * MIN);
+    await failSendsTo((failing = []));
+    await runUntil(new Date(Date.parse(retrying.scheduledAt!) + MIN), { tenant: t.tenant, invoiceId });
+    const j1 = (await steps()).find((s) => s.stepId === 'j+1')!;
+    expect(j1).toMatchObject({ state: 'sent', attempts: 3 });
+    const reminders = (await inbox(email)).filter((m) => !/^Facture \S+ – /.test(m.subject) && !/^Merci/.test(m.subject));
+    expect(reminders.map((m) => m.messageId)).toEqual([j1.messageId]);
+  }, 120_000);
 });

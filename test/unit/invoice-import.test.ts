@@ -193,6 +193,17 @@ describe('reading invoices exported elsewhere', () => {
     expect(paid.rows[0]!.paid).toBe('120');
   });
 
+  it('refuses a row whose status says partly paid without saying how much: it came in fully owed (chased for it all), or fully paid with a payment date', () => {
+    const read = (csv: string) => csvRows(csv).rows.map((r) => validateRow(r)).map((r) => ('ok' in r ? r.ok.paidCents : r.errors.map((e) => `${e.field}: ${e.message}`)));
+    const header = "Numéro;Date;Client;Montant TTC;Statut;Date d'échéance;Date de paiement";
+    const refused = ['state: says partly paid, but the row gives neither what was paid (Déjà réglé) nor what is left (Reste à payer): add one of them'];
+    expect(read(`${header}\nH-1;01/09/2026;Dupont;1 200,00;Partiellement payée;01/10/2026;\nH-2;01/09/2026;Dupont;1 200,00;Partiellement payée;01/10/2026;15/10/2026\nH-3;01/09/2026;Dupont;1 200,00;partially paid;01/10/2026;\nH-4;01/09/2026;Dupont;1 200,00;Payée;01/10/2026;15/10/2026\n`))
+      .toEqual([refused, refused, refused, 120_000]);
+    // With the amount paid, or what is left, it is read as before (our own export writes both).
+    expect(read('Numéro;Date;Client;TTC;Statut;Échéance;Déjà réglé\nH-5;01/09/2026;Dupont;1 200,00;Paiement partiel;01/10/2026;200,00\n')).toEqual([20_000]);
+    expect(read('Numéro;Date;Client;TTC;Statut;Échéance;Reste à payer\nH-6;01/09/2026;Dupont;1 200,00;Réglée partiellement;01/10/2026;1 000,00\n')).toEqual([20_000]);
+  });
+
   it('reads the client from a Société column, as CRMs name it', () => {
     const { rows, errors } = csvRows('Numéro;Société;Date;Échéance;TTC\nF-1;Garage Central;01/10/2026;31/10/2026;120,00\n');
     expect(errors).toEqual([]);
@@ -249,5 +260,19 @@ describe('reading invoices exported elsewhere', () => {
     expect(read(row('1 000,00', '200,00'))).toEqual(120_000);
     // With the TTC given, net + VAT = TTC is the check.
     expect(read(row('1 000,00', '20', '1 020,00'))).toEqual(102_000);
+  });
+
+  it('refuses a TVA column holding the rate (20) beside a TTC and no HT: the net came in as TTC − 20 € and the VAT as 20 €', () => {
+    const row = (vat: string, gross: string) => validateRow({ row: 2, number: 'F-1', clientName: 'X', issueDate: '2026-10-01', dueDate: '2026-10-31', vat, gross });
+    const read = (r: ReturnType<typeof row>) => ('ok' in r ? [r.ok.netCents, r.ok.vatCents] : r.errors.map((e) => `${e.field}: ${e.message}`));
+    const rate = ['vat: looks like a VAT rate rather than an amount (give the VAT amount, or leave the TVA column out: the TTC is enough)'];
+    expect(read(row('20', '1 200,00'))).toEqual(rate);
+    expect(read(row('10', '1 100,00'))).toEqual(rate);
+    expect(read(row('5,5', '1 055,00'))).toEqual(rate);
+    // A rate's figure that is the VAT of the TTC at some rate, to the cent: an amount (100 + 20 = 120 €; 200 + 10 % = 220 €).
+    expect(read(row('20,00', '120,00'))).toEqual([10_000, 2_000]);
+    expect(read(row('20', '220,00'))).toEqual([20_000, 2_000]);
+    expect(read(row('200,00', '1 200,00'))).toEqual([100_000, 20_000]);
+    expect(read(row('0', '1 200,00'))).toEqual([120_000, 0]);
   });
 });

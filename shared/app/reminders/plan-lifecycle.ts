@@ -74,19 +74,26 @@ const REENTRANT = new Set(['paused', 'disputed', 'opt_out', 'program_off', 'comp
 /**
  * The active plan's steps to record now, if its current round is over because of a stop that
  * has cleared (or it has none yet): the steps of instalments still unpaid, minus those already
- * sent in an earlier round.
+ * sent in an earlier round. Also when the live round left out an instalment paid then, owed again
+ * since (the payment removed: a cheque that bounced): a new round takes it in, else it would go
+ * unreminded until the plan ends missed.
  */
 export const newPlanRound = (ctx: ReminderContext, plan: PaymentPlan, now: Date): NewStepRecord[] => {
   const mine = stepsOfPlan(ctx.records, plan.seq);
   const round = mine.length === 0 ? 0 : Math.max(...mine.map((r) => r.plan)) - planStepsNumber(plan) + 1;
-  if (mine.length > 0) {
-    const live = mine.filter((r) => r.plan === planStepsNumber(plan, round - 1));
-    if (!live.every((r) => isTerminal(r.state)) || !live.some((r) => r.state === 'cancelled' && REENTRANT.has(r.reason ?? ''))) return [];
-  }
+  const live = mine.filter((r) => r.plan === planStepsNumber(plan, round - 1));
+  const stopped = live.every((r) => isTerminal(r.state)) && live.some((r) => r.state === 'cancelled' && REENTRANT.has(r.reason ?? ''));
   const today = localDate(now, ctx.settings.timezone);
   const views = instalmentViews(plan, invoiceBalanceCents(ctx.invoice), today);
   const paid = new Set(views.flatMap((v, i) => (v.dueCents === 0 ? [i] : [])));
   const done = new Set(mine.filter((r) => r.state === 'sent' || r.state === 'sending').map((r) => planStepKey(r.instalment ?? 0, r.planStep ?? 'late')));
+  if (mine.length > 0 && !stopped) {
+    // A stop still on (a pause, a dispute…) holds every step: nothing to add until it clears.
+    if (live.some((r) => r.state === 'cancelled' && REENTRANT.has(r.reason ?? ''))) return [];
+    const inRound = new Set(live.map((r) => planStepKey(r.instalment ?? 0, r.planStep ?? 'late')));
+    const owedAgain = plan.instalments.some((_, i) => !paid.has(i) && (['courtesy', 'late'] as const).some((k) => !inRound.has(planStepKey(i, k)) && !done.has(planStepKey(i, k))));
+    if (!owedAgain) return [];
+  }
   const at = now.toISOString();
   return planInstalmentSteps({
     plan,
@@ -133,6 +140,13 @@ export const settlePlanSteps = async (
   if (!plan || stop) return events;
   const steps = newPlanRound(ctx, plan, now);
   if (steps.length > 0 && (await deps.steps.createPlan(tenantId, id, steps))) {
+    // The round it replaces, when it still had steps to send (an instalment owed again): they go again in the new one.
+    for (const r of stepsOfPlan(ctx.records, plan.seq)) {
+      if (r.state !== 'scheduled') continue;
+      if (await deps.steps.transition(tenantId, id, r, { state: 'scheduled', ...(r.scheduledAt ? { scheduledAt: r.scheduledAt } : {}) }, { state: 'cancelled', reason: 'replanned', at })) {
+        events.push({ at, type: 'reminder.cancelled', data: { stepId: r.stepId, plan: r.plan, reason: 'replanned' } });
+      }
+    }
     for (const s of steps) {
       events.push(
         s.state === 'scheduled'

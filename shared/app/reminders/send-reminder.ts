@@ -352,7 +352,7 @@ const send = async (
 export const deliverClaimed = async (
   deps: SendReminderDeps,
   ctx: SendContext,
-  record: Pick<StepRecordItem, 'plan' | 'index' | 'stepId' | 'attempts' | 'firstFailedAt' | 'manual' | 'beforeDue' | 'instalmentDue'>,
+  record: Pick<StepRecordItem, 'plan' | 'index' | 'stepId' | 'attempts' | 'firstFailedAt' | 'manual' | 'beforeDue' | 'instalmentDue' | 'scheduledAt'>,
   send: {
     email: Awaited<ReturnType<typeof composeReminder>>;
     template: ReminderTemplate;
@@ -398,15 +398,19 @@ export const deliverClaimed = async (
 export const recordFailure = async (
   deps: GroupSendDeps,
   ctx: SendContext,
-  record: Pick<StepRecordItem, 'plan' | 'index' | 'stepId' | 'attempts' | 'firstFailedAt' | 'manual' | 'channel' | 'beforeDue' | 'instalmentDue'>,
+  record: Pick<StepRecordItem, 'plan' | 'index' | 'stepId' | 'attempts' | 'firstFailedAt' | 'manual' | 'channel' | 'beforeDue' | 'instalmentDue' | 'scheduledAt'>,
   send: { now: Date; today: string; gap: ClientGapClaim },
   error: unknown,
 ): Promise<ReminderOutcome> => {
   const { tenantId, id } = ctx.invoice;
   const at = send.now.toISOString();
   const lastError = error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 300) : 'unknown error';
-  const firstFailedAt = record.firstFailedAt ?? at;
-  const failures = (record.attempts ?? 0) + 1;
+  // A step firing within the retry window of an earlier failure continues it. One moved past it since
+  // (a payment's grace window, a due date put later, the client's gap) starts a window of its own at
+  // its new time: it used to keep the old one, so its first failure there failed it for good, unretried.
+  const inWindow = record.firstFailedAt !== undefined && record.scheduledAt !== undefined && Date.parse(record.scheduledAt) - Date.parse(record.firstFailedAt) <= RETRY_WINDOW_MS;
+  const firstFailedAt = inWindow ? record.firstFailedAt! : at;
+  const failures = inWindow ? (record.attempts ?? 0) + 1 : 1;
   const calendar = sendCalendarFor(ctx.settings, ctx.client);
   const retryAt = record.manual ? undefined : nextRetryAt(failures, new Date(firstFailedAt), send.now);
   // A retry keeps to the calendar (a text to its window, an email to a send day from the send hour on),

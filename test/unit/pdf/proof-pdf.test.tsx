@@ -43,6 +43,30 @@ const FRENCH_HEADINGS = ['Dossier de preuves', 'Débiteur', 'Règlements', 'Rela
 const ENGLISH_HEADINGS = ['Proof file', 'Debtor', 'Payments', 'Reminders sent', 'Formal notice', 'Late-payment penalties', 'Balance due', 'Recipients'];
 
 describe('ReactPdfRenderer.proof', () => {
+  it('says in words, in the file\'s language, a reminder not sent (yet): a letter waiting to be posted, a failed email (never the API\'s codes), and never that such a mise en demeure was sent', async () => {
+    const pending = (language: 'fr' | 'en') =>
+      aProofFile({
+        language,
+        reminders: [
+          { at: '2026-12-07T08:00:00.000Z', stepId: 'j+15', templateId: 'formal-notice', channel: 'letter', state: 'to_post', manual: false, recipients: [], delivery: [], formalNotice: true },
+          { at: '2026-12-09T08:00:00.000Z', stepId: 'j+20', templateId: 'formal-notice', channel: 'email', state: 'failed', reason: 'send_failed', manual: false, recipients: ['compta@boulangerie-martin.fr'], delivery: [], formalNotice: true },
+        ],
+      });
+    const fr = (await pdfText(await renderer.proof(pending('fr')))).replace(/\s+/g, ' ');
+    expect(fr).toContain('étape j+15 · produite, en attente d’envoi postal');
+    expect(fr).toContain('étape j+20 · échec de l’envoi (refusé par le service d’envoi)');
+    const en = (await pdfText(await renderer.proof(pending('en')))).replace(/\s+/g, ' ');
+    expect(en).toContain('step j+15 · produced, waiting to be posted');
+    expect(en).toContain('step j+20 · failed (refused by the sending service)');
+    for (const code of ['to_post', 'send_failed', '· failed (']) expect(fr).not.toContain(code);
+    // Neither was sent: the file never says the mise en demeure was.
+    expect(fr).not.toContain('Mise en demeure envoyée');
+    expect(fr).toContain('Mise en demeure du 07/12/2026 : produite, en attente d’envoi postal (courrier)');
+    expect(fr).toContain('Mise en demeure du 09/12/2026 : échec de l’envoi (e-mail)');
+    expect(en).not.toContain('Formal notice sent');
+    expect(en).toContain('Formal notice of 09/12/2026: failed (email)');
+  });
+
   it('writes the file in French by default, amounts and dates as a French reader writes them', async () => {
     const text = await pdfText(await renderer.proof(aProofFile()));
     for (const heading of FRENCH_HEADINGS) expect(text).toContain(heading);

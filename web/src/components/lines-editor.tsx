@@ -68,9 +68,16 @@ export const linesTotals = (lines: readonly Partial<LineForm>[]): { netCents: nu
   return { netCents: Number(net), vatCents: Number(vat), grossCents: Number(net + vat) };
 };
 
-/** API paths `lines.0.unitPriceCents` name the form's `lines.0.unitPrice`. */
-export const lineErrorRename = (count: number): Record<string, string> =>
-  Object.fromEntries(Array.from({ length: count }, (_, i) => [`lines.${i}.unitPriceCents`, `lines.${i}.unitPrice`]));
+/**
+ * API paths `lines.0.unitPriceCents` name the form's `lines.0.unitPrice`. A whole line refused (`lines.0`: its total
+ * over the ceiling) is said under its unit price, which takes the focus; the whole document (`lines`: the total) under
+ * the totals (`lines.root`, react-hook-form's place for an array's own error). Both were set where nothing showed them.
+ */
+export const lineErrorRename = (count: number): Record<string, string> => ({
+  ...Object.fromEntries(Array.from({ length: count }, (_, i) => [`lines.${i}.unitPriceCents`, `lines.${i}.unitPrice`])),
+  ...Object.fromEntries(Array.from({ length: count }, (_, i) => [`lines.${i}`, `lines.${i}.unitPrice`])),
+  lines: 'lines.root',
+});
 
 type WithLines = { lines: LineForm[] };
 
@@ -134,6 +141,12 @@ export const LinesEditor = <T extends WithLines>({
         <Stat label={t('invoice.vat')} value={money(totals.vatCents)} />
         <Stat label={t('invoice.gross')} value={<strong>{money(totals.grossCents)}</strong>} />
       </dl>
+      {/* The document's own refusal (its total over the ceiling): no field to focus, so announced. */}
+      {errors.lines?.root?.message && (
+        <p role="alert" className="field-error" data-testid="lines-error">
+          {errors.lines.root.message}
+        </p>
+      )}
     </fieldset>
   );
 };

@@ -85,6 +85,7 @@ const fr = {
   problems: {
     'the file is empty': 'le fichier est vide',
     'is a draft: never issued, so nothing to import (import issued invoices only)': 'brouillon : jamais émise, rien à importer (n’importez que les factures émises)',
+    'says partly paid, but the row gives neither what was paid (Déjà réglé) nor what is left (Reste à payer): add one of them': 'partiellement payée, mais la ligne ne dit ni ce qui a été réglé (Déjà réglé) ni ce qui reste dû (Reste à payer) : ajoutez l’un des deux',
     'has no invoice row under it': 'aucune facture sous l’en-tête : le fichier ne contient que les titres des colonnes',
     'column missing from the header': 'colonne absente de l’en-tête',
     'is required': 'obligatoire',
@@ -100,6 +101,7 @@ const fr = {
     'is not an amount (1 234,56)': 'montant invalide (ex. 1 234,56)',
     'must not be negative': 'ne peut pas être négatif',
     'looks like a VAT rate rather than an amount (give the VAT amount, or the TTC)': 'ressemble à un taux de TVA plutôt qu’à un montant (indiquez le montant de TVA, ou le TTC)',
+    'looks like a VAT rate rather than an amount (give the VAT amount, or leave the TVA column out: the TTC is enough)': 'ressemble à un taux de TVA plutôt qu’à un montant (indiquez le montant de TVA, ou retirez la colonne TVA : le TTC suffit)',
     'is negative (a credit note? put its amount in the Avoirs column of the invoice it credits)': 'négatif (un avoir ? indiquez son montant dans la colonne Avoirs de la facture qu’il annule)',
     'is above 999 999 999,99': 'au-delà de 999 999 999,99',
     'is required (or net and VAT)': 'obligatoire (ou HT et TVA)',
@@ -196,6 +198,7 @@ export const importTexts = registerTexts('importScreen', fr, {
   problems: {
     'the file is empty': 'the file is empty',
     'is a draft: never issued, so nothing to import (import issued invoices only)': 'a draft: never issued, so nothing to import (import issued invoices only)',
+    'says partly paid, but the row gives neither what was paid (Déjà réglé) nor what is left (Reste à payer): add one of them': 'partly paid, but the row gives neither what was paid (Already paid) nor what is left (Still owed): add one of them',
     'has no invoice row under it': 'no invoice under the header: the file holds only the column titles',
     'column missing from the header': 'column missing from the header',
     'is required': 'required',
@@ -211,6 +214,7 @@ export const importTexts = registerTexts('importScreen', fr, {
     'is not an amount (1 234,56)': 'not an amount (e.g. 1 234,56)',
     'must not be negative': 'must not be negative',
     'looks like a VAT rate rather than an amount (give the VAT amount, or the TTC)': 'looks like a VAT rate rather than an amount (give the VAT amount, or the gross)',
+    'looks like a VAT rate rather than an amount (give the VAT amount, or leave the TVA column out: the TTC is enough)': 'looks like a VAT rate rather than an amount (give the VAT amount, or leave the VAT column out: the gross is enough)',
     'is negative (a credit note? put its amount in the Avoirs column of the invoice it credits)': 'negative (a credit note? put its amount in the Avoirs (credit notes) column of the invoice it credits)',
     'is above 999 999 999,99': 'above 999 999 999,99',
     'is required (or net and VAT)': 'required (or net and VAT)',

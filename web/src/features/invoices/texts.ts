@@ -379,6 +379,7 @@ const planStepsFr = {
   tooMany: 'Dix adresses au plus',
   attachments: 'Pièces jointes',
   notRemindable: 'Cette facture ne peut pas être relancée maintenant : {{reason}}.',
+  notYetDue: 'Pas encore échue : c’est « {{name}} » qui part, jamais une relance d’impayé avant l’échéance.',
   /** Why a payment plan ended (the plan's `endReason`, the `plan.ended` event's reason). */
   planEndReasons: {
     paid: 'facture payée',
@@ -457,6 +458,7 @@ export const planStepTexts = registerTexts('planSteps', planStepsFr, {
   tooMany: 'Ten addresses at most',
   attachments: 'Attachments',
   notRemindable: 'This invoice cannot be reminded now: {{reason}}.',
+  notYetDue: 'Not due yet: “{{name}}” goes instead, never an overdue reminder before the due date.',
   planEndReasons: {
     paid: 'invoice paid',
     missed: 'an instalment was not paid',

@@ -19,7 +19,17 @@ type DialogName = 'pause' | 'dispute' | 'creditNote' | 'litigation' | 'writeOff'
  * focus back on the button). The dialogs the menu opens live outside it, so closing the menu
  * does not close them, and give the focus back to the menu's button.
  */
-export const InvoiceActions = ({ invoice: inv, onPaymentReceived, language }: { invoice: Invoice; onPaymentReceived: () => void; language?: 'fr' | 'en' }) => {
+export const InvoiceActions = ({
+  invoice: inv,
+  onPaymentReceived,
+  language,
+  consumer = false,
+}: {
+  invoice: Invoice;
+  onPaymentReceived: () => void;
+  language?: 'fr' | 'en';
+  consumer?: boolean;
+}) => {
   const { t, lang } = useI18n();
   const id = inv.id;
   const actions = useInvoiceAction(id);
@@ -102,7 +112,7 @@ export const InvoiceActions = ({ invoice: inv, onPaymentReceived, language }: { 
             {t('invoiceGaps.paymentReceived')}
           </button>
         )}
-        {open && <SendReminderDialog invoiceId={id} clientId={inv.clientId} language={language} />}
+        {open && <SendReminderDialog invoiceId={id} clientId={inv.clientId} language={language} notYetDue={!inv.overdue} consumer={consumer} />}
         {items.length > 0 && (
           // Not modal: the page is not hidden from screen readers while the menu is open (axe's
           // aria-hidden-focus), Escape, Tab or a tap outside close it, and the focus comes back to the button.

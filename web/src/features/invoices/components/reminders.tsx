@@ -162,7 +162,20 @@ const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.
  * posts the same body without dryRun. Recipients go to the API only when the owner changed them,
  * so the client's defaults (billing contacts, a client who complained) stay the API's call.
  */
-export const SendReminderDialog = ({ invoiceId, clientId, language }: { invoiceId: string; clientId: string; language?: 'fr' | 'en' }) => {
+export const SendReminderDialog = ({
+  invoiceId,
+  clientId,
+  language,
+  notYetDue = false,
+  consumer = false,
+}: {
+  invoiceId: string;
+  clientId: string;
+  language?: 'fr' | 'en';
+  /** Not overdue yet: whatever firmer template is chosen, the API sends the courtesy one (grouped-send.ts), never "échue" or "impayée". */
+  notYetDue?: boolean;
+  consumer?: boolean;
+}) => {
   const { t, colon } = useI18n();
   const label = useTemplateLabel();
   const [open, setOpen] = useState(false);
@@ -180,7 +193,14 @@ export const SendReminderDialog = ({ invoiceId, clientId, language }: { invoiceI
   // Reminders only: not the engine's texts, payment-plan notes or thank-yous (unless the plan sends one next);
   // for an English client, no French template the API would swap for its English variant anyway.
   const offered = all.filter((tpl) => (tpl.purpose === 'reminder' || tpl.id === suggested) && offeredFor(tpl.id, language, all));
-  const chosen = templateId ?? (plan.isPending ? undefined : (known(suggested) ?? offered[0]?.id));
+  // Before the due date the API swaps any firmer template for the courtesy one: that one is proposed, so the
+  // choice shown is the message previewed (it showed "Relance à échéance (J+1)" over a courtesy text).
+  const courtesy = known(templateForLanguage(consumer ? 'courtesy-consumer' : 'courtesy', language, all));
+  const toneOf = (id: string | undefined) => all.find((tpl) => tpl.id === id)?.tone;
+  const firmerThanDue = (id: string | undefined) => notYetDue && id !== undefined && toneOf(id) !== undefined && toneOf(id) !== 'courtesy';
+  const byDefault = known(suggested) ?? offered[0]?.id;
+  const chosen = templateId ?? (plan.isPending ? undefined : firmerThanDue(byDefault) && courtesy ? courtesy : byDefault);
+  const swapped = firmerThanDue(chosen) && courtesy !== undefined ? all.find((tpl) => tpl.id === courtesy) : undefined;
   // What the owner typed (undefined: untouched, the preview's defaults show) and what the preview used.
   const [typed, setTyped] = useState<Partial<Recipients>>({});
   const [committed, setCommitted] = useState<Partial<Recipients>>({});
@@ -314,7 +334,11 @@ export const SendReminderDialog = ({ invoiceId, clientId, language }: { invoiceI
         <ErrorMessage error={templates.error} />
       ) : (
         <>
-          <Field label={t('invoice.chooseTemplate')} error={errors.templateId}>
+          <Field
+            label={t('invoice.chooseTemplate')}
+            error={errors.templateId}
+            warning={swapped ? t('planSteps.notYetDue', { name: label(swapped, all.filter((tpl) => tpl.language === swapped.language)) }) : undefined}
+          >
             {(p) => (
               <select
                 {...p}

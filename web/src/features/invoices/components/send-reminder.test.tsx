@@ -216,3 +216,47 @@ describe('sending a reminder now', () => {
     expect((within(again).getByRole('button', { name: 'Envoyer la relance' }) as HTMLButtonElement).disabled).toBe(true);
   });
 });
+
+describe('sending a reminder now before the due date', () => {
+  const TONED = {
+    items: [
+      { id: 'courtesy', name: 'Pré-relance courtoise (J-5)', language: 'fr', purpose: 'reminder', tone: 'courtesy' },
+      { id: 'reminder', name: 'Relance à échéance (J+1)', language: 'fr', purpose: 'reminder', tone: 'reminder' },
+      { id: 'firm', name: 'Relance ferme (J+8)', language: 'fr', purpose: 'reminder', tone: 'firm' },
+    ],
+  };
+  const plan = { items: [{ stepId: 'j+1', index: 1, plan: 1, templateId: 'reminder', state: 'scheduled', channel: 'email', beforeDue: false }] };
+  const api = () =>
+    fakeApi(({ method, path, body }) => {
+      if (path === '/templates') return { status: 200, body: TONED };
+      if (path === '/invoices/inv1/reminders') return { status: 200, body: plan };
+      if (method === 'POST' && path === '/clients/c1/reminders?dryRun=true') return { status: 201, body: view(body as object, true) };
+      return undefined;
+    });
+
+  it('proposes the courtesy template the API sends then (not the next step’s firmer one), and says so when a firmer one is chosen', async () => {
+    const calls = api();
+    renderInApp(<SendReminderDialog invoiceId="inv1" clientId="c1" notYetDue />);
+    await userEvent.click(screen.getByRole('button', { name: 'Relancer maintenant' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Relancer maintenant' });
+    const select = within(dialog).getByLabelText('Modèle') as HTMLSelectElement;
+    await waitFor(() => expect(select.value).toBe('courtesy'));
+    await within(dialog).findByTestId('preview-subject');
+    expect(posts(calls, 'true').at(-1)).toEqual({ invoiceIds: ['inv1'], templateId: 'courtesy' });
+    const warning = 'Pas encore échue : c’est « Pré-relance courtoise (J-5) (FR) » qui part, jamais une relance d’impayé avant l’échéance.';
+    expect(within(dialog).queryByText(warning)).toBeNull();
+    await userEvent.selectOptions(select, 'firm');
+    const said = await within(dialog).findByText(warning);
+    expect(select.getAttribute('aria-describedby')?.split(' ')).toContain(said.id);
+  });
+
+  it('keeps the next step’s template, without a word, once the invoice is overdue', async () => {
+    api();
+    renderInApp(<SendReminderDialog invoiceId="inv1" clientId="c1" />);
+    await userEvent.click(screen.getByRole('button', { name: 'Relancer maintenant' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Relancer maintenant' });
+    await within(dialog).findByTestId('preview-subject');
+    await waitFor(() => expect((within(dialog).getByLabelText('Modèle') as HTMLSelectElement).value).toBe('reminder'));
+    expect(within(dialog).queryByText(/Pas encore échue/)).toBeNull();
+  });
+});

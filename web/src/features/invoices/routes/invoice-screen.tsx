@@ -53,7 +53,7 @@ export default function InvoiceScreen() {
         <Stat label={t('invoice.dueDate')} value={date(inv.dueDate)} />
       </dl>
 
-      <InvoiceActions invoice={inv} onPaymentReceived={focusPaymentForm} language={client?.language} />
+      <InvoiceActions invoice={inv} onPaymentReceived={focusPaymentForm} language={client?.language} consumer={client?.kind === 'consumer'} />
       <HoldNotice invoice={inv} payments={payments} />
 
       <section aria-labelledby="lines-title" className="card">
