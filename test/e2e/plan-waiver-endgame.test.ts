@@ -35,12 +35,12 @@ const waivedPlan = async () => {
   return { id: invoice.id as string, clientId: client.id as string };
 };
 
-describe('a payment plan that waived the penalties', () => {
-  beforeAll(async () => {
-    t = await freshTenant('waiver');
-    await t.ok('PUT', '/settings', companySettings);
-  });
+beforeAll(async () => {
+  t = await freshTenant('waiver');
+  await t.ok('PUT', '/settings', companySettings);
+});
 
+describe('a payment plan that waived the penalties', () => {
   it('written off while it ran: its instalments show only what was paid, and the proof file claims the penalties and the €40 again', async () => {
     const { id } = await waivedPlan();
     await t.ok('POST', `/invoices/${id}/payments`, { amountCents: 20_000, date: today, method: 'transfer' });
@@ -74,6 +74,10 @@ describe('a payment plan that waived the penalties', () => {
       expect(grouped.status, templateId).toBe(422);
       expect(grouped.json.errors).toEqual([{ path: 'body.templateId', message: expect.stringMatching(/payment plan waives/) }]);
     }
+    // Nor the owner's own words filling them in.
+    const own = await t.call('POST', `/clients/${clientId}/reminders`, { invoiceIds: [id], subject: 'Facture {{invoiceNumber}}', body: 'Pénalités : {{penaltiesAmount}}' });
+    expect(own.status).toBe(422);
+    expect(own.json.errors).toEqual([{ path: 'body.body', message: expect.stringMatching(/payment plan waives/) }]);
     const batch = await t.ok('POST', '/reminders/batch', { invoiceIds: [id], templateId: 'firm' });
     expect(batch.items).toEqual([{ invoiceId: id, status: 'skipped', reason: 'penalties_waived' }]);
     expect((await inbox(email)).length).toBe(before);
@@ -81,5 +85,20 @@ describe('a payment plan that waived the penalties', () => {
     const sent = await t.call('POST', `/invoices/${id}/reminders`, {});
     expect(sent.status).toBe(201);
     expect(sent.json.templateId).toBe('instalment-courtesy');
+  });
+});
+
+describe('a payment plan whose invoice is cancelled', () => {
+  it('shows only what was paid on its instalments: the cancelling credit note paid none of them', async () => {
+    const { id } = await waivedPlan();
+    await t.ok('POST', `/invoices/${id}/payments`, { amountCents: 20_000, date: today, method: 'transfer' });
+    await t.ok('POST', `/invoices/${id}/cancel`, { reason: 'erreur de facturation' });
+    await t.drain();
+    const plan = await t.ok('GET', `/invoices/${id}/payment-plan`);
+    expect(plan).toMatchObject({ status: 'ended', endReason: 'cancelled', balanceCents: 0 });
+    expect(plan.instalments.map((i: { paidCents: number; dueCents: number }) => [i.paidCents, i.dueCents])).toEqual([
+      [20_000, 27_500],
+      [0, 100_000],
+    ]);
   });
 });

@@ -2,7 +2,7 @@ import { addDays, localDate } from '../../domain/dates.js';
 import { distinctRecipients, type Client } from '../../domain/client.js';
 import { invoiceBalanceCents } from '../../domain/invoice.js';
 import { MAX_GROUP_SIZE, manualTemplateId } from '../../domain/grouped-reminder.js';
-import { templatePenaltyMentions, templateRefusalFor, waivedTemplateRefusal } from '../../domain/penalty-mentions.js';
+import { templatePenaltyMentions, templateRefusalFor, WAIVED_PENALTIES_REFUSAL, waivedTemplateRefusal } from '../../domain/penalty-mentions.js';
 import { penaltiesWaived } from '../../domain/payment-plan.js';
 import { manualTemplateRefusal } from '../../domain/default-templates.js';
 import { unknownVariables } from '../../domain/template-render.js';
@@ -140,6 +140,8 @@ export const remindClient = async (
     return { ...base, ...recipients, bcc, items: [...items, ...members.map((m) => ({ invoiceId: m.ctx.invoice.id, number: m.ctx.invoice.number, status: 'skipped' as const, reason: 'complained' }))] };
   }
   if (recipients.to.length === 0) throw new BusinessRuleError('address-failing', "Every address of this client hard-bounced: correct the client's email or give `to`", [{ path: 'body.to', message: 'no working address' }]);
+  // Alone, an invoice under a plan that waives the penalties and the €40: a text claiming them (when it is overdue, else the courtesy one goes) would contradict the waiver.
+  const waived = members.some((m) => m.ctx.invoice.dueDate < today && penaltiesWaived(activePlan(m.ctx), { status: m.ctx.invoice.status, balanceCents: invoiceBalanceCents(m.ctx.invoice) }));
   if (input.templateId) {
     const template = await resolveTemplate(deps.templates, tenantId, input.templateId, client.language).catch(() => undefined);
     if (!template) throw new BusinessRuleError('unknown-template', 'The template does not exist', [{ path: 'body.templateId', message: 'no such template' }]);
@@ -147,8 +149,6 @@ export const remindClient = async (
     if (refusal) throw new BusinessRuleError('penalties-for-consumer', refusal, [{ path: 'body.templateId', message: refusal }]);
     const misuse = manualTemplateRefusal(input.templateId, members.every((m) => activePlan(m.ctx) !== undefined));
     if (misuse) throw new BusinessRuleError('not-a-reminder-template', misuse, [{ path: 'body.templateId', message: misuse }]);
-    // Alone, an invoice under a plan that waives the penalties and the €40: a text claiming them (when it is overdue, else the courtesy one goes) would contradict the waiver.
-    const waived = members.some((m) => m.ctx.invoice.dueDate < today && penaltiesWaived(activePlan(m.ctx), { status: m.ctx.invoice.status, balanceCents: invoiceBalanceCents(m.ctx.invoice) }));
     const waiver = waived ? waivedTemplateRefusal(template) : undefined;
     if (waiver) throw new BusinessRuleError('penalties-waived', waiver, [{ path: 'body.templateId', message: waiver }]);
   }
@@ -161,6 +161,9 @@ export const remindClient = async (
       ownWords.map(({ field, mentions }) => ({ path: `body.${field}`, message: `mentions ${mentions.join(', ')}: a consumer owes no penalties nor the €40 indemnity (CPCE L111-8)` })),
     );
   }
+  // The owner's own words filling in the penalties or the €40 the plan waives: refused as a template would be.
+  const claimed = waived ? ownWords.filter((w) => w.mentions.some((m) => m.startsWith('{{'))) : [];
+  if (claimed.length > 0) throw new BusinessRuleError('penalties-waived', WAIVED_PENALTIES_REFUSAL, claimed.map(({ field }) => ({ path: `body.${field}`, message: WAIVED_PENALTIES_REFUSAL })));
   const last = client.lastMessageDate;
   const gapUntil = !input.force && last && last > addDays(today, -settings.minGapDays) ? addDays(last, settings.minGapDays) : undefined;
 

@@ -32,7 +32,15 @@ export const MassSendDialog = ({ invoices, onDone, onOpenChange }: { invoices: r
   const previewChoices = templateId ? invoices : invoices.filter((inv, i) => invoices.findIndex((o) => o.clientId === inv.clientId) === i);
   // An English client gets the English variant of a chosen French template: the preview shows that one.
   const firstLanguage = clients.data?.find((c) => c.id === first?.clientId)?.language;
-  const previewId = templateId ? templateForLanguage(templateId, firstLanguage, templates.data?.items ?? []) : undefined;
+  const all = templates.data?.items ?? [];
+  // None of the client's chosen invoices overdue: the API sends the courtesy template instead of a firmer one
+  // (grouped-send.ts), never "impayée depuis 0 jours": the preview shows that one, and says so.
+  const firstClient = clients.data?.find((c) => c.id === first?.clientId);
+  const courtesyId = templateForLanguage(firstClient?.kind === 'consumer' ? 'courtesy-consumer' : 'courtesy', firstLanguage, all);
+  const chosenTone = all.find((tpl) => tpl.id === templateId)?.tone;
+  const clientNotDue = first !== undefined && invoices.filter((i) => i.clientId === first.clientId).every((i) => !i.overdue);
+  const courtesyInstead = templateId && clientNotDue && chosenTone !== undefined && chosenTone !== 'courtesy' ? all.find((tpl) => tpl.id === courtesyId) : undefined;
+  const previewId = templateId ? (courtesyInstead?.id ?? templateForLanguage(templateId, firstLanguage, all)) : undefined;
   const preview = usePreview(open && previewId && !clients.isPending ? previewId : undefined, first?.id ?? '');
   // Without a chosen template, each invoice goes with its next step's: the preview is the dry run of
   // the first client's grouped message, exactly what the batch would send that client.
@@ -141,6 +149,11 @@ export const MassSendDialog = ({ invoices, onDone, onOpenChange }: { invoices: r
           {templateId && first && (
             <section aria-label={t('massSend.preview', { number: docName(first) })}>
               <h3>{t('massSend.preview', { number: docName(first) })}</h3>
+              {courtesyInstead && (
+                <p className="field-warning" data-testid="mass-courtesy-instead">
+                  {t('planSteps.notYetDue', { name: label(courtesyInstead, all) })}
+                </p>
+              )}
               {preview.isPending ? (
                 <Loading />
               ) : preview.isError ? (
