@@ -17,6 +17,7 @@ import { client } from './load.js';
 import { since, type Table } from './stats.js';
 
 import { allDocumentTemplates } from '../shared/wiring-pdf.js';
+import { invoiceRepository } from '../shared/wiring-invoice-repository.js';
 const SIZES = (process.env.BENCH_BATCH ?? '200,500').split(',').map(Number);
 const PER_CLIENT = Number(process.env.BENCH_BATCH_PER_CLIENT ?? 4);
 const API_GATEWAY_LIMIT_S = 30;
@@ -111,7 +112,7 @@ export const runBatchReminders = async (): Promise<Table[]> => {
               lines, currency: 'EUR', totals: invoiceTotals(lines), paidCents: 0, creditedCents: 0, status: 'sent', remindersPaused: false, disputed: false,
               sentAt: at, reminderCount: 0, version: 1, createdAt: at, updatedAt: at,
             };
-            await wiring.invoices().create(invoice, { at, type: 'invoice.created' });
+            await invoiceRepository().create(invoice, { at, type: 'invoice.created' });
             ids.push(invoice.id);
           }),
         );

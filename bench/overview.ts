@@ -12,6 +12,7 @@ import { invoiceTotals } from '../shared/domain/invoice.js';
 import { aCompanyIdentity } from '../test/fixtures/api-fixtures.js';
 import { client } from './load.js';
 import { median, num, since, type Table } from './stats.js';
+import { invoiceRepository } from '../shared/wiring-invoice-repository.js';
 
 const N = Number(process.env.BENCH_OVERVIEW ?? 200);
 
@@ -37,7 +38,7 @@ export const runOverview = async (): Promise<Table[]> => {
           lines, currency: 'EUR', totals: invoiceTotals(lines), paidCents: 0, creditedCents: 0, status: 'sent', remindersPaused: false, disputed: false,
           sentAt: at, reminderCount: 0, version: 1, createdAt: at, updatedAt: at,
         };
-        await wiring.invoices().create(invoice, { at, type: 'invoice.created' });
+        await invoiceRepository().create(invoice, { at, type: 'invoice.created' });
       }));
     }
     // Every plan recorded and the overview schedule created (the control endpoint drains the stream).

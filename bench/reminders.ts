@@ -18,6 +18,7 @@ import { client } from './load.js';
 import { since, type Table } from './stats.js';
 import { loadavg } from 'node:os';
 import { childrenCpuSeconds } from './batch-reminders.js';
+import { invoiceRepository } from '../shared/wiring-invoice-repository.js';
 
 const N = Number(process.env.BENCH_REMINDERS ?? 1000);
 const TARGET_S = 60;
@@ -159,7 +160,7 @@ export const runReminders = async (): Promise<Table[]> => {
           // steady state (they reuse the link without looking it up).
           await portalLinks().issue(invoice);
           const stored = await portalLinks().storedMarker(invoice);
-          await wiring.invoices().create({ ...invoice, ...(stored ? { portalLinkStored: stored } : {}) }, { at, type: 'invoice.created' });
+          await invoiceRepository().create({ ...invoice, ...(stored ? { portalLinkStored: stored } : {}) }, { at, type: 'invoice.created' });
         }),
       );
     }

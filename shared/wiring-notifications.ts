@@ -7,6 +7,7 @@ import { makeSendDailyOverview } from './app/notifications/daily-overview.js';
 import { makeNotifyOwner, makeSyncPaymentLog } from './app/notifications/notify-owner.js';
 import { mailer } from './wiring-email.js';
 import { wiring } from './wiring.js';
+import { invoiceRepository } from './wiring-invoice-repository.js';
 
 import { notificationStore } from './wiring-notification-store.js';
 const { config } = wiring;
@@ -14,7 +15,7 @@ const { config } = wiring;
 const notifyDeps = () => ({
   notifications: notificationStore(),
   paymentLog: notificationStore(),
-  invoices: wiring.invoices(),
+  invoices: invoiceRepository(),
   clients: wiring.clients(),
   settings: wiring.settings(),
   mailer: mailer(),

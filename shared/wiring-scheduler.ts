@@ -12,6 +12,7 @@ import { required } from './config.js';
 import { wiring } from './wiring.js';
 import { reminderReadDeps } from './wiring-reminders.js';
 import { reminderSteps } from './wiring-reminder-steps.js';
+import { invoiceRepository } from './wiring-invoice-repository.js';
 import { batchClients, batchDocuments, batchSettings } from './app/batch-reads.js';
 import { quoteRepository } from './wiring-quotes.js';
 import { metrics } from './wiring-telemetry.js';
@@ -34,6 +35,7 @@ export const reconcileSchedules = ({ batchReads = false } = {}) => {
     ...reads,
     ...(batchReads ? { settings: batchSettings(reads.settings), scenarios: batchDocuments(reads.scenarios), clients: batchClients(reads.clients) } : {}),
     steps: reminderSteps(),
+    invoices: invoiceRepository(),
     scheduler: scheduler(),
     clock: wiring.clock,
     metrics: metrics(),

@@ -10,7 +10,7 @@ import { ulid } from 'ulid';
 import { DynamoInvoiceRows } from './adapters/dynamo/dynamo-invoice-rows.js';
 import { DynamoClientRepository } from './adapters/dynamo/dynamo-client-repository.js';
 import { DynamoIdempotencyStore } from './adapters/dynamo/dynamo-idempotency-store.js';
-import { DynamoInvoiceRepository } from './adapters/dynamo/dynamo-invoice-repository.js';
+import { DynamoInvoiceRecords } from './adapters/dynamo/dynamo-invoice-records.js';
 import { DynamoSettingsRepository } from './adapters/dynamo/dynamo-settings-repository.js';
 import { DynamoStepRecords } from './adapters/dynamo/dynamo-step-records.js';
 import { DynamoTenantDocuments } from './adapters/dynamo/dynamo-tenant-documents.js';
@@ -33,7 +33,7 @@ export const wiring = {
   clock: systemClock,
   ids: ulids,
   clients: lazy(() => new DynamoClientRepository(documentClient(), config.TABLE_NAME)),
-  invoices: lazy(() => new DynamoInvoiceRepository(documentClient(), config.TABLE_NAME)),
+  invoices: lazy(() => new DynamoInvoiceRecords(documentClient(), config.TABLE_NAME)),
   settings: lazy(() => new DynamoSettingsRepository(documentClient(), config.TABLE_NAME)),
   idempotency: lazy(() => new DynamoIdempotencyStore(documentClient(), config.TABLE_NAME, systemClock)),
   invoiceRows: lazy(() => new DynamoInvoiceRows(documentClient(), config.TABLE_NAME)),

@@ -3,11 +3,12 @@ import { httpHandler } from '../../shared/http/http-handler.js';
 import { json, ok } from '../../shared/http/responses.js';
 import { importsRoutes as routes } from '../../shared/http/routes/imports.js';
 import { wiring } from '../../shared/wiring.js';
+import { invoiceRepository } from '../../shared/wiring-invoice-repository.js';
 
 import { importJobs } from '../../shared/wiring-imports.js';
 import { metrics } from '../../shared/wiring-telemetry.js';
 const { importInvoices } = makeImportInvoices({
-  invoices: wiring.invoices(),
+  invoices: invoiceRepository(),
   clients: wiring.clients(),
   settings: wiring.settings(),
   clock: wiring.clock,

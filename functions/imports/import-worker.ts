@@ -12,10 +12,11 @@ import type { ImportChunk } from '../../shared/app/ports.js';
 import { IMPORT_CHUNK_PREFIX } from '../../shared/adapters/dynamo/keys.js';
 import { stripKeys } from '../../shared/adapters/dynamo/transactions.js';
 import { wiring } from '../../shared/wiring.js';
+import { invoiceRepository } from '../../shared/wiring-invoice-repository.js';
 
 import { importJobs } from '../../shared/wiring-imports.js';
 import { metrics } from '../../shared/wiring-telemetry.js';
-const importChunk = makeImportChunk({ invoices: wiring.invoices(), clients: wiring.clients(), settings: wiring.settings(), clock: wiring.clock, jobs: importJobs(), metrics: metrics() });
+const importChunk = makeImportChunk({ invoices: invoiceRepository(), clients: wiring.clients(), settings: wiring.settings(), clock: wiring.clock, jobs: importJobs(), metrics: metrics() });
 
 export const handler = async (event: DynamoDBStreamEvent) => {
   for (const record of event.Records) {

@@ -4,8 +4,9 @@ import { pdf } from '../../shared/http/responses.js';
 import { creditNotesRoutes as routes } from '../../shared/http/routes/credit-notes.js';
 import { pdfRenderer } from '../../shared/wiring-pdf.js';
 import { wiring } from '../../shared/wiring.js';
+import { invoiceRepository } from '../../shared/wiring-invoice-repository.js';
 
-const renderCreditNotePdf = makeRenderCreditNotePdf({ invoices: wiring.invoices(), clients: wiring.clients(), settings: wiring.settings(), pdf: pdfRenderer });
+const renderCreditNotePdf = makeRenderCreditNotePdf({ invoices: invoiceRepository(), clients: wiring.clients(), settings: wiring.settings(), pdf: pdfRenderer });
 export const handler = httpHandler(routes.creditNotePdf, async ({ tenantId, params }) => {
   const { bytes, fileName } = await renderCreditNotePdf(tenantId, params.id, params.creditNoteId);
   return pdf(bytes, fileName);

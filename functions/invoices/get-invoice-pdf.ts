@@ -3,10 +3,11 @@ import { httpHandler } from '../../shared/http/http-handler.js';
 import { pdf } from '../../shared/http/responses.js';
 import { invoicesRoutes as routes } from '../../shared/http/routes/invoices.js';
 import { wiring } from '../../shared/wiring.js';
+import { invoiceRepository } from '../../shared/wiring-invoice-repository.js';
 import { pdfRenderer } from '../../shared/wiring-pdf.js';
 
 const renderInvoicePdf = makeRenderInvoicePdf({
-  invoices: wiring.invoices(),
+  invoices: invoiceRepository(),
   clients: wiring.clients(),
   settings: wiring.settings(),
   pdf: pdfRenderer,

@@ -3,6 +3,7 @@ import { httpHandler } from '../../shared/http/http-handler.js';
 import { ok } from '../../shared/http/responses.js';
 import { invoicesRoutes as routes } from '../../shared/http/routes/invoices.js';
 import { wiring } from '../../shared/wiring.js';
+import { invoiceRepository } from '../../shared/wiring-invoice-repository.js';
 
-const getInvoice = makeGetInvoice({ invoices: wiring.invoices(), settings: wiring.settings(), clock: wiring.clock });
+const getInvoice = makeGetInvoice({ invoices: invoiceRepository(), settings: wiring.settings(), clock: wiring.clock });
 export const handler = httpHandler(routes.getInvoice, async ({ tenantId, params }) => ok(await getInvoice(tenantId, params.id)));

@@ -3,6 +3,7 @@ import { httpHandler } from '../../shared/http/http-handler.js';
 import { ok } from '../../shared/http/responses.js';
 import { invoicesRoutes as routes } from '../../shared/http/routes/invoices.js';
 import { wiring } from '../../shared/wiring.js';
+import { invoiceRepository } from '../../shared/wiring-invoice-repository.js';
 
-const resolveDispute = makeResolveDispute({ invoices: wiring.invoices(), settings: wiring.settings(), clock: wiring.clock });
+const resolveDispute = makeResolveDispute({ invoices: invoiceRepository(), settings: wiring.settings(), clock: wiring.clock });
 export const handler = httpHandler(routes.resolveDispute, async ({ tenantId, params }) => ok(await resolveDispute(tenantId, params.id)));

@@ -3,8 +3,9 @@ import { httpHandler } from '../../shared/http/http-handler.js';
 import { ok } from '../../shared/http/responses.js';
 import { invoicesRoutes as routes } from '../../shared/http/routes/invoices.js';
 import { wiring } from '../../shared/wiring.js';
+import { invoiceRepository } from '../../shared/wiring-invoice-repository.js';
 
-const updateInvoice = makeUpdateInvoice({ invoices: wiring.invoices(), settings: wiring.settings(), clock: wiring.clock });
+const updateInvoice = makeUpdateInvoice({ invoices: invoiceRepository(), settings: wiring.settings(), clock: wiring.clock });
 export const handler = httpHandler(routes.updateInvoice, async ({ tenantId, params, body }) =>
   ok(await updateInvoice(tenantId, params.id, body)),
 );

@@ -3,6 +3,7 @@ import { httpHandler } from '../../shared/http/http-handler.js';
 import { ok } from '../../shared/http/responses.js';
 import { paymentsRoutes as routes } from '../../shared/http/routes/payments.js';
 import { wiring } from '../../shared/wiring.js';
+import { invoiceRepository } from '../../shared/wiring-invoice-repository.js';
 
-const getPayment = makeGetPayment({ invoices: wiring.invoices() });
+const getPayment = makeGetPayment({ invoices: invoiceRepository() });
 export const handler = httpHandler(routes.getPayment, async ({ tenantId, params }) => ok(await getPayment(tenantId, params.id, params.paymentId)));

@@ -4,8 +4,9 @@ import { json } from '../../shared/http/responses.js';
 import { paymentsRoutes as routes } from '../../shared/http/routes/payments.js';
 import { metrics } from '../../shared/wiring-telemetry.js';
 import { wiring } from '../../shared/wiring.js';
+import { invoiceRepository } from '../../shared/wiring-invoice-repository.js';
 
-const recordPayment = makeRecordPayment({ invoices: wiring.invoices(), settings: wiring.settings(), clock: wiring.clock, ids: wiring.ids });
+const recordPayment = makeRecordPayment({ invoices: invoiceRepository(), settings: wiring.settings(), clock: wiring.clock, ids: wiring.ids });
 export const handler = httpHandler(
   routes.recordPayment,
   async ({ tenantId, params, body, idempotencyKey }) => {

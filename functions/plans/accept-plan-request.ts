@@ -5,6 +5,7 @@ import { plansRoutes as routes } from '../../shared/http/routes/plans.js';
 import { mailer } from '../../shared/wiring-email.js';
 import { portalLinks } from '../../shared/wiring-portal-links.js';
 import { wiring } from '../../shared/wiring.js';
+import { invoiceRepository } from '../../shared/wiring-invoice-repository.js';
 
-const acceptPlanRequest = makeAcceptPlanRequest({ invoices: wiring.invoices(), clients: wiring.clients(), settings: wiring.settings(), clock: wiring.clock, mailer: mailer(), portalLinks: portalLinks() });
+const acceptPlanRequest = makeAcceptPlanRequest({ invoices: invoiceRepository(), clients: wiring.clients(), settings: wiring.settings(), clock: wiring.clock, mailer: mailer(), portalLinks: portalLinks() });
 export const handler = httpHandler(routes.acceptPlanRequest, async ({ tenantId, params, body }) => ok(await acceptPlanRequest(tenantId, params.id, body)), wiring);

@@ -4,6 +4,7 @@ import { created } from '../../shared/http/responses.js';
 import { remindersRoutes as routes } from '../../shared/http/routes/reminders.js';
 import { reminderReadDeps } from '../../shared/wiring-reminders.js';
 import { reminderSteps } from '../../shared/wiring-reminder-steps.js';
+import { invoiceRepository } from '../../shared/wiring-invoice-repository.js';
 import { reminderPdfRenderer as pdfRenderer } from '../../shared/wiring-pdf-manual.js';
 import { mailer } from '../../shared/wiring-email.js';
 import { wiring } from '../../shared/wiring.js';
@@ -13,6 +14,7 @@ import { metrics } from '../../shared/wiring-telemetry.js';
 const sendReminderNow = makeSendReminderNow({
   ...reminderReadDeps(),
   steps: reminderSteps(),
+  invoices: invoiceRepository(),
   templates: wiring.templates(),
   mailer: mailer(),
   pdf: pdfRenderer,

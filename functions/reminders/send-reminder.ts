@@ -15,6 +15,7 @@ import { traced } from '../../shared/wiring-tracing.js';
 import { mailer } from '../../shared/wiring-email.js';
 import { smsSender } from '../../shared/wiring-sms.js';
 import { wiring } from '../../shared/wiring.js';
+import { invoiceRepository } from '../../shared/wiring-invoice-repository.js';
 import { quoteRepository } from '../../shared/wiring-quotes.js';
 import { portalLinks } from '../../shared/wiring-portal-links.js';
 import { metrics } from '../../shared/wiring-telemetry.js';
@@ -49,6 +50,7 @@ const ReminderEvent = z.union([
 const sendReminder = makeSendReminder({
   ...reminderReadDeps(),
   steps: reminderSteps(),
+  invoices: invoiceRepository(),
   templates: wiring.templates(),
   mailer: mailer(),
   sms: smsSender(),
@@ -67,7 +69,7 @@ const sendQuoteFollowUp = makeSendQuoteFollowUp({
   pdf: pdfRenderer,
 });
 
-const autoResume = makeAutoResume({ invoices: wiring.invoices(), clock: wiring.clock });
+const autoResume = makeAutoResume({ invoices: invoiceRepository(), clock: wiring.clock });
 
 /** Lambda's own id of this invocation: the log lines of a fire carry it, as each API request's do. */
 type InvocationContext = Pick<Context, 'awsRequestId'> | undefined;

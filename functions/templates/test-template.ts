@@ -4,11 +4,12 @@ import { ok } from '../../shared/http/responses.js';
 import { templatesRoutes as routes } from '../../shared/http/routes/templates.js';
 import { mailer } from '../../shared/wiring-email.js';
 import { wiring } from '../../shared/wiring.js';
+import { invoiceRepository } from '../../shared/wiring-invoice-repository.js';
 import { pdfRenderer } from '../../shared/wiring-pdf.js';
 
 const testTemplate = makeTestTemplate({
   templates: wiring.templates(),
-  invoices: wiring.invoices(),
+  invoices: invoiceRepository(),
   clients: wiring.clients(),
   settings: wiring.settings(),
   mailer: mailer(),

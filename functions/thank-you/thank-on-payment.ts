@@ -13,9 +13,10 @@ import { documentClient } from '../../shared/clients.js';
 import { redactedError } from '../../shared/adapters/telemetry/redact.js';
 import { mailer } from '../../shared/wiring-email.js';
 import { wiring } from '../../shared/wiring.js';
+import { invoiceRepository } from '../../shared/wiring-invoice-repository.js';
 
 const thank = makeThankOnPayment({
-  invoices: wiring.invoices(),
+  invoices: invoiceRepository(),
   clients: wiring.clients(),
   settings: wiring.settings(),
   templates: wiring.templates(),

@@ -37,8 +37,9 @@ export interface PaymentPlanView extends Omit<PaymentPlan, 'instalments'> {
 }
 
 /**
- * `writtenOffCents`: what a write-off's bad-debt credit note took off the balance. It paid none of the
- * instalments (the debt is lost): they show what the client paid until then, never `paid` for the rest.
+ * `writtenOffCents`: what the credit note that closed the invoice took off the balance (a write-off's bad-debt
+ * one, a cancellation's). It paid none of the instalments: they show what the client paid until then, never
+ * `paid` for the rest.
  */
 export const paymentPlanView = (plan: PaymentPlan, invoice: InvoiceRecord, today: string, writtenOffCents = 0): PaymentPlanView => ({
   ...plan,
@@ -46,11 +47,13 @@ export const paymentPlanView = (plan: PaymentPlan, invoice: InvoiceRecord, today
   balanceCents: invoiceBalanceCents(invoice),
 });
 
-/** The bad-debt credit note of a written-off invoice (read only for one). */
-const writtenOffCentsOf = async (invoices: InvoiceRepository, invoice: InvoiceRecord): Promise<number> =>
-  invoice.status === 'written_off'
-    ? (await invoices.creditNotes(invoice.tenantId, invoice.id)).filter((n) => n.purpose === 'bad_debt').reduce((sum, n) => sum + n.grossCents, 0)
-    : 0;
+/** What closed a written-off invoice (its bad-debt credit note) or a cancelled one (its latest credit note, for the balance); read only for them. */
+const writtenOffCentsOf = async (invoices: InvoiceRepository, invoice: InvoiceRecord): Promise<number> => {
+  if (invoice.status !== 'written_off' && invoice.status !== 'cancelled') return 0;
+  const notes = await invoices.creditNotes(invoice.tenantId, invoice.id);
+  if (invoice.status === 'written_off') return notes.filter((n) => n.purpose === 'bad_debt').reduce((sum, n) => sum + n.grossCents, 0);
+  return [...notes].sort((a, b) => a.createdAt.localeCompare(b.createdAt)).at(-1)?.grossCents ?? 0;
+};
 
 /** A plan needs an invoice awaiting payment: not a draft, not paid, not cancelled. */
 /** `where`: the path parameter naming the invoice (`path.id`; `path.token` on the portal). */

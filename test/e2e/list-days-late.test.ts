@@ -83,11 +83,12 @@ describe('GET /invoices?sort=daysLate, no status', () => {
     }
   });
 
-  it('answers open=true with a status that awaits no payment (paid, litigation, draft) with nothing, whatever the sort', async () => {
+  it('answers open=true with a status that awaits no payment (paid, litigation, draft), and status=overdue&overdue=false, with nothing, whatever the sort', async () => {
     for (const sort of ['dueDate', 'amount', 'daysLate', 'client', 'lastReminder']) {
       for (const status of ['paid', 'litigation', 'draft', 'cancelled']) {
         expect(keysOf((await t.get(`/invoices?status=${status}&open=true&sort=${sort}&limit=100`)).json.items), `${status} ${sort}`).toEqual([]);
       }
+      expect(keysOf((await t.get(`/invoices?status=overdue&overdue=false&sort=${sort}&limit=100`)).json.items), `overdue=false ${sort}`).toEqual([]);
       const sent = keysOf((await t.get(`/invoices?status=sent&sort=${sort}&limit=100`)).json.items);
       expect(keysOf((await t.get(`/invoices?status=sent&open=true&sort=${sort}&limit=100`)).json.items), sort).toEqual(sent);
     }

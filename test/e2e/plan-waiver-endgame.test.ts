@@ -35,12 +35,12 @@ const waivedPlan = async () => {
   return { id: invoice.id as string, clientId: client.id as string };
 };
 
-describe('a payment plan that waived the penalties', () => {
-  beforeAll(async () => {
-    t = await freshTenant('waiver');
-    await t.ok('PUT', '/settings', companySettings);
-  });
+beforeAll(async () => {
+  t = await freshTenant('waiver');
+  await t.ok('PUT', '/settings', companySettings);
+});
 
+describe('a payment plan that waived the penalties', () => {
   it('written off while it ran: its instalments show only what was paid, and the proof file claims the penalties and the €40 again', async () => {
     const { id } = await waivedPlan();
     await t.ok('POST', `/invoices/${id}/payments`, { amountCents: 20_000, date: today, method: 'transfer' });
@@ -85,5 +85,20 @@ describe('a payment plan that waived the penalties', () => {
     const sent = await t.call('POST', `/invoices/${id}/reminders`, {});
     expect(sent.status).toBe(201);
     expect(sent.json.templateId).toBe('instalment-courtesy');
+  });
+});
+
+describe('a payment plan whose invoice is cancelled', () => {
+  it('shows only what was paid on its instalments: the cancelling credit note paid none of them', async () => {
+    const { id } = await waivedPlan();
+    await t.ok('POST', `/invoices/${id}/payments`, { amountCents: 20_000, date: today, method: 'transfer' });
+    await t.ok('POST', `/invoices/${id}/cancel`, { reason: 'erreur de facturation' });
+    await t.drain();
+    const plan = await t.ok('GET', `/invoices/${id}/payment-plan`);
+    expect(plan).toMatchObject({ status: 'ended', endReason: 'cancelled', balanceCents: 0 });
+    expect(plan.instalments.map((i: { paidCents: number; dueCents: number }) => [i.paidCents, i.dueCents])).toEqual([
+      [20_000, 27_500],
+      [0, 100_000],
+    ]);
   });
 });

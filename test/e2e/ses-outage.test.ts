@@ -189,4 +189,27 @@ describe('an SES outage on the local stack', () => {
     const reminders = (await inbox(email)).filter((m) => !/^Facture \S+ – /.test(m.subject) && !/^Merci/.test(m.subject));
     expect(reminders.map((m) => m.messageId)).toEqual([j1.messageId]);
   }, 120_000);
+
+  it('brings a reminder moved past a payment\'s grace while waiting for its retry back when that payment is removed', async () => {
+    const { t, email, today, invoiceId, steps, j1At } = await anOverdueInvoice('retry-unpaid', { graceDaysAfterPayment: 7 });
+    failing = [email];
+    await failSendsTo(failing);
+    await runUntil(new Date(j1At + MIN), { tenant: t.tenant, invoiceId });
+    await failSendsTo((failing = []));
+    const paid = await t.post(`/invoices/${invoiceId}/payments`, { amountCents: 20_000, date: today, method: 'transfer' }, { 'Idempotency-Key': `unpaid-${invoiceId}` });
+    expect(paid.status).toBe(201);
+    await drain();
+    const moved = (await steps()).find((s) => s.stepId === 'j+1')!;
+    expect(inParis(moved.scheduledAt!).date >= addDays(today, 7), moved.scheduledAt).toBe(true);
+    // Moved, it no longer waits for a retry: the view says so, and a re-plan treats it as any step.
+    expect(moved.reason).not.toBe('retry');
+
+    // The payment was a mistake: removed, its grace goes with it and the J+1 comes back, as a step never failed would.
+    expect((await t.delete(`/invoices/${invoiceId}/payments/${paid.json.payment?.id ?? paid.json.id}`)).status).toBe(200);
+    await drain();
+    const back = (await steps()).find((s) => s.stepId === 'j+1')!;
+    expect(back.state).toBe('scheduled');
+    expect(Date.parse(back.scheduledAt!)).toBeLessThan(Date.parse(moved.scheduledAt!));
+    expect(inParis(back.scheduledAt!).date < addDays(today, 7), back.scheduledAt).toBe(true);
+  }, 120_000);
 });

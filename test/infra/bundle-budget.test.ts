@@ -80,6 +80,13 @@ describe('function bundles (esbuild with the options CDK uses, every function of
     expect(withLedger('shared/adapters/dynamo/dynamo-step-repository.ts')).toEqual(
       ['functions/reminders/reminders-api', 'functions/reminders/send-reminder', 'functions/reminders/send-reminder-now', 'functions/reminders/sync-schedules'],
     );
+    // The writes of the invoice itself (create, save: DynamoInvoiceRepository, ~1.4 KB) come from shared/wiring-invoice-repository.ts;
+    // wiring.invoices() is DynamoInvoiceRecords: client-reminders (its steps' claims write the invoices) and the reads go without.
+    const writers = withLedger('shared/adapters/dynamo/dynamo-invoice-repository.ts');
+    for (const handler of ['functions/reminders/client-reminders', 'functions/clients/clients-api', 'functions/cockpit/get-cockpit', 'functions/settings/settings-api']) {
+      expect(writers, handler).not.toContain(handler);
+    }
+    expect(writers).toEqual(expect.arrayContaining(['functions/payments/payments-api', 'functions/invoices/invoices-api', 'functions/reminders/send-reminder', 'functions/reminders/sync-schedules']));
   });
 
   it('writes French text as UTF-8, not as escapes (--charset=utf8: about 1 KB less per bundle)', async () => {

@@ -4,12 +4,12 @@ import { fold, nameMatches, sortName } from '../../domain/search.js';
 import { ValidationError } from '../errors.js';
 import type { InvoiceListQuery, InvoiceView } from '../../domain/invoice-types.js';
 import { toInvoiceView } from '../invoice-view.js';
-import type { Clock, InvoiceListFilter, InvoiceRecord, InvoiceRepository, Page, SettingsRepository } from '../ports.js';
+import type { Clock, InvoiceListFilter, InvoiceRecord, InvoiceRecords, Page, SettingsRepository } from '../ports.js';
 import { compareKeys, offsetCursor, openCursor, readOffset, sealCursor } from '../list-cursor.js';
 import type { AggregateStore, InvoiceRowQueries, RowFilter } from './ports.js';
 
 export interface FollowUpListDeps {
-  readonly invoices: InvoiceRepository;
+  readonly invoices: InvoiceRecords;
   readonly rows: InvoiceRowQueries;
   readonly aggregates: Pick<AggregateStore, 'rowExtras'>;
   readonly settings: SettingsRepository;
@@ -119,6 +119,8 @@ export const makeFollowUpList = ({ invoices, rows, aggregates, settings, clock }
     // Awaiting payment (`open=true`: sent, partially paid) and a status that awaits none (paid, litigation, a draft…):
     // nothing, in every sort (the row sorts listed that status's invoices, the due-date sorts none or them).
     if (q.open && q.status && !['sent', 'partially_paid', 'overdue'].includes(q.status)) return { items: [] };
+    // The same for `status=overdue&overdue=false` (the row sorts read it as status=overdue alone).
+    if (q.status === 'overdue' && q.overdue === false) return { items: [] };
     const s = await settings.get(tenantId);
     const now = clock.now();
     const today = localDate(now, s.timezone);

@@ -26,8 +26,23 @@ export interface InvoiceListFilter {
   readonly descending: boolean;
 }
 
-export interface InvoiceRepository {
+/**
+ * Invoices as every function reads them, and their timeline events appended. Its adapter, DynamoInvoiceRecords, is what
+ * wiring.ts builds; creating and saving an invoice are InvoiceRepository's, so the functions that never do (client-reminders,
+ * the largest API bundle, the reads) leave that code out.
+ */
+export interface InvoiceRecords {
   get(tenantId: string, id: string): Promise<InvoiceRecord | undefined>;
+  list(tenantId: string, filter: InvoiceListFilter, page: PageRequest): Promise<Page<InvoiceRecord>>;
+  payments(tenantId: string, invoiceId: string): Promise<PaymentRecord[]>;
+  appendEvents(tenantId: string, invoiceId: string, events: readonly TimelineRecord[]): Promise<void>;
+  creditNotes(tenantId: string, invoiceId: string): Promise<CreditNoteRecord[]>;
+  /** Ids of the invoices awaiting payment (sent, partially paid), of one client or the whole tenant. */
+  openInvoiceIds(tenantId: string, clientId?: string): Promise<string[]>;
+}
+
+/** The writes of an invoice itself (DynamoInvoiceRepository, shared/wiring-invoice-repository.ts). */
+export interface InvoiceRepository extends InvoiceRecords {
   /** Writes the draft and its `created` timeline event together. */
   create(invoice: InvoiceRecord, event: TimelineRecord): Promise<void>;
   /**
@@ -39,12 +54,6 @@ export interface InvoiceRepository {
    * invoice as stored (its new version).
    */
   save(invoice: InvoiceRecord, change?: InvoiceChange): Promise<InvoiceRecord>;
-  list(tenantId: string, filter: InvoiceListFilter, page: PageRequest): Promise<Page<InvoiceRecord>>;
-  payments(tenantId: string, invoiceId: string): Promise<PaymentRecord[]>;
-  appendEvents(tenantId: string, invoiceId: string, events: readonly TimelineRecord[]): Promise<void>;
-  creditNotes(tenantId: string, invoiceId: string): Promise<CreditNoteRecord[]>;
-  /** Ids of the invoices awaiting payment (sent, partially paid), of one client or the whole tenant. */
-  openInvoiceIds(tenantId: string, clientId?: string): Promise<string[]>;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { InvoiceRepository } from '../ports.js';
+import type { InvoiceRecords } from '../ports.js';
 import type { SendContext } from './reminder-context.js';
 
 export type OwnerAlertReason = 'send_failed' | 'unknown_outcome';
@@ -9,7 +9,7 @@ export type OwnerAlertReason = 'send_failed' | 'unknown_outcome';
  * so the owner is never emailed twice for it.
  */
 export const alertOwner = async (
-  deps: { readonly invoices: InvoiceRepository },
+  deps: { readonly invoices: Pick<InvoiceRecords, 'appendEvents'> },
   ctx: SendContext,
   reason: OwnerAlertReason,
   stepId: string,

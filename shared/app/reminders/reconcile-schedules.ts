@@ -398,9 +398,11 @@ const settlePlan = async (deps: ReconcileDeps, ctx: ReminderContext, now: Date):
     const kept = steps.filter((r) => (ctx.scenario.steps[r.index]?.id === r.stepId || r.state !== 'scheduled') && !(r.state === 'scheduled' && r.reason === LITIGATION_LEFT));
     for (const change of replanScheduled(stepPlanInput(ctx, now), kept)) {
       const r = live.find((s) => s.index === change.ref.index)!;
+      // A step moved while it waited for its retry no longer waits for it: left `retry`, later re-plans kept
+      // holding it at the moved time (a payment removed did not bring it back from the grace it had moved past).
       const next =
         change.kind === 'move'
-          ? { state: 'scheduled' as const, scheduledAt: change.scheduledAt, localTime: change.localTime, at }
+          ? { state: 'scheduled' as const, scheduledAt: change.scheduledAt, localTime: change.localTime, at, ...(r.reason === 'retry' ? { reason: undefined } : {}) }
           : { state: 'skipped' as const, reason: change.reason, at, scheduledAt: undefined, localTime: undefined, nominalDate: change.nominalDate };
       if (await deps.steps.transition(tenantId, invoice.id, r, { state: 'scheduled', scheduledAt: change.from }, next)) {
         events.push(

@@ -11,10 +11,10 @@ import { billingEmails, smsRecipient, type Client } from '../../domain/client.js
 import { smsRecipientZone } from '../../domain/sms-window.js';
 import type { Settings } from '../../domain/settings.js';
 import { startOfLocalDay, zonedToUtc } from '../../domain/zoned-time.js';
-import type { ClientRepository, InvoiceRecord, InvoiceRepository, SettingsRepository, StepRecordItem, StepRecords, TenantDocuments } from '../ports.js';
+import type { ClientRepository, InvoiceRecord, InvoiceRecords, SettingsRepository, StepRecordItem, StepRecords, TenantDocuments } from '../ports.js';
 
 export interface ReminderReadDeps {
-  readonly invoices: InvoiceRepository;
+  readonly invoices: InvoiceRecords;
   readonly clients: ClientRepository;
   readonly settings: SettingsRepository;
   readonly scenarios: TenantDocuments<Scenario>;

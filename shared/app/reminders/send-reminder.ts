@@ -30,7 +30,6 @@ import { loadSendContext, reminderRecipients, sendCalendarFor, stopReason, type 
  * no plan, no single step's claim, no letter.
  */
 export interface GroupSendDeps extends ReminderReadDeps {
-  readonly invoices: InvoiceRepository;
   readonly templates: TenantDocuments<ReminderTemplate>;
   readonly mailer: Mailer;
   readonly pdf: PdfRenderer;
@@ -46,6 +45,8 @@ export interface GroupSendDeps extends ReminderReadDeps {
 export interface SendReminderDeps extends GroupSendDeps {
   /** A new plan (a payment plan's round), one step's claim and outcome, a letter: DynamoStepRepository. */
   readonly steps: ReminderStepRepository;
+  /** A payment plan ended (its instalment missed), an invoice moved to litigation: DynamoInvoiceRepository. */
+  readonly invoices: InvoiceRepository;
 }
 
 export type ReminderOutcome =
