@@ -33,6 +33,11 @@ export interface GroupedReminderData {
   /** A consumer (DOMAIN.md, B2C tone): always a way to contact the business and to ask for a payment plan. */
   readonly consumer?: boolean;
   /**
+   * None of the invoices listed was reminded before (a manual or batch send to a client never reminded):
+   * the firm wording never says "Malgré notre précédente relance" (as the mise en demeure's `firstNotice`).
+   */
+  readonly firstNotice?: boolean;
+  /**
    * A business client's late-payment terms (C. com. L441-10, D441-5), said by the first and second
    * reminders as the single-invoice templates do: the rate, the penalties accrued to date on the
    * overdue invoices and their €40 each. Absent for a consumer, or when the fees are waived.
@@ -93,7 +98,7 @@ const FR: Wording = {
     ({
       courtesy: `Pour mémoire, les factures suivantes arrivent à échéance ; vous en trouverez une copie jointe.`,
       reminder: `Sauf erreur de notre part, les factures suivantes restent impayées, pour un total de ${d.total} :`,
-      firm: `Malgré notre précédente relance, les factures suivantes restent impayées, pour un total de ${d.total}. Nous vous remercions de procéder à leur règlement sans délai.`,
+      firm: `${d.firstNotice ? 'Les' : 'Malgré notre précédente relance, les'} factures suivantes restent impayées, pour un total de ${d.total}. Nous vous remercions de procéder à leur règlement sans délai.`,
       'formal-notice': `Par la présente, nous vous mettons en demeure de régler, au plus tard le ${d.deadlineDate}, la somme de ${d.total} au titre des factures suivantes. La lettre de mise en demeure est jointe.`,
     })[d.tone],
   // Some invoices are not due yet (a manual or batch reminder): only those past their due date are called unpaid.
@@ -101,7 +106,7 @@ const FR: Wording = {
     ({
       courtesy: `Pour mémoire, les factures suivantes restent à régler, pour un total de ${d.total} ; vous en trouverez une copie jointe.`,
       reminder: `Sauf erreur de notre part, les factures suivantes restent à régler, pour un total de ${d.total}. Celles dont l'échéance est passée restent impayées (${d.overdueTotal}) ; les autres sont à régler à leur échéance :`,
-      firm: `Malgré notre précédente relance, les factures échues ci-dessous restent impayées (${d.overdueTotal}). Nous vous remercions de procéder à leur règlement sans délai ; les autres sont à régler à leur échéance. Total à régler : ${d.total}.`,
+      firm: `${d.firstNotice ? 'Les' : 'Malgré notre précédente relance, les'} factures échues ci-dessous restent impayées (${d.overdueTotal}). Nous vous remercions de procéder à leur règlement sans délai ; les autres sont à régler à leur échéance. Total à régler : ${d.total}.`,
       'formal-notice': `Par la présente, nous vous mettons en demeure de régler, au plus tard le ${d.deadlineDate}, la somme de ${d.overdueTotal} au titre des factures échues ci-dessous. La lettre de mise en demeure est jointe. Les autres factures sont à régler à leur échéance.`,
     })[d.tone],
   outro: (d) =>
@@ -151,14 +156,14 @@ const EN: Wording = {
     ({
       courtesy: `As a reminder, the following invoices are falling due; copies are attached.`,
       reminder: `Unless we are mistaken, the following invoices remain unpaid, ${d.total} in total:`,
-      firm: `Despite our previous reminder, the following invoices remain unpaid, ${d.total} in total. Please settle them without delay.`,
+      firm: `${d.firstNotice ? 'The' : 'Despite our previous reminder, the'} following invoices remain unpaid, ${d.total} in total. Please settle them without delay.`,
       'formal-notice': `We hereby give you formal notice to pay ${d.total} for the following invoices by ${d.deadlineDate}. The formal notice letter is attached.`,
     })[d.tone],
   mixedIntro: (d) =>
     ({
       courtesy: `As a reminder, the following invoices remain to be settled, ${d.total} in total; copies are attached.`,
       reminder: `Unless we are mistaken, the following invoices remain to be settled, ${d.total} in total. Those past their due date remain unpaid (${d.overdueTotal}); the others are payable on their due date:`,
-      firm: `Despite our previous reminder, the overdue invoices below remain unpaid (${d.overdueTotal}). Please settle them without delay; the others are payable on their due date. Total to settle: ${d.total}.`,
+      firm: `${d.firstNotice ? 'The' : 'Despite our previous reminder, the'} overdue invoices below remain unpaid (${d.overdueTotal}). Please settle them without delay; the others are payable on their due date. Total to settle: ${d.total}.`,
       'formal-notice': `We hereby give you formal notice to pay ${d.overdueTotal} for the overdue invoices below by ${d.deadlineDate}. The formal notice letter is attached. The other invoices are payable on their due date.`,
     })[d.tone],
   outro: (d) =>

@@ -355,7 +355,7 @@ describe('a grouped reminder listing invoices not due yet (manual or batch send)
     const { email } = await composeGroupedReminder({ members: mixed, client: aClient(), settings, template: defaultTemplate('firm')!, asOf }, new FakePdfRenderer(), ['x@y.test']);
     expect(email.subject).toBe('Deuxième relance : 3 factures à régler – Plomberie Martin');
     expect(plain(email.text)).not.toContain('les factures suivantes restent impayées');
-    expect(plain(email.text)).toContain('les factures échues ci-dessous restent impayées (1 200,00 €)');
+    expect(plain(email.text)).toContain('Les factures échues ci-dessous restent impayées (1 200,00 €)'); // never reminded: no "Malgré notre précédente relance"
     expect(plain(email.text)).toContain('Total à régler : 3 600,00 €');
     expect(email.text).toMatch(/F-2026-0001\s+02\/03\/2026\s+1\s200,00\s€\s+30 j/);
     expect(email.text).toMatch(/F-2026-0004\s+01\/04\/2026\s+1\s200,00\s€\s+à échéance le 01\/04\/2026/);
@@ -390,5 +390,37 @@ describe('a grouped reminder listing invoices not due yet (manual or batch send)
     expect(email.subject).toBe('2 factures arrivent à échéance – Plomberie Martin');
     expect(email.text).not.toMatch(/impayée|mise en demeure|mettons en demeure/i);
     expect(plain(email.text)).toContain('à échéance le 01/04/2026');
+  });
+});
+
+describe('a firm grouped reminder to a client never reminded (manual or batch send)', () => {
+  /** Amounts carry no-break spaces: compared as plain spaces. */
+  const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+  const counted = (counts: number[]) => three.map((m, i) => ({ ...m, invoice: { ...m.invoice, reminderCount: counts[i]! } }));
+  const firm = async (counts: number[], language: 'fr' | 'en' = 'fr', members = counted(counts)) =>
+    plain((await composeGroupedReminder({ members, client: aClient({ language }), settings, template: defaultTemplate(language === 'en' ? 'firm-en' : 'firm')!, asOf }, new FakePdfRenderer(), ['x@y.test'])).email.text);
+
+  it('claims no previous reminder when none of its invoices had one', async () => {
+    const fr = await firm([0, 0, 0]);
+    expect(fr).not.toContain('Malgré notre précédente relance');
+    expect(fr).toContain('Les factures suivantes restent impayées, pour un total de 3 400,00 €. Nous vous remercions de procéder à leur règlement sans délai.');
+    const en = await firm([0, 0, 0], 'en');
+    expect(en).not.toContain('Despite our previous reminder');
+    expect(en).toContain('The following invoices remain unpaid, €3,400.00 in total. Please settle them without delay.');
+  });
+
+  it('says it once one of them was reminded', async () => {
+    expect(await firm([0, 1, 0])).toContain('Malgré notre précédente relance, les factures suivantes restent impayées');
+    expect(await firm([0, 0, 2], 'en')).toContain('Despite our previous reminder, the following invoices remain unpaid');
+  });
+
+  it('drops it too when some invoices are not due yet', async () => {
+    const members = [three[1]!, { invoice: anInvoiceRecord({ id: 'z', number: 'F-2026-0009', dueDate: '2026-04-20' }), payments: [] }];
+    const fr = await firm([], 'fr', members);
+    expect(fr).not.toContain('Malgré');
+    expect(fr).toContain('Les factures échues ci-dessous restent impayées (1 000,00 €). Nous vous remercions de procéder à leur règlement sans délai ; les autres sont à régler à leur échéance.');
+    const en = await firm([], 'en', members);
+    expect(en).not.toContain('Despite');
+    expect(en).toContain('The overdue invoices below remain unpaid (€1,000.00). Please settle them without delay; the others are payable on their due date.');
   });
 });

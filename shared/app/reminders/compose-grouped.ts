@@ -135,6 +135,8 @@ export const composeGroupedReminder = async (m: GroupedMaterial, pdf: PdfRendere
     paymentInstructions: vars.paymentInstructions,
     deadlineDate: vars.deadlineDate,
     ...(m.client.kind === 'consumer' ? { consumer: true } : {}),
+    // Read before the send's claim counts this one (the preview reads the same): no "précédente relance" when there was none.
+    ...(ordered.every((x) => (x.invoice.reminderCount ?? 0) === 0) ? { firstNotice: true } : {}),
     ...(fees && overdue.length > 0 ? { fees: { rate: vars.penaltyRate, ...fees } } : {}),
   });
   const ownText = m.body ? `${renderTemplate(m.body, own)}\n\n${texts.table}` : undefined;
