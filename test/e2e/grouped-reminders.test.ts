@@ -116,6 +116,9 @@ describe('POST /clients/{id}/reminders on the local stack', () => {
     expect(preview.status).toBe(200);
     expect(preview.json).toMatchObject({ dryRun: true, to: [email], bcc: [companySettings.company.email] });
     expect(preview.json.subject).toBe('Deuxième relance : 2 factures impayées – Plomberie Martin');
+    // Never reminded before: the firm text claims no earlier reminder (the email sent is the same text, checked below).
+    expect(preview.json.text).not.toContain('Malgré notre précédente relance');
+    expect(preview.json.text).toContain('Les factures suivantes restent impayées, pour un total de');
     // An address typed twice (To and Cc, or the owner's in Bcc again) goes once.
     const twice = await t.ok('POST', `/clients/${clientId}/reminders?dryRun=true`, { templateId: 'firm', to: [email], cc: [email.toUpperCase()], bcc: [companySettings.company.email.toUpperCase()] });
     expect([twice.to, twice.cc, twice.bcc]).toEqual([[email], [], [companySettings.company.email.toUpperCase()]]);
