@@ -6,7 +6,7 @@
  */
 import { invoiceBalanceCents, isOpen, settledStatusOf } from '../domain/invoice.js';
 import type { InvoiceView } from '../domain/invoice-types.js';
-import { StateConflictError } from './errors.js';
+import { BusinessRuleError, StateConflictError } from './errors.js';
 import { loadInvoice } from './invoices.js';
 import { toInvoiceView } from './invoice-view.js';
 import type { Clock, InvoiceRecord, InvoiceRepository, SettingsRepository } from './ports.js';
@@ -88,6 +88,7 @@ export const makeLeaveLitigation = ({ invoices, settings, clock, retry = default
 
 /** Write-off needs litigation first: the debt must have been pursued before it is declared lost. */
 export const requireLitigation = (invoice: InvoiceRecord): void => {
+  if (invoice.status === 'written_off') throw new BusinessRuleError('invoice-written-off', 'The invoice was written off: its balance is already credited');
   if (invoice.status !== 'litigation') {
     throw new StateConflictError('not-in-litigation', `Only an invoice in litigation can be written off (this one is ${invoice.status}): POST /invoices/{id}/litigation first`);
   }

@@ -217,6 +217,10 @@ describe('litigation, proof file and write-off', () => {
     expect(unpaid.json.detail).toMatch(/written off/);
     expect(await t.ok('GET', `/invoices/${lost.id}`)).toMatchObject({ status: 'written_off', balanceCents: 0, paidCents: 47_500 });
     expect((await t.ok('GET', `/invoices/${lost.id}/payments`)).items[0].removedAt).toBeUndefined();
+    // A second write-off says the invoice is already written off, not to move it to litigation.
+    const again = await t.call('POST', `/invoices/${lost.id}/write-off`, { reason: 'liquidation judiciaire' });
+    expect(again.status).toBe(422);
+    expect(again.json.detail).toBe('The invoice was written off: its balance is already credited');
 
     await t.drain();
     const after = await t.ok('GET', '/cockpit');
