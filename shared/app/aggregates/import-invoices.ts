@@ -180,33 +180,59 @@ export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, i
     // Nothing to collect (gross 0): `paid`, as one of ours would be issued. The dry run says the same (importedStatuses).
     const statuses = importedStatuses(row);
     const sent: InvoiceRecord = { ...draft, status: statuses.created, number: row.number, sentAt: at, imported: true, ...(credited > 0 ? { creditedCents: credited, importedCreditedCents: credited } : {}) };
+    let stored: InvoiceRecord = sent;
+    let resumed = false;
     try {
       await invoices.create(sent, { at, type: 'invoice.imported', data: { number: row.number, grossCents: row.grossCents, paidCents: row.paidCents, ...(credited > 0 ? { creditedCents: credited } : {}) } });
     } catch (error) {
-      // Written before: by an earlier upload (false), or by this one, a chunk delivered again after it stopped
-      // half-way (its rows are this job's: created, as the job's per-row outcome says).
-      if (error instanceof ConflictError) return (await invoices.get(tenantId, sent.id))?.createdAt === at;
-      throw error;
+      if (!(error instanceof ConflictError)) throw error;
+      // Written before: by an earlier upload (false, left as it is), or by this one, a chunk delivered again after it
+      // stopped half-way (its rows are this job's: created, as the job's per-row outcome says). That delivery may have
+      // stopped between the invoice and what was paid before the import: written now, or the invoice is chased for it.
+      const found = await invoices.get(tenantId, sent.id);
+      if (found?.createdAt !== at) return false;
+      stored = found;
+      resumed = true;
     }
     const inLitigation = sent.status === 'litigation';
+    // What it would have been otherwise, as a move by hand records it.
+    const from = settledStatusOf({ ...sent, status: 'sent', paidCents: row.paidCents });
+    const litigationEvents = inLitigation && settledStatusOf({ ...sent, paidCents: row.paidCents }) === 'litigation'
+      ? [
+          { at, type: 'invoice.litigation', data: { auto: false, from, balanceCents: row.grossCents - row.paidCents - credited } },
+          { at, type: 'invoice.status_changed', data: { from, to: 'litigation' } },
+        ]
+      : [];
     if (row.paidCents > 0) {
       // No `lastPaymentAt`: what was paid elsewhere before the import is no payment just received, so it holds
       // no grace window (`graceDaysAfterPayment`) back. The catch-up reminder goes at the next send window, with
       // the client's other invoices (three days later it was a second message to the client).
-      const paid: InvoiceRecord = { ...sent, paidCents: row.paidCents, updatedAt: at };
-      await invoices.save({ ...paid, status: statuses.final }, {
-        addPayment: { id: stableId('pay', row.number.toUpperCase()), invoiceId: sent.id, amountCents: row.paidCents, date: today, method: 'other', reference: 'Réglé avant import', createdAt: at },
-        events: [{ at, type: 'payment.recorded', data: { amountCents: row.paidCents, date: today, method: 'other', imported: true } }],
-      });
-      metrics?.paymentRecorded();
-    }
-    if (inLitigation && settledStatusOf({ ...sent, paidCents: row.paidCents }) === 'litigation') {
-      // What it would have been otherwise, as a move by hand records it.
-      const from = settledStatusOf({ ...sent, status: 'sent', paidCents: row.paidCents });
-      await invoices.appendEvents(tenantId, sent.id, [
-        { at, type: 'invoice.litigation', data: { auto: false, from, balanceCents: row.grossCents - row.paidCents - credited } },
-        { at, type: 'invoice.status_changed', data: { from, to: 'litigation' } },
-      ]);
+      // Its id derives from the number: written once, however often the chunk is delivered. The litigation events go
+      // in the same transaction, so a delivery that stops half-way leaves the payment and them both written or neither.
+      const payment = { id: stableId('pay', row.number.toUpperCase()), invoiceId: sent.id, amountCents: row.paidCents, date: today, method: 'other' as const, reference: 'Réglé avant import', createdAt: at };
+      for (let attempt = 0; ; attempt++) {
+        if (resumed && (await invoices.payments(tenantId, sent.id)).some((p) => p.id === payment.id)) break; // written by an earlier delivery
+        const paidCents = stored.paidCents + row.paidCents;
+        const status = resumed ? settledStatusOf({ ...stored, paidCents }) : statuses.final;
+        try {
+          await invoices.save({ ...stored, paidCents, status, updatedAt: at }, {
+            addPayment: payment,
+            events: [{ at, type: 'payment.recorded', data: { amountCents: row.paidCents, date: today, method: 'other', imported: true } }, ...litigationEvents],
+          });
+        } catch (error) {
+          // Changed meanwhile (the engine planning it, another delivery of the chunk writing the payment): read it again.
+          if (!(error instanceof ConflictError) || attempt >= 4) throw error;
+          const again = await invoices.get(tenantId, sent.id);
+          if (!again) throw error;
+          stored = again;
+          resumed = true;
+          continue;
+        }
+        metrics?.paymentRecorded();
+        break;
+      }
+    } else if (litigationEvents.length > 0 && !resumed) {
+      await invoices.appendEvents(tenantId, sent.id, litigationEvents);
     }
     return true;
   };

@@ -1,0 +1,142 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { ulid } from 'ulid';
+import { DynamoClientRepository } from '../../shared/adapters/dynamo/dynamo-client-repository.js';
+import { DynamoImportJobStore } from '../../shared/adapters/dynamo/dynamo-import-jobs.js';
+import { DynamoInvoiceRepository } from '../../shared/adapters/dynamo/dynamo-invoice-repository.js';
+import { DynamoInvoiceRows } from '../../shared/adapters/dynamo/dynamo-invoice-rows.js';
+import { DynamoSettingsRepository } from '../../shared/adapters/dynamo/dynamo-settings-repository.js';
+import { IMPORT_CHUNK_PREFIX, importJobPk } from '../../shared/adapters/dynamo/keys.js';
+import { stripKeys } from '../../shared/adapters/dynamo/transactions.js';
+import { importedInvoiceId, makeImportChunk, makeImportInvoices } from '../../shared/app/aggregates/import-invoices.js';
+import type { ImportChunk } from '../../shared/app/ports.js';
+import { ensureTable } from '../../infra/local/dynamodb-local.js';
+import { fixedClock, sequentialIds } from '../fixtures/fakes.js';
+import { RecordingMetrics } from '../fixtures/recording-metrics.js';
+
+/**
+ * A chunk of an import job delivered again (the stream's at-least-once delivery, a retry after a crash or a
+ * timeout) after its first delivery wrote an invoice but stopped before what was paid before the import: the
+ * second delivery writes that payment, once; a third writes nothing. Real DynamoDB Local, a table of its own
+ * (no stream consumer delivers the chunks: the test does); aws-sdk-client-mock makes the first delivery crash.
+ */
+const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+const docClient = () =>
+  DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: inject('dynamodbEndpoint'), region: 'eu-west-3', credentials, maxAttempts: 1 }), { marshallOptions: { removeUndefinedValues: true } });
+const db = docClient();
+const table = `import-redelivery-${ulid().toLowerCase()}`;
+const tenantId = `it-${ulid().toLowerCase()}`;
+const clock = fixedClock('2026-11-20T10:00:00Z');
+const invoices = new DynamoInvoiceRepository(db, table);
+const jobs = new DynamoImportJobStore(db, table);
+
+type Command = { constructor: { name: string }; input: Record<string, unknown> };
+/**
+ * A client that crashes: from the first payment write of `invoiceId` on, every call fails (the process died), and
+ * `settled()` waits for the calls already on their way to DynamoDB.
+ */
+const crashingClient = (invoiceId: string) => {
+  const client = docClient();
+  const real = client.send.bind(client) as (command: unknown) => Promise<unknown>;
+  let crashed = false;
+  let inFlight = 0;
+  mockClient(client).send.callsFake(async (command: unknown) => {
+    const c = command as Command;
+    const text = JSON.stringify(c.input);
+    if (c.constructor.name === 'TransactWriteCommand' && text.includes(invoiceId) && text.includes('Réglé avant import')) crashed = true;
+    if (crashed) throw new Error('worker crashed');
+    inFlight++;
+    try {
+      return (await real(command)) as never;
+    } finally {
+      inFlight--;
+    }
+  });
+  return {
+    client,
+    settled: async () => {
+      while (inFlight > 0) await new Promise((r) => setTimeout(r, 10));
+    },
+  };
+};
+
+const depsWith = (repo: DynamoInvoiceRepository, metrics: RecordingMetrics) => ({
+  invoices: repo,
+  clients: new DynamoClientRepository(db, table),
+  settings: new DynamoSettingsRepository(db, table),
+  clock,
+  jobs,
+  ids: sequentialIds('01JREDELIVERY'),
+  numbers: new DynamoInvoiceRows(db, table),
+  metrics,
+});
+
+// 230 rows: a job (above SYNC_IMPORT_LIMIT), chunk 0 holds rows 1–100. R-0001 partly paid, R-0002 paid in full.
+const HEADER = 'N° facture;Client;E-mail;Type;Date facture;Échéance;Montant TTC;Déjà réglé';
+const paidOf = (i: number) => (i === 1 ? '10,00' : i === 2 ? '50,00' : i % 10 === 0 ? '1,00' : '');
+const csv = [HEADER, ...Array.from({ length: 230 }, (_, k) => {
+  const i = k + 1;
+  return `R-${String(i).padStart(4, '0')};Client ${i % 3};client-${i % 3}@redelivery.test;professionnel;01/10/2025;31/10/2025;${i <= 2 ? (i === 1 ? '100,00' : '50,00') : `${i},50`};${paidOf(i)}`;
+})].join('\r\n');
+/** Rows of chunk 0 written with a payment (what was paid before the import). */
+const PAID_IN_CHUNK = Array.from({ length: 100 }, (_, k) => k + 1).filter((i) => paidOf(i) !== '').length;
+
+const chunksOf = async (jobId: string): Promise<ImportChunk[]> => {
+  const res = await db.send(new QueryCommand({
+    TableName: table,
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :chunk)',
+    ExpressionAttributeValues: { ':pk': importJobPk(tenantId, jobId), ':chunk': IMPORT_CHUNK_PREFIX },
+    ConsistentRead: true,
+  }));
+  return (res.Items ?? []).map((i) => stripKeys<ImportChunk>(i)).sort((a, b) => a.index - b.index);
+};
+
+beforeAll(async () => {
+  await ensureTable(inject('dynamodbEndpoint'), table);
+});
+
+describe('an import chunk delivered again after a crash between an invoice and its payment', () => {
+  it('writes the missing payment once, counts it once, and says the row was created', async () => {
+    const metrics = new RecordingMetrics();
+    const report = await makeImportInvoices(depsWith(invoices, metrics)).importInvoices(tenantId, { csv }, { dryRun: false });
+    expect(report.status).toBe('running');
+    const jobId = report.id!;
+    const [first, ...rest] = await chunksOf(jobId);
+    expect(first!.rows.map((r) => r.number)).toContain('R-0001');
+
+    // First delivery: R-0001 is created, then the worker dies as its payment is written.
+    const partly = importedInvoiceId('R-0001');
+    const crashing = crashingClient(partly);
+    await expect(makeImportChunk(depsWith(new DynamoInvoiceRepository(crashing.client, table), metrics))(first!)).rejects.toThrow('worker crashed');
+    await crashing.settled();
+    const interrupted = await invoices.get(tenantId, partly);
+    expect(interrupted).toMatchObject({ status: 'sent', paidCents: 0 });
+    expect(await invoices.payments(tenantId, partly)).toEqual([]);
+    expect((await jobs.get(tenantId, jobId))!.processed).toBe(0);
+
+    // Redelivered: the payment is written, with its status and timeline event.
+    await makeImportChunk(depsWith(invoices, metrics))(first!);
+    const after = await invoices.get(tenantId, partly);
+    expect(after).toMatchObject({ status: 'partially_paid', paidCents: 1000 });
+    expect(after!.lastPaymentAt).toBeUndefined();
+    expect((await invoices.payments(tenantId, partly)).map((p) => [p.amountCents, p.reference])).toEqual([[1000, 'Réglé avant import']]);
+    expect(await invoices.get(tenantId, importedInvoiceId('R-0002'))).toMatchObject({ status: 'paid', paidCents: 5000 });
+    expect(await invoices.payments(tenantId, importedInvoiceId('R-0002'))).toHaveLength(1);
+    // Each payment of the chunk counted once over both deliveries.
+    expect(metrics.recorded.filter((m) => m === 'paymentRecorded')).toHaveLength(PAID_IN_CHUNK);
+
+    // A third delivery writes and counts nothing.
+    await makeImportChunk(depsWith(invoices, metrics))(first!);
+    expect(await invoices.get(tenantId, partly)).toEqual(after);
+    expect(await invoices.payments(tenantId, partly)).toHaveLength(1);
+    expect(metrics.recorded.filter((m) => m === 'paymentRecorded')).toHaveLength(PAID_IN_CHUNK);
+
+    for (const chunk of rest) await makeImportChunk(depsWith(invoices, metrics))(chunk);
+    const job = (await jobs.get(tenantId, jobId))!;
+    expect(job).toMatchObject({ status: 'done', total: 230, processed: 230 });
+    expect(job.items.filter((i) => i.outcome !== 'created')).toEqual([]);
+    expect(job.items.find((i) => i.number === 'R-0001')).toMatchObject({ outcome: 'created', status: 'partially_paid' });
+  });
+});
