@@ -90,7 +90,7 @@ const FR: Wording = {
     ({
       courtesy: overdueCount(d) === 0 ? `${d.rows.length} factures arrivent à échéance – ${d.company}` : `${d.rows.length} factures à régler – ${d.company}`,
       reminder: `Relance : ${d.rows.length} factures ${allOverdue(d) ? 'impayées' : 'à régler'} – ${d.company}`,
-      firm: `Deuxième relance : ${d.rows.length} factures ${allOverdue(d) ? 'impayées' : 'à régler'} – ${d.company}`,
+      firm: `${d.firstNotice ? 'Relance' : 'Deuxième relance'} : ${d.rows.length} factures ${allOverdue(d) ? 'impayées' : 'à régler'} – ${d.company}`,
       'formal-notice': `Mise en demeure de payer – ${overdueCount(d)} ${overdueCount(d) > 1 ? 'factures' : 'facture'} – ${d.company}`,
     })[d.tone],
   greeting: (d) => (d.tone === 'formal-notice' ? d.clientName : `Bonjour ${d.clientName},`),
@@ -148,7 +148,7 @@ const EN: Wording = {
     ({
       courtesy: overdueCount(d) === 0 ? `${d.rows.length} invoices falling due – ${d.company}` : `${d.rows.length} invoices to settle – ${d.company}`,
       reminder: allOverdue(d) ? `Reminder: ${d.rows.length} unpaid invoices – ${d.company}` : `Reminder: ${d.rows.length} invoices to settle – ${d.company}`,
-      firm: allOverdue(d) ? `Second reminder: ${d.rows.length} unpaid invoices – ${d.company}` : `Second reminder: ${d.rows.length} invoices to settle – ${d.company}`,
+      firm: `${d.firstNotice ? 'Reminder' : 'Second reminder'}: ${d.rows.length} ${allOverdue(d) ? 'unpaid invoices' : 'invoices to settle'} – ${d.company}`,
       'formal-notice': `Formal notice to pay – ${overdueCount(d)} ${overdueCount(d) > 1 ? 'invoices' : 'invoice'} – ${d.company}`,
     })[d.tone],
   greeting: (d) => (d.tone === 'formal-notice' ? d.clientName : `Hello ${d.clientName},`),

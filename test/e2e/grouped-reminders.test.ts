@@ -115,7 +115,7 @@ describe('POST /clients/{id}/reminders on the local stack', () => {
     const preview = await t.call('POST', `/clients/${clientId}/reminders?dryRun=true`, { templateId: 'firm', invoiceIds: invoices.map((i) => i.id) });
     expect(preview.status).toBe(200);
     expect(preview.json).toMatchObject({ dryRun: true, to: [email], bcc: [companySettings.company.email] });
-    expect(preview.json.subject).toBe('Deuxième relance : 2 factures impayées – Plomberie Martin');
+    expect(preview.json.subject).toBe('Relance : 2 factures impayées – Plomberie Martin'); // never reminded: not a "second" reminder
     // Never reminded before: the firm text claims no earlier reminder (the email sent is the same text, checked below).
     expect(preview.json.text).not.toContain('Malgré notre précédente relance');
     expect(preview.json.text).toContain('Les factures suivantes restent impayées, pour un total de');

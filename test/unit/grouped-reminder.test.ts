@@ -67,7 +67,7 @@ describe('composeGroupedReminder', () => {
     expect(attached).toEqual(['F-2026-0001', 'F-2026-0002', 'F-2026-0003']);
     expect(notAttached).toEqual([]);
     expect(email.attachments?.map((a) => a.fileName)).toEqual(['F-2026-0001.pdf', 'F-2026-0002.pdf', 'F-2026-0003.pdf']);
-    expect(email.subject).toBe('Deuxième relance : 3 factures impayées – Plomberie Martin');
+    expect(email.subject).toBe('Relance : 3 factures impayées – Plomberie Martin'); // never reminded: not a "second" reminder
     // 1,200 € each, 200 € paid on one: 3,400 € in all; days late to 1 April.
     expect(email.text).toMatch(/Total\s+3\s400,00\s€/);
     expect(email.text).toMatch(/F-2026-0001\s+02\/03\/2026\s+1\s000,00\s€\s+30 j/);
@@ -353,7 +353,7 @@ describe('a grouped reminder listing invoices not due yet (manual or batch send)
 
   it('calls only the overdue ones unpaid and words the others "à échéance le …", never late', async () => {
     const { email } = await composeGroupedReminder({ members: mixed, client: aClient(), settings, template: defaultTemplate('firm')!, asOf }, new FakePdfRenderer(), ['x@y.test']);
-    expect(email.subject).toBe('Deuxième relance : 3 factures à régler – Plomberie Martin');
+    expect(email.subject).toBe('Relance : 3 factures à régler – Plomberie Martin');
     expect(plain(email.text)).not.toContain('les factures suivantes restent impayées');
     expect(plain(email.text)).toContain('Les factures échues ci-dessous restent impayées (1 200,00 €)'); // never reminded: no "Malgré notre précédente relance"
     expect(plain(email.text)).toContain('Total à régler : 3 600,00 €');
@@ -397,8 +397,16 @@ describe('a firm grouped reminder to a client never reminded (manual or batch se
   /** Amounts carry no-break spaces: compared as plain spaces. */
   const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
   const counted = (counts: number[]) => three.map((m, i) => ({ ...m, invoice: { ...m.invoice, reminderCount: counts[i]! } }));
-  const firm = async (counts: number[], language: 'fr' | 'en' = 'fr', members = counted(counts)) =>
-    plain((await composeGroupedReminder({ members, client: aClient({ language }), settings, template: defaultTemplate(language === 'en' ? 'firm-en' : 'firm')!, asOf }, new FakePdfRenderer(), ['x@y.test'])).email.text);
+  const firmEmail = async (counts: number[], language: 'fr' | 'en' = 'fr', members = counted(counts)) =>
+    (await composeGroupedReminder({ members, client: aClient({ language }), settings, template: defaultTemplate(language === 'en' ? 'firm-en' : 'firm')!, asOf }, new FakePdfRenderer(), ['x@y.test'])).email;
+  const firm = async (counts: number[], language: 'fr' | 'en' = 'fr', members = counted(counts)) => plain((await firmEmail(counts, language, members)).text);
+
+  it('is not called a second reminder in its subject unless one of them was reminded', async () => {
+    expect((await firmEmail([0, 0, 0])).subject).toBe('Relance : 3 factures impayées – Plomberie Martin');
+    expect((await firmEmail([0, 0, 0], 'en')).subject).toBe('Reminder: 3 unpaid invoices – Plomberie Martin');
+    expect((await firmEmail([0, 1, 0])).subject).toBe('Deuxième relance : 3 factures impayées – Plomberie Martin');
+    expect((await firmEmail([2, 0, 0], 'en')).subject).toBe('Second reminder: 3 unpaid invoices – Plomberie Martin');
+  });
 
   it('claims no previous reminder when none of its invoices had one', async () => {
     const fr = await firm([0, 0, 0]);
