@@ -62,7 +62,7 @@ describe('a stored phone shown for reading in a form', () => {
       ['+33142000000', '01 42 00 00 00'],
       ['+590690123456', '06 90 12 34 56'],
       ['+262692123456', '06 92 12 34 56'],
-    ]) {
+    ] as const) {
       expect(phoneForReading(stored), stored).toBe(reading);
       expect(phoneForApi(reading), reading).toBe(stored);
     }
