@@ -70,18 +70,20 @@ export const localOidc = ({ issuer, isAllowedRedirect }: { issuer: LocalIssuer; 
 
     if (path === '/local/authorize' && method === 'GET') {
       const checked = authorizeParams(url.searchParams);
-      if (typeof checked === 'string') return html(400, page(`<p role="alert">${escape(checked)}</p>`));
-      return html(200, page(chooseTenantForm(url.searchParams, url.searchParams.get('login_hint') ?? '')));
+      const lang = pageLang(url.searchParams);
+      if (typeof checked === 'string') return html(400, page(lang, `<p role="alert">${escape(checked)}</p>`));
+      return html(200, page(lang, chooseTenantForm(lang, url.searchParams, url.searchParams.get('login_hint') ?? '')));
     }
 
     if (path === '/local/authorize' && method === 'POST') {
       const form = new URLSearchParams(body);
       const checked = authorizeParams(form);
-      if (typeof checked === 'string') return html(400, page(`<p role="alert">${escape(checked)}</p>`));
+      const lang = pageLang(form);
+      if (typeof checked === 'string') return html(400, page(lang, `<p role="alert">${escape(checked)}</p>`));
       const tenant = (form.get('tenant') ?? '').trim();
       const email = (form.get('email') ?? '').trim() || `${tenant}@relances.local`;
       if (!TENANT.test(tenant) || !EMAIL.test(email)) {
-        return html(400, page(chooseTenantForm(form, 'Tenant: 1-128 characters of A-Z a-z 0-9 _ -; email: an address.')));
+        return html(400, page(lang, chooseTenantForm(lang, form, TEXTS[lang].invalid)));
       }
       const code = randomBytes(32).toString('base64url');
       codes.set(code, { tenant, email, clientId: checked.clientId, redirectUri: checked.redirectUri, challenge: checked.challenge, nonce: checked.nonce, expires: Date.now() + CODE_TTL_MS });
@@ -112,7 +114,8 @@ export const localOidc = ({ issuer, isAllowedRedirect }: { issuer: LocalIssuer; 
 
     if (path === '/local/logout' && method === 'GET') {
       const back = url.searchParams.get('post_logout_redirect_uri') ?? '';
-      return isAllowedRedirect(back) ? redirect(back) : html(200, page('<p>Signed out.</p>'));
+      const lang = pageLang(url.searchParams);
+      return isAllowedRedirect(back) ? redirect(back) : html(200, page(lang, `<p>${TEXTS[lang].signedOut}</p>`));
     }
     return undefined;
   };
@@ -120,28 +123,68 @@ export const localOidc = ({ issuer, isAllowedRedirect }: { issuer: LocalIssuer; 
 
 const escape = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-const PASSED = ['client_id', 'redirect_uri', 'response_type', 'code_challenge', 'code_challenge_method', 'state', 'nonce', 'scope'];
+const PASSED = ['client_id', 'redirect_uri', 'response_type', 'code_challenge', 'code_challenge_method', 'state', 'nonce', 'scope', 'ui_locales'];
 
-const chooseTenantForm = (params: URLSearchParams, message: string): string => {
+type PageLang = 'fr' | 'en';
+
+/**
+ * The page's language: the first of `ui_locales` (OIDC, space-separated by preference; the web app sends its
+ * current language) that the page speaks, French when none is given or none is spoken.
+ */
+export const pageLang = (params: URLSearchParams): PageLang => {
+  for (const tag of (params.get('ui_locales') ?? '').split(/\s+/)) {
+    const primary = tag.toLowerCase().split(/[-_]/)[0];
+    if (primary === 'fr' || primary === 'en') return primary;
+  }
+  return 'fr';
+};
+
+const TEXTS: Record<PageLang, { title: string; heading: string; intro: string; tenant: string; email: string; placeholder: string; submit: string; invalid: string; signedOut: string }> = {
+  fr: {
+    title: 'Relances — connexion',
+    heading: 'Relances — connexion locale',
+    intro: 'Choisissez l’entreprise (tenant) sous laquelle entrer.',
+    tenant: 'Entreprise (tenant)',
+    email: 'E-mail',
+    placeholder: 'moi@exemple.fr',
+    submit: 'Continuer',
+    invalid: 'Tenant : 1 à 128 caractères parmi A-Z a-z 0-9 _ - ; e-mail : une adresse.',
+    signedOut: 'Déconnecté.',
+  },
+  en: {
+    title: 'Relances — sign in',
+    heading: 'Relances — local sign-in',
+    intro: 'Choose the company (tenant) to sign in as.',
+    tenant: 'Company (tenant)',
+    email: 'Email',
+    placeholder: 'me@example.com',
+    submit: 'Continue',
+    invalid: 'Tenant: 1-128 characters of A-Z a-z 0-9 _ -; email: an address.',
+    signedOut: 'Signed out.',
+  },
+};
+
+const chooseTenantForm = (lang: PageLang, params: URLSearchParams, message: string): string => {
+  const text = TEXTS[lang];
   const hidden = PASSED.filter((k) => params.has(k))
     .map((k) => `<input type="hidden" name="${k}" value="${escape(params.get(k)!)}">`)
     .join('');
   const tenant = params.get('tenant') ?? 'demo';
   const email = params.get('email') ?? '';
-  return `<h1>Relances — connexion locale</h1>
-<p>Choisissez l’entreprise (tenant) sous laquelle entrer. <span lang="en">Local sign-in: choose a tenant.</span></p>
+  return `<h1>${text.heading}</h1>
+<p>${text.intro}</p>
 ${message ? `<p role="alert" class="error">${escape(message)}</p>` : ''}
 <form method="post" action="/local/authorize">${hidden}
-<label for="tenant">Entreprise (tenant)</label>
+<label for="tenant">${text.tenant}</label>
 <input id="tenant" name="tenant" required pattern="[A-Za-z0-9_\\-]{1,128}" value="${escape(tenant)}" autocomplete="organization">
-<label for="email">E-mail</label>
-<input id="email" name="email" type="email" value="${escape(email)}" placeholder="moi@exemple.fr" autocomplete="email">
-<button type="submit">Continuer</button>
+<label for="email">${text.email}</label>
+<input id="email" name="email" type="email" value="${escape(email)}" placeholder="${text.placeholder}" autocomplete="email">
+<button type="submit">${text.submit}</button>
 </form>`;
 };
 
-const page = (content: string): string => `<!doctype html><html lang="fr"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>Relances — connexion</title>
+const page = (lang: PageLang, content: string): string => `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>${TEXTS[lang].title}</title>
 <style>body{font-family:system-ui,sans-serif;max-width:28rem;margin:2rem auto;padding:0 1rem;color:#1c1c1e}
 label{display:block;font-weight:600;margin-top:1rem}input{font:inherit;width:100%;padding:.6rem;margin-top:.25rem;border:1px solid #8a8a90;border-radius:6px;box-sizing:border-box}
 button{font:inherit;margin-top:1.25rem;width:100%;min-height:44px;background:#1d4ed8;color:#fff;border:0;border-radius:8px}.error{color:#b91c1c}</style>

@@ -83,6 +83,35 @@ describe('local OIDC issuer (the web app signs in through it)', () => {
     expect(await again.json()).toMatchObject({ error: 'invalid_grant' });
   });
 
+  it('speaks the language the web app passes (ui_locales), French by default, and keeps it through a refused form', async () => {
+    const { challenge } = pkce();
+    const fr = await (await fetch(`${api()}/local/authorize?${authorizeParams(challenge)}`)).text();
+    expect(fr).toContain('<html lang="fr">');
+    expect(fr).toContain('<label for="tenant">Entreprise (tenant)</label>');
+    expect(fr).toContain('>Continuer</button>');
+
+    const enParams = authorizeParams(challenge, { ui_locales: 'en' });
+    const en = await (await fetch(`${api()}/local/authorize?${enParams}`)).text();
+    expect(en).toContain('<html lang="en">');
+    expect(en).toContain('<title>Relances — sign in</title>');
+    expect(en).toContain('<label for="tenant">Company (tenant)</label>');
+    expect(en).toContain('<label for="email">Email</label>');
+    expect(en).toContain('>Continue</button>');
+    expect(en).not.toMatch(/Choisissez|Entreprise|Continuer/);
+    expect(en).toContain('name="ui_locales" value="en"'); // posted back with the form
+
+    // Preference order: the first language the page speaks; one it does not speak falls back to French.
+    expect(await (await fetch(`${api()}/local/authorize?${authorizeParams(challenge, { ui_locales: 'de en-GB' })}`)).text()).toContain('<html lang="en">');
+    expect(await (await fetch(`${api()}/local/authorize?${authorizeParams(challenge, { ui_locales: 'de' })}`)).text()).toContain('<html lang="fr">');
+
+    const refused = await chooseTenant(enParams, 'not a tenant!', 'x@y.z');
+    expect(refused.status).toBe(400);
+    const again = await refused.text();
+    expect(again).toContain('<html lang="en">');
+    expect(again).toContain('<p role="alert" class="error">Tenant: 1-128 characters');
+    expect(again).toContain('>Continue</button>');
+  });
+
   it('refuses a wrong code_verifier, a foreign redirect_uri and a missing PKCE challenge', async () => {
     const { challenge } = pkce();
     const params = authorizeParams(challenge);

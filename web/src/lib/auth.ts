@@ -3,6 +3,7 @@
  * managed login when deployed and the local issuer's OIDC endpoints on `npm start`: the same
  * code path. The API takes the ID token (it carries `custom:tenantId`).
  */
+import i18next from 'i18next';
 import { UserManager, WebStorageStateStore, type User } from 'oidc-client-ts';
 import type { RuntimeConfig } from './config';
 
@@ -31,7 +32,9 @@ const users = (): UserManager => {
   return manager;
 };
 
-export const signIn = (returnTo: string): Promise<void> => users().signinRedirect({ state: { returnTo } });
+/** The sign-in page speaks the app's current language (OIDC `ui_locales`; the local issuer's page follows it). */
+export const signIn = (returnTo: string): Promise<void> =>
+  users().signinRedirect({ state: { returnTo }, ui_locales: i18next.language === 'en' ? 'en' : 'fr' });
 
 /** Completes the redirect back from the issuer; answers where to go next. */
 export const completeSignIn = async (url = window.location.href): Promise<string> => {

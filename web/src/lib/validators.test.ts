@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvText, isValidIban, isValidSiren, phoneForApi, phoneMissesTexts, searchTerm } from './validators';
+import { csvText, isValidIban, isValidSiren, phoneForApi, phoneForReading, phoneMissesTexts, searchTerm } from './validators';
 
 describe('identifier checks', () => {
   it('accepts SIRENs with a valid Luhn key, spaces ignored, and refuses the others', () => {
@@ -52,6 +52,27 @@ describe('a phone number as typed in France', () => {
     expect(phoneForApi('+32 470 12 34 56')).toBe('+32 470 12 34 56');
     expect(phoneForApi('06 12 34')).toBe('06 12 34');
     expect(phoneForApi('00 12')).toBe('00 12');
+  });
+});
+
+describe('a stored phone shown for reading in a form', () => {
+  it('is the national form a French artisan types, which phoneForApi turns back into exactly the stored E.164', () => {
+    for (const [stored, reading] of [
+      ['+33612345678', '06 12 34 56 78'],
+      ['+33142000000', '01 42 00 00 00'],
+      ['+590690123456', '06 90 12 34 56'],
+      ['+262692123456', '06 92 12 34 56'],
+    ] as const) {
+      expect(phoneForReading(stored), stored).toBe(reading);
+      expect(phoneForApi(reading), reading).toBe(stored);
+    }
+  });
+  it('stays as stored when its national form would save another number, or it is from another country', () => {
+    // 06 90… typed in France is a Guadeloupe mobile (+590), so +33 690… cannot be shown that way.
+    for (const stored of ['+33690123456', '+590123456789', '+32470123456', '+447700900123', '+3361234', '06 12 34 56 78', '']) {
+      expect(phoneForReading(stored), stored).toBe(stored);
+      if (stored.startsWith('+') && !stored.includes(' ')) expect(phoneForApi(phoneForReading(stored))).toBe(stored);
+    }
   });
 });
 

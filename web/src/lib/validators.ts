@@ -93,6 +93,18 @@ export const phoneForApi = (value: string): string => {
   return overseas ? `+${overseas[1]}${digits.slice(1)}` : `+33${digits.slice(1)}`;
 };
 
+/**
+ * A stored E.164 phone as a French artisan reads (and types) it: `+33612345678` is `06 12 34 56 78`, an overseas
+ * number `+590690123456` is `06 90 12 34 56`. Only when `phoneForApi` gives back exactly the stored value, so an
+ * untouched form saves the same number; any other (`+32470123456`, or a value not in E.164) stays as stored.
+ */
+export const phoneForReading = (stored: string): string => {
+  const national = /^\+(?:33|590|594|596|262)(\d{9})$/.exec(stored);
+  if (!national) return stored;
+  const reading = `0${national[1]}`.replace(/(\d{2})(?=\d)/g, '$1 ');
+  return phoneForApi(reading) === stored ? reading : stored;
+};
+
 
 /**
  * A phone the API keeps but a text never reaches: a French landline (01–05), special-rate (08) or VoIP box (09)

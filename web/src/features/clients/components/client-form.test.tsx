@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../../lib/problem';
 import { renderInApp } from '../../../test/render';
+import type { Client } from '../api';
 import { ClientFormView } from './client-form';
 
 const errorOf = (label: string) => {
@@ -58,5 +59,27 @@ describe('client form', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Créer' }));
     await waitFor(() => expect(errorOf('Code postal')).toBe('Code postal invalide'));
     expect(screen.getByLabelText('Code postal').getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('shows a stored +33 mobile as typed in France (06 12 34 56 78) and, untouched, saves the same E.164 back', async () => {
+    const onSubmit = vi.fn().mockResolvedValue({});
+    const client = { id: 'c1', name: 'Dupont SARL', kind: 'business', email: 'compta@dupont.test', phone: '+33612345678', language: 'fr', remindersEnabled: true } as unknown as Client;
+    renderInApp(<ClientFormView client={client} scenarios={[]} submitLabel="Enregistrer" onSubmit={onSubmit} />);
+    const phone = screen.getByLabelText('Téléphone mobile (SMS)') as HTMLInputElement;
+    expect(phone.value).toBe('06 12 34 56 78');
+    expect(phone.getAttribute('aria-invalid')).not.toBe('true');
+    await userEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+    expect(onSubmit.mock.calls[0]![0]).toMatchObject({ phone: '+33612345678' });
+  });
+
+  it('keeps a number abroad in E.164', async () => {
+    const onSubmit = vi.fn().mockResolvedValue({});
+    const client = { id: 'c1', name: 'Dupont SPRL', kind: 'business', email: 'compta@dupont.test', phone: '+32470123456', language: 'fr', remindersEnabled: true } as unknown as Client;
+    renderInApp(<ClientFormView client={client} scenarios={[]} submitLabel="Enregistrer" onSubmit={onSubmit} />);
+    expect((screen.getByLabelText('Téléphone mobile (SMS)') as HTMLInputElement).value).toBe('+32470123456');
+    await userEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+    expect(onSubmit.mock.calls[0]![0]).toMatchObject({ phone: '+32470123456' });
   });
 });

@@ -6,7 +6,7 @@ import { applyApiErrors } from '../../../lib/forms';
 import { useI18n } from '../../../lib/i18n';
 import { useScenarioName } from '../../../lib/scenario-name';
 import { ApiError } from '../../../lib/problem';
-import { isValidSiren, normalizeSpaces, phoneForApi, phoneMissesTexts } from '../../../lib/validators';
+import { isValidSiren, normalizeSpaces, phoneForApi, phoneForReading, phoneMissesTexts } from '../../../lib/validators';
 import '../texts';
 import type { Client, ClientInput } from '../api';
 
@@ -45,7 +45,7 @@ const fromClient = (c?: Client): ClientForm => ({
   kind: c?.kind ?? 'business',
   email: c?.email ?? '',
   ccEmails: (c?.ccEmails ?? []).join(', '),
-  phone: c?.phone ?? '',
+  phone: c?.phone ? phoneForReading(c.phone) : '',
   siren: c?.siren ?? '',
   address: { line1: c?.address?.line1 ?? '', postalCode: c?.address?.postalCode ?? '', city: c?.address?.city ?? '' },
   language: c?.language ?? 'fr',

@@ -50,4 +50,12 @@ describe('the contacts editor', () => {
     await waitFor(() => expect(document.activeElement).toBe(email));
     expect(email.getAttribute('aria-invalid')).toBe('true');
   });
+
+  it('shows a saved mobile as typed in France and, untouched, saves the same E.164 back', async () => {
+    const calls = fakeApi(({ method, path }) => (method === 'PATCH' && path === '/clients/c1' ? { status: 200, body: client([]) } : undefined));
+    renderInApp(<ContactsEditor client={client([{ name: 'Mme Pichon', role: 'billing', phone: '+33612345678' }])} />);
+    expect((screen.getByLabelText('Téléphone') as HTMLInputElement).value).toBe('06 12 34 56 78');
+    await userEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() => expect(calls.filter((c) => c.method === 'PATCH').map((c) => c.body)).toEqual([{ contacts: [{ name: 'Mme Pichon', role: 'billing', phone: '+33612345678' }] }]));
+  });
 });

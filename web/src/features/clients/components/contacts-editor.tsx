@@ -5,7 +5,7 @@ import { useFocusRefused } from '../../../lib/forms';
 import { ApiError } from '../../../lib/problem';
 import { useUpdateClient, type Client } from '../api';
 import '../texts';
-import { phoneForApi, phoneMissesTexts } from '../../../lib/validators';
+import { phoneForApi, phoneForReading, phoneMissesTexts } from '../../../lib/validators';
 
 type Contact = NonNullable<Client['contacts']>[number];
 interface Row {
@@ -15,7 +15,7 @@ interface Row {
   role: Contact['role'];
 }
 
-const toRow = (c: Contact): Row => ({ name: c.name, email: c.email ?? '', phone: c.phone ?? '', role: c.role });
+const toRow = (c: Contact): Row => ({ name: c.name, email: c.email ?? '', phone: c.phone ? phoneForReading(c.phone) : '', role: c.role });
 const toContact = (r: Row): Contact => ({ name: r.name.trim(), role: r.role, ...(r.email.trim() ? { email: r.email.trim() } : {}), ...(r.phone.trim() ? { phone: phoneForApi(r.phone) } : {}) });
 
 /** The client's contacts: who gets reminders (billing) and texts; saved whole with PATCH { contacts }. */
