@@ -86,6 +86,33 @@ const allTimeline = async (invoices: InvoiceLedger, tenantId: string, invoiceId:
 
 const byTime = <T extends { at: string }>(a: T, b: T) => a.at.localeCompare(b.at);
 
+/** An event's instalments as recorded (`{ dueDate, amountCents }`), or undefined when it carries none. */
+const recordedInstalments = (data: TimelineRecord['data']): { dueDate: string; amountCents: number }[] | undefined => {
+  const list = data?.instalments;
+  if (!Array.isArray(list) || list.length === 0) return undefined;
+  const rows = list.filter((i): i is { dueDate: string; amountCents: number } => typeof i?.dueDate === 'string' && typeof i?.amountCents === 'number');
+  return rows.length === list.length ? rows.map((i) => ({ dueDate: i.dueDate, amountCents: i.amountCents })) : undefined;
+};
+
+/**
+ * The schedule behind each plan event, for a court or an agency: `plan.created` and `plan.requested` record their
+ * instalments; one that does not gets them from the invoice's own record when that record is the same plan (its
+ * `seq`) or the same request (its `requestedAt`). Nothing is invented: an event matched by neither keeps none.
+ */
+export const proofPlanEvents = (events: readonly TimelineRecord[], invoice: Pick<InvoiceRecord, 'paymentPlan' | 'planRequest'>): TimelineRecord[] =>
+  events.map((e) => {
+    if (e.type !== 'plan.created' && e.type !== 'plan.requested') return e;
+    const recorded = recordedInstalments(e.data);
+    if (recorded) return { ...e, data: { ...e.data, instalments: recorded } };
+    const plan = invoice.paymentPlan;
+    const request = invoice.planRequest;
+    const fromRecord =
+      e.type === 'plan.created' && plan && e.data?.seq === plan.seq ? plan.instalments
+      : e.type === 'plan.requested' && request && request.requestedAt === e.at ? request.instalments
+      : undefined;
+    return fromRecord && fromRecord.length > 0 ? { ...e, data: { ...e.data, instalments: fromRecord.map((i) => ({ dueDate: i.dueDate, amountCents: i.amountCents })) } } : e;
+  });
+
 /** Delivery news from SES events for one message id, oldest first. */
 const deliveryOf = (timeline: readonly TimelineRecord[], messageId: string): ProofReminder['delivery'] =>
   timeline
@@ -178,7 +205,8 @@ export const makeProofFile = (deps: ProofFileDeps) =>
       creditNotes: [...creditNotes].sort((a, b) => a.number.localeCompare(b.number)),
       reminders: proofReminders(records, timeline),
       ...(invoiceEmail ? { invoiceEmail } : {}),
-      events: timeline.filter((e) => CASE_EVENT.test(e.type)).sort(byTime),
+      // A plan's or a request's instalments are printed under its event: the agreed schedule is part of the case.
+      events: proofPlanEvents(timeline.filter((e) => CASE_EVENT.test(e.type)).sort(byTime), invoice),
       // Counted on what was unpaid each day: every payment and credit note lowered it from the day after its date.
       penalties: penaltiesFor(party.kind, {
         unpaidCents: balance,

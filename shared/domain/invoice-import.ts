@@ -124,6 +124,17 @@ const PARTIAL = new Set([
 const YES = new Set(['oui', 'o', 'yes', 'y', 'x', 'vrai', 'true']);
 const NO = new Set(['non', 'n', 'no', 'faux', 'false']);
 
+/** The header is looked for in the file's first lines (blank ones not counted): an export's title lines may stand above it. */
+const HEADER_WITHIN = 10;
+const DELIMITERS = [';', ',', '\t'] as const;
+
+/** The required fields a header's columns lack: number, client, dates, and the gross (or net and VAT). */
+const missingColumns = (columns: readonly (keyof Omit<RawRow, 'row'> | undefined)[]): string[] => {
+  const missing: string[] = (['number', 'clientName', 'issueDate', 'dueDate'] as const).filter((c) => !columns.includes(c));
+  if (!columns.includes('gross') && !(columns.includes('net') && columns.includes('vat'))) missing.push('gross');
+  return missing;
+};
+
 /** Splits CSV text into records of fields (RFC 4180 quotes), with the line each record starts on. */
 export const parseCsv = (text: string): { line: number; fields: string[] }[] => {
   const text0 = text.replace(/^\ufeff/, '');
@@ -131,11 +142,14 @@ export const parseCsv = (text: string): { line: number; fields: string[] }[] => 
   // the delimiter and is no header.
   const sep = /^sep=([;,\t])[ ]*(\r\n|\r|\n|$)/i.exec(text0);
   const body = sep ? text0.slice(sep[0].length) : text0;
-  // Lines end in CR LF, LF, or CR alone (Excel's « CSV (Macintosh) »): the delimiter is counted on the header only.
-  const firstLine = body.split(/\r\n|\r|\n/).find((l) => l.trim() !== '') ?? '';
+  // Lines end in CR LF, LF, or CR alone (Excel's « CSV (Macintosh) »): the delimiter is counted on the header only,
+  // the first line naming the required columns (title lines may stand above it), else the first line.
+  const lines = body.split(/\r\n|\r|\n/).filter((l) => l.trim() !== '').slice(0, HEADER_WITHIN);
+  const named = lines.flatMap((l) => DELIMITERS.filter((d) => missingColumns(headerColumns(l.split(d).map((h) => h.trim().replace(/^"(.*)"$/, '$1')))).length === 0).map((d) => ({ l, d })))[0];
+  const firstLine = lines[0] ?? '';
   // `;` (French Excel), `,`, or a tab (Excel's « Texte (séparateur : tabulation) », a copy of cells): the header's most frequent.
   const count = (d: string) => firstLine.split(d).length - 1;
-  const delimiter = sep ? sep[1]! : count('\t') > Math.max(count(';'), count(',')) ? '\t' : count(';') >= count(',') ? ';' : ',';
+  const delimiter = sep ? sep[1]! : named ? named.d : count('\t') > Math.max(count(';'), count(',')) ? '\t' : count(';') >= count(',') ? ';' : ',';
   const records: { line: number; fields: string[] }[] = [];
   let fields: string[] = [];
   let field = '';
@@ -174,11 +188,15 @@ export const parseCsv = (text: string): { line: number; fields: string[] }[] => 
 
 /** The CSV's rows by canonical column, the header naming them (French or English, any case or accent). */
 export const csvRows = (text: string): { rows: RawRow[]; errors: RowError[] } => {
-  const [header, ...records] = parseCsv(text);
-  if (!header) return { rows: [], errors: [{ row: 1, field: 'header', message: 'the file is empty' }] };
+  const all = parseCsv(text);
+  if (!all[0]) return { rows: [], errors: [{ row: 1, field: 'header', message: 'the file is empty' }] };
+  // Title lines above the header (`Export factures – Plomberie Martin – 27/11/2026`) are skipped: the header is the
+  // first of the first lines naming the required columns; without one, the first line's missing columns are said.
+  const at = Math.max(0, all.slice(0, HEADER_WITHIN).findIndex((r) => missingColumns(headerColumns(r.fields)).length === 0));
+  const header = all[at]!;
+  const records = all.slice(at + 1);
   const columns = headerColumns(header.fields);
-  const missing = (['number', 'clientName', 'issueDate', 'dueDate'] as const).filter((c) => !columns.includes(c));
-  if (!columns.includes('gross') && !(columns.includes('net') && columns.includes('vat'))) missing.push('gross' as never);
+  const missing = missingColumns(columns);
   if (missing.length) return { rows: [], errors: missing.map((field) => ({ row: header.line, field, message: 'column missing from the header' })) };
   // A header and nothing under it (an export of an empty list): said, as an empty file is, never an import that did nothing silently.
   if (records.length === 0) return { rows: [], errors: [{ row: header.line, field: 'header', message: 'has no invoice row under it' }] };
@@ -221,11 +239,17 @@ const slashParts = (text: string): { a: number; b: number; year: string } | unde
   return m ? { a: Number(m[1]), b: Number(m[2]), year: m[3]!.length === 2 ? `20${m[3]}` : m[3]! } : undefined;
 };
 
-/** `31/12/2026` (or `12/31/2026` in a MM/DD file) or `2026-12-31` → `2026-12-31`; undefined when not a calendar date. */
+/** `2026/09/01` (year first with slashes, as some tools export it): ISO with `/`, one order only, whatever the file's. */
+const yearFirst = (text: string): string | undefined => {
+  const m = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(dayPart(text));
+  return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : undefined;
+};
+
+/** `31/12/2026` (or `12/31/2026` in a MM/DD file), `2026-12-31` or `2026/12/31` → `2026-12-31`; undefined when not a calendar date. */
 export const parseDate = (text: string, order: DateOrder = 'DD/MM/YYYY'): string | undefined => {
   const parts = slashParts(text);
   const [day, month] = parts ? (order === 'MM/DD/YYYY' ? [parts.b, parts.a] : [parts.a, parts.b]) : [0, 0];
-  const iso = parts ? `${parts.year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` : dayPart(text);
+  const iso = parts ? `${parts.year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` : yearFirst(text) ?? dayPart(text);
   return isValidDate(iso) ? iso : undefined;
 };
 
@@ -278,7 +302,8 @@ export const validateRow = (raw: RawRow, order: DateOrder = 'DD/MM/YYYY'): { ok:
   const number = unguard(raw.number?.trim()) ?? '';
   if (!number) fail('number', 'is required');
   else if (number.length > 64) fail('number', 'is longer than 64 characters');
-  const name = unguard(raw.clientName?.trim()) ?? '';
+  // A name typed on two lines of a cell (a quoted field holding a line break), or with runs of spaces: one line, single spaces.
+  const name = unguard(raw.clientName?.trim())?.replace(/\s+/g, ' ').trim() ?? '';
   if (!name) fail('client', 'is required');
   const email = unguard(raw.email?.trim()) || undefined;
   if (email && !EMAIL.test(email)) fail('email', 'is not an email address');

@@ -39,6 +39,19 @@ export const eventLine = (e: ProofFileData['events'][number], language: Language
   return `${dateTime(e.at)} · ${L.eventTypes[e.type] ?? e.type}${data ? ` (${data})` : ''}`;
 };
 
+/**
+ * A plan's instalments (`plan.created`) or those the client proposed (`plan.requested`), one line each, in the order
+ * recorded: printed under the event, as the schedule agreed or asked for matters to a court or an agency.
+ */
+export const eventInstalmentLines = (e: ProofFileData['events'][number], language: Language = 'fr'): string[] => {
+  if (e.type !== 'plan.created' && e.type !== 'plan.requested') return [];
+  const list = e.data?.instalments;
+  if (!Array.isArray(list)) return [];
+  const L = proofLabels(language);
+  const rows = list.filter((i): i is { dueDate: string; amountCents: number } => typeof i?.dueDate === 'string' && typeof i?.amountCents === 'number');
+  return rows.map((i, n) => L.instalmentLine(n + 1, rows.length, i.dueDate, euros(i.amountCents, language), e.type === 'plan.requested'));
+};
+
 const deliveryLine = (delivery: ProofReminder['delivery'], L: ProofText): string =>
   `${L.delivery}${L.colon}${delivery.length ? delivery.map((d) => `${L.deliveredAt(L.deliveryTypes[d.type] ?? d.type, dateTime(d.at))}${d.detail ? ` (${d.detail})` : ''}`).join(L.listSeparator) : L.noDelivery}`;
 
@@ -146,7 +159,15 @@ export const proofDocument = (kit: PdfKit, data: ProofFileData, numbering: PageN
           <Text style={styles.heading}>{L.events}</Text>
           {data.events.length === 0 && <Text>{L.noEvent}</Text>}
           {data.events.map((e, i) => (
-            <Text key={i}>{eventLine(e, language)}</Text>
+            // A plan event and its schedule stay on one page.
+            <View key={i} wrap={false}>
+              <Text>{eventLine(e, language)}</Text>
+              {eventInstalmentLines(e, language).map((line, j) => (
+                <Text key={j} style={{ paddingLeft: 12 }}>
+                  {line}
+                </Text>
+              ))}
+            </View>
           ))}
         </View>
 

@@ -73,6 +73,8 @@ export interface ProofText {
   /** The case events in words (a court reads the file); an event not listed keeps its code. */
   readonly eventTypes: Readonly<Record<string, string>>;
   readonly dataKeys: Readonly<Record<string, string>>;
+  /** One instalment under its plan event: agreed (`plan.created`) or proposed by the client (`plan.requested`). */
+  readonly instalmentLine: (n: number, total: number, date: string, amount: string, proposed: boolean) => string;
   /**
    * Codes the app writes in an event's data, in words: by `<event type>:<key>` (a `reason` is an
    * owner's own text on most events, a code only on these) or by key alone. Any other value is kept.
@@ -175,6 +177,7 @@ const fr: ProofText = {
     'portal.link_revoked': 'Lien du portail client désactivé',
     'portal.link_issued': 'Nouveau lien du portail client émis',
   },
+  instalmentLine: (n, total, date, amount, proposed) => `${proposed ? 'Échéance proposée' : 'Échéance'} ${n}/${total} : ${shortDate(date)}, ${amount}`,
   dataKeys: {
     date: 'date', until: 'jusqu’au', reason: 'motif', reference: 'référence', number: 'n°', evidence: 'justificatif', auto: 'automatique',
     from: 'statut précédent', to: 'nouveau statut', amountCents: 'montant', balanceCents: 'solde', dueDate: 'échéance', instalments: 'échéances', stepId: 'étape', creditNote: 'avoir',
@@ -283,6 +286,7 @@ const en: ProofText = {
     'portal.link_revoked': 'Client portal link switched off',
     'portal.link_issued': 'New client portal link issued',
   },
+  instalmentLine: (n, total, date, amount, proposed) => `${proposed ? 'Proposed instalment' : 'Instalment'} ${n}/${total}: ${shortDate(date)}, ${amount}`,
   dataKeys: {
     date: 'date', until: 'until', reason: 'reason', reference: 'reference', number: 'no.', evidence: 'evidence', auto: 'automatic',
     from: 'previous status', to: 'new status', amountCents: 'amount', balanceCents: 'balance', dueDate: 'due date', instalments: 'instalments', stepId: 'step', creditNote: 'credit note',

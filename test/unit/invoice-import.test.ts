@@ -276,3 +276,46 @@ describe('reading invoices exported elsewhere', () => {
     expect(read(row('0', '1 200,00'))).toEqual([120_000, 0]);
   });
 });
+
+describe('reading real exports: title lines, year-first dates, names typed on two lines', () => {
+  it('skips title lines (and blank lines) above the header, rows still numbered by their line in the file', () => {
+    // A reviewer's export: a title, a blank line, then the header. It reported every column missing.
+    const csv = 'Export factures – Plomberie Martin – 27/11/2026\n\nN° facture;Client;Date facture;Échéance;TTC\nF-1;Garage;01/10/2026;31/10/2026;120,00\nF-2;Dupont;02/10/2026;01/11/2026;60,00\n';
+    const { rows, errors } = csvRows(csv);
+    expect(errors).toEqual([]);
+    expect(rows).toEqual([
+      { row: 4, number: 'F-1', clientName: 'Garage', issueDate: '01/10/2026', dueDate: '31/10/2026', gross: '120,00' },
+      { row: 5, number: 'F-2', clientName: 'Dupont', issueDate: '02/10/2026', dueDate: '01/11/2026', gross: '60,00' },
+    ]);
+    // Several title lines, one with cells left empty (a title in a merged cell), one with a comma, in a comma-separated file.
+    const en = csvRows('Invoices export,,,,\r\nAcme Plumbing, Lyon\r\nInvoice No.,Customer,Invoice Date,Due Date,Total\r\nINV-1,Acme,2026-10-01,2026-10-31,120.00\r\n');
+    expect(en.errors).toEqual([]);
+    expect(en.rows).toEqual([{ row: 4, number: 'INV-1', clientName: 'Acme', issueDate: '2026-10-01', dueDate: '2026-10-31', gross: '120.00' }]);
+    // After Excel's sep= line too; a row error names the file's line.
+    const sep = csvRows('sep=;\nExport du 27/11/2026\nNuméro;Client;Date;Échéance;TTC\nF-1;Garage;01/10/2026;31/10/2026;abc\n');
+    expect(sep.rows.map((r) => validateRow(r)).flatMap((r) => ('errors' in r ? r.errors : []))).toEqual([{ row: 4, field: 'gross', message: 'is not an amount (1 234,56)' }]);
+    // A header only after its title: nothing to import, said on the header's line.
+    expect(csvRows('Export factures\nN° facture;Client;Date facture;Échéance;TTC\n').errors).toEqual([{ row: 2, field: 'header', message: 'has no invoice row under it' }]);
+    // No header in the first lines: the first line's columns are said missing, as before.
+    expect(csvRows('foo;bar\n1;2').errors.map((e) => `${e.row}:${e.field}`)).toEqual(['1:number', '1:clientName', '1:issueDate', '1:dueDate', '1:gross']);
+    const late = `${Array.from({ length: 10 }, (_, i) => `titre ${i}`).join('\n')}\nNuméro;Client;Date;Échéance;TTC\nF-1;Garage;01/10/2026;31/10/2026;120,00\n`;
+    expect(csvRows(late).errors.map((e) => e.row)).toEqual([1, 1, 1, 1, 1]);
+  });
+
+  it('reads dates written year first with slashes (2026/09/01), as ISO ones', () => {
+    expect(['2026/09/01', '2026/9/1', '2026/12/31 00:00'].map((d) => parseDate(d))).toEqual(['2026-09-01', '2026-09-01', '2026-12-31']);
+    expect(['2026/09/01', '2026/12/31'].map((d) => parseDate(d, 'MM/DD/YYYY'))).toEqual(['2026-09-01', '2026-12-31']);
+    expect(['2026/13/01', '2026/02/30', '2026/09/01/1', '26/09/01/2026'].map((d) => parseDate(d))).toEqual([undefined, undefined, undefined, undefined]);
+    // Never evidence of a day or month order: it reads one way only.
+    expect(dateOrderOf([{ row: 2, issueDate: '2026/04/15', dueDate: '2026/12/31' }])).toEqual({ order: 'DD/MM/YYYY' });
+    const { rows } = csvRows('Numéro;Client;Date;Échéance;TTC\nF-1;Garage;2026/09/01;2026/10/01;120,00\n');
+    expect(validateRow(rows[0]!)).toMatchObject({ ok: { issueDate: '2026-09-01', dueDate: '2026-10-01' } });
+  });
+
+  it('collapses a client name typed on two lines of a cell (or with runs of spaces) to single spaces', () => {
+    const { rows } = csvRows('Numéro;Client;Date;Échéance;TTC\nF-1;"Garage Martin\r\net Fils";01/10/2026;31/10/2026;120,00\nF-2;"  SARL   Dupont \n";01/10/2026;31/10/2026;60,00\n');
+    expect(rows.map((r) => r.row)).toEqual([2, 4]);
+    expect(rows.map((r) => validateRow(r)).map((r) => ('ok' in r ? r.ok.client.name : r.errors))).toEqual(['Garage Martin et Fils', 'SARL Dupont']);
+    expect(validateRow({ row: 2, number: 'F-3', clientName: 'Mme\nMartin', issueDate: '2026-10-01', dueDate: '2026-10-31', gross: '10' })).toMatchObject({ ok: { client: { name: 'Mme Martin', kind: 'consumer' } } });
+  });
+});

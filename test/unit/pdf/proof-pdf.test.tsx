@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ReactPdfRenderer } from '../../../shared/adapters/pdf/react-pdf-renderer.js';
-import type { ProofFileData } from '../../../shared/app/proof-file.js';
+import { proofPlanEvents, type ProofFileData } from '../../../shared/app/proof-file.js';
 import { penaltiesFor } from '../../../shared/domain/penalties.js';
 import { allDocumentTemplates } from '../../../shared/wiring-pdf.js';
-import { eventLine } from '../../../templates/pdf/proof-document.js';
+import { eventInstalmentLines, eventLine } from '../../../templates/pdf/proof-document.js';
 import { aBusinessClient, aConsumerClient, aPayment, aSeller, anInvoiceRecord, eurosText, pdfText } from '../../fixtures/pdf-fixtures.js';
 
 const renderer = new ReactPdfRenderer(allDocumentTemplates);
@@ -166,5 +166,65 @@ describe('the proof file’s case events in English', () => {
     expect(eventLine({ at: '2027-01-08T08:00:00.000Z', type: 'invoice.litigation', data: { auto: true, from: 'partially_paid', stepId: 'escalate' } } as never, 'en')).toBe(
       '08/01/2027 08:00 UTC · Moved to litigation (automatic: yes, previous status: partially paid, step: escalate)',
     );
+  });
+});
+
+describe('the proof file’s payment plans: the schedule under each plan event', () => {
+  const requested = { at: '2026-11-26T19:00:00.000Z', type: 'plan.requested', data: { instalments: [{ dueDate: '2026-12-15', amountCents: 60_000 }, { dueDate: '2027-01-15', amountCents: 44_470 }], note: 'Trésorerie tendue' } };
+  const accepted = { at: '2026-11-27T09:00:00.000Z', type: 'plan.accepted', data: { seq: 1 } };
+  const created = {
+    at: '2026-11-27T09:00:00.000Z',
+    type: 'plan.created',
+    data: { seq: 1, instalments: [{ dueDate: '2026-12-15', amountCents: 60_000 }, { dueDate: '2027-01-15', amountCents: 44_470 }], totalCents: 104_470, waivePenalties: true, source: 'client' },
+  };
+  const owners = {
+    at: '2027-01-20T10:00:00.000Z',
+    type: 'plan.created',
+    data: { seq: 2, instalments: [{ dueDate: '2027-02-05', amountCents: 30_000 }, { dueDate: '2027-03-05', amountCents: 30_000 }, { dueDate: '2027-04-05', amountCents: 14_470 }], totalCents: 74_470, waivePenalties: false, source: 'owner' },
+  };
+  const events = [requested, accepted, created, { at: '2027-01-16T08:00:00.000Z', type: 'plan.ended', data: { seq: 1, reason: 'missed' } }, owners];
+
+  it('prints each instalment (date, amount) under its plan event and the client’s proposed ones under the request, in French and English, read back from the file', async () => {
+    const fr = await pdfText(await renderer.proof(aProofFile({ events })));
+    expect(fr).toContain('Échéancier demandé par le client (note : Trésorerie tendue) Échéance proposée 1/2');
+    expect(fr).toContain(`Échéance proposée 1/2 : 15/12/2026, ${eurosText(60_000)} Échéance proposée 2/2 : 15/01/2027, ${eurosText(44_470)}`);
+    expect(fr).toContain(`Échéance 1/2 : 15/12/2026, ${eurosText(60_000)} Échéance 2/2 : 15/01/2027, ${eurosText(44_470)}`);
+    expect(fr).toContain(`Échéance 1/3 : 05/02/2027, ${eurosText(30_000)} Échéance 2/3 : 05/03/2027, ${eurosText(30_000)} Échéance 3/3 : 05/04/2027, ${eurosText(14_470)}`);
+    // Each schedule sits under its own event, in the order of the case.
+    const at = (text: string, needle: string) => text.indexOf(needle);
+    expect(at(fr, 'Échéancier demandé par le client')).toBeLessThan(at(fr, 'Échéance proposée 1/2'));
+    expect(at(fr, 'Échéance proposée 2/2')).toBeLessThan(at(fr, 'Échéancier demandé accepté'));
+    expect(at(fr, 'Échéance 2/2')).toBeLessThan(at(fr, 'Fin de l’échéancier'));
+    expect(at(fr, 'Fin de l’échéancier')).toBeLessThan(at(fr, 'Échéance 1/3'));
+    const en = await pdfText(await renderer.proof(aProofFile({ events, language: 'en' })));
+    expect(en).toContain(`Proposed instalment 1/2: 15/12/2026, ${eurosText(60_000, 'en')} Proposed instalment 2/2: 15/01/2027, ${eurosText(44_470, 'en')}`);
+    expect(en).toContain(`Instalment 3/3: 05/04/2027, ${eurosText(14_470, 'en')}`);
+    expect(en).not.toMatch(/Échéance/);
+    // The same records give the same bytes.
+    const [a, b] = await Promise.all([renderer.proof(aProofFile({ events })), renderer.proof(aProofFile({ events }))]);
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+  });
+
+  it('prints no schedule under the other plan events', () => {
+    expect(eventInstalmentLines(accepted as never)).toEqual([]);
+    expect(eventInstalmentLines({ at: '2026-11-27T09:00:00.000Z', type: 'plan.declined', data: {} } as never)).toEqual([]);
+    expect(eventInstalmentLines(created as never, 'en')).toEqual([`Instalment 1/2: 15/12/2026, €600.00`, `Instalment 2/2: 15/01/2027, €444.70`]);
+  });
+
+  it('takes a plan event’s instalments from the invoice’s plan or request record when the event lacks them, never from another plan', () => {
+    const plan = { seq: 2, createdAt: owners.at, instalments: owners.data.instalments, totalCents: 74_470, waivePenalties: false, source: 'owner' as const, status: 'active' as const };
+    const request = { instalments: requested.data.instalments, requestedAt: requested.at, status: 'accepted' as const };
+    const bare = [
+      { at: requested.at, type: 'plan.requested', data: {} },
+      { at: created.at, type: 'plan.created', data: { seq: 1 } },
+      { at: owners.at, type: 'plan.created', data: { seq: 2 } },
+    ];
+    const filled = proofPlanEvents(bare, { paymentPlan: plan, planRequest: request });
+    expect(filled[0]!.data!.instalments).toEqual(requested.data.instalments);
+    // Plan 1 is no longer on the invoice: its event keeps no schedule rather than another plan's.
+    expect(filled[1]!.data!.instalments).toBeUndefined();
+    expect(filled[2]!.data!.instalments).toEqual(owners.data.instalments);
+    // An event that recorded its own keeps it.
+    expect(proofPlanEvents([created], { paymentPlan: plan })[0]!.data!.instalments).toEqual(created.data.instalments);
   });
 });
