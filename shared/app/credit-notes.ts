@@ -1,7 +1,7 @@
 import { emailTexts } from '../../templates/email/index.js';
 import { localDate } from '../domain/dates.js';
 import { OutOfChronologyError, seriesYear } from '../domain/numbering.js';
-import { invoiceBalanceCents, settledStatusOf } from '../domain/invoice.js';
+import { invoiceBalanceCents, settledStatusOf, type VatBreakdownRow } from '../domain/invoice.js';
 import { divRound } from '../domain/money.js';
 import { apportion } from '../domain/quote.js';
 import type { CancelInvoiceInput, CreditNoteInput, InvoiceView } from '../domain/invoice-types.js';
@@ -28,8 +28,12 @@ export interface CreditNoteDeps {
  * Splits a credited amount (incl. VAT) across the invoice's VAT rates in proportion to their
  * gross (exactly, never a negative row), so the credit note reverses VAT at the rates it was charged.
  */
-export const creditSplit = (invoice: InvoiceRecord, grossCents: number) => {
-  const rows = invoice.totals.vatBreakdown.filter((r) => r.netCents + r.vatCents > 0);
+export const creditSplit = (invoice: Pick<InvoiceRecord, 'totals'>, grossCents: number) => splitRows(invoice.totals.vatBreakdown, grossCents);
+
+type VatRow = { readonly vatRate: VatBreakdownRow['vatRate']; readonly netCents: number; readonly vatCents: number };
+
+const splitRows = (all: readonly VatRow[], grossCents: number) => {
+  const rows = all.filter((r) => r.netCents + r.vatCents > 0);
   const shares = apportion(grossCents, rows.map((r) => r.netCents + r.vatCents));
   const breakdown = rows.map((r, i) => {
     const rowGross = shares[i] ?? 0;
@@ -44,22 +48,50 @@ export const creditSplit = (invoice: InvoiceRecord, grossCents: number) => {
 };
 
 /**
- * The split of a credit note, exact when it completes the credit of a whole unpaid invoice (no payment,
- * no deposit deducted): each rate gets what its row has left after the earlier credit notes, so the
- * invoice's notes reverse its VAT to the cent (each partial note rounds its own rows: five of them left
- * a cancelled invoice 1 cent of VAT due at one rate and 1 cent too much at another). Otherwise, or when
- * the earlier notes do not account for what was credited (credits brought in by an import), `creditSplit`.
+ * What an invoice bills at each VAT rate: its rows, less, for a final invoice, what each deposit it
+ * deducts billed at that rate (net of that deposit's credit notes). Undefined when the documents do not
+ * add up to what the final invoice bills (a deposit missing, credits brought in by an import).
+ */
+const billedRows = async (invoices: InvoiceRepository, tenantId: string, invoice: InvoiceRecord): Promise<VatRow[] | undefined> => {
+  const rows = invoice.totals.vatBreakdown.map((r) => ({ vatRate: r.vatRate, netCents: r.netCents, vatCents: r.vatCents }));
+  if (!invoice.deductedCents) return rows;
+  for (const d of invoice.deductions ?? []) {
+    const deposit = await invoices.get(tenantId, d.invoiceId);
+    if (!deposit) return undefined;
+    const credits = deposit.creditedCents > 0 ? await invoices.creditNotes(tenantId, deposit.id) : [];
+    const taken = [...deposit.totals.vatBreakdown, ...credits.flatMap((c) => c.vatBreakdown.map((b) => ({ ...b, netCents: -b.netCents, vatCents: -b.vatCents })))];
+    for (const b of taken) {
+      const row = rows.find((r) => r.vatRate === b.vatRate);
+      if (!row) return undefined;
+      row.netCents -= b.netCents;
+      row.vatCents -= b.vatCents;
+    }
+  }
+  const adds = rows.every((r) => r.netCents >= 0 && r.vatCents >= 0) && rows.reduce((t, r) => t + r.netCents + r.vatCents, 0) === invoice.totals.grossCents - invoice.deductedCents;
+  return adds ? rows : undefined;
+};
+
+/**
+ * The split of a credit note over what the invoice bills at each rate (a final invoice: its rows less
+ * the deposits it deducts; split over the job's whole rows, cancelling one credited a cent of HT too
+ * much at one rate and too little at another). Exact when it completes the credit of a whole unpaid
+ * invoice: each rate gets what its row has left after the earlier credit notes, so the invoice's notes
+ * reverse its VAT to the cent (each partial note rounds its own rows: five of them left a cancelled
+ * invoice 1 cent of VAT due at one rate and 1 cent too much at another). Otherwise, or when the earlier
+ * notes do not account for what was credited (credits brought in by an import), in proportion.
  */
 const splitOf = async (invoices: InvoiceRepository, tenantId: string, invoice: InvoiceRecord, grossCents: number) => {
-  const completes = invoice.paidCents === 0 && !invoice.deductedCents && invoice.creditedCents > 0 && invoice.creditedCents + grossCents === invoice.totals.grossCents;
-  if (!completes) return creditSplit(invoice, grossCents);
+  const billed = (await billedRows(invoices, tenantId, invoice)) ?? invoice.totals.vatBreakdown;
+  const billedGross = billed.reduce((t, r) => t + r.netCents + r.vatCents, 0);
+  const completes = invoice.paidCents === 0 && invoice.creditedCents > 0 && invoice.creditedCents + grossCents === billedGross;
+  if (!completes) return splitRows(billed, grossCents);
   const earlier = await invoices.creditNotes(tenantId, invoice.id);
-  const rows = invoice.totals.vatBreakdown.filter((r) => r.netCents + r.vatCents > 0).map((r) => {
+  const rows = billed.filter((r) => r.netCents + r.vatCents > 0).map((r) => {
     const before = earlier.flatMap((n) => n.vatBreakdown).filter((b) => b.vatRate === r.vatRate);
     return { vatRate: r.vatRate, netCents: r.netCents - before.reduce((t, b) => t + b.netCents, 0), vatCents: r.vatCents - before.reduce((t, b) => t + b.vatCents, 0) };
   });
   const exact = rows.every((r) => r.netCents >= 0 && r.vatCents >= 0) && rows.reduce((t, r) => t + r.netCents + r.vatCents, 0) === grossCents;
-  if (!exact) return creditSplit(invoice, grossCents);
+  if (!exact) return splitRows(billed, grossCents);
   return { vatBreakdown: rows, netCents: rows.reduce((t, r) => t + r.netCents, 0), vatCents: rows.reduce((t, r) => t + r.vatCents, 0) };
 };
 

@@ -50,4 +50,26 @@ describe('the mass send’s preview with a firmer template chosen', () => {
     await waitFor(() => expect(within(dialog).getByText('Deuxième relance : facture F-2026-0004 impayée depuis 0 jours')).toBeTruthy());
     expect(within(dialog).queryByTestId('mass-courtesy-instead')).toBeNull();
   });
+
+  it('a client with several invoices, none overdue: previews its grouped message with the chosen template (the API sends the courtesy one), and says so', async () => {
+    const calls = fakeApi(({ method, path, body }) => {
+      if (path === '/templates') return { status: 200, body: TEMPLATES };
+      if (path.startsWith('/clients?')) return { status: 200, body: { items: [{ id: 'dupont', name: 'Boulangerie Dupont', kind: 'business', language: 'fr' }] } };
+      if (method === 'POST' && path.startsWith('/clients/dupont/reminders')) {
+        const { invoiceIds, templateId } = body as { invoiceIds: string[]; templateId?: string };
+        return { status: 201, body: { clientId: 'dupont', dryRun: true, subject: `Factures ${invoiceIds.join(' et ')} : échéance proche (${templateId})`, text: 'Pour mémoire…', to: [], cc: [], bcc: [], attachments: [], notAttached: [], items: [] } };
+      }
+      return undefined;
+    });
+    const second = { ...invoice(false), id: 'inv2', number: 'F-2026-0005' } as Invoice;
+    renderInApp(<MassSendDialog invoices={[invoice(false), second]} onDone={() => undefined} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Relancer la sélection' }));
+    const dialog = await screen.findByRole('dialog');
+    const picker = within(dialog).getByLabelText('Modèle');
+    await within(picker).findByRole('option', { name: 'Relance ferme (J+8) (FR)' });
+    await userEvent.selectOptions(picker, 'firm');
+    await waitFor(() => expect(within(dialog).getByTestId('mass-preview-subject').textContent).toBe('Factures inv1 et inv2 : échéance proche (firm)'));
+    expect(within(dialog).getByTestId('mass-courtesy-instead')).toBeTruthy();
+    expect(calls.some((c) => c.path.includes('/preview'))).toBe(false);
+  });
 });

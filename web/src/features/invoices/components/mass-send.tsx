@@ -12,9 +12,11 @@ import '../texts';
 import { useStepReason } from './step-reason';
 
 /**
- * Mass send: the selected rows, one template (or each step's), a preview on any of them (the first
- * by default; "Aperçu pour" picks another invoice, or another client's grouped message), then
- * per-invoice results.
+ * Mass send: the selected rows, one template (or each step's), a preview of what one client gets (the
+ * first's by default; "Aperçu pour" picks another client), then per-invoice results. A client with several
+ * selected invoices gets one grouped message: its preview is that message's dry run
+ * (`POST /clients/{id}/reminders?dryRun=true`, with the chosen template if any), as the batch sends it; a
+ * client with one invoice and a chosen template gets that template's own text, previewed on the invoice.
  */
 export const MassSendDialog = ({ invoices, onDone, onOpenChange }: { invoices: readonly Invoice[]; onDone: () => void; onOpenChange?: (open: boolean) => void }) => {
   const { t, lang } = useI18n();
@@ -28,8 +30,12 @@ export const MassSendDialog = ({ invoices, onDone, onOpenChange }: { invoices: r
   const [previewedId, setPreviewedId] = useState('');
   // The invoice previewed: the one picked, else the first (a picked one unselected since falls back too).
   const first = invoices.find((i) => i.id === previewedId) ?? invoices[0];
-  // Step templates go as one grouped message per client: one choice per client (its first invoice).
-  const previewChoices = templateId ? invoices : invoices.filter((inv, i) => invoices.findIndex((o) => o.clientId === inv.clientId) === i);
+  // One message per client (grouped when it has several invoices): one choice per client (its first invoice).
+  const previewChoices = invoices.filter((inv, i) => invoices.findIndex((o) => o.clientId === inv.clientId) === i);
+  const invoicesOf = (clientId: string) => invoices.filter((i) => i.clientId === clientId);
+  const firstClientInvoices = first ? invoicesOf(first.clientId) : [];
+  // Without a chosen template every client's message is the grouped one; with one, only a client with several invoices'.
+  const groupedPreview = !templateId || firstClientInvoices.length > 1;
   // An English client gets the English variant of a chosen French template: the preview shows that one.
   const firstLanguage = clients.data?.find((c) => c.id === first?.clientId)?.language;
   const all = templates.data?.items ?? [];
@@ -38,14 +44,18 @@ export const MassSendDialog = ({ invoices, onDone, onOpenChange }: { invoices: r
   const firstClient = clients.data?.find((c) => c.id === first?.clientId);
   const courtesyId = templateForLanguage(firstClient?.kind === 'consumer' ? 'courtesy-consumer' : 'courtesy', firstLanguage, all);
   const chosenTone = all.find((tpl) => tpl.id === templateId)?.tone;
-  const clientNotDue = first !== undefined && invoices.filter((i) => i.clientId === first.clientId).every((i) => !i.overdue);
+  const clientNotDue = first !== undefined && firstClientInvoices.every((i) => !i.overdue);
   const courtesyInstead = templateId && clientNotDue && chosenTone !== undefined && chosenTone !== 'courtesy' ? all.find((tpl) => tpl.id === courtesyId) : undefined;
   const previewId = templateId ? (courtesyInstead?.id ?? templateForLanguage(templateId, firstLanguage, all)) : undefined;
-  const preview = usePreview(open && previewId && !clients.isPending ? previewId : undefined, first?.id ?? '');
-  // Without a chosen template, each invoice goes with its next step's: the preview is the dry run of
-  // the first client's grouped message, exactly what the batch would send that client.
-  const firstClientIds = first ? invoices.filter((i) => i.clientId === first.clientId).slice(0, 40).map((i) => i.id) : [];
-  const grouped = useClientReminderPreview(first?.clientId ?? '', open && !templateId && first ? { invoiceIds: firstClientIds } : undefined);
+  const preview = usePreview(open && previewId && !groupedPreview && !clients.isPending ? previewId : undefined, first?.id ?? '');
+  // The dry run of the client's grouped message, exactly what the batch sends that client (the API picks each
+  // invoice's step without a template; with one, its variant in the client's language, or the courtesy one
+  // when none is overdue yet).
+  const firstClientIds = firstClientInvoices.slice(0, 40).map((i) => i.id);
+  const grouped = useClientReminderPreview(
+    first?.clientId ?? '',
+    open && groupedPreview && first ? { invoiceIds: firstClientIds, ...(templateId ? { templateId } : {}) } : undefined,
+  );
   const [progress, setProgress] = useState<{ done: number; total: number }>();
   // A large selection may take several calls: the API answers within its time budget and leaves
   // the rest `skipped: time_budget`, which goes out in the next round (batch-rounds.ts).
@@ -134,19 +144,23 @@ export const MassSendDialog = ({ invoices, onDone, onOpenChange }: { invoices: r
               {(p) => (
                 <select
                   {...p}
-                  value={templateId ? first.id : (previewChoices.find((i) => i.clientId === first.clientId)?.id ?? '')}
+                  value={previewChoices.find((i) => i.clientId === first.clientId)?.id ?? ''}
                   onChange={(e) => setPreviewedId(e.target.value)}
                 >
                   {previewChoices.map((inv) => (
                     <option key={inv.id} value={inv.id}>
-                      {templateId ? (inv.number ? `${inv.number} — ${inv.clientName ?? ''}` : docName(inv)) : (inv.clientName ?? inv.clientId)}
+                      {templateId && invoicesOf(inv.clientId).length === 1
+                        ? inv.number
+                          ? `${inv.number} — ${inv.clientName ?? ''}`
+                          : docName(inv)
+                        : (inv.clientName ?? inv.clientId)}
                     </option>
                   ))}
                 </select>
               )}
             </Field>
           )}
-          {templateId && first && (
+          {!groupedPreview && first && (
             <section aria-label={t('massSend.preview', { number: docName(first) })}>
               <h3>{t('massSend.preview', { number: docName(first) })}</h3>
               {courtesyInstead && (
@@ -168,9 +182,14 @@ export const MassSendDialog = ({ invoices, onDone, onOpenChange }: { invoices: r
               )}
             </section>
           )}
-          {!templateId && first && (
+          {groupedPreview && first && (
             <section aria-label={t('massSend.previewClient', { client: first.clientName ?? '' })}>
               <h3>{t('massSend.previewClient', { client: first.clientName ?? '' })}</h3>
+              {courtesyInstead && (
+                <p className="field-warning" data-testid="mass-courtesy-instead">
+                  {t('planSteps.notYetDue', { name: label(courtesyInstead, all) })}
+                </p>
+              )}
               {grouped.isPending || grouped.isPlaceholderData ? (
                 <Loading />
               ) : grouped.isError ? (
