@@ -55,9 +55,11 @@ const world = async (minGapDays: number) => {
   const fire = makeSendReminder({ ...deps, templates: new FakeTenantDocuments<ReminderTemplate>(), mailer, pdf: new FakePdfRenderer(), sms });
   for (const id of ['A', 'B']) await reconcile('acme', id);
   const stepOf = async (id: string, stepId: string) => (await steps.list('acme', id)).find((r) => r.stepId === stepId)!;
-  const fireStep = async (id: string, stepId: string) => {
+  // `lateMs`: the schedule fires that long after its time (EventBridge Scheduler and the local clock always do, a little).
+  const fireStep = async (id: string, stepId: string, lateMs = 0) => {
     const record = await stepOf(id, stepId);
-    if (clock.now().toISOString() < record.scheduledAt!) clock.set(record.scheduledAt!);
+    const due = new Date(Date.parse(record.scheduledAt!) + lateMs).toISOString();
+    if (clock.now().toISOString() < due) clock.set(due);
     const outcome = await fire({ tenantId: 'acme', invoiceId: id, stepId, plan: record.plan, index: record.index, scheduledAt: record.scheduledAt!, kind: 'step' });
     for (const x of ['A', 'B']) await reconcile('acme', x);
     return outcome;
@@ -102,5 +104,14 @@ describe('an email and a text for one client on the same day', () => {
     expect(await fireStep('A', 'mail')).toMatchObject({ outcome: 'sent' });
     expect(await fireStep('B', 'texto')).toMatchObject({ outcome: 'moved', reason: 'gap' });
     expect(sent).toEqual(['email A']);
+  });
+
+  it('wait one minute past the email, not two, when the text’s schedule fires a few milliseconds late (the simulation’s minute)', async () => {
+    const { fireStep, stepOf } = await world(0);
+    expect(await fireStep('B', 'texto', 137)).toMatchObject({ outcome: 'moved', reason: 'email_first' });
+    expect(paris((await stepOf('B', 'texto')).scheduledAt!)).toBe('2026-03-13T09:01:00');
+    // A fire well after the email's time still waits a minute past now.
+    expect(await fireStep('B', 'texto', 90_500)).toMatchObject({ outcome: 'moved', reason: 'email_first' });
+    expect(paris((await stepOf('B', 'texto')).scheduledAt!)).toBe('2026-03-13T09:03:00');
   });
 });

@@ -194,7 +194,9 @@ const messageDueFirst = async (deps: SendReminderDeps, ctx: SendContext, record:
   if (ahead.length === 0) return undefined;
   const latest = Math.max(...ahead.map((m) => Date.parse(m.record.scheduledAt!)));
   if ((record.reason === 'email_first' || record.reason === 'text_first') && now.getTime() > latest + EMAIL_FIRST_PATIENCE_MS) return undefined;
-  return { at: new Date(Math.ceil((Math.max(now.getTime(), latest) + EMAIL_FIRST_DELAY_MS) / 60_000) * 60_000), reason: emails.length > 0 ? 'email_first' : 'text_first' };
+  // From the minute it fires in (a schedule fires a few milliseconds after its time): a minute past the message, as the simulation shows, not two.
+  const fired = Math.floor(now.getTime() / 60_000) * 60_000;
+  return { at: new Date(Math.ceil((Math.max(fired, latest) + EMAIL_FIRST_DELAY_MS) / 60_000) * 60_000), reason: emails.length > 0 ? 'email_first' : 'text_first' };
 };
 
 /**
