@@ -61,6 +61,27 @@ describe('the web app in Chromium', () => {
     await checkScreen('01-home');
   });
 
+  it('an app in English sends its language to the sign-in page, which speaks English (html lang, labels) and stays accessible', async () => {
+    const english = await browser.newContext({ viewport: PHONE, locale: 'en-GB', timezoneId: 'Europe/Paris' });
+    try {
+      await english.addInitScript("localStorage.setItem('relances.lang', 'en')");
+      const other = await english.newPage();
+      other.setDefaultTimeout(15_000);
+      await other.goto(`${web()}/`);
+      await other.waitForURL(/\/local\/authorize\?.*ui_locales=en/);
+      expect(await other.getAttribute('html', 'lang')).toBe('en');
+      await other.getByLabel('Company (tenant)').fill(tenant);
+      await other.getByLabel('Email').fill(`me@${tenant}.test`);
+      expect(await seriousViolations(other)).toEqual([]);
+      await screenshot(other, '00b-sign-in-en');
+      await other.getByRole('button', { name: 'Continue' }).click();
+      await other.waitForURL(`${web()}/`);
+      await poll(() => other.getByRole('heading', { level: 1, name: 'Hello' }).count()).toBe(1);
+    } finally {
+      await english.close();
+    }
+  });
+
   it('creates a client; an error of the API shows next to the field it names', async () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Clients' }).click();
     await poll(() => page.getByText('Aucun client.').count()).toBe(1);

@@ -147,6 +147,18 @@ describe('the client rules replayed over a dry run', () => {
     expect(out[2]!.movedBy).toBe('email_first');
   });
 
+  it('produces a letter after the day\'s text and email, as the engine does (send-reminder.ts `messageDueFirst`)', () => {
+    const plus = (iso: string, minutes: number) => new Date(Date.parse(iso) + minutes * 60_000).toISOString();
+    // The letter listed first still goes last: a minute past the text, itself a minute past the email.
+    const zero = replayClientRules([send('a', 1, '2026-03-02', { channel: 'letter' }), send('b', 1, '2026-03-02', { channel: 'sms' }), send('c', 1, '2026-03-02')], rules({ minGapDays: 0 }));
+    expect(zero).toEqual([{ at: plus(at('2026-03-02'), 2), movedBy: 'email_first' }, { at: plus(at('2026-03-02'), 1), movedBy: 'email_first' }, { at: at('2026-03-02') }]);
+    const textOnly = replayClientRules([send('a', 1, '2026-03-02', { channel: 'letter' }), send('b', 1, '2026-03-02', { channel: 'sms' })], rules({ minGapDays: 0 }));
+    expect(textOnly[0]).toEqual({ at: plus(at('2026-03-02'), 1), movedBy: 'text_first' });
+    // With a gap, the text takes the window and the letter moves past it (it used to be the other way round in the run).
+    const gap = replayClientRules([send('a', 1, '2026-03-02', { channel: 'letter' }), send('b', 1, '2026-03-02', { channel: 'sms' })], rules());
+    expect(gap).toEqual([{ at: at('2026-03-05'), movedBy: 'gap' }, { at: at('2026-03-02') }]);
+  });
+
   it('sends a text due before the day\'s email after it, at the next slot allowed for texts when that is past 20:00', () => {
     // Emails at 20:00 Paris (19:00 UTC in March), the text's own step at 08:00: 20:01 is past the window → Tuesday 08:00.
     const evening = { ...DEFAULT_SEND_CALENDAR, sendHour: 20 };

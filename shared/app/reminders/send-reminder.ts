@@ -111,8 +111,9 @@ export const makeSendReminder = (deps: SendReminderDeps) =>
       const channel = record.channel ?? 'email';
       let result: ReminderOutcome | 'invoice_changed';
       // The client's email due today goes first; the text then follows the client's gap (moved, or sent after it).
-      const emailFirst = channel === 'sms' ? await emailDueFirst(fire, ctx, record, now) : undefined;
-      if (emailFirst) return moveTo(fire, ctx, record, emailFirst, 'email_first', now);
+      // A letter, posted by hand, goes last: after the client's email and text due today (the simulation's order).
+      const first = channel === 'sms' || channel === 'letter' ? await messageDueFirst(fire, ctx, record, now) : undefined;
+      if (first) return moveTo(fire, ctx, record, first.at, first.reason, now);
       // Not grouped: a more overdue invoice of the client due now takes the window; this one goes past the gap it takes.
       if (await outrankingStep(fire, ctx, record, now)) {
         return move(fire, ctx, record, nextSendDay(addDays(localDate(now, ctx.settings.timezone), ctx.settings.minGapDays), sendCalendarFor(ctx.settings, ctx.client)), 'gap', now);
@@ -180,15 +181,20 @@ export const EMAIL_FIRST_PATIENCE_MS = 30 * 60_000;
  * whichever schedule fires first (on AWS they fire in any order). The text waits a minute past that
  * email's time (reason `email_first`), again while the email is still due, for half an hour at most;
  * its next fire then meets the client's gap like any message: moved past `minGapDays`, or sent the
- * same day when the gap is 0. Undefined: no email of the client still due today.
+ * same day when the gap is 0. A letter waits the same way for the client's email and text due that
+ * day (`email_first`, or `text_first` when only a text is due): the order email, text, letter that
+ * `GET /reminders/simulation` shows (the first fire used to take the client's window). Undefined: no
+ * such message of the client still due today.
  */
-const emailDueFirst = async (deps: SendReminderDeps, ctx: SendContext, record: StepRecordItem, now: Date): Promise<Date | undefined> => {
+const messageDueFirst = async (deps: SendReminderDeps, ctx: SendContext, record: StepRecordItem, now: Date): Promise<{ at: Date; reason: 'email_first' | 'text_first' } | undefined> => {
   if (record.manual) return undefined;
   const emails = await gatherSameDaySteps(deps, ctx, now, 'email');
-  if (emails.length === 0) return undefined;
-  const latest = Math.max(...emails.map((m) => Date.parse(m.record.scheduledAt!)));
-  if (record.reason === 'email_first' && now.getTime() > latest + EMAIL_FIRST_PATIENCE_MS) return undefined;
-  return new Date(Math.ceil((Math.max(now.getTime(), latest) + EMAIL_FIRST_DELAY_MS) / 60_000) * 60_000);
+  const texts = channelOf(record) === 'letter' ? await gatherSameDaySteps(deps, ctx, now, 'sms') : [];
+  const ahead = [...emails, ...texts];
+  if (ahead.length === 0) return undefined;
+  const latest = Math.max(...ahead.map((m) => Date.parse(m.record.scheduledAt!)));
+  if ((record.reason === 'email_first' || record.reason === 'text_first') && now.getTime() > latest + EMAIL_FIRST_PATIENCE_MS) return undefined;
+  return { at: new Date(Math.ceil((Math.max(now.getTime(), latest) + EMAIL_FIRST_DELAY_MS) / 60_000) * 60_000), reason: emails.length > 0 ? 'email_first' : 'text_first' };
 };
 
 /**

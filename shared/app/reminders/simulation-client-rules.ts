@@ -61,7 +61,7 @@ export interface ReplayedSend {
   /** When it would go out (a grouped step: with the first of its message). */
   readonly at: string;
   /** Why it goes later than its own schedule (the last rule that moved it). */
-  readonly movedBy?: 'gap' | 'same_day' | 'order' | 'email_first';
+  readonly movedBy?: 'gap' | 'same_day' | 'order' | 'email_first' | 'text_first';
   /** The same message's other invoices (their numbers), when grouped. */
   readonly groupedWith?: readonly string[];
   /** A before-due step moved onto or past its due date is not sent; a step a firmer grouped message stood for neither (grouped-send.ts). */
@@ -71,7 +71,7 @@ export interface ReplayedSend {
 const PLAN_TEMPLATE_IDS: ReadonlySet<string> = new Set(Object.values(PLAN_TEMPLATES));
 /** An instalment reminder of a payment plan (never grouped with scenario steps). */
 export const isPlanTemplate = (templateId: string): boolean => PLAN_TEMPLATE_IDS.has(templateId);
-// The email of a day goes first, the text waits for it (email_first), the letter is posted by hand.
+// The email of a day goes first, the text waits for it (email_first), the letter, posted by hand, for both (text_first).
 const CHANNEL_ORDER: Record<Channel, number> = { email: 0, sms: 1, letter: 2 };
 /** Far more moves than any plan needs; guards against a calendar without send days. */
 const MAX_MOVES = 1000;
@@ -175,12 +175,15 @@ export const replayClientRules = (sends: readonly PlannedSend[], rules: ClientRu
       move(item, addDays(day, 1), 'same_day');
       continue;
     }
-    // The client's email of the day goes first: a text due before it waits a minute past it (send-reminder.ts `emailDueFirst`).
-    const email = item.channel === 'sms' ? messages.get(`${day}|email`) : undefined;
-    if (email && Date.parse(item.current) < Date.parse(email.at) + EMAIL_FIRST_DELAY_MS) {
-      const after = new Date(Math.ceil((Date.parse(email.at) + EMAIL_FIRST_DELAY_MS) / 60_000) * 60_000).toISOString();
-      item.current = slot('sms', after);
-      item.movedBy = 'email_first';
+    // The client's email of the day goes first: a text due before it waits a minute past it, a letter a minute
+    // past the day's email and text (send-reminder.ts `messageDueFirst`).
+    const email = item.channel === 'sms' || item.channel === 'letter' ? messages.get(`${day}|email`) : undefined;
+    const text = item.channel === 'letter' ? messages.get(`${day}|sms`) : undefined;
+    const ahead = Math.max(...[email, text].map((m) => (m ? Date.parse(m.at) : -Infinity)));
+    if (ahead > -Infinity && Date.parse(item.current) < ahead + EMAIL_FIRST_DELAY_MS) {
+      const after = new Date(Math.ceil((ahead + EMAIL_FIRST_DELAY_MS) / 60_000) * 60_000).toISOString();
+      item.current = slot(item.channel, after);
+      item.movedBy = email ? 'email_first' : 'text_first';
       continue;
     }
     const plan = isPlanTemplate(item.templateId);

@@ -265,8 +265,10 @@ export const makeSimulateReminders = (deps: SimulationDeps) =>
       const offsets = nominalOffsets(ctx.scenario.steps);
       return {
         ctx,
-        items: simulationItems(ctx, plan, start, to).map((item) => {
-          const rank = plan.findIndex((s) => s.stepId === item.stepId);
+        // Each item keeps the index of the step it stands for: a step id can be there twice (the J+8 a pause
+        // cancelled, and the J+8 of the plan recorded after a payment plan ends), and the later one ranks after
+        // the plan's reminders, as the engine sends them.
+        items: plan.flatMap((planned, rank) => simulationItems(ctx, [planned], start, to).map((item) => ({ item, rank }))).map(({ item, rank }) => {
           const step = plan[rank];
           // A recorded step says whether it is a courtesy one (the engine's due_passed rule reads the same flag); its
           // nominal date is the one of the due date it was planned for, before the due date moved later.

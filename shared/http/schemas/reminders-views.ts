@@ -103,7 +103,7 @@ export const SimulationView = z.object({
       /** The scenario planning this invoice and the rule that chose it: `client`, `tag:<tag>` or `default`. */
       scenarioId: z.string(),
       scenarioRule: z.string(),
-      /** A skip's reason; for a send placed later than its own schedule by the client rules: `gap`, `same_day`, `order` or `email_first` (a text after the same day's email). */
+      /** A skip's reason; for a send placed later than its own schedule by the client rules: `gap`, `same_day`, `order`, `email_first` (a text or a letter after the same day's email) or `text_first` (a letter after the same day's text). */
       reason: z.string().optional(),
       /** A send moved by the client rules: when its own schedule put it. */
       plannedAt: instant.optional(),
