@@ -179,6 +179,13 @@ export const makeSendQuote = ({ quotes, invoices, clients, settings, clock, mail
     const now = clock.now();
     let quote = current;
     if (!current.number) {
+      // A quote is issued on its date, as an invoice is: numbered and emailed today, it cannot say it was issued later.
+      const today = localDate(now, s.timezone);
+      if (current.issueDate > today) {
+        throw new BusinessRuleError('issue-date-in-future', 'A quote cannot be sent before its issue date', [
+          { path: 'quote.issueDate', message: `is after today (${today}): send the quote on that day, or change its date` },
+        ]);
+      }
       const at = now.toISOString();
       quote = await quotes.saveWithNextNumber(
         { ...current, sentAt: at, updatedAt: at },
