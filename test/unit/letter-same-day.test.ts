@@ -34,7 +34,8 @@ const scenario = (channel: Channel): Scenario => ({
   ],
 });
 
-const world = async (minGapDays: number, channel: Channel) => {
+// `ownOnly`: after a fire, re-plan only that invoice, as the stream does (a change on one invoice re-plans that one).
+const world = async (minGapDays: number, channel: Channel, sendHour = 9, ownOnly = false) => {
   const clock = fixedClock('2026-03-02T08:00:00.000Z');
   const invoices = new FakeInvoiceRepository();
   const clients = new FakeClientRepository();
@@ -45,7 +46,7 @@ const world = async (minGapDays: number, channel: Channel) => {
   const sent: string[] = [];
   const sms: SmsSender = { send: async (m: OutgoingSms) => (sent.push(`sms ${m.tags?.invoice}`), { messageId: `sms-${sent.length}` }) };
   const mailer = { send: async (m: OutgoingEmail) => (sent.push(`email ${m.tags?.invoice}`), { messageId: `mail-${sent.length}` }) };
-  await settings.put('acme', { ...defaultSettings(), minGapDays, company: { name: 'Plomberie Martin', siren: '732829320', iban: 'FR7630006000011234567890189', address: { line1: '4 rue du Port', postalCode: '44000', city: 'Nantes', country: 'FR' } }, sms: { senderId: 'PLOMBERIE' } });
+  await settings.put('acme', { ...defaultSettings(), minGapDays, sendHour, company: { name: 'Plomberie Martin', siren: '732829320', iban: 'FR7630006000011234567890189', address: { line1: '4 rue du Port', postalCode: '44000', city: 'Nantes', country: 'FR' } }, sms: { senderId: 'PLOMBERIE' } });
   await scenarios.put('acme', scenario(channel));
   await clients.create('acme', aClient({ scenarioId: 'canaux', phone: '+33612345678', address: { line1: '12 rue des Lilas', postalCode: '75011', city: 'Paris', country: 'FR' } }));
   // B's letter (J+4) and A's message (J+1) both fall on Friday 13 March.
@@ -60,7 +61,7 @@ const world = async (minGapDays: number, channel: Channel) => {
     const record = await stepOf(id, stepId);
     if (clock.now().toISOString() < record.scheduledAt!) clock.set(record.scheduledAt!);
     const outcome = await fire({ tenantId: 'acme', invoiceId: id, stepId, plan: record.plan, index: record.index, scheduledAt: record.scheduledAt!, kind: 'step' });
-    for (const x of ['A', 'B']) await reconcile('acme', x);
+    for (const x of ownOnly ? [id] : ['A', 'B']) await reconcile('acme', x);
     return outcome;
   };
   // B's own message (J+1, 10 March) goes first.
@@ -95,5 +96,22 @@ describe.each(['sms', 'email'] as const)('a letter and a %s for one client on th
     expect(sent).toEqual([`${channel} A`]);
     const letter = await stepOf('B', 'lettre');
     expect([letter.state, paris(letter.scheduledAt!)]).toEqual(['to_post', '2026-03-13T09:01:00']);
+  });
+});
+
+describe('a letter at 07:00 and a text the window holds until 08:00, for one client on the same day', () => {
+  it('produce the letter after the text, past the client gap, as the simulation shows (it went first, the text moved)', async () => {
+    const { fireStep, stepOf, sent } = await world(1, 'sms', 7, true);
+    expect(paris((await stepOf('B', 'lettre')).scheduledAt!)).toBe('2026-03-13T07:00:00');
+    expect(paris((await stepOf('A', 'msg')).scheduledAt!)).toBe('2026-03-13T08:00:00');
+    expect(await fireStep('B', 'lettre')).toMatchObject({ outcome: 'moved', reason: 'text_first' });
+    expect((await stepOf('B', 'lettre')).state).toBe('scheduled');
+    expect(await fireStep('A', 'msg')).toMatchObject({ outcome: 'sent' });
+    expect(paris((await stepOf('A', 'msg')).sentAt!)).toBe('2026-03-13T08:00:00');
+    // Friday's text, a gap of 1 day, the weekend: Monday 07:00.
+    for (let i = 0; i < 3 && (await stepOf('B', 'lettre')).state === 'scheduled'; i++) await fireStep('B', 'lettre');
+    const letter = await stepOf('B', 'lettre');
+    expect([letter.state, paris(letter.scheduledAt!)]).toEqual(['to_post', '2026-03-16T07:00:00']);
+    expect(sent).toEqual(['sms A']);
   });
 });

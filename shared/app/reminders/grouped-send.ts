@@ -44,7 +44,8 @@ const READ_PARALLELISM = 8;
  * (not stopped, in scenario order, no reminder today): read from the client's partition of
  * invoices (GSI3), never from the tenant's. The client's gap was checked for the first step.
  */
-export const gatherSameDaySteps = async (deps: GroupSendDeps, ctx: SendContext, now: Date, channel: Channel = 'email'): Promise<GroupMemberStep[]> => {
+/** `atOwnTime`: judge each step at its own time today when that is later than now (a text the 08:00 window holds is still due today). */
+export const gatherSameDaySteps = async (deps: GroupSendDeps, ctx: SendContext, now: Date, channel: Channel = 'email', atOwnTime = false): Promise<GroupMemberStep[]> => {
   const { invoice, client, settings } = ctx;
   const today = localDate(now, settings.timezone);
   const ids = (await deps.invoices.openInvoiceIds(invoice.tenantId, client.id)).filter((id) => id !== invoice.id).sort();
@@ -58,7 +59,8 @@ export const gatherSameDaySteps = async (deps: GroupSendDeps, ctx: SendContext, 
         const record = records.find((r) => !r.manual && !isEscalation(r) && channelOf(r) === channel && r.state === 'scheduled' && r.scheduledAt && localDate(new Date(r.scheduledAt), settings.timezone) === today);
         // An invoice under a payment plan is chased by its own instalment texts, never in a group.
         if (!record || isPlanStep(record) || activePlan(sibling)) return undefined;
-        return decide(sibling, record, now).kind === 'send' ? { ctx: sibling, record } : undefined;
+        const when = atOwnTime ? new Date(Math.max(now.getTime(), Date.parse(record.scheduledAt!))) : now;
+        return decide(sibling, record, when).kind === 'send' ? { ctx: sibling, record } : undefined;
       }),
     );
     found.push(...read.filter((m): m is GroupMemberStep => m !== undefined));

@@ -189,7 +189,8 @@ export const EMAIL_FIRST_PATIENCE_MS = 30 * 60_000;
 const messageDueFirst = async (deps: SendReminderDeps, ctx: SendContext, record: StepRecordItem, now: Date): Promise<{ at: Date; reason: 'email_first' | 'text_first' } | undefined> => {
   if (record.manual) return undefined;
   const emails = await gatherSameDaySteps(deps, ctx, now, 'email');
-  const texts = channelOf(record) === 'letter' ? await gatherSameDaySteps(deps, ctx, now, 'sms') : [];
+  // A text of the day the 08:00 window still holds counts: the letter waits for it too (the simulation's order).
+  const texts = channelOf(record) === 'letter' ? await gatherSameDaySteps(deps, ctx, now, 'sms', true) : [];
   const ahead = [...emails, ...texts];
   if (ahead.length === 0) return undefined;
   const latest = Math.max(...ahead.map((m) => Date.parse(m.record.scheduledAt!)));
