@@ -2,7 +2,7 @@ import type { ReactElement } from 'react';
 import type { DepositDeduction, InvoicePdfData } from '../../shared/app/ports.js';
 import { lineTotals, type InvoiceLine, type VatBreakdownRow } from '../../shared/domain/invoice.js';
 import { AmountRow } from './blocks.js';
-import { decimal, euros, percent, shortDate, type Language } from './format.js';
+import { euros, percent, quantity, shortDate, type Language } from './format.js';
 import type { InvoiceLabels } from './invoice-labels.js';
 import type { PdfKit } from './kit.js';
 import { styles } from './styles.js';
@@ -31,7 +31,7 @@ export const LinesTable = ({ kit: { View, Text }, lines, language: lang, labels 
     {lines.map((line, i) => (
       <View key={i} style={styles.bodyRow} wrap={false}>
         <Text style={[styles.cell, { width: widths.description }]}>{line.description}</Text>
-        <Text style={[styles.num, { width: widths.quantity }]}>{decimal(line.quantity, lang)}</Text>
+        <Text style={[styles.num, { width: widths.quantity }]}>{quantity(line.quantity, lang)}</Text>
         <Text style={[styles.num, { width: widths.unitPrice }]}>{euros(line.unitPriceCents, lang)}</Text>
         <Text style={[styles.num, { width: widths.vatRate }]}>{percent(line.vatRate, lang)}</Text>
         <Text style={[styles.num, { width: widths.net }]}>{euros(lineTotals(line).netCents, lang)}</Text>

@@ -144,7 +144,7 @@ describe('deposit invoices', () => {
       totals: { netCents: 300_000, vatCents: 60_000, grossCents: 360_000 },
       balanceCents: 360_000,
     });
-    expect(deposit.lines).toEqual([{ description: 'Acompte de 30 % sur devis D-2026-0001', quantity: 1, unitPriceCents: 300_000, vatRate: 20 }]);
+    expect(deposit.lines).toEqual([{ description: 'Acompte de 30\u00a0% sur devis D-2026-0001', quantity: 1, unitPriceCents: 300_000, vatRate: 20 }]);
     expect((await world.quotes.get('acme', 'q1'))?.depositInvoiceIds).toEqual([deposit.id]);
   });
 

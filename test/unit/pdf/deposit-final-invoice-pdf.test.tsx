@@ -1,4 +1,7 @@
+import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
+import { invoiceTotals } from '../../../shared/domain/invoice.js';
+import { depositLines } from '../../../shared/domain/quote.js';
 import { ReactPdfRenderer } from '../../../shared/adapters/pdf/react-pdf-renderer.js';
 import type { InvoicePdfData } from '../../../shared/app/ports.js';
 import {
@@ -40,6 +43,21 @@ describe('ReactPdfRenderer.invoice — deposit invoice (facture d\'acompte)', ()
     expect(text).toContain("Facture d'acompte F-2026-0001");
     expect(text).toContain('20/06/2026 Virement 1 000,00 €');
     expect(text).toContain(`Reste à payer ${eurosText(260_000)}`);
+  });
+
+  it('keeps "(TVA 20 %)" and "30 %" whole on their line: no-break spaces, as French typography wants', async () => {
+    const quote = invoiceTotals([
+      { description: 'Main d’œuvre', quantity: 12.5, unitPriceCents: 4_850, vatRate: 10 },
+      { description: 'Matériel', quantity: 1, unitPriceCents: 123_456, vatRate: 20 },
+      { description: 'Isolation', quantity: 20.75, unitPriceCents: 1_999, vatRate: 5.5 },
+    ]);
+    const lines = depositLines(quote, { percent: 30 }, 'D-2026-0001');
+    const invoice = aDepositInvoiceRecord({ lines, totals: invoiceTotals(lines) });
+    const bytes = await renderer.invoice(anInvoicePdfData({ invoice }));
+    const { text } = await extractText(await getDocumentProxy(bytes.slice()), { mergePages: true });
+    // The description column ended a line between "20" and "%" (a plain space) on this very label.
+    for (const rate of ['20', '10', '5,5']) expect(text).toMatch(new RegExp(`\\(TVA[ \u00a0]${rate}[ \u00a0]%\\)`));
+    expect(text).toMatch(/Acompte de 30[ \u00a0]% sur/);
   });
 
   it('uses English labels when the language is en', async () => {
