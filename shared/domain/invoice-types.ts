@@ -115,6 +115,11 @@ export interface DepositDeduction {
   readonly netCents: number;
   readonly vatCents: number;
   readonly grossCents: number;
+  /**
+   * Its rows per VAT rate, net of its credit notes (absent on final invoices made before they were kept): the
+   * final invoice prints the VAT per rate it still bills, the job's rows less these.
+   */
+  readonly vatBreakdown?: InvoiceTotals['vatBreakdown'];
 }
 
 /** A credit note (avoir): reduces or cancels a sent invoice; amounts are positive, split by VAT rate like the invoice. */

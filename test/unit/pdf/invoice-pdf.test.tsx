@@ -47,6 +47,17 @@ describe('ReactPdfRenderer.invoice', () => {
     expect(text).toContain('Reste à payer 1 544,70 €');
   });
 
+  it('prints a quantity with its three decimals, so that quantity × unit price gives the line total', async () => {
+    const invoice = anInvoiceRecord({ lines: [
+      { description: 'Fournitures', quantity: 2.333, unitPriceCents: 1_299, vatRate: 20 },
+      { description: 'Gravier', quantity: 0.125, unitPriceCents: 4_000, vatRate: 20 },
+    ] });
+    const text = await render(anInvoicePdfData({ invoice }));
+    // 2.333 × 12,99 € = 30,31 €; printed "2,33" it read 2,33 × 12,99 € = 30,27 €.
+    expect(text).toContain(`Fournitures 2,333 ${eurosText(1_299)} 20 % ${eurosText(3_031)}`);
+    expect(text).toContain(`Gravier 0,125 ${eurosText(4_000)} 20 % ${eurosText(500)}`);
+  });
+
   it('prints the payment terms, the penalty rate and the €40 indemnity for a business client', async () => {
     const text = await render(anInvoicePdfData({ penaltyRatePercent: 12.15 }));
     expect(text).toContain('Conditions de paiement : paiement au plus tard le 22/11/2026.');

@@ -7,6 +7,7 @@ import type { operations } from '../../api/schema';
 import { Field, Loading, PageHeader, ScreenError, SubmitButton } from '../../components/ui';
 import { api, unwrap } from '../../lib/api-client';
 import { applyApiErrors } from '../../lib/forms';
+import { invalidateMoneyViews } from '../../lib/money-views';
 import { useI18n } from '../../lib/i18n';
 import { groupIban } from '../../lib/format';
 import { useScenarioName } from '../../lib/scenario-name';
@@ -131,6 +132,8 @@ export default function SettingsScreen() {
     mutationFn: (body: SettingsInput) => unwrap(api().PUT('/settings', { body })),
     onSuccess: (data) => {
       queryClient.setQueryData(['settings'], data);
+      // The send hour, the calendar or the program switch re-plan the reminders: plans, simulation and home read again.
+      void invalidateMoneyViews(queryClient);
       setSaved((n) => n + 1);
     },
   });
