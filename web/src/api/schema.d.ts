@@ -12402,7 +12402,7 @@ export interface operations {
                         planMissedDays: number;
                         quoteFollowUpDays: number;
                         /** @enum {string} */
-                        region: "metropole" | "alsace-moselle" | "guadeloupe" | "martinique" | "guyane" | "reunion" | "mayotte" | "saint-martin" | "saint-barthelemy";
+                        region: "metropole" | "alsace-moselle" | "guadeloupe" | "martinique" | "guyane" | "reunion" | "mayotte" | "saint-martin" | "saint-barthelemy" | "nouvelle-caledonie" | "polynesie-francaise";
                         remindersEnabled: boolean;
                         /** Format: email */
                         replyToEmail?: string;
@@ -12490,7 +12490,7 @@ export interface operations {
                     planMissedDays?: number;
                     quoteFollowUpDays?: number;
                     /** @enum {string} */
-                    region?: "metropole" | "alsace-moselle" | "guadeloupe" | "martinique" | "guyane" | "reunion" | "mayotte" | "saint-martin" | "saint-barthelemy";
+                    region?: "metropole" | "alsace-moselle" | "guadeloupe" | "martinique" | "guyane" | "reunion" | "mayotte" | "saint-martin" | "saint-barthelemy" | "nouvelle-caledonie" | "polynesie-francaise";
                     remindersEnabled?: boolean;
                     /** Format: email */
                     replyToEmail?: string;
@@ -12557,7 +12557,7 @@ export interface operations {
                         planMissedDays: number;
                         quoteFollowUpDays: number;
                         /** @enum {string} */
-                        region: "metropole" | "alsace-moselle" | "guadeloupe" | "martinique" | "guyane" | "reunion" | "mayotte" | "saint-martin" | "saint-barthelemy";
+                        region: "metropole" | "alsace-moselle" | "guadeloupe" | "martinique" | "guyane" | "reunion" | "mayotte" | "saint-martin" | "saint-barthelemy" | "nouvelle-caledonie" | "polynesie-francaise";
                         remindersEnabled: boolean;
                         /** Format: email */
                         replyToEmail?: string;
