@@ -12492,7 +12492,7 @@ export interface operations {
                         planMissedDays: number;
                         quoteFollowUpDays: number;
                         /** @enum {string} */
-                        region: "metropole" | "alsace-moselle" | "guadeloupe" | "martinique" | "guyane" | "reunion" | "mayotte" | "saint-martin" | "saint-barthelemy";
+                        region: "metropole" | "alsace-moselle" | "guadeloupe" | "martinique" | "guyane" | "reunion" | "mayotte" | "saint-martin" | "saint-barthelemy" | "nouvelle-caledonie" | "polynesie-francaise";
                         remindersEnabled: boolean;
                         /** Format: email */
                         replyToEmail?: string;
@@ -12580,7 +12580,7 @@ export interface operations {
                     planMissedDays?: number;
                     quoteFollowUpDays?: number;
                     /** @enum {string} */
-                    region?: "metropole" | "alsace-moselle" | "guadeloupe" | "martinique" | "guyane" | "reunion" | "mayotte" | "saint-martin" | "saint-barthelemy";
+                    region?: "metropole" | "alsace-moselle" | "guadeloupe" | "martinique" | "guyane" | "reunion" | "mayotte" | "saint-martin" | "saint-barthelemy" | "nouvelle-caledonie" | "polynesie-francaise";
                     remindersEnabled?: boolean;
                     /** Format: email */
                     replyToEmail?: string;
@@ -12647,7 +12647,7 @@ export interface operations {
                         planMissedDays: number;
                         quoteFollowUpDays: number;
                         /** @enum {string} */
-                        region: "metropole" | "alsace-moselle" | "guadeloupe" | "martinique" | "guyane" | "reunion" | "mayotte" | "saint-martin" | "saint-barthelemy";
+                        region: "metropole" | "alsace-moselle" | "guadeloupe" | "martinique" | "guyane" | "reunion" | "mayotte" | "saint-martin" | "saint-barthelemy" | "nouvelle-caledonie" | "polynesie-francaise";
                         remindersEnabled: boolean;
                         /** Format: email */
                         replyToEmail?: string;
