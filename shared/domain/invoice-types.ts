@@ -44,6 +44,11 @@ export interface InvoiceRecord {
    * invoice email that stored it. A later email with the same generation and secret skips the lookup.
    */
   readonly portalLinkStored?: string;
+  /**
+   * Client actions from the portal that alerted the owner on `day` (the tenant's local date): at most
+   * PORTAL_ACTIONS_PER_DAY a day, so a link cannot flood the owner with notifications and emails.
+   */
+  readonly portalActions?: { readonly day: string; readonly count: number };
   /** First opening of the portal by the client. */
   readonly portalViewedAt?: string;
   readonly sentAt?: string;
@@ -110,6 +115,11 @@ export interface DepositDeduction {
   readonly netCents: number;
   readonly vatCents: number;
   readonly grossCents: number;
+  /**
+   * Its rows per VAT rate, net of its credit notes (absent on final invoices made before they were kept): the
+   * final invoice prints the VAT per rate it still bills, the job's rows less these.
+   */
+  readonly vatBreakdown?: InvoiceTotals['vatBreakdown'];
 }
 
 /** A credit note (avoir): reduces or cancels a sent invoice; amounts are positive, split by VAT rate like the invoice. */

@@ -21,3 +21,31 @@ describe('a quote’s number', () => {
     expect(pdf).toContain(`30/12/${lastYear}`);
   });
 });
+
+describe('quote → accepted → deposit → final invoice, several VAT rates', () => {
+  it('records each deposit’s rows per rate on the final invoice, whose PDF gives the VAT per rate it still bills, net of the deposit', async () => {
+    const t = await freshTenant('final-vat');
+    await t.ok('PUT', '/settings', companySettings);
+    const client = await t.ok('POST', '/clients', { name: 'SCI Les Tilleuls', kind: 'business', email: 'tilleuls@final.test', siren: '552100554' });
+    const quote = await t.ok('POST', '/quotes', {
+      clientId: client.id, issueDate: parisToday(), validityDays: 30, lines: [
+        { description: 'Rénovation salle de bain (main d’œuvre)', quantity: 12.5, unitPriceCents: 4_850, vatRate: 10 },
+        { description: 'Matériel', quantity: 1, unitPriceCents: 123_456, vatRate: 20 },
+        { description: 'Isolation combles', quantity: 20.75, unitPriceCents: 1_999, vatRate: 5.5 },
+      ],
+    });
+    await t.ok('POST', `/quotes/${quote.id}/send`);
+    await t.ok('POST', `/quotes/${quote.id}/accept`);
+    const deposit = await t.ok('POST', `/quotes/${quote.id}/deposits`, { percent: 30 });
+    expect(deposit.totals.grossCents).toBe(77_579); // 30 % of 2 585,95 € = 775,785 → 775,79 €
+    await t.ok('POST', `/invoices/${deposit.id}/send`);
+    await t.ok('POST', `/invoices/${deposit.id}/payments`, { amountCents: 77_579, date: parisToday(), method: 'transfer' });
+    const final = await t.ok('POST', `/quotes/${quote.id}/final-invoice`, {});
+    expect(final.deductions[0].vatBreakdown).toEqual(deposit.totals.vatBreakdown);
+    expect(final.balanceCents).toBe(258_595 - 77_579);
+    await t.ok('POST', `/invoices/${final.id}/send`);
+    const text = await pdfText((await t.call('GET', `/invoices/${final.id}/pdf`)).bytes!);
+    expect(text).toContain('TVA après déduction des acomptes TVA Base HT Montant TVA 20 % 864,19 € 172,84 € 10 % 424,37 € 42,44 € 5,5 % 290,35 € 15,97 €');
+    expect(text).toContain('Net à payer 1 810,16 €');
+  });
+});

@@ -192,7 +192,9 @@ describe('final invoice', () => {
       balanceCents: 840_000,
       dueDate: '2026-04-19', // 5 Mar + 45 days
     });
-    expect(final.deductions).toEqual([{ invoiceId: deposit.id, number: 'F-2026-0001', issueDate: '2026-03-05', netCents: 300_000, vatCents: 60_000, grossCents: 360_000 }]);
+    expect(final.deductions).toEqual([
+      { invoiceId: deposit.id, number: 'F-2026-0001', issueDate: '2026-03-05', netCents: 300_000, vatCents: 60_000, grossCents: 360_000, vatBreakdown: [{ vatRate: 20, netCents: 300_000, vatCents: 60_000 }] },
+    ]);
     expect(await world.quotes.get('acme', 'q1')).toMatchObject({ status: 'converted', finalInvoiceId: final.id });
   });
 

@@ -257,6 +257,15 @@ describe('planQuoteFollowUp', () => {
     expect(planQuoteFollowUp({ ...base, sentAt: sent, now: new Date(sent) })?.scheduledAt).toBe('2026-03-30T07:00:00.000Z');
   });
 
+  it('names an existing wall time for a 02:00 follow-up on the spring-forward Sunday (28 Mar 2027: at(03:00), the instant planned)', () => {
+    const sent = parisTime('2027-03-21T10:00').toISOString();
+    const cal = { ...calendar, sendHour: 2, skipWeekends: false };
+    expect(planQuoteFollowUp({ ...base, calendar: cal, sentAt: sent, now: new Date(sent), validUntil: '2027-04-30' })).toEqual({
+      scheduledAt: '2027-03-28T01:00:00.000Z',
+      localTime: '2027-03-28T03:00:00',
+    });
+  });
+
   it('plans on the last day of validity but never after it', () => {
     expect(planQuoteFollowUp({ ...base, validUntil: '2026-03-09' })?.localTime).toBe('2026-03-09T09:00:00');
     expect(planQuoteFollowUp({ ...base, validUntil: '2026-03-08' })).toBeUndefined();

@@ -34,7 +34,13 @@ export const Invoice = z.object({
   quoteId: id.optional(),
   quoteNumber: z.string().optional(),
   deductions: z
-    .array(z.object({ invoiceId: id, number: z.string(), issueDate: businessDate, netCents: z.number().int(), vatCents: z.number().int(), grossCents: z.number().int() }))
+    .array(
+      z.object({
+        invoiceId: id, number: z.string(), issueDate: businessDate, netCents: z.number().int(), vatCents: z.number().int(), grossCents: z.number().int(),
+        /** The deposit's rows per VAT rate, net of its credit notes (absent on final invoices made before they were kept). */
+        vatBreakdown: z.array(z.object({ vatRate: z.number(), netCents: z.number().int(), vatCents: z.number().int() })).optional(),
+      }),
+    )
     .optional(),
   deductedCents: z.number().int().optional(),
   /** Seller and client as they were when the invoice was numbered; its PDFs show these forever. */

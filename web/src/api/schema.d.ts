@@ -2443,6 +2443,11 @@ export interface operations {
                                 issueDate: string;
                                 netCents: number;
                                 number: string;
+                                vatBreakdown?: {
+                                    netCents: number;
+                                    vatCents: number;
+                                    vatRate: number;
+                                }[];
                                 vatCents: number;
                             }[];
                             disputed: boolean;
@@ -2716,6 +2721,11 @@ export interface operations {
                             issueDate: string;
                             netCents: number;
                             number: string;
+                            vatBreakdown?: {
+                                netCents: number;
+                                vatCents: number;
+                                vatRate: number;
+                            }[];
                             vatCents: number;
                         }[];
                         disputed: boolean;
@@ -2982,6 +2992,11 @@ export interface operations {
                             issueDate: string;
                             netCents: number;
                             number: string;
+                            vatBreakdown?: {
+                                netCents: number;
+                                vatCents: number;
+                                vatRate: number;
+                            }[];
                             vatCents: number;
                         }[];
                         disputed: boolean;
@@ -3275,6 +3290,11 @@ export interface operations {
                             issueDate: string;
                             netCents: number;
                             number: string;
+                            vatBreakdown?: {
+                                netCents: number;
+                                vatCents: number;
+                                vatRate: number;
+                            }[];
                             vatCents: number;
                         }[];
                         disputed: boolean;
@@ -3558,6 +3578,11 @@ export interface operations {
                             issueDate: string;
                             netCents: number;
                             number: string;
+                            vatBreakdown?: {
+                                netCents: number;
+                                vatCents: number;
+                                vatRate: number;
+                            }[];
                             vatCents: number;
                         }[];
                         disputed: boolean;
@@ -3986,6 +4011,11 @@ export interface operations {
                                 issueDate: string;
                                 netCents: number;
                                 number: string;
+                                vatBreakdown?: {
+                                    netCents: number;
+                                    vatCents: number;
+                                    vatRate: number;
+                                }[];
                                 vatCents: number;
                             }[];
                             disputed: boolean;
@@ -4345,6 +4375,11 @@ export interface operations {
                             issueDate: string;
                             netCents: number;
                             number: string;
+                            vatBreakdown?: {
+                                netCents: number;
+                                vatCents: number;
+                                vatRate: number;
+                            }[];
                             vatCents: number;
                         }[];
                         disputed: boolean;
@@ -4626,6 +4661,11 @@ export interface operations {
                             issueDate: string;
                             netCents: number;
                             number: string;
+                            vatBreakdown?: {
+                                netCents: number;
+                                vatCents: number;
+                                vatRate: number;
+                            }[];
                             vatCents: number;
                         }[];
                         disputed: boolean;
@@ -4901,6 +4941,11 @@ export interface operations {
                             issueDate: string;
                             netCents: number;
                             number: string;
+                            vatBreakdown?: {
+                                netCents: number;
+                                vatCents: number;
+                                vatRate: number;
+                            }[];
                             vatCents: number;
                         }[];
                         disputed: boolean;
@@ -5187,6 +5232,11 @@ export interface operations {
                             issueDate: string;
                             netCents: number;
                             number: string;
+                            vatBreakdown?: {
+                                netCents: number;
+                                vatCents: number;
+                                vatRate: number;
+                            }[];
                             vatCents: number;
                         }[];
                         disputed: boolean;
@@ -6184,6 +6234,11 @@ export interface operations {
                                 issueDate: string;
                                 netCents: number;
                                 number: string;
+                                vatBreakdown?: {
+                                    netCents: number;
+                                    vatCents: number;
+                                    vatRate: number;
+                                }[];
                                 vatCents: number;
                             }[];
                             disputed: boolean;
@@ -6549,6 +6604,11 @@ export interface operations {
                             issueDate: string;
                             netCents: number;
                             number: string;
+                            vatBreakdown?: {
+                                netCents: number;
+                                vatCents: number;
+                                vatRate: number;
+                            }[];
                             vatCents: number;
                         }[];
                         disputed: boolean;
@@ -7627,6 +7687,11 @@ export interface operations {
                             issueDate: string;
                             netCents: number;
                             number: string;
+                            vatBreakdown?: {
+                                netCents: number;
+                                vatCents: number;
+                                vatRate: number;
+                            }[];
                             vatCents: number;
                         }[];
                         disputed: boolean;
@@ -7902,6 +7967,11 @@ export interface operations {
                             issueDate: string;
                             netCents: number;
                             number: string;
+                            vatBreakdown?: {
+                                netCents: number;
+                                vatCents: number;
+                                vatRate: number;
+                            }[];
                             vatCents: number;
                         }[];
                         disputed: boolean;
@@ -8179,6 +8249,11 @@ export interface operations {
                             issueDate: string;
                             netCents: number;
                             number: string;
+                            vatBreakdown?: {
+                                netCents: number;
+                                vatCents: number;
+                                vatRate: number;
+                            }[];
                             vatCents: number;
                         }[];
                         disputed: boolean;
@@ -8583,6 +8658,11 @@ export interface operations {
                                 issueDate: string;
                                 netCents: number;
                                 number: string;
+                                vatBreakdown?: {
+                                    netCents: number;
+                                    vatCents: number;
+                                    vatRate: number;
+                                }[];
                                 vatCents: number;
                             }[];
                             disputed: boolean;
@@ -10671,6 +10751,11 @@ export interface operations {
                             issueDate: string;
                             netCents: number;
                             number: string;
+                            vatBreakdown?: {
+                                netCents: number;
+                                vatCents: number;
+                                vatRate: number;
+                            }[];
                             vatCents: number;
                         }[];
                         disputed: boolean;
@@ -10964,6 +11049,11 @@ export interface operations {
                             issueDate: string;
                             netCents: number;
                             number: string;
+                            vatBreakdown?: {
+                                netCents: number;
+                                vatCents: number;
+                                vatRate: number;
+                            }[];
                             vatCents: number;
                         }[];
                         disputed: boolean;
@@ -12404,7 +12494,7 @@ export interface operations {
                         planMissedDays: number;
                         quoteFollowUpDays: number;
                         /** @enum {string} */
-                        region: "metropole" | "alsace-moselle" | "guadeloupe" | "martinique" | "guyane" | "reunion" | "mayotte" | "saint-martin" | "saint-barthelemy";
+                        region: "metropole" | "alsace-moselle" | "guadeloupe" | "martinique" | "guyane" | "reunion" | "mayotte" | "saint-martin" | "saint-barthelemy" | "nouvelle-caledonie" | "polynesie-francaise";
                         remindersEnabled: boolean;
                         /** Format: email */
                         replyToEmail?: string;
@@ -12492,7 +12582,7 @@ export interface operations {
                     planMissedDays?: number;
                     quoteFollowUpDays?: number;
                     /** @enum {string} */
-                    region?: "metropole" | "alsace-moselle" | "guadeloupe" | "martinique" | "guyane" | "reunion" | "mayotte" | "saint-martin" | "saint-barthelemy";
+                    region?: "metropole" | "alsace-moselle" | "guadeloupe" | "martinique" | "guyane" | "reunion" | "mayotte" | "saint-martin" | "saint-barthelemy" | "nouvelle-caledonie" | "polynesie-francaise";
                     remindersEnabled?: boolean;
                     /** Format: email */
                     replyToEmail?: string;
@@ -12559,7 +12649,7 @@ export interface operations {
                         planMissedDays: number;
                         quoteFollowUpDays: number;
                         /** @enum {string} */
-                        region: "metropole" | "alsace-moselle" | "guadeloupe" | "martinique" | "guyane" | "reunion" | "mayotte" | "saint-martin" | "saint-barthelemy";
+                        region: "metropole" | "alsace-moselle" | "guadeloupe" | "martinique" | "guyane" | "reunion" | "mayotte" | "saint-martin" | "saint-barthelemy" | "nouvelle-caledonie" | "polynesie-francaise";
                         remindersEnabled: boolean;
                         /** Format: email */
                         replyToEmail?: string;
