@@ -9300,6 +9300,8 @@ export interface operations {
                             scheduledAt: string;
                             stepId: string;
                             templateId: string;
+                            /** @enum {string} */
+                            undeliverable?: "address_failing" | "no_phone" | "no_postal_address";
                         }[];
                         timezone: string;
                     };
@@ -12492,7 +12494,7 @@ export interface operations {
                         planMissedDays: number;
                         quoteFollowUpDays: number;
                         /** @enum {string} */
-                        region: "metropole" | "alsace-moselle" | "guadeloupe" | "martinique" | "guyane" | "reunion" | "mayotte" | "saint-martin" | "saint-barthelemy";
+                        region: "metropole" | "alsace-moselle" | "guadeloupe" | "martinique" | "guyane" | "reunion" | "mayotte" | "saint-martin" | "saint-barthelemy" | "nouvelle-caledonie" | "polynesie-francaise";
                         remindersEnabled: boolean;
                         /** Format: email */
                         replyToEmail?: string;
@@ -12580,7 +12582,7 @@ export interface operations {
                     planMissedDays?: number;
                     quoteFollowUpDays?: number;
                     /** @enum {string} */
-                    region?: "metropole" | "alsace-moselle" | "guadeloupe" | "martinique" | "guyane" | "reunion" | "mayotte" | "saint-martin" | "saint-barthelemy";
+                    region?: "metropole" | "alsace-moselle" | "guadeloupe" | "martinique" | "guyane" | "reunion" | "mayotte" | "saint-martin" | "saint-barthelemy" | "nouvelle-caledonie" | "polynesie-francaise";
                     remindersEnabled?: boolean;
                     /** Format: email */
                     replyToEmail?: string;
@@ -12647,7 +12649,7 @@ export interface operations {
                         planMissedDays: number;
                         quoteFollowUpDays: number;
                         /** @enum {string} */
-                        region: "metropole" | "alsace-moselle" | "guadeloupe" | "martinique" | "guyane" | "reunion" | "mayotte" | "saint-martin" | "saint-barthelemy";
+                        region: "metropole" | "alsace-moselle" | "guadeloupe" | "martinique" | "guyane" | "reunion" | "mayotte" | "saint-martin" | "saint-barthelemy" | "nouvelle-caledonie" | "polynesie-francaise";
                         remindersEnabled: boolean;
                         /** Format: email */
                         replyToEmail?: string;
