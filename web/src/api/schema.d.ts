@@ -9300,6 +9300,8 @@ export interface operations {
                             scheduledAt: string;
                             stepId: string;
                             templateId: string;
+                            /** @enum {string} */
+                            undeliverable?: "address_failing" | "no_phone" | "no_postal_address";
                         }[];
                         timezone: string;
                     };

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { emptyLine, lineErrorRename, LinesEditor, lineSchema, toApiLine } from '../../../components/lines-editor';
 import { EmptyState, Field, Loading, PageHeader, SubmitButton } from '../../../components/ui';
@@ -10,10 +10,11 @@ import { useI18n } from '../../../lib/i18n';
 import { ApiError } from '../../../lib/problem';
 import { useClientNames, useCreateInvoice } from '../api';
 import '../texts';
+import { useAfterSave } from '../../../lib/after-save';
 
 export default function NewInvoiceScreen() {
   const { t } = useI18n();
-  const navigate = useNavigate();
+  const afterSave = useAfterSave();
   const [params] = useSearchParams();
   const clients = useClientNames();
   const create = useCreateInvoice();
@@ -45,7 +46,7 @@ export default function NewInvoiceScreen() {
         lines: v.lines.map(toApiLine),
         ...(v.notes.trim() ? { notes: v.notes } : {}),
       });
-      navigate(`/invoices/${invoice.id}`);
+      afterSave.created(`/invoices/${invoice.id}`);
     } catch (error) {
       if (!applyApiErrors(error, form.setError, ['clientId', 'issueDate', 'paymentTermsDays', 'notes', 'lines'], lineErrorRename(v.lines.length))) {
         form.setError('root', { message: error instanceof ApiError ? error.userMessage() : t('errors.network') });
