@@ -47,6 +47,11 @@ export interface InvoiceRecord {
    * invoice email that stored it. A later email with the same generation and secret skips the lookup.
    */
   readonly portalLinkStored?: string;
+  /**
+   * Client actions from the portal that alerted the owner on `day` (the tenant's local date): at most
+   * PORTAL_ACTIONS_PER_DAY a day, so a link cannot flood the owner with notifications and emails.
+   */
+  readonly portalActions?: { readonly day: string; readonly count: number };
   /** First opening of the portal by the client. */
   readonly portalViewedAt?: string;
   readonly sentAt?: string;

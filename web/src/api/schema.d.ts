@@ -9341,6 +9341,8 @@ export interface operations {
                             scheduledAt: string;
                             stepId: string;
                             templateId: string;
+                            /** @enum {string} */
+                            undeliverable?: "address_failing" | "no_phone" | "no_postal_address";
                         }[];
                         timezone: string;
                     };
@@ -12537,7 +12539,7 @@ export interface operations {
                         planMissedDays: number;
                         quoteFollowUpDays: number;
                         /** @enum {string} */
-                        region: "metropole" | "alsace-moselle" | "guadeloupe" | "martinique" | "guyane" | "reunion" | "mayotte" | "saint-martin" | "saint-barthelemy";
+                        region: "metropole" | "alsace-moselle" | "guadeloupe" | "martinique" | "guyane" | "reunion" | "mayotte" | "saint-martin" | "saint-barthelemy" | "nouvelle-caledonie" | "polynesie-francaise";
                         remindersEnabled: boolean;
                         /** Format: email */
                         replyToEmail?: string;
@@ -12625,7 +12627,7 @@ export interface operations {
                     planMissedDays?: number;
                     quoteFollowUpDays?: number;
                     /** @enum {string} */
-                    region?: "metropole" | "alsace-moselle" | "guadeloupe" | "martinique" | "guyane" | "reunion" | "mayotte" | "saint-martin" | "saint-barthelemy";
+                    region?: "metropole" | "alsace-moselle" | "guadeloupe" | "martinique" | "guyane" | "reunion" | "mayotte" | "saint-martin" | "saint-barthelemy" | "nouvelle-caledonie" | "polynesie-francaise";
                     remindersEnabled?: boolean;
                     /** Format: email */
                     replyToEmail?: string;
@@ -12692,7 +12694,7 @@ export interface operations {
                         planMissedDays: number;
                         quoteFollowUpDays: number;
                         /** @enum {string} */
-                        region: "metropole" | "alsace-moselle" | "guadeloupe" | "martinique" | "guyane" | "reunion" | "mayotte" | "saint-martin" | "saint-barthelemy";
+                        region: "metropole" | "alsace-moselle" | "guadeloupe" | "martinique" | "guyane" | "reunion" | "mayotte" | "saint-martin" | "saint-barthelemy" | "nouvelle-caledonie" | "polynesie-francaise";
                         remindersEnabled: boolean;
                         /** Format: email */
                         replyToEmail?: string;

@@ -156,6 +156,7 @@ const FR: Record<string, string> = {
   'Complete the company identity in settings before sending a quote': 'Avant d’envoyer, complétez votre entreprise dans les réglages.',
   // The client's portal (the client reads these, in the invoice's language).
   'The invoice is disputed: the seller answers the dispute first': 'Cette facture est contestée : l’entreprise doit d’abord répondre à la contestation.',
+  'Too many requests on this invoice today: try again tomorrow, or contact the company': 'Trop de demandes aujourd’hui pour cette facture : réessayez demain ou contactez l’entreprise.',
   'must not be in the past': 'Pas avant aujourd’hui',
   // Templates and scenarios.
   'The subject or body uses variables that do not exist': 'L’objet ou le texte utilise des variables qui n’existent pas.',

@@ -379,7 +379,7 @@ export const en: Translations = {
     skipWeekends: 'No sending at weekends',
     skipHolidays: 'No sending on public holidays',
     region: 'Public holidays',
-    regions: { metropole: 'Mainland France', 'alsace-moselle': 'Alsace-Moselle', guadeloupe: 'Guadeloupe', martinique: 'Martinique', guyane: 'French Guiana', reunion: 'Réunion', mayotte: 'Mayotte', 'saint-martin': 'Saint-Martin', 'saint-barthelemy': 'Saint-Barthélemy' },
+    regions: { metropole: 'Mainland France', 'alsace-moselle': 'Alsace-Moselle', guadeloupe: 'Guadeloupe', martinique: 'Martinique', guyane: 'French Guiana', reunion: 'Réunion', mayotte: 'Mayotte', 'saint-martin': 'Saint-Martin', 'saint-barthelemy': 'Saint-Barthélemy', 'nouvelle-caledonie': 'New Caledonia', 'polynesie-francaise': 'French Polynesia' },
     minGapDays: 'Minimum gap between two messages to a client (days)',
     defaultScenario: 'Default scenario',
     language: 'Your language (alerts, daily overview, proof file)',

@@ -379,7 +379,7 @@ export const fr = {
     skipWeekends: 'Pas d’envoi le week-end',
     skipHolidays: 'Pas d’envoi les jours fériés',
     region: 'Jours fériés',
-    regions: { metropole: 'Métropole', 'alsace-moselle': 'Alsace-Moselle', guadeloupe: 'Guadeloupe', martinique: 'Martinique', guyane: 'Guyane', reunion: 'La Réunion', mayotte: 'Mayotte', 'saint-martin': 'Saint-Martin', 'saint-barthelemy': 'Saint-Barthélemy' },
+    regions: { metropole: 'Métropole', 'alsace-moselle': 'Alsace-Moselle', guadeloupe: 'Guadeloupe', martinique: 'Martinique', guyane: 'Guyane', reunion: 'La Réunion', mayotte: 'Mayotte', 'saint-martin': 'Saint-Martin', 'saint-barthelemy': 'Saint-Barthélemy', 'nouvelle-caledonie': 'Nouvelle-Calédonie', 'polynesie-francaise': 'Polynésie française' },
     minGapDays: 'Écart minimum entre deux messages à un client (jours)',
     defaultScenario: 'Scénario par défaut',
     language: 'Votre langue (alertes, récapitulatif, dossier de preuve)',

@@ -15,7 +15,7 @@ import { ApiError } from '../../lib/problem';
 import { UnsavedGuard } from '../../lib/unsaved';
 import { isValidBic, isValidIban, isValidSiren, isValidVatNumber, normalizeSpaces } from '../../lib/validators';
 
-const REGIONS = ['metropole', 'alsace-moselle', 'guadeloupe', 'martinique', 'guyane', 'reunion', 'mayotte', 'saint-martin', 'saint-barthelemy'] as const;
+const REGIONS = ['metropole', 'alsace-moselle', 'guadeloupe', 'martinique', 'guyane', 'reunion', 'mayotte', 'saint-martin', 'saint-barthelemy', 'nouvelle-caledonie', 'polynesie-francaise'] as const;
 import { SettingsSection, useSections, type OnDirty } from './more-settings';
 
 type Settings = operations['getSettings']['responses'][200]['content']['application/json'];
@@ -58,7 +58,7 @@ export const settingsSchema = (
     timezone: z.string().trim().min(1, { message: m.required }),
     skipWeekends: z.boolean(),
     skipHolidays: z.boolean(),
-    region: z.enum(['metropole', 'alsace-moselle', 'guadeloupe', 'martinique', 'guyane', 'reunion', 'mayotte', 'saint-martin', 'saint-barthelemy']),
+    region: z.enum(REGIONS),
     minGapDays: whole(0, 30),
     defaultScenarioId: z.string(),
     language: z.enum(['fr', 'en']),

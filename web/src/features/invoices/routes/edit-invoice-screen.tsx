@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
-import { Navigate, useNavigate, useParams } from 'react-router';
+import { Navigate, useParams } from 'react-router';
 import { z } from 'zod';
 import { lineErrorRename, LinesEditor, lineSchema, toApiLine, toLineForm } from '../../../components/lines-editor';
 import { Field, Loading, PageHeader, ScreenError, SubmitButton } from '../../../components/ui';
@@ -10,6 +10,7 @@ import { ApiError } from '../../../lib/problem';
 import { useInvoice, useInvoiceAction, type Invoice, type InvoicePatch } from '../api';
 import { VAT_EXEMPTION_CHOICES, VatExemptionField } from '../components/vat-exemption-field';
 import '../texts';
+import { useAfterSave } from '../../../lib/after-save';
 
 /** A draft's dates, lines and notes, as `PATCH /invoices/{id}` takes them; API field errors under their field. */
 export const EditInvoiceForm = ({ invoice, onSubmit }: { invoice: Invoice; onSubmit: (patch: InvoicePatch) => Promise<unknown> }) => {
@@ -69,7 +70,7 @@ export const EditInvoiceForm = ({ invoice, onSubmit }: { invoice: Invoice; onSub
 export default function EditInvoiceScreen() {
   const { id = '' } = useParams();
   const { t } = useI18n();
-  const navigate = useNavigate();
+  const afterSave = useAfterSave();
   const invoice = useInvoice(id);
   const { patch } = useInvoiceAction(id);
   if (invoice.isPending) return <Loading />;
@@ -83,7 +84,7 @@ export default function EditInvoiceScreen() {
         invoice={invoice.data}
         onSubmit={async (body) => {
           await patch.mutateAsync(body);
-          navigate(`/invoices/${id}`);
+          afterSave.edited(`/invoices/${id}`);
         }}
       />
     </section>

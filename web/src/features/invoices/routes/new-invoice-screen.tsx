@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { emptyLine, lineErrorRename, LinesEditor, lineSchema, toApiLine } from '../../../components/lines-editor';
 import { EmptyState, Field, Loading, PageHeader, SubmitButton } from '../../../components/ui';
@@ -11,10 +11,11 @@ import { ApiError } from '../../../lib/problem';
 import { useClientNames, useCreateInvoice } from '../api';
 import { VAT_EXEMPTION_CHOICES, VatExemptionField } from '../components/vat-exemption-field';
 import '../texts';
+import { useAfterSave } from '../../../lib/after-save';
 
 export default function NewInvoiceScreen() {
   const { t } = useI18n();
-  const navigate = useNavigate();
+  const afterSave = useAfterSave();
   const [params] = useSearchParams();
   const clients = useClientNames();
   const create = useCreateInvoice();
@@ -48,7 +49,7 @@ export default function NewInvoiceScreen() {
         ...(v.notes.trim() ? { notes: v.notes } : {}),
         ...(v.vatExemption ? { vatExemption: v.vatExemption } : {}),
       });
-      navigate(`/invoices/${invoice.id}`);
+      afterSave.created(`/invoices/${invoice.id}`);
     } catch (error) {
       if (!applyApiErrors(error, form.setError, ['clientId', 'issueDate', 'paymentTermsDays', 'notes', 'vatExemption', 'lines'], lineErrorRename(v.lines.length))) {
         form.setError('root', { message: error instanceof ApiError ? error.userMessage() : t('errors.network') });
