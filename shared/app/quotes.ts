@@ -166,7 +166,7 @@ export const quoteIdentityGaps = (s: Settings): FieldError[] => {
   return gaps;
 };
 
-/** Numbers the quote in its own gapless sequence (D-<year>-NNNN) and emails it with its PDF. */
+/** Numbers the quote in its own gapless sequence (D-<year of its issue date>-NNNN) and emails it with its PDF. */
 export const makeSendQuote = ({ quotes, invoices, clients, settings, clock, mailer, pdf }: SendQuoteDeps) =>
   async (tenantId: string, id: string): Promise<QuoteView> => {
     const [current, s] = await Promise.all([loadQuote(quotes, tenantId, id), settings.get(tenantId)]);
@@ -187,9 +187,11 @@ export const makeSendQuote = ({ quotes, invoices, clients, settings, clock, mail
         ]);
       }
       const at = now.toISOString();
+      // The series is the year of the quote's own date, as for invoices and credit notes (ADR 0004): dated
+      // 30 December and sent on 2 January, it is D-<December's year>, not a number of a year it does not bear.
       quote = await quotes.saveWithNextNumber(
         { ...current, sentAt: at, updatedAt: at },
-        Number(localDate(now, s.timezone).slice(0, 4)),
+        Number(current.issueDate.slice(0, 4)),
         (number) => [{ at, type: 'quote.numbered', data: { number } }],
       );
     }

@@ -55,7 +55,11 @@ export const unknownVariables = (text: string): string[] => {
  * client never reads a raw placeholder. Bodies are text; use `textToHtml` for the HTML part.
  */
 export const renderTemplate = (text: string, vars: Readonly<Record<string, string>>): string =>
-  agreeDays(withoutEmptyLinkLine(vars.companyPhone ? text : text.replace(PHONE_ALTERNATIVE, ''), vars), vars).replace(PLACEHOLDER, (_, raw: string) => vars[raw.trim()] ?? '');
+  agreeDays(withoutEmptyLinkLine(vars.companyPhone ? text : text.replace(PHONE_ALTERNATIVE, ''), vars), vars).replace(PLACEHOLDER, (_, raw: string) => {
+    // Own keys only: `{{constructor}}` must not print what every object inherits (templates are checked on save; this holds anyway).
+    const name = raw.trim();
+    return Object.hasOwn(vars, name) ? (vars[name] ?? '') : '';
+  });
 
 /** `{{daysLate}} jours` / `days` written for the usual case reads « 1 jour » / "1 day" at one day late (French singular at 0 too). */
 const DAYS_AFTER = /(\{\{\s*daysLate\s*\}\}[ \u00a0])(jours|days)\b/g;

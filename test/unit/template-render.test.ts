@@ -42,6 +42,11 @@ describe('unknownVariables', () => {
 });
 
 describe('renderTemplate', () => {
+  it('reads only the variables it is given, never what every object inherits', () => {
+    expect(renderTemplate('[{{constructor}}|{{toString}}|{{__proto__}}|{{hasOwnProperty}}]', { clientName: 'Ana' })).toBe('[|||]');
+    expect(unknownVariables('{{constructor}} {{__proto__}}')).toEqual(['constructor', '__proto__']);
+  });
+
   it('replaces placeholders with optional spaces', () => {
     expect(renderTemplate('Bonjour {{ clientName }}, facture {{invoiceNumber}}.', { clientName: 'Ana', invoiceNumber: 'F-1' })).toBe(
       'Bonjour Ana, facture F-1.',

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
-import { Navigate, useNavigate, useParams } from 'react-router';
+import { Navigate, useParams } from 'react-router';
 import { z } from 'zod';
 import { lineErrorRename, LinesEditor, lineSchema, toApiLine, toLineForm } from '../../../components/lines-editor';
 import { Field, Loading, PageHeader, ScreenError, SubmitButton } from '../../../components/ui';
@@ -9,6 +9,7 @@ import { useI18n } from '../../../lib/i18n';
 import { ApiError } from '../../../lib/problem';
 import { useQuote, useUpdateQuote, type Quote, type QuotePatch } from '../api';
 import '../texts';
+import { useAfterSave } from '../../../lib/after-save';
 
 /** A pending quote not yet sent: dates, lines and notes, as `PATCH /quotes/{id}` takes them; API field errors under their field. */
 export const EditQuoteForm = ({ quote, onSubmit }: { quote: Quote; onSubmit: (patch: QuotePatch) => Promise<unknown> }) => {
@@ -66,7 +67,7 @@ export const EditQuoteForm = ({ quote, onSubmit }: { quote: Quote; onSubmit: (pa
 export default function EditQuoteScreen() {
   const { id = '' } = useParams();
   const { t } = useI18n();
-  const navigate = useNavigate();
+  const afterSave = useAfterSave();
   const quote = useQuote(id);
   const update = useUpdateQuote(id);
   if (quote.isPending) return <Loading />;
@@ -80,7 +81,7 @@ export default function EditQuoteScreen() {
         quote={quote.data}
         onSubmit={async (body) => {
           await update.mutateAsync(body);
-          navigate(`/quotes/${id}`);
+          afterSave.edited(`/quotes/${id}`);
         }}
       />
     </section>

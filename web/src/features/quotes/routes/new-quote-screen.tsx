@@ -1,6 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
-import { useNavigate } from 'react-router';
 import { z } from 'zod';
 import { emptyLine, lineErrorRename, LinesEditor, lineSchema, toApiLine } from '../../../components/lines-editor';
 import { EmptyState, Field, Loading, PageHeader, SubmitButton } from '../../../components/ui';
@@ -10,10 +9,11 @@ import { useI18n } from '../../../lib/i18n';
 import { ApiError } from '../../../lib/problem';
 import { useClientsForQuotes, useCreateQuote } from '../api';
 import '../texts';
+import { useAfterSave } from '../../../lib/after-save';
 
 export default function NewQuoteScreen() {
   const { t } = useI18n();
-  const navigate = useNavigate();
+  const afterSave = useAfterSave();
   const clients = useClientsForQuotes();
   const create = useCreateQuote();
   const schema = z.object({
@@ -32,7 +32,7 @@ export default function NewQuoteScreen() {
   const submit = form.handleSubmit(async (v) => {
     try {
       const quote = await create.mutateAsync({ clientId: v.clientId, issueDate: v.issueDate, validityDays: Number(v.validityDays), lines: v.lines.map(toApiLine), currency: 'EUR' });
-      navigate(`/quotes/${quote.id}`);
+      afterSave.created(`/quotes/${quote.id}`);
     } catch (error) {
       if (!applyApiErrors(error, form.setError, ['clientId', 'issueDate', 'validityDays', 'lines'], lineErrorRename(v.lines.length))) {
         form.setError('root', { message: error instanceof ApiError ? error.userMessage() : t('errors.network') });
