@@ -2,6 +2,7 @@
 import * as z from 'zod';
 import { businessDate, id, instant } from './common.js';
 import { InvoiceLineInput } from './invoices.js';
+import { VAT_EXEMPTIONS } from '../../domain/vat-exemption.js';
 import { Invoice } from './invoices-views.js';
 
 export const jobDocument = z.object({
@@ -56,6 +57,8 @@ export const CreditNoteView = z.object({
   full: z.boolean(),
   /** `bad_debt`: the VAT regularisation of a written-off invoice (CGI art. 272-1). */
   purpose: z.enum(['bad_debt']).optional(),
+  /** The credited invoice's reason for charging no VAT: the credit note repeats its mention. */
+  vatExemption: z.enum(VAT_EXEMPTIONS).optional(),
   netCents: z.number().int(),
   vatCents: z.number().int(),
   grossCents: z.number().int(),

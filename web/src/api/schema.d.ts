@@ -2626,6 +2626,8 @@ export interface operations {
                             };
                             /** Format: date-time */
                             updatedAt: string;
+                            /** @enum {string} */
+                            vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                         }[];
                         nextCursor?: string;
                     };
@@ -2690,6 +2692,8 @@ export interface operations {
                     }[];
                     notes?: string;
                     paymentTermsDays?: number;
+                    /** @enum {string} */
+                    vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                 };
             };
         };
@@ -2904,6 +2908,8 @@ export interface operations {
                         };
                         /** Format: date-time */
                         updatedAt: string;
+                        /** @enum {string} */
+                        vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                     };
                 };
             };
@@ -3175,6 +3181,8 @@ export interface operations {
                         };
                         /** Format: date-time */
                         updatedAt: string;
+                        /** @enum {string} */
+                        vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                     };
                 };
             };
@@ -3259,6 +3267,7 @@ export interface operations {
                     }[];
                     notes?: string | null;
                     remindersPaused?: boolean;
+                    vatExemption?: ("franchise" | "construction_subcontracting" | "eu_services" | "eu_goods") | null;
                 };
             };
         };
@@ -3473,6 +3482,8 @@ export interface operations {
                         };
                         /** Format: date-time */
                         updatedAt: string;
+                        /** @enum {string} */
+                        vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                     };
                 };
             };
@@ -3761,6 +3772,8 @@ export interface operations {
                         };
                         /** Format: date-time */
                         updatedAt: string;
+                        /** @enum {string} */
+                        vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                     };
                 };
             };
@@ -3876,6 +3889,8 @@ export interface operations {
                                 vatRate: number;
                             }[];
                             vatCents: number;
+                            /** @enum {string} */
+                            vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                         }[];
                     };
                 };
@@ -3989,6 +4004,8 @@ export interface operations {
                                 vatRate: number;
                             }[];
                             vatCents: number;
+                            /** @enum {string} */
+                            vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                         };
                         invoice: {
                             balanceCents: number;
@@ -4194,6 +4211,8 @@ export interface operations {
                             };
                             /** Format: date-time */
                             updatedAt: string;
+                            /** @enum {string} */
+                            vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                         };
                     };
                 };
@@ -4558,6 +4577,8 @@ export interface operations {
                         };
                         /** Format: date-time */
                         updatedAt: string;
+                        /** @enum {string} */
+                        vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                     };
                 };
             };
@@ -4844,6 +4865,8 @@ export interface operations {
                         };
                         /** Format: date-time */
                         updatedAt: string;
+                        /** @enum {string} */
+                        vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                     };
                 };
             };
@@ -5124,6 +5147,8 @@ export interface operations {
                         };
                         /** Format: date-time */
                         updatedAt: string;
+                        /** @enum {string} */
+                        vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                     };
                 };
             };
@@ -5415,6 +5440,8 @@ export interface operations {
                         };
                         /** Format: date-time */
                         updatedAt: string;
+                        /** @enum {string} */
+                        vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                     };
                 };
             };
@@ -6417,6 +6444,8 @@ export interface operations {
                             };
                             /** Format: date-time */
                             updatedAt: string;
+                            /** @enum {string} */
+                            vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                         };
                         invoiceId: string;
                         method: string;
@@ -6787,6 +6816,8 @@ export interface operations {
                         };
                         /** Format: date-time */
                         updatedAt: string;
+                        /** @enum {string} */
+                        vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                     };
                 };
             };
@@ -7870,6 +7901,8 @@ export interface operations {
                         };
                         /** Format: date-time */
                         updatedAt: string;
+                        /** @enum {string} */
+                        vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                     };
                 };
             };
@@ -8150,6 +8183,8 @@ export interface operations {
                         };
                         /** Format: date-time */
                         updatedAt: string;
+                        /** @enum {string} */
+                        vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                     };
                 };
             };
@@ -8432,6 +8467,8 @@ export interface operations {
                         };
                         /** Format: date-time */
                         updatedAt: string;
+                        /** @enum {string} */
+                        vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                     };
                 };
             };
@@ -8636,6 +8673,8 @@ export interface operations {
                                 vatRate: number;
                             }[];
                             vatCents: number;
+                            /** @enum {string} */
+                            vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                         };
                         invoice: {
                             balanceCents: number;
@@ -8841,6 +8880,8 @@ export interface operations {
                             };
                             /** Format: date-time */
                             updatedAt: string;
+                            /** @enum {string} */
+                            vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                         };
                     };
                 };
@@ -10934,6 +10975,8 @@ export interface operations {
                         };
                         /** Format: date-time */
                         updatedAt: string;
+                        /** @enum {string} */
+                        vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                     };
                 };
             };
@@ -11232,6 +11275,8 @@ export interface operations {
                         };
                         /** Format: date-time */
                         updatedAt: string;
+                        /** @enum {string} */
+                        vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                     };
                 };
             };
