@@ -7,6 +7,7 @@ import type { Client } from './client.js';
 import type { ClientKind, InvoiceLine, InvoiceStatus, InvoiceTotals } from './invoice.js';
 import type { PaymentPlan, PlanRequest } from './payment-plan.js';
 import type { CompanyIdentity } from './settings.js';
+import type { VatExemption } from './vat-exemption.js';
 
 /** The stored invoice; `overdue`, `daysLate` and `balanceCents` are derived on read. */
 export interface InvoiceRecord {
@@ -19,6 +20,8 @@ export interface InvoiceRecord {
   readonly dueDate: string;
   readonly lines: readonly InvoiceLine[];
   readonly notes?: string;
+  /** Why it charges no VAT, printed as the legal mention (shared/domain/vat-exemption.ts); every line is then at 0 %. */
+  readonly vatExemption?: VatExemption;
   readonly currency: 'EUR';
   readonly totals: InvoiceTotals;
   readonly paidCents: number;
@@ -134,6 +137,8 @@ export interface CreditNoteRecord {
   readonly full: boolean;
   /** `bad_debt`: issued by a write-off, the VAT regularisation of an irrecoverable debt (CGI art. 272-1). */
   readonly purpose?: 'bad_debt';
+  /** The invoice's reason for charging no VAT: the credit note repeats its mention. */
+  readonly vatExemption?: VatExemption;
   readonly netCents: number;
   readonly vatCents: number;
   readonly grossCents: number;
@@ -168,6 +173,7 @@ export interface InvoiceInput {
   readonly paymentTermsDays?: number;
   readonly lines: readonly InvoiceLine[];
   readonly notes?: string;
+  readonly vatExemption?: VatExemption;
   readonly currency: 'EUR';
 }
 
@@ -177,6 +183,8 @@ export interface InvoicePatch {
   readonly dueDate?: string;
   readonly lines?: readonly InvoiceLine[];
   readonly notes?: string | null;
+  /** `null` removes it (a draft only). */
+  readonly vatExemption?: VatExemption | null;
   readonly remindersPaused?: boolean;
   readonly disputed?: boolean;
 }

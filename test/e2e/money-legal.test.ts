@@ -49,3 +49,95 @@ describe('quote → accepted → deposit → final invoice, several VAT rates', 
     expect(text).toContain('Net à payer 1 810,16 €');
   });
 });
+
+describe('an invoice that charges no VAT says why, as the law words it', () => {
+  const zero = [{ description: 'Pose de cloisons (sous-traitance)', quantity: 12.5, unitPriceCents: 4_200, vatRate: 0 }];
+
+  it('prints "Autoliquidation" on a construction subcontracting invoice and its credit note, never the franchise mention', async () => {
+    const t = await freshTenant('reverse-charge');
+    await t.ok('PUT', '/settings', { company: { ...companySettings.company, vatNumber: 'FR11123456782' } });
+    const client = await t.ok('POST', '/clients', { name: 'Bâtiment Général SA', kind: 'business', email: 'bg@reverse.test', siren: '552100554' });
+    const withVat = await t.call('POST', '/invoices', { clientId: client.id, issueDate: parisToday(), paymentTermsDays: 30, vatExemption: 'construction_subcontracting', lines: [...zero, { description: 'Fournitures', quantity: 1, unitPriceCents: 1_000, vatRate: 20 }] });
+    expect([withVat.status, withVat.json.type, withVat.json.errors]).toEqual([422, 'https://relances.dev/problems/vat-exemption-with-vat', [{ path: 'body.lines.1.vatRate', message: 'must be 0 when vatExemption is set: the invoice charges no VAT' }]]);
+
+    const invoice = await t.ok('POST', '/invoices', { clientId: client.id, issueDate: parisToday(), paymentTermsDays: 30, vatExemption: 'construction_subcontracting', lines: zero });
+    expect([invoice.vatExemption, invoice.totals]).toEqual(['construction_subcontracting', { netCents: 52_500, vatCents: 0, grossCents: 52_500, vatBreakdown: [{ vatRate: 0, netCents: 52_500, vatCents: 0 }] }]);
+    // A line at 20 % patched onto it is refused the same way; the draft unchanged.
+    const patched = await t.call('PATCH', `/invoices/${invoice.id}`, { lines: [{ description: 'Fournitures', quantity: 1, unitPriceCents: 1_000, vatRate: 20 }] });
+    expect([patched.status, patched.json.errors?.[0]?.path]).toEqual([422, 'body.lines.0.vatRate']);
+    await t.ok('POST', `/invoices/${invoice.id}/send`);
+    const text = await pdfText((await t.call('GET', `/invoices/${invoice.id}/pdf`)).bytes!);
+    // Every invoice at 0 % printed "TVA non applicable, art. 293 B du CGI": false for a VAT-registered subcontractor.
+    expect(text).toContain('Autoliquidation : TVA due par le preneur (sous-traitance de travaux de construction, art. 283-2 nonies du CGI)');
+    expect(text).not.toContain('293 B');
+    expect(text).toContain('Total TTC 525,00 €');
+    const { creditNote } = await t.ok('POST', `/invoices/${invoice.id}/credit-notes`, { reason: 'Cloison non posée', amountCents: 4_200 });
+    expect(creditNote.vatExemption).toBe('construction_subcontracting');
+    const note = await pdfText((await t.call('GET', `/invoices/${invoice.id}/credit-notes/${creditNote.id}/pdf`)).bytes!);
+    expect(note).toContain('Autoliquidation : TVA due par le preneur');
+    expect(note).not.toContain('293 B');
+  });
+
+  it('refuses to send an intra-EU invoice without both VAT numbers, naming them, nothing numbered; with them it prints both and the mention', async () => {
+    const t = await freshTenant('intra-eu');
+    await t.ok('PUT', '/settings', companySettings);
+    const client = await t.ok('POST', '/clients', { name: 'Bouwbedrijf Janssen BV', kind: 'business', email: 'janssen@eu.test', address: { line1: 'Keizersgracht 1', postalCode: '1015', city: 'Amsterdam', country: 'NL' } });
+    const invoice = await t.ok('POST', '/invoices', { clientId: client.id, issueDate: parisToday(), paymentTermsDays: 30, vatExemption: 'eu_services', lines: zero });
+    const refused = await t.call('POST', `/invoices/${invoice.id}/send`);
+    expect([refused.status, refused.json.type, refused.json.errors.map((e: { path: string }) => e.path)]).toEqual([
+      422, 'https://relances.dev/problems/vat-exemption-not-applicable', ['client.vatNumber', 'settings.company.vatNumber'],
+    ]);
+    expect((await t.ok('GET', `/invoices/${invoice.id}`)).number).toBeUndefined();
+
+    await t.ok('PATCH', `/clients/${client.id}`, { vatNumber: 'NL123456789B01' });
+    await t.ok('PUT', '/settings', { company: { ...companySettings.company, vatNumber: 'FR11123456782' } });
+    await t.ok('POST', `/invoices/${invoice.id}/send`);
+    const text = await pdfText((await t.call('GET', `/invoices/${invoice.id}/pdf`)).bytes!);
+    expect(text).toContain('Autoliquidation : TVA due par le preneur (art. 283-2 du CGI, art. 196 de la directive 2006/112/CE)');
+    expect(text).toContain('NL123456789B01');
+    expect(text).toContain('FR11123456782');
+  });
+
+  it('is for a business client only: a consumer’s reverse charge is refused at sending, naming client.kind', async () => {
+    const t = await freshTenant('reverse-consumer');
+    await t.ok('PUT', '/settings', companySettings);
+    const client = await t.ok('POST', '/clients', { name: 'Mme Claire Bernard', kind: 'consumer', email: 'claire@reverse.test' });
+    const invoice = await t.ok('POST', '/invoices', { clientId: client.id, issueDate: parisToday(), paymentTermsDays: 30, vatExemption: 'construction_subcontracting', lines: zero });
+    const refused = await t.call('POST', `/invoices/${invoice.id}/send`);
+    expect([refused.status, refused.json.errors.map((e: { path: string }) => e.path)]).toEqual([422, ['client.kind']]);
+    // The franchise en base suits anyone; removing the reason (null) leaves the 0 % invoice's default mention.
+    await t.ok('PATCH', `/invoices/${invoice.id}`, { vatExemption: null });
+    expect((await t.ok('GET', `/invoices/${invoice.id}`)).vatExemption).toBeUndefined();
+    await t.ok('POST', `/invoices/${invoice.id}/send`);
+    expect(await pdfText((await t.call('GET', `/invoices/${invoice.id}/pdf`)).bytes!)).toContain('TVA non applicable, art. 293 B du CGI');
+  });
+});
+
+describe('a quote without VAT', () => {
+  it('says why on its PDF, and its deposit and final invoices carry the same mention', async () => {
+    const t = await freshTenant('quote-reverse');
+    await t.ok('PUT', '/settings', companySettings);
+    const client = await t.ok('POST', '/clients', { name: 'Bâtiment Général SA', kind: 'business', email: 'bg@quote-reverse.test', siren: '552100554' });
+    const lines = [{ description: 'Plâtrerie (sous-traitance)', quantity: 40, unitPriceCents: 3_550, vatRate: 0 }];
+    const refused = await t.call('POST', '/quotes', { clientId: client.id, issueDate: parisToday(), vatExemption: 'construction_subcontracting', lines: [...lines, { description: 'Enduit', quantity: 1, unitPriceCents: 500, vatRate: 10 }] });
+    expect([refused.status, refused.json.errors?.[0]?.path]).toEqual([422, 'body.lines.1.vatRate']);
+    const quote = await t.ok('POST', '/quotes', { clientId: client.id, issueDate: parisToday(), vatExemption: 'construction_subcontracting', lines });
+    expect(quote.vatExemption).toBe('construction_subcontracting');
+    await t.ok('POST', `/quotes/${quote.id}/send`);
+    const mention = 'Autoliquidation : TVA due par le preneur (sous-traitance de travaux de construction, art. 283-2 nonies du CGI)';
+    const quotePdf = await pdfText((await t.call('GET', `/quotes/${quote.id}/pdf`)).bytes!);
+    expect(quotePdf).toContain(mention);
+    expect(quotePdf).not.toContain('293 B');
+    await t.ok('POST', `/quotes/${quote.id}/accept`);
+    const deposit = await t.ok('POST', `/quotes/${quote.id}/deposits`, { percent: 30 });
+    expect(deposit.vatExemption).toBe('construction_subcontracting');
+    await t.ok('POST', `/invoices/${deposit.id}/send`);
+    expect(await pdfText((await t.call('GET', `/invoices/${deposit.id}/pdf`)).bytes!)).toContain(mention);
+    const final = await t.ok('POST', `/quotes/${quote.id}/final-invoice`, {});
+    expect(final.vatExemption).toBe('construction_subcontracting');
+    await t.ok('POST', `/invoices/${final.id}/send`);
+    const finalPdf = await pdfText((await t.call('GET', `/invoices/${final.id}/pdf`)).bytes!);
+    expect(finalPdf).toContain(mention);
+    expect(finalPdf).not.toContain('293 B');
+  });
+});

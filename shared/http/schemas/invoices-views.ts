@@ -2,6 +2,7 @@
 import { PaymentPlanSummary, PlanRequestView } from './payment-plans-views.js';
 import * as z from 'zod';
 import { INVOICE_STATUSES } from '../../domain/invoice.js';
+import { VAT_EXEMPTIONS } from '../../domain/vat-exemption.js';
 import { businessDate, email, id, instant } from './common.js';
 import { Client } from './clients-views.js';
 import { CompanyIdentity } from './settings.js';
@@ -26,6 +27,8 @@ export const Invoice = z.object({
   dueDate: businessDate,
   lines: z.array(InvoiceLineInput),
   notes: z.string().optional(),
+  /** Why it charges no VAT (its PDF's legal mention). */
+  vatExemption: z.enum(VAT_EXEMPTIONS).optional(),
   currency: z.literal('EUR'),
   totals: totals.extend({
     vatBreakdown: z.array(z.object({ vatRate: z.number(), netCents: z.number().int(), vatCents: z.number().int() })),

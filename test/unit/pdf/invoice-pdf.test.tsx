@@ -86,6 +86,23 @@ describe('ReactPdfRenderer.invoice', () => {
     expect(await render(anInvoicePdfData())).not.toContain('293 B');
   });
 
+  it('prints the mention each reason for charging no VAT requires, never the franchise for a reverse charge or an intra-EU sale', async () => {
+    const zero = [{ description: 'Pose de cloisons', quantity: 1, unitPriceCents: 200_000, vatRate: 0 as const }];
+    const mentionOf = async (vatExemption: 'franchise' | 'construction_subcontracting' | 'eu_services' | 'eu_goods', language: 'fr' | 'en' = 'fr') =>
+      render(anInvoicePdfData({ language, invoice: anInvoiceRecord({ lines: zero, vatExemption }) }));
+    expect(await mentionOf('franchise')).toContain('TVA non applicable, art. 293 B du CGI');
+    // Every line at 0 % printed "art. 293 B" whatever the reason: a false mention on a VAT-registered subcontractor's invoice.
+    const subcontracting = await mentionOf('construction_subcontracting');
+    expect(subcontracting).toContain('Autoliquidation : TVA due par le preneur (sous-traitance de travaux de construction, art. 283-2 nonies du CGI)');
+    expect(subcontracting).not.toContain('293 B');
+    expect(subcontracting).not.toContain('Détail de la TVA');
+    const services = await mentionOf('eu_services');
+    expect(services).toContain('Autoliquidation : TVA due par le preneur (art. 283-2 du CGI, art. 196 de la directive 2006/112/CE)');
+    expect(services).not.toContain('293 B');
+    expect(await mentionOf('eu_goods')).toContain('Exonération de TVA, art. 262 ter I du CGI (livraison intracommunautaire)');
+    expect(await mentionOf('construction_subcontracting', 'en')).toContain('Autoliquidation (reverse charge): VAT due by the customer');
+  });
+
   it('prints IBAN and BIC when the seller has them, and no bank block otherwise', async () => {
     expect(await render(anInvoicePdfData())).toContain('IBAN FR76 3000 6000 0112 3456 7890 189 BIC AGRIFRPP');
     const noBank = await render(anInvoicePdfData({ seller: aSeller({ iban: undefined, bic: undefined }) }));

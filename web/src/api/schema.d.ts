@@ -2626,6 +2626,8 @@ export interface operations {
                             };
                             /** Format: date-time */
                             updatedAt: string;
+                            /** @enum {string} */
+                            vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                         }[];
                         nextCursor?: string;
                     };
@@ -2690,6 +2692,8 @@ export interface operations {
                     }[];
                     notes?: string;
                     paymentTermsDays?: number;
+                    /** @enum {string} */
+                    vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                 };
             };
         };
@@ -2904,6 +2908,8 @@ export interface operations {
                         };
                         /** Format: date-time */
                         updatedAt: string;
+                        /** @enum {string} */
+                        vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                     };
                 };
             };
@@ -3175,6 +3181,8 @@ export interface operations {
                         };
                         /** Format: date-time */
                         updatedAt: string;
+                        /** @enum {string} */
+                        vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                     };
                 };
             };
@@ -3259,6 +3267,7 @@ export interface operations {
                     }[];
                     notes?: string | null;
                     remindersPaused?: boolean;
+                    vatExemption?: ("franchise" | "construction_subcontracting" | "eu_services" | "eu_goods") | null;
                 };
             };
         };
@@ -3473,6 +3482,8 @@ export interface operations {
                         };
                         /** Format: date-time */
                         updatedAt: string;
+                        /** @enum {string} */
+                        vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                     };
                 };
             };
@@ -3761,6 +3772,8 @@ export interface operations {
                         };
                         /** Format: date-time */
                         updatedAt: string;
+                        /** @enum {string} */
+                        vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                     };
                 };
             };
@@ -3876,6 +3889,8 @@ export interface operations {
                                 vatRate: number;
                             }[];
                             vatCents: number;
+                            /** @enum {string} */
+                            vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                         }[];
                     };
                 };
@@ -3989,6 +4004,8 @@ export interface operations {
                                 vatRate: number;
                             }[];
                             vatCents: number;
+                            /** @enum {string} */
+                            vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                         };
                         invoice: {
                             balanceCents: number;
@@ -4194,6 +4211,8 @@ export interface operations {
                             };
                             /** Format: date-time */
                             updatedAt: string;
+                            /** @enum {string} */
+                            vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                         };
                     };
                 };
@@ -4558,6 +4577,8 @@ export interface operations {
                         };
                         /** Format: date-time */
                         updatedAt: string;
+                        /** @enum {string} */
+                        vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                     };
                 };
             };
@@ -4844,6 +4865,8 @@ export interface operations {
                         };
                         /** Format: date-time */
                         updatedAt: string;
+                        /** @enum {string} */
+                        vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                     };
                 };
             };
@@ -5124,6 +5147,8 @@ export interface operations {
                         };
                         /** Format: date-time */
                         updatedAt: string;
+                        /** @enum {string} */
+                        vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                     };
                 };
             };
@@ -5415,6 +5440,8 @@ export interface operations {
                         };
                         /** Format: date-time */
                         updatedAt: string;
+                        /** @enum {string} */
+                        vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                     };
                 };
             };
@@ -6417,6 +6444,8 @@ export interface operations {
                             };
                             /** Format: date-time */
                             updatedAt: string;
+                            /** @enum {string} */
+                            vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                         };
                         invoiceId: string;
                         method: string;
@@ -6787,6 +6816,8 @@ export interface operations {
                         };
                         /** Format: date-time */
                         updatedAt: string;
+                        /** @enum {string} */
+                        vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                     };
                 };
             };
@@ -7870,6 +7901,8 @@ export interface operations {
                         };
                         /** Format: date-time */
                         updatedAt: string;
+                        /** @enum {string} */
+                        vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                     };
                 };
             };
@@ -8150,6 +8183,8 @@ export interface operations {
                         };
                         /** Format: date-time */
                         updatedAt: string;
+                        /** @enum {string} */
+                        vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                     };
                 };
             };
@@ -8432,6 +8467,8 @@ export interface operations {
                         };
                         /** Format: date-time */
                         updatedAt: string;
+                        /** @enum {string} */
+                        vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                     };
                 };
             };
@@ -8636,6 +8673,8 @@ export interface operations {
                                 vatRate: number;
                             }[];
                             vatCents: number;
+                            /** @enum {string} */
+                            vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                         };
                         invoice: {
                             balanceCents: number;
@@ -8841,6 +8880,8 @@ export interface operations {
                             };
                             /** Format: date-time */
                             updatedAt: string;
+                            /** @enum {string} */
+                            vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                         };
                     };
                 };
@@ -10042,6 +10083,8 @@ export interface operations {
                              * @example 2026-11-22
                              */
                             validUntil: string;
+                            /** @enum {string} */
+                            vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                         }[];
                         nextCursor?: string;
                     };
@@ -10106,6 +10149,8 @@ export interface operations {
                      * @example 2026-11-22
                      */
                     validUntil?: string;
+                    /** @enum {string} */
+                    vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                 };
             };
         };
@@ -10186,6 +10231,8 @@ export interface operations {
                          * @example 2026-11-22
                          */
                         validUntil: string;
+                        /** @enum {string} */
+                        vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                     };
                 };
             };
@@ -10323,6 +10370,8 @@ export interface operations {
                          * @example 2026-11-22
                          */
                         validUntil: string;
+                        /** @enum {string} */
+                        vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                     };
                 };
             };
@@ -10405,6 +10454,7 @@ export interface operations {
                      * @example 2026-11-22
                      */
                     validUntil?: string;
+                    vatExemption?: ("franchise" | "construction_subcontracting" | "eu_services" | "eu_goods") | null;
                 };
             };
         };
@@ -10485,6 +10535,8 @@ export interface operations {
                          * @example 2026-11-22
                          */
                         validUntil: string;
+                        /** @enum {string} */
+                        vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                     };
                 };
             };
@@ -10633,6 +10685,8 @@ export interface operations {
                          * @example 2026-11-22
                          */
                         validUntil: string;
+                        /** @enum {string} */
+                        vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                     };
                 };
             };
@@ -10934,6 +10988,8 @@ export interface operations {
                         };
                         /** Format: date-time */
                         updatedAt: string;
+                        /** @enum {string} */
+                        vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                     };
                 };
             };
@@ -11232,6 +11288,8 @@ export interface operations {
                         };
                         /** Format: date-time */
                         updatedAt: string;
+                        /** @enum {string} */
+                        vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                     };
                 };
             };
@@ -11447,6 +11505,8 @@ export interface operations {
                          * @example 2026-11-22
                          */
                         validUntil: string;
+                        /** @enum {string} */
+                        vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                     };
                 };
             };
@@ -11595,6 +11655,8 @@ export interface operations {
                          * @example 2026-11-22
                          */
                         validUntil: string;
+                        /** @enum {string} */
+                        vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                     };
                 };
             };

@@ -248,6 +248,15 @@ export const en: Translations = {
     removeLine: 'Remove line {{n}}',
     notes: 'Notes',
     create: 'Create the draft',
+    vatExemption: 'No VAT charged',
+    vatExemptionHint: 'The document then carries the legal mention of that case; all its lines are at 0%.',
+    vatExemptions: {
+      none: 'No: VAT charged (or 0% with no particular mention)',
+      franchise: 'VAT franchise (art. 293 B CGI)',
+      construction_subcontracting: 'Reverse charge: construction subcontracting',
+      eu_services: 'Reverse charge: services to an EU business',
+      eu_goods: 'Goods delivered to an EU business (exempt)',
+    },
   },
   clients: {
     title: 'Clients',

@@ -247,6 +247,15 @@ export const fr = {
     removeLine: 'Retirer la ligne {{n}}',
     notes: 'Notes',
     create: 'Créer le brouillon',
+    vatExemption: 'TVA non facturée',
+    vatExemptionHint: 'Le document porte alors la mention légale de ce cas ; toutes ses lignes sont à 0 %.',
+    vatExemptions: {
+      none: 'Non : TVA facturée (ou 0 % sans mention particulière)',
+      franchise: 'Franchise en base (art. 293 B du CGI)',
+      construction_subcontracting: 'Autoliquidation : sous-traitance de travaux de construction',
+      eu_services: 'Autoliquidation : prestation de services à un client de l’UE',
+      eu_goods: 'Livraison de biens à un client de l’UE (exonération)',
+    },
   },
   clients: {
     title: 'Clients',
