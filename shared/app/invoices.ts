@@ -1,6 +1,7 @@
 import { addDays, localDate } from '../domain/dates.js';
 import { invoiceTotals, isOpen, latestB2BDueDate } from '../domain/invoice.js';
 import type { InvoiceInput, InvoiceListQuery, InvoicePatch, InvoiceView } from '../domain/invoice-types.js';
+import { exemptionLineProblems } from '../domain/vat-exemption.js';
 import { BusinessRuleError, NotFoundError, ValidationError, type FieldError } from './errors.js';
 import { toInvoiceView } from './invoice-view.js';
 import type { ClientRepository, Clock, IdGenerator, InvoiceLedger, InvoiceRecord, InvoiceRepository, Page, PageRequest, SettingsRepository, TimelineRecord } from './ports.js';
@@ -22,7 +23,7 @@ export const loadInvoice = async (invoices: InvoiceRepository, tenantId: string,
 /** A new draft: totals from its lines, nothing paid, credited or reminded yet. */
 export const draftInvoice = (
   fields: Pick<InvoiceRecord, 'id' | 'tenantId' | 'clientId' | 'clientKind' | 'issueDate' | 'dueDate' | 'lines'> &
-    Partial<Pick<InvoiceRecord, 'notes' | 'kind' | 'quoteId' | 'quoteNumber' | 'deductions' | 'deductedCents' | 'totals'>> & { at: string },
+    Partial<Pick<InvoiceRecord, 'notes' | 'vatExemption' | 'kind' | 'quoteId' | 'quoteNumber' | 'deductions' | 'deductedCents' | 'totals'>> & { at: string },
 ): InvoiceRecord => {
   const { at, ...rest } = fields;
   return {
@@ -55,6 +56,12 @@ export const assertLegalPaymentTerm = (kind: InvoiceRecord['clientKind'], issueD
   ]);
 };
 
+/** An invoice saying why it charges no VAT charges none: a line at another rate is refused, named. */
+export const assertExemptLines = (exemption: InvoiceRecord['vatExemption'], lines: InvoiceRecord['lines']): void => {
+  const problems = exemptionLineProblems(exemption, lines);
+  if (problems.length > 0) throw new BusinessRuleError('vat-exemption-with-vat', 'An invoice exempt from VAT has every line at 0 %', problems);
+};
+
 export const makeCreateInvoice = ({ invoices, clients, settings, clock, ids }: InvoiceDeps) =>
   async (tenantId: string, input: InvoiceInput): Promise<InvoiceView> => {
     const client = await clients.get(tenantId, input.clientId);
@@ -62,6 +69,7 @@ export const makeCreateInvoice = ({ invoices, clients, settings, clock, ids }: I
       throw new BusinessRuleError('unknown-client', 'The client does not exist', [{ path: 'body.clientId', message: 'no such client' }]);
     }
     if (input.dueDate !== undefined) assertLegalPaymentTerm(client.kind, input.issueDate, input.dueDate);
+    assertExemptLines(input.vatExemption, input.lines);
     const now = clock.now();
     const at = now.toISOString();
     const invoice = draftInvoice({
@@ -73,6 +81,7 @@ export const makeCreateInvoice = ({ invoices, clients, settings, clock, ids }: I
       dueDate: input.dueDate ?? addDays(input.issueDate, input.paymentTermsDays ?? 30),
       lines: input.lines,
       ...(input.notes ? { notes: input.notes } : {}),
+      ...(input.vatExemption ? { vatExemption: input.vatExemption } : {}),
       at,
     });
     await invoices.create(invoice, { at, type: 'invoice.created', data: { grossCents: invoice.totals.grossCents } });
@@ -85,7 +94,7 @@ export const makeGetInvoice = ({ invoices, settings, clock }: Pick<InvoiceDeps, 
     return toInvoiceView(invoice, clock.now(), s.timezone);
   };
 
-const DRAFT_ONLY = ['issueDate', 'lines'] as const;
+const DRAFT_ONLY = ['issueDate', 'lines', 'vatExemption'] as const;
 
 /**
  * A draft is freely editable. Once sent the invoice is a legal document: only its due date
@@ -116,13 +125,18 @@ export const makeUpdateInvoice = ({ invoices, settings, clock }: Pick<InvoiceDep
         events.push({ at, type: `invoice.${flag === 'disputed' ? (patch[flag] ? 'disputed' : 'dispute_resolved') : patch[flag] ? 'reminders_paused' : 'reminders_resumed'}` });
       }
     }
-    const { notes, ...rest } = patch;
+    if (current.status === 'draft' && (patch.lines !== undefined || patch.vatExemption !== undefined)) {
+      assertExemptLines(patch.vatExemption === null ? undefined : (patch.vatExemption ?? current.vatExemption), patch.lines ?? current.lines);
+    }
+    const { notes, vatExemption, ...rest } = patch;
     const next: InvoiceRecord = {
       ...current,
       ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)),
       ...(patch.lines ? { totals: invoiceTotals(patch.lines) } : {}),
       updatedAt: at,
     };
+    if (vatExemption === null) delete (next as { vatExemption?: string }).vatExemption;
+    else if (vatExemption !== undefined) (next as { vatExemption?: string }).vatExemption = vatExemption;
     if (notes === null) delete (next as { notes?: string }).notes;
     else if (notes !== undefined) (next as { notes?: string }).notes = notes;
     // The owner's PATCH flags a dispute the owner heard of; lifting it forgets who raised it.

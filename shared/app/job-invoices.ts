@@ -24,6 +24,8 @@ const draftFromQuote = (
     clientKind,
     quoteId: quote.id,
     ...(quote.number ? { quoteNumber: quote.number } : {}),
+    // The quote's reason for charging no VAT: its deposit and final invoices print the same mention.
+    ...(quote.vatExemption ? { vatExemption: quote.vatExemption } : {}),
     issueDate,
     dueDate: input.dueDate ?? addDays(issueDate, input.paymentTermsDays ?? 30),
     ...fields,
@@ -88,6 +90,9 @@ export const makeCreateFinalInvoice = (deps: QuoteDeps) =>
       deposits.map(async (d) => {
         const credits = d.creditedCents > 0 ? await deps.invoices.creditNotes(tenantId, d.id) : [];
         const credited = (key: 'netCents' | 'vatCents') => credits.reduce((s, c) => s + c[key], 0);
+        // Its rows per rate, less its credit notes' rows: the final invoice prints the VAT per rate it still bills.
+        const creditedAt = (rate: number, key: 'netCents' | 'vatCents') =>
+          credits.flatMap((c) => c.vatBreakdown).filter((b) => b.vatRate === rate).reduce((s, b) => s + b[key], 0);
         return {
           invoiceId: d.id,
           number: d.number!,
@@ -95,6 +100,11 @@ export const makeCreateFinalInvoice = (deps: QuoteDeps) =>
           netCents: d.totals.netCents - credited('netCents'),
           vatCents: d.totals.vatCents - credited('vatCents'),
           grossCents: d.totals.grossCents - d.creditedCents,
+          vatBreakdown: d.totals.vatBreakdown.map((r) => ({
+            vatRate: r.vatRate,
+            netCents: r.netCents - creditedAt(r.vatRate, 'netCents'),
+            vatCents: r.vatCents - creditedAt(r.vatRate, 'vatCents'),
+          })),
         };
       }),
     );

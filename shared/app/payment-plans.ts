@@ -17,6 +17,7 @@ import { reminderRecipients } from './reminders/reminder-context.js';
 import type { ClientRepository, Clock, InvoiceRecord, InvoiceRepository, Mailer, SettingsRepository, TimelineRecord } from './ports.js';
 import { defaultRetryPolicy, retryOnConflict, type RetryPolicy } from './retry-on-conflict.js';
 import type { PortalLinks } from './portal/portal-links.js';
+import { countPortalAction } from './portal/portal-rate.js';
 
 export interface PaymentPlanDeps {
   readonly invoices: InvoiceRepository;
@@ -161,7 +162,7 @@ export const makeDeletePaymentPlan = ({ invoices, settings, clock, retry = defau
     }, retry);
   };
 
-/** The client's request (portal): same rules as a plan; a new request replaces a pending one. */
+/** The client's request (portal): same rules as a plan; a new request replaces a pending one, the same one again is that one. Counts as a portal action (portal-rate.ts). */
 export const makeRequestPaymentPlan = ({ invoices, settings, clock, retry = defaultRetryPolicy }: PaymentPlanDeps) =>
   async (tenantId: string, invoiceId: string, input: { readonly instalments: readonly Instalment[]; readonly note?: string }): Promise<PlanRequest> => {
     const s = await settings.get(tenantId);
@@ -169,11 +170,16 @@ export const makeRequestPaymentPlan = ({ invoices, settings, clock, retry = defa
       const invoice = await loadInvoice(invoices, tenantId, invoiceId);
       const now = clock.now();
       assertOpen(invoice, 'path.token');
-      assertValid(input.instalments, invoiceBalanceCents(invoice), localDate(now, s.timezone));
+      const today = localDate(now, s.timezone);
+      assertValid(input.instalments, invoiceBalanceCents(invoice), today);
       const at = now.toISOString();
-      const request: PlanRequest = { instalments: input.instalments.map((i) => ({ dueDate: i.dueDate, amountCents: i.amountCents })), requestedAt: at, status: 'pending', ...(input.note ? { note: input.note } : {}) };
+      const instalments = input.instalments.map((i) => ({ dueDate: i.dueDate, amountCents: i.amountCents }));
+      // The same request again (a double click, a page reloaded) is the pending one: no write, no second alert.
+      const pending = invoice.planRequest?.status === 'pending' ? invoice.planRequest : undefined;
+      if (pending && pending.note === input.note && JSON.stringify(pending.instalments.map((i) => ({ dueDate: i.dueDate, amountCents: i.amountCents }))) === JSON.stringify(instalments)) return pending;
+      const request: PlanRequest = { instalments, requestedAt: at, status: 'pending', ...(input.note ? { note: input.note } : {}) };
       await invoices.save(
-        { ...invoice, planRequest: request, updatedAt: at },
+        { ...invoice, ...countPortalAction(invoice, today), planRequest: request, updatedAt: at },
         { events: [{ at, type: 'plan.requested', data: { instalments: request.instalments, ...(input.note ? { note: input.note } : {}) } }] },
       );
       return request;

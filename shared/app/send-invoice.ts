@@ -7,6 +7,7 @@ import { rateFromDueDate } from '../domain/penalties.js';
 import type { Client } from '../domain/client.js';
 import type { InvoiceView } from '../domain/invoice-types.js';
 import { PLACEHOLDER_COMPANY_NAME, type Settings } from '../domain/settings.js';
+import { exemptionPartyProblems } from '../domain/vat-exemption.js';
 import { BusinessRuleError, ConflictError, NotFoundError, type FieldError } from './errors.js';
 import { byPaymentDate } from './payments.js';
 import { loadInvoice } from './invoices.js';
@@ -130,6 +131,11 @@ export const makeSendInvoice = ({ invoices, clients, settings, mailer, pdf, cloc
     if (current.status === 'draft') {
       const gaps = legalIdentityGaps(s);
       if (gaps.length > 0) throw new BusinessRuleError('incomplete-legal-identity', 'Complete the company identity in settings before sending an invoice', gaps);
+      // Reverse charge and intra-EU exemptions shift the VAT to a business client; intra-EU ones print both VAT numbers.
+      const exemptionProblems = exemptionPartyProblems(current.vatExemption, client, s.company);
+      if (exemptionProblems.length > 0) {
+        throw new BusinessRuleError('vat-exemption-not-applicable', `The invoice's VAT exemption (${current.vatExemption}) does not fit its client or the company`, exemptionProblems);
+      }
       // An invoice is issued on its date: numbered and emailed today, it cannot say it was issued later.
       const today = localDate(now, s.timezone);
       if (current.issueDate > today) {

@@ -106,6 +106,38 @@ export const billingPhones = (client: Pick<Client, 'contacts'>): string[] => uni
 export const smsRecipient = (client: Pick<Client, 'contacts' | 'phone'>): string | undefined =>
   [...billingPhones(client), ...(client.phone ? [client.phone] : [])].find(isSmsCapable);
 
+/**
+ * The addresses automatic reminders go to, minus those that hard-bounced: the `billing` contacts'
+ * emails when the client has working ones, else its main address (else a working copy address).
+ */
+export const reminderRecipients = (client: Pick<Client, 'email' | 'ccEmails' | 'contacts' | 'bouncedEmails' | 'emailStatus'>): { to: string[]; cc: string[] } => {
+  const failing = new Set((client.bouncedEmails ?? []).map((e) => e.toLowerCase()));
+  if (client.emailStatus === 'bouncing' && client.email) failing.add(client.email.toLowerCase());
+  const ok = (e: string) => !failing.has(e.toLowerCase());
+  const billing = billingEmails(client).filter(ok);
+  if (billing.length > 0) {
+    const taken = new Set(billing.map((e) => e.toLowerCase()));
+    return { to: billing, cc: (client.ccEmails ?? []).filter((e) => ok(e) && !taken.has(e.toLowerCase())) };
+  }
+  const cc = (client.ccEmails ?? []).filter(ok);
+  const main = client.email && ok(client.email) ? [client.email] : [];
+  // When the main address fails, a working copy address becomes the recipient.
+  return main.length > 0 ? { to: main, cc } : { to: cc.slice(0, 1), cc: cc.slice(1) };
+};
+
+/**
+ * Why a step on `channel` cannot reach the client at all, as the send path records it (`skipped: <reason>`):
+ * every address bounced (email), no mobile number (sms), no postal address (letter). Undefined when it can.
+ */
+export const channelBlock = (
+  client: Pick<Client, 'email' | 'ccEmails' | 'contacts' | 'bouncedEmails' | 'emailStatus' | 'phone' | 'address'>,
+  channel: 'email' | 'sms' | 'letter' | undefined,
+): 'address_failing' | 'no_phone' | 'no_postal_address' | undefined => {
+  if (channel === 'sms') return smsRecipient(client) ? undefined : 'no_phone';
+  if (channel === 'letter') return client.address ? undefined : 'no_postal_address';
+  return reminderRecipients(client).to.length > 0 ? undefined : 'address_failing';
+};
+
 /** Every address the client lists: main, copies and contacts (a bounce is flagged only on these). */
 export const listedEmails = (client: Pick<Client, 'email' | 'ccEmails' | 'contacts'>): string[] =>
   unique([client.email, ...(client.ccEmails ?? []), ...(client.contacts ?? []).flatMap((c) => (c.email ? [c.email] : []))]);

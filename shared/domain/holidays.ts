@@ -5,9 +5,36 @@ import { addDays } from './dates.js';
  * département and collectivity adds the day it commemorates the abolition of slavery (loi 83-550,
  * décret 83-1003: Mayotte 27 April, Martinique 22 May, Guadeloupe 27 May, Saint-Martin 28 May,
  * Guyane 10 June, Saint-Barthélemy 9 October, La Réunion 20 December).
+ * New Caledonia and French Polynesia have labour codes of their own: the national days plus, in New
+ * Caledonia, 24 September (fête de la citoyenneté); in French Polynesia, 5 March (arrivée de
+ * l'Évangile), Good Friday, and 20 November (Matāri'i i nia, by the loi du pays of May 2025, in place of
+ * 29 June, the fête de l'autonomie, until 2024).
  */
-export type HolidayRegion = 'metropole' | 'alsace-moselle' | 'guadeloupe' | 'martinique' | 'guyane' | 'reunion' | 'mayotte' | 'saint-martin' | 'saint-barthelemy';
-export const HOLIDAY_REGIONS = ['metropole', 'alsace-moselle', 'guadeloupe', 'martinique', 'guyane', 'reunion', 'mayotte', 'saint-martin', 'saint-barthelemy'] as const satisfies readonly HolidayRegion[];
+export type HolidayRegion =
+  | 'metropole'
+  | 'alsace-moselle'
+  | 'guadeloupe'
+  | 'martinique'
+  | 'guyane'
+  | 'reunion'
+  | 'mayotte'
+  | 'saint-martin'
+  | 'saint-barthelemy'
+  | 'nouvelle-caledonie'
+  | 'polynesie-francaise';
+export const HOLIDAY_REGIONS = [
+  'metropole',
+  'alsace-moselle',
+  'guadeloupe',
+  'martinique',
+  'guyane',
+  'reunion',
+  'mayotte',
+  'saint-martin',
+  'saint-barthelemy',
+  'nouvelle-caledonie',
+  'polynesie-francaise',
+] as const satisfies readonly HolidayRegion[];
 
 /** The abolition of slavery's day (month-day) of each overseas region. */
 const ABOLITION: Partial<Record<HolidayRegion, string>> = {
@@ -61,6 +88,8 @@ export const frenchPublicHolidays = (year: number, region: HolidayRegion): strin
   if (region === 'alsace-moselle') days.push(addDays(easter, -2), `${y}-12-26`); // Good Friday, St Stephen
   const abolition = ABOLITION[region];
   if (abolition) days.push(`${y}-${abolition}`);
+  if (region === 'nouvelle-caledonie') days.push(`${y}-09-24`);
+  if (region === 'polynesie-francaise') days.push(`${y}-03-05`, addDays(easter, -2), year >= 2025 ? `${y}-11-20` : `${y}-06-29`);
   return [...new Set(days)].sort();
 };
 
@@ -79,7 +108,8 @@ export const isPublicHoliday = (date: string, region: HolidayRegion): boolean =>
 
 /**
  * Moselle (57), Bas-Rhin (67) and Haut-Rhin (68); the overseas départements by their 97x codes
- * (Saint-Martin 97150, Saint-Barthélemy 97133 within Guadeloupe's); anything else, or nothing, is metropole.
+ * (Saint-Martin 97150, Saint-Barthélemy 97133 within Guadeloupe's); French Polynesia 987xx, New Caledonia
+ * 988xx; anything else, or nothing, is metropole.
  */
 export const regionForPostalCode = (postalCode?: string): HolidayRegion => {
   const code = (postalCode ?? '').replace(/\s+/g, '');
@@ -87,6 +117,14 @@ export const regionForPostalCode = (postalCode?: string): HolidayRegion => {
   if (prefix === '57' || prefix === '67' || prefix === '68') return 'alsace-moselle';
   if (code === '97150') return 'saint-martin';
   if (code === '97133') return 'saint-barthelemy';
-  const overseas: Record<string, HolidayRegion> = { '971': 'guadeloupe', '972': 'martinique', '973': 'guyane', '974': 'reunion', '976': 'mayotte' };
+  const overseas: Record<string, HolidayRegion> = {
+    '971': 'guadeloupe',
+    '972': 'martinique',
+    '973': 'guyane',
+    '974': 'reunion',
+    '976': 'mayotte',
+    '987': 'polynesie-francaise',
+    '988': 'nouvelle-caledonie',
+  };
   return overseas[code.slice(0, 3)] ?? 'metropole';
 };

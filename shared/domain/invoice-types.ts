@@ -7,6 +7,7 @@ import type { Client } from './client.js';
 import type { ClientKind, InvoiceLine, InvoiceStatus, InvoiceTotals } from './invoice.js';
 import type { PaymentPlan, PlanRequest } from './payment-plan.js';
 import type { CompanyIdentity } from './settings.js';
+import type { VatExemption } from './vat-exemption.js';
 
 /** The stored invoice; `overdue`, `daysLate` and `balanceCents` are derived on read. */
 export interface InvoiceRecord {
@@ -19,6 +20,8 @@ export interface InvoiceRecord {
   readonly dueDate: string;
   readonly lines: readonly InvoiceLine[];
   readonly notes?: string;
+  /** Why it charges no VAT, printed as the legal mention (shared/domain/vat-exemption.ts); every line is then at 0 %. */
+  readonly vatExemption?: VatExemption;
   readonly currency: 'EUR';
   readonly totals: InvoiceTotals;
   readonly paidCents: number;
@@ -44,6 +47,11 @@ export interface InvoiceRecord {
    * invoice email that stored it. A later email with the same generation and secret skips the lookup.
    */
   readonly portalLinkStored?: string;
+  /**
+   * Client actions from the portal that alerted the owner on `day` (the tenant's local date): at most
+   * PORTAL_ACTIONS_PER_DAY a day, so a link cannot flood the owner with notifications and emails.
+   */
+  readonly portalActions?: { readonly day: string; readonly count: number };
   /** First opening of the portal by the client. */
   readonly portalViewedAt?: string;
   readonly sentAt?: string;
@@ -110,6 +118,11 @@ export interface DepositDeduction {
   readonly netCents: number;
   readonly vatCents: number;
   readonly grossCents: number;
+  /**
+   * Its rows per VAT rate, net of its credit notes (absent on final invoices made before they were kept): the
+   * final invoice prints the VAT per rate it still bills, the job's rows less these.
+   */
+  readonly vatBreakdown?: InvoiceTotals['vatBreakdown'];
 }
 
 /** A credit note (avoir): reduces or cancels a sent invoice; amounts are positive, split by VAT rate like the invoice. */
@@ -124,6 +137,8 @@ export interface CreditNoteRecord {
   readonly full: boolean;
   /** `bad_debt`: issued by a write-off, the VAT regularisation of an irrecoverable debt (CGI art. 272-1). */
   readonly purpose?: 'bad_debt';
+  /** The invoice's reason for charging no VAT: the credit note repeats its mention. */
+  readonly vatExemption?: VatExemption;
   readonly netCents: number;
   readonly vatCents: number;
   readonly grossCents: number;
@@ -158,6 +173,7 @@ export interface InvoiceInput {
   readonly paymentTermsDays?: number;
   readonly lines: readonly InvoiceLine[];
   readonly notes?: string;
+  readonly vatExemption?: VatExemption;
   readonly currency: 'EUR';
 }
 
@@ -167,6 +183,8 @@ export interface InvoicePatch {
   readonly dueDate?: string;
   readonly lines?: readonly InvoiceLine[];
   readonly notes?: string | null;
+  /** `null` removes it (a draft only). */
+  readonly vatExemption?: VatExemption | null;
   readonly remindersPaused?: boolean;
   readonly disputed?: boolean;
 }

@@ -57,6 +57,37 @@ export const invoiceTotals = (lines: readonly InvoiceLine[]): InvoiceTotals => {
   return { netCents, vatCents, grossCents: netCents + vatCents, vatBreakdown };
 };
 
+/** A deposit as a final invoice deducts it: its amounts and, when recorded, its rows per VAT rate. */
+export interface DeductedAmounts {
+  readonly netCents: number;
+  readonly vatCents: number;
+  readonly vatBreakdown?: readonly VatBreakdownRow[];
+}
+
+/**
+ * What a final invoice still bills at each VAT rate once the deposit invoices it deducts are taken off
+ * (CGI 289: their VAT was invoiced with them): the job's rows less each deposit's, rate by rate, adding up
+ * to the total less the deposits. A deposit recorded without its rows (final invoices made before they were
+ * kept) can only be placed on a single-rate job; otherwise, or if a base would go negative, undefined.
+ */
+export const vatNetOfDeductions = (breakdown: readonly VatBreakdownRow[], deductions: readonly DeductedAmounts[]): VatBreakdownRow[] | undefined => {
+  const rows = breakdown.map((r) => ({ vatRate: r.vatRate, netCents: r.netCents, vatCents: r.vatCents }));
+  for (const d of deductions) {
+    const taken = d.vatBreakdown ?? (rows.length === 1 ? [{ vatRate: rows[0]!.vatRate, netCents: d.netCents, vatCents: d.vatCents }] : undefined);
+    if (!taken) return undefined;
+    for (const t of taken) {
+      const row = rows.find((r) => r.vatRate === t.vatRate);
+      if (!row) {
+        if (t.netCents === 0 && t.vatCents === 0) continue;
+        return undefined;
+      }
+      row.netCents -= t.netCents;
+      row.vatCents -= t.vatCents;
+    }
+  }
+  return rows.every((r) => r.netCents >= 0 && r.vatCents >= 0) ? rows : undefined;
+};
+
 /**
  * The single balance function: screen, PDF and email all use it.
  * Credits (credit notes) reduce what is due like payments do.

@@ -10,6 +10,12 @@ import type { InvoiceRecord } from './invoice-types.js';
 export const PAID_CLAIM_PAUSE_BUSINESS_DAYS = 5;
 /** A promise to pay may name a date at most this many days ahead. */
 export const PROMISE_MAX_DAYS = 60;
+/**
+ * Client actions from the portal that write (each one a notification and an email to the owner) an
+ * invoice takes per local day; a repeat that writes nothing is not counted. Room for a real client
+ * ("j'ai payé", a corrected reference, a promise, a question, a plan request), never a flood.
+ */
+export const PORTAL_ACTIONS_PER_DAY = 5;
 /** A link stops working this many months after the invoice is settled (paid, cancelled or written off). */
 export const PORTAL_MONTHS_AFTER_PAYMENT = 12;
 

@@ -11,7 +11,11 @@ export const quoteStatusView = (status: 'pending' | 'accepted' | 'refused' | 'co
 
 export type DepositRequest = { readonly percent: number } | { readonly amountCents: number };
 
-const percentLabel = (percent: number) => `${String(percent).replace('.', ',')} %`;
+/**
+ * `12,5 %` with a no-break space before the sign (French typography), so that a PDF's description
+ * column never ends a line between the number and its `%`.
+ */
+const percentLabel = (percent: number) => `${String(percent).replace('.', ',')}\u00a0%`;
 
 /** Splits `total` cents in proportion to `weights`, exactly and never negative (largest remainder). */
 export const apportion = (total: number, weights: readonly number[]): number[] => {
@@ -59,7 +63,8 @@ export const depositLines = (quote: InvoiceTotals, request: DepositRequest, quot
     const target = (targets[i] ?? 0) + carry;
     const net = netForGross(target, r.vatRate);
     const line: InvoiceLine = {
-      description: rows.length > 1 ? `${label} (TVA ${String(r.vatRate).replace('.', ',')} %)` : label,
+      // "(TVA 20 %)" is one unit: no-break spaces inside it.
+      description: rows.length > 1 ? `${label} (TVA\u00a0${percentLabel(r.vatRate)})` : label,
       quantity: 1,
       unitPriceCents: net,
       vatRate: r.vatRate,

@@ -1,6 +1,6 @@
 import { addDays, weekday } from './dates.js';
 import { isPublicHoliday, type HolidayRegion } from './holidays.js';
-import { utcToZoned, zonedToUtc } from './zoned-time.js';
+import { localDateTimeOf, utcToZoned, zonedToUtc } from './zoned-time.js';
 
 /** When a tenant's messages may go out: a local hour on local business days. */
 export interface SendCalendar {
@@ -54,12 +54,20 @@ export const lastSendDayBefore = (before: string, floor: string, cal: SendCalend
   return undefined;
 };
 
-/** The `YYYY-MM-DDTHH:mm:ss` wall-clock send time of `date`. */
-export const sendLocalTime = (date: string, cal: SendCalendar): string =>
-  `${date}T${String(cal.sendHour).padStart(2, '0')}:00:00`;
+const nominalLocalTime = (date: string, cal: SendCalendar): string => `${date}T${String(cal.sendHour).padStart(2, '0')}:00:00`;
 
-/** The UTC instant of `date` at the send hour, local to the calendar's zone. */
-export const sendInstant = (date: string, cal: SendCalendar): Date => zonedToUtc(sendLocalTime(date, cal), cal.timeZone);
+/**
+ * The UTC instant of `date` at the send hour, local to the calendar's zone. On the spring-forward day a
+ * send hour inside the gap (02:00 in Paris on the last Sunday of March) is the first instant after it (03:00).
+ */
+export const sendInstant = (date: string, cal: SendCalendar): Date => zonedToUtc(nominalLocalTime(date, cal), cal.timeZone);
+
+/**
+ * The `YYYY-MM-DDTHH:mm:ss` wall-clock time of `sendInstant(date)`, for a schedule's `at()`: always a time that
+ * exists in the zone (`03:00:00` for a 02:00 send on the spring-forward day), never the nominal hour the clock
+ * skips, which EventBridge Scheduler may never fire (it skips such times in cron expressions).
+ */
+export const sendLocalTime = (date: string, cal: SendCalendar): string => localDateTimeOf(sendInstant(date, cal), cal.timeZone);
 
 /**
  * The first instant at or after `instant` when a message may go out: `instant` itself on a send day

@@ -104,8 +104,8 @@ export const smsRecipientZone = (phone: string | undefined, tenantZone: string, 
     ['+262', 'Indian/Reunion', 'reunion'],
     ['+508', 'America/Miquelon', 'metropole'],
     ['+681', 'Pacific/Wallis', 'metropole'],
-    ['+687', 'Pacific/Noumea', 'metropole'],
-    ['+689', 'Pacific/Tahiti', 'metropole'],
+    ['+687', 'Pacific/Noumea', 'nouvelle-caledonie'],
+    ['+689', 'Pacific/Tahiti', 'polynesie-francaise'],
   ];
   const found = known.find(([prefix]) => phone.startsWith(prefix));
   if (!found || found[1] === tenantZone) return {};

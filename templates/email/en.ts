@@ -5,6 +5,13 @@ const portal = (portalUrl?: string) => (portalUrl ? `\nView, pay or tell us you 
 const transfer = (iban?: string, bic?: string, reference?: string) =>
   iban ? `\nBank transfer: IBAN ${ibanGroups(iban)}${bic ? `, BIC ${bic}` : ''}${reference ? `, reference ${reference}.` : ''}\n` : '';
 
+/** Why a reminder of the daily overview cannot go out, said to the owner with what to do. */
+const BLOCKED_EN = {
+  address_failing: "failing address: every email address of the client bounced, correct the client's details",
+  no_phone: 'no mobile number: add one to the client',
+  no_postal_address: 'no postal address: add it to the client',
+} as const;
+
 export const en: EmailTexts = {
   invoice: (d) => ({
     subject: `Invoice ${d.number} from ${d.company}`,
@@ -46,11 +53,17 @@ export const en: EmailTexts = {
   },
   dailyOverview: (d) => {
     const section = (title: string, lines: readonly string[]) => (lines.length ? `${title}\n${lines.map((l) => `- ${l}`).join('\n')}\n\n` : '');
+    const going = d.reminders.filter((r) => !r.undeliverable);
+    const blocked = d.reminders.filter((r) => r.undeliverable);
     return {
       subject: `[Relances] Your day, ${d.date}`,
       text:
         `Hello,\n\nHere is your overview for ${d.date}.\n\n` +
-        section(`Reminders going out today (${d.reminders.length})`, d.reminders.map((r) => `${r.time} · invoice ${r.invoice} · ${r.clientName} · ${r.template} — cancel: ${r.cancel}`)) +
+        section(`Reminders going out today (${going.length})`, going.map((r) => `${r.time} · invoice ${r.invoice} · ${r.clientName} · ${r.template} — cancel: ${r.cancel}`)) +
+        section(
+          `Reminders that cannot go out (${blocked.length})`,
+          blocked.map((r) => `${r.time} · invoice ${r.invoice} · ${r.clientName} · ${r.template} — ${BLOCKED_EN[r.undeliverable!]}; see: ${r.cancel}`),
+        ) +
         section(`Letters to post (${d.letters.length})`, d.letters.map((l) => `${l.invoices ? `invoices ${l.invoices.join(', ')}` : `invoice ${l.invoice}`} · ${l.clientName} · ${l.step}`)) +
         section(`Payments received yesterday (${d.payments.length})`, d.payments.map((p) => `${p.amount} · invoice ${p.invoice} · ${p.clientName}`)) +
         section(`Invoices newly overdue (${d.overdue.length})`, d.overdue.map((o) => `invoice ${o.invoice} · ${o.clientName} · ${o.balance} due since ${o.dueDate}`)) +

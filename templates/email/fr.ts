@@ -5,6 +5,13 @@ const portal = (portalUrl?: string) => (portalUrl ? `\nVoir la facture, la payer
 const transfer = (iban?: string, bic?: string, reference?: string) =>
   iban ? `\nRèglement par virement : IBAN ${ibanGroups(iban)}${bic ? `, BIC ${bic}` : ''}${reference ? `, référence ${reference}.` : ''}\n` : '';
 
+/** Why a reminder of the daily overview cannot go out, said to the owner with what to do. */
+const BLOCKED_FR = {
+  address_failing: "adresse en échec : toutes les adresses e-mail du client ont été rejetées, corrigez sa fiche",
+  no_phone: 'aucun numéro de mobile : ajoutez-en un à la fiche du client',
+  no_postal_address: 'aucune adresse postale : ajoutez-la à la fiche du client',
+} as const;
+
 export const fr: EmailTexts = {
   invoice: (d) => ({
     subject: `Facture ${d.number} – ${d.company}`,
@@ -46,11 +53,17 @@ export const fr: EmailTexts = {
   },
   dailyOverview: (d) => {
     const section = (title: string, lines: readonly string[]) => (lines.length ? `${title}\n${lines.map((l) => `- ${l}`).join('\n')}\n\n` : '');
+    const going = d.reminders.filter((r) => !r.undeliverable);
+    const blocked = d.reminders.filter((r) => r.undeliverable);
     return {
       subject: `[Relances] Votre journée du ${d.date}`,
       text:
         `Bonjour,\n\nVoici le point du ${d.date}.\n\n` +
-        section(`Relances qui partent aujourd'hui (${d.reminders.length})`, d.reminders.map((r) => `${r.time} · facture ${r.invoice} · ${r.clientName} · ${r.template} — annuler : ${r.cancel}`)) +
+        section(`Relances qui partent aujourd'hui (${going.length})`, going.map((r) => `${r.time} · facture ${r.invoice} · ${r.clientName} · ${r.template} — annuler : ${r.cancel}`)) +
+        section(
+          `Relances qui ne pourront pas partir (${blocked.length})`,
+          blocked.map((r) => `${r.time} · facture ${r.invoice} · ${r.clientName} · ${r.template} — ${BLOCKED_FR[r.undeliverable!]} ; voir : ${r.cancel}`),
+        ) +
         section(`Lettres à poster (${d.letters.length})`, d.letters.map((l) => `${l.invoices ? `factures ${l.invoices.join(', ')}` : `facture ${l.invoice}`} · ${l.clientName} · ${l.step}`)) +
         section(`Paiements reçus hier (${d.payments.length})`, d.payments.map((p) => `${p.amount} · facture ${p.invoice} · ${p.clientName}`)) +
         section(`Factures passées en retard (${d.overdue.length})`, d.overdue.map((o) => `facture ${o.invoice} · ${o.clientName} · ${o.balance} dus depuis le ${o.dueDate}`)) +

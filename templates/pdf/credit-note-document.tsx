@@ -3,6 +3,7 @@ import { AmountRow, ClientBlock, Footer, SellerBlock } from './blocks.js';
 import { creditNoteLabels } from './credit-note-labels.js';
 import { euros, labelled, shortDate } from './format.js';
 import { VatTable } from './invoice-tables.js';
+import { vatMentionOf } from './invoice-labels.js';
 import type { PageNumbering, PdfDocument, PdfKit } from './kit.js';
 import { styles } from './styles.js';
 
@@ -16,7 +17,7 @@ export const creditNoteDocument = (kit: PdfKit, data: CreditNotePdfData, numberi
   const { Document, Page, View, Text } = kit;
   const { seller, client, creditNote: note, language } = data;
   const labels = creditNoteLabels(language);
-  const vatExempt = note.vatBreakdown.length > 0 && note.vatBreakdown.every((row) => row.vatRate === 0);
+  const vatMention = vatMentionOf(labels, note.vatExemption, note.vatBreakdown.map((row) => row.vatRate));
   const title = `${labels.creditNote} ${note.number}`;
 
   return (
@@ -51,7 +52,7 @@ export const creditNoteDocument = (kit: PdfKit, data: CreditNotePdfData, numberi
           </View>
         </View>
 
-        {vatExempt && <Text style={styles.section}>{labels.vatExempt}</Text>}
+        {vatMention && <Text style={styles.section}>{vatMention}</Text>}
 
         <Footer kit={kit} seller={seller} labels={labels} numbering={numbering} />
       </Page>

@@ -9,6 +9,7 @@ const locale = (language: Language): string => (language === 'fr' ? 'fr-FR' : 'e
 const formattersFor = (language: Language) => ({
   euros: new Intl.NumberFormat(locale(language), { style: 'currency', currency: 'EUR' }),
   decimal: new Intl.NumberFormat(locale(language), { maximumFractionDigits: 2 }),
+  quantity: new Intl.NumberFormat(locale(language), { maximumFractionDigits: 3 }),
 });
 const formatters = { fr: formattersFor('fr'), en: formattersFor('en') } as const;
 
@@ -30,6 +31,9 @@ export const shortDate = (isoDate: string): string => {
 
 /** `12.15` → `12,15` in French, `12.15` in English; at most two decimals. */
 export const decimal = (value: number, language: Language): string => noBreak(formatters[language].decimal.format(value));
+
+/** A line's quantity with its three decimals at most (`0,125`), as the API keeps it: quantity × unit price gives the line total. */
+export const quantity = (value: number, language: Language): string => noBreak(formatters[language].quantity.format(value));
 
 export const percent = (rate: number, language: Language): string =>
   `${decimal(rate, language)}${language === 'fr' ? '\u00a0' : ''}%`;

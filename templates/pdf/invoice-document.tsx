@@ -1,7 +1,7 @@
 import type { InvoicePdfData } from '../../shared/app/ports.js';
 import { ClientBlock, EpcQrCode, Footer, SellerBlock } from './blocks.js';
 import { groupedIban, labelled, shortDate } from './format.js';
-import { invoiceLabels } from './invoice-labels.js';
+import { invoiceLabels, vatMentionOf } from './invoice-labels.js';
 import { DeductionsTable, LinesTable, PaymentsTable, TotalsBox, VatTable } from './invoice-tables.js';
 import { PlanTable } from './plan-table.js';
 import type { PageNumbering, PdfDocument, PdfKit } from './kit.js';
@@ -25,7 +25,8 @@ export const invoiceDocument = (kit: PdfKit, data: InvoicePdfData, numbering: Pa
   const { seller, client, invoice, language } = data;
   const labels = invoiceLabels(language);
   const business = client.kind === 'business';
-  const vatExempt = invoice.lines.length > 0 && invoice.lines.every((line) => line.vatRate === 0);
+  const vatMention = vatMentionOf(labels, invoice.vatExemption, invoice.lines.map((line) => line.vatRate));
+  const vatExempt = vatMention !== undefined;
   const heading = invoice.kind === 'deposit' ? labels.depositInvoice : labels.invoice;
   const title = invoice.number ? `${heading} ${invoice.number}` : `${heading} — ${labels.draft}`;
   const quoteReference =
@@ -37,7 +38,7 @@ export const invoiceDocument = (kit: PdfKit, data: InvoicePdfData, numbering: Pa
   const mentions = [
     labels.terms(invoice.dueDate),
     ...(business ? [labels.noDiscount, labels.penalties(data.penaltyRatePercent), labels.indemnity] : []),
-    ...(vatExempt ? [labels.vatExempt] : []),
+    ...(vatMention ? [vatMention] : []),
   ];
 
   return (

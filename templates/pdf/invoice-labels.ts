@@ -1,3 +1,4 @@
+import type { VatExemption } from '../../shared/domain/vat-exemption.js';
 import { euros, percent, shortDate, type Language } from './format.js';
 
 const fr = {
@@ -6,6 +7,7 @@ const fr = {
   depositOnQuote: (quote: string) => `Acompte sur devis ${quote}`,
   finalOnQuote: (quote: string) => `Facture de solde — devis ${quote}`,
   deductions: 'Acomptes déduits',
+  vatAfterDeposits: 'TVA après déduction des acomptes',
   deductionColumns: ["Facture d'acompte", 'Date', 'Montant HT', 'TVA', 'Montant TTC'] as readonly [string, string, string, string, string],
   totalDeposits: 'Total acomptes',
   netToPay: 'Net à payer',
@@ -46,6 +48,13 @@ const fr = {
     `Taux des pénalités de retard : ${percent(rate, 'fr')} par an, exigibles dès le lendemain de la date d'échéance (art. L441-10 du Code de commerce).`,
   indemnity: `Indemnité forfaitaire pour frais de recouvrement de ${euros(4000, 'fr')} due en cas de retard de paiement (art. L441-10 et D441-5 du Code de commerce).`,
   vatExempt: 'TVA non applicable, art. 293 B du CGI',
+  /** The mention each reason for charging no VAT requires (CGI 242 nonies A, I-13°: the word "Autoliquidation"). */
+  vatExemptions: {
+    franchise: 'TVA non applicable, art. 293 B du CGI',
+    construction_subcontracting: 'Autoliquidation : TVA due par le preneur (sous-traitance de travaux de construction, art. 283-2 nonies du CGI)',
+    eu_services: 'Autoliquidation : TVA due par le preneur (art. 283-2 du CGI, art. 196 de la directive 2006/112/CE)',
+    eu_goods: 'Exonération de TVA, art. 262 ter I du CGI (livraison intracommunautaire)',
+  } as Record<VatExemption, string>,
   page: (n: number, total: number) => `Page ${n} / ${total}`,
   methods: {
     transfer: 'Virement',
@@ -65,6 +74,7 @@ const en: InvoiceLabels = {
   depositOnQuote: (quote: string) => `Deposit on quote ${quote}`,
   finalOnQuote: (quote: string) => `Final invoice — quote ${quote}`,
   deductions: 'Deposits deducted',
+  vatAfterDeposits: 'VAT after deposits deducted',
   deductionColumns: ['Deposit invoice', 'Date', 'Excl. VAT', 'VAT', 'Incl. VAT'],
   totalDeposits: 'Total deposits',
   netToPay: 'Net to pay',
@@ -105,6 +115,12 @@ const en: InvoiceLabels = {
     `Late-payment penalty rate: ${percent(rate, 'en')} per year, due from the day after the due date (French Commercial Code, art. L441-10).`,
   indemnity: `Fixed recovery fee of ${euros(4000, 'en')} due on late payment (French Commercial Code, art. L441-10 and D441-5).`,
   vatExempt: 'VAT not applicable, art. 293 B of the French General Tax Code (CGI)',
+  vatExemptions: {
+    franchise: 'VAT not applicable, art. 293 B of the French General Tax Code (CGI)',
+    construction_subcontracting: 'Autoliquidation (reverse charge): VAT due by the customer (construction subcontracting, art. 283-2 nonies CGI)',
+    eu_services: 'Autoliquidation (reverse charge): VAT due by the customer (art. 283-2 CGI, art. 196 of Directive 2006/112/EC)',
+    eu_goods: 'Exonération de TVA (VAT-exempt intra-Community supply), art. 262 ter I CGI',
+  },
   page: (n: number, total: number) => `Page ${n} / ${total}`,
   methods: {
     transfer: 'Bank transfer',
@@ -117,3 +133,10 @@ const en: InvoiceLabels = {
 };
 
 export const invoiceLabels = (language: Language): InvoiceLabels => (language === 'en' ? en : fr);
+
+/**
+ * The VAT mention of a document: the one its exemption requires, else, with every rate at 0 % and no reason
+ * given, the franchise en base (what such an invoice always printed); none when it charges VAT.
+ */
+export const vatMentionOf = (labels: InvoiceLabels, exemption: VatExemption | undefined, rates: readonly number[]): string | undefined =>
+  exemption ? labels.vatExemptions[exemption] : rates.length > 0 && rates.every((rate) => rate === 0) ? labels.vatExempt : undefined;

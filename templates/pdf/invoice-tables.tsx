@@ -1,8 +1,8 @@
 import type { ReactElement } from 'react';
 import type { DepositDeduction, InvoicePdfData } from '../../shared/app/ports.js';
-import { lineTotals, type InvoiceLine, type VatBreakdownRow } from '../../shared/domain/invoice.js';
+import { lineTotals, vatNetOfDeductions, type InvoiceLine, type VatBreakdownRow } from '../../shared/domain/invoice.js';
 import { AmountRow } from './blocks.js';
-import { decimal, euros, percent, shortDate, type Language } from './format.js';
+import { euros, percent, quantity, shortDate, type Language } from './format.js';
 import type { InvoiceLabels } from './invoice-labels.js';
 import type { PdfKit } from './kit.js';
 import { styles } from './styles.js';
@@ -31,7 +31,7 @@ export const LinesTable = ({ kit: { View, Text }, lines, language: lang, labels 
     {lines.map((line, i) => (
       <View key={i} style={styles.bodyRow} wrap={false}>
         <Text style={[styles.cell, { width: widths.description }]}>{line.description}</Text>
-        <Text style={[styles.num, { width: widths.quantity }]}>{decimal(line.quantity, lang)}</Text>
+        <Text style={[styles.num, { width: widths.quantity }]}>{quantity(line.quantity, lang)}</Text>
         <Text style={[styles.num, { width: widths.unitPrice }]}>{euros(line.unitPriceCents, lang)}</Text>
         <Text style={[styles.num, { width: widths.vatRate }]}>{percent(line.vatRate, lang)}</Text>
         <Text style={[styles.num, { width: widths.net }]}>{euros(lineTotals(line).netCents, lang)}</Text>
@@ -111,6 +111,8 @@ export const DeductionsTable = ({ kit, data, labels }: TableProps): ReactElement
   const deducted = deductedCentsOf(data);
   const net = invoice.totals.grossCents - deducted;
   const settled = invoice.paidCents > 0 || invoice.creditedCents > 0 || data.balanceCents !== net;
+  // The VAT per rate the final invoice still bills: the job's rows less the deposits' (CGI 289).
+  const remaining = invoice.totals.vatBreakdown.some((r) => r.vatRate !== 0) ? vatNetOfDeductions(invoice.totals.vatBreakdown, deductions) : undefined;
   const w = ['26%', '16%', '19%', '19%', '20%'] as const;
   return (
     <View style={styles.section} wrap={false}>
@@ -138,6 +140,11 @@ export const DeductionsTable = ({ kit, data, labels }: TableProps): ReactElement
         <AmountRow kit={kit} label={labels.netToPay} amount={euros(net, lang)} grand={!settled} />
         {settled && <Settlement kit={kit} data={data} labels={labels} />}
       </View>
+      {remaining && (
+        <View style={{ marginTop: 6, width: '50%' }}>
+          <VatTable kit={kit} breakdown={remaining} language={lang} labels={{ ...labels, vatBreakdown: labels.vatAfterDeposits }} />
+        </View>
+      )}
     </View>
   );
 };

@@ -27,7 +27,7 @@ const aLateInvoice = async () => {
   const draft = await acme.post('/invoices', anInvoiceInput(clientId, { issueDate: addDays(today, -50), dueDate: addDays(today, -20) }));
   expect(draft.status).toBe(201);
   expect((await acme.post(`/invoices/${draft.json.id}/send`)).status).toBe(200);
-  return { id: draft.json.id as string, email };
+  return { id: draft.json.id as string, email, clientId };
 };
 
 const subjects = async (email: string) => (await inbox(email)).map((m) => m.subject);
@@ -110,6 +110,29 @@ describe('a reminder sent by hand and the planned steps', () => {
     expect(mail.subject).not.toMatch(/Mise en demeure/);
     await drain();
     expect((await stepsOf(invoice.id)).find((s) => s.stepId === 'p1-c1')).toMatchObject({ state: 'skipped', reason: 'manual_sent' });
+    // The skip leaves the same trace on the timeline as a scenario step's: one `reminder.skipped` naming the step.
+    const events = (await acme.get(`/invoices/${invoice.id}/timeline?limit=100`)).json.items as { type: string; data?: { stepId?: string; reason?: string } }[];
+    expect(events.filter((e) => e.type === 'reminder.skipped' && e.data?.stepId === 'p1-c1').map((e) => e.data?.reason)).toEqual(['manual_sent']);
+  });
+
+  it('while a payment plan runs, a reminder sent from the client (the invoice alone) stands for the plan’s next reminder too', async () => {
+    const invoice = await aLateInvoice();
+    await drain();
+    const gross = (await acme.get(`/invoices/${invoice.id}`)).json.balanceCents as number;
+    const today = parisToday();
+    const instalments = [{ dueDate: addDays(today, 6), amountCents: gross - Math.floor(gross / 2) }, { dueDate: addDays(today, 36), amountCents: Math.floor(gross / 2) }];
+    expect((await acme.post(`/invoices/${invoice.id}/payment-plan`, { instalments })).status).toBe(201);
+    await drain();
+    expect((await stepsOf(invoice.id)).find((s) => s.stepId === 'p1-c1')?.state).toBe('scheduled');
+
+    const sent = await acme.post(`/clients/${invoice.clientId}/reminders`, { invoiceIds: [invoice.id] });
+    expect(sent.status).toBe(201);
+    expect(sent.json.items).toEqual([expect.objectContaining({ invoiceId: invoice.id, status: 'sent' })]);
+    expect((await inbox(invoice.email)).at(-1)!.subject).toMatch(/échéance 1\/2/);
+    await drain();
+    expect((await stepsOf(invoice.id)).find((s) => s.stepId === 'p1-c1')).toMatchObject({ state: 'skipped', reason: 'manual_sent' });
+    const events = (await acme.get(`/invoices/${invoice.id}/timeline?limit=100`)).json.items as { type: string; data?: { stepId?: string; reason?: string } }[];
+    expect(events.filter((e) => e.type === 'reminder.skipped' && e.data?.stepId === 'p1-c1').map((e) => e.data?.reason)).toEqual(['manual_sent']);
   });
 
   it('sends a client never reminded the first overdue reminder by default, not a mise en demeure "despite our reminders"', async () => {

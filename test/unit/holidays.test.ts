@@ -108,6 +108,24 @@ describe('overseas regions', () => {
   });
 });
 
+describe('the Pacific collectivities (their own labour codes: the national list and their own days)', () => {
+  it('New Caledonia adds 24 September (fête de la citoyenneté): the national eleven plus that one', () => {
+    expect(frenchPublicHolidays(2027, 'nouvelle-caledonie')).toEqual([...frenchPublicHolidays(2027, 'metropole'), '2027-09-24'].sort());
+    expect(isPublicHoliday('2027-09-24', 'nouvelle-caledonie')).toBe(true);
+    expect(isPublicHoliday('2027-09-24', 'metropole')).toBe(false);
+  });
+
+  it('French Polynesia adds 5 March (arrivée de l’Évangile), Good Friday, and 20 November from 2025 (29 June before)', () => {
+    expect(frenchPublicHolidays(2027, 'polynesie-francaise')).toEqual([...frenchPublicHolidays(2027, 'metropole'), '2027-03-05', '2027-03-26', '2027-11-20'].sort());
+    expect(isPublicHoliday('2028-04-14', 'polynesie-francaise')).toBe(true); // Good Friday 2028
+    expect(isPublicHoliday('2026-11-20', 'polynesie-francaise')).toBe(true);
+    expect(isPublicHoliday('2026-06-29', 'polynesie-francaise')).toBe(false);
+    expect(isPublicHoliday('2024-06-29', 'polynesie-francaise')).toBe(true);
+    expect(isPublicHoliday('2024-11-20', 'polynesie-francaise')).toBe(false);
+    expect(isPublicHoliday('2027-03-05', 'metropole')).toBe(false);
+  });
+});
+
 describe('regionForPostalCode', () => {
   it.each([
     ['57000', 'alsace-moselle'],
@@ -126,6 +144,11 @@ describe('regionForPostalCode', () => {
     ['97150', 'saint-martin'],
     ['97133', 'saint-barthelemy'],
     ['97500', 'metropole'],
+    ['98800', 'nouvelle-caledonie'],
+    ['98 845', 'nouvelle-caledonie'],
+    ['98714', 'polynesie-francaise'],
+    ['98735', 'polynesie-francaise'],
+    ['98600', 'metropole'],
     ['09700', 'metropole'],
   ])('maps %s to %s', (postalCode, region) => {
     expect(regionForPostalCode(postalCode)).toBe(region);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { balanceCents, invoiceTotals, lateness, lineTotals, settledStatus } from '../../shared/domain/invoice.js';
+import { balanceCents, invoiceTotals, lateness, lineTotals, settledStatus, vatNetOfDeductions } from '../../shared/domain/invoice.js';
+import { depositLines } from '../../shared/domain/quote.js';
 import { VAT_RATES } from '../../shared/domain/money.js';
 
 describe('lineTotals', () => {
@@ -95,5 +96,36 @@ describe('lateness', () => {
     for (const status of ['draft', 'paid', 'cancelled'] as const) {
       expect(lateness(status, '2020-01-01', new Date('2026-01-01T00:00:00Z'), 'Europe/Paris').overdue).toBe(false);
     }
+  });
+});
+
+describe('vatNetOfDeductions (a final invoice: the VAT per rate still billed once the deposits are deducted, CGI 289)', () => {
+  const job = invoiceTotals([
+    { description: 'Main d’œuvre', quantity: 12.5, unitPriceCents: 4_850, vatRate: 10 },
+    { description: 'Matériel', quantity: 1, unitPriceCents: 123_456, vatRate: 20 },
+    { description: 'Isolation', quantity: 20.75, unitPriceCents: 1_999, vatRate: 5.5 },
+  ]);
+
+  it('takes each deposit’s rows off the job’s, rate by rate, and adds up to the total less the deposits', () => {
+    const deposit = invoiceTotals(depositLines(job, { percent: 30 }, 'D-2026-0001'));
+    const rows = vatNetOfDeductions(job.vatBreakdown, [{ netCents: deposit.netCents, vatCents: deposit.vatCents, vatBreakdown: deposit.vatBreakdown }])!;
+    // 20 %: 123,456 − 37,037 net, 24,691 − 7,407 VAT; 10 %: 60,625 − 18,188, 6,063 − 1,819; 5.5 %: 41,479 − 12,444, 2,281 − 684.
+    expect(rows).toEqual([
+      { vatRate: 20, netCents: 86_419, vatCents: 17_284 },
+      { vatRate: 10, netCents: 42_437, vatCents: 4_244 },
+      { vatRate: 5.5, netCents: 29_035, vatCents: 1_597 },
+    ]);
+    expect(rows.reduce((t, r) => t + r.netCents + r.vatCents, 0)).toBe(job.grossCents - deposit.grossCents);
+  });
+
+  it('places a deposit recorded without its rows on the only rate of a single-rate job, and gives up on a mixed one', () => {
+    const single = invoiceTotals([{ description: 'Cuisine', quantity: 1, unitPriceCents: 1_000_000, vatRate: 20 }]);
+    expect(vatNetOfDeductions(single.vatBreakdown, [{ netCents: 300_000, vatCents: 60_000 }])).toEqual([{ vatRate: 20, netCents: 700_000, vatCents: 140_000 }]);
+    expect(vatNetOfDeductions(job.vatBreakdown, [{ netCents: 300_000, vatCents: 60_000 }])).toBeUndefined();
+  });
+
+  it('gives up rather than print a negative base (a deposit at a rate the job does not bill)', () => {
+    const single = invoiceTotals([{ description: 'Cuisine', quantity: 1, unitPriceCents: 1_000, vatRate: 20 }]);
+    expect(vatNetOfDeductions(single.vatBreakdown, [{ netCents: 100, vatCents: 10, vatBreakdown: [{ vatRate: 10, netCents: 100, vatCents: 10 }] }])).toBeUndefined();
   });
 });

@@ -144,7 +144,7 @@ describe('deposit invoices', () => {
       totals: { netCents: 300_000, vatCents: 60_000, grossCents: 360_000 },
       balanceCents: 360_000,
     });
-    expect(deposit.lines).toEqual([{ description: 'Acompte de 30 % sur devis D-2026-0001', quantity: 1, unitPriceCents: 300_000, vatRate: 20 }]);
+    expect(deposit.lines).toEqual([{ description: 'Acompte de 30\u00a0% sur devis D-2026-0001', quantity: 1, unitPriceCents: 300_000, vatRate: 20 }]);
     expect((await world.quotes.get('acme', 'q1'))?.depositInvoiceIds).toEqual([deposit.id]);
   });
 
@@ -192,7 +192,9 @@ describe('final invoice', () => {
       balanceCents: 840_000,
       dueDate: '2026-04-19', // 5 Mar + 45 days
     });
-    expect(final.deductions).toEqual([{ invoiceId: deposit.id, number: 'F-2026-0001', issueDate: '2026-03-05', netCents: 300_000, vatCents: 60_000, grossCents: 360_000 }]);
+    expect(final.deductions).toEqual([
+      { invoiceId: deposit.id, number: 'F-2026-0001', issueDate: '2026-03-05', netCents: 300_000, vatCents: 60_000, grossCents: 360_000, vatBreakdown: [{ vatRate: 20, netCents: 300_000, vatCents: 60_000 }] },
+    ]);
     expect(await world.quotes.get('acme', 'q1')).toMatchObject({ status: 'converted', finalInvoiceId: final.id });
   });
 

@@ -34,22 +34,22 @@ describe('depositLines', () => {
     const quote = invoiceTotals(TEN_THOUSAND_HT);
     const lines = depositLines(quote, { percent: 30 }, 'D-2026-0001');
     // 1,000,000 × 30 % = 300,000 net; VAT 20 % = 60,000; gross 360,000.
-    expect(lines).toEqual([{ description: 'Acompte de 30 % sur devis D-2026-0001', quantity: 1, unitPriceCents: 300_000, vatRate: 20 }]);
+    expect(lines).toEqual([{ description: 'Acompte de 30\u00a0% sur devis D-2026-0001', quantity: 1, unitPriceCents: 300_000, vatRate: 20 }]);
     expect(invoiceTotals(lines)).toMatchObject({ netCents: 300_000, vatCents: 60_000, grossCents: 360_000 });
   });
 
   it('writes a fractional percent with a French decimal comma', () => {
     // 12.5 % of 1,000,000 = 125,000 net.
     const [only] = depositLines(invoiceTotals(TEN_THOUSAND_HT), { percent: 12.5 }, 'D-2026-0001');
-    expect(only).toMatchObject({ description: 'Acompte de 12,5 % sur devis D-2026-0001', unitPriceCents: 125_000 });
+    expect(only).toMatchObject({ description: 'Acompte de 12,5\u00a0% sur devis D-2026-0001', unitPriceCents: 125_000 });
   });
 
   it('gives a mixed-rate quote one line per rate, each the share of that rate', () => {
     const lines = depositLines(MIXED, { percent: 30 }, 'D-2026-0002');
     // 30 % of 500,000 = 150,000 at 20 %; 30 % of 300,000 = 90,000 at 10 %.
     expect(lines).toEqual([
-      { description: 'Acompte de 30 % sur devis D-2026-0002 (TVA 20 %)', quantity: 1, unitPriceCents: 150_000, vatRate: 20 },
-      { description: 'Acompte de 30 % sur devis D-2026-0002 (TVA 10 %)', quantity: 1, unitPriceCents: 90_000, vatRate: 10 },
+      { description: 'Acompte de 30\u00a0% sur devis D-2026-0002 (TVA\u00a020\u00a0%)', quantity: 1, unitPriceCents: 150_000, vatRate: 20 },
+      { description: 'Acompte de 30\u00a0% sur devis D-2026-0002 (TVA\u00a010\u00a0%)', quantity: 1, unitPriceCents: 90_000, vatRate: 10 },
     ]);
     // 150,000 + 30,000 + 90,000 + 9,000 = 279,000 = 30 % of 930,000.
     expect(invoiceTotals(lines).grossCents).toBe(279_000);
@@ -64,7 +64,7 @@ describe('depositLines', () => {
       [20, 53_763],
       [10, 32_258],
     ]);
-    expect(lines[0]!.description).toBe('Acompte sur devis D-2026-0002 (TVA 20 %)');
+    expect(lines[0]!.description).toBe('Acompte sur devis D-2026-0002 (TVA\u00a020\u00a0%)');
     expect(invoiceTotals(lines).grossCents).toBe(100_000);
   });
 
@@ -255,6 +255,15 @@ describe('planQuoteFollowUp', () => {
   it('keeps the send hour across the change to summer time (Mon 23 Mar + 7 → Mon 30 Mar 09:00 CEST = 07:00 UTC)', () => {
     const sent = parisTime('2026-03-23T10:00').toISOString();
     expect(planQuoteFollowUp({ ...base, sentAt: sent, now: new Date(sent) })?.scheduledAt).toBe('2026-03-30T07:00:00.000Z');
+  });
+
+  it('names an existing wall time for a 02:00 follow-up on the spring-forward Sunday (28 Mar 2027: at(03:00), the instant planned)', () => {
+    const sent = parisTime('2027-03-21T10:00').toISOString();
+    const cal = { ...calendar, sendHour: 2, skipWeekends: false };
+    expect(planQuoteFollowUp({ ...base, calendar: cal, sentAt: sent, now: new Date(sent), validUntil: '2027-04-30' })).toEqual({
+      scheduledAt: '2027-03-28T01:00:00.000Z',
+      localTime: '2027-03-28T03:00:00',
+    });
   });
 
   it('plans on the last day of validity but never after it', () => {

@@ -24,4 +24,11 @@ describe('the holidays a client’s reminders skip', () => {
     expect(isSendDay('2026-05-22', calendar)).toBe(false);
     expect(isSendDay('2026-05-22', sendCalendarFor(defaultSettings(), at('75011')))).toBe(true);
   });
+
+  it('follows a client in Nouméa (988xx) or Papeete (987xx): no reminder on 24 September there, nor on 5 March in Tahiti', () => {
+    const settings = defaultSettings();
+    expect(isSendDay('2027-09-24', sendCalendarFor(settings, at('98800')))).toBe(false);
+    expect(isSendDay('2027-03-05', sendCalendarFor(settings, at('98714')))).toBe(false);
+    expect(isSendDay('2027-09-24', sendCalendarFor(settings, at('75011')))).toBe(true);
+  });
 });

@@ -6,6 +6,7 @@ import {
   isSendDay,
   nextSendDay,
   sendInstant,
+  sendLocalTime,
   sendSlotAtOrAfter,
   type SendCalendar,
 } from '../../shared/domain/send-calendar.js';
@@ -71,6 +72,29 @@ describe('utcToZoned', () => {
     for (let date = '2026-01-01'; date <= '2026-12-31'; date = addDays(date, 1)) {
       const local = localDateTimeOf(sendInstant(date, paris), 'Europe/Paris');
       expect(local).toBe(`${date}T09:00:00`);
+    }
+  });
+});
+
+describe('sendLocalTime (the wall time a schedule\'s at() names)', () => {
+  // EventBridge Scheduler skips a cron time the spring change removes and does not document at(): a one-time
+  // schedule naming 02:00 on the last Sunday of March could never fire, the step silently missed.
+  it('names 03:00 for a 02:00 send on the spring-forward Sunday (28 Mar 2027, Paris), the instant the step is planned at', () => {
+    const cal: SendCalendar = { ...paris, sendHour: 2, skipWeekends: false };
+    expect(sendLocalTime('2027-03-28', cal)).toBe('2027-03-28T03:00:00');
+    expect(sendInstant('2027-03-28', cal).toISOString()).toBe('2027-03-28T01:00:00.000Z');
+    expect(sendLocalTime('2027-03-27', cal)).toBe('2027-03-27T02:00:00');
+  });
+
+  it('always names a wall time that exists and stands for the send instant, every day and hour of 2027 and 2028, in Paris and overseas', () => {
+    for (const timeZone of ['Europe/Paris', 'America/Cayenne', 'Pacific/Noumea', 'America/Miquelon']) {
+      for (let date = '2027-01-01'; date <= '2028-12-31'; date = addDays(date, 1)) {
+        for (const sendHour of [0, 1, 2, 3, 8, 9, 23]) {
+          const cal: SendCalendar = { ...paris, timeZone, sendHour, skipWeekends: false };
+          const local = sendLocalTime(date, cal);
+          expect(localDateTimeOf(sendInstant(date, cal), timeZone), `${timeZone} ${date} ${sendHour}h`).toBe(local);
+        }
+      }
     }
   });
 });

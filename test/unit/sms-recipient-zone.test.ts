@@ -63,6 +63,17 @@ describe('nextSmsSlot for a phone in another zone', () => {
     expect(utcToZoned(slot, 'America/Guadeloupe').date).toBe('2027-05-28');
   });
 
+  it('keeps to New Caledonia’s 24 September and French Polynesia’s 5 March for a Paris tenant’s text to +687 / +689', () => {
+    expect(smsRecipientZone('+687751234', 'Europe/Paris', 'metropole')).toEqual({ recipientTimeZone: 'Pacific/Noumea', recipientRegion: 'nouvelle-caledonie' });
+    expect(smsRecipientZone('+68987123456', 'Europe/Paris', 'metropole')).toEqual({ recipientTimeZone: 'Pacific/Tahiti', recipientRegion: 'polynesie-francaise' });
+    // Thursday 23 Sep 2027 20:00 Paris = Friday 24 Sep 05:00 Nouméa: the next slot there is Monday 27 Sep 08:00.
+    const nc = nextSmsSlot(parisTime('2027-09-23T20:00'), to('+687751234'));
+    expect(utcToZoned(nc, 'Pacific/Noumea').date).toBe('2027-09-27');
+    // Friday 5 Mar 2027 in Tahiti: the slot is Saturday 6 Mar there (texts go on Saturdays when weekends are not skipped for them).
+    const pf = nextSmsSlot(parisTime('2027-03-05T20:00'), to('+68987123456'));
+    expect(utcToZoned(pf, 'Pacific/Tahiti').date > '2027-03-05').toBe(true);
+  });
+
   it('lets the recipient’s night win where the windows never meet (Tahiti, Paris on summer time)', () => {
     const pf = to('+68987123456');
     const slot = nextSmsSlot(parisTime('2026-07-01T09:00'), pf);

@@ -8,6 +8,7 @@ import { date as formatDate, emailTexts, money } from '../../../templates/email/
 import { addDays, localDate } from '../../domain/dates.js';
 import { ESCALATE_TEMPLATE_ID } from '../../domain/escalation.js';
 import { invoiceBalanceCents } from '../../domain/invoice.js';
+import { channelBlock, type Client } from '../../domain/client.js';
 import { isPaymentBeforeImport } from '../../domain/invoice-import.js';
 import { ownerEmailOf } from '../../domain/notification.js';
 import { utcToZoned } from '../../domain/zoned-time.js';
@@ -32,10 +33,17 @@ interface InvoiceRef {
   readonly clientName: string;
 }
 
+/** Why a reminder due today cannot reach the client on its channel (the send will record it `skipped` with that reason). */
+export type Undeliverable = 'address_failing' | 'no_phone' | 'no_postal_address';
+
 export interface DailyOverview {
   readonly date: string;
   readonly timezone: string;
-  readonly reminders: readonly (InvoiceRef & { stepId: string; templateId: string; scheduledAt: string; cancel: { method: 'POST'; path: string } })[];
+  /**
+   * Steps due that day. `undeliverable`: the step cannot go out on its channel as the client stands (every email
+   * address bounced, no mobile, no postal address): listed apart in the email, never as going out.
+   */
+  readonly reminders: readonly (InvoiceRef & { stepId: string; templateId: string; scheduledAt: string; cancel: { method: 'POST'; path: string }; undeliverable?: Undeliverable })[];
   /** Letters to post; one listing several invoices of a client (settings `groupByClient`) once, with all its invoice numbers. */
   readonly letters: readonly (InvoiceRef & { stepId: string; templateId: string; since: string; letterId?: string; invoiceNumbers?: readonly string[] })[];
   readonly payments: readonly (InvoiceRef & { paymentId: string; amountCents: number; method: string })[];
@@ -71,13 +79,15 @@ export const makeDailyOverview = (deps: DailyOverviewDeps) =>
     const yesterday = addDays(date, -1);
     const ids = await deps.invoices.openInvoiceIds(tenantId);
     const open: { invoice: InvoiceRecord; records: StepRecordItem[]; ref: InvoiceRef }[] = [];
-    const clientNames = new Map<string, Promise<string>>();
-    const clientName = (invoice: InvoiceRecord) => {
-      if (invoice.issued) return Promise.resolve(invoice.issued.client.name);
-      let name = clientNames.get(invoice.clientId);
-      if (!name) clientNames.set(invoice.clientId, (name = deps.clients.get(tenantId, invoice.clientId).then((c) => c?.name ?? '')));
-      return name;
+    // A client read once, and only when needed: a draft's name, or whether today's steps can reach it.
+    const clients = new Map<string, Promise<Client | undefined>>();
+    const clientOf = (clientId: string) => {
+      let client = clients.get(clientId);
+      if (!client) clients.set(clientId, (client = deps.clients.get(tenantId, clientId).then((c) => c ?? undefined)));
+      return client;
     };
+    const clientName = (invoice: InvoiceRecord) =>
+      invoice.issued ? Promise.resolve(invoice.issued.client.name) : clientOf(invoice.clientId).then((c) => c?.name ?? '');
     const queue = [...ids];
     const worker = async () => {
       for (let id = queue.shift(); id; id = queue.shift()) {
@@ -88,12 +98,20 @@ export const makeDailyOverview = (deps: DailyOverviewDeps) =>
     };
     await Promise.all(Array.from({ length: PARALLEL_READS }, worker));
 
-    const reminders = open
-      .flatMap(({ records, ref }) =>
-        records
-          .filter((r) => r.state === 'scheduled' && r.scheduledAt && localDate(new Date(r.scheduledAt), timezone) === date)
-          .map((r) => ({ ...ref, stepId: r.stepId, templateId: r.templateId, scheduledAt: r.scheduledAt!, cancel: cancelRoute(ref.invoiceId, r.stepId) })))
-      .sort((a, b) => a.scheduledAt.localeCompare(b.scheduledAt) || a.invoiceId.localeCompare(b.invoiceId));
+    const due = open.flatMap(({ invoice, records, ref }) =>
+      records
+        .filter((r) => r.state === 'scheduled' && r.scheduledAt && localDate(new Date(r.scheduledAt), timezone) === date)
+        .map((r) => ({ invoice, record: r, ref })));
+    const reminders = (
+      await Promise.all(
+        due.map(async ({ invoice, record: r, ref }) => {
+          // The escalation sends nothing to the client: no address needed.
+          const client = r.templateId === ESCALATE_TEMPLATE_ID ? undefined : await clientOf(invoice.clientId);
+          const undeliverable = client ? channelBlock(client, r.channel) : undefined;
+          return { ...ref, stepId: r.stepId, templateId: r.templateId, scheduledAt: r.scheduledAt!, cancel: cancelRoute(ref.invoiceId, r.stepId), ...(undeliverable ? { undeliverable } : {}) };
+        }),
+      )
+    ).sort((a, b) => a.scheduledAt.localeCompare(b.scheduledAt) || a.invoiceId.localeCompare(b.invoiceId));
     const letters = oncePerLetter(
       open.flatMap(({ records, ref }) => records.filter((r) => (r.state as string) === TO_POST).map((r) => ({ ...r, ...ref, since: r.at }))),
     )
@@ -148,6 +166,7 @@ export const makeSendDailyOverview = (deps: DailyOverviewDeps & { readonly maile
         template: r.templateId === ESCALATE_TEMPLATE_ID ? ESCALATION_LABEL[lang] : (defaultTemplate(r.templateId)?.name ?? r.templateId),
         time: utcToZoned(new Date(r.scheduledAt), settings.timezone).time.slice(0, 5),
         cancel: deps.appUrl ? `${deps.appUrl}/invoices/${r.invoiceId}` : `${r.cancel.method} ${r.cancel.path}`,
+        ...(r.undeliverable ? { undeliverable: r.undeliverable } : {}),
       })),
       letters: content.letters.map((l) => ({ invoice: label(l), ...(l.invoiceNumbers && l.invoiceNumbers.length > 1 ? { invoices: l.invoiceNumbers } : {}), clientName: l.clientName, step: l.stepId })),
       payments: content.payments.map((p) => ({ invoice: label(p), clientName: p.clientName, amount: money(p.amountCents, lang) })),

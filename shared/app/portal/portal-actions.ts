@@ -14,6 +14,7 @@ import { AppError, BusinessRuleError } from '../errors.js';
 import { retryOnConflict } from '../retry-on-conflict.js';
 import type { InvoiceRecord, TimelineRecord } from '../ports.js';
 import { resolvePortalToken, type PortalResolveDeps } from './portal-links.js';
+import { countPortalAction } from './portal-rate.js';
 import type { Settings } from '../../domain/settings.js';
 
 export interface PortalActionResult {
@@ -59,11 +60,13 @@ const act = (deps: PortalResolveDeps, token: string, decide: Decide) =>
   retryOnConflict(async (): Promise<PortalActionResult> => {
     const { invoice, settings, now } = await resolvePortalToken(deps, token);
     assertPortalActionable(invoice);
-    const write = decide(invoice, { at: now.toISOString(), today: localDate(now, settings.timezone), settings });
+    const today = localDate(now, settings.timezone);
+    const write = decide(invoice, { at: now.toISOString(), today, settings });
     // A repeat changes nothing: no write, no timeline event, so the owner is not alerted twice.
     if (!write) return resultOf(invoice);
-    await deps.invoices.save(write.next, { events: write.events });
-    return resultOf(write.next);
+    const next = { ...write.next, ...countPortalAction(invoice, today) };
+    await deps.invoices.save(next, { events: write.events });
+    return resultOf(next);
   });
 
 /** The pause fields after a client action that pauses until `until` (kept as they are when a longer pause holds). */

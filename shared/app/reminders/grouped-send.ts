@@ -7,7 +7,7 @@ import { channelOf, type Channel } from '../../domain/scenario.js';
 import { isEscalation } from '../../domain/escalation.js';
 import { isPlanStep, type PaymentPlan } from '../../domain/payment-plan.js';
 import { activePlan, planManualDefault } from './plan-lifecycle.js';
-import { skipStepsSentByHand, skipStepsSentInGroup } from './manual-coverage.js';
+import { skipPlanStepSentByHand, skipStepsSentByHand, skipStepsSentInGroup } from './manual-coverage.js';
 import type { ClientGapClaim, NewStepRecord, StepRecordItem } from '../ports/reminder-steps.js';
 import { noMetrics } from '../metrics.js';
 import { composeGroupedReminder, type GroupedEmail } from './compose-grouped.js';
@@ -215,7 +215,11 @@ export const sendPreparedGroup = async (
   );
   const record = async (m: GroupMemberStep): Promise<ReminderOutcome> => {
     // A manual reminder: the next step(s) of the invoice it repeats are not sent again a few days later.
-    if (m.manual) await skipStepsSentByHand(deps, m.ctx.invoice, now);
+    // While a payment plan runs (an invoice asked alone), the plan's next reminder it repeats.
+    if (m.manual) {
+      await skipStepsSentByHand(deps, m.ctx.invoice, now);
+      await skipPlanStepSentByHand(deps, m.ctx.invoice, planManualDefault(m.ctx, today)?.step, prepared.template.id, now);
+    }
     // Its pending steps the firmer text stands for (the re-plan does it too, should this write fail: `groupCovers`).
     else if (covers(m)) await skipStepsSentInGroup(deps, m.ctx.invoice, covers(m)!, now);
     return { outcome: 'sent', messageId, stepId: m.record.stepId, ...(prepared.members.length > 1 ? { grouped: prepared.members.map((x) => x.ctx.invoice.id) } : {}) };

@@ -4,7 +4,7 @@
  * keeping their slot, so the client does not get the same text again a few days later from the
  * step, nor a gentler one after it.
  */
-import { coveredByManual, GROUP_SENT, isOut, MANUAL_SENT, type PlannedStepRecord } from '../../domain/reminder-steps.js';
+import { coveredByManual, GROUP_SENT, isOut, MANUAL_COVER_MS, MANUAL_SENT, type PlannedStepRecord } from '../../domain/reminder-steps.js';
 import type { InvoiceRepository, TimelineRecord } from '../ports.js';
 import { countSkipped, type Metrics } from '../metrics.js';
 import type { StepRecordItem, StepRecords } from '../ports/reminder-steps.js';
@@ -36,6 +36,27 @@ export const skipStepsSentByHand = async (
     }
   }
   if (events.length > 0) await deps.invoices.appendEvents(invoice.tenantId, invoice.id, events);
+  countSkipped(deps.metrics, events);
+};
+
+/**
+ * Right after a manual reminder went out while a payment plan runs: the plan's next reminder it repeats
+ * (`step`, from `planManualDefault`: same template, due within `MANUAL_COVER_MS`) is recorded `skipped:
+ * manual_sent`, with its `reminder.skipped` event on the timeline as for a scenario step, so the client
+ * does not get the same instalment text again a few days later.
+ */
+export const skipPlanStepSentByHand = async (
+  deps: { readonly steps: StepRecords; readonly invoices: Pick<InvoiceRepository, 'appendEvents'>; readonly metrics?: Metrics },
+  invoice: { readonly tenantId: string; readonly id: string },
+  step: StepRecordItem | undefined,
+  templateId: string,
+  now: Date,
+): Promise<void> => {
+  if (!step || step.templateId !== templateId || !step.scheduledAt || Date.parse(step.scheduledAt) > now.getTime() + MANUAL_COVER_MS) return;
+  const at = now.toISOString();
+  if (!(await deps.steps.transition(invoice.tenantId, invoice.id, step, { state: 'scheduled', scheduledAt: step.scheduledAt }, { state: 'skipped', reason: MANUAL_SENT, at }))) return;
+  const events: TimelineRecord[] = [{ at, type: 'reminder.skipped', data: { stepId: step.stepId, plan: step.plan, reason: MANUAL_SENT } }];
+  await deps.invoices.appendEvents(invoice.tenantId, invoice.id, events);
   countSkipped(deps.metrics, events);
 };
 

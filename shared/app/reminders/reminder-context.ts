@@ -7,7 +7,7 @@ import { isPlanStep } from '../../domain/payment-plan.js';
 import type { Scenario } from '../../domain/scenario.js';
 import { withEscalation } from '../../domain/escalation.js';
 import type { SendCalendar } from '../../domain/send-calendar.js';
-import { billingEmails, smsRecipient, type Client } from '../../domain/client.js';
+import { smsRecipient, type Client } from '../../domain/client.js';
 import { smsRecipientZone } from '../../domain/sms-window.js';
 import type { Settings } from '../../domain/settings.js';
 import { startOfLocalDay, zonedToUtc } from '../../domain/zoned-time.js';
@@ -147,24 +147,8 @@ export const stopReason = (ctx: Pick<ReminderContext, 'settings' | 'client' | 'i
   return programBlock(ctx);
 };
 
-/**
- * The addresses automatic reminders go to, minus those that hard-bounced: the `billing` contacts'
- * emails when the client has working ones, else its main address (else a working copy address).
- */
-export const reminderRecipients = (client: Client): { to: string[]; cc: string[] } => {
-  const failing = new Set((client.bouncedEmails ?? []).map((e) => e.toLowerCase()));
-  if (client.emailStatus === 'bouncing' && client.email) failing.add(client.email.toLowerCase());
-  const ok = (e: string) => !failing.has(e.toLowerCase());
-  const billing = billingEmails(client).filter(ok);
-  if (billing.length > 0) {
-    const taken = new Set(billing.map((e) => e.toLowerCase()));
-    return { to: billing, cc: (client.ccEmails ?? []).filter((e) => ok(e) && !taken.has(e.toLowerCase())) };
-  }
-  const cc = (client.ccEmails ?? []).filter(ok);
-  const main = client.email && ok(client.email) ? [client.email] : [];
-  // When the main address fails, a working copy address becomes the recipient.
-  return main.length > 0 ? { to: main, cc } : { to: cc.slice(0, 1), cc: cc.slice(1) };
-};
+/** Where automatic reminders go (shared/domain/client.ts): re-exported for the send paths. */
+export { reminderRecipients } from '../../domain/client.js';
 
 /** Scenario steps only: manual reminders and payment-plan steps (plan ≥ 1000) are tracks of their own. */
 export const isScenarioRecord = (r: StepRecordItem): boolean => !r.manual && r.plan > 0 && !isPlanStep(r);

@@ -1,5 +1,5 @@
 import { addDays, localDate } from '../../domain/dates.js';
-import { MANUAL_COVER_MS, MANUAL_SENT, SEND_LEASE_MS } from '../../domain/reminder-steps.js';
+import { SEND_LEASE_MS } from '../../domain/reminder-steps.js';
 import { activePlan, planManualDefault } from './plan-lifecycle.js';
 import { manualTemplateId } from '../../domain/grouped-reminder.js';
 import { templateRefusalFor, waivedTemplateRefusal } from '../../domain/penalty-mentions.js';
@@ -9,7 +9,7 @@ import { invoiceBalanceCents } from '../../domain/invoice.js';
 import { BusinessRuleError, ConflictError, NotFoundError, UpstreamError } from '../errors.js';
 import type { NewStepRecord } from '../ports/reminder-steps.js';
 import { composeReminder, creditNotesOf, resolveTemplate } from './compose-reminder.js';
-import { manualIndex, manualStepId, skipStepsSentByHand } from './manual-coverage.js';
+import { manualIndex, manualStepId, skipPlanStepSentByHand, skipStepsSentByHand } from './manual-coverage.js';
 import { loadReminderContext, reminderRecipients, type ReminderContext } from './reminder-context.js';
 import { stepRecordView, type PlannedStepView } from './reminder-plan-view.js';
 import { deliverClaimed, gapClaim, portalUrlOf, type SendReminderDeps } from './send-reminder.js';
@@ -105,11 +105,7 @@ export const makeSendReminderNow = (deps: SendReminderDeps) =>
     if (outcome.outcome !== 'sent') throw new UpstreamError('The email could not be sent; nothing counts against today or the client gap: try again');
     // The next step(s) it repeats are not sent again a few days later.
     await skipStepsSentByHand(deps, invoice, now);
-    if (planStep && record.templateId === planStep.templateId && planStep.scheduledAt && Date.parse(planStep.scheduledAt) <= now.getTime() + MANUAL_COVER_MS) {
-      if (await deps.steps.transition(tenantId, invoiceId, planStep, { state: 'scheduled', ...(planStep.scheduledAt ? { scheduledAt: planStep.scheduledAt } : {}) }, { state: 'skipped', reason: MANUAL_SENT, at })) {
-        deps.metrics?.reminderSkipped(MANUAL_SENT);
-      }
-    }
+    await skipPlanStepSentByHand(deps, invoice, planStep, record.templateId, now);
     const sent = (await deps.steps.list(tenantId, invoiceId)).find((r) => r.plan === 0 && r.index === record.index);
     return sent ? stepRecordView(sent) : { stepId: record.stepId, templateId: template === chosen ? templateId : template.id, state: 'sent', channel: 'email', manual: true };
   };

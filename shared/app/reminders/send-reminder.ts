@@ -17,6 +17,7 @@ import { gatherSameDaySteps, sendSmsWithSameDaySteps, sendWithSameDaySteps } fro
 import { isEscalation } from '../../domain/escalation.js';
 import { compareSendRank, type SendRank } from '../../domain/grouped-reminder.js';
 import { channelOf } from '../../domain/scenario.js';
+import { channelBlock } from '../../domain/client.js';
 import { makeMoveToLitigation } from '../litigation.js';
 import { activePlan, settlePaymentPlan } from './plan-lifecycle.js';
 import { instalmentViews, isPlanStep, planSeqOf } from '../../domain/payment-plan.js';
@@ -249,14 +250,13 @@ const orderMove = (ctx: SendContext, record: StepRecordItem, now: Date): string 
 
 /** Who the step goes to on its channel, or why it cannot go at all. */
 const recipientsFor = (ctx: SendContext, record: StepRecordItem): { to: string[]; cc: string[] } | { skip: string } => {
-  if (record.channel === 'sms') {
-    const phone = smsRecipient(ctx.client);
-    return phone ? { to: [phone], cc: [] } : { skip: 'no_phone' };
-  }
-  // Registered post needs somewhere to post it.
-  if (record.channel === 'letter') return ctx.client.address ? { to: [], cc: [] } : { skip: 'no_postal_address' };
-  const recipients = reminderRecipients(ctx.client);
-  return recipients.to.length > 0 ? recipients : { skip: 'address_failing' };
+  // No mobile for a text, no postal address for registered post, every address bounced for an email
+  // (the daily overview tells the owner the same with `channelBlock`).
+  const skip = channelBlock(ctx.client, record.channel);
+  if (skip) return { skip };
+  if (record.channel === 'sms') return { to: [smsRecipient(ctx.client)!], cc: [] };
+  if (record.channel === 'letter') return { to: [], cc: [] };
+  return reminderRecipients(ctx.client);
 };
 
 /** The step's send instant on `date`: a text keeps to its window (08:00–20:00, no Sunday or holiday). */

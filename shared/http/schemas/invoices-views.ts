@@ -2,6 +2,7 @@
 import { PaymentPlanSummary, PlanRequestView } from './payment-plans-views.js';
 import * as z from 'zod';
 import { INVOICE_STATUSES } from '../../domain/invoice.js';
+import { VAT_EXEMPTIONS } from '../../domain/vat-exemption.js';
 import { businessDate, email, id, instant } from './common.js';
 import { Client } from './clients-views.js';
 import { CompanyIdentity } from './settings.js';
@@ -26,6 +27,8 @@ export const Invoice = z.object({
   dueDate: businessDate,
   lines: z.array(InvoiceLineInput),
   notes: z.string().optional(),
+  /** Why it charges no VAT (its PDF's legal mention). */
+  vatExemption: z.enum(VAT_EXEMPTIONS).optional(),
   currency: z.literal('EUR'),
   totals: totals.extend({
     vatBreakdown: z.array(z.object({ vatRate: z.number(), netCents: z.number().int(), vatCents: z.number().int() })),
@@ -34,7 +37,13 @@ export const Invoice = z.object({
   quoteId: id.optional(),
   quoteNumber: z.string().optional(),
   deductions: z
-    .array(z.object({ invoiceId: id, number: z.string(), issueDate: businessDate, netCents: z.number().int(), vatCents: z.number().int(), grossCents: z.number().int() }))
+    .array(
+      z.object({
+        invoiceId: id, number: z.string(), issueDate: businessDate, netCents: z.number().int(), vatCents: z.number().int(), grossCents: z.number().int(),
+        /** The deposit's rows per VAT rate, net of its credit notes (absent on final invoices made before they were kept). */
+        vatBreakdown: z.array(z.object({ vatRate: z.number(), netCents: z.number().int(), vatCents: z.number().int() })).optional(),
+      }),
+    )
     .optional(),
   deductedCents: z.number().int().optional(),
   /** Seller and client as they were when the invoice was numbered; its PDFs show these forever. */

@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { INVOICE_STATUSES, invoiceTotals, lineTotals } from '../../domain/invoice.js';
 import type * as domain from '../../domain/invoice-types.js';
 import { MAX_AMOUNT_CENTS, MAX_QUANTITY } from '../../domain/money.js';
+import { VAT_EXEMPTIONS } from '../../domain/vat-exemption.js';
 import { LIMIT_EXCEEDED } from '../problem.js';
 import { businessDate, CEILING_MESSAGE, documentDate, cents, id, orderedRanges, positiveCents, queryDays, searchQuery, vatRate } from './common.js';
 
@@ -56,6 +57,8 @@ export const InvoiceInput = z
     paymentTermsDays: z.number().int().min(0).max(60).optional(),
     lines: documentLines,
     notes: z.string().max(2000).optional(),
+    /** Why the invoice charges no VAT: its PDF carries the legal mention (every line then at 0 %). */
+    vatExemption: z.enum(VAT_EXEMPTIONS).optional(),
     currency: z.literal('EUR').default('EUR'),
   })
   .strict()
@@ -74,6 +77,7 @@ export const InvoicePatch = z
     dueDate: documentDate,
     lines: documentLines,
     notes: z.string().max(2000).nullable(),
+    vatExemption: z.enum(VAT_EXEMPTIONS).nullable(),
     remindersPaused: z.boolean(),
     disputed: z.boolean(),
   })

@@ -25,7 +25,17 @@ export const OverviewView = z.object({
   date: businessDate,
   timezone: z.string(),
   /** Steps going out that day, each with the route that cancels it. */
-  reminders: z.array(z.object({ ...invoiceRef, stepId: z.string(), templateId: z.string(), scheduledAt: instant, cancel: z.object({ method: z.literal('POST'), path: z.string() }) })),
+  reminders: z.array(
+    z.object({
+      ...invoiceRef,
+      stepId: z.string(),
+      templateId: z.string(),
+      scheduledAt: instant,
+      cancel: z.object({ method: z.literal('POST'), path: z.string() }),
+      /** The step cannot reach the client on its channel as the client stands: every email address bounced, no mobile, no postal address (it will be `skipped` with that reason). */
+      undeliverable: z.enum(['address_failing', 'no_phone', 'no_postal_address']).optional(),
+    }),
+  ),
   /** Letter steps waiting to be posted (`to_post`). */
   letters: z.array(
     z.object({

@@ -2,6 +2,7 @@
 import * as z from 'zod';
 import { businessDate, id, instant } from './common.js';
 import { InvoiceLineInput } from './invoices.js';
+import { VAT_EXEMPTIONS } from '../../domain/vat-exemption.js';
 import { Invoice } from './invoices-views.js';
 
 export const jobDocument = z.object({
@@ -22,6 +23,8 @@ export const QuoteView = z.object({
   validUntil: businessDate,
   lines: z.array(InvoiceLineInput),
   notes: z.string().optional(),
+  /** Why it charges no VAT (its PDF's legal mention, carried by its deposit and final invoices). */
+  vatExemption: z.enum(VAT_EXEMPTIONS).optional(),
   currency: z.literal('EUR'),
   totals: z.object({
     netCents: z.number().int(),
@@ -56,6 +59,8 @@ export const CreditNoteView = z.object({
   full: z.boolean(),
   /** `bad_debt`: the VAT regularisation of a written-off invoice (CGI art. 272-1). */
   purpose: z.enum(['bad_debt']).optional(),
+  /** The credited invoice's reason for charging no VAT: the credit note repeats its mention. */
+  vatExemption: z.enum(VAT_EXEMPTIONS).optional(),
   netCents: z.number().int(),
   vatCents: z.number().int(),
   grossCents: z.number().int(),

@@ -52,6 +52,14 @@ describe('ReactPdfRenderer.creditNote', () => {
     expect(consumer).toContain('Mme Claire Bernard');
   });
 
+  it('repeats the credited invoice’s VAT mention: "Autoliquidation" for a reverse charge, never the franchise', async () => {
+    const lines = [{ description: 'Pose de cloisons', quantity: 1, unitPriceCents: 200_000, vatRate: 0 as const }];
+    const reverse = await render(aCreditNotePdfData({ creditNote: aCreditNoteRecord({ lines, vatExemption: 'construction_subcontracting' }) }));
+    expect(reverse).toContain('Autoliquidation : TVA due par le preneur');
+    expect(reverse).not.toContain('293 B');
+    expect(await render(aCreditNotePdfData({ creditNote: aCreditNoteRecord({ lines }) }))).toContain('TVA non applicable, art. 293 B du CGI');
+  });
+
   it('uses English labels when the language is en', async () => {
     const text = await render(aCreditNotePdfData({ language: 'en' }));
     expect(text).toContain('Credit note A-2026-0001');

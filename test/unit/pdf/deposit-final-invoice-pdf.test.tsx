@@ -1,4 +1,7 @@
+import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
+import { invoiceTotals } from '../../../shared/domain/invoice.js';
+import { depositLines } from '../../../shared/domain/quote.js';
 import { ReactPdfRenderer } from '../../../shared/adapters/pdf/react-pdf-renderer.js';
 import type { InvoicePdfData } from '../../../shared/app/ports.js';
 import {
@@ -42,6 +45,21 @@ describe('ReactPdfRenderer.invoice — deposit invoice (facture d\'acompte)', ()
     expect(text).toContain(`Reste à payer ${eurosText(260_000)}`);
   });
 
+  it('keeps "(TVA 20 %)" and "30 %" whole on their line: no-break spaces, as French typography wants', async () => {
+    const quote = invoiceTotals([
+      { description: 'Main d’œuvre', quantity: 12.5, unitPriceCents: 4_850, vatRate: 10 },
+      { description: 'Matériel', quantity: 1, unitPriceCents: 123_456, vatRate: 20 },
+      { description: 'Isolation', quantity: 20.75, unitPriceCents: 1_999, vatRate: 5.5 },
+    ]);
+    const lines = depositLines(quote, { percent: 30 }, 'D-2026-0001');
+    const invoice = aDepositInvoiceRecord({ lines, totals: invoiceTotals(lines) });
+    const bytes = await renderer.invoice(anInvoicePdfData({ invoice }));
+    const { text } = await extractText(await getDocumentProxy(bytes.slice()), { mergePages: true });
+    // The description column ended a line between "20" and "%" (a plain space) on this very label.
+    for (const rate of ['20', '10', '5,5']) expect(text).toMatch(new RegExp(`\\(TVA[ \u00a0]${rate}[ \u00a0]%\\)`));
+    expect(text).toMatch(/Acompte de 30[ \u00a0]% sur/);
+  });
+
   it('uses English labels when the language is en', async () => {
     const text = await render(anInvoicePdfData({ invoice: aDepositInvoiceRecord(), language: 'en' }));
     expect(text).toContain('Deposit invoice F-2026-0001');
@@ -68,6 +86,32 @@ describe('ReactPdfRenderer.invoice — final invoice (CGI 289)', () => {
     // Deductions come after the totals; without payments the net to pay is the last figure.
     expect(text.indexOf('Total TTC')).toBeLessThan(text.indexOf('Acomptes déduits'));
     expect(text).not.toContain('Reste à payer');
+  });
+
+  it('gives the VAT per rate it still bills once the deposits are deducted, rate by rate (a mixed-rate job)', async () => {
+    const lines = [
+      { description: 'Main d’œuvre', quantity: 12.5, unitPriceCents: 4_850, vatRate: 10 as const },
+      { description: 'Matériel', quantity: 1, unitPriceCents: 123_456, vatRate: 20 as const },
+      { description: 'Isolation', quantity: 20.75, unitPriceCents: 1_999, vatRate: 5.5 as const },
+    ];
+    const deposit = invoiceTotals(depositLines(invoiceTotals(lines), { percent: 30 }, 'D-2026-0001'));
+    const invoice = aFinalInvoiceRecord({
+      lines,
+      totals: invoiceTotals(lines),
+      deductions: [{ invoiceId: 'd1', number: 'F-2026-0001', issueDate: '2026-06-15', netCents: deposit.netCents, vatCents: deposit.vatCents, grossCents: deposit.grossCents, vatBreakdown: deposit.vatBreakdown }],
+    });
+    const text = await render(anInvoicePdfData({ invoice }));
+    // It printed the job's VAT per rate and the deposit's total VAT, never what remains due at each rate.
+    expect(text).toContain(
+      `TVA après déduction des acomptes TVA Base HT Montant TVA 20 % ${eurosText(86_419)} ${eurosText(17_284)} 10 % ${eurosText(42_437)} ${eurosText(4_244)} 5,5 % ${eurosText(29_035)} ${eurosText(1_597)}`,
+    );
+    expect(text).toContain(`Net à payer ${eurosText(258_595 - 77_579)}`);
+    expect(86_419 + 17_284 + 42_437 + 4_244 + 29_035 + 1_597).toBe(258_595 - 77_579);
+  });
+
+  it('gives it for a single-rate job whose deposits were recorded without their rows, and says it in English', async () => {
+    expect(await render(anInvoicePdfData({ invoice: aFinalInvoiceRecord() }))).toContain(`TVA après déduction des acomptes TVA Base HT Montant TVA 20 % ${eurosText(700_000)} ${eurosText(140_000)}`);
+    expect(await render(anInvoicePdfData({ invoice: aFinalInvoiceRecord(), language: 'en' }))).toContain(`VAT after deposits deducted`);
   });
 
   it('lists several deposits and deducts their sum', async () => {

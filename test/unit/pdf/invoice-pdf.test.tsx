@@ -47,6 +47,17 @@ describe('ReactPdfRenderer.invoice', () => {
     expect(text).toContain('Reste à payer 1 544,70 €');
   });
 
+  it('prints a quantity with its three decimals, so that quantity × unit price gives the line total', async () => {
+    const invoice = anInvoiceRecord({ lines: [
+      { description: 'Fournitures', quantity: 2.333, unitPriceCents: 1_299, vatRate: 20 },
+      { description: 'Gravier', quantity: 0.125, unitPriceCents: 4_000, vatRate: 20 },
+    ] });
+    const text = await render(anInvoicePdfData({ invoice }));
+    // 2.333 × 12,99 € = 30,31 €; printed "2,33" it read 2,33 × 12,99 € = 30,27 €.
+    expect(text).toContain(`Fournitures 2,333 ${eurosText(1_299)} 20 % ${eurosText(3_031)}`);
+    expect(text).toContain(`Gravier 0,125 ${eurosText(4_000)} 20 % ${eurosText(500)}`);
+  });
+
   it('prints the payment terms, the penalty rate and the €40 indemnity for a business client', async () => {
     const text = await render(anInvoicePdfData({ penaltyRatePercent: 12.15 }));
     expect(text).toContain('Conditions de paiement : paiement au plus tard le 22/11/2026.');
@@ -73,6 +84,23 @@ describe('ReactPdfRenderer.invoice', () => {
     expect(exemptText).toContain('TVA non applicable, art. 293 B du CGI');
     expect(exemptText).toContain('Total TTC 200,00 €');
     expect(await render(anInvoicePdfData())).not.toContain('293 B');
+  });
+
+  it('prints the mention each reason for charging no VAT requires, never the franchise for a reverse charge or an intra-EU sale', async () => {
+    const zero = [{ description: 'Pose de cloisons', quantity: 1, unitPriceCents: 200_000, vatRate: 0 as const }];
+    const mentionOf = async (vatExemption: 'franchise' | 'construction_subcontracting' | 'eu_services' | 'eu_goods', language: 'fr' | 'en' = 'fr') =>
+      render(anInvoicePdfData({ language, invoice: anInvoiceRecord({ lines: zero, vatExemption }) }));
+    expect(await mentionOf('franchise')).toContain('TVA non applicable, art. 293 B du CGI');
+    // Every line at 0 % printed "art. 293 B" whatever the reason: a false mention on a VAT-registered subcontractor's invoice.
+    const subcontracting = await mentionOf('construction_subcontracting');
+    expect(subcontracting).toContain('Autoliquidation : TVA due par le preneur (sous-traitance de travaux de construction, art. 283-2 nonies du CGI)');
+    expect(subcontracting).not.toContain('293 B');
+    expect(subcontracting).not.toContain('Détail de la TVA');
+    const services = await mentionOf('eu_services');
+    expect(services).toContain('Autoliquidation : TVA due par le preneur (art. 283-2 du CGI, art. 196 de la directive 2006/112/CE)');
+    expect(services).not.toContain('293 B');
+    expect(await mentionOf('eu_goods')).toContain('Exonération de TVA, art. 262 ter I du CGI (livraison intracommunautaire)');
+    expect(await mentionOf('construction_subcontracting', 'en')).toContain('Autoliquidation (reverse charge): VAT due by the customer');
   });
 
   it('prints IBAN and BIC when the seller has them, and no bank block otherwise', async () => {

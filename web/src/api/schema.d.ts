@@ -2443,6 +2443,11 @@ export interface operations {
                                 issueDate: string;
                                 netCents: number;
                                 number: string;
+                                vatBreakdown?: {
+                                    netCents: number;
+                                    vatCents: number;
+                                    vatRate: number;
+                                }[];
                                 vatCents: number;
                             }[];
                             disputed: boolean;
@@ -2621,6 +2626,8 @@ export interface operations {
                             };
                             /** Format: date-time */
                             updatedAt: string;
+                            /** @enum {string} */
+                            vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                         }[];
                         nextCursor?: string;
                     };
@@ -2685,6 +2692,8 @@ export interface operations {
                     }[];
                     notes?: string;
                     paymentTermsDays?: number;
+                    /** @enum {string} */
+                    vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                 };
             };
         };
@@ -2716,6 +2725,11 @@ export interface operations {
                             issueDate: string;
                             netCents: number;
                             number: string;
+                            vatBreakdown?: {
+                                netCents: number;
+                                vatCents: number;
+                                vatRate: number;
+                            }[];
                             vatCents: number;
                         }[];
                         disputed: boolean;
@@ -2894,6 +2908,8 @@ export interface operations {
                         };
                         /** Format: date-time */
                         updatedAt: string;
+                        /** @enum {string} */
+                        vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                     };
                 };
             };
@@ -2982,6 +2998,11 @@ export interface operations {
                             issueDate: string;
                             netCents: number;
                             number: string;
+                            vatBreakdown?: {
+                                netCents: number;
+                                vatCents: number;
+                                vatRate: number;
+                            }[];
                             vatCents: number;
                         }[];
                         disputed: boolean;
@@ -3160,6 +3181,8 @@ export interface operations {
                         };
                         /** Format: date-time */
                         updatedAt: string;
+                        /** @enum {string} */
+                        vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                     };
                 };
             };
@@ -3244,6 +3267,7 @@ export interface operations {
                     }[];
                     notes?: string | null;
                     remindersPaused?: boolean;
+                    vatExemption?: ("franchise" | "construction_subcontracting" | "eu_services" | "eu_goods") | null;
                 };
             };
         };
@@ -3275,6 +3299,11 @@ export interface operations {
                             issueDate: string;
                             netCents: number;
                             number: string;
+                            vatBreakdown?: {
+                                netCents: number;
+                                vatCents: number;
+                                vatRate: number;
+                            }[];
                             vatCents: number;
                         }[];
                         disputed: boolean;
@@ -3453,6 +3482,8 @@ export interface operations {
                         };
                         /** Format: date-time */
                         updatedAt: string;
+                        /** @enum {string} */
+                        vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                     };
                 };
             };
@@ -3558,6 +3589,11 @@ export interface operations {
                             issueDate: string;
                             netCents: number;
                             number: string;
+                            vatBreakdown?: {
+                                netCents: number;
+                                vatCents: number;
+                                vatRate: number;
+                            }[];
                             vatCents: number;
                         }[];
                         disputed: boolean;
@@ -3736,6 +3772,8 @@ export interface operations {
                         };
                         /** Format: date-time */
                         updatedAt: string;
+                        /** @enum {string} */
+                        vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                     };
                 };
             };
@@ -3851,6 +3889,8 @@ export interface operations {
                                 vatRate: number;
                             }[];
                             vatCents: number;
+                            /** @enum {string} */
+                            vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                         }[];
                     };
                 };
@@ -3964,6 +4004,8 @@ export interface operations {
                                 vatRate: number;
                             }[];
                             vatCents: number;
+                            /** @enum {string} */
+                            vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                         };
                         invoice: {
                             balanceCents: number;
@@ -3986,6 +4028,11 @@ export interface operations {
                                 issueDate: string;
                                 netCents: number;
                                 number: string;
+                                vatBreakdown?: {
+                                    netCents: number;
+                                    vatCents: number;
+                                    vatRate: number;
+                                }[];
                                 vatCents: number;
                             }[];
                             disputed: boolean;
@@ -4164,6 +4211,8 @@ export interface operations {
                             };
                             /** Format: date-time */
                             updatedAt: string;
+                            /** @enum {string} */
+                            vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                         };
                     };
                 };
@@ -4345,6 +4394,11 @@ export interface operations {
                             issueDate: string;
                             netCents: number;
                             number: string;
+                            vatBreakdown?: {
+                                netCents: number;
+                                vatCents: number;
+                                vatRate: number;
+                            }[];
                             vatCents: number;
                         }[];
                         disputed: boolean;
@@ -4523,6 +4577,8 @@ export interface operations {
                         };
                         /** Format: date-time */
                         updatedAt: string;
+                        /** @enum {string} */
+                        vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                     };
                 };
             };
@@ -4626,6 +4682,11 @@ export interface operations {
                             issueDate: string;
                             netCents: number;
                             number: string;
+                            vatBreakdown?: {
+                                netCents: number;
+                                vatCents: number;
+                                vatRate: number;
+                            }[];
                             vatCents: number;
                         }[];
                         disputed: boolean;
@@ -4804,6 +4865,8 @@ export interface operations {
                         };
                         /** Format: date-time */
                         updatedAt: string;
+                        /** @enum {string} */
+                        vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                     };
                 };
             };
@@ -4901,6 +4964,11 @@ export interface operations {
                             issueDate: string;
                             netCents: number;
                             number: string;
+                            vatBreakdown?: {
+                                netCents: number;
+                                vatCents: number;
+                                vatRate: number;
+                            }[];
                             vatCents: number;
                         }[];
                         disputed: boolean;
@@ -5079,6 +5147,8 @@ export interface operations {
                         };
                         /** Format: date-time */
                         updatedAt: string;
+                        /** @enum {string} */
+                        vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                     };
                 };
             };
@@ -5187,6 +5257,11 @@ export interface operations {
                             issueDate: string;
                             netCents: number;
                             number: string;
+                            vatBreakdown?: {
+                                netCents: number;
+                                vatCents: number;
+                                vatRate: number;
+                            }[];
                             vatCents: number;
                         }[];
                         disputed: boolean;
@@ -5365,6 +5440,8 @@ export interface operations {
                         };
                         /** Format: date-time */
                         updatedAt: string;
+                        /** @enum {string} */
+                        vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                     };
                 };
             };
@@ -6184,6 +6261,11 @@ export interface operations {
                                 issueDate: string;
                                 netCents: number;
                                 number: string;
+                                vatBreakdown?: {
+                                    netCents: number;
+                                    vatCents: number;
+                                    vatRate: number;
+                                }[];
                                 vatCents: number;
                             }[];
                             disputed: boolean;
@@ -6362,6 +6444,8 @@ export interface operations {
                             };
                             /** Format: date-time */
                             updatedAt: string;
+                            /** @enum {string} */
+                            vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                         };
                         invoiceId: string;
                         method: string;
@@ -6549,6 +6633,11 @@ export interface operations {
                             issueDate: string;
                             netCents: number;
                             number: string;
+                            vatBreakdown?: {
+                                netCents: number;
+                                vatCents: number;
+                                vatRate: number;
+                            }[];
                             vatCents: number;
                         }[];
                         disputed: boolean;
@@ -6727,6 +6816,8 @@ export interface operations {
                         };
                         /** Format: date-time */
                         updatedAt: string;
+                        /** @enum {string} */
+                        vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                     };
                 };
             };
@@ -7627,6 +7718,11 @@ export interface operations {
                             issueDate: string;
                             netCents: number;
                             number: string;
+                            vatBreakdown?: {
+                                netCents: number;
+                                vatCents: number;
+                                vatRate: number;
+                            }[];
                             vatCents: number;
                         }[];
                         disputed: boolean;
@@ -7805,6 +7901,8 @@ export interface operations {
                         };
                         /** Format: date-time */
                         updatedAt: string;
+                        /** @enum {string} */
+                        vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                     };
                 };
             };
@@ -7902,6 +8000,11 @@ export interface operations {
                             issueDate: string;
                             netCents: number;
                             number: string;
+                            vatBreakdown?: {
+                                netCents: number;
+                                vatCents: number;
+                                vatRate: number;
+                            }[];
                             vatCents: number;
                         }[];
                         disputed: boolean;
@@ -8080,6 +8183,8 @@ export interface operations {
                         };
                         /** Format: date-time */
                         updatedAt: string;
+                        /** @enum {string} */
+                        vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                     };
                 };
             };
@@ -8179,6 +8284,11 @@ export interface operations {
                             issueDate: string;
                             netCents: number;
                             number: string;
+                            vatBreakdown?: {
+                                netCents: number;
+                                vatCents: number;
+                                vatRate: number;
+                            }[];
                             vatCents: number;
                         }[];
                         disputed: boolean;
@@ -8357,6 +8467,8 @@ export interface operations {
                         };
                         /** Format: date-time */
                         updatedAt: string;
+                        /** @enum {string} */
+                        vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                     };
                 };
             };
@@ -8561,6 +8673,8 @@ export interface operations {
                                 vatRate: number;
                             }[];
                             vatCents: number;
+                            /** @enum {string} */
+                            vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                         };
                         invoice: {
                             balanceCents: number;
@@ -8583,6 +8697,11 @@ export interface operations {
                                 issueDate: string;
                                 netCents: number;
                                 number: string;
+                                vatBreakdown?: {
+                                    netCents: number;
+                                    vatCents: number;
+                                    vatRate: number;
+                                }[];
                                 vatCents: number;
                             }[];
                             disputed: boolean;
@@ -8761,6 +8880,8 @@ export interface operations {
                             };
                             /** Format: date-time */
                             updatedAt: string;
+                            /** @enum {string} */
+                            vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                         };
                     };
                 };
@@ -9220,6 +9341,8 @@ export interface operations {
                             scheduledAt: string;
                             stepId: string;
                             templateId: string;
+                            /** @enum {string} */
+                            undeliverable?: "address_failing" | "no_phone" | "no_postal_address";
                         }[];
                         timezone: string;
                     };
@@ -9960,6 +10083,8 @@ export interface operations {
                              * @example 2026-11-22
                              */
                             validUntil: string;
+                            /** @enum {string} */
+                            vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                         }[];
                         nextCursor?: string;
                     };
@@ -10024,6 +10149,8 @@ export interface operations {
                      * @example 2026-11-22
                      */
                     validUntil?: string;
+                    /** @enum {string} */
+                    vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                 };
             };
         };
@@ -10104,6 +10231,8 @@ export interface operations {
                          * @example 2026-11-22
                          */
                         validUntil: string;
+                        /** @enum {string} */
+                        vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                     };
                 };
             };
@@ -10241,6 +10370,8 @@ export interface operations {
                          * @example 2026-11-22
                          */
                         validUntil: string;
+                        /** @enum {string} */
+                        vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                     };
                 };
             };
@@ -10323,6 +10454,7 @@ export interface operations {
                      * @example 2026-11-22
                      */
                     validUntil?: string;
+                    vatExemption?: ("franchise" | "construction_subcontracting" | "eu_services" | "eu_goods") | null;
                 };
             };
         };
@@ -10403,6 +10535,8 @@ export interface operations {
                          * @example 2026-11-22
                          */
                         validUntil: string;
+                        /** @enum {string} */
+                        vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                     };
                 };
             };
@@ -10551,6 +10685,8 @@ export interface operations {
                          * @example 2026-11-22
                          */
                         validUntil: string;
+                        /** @enum {string} */
+                        vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                     };
                 };
             };
@@ -10669,6 +10805,11 @@ export interface operations {
                             issueDate: string;
                             netCents: number;
                             number: string;
+                            vatBreakdown?: {
+                                netCents: number;
+                                vatCents: number;
+                                vatRate: number;
+                            }[];
                             vatCents: number;
                         }[];
                         disputed: boolean;
@@ -10847,6 +10988,8 @@ export interface operations {
                         };
                         /** Format: date-time */
                         updatedAt: string;
+                        /** @enum {string} */
+                        vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                     };
                 };
             };
@@ -10962,6 +11105,11 @@ export interface operations {
                             issueDate: string;
                             netCents: number;
                             number: string;
+                            vatBreakdown?: {
+                                netCents: number;
+                                vatCents: number;
+                                vatRate: number;
+                            }[];
                             vatCents: number;
                         }[];
                         disputed: boolean;
@@ -11140,6 +11288,8 @@ export interface operations {
                         };
                         /** Format: date-time */
                         updatedAt: string;
+                        /** @enum {string} */
+                        vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                     };
                 };
             };
@@ -11355,6 +11505,8 @@ export interface operations {
                          * @example 2026-11-22
                          */
                         validUntil: string;
+                        /** @enum {string} */
+                        vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                     };
                 };
             };
@@ -11503,6 +11655,8 @@ export interface operations {
                          * @example 2026-11-22
                          */
                         validUntil: string;
+                        /** @enum {string} */
+                        vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                     };
                 };
             };
@@ -12402,7 +12556,7 @@ export interface operations {
                         planMissedDays: number;
                         quoteFollowUpDays: number;
                         /** @enum {string} */
-                        region: "metropole" | "alsace-moselle" | "guadeloupe" | "martinique" | "guyane" | "reunion" | "mayotte" | "saint-martin" | "saint-barthelemy";
+                        region: "metropole" | "alsace-moselle" | "guadeloupe" | "martinique" | "guyane" | "reunion" | "mayotte" | "saint-martin" | "saint-barthelemy" | "nouvelle-caledonie" | "polynesie-francaise";
                         remindersEnabled: boolean;
                         /** Format: email */
                         replyToEmail?: string;
@@ -12490,7 +12644,7 @@ export interface operations {
                     planMissedDays?: number;
                     quoteFollowUpDays?: number;
                     /** @enum {string} */
-                    region?: "metropole" | "alsace-moselle" | "guadeloupe" | "martinique" | "guyane" | "reunion" | "mayotte" | "saint-martin" | "saint-barthelemy";
+                    region?: "metropole" | "alsace-moselle" | "guadeloupe" | "martinique" | "guyane" | "reunion" | "mayotte" | "saint-martin" | "saint-barthelemy" | "nouvelle-caledonie" | "polynesie-francaise";
                     remindersEnabled?: boolean;
                     /** Format: email */
                     replyToEmail?: string;
@@ -12557,7 +12711,7 @@ export interface operations {
                         planMissedDays: number;
                         quoteFollowUpDays: number;
                         /** @enum {string} */
-                        region: "metropole" | "alsace-moselle" | "guadeloupe" | "martinique" | "guyane" | "reunion" | "mayotte" | "saint-martin" | "saint-barthelemy";
+                        region: "metropole" | "alsace-moselle" | "guadeloupe" | "martinique" | "guyane" | "reunion" | "mayotte" | "saint-martin" | "saint-barthelemy" | "nouvelle-caledonie" | "polynesie-francaise";
                         remindersEnabled: boolean;
                         /** Format: email */
                         replyToEmail?: string;

@@ -122,6 +122,11 @@ const FR: Record<string, string> = {
   "Every address of this client hard-bounced: correct the client's email or give `to`": 'Toutes les adresses de ce client sont en erreur : corrigez son e-mail ou indiquez un destinataire.',
   'Complete the company identity in settings before sending an invoice': 'Avant d’envoyer, complétez votre entreprise dans les réglages.',
   'is required to issue an invoice': 'Obligatoire pour émettre une facture',
+  'An invoice exempt from VAT has every line at 0 %': 'Une facture sans TVA (franchise, autoliquidation, intracommunautaire) a toutes ses lignes à 0 %.',
+  'must be 0 when vatExemption is set: the invoice charges no VAT': 'Doit être 0 % : la facture est sans TVA',
+  'must be a business: a consumer never pays the VAT itself (reverse charge, intra-EU exemption)': 'Le client doit être un professionnel : un particulier n’autoliquide jamais la TVA',
+  "must be the client's VAT number in another EU country for an intra-EU invoice": 'Indiquez le n° de TVA intracommunautaire du client, dans un autre pays de l’UE',
+  'is required on an intra-EU invoice': 'Obligatoire sur une facture intracommunautaire (votre n° de TVA)',
   'A payment plan already runs on this invoice: end it first (DELETE /invoices/{id}/payment-plan)': 'Un échéancier est déjà en cours sur cette facture : terminez-le d’abord.',
   'A payment plan is already agreed for this invoice': 'Un échéancier est déjà convenu pour cette facture.',
   'already has a running payment plan': 'Un échéancier est déjà en cours',
@@ -151,6 +156,7 @@ const FR: Record<string, string> = {
   'Complete the company identity in settings before sending a quote': 'Avant d’envoyer, complétez votre entreprise dans les réglages.',
   // The client's portal (the client reads these, in the invoice's language).
   'The invoice is disputed: the seller answers the dispute first': 'Cette facture est contestée : l’entreprise doit d’abord répondre à la contestation.',
+  'Too many requests on this invoice today: try again tomorrow, or contact the company': 'Trop de demandes aujourd’hui pour cette facture : réessayez demain ou contactez l’entreprise.',
   'must not be in the past': 'Pas avant aujourd’hui',
   // Templates and scenarios.
   'The subject or body uses variables that do not exist': 'L’objet ou le texte utilise des variables qui n’existent pas.',
@@ -175,6 +181,9 @@ const FR: Record<string, string> = {
   'must be true or false': 'Oui (true) ou non (false)',
   'must be a date YYYY-MM-DD (a whole day in your time zone) or an ISO-8601 instant': 'Date invalide',
   'must be a CSV (sent as text/csv, or { "csv": "…" }) or JSON { "invoices": [...] }': 'Fichier CSV attendu',
+  // Text pasted with an invisible character in it (shared/http/http-handler.ts).
+  'must not contain control characters (only tabs and line breaks)': 'Contient un caractère invisible non autorisé : retapez le texte',
+  'is not valid Unicode text (a lone surrogate)': 'Contient un caractère invalide : retapez le texte',
 };
 
 const EN: Record<string, string> = {
@@ -261,6 +270,11 @@ const EN: Record<string, string> = {
   'cannot change once the invoice is sent': 'Cannot change once the invoice is sent',
   'can only change while the invoice awaits payment': 'Can only change while the invoice awaits payment',
   'is required to issue an invoice': 'Required to issue an invoice',
+  'An invoice exempt from VAT has every line at 0 %': 'An invoice without VAT (franchise, reverse charge, intra-EU) has every line at 0%.',
+  'must be 0 when vatExemption is set: the invoice charges no VAT': 'Must be 0%: the invoice charges no VAT',
+  'must be a business: a consumer never pays the VAT itself (reverse charge, intra-EU exemption)': 'The client must be a business: a consumer never self-accounts for VAT',
+  "must be the client's VAT number in another EU country for an intra-EU invoice": "Give the client's VAT number in another EU country",
+  'is required on an intra-EU invoice': 'Required on an intra-EU invoice (your VAT number)',
   'is required to issue a quote': 'Required to issue a quote',
   'is required to cancel an issued invoice': 'Required to cancel an issued invoice',
   'is a deposit deducted by the final invoice': 'A deposit the final invoice deducts',
@@ -279,6 +293,8 @@ const EN: Record<string, string> = {
   'must not repeat a tag': 'Category listed twice',
   'must have at most 3 decimals': 'At most 3 decimals',
   'must be a CSV (sent as text/csv, or { "csv": "…" }) or JSON { "invoices": [...] }': 'A CSV file is expected',
+  'must not contain control characters (only tabs and line breaks)': 'Contains an invisible character that is not allowed: retype the text',
+  'is not valid Unicode text (a lone surrogate)': 'Contains an invalid character: retype the text',
 };
 
 type Pattern = { re: RegExp; fr: (m: RegExpExecArray) => string; en: (m: RegExpExecArray) => string };
@@ -319,6 +335,8 @@ const gone = (what: string, lang: Lang) => {
   return `${text} : ${named?.feminine ? 'elle a peut-être été supprimée' : 'il a peut-être été supprimé'}, ou le lien est erroné.`;
 };
 
+const VAT_EXEMPTION_FR: Record<string, string> = { franchise: 'franchise en base', construction_subcontracting: 'autoliquidation, sous-traitance BTP', eu_services: 'autoliquidation, prestation intracommunautaire', eu_goods: 'livraison intracommunautaire' };
+const VAT_EXEMPTION_EN: Record<string, string> = { franchise: 'VAT franchise', construction_subcontracting: 'reverse charge, construction subcontracting', eu_services: 'reverse charge, intra-EU service', eu_goods: 'intra-EU supply of goods' };
 const STATUS_FR: Record<string, string> = {
   draft: 'en brouillon', sent: 'envoyée', partially_paid: 'partiellement payée', paid: 'payée', cancelled: 'annulée', litigation: 'en contentieux', written_off: 'passée en perte',
   pending: 'en attente', accepted: 'accepté', refused: 'refusé', expired: 'expiré', converted: 'facturé',
@@ -442,6 +460,11 @@ const penaltyRefusal = (message: string, lang: Lang): string | undefined => {
 const WITH_VALUES: Pattern[] = [
   { re: /^A credit note can reduce the balance due \((\d+) cents\), not exceed it$/, fr: (m) => `Un avoir peut réduire le reste dû (${eurFr(m[1]!)}), pas le dépasser.`, en: (m) => `A credit note can reduce the balance due (${eurEn(m[1]!)}), not exceed it.` },
   { re: /^A (\w+) invoice cannot receive payments$/, fr: (m) => `Une facture ${statusFr(m[1]!)} ne peut pas recevoir de paiement.`, en: (m) => `A ${statusEn(m[1]!)} invoice cannot receive payments.` },
+  {
+    re: /^The invoice's VAT exemption \((\w+)\) does not fit its client or the company$/,
+    fr: (m) => `La raison de l’absence de TVA (${VAT_EXEMPTION_FR[m[1]!] ?? m[1]}) ne convient pas à ce client ou à votre entreprise.`,
+    en: (m) => `The invoice's reason for no VAT (${VAT_EXEMPTION_EN[m[1]!] ?? m[1]}) does not fit this client or your company.`,
+  },
   { re: /^A (\w+) invoice cannot be sent$/, fr: (m) => `Une facture ${statusFr(m[1]!)} ne peut pas être envoyée.`, en: (m) => `A ${statusEn(m[1]!)} invoice cannot be sent.` },
   { re: /^A (\w+) invoice cannot get a payment plan$/, fr: (m) => `Une facture ${statusFr(m[1]!)} ne peut pas avoir d’échéancier.`, en: (m) => `A ${statusEn(m[1]!)} invoice cannot get a payment plan.` },
   { re: /^A (\w+) invoice has no reminders to (\w+)$/, fr: (m) => `Une facture ${statusFr(m[1]!)} n’a pas de relances à ${m[2] === 'pause' ? 'suspendre' : m[2] === 'stop' ? 'arrêter' : 'reprendre'}.`, en: (m) => `A ${statusEn(m[1]!)} invoice has no reminders to ${m[2]}.` },

@@ -43,6 +43,18 @@ export const formatDateTime = (instant: string, lang: Lang, timeZone?: string): 
 
 export const formatNumber = (n: number, lang: Lang): string => numberFormat(lang, {}).format(n);
 
+/**
+ * A line's net in cents as the API bills it (shared/domain/invoice.ts `lineTotals`): quantity (3 decimals at most)
+ * × unit price, rounded half away from zero in integers. `Math.round(price * quantity)` in floating point said
+ * 0,28 € for 0.285 × 1,00 € (28.4999…), where the invoice bills 0,29 €.
+ */
+export const lineNetCents = (quantity: number, unitPriceCents: number): number => {
+  const n = BigInt(Math.round(quantity * 1000)) * BigInt(unitPriceCents);
+  const abs = n < 0n ? -n : n;
+  const rounded = (2n * abs + 1000n) / 2000n;
+  return Number(n < 0n ? -rounded : rounded);
+};
+
 export const formatPercent = (ratio: number, lang: Lang): string => numberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }).format(ratio);
 
 /** A VAT rate as written in each language: "5,5 %" in French, "5.5%" in English (never "5.5 %"). */

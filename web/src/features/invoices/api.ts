@@ -86,10 +86,17 @@ export const useClientNames = () =>
 
 export const useTemplates = () => useQuery({ queryKey: ['templates'], queryFn: () => unwrap(api().GET('/templates')) });
 
+/**
+ * A preview says what would go out now: read again each time it is shown (never the cached one of a moment ago,
+ * which kept the balance of before a payment recorded meanwhile), and dropped once no dialog shows it.
+ */
+const FRESH_PREVIEW = { staleTime: 0, gcTime: 0 } as const;
+
 export const usePreview = (templateId: string | undefined, invoiceId: string) =>
   useQuery({
     queryKey: ['templates', templateId, 'preview', invoiceId],
     enabled: Boolean(templateId),
+    ...FRESH_PREVIEW,
     queryFn: () => unwrap(api().POST('/templates/{id}/preview', { params: { path: { id: templateId! } }, body: { invoiceId } })),
   });
 
@@ -116,7 +123,13 @@ const remindClient = (clientId: string, body: ClientReminderInput, dryRun: boole
   unwrap(api().POST('/clients/{id}/reminders', { params: { path: { id: clientId }, query: { dryRun: dryRun ? 'true' : 'false' }, header: idem() }, body }));
 
 export const useClientReminderPreview = (clientId: string, body: ClientReminderInput | undefined) =>
-  useQuery({ queryKey: ['client-reminder-preview', clientId, body], enabled: Boolean(body), queryFn: () => remindClient(clientId, body!, true), placeholderData: keepPreviousData });
+  useQuery({
+    queryKey: ['client-reminder-preview', clientId, body],
+    enabled: Boolean(body),
+    queryFn: () => remindClient(clientId, body!, true),
+    placeholderData: keepPreviousData,
+    ...FRESH_PREVIEW,
+  });
 
 /** Send a reminder now about one invoice through the client route: the same body as the preview. */
 export const useSendClientReminder = (clientId: string, invoiceId: string) => {

@@ -47,6 +47,22 @@ describe('the alerts screen', () => {
     await waitFor(() => expect(calls.filter((c) => c.method === 'POST').map((c) => decodeURIComponent(c.path))).toEqual(['/invoices/inv1/reminders/j+8/cancel']));
   });
 
+  it('lists a reminder whose client’s every address bounced apart, as one that cannot go out, not as going out', async () => {
+    const blocked = { ...overview.reminders[0]!, invoiceId: 'inv2', invoiceNumber: 'F-2026-0002', undeliverable: 'address_failing' };
+    fakeApi(({ path }) => {
+      if (path.startsWith('/overview')) return { status: 200, body: { ...overview, reminders: [...overview.reminders, blocked] } };
+      if (path.startsWith('/notifications')) return { status: 200, body: { items: [] } };
+      return undefined;
+    });
+    renderInApp(<NotificationsScreen />);
+    expect(await screen.findByRole('heading', { name: 'Relances qui partent ce jour (1)' })).toBeTruthy();
+    expect(within(screen.getByTestId('overview-reminders')).queryByText('F-2026-0002')).toBeNull();
+    expect(screen.getByRole('heading', { name: 'Relances qui ne pourront pas partir (1)' })).toBeTruthy();
+    const apart = screen.getByTestId('overview-undeliverable');
+    expect(within(apart).getByText('F-2026-0002')).toBeTruthy();
+    expect(within(apart).getByText(/^Adresse en échec/)).toBeTruthy();
+  });
+
   it('says in words why a step could not go out: no mobile number for a text, no postal address for a letter', async () => {
     const skipped = (id: string, stepId: string, reason: string) => ({ id, kind: 'step_skipped', at: '2026-11-20T10:00:00.000Z', read: false, invoiceId: 'inv1', invoiceNumber: 'F-2026-0001', clientName: 'Garage Lefèvre', clientId: 'c1', detail: { stepId, reason } });
     fakeApi(({ path }) => {

@@ -40,6 +40,28 @@ const Overview = () => {
       <Link to={`/invoices/${r.invoiceId}`} className="doc-number">{r.invoiceNumber ?? r.invoiceId}</Link> · {r.clientName}
     </>
   );
+  type Reminder = NonNullable<typeof overview.data>['reminders'][number];
+  const going = overview.data?.reminders.filter((r) => !r.undeliverable) ?? [];
+  const blocked = overview.data?.reminders.filter((r) => r.undeliverable) ?? [];
+  const reminderRow = (r: Reminder) => (
+    <li key={`${r.invoiceId}-${r.stepId}`} className="row">
+      <span>{invoice(r)}</span>
+      <span className="muted">
+        {stepName(r.stepId)} · {dateTime(r.scheduledAt)}
+      </span>
+      {r.undeliverable && <span className="field-warning">{t(`alerts.undeliverable.${r.undeliverable}`)}</span>}
+      <button
+        type="button"
+        className="button small"
+        disabled={cancel.isPending}
+        aria-label={t('alerts.cancelLabel', { step: stepName(r.stepId), invoice: r.invoiceNumber ?? r.invoiceId })}
+        // As on Home: one tap on a phone must not cancel a reminder by mistake.
+        onClick={() => window.confirm(t('alerts.cancelConfirm')) && cancel.mutate({ invoiceId: r.invoiceId, stepId: r.stepId })}
+      >
+        {t('alerts.cancel')}
+      </button>
+    </li>
+  );
   return (
     <section className="card" aria-labelledby="overview-title">
       <div className="page-header">
@@ -55,36 +77,28 @@ const Overview = () => {
         <ErrorMessage error={overview.error} retry={() => void overview.refetch()} />
       ) : (
         <>
-          <h3>{t('alerts.remindersToday', { count: overview.data.reminders.length })}</h3>
+          <h3>{t('alerts.remindersToday', { count: going.length })}</h3>
           {cancel.isError && <ErrorMessage error={cancel.error} />}
           {cancel.isSuccess && (
             <p role="status" className="success">
               {t('alerts.cancelled')}
             </p>
           )}
-          {overview.data.reminders.length === 0 ? (
+          {going.length === 0 ? (
             <p className="muted">{t('alerts.noReminders')}</p>
           ) : (
             <ul className="plain-list" data-testid="overview-reminders">
-              {overview.data.reminders.map((r) => (
-                <li key={`${r.invoiceId}-${r.stepId}`} className="row">
-                  <span>{invoice(r)}</span>
-                  <span className="muted">
-                    {stepName(r.stepId)} · {dateTime(r.scheduledAt)}
-                  </span>
-                  <button
-                    type="button"
-                    className="button small"
-                    disabled={cancel.isPending}
-                    aria-label={t('alerts.cancelLabel', { step: stepName(r.stepId), invoice: r.invoiceNumber ?? r.invoiceId })}
-                    // As on Home: one tap on a phone must not cancel a reminder by mistake.
-                    onClick={() => window.confirm(t('alerts.cancelConfirm')) && cancel.mutate({ invoiceId: r.invoiceId, stepId: r.stepId })}
-                  >
-                    {t('alerts.cancel')}
-                  </button>
-                </li>
-              ))}
+              {going.map(reminderRow)}
             </ul>
+          )}
+          {blocked.length > 0 && (
+            <>
+              {/* Steps that cannot reach the client as it stands (every address bounced…): never counted as going out. */}
+              <h3>{t('alerts.undeliverableToday', { count: blocked.length })}</h3>
+              <ul className="plain-list" data-testid="overview-undeliverable">
+                {blocked.map(reminderRow)}
+              </ul>
+            </>
           )}
           <h3>{t('alerts.letters', { count: overview.data.letters.length })}</h3>
           {overview.data.letters.length === 0 ? (

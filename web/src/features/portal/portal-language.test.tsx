@@ -61,6 +61,25 @@ describe('the client portal’s language', () => {
     view.unmount();
   });
 
+  it('gives each line the net the invoice bills (0.285 × 1,00 € = 0,29 €, half away from zero, as the API rounds it)', async () => {
+    // In floating point 0.285 × 100 = 28.499999…: rounded as a float the portal said 0,28 € where the invoice bills 0,29 €.
+    const odd = { ...portal, language: 'fr', invoice: { ...portal.invoice, lines: [{ description: 'Joint', quantity: 0.285, unitPriceCents: 100, vatRate: 20 }] } };
+    fakeApi(({ method, path }) => (method === 'GET' && path === '/portal/tok5' ? { status: 200, body: odd } : undefined));
+    const view = render(
+      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+        <MemoryRouter initialEntries={['/p/tok5']}>
+          <Routes>
+            <Route path="/p/:token" element={<PortalScreen />} />
+          </Routes>
+        </MemoryRouter>
+      </QueryClientProvider>,
+    );
+    const line = (await screen.findByText(/Joint ×/)).closest('li')!;
+    expect(line.textContent?.replace(/[\u00a0\u202f]/g, ' ')).toContain('0,29 €');
+    view.unmount();
+    await waitFor(() => expect(i18next.language).toBe('fr'));
+  });
+
   it('writes an English client’s plan amounts as English does ("40.00", not the French "40,00" of the first render)', async () => {
     const withPlan = { ...portal, actions: { ...portal.actions, planRequest: true } };
     fakeApi(({ method, path }) => (method === 'GET' && path === '/portal/tok3' ? { status: 200, body: withPlan } : undefined));

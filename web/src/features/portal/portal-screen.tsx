@@ -7,7 +7,7 @@ import { ErrorMessage, Field, invoiceStatus, Loading, Stat, StatusBadge, SubmitB
 import { api, unwrap } from '../../lib/api-client';
 import { config } from '../../lib/config';
 import { addDaysIso } from '../../lib/dates';
-import { groupIban, todayIso } from '../../lib/format';
+import { groupIban, lineNetCents, todayIso } from '../../lib/format';
 import { initialLanguage, setLanguage, useI18n } from '../../lib/i18n';
 import { useFocusRefused } from '../../lib/forms';
 import { ApiError } from '../../lib/problem';
@@ -169,7 +169,7 @@ const PortalPage = ({ token, portal }: { token: string; portal: Portal }) => {
               <span>
                 {line.description} × {number(line.quantity)}
               </span>
-              <span>{t('portalPage.exclVat', { amount: money(Math.round(line.unitPriceCents * line.quantity)) })}</span>
+              <span>{t('portalPage.exclVat', { amount: money(lineNetCents(line.quantity, line.unitPriceCents)) })}</span>
             </li>
           ))}
         </ul>

@@ -1,6 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { operations } from '../../api/schema';
 import { api, unwrap } from '../../lib/api-client';
+import { invalidateMoneyViews } from '../../lib/money-views';
 
 export type Scenario = operations['getScenario']['responses'][200]['content']['application/json'];
 /** A whole scenario as the editor sends it (to POST, or to PUT, which also takes part of one). */
@@ -12,6 +13,13 @@ export const useScenario = (id: string) =>
   useQuery({ queryKey: ['scenarios', id], enabled: id !== 'new', queryFn: () => unwrap(api().GET('/scenarios/{id}', { params: { path: { id } } })) });
 export const useTemplateNames = () => useQuery({ queryKey: ['templates'], queryFn: () => unwrap(api().GET('/templates')) });
 
+/**
+ * A scenario saved, reverted or deleted re-plans the open invoices that follow it: their reminder plans, the
+ * simulation and today's reminders on the home screen are read again, not shown as before for the cache's 15 s.
+ */
+const refreshAfterScenarioChange = (queryClient: QueryClient) =>
+  Promise.all([queryClient.invalidateQueries({ queryKey: ['scenarios'] }), invalidateMoneyViews(queryClient)]);
+
 export const useSaveScenario = (id: string) => {
   const queryClient = useQueryClient();
   return useMutation({
@@ -19,7 +27,7 @@ export const useSaveScenario = (id: string) => {
       id === 'new'
         ? unwrap(api().POST('/scenarios', { params: { header: { 'Idempotency-Key': crypto.randomUUID() } }, body }))
         : unwrap(api().PUT('/scenarios/{id}', { params: { path: { id } }, body })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['scenarios'] }),
+    onSuccess: () => refreshAfterScenarioChange(queryClient),
   });
 };
 
@@ -27,7 +35,7 @@ export const useDeleteScenario = (id: string) => {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => unwrap(api().DELETE('/scenarios/{id}', { params: { path: { id } } })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['scenarios'] }),
+    onSuccess: () => refreshAfterScenarioChange(queryClient),
   });
 };
 

@@ -9,6 +9,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { ErrorMessage, Field, SubmitButton } from '../../components/ui';
 import { api, unwrap } from '../../lib/api-client';
 import { useI18n } from '../../lib/i18n';
+import { invalidateMoneyViews } from '../../lib/money-views';
 import { ApiError } from '../../lib/problem';
 
 /** A settings form telling the screen whether it holds edits not saved (its id, dirty or not). */
@@ -85,7 +86,11 @@ export const SettingsSection = ({ section, settings, onDirty }: { section: Setti
   };
   const save = useMutation({
     mutationFn: (body: Record<string, unknown>) => unwrap(api().PUT('/settings', { body: body as never })),
-    onSuccess: (data) => queryClient.setQueryData(['settings'], data),
+    onSuccess: (data) => {
+      queryClient.setQueryData(['settings'], data);
+      // The client gap, grace days or litigation delay re-plan the reminders: plans, simulation and home read again.
+      void invalidateMoneyViews(queryClient);
+    },
   });
   const submit = async (e: FormEvent) => {
     e.preventDefault();

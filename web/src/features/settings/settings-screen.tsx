@@ -7,6 +7,7 @@ import type { operations } from '../../api/schema';
 import { Field, Loading, PageHeader, ScreenError, SubmitButton } from '../../components/ui';
 import { api, unwrap } from '../../lib/api-client';
 import { applyApiErrors } from '../../lib/forms';
+import { invalidateMoneyViews } from '../../lib/money-views';
 import { useI18n } from '../../lib/i18n';
 import { groupIban } from '../../lib/format';
 import { useScenarioName } from '../../lib/scenario-name';
@@ -14,7 +15,7 @@ import { ApiError } from '../../lib/problem';
 import { UnsavedGuard } from '../../lib/unsaved';
 import { isValidBic, isValidIban, isValidSiren, isValidVatNumber, normalizeSpaces } from '../../lib/validators';
 
-const REGIONS = ['metropole', 'alsace-moselle', 'guadeloupe', 'martinique', 'guyane', 'reunion', 'mayotte', 'saint-martin', 'saint-barthelemy'] as const;
+const REGIONS = ['metropole', 'alsace-moselle', 'guadeloupe', 'martinique', 'guyane', 'reunion', 'mayotte', 'saint-martin', 'saint-barthelemy', 'nouvelle-caledonie', 'polynesie-francaise'] as const;
 import { SettingsSection, useSections, type OnDirty } from './more-settings';
 
 type Settings = operations['getSettings']['responses'][200]['content']['application/json'];
@@ -57,7 +58,7 @@ export const settingsSchema = (
     timezone: z.string().trim().min(1, { message: m.required }),
     skipWeekends: z.boolean(),
     skipHolidays: z.boolean(),
-    region: z.enum(['metropole', 'alsace-moselle', 'guadeloupe', 'martinique', 'guyane', 'reunion', 'mayotte', 'saint-martin', 'saint-barthelemy']),
+    region: z.enum(REGIONS),
     minGapDays: whole(0, 30),
     defaultScenarioId: z.string(),
     language: z.enum(['fr', 'en']),
@@ -131,6 +132,8 @@ export default function SettingsScreen() {
     mutationFn: (body: SettingsInput) => unwrap(api().PUT('/settings', { body })),
     onSuccess: (data) => {
       queryClient.setQueryData(['settings'], data);
+      // The send hour, the calendar or the program switch re-plan the reminders: plans, simulation and home read again.
+      void invalidateMoneyViews(queryClient);
       setSaved((n) => n + 1);
     },
   });

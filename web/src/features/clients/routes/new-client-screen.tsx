@@ -1,12 +1,12 @@
-import { useNavigate } from 'react-router';
 import { PageHeader } from '../../../components/ui';
 import { useI18n } from '../../../lib/i18n';
 import { useCreateClient, useScenarios } from '../api';
 import { ClientFormView } from '../components/client-form';
+import { useAfterSave } from '../../../lib/after-save';
 
 export default function NewClientScreen() {
   const { t } = useI18n();
-  const navigate = useNavigate();
+  const afterSave = useAfterSave();
   const create = useCreateClient();
   const scenarios = useScenarios();
   return (
@@ -17,7 +17,7 @@ export default function NewClientScreen() {
         submitLabel={t('common.create')}
         onSubmit={async (input) => {
           const client = await create.mutateAsync(input);
-          navigate(`/clients/${client.id}`);
+          afterSave.created(`/clients/${client.id}`);
         }}
       />
     </section>

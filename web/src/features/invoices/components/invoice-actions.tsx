@@ -9,6 +9,7 @@ import { disputedNow } from '../disputed-now';
 import { ActionDialog } from './action-dialog';
 import { CreditNoteDialog } from './credit-note-dialog';
 import { SendReminderDialog } from './reminders';
+import { FROM_DOCUMENT } from '../../../lib/after-save';
 
 type DialogName = 'pause' | 'dispute' | 'creditNote' | 'litigation' | 'writeOff';
 
@@ -102,7 +103,7 @@ export const InvoiceActions = ({
           </button>
         )}
         {draft && (
-          <Link to={`/invoices/${id}/edit`} className="button">
+          <Link to={`/invoices/${id}/edit`} state={FROM_DOCUMENT} className="button">
             {t('invoiceGaps.edit')}
           </Link>
         )}

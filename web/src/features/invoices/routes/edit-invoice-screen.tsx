@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
-import { Navigate, useNavigate, useParams } from 'react-router';
+import { Navigate, useParams } from 'react-router';
 import { z } from 'zod';
 import { lineErrorRename, LinesEditor, lineSchema, toApiLine, toLineForm } from '../../../components/lines-editor';
 import { Field, Loading, PageHeader, ScreenError, SubmitButton } from '../../../components/ui';
@@ -8,7 +8,9 @@ import { applyApiErrors } from '../../../lib/forms';
 import { useI18n } from '../../../lib/i18n';
 import { ApiError } from '../../../lib/problem';
 import { useInvoice, useInvoiceAction, type Invoice, type InvoicePatch } from '../api';
+import { VAT_EXEMPTION_CHOICES, VatExemptionField } from '../../../components/vat-exemption-field';
 import '../texts';
+import { useAfterSave } from '../../../lib/after-save';
 
 /** A draft's dates, lines and notes, as `PATCH /invoices/{id}` takes them; API field errors under their field. */
 export const EditInvoiceForm = ({ invoice, onSubmit }: { invoice: Invoice; onSubmit: (patch: InvoicePatch) => Promise<unknown> }) => {
@@ -19,20 +21,21 @@ export const EditInvoiceForm = ({ invoice, onSubmit }: { invoice: Invoice; onSub
       issueDate: date,
       dueDate: date,
       notes: z.string().max(2000),
+      vatExemption: z.enum(['', ...VAT_EXEMPTION_CHOICES]),
       lines: z.array(lineSchema({ amount: t('errors.amount'), required: t('errors.required') })).min(1),
     })
     .refine((v) => v.dueDate >= v.issueDate, { path: ['dueDate'], message: t('invoiceGaps.dueBeforeIssue') });
   type Form = z.infer<typeof schema>;
   const form = useForm<Form>({
     resolver: zodResolver(schema),
-    defaultValues: { issueDate: invoice.issueDate, dueDate: invoice.dueDate, notes: invoice.notes ?? '', lines: invoice.lines.map((l) => toLineForm(l, lang)) },
+    defaultValues: { issueDate: invoice.issueDate, dueDate: invoice.dueDate, notes: invoice.notes ?? '', vatExemption: invoice.vatExemption ?? '', lines: invoice.lines.map((l) => toLineForm(l, lang)) },
   });
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async (v) => {
     try {
-      await onSubmit({ issueDate: v.issueDate, dueDate: v.dueDate, lines: v.lines.map(toApiLine), notes: v.notes.trim() ? v.notes : null });
+      await onSubmit({ issueDate: v.issueDate, dueDate: v.dueDate, lines: v.lines.map(toApiLine), notes: v.notes.trim() ? v.notes : null, ...(v.vatExemption !== (invoice.vatExemption ?? '') ? { vatExemption: v.vatExemption || null } : {}) });
     } catch (error) {
-      if (!applyApiErrors(error, form.setError, ['issueDate', 'dueDate', 'notes', 'lines'], lineErrorRename(v.lines.length))) {
+      if (!applyApiErrors(error, form.setError, ['issueDate', 'dueDate', 'notes', 'vatExemption', 'lines'], lineErrorRename(v.lines.length))) {
         form.setError('root', { message: error instanceof ApiError ? error.userMessage() : t('errors.network') });
       }
     }
@@ -52,6 +55,7 @@ export const EditInvoiceForm = ({ invoice, onSubmit }: { invoice: Invoice; onSub
           {(p) => <input {...p} type="date" {...form.register('dueDate')} />}
         </Field>
       </div>
+      <VatExemptionField register={form.register('vatExemption')} error={errors.vatExemption?.message} />
       <LinesEditor control={form.control} register={form.register} errors={errors} />
       <Field label={t('newInvoice.notes')} error={errors.notes?.message}>
         {(p) => <textarea {...p} rows={3} style={{ minHeight: '5rem' }} {...form.register('notes')} />}
@@ -66,7 +70,7 @@ export const EditInvoiceForm = ({ invoice, onSubmit }: { invoice: Invoice; onSub
 export default function EditInvoiceScreen() {
   const { id = '' } = useParams();
   const { t } = useI18n();
-  const navigate = useNavigate();
+  const afterSave = useAfterSave();
   const invoice = useInvoice(id);
   const { patch } = useInvoiceAction(id);
   if (invoice.isPending) return <Loading />;
@@ -80,7 +84,7 @@ export default function EditInvoiceScreen() {
         invoice={invoice.data}
         onSubmit={async (body) => {
           await patch.mutateAsync(body);
-          navigate(`/invoices/${id}`);
+          afterSave.edited(`/invoices/${id}`);
         }}
       />
     </section>

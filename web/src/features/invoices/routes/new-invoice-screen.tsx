@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { emptyLine, lineErrorRename, LinesEditor, lineSchema, toApiLine } from '../../../components/lines-editor';
 import { EmptyState, Field, Loading, PageHeader, SubmitButton } from '../../../components/ui';
@@ -9,11 +9,13 @@ import { applyApiErrors } from '../../../lib/forms';
 import { useI18n } from '../../../lib/i18n';
 import { ApiError } from '../../../lib/problem';
 import { useClientNames, useCreateInvoice } from '../api';
+import { VAT_EXEMPTION_CHOICES, VatExemptionField } from '../../../components/vat-exemption-field';
 import '../texts';
+import { useAfterSave } from '../../../lib/after-save';
 
 export default function NewInvoiceScreen() {
   const { t } = useI18n();
-  const navigate = useNavigate();
+  const afterSave = useAfterSave();
   const [params] = useSearchParams();
   const clients = useClientNames();
   const create = useCreateInvoice();
@@ -28,12 +30,13 @@ export default function NewInvoiceScreen() {
       .min(1, { message: t('errors.required') })
       .refine((v) => /^\d{1,2}$/.test(v) && Number(v) <= 60, { message: t('invoiceGaps.termsRange') }),
     notes: z.string().max(2000),
+    vatExemption: z.enum(['', ...VAT_EXEMPTION_CHOICES]),
     lines: z.array(lineSchema(messages)).min(1),
   });
   type Form = z.infer<typeof schema>;
   const form = useForm<Form>({
     resolver: zodResolver(schema),
-    defaultValues: { clientId: params.get('client') ?? '', issueDate: todayIso(), paymentTermsDays: '30', notes: '', lines: [{ ...emptyLine }] },
+    defaultValues: { clientId: params.get('client') ?? '', issueDate: todayIso(), paymentTermsDays: '30', notes: '', vatExemption: '', lines: [{ ...emptyLine }] },
   });
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async (v) => {
@@ -44,10 +47,11 @@ export default function NewInvoiceScreen() {
         paymentTermsDays: Number(v.paymentTermsDays),
         lines: v.lines.map(toApiLine),
         ...(v.notes.trim() ? { notes: v.notes } : {}),
+        ...(v.vatExemption ? { vatExemption: v.vatExemption } : {}),
       });
-      navigate(`/invoices/${invoice.id}`);
+      afterSave.created(`/invoices/${invoice.id}`);
     } catch (error) {
-      if (!applyApiErrors(error, form.setError, ['clientId', 'issueDate', 'paymentTermsDays', 'notes', 'lines'], lineErrorRename(v.lines.length))) {
+      if (!applyApiErrors(error, form.setError, ['clientId', 'issueDate', 'paymentTermsDays', 'notes', 'vatExemption', 'lines'], lineErrorRename(v.lines.length))) {
         form.setError('root', { message: error instanceof ApiError ? error.userMessage() : t('errors.network') });
       }
     }
@@ -87,6 +91,7 @@ export default function NewInvoiceScreen() {
             {(p) => <input {...p} inputMode="numeric" {...form.register('paymentTermsDays')} />}
           </Field>
         </div>
+        <VatExemptionField register={form.register('vatExemption')} error={errors.vatExemption?.message} />
         <LinesEditor
           control={form.control}
           register={form.register}

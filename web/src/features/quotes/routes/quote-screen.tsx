@@ -7,6 +7,7 @@ import { useI18n } from '../../../lib/i18n';
 import { quoteStatus, useClientsForQuotes, useQuote, useQuoteActions } from '../api';
 import { QuoteTimeline } from '../components/quote-timeline';
 import '../texts';
+import { FROM_DOCUMENT } from '../../../lib/after-save';
 
 /** Quote → accepted → deposit and final invoices; the job shows what remains to be paid. */
 export default function QuoteScreen() {
@@ -50,7 +51,7 @@ export default function QuoteScreen() {
           </button>
         )}
         {q.status === 'pending' && !q.sentAt && (
-          <Link to={`/quotes/${id}/edit`} className="button">
+          <Link to={`/quotes/${id}/edit`} state={FROM_DOCUMENT} className="button">
             {t('quoteMore.edit')}
           </Link>
         )}
