@@ -48,6 +48,12 @@ export interface PlanInput {
   graceDaysAfterPayment?: number;
   /** Last message sent to this client for any invoice, ISO instant. */
   lastMessageToClientAt?: string;
+  /**
+   * A re-plan: the steps still pending in the recorded plan. One of them whose new time today has already
+   * passed (the owner moved the send hour earlier, or the zone east, after it was planned) was never
+   * missed: a courtesy step goes at the next send window while that is before the due date, not skipped.
+   */
+  pending?: ReadonlySet<string>;
 }
 
 export interface PlannedStep {
@@ -189,11 +195,14 @@ export const planReminders = (input: PlanInput): PlannedStep[] => {
       if (before && sendInstant(before, calendar) > earliest && !(grace && before >= grace.from && before < grace.until)) wanted = before;
     }
     const missed = sendInstant(wanted, calendar) <= earliest;
+    // Pending in a re-plan, on today's date, only its hour past: not missed, it goes at the next window.
+    const hourPassed = missed && wanted >= earliestDate && (input.pending?.has(step.id) ?? false);
     // Missed, or pushed (by the client gap, an earlier step) onto or past the due date: skipped. It
     // sends nothing, so it carries no delay to the later steps (a J-5 pushed past the due date by
     // the gap once moved the caught-up J+1 a week further).
-    if (nominalDate < invoice.dueDate && (missed || wanted >= invoice.dueDate)) return { ...common, state: 'skipped', reason: 'due_passed' };
+    if (nominalDate < invoice.dueDate && ((missed && !hourPassed) || wanted >= invoice.dueDate)) return { ...common, state: 'skipped', reason: 'due_passed' };
     let date = missed ? placeFrom(maxDate(wanted, earliestDate), earliest) : wanted;
+    if (nominalDate < invoice.dueDate && date >= invoice.dueDate) return { ...common, state: 'skipped', reason: 'due_passed' };
     let instant = sendInstant(date, calendar);
     if (channel === 'sms') {
       // A text outside 08:00–20:00, on a Sunday or a holiday waits for the next allowed slot.

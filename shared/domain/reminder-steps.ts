@@ -286,7 +286,8 @@ export const replanScheduled = (input: StepPlanInput, records: readonly Recorded
   const offsets = nominalOffsets(input.scenario.steps);
   const changes: StepChange[] = [];
   let floor = ''; // local date after which the next movable step must go (its predecessors' days)
-  const planned = planReminders(planInput(input, history));
+  const pendingIds = new Set([...latest.values()].filter(movable).flatMap((r) => input.scenario.steps[r.index]?.id ?? []));
+  const planned = planReminders({ ...planInput(input, history), pending: pendingIds });
   input.scenario.steps.forEach((_, index) => {
     const r = latest.get(index);
     if (!r) return;

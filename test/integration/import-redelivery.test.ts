@@ -6,6 +6,7 @@ import { ulid } from 'ulid';
 import { DynamoClientRepository } from '../../shared/adapters/dynamo/dynamo-client-repository.js';
 import { DynamoImportJobStore } from '../../shared/adapters/dynamo/dynamo-import-jobs.js';
 import { DynamoInvoiceRepository } from '../../shared/adapters/dynamo/dynamo-invoice-repository.js';
+import { DynamoInvoiceLedger } from '../../shared/adapters/dynamo/dynamo-invoice-ledger.js';
 import { DynamoInvoiceRows } from '../../shared/adapters/dynamo/dynamo-invoice-rows.js';
 import { DynamoSettingsRepository } from '../../shared/adapters/dynamo/dynamo-settings-repository.js';
 import { IMPORT_CHUNK_PREFIX, importJobPk } from '../../shared/adapters/dynamo/keys.js';
@@ -83,11 +84,11 @@ const csv = [HEADER, ...Array.from({ length: 230 }, (_, k) => {
 /** Rows of chunk 0 written with a payment (what was paid before the import). */
 const PAID_IN_CHUNK = Array.from({ length: 100 }, (_, k) => k + 1).filter((i) => paidOf(i) !== '').length;
 
-const chunksOf = async (jobId: string): Promise<ImportChunk[]> => {
+const chunksOf = async (jobId: string, tenant = tenantId): Promise<ImportChunk[]> => {
   const res = await db.send(new QueryCommand({
     TableName: table,
     KeyConditionExpression: 'PK = :pk AND begins_with(SK, :chunk)',
-    ExpressionAttributeValues: { ':pk': importJobPk(tenantId, jobId), ':chunk': IMPORT_CHUNK_PREFIX },
+    ExpressionAttributeValues: { ':pk': importJobPk(tenant, jobId), ':chunk': IMPORT_CHUNK_PREFIX },
     ConsistentRead: true,
   }));
   return (res.Items ?? []).map((i) => stripKeys<ImportChunk>(i)).sort((a, b) => a.index - b.index);
@@ -138,5 +139,66 @@ describe('an import chunk delivered again after a crash between an invoice and i
     expect(job).toMatchObject({ status: 'done', total: 230, processed: 230 });
     expect(job.items.filter((i) => i.outcome !== 'created')).toEqual([]);
     expect(job.items.find((i) => i.number === 'R-0001')).toMatchObject({ outcome: 'created', status: 'partially_paid' });
+  });
+});
+
+/**
+ * Rows in litigation where they come from (`Statut` `contentieux`) come in in litigation with their
+ * `invoice.litigation` and `invoice.status_changed` events. A chunk delivered again must leave those events once:
+ * never twice (a second delivery), never none (a first delivery that died right after writing the invoice).
+ */
+describe('an import chunk delivered again: the litigation events of the invoices it brings in litigation', () => {
+  const litigationTenant = `it-lit-${ulid().toLowerCase()}`;
+  // 210 rows (a job): L-0001 in litigation unpaid, L-0002 in litigation partly paid, the others plain.
+  const litigationCsv = [`${HEADER};Statut`, ...Array.from({ length: 210 }, (_, k) => {
+    const i = k + 1;
+    return `L-${String(i).padStart(4, '0')};Client ${i % 3};client-${i % 3}@lit-redelivery.test;professionnel;01/10/2025;31/10/2025;${i},50;${i === 2 ? '1,00' : ''};${i <= 2 ? 'contentieux' : 'Envoyée'}`;
+  })].join('\r\n');
+  const litigationEvents = async (id: string) =>
+    (await new DynamoInvoiceLedger(db, table).timeline(litigationTenant, id, { limit: 100 })).items.filter((e) => e.type === 'invoice.litigation' || (e.type === 'invoice.status_changed' && e.data?.to === 'litigation')).map((e) => e.type).sort();
+
+  /** A client whose process dies right after the transaction that creates `invoiceId` went through. */
+  const dyingAfterCreate = (invoiceId: string) => {
+    const client = docClient();
+    const real = client.send.bind(client) as (command: unknown) => Promise<unknown>;
+    let crashed = false;
+    let inFlight = 0;
+    mockClient(client).send.callsFake(async (command: unknown) => {
+      if (crashed) throw new Error('worker crashed');
+      const c = command as Command;
+      const creates = c.constructor.name === 'TransactWriteCommand' && JSON.stringify(c.input).includes(invoiceId) && JSON.stringify(c.input).includes('invoice.imported');
+      inFlight++;
+      try {
+        return (await real(command)) as never;
+      } finally {
+        inFlight--;
+        if (creates) crashed = true;
+      }
+    });
+    return { client, settled: async () => { while (inFlight > 0) await new Promise((r) => setTimeout(r, 10)); } };
+  };
+
+  it('writes them once: after a first delivery that died right after the invoice, and over a second and third delivery', async () => {
+    const metrics = new RecordingMetrics();
+    const deps = (repo: DynamoInvoiceRepository) => ({ ...depsWith(repo, metrics), ids: sequentialIds('01JLITREDELIVERY') });
+    const report = await makeImportInvoices(deps(invoices)).importInvoices(litigationTenant, { csv: litigationCsv }, { dryRun: false });
+    expect(report.status).toBe('running');
+    const [first, ...rest] = await chunksOf(report.id!, litigationTenant);
+    const unpaid = importedInvoiceId('L-0001');
+    const partly = importedInvoiceId('L-0002');
+
+    const dying = dyingAfterCreate(unpaid);
+    await expect(makeImportChunk(deps(new DynamoInvoiceRepository(dying.client, table)))(first!)).rejects.toThrow('worker crashed');
+    await dying.settled();
+    expect(await invoices.get(litigationTenant, unpaid)).toMatchObject({ status: 'litigation' });
+
+    for (let delivery = 2; delivery <= 3; delivery++) {
+      await makeImportChunk(deps(invoices))(first!);
+      expect(await litigationEvents(unpaid), `delivery ${delivery}`).toEqual(['invoice.litigation', 'invoice.status_changed']);
+      expect(await litigationEvents(partly), `delivery ${delivery}`).toEqual(['invoice.litigation', 'invoice.status_changed']);
+      expect(await invoices.get(litigationTenant, partly)).toMatchObject({ status: 'litigation', paidCents: 100 });
+    }
+    for (const chunk of rest) await makeImportChunk(deps(invoices))(chunk);
+    expect(await jobs.get(litigationTenant, report.id!)).toMatchObject({ status: 'done', processed: 210 });
   });
 });

@@ -2,7 +2,7 @@
  * The reminder engine as a state machine (STYLE.md "Stateful tests"): fast-check draws random
  * sequences of what happens to invoices (sent at any position relative to their due date, fires in
  * any order, duplicated or late, payments, removed payments, due-date changes, pause, dispute,
- * opt-out, manual sends, SES outages, crashes, clock moves) and runs the real use cases over the
+ * opt-out, manual sends, SES outages, crashes, clock moves, send-hour changes) and runs the real use cases over the
  * in-memory fakes, the reconciler playing the stream after every change. After every command the
  * six invariants of the engine issue are checked against what was recorded and what was emailed.
  */
@@ -431,6 +431,13 @@ const commands = [
     cmd(`endPlan(${k})`, async (w) => {
       const invoice = w.invoice(k);
       if (invoice) await w.endPlan(TENANT, invoice.id);
+    }),
+  ),
+  // The owner moves the send hour while steps wait (earlier than now: today's pending steps go at the next window).
+  fc.constantFrom(0, 2, 6, 9, 14, 23).map((hour) =>
+    cmd(`sendHour(${hour})`, async (w) => {
+      const current = await w.settings.get(TENANT);
+      w.settings.byTenant.set(TENANT, { ...current, sendHour: hour });
     }),
   ),
   fc.integer({ min: 1, max: 4 }).map((n) => cmd(`sesOutage(${n})`, async (w) => void (w.mailer.failures = n))),

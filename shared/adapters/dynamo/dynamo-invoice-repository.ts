@@ -10,10 +10,10 @@ import { transactWrite, type TransactItem } from './transactions.js';
  * that write invoices; DynamoInvoiceLedger adds the numbered writes and the whole timeline.
  */
 export class DynamoInvoiceRepository extends DynamoInvoiceRecords implements InvoiceRepository {
-  async create(invoice: InvoiceRecord, event: TimelineRecord): Promise<void> {
+  async create(invoice: InvoiceRecord, event: TimelineRecord, more: readonly TimelineRecord[] = []): Promise<void> {
     const result = await transactWrite(this.db, [
       { Put: { TableName: this.tableName, Item: this.invoiceItem(invoice), ConditionExpression: 'attribute_not_exists(PK)' } },
-      this.eventPut(invoice.tenantId, invoice.id, event),
+      ...[event, ...more].map((e) => this.eventPut(invoice.tenantId, invoice.id, e)),
     ]);
     if (!result.ok) throw new ConflictError('An invoice with this id already exists');
   }

@@ -180,10 +180,21 @@ export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, i
     // Nothing to collect (gross 0): `paid`, as one of ours would be issued. The dry run says the same (importedStatuses).
     const statuses = importedStatuses(row);
     const sent: InvoiceRecord = { ...draft, status: statuses.created, number: row.number, sentAt: at, imported: true, ...(credited > 0 ? { creditedCents: credited, importedCreditedCents: credited } : {}) };
+    const inLitigation = sent.status === 'litigation';
+    // What it would have been otherwise, as a move by hand records it.
+    const from = settledStatusOf({ ...sent, status: 'sent', paidCents: row.paidCents });
+    const litigationEvents = inLitigation && settledStatusOf({ ...sent, paidCents: row.paidCents }) === 'litigation'
+      ? [
+          { at, type: 'invoice.litigation', data: { auto: false, from, balanceCents: row.grossCents - row.paidCents - credited } },
+          { at, type: 'invoice.status_changed', data: { from, to: 'litigation' } },
+        ]
+      : [];
     let stored: InvoiceRecord = sent;
     let resumed = false;
     try {
-      await invoices.create(sent, { at, type: 'invoice.imported', data: { number: row.number, grossCents: row.grossCents, paidCents: row.paidCents, ...(credited > 0 ? { creditedCents: credited } : {}) } });
+      // Unpaid, its litigation events go with the invoice, in one transaction: a delivery that dies after it leaves
+      // both written or neither (appended after, a redelivery found the invoice written and left them out).
+      await invoices.create(sent, { at, type: 'invoice.imported', data: { number: row.number, grossCents: row.grossCents, paidCents: row.paidCents, ...(credited > 0 ? { creditedCents: credited } : {}) } }, row.paidCents > 0 ? [] : litigationEvents);
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
       // Written before: by an earlier upload (false, left as it is), or by this one, a chunk delivered again after it
@@ -194,15 +205,6 @@ export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, i
       stored = found;
       resumed = true;
     }
-    const inLitigation = sent.status === 'litigation';
-    // What it would have been otherwise, as a move by hand records it.
-    const from = settledStatusOf({ ...sent, status: 'sent', paidCents: row.paidCents });
-    const litigationEvents = inLitigation && settledStatusOf({ ...sent, paidCents: row.paidCents }) === 'litigation'
-      ? [
-          { at, type: 'invoice.litigation', data: { auto: false, from, balanceCents: row.grossCents - row.paidCents - credited } },
-          { at, type: 'invoice.status_changed', data: { from, to: 'litigation' } },
-        ]
-      : [];
     if (row.paidCents > 0) {
       // No `lastPaymentAt`: what was paid elsewhere before the import is no payment just received, so it holds
       // no grace window (`graceDaysAfterPayment`) back. The catch-up reminder goes at the next send window, with
@@ -231,8 +233,6 @@ export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, i
         metrics?.paymentRecorded();
         break;
       }
-    } else if (litigationEvents.length > 0 && !resumed) {
-      await invoices.appendEvents(tenantId, sent.id, litigationEvents);
     }
     return true;
   };

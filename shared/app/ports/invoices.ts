@@ -43,8 +43,8 @@ export interface InvoiceRecords {
 
 /** The writes of an invoice itself (DynamoInvoiceRepository, shared/wiring-invoice-repository.ts). */
 export interface InvoiceRepository extends InvoiceRecords {
-  /** Writes the draft and its `created` timeline event together. */
-  create(invoice: InvoiceRecord, event: TimelineRecord): Promise<void>;
+  /** Writes the draft and its `created` timeline event together (and `more` events, in the same transaction). */
+  create(invoice: InvoiceRecord, event: TimelineRecord, more?: readonly TimelineRecord[]): Promise<void>;
   /**
    * Replaces the invoice if its stored version is still `invoice.version` (the one read) and writes it
    * as `invoice.version + 1` (the repository owns versions), together with the
