@@ -45,7 +45,20 @@ export const matchRoute = <R extends RouteDefinition>(routes: readonly R[], meth
   const route = candidates.find((r) => r.method === method);
   if (!route) return candidates.length > 0 ? 'method-not-allowed' : undefined;
   const groups = patternOf(route).exec(path)?.groups ?? {};
-  return { route, pathParameters: Object.fromEntries(Object.entries(groups).map(([k, v]) => [k, decodeURIComponent(v)])) };
+  return { route, pathParameters: Object.fromEntries(Object.entries(groups).map(([k, v]) => [k, decodePathSegment(v)])) };
+};
+
+/**
+ * A segment whose percent-encoding is not UTF-8 (`%E9`, Latin-1's é; `%ED%A0%80`, a surrogate half) is
+ * handed over as sent, so the route's id check refuses it (400 naming the parameter; a portal token:
+ * the 404 of any token never issued). decodeURIComponent threw on it: an opaque 500.
+ */
+const decodePathSegment = (segment: string): string => {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 };
 
 const TEXT = /^(text\/|application\/(json|[\w.+-]+\+json|xml|[\w.+-]+\+xml|x-www-form-urlencoded|javascript|graphql))/i;

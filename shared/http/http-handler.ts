@@ -7,7 +7,7 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { createHash } from 'node:crypto';
 import type * as z from 'zod';
-import { AppError, NotFoundError, UnauthorizedError, ValidationError } from '../app/errors.js';
+import { AppError, NotFoundError, UnauthorizedError, ValidationError, type FieldError } from '../app/errors.js';
 import type { IdempotencyStore } from '../app/ports.js';
 import { loggedError, logger, type Correlation } from '../adapters/telemetry/powertools-logger.js';
 import { objectKeys, parseOrThrow, toProblem } from './problem.js';
@@ -127,6 +127,53 @@ const readBody = (event: HttpEvent, csv = false): unknown => {
   }
 };
 
+/**
+ * Text no one types: C0 control characters but tab and line breaks (a NUL, an escape, a bell), DEL,
+ * and a UTF-16 surrogate half with no partner (not Unicode: it cannot be written as UTF-8, and
+ * became U+FFFD or a refusal further on, in a PDF, an email or the CSV export). Refused naming the
+ * field, rather than stored and carried into every document the name or the note appears in.
+ */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const CONTROL_CHARACTER_MESSAGE = 'must not contain control characters (only tabs and line breaks)';
+const LONE_SURROGATE_MESSAGE = 'is not valid Unicode text (a lone surrogate)';
+/** Walked without recursion, a field's path spelt only when it is refused. */
+interface TextNode { readonly value: unknown; readonly key: string; readonly parent?: TextNode }
+const pathOf = (node: TextNode): string => {
+  const keys: string[] = [];
+  for (let at: TextNode | undefined = node; at; at = at.parent) keys.push(at.key);
+  return keys.reverse().join('.');
+};
+const textProblems = (value: unknown, path: string): FieldError[] => {
+  const out: FieldError[] = [];
+  const pending: TextNode[] = [{ value, key: path }];
+  while (pending.length > 0 && out.length < 20) {
+    const node = pending.pop()!;
+    const item = node.value;
+    if (typeof item === 'string') {
+      if (CONTROL.test(item)) out.push({ path: pathOf(node), message: CONTROL_CHARACTER_MESSAGE });
+      else if (LONE_SURROGATE.test(item)) out.push({ path: pathOf(node), message: LONE_SURROGATE_MESSAGE });
+    } else if (item !== null && typeof item === 'object') {
+      // A field name no schema declares is refused as unknown anyway: only values are read. Pushed
+      // in reverse so the fields are named in the order they were sent.
+      const entries = Array.isArray(item) ? item.map((v, i) => [String(i), v] as const) : Object.entries(item);
+      for (let i = entries.length - 1; i >= 0; i--) pending.push({ value: entries[i]![1], key: entries[i]![0], parent: node });
+    }
+  }
+  return out;
+};
+/**
+ * In JSON text such a character can only come escaped (`\u0000`, `\b`, `\ud800`), or as a raw DEL:
+ * a body without any is not walked (a large one took a second).
+ */
+const MAY_HOLD_BAD_TEXT = /\\u00[01][0-9a-fA-F]|\\u007[fF]|\\[bf]|\u007f|\\u[dD][89a-fA-F]/;
+const mayHoldBadText = (event: Pick<HttpEvent, 'body' | 'isBase64Encoded'>): boolean =>
+  typeof event.body === 'string' && (event.isBase64Encoded === true || MAY_HOLD_BAD_TEXT.test(event.body));
+const rejectBadText = (value: unknown, path: string): void => {
+  const problems = textProblems(value, path);
+  if (problems.length > 0) throw new ValidationError(problems);
+};
+
 /** The ids of a request, for its log lines: never a name, an email or a body. */
 const correlationOf = (route: RouteDefinition, event: HttpEvent, lambdaRequestId: string | undefined): Correlation => {
   const claims = event.requestContext?.authorizer?.jwt?.claims ?? {};
@@ -155,6 +202,7 @@ export const httpHandler = <R extends RouteDefinition>(
     const { tenantId, email } = route.auth === 'jwt' ? tenantOf(event) : { tenantId: '', email: undefined };
     const params = (route.params ? parseOrThrow(route.params, event.pathParameters ?? {}, 'path') : undefined) as Infer<R['params']>;
     rejectUnknownQuery(route, event.queryStringParameters ?? {});
+    rejectBadText(event.queryStringParameters ?? {}, 'query');
     const query = (route.query ? parseOrThrow(route.query, event.queryStringParameters ?? {}, 'query') : undefined) as Infer<R['query']>;
     const rawBody = readBody(event, route.csvBody);
     if (!route.body && rawBody !== undefined && route.method !== 'GET') {
@@ -165,6 +213,9 @@ export const httpHandler = <R extends RouteDefinition>(
     }
     // No body is an empty object (every field optional); a body that is JSON `null` is not one.
     const body = (route.body ? parseOrThrow(route.body, rawBody === undefined ? {} : rawBody, 'body') : undefined) as Infer<R['body']>;
+    // Once the body has the route's shape (bounded: no nesting thousands deep to walk). An import's
+    // rows are checked one by one, a spreadsheet's stray character being that row's error.
+    if (route.body && !route.csvBody && mayHoldBadText(event)) rejectBadText(rawBody, 'body');
     const headers = event.headers ?? {};
     const log: RequestLog = (message, fields) => logger.info(message, { ...correlationOf(route, event, context?.awsRequestId), ...fields });
     const request: HttpRequest<R> = { tenantId, ...(email ? { userEmail: email } : {}), params, query, body, headers, log };

@@ -72,6 +72,25 @@ describe('ids in paths: one rule on every route', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('an id whose percent-encoding is not UTF-8 is refused the same way, never a 500', { timeout: 180_000 }, async () => {
+    const wrong: string[] = [];
+    for (const route of withIds) {
+      for (const name of route.names) {
+        // Latin-1's é, a UTF-16 surrogate half, a sequence cut short: no text at all once decoded.
+        for (const raw of ['%E9', '%ED%A0%80', 'a%C3']) {
+          const path = route.path.replace(/\{(\w+)\}/g, (_, n: string) => (n === name ? raw : WELL_FORMED));
+          const body = route.method === 'GET' || route.method === 'DELETE' ? undefined : (BODIES[route.name] ?? {});
+          const res = await owner.raw(route.method, path, body);
+          const paths = ((res.json?.errors ?? []) as { path: string }[]).map((e) => e.path);
+          const expected = isPortal(route.path) ? 404 : 400;
+          const ok = res.status === expected && res.type.includes('application/problem+json') && (expected === 404 || (paths.length === 1 && paths[0] === `path.${name}`));
+          if (!ok) wrong.push(`${route.method} ${path} → ${res.status} ${paths.join(',')}, expected ${expected}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it('a well-formed id nothing has is a 404, on every route', { timeout: 180_000 }, async () => {
     const wrong: string[] = [];
     for (const route of withIds) {

@@ -181,6 +181,9 @@ const FR: Record<string, string> = {
   'must be true or false': 'Oui (true) ou non (false)',
   'must be a date YYYY-MM-DD (a whole day in your time zone) or an ISO-8601 instant': 'Date invalide',
   'must be a CSV (sent as text/csv, or { "csv": "…" }) or JSON { "invoices": [...] }': 'Fichier CSV attendu',
+  // Text pasted with an invisible character in it (shared/http/http-handler.ts).
+  'must not contain control characters (only tabs and line breaks)': 'Contient un caractère invisible non autorisé : retapez le texte',
+  'is not valid Unicode text (a lone surrogate)': 'Contient un caractère invalide : retapez le texte',
 };
 
 const EN: Record<string, string> = {
@@ -290,6 +293,8 @@ const EN: Record<string, string> = {
   'must not repeat a tag': 'Category listed twice',
   'must have at most 3 decimals': 'At most 3 decimals',
   'must be a CSV (sent as text/csv, or { "csv": "…" }) or JSON { "invoices": [...] }': 'A CSV file is expected',
+  'must not contain control characters (only tabs and line breaks)': 'Contains an invisible character that is not allowed: retype the text',
+  'is not valid Unicode text (a lone surrogate)': 'Contains an invalid character: retype the text',
 };
 
 type Pattern = { re: RegExp; fr: (m: RegExpExecArray) => string; en: (m: RegExpExecArray) => string };
