@@ -13,6 +13,7 @@ import type { JWTPayload } from 'jose';
 import type { RouteDefinition } from '../../shared/http/routes.js';
 import { buildApiEvent, matchRoute, type RawRequest } from './api-event.js';
 import type { LocalIssuer } from './local-issuer.js';
+import { answerLoopbackOnly } from './loopback-host.js';
 
 type HttpHandler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<unknown>;
 
@@ -42,10 +43,10 @@ export class ApiServer {
   private readonly ready = new Promise<void>((resolve) => (this.opened = resolve));
 
   constructor(private readonly props: ApiServerProps) {
-    this.server = createServer((req, res) => void this.serve(req, res).catch((error: unknown) => {
+    this.server = answerLoopbackOnly(createServer((req, res) => void this.serve(req, res).catch((error: unknown) => {
       props.log(`api: ${error instanceof Error ? error.stack : String(error)}`);
       if (!res.headersSent) problem(res, 500, 'Internal error', 'An unexpected error occurred; it has been logged.');
-    }));
+    })));
   }
 
   async listen(port: number, host = '127.0.0.1'): Promise<number> {

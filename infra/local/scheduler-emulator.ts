@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { DEFAULT_GROUP, ScheduleStore, SchedulerApiError, type ScheduleDefinition, type StoredSchedule } from './scheduler-store.js';
+import { answerLoopbackOnly } from './loopback-host.js';
 
 export type ScheduleTarget = (input: unknown) => Promise<unknown>;
 
@@ -61,7 +62,7 @@ export class SchedulerEmulator {
   }
 
   async listen(port: number, host = '127.0.0.1'): Promise<string> {
-    this.server = createServer((req, res) => void this.serve(req, res));
+    this.server = answerLoopbackOnly(createServer((req, res) => void this.serve(req, res)));
     await new Promise<void>((resolve, reject) => {
       this.server!.once('error', reject).listen(port, host, () => resolve());
     });

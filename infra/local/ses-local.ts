@@ -5,6 +5,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as sesLocal from 'aws-ses-v2-local';
+import { answerLoopbackOnly } from './loopback-host.js';
 
 type StartSes = (config?: { port?: number; host?: string }) => Promise<Server>;
 
@@ -16,7 +17,8 @@ export interface SesLocal {
 export const startSesLocal = async ({ port, host = '127.0.0.1' }: { port: number; host?: string }): Promise<SesLocal> => {
   // A CommonJS module with `exports.default`: Node's ESM loader and tsx disagree on where the default lands.
   const start = ((sesLocal as unknown as { default: StartSes | { default: StartSes } }).default);
-  const server = await (typeof start === 'function' ? start : start.default)({ port, host });
+  // Its inbox shows every email sent: the same Host check as the local stack's own servers.
+  const server = answerLoopbackOnly(await (typeof start === 'function' ? start : start.default)({ port, host }));
   // Express 5 calls back on a listen error too (EADDRINUSE…), handing over a server that is not listening.
   if (!server.listening) throw new Error(`The SES emulator could not listen on ${host}:${port} (port in use? another npm start?): set SES_PORT to another port.`);
   const actual = (server.address() as AddressInfo).port;

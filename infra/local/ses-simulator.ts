@@ -10,6 +10,7 @@
  */
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { answerLoopbackOnly } from './loopback-host.js';
 
 export const SIMULATOR_BOUNCE = 'bounce@simulator.amazonses.com';
 export const SIMULATOR_COMPLAINT = 'complaint@simulator.amazonses.com';
@@ -80,7 +81,7 @@ export const startSesSimulator = async ({ port, host = '127.0.0.1', target, onEv
       void handled.finally(() => inFlight.delete(handled));
     }
   };
-  const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  const server: Server = answerLoopbackOnly(createServer((req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -112,7 +113,7 @@ export const startSesSimulator = async ({ port, host = '127.0.0.1', target, onEv
       });
       proxied.end(body);
     });
-  });
+  }));
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, host, () => resolve()));
   return {
     url: `http://localhost:${(server.address() as AddressInfo).port}`,

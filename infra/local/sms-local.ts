@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { answerLoopbackOnly } from './loopback-host.js';
 
 export interface CapturedSms {
   readonly messageId: string;
@@ -35,7 +36,7 @@ const readBody = (request: IncomingMessage): Promise<string> =>
 
 export const startSmsLocal = async ({ port, host = '127.0.0.1' }: { port: number; host?: string }): Promise<SmsLocal> => {
   const captured: CapturedSms[] = [];
-  const server: Server = createServer(async (request, response) => {
+  const server: Server = answerLoopbackOnly(createServer(async (request, response) => {
     const reply = (status: number, body: unknown, type = 'application/x-amz-json-1.0') => {
       response.writeHead(status, { 'content-type': type });
       response.end(JSON.stringify(body));
@@ -63,7 +64,7 @@ export const startSmsLocal = async ({ port, host = '127.0.0.1' }: { port: number
     };
     captured.push(message);
     return reply(200, { MessageId: message.messageId });
-  });
+  }));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject).listen(port, host, () => resolve());
   });

@@ -10,6 +10,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { LOCAL_AUDIENCE } from './local-issuer.js';
+import { answerLoopbackOnly } from './loopback-host.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -58,7 +59,7 @@ export const startWebServer = async ({
     await buildWebApp(repoRoot);
   }
   const config = JSON.stringify(localWebConfig(apiUrl));
-  const server: Server = createServer((req, res) => {
+  const server: Server = answerLoopbackOnly(createServer((req, res) => {
     void (async () => {
       const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
       if (path === '/config.json') {
@@ -81,7 +82,7 @@ export const startWebServer = async ({
     })().catch((error: unknown) => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' }).end(String(error));
     });
-  });
+  }));
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, host, () => resolve()));
   const actual = (server.address() as AddressInfo).port;
   return {

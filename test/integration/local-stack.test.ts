@@ -1,4 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
@@ -75,6 +76,32 @@ describe('API server over the route table', () => {
     expect(allowed.headers.get('access-control-allow-headers')).toContain('authorization');
     const refused = await preflight('https://evil.example');
     expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('answers only requests addressed to this machine: a page whose name was rebound to 127.0.0.1 (DNS rebinding) mints no token, reads no inbox', async () => {
+    // A browser sends the page's own name as Host; fetch cannot set it, node:http can.
+    const withHost = (url: string, host: string) =>
+      new Promise<number>((resolve, reject) => {
+        const target = new URL(url);
+        request({ hostname: '127.0.0.1', port: target.port, path: target.pathname + target.search, headers: { host } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        }).on('error', reject).end();
+      });
+    const servers = [
+      `${inject('apiUrl')}/local/token?tenant=acme`,
+      `${inject('apiUrl')}/health`,
+      `${inject('sesUrl')}/store`,
+      `${inject('smsUrl')}/messages`,
+      `${inject('schedulerEndpoint')}/`,
+      `${inject('webUrl')}/config.json`,
+    ];
+    for (const url of servers) {
+      const port = new URL(url).port;
+      expect(await withHost(url, `rebind.evil.example:${port}`), url).toBe(421);
+      expect(await withHost(url, `localhost.evil.example:${port}`), url).toBe(421);
+      for (const host of [`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`, 'localhost']) expect(await withHost(url, host), `${url} as ${host}`).not.toBe(421);
+    }
   });
 
   it('requires a tenant to mint a token', async () => {
