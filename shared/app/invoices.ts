@@ -57,7 +57,7 @@ export const assertLegalPaymentTerm = (kind: InvoiceRecord['clientKind'], issueD
 };
 
 /** An invoice saying why it charges no VAT charges none: a line at another rate is refused, named. */
-const assertExemptLines = (exemption: InvoiceRecord['vatExemption'], lines: InvoiceRecord['lines']): void => {
+export const assertExemptLines = (exemption: InvoiceRecord['vatExemption'], lines: InvoiceRecord['lines']): void => {
   const problems = exemptionLineProblems(exemption, lines);
   if (problems.length > 0) throw new BusinessRuleError('vat-exemption-with-vat', 'An invoice exempt from VAT has every line at 0 %', problems);
 };

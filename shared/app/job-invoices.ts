@@ -24,6 +24,8 @@ const draftFromQuote = (
     clientKind,
     quoteId: quote.id,
     ...(quote.number ? { quoteNumber: quote.number } : {}),
+    // The quote's reason for charging no VAT: its deposit and final invoices print the same mention.
+    ...(quote.vatExemption ? { vatExemption: quote.vatExemption } : {}),
     issueDate,
     dueDate: input.dueDate ?? addDays(issueDate, input.paymentTermsDays ?? 30),
     ...fields,

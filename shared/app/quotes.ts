@@ -6,6 +6,7 @@ import type { QuoteInput, QuotePatch, QuoteView } from '../domain/quote-types.js
 import { BusinessRuleError, ConflictError, NotFoundError, type FieldError } from './errors.js';
 import { PLACEHOLDER_COMPANY_NAME, type Settings } from '../domain/settings.js';
 import type { ClientRepository, Clock, IdGenerator, InvoiceRecord, InvoiceRepository, Mailer, QuotePdfRenderer, QuoteRecord, QuoteRepository, SettingsRepository } from './ports.js';
+import { assertExemptLines } from './invoices.js';
 
 export interface QuoteDeps {
   readonly quotes: QuoteRepository;
@@ -71,6 +72,7 @@ export const makeCreateQuote = ({ quotes, clients, invoices, settings, clock, id
   async (tenantId: string, input: QuoteInput): Promise<QuoteView> => {
     const client = await clients.get(tenantId, input.clientId);
     if (!client) throw new BusinessRuleError('unknown-client', 'The client does not exist', [{ path: 'body.clientId', message: 'no such client' }]);
+    assertExemptLines(input.vatExemption, input.lines);
     const at = clock.now().toISOString();
     const quote: QuoteRecord = {
       id: ids.next(),
@@ -80,6 +82,7 @@ export const makeCreateQuote = ({ quotes, clients, invoices, settings, clock, id
       validUntil: input.validUntil ?? addDays(input.issueDate, input.validityDays ?? 30),
       lines: input.lines,
       ...(input.notes ? { notes: input.notes } : {}),
+      ...(input.vatExemption ? { vatExemption: input.vatExemption } : {}),
       currency: 'EUR',
       totals: invoiceTotals(input.lines),
       status: 'pending',
@@ -115,8 +118,11 @@ export const makeUpdateQuote = ({ quotes, invoices, settings, clock }: Pick<Quot
     const validUntil = patch.validUntil ?? current.validUntil;
     if (validUntil < issueDate) errors.push({ path: 'body.validUntil', message: 'must not be before issueDate' });
     if (errors.length > 0) throw new BusinessRuleError('invalid-dates', 'Invalid dates', errors);
+    if (patch.lines !== undefined || patch.vatExemption !== undefined) {
+      assertExemptLines(patch.vatExemption === null ? undefined : (patch.vatExemption ?? current.vatExemption), patch.lines ?? current.lines);
+    }
     const at = clock.now().toISOString();
-    const { notes, ...rest } = patch;
+    const { notes, vatExemption, ...rest } = patch;
     const next: QuoteRecord = {
       ...current,
       ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)),
@@ -125,6 +131,8 @@ export const makeUpdateQuote = ({ quotes, invoices, settings, clock }: Pick<Quot
     };
     if (notes === null) delete (next as { notes?: string }).notes;
     else if (notes !== undefined) (next as { notes?: string }).notes = notes;
+    if (vatExemption === null) delete (next as { vatExemption?: string }).vatExemption;
+    else if (vatExemption !== undefined) (next as { vatExemption?: string }).vatExemption = vatExemption;
     const saved = await quotes.save(next, [{ at, type: 'quote.updated' }]);
     return jobView(invoices, saved, await todayFor(settings, clock, tenantId));
   };

@@ -4,6 +4,7 @@
  */
 import type { InvoiceLine, InvoiceTotals } from './invoice.js';
 import type { QuoteStatusView } from './quote.js';
+import type { VatExemption } from './vat-exemption.js';
 
 export type QuoteStatus = 'pending' | 'accepted' | 'refused' | 'converted';
 
@@ -17,6 +18,8 @@ export interface QuoteRecord {
   readonly validUntil: string;
   readonly lines: readonly InvoiceLine[];
   readonly notes?: string;
+  /** Why it charges no VAT (shared/domain/vat-exemption.ts): printed as its mention, and carried by its deposit and final invoices. */
+  readonly vatExemption?: VatExemption;
   readonly currency: 'EUR';
   readonly totals: InvoiceTotals;
   readonly status: QuoteStatus;
@@ -41,6 +44,7 @@ export interface QuoteInput {
   readonly validityDays?: number;
   readonly lines: readonly InvoiceLine[];
   readonly notes?: string;
+  readonly vatExemption?: VatExemption;
   readonly currency: 'EUR';
 }
 
@@ -49,6 +53,7 @@ export interface QuotePatch {
   readonly validUntil?: string;
   readonly lines?: readonly InvoiceLine[];
   readonly notes?: string | null;
+  readonly vatExemption?: VatExemption | null;
 }
 
 interface InvoiceDates {

@@ -82,14 +82,42 @@ const PHONE_ALTERNATIVE = /[ \t]+(?:ou au|ou|or on|or)[ \t]+\{\{\s*companyPhone\
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
 
-/** Blank lines separate paragraphs, single line breaks become `<br>`; everything is escaped. */
+/**
+ * French typography, as a line of an email shows it: the space written before `:` (a no-break space)
+ * and before `;` `!` `?` `%` (a narrow one), and inside `« »`, never breaks, so a colon or a question
+ * mark never starts a line. Only an existing space changes: English text (no space there) is untouched.
+ */
+export const noBreakSpaces = (text: string): string =>
+  text
+    .replace(/(?<=\S)[ \t]+(?=:)/g, '\u00a0')
+    .replace(/(?<=\S)[ \t]+(?=[;!?%])/g, '\u202f')
+    .replace(/«[ \t]+/g, '«\u00a0')
+    .replace(/(?<=\S)[ \t]+»/g, '\u00a0»');
+
+/** An http(s) address in text, without the punctuation that ends its sentence. */
+const URL_IN_TEXT = /https?:\/\/[^\s<>"]*[^\s<>".,;:!?)»']/g;
+
+/** One line of text as HTML: escaped, with every address a link (a portal or pay link is clicked, not copied). */
+const lineToHtml = (line: string): string => {
+  const typeset = noBreakSpaces(line);
+  let html = '';
+  let last = 0;
+  for (const match of typeset.matchAll(URL_IN_TEXT)) {
+    const url = escapeHtml(match[0]);
+    html += `${escapeHtml(typeset.slice(last, match.index))}<a href="${url}">${url}</a>`;
+    last = match.index + match[0].length;
+  }
+  return html + escapeHtml(typeset.slice(last));
+};
+
+/** Blank lines separate paragraphs, single line breaks become `<br>`; everything is escaped, addresses are links. */
 export const textToHtml = (text: string): string =>
   text
     .replace(/\r\n?/g, '\n')
     .split(/\n\s*\n/)
     .map((p) => p.trim())
     .filter((p) => p.length > 0)
-    .map((p) => `<p>${p.split('\n').map(escapeHtml).join('<br>')}</p>`)
+    .map((p) => `<p>${p.split('\n').map(lineToHtml).join('<br>')}</p>`)
     .join('\n');
 
 export type TemplateLanguage = 'fr' | 'en';

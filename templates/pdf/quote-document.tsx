@@ -4,6 +4,7 @@ import { euros, labelled, shortDate } from './format.js';
 import { LinesTable, VatTable } from './invoice-tables.js';
 import type { PageNumbering, PdfDocument, PdfKit } from './kit.js';
 import { quoteLabels } from './quote-labels.js';
+import { vatMentionOf } from './invoice-labels.js';
 import { muted, styles } from './styles.js';
 
 /**
@@ -15,7 +16,8 @@ export const quoteDocument = (kit: PdfKit, data: QuotePdfData, numbering: PageNu
   const { Document, Page, View, Text } = kit;
   const { seller, client, quote, language } = data;
   const labels = quoteLabels(language);
-  const vatExempt = quote.lines.length > 0 && quote.lines.every((line) => line.vatRate === 0);
+  const vatMention = vatMentionOf(labels, quote.vatExemption, quote.lines.map((line) => line.vatRate));
+  const vatExempt = vatMention !== undefined;
   const title = quote.number ? `${labels.quote} ${quote.number}` : labels.draftQuote;
 
   return (
@@ -47,7 +49,7 @@ export const quoteDocument = (kit: PdfKit, data: QuotePdfData, numbering: PageNu
         </View>
 
         {quote.notes && <Text style={styles.section}>{quote.notes}</Text>}
-        {vatExempt && <Text style={styles.section}>{labels.vatExempt}</Text>}
+        {vatMention && <Text style={styles.section}>{vatMention}</Text>}
 
         <View style={[styles.section, styles.row]} wrap={false}>
           <View style={{ width: '45%' }} />

@@ -112,3 +112,32 @@ describe('an invoice that charges no VAT says why, as the law words it', () => {
     expect(await pdfText((await t.call('GET', `/invoices/${invoice.id}/pdf`)).bytes!)).toContain('TVA non applicable, art. 293 B du CGI');
   });
 });
+
+describe('a quote without VAT', () => {
+  it('says why on its PDF, and its deposit and final invoices carry the same mention', async () => {
+    const t = await freshTenant('quote-reverse');
+    await t.ok('PUT', '/settings', companySettings);
+    const client = await t.ok('POST', '/clients', { name: 'Bâtiment Général SA', kind: 'business', email: 'bg@quote-reverse.test', siren: '552100554' });
+    const lines = [{ description: 'Plâtrerie (sous-traitance)', quantity: 40, unitPriceCents: 3_550, vatRate: 0 }];
+    const refused = await t.call('POST', '/quotes', { clientId: client.id, issueDate: parisToday(), vatExemption: 'construction_subcontracting', lines: [...lines, { description: 'Enduit', quantity: 1, unitPriceCents: 500, vatRate: 10 }] });
+    expect([refused.status, refused.json.errors?.[0]?.path]).toEqual([422, 'body.lines.1.vatRate']);
+    const quote = await t.ok('POST', '/quotes', { clientId: client.id, issueDate: parisToday(), vatExemption: 'construction_subcontracting', lines });
+    expect(quote.vatExemption).toBe('construction_subcontracting');
+    await t.ok('POST', `/quotes/${quote.id}/send`);
+    const mention = 'Autoliquidation : TVA due par le preneur (sous-traitance de travaux de construction, art. 283-2 nonies du CGI)';
+    const quotePdf = await pdfText((await t.call('GET', `/quotes/${quote.id}/pdf`)).bytes!);
+    expect(quotePdf).toContain(mention);
+    expect(quotePdf).not.toContain('293 B');
+    await t.ok('POST', `/quotes/${quote.id}/accept`);
+    const deposit = await t.ok('POST', `/quotes/${quote.id}/deposits`, { percent: 30 });
+    expect(deposit.vatExemption).toBe('construction_subcontracting');
+    await t.ok('POST', `/invoices/${deposit.id}/send`);
+    expect(await pdfText((await t.call('GET', `/invoices/${deposit.id}/pdf`)).bytes!)).toContain(mention);
+    const final = await t.ok('POST', `/quotes/${quote.id}/final-invoice`, {});
+    expect(final.vatExemption).toBe('construction_subcontracting');
+    await t.ok('POST', `/invoices/${final.id}/send`);
+    const finalPdf = await pdfText((await t.call('GET', `/invoices/${final.id}/pdf`)).bytes!);
+    expect(finalPdf).toContain(mention);
+    expect(finalPdf).not.toContain('293 B');
+  });
+});

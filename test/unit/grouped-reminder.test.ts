@@ -264,7 +264,7 @@ describe('portal and payment links in a grouped reminder', () => {
     );
     expect(email.text.split('\n')[0]).toBe(`Bonjour, tout est ici : ${portal('b')}`);
     for (const id of ['a', 'b', 'c']) expect(email.text).toContain(portal(id));
-    expect(email.html).toContain(`<p>Bonjour, tout est ici : ${portal('b')}</p>`);
+    expect(email.html).toContain(`<p>Bonjour, tout est ici\u00a0: <a href="${portal('b')}">${portal('b')}</a></p>`);
     expect(email.html).toContain(`href="${portal('a')}"`);
   });
 

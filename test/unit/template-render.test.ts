@@ -90,10 +90,27 @@ describe('escapeHtml / textToHtml', () => {
 
   it('never lets a tag through', () => {
     fc.assert(
-      fc.property(fc.string(), (text) => {
-        expect(textToHtml(text).replace(/<\/?p>|<br>/g, '')).not.toMatch(/[<>]/);
+      fc.property(fc.oneof(fc.string(), fc.constantFrom('https://a.test/<b>x', 'voir https://a.test/"><script>', 'http://x.test/p/a?b=1&c=<i>')), (text) => {
+        expect(textToHtml(text).replace(/<\/?p>|<br>|<a href="https?:\/\/[^"<>]*">|<\/a>/g, '')).not.toMatch(/[<>]/);
       }),
     );
+  });
+
+  // Read as the client reads it: the portal and pay links of a reminder are links, not text to copy.
+  it('makes every http(s) address a link, without the punctuation that ends its sentence', () => {
+    expect(textToHtml('Facture en ligne : https://app.test/p/AbC_-9.\nPayer : https://pay.test/r/F-1?amount=12.50&x=1, merci')).toBe(
+      '<p>Facture en ligne\u00a0: <a href="https://app.test/p/AbC_-9">https://app.test/p/AbC_-9</a>.<br>' +
+        'Payer\u00a0: <a href="https://pay.test/r/F-1?amount=12.50&amp;x=1">https://pay.test/r/F-1?amount=12.50&amp;x=1</a>, merci</p>',
+    );
+  });
+
+  // French typography: the space before : ; ! ? and % and inside « » never breaks (a colon alone at the start of a line).
+  it('keeps the space before : ; ! ? % and inside « » on the line', () => {
+    expect(textToHtml("Objet : relance ; merci ! Déjà réglé ? Taux 12,15 % « J'ai payé »")).toBe(
+      '<p>Objet\u00a0: relance\u202f; merci\u202f! Déjà réglé\u202f? Taux 12,15\u202f% «\u00a0J&#39;ai payé\u00a0»</p>',
+    );
+    // English has no space there: nothing is added.
+    expect(textToHtml('Note: paid? Yes!')).toBe('<p>Note: paid? Yes!</p>');
   });
 });
 

@@ -2,6 +2,7 @@ import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
 import { UpstreamError } from '../../app/errors.js';
 import type { Mailer, OutgoingEmail } from '../../app/ports.js';
 import { stepTagValue } from '../../domain/step-tag.js';
+import { textToHtml } from '../../domain/template-render.js';
 
 /** SES tag values allow only [A-Za-z0-9_\-.@]; ids already fit, anything else is replaced. */
 const tagValue = (value: string) => value.replace(/[^A-Za-z0-9_\-.@]/g, '_').slice(0, 256) || '_';
@@ -34,7 +35,8 @@ export class SesMailer implements Mailer {
               Subject: { Data: oneLine(email.subject), Charset: 'UTF-8' },
               Body: {
                 Text: { Data: email.text, Charset: 'UTF-8' },
-                ...(email.html ? { Html: { Data: email.html, Charset: 'UTF-8' } } : {}),
+                // Every message has an HTML part: one written as text only gets it from its text (links clickable).
+                Html: { Data: email.html ?? textToHtml(email.text), Charset: 'UTF-8' },
               },
               Attachments: email.attachments?.map((a) => ({
                 FileName: a.fileName,

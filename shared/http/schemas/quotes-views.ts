@@ -23,6 +23,8 @@ export const QuoteView = z.object({
   validUntil: businessDate,
   lines: z.array(InvoiceLineInput),
   notes: z.string().optional(),
+  /** Why it charges no VAT (its PDF's legal mention, carried by its deposit and final invoices). */
+  vatExemption: z.enum(VAT_EXEMPTIONS).optional(),
   currency: z.literal('EUR'),
   totals: z.object({
     netCents: z.number().int(),

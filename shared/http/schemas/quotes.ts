@@ -1,8 +1,9 @@
 import * as z from 'zod';
 import type * as invoice from '../../domain/invoice-types.js';
 import type * as quote from '../../domain/quote-types.js';
-import { businessDate, documentDate, id, positiveCents } from './common.js';
+import { businessDate, documentDate, id, listCursor, positiveCents } from './common.js';
 import { documentLines } from './invoices.js';
+import { VAT_EXEMPTIONS } from '../../domain/vat-exemption.js';
 
 /** Validation and conversion only: the types are the domain's (shared/domain/quote-types.ts). */
 export type QuoteInput = quote.QuoteInput;
@@ -20,6 +21,8 @@ export const QuoteInput = z
     validityDays: z.number().int().min(1).max(365).optional(),
     lines: documentLines,
     notes: z.string().max(2000).optional(),
+    /** Why the quote charges no VAT: its PDF, deposit and final invoices carry the legal mention (every line then at 0 %). */
+    vatExemption: z.enum(VAT_EXEMPTIONS).optional(),
     currency: z.literal('EUR').default('EUR'),
   })
   .strict()
@@ -35,13 +38,14 @@ export const QuotePatch = z
     validUntil: businessDate,
     lines: documentLines,
     notes: z.string().max(2000).nullable(),
+    vatExemption: z.enum(VAT_EXEMPTIONS).nullable(),
   })
   .partial()
   .strict() satisfies z.ZodType<quote.QuotePatch>;
 
 export const QuoteListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: z.string().max(2048).optional(),
+  cursor: listCursor.optional(),
 });
 
 const invoiceDates = {

@@ -10083,6 +10083,8 @@ export interface operations {
                              * @example 2026-11-22
                              */
                             validUntil: string;
+                            /** @enum {string} */
+                            vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                         }[];
                         nextCursor?: string;
                     };
@@ -10147,6 +10149,8 @@ export interface operations {
                      * @example 2026-11-22
                      */
                     validUntil?: string;
+                    /** @enum {string} */
+                    vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                 };
             };
         };
@@ -10227,6 +10231,8 @@ export interface operations {
                          * @example 2026-11-22
                          */
                         validUntil: string;
+                        /** @enum {string} */
+                        vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                     };
                 };
             };
@@ -10364,6 +10370,8 @@ export interface operations {
                          * @example 2026-11-22
                          */
                         validUntil: string;
+                        /** @enum {string} */
+                        vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                     };
                 };
             };
@@ -10446,6 +10454,7 @@ export interface operations {
                      * @example 2026-11-22
                      */
                     validUntil?: string;
+                    vatExemption?: ("franchise" | "construction_subcontracting" | "eu_services" | "eu_goods") | null;
                 };
             };
         };
@@ -10526,6 +10535,8 @@ export interface operations {
                          * @example 2026-11-22
                          */
                         validUntil: string;
+                        /** @enum {string} */
+                        vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                     };
                 };
             };
@@ -10674,6 +10685,8 @@ export interface operations {
                          * @example 2026-11-22
                          */
                         validUntil: string;
+                        /** @enum {string} */
+                        vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                     };
                 };
             };
@@ -11492,6 +11505,8 @@ export interface operations {
                          * @example 2026-11-22
                          */
                         validUntil: string;
+                        /** @enum {string} */
+                        vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                     };
                 };
             };
@@ -11640,6 +11655,8 @@ export interface operations {
                          * @example 2026-11-22
                          */
                         validUntil: string;
+                        /** @enum {string} */
+                        vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                     };
                 };
             };

@@ -249,7 +249,7 @@ export const en: Translations = {
     notes: 'Notes',
     create: 'Create the draft',
     vatExemption: 'No VAT charged',
-    vatExemptionHint: 'The invoice then carries the legal mention of that case; all its lines are at 0%.',
+    vatExemptionHint: 'The document then carries the legal mention of that case; all its lines are at 0%.',
     vatExemptions: {
       none: 'No: VAT charged (or 0% with no particular mention)',
       franchise: 'VAT franchise (art. 293 B CGI)',

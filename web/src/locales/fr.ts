@@ -248,7 +248,7 @@ export const fr = {
     notes: 'Notes',
     create: 'Créer le brouillon',
     vatExemption: 'TVA non facturée',
-    vatExemptionHint: 'La facture porte alors la mention légale de ce cas ; toutes ses lignes sont à 0 %.',
+    vatExemptionHint: 'Le document porte alors la mention légale de ce cas ; toutes ses lignes sont à 0 %.',
     vatExemptions: {
       none: 'Non : TVA facturée (ou 0 % sans mention particulière)',
       franchise: 'Franchise en base (art. 293 B du CGI)',

@@ -8,7 +8,7 @@ import { applyApiErrors } from '../../../lib/forms';
 import { useI18n } from '../../../lib/i18n';
 import { ApiError } from '../../../lib/problem';
 import { useInvoice, useInvoiceAction, type Invoice, type InvoicePatch } from '../api';
-import { VAT_EXEMPTION_CHOICES, VatExemptionField } from '../components/vat-exemption-field';
+import { VAT_EXEMPTION_CHOICES, VatExemptionField } from '../../../components/vat-exemption-field';
 import '../texts';
 import { useAfterSave } from '../../../lib/after-save';
 

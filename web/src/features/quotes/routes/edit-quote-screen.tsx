@@ -8,6 +8,7 @@ import { applyApiErrors } from '../../../lib/forms';
 import { useI18n } from '../../../lib/i18n';
 import { ApiError } from '../../../lib/problem';
 import { useQuote, useUpdateQuote, type Quote, type QuotePatch } from '../api';
+import { VAT_EXEMPTION_CHOICES, VatExemptionField } from '../../../components/vat-exemption-field';
 import '../texts';
 import { useAfterSave } from '../../../lib/after-save';
 
@@ -20,20 +21,21 @@ export const EditQuoteForm = ({ quote, onSubmit }: { quote: Quote; onSubmit: (pa
       issueDate: date,
       validUntil: date,
       notes: z.string().max(2000),
+      vatExemption: z.enum(['', ...VAT_EXEMPTION_CHOICES]),
       lines: z.array(lineSchema({ amount: t('errors.amount'), required: t('errors.required') })).min(1),
     })
     .refine((v) => v.validUntil >= v.issueDate, { path: ['validUntil'], message: t('quoteMore.validBeforeIssue') });
   type Form = z.infer<typeof schema>;
   const form = useForm<Form>({
     resolver: zodResolver(schema),
-    defaultValues: { issueDate: quote.issueDate, validUntil: quote.validUntil, notes: quote.notes ?? '', lines: quote.lines.map((l) => toLineForm(l, lang)) },
+    defaultValues: { issueDate: quote.issueDate, validUntil: quote.validUntil, notes: quote.notes ?? '', vatExemption: quote.vatExemption ?? '', lines: quote.lines.map((l) => toLineForm(l, lang)) },
   });
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async (v) => {
     try {
-      await onSubmit({ issueDate: v.issueDate, validUntil: v.validUntil, lines: v.lines.map(toApiLine), notes: v.notes.trim() ? v.notes : null });
+      await onSubmit({ issueDate: v.issueDate, validUntil: v.validUntil, lines: v.lines.map(toApiLine), notes: v.notes.trim() ? v.notes : null, ...(v.vatExemption !== (quote.vatExemption ?? '') ? { vatExemption: v.vatExemption || null } : {}) });
     } catch (error) {
-      if (!applyApiErrors(error, form.setError, ['issueDate', 'validUntil', 'notes', 'lines'], lineErrorRename(v.lines.length))) {
+      if (!applyApiErrors(error, form.setError, ['issueDate', 'validUntil', 'notes', 'vatExemption', 'lines'], lineErrorRename(v.lines.length))) {
         form.setError('root', { message: error instanceof ApiError ? error.userMessage() : t('errors.network') });
       }
     }
@@ -53,6 +55,7 @@ export const EditQuoteForm = ({ quote, onSubmit }: { quote: Quote; onSubmit: (pa
           {(p) => <input {...p} type="date" {...form.register('validUntil')} />}
         </Field>
       </div>
+      <VatExemptionField register={form.register('vatExemption')} error={errors.vatExemption?.message} />
       <LinesEditor control={form.control} register={form.register} errors={errors} />
       <Field label={t('quoteMore.notes')} error={errors.notes?.message}>
         {(p) => <textarea {...p} rows={3} style={{ minHeight: '5rem' }} {...form.register('notes')} />}

@@ -8,6 +8,7 @@ import { applyApiErrors } from '../../../lib/forms';
 import { useI18n } from '../../../lib/i18n';
 import { ApiError } from '../../../lib/problem';
 import { useClientsForQuotes, useCreateQuote } from '../api';
+import { VAT_EXEMPTION_CHOICES, VatExemptionField } from '../../../components/vat-exemption-field';
 import '../texts';
 import { useAfterSave } from '../../../lib/after-save';
 
@@ -24,17 +25,18 @@ export default function NewQuoteScreen() {
       .trim()
       .min(1, { message: t('errors.required') })
       .refine((v) => /^\d{1,3}$/.test(v) && Number(v) >= 1 && Number(v) <= 365, { message: t('quoteMore.validityRange') }),
+    vatExemption: z.enum(['', ...VAT_EXEMPTION_CHOICES]),
     lines: z.array(lineSchema({ amount: t('errors.amount'), required: t('errors.required') })).min(1),
   });
   type Form = z.infer<typeof schema>;
-  const form = useForm<Form>({ resolver: zodResolver(schema), defaultValues: { clientId: '', issueDate: todayIso(), validityDays: '30', lines: [{ ...emptyLine }] } });
+  const form = useForm<Form>({ resolver: zodResolver(schema), defaultValues: { clientId: '', issueDate: todayIso(), validityDays: '30', vatExemption: '', lines: [{ ...emptyLine }] } });
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async (v) => {
     try {
-      const quote = await create.mutateAsync({ clientId: v.clientId, issueDate: v.issueDate, validityDays: Number(v.validityDays), lines: v.lines.map(toApiLine), currency: 'EUR' });
+      const quote = await create.mutateAsync({ clientId: v.clientId, issueDate: v.issueDate, validityDays: Number(v.validityDays), lines: v.lines.map(toApiLine), ...(v.vatExemption ? { vatExemption: v.vatExemption } : {}), currency: 'EUR' });
       afterSave.created(`/quotes/${quote.id}`);
     } catch (error) {
-      if (!applyApiErrors(error, form.setError, ['clientId', 'issueDate', 'validityDays', 'lines'], lineErrorRename(v.lines.length))) {
+      if (!applyApiErrors(error, form.setError, ['clientId', 'issueDate', 'validityDays', 'vatExemption', 'lines'], lineErrorRename(v.lines.length))) {
         form.setError('root', { message: error instanceof ApiError ? error.userMessage() : t('errors.network') });
       }
     }
@@ -71,6 +73,7 @@ export default function NewQuoteScreen() {
             {(p) => <input {...p} inputMode="numeric" {...form.register('validityDays')} />}
           </Field>
         </div>
+        <VatExemptionField register={form.register('vatExemption')} error={errors.vatExemption?.message} />
         <LinesEditor control={form.control} register={form.register} errors={errors} />
         <SubmitButton className="button primary" busy={isSubmitting}>
           {t('quotes.create')}

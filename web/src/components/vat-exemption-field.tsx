@@ -1,6 +1,6 @@
 import type { UseFormRegisterReturn } from 'react-hook-form';
-import { Field } from '../../../components/ui';
-import { useI18n } from '../../../lib/i18n';
+import { Field } from './ui';
+import { useI18n } from '../lib/i18n';
 
 /** The API's reasons for charging no VAT (shared/domain/vat-exemption.ts); '' = none given. */
 export const VAT_EXEMPTION_CHOICES = ['franchise', 'construction_subcontracting', 'eu_services', 'eu_goods'] as const;
