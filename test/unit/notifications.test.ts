@@ -239,6 +239,18 @@ describe('the daily overview', () => {
     expect(mail.text).toContain('· Boulangerie Dupont SARL · Relance à échéance (J+1) —');
   });
 
+  // Scenarios name the base (French) template; an English owner read "Relance à échéance (J+1)" in an English email.
+  it('names a built-in template in the owner’s language', async () => {
+    const w = world('2026-03-13T06:00:00.000Z');
+    w.settings.byTenant.set(TENANT, { ...(await w.settings.get(TENANT)), language: 'en' });
+    await w.steps.createPlan(TENANT, 'inv1', [
+      { plan: 1, index: 1, stepId: 'j+1', templateId: 'reminder', state: 'scheduled', at: '2026-03-06T08:00:00.000Z', scheduledAt: '2026-03-13T08:00:00.000Z', localTime: '2026-03-13T09:00:00' },
+    ]);
+    expect(await makeSendDailyOverview(w.deps)(TENANT, new Date('2026-03-13T06:00:00Z'))).toMatchObject({ outcome: 'sent' });
+    const mail = w.mailer.sent[0]! as OutgoingEmail;
+    expect(mail.text).toContain('· Boulangerie Dupont SARL · Reminder at due date (D+1) —');
+  });
+
   it('keeps one recurring schedule per tenant in step with its settings', async () => {
     const w = world();
     const scheduler = new FakeRecurringScheduler();
