@@ -11,7 +11,8 @@
  *   plus one `OPEN#<invoiceId>` entry { dueDate, balanceCents } per open invoice (date-dependent
  *   figures — overdue, aging, forecast — are computed from these at read time);
  * - `day:<date>`: money and reminder flows of one business day (invoiced, collected, paid
- *   invoices, reminders sent per step, paid within 7 days of a step, first reminder → payment).
+ *   invoices, reminders sent per step, paid within 7 days of a step with the days it took, first
+ *   reminder → payment).
  */
 import { addDays, daysBetween } from './dates.js';
 import { isOutstanding, type InvoiceStatus } from './invoice.js';
@@ -180,7 +181,8 @@ export const invoiceContribution = (f: InvoiceFacts): Contribution => {
     const day = dayItem(s.date);
     add(counters, day, 'remindersSent', 1);
     add(counters, day, `S#${stepKey(s.stepId)}`, 1);
-    if (paidDate && paidDate >= s.date && paidDate <= addDays(s.date, 7)) add(counters, day, `P7#${stepKey(s.stepId)}`, 1);
+    // With the days from the step to the payment (`P7#<step>#<days>`): a past asOf counts it only once paid by then.
+    if (paidDate && paidDate >= s.date && paidDate <= addDays(s.date, 7)) add(counters, day, `P7#${stepKey(s.stepId)}#${daysBetween(s.date, paidDate)}`, 1);
   }
   const first = f.sentSteps.map((s) => s.date).sort()[0];
   if (paidDate && first && paidDate >= first) add(counters, dayItem(paidDate), `RP#${daysBetween(first, paidDate)}`, 1);

@@ -246,7 +246,16 @@ export const computeCockpit = ({ asOf, clients, days, later }: CockpitInput) => 
     if (d.date < window || d.date > asOf) continue;
     for (const [key, v] of Object.entries(d.counters)) {
       if (key.startsWith('S#') || key.startsWith('P7#')) {
-        const step = key.slice(key.indexOf('#') + 1);
+        let step = key.slice(key.indexOf('#') + 1);
+        if (key.startsWith('P7#')) {
+          // `P7#<step>#<days>`: paid that many days after the step, so known only from that day on (a past
+          // asOf does not count a payment made after it); `P7#<step>` was written before the days were kept.
+          const at = step.lastIndexOf('#');
+          if (at >= 0) {
+            if (addDays(d.date, Number(step.slice(at + 1))) > asOf) continue;
+            step = step.slice(0, at);
+          }
+        }
         const row = steps.get(step) ?? { sent: 0, paid: 0 };
         if (key.startsWith('S#')) row.sent += v;
         else row.paid += v;

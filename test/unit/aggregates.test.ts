@@ -54,8 +54,8 @@ describe('an invoice contribution', () => {
     expect(c.open).toBeUndefined();
     expect(c.counters[clientItem('c1')]).toEqual({ paidInvoices: 1, paidWeightCents: 120_000, lateDaysWeighted: 120_000 * 7 });
     expect(c.counters[dayItem('2026-03-10')]).toMatchObject({ paidInvoices: 1, paidDaysWeighted: 120_000 * 37, 'RP#6': 1 });
-    expect(c.counters[dayItem('2026-03-04')]).toEqual({ remindersSent: 1, 'S#j+1': 1, 'P7#j+1': 1 });
-    expect(c.counters[dayItem('2026-03-09')]).toEqual({ remindersSent: 1, 'S#manual': 1, 'P7#manual': 1 });
+    expect(c.counters[dayItem('2026-03-04')]).toEqual({ remindersSent: 1, 'S#j+1': 1, 'P7#j+1#6': 1 });
+    expect(c.counters[dayItem('2026-03-09')]).toEqual({ remindersSent: 1, 'S#manual': 1, 'P7#manual#1': 1 });
   });
 
   it('counts a payment made before the invoice was written (paid on the job) as paid at once, never as negative days to pay', () => {
@@ -276,6 +276,24 @@ describe('the cockpit of a past day', () => {
       }),
       { numRuns: 300, seed: 20261126 },
     );
+  });
+
+  it('counts a reminder as followed by payment within 7 days only once that payment is made by asOf', () => {
+    // Reminded on 4 March, paid on 8 March: on 6 March it was not paid yet, on 8 March it was.
+    const f = anInvoice({ status: 'paid', paidCents: 120_000, payments: [{ amountCents: 120_000, date: '2026-03-08', removed: false }], sentSteps: [{ stepId: 'j+1', date: '2026-03-04' }] });
+    const days = Object.entries(invoiceContribution(f).counters).filter(([k]) => k.startsWith('day:')).map(([k, counters]) => ({ date: k.slice(4), counters }));
+    const clients = [{ clientId: 'c1', balanceCents: 0, openInvoices: 0, paidInvoices: 1, paidWeightCents: 120_000, lateDaysWeighted: 600_000, open: [] }];
+    const stepOn = (asOf: string) => {
+      const later = Object.entries(invoiceContribution(f).counters).filter(([k]) => k.startsWith('moves:') && k.slice(6) > asOf).map(([k, counters]) => ({ date: k.slice(6), counters }));
+      return computeCockpit({ asOf, clients, days: days.filter((d) => d.date <= asOf), later }).reminders.steps;
+    };
+    expect(stepOn('2026-03-06')).toEqual([{ stepId: 'j+1', sent: 1, paidWithin7Days: 0, share: 0 }]);
+    expect(stepOn('2026-03-08')).toEqual([{ stepId: 'j+1', sent: 1, paidWithin7Days: 1, share: 1 }]);
+  });
+
+  it('still counts the reminder counters written before the payment day was kept with them (`P7#<step>`)', () => {
+    const days = [{ date: '2026-03-04', counters: { remindersSent: 1, 'S#j+1': 1, 'P7#j+1': 1 } }];
+    expect(computeCockpit({ asOf: '2026-03-20', clients: [], days }).reminders.steps).toEqual([{ stepId: 'j+1', sent: 1, paidWithin7Days: 1, share: 1 }]);
   });
 
   it('leaves out an invoice issued after asOf and adds back a payment dated after it', () => {
