@@ -143,12 +143,22 @@ export const planReminders = (input: PlanInput): PlannedStep[] => {
     if (actual > nextSendDay(base, calendar)) shift = daysBetween(nominal, actual);
   };
 
-  /** First send day on or after `floor` outside the grace window and, if given, after `notBefore`. */
-  const placeFrom = (floor: string, notBefore?: Date): string => {
+  /**
+   * When a step on `channel` would go out on `date`: the send hour, or for a text the first slot of the SMS
+   * window from it (08:00 when the send hour is earlier): a re-plan at 07:30 with a 07:00 send hour still has
+   * that day's 08:00 for a text, not only the next day's.
+   */
+  const slotOn = (date: string, channel: Channel): Date => {
+    const instant = sendInstant(date, calendar);
+    return channel === 'sms' ? nextSmsSlot(instant, calendar) : instant;
+  };
+
+  /** First send day on or after `floor` outside the grace window and, if given, whose slot is after `notBefore`. */
+  const placeFrom = (floor: string, notBefore?: Date, channel: Channel = 'email'): string => {
     let date = nextSendDay(floor, calendar);
     for (let i = 0; i < 10; i++) {
       if (grace && date >= grace.from && date < grace.until) date = nextSendDay(grace.until, calendar);
-      else if (notBefore && sendInstant(date, calendar) <= notBefore) date = nextSendDay(addDays(date, 1), calendar);
+      else if (notBefore && slotOn(date, channel) <= notBefore) date = nextSendDay(addDays(date, 1), calendar);
       else break;
     }
     return date;
@@ -194,14 +204,14 @@ export const planReminders = (input: PlanInput): PlannedStep[] => {
       const before = lastSendDayBefore(invoice.dueDate, maxDate(lastStepDate && addDays(lastStepDate, 1), lastSent && addDays(utcToZoned(lastSent, tz).date, minGapDays), earliestDate), calendar);
       if (before && sendInstant(before, calendar) > earliest && !(grace && before >= grace.from && before < grace.until)) wanted = before;
     }
-    const missed = sendInstant(wanted, calendar) <= earliest;
+    const missed = slotOn(wanted, channel) <= earliest;
     // Pending in a re-plan, on today's date, only its hour past: not missed, it goes at the next window.
     const hourPassed = missed && wanted >= earliestDate && (input.pending?.has(step.id) ?? false);
     // Missed, or pushed (by the client gap, an earlier step) onto or past the due date: skipped. It
     // sends nothing, so it carries no delay to the later steps (a J-5 pushed past the due date by
     // the gap once moved the caught-up J+1 a week further).
     if (nominalDate < invoice.dueDate && ((missed && !hourPassed) || wanted >= invoice.dueDate)) return { ...common, state: 'skipped', reason: 'due_passed' };
-    let date = missed ? placeFrom(maxDate(wanted, earliestDate), earliest) : wanted;
+    let date = missed ? placeFrom(maxDate(wanted, earliestDate), earliest, channel) : wanted;
     if (nominalDate < invoice.dueDate && date >= invoice.dueDate) return { ...common, state: 'skipped', reason: 'due_passed' };
     let instant = sendInstant(date, calendar);
     if (channel === 'sms') {

@@ -627,3 +627,26 @@ describe('planNewSteps after the scenario was edited', () => {
     expect(planNewSteps(input(steps(['a', 1], ['c', 10], ['d', 20])), 2, same).map((s) => s.stepId)).toEqual(['c', 'd']);
   });
 });
+
+describe('planReminders: a text re-planned between the 07:00 send hour and the 08:00 opening of the SMS window', () => {
+  // Send hour 07:00 Paris; a text may go from 08:00 (shared/domain/sms-window.ts). Tue 3 Mar 2026 is a send day.
+  const calendar = parisCalendar({ sendHour: 7 });
+  const scenario = aScenario([aStep({ id: 'texto', offsetDays: 1, templateId: 'sms-reminder', channel: 'sms' })]);
+  const invoice = anInvoice({ dueDate: '2026-03-02', sentAt: parisTime('2026-02-01T07:00').toISOString() });
+
+  it('goes at 08:00 the same day when the re-plan runs at 07:30, not at 08:00 the next day', () => {
+    const plan = planReminders(aPlanInput({ invoice, scenario, calendar, now: parisTime('2026-03-03T07:30') }));
+    expect(brief(plan)).toEqual([['texto', 'scheduled', '2026-03-03T08:00:00']]);
+  });
+
+  it('is the same plan at 06:59 (before the send hour) and at 07:59: the day of the text does not depend on the re-plan’s minute', () => {
+    const at = (time: string) => brief(planReminders(aPlanInput({ invoice, scenario, calendar, now: parisTime(`2026-03-03T${time}`) })));
+    expect(at('06:59')).toEqual([['texto', 'scheduled', '2026-03-03T08:00:00']]);
+    expect(at('07:59')).toEqual(at('06:59'));
+  });
+
+  it('goes the next send day once 08:00 has passed too', () => {
+    const plan = planReminders(aPlanInput({ invoice, scenario, calendar, now: parisTime('2026-03-03T08:00') }));
+    expect(brief(plan)).toEqual([['texto', 'scheduled', '2026-03-04T08:00:00']]);
+  });
+});

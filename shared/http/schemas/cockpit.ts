@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { businessDate, searchQuery } from './common.js';
+import { businessDate, listCursor, searchQuery } from './common.js';
 import { isValidDate } from '../../domain/dates.js';
 
 /** A cockpit dates its weeks and periods from `asOf`: a year like 9999 gives weeks of year +010000, and no data predates 2000. */
@@ -14,7 +14,7 @@ export const ClientListQuery = z.object({
   q: searchQuery.optional(),
   sort: z.enum(['name', 'balance', 'overdue']).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: z.string().max(2048).optional(),
+  cursor: listCursor.optional(),
 });
 
 export const ClientRowFields = {

@@ -86,9 +86,15 @@ export const queryDays = z.preprocess(
   z.coerce.number({ error: 'must be a whole number of days' }).int({ error: 'must be a whole number of days' }).min(0, { error: 'must be 0 or more' }).max(3650, { error: 'must be at most 3650' }),
 );
 
+/**
+ * A list's `?cursor=`: the `nextCursor` of its previous page. Left empty (`?cursor=`) it is no cursor:
+ * a 400 on every list (/clients and /invoices read it as the first page, the others refused it).
+ */
+export const listCursor = z.string().min(1, { message: 'is not a cursor' }).max(2048);
+
 export const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: z.string().max(2048).optional(),
+  cursor: listCursor.optional(),
 });
 
 /**

@@ -5,7 +5,7 @@ import type * as domain from '../../domain/invoice-types.js';
 import { MAX_AMOUNT_CENTS, MAX_QUANTITY } from '../../domain/money.js';
 import { VAT_EXEMPTIONS } from '../../domain/vat-exemption.js';
 import { LIMIT_EXCEEDED } from '../problem.js';
-import { businessDate, CEILING_MESSAGE, documentDate, cents, id, orderedRanges, positiveCents, queryDays, searchQuery, vatRate } from './common.js';
+import { businessDate, CEILING_MESSAGE, documentDate, cents, id, listCursor, orderedRanges, positiveCents, queryDays, searchQuery, vatRate } from './common.js';
 
 
 const MAX_LINES = 200;
@@ -112,7 +112,7 @@ const invoiceListFields = z.object({
   sort: z.enum(['dueDate', '-dueDate', 'amount', 'daysLate', 'client', 'lastReminder']).default('dueDate'),
   order: z.enum(['asc', 'desc']).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: z.string().max(2048).optional(),
+  cursor: listCursor.optional(),
 });
 export const InvoiceListQuery = invoiceListFields.superRefine(orderedRanges) satisfies z.ZodType<domain.InvoiceListQuery>;
 

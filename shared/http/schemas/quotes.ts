@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import type * as invoice from '../../domain/invoice-types.js';
 import type * as quote from '../../domain/quote-types.js';
-import { businessDate, documentDate, id, positiveCents } from './common.js';
+import { businessDate, documentDate, id, listCursor, positiveCents } from './common.js';
 import { documentLines } from './invoices.js';
 import { VAT_EXEMPTIONS } from '../../domain/vat-exemption.js';
 
@@ -45,7 +45,7 @@ export const QuotePatch = z
 
 export const QuoteListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: z.string().max(2048).optional(),
+  cursor: listCursor.optional(),
 });
 
 const invoiceDates = {

@@ -1,9 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { api, unwrap } from '../lib/api-client';
 import { signOut } from '../lib/auth';
 import { OwnerTimeZone, setLanguage, useI18n } from '../lib/i18n';
+import { invalidateMoneyViews } from '../lib/money-views';
 import { useFocusHeadingOnNavigation, useKeepFocusOnScreen } from './focus-heading';
 
 const NAV = [
@@ -43,9 +44,26 @@ export const keepActiveTabInView = (nav: HTMLElement | null, activeSelector = 'a
   else if (right > nav.scrollLeft + nav.clientWidth) nav.scrollLeft = right - nav.clientWidth + 16;
 };
 
+/**
+ * A new alert is a client who acted on the portal (paid, promised, disputed, asked for a plan) or a send that
+ * failed: the invoice's state, today's reminders and the home's alerts changed with it. The badge's minute poll
+ * saw it while the screen on display kept what it read before (the badge said "1 non lue", the home's card "Aucune
+ * nouvelle alerte" and the disputed invoice still among today's reminders): they are read again then.
+ */
+const useRefreshOnNewAlerts = (count: number | undefined) => {
+  const queryClient = useQueryClient();
+  const seen = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    if (count === undefined) return;
+    if (seen.current !== undefined && count > seen.current) void invalidateMoneyViews(queryClient);
+    seen.current = count;
+  }, [count, queryClient]);
+};
+
 export const Layout = () => {
   const { t, lang } = useI18n();
   const unread = useUnread().data;
+  useRefreshOnNewAlerts(unread?.count);
   // Times on every screen in the settings' zone (the same query as the screens that read the settings).
   const timeZone = useQuery({ queryKey: ['settings'], queryFn: () => unwrap(api().GET('/settings')), retry: false }).data?.timezone;
   const nav = useRef<HTMLElement>(null);
