@@ -100,7 +100,8 @@ const invoiceEmailText = (s: Settings, client: Client, invoice: InvoiceRecord, p
   emailTexts(client.language).invoice({
     clientName: client.name,
     number: invoice.number ?? '',
-    amount: money(invoice.totals.grossCents, client.language),
+    // What it asks to be paid: a final invoice's net to pay, once its deposits are deducted (it said the job's total).
+    amount: money(invoice.totals.grossCents - (invoice.deductedCents ?? 0), client.language),
     dueDate: date(invoice.dueDate, client.language),
     company: s.company.name,
     ...(s.company.iban ? { iban: s.company.iban } : {}),

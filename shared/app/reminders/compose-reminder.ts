@@ -69,7 +69,9 @@ export const reminderVariables = (m: VariablesMaterial) => {
       issueDate: m.invoice.issueDate,
       dueDate: m.invoice.dueDate,
       grossCents: m.invoice.totals.grossCents,
-      paidCents: m.invoice.paidCents,
+      // Already settled, as the letter attached says it: payments, credit notes and a final invoice's deposits, so
+      // that total − settled = balance (it said "déjà réglé" of the payments alone, which did not add up).
+      paidCents: m.invoice.paidCents + m.invoice.creditedCents + (m.invoice.deductedCents ?? 0),
       balanceCents: invoiceBalanceCents(m.invoice),
     },
     client: { name: m.client.name, kind: m.client.kind },
