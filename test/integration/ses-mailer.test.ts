@@ -46,4 +46,24 @@ describe('SesMailer', () => {
       ['a_b_c_d_e_f_g.pdf', 'application/pdf'],
     ]);
   });
+
+  // The raw MIME the client's mail program parses (the emulator renders it with nodemailer): an imported number
+  // holding a quote, a slash, a euro sign and a line break stays inside one Content-Disposition header, a file
+  // name (no path), with the euro sign encoded, never as a raw byte or a broken quoted string.
+  it('keeps a number with ", /, € and a line break inside one safe Content-Disposition in the raw MIME', async () => {
+    const content = new TextEncoder().encode('%PDF-1.4');
+    const { messageId } = await new SesMailer(ses, 'factures@relances.test').send({
+      to: ['z@ses-mailer.test'], subject: 'S', text: 'T',
+      attachments: [{ fileName: 'FA "2026"/€12\r\nX-Injected: 1.pdf', contentType: 'application/pdf', content }],
+    });
+    const raw = ((await (await fetch(`${inject('sesUrl')}/get-emlContent?messageId=${encodeURIComponent(messageId)}`)).json()) as { body: { data: number[] } | string });
+    const mime = typeof raw.body === 'string' ? raw.body : Buffer.from(raw.body.data).toString('latin1');
+    expect(mime).not.toMatch(/^X-Injected/m);
+    const part = mime.split(/\r?\n--/).find((p) => /Content-Type: application\/pdf/i.test(p))!;
+    const disposition = /^Content-Disposition:.*(?:\r?\n[ \t].*)*/im.exec(part)![0];
+    expect(disposition).toMatch(/^Content-Disposition: attachment;/i);
+    // The part's headers are ASCII: the € is encoded (RFC 2231 or 2047), not a raw UTF-8 byte.
+    expect(/[^\x00-\x7f]/.test(part.split(/\r?\n\r?\n/)[0]!)).toBe(false);
+    expect((await stored(messageId)).attachments.map((a) => a.filename)).toEqual(['FA _2026_€12_X-Injected_ 1.pdf']);
+  });
 });
