@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/domain/dates.js';
 import { aBusinessClientInput, aCompanyIdentity, anInvoiceInput } from '../fixtures/api-fixtures.js';
 import { freshTenant } from './fresh-tenant.js';
-import { uniqueEmail } from './http.js';
+import { inbox, uniqueEmail } from './http.js';
 import { endOfDay, parisToday, runUntil } from './local-clock.js';
 
 interface Step { stepId: string; state: string; scheduledAt?: string; sentAt?: string; expectedAt?: string; movedBy?: string }
@@ -28,11 +28,13 @@ let t: Awaited<ReturnType<typeof freshTenant>>;
 let day: string;
 let planned: string;
 let others: string[];
+let owner: string;
 
 describe('a day where a plan reminder and two invoice steps of one client meet', () => {
   beforeAll(async () => {
     t = await freshTenant('todaygap');
-    await t.ok('PUT', '/settings', { company: aCompanyIdentity(), litigationAfterDays: 0 });
+    owner = `owner-${t.tenantId}@notify.test`;
+    await t.ok('PUT', '/settings', { company: aCompanyIdentity({ email: owner }), litigationAfterDays: 0 });
     await t.ok('POST', '/scenarios', { id: 'court', name: 'Court', steps: [{ id: 'j+1', offsetDays: 1, anchor: 'due', templateId: 'reminder' }] });
     const today = parisToday();
     day = aSendDayAhead(today);
@@ -76,6 +78,9 @@ describe('a day where a plan reminder and two invoice steps of one client meet',
     for (const [i, id] of others.entries()) {
       expect(overview.find((r) => r.invoiceId === id)).toMatchObject({ stepId: 'j+1', postponedTo: moved[i]!.at, postponedBy: 'gap' });
     }
+    // The home screen's "Relances du jour" (the dry run over that day) lists the plan reminder alone.
+    const home = (await t.ok('GET', `/reminders/simulation?from=${day}&to=${addDays(day, 1)}T00:00:00Z`)).items as SimItem[];
+    expect(home.filter((i) => i.action === 'send' && i.at!.startsWith(day)).map((i) => [i.invoiceId, i.stepId])).toEqual([[planned, 'p1-c1']]);
     // Each invoice's plan says the same.
     for (const [i, id] of others.entries()) {
       expect((await steps(id)).find((s) => s.stepId === 'j+1')).toMatchObject({ state: 'scheduled', expectedAt: moved[i]!.at, movedBy: 'gap' });
@@ -83,11 +88,20 @@ describe('a day where a plan reminder and two invoice steps of one client meet',
     expect((await steps(planned)).find((s) => s.stepId === 'p1-c1')?.expectedAt).toBeUndefined();
 
     // And the engine does what they say: the plan reminder on `day`, the two J+1 (one grouped message) when the dry run said.
+    // (The owner's 07:00 overview of `day` first: a clock jump fires a recurring schedule at its last occurrence only.)
+    await runUntil(new Date(`${day}T06:30:00Z`), { tenant: t.tenantId });
     await runUntil(endOfDay(addDays(day, 6)), { tenant: t.tenantId });
     expect((await steps(planned)).find((s) => s.stepId === 'p1-c1')?.sentAt?.slice(0, 10)).toBe(day);
     for (const [i, id] of others.entries()) {
       const j1 = (await steps(id)).find((s) => s.stepId === 'j+1' && s.state === 'sent');
       expect(j1?.sentAt?.slice(0, 16)).toBe(moved[i]!.at!.slice(0, 16));
     }
+    // The morning email of that day listed them apart, with the day they go and why.
+    const [y, m, d] = moved[0]!.at!.slice(0, 10).split('-');
+    const email = (await inbox(owner)).filter((e) => e.subject.startsWith('[Relances] Votre journée')).map((e) => e.body.text ?? '').find((text) => text.includes('Relances reportées'));
+    expect(email, JSON.stringify((await inbox(owner)).map((e) => [e.subject, e.body.text]))).toBeDefined();
+    expect(email).toMatch(/Relances qui partent aujourd'hui \(1\)/);
+    expect(email).toMatch(/Relances reportées \(2\)/);
+    expect(email).toContain(`reportée au ${d}/${m}/${y} : écart entre deux messages au client`);
   });
 });

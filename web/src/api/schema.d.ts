@@ -7192,6 +7192,8 @@ export interface operations {
                             beforeDue?: boolean;
                             /** @enum {string} */
                             channel: "email" | "sms" | "letter";
+                            /** Format: date-time */
+                            expectedAt?: string;
                             index?: number;
                             instalment?: number;
                             lastError?: string;
@@ -7200,6 +7202,7 @@ export interface operations {
                             letterSha256?: string;
                             manual?: boolean;
                             messageId?: string;
+                            movedBy?: string;
                             plan?: number;
                             /** @enum {string} */
                             planStep?: "courtesy" | "late";
@@ -7299,6 +7302,8 @@ export interface operations {
                         beforeDue?: boolean;
                         /** @enum {string} */
                         channel: "email" | "sms" | "letter";
+                        /** Format: date-time */
+                        expectedAt?: string;
                         index?: number;
                         instalment?: number;
                         lastError?: string;
@@ -7307,6 +7312,7 @@ export interface operations {
                         letterSha256?: string;
                         manual?: boolean;
                         messageId?: string;
+                        movedBy?: string;
                         plan?: number;
                         /** @enum {string} */
                         planStep?: "courtesy" | "late";
@@ -7415,6 +7421,8 @@ export interface operations {
                         beforeDue?: boolean;
                         /** @enum {string} */
                         channel: "email" | "sms" | "letter";
+                        /** Format: date-time */
+                        expectedAt?: string;
                         index?: number;
                         instalment?: number;
                         lastError?: string;
@@ -7423,6 +7431,7 @@ export interface operations {
                         letterSha256?: string;
                         manual?: boolean;
                         messageId?: string;
+                        movedBy?: string;
                         plan?: number;
                         /** @enum {string} */
                         planStep?: "courtesy" | "late";
@@ -7596,6 +7605,8 @@ export interface operations {
                         beforeDue?: boolean;
                         /** @enum {string} */
                         channel: "email" | "sms" | "letter";
+                        /** Format: date-time */
+                        expectedAt?: string;
                         index?: number;
                         instalment?: number;
                         lastError?: string;
@@ -7604,6 +7615,7 @@ export interface operations {
                         letterSha256?: string;
                         manual?: boolean;
                         messageId?: string;
+                        movedBy?: string;
                         plan?: number;
                         /** @enum {string} */
                         planStep?: "courtesy" | "late";
@@ -9337,6 +9349,9 @@ export interface operations {
                             clientName: string;
                             invoiceId: string;
                             invoiceNumber?: string;
+                            postponedBy?: string;
+                            /** Format: date-time */
+                            postponedTo?: string;
                             /** Format: date-time */
                             scheduledAt: string;
                             stepId: string;
