@@ -13,8 +13,11 @@ export interface EpcTransfer {
   readonly bic?: string;
   /** The amount to pay; outside 1–99 999 999 999 cents the amount line is left for the payer to type. */
   readonly amountCents?: number;
-  /** Unstructured remittance: the invoice number. */
-  readonly remittance: string;
+  /**
+   * Unstructured remittance: the invoice number, or the numbers of several invoices (a grouped letter): as
+   * many whole numbers as fit, then `+N` for the N left out (never a number cut half-way).
+   */
+  readonly remittance: string | readonly string[];
 }
 
 export const EPC_MAX_BYTES = 331;
@@ -33,11 +36,28 @@ export const epcPayload = (t: EpcTransfer): string | undefined => {
   const bic = t.bic ? t.bic.replace(/\s+/g, '').toUpperCase() : '';
   if (bic && !isValidBic(bic)) return undefined;
   const amount = t.amountCents !== undefined && Number.isInteger(t.amountCents) && t.amountCents >= 1 && t.amountCents <= MAX_EPC_CENTS ? epcAmount(t.amountCents) : '';
-  const lines = ['BCD', '002', '1', 'SCT', bic, oneLine(t.beneficiaryName, 70), iban, amount, '', '', oneLine(t.remittance, 140)];
-  let payload = lines.join('\n');
+  const head = ['BCD', '002', '1', 'SCT', bic, oneLine(t.beneficiaryName, 70), iban, amount, '', ''].join('\n');
+  const fits = (remittance: string) => [...remittance].length <= 140 && bytes(`${head}\n${remittance}`) <= EPC_MAX_BYTES;
+  const remittance = typeof t.remittance === 'string' ? oneLine(t.remittance, 140) : remittanceList(t.remittance.map((n) => oneLine(n, 140)), fits);
+  let payload = `${head}\n${remittance}`;
   // Only a long name and remittance together can pass the limit: shorten the remittance.
-  while (new TextEncoder().encode(payload).length > EPC_MAX_BYTES) payload = payload.slice(0, -1);
+  while (bytes(payload) > EPC_MAX_BYTES) payload = payload.slice(0, -1);
   return payload;
+};
+
+const bytes = (text: string): number => new TextEncoder().encode(text).length;
+
+/**
+ * `F-2026-0001, F-2026-0002 +3`: the first numbers, whole, as many as `fits` allows with the marker counting
+ * the others; every one when they all fit. A first number too long to fit even alone is cut (as a single one is).
+ */
+export const remittanceList = (numbers: readonly string[], fits: (remittance: string) => boolean): string => {
+  for (let n = numbers.length; n >= 1; n--) {
+    const left = numbers.length - n;
+    const text = `${numbers.slice(0, n).join(', ')}${left > 0 ? ` +${left}` : ''}`;
+    if (fits(text)) return text;
+  }
+  return numbers[0] ?? '';
 };
 
 export interface EpcFields {

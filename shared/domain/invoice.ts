@@ -162,11 +162,15 @@ const endOfMonth = (date: string): string => {
 
 /**
  * The latest due date a business client may be given (C. com. L441-10 I): 60 days from the invoice
- * date, or 45 days end of month when stipulated (the DGCCRF accepts counting the 45 days from the end
- * of the month of issue), whichever is later. Consumers have no legal cap.
+ * date, or 45 days end of month when stipulated, whichever is later. The DGCCRF accepts both ways of
+ * counting "45 days end of month" (the end of the month of issue plus 45 days, or the issue date plus
+ * 45 days then the end of that month), so the later of the two is allowed. Consumers have no legal cap.
  */
 export const latestB2BDueDate = (issueDate: string): string => {
-  const sixty = addDays(issueDate, 60);
-  const endOfMonthPlus45 = addDays(endOfMonth(issueDate), 45);
-  return sixty > endOfMonthPlus45 ? sixty : endOfMonthPlus45;
+  const candidates = [
+    addDays(issueDate, 60),
+    addDays(endOfMonth(issueDate), 45),
+    endOfMonth(addDays(issueDate, 45)),
+  ];
+  return candidates.reduce((latest, date) => (date > latest ? date : latest));
 };

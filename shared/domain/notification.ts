@@ -43,7 +43,7 @@ export interface TimelineEventImage {
   readonly data?: Readonly<Record<string, unknown>>;
 }
 
-const DETAIL_FIELDS = ['date', 'reference', 'reason', 'stepId', 'instalments', 'until', 'bounceType'] as const;
+const DETAIL_FIELDS = ['date', 'reference', 'reason', 'stepId', 'instalments', 'until', 'bounceType', 'note'] as const;
 
 const detailOf = (data: Readonly<Record<string, unknown>> = {}): NotificationDetail | undefined => {
   const detail: Record<string, string | number | boolean> = {};
@@ -51,6 +51,8 @@ const detailOf = (data: Readonly<Record<string, unknown>> = {}): NotificationDet
     const value = data[field];
     if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') detail[field] = value;
   }
+  // A plan request lists its instalments: the owner is told how many.
+  if (Array.isArray(data.instalments)) detail.instalments = data.instalments.length;
   // A missed instalment's date is its due date.
   if (detail.date === undefined && typeof data.dueDate === 'string') detail.date = data.dueDate;
   const recipients = data.recipients;

@@ -45,6 +45,8 @@ export interface OwnerNotificationText {
   readonly reference?: string;
   readonly recipients?: string;
   readonly instalments?: number;
+  /** What the client wrote with a plan request. */
+  readonly note?: string;
 }
 
 export interface DailyOverviewText {

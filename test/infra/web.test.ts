@@ -50,6 +50,18 @@ describe('the web app hosting', () => {
     expect(security.ContentSecurityPolicy.ContentSecurityPolicy).toContain("default-src 'self'");
     expect(security.StrictTransportSecurity).toMatchObject({ AccessControlMaxAgeSec: 31_536_000 });
     expect(security.FrameOptions).toMatchObject({ FrameOption: 'DENY' });
+    // Scripts from the site only (no inline script, no eval: an injected string never runs), no plugins,
+    // no <base> hijack; nosniff, and a Referer without the path (a portal link's token stays on the page).
+    const csp = security.ContentSecurityPolicy.ContentSecurityPolicy as string;
+    const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
+    expect(directives.has('script-src') ? directives.get('script-src') : directives.get('default-src')).toEqual(["'self'"]);
+    expect(csp).not.toMatch(/unsafe-eval/);
+    expect(directives.get('object-src')).toEqual(["'none'"]);
+    expect(directives.get('base-uri')).toEqual(["'self'"]);
+    expect(security.ContentSecurityPolicy.Override).toBe(true);
+    expect(security.ContentTypeOptions).toEqual({ Override: true });
+    expect(security.ReferrerPolicy).toMatchObject({ ReferrerPolicy: 'strict-origin-when-cross-origin' });
+    expect(security.StrictTransportSecurity).toMatchObject({ IncludeSubdomains: true, Override: true });
   });
 
   it('signs in with Cognito managed login: code flow only, no client secret, callbacks on the distribution', () => {

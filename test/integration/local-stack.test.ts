@@ -44,6 +44,23 @@ describe('API server over the route table', () => {
     expect((await api('/clients', { headers: { authorization: 'Basic YWxhZGRpbjpvcGVuc2VzYW1l' } })).status).toBe(401);
   });
 
+  it('refuses, as API Gateway does, an unsigned token (alg none) and one signed HS256 with the published public key (expiry, audience, issuer: test/unit/local-issuer.test.ts)', async () => {
+    const { token } = (await (await api('/local/token?tenant=acme')).json()) as { token: string };
+    const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as Record<string, unknown>;
+    const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const unsigned = (payload: Record<string, unknown>) => `${b64({ alg: 'none', typ: 'JWT' })}.${b64(payload)}.`;
+    const jwks = (await (await api('/local/.well-known/jwks.json')).json()) as { keys: Record<string, unknown>[] };
+    const refused = [
+      unsigned(claims),
+      `${b64({ alg: 'none' })}.${token.split('.')[1]}.${token.split('.')[2]}`,
+      // The RSA public key (published) used as an HMAC secret: the classic algorithm confusion.
+      await new SignJWT(claims).setProtectedHeader({ alg: 'HS256', kid: jwks.keys[0]!.kid as string }).sign(new TextEncoder().encode(JSON.stringify(jwks.keys[0]))),
+      await new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(String(jwks.keys[0]!.n))),
+    ];
+    for (const forged of refused) expect((await api('/clients', { headers: bearer(forged) })).status, forged.slice(0, 40)).toBe(401);
+    expect((await api('/clients', { headers: bearer(token) })).status).toBe(200);
+  });
+
   it('passes the tenant of a /local/token token to the handlers', async () => {
     const tokenFor = async (tenant: string) => ((await (await api(`/local/token?tenant=${tenant}&email=boss@${tenant}.example`)).json()) as { token: string }).token;
     const initech = await tokenFor('initech');

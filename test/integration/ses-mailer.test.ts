@@ -9,7 +9,7 @@ import { SesMailer } from '../../shared/adapters/ses/ses-mailer.js';
  */
 const ses = new SESv2Client({ endpoint: inject('sesUrl'), region: 'eu-west-3', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 1 });
 const stored = async (messageId: string) => {
-  const { emails } = (await (await fetch(`${inject('sesUrl')}/store`)).json()) as { emails: { messageId: string; body: { text?: string; html?: string } }[] };
+  const { emails } = (await (await fetch(`${inject('sesUrl')}/store`)).json()) as { emails: { messageId: string; body: { text?: string; html?: string }; attachments: { filename: string; contentType: string }[] }[] };
   return emails.find((e) => e.messageId === messageId)!;
 };
 
@@ -26,5 +26,24 @@ describe('SesMailer', () => {
   it('keeps an HTML part the message brings', async () => {
     const { messageId } = await new SesMailer(ses, 'factures@relances.test').send({ to: ['x@ses-mailer.test'], subject: 'S', text: 'T', html: '<table><tr><td>1</td></tr></table>' });
     expect((await stored(messageId)).body.html).toBe('<table><tr><td>1</td></tr></table>');
+  });
+
+  // An imported invoice keeps the number it had (any text up to 64 characters): its PDF's name in the
+  // client's mail program must be a file name, never a path or a line break in the MIME header.
+  it('names each attachment as a file, whatever the invoice number it comes from', async () => {
+    const names = ['F-2026-0001.pdf', 'mise-en-demeure-FA 2026/001.pdf', 'X\r\nContent-Type: text/html.pdf', '../../etc/passwd.pdf', 'N°12 été.pdf', 'a:b*c?"d"<e>|f\\g.pdf'];
+    const content = new TextEncoder().encode('%PDF-1.4');
+    const { messageId } = await new SesMailer(ses, 'factures@relances.test').send({
+      to: ['y@ses-mailer.test'], subject: 'S', text: 'T',
+      attachments: names.map((fileName) => ({ fileName, contentType: 'application/pdf', content })),
+    });
+    expect((await stored(messageId)).attachments.map((a) => [a.filename, a.contentType])).toEqual([
+      ['F-2026-0001.pdf', 'application/pdf'],
+      ['mise-en-demeure-FA 2026_001.pdf', 'application/pdf'],
+      ['X_Content-Type_ text_html.pdf', 'application/pdf'],
+      ['.._.._etc_passwd.pdf', 'application/pdf'],
+      ['N°12 été.pdf', 'application/pdf'],
+      ['a_b_c_d_e_f_g.pdf', 'application/pdf'],
+    ]);
   });
 });

@@ -130,4 +130,53 @@ describe('the EPC QR of a mise en demeure letter (issue 10 §3: reminder PDFs ca
   it('is absent without an IBAN', () => {
     expect(letter('').epcPayload).toBeUndefined();
   });
+
+  it('lists as many whole invoice numbers as fit in the 140 characters and ends with "+N" for the others, never a number cut', () => {
+    const many = Array.from({ length: 20 }, (_, k) => anInvoiceRecord({ id: `i${k}`, number: `F-2026-${String(k + 1).padStart(4, '0')}`, dueDate: '2026-03-12' }));
+    const numbers = many.map((i) => i.number!);
+    const data = clientLetterData({ invoices: many, client: aClient(), settings: { ...defaultSettings(), company }, date: '2026-04-10', paymentInstructions: 'virement' });
+    const { remittance, amountCents } = parseEpcPayload(data.epcPayload!);
+    expect(remittance.length).toBeLessThanOrEqual(140);
+    const m = /^(.*) \+(\d+)$/.exec(remittance);
+    expect(m, remittance).not.toBeNull();
+    const listed = m![1]!.split(', ');
+    // Each listed item is a whole number of the letter, in order, and the marker counts the rest.
+    expect(listed).toEqual(numbers.slice(0, listed.length));
+    expect(Number(m![2])).toBe(numbers.length - listed.length);
+    // As many as fit: one more would not.
+    expect(`${[...listed, numbers[listed.length]].join(', ')} +${numbers.length - listed.length - 1}`.length).toBeGreaterThan(140);
+    expect(amountCents).toBe(20 * 120_000);
+  });
+});
+
+describe('the EPC remittance of several invoices', () => {
+  const numbers = (n: number, width = 11) => Array.from({ length: n }, (_, k) => `F-${String(k + 1).padStart(width - 2, '0')}`);
+
+  it('lists every number when they all fit, with no marker', () => {
+    expect(parseEpcPayload(epcPayload({ ...transfer, remittance: numbers(3) })!).remittance).toBe(numbers(3).join(', '));
+  });
+
+  it('keeps to the 331-byte payload with a long name too: fewer numbers, whole, and a marker', () => {
+    const payload = epcPayload({ ...transfer, beneficiaryName: 'É'.repeat(70), remittance: numbers(30) })!;
+    expect(new TextEncoder().encode(payload).length).toBeLessThanOrEqual(EPC_MAX_BYTES);
+    const { remittance } = parseEpcPayload(payload);
+    const m = /^(.*) \+(\d+)$/.exec(remittance)!;
+    const listed = m[1]!.split(', ');
+    expect(listed).toEqual(numbers(30).slice(0, listed.length));
+    expect(Number(m[2])).toBe(30 - listed.length);
+  });
+
+  it('for any list of numbers: whole numbers in order, then "+N" for exactly those left out', () => {
+    fc.assert(
+      fc.property(fc.array(fc.stringMatching(/^[A-Z0-9-]{1,30}$/), { minLength: 1, maxLength: 60 }), (list) => {
+        const { remittance } = parseEpcPayload(epcPayload({ ...transfer, remittance: list })!);
+        expect([...remittance].length).toBeLessThanOrEqual(140);
+        const m = /^(.*) \+(\d+)$/.exec(remittance);
+        const listed = m ? m[1]!.split(', ') : remittance.split(', ');
+        const left = m ? Number(m[2]) : 0;
+        if (listed.length + left === list.length) expect(listed).toEqual(list.slice(0, listed.length));
+        else expect(listed).toEqual([list[0]!.slice(0, listed[0]!.length)]); // a first number too long to fit alone
+      }),
+    );
+  });
 });

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { makeDailyOverview, makeSendDailyOverview } from '../../shared/app/notifications/daily-overview.js';
 import { makeMarkAllNotificationsRead } from '../../shared/app/notifications/notifications.js';
-import { makeNotifyOwner, makeSyncPaymentLog } from '../../shared/app/notifications/notify-owner.js';
+import { describe as describeNotification, makeNotifyOwner, makeSyncPaymentLog } from '../../shared/app/notifications/notify-owner.js';
 import { makeSyncOverviewSchedule, overviewScheduleName } from '../../shared/app/notifications/overview-schedule.js';
 import { notificationChangeTarget as targetOfItem } from '../../shared/app/notifications/stream-changes.js';
 import { makeCancelReminderStep } from '../../shared/app/reminders/cancel-step.js';
 import type { Mailer, OutgoingEmail } from '../../shared/app/ports.js';
-import { notificationKindOf } from '../../shared/domain/notification.js';
+import { notificationFacts, notificationKindOf, type Notification } from '../../shared/domain/notification.js';
+import { emailTexts } from '../../templates/email/index.js';
 import { defaultSettings } from '../../shared/domain/settings.js';
 import { parseItemKey } from '../../shared/adapters/dynamo/keys.js';
 import { aClient, anInvoiceRecord, FakeClientRepository, FakeInvoiceRepository, FakeMailer, FakeSettingsRepository, FakeStepRepository, fixedClock } from '../fixtures/fakes.js';
@@ -66,6 +67,20 @@ describe('which timeline events notify the owner', () => {
     [{ type: 'reminder.skipped', data: { stepId: 'j+1', reason: 'address_failing' } }, undefined],
   ])('%j → %s', (event, kind) => {
     expect(notificationKindOf({ at: '2026-03-12T08:00:00.000Z', ...event })).toBe(kind);
+  });
+
+  // The event as POST /portal/{token}/plan-request writes it: the instalments themselves, and the client's note.
+  it('tells the owner how many instalments the client asks for, and the note the client wrote', () => {
+    const facts = notificationFacts({
+      type: 'plan.requested',
+      at: '2026-03-12T08:00:00.000Z',
+      data: { instalments: [{ dueDate: '2026-04-01', amountCents: 24_000 }, { dueDate: '2026-05-01', amountCents: 24_000 }], note: 'Deux fois, merci !' },
+    })!;
+    const notification: Notification = { id: 'e1', tenantId: 't', invoiceId: 'inv1', invoiceNumber: 'F-2026-0005', clientName: 'Sophie Martin', read: false, email: 'pending', ...facts };
+    const fr = emailTexts('fr').ownerNotification(describeNotification(notification, 'fr'));
+    expect(fr.text).toContain('Le client demande à payer en 2 fois : « Deux fois, merci ! ».');
+    const en = emailTexts('en').ownerNotification(describeNotification(notification, 'en'));
+    expect(en.text).toContain('The client asks to pay in 2 instalments: "Deux fois, merci !".');
   });
 
   it('takes the notification id from the event key, and only inserted events', () => {
@@ -222,6 +237,18 @@ describe('the daily overview', () => {
     expect(await makeSendDailyOverview(w.deps)(TENANT, new Date('2026-03-13T06:00:00Z'))).toMatchObject({ outcome: 'sent' });
     const mail = w.mailer.sent[0]! as OutgoingEmail;
     expect(mail.text).toContain('· Boulangerie Dupont SARL · Relance à échéance (J+1) —');
+  });
+
+  // Scenarios name the base (French) template; an English owner read "Relance à échéance (J+1)" in an English email.
+  it('names a built-in template in the owner’s language', async () => {
+    const w = world('2026-03-13T06:00:00.000Z');
+    w.settings.byTenant.set(TENANT, { ...(await w.settings.get(TENANT)), language: 'en' });
+    await w.steps.createPlan(TENANT, 'inv1', [
+      { plan: 1, index: 1, stepId: 'j+1', templateId: 'reminder', state: 'scheduled', at: '2026-03-06T08:00:00.000Z', scheduledAt: '2026-03-13T08:00:00.000Z', localTime: '2026-03-13T09:00:00' },
+    ]);
+    expect(await makeSendDailyOverview(w.deps)(TENANT, new Date('2026-03-13T06:00:00Z'))).toMatchObject({ outcome: 'sent' });
+    const mail = w.mailer.sent[0]! as OutgoingEmail;
+    expect(mail.text).toContain('· Boulangerie Dupont SARL · Reminder at due date (D+1) —');
   });
 
   it('keeps one recurring schedule per tenant in step with its settings', async () => {

@@ -7,8 +7,10 @@ import { quoteWorld } from '../fixtures/more-fakes.js';
 const line = { description: 'Pose', quantity: 1, unitPriceCents: 10_000, vatRate: 20 as const };
 
 describe('the legal maximum payment term of a business client (C. com. L441-10 I)', () => {
-  it('is 60 days from the invoice date, or 45 days counted from the end of its month when that is later', () => {
-    expect(latestB2BDueDate('2026-01-10')).toBe('2026-03-17'); // 31/01 + 45 beats 10/01 + 60 (11/03)
+  it('is 60 days from the invoice date, or 45 days end of month counted either way the DGCCRF accepts, whichever is later', () => {
+    expect(latestB2BDueDate('2026-01-10')).toBe('2026-03-17'); // 31/01 + 45 beats 10/01 + 60 (11/03) and end of (10/01 + 45 = 24/02)
+    expect(latestB2BDueDate('2026-01-20')).toBe('2026-03-31'); // end of (20/01 + 45 = 06/03) beats 20/01 + 60 (21/03) and 31/01 + 45 (17/03)
+    expect(latestB2BDueDate('2026-06-25')).toBe('2026-08-31'); // end of (25/06 + 45 = 09/08) beats 30/06 + 45 (14/08) and 25/06 + 60 (24/08)
     expect(latestB2BDueDate('2026-01-31')).toBe('2026-04-01'); // 31/01 + 60 beats 31/01 + 45
     expect(latestB2BDueDate('2028-02-10')).toBe('2028-04-14'); // leap year: 29/02 + 45
   });

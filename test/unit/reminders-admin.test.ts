@@ -330,6 +330,33 @@ describe('template preview and test send', () => {
     expect(error.errors[0]!.path).toBe('body.to');
   });
 
+  // "Send a step to yourself" (PRODUCT §7) must show what the client would get: the text as it goes, the plan's figures.
+  it('sends a text message template as the text goes: its pay link filled, on one line, no PDF', async () => {
+    await w.settings.put(T, { ...defaultSettings(), company: { name: 'Élec Martin', email: 'contact@elec-martin.test', iban: 'FR7630006000011234567890189' } });
+    await w.testSend(T, 'sms-reminder', { to: 'moi@elec-martin.test' });
+    const [mail] = w.mailer.sent;
+    expect(mail!.subject).toBe('[TEST] SMS de relance');
+    expect(mail!.text).toMatch(/^Élec Martin : la facture F-EXEMPLE-0001 \(1 000,00 €\) est échue depuis le \d\d\/\d\d\/2026\. Pour régler : virement IBAN FR76 3000 6000 0112 3456 7890 189, référence F-EXEMPLE-0001\. Déjà réglé \? Merci d'ignorer ce message\.\n/);
+    expect(mail!.text).toMatch(/\n\n\(Ce texte part en 2 SMS : \d+ caractères GSM-7\.\)$/);
+    expect(mail!.attachments ?? []).toEqual([]);
+  });
+
+  it('fills a payment plan template with the invoice’s plan, in a preview and in a test, and with a sample plan without an invoice', async () => {
+    const plan = { seq: 1, createdAt: '2026-03-01T08:00:00.000Z', totalCents: 100_000, waivePenalties: false, source: 'owner' as const, status: 'active' as const,
+      instalments: [{ dueDate: '2026-03-10', amountCents: 50_000 }, { dueDate: '2026-04-10', amountCents: 50_000 }] };
+    w.invoices.add(anInvoiceRecord({ id: 'planned', paidCents: 20_000, status: 'partially_paid', paymentPlan: plan }));
+    w.clock.set('2026-03-16T10:00:00.000Z');
+    const late = await w.preview(T, 'instalment-late', 'planned');
+    expect(late.subject).toBe('Facture F-2026-0001 : échéance 1/2 non reçue');
+    expect(late.body).toMatch(/l'échéance 1 sur 2 de l'échéancier convenu pour la facture F-2026-0001, prévue le 10\/03\/2026, ne nous est pas parvenue : il reste 500,00\s€/);
+    await w.testSend(T, 'instalment-courtesy', { invoiceId: 'planned', to: 'moi@elec-martin.test' });
+    expect(w.mailer.sent[0]!.subject).toBe('[TEST] Facture F-2026-0001 : échéance 1/2 le 10/03/2026');
+    await w.testSend(T, 'instalment-late-en', { to: 'moi@elec-martin.test' });
+    const sample = w.mailer.sent[1]!;
+    expect(sample.subject).toMatch(/^\[TEST\] Invoice F-EXEMPLE-0001: instalment 1\/\d not received$/);
+    expect(sample.text).not.toMatch(/instalment  of|due on ,|: {2}is still/);
+  });
+
   it('uses a fictional business sample without an invoice and writes nothing', async () => {
     const before = structuredClone([...w.invoices.invoices.entries()]);
     await w.testSend(T, 'firm', { to: 'moi@elec-martin.test' });

@@ -10,6 +10,13 @@ const tagValue = (value: string) => value.replace(/[^A-Za-z0-9_\-.@]/g, '_').sli
 /** A subject is one header line: a line break typed in a company name or an owner's subject is a space. */
 const oneLine = (subject: string) => subject.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 
+/**
+ * An attachment's name is a file name, not a path nor a header: names come from invoice numbers, and an
+ * imported invoice keeps the number it was given (`FA 2026/001`, a line break, `../x`). Line breaks,
+ * slashes and the characters no file system takes (`\\ : * ? " < > |`) become `_`.
+ */
+const attachmentFileName = (name: string): string => name.replace(/[\u0000-\u001f\u007f/\\:*?"<>|]+/g, '_').trim() || 'document.pdf';
+
 /** RFC 2047 display name, so "Plomberie Martin & Fils" survives any mail client. */
 const fromAddress = (name: string | undefined, address: string) =>
   name ? `=?UTF-8?B?${Buffer.from(name).toString('base64')}?= <${address}>` : address;
@@ -39,7 +46,7 @@ export class SesMailer implements Mailer {
                 Html: { Data: email.html ?? textToHtml(email.text), Charset: 'UTF-8' },
               },
               Attachments: email.attachments?.map((a) => ({
-                FileName: a.fileName,
+                FileName: attachmentFileName(a.fileName),
                 ContentType: a.contentType,
                 RawContent: a.content,
                 ContentDisposition: 'ATTACHMENT',

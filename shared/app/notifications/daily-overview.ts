@@ -156,6 +156,15 @@ export const makeDailyOverview = (deps: DailyOverviewDeps) =>
 export type SendOverviewOutcome = { readonly outcome: 'sent'; readonly messageId: string; readonly date: string } | { readonly outcome: 'skipped'; readonly reason: 'switched_off' | 'no_address' | 'nothing_to_report' | 'already_sent'; readonly date: string };
 
 /**
+ * A built-in template by its name in the owner's language (scenarios name the base, French, template:
+ * "Relance à échéance (J+1)" reads "Reminder at due date (D+1)" to an English owner); a tenant's own by its id.
+ */
+const builtInName = (templateId: string, lang: 'fr' | 'en'): string => {
+  const base = templateId.replace(/-en$/, '');
+  return (defaultTemplate(lang === 'en' ? `${base}-en` : base) ?? defaultTemplate(templateId))?.name ?? templateId;
+};
+
+/**
  * The morning email, fired by the tenant's recurring schedule at `scheduledTime` (the day is
  * that instant's local date, so a replayed clock gets the right day). At most one per day: the
  * day is claimed before sending, and given back if SES refuses, so the platform's retry may send it.
@@ -180,7 +189,7 @@ export const makeSendDailyOverview = (deps: DailyOverviewDeps & { readonly maile
         // A built-in template by its name ("Relance à échéance (J+1)"), a tenant's own by its id; the
         // `escalate` step sends nothing: it is the move to litigation, named as such.
         invoice: label(r), clientName: r.clientName,
-        template: r.templateId === ESCALATE_TEMPLATE_ID ? ESCALATION_LABEL[lang] : (defaultTemplate(r.templateId)?.name ?? r.templateId),
+        template: r.templateId === ESCALATE_TEMPLATE_ID ? ESCALATION_LABEL[lang] : builtInName(r.templateId, lang),
         time: utcToZoned(new Date(r.scheduledAt), settings.timezone).time.slice(0, 5),
         cancel: deps.appUrl ? `${deps.appUrl}/invoices/${r.invoiceId}` : `${r.cancel.method} ${r.cancel.path}`,
         ...(r.undeliverable ? { undeliverable: r.undeliverable } : {}),

@@ -83,6 +83,7 @@ export const describe = (n: Notification, language: 'fr' | 'en') => {
     ...(text('reason') ? { reason: text('reason') } : {}),
     ...(text('reference') ? { reference: text('reference') } : {}),
     ...(text('recipients') ? { recipients: text('recipients') } : {}),
+    ...(text('note') ? { note: text('note') } : {}),
     ...(typeof detail.instalments === 'number' ? { instalments: detail.instalments } : {}),
   };
 };

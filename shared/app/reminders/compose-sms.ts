@@ -3,6 +3,7 @@ import { renderTemplate } from '../../domain/template-render.js';
 import { localDate } from '../../domain/dates.js';
 import { invoiceBalanceCents } from '../../domain/invoice.js';
 import type { Settings } from '../../domain/settings.js';
+import { gsmPunctuation } from '../../domain/sms-text.js';
 import type { InvoiceRecord, OutgoingSms } from '../ports.js';
 import { reminderVariables, type ReminderMaterial, type VariablesMaterial } from './compose-reminder.js';
 
@@ -34,9 +35,13 @@ export const smsVariables = (vars: Record<string, string>, language: Client['lan
   return { ...vars, paymentLink: fallback };
 };
 
-/** A text as sent: the template's body rendered with `smsVariables`, on one line (the template editor's preview shows the same). */
+/**
+ * A text as sent: the template's body rendered with `smsVariables`, on one line, its typographic
+ * punctuation written in GSM-7 (one ’ or « » sent the whole text in UCS-2, twice the parts; see
+ * shared/domain/sms-text.ts). The template editor's preview shows the same.
+ */
 export const renderSmsText = (body: string, vars: Record<string, string>, language: Client['language']): string =>
-  renderTemplate(body, smsVariables(vars, language)).replace(/\s+/g, ' ').trim();
+  gsmPunctuation(renderTemplate(body, smsVariables(vars, language))).replace(/\s+/g, ' ').trim();
 
 /** At most this many invoice numbers are spelt out in a grouped text; the others are counted. */
 const SMS_NUMBERS_LISTED = 3;
@@ -71,10 +76,10 @@ export const composeGroupedSms = (
   const pay =
     vars.paymentLink ||
     (vars.iban ? (en ? `transfer to IBAN ${vars.iban}, reference ${numbers.join(' ')}.` : `virement IBAN ${vars.iban}, référence ${numbers.join(' ')}.`) : vars.companyPhone || vars.companyEmail);
-  const text = (
+  const text = gsmPunctuation(
     en
       ? `${vars.companyName}: ${numbers.length} invoices (${listed}) ${state}, ${vars.balanceAmount} in total. To pay: ${pay} Already paid? Please ignore this message.`
-      : `${vars.companyName} : ${numbers.length} factures (${listed}) ${state}, ${vars.balanceAmount} au total. Pour régler : ${pay} Déjà réglé ? Merci d'ignorer ce message.`
+      : `${vars.companyName} : ${numbers.length} factures (${listed}) ${state}, ${vars.balanceAmount} au total. Pour régler : ${pay} Déjà réglé ? Merci d'ignorer ce message.`,
   )
     .replace(/\s+/g, ' ')
     .trim();

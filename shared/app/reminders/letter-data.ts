@@ -73,7 +73,7 @@ export const clientLetterData = (m: {
   const unpaidCents = rows.reduce((s, r) => s + r.balanceCents, 0);
   const numbers = rows.map((r) => r.number).join(', ');
   const epc = seller.iban
-    ? epcPayload({ beneficiaryName: seller.name, iban: seller.iban, ...(seller.bic ? { bic: seller.bic } : {}), amountCents: unpaidCents, remittance: numbers })
+    ? epcPayload({ beneficiaryName: seller.name, iban: seller.iban, ...(seller.bic ? { bic: seller.bic } : {}), amountCents: unpaidCents, remittance: rows.map((r) => r.number) })
     : undefined;
   // Without an IBAN the payment URL is how to pay: the link of every invoice listed and their whole balance.
   const paymentInstructions = !seller.iban && m.settings.paymentUrl ? onlinePaymentText(paymentLinkFor(m.settings.paymentUrl, { number: numbers, balanceCents: unpaidCents }), m.client.language) : m.paymentInstructions;

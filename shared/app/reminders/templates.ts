@@ -6,6 +6,8 @@
 import { addDays, localDate } from '../../domain/dates.js';
 import { DEFAULT_TEMPLATES, defaultTemplate, SMS_TEMPLATE_MAX_CHARS, templatePurpose, type ReminderTemplate, type TemplatePurpose } from '../../domain/default-templates.js';
 import { invoiceBalanceCents, invoiceTotals } from '../../domain/invoice.js';
+import { instalmentViews, type PaymentPlan } from '../../domain/payment-plan.js';
+import { smsSegments } from '../../domain/sms-text.js';
 import { contractRateOf, penaltyPreview, penaltyReductions, type PenaltyPreview } from '../../domain/penalties.js';
 import { channelOf, type Scenario } from '../../domain/scenario.js';
 import { renderTemplate, unknownVariables } from '../../domain/template-render.js';
@@ -212,6 +214,18 @@ const invoiceMaterial = async (deps: TemplateTryDeps, tenantId: string, invoiceI
  */
 const inTemplateLanguage = (client: Client, template: Pick<ReminderTemplate, 'language'>): Client => ({ ...client, language: template.language });
 
+/**
+ * The invoice's payment plan as a plan reminder shows it, about its oldest instalment still due (what
+ * the engine's reminder for that instalment says): a preview or a test of `instalment-late` otherwise
+ * read "l'échéance  sur  … prévue le ," with its figures blank.
+ */
+const planOf = (invoice: InvoiceRecord, today: string): { plan: PaymentPlan; instalment: number } | undefined => {
+  const plan = invoice.paymentPlan;
+  if (!plan) return undefined;
+  const open = instalmentViews(plan, invoiceBalanceCents(invoice), today).findIndex((r) => r.dueCents > 0);
+  return { plan, instalment: Math.max(0, open) };
+};
+
 export interface TemplatePreview {
   readonly subject: string;
   readonly body: string;
@@ -232,7 +246,8 @@ export const makePreviewTemplate = (deps: TemplateTryDeps) =>
     const now = deps.clock.now();
     const portalUrl = deps.portalLinks?.preview(material.invoice);
     const { payments, creditNotes } = material;
-    const variables = reminderVariables({ invoice: material.invoice, client: inTemplateLanguage(material.client, template), settings, payments, creditNotes, asOf: now, ...(portalUrl ? { portalUrl } : {}) });
+    const plan = planOf(material.invoice, localDate(now, settings.timezone));
+    const variables = reminderVariables({ invoice: material.invoice, client: inTemplateLanguage(material.client, template), settings, payments, creditNotes, asOf: now, ...(portalUrl ? { portalUrl } : {}), ...(plan ? { plan } : {}) });
     // The same amount as the variables: on what was unpaid each day.
     const penalties = penaltyPreview(material.client.kind, {
       unpaidCents: invoiceBalanceCents(material.invoice),
@@ -274,9 +289,21 @@ export const makeTestTemplate = (deps: TestSendDeps) =>
       ]);
     }
     const now = deps.clock.now();
-    const material = request.invoiceId ? await invoiceMaterial(deps, tenantId, request.invoiceId) : sampleMaterial(tenantId, now, settings);
+    const purpose = templatePurpose(template.id);
+    const material = request.invoiceId ? await invoiceMaterial(deps, tenantId, request.invoiceId) : sampleMaterial(tenantId, now, settings, { withPlan: purpose === 'instalment' });
+    const plan = planOf(material.invoice, localDate(now, settings.timezone));
+    const client = inTemplateLanguage(material.client, template);
+    if (purpose === 'sms') {
+      // A text message reads as the client's phone shows it (pay link filled, one line), with what it costs.
+      const variables = reminderVariables({ ...material, client, settings, asOf: now, ...(plan ? { plan } : {}) });
+      const text = renderSmsText(template.body, variables, template.language);
+      const { encoding, units, segments } = smsSegments(text);
+      const cost = template.language === 'en' ? `(This text goes out as ${segments} SMS: ${units} ${encoding} characters.)` : `(Ce texte part en ${segments} SMS : ${units} caractères ${encoding}.)`;
+      const { messageId } = await deps.mailer.send({ to: [to], subject: `[TEST] ${renderTemplate(template.subject, variables)}`, text: `${text}\n\n${cost}`, tags: { tenant: tenantId, kind: 'test', template: template.id } });
+      return { messageId, to };
+    }
     const email = await composeReminder(
-      { ...material, client: inTemplateLanguage(material.client, template), settings, template, asOf: now },
+      { ...material, client, settings, template, asOf: now, ...(plan ? { plan } : {}) },
       deps.pdf,
       [to],
     );
@@ -288,7 +315,7 @@ export const makeTestTemplate = (deps: TestSendDeps) =>
 const SAMPLE_LINES = [{ description: 'Prestation d’exemple (facture fictive)', quantity: 1, unitPriceCents: 100_000, vatRate: 20 }] as const;
 
 /** A clearly fictional business client and invoice, 10 days late with one partial payment. */
-export const sampleMaterial = (tenantId: string, now: Date, settings: Settings): { invoice: InvoiceRecord; client: Client; payments: PaymentRecord[] } => {
+export const sampleMaterial = (tenantId: string, now: Date, settings: Settings, { withPlan = false } = {}): { invoice: InvoiceRecord; client: Client; payments: PaymentRecord[] } => {
   const today = localDate(now, settings.timezone);
   const at = now.toISOString();
   const client: Client = {
@@ -327,5 +354,10 @@ export const sampleMaterial = (tenantId: string, now: Date, settings: Settings):
     createdAt: at,
     updatedAt: at,
   };
-  return { invoice, client, payments: [payment] };
+  // A plan template's sample: the balance in two instalments, the first one 3 days late.
+  const paymentPlan: PaymentPlan = {
+    seq: 1, createdAt: at, totalCents: 100_000, waivePenalties: false, source: 'owner', status: 'active',
+    instalments: [{ dueDate: addDays(today, -3), amountCents: 50_000 }, { dueDate: addDays(today, 27), amountCents: 50_000 }],
+  };
+  return { invoice: withPlan ? { ...invoice, paymentPlan } : invoice, client, payments: [payment] };
 };
