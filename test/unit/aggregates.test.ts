@@ -58,6 +58,21 @@ describe('an invoice contribution', () => {
     expect(c.counters[dayItem('2026-03-09')]).toEqual({ remindersSent: 1, 'S#manual': 1, 'P7#manual#1': 1 });
   });
 
+  it('dates a paid invoice whose balance a credit note closed after its last payment on that credit note, as its balance says', () => {
+    // 600 paid on 10 March, the 600 left credited on 1 April: owed until 1 April (a past asOf shows it open), paid then.
+    const f = anInvoice({
+      status: 'paid', paidCents: 60_000, creditedCents: 60_000,
+      payments: [{ amountCents: 60_000, date: '2026-03-10', removed: false }], credits: [{ grossCents: 60_000, issueDate: '2026-04-01' }],
+    });
+    expect(paidDateOf(f)).toBe('2026-04-01');
+    const c = invoiceContribution(f);
+    expect(c.counters[dayItem('2026-04-01')]).toMatchObject({ paidInvoices: 1, paidWeightCents: 60_000, paidDaysWeighted: 60_000 * 59 });
+    expect(c.counters[dayItem('2026-03-10')]).toEqual({ collectedCents: 60_000 });
+    expect(c.counters[clientItem('c1')]).toEqual({ paidInvoices: 1, paidWeightCents: 60_000, lateDaysWeighted: 60_000 * 29 });
+    // A credit note before the last payment leaves the payment's date.
+    expect(paidDateOf(anInvoice({ status: 'paid', paidCents: 60_000, creditedCents: 60_000, payments: [{ amountCents: 60_000, date: '2026-04-05', removed: false }], credits: [{ grossCents: 60_000, issueDate: '2026-04-01' }] }))).toBe('2026-04-05');
+  });
+
   it('counts a payment made before the invoice was written (paid on the job) as paid at once, never as negative days to pay', () => {
     const c = invoiceContribution(anInvoice({ status: 'paid', paidCents: 120_000, payments: [{ amountCents: 120_000, date: '2026-01-20', removed: false }] }));
     expect(c.counters[dayItem('2026-01-20')]).toMatchObject({ paidInvoices: 1, paidWeightCents: 120_000 });

@@ -2343,6 +2343,50 @@ export interface operations {
                     };
                 };
             };
+            /** @description More than 200 invoices to write: the job (`id`, `status: "running"`), `Location: /imports/{id}` */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        clientsCreated: number;
+                        created: number;
+                        /** @enum {string} */
+                        dateOrder?: "DD/MM/YYYY" | "MM/DD/YYYY";
+                        dateOrderEvidence?: {
+                            field: string;
+                            row: number;
+                            value: string;
+                        };
+                        dryRun: boolean;
+                        errors: {
+                            field: string;
+                            message: string;
+                            row: number;
+                        }[];
+                        existing: number;
+                        id?: string;
+                        items: {
+                            /** @enum {string} */
+                            action: "create" | "exists";
+                            clientId: string;
+                            /** @enum {string} */
+                            clientKind: "business" | "consumer";
+                            /** @constant */
+                            clientKindGuessed?: true;
+                            newClient: boolean;
+                            number: string;
+                            row: number;
+                            /** @enum {string} */
+                            status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
+                        }[];
+                        rows: number;
+                        /** @enum {string} */
+                        status: "done" | "running";
+                    };
+                };
+            };
             /** @description Invalid request: each bad field is listed in `errors` */
             400: {
                 headers: {
