@@ -6,7 +6,7 @@ import { date, emailTexts, money } from '../../templates/email/index.js';
 import { rateFromDueDate } from '../domain/penalties.js';
 import type { Client } from '../domain/client.js';
 import type { InvoiceView } from '../domain/invoice-types.js';
-import { PLACEHOLDER_COMPANY_NAME, type Settings } from '../domain/settings.js';
+import { replyToOf, PLACEHOLDER_COMPANY_NAME, type Settings } from '../domain/settings.js';
 import { exemptionPartyProblems } from '../domain/vat-exemption.js';
 import { BusinessRuleError, ConflictError, NotFoundError, type FieldError } from './errors.js';
 import { byPaymentDate } from './payments.js';
@@ -179,7 +179,7 @@ export const makeSendInvoice = ({ invoices, clients, settings, mailer, pdf, cloc
       const { messageId } = await mailer.send({
         to: [client.email],
         cc: client.ccEmails,
-        ...(s.replyToEmail ?? s.company.email ? { replyTo: s.replyToEmail ?? s.company.email } : {}),
+        ...(replyToOf(s) ? { replyTo: replyToOf(s)! } : {}),
         fromName: s.company.name,
         subject,
         text,

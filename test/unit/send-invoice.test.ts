@@ -81,6 +81,17 @@ describe('sending an invoice needs a complete legal identity', () => {
     expect(await w.send('acme', 'inv1')).toMatchObject({ status: 'sent', number: 'F-2026-0001' });
     expect(w.mailer.sent).toHaveLength(1);
   });
+
+  // The client's answer ("j'ai payé", a question) must reach the owner, never the platform's sender address.
+  it('has the client reply to the reply-to address, else the company email, else the owner’s notification address', async () => {
+    const w = await world({ ...COMPANY, email: 'contact@martin.test' });
+    await w.send('acme', 'inv1');
+    expect(w.mailer.sent[0]!.replyTo).toBe('contact@martin.test');
+    const owner = await world();
+    await owner.settings.put('acme', { ...(await owner.settings.get('acme')), notifyEmail: 'patron@martin.test' });
+    await owner.send('acme', 'inv1');
+    expect(owner.mailer.sent[0]!.replyTo).toBe('patron@martin.test');
+  });
 });
 
 describe('the payment URL setting', () => {

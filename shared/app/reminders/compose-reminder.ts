@@ -5,6 +5,7 @@ import { invoiceBalanceCents } from '../../domain/invoice.js';
 import { buildTemplateVariables, renderTemplate, textToHtml } from '../../domain/template-render.js';
 import type { Client } from '../../domain/client.js';
 import type { Settings } from '../../domain/settings.js';
+import { replyToOf } from '../../domain/settings.js';
 import type { LetterData } from '../../domain/letter.js';
 import { NotFoundError } from '../errors.js';
 import type { CreditNoteRecord, EmailAttachment, InvoiceRecord, OutgoingEmail, PaymentRecord, PdfRenderer, TenantDocuments } from '../ports.js';
@@ -153,7 +154,7 @@ export const composeReminder = async (m: ReminderMaterial, pdf: PdfRenderer, to:
       content: bytes,
     });
   }
-  const replyTo = m.settings.replyToEmail ?? m.settings.company.email;
+  const replyTo = replyToOf(m.settings);
   const bcc = bccFor(m.settings);
   return {
     to,
