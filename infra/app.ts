@@ -4,12 +4,14 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildWebApp } from './local/web-server.js';
+import { parseAllowedOrigins } from './allowed-origins.js';
 import { RelancesStack } from './relances-stack.js';
 
 /**
  * Deployment parameters come from CDK context (cdk.json, or `-c key=value`):
- * `relances:senderEmail`, `relances:allowedOrigins` (comma-separated), `relances:operatorEmail`
- * (who receives the alarms: no default, a synth without it warns), `relances:stage`.
+ * `relances:senderEmail`, `relances:allowedOrigins` (optional, comma-separated: origins allowed by CORS besides the
+ * stack's own web app), `relances:operatorEmail` (who receives the alarms: no default, a synth without it warns),
+ * `relances:stage`.
  */
 const app = new App();
 
@@ -21,7 +23,8 @@ const context = (key: string): string => {
 
 const senderEmail = context('senderEmail');
 if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(senderEmail)) throw new Error(`relances:senderEmail is not an address: ${senderEmail}`);
-const allowedOrigins = context('allowedOrigins').split(',').map((o) => o.trim()).filter(Boolean);
+// Optional: the stack always allows its own web app origin (CloudFront); these are extra (infra/allowed-origins.ts).
+const allowedOrigins = parseAllowedOrigins(app.node.tryGetContext('relances:allowedOrigins'));
 // Optional, with no default: without it the alarms reach nobody, and synth warns (infra/constructs/monitoring.ts).
 const givenOperatorEmail: unknown = app.node.tryGetContext('relances:operatorEmail');
 const operatorEmail = typeof givenOperatorEmail === 'string' && givenOperatorEmail.trim() !== '' ? givenOperatorEmail.trim() : undefined;

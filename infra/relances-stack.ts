@@ -16,7 +16,7 @@ import { Web } from './constructs/web.js';
 export interface RelancesStackProps extends StackProps {
   /** From address of invoices and reminders (context `relances:senderEmail`); a verified SES identity. */
   readonly senderEmail: string;
-  /** Browser origins of the front end (context `relances:allowedOrigins`, comma-separated). */
+  /** Extra browser origins (context `relances:allowedOrigins`, optional); the web app's own origin is always added. */
   readonly allowedOrigins: readonly string[];
   /** The built web app (web/dist); infra/app.ts builds it when missing. */
   readonly webAssetDir: string;

@@ -5,6 +5,7 @@
  * invoice's reminder steps with the plan's while it runs and ends it when paid or missed.
  */
 import { localDate } from '../domain/dates.js';
+import { replyToOf } from '../domain/settings.js';
 import { invoiceBalanceCents } from '../domain/invoice.js';
 import type { Instalment, InstalmentView, PaymentPlan, PlanRequest } from '../domain/payment-plan.js';
 import { endedPlan, instalmentViews, isPlanRequestMoot, planProblems } from '../domain/payment-plan.js';
@@ -228,7 +229,7 @@ const tellClient = async (
     // A link that cannot be made today never holds the answer back.
     const portalUrl = await deps.portalLinks?.issue(invoice).catch(() => undefined);
     const { subject, text: body } = text(client.language, invoice.issued?.client.name ?? client.name, portalUrl);
-    const replyTo = s.replyToEmail ?? s.company.email;
+    const replyTo = replyToOf(s);
     const { messageId } = await deps.mailer.send({
       to: recipients.to,
       cc: recipients.cc,

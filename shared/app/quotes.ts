@@ -4,7 +4,7 @@ import { date, emailTexts, money } from '../../templates/email/index.js';
 import { quoteStatusView } from '../domain/quote.js';
 import type { QuoteInput, QuotePatch, QuoteView } from '../domain/quote-types.js';
 import { BusinessRuleError, ConflictError, NotFoundError, type FieldError } from './errors.js';
-import { PLACEHOLDER_COMPANY_NAME, type Settings } from '../domain/settings.js';
+import { replyToOf, PLACEHOLDER_COMPANY_NAME, type Settings } from '../domain/settings.js';
 import type { ClientRepository, Clock, IdGenerator, InvoiceRecord, InvoiceRepository, Mailer, QuotePdfRenderer, QuoteRecord, QuoteRepository, SettingsRepository } from './ports.js';
 import { assertExemptLines } from './invoices.js';
 
@@ -210,7 +210,7 @@ export const makeSendQuote = ({ quotes, invoices, clients, settings, clock, mail
     const { messageId } = await mailer.send({
       to: [client.email],
       cc: client.ccEmails,
-      ...(s.replyToEmail ?? s.company.email ? { replyTo: s.replyToEmail ?? s.company.email } : {}),
+      ...(replyToOf(s) ? { replyTo: replyToOf(s)! } : {}),
       fromName: s.company.name,
       subject: text.subject,
       text: text.text,

@@ -6,7 +6,7 @@ import { date, emailTexts, money } from '../../templates/email/index.js';
 import { rateFromDueDate } from '../domain/penalties.js';
 import type { Client } from '../domain/client.js';
 import type { InvoiceView } from '../domain/invoice-types.js';
-import { PLACEHOLDER_COMPANY_NAME, type Settings } from '../domain/settings.js';
+import { replyToOf, PLACEHOLDER_COMPANY_NAME, type Settings } from '../domain/settings.js';
 import { exemptionPartyProblems } from '../domain/vat-exemption.js';
 import { BusinessRuleError, ConflictError, NotFoundError, type FieldError } from './errors.js';
 import { byPaymentDate } from './payments.js';
@@ -100,7 +100,8 @@ const invoiceEmailText = (s: Settings, client: Client, invoice: InvoiceRecord, p
   emailTexts(client.language).invoice({
     clientName: client.name,
     number: invoice.number ?? '',
-    amount: money(invoice.totals.grossCents, client.language),
+    // What it asks to be paid: a final invoice's net to pay, once its deposits are deducted (it said the job's total).
+    amount: money(invoice.totals.grossCents - (invoice.deductedCents ?? 0), client.language),
     dueDate: date(invoice.dueDate, client.language),
     company: s.company.name,
     ...(s.company.iban ? { iban: s.company.iban } : {}),
@@ -178,7 +179,7 @@ export const makeSendInvoice = ({ invoices, clients, settings, mailer, pdf, cloc
       const { messageId } = await mailer.send({
         to: [client.email],
         cc: client.ccEmails,
-        ...(s.replyToEmail ?? s.company.email ? { replyTo: s.replyToEmail ?? s.company.email } : {}),
+        ...(replyToOf(s) ? { replyTo: replyToOf(s)! } : {}),
         fromName: s.company.name,
         subject,
         text,

@@ -12,6 +12,7 @@ import { renderTemplate, textToHtml } from '../domain/template-render.js';
 import type { InvoiceStatus } from '../domain/invoice.js';
 import { isPaymentBeforeImport } from '../domain/invoice-import.js';
 import type { Settings } from '../domain/settings.js';
+import { replyToOf } from '../domain/settings.js';
 import type { ClientRepository, Clock, InvoiceRepository, Mailer, SettingsRepository, TenantDocuments } from './ports.js';
 import { reminderVariables, resolveTemplate } from './reminders/compose-reminder.js';
 import { reminderRecipients } from './reminders/reminder-context.js';
@@ -93,7 +94,7 @@ export const makeThankOnPayment = (deps: ThankYouDeps) =>
       const template = await resolveTemplate(deps.templates, tenantId, templateId, client.language);
       const vars = reminderVariables({ invoice, client, settings, asOf: now });
       const text = renderTemplate(template.body, vars);
-      const replyTo = settings.replyToEmail ?? settings.company.email;
+      const replyTo = replyToOf(settings);
       ({ messageId } = await deps.mailer.send({
         to: recipients.to,
         cc: [],

@@ -97,6 +97,13 @@ export type SettingsInput = Partial<Omit<Settings, 'paymentUrl' | 'notifyEmail' 
 
 export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = { immediate: true, dailyOverview: true, overviewHour: 7 };
 
+/**
+ * Where a client's reply to any message goes: `replyToEmail`, else the company email, else the owner's
+ * notification address. Without any of them the reply would reach the platform's sender address, read by nobody.
+ */
+export const replyToOf = (settings: Pick<Settings, 'replyToEmail' | 'company' | 'notifyEmail'>): string | undefined =>
+  settings.replyToEmail ?? settings.company.email ?? settings.notifyEmail;
+
 /** The name settings start with: a placeholder, not a legal identity (sending an invoice refuses it). */
 export const PLACEHOLDER_COMPANY_NAME = 'Mon entreprise';
 

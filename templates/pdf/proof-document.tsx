@@ -111,7 +111,9 @@ export const proofDocument = (kit: PdfKit, data: ProofFileData, numbering: PageN
           <View style={{ width: '42%' }}>
             <AmountRow kit={kit} label={L.totalNet} amount={money(invoice.totals.netCents)} />
             <AmountRow kit={kit} label={L.totalVat} amount={money(invoice.totals.vatCents)} />
-            <AmountRow kit={kit} label={L.totalGross} amount={money(invoice.totals.grossCents - (invoice.deductedCents ?? 0))} />
+            {/* HT + TVA = TTC as on the invoice; a final invoice's deposits follow (it printed TTC net of them under the job's HT and VAT). */}
+            <AmountRow kit={kit} label={L.totalGross} amount={money(invoice.totals.grossCents)} />
+            {(invoice.deductedCents ?? 0) > 0 && <AmountRow kit={kit} label={L.deducted} amount={money(invoice.deductedCents!)} />}
             <AmountRow kit={kit} label={L.paid} amount={money(invoice.paidCents)} />
             <AmountRow kit={kit} label={L.credited} amount={money(invoice.creditedCents)} />
             <AmountRow kit={kit} label={L.balance} amount={money(data.balanceCents)} grand />

@@ -20,6 +20,8 @@ export interface ProofText {
   readonly totalNet: string;
   readonly totalVat: string;
   readonly totalGross: string;
+  /** A final invoice: the deposit invoices it deducts (CGI 289). */
+  readonly deducted: string;
   readonly paid: string;
   readonly credited: string;
   readonly balance: string;
@@ -108,6 +110,7 @@ const fr: ProofText = {
   totalNet: 'Total HT',
   totalVat: 'TVA',
   totalGross: 'Total TTC',
+  deducted: 'Acomptes déduits',
   paid: 'Réglé',
   credited: 'Avoirs',
   balance: 'Reste dû',
@@ -217,6 +220,7 @@ const en: ProofText = {
   totalNet: 'Total excl. VAT',
   totalVat: 'VAT',
   totalGross: 'Total incl. VAT',
+  deducted: 'Deposits deducted',
   paid: 'Paid',
   credited: 'Credit notes',
   balance: 'Balance due',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pdfText } from '../fixtures/pdf-fixtures.js';
 import { parisToday } from './local-clock.js';
+import { inbox } from './http.js';
 import { companySettings, freshTenant } from './fresh-tenant.js';
 
 /** What a French artisan sends, checked over HTTP on the local stack and read back from the PDFs. */
@@ -47,6 +48,10 @@ describe('quote → accepted → deposit → final invoice, several VAT rates', 
     const text = await pdfText((await t.call('GET', `/invoices/${final.id}/pdf`)).bytes!);
     expect(text).toContain('TVA après déduction des acomptes TVA Base HT Montant TVA 20 % 864,19 € 172,84 € 10 % 424,37 € 42,44 € 5,5 % 290,35 € 15,97 €');
     expect(text).toContain('Net à payer 1 810,16 €');
+    // Its email asks for the net to pay, not the job's total (2 585,95 €, of which 775,79 € already invoiced and paid).
+    const number = (await t.ok('GET', `/invoices/${final.id}`)).number as string;
+    const mail = (await inbox('tilleuls@final.test')).find((m) => m.subject.includes(number));
+    expect(mail?.body.text?.replace(/[\u00a0\u202f]/g, ' ')).toContain(`la facture ${number} d’un montant de 1 810,16 €`);
   });
 });
 

@@ -42,6 +42,20 @@ const contract = async () => {
 describe('answers match GET /openapi.json', () => {
   const owner = ownTenant('openapi');
 
+  it('declares the 202 of an import too large to write in the request, and its job', { timeout: 120_000 }, async () => {
+    const check = await contract();
+    const today = new Date().toISOString().slice(0, 10);
+    const invoices = Array.from({ length: 201 }, (_, i) => ({
+      number: `OA-${i}`, client: { name: `Client ${i % 5}`, email: `client${i % 5}@oa.test` }, issueDate: today, dueDate: today, grossCents: 1_200,
+    }));
+    // A tenant of its own: the flow below reads its tenant's invoices.
+    const importer = ownTenant('openapi-import');
+    const started = await importer.post('/imports/invoices', { invoices });
+    expect(started.status).toBe(202);
+    const job = await importer.get(`/imports/${started.json.id}`);
+    expect([check('POST', '/imports/invoices', started), check('GET', '/imports/{id}', job)].filter(Boolean)).toEqual([]);
+  });
+
   it('declares what the invoice, credit note, reminder, template and scenario routes really answer', async () => {
     const check = await contract();
     const wrong: string[] = [];

@@ -17,9 +17,10 @@ describe('the daily overview and a client whose every address bounced', () => {
     const owner = `owner-${t.tenantId}@notify.test`;
     await t.ok('PUT', '/settings', { company: aCompanyIdentity({ email: owner }) });
     const today = parisToday();
+    // Due in 3 days: the first step (J+1) is days ahead, so its day's 07:00 overview is still to fire, whatever the time of the run.
     const invoiceFor = async (email: string) => {
       const client = await t.ok('POST', '/clients', aBusinessClientInput({ email }));
-      const draft = await t.ok('POST', '/invoices', anInvoiceInput(client.id, { issueDate: addDays(today, -30), dueDate: addDays(today, -10) }));
+      const draft = await t.ok('POST', '/invoices', anInvoiceInput(client.id, { issueDate: addDays(today, -27), dueDate: addDays(today, 3) }));
       return t.ok('POST', `/invoices/${draft.id}/send`);
     };
     // The invoice email to SES's simulator bounces: the client's only address is flagged.

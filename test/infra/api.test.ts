@@ -5,6 +5,8 @@ import { aTestStack } from '../fixtures/test-stack.js';
 import { routeList } from '../../shared/http/routes.js';
 import { loadConfig } from '../../shared/config.js';
 import { lambdaEnvironment } from '../../infra/local/local-stack.js';
+import { parseAllowedOrigins } from '../../infra/allowed-origins.js';
+import { readFileSync } from 'node:fs';
 
 let stack: RelancesStack;
 let template: Template;
@@ -67,6 +69,22 @@ describe('the HTTP API', () => {
         AllowHeaders: Match.arrayWith(['authorization', 'content-type', 'idempotency-key']),
       }),
     });
+  });
+
+  it('allows, deployed with the default context (cdk.json), only the web app\'s own origin: no localhost', () => {
+    const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> };
+    const deployed = aTestStack(parseAllowedOrigins(cdkJson.context['relances:allowedOrigins']));
+    const apis = Object.values(Template.fromStack(deployed).findResources('AWS::ApiGatewayV2::Api'));
+    expect(apis.map((a) => (a.Properties as { CorsConfiguration: { AllowOrigins: unknown } }).CorsConfiguration.AllowOrigins)).toEqual([
+      [deployed.resolve(deployed.web.url)],
+    ]);
+  });
+
+  it('takes extra origins from the context only when they are origins', () => {
+    expect(parseAllowedOrigins(undefined)).toEqual([]);
+    expect(parseAllowedOrigins(' https://app.example.fr , http://localhost:5173 ')).toEqual(['https://app.example.fr', 'http://localhost:5173']);
+    expect(() => parseAllowedOrigins('https://app.example.fr/')).toThrow(/not an origin.*app\.example\.fr\//);
+    expect(() => parseAllowedOrigins('app.example.fr')).toThrow(/not an origin/);
   });
 
   it('has exactly the routes of the route table', () => {

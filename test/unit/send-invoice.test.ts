@@ -7,6 +7,7 @@ import { legalIdentityGaps, makeSendInvoice } from '../../shared/app/send-invoic
 import { reminderVariables } from '../../shared/app/reminders/compose-reminder.js';
 import { letterRow } from '../../shared/app/reminders/letter-data.js';
 import { contractRateOf, latePenaltyCents } from '../../shared/domain/penalties.js';
+import { invoiceTotals } from '../../shared/domain/invoice.js';
 import { makeUpdateSettings } from '../../shared/app/settings.js';
 import { defaultSettings, SettingsInput } from '../../shared/http/schemas/settings.js';
 import { aClient, anInvoiceRecord, FakePdfRenderer, FakeTenantDocuments } from '../fixtures/fakes.js';
@@ -79,6 +80,17 @@ describe('sending an invoice needs a complete legal identity', () => {
     const w = await world();
     expect(await w.send('acme', 'inv1')).toMatchObject({ status: 'sent', number: 'F-2026-0001' });
     expect(w.mailer.sent).toHaveLength(1);
+  });
+
+  // The client's answer ("j'ai payé", a question) must reach the owner, never the platform's sender address.
+  it('has the client reply to the reply-to address, else the company email, else the owner’s notification address', async () => {
+    const w = await world({ ...COMPANY, email: 'contact@martin.test' });
+    await w.send('acme', 'inv1');
+    expect(w.mailer.sent[0]!.replyTo).toBe('contact@martin.test');
+    const owner = await world();
+    await owner.settings.put('acme', { ...(await owner.settings.get('acme')), notifyEmail: 'patron@martin.test' });
+    await owner.send('acme', 'inv1');
+    expect(owner.mailer.sent[0]!.replyTo).toBe('patron@martin.test');
   });
 });
 
@@ -194,5 +206,21 @@ describe('an issued invoice is frozen', () => {
     const error = await makeUpdateInvoice(w)('acme', 'inv1', { dueDate: '2000-01-01' }).catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 400, type: 'https://relances.dev/problems/validation', errors: [{ path: 'body.dueDate', message: 'must not be before issueDate' }] });
     expect((await w.invoices.get('acme', 'inv1'))!.dueDate).toBe(draft!.dueDate);
+  });
+});
+
+describe('a final invoice’s amounts in its reminders', () => {
+  it('say what the letter attached says: total TTC, already settled (payments, credit notes and the deposits it deducts), balance — they add up', () => {
+    // €2,148.35 TTC deducting a €644.51 deposit, €500.01 paid: the email said "montant TTC 2 148,35 €, déjà réglé 500,01 €" and a balance of 1 003,83 €.
+    const lines = [
+      { description: 'Main d’œuvre', quantity: 12.5, unitPriceCents: 4_850, vatRate: 10 as const },
+      { description: 'Matériel', quantity: 1, unitPriceCents: 123_456, vatRate: 20 as const },
+    ];
+    const invoice = anInvoiceRecord({ kind: 'final', status: 'partially_paid', paidCents: 50_001, deductedCents: 64_451, lines, totals: invoiceTotals(lines) });
+    const settings = defaultSettings();
+    const vars = reminderVariables({ invoice, client: aClient(), settings, asOf: new Date('2026-11-27T10:00:00Z') });
+    const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
+    expect([plain(vars.grossAmount), plain(vars.paidAmount), plain(vars.balanceAmount)]).toEqual(['2 148,35 €', '1 144,52 €', '1 003,83 €']);
+    expect(plain(letterRow(invoice, aClient(), settings, '2026-11-27', true).paidCents.toString())).toBe('114452');
   });
 });

@@ -6,6 +6,7 @@ import { fitAttachments, groupRows, MAX_ATTACHMENT_BYTES } from '../../domain/gr
 import { clientLetterData, letterRow } from './letter-data.js';
 import { formatDate, renderTemplate, textToHtml } from '../../domain/template-render.js';
 import type { Settings } from '../../domain/settings.js';
+import { replyToOf } from '../../domain/settings.js';
 import { groupedReminderText } from '../../../templates/email/grouped-reminder.js';
 import { money } from '../../../templates/email/format.js';
 import type { CreditNoteRecord, EmailAttachment, InvoiceRecord, OutgoingEmail, PaymentRecord, PdfRenderer } from '../ports.js';
@@ -140,7 +141,7 @@ export const composeGroupedReminder = async (m: GroupedMaterial, pdf: PdfRendere
     ...(fees && overdue.length > 0 ? { fees: { rate: vars.penaltyRate, ...fees } } : {}),
   });
   const ownText = m.body ? `${renderTemplate(m.body, own)}\n\n${texts.table}` : undefined;
-  const replyTo = m.settings.replyToEmail ?? m.settings.company.email;
+  const replyTo = replyToOf(m.settings);
   const bcc = bccFor(m.settings);
   const email: OutgoingEmail = {
     to,

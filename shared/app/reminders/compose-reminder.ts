@@ -5,6 +5,7 @@ import { invoiceBalanceCents } from '../../domain/invoice.js';
 import { buildTemplateVariables, renderTemplate, textToHtml } from '../../domain/template-render.js';
 import type { Client } from '../../domain/client.js';
 import type { Settings } from '../../domain/settings.js';
+import { replyToOf } from '../../domain/settings.js';
 import type { LetterData } from '../../domain/letter.js';
 import { NotFoundError } from '../errors.js';
 import type { CreditNoteRecord, EmailAttachment, InvoiceRecord, OutgoingEmail, PaymentRecord, PdfRenderer, TenantDocuments } from '../ports.js';
@@ -68,7 +69,9 @@ export const reminderVariables = (m: VariablesMaterial) => {
       issueDate: m.invoice.issueDate,
       dueDate: m.invoice.dueDate,
       grossCents: m.invoice.totals.grossCents,
-      paidCents: m.invoice.paidCents,
+      // Already settled, as the letter attached says it: payments, credit notes and a final invoice's deposits, so
+      // that total − settled = balance (it said "déjà réglé" of the payments alone, which did not add up).
+      paidCents: m.invoice.paidCents + m.invoice.creditedCents + (m.invoice.deductedCents ?? 0),
       balanceCents: invoiceBalanceCents(m.invoice),
     },
     client: { name: m.client.name, kind: m.client.kind },
@@ -151,7 +154,7 @@ export const composeReminder = async (m: ReminderMaterial, pdf: PdfRenderer, to:
       content: bytes,
     });
   }
-  const replyTo = m.settings.replyToEmail ?? m.settings.company.email;
+  const replyTo = replyToOf(m.settings);
   const bcc = bccFor(m.settings);
   return {
     to,

@@ -6,6 +6,7 @@ import type { ClientRepository, Clock, Mailer, QuoteFollowUpInput, QuotePdfRende
 import { programBlock, sendCalendarFor } from './reminder-context.js';
 import type { Client } from '../../domain/client.js';
 import type { Settings } from '../../domain/settings.js';
+import { replyToOf } from '../../domain/settings.js';
 
 export interface QuoteFollowUpDeps {
   readonly quotes: QuoteRepository;
@@ -97,7 +98,7 @@ export const makeSendQuoteFollowUp = (deps: QuoteFollowUpDeps & { mailer: Mailer
         to: [client.email],
         cc: client.ccEmails,
         fromName: settings.company.name,
-        ...(settings.replyToEmail ?? settings.company.email ? { replyTo: settings.replyToEmail ?? settings.company.email } : {}),
+        ...(replyToOf(settings) ? { replyTo: replyToOf(settings)! } : {}),
         ...followUpEmail(quote, client, settings),
         attachments: [{ fileName: `${quote.number}.pdf`, contentType: 'application/pdf', content: bytes }],
         tags: { tenant: tenantId, quote: quoteId, client: client.id, step: stepId },

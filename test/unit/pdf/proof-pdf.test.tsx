@@ -4,7 +4,7 @@ import { proofPlanEvents, type ProofFileData } from '../../../shared/app/proof-f
 import { penaltiesFor } from '../../../shared/domain/penalties.js';
 import { allDocumentTemplates } from '../../../shared/wiring-pdf.js';
 import { eventInstalmentLines, eventLine } from '../../../templates/pdf/proof-document.js';
-import { aBusinessClient, aConsumerClient, aPayment, aSeller, anInvoiceRecord, eurosText, pdfText } from '../../fixtures/pdf-fixtures.js';
+import { aBusinessClient, aConsumerClient, aFinalInvoiceRecord, aPayment, aSeller, anInvoiceRecord, eurosText, pdfText } from '../../fixtures/pdf-fixtures.js';
 
 const renderer = new ReactPdfRenderer(allDocumentTemplates);
 
@@ -65,6 +65,13 @@ describe('ReactPdfRenderer.proof', () => {
     expect(fr).toContain('Mise en demeure du 09/12/2026 : échec de l’envoi (e-mail)');
     expect(en).not.toContain('Formal notice sent');
     expect(en).toContain('Formal notice of 09/12/2026: failed (email)');
+  });
+
+  it('adds up for a final invoice: its total TTC, the deposits it deducts, then paid, credited and the balance', async () => {
+    // €12,000 TTC (€10,000 HT + €2,000 VAT) deducting a €3,600 deposit, €4,000 paid: it printed HT 10 000 + TVA 2 000 = TTC 8 400.
+    const invoice = aFinalInvoiceRecord({ paidCents: 400_000, status: 'partially_paid' });
+    const text = await pdfText(await renderer.proof(aProofFile({ invoice, balanceCents: 440_000 })));
+    expect(text).toContain(`Total HT ${eurosText(1_000_000)} TVA ${eurosText(200_000)} Total TTC ${eurosText(1_200_000)} Acomptes déduits ${eurosText(360_000)} Réglé ${eurosText(400_000)} Avoirs ${eurosText(0)} Reste dû ${eurosText(440_000)}`);
   });
 
   it('writes the file in French by default, amounts and dates as a French reader writes them', async () => {

@@ -2343,6 +2343,50 @@ export interface operations {
                     };
                 };
             };
+            /** @description More than 200 invoices to write: the job (`id`, `status: "running"`), `Location: /imports/{id}` */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        clientsCreated: number;
+                        created: number;
+                        /** @enum {string} */
+                        dateOrder?: "DD/MM/YYYY" | "MM/DD/YYYY";
+                        dateOrderEvidence?: {
+                            field: string;
+                            row: number;
+                            value: string;
+                        };
+                        dryRun: boolean;
+                        errors: {
+                            field: string;
+                            message: string;
+                            row: number;
+                        }[];
+                        existing: number;
+                        id?: string;
+                        items: {
+                            /** @enum {string} */
+                            action: "create" | "exists";
+                            clientId: string;
+                            /** @enum {string} */
+                            clientKind: "business" | "consumer";
+                            /** @constant */
+                            clientKindGuessed?: true;
+                            newClient: boolean;
+                            number: string;
+                            row: number;
+                            /** @enum {string} */
+                            status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
+                        }[];
+                        rows: number;
+                        /** @enum {string} */
+                        status: "done" | "running";
+                    };
+                };
+            };
             /** @description Invalid request: each bad field is listed in `errors` */
             400: {
                 headers: {
@@ -7192,6 +7236,8 @@ export interface operations {
                             beforeDue?: boolean;
                             /** @enum {string} */
                             channel: "email" | "sms" | "letter";
+                            /** Format: date-time */
+                            expectedAt?: string;
                             index?: number;
                             instalment?: number;
                             lastError?: string;
@@ -7200,6 +7246,7 @@ export interface operations {
                             letterSha256?: string;
                             manual?: boolean;
                             messageId?: string;
+                            movedBy?: string;
                             plan?: number;
                             /** @enum {string} */
                             planStep?: "courtesy" | "late";
@@ -7299,6 +7346,8 @@ export interface operations {
                         beforeDue?: boolean;
                         /** @enum {string} */
                         channel: "email" | "sms" | "letter";
+                        /** Format: date-time */
+                        expectedAt?: string;
                         index?: number;
                         instalment?: number;
                         lastError?: string;
@@ -7307,6 +7356,7 @@ export interface operations {
                         letterSha256?: string;
                         manual?: boolean;
                         messageId?: string;
+                        movedBy?: string;
                         plan?: number;
                         /** @enum {string} */
                         planStep?: "courtesy" | "late";
@@ -7415,6 +7465,8 @@ export interface operations {
                         beforeDue?: boolean;
                         /** @enum {string} */
                         channel: "email" | "sms" | "letter";
+                        /** Format: date-time */
+                        expectedAt?: string;
                         index?: number;
                         instalment?: number;
                         lastError?: string;
@@ -7423,6 +7475,7 @@ export interface operations {
                         letterSha256?: string;
                         manual?: boolean;
                         messageId?: string;
+                        movedBy?: string;
                         plan?: number;
                         /** @enum {string} */
                         planStep?: "courtesy" | "late";
@@ -7596,6 +7649,8 @@ export interface operations {
                         beforeDue?: boolean;
                         /** @enum {string} */
                         channel: "email" | "sms" | "letter";
+                        /** Format: date-time */
+                        expectedAt?: string;
                         index?: number;
                         instalment?: number;
                         lastError?: string;
@@ -7604,6 +7659,7 @@ export interface operations {
                         letterSha256?: string;
                         manual?: boolean;
                         messageId?: string;
+                        movedBy?: string;
                         plan?: number;
                         /** @enum {string} */
                         planStep?: "courtesy" | "late";
@@ -9337,6 +9393,9 @@ export interface operations {
                             clientName: string;
                             invoiceId: string;
                             invoiceNumber?: string;
+                            postponedBy?: string;
+                            /** Format: date-time */
+                            postponedTo?: string;
                             /** Format: date-time */
                             scheduledAt: string;
                             stepId: string;

@@ -22,6 +22,10 @@ export class ApiError extends Error {
   userMessage(): string {
     const lang = i18next.language === 'en' ? 'en' : 'fr';
     if (this.status >= 500) return i18next.t('errors.server');
+    // The portal's daily cap on a link's actions (portal-rate-limit), or API Gateway's throttle (no problem+json, only
+    // `{ message }`): a sentence in the user's language, never the API's English or "HTTP 429".
+    if (this.problem.type?.endsWith('/portal-rate-limit')) return i18next.t('errors.portalRateLimit');
+    if (this.status === 429) return i18next.t('errors.tooManyRequests');
     // A validation refusal's detail only repeats its fields ("query.to: must not be before from"): they are said one by one.
     if (this.problem.type?.endsWith('/validation') && (this.problem.errors?.length ?? 0) > 0) return i18next.t('errors.checkFields');
     return apiMessage(this.message, lang);

@@ -81,6 +81,8 @@ export const en: Translations = {
   errors: {
     checkFields: 'Check these fields:',
     server: 'Something went wrong on our side. Try again in a moment.',
+    portalRateLimit: 'Too many requests on this invoice today: please try again tomorrow, or contact the company.',
+    tooManyRequests: 'Too many requests right now: please try again in a few minutes.',
     home: 'Back to home',
     screen: 'This screen could not be shown.',
     notFound: 'Page not found.',

@@ -79,6 +79,8 @@ export const fr = {
   errors: {
     checkFields: 'Vérifiez ces champs :',
     server: 'Une erreur inattendue s’est produite de notre côté. Réessayez dans un instant.',
+    portalRateLimit: 'Trop de demandes aujourd’hui pour cette facture : réessayez demain ou contactez l’entreprise.',
+    tooManyRequests: 'Trop de demandes pour le moment : réessayez dans quelques minutes.',
     home: 'Retour à l’accueil',
     screen: 'Cet écran n’a pas pu s’afficher.',
     notFound: 'Page introuvable.',
