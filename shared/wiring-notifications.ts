@@ -8,6 +8,7 @@ import { makeNotifyOwner, makeSyncPaymentLog } from './app/notifications/notify-
 import { mailer } from './wiring-email.js';
 import { wiring } from './wiring.js';
 import { invoiceRepository } from './wiring-invoice-repository.js';
+import { reminderReadDeps } from './wiring-reminders.js';
 
 import { notificationStore } from './wiring-notification-store.js';
 const { config } = wiring;
@@ -25,4 +26,4 @@ const notifyDeps = () => ({
 export const notifyOwner = () => makeNotifyOwner({ ...notifyDeps(), ...(config.WEB_BASE_URL ? { appUrl: config.WEB_BASE_URL.replace(/\/$/, '') } : {}) });
 export const syncPaymentLog = () => makeSyncPaymentLog(notifyDeps());
 export const sendDailyOverview = () =>
-  makeSendDailyOverview({ ...notifyDeps(), steps: wiring.steps(), ...(config.WEB_BASE_URL ? { appUrl: config.WEB_BASE_URL.replace(/\/$/, '') } : {}) });
+  makeSendDailyOverview({ ...notifyDeps(), steps: wiring.steps(), simulation: { ...reminderReadDeps(), templates: wiring.templates() }, ...(config.WEB_BASE_URL ? { appUrl: config.WEB_BASE_URL.replace(/\/$/, '') } : {}) });

@@ -5,5 +5,5 @@ import { remindersRoutes as routes } from '../../shared/http/routes/reminders.js
 import { reminderReadDeps } from '../../shared/wiring-reminders.js';
 import { wiring } from '../../shared/wiring.js';
 
-const getReminderPlan = makeGetReminderPlan({ ...reminderReadDeps(), clock: wiring.clock });
+const getReminderPlan = makeGetReminderPlan({ ...reminderReadDeps(), clock: wiring.clock, templates: wiring.templates() });
 export const handler = httpHandler(routes.reminderPlan, async ({ tenantId, params }) => ok({ items: await getReminderPlan(tenantId, params.id) }));

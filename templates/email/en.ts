@@ -5,6 +5,12 @@ const portal = (portalUrl?: string) => (portalUrl ? `\nView, pay or tell us you 
 const transfer = (iban?: string, bic?: string, reference?: string) =>
   iban ? `\nBank transfer: IBAN ${ibanGroups(iban)}${bic ? `, BIC ${bic}` : ''}${reference ? `, reference ${reference}.` : ''}\n` : '';
 
+/** Why a reminder of the daily overview goes out on a later day (the client rules of the send path). */
+const POSTPONED_EN: Record<string, string> = {
+  gap: 'gap between two messages to the client',
+  same_day: 'another reminder of this invoice goes out that day',
+  order: 'an earlier reminder of this invoice must go first',
+};
 /** Why a reminder of the daily overview cannot go out, said to the owner with what to do. */
 const BLOCKED_EN = {
   address_failing: "failing address: every email address of the client bounced, correct the client's details",
@@ -53,13 +59,18 @@ export const en: EmailTexts = {
   },
   dailyOverview: (d) => {
     const section = (title: string, lines: readonly string[]) => (lines.length ? `${title}\n${lines.map((l) => `- ${l}`).join('\n')}\n\n` : '');
-    const going = d.reminders.filter((r) => !r.undeliverable);
+    const going = d.reminders.filter((r) => !r.undeliverable && !r.postponedTo);
     const blocked = d.reminders.filter((r) => r.undeliverable);
+    const postponed = d.reminders.filter((r) => !r.undeliverable && r.postponedTo);
     return {
       subject: `[Relances] Your day, ${d.date}`,
       text:
         `Hello,\n\nHere is your overview for ${d.date}.\n\n` +
         section(`Reminders going out today (${going.length})`, going.map((r) => `${r.time} · invoice ${r.invoice} · ${r.clientName} · ${r.template} — cancel: ${r.cancel}`)) +
+        section(
+          `Reminders postponed (${postponed.length})`,
+          postponed.map((r) => `${r.time} · invoice ${r.invoice} · ${r.clientName} · ${r.template} — postponed to ${r.postponedTo}: ${POSTPONED_EN[r.postponedBy ?? ''] ?? 'client sending rules'}; cancel: ${r.cancel}`),
+        ) +
         section(
           `Reminders that cannot go out (${blocked.length})`,
           blocked.map((r) => `${r.time} · invoice ${r.invoice} · ${r.clientName} · ${r.template} — ${BLOCKED_EN[r.undeliverable!]}; see: ${r.cancel}`),

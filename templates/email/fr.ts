@@ -5,6 +5,12 @@ const portal = (portalUrl?: string) => (portalUrl ? `\nVoir la facture, la payer
 const transfer = (iban?: string, bic?: string, reference?: string) =>
   iban ? `\nRèglement par virement : IBAN ${ibanGroups(iban)}${bic ? `, BIC ${bic}` : ''}${reference ? `, référence ${reference}.` : ''}\n` : '';
 
+/** Why a reminder of the daily overview goes out on a later day (the client rules of the send path). */
+const POSTPONED_FR: Record<string, string> = {
+  gap: 'écart entre deux messages au client',
+  same_day: 'une autre relance de cette facture part ce jour-là',
+  order: 'une relance précédente de cette facture doit partir avant',
+};
 /** Why a reminder of the daily overview cannot go out, said to the owner with what to do. */
 const BLOCKED_FR = {
   address_failing: "adresse en échec : toutes les adresses e-mail du client ont été rejetées, corrigez sa fiche",
@@ -53,13 +59,18 @@ export const fr: EmailTexts = {
   },
   dailyOverview: (d) => {
     const section = (title: string, lines: readonly string[]) => (lines.length ? `${title}\n${lines.map((l) => `- ${l}`).join('\n')}\n\n` : '');
-    const going = d.reminders.filter((r) => !r.undeliverable);
+    const going = d.reminders.filter((r) => !r.undeliverable && !r.postponedTo);
     const blocked = d.reminders.filter((r) => r.undeliverable);
+    const postponed = d.reminders.filter((r) => !r.undeliverable && r.postponedTo);
     return {
       subject: `[Relances] Votre journée du ${d.date}`,
       text:
         `Bonjour,\n\nVoici le point du ${d.date}.\n\n` +
         section(`Relances qui partent aujourd'hui (${going.length})`, going.map((r) => `${r.time} · facture ${r.invoice} · ${r.clientName} · ${r.template} — annuler : ${r.cancel}`)) +
+        section(
+          `Relances reportées (${postponed.length})`,
+          postponed.map((r) => `${r.time} · facture ${r.invoice} · ${r.clientName} · ${r.template} — reportée au ${r.postponedTo} : ${POSTPONED_FR[r.postponedBy ?? ''] ?? "règles d'envoi au client"} ; annuler : ${r.cancel}`),
+        ) +
         section(
           `Relances qui ne pourront pas partir (${blocked.length})`,
           blocked.map((r) => `${r.time} · facture ${r.invoice} · ${r.clientName} · ${r.template} — ${BLOCKED_FR[r.undeliverable!]} ; voir : ${r.cancel}`),

@@ -53,7 +53,11 @@ export interface DailyOverviewText {
   /** Formatted day. */
   readonly date: string;
   /** `undeliverable`: the step cannot reach the client on its channel (listed apart, not as going out). */
-  readonly reminders: readonly { invoice: string; clientName: string; time: string; template: string; cancel: string; undeliverable?: 'address_failing' | 'no_phone' | 'no_postal_address' }[];
+  readonly reminders: readonly {
+    invoice: string; clientName: string; time: string; template: string; cancel: string; undeliverable?: 'address_failing' | 'no_phone' | 'no_postal_address';
+    /** The client rules send it on a later day (formatted) and why (`gap`, `same_day`, `order`): listed apart, not as going out. */
+    postponedTo?: string; postponedBy?: string;
+  }[];
   /** `invoices`: a letter listing several invoices of the client (one envelope). */
   readonly letters: readonly { invoice: string; invoices?: readonly string[]; clientName: string; step: string }[];
   readonly payments: readonly { invoice: string; clientName: string; amount: string }[];

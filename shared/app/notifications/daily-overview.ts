@@ -16,6 +16,8 @@ import type { ClientRepository, Clock, InvoiceRecord, InvoiceRepository, Mailer,
 import { describe } from './notify-owner.js';
 import { notificationView, type NotificationView } from './notifications.js';
 import { oncePerLetter } from '../reminders/letters.js';
+import { makeClientRuleMoves, moveKey, type SimulationDeps } from '../reminders/simulation.js';
+import { startOfLocalDay } from '../../domain/zoned-time.js';
 
 export interface DailyOverviewDeps {
   readonly invoices: InvoiceRepository;
@@ -25,6 +27,11 @@ export interface DailyOverviewDeps {
   readonly notifications: NotificationRepository;
   readonly paymentLog: PaymentLog;
   readonly clock: Clock;
+  /**
+   * What the dry run reads (scenarios, templates): with it, a step the client rules will send on a later day (the
+   * client's gap after another message that day) is marked `postponedTo`, as the simulation and the engine place it.
+   */
+  readonly simulation?: Omit<SimulationDeps, 'clock'>;
 }
 
 interface InvoiceRef {
@@ -43,7 +50,7 @@ export interface DailyOverview {
    * Steps due that day. `undeliverable`: the step cannot go out on its channel as the client stands (every email
    * address bounced, no mobile, no postal address): listed apart in the email, never as going out.
    */
-  readonly reminders: readonly (InvoiceRef & { stepId: string; templateId: string; scheduledAt: string; cancel: { method: 'POST'; path: string }; undeliverable?: Undeliverable })[];
+  readonly reminders: readonly (InvoiceRef & { stepId: string; templateId: string; scheduledAt: string; cancel: { method: 'POST'; path: string }; undeliverable?: Undeliverable; postponedTo?: string; postponedBy?: string })[];
   /** Letters to post; one listing several invoices of a client (settings `groupByClient`) once, with all its invoice numbers. */
   readonly letters: readonly (InvoiceRef & { stepId: string; templateId: string; since: string; letterId?: string; invoiceNumbers?: readonly string[] })[];
   readonly payments: readonly (InvoiceRef & { paymentId: string; amountCents: number; method: string })[];
@@ -102,13 +109,23 @@ export const makeDailyOverview = (deps: DailyOverviewDeps) =>
       records
         .filter((r) => r.state === 'scheduled' && r.scheduledAt && localDate(new Date(r.scheduledAt), timezone) === date)
         .map((r) => ({ invoice, record: r, ref })));
+    // A client may not get all its steps of the day that day (another message that day or just before it, the gap):
+    // the dry run's client rules, over those clients' invoices only, say which go later and when.
+    const crowded = new Set(due.map(({ invoice }) => invoice.clientId));
+    const moves = deps.simulation && date >= localDate(deps.clock.now(), timezone)
+      ? await makeClientRuleMoves({ ...deps.simulation, clock: deps.clock })(tenantId, crowded, startOfLocalDay(date, timezone), timezone)
+      : new Map<string, { at: string; movedBy: string }>();
     const reminders = (
       await Promise.all(
         due.map(async ({ invoice, record: r, ref }) => {
           // The escalation sends nothing to the client: no address needed.
           const client = r.templateId === ESCALATE_TEMPLATE_ID ? undefined : await clientOf(invoice.clientId);
           const undeliverable = client ? channelBlock(client, r.channel) : undefined;
-          return { ...ref, stepId: r.stepId, templateId: r.templateId, scheduledAt: r.scheduledAt!, cancel: cancelRoute(ref.invoiceId, r.stepId), ...(undeliverable ? { undeliverable } : {}) };
+          const moved = undeliverable ? undefined : moves.get(moveKey(invoice.id, r.stepId, r.scheduledAt!));
+          return {
+            ...ref, stepId: r.stepId, templateId: r.templateId, scheduledAt: r.scheduledAt!, cancel: cancelRoute(ref.invoiceId, r.stepId),
+            ...(undeliverable ? { undeliverable } : {}), ...(moved ? { postponedTo: moved.at, postponedBy: moved.movedBy } : {}),
+          };
         }),
       )
     ).sort((a, b) => a.scheduledAt.localeCompare(b.scheduledAt) || a.invoiceId.localeCompare(b.invoiceId));
@@ -176,6 +193,7 @@ export const makeSendDailyOverview = (deps: DailyOverviewDeps & { readonly maile
         time: utcToZoned(new Date(r.scheduledAt), settings.timezone).time.slice(0, 5),
         cancel: deps.appUrl ? `${deps.appUrl}/invoices/${r.invoiceId}` : `${r.cancel.method} ${r.cancel.path}`,
         ...(r.undeliverable ? { undeliverable: r.undeliverable } : {}),
+        ...(r.postponedTo ? { postponedTo: formatDate(localDate(new Date(r.postponedTo), settings.timezone), lang), ...(r.postponedBy ? { postponedBy: r.postponedBy } : {}) } : {}),
       })),
       letters: content.letters.map((l) => ({ invoice: label(l), ...(l.invoiceNumbers && l.invoiceNumbers.length > 1 ? { invoices: l.invoiceNumbers } : {}), clientName: l.clientName, step: l.stepId })),
       payments: content.payments.map((p) => ({ invoice: label(p), clientName: p.clientName, amount: money(p.amountCents, lang) })),

@@ -4,6 +4,9 @@ import type { StepRecordItem } from '../ports/reminder-steps.js';
 import type { StepState } from '../../domain/reminder-steps.js';
 import type { Channel } from '../../domain/scenario.js';
 import { loadReminderContext, planFor, type ReminderReadDeps } from './reminder-context.js';
+import { makeClientRuleMoves, moveKey } from './simulation.js';
+import type { ReminderTemplate } from '../../domain/default-templates.js';
+import type { TenantDocuments } from '../ports.js';
 
 export interface PlannedStepView {
   readonly stepId: string;
@@ -22,6 +25,9 @@ export interface PlannedStepView {
   readonly lastError?: string;
   readonly manual?: boolean;
   readonly projected?: boolean;
+  /** A scheduled step the client rules send on a later day: when (the dry run's computation) and why. */
+  readonly expectedAt?: string;
+  readonly movedBy?: string;
   /** Payment-plan steps: the instalment (0-based) and which of its reminders. */
   readonly instalment?: number;
   readonly planStep?: 'courtesy' | 'late';
@@ -64,11 +70,20 @@ export const stepRecordView = (r: StepRecordItem): PlannedStepView => ({
  * then manual reminders. An invoice that has not entered its plan yet (a draft) shows the plan
  * it would get, marked `projected`.
  */
-export const makeGetReminderPlan = (deps: ReminderReadDeps & { clock: Clock }) =>
-  async (tenantId: string, invoiceId: string): Promise<PlannedStepView[]> => {
+export const makeGetReminderPlan = (deps: ReminderReadDeps & { clock: Clock; templates?: TenantDocuments<ReminderTemplate> }) => {
+  const clientRuleMoves = makeClientRuleMoves(deps);
+  return async (tenantId: string, invoiceId: string): Promise<PlannedStepView[]> => {
     const ctx = await loadReminderContext(deps, tenantId, invoiceId);
     if (!ctx) throw new NotFoundError('Invoice');
-    const recorded = ctx.records.filter((r) => !r.manual).map(stepRecordView);
+    const now = deps.clock.now();
+    // The client's other invoices can push a step past the client's gap: said as the dry run computes it.
+    const pending = ctx.records.some((r) => !r.manual && r.state === 'scheduled' && r.scheduledAt);
+    const moves = pending ? await clientRuleMoves(tenantId, new Set([ctx.client.id]), now, ctx.settings.timezone) : new Map();
+    const view = (r: StepRecordItem): PlannedStepView => {
+      const moved = r.state === 'scheduled' && r.scheduledAt ? moves.get(moveKey(ctx.invoice.id, r.stepId, r.scheduledAt)) : undefined;
+      return { ...stepRecordView(r), ...(moved ? { expectedAt: moved.at, movedBy: moved.movedBy } : {}) };
+    };
+    const recorded = ctx.records.filter((r) => !r.manual).map(view);
     const manual = ctx.records.filter((r) => r.manual).map(stepRecordView);
     if (recorded.length > 0) return [...recorded, ...manual];
     const projected = planFor(ctx, deps.clock.now()).map(
@@ -85,3 +100,4 @@ export const makeGetReminderPlan = (deps: ReminderReadDeps & { clock: Clock }) =
     );
     return [...projected, ...manual];
   };
+};

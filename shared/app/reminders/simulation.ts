@@ -245,7 +245,12 @@ const byTimeThenClient = (a: SimulationItem, b: SimulationItem): number =>
   (a.invoiceNumber ?? a.invoiceId).localeCompare(b.invoiceNumber ?? b.invoiceId);
 
 export const makeSimulateReminders = (deps: SimulationDeps) =>
-  async (tenantId: string, window: { from?: string | undefined; to?: string | undefined } = {}): Promise<SimulationResult> => {
+  async (
+    tenantId: string,
+    window: { from?: string | undefined; to?: string | undefined } = {},
+    /** Only these clients' invoices (the client rules act per client, so the others change nothing for them). */
+    only?: { readonly clientIds: ReadonlySet<string> },
+  ): Promise<SimulationResult> => {
     const now = deps.clock.now();
     const reads = cachedReads(deps);
     const settings = await reads.settings.get(tenantId);
@@ -255,7 +260,7 @@ export const makeSimulateReminders = (deps: SimulationDeps) =>
     if (to < from) throw new ValidationError([{ path: 'query.to', message: 'must not be before from' }]);
     if (to.getTime() - from.getTime() > MAX_DAYS * DAY_MS) throw new ValidationError([{ path: 'query.to', message: `must be within ${MAX_DAYS} days of from` }]);
 
-    const invoices = await openInvoices(reads, tenantId, localDate(now, settings.timezone));
+    const invoices = (await openInvoices(reads, tenantId, localDate(now, settings.timezone))).filter((i) => !only || only.clientIds.has(i.clientId));
     // From now: what goes out before the window moves what goes out in it (the client's gap).
     const start = from < now ? from : now;
     const perInvoice = await mapLimit(invoices, CONCURRENCY, async (invoice) => {
@@ -294,6 +299,39 @@ export const makeSimulateReminders = (deps: SimulationDeps) =>
       .filter((item) => !item.at || (new Date(item.at) >= from && new Date(item.at) <= to));
     return { from: from.toISOString(), to: to.toISOString(), items: items.sort(byTimeThenClient) };
   };
+
+/** A scheduled step the client rules send on a later day than its own: when it really goes out, and why. */
+export interface ClientRuleMove {
+  readonly at: string;
+  readonly movedBy: string;
+}
+
+/** How far after the day asked a move is looked for (the client's gap, steps carried along, weekends). */
+const MOVE_HORIZON_DAYS = 60;
+
+/**
+ * The steps of these clients, scheduled on or after `from`, that the client rules (the gap, one step a day per
+ * invoice, scenario order) send on a later local day than their schedule: the dry run's own computation, so
+ * what the daily overview and an invoice's plan say about them is what the simulation and the engine do.
+ * Keyed `invoiceId|stepId|scheduledAt` (epoch ms), as recorded.
+ */
+export const makeClientRuleMoves = (deps: SimulationDeps) => {
+  const simulate = makeSimulateReminders(deps);
+  return async (tenantId: string, clientIds: ReadonlySet<string>, from: Date, timezone: string): Promise<Map<string, ClientRuleMove>> => {
+    const moves = new Map<string, ClientRuleMove>();
+    if (clientIds.size === 0) return moves;
+    const to = new Date(from.getTime() + MOVE_HORIZON_DAYS * DAY_MS);
+    const { items } = await simulate(tenantId, { from: from.toISOString(), to: to.toISOString() }, { clientIds });
+    for (const item of items) {
+      if (item.action !== 'send' || !item.plannedAt || !item.at || !item.reason) continue;
+      if (localDate(new Date(item.at), timezone) <= localDate(new Date(item.plannedAt), timezone)) continue;
+      moves.set(moveKey(item.invoiceId, item.stepId, item.plannedAt), { at: item.at, movedBy: item.reason });
+    }
+    return moves;
+  };
+};
+
+export const moveKey = (invoiceId: string, stepId: string, scheduledAt: string): string => `${invoiceId}|${stepId}|${Date.parse(scheduledAt)}`;
 
 /** One client's sends as the send path would make them: grouped, moved past its gap, in scenario order (simulation-client-rules.ts). */
 const withClientRules = (

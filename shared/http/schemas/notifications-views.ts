@@ -34,6 +34,12 @@ export const OverviewView = z.object({
       cancel: z.object({ method: z.literal('POST'), path: z.string() }),
       /** The step cannot reach the client on its channel as the client stands: every email address bounced, no mobile, no postal address (it will be `skipped` with that reason). */
       undeliverable: z.enum(['address_failing', 'no_phone', 'no_postal_address']).optional(),
+      /**
+       * The client rules of the send path will send it on a later day (as `GET /reminders/simulation` shows it): when,
+       * and why (`gap`: the client gets another message within `minGapDays`; `same_day`, `order`). Not going out that day.
+       */
+      postponedTo: instant.optional(),
+      postponedBy: z.string().optional(),
     }),
   ),
   /** Letter steps waiting to be posted (`to_post`). */

@@ -56,6 +56,13 @@ export const PlannedStepView = z.object({
   manual: z.boolean().optional(),
   /** A projection (draft invoice or no plan recorded yet), not a recorded step. */
   projected: z.boolean().optional(),
+  /**
+   * A `scheduled` step the client rules of the send path will send on a later day than `scheduledAt` (the client's
+   * `minGapDays` after another message, one step a day per invoice, scenario order), as `GET /reminders/simulation`
+   * computes it: when it is expected to go out, and why (`gap`, `same_day`, `order`). `scheduledAt` stays as recorded.
+   */
+  expectedAt: instant.optional(),
+  movedBy: z.string().optional(),
   /** Payment-plan steps (plan ≥ 1000): the instalment (0-based) and which of its reminders. */
   instalment: z.number().int().optional(),
   planStep: z.enum(['courtesy', 'late']).optional(),

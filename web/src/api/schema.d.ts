@@ -7236,6 +7236,8 @@ export interface operations {
                             beforeDue?: boolean;
                             /** @enum {string} */
                             channel: "email" | "sms" | "letter";
+                            /** Format: date-time */
+                            expectedAt?: string;
                             index?: number;
                             instalment?: number;
                             lastError?: string;
@@ -7244,6 +7246,7 @@ export interface operations {
                             letterSha256?: string;
                             manual?: boolean;
                             messageId?: string;
+                            movedBy?: string;
                             plan?: number;
                             /** @enum {string} */
                             planStep?: "courtesy" | "late";
@@ -7343,6 +7346,8 @@ export interface operations {
                         beforeDue?: boolean;
                         /** @enum {string} */
                         channel: "email" | "sms" | "letter";
+                        /** Format: date-time */
+                        expectedAt?: string;
                         index?: number;
                         instalment?: number;
                         lastError?: string;
@@ -7351,6 +7356,7 @@ export interface operations {
                         letterSha256?: string;
                         manual?: boolean;
                         messageId?: string;
+                        movedBy?: string;
                         plan?: number;
                         /** @enum {string} */
                         planStep?: "courtesy" | "late";
@@ -7459,6 +7465,8 @@ export interface operations {
                         beforeDue?: boolean;
                         /** @enum {string} */
                         channel: "email" | "sms" | "letter";
+                        /** Format: date-time */
+                        expectedAt?: string;
                         index?: number;
                         instalment?: number;
                         lastError?: string;
@@ -7467,6 +7475,7 @@ export interface operations {
                         letterSha256?: string;
                         manual?: boolean;
                         messageId?: string;
+                        movedBy?: string;
                         plan?: number;
                         /** @enum {string} */
                         planStep?: "courtesy" | "late";
@@ -7640,6 +7649,8 @@ export interface operations {
                         beforeDue?: boolean;
                         /** @enum {string} */
                         channel: "email" | "sms" | "letter";
+                        /** Format: date-time */
+                        expectedAt?: string;
                         index?: number;
                         instalment?: number;
                         lastError?: string;
@@ -7648,6 +7659,7 @@ export interface operations {
                         letterSha256?: string;
                         manual?: boolean;
                         messageId?: string;
+                        movedBy?: string;
                         plan?: number;
                         /** @enum {string} */
                         planStep?: "courtesy" | "late";
@@ -9381,6 +9393,9 @@ export interface operations {
                             clientName: string;
                             invoiceId: string;
                             invoiceNumber?: string;
+                            postponedBy?: string;
+                            /** Format: date-time */
+                            postponedTo?: string;
                             /** Format: date-time */
                             scheduledAt: string;
                             stepId: string;

@@ -81,7 +81,18 @@ export const ReminderPlan = ({ invoiceId, language }: { invoiceId: string; langu
                 // manual reminders of one day share theirs, and one that failed has no sending time.
                 <tr key={`${step.plan ?? 'manual'}:${step.stepId}:${step.index ?? step.sentAt ?? row}`}>
                   <td data-label={t('invoice.step')}>{stepName(step.stepId)}</td>
-                  <td data-label={t('invoice.when')}>{when(step) ? dateTime(when(step)!) : t('common.none')}</td>
+                  <td data-label={t('invoice.when')}>
+                    {when(step) ? dateTime(when(step)!) : t('common.none')}
+                    {/* The client rules will send it on a later day (the client's gap): said here as the simulation computes it. */}
+                    {step.state === 'scheduled' && step.expectedAt && (
+                      <>
+                      <br />
+                      <span className="muted" data-testid="postponed">
+                        {t('invoiceMore.postponed', { date: dateTime(step.expectedAt), reason: t(`invoiceMore.postponedBy.${step.movedBy === 'gap' || step.movedBy === 'same_day' || step.movedBy === 'order' ? step.movedBy : 'other'}`) })}
+                      </span>
+                      </>
+                    )}
+                  </td>
                   <td data-label={t('invoice.template')}>{step.stepId === ESCALATE ? t('common.none') : templateName(step.templateId)}</td>
                   <td data-label={t('invoiceMore.channel')}>{step.stepId === ESCALATE ? t('common.none') : t(`invoiceMore.channels.${step.channel ?? 'email'}`)}</td>
                   <td data-label={t('invoice.state')}>

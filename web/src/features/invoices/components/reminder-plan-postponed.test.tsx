@@ -1,0 +1,43 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { fakeApi } from '../../../test/fake-api';
+import { setLanguage } from '../../../lib/i18n';
+import { renderInApp } from '../../../test/render';
+import { ReminderPlan } from './reminders';
+
+/**
+ * A step recorded for a day the client's gap will push (the client gets a payment-plan reminder that day): the plan
+ * showed it going out at 09:00 that day while the simulation, and the engine, send it three days later.
+ */
+const items = [
+  { stepId: 'j+1', plan: 1, index: 0, beforeDue: false, templateId: 'reminder', channel: 'email', state: 'scheduled', scheduledAt: '2026-11-27T08:00:00.000Z', expectedAt: '2026-11-30T08:00:00.000Z', movedBy: 'gap' },
+  { stepId: 'j+8', plan: 1, index: 1, beforeDue: false, templateId: 'firm', channel: 'email', state: 'scheduled', scheduledAt: '2026-12-07T08:00:00.000Z' },
+];
+
+const render = () => {
+  fakeApi(({ path }) => (path === '/invoices/inv1/reminders' ? { status: 200, body: { items } } : path === '/templates' ? { status: 200, body: { items: [] } } : undefined));
+  renderInApp(<ReminderPlan invoiceId="inv1" />);
+};
+
+describe('a step the client rules postpone, on the invoice’s plan', () => {
+  it('says in French when it really goes out and why, and nothing on a step that keeps its day', async () => {
+    setLanguage('fr');
+    render();
+    await screen.findByText('J+1');
+    const rows = within(screen.getByRole('table')).getAllByRole('row').slice(1);
+    const when = (i: number) => within(rows[i]!).getAllByRole('cell')[1]!.textContent?.replace(/[\u00a0\u202f]/g, ' ');
+    expect(when(0)).toMatch(/^27 nov\. 2026, \d\d:00reportée au 30 nov\. 2026, \d\d:00 : écart entre deux messages au client$/);
+    expect(when(1)).toMatch(/^7 déc\. 2026, \d\d:00$/);
+  });
+
+  it('says it in English', async () => {
+    setLanguage('en');
+    try {
+      render();
+      await screen.findByText(/postponed to/);
+      expect(screen.getByTestId('postponed').textContent?.replace(/[\u00a0\u202f]/g, ' ')).toMatch(/^postponed to 30 Nov 2026, \d\d:00: gap between two messages to the client$/);
+    } finally {
+      setLanguage('fr');
+    }
+  });
+});
