@@ -191,6 +191,7 @@ export const en: Translations = {
     paid: 'Paid',
     credited: 'Credit notes',
     deducted: 'Deposits deducted',
+    vatExemptionShown: 'No VAT charged: {{reason}}',
     deduction: 'Deposit {{number}} of {{date}}',
     balance: 'Balance',
     lines: 'Lines',

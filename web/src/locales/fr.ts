@@ -190,6 +190,7 @@ export const fr = {
     paid: 'Payé',
     credited: 'Avoirs',
     deducted: 'Acomptes déduits',
+    vatExemptionShown: 'TVA non facturée : {{reason}}',
     deduction: 'Acompte {{number}} du {{date}}',
     balance: 'Reste dû',
     lines: 'Lignes',

@@ -86,6 +86,11 @@ export default function InvoiceScreen() {
           <Stat label={t('invoice.gross')} value={money(inv.totals.grossCents)} />
           {inv.creditedCents > 0 && <Stat label={t('invoice.credited')} value={money(inv.creditedCents)} />}
         </dl>
+        {inv.vatExemption && (
+          <p className="hint" data-testid="vat-exemption">
+            {t('invoice.vatExemptionShown', { reason: t(`newInvoice.vatExemptions.${inv.vatExemption}`) })}
+          </p>
+        )}
         {inv.deductions && inv.deductions.length > 0 && (
           <ul className="plain-list" data-testid="deductions">
             {inv.deductions.map((d) => (

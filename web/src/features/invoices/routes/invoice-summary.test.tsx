@@ -98,3 +98,23 @@ describe('an invoice’s lines', () => {
     expect(screen.queryByRole('cell', { name: '1.5' })).toBeNull();
   });
 });
+
+describe('an invoice without VAT', () => {
+  it('says why under its totals (the reason its PDF prints), and says nothing when VAT is charged', async () => {
+    const reverseCharge = { ...finalInvoice, id: 'rc1', kind: 'standard', deductedCents: 0, deductions: [], creditedCents: 0, vatExemption: 'construction_subcontracting',
+      lines: [{ description: 'Pose de cloisons (sous-traitance)', quantity: 1, unitPriceCents: 250_000, vatRate: 0 }],
+      totals: { netCents: 250_000, vatCents: 0, grossCents: 250_000, vatBreakdown: [] }, balanceCents: 250_000 };
+    fakeApi(({ path }) => {
+      if (path === '/invoices/rc1') return { status: 200, body: reverseCharge };
+      if (path === '/invoices/vat1') return { status: 200, body: { ...reverseCharge, id: 'vat1', vatExemption: undefined } };
+      if (path.startsWith('/clients')) return { status: 200, body: { items: [{ id: 'c1', name: 'Marie Martin' }] } };
+      return undefined;
+    });
+    const first = renderInvoice('rc1');
+    expect(plain((await screen.findByTestId('vat-exemption')).textContent)).toBe('TVA non facturée : Autoliquidation : sous-traitance de travaux de construction');
+    first.unmount();
+    renderInvoice('vat1');
+    await screen.findByRole('cell', { name: 'Pose de cloisons (sous-traitance)' });
+    expect(screen.queryByTestId('vat-exemption')).toBeNull();
+  });
+});
