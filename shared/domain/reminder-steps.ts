@@ -59,6 +59,8 @@ export interface RecordedStep extends StepRef {
   readonly scheduledAt?: string;
   readonly sentAt?: string;
   readonly at: string;
+  /** A step that failed: when its first attempt failed (its own slot; `at` is its last retry's). */
+  readonly firstFailedAt?: string;
   /** Why it was cancelled or skipped (`owner_cancelled` keeps its slot in re-plans). */
   readonly reason?: string;
   /** Due date + the step's offset when it was planned. */
@@ -135,7 +137,9 @@ const toHistory = (r: RecordedStep, scenario: Scenario): HistoryRecord | undefin
   // An escalation done never repeats: for re-plans it stands where a sent step would.
   if (isOut(r.state) || r.state === 'done') return { stepId, state: 'sent', at: r.sentAt ?? r.at };
   if (r.state === 'scheduled') return { stepId, state: 'sent', at: r.scheduledAt ?? r.at };
-  if (r.state === 'failed') return { stepId, state: 'failed', at: r.at };
+  // Failed after its retries: spaced from its first failure (its slot), not its last retry. A J+1 retried
+  // into the next morning leaves the J+8 where it was: the client received nothing more.
+  if (r.state === 'failed') return { stepId, state: 'failed', at: r.firstFailedAt ?? r.at };
   if (ownerCancelled(r)) return { stepId, state: 'cancelled', at: r.scheduledAt ?? r.at, reason: 'owner_cancelled' };
   // Skipped when it fired (address failing…): the later steps keep their spacing from its time.
   if (r.state === 'skipped') return { stepId, state: 'skipped', ...(r.scheduledAt ? { at: r.scheduledAt } : {}) };

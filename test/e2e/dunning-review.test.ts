@@ -8,7 +8,7 @@ import { addDays } from '../../shared/domain/dates.js';
 import { aBusinessClientInput, anInvoiceInput } from '../fixtures/api-fixtures.js';
 import { companySettings, freshTenant, type FreshTenant } from './fresh-tenant.js';
 import { inbox, uniqueEmail } from './http.js';
-import { dueDateAhead, endOfDay, inParis, parisToday, runUntil } from './local-clock.js';
+import { catchUpDay, dueDateAhead, endOfDay, inParis, parisToday, runUntil } from './local-clock.js';
 
 /** A sent invoice of `clientId` due `dueIn` days from today (negative: already late). */
 const sentInvoice = async (t: FreshTenant, clientId: string, dueIn: number) => {
@@ -178,7 +178,8 @@ describe('a letter waiting to be posted', () => {
     await t.ok('POST', '/scenarios', { id: 'lettre', name: 'Lettre', steps: [{ id: 'lettre', offsetDays: 1, templateId: 'formal-notice', channel: 'letter' }] });
     const client = await t.ok('POST', '/clients', aBusinessClientInput({ email: uniqueEmail('letter-partial'), scenarioId: 'lettre' }));
     const invoice = await sentInvoice(t, client.id, -5);
-    await runUntil(endOfDay(addDays(parisToday(), 1)), { tenant: t.tenantId });
+    // The letter step (J+1, missed) is caught up at the next send window: today's 09:00, or the next send day's.
+    await runUntil(endOfDay(catchUpDay()), { tenant: t.tenantId });
     type Letter = { invoiceId: string; amountCents: number; letterSha256: string };
     const toPost = async () => ((await t.ok('GET', '/reminders/to-post')).items as Letter[]).filter((l) => l.invoiceId === invoice.id);
     const [first] = await toPost();
@@ -193,7 +194,7 @@ describe('a letter waiting to be posted', () => {
     const step = ((await t.ok('GET', `/invoices/${invoice.id}/reminders`)).items as { stepId: string; state: string; reason?: string }[]).find((s) => s.stepId === 'lettre');
     expect(step).toMatchObject({ state: 'scheduled', reason: 'balance_changed' });
 
-    await runUntil(endOfDay(addDays(parisToday(), 10)), { tenant: t.tenantId });
+    await runUntil(endOfDay(addDays(catchUpDay(), 10)), { tenant: t.tenantId });
     const [again] = await toPost();
     expect(again!.amountCents).toBeLessThan(first!.amountCents); // 100 € paid; the penalties of a few more days are cents
     expect(again!.letterSha256).not.toBe(first!.letterSha256);

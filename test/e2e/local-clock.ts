@@ -1,6 +1,6 @@
 import { inject } from 'vitest';
 import { addDays, localDate } from '../../shared/domain/dates.js';
-import { isSendDay, DEFAULT_SEND_CALENDAR } from '../../shared/domain/send-calendar.js';
+import { isSendDay, nextSendDay, sendInstant, DEFAULT_SEND_CALENDAR } from '../../shared/domain/send-calendar.js';
 
 export interface PendingSchedule {
   name: string;
@@ -52,6 +52,18 @@ export const dueDateAhead = (days: number): string => {
   let due = addDays(parisToday(), days);
   while (!isSendDay(addDays(due, -5), DEFAULT_SEND_CALENDAR) || !isSendDay(addDays(due, 1), DEFAULT_SEND_CALENDAR)) due = addDays(due, 1);
   return due;
+};
+
+/**
+ * The Paris day a step missed now is caught up on: today when today is a send day and its send hour
+ * (default 09:00) is still ahead, else the next send day (a Friday 10:00 catch-up goes on Monday).
+ * Tests that run the clock "until the caught-up step went out" count from it, not from today, so
+ * they hold whatever the day and hour the suite runs at.
+ */
+export const catchUpDay = (sendHour = DEFAULT_SEND_CALENDAR.sendHour, now = new Date()): string => {
+  const calendar = { ...DEFAULT_SEND_CALENDAR, sendHour };
+  const today = nextSendDay(localDate(now, 'Europe/Paris'), calendar);
+  return sendInstant(today, calendar) > now ? today : nextSendDay(addDays(today, 1), calendar);
 };
 
 /** End of a Paris business day, as an instant. */

@@ -8,7 +8,7 @@ import { addDays } from '../../shared/domain/dates.js';
 import { aBusinessClientInput, anInvoiceInput } from '../fixtures/api-fixtures.js';
 import { companySettings, freshTenant } from './fresh-tenant.js';
 import { inbox, uniqueEmail } from './http.js';
-import { endOfDay, parisToday, runUntil } from './local-clock.js';
+import { catchUpDay, endOfDay, parisToday, runUntil } from './local-clock.js';
 
 interface Step { stepId: string; state: string; plan: number; reason?: string; templateId: string }
 
@@ -98,7 +98,7 @@ describe('a scenario edited while an invoice runs it', () => {
     await t.drain();
     const stepsOf = async () => (await t.ok('GET', `/invoices/${invoice.id}/reminders`)).items as Step[];
     // The default scenario's J+1 (caught up) and J+8 go out.
-    await runUntil(endOfDay(addDays(today, 9)), { tenant: t.tenantId });
+    await runUntil(endOfDay(addDays(catchUpDay(), 9)), { tenant: t.tenantId });
     expect((await stepsOf()).filter((s) => s.state === 'sent').map((s) => s.stepId)).toEqual(['j+1', 'j+8']);
 
     await t.ok('PATCH', `/clients/${clientId}`, { tags: ['grand-compte'] });
@@ -121,7 +121,7 @@ describe('a scenario edited while an invoice runs it', () => {
     await t.drain();
     const stepsOf = async () => (await t.ok('GET', `/invoices/${invoice.id}/reminders`)).items as Step[];
     // J+1 (caught up) goes out in the business text.
-    await runUntil(endOfDay(addDays(today, 2)), { tenant: t.tenantId });
+    await runUntil(endOfDay(catchUpDay()), { tenant: t.tenantId });
     expect((await stepsOf()).filter((s) => s.state === 'sent').map((s) => [s.stepId, s.templateId])).toEqual([['j+1', 'reminder']]);
 
     // The owner corrects the client's kind: a private person, who owes no penalties nor the €40.

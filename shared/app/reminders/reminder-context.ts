@@ -163,6 +163,9 @@ const history = (records: readonly StepRecordItem[], scenario: Scenario): StepRe
     if (r.state === 'cancelled' && r.reason === 'owner_cancelled') return [{ stepId, state, at: r.scheduledAt ?? r.at, reason: r.reason }];
     // Skipped when it fired: the time it had (later steps keep their spacing from it), if any.
     if (state === 'skipped') return [{ stepId, state, ...(r.scheduledAt ? { at: r.scheduledAt } : {}) }];
+    // Failed after its retries: the time it first failed (its own slot), not its last retry's. A J+1 retried
+    // up to 24 h, into the next morning, leaves the J+8 where it was: the client received nothing more.
+    if (state === 'failed') return [{ stepId, state, at: r.firstFailedAt ?? r.at }];
     return [{ stepId, state, at: r.sentAt ?? r.at }];
   });
 
