@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { addDays } from '../../shared/domain/dates.js';
 import { aBusinessClientInput, aCompanyIdentity, anInvoiceInput } from '../fixtures/api-fixtures.js';
+import { parisToday } from '../e2e/local-clock.js';
 import { horizontalOverflow, launch, moreAction, moreActionNames, PHONE, screenshot, seriousViolations, signIn } from './browser.js';
 
 /**
@@ -37,6 +39,17 @@ const checkScreen = async (name: string) => {
 
 const plain = (s: string | null) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ');
 
+/**
+ * Dates counted from today, so the "more than 90 days late" filter finds the long overdue invoice
+ * alone whatever the day the suite runs (fixed dates drift past 90 days: 1 October is 91 days late on 31 December).
+ */
+const today = parisToday();
+const LONG_OVERDUE = { issueDate: addDays(today, -180), dueDate: addDays(today, -150) };
+const BARELY_LATE = { issueDate: addDays(today, -26), dueDate: addDays(today, -7) };
+const IMPORTED = { issueDate: addDays(today, -60), dueDate: addDays(today, -30) };
+/** `2026-10-01` as the CSV's `01/10/2026`. */
+const frDate = (iso: string) => iso.split('-').reverse().join('/');
+
 beforeAll(async () => {
   token = ((await (await fetch(`${apiUrl()}/local/token?tenant=${tenant}`)).json()) as { token: string }).token;
   expect((await call('PUT', '/settings', { company: aCompanyIdentity() })).status).toBe(200);
@@ -44,8 +57,8 @@ beforeAll(async () => {
   expect(client.status).toBe(201);
   // Two sent invoices, one long overdue and large, one barely late and small.
   for (const [issueDate, dueDate, unitPriceCents] of [
-    ['2026-06-01', '2026-07-01', 300_000],
-    ['2026-11-01', '2026-11-20', 10_000],
+    [LONG_OVERDUE.issueDate, LONG_OVERDUE.dueDate, 300_000],
+    [BARELY_LATE.issueDate, BARELY_LATE.dueDate, 10_000],
   ] as const) {
     const draft = await call('POST', '/invoices', anInvoiceInput(client.json.id, { issueDate, dueDate, lines: [{ description: 'Dépannage', quantity: 1, unitPriceCents, vatRate: 20 }] }));
     expect(draft.status).toBe(201);
@@ -70,7 +83,7 @@ describe('more screens in Chromium', () => {
     await checkScreen('30-import-empty');
     const csv = [
       'N° facture;Client;E-mail;Date facture;Échéance;TTC;Déjà réglé',
-      'IMP-1;Café des Sports;cafe@sports.test;01/09/2026;01/10/2026;1 200,00;0',
+      `IMP-1;Café des Sports;cafe@sports.test;${frDate(IMPORTED.issueDate)};${frDate(IMPORTED.dueDate)};1 200,00;0`,
       'IMP-2;Café des Sports;cafe@sports.test;pas une date;01/10/2026;300,00;0',
     ].join('\n');
     await page.getByLabel('Fichier CSV').setInputFiles({ name: 'export.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
@@ -110,7 +123,7 @@ describe('more screens in Chromium', () => {
     // Largest amount first: the 3 600,00 € invoice leads.
     await page.getByLabel('Tri').selectOption('amount');
     await poll(async () => plain(await rows.first().textContent())).toContain('3 600,00 €');
-    // More than 90 days late: only the July invoice.
+    // More than 90 days late: only the long overdue invoice (150 days; the others 30 and 7).
     await page.getByLabel('Retard', { exact: true }).selectOption('90');
     await poll(() => rows.count()).toBe(1);
     expect(plain(await rows.first().textContent())).toContain('Garage Lefèvre');
@@ -235,7 +248,7 @@ describe('more screens in Chromium', () => {
 
   it('agrees a payment plan on an invoice: instalments spread, a wrong total refused, then listed', async () => {
     const list = await call('GET', '/invoices?clientId=' + (await call('GET', '/clients?q=garage')).json.items[0].id);
-    const small = list.json.items.find((i: { dueDate: string }) => i.dueDate === '2026-11-20');
+    const small = list.json.items.find((i: { dueDate: string }) => i.dueDate === BARELY_LATE.dueDate);
     await page.goto(`${web()}/invoices/${small.id}`);
     await page.getByRole('heading', { level: 2, name: 'Échéancier' }).waitFor();
     await page.getByRole('button', { name: 'Créer un échéancier' }).click();
@@ -261,7 +274,7 @@ describe('more screens in Chromium', () => {
 
   it('moves an invoice to litigation, finds it in its tab, downloads the proof file and writes it off', async () => {
     const clientId = (await call('GET', '/clients?q=garage')).json.items[0].id;
-    const big = (await call('GET', `/invoices?clientId=${clientId}`)).json.items.find((i: { dueDate: string }) => i.dueDate === '2026-07-01');
+    const big = (await call('GET', `/invoices?clientId=${clientId}`)).json.items.find((i: { dueDate: string }) => i.dueDate === LONG_OVERDUE.dueDate);
     await page.goto(`${web()}/invoices/${big.id}`);
     await moreAction(page, 'Passer en contentieux');
     const dialog = page.getByRole('dialog', { name: 'Passer en contentieux' });
@@ -389,7 +402,7 @@ describe('more screens in Chromium', () => {
 
   it('pauses and resumes reminders, issues a portal link, and the client uses the public portal', async () => {
     const clientId = (await call('GET', '/clients?q=garage')).json.items[0].id;
-    const draft = await call('POST', '/invoices', anInvoiceInput(clientId, { issueDate: '2026-11-20', dueDate: '2026-12-20', lines: [{ description: 'Entretien chaudière', quantity: 1, unitPriceCents: 20_000, vatRate: 10 }] }));
+    const draft = await call('POST', '/invoices', anInvoiceInput(clientId, { issueDate: today, dueDate: addDays(today, 30), lines: [{ description: 'Entretien chaudière', quantity: 1, unitPriceCents: 20_000, vatRate: 10 }] }));
     expect((await call('POST', `/invoices/${draft.json.id}/send`)).status).toBe(200);
     await page.goto(`${web()}/invoices/${draft.json.id}`);
     await moreAction(page, 'Suspendre les relances');

@@ -182,7 +182,7 @@ describe('letters, simulation and portal payment plans in Chromium', () => {
   it('edits a draft invoice and a quote, shows the quote’s history, a credit note’s PDF, and switches the portal links off', async () => {
     // A draft: edited on its own screen, an impossible due date refused in the form.
     const clientId = (await ok('GET', '/clients?q=bernard')).items[0].id;
-    const draft = await ok('POST', '/invoices', anInvoiceInput(clientId, { issueDate: parisToday(), lines: [{ description: 'Entretien', quantity: 1, unitPriceCents: 10_000, vatRate: 10 }] }));
+    const draft = await ok('POST', '/invoices', anInvoiceInput(clientId, { issueDate: parisToday(), dueDate: addDays(parisToday(), 30), lines: [{ description: 'Entretien', quantity: 1, unitPriceCents: 10_000, vatRate: 10 }] }));
     await page.goto(`${web()}/invoices/${draft.id}`);
     await page.getByRole('link', { name: 'Modifier le brouillon' }).click();
     const edit = page.getByRole('form', { name: 'Modifier le brouillon' });

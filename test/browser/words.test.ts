@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { aBusinessClientInput, aCompanyIdentity, anInvoiceInput } from '../fixtures/api-fixtures.js';
+import { parisToday } from '../e2e/local-clock.js';
 import { horizontalOverflow, launch, moreActionNames, PHONE, screenshot, seriousViolations, signIn } from './browser.js';
 
 /**
@@ -115,7 +116,7 @@ describe('the screens speak the user’s words', () => {
 
   it('answers a quote only once sent, says what the job needs next, and refuses a deposit under its field', async () => {
     const clientId = (await ok('GET', `/invoices/${invoiceId}`)).clientId as string;
-    const quote = await ok('POST', '/quotes', { clientId, issueDate: '2026-11-20', validityDays: 30, lines: [{ description: 'Salle de bain', quantity: 1, unitPriceCents: 100_000, vatRate: 10 }] });
+    const quote = await ok('POST', '/quotes', { clientId, issueDate: parisToday(), validityDays: 30, lines: [{ description: 'Salle de bain', quantity: 1, unitPriceCents: 100_000, vatRate: 10 }] });
     await page.goto(`${web()}/quotes/${quote.id}`);
     await poll(() => page.getByRole('button', { name: 'Envoyer le devis' }).count()).toBe(1);
     // Not sent yet: no "accepted/refused by the client" to press in vain.

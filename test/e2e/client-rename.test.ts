@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { aBusinessClientInput, anInvoiceInput } from '../fixtures/api-fixtures.js';
 import { companySettings, freshTenant } from './fresh-tenant.js';
 import { uniqueEmail } from './http.js';
+import { addDays } from '../../shared/domain/dates.js';
 import { parisToday } from './local-clock.js';
 
 /**
@@ -16,7 +17,7 @@ describe('renaming a client on the local stack', () => {
     const garage = await t.ok('POST', '/clients', aBusinessClientInput({ name: 'Garage Martin', email: uniqueEmail('rename') }));
     const other = await t.ok('POST', '/clients', aBusinessClientInput({ name: 'Boulangerie Dupont', email: uniqueEmail('rename') }));
     const send = async (clientId: string) => {
-      const draft = await t.ok('POST', '/invoices', anInvoiceInput(clientId, { issueDate: parisToday() }));
+      const draft = await t.ok('POST', '/invoices', anInvoiceInput(clientId, { issueDate: parisToday(), dueDate: addDays(parisToday(), 30) }));
       return (await t.ok('POST', `/invoices/${draft.id}/send`)).id as string;
     };
     const ids = [await send(garage.id), await send(garage.id), await send(other.id)];

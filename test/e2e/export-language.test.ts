@@ -12,6 +12,8 @@ import { parisToday } from './local-clock.js';
  */
 let t: FreshTenant;
 const T = parisToday();
+/** The invoice is dated 40 days ago: numbered in that date's year (F-2026-… on 5 January 2027). */
+const SERIES = addDays(T, -40).slice(0, 4);
 const upload = (to: FreshTenant, csv: string, query = '') => to.call('POST', `/imports/invoices${query}`, csv, { 'content-type': 'text/csv; charset=utf-8' });
 const lines = (csv: string) => csv.replace(/^\ufeff/, '').trim().split('\r\n');
 
@@ -32,7 +34,7 @@ describe('GET /invoices/export.csv?lang=', () => {
     expect(res.headers.get('content-disposition')).toContain('invoices.csv');
     const [header, row] = lines(res.text!);
     expect(header).toBe('Number,Customer,Email,SIREN,Type,Invoice date,Due date,Net,VAT,Gross,Paid,Credited,Balance,Status,Days late,Last reminder,Imported');
-    expect(row).toBe(`F-${T.slice(0, 4)}-0001,"Smith, Jones & Co",accounts@smith.test,552100554,business,${addDays(T, -40)},${addDays(T, -10)},1028.80,205.76,1234.56,234.56,0.00,1000.00,partially paid,10,,`);
+    expect(row).toBe(`F-${SERIES}-0001,"Smith, Jones & Co",accounts@smith.test,552100554,business,${addDays(T, -40)},${addDays(T, -10)},1028.80,205.76,1234.56,234.56,0.00,1000.00,partially paid,10,,`);
   });
 
   it('stays French without lang (a French tenant) and with lang=fr', async () => {
@@ -61,7 +63,7 @@ describe('GET /invoices/export.csv?lang=', () => {
     const dry = await upload(other, csv, '?dryRun=true');
     expect(dry.status).toBe(200);
     expect(dry.json.errors).toEqual([]);
-    expect(dry.json.items.map((i: { number: string; status: string; clientKind: string }) => [i.number, i.status, i.clientKind])).toEqual([[`F-${T.slice(0, 4)}-0001`, 'partially_paid', 'business']]);
+    expect(dry.json.items.map((i: { number: string; status: string; clientKind: string }) => [i.number, i.status, i.clientKind])).toEqual([[`F-${SERIES}-0001`, 'partially_paid', 'business']]);
     expect((await upload(other, csv)).json.created).toBe(1);
     await other.drain();
     const [imported] = (await other.get('/invoices')).json.items;
