@@ -21,7 +21,11 @@ export interface DynamoDbLocal {
   stop(): Promise<void>;
 }
 
-const START_TIMEOUT_MS = 30_000;
+/**
+ * Java usually answers in 2–5 s, but under libfaketime (the suite run at a simulated date) on 2 busy
+ * cores the JVM took ~50 s to compile its launcher and listen: 30 s failed the whole stack project.
+ */
+const START_TIMEOUT_MS = 120_000;
 /**
  * The package offers no JVM flags; JAVA_TOOL_OPTIONS reaches the JVM anyway. The client
  * compiler alone (C1) and the serial GC halve the cold start on a small machine (≈ 8 s → 3–4 s

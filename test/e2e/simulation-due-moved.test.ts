@@ -6,7 +6,7 @@
  * engine sent them.
  */
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { addDays } from '../../shared/domain/dates.js';
+import { addDays, daysBetween } from '../../shared/domain/dates.js';
 import { aBusinessClientInput, aCompanyIdentity, anInvoiceInput } from '../fixtures/api-fixtures.js';
 import { aFreshTenant, uniqueEmail } from './http.js';
 import { dueDateAhead, endOfDay, parisToday, runUntil } from './local-clock.js';
@@ -33,8 +33,10 @@ describe('the dry run after the due date of a sent invoice moved later', () => {
     const draft = await acme.post('/invoices', anInvoiceInput(clientId, { issueDate: parisToday(), dueDate: first }));
     expect((await acme.post(`/invoices/${draft.json.id}/send`)).status).toBe(200);
     await drain();
-    // Ten more days for the client: later than the J+1 and J+8 nominal dates of the first due date.
-    const moved = dueDateAhead(20);
+    // Ten more days for the client: later than the J+1 and J+8 nominal dates of the first due date. Counted from
+    // that due date, not from today: dueDateAhead(10) moves forward past a weekend (Monday 30 Nov 2026: the 13th)
+    // while dueDateAhead(20) did not (the 20th), and the move was no later than the J+8.
+    const moved = dueDateAhead(daysBetween(parisToday(), first) + 10);
     expect(moved > addDays(first, 8)).toBe(true);
     expect((await acme.patch(`/invoices/${draft.json.id}`, { dueDate: moved })).status).toBe(200);
     await drain();

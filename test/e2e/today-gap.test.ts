@@ -7,6 +7,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/domain/dates.js';
+import { DEFAULT_SEND_CALENDAR, isSendDay } from '../../shared/domain/send-calendar.js';
 import { aBusinessClientInput, aCompanyIdentity, anInvoiceInput } from '../fixtures/api-fixtures.js';
 import { freshTenant } from './fresh-tenant.js';
 import { inbox, uniqueEmail } from './http.js';
@@ -17,10 +18,10 @@ interface SimItem { invoiceId: string; stepId: string; action: string; at?: stri
 interface OverviewReminder { invoiceId: string; stepId: string; scheduledAt: string; postponedTo?: string; postponedBy?: string }
 
 const weekday = (date: string) => new Date(`${date}T12:00:00Z`).getUTCDay();
-/** A Monday to Thursday at least three days ahead (no holiday falls on these in the weeks the suite runs near). */
+/** A Monday to Thursday at least three days ahead that is a send day (not a holiday: the suite runs at any date). */
 const aSendDayAhead = (today: string) => {
   let d = addDays(today, 3);
-  while (![1, 2, 3, 4].includes(weekday(d))) d = addDays(d, 1);
+  while (![1, 2, 3, 4].includes(weekday(d)) || !isSendDay(d, DEFAULT_SEND_CALENDAR)) d = addDays(d, 1);
   return d;
 };
 
