@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { aBusinessClientInput, aCompanyIdentity, anInvoiceInput } from '../fixtures/api-fixtures.js';
+import { parisToday } from '../e2e/local-clock.js';
 import { horizontalOverflow, launch, PHONE, screenshot, seriousViolations, signIn } from './browser.js';
 
 /**
@@ -39,7 +40,8 @@ beforeAll(async () => {
   token = ((await (await fetch(`${apiUrl()}/local/token?tenant=${tenant}`)).json()) as { token: string }).token;
   await ok('PUT', '/settings', { company: aCompanyIdentity() });
   const client = await ok('POST', '/clients', aBusinessClientInput({ name: 'Boulangerie Dupont SARL', email: 'compta@dupont.test' }));
-  const quote = await ok('POST', '/quotes', { clientId: client.id, issueDate: '2026-11-02', lines: [{ description: 'Pose d’un chauffe-eau', quantity: 1, unitPriceCents: 90_000, vatRate: 10 }] });
+  // Dated today: a quote of a fixed date expires (30 days) and can no longer be accepted.
+  const quote = await ok('POST', '/quotes', { clientId: client.id, issueDate: parisToday(), lines: [{ description: 'Pose d’un chauffe-eau', quantity: 1, unitPriceCents: 90_000, vatRate: 10 }] });
   quoteId = quote.id;
   // Two late invoices: "Tout sélectionner" shows from two rows.
   for (const [issueDate, dueDate] of [['2026-06-01', '2026-07-01'], ['2026-09-01', '2026-10-01']] as const) {
@@ -64,13 +66,13 @@ describe('the focus when the pressed control goes away', () => {
     await page.getByRole('button', { name: 'Envoyer le devis' }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Accepté par le client' }).waitFor();
-    await poll(focused).toBe('h1:Devis D-2026-0001');
+    await poll(focused).toBe(`h1:Devis D-${parisToday().slice(0, 4)}-0001`);
     await page.keyboard.press('Tab'); // the client's link under the heading
     await page.keyboard.press('Tab');
     expect(await focused()).toBe('button:Accepté par le client');
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Créer la facture finale' }).waitFor();
-    await poll(focused).toBe('h1:Devis D-2026-0001');
+    await poll(focused).toBe(`h1:Devis D-${parisToday().slice(0, 4)}-0001`);
     await screenshot(page, '90-focus-quote');
     expect(await seriousViolations(page)).toEqual([]);
   });

@@ -1,7 +1,7 @@
 /**
  * Issue 10 §2 on the local stack: a custom scenario with an sms and a letter step. The text lands
  * in the SMS stand-in (`GET /local/sms`) at 08:00 on an allowed day although the tenant sends at
- * 21:00 and the step falls on Christmas; the letter is produced `to_post`, downloads as a PDF
+ * 21:00 and the step falls on a public holiday (or a Sunday); the letter is produced `to_post`, downloads as a PDF
  * whose hash the step recorded, and closes `sent` when the owner says it was posted.
  */
 import { createHash } from 'node:crypto';
@@ -18,12 +18,17 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 const localSms = async (to: string) =>
   ((await (await fetch(`${inject('apiUrl')}/local/sms?to=${encodeURIComponent(to)}`)).json()) as { items: { to: string; text: string; originationIdentity?: string; context?: Record<string, string> }[] }).items;
 
-/** The next Christmas Eve at least a week away: its J+1 text falls on a public holiday. */
-const christmasEve = (): string => {
+/**
+ * A due date at least a week away whose J+1 text falls on a day texts may not go: the eve of the first
+ * public holiday (Christmas, 1 January, 14 July…) within the 60 days a business client may be given, else
+ * a Saturday (its J+1 a Sunday). A fixed Christmas Eve was 358 days away on 31 December: refused (422).
+ */
+const dueBeforeADayOff = (): string => {
   const today = parisToday();
-  const year = Number(today.slice(0, 4));
-  const eve = `${year}-12-24`;
-  return addDays(today, 7) <= eve ? eve : `${year + 1}-12-24`;
+  for (let d = addDays(today, 7); d <= addDays(today, 55); d = addDays(d, 1)) if (isPublicHoliday(addDays(d, 1), 'metropole')) return d;
+  let d = addDays(today, 7);
+  while (weekday(addDays(d, 1)) !== 0) d = addDays(d, 1);
+  return d;
 };
 
 describe('channels per step on the local stack', () => {
@@ -63,11 +68,11 @@ describe('channels per step on the local stack', () => {
     expect(badPhone.json.errors.map((e: { path: string }) => e.path)).toContain('body.phone');
 
     const client = await t.ok('POST', '/clients', aBusinessClientInput({ scenarioId: 'canaux', contacts: [{ name: 'Service compta', role: 'billing', phone }] }));
-    const due = christmasEve();
+    const due = dueBeforeADayOff();
     const draft = await t.ok('POST', '/invoices', anInvoiceInput(client.id, { issueDate: parisToday(), dueDate: due }));
     const invoice = await t.ok('POST', `/invoices/${draft.id}/send`);
 
-    // Planned: the text would go on 25 Dec at 21:00; it waits for 08:00 on the first day that is no Sunday and no holiday.
+    // Planned: the text would go on the holiday (or Sunday) at 21:00; it waits for 08:00 on the first day that is no Sunday and no holiday.
     let smsDay = addDays(due, 2);
     while (weekday(smsDay) === 0 || isPublicHoliday(smsDay, 'metropole')) smsDay = addDays(smsDay, 1);
     // The scenario's own steps (the engine appends its escalation step after them).

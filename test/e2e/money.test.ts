@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { aBusinessClientInput, aCompanyIdentity, anInvoiceInput } from '../fixtures/api-fixtures.js';
 import { aFreshTenant, api, ownTenant, inbox, uniqueEmail } from './http.js';
-import { dueDateAhead, schedulesOf } from './local-clock.js';
+import { dueDateAhead, parisToday, schedulesOf } from './local-clock.js';
 
 const textOf = async (bytes: Uint8Array) => (await extractText(await getDocumentProxy(bytes), { mergePages: true })).text.replace(/\s+/g, ' ');
 
@@ -121,13 +121,14 @@ describe('POST /invoices/{id}/cancel, over HTTP', () => {
   const acme = ownTenant('cancel');
 
   it('cancels an issued, partly paid invoice with a credit note for its balance and stops its reminders', async () => {
+    // Dated today: a fixed issue date plus a due date 20 days ahead passes the 60 days a business client may be given.
     const email = uniqueEmail('cancel');
     const client = await acme.post('/clients', aBusinessClientInput({ email }));
-    const draft = await acme.post('/invoices', anInvoiceInput(client.json.id, { issueDate: '2026-11-02', dueDate: dueDateAhead(20) }));
+    const draft = await acme.post('/invoices', anInvoiceInput(client.json.id, { issueDate: parisToday(), dueDate: dueDateAhead(20) }));
     const sent = await acme.post(`/invoices/${draft.json.id}/send`);
     expect(sent.status).toBe(200);
     expect((await schedulesOf(draft.json.id)).length).toBeGreaterThan(0);
-    await acme.post(`/invoices/${draft.json.id}/payments`, { amountCents: 47_500, date: '2026-11-05' });
+    await acme.post(`/invoices/${draft.json.id}/payments`, { amountCents: 47_500, date: parisToday() });
 
     const noReason = await acme.post(`/invoices/${draft.json.id}/cancel`, {});
     expect(noReason.status).toBe(422);
@@ -146,7 +147,7 @@ describe('POST /invoices/{id}/cancel, over HTTP', () => {
     const types = (await acme.get(`/invoices/${draft.json.id}/timeline?limit=100`)).json.items.map((e: { type: string }) => e.type);
     expect(types).toEqual(expect.arrayContaining(['credit_note.issued', 'invoice.cancelled']));
 
-    expect((await acme.post(`/invoices/${draft.json.id}/payments`, { amountCents: 100, date: '2026-11-05' })).status).toBe(422);
+    expect((await acme.post(`/invoices/${draft.json.id}/payments`, { amountCents: 100, date: parisToday() })).status).toBe(422);
     expect((await acme.post(`/invoices/${draft.json.id}/cancel`, { reason: 'encore' })).status).toBe(422);
     const replay = await acme.post(`/invoices/${draft.json.id}/cancel`, { reason: 'Chantier abandonné' }, { 'idempotency-key': `cancel-${draft.json.id}` });
     expect(replay.status).toBe(200);
