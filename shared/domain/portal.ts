@@ -2,7 +2,7 @@
  * Client portal rules (issue 10 §3–4): how long a link lives, what the client's actions do to the
  * reminders, and the online payment link. Pure: `today` is the tenant's local date.
  */
-import { addDays } from './dates.js';
+import { addDays, localDate } from './dates.js';
 import { isSendDay, type SendCalendar } from './send-calendar.js';
 import type { InvoiceRecord } from './invoice-types.js';
 
@@ -34,16 +34,27 @@ const SETTLED = new Set(['paid', 'cancelled', 'written_off']);
 /**
  * The last day a link works, for a settled invoice: 12 months after it was settled. `settledOn` is the
  * business date it got there (a paid invoice: the date of its last payment, not when it was recorded;
- * cancelled or written off: the date of the credit note that closed it), else the day the last
- * payment was recorded or, failing that, the invoice's last change; undefined while money is still due.
+ * cancelled or written off: the date of the credit note that closed it), else the day, in the tenant's
+ * `timeZone`, the last payment was recorded or, failing that, the invoice's last change; undefined while
+ * money is still due.
  */
-export const portalExpiresOn = (invoice: Pick<InvoiceRecord, 'status' | 'lastPaymentAt' | 'updatedAt'>, settledOn?: string): string | undefined =>
-  SETTLED.has(invoice.status)
-    ? addMonths(settledOn ?? ((invoice.status === 'paid' ? invoice.lastPaymentAt : undefined) ?? invoice.updatedAt).slice(0, 10), PORTAL_MONTHS_AFTER_PAYMENT)
-    : undefined;
+export const portalExpiresOn = (
+  invoice: Pick<InvoiceRecord, 'status' | 'lastPaymentAt' | 'updatedAt'>,
+  timeZone: string,
+  settledOn?: string,
+): string | undefined => {
+  if (!SETTLED.has(invoice.status)) return undefined;
+  const recorded = (invoice.status === 'paid' ? invoice.lastPaymentAt : undefined) ?? invoice.updatedAt;
+  return addMonths(settledOn ?? localDate(new Date(recorded), timeZone), PORTAL_MONTHS_AFTER_PAYMENT);
+};
 
-export const portalExpired = (invoice: Pick<InvoiceRecord, 'status' | 'lastPaymentAt' | 'updatedAt'>, today: string, settledOn?: string): boolean => {
-  const last = portalExpiresOn(invoice, settledOn);
+export const portalExpired = (
+  invoice: Pick<InvoiceRecord, 'status' | 'lastPaymentAt' | 'updatedAt'>,
+  today: string,
+  timeZone: string,
+  settledOn?: string,
+): boolean => {
+  const last = portalExpiresOn(invoice, timeZone, settledOn);
   return last !== undefined && today > last;
 };
 

@@ -378,19 +378,31 @@ describe('portal rules (domain)', () => {
 
   it('expires a link 12 months after payment, never while unpaid', () => {
     const paid = { status: 'paid' as const, lastPaymentAt: '2025-03-16T10:00:00Z', updatedAt: '2025-03-16T10:00:00Z' };
-    expect(portalExpired(paid, '2026-03-16')).toBe(false);
-    expect(portalExpired(paid, '2026-03-17')).toBe(true);
-    expect(portalExpired({ ...paid, status: 'sent' }, '2030-01-01')).toBe(false);
+    expect(portalExpired(paid, '2026-03-16', 'Europe/Paris')).toBe(false);
+    expect(portalExpired(paid, '2026-03-17', 'Europe/Paris')).toBe(true);
+    expect(portalExpired({ ...paid, status: 'sent' }, '2030-01-01', 'Europe/Paris')).toBe(false);
   });
 
   it('expires a cancelled or written-off invoice\'s link 12 months after the credit note that closed it', () => {
     const written = { status: 'written_off' as const, updatedAt: '2026-01-02T10:00:00Z' };
-    expect(portalExpired(written, '2026-03-16', '2025-03-16')).toBe(false);
-    expect(portalExpired(written, '2026-03-17', '2025-03-16')).toBe(true);
+    expect(portalExpired(written, '2026-03-16', 'Europe/Paris', '2025-03-16')).toBe(false);
+    expect(portalExpired(written, '2026-03-17', 'Europe/Paris', '2025-03-16')).toBe(true);
     // Without the credit note's date, the day the invoice last changed.
-    expect(portalExpired({ ...written, status: 'cancelled' }, '2027-01-02')).toBe(false);
-    expect(portalExpired({ ...written, status: 'cancelled' }, '2027-01-03')).toBe(true);
-    expect(portalExpired({ ...written, status: 'litigation' }, '2030-01-01')).toBe(false);
+    expect(portalExpired({ ...written, status: 'cancelled' }, '2027-01-02', 'Europe/Paris')).toBe(false);
+    expect(portalExpired({ ...written, status: 'cancelled' }, '2027-01-03', 'Europe/Paris')).toBe(true);
+    expect(portalExpired({ ...written, status: 'litigation' }, '2030-01-01', 'Europe/Paris')).toBe(false);
+  });
+
+  it('counts a settled invoice\'s 12 months from the tenant\'s date of the change, not the UTC one', () => {
+    // 00:30 in Paris on 2 January 2026 is still 1 January in UTC: the link lives until 2 January 2027.
+    const cancelled = { status: 'cancelled' as const, updatedAt: '2026-01-01T23:30:00Z' };
+    expect(portalExpired(cancelled, '2027-01-02', 'Europe/Paris')).toBe(false);
+    expect(portalExpired(cancelled, '2027-01-03', 'Europe/Paris')).toBe(true);
+    expect(portalExpired(cancelled, '2027-01-02', 'UTC')).toBe(true);
+    // A payment recorded at 23:30 in Tahiti (UTC−10) is the next day in UTC, the same day there.
+    const paid = { status: 'paid' as const, lastPaymentAt: '2026-03-17T09:30:00Z', updatedAt: '2026-03-17T09:30:00Z' };
+    expect(portalExpired(paid, '2027-03-16', 'Pacific/Tahiti')).toBe(false);
+    expect(portalExpired(paid, '2027-03-17', 'Pacific/Tahiti')).toBe(true);
   });
 
   it('bounds promises and lengthens pauses only', () => {

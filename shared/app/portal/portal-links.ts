@@ -120,13 +120,13 @@ export const resolvePortalToken = async (deps: PortalResolveDeps, token: string)
   if (invoice.status === 'paid') {
     const [payments, creditNotes] = await Promise.all([deps.invoices.payments(record.tenantId, invoice.id), deps.invoices.creditNotes(record.tenantId, invoice.id)]);
     const dates = [...payments.filter((p) => !p.removedAt).map((p) => p.date), ...creditNotes.map((c) => c.issueDate)].sort();
-    if (portalExpired(invoice, today, dates.at(-1))) throw notFound();
+    if (portalExpired(invoice, today, settings.timezone, dates.at(-1))) throw notFound();
     return { record, invoice, settings, now };
   }
-  if (portalExpired(invoice, today)) throw notFound();
+  if (portalExpired(invoice, today, settings.timezone)) throw notFound();
   if (invoice.status === 'cancelled' || invoice.status === 'written_off') {
     const dates = (await deps.invoices.creditNotes(record.tenantId, invoice.id)).map((c) => c.issueDate).sort();
-    if (dates.length > 0 && portalExpired(invoice, today, dates.at(-1))) throw notFound();
+    if (dates.length > 0 && portalExpired(invoice, today, settings.timezone, dates.at(-1))) throw notFound();
   }
   return { record, invoice, settings, now };
 };

@@ -11,6 +11,7 @@ import { smsRecipient, type Client } from '../../domain/client.js';
 import { smsRecipientZone } from '../../domain/sms-window.js';
 import type { Settings } from '../../domain/settings.js';
 import { startOfLocalDay, zonedToUtc } from '../../domain/zoned-time.js';
+import { localDate } from '../../domain/dates.js';
 import type { ClientRepository, InvoiceRecord, InvoiceRecords, SettingsRepository, StepRecordItem, StepRecords, TenantDocuments } from '../ports.js';
 
 export interface ReminderReadDeps {
@@ -194,7 +195,8 @@ export const recordedOrProjected = (ctx: ReminderContext, now: Date): PlannedSte
       templateId: r.templateId,
       state: isOut(r.state) ? 'sent' : r.state === 'scheduled' && stop ? 'cancelled' : r.state,
       ...(r.channel && r.channel !== 'email' ? { channel: r.channel } : {}),
-      nominalDate: r.nominalDate ?? r.scheduledAt?.slice(0, 10) ?? r.at.slice(0, 10),
+      // A record written before steps carried their planned date: the tenant's date of its send time.
+      nominalDate: r.nominalDate ?? localDate(new Date(r.scheduledAt ?? r.at), ctx.settings.timezone),
       ...(r.beforeDue !== undefined ? { beforeDue: r.beforeDue } : {}),
       ...(r.scheduledAt ? { scheduledAt: r.scheduledAt } : {}),
       ...(r.localTime ? { localTime: r.localTime } : {}),

@@ -35,6 +35,8 @@ export interface PlannedSend {
   readonly at: string;
   /** A before-due step: never sent on or after this local date (its due date). */
   readonly noSendFrom?: string;
+  /** A payment plan's step: the plan's end (its plan check, an instant), when its steps still to go are cancelled. */
+  readonly cancelFrom?: string;
   /** Its template's tone: a grouped message takes its most advanced member's (absent: not known, nothing covered). */
   readonly tone?: TemplateTone;
   /** The invoice's due date: overdue members of a firmer grouped message have their gentler steps covered; ungrouped, the most overdue goes first. */
@@ -64,8 +66,11 @@ export interface ReplayedSend {
   readonly movedBy?: 'gap' | 'same_day' | 'order' | 'email_first' | 'text_first';
   /** The same message's other invoices (their numbers), when grouped. */
   readonly groupedWith?: readonly string[];
-  /** A before-due step moved onto or past its due date is not sent; a step a firmer grouped message stood for neither (grouped-send.ts). */
-  readonly skipped?: 'due_passed' | 'group_sent';
+  /**
+   * A before-due step moved onto or past its due date is not sent; a step a firmer grouped message stood for neither
+   * (grouped-send.ts), nor a payment plan's step moved past the plan's end (`plan_ended`).
+   */
+  readonly skipped?: 'due_passed' | 'group_sent' | 'plan_ended';
 }
 
 const PLAN_TEMPLATE_IDS: ReadonlySet<string> = new Set(Object.values(PLAN_TEMPLATES));
@@ -95,9 +100,24 @@ export const replayClientRules = (sends: readonly PlannedSend[], rules: ClientRu
   const earliest = (a: (typeof pending)[number], b: (typeof pending)[number]) =>
     dayOf(a.current).localeCompare(dayOf(b.current)) || CHANNEL_ORDER[a.channel] - CHANNEL_ORDER[b.channel] || a.current.localeCompare(b.current) ||
     (groupByClient ? 0 : compareSendRank(rankOf(a), rankOf(b))) || a.index - b.index;
+  // Not sent after all: out of the replay, so it holds no later step of its invoice back (`order`).
+  const drop = (item: (typeof pending)[number], skipped: NonNullable<ReplayedSend['skipped']>) => {
+    pending.splice(pending.indexOf(item), 1);
+    result[item.index] = { at: item.current, skipped, ...(item.movedBy ? { movedBy: item.movedBy } : {}) };
+  };
+  // Why a step at its current time is not sent: a before-due step on or past its due date, a plan's step at or past the plan's end.
+  const stale = (item: (typeof pending)[number]): NonNullable<ReplayedSend['skipped']> | undefined =>
+    item.noSendFrom && dayOf(item.current) >= item.noSendFrom ? 'due_passed' : item.cancelFrom && item.current >= item.cancelFrom ? 'plan_ended' : undefined;
   const move = (item: (typeof pending)[number], date: string, why: NonNullable<ReplayedSend['movedBy']>) => {
     item.current = slot(item.channel, onDay(date));
     item.movedBy = why;
+    // The engine skips a step the move would put on or past its due date instead of moving it (send-reminder.ts
+    // `moveTo`), and the plan check cancels a plan's step still pending: neither then waits in front of the later steps.
+    const skipped = stale(item);
+    if (skipped) {
+      drop(item, skipped);
+      return;
+    }
     // The engine re-plans the invoice's later steps as soon as a fire moves a step (not only once it went out):
     // a firmer grouped message in between then finds them where the move put them (group_sent covers a step due
     // within 8 days of it, not one the move carried past that).
@@ -165,9 +185,9 @@ export const replayClientRules = (sends: readonly PlannedSend[], rules: ClientRu
       move(item, addDays(dayOf(before.current), 1), 'order');
       continue;
     }
-    if (item.noSendFrom && day >= item.noSendFrom) {
-      pending.shift();
-      result[item.index] = { at: item.current, skipped: 'due_passed', ...(item.movedBy ? { movedBy: item.movedBy } : {}) };
+    const skipped = stale(item);
+    if (skipped) {
+      drop(item, skipped);
       continue;
     }
     const days = invoiceDays.get(item.invoiceId) ?? new Set<string>();

@@ -268,6 +268,8 @@ export const makeSimulateReminders = (deps: SimulationDeps) =>
       if (!ctx) return undefined;
       const plan = withPlanEnd(ctx, withPaidInstalments(ctx, withResume(ctx, recordedOrProjected(ctx, now), now), now), now);
       const offsets = nominalOffsets(ctx.scenario.steps);
+      // The plan check that ends a running plan nobody pays (withPlanEnd): a plan step the client rules push past it is cancelled then.
+      const planEndAt = activePlan(ctx) && !stopReason(ctx) ? planCheckAt(ctx, now)?.toISOString() : undefined;
       return {
         ctx,
         // Each item keeps the index of the step it stands for: a step id can be there twice (the J+8 a pause
@@ -285,8 +287,12 @@ export const makeSimulateReminders = (deps: SimulationDeps) =>
             ? { nominalDate: addDays(ctx.invoice.dueDate, offsets[index]!), ...(scenarioStep.anchor === 'previous' && index > 0 ? { afterPreviousDays: scenarioStep.offsetDays } : {}) }
             : {};
           // Its position, as the engine ranks two invoices due the same day (the record's index: a plan step's within its plan).
-          const position = scenarioStep && !isPlanTemplate(item.templateId) ? index : ctx.records.find((r) => isPlanStep(r) && r.stepId === item.stepId)?.index;
-          return { item, rank, ...replan, ...(position !== undefined ? { position } : {}), ...(beforeDue && !isPlanTemplate(item.templateId) ? { noSendFrom: ctx.invoice.dueDate } : {}) };
+          const planRecord = isPlanTemplate(item.templateId) ? ctx.records.find((r) => isPlanStep(r) && r.stepId === item.stepId) : undefined;
+          const position = scenarioStep && !isPlanTemplate(item.templateId) ? index : planRecord?.index;
+          // A courtesy step goes before its due date: a plan's, before its instalment's (send-reminder.ts `dueBoundary`).
+          const noSendFrom = !beforeDue ? undefined : isPlanTemplate(item.templateId) ? planRecord?.instalmentDue : ctx.invoice.dueDate;
+          const cancelFrom = isPlanTemplate(item.templateId) ? planEndAt : undefined;
+          return { item, rank, ...replan, ...(position !== undefined ? { position } : {}), ...(noSendFrom ? { noSendFrom } : {}), ...(cancelFrom ? { cancelFrom } : {}) };
         }),
       };
     });
@@ -335,18 +341,18 @@ export const moveKey = (invoiceId: string, stepId: string, scheduledAt: string):
 
 /** One client's sends as the send path would make them: grouped, moved past its gap, in scenario order (simulation-client-rules.ts). */
 const withClientRules = (
-  entries: readonly { ctx: ReminderContext; items: readonly { item: SimulationItem; rank: number; position?: number; noSendFrom?: string; nominalDate?: string; afterPreviousDays?: number }[] }[],
+  entries: readonly { ctx: ReminderContext; items: readonly { item: SimulationItem; rank: number; position?: number; noSendFrom?: string; cancelFrom?: string; nominalDate?: string; afterPreviousDays?: number }[] }[],
   tones: ReadonlyMap<string, TemplateTone | undefined>,
 ): SimulationItem[] => {
   const { ctx } = entries[0]!;
   const all = entries.flatMap((e) => e.items.map((i) => ({ ...i, dueDate: e.ctx.invoice.dueDate })));
   const sends = all.filter(({ item }) => item.action === 'send' && item.at);
   const replayed = replayClientRules(
-    sends.map(({ item, rank, position, noSendFrom, dueDate, nominalDate, afterPreviousDays }): PlannedSend => {
+    sends.map(({ item, rank, position, noSendFrom, cancelFrom, dueDate, nominalDate, afterPreviousDays }): PlannedSend => {
       const tone = tones.get(item.templateId);
       return {
         invoiceId: item.invoiceId, invoiceLabel: item.invoiceNumber ?? item.invoiceId, rank, channel: item.channel, templateId: item.templateId, at: item.at!, dueDate, ...(position !== undefined ? { position } : {}),
-        ...(noSendFrom ? { noSendFrom } : {}), ...(tone ? { tone } : {}), ...(nominalDate ? { nominalDate } : {}), ...(afterPreviousDays !== undefined ? { afterPreviousDays } : {}),
+        ...(noSendFrom ? { noSendFrom } : {}), ...(cancelFrom ? { cancelFrom } : {}), ...(tone ? { tone } : {}), ...(nominalDate ? { nominalDate } : {}), ...(afterPreviousDays !== undefined ? { afterPreviousDays } : {}),
       };
     }),
     {
