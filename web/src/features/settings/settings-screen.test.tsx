@@ -176,7 +176,7 @@ describe('the settings screen', () => {
     renderInApp(<SettingsScreen />);
     const select = (await screen.findByLabelText('Scénario des clients professionnels')) as HTMLSelectElement;
     await waitFor(() => expect(select.options).toHaveLength(2));
-    // (The saved choice shown once the options are read is checked in Chromium: test/browser/settings-clearing.test.ts.)
+    // (The saved choice shown once the options are read is checked in Chromium: test/browser/saved-choices.test.ts.)
     await userEvent.selectOptions(select, 'Clients professionnels (J-5, J+1, J+8, J+15)');
     await userEvent.click(screen.getAllByRole('button', { name: 'Enregistrer' })[0]!);
     await waitFor(() => expect(calls.find((c) => c.method === 'PUT')?.body).toMatchObject({ defaultScenarioId: 'b2b-default' }));

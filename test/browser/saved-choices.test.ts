@@ -4,11 +4,12 @@ import { aCompanyIdentity } from '../fixtures/api-fixtures.js';
 import { launch, PHONE, screenshot, seriousViolations, signIn } from './browser.js';
 
 /**
- * Settings the owner takes back, read again after a reload: `PUT /settings` keeps a field it is not given, so
- * a choice undone on screen must be sent. The business clients' scenario chosen before showed as the built-in
- * one (the select was set before its options were read), and choosing the built-in one kept the other.
+ * Choices saved before, shown as saved when the screen opens again: a select filled from a list read after its
+ * form was set (the scenarios) showed its first option, whatever was saved. The business clients' scenario of the
+ * settings and a client's own scenario showed as the default one; and `PUT /settings` keeps a field it is not
+ * given, so choosing the built-in scenario again kept the other.
  */
-const tenant = `clearing-${Date.now().toString(36)}`;
+const tenant = `choices-${Date.now().toString(36)}`;
 let browser: Browser;
 let page: Page;
 let token: string;
@@ -52,7 +53,7 @@ const saveCompany = async () => {
   await form.getByRole('status').filter({ hasText: 'Réglages enregistrés.' }).waitFor();
 };
 
-describe('settings taken back', () => {
+describe('choices saved before', () => {
   it('shows the business clients’ scenario chosen before, and puts the built-in one back when it is chosen', async () => {
     await openSettings();
     const scenario = page.getByLabel('Scénario des clients professionnels');
@@ -69,5 +70,23 @@ describe('settings taken back', () => {
     expect(await scenario.locator('option:checked').textContent()).toBe('Clients professionnels (J-5, J+1, J+8, J+15)');
     await screenshot(page, 'settings-scenario-back');
     expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('shows a client’s own scenario on its page, even when the scenarios are read after the client', async () => {
+    const client = await call('POST', '/clients', { name: 'Garage Lefèvre', kind: 'business', email: 'garage@lefevre.test', scenarioId: 'court' });
+    // The scenarios answer a moment after the client (they came first or second, by chance): the real answer, later.
+    await page.route(/\/scenarios$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await route.continue();
+    });
+    try {
+      await page.goto(`${web()}/clients/${String(client.id)}`);
+      await page.getByRole('heading', { level: 1, name: 'Garage Lefèvre' }).waitFor();
+      const scenario = page.getByRole('region', { name: 'Modifier' }).getByLabel('Scénario');
+      await scenario.getByRole('option', { name: 'Relances courtes' }).waitFor({ state: 'attached' });
+      expect(await scenario.locator('option:checked').textContent()).toBe('Relances courtes');
+    } finally {
+      await page.unroute(/\/scenarios$/);
+    }
   });
 });
