@@ -3,6 +3,7 @@
  * (UTF-8, `;` or `,`, quoted fields, French decimals `1 234,56`, dates `JJ/MM/AAAA` or ISO,
  * blank lines) or JSON rows. Pure: every row becomes either a clean record or field errors.
  */
+import { badTextProblem } from './bad-text.js';
 import { isValidDate } from './dates.js';
 import { VAT_RATES } from './money.js';
 import { isValidSiren, SIREN_CHECK_MESSAGE } from './siren.js';
@@ -297,8 +298,19 @@ const unguard = (s: string | undefined) => (s !== undefined && /^'[=+\-@\t\r]/.t
 
 /** One raw row → a record, or the errors of each bad field. */
 export const validateRow = (raw: RawRow, order: DateOrder = 'DD/MM/YYYY'): { ok: ImportedRow } | { errors: RowError[] } => {
+  // Text no one types (a NUL, an escape, a surrogate half alone) is that field's one error, as a JSON body's field is a
+  // 400 naming it: it was imported as given and carried into the PDFs, the emails and the export.
   const errors: RowError[] = [];
-  const fail = (field: string, message: string) => errors.push({ row: raw.row, field, message });
+  const badText = new Set<string>();
+  for (const [key, value] of Object.entries(raw)) {
+    const problem = typeof value === 'string' ? badTextProblem(value) : undefined;
+    const field = key === 'clientName' ? 'client' : key;
+    if (problem && !badText.has(field)) errors.push({ row: raw.row, field, message: problem });
+    if (problem) badText.add(field);
+  }
+  const fail = (field: string, message: string) => {
+    if (!badText.has(field)) errors.push({ row: raw.row, field, message });
+  };
   const number = unguard(raw.number?.trim()) ?? '';
   if (!number) fail('number', 'is required');
   else if (number.length > 64) fail('number', 'is longer than 64 characters');

@@ -8,6 +8,7 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructured
 import { createHash } from 'node:crypto';
 import type * as z from 'zod';
 import { AppError, NotFoundError, UnauthorizedError, ValidationError, type FieldError } from '../app/errors.js';
+import { badTextProblem } from '../domain/bad-text.js';
 import type { IdempotencyStore } from '../app/ports.js';
 import { loggedError, logger, type Correlation } from '../adapters/telemetry/powertools-logger.js';
 import { objectKeys, parseOrThrow, toProblem } from './problem.js';
@@ -127,16 +128,7 @@ const readBody = (event: HttpEvent, csv = false): unknown => {
   }
 };
 
-/**
- * Text no one types: C0 control characters but tab and line breaks (a NUL, an escape, a bell), DEL,
- * and a UTF-16 surrogate half with no partner (not Unicode: it cannot be written as UTF-8, and
- * became U+FFFD or a refusal further on, in a PDF, an email or the CSV export). Refused naming the
- * field, rather than stored and carried into every document the name or the note appears in.
- */
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-const CONTROL_CHARACTER_MESSAGE = 'must not contain control characters (only tabs and line breaks)';
-const LONE_SURROGATE_MESSAGE = 'is not valid Unicode text (a lone surrogate)';
+// Text no one types (shared/domain/bad-text.ts): refused naming the field.
 /** Walked without recursion, a field's path spelt only when it is refused. */
 interface TextNode { readonly value: unknown; readonly key: string; readonly parent?: TextNode }
 const pathOf = (node: TextNode): string => {
@@ -151,8 +143,8 @@ const textProblems = (value: unknown, path: string): FieldError[] => {
     const node = pending.pop()!;
     const item = node.value;
     if (typeof item === 'string') {
-      if (CONTROL.test(item)) out.push({ path: pathOf(node), message: CONTROL_CHARACTER_MESSAGE });
-      else if (LONE_SURROGATE.test(item)) out.push({ path: pathOf(node), message: LONE_SURROGATE_MESSAGE });
+      const problem = badTextProblem(item);
+      if (problem) out.push({ path: pathOf(node), message: problem });
     } else if (item !== null && typeof item === 'object') {
       // A field name no schema declares is refused as unknown anyway: only values are read. Pushed
       // in reverse so the fields are named in the order they were sent.

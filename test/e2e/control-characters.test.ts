@@ -43,4 +43,37 @@ describe('control characters and lone surrogates', () => {
     expect(invoice.json.notes).toBe('Ligne 1\r\nLigne 2\tfin');
     expect((await owner.get(`/clients/${client.json.id}`)).json.name).toBe('Fleurs 🌷 Dupont');
   });
+
+  it('are an import row\'s error naming its field, the other rows imported, as a CSV or JSON rows', async () => {
+    const owner = await aFreshTenant('ctl');
+    const csv = [
+      'N° facture;Client;E-mail;Date facture;Échéance;TTC',
+      'C1\u001b[31m;Dupont\u0000 SARL;d@ctl.test;01/09/2026;01/10/2026;12',
+      'C2;Bon Client;b@ctl.test;01/09/2026;01/10/2026;12',
+    ].join('\r\n');
+    const dry = await owner.raw('POST', '/imports/invoices?dryRun=true', csv, { 'content-type': 'text/csv' });
+    expect(dry.status).toBe(200);
+    expect(dry.json.errors).toEqual([
+      { row: 2, field: 'client', message: CONTROL },
+      { row: 2, field: 'number', message: CONTROL },
+    ]);
+    expect(dry.json.items.map((i: { number: string }) => i.number)).toEqual(['C2']);
+    const done = await owner.raw('POST', '/imports/invoices', csv, { 'content-type': 'text/csv' });
+    expect(done.json.errors).toHaveLength(2);
+    expect((await owner.get('/invoices')).json.items.map((i: { number: string }) => i.number)).toEqual(['C2']);
+    expect((await owner.get('/clients')).json.items.map((c: { name: string }) => c.name)).toEqual(['Bon Client']);
+
+    // JSON's escapes: a bell in the number, a surrogate half alone in the client's name.
+    const rows = JSON.stringify({ invoices: [
+      { number: 'J1-BELL', client: { name: 'Zed SARL', email: 'z@ctl.test' }, issueDate: '2026-09-01', dueDate: '2026-10-01', grossCents: 1000 },
+      { number: 'J2', client: { name: 'Zed-SURROGATE', email: 'z@ctl.test' }, issueDate: '2026-09-01', dueDate: '2026-10-01', grossCents: 1000 },
+    ] }).replace('-BELL', '\\u0007').replace('-SURROGATE', '\\ud800');
+    const json = await owner.raw('POST', '/imports/invoices', rows, { 'content-type': 'application/json' });
+    expect(json.status).toBe(200);
+    expect(json.json.errors).toEqual([
+      { row: 1, field: 'number', message: CONTROL },
+      { row: 2, field: 'client.name', message: SURROGATE },
+    ]);
+    expect(json.json.created).toBe(0);
+  });
 });

@@ -1,6 +1,7 @@
 import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
 import { UpstreamError } from '../../app/errors.js';
 import type { Mailer, OutgoingEmail } from '../../app/ports.js';
+import { attachmentFileName } from '../../domain/attachment-name.js';
 import { stepTagValue } from '../../domain/step-tag.js';
 import { textToHtml } from '../../domain/template-render.js';
 
@@ -10,12 +11,6 @@ const tagValue = (value: string) => value.replace(/[^A-Za-z0-9_\-.@]/g, '_').sli
 /** A subject is one header line: a line break typed in a company name or an owner's subject is a space. */
 const oneLine = (subject: string) => subject.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 
-/**
- * An attachment's name is a file name, not a path nor a header: names come from invoice numbers, and an
- * imported invoice keeps the number it was given (`FA 2026/001`, a line break, `../x`). Line breaks,
- * slashes and the characters no file system takes (`\\ : * ? " < > |`) become `_`.
- */
-const attachmentFileName = (name: string): string => name.replace(/[\u0000-\u001f\u007f/\\:*?"<>|]+/g, '_').trim() || 'document.pdf';
 
 /** RFC 2047 display name, so "Plomberie Martin & Fils" survives any mail client. */
 const fromAddress = (name: string | undefined, address: string) =>

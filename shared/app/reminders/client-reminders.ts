@@ -1,3 +1,4 @@
+import { attachmentFileName } from '../../domain/attachment-name.js';
 import { addDays, localDate } from '../../domain/dates.js';
 import { distinctRecipients, type Client } from '../../domain/client.js';
 import { invoiceBalanceCents } from '../../domain/invoice.js';
@@ -187,7 +188,7 @@ export const remindClient = async (
     ...(email.html ? { html: email.html } : {}),
     ...recipients,
     bcc,
-    attachments: (email.attachments ?? []).map((a) => ({ fileName: a.fileName, size: a.content.byteLength })),
+    attachments: (email.attachments ?? []).map((a) => ({ fileName: attachmentFileName(a.fileName), size: a.content.byteLength })),
     notAttached: prepared.grouped.notAttached,
     ...(gapUntil ? { gapUntil } : {}),
   };

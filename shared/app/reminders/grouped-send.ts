@@ -1,3 +1,4 @@
+import { attachmentFileName } from '../../domain/attachment-name.js';
 import { localDate } from '../../domain/dates.js';
 import { MAX_GROUP_SIZE, mostAdvanced } from '../../domain/grouped-reminder.js';
 import type { ReminderTemplate } from '../../domain/default-templates.js';
@@ -205,7 +206,7 @@ export const sendPreparedGroup = async (
           templateId: prepared.template.id,
           messageId,
           to: recipients.to.join(', '),
-          attachments: prepared.grouped.email.attachments?.map((a) => a.fileName) ?? [],
+          attachments: prepared.grouped.email.attachments?.map((a) => attachmentFileName(a.fileName)) ?? [],
           ...(prepared.members.length > 1 ? { grouped: numbers } : {}),
           ...(m.record.manual ? { manual: true } : { plan: m.record.plan }),
         },

@@ -1,4 +1,5 @@
 import type { ReminderTemplate } from '../../domain/default-templates.js';
+import { attachmentFileName } from '../../domain/attachment-name.js';
 import { addDays, localDate } from '../../domain/dates.js';
 import { nextRetryAt, RETRY_WINDOW_MS, SEND_LEASE_MS, type StepRef } from '../../domain/reminder-steps.js';
 import { nextSendDay, sendInstant, sendSlotAtOrAfter, type SendCalendar } from '../../domain/send-calendar.js';
@@ -400,7 +401,7 @@ export const deliverClaimed = async (
         templateId: send.template.id,
         messageId,
         to: send.recipients.to.join(', '),
-        attachments: send.email.attachments?.map((a) => a.fileName) ?? [],
+        attachments: send.email.attachments?.map((a) => attachmentFileName(a.fileName)) ?? [],
         ...(record.manual ? { manual: true } : { plan: record.plan }),
       },
     },

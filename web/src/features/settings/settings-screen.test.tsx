@@ -156,6 +156,32 @@ describe('the settings screen', () => {
     expect([...select.options].some((o) => o.textContent === '—')).toBe(false);
   });
 
+  it('puts the built-in business clients’ scenario back when it is chosen (it was left out of the PUT, which kept the other)', async () => {
+    let current: Record<string, unknown> = { ...settings, defaultScenarioId: 's1' };
+    const calls = fakeApi(({ method, path, body }) => {
+      if (path === '/settings' && method === 'GET') return { status: 200, body: current };
+      if (path === '/settings' && method === 'PUT') return { status: 200, body: (current = { ...current, ...(body as object) }) };
+      if (path === '/scenarios')
+        return {
+          status: 200,
+          body: {
+            items: [
+              { id: 'b2b-default', name: 'Clients professionnels (J-5, J+1, J+8, J+15)', steps: [], tags: [], builtIn: true, customized: false },
+              { id: 's1', name: 'Chantiers longs', steps: [], tags: [] },
+            ],
+          },
+        };
+      return undefined;
+    });
+    renderInApp(<SettingsScreen />);
+    const select = (await screen.findByLabelText('Scénario des clients professionnels')) as HTMLSelectElement;
+    await waitFor(() => expect(select.options).toHaveLength(2));
+    // (The saved choice shown once the options are read is checked in Chromium: test/browser/saved-choices.test.ts.)
+    await userEvent.selectOptions(select, 'Clients professionnels (J-5, J+1, J+8, J+15)');
+    await userEvent.click(screen.getAllByRole('button', { name: 'Enregistrer' })[0]!);
+    await waitFor(() => expect(calls.find((c) => c.method === 'PUT')?.body).toMatchObject({ defaultScenarioId: 'b2b-default' }));
+  });
+
   it('names the built-in scenarios in English for an English user (the API’s names are French), and a scenario the owner named as it is', async () => {
     await setLanguage('en');
     try {

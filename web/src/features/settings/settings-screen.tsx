@@ -67,6 +67,9 @@ export const settingsSchema = (
 type Form = z.input<ReturnType<typeof settingsSchema>>;
 type Parsed = z.output<ReturnType<typeof settingsSchema>>;
 
+/** The API's built-in scenario for business clients, used when no default is chosen. */
+const B2B_DEFAULT = 'b2b-default';
+
 const toForm = (s: Settings): Form => ({
   company: {
     name: s.company.name === PLACEHOLDER_COMPANY_NAME ? '' : s.company.name,
@@ -87,7 +90,8 @@ const toForm = (s: Settings): Form => ({
   skipHolidays: s.skipHolidays,
   region: s.region,
   minGapDays: s.minGapDays,
-  defaultScenarioId: s.defaultScenarioId ?? '',
+  // The built-in B2B scenario is the empty choice ("none chosen"), whether saved by its id or not at all.
+  defaultScenarioId: s.defaultScenarioId === B2B_DEFAULT ? '' : (s.defaultScenarioId ?? ''),
   language: s.language,
 });
 
@@ -116,7 +120,8 @@ const toInput = (v: Parsed): SettingsInput => {
     skipHolidays: v.skipHolidays,
     region: v.region,
     minGapDays: v.minGapDays,
-    ...(v.defaultScenarioId ? { defaultScenarioId: v.defaultScenarioId } : {}),
+    // Always sent: the built-in one by its id, as PUT keeps a field left out (going back to it kept the other).
+    defaultScenarioId: v.defaultScenarioId || B2B_DEFAULT,
     language: v.language,
   };
 };
@@ -161,9 +166,6 @@ const MoreSettings = ({ settings, onDirty }: { settings: Settings; onDirty: OnDi
     </>
   );
 };
-
-/** The API's built-in scenario for business clients, used when no default is chosen. */
-const B2B_DEFAULT = 'b2b-default';
 
 type SaveSettings = UseMutationResult<Settings, Error, SettingsInput>;
 
@@ -243,7 +245,9 @@ export const SettingsForm = ({ settings, save, onDirty }: { settings: Settings; 
             </Field>
             <Field label={t('settingsMore.defaultScenario')} error={errors.defaultScenarioId?.message} hint={t('settingsMore.defaultScenarioHint')}>
               {(p) => (
-                <select {...p} {...form.register('defaultScenarioId')}>
+                // Its value given, so React selects the saved choice once the scenarios are read and its option is there
+                // (the select had only the built-in one when the form was set, and showed it whatever the settings said).
+                <select {...p} {...form.register('defaultScenarioId')} value={form.watch('defaultScenarioId')}>
                   {/* No choice saved: business clients follow the built-in B2B scenario; say which, not "—". */}
                   <option value="">{builtInB2b ? said(builtInB2b.name) : t('settingsMore.defaultScenarioBuiltIn')}</option>
                   {(scenarios.data?.items ?? []).filter((s) => s.id !== B2B_DEFAULT).map((s) => (

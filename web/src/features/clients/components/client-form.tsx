@@ -131,7 +131,9 @@ export const ClientFormView = ({
         </Field>
         <Field label={t('clients.scenario')} error={errors.scenarioId?.message}>
           {(p) => (
-            <select {...p} {...form.register('scenarioId')}>
+            // Its value given, so React selects the client's scenario once the scenarios are read (they may come after
+            // the client: the select was set with no option for it and showed "Scénario par défaut").
+            <select {...p} {...form.register('scenarioId')} value={form.watch('scenarioId')}>
               <option value="">{t('clients.defaultScenario')}</option>
               {scenarios.map((s) => (
                 <option key={s.id} value={s.id}>
