@@ -21,6 +21,11 @@ describe('posting a letter with its tracking number', () => {
     const fired = await runUntil(new Date(`${addDays(parisToday(), 4)}T20:00:00Z`), { tenant: t.tenantId, invoiceId: invoice.id });
     expect(fired.map((f) => ('outcome' in f.result ? f.result.outcome : f.result.error))).toContain('to_post');
 
+    // No letter nor digit is no number (a slip of the keyboard): refused, the letter still to post, so the right one
+    // can be given (a posted letter's number cannot be changed).
+    const typo = await t.call('POST', `/invoices/${invoice.id}/reminders/lettre/posted`, { trackingNumber: '!!!' });
+    expect([typo.status, typo.json.errors]).toEqual([400, [{ path: 'body.trackingNumber', message: 'must contain a letter or a digit' }]]);
+    expect((await t.ok('GET', '/reminders/to-post')).items.map((l: { invoiceId: string }) => l.invoiceId)).toEqual([invoice.id]);
     const posted = await t.call('POST', `/invoices/${invoice.id}/reminders/lettre/posted`, { trackingNumber: '1A 234 567 8901 2' });
     expect([posted.status, posted.json.state, posted.json.trackingNumber]).toEqual([200, 'sent', '1A 234 567 8901 2']);
     const again = await t.call('POST', `/invoices/${invoice.id}/reminders/lettre/posted`, { trackingNumber: '1a23456789012' });

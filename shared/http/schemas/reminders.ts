@@ -63,8 +63,8 @@ export const ManualReminderInput = z
 
 export const LetterPostedInput = z
   .object({
-    /** The registered mail number (recommandé), e.g. `1A 234 567 8901 2`. */
-    trackingNumber: z.string().trim().min(1).max(40).optional(),
+    /** The registered mail number (recommandé), e.g. `1A 234 567 8901 2`; one with no letter nor digit is a slip of the keyboard. */
+    trackingNumber: z.string().trim().min(1).max(40).refine((s) => /[\p{L}\p{N}]/u.test(s), { message: 'must contain a letter or a digit' }).optional(),
   })
   .strict();
 
