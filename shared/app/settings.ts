@@ -4,6 +4,16 @@ import { BusinessRuleError } from './errors.js';
 import type { SettingsRepository, TenantDocuments } from './ports.js';
 import { resolveScenario } from './reminders/reminder-context.js';
 
+/** `changes` over `base`: a field given replaces, `null` removes it, a field left out is kept. */
+const mergeRemoving = <T extends object>(base: T, changes: { [K in keyof T]?: T[K] | null }): T => {
+  const merged: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === null) delete merged[key];
+    else if (value !== undefined) merged[key] = value;
+  }
+  return merged as T;
+};
+
 export const makeGetSettings = ({ settings }: { settings: SettingsRepository }) => (tenantId: string) => settings.get(tenantId);
 
 /**
@@ -17,16 +27,15 @@ export const makeUpdateSettings = ({ settings, scenarios }: { settings: Settings
     }
     const current = await settings.get(tenantId);
     // Every field of the input was validated at the edge, so the merge of two valid settings is valid.
-    const { paymentUrl, notifyEmail, notifications, ...rest } = input;
+    const { paymentUrl, notifyEmail, notifications, company, ...rest } = input;
     const { paymentUrl: currentUrl, notifyEmail: currentNotifyEmail, ...kept } = current;
     const url = paymentUrl === null ? undefined : (paymentUrl ?? currentUrl);
     const notify = notifyEmail === null ? undefined : (notifyEmail ?? currentNotifyEmail);
     const merged: Settings = {
-      ...kept,
-      ...rest,
+      ...mergeRemoving(kept, rest),
       ...(url ? { paymentUrl: url } : {}),
       ...(notify ? { notifyEmail: notify } : {}),
-      company: { ...current.company, ...input.company },
+      company: mergeRemoving(current.company, company ?? {}),
       notifications: { ...current.notifications, ...notifications },
     };
     // The plan ends on the day after `planMissedDays`; a late-instalment reminder set later would never go.

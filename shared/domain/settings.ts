@@ -85,13 +85,17 @@ export interface NotificationSettings {
 }
 
 /**
- * Any subset of the settings; `paymentUrl: null` removes the payment URL, `notifyEmail: null` the notification address.
- * `company` too is any subset of its fields, merged over the current identity (`{ company: { iban } }` keeps the name).
+ * Any subset of the settings; `paymentUrl: null` removes the payment URL, `notifyEmail: null` the notification address,
+ * `replyToEmail: null` the reply-to address, `penaltyRatePercent: null` the contract rate (the legal one then applies).
+ * `company` too is any subset of its fields, merged over the current identity (`{ company: { iban } }` keeps the name);
+ * `null` removes an optional one (`{ company: { phone: null } }`: a field left out is kept, so it could not be emptied).
  */
-export type SettingsInput = Partial<Omit<Settings, 'paymentUrl' | 'notifyEmail' | 'notifications' | 'company'>> & {
-  company?: Partial<CompanyIdentity>;
+export type SettingsInput = Partial<Omit<Settings, 'paymentUrl' | 'notifyEmail' | 'notifications' | 'company' | 'replyToEmail' | 'penaltyRatePercent'>> & {
+  company?: { name?: string } & { [K in Exclude<keyof CompanyIdentity, 'name'>]?: CompanyIdentity[K] | null };
   paymentUrl?: string | null;
   notifyEmail?: string | null;
+  replyToEmail?: string | null;
+  penaltyRatePercent?: number | null;
   notifications?: Partial<NotificationSettings>;
 };
 

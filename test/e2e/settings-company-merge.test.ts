@@ -29,4 +29,23 @@ describe('PUT /settings with part of the company', () => {
     expect((await t.call('PUT', '/settings', { company: { nom: 'Plomberie' } })).status).toBe(400);
     expect((await t.ok('GET', '/settings')).company).toMatchObject({ name: 'Plomberie Martin', siren: '123456782', phone: '01 23 45 67 89' });
   });
+
+  it('removes an optional field given as null (a field left out is kept, so an emptied phone stayed on the invoices), never the name', async () => {
+    const t = await freshTenant('company-null');
+    await t.ok('PUT', '/settings', {
+      company: { name: 'Plomberie Martin', siren: '123456782', phone: '01 23 45 67 89', bic: 'BNPAFRPP', vatNumber: 'FR11123456782' },
+      replyToEmail: 'compta@plomberie.test',
+      penaltyRatePercent: 12,
+    });
+    const cleared = await t.ok('PUT', '/settings', { company: { phone: null, bic: null }, replyToEmail: null, penaltyRatePercent: null });
+    expect(cleared.company).toEqual({ name: 'Plomberie Martin', siren: '123456782', vatNumber: 'FR11123456782' });
+    expect(cleared).not.toHaveProperty('replyToEmail');
+    expect(cleared).not.toHaveProperty('penaltyRatePercent');
+    expect(await t.ok('GET', '/settings')).toMatchObject({ company: { name: 'Plomberie Martin', siren: '123456782', vatNumber: 'FR11123456782' } });
+    expect((await t.ok('GET', '/settings')).company).not.toHaveProperty('phone');
+
+    const noName = await t.call('PUT', '/settings', { company: { name: null } });
+    expect(noName.status).toBe(400);
+    expect(noName.json.errors.map((e: { path: string }) => e.path)).toEqual(['body.company.name']);
+  });
 });

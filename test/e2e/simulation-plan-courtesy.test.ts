@@ -9,6 +9,7 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { addDays } from '../../shared/domain/dates.js';
 import { aBusinessClientInput, aCompanyIdentity, anInvoiceInput } from '../fixtures/api-fixtures.js';
+import { DEFAULT_SEND_CALENDAR, isSendDay } from '../../shared/domain/send-calendar.js';
 import { aFreshTenant, uniqueEmail } from './http.js';
 import { endOfDay, parisToday, runUntil } from './local-clock.js';
 
@@ -78,5 +79,41 @@ describe('the dry run of a payment plan whose instalments are closer than the cl
     for (const s of after.filter((x) => x.stepId.startsWith('p1-') && x.state !== 'sent')) {
       expect([s.stepId, items.find((i) => i.stepId === s.stepId)?.reason]).toEqual([s.stepId, s.reason]);
     }
+  });
+
+  it('never sends a plan reminder due at the very time the plan check ends the plan: the engine skips it plan_ended whichever fires first, as the dry run shows', async () => {
+    // Settings as they come (gap 3, courtesy 3, late 3, missed 15). The second instalment 13 days after the
+    // first: its late reminder (D+16) falls at the send hour of the first one's plan check (D+15+1). On AWS both
+    // schedules fire at once; the reminder used to go out whenever its fire came first (locally, always).
+    const t = await aFreshTenant('plan-check-tie');
+    expect((await t.put('/settings', { company: aCompanyIdentity() })).status).toBe(200);
+    const today = parisToday();
+    // A Monday at least a week ahead whose plan reminders' days are all send days (the suite runs at any date).
+    const weekday = (date: string) => new Date(`${date}T12:00:00Z`).getUTCDay();
+    let d = addDays(today, 7);
+    while (weekday(d) !== 1 || ![-3, 3, 10, 16].every((n) => isSendDay(addDays(d, n), DEFAULT_SEND_CALENDAR))) d = addDays(d, 1);
+    const clientId = (await t.post('/clients', aBusinessClientInput({ email: uniqueEmail('plantie') }))).json.id as string;
+    const draft = await t.post('/invoices', anInvoiceInput(clientId, { issueDate: addDays(today, -40), dueDate: addDays(today, -10) }));
+    const sent = await t.post(`/invoices/${draft.json.id}/send`);
+    expect(sent.status).toBe(200);
+    const id = draft.json.id as string;
+    const balance = sent.json.balanceCents as number;
+    const half = Math.floor(balance / 2);
+    expect((await t.post(`/invoices/${id}/payment-plan`, { instalments: [{ dueDate: d, amountCents: half }, { dueDate: addDays(d, 13), amountCents: balance - half }] })).status).toBe(201);
+    await drain();
+    await drain();
+    const before = (await t.get(`/invoices/${id}/reminders`)).json.items as Step[];
+    expect(before.find((s) => s.stepId === 'p1-l2')?.scheduledAt?.slice(0, 10)).toBe(addDays(d, 16));
+
+    const sim = (await t.get(`/reminders/simulation?from=${today}&to=${addDays(d, 60)}`)).json.items as SimulationItem[];
+    expect(sim.find((i) => i.invoiceId === id && i.stepId === 'p1-l2')).toMatchObject({ action: 'skip', reason: 'plan_ended' });
+
+    await runUntil(endOfDay(addDays(d, 60)), { tenant: t.tenant });
+    expect((await t.get(`/invoices/${id}/payment-plan`)).json).toMatchObject({ status: 'ended', endReason: 'missed' });
+    const after = (await t.get(`/invoices/${id}/reminders`)).json.items as Step[];
+    const l2 = after.find((s) => s.stepId === 'p1-l2')!;
+    expect([l2.state === 'sent' ? 'sent' : 'not sent', l2.reason]).toEqual(['not sent', 'plan_ended']);
+    const sentSteps = after.filter((s) => s.state === 'sent').sort((a, b) => a.sentAt!.localeCompare(b.sentAt!));
+    expect(sim.filter((i) => i.invoiceId === id && i.action === 'send').map((i) => [i.stepId, i.at])).toEqual(sentSteps.map((s) => [s.stepId, s.sentAt!.slice(0, 16) + ':00.000Z']));
   });
 });

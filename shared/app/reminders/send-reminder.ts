@@ -21,7 +21,7 @@ import { channelOf } from '../../domain/scenario.js';
 import { channelBlock } from '../../domain/client.js';
 import { makeMoveToLitigation } from '../litigation.js';
 import { activePlan, settlePaymentPlan } from './plan-lifecycle.js';
-import { instalmentViews, isPlanStep, planSeqOf } from '../../domain/payment-plan.js';
+import { instalmentViews, isPlanStep, nextMissedCheck, planSeqOf } from '../../domain/payment-plan.js';
 import { invoiceBalanceCents } from '../../domain/invoice.js';
 import { batchDocuments } from '../batch-reads.js';
 import { loadSendContext, reminderRecipients, sendCalendarFor, stopReason, type SendContext, type ReminderReadDeps } from './reminder-context.js';
@@ -156,8 +156,13 @@ export const decide = (ctx: SendContext, record: StepRecordItem, now: Date): Dec
   if (isPlanStep(record)) {
     // A plan step goes out only while its plan runs and its instalment still has something due.
     if (!plan || planSeqOf(record) !== plan.seq) return { kind: 'skip', reason: 'plan_ended' };
-    const instalment = instalmentViews(plan, invoiceBalanceCents(invoice), today)[record.instalment ?? 0];
+    const views = instalmentViews(plan, invoiceBalanceCents(invoice), today);
+    const instalment = views[record.instalment ?? 0];
     if (!instalment || instalment.dueCents === 0) return { kind: 'skip', reason: 'instalment_paid' };
+    // The plan check that ends a missed plan is due (its schedule fires at the same time on AWS, in any order):
+    // the plan is over whichever fires first, as the dry run shows (simulation.ts `cancelFrom`).
+    const check = nextMissedCheck(views, settings.planMissedDays);
+    if (check && sendInstant(check, calendar) <= now) return { kind: 'skip', reason: 'plan_ended' };
   } else if (plan && !record.manual) return { kind: 'skip', reason: 'payment_plan' };
   if (record.beforeDue && today >= dueBoundary(record, invoice)) return { kind: 'skip', reason: 'due_passed' };
   const recipients = recipientsFor(ctx, record);

@@ -150,7 +150,30 @@ export const Settings = z
   })
   .strict() satisfies z.ZodType<domain.Settings>;
 
-/** PUT body: any subset; `paymentUrl: null` removes the payment URL, `notifyEmail: null` the notification address. */
+/** PUT's company: any subset, merged field by field; `null` removes an optional field (the phone, the VAT number, the BIC…). */
+const { shape: company } = CompanyIdentity;
+const CompanyInput = CompanyIdentity.partial().extend({
+  legalForm: company.legalForm.nullable(),
+  address: company.address.nullable(),
+  siren: company.siren.nullable(),
+  vatNumber: company.vatNumber.nullable(),
+  email: company.email.nullable(),
+  phone: company.phone.nullable(),
+  iban: company.iban.nullable(),
+  bic: company.bic.nullable(),
+});
+
+/**
+ * PUT body: any subset; `paymentUrl: null` removes the payment URL, `notifyEmail: null` the notification address,
+ * `replyToEmail: null` the reply-to address, `penaltyRatePercent: null` the contract rate, `company.<field>: null` that field.
+ */
 export const SettingsInput = Settings.partial()
-  .extend({ company: CompanyIdentity.partial().optional(), paymentUrl: PaymentUrlTemplate.nullable().optional(), notifyEmail: email.nullable().optional(), notifications: NotificationSettings.partial().optional() })
+  .extend({
+    company: CompanyInput.optional(),
+    paymentUrl: PaymentUrlTemplate.nullable().optional(),
+    notifyEmail: email.nullable().optional(),
+    replyToEmail: email.nullable().optional(),
+    penaltyRatePercent: Settings.shape.penaltyRatePercent.nullable(),
+    notifications: NotificationSettings.partial().optional(),
+  })
   .strict() satisfies z.ZodType<domain.SettingsInput>;

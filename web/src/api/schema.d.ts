@@ -12672,16 +12672,15 @@ export interface operations {
                             line1: string;
                             line2?: string;
                             postalCode: string;
-                        };
-                        bic?: string;
-                        /** Format: email */
-                        email?: string;
-                        iban?: string;
-                        legalForm?: string;
+                        } | null;
+                        bic?: string | null;
+                        email?: string | null;
+                        iban?: string | null;
+                        legalForm?: string | null;
                         name?: string;
-                        phone?: string;
-                        siren?: string;
-                        vatNumber?: string;
+                        phone?: string | null;
+                        siren?: string | null;
+                        vatNumber?: string | null;
                     };
                     defaultScenarioId?: string;
                     graceDaysAfterPayment?: number;
@@ -12697,7 +12696,7 @@ export interface operations {
                     };
                     notifyEmail?: string | null;
                     paymentUrl?: string | null;
-                    penaltyRatePercent?: number;
+                    penaltyRatePercent?: number | null;
                     planCourtesyDays?: number;
                     planLateDays?: number;
                     planMissedDays?: number;
@@ -12705,8 +12704,7 @@ export interface operations {
                     /** @enum {string} */
                     region?: "metropole" | "alsace-moselle" | "guadeloupe" | "martinique" | "guyane" | "reunion" | "mayotte" | "saint-martin" | "saint-barthelemy" | "nouvelle-caledonie" | "polynesie-francaise";
                     remindersEnabled?: boolean;
-                    /** Format: email */
-                    replyToEmail?: string;
+                    replyToEmail?: string | null;
                     sendHour?: number;
                     skipHolidays?: boolean;
                     skipWeekends?: boolean;

@@ -163,9 +163,9 @@ export const useSections = (settings: Record<string, unknown>): SettingSection[]
       title: t(s('payment')),
       fields: [
         { path: 'paymentUrl', label: t(s('paymentUrl')), hint: t(s('paymentUrlHint'), { invoiceNumber: '{{invoiceNumber}}', balance: '{{balance}}' }), kind: 'url', nullable: true },
-        { path: 'replyToEmail', label: t(s('replyTo')), hint: t(s('replyToHint')), kind: 'email' },
+        { path: 'replyToEmail', label: t(s('replyTo')), hint: t(s('replyToHint')), kind: 'email', nullable: true },
         { path: 'graceDaysAfterPayment', label: t(s('graceDays')), kind: 'int', min: 0, max: 30 },
-        { path: 'penaltyRatePercent', label: t(s('penaltyRate')), hint: t(s('penaltyRateHint')), kind: 'number', min: 0, max: 50 },
+        { path: 'penaltyRatePercent', label: t(s('penaltyRate')), hint: t(s('penaltyRateHint')), kind: 'number', min: 0, max: 50, nullable: true },
         { path: 'quoteFollowUpDays', label: t(s('quoteFollowUpDays')), kind: 'int', min: 0, max: 60 },
       ],
     },

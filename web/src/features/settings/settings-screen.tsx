@@ -100,18 +100,20 @@ const toInput = (v: Parsed): SettingsInput => {
   return {
     company: {
       name: c.name.trim() || PLACEHOLDER_COMPANY_NAME,
-      ...(optional(c.legalForm) && { legalForm: optional(c.legalForm) }),
-      ...(optional(c.siren) && { siren: normalizeSpaces(c.siren) }),
-      ...(optional(c.vatNumber) && { vatNumber: optional(c.vatNumber) }),
-      ...(optional(c.email) && { email: optional(c.email) }),
-      ...(optional(c.phone) && { phone: optional(c.phone) }),
-      ...(optional(c.iban) && { iban: c.iban }),
-      ...(optional(c.bic) && { bic: normalizeSpaces(c.bic).toUpperCase() }),
+      // An emptied field is sent as null, which removes it: PUT keeps a field left out, and an emptied phone or
+      // BIC stayed on the invoices and reminders while the screen said "saved".
+      legalForm: optional(c.legalForm) ?? null,
+      siren: optional(c.siren) ? normalizeSpaces(c.siren) : null,
+      vatNumber: optional(c.vatNumber) ?? null,
+      email: optional(c.email) ?? null,
+      phone: optional(c.phone) ?? null,
+      iban: optional(c.iban) ? c.iban : null,
+      bic: optional(c.bic) ? normalizeSpaces(c.bic).toUpperCase() : null,
       // Any part of the address given sends it whole: a postal code and city without the street were
       // dropped without a word (saved "successfully"); now the API names the part missing under its field.
-      ...([c.address.line1, c.address.postalCode, c.address.city].some((part) => part.trim() !== '') && {
-        address: { line1: c.address.line1.trim(), postalCode: c.address.postalCode.trim(), city: c.address.city.trim(), country: 'FR' },
-      }),
+      address: [c.address.line1, c.address.postalCode, c.address.city].some((part) => part.trim() !== '')
+        ? { line1: c.address.line1.trim(), postalCode: c.address.postalCode.trim(), city: c.address.city.trim(), country: 'FR' }
+        : null,
     },
     remindersEnabled: v.remindersEnabled,
     sendHour: v.sendHour,
