@@ -107,6 +107,10 @@ export const makeUpdateInvoice = ({ invoices, settings, clock }: Pick<InvoiceDep
     if (current.status !== 'draft') {
       for (const field of DRAFT_ONLY) if (patch[field] !== undefined) locked.push({ path: `body.${field}`, message: 'cannot change once the invoice is sent' });
       if (patch.dueDate !== undefined && !isOpen(current.status)) locked.push({ path: 'body.dueDate', message: 'can only change while the invoice awaits payment' });
+      // As POST /invoices/{id}/pause and /dispute: nothing to stop on an invoice that awaits no payment.
+      for (const flag of ['remindersPaused', 'disputed'] as const) {
+        if (patch[flag] === true && !current[flag] && !isOpen(current.status)) locked.push({ path: `body.${flag}`, message: 'can only change while the invoice awaits payment' });
+      }
     }
     const issueDate = patch.issueDate ?? current.issueDate;
     const dueDate = patch.dueDate ?? current.dueDate;
@@ -141,7 +145,13 @@ export const makeUpdateInvoice = ({ invoices, settings, clock }: Pick<InvoiceDep
     else if (notes !== undefined) (next as { notes?: string }).notes = notes;
     // The owner's PATCH flags a dispute the owner heard of; lifting it forgets who raised it.
     if (patch.disputed === true && !current.disputed) (next as { disputedBy?: string }).disputedBy = 'owner';
-    else if (patch.disputed === false) delete (next as { disputedBy?: string }).disputedBy;
+    else if (patch.disputed === false) {
+      // As POST /invoices/{id}/resolve-dispute: the dispute's reason goes with it.
+      delete (next as { disputedBy?: string }).disputedBy;
+      delete (next as { disputeReason?: string }).disputeReason;
+    }
+    // As POST /invoices/{id}/resume: a pause lifted leaves no end date, reason or promised date behind.
+    if (patch.remindersPaused === false) for (const field of ['pausedUntil', 'pauseReason', 'promisedFor'] as const) delete (next as Partial<Pick<InvoiceRecord, typeof field>>)[field];
     await invoices.save(next, { events });
     return toInvoiceView(next, now, (await settings.get(tenantId)).timezone);
   };
