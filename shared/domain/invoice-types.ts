@@ -89,6 +89,11 @@ export interface InvoiceRecord {
    * `creditedCents` and dated at the invoice's issue date. It is no payment and no credit note of ours.
    */
   readonly importedCreditedCents?: number;
+  /**
+   * Imported invoices: what was paid before the import, written with the invoice (its payment follows in a second
+   * write): another upload of the file checked between the two finds it paid as the file says. Not part of the API.
+   */
+  readonly importedPaidCents?: number;
   /** The latest payment plan (échéancier), active or ended; its reminder steps replace the scenario's while it runs. */
   readonly paymentPlan?: PaymentPlan;
   /** A plan the client asked for from the portal, until the owner decides. */
@@ -236,7 +241,7 @@ export interface InvoiceListQuery {
 }
 
 /** The API shape of an invoice: the record without its bookkeeping, plus what is derived at read time. */
-export type InvoiceView = Omit<InvoiceRecord, 'tenantId' | 'clientKind' | 'version' | 'emailedAt' | 'reminderCount' | 'lastPaymentAt' | 'portalGeneration' | 'portalLinkStored' | 'lastReminderDay' | 'escalatedPlan' | 'paidInLitigation'> & {
+export type InvoiceView = Omit<InvoiceRecord, 'tenantId' | 'clientKind' | 'version' | 'emailedAt' | 'reminderCount' | 'lastPaymentAt' | 'portalGeneration' | 'portalLinkStored' | 'lastReminderDay' | 'escalatedPlan' | 'importedPaidCents' | 'paidInLitigation'> & {
   readonly balanceCents: number;
   readonly overdue: boolean;
   readonly daysLate: number;

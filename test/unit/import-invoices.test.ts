@@ -83,6 +83,27 @@ describe('importing invoices (use case)', () => {
     expect((await w.importInvoices('t1', file('40,00'), { dryRun: false })).items.map((i) => i.action)).toEqual(['exists']);
   });
 
+  it('answers an upload of the same file while another one writes it (its invoice created, what was paid before not yet) as exists, never "less paid"', async () => {
+    const w = world();
+    const csv = { csv: `${HEADER};Déjà réglé\nEXT-1;Garage Martin;garage@martin.test;01/09/2026;01/10/2026;120,00;20,00\n` };
+    // The second upload (a double click, or the file sent again while a large import's job runs) is checked between
+    // the first one's two writes: the invoice, then the payment made before the import.
+    let second: ReturnType<typeof w.importInvoices> | undefined;
+    const save = w.invoices.save.bind(w.invoices);
+    w.invoices.save = async (...args: Parameters<typeof save>) => {
+      second ??= w.importInvoices('t1', csv, { dryRun: false });
+      await second;
+      return save(...args);
+    };
+    const first = await w.importInvoices('t1', csv, { dryRun: false });
+    const report = await second!;
+    expect([first.created, first.errors]).toEqual([1, []]);
+    // It said "was imported before with less paid (0,00 here, 20,00 in the file): record the payment on the invoice",
+    // and the owner who did so had it paid twice once the first upload's payment was written.
+    expect([report.errors, report.items.map((i) => i.action)]).toEqual([[], ['exists']]);
+    expect([...w.invoices.invoices.values()].map((i) => i.paidCents)).toEqual([2_000]);
+  });
+
   it('leaves a large import\'s new clients to its job: each chunk creates those its rows name before its invoices', async () => {
     const w = world();
     class Jobs implements ImportJobStore {

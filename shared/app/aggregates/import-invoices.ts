@@ -179,7 +179,11 @@ export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, i
     // Fully credited before the import (and never paid): it comes in cancelled, as our own would be.
     // Nothing to collect (gross 0): `paid`, as one of ours would be issued. The dry run says the same (importedStatuses).
     const statuses = importedStatuses(row);
-    const sent: InvoiceRecord = { ...draft, status: statuses.created, number: row.number, sentAt: at, imported: true, ...(credited > 0 ? { creditedCents: credited, importedCreditedCents: credited } : {}) };
+    const sent: InvoiceRecord = {
+      ...draft, status: statuses.created, number: row.number, sentAt: at, imported: true,
+      ...(credited > 0 ? { creditedCents: credited, importedCreditedCents: credited } : {}),
+      ...(row.paidCents > 0 ? { importedPaidCents: row.paidCents } : {}),
+    };
     const inLitigation = sent.status === 'litigation';
     // What it would have been otherwise, as a move by hand records it.
     const from = settledStatusOf({ ...sent, status: 'sent', paidCents: row.paidCents });
@@ -337,6 +341,9 @@ export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, i
         })
       : await Promise.all(imported.map((id) => invoices.get(tenantId, id)));
     // Imported before: the same figures are `exists`; other figures are a row error (the invoice is left as it was).
+    // What was paid before the import counts from the invoice's own write: another upload still writing the file has
+    // the invoice written and its payment not yet (it said "less paid: record the payment", and it was then paid twice).
+    const paidHere = (b: InvoiceRecord) => Math.max(b.paidCents, b.importedPaidCents ?? 0);
     const changed = new Set<number>();
     const existingById = new Map(existingClients.map((c) => [c.id, c]));
     before.forEach((b, i) => {
@@ -352,11 +359,11 @@ export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, i
       } else if (b && (b.totals.grossCents !== row.grossCents || b.issueDate !== row.issueDate || b.dueDate !== row.dueDate)) {
         changed.add(i);
         errors.push({ row: row.row, field: 'number', message: `was imported before with other figures (gross ${frenchCents(b.totals.grossCents)}, issued ${b.issueDate}, due ${b.dueDate}): left as it was` });
-      } else if (b && (row.paidCents > b.paidCents || row.creditedCents > b.creditedCents)) {
+      } else if (b && (row.paidCents > paidHere(b) || row.creditedCents > b.creditedCents)) {
         // Paid or credited since in the tool it comes from: `exists` would leave it owed here, and chased.
         changed.add(i);
-        if (row.paidCents > b.paidCents) {
-          errors.push({ row: row.row, field: 'paid', message: `was imported before with less paid (${frenchCents(b.paidCents)} here, ${frenchCents(row.paidCents)} in the file): record the payment on the invoice` });
+        if (row.paidCents > paidHere(b)) {
+          errors.push({ row: row.row, field: 'paid', message: `was imported before with less paid (${frenchCents(paidHere(b))} here, ${frenchCents(row.paidCents)} in the file): record the payment on the invoice` });
         }
         if (row.creditedCents > b.creditedCents) {
           errors.push({ row: row.row, field: 'credited', message: `was imported before with less credited (${frenchCents(b.creditedCents)} here, ${frenchCents(row.creditedCents)} in the file): issue the credit note on the invoice` });
