@@ -212,4 +212,19 @@ describe('an SES outage on the local stack', () => {
     expect(Date.parse(back.scheduledAt!)).toBeLessThan(Date.parse(moved.scheduledAt!));
     expect(inParis(back.scheduledAt!).date < addDays(today, 7), back.scheduledAt).toBe(true);
   }, 120_000);
+
+  it('leaves an invoice never reminded without a last reminder when its first one fails: the failed send gives it back', async () => {
+    const { t, email, invoiceId } = await anOverdueInvoice('outage-first');
+    failing = [email];
+    await failSendsTo(failing);
+    expect((await t.post(`/invoices/${invoiceId}/reminders`, {})).status).toBe(502);
+    // It kept the failed attempt's instant: the invoice said it was reminded, and sorted so in the list.
+    expect((await t.get(`/invoices/${invoiceId}`)).json.lastReminderAt).toBeUndefined();
+    await failSendsTo([]);
+    failing = [];
+    const sent = await t.post(`/invoices/${invoiceId}/reminders`, {});
+    expect(sent.status).toBe(201);
+    expect((await t.get(`/invoices/${invoiceId}`)).json.lastReminderAt).toBe(sent.json.sentAt);
+  });
 });
+

@@ -193,7 +193,10 @@ export class DynamoStepRecords implements StepRecords {
         new UpdateCommand({
           TableName: this.tableName,
           Key: invoiceKey(tenantId, invoiceId),
-          UpdateExpression: `REMOVE lastReminderDay SET version = version + :one, ${release.previousReminderAt ? 'lastReminderAt = :prev' : 'lastReminderAt = lastReminderAt'} ADD reminderCount :minus`,
+          // The last reminder before this send, or none: an invoice never reminded kept the failed attempt's instant.
+          UpdateExpression: release.previousReminderAt
+            ? 'REMOVE lastReminderDay SET version = version + :one, lastReminderAt = :prev ADD reminderCount :minus'
+            : 'REMOVE lastReminderDay, lastReminderAt SET version = version + :one ADD reminderCount :minus',
           ConditionExpression: 'lastReminderDay = :today',
           ExpressionAttributeValues: { ':today': release.today, ':one': 1, ':minus': -1, ...(release.previousReminderAt ? { ':prev': release.previousReminderAt } : {}) },
         }),
