@@ -1,10 +1,11 @@
 /**
  * New Caledonia and French Polynesia keep days off of their own (24 September; 5 March, Good Friday,
  * 20 November): a tenant there sets `region`, or its clients' postal codes (988xx, 987xx) say it, and no
- * reminder goes out on those days. Over HTTP on the local stack: the recorded plan and the dry run agree.
+ * reminder goes out on those days (each case in the next year it is more than a week ahead). Over HTTP on the local stack: the recorded plan and the dry run agree.
  */
 import { describe, expect, it } from 'vitest';
-import { localDate } from '../../shared/domain/dates.js';
+import { addDays, localDate, weekday } from '../../shared/domain/dates.js';
+import { easterSunday } from '../../shared/domain/holidays.js';
 import { aCompanyIdentity, aConsumerClientInput, anInvoiceInput } from '../fixtures/api-fixtures.js';
 import { aFreshTenant, uniqueEmail } from './http.js';
 
@@ -16,13 +17,29 @@ interface Step {
   scheduledAt?: string;
 }
 
+/** The first year whose `date(year)` is more than a week after today in Paris: the cases hold on any date. */
+const nextYearOf = (date: (year: number) => string): string => {
+  const today = localDate(new Date(), 'Europe/Paris');
+  const year = Number(today.slice(0, 4));
+  return addDays(date(year), -7) > today ? date(year) : date(year + 1);
+};
+/** The next weekday after `date` that is not in `holidays`: when J+1, on a holiday, goes instead. */
+const nextWorkingDay = (date: string, holidays: readonly string[] = []): string => {
+  let d = addDays(date, 1);
+  while (weekday(d) === 0 || weekday(d) === 6 || holidays.includes(d)) d = addDays(d, 1);
+  return d;
+};
+const citizenship = nextYearOf((y) => `${y}-09-24`); // New Caledonia's fête de la citoyenneté
+const gospel = nextYearOf((y) => `${y}-03-05`); // French Polynesia's arrivée de l'Évangile
+const goodFriday = nextYearOf((y) => addDays(easterSunday(y), -2)); // a holiday in French Polynesia, Easter Monday too
+
 describe.each([
-  // Thursday 23 Sep 2027: J+1 is Friday 24 Sep, New Caledonia's fête de la citoyenneté → Monday 27 Sep.
-  { timeZone: 'Pacific/Noumea', region: 'nouvelle-caledonie', postalCode: '98800', dueDate: '2027-09-23', jPlus1: '2027-09-27' },
-  // Thursday 4 Mar 2027: J+1 is Friday 5 Mar, the arrivée de l'Évangile in French Polynesia → Monday 8 Mar.
-  { timeZone: 'Pacific/Tahiti', region: 'polynesie-francaise', postalCode: '98714', dueDate: '2027-03-04', jPlus1: '2027-03-08' },
-  // Thursday 25 Mar 2027: J+1 is Good Friday, a holiday in French Polynesia (Easter Monday too) → Tuesday 30 Mar.
-  { timeZone: 'Pacific/Tahiti', region: 'polynesie-francaise', postalCode: '98714', dueDate: '2027-03-25', jPlus1: '2027-03-30' },
+  // The day before 24 Sep: J+1 falls on the holiday and moves to the next working day (Monday 27 Sep in 2027).
+  { timeZone: 'Pacific/Noumea', region: 'nouvelle-caledonie', postalCode: '98800', dueDate: addDays(citizenship, -1), jPlus1: nextWorkingDay(citizenship) },
+  // The day before 5 Mar (Monday 8 Mar in 2027).
+  { timeZone: 'Pacific/Tahiti', region: 'polynesie-francaise', postalCode: '98714', dueDate: addDays(gospel, -1), jPlus1: nextWorkingDay(gospel) },
+  // Maundy Thursday: J+1 is Good Friday, then the weekend and Easter Monday → Tuesday (30 Mar in 2027).
+  { timeZone: 'Pacific/Tahiti', region: 'polynesie-francaise', postalCode: '98714', dueDate: addDays(goodFriday, -1), jPlus1: nextWorkingDay(goodFriday, [addDays(goodFriday, 3)]) },
 ])('a tenant in $timeZone, an invoice due $dueDate', ({ timeZone, region, postalCode, dueDate, jPlus1 }) => {
   it.each([
     { how: 'the settings’ region', settings: { region }, clientPostalCode: '75011' },
