@@ -252,7 +252,7 @@ const en: ProofText = {
   penalties: 'Late-payment penalties',
   penaltiesConsumer: 'Consumer client: no penalties and no fixed recovery indemnity (French Consumer Code, C. conso. L111-8).',
   penaltyFormula: (source) => `amount unpaid × annual rate × days / 365, day by day (${source})`,
-  penaltyRow: (amount, from, to, days, rate) => `${amount} from ${shortDate(from)} to ${shortDate(to)}: ${days} days at ${rate}`,
+  penaltyRow: (amount, from, to, days, rate) => `${amount} from ${shortDate(from)} to ${shortDate(to)}: ${days} ${days === 1 ? 'day' : 'days'} at ${rate}`,
   penaltyTotal: (days) => `Penalties at ${days} ${days === 1 ? 'day' : 'days'} late`,
   indemnity: 'Fixed recovery indemnity (French Commercial Code D441-5)',
   waived: 'Penalties and indemnity waived by the payment plan (kept)',

@@ -94,3 +94,12 @@ describe('the proof file’s penalty total', () => {
     expect(proofLabels('en').penaltyTotal(30)).toBe('Penalties at 30 days late');
   });
 });
+
+describe('the proof file’s penalty rows', () => {
+  it('count one day as English writes it: « 1 day », not « 1 days » (a payment lowers the amount from the next day: one-day rows are common)', async () => {
+    const { proofLabels } = await import('../../../templates/pdf/proof-labels.js');
+    expect(proofLabels('en').penaltyRow('€600.00', '2026-11-27', '2026-11-27', 1, '12.15%')).toBe('€600.00 from 27/11/2026 to 27/11/2026: 1 day at 12.15%');
+    expect(proofLabels('en').penaltyRow('€600.00', '2026-11-27', '2026-11-28', 2, '12.15%')).toBe('€600.00 from 27/11/2026 to 28/11/2026: 2 days at 12.15%');
+    expect(proofLabels('fr').penaltyRow('600,00 €', '2026-11-27', '2026-11-27', 1, '12,15 %')).toBe('600,00 € du 27/11/2026 au 27/11/2026 : 1 j à 12,15 %');
+  });
+});
