@@ -73,10 +73,13 @@ export const makeRecordPayment = ({ invoices, settings, clock, ids, retry = defa
       }
       const at = now.toISOString();
       const paidCents = current.paidCents + input.amountCents;
+      const status = settledStatusOf({ ...current, paidCents });
       const next: InvoiceRecord = {
         ...current,
         paidCents,
-        status: settledStatusOf({ ...current, paidCents }),
+        status,
+        // Settled in litigation: a payment removed later puts it back there (makeRemovePayment).
+        ...(current.status === 'litigation' && status === 'paid' ? { paidInLitigation: true } : {}),
         lastPaymentAt: at,
         updatedAt: at,
       };
@@ -132,7 +135,7 @@ export const makeRemovePayment = ({ invoices, settings, clock, retry = defaultRe
       const paidCents = current.paidCents - payment.amountCents;
       // The grace window after a payment (the reminders' `lastPaymentAt`) is the last payment still recorded's:
       // a payment entered by mistake and removed no longer holds the next reminder back.
-      const { lastPaymentAt: _removed, ...rest } = current;
+      const { lastPaymentAt: _removed, paidInLitigation, ...rest } = current;
       // (what was paid before an import is none: it was no payment just made).
       const lastPaymentAt = payments
         .filter((p) => !p.removedAt && p.id !== paymentId && !isPaymentBeforeImport(p.id))
@@ -143,9 +146,12 @@ export const makeRemovePayment = ({ invoices, settings, clock, retry = defaultRe
         ...rest,
         ...(lastPaymentAt ? { lastPaymentAt } : {}),
         paidCents,
-        status: settledStatusOf({ ...current, paidCents }),
+        // Paid while in litigation and owed again (a cheque that bounced): back in litigation, where it stood.
+        status: settledStatusOf({ ...current, status: current.status === 'paid' && paidInLitigation ? 'litigation' : current.status, paidCents }),
         updatedAt: at,
       };
+      // Still paid (another payment removed, a credit note covering the rest): it keeps where it was settled.
+      if (next.status === 'paid' && paidInLitigation) (next as { paidInLitigation?: boolean }).paidInLitigation = true;
       await invoices.save(next, {
         removePayment: { ...payment, removedAt: at },
         events: [{ at, type: 'payment.removed', data: { paymentId, amountCents: payment.amountCents } }, ...statusEvents(at, current, next)],

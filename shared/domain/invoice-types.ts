@@ -64,6 +64,11 @@ export interface InvoiceRecord {
    * it back, the re-plan sees an escalation done and landed, and plans the next one (`litigation_left`).
    */
   readonly escalatedPlan?: number;
+  /**
+   * Paid while in litigation: a payment removed then (a cheque that bounced) puts it back in litigation, not
+   * back under the reminders. Absent on any other status.
+   */
+  readonly paidInLitigation?: boolean;
   /** Local date of the last reminder (any kind): the per-invoice daily slot, claimed conditionally. */
   readonly lastReminderDay?: string;
   readonly reminderCount: number;
@@ -236,7 +241,7 @@ export interface InvoiceListQuery {
 }
 
 /** The API shape of an invoice: the record without its bookkeeping, plus what is derived at read time. */
-export type InvoiceView = Omit<InvoiceRecord, 'tenantId' | 'clientKind' | 'version' | 'emailedAt' | 'reminderCount' | 'lastPaymentAt' | 'portalGeneration' | 'portalLinkStored' | 'lastReminderDay' | 'escalatedPlan' | 'importedPaidCents'> & {
+export type InvoiceView = Omit<InvoiceRecord, 'tenantId' | 'clientKind' | 'version' | 'emailedAt' | 'reminderCount' | 'lastPaymentAt' | 'portalGeneration' | 'portalLinkStored' | 'lastReminderDay' | 'escalatedPlan' | 'importedPaidCents' | 'paidInLitigation'> & {
   readonly balanceCents: number;
   readonly overdue: boolean;
   readonly daysLate: number;

@@ -71,8 +71,8 @@ describe('the API’s field messages for the user', () => {
     expect(apiMessage('The quote is refused', 'fr')).toBe('Le devis est refusé.');
     expect(apiMessage('unknown variable {{total}}; use {{invoiceNumber}}, {{balance}}', 'fr')).toBe('Variable inconnue : {{total}} ; utilisez {{invoiceNumber}}, {{balance}}');
     expect(apiMessage('unknown variable {{total}}, {{tva}}; use {{invoiceNumber}}', 'fr')).toBe('Variables inconnues : {{total}}, {{tva}} ; utilisez {{invoiceNumber}}');
-    expect(apiMessage('"relance-pro" is the scenario of 1 client(s): Martin', 'fr')).toBe('« relance-pro » est le scénario d’un client : Martin. Changez d’abord son scénario.');
-    expect(apiMessage('"relance-pro" is the scenario of 2 client(s): Martin, Durand', 'fr')).toBe('« relance-pro » est le scénario de 2 clients : Martin, Durand. Changez d’abord leur scénario.');
+    expect(apiMessage('"relance-pro" is the scenario of 1 client(s): Martin', 'fr')).toBe('Ce scénario est celui d’un client : Martin. Changez d’abord son scénario.');
+    expect(apiMessage('"relance-pro" is the scenario of 2 client(s): Martin, Durand', 'fr')).toBe('Ce scénario est celui de 2 clients : Martin, Durand. Changez d’abord leur scénario.');
     // The template editor adds its own hint to the API's "unknown variables: …": left for it to say.
     expect(apiMessage('unknown variables: {{foo}}', 'fr')).toBe('unknown variables: {{foo}}');
     for (const lang of ['fr', 'en'] as const) {

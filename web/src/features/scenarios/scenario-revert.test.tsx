@@ -43,3 +43,40 @@ describe('a customised built-in scenario', () => {
     await waitFor(() => expect(calls.filter((c) => c.method === 'DELETE').map((c) => c.path)).toEqual(['/scenarios/b2b-default']));
   });
 });
+
+describe('a scenario of the owner’s that a client follows', () => {
+  it('asks without promising the clients go back to the default one, and names the client, not the scenario’s id, when the API refuses', async () => {
+    const id = '01m8edwya38ba6yxdef0p3gnqb'; // as the API names a scenario made on screen
+    fakeApi(({ method, path }) => {
+      if (path === `/scenarios/${id}` && method === 'GET') return { status: 200, body: { id, name: 'Chantiers longs', builtIn: false, customized: false, tags: [], steps: scenario.steps } };
+      if (path === `/scenarios/${id}` && method === 'DELETE')
+        return {
+          status: 422,
+          body: {
+            type: 'https://relances.dev/problems/scenario-in-use',
+            status: 422,
+            title: 'Unprocessable request',
+            detail: `"${id}" is the scenario of 1 client(s): Café du Centre`,
+            errors: [{ path: 'path.id', message: 'is used by clients; change their scenario first' }],
+          },
+        };
+      if (path.startsWith('/templates')) return { status: 200, body: { items: [{ id: 'reminder', name: 'Relance à échéance (J+1)', language: 'fr', purpose: 'reminder' }] } };
+      return undefined;
+    });
+    const confirm = vi.fn(() => true);
+    vi.stubGlobal('confirm', confirm);
+    render(
+      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+        <MemoryRouter initialEntries={[`/scenarios/${id}`]}>
+          <Routes>
+            <Route path="/scenarios/:id" element={<ScenarioScreen />} />
+          </Routes>
+        </MemoryRouter>
+      </QueryClientProvider>,
+    );
+    await userEvent.click(await screen.findByRole('button', { name: 'Supprimer ce scénario' }));
+    expect(confirm).toHaveBeenCalledWith('Supprimer ce scénario ? Un scénario encore suivi par un client, ou choisi dans les réglages, ne peut pas l’être : changez d’abord le leur.');
+    await screen.findByText('Ce scénario est celui d’un client : Café du Centre. Changez d’abord son scénario.');
+    expect(document.body.textContent).not.toContain(id);
+  });
+});
