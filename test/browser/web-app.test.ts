@@ -69,6 +69,8 @@ describe('the web app in Chromium', () => {
       other.setDefaultTimeout(15_000);
       await other.goto(`${web()}/`);
       await other.waitForURL(/\/local\/authorize\?.*ui_locales=en/);
+      // Cognito's managed login reads `lang` (the local issuer, `ui_locales`): both go.
+      expect(new URL(other.url()).searchParams.get('lang')).toBe('en');
       expect(await other.getAttribute('html', 'lang')).toBe('en');
       await other.getByLabel('Company (tenant)').fill(tenant);
       await other.getByLabel('Email').fill(`me@${tenant}.test`);

@@ -226,5 +226,16 @@ describe('an SES outage on the local stack', () => {
     expect(sent.status).toBe(201);
     expect((await t.get(`/invoices/${invoiceId}`)).json.lastReminderAt).toBe(sent.json.sentAt);
   });
+
+  it('leaves a client never written to without a last message when the first one fails', async () => {
+    const { t, email, invoiceId } = await anOverdueInvoice('outage-client');
+    const clientId = (await t.get(`/invoices/${invoiceId}`)).json.clientId as string;
+    failing = [email];
+    await failSendsTo(failing);
+    expect((await t.post(`/clients/${clientId}/reminders`, {})).status).toBe(502);
+    // The gap claim's "none before" marker was given back as the client's last message: "lastMessageAt": "".
+    const client = (await t.get(`/clients/${clientId}`)).json;
+    expect([client.lastMessageAt, client.lastMessageDate]).toEqual([undefined, undefined]);
+  });
 });
 

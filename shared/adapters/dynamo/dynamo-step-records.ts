@@ -209,6 +209,17 @@ export class DynamoStepRecords implements StepRecords {
           ConditionExpression: 'claimHolder = :holder',
           ExpressionAttributeValues: { ':holder': release.gap.holder },
         }),
+      ).then(() =>
+        // A client never written to before: the claim's "none" marker (`''`) is no last message (GET /clients/{id} said "").
+        this.ignoreCondition(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key: clientKey(tenantId, release.gap.clientId),
+            UpdateExpression: 'REMOVE lastMessageDate, lastMessageAt',
+            ConditionExpression: 'lastMessageAt = :none AND attribute_not_exists(claimHolder)',
+            ExpressionAttributeValues: { ':none': '' },
+          }),
+        ),
       ),
     ]);
   }

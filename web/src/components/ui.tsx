@@ -72,7 +72,10 @@ const SETTINGS_FIELDS: Record<string, string> = {
 
 export const ErrorMessage = ({ error, retry }: { error: unknown; retry?: () => void }) => {
   const { t, lang, colon } = useI18n();
-  const fields = error instanceof ApiError ? (error.problem.errors ?? []) : [];
+  // Each line once: a refusal may name one field several times with the same words (a template used by two scenarios).
+  const fields = (error instanceof ApiError ? (error.problem.errors ?? []) : []).filter(
+    (e, i, all) => all.findIndex((o) => o.path === e.path && apiMessage(o.message, lang) === apiMessage(e.message, lang)) === i,
+  );
   // Sending needs the company's identity: say which fields of the settings to fill, in the user's words.
   const missingSettings = fields.length > 0 && fields.every((e) => e.path.startsWith('settings.'));
   const notFound = error instanceof ApiError && error.status === 404;

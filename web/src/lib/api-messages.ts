@@ -523,7 +523,8 @@ const WITH_VALUES: Pattern[] = [
   { re: /^"(.*)" is the default scenario: choose another default in \/settings first$/, fr: () => `Ce scénario est celui des réglages par défaut : choisissez-en un autre dans les réglages d’abord.`, en: () => `This scenario is the default one in the settings: choose another there first.` },
   { re: /^"(.*)" is the scenario of (\d+) client\(s\): (.*)$/, fr: (m) => `Ce scénario est celui ${m[2] === '1' ? 'd’un client' : `de ${m[2]} clients`} : ${m[3]}. Changez d’abord ${m[2] === '1' ? 'son' : 'leur'} scénario.`, en: (m) => `This scenario is the one of ${m[2] === '1' ? 'a client' : `${m[2]} clients`}: ${m[3]}. Change ${m[2] === '1' ? 'its' : 'their'} scenario first.` },
   { re: /^The template is used by (.*): change those scenarios first$/, fr: (m) => `Le modèle est utilisé par ${m[1]!.replace(/"([^"]*)"/g, '« $1 »')} : modifiez d’abord ces scénarios.`, en: (m) => m[0] },
-  { re: /^used by scenario (.*)$/, fr: (m) => `Utilisé par le scénario ${m[1]}`, en: (m) => `Used by scenario ${m[1]}` },
+  // One per scenario, each named by its id (01m8… for one made on screen): the detail names them; said once, without it.
+  { re: /^used by scenario (.*)$/, fr: () => `Un scénario l’envoie encore`, en: () => `A scenario still sends it` },
   { re: /^No reminder can be sent: (.*)$/, fr: (m) => `Aucune relance possible : ${BLOCK_FR[m[1]!] ?? m[1]}.`, en: (m) => `No reminder can be sent: ${m[1]!.replace(' (DELETE /invoices/{id}/litigation)', '')}.` },
   { re: /^The filter matches more than (\d+) invoices: narrow it$/, fr: (m) => `Plus de ${m[1]} factures correspondent : affinez la sélection.`, en: (m) => m[0] },
   { re: /^Scenario "(.*)" sends templates that mention penalties: a consumer client cannot have it$/, fr: (m) => `Le scénario « ${m[1]} » envoie des modèles qui citent des pénalités : un client particulier ne peut pas l’avoir.`, en: (m) => m[0] },

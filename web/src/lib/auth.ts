@@ -32,9 +32,14 @@ const users = (): UserManager => {
   return manager;
 };
 
-/** The sign-in page speaks the app's current language (OIDC `ui_locales`; the local issuer's page follows it). */
-export const signIn = (returnTo: string): Promise<void> =>
-  users().signinRedirect({ state: { returnTo }, ui_locales: i18next.language === 'en' ? 'en' : 'fr' });
+/**
+ * The sign-in page speaks the app's current language: OIDC's `ui_locales` (the local issuer's page follows it)
+ * and `lang`, the parameter Cognito's managed login pages read for theirs.
+ */
+export const signIn = (returnTo: string): Promise<void> => {
+  const lang = i18next.language === 'en' ? 'en' : 'fr';
+  return users().signinRedirect({ state: { returnTo }, ui_locales: lang, extraQueryParams: { lang } });
+};
 
 /** Completes the redirect back from the issuer; answers where to go next. */
 export const completeSignIn = async (url = window.location.href): Promise<string> => {

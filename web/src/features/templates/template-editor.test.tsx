@@ -215,6 +215,53 @@ describe('the template editor', () => {
   });
 });
 
+describe('deleting a template scenarios still use', () => {
+  it('asks without promising the scenarios will pick another, and says the refusal once, with the scenarios’ names, never their ids', async () => {
+    const id = '01m8ee3fbtw7yhnrrtc310tke8'; // as the API names a template or scenario made on screen
+    const own = { ...template, id, name: 'Relance maison', builtIn: false, customized: false };
+    fakeApi(({ method, path }) => {
+      if (method === 'GET' && path === `/templates/${id}`) return { status: 200, body: own };
+      if (method === 'GET' && path.startsWith('/invoices')) return { status: 200, body: { items: [] } };
+      if (method === 'DELETE' && path === `/templates/${id}`)
+        return {
+          status: 422,
+          body: {
+            type: 'https://relances.dev/problems/template-in-use',
+            status: 422,
+            title: 'Unprocessable request',
+            detail: 'The template is used by "Maison", "Chantiers": change those scenarios first',
+            errors: [
+              { path: 'path.id', message: 'used by scenario 01m8ee3fhbrmzya2y6ysbsxzrz' },
+              { path: 'path.id', message: 'used by scenario 01m8ee3fhbrmzya2y6ysbsxzr2' },
+            ],
+          },
+        };
+      return undefined;
+    });
+    const confirm = vi.fn(() => true);
+    vi.stubGlobal('confirm', confirm);
+    try {
+      render(
+        <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+          <MemoryRouter initialEntries={[`/templates/${id}`]}>
+            <Routes>
+              <Route path="/templates/:id" element={<TemplateScreen />} />
+            </Routes>
+          </MemoryRouter>
+        </QueryClientProvider>,
+      );
+      await userEvent.click(await screen.findByRole('button', { name: 'Supprimer ce modèle' }));
+      expect(confirm).toHaveBeenCalledWith('Supprimer ce modèle ? Un modèle encore envoyé par un scénario ne peut pas l’être : changez d’abord ses étapes.');
+      const alert = await screen.findByRole('alert');
+      expect(alert.textContent).toContain('Le modèle est utilisé par « Maison », « Chantiers » : modifiez d’abord ces scénarios.');
+      expect(alert.textContent).not.toContain('01m8');
+      expect(alert.querySelectorAll('li')).toHaveLength(1);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});
+
 describe('the template editor’s live preview', () => {
   it('follows the language chosen before it is saved: English dates and amounts for an English text, not the saved French ones', async () => {
     const calls = fakeApi(({ method, path, body }) => {
