@@ -1,6 +1,7 @@
 import { inject } from 'vitest';
 import { addDays, localDate } from '../../shared/domain/dates.js';
 import { isSendDay, nextSendDay, sendInstant, DEFAULT_SEND_CALENDAR } from '../../shared/domain/send-calendar.js';
+import { startOfLocalDay } from '../../shared/domain/zoned-time.js';
 
 export interface PendingSchedule {
   name: string;
@@ -66,8 +67,11 @@ export const catchUpDay = (sendHour = DEFAULT_SEND_CALENDAR.sendHour, now = new 
   return sendInstant(today, calendar) > now ? today : nextSendDay(addDays(today, 1), calendar);
 };
 
-/** End of a Paris business day, as an instant. */
-export const endOfDay = (date: string) => new Date(`${date}T22:59:00Z`);
+/**
+ * The last minute of a Paris day, as an instant: 22:59 UTC in winter, 21:59 UTC in summer (a fixed 22:59 UTC
+ * was 00:59 the next day from April to October, past a pause's resume at 00:00).
+ */
+export const endOfDay = (date: string) => new Date(startOfLocalDay(addDays(date, 1), 'Europe/Paris').getTime() - 60_000);
 
 /** The local wall time of an instant in Paris: `{ date, hour, minute, weekday }`. */
 export const inParis = (instant: string) => {
