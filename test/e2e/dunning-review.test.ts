@@ -117,6 +117,40 @@ describe('cancelling a reminder of the day (daily overview)', () => {
   });
 });
 
+describe('a reminder the owner cancelled', () => {
+  it('stays cancelled through re-plans (send hour, client gap, due date moved) and never goes out', async () => {
+    const t = await freshTenant('cancel-replan');
+    await t.ok('PUT', '/settings', companySettings);
+    const email = uniqueEmail('cancel-replan');
+    const client = await t.ok('POST', '/clients', aBusinessClientInput({ email }));
+    const invoice = await sentInvoice(t, client.id, 12);
+    const due = addDays(parisToday(), 12);
+    await t.drain();
+    type Step = { stepId: string; state: string; scheduledAt?: string; reason?: string; plan?: number };
+    const stepsNow = async () => (await t.ok('GET', `/invoices/${invoice.id}/reminders`)).items as Step[];
+    const target = (await stepsNow()).find((s) => s.stepId === 'j+1')!;
+    expect(target.state).toBe('scheduled');
+    expect((await t.call('POST', `/invoices/${invoice.id}/reminders/j%2B1/cancel`)).status).toBe(200);
+    await t.drain();
+
+    // Three changes that re-plan the invoice's pending steps.
+    await t.ok('PUT', '/settings', { sendHour: 10 });
+    await t.drain();
+    await t.ok('PUT', '/settings', { minGapDays: 2 });
+    await t.drain();
+    await t.ok('PATCH', `/invoices/${invoice.id}`, { dueDate: addDays(due, 2) });
+    await t.drain();
+    const after = await stepsNow();
+    expect(after.filter((s) => s.stepId === 'j+1')).toEqual([expect.objectContaining({ state: 'cancelled', reason: 'owner_cancelled' })]);
+    expect(after.filter((s) => s.state === 'scheduled').map((s) => s.stepId)).toEqual(['j-5', 'j+8', 'j+15', 'escalate']);
+
+    await runUntil(endOfDay(addDays(due, 30)), { tenant: t.tenantId });
+    const sent = (await stepsNow()).filter((s) => s.state === 'sent').map((s) => s.stepId);
+    expect(sent).not.toContain('j+1');
+    expect(sent).toEqual(expect.arrayContaining(['j+8']));
+  }, 120_000);
+});
+
 describe('texts of several invoices of one client due the same day', () => {
   it('go out as one text naming them all, each step sent with its message id; the client gap does not spread them over days', async () => {
     const t = await freshTenant('sms-group');
