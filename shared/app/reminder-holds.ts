@@ -4,7 +4,8 @@
  * reconciler then cancels the pending steps, or, once the hold clears, records a new plan.
  * A dated pause resumes by itself: the reconciler keeps a one-time `resume` schedule for it.
  */
-import { localDate } from '../domain/dates.js';
+import { addDays, localDate } from '../domain/dates.js';
+import { promiseDateProblem } from '../domain/portal.js';
 import { isOpen } from '../domain/invoice.js';
 import type { InvoiceView } from '../domain/invoice-types.js';
 import { BusinessRuleError } from './errors.js';
@@ -61,6 +62,27 @@ export const makePauseInvoice = (deps: HoldDeps) =>
       return {
         next: { ...rest, remindersPaused: true, ...(input.until ? { pausedUntil: input.until } : {}), pauseReason: input.reason, updatedAt: at },
         events: [{ at, type: 'invoice.paused', data: { ...(input.until ? { until: input.until } : {}), reason: input.reason } }],
+      };
+    });
+
+/**
+ * A payment date the client promised the owner (a phone call, a letter): the same hold as a promise made on
+ * the portal (`promisedFor`, reminders paused until the day after it, resuming by themselves if still unpaid),
+ * dated within 60 days. It replaces a pause in place, as the owner's pause does: the owner decides.
+ */
+export const makeRecordPromise = (deps: HoldDeps) =>
+  (tenantId: string, id: string, input: { date: string; note?: string }) =>
+    changeHold(deps, tenantId, id, (current, { at, today }) => {
+      requireOpen(current, 'pause');
+      const problem = promiseDateProblem(input.date, today);
+      if (problem) throw new BusinessRuleError('promise-date', 'The promised date is out of range', [{ path: 'body.date', message: problem }]);
+      const until = addDays(input.date, 1);
+      if (current.remindersPaused && current.promisedFor === input.date && current.pausedUntil === until && input.note === undefined) return undefined;
+      const { pauseReason, ...rest } = current;
+      void pauseReason;
+      return {
+        next: { ...rest, remindersPaused: true, pausedUntil: until, pauseReason: 'promise', promisedFor: input.date, updatedAt: at },
+        events: [{ at, type: 'invoice.promised', data: { date: input.date, ...(input.note ? { note: input.note } : {}) } }],
       };
     });
 

@@ -33,6 +33,7 @@ export const routeResponses: Partial<Record<RouteName, z.ZodType>> = {
   sendInvoice: Invoice,
   cancelInvoice: Invoice,
   pauseInvoice: Invoice,
+  recordPromise: Invoice,
   resumeInvoice: Invoice,
   disputeInvoice: Invoice,
   resolveDispute: Invoice,

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { routeList } from '../../shared/http/routes.js';
 import { api } from './http.js';
+import { addDays } from '../../shared/domain/dates.js';
+import { parisToday } from './local-clock.js';
 
 /**
  * One rule for the ids in a path, on every route of the table that has one: an id that cannot be
@@ -22,6 +24,7 @@ const WELL_FORMED = 'ZZUNKNOWN01';
 /** A valid body for the routes that take one (`{}` for the others): the answer is then about the path only. */
 const BODIES: Record<string, unknown> = {
   pauseInvoice: { reason: 'x' },
+  recordPromise: { date: addDays(parisToday(), 5) },
   disputeInvoice: { reason: 'x' },
   writeOffInvoice: { reason: 'x' },
   recordPayment: { amountCents: 100, date: '2026-11-03', method: 'transfer' },

@@ -1,7 +1,7 @@
 /** Routes of invoices (shared/http/routes.ts joins every feature's table): a handler imports its feature's table only, so its bundle carries no other feature's schemas. */
 import { idParams, listQuery } from '../schemas/common.js';
 import { CancelInvoiceInput, LitigationInput, ProofQuery, WriteOffInput, InvoiceExportQuery, InvoiceInput, InvoiceListQuery, InvoicePatch } from '../schemas/invoices.js';
-import { DisputeInput, PauseInput } from '../schemas/portal.js';
+import { DisputeInput, PauseInput, PromiseInput } from '../schemas/portal.js';
 import type { RouteDefinition } from '../route-definition.js';
 
 export const invoicesRoutes = {
@@ -14,6 +14,7 @@ export const invoicesRoutes = {
   cancelInvoice: { method: 'POST', path: '/invoices/{id}/cancel', handler: 'functions/invoices/cancel-invoice', auth: 'jwt', params: idParams, body: CancelInvoiceInput, idempotent: true, pdf: true, email: true, heavy: true },
   invoicePdf: { method: 'GET', path: '/invoices/{id}/pdf', handler: 'functions/invoices/get-invoice-pdf', auth: 'jwt', params: idParams, pdf: true, heavy: true },
   pauseInvoice: { method: 'POST', path: '/invoices/{id}/pause', handler: 'functions/invoices/invoices-api', auth: 'jwt', params: idParams, body: PauseInput },
+  recordPromise: { method: 'POST', path: '/invoices/{id}/promise', handler: 'functions/invoices/invoices-api', auth: 'jwt', params: idParams, body: PromiseInput },
   resumeInvoice: { method: 'POST', path: '/invoices/{id}/resume', handler: 'functions/invoices/invoices-api', auth: 'jwt', params: idParams },
   disputeInvoice: { method: 'POST', path: '/invoices/{id}/dispute', handler: 'functions/invoices/invoices-api', auth: 'jwt', params: idParams, body: DisputeInput },
   resolveDispute: { method: 'POST', path: '/invoices/{id}/resolve-dispute', handler: 'functions/invoices/invoices-api', auth: 'jwt', params: idParams },

@@ -19,3 +19,5 @@ export const PortalDisputeInput = z.object({ reason }).strict();
 /** Owner side. A pause ends by 2099 at the latest, as a document's date: `2206` is a year typed wrong, which paused the reminders for good. */
 export const PauseInput = z.object({ until: documentDate.optional(), reason }).strict();
 export const DisputeInput = z.object({ reason }).strict();
+/** A promise the client made to the owner (by phone, by mail): the date it says it will pay, and what was said. */
+export const PromiseInput = z.object({ date: businessDate, note: z.string().trim().min(1).max(2000).optional() }).strict();

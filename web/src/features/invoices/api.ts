@@ -234,6 +234,10 @@ export const usePortalActions = (id: string) => {
       mutationFn: (body: { until?: string; reason: string }) => unwrap(api().POST('/invoices/{id}/pause', { params: path, body })),
       onSuccess: invalidate,
     }),
+    promise: useMutation({
+      mutationFn: (body: { date: string; note?: string }) => unwrap(api().POST('/invoices/{id}/promise', { params: path, body })),
+      onSuccess: invalidate,
+    }),
     resume: useMutation({ mutationFn: () => unwrap(api().POST('/invoices/{id}/resume', { params: path })), onSuccess: invalidate }),
     dispute: useMutation({ mutationFn: (reason: string) => unwrap(api().POST('/invoices/{id}/dispute', { params: path, body: { reason } })), onSuccess: invalidate }),
     resolve: useMutation({ mutationFn: () => unwrap(api().POST('/invoices/{id}/resolve-dispute', { params: path })), onSuccess: invalidate }),

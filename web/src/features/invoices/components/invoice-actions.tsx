@@ -11,7 +11,7 @@ import { CreditNoteDialog } from './credit-note-dialog';
 import { SendReminderDialog } from './reminders';
 import { FROM_DOCUMENT } from '../../../lib/after-save';
 
-type DialogName = 'pause' | 'dispute' | 'creditNote' | 'litigation' | 'writeOff';
+type DialogName = 'pause' | 'promise' | 'dispute' | 'creditNote' | 'litigation' | 'writeOff';
 
 /**
  * The invoice's actions, two taps away on a phone: the two main ones as buttons (send and edit a
@@ -56,6 +56,8 @@ export const InvoiceActions = ({
   const items: { key: string; label: string; run?: () => void; dialog?: DialogName; danger?: boolean; disabled?: boolean }[] = [];
   if (open && !inv.remindersPaused) items.push({ key: 'pause', label: t('invoiceMore.pause'), dialog: 'pause' });
   if (open && inv.remindersPaused) items.push({ key: 'resume', label: t('invoiceMore.resume'), run: () => owner.resume.mutate(), disabled: busy });
+  // The client promised a date by phone or mail: the portal's promise, noted by the owner.
+  if (open) items.push({ key: 'promise', label: t('invoiceMore.promise'), dialog: 'promise' });
   if (open && !inv.disputed) items.push({ key: 'dispute', label: t('invoiceMore.dispute'), dialog: 'dispute' });
   if (disputed) items.push({ key: 'resolve', label: t('invoiceMore.resolveDispute'), run: () => owner.resolve.mutate(), disabled: busy });
   // A new link kills the ones the client already has (the invoice email, every reminder): asked first.
@@ -189,6 +191,19 @@ export const InvoiceActions = ({
           ]}
           confirm={t('invoiceMore.pauseConfirm')}
           onSubmit={(v) => owner.pause.mutateAsync({ reason: v.reason!, ...(v.until ? { until: v.until } : {}) })}
+        />
+      )}
+      {open && (
+        <ActionDialog
+          {...dialogProps('promise')}
+          title={t('invoiceMore.promiseTitle')}
+          intro={t('invoiceMore.promiseIntro')}
+          fields={[
+            { name: 'date', label: t('invoiceMore.promiseDate'), type: 'date', required: true, hint: t('invoiceMore.promiseDateHint') },
+            { name: 'note', label: t('invoiceMore.promiseNote'), type: 'textarea' },
+          ]}
+          confirm={t('invoiceMore.promiseConfirm')}
+          onSubmit={(v) => owner.promise.mutateAsync({ date: v.date!, ...(v.note?.trim() ? { note: v.note.trim() } : {}) })}
         />
       )}
       {open && (
