@@ -239,7 +239,7 @@ describe('a 390 px phone', () => {
     await menu.waitFor();
     expect(await more.getAttribute('aria-expanded')).toBe('true');
     const items = (await menu.getByRole('menuitem').allTextContents()).map((s) => s.trim());
-    expect(items).toEqual(['Suspendre les relances', 'Signaler un litige', 'Nouveau lien du portail client', 'Désactiver les liens du portail', 'Faire un avoir', 'Passer en contentieux', 'Dossier de preuve (PDF)']);
+    expect(items).toEqual(['Suspendre les relances', 'Noter une promesse de paiement', 'Signaler un litige', 'Nouveau lien du portail client', 'Désactiver les liens du portail', 'Faire un avoir', 'Passer en contentieux', 'Dossier de preuve (PDF)']);
     // The menu stays on the screen and passes axe while open.
     const box = (await menu.boundingBox())!;
     expect(box.x).toBeGreaterThanOrEqual(0);
@@ -247,6 +247,8 @@ describe('a 390 px phone', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, '65b-phone-invoice-more-actions');
     await poll(focused).toBe('Suspendre les relances');
+    await page.keyboard.press('ArrowDown');
+    await poll(focused).toBe('Noter une promesse de paiement');
     await page.keyboard.press('ArrowDown');
     await poll(focused).toBe('Signaler un litige');
     await page.keyboard.press('Escape');
@@ -256,6 +258,8 @@ describe('a 390 px phone', () => {
     await page.keyboard.press('Enter');
     await menu.waitFor();
     await poll(focused).toBe('Suspendre les relances');
+    await page.keyboard.press('ArrowDown');
+    await poll(focused).toBe('Noter une promesse de paiement');
     await page.keyboard.press('ArrowDown');
     await poll(focused).toBe('Signaler un litige');
     await page.keyboard.press('Enter');

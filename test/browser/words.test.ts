@@ -230,7 +230,7 @@ describe('the screens speak the user’s words', () => {
     await check('92-words-plan-english');
     // The invoice's other actions, in English too.
     const more = await moreActionNames(page, 'More actions');
-    expect(more).toEqual(expect.arrayContaining(['Report a dispute', 'New client portal link', 'Switch off the portal links', 'Issue a credit note', 'Move to litigation', 'Proof file (PDF)']));
+    expect(more).toEqual(expect.arrayContaining(['Note a payment promise', 'Report a dispute', 'New client portal link', 'Switch off the portal links', 'Issue a credit note', 'Move to litigation', 'Proof file (PDF)']));
     expect(more.filter((name) => /[éèàêç]|relance|facture|litige/i.test(name))).toEqual([]);
     await page.getByRole('button', { name: 'Français' }).click();
     await poll(async () => /J\+1 · rattrapage/.test(await bodyText())).toBe(true);
