@@ -247,3 +247,13 @@ describe('the end of a pause', () => {
     expect(res.json.errors[0].message).toBe('must be between 2000-01-01 and 2099-12-31');
   });
 });
+
+describe('the day of the daily overview', () => {
+  it('is a date from 2000 to 2099, as the cockpit’s asOf (1999-12-31 answered an empty day)', async () => {
+    for (const date of ['1999-12-31', '2100-01-01']) {
+      const res = await acme.get(`/overview?date=${date}`);
+      expect([res.status, paths(res)], date).toEqual([400, ['query.date']]);
+    }
+    expect((await acme.get('/overview?date=2000-01-01')).status).toBe(200);
+  });
+});

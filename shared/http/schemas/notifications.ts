@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { businessDate, id, listQuery } from './common.js';
+import { documentDate, id, listQuery } from './common.js';
 
 export const NotificationListQuery = listQuery.extend({
   /** `true`: the unread ones only. */
@@ -7,8 +7,8 @@ export const NotificationListQuery = listQuery.extend({
 });
 
 export const OverviewQuery = z.object({
-  /** The day (default: today in the tenant's time zone). */
-  date: businessDate.optional(),
+  /** The day (default: today in the tenant's time zone), 2000–2099 as the cockpit's `asOf`. */
+  date: documentDate.optional(),
 });
 
 export const stepParams = z.object({ id, stepId: z.string().min(1).max(64).regex(/^[0-9A-Za-z_.+-]+$/, { message: 'must be a step id' }) });
