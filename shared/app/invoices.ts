@@ -23,7 +23,7 @@ export const loadInvoice = async (invoices: InvoiceRepository, tenantId: string,
 /** A new draft: totals from its lines, nothing paid, credited or reminded yet. */
 export const draftInvoice = (
   fields: Pick<InvoiceRecord, 'id' | 'tenantId' | 'clientId' | 'clientKind' | 'issueDate' | 'dueDate' | 'lines'> &
-    Partial<Pick<InvoiceRecord, 'notes' | 'vatExemption' | 'kind' | 'quoteId' | 'quoteNumber' | 'deductions' | 'deductedCents' | 'totals'>> & { at: string },
+    Partial<Pick<InvoiceRecord, 'notes' | 'serviceDate' | 'serviceEndDate' | 'vatExemption' | 'kind' | 'quoteId' | 'quoteNumber' | 'deductions' | 'deductedCents' | 'totals'>> & { at: string },
 ): InvoiceRecord => {
   const { at, ...rest } = fields;
   return {
@@ -81,6 +81,8 @@ export const makeCreateInvoice = ({ invoices, clients, settings, clock, ids }: I
       dueDate: input.dueDate ?? addDays(input.issueDate, input.paymentTermsDays ?? 30),
       lines: input.lines,
       ...(input.notes ? { notes: input.notes } : {}),
+      ...(input.serviceDate ? { serviceDate: input.serviceDate } : {}),
+      ...(input.serviceEndDate ? { serviceEndDate: input.serviceEndDate } : {}),
       ...(input.vatExemption ? { vatExemption: input.vatExemption } : {}),
       at,
     });
@@ -94,7 +96,7 @@ export const makeGetInvoice = ({ invoices, settings, clock }: Pick<InvoiceDeps, 
     return toInvoiceView(invoice, clock.now(), s.timezone);
   };
 
-const DRAFT_ONLY = ['issueDate', 'lines', 'vatExemption'] as const;
+const DRAFT_ONLY = ['issueDate', 'lines', 'vatExemption', 'serviceDate', 'serviceEndDate'] as const;
 
 /**
  * A draft is freely editable. Once sent the invoice is a legal document: only its due date
@@ -132,7 +134,14 @@ export const makeUpdateInvoice = ({ invoices, settings, clock }: Pick<InvoiceDep
     if (current.status === 'draft' && (patch.lines !== undefined || patch.vatExemption !== undefined)) {
       assertExemptLines(patch.vatExemption === null ? undefined : (patch.vatExemption ?? current.vatExemption), patch.lines ?? current.lines);
     }
-    const { notes, vatExemption, ...rest } = patch;
+    // The service period as it will stand: an end needs its first day, and is not before it.
+    const serviceDate = patch.serviceDate === null ? undefined : (patch.serviceDate ?? current.serviceDate);
+    const serviceEndDate = patch.serviceEndDate === null ? undefined : (patch.serviceEndDate ?? current.serviceEndDate);
+    if (serviceEndDate !== undefined && (serviceDate === undefined || serviceEndDate < serviceDate)) {
+      throw new ValidationError([{ path: 'body.serviceEndDate', message: serviceDate === undefined ? 'needs serviceDate, the first day of the service' : 'must not be before serviceDate' }]);
+    }
+    const { notes, vatExemption, serviceDate: _start, serviceEndDate: _end, ...rest } = patch;
+    void [_start, _end];
     const next: InvoiceRecord = {
       ...current,
       ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)),
@@ -143,6 +152,10 @@ export const makeUpdateInvoice = ({ invoices, settings, clock }: Pick<InvoiceDep
     else if (vatExemption !== undefined) (next as { vatExemption?: string }).vatExemption = vatExemption;
     if (notes === null) delete (next as { notes?: string }).notes;
     else if (notes !== undefined) (next as { notes?: string }).notes = notes;
+    for (const [field, value] of [['serviceDate', serviceDate], ['serviceEndDate', serviceEndDate]] as const) {
+      if (value === undefined) delete (next as { serviceDate?: string; serviceEndDate?: string })[field];
+      else (next as { serviceDate?: string; serviceEndDate?: string })[field] = value;
+    }
     // The owner's PATCH flags a dispute the owner heard of; lifting it forgets who raised it.
     if (patch.disputed === true && !current.disputed) (next as { disputedBy?: string }).disputedBy = 'owner';
     else if (patch.disputed === false) {

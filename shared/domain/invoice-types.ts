@@ -20,6 +20,12 @@ export interface InvoiceRecord {
   readonly dueDate: string;
   readonly lines: readonly InvoiceLine[];
   readonly notes?: string;
+  /**
+   * The date of the sale or service when it differs from the invoice's (CGI 242 nonies A), or the first day of
+   * a job done over several days with `serviceEndDate` its last: printed on the invoice.
+   */
+  readonly serviceDate?: string;
+  readonly serviceEndDate?: string;
   /** Why it charges no VAT, printed as the legal mention (shared/domain/vat-exemption.ts); every line is then at 0 %. */
   readonly vatExemption?: VatExemption;
   readonly currency: 'EUR';
@@ -183,6 +189,8 @@ export interface InvoiceInput {
   readonly paymentTermsDays?: number;
   readonly lines: readonly InvoiceLine[];
   readonly notes?: string;
+  readonly serviceDate?: string;
+  readonly serviceEndDate?: string;
   readonly vatExemption?: VatExemption;
   readonly currency: 'EUR';
 }
@@ -193,6 +201,9 @@ export interface InvoicePatch {
   readonly dueDate?: string;
   readonly lines?: readonly InvoiceLine[];
   readonly notes?: string | null;
+  /** The service's date or period (a draft only); `null` removes it. */
+  readonly serviceDate?: string | null;
+  readonly serviceEndDate?: string | null;
   /** `null` removes it (a draft only). */
   readonly vatExemption?: VatExemption | null;
   readonly remindersPaused?: boolean;

@@ -51,6 +51,14 @@ export const invoiceDocument = (kit: PdfKit, data: InvoicePdfData, numbering: Pa
             <Text style={[styles.bold, { fontSize: 11 }]}>{invoice.number ?? labels.draft}</Text>
             {quoteReference && <Text style={{ marginBottom: 2 }}>{quoteReference}</Text>}
             <Text>{labelled(labels.issueDate, shortDate(invoice.issueDate), language)}</Text>
+            {invoice.serviceDate && (
+              // The date of the sale or service (CGI 242 nonies A), or the days of a job done over several.
+              <Text>
+                {invoice.serviceEndDate && invoice.serviceEndDate !== invoice.serviceDate
+                  ? labels.servicePeriod(shortDate(invoice.serviceDate), shortDate(invoice.serviceEndDate))
+                  : labelled(labels.serviceDate, shortDate(invoice.serviceDate), language)}
+              </Text>
+            )}
             <Text>{labelled(labels.dueDate, shortDate(invoice.dueDate), language)}</Text>
           </View>
         </View>

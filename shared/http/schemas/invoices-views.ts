@@ -27,6 +27,9 @@ export const Invoice = z.object({
   dueDate: businessDate,
   lines: z.array(InvoiceLineInput),
   notes: z.string().optional(),
+  /** The date of the sale or service, or the first day of a job with `serviceEndDate` its last (printed on the invoice). */
+  serviceDate: businessDate.optional(),
+  serviceEndDate: businessDate.optional(),
   /** Why it charges no VAT (its PDF's legal mention). */
   vatExemption: z.enum(VAT_EXEMPTIONS).optional(),
   currency: z.literal('EUR'),

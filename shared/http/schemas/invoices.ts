@@ -49,6 +49,13 @@ export const documentLines = z
     }
   });
 
+/** A service period ends on or after its first day, which it needs. */
+const servicePeriodIssues = (start: string | null | undefined, end: string | null | undefined, ctx: z.RefinementCtx): void => {
+  if (end == null) return;
+  if (start == null) ctx.addIssue({ code: 'custom', path: ['serviceEndDate'], message: 'needs serviceDate, the first day of the service' });
+  else if (end < start) ctx.addIssue({ code: 'custom', path: ['serviceEndDate'], message: 'must not be before serviceDate' });
+};
+
 export const InvoiceInput = z
   .object({
     clientId: id,
@@ -57,12 +64,17 @@ export const InvoiceInput = z
     paymentTermsDays: z.number().int().min(0).max(60).optional(),
     lines: documentLines,
     notes: z.string().max(2000).optional(),
+    /** The date of the sale or service when it differs from the invoice date (CGI 242 nonies A), or a job's first day. */
+    serviceDate: documentDate.optional(),
+    /** A job done over several days: its last day (with `serviceDate`). */
+    serviceEndDate: documentDate.optional(),
     /** Why the invoice charges no VAT: its PDF carries the legal mention (every line then at 0 %). */
     vatExemption: z.enum(VAT_EXEMPTIONS).optional(),
     currency: z.literal('EUR').default('EUR'),
   })
   .strict()
   .superRefine((v, ctx) => {
+    servicePeriodIssues(v.serviceDate, v.serviceEndDate, ctx);
     if (v.dueDate === undefined && v.paymentTermsDays === undefined) {
       ctx.addIssue({ code: 'custom', path: ['dueDate'], message: 'dueDate or paymentTermsDays is required' });
     }
@@ -77,12 +89,17 @@ export const InvoicePatch = z
     dueDate: documentDate,
     lines: documentLines,
     notes: z.string().max(2000).nullable(),
+    serviceDate: documentDate.nullable(),
+    serviceEndDate: documentDate.nullable(),
     vatExemption: z.enum(VAT_EXEMPTIONS).nullable(),
     remindersPaused: z.boolean(),
     disputed: z.boolean(),
   })
   .partial()
-  .strict() satisfies z.ZodType<domain.InvoicePatch>;
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.serviceDate !== undefined && v.serviceEndDate !== undefined) servicePeriodIssues(v.serviceDate, v.serviceEndDate, ctx);
+  }) satisfies z.ZodType<domain.InvoicePatch>;
 
 /** Cancelling an issued invoice issues a credit note, which must say why; a draft is voided without one. */
 export const CancelInvoiceInput = z.object({ reason: z.string().trim().min(1).max(500).optional() }).strict() satisfies z.ZodType<domain.CancelInvoiceInput>;

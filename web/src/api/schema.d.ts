@@ -2673,6 +2673,16 @@ export interface operations {
                             remindersPaused: boolean;
                             /** Format: date-time */
                             sentAt?: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            serviceDate?: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            serviceEndDate?: string;
                             /** @enum {string} */
                             status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                             totals: {
@@ -2753,6 +2763,16 @@ export interface operations {
                     }[];
                     notes?: string;
                     paymentTermsDays?: number;
+                    /**
+                     * Format: date
+                     * @example 2026-11-22
+                     */
+                    serviceDate?: string;
+                    /**
+                     * Format: date
+                     * @example 2026-11-22
+                     */
+                    serviceEndDate?: string;
                     /** @enum {string} */
                     vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                 };
@@ -2955,6 +2975,16 @@ export interface operations {
                         remindersPaused: boolean;
                         /** Format: date-time */
                         sentAt?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        serviceDate?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        serviceEndDate?: string;
                         /** @enum {string} */
                         status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                         totals: {
@@ -3228,6 +3258,16 @@ export interface operations {
                         remindersPaused: boolean;
                         /** Format: date-time */
                         sentAt?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        serviceDate?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        serviceEndDate?: string;
                         /** @enum {string} */
                         status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                         totals: {
@@ -3328,6 +3368,8 @@ export interface operations {
                     }[];
                     notes?: string | null;
                     remindersPaused?: boolean;
+                    serviceDate?: string | null;
+                    serviceEndDate?: string | null;
                     vatExemption?: ("franchise" | "construction_subcontracting" | "eu_services" | "eu_goods") | null;
                 };
             };
@@ -3529,6 +3571,16 @@ export interface operations {
                         remindersPaused: boolean;
                         /** Format: date-time */
                         sentAt?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        serviceDate?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        serviceEndDate?: string;
                         /** @enum {string} */
                         status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                         totals: {
@@ -3819,6 +3871,16 @@ export interface operations {
                         remindersPaused: boolean;
                         /** Format: date-time */
                         sentAt?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        serviceDate?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        serviceEndDate?: string;
                         /** @enum {string} */
                         status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                         totals: {
@@ -4258,6 +4320,16 @@ export interface operations {
                             remindersPaused: boolean;
                             /** Format: date-time */
                             sentAt?: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            serviceDate?: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            serviceEndDate?: string;
                             /** @enum {string} */
                             status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                             totals: {
@@ -4624,6 +4696,16 @@ export interface operations {
                         remindersPaused: boolean;
                         /** Format: date-time */
                         sentAt?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        serviceDate?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        serviceEndDate?: string;
                         /** @enum {string} */
                         status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                         totals: {
@@ -4912,6 +4994,16 @@ export interface operations {
                         remindersPaused: boolean;
                         /** Format: date-time */
                         sentAt?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        serviceDate?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        serviceEndDate?: string;
                         /** @enum {string} */
                         status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                         totals: {
@@ -5194,6 +5286,16 @@ export interface operations {
                         remindersPaused: boolean;
                         /** Format: date-time */
                         sentAt?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        serviceDate?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        serviceEndDate?: string;
                         /** @enum {string} */
                         status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                         totals: {
@@ -5487,6 +5589,16 @@ export interface operations {
                         remindersPaused: boolean;
                         /** Format: date-time */
                         sentAt?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        serviceDate?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        serviceEndDate?: string;
                         /** @enum {string} */
                         status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                         totals: {
@@ -6491,6 +6603,16 @@ export interface operations {
                             remindersPaused: boolean;
                             /** Format: date-time */
                             sentAt?: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            serviceDate?: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            serviceEndDate?: string;
                             /** @enum {string} */
                             status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                             totals: {
@@ -6863,6 +6985,16 @@ export interface operations {
                         remindersPaused: boolean;
                         /** Format: date-time */
                         sentAt?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        serviceDate?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        serviceEndDate?: string;
                         /** @enum {string} */
                         status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                         totals: {
@@ -7379,6 +7511,16 @@ export interface operations {
                         remindersPaused: boolean;
                         /** Format: date-time */
                         sentAt?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        serviceDate?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        serviceEndDate?: string;
                         /** @enum {string} */
                         status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                         totals: {
@@ -8253,6 +8395,16 @@ export interface operations {
                         remindersPaused: boolean;
                         /** Format: date-time */
                         sentAt?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        serviceDate?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        serviceEndDate?: string;
                         /** @enum {string} */
                         status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                         totals: {
@@ -8535,6 +8687,16 @@ export interface operations {
                         remindersPaused: boolean;
                         /** Format: date-time */
                         sentAt?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        serviceDate?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        serviceEndDate?: string;
                         /** @enum {string} */
                         status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                         totals: {
@@ -8819,6 +8981,16 @@ export interface operations {
                         remindersPaused: boolean;
                         /** Format: date-time */
                         sentAt?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        serviceDate?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        serviceEndDate?: string;
                         /** @enum {string} */
                         status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                         totals: {
@@ -9232,6 +9404,16 @@ export interface operations {
                             remindersPaused: boolean;
                             /** Format: date-time */
                             sentAt?: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            serviceDate?: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            serviceEndDate?: string;
                             /** @enum {string} */
                             status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                             totals: {
@@ -11343,6 +11525,16 @@ export interface operations {
                         remindersPaused: boolean;
                         /** Format: date-time */
                         sentAt?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        serviceDate?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        serviceEndDate?: string;
                         /** @enum {string} */
                         status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                         totals: {
@@ -11643,6 +11835,16 @@ export interface operations {
                         remindersPaused: boolean;
                         /** Format: date-time */
                         sentAt?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        serviceDate?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-22
+                         */
+                        serviceEndDate?: string;
                         /** @enum {string} */
                         status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
                         totals: {

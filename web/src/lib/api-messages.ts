@@ -19,6 +19,8 @@ const FR: Record<string, string> = {
   'must be a VAT number: a 2-letter country code then 2 to 13 letters or digits (FR 32 123456789)': 'N° de TVA invalide : code pays puis 2 à 13 lettres ou chiffres (ex. FR 32 123456789)',
   'is not a valid French VAT number (FR, a 2-character key, then the SIREN: check the key and the SIREN)': 'N° de TVA invalide : FR, une clé de 2 caractères puis le SIREN (vérifiez la clé et le SIREN)',
   'must not be before issueDate': 'Ne peut pas précéder la date de facture',
+  'must not be before serviceDate': 'Ne peut pas précéder le premier jour de la prestation',
+  'needs serviceDate, the first day of the service': 'Indiquez d’abord la date (le premier jour) de la prestation',
   'The due date is past the legal maximum payment term (C. com. L441-10)': 'L’échéance dépasse le délai de paiement maximal entre professionnels (art. L441-10 du code de commerce)',
   'must be an email address': 'Adresse e-mail invalide',
   'must be an IBAN': 'IBAN invalide',
@@ -190,6 +192,8 @@ const EN: Record<string, string> = {
   "The template claims the late-payment penalties or the €40 indemnity that the running payment plan waives: send the plan's own reminder (leave templateId out), or end the plan first (DELETE /invoices/{id}/payment-plan)":
     "The template claims the late-payment penalties or the €40 indemnity that the running payment plan waives: send the plan's own reminder (choose no template), or end the plan first.",
   'must not be before issueDate': 'Must not be before the invoice date',
+  'must not be before serviceDate': 'Must not be before the first day of the service',
+  'needs serviceDate, the first day of the service': 'Give the date (the first day) of the service first',
   'The due date is past the legal maximum payment term (C. com. L441-10)': 'The due date is past the legal maximum payment term between businesses (French Commercial Code, art. L441-10)',
   'is not a valid SIREN (check digit)': 'Not a valid SIREN (check digit)',
   'must be a VAT number: a 2-letter country code then 2 to 13 letters or digits (FR 32 123456789)': 'Not a VAT number: a country code, then 2 to 13 letters or digits (e.g. FR 32 123456789)',

@@ -41,6 +41,19 @@ describe('editing a draft invoice', () => {
     );
   });
 
+  it('sends the service dates when set (the day of the job, or its first and last day), and the API’s refusal shows under the field it names', async () => {
+    const onSubmit = vi
+      .fn()
+      .mockRejectedValueOnce(new ApiError(400, { title: 'Invalid request', status: 400, errors: [{ path: 'body.serviceEndDate', message: 'must not be before serviceDate' }] }))
+      .mockResolvedValue({});
+    renderInApp(<EditInvoiceForm invoice={draft} onSubmit={onSubmit} />);
+    await userEvent.type(screen.getByLabelText(/Date de la prestation/), '2026-11-10');
+    await userEvent.type(screen.getByLabelText(/Dernier jour du chantier/), '2026-11-12');
+    await userEvent.click(screen.getByRole('button', { name: 'Enregistrer le brouillon' }));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ serviceDate: '2026-11-10', serviceEndDate: '2026-11-12' })));
+    await waitFor(() => expect(errorOf(screen.getByLabelText(/Dernier jour du chantier/))).toBe('Ne peut pas précéder le premier jour de la prestation'));
+  });
+
   it('refuses a due date before the invoice date, then shows the API’s error under the line it names', async () => {
     const onSubmit = vi.fn().mockRejectedValue(new ApiError(400, { title: 'Invalid request', status: 400, errors: [{ path: 'body.lines.0.unitPriceCents', message: 'must be at most 99999999999' }] }));
     renderInApp(<EditInvoiceForm invoice={draft} onSubmit={onSubmit} />);

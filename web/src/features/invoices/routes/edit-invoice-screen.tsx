@@ -11,6 +11,7 @@ import { useInvoice, useInvoiceAction, type Invoice, type InvoicePatch } from '.
 import { VAT_EXEMPTION_CHOICES, VatExemptionField } from '../../../components/vat-exemption-field';
 import '../texts';
 import { useAfterSave } from '../../../lib/after-save';
+import { ServiceDateFields } from '../components/service-date-fields';
 
 /** A draft's dates, lines and notes, as `PATCH /invoices/{id}` takes them; API field errors under their field. */
 export const EditInvoiceForm = ({ invoice, onSubmit }: { invoice: Invoice; onSubmit: (patch: InvoicePatch) => Promise<unknown> }) => {
@@ -21,6 +22,8 @@ export const EditInvoiceForm = ({ invoice, onSubmit }: { invoice: Invoice; onSub
       issueDate: date,
       dueDate: date,
       notes: z.string().max(2000),
+      serviceDate: z.string(),
+      serviceEndDate: z.string(),
       vatExemption: z.enum(['', ...VAT_EXEMPTION_CHOICES]),
       lines: z.array(lineSchema({ amount: t('errors.amount'), required: t('errors.required') })).min(1),
     })
@@ -28,14 +31,17 @@ export const EditInvoiceForm = ({ invoice, onSubmit }: { invoice: Invoice; onSub
   type Form = z.infer<typeof schema>;
   const form = useForm<Form>({
     resolver: zodResolver(schema),
-    defaultValues: { issueDate: invoice.issueDate, dueDate: invoice.dueDate, notes: invoice.notes ?? '', vatExemption: invoice.vatExemption ?? '', lines: invoice.lines.map((l) => toLineForm(l, lang)) },
+    defaultValues: { issueDate: invoice.issueDate, dueDate: invoice.dueDate, notes: invoice.notes ?? '', serviceDate: invoice.serviceDate ?? '', serviceEndDate: invoice.serviceEndDate ?? '', vatExemption: invoice.vatExemption ?? '', lines: invoice.lines.map((l) => toLineForm(l, lang)) },
   });
   const { errors, isSubmitting } = form.formState;
+  // The service dates go together when either changed: the API checks the period they make.
+  const serviceChange = (v: Form): Pick<InvoicePatch, 'serviceDate' | 'serviceEndDate'> =>
+    v.serviceDate !== (invoice.serviceDate ?? '') || v.serviceEndDate !== (invoice.serviceEndDate ?? '') ? { serviceDate: v.serviceDate || null, serviceEndDate: v.serviceEndDate || null } : {};
   const submit = form.handleSubmit(async (v) => {
     try {
-      await onSubmit({ issueDate: v.issueDate, dueDate: v.dueDate, lines: v.lines.map(toApiLine), notes: v.notes.trim() ? v.notes : null, ...(v.vatExemption !== (invoice.vatExemption ?? '') ? { vatExemption: v.vatExemption || null } : {}) });
+      await onSubmit({ issueDate: v.issueDate, dueDate: v.dueDate, lines: v.lines.map(toApiLine), notes: v.notes.trim() ? v.notes : null, ...serviceChange(v), ...(v.vatExemption !== (invoice.vatExemption ?? '') ? { vatExemption: v.vatExemption || null } : {}) });
     } catch (error) {
-      if (!applyApiErrors(error, form.setError, ['issueDate', 'dueDate', 'notes', 'vatExemption', 'lines'], lineErrorRename(v.lines.length))) {
+      if (!applyApiErrors(error, form.setError, ['issueDate', 'dueDate', 'serviceDate', 'serviceEndDate', 'notes', 'vatExemption', 'lines'], lineErrorRename(v.lines.length))) {
         form.setError('root', { message: error instanceof ApiError ? error.userMessage() : t('errors.network') });
       }
     }
@@ -55,6 +61,7 @@ export const EditInvoiceForm = ({ invoice, onSubmit }: { invoice: Invoice; onSub
           {(p) => <input {...p} type="date" {...form.register('dueDate')} />}
         </Field>
       </div>
+      <ServiceDateFields register={form.register} errors={errors} />
       <VatExemptionField register={form.register('vatExemption')} error={errors.vatExemption?.message} />
       <LinesEditor control={form.control} register={form.register} errors={errors} />
       <Field label={t('newInvoice.notes')} error={errors.notes?.message}>

@@ -51,6 +51,12 @@ export default function InvoiceScreen() {
         <Stat label={t('invoice.paid')} value={money(inv.paidCents)} tone="ok" />
         <Stat label={t('invoice.balance')} value={<span data-testid="balance">{money(inv.balanceCents)}</span>} tone={inv.overdue ? 'danger' : undefined} />
         <Stat label={t('invoice.dueDate')} value={date(inv.dueDate)} />
+        {inv.serviceDate && (
+          <Stat
+            label={t('invoice.service')}
+            value={inv.serviceEndDate && inv.serviceEndDate !== inv.serviceDate ? t('invoice.servicePeriod', { from: date(inv.serviceDate), to: date(inv.serviceEndDate) }) : date(inv.serviceDate)}
+          />
+        )}
       </dl>
 
       <InvoiceActions invoice={inv} onPaymentReceived={focusPaymentForm} language={client?.language} consumer={client?.kind === 'consumer'} />

@@ -12,6 +12,7 @@ import { useClientNames, useCreateInvoice } from '../api';
 import { VAT_EXEMPTION_CHOICES, VatExemptionField } from '../../../components/vat-exemption-field';
 import '../texts';
 import { useAfterSave } from '../../../lib/after-save';
+import { ServiceDateFields } from '../components/service-date-fields';
 
 export default function NewInvoiceScreen() {
   const { t } = useI18n();
@@ -30,13 +31,15 @@ export default function NewInvoiceScreen() {
       .min(1, { message: t('errors.required') })
       .refine((v) => /^\d{1,2}$/.test(v) && Number(v) <= 60, { message: t('invoiceGaps.termsRange') }),
     notes: z.string().max(2000),
+    serviceDate: z.string(),
+    serviceEndDate: z.string(),
     vatExemption: z.enum(['', ...VAT_EXEMPTION_CHOICES]),
     lines: z.array(lineSchema(messages)).min(1),
   });
   type Form = z.infer<typeof schema>;
   const form = useForm<Form>({
     resolver: zodResolver(schema),
-    defaultValues: { clientId: params.get('client') ?? '', issueDate: todayIso(), paymentTermsDays: '30', notes: '', vatExemption: '', lines: [{ ...emptyLine }] },
+    defaultValues: { clientId: params.get('client') ?? '', issueDate: todayIso(), paymentTermsDays: '30', notes: '', serviceDate: '', serviceEndDate: '', vatExemption: '', lines: [{ ...emptyLine }] },
   });
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async (v) => {
@@ -47,11 +50,13 @@ export default function NewInvoiceScreen() {
         paymentTermsDays: Number(v.paymentTermsDays),
         lines: v.lines.map(toApiLine),
         ...(v.notes.trim() ? { notes: v.notes } : {}),
+        ...(v.serviceDate ? { serviceDate: v.serviceDate } : {}),
+        ...(v.serviceEndDate ? { serviceEndDate: v.serviceEndDate } : {}),
         ...(v.vatExemption ? { vatExemption: v.vatExemption } : {}),
       });
       afterSave.created(`/invoices/${invoice.id}`);
     } catch (error) {
-      if (!applyApiErrors(error, form.setError, ['clientId', 'issueDate', 'paymentTermsDays', 'notes', 'vatExemption', 'lines'], lineErrorRename(v.lines.length))) {
+      if (!applyApiErrors(error, form.setError, ['clientId', 'issueDate', 'paymentTermsDays', 'serviceDate', 'serviceEndDate', 'notes', 'vatExemption', 'lines'], lineErrorRename(v.lines.length))) {
         form.setError('root', { message: error instanceof ApiError ? error.userMessage() : t('errors.network') });
       }
     }
@@ -91,6 +96,7 @@ export default function NewInvoiceScreen() {
             {(p) => <input {...p} inputMode="numeric" {...form.register('paymentTermsDays')} />}
           </Field>
         </div>
+        <ServiceDateFields register={form.register} errors={errors} />
         <VatExemptionField register={form.register('vatExemption')} error={errors.vatExemption?.message} />
         <LinesEditor
           control={form.control}
