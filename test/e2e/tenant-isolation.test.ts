@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { routeList } from '../../shared/http/routes.js';
+import { addDays } from '../../shared/domain/dates.js';
 import { aBusinessClientInput, anInvoiceInput } from '../fixtures/api-fixtures.js';
 import { companySettings, freshTenant, type FreshTenant } from './fresh-tenant.js';
 import { inbox, uniqueEmail } from './http.js';
@@ -20,6 +21,7 @@ const BODIES: Record<string, unknown> = {
   updateQuote: { notes: 'B was here' },
   cancelInvoice: { reason: 'B was here' },
   pauseInvoice: { reason: 'B was here' },
+  recordPromise: { date: addDays(parisToday(), 5), note: 'B was here' },
   disputeInvoice: { reason: 'B was here' },
   moveToLitigation: { reason: 'B was here' },
   writeOffInvoice: { reason: 'B was here' },
