@@ -1,7 +1,7 @@
 import { CreateScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import { describe, expect, inject, it } from 'vitest';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { addDays } from '../../shared/domain/dates.js';
+import { addDays, weekday } from '../../shared/domain/dates.js';
 import { aBusinessClientInput, aConsumerClientInput, anInvoiceInput } from '../fixtures/api-fixtures.js';
 import { companySettings, freshTenant } from './fresh-tenant.js';
 import { api, ownTenant, inbox, uniqueEmail, type StoredEmail } from './http.js';
@@ -141,20 +141,25 @@ describe('the reminder engine on the local stack', () => {
     expect(consumer.number).not.toBe(business.number);
   });
 
-  it('re-plans pending steps when the due date moves; a step on 14 July goes out on 15 July', async () => {
+  it('re-plans pending steps when the due date moves; a step on 14 July goes out on the next weekday', async () => {
     const invoice = await sentInvoice(aBusinessClientInput({ email: uniqueEmail('move') }), dueDateAhead(10));
     const before = await schedulesOf(invoice.id);
     expect(before).toHaveLength(5);
 
-    // Due Tuesday 13 July 2027: J+1 lands on the 14th, a public holiday.
-    const moved = await acme.patch(`/invoices/${invoice.id}`, { dueDate: '2027-07-13' });
+    // Due 13 July (the first at least 15 days ahead): J+1 lands on the 14th, a public holiday, and goes on the
+    // next weekday (the 15th in 2027, when the 13th is a Tuesday).
+    const year = Number(parisToday().slice(0, 4));
+    const due = addDays(parisToday(), 15) <= `${year}-07-13` ? `${year}-07-13` : `${year + 1}-07-13`;
+    let nextDay = addDays(due, 2);
+    while (weekday(nextDay) === 0 || weekday(nextDay) === 6) nextDay = addDays(nextDay, 1);
+    const moved = await acme.patch(`/invoices/${invoice.id}`, { dueDate: due });
     expect(moved.status).toBe(200);
     const after = await schedulesOf(invoice.id);
     expect(after).toHaveLength(5);
     expect(after.some((s) => before.some((b) => b.name === s.name))).toBe(false);
     const j1 = after.find((s) => s.input.stepId === 'j+1')!;
-    expect(inParis(j1.at)).toMatchObject({ date: '2027-07-15', hour: 9, minute: 0 });
-    expect(j1.at).toBe('2027-07-15T07:00:00.000Z');
+    expect(inParis(j1.at)).toMatchObject({ date: nextDay, hour: 9, minute: 0 });
+    expect(j1.at).toBe(`${nextDay}T07:00:00.000Z`); // summer time: 09:00 in Paris is 07:00 UTC
     const timeline = (await acme.get(`/invoices/${invoice.id}/timeline?limit=100`)).json.items.map((e: { type: string }) => e.type);
     expect(timeline).toContain('invoice.due_date_changed');
   });
