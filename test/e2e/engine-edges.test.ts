@@ -4,7 +4,7 @@
  */
 import { extractText, getDocumentProxy } from 'unpdf';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { addDays } from '../../shared/domain/dates.js';
+import { addDays, daysBetween } from '../../shared/domain/dates.js';
 import { aBusinessClientInput, aCompanyIdentity, aConsumerClientInput, anInvoiceInput } from '../fixtures/api-fixtures.js';
 import { aFreshTenant, inbox, uniqueEmail } from './http.js';
 import { dueDateAhead, endOfDay, inParis, parisToday, runUntil } from './local-clock.js';
@@ -193,18 +193,28 @@ describe('the proof file’s penalty computation', () => {
     const paidOn = addDays(today, -10);
     expect((await t.post(`/invoices/${draft.json.id}/payments`, { amountCents: 40_000, date: paidOn, method: 'transfer' }, { 'Idempotency-Key': `pp-${draft.json.id}` })).status).toBe(201);
     const day = (d: string) => d.split('-').reverse().join('/');
+    // The file's rows for an amount over days, one per semester (the legal rate changes on 1 January and 1 July).
+    const rows = (amount: string, from: string, to: string): string[] => {
+      const out: string[] = [];
+      for (let start = from; start <= to; ) {
+        const semesterEnd = `${start.slice(0, 4)}-${start.slice(5, 7) <= '06' ? '06-30' : '12-31'}`;
+        const end = semesterEnd < to ? semesterEnd : to;
+        out.push(`${amount} du ${day(start)} au ${day(end)} : ${daysBetween(start, end) + 1} j`);
+        start = addDays(end, 1);
+      }
+      return out;
+    };
 
     const before = await pdfText((await t.get(`/invoices/${draft.json.id}/proof.pdf`)).bytes!);
     // 10 days on 1,000.00 € (the first one the day after the due date, the last one the day of the payment), then 10 on 600.00 €.
-    expect(before).toContain(`1 000,00 € du ${day(addDays(today, -19))} au ${day(paidOn)} : 10 j`);
-    expect(before).toContain(`600,00 € du ${day(addDays(paidOn, 1))} au ${day(today)} : 10 j`);
+    for (const row of [...rows('1 000,00 €', addDays(today, -19), paidOn), ...rows('600,00 €', addDays(paidOn, 1), today)]) expect(before).toContain(row);
 
     expect((await t.post(`/invoices/${draft.json.id}/litigation`, { reason: 'sans réponse' })).status).toBe(200);
     expect((await t.post(`/invoices/${draft.json.id}/write-off`, { reason: 'liquidation judiciaire' })).status).toBe(201);
     const after = await pdfText((await t.get(`/invoices/${draft.json.id}/proof.pdf`)).bytes!);
     // Written off today: what accrued up to it stays on the file, with the €40, never "not late".
     expect(after).not.toContain('Aucun retard');
-    expect(after).toContain(`1 000,00 € du ${day(addDays(today, -19))} au ${day(paidOn)} : 10 j`);
+    for (const row of rows('1 000,00 €', addDays(today, -19), paidOn)) expect(after).toContain(row);
     expect(after).toMatch(/Indemnité forfaitaire de recouvrement \(D441-5\) 40,00 €/);
   });
 });
