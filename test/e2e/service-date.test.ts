@@ -25,12 +25,12 @@ describe('the date of the service on an invoice', () => {
       [{ serviceDate: day, serviceEndDate: addDays(day, -1) }, 'must not be before serviceDate'],
       [{ serviceEndDate: day }, 'needs serviceDate, the first day of the service'],
     ] as const) {
-      const res = await t.call('POST', '/invoices', anInvoiceInput(client.id, { issueDate: today, ...body }));
+      const res = await t.call('POST', '/invoices', anInvoiceInput(client.id, { issueDate: today, dueDate: addDays(today, 30), ...body }));
       expect([res.status, res.json.errors]).toEqual([400, [{ path: 'body.serviceEndDate', message }]]);
     }
-    expect((await t.call('POST', '/invoices', anInvoiceInput(client.id, { issueDate: today, serviceDate: '1999-12-31' }))).json.errors[0].path).toBe('body.serviceDate');
+    expect((await t.call('POST', '/invoices', anInvoiceInput(client.id, { issueDate: today, dueDate: addDays(today, 30), serviceDate: '1999-12-31' }))).json.errors[0].path).toBe('body.serviceDate');
 
-    const draft = await t.ok('POST', '/invoices', anInvoiceInput(client.id, { issueDate: today, serviceDate: day }));
+    const draft = await t.ok('POST', '/invoices', anInvoiceInput(client.id, { issueDate: today, dueDate: addDays(today, 30), serviceDate: day }));
     expect(draft).toMatchObject({ serviceDate: day });
     const pdfText = async () => {
       const res = await t.call('GET', `/invoices/${draft.id}/pdf`);
