@@ -259,8 +259,10 @@ describe('the cockpit of a past day', () => {
           return { bucket, balanceCents: inBucket.reduce((n, o) => n + o.owed, 0), count: inBucket.length };
         }));
         const lateBy = (clientId: string) => late.filter((o) => o.f.clientId === clientId).reduce((n, o) => n + o.owed, 0);
+        const daysLate = (clientId: string) => Math.max(0, ...late.filter((o) => o.f.clientId === clientId).map((o) => daysBetween(o.f.dueDate, asOf)));
+        // The amount, then the days late (the names, read by the caller, settle what is left: byLateness).
         expect(got.topLateClients.map((c) => [c.clientId, c.overdueCents, c.balanceCents])).toEqual(
-          ['c1', 'c2', 'c3'].filter((c) => lateBy(c) > 0).sort((a, b) => lateBy(b) - lateBy(a) || a.localeCompare(b))
+          ['c1', 'c2', 'c3'].filter((c) => lateBy(c) > 0).sort((a, b) => lateBy(b) - lateBy(a) || daysLate(b) - daysLate(a) || a.localeCompare(b))
             .map((c) => [c, lateBy(c), open.filter((o) => o.f.clientId === c).reduce((n, o) => n + o.owed, 0)]),
         );
         // The forecast: each balance at its due date shifted by its client's lateness of that day, over

@@ -1,4 +1,4 @@
-import { averageLateness, clientLateness, type ClientAggregate } from '../../domain/cockpit.js';
+import { averageLateness, byLateness, clientLateness, compareNames, type ClientAggregate } from '../../domain/cockpit.js';
 import { localDate } from '../../domain/dates.js';
 import type { Client } from '../../domain/client.js';
 import { fold, nameMatches } from '../../domain/search.js';
@@ -57,10 +57,6 @@ export const toClientRow = (client: Client, agg: ClientAggregate | undefined, to
   };
 };
 
-// Built on first sort, not at import: an Intl object costs every function that bundles this module ~10 ms of cold start.
-let frenchCollator: Intl.Collator | undefined;
-const collator = { compare: (a: string, b: string) => (frenchCollator ??= new Intl.Collator('fr', { sensitivity: 'base', numeric: true })).compare(a, b) };
-
 /**
  * Client rows with their balances. Balances come from the client aggregates (one Query);
  * a plain page reads one page of clients; a search or a sort reads the tenant's clients
@@ -89,9 +85,10 @@ export const makeListClientRows = ({ clients, aggregates, settings, clock }: Cli
     const rows = all.filter((c) => !request.q || matchesClient(c, request.q)).map(row);
     const sort = request.sort ?? 'name';
     rows.sort((a, b) =>
-      sort === 'balance' ? b.balanceCents - a.balanceCents || collator.compare(a.name, b.name)
-      : sort === 'overdue' ? b.overdueCents - a.overdueCents || collator.compare(a.name, b.name)
-      : collator.compare(a.name, b.name) || a.id.localeCompare(b.id));
+      sort === 'balance' ? b.balanceCents - a.balanceCents || compareNames(a.name, b.name)
+      // The cockpit's topLateClients order (byLateness): the same clients come first in both.
+      : sort === 'overdue' ? byLateness(a, b)
+      : compareNames(a.name, b.name) || a.id.localeCompare(b.id));
     const items = rows.slice(offset, offset + request.limit);
     return offset + request.limit < rows.length ? { items, nextCursor: offsetCursor(list, offset + request.limit) } : { items };
   };
