@@ -101,7 +101,11 @@ export const PaymentFormView = ({
   );
 };
 
-export const Payments = ({ invoiceId, canPay, claim }: { invoiceId: string; canPay: boolean; claim?: PaymentClaim & { at: string } }) => {
+/**
+ * `canRemove` false: the invoice was cancelled or written off, a credit note closed its balance and the API refuses to
+ * remove its payments (422 `invoice-closed`), so no "Retirer" is offered (it asked to confirm, then failed).
+ */
+export const Payments = ({ invoiceId, canPay, canRemove = true, claim }: { invoiceId: string; canPay: boolean; canRemove?: boolean; claim?: PaymentClaim & { at: string } }) => {
   const { t, money, date } = useI18n();
   const payments = usePayments(invoiceId);
   const actions = useInvoiceAction(invoiceId);
@@ -155,7 +159,7 @@ export const Payments = ({ invoiceId, canPay, claim }: { invoiceId: string; canP
               </span>
               {p.removedAt ? (
                 <span className="muted">({t('invoice.removed')})</span>
-              ) : (
+              ) : !canRemove ? null : (
                 <button
                   type="button"
                   className="button small danger"

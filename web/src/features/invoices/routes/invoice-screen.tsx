@@ -113,6 +113,7 @@ export default function InvoiceScreen() {
         <Payments
           invoiceId={id}
           canPay={open || (inv.status === 'litigation' && inv.balanceCents > 0)}
+          canRemove={inv.status !== 'cancelled' && inv.status !== 'written_off'}
           // The client said "J'ai payé": "Paiement reçu" then finds the balance, the date and the reference it gave, to check and save.
           claim={inv.paidClaim && !claimAnswered(inv.paidClaim, payments) ? { amountCents: inv.balanceCents, date: inv.paidClaim.date, reference: inv.paidClaim.reference, at: inv.paidClaim.at } : undefined}
         />
