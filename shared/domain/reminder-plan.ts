@@ -194,6 +194,16 @@ export const planReminders = (input: PlanInput): PlannedStep[] => {
     previousDate = calendarDate;
     if (cancel) return { ...common, state: 'cancelled', reason: cancel };
 
+    // The catch-up rule: a before-due step whose own time (its calendar day, or the last send day before the
+    // due date when that day runs into it) passed before the invoice entered its plan was missed, and is
+    // skipped. The client's gap or an earlier step may push a step later, never bring a missed one back: it
+    // once put a J-5 missed while a payment plan ran on the day the gap allowed, where the dry run skipped it.
+    // A step still pending in a re-plan was not missed (its own time is where the plan had put it).
+    if (nominalDate < invoice.dueDate && !input.pending?.has(step.id)) {
+      const own = calendarDate < invoice.dueDate ? calendarDate : lastSendDayBefore(invoice.dueDate, earliestDate, calendar);
+      if (!own || slotOn(own, channel) <= earliest) return { ...common, state: 'skipped', reason: 'due_passed' };
+    }
+
     // Where the step would go, ignoring the clock; "missed" when that moment is already past.
     const floor = maxDate(base, lastStepDate && addDays(lastStepDate, 1), lastSent && addDays(utcToZoned(lastSent, tz).date, minGapDays));
     let wanted = placeFrom(floor);

@@ -480,10 +480,13 @@ describe('planReminders: properties', () => {
         const fired = plan[first];
         if (!fired?.scheduledAt) return;
         const history = plan.slice(0, first).map((s) => ({ stepId: s.stepId, state: 'skipped' as const }));
+        // As the engine re-plans (replanScheduled): the steps still scheduled are pending, not entering the plan (a
+        // courtesy step an earlier one pushed past its own day was not missed).
         const replan = planReminders({
           ...input,
           now: new Date(Date.parse(fired.scheduledAt) + 60_000),
           history: [...history, sent(fired.stepId, fired.scheduledAt)],
+          pending: new Set(plan.slice(first + 1).filter((s) => s.state === 'scheduled').map((s) => s.stepId)),
         });
         expect(replan.slice(first + 1)).toEqual(plan.slice(first + 1));
       }),
