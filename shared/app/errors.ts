@@ -11,6 +11,8 @@ export abstract class AppError extends Error {
   abstract readonly status: number;
   abstract readonly title: string;
   readonly type: string = 'about:blank';
+  /** Seconds after which the same request may succeed: sent as the Retry-After header. */
+  readonly retryAfterSeconds?: number;
 }
 
 export class ValidationError extends AppError {
@@ -39,6 +41,21 @@ export class ConflictError extends AppError {
   readonly status = 409;
   readonly title = 'Conflict';
   override readonly type = 'https://relances.dev/problems/conflict';
+}
+
+/**
+ * 409: the invoice was sent a moment ago and the stream's re-plan has not recorded its reminder plan
+ * yet (GET /invoices/{id}/reminders shows it computed): the same request answers once it has, in
+ * seconds. Not a ConflictError: nothing raced, nothing to read again in the use case.
+ */
+export class PlanNotRecordedError extends AppError {
+  readonly status = 409;
+  readonly title = 'Conflict';
+  override readonly type = 'https://relances.dev/problems/conflict/plan-not-recorded';
+  override readonly retryAfterSeconds = 3;
+  constructor(detail: string) {
+    super(detail);
+  }
 }
 
 /** The request is well formed but breaks a business rule (overpayment, editing a sent invoice…). */

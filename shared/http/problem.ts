@@ -4,9 +4,9 @@ import { AppError, BusinessRuleError, ValidationError, type FieldError } from '.
 
 const PROBLEM = 'application/problem+json';
 
-export const problemResponse = (status: number, body: Record<string, unknown>): APIGatewayProxyStructuredResultV2 => ({
+export const problemResponse = (status: number, body: Record<string, unknown>, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 => ({
   statusCode: status,
-  headers: { 'content-type': PROBLEM },
+  headers: { 'content-type': PROBLEM, ...headers },
   body: JSON.stringify({ type: 'about:blank', status, ...body }),
 });
 
@@ -15,11 +15,15 @@ export const toProblem = (error: unknown): APIGatewayProxyStructuredResultV2 => 
   if (error instanceof AppError) {
     const expose = error.status < 500;
     const errors = 'errors' in error && Array.isArray(error.errors) && error.errors.length > 0 ? { errors: error.errors } : {};
-    return problemResponse(error.status, {
-      type: error.type,
-      title: error.title,
-      ...(expose ? { detail: error.message, ...errors } : {}),
-    });
+    return problemResponse(
+      error.status,
+      {
+        type: error.type,
+        title: error.title,
+        ...(expose ? { detail: error.message, ...errors } : {}),
+      },
+      error.retryAfterSeconds !== undefined ? { 'retry-after': String(error.retryAfterSeconds) } : {},
+    );
   }
   return problemResponse(500, { title: 'Internal error', detail: 'An unexpected error occurred; it has been logged.' });
 };

@@ -50,7 +50,7 @@ export const routeSummaries: Record<RouteName, string> = {
   simulation: 'Dry run: what would be sent and skipped, and why',
   lettersToPost: 'Letters of letter steps produced and waiting to be posted by registered mail, oldest first',
   markLetterPosted: 'Close a letter step: it went by registered post (to_post → sent, postedAt, trackingNumber); repeating it is harmless, 409 if the letter is not to_post',
-  letterPdf: 'The mise en demeure letter of a letter step, rendered again from what the step recorded (same bytes, SHA-256 on the step)',
+  letterPdf: 'The mise en demeure letter of a letter step, rendered again from what the step recorded (same bytes, SHA-256 on the step); 409 conflict/plan-not-recorded with Retry-After while the plan of an invoice just sent is being recorded',
   listScenarios: 'Built-in and custom scenarios',
   createScenario: 'Create a scenario',
   getScenario: 'Get a scenario',

@@ -4,7 +4,7 @@
  * day it was produced: its SHA-256 is on the step).
  */
 import type { Address } from '../../domain/client.js';
-import { ConflictError, NotFoundError } from '../errors.js';
+import { ConflictError, NotFoundError, PlanNotRecordedError } from '../errors.js';
 import type { Clock, InvoiceRepository, PdfRenderer } from '../ports.js';
 import type { LetterSteps, StepRecordItem, StepRecords } from '../ports/reminder-steps.js';
 import { letterFileName } from './compose-reminder.js';
@@ -39,10 +39,21 @@ export interface LetterToPost {
 const latestStep = (records: readonly StepRecordItem[], stepId: string): StepRecordItem | undefined =>
   records.filter((r) => !r.manual && r.stepId === stepId).sort((a, b) => b.plan - a.plan)[0];
 
-const letterStep = async (steps: StepRecords, invoices: InvoiceRepository, tenantId: string, invoiceId: string, stepId: string): Promise<StepRecordItem> => {
+/** The invoice's plan as GET /invoices/{id}/reminders shows it (computed, `projected`, until the stream's re-plan records it). */
+export type ShownPlan = (tenantId: string, invoiceId: string) => Promise<readonly Pick<PlannedStepView, 'stepId' | 'state' | 'channel' | 'projected'>[]>;
+
+const letterStep = async (steps: StepRecords, invoices: InvoiceRepository, tenantId: string, invoiceId: string, stepId: string, shownPlan?: ShownPlan): Promise<StepRecordItem> => {
   const [invoice, records] = await Promise.all([invoices.get(tenantId, invoiceId), steps.list(tenantId, invoiceId)]);
   if (!invoice) throw new NotFoundError('Invoice');
   const step = latestStep(records, stepId);
+  // Sent a moment ago: the plan shown is computed and the step the engine will record is not there yet (the
+  // stream records it in seconds). A 409 to retry, never a 404 for a step the invoice's plan shows. A plan that
+  // will not be recorded (reminders off for the client: its steps computed `cancelled`) stays a 404.
+  if (!step && shownPlan && invoice.status !== 'draft' && !records.some((r) => !r.manual)) {
+    const computed = (await shownPlan(tenantId, invoiceId)).find((s) => s.projected && s.stepId === stepId && s.state === 'scheduled');
+    if (computed && computed.channel !== 'letter') throw new ConflictError(`Step ${stepId} is not a letter step (channel ${computed.channel})`);
+    if (computed) throw new PlanNotRecordedError('The reminder plan of this invoice is being recorded: try again in a moment');
+  }
   if (!step) throw new NotFoundError('Reminder step');
   if (step.channel !== 'letter') throw new ConflictError(`Step ${stepId} is not a letter step (channel ${step.channel ?? 'email'})`);
   return step;
@@ -171,9 +182,9 @@ const postOtherMembers = async (
 };
 
 /** GET /invoices/{id}/reminders/{stepId}/letter.pdf: the letter as produced, rendered again from its recorded data. */
-export const makeGetLetterPdf = ({ steps, invoices, pdf }: Pick<LetterDeps, 'invoices'> & { readonly steps: StepRecords; readonly pdf: Pick<PdfRenderer, 'letter'> }) =>
+export const makeGetLetterPdf = ({ steps, invoices, pdf, shownPlan }: Pick<LetterDeps, 'invoices'> & { readonly steps: StepRecords; readonly pdf: Pick<PdfRenderer, 'letter'>; readonly shownPlan?: ShownPlan }) =>
   async (tenantId: string, invoiceId: string, stepId: string): Promise<{ bytes: Uint8Array; fileName: string }> => {
-    const step = await letterStep(steps, invoices, tenantId, invoiceId, stepId);
+    const step = await letterStep(steps, invoices, tenantId, invoiceId, stepId, shownPlan);
     if (!step.letter) throw new ConflictError(`The letter of step ${stepId} is produced when the step is due (it is ${step.state})`);
     // A letter listing several invoices is named after all of them (the same file whichever step it is asked from).
     const numbers = step.letter.invoices.map((i) => i.number);

@@ -497,7 +497,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The mise en demeure letter of a letter step, rendered again from what the step recorded (same bytes, SHA-256 on the step) */
+        /** The mise en demeure letter of a letter step, rendered again from what the step recorded (same bytes, SHA-256 on the step); 409 conflict/plan-not-recorded with Retry-After while the plan of an invoice just sent is being recorded */
         get: operations["letterPdf"];
         put?: never;
         post?: never;

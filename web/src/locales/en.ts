@@ -82,6 +82,7 @@ export const en: Translations = {
     checkFields: 'Check these fields:',
     server: 'Something went wrong on our side. Try again in a moment.',
     portalRateLimit: 'Too many requests on this invoice today: please try again tomorrow, or contact the company.',
+    planRecording: 'The reminder plan of this invoice is being recorded: trying again in a few seconds…',
     tooManyRequests: 'Too many requests right now: please try again in a few minutes.',
     home: 'Back to home',
     screen: 'This screen could not be shown.',

@@ -80,6 +80,7 @@ export const fr = {
     checkFields: 'Vérifiez ces champs :',
     server: 'Une erreur inattendue s’est produite de notre côté. Réessayez dans un instant.',
     portalRateLimit: 'Trop de demandes aujourd’hui pour cette facture : réessayez demain ou contactez l’entreprise.',
+    planRecording: 'Le plan de relance de cette facture est en cours d’enregistrement : nouvel essai dans quelques secondes…',
     tooManyRequests: 'Trop de demandes pour le moment : réessayez dans quelques minutes.',
     home: 'Retour à l’accueil',
     screen: 'Cet écran n’a pas pu s’afficher.',
