@@ -79,7 +79,7 @@ export const fr: EmailTexts = {
         section(`Paiements reçus hier (${d.payments.length})`, d.payments.map((p) => `${p.amount} · facture ${p.invoice} · ${p.clientName}`)) +
         section(`Factures passées en retard (${d.overdue.length})`, d.overdue.map((o) => `facture ${o.invoice} · ${o.clientName} · ${o.balance} dus depuis le ${o.dueDate}`)) +
         section(`Alertes non lues (${d.alerts.length})`, d.alerts) +
-        `Ces e-mails se règlent dans Paramètres › Notifications.`,
+        `Ces e-mails se règlent dans Réglages › Notifications.`,
     };
   },
   planAccepted: (d) => ({

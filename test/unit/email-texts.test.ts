@@ -41,4 +41,11 @@ describe('customer-facing email texts (templates/email)', () => {
   it('are no longer written inside use cases', () => {
     for (const file of files('shared/app')) expect(readFileSync(file, 'utf8'), file).not.toMatch(/`(Bonjour|Hello) \$\{/);
   });
+
+  it('point the daily overview’s reader to the settings as the web app names them ("Réglages", not "Paramètres", a menu it does not have)', () => {
+    const d = { date: '27/11/2026', reminders: [], letters: [], payments: [], overdue: [], alerts: [] };
+    // web/src/locales/{fr,en}.ts nav.settings, and the settings screen's "Notifications" card.
+    expect(emailTexts('fr').dailyOverview(d as never).text).toContain('Réglages › Notifications');
+    expect(emailTexts('en').dailyOverview(d as never).text).toContain('Settings › Notifications');
+  });
 });

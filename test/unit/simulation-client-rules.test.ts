@@ -147,6 +147,40 @@ describe('the client rules replayed over a dry run', () => {
     expect(out[2]!.movedBy).toBe('email_first');
   });
 
+  it('grouping on, gives a window an instalment reminder and another invoice\'s step contend for to the most overdue invoice, whatever their order', () => {
+    // ADR 0006: a plan's reminder is never grouped, so it contends for the client's gap as an ungrouped step does (ADR 0005).
+    const plan = { templateId: 'instalment-courtesy', dueDate: '2026-02-25', position: 0 };
+    const scenario = { dueDate: '2026-02-10', position: 1 };
+    for (const order of [[0, 1], [1, 0]]) {
+      const sends = [send('p', 0, '2026-03-02', plan), send('s', 1, '2026-03-02', scenario)];
+      const out = replayClientRules(order.map((i) => sends[i]!), rules());
+      const byId = new Map(order.map((i, k) => [sends[i]!.invoiceId, out[k]!]));
+      // The scenario's invoice is the more overdue: its step goes on Monday, the plan's reminder past the gap (Thursday).
+      expect(byId.get('s')).toEqual({ at: at('2026-03-02') });
+      expect(byId.get('p')).toEqual({ at: at('2026-03-05'), movedBy: 'gap' });
+    }
+    // The plan's invoice more overdue: its reminder takes the window.
+    const out = replayClientRules([send('s', 1, '2026-03-02', scenario), send('p', 0, '2026-03-02', { ...plan, dueDate: '2026-01-31' })], rules());
+    expect(out).toEqual([{ at: at('2026-03-05'), movedBy: 'gap' }, { at: at('2026-03-02') }]);
+  });
+
+  it('grouping on, ranks the steps that go as one message by their most overdue member against an instalment reminder', () => {
+    // a (due 10 Feb) outranks the plan's p (due 20 Feb), which outranks b (due 25 Feb): a's message takes b along, p waits.
+    const out = replayClientRules(
+      [
+        send('b', 1, '2026-03-02', { dueDate: '2026-02-25', position: 1 }),
+        send('p', 0, '2026-03-02', { templateId: 'instalment-late', dueDate: '2026-02-20', position: 1 }),
+        send('a', 1, '2026-03-02', { dueDate: '2026-02-10', position: 1 }),
+      ],
+      rules(),
+    );
+    expect(out).toEqual([
+      { at: at('2026-03-02'), groupedWith: ['F-a'] },
+      { at: at('2026-03-05'), movedBy: 'gap' },
+      { at: at('2026-03-02'), groupedWith: ['F-b'] },
+    ]);
+  });
+
   it('produces a letter after the day\'s text and email, as the engine does (send-reminder.ts `messageDueFirst`)', () => {
     const plus = (iso: string, minutes: number) => new Date(Date.parse(iso) + minutes * 60_000).toISOString();
     // The letter listed first still goes last: a minute past the text, itself a minute past the email.

@@ -213,33 +213,51 @@ const messageDueFirst = async (deps: SendReminderDeps, ctx: SendContext, record:
  * used to win (on AWS they fire concurrently), the others moved past the gap, again at the next
  * window: nothing ordered them by lateness. Now the window goes to the highest-ranked step due now
  * (`compareSendRank`: the earliest due date, then the more advanced step, then the invoice number):
- * this returns another invoice's step of the same channel, due now (scheduled at or before `now`)
+ * this returns another invoice's step of the same channel, due now (scheduled at or before now)
  * and ready to send as its own fire would decide it, that outranks `record`, if any. Its own fire
  * sends it (it finds nothing above it); this one goes past the gap that send takes (ADR 0005).
- * Nothing to do when the gap is 0 (every invoice goes the same day) or grouping is on.
+ *
+ * Grouping on, the scenario steps due together go as one message, but a payment plan's reminder is
+ * never grouped: it and that message contend for the window the same way (ADR 0006), the message
+ * ranking as its best member. A plan's reminder yields to any step that outranks it; a scenario step
+ * yields to a plan's reminder that outranks every scenario step of the client due now, its own included.
+ * Nothing to do when the gap is 0 (every invoice goes the same day).
  */
 export const outrankingStep = async (deps: SendReminderDeps, ctx: SendContext, record: StepRecordItem, now: Date): Promise<StepRecordItem | undefined> => {
   const { invoice, client, settings } = ctx;
-  if (settings.groupByClient || settings.minGapDays <= 0 || record.manual) return undefined;
+  if (settings.minGapDays <= 0 || record.manual) return undefined;
+  const grouped = settings.groupByClient;
   const channel = channelOf(record);
+  // Grouped, only a payment plan's reminder contends, and plans remind by email (a text or letter of the day goes in one message).
+  if (grouped && channel !== 'email') return undefined;
   const mine: SendRank = { dueDate: invoice.dueDate, position: record.index, label: invoice.number ?? invoice.id };
   const ids = (await deps.invoices.openInvoiceIds(invoice.tenantId, client.id)).filter((id) => id !== invoice.id).sort();
+  if (ids.length === 0) return undefined;
+  const contenders: { record: StepRecordItem; rank: SendRank }[] = [];
   for (let i = 0; i < ids.length; i += RANK_READ_PARALLELISM) {
     const found = await Promise.all(
-      ids.slice(i, i + RANK_READ_PARALLELISM).map(async (id): Promise<StepRecordItem | undefined> => {
+      ids.slice(i, i + RANK_READ_PARALLELISM).map(async (id): Promise<{ record: StepRecordItem; rank: SendRank } | undefined> => {
         const [other, records] = await Promise.all([deps.invoices.get(invoice.tenantId, id), deps.steps.list(invoice.tenantId, id)]);
         if (!other || other.clientId !== client.id) return undefined;
         const rank: Omit<SendRank, 'position'> = { dueDate: other.dueDate, label: other.number ?? other.id };
-        // Cheap test first: only a step that would outrank this one is worth deciding.
-        const due = records.filter((r) => !r.manual && !isEscalation(r) && r.state === 'scheduled' && channelOf(r) === channel && r.scheduledAt && Date.parse(r.scheduledAt) <= now.getTime() && compareSendRank({ ...rank, position: r.index }, mine) < 0);
+        // Cheap test first: not grouped, only a step that would outrank this one is worth deciding.
+        const due = records.filter((r) => !r.manual && !isEscalation(r) && r.state === 'scheduled' && channelOf(r) === channel && r.scheduledAt && Date.parse(r.scheduledAt) <= now.getTime() && (grouped || compareSendRank({ ...rank, position: r.index }, mine) < 0));
         const sibling: SendContext = { ...ctx, invoice: other, records };
-        return due.find((r) => decide(sibling, r, now).kind === 'send');
+        const ready = due.find((r) => decide(sibling, r, now).kind === 'send');
+        return ready && { record: ready, rank: { ...rank, position: ready.index } };
       }),
     );
-    const ahead = found.find((r) => r !== undefined);
-    if (ahead) return ahead;
+    if (!grouped) {
+      const ahead = found.find((c) => c !== undefined);
+      if (ahead) return ahead.record;
+    }
+    contenders.push(...found.filter((c): c is { record: StepRecordItem; rank: SendRank } => c !== undefined));
   }
-  return undefined;
+  if (!grouped) return undefined;
+  // This step's side: a plan's reminder alone, a scenario step with the scenario steps due now (one message).
+  const plan = isPlanStep(record);
+  const side = plan ? mine : [mine, ...contenders.filter((c) => !isPlanStep(c.record)).map((c) => c.rank)].reduce((best, r) => (compareSendRank(r, best) < 0 ? r : best));
+  return contenders.find((c) => (plan || isPlanStep(c.record)) && compareSendRank(c.rank, side) < 0)?.record;
 };
 
 /** Reads of the client's other invoices at once (as grouped-send.ts): under Lambda's connection pool. */

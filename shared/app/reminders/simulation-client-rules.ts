@@ -4,7 +4,8 @@
  * then (send-reminder.ts `decide`, grouped-send.ts):
  * - sends an invoice's steps in scenario order, at most one per invoice per local day (`order`, `same_day`);
  * - groups a client's steps of one channel due the same send day into one message (`groupByClient`); not
- *   grouped, gives a window several of them contend for to the most overdue invoice (`compareSendRank`);
+ *   grouped, gives a window several of them contend for to the most overdue invoice (`compareSendRank`); grouped,
+ *   a payment plan's reminder (never grouped) and the message of the scenario steps contend the same way;
  * - sends a text after the same day's email to the client (`email_first`): a minute past it, inside the
  *   texts' window (08:00–20:00, no Sunday or holiday), else at the next slot allowed for texts;
  * - moves a message within `minGapDays` of the client's previous one past the gap (`gap`);
@@ -94,12 +95,14 @@ export const replayClientRules = (sends: readonly PlannedSend[], rules: ClientRu
   const messages = new Map<string, { at: string; members: number[]; plan: boolean }>();
   const invoiceDays = new Map<string, Set<string>>();
   let lastDay = rules.lastMessageDate;
-  // Not grouped, steps of one channel due at the same instant contend for the client's window: the most overdue
-  // invoice takes it (send-reminder.ts `outrankingStep`), whatever order their schedules fire in.
+  // Steps of one channel due at the same instant contend for the client's window: the most overdue invoice takes it
+  // (send-reminder.ts `outrankingStep`, ADR 0005), whatever order their schedules fire in. Grouped, the scenario steps
+  // the first of them takes along go as one message, so they rank as their best member, and a payment plan's reminder
+  // (never grouped) goes before them or waits for the gap by that rank (ADR 0006).
   const rankOf = (p: PlannedSend): SendRank => ({ dueDate: p.dueDate ?? '', position: p.position ?? p.rank, label: p.invoiceLabel });
   const earliest = (a: (typeof pending)[number], b: (typeof pending)[number]) =>
     dayOf(a.current).localeCompare(dayOf(b.current)) || CHANNEL_ORDER[a.channel] - CHANNEL_ORDER[b.channel] || a.current.localeCompare(b.current) ||
-    (groupByClient ? 0 : compareSendRank(rankOf(a), rankOf(b))) || a.index - b.index;
+    compareSendRank(rankOf(a), rankOf(b)) || a.index - b.index;
   // Not sent after all: out of the replay, so it holds no later step of its invoice back (`order`).
   const drop = (item: (typeof pending)[number], skipped: NonNullable<ReplayedSend['skipped']>) => {
     pending.splice(pending.indexOf(item), 1);
@@ -228,7 +231,9 @@ export const replayClientRules = (sends: readonly PlannedSend[], rules: ClientRu
   }
   for (const { members } of messages.values()) {
     if (members.length < 2) continue;
-    for (const i of members) result[i] = { ...result[i]!, groupedWith: members.filter((j) => j !== i).map((j) => sends[j]!.invoiceLabel) };
+    // Named in the order the sends were given, whichever of them the rank put first.
+    const listed = [...members].sort((a, b) => a - b);
+    for (const i of members) result[i] = { ...result[i]!, groupedWith: listed.filter((j) => j !== i).map((j) => sends[j]!.invoiceLabel) };
   }
   // A send the guard stopped keeps its own time (never reached with a calendar that has send days).
   return result.map((r, i) => r ?? { at: sends[i]!.at });

@@ -77,8 +77,8 @@ describe('the alerts screen', () => {
     expect(list.textContent).toContain('aucune adresse postale');
     expect(list.textContent).not.toMatch(/step_skipped|no_phone|no_postal_address/);
     // The way to fix it: the client's record, saying what to add.
-    expect(within(list).getByRole('link', { name: 'Ajouter l’adresse postale à la fiche de Garage Lefèvre' }).getAttribute('href')).toBe('/clients/c1');
-    expect(within(list).getByRole('link', { name: 'Ajouter un mobile à la fiche de Garage Lefèvre' }).getAttribute('href')).toBe('/clients/c1');
+    expect(within(list).getByRole('link', { name: 'Ajouter l’adresse postale à la fiche du client Garage Lefèvre' }).getAttribute('href')).toBe('/clients/c1');
+    expect(within(list).getByRole('link', { name: 'Ajouter un mobile à la fiche du client Garage Lefèvre' }).getAttribute('href')).toBe('/clients/c1');
   });
 
   it('reaches alerts past the first 50 with "Voir plus"', async () => {

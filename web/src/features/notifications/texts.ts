@@ -45,9 +45,9 @@ const fr = {
     step_skipped: 'Relance non envoyée : fiche client incomplète',
   },
   fix: {
-    no_phone: 'Ajouter un mobile à la fiche de {{client}}',
-    no_postal_address: 'Ajouter l’adresse postale à la fiche de {{client}}',
-    other: 'Compléter la fiche de {{client}}',
+    no_phone: 'Ajouter un mobile à la fiche du client {{client}}',
+    no_postal_address: 'Ajouter l’adresse postale à la fiche du client {{client}}',
+    other: 'Compléter la fiche du client {{client}}',
   },
   detail: { date: 'Date', reason: 'Motif', reference: 'Référence', recipients: 'Destinataires', stepId: 'Étape', instalments: 'Échéances', until: 'Jusqu’au', bounceType: 'Rejet' },
   bounceTypes: { Permanent: 'définitif (adresse invalide)', Transient: 'temporaire', Undetermined: 'indéterminé' },

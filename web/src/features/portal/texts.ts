@@ -1,7 +1,9 @@
 import { registerTexts } from '../../lib/texts';
 
 const fr = {
-  from: 'de {{seller}}',
+  // Never "de {{seller}}" nor "que {{seller}}": French elides them before a vowel ("d’Électricité Martin"), and a
+  // name is any name ("de Électricité…" on the client's first screen).
+  from: 'Émise par {{seller}}',
   invoice: 'Facture {{number}}',
   for: 'Pour {{client}}',
   exclVat: '{{amount}} HT',
@@ -34,7 +36,7 @@ const fr = {
   qr: 'QR code de virement (EPC) : scannez-le avec l’application de votre banque',
   qrAlt: 'QR code de virement SEPA pour {{amount}}, référence {{reference}}',
   paidTitle: 'J’ai payé',
-  paidHint: 'Indiquez quand vous avez payé : les relances s’arrêtent le temps que {{seller}} le vérifie.',
+  paidHint: 'Indiquez quand vous avez payé : les relances s’arrêtent, le temps pour {{seller}} de le vérifier.',
   paidDate: 'Date du paiement',
   paidReference: 'Référence du virement (facultatif)',
   paidSubmit: 'Signaler mon paiement',
