@@ -63,7 +63,8 @@ export class BusinessRuleError extends AppError {
   readonly status = 422;
   readonly title = 'Unprocessable request';
   override readonly type: string;
-  constructor(code: string, detail: string, readonly errors: readonly FieldError[] = []) {
+  /** `extensions`: members of the problem beside `errors` (RFC 9457 §3.2), e.g. a refused client reminder's `items`. */
+  constructor(code: string, detail: string, readonly errors: readonly FieldError[] = [], readonly extensions?: Readonly<Record<string, unknown>>) {
     super(detail);
     this.type = `https://relances.dev/problems/${code}`;
   }

@@ -15,9 +15,11 @@ export const toProblem = (error: unknown): APIGatewayProxyStructuredResultV2 => 
   if (error instanceof AppError) {
     const expose = error.status < 500;
     const errors = 'errors' in error && Array.isArray(error.errors) && error.errors.length > 0 ? { errors: error.errors } : {};
+    const extensions = expose && error instanceof BusinessRuleError && error.extensions ? error.extensions : {};
     return problemResponse(
       error.status,
       {
+        ...extensions,
         type: error.type,
         title: error.title,
         ...(expose ? { detail: error.message, ...errors } : {}),

@@ -103,6 +103,12 @@ describe('answers match GET /openapi.json', () => {
     const draft = await seen('POST', '/invoices', owner.post('/invoices', anInvoiceInput(client.json.id, { issueDate: today, dueDate: undefined, paymentTermsDays: 30 })));
     expect((await seen('GET', '/invoices/{id}/proof.pdf', owner.get(`/invoices/${draft.json.id}/proof.pdf`))).status).toBe(409);
 
+    // The invoice was reminded today: alone, nothing to remind (the dry run answers the send's 422); with another
+    // open invoice of the client, the preview of its message (200).
+    const nothing = await seen('POST', '/clients/{id}/reminders', owner.post(`/clients/${client.json.id}/reminders?dryRun=true`, { invoiceIds: [id] }));
+    expect(nothing.status).toBe(422);
+    const other = await owner.post('/invoices', anInvoiceInput(client.json.id, { issueDate: today, dueDate: undefined, paymentTermsDays: 30 }));
+    expect((await owner.post(`/invoices/${other.json.id}/send`)).status).toBe(200);
     const dryRun = await seen('POST', '/clients/{id}/reminders', owner.post(`/clients/${client.json.id}/reminders?dryRun=true`, {}));
     expect(dryRun.status).toBe(200);
     const test = await seen('POST', '/templates/{id}/test', owner.post('/templates/reminder/test', { to: uniqueEmail('oa-test') }));

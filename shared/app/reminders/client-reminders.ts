@@ -219,7 +219,7 @@ const CLAIM_ROUNDS = 3;
 /**
  * POST /clients/{id}/reminders: a manual reminder for several invoices of one client (default: its
  * open invoices with a balance), with `dryRun` to preview it. 409 within the client's gap (unless
- * `force`), 422 when no invoice can be reminded, 502 when SES refused (nothing counts against the day).
+ * `force`), 422 when no invoice can be reminded (the dry run too), 502 when SES refused (nothing counts against the day).
  */
 export const makeSendClientReminder = (deps: GroupSendDeps) =>
   async (tenantId: string, clientId: string, input: ClientReminderInput, dryRun = false): Promise<ClientReminderResult> => {
@@ -241,17 +241,26 @@ export const makeSendClientReminder = (deps: GroupSendDeps) =>
       current = (await deps.clients.get(tenantId, clientId)) ?? current;
       result = await remindClient(deps, tenantId, current, await loadClientContexts(deps, tenantId, clientId, ids), ids, input, dryRun);
     }
-    if (dryRun) return result;
+    // Nothing to remind: the same 422 for the preview as for the send, naming each invoice and why (its `items` too, as
+    // the dry run lists them). Within the client's gap the preview still shows the message (with `gapUntil`), the
+    // one `force` sends; the send answers 409.
+    const nothingToRemind = () =>
+      new BusinessRuleError(
+        'nothing-to-remind',
+        'No invoice of this client can be reminded now',
+        result.items.map((i) => ({ path: input.invoiceIds ? `body.invoiceIds.${input.invoiceIds.indexOf(i.invoiceId)}` : 'body.invoiceIds', message: `${i.number ?? i.invoiceId}: ${i.reason}` })),
+        { items: result.items },
+      );
+    if (dryRun) {
+      if (!result.gapUntil && !result.items.some((i) => i.status === 'would_send')) throw nothingToRemind();
+      return result;
+    }
     if (!result.items.some((i) => i.status === 'sent' || i.status === 'failed')) {
       if (result.gapUntil) {
         throw new ConflictError(`This client received a message on ${current.lastMessageDate ?? 'the same day'}; the next one is allowed on ${result.gapUntil}. Send with "force": true to send anyway.`);
       }
       if (result.items.some((i) => i.reason === 'changed')) throw new ConflictError("The client's invoices keep changing while the reminder is prepared: reload them and try again");
-      throw new BusinessRuleError(
-        'nothing-to-remind',
-        'No invoice of this client can be reminded now',
-        result.items.map((i) => ({ path: input.invoiceIds ? `body.invoiceIds.${input.invoiceIds.indexOf(i.invoiceId)}` : 'body.invoiceIds', message: `${i.number ?? i.invoiceId}: ${i.reason}` })),
-      );
+      throw nothingToRemind();
     }
     if (result.items.some((i) => i.status === 'failed')) throw new UpstreamError('The email could not be sent; nothing counts against today or the client gap: try again');
     return result;

@@ -122,4 +122,6 @@ export const problem = z.object({
   status: z.number().int(),
   detail: z.string().optional(),
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /** `nothing-to-remind` (POST /clients/{id}/reminders, its dry run too): each invoice and why it cannot be reminded. */
+  items: z.array(z.object({ invoiceId: z.string(), number: z.string().optional(), status: z.string(), reason: z.string().optional() })).optional(),
 });

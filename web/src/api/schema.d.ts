@@ -1155,6 +1155,12 @@ export interface components {
                 message: string;
                 path: string;
             }[];
+            items?: {
+                invoiceId: string;
+                number?: string;
+                reason?: string;
+                status: string;
+            }[];
             status: number;
             title: string;
             type: string;

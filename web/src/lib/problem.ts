@@ -7,6 +7,15 @@ export interface Problem {
   status?: number;
   detail?: string;
   errors?: { path: string; message: string }[];
+  /** `nothing-to-remind` (POST /clients/{id}/reminders, its dry run too): each invoice and why it cannot be reminded. */
+  items?: RefusedItem[];
+}
+
+export interface RefusedItem {
+  invoiceId: string;
+  number?: string;
+  status: string;
+  reason?: string;
 }
 
 export class ApiError extends Error {
@@ -45,3 +54,10 @@ export class ApiError extends Error {
 
 export const toApiError = (status: number, body: unknown): ApiError =>
   new ApiError(status, typeof body === 'object' && body !== null ? (body as Problem) : { title: String(body ?? ''), status });
+
+/**
+ * A client reminder refused because none of its invoices can be reminded (422 `nothing-to-remind`, the preview
+ * as the send): each invoice and why, as a preview listed them when it answered 200; else undefined.
+ */
+export const nothingToRemind = (error: unknown): RefusedItem[] | undefined =>
+  error instanceof ApiError && error.status === 422 && error.problem.type?.endsWith('/nothing-to-remind') ? (error.problem.items ?? []) : undefined;

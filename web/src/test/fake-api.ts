@@ -36,3 +36,13 @@ export const fakeApi = (handler: Handler) => {
   });
   return calls;
 };
+
+/** The 422 POST /clients/{id}/reminders answers, dry run or not, when none of its invoices can be reminded (client-reminders.ts). */
+export const nothingToRemind = (items: { invoiceId: string; number?: string; reason: string }[]) => ({
+  type: 'https://relances.dev/problems/nothing-to-remind',
+  title: 'Unprocessable request',
+  status: 422,
+  detail: 'No invoice of this client can be reminded now',
+  errors: items.map((i, n) => ({ path: `body.invoiceIds.${n}`, message: `${i.number ?? i.invoiceId}: ${i.reason}` })),
+  items: items.map((i) => ({ ...i, status: 'skipped' })),
+});

@@ -6,13 +6,13 @@ import { applyApiErrors } from '../../../lib/forms';
 import { useI18n } from '../../../lib/i18n';
 import { useScenarioName } from '../../../lib/scenario-name';
 import { ApiError } from '../../../lib/problem';
-import { isValidSiren, normalizeSpaces, phoneForApi, phoneForReading, phoneMissesTexts } from '../../../lib/validators';
+import { isValidSiren, isValidVatNumber, normalizeSpaces, phoneForApi, phoneForReading, phoneMissesTexts } from '../../../lib/validators';
 import '../texts';
 import type { Client, ClientInput } from '../api';
 
-const FIELDS = ['name', 'kind', 'email', 'ccEmails', 'phone', 'siren', 'address', 'language', 'remindersEnabled', 'scenarioId'] as const;
+const FIELDS = ['name', 'kind', 'email', 'ccEmails', 'phone', 'siren', 'vatNumber', 'address', 'language', 'remindersEnabled', 'scenarioId'] as const;
 
-export const clientSchema = (m: { required: string; email: string; siren: string }) =>
+export const clientSchema = (m: { required: string; email: string; siren: string; vatNumber?: string }) =>
   z.object({
     name: z.string().trim().min(1, { message: m.required }).max(200),
     kind: z.enum(['business', 'consumer']),
@@ -20,7 +20,8 @@ export const clientSchema = (m: { required: string; email: string; siren: string
     ccEmails: z.string().refine((v) => v.split(',').map((s) => s.trim()).filter(Boolean).every((s) => z.string().email().safeParse(s).success), { message: m.email }),
     phone: z.string().max(30),
     siren: z.string().refine((v) => v.trim() === '' || isValidSiren(v), { message: m.siren }),
-    address: z.object({ line1: z.string().max(200), postalCode: z.string().max(10), city: z.string().max(100) }),
+    vatNumber: z.string().max(30).refine((v) => v.trim() === '' || isValidVatNumber(v), { message: m.vatNumber ?? m.siren }),
+    address: z.object({ line1: z.string().max(200), line2: z.string().max(200), postalCode: z.string().max(10), city: z.string().max(100), country: z.string().length(2) }),
     language: z.enum(['fr', 'en']),
     remindersEnabled: z.boolean(),
     scenarioId: z.string(),
@@ -35,8 +36,23 @@ export const toClientInput = (v: ClientForm): ClientInput => ({
   language: v.language,
   remindersEnabled: v.remindersEnabled,
   ...(v.siren.trim() ? { siren: normalizeSpaces(v.siren) } : {}),
+  // An intra-EU invoice needs it (422 naming client.vatNumber at sending): the form had no field for it.
+  ...(v.vatNumber.trim() ? { vatNumber: v.vatNumber.trim() } : {}),
   ...(v.phone.trim() ? { phone: phoneForApi(v.phone) } : {}),
-  ...(v.address.line1.trim() ? { address: { line1: v.address.line1.trim(), postalCode: v.address.postalCode.trim(), city: v.address.city.trim(), country: 'FR' } } : {}),
+  // The address as typed, its second line and its country kept: the form sent `country: 'FR'` and no second line, so
+  // saving a Belgian client (any change: its email) failed on its 4-digit postal code, a German one became French, and a
+  // "Bâtiment B" was dropped from the letters' address.
+  ...(v.address.line1.trim()
+    ? {
+        address: {
+          line1: v.address.line1.trim(),
+          ...(v.address.line2.trim() ? { line2: v.address.line2.trim() } : {}),
+          postalCode: v.address.postalCode.trim(),
+          city: v.address.city.trim(),
+          country: v.address.country,
+        },
+      }
+    : {}),
   ...(v.scenarioId ? { scenarioId: v.scenarioId } : {}),
 });
 
@@ -47,11 +63,25 @@ const fromClient = (c?: Client): ClientForm => ({
   ccEmails: (c?.ccEmails ?? []).join(', '),
   phone: c?.phone ? phoneForReading(c.phone) : '',
   siren: c?.siren ?? '',
-  address: { line1: c?.address?.line1 ?? '', postalCode: c?.address?.postalCode ?? '', city: c?.address?.city ?? '' },
+  vatNumber: c?.vatNumber ?? '',
+  address: { line1: c?.address?.line1 ?? '', line2: c?.address?.line2 ?? '', postalCode: c?.address?.postalCode ?? '', city: c?.address?.city ?? '', country: c?.address?.country ?? 'FR' },
   language: c?.language ?? 'fr',
   remindersEnabled: c?.remindersEnabled ?? true,
   scenarioId: c?.scenarioId ?? '',
 });
+
+/**
+ * France first, then the countries a French artisan's clients are mostly in (the EU, its neighbours), named in the
+ * user's language; a client's own country outside them is kept as a choice.
+ */
+const COUNTRIES = ['FR', 'BE', 'LU', 'CH', 'MC', 'DE', 'ES', 'IT', 'PT', 'NL', 'AT', 'IE', 'GB', 'AD', 'DK', 'SE', 'FI', 'PL', 'CZ', 'GR', 'RO', 'BG', 'HU', 'SK', 'SI', 'HR', 'EE', 'LV', 'LT', 'CY', 'MT', 'NO', 'US', 'CA', 'MA', 'TN', 'DZ', 'SN', 'CI'] as const;
+const countryChoices = (lang: string, current?: string): [string, string][] => {
+  const names = new Intl.DisplayNames([lang], { type: 'region' });
+  const codes: string[] = [...COUNTRIES];
+  if (current && !codes.includes(current)) codes.push(current);
+  const [france, ...others] = codes.map((c): [string, string] => [c, names.of(c) ?? c]);
+  return [france!, ...others.sort((a, b) => a[1].localeCompare(b[1], lang))];
+};
 
 /** New and edit: errors from zod or from the API's problem+json appear under their field. */
 export const ClientFormView = ({
@@ -65,10 +95,10 @@ export const ClientFormView = ({
   submitLabel: string;
   onSubmit: (input: ClientInput) => Promise<unknown>;
 }) => {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const said = useScenarioName();
   const form = useForm<ClientForm>({
-    resolver: zodResolver(clientSchema({ required: t('errors.required'), email: t('errors.email'), siren: t('errors.siren') })),
+    resolver: zodResolver(clientSchema({ required: t('errors.required'), email: t('errors.email'), siren: t('errors.siren'), vatNumber: t('errors.vatNumber') })),
     defaultValues: fromClient(client),
   });
   const { errors, isSubmitting, isSubmitSuccessful } = form.formState;
@@ -112,6 +142,9 @@ export const ClientFormView = ({
         <Field label={t('clients.siren')} error={errors.siren?.message}>
           {(p) => <input {...p} inputMode="numeric" {...form.register('siren')} />}
         </Field>
+        <Field label={t('clientMore.vatNumber')} hint={t('clientMore.vatNumberHint')} error={errors.vatNumber?.message}>
+          {(p) => <input {...p} autoCapitalize="characters" {...form.register('vatNumber')} />}
+        </Field>
         <Field label={t('clients.language')} error={errors.language?.message}>
           {(p) => (
             <select {...p} {...form.register('language')}>
@@ -123,11 +156,25 @@ export const ClientFormView = ({
         <Field label={t('clients.address')} error={errors.address?.line1?.message}>
           {(p) => <input {...p} autoComplete="address-line1" {...form.register('address.line1')} />}
         </Field>
+        <Field label={t('clientMore.addressLine2')} error={errors.address?.line2?.message}>
+          {(p) => <input {...p} autoComplete="address-line2" {...form.register('address.line2')} />}
+        </Field>
         <Field label={t('clients.postalCode')} error={errors.address?.postalCode?.message}>
           {(p) => <input {...p} autoComplete="postal-code" {...form.register('address.postalCode')} />}
         </Field>
         <Field label={t('clients.city')} error={errors.address?.city?.message}>
           {(p) => <input {...p} autoComplete="address-level2" {...form.register('address.city')} />}
+        </Field>
+        <Field label={t('clientMore.country')} error={errors.address?.country?.message}>
+          {(p) => (
+            <select {...p} autoComplete="country" {...form.register('address.country')} value={form.watch('address.country')}>
+              {countryChoices(lang, client?.address?.country).map(([code, name]) => (
+                <option key={code} value={code}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          )}
         </Field>
         <Field label={t('clients.scenario')} error={errors.scenarioId?.message}>
           {(p) => (

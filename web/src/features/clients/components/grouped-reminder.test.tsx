@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { fakeApi } from '../../../test/fake-api';
+import { fakeApi, nothingToRemind } from '../../../test/fake-api';
 import { renderInApp } from '../../../test/render';
 import { GroupedReminderDialog } from './grouped-reminder';
 
@@ -21,15 +21,17 @@ const openAndPreview = async () => {
 const sendButton = (dialog: HTMLElement) => within(dialog).getByRole('button', { name: 'Envoyer la relance groupée' }) as HTMLButtonElement;
 
 describe('the grouped reminder’s preview', () => {
-  it('says which invoices will not go and why, in French, and offers no send when none can', async () => {
+  it('says which invoices will not go and why, in French, and offers no send when none can (the preview refused 422 as the send)', async () => {
+    const items = [{ invoiceId: 'i1', number: 'F-2026-0003', status: 'skipped', reason: 'same_day' }, { invoiceId: 'i2', number: 'F-2026-0004', status: 'skipped', reason: 'paused' }];
     const calls = fakeApi(({ method, path }) => {
       if (path.startsWith('/invoices?')) return { status: 200, body: INVOICES };
       if (path === '/templates') return { status: 200, body: { items: [] } };
-      if (method === 'POST' && path === '/clients/c1/reminders?dryRun=true')
-        return { status: 201, body: preview([{ invoiceId: 'i1', number: 'F-2026-0003', status: 'skipped', reason: 'same_day' }, { invoiceId: 'i2', number: 'F-2026-0004', status: 'skipped', reason: 'paused' }]) };
+      if (method === 'POST' && path === '/clients/c1/reminders?dryRun=true') return { status: 422, body: nothingToRemind(items) };
       return undefined;
     });
     const dialog = await openAndPreview();
+    // Said as the reasons, not as an error.
+    expect(within(dialog).queryByRole('alert')).toBeNull();
     expect([...within(dialog).getByTestId('grouped-skipped').querySelectorAll('li')].map((li) => li.textContent)).toEqual([
       'F-2026-0003 ne partira pas : déjà relancée aujourd’hui.',
       'F-2026-0004 ne partira pas : relances suspendues.',

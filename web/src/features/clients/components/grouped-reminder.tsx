@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { operations } from '../../../api/schema';
 import { Dialog, ErrorMessage, Field } from '../../../components/ui';
 import { api, unwrap } from '../../../lib/api-client';
+import { nothingToRemind } from '../../../lib/problem';
 import { invalidateMoneyViews } from '../../../lib/money-views';
 import { useI18n } from '../../../lib/i18n';
 import { offeredFor, useTemplateLabel } from '../../../lib/template-language';
@@ -40,8 +41,10 @@ export const GroupedReminderDialog = ({ clientId, language }: { clientId: string
   const changed = () => (preview.reset(), send.reset());
   const shown = send.data ?? preview.data;
   // What the preview says will not go, and why: the owner reads it before pressing send, never the API's code after.
-  const skipped = (preview.data?.items ?? []).filter((i) => i.status === 'skipped');
-  const nothingToSend = preview.isSuccess && skipped.length === preview.data.items.length;
+  // None of them can be reminded: the preview is refused as the send would be (422 nothing-to-remind), naming each and why.
+  const refused = nothingToRemind(preview.error);
+  const skipped = refused ?? (preview.data?.items ?? []).filter((i) => i.status === 'skipped');
+  const nothingToSend = refused !== undefined || (preview.isSuccess && skipped.length === preview.data.items.length);
   const blockedByGap = Boolean(preview.data?.gapUntil) && !force;
   const reason = (code?: string) => (code ? t(`clientMore.skipReasons.${code}`, { defaultValue: code }) : '');
   const count = openInvoices.length - openInvoices.filter((i) => excluded.has(i.id)).length;
@@ -104,20 +107,22 @@ export const GroupedReminderDialog = ({ clientId, language }: { clientId: string
           <label className="checkbox">
             <input type="checkbox" checked={force} onChange={(e) => (changed(), setForce(e.target.checked))} /> {t('clientMore.force')}
           </label>
-          {(preview.error ?? send.error) && <ErrorMessage error={preview.error ?? send.error} />}
-          {shown && (
+          {((refused ? undefined : preview.error) ?? send.error) && <ErrorMessage error={(refused ? undefined : preview.error) ?? send.error} />}
+          {(shown || refused) && (
             <section aria-label={t('clientMore.preview')} data-testid="grouped-preview">
               <h3>{t('clientMore.preview')}</h3>
-              <p>
-                <strong>{colon(t('clientMore.to'))}</strong> {shown.to.join(', ')}
-              </p>
-              {shown.subject && (
+              {shown && (
+                <p>
+                  <strong>{colon(t('clientMore.to'))}</strong> {shown.to.join(', ')}
+                </p>
+              )}
+              {shown?.subject && (
                 <p>
                   <strong>{shown.subject}</strong>
                 </p>
               )}
-              {shown.text && <div className="preview">{shown.text}</div>}
-              {shown.attachments.length > 0 && (
+              {shown?.text && <div className="preview">{shown.text}</div>}
+              {shown && shown.attachments.length > 0 && (
                 <ul>
                   {shown.attachments.map((a) => (
                     <li key={a.fileName}>{a.fileName}</li>
@@ -134,7 +139,7 @@ export const GroupedReminderDialog = ({ clientId, language }: { clientId: string
                 </ul>
               )}
               {!send.isSuccess && nothingToSend && <p className="field-error">{t('clientMore.nothingToSend')}</p>}
-              {!send.isSuccess && shown.gapUntil && <p className="field-error">{t('clientMore.gapUntil', { date: date(shown.gapUntil) })}</p>}
+              {!send.isSuccess && shown?.gapUntil && <p className="field-error">{t('clientMore.gapUntil', { date: date(shown.gapUntil) })}</p>}
             </section>
           )}
           {send.isSuccess ? (

@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { setLanguage } from '../../../lib/i18n';
-import { fakeApi } from '../../../test/fake-api';
+import { fakeApi, nothingToRemind } from '../../../test/fake-api';
 import { renderInApp } from '../../../test/render';
 import type { Invoice } from '../api';
 import { MassSendDialog } from './mass-send';
@@ -57,11 +57,9 @@ describe('the mass send with a draft in the selection', () => {
       fakeApi(({ method, path }) => {
         if (path === '/templates') return { status: 200, body: TEMPLATES };
         if (path.startsWith('/clients?')) return { status: 200, body: { items: [{ id: 'dupont', name: 'Boulangerie Dupont', kind: 'business', language }] } };
+        // None can go: the preview is refused as the send would be (422 nothing-to-remind, each invoice and why).
         if (method === 'POST' && /^\/clients\/\w+\/reminders/.test(path))
-          return {
-            status: 201,
-            body: { clientId: 'dupont', dryRun: true, to: [], cc: [], bcc: [], attachments: [], notAttached: [], items: [{ invoiceId: 'i1', number: 'F-2026-0001', reason: 'paused' }, { invoiceId: 'i2', number: 'F-2026-0002', reason: 'written_off' }] },
-          };
+          return { status: 422, body: nothingToRemind([{ invoiceId: 'i1', number: 'F-2026-0001', reason: 'paused' }, { invoiceId: 'i2', number: 'F-2026-0002', reason: 'written_off' }]) };
         return undefined;
       });
     const two = [INVOICES[0]!, { ...INVOICES[0]!, id: 'i2', number: 'F-2026-0002' }] as Invoice[];
@@ -81,5 +79,6 @@ describe('the mass send with a draft in the selection', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Relancer la sélection' }));
     const dialog = await screen.findByRole('dialog');
     expect(await within(dialog).findByText(/F-2026-0001 — relances suspendues ; F-2026-0002 — passée en perte$/)).toBeTruthy();
+    expect(within(dialog).queryByRole('alert')).toBeNull();
   });
 });

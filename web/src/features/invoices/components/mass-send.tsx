@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { Dialog, ErrorMessage, Field, Loading } from '../../../components/ui';
 import { api, unwrap } from '../../../lib/api-client';
+import { nothingToRemind } from '../../../lib/problem';
 import { invalidateMoneyViews } from '../../../lib/money-views';
 import { useI18n } from '../../../lib/i18n';
 import { useClientNames, useClientReminderPreview, usePreview, useTemplates, type Invoice } from '../api';
@@ -56,6 +57,9 @@ export const MassSendDialog = ({ invoices, onDone, onOpenChange }: { invoices: r
     first?.clientId ?? '',
     open && groupedPreview && first ? { invoiceIds: firstClientIds, ...(templateId ? { templateId } : {}) } : undefined,
   );
+  // None of the client's invoices can be reminded: the preview is refused as the send would be (422
+  // nothing-to-remind), with each invoice and why: listed as when the preview answered them skipped.
+  const refused = nothingToRemind(grouped.error);
   const [progress, setProgress] = useState<{ done: number; total: number }>();
   // A large selection may take several calls: the API answers within its time budget and leaves
   // the rest `skipped: time_budget`, which goes out in the next round (batch-rounds.ts).
@@ -192,9 +196,9 @@ export const MassSendDialog = ({ invoices, onDone, onOpenChange }: { invoices: r
               )}
               {grouped.isPending || grouped.isPlaceholderData ? (
                 <Loading />
-              ) : grouped.isError ? (
+              ) : grouped.isError && !refused ? (
                 <ErrorMessage error={grouped.error} />
-              ) : grouped.data.subject ? (
+              ) : !refused && grouped.data?.subject ? (
                 <>
                   <p>
                     <strong data-testid="mass-preview-subject">{grouped.data.subject}</strong>
@@ -204,7 +208,7 @@ export const MassSendDialog = ({ invoices, onDone, onOpenChange }: { invoices: r
               ) : (
                 <p className="muted">
                   {t('massSend.previewSkipped')}{' '}
-                  {grouped.data.items
+                  {(refused ?? grouped.data?.items ?? [])
                     .filter((i) => i.reason)
                     .map((i) => `${i.number ?? t('invoices.draftNumber')} — ${reason(i.reason!)}`)
                     .join(lang === 'fr' ? ' ; ' : '; ')}

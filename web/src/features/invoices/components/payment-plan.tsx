@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { Dialog, ErrorMessage, Field, Loading, StatusBadge, SubmitButton } from '../../../components/ui';
+import { Dialog, ErrorMessage, Field, Loading, SubmitButton } from '../../../components/ui';
 import { addDaysIso } from '../../../lib/dates';
 import { centsToInput, parseMoney, todayIso } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n';
@@ -113,13 +113,17 @@ export const PaymentPlanCard = ({ invoice }: { invoice: Invoice }) => {
         )
       ) : (
         <>
+          {/* An ended plan says so (it read "Annulée", the invoice's badge, feminine, with no separator, then "Aucun
+              échéancier. Proposez-en un…", on a paid invoice too). */}
           {invoice.paymentPlan && (
-            <p className="muted">
-              <StatusBadge status="cancelled" />{' '}
-              {invoice.paymentPlan.endReason ? t(`planSteps.planEndReasons.${invoice.paymentPlan.endReason}`, { defaultValue: invoice.paymentPlan.endReason }) : ''}
+            <p className="muted" data-testid="plan-ended">
+              {invoice.paymentPlan.endReason
+                ? `${colon(t('invoiceMore.planEnded'))} ${t(`planSteps.planEndReasons.${invoice.paymentPlan.endReason}`, { defaultValue: invoice.paymentPlan.endReason })}.`
+                : `${t('invoiceMore.planEnded')}.`}
             </p>
           )}
-          {!request && <p className="muted">{t('invoiceMore.planNone')}</p>}
+          {!request && !invoice.paymentPlan && <p className="muted">{t('invoiceMore.planNone')}</p>}
+          {!request && invoice.paymentPlan && open && invoice.balanceCents > 0 && <p className="muted">{t('invoiceMore.planAgain')}</p>}
           {/* A client's request waits: the owner answers it first (the API refuses another plan until then). */}
           {open && invoice.balanceCents > 0 && !request && <NewPlanDialog invoice={invoice} />}
         </>

@@ -6,7 +6,7 @@ import { useI18n } from '../../../lib/i18n';
 import '../texts';
 import { ActionDialog } from './action-dialog';
 import { useStepName, useStepReason } from './step-reason';
-import { ApiError } from '../../../lib/problem';
+import { ApiError, nothingToRemind } from '../../../lib/problem';
 import { DocumentLink } from '../../../components/document-link';
 import { offeredFor, templateForLanguage, useTemplateLabel } from '../../../lib/template-language';
 import { type ClientReminderInput, useCancelStep, useClientReminderPreview, useMarkPosted, useReminderPlan, useSendClientReminder, useTemplates } from '../api';
@@ -299,7 +299,14 @@ export const SendReminderDialog = ({
   };
   // Errors naming a field of the dialog show next to it; the others (the client gap, nothing to remind…) above the buttons.
   const sendError = send.error instanceof ApiError && Object.keys(send.error.fieldErrors()).some((k) => /^(to|cc|bcc|templateId)(\.|$)/.test(k)) ? null : send.error;
-  const skipped = data && !data.subject ? data.items.find((i) => i.status === 'skipped') : undefined;
+  // The invoice cannot be reminded now (paused, reminded today…): the preview is refused as the send would be (422
+  // nothing-to-remind, with each invoice and why), said as the reason, not as an error.
+  const refused = frozen ? undefined : nothingToRemind(preview.error);
+  const skipped = refused
+    ? (refused.find((i) => i.status === 'skipped') ?? { invoiceId, status: 'skipped' })
+    : data && !data.subject
+      ? data.items.find((i) => i.status === 'skipped')
+      : undefined;
   const recipientField = (name: keyof Recipients, hint?: string) => (
     <Field label={t(`planSteps.${name}`)} error={errors[name]} hint={hint}>
       {(p) => (
@@ -375,7 +382,7 @@ export const SendReminderDialog = ({
           <h3>{t('invoice.preview')}</h3>
           {!frozen && preview.isPending ? (
             <Loading />
-          ) : !frozen && preview.isError ? (
+          ) : !frozen && preview.isError && !refused ? (
             <ErrorMessage error={preview.error} retry={() => void preview.refetch()} />
           ) : skipped ? (
             <p className="muted" data-testid="preview-skipped">

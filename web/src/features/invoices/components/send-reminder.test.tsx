@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { fakeApi, type Recorded } from '../../../test/fake-api';
+import { fakeApi, type Recorded, nothingToRemind } from '../../../test/fake-api';
 import { renderInApp } from '../../../test/render';
 import { setLanguage } from '../../../lib/i18n';
 import { SendReminderDialog } from './reminders';
@@ -185,13 +185,14 @@ describe('sending a reminder now', () => {
   it('keeps showing what went out once sent, and offers no send the preview already says cannot go (reminded today)', async () => {
     let sent = false;
     const step = (stepId: string, index: number, templateId: string, state: string) => ({ stepId, plan: 1, index, beforeDue: false, templateId, channel: 'email', state });
-    const skippedView = { ...view({}, true), subject: '', text: '', attachments: [], items: [{ invoiceId: 'inv1', number: 'F-2026-0001', status: 'skipped', reason: 'same_day' }] };
+    // Reminded today: the preview is refused as the send would be (422 nothing-to-remind, each invoice and why).
+    const refused = nothingToRemind([{ invoiceId: 'inv1', number: 'F-2026-0001', reason: 'same_day' }]);
     fakeApi(({ method, path, body }) => {
       if (path === '/templates') return { status: 200, body: TEMPLATES };
       // After the send, the plan's next step is the firm one.
       if (path === '/invoices/inv1/reminders')
         return { status: 200, body: { items: sent ? [step('j+1', 0, 'reminder', 'sent'), step('j+8', 1, 'firm', 'scheduled')] : [step('j+1', 0, 'reminder', 'scheduled'), step('j+8', 1, 'firm', 'scheduled')] } };
-      if (method === 'POST' && path === '/clients/c1/reminders?dryRun=true') return { status: 201, body: sent ? skippedView : view(body as object, true) };
+      if (method === 'POST' && path === '/clients/c1/reminders?dryRun=true') return sent ? { status: 422, body: refused } : { status: 201, body: view(body as object, true) };
       if (method === 'POST' && path === '/clients/c1/reminders?dryRun=false') {
         sent = true;
         return { status: 201, body: view(body as object, false) };
@@ -213,6 +214,7 @@ describe('sending a reminder now', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Relancer maintenant' }));
     const again = await screen.findByRole('dialog', { name: 'Relancer maintenant' });
     expect((await within(again).findByTestId('preview-skipped')).textContent).toBe('Cette facture ne peut pas être relancée maintenant : déjà relancé ce jour.');
+    expect(within(again).queryByRole('alert')).toBeNull();
     expect((within(again).getByRole('button', { name: 'Envoyer la relance' }) as HTMLButtonElement).disabled).toBe(true);
   });
 });
