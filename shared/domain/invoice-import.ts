@@ -330,7 +330,9 @@ export const validateRow = (raw: RawRow, order: DateOrder = 'DD/MM/YYYY'): { ok:
   if (!kind) fail('kind', 'must be business (professionnel) or consumer (particulier)');
   // A year typed wrong (0026, 1926, 2206) would come in chased at once, or never: the cockpit's years are 2000–2099.
   const inRange = (field: 'issueDate' | 'dueDate', date: string | undefined) => {
-    if (!date && order === 'DD/MM/YYYY' && parseDate(raw[field] ?? '', 'MM/DD/YYYY')) fail(field, MIXED_DATE_ORDER);
+    // An empty cell is missing, not mistyped: "date invalide" for nothing sent the user looking for a typo.
+    if (!(raw[field] ?? '').trim()) fail(field, 'is required');
+    else if (!date && order === 'DD/MM/YYYY' && parseDate(raw[field] ?? '', 'MM/DD/YYYY')) fail(field, MIXED_DATE_ORDER);
     else if (!date) fail(field, order === 'MM/DD/YYYY' ? 'is not a date (MM/DD/YYYY, as the other dates of the file, or YYYY-MM-DD)' : 'is not a date (JJ/MM/AAAA or AAAA-MM-JJ)');
     else if (date < '2000-01-01' || date > '2099-12-31') fail(field, 'is not between 2000 and 2099 (a typo in the year?)');
     else return date;

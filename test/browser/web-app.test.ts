@@ -99,7 +99,7 @@ describe('the web app in Chromium', () => {
     await poll(() => page.getByText('Le SIREN a 9 chiffres et une clé valide').count()).toBe(1);
     await page.getByLabel('SIREN').fill('552100554');
     // The postal code is checked by the API only: its problem+json names body.address.postalCode, said in French.
-    await page.getByLabel('Adresse').fill('12 rue des Lilas');
+    await page.getByLabel('Adresse', { exact: true }).fill('12 rue des Lilas');
     await page.getByLabel('Code postal').fill('paris!');
     await page.getByLabel('Ville').fill('Paris');
     await page.getByRole('button', { name: 'Créer' }).click();

@@ -31,6 +31,16 @@ describe('reading invoices exported elsewhere', () => {
     expect('errors' in mixed && mixed.errors).toEqual([{ row: 3, field: 'dueDate', message: MIXED_DATE_ORDER }]);
   });
 
+  it('says an empty date cell is required, not "not a date" (the user looked for a typo in an empty cell)', () => {
+    const base = { row: 7, number: 'EXT-013', clientName: 'Plâtrerie Ôde', email: 'o@de.test', issueDate: '01/10/2026', dueDate: '31/10/2026', gross: '250,50' };
+    for (const field of ['dueDate', 'issueDate'] as const) {
+      const r = validateRow({ ...base, [field]: ' ' }, 'DD/MM/YYYY');
+      expect('errors' in r && r.errors).toEqual([{ row: 7, field, message: 'is required' }]);
+    }
+    const typo = validateRow({ ...base, dueDate: '31/13/2026' }, 'DD/MM/YYYY');
+    expect('errors' in typo && typo.errors).toEqual([{ row: 7, field: 'dueDate', message: 'is not a date (JJ/MM/AAAA or AAAA-MM-JJ)' }]);
+  });
+
   it('splits quoted fields, keeps the line each record starts on, skips blank lines, detects the delimiter', () => {
     expect(parseCsv('a;b\r\n"x;y";"he said ""hi"""\r\n\r\n1;2\n')).toEqual([
       { line: 1, fields: ['a', 'b'] },

@@ -89,6 +89,7 @@ class CheckingMailer implements Mailer {
       this.log.push({ message, at: this.world.clock.now().toISOString(), invoiceId, clientId: email.tags?.client ?? '', stepId, forced: this.forceNext });
     }
     if (!(email.invoiceIds && email.invoiceIds.length > 1)) this.world.checkOrder(email.tags?.invoice ?? '', email.tags?.step ?? '');
+    this.world.checkGroupedOrder(email.invoiceIds ?? [email.tags?.invoice ?? ''], email.tags?.step ?? '');
     this.forceNext = false;
     return { messageId: `msg-${message}` };
   }
@@ -215,12 +216,67 @@ class World {
     expect(ahead, `${invoiceId} ${stepId} (due ${invoice.dueDate}) sent at ${this.clock.now().toISOString()} before more overdue invoices due in the same window`).toEqual([]);
   }
 
+  /** Sends where, grouping on, a payment plan's reminder and another invoice's step were due in the same window. */
+  contendedGrouped = 0;
+
+  /**
+   * Invariant 8 with grouping on (ADR 0006), at the instant SES is called for an automatic email: a payment plan's
+   * reminder (never grouped) and the one message of the client's scenario steps contend for the window by the same
+   * rank, the message ranking as its best member. A plan reminder goes only when no other invoice's step ready now
+   * outranks it; a scenario message only when no other invoice's plan reminder ready now outranks all its members.
+   * Readiness is modelled here as in `checkOrder` (a plan reminder: its plan running, the first pending step of its
+   * round, its instalment still due, a courtesy one before its instalment's date, the plan's end not reached today).
+   */
+  checkGroupedOrder(invoiceIds: readonly string[], stepId: string) {
+    const settings = this.settings.byTenant.get(TENANT);
+    if (!settings || !settings.groupByClient || settings.minGapDays === 0 || stepId.startsWith('manual')) return;
+    const records = this.records();
+    const members = invoiceIds.map((id) => ({ id, invoice: this.invoices.invoices.get(`${TENANT}|${id}`)!, record: records.find((r) => r.invoiceId === id && r.state === 'sending' && !r.manual) }));
+    if (members.some((m) => !m.record)) return;
+    const now = this.clock.now().getTime();
+    const day = localDate(this.clock.now(), TZ);
+    type Rank = readonly [string, number, string];
+    const rank = (inv: InvoiceRecord, position: number): Rank => [inv.dueDate, -position, inv.number ?? inv.id];
+    const before = (a: Rank, b: Rank) => a[0] < b[0] || (a[0] === b[0] && (a[1] < b[1] || (a[1] === b[1] && a[2] < b[2])));
+    const plan = members.length === 1 && isPlanStep(members[0]!.record!);
+    const side = members.map((m) => rank(m.invoice, m.record!.index)).reduce((best, r) => (before(r, best) ? r : best));
+    const clientId = members[0]!.invoice.clientId;
+    const ready = this.invoiceIds.flatMap((id) => {
+      const other = this.invoices.invoices.get(`${TENANT}|${id}`)!;
+      if (invoiceIds.includes(id) || other.clientId !== clientId || !['sent', 'partially_paid'].includes(other.status) || invoiceBalanceCents(other) <= 0) return [];
+      if (other.remindersPaused || other.disputed || other.lastReminderDay === day) return [];
+      const running = other.paymentPlan?.status === 'active' ? other.paymentPlan : undefined;
+      const first = records
+        .filter((r) => r.invoiceId === id && !r.manual && (running ? isPlanStep(r) && Math.floor(r.plan / 1000) === running.seq : !isPlanStep(r)) && (r.state === 'scheduled' || r.state === 'sending'))
+        .sort((a, b) => a.plan - b.plan || a.index - b.index)[0];
+      if (!first || first.state !== 'scheduled' || Date.parse(first.scheduledAt!) > now || first.stepId === 'escalate') return [];
+      if (first.beforeDue && day >= (first.instalmentDue ?? other.dueDate)) return [];
+      if (running) {
+        const views = instalmentViews(running, invoiceBalanceCents(other), day);
+        if (!(views[first.instalment ?? 0]?.dueCents! > 0)) return [];
+        const unpaid = views.find((v) => v.dueCents > 0);
+        if (unpaid && addDays(unpaid.dueDate, settings.planMissedDays + 1) <= day) return [];
+      }
+      return [{ id, stepId: first.stepId, plan: running !== undefined, rank: rank(other, first.index) }];
+    });
+    const contenders = ready.filter((r) => plan || r.plan);
+    if (contenders.length === 0) return;
+    this.contendedGrouped++;
+    // Noted, not thrown: an assertion thrown inside the mailer reads as an SES failure to the engine (a retry follows).
+    const ahead = contenders.filter((r) => before(r.rank, side));
+    if (ahead.length > 0) this.orderViolations.push(`${invoiceIds.join('+')} ${stepId} sent at ${this.clock.now().toISOString()} (grouped) before a higher-ranked ${plan ? 'step' : 'plan reminder'} due in the same window: ${JSON.stringify(ahead)}`);
+  }
+
+  /** Grouped-order violations seen at send time (checked with the invariants). */
+  readonly orderViolations: string[] = [];
+
   records(): (StepRecordItem & { invoiceId: string })[] {
     return [...this.steps.records.entries()].flatMap(([k, list]) => list.map((r) => ({ ...r, invoiceId: k.split('|')[1]! })));
   }
 
   /** The six invariants, plus "terminal states never change and carry a reason". */
   checkInvariants(afterDrain: boolean) {
+    expect(this.orderViolations, 'invariant 8, grouped (ADR 0006)').toEqual([]);
     const records = this.records();
     // The tone of each message: the firmest scenario template among the steps it stands for (owner's manual messages aside).
     const toneOf = new Map<string, number>();
@@ -398,6 +454,19 @@ const commands = [
       for (const dueIn of dues) addInvoice(w, dueIn, client, 100_000);
     }),
   ),
+  // Grouping on, invoices of one client sent now and a payment plan on one of them whose courtesy reminder falls at the
+  // next window, with the others' caught-up J+1 (or J-5): the plan reminder and the message contend (ADR 0006, checked at every send).
+  fc.record({ client: fc.constantFrom('c1', 'c2'), dues: fc.array(fc.integer({ min: -40, max: 8 }), { minLength: 2, maxLength: 3 }), planned: fc.nat() }).map(({ client, dues, planned }) =>
+    cmd(`groupedPlanTie(${client}, due ${dues.join(' ')}, plan on #${planned % dues.length})`, async (w) => {
+      const current = await w.settings.get(TENANT);
+      w.settings.byTenant.set(TENANT, { ...current, groupByClient: true });
+      const first = w.invoiceIds.length;
+      for (const dueIn of dues) addInvoice(w, dueIn, client, 100_000);
+      const id = w.invoiceIds[first + (planned % dues.length)]!;
+      const invoice = w.invoices.invoices.get(`${TENANT}|${id}`)!;
+      await w.createPlan(TENANT, id, { instalments: [{ dueDate: addDays(today(w), current.planCourtesyDays), amountCents: invoiceBalanceCents(invoice) }], waivePenalties: false });
+    }),
+  ),
   fc.record({ k: fc.nat(), count: fc.integer({ min: 1, max: 4 }), start: fc.integer({ min: 0, max: 12 }), spacing: fc.integer({ min: 1, max: 35 }), waive: fc.boolean() }).map(({ k, count, start, spacing, waive }) =>
     cmd(`createPlan(${k}, ${count} × ${spacing}d from +${start})`, async (w) => {
       const invoice = w.invoice(k);
@@ -446,7 +515,7 @@ const commands = [
 
 describe('the reminder engine as a state machine', () => {
   it('keeps the six invariants over 500 random command sequences, payment plans and grouping included', async () => {
-    const totals = { contended: 0, emails: 0, grouped: 0, sentSteps: 0, skipped: 0, moved: 0, plans: 0, planStepsSent: 0, plansEnded: {} as Record<string, number> };
+    const totals = { contended: 0, contendedGrouped: 0, emails: 0, grouped: 0, sentSteps: 0, skipped: 0, moved: 0, plans: 0, planStepsSent: 0, plansEnded: {} as Record<string, number> };
     await fc.assert(
       fc.asyncProperty(fc.array(sendInvoice, { minLength: 1, maxLength: 4 }), fc.commands(commands, { maxCommands: 25 }), async (initial, cmds) => {
         const w = new World();
@@ -465,6 +534,7 @@ describe('the reminder engine as a state machine', () => {
         expect(skipped(w.metrics.recorded.filter((m) => m.startsWith('reminderSkipped:')))).toEqual(skipped(w.records().filter((r) => r.state === 'skipped').map((r) => `reminderSkipped:${r.reason}`)));
         totals.emails += w.mailer.messages;
         totals.contended += w.contended;
+        totals.contendedGrouped += w.contendedGrouped;
         totals.grouped += new Set(w.mailer.log.filter((m, _, all) => all.some((x) => x.message === m.message && x.invoiceId !== m.invoiceId)).map((m) => m.message)).size;
         totals.sentSteps += w.records().filter((r) => r.state === 'sent' && !r.manual).length;
         totals.skipped += w.records().filter((r) => r.state === 'skipped').length;
@@ -486,6 +556,8 @@ describe('the reminder engine as a state machine', () => {
     expect(totals.grouped).toBeGreaterThan(100);
     // Not grouped, invoices of one client contended for a window and the most overdue went first (invariant 8).
     expect(totals.contended).toBeGreaterThan(100);
+    // Grouped, a payment plan's reminder and another invoice's step contended for a window and the most overdue went first (ADR 0006).
+    expect(totals.contendedGrouped).toBeGreaterThan(50);
     // Payment plans are really exercised: created, their reminders sent, ended paid, missed and deleted.
     expect(totals.plans).toBeGreaterThan(100);
     expect(totals.planStepsSent).toBeGreaterThan(100);

@@ -55,4 +55,19 @@ describe('the client form’s address', () => {
     await waitFor(() => expect(onSubmit).toHaveBeenCalled());
     expect(onSubmit.mock.calls[0]![0].address).toEqual({ line1: 'Hauptstraße 5', postalCode: '79098', city: 'Freiburg', country: 'DE' });
   });
+
+  it('takes the client’s intra-EU VAT number, which an invoice without VAT to it needs (the form had no field for it)', async () => {
+    const onSubmit = vi.fn().mockResolvedValue({});
+    renderInApp(<ClientFormView client={belgian} scenarios={[]} submitLabel="Enregistrer" onSubmit={onSubmit} />);
+    const vat = screen.getByLabelText('N° de TVA intracommunautaire (facultatif)');
+    await userEvent.type(vat, 'FR 12 552100554');
+    await userEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() => expect(vat.getAttribute('aria-invalid')).toBe('true'));
+    expect(onSubmit).not.toHaveBeenCalled();
+    await userEvent.clear(vat);
+    await userEvent.type(vat, 'BE 0123 456 789');
+    await userEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalled());
+    expect(onSubmit.mock.calls[0]![0]).toMatchObject({ vatNumber: 'BE 0123 456 789' });
+  });
 });

@@ -6,13 +6,13 @@ import { applyApiErrors } from '../../../lib/forms';
 import { useI18n } from '../../../lib/i18n';
 import { useScenarioName } from '../../../lib/scenario-name';
 import { ApiError } from '../../../lib/problem';
-import { isValidSiren, normalizeSpaces, phoneForApi, phoneForReading, phoneMissesTexts } from '../../../lib/validators';
+import { isValidSiren, isValidVatNumber, normalizeSpaces, phoneForApi, phoneForReading, phoneMissesTexts } from '../../../lib/validators';
 import '../texts';
 import type { Client, ClientInput } from '../api';
 
-const FIELDS = ['name', 'kind', 'email', 'ccEmails', 'phone', 'siren', 'address', 'language', 'remindersEnabled', 'scenarioId'] as const;
+const FIELDS = ['name', 'kind', 'email', 'ccEmails', 'phone', 'siren', 'vatNumber', 'address', 'language', 'remindersEnabled', 'scenarioId'] as const;
 
-export const clientSchema = (m: { required: string; email: string; siren: string }) =>
+export const clientSchema = (m: { required: string; email: string; siren: string; vatNumber?: string }) =>
   z.object({
     name: z.string().trim().min(1, { message: m.required }).max(200),
     kind: z.enum(['business', 'consumer']),
@@ -20,6 +20,7 @@ export const clientSchema = (m: { required: string; email: string; siren: string
     ccEmails: z.string().refine((v) => v.split(',').map((s) => s.trim()).filter(Boolean).every((s) => z.string().email().safeParse(s).success), { message: m.email }),
     phone: z.string().max(30),
     siren: z.string().refine((v) => v.trim() === '' || isValidSiren(v), { message: m.siren }),
+    vatNumber: z.string().max(30).refine((v) => v.trim() === '' || isValidVatNumber(v), { message: m.vatNumber ?? m.siren }),
     address: z.object({ line1: z.string().max(200), line2: z.string().max(200), postalCode: z.string().max(10), city: z.string().max(100), country: z.string().length(2) }),
     language: z.enum(['fr', 'en']),
     remindersEnabled: z.boolean(),
@@ -35,6 +36,8 @@ export const toClientInput = (v: ClientForm): ClientInput => ({
   language: v.language,
   remindersEnabled: v.remindersEnabled,
   ...(v.siren.trim() ? { siren: normalizeSpaces(v.siren) } : {}),
+  // An intra-EU invoice needs it (422 naming client.vatNumber at sending): the form had no field for it.
+  ...(v.vatNumber.trim() ? { vatNumber: v.vatNumber.trim() } : {}),
   ...(v.phone.trim() ? { phone: phoneForApi(v.phone) } : {}),
   // The address as typed, its second line and its country kept: the form sent `country: 'FR'` and no second line, so
   // saving a Belgian client (any change: its email) failed on its 4-digit postal code, a German one became French, and a
@@ -60,6 +63,7 @@ const fromClient = (c?: Client): ClientForm => ({
   ccEmails: (c?.ccEmails ?? []).join(', '),
   phone: c?.phone ? phoneForReading(c.phone) : '',
   siren: c?.siren ?? '',
+  vatNumber: c?.vatNumber ?? '',
   address: { line1: c?.address?.line1 ?? '', line2: c?.address?.line2 ?? '', postalCode: c?.address?.postalCode ?? '', city: c?.address?.city ?? '', country: c?.address?.country ?? 'FR' },
   language: c?.language ?? 'fr',
   remindersEnabled: c?.remindersEnabled ?? true,
@@ -94,7 +98,7 @@ export const ClientFormView = ({
   const { t, lang } = useI18n();
   const said = useScenarioName();
   const form = useForm<ClientForm>({
-    resolver: zodResolver(clientSchema({ required: t('errors.required'), email: t('errors.email'), siren: t('errors.siren') })),
+    resolver: zodResolver(clientSchema({ required: t('errors.required'), email: t('errors.email'), siren: t('errors.siren'), vatNumber: t('errors.vatNumber') })),
     defaultValues: fromClient(client),
   });
   const { errors, isSubmitting, isSubmitSuccessful } = form.formState;
@@ -137,6 +141,9 @@ export const ClientFormView = ({
         </Field>
         <Field label={t('clients.siren')} error={errors.siren?.message}>
           {(p) => <input {...p} inputMode="numeric" {...form.register('siren')} />}
+        </Field>
+        <Field label={t('clientMore.vatNumber')} hint={t('clientMore.vatNumberHint')} error={errors.vatNumber?.message}>
+          {(p) => <input {...p} autoCapitalize="characters" {...form.register('vatNumber')} />}
         </Field>
         <Field label={t('clients.language')} error={errors.language?.message}>
           {(p) => (

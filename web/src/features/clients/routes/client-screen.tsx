@@ -66,7 +66,7 @@ export default function ClientScreen() {
           scenarios={scenarios.data?.items ?? []}
           submitLabel={t('common.save')}
           onSubmit={(input) =>
-            update.mutateAsync({ ...input, phone: input.phone ?? null, siren: input.siren ?? null, address: input.address ?? null, scenarioId: input.scenarioId ?? null })
+            update.mutateAsync({ ...input, phone: input.phone ?? null, siren: input.siren ?? null, vatNumber: input.vatNumber ?? null, address: input.address ?? null, scenarioId: input.scenarioId ?? null })
           }
         />
         {update.isSuccess && (
