@@ -52,7 +52,7 @@ export const settingsSchema = (
       phone: z.string().max(30),
       iban: z.string().refine((v) => v.trim() === '' || isValidIban(v), { message: m.iban }),
       bic: z.string().refine((v) => v.trim() === '' || isValidBic(v), { message: m.bic }),
-      address: z.object({ line1: z.string().max(200), postalCode: z.string().max(10), city: z.string().max(100) }),
+      address: z.object({ line1: z.string().max(200), line2: z.string().max(200), postalCode: z.string().max(10), city: z.string().max(100), country: z.string() }),
     }),
     remindersEnabled: z.boolean(),
     sendHour: whole(0, 23),
@@ -82,7 +82,8 @@ const toForm = (s: Settings): Form => ({
     // Stored without spaces; shown in groups of four, as on the bank's RIB (the API takes it either way).
     iban: s.company.iban ? groupIban(s.company.iban) : '',
     bic: s.company.bic ?? '',
-    address: { line1: s.company.address?.line1 ?? '', postalCode: s.company.address?.postalCode ?? '', city: s.company.address?.city ?? '' },
+    // Its second line and country kept (they were dropped at every save: "Bâtiment B" left the invoices and letters).
+    address: { line1: s.company.address?.line1 ?? '', line2: s.company.address?.line2 ?? '', postalCode: s.company.address?.postalCode ?? '', city: s.company.address?.city ?? '', country: s.company.address?.country ?? 'FR' },
   },
   remindersEnabled: s.remindersEnabled,
   sendHour: s.sendHour,
@@ -113,7 +114,13 @@ const toInput = (v: Parsed): SettingsInput => {
       // Any part of the address given sends it whole: a postal code and city without the street were
       // dropped without a word (saved "successfully"); now the API names the part missing under its field.
       address: [c.address.line1, c.address.postalCode, c.address.city].some((part) => part.trim() !== '')
-        ? { line1: c.address.line1.trim(), postalCode: c.address.postalCode.trim(), city: c.address.city.trim(), country: 'FR' }
+        ? {
+            line1: c.address.line1.trim(),
+            ...(c.address.line2.trim() ? { line2: c.address.line2.trim() } : {}),
+            postalCode: c.address.postalCode.trim(),
+            city: c.address.city.trim(),
+            country: c.address.country || 'FR',
+          }
         : null,
     },
     remindersEnabled: v.remindersEnabled,
@@ -226,6 +233,7 @@ export const SettingsForm = ({ settings, save, onDirty }: { settings: Settings; 
             {text('company.iban', t('settings.iban'), e?.iban?.message)}
             {text('company.bic', t('settings.bic'), e?.bic?.message)}
             {text('company.address.line1', t('clients.address'), e?.address?.line1?.message, { autoComplete: 'address-line1' })}
+            {text('company.address.line2', t('settingsMore.addressLine2'), e?.address?.line2?.message, { autoComplete: 'address-line2' })}
             {text('company.address.postalCode', t('clients.postalCode'), e?.address?.postalCode?.message, { autoComplete: 'postal-code' })}
             {text('company.address.city', t('clients.city'), e?.address?.city?.message, { autoComplete: 'address-level2' })}
           </div>
