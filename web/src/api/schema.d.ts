@@ -9,7 +9,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Clients with their balances; q searches name, email, SIREN (prefix, accents ignored); sort by name, balance or overdue */
+        /** Clients with their balances; q searches name, email, SIREN (prefix, accents ignored); sort by name, balance or overdue (the cockpit topLateClients order: overdue balance, days late, name, id) */
         get: operations["listClients"];
         put?: never;
         /** Create a client */
@@ -96,7 +96,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Cash cockpit: owed, late, by whom, expected, reminder results (asOf defaults to today) */
+        /** Cash cockpit: owed, late, by whom (topLateClients in the order of GET /clients?sort=overdue), expected, reminder results (asOf defaults to today) */
         get: operations["cockpit"];
         put?: never;
         post?: never;
