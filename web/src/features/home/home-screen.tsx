@@ -7,6 +7,7 @@ import { invalidateMoneyViews } from '../../lib/money-views';
 import { useI18n } from '../../lib/i18n';
 import { useStepName, useStepReason } from '../invoices/components/step-reason';
 import '../notifications/texts';
+import { NoReplyAddressWarning } from '../settings/reply-address';
 import { useCockpit, useLettersToPost, useTodaysReminders } from './api';
 import './texts';
 
@@ -64,6 +65,7 @@ export default function HomeScreen() {
           {t('home.newClient')}
         </Link>
       </PageHeader>
+      <NoReplyAddressWarning settings={settings.data} />
       {letters > 0 && (
         <p className="notice row" data-testid="letters-pending">
           <strong>{t('home.lettersPending', { count: letters })}</strong>

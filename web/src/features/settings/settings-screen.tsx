@@ -17,6 +17,7 @@ import { isValidBic, isValidIban, isValidSiren, isValidVatNumber, normalizeSpace
 
 const REGIONS = ['metropole', 'alsace-moselle', 'guadeloupe', 'martinique', 'guyane', 'reunion', 'mayotte', 'saint-martin', 'saint-barthelemy', 'nouvelle-caledonie', 'polynesie-francaise'] as const;
 import { SettingsSection, useSections, type OnDirty } from './more-settings';
+import { COMPANY_EMAIL_ANCHOR, NoReplyAddressWarning, useFieldFromHash } from './reply-address';
 
 type Settings = operations['getSettings']['responses'][200]['content']['application/json'];
 type SettingsInput = NonNullable<operations['putSettings']['requestBody']>['content']['application/json'];
@@ -154,6 +155,8 @@ export default function SettingsScreen() {
   // Each form says whether it holds edits not saved: leaving the page then asks first.
   const [dirty, setDirty] = useState<Record<string, boolean>>({});
   const onDirty = useCallback((id: string, isDirty: boolean) => setDirty((d) => (d[id] === isDirty ? d : { ...d, [id]: isDirty })), []);
+  // `/settings#company-email` (the warning's link from home): that field, once the form is there.
+  useFieldFromHash(settings.isSuccess);
   if (settings.isPending) return <Loading />;
   if (settings.isError) return <ScreenError error={settings.error} retry={() => void settings.refetch()} />;
   return (
@@ -214,6 +217,8 @@ export const SettingsForm = ({ settings, save, onDirty }: { settings: Settings; 
   return (
     <section>
       <PageHeader title={t('settings.title')} />
+      {/* The saved settings: it goes once one of the three addresses is saved (here, the reply-to or the alerts one below). */}
+      <NoReplyAddressWarning settings={settings} />
       <form onSubmit={(ev) => void submit(ev)} noValidate>
         {errors.root && <p role="alert" className="error-box">{errors.root.message}</p>}
         <fieldset className="card">
@@ -223,7 +228,7 @@ export const SettingsForm = ({ settings, save, onDirty }: { settings: Settings; 
             {text('company.legalForm', t('settings.legalForm'), e?.legalForm?.message)}
             {text('company.siren', t('settings.siren'), e?.siren?.message, { inputMode: 'numeric' })}
             {text('company.vatNumber', t('settings.vatNumber'), e?.vatNumber?.message)}
-            {text('company.email', t('settings.email'), e?.email?.message, { type: 'email', autoComplete: 'email' })}
+            <div id={COMPANY_EMAIL_ANCHOR}>{text('company.email', t('settings.email'), e?.email?.message, { type: 'email', autoComplete: 'email' })}</div>
             {text('company.phone', t('settings.phone'), e?.phone?.message, { type: 'tel', autoComplete: 'tel' })}
             {text('company.iban', t('settings.iban'), e?.iban?.message)}
             {text('company.bic', t('settings.bic'), e?.bic?.message)}
