@@ -51,6 +51,14 @@ export const unknownVariables = (text: string): string[] => {
 };
 
 /**
+ * A `{{` or `}}` left without its other half (`Facture {{invoiceNumber`, `{invoiceNumber}}`): the renderer replaces
+ * only whole placeholders, so the client would read the braces and the name as typed. Each fragment, as written.
+ */
+export const unclosedPlaceholders = (text: string): string[] => [
+  ...new Set([...text.replace(PLACEHOLDER, ' ').matchAll(/\{?\{\{[^{}\s]*|[^{}\s]*\}\}\}?/g)].map((m) => m[0])),
+];
+
+/**
  * Plain-text rendering: each `{{ name }}` becomes `vars[name]`, or nothing when absent, so a
  * client never reads a raw placeholder. Bodies are text; use `textToHtml` for the HTML part.
  */

@@ -8,11 +8,13 @@ import {
   TEMPLATE_VARIABLES,
   textToHtml,
   unknownVariables,
+  unclosedPlaceholders,
   paymentLinkFor,
   type TemplateVariablesInput,
 } from '../../shared/domain/template-render.js';
 import { DEFAULT_TEMPLATES, defaultTemplate, SMS_TEMPLATE_MAX_CHARS } from '../../shared/domain/default-templates.js';
 import { DEFAULT_SCENARIOS } from '../../shared/domain/default-scenarios.js';
+import { templateFieldErrors } from '../../shared/app/reminders/templates.js';
 
 const NBSP = /[\u00a0\u202f]/g;
 const plain = (s: string) => s.replace(NBSP, ' ');
@@ -309,5 +311,19 @@ describe('days late in words', () => {
     expect(renderTemplate(en, { daysLate: '1' })).toBe('unpaid for 1 day');
     expect(renderTemplate(en, { daysLate: '0' })).toBe('unpaid for 0 days');
     expect(renderTemplate('{{daysLate}} journées', { daysLate: '1' })).toBe('1 journées');
+  });
+});
+
+describe('a template’s variable typed without its braces', () => {
+  it('is refused on saving, naming the field and the fragment (it went out as typed: "Facture {{invoiceNumber" in the client’s inbox)', () => {
+    expect(unclosedPlaceholders('Facture {{invoiceNumber')).toEqual(['{{invoiceNumber']);
+    expect(unclosedPlaceholders('Facture {invoiceNumber}} du {{issueDate}}')).toEqual(['invoiceNumber}}']);
+    expect(unclosedPlaceholders('Facture {{invoiceNumber}} du {{ issueDate }}, {{balance}} €')).toEqual([]);
+    expect(templateFieldErrors({ subject: 'Facture {{invoiceNumber', body: 'Bonjour {{clientName}},' })).toEqual([
+      { path: 'body.subject', message: 'has a variable without its braces: {{invoiceNumber' },
+    ]);
+    for (const t of DEFAULT_TEMPLATES) expect([t.id, unclosedPlaceholders(`${t.subject}\n${t.body}`)]).toEqual([t.id, []]);
+    // The renderer leaves such a fragment as typed: what the refusal prevents.
+    expect(renderTemplate('Facture {{invoiceNumber', { invoiceNumber: 'F-2026-0001' })).toBe('Facture {{invoiceNumber');
   });
 });

@@ -10,7 +10,7 @@ import { instalmentViews, type PaymentPlan } from '../../domain/payment-plan.js'
 import { smsSegments } from '../../domain/sms-text.js';
 import { contractRateOf, penaltyPreview, penaltyReductions, type PenaltyPreview } from '../../domain/penalties.js';
 import { channelOf, type Scenario } from '../../domain/scenario.js';
-import { renderTemplate, unknownVariables } from '../../domain/template-render.js';
+import { renderTemplate, unclosedPlaceholders, unknownVariables } from '../../domain/template-render.js';
 import type { Client } from '../../domain/client.js';
 import type { TemplateInput } from '../../domain/default-templates.js';
 import type { Settings } from '../../domain/settings.js';
@@ -68,7 +68,12 @@ export interface TemplateDeps {
 export const templateFieldErrors = (input: Pick<TemplateInput, 'subject' | 'body'>): FieldError[] =>
   (['subject', 'body'] as const).flatMap((field) => {
     const unknown = unknownVariables(input[field]);
-    return unknown.length === 0 ? [] : [{ path: `body.${field}`, message: `unknown variables: ${unknown.map((v) => `{{${v}}}`).join(', ')}` }];
+    const unclosed = unclosedPlaceholders(input[field]);
+    return [
+      ...(unknown.length === 0 ? [] : [{ path: `body.${field}`, message: `unknown variables: ${unknown.map((v) => `{{${v}}}`).join(', ')}` }]),
+      // Saved, it went out as typed: "Facture {{invoiceNumber" in the client's inbox.
+      ...(unclosed.length === 0 ? [] : [{ path: `body.${field}`, message: `has a variable without its braces: ${unclosed.join(', ')}` }]),
+    ];
   });
 
 const toTemplate = (id: string, input: TemplateInput): ReminderTemplate => {

@@ -509,6 +509,12 @@ const WITH_VALUES: Pattern[] = [
     fr: (m) => `Trop long pour un SMS (${m[1]} caractères, ${m[2]} au plus)`,
     en: (m) => `Too long for a text message (${m[1]} characters, at most ${m[2]})`,
   },
+  // A template's `{{` or `}}` without its other half (it went out as typed).
+  {
+    re: /^has a variable without its braces: (.*)$/,
+    fr: (m) => `Variable mal écrite : ${m[1]} (une variable s’écrit entre {{ et }}, ex. {{invoiceNumber}} : choisissez-la dans la liste)`,
+    en: (m) => `Variable not written right: ${m[1]} (a variable goes between {{ and }}, e.g. {{invoiceNumber}}: pick it from the list)`,
+  },
   // The payment link's (the template editor says its own "unknown variables: …" with a hint).
   { re: /^unknown variable (\{\{.*?\}\}(?:, \{\{.*?\}\})*); use (.*)$/, fr: (m) => `${m[1]!.includes(',') ? 'Variables inconnues' : 'Variable inconnue'} : ${m[1]} ; utilisez ${m[2]}`, en: (m) => `${m[1]!.includes(',') ? 'Unknown variables' : 'Unknown variable'}: ${m[1]}; use ${m[2]}` },
   {

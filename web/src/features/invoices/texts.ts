@@ -169,6 +169,8 @@ const invoiceFr = {
   planInstalment: 'Échéance {{n}}',
   planDate: 'Date',
   planAmount: 'Montant (€)',
+  /** A column of amounts written with their € sign: the unit is not repeated in its header. */
+  planAmountColumn: 'Montant',
   planSumOff: 'Total des échéances : {{sum}} — reste dû : {{balance}}',
   planSumMissing: '({{diff}} manquent)',
   planSumExtra: '({{diff}} de trop)',
@@ -267,6 +269,7 @@ export const invoiceTexts = registerTexts('invoiceMore', invoiceFr, {
   planInstalment: 'Instalment {{n}}',
   planDate: 'Date',
   planAmount: 'Amount (€)',
+  planAmountColumn: 'Amount',
   planSumOff: 'Instalments total: {{sum}} — balance: {{balance}}',
   planSumMissing: '({{diff}} missing)',
   planSumExtra: '({{diff}} too much)',

@@ -233,7 +233,7 @@ export const PlanState = ({ portal }: { portal: Portal }) => {
                 <tr>
                   <th scope="col">{t('portalPlan.date')}</th>
                   <th scope="col" className="num">
-                    {t('portalPlan.amount')}
+                    {t('portalPlan.amountColumn')}
                   </th>
                   <th scope="col" className="num">
                     {t('portalPlan.due')}
@@ -245,7 +245,7 @@ export const PlanState = ({ portal }: { portal: Portal }) => {
                 {plan.instalments.map((i, n) => (
                   <tr key={n}>
                     <td data-label={t('portalPlan.date')}>{date(i.dueDate)}</td>
-                    <td data-label={t('portalPlan.amount')} className="num">
+                    <td data-label={t('portalPlan.amountColumn')} className="num">
                       {money(i.amountCents)}
                     </td>
                     <td data-label={t('portalPlan.due')} className="num">

@@ -10,6 +10,8 @@ const fr = {
   instalment: 'Échéance {{n}}',
   date: 'Date',
   amount: 'Montant (€)',
+  /** A column of amounts written with their € sign: the unit is not repeated in its header. */
+  amountColumn: 'Montant',
   sum: 'Total des échéances : {{sum}} — reste à payer : {{balance}}',
   sumMissing: '({{diff}} manquent)',
   sumExtra: '({{diff}} de trop)',
@@ -45,6 +47,7 @@ export const portalPlanTexts = registerTexts('portalPlan', fr, {
   instalment: 'Instalment {{n}}',
   date: 'Date',
   amount: 'Amount (€)',
+  amountColumn: 'Amount',
   sum: 'Instalments total: {{sum}} — left to pay: {{balance}}',
   sumMissing: '({{diff}} missing)',
   sumExtra: '({{diff}} too much)',

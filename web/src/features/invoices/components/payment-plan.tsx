@@ -81,7 +81,7 @@ export const PaymentPlanCard = ({ invoice }: { invoice: Invoice }) => {
                 <thead>
                   <tr>
                     <th scope="col">{t('invoiceMore.planDate')}</th>
-                    <th scope="col" className="num">{t('invoiceMore.planAmount')}</th>
+                    <th scope="col" className="num">{t('invoiceMore.planAmountColumn')}</th>
                     <th scope="col" className="num">{t('invoiceMore.planDue')}</th>
                     <th scope="col">{t('invoice.state')}</th>
                   </tr>
@@ -90,7 +90,7 @@ export const PaymentPlanCard = ({ invoice }: { invoice: Invoice }) => {
                   {plan.data.instalments.map((i, n) => (
                     <tr key={n}>
                       <td data-label={t('invoiceMore.planDate')}>{date(i.dueDate)}</td>
-                      <td data-label={t('invoiceMore.planAmount')} className="num">{money(i.amountCents)}</td>
+                      <td data-label={t('invoiceMore.planAmountColumn')} className="num">{money(i.amountCents)}</td>
                       <td data-label={t('invoiceMore.planDue')} className="num">{money(i.dueCents)}</td>
                       <td data-label={t('invoice.state')}>
                         <span className={`badge ${i.status === 'paid' ? 'ok' : i.status === 'late' ? 'danger' : 'info'}`}>{t(`invoiceMore.planStatus.${i.status}`)}</span>

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { setLanguage } from '../../../lib/i18n';
 import { fakeApi } from '../../../test/fake-api';
@@ -44,5 +44,17 @@ describe('the payment plan card once the plan ended', () => {
     } finally {
       await setLanguage('fr');
     }
+  });
+
+  it('heads the running plan’s amounts "Montant", the € being on each amount (it read "Montant (€)" over "411,52 €")', async () => {
+    fakeApi(({ path }) =>
+      path === '/invoices/inv1/payment-plan'
+        ? { status: 200, body: { seq: 1, status: 'active', totalCents: 123_456, balanceCents: 123_456, source: 'owner', waivePenalties: false, createdAt: '2026-11-27T10:00:00.000Z', instalments: [{ dueDate: '2026-12-04', amountCents: 41_152, paidCents: 0, dueCents: 41_152, status: 'pending' }] } }
+        : undefined,
+    );
+    renderInApp(<PaymentPlanCard invoice={{ id: 'inv1', status: 'sent', balanceCents: 123_456, paymentPlan: { status: 'active', seq: 1, createdAt: '2026-11-27T10:00:00.000Z' } } as unknown as Invoice} />);
+    const table = await screen.findByTestId('instalments');
+    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Date', 'Montant', 'Reste sur l’échéance', 'État']);
+    expect(plain(within(table).getAllByRole('cell')[1]!.textContent)).toBe('411,52 €');
   });
 });
