@@ -163,12 +163,22 @@ const tagConflicts = async (deps: ScenarioDeps, tenantId: string, scenario: Scen
 };
 
 /** Consumer clients a tag of the scenario reaches (they get it when they have no scenario of their own). */
-const checked = async (deps: ScenarioDeps, tenantId: string, scenario: Scenario): Promise<Scenario> => {
+const checked = async (deps: ScenarioDeps, tenantId: string, scenario: Scenario, given: { steps: boolean } = { steps: true }): Promise<Scenario> => {
   const errors = [...scenarioFieldErrors(scenario), ...(await unknownTemplateErrors(deps, tenantId, scenario)), ...templatePurposeErrors(scenario), ...(await tagConflicts(deps, tenantId, scenario)), ...(await smsTemplateErrors(deps, tenantId, scenario)), ...(await letterTemplateErrors(deps, tenantId, scenario))];
   if (errors.length > 0) throw new BusinessRuleError('invalid-scenario', 'The scenario cannot be used as is', errors);
   // A scenario that reaches consumers sends no template mentioning penalties or the €40 (CPCE L111-8).
-  const reach = (await consumerReach(deps.clients, tenantId, scenario.id)) ?? (await consumerTagReach(deps.clients, tenantId, scenario));
-  const consumerErrors = reach ? consumerStepErrors(scenario, await storedTemplates(deps.templates, tenantId), reach) : [];
+  const ownReach = await consumerReach(deps.clients, tenantId, scenario.id);
+  const tagReach = ownReach ? undefined : await consumerTagReach(deps.clients, tenantId, scenario);
+  const reach = ownReach ?? tagReach?.reach;
+  let consumerErrors = reach ? consumerStepErrors(scenario, await storedTemplates(deps.templates, tenantId), reach) : [];
+  // `{ tags }` alone (steps kept): the tag that reaches the consumers is the field to name, not steps the request did not send.
+  if (tagReach && !given.steps && consumerErrors.length > 0) {
+    const why = [...new Set(consumerErrors.map((e) => e.message.split('; the scenario ')[0]))].join('; ');
+    consumerErrors = tagReach.tags.map((i) => ({
+      path: `body.tags.${i}`,
+      message: `"${scenario.tags![i]}" is a category of consumer client(s) ${tagReach.byTag.get(i)!.slice(0, 5).join(', ')}, and this scenario sends them what they may not receive: ${why}`,
+    }));
+  }
   if (consumerErrors.length > 0) {
     throw new BusinessRuleError('penalties-for-consumer', 'A template of this scenario mentions penalties and would reach a consumer', consumerErrors);
   }
@@ -218,7 +228,7 @@ export const makeScenarioLibrary = (deps: ScenarioDeps) => {
         ...toScenario(id, { name: input.name ?? doc.name, steps: input.steps ?? [], ...(input.tags !== undefined ? { tags: input.tags } : doc.tags ? { tags: doc.tags } : {}) }),
         ...(input.steps === undefined ? { steps: doc.steps } : {}),
       };
-      const scenario = await checked(deps, tenantId, merged);
+      const scenario = await checked(deps, tenantId, merged, { steps: input.steps !== undefined });
       await deps.scenarios.put(tenantId, scenario);
       return view({ doc: scenario, builtIn, customized: builtIn });
     },
