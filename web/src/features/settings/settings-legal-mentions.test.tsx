@@ -83,7 +83,7 @@ describe('the share capital and the register on the settings screen', () => {
     await userEvent.clear(capital);
     await userEvent.type(capital, '1000000000000');
     await save();
-    await waitFor(() => expect(errorOf(capital)).toBe('999 999 999,99 € au plus'));
+    await waitFor(() => expect(errorOf(capital)?.replace(/[\s\u00a0\u202f]+/g, ' ')).toBe('999 999 999,99 € au plus'));
     expect(screen.queryByText('Réglages enregistrés.')).toBeNull();
   });
 });
