@@ -27,7 +27,7 @@ export const localControl = ({
   /** Origins the local OIDC endpoints may redirect to (the web app's). */
   isAllowedOrigin?: (origin: string) => boolean;
   /** The SMS stand-in: texts it captured, at `GET /local/sms`. */
-  sms?: Pick<SmsLocal, 'messages'>;
+  sms?: Pick<SmsLocal, 'messages' | 'setOptedOut' | 'optedOut'>;
   /** The SES simulator: `POST /local/ses/failures` starts or ends a local SES outage. */
   ses?: Pick<SesSimulator, 'setFailing' | 'failing'>;
 }): LocalRoute => {
@@ -60,6 +60,19 @@ export const localControl = ({
         const to = url.searchParams.get('to')?.replace(/^ /, '+').replace(/\s/g, '');
         const items = (sms?.messages() ?? []).filter((m) => !to || m.to === to);
         return { status: 200, body: { items } };
+      }
+      case 'GET /local/sms/opt-outs':
+        return { status: 200, body: { numbers: sms?.optedOut() ?? [] } };
+      case 'POST /local/sms/opt-outs': {
+        // `{ "numbers": ["+336…"] }`: those numbers replied STOP, texts to them are refused until `{ "numbers": [] }`.
+        const parsed = parseBody(body);
+        const numbers = parsed?.numbers;
+        const bad = parsed === undefined ? [{ path: 'body', message: 'is not a JSON object' }]
+          : !Array.isArray(numbers) ? [{ path: 'body.numbers', message: 'is required: the E.164 numbers on the opt-out list ([] empties it)' }]
+          : numbers.flatMap((n, i) => (typeof n === 'string' && /^\+[1-9]\d{6,14}$/.test(n) ? [] : [{ path: `body.numbers.${i}`, message: 'must be an E.164 number' }]));
+        if (bad.length > 0) return { status: 400, body: { detail: 'body must be { "numbers": ["+33612345678", …] }', errors: bad } };
+        sms?.setOptedOut(numbers as string[]);
+        return { status: 200, body: { numbers: sms?.optedOut() ?? [] } };
       }
       case 'GET /local/ses/failures':
         return { status: 200, body: { to: ses?.failing() ?? [] } };

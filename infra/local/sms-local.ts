@@ -22,6 +22,9 @@ export interface CapturedSms {
 export interface SmsLocal {
   readonly url: string;
   messages(): readonly CapturedSms[];
+  /** Numbers that replied STOP: sends to them are refused as the real service refuses them. */
+  setOptedOut(numbers: readonly string[]): void;
+  optedOut(): readonly string[];
   stop(): Promise<void>;
 }
 
@@ -36,6 +39,7 @@ const readBody = (request: IncomingMessage): Promise<string> =>
 
 export const startSmsLocal = async ({ port, host = '127.0.0.1' }: { port: number; host?: string }): Promise<SmsLocal> => {
   const captured: CapturedSms[] = [];
+  let optedOut = new Set<string>();
   const server: Server = answerLoopbackOnly(createServer(async (request, response) => {
     const reply = (status: number, body: unknown, type = 'application/x-amz-json-1.0') => {
       response.writeHead(status, { 'content-type': type });
@@ -53,6 +57,8 @@ export const startSmsLocal = async ({ port, host = '127.0.0.1' }: { port: number
     const to = String(input.DestinationPhoneNumber ?? '');
     // As the real service does: a number that is not E.164 is refused.
     if (!E164.test(to)) return reply(400, { __type: 'ValidationException', message: `DestinationPhoneNumber ${to} is not E.164` });
+    // As the real service does for a number on the opt-out list (its owner replied STOP).
+    if (optedOut.has(to)) return reply(400, { __type: 'ConflictException', message: 'Conflict Occurred - Reason="DESTINATION_PHONE_NUMBER_OPTED_OUT"', Reason: 'DESTINATION_PHONE_NUMBER_OPTED_OUT', ResourceType: 'opt-out-list', ResourceId: 'Default' });
     const message: CapturedSms = {
       messageId: randomUUID(),
       to,
@@ -72,6 +78,10 @@ export const startSmsLocal = async ({ port, host = '127.0.0.1' }: { port: number
   return {
     url: `http://${host}:${actual}`,
     messages: () => captured,
+    setOptedOut: (numbers) => {
+      optedOut = new Set(numbers);
+    },
+    optedOut: () => [...optedOut],
     stop: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -17,6 +17,7 @@ export type * from './ports/email.js';
 export type * from './ports/documents.js';
 export type * from './ports/reminders.js';
 export type * from './ports/sms.js';
+export { SmsOptedOutError } from './ports/sms.js';
 export type * from './ports/portal.js';
 export type * from './ports/notifications.js';
 export type * from './ports/imports.js';

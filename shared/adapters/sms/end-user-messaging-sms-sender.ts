@@ -1,6 +1,6 @@
 import { SendTextMessageCommand, type PinpointSMSVoiceV2Client } from '@aws-sdk/client-pinpoint-sms-voice-v2';
 import { UpstreamError } from '../../app/errors.js';
-import type { OutgoingSms, SmsSender } from '../../app/ports.js';
+import { SmsOptedOutError, type OutgoingSms, type SmsSender } from '../../app/ports.js';
 
 /**
  * AWS End User Messaging SMS (the `pinpoint-sms-voice-v2` API). Reminders are TRANSACTIONAL
@@ -27,6 +27,10 @@ export class EndUserMessagingSmsSender implements SmsSender {
       if (!out.MessageId) throw new Error('SendTextMessage returned no MessageId');
       return { messageId: out.MessageId };
     } catch (error) {
+      // A number on the opt-out list (ConflictException, Reason DESTINATION_PHONE_NUMBER_OPTED_OUT): refused for good.
+      if ((error as { name?: string }).name === 'ConflictException' && (error as { Reason?: string }).Reason === 'DESTINATION_PHONE_NUMBER_OPTED_OUT') {
+        throw new SmsOptedOutError(sms.to, { cause: error });
+      }
       throw new UpstreamError(`SMS SendTextMessage failed: ${(error as Error).message}`, { cause: error });
     }
   }

@@ -7,6 +7,7 @@ import { EMAIL_FIRST_DELAY_MS, isInSmsWindow, nextSmsSlot } from '../../domain/s
 import { templateRefusalFor } from '../../domain/penalty-mentions.js';
 import { localDateTimeOf } from '../../domain/zoned-time.js';
 import type { Clock, InvoiceRepository, Mailer, PdfRenderer, ReminderInput, SmsSender, TenantDocuments } from '../ports.js';
+import { SmsOptedOutError } from '../ports.js';
 import { composeSms, smsRecipient } from './compose-sms.js';
 import { produceLetter, produceLetterWithSameDaySteps } from './letter-step.js';
 import type { ClientGapClaim, NewStepRecord, ReminderStepRepository, StepRecordItem } from '../ports/reminder-steps.js';
@@ -445,7 +446,9 @@ export const recordFailure = async (
   const firstFailedAt = inWindow ? record.firstFailedAt! : at;
   const failures = inWindow ? (record.attempts ?? 0) + 1 : 1;
   const calendar = sendCalendarFor(ctx.settings, ctx.client);
-  const retryAt = record.manual ? undefined : nextRetryAt(failures, new Date(firstFailedAt), send.now);
+  // A number that opted out (STOP) refuses every retry too: the step fails now and the owner is told the same day.
+  const optedOut = error instanceof SmsOptedOutError;
+  const retryAt = record.manual || optedOut ? undefined : nextRetryAt(failures, new Date(firstFailedAt), send.now);
   // A retry keeps to the calendar (a text to its window, an email to a send day from the send hour on),
   // and still within the retry window of the first failure: otherwise the step fails now and the owner is told.
   const slot = retryAt && (record.channel === 'sms' ? slotOf(record, retryAt, calendar) : sendSlotAtOrAfter(retryAt, calendar));
@@ -460,13 +463,13 @@ export const recordFailure = async (
     { today: send.today, gap: send.gap, ...(ctx.invoice.lastReminderAt ? { previousReminderAt: ctx.invoice.lastReminderAt } : {}) },
     retry
       ? { state: 'scheduled', at, scheduledAt: retry.toISOString(), localTime: localDateTimeOf(retry, calendar.timeZone), reason: 'retry', lastError, firstFailedAt }
-      : { state: 'failed', at, reason: 'send_failed', lastError, firstFailedAt },
+      : { state: 'failed', at, reason: optedOut ? 'sms_opted_out' : 'send_failed', lastError, firstFailedAt },
   );
   await deps.invoices.appendEvents(tenantId, id, [
     { at, type: 'reminder.failed', data: { stepId: record.stepId, error: lastError, ...(retry ? { retryAt: retry.toISOString() } : { final: true }) } },
   ]);
   if (!retry && !record.manual) await alertOwner(deps, ctx, 'send_failed', record.stepId, send.now);
-  return { outcome: 'failed', reason: retry ? 'retry' : 'send_failed', stepId: record.stepId, ...(retry ? { retryAt: retry.toISOString() } : {}) };
+  return { outcome: 'failed', reason: retry ? 'retry' : optedOut ? 'sms_opted_out' : 'send_failed', stepId: record.stepId, ...(retry ? { retryAt: retry.toISOString() } : {}) };
 };
 
 /**
