@@ -10,6 +10,7 @@
  */
 import { addDays, daysBetween } from './dates.js';
 import { allocate, paidTowardsPlan, type Instalment } from './plan-allocation.js';
+import { IMMINENT_MS, isOut, type StepChange, type StepRef, type StepState } from './reminder-steps.js';
 import { lastSendDayBefore, nextSendDay, sendInstant, type SendCalendar } from './send-calendar.js';
 import { localDateTimeOf, utcToZoned } from './zoned-time.js';
 
@@ -229,6 +230,70 @@ export const planInstalmentSteps = (input: PlanStepsInput): PlannedPlanStep[] =>
     lastDay = day;
     return { ...common, state: 'scheduled', scheduledAt: instant.toISOString(), localTime: localDateTimeOf(instant, calendar.timeZone) };
   });
+};
+
+/** What a re-plan of a plan's steps needs to know of each recorded step of its live round. */
+export interface RecordedPlanStep extends StepRef {
+  readonly stepId: string;
+  readonly state: StepState;
+  readonly at: string;
+  readonly scheduledAt?: string;
+  readonly localTime?: string;
+  readonly sentAt?: string;
+  readonly reason?: string;
+  readonly nominalDate?: string;
+  readonly planStep?: PlanStepKind;
+  readonly instalmentDue?: string;
+}
+
+/**
+ * Re-plans the `scheduled` steps of a plan's live round after the send calendar changed (send hour,
+ * time zone, weekends, holidays, region), as replanScheduled does a scenario's: each goes at the send
+ * hour of the first send day on or after its day (its nominal date; the day the send path moved it to,
+ * for a step it moved: the client's gap, one reminder a day, scenario order), never before now, never
+ * on or before the day of an earlier step (sent, being sent, imminent or waiting for its retry: those
+ * stay where they are); a courtesy step whose day runs into its instalment's date goes on the last send
+ * day before it, else it is skipped `due_passed` (planInstalmentSteps' rules). With the calendar the
+ * steps were planned with, nothing changes. Terminal steps never change. Returns only the steps that do.
+ */
+export const replanPlanSteps = (input: { readonly calendar: SendCalendar; readonly now: Date }, records: readonly RecordedPlanStep[]): StepChange[] => {
+  const { calendar, now } = input;
+  const today = utcToZoned(now, calendar.timeZone).date;
+  const dayOf = (instant: string) => utcToZoned(new Date(instant), calendar.timeZone).date;
+  const soon = now.getTime() + IMMINENT_MS;
+  const changes: StepChange[] = [];
+  let lastDay = '';
+  for (const r of [...records].sort((a, b) => a.index - b.index)) {
+    const movable = r.state === 'scheduled' && r.scheduledAt !== undefined && Date.parse(r.scheduledAt) > soon && r.reason !== 'retry';
+    if (!movable) {
+      const at = r.state === 'scheduled' || (r.state === 'cancelled' && r.reason === 'owner_cancelled') ? r.scheduledAt : isOut(r.state) ? r.sentAt ?? r.at : undefined;
+      if (at && dayOf(at) > lastDay) lastDay = dayOf(at);
+      continue;
+    }
+    // A step the send path moved keeps the day it was moved to; the others their nominal day.
+    const base = (r.reason !== undefined ? r.localTime?.slice(0, 10) : undefined) ?? r.nominalDate ?? r.localTime?.slice(0, 10) ?? dayOf(r.scheduledAt!);
+    let day = nextSendDay(base > today ? base : today, calendar);
+    if (lastDay && day <= lastDay) day = nextSendDay(addDays(lastDay, 1), calendar);
+    let instant = sendInstant(day, calendar);
+    if (instant <= now) {
+      day = nextSendDay(addDays(day, 1), calendar);
+      instant = sendInstant(day, calendar);
+    }
+    const due = r.planStep === 'courtesy' ? r.instalmentDue : undefined;
+    if (due && day >= due) {
+      const before = lastSendDayBefore(due, lastDay ? addDays(lastDay, 1) : today, calendar);
+      if (!before || sendInstant(before, calendar) <= now) {
+        changes.push({ ref: r, kind: 'skip', from: r.scheduledAt!, reason: 'due_passed', nominalDate: r.nominalDate ?? base });
+        continue;
+      }
+      day = before;
+      instant = sendInstant(day, calendar);
+    }
+    lastDay = day;
+    const scheduledAt = instant.toISOString();
+    if (scheduledAt !== r.scheduledAt) changes.push({ ref: r, kind: 'move', from: r.scheduledAt!, scheduledAt, localTime: localDateTimeOf(instant, calendar.timeZone) });
+  }
+  return changes;
 };
 
 export const planStepKey = (instalment: number, kind: PlanStepKind): string => `${instalment}/${kind}`;

@@ -8,8 +8,12 @@ import type { HolidayRegion } from './holidays.js';
 export interface CompanyIdentity {
   name: string;
   legalForm?: string;
+  /** Share capital in integer cents, printed with the legal form ("SARL au capital de 10 000,00 €", C. com. R123-237). */
+  shareCapitalCents?: number;
   address?: Address;
   siren?: string;
+  /** The register and its city as printed before the SIREN ("RCS Lyon", "RM Lyon", "immatriculée au RNE"): "RCS Lyon 123456789". */
+  registration?: string;
   vatNumber?: string;
   email?: string;
   phone?: string;

@@ -6,7 +6,7 @@ import type { InvoiceLabels } from './invoice-labels.js';
 import type { PageNumbering, PdfKit } from './kit.js';
 import { styles } from './styles.js';
 
-type IdentityLabels = Pick<InvoiceLabels, 'siren' | 'vatNumber' | 'phone' | 'email' | 'page'>;
+type IdentityLabels = Pick<InvoiceLabels, 'siren' | 'vatNumber' | 'phone' | 'email' | 'shareCapital' | 'page'>;
 
 /** The seller's name and legal identity, top left of invoices, quotes and credit notes. */
 export const SellerBlock = ({ kit: { View, Text }, seller, labels }: { kit: PdfKit; seller: Settings['company']; labels: IdentityLabels }): ReactElement => (

@@ -19,6 +19,8 @@ const fr = {
   seller: 'Émetteur',
   billedTo: 'Facturé à',
   siren: 'SIREN',
+  /** C. com. R123-237: "SARL au capital de 10 000,00 €". */
+  shareCapital: (cents: number, legalForm?: string) => (legalForm ? `${legalForm} au capital de ${euros(cents, 'fr')}` : `Capital social : ${euros(cents, 'fr')}`),
   vatNumber: 'N° TVA intracommunautaire',
   phone: 'Tél.',
   email: 'E-mail',
@@ -88,6 +90,7 @@ const en: InvoiceLabels = {
   seller: 'From',
   billedTo: 'Bill to',
   siren: 'SIREN',
+  shareCapital: (cents: number, legalForm?: string) => (legalForm ? `${legalForm} with share capital of ${euros(cents, 'en')}` : `Share capital: ${euros(cents, 'en')}`),
   vatNumber: 'VAT number',
   phone: 'Phone',
   email: 'Email',

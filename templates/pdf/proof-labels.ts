@@ -1,4 +1,5 @@
 import { shortDate, type Language } from './format.js';
+import { invoiceLabels, type InvoiceLabels } from './invoice-labels.js';
 
 /**
  * The proof file's words (templates/pdf/proof-document.tsx). The file is the owner's document for
@@ -92,6 +93,8 @@ export interface ProofText {
   readonly vatNumber: string;
   readonly phone: string;
   readonly email: string;
+  /** The seller's share capital with its legal form, worded as on its invoices. */
+  readonly shareCapital: InvoiceLabels['shareCapital'];
   readonly page: (n: number, total: number) => string;
 }
 
@@ -200,6 +203,7 @@ const fr: ProofText = {
   colon: ' : ',
   listSeparator: ' ; ',
   siren: 'SIREN',
+  shareCapital: invoiceLabels('fr').shareCapital,
   vatNumber: 'TVA intracom.',
   phone: 'Tél.',
   email: 'E-mail',
@@ -311,6 +315,7 @@ const en: ProofText = {
   colon: ': ',
   listSeparator: '; ',
   siren: 'SIREN',
+  shareCapital: invoiceLabels('en').shareCapital,
   vatNumber: 'VAT no.',
   phone: 'Phone',
   email: 'Email',

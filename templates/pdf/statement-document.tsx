@@ -9,12 +9,12 @@ const LABELS = {
   fr: {
     title: 'Relevé de compte', asOf: 'Au', recipient: 'Client', date: 'Date', movement: 'Mouvement', debit: 'Débit', credit: 'Crédit', balance: 'Solde',
     kinds: { invoice: 'Facture', payment: 'Règlement', credit_note: 'Avoir' }, open: 'Factures ouvertes', due: 'Échéance', late: 'Retard (j)', total: 'Solde dû', overdue: 'Dont échu',
-    empty: 'Aucune facture ouverte.', page: (n: number, total: number) => `Page ${n} / ${total}`, siren: 'SIREN', vatNumber: 'TVA intracom.', phone: 'Tél.', email: 'E-mail',
+    empty: 'Aucune facture ouverte.', page: (n: number, total: number) => `Page ${n} / ${total}`, siren: 'SIREN', shareCapital: invoiceLabels('fr').shareCapital, vatNumber: 'TVA intracom.', phone: 'Tél.', email: 'E-mail',
   },
   en: {
     title: 'Statement of account', asOf: 'As of', recipient: 'Client', date: 'Date', movement: 'Entry', debit: 'Debit', credit: 'Credit', balance: 'Balance',
     kinds: { invoice: 'Invoice', payment: 'Payment', credit_note: 'Credit note' }, open: 'Open invoices', due: 'Due', late: 'Days late', total: 'Balance due', overdue: 'Of which overdue',
-    empty: 'No open invoice.', page: (n: number, total: number) => `Page ${n} / ${total}`, siren: 'SIREN', vatNumber: 'VAT number', phone: 'Phone', email: 'Email',
+    empty: 'No open invoice.', page: (n: number, total: number) => `Page ${n} / ${total}`, siren: 'SIREN', shareCapital: invoiceLabels('en').shareCapital, vatNumber: 'VAT number', phone: 'Phone', email: 'Email',
   },
 } as const;
 

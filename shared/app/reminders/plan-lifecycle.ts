@@ -18,6 +18,7 @@ import {
   planStepsNumber,
   PLAN_STEPS_BASE,
   PLAN_TEMPLATES,
+  replanPlanSteps,
   type PaymentPlan,
 } from '../../domain/payment-plan.js';
 import { isTerminal } from '../../domain/reminder-steps.js';
@@ -139,7 +140,27 @@ export const settlePlanSteps = async (
   }
   if (!plan || stop) return events;
   const steps = newPlanRound(ctx, plan, now);
-  if (steps.length > 0 && (await deps.steps.createPlan(tenantId, id, steps))) {
+  if (steps.length === 0) {
+    // The live round's pending steps follow the send calendar (send hour, time zone, weekends, holidays),
+    // as the scenario's do (reconcile-schedules `replanScheduled`): a settings change moves them too.
+    const live = ctx.records.filter((r) => isPlanStep(r) && r.plan === current);
+    for (const change of replanPlanSteps({ calendar: sendCalendarFor(ctx.settings, ctx.client), now }, live)) {
+      const r = live.find((x) => x.index === change.ref.index)!;
+      const next =
+        change.kind === 'move'
+          ? { state: 'scheduled' as const, scheduledAt: change.scheduledAt, localTime: change.localTime, at }
+          : { state: 'skipped' as const, reason: change.reason, at, scheduledAt: undefined, localTime: undefined };
+      if (await deps.steps.transition(tenantId, id, r, { state: 'scheduled', scheduledAt: change.from }, next)) {
+        events.push(
+          change.kind === 'move'
+            ? { at, type: 'reminder.rescheduled', data: { stepId: r.stepId, plan: r.plan, from: change.from, scheduledAt: change.scheduledAt } }
+            : { at, type: 'reminder.skipped', data: { stepId: r.stepId, plan: r.plan, reason: change.reason } },
+        );
+      }
+    }
+    return events;
+  }
+  if (await deps.steps.createPlan(tenantId, id, steps)) {
     // The round it replaces, when it still had steps to send (an instalment owed again): they go again in the new one.
     for (const r of stepsOfPlan(ctx.records, plan.seq)) {
       if (r.state !== 'scheduled') continue;

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type * as domain from '../../domain/settings.js';
-import { email, id, siren, timeZone, vatNumber } from './common.js';
+import { cents, email, id, siren, timeZone, vatNumber } from './common.js';
 import { isValidBic, isValidIban } from '../../domain/epc-qr.js';
 import { HOLIDAY_REGIONS } from '../../domain/holidays.js';
 import { frenchPostalCode } from './clients.js';
@@ -14,6 +14,8 @@ export { defaultSettings } from '../../domain/settings.js';
 export const CompanyIdentity = z.object({
   name: z.string().trim().min(1).max(200),
   legalForm: z.string().max(100).optional(),
+  /** Share capital of a company, in integer cents (10 000 € = 1000000), printed with the legal form. */
+  shareCapitalCents: cents.optional(),
   address: z
     .object({
       line1: z.string().min(1).max(200),
@@ -26,6 +28,8 @@ export const CompanyIdentity = z.object({
     .superRefine(frenchPostalCode)
     .optional(),
   siren: siren.optional(),
+  /** The register before the SIREN ("RCS Lyon", "RM Lyon", "immatriculée au RNE"), printed "RCS Lyon 123456789". */
+  registration: z.string().trim().min(1).max(100).optional(),
   vatNumber: vatNumber.optional(),
   email: email.optional(),
   /** As printed on invoices and letters (`01 23 45 67 89`, `+33 1 23 45 67 89`): kept as typed, checked for 6 to 15 digits. */
@@ -154,6 +158,8 @@ export const Settings = z
 const { shape: company } = CompanyIdentity;
 const CompanyInput = CompanyIdentity.partial().extend({
   legalForm: company.legalForm.nullable(),
+  shareCapitalCents: company.shareCapitalCents.nullable(),
+  registration: company.registration.nullable(),
   address: company.address.nullable(),
   siren: company.siren.nullable(),
   vatNumber: company.vatNumber.nullable(),

@@ -2570,6 +2570,9 @@ export interface operations {
                                     legalForm?: string;
                                     name: string;
                                     phone?: string;
+                                    registration?: string;
+                                    /** @description integer cents, at most 99999999999 */
+                                    shareCapitalCents?: number;
                                     siren?: string;
                                     vatNumber?: string;
                                 };
@@ -2872,6 +2875,9 @@ export interface operations {
                                 legalForm?: string;
                                 name: string;
                                 phone?: string;
+                                registration?: string;
+                                /** @description integer cents, at most 99999999999 */
+                                shareCapitalCents?: number;
                                 siren?: string;
                                 vatNumber?: string;
                             };
@@ -3155,6 +3161,9 @@ export interface operations {
                                 legalForm?: string;
                                 name: string;
                                 phone?: string;
+                                registration?: string;
+                                /** @description integer cents, at most 99999999999 */
+                                shareCapitalCents?: number;
                                 siren?: string;
                                 vatNumber?: string;
                             };
@@ -3468,6 +3477,9 @@ export interface operations {
                                 legalForm?: string;
                                 name: string;
                                 phone?: string;
+                                registration?: string;
+                                /** @description integer cents, at most 99999999999 */
+                                shareCapitalCents?: number;
                                 siren?: string;
                                 vatNumber?: string;
                             };
@@ -3768,6 +3780,9 @@ export interface operations {
                                 legalForm?: string;
                                 name: string;
                                 phone?: string;
+                                registration?: string;
+                                /** @description integer cents, at most 99999999999 */
+                                shareCapitalCents?: number;
                                 siren?: string;
                                 vatNumber?: string;
                             };
@@ -4217,6 +4232,9 @@ export interface operations {
                                     legalForm?: string;
                                     name: string;
                                     phone?: string;
+                                    registration?: string;
+                                    /** @description integer cents, at most 99999999999 */
+                                    shareCapitalCents?: number;
                                     siren?: string;
                                     vatNumber?: string;
                                 };
@@ -4593,6 +4611,9 @@ export interface operations {
                                 legalForm?: string;
                                 name: string;
                                 phone?: string;
+                                registration?: string;
+                                /** @description integer cents, at most 99999999999 */
+                                shareCapitalCents?: number;
                                 siren?: string;
                                 vatNumber?: string;
                             };
@@ -4891,6 +4912,9 @@ export interface operations {
                                 legalForm?: string;
                                 name: string;
                                 phone?: string;
+                                registration?: string;
+                                /** @description integer cents, at most 99999999999 */
+                                shareCapitalCents?: number;
                                 siren?: string;
                                 vatNumber?: string;
                             };
@@ -5183,6 +5207,9 @@ export interface operations {
                                 legalForm?: string;
                                 name: string;
                                 phone?: string;
+                                registration?: string;
+                                /** @description integer cents, at most 99999999999 */
+                                shareCapitalCents?: number;
                                 siren?: string;
                                 vatNumber?: string;
                             };
@@ -5486,6 +5513,9 @@ export interface operations {
                                 legalForm?: string;
                                 name: string;
                                 phone?: string;
+                                registration?: string;
+                                /** @description integer cents, at most 99999999999 */
+                                shareCapitalCents?: number;
                                 siren?: string;
                                 vatNumber?: string;
                             };
@@ -6500,6 +6530,9 @@ export interface operations {
                                     legalForm?: string;
                                     name: string;
                                     phone?: string;
+                                    registration?: string;
+                                    /** @description integer cents, at most 99999999999 */
+                                    shareCapitalCents?: number;
                                     siren?: string;
                                     vatNumber?: string;
                                 };
@@ -6882,6 +6915,9 @@ export interface operations {
                                 legalForm?: string;
                                 name: string;
                                 phone?: string;
+                                registration?: string;
+                                /** @description integer cents, at most 99999999999 */
+                                shareCapitalCents?: number;
                                 siren?: string;
                                 vatNumber?: string;
                             };
@@ -7408,6 +7444,9 @@ export interface operations {
                                 legalForm?: string;
                                 name: string;
                                 phone?: string;
+                                registration?: string;
+                                /** @description integer cents, at most 99999999999 */
+                                shareCapitalCents?: number;
                                 siren?: string;
                                 vatNumber?: string;
                             };
@@ -8292,6 +8331,9 @@ export interface operations {
                                 legalForm?: string;
                                 name: string;
                                 phone?: string;
+                                registration?: string;
+                                /** @description integer cents, at most 99999999999 */
+                                shareCapitalCents?: number;
                                 siren?: string;
                                 vatNumber?: string;
                             };
@@ -8584,6 +8626,9 @@ export interface operations {
                                 legalForm?: string;
                                 name: string;
                                 phone?: string;
+                                registration?: string;
+                                /** @description integer cents, at most 99999999999 */
+                                shareCapitalCents?: number;
                                 siren?: string;
                                 vatNumber?: string;
                             };
@@ -8878,6 +8923,9 @@ export interface operations {
                                 legalForm?: string;
                                 name: string;
                                 phone?: string;
+                                registration?: string;
+                                /** @description integer cents, at most 99999999999 */
+                                shareCapitalCents?: number;
                                 siren?: string;
                                 vatNumber?: string;
                             };
@@ -9301,6 +9349,9 @@ export interface operations {
                                     legalForm?: string;
                                     name: string;
                                     phone?: string;
+                                    registration?: string;
+                                    /** @description integer cents, at most 99999999999 */
+                                    shareCapitalCents?: number;
                                     siren?: string;
                                     vatNumber?: string;
                                 };
@@ -10097,6 +10148,9 @@ export interface operations {
                             legalForm?: string;
                             name: string;
                             phone?: string;
+                            registration?: string;
+                            /** @description integer cents, at most 99999999999 */
+                            shareCapitalCents?: number;
                             siren?: string;
                             vatNumber?: string;
                         };
@@ -11422,6 +11476,9 @@ export interface operations {
                                 legalForm?: string;
                                 name: string;
                                 phone?: string;
+                                registration?: string;
+                                /** @description integer cents, at most 99999999999 */
+                                shareCapitalCents?: number;
                                 siren?: string;
                                 vatNumber?: string;
                             };
@@ -11732,6 +11789,9 @@ export interface operations {
                                 legalForm?: string;
                                 name: string;
                                 phone?: string;
+                                registration?: string;
+                                /** @description integer cents, at most 99999999999 */
+                                shareCapitalCents?: number;
                                 siren?: string;
                                 vatNumber?: string;
                             };
@@ -13109,6 +13169,9 @@ export interface operations {
                             legalForm?: string;
                             name: string;
                             phone?: string;
+                            registration?: string;
+                            /** @description integer cents, at most 99999999999 */
+                            shareCapitalCents?: number;
                             siren?: string;
                             vatNumber?: string;
                         };
@@ -13197,6 +13260,8 @@ export interface operations {
                         legalForm?: string | null;
                         name?: string;
                         phone?: string | null;
+                        registration?: string | null;
+                        shareCapitalCents?: number | null;
                         siren?: string | null;
                         vatNumber?: string | null;
                     };
@@ -13262,6 +13327,9 @@ export interface operations {
                             legalForm?: string;
                             name: string;
                             phone?: string;
+                            registration?: string;
+                            /** @description integer cents, at most 99999999999 */
+                            shareCapitalCents?: number;
                             siren?: string;
                             vatNumber?: string;
                         };

@@ -9,7 +9,7 @@ import { api, unwrap } from '../../lib/api-client';
 import { applyApiErrors } from '../../lib/forms';
 import { invalidateMoneyViews } from '../../lib/money-views';
 import { useI18n } from '../../lib/i18n';
-import { groupIban } from '../../lib/format';
+import { centsToInput, groupIban, parseMoney, type Lang } from '../../lib/format';
 import { useScenarioName } from '../../lib/scenario-name';
 import { ApiError } from '../../lib/problem';
 import { UnsavedGuard } from '../../lib/unsaved';
@@ -32,7 +32,7 @@ const optional = (v: string) => (v.trim() === '' ? undefined : v.trim());
 export const PLACEHOLDER_COMPANY_NAME = 'Mon entreprise';
 
 export const settingsSchema = (
-  m: { required: string; siren: string; vatNumber: string; iban: string; email: string; bic: string; range: (min: number, max: number) => string },
+  m: { required: string; siren: string; vatNumber: string; iban: string; email: string; bic: string; amount: string; range: (min: number, max: number) => string },
   { nameRequired = true }: { nameRequired?: boolean } = {},
 ) => {
   // Our words, not zod's English defaults ("Too big: expected number to be <=23").
@@ -46,6 +46,9 @@ export const settingsSchema = (
     company: z.object({
       name: z.string().trim().min(nameRequired ? 1 : 0, { message: m.required }).max(200),
       legalForm: z.string().max(100),
+      // In euros as typed ("10 000", "7500,50"); sent in cents. Empty = none.
+      shareCapital: z.string().refine((v) => v.trim() === '' || parseMoney(v) !== undefined, { message: m.amount }),
+      registration: z.string().max(100),
       siren: z.string().refine((v) => v.trim() === '' || isValidSiren(v), { message: m.siren }),
       vatNumber: z.string().max(30).refine((v) => v.trim() === '' || isValidVatNumber(v), { message: m.vatNumber }),
       email: z.string().refine((v) => v.trim() === '' || z.string().email().safeParse(v.trim()).success, { message: m.email }),
@@ -71,10 +74,12 @@ type Parsed = z.output<ReturnType<typeof settingsSchema>>;
 /** The API's built-in scenario for business clients, used when no default is chosen. */
 const B2B_DEFAULT = 'b2b-default';
 
-const toForm = (s: Settings): Form => ({
+const toForm = (s: Settings, lang: Lang): Form => ({
   company: {
     name: s.company.name === PLACEHOLDER_COMPANY_NAME ? '' : s.company.name,
     legalForm: s.company.legalForm ?? '',
+    shareCapital: s.company.shareCapitalCents === undefined ? '' : centsToInput(s.company.shareCapitalCents, lang),
+    registration: s.company.registration ?? '',
     siren: s.company.siren ?? '',
     vatNumber: s.company.vatNumber ?? '',
     email: s.company.email ?? '',
@@ -105,6 +110,8 @@ const toInput = (v: Parsed): SettingsInput => {
       // An emptied field is sent as null, which removes it: PUT keeps a field left out, and an emptied phone or
       // BIC stayed on the invoices and reminders while the screen said "saved".
       legalForm: optional(c.legalForm) ?? null,
+      shareCapitalCents: optional(c.shareCapital) ? parseMoney(c.shareCapital)! : null,
+      registration: optional(c.registration) ?? null,
       siren: optional(c.siren) ? normalizeSpaces(c.siren) : null,
       vatNumber: optional(c.vatNumber) ?? null,
       email: optional(c.email) ?? null,
@@ -182,7 +189,7 @@ const MoreSettings = ({ settings, onDirty }: { settings: Settings; onDirty: OnDi
 type SaveSettings = UseMutationResult<Settings, Error, SettingsInput>;
 
 export const SettingsForm = ({ settings, save, onDirty }: { settings: Settings; save: SaveSettings; onDirty?: OnDirty }) => {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const scenarios = useQuery({ queryKey: ['scenarios'], queryFn: () => unwrap(api().GET('/scenarios')) });
   const said = useScenarioName();
   const builtInB2b = scenarios.data?.items.find((s) => s.id === B2B_DEFAULT);
@@ -191,11 +198,11 @@ export const SettingsForm = ({ settings, save, onDirty }: { settings: Settings; 
   const form = useForm<Form, unknown, Parsed>({
     resolver: zodResolver(
       settingsSchema(
-        { required: t('errors.required'), siren: t('errors.siren'), vatNumber: t('errors.vatNumber'), iban: t('errors.iban'), email: t('errors.email'), bic: t('errors.bic'), range: (min, max) => t('settingsMore.range', { min, max }) },
+        { required: t('errors.required'), siren: t('errors.siren'), vatNumber: t('errors.vatNumber'), iban: t('errors.iban'), email: t('errors.email'), bic: t('errors.bic'), amount: t('errors.amount'), range: (min, max) => t('settingsMore.range', { min, max }) },
         { nameRequired: !unnamed },
       ),
     ),
-    defaultValues: toForm(settings),
+    defaultValues: toForm(settings, lang),
   });
   const { errors, isSubmitting, isDirty } = form.formState;
   useEffect(() => onDirty?.('main', isDirty), [onDirty, isDirty]);
@@ -203,13 +210,13 @@ export const SettingsForm = ({ settings, save, onDirty }: { settings: Settings; 
     try {
       await save.mutateAsync(toInput(v));
     } catch (error) {
-      if (!applyApiErrors(error, form.setError, ['company', 'remindersEnabled', 'sendHour', 'timezone', 'skipWeekends', 'skipHolidays', 'region', 'minGapDays', 'defaultScenarioId', 'language'])) {
+      if (!applyApiErrors(error, form.setError, ['company', 'remindersEnabled', 'sendHour', 'timezone', 'skipWeekends', 'skipHolidays', 'region', 'minGapDays', 'defaultScenarioId', 'language'], { 'company.shareCapitalCents': 'company.shareCapital' })) {
         form.setError('root', { message: error instanceof ApiError ? error.userMessage() : t('errors.network') });
       }
     }
   });
-  const text = (name: Parameters<typeof form.register>[0], label: string, error?: string, extra: Record<string, string> = {}) => (
-    <Field label={label} error={error}>
+  const text = (name: Parameters<typeof form.register>[0], label: string, error?: string, extra: Record<string, string> = {}, hint?: string) => (
+    <Field label={label} error={error} hint={hint}>
       {(p) => <input {...p} {...extra} {...form.register(name)} />}
     </Field>
   );
@@ -226,6 +233,8 @@ export const SettingsForm = ({ settings, save, onDirty }: { settings: Settings; 
           <div className="grid-2">
             {text('company.name', t('settings.companyName'), e?.name?.message, { autoComplete: 'organization', placeholder: t('settings.companyNamePlaceholder') })}
             {text('company.legalForm', t('settings.legalForm'), e?.legalForm?.message)}
+            {text('company.shareCapital', t('settings.shareCapital'), e?.shareCapital?.message, { inputMode: 'decimal' }, t('settings.shareCapitalHint'))}
+            {text('company.registration', t('settings.registration'), e?.registration?.message, {}, t('settings.registrationHint'))}
             {text('company.siren', t('settings.siren'), e?.siren?.message, { inputMode: 'numeric' })}
             {text('company.vatNumber', t('settings.vatNumber'), e?.vatNumber?.message)}
             <div id={COMPANY_EMAIL_ANCHOR}>{text('company.email', t('settings.email'), e?.email?.message, { type: 'email', autoComplete: 'email' })}</div>
