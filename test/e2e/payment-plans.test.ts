@@ -80,6 +80,16 @@ describe('payment plans on the local stack', () => {
     expect((await steps(invoice.id)).some((s) => s.reason === 'payment_plan')).toBe(false);
   });
 
+  it('refuses 30 instalments naming the field and the maximum (24), as the web dialog does, rather than keeping 24 of them', async () => {
+    const invoice = await overdueInvoice();
+    const thirty = Array.from({ length: 30 }, (_, i) => ({ dueDate: addDays(today, 7 + i * 30), amountCents: i === 0 ? invoice.balance - 29 * 100 : 100 }));
+    const res = await t.call('POST', `/invoices/${invoice.id}/payment-plan`, { instalments: thirty });
+    expect(res.status).toBe(400);
+    expect(res.type).toContain('application/problem+json');
+    expect(res.json.errors).toContainEqual({ path: 'body.instalments', message: 'at most 24 instalments' });
+    expect((await t.call('GET', `/invoices/${invoice.id}/payment-plan`)).status).toBe(404);
+  });
+
   it('replaces the invoice’s steps with three instalments’ reminders, reminds a missed one, and ends when all is paid', async () => {
     const invoice = await overdueInvoice();
     const third = Math.floor(invoice.balance / 3);

@@ -41,6 +41,10 @@ export const localDay = (instant: string, timeZone?: string): string => {
 export const formatDateTime = (instant: string, lang: Lang, timeZone?: string): string =>
   dateFormat(lang, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', ...(timeZone ? { timeZone } : {}) }).format(new Date(instant));
 
+/** The hour and minute of an instant ("09:00"), in the user's time zone or the one given (the tenant's). */
+export const formatTime = (instant: string, lang: Lang, timeZone?: string): string =>
+  dateFormat(lang, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', ...(timeZone ? { timeZone } : {}) }).format(new Date(instant));
+
 export const formatNumber = (n: number, lang: Lang): string => numberFormat(lang, {}).format(n);
 
 /**

@@ -56,6 +56,8 @@ export const useI18n = () => {
     date: (d: string) => f.formatDate(d, lang),
     /** In the one given, else the owner's (the settings'), else the browser's. */
     dateTime: (at: string, timeZone?: string) => f.formatDateTime(at, lang, timeZone ?? ownerTimeZone),
+    /** "09:00": in the one given, else the owner's (the settings'), else the browser's. */
+    time: (at: string, timeZone?: string) => f.formatTime(at, lang, timeZone ?? ownerTimeZone),
     number: (n: number) => f.formatNumber(n, lang),
     percent: (r: number) => f.formatPercent(r, lang),
     vatRate: (rate: number) => f.formatVatRate(rate, lang),

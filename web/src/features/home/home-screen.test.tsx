@@ -24,12 +24,13 @@ const cockpit = {
 const today = { stepId: 'j+8', clientId: 'c1', clientName: 'Boulangerie Dupont SARL', invoiceId: 'inv1', invoiceNumber: 'F-2026-0001', templateId: 'firm', channel: 'email', action: 'send', at: '2026-11-25T08:00:00.000Z', scenarioId: 'b2b-default', scenarioRule: 'default' };
 const alert = (id: string, kind: string) => ({ id, read: false, kind, clientName: 'Boulangerie Dupont SARL', invoiceId: 'inv1', invoiceNumber: 'F-2026-0001', at: '2026-11-25T21:42:06.605Z' });
 
-const serve = (alerts: object[], answer: (r: Recorded) => { status: number; body?: unknown } | undefined = () => undefined) => {
+const serve = (alerts: object[], answer: (r: Recorded) => { status: number; body?: unknown } | undefined = () => undefined, items: object[] = [today], settings?: object) => {
   let cancelled = false;
   const calls = fakeApi((r) => {
     const path = decodeURIComponent(r.path.split('?')[0]!);
     if (path === '/cockpit') return { status: 200, body: cockpit };
-    if (path === '/reminders/simulation') return { status: 200, body: { from: '', to: '', items: cancelled ? [] : [today] } };
+    if (path === '/settings' && settings) return { status: 200, body: settings };
+    if (path === '/reminders/simulation') return { status: 200, body: { from: '', to: '', items: cancelled ? [] : items } };
     if (path === '/reminders/to-post') return { status: 200, body: { items: [] } };
     if (path === '/notifications') return { status: 200, body: { items: alerts } };
     if (r.method === 'POST' && path === '/invoices/inv1/reminders/j+8/cancel') {
@@ -105,5 +106,24 @@ describe('the home screen', () => {
     await waitFor(() => expect(calls.filter((c) => c.method === 'POST').map((c) => decodeURIComponent(c.path))).toEqual(['/invoices/inv1/reminders/j+8/cancel']));
     expect(confirm).toHaveBeenCalledTimes(2);
     expect(await screen.findByText('Aucune relance ne part aujourd’hui.')).toBeTruthy();
+  });
+
+  it('says when each of today’s reminders goes out, in the tenant’s time zone (it said no time)', async () => {
+    const tahiti = { ...today, invoiceId: 'inv2', invoiceNumber: 'F-2026-0002', stepId: 'j+15', at: '2026-11-25T19:00:00.000Z' };
+    const later = { ...today, at: '2026-11-25T20:30:00.000Z' };
+    serve([], undefined, [tahiti, later], { company: { name: 'Plomberie Martin', email: 'contact@plomberie.example' }, timezone: 'Pacific/Tahiti', sendHour: 9, remindersEnabled: true });
+    renderInApp(<HomeScreen />);
+    const list = await screen.findByRole('list', { name: 'Relances du jour' });
+    // 19:00Z and 20:30Z are 09:00 and 10:30 in Tahiti: the tenant's zone, not the browser's (UTC here).
+    await waitFor(() => expect(within(list).getAllByRole('listitem').map((li) => li.querySelector('time')?.textContent)).toEqual(['à 09:00', 'à 10:30']));
+    expect(within(list).getAllByRole('listitem')[0]!.querySelector('time')?.getAttribute('datetime')).toBe('2026-11-25T19:00:00.000Z');
+  });
+
+  it('says the day’s send hour when a reminder comes without its time', async () => {
+    const { at: _at, ...noTime } = today;
+    serve([], undefined, [noTime], { company: { name: 'Plomberie Martin', email: 'contact@plomberie.example' }, timezone: 'Europe/Paris', sendHour: 9, remindersEnabled: true });
+    renderInApp(<HomeScreen />);
+    const list = await screen.findByRole('list', { name: 'Relances du jour' });
+    await waitFor(() => expect(within(list).getByRole('listitem').textContent).toContain('à 09:00'));
   });
 });

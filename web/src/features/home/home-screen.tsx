@@ -41,7 +41,7 @@ const CockpitCharts = lazy(() => import('./components/cockpit-charts'));
 
 /** Home (cockpit): who owes what, what comes in, what goes out today. Figures first, charts after. */
 export default function HomeScreen() {
-  const { t, money, number, percent } = useI18n();
+  const { t, money, number, percent, time } = useI18n();
   const cockpit = useCockpit();
   const today = useTodaysReminders();
   const letters = useLettersToPost().data?.items.length ?? 0;
@@ -102,13 +102,22 @@ export default function HomeScreen() {
             ) : today.data.items.filter((i) => i.action === 'send').length === 0 ? (
               <p className="muted">{t('home.nothingToday')}</p>
             ) : (
-              <ul className="plain-list">
+              <ul className="plain-list" aria-labelledby="today-title">
                 {today.data.items
                   .filter((i) => i.action === 'send')
                   .map((i) => (
                     <li key={`${i.invoiceId}-${i.stepId}`} className="row">
                       <span>
                         <Link to={`/invoices/${i.invoiceId}`} className="doc-number">{i.invoiceNumber ?? i.invoiceId}</Link> · {i.clientName} · {stepName(i.stepId)}
+                        {/* When it goes out, in the tenant's zone; without its time, the day's send hour (settings). */}
+                        {i.at ? (
+                          <>
+                            {' · '}
+                            <time dateTime={i.at}>{t('homeMore.sendsAt', { time: time(i.at, settings.data?.timezone) })}</time>
+                          </>
+                        ) : (
+                          settings.data && ` · ${t('homeMore.sendsAt', { time: `${String(settings.data.sendHour).padStart(2, '0')}:00` })}`
+                        )}
                       </span>
                       <button
                         type="button"

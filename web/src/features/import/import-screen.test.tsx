@@ -53,18 +53,41 @@ describe('the import’s row errors', () => {
     expect(table().map((r) => plain(r[2]!))).toEqual([
       'postérieure à aujourd’hui (26 nov. 2026) : une facture à importer est déjà émise',
       'déjà le numéro d’une facture (F-2026-0007)',
-      'déjà importée avec d’autres montants (TTC 1200,00 €, émise le 1 oct. 2026, échéance le 31 oct. 2026) : laissée telle quelle',
+      'déjà importée avec d’autres montants (TTC 1 200,00 €, émise le 1 oct. 2026, échéance le 31 oct. 2026) : laissée telle quelle',
       'supérieur au TTC moins les avoirs',
       'avec le déjà réglé, dépasse le TTC',
       'déjà importée pour un autre client : laissée telle quelle',
       'pas entre 2000 et 2099 (une faute de frappe dans l’année ?)',
       'date invalide (JJ/MM/AAAA ou AAAA-MM-JJ)',
-      'déjà importée, avec moins de réglé ici (20,00 €) que dans le fichier (1481,47 €) : enregistrez le paiement sur la facture',
+      'déjà importée, avec moins de réglé ici (20,00 €) que dans le fichier (1 481,47 €) : enregistrez le paiement sur la facture',
       'déjà importée, avec moins d’avoirs ici (0,00 €) que dans le fichier (30,00 €) : émettez l’avoir sur la facture',
       'négatif (un avoir ? indiquez son montant dans la colonne Avoirs de la facture qu’il annule)',
       'ressemble à un taux de TVA plutôt qu’à un montant (indiquez le montant de TVA, ou le TTC)',
     ]);
     expect(table().map((r) => r[1])).toEqual(expect.arrayContaining(['Date de paiement', 'Avoirs', 'Reste à payer']));
+    // Amounts as the rest of the app writes them: a narrow no-break space between thousands, a no-break space before € (it read "TTC 1200,00 €").
+    expect(table()[2]![2]).toContain('TTC 1\u202f200,00\u00a0€,');
+    expect(table()[8]![2]).toContain('(1\u202f481,47\u00a0€)');
+  });
+
+  it('say those amounts in English as English writes money', async () => {
+    await setLanguage('en');
+    try {
+      renderInApp(
+        <RowErrors
+          errors={[
+            { row: 4, field: 'number', message: 'was imported before with other figures (gross 1234,56, issued 2026-10-01, due 2026-10-31): left as it was' },
+            { row: 10, field: 'paid', message: 'was imported before with less paid (20,00 here, 1481,47 in the file): record the payment on the invoice' },
+          ]}
+        />,
+      );
+      expect(table().map((r) => r[2])).toEqual([
+        'imported before with other figures (gross €1,234.56, issued 1 Oct 2026, due 31 Oct 2026): left as it was',
+        'imported before, with less paid here (€20.00) than in the file (€1,481.47): record the payment on the invoice',
+      ]);
+    } finally {
+      await setLanguage('fr');
+    }
   });
 
   it('count the rows to fix, not their errors', () => {

@@ -8,7 +8,7 @@ import { api, unwrap } from '../../lib/api-client';
 import { invalidateMoneyViews } from '../../lib/money-views';
 import { useI18n } from '../../lib/i18n';
 import { importSample } from './sample';
-import { formatDate } from '../../lib/format';
+import { formatDate, formatMoney, parseMoney } from '../../lib/format';
 import { csvText } from '../../lib/validators';
 import './texts';
 
@@ -258,12 +258,14 @@ export const useRowErrorText = () => {
       if (message === 'was imported before for another client: left as it was') return t('importScreen.importedForAnother');
       if (message === 'reads only as MM/DD/YYYY (month first), while other dates of the file read only as JJ/MM/AAAA: write every date of the file in one order') return t('importScreen.mixedDateOrder');
       const less = /^was imported before with less (paid|credited) \(([\d,]+) here, ([\d,]+) in the file\): (?:record the payment|issue the credit note) on the invoice$/.exec(message);
-      if (less) {
-        const euros = (v: string) => (lang === 'en' ? v.replace(',', '.') : v);
-        return t(less[1] === 'paid' ? 'importScreen.lessPaid' : 'importScreen.lessCredited', { here: euros(less[2]!), file: euros(less[3]!) });
-      }
+      // The API writes euros as "1234,56": said as the rest of the app says money ("1 234,56 €", "€1,234.56").
+      const euros = (v: string) => {
+        const cents = parseMoney(v);
+        return cents === undefined ? v : formatMoney(cents, lang);
+      };
+      if (less) return t(less[1] === 'paid' ? 'importScreen.lessPaid' : 'importScreen.lessCredited', { here: euros(less[2]!), file: euros(less[3]!) });
       const before = /^was imported before with other figures \(gross ([\d,]+), issued (\d{4}-\d{2}-\d{2}), due (\d{4}-\d{2}-\d{2})\): left as it was$/.exec(message);
-      if (before) return t('importScreen.importedBefore', { gross: lang === 'en' ? before[1]!.replace(',', '.') : before[1], issued: formatDate(before[2]!, lang), due: formatDate(before[3]!, lang) });
+      if (before) return t('importScreen.importedBefore', { gross: euros(before[1]!), issued: formatDate(before[2]!, lang), due: formatDate(before[3]!, lang) });
       return typeof problems === 'object' && problems[message] ? problems[message] : message;
     },
   };

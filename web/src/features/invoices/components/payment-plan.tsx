@@ -138,6 +138,10 @@ interface Row {
   amount: string;
 }
 
+/** The API's limit (shared/domain/payment-plan.ts MAX_INSTALMENTS): more is refused, never cut down to it. */
+export const MAX_PLAN_INSTALMENTS = 24;
+const MAX_EVERY_DAYS = 365;
+
 const NewPlanDialog = ({ invoice }: { invoice: Invoice }) => {
   const { t, lang, money } = useI18n();
   const { create } = usePlanActions(invoice.id);
@@ -146,15 +150,30 @@ const NewPlanDialog = ({ invoice }: { invoice: Invoice }) => {
   const [first, setFirst] = useState(() => addDaysIso(todayIso(), 7));
   const [every, setEvery] = useState('30');
   const spread = (): Row[] =>
-    splitPlan(invoice.balanceCents, Math.max(1, Math.min(24, Number(count) || 1)), first, Math.max(1, Number(every) || 30)).map((i) => ({ dueDate: i.dueDate, amount: centsToInput(i.amountCents, lang) }));
+    splitPlan(invoice.balanceCents, Math.max(1, Math.min(MAX_PLAN_INSTALMENTS, Number(count) || 1)), first, Math.max(1, Number(every) || 30)).map((i) => ({ dueDate: i.dueDate, amount: centsToInput(i.amountCents, lang) }));
   const [rows, setRows] = useState<Row[]>(spread);
   const [note, setNote] = useState('');
   const [waive, setWaive] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const sum = rows.reduce((s, r) => s + (parseMoney(r.amount) ?? 0), 0);
+  // A count or interval out of range is said under its field, as typed: 30 instalments used to spread 24 silently.
+  const spreadProblems = (): Record<string, string> => {
+    const problems: Record<string, string> = {};
+    const n = Number(count);
+    const days = Number(every);
+    if (count.trim() !== '' && Number.isInteger(n) && n > MAX_PLAN_INSTALMENTS) problems.count = t('invoiceMore.planCountMax', { max: MAX_PLAN_INSTALMENTS });
+    else if (count.trim() === '' || !Number.isInteger(n) || n < 1) problems.count = t('invoiceMore.planCountRange', { max: MAX_PLAN_INSTALMENTS });
+    if (every.trim() === '' || !Number.isInteger(days) || days < 1 || days > MAX_EVERY_DAYS) problems.every = t('invoiceMore.planEveryRange', { max: MAX_EVERY_DAYS });
+    return problems;
+  };
+  const spreadAgain = () => {
+    const problems = spreadProblems();
+    setErrors(problems);
+    if (Object.keys(problems).length === 0) setRows(spread());
+  };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const local: Record<string, string> = {};
+    const local: Record<string, string> = spreadProblems();
     rows.forEach((r, i) => {
       const cents = parseMoney(r.amount);
       if (cents === undefined || cents === 0) local[`instalments.${i}.amountCents`] = t(cents === 0 ? 'errors.positive' : 'errors.amount');
@@ -192,11 +211,15 @@ const NewPlanDialog = ({ invoice }: { invoice: Invoice }) => {
     >
       <form onSubmit={(e) => void submit(e)} noValidate>
         <div className="grid-2">
-          <Field label={t('invoiceMore.planCount')}>{(p) => <input {...p} type="number" min={1} max={24} value={count} onChange={(e) => setCount(e.target.value)} />}</Field>
-          <Field label={t('invoiceMore.planEvery')}>{(p) => <input {...p} type="number" min={1} max={365} value={every} onChange={(e) => setEvery(e.target.value)} />}</Field>
+          <Field label={t('invoiceMore.planCount')} error={errors.count}>
+            {(p) => <input {...p} type="number" min={1} max={MAX_PLAN_INSTALMENTS} value={count} onChange={(e) => setCount(e.target.value)} />}
+          </Field>
+          <Field label={t('invoiceMore.planEvery')} error={errors.every}>
+            {(p) => <input {...p} type="number" min={1} max={MAX_EVERY_DAYS} value={every} onChange={(e) => setEvery(e.target.value)} />}
+          </Field>
           <Field label={t('invoiceMore.planFirst')}>{(p) => <input {...p} type="date" value={first} onChange={(e) => setFirst(e.target.value)} />}</Field>
         </div>
-        <button type="button" className="button small" onClick={() => (setRows(spread()), setErrors({}))}>
+        <button type="button" className="button small" onClick={spreadAgain}>
           {t('invoiceMore.planSpread')}
         </button>
         <ol className="plain-list">
