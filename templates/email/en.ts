@@ -44,7 +44,9 @@ export const en: EmailTexts = {
         case 'dispute': return [`Dispute — ${about}`, `The client disputes the invoice${d.reason ? `: "${d.reason}"` : ''}. Reminders are stopped until you resolve it.`];
         case 'promise': return [`Promise to pay — ${about}`, `The client promises to pay${d.date ? ` on ${d.date}` : ''}. Reminders are paused until then.`];
         case 'paid_claim': return [`"I have paid" — ${about}`, `The client says they paid${d.date ? ` on ${d.date}` : ''}${d.reference ? ` (reference ${d.reference})` : ''}. Check your account and record the payment.`];
-        case 'send_failed': return [`Reminder not sent — ${about}`, `The reminder could not be sent after several attempts over 24 hours. You can send it by hand from the invoice.`];
+        case 'send_failed':
+          if (d.cause === 'sms_opted_out') return [`Text not sent — ${about}`, `The reminder text did not go out: the client opted out of texts by replying STOP, and no more will be delivered to that number. Remind them another way (email, letter) from the invoice, or give this client a scenario without texts.`];
+          return [`Reminder not sent — ${about}`, `The reminder could not be sent after several attempts over 24 hours. You can send it by hand from the invoice.`];
         case 'unknown_outcome': return [`Reminder maybe not sent — ${about}`, `Sending the reminder was interrupted: it may or may not have left. It will not be resent automatically, to avoid a duplicate; check and resend it by hand if needed.`];
         case 'plan_request': return [`Payment plan requested — ${about}`, `The client asks to pay in ${d.instalments ?? 'several'} instalments${d.note ? `: "${d.note}"` : ''}. Accept or decline from the invoice.`];
         case 'plan_missed': return [`Instalment missed — ${about}`, `The instalment${d.date ? ` due on ${d.date}` : ''} was not paid in time: the payment plan has ended and the invoice's reminders resume where they stood.`];

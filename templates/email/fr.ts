@@ -44,7 +44,9 @@ export const fr: EmailTexts = {
         case 'dispute': return [`Contestation — ${about}`, `Le client conteste la facture${d.reason ? ` : « ${d.reason} »` : ''}. Les relances sont arrêtées jusqu'à ce que vous régliez le litige.`];
         case 'promise': return [`Promesse de paiement — ${about}`, `Le client promet de payer${d.date ? ` le ${d.date}` : ''}. Les relances sont suspendues jusque-là.`];
         case 'paid_claim': return [`« J'ai payé » — ${about}`, `Le client indique avoir payé${d.date ? ` le ${d.date}` : ''}${d.reference ? ` (référence ${d.reference})` : ''}. Vérifiez votre compte et enregistrez le paiement.`];
-        case 'send_failed': return [`Relance non envoyée — ${about}`, `La relance n'a pas pu être envoyée après plusieurs tentatives sur 24 heures. Vous pouvez l'envoyer à la main depuis la facture.`];
+        case 'send_failed':
+          if (d.cause === 'sms_opted_out') return [`SMS non envoyé — ${about}`, `Le SMS de relance n'est pas parti : le client a refusé les SMS en répondant STOP, l'opérateur n'en acheminera plus vers ce numéro. Relancez-le autrement (e-mail, courrier) depuis la facture, ou choisissez pour ce client un scénario sans SMS.`];
+          return [`Relance non envoyée — ${about}`, `La relance n'a pas pu être envoyée après plusieurs tentatives sur 24 heures. Vous pouvez l'envoyer à la main depuis la facture.`];
         case 'unknown_outcome': return [`Relance peut-être non envoyée — ${about}`, `L'envoi de la relance a été interrompu : elle est peut-être partie, peut-être pas. Elle ne sera pas renvoyée automatiquement pour éviter un doublon ; vérifiez et renvoyez-la à la main si besoin.`];
         case 'plan_request': return [`Demande d'échéancier — ${about}`, `Le client demande à payer en ${d.instalments ?? 'plusieurs'} fois${d.note ? ` : « ${d.note} »` : ''}. Acceptez ou refusez depuis la facture.`];
         case 'plan_missed': return [`Échéance manquée — ${about}`, `L'échéance${d.date ? ` du ${d.date}` : ''} n'a pas été réglée à temps : l'échéancier est terminé et les relances de la facture reprennent là où elles en étaient.`];

@@ -47,6 +47,8 @@ export interface OwnerNotificationText {
   readonly instalments?: number;
   /** What the client wrote with a plan request. */
   readonly note?: string;
+  /** Why a step failed, when it is not an outage (`sms_opted_out`: the number replied STOP). */
+  readonly cause?: 'sms_opted_out';
 }
 
 export interface DailyOverviewText {

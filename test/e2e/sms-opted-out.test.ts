@@ -10,6 +10,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { addDays } from '../../shared/domain/dates.js';
 import { aBusinessClientInput, aCompanyIdentity, anInvoiceInput } from '../fixtures/api-fixtures.js';
 import { freshTenant } from './fresh-tenant.js';
+import { inbox, uniqueEmail } from './http.js';
 import { parisToday, runUntil } from './local-clock.js';
 
 const optOuts = async (numbers: string[]) => {
@@ -24,7 +25,8 @@ describe('a text to a number that opted out (STOP)', () => {
 
   it('fails at once with the reason, no retries, and the owner is told', { timeout: 60_000 }, async () => {
     const t = await freshTenant('sms-optout');
-    await t.ok('PUT', '/settings', { company: aCompanyIdentity(), sms: { senderId: 'PLOMBERIE' } });
+    const owned = uniqueEmail('sms-optout-owner');
+    await t.ok('PUT', '/settings', { company: aCompanyIdentity(), notifyEmail: owned, sms: { senderId: 'PLOMBERIE' } });
     await t.ok('POST', '/scenarios', { id: 'texto', name: 'Texto', steps: [{ id: 'texto', offsetDays: 1, templateId: 'sms-reminder', channel: 'sms' }] });
     const client = await t.ok('POST', '/clients', aBusinessClientInput({ scenarioId: 'texto', contacts: [{ name: 'Compta', role: 'billing', phone }] }));
     const draft = await t.ok('POST', '/invoices', anInvoiceInput(client.id, { issueDate: parisToday(), dueDate: addDays(parisToday(), 10) }));
@@ -47,5 +49,11 @@ describe('a text to a number that opted out (STOP)', () => {
     expect(failures[0].at.slice(0, 10)).toBe(planned.scheduledAt.slice(0, 10));
     const alerts = (await t.ok('GET', '/notifications')).items.filter((n: { kind: string; invoiceId: string }) => n.invoiceId === invoice.id && n.kind === 'send_failed');
     expect(alerts).toHaveLength(1);
+    expect(alerts[0].detail).toMatchObject({ cause: 'sms_opted_out' });
+    // The owner's email says why, not "after several attempts over 24 hours".
+    const owner = (await inbox(owned)).filter((m) => m.subject.includes('SMS non envoyé'));
+    expect(owner).toHaveLength(1);
+    expect(owner[0]!.body.text).toContain('STOP');
+    expect(owner[0]!.body.text).not.toContain('24 heures');
   });
 });

@@ -84,6 +84,7 @@ export const describe = (n: Notification, language: 'fr' | 'en') => {
     ...(text('reference') ? { reference: text('reference') } : {}),
     ...(text('recipients') ? { recipients: text('recipients') } : {}),
     ...(text('note') ? { note: text('note') } : {}),
+    ...(text('cause') === 'sms_opted_out' ? { cause: 'sms_opted_out' as const } : {}),
     ...(typeof detail.instalments === 'number' ? { instalments: detail.instalments } : {}),
   };
 };

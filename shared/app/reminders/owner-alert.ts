@@ -14,6 +14,8 @@ export const alertOwner = async (
   reason: OwnerAlertReason,
   stepId: string,
   now: Date,
+  /** Why, when the owner's email should say it (`sms_opted_out`: the client replied STOP, no retry was made). */
+  cause?: 'sms_opted_out',
 ): Promise<void> => {
-  await deps.invoices.appendEvents(ctx.invoice.tenantId, ctx.invoice.id, [{ at: now.toISOString(), type: 'owner.alerted', data: { reason, stepId } }]);
+  await deps.invoices.appendEvents(ctx.invoice.tenantId, ctx.invoice.id, [{ at: now.toISOString(), type: 'owner.alerted', data: { reason, stepId, ...(cause ? { cause } : {}) } }]);
 };

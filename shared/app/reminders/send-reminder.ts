@@ -468,7 +468,7 @@ export const recordFailure = async (
   await deps.invoices.appendEvents(tenantId, id, [
     { at, type: 'reminder.failed', data: { stepId: record.stepId, error: lastError, ...(retry ? { retryAt: retry.toISOString() } : { final: true }) } },
   ]);
-  if (!retry && !record.manual) await alertOwner(deps, ctx, 'send_failed', record.stepId, send.now);
+  if (!retry && !record.manual) await alertOwner(deps, ctx, 'send_failed', record.stepId, send.now, optedOut ? 'sms_opted_out' : undefined);
   return { outcome: 'failed', reason: retry ? 'retry' : optedOut ? 'sms_opted_out' : 'send_failed', stepId: record.stepId, ...(retry ? { retryAt: retry.toISOString() } : {}) };
 };
 
