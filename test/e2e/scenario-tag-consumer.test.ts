@@ -19,8 +19,8 @@ describe('binding a scenario with penalty templates to a category consumers carr
     expect(tagsOnly.status).toBe(422);
     expect(tagsOnly.type).toContain('application/problem+json');
     const paths = tagsOnly.json.errors.map((e: { path: string }) => e.path);
-    expect(paths).toEqual(['body.tags.1']);
-    expect(tagsOnly.json.errors[0].message).toContain('"fidele"');
+    expect([...new Set(paths)]).toEqual(['body.tags.1']);
+    expect(tagsOnly.json.errors.map((e: { message: string }) => e.message).join(' ')).toContain('template "formal-notice" mentions penalties');
     expect(tagsOnly.json.errors[0].message).toContain('Jean Fidèle');
     expect((await t.ok('GET', `/scenarios/${scenario.id}`)).tags ?? []).toEqual([]);
 

@@ -37,33 +37,37 @@ export const consumerReach = async (clients: ClientRepository, tenantId: string,
   return `is the scenario of consumer client(s) ${consumers.slice(0, 5).map((c) => `"${c.name}"`).join(', ')}`;
 };
 
-/**
- * How `scenario` reaches consumers through its tags (a consumer without a scenario of its own carrying one
- * of them), or undefined; `tags` are the indexes of the scenario's tags that reach one.
- */
-export const consumerTagReach = async (
-  clients: ClientRepository,
-  tenantId: string,
-  scenario: Pick<Scenario, 'tags'>,
-): Promise<{ readonly reach: string; readonly tags: readonly number[]; readonly byTag: ReadonlyMap<number, readonly string[]> } | undefined> => {
-  const tags = scenario.tags ?? [];
-  if (tags.length === 0) return undefined;
+/** How `scenario` reaches consumers through its tags (a consumer without a scenario of its own carrying one of them), or undefined. */
+export const consumerTagReach = async (clients: ClientRepository, tenantId: string, scenario: Pick<Scenario, 'tags'>): Promise<string | undefined> => {
+  const tags = new Set(scenario.tags ?? []);
+  if (tags.size === 0) return undefined;
   const reached: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await clients.list(tenantId, { limit: 100, ...(cursor ? { cursor } : {}) });
+    reached.push(...page.items.filter((c) => c.kind === 'consumer' && !c.scenarioId && (c.tags ?? []).some((t) => tags.has(t))).map((c) => `"${c.name}"`));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return reached.length > 0 ? `is the scenario of the tagged consumer client(s) ${reached.slice(0, 5).join(', ')}` : undefined;
+};
+
+/** For each of the scenario's tags (by index) that reaches consumers (without a scenario of their own), their names, quoted. */
+export const consumersByTag = async (clients: ClientRepository, tenantId: string, scenario: Pick<Scenario, 'tags'>): Promise<Map<number, string[]>> => {
+  const tags = scenario.tags ?? [];
   const byTag = new Map<number, string[]>();
+  if (tags.length === 0) return byTag;
   let cursor: string | undefined;
   do {
     const page = await clients.list(tenantId, { limit: 100, ...(cursor ? { cursor } : {}) });
     for (const c of page.items) {
       if (c.kind !== 'consumer' || c.scenarioId) continue;
-      const held = tags.flatMap((t, i) => ((c.tags ?? []).includes(t) ? [i] : []));
-      if (held.length === 0) continue;
-      reached.push(`"${c.name}"`);
-      for (const i of held) byTag.set(i, [...(byTag.get(i) ?? []), `"${c.name}"`]);
+      tags.forEach((t, i) => {
+        if ((c.tags ?? []).includes(t)) byTag.set(i, [...(byTag.get(i) ?? []), `"${c.name}"`]);
+      });
     }
     cursor = page.nextCursor;
   } while (cursor);
-  if (reached.length === 0) return undefined;
-  return { reach: `is the scenario of the tagged consumer client(s) ${reached.slice(0, 5).join(', ')}`, tags: [...byTag.keys()].sort((a, b) => a - b), byTag };
+  return new Map([...byTag].sort(([a], [b]) => a - b));
 };
 
 /** The templates a step may send (one per language), `override` standing in for the stored one of its id. */

@@ -9,7 +9,7 @@ import { channelOf, validateScenario, type Channel, type Scenario } from '../../
 import type { ScenarioInput } from '../../domain/scenario.js';
 import { BusinessRuleError, ConflictError, NotFoundError, type FieldError } from '../errors.js';
 import type { ClientRepository, IdGenerator, SettingsRepository, TenantDocuments } from '../ports.js';
-import { clientsOfScenario, consumerReach, consumerStepErrors, consumerTagReach, storedTemplates } from './consumer-templates.js';
+import { clientsOfScenario, consumerReach, consumersByTag, consumerStepErrors, consumerTagReach, storedTemplates } from './consumer-templates.js';
 
 export interface LibraryEntry<T> {
   readonly doc: T;
@@ -168,16 +168,15 @@ const checked = async (deps: ScenarioDeps, tenantId: string, scenario: Scenario,
   if (errors.length > 0) throw new BusinessRuleError('invalid-scenario', 'The scenario cannot be used as is', errors);
   // A scenario that reaches consumers sends no template mentioning penalties or the €40 (CPCE L111-8).
   const ownReach = await consumerReach(deps.clients, tenantId, scenario.id);
-  const tagReach = ownReach ? undefined : await consumerTagReach(deps.clients, tenantId, scenario);
-  const reach = ownReach ?? tagReach?.reach;
-  let consumerErrors = reach ? consumerStepErrors(scenario, await storedTemplates(deps.templates, tenantId), reach) : [];
+  const reach = ownReach ?? (await consumerTagReach(deps.clients, tenantId, scenario));
+  const stored = reach ? await storedTemplates(deps.templates, tenantId) : undefined;
+  let consumerErrors = reach ? consumerStepErrors(scenario, stored!, reach) : [];
   // `{ tags }` alone (steps kept): the tag that reaches the consumers is the field to name, not steps the request did not send.
-  if (tagReach && !given.steps && consumerErrors.length > 0) {
-    const why = [...new Set(consumerErrors.map((e) => e.message.split('; the scenario ')[0]))].join('; ');
-    consumerErrors = tagReach.tags.map((i) => ({
-      path: `body.tags.${i}`,
-      message: `"${scenario.tags![i]}" is a category of consumer client(s) ${tagReach.byTag.get(i)!.slice(0, 5).join(', ')}, and this scenario sends them what they may not receive: ${why}`,
-    }));
+  if (!ownReach && !given.steps && consumerErrors.length > 0) {
+    consumerErrors = [...(await consumersByTag(deps.clients, tenantId, scenario))].flatMap(([i, names]) => {
+      const reach = `is the scenario of the tagged consumer client(s) ${names.slice(0, 5).join(', ')}`;
+      return consumerStepErrors(scenario, stored!, reach).map((e) => ({ ...e, path: `body.tags.${i}` }));
+    });
   }
   if (consumerErrors.length > 0) {
     throw new BusinessRuleError('penalties-for-consumer', 'A template of this scenario mentions penalties and would reach a consumer', consumerErrors);
