@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { localDate } from '../domain/dates.js';
 import { invoiceBalanceCents, settledStatusOf } from '../domain/invoice.js';
 import type { InvoiceView, PaymentInput } from '../domain/invoice-types.js';
-import { isPaymentBeforeImport } from '../domain/invoice-import.js';
+import { isPaymentBeforeImport, shownPaymentDate } from '../domain/invoice-import.js';
 import { BusinessRuleError, NotFoundError } from './errors.js';
 import { loadInvoice } from './invoices.js';
 import { toInvoiceView } from './invoice-view.js';
@@ -98,10 +98,10 @@ export const makeRecordPayment = ({ invoices, settings, clock, ids, retry = defa
 /** One payment of an invoice (a removed one too: it says when it was removed). */
 export const makeGetPayment = ({ invoices }: Pick<PaymentDeps, 'invoices'>) =>
   async (tenantId: string, invoiceId: string, paymentId: string): Promise<PaymentRecord> => {
-    await loadInvoice(invoices, tenantId, invoiceId);
+    const invoice = await loadInvoice(invoices, tenantId, invoiceId);
     const payment = (await invoices.payments(tenantId, invoiceId)).find((p) => p.id === paymentId);
     if (!payment) throw new NotFoundError('Payment');
-    return payment;
+    return { ...payment, date: shownPaymentDate(invoice, payment) };
   };
 
 /** A wrong payment is not erased: it is marked removed, and the history keeps both. */
@@ -162,6 +162,7 @@ export const makeRemovePayment = ({ invoices, settings, clock, retry = defaultRe
 
 export const makeListPayments = ({ invoices }: Pick<PaymentDeps, 'invoices'>) =>
   async (tenantId: string, invoiceId: string): Promise<PaymentRecord[]> => {
-    await loadInvoice(invoices, tenantId, invoiceId);
-    return (await invoices.payments(tenantId, invoiceId)).sort(byPaymentDate);
+    const invoice = await loadInvoice(invoices, tenantId, invoiceId);
+    // What was paid before an import at the issue date, as the client statement shows it (it said the import day here).
+    return (await invoices.payments(tenantId, invoiceId)).map((p) => ({ ...p, date: shownPaymentDate(invoice, p) })).sort(byPaymentDate);
   };

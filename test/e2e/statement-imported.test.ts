@@ -32,5 +32,13 @@ describe('GET /clients/{id}/statement of an imported invoice', () => {
       [d(-20), 'payment', '', -1_000, 11_000],
     ]);
     expect(statement.balanceCents).toBe(11_000);
+    // The invoice's payment list dates it as the statement does (it said the import day there, the issue date here).
+    const payments = (await t.ok('GET', `/invoices/${invoice.id}/payments`)).items as { id: string; date: string; reference?: string; amountCents: number }[];
+    expect(payments.map((p) => [p.date, p.reference ?? '', p.amountCents])).toEqual([
+      [d(-100), 'Réglé avant import', 5_000],
+      [d(-20), '', 1_000],
+    ]);
+    const before = payments.find((p) => p.reference === 'Réglé avant import')!;
+    expect((await t.ok('GET', `/invoices/${invoice.id}/payments/${before.id}`)).date).toBe(d(-100));
   });
 });

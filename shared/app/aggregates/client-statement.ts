@@ -1,6 +1,6 @@
 import { localDate } from '../../domain/dates.js';
 import { isOutstanding } from '../../domain/invoice.js';
-import { isPaymentBeforeImport } from '../../domain/invoice-import.js';
+import { shownPaymentDate } from '../../domain/invoice-import.js';
 import { buildStatement, type Statement } from '../../domain/statement.js';
 import type { Client } from '../../domain/client.js';
 import type { Settings } from '../../domain/settings.js';
@@ -53,7 +53,7 @@ export const makeGetClientStatement = ({ clients, aggregates, settings, clock }:
         // What was paid before an import has no date of ours (it is recorded on the import day): like the credit notes
         // before it, one line at the issue date, so the running balance never shows it owed after later payments.
         payments: st.payments.filter((p) => !p.removedAt).map((p) => ({
-          id: p.id, amountCents: p.amountCents, date: i.imported && isPaymentBeforeImport(p.id) && i.issueDate < p.date ? i.issueDate : p.date, method: p.method, ...(p.reference ? { reference: p.reference } : {}),
+          id: p.id, amountCents: p.amountCents, date: shownPaymentDate(i, p), method: p.method, ...(p.reference ? { reference: p.reference } : {}),
         })),
         credits: [
           // Credit notes issued before the import: one line at the issue date (the export's `Avoirs` gives no date nor number).
