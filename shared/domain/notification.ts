@@ -43,7 +43,7 @@ export interface TimelineEventImage {
   readonly data?: Readonly<Record<string, unknown>>;
 }
 
-const DETAIL_FIELDS = ['date', 'reference', 'reason', 'stepId', 'instalments', 'until', 'bounceType', 'note', 'cause'] as const;
+const DETAIL_FIELDS = ['date', 'reference', 'reason', 'stepId', 'instalments', 'until', 'bounceType', 'note', 'cause', 'held'] as const;
 
 const detailOf = (data: Readonly<Record<string, unknown>> = {}): NotificationDetail | undefined => {
   const detail: Record<string, string | number | boolean> = {};

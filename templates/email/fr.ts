@@ -49,7 +49,9 @@ export const fr: EmailTexts = {
           return [`Relance non envoyée — ${about}`, `La relance n'a pas pu être envoyée après plusieurs tentatives sur 24 heures. Vous pouvez l'envoyer à la main depuis la facture.`];
         case 'unknown_outcome': return [`Relance peut-être non envoyée — ${about}`, `L'envoi de la relance a été interrompu : elle est peut-être partie, peut-être pas. Elle ne sera pas renvoyée automatiquement pour éviter un doublon ; vérifiez et renvoyez-la à la main si besoin.`];
         case 'plan_request': return [`Demande d'échéancier — ${about}`, `Le client demande à payer en ${d.instalments ?? 'plusieurs'} fois${d.note ? ` : « ${d.note} »` : ''}. Acceptez ou refusez depuis la facture.`];
-        case 'plan_missed': return [`Échéance manquée — ${about}`, `L'échéance${d.date ? ` du ${d.date}` : ''} n'a pas été réglée à temps : l'échéancier est terminé et les relances de la facture reprennent là où elles en étaient.`];
+        case 'plan_missed':
+          if (d.held) return [`Échéance manquée — ${about}`, `L'échéance${d.date ? ` du ${d.date}` : ''} n'a pas été réglée à temps : l'échéancier est terminé. La facture étant ${d.held === 'litigation' ? 'en contentieux' : 'contestée'}, aucune relance ne repart.`];
+          return [`Échéance manquée — ${about}`, `L'échéance${d.date ? ` du ${d.date}` : ''} n'a pas été réglée à temps : l'échéancier est terminé et les relances de la facture reprennent là où elles en étaient.`];
         case 'litigation': return [`Passage en contentieux — ${about}`, `La facture est passée automatiquement en contentieux : les relances sont arrêtées.`];
         case 'step_skipped':
           if (d.reason === 'no_phone') return [`SMS non envoyé — ${about}`, `Le SMS de relance n'est pas parti : le client n'a aucun numéro de mobile (un numéro fixe ne reçoit pas les SMS). Ajoutez un mobile à la fiche du client, ou relancez-le autrement depuis la facture.`];

@@ -49,6 +49,8 @@ export interface OwnerNotificationText {
   readonly note?: string;
   /** Why a step failed, when it is not an outage (`sms_opted_out`: the number replied STOP). */
   readonly cause?: 'sms_opted_out';
+  /** A plan ended while the invoice is held: its reminders do not resume. */
+  readonly held?: 'litigation' | 'disputed';
 }
 
 export interface DailyOverviewText {

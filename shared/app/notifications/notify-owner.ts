@@ -85,6 +85,7 @@ export const describe = (n: Notification, language: 'fr' | 'en') => {
     ...(text('recipients') ? { recipients: text('recipients') } : {}),
     ...(text('note') ? { note: text('note') } : {}),
     ...(text('cause') === 'sms_opted_out' ? { cause: 'sms_opted_out' as const } : {}),
+    ...(text('held') === 'litigation' || text('held') === 'disputed' ? { held: text('held') as 'litigation' | 'disputed' } : {}),
     ...(typeof detail.instalments === 'number' ? { instalments: detail.instalments } : {}),
   };
 };

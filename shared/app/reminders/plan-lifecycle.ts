@@ -49,7 +49,8 @@ export const settlePaymentPlan = async <C extends SendContext>(
   if (!end) return ctx;
   const at = now.toISOString();
   const events: TimelineRecord[] = [
-    ...(end.missed ? [{ at, type: 'instalment.missed', data: { dueDate: end.missed.dueDate, instalment: end.missed.index, dueCents: end.missed.dueCents } }] : []),
+    // `held`: nothing resumes after the plan (the invoice in litigation, or disputed): the owner is told so.
+    ...(end.missed ? [{ at, type: 'instalment.missed', data: { dueDate: end.missed.dueDate, instalment: end.missed.index, dueCents: end.missed.dueCents, ...heldOf(ctx.invoice) } }] : []),
     { at, type: 'plan.ended', data: { seq: plan.seq, reason: end.reason } },
   ];
   try {
@@ -61,6 +62,10 @@ export const settlePaymentPlan = async <C extends SendContext>(
   const invoice = await deps.invoices.get(ctx.invoice.tenantId, ctx.invoice.id);
   return invoice ? { ...ctx, invoice } : ctx;
 };
+
+/** Why no reminder resumes when the plan ends, if so. */
+const heldOf = (invoice: SendContext['invoice']): { held?: 'litigation' | 'disputed' } =>
+  invoice.status === 'litigation' ? { held: 'litigation' } : invoice.disputed ? { held: 'disputed' } : {};
 
 /** The recorded steps of one payment plan (all its rounds). */
 const stepsOfPlan = (records: readonly StepRecordItem[], seq: number) => records.filter((r) => isPlanStep(r) && planSeqOf(r) === seq);
