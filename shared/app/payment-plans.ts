@@ -11,7 +11,7 @@ import type { Instalment, InstalmentView, PaymentPlan, PlanRequest } from '../do
 import { endedPlan, instalmentViews, isPlanRequestMoot, planProblems } from '../domain/payment-plan.js';
 import { planScheduleText } from '../domain/template-render.js';
 import { emailTexts, money } from '../../templates/email/index.js';
-import { BusinessRuleError, NotFoundError } from './errors.js';
+import { BusinessRuleError, NotFoundError, StateConflictError } from './errors.js';
 import { loadInvoice } from './invoices.js';
 import { withoutPause } from './reminder-holds.js';
 import { reminderRecipients } from './reminders/reminder-context.js';
@@ -202,6 +202,9 @@ export interface PlanDecisionResult {
 }
 
 const pendingRequest = (invoice: InvoiceRecord): PlanRequest => {
+  // Answered already (declined twice, accepted twice…): a 409 like other repeated state changes, not a 404.
+  if (invoice.planRequest?.status === 'declined') throw new StateConflictError('plan-request-already-declined', "The client's payment plan request was already declined");
+  if (invoice.planRequest?.status === 'accepted') throw new StateConflictError('plan-request-already-accepted', "The client's payment plan request was already accepted");
   if (invoice.planRequest?.status !== 'pending') throw new NotFoundError('Pending payment plan request');
   // The client paid (or the invoice was cancelled, written off) while the request waited: nothing is left to
   // answer, and a "we cannot accept your plan, 0,00 € is still due" email would make no sense to them.

@@ -361,7 +361,9 @@ describe('payment plans on the local stack', () => {
     const view = (await portal('GET', `/portal/${token}`)).json;
     expect(view.paymentPlan.instalments.map((i: { status: string; dueCents: number }) => [i.status, i.dueCents])).toEqual([['pending', half], ['pending', invoice.balance - half]]);
     expect(view.actions.planRequest).toBe(false);
-    expect((await t.call('POST', `/invoices/${invoice.id}/payment-plan/request/accept`, {})).status).toBe(404);
+    // Answered already: a 409 problem naming the state, like other repeated state changes (not a 404).
+    const again = await t.call('POST', `/invoices/${invoice.id}/payment-plan/request/accept`, {});
+    expect([again.status, again.type, again.json.detail]).toEqual([409, expect.stringContaining('application/problem+json'), "The client's payment plan request was already accepted"]);
 
     const other = await overdueInvoice();
     const otherToken = await tokenIn(other.email);
@@ -453,6 +455,12 @@ describe('payment plans on the local stack', () => {
     expect(declined.status).toBe(200);
     expect(declined.json).toMatchObject({ request: { status: 'declined' }, clientNotified: true });
     expect(declined.json.request.declineReason).toBeUndefined();
+    // Declined twice: 409 conflict (already declined), as other repeated state changes answer, not a 404; no second email.
+    const twice = await t.call('POST', `/invoices/${invoice.id}/payment-plan/request/decline`, { reason: 'Encore non' });
+    expect(twice.status).toBe(409);
+    expect(twice.type).toContain('application/problem+json');
+    expect(twice.json).toMatchObject({ type: 'https://relances.dev/problems/plan-request-already-declined', detail: "The client's payment plan request was already declined" });
+    expect((await events(invoice.id)).filter((e) => e.type === 'plan.declined')).toHaveLength(1);
     // Every stream consumer takes the `plan.declined` record (its data is an empty map) and goes on.
     await t.drain();
     expect((await events(invoice.id)).find((e) => e.type === 'plan.declined')?.data).toEqual({});

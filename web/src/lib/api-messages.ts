@@ -133,6 +133,8 @@ const FR: Record<string, string> = {
   'A payment plan is already agreed for this invoice': 'Un échéancier est déjà convenu pour cette facture.',
   'already has a running payment plan': 'Un échéancier est déjà en cours',
   "Nothing is left to pay on this invoice: the client's payment plan request no longer needs an answer": 'Plus rien n’est dû sur cette facture : la demande d’échéancier du client n’appelle plus de réponse.',
+  "The client's payment plan request was already declined": 'La demande d’échéancier du client a déjà été refusée.',
+  "The client's payment plan request was already accepted": 'La demande d’échéancier du client a déjà été acceptée.',
   // Found by test/unit/api-messages-coverage.test.ts, which reads every message the API can send from its source.
   // Two writes at once (a double click, two tabs): nothing was recorded, the page is out of date.
   'The client was changed by another request; retry': 'Ce client vient d’être modifié entre-temps : rechargez la page et réessayez.',
