@@ -325,7 +325,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Accept the plan the client asked for: it becomes the payment plan, the client is told by email */
+        /** Accept the plan the client asked for: it becomes the payment plan, the client is told by email; 409 once the request is already accepted or declined */
         post: operations["acceptPlanRequest"];
         delete?: never;
         options?: never;
@@ -342,7 +342,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Decline the plan the client asked for; the client is told by email (with the reason, if given) */
+        /** Decline the plan the client asked for; the client is told by email (with the reason, if given); 409 once the request is already declined or accepted */
         post: operations["declinePlanRequest"];
         delete?: never;
         options?: never;
