@@ -45,7 +45,7 @@ export const routeSummaries: Record<RouteName, string> = {
   reminderPlan: 'The reminder plan: each step with its time, state and reason',
   sendReminderNow: 'Send a reminder now',
   sendClientReminder: 'One reminder for several invoices of a client (default: its open invoices): a table and every PDF; dryRun=true previews it, nothing sent or written',
-  sendBatchReminders: 'Mass send: up to 500 invoices (ids or the follow-up list filters), one message per client, gaps respected; an answer per invoice and totals',
+  sendBatchReminders: 'Mass send: up to 500 invoices (ids or the follow-up list filters), one message per client, gaps respected; an answer per invoice and totals; an id given twice in invoiceIds is a 400 naming body.invoiceIds',
   cancelReminderStep: 'Cancel one scheduled step (state cancelled, reason owner_cancelled); 409 once it is sent, skipped, cancelled, failed or being sent',
   simulation: 'Dry run: what would be sent and skipped, and why',
   lettersToPost: 'Letters of letter steps produced and waiting to be posted by registered mail, oldest first',

@@ -257,3 +257,15 @@ describe('the day of the daily overview', () => {
     expect((await acme.get('/overview?date=2000-01-01')).status).toBe(200);
   });
 });
+
+describe('an invoice id given twice to a mass send', () => {
+  it('is a 400 naming body.invoiceIds (as a client’s repeated tag is), never an answer with fewer items than ids', async () => {
+    const res = await acme.post('/reminders/batch', { invoiceIds: [ids.invoices, ids.invoices, '01UNKNOWN'] });
+    expect(res.status).toBe(400);
+    expect(res.type).toContain('application/problem+json');
+    expect(res.json.errors).toEqual([{ path: 'body.invoiceIds', message: 'must not repeat an invoice' }]);
+    // Distinct ids are still taken: one item per id.
+    const distinct = await acme.post('/reminders/batch', { invoiceIds: [ids.invoices, '01UNKNOWN'] });
+    expect([distinct.status, distinct.json.items?.length]).toEqual([200, 2]);
+  });
+});

@@ -47,7 +47,8 @@ const BatchFilter = z
 
 export const BatchReminderInput = z
   .object({
-    invoiceIds: z.array(id).min(1).max(500).optional(),
+    // Refused when an id comes twice (as a client's tags are): each id asked gets exactly one item in the answer.
+    invoiceIds: z.array(id).min(1).max(500).refine((ids) => new Set(ids).size === ids.length, { message: 'must not repeat an invoice' }).optional(),
     filter: BatchFilter.optional(),
     templateId: templateId.optional(),
   })

@@ -977,7 +977,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mass send: up to 500 invoices (ids or the follow-up list filters), one message per client, gaps respected; an answer per invoice and totals */
+        /** Mass send: up to 500 invoices (ids or the follow-up list filters), one message per client, gaps respected; an answer per invoice and totals; an id given twice in invoiceIds is a 400 naming body.invoiceIds */
         post: operations["sendBatchReminders"];
         delete?: never;
         options?: never;

@@ -40,6 +40,7 @@ const FR: Record<string, string> = {
   'a contact needs an email or a phone': 'Un contact a besoin d’un e-mail ou d’un téléphone',
   'dueDate or paymentTermsDays is required': 'Indiquez une échéance ou un délai de paiement',
   'must not repeat a tag': 'Catégorie en double',
+  'must not repeat an invoice': 'Une facture est en double dans la sélection',
   'needs at least one instalment': 'Au moins une échéance',
   'must be 3-11 letters or digits, with at least one letter': '3 à 11 lettres ou chiffres, dont au moins une lettre',
   'must be an E.164 phone number (+33612345678), a sender id (3-11 letters or digits, one letter at least), a phone-number or pool id, or the ARN of one':
@@ -297,6 +298,7 @@ const EN: Record<string, string> = {
   'was already used with a different request': 'Already used for another action: reload the page',
   'is not a valid IBAN (check digits)': 'Not a valid IBAN (check digits)',
   'must not repeat a tag': 'Category listed twice',
+  'must not repeat an invoice': 'An invoice is listed twice in the selection',
   'must have at most 3 decimals': 'At most 3 decimals',
   'must be a CSV (sent as text/csv, or { "csv": "…" }) or JSON { "invoices": [...] }': 'A CSV file is expected',
   'must not contain control characters (only tabs and line breaks)': 'Contains an invisible character that is not allowed: retype the text',
