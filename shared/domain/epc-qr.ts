@@ -60,6 +60,16 @@ export const remittanceList = (numbers: readonly string[], fits: (remittance: st
   return numbers[0] ?? '';
 };
 
+/** The SEPA unstructured remittance: what the client can type as the reference of a transfer. */
+export const MAX_REMITTANCE_CHARS = 140;
+
+/**
+ * The transfer reference of several invoices printed in a grouped reminder (email, mise en demeure), in the
+ * form the EPC QR carries: every number when they fit in 140 characters, else `F-1, F-2 +N` (remittanceList).
+ */
+export const transferReference = (numbers: readonly string[]): string =>
+  remittanceList(numbers.map((n) => oneLine(n, MAX_REMITTANCE_CHARS)), (r) => [...r].length <= MAX_REMITTANCE_CHARS);
+
 export interface EpcFields {
   readonly serviceTag: string;
   readonly version: string;

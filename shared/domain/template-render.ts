@@ -184,6 +184,8 @@ export interface TemplateVariablesInput {
   portalUrl?: string;
   /** The invoice's payment plan: each instalment with what is still due, and the one a plan reminder is about. */
   plan?: { rows: readonly InstalmentView[]; instalment?: number };
+  /** The transfer reference in the payment instructions; default the invoice number (a group's: transferReference, ≤ 140). */
+  reference?: string;
 }
 
 const STATUS_WORDS: Record<TemplateLanguage, Record<InstalmentView['status'], string>> = {
@@ -224,8 +226,8 @@ export const buildTemplateVariables = (input: TemplateVariablesInput): Record<Te
     company.paymentInstructions ??
     (iban
       ? language === 'fr'
-        ? `Règlement par virement : IBAN ${iban}${company.bic ? `, BIC ${company.bic}` : ''}, référence ${invoice.number}.`
-        : `Payment by bank transfer: IBAN ${iban}${company.bic ? `, BIC ${company.bic}` : ''}, reference ${invoice.number}.`
+        ? `Règlement par virement : IBAN ${iban}${company.bic ? `, BIC ${company.bic}` : ''}, référence ${input.reference ?? invoice.number}.`
+        : `Payment by bank transfer: IBAN ${iban}${company.bic ? `, BIC ${company.bic}` : ''}, reference ${input.reference ?? invoice.number}.`
       : input.paymentUrl
         ? onlinePaymentText(paymentLinkFor(input.paymentUrl, invoice), language)
         : '');

@@ -1,4 +1,5 @@
 import { localDate } from '../../domain/dates.js';
+import { transferReference } from '../../domain/epc-qr.js';
 import type { ReminderTemplate } from '../../domain/default-templates.js';
 import type { Client } from '../../domain/client.js';
 import { invoiceBalanceCents } from '../../domain/invoice.js';
@@ -91,13 +92,15 @@ export const composeGroupedReminder = async (m: GroupedMaterial, pdf: PdfRendere
     settings: m.settings,
     asOf: m.asOf,
     ...(ordered[0]!.portalUrl ? { portalUrl: ordered[0]!.portalUrl } : {}),
+    // What the client types on the transfer: ≤ 140 characters, as the EPC QR shortens it (`F-1, F-2 +10`).
+    reference: transferReference(rows.map((r) => r.number)),
   });
 
   const attachments: EmailAttachment[] = [];
   // The mise en demeure lists the overdue invoices only: nothing can be demanded before its due date.
   if (m.template.letter && overdue.length > 0) {
     // Its transfer reference names the invoices it claims, not those it leaves out.
-    const claimed = overdue.length === ordered.length ? vars.paymentInstructions : reminderVariables({ invoice: { ...overdue[0]!.invoice, number: overdue.map((x) => numberOf(x.invoice)).join(', ') }, client: m.client, settings: m.settings, asOf: m.asOf }).paymentInstructions;
+    const claimed = overdue.length === ordered.length ? vars.paymentInstructions : reminderVariables({ invoice: { ...overdue[0]!.invoice, number: overdue.map((x) => numberOf(x.invoice)).join(', ') }, client: m.client, settings: m.settings, asOf: m.asOf, reference: transferReference(overdue.map((x) => numberOf(x.invoice))) }).paymentInstructions;
     attachments.push(await letterFor(m, pdf, overdue, today, claimed));
   }
   let attached: string[] = [];

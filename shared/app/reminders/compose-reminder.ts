@@ -55,7 +55,11 @@ export const planOnReminder = (m: Pick<ReminderMaterial, 'invoice' | 'settings' 
  * What the variables and the letter are computed from; `payments` (and `creditNotes`) optional: with
  * them penalties are counted on what was unpaid each day, as the proof file does, else on the balance.
  */
-export type VariablesMaterial = Omit<ReminderMaterial, 'payments' | 'template'> & { readonly payments?: readonly PaymentRecord[] };
+export type VariablesMaterial = Omit<ReminderMaterial, 'payments' | 'template'> & {
+  readonly payments?: readonly PaymentRecord[];
+  /** A group's transfer reference (transferReference of its numbers); default the invoice number. */
+  readonly reference?: string;
+};
 
 /** The reductions penalties are counted with, when the material carries payments or credit notes. */
 const reductionsOf = (m: VariablesMaterial) => (m.payments || m.creditNotes ? penaltyReductions(m.payments, m.creditNotes) : undefined);
@@ -83,6 +87,7 @@ export const reminderVariables = (m: VariablesMaterial) => {
     language: m.client.language,
     ...(m.portalUrl ? { portalUrl: m.portalUrl } : {}),
     ...(plan ? { plan: { rows: plan.rows, ...(plan.instalment !== undefined ? { instalment: plan.instalment } : {}) } } : {}),
+    ...(m.reference !== undefined ? { reference: m.reference } : {}),
   });
 };
 

@@ -9,6 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { localDate } from '../../domain/dates.js';
+import { transferReference } from '../../domain/epc-qr.js';
 import type { LetterData, LetterMember } from '../../domain/letter.js';
 import { isPlanStep } from '../../domain/payment-plan.js';
 import { SEND_LEASE_MS } from '../../domain/reminder-steps.js';
@@ -83,7 +84,7 @@ export const produceLetterWithSameDaySteps = async (
   const invoices = members.map((m) => m.ctx.invoice);
   // How to pay names every invoice (the transfer reference), as the grouped email does, in the order of the letter's table.
   const listed = [...invoices].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || (a.number ?? a.id).localeCompare(b.number ?? b.id));
-  const paymentInstructions = reminderVariables({ invoice: { ...invoice, number: listed.map((i) => i.number ?? i.id).join(', ') }, client, settings, asOf: now }).paymentInstructions;
+  const paymentInstructions = reminderVariables({ invoice: { ...invoice, number: listed.map((i) => i.number ?? i.id).join(', ') }, client, settings, asOf: now, reference: transferReference(listed.map((i) => i.number ?? i.id)) }).paymentInstructions;
   const reductions = Object.fromEntries(
     await Promise.all(
       invoices.map(async (i) => {
