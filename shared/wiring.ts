@@ -6,7 +6,7 @@
  * (wiring-notification-store.ts), quotes (wiring-quotes.ts) and the aggregates (wiring-aggregates.ts) have modules of their own,
  * imported only by the functions that use them.
  */
-import { ulid } from 'ulid';
+import { ulid } from './adapters/ulid.js';
 import { DynamoInvoiceRows } from './adapters/dynamo/dynamo-invoice-rows.js';
 import { DynamoClientRepository } from './adapters/dynamo/dynamo-client-repository.js';
 import { DynamoIdempotencyStore } from './adapters/dynamo/dynamo-idempotency-store.js';

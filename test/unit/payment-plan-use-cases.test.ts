@@ -4,7 +4,7 @@
  * replacing the invoice's steps while the plan runs.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { BusinessRuleError, NotFoundError } from '../../shared/app/errors.js';
+import { BusinessRuleError, NotFoundError, StateConflictError } from '../../shared/app/errors.js';
 import {
   makeAcceptPlanRequest,
   makeCreatePaymentPlan,
@@ -190,7 +190,8 @@ describe('a plan the client asks for', () => {
     expect(w.mailer.sent[0]?.text).toContain('3. 11/05/2026 : 400,00');
     expect(w.mailer.sent[0]?.text).toContain('nous renonçons aux pénalités');
     expect(await w.events()).toEqual(expect.arrayContaining(['plan.accepted', 'plan.created', 'plan.client_notified']));
-    await expect(w.accept(T, 'inv1')).rejects.toBeInstanceOf(NotFoundError);
+    // Accepted once: accepting again is a conflict (409 plan-request-already-accepted), no longer "not found".
+    await expect(w.accept(T, 'inv1')).rejects.toMatchObject({ constructor: StateConflictError, type: expect.stringContaining('plan-request-already-accepted') });
   });
 
   it('never tells a consumer that fees are waived: a private client owes no €40 indemnity nor B2B penalties (DOMAIN: no fees lines for consumers)', async () => {

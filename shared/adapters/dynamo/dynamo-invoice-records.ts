@@ -14,7 +14,7 @@ import { queryAll, queryFrom, queryPage } from './queries.js';
 import { invalidCursor } from './cursor.js';
 import { CREDIT_PREFIX, eventKey, invoiceKey, invoicePk, INVOICE_SK, invoicesByDuePk, invoicesInGroupPk, invoicesOfClientPk, PAYMENT_PREFIX, STATUS_GROUPS, statusGroup, clientGroupRange, type StatusGroup } from './keys.js';
 import { stripKeys, transactWrite, type TransactItem } from './transactions.js';
-import { monotonicFactory } from 'ulid';
+import { monotonicFactory } from '../ulid.js';
 import { createHash } from 'node:crypto';
 
 /** Events written together often share their `at`: monotonic ids keep them in the order they were given (J-5 before J+1 on the timeline). */

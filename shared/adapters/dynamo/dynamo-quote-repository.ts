@@ -1,5 +1,5 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ulid } from 'ulid';
+import { ulid } from '../ulid.js';
 import { ConflictError } from '../../app/errors.js';
 import type { Page, PageRequest, QuoteRecord, QuoteRepository, TimelineRecord } from '../../app/ports.js';
 import { EVENT_PREFIX, quoteEventKey, quoteIndexKeys, quoteKey, quoteListPk, quotePk } from './keys.js';
