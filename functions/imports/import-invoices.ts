@@ -1,4 +1,5 @@
 import { makeImportInvoices } from '../../shared/app/aggregates/import-invoices.js';
+import { readCsvBody } from '../../shared/http/csv-body.js';
 import { httpHandler } from '../../shared/http/http-handler.js';
 import { json, ok } from '../../shared/http/responses.js';
 import { importsRoutes as routes } from '../../shared/http/routes/imports.js';
@@ -24,5 +25,5 @@ export const handler = httpHandler(
     // A job writes the rest: 202, and where to follow it.
     return report.id ? json(202, report, { location: `/imports/${report.id}` }) : ok(report);
   },
-  { idempotency: wiring.idempotency },
+  { idempotency: wiring.idempotency, csv: readCsvBody },
 );

@@ -378,6 +378,17 @@ const PURPOSES = new Map<string, TemplatePurpose>([
 export const templatePurpose = (id: string): TemplatePurpose => PURPOSES.get(id) ?? 'reminder';
 
 /**
+ * The built-in template whose words fit the invoices when the one picked does not: none overdue, the courtesy one for a
+ * firmer one (never "échue" nor a mise en demeure before the due date); one overdue, the first overdue reminder for the
+ * built-in courtesy one the owner named (it told the client the invoice "arrive à échéance" on a past date; a template of
+ * the owner's own keeps his words). Else undefined.
+ */
+export const fittingTemplateId = (tone: TemplateTone, named: string | undefined, overdue: boolean, consumer: boolean): string | undefined => {
+  const id = !overdue ? (tone !== 'courtesy' ? 'courtesy' : undefined) : /^courtesy(-consumer)?(-en)?$/.test(named ?? '') ? 'reminder' : undefined;
+  return id && (consumer ? `${id}-consumer` : id);
+};
+
+/**
  * Why a template cannot be a reminder the owner sends by hand (one invoice, a client's, a mass send),
  * or undefined when it can: a text message, a thank-you or (without a running plan) an instalment
  * reminder would reach the client as the wrong message, or with its placeholders left blank.

@@ -10,6 +10,7 @@ import type * as z from 'zod';
 import { AppError, NotFoundError, UnauthorizedError, ValidationError, type FieldError } from '../app/errors.js';
 import { badTextProblem } from '../domain/bad-text.js';
 import type { IdempotencyStore } from '../app/ports.js';
+import type { CsvBodyReader } from './csv-body.js';
 import { loggedError, logger, type Correlation } from '../adapters/telemetry/powertools-logger.js';
 import { objectKeys, parseOrThrow, toProblem } from './problem.js';
 import type { RouteDefinition } from './routes.js';
@@ -40,6 +41,8 @@ export type HttpResult = APIGatewayProxyStructuredResultV2;
 
 export interface IdempotencyWiring {
   readonly idempotency: () => IdempotencyStore;
+  /** The CSV reader of a route flagged `csvBody` (shared/http/csv-body.ts, kept out of the other bundles). */
+  readonly csv?: CsvBodyReader;
 }
 
 /**
@@ -80,42 +83,13 @@ const rejectUnknownQuery = (route: RouteDefinition, query: Record<string, string
   throw new ValidationError(unknown.map((name) => ({ path: `query.${name}`, message: `is not a known parameter${known}` })));
 };
 
-/**
- * A text body reaches the function decoded as UTF-8: bytes that are not (French Excel's « CSV
- * (séparateur : point-virgule) » is Windows-1252) became U+FFFD and cannot be read back. Said at
- * once, naming the line, rather than as a missing column or names imported mangled.
- */
-const utf8Csv = (text: string): string => {
-  const at = text.indexOf('\ufffd');
-  if (at === -1) return text;
-  const line = text.slice(0, at).split('\n').length;
-  throw new ValidationError([
-    { path: 'body', message: `is not UTF-8 text (line ${line}): save the file as « CSV UTF-8 (délimité par des virgules) » in Excel, or send it as application/octet-stream` },
-  ]);
-};
-
-/**
- * A file sent as bytes (`application/octet-stream`, or `application/vnd.ms-excel` as browsers name a
- * .csv on Windows) reaches the function base64-encoded, bytes intact: UTF-8 when it is, else
- * Windows-1252, what French Excel writes.
- */
-const csvFromBytes = (bytes: Buffer): string => {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
-  }
-};
-const CSV_TEXT = /^text\/(csv|plain)\b/i;
-const CSV_BYTES = /^application\/(octet-stream|vnd\.ms-excel|csv)\b/i;
-
-const readBody = (event: HttpEvent, csv = false): unknown => {
+const readBody = (event: HttpEvent, csv?: CsvBodyReader): unknown => {
   if (event.body === undefined || event.body === null || event.body === '') return undefined;
   const contentType = event.headers?.['content-type'] ?? event.headers?.['Content-Type'] ?? 'application/json';
   // Routes that take a spreadsheet export see it as `{ csv: <text> }`.
-  if (csv && CSV_BYTES.test(contentType)) return { csv: event.isBase64Encoded ? csvFromBytes(Buffer.from(event.body, 'base64')) : utf8Csv(event.body) };
+  const file = csv?.(event.body, contentType, event.isBase64Encoded);
+  if (file) return file;
   const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
-  if (csv && CSV_TEXT.test(contentType)) return { csv: utf8Csv(raw) };
   if (!/^application\/(.+\+)?json\b/i.test(contentType)) {
     throw new ValidationError([
       { path: 'headers.content-type', message: csv ? 'must be text/csv (or application/octet-stream for the file as is) or application/json' : 'must be application/json' },
@@ -190,13 +164,15 @@ export const httpHandler = <R extends RouteDefinition>(
 ) => {
   const idempotency = (options as Partial<IdempotencyWiring> | undefined)?.idempotency;
   if (route.idempotent && !idempotency) throw new Error(`Route ${route.method} ${route.path} is idempotent: give httpHandler its idempotency store`);
+  const csv = (options as Partial<IdempotencyWiring> | undefined)?.csv;
+  if (route.csvBody && !csv) throw new Error(`Route ${route.method} ${route.path} takes CSV: give httpHandler its reader (readCsvBody)`);
   const core = async (event: HttpEvent, context?: Pick<Context, 'awsRequestId'>): Promise<HttpResult> => {
     const { tenantId, email } = route.auth === 'jwt' ? tenantOf(event) : { tenantId: '', email: undefined };
     const params = (route.params ? parseOrThrow(route.params, event.pathParameters ?? {}, 'path') : undefined) as Infer<R['params']>;
     rejectUnknownQuery(route, event.queryStringParameters ?? {});
     rejectBadText(event.queryStringParameters ?? {}, 'query');
     const query = (route.query ? parseOrThrow(route.query, event.queryStringParameters ?? {}, 'query') : undefined) as Infer<R['query']>;
-    const rawBody = readBody(event, route.csvBody);
+    const rawBody = readBody(event, route.csvBody ? csv : undefined);
     if (!route.body && rawBody !== undefined && route.method !== 'GET') {
       // Routes without a body accept an empty object (some clients always send one).
       if (typeof rawBody !== 'object' || rawBody === null || Object.keys(rawBody).length > 0) {

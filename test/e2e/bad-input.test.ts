@@ -269,3 +269,12 @@ describe('an invoice id given twice to a mass send', () => {
     expect([distinct.status, distinct.json.items?.length]).toEqual([200, 2]);
   });
 });
+
+describe('an invoice id given twice to a client reminder', () => {
+  it('is a 400 naming body.invoiceIds, in a preview as for real, as the mass send answers (it was silently deduplicated)', async () => {
+    for (const query of ['?dryRun=true', '']) {
+      const res = await acme.post(`/clients/${ids.clients}/reminders${query}`, { invoiceIds: [ids.invoices, ids.invoices] });
+      expect([res.status, res.type, res.json.errors], query).toEqual([400, expect.stringContaining('application/problem+json'), [{ path: 'body.invoiceIds', message: 'must not repeat an invoice' }]]);
+    }
+  });
+});

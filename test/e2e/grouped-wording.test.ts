@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { addDays } from '../../shared/domain/dates.js';
-import { aBusinessClientInput, anInvoiceInput } from '../fixtures/api-fixtures.js';
+import { aBusinessClientInput, aConsumerClientInput, anInvoiceInput } from '../fixtures/api-fixtures.js';
 import { companySettings, freshTenant, type FreshTenant } from './fresh-tenant.js';
 import { inbox, uniqueEmail } from './http.js';
 import { parisToday } from './local-clock.js';
@@ -105,5 +105,39 @@ describe('a grouped reminder listing an invoice not due yet, on the local stack'
     const step = ((await t.ok('GET', `/invoices/${notDue.id}/reminders`)).items as any[]).find((s) => s.manual);
     // The history says what went out.
     expect(step).toMatchObject({ state: 'sent', templateId: 'courtesy' });
+  });
+
+  it('sends an overdue invoice the first overdue reminder when the courtesy one is named, never "arrive à échéance" on a past date', { timeout: 60_000 }, async () => {
+    const t = await freshTenant('wording-courtesy');
+    await t.ok('PUT', '/settings', companySettings);
+    const email = uniqueEmail('wording-courtesy');
+    const { clientId, late, notDue } = await mixedClient(t, email);
+    // The client's message (the preview as the send), and the invoice's own route.
+    const preview = await t.ok('POST', `/clients/${clientId}/reminders?dryRun=true`, { templateId: 'courtesy', invoiceIds: [late.id] });
+    expect(preview.subject).toBe(`Relance : facture ${late.number} échue le ${frDate(late.dueDate)}`);
+    expect(plain(preview.text)).not.toContain('arrive à échéance');
+    // An invoice not due yet keeps the courtesy one it was asked.
+    const early = await t.ok('POST', `/clients/${clientId}/reminders?dryRun=true`, { templateId: 'courtesy', invoiceIds: [notDue.id] });
+    expect(early.subject).toBe(`Facture ${notDue.number} : échéance le ${frDate(notDue.dueDate)}`);
+    const both = await t.ok('POST', `/clients/${clientId}/reminders`, { templateId: 'courtesy' });
+    expect(both.subject).toBe('Relance : 2 factures à régler – Plomberie Martin');
+    expect(plain(both.text)).toContain("Celles dont l'échéance est passée restent impayées");
+    const step = ((await t.ok('GET', `/invoices/${late.id}/reminders`)).items as any[]).find((s) => s.manual);
+    expect(step).toMatchObject({ state: 'sent', templateId: 'reminder' });
+  });
+
+  it('does the same on POST /invoices/{id}/reminders, for a consumer too', { timeout: 60_000 }, async () => {
+    const t = await freshTenant('wording-courtesy-one');
+    await t.ok('PUT', '/settings', companySettings);
+    const email = uniqueEmail('wording-courtesy-one');
+    const client = await t.ok('POST', '/clients', aConsumerClientInput({ email }));
+    const today = parisToday();
+    const draft = await t.ok('POST', '/invoices', anInvoiceInput(client.id, { issueDate: addDays(today, -30), dueDate: addDays(today, -6) }));
+    const number = (await t.ok('POST', `/invoices/${draft.id}/send`)).number;
+    const res = await t.call('POST', `/invoices/${draft.id}/reminders`, { templateId: 'courtesy-consumer', force: true });
+    expect([res.status, res.json.templateId]).toEqual([201, 'reminder-consumer']);
+    const mail = (await inbox(email)).find((m) => m.subject.includes(number) && m.attachments.length > 0 && !m.subject.startsWith('Facture'));
+    expect(mail?.subject).not.toContain('arrive à échéance');
+    expect(plain(mail!.body.text!)).not.toContain('arrive à échéance');
   });
 });

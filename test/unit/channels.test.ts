@@ -10,6 +10,7 @@ import { makeGetLetterPdf, makeListLettersToPost, makeMarkLetterPosted } from '.
 import { makeReconcileSchedules } from '../../shared/app/reminders/reconcile-schedules.js';
 import { makeSendReminder } from '../../shared/app/reminders/send-reminder.js';
 import { composeGroupedSms, composeSms, smsRecipient } from '../../shared/app/reminders/compose-sms.js';
+import { smsSegments } from '../../shared/domain/sms-text.js';
 import { sha256Hex } from '../../shared/app/reminders/letter-step.js';
 import type { ReminderTemplate } from '../../shared/domain/default-templates.js';
 import { defaultTemplate } from '../../shared/domain/default-templates.js';
@@ -175,14 +176,23 @@ describe('sms steps', () => {
     const asOf = new Date('2026-03-20T09:00:00Z');
     const two = composeGroupedSms({ invoices: invoices.slice(0, 2), client: aClient(), settings, asOf }, '+33612345678');
     expect(two.text).toMatch(/^Plomberie Martin : 2 factures \(F-2026-0001, F-2026-0005\) sont échues, [\d\s\u202f\u00a0]+,\d\d €/);
-    expect(two.text).toContain('virement IBAN FR76 3000 6000 0112 3456 7890 189, référence F-2026-0001 F-2026-0005.');
+    expect(two.text).toContain('virement IBAN FR76 3000 6000 0112 3456 7890 189, référence F-2026-0001, F-2026-0005.');
     const five = composeGroupedSms({ invoices, client: aClient(), settings: { ...settings, paymentUrl: 'https://pay.example/x?ref={{invoiceNumber}}' }, asOf }, '+33612345678');
     expect(five.text).toContain('5 factures (F-2026-0001, F-2026-0002, F-2026-0003 et 2 autres)');
-    expect(five.text).toContain(`https://pay.example/x?ref=${encodeURIComponent('F-2026-0001, F-2026-0002, F-2026-0003, F-2026-0004, F-2026-0005')}`);
+    // The link takes the numbers the text lists, then +N (as the EPC QR counts the others), with the total.
+    expect(five.text).toContain(`https://pay.example/x?ref=${encodeURIComponent('F-2026-0001, F-2026-0002, F-2026-0003 +2')} `);
     const en = composeGroupedSms({ invoices: invoices.slice(0, 2), client: aClient({ language: 'en' }), settings, asOf }, '+33612345678');
     expect(en.text).toMatch(/^Plomberie Martin: 2 invoices \(F-2026-0001, F-2026-0005\) are overdue/);
     for (const sms of [two, five, en]) expect(sms.text.length).toBeLessThan(320);
     // Before the due date (a courtesy text) nothing is called overdue.
+    // 40 invoices: still two GSM-7 parts, with the link or the transfer reference (all the numbers made 9 parts).
+    const forty = Array.from({ length: 40 }, (_, i) => anInvoiceRecord({ id: `f${i}`, number: `F-2026-${String(i + 10).padStart(4, '0')}`, dueDate: '2026-03-02' }));
+    for (const s of [settings, { ...settings, paymentUrl: 'https://pay.example/x?ref={{invoiceNumber}}&amount={{balance}}' }]) {
+      const text = composeGroupedSms({ invoices: forty, client: aClient(), settings: s, asOf }, '+33612345678').text;
+      expect(text).toContain('40 factures (F-2026-0010, F-2026-0011, F-2026-0012 et 37 autres)');
+      expect(text).toMatch(s.paymentUrl ? /ref=F-2026-0010%2C%20F-2026-0011%2C%20F-2026-0012%20%2B37&amount=/ : /référence F-2026-0010, F-2026-0011, F-2026-0012 \+37\./);
+      expect(smsSegments(text).segments, text).toBeLessThanOrEqual(2);
+    }
     const early = composeGroupedSms({ invoices: invoices.slice(0, 2), client: aClient(), settings, asOf: new Date('2026-02-20T09:00:00Z') }, '+33612345678');
     expect(early.text).toContain('2 factures (F-2026-0001, F-2026-0005) sont à régler');
   });

@@ -1,6 +1,7 @@
 import type { Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { httpHandler, type HttpEvent, type IdempotencyWiring } from '../../shared/http/http-handler.js';
+import { readCsvBody } from '../../shared/http/csv-body.js';
 import { objectKeys } from '../../shared/http/problem.js';
 import { ok } from '../../shared/http/responses.js';
 import { routeList, routes } from '../../shared/http/routes.js';
@@ -75,6 +76,31 @@ describe('the HTTP edge', () => {
         if (route.query) expect(objectKeys(route.query).length, route.name).toBeGreaterThan(0);
         if (route.params) expect(objectKeys(route.params).length, route.name).toBeGreaterThan(0);
       }
+    });
+  });
+
+  describe('a CSV body (the import route)', () => {
+    const csvEvent = (body: string, contentType: string, isBase64Encoded = false): HttpEvent =>
+      ({ ...anEvent(), headers: { 'content-type': contentType }, body, isBase64Encoded }) as HttpEvent;
+    const importEcho = (csv?: typeof readCsvBody) =>
+      httpHandler(routes.importInvoices, async (request) => ok({ body: request.body ?? null }), { ...unusedStore, ...(csv ? { csv } : {}) });
+
+    it('refuses, at cold start, a csvBody route built without its reader (the decoders live in csv-body.ts)', () => {
+      expect(() => importEcho()).toThrow(/takes CSV/);
+    });
+
+    it('reads text/csv and Windows-1252 bytes with the reader, and still takes JSON', async () => {
+      const handler = importEcho(readCsvBody);
+      const text = await call(handler, csvEvent('number;client\nF-1;Éric', 'text/csv'));
+      expect(text.status).toBe(200);
+      expect(text.json.body.csv).toBe('number;client\nF-1;Éric');
+      const bytes = await call(handler, csvEvent(Buffer.from([0x45, 0x3b, 0xe9]).toString('base64'), 'application/octet-stream', true));
+      expect(bytes.json.body.csv).toBe('E;é');
+      const notUtf8 = await call(handler, csvEvent('a;b\nc;\ufffd', 'text/csv'));
+      expect(notUtf8.status).toBe(400);
+      expect(notUtf8.json.errors[0]).toMatchObject({ path: 'body', message: expect.stringContaining('line 2') });
+      const json = await call(handler, csvEvent(JSON.stringify({ csv: 'x' }), 'application/json'));
+      expect(json.json.body.csv).toBe('x');
     });
   });
 

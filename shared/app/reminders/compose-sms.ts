@@ -49,7 +49,7 @@ const SMS_NUMBERS_LISTED = 3;
 /**
  * One text about several invoices of one client whose sms steps fall on the same day (settings
  * `groupByClient`): how many, their numbers, the total balance and how to pay (settings.paymentUrl
- * rendered with all the numbers and the total, else the transfer reference), in the client's
+ * rendered with the numbers listed, `+N`, and the total, else the transfer reference), in the client's
  * language. Sent instead of one text per invoice, which the client gap would spread over days.
  */
 export const composeGroupedSms = (
@@ -60,9 +60,14 @@ export const composeGroupedSms = (
   const numbers = ordered.map((i) => i.number ?? i.id);
   const totalCents = ordered.reduce((sum, i) => sum + invoiceBalanceCents(i), 0);
   const first = ordered[0]!;
-  // The group as one invoice: all its numbers, the total balance (what paymentUrl and the reference take).
+  const rest = numbers.length - SMS_NUMBERS_LISTED;
+  // What paymentUrl and the transfer reference take: the numbers the text lists, then `+N` as the EPC QR counts the
+  // others (all of them made a 40-invoice text of 9 parts, mostly its link).
+  const head = numbers.slice(0, SMS_NUMBERS_LISTED).join(', ');
+  const reference = head + (rest > 0 ? ` +${rest}` : '');
+  // The group as one invoice: that reference, the total balance.
   const vars = reminderVariables({
-    invoice: { ...first, number: numbers.join(', '), totals: { ...first.totals, grossCents: totalCents }, paidCents: 0, creditedCents: 0, deductedCents: 0 },
+    invoice: { ...first, number: reference, totals: { ...first.totals, grossCents: totalCents }, paidCents: 0, creditedCents: 0, deductedCents: 0 },
     client: m.client,
     settings: m.settings,
     asOf: m.asOf,
@@ -71,11 +76,10 @@ export const composeGroupedSms = (
   // A text before the due date (a courtesy step) must not say "overdue".
   const allOverdue = ordered.every((i) => i.dueDate < localDate(m.asOf, m.settings.timezone));
   const state = en ? (allOverdue ? 'are overdue' : 'are awaiting payment') : allOverdue ? 'sont échues' : 'sont à régler';
-  const rest = numbers.length - SMS_NUMBERS_LISTED;
-  const listed = numbers.slice(0, SMS_NUMBERS_LISTED).join(', ') + (rest > 0 ? (en ? ` and ${rest} more` : ` et ${rest} autre${rest > 1 ? 's' : ''}`) : '');
+  const listed = head + (rest > 0 ? (en ? ` and ${rest} more` : ` et ${rest} autre${rest > 1 ? 's' : ''}`) : '');
   const pay =
     vars.paymentLink ||
-    (vars.iban ? (en ? `transfer to IBAN ${vars.iban}, reference ${numbers.join(' ')}.` : `virement IBAN ${vars.iban}, référence ${numbers.join(' ')}.`) : vars.companyPhone || vars.companyEmail);
+    (vars.iban ? (en ? `transfer to IBAN ${vars.iban}, reference ${reference}.` : `virement IBAN ${vars.iban}, référence ${reference}.`) : vars.companyPhone || vars.companyEmail);
   const text = gsmPunctuation(
     en
       ? `${vars.companyName}: ${numbers.length} invoices (${listed}) ${state}, ${vars.balanceAmount} in total. To pay: ${pay} Already paid? Please ignore this message.`

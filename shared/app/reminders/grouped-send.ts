@@ -1,7 +1,7 @@
 import { attachmentFileName } from '../../domain/attachment-name.js';
 import { localDate } from '../../domain/dates.js';
 import { MAX_GROUP_SIZE, mostAdvanced } from '../../domain/grouped-reminder.js';
-import type { ReminderTemplate } from '../../domain/default-templates.js';
+import { fittingTemplateId, type ReminderTemplate } from '../../domain/default-templates.js';
 import { templateRefusalFor } from '../../domain/penalty-mentions.js';
 import { SEND_LEASE_MS } from '../../domain/reminder-steps.js';
 import { channelOf, type Channel } from '../../domain/scenario.js';
@@ -73,7 +73,7 @@ export interface PreparedGroup {
   readonly members: readonly GroupMemberStep[];
   readonly template: ReminderTemplate;
   readonly grouped: GroupedEmail;
-  /** The courtesy template replaced a firmer one (no invoice overdue): manual records say so. */
+  /** A template fitting the invoices replaced the one picked (fittingTemplateId): manual records say so. */
   readonly courtesyInstead?: boolean;
   /** The step template whose tone the message took (absent when the courtesy one or the owner's own words replaced it). */
   readonly leadTemplateId?: string;
@@ -108,12 +108,11 @@ export const prepareGroup = async (
   if (allowed.length === 0) return undefined;
   const lead = mostAdvanced(allowed.map((a) => ({ ...a, tone: a.template.tone, position: a.m.record.index })));
   // A message about invoices none of which is overdue on the send day (a manual or mass send may choose a
-  // firmer template) takes the courtesy template: it never says "échue", "impayée" or "mise en demeure".
+  // firmer template) takes the courtesy template: it never says "échue", "impayée" or "mise en demeure"; and
+  // the courtesy one named for overdue invoices, the first overdue reminder (fittingTemplateId).
   const today = localDate(now, settings.timezone);
-  const noneOverdue = allowed.every(({ m }) => m.ctx.invoice.dueDate >= today);
-  const used = noneOverdue && lead.template.tone !== 'courtesy' && !own.subject && !own.body
-    ? await resolveTemplate(deps.templates, invoice.tenantId, client.kind === 'consumer' ? 'courtesy-consumer' : 'courtesy', client.language)
-    : lead.template;
+  const fitting = fittingTemplateId(lead.template.tone, own.templateId, allowed.some(({ m }) => m.ctx.invoice.dueDate < today), client.kind === 'consumer');
+  const used = fitting && !own.subject && !own.body ? await resolveTemplate(deps.templates, invoice.tenantId, fitting, client.language) : lead.template;
   const linkOf = async (member: GroupMemberStep): Promise<string | undefined> =>
     links === 'preview' ? deps.portalLinks?.preview(member.ctx.invoice) : deps.portalLinks?.issue(member.ctx.invoice);
   const [payments, creditNotes, portalUrls] = await Promise.all([

@@ -4,7 +4,7 @@ import { activePlan, planManualDefault } from './plan-lifecycle.js';
 import { manualTemplateId } from '../../domain/grouped-reminder.js';
 import { templateRefusalFor, waivedTemplateRefusal } from '../../domain/penalty-mentions.js';
 import { penaltiesWaived } from '../../domain/payment-plan.js';
-import { manualTemplateRefusal } from '../../domain/default-templates.js';
+import { fittingTemplateId, manualTemplateRefusal } from '../../domain/default-templates.js';
 import { invoiceBalanceCents } from '../../domain/invoice.js';
 import { BusinessRuleError, ConflictError, NotFoundError, UpstreamError } from '../errors.js';
 import type { NewStepRecord } from '../ports/reminder-steps.js';
@@ -71,7 +71,9 @@ export const makeSendReminderNow = (deps: SendReminderDeps) =>
     if (refusal) throw new BusinessRuleError('penalties-for-consumer', refusal, [{ path: 'body.templateId', message: refusal }]);
     const misuse = input.templateId ? manualTemplateRefusal(input.templateId, plan !== undefined) : undefined;
     if (misuse) throw new BusinessRuleError('not-a-reminder-template', misuse, [{ path: 'body.templateId', message: misuse }]);
-    const template = notDue && chosen.tone !== 'courtesy' ? await resolveTemplate(deps.templates, tenantId, client.kind === 'consumer' ? 'courtesy-consumer' : 'courtesy', client.language) : chosen;
+    // And past it, the courtesy one named (it would say "arrive à échéance" on a past date) gives way to the first overdue reminder.
+    const fitting = fittingTemplateId(chosen.tone, input.templateId, !notDue, client.kind === 'consumer');
+    const template = fitting ? await resolveTemplate(deps.templates, tenantId, fitting, client.language) : chosen;
     // The plan's waiver of penalties and the €40 (recorded): a text claiming them would contradict it, and the plan table it prints.
     const waiver = plan && penaltiesWaived(plan, { status: invoice.status, balanceCents: invoiceBalanceCents(invoice) }) ? waivedTemplateRefusal(template) : undefined;
     if (waiver) throw new BusinessRuleError('penalties-waived', waiver, [{ path: 'body.templateId', message: waiver }]);

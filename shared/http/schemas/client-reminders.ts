@@ -6,11 +6,13 @@ import { INVOICE_STATUSES } from '../../domain/invoice.js';
 
 /** Validation only: the use cases' types are in shared/app/reminders/{client,batch}-reminders.ts. */
 const templateId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/, { message: 'must be 1-48 lowercase letters, digits or dashes' });
+/** Refused when an id comes twice (as a client's tags are): each id asked gets exactly one item in the answer. */
+const invoiceIds = (max: number) => z.array(id).min(1).max(max).refine((ids) => new Set(ids).size === ids.length, { message: 'must not repeat an invoice' });
 
 export const ClientReminderInput = z
   .object({
     /** Default: the client's open invoices with a balance. */
-    invoiceIds: z.array(id).min(1).max(40).optional(),
+    invoiceIds: invoiceIds(40).optional(),
     /** Default: each invoice's next step template; the firmest one sets the tone. */
     templateId: templateId.optional(),
     /** Default: the billing contacts' emails, else the client's address (and its copies). */
@@ -47,8 +49,7 @@ const BatchFilter = z
 
 export const BatchReminderInput = z
   .object({
-    // Refused when an id comes twice (as a client's tags are): each id asked gets exactly one item in the answer.
-    invoiceIds: z.array(id).min(1).max(500).refine((ids) => new Set(ids).size === ids.length, { message: 'must not repeat an invoice' }).optional(),
+    invoiceIds: invoiceIds(500).optional(),
     filter: BatchFilter.optional(),
     templateId: templateId.optional(),
   })
