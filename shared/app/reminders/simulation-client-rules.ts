@@ -143,7 +143,7 @@ export const replayClientRules = (sends: readonly PlannedSend[], rules: ClientRu
       const soon = Date.parse(later[match]!.current) <= Date.parse(message.at) + MANUAL_COVER_MS;
       for (const p of later.slice(0, soon ? match + 1 : match)) {
         pending.splice(pending.indexOf(p), 1);
-        result[p.index] = { at: p.current, skipped: 'group_sent' };
+        result[p.index] = { at: p.current, skipped: 'group_sent', ...(p.movedBy ? { movedBy: p.movedBy } : {}) };
       }
     }
   };

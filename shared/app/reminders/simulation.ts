@@ -385,17 +385,21 @@ const withClientRules = (
   });
   // The move to litigation is planned from the last reminder's day (anchor `previous`): when the client rules send
   // that reminder later than its schedule, the engine re-plans the escalation from the day it went out, and so
-  // does the dry run (it showed the invoice reaching litigation days before it does).
+  // does the dry run (it showed the invoice reaching litigation days before it does). A last reminder a firmer
+  // grouped message covered (`group_sent`) after the gap carried it later counts from the slot it was carried to,
+  // as the engine re-plans from the step's recorded time (the dry run counted from its own day, a week early).
   return out.map((item) => {
     if (item.action !== 'escalate' || !item.at) return item;
     const { ctx: c } = entries.find((e) => e.ctx.invoice.id === item.invoiceId)!;
     const index = c.scenario.steps.findIndex((s) => s.id === item.stepId);
     const step = c.scenario.steps[index];
     const previousId = c.scenario.steps[index - 1]?.id;
-    const previous = out.find((o) => o.invoiceId === item.invoiceId && o.stepId === previousId && o.action === 'send' && o.plannedAt && o.at);
+    const p = out.findIndex((o) => o.invoiceId === item.invoiceId && o.stepId === previousId && (o.action === 'send' || o.reason === 'group_sent') && o.plannedAt && o.at);
+    const previous = out[p];
     if (!step || step.anchor !== 'previous' || !previous) return item;
     const calendar = sendCalendarFor(c.settings, c.client);
     const at = sendInstant(nextSendDay(addDays(localDate(new Date(previous.at!), timezone), step.offsetDays), calendar), calendar).toISOString();
-    return at > item.at ? { ...item, at, plannedAt: item.at, ...(previous.reason ? { reason: previous.reason } : {}) } : item;
+    const movedBy = bySend.get(all[p]!.item)?.movedBy;
+    return at > item.at ? { ...item, at, plannedAt: item.at, ...(movedBy ? { reason: movedBy } : {}) } : item;
   });
 };
