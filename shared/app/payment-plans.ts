@@ -19,6 +19,7 @@ import type { ClientRepository, Clock, InvoiceRecord, InvoiceRepository, Mailer,
 import { defaultRetryPolicy, retryOnConflict, type RetryPolicy } from './retry-on-conflict.js';
 import type { PortalLinks } from './portal/portal-links.js';
 import { countPortalAction } from './portal/portal-rate.js';
+import { PortalStateError } from './portal/portal-actions.js';
 
 export interface PaymentPlanDeps {
   readonly invoices: InvoiceRepository;
@@ -178,9 +179,13 @@ export const makeRequestPaymentPlan = ({ invoices, settings, clock, retry = defa
       // The same request again (a double click, a page reloaded) is the pending one: no write, no second alert.
       const pending = invoice.planRequest?.status === 'pending' ? invoice.planRequest : undefined;
       if (pending && pending.note === input.note && JSON.stringify(pending.instalments.map((i) => ({ dueDate: i.dueDate, amountCents: i.amountCents }))) === JSON.stringify(instalments)) return pending;
+      const counted = countPortalAction(invoice, today);
+      // Disputed: the seller answers the dispute first, as for a promise (the portal offers neither then); it was
+      // recorded, and the owner alerted, from a page opened before the dispute or a direct call.
+      if (invoice.disputed) throw new PortalStateError('The invoice is disputed: the seller answers the dispute first');
       const request: PlanRequest = { instalments, requestedAt: at, status: 'pending', ...(input.note ? { note: input.note } : {}) };
       await invoices.save(
-        { ...invoice, ...countPortalAction(invoice, today), planRequest: request, updatedAt: at },
+        { ...invoice, ...counted, planRequest: request, updatedAt: at },
         { events: [{ at, type: 'plan.requested', data: { instalments: request.instalments, ...(input.note ? { note: input.note } : {}) } }] },
       );
       return request;

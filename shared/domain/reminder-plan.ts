@@ -138,9 +138,11 @@ export const planReminders = (input: PlanInput): PlannedStep[] => {
    * pushed a few days by the client gap does not hold the J+1 back by as many days after the due
    * date (the gap from it and one step a day still apply).
    */
-  const carry = (actual: string, base: string, nominal: string): void => {
+  const carry = (actual: string, base: string, nominal: string, channel: Channel): void => {
     if (nominal < invoice.dueDate) return;
-    if (actual > nextSendDay(base, calendar)) shift = daysBetween(nominal, actual);
+    // A text's own window (21:00 → 08:00 the next day, a Sunday) is where it goes anyway, not a delay: carried, every
+    // text of a 21:00 tenant moved the later ones a day more.
+    if (actual > utcToZoned(slotOn(nextSendDay(base, calendar), channel), tz).date) shift = daysBetween(nominal, actual);
   };
 
   /**
@@ -180,13 +182,13 @@ export const planReminders = (input: PlanInput): PlannedStep[] => {
       const date = at ? utcToZoned(at, tz).date : calendarDate;
       previousDate = date;
       if (record.state === 'sent' || (record.state === 'failed' && at) || holdsItsSlot(record)) {
-        carry(date, base, nominalDate);
+        carry(date, base, nominalDate, channel);
         lastStepDate = lastStepDate && lastStepDate > date ? lastStepDate : date;
       }
       // A step skipped when it fired (its address failing) sent nothing, but the later steps keep
       // their spacing from its time: without it they would fall back to the due date's calendar
       // and catch up at once (J+8 the day after a caught-up J+1, the whole scenario in a few days).
-      if (record.state === 'skipped' && at) carry(date, base, nominalDate);
+      if (record.state === 'skipped' && at) carry(date, base, nominalDate, channel);
       if (record.state === 'sent' && at && (!lastSent || at > lastSent)) lastSent = at;
       return { ...common, state: record.state, ...(at && { scheduledAt: at.toISOString(), localTime: localDateTimeOf(at, tz) }) };
     }
@@ -229,7 +231,7 @@ export const planReminders = (input: PlanInput): PlannedStep[] => {
       instant = nextSmsSlot(instant, calendar);
       date = utcToZoned(instant, tz).date;
     }
-    carry(date, base, nominalDate);
+    carry(date, base, nominalDate, channel);
     previousDate = date;
     lastStepDate = date;
     lastSent = instant;

@@ -85,7 +85,7 @@ export const routeSummaries: Record<RouteName, string> = {
   portalPaid: 'Client portal: “j’ai payé” (date, reference): reminders pause 5 business days while the seller checks',
   portalPromise: 'Client portal: a promise to pay by a date (≤ 60 days): reminders pause and resume the day after if unpaid',
   portalDispute: 'Client portal: contest the invoice (reason): reminders stop until the seller resolves it',
-  portalPlanRequest: 'Client portal: ask for a payment plan (instalments adding up to the balance, ascending, from today); the seller accepts or declines and the client is told by email',
+  portalPlanRequest: 'Client portal: ask for a payment plan (instalments adding up to the balance, ascending, from today); the seller accepts or declines and the client is told by email; 409 while the invoice is disputed, as a promise',
   listNotifications: 'The owner’s notifications (bounce, complaint, dispute, promise, "j’ai payé", failed step, unknown outcome, plan request, litigation), newest first; unread=true for the unread ones',
   readAllNotifications: 'Mark every notification read (500 per call; remaining says if some are left)',
   readNotification: 'Mark a notification read',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { addDays } from '../../shared/domain/dates.js';
 import { fitsBudget, makeSendBatchReminders } from '../../shared/app/reminders/batch-reminders.js';
 import { makeSendClientReminder } from '../../shared/app/reminders/client-reminders.js';
 import { hashPortalToken, makePortalLinks, PREVIEW_PORTAL_TOKEN } from '../../shared/app/portal/portal-links.js';
@@ -107,6 +108,18 @@ describe('POST /reminders/batch (use case)', () => {
     expect(fitsBudget([warm, warm], 2, 20_251, 24_000, 10)).toBe(false);
     // Nothing done yet: the first clients start.
     expect(fitsBudget([], 4, 0, 24_000, 30)).toBe(true);
+  });
+
+  it('keeps a client’s most overdue invoices in its message past the 40 it lists, whatever order the ids came in', async () => {
+    const w = world();
+    // 45 late invoices of c1, asked newest first (a list sorted by another column): the 5 least overdue are left out.
+    const ids = Array.from({ length: 45 }, (_, i) => `w${String(i).padStart(2, '0')}`);
+    for (const [i, id] of ids.entries()) w.invoices.add(anInvoiceRecord({ id, clientId: 'c1', number: `W-${i}`, dueDate: addDays('2026-02-01', i) }));
+    const batch = makeSendBatchReminders({ ...w.deps, list: async () => ({ items: [] }) });
+    const result = await batch(T, { invoiceIds: [...ids].reverse(), templateId: 'reminder' });
+    expect(result.items.filter((i) => i.reason === 'group_full').map((i) => i.invoiceId).sort()).toEqual(ids.slice(40));
+    expect(result.items.map((i) => i.invoiceId)).toEqual([...ids].reverse());
+    expect(result.totals).toEqual({ sent: 40, skipped: 5, failed: 0 });
   });
 
   it('reads the ids from the follow-up list for a filter, and refuses more than 500', async () => {

@@ -101,8 +101,9 @@ describe('sms steps', () => {
     expect(plan.map((r) => [r.stepId, r.channel ?? 'email', local(r.scheduledAt!)])).toEqual([
       ['mail', 'email', '2026-03-13T21:00:00'],
       ['texto', 'sms', '2026-03-17T08:00:00'],
-      // The text went out the morning after its 21:00 day: later steps keep their spacing from it.
-      ['lettre', 'letter', '2026-03-25T21:00:00'],
+      // The text goes the morning after its 21:00 day, the SMS window's own slot: no delay the later steps carry
+      // (carried, each text of a 21:00 tenant moved the later steps a day more).
+      ['lettre', 'letter', '2026-03-24T21:00:00'],
     ]);
   });
 
@@ -207,7 +208,7 @@ describe('letter steps', () => {
     expect(outcome).toMatchObject({ outcome: 'to_post', stepId: 'lettre' });
     const record = (await steps.list('acme', 'inv1')).find((r) => r.stepId === 'lettre')!;
     expect(record.state).toBe('to_post');
-    expect(record.letter).toMatchObject({ date: '2026-03-25', deadlineDays: 8, invoices: [{ number: 'F-2026-0001' }], indemnityCents: 4000 });
+    expect(record.letter).toMatchObject({ date: '2026-03-24', deadlineDays: 8, invoices: [{ number: 'F-2026-0001' }], indemnityCents: 4000 });
     expect(record.letterSha256).toBe(sha256Hex(await pdf.letter(record.letter)));
 
     const list = await makeListLettersToPost({ steps })('acme');

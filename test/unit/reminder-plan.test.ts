@@ -653,3 +653,30 @@ describe('planReminders: a text re-planned between the 07:00 send hour and the 0
     expect(brief(plan)).toEqual([['texto', 'scheduled', '2026-03-04T08:00:00']]);
   });
 });
+
+describe('planReminders: texts of a tenant sending at 21:00, past the SMS window', () => {
+  // Due Mon 2 Mar 2026: J+1, J+8 and J+15 are Tuesdays, each text going at 08:00 the Wednesday after.
+  const calendar = parisCalendar({ sendHour: 21 });
+  const text = (id: string, offsetDays: number) => aStep({ id, offsetDays, templateId: 'sms-reminder', channel: 'sms' });
+  const scenario = aScenario([text('t1', 1), text('t8', 8), text('t15', 15)]);
+  const invoice = anInvoice({ dueDate: '2026-03-02', sentAt: parisTime('2026-02-01T09:00').toISOString() });
+
+  it('keeps them a week apart: the window’s move to the next morning is no delay the later texts carry', () => {
+    const plan = planReminders(aPlanInput({ invoice, scenario, calendar, now: parisTime('2026-02-01T09:00') }));
+    // Each carried a day more: 03-04, 03-12, 03-20.
+    expect(brief(plan)).toEqual([
+      ['t1', 'scheduled', '2026-03-04T08:00:00'],
+      ['t8', 'scheduled', '2026-03-11T08:00:00'],
+      ['t15', 'scheduled', '2026-03-18T08:00:00'],
+    ]);
+  });
+
+  it('keeps the spacing once the first text went out at 08:00 the next morning', () => {
+    const history = [sent('t1', parisTime('2026-03-04T08:00'))];
+    const plan = planReminders(aPlanInput({ invoice, scenario, calendar, history, now: parisTime('2026-03-04T08:01') }));
+    expect(brief(plan).slice(1)).toEqual([
+      ['t8', 'scheduled', '2026-03-11T08:00:00'],
+      ['t15', 'scheduled', '2026-03-18T08:00:00'],
+    ]);
+  });
+});

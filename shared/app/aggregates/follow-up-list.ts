@@ -163,8 +163,17 @@ export const makeFollowUpList = ({ invoices, rows, aggregates, settings, clock }
     let records: InvoiceRecord[];
     let nextCursor: string | undefined;
     const text = q.q?.trim();
-    // A number, or the start of one (`EXT`, `FA2025` of imported invoices: one lookup item read to know).
-    const byNumber = !!text && (looksLikeNumber(text) || (await rows.byNumber(tenantId, text.toUpperCase(), { limit: 1 })).ids.length > 0);
+    const typed = text?.toUpperCase();
+    // Digits alone (`11`, `0011`) are also the end of our own numbers: F-<year>-0011 of the last
+    // five years, looked up exactly (one small read each), ahead of the numbers starting so.
+    const own = text && !q.cursor && /^\d{1,6}$/.test(text) ? await ownNumbersEndingWith(rows, tenantId, text, Number(today.slice(0, 4))) : [];
+    const startsNumber = async (prefix: string) => (await rows.byNumber(tenantId, prefix, { limit: 1 })).ids.length > 0;
+    const typedFound = !!typed && (await startsNumber(typed));
+    const dashed = typed !== undefined && !typedFound ? dashedNumber(typed) : undefined;
+    // A number, or the start of one (one lookup item read to know: `EXT`, `FA2025` of imported invoices, `F-2026-00`,
+    // `F2026` as `F-2026`). A `q` with digits that starts or ends no number searches client names, as one without:
+    // `garage 2000`, `3 frères` found nothing (a client's page past the first is never a number's: its page has no next).
+    const byNumber = !!text && (own.length > 0 || typedFound || (looksLikeNumber(text) && dashed !== undefined && (await startsNumber(dashed))));
     // With `clientId` (a client's own screen), only that client's name counts among the matches.
     const named = text && !byNumber ? (await clientsNamed(rows, tenantId, text, q.order === 'desc')).filter((c) => !q.clientId || c.clientId === q.clientId) : [];
     if (text && named.length > 0) {
@@ -186,14 +195,8 @@ export const makeFollowUpList = ({ invoices, rows, aggregates, settings, clock }
       nextCursor = k < named.length ? namedCursor(list, k, inner) : undefined;
     } else if (q.q && byNumber) {
       // A number (or its start): the number lookup partition, then the filters on that small set.
-      const typed = q.q.trim().toUpperCase();
       // `F2026` finds F-2026-…, unless an imported number starts with what was typed as it is.
-      const dashed = dashedNumber(typed);
-      const useDashed = dashed !== undefined && (await rows.byNumber(tenantId, typed, { limit: 1 })).ids.length === 0;
-      const found = await rows.byNumber(tenantId, useDashed ? dashed : typed, page);
-      // Digits alone (`11`, `0011`) are also the end of our own numbers: F-<year>-0011 of the last
-      // five years, looked up exactly (one small read each), ahead of the numbers starting so.
-      const own = !q.cursor && /^\d{1,6}$/.test(text!) ? await ownNumbersEndingWith(rows, tenantId, text!, Number(today.slice(0, 4))) : [];
+      const found = await rows.byNumber(tenantId, !typedFound && dashed !== undefined ? dashed : typed!, page);
       const ids = [...new Set([...own, ...found.ids])];
       records = (await rows.invoices(tenantId, ids)).filter(matches(filter));
       nextCursor = found.nextCursor;

@@ -150,7 +150,10 @@ export const makeSendBatchReminders = (deps: BatchReminderDeps) =>
         const client = await reads.clients.get(tenantId, clientId);
         if (!client) return clientIds.map((invoiceId) => ({ invoiceId, status: 'skipped', reason: 'not_found' }));
         const contexts = await loadClientContexts(reads, tenantId, clientId, clientIds);
-        const result = await remindClient(reads, tenantId, client, contexts, clientIds, input.templateId ? { templateId: input.templateId } : {}, false);
+        // The most overdue first, whatever order the ids came in: past the 40 one message lists, the newest answer group_full.
+        const due = (id: string) => contexts.get(id)?.invoice.dueDate ?? '';
+        const byDue = [...clientIds].sort((a, b) => due(a).localeCompare(due(b)));
+        const result = await remindClient(reads, tenantId, client, contexts, byDue, input.templateId ? { templateId: input.templateId } : {}, false);
         return result.items.map((i) => ({ invoiceId: i.invoiceId, status: i.status === 'would_send' ? 'skipped' : i.status, ...(i.reason ? { reason: i.reason } : {}) }));
       } catch (error) {
         // One client's trouble never costs the others their answer (their emails may already be out).

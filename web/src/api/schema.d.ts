@@ -788,7 +788,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Client portal: ask for a payment plan (instalments adding up to the balance, ascending, from today); the seller accepts or declines and the client is told by email */
+        /** Client portal: ask for a payment plan (instalments adding up to the balance, ascending, from today); the seller accepts or declines and the client is told by email; 409 while the invoice is disputed, as a promise */
         post: operations["portalPlanRequest"];
         delete?: never;
         options?: never;

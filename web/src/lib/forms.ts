@@ -16,17 +16,20 @@ export const applyApiErrors = <T extends FieldValues>(
   rename: Record<string, string> = {},
 ): boolean => {
   if (!(error instanceof ApiError)) return false;
-  let placed = false;
-  for (const [path, message] of Object.entries(error.fieldErrors())) {
-    const name = rename[path] ?? path;
-    if (fields.some((f) => name === f || name.startsWith(`${f}.`))) {
-      // Already in the user's language (ApiError.fieldErrors). The first one takes the focus, as the form's
-      // own checks do: the pressed button is no place to learn that a field above was refused.
-      setError(name as Path<T>, { type: 'server', message }, { shouldFocus: !placed });
-      placed = true;
-    }
-  }
-  return placed;
+  const named = Object.entries(error.fieldErrors())
+    .map(([path, message]) => [rename[path] ?? path, message] as const)
+    .filter(([name]) => fields.some((f) => name === f || name.startsWith(`${f}.`)));
+  // Already in the user's language (ApiError.fieldErrors). The first one in the page takes the focus, as the
+  // form's own checks do: the pressed button is no place to learn that a field above was refused. The API lists
+  // them in its own order (the settings' postal code before the phone printed above it): sorted as on screen.
+  const at = (name: string) => (typeof document === 'undefined' ? null : document.getElementsByName(name)[0] ?? null);
+  const sorted = [...named].sort(([a], [b]) => {
+    const ea = at(a), eb = at(b);
+    if (!ea || !eb || ea === eb) return ea ? -1 : eb ? 1 : 0;
+    return ea.compareDocumentPosition(eb) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+  });
+  sorted.forEach(([name, message], i) => setError(name as Path<T>, { type: 'server', message }, { shouldFocus: i === 0 }));
+  return sorted.length > 0;
 };
 
 /**

@@ -54,8 +54,9 @@ describe('the template editor', () => {
     // The subject's error comes from the API only (the screen knows its variables): said in French too.
     await waitFor(() => expect(errorOf(screen.getByLabelText('Objet'))).toBe('Inconnu dans un modèle : {{invoiceNumbr}}. Choisissez une variable dans la liste ci-dessus.'));
     expect(errorOf(body)).toBe('Inconnu dans un modèle : {{balance}}. Choisissez une variable dans la liste ci-dessus.');
-    // The first field the API named takes the focus (it stayed on "Enregistrer", below the preview on a phone).
-    expect(document.activeElement).toBe(body);
+    // The first refused field on screen takes the focus, the subject above the message whatever the API's order
+    // (it stayed on "Enregistrer", below the preview on a phone).
+    expect(document.activeElement).toBe(screen.getByLabelText('Objet'));
     fireEvent.change(body, { target: { value: 'Reste {{balanceAmount}}' } });
     await waitFor(() => expect(screen.getByText('Reste 820,00 €')).toBeTruthy());
   });

@@ -58,4 +58,13 @@ describe('the contacts editor', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
     await waitFor(() => expect(calls.filter((c) => c.method === 'PATCH').map((c) => c.body)).toEqual([{ contacts: [{ name: 'Mme Pichon', role: 'billing', phone: '+33612345678' }] }]));
   });
+
+  it('puts the cursor in the new contact’s name when one is added (it stayed on the button, under the fields to fill)', async () => {
+    fakeApi(() => undefined);
+    renderInApp(<ContactsEditor client={client([{ name: 'Compta', role: 'billing', email: 'c@pichon.test' }])} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Ajouter un contact' }));
+    const second = screen.getByRole('group', { name: 'Contact 2' });
+    await waitFor(() => expect(document.activeElement).toBe(second.querySelector('input')));
+    expect((document.activeElement as HTMLInputElement).value).toBe('');
+  });
 });

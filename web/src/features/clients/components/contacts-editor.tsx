@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { ErrorMessage, Field, SubmitButton } from '../../../components/ui';
 import { useI18n } from '../../../lib/i18n';
 import { useFocusRefused } from '../../../lib/forms';
@@ -25,6 +25,12 @@ export const ContactsEditor = ({ client }: { client: Client }) => {
   const [rows, setRows] = useState<Row[]>((client.contacts ?? []).map(toRow));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const form = useFocusRefused();
+  // "Ajouter un contact" puts the cursor in the new contact's name, as "Ajouter une ligne" does on an invoice:
+  // the focus stayed on the button, under the fields to fill, and a phone's keyboard did not open.
+  const [added, setAdded] = useState(0);
+  useEffect(() => {
+    if (added > 0) form.ref.current?.querySelector<HTMLInputElement>('fieldset.contact-row:last-of-type input')?.focus();
+  }, [added, form.ref]);
   const set = (i: number, patch: Partial<Row>) => setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -80,7 +86,7 @@ export const ContactsEditor = ({ client }: { client: Client }) => {
       })}
       {update.isError && !placed && <ErrorMessage error={update.error} />}
       <div className="row">
-        <button type="button" className="button" disabled={rows.length >= 20} onClick={() => setRows((rs) => [...rs, { name: '', email: '', phone: '', role: 'billing' }])}>
+        <button type="button" className="button" disabled={rows.length >= 20} onClick={() => (setRows((rs) => [...rs, { name: '', email: '', phone: '', role: 'billing' }]), setAdded((n) => n + 1))}>
           {t('clientMore.add')}
         </button>
         {/* Nothing to save before a contact is added (or one saved is removed): the primary button was "Enregistrer" an empty list. */}

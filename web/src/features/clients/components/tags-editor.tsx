@@ -2,10 +2,9 @@ import { useId, useState, type FormEvent } from 'react';
 import { ErrorMessage, SubmitButton } from '../../../components/ui';
 import { useI18n } from '../../../lib/i18n';
 import { ApiError } from '../../../lib/problem';
+import { parseTags } from '../../../lib/tags';
 import { useUpdateClient, type Client } from '../api';
 import '../texts';
-
-export const parseTags = (text: string): string[] => [...new Set(text.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean))];
 
 /** Client categories (e.g. grand-compte): a scenario bound to a category applies to its clients. */
 export const TagsEditor = ({ client }: { client: Client & { tags?: string[] } }) => {

@@ -5,6 +5,7 @@ import { useLocation, useNavigate, useParams } from 'react-router';
 import { z } from 'zod';
 import { ErrorMessage, Field, Loading, PageHeader, ScreenError, SubmitButton } from '../../../components/ui';
 import { applyApiErrors } from '../../../lib/forms';
+import { parseTags } from '../../../lib/tags';
 import { useI18n } from '../../../lib/i18n';
 import { useScenarioName } from '../../../lib/scenario-name';
 import { ApiError } from '../../../lib/problem';
@@ -92,7 +93,7 @@ const ScenarioEditor = ({ id, scenario, templates, save }: { id: string; scenari
   const submit = form.handleSubmit(async (v) => {
     const taken = new Set(v.steps.map((s) => s.id).filter(Boolean));
     const days = stepDays(v.steps);
-    const tags = [...new Set(v.tags.split(',').map((x) => x.trim().toLowerCase()).filter(Boolean))];
+    const tags = parseTags(v.tags);
     const body: ScenarioInput = {
       name: v.name,
       ...(tags.length > 0 || (scenario?.tags ?? []).length > 0 ? { tags } : {}),
