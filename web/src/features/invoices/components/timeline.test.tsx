@@ -42,6 +42,26 @@ describe('the invoice’s history', () => {
     ]);
   });
 
+  it('says the note typed with a promise or a payment plan, and the client’s message with a plan request (they were shown nowhere)', async () => {
+    fakeApi(({ path }) =>
+      path.startsWith('/invoices/inv1/timeline')
+        ? {
+            status: 200,
+            body: {
+              items: [
+                { at, type: 'invoice.promised', data: { date: '2026-12-10', note: 'Au téléphone, paiera après son chantier' } },
+                { at, type: 'plan.requested', data: { instalments: [], note: 'Trois fois, s’il vous plaît' } },
+              ],
+            },
+          }
+        : undefined,
+    );
+    renderInApp(<Timeline invoiceId="inv1" />);
+    const items = within(await screen.findByRole('list')).getAllByRole('listitem').map((li) => plain(li.textContent).replace(/^.*?\d\d:\d\d/, ''));
+    expect(items[0]).toBe('Promesse de paiement notée — 10 déc. 2026 · Au téléphone, paiera après son chantier');
+    expect(items[1]).toMatch(/ — Trois fois, s’il vous plaît$/);
+  });
+
   it('names the template each reminder went out with (the proof in a dispute: date, template, recipient), the English one an English client got', async () => {
     fakeApi(({ path }) =>
       path.startsWith('/invoices/inv1/timeline')

@@ -37,6 +37,8 @@ export const useEventDetail = (templateName: (id: string) => string | undefined 
             ? t(`planSteps.planEndReasons.${data.reason as string}`, { defaultValue: data.reason as string })
             : (data.reason as string)
         : undefined,
+      // What the owner typed with a promise or a payment plan, or the client with a plan request: it was shown nowhere.
+      text(data.note),
     ];
     return parts.filter(Boolean).join(' · ');
   };
