@@ -114,7 +114,10 @@ export const stepsSentInGroup = (records: readonly StepRecordItem[]): StepRecord
   const sent = live.filter((r) => r.state === 'sent' && r.sentAt).sort((a, b) => a.sentAt!.localeCompare(b.sentAt!)).at(-1);
   if (!sent?.groupCovers) return [];
   if (live.some((s) => isOut(s.state) && s !== sent && sentAt(s) > sent.sentAt!)) return [];
-  return coveredByManual(live, sent.groupCovers, sent.sentAt!);
+  // Steps already skipped for it count as still pending, so what it stands for stays the same: once the send path
+  // skipped J+1, the next step with that text (J+2, a week on) is not taken too (as in `stepsSentByHand`).
+  const view = live.map((s) => (s.state === 'skipped' && s.reason === GROUP_SENT && s.index > sent.index && s.at >= sent.sentAt! ? { ...s, state: 'scheduled' as const, inGroup: true } : s));
+  return coveredByManual(view, sent.groupCovers, sent.sentAt!).filter((s) => !('inGroup' in s));
 };
 
 /**

@@ -92,7 +92,7 @@ export const replayClientRules = (sends: readonly PlannedSend[], rules: ClientRu
   // `carriedFrom`: the day the re-plan after an earlier late step put it on (before the send calendar), see `carry`.
   const pending = sends.map((s, index) => ({ ...s, index, current: s.at, movedBy: undefined as ReplayedSend['movedBy'], carriedFrom: undefined as string | undefined }));
   const result: ReplayedSend[] = new Array(sends.length);
-  const messages = new Map<string, { at: string; members: number[]; plan: boolean }>();
+  const messages = new Map<string, { at: string; members: number[]; plan: boolean; covered?: (typeof pending)[number][] }>();
   const invoiceDays = new Map<string, Set<string>>();
   let lastDay = rules.lastMessageDate;
   // Steps of one channel due at the same instant contend for the client's window: the most overdue invoice takes it
@@ -131,18 +131,23 @@ export const replayClientRules = (sends: readonly PlannedSend[], rules: ClientRu
   };
   // An overdue member of a firmer grouped message: its pending email steps that text stands for are skipped,
   // as the engine records them (manual-coverage.ts `skipStepsSentInGroup`, reminder-steps.ts `coveredByManual`).
-  const cover = (message: { at: string; members: number[] }, day: string) => {
+  // Applied again as each invoice joins the message (its lead may get firmer): the steps it already skipped count as
+  // pending, so it stands for the same ones, never the next step with that text too (manual-coverage.ts `stepsSentInGroup`).
+  const cover = (message: { at: string; members: number[]; covered?: (typeof pending)[number][] }, day: string) => {
     const members = message.members.map((i) => sends[i]!);
     if (members.length < 2 || members.some((m) => !m.tone || m.channel !== 'email')) return;
     const lead = mostAdvanced(members.map((m) => ({ tone: m.tone!, position: m.rank, templateId: m.templateId })));
+    const covered = (message.covered ??= []);
     for (const m of members) {
       if (m.templateId === lead.templateId || !m.dueDate || m.dueDate >= day) continue;
-      const later = pending.filter((p) => p.invoiceId === m.invoiceId && p.rank > m.rank && p.channel === 'email' && !isPlanTemplate(p.templateId)).sort((a, b) => a.rank - b.rank);
+      const later = [...pending, ...covered].filter((p) => p.invoiceId === m.invoiceId && p.rank > m.rank && p.channel === 'email' && !isPlanTemplate(p.templateId)).sort((a, b) => a.rank - b.rank);
       const match = later.findIndex((p) => p.templateId === lead.templateId);
       if (match < 0) continue;
       const soon = Date.parse(later[match]!.current) <= Date.parse(message.at) + MANUAL_COVER_MS;
       for (const p of later.slice(0, soon ? match + 1 : match)) {
+        if (covered.includes(p)) continue;
         pending.splice(pending.indexOf(p), 1);
+        covered.push(p);
         result[p.index] = { at: p.current, skipped: 'group_sent', ...(p.movedBy ? { movedBy: p.movedBy } : {}) };
       }
     }
