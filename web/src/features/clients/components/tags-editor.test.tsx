@@ -16,6 +16,7 @@ describe('the client’s categories', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
     await waitFor(() => expect(calls.filter((c) => c.method === 'PATCH').map((c) => c.body)).toEqual([{ tags: ['grand-compte', 'vip', 'particulier-fidèle'] }]));
     expect(await screen.findByRole('status')).toBeTruthy();
+    expect((screen.getByRole('textbox', { name: 'Catégories' }) as HTMLInputElement).value).toBe('grand-compte, vip, particulier-fidèle');
   });
 
   it('puts the focus on the field when the API refuses a category, its error under it', async () => {

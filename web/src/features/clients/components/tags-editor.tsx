@@ -18,7 +18,10 @@ export const TagsEditor = ({ client }: { client: Client & { tags?: string[] } })
     e.preventDefault();
     setError(undefined);
     try {
-      await update.mutateAsync({ tags: parseTags(text) });
+      const tags = parseTags(text);
+      await update.mutateAsync({ tags });
+      // The field says what was saved ("Grand compte, VIP" → "grand-compte, vip"), as the page will after a reload.
+      setText(tags.join(', '));
     } catch (err) {
       const fields = err instanceof ApiError ? err.fieldErrors() : {};
       const message = Object.entries(fields).find(([k]) => k === 'tags' || k.startsWith('tags.'))?.[1];
