@@ -239,6 +239,20 @@ describe('the daily overview', () => {
     expect(mail.text).toContain('· Boulangerie Dupont SARL · Relance à échéance (J+1) —');
   });
 
+  it('says which of the day’s steps is a text and which a letter to post, in the JSON and the email', async () => {
+    const w = world('2026-03-13T06:00:00.000Z');
+    await w.steps.createPlan(TENANT, 'inv1', [
+      { plan: 1, index: 0, stepId: 'texto', templateId: 'sms-reminder', channel: 'sms', state: 'scheduled', at: '2026-03-06T08:00:00.000Z', scheduledAt: '2026-03-13T07:00:00.000Z', localTime: '2026-03-13T08:00:00' },
+      { plan: 1, index: 1, stepId: 'lettre', templateId: 'formal-notice', channel: 'letter', state: 'scheduled', at: '2026-03-06T08:00:00.000Z', scheduledAt: '2026-03-13T08:00:00.000Z', localTime: '2026-03-13T09:00:00' },
+    ] as never);
+    expect((await makeDailyOverview(w.deps)(TENANT)).reminders.map((r) => [r.stepId, r.channel])).toEqual([['texto', 'sms'], ['lettre', 'letter']]);
+    expect(await makeSendDailyOverview(w.deps)(TENANT, new Date('2026-03-13T06:00:00Z'))).toMatchObject({ outcome: 'sent' });
+    const mail = w.mailer.sent[0]! as OutgoingEmail;
+    // It read "Mise en demeure (J+15)" alone: an email going out, not a letter to produce and post.
+    expect(mail.text).toContain('· Boulangerie Dupont SARL · Mise en demeure (J+15) (lettre à poster) —');
+    expect(mail.text).toMatch(/· Boulangerie Dupont SARL · [^\n]* \(SMS\) —/);
+  });
+
   // Scenarios name the base (French) template; an English owner read "Relance à échéance (J+1)" in an English email.
   it('names a built-in template in the owner’s language', async () => {
     const w = world('2026-03-13T06:00:00.000Z');

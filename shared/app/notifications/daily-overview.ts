@@ -50,7 +50,7 @@ export interface DailyOverview {
    * Steps due that day. `undeliverable`: the step cannot go out on its channel as the client stands (every email
    * address bounced, no mobile, no postal address): listed apart in the email, never as going out.
    */
-  readonly reminders: readonly (InvoiceRef & { stepId: string; templateId: string; scheduledAt: string; cancel: { method: 'POST'; path: string }; undeliverable?: Undeliverable; postponedTo?: string; postponedBy?: string })[];
+  readonly reminders: readonly (InvoiceRef & { stepId: string; templateId: string; channel?: 'sms' | 'letter'; scheduledAt: string; cancel: { method: 'POST'; path: string }; undeliverable?: Undeliverable; postponedTo?: string; postponedBy?: string })[];
   /** Letters to post; one listing several invoices of a client (settings `groupByClient`) once, with all its invoice numbers. */
   readonly letters: readonly (InvoiceRef & { stepId: string; templateId: string; since: string; letterId?: string; invoiceNumbers?: readonly string[] })[];
   readonly payments: readonly (InvoiceRef & { paymentId: string; amountCents: number; method: string })[];
@@ -60,6 +60,8 @@ export interface DailyOverview {
 
 /** How the morning email names the `escalate` step (no message: the invoice moves to litigation). */
 const ESCALATION_LABEL = { fr: 'passage en contentieux', en: 'move to litigation' } as const;
+/** What the email adds to a text's or a letter's template name: a letter step produces a letter the owner then posts. */
+const CHANNEL_LABEL = { fr: { sms: ' (SMS)', letter: ' (lettre à poster)' }, en: { sms: ' (text message)', letter: ' (letter to post)' } } as const;
 
 /** Unread alerts listed in an overview, newest first (the rest are in `GET /notifications?unread=true`). */
 export const OVERVIEW_ALERTS = 50;
@@ -123,7 +125,7 @@ export const makeDailyOverview = (deps: DailyOverviewDeps) =>
           const undeliverable = client ? channelBlock(client, r.channel) : undefined;
           const moved = undeliverable ? undefined : moves.get(moveKey(invoice.id, r.stepId, r.scheduledAt!));
           return {
-            ...ref, stepId: r.stepId, templateId: r.templateId, scheduledAt: r.scheduledAt!, cancel: cancelRoute(ref.invoiceId, r.stepId),
+            ...ref, stepId: r.stepId, templateId: r.templateId, ...(r.channel === 'sms' || r.channel === 'letter' ? { channel: r.channel } : {}), scheduledAt: r.scheduledAt!, cancel: cancelRoute(ref.invoiceId, r.stepId),
             ...(undeliverable ? { undeliverable } : {}), ...(moved ? { postponedTo: moved.at, postponedBy: moved.movedBy } : {}),
           };
         }),
@@ -189,7 +191,7 @@ export const makeSendDailyOverview = (deps: DailyOverviewDeps & { readonly maile
         // A built-in template by its name ("Relance à échéance (J+1)"), a tenant's own by its id; the
         // `escalate` step sends nothing: it is the move to litigation, named as such.
         invoice: label(r), clientName: r.clientName,
-        template: r.templateId === ESCALATE_TEMPLATE_ID ? ESCALATION_LABEL[lang] : builtInName(r.templateId, lang),
+        template: r.templateId === ESCALATE_TEMPLATE_ID ? ESCALATION_LABEL[lang] : builtInName(r.templateId, lang) + (r.channel ? CHANNEL_LABEL[lang][r.channel] : ''),
         time: utcToZoned(new Date(r.scheduledAt), settings.timezone).time.slice(0, 5),
         cancel: deps.appUrl ? `${deps.appUrl}/invoices/${r.invoiceId}` : `${r.cancel.method} ${r.cancel.path}`,
         ...(r.undeliverable ? { undeliverable: r.undeliverable } : {}),

@@ -30,6 +30,8 @@ export const OverviewView = z.object({
       ...invoiceRef,
       stepId: z.string(),
       templateId: z.string(),
+      /** A text or a letter step (absent: an email); a letter step produces the letter the owner then posts. */
+      channel: z.enum(['sms', 'letter']).optional(),
       scheduledAt: instant,
       cancel: z.object({ method: z.literal('POST'), path: z.string() }),
       /** The step cannot reach the client on its channel as the client stands: every email address bounced, no mobile, no postal address (it will be `skipped` with that reason). */

@@ -9939,6 +9939,8 @@ export interface operations {
                                 method: "POST";
                                 path: string;
                             };
+                            /** @enum {string} */
+                            channel?: "sms" | "letter";
                             clientName: string;
                             invoiceId: string;
                             invoiceNumber?: string;

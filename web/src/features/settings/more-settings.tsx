@@ -10,6 +10,7 @@ import { ErrorMessage, Field, SubmitButton } from '../../components/ui';
 import { api, unwrap } from '../../lib/api-client';
 import { useI18n } from '../../lib/i18n';
 import { invalidateMoneyViews } from '../../lib/money-views';
+import { useFocusRefused } from '../../lib/forms';
 import { ApiError } from '../../lib/problem';
 
 /** A settings form telling the screen whether it holds edits not saved (its id, dirty or not). */
@@ -77,6 +78,9 @@ export const SettingsSection = ({ section, settings, onDirty }: { section: Setti
   ) as Record<string, string | boolean>;
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  // A refused field takes the focus (its own check or the API's), as in the company's form: it stayed on
+  // "Enregistrer", under the field to correct, and a screen reader said nothing of it.
+  const form = useFocusRefused();
   // Edited since loaded or last saved: leaving the page then asks first.
   const [dirty, setDirty] = useState(false);
   useEffect(() => onDirty?.(section.id, dirty), [onDirty, section.id, dirty]);
@@ -105,7 +109,7 @@ export const SettingsSection = ({ section, settings, onDirty }: { section: Setti
       }
     }
     setErrors(local);
-    if (Object.keys(local).length > 0) return;
+    if (Object.keys(local).length > 0) return form.refused();
     try {
       await save.mutateAsync(toBody(section.fields, values, settings));
       setDirty(false);
@@ -114,12 +118,13 @@ export const SettingsSection = ({ section, settings, onDirty }: { section: Setti
         const fields = error.fieldErrors();
         const mine = Object.fromEntries(Object.entries(fields).filter(([p]) => section.fields.some((f) => f.path === p)));
         setErrors(mine);
+        if (Object.keys(mine).length > 0) form.refused();
       }
     }
   };
   const placed = Object.keys(errors).length > 0;
   return (
-    <form className="card" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`settings-${section.id}`}>
+    <form ref={form.ref} className="card" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`settings-${section.id}`}>
       <h2 id={`settings-${section.id}`}>{section.title}</h2>
       {section.fields.map((f) =>
         f.kind === 'bool' ? (

@@ -16,5 +16,21 @@ describe('the client’s categories', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
     await waitFor(() => expect(calls.filter((c) => c.method === 'PATCH').map((c) => c.body)).toEqual([{ tags: ['grand-compte', 'vip', 'particulier-fidèle'] }]));
     expect(await screen.findByRole('status')).toBeTruthy();
+    expect((screen.getByRole('textbox', { name: 'Catégories' }) as HTMLInputElement).value).toBe('grand-compte, vip, particulier-fidèle');
+  });
+
+  it('puts the focus on the field when the API refuses a category, its error under it', async () => {
+    fakeApi(({ method }) =>
+      method === 'PATCH'
+        ? { status: 400, body: { type: 'https://relances.dev/problems/validation', status: 400, title: 'Invalid request', errors: [{ path: 'body.tags.0', message: 'must be 1-40 lowercase letters, digits, dashes or underscores' }] } }
+        : undefined,
+    );
+    renderInApp(<TagsEditor client={client} />);
+    const field = screen.getByRole('textbox', { name: 'Catégories' });
+    await userEvent.type(field, 'a&b');
+    await userEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() => expect(field.getAttribute('aria-invalid')).toBe('true'));
+    expect(document.activeElement).toBe(field);
+    expect(document.getElementById(`${field.id}-error`)?.textContent).toBe('1 à 40 lettres minuscules, chiffres, tirets ou soulignés');
   });
 });

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { ErrorMessage, SubmitButton } from '../../../components/ui';
 import { useI18n } from '../../../lib/i18n';
 import { ApiError } from '../../../lib/problem';
@@ -13,15 +13,20 @@ export const TagsEditor = ({ client }: { client: Client & { tags?: string[] } })
   const [text, setText] = useState((client.tags ?? []).join(', '));
   const [error, setError] = useState<string>();
   const id = useId();
+  const input = useRef<HTMLInputElement>(null);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(undefined);
     try {
-      await update.mutateAsync({ tags: parseTags(text) });
+      const tags = parseTags(text);
+      await update.mutateAsync({ tags });
+      // The field says what was saved ("Grand compte, VIP" → "grand-compte, vip"), as the page will after a reload.
+      setText(tags.join(', '));
     } catch (err) {
       const fields = err instanceof ApiError ? err.fieldErrors() : {};
       const message = Object.entries(fields).find(([k]) => k === 'tags' || k.startsWith('tags.'))?.[1];
-      if (message) setError(message);
+      // The refused field takes the focus (it stayed on "Enregistrer", under it).
+      if (message) (setError(message), input.current?.focus());
     }
   };
   return (
@@ -32,6 +37,7 @@ export const TagsEditor = ({ client }: { client: Client & { tags?: string[] } })
       </h2>
       <div className={`field${error ? ' has-error' : ''}`}>
         <input
+          ref={input}
           id={id}
           value={text}
           onChange={(e) => setText(e.target.value)}

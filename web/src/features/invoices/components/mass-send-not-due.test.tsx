@@ -9,6 +9,7 @@ import { MassSendDialog } from './mass-send';
 const TEMPLATES = {
   items: [
     { id: 'courtesy', name: 'Pré-relance courtoise (J-5)', language: 'fr', purpose: 'reminder', tone: 'courtesy' },
+    { id: 'reminder', name: 'Relance à échéance (J+1)', language: 'fr', purpose: 'reminder', tone: 'reminder' },
     { id: 'firm', name: 'Relance ferme (J+8)', language: 'fr', purpose: 'reminder', tone: 'firm' },
   ],
 };
@@ -19,6 +20,7 @@ const api = () =>
     if (path === '/templates') return { status: 200, body: TEMPLATES };
     if (path.startsWith('/clients?')) return { status: 200, body: { items: [{ id: 'dupont', name: 'Boulangerie Dupont', kind: 'business', language: 'fr' }] } };
     if (method === 'POST' && path === '/templates/courtesy/preview') return { status: 200, body: { subject: 'Facture F-2026-0004 : échéance le 30/11/2026', body: 'Pour mémoire…', variables: {} } };
+    if (method === 'POST' && path === '/templates/reminder/preview') return { status: 200, body: { subject: 'Relance : facture F-2026-0004 échue le 24/11/2026', body: 'Sauf erreur de notre part…', variables: {} } };
     if (method === 'POST' && path === '/templates/firm/preview') return { status: 200, body: { subject: 'Deuxième relance : facture F-2026-0004 impayée depuis 0 jours', body: 'Malgré notre précédente relance…', variables: {} } };
     if (method === 'POST' && path.startsWith('/clients/dupont/reminders')) return { status: 201, body: { clientId: 'dupont', dryRun: true, subject: '', text: '', to: [], cc: [], bcc: [], attachments: [], notAttached: [], items: [] } };
     return undefined;
@@ -71,5 +73,17 @@ describe('the mass send’s preview with a firmer template chosen', () => {
     await waitFor(() => expect(within(dialog).getByTestId('mass-preview-subject').textContent).toBe('Factures inv1 et inv2 : échéance proche (firm)'));
     expect(within(dialog).getByTestId('mass-courtesy-instead')).toBeTruthy();
     expect(calls.some((c) => c.path.includes('/preview'))).toBe(false);
+  });
+
+  it('once overdue, with the courtesy template chosen: previews the first overdue reminder the batch sends instead (it previewed "échéance le" a past date)', async () => {
+    const calls = api();
+    renderInApp(<MassSendDialog invoices={[invoice(true)]} onDone={() => undefined} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Relancer la sélection' }));
+    const dialog = await screen.findByRole('dialog');
+    const picker = within(dialog).getByLabelText('Modèle');
+    await within(picker).findByRole('option', { name: 'Pré-relance courtoise (J-5) (FR)' });
+    await userEvent.selectOptions(picker, 'courtesy');
+    await waitFor(() => expect(within(dialog).getByText('Relance : facture F-2026-0004 échue le 24/11/2026')).toBeTruthy());
+    expect(calls.some((c) => c.path === '/templates/courtesy/preview')).toBe(false);
   });
 });

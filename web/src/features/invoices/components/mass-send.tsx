@@ -47,7 +47,13 @@ export const MassSendDialog = ({ invoices, onDone, onOpenChange }: { invoices: r
   const chosenTone = all.find((tpl) => tpl.id === templateId)?.tone;
   const clientNotDue = first !== undefined && firstClientInvoices.every((i) => !i.overdue);
   const courtesyInstead = templateId && clientNotDue && chosenTone !== undefined && chosenTone !== 'courtesy' ? all.find((tpl) => tpl.id === courtesyId) : undefined;
-  const previewId = templateId ? (courtesyInstead?.id ?? templateForLanguage(templateId, firstLanguage, all)) : undefined;
+  // Once one is overdue, the built-in courtesy one chosen gives way to the first overdue reminder (the API's fittingTemplateId):
+  // it would tell the client the invoice "arrive à échéance" on a past date. That one previews.
+  const reminderInstead =
+    templateId && first !== undefined && !clientNotDue && /^courtesy(-consumer)?(-en)?$/.test(templateId)
+      ? all.find((tpl) => tpl.id === templateForLanguage(firstClient?.kind === 'consumer' ? 'reminder-consumer' : 'reminder', firstLanguage, all))
+      : undefined;
+  const previewId = templateId ? (courtesyInstead?.id ?? reminderInstead?.id ?? templateForLanguage(templateId, firstLanguage, all)) : undefined;
   const preview = usePreview(open && previewId && !groupedPreview && !clients.isPending ? previewId : undefined, first?.id ?? '');
   // The dry run of the client's grouped message, exactly what the batch sends that client (the API picks each
   // invoice's step without a template; with one, its variant in the client's language, or the courtesy one
