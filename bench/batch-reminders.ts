@@ -17,7 +17,6 @@ import { client } from './load.js';
 import { since, type Table } from './stats.js';
 
 import { allDocumentTemplates } from '../shared/wiring-pdf.js';
-import { invoiceRepository } from '../shared/wiring-invoice-repository.js';
 const SIZES = (process.env.BENCH_BATCH ?? '200,500').split(',').map(Number);
 const PER_CLIENT = Number(process.env.BENCH_BATCH_PER_CLIENT ?? 4);
 const API_GATEWAY_LIMIT_S = 30;
@@ -89,6 +88,7 @@ export const runBatchReminders = async (): Promise<Table[]> => {
   const stack = await startLocalStack({ ports: { api: 0, dynamodb: 0, ses: 0, scheduler: 0, sms: 0 }, quiet: true, fireInRealTime: false });
   try {
     const { wiring } = await import('../shared/wiring.js');
+    const { invoiceRepository } = await import('../shared/wiring-invoice-repository.js');
     const rows: string[][] = [];
     const counter = countRequests();
     const requestNotes: string[] = [];

@@ -12,7 +12,6 @@ import { invoiceTotals } from '../shared/domain/invoice.js';
 import { aCompanyIdentity } from '../test/fixtures/api-fixtures.js';
 import { client } from './load.js';
 import { median, num, since, type Table } from './stats.js';
-import { invoiceRepository } from '../shared/wiring-invoice-repository.js';
 
 const N = Number(process.env.BENCH_OVERVIEW ?? 200);
 
@@ -20,6 +19,7 @@ export const runOverview = async (): Promise<Table[]> => {
   const stack = await startLocalStack({ ports: { api: 0, dynamodb: 0, ses: 0, scheduler: 0, sms: 0 }, quiet: true, fireInRealTime: false });
   try {
     const { wiring } = await import('../shared/wiring.js');
+    const { invoiceRepository } = await import('../shared/wiring-invoice-repository.js');
     const tenantId = `bench-${ulid().toLowerCase()}`;
     const base = stack.urls.api.replace('//localhost:', '//127.0.0.1:');
     const call = client(base, await stack.tokenFor(tenantId, 'owner@bench.example'));

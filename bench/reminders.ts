@@ -18,7 +18,6 @@ import { client } from './load.js';
 import { since, type Table } from './stats.js';
 import { loadavg } from 'node:os';
 import { childrenCpuSeconds } from './batch-reminders.js';
-import { invoiceRepository } from '../shared/wiring-invoice-repository.js';
 
 const N = Number(process.env.BENCH_REMINDERS ?? 1000);
 const TARGET_S = 60;
@@ -132,6 +131,7 @@ export const runReminders = async (): Promise<Table[]> => {
     // Wiring reads the environment the local stack just set.
     const { wiring } = await import('../shared/wiring.js');
     const { portalLinks } = await import('../shared/wiring-portal-links.js');
+    const { invoiceRepository } = await import('../shared/wiring-invoice-repository.js');
     const tenantId = `bench-${ulid().toLowerCase()}`;
     const call = client(stack.urls.api.replace('//localhost:', '//127.0.0.1:'), await stack.tokenFor(tenantId, 'compta@bench.example'));
     // The owner's daily overview is off here: its cost is per tenant and day (two reads per open invoice,
