@@ -60,5 +60,27 @@ describe('a payment that settles the invoice', () => {
     expect((await screen.findByRole('status')).textContent?.replace(/[\u202f\u00a0]/g, ' ')).toBe('Paiement de 780,50 € enregistré : la facture est réglée.');
     expect(document.activeElement).toBe(screen.getByRole('heading', { level: 2, name: 'Paiements' }));
   });
-});
 
+  it('is not said of a partial payment when a credit note closes the balance afterwards (it read "la facture est réglée" under a 200 € payment)', async () => {
+    fakeApi(({ method, path }) => {
+      if (method === 'GET' && path === '/invoices/i3/payments') return { status: 200, body: { items: [] } };
+      if (method === 'POST' && path === '/invoices/i3/payments')
+        return { status: 201, body: { id: 'p3', amountCents: 20_000, date: '2026-11-26', method: 'transfer', invoice: { id: 'i3', status: 'partially_paid', balanceCents: 73_500 } } };
+      return undefined;
+    });
+    let settle = () => {};
+    const Harness = () => {
+      const [canPay, setCanPay] = useState(true);
+      settle = () => setCanPay(false);
+      return <Payments invoiceId="i3" canPay={canPay} />;
+    };
+    renderInApp(<Harness />);
+    await userEvent.type(await screen.findByLabelText('Montant (€)'), '200');
+    await userEvent.click(screen.getByRole('button', { name: 'Enregistrer un paiement' }));
+    await screen.findByText(/Paiement de 200,00.€ enregistré\./);
+    // A credit note of the balance: the invoice is closed, its payment form goes.
+    act(() => settle());
+    await waitFor(() => expect(screen.queryByLabelText('Montant (€)')).toBeNull());
+    expect(screen.queryByText(/la facture est réglée/)).toBeNull();
+  });
+});

@@ -181,7 +181,10 @@ export const Payments = ({ invoiceId, canPay, canRemove = true, claim }: { invoi
           claim={claim} onSubmit={async (v) => {
             const result = await actions.pay.mutateAsync(v);
             setRemoved(null);
-            setPaid(v.amountCents);
+            // Said "la facture est réglée" only for the payment that settled it: a partial one showed it later, once a
+            // credit note closed the balance and took the form away.
+            const left = (result as { invoice?: { balanceCents?: number } } | undefined)?.invoice?.balanceCents;
+            setPaid(left === undefined || left === 0 ? v.amountCents : null);
             return result;
           }}
         />
