@@ -490,7 +490,7 @@ describe('more screens in Chromium', () => {
     await page.getByLabel('Fichier CSV').setInputFiles({ name: 'us.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
     const note = page.getByTestId('import-date-order');
     await note.waitFor();
-    expect(plain(await note.textContent())).toBe('Dates lues mois d’abord (MM/JJ/AAAA, à l’américaine) : le fichier contient 04/15/2026 (ligne 2), impossible en JJ/MM/AAAA. Vérifiez l’aperçu avant d’importer.');
+    expect(plain(await note.textContent())).toBe('Dates lues mois d’abord (MM/JJ/AAAA, à l’américaine) : le fichier contient 04/15/2026 (ligne 2), impossible en JJ/MM/AAAA, lu le 15 avr. 2026 ; toutes ses dates sont lues ainsi (03/04 : le 4 mars). Si ce n’est pas l’ordre du fichier, corrigez-le avant d’importer.');
     expect(await page.getByTestId('import-to-create').textContent()).toBe('1');
     await checkScreen('45-import-month-first');
   });

@@ -219,7 +219,10 @@ describe('the import’s file chooser', () => {
 describe('the import’s date order', () => {
   it('says a file read month first, with the date that shows it, and says nothing for a French file', async () => {
     const view = renderInApp(<DateOrderNote report={{ dateOrder: 'MM/DD/YYYY', dateOrderEvidence: { row: 3, field: 'dueDate', value: '04/15/2026' } }} />);
-    expect(screen.getByTestId('import-date-order').textContent).toBe('Dates lues mois d’abord (MM/JJ/AAAA, à l’américaine) : le fichier contient 04/15/2026 (ligne 3), impossible en JJ/MM/AAAA. Vérifiez l’aperçu avant d’importer.');
+    // How it reads, rather than "check the preview" (which shows no date).
+    expect(screen.getByTestId('import-date-order').textContent?.replace(/[\u00a0\u202f]/g, ' ')).toBe(
+      'Dates lues mois d’abord (MM/JJ/AAAA, à l’américaine) : le fichier contient 04/15/2026 (ligne 3), impossible en JJ/MM/AAAA, lu le 15 avr. 2026 ; toutes ses dates sont lues ainsi (03/04 : le 4 mars). Si ce n’est pas l’ordre du fichier, corrigez-le avant d’importer.',
+    );
     view.unmount();
     renderInApp(<DateOrderNote report={{ dateOrder: 'DD/MM/YYYY', dateOrderEvidence: { row: 2, field: 'dueDate', value: '15/05/2026' } }} />);
     expect(screen.queryByTestId('import-date-order')).toBeNull();

@@ -348,13 +348,19 @@ export const JobRows = ({ items }: { items: NonNullable<Outcome['jobItems']> }) 
 };
 
 /** A file read month first (MM/DD/YYYY, an American tool's export): said, with the date that shows it, before anything is imported. */
+/**
+ * The note said "check the preview before importing", while the preview shows no date: it says instead how the
+ * date that decided reads (04/15/2026: 15 April) and what that means for a date reading both ways (03/04: 4 March).
+ */
 export const DateOrderNote = ({ report }: { report: Pick<Report, 'dateOrder' | 'dateOrderEvidence'> }) => {
-  const { t } = useI18n();
+  const { t, date } = useI18n();
   const evidence = report.dateOrderEvidence;
   if (report.dateOrder !== 'MM/DD/YYYY' || !evidence) return null;
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})\b/.exec(evidence.value.trim());
+  const iso = m ? `${m[3]!.length === 2 ? `20${m[3]}` : m[3]}-${m[1]!.padStart(2, '0')}-${m[2]!.padStart(2, '0')}` : undefined;
   return (
     <p className="notice" data-testid="import-date-order">
-      {t('importScreen.monthFirst', { value: evidence.value, row: evidence.row })}
+      {t('importScreen.monthFirst', { value: evidence.value, row: evidence.row, read: iso ? date(iso) : evidence.value })}
     </p>
   );
 };
