@@ -54,4 +54,26 @@ describe('the mass send’s preview of another client', () => {
     expect(calls.some((c) => c.path.startsWith('/clients/dupont/reminders') && (c.body as { templateId?: string }).templateId === 'reminder')).toBe(true);
     expect(calls.some((c) => c.path === '/templates/reminder/preview' && ['i1', 'i2'].includes((c.body as { invoiceId: string }).invoiceId))).toBe(false);
   });
+
+  it('previews the 40 most overdue invoices of a client with more, as the batch keeps them, whatever the order of the selection', async () => {
+    let asked: string[] = [];
+    fakeApi(({ method, path, body }) => {
+      if (path === '/templates') return { status: 200, body: TEMPLATES };
+      if (path.startsWith('/clients?')) return { status: 200, body: { items: [{ id: 'dupont', name: 'Boulangerie Dupont', kind: 'business' }] } };
+      if (method === 'POST' && path.startsWith('/clients/dupont/reminders')) {
+        asked = (body as { invoiceIds: string[] }).invoiceIds;
+        return { status: 201, body: { clientId: 'dupont', dryRun: true, subject: 'Relance dupont', text: 'Bonjour', to: [], cc: [], bcc: [], attachments: [], notAttached: [], items: [] } };
+      }
+      return undefined;
+    });
+    // 45 invoices selected newest first (a list sorted by amount, say): the 5 newest are the ones left out.
+    const many = Array.from({ length: 45 }, (_, k) => ({ ...inv(`n${k}`, `F-2026-${String(k).padStart(4, '0')}`, 'dupont', 'Boulangerie Dupont'), dueDate: `2026-10-${String(k % 30 + 1).padStart(2, '0')}` }) as Invoice).reverse();
+    renderInApp(<MassSendDialog invoices={many} onDone={() => undefined} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Relancer la sélection' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(await within(dialog).findByTestId('mass-preview-subject')).toHaveProperty('textContent', 'Relance dupont');
+    expect(asked).toHaveLength(40);
+    const byDue = [...many].sort((a, b) => a.dueDate.localeCompare(b.dueDate)).slice(0, 40).map((i) => i.id);
+    expect([...asked].sort()).toEqual([...byDue].sort());
+  });
 });

@@ -58,7 +58,8 @@ export const MassSendDialog = ({ invoices, onDone, onOpenChange }: { invoices: r
   // The dry run of the client's grouped message, exactly what the batch sends that client (the API picks each
   // invoice's step without a template; with one, its variant in the client's language, or the courtesy one
   // when none is overdue yet).
-  const firstClientIds = firstClientInvoices.slice(0, 40).map((i) => i.id);
+  // Past the 40 one message lists, the batch keeps the most overdue (group_full for the newest): so does the preview.
+  const firstClientIds = [...firstClientInvoices].sort((a, b) => (a.dueDate ?? '').localeCompare(b.dueDate ?? '')).slice(0, 40).map((i) => i.id);
   const grouped = useClientReminderPreview(
     first?.clientId ?? '',
     open && groupedPreview && first ? { invoiceIds: firstClientIds, ...(templateId ? { templateId } : {}) } : undefined,
