@@ -21,4 +21,21 @@ describe('a scenario’s client categories', () => {
     await userEvent.click(screen.getByRole('button', { name: /^(Enregistrer|Créer)/ }));
     await waitFor(() => expect(calls.find((c) => c.method === 'POST')?.body).toMatchObject({ name: 'Gros chantiers', tags: ['grand-compte'] }));
   });
+
+  it('says a refused fourth category under the categories field (only the first three were placed there)', async () => {
+    fakeApi(({ method, path }) => {
+      if (path.startsWith('/templates')) return { status: 200, body: templates };
+      if (method === 'POST' && path === '/scenarios')
+        return { status: 400, body: { type: 'https://relances.dev/problems/validation', status: 400, title: 'Invalid request', errors: [{ path: 'body.tags.3', message: 'must be 1-40 lowercase letters, digits, dashes or underscores' }] } };
+      return undefined;
+    });
+    renderInApp(<ScenarioScreen />);
+    await userEvent.type(await screen.findByLabelText('Nom du scénario'), 'Gros chantiers');
+    const tags = screen.getByLabelText('Catégories de clients');
+    await userEvent.type(tags, 'a, b, c, d&e');
+    await userEvent.click(screen.getByRole('button', { name: /Ajouter une étape/ }));
+    await userEvent.click(screen.getByRole('button', { name: /^(Enregistrer|Créer)/ }));
+    await waitFor(() => expect(tags.getAttribute('aria-invalid')).toBe('true'));
+    expect(document.getElementById(tags.getAttribute('aria-describedby')!.split(' ')[0]!)?.textContent).toBe('1 à 40 lettres minuscules, chiffres, tirets ou soulignés');
+  });
 });

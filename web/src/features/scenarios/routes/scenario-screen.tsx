@@ -110,7 +110,8 @@ const ScenarioEditor = ({ id, scenario, templates, save }: { id: string; scenari
       const saved = await save.mutateAsync(body);
       if (id === 'new') void navigate(`/scenarios/${saved.id}`, { replace: true, state: { created: true } });
     } catch (error) {
-      if (!applyApiErrors(error, form.setError, ['name', 'steps', 'tags'], { 'tags.0': 'tags', 'tags.1': 'tags', 'tags.2': 'tags' })) {
+      // Any refused category (`body.tags.5`) under the one field that holds them (only the first three were).
+      if (!applyApiErrors(error, form.setError, ['name', 'steps', 'tags'], Object.fromEntries(tags.map((_, i) => [`tags.${i}`, 'tags'])))) {
         form.setError('root', { message: error instanceof ApiError ? error.userMessage() : t('errors.network') });
       }
     }
