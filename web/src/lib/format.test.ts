@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { en } from '../locales/en';
+import { fr } from '../locales/fr';
 import { centsToInput, formatCompactMoney, formatDate, formatMoney, formatVatRate, parseMoney } from './format';
 
 // Intl writes French amounts with narrow no-break spaces; compare with plain spaces.
@@ -45,6 +47,19 @@ describe('money and dates through Intl', () => {
     expect(parseMoney('1,23.45')).toBeUndefined();
     expect(parseMoney('1,234.567')).toBeUndefined();
     expect(parseMoney('1.2.3')).toBeUndefined();
+  });
+
+  it('shows in its refusal message only examples it accepts, none using a thousands separator it would refuse', () => {
+    // « 10,000 » is refused (ten thousand, or ten with a stray decimal?): the message must not teach it (it said « 1,234.56 » alone).
+    expect(parseMoney('10,000')).toBeUndefined();
+    for (const message of [en.errors.amount, fr.errors.amount]) {
+      const examples = /\((?:e\.g\.|ex\.) (.+)\)$/.exec(message)![1]!.split(/ or | ou /);
+      expect(examples.length).toBeGreaterThan(0);
+      for (const example of examples) expect(parseMoney(example), `${message}: ${example}`).toBeGreaterThan(0);
+    }
+    expect(en.errors.amount).toMatch(/\b10000\b/);
+    expect(parseMoney('10000')).toBe(1_000_000);
+    expect(parseMoney('10,000.00')).toBe(1_000_000);
   });
 
   it('round-trips cents through the amount input', () => {

@@ -89,7 +89,8 @@ export const en: Translations = {
     notFound: 'Page not found.',
     badLink: 'This link leads nowhere: it may be incomplete or mistyped.',
     network: 'The server does not answer. Check your connection and try again.',
-    amount: 'Not an amount (e.g. 1,234.56)',
+    /** parseMoney refuses « 10,000 » (ten thousand, or ten?): the examples show what it reads, thousands commas only with the cents. */
+    amount: 'Not an amount (e.g. 10000 or 10,000.00)',
     positive: 'An amount above 0',
     required: 'Required',
     siren: 'A SIREN has 9 digits and a valid check digit',
