@@ -1,9 +1,12 @@
-import { act, screen, waitFor } from '@testing-library/react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
+import { MemoryRouter, Route, Routes } from 'react-router';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeApi } from '../../../test/fake-api';
 import { renderInApp } from '../../../test/render';
+import InvoiceScreen from '../routes/invoice-screen';
 import { Payments } from './payments';
 
 describe('removing a payment', () => {
@@ -30,6 +33,52 @@ describe('removing a payment', () => {
       expect(document.activeElement).toBe(screen.getByRole('heading', { level: 2, name: 'Paiements' }));
       await waitFor(() => expect(screen.queryByRole('button', { name: /^Retirer/ })).toBeNull());
       expect(screen.getByText('(retiré)')).toBeTruthy();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});
+
+describe('the removal said on the invoice screen', () => {
+  it('goes at the next action on the screen (« Paiement de 600,00 € retiré. » stayed under a new portal link, a pause…, as if their outcome)', async () => {
+    let removed = false;
+    const invoice = {
+      id: 'i4', clientId: 'c1', number: 'F-2026-0007', status: 'sent', issueDate: '2026-11-02', dueDate: '2026-12-02', currency: 'EUR',
+      lines: [{ description: 'Chaudière', quantity: 1, unitPriceCents: 165_000, vatRate: 20 }],
+      totals: { netCents: 165_000, vatCents: 33_000, grossCents: 198_000, vatBreakdown: [] },
+      paidCents: 0, creditedCents: 0, balanceCents: 198_000, overdue: false, daysLate: 0, remindersPaused: false, disputed: false,
+    };
+    const calls = fakeApi(({ method, path }) => {
+      if (method === 'GET' && path === '/invoices/i4') return { status: 200, body: invoice };
+      if (method === 'GET' && path === '/invoices/i4/payments')
+        return { status: 200, body: { items: [{ id: 'p1', amountCents: 60_000, date: '2026-11-02', method: 'transfer', createdAt: '2026-11-02T10:00:00.000Z', ...(removed ? { removedAt: '2026-11-26T10:00:00.000Z' } : {}) }] } };
+      if (method === 'GET' && path.startsWith('/clients')) return { status: 200, body: { items: [{ id: 'c1', name: 'Boulangerie Martin' }] } };
+      if (method === 'DELETE' && path === '/invoices/i4/payments/p1') {
+        removed = true;
+        return { status: 200, body: { ...invoice, balanceCents: 198_000 } };
+      }
+      if (method === 'POST' && path === '/invoices/i4/portal-link') return { status: 200, body: { url: 'https://app.test/p/xyz', issuedAt: '2026-11-26T10:01:00.000Z' } };
+      return undefined;
+    });
+    vi.stubGlobal('confirm', () => true);
+    try {
+      render(
+        <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+          <MemoryRouter initialEntries={['/invoices/i4']}>
+            <Routes>
+              <Route path="/invoices/:id" element={<InvoiceScreen />} />
+            </Routes>
+          </MemoryRouter>
+        </QueryClientProvider>,
+      );
+      await userEvent.click(await screen.findByRole('button', { name: /^Retirer 600,00/ }));
+      await screen.findByText(/^Paiement de 600,00.€ retiré\.$/);
+      // Another action, unrelated to payments: a new portal link from the menu.
+      await userEvent.click(screen.getByRole('button', { name: /Plus d’actions/ }));
+      await userEvent.click(await screen.findByRole('menuitem', { name: 'Nouveau lien du portail client' }));
+      await screen.findByTestId('portal-link');
+      expect(calls.some((c) => c.method === 'POST' && c.path === '/invoices/i4/portal-link')).toBe(true);
+      expect(screen.queryByText(/retiré\.$/)).toBeNull();
     } finally {
       vi.unstubAllGlobals();
     }

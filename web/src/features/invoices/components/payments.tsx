@@ -7,6 +7,7 @@ import { centsToInput, parseMoney, todayIso } from '../../../lib/format';
 import { applyApiErrors } from '../../../lib/forms';
 import { useI18n } from '../../../lib/i18n';
 import { ApiError } from '../../../lib/problem';
+import { useUntilNextAction } from '../../../lib/until-next-action';
 import { useInvoiceAction, usePayments } from '../api';
 import '../texts';
 
@@ -110,9 +111,10 @@ export const Payments = ({ invoiceId, canPay, canRemove = true, claim }: { invoi
   const payments = usePayments(invoiceId);
   const actions = useInvoiceAction(invoiceId);
   // A removed payment's button goes: the focus would fall to the page's top. It goes to the
-  // section's heading instead, and the removal is said (as a recorded payment is).
+  // section's heading instead, and the removal is said (as a recorded payment is), until the next action on the screen
+  // (it stayed through a reminder sent, a pause…, as if it were their outcome).
   const heading = useRef<HTMLHeadingElement>(null);
-  const [removed, setRemoved] = useState<number | null>(null);
+  const [removed, setRemoved] = useUntilNextAction<number>();
   // A payment that settles the invoice takes its form away, with the message under it and the focus on its
   // button: it is said here instead, and the focus goes to the heading (it fell to the page's top, nothing said).
   const [paid, setPaid] = useState<number | null>(null);
