@@ -1,7 +1,7 @@
 /** Shared building blocks: every screen shows loading, empty and error states the same way. */
 import type { UseQueryResult } from '@tanstack/react-query';
 import { Dialog as RadixDialog } from 'radix-ui';
-import { useEffect, useId, type ReactElement, type ReactNode, type RefObject } from 'react';
+import { isValidElement, useEffect, useId, type CSSProperties, type ReactElement, type ReactNode, type RefObject } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '../lib/i18n';
 import { apiMessage } from '../lib/api-message';
@@ -305,9 +305,30 @@ export const Dialog = ({
   );
 };
 
-export const Stat = ({ label, value, tone }: { label: string; value: ReactNode; tone?: string }) => (
-  <div className={`stat ${tone ?? ''}`}>
-    <dt>{label}</dt>
-    <dd>{value}</dd>
-  </div>
-);
+/** The text a value shows: a string, or elements around one (<span data-testid="balance">…</span>). */
+const textOf = (node: ReactNode): string =>
+  typeof node === 'string' || typeof node === 'number'
+    ? String(node)
+    : Array.isArray(node)
+      ? node.map(textOf).join('')
+      : isValidElement(node)
+        ? textOf((node.props as { children?: ReactNode }).children)
+        : '';
+
+/**
+ * A figure (an amount, a count: no letters) never breaks inside itself ("1 000 000," then "00 €" on a phone): it stays on
+ * one line and its size shrinks to its box by its number of characters (--chars, styles.css). A text (a date, a period)
+ * wraps as text does.
+ */
+export const Stat = ({ label, value, tone }: { label: string; value: ReactNode; tone?: string }) => {
+  const text = textOf(value);
+  const figure = text.trim() !== '' && !/\p{L}/u.test(text);
+  return (
+    <div className={`stat ${tone ?? ''}`}>
+      <dt>{label}</dt>
+      <dd className={figure ? 'figure' : undefined} style={figure ? ({ '--chars': text.length } as CSSProperties) : undefined}>
+        {value}
+      </dd>
+    </div>
+  );
+};
