@@ -68,7 +68,18 @@ const world = async (dues: Record<string, string>, plan: string) => {
     return outcome;
   };
   const stepOf = async (id: string, stepId: string) => (await steps.list('acme', id)).filter((r) => r.stepId === stepId).sort((a, b) => b.plan - a.plan)[0]!;
-  return { fireAtNine, stepOf, sent };
+  /** A lost or late fire: the scenario step of `id` due at 09:00 today was due the previous business day (Friday 27 Feb). */
+  const lateSince = async (id: string, at: string) => {
+    const record = steps.records.get(`acme|${id}`)!.find((r) => r.state === 'scheduled' && r.scheduledAt === NINE)!;
+    Object.assign(record, { scheduledAt: at });
+  };
+  const fireLate = async (id: string, at: string) => {
+    const record = (await steps.list('acme', id)).find((r) => r.state === 'scheduled' && r.scheduledAt === at)!;
+    clock.set(NINE);
+    await fire({ tenantId: 'acme', invoiceId: id, stepId: record.stepId, plan: record.plan, index: record.index, scheduledAt: at, kind: 'step' });
+    await settle();
+  };
+  return { fireAtNine, stepOf, sent, lateSince, fireLate };
 };
 
 describe('grouping on: a payment plan’s reminder and the client’s other invoices due at the same time', () => {
@@ -100,5 +111,19 @@ describe('grouping on: a payment plan’s reminder and the client’s other invo
       expect(sent, order.join(' ')).toEqual([['newest', 'oldest']]);
       expect(await stepOf('planned', 'p1-c1')).toMatchObject({ state: 'skipped', reason: 'due_passed' });
     }
+  });
+
+  it('ranks the message by the steps it takes only: a more overdue step left from an earlier day goes in its own message', async () => {
+    // oldest's J+1 was due Friday and its fire is late: newest's message of today does not take it (gatherSameDaySteps),
+    // so the plan's reminder of planned (20 Feb) outranks that message (newest, 27 Feb), not oldest's rank (10 Feb).
+    const FRIDAY = '2026-02-27T08:00:00.000Z';
+    const { fireAtNine, stepOf, sent, lateSince, fireLate } = await world({ newest: '2026-02-27', planned: '2026-02-20', oldest: '2026-02-10' }, 'planned');
+    await lateSince('oldest', FRIDAY);
+    await fireAtNine('newest');
+    expect(sent).toEqual([]);
+    expect(await stepOf('newest', 'j+1')).toMatchObject({ state: 'scheduled', reason: 'gap' });
+    // oldest's late fire outranks both: it goes, alone (newest's step has moved past the gap).
+    await fireLate('oldest', FRIDAY);
+    expect(sent).toEqual([['oldest']]);
   });
 });

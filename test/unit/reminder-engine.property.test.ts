@@ -544,8 +544,9 @@ describe('the reminder engine as a state machine', () => {
         totals.plans += plans.length;
         for (const p of plans) if (p.endReason) totals.plansEnded[p.endReason] = (totals.plansEnded[p.endReason] ?? 0) + 1;
       }),
-      // PROPERTY_SEED and PROPERTY_RUNS explore other sequences (e.g. PROPERTY_SEED=$RANDOM PROPERTY_RUNS=5000).
-      { numRuns: Number(process.env.PROPERTY_RUNS ?? 500), seed: Number(process.env.PROPERTY_SEED ?? 20261125), endOnFailure: true },
+      // PROPERTY_SEED and PROPERTY_RUNS explore other sequences (e.g. PROPERTY_SEED=$RANDOM PROPERTY_RUNS=5000); PROPERTY_PATH
+      // (fast-check's `path` of a failure) replays one counterexample alone.
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 500), seed: Number(process.env.PROPERTY_SEED ?? 20261125), endOnFailure: true, ...(process.env.PROPERTY_PATH ? { path: process.env.PROPERTY_PATH } : {}) },
     );
     // The sequences really exercise the engine: reminders go out, are skipped and are moved.
     console.info('engine property test', totals);

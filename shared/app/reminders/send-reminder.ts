@@ -255,9 +255,12 @@ export const outrankingStep = async (deps: SendReminderDeps, ctx: SendContext, r
     contenders.push(...found.filter((c): c is { record: StepRecordItem; rank: SendRank } => c !== undefined));
   }
   if (!grouped) return undefined;
-  // This step's side: a plan's reminder alone, a scenario step with the scenario steps due now (one message).
+  // This step's side: a plan's reminder alone, a scenario step with the scenario steps its message takes (those of
+  // today, gatherSameDaySteps: a late step of an earlier day goes in a message of its own, not in this one).
   const plan = isPlanStep(record);
-  const side = plan ? mine : [mine, ...contenders.filter((c) => !isPlanStep(c.record)).map((c) => c.rank)].reduce((best, r) => (compareSendRank(r, best) < 0 ? r : best));
+  const today = localDate(now, ctx.settings.timezone);
+  const inMessage = (r: StepRecordItem) => !isPlanStep(r) && localDate(new Date(r.scheduledAt!), ctx.settings.timezone) === today;
+  const side = plan ? mine : [mine, ...contenders.filter((c) => inMessage(c.record)).map((c) => c.rank)].reduce((best, r) => (compareSendRank(r, best) < 0 ? r : best));
   return contenders.find((c) => (plan || isPlanStep(c.record)) && compareSendRank(c.rank, side) < 0)?.record;
 };
 
