@@ -212,7 +212,7 @@ export const makeProofFile = (deps: ProofFileDeps) =>
         unpaidCents: balance,
         dueDate: invoice.dueDate,
         asOf,
-        reductions: penaltyReductions(payments, creditNotes),
+        reductions: penaltyReductions(payments, creditNotes, invoice),
         ...(penaltyRate !== undefined ? { contractualRatePercent: penaltyRate } : {}),
       }),
       ...(penaltiesWaived(invoice.paymentPlan, { status: invoice.status, balanceCents: balance }) ? { penaltiesWaived: true } : {}),
