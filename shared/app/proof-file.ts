@@ -71,7 +71,12 @@ export interface ProofFileDeps {
   readonly clock: Clock;
 }
 
-const CASE_EVENT = /^(portal\.|invoice\.(litigation|litigation_left|written_off|disputed|dispute_resolved|paused|resumed|cancelled)|plan\.|instalment\.|owner\.alerted|credit_note\.)/;
+/**
+ * What the file lists as case events. The owner's own records of the case count as the portal's do: a payment date the client
+ * promised by phone or mail (`invoice.promised`, an acknowledgment of the debt) and a due date moved after sending
+ * (`invoice.due_date_changed`: the penalties count from the new one while the invoice as sent printed the old).
+ */
+const CASE_EVENT = /^(portal\.|invoice\.(litigation|litigation_left|written_off|disputed|dispute_resolved|paused|resumed|promised|due_date_changed|cancelled)|plan\.|instalment\.|owner\.alerted|credit_note\.)/;
 const DELIVERY_EVENT = /^email\.(delivered|bounced|complained|rejected|delayed)$/;
 
 const allTimeline = async (invoices: InvoiceLedger, tenantId: string, invoiceId: string): Promise<TimelineRecord[]> => {
@@ -213,7 +218,7 @@ export const makeProofFile = (deps: ProofFileDeps) =>
         unpaidCents: balance,
         dueDate: invoice.dueDate,
         asOf,
-        reductions: penaltyReductions(payments, creditNotes),
+        reductions: penaltyReductions(payments, creditNotes, invoice),
         ...(penaltyRate !== undefined ? { contractualRatePercent: penaltyRate } : {}),
       }),
       ...(penaltiesWaived(invoice.paymentPlan, { status: invoice.status, balanceCents: balance }) ? { penaltiesWaived: true } : {}),
