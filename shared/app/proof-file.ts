@@ -9,6 +9,7 @@
  */
 import { localDate } from '../domain/dates.js';
 import { invoiceBalanceCents } from '../domain/invoice.js';
+import { withShownDates } from '../domain/import-payment.js';
 import { contractRateOf, penaltiesFor, penaltyReductions, type PenaltiesForResult } from '../domain/penalties.js';
 import { penaltiesWaived } from '../domain/payment-plan.js';
 import type { CompanyIdentity } from '../domain/settings.js';
@@ -206,7 +207,7 @@ export const makeProofFile = (deps: ProofFileDeps) =>
       client: { name: party.name, kind: party.kind, email: party.email, ...(party.address ? { address: party.address } : {}), ...(party.siren ? { siren: party.siren } : {}) },
       invoice,
       balanceCents: balance,
-      payments: [...payments].sort((a, b) => a.date.localeCompare(b.date) || a.createdAt.localeCompare(b.createdAt)),
+      payments: withShownDates(invoice, payments).sort((a, b) => a.date.localeCompare(b.date) || a.createdAt.localeCompare(b.createdAt)),
       creditNotes: [...creditNotes].sort((a, b) => a.number.localeCompare(b.number)),
       reminders: proofReminders(records, timeline),
       ...(invoiceEmail ? { invoiceEmail } : {}),
