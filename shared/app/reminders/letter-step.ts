@@ -88,7 +88,7 @@ export const produceLetterWithSameDaySteps = async (
     await Promise.all(
       invoices.map(async (i) => {
         const [payments, creditNotes] = await Promise.all([deps.invoices.payments(tenantId, i.id), creditNotesOf(deps.invoices, i)]);
-        return [i.id, penaltyReductions(payments, creditNotes)] as const;
+        return [i.id, penaltyReductions(payments, creditNotes, i)] as const;
       }),
     ),
   );

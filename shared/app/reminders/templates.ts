@@ -258,7 +258,7 @@ export const makePreviewTemplate = (deps: TemplateTryDeps) =>
       unpaidCents: invoiceBalanceCents(material.invoice),
       dueDate: material.invoice.dueDate,
       asOf: localDate(now, settings.timezone),
-      reductions: penaltyReductions(payments, creditNotes),
+      reductions: penaltyReductions(payments, creditNotes, material.invoice),
       ...(contractRateOf(settings, material.invoice) !== undefined ? { contractualRatePercent: contractRateOf(settings, material.invoice)! } : {}),
     });
     // A text message's template reads as the text goes: the pay link falls back to the transfer reference, on one line.
