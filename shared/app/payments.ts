@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { localDate } from '../domain/dates.js';
 import { invoiceBalanceCents, settledStatusOf } from '../domain/invoice.js';
 import type { InvoiceView, PaymentInput } from '../domain/invoice-types.js';
-import { isPaymentBeforeImport, shownPaymentDate } from '../domain/invoice-import.js';
+import { isPaymentBeforeImport, shownPaymentDate } from '../domain/import-payment.js';
 import { BusinessRuleError, NotFoundError } from './errors.js';
 import { loadInvoice } from './invoices.js';
 import { toInvoiceView } from './invoice-view.js';

@@ -9,6 +9,7 @@
  */
 import { localDate } from '../domain/dates.js';
 import { invoiceBalanceCents } from '../domain/invoice.js';
+import { withShownDates } from '../domain/import-payment.js';
 import { contractRateOf, penaltiesFor, penaltyReductions, type PenaltiesForResult } from '../domain/penalties.js';
 import { penaltiesWaived } from '../domain/payment-plan.js';
 import type { CompanyIdentity } from '../domain/settings.js';
@@ -70,7 +71,12 @@ export interface ProofFileDeps {
   readonly clock: Clock;
 }
 
-const CASE_EVENT = /^(portal\.|invoice\.(litigation|litigation_left|written_off|disputed|dispute_resolved|paused|resumed|cancelled)|plan\.|instalment\.|owner\.alerted|credit_note\.)/;
+/**
+ * What the file lists as case events. The owner's own records of the case count as the portal's do: a payment date the client
+ * promised by phone or mail (`invoice.promised`, an acknowledgment of the debt) and a due date moved after sending
+ * (`invoice.due_date_changed`: the penalties count from the new one while the invoice as sent printed the old).
+ */
+const CASE_EVENT = /^(portal\.|invoice\.(litigation|litigation_left|written_off|disputed|dispute_resolved|paused|resumed|promised|due_date_changed|cancelled)|plan\.|instalment\.|owner\.alerted|credit_note\.)/;
 const DELIVERY_EVENT = /^email\.(delivered|bounced|complained|rejected|delayed)$/;
 
 const allTimeline = async (invoices: InvoiceLedger, tenantId: string, invoiceId: string): Promise<TimelineRecord[]> => {
@@ -201,7 +207,7 @@ export const makeProofFile = (deps: ProofFileDeps) =>
       client: { name: party.name, kind: party.kind, email: party.email, ...(party.address ? { address: party.address } : {}), ...(party.siren ? { siren: party.siren } : {}) },
       invoice,
       balanceCents: balance,
-      payments: [...payments].sort((a, b) => a.date.localeCompare(b.date) || a.createdAt.localeCompare(b.createdAt)),
+      payments: withShownDates(invoice, payments).sort((a, b) => a.date.localeCompare(b.date) || a.createdAt.localeCompare(b.createdAt)),
       creditNotes: [...creditNotes].sort((a, b) => a.number.localeCompare(b.number)),
       reminders: proofReminders(records, timeline),
       ...(invoiceEmail ? { invoiceEmail } : {}),
@@ -212,7 +218,7 @@ export const makeProofFile = (deps: ProofFileDeps) =>
         unpaidCents: balance,
         dueDate: invoice.dueDate,
         asOf,
-        reductions: penaltyReductions(payments, creditNotes),
+        reductions: penaltyReductions(payments, creditNotes, invoice),
         ...(penaltyRate !== undefined ? { contractualRatePercent: penaltyRate } : {}),
       }),
       ...(penaltiesWaived(invoice.paymentPlan, { status: invoice.status, balanceCents: balance }) ? { penaltiesWaived: true } : {}),

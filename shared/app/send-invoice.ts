@@ -1,6 +1,7 @@
 import { localDate } from '../domain/dates.js';
 import { invoiceBalanceCents, isOutstanding } from '../domain/invoice.js';
 import { epcPayload } from '../domain/epc-qr.js';
+import { withShownDates } from '../domain/import-payment.js';
 import { OutOfChronologyError, seriesYear } from '../domain/numbering.js';
 import { date, emailTexts, money } from '../../templates/email/index.js';
 import { rateFromDueDate } from '../domain/penalties.js';
@@ -57,7 +58,8 @@ export const invoicePdfData = (
   return {
     ...parties,
     invoice,
-    payments: payments.filter((p) => !p.removedAt).sort(byPaymentDate),
+    // What was paid before an import stands at the issue date, as on the statement (never the import day).
+    payments: withShownDates(invoice, payments.filter((p) => !p.removedAt)).sort(byPaymentDate),
     balanceCents: invoiceBalanceCents(invoice),
     copy,
     ...(epc ? { epcPayload: epc } : {}),

@@ -10,7 +10,7 @@
 import { THANK_YOU_PARTIAL_TEMPLATE_ID, THANK_YOU_TEMPLATE_ID, type ReminderTemplate } from '../domain/default-templates.js';
 import { renderTemplate, textToHtml } from '../domain/template-render.js';
 import type { InvoiceStatus } from '../domain/invoice.js';
-import { isPaymentBeforeImport } from '../domain/invoice-import.js';
+import { isPaymentBeforeImport } from '../domain/import-payment.js';
 import type { Settings } from '../domain/settings.js';
 import { replyToOf } from '../domain/settings.js';
 import type { ClientRepository, Clock, InvoiceRepository, Mailer, SettingsRepository, TenantDocuments } from './ports.js';

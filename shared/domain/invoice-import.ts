@@ -8,19 +8,7 @@ import { isValidDate } from './dates.js';
 import { VAT_RATES } from './money.js';
 import { isValidSiren, SIREN_CHECK_MESSAGE } from './siren.js';
 
-/**
- * The payment an import records for what an invoice had already been paid elsewhere has an id
- * `imp-pay-…` (derived from the invoice number, shared/app/aggregates/import-invoices.ts).
- */
-export const isPaymentBeforeImport = (paymentId: string) => paymentId.startsWith('imp-pay-');
-
-/**
- * The date a payment is shown at. What was paid before an import has no date of ours: it is recorded on the import
- * day (the engine plans from it, README "Import and export") but stands at the invoice's issue date wherever it is
- * shown, the client statement and the invoice's payment list alike.
- */
-export const shownPaymentDate = (invoice: { readonly imported?: boolean; readonly issueDate: string }, payment: { readonly id: string; readonly date: string }): string =>
-  invoice.imported && isPaymentBeforeImport(payment.id) && invoice.issueDate < payment.date ? invoice.issueDate : payment.date;
+export { isPaymentBeforeImport, shownPaymentDate } from './import-payment.js';
 
 export interface ImportedRow {
   readonly row: number;

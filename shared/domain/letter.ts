@@ -74,3 +74,17 @@ export interface LetterMember {
   readonly index: number;
   readonly stepId: string;
 }
+
+/** The id of a letter listing several invoices: its first step's, stable for a retried fire. */
+export const letterIdOf = (lead: { readonly invoiceId: string; readonly plan: number; readonly index: number }): string => `L-${lead.invoiceId}-${lead.plan}.${lead.index}`;
+
+/**
+ * Who holds the client's gap claim a letter took when it was produced: its step (`<invoice>/<plan>.<index>`, as an
+ * email's), or for a letter listing several invoices the step whose fire produced it, named by the letter's id
+ * (`group/<invoice>/<plan>.<index>`). Withdrawn before it was posted, the letter gives the claim back under that name.
+ */
+export const letterGapHolder = (invoiceId: string, step: { readonly plan: number; readonly index: number; readonly letterId?: string | undefined }): string => {
+  if (!step.letterId) return `${invoiceId}/${step.plan}.${step.index}`;
+  const cut = step.letterId.lastIndexOf('-');
+  return `group/${step.letterId.slice(2, cut)}/${step.letterId.slice(cut + 1)}`;
+};

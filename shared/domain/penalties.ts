@@ -2,6 +2,7 @@ import { addDays, daysBetween } from './dates.js';
 import type { ClientKind } from './invoice.js';
 import { divRound } from './money.js';
 import { PENALTY_RATE_TABLE, type PenaltyRateTable } from './data/penalty-rates.js';
+import { shownPaymentDate } from './invoice-import.js';
 
 /** €40 fixed recovery indemnity per late invoice, B2B only, outside VAT (C. com. D441-5). */
 export const RECOVERY_INDEMNITY_CENTS = 4000;
@@ -82,13 +83,17 @@ export interface PenaltyReduction {
 /**
  * What lowered an invoice's unpaid amount and when: its payments (not removed) on their date, its
  * credit notes on their issue date. The proof file, the reminders and the mise en demeure all
- * count penalties on these, so they claim the same amount.
+ * count penalties on these, so they claim the same amount. With the invoice, what an imported one
+ * had been paid before the import (recorded on the import day) counts from its issue date, as it is
+ * shown (`shownPaymentDate`): it was no payment made late, and penalties were claimed on it until
+ * the import day.
  */
 export const penaltyReductions = (
-  payments: readonly { readonly date: string; readonly amountCents: number; readonly removedAt?: string }[] = [],
+  payments: readonly { readonly id: string; readonly date: string; readonly amountCents: number; readonly removedAt?: string }[] = [],
   creditNotes: readonly { readonly issueDate: string; readonly grossCents: number }[] = [],
+  invoice?: { readonly imported?: boolean; readonly issueDate: string },
 ): PenaltyReduction[] => [
-  ...payments.filter((p) => !p.removedAt).map((p) => ({ date: p.date, cents: p.amountCents })),
+  ...payments.filter((p) => !p.removedAt).map((p) => ({ date: invoice ? shownPaymentDate(invoice, p) : p.date, cents: p.amountCents })),
   ...creditNotes.map((c) => ({ date: c.issueDate, cents: c.grossCents })),
 ];
 

@@ -105,6 +105,25 @@ export const coveredByManual = <T extends { readonly index: number; readonly ste
   return emails.slice(0, soon(emails[match]!) ? match + 1 : match);
 };
 
+/**
+ * The invoice's first plan, recorded after manual reminders already went out (a reminder sent by
+ * hand right after the invoice, before the stream recorded its plan): the steps they stood for are
+ * recorded `skipped: manual_sent` from the start, so a gentler step never follows a firmer manual one.
+ * The projection of a plan not recorded yet (GET /invoices/{id}/reminders, the dry run) says the same.
+ */
+export const withManualCoverage = <T extends { readonly index: number; readonly stepId: string; readonly templateId: string; readonly state: StepState; readonly channel?: Channel; readonly scheduledAt?: string }>(
+  planned: readonly T[],
+  records: readonly { readonly manual?: boolean; readonly state: StepState; readonly templateId: string; readonly at: string; readonly sentAt?: string }[],
+): T[] => {
+  const manual = records.filter((r) => r.manual && (r.state === 'sent' || r.state === 'sending')).sort((a, b) => a.at.localeCompare(b.at));
+  let steps = [...planned];
+  for (const m of manual) {
+    const covered = new Set(coveredByManual(steps, m.templateId, m.sentAt ?? m.at).map((s) => s.index));
+    steps = steps.map((s) => (covered.has(s.index) ? { ...s, state: 'skipped' as const, reason: MANUAL_SENT } : s));
+  }
+  return steps;
+};
+
 /** A step the owner cancelled holds its slot: the later steps keep their spacing from it (see reminder-plan.ts). */
 const ownerCancelled = (r: RecordedStep): boolean => r.state === 'cancelled' && r.reason === 'owner_cancelled';
 

@@ -16,7 +16,8 @@ const dataValue = (type: string, key: string, v: string | number | boolean, lang
   if (typeof v === 'number' && key.endsWith('Cents')) return euros(v, language);
   // A plan's instalments are stored from 0; a reader counts them from 1.
   if (key === 'instalment' && typeof v === 'number') return String(v + 1);
-  if ((key === 'from' || key === 'to') && typeof v === 'string') return L.statuses[v] ?? v;
+  // A status (litigation's `from`, `to`) in words; a due date moved (`from`, `to` are dates) falls through to the date below.
+  if ((key === 'from' || key === 'to') && typeof v === 'string' && L.statuses[v]) return L.statuses[v];
   const code = typeof v === 'string' ? (L.dataCodes[`${type}:${key}`] ?? L.dataCodes[key])?.[v] : undefined;
   if (code) return code;
   if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return shortDate(v);
@@ -34,7 +35,7 @@ export const eventLine = (e: ProofFileData['events'][number], language: Language
   const L = proofLabels(language);
   const data = Object.entries(e.data ?? {})
     .filter((entry): entry is [string, string | number | boolean] => entry[1] !== undefined && entry[1] !== null && typeof entry[1] !== 'object' && !HIDDEN_DATA.has(entry[0]))
-    .map(([k, v]) => `${L.dataKeys[k] ?? k}${L.colon}${dataValue(e.type, k, v, language)}`)
+    .map(([k, v]) => `${L.dataKeys[`${e.type}:${k}`] ?? L.dataKeys[k] ?? k}${L.colon}${dataValue(e.type, k, v, language)}`)
     .join(', ');
   return `${dateTime(e.at)} · ${L.eventTypes[e.type] ?? e.type}${data ? ` (${data})` : ''}`;
 };
@@ -128,7 +129,7 @@ export const proofDocument = (kit: PdfKit, data: ProofFileData, numbering: PageN
           ))}
           {data.creditNotes.length > 0 && <Text style={[styles.heading, { marginTop: 8 }]}>{L.creditNotes}</Text>}
           {data.creditNotes.map((c) => (
-            <Text key={c.id}>{`${L.creditNote(c.number, c.issueDate)} · ${money(c.grossCents)} · ${c.reason}${c.purpose === 'bad_debt' ? L.badDebt : ''}`}</Text>
+            <Text key={c.id}>{`${L.creditNote(c.number, c.issueDate)} · ${money(c.grossCents)} · ${c.reason}${c.purpose === 'bad_debt' ? (c.vatCents > 0 ? L.badDebt : L.badDebtNoVat) : ''}`}</Text>
           ))}
         </View>
 

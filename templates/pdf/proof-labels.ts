@@ -32,6 +32,8 @@ export interface ProofText {
   readonly creditNotes: string;
   readonly creditNote: (number: string, date: string) => string;
   readonly badDebt: string;
+  /** A write-off credit note on an invoice that charged no VAT (franchise en base, reverse charge): nothing to adjust. */
+  readonly badDebtNoVat: string;
   readonly reminders: string;
   readonly noReminder: string;
   readonly reminderHead: (channel: string, templateId: string, stepId: string) => string;
@@ -75,6 +77,7 @@ export interface ProofText {
   readonly deliveryTypes: Readonly<Record<string, string>>;
   /** The case events in words (a court reads the file); an event not listed keeps its code. */
   readonly eventTypes: Readonly<Record<string, string>>;
+  /** An event's data keys in words: by `<event type>:<key>` where one event gives a key another meaning (a due date's `from`), else by key. */
   readonly dataKeys: Readonly<Record<string, string>>;
   /** One instalment under its plan event: agreed (`plan.created`) or proposed by the client (`plan.requested`). */
   readonly instalmentLine: (n: number, total: number, date: string, amount: string, proposed: boolean) => string;
@@ -123,6 +126,7 @@ const fr: ProofText = {
   creditNotes: 'Avoirs',
   creditNote: (number, date) => `${number} du ${shortDate(date)}`,
   badDebt: ' — régularisation de TVA, créance irrécouvrable (CGI art. 272-1)',
+  badDebtNoVat: ' — créance irrécouvrable, sans TVA à régulariser',
   reminders: 'Relances envoyées',
   noReminder: 'Aucune relance envoyée.',
   reminderHead: (channel, templateId, stepId) => `${channel} · modèle ${templateId} · étape ${stepId}`,
@@ -163,6 +167,7 @@ const fr: ProofText = {
     'portal.promised': 'Promesse de paiement du client (portail)',
     'portal.disputed': 'Contestation du client (portail)',
     'invoice.promised': 'Promesse de paiement reçue par le vendeur',
+    'invoice.due_date_changed': "Date d'échéance modifiée",
     'invoice.paused': 'Relances suspendues',
     'invoice.resumed': 'Relances reprises',
     'invoice.disputed': 'Litige enregistré',
@@ -190,6 +195,7 @@ const fr: ProofText = {
     from: 'statut précédent', to: 'nouveau statut', amountCents: 'montant', balanceCents: 'solde', dueDate: 'échéance', instalments: 'échéances', stepId: 'étape', creditNote: 'avoir',
     note: 'note', source: 'à l’initiative de', totalCents: 'total', waivePenalties: 'pénalités abandonnées', seq: 'échéancier n°', instalment: 'échéance n°',
     dueCents: 'reste dû', decision: 'décision', messageId: 'Message-ID', error: 'erreur',
+    'invoice.due_date_changed:from': 'ancienne échéance', 'invoice.due_date_changed:to': 'nouvelle échéance',
   },
   dataCodes: {
     source: { owner: 'créancier', client: 'client' },
@@ -235,6 +241,7 @@ const en: ProofText = {
   creditNotes: 'Credit notes',
   creditNote: (number, date) => `${number} of ${shortDate(date)}`,
   badDebt: ' — VAT adjustment for an irrecoverable debt (French General Tax Code, CGI art. 272-1)',
+  badDebtNoVat: ' — irrecoverable debt, no VAT to adjust',
   reminders: 'Reminders sent',
   noReminder: 'No reminder sent.',
   reminderHead: (channel, templateId, stepId) => `${channel} · template ${templateId} · step ${stepId}`,
@@ -275,6 +282,7 @@ const en: ProofText = {
     'portal.promised': 'Payment promised by the client (portal)',
     'portal.disputed': 'Disputed by the client (portal)',
     'invoice.promised': 'Payment promised to the seller',
+    'invoice.due_date_changed': 'Due date changed',
     'invoice.paused': 'Reminders paused',
     'invoice.resumed': 'Reminders resumed',
     'invoice.disputed': 'Dispute recorded',
@@ -302,6 +310,7 @@ const en: ProofText = {
     from: 'previous status', to: 'new status', amountCents: 'amount', balanceCents: 'balance', dueDate: 'due date', instalments: 'instalments', stepId: 'step', creditNote: 'credit note',
     note: 'note', source: 'at the request of', totalCents: 'total', waivePenalties: 'penalties waived', seq: 'plan no.', instalment: 'instalment no.',
     dueCents: 'still due', decision: 'decision', messageId: 'Message-ID', error: 'error',
+    'invoice.due_date_changed:from': 'former due date', 'invoice.due_date_changed:to': 'new due date',
   },
   dataCodes: {
     source: { owner: 'creditor', client: 'client' },

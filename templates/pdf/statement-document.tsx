@@ -62,14 +62,16 @@ export const statementDocument = (kit: PdfKit, data: StatementPdfData, numbering
           ))}
           {statement.lines.length === 0 && <Text style={[styles.cell, { paddingVertical: 4 }]}>{l.empty}</Text>}
         </View>
-        <View style={[styles.section, styles.spread]} wrap={false}>
+        {/* Breakable: a client with many open invoices lists them over the next pages (one unbreakable block taller
+            than a page was squeezed onto the last one, its lines printed over each other); each line stays whole. */}
+        <View style={[styles.section, styles.spread]}>
           <View style={styles.half}>
-            <Text style={styles.heading}>{l.open}</Text>
+            <Text style={styles.heading} minPresenceAhead={24}>{l.open}</Text>
             {statement.openInvoices.map((i) => (
-              <Text key={i.id}>{`${i.number ?? i.id} · ${l.due} ${shortDate(i.dueDate)} · ${euros(i.balanceCents, language)}${i.daysLate ? ` · ${l.late} ${i.daysLate}` : ''}`}</Text>
+              <Text key={i.id} wrap={false}>{`${i.number ?? i.id} · ${l.due} ${shortDate(i.dueDate)} · ${euros(i.balanceCents, language)}${i.daysLate ? ` · ${l.late} ${i.daysLate}` : ''}`}</Text>
             ))}
           </View>
-          <View style={{ width: '42%' }}>
+          <View style={{ width: '42%' }} wrap={false}>
             <AmountRow kit={kit} label={l.overdue} amount={euros(statement.overdueCents, language)} />
             <AmountRow kit={kit} label={l.total} amount={euros(statement.balanceCents, language)} grand />
           </View>

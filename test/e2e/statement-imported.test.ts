@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { addDays } from '../../shared/domain/dates.js';
+import { formatDate } from '../../shared/domain/template-render.js';
+import { pdfText } from '../fixtures/pdf-fixtures.js';
 import { parisToday } from './local-clock.js';
 import { companySettings, freshTenant } from './fresh-tenant.js';
 
@@ -40,5 +42,28 @@ describe('GET /clients/{id}/statement of an imported invoice', () => {
     ]);
     const before = payments.find((p) => p.reference === 'Réglé avant import')!;
     expect((await t.ok('GET', `/invoices/${invoice.id}/payments/${before.id}`)).date).toBe(d(-100));
+  });
+
+  it('dates it at the issue date on the client portal and the invoice PDF too, never the import day', async () => {
+    const t = await freshTenant('portal-imported');
+    await t.ok('PUT', '/settings', companySettings);
+    const res = await t.call('POST', '/imports/invoices', {
+      invoices: [{ number: 'OLD-2', client: { name: 'Client Portail Ancien', email: 'ancien@portal-imported.test' }, issueDate: d(-100), dueDate: d(-70), grossCents: 12_000, paidCents: 2_000 }],
+    });
+    expect(res.json).toMatchObject({ created: 1, errors: [] });
+    await t.drain();
+    const invoice = (await t.ok('GET', '/invoices?q=OLD')).items[0];
+    const { url } = await t.ok('POST', `/invoices/${invoice.id}/portal-link`);
+    const token = /\/p\/([A-Za-z0-9_-]+)$/.exec(url as string)![1]!;
+    const portal = (await (await fetch(`${inject('apiUrl')}/portal/${token}`)).json()) as { payments: { date: string; amountCents: number }[] };
+    // It said the import day (today): the client read that his September transfer arrived this morning.
+    expect(portal.payments.map((p) => [p.date, p.amountCents])).toEqual([[d(-100), 2_000]]);
+    const pdf = await t.call('GET', `/invoices/${invoice.id}/pdf`);
+    expect(pdf.status).toBe(200);
+    const text = await pdfText(pdf.bytes!);
+    expect(text).toContain(`${formatDate(d(-100), 'fr')} Autre`);
+    expect(text).not.toContain(`${formatDate(parisToday(), 'fr')} Autre`);
+    const portalPdf = await fetch(`${inject('apiUrl')}/portal/${token}/pdf`);
+    expect(await pdfText(new Uint8Array(await portalPdf.arrayBuffer()))).toContain(`${formatDate(d(-100), 'fr')} Autre`);
   });
 });

@@ -16,7 +16,7 @@ import {
 import { makeReconcileSchedules } from '../../shared/app/reminders/reconcile-schedules.js';
 import { makeRecordPayment } from '../../shared/app/payments.js';
 import { loadReminderContext, recordedOrProjected } from '../../shared/app/reminders/reminder-context.js';
-import { planManualDefault } from '../../shared/app/reminders/plan-lifecycle.js';
+import { fitPlanTemplate, planManualDefault } from '../../shared/app/reminders/plan-lifecycle.js';
 import type { Scenario } from '../../shared/domain/scenario.js';
 import {
   aClient,
@@ -144,6 +144,34 @@ describe('the owner’s payment plan', () => {
     expect(planManualDefault(ctx, '2026-03-10')).toMatchObject({ templateId: 'instalment-courtesy', instalment: 0 });
     // Once the date passed unpaid, the late one.
     expect(planManualDefault(ctx, '2026-03-11')).toMatchObject({ templateId: 'instalment-late', instalment: 0 });
+  });
+
+  it('fits a plan reminder the owner names to the instalments: "not received" only about the first one late, "due on" never about a date passed', async () => {
+    await w.create(T, 'inv1', { instalments: THREE });
+    await w.reconcile(T, 'inv1');
+    const ctx = (await loadReminderContext(w.deps, T, 'inv1'))!;
+    // Nothing late yet: the late one named goes as the courtesy one about the next instalment, in its language.
+    expect(fitPlanTemplate(ctx, '2026-03-02', 'instalment-late')).toEqual({ templateId: 'instalment-courtesy', instalment: 0 });
+    expect(fitPlanTemplate(ctx, '2026-03-02', 'instalment-late-en')).toEqual({ templateId: 'instalment-courtesy-en', instalment: 0 });
+    expect(fitPlanTemplate(ctx, '2026-03-02', 'instalment-courtesy')).toEqual({ templateId: 'instalment-courtesy', instalment: 0 });
+    // The 10 March instalment unpaid on 12 March: the courtesy one named ("arrive le 10/03") goes as the late one about it.
+    expect(fitPlanTemplate(ctx, '2026-03-12', 'instalment-courtesy')).toEqual({ templateId: 'instalment-late', instalment: 0 });
+    expect(fitPlanTemplate(ctx, '2026-03-12', 'instalment-late')).toEqual({ templateId: 'instalment-late', instalment: 0 });
+    // Any other template keeps the owner's choice.
+    expect(fitPlanTemplate(ctx, '2026-03-12', 'firm')).toBeUndefined();
+  });
+
+  it('names the first instalment late in the late reminder, not the one the next courtesy step is about', async () => {
+    await w.create(T, 'inv1', { instalments: THREE });
+    await w.reconcile(T, 'inv1');
+    // The first instalment's two reminders are done; the next step is the courtesy before the second (10 April).
+    for (const id of ['p1-c1', 'p1-l1']) {
+      const step = (await w.steps.list(T, 'inv1')).find((s) => s.stepId === id)!;
+      await w.steps.transition(T, 'inv1', step, { state: 'scheduled', scheduledAt: step.scheduledAt! }, { state: 'skipped', reason: 'manual_sent', at: '2026-03-13T08:00:00.000Z' });
+    }
+    const ctx = (await loadReminderContext(w.deps, T, 'inv1'))!;
+    expect(planManualDefault(ctx, '2026-03-20')).toMatchObject({ templateId: 'instalment-courtesy', instalment: 1 });
+    expect(fitPlanTemplate(ctx, '2026-03-20', 'instalment-late')).toEqual({ templateId: 'instalment-late', instalment: 0 });
   });
 
   it('ends the plan `paid` when the invoice is paid, cancelling what was pending', async () => {

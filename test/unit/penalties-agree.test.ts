@@ -186,6 +186,25 @@ describe('penalties after a partial payment made while late', () => {
   });
 });
 
+describe('penalties of an imported invoice part-paid before the import', () => {
+  it('count what was paid before the import from the invoice’s issue date, not from the import day it is recorded on', async () => {
+    const w = await world();
+    const invoice = (await w.invoices.get(T, 'inv1'))!;
+    // Imported on 5 May with 600 € already paid elsewhere: recorded as a payment of the import day (README "Import and export").
+    w.invoices.add({ ...invoice, imported: true, issueDate: '2026-02-04', paidCents: 60_000 }, [
+      { id: 'imp-pay-F-2026-0001', invoiceId: 'inv1', amountCents: 60_000, date: '2026-05-05', method: 'other', reference: 'Réglé avant import', createdAt: NOW },
+    ]);
+    w.clock.set(NOW);
+    await makeSendReminderNow({ ...w, pdf: w.pdf, mailer: w.mailer })(T, 'inv1', { templateId: TEMPLATE.id });
+    // 400 € unpaid for the 60 days: the 600 € was not paid late, as far as anyone knows (it used to count 1,000 € for 60 days).
+    const expected = latePenaltyCents({ unpaidCents: 40_000, dueDate: DUE, asOf: '2026-05-05' }).cents;
+    expect(expected).toBeLessThan(latePenaltyCents({ unpaidCents: 100_000, dueDate: DUE, asOf: '2026-05-05' }).cents);
+    expect((await proofPenalties(w)).cents).toBe(expected);
+    expect(w.mailer.sent[0]!.text).toContain(`Pénalités de retard : ${formatEuros(expected, 'fr')}.`);
+    expect(w.pdf.letters[0]!.invoices[0]).toMatchObject({ balanceCents: 40_000, penaltiesCents: expected });
+  });
+});
+
 describe('the proof file of an invoice whose payment plan waived the penalties', () => {
   const proofData = async (w: World): Promise<ProofFileData> => {
     let captured: ProofFileData | undefined;

@@ -201,27 +201,30 @@ export class DynamoStepRecords implements StepRecords {
           ExpressionAttributeValues: { ':today': release.today, ':one': 1, ':minus': -1, ...(release.previousReminderAt ? { ':prev': release.previousReminderAt } : {}) },
         }),
       ),
-      this.ignoreCondition(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: clientKey(tenantId, release.gap.clientId),
-          UpdateExpression: 'SET lastMessageDate = claimPrevDate, lastMessageAt = claimPrevAt REMOVE claimHolder',
-          ConditionExpression: 'claimHolder = :holder',
-          ExpressionAttributeValues: { ':holder': release.gap.holder },
-        }),
-      ).then(() =>
-        // A client never written to before: the claim's "none" marker (`''`) is no last message (GET /clients/{id} said "").
-        this.ignoreCondition(
-          new UpdateCommand({
-            TableName: this.tableName,
-            Key: clientKey(tenantId, release.gap.clientId),
-            UpdateExpression: 'REMOVE lastMessageDate, lastMessageAt',
-            ConditionExpression: 'lastMessageAt = :none AND attribute_not_exists(claimHolder)',
-            ExpressionAttributeValues: { ':none': '' },
-          }),
-        ),
-      ),
+      this.releaseClientGap(tenantId, release.gap),
     ]);
+  }
+
+  async releaseClientGap(tenantId: string, gap: Pick<ClientGapClaim, 'clientId' | 'holder'>): Promise<void> {
+    await this.ignoreCondition(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: clientKey(tenantId, gap.clientId),
+        UpdateExpression: 'SET lastMessageDate = claimPrevDate, lastMessageAt = claimPrevAt REMOVE claimHolder',
+        ConditionExpression: 'claimHolder = :holder',
+        ExpressionAttributeValues: { ':holder': gap.holder },
+      }),
+    );
+    // A client never written to before: the claim's "none" marker (`''`) is no last message (GET /clients/{id} said "").
+    await this.ignoreCondition(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: clientKey(tenantId, gap.clientId),
+        UpdateExpression: 'REMOVE lastMessageDate, lastMessageAt',
+        ConditionExpression: 'lastMessageAt = :none AND attribute_not_exists(claimHolder)',
+        ExpressionAttributeValues: { ':none': '' },
+      }),
+    );
   }
 
   protected async ignoreCondition(command: UpdateCommand): Promise<void> {

@@ -1,6 +1,6 @@
 import { localDate } from '../../domain/dates.js';
 import { isOutstanding } from '../../domain/invoice.js';
-import { shownPaymentDate } from '../../domain/invoice-import.js';
+import { shownPaymentDate } from '../../domain/import-payment.js';
 import { buildStatement, type Statement } from '../../domain/statement.js';
 import type { Client } from '../../domain/client.js';
 import type { Settings } from '../../domain/settings.js';

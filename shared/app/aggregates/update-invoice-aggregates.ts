@@ -2,7 +2,7 @@ import { contributionDelta, flatten, invoiceContribution, sameOpen, unflatten, t
 import { localDate } from '../../domain/dates.js';
 import type { PaymentPlan } from '../../domain/payment-plan.js';
 import { ConflictError } from '../errors.js';
-import { isPaymentBeforeImport } from '../../domain/invoice-import.js';
+import { isPaymentBeforeImport } from '../../domain/import-payment.js';
 import { invoiceBalanceCents, isOutstanding } from '../../domain/invoice.js';
 import type { ClientRepository, SettingsRepository } from '../ports.js';
 import type { AggregateStore, InvoiceAggregateState, ListRow, ListRowExtras } from './ports.js';

@@ -9,7 +9,7 @@ import { addDays, localDate } from '../../domain/dates.js';
 import { ESCALATE_TEMPLATE_ID } from '../../domain/escalation.js';
 import { invoiceBalanceCents } from '../../domain/invoice.js';
 import { channelBlock, type Client } from '../../domain/client.js';
-import { isPaymentBeforeImport } from '../../domain/invoice-import.js';
+import { isPaymentBeforeImport } from '../../domain/import-payment.js';
 import { ownerEmailOf } from '../../domain/notification.js';
 import { utcToZoned } from '../../domain/zoned-time.js';
 import type { ClientRepository, Clock, InvoiceRecord, InvoiceRepository, Mailer, NotificationRepository, PaymentLog, SettingsRepository, StepRecordItem, StepRecords } from '../ports.js';

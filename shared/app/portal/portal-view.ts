@@ -5,6 +5,7 @@
  */
 import { addDays, localDate } from '../../domain/dates.js';
 import { epcPayload } from '../../domain/epc-qr.js';
+import { withShownDates } from '../../domain/import-payment.js';
 import { invoiceBalanceCents, isOpen, isOutstanding, lateness } from '../../domain/invoice.js';
 import { renderPaymentUrl } from '../../domain/portal.js';
 import { instalmentViews, isPlanRequestMoot } from '../../domain/payment-plan.js';
@@ -73,7 +74,7 @@ export const makeGetPortalView = (deps: PortalViewDeps) =>
         status: invoice.status,
         ...lateness(invoice.status, invoice.dueDate, now, settings.timezone),
       },
-      payments: payments.filter((p) => !p.removedAt).sort(byPaymentDate).map((p) => ({ date: p.date, amountCents: p.amountCents, method: p.method })),
+      payments: withShownDates(invoice, payments.filter((p) => !p.removedAt)).sort(byPaymentDate).map((p) => ({ date: p.date, amountCents: p.amountCents, method: p.method })),
       payment: paymentInstructions(invoice, settings, deps.qr),
       reminders: {
         paused: invoice.remindersPaused,

@@ -92,6 +92,11 @@ export interface StepRecords {
     release: { readonly today: string; readonly gap: ClientGapClaim; readonly previousReminderAt?: string },
     next: { readonly state: 'scheduled' | 'failed'; readonly at: string; readonly scheduledAt?: string; readonly localTime?: string; readonly reason: string; readonly lastError?: string; readonly firstFailedAt?: string },
   ): Promise<void>;
+  /**
+   * A message that never went after all (a letter withdrawn before it was posted): the client's gap claim it took is
+   * given back, its last message the one before it again, unless another message holds the claim since (as releaseSend).
+   */
+  releaseClientGap(tenantId: string, gap: Pick<ClientGapClaim, 'clientId' | 'holder'>): Promise<void>;
 }
 
 /**

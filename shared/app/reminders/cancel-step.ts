@@ -2,6 +2,7 @@ import { NotFoundError, ConflictError } from '../errors.js';
 import type { Clock, InvoiceRepository, StepRecords } from '../ports.js';
 import type { StepRecordItem } from '../ports/reminder-steps.js';
 import { stepRecordView, type PlannedStepView } from './reminder-plan-view.js';
+import { releaseWithdrawnLetterGap } from './letter-gap.js';
 
 /**
  * The owner cancels one scheduled step (from the daily overview or the invoice): it becomes
@@ -21,7 +22,7 @@ export const makeCancelReminderStep = ({ invoices, steps, clock }: { invoices: I
     if (!step) throw new NotFoundError('Reminder step');
     const refuse = (state: string) => new ConflictError(`The step is ${state}: only a scheduled step or a letter not posted yet can be cancelled`);
     const at = clock.now().toISOString();
-    if (step.state === 'to_post') return withdrawLetter({ invoices, steps }, tenantId, invoiceId, step, at, refuse);
+    if (step.state === 'to_post') return withdrawLetter({ invoices, steps }, tenantId, invoice.clientId, invoiceId, step, at, refuse);
     if (step.state !== 'scheduled') throw refuse(step.state);
     const moved = await steps.transition(tenantId, invoiceId, step, { state: 'scheduled', ...(step.scheduledAt ? { scheduledAt: step.scheduledAt } : {}) }, { state: 'cancelled', reason: 'owner_cancelled', at });
     if (!moved) {
@@ -40,6 +41,7 @@ export const makeCancelReminderStep = ({ invoices, steps, clock }: { invoices: I
 const withdrawLetter = async (
   { invoices, steps }: { invoices: InvoiceRepository; steps: StepRecords },
   tenantId: string,
+  clientId: string,
   invoiceId: string,
   step: StepRecordItem,
   at: string,
@@ -66,5 +68,7 @@ const withdrawLetter = async (
       if (member && member.state === 'to_post' && member.letterId === step.letterId) await cancelOne(m.invoiceId, member);
     }),
   );
+  // Not posted, it never reached the client: the client's gap it took is given back.
+  await releaseWithdrawnLetterGap(steps, tenantId, clientId, invoiceId, step);
   return stepRecordView({ ...step, state: 'cancelled', reason: 'owner_cancelled', at });
 };

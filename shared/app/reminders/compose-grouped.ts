@@ -166,7 +166,7 @@ const waived = (members: readonly GroupMember[]): boolean => members.some((x) =>
 
 /** The overdue invoices' penalties to date, each on what was unpaid each day, and their €40 each (D441-5), as the letter counts them. */
 const feesOf = (m: GroupedMaterial, overdue: readonly GroupMember[], today: string) => {
-  const rows = overdue.map((x) => letterRow(x.invoice, m.client, m.settings, today, true, penaltyReductions(x.payments, x.creditNotes)));
+  const rows = overdue.map((x) => letterRow(x.invoice, m.client, m.settings, today, true, penaltyReductions(x.payments, x.creditNotes, x.invoice)));
   const language = m.client.language;
   return {
     penalties: money(rows.reduce((s, r) => s + (r.penaltiesCents ?? 0), 0), language),
@@ -179,7 +179,7 @@ const feesOf = (m: GroupedMaterial, overdue: readonly GroupMember[], today: stri
 /** One mise en demeure listing every invoice; penalties and the €40 per late invoice for business clients only. */
 const letterFor = async (m: GroupedMaterial, pdf: PdfRenderer, ordered: readonly GroupMember[], date: string, paymentInstructions: string): Promise<EmailAttachment> => {
   // Each invoice's penalties on what was unpaid each day (its payments and credit notes), as its proof file counts them.
-  const reductions = Object.fromEntries(ordered.map((x) => [x.invoice.id, penaltyReductions(x.payments, x.creditNotes)]));
+  const reductions = Object.fromEntries(ordered.map((x) => [x.invoice.id, penaltyReductions(x.payments, x.creditNotes, x.invoice)]));
   const content = await pdf.letter(clientLetterData({ invoices: ordered.map((x) => x.invoice), client: m.client, settings: m.settings, date, paymentInstructions, reductions }));
   return { fileName: `${m.client.language === 'en' ? 'formal-notice' : 'mise-en-demeure'}-${date}.pdf`, contentType: 'application/pdf', content };
 };

@@ -62,7 +62,7 @@ export type VariablesMaterial = Omit<ReminderMaterial, 'payments' | 'template'> 
 };
 
 /** The reductions penalties are counted with, when the material carries payments or credit notes. */
-const reductionsOf = (m: VariablesMaterial) => (m.payments || m.creditNotes ? penaltyReductions(m.payments, m.creditNotes) : undefined);
+const reductionsOf = (m: VariablesMaterial) => (m.payments || m.creditNotes ? penaltyReductions(m.payments, m.creditNotes, m.invoice) : undefined);
 
 export const reminderVariables = (m: VariablesMaterial) => {
   const plan = planOnReminder(m);

@@ -1,13 +1,13 @@
 import { attachmentFileName } from '../../domain/attachment-name.js';
 import { localDate } from '../../domain/dates.js';
 import { MAX_GROUP_SIZE, mostAdvanced } from '../../domain/grouped-reminder.js';
-import { fittingTemplateId, type ReminderTemplate } from '../../domain/default-templates.js';
+import { fittingTemplateId, templatePurpose, type ReminderTemplate } from '../../domain/default-templates.js';
 import { templateRefusalFor } from '../../domain/penalty-mentions.js';
 import { SEND_LEASE_MS } from '../../domain/reminder-steps.js';
 import { channelOf, type Channel } from '../../domain/scenario.js';
 import { isEscalation } from '../../domain/escalation.js';
 import { isPlanStep, type PaymentPlan } from '../../domain/payment-plan.js';
-import { activePlan, planManualDefault } from './plan-lifecycle.js';
+import { activePlan, fitPlanTemplate, planManualDefault } from './plan-lifecycle.js';
 import { skipPlanStepSentByHand, skipStepsSentByHand, skipStepsSentInGroup } from './manual-coverage.js';
 import type { ClientGapClaim, NewStepRecord, StepRecordItem } from '../ports/reminder-steps.js';
 import { noMetrics } from '../metrics.js';
@@ -80,9 +80,9 @@ export interface PreparedGroup {
 }
 
 /** An invoice's running payment plan and the instalment its next plan reminder is about (its plan variables). */
-const planOf = (ctx: GroupMemberStep['ctx'], today: string): { plan?: { plan: PaymentPlan; instalment: number } } => {
+const planOf = (ctx: GroupMemberStep['ctx'], today: string, instalment?: number): { plan?: { plan: PaymentPlan; instalment: number } } => {
   const plan = activePlan(ctx);
-  return plan ? { plan: { plan, instalment: planManualDefault(ctx, today)?.instalment ?? 0 } } : {};
+  return plan ? { plan: { plan, instalment: instalment ?? planManualDefault(ctx, today)?.instalment ?? 0 } } : {};
 };
 
 /**
@@ -99,10 +99,14 @@ export const prepareGroup = async (
   links: 'issue' | 'preview' = 'issue',
 ): Promise<PreparedGroup | undefined> => {
   const { client, settings, invoice } = members[0]!.ctx;
+  const today = localDate(now, settings.timezone);
+  // A plan reminder named for an invoice under its plan (asked alone) fits its instalments today, as from the invoice (send-reminder-now.ts).
+  const planFit = own.templateId && members.length === 1 ? fitPlanTemplate(members[0]!.ctx, today, own.templateId) : undefined;
+  const named = planFit?.templateId ?? own.templateId;
   // One read per distinct template, not per invoice.
   const byId = new Map<string, Promise<ReminderTemplate>>();
   const template = (id: string) => byId.get(id) ?? byId.set(id, resolveTemplate(deps.templates, invoice.tenantId, id, client.language)).get(id)!;
-  const templates = await Promise.all(members.map((m) => template(own.templateId ?? m.record.templateId)));
+  const templates = await Promise.all(members.map((m) => template(named ?? m.record.templateId)));
   // Last safeguard (scenarios and templates already refuse it): no penalty text to a consumer.
   const allowed = members.map((m, i) => ({ m, template: templates[i]! })).filter(({ template }) => !templateRefusalFor(client.kind, template));
   if (allowed.length === 0) return undefined;
@@ -110,8 +114,8 @@ export const prepareGroup = async (
   // A message about invoices none of which is overdue on the send day (a manual or mass send may choose a
   // firmer template) takes the courtesy template: it never says "échue", "impayée" or "mise en demeure"; and
   // the courtesy one named for overdue invoices, the first overdue reminder (fittingTemplateId).
-  const today = localDate(now, settings.timezone);
-  const fitting = fittingTemplateId(lead.template.tone, own.templateId, allowed.some(({ m }) => m.ctx.invoice.dueDate < today), client.kind === 'consumer');
+  // (A plan's reminder is about its instalments, not the invoice's due date: it keeps its own text.)
+  const fitting = named && templatePurpose(named) === 'instalment' ? undefined : fittingTemplateId(lead.template.tone, own.templateId, allowed.some(({ m }) => m.ctx.invoice.dueDate < today), client.kind === 'consumer');
   const used = fitting && !own.subject && !own.body ? await resolveTemplate(deps.templates, invoice.tenantId, fitting, client.language) : lead.template;
   const linkOf = async (member: GroupMemberStep): Promise<string | undefined> =>
     links === 'preview' ? deps.portalLinks?.preview(member.ctx.invoice) : deps.portalLinks?.issue(member.ctx.invoice);
@@ -122,7 +126,7 @@ export const prepareGroup = async (
     Promise.all(allowed.map(({ m }) => linkOf(m))),
   ]);
   const grouped = await composeGroupedReminder(
-    { members: allowed.map(({ m }, i) => ({ invoice: m.ctx.invoice, payments: payments[i]!, creditNotes: creditNotes[i]!, ...(portalUrls[i] ? { portalUrl: portalUrls[i] } : {}), ...planOf(m.ctx, today) })), client, settings, template: used, asOf: now, ...(own.subject ? { subject: own.subject } : {}), ...(own.body ? { body: own.body } : {}) },
+    { members: allowed.map(({ m }, i) => ({ invoice: m.ctx.invoice, payments: payments[i]!, creditNotes: creditNotes[i]!, ...(portalUrls[i] ? { portalUrl: portalUrls[i] } : {}), ...planOf(m.ctx, today, planFit?.instalment) })), client, settings, template: used, asOf: now, ...(own.subject ? { subject: own.subject } : {}), ...(own.body ? { body: own.body } : {}) },
     deps.pdf,
     recipients.to,
     recipients.cc,
@@ -131,7 +135,8 @@ export const prepareGroup = async (
     members: allowed.map((a) => a.m),
     template: used,
     grouped,
-    ...(used !== lead.template ? { courtesyInstead: true } : !own.subject && !own.body ? { leadTemplateId: own.templateId ?? lead.m.record.templateId } : {}),
+    // The manual record names the template sent (the plan's fitted one too), never the one named.
+    ...(used !== lead.template || named !== own.templateId ? { courtesyInstead: true } : !own.subject && !own.body ? { leadTemplateId: own.templateId ?? lead.m.record.templateId } : {}),
   };
 };
 

@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { localDate } from '../../domain/dates.js';
 import { transferReference } from '../../domain/epc-qr.js';
-import type { LetterData, LetterMember } from '../../domain/letter.js';
+import { letterGapHolder, letterIdOf, type LetterData, type LetterMember } from '../../domain/letter.js';
 import { isPlanStep } from '../../domain/payment-plan.js';
 import { SEND_LEASE_MS } from '../../domain/reminder-steps.js';
 import type { ClientGapClaim, StepRecordItem } from '../ports/reminder-steps.js';
@@ -58,8 +58,7 @@ export const produceLetter = async (
   return { outcome: 'to_post', letterSha256, stepId: record.stepId };
 };
 
-/** The id of a letter listing several invoices: its first step's, stable for a retried fire. */
-export const letterIdOf = (lead: { readonly invoiceId: string; readonly plan: number; readonly index: number }): string => `L-${lead.invoiceId}-${lead.plan}.${lead.index}`;
+export { letterIdOf };
 
 /**
  * The fire of a client's first letter step of the day: its other letter steps due today (not
@@ -89,7 +88,7 @@ export const produceLetterWithSameDaySteps = async (
     await Promise.all(
       invoices.map(async (i) => {
         const [payments, creditNotes] = await Promise.all([deps.invoices.payments(tenantId, i.id), creditNotesOf(deps.invoices, i)]);
-        return [i.id, penaltyReductions(payments, creditNotes)] as const;
+        return [i.id, penaltyReductions(payments, creditNotes, i)] as const;
       }),
     ),
   );
@@ -97,7 +96,10 @@ export const produceLetterWithSameDaySteps = async (
   const letterSha256 = sha256Hex(await deps.pdf.letter(letter));
   const at = now.toISOString();
   const leaseUntil = new Date(now.getTime() + SEND_LEASE_MS).toISOString();
-  const gap = gapClaim(ctx, now, `group/${invoice.id}/${record.plan}.${record.index}`);
+  const memberOf = (m: (typeof members)[number]): LetterMember => ({ invoiceId: m.ctx.invoice.id, plan: m.record.plan, index: m.record.index, stepId: m.record.stepId });
+  const letterId = letterIdOf(memberOf(members[0]!));
+  // Held under the letter's name, so that withdrawn before it is posted it gives the client's gap back (letterGapHolder).
+  const gap = gapClaim(ctx, now, letterGapHolder(invoice.id, { ...record, letterId }));
   const claim = await deps.steps.claimGroupSend(
     tenantId,
     members.map((m) => ({
@@ -109,8 +111,6 @@ export const produceLetterWithSameDaySteps = async (
   );
   // A member taken by a concurrent fire, a payment, the gap: the caller re-reads and decides again.
   if (!claim.ok) return 'invoice_changed';
-  const memberOf = (m: (typeof members)[number]): LetterMember => ({ invoiceId: m.ctx.invoice.id, plan: m.record.plan, index: m.record.index, stepId: m.record.stepId });
-  const letterId = letterIdOf(memberOf(members[0]!));
   // In the order of the letter's table: the first member, under which the letter is listed to post, is its first invoice.
   const letterMembers: LetterMember[] = listed.map((i) => memberOf(members.find((m) => m.ctx.invoice.id === i.id)!));
   const numbers = letter.invoices.map((i) => i.number);

@@ -4,7 +4,7 @@
  * keeping their slot, so the client does not get the same text again a few days later from the
  * step, nor a gentler one after it.
  */
-import { coveredByManual, GROUP_SENT, isOut, MANUAL_COVER_MS, MANUAL_SENT, type PlannedStepRecord } from '../../domain/reminder-steps.js';
+import { coveredByManual, GROUP_SENT, isOut, MANUAL_COVER_MS, MANUAL_SENT, withManualCoverage } from '../../domain/reminder-steps.js';
 import type { InvoiceRepository, TimelineRecord } from '../ports.js';
 import { countSkipped, type Metrics } from '../metrics.js';
 import type { StepRecordItem, StepRecords } from '../ports/reminder-steps.js';
@@ -85,20 +85,8 @@ export const skipStepsSentInGroup = async (
   countSkipped(deps.metrics, events);
 };
 
-/**
- * The invoice's first plan, recorded after manual reminders already went out (a reminder sent by
- * hand right after the invoice, before the stream recorded its plan): the steps they stood for are
- * recorded `skipped: manual_sent` from the start, so a gentler step never follows a firmer manual one.
- */
-export const withManualCoverage = <T extends PlannedStepRecord>(planned: readonly T[], records: readonly StepRecordItem[]): T[] => {
-  const manual = records.filter((r) => r.manual && (r.state === 'sent' || r.state === 'sending')).sort((a, b) => a.at.localeCompare(b.at));
-  let steps = [...planned];
-  for (const m of manual) {
-    const covered = new Set(coveredByManual(steps, m.templateId, sentAt(m)).map((s) => s.index));
-    steps = steps.map((s) => (covered.has(s.index) ? { ...s, state: 'skipped' as const, reason: MANUAL_SENT } : s));
-  }
-  return steps;
-};
+/** The first plan's steps that manual reminders sent before it was recorded stand for (shared/domain/reminder-steps.ts). */
+export { withManualCoverage };
 
 const sentAt = (r: StepRecordItem): string => r.sentAt ?? r.at;
 

@@ -216,3 +216,29 @@ export const planManualDefault = (
   }
   return { templateId: views.some((v) => v.status === 'late') ? PLAN_TEMPLATES.late : PLAN_TEMPLATES.courtesy, instalment: Math.max(0, views.findIndex((v) => v.dueCents > 0)) };
 };
+
+/**
+ * A plan reminder the owner names by hand (`instalment-late` or `instalment-courtesy`, either language), fitted to the plan
+ * today as an invoice's firmer template before its due date gives way to the courtesy one: the late one says an instalment
+ * "ne nous est pas parvenue", so it is about the first instalment late, and while none is late the courtesy one about the
+ * next instalment goes instead; the courtesy one says an instalment "arrive le" its date, so about an instalment whose date
+ * passed with something due the late one goes. Undefined for any other template (the owner's own keep his words), or
+ * without a running plan.
+ */
+export const fitPlanTemplate = (
+  ctx: Pick<ReminderContext, 'invoice' | 'records'>,
+  today: string,
+  named: string,
+): { readonly templateId: string; readonly instalment: number } | undefined => {
+  const plan = activePlan(ctx);
+  const kind = new RegExp(`^${PLAN_TEMPLATES.late}(-en)?$`).test(named) ? 'late' : new RegExp(`^${PLAN_TEMPLATES.courtesy}(-en)?$`).test(named) ? 'courtesy' : undefined;
+  if (!plan || !kind) return undefined;
+  const suffix = named.endsWith('-en') ? '-en' : '';
+  const views = instalmentViews(plan, invoiceBalanceCents(ctx.invoice), today);
+  const about = planManualDefault(ctx, today)?.instalment ?? 0;
+  if (kind === 'late') {
+    const firstLate = views.findIndex((v) => v.status === 'late');
+    return firstLate >= 0 ? { templateId: named, instalment: firstLate } : { templateId: `${PLAN_TEMPLATES.courtesy}${suffix}`, instalment: about };
+  }
+  return views[about]?.status === 'late' ? { templateId: `${PLAN_TEMPLATES.late}${suffix}`, instalment: about } : { templateId: named, instalment: about };
+};

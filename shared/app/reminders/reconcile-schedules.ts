@@ -9,6 +9,7 @@ import { countSkipped, type Metrics } from '../metrics.js';
 import type { LeaseStep } from './stream-targets.js';
 import type { ReminderStepRepository, StepRecordItem } from '../ports/reminder-steps.js';
 import { stepsSentByHand, stepsSentInGroup, withManualCoverage } from './manual-coverage.js';
+import { releaseWithdrawnLetterGap } from './letter-gap.js';
 import { activePlan, isScenarioStep, planCheckAt, settlePaymentPlan, settlePlanSteps } from './plan-lifecycle.js';
 import { loadReminderContext, pauseEndsAt, resumeScheduleName, scheduleName, schedulePrefix, sendCalendarFor, stopReason, type ReminderContext, type ReminderReadDeps } from './reminder-context.js';
 
@@ -177,6 +178,8 @@ const redoStaleLetters = async (deps: ReconcileDeps, ctx: ReminderContext, steps
       events.push({ at, type: 'reminder.rescheduled', data: { stepId: r.stepId, plan: r.plan, from: r.scheduledAt, scheduledAt, reason: 'balance_changed', letter: 'withdrawn' } });
       // The letter's other invoices are produced again with it (their letter listed the old balance).
       await regroupLetter(deps, ctx, r, now);
+      // It never went: the client's gap it took is given back.
+      await releaseWithdrawnLetterGap(deps.steps, invoice.tenantId, invoice.clientId, invoice.id, r);
     }
   }
   return moved;
@@ -313,6 +316,7 @@ const settlePlan = async (deps: ReconcileDeps, ctx: ReminderContext, now: Date):
           events.push({ at, type: 'reminder.cancelled', data: { stepId: r.stepId, plan: r.plan, reason: stop, letter: 'withdrawn' } });
           // The same letter listed other invoices of the client: produced again without this one.
           await regroupLetter(deps, ctx, r, now);
+          await releaseWithdrawnLetterGap(deps.steps, tenantId, invoice.clientId, invoice.id, r);
         }
       }
     }

@@ -2,7 +2,7 @@ import { defaultScenarioFor, DEFAULT_SCENARIOS, fallbackScenarioIdFor } from '..
 import { regionForPostalCode } from '../../domain/holidays.js';
 import { invoiceBalanceCents } from '../../domain/invoice.js';
 import { planReminders, type PlannedStep, type StepRecord } from '../../domain/reminder-plan.js';
-import { isOut, latestByIndex } from '../../domain/reminder-steps.js';
+import { isOut, latestByIndex, withManualCoverage } from '../../domain/reminder-steps.js';
 import { isPlanStep } from '../../domain/payment-plan.js';
 import type { Scenario } from '../../domain/scenario.js';
 import { withEscalation } from '../../domain/escalation.js';
@@ -229,8 +229,11 @@ export const planFor = (ctx: ReminderContext, now: Date): PlannedStep[] => {
     graceDaysAfterPayment: settings.graceDaysAfterPayment,
     ...(lastMessage ? { lastMessageToClientAt: lastMessage } : {}),
   });
+  // A reminder sent by hand before the stream recorded the invoice's first plan (in the seconds after the invoice went):
+  // that plan records the steps it stands for `skipped: manual_sent`, and the projection shows them so already.
+  const covered = withManualCoverage(steps.map((s, index) => ({ ...s, index })), ctx.records).map(({ index: _index, ...s }): PlannedStep => s);
   const block = programBlock(ctx);
-  return block ? steps.map((s) => (s.state === 'scheduled' ? { ...s, state: 'cancelled', reason: block } : s)) : steps;
+  return block ? covered.map((s) => (s.state === 'scheduled' ? { ...s, state: 'cancelled', reason: block } : s)) : covered;
 };
 
 /**

@@ -1,10 +1,10 @@
 import { addDays, localDate } from '../../domain/dates.js';
 import { SEND_LEASE_MS } from '../../domain/reminder-steps.js';
-import { activePlan, planManualDefault } from './plan-lifecycle.js';
+import { activePlan, fitPlanTemplate, planManualDefault } from './plan-lifecycle.js';
 import { manualTemplateId } from '../../domain/grouped-reminder.js';
 import { templateRefusalFor, waivedTemplateRefusal } from '../../domain/penalty-mentions.js';
 import { penaltiesWaived } from '../../domain/payment-plan.js';
-import { fittingTemplateId, manualTemplateRefusal } from '../../domain/default-templates.js';
+import { fittingTemplateId, manualTemplateRefusal, templatePurpose } from '../../domain/default-templates.js';
 import { invoiceBalanceCents } from '../../domain/invoice.js';
 import { BusinessRuleError, ConflictError, NotFoundError, UpstreamError } from '../errors.js';
 import type { NewStepRecord } from '../ports/reminder-steps.js';
@@ -57,7 +57,9 @@ export const makeSendReminderNow = (deps: SendReminderDeps) =>
     const planDefault = planManualDefault(ctx, today);
     const planStep = planDefault?.step;
     const scenarioPick = planDefault?.templateId ?? manualTemplateId(ctx.scenario, ctx.records, invoice.dueDate, today);
-    const templateId = input.templateId ?? scenarioPick;
+    // A plan reminder named by hand fits the instalments today: never "not received" before an instalment's date, nor "due on" a date passed.
+    const planFit = input.templateId ? fitPlanTemplate(ctx, today, input.templateId) : undefined;
+    const templateId = planFit?.templateId ?? input.templateId ?? scenarioPick;
     if (!templateId) throw new BusinessRuleError('no-template', 'No template to send', [{ path: 'body.templateId', message: 'is required' }]);
     const [chosen, payments, creditNotes] = await Promise.all([
       resolveTemplate(deps.templates, tenantId, templateId, client.language).catch((error: unknown) => {
@@ -72,7 +74,8 @@ export const makeSendReminderNow = (deps: SendReminderDeps) =>
     const misuse = input.templateId ? manualTemplateRefusal(input.templateId, plan !== undefined) : undefined;
     if (misuse) throw new BusinessRuleError('not-a-reminder-template', misuse, [{ path: 'body.templateId', message: misuse }]);
     // And past it, the courtesy one named (it would say "arrive à échéance" on a past date) gives way to the first overdue reminder.
-    const fitting = fittingTemplateId(chosen.tone, input.templateId, !notDue, client.kind === 'consumer');
+    // (A plan's reminder is about its instalments, not the invoice's due date: it keeps its own text.)
+    const fitting = templatePurpose(templateId) === 'instalment' ? undefined : fittingTemplateId(chosen.tone, input.templateId, !notDue, client.kind === 'consumer');
     const template = fitting ? await resolveTemplate(deps.templates, tenantId, fitting, client.language) : chosen;
     // The plan's waiver of penalties and the €40 (recorded): a text claiming them would contradict it, and the plan table it prints.
     const waiver = plan && penaltiesWaived(plan, { status: invoice.status, balanceCents: invoiceBalanceCents(invoice) }) ? waivedTemplateRefusal(template) : undefined;
@@ -89,7 +92,7 @@ export const makeSendReminderNow = (deps: SendReminderDeps) =>
       throw new BusinessRuleError('address-failing', "Every address of this client hard-bounced: correct the client's email first", [{ path: 'client.email', message: 'bounced' }]);
     }
     const email = await composeReminder(
-      { invoice, client, settings, payments, creditNotes, template, asOf: now, ...(await portalUrlOf(deps, invoice)), ...(plan ? { plan: { plan, instalment: planDefault?.instalment ?? 0 } } : {}) },
+      { invoice, client, settings, payments, creditNotes, template, asOf: now, ...(await portalUrlOf(deps, invoice)), ...(plan ? { plan: { plan, instalment: planFit?.instalment ?? planDefault?.instalment ?? 0 } } : {}) },
       deps.pdf,
       recipients.to,
       recipients.cc,

@@ -10,6 +10,7 @@ import type { Clock, InvoiceRepository, Mailer, PdfRenderer, ReminderInput, SmsS
 import { SmsOptedOutError } from '../ports.js';
 import { composeSms, smsRecipient } from './compose-sms.js';
 import { produceLetter, produceLetterWithSameDaySteps } from './letter-step.js';
+import { letterGapHolder } from '../../domain/letter.js';
 import type { ClientGapClaim, NewStepRecord, ReminderStepRepository, StepRecordItem } from '../ports/reminder-steps.js';
 import { composeReminder, creditNotesOf, paymentsOf, resolveTemplate } from './compose-reminder.js';
 import type { PortalLinks } from '../portal/portal-links.js';
@@ -129,7 +130,7 @@ export const makeSendReminder = (deps: SendReminderDeps) =>
       else if (channel === 'letter') {
         // Other invoices of the client with a letter due today go in the same letter (settings `groupByClient`).
         const grouped = await produceLetterWithSameDaySteps(fire, ctx, record, now);
-        result = grouped === 'single' ? await produceLetter(fire, ctx, record, now, gapClaim(ctx, now, `${ctx.invoice.id}/${record.plan}.${record.index}`)) : grouped;
+        result = grouped === 'single' ? await produceLetter(fire, ctx, record, now, gapClaim(ctx, now, letterGapHolder(ctx.invoice.id, { plan: record.plan, index: record.index }))) : grouped;
       }
       else {
         // Other invoices of the client due today go in the same message (settings `groupByClient`).

@@ -119,6 +119,8 @@ const invoiceFr = {
   disputeConfirm: 'Enregistrer le litige',
   resolveDispute: 'Litige résolu',
   disputedBecause: 'Contestée : {{reason}}',
+  /** Under a dispute that came with a dated pause: the pause ends, the dispute still holds the reminders. */
+  disputedHolds: 'Aucune relance ne part tant que le litige n’est pas résolu, même après la fin de la suspension.',
   promisedFor: 'Le client a promis de payer le {{date}}',
   litigation: 'Passer en contentieux',
   litigationConfirm: 'Passer cette facture en contentieux ? Les relances s’arrêtent.',
@@ -222,6 +224,7 @@ export const invoiceTexts = registerTexts('invoiceMore', invoiceFr, {
   disputeConfirm: 'Record the dispute',
   resolveDispute: 'Dispute resolved',
   disputedBecause: 'Disputed: {{reason}}',
+  disputedHolds: 'No reminder goes out until the dispute is resolved, even once the pause ends.',
   promisedFor: 'The client promised to pay on {{date}}',
   litigation: 'Move to litigation',
   litigationConfirm: 'Move this invoice to litigation? Reminders stop.',

@@ -44,4 +44,23 @@ describe('why the reminders of an invoice wait', () => {
     renderInApp(<HoldNotice invoice={claimed} payments={[{ createdAt: '2026-11-25T15:30:00.000Z', removedAt: '2026-11-25T15:31:00.000Z' }]} />);
     expect(plain(screen.getByTestId('hold-notice').textContent)).toContain('vérifiez votre compte');
   });
+  it('never says the reminders resume on the pause’s end date while the invoice is disputed: the dispute still holds them then', () => {
+    const held = { status: 'partially_paid', disputed: true, disputeReason: 'Fuite après intervention', remindersPaused: true, pausedUntil: '2026-12-16', pauseReason: 'promise', promisedFor: '2026-12-15' } as const;
+    const { unmount } = renderInApp(<HoldNotice invoice={held} />);
+    const lines = Array.from(screen.getByTestId('hold-notice').querySelectorAll('p')).map((p) => plain(p.textContent));
+    expect(lines).toEqual([
+      'Le client a promis de payer le 15 déc. 2026',
+      'Relances suspendues — promesse du client',
+      'Contestée : Fuite après intervention',
+      'Aucune relance ne part tant que le litige n’est pas résolu, même après la fin de la suspension.',
+    ]);
+    expect(plain(screen.getByTestId('hold-notice').textContent)).not.toContain('reprise le');
+    unmount();
+    // The dispute resolved: the pause's end date is said again.
+    renderInApp(<HoldNotice invoice={{ ...held, disputed: false }} />);
+    expect(Array.from(screen.getByTestId('hold-notice').querySelectorAll('p')).map((p) => plain(p.textContent))).toEqual([
+      'Le client a promis de payer le 15 déc. 2026',
+      'Relances suspendues, reprise le 16 déc. 2026 — promesse du client',
+    ]);
+  });
 });

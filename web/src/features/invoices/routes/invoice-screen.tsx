@@ -140,18 +140,21 @@ export const HoldNotice = ({ invoice: inv, payments }: { invoice: HeldInvoice; p
   const { i18n } = useTranslation();
   const reason = (r: string) => (i18n.exists(`invoiceMore.pauseReasons.${r}`) ? t(`invoiceMore.pauseReasons.${r}`) : r);
   const claim = inv.paidClaim && inv.status !== 'paid' && !claimAnswered(inv.paidClaim, payments) ? inv.paidClaim : undefined;
-  if (!(claim || inv.pausedUntil || inv.promisedFor || (disputedNow(inv) && inv.disputeReason) || (inv.remindersPaused && inv.pauseReason))) return null;
+  const disputed = disputedNow(inv);
+  if (!(claim || inv.pausedUntil || inv.promisedFor || (disputed && inv.disputeReason) || (inv.remindersPaused && inv.pauseReason))) return null;
   return (
     <div className="notice" data-testid="hold-notice">
       {claim && <p>{t(claim.reference ? 'invoiceMore.paidClaimRef' : 'invoiceMore.paidClaim', { date: date(claim.date), reference: claim.reference })}</p>}
       {inv.promisedFor && <p>{t('invoiceMore.promisedFor', { date: date(inv.promisedFor) })}</p>}
       {inv.remindersPaused && (
         <p>
-          {inv.pausedUntil ? t('invoiceMore.pausedUntil', { date: date(inv.pausedUntil) }) : t('invoiceMore.pausedOpen')}
+          {/* Disputed, the reminders do not resume when the pause ends: no "reprise le …" then. */}
+          {inv.pausedUntil && !disputed ? t('invoiceMore.pausedUntil', { date: date(inv.pausedUntil) }) : t('invoiceMore.pausedOpen')}
           {inv.pauseReason ? ` — ${reason(inv.pauseReason)}` : ''}
         </p>
       )}
-      {disputedNow(inv) && inv.disputeReason && <p>{t('invoiceMore.disputedBecause', { reason: inv.disputeReason })}</p>}
+      {disputed && inv.disputeReason && <p>{t('invoiceMore.disputedBecause', { reason: inv.disputeReason })}</p>}
+      {disputed && inv.remindersPaused && inv.pausedUntil && <p>{t('invoiceMore.disputedHolds')}</p>}
     </div>
   );
 };

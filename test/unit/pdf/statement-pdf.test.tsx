@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { ReactPdfRenderer } from '../../../shared/adapters/pdf/react-pdf-renderer.js';
+import { buildStatement } from '../../../shared/domain/statement.js';
+import { allDocumentTemplates } from '../../../shared/wiring-pdf.js';
+import { aBusinessClient, aSeller, pdfText } from '../../fixtures/pdf-fixtures.js';
+import { linesDrawnOver, placedText } from '../../fixtures/pdf-layout.js';
+
+const renderer = new ReactPdfRenderer(allDocumentTemplates);
+
+/** A client with `count` open invoices, each with a long imported number (two lines in the table) and a part paid. */
+const statementOf = (count: number) => {
+  const client = aBusinessClient();
+  const invoices = Array.from({ length: count }, (_, k) => {
+    const month = String(1 + (k % 10)).padStart(2, '0');
+    const day = String(1 + (k % 27)).padStart(2, '0');
+    return {
+      id: `inv-${k}`,
+      number: `LONG-NUMERO-FACTURE-2026-${String(k).padStart(4, '0')}`,
+      issueDate: `2026-${month}-${day}`,
+      dueDate: `2026-${String(2 + (k % 10)).padStart(2, '0')}-${day}`,
+      billedCents: 100_000 + k * 1_234,
+      credits: [],
+      payments: k % 4 === 0 ? [{ id: `p-${k}`, date: `2026-${month}-${day}`, amountCents: 5_000, method: 'transfer' as const }] : [],
+    };
+  });
+  const statement = { ...buildStatement(invoices, '2026-11-27'), client: { id: client.id, name: client.name }, currency: 'EUR' as const };
+  return { seller: aSeller(), client, statement, language: 'fr' as const };
+};
+
+describe('the relevé de compte PDF of a client with many open invoices', () => {
+  it('runs over as many pages as it takes, no line drawn over another, every open invoice listed', async () => {
+    const data = statementOf(45);
+    const bytes = await renderer.statement(data);
+    const { pages, items } = await placedText(bytes);
+    // The open invoices' summary (45 lines) was one unbreakable block taller than a page: react-pdf squeezed the
+    // last page, its table rows and the summary's lines printed over each other.
+    expect(linesDrawnOver(items)).toEqual([]);
+    expect(pages).toBeGreaterThanOrEqual(3);
+    const text = await pdfText(bytes);
+    for (const i of data.statement.openInvoices) expect(text).toContain(`${i.number} · Échéance`);
+    expect(text).toContain('Solde dû');
+  });
+
+  it('keeps a short statement on one page', async () => {
+    const { pages, items } = await placedText(await renderer.statement(statementOf(3)));
+    expect(pages).toBe(1);
+    expect(linesDrawnOver(items)).toEqual([]);
+  });
+});
