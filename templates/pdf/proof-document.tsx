@@ -129,7 +129,7 @@ export const proofDocument = (kit: PdfKit, data: ProofFileData, numbering: PageN
           ))}
           {data.creditNotes.length > 0 && <Text style={[styles.heading, { marginTop: 8 }]}>{L.creditNotes}</Text>}
           {data.creditNotes.map((c) => (
-            <Text key={c.id}>{`${L.creditNote(c.number, c.issueDate)} · ${money(c.grossCents)} · ${c.reason}${c.purpose === 'bad_debt' ? L.badDebt : ''}`}</Text>
+            <Text key={c.id}>{`${L.creditNote(c.number, c.issueDate)} · ${money(c.grossCents)} · ${c.reason}${c.purpose === 'bad_debt' ? (c.vatCents > 0 ? L.badDebt : L.badDebtNoVat) : ''}`}</Text>
           ))}
         </View>
 

@@ -312,8 +312,14 @@ export interface ClientRuleMove {
   readonly movedBy: string;
 }
 
-/** How far after the day asked a move is looked for (the client's gap, steps carried along, weekends). */
-const MOVE_HORIZON_DAYS = 60;
+/**
+ * How far after the day asked a move is looked for (the client's gap, steps carried along, weekends): as far as
+ * the dry run goes. A step the replay pushes past the horizon drops out of it, and the view then showed it at its
+ * own date, no `expectedAt`: with grouping off, a client's newer invoice waits while an older one takes each
+ * window (ADR 0005), three months with a 30-day gap (test/e2e/expected-at-horizon.test.ts). It was 60 days. The
+ * reads are the same whatever the horizon (these clients' open invoices); only the in-memory replay is longer.
+ */
+const MOVE_HORIZON_DAYS = MAX_DAYS;
 
 /**
  * The steps of these clients, scheduled on or after `from`, that the client rules (the gap, one step a day per
