@@ -14,7 +14,7 @@ import { isPaymentBeforeImport } from '../domain/import-payment.js';
 import type { Settings } from '../domain/settings.js';
 import { replyToOf } from '../domain/settings.js';
 import type { ClientRepository, Clock, InvoiceRepository, Mailer, SettingsRepository, TenantDocuments } from './ports.js';
-import { reminderVariables, resolveTemplate } from './reminders/compose-reminder.js';
+import { inTemplateLanguage, reminderVariables, resolveTemplate } from './reminders/compose-reminder.js';
 import { reminderRecipients } from './reminders/reminder-context.js';
 
 /**
@@ -92,7 +92,7 @@ export const makeThankOnPayment = (deps: ThankYouDeps) =>
     const templateId = partial ? THANK_YOU_PARTIAL_TEMPLATE_ID : THANK_YOU_TEMPLATE_ID;
     try {
       const template = await resolveTemplate(deps.templates, tenantId, templateId, client.language);
-      const vars = reminderVariables({ invoice, client, settings, asOf: now });
+      const vars = reminderVariables(inTemplateLanguage({ invoice, client, settings, asOf: now }, template));
       const text = renderTemplate(template.body, vars);
       const replyTo = replyToOf(settings);
       ({ messageId } = await deps.mailer.send({

@@ -38,7 +38,7 @@ export const creditNoteDocument = (kit: PdfKit, data: CreditNotePdfData, numberi
           <Text style={styles.bold}>{labels.against(note.invoiceNumber, note.invoiceIssueDate)}</Text>
           <Text style={{ marginTop: 2 }}>{note.full ? labels.full : labels.partial}</Text>
           <Text style={{ marginTop: 2 }}>{labels.reason(note.reason)}</Text>
-          {note.purpose === 'bad_debt' && <Text style={{ marginTop: 2 }}>{labels.badDebt}</Text>}
+          {note.purpose === 'bad_debt' && <Text style={{ marginTop: 2 }}>{note.vatCents > 0 ? labels.badDebt : labels.badDebtNoVat}</Text>}
         </View>
 
         <View style={[styles.section, styles.spread]} wrap={false}>

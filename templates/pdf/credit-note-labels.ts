@@ -12,6 +12,8 @@ interface CreditNoteText {
   readonly creditTotal: string;
   /** A write-off's credit note: the rectifying invoice that recovers the VAT of an irrecoverable debt (CGI art. 272-1). */
   readonly badDebt: string;
+  /** The same credit note on an invoice that charged no VAT (franchise en base, reverse charge): nothing to regularise. */
+  readonly badDebtNoVat: string;
 }
 
 const fr: CreditNoteText = {
@@ -24,6 +26,7 @@ const fr: CreditNoteText = {
   amountsByRate: 'Montants par taux de TVA',
   creditTotal: "Montant de l'avoir TTC",
   badDebt: 'Facture rectificative : régularisation de la TVA sur créance irrécouvrable (CGI art. 272-1). La TVA de la facture d’origine est réduite du montant ci-dessous.',
+  badDebtNoVat: 'Avoir pour créance irrécouvrable : la facture d’origine ne portait pas de TVA, aucune TVA à régulariser.',
 };
 
 const en: CreditNoteText = {
@@ -36,6 +39,7 @@ const en: CreditNoteText = {
   amountsByRate: 'Amounts by VAT rate',
   creditTotal: 'Credit note total incl. VAT',
   badDebt: 'Rectifying invoice: VAT regularisation for an irrecoverable debt (French tax code, CGI art. 272-1). The VAT of the original invoice is reduced by the amount below.',
+  badDebtNoVat: 'Credit note for an irrecoverable debt: the original invoice charged no VAT, there is no VAT to regularise.',
 };
 
 export type CreditNoteLabels = InvoiceLabels & CreditNoteText;

@@ -149,21 +149,28 @@ export const DeductionsTable = ({ kit, data, labels }: TableProps): ReactElement
   );
 };
 
+/**
+ * Payments a table kept whole fits on one page (and moves to the next when the page is full); a longer list breaks
+ * across pages, its header row repeated: one unbreakable block taller than a page made react-pdf squeeze the page.
+ */
+const PAYMENTS_KEPT_WHOLE = 30;
+
 /** Payments still on the invoice (a removed payment keeps its record but no longer counts). */
 export const PaymentsTable = ({ kit: { View, Text }, data, labels }: TableProps): ReactElement | null => {
   const payments = data.payments.filter((p) => !p.removedAt);
   if (payments.length === 0) return null;
+  const whole = payments.length <= PAYMENTS_KEPT_WHOLE;
   return (
-    <View style={styles.section} wrap={false}>
-      <Text style={styles.heading}>{labels.payments}</Text>
+    <View style={styles.section} wrap={!whole}>
+      <Text style={styles.heading} minPresenceAhead={40}>{labels.payments}</Text>
       <View style={styles.table}>
-        <View style={styles.headerRow}>
+        <View style={styles.headerRow} fixed={!whole}>
           <Text style={[styles.cell, { width: '30%' }]}>{labels.date}</Text>
           <Text style={[styles.cell, { width: '40%' }]}>{labels.method}</Text>
           <Text style={[styles.num, { width: '30%' }]}>{labels.amount}</Text>
         </View>
         {payments.map((p) => (
-          <View key={p.id} style={styles.bodyRow}>
+          <View key={p.id} style={styles.bodyRow} wrap={false}>
             <Text style={[styles.cell, { width: '30%' }]}>{shortDate(p.date)}</Text>
             <Text style={[styles.cell, { width: '40%' }]}>{labels.methods[p.method] ?? p.method}</Text>
             <Text style={[styles.num, { width: '30%' }]}>{euros(p.amountCents, data.language)}</Text>

@@ -32,6 +32,8 @@ export interface ProofText {
   readonly creditNotes: string;
   readonly creditNote: (number: string, date: string) => string;
   readonly badDebt: string;
+  /** A write-off credit note on an invoice that charged no VAT (franchise en base, reverse charge): nothing to adjust. */
+  readonly badDebtNoVat: string;
   readonly reminders: string;
   readonly noReminder: string;
   readonly reminderHead: (channel: string, templateId: string, stepId: string) => string;
@@ -124,6 +126,7 @@ const fr: ProofText = {
   creditNotes: 'Avoirs',
   creditNote: (number, date) => `${number} du ${shortDate(date)}`,
   badDebt: ' — régularisation de TVA, créance irrécouvrable (CGI art. 272-1)',
+  badDebtNoVat: ' — créance irrécouvrable, sans TVA à régulariser',
   reminders: 'Relances envoyées',
   noReminder: 'Aucune relance envoyée.',
   reminderHead: (channel, templateId, stepId) => `${channel} · modèle ${templateId} · étape ${stepId}`,
@@ -238,6 +241,7 @@ const en: ProofText = {
   creditNotes: 'Credit notes',
   creditNote: (number, date) => `${number} of ${shortDate(date)}`,
   badDebt: ' — VAT adjustment for an irrecoverable debt (French General Tax Code, CGI art. 272-1)',
+  badDebtNoVat: ' — irrecoverable debt, no VAT to adjust',
   reminders: 'Reminders sent',
   noReminder: 'No reminder sent.',
   reminderHead: (channel, templateId, stepId) => `${channel} · template ${templateId} · step ${stepId}`,

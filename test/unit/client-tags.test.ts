@@ -39,6 +39,16 @@ describe('client tags', () => {
     expect(res.json.body.tags).toEqual(['grand-compte', 'particulier-fidèle']);
   });
 
+  it('composes an accent typed as a letter and a combining mark (NFD, some pastes) into the one category, never a 400', async () => {
+    const decomposed = 'Particulier-Fide\u0300le';
+    const res = await call(echo(routes.updateClient), anEvent({ tags: [decomposed] }, { id: 'c-1' }));
+    expect(res.status).toBe(200);
+    expect(res.json.body.tags).toEqual(['particulier-fidèle'.normalize('NFC')]);
+    // The same category written both ways is one tag repeated.
+    const twice = await call(echo(routes.updateClient), anEvent({ tags: ['particulier-fidèle', decomposed] }, { id: 'c-1' }));
+    expect(twice.status).toBe(400);
+  });
+
   it('POST /clients does the same', async () => {
     const res = await call(echo(routes.createClient), anEvent({ name: 'X', kind: 'business', email: 'x@example.com', tags: ['VIP'] }));
     expect(res.status).toBe(200);

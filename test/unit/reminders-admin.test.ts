@@ -350,7 +350,8 @@ describe('template preview and test send', () => {
     expect(late.subject).toBe('Facture F-2026-0001 : échéance 1/2 non reçue');
     expect(late.body).toMatch(/l'échéance 1 sur 2 de l'échéancier convenu pour la facture F-2026-0001, prévue le 10\/03\/2026, ne nous est pas parvenue : il reste 500,00\s€/);
     await w.testSend(T, 'instalment-courtesy', { invoiceId: 'planned', to: 'moi@elec-martin.test' });
-    expect(w.mailer.sent[0]!.subject).toBe('[TEST] Facture F-2026-0001 : échéance 1/2 le 10/03/2026');
+    // The courtesy one says an instalment "arrive le": about the one to come (10 April), not the one 6 days late.
+    expect(w.mailer.sent[0]!.subject).toBe('[TEST] Facture F-2026-0001 : échéance 2/2 le 10/04/2026');
     await w.testSend(T, 'instalment-late-en', { to: 'moi@elec-martin.test' });
     const sample = w.mailer.sent[1]!;
     expect(sample.subject).toMatch(/^\[TEST\] Invoice F-EXEMPLE-0001: instalment 1\/\d not received$/);

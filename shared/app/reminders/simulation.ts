@@ -312,8 +312,14 @@ export interface ClientRuleMove {
   readonly movedBy: string;
 }
 
-/** How far after the day asked a move is looked for (the client's gap, steps carried along, weekends). */
-const MOVE_HORIZON_DAYS = 60;
+/**
+ * How far after the day asked a move is looked for (the client's gap, steps carried along, weekends): as far as
+ * the dry run goes. A step the replay pushes past the horizon drops out of it, and the view then showed it at its
+ * own date, no `expectedAt`: with grouping off, a client's newer invoice waits while an older one takes each
+ * window (ADR 0005), three months with a 30-day gap (test/e2e/expected-at-horizon.test.ts). It was 60 days. The
+ * reads are the same whatever the horizon (these clients' open invoices); only the in-memory replay is longer.
+ */
+const MOVE_HORIZON_DAYS = MAX_DAYS;
 
 /**
  * The steps of these clients, scheduled on or after `from`, that the client rules (the gap, one step a day per
@@ -329,7 +335,8 @@ export const makeClientRuleMoves = (deps: SimulationDeps) => {
     const to = new Date(from.getTime() + MOVE_HORIZON_DAYS * DAY_MS);
     const { items } = await simulate(tenantId, { from: from.toISOString(), to: to.toISOString() }, { clientIds });
     for (const item of items) {
-      if (item.action !== 'send' || !item.plannedAt || !item.at || !item.reason) continue;
+      // The move to litigation too: it keeps its spacing from the last reminder the gap pushed (15 days after it).
+      if ((item.action !== 'send' && item.action !== 'escalate') || !item.plannedAt || !item.at || !item.reason) continue;
       if (localDate(new Date(item.at), timezone) <= localDate(new Date(item.plannedAt), timezone)) continue;
       moves.set(moveKey(item.invoiceId, item.stepId, item.plannedAt), { at: item.at, movedBy: item.reason });
     }

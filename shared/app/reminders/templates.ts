@@ -220,15 +220,25 @@ const invoiceMaterial = async (deps: TemplateTryDeps, tenantId: string, invoiceI
 const inTemplateLanguage = (client: Client, template: Pick<ReminderTemplate, 'language'>): Client => ({ ...client, language: template.language });
 
 /**
- * The invoice's payment plan as a plan reminder shows it, about its oldest instalment still due (what
- * the engine's reminder for that instalment says): a preview or a test of `instalment-late` otherwise
- * read "l'échéance  sur  … prévue le ," with its figures blank.
+ * The payment plan a plan template (`instalment-*`) is previewed or tested with, and the instalment it is about: the
+ * invoice's own plan, else (an invoice without one, the editor's live preview on any invoice) an example plan of its
+ * balance in two instalments, the first 3 days late, the second in 27 days (as the sample invoice's); a preview or a
+ * test otherwise read "l'échéance  sur  … prévue le ," with its figures blank. The late one is about the first
+ * instalment late, the courtesy one about the first to come (it says "arrive le": never a date passed), else the
+ * oldest still due.
  */
-const planOf = (invoice: InvoiceRecord, today: string): { plan: PaymentPlan; instalment: number } | undefined => {
-  const plan = invoice.paymentPlan;
-  if (!plan) return undefined;
-  const open = instalmentViews(plan, invoiceBalanceCents(invoice), today).findIndex((r) => r.dueCents > 0);
-  return { plan, instalment: Math.max(0, open) };
+const planOf = (invoice: InvoiceRecord, today: string, templateId: string): { plan: PaymentPlan; instalment: number } | undefined => {
+  if (templatePurpose(templateId) !== 'instalment' && !invoice.paymentPlan) return undefined;
+  const balance = invoiceBalanceCents(invoice) > 0 ? invoiceBalanceCents(invoice) : invoice.totals.grossCents;
+  const half = Math.ceil(balance / 2);
+  const plan: PaymentPlan = invoice.paymentPlan ?? {
+    seq: 1, createdAt: invoice.updatedAt, totalCents: balance, waivePenalties: false, source: 'owner', status: 'active',
+    instalments: [{ dueDate: addDays(today, -3), amountCents: half }, { dueDate: addDays(today, 27), amountCents: balance - half }],
+  };
+  const views = instalmentViews(plan, invoice.paymentPlan ? invoiceBalanceCents(invoice) : balance, today);
+  const wanted = /^instalment-late/.test(templateId) ? 'late' : /^instalment-courtesy/.test(templateId) ? 'pending' : undefined;
+  const about = wanted ? views.findIndex((r) => r.dueCents > 0 && r.status === wanted) : -1;
+  return { plan, instalment: about >= 0 ? about : Math.max(0, views.findIndex((r) => r.dueCents > 0)) };
 };
 
 export interface TemplatePreview {
@@ -251,7 +261,7 @@ export const makePreviewTemplate = (deps: TemplateTryDeps) =>
     const now = deps.clock.now();
     const portalUrl = deps.portalLinks?.preview(material.invoice);
     const { payments, creditNotes } = material;
-    const plan = planOf(material.invoice, localDate(now, settings.timezone));
+    const plan = planOf(material.invoice, localDate(now, settings.timezone), saved.id);
     const variables = reminderVariables({ invoice: material.invoice, client: inTemplateLanguage(material.client, template), settings, payments, creditNotes, asOf: now, ...(portalUrl ? { portalUrl } : {}), ...(plan ? { plan } : {}) });
     // The same amount as the variables: on what was unpaid each day.
     const penalties = penaltyPreview(material.client.kind, {
@@ -296,7 +306,7 @@ export const makeTestTemplate = (deps: TestSendDeps) =>
     const now = deps.clock.now();
     const purpose = templatePurpose(template.id);
     const material = request.invoiceId ? await invoiceMaterial(deps, tenantId, request.invoiceId) : sampleMaterial(tenantId, now, settings, { withPlan: purpose === 'instalment' });
-    const plan = planOf(material.invoice, localDate(now, settings.timezone));
+    const plan = planOf(material.invoice, localDate(now, settings.timezone), template.id);
     const client = inTemplateLanguage(material.client, template);
     if (purpose === 'sms') {
       // A text message reads as the client's phone shows it (pay link filled, one line), with what it costs.

@@ -24,10 +24,11 @@ export const address = z.object({
 
 /**
  * A client category: lowercase letters (accents allowed), digits, dashes, e.g. `grand-compte`, `particulier-fidèle`.
- * Trimmed and lower-cased first, so `Grand-Compte` and `grand-compte` are the same category (for clients and for the
- * scenarios bound to them); any other character stays a 400 naming the tag.
+ * Trimmed, lower-cased and composed (NFC: an accent pasted as a letter and a combining mark is the one `è`) first, so
+ * `Grand-Compte` and `grand-compte` are the same category (for clients and for the scenarios bound to them); any other
+ * character stays a 400 naming the tag.
  */
-export const tag = z.string().trim().toLowerCase().regex(/^[\p{Ll}\p{N}][\p{Ll}\p{N}_-]{0,39}$/u, { message: 'must be 1-40 lowercase letters, digits, dashes or underscores' });
+export const tag = z.string().trim().toLowerCase().normalize('NFC').regex(/^[\p{Ll}\p{N}][\p{Ll}\p{N}_-]{0,39}$/u, { message: 'must be 1-40 lowercase letters, digits, dashes or underscores' });
 export const tags = z.array(tag).max(20).refine((t) => new Set(t).size === t.length, { message: 'must not repeat a tag' });
 
 /** A phone number in E.164; spaces, dots, dashes and brackets are removed first (`+33 6 12 34 56 78`). */

@@ -12,6 +12,7 @@ import {
 } from '../../fixtures/pdf-fixtures.js';
 
 import { allDocumentTemplates } from '../../../shared/wiring-pdf.js';
+import { linesDrawnOver, placedText } from '../../fixtures/pdf-layout.js';
 const renderer = new ReactPdfRenderer(allDocumentTemplates);
 const render = async (data: InvoicePdfData) => pdfText(await renderer.invoice(data));
 
@@ -126,6 +127,20 @@ describe('ReactPdfRenderer.invoice', () => {
     expect(text).not.toContain('999,00 €');
     expect(text).toContain('Déjà réglé 800,00 €');
     expect(text).toContain('Reste à payer 744,70 €');
+  });
+
+  it('lists a year of weekly payments over as many pages as it takes, the first page of the copy left as it is', async () => {
+    const payments = Array.from({ length: 52 }, (_, k) => aPayment({ id: `p${k}`, amountCents: 1_000, date: `2026-${String(1 + Math.floor(k / 5)).padStart(2, '0')}-${String(1 + (k % 5) * 6).padStart(2, '0')}`, method: k % 2 ? 'cheque' : 'transfer' }));
+    const invoice = anInvoiceRecord({ paidCents: 52_000, status: 'partially_paid' });
+    const bytes = await renderer.invoice(anInvoicePdfData({ copy: true, invoice, payments }));
+    const { pages, items } = await placedText(bytes);
+    // The payments table was one unbreakable block: past a page's height, react-pdf squeezed the whole first page
+    // (seller, number, dates, client, lines and totals printed over each other) into it.
+    expect(linesDrawnOver(items)).toEqual([]);
+    expect(pages).toBeGreaterThanOrEqual(2);
+    const text = await pdfText(bytes);
+    expect(text).toContain('01/01/2026 Virement 10,00 €');
+    expect(text).toContain('07/11/2026 Chèque 10,00 €');
   });
 
   it('does not mark the original invoice as a copy nor list payments', async () => {

@@ -3,7 +3,7 @@ import { ReactPdfRenderer } from '../../../shared/adapters/pdf/react-pdf-rendere
 import { buildStatement } from '../../../shared/domain/statement.js';
 import { allDocumentTemplates } from '../../../shared/wiring-pdf.js';
 import { aBusinessClient, aSeller, pdfText } from '../../fixtures/pdf-fixtures.js';
-import { placedText } from '../../fixtures/pdf-layout.js';
+import { linesDrawnOver, placedText } from '../../fixtures/pdf-layout.js';
 
 const renderer = new ReactPdfRenderer(allDocumentTemplates);
 
@@ -27,20 +27,6 @@ const statementOf = (count: number) => {
   return { seller: aSeller(), client, statement, language: 'fr' as const };
 };
 
-/** Text runs of one page drawn over each other: two lines of the same column closer than a line of 9 pt text. */
-const overlaps = (items: readonly { page: number; text: string; x: number; y: number }[]) => {
-  const found: string[] = [];
-  const byPage = new Map<number, typeof items[number][]>();
-  for (const i of items) byPage.set(i.page, [...(byPage.get(i.page) ?? []), i]);
-  for (const [page, runs] of byPage) {
-    const left = runs.filter((r) => r.x < 60).sort((a, b) => b.y - a.y);
-    for (let k = 1; k < left.length; k++) {
-      if (left[k - 1]!.y - left[k]!.y < 8) found.push(`page ${page}: "${left[k - 1]!.text}" / "${left[k]!.text}" ${(left[k - 1]!.y - left[k]!.y).toFixed(1)} pt apart`);
-    }
-  }
-  return found;
-};
-
 describe('the relevé de compte PDF of a client with many open invoices', () => {
   it('runs over as many pages as it takes, no line drawn over another, every open invoice listed', async () => {
     const data = statementOf(45);
@@ -48,7 +34,7 @@ describe('the relevé de compte PDF of a client with many open invoices', () => 
     const { pages, items } = await placedText(bytes);
     // The open invoices' summary (45 lines) was one unbreakable block taller than a page: react-pdf squeezed the
     // last page, its table rows and the summary's lines printed over each other.
-    expect(overlaps(items)).toEqual([]);
+    expect(linesDrawnOver(items)).toEqual([]);
     expect(pages).toBeGreaterThanOrEqual(3);
     const text = await pdfText(bytes);
     for (const i of data.statement.openInvoices) expect(text).toContain(`${i.number} · Échéance`);
@@ -58,6 +44,6 @@ describe('the relevé de compte PDF of a client with many open invoices', () => 
   it('keeps a short statement on one page', async () => {
     const { pages, items } = await placedText(await renderer.statement(statementOf(3)));
     expect(pages).toBe(1);
-    expect(overlaps(items)).toEqual([]);
+    expect(linesDrawnOver(items)).toEqual([]);
   });
 });

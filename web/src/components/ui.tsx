@@ -2,7 +2,7 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { Dialog as RadixDialog } from 'radix-ui';
 import { isValidElement, useEffect, useId, type CSSProperties, type ReactElement, type ReactNode, type RefObject } from 'react';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { useI18n } from '../lib/i18n';
 import { apiMessage } from '../lib/api-message';
 import { ApiError } from '../lib/problem';
@@ -70,6 +70,17 @@ const SETTINGS_FIELDS: Record<string, string> = {
   'settings.company.email': 'settings.email',
 };
 
+/** To the settings, saying where the send was refused: once the company is saved there, the settings offer the way back. */
+const CompleteSettingsLink = () => {
+  const { t } = useI18n();
+  const { pathname, search } = useLocation();
+  return (
+    <Link to="/settings" state={{ back: pathname + search }} className="button small">
+      {t('errors.completeSettings')}
+    </Link>
+  );
+};
+
 export const ErrorMessage = ({ error, retry }: { error: unknown; retry?: () => void }) => {
   const { t, lang, colon } = useI18n();
   // Each line once: a refusal may name one field several times with the same words (a template used by two scenarios).
@@ -102,11 +113,7 @@ export const ErrorMessage = ({ error, retry }: { error: unknown; retry?: () => v
           )}
         </ul>
       )}
-      {fields.some((e) => e.path.startsWith('settings.')) && (
-        <Link to="/settings" className="button small">
-          {t('errors.completeSettings')}
-        </Link>
-      )}
+      {fields.some((e) => e.path.startsWith('settings.')) && <CompleteSettingsLink />}
       {/* A 404 does not get better by retrying: the way out is home. */}
       {retry && notFound && (
         <Link to="/" className="button small">

@@ -60,7 +60,7 @@ const fr = {
 };
 
 export const portalTexts = registerTexts('portalPage', fr, {
-  from: 'from {{seller}}',
+  from: 'Issued by {{seller}}',
   invoice: 'Invoice {{number}}',
   for: 'For {{client}}',
   exclVat: '{{amount}} excl. VAT',

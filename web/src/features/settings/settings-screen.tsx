@@ -2,6 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient, type UseMutationResult } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { Link, useLocation } from 'react-router';
 import { z } from 'zod';
 import type { operations } from '../../api/schema';
 import { Field, Loading, PageHeader, ScreenError, SubmitButton } from '../../components/ui';
@@ -188,6 +189,12 @@ const MoreSettings = ({ settings, onDirty }: { settings: Settings; onDirty: OnDi
 
 type SaveSettings = UseMutationResult<Settings, Error, SettingsInput>;
 
+/** Where "Compléter les réglages" came from (a screen of this app, `/…`), from the link's router state. */
+const backFrom = (state: unknown): string | undefined => {
+  const back = (state as { back?: unknown } | null)?.back;
+  return typeof back === 'string' && back.startsWith('/') && !back.startsWith('//') ? back : undefined;
+};
+
 export const SettingsForm = ({ settings, save, onDirty }: { settings: Settings; save: SaveSettings; onDirty?: OnDirty }) => {
   const { t, lang } = useI18n();
   const scenarios = useQuery({ queryKey: ['scenarios'], queryFn: () => unwrap(api().GET('/scenarios')) });
@@ -206,6 +213,7 @@ export const SettingsForm = ({ settings, save, onDirty }: { settings: Settings; 
   });
   const { errors, isSubmitting, isDirty } = form.formState;
   useEffect(() => onDirty?.('main', isDirty), [onDirty, isDirty]);
+  const back = backFrom(useLocation().state);
   const submit = form.handleSubmit(async (v) => {
     try {
       await save.mutateAsync(toInput(v));
@@ -303,7 +311,18 @@ export const SettingsForm = ({ settings, save, onDirty }: { settings: Settings; 
           <SubmitButton className="button primary" busy={isSubmitting}>
             {t('common.save')}
           </SubmitButton>
-          {save.isSuccess && !form.formState.isDirty && <p role="status" className="success">{t('settings.saved')}</p>}
+          {save.isSuccess && !form.formState.isDirty && (
+            <p role="status" className="success">
+              {t('settings.saved')}
+              {/* Came from a send refused for the company's identity ("Compléter les réglages"): the way back to it. */}
+              {back && (
+                <>
+                  {' '}
+                  <Link to={back}>{t('settingsMore.backToSend')}</Link>
+                </>
+              )}
+            </p>
+          )}
         </div>
       </form>
     </section>

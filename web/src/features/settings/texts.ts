@@ -38,6 +38,7 @@ const fr = {
   defaultScenario: 'Scénario des clients professionnels',
   defaultScenarioHint: 'Sauf scénario propre au client ou à sa catégorie. Les particuliers suivent le scénario fourni pour eux.',
   defaultScenarioBuiltIn: 'Clients professionnels (fourni)',
+  backToSend: 'Revenir au document à envoyer',
 };
 
 export const settingsTexts = registerTexts('settingsMore', fr, {
@@ -78,4 +79,5 @@ export const settingsTexts = registerTexts('settingsMore', fr, {
   defaultScenario: 'Scenario for business clients',
   defaultScenarioHint: 'Unless the client or its category has its own. Consumers follow the built-in consumer scenario.',
   defaultScenarioBuiltIn: 'Business reminders (built-in)',
+  backToSend: 'Back to the document to send',
 });

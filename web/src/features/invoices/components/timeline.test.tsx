@@ -104,4 +104,23 @@ describe('the invoice’s history', () => {
     expect(within(screen.getByRole('list')).getAllByRole('listitem')).toHaveLength(101);
     expect(calls.filter((c) => c.path.startsWith('/invoices/inv1/timeline')).length).toBe(2);
   });
+  it('says the reason of a pause that ended by itself in words: a promise, a « j’ai payé », or what the owner typed', async () => {
+    fakeApi(({ path }) =>
+      path.startsWith('/invoices/inv1/timeline')
+        ? {
+            status: 200,
+            body: {
+              items: [
+                { at, type: 'invoice.resumed', data: { reason: 'paid_claimed', auto: true } },
+                { at, type: 'invoice.resumed', data: { reason: 'promise', auto: true } },
+                { at, type: 'invoice.resumed', data: { reason: 'Chantier en cours', auto: true } },
+              ],
+            },
+          }
+        : undefined,
+    );
+    renderInApp(<Timeline invoiceId="inv1" />);
+    const items = within(await screen.findByRole('list')).getAllByRole('listitem').map((li) => plain(li.textContent).replace(/^.*?\d\d:\d\d/, ''));
+    expect(items).toEqual(['Relances reprises — le client dit avoir payé', 'Relances reprises — promesse du client', 'Relances reprises — Chantier en cours']);
+  });
 });

@@ -2,6 +2,7 @@ import { ErrorMessage, Loading } from '../../../components/ui';
 import { useI18n } from '../../../lib/i18n';
 import { useTemplates, useTimeline } from '../api';
 import '../event-texts';
+import '../texts';
 import { useStepName, useStepReason } from './step-reason';
 
 type EventData = Record<string, unknown>;
@@ -29,13 +30,15 @@ export const useEventDetail = (templateName: (id: string) => string | undefined 
       text(data.trackingNumber),
       text(data.to),
       // A reminder's, a plan's and a resume by the API's reason are codes (said in words); the others are what the owner or
-      // the client typed (an automatic resume carries the pause's typed reason).
+      // the client typed (an automatic resume carries the pause's reason: typed, or the code of a promise or a "j'ai payé").
       text(data.reason)
         ? reminder || (type === 'invoice.resumed' && data.auto === false)
           ? stepReason(data.reason as string)
           : type === 'plan.ended'
             ? t(`planSteps.planEndReasons.${data.reason as string}`, { defaultValue: data.reason as string })
-            : (data.reason as string)
+            : type === 'invoice.resumed'
+              ? t(`invoiceMore.pauseReasons.${data.reason as string}`, { defaultValue: data.reason as string })
+              : (data.reason as string)
         : undefined,
       // What the owner typed with a promise or a payment plan, or the client with a plan request: it was shown nowhere.
       text(data.note),
