@@ -335,7 +335,8 @@ export const makeClientRuleMoves = (deps: SimulationDeps) => {
     const to = new Date(from.getTime() + MOVE_HORIZON_DAYS * DAY_MS);
     const { items } = await simulate(tenantId, { from: from.toISOString(), to: to.toISOString() }, { clientIds });
     for (const item of items) {
-      if (item.action !== 'send' || !item.plannedAt || !item.at || !item.reason) continue;
+      // The move to litigation too: it keeps its spacing from the last reminder the gap pushed (15 days after it).
+      if ((item.action !== 'send' && item.action !== 'escalate') || !item.plannedAt || !item.at || !item.reason) continue;
       if (localDate(new Date(item.at), timezone) <= localDate(new Date(item.plannedAt), timezone)) continue;
       moves.set(moveKey(item.invoiceId, item.stepId, item.plannedAt), { at: item.at, movedBy: item.reason });
     }
