@@ -2,7 +2,7 @@ import { addDays, daysBetween } from './dates.js';
 import type { ClientKind } from './invoice.js';
 import { divRound } from './money.js';
 import { PENALTY_RATE_TABLE, type PenaltyRateTable } from './data/penalty-rates.js';
-import { shownPaymentDate } from './invoice-import.js';
+import { shownPaymentDate } from './import-payment.js';
 
 /** €40 fixed recovery indemnity per late invoice, B2B only, outside VAT (C. com. D441-5). */
 export const RECOVERY_INDEMNITY_CENTS = 4000;
@@ -201,6 +201,26 @@ export const latePenaltyCents = (input: PenaltyInput): PenaltyResult => {
     estimated: breakdown.some((row) => row.estimated),
     rateSource: overallSource(breakdown),
   };
+};
+
+/**
+ * The breakdown rows as a reader adds them up (the proof file): each semester's share rounded so that the rows sum to the
+ * total claimed (`cents`, the exact sum rounded once, as every letter and reminder claims it), not each on its own (2,80 +
+ * 1,00 printed under a total of 3,79). The rows take the floor of their exact share, and the cents left go to the rows with
+ * the largest remainders (the earliest first on a tie). Display only.
+ */
+export const rowsAddingUp = (result: Pick<PenaltyResult, 'cents' | 'breakdown'>): PenaltyBreakdownRow[] => {
+  const denominator = BigInt(RATE_SCALE) * 365n;
+  const shares = result.breakdown.map((r) => BigInt(r.unpaidCents) * toRateUnits(r.ratePercent) * BigInt(r.days));
+  const cents = shares.map((n) => Number(n / denominator));
+  let left = result.cents - cents.reduce((a, b) => a + b, 0);
+  const byRemainder = shares.map((n, i) => ({ i, rest: n % denominator })).sort((a, b) => (a.rest === b.rest ? a.i - b.i : a.rest > b.rest ? -1 : 1));
+  for (const { i } of byRemainder) {
+    if (left <= 0) break;
+    cents[i]! += 1;
+    left -= 1;
+  }
+  return result.breakdown.map((r, i) => ({ ...r, cents: cents[i]! }));
 };
 
 export interface PenaltiesForResult extends PenaltyResult {

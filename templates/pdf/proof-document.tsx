@@ -1,5 +1,6 @@
 import type { ProofFileData, ProofReminder } from '../../shared/app/proof-file.js';
 import { AmountRow, Footer, SellerBlock } from './blocks.js';
+import { rowsAddingUp } from '../../shared/domain/penalties.js';
 import { addressLines, euros, percent, shortDate, type Language } from './format.js';
 import type { PageNumbering, PdfDocument, PdfKit } from './kit.js';
 import { proofLabels, type ProofText } from './proof-labels.js';
@@ -183,7 +184,7 @@ export const proofDocument = (kit: PdfKit, data: ProofFileData, numbering: PageN
           ) : (
             <View>
               <Text>{L.penaltyFormula(L.rateSource[penalties.rateSource])}</Text>
-              {penalties.breakdown.map((row) => (
+              {rowsAddingUp(penalties).map((row) => (
                 <AmountRow key={row.from} kit={kit} label={L.penaltyRow(money(row.unpaidCents), row.from, row.to, row.days, percent(row.ratePercent, language))} amount={money(row.cents)} />
               ))}
               <AmountRow kit={kit} label={L.penaltyTotal(penalties.days)} amount={money(penalties.cents)} />

@@ -5,6 +5,7 @@ import {
   penaltiesFor,
   penaltyRateFor,
   RECOVERY_INDEMNITY_CENTS,
+  rowsAddingUp,
 } from '../../shared/domain/penalties.js';
 import { PENALTY_RATE_TABLE } from '../../shared/domain/data/penalty-rates.js';
 import { addDays } from '../../shared/domain/dates.js';
@@ -161,6 +162,34 @@ describe('penalties over a payment history (the unpaid amount changes as payment
         const input = { unpaidCents: unpaid, dueDate: '2025-05-10', asOf: addDays('2025-05-10', days) };
         expect(latePenaltyCents({ ...input, reductions: [{ date: addDays('2025-05-10', before), cents }] })).toEqual(latePenaltyCents(input));
       }),
+    );
+  });
+});
+
+describe('rowsAddingUp (the proof file’s penalty rows)', () => {
+  it('rounds the rows so they add up to the total claimed, each within a cent of its own rounding', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 50_000_000 }),
+        fc.integer({ min: 1, max: 700 }),
+        fc.array(fc.record({ after: fc.integer({ min: 1, max: 700 }), cents: fc.integer({ min: 1, max: 5_000_000 }) }), { maxLength: 8 }),
+        fc.option(fc.constantFrom(8.5, 10, 12.5, 15), { nil: undefined }),
+        (unpaidCents, lateDays, payments, contractualRatePercent) => {
+          const dueDate = '2025-03-14';
+          const result = latePenaltyCents({
+            unpaidCents,
+            dueDate,
+            asOf: addDays(dueDate, lateDays),
+            reductions: payments.map((p) => ({ date: addDays(dueDate, Math.min(p.after, lateDays)), cents: p.cents })),
+            ...(contractualRatePercent !== undefined ? { contractualRatePercent } : {}),
+          });
+          const rows = rowsAddingUp(result);
+          expect(rows.reduce((sum, r) => sum + r.cents, 0)).toBe(result.cents);
+          rows.forEach((r, i) => expect(Math.abs(r.cents - result.breakdown[i]!.cents)).toBeLessThanOrEqual(1));
+          expect(rows.map(({ cents: _, ...rest }) => rest)).toEqual(result.breakdown.map(({ cents: _, ...rest }) => rest));
+        },
+      ),
+      { numRuns: 300, seed: 13 },
     );
   });
 });

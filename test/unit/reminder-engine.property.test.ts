@@ -2,7 +2,8 @@
  * The reminder engine as a state machine (STYLE.md "Stateful tests"): fast-check draws random
  * sequences of what happens to invoices (sent at any position relative to their due date, fires in
  * any order, duplicated or late, payments, removed payments, due-date changes, pause, dispute,
- * opt-out, manual sends, SES outages, crashes, clock moves, send-hour changes) and runs the real use cases over the
+ * opt-out, manual sends, SES outages, crashes, clock moves, send-hour changes, letters produced, posted and withdrawn
+ * before they are posted) and runs the real use cases over the
  * in-memory fakes, the reconciler playing the stream after every change. After every command the
  * six invariants of the engine issue are checked against what was recorded and what was emailed.
  */
@@ -18,7 +19,11 @@ import { makeUpdateInvoice } from '../../shared/app/invoices.js';
 import { makeRecordPayment, makeRemovePayment } from '../../shared/app/payments.js';
 import type { InvoiceRecord, Mailer, OutgoingEmail, ReminderInput } from '../../shared/app/ports.js';
 import type { StepRecordItem } from '../../shared/app/ports/reminder-steps.js';
+import type { StepRef } from '../../shared/domain/reminder-steps.js';
+import { letterGapHolder, type LetterData, type LetterMember } from '../../shared/domain/letter.js';
 import { makeReconcileSchedules } from '../../shared/app/reminders/reconcile-schedules.js';
+import { makeCancelReminderStep } from '../../shared/app/reminders/cancel-step.js';
+import { makeMarkLetterPosted } from '../../shared/app/reminders/letters.js';
 import { makeSendReminderNow } from '../../shared/app/reminders/send-reminder-now.js';
 import { makeSendReminder } from '../../shared/app/reminders/send-reminder.js';
 import { makeCreatePaymentPlan, makeDeletePaymentPlan } from '../../shared/app/payment-plans.js';
@@ -45,6 +50,8 @@ const MIN_GAP = 3;
 /** The default B2B scenario's templates, gentlest first. */
 const TONE = ['courtesy', 'reminder', 'firm', 'formal-notice'];
 const START = '2026-03-02T07:30:00.000Z';
+/** Client c3's scenario: a mise en demeure by registered letter three days after the due date (then the escalation). */
+const LETTER_SCENARIO: Scenario = { id: 'lettre', name: 'Lettre', steps: [{ id: 'lettre', offsetDays: 3, anchor: 'due', templateId: 'formal-notice', channel: 'letter' }] };
 
 interface SentEmail {
   /** One entry per invoice of a message: a grouped reminder covers several invoices of one client. */
@@ -95,6 +102,24 @@ class CheckingMailer implements Mailer {
   }
 }
 
+/** A letter produced (`to_post`): it reached the client if its step is posted or still waits to be, with that letter; withdrawn, it never did. */
+interface ProducedLetter {
+  readonly at: string;
+  readonly invoiceId: string;
+  readonly ref: StepRef;
+  readonly sha: string;
+}
+
+/** The recorded steps, each letter produced noted (invariant 4 counts letters as messages to the client). */
+class LetterLoggingSteps extends FakeStepRepository {
+  readonly letters: ProducedLetter[] = [];
+  override async recordToPost(tenantId: string, invoiceId: string, ref: StepRef, letter: { at: string; letter: LetterData; letterSha256: string; dueDate: string; letterId?: string; letterMembers?: readonly LetterMember[] }) {
+    const ok = await super.recordToPost(tenantId, invoiceId, ref, letter);
+    if (ok) this.letters.push({ at: letter.at, invoiceId, ref: { plan: ref.plan, index: ref.index }, sha: letter.letterSha256 });
+    return ok;
+  }
+}
+
 /** A PDF renderer that can record a payment while it renders (the race of invariant 5). */
 class RacingPdf extends FakePdfRenderer {
   duringRender?: () => Promise<void>;
@@ -103,6 +128,10 @@ class RacingPdf extends FakePdfRenderer {
     this.duringRender = undefined;
     if (hook) await hook();
     return super.invoice();
+  }
+  /** A letter's bytes follow what it says (its date, its balances), as the real renderer's: each letter produced has its own hash. */
+  override async letter(data?: unknown) {
+    return new TextEncoder().encode(`%PDF-letter ${JSON.stringify(data)}`);
   }
 }
 
@@ -113,7 +142,7 @@ class World {
   readonly settings = new FakeSettingsRepository();
   readonly scenarios = new FakeTenantDocuments<Scenario>();
   readonly templates = new FakeTenantDocuments<ReminderTemplate>();
-  readonly steps = new FakeStepRepository(this.invoices, this.clients);
+  readonly steps = new LetterLoggingSteps(this.invoices, this.clients);
   readonly scheduler = new FakeReminderScheduler();
   readonly mailer = new CheckingMailer(this);
   readonly pdf = new RacingPdf();
@@ -132,10 +161,15 @@ class World {
   readonly updateClient = makeUpdateClient({ ...this.deps, templates: this.templates });
   readonly createPlan = makeCreatePaymentPlan(this.deps);
   readonly endPlan = makeDeletePaymentPlan(this.deps);
+  readonly markPosted = makeMarkLetterPosted({ steps: this.steps, invoices: this.invoices, clock: this.clock });
+  readonly cancelStep = makeCancelReminderStep({ invoices: this.invoices, steps: this.steps, clock: this.clock });
 
   constructor() {
     void this.clients.create(TENANT, aClient({ id: 'c1', email: 'a@client.test' }));
     void this.clients.create(TENANT, aClient({ id: 'c2', email: 'b@client.test', kind: 'consumer' }));
+    // A client chased by registered letter: its letters count as messages for its gap, given back when one is withdrawn unposted.
+    void this.clients.create(TENANT, aClient({ id: 'c3', email: 'c@client.test', scenarioId: 'lettre', address: { line1: '12 rue des Lilas', postalCode: '75011', city: 'Paris', country: 'FR' } }));
+    void this.scenarios.put(TENANT, LETTER_SCENARIO);
   }
 
   invoice(k: number): InvoiceRecord | undefined {
@@ -302,8 +336,9 @@ class World {
       // overdue reminders back behind it). A step whose fire is already due is left to it (skipped then).
       const mine = records.filter((r) => r.invoiceId === invoiceId && !r.manual && !isPlanStep(r));
       for (const r of mine) if (r.beforeDue && r.state === 'scheduled' && Date.parse(r.scheduledAt!) > this.clock.now().getTime() + IMMINENT_MS) expect(localDate(new Date(r.scheduledAt!), TZ) < invoice.dueDate, `pending J-x of ${invoiceId} before due ${invoice.dueDate}: ${JSON.stringify(mine.map((x) => [x.plan, x.index, x.state, x.scheduledAt, x.reason]))} now ${this.clock.now().toISOString()}`).toBe(true);
-      // 2c. The escalation to litigation comes after its plan's reminders: none still pending when it is done.
-      for (const done of mine.filter((r) => r.state === 'done')) expect(mine.filter((r) => r.plan === done.plan && r.index < done.index && !isTerminal(r.state)), `escalated ${invoiceId} with reminders pending`).toEqual([]);
+      // 2c. The escalation to litigation comes after its plan's reminders: none still pending when it is done (a letter
+      // produced and waiting to be posted went out as far as the engine is concerned: `to_post` counts as sent).
+      for (const done of mine.filter((r) => r.state === 'done')) expect(mine.filter((r) => r.plan === done.plan && r.index < done.index && !isTerminal(r.state) && r.state !== 'to_post'), `escalated ${invoiceId} with reminders pending`).toEqual([]);
       // Payment plans: what was paid is allocated oldest first, adds up, never negative.
       if (invoice.paymentPlan) {
         const views = instalmentViews(invoice.paymentPlan, invoiceBalanceCents(invoice), localDate(this.clock.now(), TZ));
@@ -316,9 +351,17 @@ class World {
       const days = this.mailer.log.filter((m) => m.invoiceId === invoiceId).map((m) => localDate(new Date(m.at), TZ));
       expect(new Set(days).size, `one a day for ${invoiceId}`).toBe(days.length);
     }
-    // 4. Never two messages to one client within the minimum gap (unless the owner forced it).
-    for (const clientId of ['c1', 'c2']) {
-      const sent = this.mailer.log.filter((m, i, all) => m.clientId === clientId && all.findIndex((x) => x.message === m.message) === i);
+    // 4. Never two messages to one client within the minimum gap (unless the owner forced it). A letter is one once
+    // produced, unless withdrawn before it was posted (its step no longer holds it): that one never reached the client.
+    const reached = this.steps.letters.filter((l) => {
+      const r = records.find((x) => x.invoiceId === l.invoiceId && x.plan === l.ref.plan && x.index === l.ref.index);
+      return r !== undefined && (r.state === 'to_post' || r.state === 'sent') && r.letterSha256 === l.sha;
+    });
+    const letters = reached
+      .filter((l, i, all) => all.findIndex((x) => x.sha === l.sha && x.at === l.at) === i)
+      .map((l) => ({ message: -1, at: l.at, invoiceId: l.invoiceId, clientId: this.invoices.invoices.get(`${TENANT}|${l.invoiceId}`)!.clientId, stepId: 'lettre', forced: false }));
+    for (const clientId of ['c1', 'c2', 'c3']) {
+      const sent = [...this.mailer.log.filter((m, i, all) => m.clientId === clientId && all.findIndex((x) => x.message === m.message) === i), ...letters.filter((l) => l.clientId === clientId)].sort((a, b) => a.at.localeCompare(b.at));
       sent.forEach((m, i) => {
         if (i === 0 || m.forced) return;
         const gap = daysBetween(localDate(new Date(sent[i - 1]!.at), TZ), localDate(new Date(m.at), TZ));
@@ -373,7 +416,7 @@ const addInvoice = (w: World, dueIn: number, client: string, cents: number): voi
   const at = w.clock.now().toISOString();
   const issue = addDays(today(w), Math.min(0, dueIn) - 30);
   w.invoices.add({
-    id, tenantId: TENANT, clientId: client, clientKind: client === 'c1' ? 'business' : 'consumer', number: `F-2026-${w.invoiceIds.length + 1}`,
+    id, tenantId: TENANT, clientId: client, clientKind: client === 'c2' ? 'consumer' : 'business', number: `F-2026-${w.invoiceIds.length + 1}`,
     issueDate: issue, dueDate: addDays(today(w), dueIn), lines, currency: 'EUR', totals: invoiceTotals(lines), paidCents: 0, creditedCents: 0,
     status: 'sent', remindersPaused: false, disputed: false, sentAt: at, reminderCount: 0, version: 1, createdAt: at, updatedAt: at,
   });
@@ -509,13 +552,50 @@ const commands = [
       w.settings.byTenant.set(TENANT, { ...current, sendHour: hour });
     }),
   ),
+  // Letters (client c3): invoices whose mise en demeure goes by registered post; the owner posts one, or decides not to
+  // (withdrawn: it gives the client's gap back, as a partial payment or a payment in full does).
+  fc.record({ dueIn: fc.integer({ min: -20, max: 8 }), cents: fc.integer({ min: 1_000, max: 500_000 }) }).map(({ dueIn, cents }) =>
+    cmd(`letterInvoice(due ${dueIn >= 0 ? '+' : ''}${dueIn})`, async (w) => addInvoice(w, dueIn, 'c3', cents)),
+  ),
+  fc.record({ k: fc.nat(), post: fc.boolean() }).map(({ k, post }) =>
+    cmd(`${post ? 'postLetter' : 'withdrawLetter'}(${k})`, async (w) => {
+      const waiting = await w.steps.listToPost(TENANT);
+      const letter = waiting[k % Math.max(1, waiting.length)];
+      if (!letter) return;
+      if (post) await w.markPosted(TENANT, letter.invoiceId, letter.stepId, {});
+      else await w.cancelStep(TENANT, letter.invoiceId, letter.stepId);
+    }),
+  ),
+  // A letter produced, then withdrawn before it is posted (a partial payment produces it again later, a payment in full or
+  // the owner cancels it): the client's next messages may go within the gap it took, never within one of a message that went.
+  fc.record({ dueIn: fc.integer({ min: -20, max: -3 }), how: fc.constantFrom('partial' as const, 'paid' as const, 'owner' as const) }).map(({ dueIn, how }) =>
+    cmd(`letterWithdrawn(due ${dueIn}, ${how})`, async (w) => {
+      addInvoice(w, dueIn, 'c3', 100_000);
+      const id = w.invoiceIds.at(-1)!;
+      await w.settle();
+      const step = (await w.steps.list(TENANT, id)).find((r) => r.stepId === 'lettre' && r.state === 'scheduled');
+      if (!step) return;
+      await w.runUntil(Math.max(w.clock.now().getTime(), Date.parse(step.scheduledAt!)) + 3_600_000, [0], false);
+      const letter = (await w.steps.list(TENANT, id)).find((r) => r.state === 'to_post');
+      if (!letter) return;
+      const claim = w.steps.claims.get(`${TENANT}|c3`);
+      if (how === 'owner') await w.cancelStep(TENANT, id, 'lettre');
+      else {
+        const balance = invoiceBalanceCents(w.invoices.invoices.get(`${TENANT}|${id}`)!);
+        await w.pay(TENANT, id, { amountCents: how === 'paid' ? balance : Math.floor(balance / 3), date: today(w), method: 'transfer' });
+      }
+      await w.settle();
+      // Still holding the client's gap when withdrawn, it gave it back: the client's last message is the one before it again.
+      if (claim?.holder === letterGapHolder(id, letter)) expect(w.steps.claims.get(`${TENANT}|c3`)?.date ?? '', `the gap of ${id}'s withdrawn letter`).toBe(claim.prevDate);
+    }, true),
+  ),
   fc.integer({ min: 1, max: 4 }).map((n) => cmd(`sesOutage(${n})`, async (w) => void (w.mailer.failures = n))),
   fc.constant(cmd('crashAfterNextSes', async (w) => void (w.steps.failNextFinish = true))),
 ];
 
 describe('the reminder engine as a state machine', () => {
   it('keeps the six invariants over 500 random command sequences, payment plans and grouping included', async () => {
-    const totals = { contended: 0, contendedGrouped: 0, emails: 0, grouped: 0, sentSteps: 0, skipped: 0, moved: 0, plans: 0, planStepsSent: 0, plansEnded: {} as Record<string, number> };
+    const totals = { letters: 0, lettersWithdrawn: 0, contended: 0, contendedGrouped: 0, emails: 0, grouped: 0, sentSteps: 0, skipped: 0, moved: 0, plans: 0, planStepsSent: 0, plansEnded: {} as Record<string, number> };
     await fc.assert(
       fc.asyncProperty(fc.array(sendInvoice, { minLength: 1, maxLength: 4 }), fc.commands(commands, { maxCommands: 25 }), async (initial, cmds) => {
         const w = new World();
@@ -526,13 +606,17 @@ describe('the reminder engine as a state machine', () => {
         await w.runUntil(w.clock.now().getTime() + 200 * 86_400_000, [0], false);
         await w.settle();
         w.checkInvariants(true);
-        for (const r of w.records()) expect(isTerminal(r.state) || r.state === 'scheduled', `${r.invoiceId}/${r.plan}/${r.index}`).toBe(true);
+        for (const r of w.records()) expect(isTerminal(r.state) || r.state === 'scheduled' || r.state === 'to_post', `${r.invoiceId}/${r.plan}/${r.index}`).toBe(true);
         // Operators count exactly what went out (the metric behind the dashboards and alarms).
         expect(w.metrics.recorded.filter((m) => m === 'reminderSent')).toHaveLength(w.mailer.messages);
         // And every step recorded skipped, by its reason: at its fire, in a plan recorded or re-planned, by a manual send.
         const skipped = (list: readonly string[]) => [...list].sort();
         expect(skipped(w.metrics.recorded.filter((m) => m.startsWith('reminderSkipped:')))).toEqual(skipped(w.records().filter((r) => r.state === 'skipped').map((r) => `reminderSkipped:${r.reason}`)));
         totals.emails += w.mailer.messages;
+        const final = w.records();
+        const produced = w.steps.letters.filter((l, i, all) => all.findIndex((x) => x.sha === l.sha && x.at === l.at) === i);
+        totals.letters += produced.length;
+        totals.lettersWithdrawn += produced.filter((l) => !final.some((r) => r.invoiceId === l.invoiceId && r.plan === l.ref.plan && r.index === l.ref.index && r.letterSha256 === l.sha && (r.state === 'to_post' || r.state === 'sent'))).length;
         totals.contended += w.contended;
         totals.contendedGrouped += w.contendedGrouped;
         totals.grouped += new Set(w.mailer.log.filter((m, _, all) => all.some((x) => x.message === m.message && x.invoiceId !== m.invoiceId)).map((m) => m.message)).size;
@@ -563,5 +647,8 @@ describe('the reminder engine as a state machine', () => {
     expect(totals.plans).toBeGreaterThan(100);
     expect(totals.planStepsSent).toBeGreaterThan(100);
     expect(Object.keys(totals.plansEnded).sort()).toEqual(expect.arrayContaining(['deleted', 'missed', 'paid']));
+    // Letters are produced, posted and withdrawn unposted (their client's gap given back, checked at each withdrawal).
+    expect(totals.letters).toBeGreaterThan(100);
+    expect(totals.lettersWithdrawn).toBeGreaterThan(40);
   }, 600_000);
 });

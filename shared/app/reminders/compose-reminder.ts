@@ -64,6 +64,13 @@ export type VariablesMaterial = Omit<ReminderMaterial, 'payments' | 'template'> 
 /** The reductions penalties are counted with, when the material carries payments or credit notes. */
 const reductionsOf = (m: VariablesMaterial) => (m.payments || m.creditNotes ? penaltyReductions(m.payments, m.creditNotes, m.invoice) : undefined);
 
+/**
+ * The material as a template fills it: in the template's language (its dates, amounts and payment sentence), as its
+ * preview shows it. The engine picks the client's language variant of a template; one of the other language (the owner's
+ * choice, or a template with no variant) read French figures and « Règlement par virement » inside English words.
+ */
+export const inTemplateLanguage = <M extends { readonly client: Client }>(m: M, template: Pick<ReminderTemplate, 'language'>): M => ({ ...m, client: { ...m.client, language: template.language } });
+
 export const reminderVariables = (m: VariablesMaterial) => {
   const plan = planOnReminder(m);
   const reductions = reductionsOf(m);
@@ -139,7 +146,7 @@ export const letterFileName = (m: { client: Pick<Client, 'language'>; invoice: P
  * consumer: the variables are empty for them and the letter omits penalties and the €40.
  */
 export const composeReminder = async (m: ReminderMaterial, pdf: PdfRenderer, to: readonly string[], cc: readonly string[] = []): Promise<OutgoingEmail> => {
-  const vars = reminderVariables(m);
+  const vars = reminderVariables(inTemplateLanguage(m, m.template));
   const subject = renderTemplate(m.template.subject, vars);
   const text = renderTemplate(m.template.body, vars);
   const attachments: EmailAttachment[] = [];

@@ -5,7 +5,7 @@ import { invoiceBalanceCents } from '../../domain/invoice.js';
 import type { Settings } from '../../domain/settings.js';
 import { gsmPunctuation } from '../../domain/sms-text.js';
 import type { InvoiceRecord, OutgoingSms } from '../ports.js';
-import { reminderVariables, type ReminderMaterial, type VariablesMaterial } from './compose-reminder.js';
+import { inTemplateLanguage, reminderVariables, type ReminderMaterial, type VariablesMaterial } from './compose-reminder.js';
 
 /** Where an sms step goes (shared/domain/client.ts). */
 export { smsRecipient };
@@ -15,7 +15,7 @@ export { smsRecipient };
  * the settings, the pay link becomes the transfer reference (or the company's phone or email).
  */
 export const composeSms = (m: VariablesMaterial & Pick<ReminderMaterial, 'template'>, to: string): OutgoingSms => {
-  const text = renderSmsText(m.template.body, reminderVariables(m), m.client.language);
+  const text = renderSmsText(m.template.body, reminderVariables(inTemplateLanguage(m, m.template)), m.template.language);
   const sms = m.settings.sms;
   const originationIdentity = sms?.originationIdentity ?? sms?.senderId;
   return { to, text, ...(originationIdentity ? { originationIdentity } : {}) };

@@ -235,3 +235,22 @@ describe('the proof file’s payment plans: the schedule under each plan event',
     expect(proofPlanEvents([created], { paymentPlan: plan })[0]!.data!.instalments).toEqual(created.data.instalments);
   });
 });
+
+describe('the proof file’s penalty rows', () => {
+  it('add up to the penalties claimed, to the cent, as a reader checks them (each row rounded alone gave 2,80 + 1,00 under a total of 3,79)', async () => {
+    // 1 200 € unpaid 7 days then 1 000 € 3 days at 12,15 %: 2,7962 € and 0,9986 €, exactly 3,7948 € → 3,79 € claimed.
+    const penalties = penaltiesFor('business', {
+      unpaidCents: 100_000,
+      dueDate: '2026-02-10',
+      asOf: '2026-02-20',
+      reductions: [{ date: '2026-02-17', cents: 20_000 }],
+    });
+    expect(penalties.cents).toBe(379);
+    expect(penalties.breakdown.map((r) => [r.unpaidCents, r.days])).toEqual([[120_000, 7], [100_000, 3]]);
+    const text = (await pdfText(await renderer.proof(aProofFile({ penalties, asOf: '2026-02-20' })))).replace(/\s+/g, ' ');
+    const rows = [...text.matchAll(/: \d+ j à [\d,]+ % (\d+),(\d\d) €/g)].map((m) => Number(m[1]) * 100 + Number(m[2]));
+    expect(rows).toHaveLength(2);
+    expect(rows.reduce((a, b) => a + b, 0)).toBe(379);
+    expect(text).toContain(`Pénalités au 10e jour de retard ${eurosText(379)}`);
+  });
+});
