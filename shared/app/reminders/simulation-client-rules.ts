@@ -85,7 +85,14 @@ const MAX_MOVES = 1000;
 /** One client's planned sends, in the order and on the days the engine would send them (same index as `sends`). */
 export const replayClientRules = (sends: readonly PlannedSend[], rules: ClientRules): ReplayedSend[] => {
   const { calendar, minGapDays, groupByClient } = rules;
-  const dayOf = (at: string) => localDate(new Date(at), calendar.timeZone);
+  // Memoised: the sort below compares by day on every round, and a client's sends share a few instants. Formatting each
+  // time (Intl) made a dry run over 30 ungrouped invoices take 28 s (GET /invoices/{id}/reminders, the overview).
+  const dayCache = new Map<string, string>();
+  const dayOf = (at: string) => {
+    let day = dayCache.get(at);
+    if (day === undefined) dayCache.set(at, (day = localDate(new Date(at), calendar.timeZone)));
+    return day;
+  };
   const onDay = (date: string) => sendInstant(nextSendDay(date, calendar), calendar).toISOString();
   // A text keeps to its window wherever a rule moves it (send-reminder.ts `slotOf`).
   const slot = (channel: Channel, iso: string) => (channel === 'sms' ? nextSmsSlot(new Date(iso), calendar).toISOString() : iso);
