@@ -7,7 +7,8 @@
  * `thankOnlyIfReminded` is set. A stream consumer calls it for each changed invoice; each claim is a
  * conditional write, so duplicated or retried stream records send one message.
  */
-import { THANK_YOU_PARTIAL_TEMPLATE_ID, THANK_YOU_TEMPLATE_ID, type ReminderTemplate } from '../domain/default-templates.js';
+import { defaultTemplate, THANK_YOU_PARTIAL_TEMPLATE_ID, THANK_YOU_TEMPLATE_ID, type ReminderTemplate } from '../domain/default-templates.js';
+import { templateRefusalFor } from '../domain/penalty-mentions.js';
 import { renderTemplate, textToHtml } from '../domain/template-render.js';
 import type { InvoiceStatus } from '../domain/invoice.js';
 import { isPaymentBeforeImport } from '../domain/import-payment.js';
@@ -91,7 +92,9 @@ export const makeThankOnPayment = (deps: ThankYouDeps) =>
     // A partial payment (thankOnPartial) is thanked as one: what is paid so far and what is left.
     const templateId = partial ? THANK_YOU_PARTIAL_TEMPLATE_ID : THANK_YOU_TEMPLATE_ID;
     try {
-      const template = await resolveTemplate(deps.templates, tenantId, templateId, client.language);
+      const own = await resolveTemplate(deps.templates, tenantId, templateId, client.language);
+      // A consumer is never told of penalties or the €40 (CPCE L111-8): a thank-you customised to mention them goes as the built-in one.
+      const template = templateRefusalFor(client.kind, own) ? (defaultTemplate(own.id) ?? defaultTemplate(templateId) ?? own) : own;
       const vars = reminderVariables(inTemplateLanguage({ invoice, client, settings, asOf: now }, template));
       const text = renderTemplate(template.body, vars);
       const replyTo = replyToOf(settings);

@@ -2,7 +2,7 @@ import { addDays, daysBetween } from './dates.js';
 import type { ClientKind } from './invoice.js';
 import { divRound } from './money.js';
 import { PENALTY_RATE_TABLE, type PenaltyRateTable } from './data/penalty-rates.js';
-import { shownPaymentDate } from './invoice-import.js';
+import { shownPaymentDate } from './import-payment.js';
 
 /** €40 fixed recovery indemnity per late invoice, B2B only, outside VAT (C. com. D441-5). */
 export const RECOVERY_INDEMNITY_CENTS = 4000;

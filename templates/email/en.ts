@@ -15,6 +15,7 @@ const POSTPONED_EN: Record<string, string> = {
 const BLOCKED_EN = {
   address_failing: "failing address: every email address of the client bounced, correct the client's details",
   no_phone: 'no mobile number: add one to the client',
+  due_passed: "not sent: the gap between two messages to the client pushes it onto the due date, and a courtesy reminder never goes out on or after it",
   no_postal_address: 'no postal address: add it to the client',
 } as const;
 
@@ -63,9 +64,9 @@ export const en: EmailTexts = {
   },
   dailyOverview: (d) => {
     const section = (title: string, lines: readonly string[]) => (lines.length ? `${title}\n${lines.map((l) => `- ${l}`).join('\n')}\n\n` : '');
-    const going = d.reminders.filter((r) => !r.undeliverable && !r.postponedTo);
-    const blocked = d.reminders.filter((r) => r.undeliverable);
-    const postponed = d.reminders.filter((r) => !r.undeliverable && r.postponedTo);
+    const going = d.reminders.filter((r) => !r.undeliverable && !r.skippedBy && !r.postponedTo);
+    const blocked = d.reminders.filter((r) => r.undeliverable || r.skippedBy);
+    const postponed = d.reminders.filter((r) => !r.undeliverable && !r.skippedBy && r.postponedTo);
     return {
       subject: `[Relances] Your day, ${d.date}`,
       text:
@@ -77,7 +78,7 @@ export const en: EmailTexts = {
         ) +
         section(
           `Reminders that cannot go out (${blocked.length})`,
-          blocked.map((r) => `${r.time} · invoice ${r.invoice} · ${r.clientName} · ${r.template} — ${BLOCKED_EN[r.undeliverable!]}; see: ${r.cancel}`),
+          blocked.map((r) => `${r.time} · invoice ${r.invoice} · ${r.clientName} · ${r.template} — ${BLOCKED_EN[r.undeliverable ?? r.skippedBy!]}; see: ${r.cancel}`),
         ) +
         section(`Letters to post (${d.letters.length})`, d.letters.map((l) => `${l.invoices ? `invoices ${l.invoices.join(', ')}` : `invoice ${l.invoice}`} · ${l.clientName} · ${l.step}`)) +
         section(`Payments received yesterday (${d.payments.length})`, d.payments.map((p) => `${p.amount} · invoice ${p.invoice} · ${p.clientName}`)) +

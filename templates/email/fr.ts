@@ -15,6 +15,7 @@ const POSTPONED_FR: Record<string, string> = {
 const BLOCKED_FR = {
   address_failing: "adresse en échec : toutes les adresses e-mail du client ont été rejetées, corrigez sa fiche",
   no_phone: 'aucun numéro de mobile : ajoutez-en un à la fiche du client',
+  due_passed: "pas envoyée : l'écart entre deux messages au client la repousse à l'échéance, une relance de courtoisie ne part jamais ce jour-là ou après",
   no_postal_address: 'aucune adresse postale : ajoutez-la à la fiche du client',
 } as const;
 
@@ -63,9 +64,9 @@ export const fr: EmailTexts = {
   },
   dailyOverview: (d) => {
     const section = (title: string, lines: readonly string[]) => (lines.length ? `${title}\n${lines.map((l) => `- ${l}`).join('\n')}\n\n` : '');
-    const going = d.reminders.filter((r) => !r.undeliverable && !r.postponedTo);
-    const blocked = d.reminders.filter((r) => r.undeliverable);
-    const postponed = d.reminders.filter((r) => !r.undeliverable && r.postponedTo);
+    const going = d.reminders.filter((r) => !r.undeliverable && !r.skippedBy && !r.postponedTo);
+    const blocked = d.reminders.filter((r) => r.undeliverable || r.skippedBy);
+    const postponed = d.reminders.filter((r) => !r.undeliverable && !r.skippedBy && r.postponedTo);
     return {
       subject: `[Relances] Votre journée du ${d.date}`,
       text:
@@ -77,7 +78,7 @@ export const fr: EmailTexts = {
         ) +
         section(
           `Relances qui ne pourront pas partir (${blocked.length})`,
-          blocked.map((r) => `${r.time} · facture ${r.invoice} · ${r.clientName} · ${r.template} — ${BLOCKED_FR[r.undeliverable!]} ; voir : ${r.cancel}`),
+          blocked.map((r) => `${r.time} · facture ${r.invoice} · ${r.clientName} · ${r.template} — ${BLOCKED_FR[r.undeliverable ?? r.skippedBy!]} ; voir : ${r.cancel}`),
         ) +
         section(`Lettres à poster (${d.letters.length})`, d.letters.map((l) => `${l.invoices ? `factures ${l.invoices.join(', ')}` : `facture ${l.invoice}`} · ${l.clientName} · ${l.step}`)) +
         section(`Paiements reçus hier (${d.payments.length})`, d.payments.map((p) => `${p.amount} · facture ${p.invoice} · ${p.clientName}`)) +

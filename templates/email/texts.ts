@@ -61,6 +61,8 @@ export interface DailyOverviewText {
     invoice: string; clientName: string; time: string; template: string; cancel: string; undeliverable?: 'address_failing' | 'no_phone' | 'no_postal_address';
     /** The client rules send it on a later day (formatted) and why (`gap`, `same_day`, `order`): listed apart, not as going out. */
     postponedTo?: string; postponedBy?: string;
+    /** A courtesy step the client rules push onto its due date: it will not go out at all (listed apart). */
+    skippedBy?: 'due_passed';
   }[];
   /** `invoices`: a letter listing several invoices of the client (one envelope). */
   readonly letters: readonly { invoice: string; invoices?: readonly string[]; clientName: string; step: string }[];

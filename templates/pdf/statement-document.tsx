@@ -24,6 +24,9 @@ const entryText = (line: StatementPdfData['statement']['lines'][number], languag
   return [`${LABELS[language].kinds[line.kind]} ${line.reference}`, method, line.paymentReference].filter(Boolean).join(' · ');
 };
 
+/** Open invoices a summary kept on one page lists (two lines each at most: it fits a page). */
+const OPEN_KEPT_WHOLE = 25;
+
 const col = { date: { width: '14%' }, entry: { width: '38%' }, money: { width: '16%' } } as const;
 
 /** A relevé de compte: every movement on the client's open invoices with a running balance, then the open invoices. */
@@ -62,9 +65,9 @@ export const statementDocument = (kit: PdfKit, data: StatementPdfData, numbering
           ))}
           {statement.lines.length === 0 && <Text style={[styles.cell, { paddingVertical: 4 }]}>{l.empty}</Text>}
         </View>
-        {/* Breakable: a client with many open invoices lists them over the next pages (one unbreakable block taller
-            than a page was squeezed onto the last one, its lines printed over each other); each line stays whole. */}
-        <View style={[styles.section, styles.spread]}>
+        {/* Kept whole while it fits a page; a client with more open invoices has them listed over the next pages (one
+            unbreakable block taller than a page was squeezed onto the last one, its lines printed over each other). */}
+        <View style={[styles.section, styles.spread]} wrap={statement.openInvoices.length > OPEN_KEPT_WHOLE}>
           <View style={styles.half}>
             <Text style={styles.heading} minPresenceAhead={24}>{l.open}</Text>
             {statement.openInvoices.map((i) => (

@@ -13,7 +13,7 @@ import { companySettings, freshTenant } from './fresh-tenant.js';
 import { uniqueEmail } from './http.js';
 import { endOfDay, parisToday, runUntil } from './local-clock.js';
 
-interface Step { stepId: string; state: string; scheduledAt?: string; expectedAt?: string; movedBy?: string; sentAt?: string }
+interface Step { stepId: string; state: string; scheduledAt?: string; expectedAt?: string; movedBy?: string; expectedSkip?: string; sentAt?: string; reason?: string }
 interface Item { invoiceId: string; stepId: string; action: string; at: string }
 
 const day = (instant: string) => localDate(new Date(instant), 'Europe/Paris');
@@ -70,5 +70,36 @@ describe('a step the client rules push more than 60 days ahead', () => {
     await runUntil(endOfDay(day(escalate!.at)), { tenant: t.tenantId });
     const done = ((await t.ok('GET', `/invoices/${late.id}/reminders`)).items as Step[]).find((s) => s.stepId === 'escalate')!;
     expect({ state: done.state, day: day(done.scheduledAt!) }).toEqual({ state: 'done', day: day(escalate!.at) });
+  });
+
+  it('shows a courtesy step the gap pushes onto its due date as not going out, in the plan and in the day’s overview', { timeout: 300_000 }, async () => {
+    const t = await freshTenant('expected-skip');
+    // Each invoice on its own, 5 days between two messages to the client, every day a send day.
+    await t.ok('PUT', '/settings', { ...companySettings, minGapDays: 5, groupByClient: false, skipWeekends: false, skipHolidays: false });
+    const client = await t.ok('POST', '/clients', aBusinessClientInput({ email: uniqueEmail('expected-skip') }));
+    const today = parisToday();
+    const late = await t.ok('POST', '/invoices', anInvoiceInput(client.id, { issueDate: addDays(today, -40), dueDate: addDays(today, -10) }));
+    await t.ok('POST', `/invoices/${late.id}/send`);
+    await t.drain();
+    // The overdue invoice's J+1, caught up at the next window, takes that day; the other invoice's J-5 falls the same
+    // day and the 5-day gap pushes it onto its due date, where a courtesy reminder is skipped.
+    const lateJ1 = ((await t.ok('GET', `/invoices/${late.id}/reminders`)).items as Step[]).find((s) => s.stepId === 'j+1')!;
+    const window = day(lateJ1.scheduledAt!);
+    const soon = await t.ok('POST', '/invoices', anInvoiceInput(client.id, { issueDate: addDays(today, -1), dueDate: addDays(window, 5) }));
+    await t.ok('POST', `/invoices/${soon.id}/send`);
+    await t.drain();
+
+    const courtesy = ((await t.ok('GET', `/invoices/${soon.id}/reminders`)).items as Step[]).find((s) => s.stepId === 'j-5')!;
+    expect({ state: courtesy.state, day: day(courtesy.scheduledAt!), expectedSkip: courtesy.expectedSkip, expectedAt: courtesy.expectedAt })
+      .toEqual({ state: 'scheduled', day: window, expectedSkip: 'due_passed', expectedAt: undefined });
+    const overview = await t.ok('GET', `/overview?date=${window}`);
+    const listed = (overview.reminders as { invoiceId: string; stepId: string; skippedBy?: string; postponedTo?: string }[]).find((r) => r.invoiceId === soon.id && r.stepId === 'j-5');
+    expect(listed).toMatchObject({ skippedBy: 'due_passed' });
+    expect(listed?.postponedTo).toBeUndefined();
+
+    await runUntil(endOfDay(addDays(window, 6)), { tenant: t.tenantId });
+    const after = (await t.ok('GET', `/invoices/${soon.id}/reminders`)).items as Step[];
+    expect(after.find((s) => s.stepId === 'j-5')).toMatchObject({ state: 'skipped', reason: 'due_passed' });
+    expect(after.find((s) => s.stepId === 'j+1')).toMatchObject({ state: 'sent' });
   });
 });

@@ -48,4 +48,13 @@ describe('customer-facing email texts (templates/email)', () => {
     expect(emailTexts('fr').dailyOverview(d as never).text).toContain('Réglages › Notifications');
     expect(emailTexts('en').dailyOverview(d as never).text).toContain('Settings › Notifications');
   });
+
+  it('list a courtesy step the client rules push onto its due date with those that will not go out, not as going out today', () => {
+    const r = { invoice: 'F-2026-0002', clientName: 'Dupont', time: '09:00', template: 'Courtoisie (J-5)', cancel: 'https://app/invoices/x' };
+    const d = { date: '30/11/2026', reminders: [{ ...r, invoice: 'F-2026-0001' }, { ...r, skippedBy: 'due_passed' }], letters: [], payments: [], overdue: [], alerts: [] };
+    const fr = emailTexts('fr').dailyOverview(d as never).text;
+    expect(fr).toContain("Relances qui partent aujourd'hui (1)");
+    expect(fr).toMatch(/Relances qui ne pourront pas partir \(1\)\n- 09:00 · facture F-2026-0002 · .*la repousse à l'échéance/);
+    expect(emailTexts('en').dailyOverview(d as never).text).toMatch(/Reminders that cannot go out \(1\)\n- 09:00 · invoice F-2026-0002 · .*onto the due date/);
+  });
 });

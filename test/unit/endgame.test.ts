@@ -8,7 +8,10 @@ import { deservesThanks, makeThankOnPayment, type ThankYouClaims } from '../../s
 import { makeLeaveLitigation, makeMoveToLitigation } from '../../shared/app/litigation.js';
 import { StateConflictError } from '../../shared/app/errors.js';
 import { FakeClientRepository, FakeInvoiceRepository, FakeMailer, FakeSettingsRepository, FakeTenantDocuments, aClient, anInvoiceRecord, fixedClock } from '../fixtures/fakes.js';
-import type { ReminderTemplate } from '../../shared/domain/default-templates.js';
+import { defaultTemplate, type ReminderTemplate } from '../../shared/domain/default-templates.js';
+
+/** The built-in thank-you's opening words, as sent (its variables filled). */
+const renderedDefault = (text: string) => (text.startsWith('Bonjour') && text.includes('Merci beaucoup pour votre confiance') ? text : '(not the built-in thank-you)');
 import type { Client } from '../../shared/domain/client.js';
 
 class MemoryClaims implements ThankYouClaims {
@@ -28,7 +31,7 @@ class MemoryClaims implements ThankYouClaims {
   }
 }
 
-const thankYouWorld = (client: Partial<Client> = {}) => {
+const thankYouWorld = (client: Partial<Client> = {}, stored: ReminderTemplate[] = []) => {
   const invoices = new FakeInvoiceRepository();
   const clients = new FakeClientRepository();
   const settings = new FakeSettingsRepository();
@@ -36,7 +39,9 @@ const thankYouWorld = (client: Partial<Client> = {}) => {
   const claims = new MemoryClaims();
   void clients.create('acme', aClient(client));
   invoices.add(anInvoiceRecord({ status: 'paid', paidCents: 120_000 }));
-  const thank = makeThankOnPayment({ invoices, clients, settings, templates: new FakeTenantDocuments<ReminderTemplate>(), mailer, claims, clock: fixedClock('2026-03-20T10:00:00Z') });
+  const templates = new FakeTenantDocuments<ReminderTemplate>();
+  for (const t of stored) void templates.put('acme', t);
+  const thank = makeThankOnPayment({ invoices, clients, settings, templates, mailer, claims, clock: fixedClock('2026-03-20T10:00:00Z') });
   return { invoices, settings, mailer, claims, thank };
 };
 
@@ -81,6 +86,18 @@ describe('thank-you after payment', () => {
     expect(await w.thank('acme', 'inv1', ...last)).toBe('already_thanked');
     expect(w.mailer.sent).toHaveLength(3);
     expect(w.invoices.events.get('acme|inv1')?.filter((e) => e.type === 'thank_you.sent').map((e) => e.data?.templateId)).toEqual(['thank-you-partial', 'thank-you-partial', 'thank-you']);
+  });
+
+  it('never tells a consumer of penalties or the €40: a thank-you customised to mention them goes to a consumer as the built-in one (CPCE L111-8)', async () => {
+    const own = { ...defaultTemplate('thank-you')!, customized: true, body: 'Merci. Pénalités de retard : {{penaltiesAmount}}, indemnité forfaitaire : {{indemnityAmount}}.' };
+    const consumer = thankYouWorld({ kind: 'consumer' }, [own]);
+    expect(await consumer.thank('acme', 'inv1', { status: 'sent', paidCents: 0 }, { status: 'paid', paidCents: 120_000 })).toBe('sent');
+    expect(consumer.mailer.sent[0]!.text).not.toMatch(/nalit|indemnit/i);
+    expect(consumer.mailer.sent[0]!.text).toBe(renderedDefault(consumer.mailer.sent[0]!.text));
+    // A business still gets the owner's own words.
+    const business = thankYouWorld({}, [own]);
+    await business.thank('acme', 'inv1', { status: 'sent', paidCents: 0 }, { status: 'paid', paidCents: 120_000 });
+    expect(business.mailer.sent[0]!.text).toContain('Pénalités de retard');
   });
 
   it('sends nothing to a client who marked a message as spam (nothing automatic goes to them), and claims nothing', async () => {

@@ -50,7 +50,7 @@ export interface DailyOverview {
    * Steps due that day. `undeliverable`: the step cannot go out on its channel as the client stands (every email
    * address bounced, no mobile, no postal address): listed apart in the email, never as going out.
    */
-  readonly reminders: readonly (InvoiceRef & { stepId: string; templateId: string; channel?: 'sms' | 'letter'; scheduledAt: string; cancel: { method: 'POST'; path: string }; undeliverable?: Undeliverable; postponedTo?: string; postponedBy?: string })[];
+  readonly reminders: readonly (InvoiceRef & { stepId: string; templateId: string; channel?: 'sms' | 'letter'; scheduledAt: string; cancel: { method: 'POST'; path: string }; undeliverable?: Undeliverable; postponedTo?: string; postponedBy?: string; skippedBy?: 'due_passed' })[];
   /** Letters to post; one listing several invoices of a client (settings `groupByClient`) once, with all its invoice numbers. */
   readonly letters: readonly (InvoiceRef & { stepId: string; templateId: string; since: string; letterId?: string; invoiceNumbers?: readonly string[] })[];
   readonly payments: readonly (InvoiceRef & { paymentId: string; amountCents: number; method: string })[];
@@ -116,7 +116,7 @@ export const makeDailyOverview = (deps: DailyOverviewDeps) =>
     const crowded = new Set(due.map(({ invoice }) => invoice.clientId));
     const moves = deps.simulation && date >= localDate(deps.clock.now(), timezone)
       ? await makeClientRuleMoves({ ...deps.simulation, clock: deps.clock })(tenantId, crowded, startOfLocalDay(date, timezone), timezone)
-      : new Map<string, { at: string; movedBy: string }>();
+      : new Map<string, { at: string; movedBy: string; skip?: 'due_passed' }>();
     const reminders = (
       await Promise.all(
         due.map(async ({ invoice, record: r, ref }) => {
@@ -126,7 +126,7 @@ export const makeDailyOverview = (deps: DailyOverviewDeps) =>
           const moved = undeliverable ? undefined : moves.get(moveKey(invoice.id, r.stepId, r.scheduledAt!));
           return {
             ...ref, stepId: r.stepId, templateId: r.templateId, ...(r.channel === 'sms' || r.channel === 'letter' ? { channel: r.channel } : {}), scheduledAt: r.scheduledAt!, cancel: cancelRoute(ref.invoiceId, r.stepId),
-            ...(undeliverable ? { undeliverable } : {}), ...(moved ? { postponedTo: moved.at, postponedBy: moved.movedBy } : {}),
+            ...(undeliverable ? { undeliverable } : {}), ...(moved?.skip ? { skippedBy: moved.skip } : moved ? { postponedTo: moved.at, postponedBy: moved.movedBy } : {}),
           };
         }),
       )
@@ -195,6 +195,7 @@ export const makeSendDailyOverview = (deps: DailyOverviewDeps & { readonly maile
         time: utcToZoned(new Date(r.scheduledAt), settings.timezone).time.slice(0, 5),
         cancel: deps.appUrl ? `${deps.appUrl}/invoices/${r.invoiceId}` : `${r.cancel.method} ${r.cancel.path}`,
         ...(r.undeliverable ? { undeliverable: r.undeliverable } : {}),
+        ...(r.skippedBy ? { skippedBy: r.skippedBy } : {}),
         ...(r.postponedTo ? { postponedTo: formatDate(localDate(new Date(r.postponedTo), settings.timezone), lang), ...(r.postponedBy ? { postponedBy: r.postponedBy } : {}) } : {}),
       })),
       letters: content.letters.map((l) => ({ invoice: label(l), ...(l.invoiceNumbers && l.invoiceNumbers.length > 1 ? { invoices: l.invoiceNumbers } : {}), clientName: l.clientName, step: l.stepId })),

@@ -8,7 +8,7 @@
  *   (`-en` variant) or else the base one, exactly as the sender resolves it.
  */
 import { B2C_DEFAULT_SCENARIO, templateIdForLanguage } from '../../domain/default-scenarios.js';
-import { defaultTemplate, type ReminderTemplate } from '../../domain/default-templates.js';
+import { defaultTemplate, templatePurpose, type ReminderTemplate } from '../../domain/default-templates.js';
 import { templatePenaltyMentions, templateRefusalFor } from '../../domain/penalty-mentions.js';
 import type { Scenario } from '../../domain/scenario.js';
 import type { Client } from '../../domain/client.js';
@@ -101,7 +101,13 @@ export const consumerTemplateErrors = async (
   const mentions = templatePenaltyMentions(template);
   if (mentions.length === 0) return [];
   const sentBy = deps.scenarios.filter((s) => s.steps.some((step) => LANGUAGES.some((l) => templateIdForLanguage(step.templateId, l) === template.id)));
-  let why = template.kind === 'consumer' ? 'it is a template for consumers' : undefined;
+  // A thank-you and a payment plan's reminders have no consumer variant: they go to every client, consumers included.
+  const purpose = templatePurpose(template.id);
+  let why =
+    template.kind === 'consumer' ? 'it is a template for consumers'
+    : purpose === 'thank-you' ? 'the thank-you goes to every client, consumers included'
+    : purpose === 'instalment' ? "a payment plan's reminders go to every client under a plan, consumers included"
+    : undefined;
   for (const scenario of sentBy) {
     if (why) break;
     const reach = (await consumerReach(deps.clients, tenantId, scenario.id)) ?? (await consumerTagReach(deps.clients, tenantId, scenario));

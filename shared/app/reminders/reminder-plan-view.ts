@@ -28,6 +28,8 @@ export interface PlannedStepView {
   /** A scheduled step the client rules send on a later day: when (the dry run's computation) and why. */
   readonly expectedAt?: string;
   readonly movedBy?: string;
+  /** A scheduled courtesy step the client rules push onto its due date: it will be skipped (`due_passed`), not sent. */
+  readonly expectedSkip?: 'due_passed';
   /** Payment-plan steps: the instalment (0-based) and which of its reminders. */
   readonly instalment?: number;
   readonly planStep?: 'courtesy' | 'late';
@@ -81,7 +83,7 @@ export const makeGetReminderPlan = (deps: ReminderReadDeps & { clock: Clock; tem
     const moves = pending ? await clientRuleMoves(tenantId, new Set([ctx.client.id]), now, ctx.settings.timezone) : new Map();
     const view = (r: StepRecordItem): PlannedStepView => {
       const moved = r.state === 'scheduled' && r.scheduledAt ? moves.get(moveKey(ctx.invoice.id, r.stepId, r.scheduledAt)) : undefined;
-      return { ...stepRecordView(r), ...(moved ? { expectedAt: moved.at, movedBy: moved.movedBy } : {}) };
+      return { ...stepRecordView(r), ...(moved?.skip ? { expectedSkip: moved.skip } : moved ? { expectedAt: moved.at, movedBy: moved.movedBy } : {}) };
     };
     const recorded = ctx.records.filter((r) => !r.manual).map(view);
     const manual = ctx.records.filter((r) => r.manual).map(stepRecordView);

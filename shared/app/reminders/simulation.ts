@@ -310,6 +310,8 @@ export const makeSimulateReminders = (deps: SimulationDeps) =>
 export interface ClientRuleMove {
   readonly at: string;
   readonly movedBy: string;
+  /** `due_passed`: not sent at all, a courtesy step the client rules push onto its due date (the engine skips it then). */
+  readonly skip?: 'due_passed';
 }
 
 /**
@@ -335,6 +337,11 @@ export const makeClientRuleMoves = (deps: SimulationDeps) => {
     const to = new Date(from.getTime() + MOVE_HORIZON_DAYS * DAY_MS);
     const { items } = await simulate(tenantId, { from: from.toISOString(), to: to.toISOString() }, { clientIds });
     for (const item of items) {
+      // A courtesy step the client's gap pushes onto its due date is skipped, not sent later: shown so, never as going out.
+      if (item.action === 'skip' && item.reason === 'due_passed' && item.plannedAt && item.at) {
+        moves.set(moveKey(item.invoiceId, item.stepId, item.plannedAt), { at: item.at, movedBy: item.reason, skip: 'due_passed' });
+        continue;
+      }
       // The move to litigation too: it keeps its spacing from the last reminder the gap pushed (15 days after it).
       if ((item.action !== 'send' && item.action !== 'escalate') || !item.plannedAt || !item.at || !item.reason) continue;
       if (localDate(new Date(item.at), timezone) <= localDate(new Date(item.plannedAt), timezone)) continue;

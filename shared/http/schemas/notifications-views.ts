@@ -42,6 +42,8 @@ export const OverviewView = z.object({
        */
       postponedTo: instant.optional(),
       postponedBy: z.string().optional(),
+      /** A courtesy step the client rules push onto its due date: skipped (`due_passed`) when it fires, not going out at all. */
+      skippedBy: z.enum(['due_passed']).optional(),
     }),
   ),
   /** Letter steps waiting to be posted (`to_post`). */

@@ -63,6 +63,8 @@ export const PlannedStepView = z.object({
    */
   expectedAt: instant.optional(),
   movedBy: z.string().optional(),
+  /** A scheduled courtesy step the client rules push onto its due date (the client's gap after another message): the engine will skip it `due_passed`, it never goes out. */
+  expectedSkip: z.enum(['due_passed']).optional(),
   /** Payment-plan steps (plan ≥ 1000): the instalment (0-based) and which of its reminders. */
   instalment: z.number().int().optional(),
   planStep: z.enum(['courtesy', 'late']).optional(),

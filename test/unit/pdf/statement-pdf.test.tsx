@@ -41,6 +41,13 @@ describe('the relevé de compte PDF of a client with many open invoices', () => 
     expect(text).toContain('Solde dû');
   });
 
+  it('prints the summary whole up to 25 open invoices and breaks it from 26, never squeezed', async () => {
+    for (const count of [25, 26]) {
+      const { items } = await placedText(await renderer.statement(statementOf(count)));
+      expect(linesDrawnOver(items), `${count} open invoices`).toEqual([]);
+    }
+  });
+
   it('keeps a short statement on one page', async () => {
     const { pages, items } = await placedText(await renderer.statement(statementOf(3)));
     expect(pages).toBe(1);

@@ -7735,6 +7735,8 @@ export interface operations {
                             channel: "email" | "sms" | "letter";
                             /** Format: date-time */
                             expectedAt?: string;
+                            /** @enum {string} */
+                            expectedSkip?: "due_passed";
                             index?: number;
                             instalment?: number;
                             lastError?: string;
@@ -7845,6 +7847,8 @@ export interface operations {
                         channel: "email" | "sms" | "letter";
                         /** Format: date-time */
                         expectedAt?: string;
+                        /** @enum {string} */
+                        expectedSkip?: "due_passed";
                         index?: number;
                         instalment?: number;
                         lastError?: string;
@@ -7964,6 +7968,8 @@ export interface operations {
                         channel: "email" | "sms" | "letter";
                         /** Format: date-time */
                         expectedAt?: string;
+                        /** @enum {string} */
+                        expectedSkip?: "due_passed";
                         index?: number;
                         instalment?: number;
                         lastError?: string;
@@ -8148,6 +8154,8 @@ export interface operations {
                         channel: "email" | "sms" | "letter";
                         /** Format: date-time */
                         expectedAt?: string;
+                        /** @enum {string} */
+                        expectedSkip?: "due_passed";
                         index?: number;
                         instalment?: number;
                         lastError?: string;
@@ -9949,6 +9957,8 @@ export interface operations {
                             postponedTo?: string;
                             /** Format: date-time */
                             scheduledAt: string;
+                            /** @enum {string} */
+                            skippedBy?: "due_passed";
                             stepId: string;
                             templateId: string;
                             /** @enum {string} */

@@ -150,6 +150,7 @@ const invoiceFr = {
   cancelStepLabel: 'Annuler l’étape {{step}}',
   cancelStepConfirm: 'Annuler cette relance ? Elle ne partira pas.',
   postponed: 'reportée au {{date}} : {{reason}}',
+  willSkip: 'ne partira pas : l’écart entre deux messages au client la repousse à l’échéance, où une relance de courtoisie ne part plus',
   postponedBy: {
     gap: 'écart entre deux messages au client',
     same_day: 'une autre relance de cette facture part ce jour-là',
@@ -254,6 +255,7 @@ export const invoiceTexts = registerTexts('invoiceMore', invoiceFr, {
   cancelStepLabel: 'Cancel step {{step}}',
   cancelStepConfirm: 'Cancel this reminder? It will not go out.',
   postponed: 'postponed to {{date}}: {{reason}}',
+  willSkip: 'will not go out: the gap between two messages to the client pushes it onto the due date, when a courtesy reminder no longer goes',
   postponedBy: {
     gap: 'gap between two messages to the client',
     same_day: 'another reminder of this invoice goes out that day',

@@ -31,11 +31,27 @@ export const useSaveScenario = (id: string) => {
   });
 };
 
-export const useDeleteScenario = (id: string) => {
+/** A customised built-in scenario back to the built-in steps (DELETE answers them): read again where it is shown. */
+export const useRevertScenario = (id: string) => {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => unwrap(api().DELETE('/scenarios/{id}', { params: { path: { id } } })),
     onSuccess: () => refreshAfterScenarioChange(queryClient),
+  });
+};
+
+/** One of the owner's scenarios deleted. */
+export const useDeleteScenario = (id: string) => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => unwrap(api().DELETE('/scenarios/{id}', { params: { path: { id } } })),
+    // Over as soon as deleted (the screens read again behind), and the deleted scenario is not read again: its 404
+    // replaced the screen by "introuvable" before the delete was over, and the screen never went back to the list.
+    onSuccess: () => {
+      queryClient.removeQueries({ queryKey: ['scenarios', id] });
+      void queryClient.invalidateQueries({ queryKey: ['scenarios'], exact: true });
+      void invalidateMoneyViews(queryClient);
+    },
   });
 };
 

@@ -97,6 +97,21 @@ export const useRevertTemplate = (id: string) => {
   });
 };
 
+/**
+ * Deletes one of the owner's templates. Its own queries go at once, the list alone is read again: reading the deleted
+ * template again (a 404) replaced its screen by "cannot be found" before the screen could go back to the list.
+ */
+export const useDeleteTemplate = (id: string) => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => unwrap(api().DELETE('/templates/{id}', { params: { path: { id } } })),
+    onSuccess: () => {
+      queryClient.removeQueries({ queryKey: ['templates', id] });
+      void queryClient.invalidateQueries({ queryKey: ['templates'], exact: true });
+    },
+  });
+};
+
 export const useTestSend = (id: string) =>
   useMutation({ mutationFn: (invoiceId?: string) => unwrap(api().POST('/templates/{id}/test', { params: { path: { id } }, body: invoiceId ? { invoiceId } : {} })) });
 

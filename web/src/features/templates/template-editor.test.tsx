@@ -3,7 +3,8 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
-import { fakeApi } from '../../test/fake-api';
+import { API, fakeApi, type Handler } from '../../test/fake-api';
+import { initApi } from '../../lib/api-client';
 import TemplateScreen, { unknownVariables } from './routes/template-screen';
 import { KNOWN_VARIABLES } from './texts';
 import { PHONE_ALTERNATIVE, renderDraft } from './api';
@@ -210,6 +211,50 @@ describe('the template editor', () => {
       confirm.mockReturnValue(true);
       await userEvent.click(screen.getByRole('button', { name: 'Revenir au modèle fourni' }));
       await waitFor(() => expect(calls.filter((c) => c.method === 'DELETE').map((c) => c.path)).toEqual(['/templates/courtesy']));
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});
+
+describe('deleting a template of one’s own', () => {
+  it('goes back to the list of templates once deleted, never to « Ce modèle est introuvable » on its own page', async () => {
+    const id = '01m8f7wwdz4hcz5g3r3re4sym1';
+    let deleted = false;
+    const handler: Handler = ({ method, path }) => {
+      if (method === 'GET' && path === `/templates/${id}`)
+        return deleted ? { status: 404, body: { type: 'about:blank', status: 404, title: 'Not Found', detail: 'Template not found' } } : { status: 200, body: { ...template, id, name: 'Relance douce chantier', builtIn: false, customized: false } };
+      if (method === 'GET' && path.startsWith('/invoices')) return { status: 200, body: { items: [{ id: 'inv1', number: 'F-2026-0001' }] } };
+      if (method === 'POST' && path === `/templates/${id}/preview`)
+        return deleted ? { status: 404, body: { status: 404, title: 'Not Found' } } : { status: 200, body: { subject: '', body: '', variables: { clientName: 'Boulangerie Dupont' } } };
+      if (method === 'DELETE' && path === `/templates/${id}`) return (deleted = true), { status: 204 };
+      return undefined;
+    };
+    fakeApi(handler);
+    // Its preview answers well after the template's own 404, as it did in the browser: the template's screen went
+    // ("introuvable") before the delete was over, and with it the way back to the list.
+    initApi(API, async (input, init) => {
+      const request = input instanceof Request ? input : new Request(input, init);
+      const path = new URL(request.url).pathname;
+      if (path.endsWith('/preview') && deleted) await new Promise((resolve) => setTimeout(resolve, 100));
+      const answer = handler({ method: request.method, path }) ?? { status: 404, body: { title: 'Not Found', status: 404 } };
+      return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), { status: answer.status, headers: { 'content-type': 'application/json' } });
+    });
+    vi.stubGlobal('confirm', vi.fn(() => true));
+    try {
+      render(
+        <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+          <MemoryRouter initialEntries={[`/templates/${id}`]}>
+            <Routes>
+              <Route path="/templates" element={<p>Liste des modèles</p>} />
+              <Route path="/templates/:id" element={<TemplateScreen />} />
+            </Routes>
+          </MemoryRouter>
+        </QueryClientProvider>,
+      );
+      await userEvent.click(await screen.findByRole('button', { name: 'Supprimer ce modèle' }));
+      await screen.findByText('Liste des modèles', {}, { timeout: 2000 });
+      expect(deleted).toBe(true);
     } finally {
       vi.unstubAllGlobals();
     }

@@ -40,4 +40,16 @@ describe('a step the client rules postpone, on the invoice’s plan', () => {
       setLanguage('fr');
     }
   });
+
+  it('says a courtesy step the client rules push onto its due date will not go out, with no date of its own', async () => {
+    setLanguage('fr');
+    fakeApi(({ path }) =>
+      path === '/invoices/inv2/reminders'
+        ? { status: 200, body: { items: [{ stepId: 'j-5', plan: 1, index: 0, beforeDue: true, templateId: 'courtesy', channel: 'email', state: 'scheduled', scheduledAt: '2026-11-30T08:00:00.000Z', expectedSkip: 'due_passed' }] } }
+        : path === '/templates' ? { status: 200, body: { items: [] } } : undefined,
+    );
+    renderInApp(<ReminderPlan invoiceId="inv2" />);
+    expect((await screen.findByTestId('will-skip')).textContent).toBe('ne partira pas : l’écart entre deux messages au client la repousse à l’échéance, où une relance de courtoisie ne part plus');
+    expect(screen.queryByTestId('postponed')).toBeNull();
+  });
 });

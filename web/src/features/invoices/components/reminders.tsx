@@ -84,6 +84,13 @@ export const ReminderPlan = ({ invoiceId, language }: { invoiceId: string; langu
                   <td data-label={t('invoice.when')}>
                     {when(step) ? dateTime(when(step)!) : t('common.none')}
                     {/* The client rules will send it on a later day (the client's gap): said here as the simulation computes it. */}
+                    {/* A courtesy step the client rules push onto its due date: skipped then, never sent. */}
+                    {step.state === 'scheduled' && step.expectedSkip && (
+                      <>
+                      <br />
+                      <span className="muted" data-testid="will-skip">{t('invoiceMore.willSkip')}</span>
+                      </>
+                    )}
                     {step.state === 'scheduled' && step.expectedAt && (
                       <>
                       <br />

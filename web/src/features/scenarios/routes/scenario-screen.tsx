@@ -10,7 +10,7 @@ import { useI18n } from '../../../lib/i18n';
 import { useScenarioName } from '../../../lib/scenario-name';
 import { ApiError } from '../../../lib/problem';
 import { useTemplateLabel } from '../../../lib/template-language';
-import { stepDays, stepId, useDeleteScenario, useSaveScenario, useScenario, useTemplateNames, type Scenario, type ScenarioInput } from '../api';
+import { stepDays, stepId, useDeleteScenario, useRevertScenario, useSaveScenario, useScenario, useTemplateNames, type Scenario, type ScenarioInput } from '../api';
 import { StepTimeline } from '../components/step-timeline';
 import '../texts';
 
@@ -54,6 +54,7 @@ const ScenarioEditor = ({ id, scenario, templates, save }: { id: string; scenari
   const navigate = useNavigate();
   const justCreated = (useLocation().state as { created?: boolean } | null)?.created === true;
   const remove = useDeleteScenario(id);
+  const revert = useRevertScenario(id);
   const required = t('errors.required');
   const daysRange = t('scenarioEditor.daysRange');
   const schema = z.object({
@@ -136,7 +137,7 @@ const ScenarioEditor = ({ id, scenario, templates, save }: { id: string; scenari
       <PageHeader title={title}>
         {scenario?.customized && (
           // Asked first, as deleting is: the owner's steps are lost.
-          <button type="button" className="button" disabled={remove.isPending} onClick={() => window.confirm(t('scenarioEditor.revertConfirm')) && remove.mutate()}>
+          <button type="button" className="button" disabled={revert.isPending} onClick={() => window.confirm(t('scenarioEditor.revertConfirm')) && revert.mutate()}>
             {t('scenarioEditor.revert')}
           </button>
         )}
@@ -154,6 +155,7 @@ const ScenarioEditor = ({ id, scenario, templates, save }: { id: string; scenari
         )}
       </PageHeader>
       {remove.isError && <ErrorMessage error={remove.error} />}
+      {revert.isError && <ErrorMessage error={revert.error} />}
       <div className="grid-2">
         <form onSubmit={(e) => void submit(e)} noValidate aria-label={title}>
           {errors.root && (

@@ -8,7 +8,7 @@ import { applyApiErrors } from '../../../lib/forms';
 import { useI18n } from '../../../lib/i18n';
 import { ApiError } from '../../../lib/problem';
 import { KNOWN_VARIABLES } from '../texts';
-import { fittingInvoice, useClientKinds, useLivePreview, usePreviewInvoices, useRevertTemplate, useSaveTemplate, useTemplate, useTestSend, type Template } from '../api';
+import { fittingInvoice, useClientKinds, useLivePreview, usePreviewInvoices, useDeleteTemplate, useRevertTemplate, useSaveTemplate, useTemplate, useTestSend, type Template } from '../api';
 
 const TONES = ['courtesy', 'reminder', 'firm', 'formal-notice'] as const;
 
@@ -47,6 +47,7 @@ const TemplateEditor = ({ template, save, testSend }: { template: Template; save
     defaultValues: { name: template.name, language: template.language, tone: template.tone, subject: template.subject, body: template.body, attachInvoicePdf: template.attachInvoicePdf, letter: template.letter, kind: template.kind ?? '' },
   });
   const revert = useRevertTemplate(template.id);
+  const remove = useDeleteTemplate(template.id);
   const navigate = useNavigate();
   const invoices = usePreviewInvoices();
   const clients = useClientKinds();
@@ -138,9 +139,9 @@ const TemplateEditor = ({ template, save, testSend }: { template: Template; save
           <button
             type="button"
             className="button danger"
-            disabled={revert.isPending}
+            disabled={remove.isPending}
             onClick={() => {
-              if (window.confirm(t('templateEditor.deleteConfirm'))) revert.mutate(undefined, { onSuccess: () => void navigate('/templates') });
+              if (window.confirm(t('templateEditor.deleteConfirm'))) remove.mutate(undefined, { onSuccess: () => void navigate('/templates') });
             }}
           >
             {t('templateEditor.delete')}
@@ -150,6 +151,7 @@ const TemplateEditor = ({ template, save, testSend }: { template: Template; save
       <p className="hint">{t('templateEditor.testHint')}</p>
       {testSend.isSuccess && <p role="status" className="success">{t('templates.testSent', { to: testSend.data.to })}</p>}
       {revert.isError && <ErrorMessage error={revert.error} />}
+      {remove.isError && <ErrorMessage error={remove.error} />}
       {testSend.isError && <ErrorMessage error={testSend.error} />}
       <div className="grid-2">
         <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('common.edit')}>
