@@ -63,6 +63,27 @@ describe('the alerts screen', () => {
     expect(within(apart).getByText(/^Adresse en échec/)).toBeTruthy();
   });
 
+  it('lists a step the client rules postpone apart with its new date, and one they skip with those that cannot go out', async () => {
+    const postponed = { ...overview.reminders[0]!, invoiceId: 'inv3', invoiceNumber: 'F-2026-0003', postponedTo: '2026-12-02T08:00:00.000Z', postponedBy: 'gap' };
+    const skipped = { ...overview.reminders[0]!, invoiceId: 'inv4', invoiceNumber: 'F-2026-0004', stepId: 'j-5', skippedBy: 'due_passed' };
+    fakeApi(({ path }) => {
+      if (path.startsWith('/overview')) return { status: 200, body: { ...overview, reminders: [...overview.reminders, postponed, skipped] } };
+      if (path.startsWith('/notifications')) return { status: 200, body: { items: [] } };
+      return undefined;
+    });
+    renderInApp(<NotificationsScreen />);
+    expect(await screen.findByRole('heading', { name: 'Relances qui partent ce jour (1)' })).toBeTruthy();
+    const going = screen.getByTestId('overview-reminders');
+    expect(within(going).queryByText('F-2026-0003')).toBeNull();
+    expect(within(going).queryByText('F-2026-0004')).toBeNull();
+    const later = screen.getByTestId('overview-postponed');
+    expect(within(later).getByText('F-2026-0003')).toBeTruthy();
+    expect(within(later).getByText(/^reportée au 2 déc\. 2026.* : écart entre deux messages au client$/)).toBeTruthy();
+    const apart = screen.getByTestId('overview-undeliverable');
+    expect(within(apart).getByText('F-2026-0004')).toBeTruthy();
+    expect(within(apart).getByText(/^Ne partira pas : l’écart entre deux messages/)).toBeTruthy();
+  });
+
   it('says in words why a step could not go out: no mobile number for a text, no postal address for a letter', async () => {
     const skipped = (id: string, stepId: string, reason: string) => ({ id, kind: 'step_skipped', at: '2026-11-20T10:00:00.000Z', read: false, invoiceId: 'inv1', invoiceNumber: 'F-2026-0001', clientName: 'Garage Lefèvre', clientId: 'c1', detail: { stepId, reason } });
     fakeApi(({ path }) => {

@@ -41,15 +41,21 @@ const Overview = () => {
     </>
   );
   type Reminder = NonNullable<typeof overview.data>['reminders'][number];
-  const going = overview.data?.reminders.filter((r) => !r.undeliverable) ?? [];
-  const blocked = overview.data?.reminders.filter((r) => r.undeliverable) ?? [];
+  // As the morning email: a step the client rules send on a later day (`postponedTo`) or skip (`skippedBy`: a courtesy step
+  // pushed onto its due date) is not going out that day; it was listed as going out.
+  const going = overview.data?.reminders.filter((r) => !r.undeliverable && !r.skippedBy && !r.postponedTo) ?? [];
+  const blocked = overview.data?.reminders.filter((r) => r.undeliverable || r.skippedBy) ?? [];
+  const postponed = overview.data?.reminders.filter((r) => !r.undeliverable && !r.skippedBy && r.postponedTo) ?? [];
   const reminderRow = (r: Reminder) => (
     <li key={`${r.invoiceId}-${r.stepId}`} className="row">
       <span>{invoice(r)}</span>
       <span className="muted">
         {stepName(r.stepId)} · {dateTime(r.scheduledAt)}
       </span>
-      {r.undeliverable && <span className="field-warning">{t(`alerts.undeliverable.${r.undeliverable}`)}</span>}
+      {(r.undeliverable ?? r.skippedBy) && <span className="field-warning">{t(`alerts.undeliverable.${(r.undeliverable ?? r.skippedBy)!}`)}</span>}
+      {!r.undeliverable && !r.skippedBy && r.postponedTo && (
+        <span className="muted">{t('alerts.postponedTo', { date: dateTime(r.postponedTo), reason: t(`invoiceMore.postponedBy.${r.postponedBy === 'gap' || r.postponedBy === 'same_day' || r.postponedBy === 'order' ? r.postponedBy : 'other'}`) })}</span>
+      )}
       <button
         type="button"
         className="button small"
@@ -90,6 +96,14 @@ const Overview = () => {
             <ul className="plain-list" data-testid="overview-reminders">
               {going.map(reminderRow)}
             </ul>
+          )}
+          {postponed.length > 0 && (
+            <>
+              <h3>{t('alerts.postponedToday', { count: postponed.length })}</h3>
+              <ul className="plain-list" data-testid="overview-postponed">
+                {postponed.map(reminderRow)}
+              </ul>
+            </>
           )}
           {blocked.length > 0 && (
             <>

@@ -7,7 +7,10 @@ const fr = {
   remindersToday: 'Relances qui partent ce jour ({{count}})',
   noReminders: 'Aucune relance ne part ce jour.',
   undeliverableToday: 'Relances qui ne pourront pas partir ({{count}})',
+  postponedToday: 'Relances reportées ({{count}})',
+  postponedTo: 'reportée au {{date}} : {{reason}}',
   undeliverable: {
+    due_passed: 'Ne partira pas : l’écart entre deux messages au client la repousse à l’échéance, où une relance de courtoisie ne part plus',
     address_failing: 'Adresse en échec : toutes les adresses e-mail du client ont été rejetées, corrigez sa fiche',
     no_phone: 'Aucun numéro de mobile : ajoutez-en un à la fiche du client',
     no_postal_address: 'Aucune adresse postale : ajoutez-la à la fiche du client',
@@ -60,7 +63,10 @@ export const notificationTexts = registerTexts('alerts', fr, {
   remindersToday: 'Reminders going out that day ({{count}})',
   noReminders: 'No reminder goes out that day.',
   undeliverableToday: 'Reminders that cannot go out ({{count}})',
+  postponedToday: 'Reminders postponed ({{count}})',
+  postponedTo: 'postponed to {{date}}: {{reason}}',
   undeliverable: {
+    due_passed: 'Will not go out: the gap between two messages to the client pushes it onto the due date, when a courtesy reminder no longer goes',
     address_failing: 'Failing address: every email address of the client bounced, correct the client’s details',
     no_phone: 'No mobile number: add one to the client',
     no_postal_address: 'No postal address: add it to the client',
