@@ -53,9 +53,11 @@ export interface LetterData {
    * 2 (every letter produced since): the totals beside the QR code keep within the margins, the QR code's
    * caption under it, the closing and the signature on one page, a foreign country named in capitals under
    * the client's address (`BELGIQUE`, not `BE`). Absent on letters produced before, which
-   * render as they were (the same bytes, their recorded SHA-256).
+   * render as they were (the same bytes, their recorded SHA-256). 3 (since 2026-11-27 20:00 UTC): as 2, and the per-invoice
+   * detail of a letter listing more invoices than a page holds breaks across pages, its header repeated (kept whole, it was
+   * squeezed onto one page, its rows over their rules).
    */
-  readonly layout?: 2;
+  readonly layout?: 2 | 3;
   /**
    * None of the invoices listed was reminded before (a letter as the first step, a formal notice sent by hand):
    * the letter never says "Malgré nos précédentes relances". Absent otherwise, and on letters produced before.

@@ -24,6 +24,9 @@ const detailWidths = ['22%', '16%', '12%', '18%', '16%', '16%'] as const;
  * (CPCE L111-8), legal-rate interest from receipt (C. civ. 1344-1), a contact and the offer
  * of a payment plan, in the same sober style (C. conso L121-6).
  */
+/** Invoices a letter's per-invoice detail keeps on one page (one line each: it fits a page). */
+const DETAIL_KEPT_WHOLE = 25;
+
 export const letterDocument = (kit: PdfKit, data: LetterPdfData, numbering: PageNumbering = 'dynamic', qr?: readonly (readonly boolean[])[]): PdfDocument => {
   const { Document, Page, View, Text } = kit;
   const { seller, client, invoices, language: lang } = data;
@@ -39,7 +42,9 @@ export const letterDocument = (kit: PdfKit, data: LetterPdfData, numbering: Page
   const total = unpaid + penalties + indemnity;
   // Letters produced since `layout: 2` (shared/domain/letter.ts); older ones render as they were, to the same bytes.
   // Layout 2 also names a foreign country in capitals under the address (La Poste), not its ISO code.
-  const fitted = data.layout === 2;
+  const fitted = data.layout === 2 || data.layout === 3;
+  // Since `layout: 3` a detail longer than a page holds breaks across pages (whole, it was squeezed onto one).
+  const detailBreaks = data.layout === 3 && invoices.length > DETAIL_KEPT_WHOLE;
   // A consumer must always have a way to reach the business (DOMAIN.md, B2C tone).
   const contact = [seller.phone, seller.email].filter(Boolean).join(' · ') || addressLines(seller.address).join(', ') || seller.name;
   const money = (cents: number) => euros(cents, lang);
@@ -99,9 +104,9 @@ export const letterDocument = (kit: PdfKit, data: LetterPdfData, numbering: Page
 
           {/* A letter listing several invoices (produced since per-invoice details exist): days late, and each invoice's penalties and €40 (business). */}
           {invoices.length > 1 && invoices.some((i) => i.daysLate !== undefined) && (
-            <View style={[styles.section, styles.table, { fontSize: 9 }]} wrap={false}>
-              <Text style={[styles.bold, { marginBottom: 2 }]}>{t.detail.title}</Text>
-              <View style={styles.headerRow}>
+            <View style={[styles.section, styles.table, { fontSize: 9 }]} wrap={detailBreaks}>
+              <Text style={[styles.bold, { marginBottom: 2 }]} minPresenceAhead={detailBreaks ? 40 : undefined}>{t.detail.title}</Text>
+              <View style={styles.headerRow} fixed={detailBreaks}>
                 {t.detail.columns.slice(0, business && !waived ? 6 : 4).map((column, i) => (
                   <Text key={column} style={[i < 2 ? styles.cell : styles.num, { width: detailWidths[i] }]}>
                     {column}

@@ -28,7 +28,7 @@ import { makeSendReminderNow } from '../../shared/app/reminders/send-reminder-no
 import { makeSendReminder } from '../../shared/app/reminders/send-reminder.js';
 import { makeCreatePaymentPlan, makeDeletePaymentPlan } from '../../shared/app/payment-plans.js';
 import { instalmentViews, isPlanStep } from '../../shared/domain/payment-plan.js';
-import type { Scenario } from '../../shared/domain/scenario.js';
+import { channelOf, type Scenario } from '../../shared/domain/scenario.js';
 import type { ReminderTemplate } from '../../shared/domain/default-templates.js';
 import {
   aClient,
@@ -240,7 +240,8 @@ class World {
       const first = records
         .filter((r) => r.invoiceId === id && !r.manual && !isPlanStep(r) && (r.state === 'scheduled' || r.state === 'sending'))
         .sort((a, b) => a.plan - b.plan || a.index - b.index)[0];
-      if (!first || first.state !== 'scheduled' || Date.parse(first.scheduledAt!) > now || first.stepId === 'escalate') return [];
+      // Contenders are on the email's channel (ADR 0006: a letter or a text of the day goes in a message of its own).
+      if (!first || first.state !== 'scheduled' || channelOf(first) !== 'email' || Date.parse(first.scheduledAt!) > now || first.stepId === 'escalate') return [];
       if (first.beforeDue && day >= (first.instalmentDue ?? other.dueDate)) return [];
       return [{ id, stepId: first.stepId, rank: rank(other, first.index) }];
     });
@@ -283,7 +284,8 @@ class World {
       const first = records
         .filter((r) => r.invoiceId === id && !r.manual && (running ? isPlanStep(r) && Math.floor(r.plan / 1000) === running.seq : !isPlanStep(r)) && (r.state === 'scheduled' || r.state === 'sending'))
         .sort((a, b) => a.plan - b.plan || a.index - b.index)[0];
-      if (!first || first.state !== 'scheduled' || Date.parse(first.scheduledAt!) > now || first.stepId === 'escalate') return [];
+      // Contenders are on the email's channel (ADR 0006: a letter or a text of the day goes in a message of its own).
+      if (!first || first.state !== 'scheduled' || channelOf(first) !== 'email' || Date.parse(first.scheduledAt!) > now || first.stepId === 'escalate') return [];
       if (first.beforeDue && day >= (first.instalmentDue ?? other.dueDate)) return [];
       if (running) {
         const views = instalmentViews(running, invoiceBalanceCents(other), day);

@@ -184,6 +184,17 @@ describe('ReactPdfRenderer.letter', () => {
       expect(pages).toBeLessThanOrEqual(2);
     });
 
+    it('a letter listing 40 invoices (the most a grouped one lists) breaks its detail over pages, never squeezing a page', async () => {
+      const invoices = Array.from({ length: 40 }, (_, k) => ({ number: `F-2026-${String(k + 1).padStart(4, '0')}`, issueDate: '2026-09-01', dueDate: '2026-10-01', grossCents: 10_000 + k, paidCents: 0, balanceCents: 10_000 + k, daysLate: 57, penaltiesCents: 190, indemnityCents: 4_000 }));
+      const { items } = await placedText(await renderer.letter(oneInvoice({ invoices, penaltiesCents: 7_600, indemnityCents: 160_000, layout: 3 })));
+      // The detail table (40 rows) was one unbreakable block taller than a page: react-pdf squeezed its page, the rows
+      // 10 pt apart with their rules through the text. Rows of 9 pt text with their padding stand 14 pt apart at least.
+      const rows = items.filter((i) => /^F-2026-00\d\d$/.test(i.text)).sort((a, b) => a.page - b.page || b.y - a.y);
+      expect(rows.length).toBeGreaterThanOrEqual(80);
+      const squeezed = rows.slice(1).filter((r, k) => r.page === rows[k]!.page && rows[k]!.y - r.y < 14).map((r) => `${r.text} p${r.page}`);
+      expect(squeezed).toEqual([]);
+    });
+
     it("names a client's foreign country in capital letters on the address's last line, as La Poste asks of international mail, never its ISO code", async () => {
       const abroad = aBusinessClient({ name: 'Boulangerie Lambert SRL', address: { line1: 'Rue Neuve 12', postalCode: '1000', city: 'Bruxelles', country: 'BE' } });
       const { items } = await placedText(await renderer.letter(oneInvoice({ client: abroad })));

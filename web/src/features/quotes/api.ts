@@ -10,6 +10,10 @@ export type QuoteInput = NonNullable<operations['createQuote']['requestBody']>['
 /** A quote not sent yet is a draft for the owner ("Brouillon"), not one awaiting the client's answer ("En attente"). */
 export const quoteStatus = (q: { status: string; sentAt?: string }): string => (q.status === 'pending' && !q.sentAt ? 'draft' : q.status);
 
+/** Refused or expired before anything was invoiced: no job came of it, nothing is left to pay on it. */
+export const noJobFor = (q: { status: string; job: { invoicedCents: number; documents?: readonly unknown[] } }): boolean =>
+  (q.status === 'refused' || q.status === 'expired') && q.job.invoicedCents === 0 && (q.job.documents?.length ?? 0) === 0;
+
 const idem = () => ({ 'Idempotency-Key': crypto.randomUUID() });
 
 /** The quotes, newest first, 50 a page: the older ones (jobs still to be paid) come with "Voir plus". */

@@ -28,6 +28,34 @@ describe('quote screens', () => {
   });
 
 
+  it('says a refused or expired quote leaves nothing to invoice nor to pay, on its page and in the list', async () => {
+    const job = { quotedCents: 180_000, invoicedCents: 0, paidCents: 0, remainingCents: 180_000, documents: [] };
+    const quote = (id: string, status: string, number: string) => ({ id, number, sentAt: '2026-11-21T09:00:00.000Z', clientId: 'c1', status, issueDate: '2026-11-20', validUntil: '2026-12-20', lines: [], job });
+    fakeApi(({ path }) => {
+      if (path.startsWith('/quotes?')) return { status: 200, body: { items: [quote('q1', 'refused', 'D-2026-0002'), quote('q2', 'expired', 'D-2026-0001')] } };
+      if (path === '/quotes/q1') return { status: 200, body: quote('q1', 'refused', 'D-2026-0002') };
+      if (path.startsWith('/quotes/q1/')) return { status: 200, body: { items: [] } };
+      if (path.startsWith('/clients')) return { status: 200, body: { items: [{ id: 'c1', name: 'Café du Port' }] } };
+      return undefined;
+    });
+    const { unmount } = renderInApp(<QuotesScreen />);
+    const rows = await screen.findAllByRole('row');
+    await waitFor(() => expect(rows.slice(1).map((r) => r.querySelectorAll('td')[4]?.textContent)).toEqual(['—', '—']));
+    unmount();
+    render(
+      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+        <MemoryRouter initialEntries={['/quotes/q1']}>
+          <Routes>
+            <Route path="/quotes/:id" element={<QuoteScreen />} />
+          </Routes>
+        </MemoryRouter>
+      </QueryClientProvider>,
+    );
+    await screen.findByText('Devis refusé par le client : rien à facturer. Pour reprendre le chantier, faites un nouveau devis.');
+    expect(screen.getByText('Devisé')).toBeTruthy();
+    expect(screen.queryByText('Reste à payer')).toBeNull();
+  });
+
   it('reaches quotes past the first page (the oldest, their jobs still to be paid) with "Voir plus"', async () => {
     const job = { quotedCents: 100_000, invoicedCents: 0, paidCents: 0, remainingCents: 100_000 };
     const quote = (i: number) => ({ id: `q${i}`, number: `D-2026-${String(i).padStart(4, '0')}`, sentAt: '2026-11-21T09:00:00.000Z', clientId: 'c1', status: 'accepted', issueDate: '2026-11-20', validUntil: '2026-12-20', lines: [], job });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeApi } from '../../../test/fake-api';
 import { renderInApp } from '../../../test/render';
 import { setLanguage } from '../../../lib/i18n';
-import { Statement } from './statement';
+import { fileSlug, Statement } from './statement';
 
 const plain = (s: string | null | undefined) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ');
 
@@ -66,5 +66,13 @@ describe('the statement of an imported invoice', () => {
     } finally {
       await setLanguage('fr');
     }
+  });
+});
+
+describe('the statement PDF’s file name', () => {
+  it('carries the client’s name, without accents or spaces, so two clients’ statements no longer both download as releve-de-compte.pdf', () => {
+    expect(fileSlug('Café du Port')).toBe('cafe-du-port');
+    expect(fileSlug('  Menuiserie Bois & Fils  ')).toBe('menuiserie-bois-fils');
+    expect(fileSlug('Jean-Édouard Nöël')).toBe('jean-edouard-noel');
   });
 });

@@ -9,7 +9,17 @@ import { useStatement } from '../api';
 const PAID_BEFORE_IMPORT = 'Réglé avant import';
 const IMPORTED_CREDITS = 'Avoirs avant import';
 
-export const Statement = ({ clientId }: { clientId: string }) => {
+/** A file name part from a client's name: « Café du Port » → « cafe-du-port » (the statements of two clients no longer both download as releve-de-compte.pdf). */
+export const fileSlug = (name: string): string =>
+  name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+
+export const Statement = ({ clientId, clientName }: { clientId: string; clientName?: string }) => {
   const { t, money, date } = useI18n();
   const statement = useStatement(clientId);
   return (
@@ -63,7 +73,7 @@ export const Statement = ({ clientId }: { clientId: string }) => {
           )}
         </>
       )}
-      <PdfPreview path={`/clients/${clientId}/statement.pdf`} title={t('clients.statementFile')} />
+      <PdfPreview path={`/clients/${clientId}/statement.pdf`} title={[t('clients.statementFile'), clientName ? fileSlug(clientName) : ''].filter(Boolean).join('-')} />
     </section>
   );
 };

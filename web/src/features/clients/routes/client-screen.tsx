@@ -33,7 +33,7 @@ export default function ClientScreen() {
         </p>
       )}
       <RemindersSwitch client={c} />
-      <Statement clientId={c.id} />
+      <Statement clientId={c.id} clientName={c.name} />
       <section className="card" aria-labelledby="client-invoices">
         <h2 id="client-invoices">{t('clients.invoices')}</h2>
         {invoices.isPending ? (

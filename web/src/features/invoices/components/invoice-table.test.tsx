@@ -36,6 +36,12 @@ describe('follow-up table', () => {
     expect(within(row).getByRole('link', { name: 'F-2026-0007' }).getAttribute('href')).toBe('/invoices/inv1');
   });
 
+  it('shows no balance for a draft cancelled before it was sent: it owes nothing', () => {
+    renderInApp(<InvoiceTable invoices={[invoice({ number: undefined, status: 'cancelled', paidCents: 0, balanceCents: 120000 })]} clientNames={new Map([['c1', 'Boulangerie Dupont']])} />);
+    const cells = within(screen.getAllByRole('row')[1]!).getAllByRole('cell').map((c) => plain(c.textContent));
+    expect(cells).toEqual(['Brouillon', 'Boulangerie Dupont', '31 oct. 2026', '1 200,00 €', '—', 'Annulée']);
+  });
+
   it('marks an overdue invoice with its days late, and a draft by its state', () => {
     renderInApp(
       <InvoiceTable

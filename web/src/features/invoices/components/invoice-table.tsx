@@ -81,7 +81,8 @@ export const InvoiceTable = ({ invoices, clientNames, selection }: { invoices: r
                   {money(invoice.totals.grossCents)}
                 </td>
                 <td data-label={t('invoices.balance')} className="num">
-                  <strong>{money(invoice.balanceCents)}</strong>
+                  {/* A draft cancelled before it was sent owes nothing (the API still gives its total as the balance). */}
+                  <strong>{invoice.status === 'cancelled' && !invoice.number ? '—' : money(invoice.balanceCents)}</strong>
                 </td>
                 <td data-label={t('invoices.status')}>
                   <StatusBadge status={invoiceStatus(invoice)} />

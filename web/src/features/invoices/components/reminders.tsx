@@ -268,6 +268,9 @@ export const SendReminderDialog = ({
     }
     return out;
   };
+  /** The cursor goes to the first address said wrong (it stayed on "Envoyer la relance", the error out of sight on a phone). */
+  const focusInvalidRecipient = () =>
+    requestAnimationFrame(() => document.querySelector<HTMLInputElement>('[role="dialog"] input[aria-invalid="true"]')?.focus());
   /** The owner's edits as the API takes them (only what differs from the preview's defaults). */
   const edits = (): Partial<Recipients> => ({
     ...(typed.to !== undefined ? { to: typed.to } : {}),
@@ -291,12 +294,13 @@ export const SendReminderDialog = ({
     }
     if (Object.keys(placed).length === 0) return false;
     setErrors(placed);
+    focusInvalidRecipient();
     return true;
   };
   const submit = (force = false) => {
     const found = validate(shown);
     setErrors(found);
-    if (Object.keys(found).length > 0) return;
+    if (Object.keys(found).length > 0) return focusInvalidRecipient();
     setCommitted(edits());
     const body = bodyFor(edits(), force);
     // The plan read again after the send names its next step: the dialog keeps the template it sent.

@@ -99,6 +99,8 @@ describe('sending a reminder now', () => {
     await userEvent.click(within(dialog).getByRole('button', { name: 'Envoyer la relance' }));
     expect(within(dialog).getByText('Adresse e-mail invalide : pas-un-email')).toBeTruthy();
     expect(to.getAttribute('aria-invalid')).toBe('true');
+    // The cursor goes to the address to correct, not left on the send button.
+    await waitFor(() => expect(document.activeElement).toBe(to));
     await userEvent.clear(to);
     await userEvent.click(within(dialog).getByRole('button', { name: 'Envoyer la relance' }));
     expect(within(dialog).getByText('Indiquez au moins un destinataire')).toBeTruthy();
@@ -138,6 +140,7 @@ describe('sending a reminder now', () => {
     await userEvent.click(within(dialog).getByRole('button', { name: 'Envoyer la relance' }));
     expect(await within(dialog).findByText('associe@dupont.test : Adresse e-mail invalide')).toBeTruthy();
     expect(cc.getAttribute('aria-invalid')).toBe('true');
+    await waitFor(() => expect(document.activeElement).toBe(cc));
     expect(within(dialog).queryByRole('alert')).toBeNull();
     expect(posts(calls, 'false')).toEqual([{ invoiceIds: ['inv1'], templateId: 'reminder', to: ['compta@dupont.test'], cc: ['patron@dupont.test', 'associe@dupont.test'] }]);
   });

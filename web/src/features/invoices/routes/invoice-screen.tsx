@@ -24,6 +24,10 @@ export default function InvoiceScreen() {
   const inv = invoice.data;
   const client = clients.data?.find((c) => c.id === inv.clientId);
   const open = inv.status === 'sent' || inv.status === 'partially_paid';
+  // A draft cancelled before it was sent: never issued, nothing owed, paid or chased (it read "Reste dû 12,00 €" under
+  // "Annulée", over a payments form and a reminder plan of five cancelled steps it never had).
+  const voided = inv.status === 'cancelled' && !inv.number;
+  const issued = inv.status !== 'draft' && !voided;
   // A draft has no number yet: "Facture (brouillon)" beside its "Brouillon" badge, not the word twice.
   const title = inv.number ? t('invoice.title', { number: inv.number }) : t('invoice.draftTitle');
 
@@ -48,9 +52,9 @@ export default function InvoiceScreen() {
         {/* What comes off the total besides payments, so the figures add up: a final invoice's deposits, credit notes. */}
         {(inv.deductedCents ?? 0) > 0 && <Stat label={t('invoice.deducted')} value={<span data-testid="deducted">{money(inv.deductedCents ?? 0)}</span>} />}
         {inv.creditedCents > 0 && <Stat label={t('invoice.credited')} value={<span data-testid="credited">{money(inv.creditedCents)}</span>} />}
-        <Stat label={t('invoice.paid')} value={money(inv.paidCents)} tone="ok" />
-        <Stat label={t('invoice.balance')} value={<span data-testid="balance">{money(inv.balanceCents)}</span>} tone={inv.overdue ? 'danger' : undefined} />
-        <Stat label={t('invoice.dueDate')} value={date(inv.dueDate)} />
+        {!voided && <Stat label={t('invoice.paid')} value={money(inv.paidCents)} tone="ok" />}
+        {!voided && <Stat label={t('invoice.balance')} value={<span data-testid="balance">{money(inv.balanceCents)}</span>} tone={inv.overdue ? 'danger' : undefined} />}
+        {!voided && <Stat label={t('invoice.dueDate')} value={date(inv.dueDate)} />}
         {inv.serviceDate && (
           <Stat
             label={t('invoice.service')}
@@ -109,7 +113,7 @@ export default function InvoiceScreen() {
         )}
       </section>
 
-      {inv.status !== 'draft' && (
+      {issued && (
         <Payments
           invoiceId={id}
           canPay={open || (inv.status === 'litigation' && inv.balanceCents > 0)}
@@ -118,9 +122,9 @@ export default function InvoiceScreen() {
           claim={inv.paidClaim && !claimAnswered(inv.paidClaim, payments) ? { amountCents: inv.balanceCents, date: inv.paidClaim.date, reference: inv.paidClaim.reference, at: inv.paidClaim.at } : undefined}
         />
       )}
-      {inv.status !== 'draft' && <CreditNotes invoiceId={id} />}
-      {inv.status !== 'draft' && inv.status !== 'cancelled' && (inv.paymentPlan || inv.planRequest || open) && <PaymentPlanCard invoice={inv} />}
-      {inv.status !== 'draft' && <ReminderPlan invoiceId={id} language={client?.language} />}
+      {issued && <CreditNotes invoiceId={id} />}
+      {issued && inv.status !== 'cancelled' && (inv.paymentPlan || inv.planRequest || open) && <PaymentPlanCard invoice={inv} />}
+      {issued && <ReminderPlan invoiceId={id} language={client?.language} />}
       <PdfPreview path={`/invoices/${id}/pdf`} title={inv.number ?? t('invoice.draftTitle')} />
       <Timeline invoiceId={id} />
     </article>

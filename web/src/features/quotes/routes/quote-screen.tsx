@@ -4,7 +4,7 @@ import { PdfPreview } from '../../../components/pdf-preview';
 import { ErrorMessage, Field, Loading, PageHeader, ScreenError, Stat, StatusBadge, SubmitButton } from '../../../components/ui';
 import { ApiError } from '../../../lib/problem';
 import { useI18n } from '../../../lib/i18n';
-import { quoteStatus, useClientsForQuotes, useQuote, useQuoteActions } from '../api';
+import { noJobFor, quoteStatus, useClientsForQuotes, useQuote, useQuoteActions } from '../api';
 import { QuoteTimeline } from '../components/quote-timeline';
 import '../texts';
 import { FROM_DOCUMENT } from '../../../lib/after-save';
@@ -31,6 +31,7 @@ export default function QuoteScreen() {
   const depositFieldError = percentError ?? depositFields.percent ?? depositFields.amountCents;
   const error = actions.send.error ?? actions.accept.error ?? actions.refuse.error ?? (depositFieldError ? null : actions.deposit.error) ?? actions.final.error;
   const busy = [actions.send, actions.accept, actions.refuse, actions.deposit, actions.final].some((m) => m.isPending);
+  const noJob = noJobFor(q);
   return (
     <article>
       <PageHeader title={q.number ? t('quoteMore.title', { number: q.number }) : t('quoteMore.draftTitle')}>
@@ -40,9 +41,10 @@ export default function QuoteScreen() {
       <h2>{t('quotes.job')}</h2>
       <dl className="stats">
         <Stat label={t('quotes.quoted')} value={money(q.job.quotedCents)} />
-        <Stat label={t('quotes.invoiced')} value={money(q.job.invoicedCents)} />
-        <Stat label={t('quotes.paid')} value={money(q.job.paidCents)} tone="ok" />
-        <Stat label={t('quotes.remaining')} value={money(q.job.remainingCents)} />
+        {/* Refused or expired with nothing invoiced: no job, nothing left to pay (it read "Reste à payer 1 800,00 €"). */}
+        {!noJob && <Stat label={t('quotes.invoiced')} value={money(q.job.invoicedCents)} />}
+        {!noJob && <Stat label={t('quotes.paid')} value={money(q.job.paidCents)} tone="ok" />}
+        {!noJob && <Stat label={t('quotes.remaining')} value={money(q.job.remainingCents)} />}
       </dl>
       <div className="row" style={{ marginBottom: '1rem' }}>
         {q.status === 'pending' && !q.sentAt && (
@@ -115,7 +117,17 @@ export default function QuoteScreen() {
       <section className="card" aria-labelledby="docs-title">
         <h2 id="docs-title">{t('quotes.documents')}</h2>
         {q.job.documents.length === 0 ? (
-          <p className="muted">{q.status === 'pending' && !q.sentAt ? t('quotes.noDocumentsYet') : q.status === 'accepted' ? t('quoteMore.noDocumentsAccepted') : t('quotes.noDocuments')}</p>
+          <p className="muted">
+            {q.status === 'pending' && !q.sentAt
+              ? t('quotes.noDocumentsYet')
+              : q.status === 'accepted'
+                ? t('quoteMore.noDocumentsAccepted')
+                : q.status === 'refused'
+                  ? t('quoteMore.noDocumentsRefused')
+                  : q.status === 'expired'
+                    ? t('quoteMore.noDocumentsExpired')
+                    : t('quotes.noDocuments')}
+          </p>
         ) : (
           <ul className="plain-list">
             {q.job.documents.map((d) => (

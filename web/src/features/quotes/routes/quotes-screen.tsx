@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { AsyncState, EmptyState, PageHeader, StatusBadge } from '../../../components/ui';
 import { useI18n } from '../../../lib/i18n';
-import { quoteStatus, useClientsForQuotes, useQuotes } from '../api';
+import { noJobFor, quoteStatus, useClientsForQuotes, useQuotes } from '../api';
 
 export default function QuotesScreen() {
   const { t, money, date } = useI18n();
@@ -48,7 +48,7 @@ export default function QuotesScreen() {
                       <td data-label={t('invoices.client')}>{names.get(q.clientId) ?? '…'}</td>
                       <td data-label={t('quotes.validUntil')}>{date(q.validUntil)}</td>
                       <td data-label={t('quotes.quoted')} className="num">{money(q.job.quotedCents)}</td>
-                      <td data-label={t('quotes.remaining')} className="num">{money(q.job.remainingCents)}</td>
+                      <td data-label={t('quotes.remaining')} className="num">{noJobFor(q) ? '—' : money(q.job.remainingCents)}</td>
                       <td data-label={t('invoices.status')}>
                         <StatusBadge status={quoteStatus(q)} />
                       </td>
