@@ -60,7 +60,7 @@ describe('GET /clients?q= and GET /invoices?q= with punctuation in the name', ()
     await u.drain();
     const found = async (q: string) => (await u.ok('GET', `/clients?q=${encodeURIComponent(q)}`)).items.map((c: { name: string }) => c.name);
     const invoiced = async (q: string) => (await u.ok('GET', `/invoices?q=${encodeURIComponent(q)}`)).items.map((i: { clientName: string }) => i.clientName);
-    for (const [q, name] of [['obrien', "Pub O'Brien"], ['pub obrien', "Pub O'Brien"], ["o'brien", "Pub O'Brien"], ['O’Brien', "Pub O'Brien"], ['saint etienne', 'Garage Saint-Étienne'], ['saintetienne', 'Garage Saint-Étienne'], ['saint-étienne', 'Garage Saint-Étienne'], ['sarl', 'Conseil S.A.R.L.'], ['s.a.r.l', 'Conseil S.A.R.L.']]) {
+    for (const [q, name] of [['obrien', "Pub O'Brien"], ['pub obrien', "Pub O'Brien"], ["o'brien", "Pub O'Brien"], ['O’Brien', "Pub O'Brien"], ['saint etienne', 'Garage Saint-Étienne'], ['saintetienne', 'Garage Saint-Étienne'], ['saint-étienne', 'Garage Saint-Étienne'], ['sarl', 'Conseil S.A.R.L.'], ['s.a.r.l', 'Conseil S.A.R.L.']] as const) {
       expect(await found(q), q).toEqual([name]);
       expect(await invoiced(q), `invoices ${q}`).toEqual([name]);
     }
