@@ -11,14 +11,20 @@ const spelt = (word: string) => word.replace(/[œæß]/g, (l) => LIGATURES[l]!);
  */
 export const sortName = (name: string) => spelt(fold(name));
 
+/** Apostrophes, straight or typographic: inside a word (`O'Brien`, `D’Artagnan`), not between two. */
+const APOSTROPHES = /['\u2018\u2019\u02bc`\u00b4]/g;
+
 /**
  * The words a name is found by (folded): each word as written, and also a hyphenated one by its
  * parts (`Jean-Pierre`: `jean-pierre`, `jean`, `pierre`) and a ligature spelt out (`Œuvres`: `oeuvres`),
- * as French names are typed.
+ * as French names are typed; then each word with its apostrophes, hyphens and dots left out, as
+ * accents are (`O'Brien`: `obrien`, `Saint-Étienne`: `saintetienne`, `S.A.R.L.`: `sarl`), after the
+ * others (the words written first stay within the 12 indexed).
  */
 const searchWords = (text: string): string[] => {
   const out = new Set<string>();
   for (const word of fold(text).split(' ')) for (const w of [word, spelt(word), ...word.split('-'), ...spelt(word).split('-')]) if (w !== '') out.add(w);
+  for (const word of fold(text.replace(APOSTROPHES, '')).split(' ')) for (const w of [word, spelt(word)].map((v) => v.replace(/[.-]+/g, ''))) if (w !== '') out.add(w);
   return [...out];
 };
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { aBusinessClientInput } from '../fixtures/api-fixtures.js';
-import { freshTenant, type FreshTenant } from './fresh-tenant.js';
+import { aBusinessClientInput, anInvoiceInput } from '../fixtures/api-fixtures.js';
+import { companySettings, freshTenant, type FreshTenant } from './fresh-tenant.js';
 
 /** `GET /clients?q=` reads a query of several words as the follow-up list does: each word starts a word of the name. */
 let t: FreshTenant;
@@ -45,5 +45,34 @@ describe('a search with no letter nor digit', () => {
       }
     }
     expect((await t.ok('GET', `/clients?q=${encodeURIComponent('Zoé!')}`)).items.map((c: { name: string }) => c.name)).toEqual(['Zoé Durand']);
+  });
+});
+
+describe('GET /clients?q= and GET /invoices?q= with punctuation in the name', () => {
+  it('ignore apostrophes, hyphens and dots as they ignore accents: obrien finds O’Brien, saint etienne and saintetienne Saint-Étienne', async () => {
+    const u = await freshTenant('client-search-punct');
+    await u.ok('PUT', '/settings', companySettings);
+    const ids: string[] = [];
+    for (const [name, email] of [["Pub O'Brien", 'pub@obrien.test'], ['Garage Saint-Étienne', 'garage@se.test'], ['Conseil S.A.R.L.', 'c@sarl.test']]) {
+      ids.push((await u.ok('POST', '/clients', aBusinessClientInput({ name, email, siren: undefined }))).id);
+    }
+    for (const clientId of ids) await u.ok('POST', `/invoices/${(await u.ok('POST', '/invoices', anInvoiceInput(clientId))).id}/send`);
+    await u.drain();
+    const found = async (q: string) => (await u.ok('GET', `/clients?q=${encodeURIComponent(q)}`)).items.map((c: { name: string }) => c.name);
+    const invoiced = async (q: string) => (await u.ok('GET', `/invoices?q=${encodeURIComponent(q)}`)).items.map((i: { clientName: string }) => i.clientName);
+    for (const [q, name] of [['obrien', "Pub O'Brien"], ['pub obrien', "Pub O'Brien"], ["o'brien", "Pub O'Brien"], ['O’Brien', "Pub O'Brien"], ['saint etienne', 'Garage Saint-Étienne'], ['saintetienne', 'Garage Saint-Étienne'], ['saint-étienne', 'Garage Saint-Étienne'], ['sarl', 'Conseil S.A.R.L.'], ['s.a.r.l', 'Conseil S.A.R.L.']] as const) {
+      expect(await found(q), q).toEqual([name]);
+      expect(await invoiced(q), `invoices ${q}`).toEqual([name]);
+    }
+  });
+});
+
+describe('GET /clients?q= with a SIRET typed in part', () => {
+  it('finds the client by its SIREN and the start of a NIC (10 to 13 digits), not another SIREN', async () => {
+    const u = await freshTenant('client-search-nic');
+    await u.ok('POST', '/clients', aBusinessClientInput({ name: 'Garage Nic', email: 'nic@garage.test', siren: '552100554' }));
+    const found = async (q: string) => (await u.ok('GET', `/clients?q=${encodeURIComponent(q)}`)).items.map((c: { name: string }) => c.name);
+    for (const q of ['5521005540', '552 100 554 0', '552100554000', '5521005540001']) expect(await found(q), q).toEqual(['Garage Nic']);
+    for (const q of ['5521005550', '552100554000130']) expect(await found(q), q).toEqual([]);
   });
 });

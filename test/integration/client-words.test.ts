@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { describe, expect, inject, it } from 'vitest';
 import { DynamoAggregateStore } from '../../shared/adapters/dynamo/dynamo-aggregate-store.js';
@@ -31,7 +31,7 @@ describe('the client-word lookup of the follow-up list’s q', () => {
     await invoices.create(draft, { at, type: 'invoice.created' });
     await invoices.save({ ...draft, status: 'sent', number: 'F-2026-0001', sentAt: at, version: 1 } as InvoiceRecord);
     await makeUpdateInvoiceAggregates({ aggregates, settings, clients })(tenantId, draft.id);
-    const want = [{ clientId: 'c1', name: 'boulangerie dupont sarl' }];
+    const want = [{ clientId: 'c1', name: 'boulangerie dupont sarl', written: 'Boulangerie Dupont SARL' }];
     expect(await rows.clientsByWord(tenantId, 'dup')).toEqual(want);
     expect(await rows.clientsByWord(tenantId, 'sar')).toEqual(want);
 
@@ -42,5 +42,23 @@ describe('the client-word lookup of the follow-up list’s q', () => {
     expect(await rows.clientsByWord(tenantId, 'dup')).toEqual([]);
     await makeRebuildAggregates({ aggregates, settings })(tenantId, { fix: true });
     expect(await rows.clientsByWord(tenantId, 'dup')).toEqual(want);
+  });
+
+  it('finds O’Brien by obrien once the rebuild’s --fix has indexed a name written before apostrophes were left out', async () => {
+    await clients.create(tenantId, { id: 'c2', name: "Pub O'Brien", kind: 'business', email: 'p@o.test', ccEmails: [], language: 'fr', remindersEnabled: true, emailStatus: 'ok', createdAt: at, updatedAt: at } as never);
+    const draft = draftInvoice({ id: ulid(), tenantId, clientId: 'c2', clientKind: 'business', issueDate: '2026-02-01', dueDate: '2026-03-03', lines: [{ description: 'x', quantity: 1, unitPriceCents: 1000, vatRate: 20 }], at });
+    await invoices.create(draft, { at, type: 'invoice.created' });
+    await invoices.save({ ...draft, status: 'sent', number: 'F-2026-0002', sentAt: at, version: 1 } as InvoiceRecord);
+    await makeUpdateInvoiceAggregates({ aggregates, settings, clients })(tenantId, draft.id);
+    const want = [{ clientId: 'c2', name: 'pub o brien', written: "Pub O'Brien" }];
+    expect(await rows.clientsByWord(tenantId, 'obri')).toEqual(want);
+
+    // As the lookup was written before: no `obrien` word, no name as written.
+    await db.send(new DeleteCommand({ TableName: table, Key: clientWordKey(tenantId, 'obrien', 'c2') }));
+    for (const word of ['pub', 'o', 'brien']) await db.send(new PutCommand({ TableName: table, Item: { ...clientWordKey(tenantId, word, 'c2'), entityType: 'client-word', clientId: 'c2', name: 'pub o brien' } }));
+    expect(await rows.clientsByWord(tenantId, 'obri')).toEqual([]);
+    await makeRebuildAggregates({ aggregates, settings })(tenantId, { fix: true });
+    expect(await rows.clientsByWord(tenantId, 'obri')).toEqual(want);
+    expect(await rows.clientsByWord(tenantId, 'brien')).toEqual(want);
   });
 });

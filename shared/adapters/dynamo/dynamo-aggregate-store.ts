@@ -208,7 +208,7 @@ export class DynamoAggregateStore implements AggregateStore, RebuildableStore {
   async indexClientWords(tenantId: string, clientId: string, clientName: string): Promise<void> {
     const name = fold(clientName);
     await Promise.all(
-      nameWords(clientName).map((word) => this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...clientWordKey(tenantId, word, clientId), entityType: 'client-word', clientId, name } }))),
+      nameWords(clientName).map((word) => this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...clientWordKey(tenantId, word, clientId), entityType: 'client-word', clientId, name, written: clientName } }))),
     );
   }
 

@@ -135,11 +135,11 @@ export class DynamoInvoiceRows implements InvoiceRowQueries {
     return taken;
   }
 
-  async clientsByWord(tenantId: string, word: string): Promise<{ clientId: string; name: string }[]> {
+  async clientsByWord(tenantId: string, word: string): Promise<{ clientId: string; name: string; written?: string }[]> {
     return queryAll(
       this.db,
       { TableName: this.tableName, KeyConditionExpression: 'PK = :pk AND begins_with(SK, :w)', ExpressionAttributeValues: { ':pk': clientWordPk(tenantId), ':w': word } },
-      (i) => ({ clientId: String(i.clientId), name: String(i.name) }),
+      (i) => ({ clientId: String(i.clientId), name: String(i.name), ...(typeof i.written === 'string' ? { written: i.written } : {}) }),
     );
   }
 

@@ -205,7 +205,8 @@ export const numberLookupPk = (tenantId: string) => `T#${tenantId}#NUM`;
 
 /**
  * Word of a client's name → that client, for the follow-up list's `q` by client name: one item
- * per word (folded), SK `<word>#<clientId>`, holding the folded full name (Query begins_with).
+ * per word (folded; also with its apostrophes, hyphens and dots left out), SK `<word>#<clientId>`, holding the
+ * folded full name and the name as written, `written` (Query begins_with).
  */
 export const clientWordPk = (tenantId: string) => `T#${tenantId}#CWORD`;
 export const clientWordKey = (tenantId: string, word: string, clientId: string) => ({ PK: clientWordPk(tenantId), SK: `${word}#${clientId}` });

@@ -39,8 +39,8 @@ export const matchesClient = (client: Client, q: string): boolean => {
   const name = fold(client.name);
   const digits = q.replace(/\s+/g, '');
   // Several words: each starts a word of the name, in any order (`dupré sarl`, `durand zo`), as the follow-up list's `q` reads them.
-  // Digits: the start of its SIREN, or one of its SIRETs (the SIREN and 5 digits), as printed on the client's own invoices.
-  const bySiren = /^\d+$/.test(digits) && !!client.siren && (client.siren.startsWith(digits) || (digits.length === 14 && digits.startsWith(client.siren)));
+  // Digits: the start of its SIREN, or of one of its SIRETs (the SIREN and 5 digits, a NIC typed in part too), as printed on the client's own invoices.
+  const bySiren = /^\d+$/.test(digits) && !!client.siren && (digits.length <= 9 ? client.siren.startsWith(digits) : digits.length <= 14 && digits.startsWith(client.siren));
   return name.startsWith(needle) || nameMatches(client.name, q) || client.email.toLowerCase().startsWith(q.trim().toLowerCase()) || bySiren;
 };
 

@@ -36,14 +36,19 @@ export const dashedNumber = (q: string): string | undefined => {
 };
 
 /**
- * Clients whose name has words starting with every word of `q` (accents and case ignored), in
- * name order: a Query of the client-word lookup by the first word of `q`.
+ * Clients whose name has words starting with every word of `q` (accents, case, and apostrophes,
+ * hyphens and dots inside a word ignored), in name order: a Query of the client-word lookup by the
+ * longest word of `q`, whose key matched it; the others are checked on the name as written (the
+ * folded one of an item indexed before it was kept, which has lost its apostrophes: `obrien` is
+ * then found as the longest word only).
  */
 const clientsNamed = async (rows: InvoiceRowQueries, tenantId: string, text: string, descending: boolean) => {
-  const first = fold(text).split(' ').filter((w) => w !== '').sort((a, b) => b.length - a.length)[0];
+  const words = fold(text).split(' ').filter((w) => w !== '').sort((a, b) => b.length - a.length);
+  const first = words[0];
   if (!first) return [];
+  const others = words.slice(1).join(' ');
   const byId = new Map<string, string>();
-  for (const c of await rows.clientsByWord(tenantId, first)) if (nameMatches(c.name, text) && !byId.has(c.clientId)) byId.set(c.clientId, c.name);
+  for (const c of await rows.clientsByWord(tenantId, first)) if (nameMatches(c.written ?? c.name, others) && !byId.has(c.clientId)) byId.set(c.clientId, c.name);
   const sorted = [...byId].map(([clientId, name]) => ({ clientId, name })).sort((a, b) => a.name.localeCompare(b.name) || a.clientId.localeCompare(b.clientId));
   return descending ? sorted.reverse() : sorted;
 };

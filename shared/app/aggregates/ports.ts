@@ -116,8 +116,8 @@ export interface InvoiceRowQueries {
   byNumber(tenantId: string, prefix: string, page: PageRequest): Promise<RowPage>;
   /** Of these exact numbers (case ignored), those an invoice holds: the number in capitals → that invoice's id and number as written. */
   numbersTaken(tenantId: string, numbers: readonly string[]): Promise<Map<string, { invoiceId: string; number: string }>>;
-  /** Clients invoiced under a name with a word starting with `word` (folded): id and folded name. */
-  clientsByWord(tenantId: string, word: string): Promise<{ clientId: string; name: string }[]>;
+  /** Clients invoiced under a name with a word starting with `word` (folded): id, folded name and the name as written (items indexed since 2026-11-27). */
+  clientsByWord(tenantId: string, word: string): Promise<{ clientId: string; name: string; written?: string }[]>;
   /** The invoices of a page, in the order given (`consistent`: strongly consistent reads, as GetItem's). */
   invoices(tenantId: string, ids: readonly string[], options?: { consistent?: boolean }): Promise<InvoiceRecord[]>;
 }

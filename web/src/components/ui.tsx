@@ -1,7 +1,7 @@
 /** Shared building blocks: every screen shows loading, empty and error states the same way. */
 import type { UseQueryResult } from '@tanstack/react-query';
 import { Dialog as RadixDialog } from 'radix-ui';
-import { isValidElement, useEffect, useId, type CSSProperties, type ReactElement, type ReactNode, type RefObject } from 'react';
+import { isValidElement, useEffect, useId, useRef, type CSSProperties, type ReactElement, type ReactNode, type RefObject } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useI18n } from '../lib/i18n';
 import { apiMessage } from '../lib/api-message';
@@ -282,14 +282,26 @@ export const Dialog = ({
   children: ReactNode;
 }) => {
   const { t } = useI18n();
+  const contentRef = useRef<HTMLDivElement>(null);
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
       {trigger !== undefined && <RadixDialog.Trigger asChild>{trigger}</RadixDialog.Trigger>}
       <RadixDialog.Portal>
         <RadixDialog.Overlay className="dialog-overlay" />
         <RadixDialog.Content
+          ref={contentRef}
           className="dialog"
           aria-describedby={undefined}
+          onOpenAutoFocus={(e) => {
+            // The first field to fill, not the ✕ in the header; without one, the title (read first, as the dialog's name).
+            const content = contentRef.current;
+            const target =
+              content?.querySelector<HTMLElement>('input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled])') ??
+              content?.querySelector<HTMLElement>('.dialog-header h2');
+            if (!target) return;
+            e.preventDefault();
+            target.focus();
+          }}
           onCloseAutoFocus={
             returnFocus
               ? (e) => {
@@ -300,7 +312,7 @@ export const Dialog = ({
           }
         >
           <div className="dialog-header">
-            <RadixDialog.Title>{title}</RadixDialog.Title>
+            <RadixDialog.Title tabIndex={-1}>{title}</RadixDialog.Title>
             <RadixDialog.Close className="button ghost small" aria-label={t('common.close')}>
               ✕
             </RadixDialog.Close>

@@ -5,7 +5,7 @@
  * under the field they name.
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent } from 'react';
+import { createContext, useContext, useEffect, useState, type FormEvent } from 'react';
 import { ErrorMessage, Field, SubmitButton } from '../../components/ui';
 import { api, unwrap } from '../../lib/api-client';
 import { useI18n } from '../../lib/i18n';
@@ -16,6 +16,17 @@ import { ApiError } from '../../lib/problem';
 /** A settings form telling the screen whether it holds edits not saved (its id, dirty or not). */
 export type OnDirty = (id: string, dirty: boolean) => void;
 import './texts';
+
+/**
+ * The settings form saved last on the screen: only its outcome shows. An earlier "Réglages enregistrés." stayed under one
+ * section while another one, saved since, showed its error. Without a provider (a form alone), each shows its own.
+ */
+export const LastSubmitted = createContext<{ last: string | undefined; submitted: (id: string) => void }>({ last: undefined, submitted: () => {} });
+/** Whether the form `id` is the one saved last (or no form was), and how it says it is being saved. */
+export const useLastSubmitted = (id: string) => {
+  const { last, submitted } = useContext(LastSubmitted);
+  return { latest: last === undefined || last === id, submitted: () => submitted(id) };
+};
 
 type Kind = 'text' | 'email' | 'url' | 'int' | 'number' | 'bool' | 'hour';
 export interface SettingField {
@@ -84,6 +95,7 @@ export const SettingsSection = ({ section, settings, onDirty }: { section: Setti
   // Edited since loaded or last saved: leaving the page then asks first.
   const [dirty, setDirty] = useState(false);
   useEffect(() => onDirty?.(section.id, dirty), [onDirty, section.id, dirty]);
+  const last = useLastSubmitted(section.id);
   const edit = (path: string, value: string | boolean) => {
     setValues((v) => ({ ...v, [path]: value }));
     setDirty(true);
@@ -98,6 +110,7 @@ export const SettingsSection = ({ section, settings, onDirty }: { section: Setti
   });
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    last.submitted();
     const local: Record<string, string> = {};
     for (const f of section.fields) {
       const v = values[f.path];
@@ -149,7 +162,8 @@ export const SettingsSection = ({ section, settings, onDirty }: { section: Setti
       <SubmitButton className="button primary" busy={save.isPending}>
         {t('common.save')}
       </SubmitButton>
-      {save.isSuccess && !placed && (
+      {/* Edited since, or another section saved since: "saved" no longer says what the screen shows. */}
+      {save.isSuccess && !placed && !dirty && last.latest && (
         <p role="status" className="success">
           {t('settings.saved')}
         </p>

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient, type UseMutationResult } from '@tanstack/react-query';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link, useLocation } from 'react-router';
 import { z } from 'zod';
@@ -17,7 +17,7 @@ import { UnsavedGuard } from '../../lib/unsaved';
 import { isValidBic, isValidIban, isValidSiren, isValidVatNumber, normalizeSpaces } from '../../lib/validators';
 
 const REGIONS = ['metropole', 'alsace-moselle', 'guadeloupe', 'martinique', 'guyane', 'reunion', 'mayotte', 'saint-martin', 'saint-barthelemy', 'nouvelle-caledonie', 'polynesie-francaise'] as const;
-import { SettingsSection, useSections, type OnDirty } from './more-settings';
+import { LastSubmitted, SettingsSection, useLastSubmitted, useSections, type OnDirty } from './more-settings';
 import { COMPANY_EMAIL_ANCHOR, NoReplyAddressWarning, useFieldFromHash } from './reply-address';
 
 type Settings = operations['getSettings']['responses'][200]['content']['application/json'];
@@ -165,14 +165,17 @@ export default function SettingsScreen() {
   const onDirty = useCallback((id: string, isDirty: boolean) => setDirty((d) => (d[id] === isDirty ? d : { ...d, [id]: isDirty })), []);
   // `/settings#company-email` (the warning's link from home): that field, once the form is there.
   useFieldFromHash(settings.isSuccess);
+  // The form saved last: only its outcome shows ("saved" or its error), not an older one's "saved" next to it.
+  const [lastSubmitted, setLastSubmitted] = useState<string>();
+  const lastContext = useMemo(() => ({ last: lastSubmitted, submitted: setLastSubmitted }), [lastSubmitted]);
   if (settings.isPending) return <Loading />;
   if (settings.isError) return <ScreenError error={settings.error} retry={() => void settings.refetch()} />;
   return (
-    <>
+    <LastSubmitted.Provider value={lastContext}>
       <UnsavedGuard dirty={Object.values(dirty).some(Boolean)} />
       <SettingsForm key={saved} settings={settings.data} save={save} onDirty={onDirty} />
       <MoreSettings settings={settings.data} onDirty={onDirty} />
-    </>
+    </LastSubmitted.Provider>
   );
 }
 
@@ -213,6 +216,7 @@ export const SettingsForm = ({ settings, save, onDirty }: { settings: Settings; 
   });
   const { errors, isSubmitting, isDirty } = form.formState;
   useEffect(() => onDirty?.('main', isDirty), [onDirty, isDirty]);
+  const last = useLastSubmitted('main');
   const back = backFrom(useLocation().state);
   const submit = form.handleSubmit(async (v) => {
     try {
@@ -234,7 +238,13 @@ export const SettingsForm = ({ settings, save, onDirty }: { settings: Settings; 
       <PageHeader title={t('settings.title')} />
       {/* The saved settings: it goes once one of the three addresses is saved (here, the reply-to or the alerts one below). */}
       <NoReplyAddressWarning settings={settings} />
-      <form onSubmit={(ev) => void submit(ev)} noValidate>
+      <form
+        onSubmit={(ev) => {
+          last.submitted();
+          void submit(ev);
+        }}
+        noValidate
+      >
         {errors.root && <p role="alert" className="error-box">{errors.root.message}</p>}
         <fieldset className="card">
           <legend>{t('settings.identity')}</legend>
@@ -311,7 +321,7 @@ export const SettingsForm = ({ settings, save, onDirty }: { settings: Settings; 
           <SubmitButton className="button primary" busy={isSubmitting}>
             {t('common.save')}
           </SubmitButton>
-          {save.isSuccess && !form.formState.isDirty && (
+          {save.isSuccess && !form.formState.isDirty && last.latest && (
             <p role="status" className="success">
               {t('settings.saved')}
               {/* Came from a send refused for the company's identity ("Compléter les réglages"): the way back to it. */}
