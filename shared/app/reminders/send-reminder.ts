@@ -289,6 +289,7 @@ const recipientsFor = (ctx: SendContext, record: StepRecordItem): { to: string[]
   return reminderRecipients(ctx.client);
 };
 
+
 /** The step's send instant on `date`: a text keeps to its window (08:00–20:00, no Sunday or holiday). */
 export const slotOf = (record: Pick<StepRecordItem, 'channel'>, instant: Date, calendar: SendCalendar): Date =>
   record.channel === 'sms' ? nextSmsSlot(instant, calendar) : instant;
@@ -446,8 +447,7 @@ export const recordFailure = async (
   const lastError = error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 300) : 'unknown error';
   // A number that opted out (STOP) refuses every retry too: the step fails now and the owner is told the same day.
   const optedOut = error instanceof SmsOptedOutError;
-  const { firstFailedAt, retry } = retryAfterFailure(ctx, record, send.now, { noRetry: optedOut });
-  const calendar = sendCalendarFor(ctx.settings, ctx.client);
+  const [firstFailedAt, retry, calendar] = retryAfterFailure(ctx, record, send.now, optedOut);
   await deps.steps.releaseSend(
     tenantId,
     id,

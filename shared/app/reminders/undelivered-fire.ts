@@ -3,7 +3,7 @@ import type { Clock } from '../ports.js';
 import { noMetrics, type Metrics } from '../metrics.js';
 import { alertOwner } from './owner-alert.js';
 import { retryAfterFailure } from './failure-retry.js';
-import { loadSendContext, sendCalendarFor, type ReminderReadDeps } from './reminder-context.js';
+import { loadSendContext, type ReminderReadDeps } from './reminder-context.js';
 
 /** A reminder schedule's input (shared/adapters/scheduler/eventbridge-reminder-scheduler.ts): the step it fires. */
 export interface UndeliveredFire {
@@ -65,8 +65,7 @@ export const makeRecordUndeliveredFire = (deps: UndeliveredFireDeps) =>
     if (record.scheduledAt !== fire.scheduledAt) return { outcome: 'ignored', reason: 'stale', stepId };
     if (Date.parse(record.scheduledAt) > now.getTime()) return { outcome: 'ignored', reason: 'not_due', stepId };
 
-    const { firstFailedAt, failures, retry } = retryAfterFailure(ctx, record, now);
-    const calendar = sendCalendarFor(ctx.settings, ctx.client);
+    const [firstFailedAt, retry, calendar, failures] = retryAfterFailure(ctx, record, now);
     const moved = await deps.steps.transition(
       tenantId,
       id,
