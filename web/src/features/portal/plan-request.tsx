@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { usePortalDone } from './portal-done';
 import { z } from 'zod';
 import '../../lib/zod-messages';
 import type { operations } from '../../api/schema';
@@ -95,6 +96,11 @@ export const PlanRequestForm = ({
   const [failure, setFailure] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const form = useFocusRefused();
+  // Another of the portal's actions taken since: this form's old errors go.
+  const portalDone = usePortalDone(() => {
+    setErrors({});
+    setFailure(undefined);
+  });
   const sum = rows.reduce((s, r) => s + (parseMoney(r.amount) ?? 0), 0);
   const setRow = (i: number, patch: Partial<Row>) => setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
 
@@ -122,6 +128,7 @@ export const PlanRequestForm = ({
         instalments: parsed.data.instalments.map((i) => ({ dueDate: i.dueDate, amountCents: parseMoney(i.amount)! })),
         ...(parsed.data.note ? { note: parsed.data.note } : {}),
       });
+      portalDone();
     } catch (error) {
       // The API names `body.instalments.1.amountCents`: the amount field of that row.
       const named = error instanceof ApiError ? Object.entries(error.fieldErrors()).map(([k, v]) => [k.replace(/\.amountCents$/, '.amount'), v] as const) : [];

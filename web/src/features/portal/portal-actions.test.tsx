@@ -140,4 +140,17 @@ describe('the client portal’s actions', () => {
     expect((await within(dispute).findByRole('status')).textContent).toBe('Votre contestation est transmise ; les relances sont arrêtées.');
     await waitFor(() => expect(document.activeElement).toBe(within(dispute).getByRole('status')));
   });
+
+  it('drops a form’s old error once another action is taken (no "Obligatoire" left beside "Merci !")', async () => {
+    renderPortal();
+    const dispute = await screen.findByRole('form', { name: 'Je conteste cette facture' });
+    await userEvent.click(within(dispute).getByRole('button', { name: 'Envoyer ma contestation' }));
+    const reason = within(dispute).getByLabelText('Motif');
+    await waitFor(() => expect(errorOf(reason)).toBe('Obligatoire'));
+    const paid = screen.getByRole('form', { name: 'J’ai payé' });
+    await userEvent.click(within(paid).getByRole('button', { name: 'Signaler mon paiement' }));
+    await within(paid).findByRole('status');
+    await waitFor(() => expect(reason.getAttribute('aria-invalid')).not.toBe('true'));
+    expect(within(dispute).queryByText('Obligatoire')).toBeNull();
+  });
 });

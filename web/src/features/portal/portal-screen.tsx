@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { operations } from '../../api/schema';
@@ -12,6 +12,7 @@ import { initialLanguage, setLanguage, useI18n } from '../../lib/i18n';
 import { useFocusRefused } from '../../lib/forms';
 import { ApiError } from '../../lib/problem';
 import { PlanState, PortalPlanRequest } from './plan-request';
+import { PortalDone, usePortalDone } from './portal-done';
 import './texts';
 
 type Portal = operations['getPortal']['responses'][200]['content']['application/json'];
@@ -75,170 +76,175 @@ const PortalPage = ({ token, portal }: { token: string; portal: Portal }) => {
   const nextInstalment = onPlan ? plan.instalments.find((i) => i.status !== 'paid') : undefined;
   const late = invoice.overdue && !settled && !onPlan;
   useDocumentTitle(`${t('portalPage.invoice', { number: invoice.number })} — ${seller.name}`, { withApp: false });
+  // An action taken: the other forms' errors go (each form's own are replaced by its outcome).
+  const [doneCount, setDoneCount] = useState(0);
+  const done = useMemo(() => ({ count: doneCount, done: () => setDoneCount((n) => n + 1) }), [doneCount]);
   return (
-    <article>
-      <header className="portal-header">
-        <p className="muted">{t('portalPage.from', { seller: seller.name })}</p>
-        <h1>{t('portalPage.invoice', { number: invoice.number })}</h1>
-        <p>
-          {t('portalPage.for', { client: portal.client.name })}{' '}
-          {/* A write-off is the seller's bookkeeping: the client sees the invoice closed, not "passée en perte". */}
-          {invoice.status === 'written_off' ? <span className="badge neutral">{t('portalPage.closed')}</span> : <StatusBadge status={invoiceStatus({ ...invoice, overdue: invoice.overdue && !onPlan })} />}
-        </p>
-      </header>
-      <dl className="stats">
-        <Stat label={t('portalPage.total')} value={money(invoice.totals.grossCents)} />
-        {/* A final invoice: the deposit invoices it deducts, so that total − paid = balance reads true. */}
-        {(invoice.deductedCents ?? 0) > 0 && <Stat label={t('portalPage.deducted')} value={<span data-testid="portal-deducted">{money(invoice.deductedCents ?? 0)}</span>} />}
-        {/* A credit note is not a payment: said apart, so that "Déjà payé" matches the payments listed below. */}
-        {invoice.creditedCents > 0 && <Stat label={t('portalPage.credited')} value={<span data-testid="portal-credited">{money(invoice.creditedCents)}</span>} />}
-        <Stat label={t('portalPage.paid')} value={money(invoice.paidCents)} tone="ok" />
-        <Stat label={t('portalPage.balance')} value={<span data-testid="portal-balance">{money(invoice.balanceCents)}</span>} tone={late ? 'danger' : undefined} />
-        <Stat label={t('portalPage.due')} value={date(invoice.dueDate)} />
-      </dl>
-      {late && <p className="muted">{t('portalPage.daysLate', { count: invoice.daysLate })}</p>}
-      {nextInstalment && (
-        <p className="muted" data-testid="portal-on-plan">
-          {t('portalPage.onPlan', { date: date(nextInstalment.dueDate), amount: money(nextInstalment.dueCents) })}
-        </p>
-      )}
-      {settled && (
-        <p role="status" className="success">
-          {/* Thanks only for a payment: a balance cleared by a credit note or a write-off is no payment. */}
-          {invoice.status === 'paid' ? t('portalPage.settled') : t('portalPage.nothingLeft')}
-        </p>
-      )}
-      <Status portal={portal} />
-      <PlanState portal={portal} />
-      <PdfButton token={token} number={invoice.number} />
+    <PortalDone.Provider value={done}>
+      <article>
+        <header className="portal-header">
+          <p className="muted">{t('portalPage.from', { seller: seller.name })}</p>
+          <h1>{t('portalPage.invoice', { number: invoice.number })}</h1>
+          <p>
+            {t('portalPage.for', { client: portal.client.name })}{' '}
+            {/* A write-off is the seller's bookkeeping: the client sees the invoice closed, not "passée en perte". */}
+            {invoice.status === 'written_off' ? <span className="badge neutral">{t('portalPage.closed')}</span> : <StatusBadge status={invoiceStatus({ ...invoice, overdue: invoice.overdue && !onPlan })} />}
+          </p>
+        </header>
+        <dl className="stats">
+          <Stat label={t('portalPage.total')} value={money(invoice.totals.grossCents)} />
+          {/* A final invoice: the deposit invoices it deducts, so that total − paid = balance reads true. */}
+          {(invoice.deductedCents ?? 0) > 0 && <Stat label={t('portalPage.deducted')} value={<span data-testid="portal-deducted">{money(invoice.deductedCents ?? 0)}</span>} />}
+          {/* A credit note is not a payment: said apart, so that "Déjà payé" matches the payments listed below. */}
+          {invoice.creditedCents > 0 && <Stat label={t('portalPage.credited')} value={<span data-testid="portal-credited">{money(invoice.creditedCents)}</span>} />}
+          <Stat label={t('portalPage.paid')} value={money(invoice.paidCents)} tone="ok" />
+          <Stat label={t('portalPage.balance')} value={<span data-testid="portal-balance">{money(invoice.balanceCents)}</span>} tone={late ? 'danger' : undefined} />
+          <Stat label={t('portalPage.due')} value={date(invoice.dueDate)} />
+        </dl>
+        {late && <p className="muted">{t('portalPage.daysLate', { count: invoice.daysLate })}</p>}
+        {nextInstalment && (
+          <p className="muted" data-testid="portal-on-plan">
+            {t('portalPage.onPlan', { date: date(nextInstalment.dueDate), amount: money(nextInstalment.dueCents) })}
+          </p>
+        )}
+        {settled && (
+          <p role="status" className="success">
+            {/* Thanks only for a payment: a balance cleared by a credit note or a write-off is no payment. */}
+            {invoice.status === 'paid' ? t('portalPage.settled') : t('portalPage.nothingLeft')}
+          </p>
+        )}
+        <Status portal={portal} />
+        <PlanState portal={portal} />
+        <PdfButton token={token} number={invoice.number} />
 
-      {!settled && (
-        <section className="card" aria-labelledby="portal-pay">
-          <h2 id="portal-pay">{t('portalPage.howToPay')}</h2>
-          {payment.paymentUrl && (
-            <p>
-              <a className="button primary" href={payment.paymentUrl} rel="noopener noreferrer" target="_blank">
-                {t('portalPage.payOnline')}
-              </a>
-            </p>
-          )}
-          {payment.iban && (
+        {!settled && (
+          <section className="card" aria-labelledby="portal-pay">
+            <h2 id="portal-pay">{t('portalPage.howToPay')}</h2>
+            {payment.paymentUrl && (
+              <p>
+                <a className="button primary" href={payment.paymentUrl} rel="noopener noreferrer" target="_blank">
+                  {t('portalPage.payOnline')}
+                </a>
+              </p>
+            )}
+            {payment.iban && (
+              <>
+                <h3>{t('portalPage.transfer')}</h3>
+                <dl className="kv">
+                  <dt>{t('portalPage.beneficiary')}</dt>
+                  <dd>{seller.name}</dd>
+                  <dt>IBAN</dt>
+                  <dd>
+                    <span className="iban" data-testid="portal-iban">{groupIban(payment.iban)}</span>{' '}
+                    <CopyButton value={payment.iban.replace(/\s+/g, '')} label={t('portalPage.copyIban')} done={t('portalPage.ibanCopied')} />
+                  </dd>
+                  {payment.bic && (
+                    <>
+                      <dt>BIC</dt>
+                      <dd>{payment.bic}</dd>
+                    </>
+                  )}
+                  <dt>{t('portalPage.reference')}</dt>
+                  <dd>
+                    <span data-testid="portal-reference">{payment.reference}</span>{' '}
+                    <CopyButton value={payment.reference} label={t('portalPage.copyReference')} done={t('portalPage.referenceCopied')} />
+                  </dd>
+                </dl>
+              </>
+            )}
+            {payment.epcQr && (
+              <figure className="qr">
+                <img
+                  src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(payment.epcQr.svg)}`}
+                  alt={t('portalPage.qrAlt', { amount: money(invoice.balanceCents), reference: payment.reference })}
+                  width={200}
+                  height={200}
+                />
+                <figcaption className="muted">{t('portalPage.qr')}</figcaption>
+              </figure>
+            )}
+          </section>
+        )}
+
+        <section className="card" aria-labelledby="portal-lines">
+          <h2 id="portal-lines">{t('portalPage.lines')}</h2>
+          <ul className="plain-list">
+            {invoice.lines.map((line, i) => (
+              <li key={i} className="row" style={{ justifyContent: 'space-between' }}>
+                <span>
+                  {line.description} × {number(line.quantity)}
+                </span>
+                <span>{t('portalPage.exclVat', { amount: money(lineNetCents(line.quantity, line.unitPriceCents)) })}</span>
+              </li>
+            ))}
+          </ul>
+          {portal.payments.length > 0 && (
             <>
-              <h3>{t('portalPage.transfer')}</h3>
-              <dl className="kv">
-                <dt>{t('portalPage.beneficiary')}</dt>
-                <dd>{seller.name}</dd>
-                <dt>IBAN</dt>
-                <dd>
-                  <span className="iban" data-testid="portal-iban">{groupIban(payment.iban)}</span>{' '}
-                  <CopyButton value={payment.iban.replace(/\s+/g, '')} label={t('portalPage.copyIban')} done={t('portalPage.ibanCopied')} />
-                </dd>
-                {payment.bic && (
-                  <>
-                    <dt>BIC</dt>
-                    <dd>{payment.bic}</dd>
-                  </>
-                )}
-                <dt>{t('portalPage.reference')}</dt>
-                <dd>
-                  <span data-testid="portal-reference">{payment.reference}</span>{' '}
-                  <CopyButton value={payment.reference} label={t('portalPage.copyReference')} done={t('portalPage.referenceCopied')} />
-                </dd>
-              </dl>
+              <h3>{t('portalPage.payments')}</h3>
+              <ul className="plain-list">
+                {portal.payments.map((p, i) => (
+                  <li key={i}>
+                    {date(p.date)} · {money(p.amountCents)}
+                  </li>
+                ))}
+              </ul>
             </>
           )}
-          {payment.epcQr && (
-            <figure className="qr">
-              <img
-                src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(payment.epcQr.svg)}`}
-                alt={t('portalPage.qrAlt', { amount: money(invoice.balanceCents), reference: payment.reference })}
-                width={200}
-                height={200}
-              />
-              <figcaption className="muted">{t('portalPage.qr')}</figcaption>
-            </figure>
-          )}
         </section>
-      )}
 
-      <section className="card" aria-labelledby="portal-lines">
-        <h2 id="portal-lines">{t('portalPage.lines')}</h2>
-        <ul className="plain-list">
-          {invoice.lines.map((line, i) => (
-            <li key={i} className="row" style={{ justifyContent: 'space-between' }}>
-              <span>
-                {line.description} × {number(line.quantity)}
-              </span>
-              <span>{t('portalPage.exclVat', { amount: money(lineNetCents(line.quantity, line.unitPriceCents)) })}</span>
-            </li>
-          ))}
-        </ul>
-        {portal.payments.length > 0 && (
-          <>
-            <h3>{t('portalPage.payments')}</h3>
-            <ul className="plain-list">
-              {portal.payments.map((p, i) => (
-                <li key={i}>
-                  {date(p.date)} · {money(p.amountCents)}
-                </li>
-              ))}
-            </ul>
-          </>
+        {!settled && (
+          <div className="grid-2">
+            {actions.claimPaid && (
+              <ActionForm
+                token={token}
+                id="paid"
+                title={t('portalPage.paidTitle')}
+                hint={t('portalPage.paidHint', { seller: seller.name })}
+                submit={t('portalPage.paidSubmit')}
+                done={(v) => t('portalPage.paidDone', { date: date(v.date!), seller: seller.name })}
+                fields={[
+                  { name: 'date', label: t('portalPage.paidDate'), type: 'date', initial: todayIso(), max: todayIso(), required: true },
+                  { name: 'reference', label: t('portalPage.paidReference') },
+                ]}
+                send={(v) => api().POST('/portal/{token}/paid', { params: { path: { token } }, body: { date: v.date!, ...(v.reference ? { reference: v.reference } : {}) } })}
+              />
+            )}
+            {actions.promise && (
+              <ActionForm
+                token={token}
+                id="promise"
+                title={t('portalPage.promiseTitle')}
+                hint={t('portalPage.promiseHint')}
+                submit={t('portalPage.promiseSubmit')}
+                done={(v) => t('portalPage.promiseDone', { date: date(v.date!) })}
+                fields={[{ name: 'date', label: t('portalPage.promiseDate'), type: 'date', initial: addDaysIso(todayIso(), 7), min: addDaysIso(todayIso(), 1), max: actions.latestPromiseDate, required: true }]}
+                send={(v) => api().POST('/portal/{token}/promise', { params: { path: { token } }, body: { date: v.date! } })}
+              />
+            )}
+            {actions.dispute && (
+              <ActionForm
+                token={token}
+                id="dispute"
+                title={t('portalPage.disputeTitle')}
+                hint={t('portalPage.disputeHint', { seller: seller.name })}
+                submit={t('portalPage.disputeSubmit')}
+                done={() => t('portalPage.disputeDone')}
+                fields={[{ name: 'reason', label: t('portalPage.disputeReason'), type: 'textarea', required: true }]}
+                send={(v) => api().POST('/portal/{token}/dispute', { params: { path: { token } }, body: { reason: v.reason! } })}
+              />
+            )}
+          </div>
         )}
-      </section>
-
-      {!settled && (
-        <div className="grid-2">
-          {actions.claimPaid && (
-            <ActionForm
-              token={token}
-              id="paid"
-              title={t('portalPage.paidTitle')}
-              hint={t('portalPage.paidHint', { seller: seller.name })}
-              submit={t('portalPage.paidSubmit')}
-              done={(v) => t('portalPage.paidDone', { date: date(v.date!), seller: seller.name })}
-              fields={[
-                { name: 'date', label: t('portalPage.paidDate'), type: 'date', initial: todayIso(), max: todayIso(), required: true },
-                { name: 'reference', label: t('portalPage.paidReference') },
-              ]}
-              send={(v) => api().POST('/portal/{token}/paid', { params: { path: { token } }, body: { date: v.date!, ...(v.reference ? { reference: v.reference } : {}) } })}
-            />
-          )}
-          {actions.promise && (
-            <ActionForm
-              token={token}
-              id="promise"
-              title={t('portalPage.promiseTitle')}
-              hint={t('portalPage.promiseHint')}
-              submit={t('portalPage.promiseSubmit')}
-              done={(v) => t('portalPage.promiseDone', { date: date(v.date!) })}
-              fields={[{ name: 'date', label: t('portalPage.promiseDate'), type: 'date', initial: addDaysIso(todayIso(), 7), min: addDaysIso(todayIso(), 1), max: actions.latestPromiseDate, required: true }]}
-              send={(v) => api().POST('/portal/{token}/promise', { params: { path: { token } }, body: { date: v.date! } })}
-            />
-          )}
-          {actions.dispute && (
-            <ActionForm
-              token={token}
-              id="dispute"
-              title={t('portalPage.disputeTitle')}
-              hint={t('portalPage.disputeHint', { seller: seller.name })}
-              submit={t('portalPage.disputeSubmit')}
-              done={() => t('portalPage.disputeDone')}
-              fields={[{ name: 'reason', label: t('portalPage.disputeReason'), type: 'textarea', required: true }]}
-              send={(v) => api().POST('/portal/{token}/dispute', { params: { path: { token } }, body: { reason: v.reason! } })}
-            />
-          )}
-        </div>
-      )}
-      {!settled && actions.planRequest && portal.planRequest?.status !== 'pending' && <PortalPlanRequest token={token} portal={portal} />}
-      {/* The seller's address as a link: on a phone one tap opens the mail app, the invoice named in the subject. */}
-      {seller.email && (
-        <p className="muted" data-testid="portal-contact">
-          {t('portalPage.contactLead')}{' '}
-          <a href={`mailto:${seller.email}?subject=${encodeURIComponent(t('portalPage.invoice', { number: invoice.number }))}`}>{seller.email}</a>
-        </p>
-      )}
-    </article>
+        {!settled && actions.planRequest && portal.planRequest?.status !== 'pending' && <PortalPlanRequest token={token} portal={portal} />}
+        {/* The seller's address as a link: on a phone one tap opens the mail app, the invoice named in the subject. */}
+        {seller.email && (
+          <p className="muted" data-testid="portal-contact">
+            {t('portalPage.contactLead')}{' '}
+            <a href={`mailto:${seller.email}?subject=${encodeURIComponent(t('portalPage.invoice', { number: invoice.number }))}`}>{seller.email}</a>
+          </p>
+        )}
+      </article>
+    </PortalDone.Provider>
   );
 };
 
@@ -367,6 +373,10 @@ const ActionForm = ({
     mutationFn: (v: Record<string, string>) => unwrap(send(v)),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['portal', token] }),
   });
+  const portalDone = usePortalDone(() => {
+    setErrors({});
+    if (action.isError) action.reset();
+  });
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const local: Record<string, string> = {};
@@ -381,6 +391,7 @@ const ActionForm = ({
     if (Object.keys(local).length > 0) return form.refused();
     try {
       await action.mutateAsync(Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.trim()]).filter(([, v]) => v !== '')));
+      portalDone();
     } catch (error) {
       if (error instanceof ApiError) (setErrors(error.fieldErrors()), form.refused());
     }

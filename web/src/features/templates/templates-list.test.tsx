@@ -69,4 +69,25 @@ describe('the templates list', () => {
     await waitFor(() => expect(document.activeElement).toBe(name));
     expect(name.getAttribute('aria-invalid')).toBe('true');
   });
+
+  it('names the starting point for what it is: a short message to complete (a template needs a subject and a message), not an empty one', async () => {
+    const calls = fakeApi(({ method, path, body }) =>
+      method === 'GET' && path === '/templates'
+        ? { status: 200, body: { items: [tpl({ id: 'c', name: 'Mon rappel' })] } }
+        : method === 'POST' && path === '/templates'
+          ? { status: 201, body: tpl({ ...(body as object), id: 'n', builtIn: false }) }
+          : undefined,
+    );
+    renderInApp(<TemplatesScreen />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Nouveau modèle' }));
+    const picker = await screen.findByLabelText('Partir de');
+    expect(within(picker).getAllByRole('option')[0]!.textContent).toBe('Un court message à compléter');
+    await userEvent.type(screen.getByLabelText('Nom'), 'Mon modèle');
+    await userEvent.click(screen.getByRole('button', { name: 'Créer et modifier' }));
+    await waitFor(() => expect(calls.find((c) => c.method === 'POST')).toBeDefined());
+    const sent = calls.find((c) => c.method === 'POST')!.body as { subject: string; body: string };
+    // What the choice said it would be: a subject and a few lines, each to complete.
+    expect(sent.subject).toBe('Facture {{invoiceNumber}}');
+    expect(sent.body).toBe('Bonjour,\n\nLa facture {{invoiceNumber}} reste due.\n\nCordialement');
+  });
 });

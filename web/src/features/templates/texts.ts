@@ -4,7 +4,8 @@ const fr = {
   new: 'Nouveau modèle',
   newTitle: 'Créer un modèle',
   basedOn: 'Partir de',
-  blank: 'Un message vide',
+  // Not "empty": a template needs a subject and a message, so a new one starts from these two short lines.
+  blank: 'Un court message à compléter',
   create: 'Créer et modifier',
   defaultSubject: 'Facture {{invoiceNumber}}',
   defaultBody: 'Bonjour,\n\nLa facture {{invoiceNumber}} reste due.\n\nCordialement',
@@ -56,7 +57,7 @@ export const templateTexts = registerTexts('templateEditor', fr, {
   new: 'New template',
   newTitle: 'Create a template',
   basedOn: 'Start from',
-  blank: 'A blank message',
+  blank: 'A short message to complete',
   create: 'Create and edit',
   defaultSubject: 'Invoice {{invoiceNumber}}',
   defaultBody: 'Hello,\n\nInvoice {{invoiceNumber}} is still due.\n\nKind regards',

@@ -51,7 +51,7 @@ export default function TemplatesScreen() {
   );
 }
 
-/** A new template: a name and a starting point (a copy of an existing one, or a short blank message), then the editor. */
+/** A new template: a name and a starting point (a copy of an existing one, or a short message to complete: a template needs a subject and a message), then the editor. */
 const NewTemplateDialog = ({ templates }: { templates: readonly Template[] }) => {
   const { t, lang } = useI18n();
   const label = useTemplateLabel();
