@@ -2,21 +2,34 @@
  * DynamoDB stream consumer: the reconciler of DESIGN.md §1. Each changed invoice (or every
  * open invoice of a changed client, scenario or settings) is re-planned once per batch.
  * A throw makes Lambda retry the batch (bisecting on error); reconciling is idempotent.
+ * It also consumes the reminder dead-letter queue (an SQS batch): undelivered-reminders.ts.
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { DynamoDBStreamEvent } from 'aws-lambda';
+import type { DynamoDBStreamEvent, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { parseItemKey } from '../../shared/adapters/dynamo/keys.js';
 import { changeTarget, type ChangeTarget } from '../../shared/app/reminders/stream-targets.js';
 import { reconcileQuoteFollowUp, reconcileSchedules, scheduleLeaseCheck } from '../../shared/wiring-scheduler.js';
 import { wiring } from '../../shared/wiring.js';
+import { reminderReadDeps } from '../../shared/wiring-reminders.js';
+import { metrics } from '../../shared/wiring-telemetry.js';
+import { makeUndeliveredHandler } from './undelivered-reminders.js';
 
 const reconcileQuote = reconcileQuoteFollowUp();
 const image = (value: unknown) => (value ? unmarshall(value as Record<string, AttributeValue>) : undefined);
 /** What the record's keys name (undefined for items no consumer acts on). */
 const itemOf = (record: DynamoDBStreamEvent['Records'][number]) => parseItemKey((image(record.dynamodb?.Keys) ?? {}) as { PK?: string; SK?: string });
 
-export const handler = async (event: DynamoDBStreamEvent): Promise<{ reconciled: number }> => {
+const undelivered = makeUndeliveredHandler({ ...reminderReadDeps(), clock: wiring.clock, metrics: metrics() });
+const isSqs = (event: DynamoDBStreamEvent | SQSEvent): event is SQSEvent => event.Records[0]?.eventSource === 'aws:sqs';
+
+export function handler(event: SQSEvent): Promise<SQSBatchResponse>;
+export function handler(event: DynamoDBStreamEvent): Promise<{ reconciled: number }>;
+export function handler(event: DynamoDBStreamEvent | SQSEvent): Promise<{ reconciled: number } | SQSBatchResponse> {
+  return isSqs(event) ? undelivered(event) : reconcileStream(event);
+}
+
+const reconcileStream = async (event: DynamoDBStreamEvent): Promise<{ reconciled: number }> => {
   // Settings and scenarios read once for the batch (shared/app/batch-reads.ts).
   const reconcile = reconcileSchedules({ batchReads: true });
   const invoices = new Map<string, { tenantId: string; invoiceId: string }>();

@@ -3,7 +3,7 @@ import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
-import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
@@ -37,8 +37,13 @@ export class Reminders extends Construct {
   readonly scheduleGroup: ScheduleGroup;
   /** Assumed by EventBridge Scheduler: may only invoke send-reminder and dead-letter to the DLQ. */
   readonly schedulerRole: Role;
-  /** Reminders that neither the Scheduler nor Lambda's async retries could deliver. */
+  /**
+   * Reminders that neither the Scheduler nor Lambda's async retries could deliver. sync-schedules consumes it:
+   * each step named is failed or retried as the send path does (functions/reminders/undelivered-reminders.ts).
+   */
   readonly deadLetterQueue: DeadLetterQueue;
+  /** What that consumer could not handle (no step named, unreadable, its own errors): for a person, alarmed. */
+  readonly undeliveredFailureQueue: DeadLetterQueue;
   /** Stream batches the reconciler gave up on (after retries and bisection). */
   readonly streamFailureQueue: DeadLetterQueue;
   readonly sendReminder: RelancesFunction;
@@ -53,7 +58,12 @@ export class Reminders extends Construct {
       // Schedules are derived state, rebuilt from the table by the reconciler.
       removalPolicy: RemovalPolicy.DESTROY,
     });
-    this.deadLetterQueue = new DeadLetterQueue(this, 'DeadLetterQueue');
+    this.undeliveredFailureQueue = new DeadLetterQueue(this, 'UndeliveredFailureQueue');
+    this.deadLetterQueue = new DeadLetterQueue(this, 'DeadLetterQueue', {
+      // At least 6 × the consumer's timeout (Lambda's rule for an SQS source), so a batch in progress is not given twice.
+      visibilityTimeout: Duration.minutes(6),
+      deadLetterQueue: { queue: this.undeliveredFailureQueue, maxReceiveCount: 5 },
+    });
     this.streamFailureQueue = new DeadLetterQueue(this, 'StreamFailureQueue');
 
     this.sendReminder = new RelancesFunction(this, 'SendReminderFunction', {
@@ -112,6 +122,8 @@ export class Reminders extends Construct {
         onFailure: new SqsDlq(this.streamFailureQueue),
       }),
     );
+    // Undelivered fires: the step each names is failed or retried (the send path's failure path), the owner told.
+    this.syncSchedules.addEventSource(new SqsEventSource(this.deadLetterQueue, { batchSize: 10, reportBatchItemFailures: true }));
     // Plans read scenarios and settings, and the reconciler records scheduled steps.
     storage.grantReadWriteData(this.syncSchedules);
     this.scheduleGroup.grantReadSchedules(this.syncSchedules);

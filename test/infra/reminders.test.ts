@@ -113,6 +113,35 @@ describe('the schedule reconciler (sync-schedules)', () => {
   });
 });
 
+describe('the reminder DLQ consumer (sync-schedules)', () => {
+  it('reads the reminder DLQ and reports each message it could not handle, not the whole batch', () => {
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: stack.resolve(stack.reminders.deadLetterQueue.queueArn),
+      FunctionName: stack.resolve(stack.reminders.syncSchedules.functionName),
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+  });
+
+  it('may receive and delete the DLQ’s messages', () => {
+    const sqs = statementsOf(stack.reminders.syncSchedules.role!).filter((s) => actionsOf(s).includes('sqs:ReceiveMessage'));
+    expect(sqs.flatMap(actionsOf)).toEqual(expect.arrayContaining(['sqs:ReceiveMessage', 'sqs:DeleteMessage']));
+    expect(sqs.flatMap(resourcesOf)).toEqual([stack.resolve(stack.reminders.deadLetterQueue.queueArn)]);
+  });
+
+  it('passes what it cannot handle to a failure queue after a few tries, and no batch is given twice while in progress', () => {
+    const dlq = template.findResources('AWS::SQS::Queue')[logicalIdOf(stack.reminders.deadLetterQueue.queueArn)]!.Properties;
+    expect(dlq.RedrivePolicy).toEqual({ deadLetterTargetArn: stack.resolve(stack.reminders.undeliveredFailureQueue.queueArn), maxReceiveCount: 5 });
+    const fn = template.findResources('AWS::Lambda::Function')[logicalIdOf(stack.reminders.syncSchedules.functionArn)]!.Properties;
+    expect(dlq.VisibilityTimeout).toBeGreaterThanOrEqual(6 * (fn.Timeout as number));
+  });
+
+  it('the failure queue has its own alarm', () => {
+    const id = logicalIdOf(stack.reminders.undeliveredFailureQueue.queueArn);
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')).filter((a) => JSON.stringify(a.Properties.Dimensions ?? []).includes(id));
+    expect(alarms).toHaveLength(1);
+  });
+});
+
 describe('the send-reminder function', () => {
   it('has room to render a PDF: 1 GB and a minute', () => {
     template.hasResourceProperties('AWS::Lambda::Function', {
@@ -132,7 +161,7 @@ describe('the send-reminder function', () => {
 
 describe('dead-letter queues', () => {
   it('are encrypted and refuse requests without TLS', () => {
-    const queues = [stack.reminders.deadLetterQueue, stack.reminders.streamFailureQueue, stack.email.eventsDeadLetterQueue];
+    const queues = [stack.reminders.deadLetterQueue, stack.reminders.undeliveredFailureQueue, stack.reminders.streamFailureQueue, stack.email.eventsDeadLetterQueue];
     for (const queue of queues) {
       const id = logicalIdOf(queue.queueArn);
       expect(template.findResources('AWS::SQS::Queue')[id]!.Properties).toMatchObject({

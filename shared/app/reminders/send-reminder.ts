@@ -1,8 +1,8 @@
 import type { ReminderTemplate } from '../../domain/default-templates.js';
 import { attachmentFileName } from '../../domain/attachment-name.js';
 import { addDays, localDate } from '../../domain/dates.js';
-import { nextRetryAt, RETRY_WINDOW_MS, SEND_LEASE_MS, type StepRef } from '../../domain/reminder-steps.js';
-import { nextSendDay, sendInstant, sendSlotAtOrAfter, type SendCalendar } from '../../domain/send-calendar.js';
+import { SEND_LEASE_MS, type StepRef } from '../../domain/reminder-steps.js';
+import { nextSendDay, sendInstant, type SendCalendar } from '../../domain/send-calendar.js';
 import { EMAIL_FIRST_DELAY_MS, isInSmsWindow, nextSmsSlot } from '../../domain/sms-window.js';
 import { templateRefusalFor } from '../../domain/penalty-mentions.js';
 import { localDateTimeOf } from '../../domain/zoned-time.js';
@@ -16,6 +16,7 @@ import { composeReminder, creditNotesOf, paymentsOf, resolveTemplate } from './c
 import type { PortalLinks } from '../portal/portal-links.js';
 import { noMetrics, type Metrics } from '../metrics.js';
 import { alertOwner } from './owner-alert.js';
+import { retryAfterFailure } from './failure-retry.js';
 import { gatherSameDaySteps, sendSmsWithSameDaySteps, sendWithSameDaySteps } from './grouped-send.js';
 import { isEscalation } from '../../domain/escalation.js';
 import { compareSendRank, type SendRank } from '../../domain/grouped-reminder.js';
@@ -443,23 +444,10 @@ export const recordFailure = async (
   const { tenantId, id } = ctx.invoice;
   const at = send.now.toISOString();
   const lastError = error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 300) : 'unknown error';
-  // A step firing within the retry window of an earlier failure continues it. One moved past it since
-  // (a payment's grace window, a due date put later, the client's gap) starts a window of its own at
-  // its new time: it used to keep the old one, so its first failure there failed it for good, unretried.
-  const inWindow = record.firstFailedAt !== undefined && record.scheduledAt !== undefined && Date.parse(record.scheduledAt) - Date.parse(record.firstFailedAt) <= RETRY_WINDOW_MS;
-  const firstFailedAt = inWindow ? record.firstFailedAt! : at;
-  const failures = inWindow ? (record.attempts ?? 0) + 1 : 1;
-  const calendar = sendCalendarFor(ctx.settings, ctx.client);
   // A number that opted out (STOP) refuses every retry too: the step fails now and the owner is told the same day.
   const optedOut = error instanceof SmsOptedOutError;
-  const retryAt = record.manual || optedOut ? undefined : nextRetryAt(failures, new Date(firstFailedAt), send.now);
-  // A retry keeps to the calendar (a text to its window, an email to a send day from the send hour on),
-  // and still within the retry window of the first failure: otherwise the step fails now and the owner is told.
-  const slot = retryAt && (record.channel === 'sms' ? slotOf(record, retryAt, calendar) : sendSlotAtOrAfter(retryAt, calendar));
-  // A before-due step is never retried on or after its due date: there it would only be skipped
-  // `due_passed` at its fire, the owner never told that the courtesy reminder did not go out.
-  const beforeItsDue = (at: Date) => !record.beforeDue || localDate(at, calendar.timeZone) < dueBoundary(record, ctx.invoice);
-  const retry = slot && (record.channel === 'sms' || slot.getTime() - Date.parse(firstFailedAt) <= RETRY_WINDOW_MS) && beforeItsDue(slot) ? slot : undefined;
+  const { firstFailedAt, retry } = retryAfterFailure(ctx, record, send.now, { noRetry: optedOut });
+  const calendar = sendCalendarFor(ctx.settings, ctx.client);
   await deps.steps.releaseSend(
     tenantId,
     id,
