@@ -70,11 +70,15 @@ export const makeGetClientStatement = ({ clients, aggregates, settings, clock }:
     };
   };
 
+/** The PDF's file name, in the document's language as its title: an English statement is no "relevé". */
+export const statementFileName = (language: 'fr' | 'en', asOf: string): string => `${language === 'en' ? 'statement' : 'releve'}-${asOf}.pdf`;
+
 export const makeRenderStatementPdf = (deps: StatementDeps & { pdf: StatementPdfRenderer }) => {
   const getStatement = makeGetClientStatement(deps);
   return async (tenantId: string, clientId: string) => {
     const { statement, client, settings } = await getStatement(tenantId, clientId);
-    const bytes = await deps.pdf.statement({ seller: settings.company, client, statement, language: client.language ?? 'fr' });
-    return { bytes, fileName: `releve-${statement.asOf}.pdf` };
+    const language = client.language ?? 'fr';
+    const bytes = await deps.pdf.statement({ seller: settings.company, client, statement, language });
+    return { bytes, fileName: statementFileName(language, statement.asOf) };
   };
 };

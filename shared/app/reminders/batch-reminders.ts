@@ -2,9 +2,7 @@ import type { InvoiceListQuery } from '../../domain/invoice-types.js';
 import { AppError, BusinessRuleError } from '../errors.js';
 import type { InvoiceRecord, Page } from '../ports.js';
 import { batchClients, batchDocuments, batchSettings } from '../batch-reads.js';
-import { resolveTemplate } from './compose-reminder.js';
-import { manualTemplateRefusal } from '../../domain/default-templates.js';
-import { loadClientContexts, remindClient } from './client-reminders.js';
+import { checkTemplate, loadClientContexts, remindClient } from './client-reminders.js';
 import type { GroupSendDeps } from './send-reminder.js';
 
 /** Invoices one call may remind: each gets its answer within API Gateway's 30 s (docs/benchmarks.md). */
@@ -115,12 +113,8 @@ export const makeSendBatchReminders = (deps: BatchReminderDeps) =>
   async (tenantId: string, input: BatchReminderInput): Promise<BatchReminderResult> => {
     const elapsed = deps.elapsed ?? (() => performance.now());
     const deadline = elapsed() + (deps.timeBudgetMs ?? BATCH_TIME_BUDGET_MS);
-    if (input.templateId && !(await resolveTemplate(deps.templates, tenantId, input.templateId, 'fr').catch(() => undefined))) {
-      throw new BusinessRuleError('unknown-template', 'The template does not exist', [{ path: 'body.templateId', message: 'no such template' }]);
-    }
     // A text or a thank-you is never a reminder email (an instalment one is refused per client without a plan).
-    const misuse = input.templateId ? manualTemplateRefusal(input.templateId, true) : undefined;
-    if (misuse) throw new BusinessRuleError('not-a-reminder-template', misuse, [{ path: 'body.templateId', message: misuse }]);
+    if (input.templateId) await checkTemplate(deps.templates, tenantId, input.templateId, 'fr');
     const ids = [...new Set(input.invoiceIds ?? (await collect(deps, tenantId, input.filter ?? {})))];
     // react-pdf, fonts and the template load while the invoices are read: the first clients then take
     // no longer than the next ones (their time sets how many more fit in the budget).

@@ -94,6 +94,10 @@ export const loadClientContexts = async (deps: GroupSendDeps, tenantId: string, 
   return found;
 };
 
+/** A 422 naming `body.templateId`. */
+const templateProblem = (type: string, detail: string, message = detail) => new BusinessRuleError(type, detail, [{ path: 'body.templateId', message }]);
+const unknownTemplate = () => templateProblem('unknown-template', 'The template does not exist', 'no such template');
+
 /**
  * One reminder to one client about several of its invoices (one message, the table and every
  * PDF). Invoices that cannot be reminded are skipped with the reason; the client's minimum gap
@@ -145,13 +149,13 @@ export const remindClient = async (
   const waived = members.some((m) => m.ctx.invoice.dueDate < today && penaltiesWaived(activePlan(m.ctx), { status: m.ctx.invoice.status, balanceCents: invoiceBalanceCents(m.ctx.invoice) }));
   if (input.templateId) {
     const template = await resolveTemplate(deps.templates, tenantId, input.templateId, client.language).catch(() => undefined);
-    if (!template) throw new BusinessRuleError('unknown-template', 'The template does not exist', [{ path: 'body.templateId', message: 'no such template' }]);
+    if (!template) throw unknownTemplate();
     const refusal = templateRefusalFor(client.kind, template);
-    if (refusal) throw new BusinessRuleError('penalties-for-consumer', refusal, [{ path: 'body.templateId', message: refusal }]);
+    if (refusal) throw templateProblem('penalties-for-consumer', refusal);
     const misuse = manualTemplateRefusal(input.templateId, members.every((m) => activePlan(m.ctx) !== undefined));
-    if (misuse) throw new BusinessRuleError('not-a-reminder-template', misuse, [{ path: 'body.templateId', message: misuse }]);
+    if (misuse) throw templateProblem('not-a-reminder-template', misuse);
     const waiver = waived ? waivedTemplateRefusal(template) : undefined;
-    if (waiver) throw new BusinessRuleError('penalties-waived', waiver, [{ path: 'body.templateId', message: waiver }]);
+    if (waiver) throw templateProblem('penalties-waived', waiver);
   }
   // The owner's own words to a consumer: no penalties nor the €40 (CPCE L111-8), as for a template.
   const ownWords = templatePenaltyMentions({ subject: input.subject ?? '', body: input.body ?? '' });
@@ -217,6 +221,16 @@ export const remindClient = async (
 const CLAIM_ROUNDS = 3;
 
 /**
+ * A template that does not exist, or is never a reminder email (a text, a thank-you), named first, whatever the
+ * invoices (nothing to remind included); what depends on them (a consumer, a plan) is checked with them.
+ */
+export const checkTemplate = async (templates: GroupSendDeps['templates'], tenantId: string, templateId: string, language: 'fr' | 'en'): Promise<void> => {
+  if (!(await resolveTemplate(templates, tenantId, templateId, language).catch(() => undefined))) throw unknownTemplate();
+  const misuse = manualTemplateRefusal(templateId, true);
+  if (misuse) throw templateProblem('not-a-reminder-template', misuse);
+};
+
+/**
  * POST /clients/{id}/reminders: a manual reminder for several invoices of one client (default: its
  * open invoices with a balance), with `dryRun` to preview it. 409 within the client's gap (unless
  * `force`), 422 when no invoice can be reminded (the dry run too), 502 when SES refused (nothing counts against the day).
@@ -232,6 +246,7 @@ export const makeSendClientReminder = (deps: GroupSendDeps) =>
     if (unknown.length > 0) throw new BusinessRuleError('unknown-variables', 'The subject or body uses variables that do not exist', unknown);
     const client = await deps.clients.get(tenantId, clientId);
     if (!client) throw new NotFoundError('Client');
+    if (input.templateId) await checkTemplate(deps.templates, tenantId, input.templateId, client.language);
     const ids = [...new Set(input.invoiceIds ?? (await deps.invoices.openInvoiceIds(tenantId, clientId)))];
     // A send that took one of the invoices between the read and the claim (a double click, the engine's
     // fire): read again, so the answer says what stands now (the same day, the client's gap), never "changed".

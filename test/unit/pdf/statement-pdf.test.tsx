@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ReactPdfRenderer } from '../../../shared/adapters/pdf/react-pdf-renderer.js';
+import { statementFileName } from '../../../shared/app/aggregates/client-statement.js';
 import { buildStatement } from '../../../shared/domain/statement.js';
 import { allDocumentTemplates } from '../../../shared/wiring-pdf.js';
 import { aBusinessClient, aSeller, pdfText } from '../../fixtures/pdf-fixtures.js';
@@ -52,5 +53,22 @@ describe('the relevé de compte PDF of a client with many open invoices', () => 
     const { pages, items } = await placedText(await renderer.statement(statementOf(3)));
     expect(pages).toBe(1);
     expect(linesDrawnOver(items)).toEqual([]);
+  });
+});
+
+describe('the relevé de compte PDF of a client abroad', () => {
+  it('names the client’s country in the statement’s language, not by its ISO code', async () => {
+    const abroad = aBusinessClient({ language: 'en', address: { line1: '10 Downing Street', postalCode: 'SW1A 2AA', city: 'London', country: 'GB' } });
+    const en = { ...statementOf(2), client: abroad, language: 'en' as const };
+    const text = await pdfText(await renderer.statement(en));
+    expect(text).toContain('United Kingdom');
+    expect(text).not.toMatch(/(^|\n)GB(\n|$)/);
+    const fr = await pdfText(await renderer.statement({ ...en, language: 'fr' as const }));
+    expect(fr).toContain('Royaume-Uni');
+  });
+
+  it('is named in its language: statement-… in English, releve-… in French', () => {
+    expect(statementFileName('en', '2026-11-27')).toBe('statement-2026-11-27.pdf');
+    expect(statementFileName('fr', '2026-11-27')).toBe('releve-2026-11-27.pdf');
   });
 });
