@@ -2,6 +2,7 @@ import { Duration, Stack } from 'aws-cdk-lib';
 import { EventBus, Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { Grant } from 'aws-cdk-lib/aws-iam';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { ConfigurationSet, EmailSendingEvent, EventDestination } from 'aws-cdk-lib/aws-ses';
 import { Construct } from 'constructs';
 import { DeadLetterQueue } from './dead-letter-queue.js';
@@ -56,6 +57,9 @@ export class Email extends Construct {
     props.storage.grantReadWriteData(this.eventsFunction);
 
     this.eventsDeadLetterQueue = new DeadLetterQueue(this, 'EventsDeadLetterQueue');
+    // EventBridge invokes the function asynchronously: the rule's DLQ only gets the events it could not hand over.
+    // One the function throws on after Lambda's own retries lands in the same queue (and its alarm), not dropped.
+    this.eventsFunction.configureAsyncInvoke({ retryAttempts: 2, onFailure: new SqsDestination(this.eventsDeadLetterQueue) });
     new Rule(this, 'EmailEventsRule', {
       description: 'SES events of the Relances configuration set',
       eventBus: defaultBus,

@@ -140,8 +140,13 @@ const postalRecipient = (client: Pick<Client, 'name' | 'address'>): string => {
   return [client.name, ...(a ? [a.line1, ...(a.line2 ? [a.line2] : []), `${a.postalCode} ${a.city.toUpperCase()}`, ...(a.country && a.country !== 'FR' ? [a.country] : [])] : [])].join(', ');
 };
 
-/** Every reminder that went out or was attempted, with what SES and the post said of it. */
-export const proofReminders = (records: readonly StepRecordItem[], timeline: readonly TimelineRecord[]): ProofReminder[] => {
+/**
+ * Every reminder that went out or was attempted, with what SES and the post said of it. A step sent names the
+ * template its message went out in, as the invoice's plan does (a client's grouped mise en demeure, a firmer step
+ * sent in the courtesy text before the due date); it counts as a mise en demeure only once the invoice was due
+ * (`timeZone`: the tenant's, the day it went out): a grouped one tells an invoice not due yet to pay at its due date.
+ */
+export const proofReminders = (records: readonly StepRecordItem[], timeline: readonly TimelineRecord[], timeZone: string): ProofReminder[] => {
   const deliveries = timeline.filter((e) => DELIVERY_EVENT.test(e.type));
   const posted = timeline.filter((e) => e.type === 'reminder.posted');
   return records
@@ -151,10 +156,13 @@ export const proofReminders = (records: readonly StepRecordItem[], timeline: rea
       const post = posted.find((e) => e.data?.stepId === r.stepId);
       const postedAt = extra.postedAt ?? post?.at;
       const trackingNumber = extra.trackingNumber ?? (post?.data?.trackingNumber as string | undefined);
+      const used = r.state === 'sent' ? r.sentEvent?.data.templateId : undefined;
+      const templateId = typeof used === 'string' && used ? used : r.templateId;
+      const at = r.sentAt ?? r.at;
       return {
-        at: r.sentAt ?? r.at,
+        at,
         stepId: r.stepId,
-        templateId: r.templateId,
+        templateId,
         channel: extra.channel ?? 'email',
         state: r.state,
         manual: r.manual === true,
@@ -169,7 +177,7 @@ export const proofReminders = (records: readonly StepRecordItem[], timeline: rea
           : [],
         ...(postedAt ? { posted: { at: postedAt, ...(trackingNumber ? { trackingNumber } : {}) } } : {}),
         ...(r.letterSha256 ? { letterSha256: r.letterSha256 } : {}),
-        formalNotice: r.templateId.startsWith('formal-notice'),
+        formalNotice: templateId.startsWith('formal-notice') && !(r.dueDate && localDate(new Date(at), timeZone) <= r.dueDate),
       };
     })
     .sort(byTime);
@@ -209,7 +217,7 @@ export const makeProofFile = (deps: ProofFileDeps) =>
       balanceCents: balance,
       payments: withShownDates(invoice, payments).sort((a, b) => a.date.localeCompare(b.date) || a.createdAt.localeCompare(b.createdAt)),
       creditNotes: [...creditNotes].sort((a, b) => a.number.localeCompare(b.number)),
-      reminders: proofReminders(records, timeline),
+      reminders: proofReminders(records, timeline, settings.timezone),
       ...(invoiceEmail ? { invoiceEmail } : {}),
       // A plan's or a request's instalments are printed under its event: the agreed schedule is part of the case.
       events: proofPlanEvents(timeline.filter((e) => CASE_EVENT.test(e.type)).sort(byTime), invoice),

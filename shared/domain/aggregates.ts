@@ -123,13 +123,14 @@ const add = (counters: Record<string, Record<string, number>>, item: string, att
  * The date an invoice became fully paid: its latest payment still standing, or the credit note that
  * closed its balance after it (owed until then, as its balance moves say: a past asOf shows it open,
  * never open and paid at once). None when it was settled by what was paid before its import (that
- * date is unknown).
+ * date is unknown); paid off with us, the date of our last payment, never the import day.
  */
 export const paidDateOf = (f: InvoiceFacts): string | undefined => {
   if (f.status !== 'paid') return undefined;
   const standing = f.payments.filter((p) => !p.removed);
   if (!standing.some((p) => !p.beforeImport)) return undefined;
-  return [...standing.map((p) => p.date), ...f.credits.map((c) => c.issueDate)].sort().at(-1);
+  // What was paid before the import stands at the issue date (as in balanceFlows), not on the import day it is recorded at.
+  return [...standing.map((p) => (p.beforeImport && f.issueDate < p.date ? f.issueDate : p.date)), ...f.credits.map((c) => c.issueDate)].sort().at(-1);
 };
 
 export const invoiceContribution = (f: InvoiceFacts): Contribution => {

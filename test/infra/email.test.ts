@@ -42,6 +42,13 @@ describe('the email events rule', () => {
     });
   });
 
+  it('keeps an event the function failed on after its own retries in that DLQ (EventBridge invokes it asynchronously: without a destination Lambda drops it)', () => {
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: stack.resolve(stack.email.eventsFunction.functionName),
+      DestinationConfig: { OnFailure: { Destination: stack.resolve(stack.email.eventsDeadLetterQueue.queueArn) } },
+    });
+  });
+
   it('lets only EventBridge invoke the email-events function', () => {
     template.hasResourceProperties('AWS::Lambda::Permission', {
       Action: 'lambda:InvokeFunction',

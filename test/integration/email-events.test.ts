@@ -10,6 +10,7 @@ import { reminderRecipients } from '../../shared/app/reminders/reminder-context.
 import { invoiceTotals } from '../../shared/domain/invoice.js';
 import type { Client } from '../../shared/http/schemas/clients.js';
 import { fixedClock } from '../fixtures/fakes.js';
+import { RecordingMetrics } from '../fixtures/recording-metrics.js';
 
 const db = DynamoDBDocumentClient.from(
   new DynamoDBClient({ endpoint: inject('dynamodbEndpoint'), region: 'eu-west-3', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } }),
@@ -83,6 +84,22 @@ describe('SES events reach the invoice timeline', () => {
     expect(reminderRecipients(flagged)).toEqual({ to: [client.email], cc: ['accounts@client.test'] });
     await record(sesEvent('Complaint', tags, { complaint: { timestamp: '2026-11-27T09:00:00.000Z' } }));
     expect((await clients.get(tenantId, client.id))?.complained).toBe(true);
+  });
+
+  it('counts every bounce of our emails (EmailBounces), a quote\'s, a daily overview\'s or an owner alert\'s too, and nothing else', async () => {
+    const metrics = new RecordingMetrics();
+    const counting = makeRecordEmailEvent({ invoices, clients, clock, metrics });
+    const { client, invoice } = await setup();
+    const bounce = { bounce: { bounceType: 'Transient', bounceSubType: 'MailboxFull', bouncedRecipients: [{ emailAddress: client.email }], timestamp: '2026-11-27T08:01:00.000Z' } };
+    await counting(sesEvent('Bounce', { tenant: tenantId, invoice: invoice.id, client: client.id, step: 'j+1' }, bounce));
+    await counting(sesEvent('Delivery', { tenant: tenantId, invoice: invoice.id, client: client.id, step: 'j+1' }, { delivery: { timestamp: '2026-11-27T08:00:03.000Z', recipients: [client.email] } }));
+    expect(metrics.recorded).toEqual(['emailBounced']);
+    // Sent through the same configuration set, with no invoice tag: a quote and its follow-up, the owner's emails.
+    await counting(sesEvent('Bounce', { tenant: tenantId, quote: 'Q1', client: client.id, step: 'quote-follow-up' }, bounce));
+    await counting(sesEvent('Bounce', { tenant: tenantId, kind: 'daily-overview' }, bounce));
+    await counting(sesEvent('Bounce', { tenant: tenantId, kind: 'owner-notification' }, bounce));
+    await counting(sesEvent('Complaint', { tenant: tenantId, kind: 'owner-notification' }, { complaint: { timestamp: '2026-11-27T09:00:00.000Z' } }));
+    expect(metrics.recorded).toEqual(['emailBounced', 'emailBounced', 'emailBounced', 'emailBounced']);
   });
 
   it('ignores events without our tags or for an unknown invoice', async () => {

@@ -25,6 +25,7 @@ import type { Scenario } from '../../shared/domain/scenario.js';
 import type { Client } from '../../shared/http/schemas/clients.js';
 import type { LetterData } from '../../shared/domain/letter.js';
 import { fixedClock } from '../fixtures/fakes.js';
+import { RecordingMetrics } from '../fixtures/recording-metrics.js';
 import { ensureTable } from '../../infra/local/dynamodb-local.js';
 
 /**
@@ -45,6 +46,9 @@ const readDeps = { invoices, clients, settings: new DynamoSettingsRepository(db,
 const ses = new SESv2Client({ endpoint: inject('sesUrl'), region, credentials, maxAttempts: 1 });
 const tenantId = `it-${ulid().toLowerCase()}`;
 const clock = fixedClock('2026-11-20T10:00:00Z');
+/** What every sender below counts (RemindersSent, RemindersOutcomeUnknown…). */
+const metrics = new RecordingMetrics();
+const counted = (name: string) => metrics.recorded.filter((m) => m === name).length;
 
 type Command = { constructor: { name: string }; input: Record<string, unknown> };
 /** A DynamoDB client whose calls go through unless `fault` says to throw (after the SDK's own retries, as a throttle that lasts). */
@@ -78,6 +82,7 @@ const sender = (faulty?: DynamoDBDocumentClient, pdf: PdfRenderer = new ReactPdf
     mailer: new SesMailer(ses, 'factures@relances.local'),
     pdf,
     clock,
+    metrics,
   });
 
 const inboxFor = async (to: string) =>
@@ -183,6 +188,7 @@ describe('DynamoDB faults on the send path', () => {
     const client = await aClient();
     const single = await aPlannedInvoice(client);
     const { client: faulty, faults } = faultyClient(claimOf(single.invoice.id), { afterCommit });
+    const [unknownBefore, sentBefore] = [counted('reminderOutcomeUnknown'), counted('reminderSent')];
     await expect(sender(faulty)(single.fire(0))).rejects.toThrow('allowed throughput');
     expect(faults).toEqual(['TransactWriteCommand']);
     expect(await inboxFor(client.email)).toHaveLength(0);
@@ -193,10 +199,13 @@ describe('DynamoDB faults on the send path', () => {
       expect(await inboxFor(client.email)).toHaveLength(0);
       expect(record).toMatchObject({ state: 'failed', reason: 'unknown_outcome' });
       expect((await invoices.timeline(tenantId, single.invoice.id, { limit: 100 })).items.map((e) => e.type)).toContain('owner.alerted');
+      // The RemindersOutcomeUnknown alarm's metric, once.
+      expect([counted('reminderOutcomeUnknown') - unknownBefore, counted('reminderSent') - sentBefore]).toEqual([1, 0]);
     } else {
       const inbox = await inboxFor(client.email);
       expect(inbox).toHaveLength(1);
       expect(record).toMatchObject({ state: 'sent', attempts: 1, messageId: expect.any(String) });
+      expect([counted('reminderOutcomeUnknown') - unknownBefore, counted('reminderSent') - sentBefore]).toEqual([0, 1]);
     }
   });
 

@@ -163,6 +163,35 @@ describe('a reminder fire dead-lettered by Lambda (async onFailure)', () => {
   });
 });
 
+describe('a reminder fire dead-lettered while its step was sending (the function died between SES and the table)', () => {
+  it('fails the step unknown_outcome once its lease is over, tells the owner and counts RemindersOutcomeUnknown; never twice', async () => {
+    const { invoice, first } = await aPlannedInvoice();
+    const input = await scheduleInput(invoice.id, first);
+    // What the send path's claim leaves behind when the invocation is killed after it (a timeout, say).
+    expect(await steps.transition(tenantId, invoice.id, first, { state: 'scheduled', scheduledAt: first.scheduledAt! }, { state: 'sending', at: '2026-11-27T08:00:01.000Z', leaseUntil: '2026-11-27T08:10:00.000Z' })).toBe(true);
+    const count = (name: string) => metrics.recorded.filter((m) => m === name).length;
+    const [unknownBefore, failedBefore] = [count('reminderOutcomeUnknown'), count('reminderFailed')];
+
+    // Within its lease the send may still be running: left alone.
+    clock.set('2026-11-27T08:05:00.000Z');
+    expect(await handler(batch(lambdaMessage(input)))).toEqual({ batchItemFailures: [] });
+    expect(await stepOf(invoice.id)).toMatchObject({ state: 'sending' });
+    expect(count('reminderOutcomeUnknown')).toBe(unknownBefore);
+
+    clock.set('2026-11-27T08:20:00.000Z');
+    const message = lambdaMessage(input);
+    expect(await handler(batch(message))).toEqual({ batchItemFailures: [] });
+    expect(await stepOf(invoice.id)).toMatchObject({ state: 'failed', reason: 'unknown_outcome' });
+    expect((await timelineOf(invoice.id)).filter((e) => e.type === 'owner.alerted').map((e) => e.data)).toEqual([{ reason: 'unknown_outcome', stepId: first.stepId }]);
+    expect([count('reminderOutcomeUnknown') - unknownBefore, count('reminderFailed') - failedBefore]).toEqual([1, 0]);
+
+    // SQS delivers at least once: the duplicate changes and counts nothing.
+    expect(await handler(batch(message))).toEqual({ batchItemFailures: [] });
+    expect([count('reminderOutcomeUnknown') - unknownBefore, count('reminderFailed') - failedBefore]).toEqual([1, 0]);
+    expect((await timelineOf(invoice.id)).filter((e) => e.type === 'owner.alerted')).toHaveLength(1);
+  });
+});
+
 describe('what the consumer leaves alone', () => {
   it('a step sent meanwhile (the Scheduler delivered a retry that went through)', async () => {
     const { invoice, first } = await aPlannedInvoice();

@@ -73,6 +73,18 @@ describe('an invoice contribution', () => {
     expect(paidDateOf(anInvoice({ status: 'paid', paidCents: 60_000, creditedCents: 60_000, payments: [{ amountCents: 60_000, date: '2026-04-05', removed: false }], credits: [{ grossCents: 60_000, issueDate: '2026-04-01' }] }))).toBe('2026-04-05');
   });
 
+  it('dates an imported invoice paid off with us on our last payment, not on the import day its earlier payment is recorded at', () => {
+    // Imported on 27 Nov with 40 paid elsewhere (recorded that day), the 80 left received on 24 Nov: paid on the 24th, 6 days late.
+    const f = anInvoice({
+      status: 'paid', issueDate: '2026-11-03', dueDate: '2026-11-18', grossCents: 12_000, paidCents: 12_000,
+      payments: [{ amountCents: 4_000, date: '2026-11-27', removed: false, beforeImport: true }, { amountCents: 8_000, date: '2026-11-24', removed: false }],
+    });
+    expect(paidDateOf(f)).toBe('2026-11-24');
+    const c = invoiceContribution(f);
+    expect(c.counters[dayItem('2026-11-24')]).toMatchObject({ paidInvoices: 1, paidWeightCents: 12_000, paidDaysWeighted: 12_000 * 21 });
+    expect(c.counters[clientItem('c1')]).toEqual({ paidInvoices: 1, paidWeightCents: 12_000, lateDaysWeighted: 12_000 * 6 });
+  });
+
   it('counts a payment made before the invoice was written (paid on the job) as paid at once, never as negative days to pay', () => {
     const c = invoiceContribution(anInvoice({ status: 'paid', paidCents: 120_000, payments: [{ amountCents: 120_000, date: '2026-01-20', removed: false }] }));
     expect(c.counters[dayItem('2026-01-20')]).toMatchObject({ paidInvoices: 1, paidWeightCents: 120_000 });

@@ -131,6 +131,20 @@ describe('POST /reminders/batch (use case)', () => {
     const huge = makeSendBatchReminders({ ...w.deps, list: async () => ({ items: Array.from({ length: 100 }, (_, i) => ({ id: `x${i}` })), nextCursor: 'more' }) });
     await expect(huge(T, { filter: {} })).rejects.toMatchObject({ status: 422, errors: [{ path: 'body.filter' }] });
   });
+
+  it('leaves out a client opted out of reminders (skipped: opt_out, nothing sent nor written), which its own page can still remind', async () => {
+    const w = world();
+    await w.clients.create(T, aClient({ id: 'c3', email: 'c3@client.test', remindersEnabled: false }));
+    w.invoices.add(anInvoiceRecord({ id: 'e', clientId: 'c3', number: 'F-5' }));
+    const batch = makeSendBatchReminders({ ...w.deps, list: async () => ({ items: [{ id: 'a' }, { id: 'e' }] }) });
+    const result = await batch(T, { filter: { status: 'overdue' } });
+    expect(result.items).toEqual([{ invoiceId: 'a', status: 'sent' }, { invoiceId: 'e', status: 'skipped', reason: 'opt_out' }]);
+    expect(result.totals).toEqual({ sent: 1, skipped: 1, failed: 0 });
+    expect(w.mailer.sent.map((m) => m.to)).toEqual([['c1@client.test']]);
+    expect(await w.steps.list(T, 'e')).toEqual([]);
+    // Asked for that client alone, the owner's reminder goes.
+    expect((await makeSendClientReminder(w.deps)(T, 'c3', {})).items).toMatchObject([{ invoiceId: 'e', status: 'sent' }]);
+  });
 });
 
 describe('POST /clients/{id}/reminders (use case)', () => {

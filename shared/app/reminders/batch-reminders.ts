@@ -142,7 +142,8 @@ export const makeSendBatchReminders = (deps: BatchReminderDeps) =>
     const remindOne = async ([clientId, clientIds]: [string, string[]]): Promise<BatchItem[]> => {
       try {
         const client = await reads.clients.get(tenantId, clientId);
-        if (!client) return clientIds.map((invoiceId) => ({ invoiceId, status: 'skipped', reason: 'not_found' }));
+        // A client opted out of reminders is never chased in bulk (its own page can still remind it by hand).
+        if (!client?.remindersEnabled) return clientIds.map((invoiceId) => ({ invoiceId, status: 'skipped', reason: client ? 'opt_out' : 'not_found' }));
         const contexts = await loadClientContexts(reads, tenantId, clientId, clientIds);
         // The most overdue first, whatever order the ids came in: past the 40 one message lists, the newest answer group_full.
         const due = (id: string) => contexts.get(id)?.invoice.dueDate ?? '';

@@ -32,6 +32,8 @@ export const makeRecordEmailEvent = ({ invoices, clients, clock, metrics = noMet
     const tenantId = tag('tenant');
     const invoiceId = tag('invoice');
     const type = TYPES[detail.eventType];
+    // Every bounce of an email sent through the configuration set counts, whatever it was about (a quote, the owner's alerts).
+    if (detail.eventType === 'Bounce') metrics.emailBounced();
     if (!tenantId || !invoiceId || !type) return 'ignored';
     const permanent = detail.eventType === 'Bounce' && detail.bounce?.bounceType === 'Permanent';
     const groupTags = Object.keys(detail.mail?.tags ?? {}).filter((name) => /^g\d+$/.test(name));
@@ -45,7 +47,6 @@ export const makeRecordEmailEvent = ({ invoices, clients, clock, metrics = noMet
     if (!invoice) return 'ignored';
 
     const at = detail.bounce?.timestamp ?? detail.delivery?.timestamp ?? detail.complaint?.timestamp ?? clock.now().toISOString();
-    if (detail.eventType === 'Bounce') metrics.emailBounced();
     const data = {
       messageId: detail.mail?.messageId,
       ...(tag('step') ? { stepId: stepIdFromTag(tag('step')!) } : {}),

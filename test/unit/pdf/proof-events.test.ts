@@ -80,8 +80,32 @@ describe('the proof file’s registered letters', () => {
       sentAt: '2026-12-11T09:00:00.000Z', postedAt: '2026-12-11T09:00:00.000Z', trackingNumber: '1A 234', letterSha256: 'ab'.repeat(32),
       letter: { client: { name: 'Client Roy', address: { line1: '12 rue des Lilas', postalCode: '75011', city: 'Paris', country: 'FR' } } },
     };
-    const [letter] = proofReminders([record as never], []);
+    const [letter] = proofReminders([record as never], [], 'Europe/Paris');
     expect(letter).toMatchObject({ channel: 'letter', recipients: ['Client Roy, 12 rue des Lilas, 75011 PARIS'], letterSha256: 'ab'.repeat(32), posted: { at: '2026-12-11T09:00:00.000Z', trackingNumber: '1A 234' } });
+  });
+});
+
+describe('the proof file’s reminders', () => {
+  /** A step recorded sent, its `reminder.sent` naming the template the message went out in. */
+  const sent = (stepId: string, templateId: string, used: string, dueDate: string, sentAt: string) => ({
+    plan: 1, index: 0, stepId, templateId, state: 'sent', at: sentAt, attempts: 1, sentAt, dueDate, messageId: `ses-${stepId}`,
+    sentEvent: { type: 'reminder.sent', data: { stepId, templateId: used, messageId: `ses-${stepId}` } },
+  });
+  const shown = (record: object) => {
+    const [r] = proofReminders([record as never], [], 'Europe/Paris');
+    return [r!.templateId, r!.formalNotice];
+  };
+
+  it('name the template the message went out in, as the invoice’s plan does, and count a mise en demeure only for an invoice already due', () => {
+    // An overdue invoice's J+1 sent in the client's grouped mise en demeure (whose letter lists it): it was put on notice.
+    expect(shown(sent('j+1', 'reminder', 'formal-notice', '2026-12-11', '2026-12-14T08:00:00.000Z'))).toEqual(['formal-notice', true]);
+    // The same message to an invoice not due yet ("à régler à leur échéance"): never a notice for it.
+    expect(shown(sent('j-5', 'courtesy', 'formal-notice', '2026-12-17', '2026-12-14T08:00:00.000Z'))).toEqual(['formal-notice', false]);
+    // A scenario's mise en demeure before the due date goes out in the courtesy template: none was sent.
+    expect(shown(sent('j-3', 'formal-notice', 'courtesy', '2026-12-17', '2026-12-14T08:00:00.000Z'))).toEqual(['courtesy', false]);
+    // The day after the due date in the tenant's zone (00:30 in Paris, still the due date in UTC).
+    expect(shown(sent('j+1', 'formal-notice', 'formal-notice', '2026-12-11', '2026-12-11T23:30:00.000Z'))).toEqual(['formal-notice', true]);
+    expect(shown(sent('j+0', 'formal-notice', 'formal-notice', '2026-12-11', '2026-12-11T22:30:00.000Z'))).toEqual(['formal-notice', false]);
   });
 });
 

@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import { mentionsPenalties } from '../../../shared/domain/penalty-mentions.js';
 import { useI18n } from './i18n';
 
 /**
@@ -13,6 +14,15 @@ export const templateForLanguage = (id: string, language: 'fr' | 'en' | undefine
 /** Whether a template can be chosen for a client of this language (not a French one the API would swap for English). */
 export const offeredFor = (id: string, language: 'fr' | 'en' | undefined, templates: readonly { id: string }[]): boolean =>
   templateForLanguage(id, language, templates) === id;
+
+/**
+ * Whether the API lets this template go to a client of this kind: never one citing late penalties or the €40
+ * indemnity to a consumer (CPCE L111-8; the API's templateRefusalFor, same words checked). Pickers leave such
+ * templates out for a consumer (the built-in firm and formal-notice ones for professionals): chosen, they were
+ * refused with the API's long English-worded problem, or previewed with their penalty lines left empty.
+ */
+export const fitsClientKind = (tpl: { readonly subject?: string; readonly body?: string } | undefined, kind: 'business' | 'consumer' | undefined): boolean =>
+  kind !== 'consumer' || tpl === undefined || !mentionsPenalties({ subject: tpl.subject ?? '', body: tpl.body ?? '' });
 
 interface Labelled {
   readonly id: string;

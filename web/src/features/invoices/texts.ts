@@ -318,6 +318,9 @@ const massFr = {
   previewClient: 'Aperçu du message à {{client}}',
   previewSkipped: 'Rien ne partirait à ce client maintenant.',
   previewFor: 'Aperçu pour',
+  penaltiesForConsumers_one: 'Ce modèle cite des pénalités ou l’indemnité de 40 €, interdites envers un particulier : {{clients}} ne recevra rien (sauté). Pour le relancer, choisissez un modèle pour particuliers ou celui de l’étape prévue.',
+  penaltiesForConsumers_other: 'Ce modèle cite des pénalités ou l’indemnité de 40 €, interdites envers un particulier : {{clients}} ne recevront rien (sautés). Pour les relancer, choisissez un modèle pour particuliers ou celui de l’étape prévue.',
+  previewConsumerRefused: 'Rien ne part à ce client avec ce modèle : c’est un particulier.',
   confirm: 'Envoyer les relances',
   sending: 'Envoi en cours…',
   progress: '{{done}} sur {{total}} traitées, envoi de la suite…',
@@ -345,6 +348,9 @@ export const massSendTexts = registerTexts('massSend', massFr, {
   previewClient: 'Preview of the message to {{client}}',
   previewSkipped: 'Nothing would go to this client now.',
   previewFor: 'Preview for',
+  penaltiesForConsumers_one: 'This template mentions late penalties or the €40 indemnity, which a consumer never owes: {{clients}} will get nothing (skipped). To remind them, choose a template for consumers or the next step’s one.',
+  penaltiesForConsumers_other: 'This template mentions late penalties or the €40 indemnity, which a consumer never owes: {{clients}} will get nothing (skipped). To remind them, choose a template for consumers or the next step’s one.',
+  previewConsumerRefused: 'Nothing goes to this client with this template: they are a consumer.',
   confirm: 'Send the reminders',
   sending: 'Sending…',
   progress: '{{done}} of {{total}} done, sending the rest…',
@@ -426,6 +432,7 @@ const planStepsFr = {
   attachments: 'Pièces jointes',
   notRemindable: 'Cette facture ne peut pas être relancée maintenant : {{reason}}.',
   notYetDue: 'Pas encore échue : c’est « {{name}} » qui part, jamais une relance d’impayé avant l’échéance.',
+  previewTemplateRefused: 'Pas d’aperçu avec ce modèle : choisissez-en un autre.',
   /** Why a payment plan ended (the plan's `endReason`, the `plan.ended` event's reason). */
   planEndReasons: {
     paid: 'facture payée',
@@ -508,6 +515,7 @@ export const planStepTexts = registerTexts('planSteps', planStepsFr, {
   attachments: 'Attachments',
   notRemindable: 'This invoice cannot be reminded now: {{reason}}.',
   notYetDue: 'Not due yet: “{{name}}” goes instead, never an overdue reminder before the due date.',
+  previewTemplateRefused: 'No preview with this template: choose another one.',
   planEndReasons: {
     paid: 'invoice paid',
     missed: 'an instalment was not paid',

@@ -152,7 +152,7 @@ describe('the template editor', () => {
   });
 
   it('previews a firm B2B reminder on an overdue invoice of a professional, not on the latest (a consumer’s, not yet due: penalties empty, "0 jours"), and on another invoice when chosen', async () => {
-    const firm = { ...template, id: 'firm', name: 'Relance ferme (J+8)', tone: 'firm', kind: 'business' };
+    const firm = { ...template, id: 'firm', name: 'Relance ferme (J+8)', tone: 'firm', kind: 'business', body: 'Pénalités de retard : {{penaltiesAmount}}' };
     const invoices = [
       { id: 'consumer-not-due', number: 'F-2026-0003', clientId: 'marie', clientName: 'Marie Martin', status: 'sent', overdue: false },
       { id: 'pro-paid', number: 'F-2026-0002', clientId: 'dupont', clientName: 'Boulangerie Dupont', status: 'paid', overdue: false },
@@ -180,9 +180,16 @@ describe('the template editor', () => {
     await waitFor(() => expect(previews()).toEqual(['pro-late']));
     const picker = screen.getByLabelText('Facture de l’aperçu') as HTMLSelectElement;
     expect(picker.value).toBe('pro-late');
+    expect(screen.queryByTestId('consumer-preview')).toBeNull();
     await userEvent.selectOptions(picker, 'consumer-not-due');
     await screen.findByRole('heading', { name: 'Aperçu — facture F-2026-0003' });
     await waitFor(() => expect(previews()).toEqual(['pro-late', 'consumer-not-due']));
+    // On a consumer's invoice, a text citing penalties is said never to go to them (its amounts preview empty).
+    expect(screen.getByTestId('consumer-preview').textContent).toBe(
+      'Marie Martin est un particulier : ce modèle cite des pénalités ou l’indemnité de 40 €, il ne lui partira jamais (ces montants restent vides ci-dessous).',
+    );
+    fireEvent.change(screen.getByLabelText('Message'), { target: { value: 'Reste dû : {{balanceAmount}}' } });
+    await waitFor(() => expect(screen.queryByTestId('consumer-preview')).toBeNull());
   });
 
   it('asks before reverting a customised template to the built-in one (one tap lost the owner’s edits)', async () => {

@@ -125,3 +125,38 @@ describe('the grouped reminder with a firmer template before the due dates', () 
     expect(within(dialog).getByText(WARNING)).toBeTruthy();
   });
 });
+
+describe('the grouped reminder to a consumer', () => {
+  const KINDS = {
+    items: [
+      { id: 'firm', name: 'Relance ferme (J+8)', language: 'fr', purpose: 'reminder', tone: 'firm', kind: 'business', subject: 'Deuxième relance', body: 'Indemnité forfaitaire : {{indemnityAmount}}' },
+      { id: 'firm-consumer', name: 'Second rappel (J+8)', language: 'fr', purpose: 'reminder', tone: 'firm', kind: 'consumer', subject: 'Second rappel', body: 'Bonjour' },
+    ],
+  };
+  const WAIVED =
+    "The template claims the late-payment penalties or the €40 indemnity that the running payment plan waives: send the plan's own reminder (leave templateId out), or end the plan first (DELETE /invoices/{id}/payment-plan)";
+
+  it('offers no template citing penalties or the €40 to a consumer (the API refuses it), and says a refusal naming the template under its choice', async () => {
+    fakeApi(({ method, path }) => {
+      if (path.startsWith('/invoices?')) return { status: 200, body: INVOICES };
+      if (path === '/templates') return { status: 200, body: KINDS };
+      if (method === 'POST' && path === '/clients/c1/reminders?dryRun=true')
+        return {
+          status: 422,
+          body: { type: 'https://relances.dev/problems/business-rule/penalties-waived', status: 422, title: 'Unprocessable request', detail: WAIVED, errors: [{ path: 'body.templateId', message: WAIVED }] },
+        };
+      return undefined;
+    });
+    renderInApp(<GroupedReminderDialog clientId="c1" kind="consumer" />);
+    await userEvent.click(screen.getByRole('button', { name: 'Relance groupée' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Relance groupée' });
+    const select = within(dialog).getByLabelText('Modèle') as HTMLSelectElement;
+    await within(select).findByRole('option', { name: 'Second rappel (J+8) (FR)' });
+    expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual(['Modèle de l’étape prévue', 'Second rappel (J+8) (FR)']);
+    await userEvent.selectOptions(select, 'firm-consumer');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Prévisualiser' }));
+    const said = await within(dialog).findByText(/auxquelles l’échéancier en cours renonce/);
+    expect(select.getAttribute('aria-describedby')?.split(' ')).toContain(said.id);
+    expect(within(dialog).getAllByText(/auxquelles l’échéancier en cours renonce/)).toHaveLength(1);
+  });
+});

@@ -3,17 +3,17 @@ import { useState } from 'react';
 import type { operations } from '../../../api/schema';
 import { Dialog, ErrorMessage, Field } from '../../../components/ui';
 import { api, unwrap } from '../../../lib/api-client';
-import { nothingToRemind } from '../../../lib/problem';
+import { ApiError, nothingToRemind } from '../../../lib/problem';
 import { invalidateMoneyViews } from '../../../lib/money-views';
 import { useI18n } from '../../../lib/i18n';
-import { offeredFor, useTemplateLabel } from '../../../lib/template-language';
+import { fitsClientKind, offeredFor, useTemplateLabel } from '../../../lib/template-language';
 import { useClientInvoices } from '../api';
 import '../texts';
 
 type Input = NonNullable<operations['sendClientReminder']['requestBody']>['content']['application/json'];
 
 /** One reminder listing several invoices of the client: choose them and a template, preview (dry run), send. */
-export const GroupedReminderDialog = ({ clientId, language }: { clientId: string; language?: 'fr' | 'en' }) => {
+export const GroupedReminderDialog = ({ clientId, language, kind }: { clientId: string; language?: 'fr' | 'en'; kind?: 'business' | 'consumer' }) => {
   const { t, money, date, colon } = useI18n();
   const label = useTemplateLabel();
   const queryClient = useQueryClient();
@@ -43,6 +43,8 @@ export const GroupedReminderDialog = ({ clientId, language }: { clientId: string
   // What the preview says will not go, and why: the owner reads it before pressing send, never the API's code after.
   // None of them can be reminded: the preview is refused as the send would be (422 nothing-to-remind), naming each and why.
   const refused = nothingToRemind(preview.error);
+  // A refusal naming the template (a plan waiving the penalties…): said under the template's choice.
+  const templateError = [preview.error, send.error].map((e) => (e instanceof ApiError ? e.fieldErrors().templateId : undefined)).find(Boolean);
   const skipped = refused ?? (preview.data?.items ?? []).filter((i) => i.status === 'skipped');
   const nothingToSend = refused !== undefined || (preview.isSuccess && skipped.length === preview.data.items.length);
   const blockedByGap = Boolean(preview.data?.gapUntil) && !force;
@@ -89,14 +91,18 @@ export const GroupedReminderDialog = ({ clientId, language }: { clientId: string
           <Field
             label={t('clientMore.template')}
             hint={templateId === '' ? t('clientMore.stepTemplateHint') : undefined}
+            error={templateError}
             warning={courtesyInstead ? t('clientMore.courtesyInstead') : undefined}
           >
             {(p) => (
               <select {...p} value={templateId} onChange={(e) => (changed(), setTemplateId(e.target.value))}>
                 <option value="">{t('clientMore.stepTemplate')}</option>
                 {/* Reminders only: not the SMS, instalment or thank-you texts (as "send now" and mass send); for an
-                    English client, no French template the API would swap for its English variant anyway. */}
-                {(templates.data?.items ?? []).filter((tpl, _, all) => tpl.purpose === 'reminder' && offeredFor(tpl.id, language, all)).map((tpl, _, offered) => (
+                    English client, no French template the API would swap for its English variant anyway; for a consumer,
+                    none citing penalties or the €40, which the API refuses (CPCE L111-8). */}
+                {(templates.data?.items ?? [])
+                  .filter((tpl, _, all) => tpl.purpose === 'reminder' && offeredFor(tpl.id, language, all) && fitsClientKind(tpl, kind))
+                  .map((tpl, _, offered) => (
                   <option key={tpl.id} value={tpl.id}>
                     {label(tpl, offered)}
                   </option>
@@ -107,7 +113,7 @@ export const GroupedReminderDialog = ({ clientId, language }: { clientId: string
           <label className="checkbox">
             <input type="checkbox" checked={force} onChange={(e) => (changed(), setForce(e.target.checked))} /> {t('clientMore.force')}
           </label>
-          {((refused ? undefined : preview.error) ?? send.error) && <ErrorMessage error={(refused ? undefined : preview.error) ?? send.error} />}
+          {!templateError && ((refused ? undefined : preview.error) ?? send.error) && <ErrorMessage error={(refused ? undefined : preview.error) ?? send.error} />}
           {(shown || refused) && (
             <section aria-label={t('clientMore.preview')} data-testid="grouped-preview">
               <h3>{t('clientMore.preview')}</h3>

@@ -22,7 +22,7 @@ export default function ClientScreen() {
   return (
     <article>
       <PageHeader title={c.name}>
-        <GroupedReminderDialog clientId={c.id} language={c.language} />
+        <GroupedReminderDialog clientId={c.id} language={c.language} kind={c.kind} />
         <Link to={`/invoices/new?client=${c.id}`} className="button primary">
           {t('clients.newInvoice')}
         </Link>

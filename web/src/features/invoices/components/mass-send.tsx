@@ -7,7 +7,7 @@ import { nothingToRemind } from '../../../lib/problem';
 import { invalidateMoneyViews } from '../../../lib/money-views';
 import { useI18n } from '../../../lib/i18n';
 import { useClientNames, useClientReminderPreview, usePreview, useTemplates, type Invoice } from '../api';
-import { templateForLanguage, useTemplateLabel } from '../../../lib/template-language';
+import { fitsClientKind, templateForLanguage, useTemplateLabel } from '../../../lib/template-language';
 import { sendInRounds } from '../batch-rounds';
 import '../texts';
 import { useStepReason } from './step-reason';
@@ -53,8 +53,20 @@ export const MassSendDialog = ({ invoices, onDone, onOpenChange }: { invoices: r
     templateId && first !== undefined && !clientNotDue && /^courtesy(-consumer)?(-en)?$/.test(templateId)
       ? all.find((tpl) => tpl.id === templateForLanguage(firstClient?.kind === 'consumer' ? 'reminder-consumer' : 'reminder', firstLanguage, all))
       : undefined;
+  // A consumer never gets a template citing penalties or the €40 (CPCE L111-8): the batch skips that client
+  // (penalties_for_consumer). Said under the choice, before sending, and no preview of a message that never goes
+  // (it showed the firm text with its penalty lines left empty).
+  const refusedClients = templateId
+    ? (clients.data ?? []).filter(
+        (c) =>
+          c.kind === 'consumer' &&
+          previewChoices.some((i) => i.clientId === c.id) &&
+          !fitsClientKind(all.find((tpl) => tpl.id === templateForLanguage(templateId, c.language, all)), 'consumer'),
+      )
+    : [];
+  const firstRefused = first !== undefined && refusedClients.some((c) => c.id === first.clientId);
   const previewId = templateId ? (courtesyInstead?.id ?? reminderInstead?.id ?? templateForLanguage(templateId, firstLanguage, all)) : undefined;
-  const preview = usePreview(open && previewId && !groupedPreview && !clients.isPending ? previewId : undefined, first?.id ?? '');
+  const preview = usePreview(open && previewId && !groupedPreview && !clients.isPending && !firstRefused ? previewId : undefined, first?.id ?? '');
   // The dry run of the client's grouped message, exactly what the batch sends that client (the API picks each
   // invoice's step without a template; with one, its variant in the client's language, or the courtesy one
   // when none is overdue yet).
@@ -62,7 +74,7 @@ export const MassSendDialog = ({ invoices, onDone, onOpenChange }: { invoices: r
   const firstClientIds = [...firstClientInvoices].sort((a, b) => (a.dueDate ?? '').localeCompare(b.dueDate ?? '')).slice(0, 40).map((i) => i.id);
   const grouped = useClientReminderPreview(
     first?.clientId ?? '',
-    open && groupedPreview && first ? { invoiceIds: firstClientIds, ...(templateId ? { templateId } : {}) } : undefined,
+    open && groupedPreview && first && !firstRefused ? { invoiceIds: firstClientIds, ...(templateId ? { templateId } : {}) } : undefined,
   );
   // None of the client's invoices can be reminded: the preview is refused as the send would be (422
   // nothing-to-remind), with each invoice and why: listed as when the preview answered them skipped.
@@ -138,7 +150,15 @@ export const MassSendDialog = ({ invoices, onDone, onOpenChange }: { invoices: r
         </div>
       ) : (
         <>
-          <Field label={t('massSend.template')} hint={templateId === '' ? t('massSend.stepTemplateHint') : undefined}>
+          <Field
+            label={t('massSend.template')}
+            hint={templateId === '' ? t('massSend.stepTemplateHint') : undefined}
+            warning={
+              refusedClients.length > 0
+                ? t('massSend.penaltiesForConsumers', { count: refusedClients.length, clients: refusedClients.map((c) => c.name).join(', ') })
+                : undefined
+            }
+          >
             {(p) => (
               <select {...p} value={templateId} onChange={(e) => setTemplateId(e.target.value)}>
                 <option value="">{t('massSend.stepTemplate')}</option>
@@ -171,7 +191,12 @@ export const MassSendDialog = ({ invoices, onDone, onOpenChange }: { invoices: r
               )}
             </Field>
           )}
-          {!groupedPreview && first && (
+          {firstRefused && (
+            <p className="muted" data-testid="mass-preview-consumer-refused">
+              {t('massSend.previewConsumerRefused')}
+            </p>
+          )}
+          {!groupedPreview && first && !firstRefused && (
             <section aria-label={t('massSend.preview', { number: docName(first) })}>
               <h3>{t('massSend.preview', { number: docName(first) })}</h3>
               {courtesyInstead && (
@@ -193,7 +218,7 @@ export const MassSendDialog = ({ invoices, onDone, onOpenChange }: { invoices: r
               )}
             </section>
           )}
-          {groupedPreview && first && (
+          {groupedPreview && first && !firstRefused && (
             <section aria-label={t('massSend.previewClient', { client: first.clientName ?? '' })}>
               <h3>{t('massSend.previewClient', { client: first.clientName ?? '' })}</h3>
               {courtesyInstead && (

@@ -8,7 +8,7 @@ import { ActionDialog } from './action-dialog';
 import { useStepName, useStepReason } from './step-reason';
 import { ApiError, nothingToRemind } from '../../../lib/problem';
 import { DocumentLink } from '../../../components/document-link';
-import { offeredFor, templateForLanguage, useTemplateLabel } from '../../../lib/template-language';
+import { fitsClientKind, offeredFor, templateForLanguage, useTemplateLabel } from '../../../lib/template-language';
 import { type ClientReminderInput, useCancelStep, useClientReminderPreview, useMarkPosted, useReminderPlan, useSendClientReminder, useTemplates } from '../api';
 
 /** The escalation step (shared/domain/escalation.ts): a move to litigation, nothing is sent. */
@@ -210,13 +210,16 @@ export const SendReminderDialog = ({
   const known = (id: string | undefined) => (id && all.some((tpl) => tpl.id === id) ? id : undefined);
   // Reminders only: not the engine's texts, payment-plan notes or thank-yous (unless the plan sends one next);
   // for an English client, no French template the API would swap for its English variant anyway.
-  const offered = all.filter((tpl) => (tpl.purpose === 'reminder' || tpl.id === suggested) && offeredFor(tpl.id, language, all));
+  // For a consumer, none citing penalties or the €40: the API refuses them (CPCE L111-8).
+  const offered = all.filter(
+    (tpl) => (tpl.purpose === 'reminder' || tpl.id === suggested) && offeredFor(tpl.id, language, all) && fitsClientKind(tpl, consumer ? 'consumer' : 'business'),
+  );
   // Before the due date the API swaps any firmer template for the courtesy one: that one is proposed, so the
   // choice shown is the message previewed (it showed "Relance à échéance (J+1)" over a courtesy text).
   const courtesy = known(templateForLanguage(consumer ? 'courtesy-consumer' : 'courtesy', language, all));
   const toneOf = (id: string | undefined) => all.find((tpl) => tpl.id === id)?.tone;
   const firmerThanDue = (id: string | undefined) => notYetDue && id !== undefined && toneOf(id) !== undefined && toneOf(id) !== 'courtesy';
-  const byDefault = known(suggested) ?? offered[0]?.id;
+  const byDefault = (offered.some((tpl) => tpl.id === suggested) ? suggested : undefined) ?? offered[0]?.id;
   const chosen = templateId ?? (plan.isPending ? undefined : firmerThanDue(byDefault) && courtesy ? courtesy : byDefault);
   const swapped = firmerThanDue(chosen) && courtesy !== undefined ? all.find((tpl) => tpl.id === courtesy) : undefined;
   // What the owner typed (undefined: untouched, the preview's defaults show) and what the preview used.
@@ -313,6 +316,9 @@ export const SendReminderDialog = ({
   // The invoice cannot be reminded now (paused, reminded today…): the preview is refused as the send would be (422
   // nothing-to-remind, with each invoice and why), said as the reason, not as an error.
   const refused = frozen ? undefined : nothingToRemind(preview.error);
+  // The preview refused for the template chosen (a plan waiving the penalties, a template citing them to a consumer):
+  // said under the template's choice, as the send's refusal is, not as an error to retry in the preview's place.
+  const previewTemplateError = !frozen && preview.error instanceof ApiError ? preview.error.fieldErrors().templateId : undefined;
   const skipped = refused
     ? (refused.find((i) => i.status === 'skipped') ?? { invoiceId, status: 'skipped' })
     : data && !data.subject
@@ -365,7 +371,7 @@ export const SendReminderDialog = ({
         <>
           <Field
             label={t('invoice.chooseTemplate')}
-            error={errors.templateId}
+            error={errors.templateId ?? previewTemplateError}
             warning={swapped ? t('planSteps.notYetDue', { name: label(swapped, all.filter((tpl) => tpl.language === swapped.language)) }) : undefined}
           >
             {(p) => (
@@ -393,6 +399,10 @@ export const SendReminderDialog = ({
           <h3>{t('invoice.preview')}</h3>
           {!frozen && preview.isPending ? (
             <Loading />
+          ) : previewTemplateError ? (
+            <p className="muted" data-testid="preview-template-refused">
+              {t('planSteps.previewTemplateRefused')}
+            </p>
           ) : !frozen && preview.isError && !refused ? (
             <ErrorMessage error={preview.error} retry={() => void preview.refetch()} />
           ) : skipped ? (

@@ -265,3 +265,52 @@ describe('sending a reminder now before the due date', () => {
     expect(within(dialog).queryByText(/Pas encore échue/)).toBeNull();
   });
 });
+
+describe('sending a reminder now to a consumer', () => {
+  const PENALTIES = 'Pénalités de retard (taux {{penaltyRate}}) : {{penaltiesAmount}}';
+  const KINDS = {
+    items: [
+      { id: 'firm', name: 'Relance ferme (J+8)', language: 'fr', purpose: 'reminder', tone: 'firm', kind: 'business', subject: 'Deuxième relance', body: PENALTIES },
+      { id: 'reminder-consumer', name: 'Rappel amical (J+1)', language: 'fr', purpose: 'reminder', tone: 'reminder', kind: 'consumer', subject: 'Rappel', body: 'Bonjour' },
+      { id: 'firm-consumer', name: 'Second rappel (J+8)', language: 'fr', purpose: 'reminder', tone: 'firm', kind: 'consumer', subject: 'Second rappel', body: 'Bonjour' },
+    ],
+  };
+  const WAIVED =
+    "The template claims the late-payment penalties or the €40 indemnity that the running payment plan waives: send the plan's own reminder (leave templateId out), or end the plan first (DELETE /invoices/{id}/payment-plan)";
+
+  it('offers no template citing penalties or the €40 (the API refuses them for a consumer: it offered the firm one for professionals, then showed the API’s refusal)', async () => {
+    const calls = fakeApi(({ method, path, body }) => {
+      if (path === '/templates') return { status: 200, body: KINDS };
+      if (method === 'POST' && path === '/clients/c1/reminders?dryRun=true') return { status: 201, body: view(body as object, true) };
+      return undefined;
+    });
+    renderInApp(<SendReminderDialog invoiceId="inv1" clientId="c1" consumer />);
+    await userEvent.click(screen.getByRole('button', { name: 'Relancer maintenant' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Relancer maintenant' });
+    await within(dialog).findByTestId('preview-subject');
+    expect(within(dialog).getAllByRole('option').map((o) => o.textContent)).toEqual(['Rappel amical (J+1) (FR)', 'Second rappel (J+8) (FR)']);
+    expect(posts(calls, 'true').map((b) => (b as { templateId: string }).templateId)).not.toContain('firm');
+  });
+
+  it('says a preview refused for the template under the template’s choice, with no retry (it showed the refusal twice in the preview’s place, with « Réessayer »)', async () => {
+    fakeApi(({ method, path }) => {
+      if (path === '/templates') return { status: 200, body: KINDS };
+      if (method === 'POST' && path === '/clients/c1/reminders?dryRun=true')
+        return {
+          status: 422,
+          body: { type: 'https://relances.dev/problems/business-rule/penalties-waived', status: 422, title: 'Unprocessable request', detail: WAIVED, errors: [{ path: 'body.templateId', message: WAIVED }] },
+        };
+      return undefined;
+    });
+    renderInApp(<SendReminderDialog invoiceId="inv1" clientId="c1" consumer />);
+    await userEvent.click(screen.getByRole('button', { name: 'Relancer maintenant' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Relancer maintenant' });
+    await within(dialog).findByTestId('preview-template-refused');
+    const select = within(dialog).getByLabelText('Modèle');
+    expect(select.getAttribute('aria-invalid')).toBe('true');
+    const said = within(dialog).getByText(/auxquelles l’échéancier en cours renonce/);
+    expect(select.getAttribute('aria-describedby')?.split(' ')).toContain(said.id);
+    expect(within(dialog).getAllByText(/auxquelles l’échéancier en cours renonce/)).toHaveLength(1);
+    expect(within(dialog).queryByRole('button', { name: 'Réessayer' })).toBeNull();
+  });
+});

@@ -7,6 +7,7 @@ import { ErrorMessage, Field, Loading, PageHeader, ScreenError, SubmitButton } f
 import { applyApiErrors } from '../../../lib/forms';
 import { useI18n } from '../../../lib/i18n';
 import { ApiError } from '../../../lib/problem';
+import { fitsClientKind } from '../../../lib/template-language';
 import { KNOWN_VARIABLES } from '../texts';
 import { fittingInvoice, useClientKinds, useLivePreview, usePreviewInvoices, useDeleteTemplate, useRevertTemplate, useSaveTemplate, useTemplate, useTestSend, type Template } from '../api';
 
@@ -275,6 +276,13 @@ const TemplateEditor = ({ template, save, testSend }: { template: Template; save
                 </select>
               )}
             </Field>
+          )}
+          {/* A consumer's invoice with a text citing penalties: the API never sends it to them (CPCE L111-8) and the
+              preview leaves those amounts empty, which read as a broken template. */}
+          {!invoice.isPending && invoice.data && !fitsClientKind({ subject, body }, kindOf(invoice.data.clientId)) && (
+            <p className="field-warning" data-testid="consumer-preview">
+              {t('templateEditor.consumerPreview', { client: invoice.data.clientName ?? '' })}
+            </p>
           )}
           {invoice.isPending ? (
             <Loading />
