@@ -99,7 +99,7 @@ export class Monitoring extends Construct {
         queue.metricApproximateNumberOfMessagesVisible({ statistic: 'Maximum', period: Duration.minutes(5) }),
       );
     }
-    alarm('ReminderSendFailures', 'A reminder could not be sent (SES refused it or every attempt failed): the step shows failed.', custom(MetricNames.remindersFailed));
+    alarm('ReminderSendFailures', 'A reminder send failed (SES or the SMS provider refused it, or its fire was lost). The step retries within 24 h of its first failure (scheduled, reason retry), then shows failed; the `reminder` log lines with outcome failed name the invoice.', custom(MetricNames.remindersFailed));
     alarm(
       'ReminderOutcomeUnknown',
       'A reminder stopped between SES and the table: it may or may not have left. Check the step (status sending) and the SES events before resending by hand.',

@@ -12,7 +12,10 @@ export interface Metrics {
    * (`manual_sent`, `group_sent`). One per `reminder.skipped` event of the timeline.
    */
   reminderSkipped(reason: string): void;
-  /** A reminder could not be sent (the step is `failed`). */
+  /**
+   * A reminder send failed: SES or the SMS provider refused it, or its fire was lost (the DLQ consumer). Each failed attempt
+   * counts, a retry's too: the step is `scheduled` again (reason `retry`, within 24 h of its first failure), then `failed`.
+   */
   reminderFailed(): void;
   /** A send whose outcome is unknown: the step stayed `sending` (crash between SES and the table). */
   reminderOutcomeUnknown(): void;

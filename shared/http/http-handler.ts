@@ -14,8 +14,9 @@ import type { CsvBodyReader } from './csv-body.js';
 import { loggedError, logger, type Correlation } from '../adapters/telemetry/powertools-logger.js';
 import { objectKeys, parseOrThrow, toProblem } from './problem.js';
 import type { RouteDefinition } from './routes.js';
+import type { RouteSchema } from './route-definition.js';
 
-type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
+type Infer<T> = T extends RouteSchema ? z.infer<T> : undefined;
 
 export interface HttpRequest<R extends RouteDefinition> {
   readonly tenantId: string;

@@ -2,12 +2,13 @@ import * as z from 'zod';
 import { ImportJsonRow, ImportJsonRowOrProblems } from './schemas/cockpit.js';
 import { problem } from './schemas/common.js';
 import { routeList, type RouteDefinition, type RouteName } from './routes.js';
+import type { RouteSchema } from './route-definition.js';
 import { routeSummaries } from './route-summaries.js';
 import { routeResponses } from './route-responses.js';
 
 type JsonSchema = Record<string, unknown>;
 
-const schemaOf = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
+const schemaOf = (schema: RouteSchema, io: 'input' | 'output'): JsonSchema => {
   const { $schema, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema;
   void $schema;
   return rest;

@@ -1,5 +1,6 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import * as z from 'zod';
+import type { RouteSchema } from './route-definition.js';
 import { AppError, BusinessRuleError, ValidationError, type FieldError } from '../app/errors.js';
 
 const PROBLEM = 'application/problem+json';
@@ -38,7 +39,7 @@ const joinPath = (prefix: string, path: readonly PropertyKey[]) => [prefix, ...p
  * checks of a list on a text (`"to": "a@b.test, c@d.test"` would also read "expected string to have
  * <=10 characters").
  */
-export const zodFieldErrors = (error: z.ZodError, prefix: string): FieldError[] => {
+export const zodFieldErrors = (error: z.core.$ZodError, prefix: string): FieldError[] => {
   const pathKey = (path: readonly PropertyKey[]) => path.map(String).join('.');
   const issues = error.issues.flatMap(unionBranchIssues);
   const wrongType = new Set(issues.filter((i) => i.code === 'invalid_type').map((i) => pathKey(i.path)));
@@ -73,9 +74,9 @@ export const LIMIT_EXCEEDED = { limitExceeded: true } as const;
 const isLimitIssue = (issue: z.core.$ZodIssue): boolean =>
   issue.code === 'custom' && (issue.params as { limitExceeded?: boolean } | undefined)?.limitExceeded === true;
 
-export const parseOrThrow = <T extends z.ZodType>(schema: T, value: unknown, prefix: string): z.infer<T> => {
+export const parseOrThrow = <T extends RouteSchema>(schema: T, value: unknown, prefix: string): z.infer<T> => {
   const result = schema.safeParse(value);
-  if (result.success) return result.data;
+  if (result.success) return result.data as z.infer<T>;
   const errors = zodFieldErrors(result.error, prefix);
   if (result.error.issues.every(isLimitIssue)) {
     throw new BusinessRuleError('limit-exceeded', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
@@ -84,7 +85,7 @@ export const parseOrThrow = <T extends z.ZodType>(schema: T, value: unknown, pre
 };
 
 /** The property names of an object schema (through optional, default, pipe and transform wrappers). */
-export const objectKeys = (schema: z.ZodType): string[] => {
+export const objectKeys = (schema: RouteSchema): string[] => {
   const def = (schema as unknown as { _zod: { def: { type: string; shape?: Record<string, unknown>; in?: z.ZodType; innerType?: z.ZodType } } })._zod.def;
   if (def.type === 'object' && def.shape) return Object.keys(def.shape);
   if (def.type === 'pipe' && def.in) return objectKeys(def.in);

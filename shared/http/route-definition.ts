@@ -1,4 +1,8 @@
 import type * as z from 'zod';
+import type * as zm from 'zod/mini';
+
+/** A route's params, query or body: zod classic, or zod/mini where a bundle must stay small (schemas/client-reminders.ts). */
+export type RouteSchema = z.ZodType | zm.ZodMiniType;
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -10,9 +14,9 @@ export interface RouteDefinition {
   readonly handler: string;
   /** `none` only for /health, /openapi.json and the client portal (`/portal/{token}`: the token is the credential, API Gateway throttles these routes). */
   readonly auth: 'jwt' | 'none';
-  readonly params?: z.ZodType;
-  readonly query?: z.ZodType;
-  readonly body?: z.ZodType;
+  readonly params?: RouteSchema;
+  readonly query?: RouteSchema;
+  readonly body?: RouteSchema;
   readonly successStatus?: number;
   /** Honours `Idempotency-Key` (POSTs that create or send). */
   readonly idempotent?: boolean;

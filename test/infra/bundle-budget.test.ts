@@ -38,12 +38,16 @@ describe('function bundles (esbuild with the options CDK uses, every function of
     expect(Math.min(...bundles.map((b) => b.bytes))).toBeGreaterThan(10_000); // really bundled, not an empty stub
   });
 
-  it("keeps the other routes' schemas out of client-reminders, the largest API bundle", () => {
+  it("keeps the other routes' schemas and zod classic out of client-reminders, the largest API bundle", () => {
     // Its routes have a table of their own (shared/http/routes/client-reminders.ts) and the batch filter's range check
-    // lives in schemas/common.ts: the scenario, template, letter, step, client and invoice schemas stay out (~7 KB).
+    // lives in schemas/ranges.ts: the scenario, template, letter, step, client and invoice schemas stay out (~7 KB).
     const clientReminders = bundles.find((b) => b.handler === 'functions/reminders/client-reminders')!;
     const schemas = Object.keys(clientReminders.inputs).filter((path) => path.startsWith('shared/http/schemas/')).sort();
-    expect(schemas).toEqual(['shared/http/schemas/client-reminders.ts', 'shared/http/schemas/common.ts']);
+    expect(schemas).toEqual(['shared/http/schemas/client-reminders.ts', 'shared/http/schemas/ranges.ts']);
+    // Its schemas are zod/mini: no classic schema class, nor the JSON-schema code those reference (~70 KB with common.ts).
+    const classic = Object.keys(clientReminders.inputs).filter((path) => /node_modules\/zod\/v4\/(classic\/|core\/(to-json-schema|json-schema-processors)\.js)/.test(path));
+    expect(classic).toEqual([]);
+    expect(Object.keys(clientReminders.inputs).filter((path) => path.endsWith('node_modules/zod/v4/mini/schemas.js'))).toHaveLength(1);
   });
 
   it('counts reminders in client-reminders (Powertools Metrics) and keeps DynamoAggregateStore out of the functions that never update aggregates', () => {

@@ -94,6 +94,9 @@ describe('the alarms', () => {
       expect(watching, metric).toHaveLength(1);
       expect(watching[0]!.Properties).toMatchObject({ Threshold: 0, ComparisonOperator: 'GreaterThanThreshold', Statistic: 'Sum', TreatMissingData: 'notBreaching' });
     }
+    // RemindersFailed counts every failed attempt, a retry's too: the operator is told the step may be scheduled again, not failed yet.
+    const [failed] = alarmsOn(METRICS_NAMESPACE, MetricNames.remindersFailed, service);
+    expect(failed!.Properties.AlarmDescription).toMatch(/retries within 24 h .*then shows failed/);
   });
 
   it('fire before SES reviews the account for bounces (5 %)', () => {

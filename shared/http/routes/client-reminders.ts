@@ -4,8 +4,7 @@
  * carries only their own schemas, not the scenario, template, letter and step ones of the other
  * reminder routes (issue 12's 300 KB budget: this is the largest API bundle).
  */
-import { idParams } from '../schemas/common.js';
-import { BatchReminderInput, ClientReminderInput, DryRunQuery } from '../schemas/client-reminders.js';
+import { BatchReminderInput, ClientReminderInput, DryRunQuery, idParams } from '../schemas/client-reminders.js';
 import type { RouteDefinition } from '../route-definition.js';
 
 export const clientRemindersRoutes = {
