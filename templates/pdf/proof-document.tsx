@@ -189,8 +189,10 @@ export const proofDocument = (kit: PdfKit, data: ProofFileData, numbering: PageN
               ))}
               <AmountRow kit={kit} label={L.penaltyTotal(penalties.days)} amount={money(penalties.cents)} />
               <AmountRow kit={kit} label={L.indemnity} amount={money(penalties.indemnityCents)} />
-              {data.penaltiesWaived && <AmountRow kit={kit} label={L.waived} amount={money(-(penalties.cents + penalties.indemnityCents))} />}
-              <AmountRow kit={kit} label={L.balance} amount={money(data.balanceCents + (data.penaltiesWaived ? 0 : penalties.cents + penalties.indemnityCents))} grand />
+              {(data.penaltiesWaived || data.penaltiesCancelled) && (
+                <AmountRow kit={kit} label={data.penaltiesCancelled ? L.cancelledNotClaimed : L.waived} amount={money(-(penalties.cents + penalties.indemnityCents))} />
+              )}
+              <AmountRow kit={kit} label={L.balance} amount={money(data.balanceCents + (data.penaltiesWaived || data.penaltiesCancelled ? 0 : penalties.cents + penalties.indemnityCents))} grand />
             </View>
           )}
         </View>

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, localDate } from '../../domain/dates.js';
+import { addDays, localDate } from '../../domain/dates.js';
 import { invoiceBalanceCents, isOpen, isOutstanding } from '../../domain/invoice.js';
 import { fold, nameMatches, sortName } from '../../domain/search.js';
 import { ValidationError } from '../errors.js';
@@ -271,10 +271,11 @@ export const makeFollowUpList = ({ invoices, rows, aggregates, settings, clock }
         all.push(...found.items);
         cursor = found.nextCursor;
       } while (cursor);
-      const daysLate = (i: InvoiceRecord) => (isOutstanding(i.status) && i.dueDate < today ? daysBetween(i.dueDate, today) : 0);
+      // Days late as the whole list has them: the late ones (most late = oldest due date) first, then those 0 days late,
+      // each by due date then id, `asc` the exact reverse: that key ascending.
       const key = (i: InvoiceRecord) =>
-        sort === 'amount' ? String(amountOf(i)).padStart(13, '0') : sort === 'lastReminder' ? (i.lastReminderAt ?? '0') : sort === 'daysLate' ? `${String(daysLate(i)).padStart(6, '0')}#${i.dueDate}` : i.dueDate;
-      all.sort((a, b) => (descending ? -1 : 1) * (key(a).localeCompare(key(b)) || a.id.localeCompare(b.id)));
+        sort === 'amount' ? String(amountOf(i)).padStart(13, '0') : sort === 'lastReminder' ? (i.lastReminderAt ?? '0') : sort === 'daysLate' ? `${+!(isOutstanding(i.status) && i.dueDate < today)}${i.dueDate}` : i.dueDate;
+      all.sort((a, b) => (descending === (sort !== 'daysLate') ? -1 : 1) * (key(a).localeCompare(key(b)) || a.id.localeCompare(b.id)));
       const list = `invoices#client#${tenantId}#${q.clientId}#${sort}#${descending}`;
       const offset = readOffset(list, q.cursor);
       records = all.slice(offset, offset + q.limit);
