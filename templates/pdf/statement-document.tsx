@@ -29,13 +29,6 @@ const OPEN_KEPT_WHOLE = 25;
 
 const col = { date: { width: '14%' }, entry: { width: '38%' }, money: { width: '16%' } } as const;
 
-/** An address abroad with its country's name in the document's language (`GB` → `United Kingdom`, `Royaume-Uni`): addressLines prints what it is given. */
-const named = <A extends { country: string }>(address: A | undefined, language: Language): A | undefined =>
-  // A code no region has (`12`, `ZZ`, from an import) is printed as it is.
-  address && address.country !== 'FR' && /^[A-Za-z]{2}$/.test(address.country) && address.country.toUpperCase() !== 'ZZ'
-    ? { ...address, country: new Intl.DisplayNames([language], { type: 'region', fallback: 'code' }).of(address.country.toUpperCase()) ?? address.country }
-    : address;
-
 /** A relevé de compte: every movement on the client's open invoices with a running balance, then the open invoices. */
 export const statementDocument = (kit: PdfKit, data: StatementPdfData, numbering: PageNumbering = 'dynamic'): PdfDocument => {
   const { Document, Page, View, Text } = kit;
@@ -64,14 +57,14 @@ export const statementDocument = (kit: PdfKit, data: StatementPdfData, numbering
     <Document title={`${l.title} ${client.name}`} author={seller.name} creator="Relances" producer="Relances" language={language}>
       <Page size="A4" style={styles.page}>
         <View style={styles.spread}>
-          <SellerBlock kit={kit} seller={{ ...seller, address: named(seller.address, language as Language) }} labels={l} />
+          <SellerBlock kit={kit} seller={seller} labels={l} language={language as Language} />
           <View style={[styles.half, { alignItems: 'flex-end' }]}>
             <Text style={styles.title}>{l.title}</Text>
             <Text>{`${l.asOf} ${shortDate(statement.asOf)}`}</Text>
           </View>
         </View>
         {/* A country abroad by its name in the statement's language ("United Kingdom"), not its ISO code ("GB"). */}
-        <ClientBlock kit={kit} client={{ ...client, address: named(client.address, language as Language) }} heading={l.recipient} labels={l} />
+        <ClientBlock kit={kit} client={client} heading={l.recipient} labels={l} language={language as Language} />
         <View style={[styles.section, styles.table]}>
           <View style={styles.headerRow} fixed>
             <Text style={[styles.cell, col.date]}>{l.date}</Text>

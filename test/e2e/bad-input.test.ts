@@ -176,6 +176,21 @@ describe('the simulation window', () => {
     const res = await acme.get('/reminders/simulation?from=2026-02-30&to=tomorrow');
     expect([res.status, paths(res)]).toEqual([400, ['query.from', 'query.to']]);
   });
+
+  it('names a year outside 2000–2099, a date or an instant, as the other dates (to=9999-12-31 answered 500)', async () => {
+    const message = 'must be between 2000-01-01 and 2099-12-31';
+    for (const [query, path] of [
+      ['to=9999-12-31', 'query.to'],
+      ['from=9999-12-01&to=9999-12-31', 'query.from'],
+      ['from=9999-12-31', 'query.from'],
+      ['from=1900-01-01', 'query.from'],
+      ['from=1969-12-31T23:59:59Z', 'query.from'],
+      ['to=2100-01-01T00:00:00Z', 'query.to'],
+    ] as const) {
+      const res = await acme.get(`/reminders/simulation?${query}`);
+      expect([res.status, res.json.errors?.[0]], query).toEqual([400, { path, message }]);
+    }
+  });
 });
 
 describe('a text where a list is expected', () => {

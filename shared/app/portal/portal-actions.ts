@@ -112,6 +112,9 @@ export const makePromisePayment = (deps: PortalResolveDeps) =>
       const problem = promiseDateProblem(input.date, today);
       if (problem) throw new BusinessRuleError('promise-date', 'The promised date is out of range', [{ path: 'body.date', message: problem }]);
       if (current.disputed) throw new PortalStateError('The invoice is disputed: the seller answers the dispute first');
+      // A running plan's instalments are the dates the client agreed to: a promise would pause its reminders up to 60 days
+      // while its check still ends it `missed`.
+      if (current.paymentPlan?.status === 'active') throw new PortalStateError('A payment plan is already agreed for this invoice');
       // Reminders resume the day after the promised date if the invoice is still unpaid.
       const pause = promisePause(current, addDays(input.date, 1), settings);
       if (current.promisedFor === input.date && (!pause.pausedUntil || pause.pausedUntil === current.pausedUntil)) return undefined;

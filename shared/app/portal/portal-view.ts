@@ -87,7 +87,7 @@ export const makeGetPortalView = (deps: PortalViewDeps) =>
       ...portalPlan(invoice, today),
       actions: {
         claimPaid: open,
-        promise: open && !invoice.disputed,
+        promise: open && !invoice.disputed && invoice.paymentPlan?.status !== 'active',
         dispute: open && !invoice.disputed,
         latestPromiseDate: addDays(today, PROMISE_MAX_DAYS),
         planRequest: open && !invoice.disputed && invoice.paymentPlan?.status !== 'active',

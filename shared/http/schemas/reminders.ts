@@ -68,10 +68,15 @@ export const LetterPostedInput = z
   })
   .strict();
 
-/** A whole local day (`from` = its start, `to` = its end, in the tenant's time zone) or an exact instant. */
-const dayOrInstant = z.union([businessDate, instant], {
-  error: 'must be a date YYYY-MM-DD (a whole day in your time zone) or an ISO-8601 instant',
-});
+/**
+ * A whole local day (`from` = its start, `to` = its end, in the tenant's time zone) or an exact instant, in
+ * 2000–2099 as the other dates (`to=9999-12-31` answered 500: no local day after year 9999).
+ */
+const dayOrInstant = z
+  .union([businessDate, instant], {
+    error: 'must be a date YYYY-MM-DD (a whole day in your time zone) or an ISO-8601 instant',
+  })
+  .refine((v) => v >= '2000' && v < '2100', { message: 'must be between 2000-01-01 and 2099-12-31' });
 export const SimulationQuery = z.object({
   from: dayOrInstant.optional(),
   to: dayOrInstant.optional(),

@@ -119,6 +119,27 @@ describe('the home screen', () => {
     expect(within(list).getAllByRole('listitem')[0]!.querySelector('time')?.getAttribute('datetime')).toBe('2026-11-25T19:00:00.000Z');
   });
 
+  it('asks for what goes out until the end of the tenant’s day in its zone, not midnight UTC (an Antilles evening’s reminders were missing, Nouméa’s tomorrow shown as today)', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    // Friday 27 November, 21:00 UTC: 17:00 in Martinique, already Saturday 08:00 in Nouméa.
+    vi.setSystemTime(new Date('2026-11-27T21:00:00.000Z'));
+    try {
+      for (const [timezone, day] of [
+        ['America/Martinique', '2026-11-27'],
+        ['Pacific/Noumea', '2026-11-28'],
+      ] as const) {
+        const calls = serve([], undefined, [today], { company: { name: 'Plomberie Martin', email: 'contact@plomberie.example' }, timezone, sendHour: 21, remindersEnabled: true });
+        const { unmount } = renderInApp(<HomeScreen />);
+        await screen.findByRole('list', { name: 'Relances du jour' });
+        const asked = calls.filter((c) => c.path.startsWith('/reminders/simulation')).map((c) => Object.fromEntries(new URLSearchParams(c.path.split('?')[1])));
+        expect(asked, timezone).toEqual([{ from: '2026-11-27T21:00:00.000Z', to: day }]);
+        unmount();
+      }
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('says the day’s send hour when a reminder comes without its time', async () => {
     const { at: _at, ...noTime } = today;
     serve([], undefined, [noTime], { company: { name: 'Plomberie Martin', email: 'contact@plomberie.example' }, timezone: 'Europe/Paris', sendHour: 9, remindersEnabled: true });
