@@ -39,4 +39,22 @@ describe('a settled invoice’s portal link', () => {
     await t.ok('POST', `/invoices/${paidLongAgo.id}/payments`, { amountCents: paidLongAgo.balance, date: '2025-10-01', method: 'transfer' });
     expect(await portalStatus(paidLongAgo.token)).toBe(404);
   });
+
+  it('is not issued again once expired (409, a link that would not open), and is while it lives', async () => {
+    const t = await freshTenant('portal-reissue-expired');
+    await t.ok('PUT', '/settings', companySettings);
+    const paidLongAgo = await sendOldInvoice(t, uniqueEmail('reissue-expired'));
+    await t.ok('POST', `/invoices/${paidLongAgo.id}/payments`, { amountCents: paidLongAgo.balance, date: '2025-10-01', method: 'transfer' });
+    const refused = await t.call('POST', `/invoices/${paidLongAgo.id}/portal-link`);
+    // It answered 201 with a link whose page was the portal's 404.
+    expect(refused.status).toBe(409);
+    expect(refused.json).toMatchObject({ type: 'https://relances.dev/problems/portal-link-expired' });
+    expect((await t.ok('GET', `/invoices/${paidLongAgo.id}/timeline?limit=100`)).items.map((e: { type: string }) => e.type)).not.toContain('portal.link_issued');
+
+    const paidRecently = await sendOldInvoice(t, uniqueEmail('reissue-live'));
+    await t.ok('POST', `/invoices/${paidRecently.id}/payments`, { amountCents: paidRecently.balance, date: parisToday(), method: 'transfer' });
+    const issued = await t.ok('POST', `/invoices/${paidRecently.id}/portal-link`);
+    expect(await portalStatus(issued.url.split('/p/')[1])).toBe(200);
+    expect(await portalStatus(paidRecently.token)).toBe(404);
+  });
 });

@@ -2,10 +2,11 @@
  * The owner switches an invoice's portal links off, or issues a fresh one (killing the older
  * links, e.g. after an email went to the wrong person). Both move `portalGeneration` on.
  */
-import { NotFoundError } from '../errors.js';
+import { localDate } from '../../domain/dates.js';
+import { NotFoundError, StateConflictError } from '../errors.js';
 import { changeHold, type HoldDeps } from '../reminder-holds.js';
 import type { InvoiceRecord } from '../ports.js';
-import type { PortalLinks } from './portal-links.js';
+import { portalLinksExpired, type PortalLinks } from './portal-links.js';
 
 export interface PortalLinkAdminDeps extends HoldDeps {
   readonly links: PortalLinks;
@@ -23,6 +24,11 @@ export const makeRevokePortalLinks = (deps: HoldDeps) =>
 
 export const makeReissuePortalLink = (deps: PortalLinkAdminDeps) =>
   async (tenantId: string, id: string): Promise<{ url: string; issuedAt: string }> => {
+    // A link issued past the 12 months after the invoice was settled would open nothing (it answered 201 with it).
+    const [invoice, settings] = await Promise.all([deps.invoices.get(tenantId, id), deps.settings.get(tenantId)]);
+    if (invoice && (await portalLinksExpired(deps.invoices, invoice, localDate(deps.clock.now(), settings.timezone), settings.timezone))) {
+      throw new StateConflictError('portal-link-expired', 'This invoice was settled more than 12 months ago: its portal links have expired');
+    }
     let issued: InvoiceRecord | undefined;
     await changeHold(deps, tenantId, id, (current, { at }) => {
       if (current.status === 'draft') throw new NotFoundError('Portal link');

@@ -112,21 +112,25 @@ export const resolvePortalToken = async (deps: PortalResolveDeps, token: string)
   const [invoice, settings] = await Promise.all([deps.invoices.get(record.tenantId, record.invoiceId), deps.settings.get(record.tenantId)]);
   if (!invoice || invoice.status === 'draft' || invoice.portalDisabled || (invoice.portalGeneration ?? 0) !== record.generation) throw notFound();
   const now = deps.clock.now();
-  const today = localDate(now, settings.timezone);
-  // A settled invoice's link lives 12 months from the business date it was settled (a payment recorded
-  // late does not extend it): its last payment, or the credit note that cancelled it or wrote it off.
-  // A paid invoice whose balance a credit note closed after its last payment was settled on that note's
-  // date (not on the old payment's, nor on the day that payment was recorded).
-  if (invoice.status === 'paid') {
-    const [payments, creditNotes] = await Promise.all([deps.invoices.payments(record.tenantId, invoice.id), deps.invoices.creditNotes(record.tenantId, invoice.id)]);
-    const dates = [...payments.filter((p) => !p.removedAt).map((p) => p.date), ...creditNotes.map((c) => c.issueDate)].sort();
-    if (portalExpired(invoice, today, settings.timezone, dates.at(-1))) throw notFound();
-    return { record, invoice, settings, now };
-  }
-  if (portalExpired(invoice, today, settings.timezone)) throw notFound();
-  if (invoice.status === 'cancelled' || invoice.status === 'written_off') {
-    const dates = (await deps.invoices.creditNotes(record.tenantId, invoice.id)).map((c) => c.issueDate).sort();
-    if (dates.length > 0 && portalExpired(invoice, today, settings.timezone, dates.at(-1))) throw notFound();
-  }
+  if (await portalLinksExpired(deps.invoices, invoice, localDate(now, settings.timezone), settings.timezone)) throw notFound();
   return { record, invoice, settings, now };
+};
+
+/**
+ * Whether a settled invoice's links have expired: they live 12 months from the business date it was
+ * settled (a payment recorded late does not extend it): its last payment, or the credit note that
+ * cancelled it or wrote it off. A paid invoice whose balance a credit note closed after its last payment
+ * was settled on that note's date (not on the old payment's, nor on the day that payment was recorded).
+ */
+export const portalLinksExpired = async (invoices: Pick<InvoiceRepository, 'payments' | 'creditNotes'>, invoice: InvoiceRecord, today: string, timeZone: string): Promise<boolean> => {
+  const { tenantId, id, status } = invoice;
+  if (status === 'paid') {
+    const [payments, creditNotes] = await Promise.all([invoices.payments(tenantId, id), invoices.creditNotes(tenantId, id)]);
+    const dates = [...payments.filter((p) => !p.removedAt).map((p) => p.date), ...creditNotes.map((c) => c.issueDate)].sort();
+    return portalExpired(invoice, today, timeZone, dates.at(-1));
+  }
+  if (portalExpired(invoice, today, timeZone)) return true;
+  if (status !== 'cancelled' && status !== 'written_off') return false;
+  const dates = (await invoices.creditNotes(tenantId, id)).map((c) => c.issueDate).sort();
+  return dates.length > 0 && portalExpired(invoice, today, timeZone, dates.at(-1));
 };

@@ -159,6 +159,7 @@ const FR: Record<string, string> = {
     'L’échéancier en cours a été convenu sur le reste dû après ce paiement : arrêtez d’abord l’échéancier, puis supprimez le paiement et convenez d’un nouvel échéancier si besoin.',
   'is required to issue a quote': 'Obligatoire pour émettre un devis',
   'Complete the company identity in settings before sending a quote': 'Avant d’envoyer, complétez votre entreprise dans les réglages.',
+  'This invoice was settled more than 12 months ago: its portal links have expired': 'Facture soldée depuis plus de 12 mois : son lien client a expiré et n’est plus délivré.',
   // The client's portal (the client reads these, in the invoice's language).
   'The invoice is disputed: the seller answers the dispute first': 'Cette facture est contestée : l’entreprise doit d’abord répondre à la contestation.',
   'Too many requests on this invoice today: try again tomorrow, or contact the company': 'Trop de demandes aujourd’hui pour cette facture : réessayez demain ou contactez l’entreprise.',

@@ -1,4 +1,4 @@
-import { Fragment } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { useI18n } from '../../../lib/i18n';
 import { stepDays } from '../api';
 import '../texts';
@@ -9,6 +9,21 @@ export interface TimelineStep {
   templateId: string;
   channel?: string;
 }
+
+/**
+ * A name's closing "(J-5)" kept on one line: a phone broke it at its hyphen ("(J-" then "5)"), as it broke
+ * "E-mail" after the name (the channel is kept whole too).
+ */
+const unbroken = (name: string): ReactNode => {
+  const split = /^(.*\S)\s+(\([^()\s]*\))$/.exec(name);
+  return split ? (
+    <>
+      {split[1]} <span className="nowrap">{split[2]}</span>
+    </>
+  ) : (
+    name
+  );
+};
 
 /** Steps on a vertical timeline around the due date (day 0), each with its day, template and channel. */
 export const StepTimeline = ({ steps, templateNames, label }: { steps: readonly TimelineStep[]; templateNames: ReadonlyMap<string, string>; label: string }) => {
@@ -27,8 +42,8 @@ export const StepTimeline = ({ steps, templateNames, label }: { steps: readonly 
           {i === dueIndex && days[i] !== 0 && due}
           <li className={`channel-${step.channel ?? 'email'}`}>
             <strong>{t('scenarioEditor.dayLabel', { sign: days[i]! < 0 ? '−' : '+', days: Math.abs(days[i]!) })}</strong>{' '}
-            <span>{templateNames.get(step.templateId) ?? step.templateId}</span>
-            <span className="muted"> · {t(`scenarioEditor.channels.${step.channel ?? 'email'}`)}</span>
+            <span>{unbroken(templateNames.get(step.templateId) ?? step.templateId)}</span>{' '}
+            <span className="muted nowrap">· {t(`scenarioEditor.channels.${step.channel ?? 'email'}`)}</span>
           </li>
         </Fragment>
       ))}
