@@ -12,7 +12,7 @@ import PDFDocument from 'pdfkit';
 import type { InvoicePdfData } from '../shared/app/ports.js';
 import { lineTotals } from '../shared/domain/invoice.js';
 import { FONT_FILES, FONT_PACKAGE } from '../templates/pdf/fonts.js';
-import { decimal, euros, groupedIban, percent, shortDate } from '../templates/pdf/format.js';
+import { countryName, decimal, euros, groupedIban, percent, shortDate } from '../templates/pdf/format.js';
 import { clientLines, footerIdentity, sellerLines } from '../templates/pdf/identity.js';
 import { invoiceLabels } from '../templates/pdf/invoice-labels.js';
 import { band, ink, muted, rule } from '../templates/pdf/styles.js';
@@ -52,7 +52,7 @@ export const renderInvoiceWithPdfkit = (data: InvoicePdfData): Promise<Uint8Arra
     // Seller (left) and title block (right).
     text(seller.name, M, M, { size: 12, bold: true, width: W * 0.48 });
     let y = M + 16;
-    for (const line of sellerLines(seller, l)) {
+    for (const line of sellerLines(seller, l, countryName(lang))) {
       text(line, M, y, { width: W * 0.48 });
       y += 12;
     }
@@ -66,7 +66,7 @@ export const renderInvoiceWithPdfkit = (data: InvoicePdfData): Promise<Uint8Arra
     const cx = M + W * 0.52;
     text(l.billedTo, cx, y, { size: 8, color: muted, width: W * 0.48 });
     text(client.name, cx, (y += 11), { bold: true, width: W * 0.48 });
-    for (const line of clientLines(client, l)) text(line, cx, (y += 12), { width: W * 0.48 });
+    for (const line of clientLines(client, l, countryName(lang))) text(line, cx, (y += 12), { width: W * 0.48 });
 
     // Lines table: header band, one row per line with a rule under it.
     const cols = [0.46, 0.09, 0.16, 0.09, 0.2].map((f) => f * W);

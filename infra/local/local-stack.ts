@@ -86,7 +86,8 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       startSesSimulator({
         port: ports.ses,
         target: sesInbox.url,
-        onEvent: async (detail) => (await importHandler('functions/email/email-events'))({ source: 'aws.ses', 'detail-type': `Email ${detail.eventType}`, detail }),
+        onEvent: async (detail) =>
+          (await importHandler('functions/email/email-events'))({ source: 'aws.ses', 'detail-type': `Email ${detail.eventType}`, detail }, invocation('functions/email/email-events')),
         log: warn,
         deliveryEvents: options.sesDeliveryEvents ?? process.env.SES_DELIVERY_EVENTS === '1',
       }),

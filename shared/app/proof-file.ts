@@ -53,6 +53,8 @@ export interface ProofFileData {
   readonly penalties: PenaltiesForResult;
   /** Penalties and the €40 waived on a payment plan still honoured (recorded on the plan): computed, shown, not claimed. */
   readonly penaltiesWaived?: boolean;
+  /** The invoice cancelled by a credit note: the seller gave the debt up, so the penalties and the €40 that ran until then are shown, not claimed. */
+  readonly penaltiesCancelled?: boolean;
   readonly asOf: string;
   /** The owner's language for the file (`?lang=`, else the tenant's setting), never the client's. */
   readonly language: Language;
@@ -230,6 +232,7 @@ export const makeProofFile = (deps: ProofFileDeps) =>
         ...(penaltyRate !== undefined ? { contractualRatePercent: penaltyRate } : {}),
       }),
       ...(penaltiesWaived(invoice.paymentPlan, { status: invoice.status, balanceCents: balance }) ? { penaltiesWaived: true } : {}),
+      ...(invoice.status === 'cancelled' ? { penaltiesCancelled: true } : {}),
       asOf,
       language,
     };

@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import type { Client } from '../../shared/http/schemas/clients.js';
 import type { Settings } from '../../shared/http/schemas/settings.js';
+import { countryName, type Language } from './format.js';
 import { clientLines, footerIdentity, sellerLines } from './identity.js';
 import type { InvoiceLabels } from './invoice-labels.js';
 import type { PageNumbering, PdfKit } from './kit.js';
@@ -8,24 +9,24 @@ import { styles } from './styles.js';
 
 type IdentityLabels = Pick<InvoiceLabels, 'siren' | 'vatNumber' | 'phone' | 'email' | 'shareCapital' | 'page'>;
 
-/** The seller's name and legal identity, top left of invoices, quotes and credit notes. */
-export const SellerBlock = ({ kit: { View, Text }, seller, labels }: { kit: PdfKit; seller: Settings['company']; labels: IdentityLabels }): ReactElement => (
+/** The seller's name and legal identity, top left of invoices, quotes and credit notes; a country abroad named in the document's language. */
+export const SellerBlock = ({ kit: { View, Text }, seller, labels, language }: { kit: PdfKit; seller: Settings['company']; labels: IdentityLabels; language: Language }): ReactElement => (
   <View style={styles.half}>
     <Text style={[styles.bold, { fontSize: 12 }]}>{seller.name}</Text>
-    {sellerLines(seller, labels).map((line) => (
+    {sellerLines(seller, labels, countryName(language)).map((line) => (
       <Text key={line}>{line}</Text>
     ))}
   </View>
 );
 
-/** The client's block, on the right half under the header. */
-export const ClientBlock = ({ kit: { View, Text }, client, heading, labels }: { kit: PdfKit; client: Client; heading: string; labels: IdentityLabels }): ReactElement => (
+/** The client's block, on the right half under the header; a country abroad named in the document's language (`Royaume-Uni`, not `GB`). */
+export const ClientBlock = ({ kit: { View, Text }, client, heading, labels, language }: { kit: PdfKit; client: Client; heading: string; labels: IdentityLabels; language: Language }): ReactElement => (
   <View style={[styles.section, styles.row]}>
     <View style={{ width: '52%' }} />
     <View style={{ width: '48%' }}>
       <Text style={styles.small}>{heading}</Text>
       <Text style={styles.bold}>{client.name}</Text>
-      {clientLines(client, labels).map((line) => (
+      {clientLines(client, labels, countryName(language)).map((line) => (
         <Text key={line}>{line}</Text>
       ))}
     </View>

@@ -24,7 +24,7 @@ export const creditNoteDocument = (kit: PdfKit, data: CreditNotePdfData, numberi
     <Document title={title} author={seller.name} creator="Relances" producer="Relances" language={language}>
       <Page size="A4" style={styles.page}>
         <View style={styles.spread}>
-          <SellerBlock kit={kit} seller={seller} labels={labels} />
+          <SellerBlock kit={kit} seller={seller} labels={labels} language={language} />
           <View style={[styles.half, { alignItems: 'flex-end' }]}>
             <Text style={styles.title}>{labels.creditNote}</Text>
             <Text style={[styles.bold, { fontSize: 11 }]}>{note.number}</Text>
@@ -32,7 +32,7 @@ export const creditNoteDocument = (kit: PdfKit, data: CreditNotePdfData, numberi
           </View>
         </View>
 
-        <ClientBlock kit={kit} client={client} heading={labels.recipient} labels={labels} />
+        <ClientBlock kit={kit} client={client} heading={labels.recipient} labels={labels} language={language} />
 
         <View style={styles.section}>
           <Text style={styles.bold}>{labels.against(note.invoiceNumber, note.invoiceIssueDate)}</Text>

@@ -54,21 +54,34 @@ interface PostalAddress {
 }
 
 /**
- * Address lines; the country is printed only when it is not France (La Poste's rule for domestic mail),
- * as its ISO code, or as `countryName` writes it (a letter to post: the name in capitals).
+ * Address lines; the country is printed only when it is not France (La Poste's rule for domestic mail), as
+ * `countryName` writes it: `countryName(language)` on every document, `postalCountryName` on a letter to post,
+ * `countryCode` where a recorded document must keep its bytes (a letter produced before `layout: 4`).
  */
-export const addressLines = (address: PostalAddress | undefined, countryName?: (code: string) => string): string[] => {
+export const addressLines = (address: PostalAddress | undefined, countryName: (code: string) => string): string[] => {
   if (!address) return [];
   const lines = [address.line1];
   if (address.line2) lines.push(address.line2);
   lines.push(`${address.postalCode} ${address.city.toUpperCase()}`);
-  if (address.country !== 'FR') lines.push(countryName ? countryName(address.country) : address.country);
+  if (address.country !== 'FR') lines.push(countryName(address.country));
   return lines;
 };
 
+/** Built on the first address abroad, not while the module loads (an Intl object costs milliseconds of cold start). */
+const regionNames: Partial<Record<Language, Intl.DisplayNames>> = {};
+
+/**
+ * A country's name in the document's language (`GB` → `Royaume-Uni`, `United Kingdom`), as invoices, quotes, credit
+ * notes, statements and the proof file print an address abroad. A code no region has (`12`, `ZZ`, from an import) is
+ * printed as it is rather than failing the document.
+ */
+export const countryName = (language: Language) => (code: string): string =>
+  /^[A-Za-z]{2}$/.test(code) && code.toUpperCase() !== 'ZZ'
+    ? ((regionNames[language] ??= new Intl.DisplayNames([language], { type: 'region', fallback: 'code' })).of(code.toUpperCase()) ?? code)
+    : code;
+
 /** A country's name in capitals (`BE` → `BELGIQUE`, `BELGIUM` in English): the last line of an address abroad on mail to post. */
-export const postalCountryName = (language: 'fr' | 'en') => (code: string): string => {
-  // A code no region has (`12`, from an import) is printed as it is rather than failing the letter.
-  const name = /^[A-Za-z]{2}$/.test(code) && code.toUpperCase() !== 'ZZ' ? (new Intl.DisplayNames([language], { type: 'region', fallback: 'code' }).of(code.toUpperCase()) ?? code) : code;
-  return name.toLocaleUpperCase(language);
-};
+export const postalCountryName = (language: Language) => (code: string): string => countryName(language)(code).toLocaleUpperCase(language);
+
+/** The ISO code as stored (`GB`): how letters produced before `layout: 4` print it, to the same bytes. */
+export const countryCode = (code: string): string => code;

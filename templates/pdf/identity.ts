@@ -23,10 +23,10 @@ const registrationLine = (seller: Settings['company'], labels: IdentityLabels): 
 
 const optionalLine = (line: string | undefined): string[] => (line ? [line] : []);
 
-/** The seller's legal identity lines, under its name (C. com. R123-237, CGI 242 nonies A). */
-export const sellerLines = (seller: Settings['company'], labels: IdentityLabels): string[] => [
+/** The seller's legal identity lines, under its name (C. com. R123-237, CGI 242 nonies A); `countryName` writes a country abroad (format.ts). */
+export const sellerLines = (seller: Settings['company'], labels: IdentityLabels, countryName: (code: string) => string): string[] => [
   ...optionalLine(legalFormLine(seller, labels)),
-  ...addressLines(seller.address),
+  ...addressLines(seller.address, countryName),
   ...optionalLine(registrationLine(seller, labels)),
   ...(seller.vatNumber ? [`${labels.vatNumber} ${seller.vatNumber}`] : []),
   ...(seller.email ? [`${labels.email} ${seller.email}`] : []),
@@ -34,7 +34,7 @@ export const sellerLines = (seller: Settings['company'], labels: IdentityLabels)
 ];
 
 /** The client's lines under its name; SIREN and VAT number only for businesses. */
-export const clientLines = (client: Client, labels: Omit<IdentityLabels, 'shareCapital'>, countryName?: (code: string) => string): string[] => [
+export const clientLines = (client: Client, labels: Omit<IdentityLabels, 'shareCapital'>, countryName: (code: string) => string): string[] => [
   ...addressLines(client.address, countryName),
   ...(client.kind === 'business' && client.siren ? [`${labels.siren} ${client.siren}`] : []),
   ...(client.kind === 'business' && client.vatNumber ? [`${labels.vatNumber} ${client.vatNumber}`] : []),

@@ -45,7 +45,7 @@ export const invoiceDocument = (kit: PdfKit, data: InvoicePdfData, numbering: Pa
     <Document title={title} author={seller.name} creator="Relances" producer="Relances" language={language}>
       <Page size="A4" style={styles.page}>
         <View style={styles.spread}>
-          <SellerBlock kit={kit} seller={seller} labels={labels} />
+          <SellerBlock kit={kit} seller={seller} labels={labels} language={language} />
           <View style={[styles.half, { alignItems: 'flex-end' }]}>
             <Text style={styles.title}>{heading}</Text>
             <Text style={[styles.bold, { fontSize: 11 }]}>{invoice.number ?? labels.draft}</Text>
@@ -65,7 +65,7 @@ export const invoiceDocument = (kit: PdfKit, data: InvoicePdfData, numbering: Pa
 
         {data.copy && <Text style={styles.stamp}>{`${labels.copy} — ${labels.copyNotice}`}</Text>}
 
-        <ClientBlock kit={kit} client={client} heading={labels.billedTo} labels={labels} />
+        <ClientBlock kit={kit} client={client} heading={labels.billedTo} labels={labels} language={language} />
 
         <LinesTable kit={kit} lines={invoice.lines} language={language} labels={labels} />
 

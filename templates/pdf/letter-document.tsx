@@ -1,4 +1,4 @@
-import { addressLines, euros, postalCountryName, shortDate } from './format.js';
+import { addressLines, countryCode, euros, postalCountryName, shortDate } from './format.js';
 import { clientLines, footerIdentity, sellerLines } from './identity.js';
 import { invoiceLabels } from './invoice-labels.js';
 import type { PageNumbering, PdfDocument, PdfKit } from './kit.js';
@@ -42,11 +42,13 @@ export const letterDocument = (kit: PdfKit, data: LetterPdfData, numbering: Page
   const total = unpaid + penalties + indemnity;
   // Letters produced since `layout: 2` (shared/domain/letter.ts); older ones render as they were, to the same bytes.
   // Layout 2 also names a foreign country in capitals under the address (La Poste), not its ISO code.
-  const fitted = data.layout === 2 || data.layout === 3;
+  const fitted = data.layout === 2 || data.layout === 3 || data.layout === 4;
   // Since `layout: 3` a detail longer than a page holds breaks across pages (whole, it was squeezed onto one).
-  const detailBreaks = data.layout === 3 && invoices.length > DETAIL_KEPT_WHOLE;
+  const detailBreaks = (data.layout === 3 || data.layout === 4) && invoices.length > DETAIL_KEPT_WHOLE;
+  // Since `layout: 4` the seller's country abroad is named as the client's is (`BELGIQUE`), no longer its ISO code.
+  const sellerCountry = data.layout === 4 ? postalCountryName(lang) : countryCode;
   // A consumer must always have a way to reach the business (DOMAIN.md, B2C tone).
-  const contact = [seller.phone, seller.email].filter(Boolean).join(' · ') || addressLines(seller.address).join(', ') || seller.name;
+  const contact = [seller.phone, seller.email].filter(Boolean).join(' · ') || addressLines(seller.address, sellerCountry).join(', ') || seller.name;
   const money = (cents: number) => euros(cents, lang);
   const totalLine = (label: string, cents: number, strong = false) => (
     <View style={strong ? styles.grandTotal : styles.totalRow} wrap={false}>
@@ -63,13 +65,13 @@ export const letterDocument = (kit: PdfKit, data: LetterPdfData, numbering: Page
         <View style={foldMark('198mm')} fixed />
         <View style={{ position: 'absolute', left: '20mm', top: '15mm', width: '80mm' }}>
           <Text style={styles.bold}>{seller.name}</Text>
-          {sellerLines(seller, identity).map((line) => (
+          {sellerLines(seller, identity, sellerCountry).map((line) => (
             <Text key={line}>{line}</Text>
           ))}
         </View>
         <View style={windowBlock}>
           <Text style={styles.bold}>{client.name}</Text>
-          {clientLines({ ...client, siren: undefined, vatNumber: undefined }, identity, fitted ? postalCountryName(lang) : undefined).map((line) => (
+          {clientLines({ ...client, siren: undefined, vatNumber: undefined }, identity, fitted ? postalCountryName(lang) : countryCode).map((line) => (
             <Text key={line}>{line}</Text>
           ))}
         </View>

@@ -1,7 +1,7 @@
 import type { ProofFileData, ProofReminder } from '../../shared/app/proof-file.js';
 import { AmountRow, Footer, SellerBlock } from './blocks.js';
 import { rowsAddingUp } from '../../shared/domain/penalties.js';
-import { addressLines, euros, percent, shortDate, type Language } from './format.js';
+import { addressLines, countryName, euros, percent, shortDate, type Language } from './format.js';
 import type { PageNumbering, PdfDocument, PdfKit } from './kit.js';
 import { proofLabels, type ProofText } from './proof-labels.js';
 import { styles } from './styles.js';
@@ -82,7 +82,7 @@ export const proofDocument = (kit: PdfKit, data: ProofFileData, numbering: PageN
     <Document title={`${L.title} ${number}`} author={seller.name} creator="Relances" producer="Relances" language={language} creationDate={creationDate} modificationDate={creationDate}>
       <Page size="A4" style={styles.page}>
         <View style={styles.spread}>
-          <SellerBlock kit={kit} seller={seller} labels={L} />
+          <SellerBlock kit={kit} seller={seller} labels={L} language={language} />
           <View style={[styles.half, { alignItems: 'flex-end' }]}>
             <Text style={styles.title}>{L.title}</Text>
             <Text style={styles.bold}>{L.subtitle(number)}</Text>
@@ -93,7 +93,7 @@ export const proofDocument = (kit: PdfKit, data: ProofFileData, numbering: PageN
         <View style={styles.section}>
           <Text style={styles.heading}>{L.debtor}</Text>
           <Text style={styles.bold}>{client.name}</Text>
-          {[...addressLines(client.address), ...(client.siren ? [`${L.siren} ${client.siren}`] : []), `${L.email} ${client.email}`].map((line) => (
+          {[...addressLines(client.address, countryName(language)), ...(client.siren ? [`${L.siren} ${client.siren}`] : []), `${L.email} ${client.email}`].map((line) => (
             <Text key={line}>{line}</Text>
           ))}
         </View>
@@ -189,8 +189,10 @@ export const proofDocument = (kit: PdfKit, data: ProofFileData, numbering: PageN
               ))}
               <AmountRow kit={kit} label={L.penaltyTotal(penalties.days)} amount={money(penalties.cents)} />
               <AmountRow kit={kit} label={L.indemnity} amount={money(penalties.indemnityCents)} />
-              {data.penaltiesWaived && <AmountRow kit={kit} label={L.waived} amount={money(-(penalties.cents + penalties.indemnityCents))} />}
-              <AmountRow kit={kit} label={L.balance} amount={money(data.balanceCents + (data.penaltiesWaived ? 0 : penalties.cents + penalties.indemnityCents))} grand />
+              {(data.penaltiesWaived || data.penaltiesCancelled) && (
+                <AmountRow kit={kit} label={data.penaltiesCancelled ? L.cancelledNotClaimed : L.waived} amount={money(-(penalties.cents + penalties.indemnityCents))} />
+              )}
+              <AmountRow kit={kit} label={L.balance} amount={money(data.balanceCents + (data.penaltiesWaived || data.penaltiesCancelled ? 0 : penalties.cents + penalties.indemnityCents))} grand />
             </View>
           )}
         </View>

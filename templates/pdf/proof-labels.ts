@@ -65,6 +65,8 @@ export interface ProofText {
   readonly indemnity: string;
   /** Penalties and the €40 given up on a payment plan that was kept (C. com. L441-10: only the creditor can waive them). */
   readonly waived: string;
+  /** The invoice cancelled by a credit note: what ran until then is shown, not claimed. */
+  readonly cancelledNotClaimed: string;
   readonly rateSource: { readonly table: string; readonly contract: string; readonly estimated: string };
   readonly noPenalty: string;
   readonly statuses: Readonly<Record<string, string>>;
@@ -153,6 +155,7 @@ const fr: ProofText = {
   penaltyTotal: (days) => `Pénalités au ${days === 1 ? '1er' : `${days}e`} jour de retard`,
   indemnity: 'Indemnité forfaitaire de recouvrement (D441-5)',
   waived: 'Pénalités et indemnité abandonnées par l’échéancier (respecté)',
+  cancelledNotClaimed: 'Non réclamées : facture annulée par avoir',
   rateSource: { table: 'taux BCE + 10 points, table publiée', contract: 'taux contractuel', estimated: 'taux estimé (semestre absent de la table)' },
   noPenalty: 'Aucun retard à ce jour.',
   methods: { transfer: 'virement', card: 'carte bancaire', cheque: 'chèque', cash: 'espèces', direct_debit: 'prélèvement', other: 'autre' },
@@ -268,6 +271,7 @@ const en: ProofText = {
   penaltyTotal: (days) => `Penalties at ${days} ${days === 1 ? 'day' : 'days'} late`,
   indemnity: 'Fixed recovery indemnity (French Commercial Code D441-5)',
   waived: 'Penalties and indemnity waived by the payment plan (kept)',
+  cancelledNotClaimed: 'Not claimed: invoice cancelled by credit note',
   rateSource: { table: 'ECB rate + 10 points, published table', contract: 'contractual rate', estimated: 'estimated rate (semester not in the table yet)' },
   noPenalty: 'Not overdue to date.',
   methods: { transfer: 'bank transfer', card: 'card', cheque: 'cheque', cash: 'cash', direct_debit: 'direct debit', other: 'other' },

@@ -24,7 +24,7 @@ export const quoteDocument = (kit: PdfKit, data: QuotePdfData, numbering: PageNu
     <Document title={title} author={seller.name} creator="Relances" producer="Relances" language={language}>
       <Page size="A4" style={styles.page}>
         <View style={styles.spread}>
-          <SellerBlock kit={kit} seller={seller} labels={labels} />
+          <SellerBlock kit={kit} seller={seller} labels={labels} language={language} />
           <View style={[styles.half, { alignItems: 'flex-end' }]}>
             <Text style={styles.title}>{quote.number ? labels.quote : labels.draftQuote}</Text>
             {quote.number && <Text style={[styles.bold, { fontSize: 11 }]}>{quote.number}</Text>}
@@ -33,7 +33,7 @@ export const quoteDocument = (kit: PdfKit, data: QuotePdfData, numbering: PageNu
           </View>
         </View>
 
-        <ClientBlock kit={kit} client={client} heading={labels.recipient} labels={labels} />
+        <ClientBlock kit={kit} client={client} heading={labels.recipient} labels={labels} language={language} />
 
         <LinesTable kit={kit} lines={quote.lines} language={language} labels={labels} />
 

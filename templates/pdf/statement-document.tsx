@@ -29,31 +29,42 @@ const OPEN_KEPT_WHOLE = 25;
 
 const col = { date: { width: '14%' }, entry: { width: '38%' }, money: { width: '16%' } } as const;
 
-/** An address abroad with its country's name in the document's language (`GB` → `United Kingdom`, `Royaume-Uni`): addressLines prints what it is given. */
-const named = <A extends { country: string }>(address: A | undefined, language: Language): A | undefined =>
-  // A code no region has (`12`, `ZZ`, from an import) is printed as it is.
-  address && address.country !== 'FR' && /^[A-Za-z]{2}$/.test(address.country) && address.country.toUpperCase() !== 'ZZ'
-    ? { ...address, country: new Intl.DisplayNames([language], { type: 'region', fallback: 'code' }).of(address.country.toUpperCase()) ?? address.country }
-    : address;
-
 /** A relevé de compte: every movement on the client's open invoices with a running balance, then the open invoices. */
 export const statementDocument = (kit: PdfKit, data: StatementPdfData, numbering: PageNumbering = 'dynamic'): PdfDocument => {
   const { Document, Page, View, Text } = kit;
   const { seller, client, statement, language } = data;
   const l = LABELS[language as Language];
   const money = (cents: number) => (cents ? euros(cents, language) : '');
+  const long = statement.openInvoices.length > OPEN_KEPT_WHOLE;
+  const lines = statement.openInvoices.map((i) => (
+    <Text key={i.id} wrap={false}>{`${i.number ?? i.id} · ${l.due} ${shortDate(i.dueDate)} · ${euros(i.balanceCents, language)}${i.daysLate ? ` · ${l.late} ${i.daysLate}` : ''}`}</Text>
+  ));
+  // The heading never alone at the foot of a page: it goes with the first open invoice.
+  const open = [
+    <View key="h" wrap={false}>
+      <Text style={styles.heading}>{l.open}</Text>
+      {lines[0]}
+    </View>,
+    ...lines.slice(1),
+  ];
+  const totals = (
+    <View style={{ width: '42%' }} wrap={false}>
+      <AmountRow kit={kit} label={l.overdue} amount={euros(statement.overdueCents, language)} />
+      <AmountRow kit={kit} label={l.total} amount={euros(statement.balanceCents, language)} grand />
+    </View>
+  );
   return (
     <Document title={`${l.title} ${client.name}`} author={seller.name} creator="Relances" producer="Relances" language={language}>
       <Page size="A4" style={styles.page}>
         <View style={styles.spread}>
-          <SellerBlock kit={kit} seller={{ ...seller, address: named(seller.address, language as Language) }} labels={l} />
+          <SellerBlock kit={kit} seller={seller} labels={l} language={language as Language} />
           <View style={[styles.half, { alignItems: 'flex-end' }]}>
             <Text style={styles.title}>{l.title}</Text>
             <Text>{`${l.asOf} ${shortDate(statement.asOf)}`}</Text>
           </View>
         </View>
         {/* A country abroad by its name in the statement's language ("United Kingdom"), not its ISO code ("GB"). */}
-        <ClientBlock kit={kit} client={{ ...client, address: named(client.address, language as Language) }} heading={l.recipient} labels={l} />
+        <ClientBlock kit={kit} client={client} heading={l.recipient} labels={l} language={language as Language} />
         <View style={[styles.section, styles.table]}>
           <View style={styles.headerRow} fixed>
             <Text style={[styles.cell, col.date]}>{l.date}</Text>
@@ -73,20 +84,21 @@ export const statementDocument = (kit: PdfKit, data: StatementPdfData, numbering
           ))}
           {statement.lines.length === 0 && <Text style={[styles.cell, { paddingVertical: 4 }]}>{l.empty}</Text>}
         </View>
-        {/* Kept whole while it fits a page; a client with more open invoices has them listed over the next pages (one
-            unbreakable block taller than a page was squeezed onto the last one, its lines printed over each other). */}
-        <View style={[styles.section, styles.spread]} wrap={statement.openInvoices.length > OPEN_KEPT_WHOLE}>
-          <View style={styles.half}>
-            <Text style={styles.heading} minPresenceAhead={24}>{l.open}</Text>
-            {statement.openInvoices.map((i) => (
-              <Text key={i.id} wrap={false}>{`${i.number ?? i.id} · ${l.due} ${shortDate(i.dueDate)} · ${euros(i.balanceCents, language)}${i.daysLate ? ` · ${l.late} ${i.daysLate}` : ''}`}</Text>
-            ))}
+        {/* Kept whole beside the totals while it fits a page. A client with more open invoices gets the totals first, whole,
+            then its open invoices over the next pages, heading kept with the first (one unbreakable block taller than a page
+            was squeezed onto the last one, its lines printed over each other; the totals beside a breaking list were
+            squeezed at the foot of a page, their heading left behind). */}
+        {long ? (
+          <>
+            <View style={[styles.section, { alignItems: 'flex-end' }]} wrap={false}>{totals}</View>
+            <View style={styles.section}>{open}</View>
+          </>
+        ) : (
+          <View style={[styles.section, styles.spread]} wrap={false}>
+            <View style={styles.half}>{open}</View>
+            {totals}
           </View>
-          <View style={{ width: '42%' }} wrap={false}>
-            <AmountRow kit={kit} label={l.overdue} amount={euros(statement.overdueCents, language)} />
-            <AmountRow kit={kit} label={l.total} amount={euros(statement.balanceCents, language)} grand />
-          </View>
-        </View>
+        )}
         <Footer kit={kit} seller={seller} labels={l} numbering={numbering} />
       </Page>
     </Document>

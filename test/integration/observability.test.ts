@@ -342,6 +342,34 @@ describe('logs of a request on the local stack', () => {
     });
   });
 
+  it('log each SES event with its tenant, invoice and Lambda request ids and count a bounce, never the address', async () => {
+    expect((await call('PUT', '/settings', { company: aCompanyIdentity() })).status).toBe(200);
+    // SES's mailbox simulator: the invoice email comes back as a permanent bounce, handed to email-events.
+    const client = await call('POST', '/clients', aBusinessClientInput({ name: 'Rebond Discret', email: 'bounce@simulator.amazonses.com' }));
+    const today = new Date().toISOString().slice(0, 10);
+    const invoice = await call('POST', '/invoices', anInvoiceInput(String(client.body.id), { issueDate: today, paymentTermsDays: 30, dueDate: undefined }));
+    const bouncesBefore = json().filter((l) => 'EmailBounces' in l).length;
+    expect((await call('POST', `/invoices/${String(invoice.body.id)}/send`)).status).toBe(200);
+    const logged = () => json().find((l) => l.message === 'email event' && l.invoiceId === invoice.body.id);
+    for (let i = 0; i < 50 && !logged(); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(logged()).toMatchObject({
+      level: 'INFO',
+      service: 'relances',
+      eventType: 'Bounce',
+      bounceType: 'Permanent',
+      kind: 'invoice',
+      tenantId: 'logs-tenant',
+      invoiceId: invoice.body.id,
+      messageId: expect.stringMatching(/\S+/),
+      lambdaRequestId: expect.stringMatching(/\S{8,}/),
+      outcome: 'recorded',
+    });
+    expect(json().filter((l) => 'EmailBounces' in l)).toHaveLength(bouncesBefore + 1);
+    const all = lines.join('\n');
+    expect(all).not.toContain('bounce@simulator');
+    expect(all).not.toContain('Rebond Discret');
+  });
+
   it('log each reminder sent by hand, for an invoice, a client or a batch, with the invoice, tenant and request ids and no personal data', async () => {
     expect((await call('PUT', '/settings', { company: aCompanyIdentity() })).status).toBe(200);
     const today = new Date().toISOString().slice(0, 10);

@@ -254,3 +254,17 @@ describe('the proof file’s penalty rows', () => {
     expect(text).toContain(`Pénalités au 10e jour de retard ${eurosText(379)}`);
   });
 });
+
+describe('the proof file of a client abroad', () => {
+  it('names the client’s and the seller’s countries in its language, not by their ISO codes', async () => {
+    const client = aBusinessClient({ address: { line1: '10 Downing Street', postalCode: 'SW1A 2AA', city: 'London', country: 'GB' } });
+    const seller = aSeller({ address: { line1: 'Rue Neuve 12', postalCode: '1000', city: 'Bruxelles', country: 'BE' } });
+    const fr = await pdfText(await renderer.proof(aProofFile({ client, seller })));
+    expect(fr).toContain('SW1A 2AA LONDON Royaume-Uni');
+    expect(fr).toContain('1000 BRUXELLES Belgique');
+    expect(fr).not.toMatch(/ (GB|BE) /);
+    const en = await pdfText(await renderer.proof(aProofFile({ client, seller, language: 'en' })));
+    expect(en).toContain('SW1A 2AA LONDON United Kingdom');
+    expect(en).toContain('1000 BRUXELLES Belgium');
+  });
+});

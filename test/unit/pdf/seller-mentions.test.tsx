@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ReactPdfRenderer } from '../../../shared/adapters/pdf/react-pdf-renderer.js';
 import { buildStatement } from '../../../shared/domain/statement.js';
 import { allDocumentTemplates } from '../../../shared/wiring-pdf.js';
+import { countryName } from '../../../templates/pdf/format.js';
 import { footerIdentity, sellerLines } from '../../../templates/pdf/identity.js';
 import { invoiceLabels } from '../../../templates/pdf/invoice-labels.js';
 import { aBusinessClient, aCreditNotePdfData, aLetterPdfData, anInvoicePdfData, aQuotePdfData, aSeller, pdfText } from '../../fixtures/pdf-fixtures.js';
@@ -13,7 +14,7 @@ const en = invoiceLabels('en');
 
 describe('the seller identity lines (templates/pdf/identity.ts)', () => {
   it('prints the share capital with the legal form and the register before the SIREN, in French', () => {
-    const lines = sellerLines(company, fr);
+    const lines = sellerLines(company, fr, countryName('fr'));
     expect(lines[0]).toBe('SARL au capital de 10\u00a0000,00\u00a0€');
     expect(lines).toContain('RCS Lyon 123456789');
     expect(lines).not.toContain('SIREN 123456789');
@@ -21,24 +22,24 @@ describe('the seller identity lines (templates/pdf/identity.ts)', () => {
   });
 
   it('words them in English for an English-language client', () => {
-    expect(sellerLines(company, en)[0]).toBe('SARL with share capital of €10,000.00');
+    expect(sellerLines(company, en, countryName('en'))[0]).toBe('SARL with share capital of €10,000.00');
     expect(footerIdentity(company, en)).toBe('Menuiserie Dupont · SARL with share capital of €10,000.00 · RCS Lyon 123456789 · VAT number FR32123456789');
   });
 
   it('prints a capital without a legal form on its own line, and a register without a SIREN alone', () => {
     const seller = aSeller({ legalForm: undefined, siren: undefined, shareCapitalCents: 150_050, registration: 'Immatriculée au RNE' });
-    expect(sellerLines(seller, fr)).toEqual(['Capital social : 1\u00a0500,50\u00a0€', '12 rue des Artisans', '69003 LYON', 'Immatriculée au RNE', 'N° TVA intracommunautaire FR32123456789', 'E-mail contact@menuiserie-dupont.fr', 'Tél. 04 72 00 00 00']);
-    expect(sellerLines(seller, en)[0]).toBe('Share capital: €1,500.50');
+    expect(sellerLines(seller, fr, countryName('fr'))).toEqual(['Capital social : 1\u00a0500,50\u00a0€', '12 rue des Artisans', '69003 LYON', 'Immatriculée au RNE', 'N° TVA intracommunautaire FR32123456789', 'E-mail contact@menuiserie-dupont.fr', 'Tél. 04 72 00 00 00']);
+    expect(sellerLines(seller, en, countryName('en'))[0]).toBe('Share capital: €1,500.50');
     expect(footerIdentity(seller, fr)).toBe('Menuiserie Dupont · Capital social : 1\u00a0500,50\u00a0€ · Immatriculée au RNE · N° TVA intracommunautaire FR32123456789');
   });
 
   it('prints a capital of 0 € (a company may be founded with 1 €, the field says what was given)', () => {
-    expect(sellerLines(aSeller({ legalForm: 'SAS', shareCapitalCents: 0 }), fr)[0]).toBe('SAS au capital de 0,00\u00a0€');
+    expect(sellerLines(aSeller({ legalForm: 'SAS', shareCapitalCents: 0 }), fr, countryName('fr'))[0]).toBe('SAS au capital de 0,00\u00a0€');
   });
 
   it('prints the lines of a seller without them as before: the legal form alone, "SIREN" before the number', () => {
     const seller = aSeller({ legalForm: 'EI' });
-    expect(sellerLines(seller, fr)).toEqual(['EI', '12 rue des Artisans', '69003 LYON', 'SIREN 123456789', 'N° TVA intracommunautaire FR32123456789', 'E-mail contact@menuiserie-dupont.fr', 'Tél. 04 72 00 00 00']);
+    expect(sellerLines(seller, fr, countryName('fr'))).toEqual(['EI', '12 rue des Artisans', '69003 LYON', 'SIREN 123456789', 'N° TVA intracommunautaire FR32123456789', 'E-mail contact@menuiserie-dupont.fr', 'Tél. 04 72 00 00 00']);
     expect(footerIdentity(seller, fr)).toBe('Menuiserie Dupont · EI · SIREN 123456789 · N° TVA intracommunautaire FR32123456789');
     expect(footerIdentity(aSeller({ legalForm: '', siren: undefined, vatNumber: undefined }), fr)).toBe('Menuiserie Dupont');
   });
