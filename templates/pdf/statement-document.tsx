@@ -35,6 +35,24 @@ export const statementDocument = (kit: PdfKit, data: StatementPdfData, numbering
   const { seller, client, statement, language } = data;
   const l = LABELS[language as Language];
   const money = (cents: number) => (cents ? euros(cents, language) : '');
+  const long = statement.openInvoices.length > OPEN_KEPT_WHOLE;
+  const lines = statement.openInvoices.map((i) => (
+    <Text key={i.id} wrap={false}>{`${i.number ?? i.id} · ${l.due} ${shortDate(i.dueDate)} · ${euros(i.balanceCents, language)}${i.daysLate ? ` · ${l.late} ${i.daysLate}` : ''}`}</Text>
+  ));
+  // The heading never alone at the foot of a page: it goes with the first open invoice.
+  const open = [
+    <View key="h" wrap={false}>
+      <Text style={styles.heading}>{l.open}</Text>
+      {lines[0]}
+    </View>,
+    ...lines.slice(1),
+  ];
+  const totals = (
+    <View style={{ width: '42%' }} wrap={false}>
+      <AmountRow kit={kit} label={l.overdue} amount={euros(statement.overdueCents, language)} />
+      <AmountRow kit={kit} label={l.total} amount={euros(statement.balanceCents, language)} grand />
+    </View>
+  );
   return (
     <Document title={`${l.title} ${client.name}`} author={seller.name} creator="Relances" producer="Relances" language={language}>
       <Page size="A4" style={styles.page}>
@@ -66,20 +84,21 @@ export const statementDocument = (kit: PdfKit, data: StatementPdfData, numbering
           ))}
           {statement.lines.length === 0 && <Text style={[styles.cell, { paddingVertical: 4 }]}>{l.empty}</Text>}
         </View>
-        {/* Kept whole while it fits a page; a client with more open invoices has them listed over the next pages (one
-            unbreakable block taller than a page was squeezed onto the last one, its lines printed over each other). */}
-        <View style={[styles.section, styles.spread]} wrap={statement.openInvoices.length > OPEN_KEPT_WHOLE}>
-          <View style={styles.half}>
-            <Text style={styles.heading} minPresenceAhead={24}>{l.open}</Text>
-            {statement.openInvoices.map((i) => (
-              <Text key={i.id} wrap={false}>{`${i.number ?? i.id} · ${l.due} ${shortDate(i.dueDate)} · ${euros(i.balanceCents, language)}${i.daysLate ? ` · ${l.late} ${i.daysLate}` : ''}`}</Text>
-            ))}
+        {/* Kept whole beside the totals while it fits a page. A client with more open invoices gets the totals first, whole,
+            then its open invoices over the next pages, heading kept with the first (one unbreakable block taller than a page
+            was squeezed onto the last one, its lines printed over each other; the totals beside a breaking list were
+            squeezed at the foot of a page, their heading left behind). */}
+        {long ? (
+          <>
+            <View style={[styles.section, { alignItems: 'flex-end' }]} wrap={false}>{totals}</View>
+            <View style={styles.section}>{open}</View>
+          </>
+        ) : (
+          <View style={[styles.section, styles.spread]} wrap={false}>
+            <View style={styles.half}>{open}</View>
+            {totals}
           </View>
-          <View style={{ width: '42%' }} wrap={false}>
-            <AmountRow kit={kit} label={l.overdue} amount={euros(statement.overdueCents, language)} />
-            <AmountRow kit={kit} label={l.total} amount={euros(statement.balanceCents, language)} grand />
-          </View>
-        </View>
+        )}
         <Footer kit={kit} seller={seller} labels={l} numbering={numbering} />
       </Page>
     </Document>

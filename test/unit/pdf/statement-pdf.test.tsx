@@ -49,6 +49,28 @@ describe('the relevé de compte PDF of a client with many open invoices', () => 
     }
   });
 
+  it('keeps its totals whole and the open invoices’ heading with the first of them, wherever the page ends', async () => {
+    // Short numbers, one in two invoices part paid: with 39, 62 or 63 open invoices the totals reached the foot of a
+    // page, squeezed (the « Solde dû » rule drawn through « Dont échu »), and the heading stayed behind, its invoices
+    // on the next page.
+    const withShortNumbers = (count: number) => {
+      const data = statementOf(count);
+      const invoices = Array.from({ length: count }, (_, k) => ({
+        id: `inv-${k}`, number: `ST-${String(k).padStart(3, '0')}`, issueDate: `2026-10-${String(1 + (k % 27)).padStart(2, '0')}`,
+        dueDate: `2026-11-${String(1 + (k % 25)).padStart(2, '0')}`, billedCents: 120_000, credits: [],
+        payments: k < Math.floor(count / 2) ? [{ id: `p-${k}`, date: `2026-10-${String(1 + (k % 27)).padStart(2, '0')}`, amountCents: 5_000, method: 'transfer' as const }] : [],
+      }));
+      return { ...data, statement: { ...data.statement, ...buildStatement(invoices, '2026-11-27') } };
+    };
+    for (const count of [39, 62, 63]) {
+      const { items } = await placedText(await renderer.statement(withShortNumbers(count)));
+      const at = (start: string) => items.find((i) => i.text.startsWith(start))!;
+      const [overdue, total, heading, first] = [at('Dont échu'), at('Solde dû'), at('Factures ouvertes'), at('ST-000 ·')];
+      expect({ count, totalOnPage: total.page, headingWithFirst: heading.page }).toEqual({ count, totalOnPage: overdue.page, headingWithFirst: first.page });
+      expect(overdue.y - total.y, `${count} open invoices`).toBeGreaterThan(20);
+    }
+  });
+
   it('keeps a short statement on one page', async () => {
     const { pages, items } = await placedText(await renderer.statement(statementOf(3)));
     expect(pages).toBe(1);
