@@ -115,6 +115,21 @@ describe('cancelling a reminder of the day (daily overview)', () => {
     const overview = await t.ok('GET', `/overview?date=${inParis(first.scheduledAt!).date}`);
     expect(overview.reminders.filter((r: { invoiceId: string }) => r.invoiceId === invoice.id)).toEqual([]);
   });
+
+  it('answers 404 for a step of a plan that will never be recorded (reminders off), never "try again" forever', async () => {
+    const t = await freshTenant('cancel-off');
+    await t.ok('PUT', '/settings', companySettings);
+    // Reminders off for this client: its plan is computed `cancelled: opt_out`, never recorded.
+    const client = await t.ok('POST', '/clients', aBusinessClientInput({ email: uniqueEmail('cancel-off'), remindersEnabled: false }));
+    const invoice = await sentInvoice(t, client.id, 10);
+    await t.drain();
+    const shown = (await t.ok('GET', `/invoices/${invoice.id}/reminders`)).items as { stepId: string; state: string }[];
+    expect(shown.find((s) => s.stepId === 'j+1')).toMatchObject({ state: 'cancelled' });
+    for (const stepId of ['j+1', 'nope']) {
+      const res = await t.call('POST', `/invoices/${invoice.id}/reminders/${encodeURIComponent(stepId)}/cancel`);
+      expect([res.status, res.json.detail], stepId).toEqual([404, 'Reminder step not found']);
+    }
+  });
 });
 
 describe('a reminder the owner cancelled', () => {

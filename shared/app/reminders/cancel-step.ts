@@ -3,6 +3,7 @@ import type { Clock, InvoiceRepository, StepRecords } from '../ports.js';
 import type { StepRecordItem } from '../ports/reminder-steps.js';
 import { stepRecordView, type PlannedStepView } from './reminder-plan-view.js';
 import { releaseWithdrawnLetterGap } from './letter-gap.js';
+import type { ShownPlan } from './letters.js';
 
 /**
  * The owner cancels one scheduled step (from the daily overview or the invoice): it becomes
@@ -11,14 +12,19 @@ import { releaseWithdrawnLetterGap } from './letter-gap.js';
  * cancelled, failed or being sent cannot be cancelled (409). A letter produced and not posted yet
  * (`to_post`) can: the owner decides not to send it by registered post (see withdrawLetter).
  */
-export const makeCancelReminderStep = ({ invoices, steps, clock }: { invoices: InvoiceRepository; steps: StepRecords; clock: Clock }) =>
+export const makeCancelReminderStep = ({ invoices, steps, clock, shownPlan }: { invoices: InvoiceRepository; steps: StepRecords; clock: Clock; shownPlan?: ShownPlan }) =>
   async (tenantId: string, invoiceId: string, stepId: string): Promise<PlannedStepView> => {
     const [invoice, records] = await Promise.all([invoices.get(tenantId, invoiceId), steps.list(tenantId, invoiceId)]);
     if (!invoice) throw new NotFoundError('Invoice');
     const step = records.filter((r) => r.stepId === stepId && !r.manual).sort((a, b) => b.plan - a.plan)[0];
     // Sent a moment ago, its plan is still being recorded (the stream lags a second): the step shown
-    // (projected) exists but cannot be cancelled yet.
-    if (!step && invoice.status !== 'draft' && !records.some((r) => !r.manual)) throw new ConflictError('The reminder plan of this invoice is being recorded: try again in a moment');
+    // (projected, scheduled) exists but cannot be cancelled yet. A plan that will never be recorded
+    // (reminders off for the client: its steps computed `cancelled`), or a step it has not, is a 404:
+    // it answered "try again" forever.
+    if (!step && invoice.status !== 'draft' && !records.some((r) => !r.manual)) {
+      const computed = !shownPlan || (await shownPlan(tenantId, invoiceId)).some((s) => s.projected && s.stepId === stepId && s.state === 'scheduled');
+      if (computed) throw new ConflictError('The reminder plan of this invoice is being recorded: try again in a moment');
+    }
     if (!step) throw new NotFoundError('Reminder step');
     const refuse = (state: string) => new ConflictError(`The step is ${state}: only a scheduled step or a letter not posted yet can be cancelled`);
     const at = clock.now().toISOString();
