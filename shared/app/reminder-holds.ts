@@ -8,7 +8,7 @@ import { addDays, localDate } from '../domain/dates.js';
 import { promiseDateProblem } from '../domain/portal.js';
 import { isOpen } from '../domain/invoice.js';
 import type { InvoiceView } from '../domain/invoice-types.js';
-import { BusinessRuleError } from './errors.js';
+import { BusinessRuleError, StateConflictError } from './errors.js';
 import { loadInvoice } from './invoices.js';
 import { toInvoiceView } from './invoice-view.js';
 import { retryOnConflict } from './retry-on-conflict.js';
@@ -68,7 +68,8 @@ export const makePauseInvoice = (deps: HoldDeps) =>
 /**
  * A payment date the client promised the owner (a phone call, a letter): the same hold as a promise made on
  * the portal (`promisedFor`, reminders paused until the day after it, resuming by themselves if still unpaid),
- * dated within 60 days. It replaces a pause in place, as the owner's pause does: the owner decides.
+ * dated within 60 days. It replaces a pause in place, as the owner's pause does: the owner decides. Not while a payment
+ * plan runs (409 `payment-plan-agreed`): its instalments are the agreed dates.
  */
 export const makeRecordPromise = (deps: HoldDeps) =>
   (tenantId: string, id: string, input: { date: string; note?: string }) =>
@@ -76,6 +77,9 @@ export const makeRecordPromise = (deps: HoldDeps) =>
       requireOpen(current, 'pause');
       const problem = promiseDateProblem(input.date, today);
       if (problem) throw new BusinessRuleError('promise-date', 'The promised date is out of range', [{ path: 'body.date', message: problem }]);
+      // A running plan's instalments are the dates the client agreed to: a promise would pause its reminders up to 60 days
+      // while its check still ends it `missed` (as on the portal). The owner ends the plan first.
+      if (current.paymentPlan?.status === 'active') throw new StateConflictError('payment-plan-agreed', 'A payment plan is already agreed for this invoice');
       const until = addDays(input.date, 1);
       if (current.remindersPaused && current.promisedFor === input.date && current.pausedUntil === until && input.note === undefined) return undefined;
       const { pauseReason, ...rest } = current;

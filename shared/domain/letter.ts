@@ -55,7 +55,7 @@ export interface LetterData {
    * the client's address (`BELGIQUE`, not `BE`). Absent on letters produced before, which
    * render as they were (the same bytes, their recorded SHA-256). 3 (since 2026-11-27 20:00 UTC): as 2, and the per-invoice
    * detail of a letter listing more invoices than a page holds breaks across pages, its header repeated (kept whole, it was
-   * squeezed onto one page, its rows over their rules). 4 (since 2026-11-27 22:30 UTC): as 3, and the seller's country
+   * squeezed onto one page, its rows over their rules). 4 (since 2026-11-27 22:19 UTC): as 3, and the seller's country
    * abroad named in capitals too (`BELGIQUE`), as on every other document in its language (it printed the ISO code).
    */
   readonly layout?: 2 | 3 | 4;

@@ -21,7 +21,7 @@ export const routeSummaries: Record<RouteName, string> = {
   sendInvoice: 'Number, render and email the invoice',
   cancelInvoice: 'Cancel the invoice and stop its reminders: a credit note for its balance if issued, void if a draft',
   invoicePdf: 'The invoice PDF',
-  recordPromise: 'Record a payment date the client promised (by phone, by mail): reminders wait until the day after it, then resume by themselves if the invoice is still unpaid',
+  recordPromise: 'Record a payment date the client promised (by phone, by mail): reminders wait until the day after it, then resume by themselves if the invoice is still unpaid; 409 payment-plan-agreed while a payment plan runs (its instalments are the agreed dates)',
   pauseInvoice: 'Pause the reminders, until a date (they resume by themselves that day) or until resumed',
   resumeInvoice: 'Resume paused reminders now (a new plan from the next step not yet sent)',
   disputeInvoice: 'Mark the invoice disputed: reminders stop until the dispute is resolved',

@@ -35,7 +35,6 @@ export const statementDocument = (kit: PdfKit, data: StatementPdfData, numbering
   const { seller, client, statement, language } = data;
   const l = LABELS[language as Language];
   const money = (cents: number) => (cents ? euros(cents, language) : '');
-  const long = statement.openInvoices.length > OPEN_KEPT_WHOLE;
   const lines = statement.openInvoices.map((i) => (
     <Text key={i.id} wrap={false}>{`${i.number ?? i.id} · ${l.due} ${shortDate(i.dueDate)} · ${euros(i.balanceCents, language)}${i.daysLate ? ` · ${l.late} ${i.daysLate}` : ''}`}</Text>
   ));
@@ -84,21 +83,12 @@ export const statementDocument = (kit: PdfKit, data: StatementPdfData, numbering
           ))}
           {statement.lines.length === 0 && <Text style={[styles.cell, { paddingVertical: 4 }]}>{l.empty}</Text>}
         </View>
-        {/* Kept whole beside the totals while it fits a page. A client with more open invoices gets the totals first, whole,
-            then its open invoices over the next pages, heading kept with the first (one unbreakable block taller than a page
-            was squeezed onto the last one, its lines printed over each other; the totals beside a breaking list were
-            squeezed at the foot of a page, their heading left behind). */}
-        {long ? (
-          <>
-            <View style={[styles.section, { alignItems: 'flex-end' }]} wrap={false}>{totals}</View>
-            <View style={styles.section}>{open}</View>
-          </>
-        ) : (
-          <View style={[styles.section, styles.spread]} wrap={false}>
-            <View style={styles.half}>{open}</View>
-            {totals}
-          </View>
-        )}
+        {/* The totals, whole, then the open invoices full width (beside the totals, « Retard (j) 91 » broke over two
+            lines). The list is kept whole while it fits a page; a client with more open invoices has them over the next
+            pages, heading kept with the first (one unbreakable block taller than a page was squeezed onto the last one,
+            its lines printed over each other; totals beside a breaking list were squeezed at the foot of a page). */}
+        <View style={[styles.section, { alignItems: 'flex-end' }]} wrap={false}>{totals}</View>
+        <View style={styles.section} wrap={statement.openInvoices.length > OPEN_KEPT_WHOLE}>{open}</View>
         <Footer kit={kit} seller={seller} labels={l} numbering={numbering} />
       </Page>
     </Document>

@@ -71,6 +71,15 @@ describe('the relevé de compte PDF of a client with many open invoices', () => 
     }
   });
 
+  it('prints each open invoice on one line, its days late with it', async () => {
+    // Beside the totals, in half the page, « · Retard » ended a line and « (j) 91 » began the next.
+    const data = statementOf(3);
+    const { items } = await placedText(await renderer.statement(data));
+    for (const i of data.statement.openInvoices) {
+      expect(items.some((run) => run.text.startsWith(`${i.number} ·`) && run.text.endsWith(`Retard (j) ${i.daysLate}`)), i.number).toBe(true);
+    }
+  });
+
   it('keeps a short statement on one page', async () => {
     const { pages, items } = await placedText(await renderer.statement(statementOf(3)));
     expect(pages).toBe(1);

@@ -430,7 +430,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record a payment date the client promised (by phone, by mail): reminders wait until the day after it, then resume by themselves if the invoice is still unpaid */
+        /** Record a payment date the client promised (by phone, by mail): reminders wait until the day after it, then resume by themselves if the invoice is still unpaid; 409 payment-plan-agreed while a payment plan runs (its instalments are the agreed dates) */
         post: operations["recordPromise"];
         delete?: never;
         options?: never;

@@ -52,6 +52,15 @@ describe('the client portal of an invoice with nothing left to pay', () => {
     expect(screen.getByText('Payée')).toBeTruthy();
   });
 
+  it('says nothing of a promise, a "j’ai payé" or a pause once the invoice is paid: they held reminders that no longer go', async () => {
+    const held = { ...(portalOf('paid') as unknown as Record<string, unknown>), reminders: { paused: true, pausedUntil: '2026-12-08', disputed: false, promisedFor: '2026-12-07', paidClaim: { date: '2026-11-20' } } };
+    renderPortal(held as unknown as Portal);
+    await screen.findByText('Cette facture est réglée. Merci !');
+    // It read "C’est noté : vous payerez le 7 déc. 2026. Aucune relance d’ici là." under the thanks.
+    expect(screen.queryByTestId('portal-status')).toBeNull();
+    expect(screen.queryByText(/vous payerez|relance/)).toBeNull();
+  });
+
   it('does not thank for a written-off invoice, nor tell the client it was "passée en perte"', async () => {
     renderPortal(portalOf('written_off'));
     expect((await screen.findByText('Il ne reste rien à payer sur cette facture.')).getAttribute('role')).toBe('status');

@@ -252,8 +252,9 @@ const Status = ({ portal }: { portal: Portal }) => {
   const { t, date } = useI18n();
   const r = portal.reminders;
   const seller = portal.seller.name;
-  // Written off or cancelled: the invoice is closed ("Close", nothing left to pay); no hold or dispute to speak of.
-  if (portal.invoice.status === 'written_off' || portal.invoice.status === 'cancelled') return null;
+  // Paid, written off or cancelled: nothing left to pay; no hold or dispute to speak of (a paid invoice's promise read
+  // "vous payerez le …, aucune relance d'ici là" under the thanks).
+  if (portal.invoice.status === 'paid' || portal.invoice.status === 'written_off' || portal.invoice.status === 'cancelled') return null;
   const lines: ReactNode[] = [];
   if (r.paidClaim) lines.push(t('portalPage.paidDone', { date: date(r.paidClaim.date), seller }));
   if (r.promisedFor) lines.push(t('portalPage.promiseDone', { date: date(r.promisedFor) }));

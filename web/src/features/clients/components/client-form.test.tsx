@@ -61,6 +61,37 @@ describe('client form', () => {
     expect(screen.getByLabelText('Code postal').getAttribute('aria-invalid')).toBe('true');
   });
 
+  it('says a scenario citing penalties for a consumer in one sentence naming it, not the API’s template ids and {{variables}} per step', async () => {
+    const refusal = 'template "reminder" mentions penalties or the €40 indemnity ({{penaltyRate}}, {{indemnityAmount}}, penalties, indemnity): it cannot be sent to a consumer (CPCE L111-8)';
+    const problem = (path: string) =>
+      new ApiError(422, {
+        type: 'https://relances.dev/problems/business-rule/penalties-for-consumer',
+        title: 'Unprocessable request',
+        status: 422,
+        detail: 'Scenario "b2b-default" sends templates that mention penalties: a consumer client cannot have it',
+        errors: [{ path, message: `steps.1.templateId: ${refusal}; the scenario would be the scenario of this consumer client` }],
+      });
+    const onSubmit = vi.fn().mockRejectedValueOnce(problem('body.scenarioId')).mockRejectedValueOnce(problem('body.kind'));
+    renderInApp(<ClientFormView scenarios={[{ id: 'b2b-default', name: 'Clients professionnels (J-5, J+1, J+8, J+15)' }]} submitLabel="Créer" onSubmit={onSubmit} />);
+    await userEvent.type(screen.getByLabelText('Nom'), 'Marie Curie');
+    await userEvent.selectOptions(screen.getByLabelText('Type'), 'consumer');
+    await userEvent.type(screen.getByLabelText('E-mail'), 'marie@curie.test');
+    await userEvent.selectOptions(screen.getByLabelText('Scénario'), 'b2b-default');
+    await userEvent.click(screen.getByRole('button', { name: 'Créer' }));
+    await waitFor(() =>
+      expect(errorOf('Scénario')).toBe(
+        'Le scénario « Clients professionnels (J-5, J+1, J+8, J+15) » envoie des modèles qui citent des pénalités ou l’indemnité de 40 €, interdites envers un particulier : choisissez « Scénario par défaut » (celui des particuliers) ou un scénario sans pénalités.',
+      ),
+    );
+    expect(document.activeElement).toBe(screen.getByLabelText('Scénario'));
+    expect(screen.queryByText(/\{\{penaltyRate\}\}|« reminder »/)).toBeNull();
+    // Refused on its kind (a category's scenario): said under the kind.
+    await userEvent.selectOptions(screen.getByLabelText('Scénario'), '');
+    await userEvent.click(screen.getByRole('button', { name: 'Créer' }));
+    await waitFor(() => expect(errorOf('Type')).toMatch(/^En particulier, ce client suivrait un scénario dont les modèles citent des pénalités/));
+    expect(screen.queryByText(/\{\{penaltyRate\}\}/)).toBeNull();
+  });
+
   it('shows a stored +33 mobile as typed in France (06 12 34 56 78) and, untouched, saves the same E.164 back', async () => {
     const onSubmit = vi.fn().mockResolvedValue({});
     const client = { id: 'c1', name: 'Dupont SARL', kind: 'business', email: 'compta@dupont.test', phone: '+33612345678', language: 'fr', remindersEnabled: true } as unknown as Client;

@@ -106,7 +106,13 @@ export const ClientFormView = ({
     try {
       await onSubmit(toClientInput(v));
     } catch (error) {
-      if (!applyApiErrors(error, form.setError, FIELDS)) form.setError('root', { message: error instanceof ApiError ? error.userMessage() : t('errors.network') });
+      // A scenario citing penalties for a consumer: said in a sentence naming the scenario, not the API's list of
+      // template ids and {{variables}} for each step ("Étape 2 : Le modèle « reminder » cite … ({{penaltyRate}}, …)").
+      const penalties = error instanceof ApiError && error.problem.type?.endsWith('/penalties-for-consumer') ? error.fieldErrors() : {};
+      const scenario = scenarios.find((s) => s.id === v.scenarioId);
+      if (penalties.scenarioId && scenario) form.setError('scenarioId', { type: 'server', message: t('clientMore.scenarioPenalties', { scenario: said(scenario.name) }) }, { shouldFocus: true });
+      else if (penalties.kind) form.setError('kind', { type: 'server', message: t('clientMore.kindPenalties') }, { shouldFocus: true });
+      else if (!applyApiErrors(error, form.setError, FIELDS)) form.setError('root', { message: error instanceof ApiError ? error.userMessage() : t('errors.network') });
       throw error;
     }
   });

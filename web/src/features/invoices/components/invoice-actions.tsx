@@ -56,8 +56,9 @@ export const InvoiceActions = ({
   const items: { key: string; label: string; run?: () => void; dialog?: DialogName; danger?: boolean; disabled?: boolean }[] = [];
   if (open && !inv.remindersPaused) items.push({ key: 'pause', label: t('invoiceMore.pause'), dialog: 'pause' });
   if (open && inv.remindersPaused) items.push({ key: 'resume', label: t('invoiceMore.resume'), run: () => owner.resume.mutate(), disabled: busy });
-  // The client promised a date by phone or mail: the portal's promise, noted by the owner.
-  if (open) items.push({ key: 'promise', label: t('invoiceMore.promise'), dialog: 'promise' });
+  // The client promised a date by phone or mail: the portal's promise, noted by the owner. Not while a payment plan runs:
+  // its instalments are the agreed dates (the API answers 409); the owner ends the plan first.
+  if (open && inv.paymentPlan?.status !== 'active') items.push({ key: 'promise', label: t('invoiceMore.promise'), dialog: 'promise' });
   if (open && !inv.disputed) items.push({ key: 'dispute', label: t('invoiceMore.dispute'), dialog: 'dispute' });
   if (disputed) items.push({ key: 'resolve', label: t('invoiceMore.resolveDispute'), run: () => owner.resolve.mutate(), disabled: busy });
   // A new link kills the ones the client already has (the invoice email, every reminder): asked first.

@@ -50,4 +50,17 @@ describe('a payment promise noted by the owner', () => {
       { date: '2026-12-10', note: 'Appel du 27/11' },
     ]));
   });
+
+  it('is not offered while a payment plan runs (its instalments are the agreed dates), and is again once it ended', async () => {
+    fakeApi(() => undefined);
+    const plan = { seq: 1, createdAt: '2026-11-27T10:00:00.000Z', instalments: [] };
+    const { unmount } = renderInApp(<InvoiceActions invoice={{ ...invoice, paymentPlan: { ...plan, status: 'active' } } as unknown as Invoice} onPaymentReceived={() => undefined} />);
+    await userEvent.click(screen.getByRole('button', { name: /Plus d’actions/ }));
+    expect(await screen.findByRole('menuitem', { name: /Suspendre/ })).toBeTruthy();
+    expect(screen.queryByRole('menuitem', { name: 'Noter une promesse de paiement' })).toBeNull();
+    unmount();
+    renderInApp(<InvoiceActions invoice={{ ...invoice, paymentPlan: { ...plan, status: 'ended', endReason: 'deleted' } } as unknown as Invoice} onPaymentReceived={() => undefined} />);
+    await userEvent.click(screen.getByRole('button', { name: /Plus d’actions/ }));
+    expect(await screen.findByRole('menuitem', { name: 'Noter une promesse de paiement' })).toBeTruthy();
+  });
 });
