@@ -127,8 +127,16 @@ describe('the API’s field messages for the user', () => {
     );
     expect(apiMessage(`steps.2.templateId: ${refusal}; the scenario would be the scenario of this consumer client`, 'fr')).toMatch(/^Étape 3 : Le modèle « relance-ferme » cite .*\. Ce scénario serait celui de ce client particulier\.$/);
     expect(apiMessage(`${refusal}; the scenario is somewhere else`, 'fr')).toBe(`${refusal}; the scenario is somewhere else`);
+    // A built-in template and its English variant, refused alike with their variables: said once, in words, never `{{penaltyRate}}`.
+    const firm = (id: string) => `template "${id}" mentions penalties or the €40 indemnity ({{penaltiesAmount}}, {{penaltyRate}}, {{indemnityAmount}}, penalties, indemnity): it cannot be sent to a consumer (CPCE L111-8)`;
+    expect(apiMessage(`${firm('firm')}; ${firm('firm-en')}; the scenario is the scenario of the tagged consumer client(s) "Marie Martin"`, 'fr')).toBe(
+      'Le modèle « firm » (et sa version anglaise) cite des pénalités ou l’indemnité de 40 € (variables de pénalités, pénalités, indemnité forfaitaire) : il ne peut pas partir vers un particulier (art. L111-8 du code de la consommation). Ce scénario s’applique, par leur catégorie, à des clients particuliers : "Marie Martin".',
+    );
+    expect(apiMessage(`${firm('firm')}; ${firm('firm-en')}`, 'en')).toBe(
+      'Template "firm" (and its English version) mentions penalties or the €40 indemnity (penalty variables, penalties, recovery indemnity): it cannot be sent to a consumer (French consumer code, L111-8).',
+    );
     expect(apiMessage('mentions penalties or the €40 indemnity ({{penaltyRate}}), which a consumer must never receive (CPCE L111-8): scenario "b2c" is the default scenario for consumers', 'fr')).toBe(
-      'Cite des pénalités ou l’indemnité de 40 € ({{penaltyRate}}) : interdit envers un particulier (art. L111-8 du code de la consommation). Le scénario « b2c » est celui des particuliers par défaut.',
+      'Cite des pénalités ou l’indemnité de 40 € (variables de pénalités) : interdit envers un particulier (art. L111-8 du code de la consommation). Le scénario « b2c » est celui des particuliers par défaut.',
     );
   });
 

@@ -412,7 +412,10 @@ const MENTION: Record<string, { fr: string; en: string }> = {
   indemnity: { fr: 'indemnité forfaitaire', en: 'recovery indemnity' },
   '€40': { fr: '40 €', en: '€40' },
 };
-const mentioned = (list: string, lang: Lang) => list.split(', ').map((name) => MENTION[name]?.[lang] ?? name).join(', ');
+/** The variables found (`{{penaltyRate}}`…) said once, as words: the owner reads no `{{…}}` in a refusal. */
+const PENALTY_VARIABLES = { fr: 'variables de pénalités', en: 'penalty variables' };
+const mentioned = (list: string, lang: Lang) =>
+  [...new Set(list.split(', ').map((name) => (/^\{\{\w+\}\}$/.test(name) ? PENALTY_VARIABLES[lang] : (MENTION[name]?.[lang] ?? name))))].join(', ');
 
 /** How a scenario reaches a consumer, said after a penalty refusal (`…; the scenario is the default scenario for consumers`). */
 type Reach = { re: RegExp; fr: (m: RegExpExecArray, subject: string) => string; en: (m: RegExpExecArray, subject: string) => string };
@@ -452,12 +455,16 @@ const penaltyRefusal = (message: string, lang: Lang): string | undefined => {
   const at = rest.indexOf('; the scenario ');
   const reach = at === -1 ? undefined : rest.slice(at + '; the scenario '.length);
   if (at !== -1) rest = rest.slice(0, at);
-  const refusals = rest.split('; ').map((r) => REFUSAL.exec(r));
-  if (refusals.some((r) => r === null)) return undefined;
-  const said = (refusals as RegExpExecArray[]).map((r) =>
+  const parsed = rest.split('; ').map((r) => REFUSAL.exec(r));
+  if (parsed.some((r) => r === null)) return undefined;
+  // A template and its English variant (`firm`, `firm-en`) refused alike: said once, "and its English version".
+  const ids = new Set((parsed as RegExpExecArray[]).map((r) => r[1]));
+  const refusals = (parsed as RegExpExecArray[]).filter((r) => !(r[1]?.endsWith('-en') && ids.has(r[1].slice(0, -3))));
+  const twin = (r: RegExpExecArray) => r[1] !== undefined && ids.has(`${r[1]}-en`);
+  const said = refusals.map((r) =>
     lang === 'fr'
-      ? `${r[1] ? `Le modèle « ${r[1]} »` : 'Le modèle'} cite des pénalités ou l’indemnité de 40 € (${mentioned(r[2]!, 'fr')}) : il ne peut pas partir vers un particulier (art. L111-8 du code de la consommation)`
-      : `${r[1] ? `Template "${r[1]}"` : 'The template'} mentions penalties or the €40 indemnity (${mentioned(r[2]!, 'en')}): it cannot be sent to a consumer (French consumer code, L111-8)`,
+      ? `${r[1] ? `Le modèle « ${r[1]} »${twin(r) ? ' (et sa version anglaise)' : ''}` : 'Le modèle'} cite des pénalités ou l’indemnité de 40 € (${mentioned(r[2]!, 'fr')}) : il ne peut pas partir vers un particulier (art. L111-8 du code de la consommation)`
+      : `${r[1] ? `Template "${r[1]}"${twin(r) ? ' (and its English version)' : ''}` : 'The template'} mentions penalties or the €40 indemnity (${mentioned(r[2]!, 'en')}): it cannot be sent to a consumer (French consumer code, L111-8)`,
   );
   const reached = reach === undefined ? '' : reachSaid(reach, lang);
   if (reached === undefined) return undefined;

@@ -126,6 +126,22 @@ describe('the grouped reminder with a firmer template before the due dates', () 
   });
 });
 
+describe('the grouped reminder’s invoices', () => {
+  it('are listed the oldest due first, as the message lists them (the newest came first)', async () => {
+    const dated = (id: string, number: string, dueDate: string) => ({ ...invoice(id, number), dueDate });
+    fakeApi(({ path }) => {
+      if (path.startsWith('/invoices?')) return { status: 200, body: { items: [dated('i7', 'F-2026-0007', '2026-12-02'), dated('i2', 'F-2026-0002', '2026-10-28'), dated('i5', 'F-2026-0005', '2026-11-22')] } };
+      if (path === '/templates') return { status: 200, body: { items: [] } };
+      return undefined;
+    });
+    renderInApp(<GroupedReminderDialog clientId="c1" />);
+    await userEvent.click(screen.getByRole('button', { name: 'Relance groupée' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Relance groupée' });
+    await within(dialog).findByRole('checkbox', { name: /F-2026-0007/ });
+    expect(within(dialog).getAllByRole('checkbox', { name: /^F-/ }).map((c) => c.closest('label')?.textContent?.trim().split(' · ')[0])).toEqual(['F-2026-0002', 'F-2026-0005', 'F-2026-0007']);
+  });
+});
+
 describe('the grouped reminder to a consumer', () => {
   const KINDS = {
     items: [

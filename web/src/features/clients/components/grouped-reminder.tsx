@@ -20,7 +20,10 @@ export const GroupedReminderDialog = ({ clientId, language, kind }: { clientId: 
   const [open, setOpen] = useState(false);
   const invoices = useClientInvoices(clientId);
   const templates = useQuery({ queryKey: ['templates'], queryFn: () => unwrap(api().GET('/templates')), enabled: open });
-  const openInvoices = (invoices.data?.items ?? []).filter((i) => (i.status === 'sent' || i.status === 'partially_paid') && i.balanceCents > 0);
+  // The oldest due first, as the message lists them (the list came newest first).
+  const openInvoices = (invoices.data?.items ?? [])
+    .filter((i) => (i.status === 'sent' || i.status === 'partially_paid') && i.balanceCents > 0)
+    .sort((a, b) => (a.dueDate ?? '').localeCompare(b.dueDate ?? ''));
   const [excluded, setExcluded] = useState<ReadonlySet<string>>(new Set());
   const [templateId, setTemplateId] = useState('');
   const [force, setForce] = useState(false);
