@@ -51,6 +51,7 @@ export const en: EmailTexts = {
         case 'unknown_outcome': return [`Reminder maybe not sent — ${about}`, `Sending the reminder was interrupted: it may or may not have left. It will not be resent automatically, to avoid a duplicate; check and resend it by hand if needed.`];
         case 'plan_request': return [`Payment plan requested — ${about}`, `The client asks to pay in ${d.instalments ?? 'several'} instalments${d.note ? `: "${d.note}"` : ''}. Accept or decline from the invoice.`];
         case 'plan_missed':
+          if (d.held === 'paused') return [`Instalment missed — ${about}`, `The instalment${d.date ? ` due on ${d.date}` : ''} was not paid in time: the payment plan has ended. The invoice's reminders being paused, ${d.until ? `they will resume on ${d.until}.` : 'none goes out until you resume them.'}`];
           if (d.held) return [`Instalment missed — ${about}`, `The instalment${d.date ? ` due on ${d.date}` : ''} was not paid in time: the payment plan has ended. The invoice being ${d.held === 'litigation' ? 'in litigation' : 'disputed'}, no reminder resumes.`];
           return [`Instalment missed — ${about}`, `The instalment${d.date ? ` due on ${d.date}` : ''} was not paid in time: the payment plan has ended and the invoice's reminders resume where they stood.`];
         case 'litigation': return [`Moved to litigation — ${about}`, `The invoice moved to litigation automatically: reminders are stopped.`];

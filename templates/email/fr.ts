@@ -51,6 +51,7 @@ export const fr: EmailTexts = {
         case 'unknown_outcome': return [`Relance peut-être non envoyée — ${about}`, `L'envoi de la relance a été interrompu : elle est peut-être partie, peut-être pas. Elle ne sera pas renvoyée automatiquement pour éviter un doublon ; vérifiez et renvoyez-la à la main si besoin.`];
         case 'plan_request': return [`Demande d'échéancier — ${about}`, `Le client demande à payer en ${d.instalments ?? 'plusieurs'} fois${d.note ? ` : « ${d.note} »` : ''}. Acceptez ou refusez depuis la facture.`];
         case 'plan_missed':
+          if (d.held === 'paused') return [`Échéance manquée — ${about}`, `L'échéance${d.date ? ` du ${d.date}` : ''} n'a pas été réglée à temps : l'échéancier est terminé. Les relances de la facture étant suspendues, ${d.until ? `elles reprendront le ${d.until}.` : 'aucune ne repart tant que vous ne les reprenez pas.'}`];
           if (d.held) return [`Échéance manquée — ${about}`, `L'échéance${d.date ? ` du ${d.date}` : ''} n'a pas été réglée à temps : l'échéancier est terminé. La facture étant ${d.held === 'litigation' ? 'en contentieux' : 'contestée'}, aucune relance ne repart.`];
           return [`Échéance manquée — ${about}`, `L'échéance${d.date ? ` du ${d.date}` : ''} n'a pas été réglée à temps : l'échéancier est terminé et les relances de la facture reprennent là où elles en étaient.`];
         case 'litigation': return [`Passage en contentieux — ${about}`, `La facture est passée automatiquement en contentieux : les relances sont arrêtées.`];

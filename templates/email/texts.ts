@@ -49,8 +49,10 @@ export interface OwnerNotificationText {
   readonly note?: string;
   /** Why a step failed, when it is not an outage (`sms_opted_out`: the number replied STOP). */
   readonly cause?: 'sms_opted_out';
-  /** A plan ended while the invoice is held: its reminders do not resume. */
-  readonly held?: 'litigation' | 'disputed';
+  /** A plan ended while the invoice is held: its reminders do not resume (a paused one's resume on `until`, if set). */
+  readonly held?: 'litigation' | 'disputed' | 'paused';
+  /** Formatted: the day a dated pause ends. */
+  readonly until?: string;
 }
 
 export interface DailyOverviewText {

@@ -199,6 +199,7 @@ const fr: ProofText = {
     note: 'note', source: 'à l’initiative de', totalCents: 'total', waivePenalties: 'pénalités abandonnées', seq: 'échéancier n°', instalment: 'échéance n°',
     dueCents: 'reste dû', decision: 'décision', messageId: 'Message-ID', error: 'erreur',
     'invoice.due_date_changed:from': 'ancienne échéance', 'invoice.due_date_changed:to': 'nouvelle échéance',
+    'instalment.missed:held': 'relances', 'instalment.missed:until': 'reprise le',
   },
   dataCodes: {
     source: { owner: 'créancier', client: 'client' },
@@ -206,6 +207,7 @@ const fr: ProofText = {
     'plan.ended:reason': { paid: 'réglé', missed: 'échéance manquée', deleted: 'arrêté par le créancier', cancelled: 'facture annulée', written_off: 'créance irrécouvrable' },
     'owner.alerted:reason': { send_failed: 'échec d’envoi', unknown_outcome: 'issue d’envoi inconnue' },
     'invoice.resumed:reason': { promise: 'promesse de paiement du client', paid_claimed: 'paiement déclaré par le client', payment_plan: 'échéancier convenu à la place de la promesse' },
+    'instalment.missed:held': { litigation: 'arrêtées (contentieux)', disputed: 'arrêtées (facture contestée)', paused: 'suspendues' },
   },
   yes: 'oui',
   no: 'non',
@@ -315,6 +317,7 @@ const en: ProofText = {
     note: 'note', source: 'at the request of', totalCents: 'total', waivePenalties: 'penalties waived', seq: 'plan no.', instalment: 'instalment no.',
     dueCents: 'still due', decision: 'decision', messageId: 'Message-ID', error: 'error',
     'invoice.due_date_changed:from': 'former due date', 'invoice.due_date_changed:to': 'new due date',
+    'instalment.missed:held': 'reminders', 'instalment.missed:until': 'resuming on',
   },
   dataCodes: {
     source: { owner: 'creditor', client: 'client' },
@@ -322,6 +325,7 @@ const en: ProofText = {
     'plan.ended:reason': { paid: 'paid', missed: 'instalment missed', deleted: 'ended by the creditor', cancelled: 'invoice cancelled', written_off: 'irrecoverable debt' },
     'owner.alerted:reason': { send_failed: 'sending failed', unknown_outcome: 'outcome of sending unknown' },
     'invoice.resumed:reason': { promise: 'payment promised by the client', paid_claimed: 'payment stated by the client', payment_plan: 'payment plan agreed instead of the promise' },
+    'instalment.missed:held': { litigation: 'stopped (litigation)', disputed: 'stopped (invoice disputed)', paused: 'paused' },
   },
   yes: 'yes',
   no: 'no',

@@ -11,7 +11,7 @@ import { DEFAULT_SEND_CALENDAR, isSendDay } from '../../shared/domain/send-calen
 import { aBusinessClientInput, aCompanyIdentity, anInvoiceInput } from '../fixtures/api-fixtures.js';
 import { freshTenant } from './fresh-tenant.js';
 import { inbox, uniqueEmail } from './http.js';
-import { endOfDay, parisToday, runUntil } from './local-clock.js';
+import { endOfDay, inParis, parisToday, runUntil } from './local-clock.js';
 
 interface Step { stepId: string; state: string; scheduledAt?: string; sentAt?: string; expectedAt?: string; movedBy?: string }
 interface SimItem { invoiceId: string; stepId: string; action: string; at?: string; reason?: string; plannedAt?: string }
@@ -78,6 +78,14 @@ describe('a day where a plan reminder and two invoice steps of one client meet',
     expect(overview.find((r) => r.invoiceId === planned)?.postponedTo).toBeUndefined();
     for (const [i, id] of others.entries()) {
       expect(overview.find((r) => r.invoiceId === id)).toMatchObject({ stepId: 'j+1', postponedTo: moved[i]!.at, postponedBy: 'gap' });
+    }
+    // The overview of the day they do go out lists them going out (it listed nothing: they were on `day`'s only).
+    const goDay = inParis(moved[0]!.at!).date;
+    const then = (await t.ok('GET', `/overview?date=${goDay}`)).reminders as OverviewReminder[];
+    for (const id of others) {
+      const r = then.find((x) => x.invoiceId === id);
+      expect(r, goDay).toMatchObject({ stepId: 'j+1' });
+      expect(r?.postponedTo).toBeUndefined();
     }
     // The home screen's "Relances du jour" (the dry run over that day) lists the plan reminder alone.
     const home = (await t.ok('GET', `/reminders/simulation?from=${day}&to=${addDays(day, 1)}T00:00:00Z`)).items as SimItem[];

@@ -83,6 +83,24 @@ describe('which timeline events notify the owner', () => {
     expect(en.text).toContain('The client asks to pay in 2 instalments: "Deux fois, merci !".');
   });
 
+  // The event as the plan check writes it on a paused invoice (shared/app/reminders/plan-lifecycle.ts `heldOf`): nothing
+  // resumes until the owner lifts an open-ended pause, and a dated one resumes on its date (not "les relances reprennent").
+  it('tells the owner that a paused invoice’s reminders stay paused when its plan ends missed, until the pause’s date if it has one', () => {
+    const missed = (data: Record<string, unknown>) => {
+      const facts = notificationFacts({ type: 'instalment.missed', at: '2026-03-12T08:00:00.000Z', data: { dueDate: '2026-02-20', instalment: 0, dueCents: 5_000, ...data } })!;
+      const notification: Notification = { id: 'e1', tenantId: 't', invoiceId: 'inv1', invoiceNumber: 'F-2026-0005', clientName: 'Sophie Martin', read: false, email: 'pending', ...facts };
+      return { fr: emailTexts('fr').ownerNotification(describeNotification(notification, 'fr')).text, en: emailTexts('en').ownerNotification(describeNotification(notification, 'en')).text };
+    };
+    const open = missed({ held: 'paused' });
+    expect(open.fr).toContain("L'échéance du 20/02/2026 n'a pas été réglée à temps : l'échéancier est terminé. Les relances de la facture étant suspendues, aucune ne repart tant que vous ne les reprenez pas.");
+    expect(open.en).toContain("The instalment due on 20 February 2026 was not paid in time: the payment plan has ended. The invoice's reminders being paused, none goes out until you resume them.");
+    const dated = missed({ held: 'paused', until: '2026-04-01' });
+    expect(dated.fr).toContain('Les relances de la facture étant suspendues, elles reprendront le 01/04/2026.');
+    expect(dated.en).toContain("The invoice's reminders being paused, they will resume on 1 April 2026.");
+    for (const text of [open.fr, dated.fr]) expect(text).not.toContain('reprennent');
+    expect(missed({}).fr).toContain('les relances de la facture reprennent là où elles en étaient');
+  });
+
   it('takes the notification id from the event key, and only inserted events', () => {
     const keys = { PK: 'T#acme#INV#inv1', SK: 'EVENT#2026-03-12T08:00:00.000Z#01JEVENT000000000000000001' };
     const image = { type: 'portal.promised', at: '2026-03-12T08:00:00.000Z', data: { date: '2026-04-01' } };

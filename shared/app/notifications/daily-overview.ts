@@ -111,21 +111,32 @@ export const makeDailyOverview = (deps: DailyOverviewDeps) =>
       records
         .filter((r) => r.state === 'scheduled' && r.scheduledAt && localDate(new Date(r.scheduledAt), timezone) === date)
         .map((r) => ({ invoice, record: r, ref })));
+    // A step recorded for an earlier day (from today on) that the client rules push onto this one goes out this
+    // day: listed with it, at the time it goes (it was listed on its own day only, postponed, and nowhere going out).
+    const today = localDate(deps.clock.now(), timezone);
+    const pushedIn = open.flatMap(({ invoice, records, ref }) =>
+      records
+        .filter((r) => r.state === 'scheduled' && r.scheduledAt && localDate(new Date(r.scheduledAt), timezone) >= today && localDate(new Date(r.scheduledAt), timezone) < date)
+        .map((r) => ({ invoice, record: r, ref })));
     // A client may not get all its steps of the day that day (another message that day or just before it, the gap):
     // the dry run's client rules, over those clients' invoices only, say which go later and when.
-    const crowded = new Set(due.map(({ invoice }) => invoice.clientId));
-    const moves = deps.simulation && date >= localDate(deps.clock.now(), timezone)
+    const crowded = new Set([...due, ...pushedIn].map(({ invoice }) => invoice.clientId));
+    const moves = deps.simulation && date >= today
       ? await makeClientRuleMoves({ ...deps.simulation, clock: deps.clock })(tenantId, crowded, startOfLocalDay(date, timezone), timezone)
       : new Map<string, { at: string; movedBy: string; skip?: 'due_passed' }>();
+    const arriving = pushedIn.flatMap((p) => {
+      const moved = moves.get(moveKey(p.invoice.id, p.record.stepId, p.record.scheduledAt!));
+      return moved && !moved.skip && localDate(new Date(moved.at), timezone) === date ? [{ ...p, goesAt: moved.at as string | undefined }] : [];
+    });
     const reminders = (
       await Promise.all(
-        due.map(async ({ invoice, record: r, ref }) => {
+        [...due.map((d) => ({ ...d, goesAt: undefined as string | undefined })), ...arriving].map(async ({ invoice, record: r, ref, goesAt }) => {
           // The escalation sends nothing to the client: no address needed.
           const client = r.templateId === ESCALATE_TEMPLATE_ID ? undefined : await clientOf(invoice.clientId);
           const undeliverable = client ? channelBlock(client, r.channel) : undefined;
-          const moved = undeliverable ? undefined : moves.get(moveKey(invoice.id, r.stepId, r.scheduledAt!));
+          const moved = undeliverable || goesAt ? undefined : moves.get(moveKey(invoice.id, r.stepId, r.scheduledAt!));
           return {
-            ...ref, stepId: r.stepId, templateId: r.templateId, ...(r.channel === 'sms' || r.channel === 'letter' ? { channel: r.channel } : {}), scheduledAt: r.scheduledAt!, cancel: cancelRoute(ref.invoiceId, r.stepId),
+            ...ref, stepId: r.stepId, templateId: r.templateId, ...(r.channel === 'sms' || r.channel === 'letter' ? { channel: r.channel } : {}), scheduledAt: goesAt ?? r.scheduledAt!, cancel: cancelRoute(ref.invoiceId, r.stepId),
             ...(undeliverable ? { undeliverable } : {}), ...(moved?.skip ? { skippedBy: moved.skip } : moved ? { postponedTo: moved.at, postponedBy: moved.movedBy } : {}),
           };
         }),

@@ -85,7 +85,8 @@ export const describe = (n: Notification, language: 'fr' | 'en') => {
     ...(text('recipients') ? { recipients: text('recipients') } : {}),
     ...(text('note') ? { note: text('note') } : {}),
     ...(text('cause') === 'sms_opted_out' ? { cause: 'sms_opted_out' as const } : {}),
-    ...(text('held') === 'litigation' || text('held') === 'disputed' ? { held: text('held') as 'litigation' | 'disputed' } : {}),
+    ...(text('held') === 'litigation' || text('held') === 'disputed' || text('held') === 'paused' ? { held: text('held') as 'litigation' | 'disputed' | 'paused' } : {}),
+    ...(text('held') === 'paused' && text('until') ? { until: formatDate(text('until')!, language) } : {}),
     ...(typeof detail.instalments === 'number' ? { instalments: detail.instalments } : {}),
   };
 };

@@ -49,7 +49,7 @@ export const settlePaymentPlan = async <C extends SendContext>(
   if (!end) return ctx;
   const at = now.toISOString();
   const events: TimelineRecord[] = [
-    // `held`: nothing resumes after the plan (the invoice in litigation, or disputed): the owner is told so.
+    // `held`: nothing resumes after the plan (the invoice in litigation, disputed, or paused: until its date if it has one): the owner is told so.
     ...(end.missed ? [{ at, type: 'instalment.missed', data: { dueDate: end.missed.dueDate, instalment: end.missed.index, dueCents: end.missed.dueCents, ...heldOf(ctx.invoice) } }] : []),
     { at, type: 'plan.ended', data: { seq: plan.seq, reason: end.reason } },
   ];
@@ -63,9 +63,12 @@ export const settlePaymentPlan = async <C extends SendContext>(
   return invoice ? { ...ctx, invoice } : ctx;
 };
 
-/** Why no reminder resumes when the plan ends, if so. */
-const heldOf = (invoice: SendContext['invoice']): { held?: 'litigation' | 'disputed' } =>
-  invoice.status === 'litigation' ? { held: 'litigation' } : invoice.disputed ? { held: 'disputed' } : {};
+/** Why no reminder resumes when the plan ends, if so: a pause resumes them only when lifted, or on its date (`until`). */
+const heldOf = (invoice: SendContext['invoice']): { held?: 'litigation' | 'disputed' | 'paused'; until?: string } =>
+  invoice.status === 'litigation' ? { held: 'litigation' }
+  : invoice.disputed ? { held: 'disputed' }
+  : invoice.remindersPaused ? { held: 'paused', ...(invoice.pausedUntil ? { until: invoice.pausedUntil } : {}) }
+  : {};
 
 /** The recorded steps of one payment plan (all its rounds). */
 const stepsOfPlan = (records: readonly StepRecordItem[], seq: number) => records.filter((r) => isPlanStep(r) && planSeqOf(r) === seq);

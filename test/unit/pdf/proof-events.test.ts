@@ -40,6 +40,13 @@ describe('the proof file’s payment-plan events', () => {
     expect(eventLine({ at: '2027-01-27T08:00:00.000Z', type: 'instalment.missed', data: { dueDate: '2027-01-11', instalment: 1, dueCents: 30_000 } } as never)).toBe(
       '27/01/2027 08:00 UTC · Échéance manquée (échéance : 11/01/2027, échéance n° : 2, reste dû : 300,00\u00a0€)',
     );
+    // Why no reminder resumed after the plan (plan-lifecycle.ts `heldOf`), in words, not `held: paused`.
+    expect(eventLine({ at: '2027-01-27T08:00:00.000Z', type: 'instalment.missed', data: { dueDate: '2027-01-11', instalment: 0, dueCents: 30_000, held: 'paused', until: '2027-02-15' } } as never)).toBe(
+      '27/01/2027 08:00 UTC · Échéance manquée (échéance : 11/01/2027, échéance n° : 1, reste dû : 300,00\u00a0€, relances : suspendues, reprise le : 15/02/2027)',
+    );
+    expect(eventLine({ at: '2027-01-27T08:00:00.000Z', type: 'instalment.missed', data: { dueDate: '2027-01-11', instalment: 0, dueCents: 30_000, held: 'litigation' } } as never, 'en')).toContain(
+      'reminders: stopped (litigation))',
+    );
     expect(eventLine({ at: '2027-01-27T08:00:00.000Z', type: 'plan.ended', data: { seq: 2, reason: 'missed' } } as never)).toBe(
       '27/01/2027 08:00 UTC · Fin de l’échéancier (échéancier n° : 2, motif : échéance manquée)',
     );
