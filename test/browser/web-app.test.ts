@@ -207,8 +207,8 @@ describe('the web app in Chromium', () => {
     await page.getByLabel('Nom, e-mail ou SIREN').fill('boul');
     await poll(() => page.getByRole('link', { name: 'Boulangerie Dupont SARL' }).count()).toBe(1);
     await page.getByLabel('Nom, e-mail ou SIREN').fill('zzz');
-    await poll(() => page.getByText('Aucun client ne correspond.').count()).toBe(1);
-    await page.getByLabel('Nom, e-mail ou SIREN').fill('');
+    await poll(() => page.getByText('Aucun client ne correspond à « zzz ».').count()).toBe(1);
+    await page.getByRole('button', { name: 'Effacer la recherche' }).click();
     await poll(() => page.getByRole('link', { name: 'Boulangerie Dupont SARL' }).count()).toBe(1);
     await checkScreen('17b-clients');
     await page.getByRole('link', { name: 'Boulangerie Dupont SARL' }).click();

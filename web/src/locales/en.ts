@@ -295,7 +295,6 @@ export const en: Translations = {
     newInvoice: 'Invoice this client',
     search: 'Name, email or SIREN',
     sorts: { name: 'Name', balance: 'Balance', overdue: 'Overdue' },
-    noMatch: 'No client matches.',
     behaviour: 'Lateness',
     bouncingShort: 'address bouncing',
     avgLate: '{{count}} d on average',

@@ -293,7 +293,6 @@ export const fr = {
     newInvoice: 'Facturer ce client',
     search: 'Nom, e-mail ou SIREN',
     sorts: { name: 'Nom', balance: 'Reste dû', overdue: 'En retard' },
-    noMatch: 'Aucun client ne correspond.',
     behaviour: 'Retard',
     bouncingShort: 'adresse en erreur',
     avgLate: '{{count}} j en moyenne',

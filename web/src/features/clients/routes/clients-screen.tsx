@@ -56,7 +56,24 @@ export default function ClientsScreen() {
         <ErrorMessage error={clients.error} retry={() => void clients.refetch()} />
       ) : items.length === 0 ? (
         search ? (
-          <EmptyState title={t('clients.noMatch')} />
+          // As the invoices' search says it: what was looked for, how to look, and the way back to every client.
+          <EmptyState
+            title={t('clientMore.noMatchFor', { q: search })}
+            extra={
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  set('q', '');
+                  document.getElementById('client-search')?.focus();
+                }}
+              >
+                {t('clientMore.clearSearch')}
+              </button>
+            }
+          >
+            {t('clientMore.noMatchHint')}
+          </EmptyState>
         ) : (
           <EmptyState title={t('clients.empty')} action={{ to: '/clients/new', label: t('clients.new') }}>
             {t('clients.emptyHint')}
