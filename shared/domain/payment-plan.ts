@@ -108,11 +108,12 @@ export const planProblems = (instalments: readonly Instalment[], balanceCents: n
     if (inst.dueDate > latest) problems.push({ path: `body.instalments.${i}.dueDate`, message: `must be within three years, on ${latest} at the latest`, rule: true });
   });
   const sum = instalments.reduce((s, inst) => s + inst.amountCents, 0);
+  const cents = (n: number) => `${n} ${n === 1 ? 'cent' : 'cents'}`;
   if (sum !== balanceCents) {
     const difference = sum - balanceCents;
     problems.push({
       path: 'body.instalments',
-      message: `instalments add up to ${sum} cents but the balance is ${balanceCents} cents (${difference > 0 ? `${difference} cents too much` : `${-difference} cents missing`})`,
+      message: `instalments add up to ${cents(sum)} but the balance is ${cents(balanceCents)} (${difference > 0 ? `${cents(difference)} too much` : `${cents(-difference)} missing`})`,
       rule: true,
     });
   }

@@ -81,6 +81,11 @@ describe('which timeline events notify the owner', () => {
     expect(fr.text).toContain('Le client demande à payer en 2 fois : « Deux fois, merci ! ».');
     const en = emailTexts('en').ownerNotification(describeNotification(notification, 'en'));
     expect(en.text).toContain('The client asks to pay in 2 instalments: "Deux fois, merci !".');
+    // One instalment is more time to pay the whole balance at once, not "en 1 fois" / "in 1 instalments".
+    const one = notificationFacts({ type: 'plan.requested', at: '2026-03-12T08:00:00.000Z', data: { instalments: [{ dueDate: '2026-04-01', amountCents: 48_000 }] } })!;
+    const single: Notification = { ...notification, ...one };
+    expect(emailTexts('fr').ownerNotification(describeNotification(single, 'fr')).text).toContain('Le client demande un délai pour payer en une seule fois. Acceptez ou refusez depuis la facture.');
+    expect(emailTexts('en').ownerNotification(describeNotification(single, 'en')).text).toContain('The client asks for more time to pay in a single instalment. Accept or decline from the invoice.');
   });
 
   // The event as the plan check writes it on a paused invoice (shared/app/reminders/plan-lifecycle.ts `heldOf`): nothing

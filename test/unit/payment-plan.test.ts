@@ -47,7 +47,9 @@ describe('planProblems', () => {
     expect(planProblems(THREE, 125_000, '2026-03-02')).toEqual([
       { path: 'body.instalments', message: 'instalments add up to 120000 cents but the balance is 125000 cents (5000 cents missing)', rule: true },
     ]);
-    expect(planProblems(THREE, 119_999, '2026-03-02')[0]?.message).toContain('(1 cents too much)');
+    // One cent is "1 cent", not "1 cents".
+    expect(planProblems(THREE, 119_999, '2026-03-02')[0]?.message).toContain('(1 cent too much)');
+    expect(planProblems(THREE, 120_001, '2026-03-02')[0]?.message).toBe('instalments add up to 120000 cents but the balance is 120001 cents (1 cent missing)');
   });
 
   it('refuses a first date before today and dates not strictly ascending, naming each', () => {

@@ -66,6 +66,9 @@ describe('the API’s field messages for the user', () => {
     expect(plain(apiMessage('A credit note can reduce the balance due (43900 cents), not exceed it', 'fr'))).toBe('Un avoir peut réduire le reste dû (439,00 €), pas le dépasser.');
     expect(plain(apiMessage('instalments add up to 40000 cents but the balance is 43900 cents (3900 cents missing)', 'fr'))).toBe('Les échéances font 400,00 € mais le reste dû est de 439,00 € : 39,00 € manquent');
     expect(plain(apiMessage('instalments add up to 45000 cents but the balance is 43900 cents (1100 cents too much)', 'en'))).toBe('The instalments add up to €450.00 but the balance is €439.00: €11.00 too much');
+    // One cent: "1 cent" in the API's text; in French, under 2 € the verb stays singular.
+    expect(plain(apiMessage('instalments add up to 43899 cents but the balance is 43900 cents (1 cent missing)', 'fr'))).toBe('Les échéances font 438,99 € mais le reste dû est de 439,00 € : 0,01 € manque');
+    expect(plain(apiMessage('instalments add up to 43901 cents but the balance is 43900 cents (1 cent too much)', 'en'))).toBe('The instalments add up to €439.01 but the balance is €439.00: €0.01 too much');
     expect(plain(apiMessage('must be after instalment 1 (2026-12-10)', 'fr'))).toBe('Après l’échéance 1 (10 déc. 2026)');
     expect(apiMessage('No reminder can be sent: the invoice is disputed', 'fr')).toBe('Aucune relance possible : la facture est contestée.');
     expect(apiMessage('The quote is refused', 'fr')).toBe('Le devis est refusé.');

@@ -496,8 +496,9 @@ const WITH_VALUES: Pattern[] = [
   { re: /^Deposits would total (\d+) cents, more than the quote's (\d+)$/, fr: (m) => `Les acomptes feraient ${eurFr(m[1]!)}, plus que le devis (${eurFr(m[2]!)}).`, en: (m) => `Deposits would total ${eurEn(m[1]!)}, more than the quote's ${eurEn(m[2]!)}.` },
   { re: /^Deposits \((\d+) cents\) exceed the quote total \((\d+) cents\)$/, fr: (m) => `Les acomptes (${eurFr(m[1]!)}) dépassent le total du devis (${eurFr(m[2]!)}).`, en: (m) => `Deposits (${eurEn(m[1]!)}) exceed the quote total (${eurEn(m[2]!)}).` },
   {
-    re: /^instalments add up to (\d+) cents but the balance is (\d+) cents \((?:(\d+) cents (too much|missing)|.*)\)$/,
-    fr: (m) => `Les échéances font ${eurFr(m[1]!)} mais le reste dû est de ${eurFr(m[2]!)}${m[3] ? ` : ${eurFr(m[3])} ${m[4] === 'missing' ? 'manquent' : 'de trop'}` : ''}`,
+    re: /^instalments add up to (\d+) cents? but the balance is (\d+) cents? \((?:(\d+) cents? (too much|missing)|.*)\)$/,
+    // Under 2 € the French verb stays singular ("0,01 € manque").
+    fr: (m) => `Les échéances font ${eurFr(m[1]!)} mais le reste dû est de ${eurFr(m[2]!)}${m[3] ? ` : ${eurFr(m[3])} ${m[4] === 'missing' ? (Number(m[3]) < 200 ? 'manque' : 'manquent') : 'de trop'}` : ''}`,
     en: (m) => `The instalments add up to ${eurEn(m[1]!)} but the balance is ${eurEn(m[2]!)}${m[3] ? `: ${eurEn(m[3])} ${m[4] === 'missing' ? 'missing' : 'too much'}` : ''}`,
   },
   { re: /^must be after instalment (\d+) \((\d{4}-\d\d-\d\d)\)$/, fr: (m) => `Après l’échéance ${m[1]} (${dayFr(m[2]!)})`, en: (m) => `After instalment ${m[1]} (${dayEn(m[2]!)})` },
