@@ -164,7 +164,7 @@ export const makeIssueCreditNote = ({ invoices, clients, settings, mailer, pdf, 
       if (current.status === 'draft' || !current.number) throw new BusinessRuleError('invoice-not-sent', 'A draft is edited or deleted, not credited');
       if (current.status === 'cancelled') throw new BusinessRuleError('invoice-cancelled', 'The invoice is already cancelled');
       if (options.writeOff) requireLitigation(current);
-      if (current.status === 'written_off') throw new BusinessRuleError('invoice-written-off', 'The invoice was written off: its balance is already credited');
+      if (current.status === 'written_off') throw new BusinessRuleError('invoice-written-off', 'The invoice was written off: its balance is already credited', [{ path: 'path.id', message: 'the invoice is written_off' }]);
       // Before its invoice, it would credit what was not yet billed (and take a number in a year the invoice is not in).
       if (input.issueDate && input.issueDate < current.issueDate) {
         throw new BusinessRuleError('credit-note-before-invoice', 'A credit note is dated on or after the invoice it credits', [

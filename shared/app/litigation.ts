@@ -88,7 +88,7 @@ export const makeLeaveLitigation = ({ invoices, settings, clock, retry = default
 
 /** Write-off needs litigation first: the debt must have been pursued before it is declared lost. */
 export const requireLitigation = (invoice: InvoiceRecord): void => {
-  if (invoice.status === 'written_off') throw new BusinessRuleError('invoice-written-off', 'The invoice was written off: its balance is already credited');
+  if (invoice.status === 'written_off') throw new BusinessRuleError('invoice-written-off', 'The invoice was written off: its balance is already credited', [{ path: 'path.id', message: 'the invoice is written_off' }]);
   if (invoice.status !== 'litigation') {
     throw new StateConflictError('not-in-litigation', `Only an invoice in litigation can be written off (this one is ${invoice.status}): POST /invoices/{id}/litigation first`);
   }

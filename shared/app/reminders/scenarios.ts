@@ -236,7 +236,7 @@ export const makeScenarioLibrary = (deps: ScenarioDeps) => {
     remove: async (tenantId: string, id: string): Promise<void> => {
       const entry = await find(tenantId, id);
       if (entry.builtIn && !entry.customized) {
-        throw new BusinessRuleError('built-in-scenario', `"${id}" is a built-in scenario: it cannot be deleted`);
+        throw new BusinessRuleError('built-in-scenario', `"${id}" is a built-in scenario: it cannot be deleted`, [{ path: 'path.id', message: 'is a built-in scenario: it can be changed, not deleted' }]);
       }
       // A reverted built-in still exists, so only a custom scenario can leave the default dangling.
       if (!entry.builtIn && (await deps.settings.get(tenantId)).defaultScenarioId === id) {

@@ -161,7 +161,7 @@ export const makeTemplateLibrary = (deps: TemplateDeps) => {
     remove: async (tenantId: string, id: string): Promise<void> => {
       const entry = await find(tenantId, id);
       if (entry.builtIn && !entry.customized) {
-        throw new BusinessRuleError('built-in-template', `"${id}" is a built-in template: it cannot be deleted`);
+        throw new BusinessRuleError('built-in-template', `"${id}" is a built-in template: it cannot be deleted`, [{ path: 'path.id', message: 'is a built-in template: it can be changed, not deleted' }]);
       }
       if (!entry.builtIn) {
         const users = (await deps.scenarios.list(tenantId)).filter((s) => s.steps.some((step) => step.templateId === id));
