@@ -49,6 +49,8 @@ describe('the sign-in callback reached a second time (back button after signing 
     renderStaleCallback();
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('La connexion a échoué.');
+    // The page's level-one heading, as on every screen (it was a paragraph: axe's page-has-heading-one).
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('La connexion a échoué.');
     expect(alert.textContent).toContain('Cette page de connexion a expiré ou a déjà servi. Reconnectez-vous.');
     expect(alert.textContent).not.toMatch(/state|storage/i);
     expect(screen.getByRole('button', { name: 'Se reconnecter' })).toBeTruthy();

@@ -26,7 +26,8 @@ export const AuthCallback = () => {
     <main className="centered">
       {failed ? (
         <div role="alert">
-          <p>{t('auth.failed')}</p>
+          {/* The page's heading (axe: page-has-heading-one), as every other screen has one. */}
+          <h1>{t('auth.failed')}</h1>
           <p className="muted">{t('auth.stale')}</p>
           <button type="button" className="button primary" onClick={() => void signIn('/')}>
             {t('auth.retry')}
