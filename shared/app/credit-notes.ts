@@ -161,8 +161,8 @@ export const makeIssueCreditNote = ({ invoices, clients, settings, mailer, pdf, 
     // A concurrent change (a payment) re-reads and re-checks the balance, like payments do.
     const { current, client, creditNote, settled, now } = await retryOnConflict(async () => {
       const current = await loadInvoice(invoices, tenantId, invoiceId);
-      if (current.status === 'draft' || !current.number) throw new BusinessRuleError('invoice-not-sent', 'A draft is edited or deleted, not credited');
-      if (current.status === 'cancelled') throw new BusinessRuleError('invoice-cancelled', 'The invoice is already cancelled');
+      if (current.status === 'draft' || !current.number) throw new BusinessRuleError('invoice-not-sent', 'A draft is edited or deleted, not credited', [{ path: 'path.id', message: 'the invoice has not been sent' }]);
+      if (current.status === 'cancelled') throw new BusinessRuleError('invoice-cancelled', 'The invoice is already cancelled', [{ path: 'path.id', message: 'the invoice is cancelled' }]);
       if (options.writeOff) requireLitigation(current);
       if (current.status === 'written_off') throw new BusinessRuleError('invoice-written-off', 'The invoice was written off: its balance is already credited', [{ path: 'path.id', message: 'the invoice is written_off' }]);
       // Before its invoice, it would credit what was not yet billed (and take a number in a year the invoice is not in).
@@ -174,7 +174,7 @@ export const makeIssueCreditNote = ({ invoices, clients, settings, mailer, pdf, 
       const number = current.number;
       const balance = invoiceBalanceCents(current);
       // Nothing left to pay (paid, or paid and credited): there is no balance to credit, whatever the amount asked.
-      if (balance === 0) throw new BusinessRuleError('invoice-settled', `A ${current.status} invoice with nothing left to pay cannot be credited`);
+      if (balance === 0) throw new BusinessRuleError('invoice-settled', `A ${current.status} invoice with nothing left to pay cannot be credited`, [{ path: 'path.id', message: 'the invoice has nothing left to pay' }]);
       const amount = input.amountCents ?? balance;
       if (amount <= 0 || amount > balance) {
         throw new BusinessRuleError('credit-exceeds-balance', `A credit note can reduce the balance due (${balance} cents), not exceed it`, [
@@ -245,7 +245,7 @@ export const makeCancelInvoice = (deps: CreditNoteDeps) => {
   const issueCreditNote = makeIssueCreditNote(deps);
   return async (tenantId: string, invoiceId: string, input: CancelInvoiceInput): Promise<InvoiceView> => {
     const current = await loadInvoice(deps.invoices, tenantId, invoiceId);
-    if (current.status === 'cancelled') throw new BusinessRuleError('already-cancelled', 'The invoice is already cancelled');
+    if (current.status === 'cancelled') throw new BusinessRuleError('already-cancelled', 'The invoice is already cancelled', [{ path: 'path.id', message: 'the invoice is cancelled' }]);
     if (current.status === 'draft') {
       const now = deps.clock.now();
       const at = now.toISOString();
@@ -255,7 +255,7 @@ export const makeCancelInvoice = (deps: CreditNoteDeps) => {
       });
       return toInvoiceView(voided, now, (await deps.settings.get(tenantId)).timezone);
     }
-    if (invoiceBalanceCents(current) === 0) throw new BusinessRuleError('invoice-settled', `A ${current.status} invoice with nothing left to pay cannot be cancelled`);
+    if (invoiceBalanceCents(current) === 0) throw new BusinessRuleError('invoice-settled', `A ${current.status} invoice with nothing left to pay cannot be cancelled`, [{ path: 'path.id', message: 'the invoice has nothing left to pay' }]);
     if (!input.reason) {
       throw new BusinessRuleError('reason-required', 'Cancelling an issued invoice issues a credit note, which must say why', [
         { path: 'body.reason', message: 'is required to cancel an issued invoice' },

@@ -60,7 +60,7 @@ export const makeRecordPayment = ({ invoices, settings, clock, ids, retry = defa
         if (already) return { ...already, invoice: toInvoiceView(current, now, s.timezone) };
       }
       if (current.status === 'draft' || current.status === 'cancelled' || current.status === 'written_off') {
-        throw new BusinessRuleError('invoice-not-payable', `A ${current.status} invoice cannot receive payments`);
+        throw new BusinessRuleError('invoice-not-payable', `A ${current.status} invoice cannot receive payments`, [{ path: 'path.id', message: `the invoice is ${current.status}` }]);
       }
       if (input.date > localDate(now, s.timezone)) {
         throw new BusinessRuleError('payment-in-future', 'A payment cannot be dated in the future', [{ path: 'body.date', message: `is after today (${localDate(now, s.timezone)})` }]);
@@ -118,7 +118,9 @@ export const makeRemovePayment = ({ invoices, settings, clock, retry = defaultRe
       // nobody pursues any more.
       if (current.status === 'cancelled' || current.status === 'written_off') {
         const state = current.status === 'cancelled' ? 'cancelled' : 'written off';
-        throw new BusinessRuleError('invoice-closed', `The invoice was ${state}: its balance was closed by a credit note, so its payments can no longer be removed (a payment that bounced is owed on a new invoice)`);
+        throw new BusinessRuleError('invoice-closed', `The invoice was ${state}: its balance was closed by a credit note, so its payments can no longer be removed (a payment that bounced is owed on a new invoice)`, [
+          { path: 'path.id', message: `the invoice is ${current.status}` },
+        ]);
       }
       // A running payment plan splits the balance left after this payment: removing it would leave
       // a balance the instalments no longer add up to. The plan ends first (then a new one fits).

@@ -124,7 +124,7 @@ export const makeSendInvoice = ({ invoices, clients, settings, mailer, pdf, cloc
     // Numbered with nothing to pay, then its email failed: sending again retries the email.
     const issuedSettled = current.status === 'paid' && current.number !== undefined;
     if (current.status !== 'draft' && current.status !== 'sent' && !issuedSettled) {
-      throw new BusinessRuleError('invoice-not-sendable', `A ${current.status} invoice cannot be sent`);
+      throw new BusinessRuleError('invoice-not-sendable', `A ${current.status} invoice cannot be sent`, [{ path: 'path.id', message: `the invoice is ${current.status}` }]);
     }
     const client = await clients.get(tenantId, current.clientId);
     if (!client) throw new NotFoundError('Client');

@@ -1,15 +1,26 @@
 /**
  * Every 422 names what it refuses in `errors[{path, message}]` (README, API conventions), so the web app can show it
  * where it belongs. Three refusals answered a bare `detail`: a second write-off (`invoice-written-off`), and deleting a
- * built-in scenario or template that was never customised (`built-in-scenario`, `built-in-template`). Over HTTP on the
+ * built-in scenario or template that was never customised (`built-in-scenario`, `built-in-template`); so did the
+ * refusals of an invoice in the wrong state for a payment, a credit note, a cancellation, a sending or a reminder now
+ * (`invoice-not-payable`, `invoice-closed`, `invoice-not-sent`, `invoice-cancelled`, `invoice-settled`,
+ * `already-cancelled`, `invoice-not-sendable`, `reminder-not-allowed`): they name the invoice, `path.id`. Over HTTP on the
  * local stack.
  */
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/domain/dates.js';
 import { aBusinessClientInput, anInvoiceInput } from '../fixtures/api-fixtures.js';
-import { companySettings, freshTenant } from './fresh-tenant.js';
+import { companySettings, freshTenant, type FreshTenant } from './fresh-tenant.js';
 import { uniqueEmail } from './http.js';
 import { parisToday } from './local-clock.js';
+
+/** The refusal's status, type, detail and field errors, to compare at once. */
+const refusal = async (t: FreshTenant, method: string, path: string, body?: unknown) => {
+  const res = await t.call(method, path, body);
+  expect(res.type).toContain('application/problem+json');
+  return { status: res.status, type: String(res.json.type).replace('https://relances.dev/problems/', ''), detail: res.json.detail, errors: res.json.errors };
+};
+const onTheInvoice = (message: string) => [{ path: 'path.id', message }];
 
 describe('refusals that name the path they refuse', () => {
   it('a second write-off names the invoice, which was written off', async () => {
@@ -54,5 +65,77 @@ describe('refusals that name the path they refuse', () => {
     // Both still there, unchanged.
     expect((await t.call('GET', '/scenarios/b2c-default')).json).toMatchObject({ builtIn: true, customized: false });
     expect((await t.call('GET', '/templates/reminder')).json).toMatchObject({ builtIn: true, customized: false });
+  });
+
+  it('a payment, a credit note or a reminder on a draft names the invoice, which was not sent', async () => {
+    const t = await freshTenant('refuse-draft');
+    await t.ok('PUT', '/settings', companySettings);
+    const client = await t.ok('POST', '/clients', aBusinessClientInput({ email: uniqueEmail('refuse-draft') }));
+    const today = parisToday();
+    const draft = await t.ok('POST', '/invoices', anInvoiceInput(client.id, { issueDate: addDays(today, -40), dueDate: addDays(today, -10) }));
+
+    expect(await refusal(t, 'POST', `/invoices/${draft.id}/payments`, { amountCents: 100, date: today, method: 'transfer' })).toEqual({
+      status: 422, type: 'invoice-not-payable', detail: 'A draft invoice cannot receive payments', errors: onTheInvoice('the invoice is draft'),
+    });
+    expect(await refusal(t, 'POST', `/invoices/${draft.id}/credit-notes`, { reason: 'geste commercial', amountCents: 100 })).toEqual({
+      status: 422, type: 'invoice-not-sent', detail: 'A draft is edited or deleted, not credited', errors: onTheInvoice('the invoice has not been sent'),
+    });
+    expect(await refusal(t, 'POST', `/invoices/${draft.id}/reminders`, {})).toEqual({
+      status: 422, type: 'reminder-not-allowed', detail: 'No reminder can be sent: the invoice has not been sent', errors: onTheInvoice('the invoice has not been sent'),
+    });
+    expect(await t.ok('GET', `/invoices/${draft.id}`)).toMatchObject({ status: 'draft', paidCents: 0 });
+  });
+
+  it('crediting, cancelling or reminding a paid invoice names it: nothing is left to pay', async () => {
+    const t = await freshTenant('refuse-paid');
+    await t.ok('PUT', '/settings', companySettings);
+    const client = await t.ok('POST', '/clients', aBusinessClientInput({ email: uniqueEmail('refuse-paid') }));
+    const today = parisToday();
+    const draft = await t.ok('POST', '/invoices', anInvoiceInput(client.id, { issueDate: addDays(today, -40), dueDate: addDays(today, -10) }));
+    const sent = await t.ok('POST', `/invoices/${draft.id}/send`);
+    await t.ok('POST', `/invoices/${draft.id}/payments`, { amountCents: sent.totals.grossCents, date: today, method: 'transfer' });
+
+    expect(await refusal(t, 'POST', `/invoices/${draft.id}/credit-notes`, { reason: 'geste commercial', amountCents: 100 })).toEqual({
+      status: 422, type: 'invoice-settled', detail: 'A paid invoice with nothing left to pay cannot be credited', errors: onTheInvoice('the invoice has nothing left to pay'),
+    });
+    expect(await refusal(t, 'POST', `/invoices/${draft.id}/cancel`, { reason: 'chantier abandonné' })).toEqual({
+      status: 422, type: 'invoice-settled', detail: 'A paid invoice with nothing left to pay cannot be cancelled', errors: onTheInvoice('the invoice has nothing left to pay'),
+    });
+    expect(await refusal(t, 'POST', `/invoices/${draft.id}/reminders`, {})).toEqual({
+      status: 422, type: 'reminder-not-allowed', detail: 'No reminder can be sent: the invoice is paid', errors: onTheInvoice('the invoice is paid'),
+    });
+    expect(await t.ok('GET', `/invoices/${draft.id}`)).toMatchObject({ status: 'paid', balanceCents: 0 });
+  });
+
+  it('a payment, its removal, a credit note or a second cancellation on a cancelled invoice names it', async () => {
+    const t = await freshTenant('refuse-cancelled');
+    await t.ok('PUT', '/settings', companySettings);
+    const client = await t.ok('POST', '/clients', aBusinessClientInput({ email: uniqueEmail('refuse-cancelled') }));
+    const today = parisToday();
+    const draft = await t.ok('POST', '/invoices', anInvoiceInput(client.id, { issueDate: addDays(today, -40), dueDate: addDays(today, -10) }));
+    await t.ok('POST', `/invoices/${draft.id}/send`);
+    const payment = await t.ok('POST', `/invoices/${draft.id}/payments`, { amountCents: 47_500, date: today, method: 'transfer' });
+    await t.ok('POST', `/invoices/${draft.id}/cancel`, { reason: 'chantier abandonné' });
+
+    expect(await refusal(t, 'POST', `/invoices/${draft.id}/payments`, { amountCents: 100, date: today, method: 'transfer' })).toEqual({
+      status: 422, type: 'invoice-not-payable', detail: 'A cancelled invoice cannot receive payments', errors: onTheInvoice('the invoice is cancelled'),
+    });
+    expect(await refusal(t, 'DELETE', `/invoices/${draft.id}/payments/${payment.id}`)).toMatchObject({
+      status: 422, type: 'invoice-closed', errors: onTheInvoice('the invoice is cancelled'),
+    });
+    expect(await refusal(t, 'POST', `/invoices/${draft.id}/credit-notes`, { reason: 'geste commercial', amountCents: 100 })).toEqual({
+      status: 422, type: 'invoice-cancelled', detail: 'The invoice is already cancelled', errors: onTheInvoice('the invoice is cancelled'),
+    });
+    expect(await refusal(t, 'POST', `/invoices/${draft.id}/cancel`, { reason: 'chantier abandonné' })).toEqual({
+      status: 422, type: 'already-cancelled', detail: 'The invoice is already cancelled', errors: onTheInvoice('the invoice is cancelled'),
+    });
+    expect(await t.ok('GET', `/invoices/${draft.id}`)).toMatchObject({ status: 'cancelled', balanceCents: 0, paidCents: 47_500 });
+
+    // A voided draft is cancelled without ever being sent: sending it is refused the same way.
+    const voided = await t.ok('POST', '/invoices', anInvoiceInput(client.id, { issueDate: addDays(today, -40), dueDate: addDays(today, -10) }));
+    await t.ok('POST', `/invoices/${voided.id}/cancel`, {});
+    expect(await refusal(t, 'POST', `/invoices/${voided.id}/send`)).toEqual({
+      status: 422, type: 'invoice-not-sendable', detail: 'A cancelled invoice cannot be sent', errors: onTheInvoice('the invoice is cancelled'),
+    });
   });
 });

@@ -37,7 +37,7 @@ export const makeSendReminderNow = (deps: SendReminderDeps) =>
     const ctx = await loadReminderContext(deps, tenantId, invoiceId);
     if (!ctx) throw new NotFoundError('Invoice');
     const block = manualBlock(ctx);
-    if (block) throw new BusinessRuleError('reminder-not-allowed', `No reminder can be sent: ${block}`);
+    if (block) throw new BusinessRuleError('reminder-not-allowed', `No reminder can be sent: ${block}`, [{ path: 'path.id', message: block }]);
     const now = deps.clock.now();
     const { settings, client, invoice } = ctx;
     const today = localDate(now, settings.timezone);

@@ -101,6 +101,7 @@ const FR: Record<string, string> = {
   'is the default scenario of the settings': 'C’est le scénario par défaut des réglages',
   'is a built-in scenario: it can be changed, not deleted': 'Scénario fourni : il peut être modifié, pas supprimé',
   'is a built-in template: it can be changed, not deleted': 'Modèle fourni : il peut être modifié, pas supprimé',
+  'the invoice has nothing left to pay': 'La facture n’a plus rien à payer',
   'is after today': 'Pas après aujourd’hui',
   'cannot change once the invoice is sent': 'Ne peut plus changer une fois la facture envoyée',
   'can only change while the invoice awaits payment': 'Modifiable seulement tant que la facture attend son paiement',
@@ -295,6 +296,7 @@ const EN: Record<string, string> = {
   'is the default scenario of the settings': 'The default scenario in the settings',
   'is a built-in scenario: it can be changed, not deleted': 'A built-in scenario: it can be changed, not deleted',
   'is a built-in template: it can be changed, not deleted': 'A built-in template: it can be changed, not deleted',
+  'the invoice has nothing left to pay': 'The invoice has nothing left to pay',
   'needs at least one instalment': 'At least one instalment',
   'must not be in the past': 'Not before today',
   'a contact needs an email or a phone': 'A contact needs an email or a phone',
@@ -357,6 +359,7 @@ const STATUS_FR: Record<string, string> = {
 const statusFr = (s: string) => STATUS_FR[s] ?? s;
 const STATUS_EN: Record<string, string> = { partially_paid: 'partially paid', written_off: 'written-off' };
 const statusEn = (s: string) => STATUS_EN[s] ?? s;
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const BLOCK_FR: Record<string, string> = {
   'the invoice is cancelled': 'la facture est annulée',
   'the invoice has not been sent': 'la facture n’a pas été envoyée',
@@ -490,6 +493,8 @@ const WITH_VALUES: Pattern[] = [
   { re: /^A (\w+) invoice has no reminders to (\w+)$/, fr: (m) => `Une facture ${statusFr(m[1]!)} n’a pas de relances à ${m[2] === 'pause' ? 'suspendre' : m[2] === 'stop' ? 'arrêter' : 'reprendre'}.`, en: (m) => `A ${statusEn(m[1]!)} invoice has no reminders to ${m[2]}.` },
   { re: /^A (\w+) invoice with nothing left to pay cannot be credited$/, fr: (m) => `Une facture ${statusFr(m[1]!)} sans reste dû ne peut pas recevoir d’avoir.`, en: (m) => `A ${statusEn(m[1]!)} invoice with nothing left to pay cannot be credited.` },
   { re: /^A (\w+) invoice with nothing left to pay cannot be cancelled$/, fr: (m) => `Une facture ${statusFr(m[1]!)} sans reste dû ne peut pas être annulée.`, en: (m) => `A ${statusEn(m[1]!)} invoice with nothing left to pay cannot be cancelled.` },
+  // Why a reminder cannot go now, as the invoice's own field error (`errors[].message` of reminder-not-allowed).
+  { re: /^(the invoice has not been sent|the invoice was written off|the invoice is in litigation: .*|reminders are paused for this invoice|the client reported a reminder as spam)$/, fr: (m) => capitalised(BLOCK_FR[m[1]!] ?? m[1]!), en: (m) => capitalised(m[1]!.replace(' (DELETE /invoices/{id}/litigation)', '')) },
   { re: /^the invoice is (\w+)$/, fr: (m) => `La facture est ${statusFr(m[1]!)}`, en: (m) => `The invoice is ${statusEn(m[1]!)}` },
   { re: /^The quote is (\w+)$/, fr: (m) => `Le devis est ${statusFr(m[1]!)}.`, en: (m) => `The quote is ${m[1]}.` },
   { re: /^The quote is (\w+): deposits and the final invoice need an accepted quote$/, fr: (m) => `Le devis est ${statusFr(m[1]!)} : les acomptes et la facture finale demandent un devis accepté.`, en: (m) => m[0] },
