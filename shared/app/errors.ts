@@ -90,7 +90,7 @@ export class StateConflictError extends AppError {
   readonly status = 409;
   readonly title = 'Conflict';
   override readonly type: string;
-  constructor(code: string, detail: string) {
+  constructor(code: string, detail: string, readonly errors: readonly FieldError[] = []) {
     super(detail);
     this.type = `https://relances.dev/problems/${code}`;
   }

@@ -40,7 +40,9 @@ const acceptedQuote = async (deps: QuoteDeps, tenantId: string, quoteId: string)
   const today = localDate(deps.clock.now(), settings.timezone);
   const status = quoteStatusView(quote.status, quote.validUntil, today);
   if (status === 'converted') throw new ConflictError('The final invoice of this quote already exists');
-  if (status !== 'accepted') throw new BusinessRuleError('quote-not-accepted', `The quote is ${status}: deposits and the final invoice need an accepted quote`);
+  if (status !== 'accepted') {
+    throw new BusinessRuleError('quote-not-accepted', `The quote is ${status}: deposits and the final invoice need an accepted quote`, [{ path: 'path.id', message: `the quote is ${status}` }]);
+  }
   const client = await deps.clients.get(tenantId, quote.clientId);
   if (!client) throw new NotFoundError('Client');
   return { quote, settings, today, client };
@@ -83,7 +85,9 @@ export const makeCreateFinalInvoice = (deps: QuoteDeps) =>
     const deposits = (await linkedInvoices(deps, quote)).filter((i) => i.status !== 'cancelled');
     const drafts = deposits.filter((i) => i.status === 'draft');
     if (drafts.length > 0) {
-      throw new BusinessRuleError('deposit-not-issued', 'Send or delete the draft deposit invoices first: a final invoice deducts issued deposits only');
+      throw new BusinessRuleError('deposit-not-issued', 'Send or delete the draft deposit invoices first: a final invoice deducts issued deposits only', [
+        { path: 'path.id', message: 'a deposit invoice of the quote is still a draft' },
+      ]);
     }
     // A deposit reduced by a credit note is deducted for what it still bills, net and VAT alike.
     const deductions: DepositDeduction[] = await Promise.all(
@@ -110,7 +114,9 @@ export const makeCreateFinalInvoice = (deps: QuoteDeps) =>
     );
     const deductedCents = deductions.reduce((s, d) => s + d.grossCents, 0);
     if (deductedCents > quote.totals.grossCents) {
-      throw new BusinessRuleError('deposits-exceed-total', `Deposits (${deductedCents} cents) exceed the quote total (${quote.totals.grossCents} cents)`);
+      throw new BusinessRuleError('deposits-exceed-total', `Deposits (${deductedCents} cents) exceed the quote total (${quote.totals.grossCents} cents)`, [
+        { path: 'path.id', message: 'the deposits of the quote exceed its total' },
+      ]);
     }
     const at = deps.clock.now().toISOString();
     const invoice = draftFromQuote(quote, client.kind, input, today, {

@@ -43,11 +43,13 @@ export const makeMoveToLitigation = ({ invoices, settings, clock, retry = defaul
       const unchanged = { invoice: toInvoiceView(current, now, s.timezone), moved: false };
       if (current.status === 'litigation') {
         if (move.auto) return unchanged;
-        throw new StateConflictError('already-in-litigation', 'The invoice is already in litigation');
+        throw new StateConflictError('already-in-litigation', 'The invoice is already in litigation', [{ path: 'path.id', message: 'the invoice is in litigation' }]);
       }
       if (!isOpen(current.status) || invoiceBalanceCents(current) <= 0) {
         if (move.auto) return unchanged;
-        throw new StateConflictError('not-litigable', `A ${current.status} invoice cannot go to litigation: only an invoice awaiting payment can`);
+        throw new StateConflictError('not-litigable', `A ${current.status} invoice cannot go to litigation: only an invoice awaiting payment can`, [
+          { path: 'path.id', message: isOpen(current.status) ? 'the invoice has nothing left to pay' : `the invoice is ${current.status}` },
+        ]);
       }
       const at = now.toISOString();
       const next: InvoiceRecord = { ...current, status: 'litigation', updatedAt: at, ...(move.auto && move.plan !== undefined ? { escalatedPlan: move.plan } : {}) };
@@ -70,7 +72,9 @@ export const makeLeaveLitigation = ({ invoices, settings, clock, retry = default
     const s = await settings.get(tenantId);
     return retryOnConflict(async () => {
       const current = await loadInvoice(invoices, tenantId, invoiceId);
-      if (current.status !== 'litigation') throw new StateConflictError('not-in-litigation', `The invoice is not in litigation (it is ${current.status})`);
+      if (current.status !== 'litigation') {
+        throw new StateConflictError('not-in-litigation', `The invoice is not in litigation (it is ${current.status})`, [{ path: 'path.id', message: `the invoice is ${current.status}` }]);
+      }
       const now = clock.now();
       const at = now.toISOString();
       // What the balance says: sent or partially paid (a paid one has already left litigation).
@@ -90,6 +94,8 @@ export const makeLeaveLitigation = ({ invoices, settings, clock, retry = default
 export const requireLitigation = (invoice: InvoiceRecord): void => {
   if (invoice.status === 'written_off') throw new BusinessRuleError('invoice-written-off', 'The invoice was written off: its balance is already credited', [{ path: 'path.id', message: 'the invoice is written_off' }]);
   if (invoice.status !== 'litigation') {
-    throw new StateConflictError('not-in-litigation', `Only an invoice in litigation can be written off (this one is ${invoice.status}): POST /invoices/{id}/litigation first`);
+    throw new StateConflictError('not-in-litigation', `Only an invoice in litigation can be written off (this one is ${invoice.status}): POST /invoices/{id}/litigation first`, [
+      { path: 'path.id', message: `the invoice is ${invoice.status}` },
+    ]);
   }
 };

@@ -208,8 +208,8 @@ export interface PlanDecisionResult {
 
 const pendingRequest = (invoice: InvoiceRecord): PlanRequest => {
   // Answered already (declined twice, accepted twice…): a 409 like other repeated state changes, not a 404.
-  if (invoice.planRequest?.status === 'declined') throw new StateConflictError('plan-request-already-declined', "The client's payment plan request was already declined");
-  if (invoice.planRequest?.status === 'accepted') throw new StateConflictError('plan-request-already-accepted', "The client's payment plan request was already accepted");
+  if (invoice.planRequest?.status === 'declined') throw new StateConflictError('plan-request-already-declined', "The client's payment plan request was already declined", [{ path: 'path.id', message: 'the payment plan request was already declined' }]);
+  if (invoice.planRequest?.status === 'accepted') throw new StateConflictError('plan-request-already-accepted', "The client's payment plan request was already accepted", [{ path: 'path.id', message: 'the payment plan request was already accepted' }]);
   if (invoice.planRequest?.status !== 'pending') throw new NotFoundError('Pending payment plan request');
   // The client paid (or the invoice was cancelled, written off) while the request waited: nothing is left to
   // answer, and a "we cannot accept your plan, 0,00 € is still due" email would make no sense to them.

@@ -194,7 +194,7 @@ export const makeProofFile = (deps: ProofFileDeps) =>
   async (tenantId: string, invoiceId: string, options: ProofFileOptions = {}): Promise<{ bytes: Uint8Array; fileName: string }> => {
     const invoice = await loadInvoice(deps.invoices, tenantId, invoiceId);
     // A draft was never issued: nothing was claimed from the client, there is nothing to prove.
-    if (invoice.status === 'draft') throw new StateConflictError('draft-has-no-proof', 'A draft was never issued: it has no proof file');
+    if (invoice.status === 'draft') throw new StateConflictError('draft-has-no-proof', 'A draft was never issued: it has no proof file', [{ path: 'path.id', message: 'the invoice has not been sent' }]);
     const [client, settings, payments, creditNotes, records, timeline] = await Promise.all([
       deps.clients.get(tenantId, invoice.clientId),
       deps.settings.get(tenantId),

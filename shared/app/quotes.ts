@@ -111,7 +111,9 @@ export const makeUpdateQuote = ({ quotes, invoices, settings, clock }: Pick<Quot
   async (tenantId: string, id: string, patch: QuotePatch): Promise<QuoteView> => {
     const current = await loadQuote(quotes, tenantId, id);
     if (current.status !== 'pending' || current.sentAt) {
-      throw new BusinessRuleError('quote-locked', 'Only a pending quote not yet sent can be edited');
+      throw new BusinessRuleError('quote-locked', 'Only a pending quote not yet sent can be edited', [
+        { path: 'path.id', message: current.status === 'pending' ? 'the quote has been sent' : `the quote is ${current.status}` },
+      ]);
     }
     const errors: FieldError[] = [];
     const issueDate = patch.issueDate ?? current.issueDate;
@@ -143,8 +145,8 @@ export const makeAnswerQuote = ({ quotes, invoices, settings, clock }: Pick<Quot
     const current = await loadQuote(quotes, tenantId, id);
     const today = await todayFor(settings, clock, tenantId);
     const status = quoteStatusView(current.status, current.validUntil, today);
-    if (status !== 'pending') throw new BusinessRuleError('quote-not-pending', `The quote is ${status}`);
-    if (!current.number) throw new BusinessRuleError('quote-not-sent', 'Send the quote before recording the answer');
+    if (status !== 'pending') throw new BusinessRuleError('quote-not-pending', `The quote is ${status}`, [{ path: 'path.id', message: `the quote is ${status}` }]);
+    if (!current.number) throw new BusinessRuleError('quote-not-sent', 'Send the quote before recording the answer', [{ path: 'path.id', message: 'the quote has not been sent' }]);
     const at = clock.now().toISOString();
     const next: QuoteRecord = {
       ...current,
@@ -179,7 +181,7 @@ export const makeSendQuote = ({ quotes, invoices, clients, settings, clock, mail
   async (tenantId: string, id: string): Promise<QuoteView> => {
     const [current, s] = await Promise.all([loadQuote(quotes, tenantId, id), settings.get(tenantId)]);
     if (current.emailedAt) throw new ConflictError(`Quote ${current.number} was already sent`);
-    if (current.status !== 'pending') throw new BusinessRuleError('quote-not-pending', `The quote is ${current.status}`);
+    if (current.status !== 'pending') throw new BusinessRuleError('quote-not-pending', `The quote is ${current.status}`, [{ path: 'path.id', message: `the quote is ${current.status}` }]);
     const gaps = quoteIdentityGaps(s);
     if (gaps.length > 0) throw new BusinessRuleError('incomplete-legal-identity', 'Complete the company identity in settings before sending a quote', gaps);
     const client = await clients.get(tenantId, current.clientId);

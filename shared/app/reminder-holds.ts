@@ -40,7 +40,7 @@ export const changeHold = async (
 };
 
 export const requireOpen = (invoice: InvoiceRecord, what: string): void => {
-  if (!isOpen(invoice.status)) throw new BusinessRuleError('invoice-not-open', `A ${invoice.status} invoice has no reminders to ${what}`);
+  if (!isOpen(invoice.status)) throw new BusinessRuleError('invoice-not-open', `A ${invoice.status} invoice has no reminders to ${what}`, [{ path: 'path.id', message: `the invoice is ${invoice.status}` }]);
 };
 
 /** The invoice with its reminders running again: every field of a pause cleared. */
@@ -79,7 +79,7 @@ export const makeRecordPromise = (deps: HoldDeps) =>
       if (problem) throw new BusinessRuleError('promise-date', 'The promised date is out of range', [{ path: 'body.date', message: problem }]);
       // A running plan's instalments are the dates the client agreed to: a promise would pause its reminders up to 60 days
       // while its check still ends it `missed` (as on the portal). The owner ends the plan first.
-      if (current.paymentPlan?.status === 'active') throw new StateConflictError('payment-plan-agreed', 'A payment plan is already agreed for this invoice');
+      if (current.paymentPlan?.status === 'active') throw new StateConflictError('payment-plan-agreed', 'A payment plan is already agreed for this invoice', [{ path: 'path.id', message: 'the invoice has a payment plan running' }]);
       const until = addDays(input.date, 1);
       if (current.remindersPaused && current.promisedFor === input.date && current.pausedUntil === until && input.note === undefined) return undefined;
       const { pauseReason, ...rest } = current;

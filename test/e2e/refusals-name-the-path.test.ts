@@ -4,8 +4,10 @@
  * built-in scenario or template that was never customised (`built-in-scenario`, `built-in-template`); so did the
  * refusals of an invoice in the wrong state for a payment, a credit note, a cancellation, a sending or a reminder now
  * (`invoice-not-payable`, `invoice-closed`, `invoice-not-sent`, `invoice-cancelled`, `invoice-settled`,
- * `already-cancelled`, `invoice-not-sendable`, `reminder-not-allowed`): they name the invoice, `path.id`. Over HTTP on the
- * local stack.
+ * `already-cancelled`, `invoice-not-sendable`, `reminder-not-allowed`), of litigation, holds and the proof file
+ * (`not-litigable`, `already-in-litigation`, `not-in-litigation`, `invoice-not-open`, `draft-has-no-proof`) and of a quote
+ * (`quote-not-sent`, `quote-not-pending`, `quote-locked`, `quote-not-accepted`, `deposit-not-issued`): they name the
+ * invoice or the quote, `path.id`. Over HTTP on the local stack.
  */
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/domain/dates.js';
@@ -137,5 +139,71 @@ describe('refusals that name the path they refuse', () => {
     expect(await refusal(t, 'POST', `/invoices/${voided.id}/send`)).toEqual({
       status: 422, type: 'invoice-not-sendable', detail: 'A cancelled invoice cannot be sent', errors: onTheInvoice('the invoice is cancelled'),
     });
+  });
+
+  it('litigation, a pause or the proof file of an invoice in the wrong state names it', async () => {
+    const t = await freshTenant('refuse-litigation');
+    await t.ok('PUT', '/settings', companySettings);
+    const client = await t.ok('POST', '/clients', aBusinessClientInput({ email: uniqueEmail('refuse-litigation') }));
+    const today = parisToday();
+    const draft = await t.ok('POST', '/invoices', anInvoiceInput(client.id, { issueDate: addDays(today, -40), dueDate: addDays(today, -10) }));
+
+    expect(await refusal(t, 'POST', `/invoices/${draft.id}/litigation`, { reason: 'plus de nouvelles' })).toEqual({
+      status: 409, type: 'not-litigable', detail: 'A draft invoice cannot go to litigation: only an invoice awaiting payment can', errors: onTheInvoice('the invoice is draft'),
+    });
+    expect(await refusal(t, 'POST', `/invoices/${draft.id}/pause`, { reason: 'le client a appelé' })).toEqual({
+      status: 422, type: 'invoice-not-open', detail: 'A draft invoice has no reminders to pause', errors: onTheInvoice('the invoice is draft'),
+    });
+    expect(await refusal(t, 'GET', `/invoices/${draft.id}/proof.pdf`)).toEqual({
+      status: 409, type: 'draft-has-no-proof', detail: 'A draft was never issued: it has no proof file', errors: onTheInvoice('the invoice has not been sent'),
+    });
+
+    await t.ok('POST', `/invoices/${draft.id}/send`);
+    expect(await refusal(t, 'DELETE', `/invoices/${draft.id}/litigation`)).toEqual({
+      status: 409, type: 'not-in-litigation', detail: 'The invoice is not in litigation (it is sent)', errors: onTheInvoice('the invoice is sent'),
+    });
+    expect(await refusal(t, 'POST', `/invoices/${draft.id}/write-off`, { reason: 'liquidation judiciaire' })).toMatchObject({
+      status: 409, type: 'not-in-litigation', errors: onTheInvoice('the invoice is sent'),
+    });
+    await t.ok('POST', `/invoices/${draft.id}/litigation`, { reason: 'plus de nouvelles' });
+    expect(await refusal(t, 'POST', `/invoices/${draft.id}/litigation`, { reason: 'plus de nouvelles' })).toEqual({
+      status: 409, type: 'already-in-litigation', detail: 'The invoice is already in litigation', errors: onTheInvoice('the invoice is in litigation'),
+    });
+    expect(await refusal(t, 'POST', `/invoices/${draft.id}/pause`, { reason: 'le client a appelé' })).toEqual({
+      status: 422, type: 'invoice-not-open', detail: 'A litigation invoice has no reminders to pause', errors: onTheInvoice('the invoice is litigation'),
+    });
+    expect(await t.ok('GET', `/invoices/${draft.id}`)).toMatchObject({ status: 'litigation' });
+  });
+
+  it('answering, editing or invoicing a quote in the wrong state names the quote', async () => {
+    const t = await freshTenant('refuse-quote');
+    await t.ok('PUT', '/settings', companySettings);
+    const client = await t.ok('POST', '/clients', aBusinessClientInput({ email: uniqueEmail('refuse-quote') }));
+    const quote = await t.ok('POST', '/quotes', { clientId: client.id, issueDate: addDays(parisToday(), -10), validityDays: 90, lines: [{ description: 'Chantier', quantity: 1, unitPriceCents: 100_000, vatRate: 20 }] });
+    const onTheQuote = onTheInvoice;
+
+    expect(await refusal(t, 'POST', `/quotes/${quote.id}/accept`)).toEqual({
+      status: 422, type: 'quote-not-sent', detail: 'Send the quote before recording the answer', errors: onTheQuote('the quote has not been sent'),
+    });
+    expect(await refusal(t, 'POST', `/quotes/${quote.id}/deposits`, { percent: 30 })).toEqual({
+      status: 422, type: 'quote-not-accepted', detail: 'The quote is pending: deposits and the final invoice need an accepted quote', errors: onTheQuote('the quote is pending'),
+    });
+    await t.ok('POST', `/quotes/${quote.id}/send`);
+    expect(await refusal(t, 'PATCH', `/quotes/${quote.id}`, { notes: 'Chantier au printemps' })).toEqual({
+      status: 422, type: 'quote-locked', detail: 'Only a pending quote not yet sent can be edited', errors: onTheQuote('the quote has been sent'),
+    });
+    await t.ok('POST', `/quotes/${quote.id}/accept`);
+    expect(await refusal(t, 'POST', `/quotes/${quote.id}/refuse`)).toEqual({
+      status: 422, type: 'quote-not-pending', detail: 'The quote is accepted', errors: onTheQuote('the quote is accepted'),
+    });
+    expect(await refusal(t, 'PATCH', `/quotes/${quote.id}`, { notes: 'Chantier au printemps' })).toMatchObject({ status: 422, type: 'quote-locked', errors: onTheQuote('the quote is accepted') });
+    await t.ok('POST', `/quotes/${quote.id}/deposits`, { percent: 30 });
+    expect(await refusal(t, 'POST', `/quotes/${quote.id}/final-invoice`, {})).toEqual({
+      status: 422,
+      type: 'deposit-not-issued',
+      detail: 'Send or delete the draft deposit invoices first: a final invoice deducts issued deposits only',
+      errors: onTheQuote('a deposit invoice of the quote is still a draft'),
+    });
+    expect(await t.ok('GET', `/quotes/${quote.id}`)).toMatchObject({ status: 'accepted' });
   });
 });

@@ -27,7 +27,9 @@ export const makeReissuePortalLink = (deps: PortalLinkAdminDeps) =>
     // A link issued past the 12 months after the invoice was settled would open nothing (it answered 201 with it).
     const [invoice, settings] = await Promise.all([deps.invoices.get(tenantId, id), deps.settings.get(tenantId)]);
     if (invoice && (await portalLinksExpired(deps.invoices, invoice, localDate(deps.clock.now(), settings.timezone), settings.timezone))) {
-      throw new StateConflictError('portal-link-expired', 'This invoice was settled more than 12 months ago: its portal links have expired');
+      throw new StateConflictError('portal-link-expired', 'This invoice was settled more than 12 months ago: its portal links have expired', [
+        { path: 'path.id', message: 'the invoice was settled more than 12 months ago' },
+      ]);
     }
     let issued: InvoiceRecord | undefined;
     await changeHold(deps, tenantId, id, (current, { at }) => {
