@@ -41,6 +41,10 @@ export class ConflictError extends AppError {
   readonly status = 409;
   readonly title = 'Conflict';
   override readonly type = 'https://relances.dev/problems/conflict';
+  /** `errors`: what the refusal is about (`path.id`, `body.id`), when it is about one thing rather than a race. */
+  constructor(detail: string, readonly errors: readonly FieldError[] = []) {
+    super(detail);
+  }
 }
 
 /**

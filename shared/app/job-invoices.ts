@@ -39,7 +39,7 @@ const acceptedQuote = async (deps: QuoteDeps, tenantId: string, quoteId: string)
   const [quote, settings] = await Promise.all([loadQuote(deps.quotes, tenantId, quoteId), deps.settings.get(tenantId)]);
   const today = localDate(deps.clock.now(), settings.timezone);
   const status = quoteStatusView(quote.status, quote.validUntil, today);
-  if (status === 'converted') throw new ConflictError('The final invoice of this quote already exists');
+  if (status === 'converted') throw new ConflictError('The final invoice of this quote already exists', [{ path: 'path.id', message: 'the quote already has its final invoice' }]);
   if (status !== 'accepted') {
     throw new BusinessRuleError('quote-not-accepted', `The quote is ${status}: deposits and the final invoice need an accepted quote`, [{ path: 'path.id', message: `the quote is ${status}` }]);
   }
@@ -81,7 +81,7 @@ export const makeCreateDeposit = (deps: QuoteDeps) =>
 export const makeCreateFinalInvoice = (deps: QuoteDeps) =>
   async (tenantId: string, quoteId: string, input: FinalInvoiceInput): Promise<InvoiceView> => {
     const { quote, settings, today, client } = await acceptedQuote(deps, tenantId, quoteId);
-    if (quote.finalInvoiceId) throw new ConflictError('The final invoice of this quote already exists');
+    if (quote.finalInvoiceId) throw new ConflictError('The final invoice of this quote already exists', [{ path: 'path.id', message: 'the quote already has its final invoice' }]);
     const deposits = (await linkedInvoices(deps, quote)).filter((i) => i.status !== 'cancelled');
     const drafts = deposits.filter((i) => i.status === 'draft');
     if (drafts.length > 0) {

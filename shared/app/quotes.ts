@@ -180,7 +180,7 @@ export const quoteIdentityGaps = (s: Settings): FieldError[] => {
 export const makeSendQuote = ({ quotes, invoices, clients, settings, clock, mailer, pdf }: SendQuoteDeps) =>
   async (tenantId: string, id: string): Promise<QuoteView> => {
     const [current, s] = await Promise.all([loadQuote(quotes, tenantId, id), settings.get(tenantId)]);
-    if (current.emailedAt) throw new ConflictError(`Quote ${current.number} was already sent`);
+    if (current.emailedAt) throw new ConflictError(`Quote ${current.number} was already sent`, [{ path: 'path.id', message: 'the quote has been sent' }]);
     if (current.status !== 'pending') throw new BusinessRuleError('quote-not-pending', `The quote is ${current.status}`, [{ path: 'path.id', message: `the quote is ${current.status}` }]);
     const gaps = quoteIdentityGaps(s);
     if (gaps.length > 0) throw new BusinessRuleError('incomplete-legal-identity', 'Complete the company identity in settings before sending a quote', gaps);

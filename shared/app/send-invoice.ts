@@ -120,7 +120,7 @@ const invoiceEmailText = (s: Settings, client: Client, invoice: InvoiceRecord, p
 export const makeSendInvoice = ({ invoices, clients, settings, mailer, pdf, clock, portalLinks }: SendInvoiceDeps) =>
   async (tenantId: string, id: string): Promise<InvoiceView> => {
     const [current, s] = await Promise.all([loadInvoice(invoices, tenantId, id), settings.get(tenantId)]);
-    if (current.emailedAt) throw new ConflictError(`Invoice ${current.number} was already sent`);
+    if (current.emailedAt) throw new ConflictError(`Invoice ${current.number} was already sent`, [{ path: 'path.id', message: 'the invoice was already sent' }]);
     // Numbered with nothing to pay, then its email failed: sending again retries the email.
     const issuedSettled = current.status === 'paid' && current.number !== undefined;
     if (current.status !== 'draft' && current.status !== 'sent' && !issuedSettled) {

@@ -7,7 +7,9 @@
  * `already-cancelled`, `invoice-not-sendable`, `reminder-not-allowed`), of litigation, holds and the proof file
  * (`not-litigable`, `already-in-litigation`, `not-in-litigation`, `invoice-not-open`, `draft-has-no-proof`) and of a quote
  * (`quote-not-sent`, `quote-not-pending`, `quote-locked`, `quote-not-accepted`, `deposit-not-issued`): they name the
- * invoice or the quote, `path.id`. Over HTTP on the local stack.
+ * invoice or the quote, `path.id`. The 409s that refuse one thing rather than a race name it too: an id taken by a
+ * built-in or an own template or scenario (`body.id`), an invoice or quote sent twice, a second final invoice, a second
+ * reminder the same day (`path.id`). Over HTTP on the local stack.
  */
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/domain/dates.js';
@@ -205,5 +207,49 @@ describe('refusals that name the path they refuse', () => {
       errors: onTheQuote('a deposit invoice of the quote is still a draft'),
     });
     expect(await t.ok('GET', `/quotes/${quote.id}`)).toMatchObject({ status: 'accepted' });
+  });
+
+  it('a 409 that refuses one thing names it: an id already taken, a document sent twice, a second reminder today', async () => {
+    const t = await freshTenant('refuse-twice');
+    await t.ok('PUT', '/settings', companySettings);
+    const template = { name: 'Relance maison', language: 'fr', subject: 'Facture {{invoiceNumber}}', body: 'Bonjour {{clientName}}' };
+    const scenario = { name: 'Court', steps: [{ id: 'j+1', offsetDays: 1, templateId: 'reminder' }] };
+    const conflict = (errors: { path: string; message: string }[]) => ({ status: 409, type: 'conflict', errors });
+
+    expect(await refusal(t, 'POST', '/templates', { ...template, id: 'reminder' })).toEqual({
+      ...conflict([{ path: 'body.id', message: 'is a built-in template' }]), detail: '"reminder" is a built-in template: PUT /templates/reminder to customise it',
+    });
+    expect(await refusal(t, 'POST', '/scenarios', { ...scenario, id: 'b2c-default' })).toEqual({
+      ...conflict([{ path: 'body.id', message: 'is a built-in scenario' }]), detail: '"b2c-default" is a built-in scenario: PUT /scenarios/b2c-default to customise it',
+    });
+    await t.ok('POST', '/templates', { ...template, id: 'maison' });
+    await t.ok('POST', '/scenarios', { ...scenario, id: 'court' });
+    expect(await refusal(t, 'POST', '/templates', { ...template, id: 'maison' })).toEqual({
+      ...conflict([{ path: 'body.id', message: 'is already used by a template' }]), detail: 'A template "maison" already exists',
+    });
+    expect(await refusal(t, 'POST', '/scenarios', { ...scenario, id: 'court' })).toEqual({
+      ...conflict([{ path: 'body.id', message: 'is already used by a scenario' }]), detail: 'A scenario "court" already exists',
+    });
+
+    const client = await t.ok('POST', '/clients', aBusinessClientInput({ email: uniqueEmail('refuse-twice') }));
+    const today = parisToday();
+    const draft = await t.ok('POST', '/invoices', anInvoiceInput(client.id, { issueDate: addDays(today, -40), dueDate: addDays(today, -10) }));
+    const sent = await t.ok('POST', `/invoices/${draft.id}/send`);
+    expect(await refusal(t, 'POST', `/invoices/${draft.id}/send`)).toEqual({
+      ...conflict(onTheInvoice('the invoice was already sent')), detail: `Invoice ${sent.number} was already sent`,
+    });
+    await t.ok('POST', `/invoices/${draft.id}/reminders`, {});
+    expect(await refusal(t, 'POST', `/invoices/${draft.id}/reminders`, { force: true })).toEqual({
+      ...conflict(onTheInvoice('the invoice was already reminded today')), detail: 'A reminder already went out for this invoice today: the next one can go tomorrow',
+    });
+
+    const quote = await t.ok('POST', '/quotes', { clientId: client.id, issueDate: addDays(today, -10), validityDays: 90, lines: [{ description: 'Chantier', quantity: 1, unitPriceCents: 100_000, vatRate: 20 }] });
+    const quoteSent = await t.ok('POST', `/quotes/${quote.id}/send`);
+    expect(await refusal(t, 'POST', `/quotes/${quote.id}/send`)).toEqual({ ...conflict(onTheInvoice('the quote has been sent')), detail: `Quote ${quoteSent.number} was already sent` });
+    await t.ok('POST', `/quotes/${quote.id}/accept`);
+    await t.ok('POST', `/quotes/${quote.id}/final-invoice`, {});
+    expect(await refusal(t, 'POST', `/quotes/${quote.id}/final-invoice`, {})).toEqual({
+      ...conflict(onTheInvoice('the quote already has its final invoice')), detail: 'The final invoice of this quote already exists',
+    });
   });
 });

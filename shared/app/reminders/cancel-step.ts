@@ -26,7 +26,8 @@ export const makeCancelReminderStep = ({ invoices, steps, clock, shownPlan }: { 
       if (computed) throw new ConflictError('The reminder plan of this invoice is being recorded: try again in a moment');
     }
     if (!step) throw new NotFoundError('Reminder step');
-    const refuse = (state: string) => new ConflictError(`The step is ${state}: only a scheduled step or a letter not posted yet can be cancelled`);
+    const refuse = (state: string) =>
+      new ConflictError(`The step is ${state}: only a scheduled step or a letter not posted yet can be cancelled`, [{ path: 'path.stepId', message: `the reminder is ${state}` }]);
     const at = clock.now().toISOString();
     if (step.state === 'to_post') return withdrawLetter({ invoices, steps }, tenantId, invoice.clientId, invoiceId, step, at, refuse);
     if (step.state !== 'scheduled') throw refuse(step.state);

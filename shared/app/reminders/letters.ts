@@ -51,11 +51,11 @@ const letterStep = async (steps: StepRecords, invoices: InvoiceRepository, tenan
   // will not be recorded (reminders off for the client: its steps computed `cancelled`) stays a 404.
   if (!step && shownPlan && invoice.status !== 'draft' && !records.some((r) => !r.manual)) {
     const computed = (await shownPlan(tenantId, invoiceId)).find((s) => s.projected && s.stepId === stepId && s.state === 'scheduled');
-    if (computed && computed.channel !== 'letter') throw new ConflictError(`Step ${stepId} is not a letter step (channel ${computed.channel})`);
+    if (computed && computed.channel !== 'letter') throw new ConflictError(`Step ${stepId} is not a letter step (channel ${computed.channel})`, [{ path: 'path.stepId', message: 'is not a letter step' }]);
     if (computed) throw new PlanNotRecordedError('The reminder plan of this invoice is being recorded: try again in a moment');
   }
   if (!step) throw new NotFoundError('Reminder step');
-  if (step.channel !== 'letter') throw new ConflictError(`Step ${stepId} is not a letter step (channel ${step.channel ?? 'email'})`);
+  if (step.channel !== 'letter') throw new ConflictError(`Step ${stepId} is not a letter step (channel ${step.channel ?? 'email'})`, [{ path: 'path.stepId', message: 'is not a letter step' }]);
   return step;
 };
 
@@ -118,13 +118,17 @@ export const makeMarkLetterPosted = ({ steps, invoices, clock }: LetterDeps) =>
           return stepRecordView(updated ?? step);
         }
         if (input.trackingNumber && !sameTrackingNumber(step.trackingNumber, input.trackingNumber)) {
-          throw new ConflictError(`This letter was already recorded as posted with tracking number ${step.trackingNumber}`);
+          throw new ConflictError(`This letter was already recorded as posted with tracking number ${step.trackingNumber}`, [
+            { path: 'body.trackingNumber', message: 'differs from the tracking number already recorded' },
+          ]);
         }
         // A repeat finishes what a first call cut short (the letter's other steps).
         if (step.letterId) await postOtherMembers(steps, invoices, tenantId, { invoiceId, stepId }, step, { at: step.postedAt, ...(step.trackingNumber ? { trackingNumber: step.trackingNumber } : {}) });
         return stepRecordView(step);
       }
-      if (step.state !== 'to_post') throw new ConflictError(`The letter of step ${stepId} is ${step.state}, not to_post: only a produced letter can be posted`);
+      if (step.state !== 'to_post') {
+        throw new ConflictError(`The letter of step ${stepId} is ${step.state}, not to_post: only a produced letter can be posted`, [{ path: 'path.stepId', message: `the reminder is ${step.state}` }]);
+      }
       const at = clock.now().toISOString();
       const trackingNumber = input.trackingNumber;
       if (await steps.recordPosted(tenantId, invoiceId, step, { at, ...(trackingNumber ? { trackingNumber } : {}) })) {
@@ -185,7 +189,7 @@ const postOtherMembers = async (
 export const makeGetLetterPdf = ({ steps, invoices, pdf, shownPlan }: Pick<LetterDeps, 'invoices'> & { readonly steps: StepRecords; readonly pdf: Pick<PdfRenderer, 'letter'>; readonly shownPlan?: ShownPlan }) =>
   async (tenantId: string, invoiceId: string, stepId: string): Promise<{ bytes: Uint8Array; fileName: string }> => {
     const step = await letterStep(steps, invoices, tenantId, invoiceId, stepId, shownPlan);
-    if (!step.letter) throw new ConflictError(`The letter of step ${stepId} is produced when the step is due (it is ${step.state})`);
+    if (!step.letter) throw new ConflictError(`The letter of step ${stepId} is produced when the step is due (it is ${step.state})`, [{ path: 'path.stepId', message: 'the letter is produced when the step is due' }]);
     // A letter listing several invoices is named after all of them (the same file whichever step it is asked from).
     const numbers = step.letter.invoices.map((i) => i.number);
     const number = numbers.length > 3 ? `${numbers[0]}-${numbers.length}` : numbers.join('_');

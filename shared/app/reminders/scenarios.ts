@@ -210,8 +210,8 @@ export const makeScenarioLibrary = (deps: ScenarioDeps) => {
      */
     create: async (tenantId: string, input: ScenarioInput & { id?: string | undefined }): Promise<ScenarioView> => {
       const id = input.id ?? newDocumentId(deps.ids);
-      if (library.isBuiltIn(id)) throw new ConflictError(`"${id}" is a built-in scenario: PUT /scenarios/${id} to customise it`);
-      if (await deps.scenarios.get(tenantId, id)) throw new ConflictError(`A scenario "${id}" already exists`);
+      if (library.isBuiltIn(id)) throw new ConflictError(`"${id}" is a built-in scenario: PUT /scenarios/${id} to customise it`, [{ path: 'body.id', message: 'is a built-in scenario' }]);
+      if (await deps.scenarios.get(tenantId, id)) throw new ConflictError(`A scenario "${id}" already exists`, [{ path: 'body.id', message: 'is already used by a scenario' }]);
       const scenario = await checked(deps, tenantId, toScenario(id, input));
       await deps.scenarios.put(tenantId, scenario);
       return view({ doc: scenario, builtIn: false, customized: false });

@@ -80,7 +80,7 @@ export const makeSendReminderNow = (deps: SendReminderDeps) =>
     // The plan's waiver of penalties and the €40 (recorded): a text claiming them would contradict it, and the plan table it prints.
     const waiver = plan && penaltiesWaived(plan, { status: invoice.status, balanceCents: invoiceBalanceCents(invoice) }) ? waivedTemplateRefusal(template) : undefined;
     if (waiver) throw new BusinessRuleError('penalties-waived', waiver, [{ path: 'body.templateId', message: waiver }]);
-    if (invoice.lastReminderDay === today) throw new ConflictError('A reminder already went out for this invoice today: the next one can go tomorrow');
+    if (invoice.lastReminderDay === today) throw new ConflictError('A reminder already went out for this invoice today: the next one can go tomorrow', [{ path: 'path.id', message: 'the invoice was already reminded today' }]);
     const last = ctx.lastClientMessage;
     if (!input.force && last && last.date > addDays(today, -settings.minGapDays)) {
       throw new ConflictError(

@@ -134,8 +134,8 @@ export const makeTemplateLibrary = (deps: TemplateDeps) => {
     create: async (tenantId: string, input: TemplateInput & { id?: string | undefined }): Promise<TemplateView> => {
       const id = input.id ?? newDocumentId(deps.ids);
       const template = toTemplate(id, input);
-      if (library.isBuiltIn(id)) throw new ConflictError(`"${id}" is a built-in template: PUT /templates/${id} to customise it`);
-      if (await deps.templates.get(tenantId, id)) throw new ConflictError(`A template "${id}" already exists`);
+      if (library.isBuiltIn(id)) throw new ConflictError(`"${id}" is a built-in template: PUT /templates/${id} to customise it`, [{ path: 'body.id', message: 'is a built-in template' }]);
+      if (await deps.templates.get(tenantId, id)) throw new ConflictError(`A template "${id}" already exists`, [{ path: 'body.id', message: 'is already used by a template' }]);
       await checkConsumers(tenantId, template);
       await deps.templates.put(tenantId, template);
       return view({ doc: template, builtIn: false, customized: false });
