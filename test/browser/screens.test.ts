@@ -96,7 +96,10 @@ describe('more screens in Chromium', () => {
     // The preview says the status each invoice comes in with (accessible, no horizontal scroll, opened).
     await page.getByText('Aperçu', { exact: true }).click();
     const preview = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'Statut à l’import' }) });
-    expect(await preview.locator('tbody tr').first().locator('td').nth(2).textContent()).toBe('Envoyée');
+    const cells = preview.locator('tbody tr').first().locator('td');
+    expect(await cells.nth(4).textContent()).toBe('Envoyée');
+    // …and the amount as the file was read ("1 200,00"), to be checked before importing.
+    expect((await cells.nth(3).textContent())?.replace(/[\u00a0\u202f]/g, ' ')).toBe('1 200,00 €');
     await checkScreen('31-import-dry-run-preview');
     await page.getByRole('button', { name: 'Importer 1 facture' }).click();
     await poll(() => page.getByText(/Factures importées : 1 · déjà présentes : 0 · clients créés : 1/).count(), { timeout: 30_000 }).toBe(1);

@@ -51,3 +51,28 @@ describe('POST /imports/invoices?dryRun=true: each row’s resulting status', ()
     expect(byNumber(again.json.items)).toEqual(expected);
   });
 });
+
+describe('POST /imports/invoices?dryRun=true: each row’s dates and amounts as read', () => {
+  // The owner could not check how "1 234,56", "1.234,56" or a date was understood before importing.
+  it('are in the answer, in cents and ISO dates, the same in the real import', async () => {
+    const t = await freshTenant('imp-dry-amounts');
+    await t.ok('PUT', '/settings', companySettings);
+    const fr = (iso: string) => iso.split('-').reverse().join('/');
+    const [issue, due] = [addDays(parisToday(), -50), addDays(parisToday(), -20)];
+    const csv = [
+      'N° facture;Client;E-mail;Date facture;Échéance;TTC;Déjà réglé',
+      `DA-1;Menuiserie Arnaud;arnaud@dry.test;${fr(issue)};${fr(due)};1 234,56;0`,
+      `DA-2;Menuiserie Arnaud;arnaud@dry.test;${fr(issue)};${fr(due)};"1.234,50";200,05`,
+    ].join('\n');
+    const expected = [
+      { number: 'DA-1', issueDate: issue, dueDate: due, grossCents: 123_456, paidCents: 0 },
+      { number: 'DA-2', issueDate: issue, dueDate: due, grossCents: 123_450, paidCents: 20_005 },
+    ];
+    const dry = await upload(t, csv, '?dryRun=true');
+    expect(dry.status, JSON.stringify(dry.json)).toBe(200);
+    expect(dry.json.items).toMatchObject(expected);
+    const real = await upload(t, csv);
+    expect(real.status, JSON.stringify(real.json)).toBe(200);
+    expect(real.json.items).toMatchObject(expected);
+  });
+});

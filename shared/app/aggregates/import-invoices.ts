@@ -73,6 +73,19 @@ export interface ImportItem {
 }
 
 /**
+ * A row as the POST answer (dry run or not) lists it: its item, and its dates and amounts as the file was read
+ * (`1 234,56` is 123456 cents), for the owner to check them before importing. A job's rows (GET /imports/{id})
+ * keep the item alone.
+ */
+export interface ImportReportItem extends ImportItem {
+  readonly issueDate: string;
+  readonly dueDate: string;
+  readonly grossCents: number;
+  /** Paid before the import, as the file says. */
+  readonly paidCents: number;
+}
+
+/**
  * The status an imported row is created with, then the one it ends with once what was paid before the import
  * is recorded: the import writes them, and the dry run says the last one (a row in litigation or cancelled was
  * previewed as an ordinary invoice, to be chased).
@@ -97,7 +110,7 @@ export interface ImportReport {
   readonly created: number;
   readonly existing: number;
   readonly clientsCreated: number;
-  readonly items: readonly ImportItem[];
+  readonly items: readonly ImportReportItem[];
   readonly errors: readonly RowError[];
   /**
    * How the file's `a/b/yyyy` dates were read (absent when it has none): `JJ/MM/AAAA` unless a date only
@@ -387,6 +400,10 @@ export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, i
       ...(p.newClient && p.kindGuessed ? { clientKindGuessed: true as const } : {}),
       status: before[i]?.status ?? importedStatuses(p.row).final,
     }));
+    const reportItems: ImportReportItem[] = items.map((item, i) => {
+      const { issueDate, dueDate, grossCents, paidCents } = plan[i]!.row;
+      return { ...item, issueDate, dueDate, grossCents, paidCents };
+    });
     for (let i = parsed.errors.length; i < errors.length; i++) errors[i] = named(errors[i]!);
     errors.sort((a, b) => a.row - b.row || a.field.localeCompare(b.field));
     const report = (created: number, clientsCreated: number, job?: { id: string }): ImportReport => ({
@@ -396,7 +413,7 @@ export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, i
       created,
       existing: items.filter((i) => i.action === 'exists').length,
       clientsCreated,
-      items,
+      items: reportItems,
       errors,
       ...(hasSlashDates ? { dateOrder: dates.order, ...(dates.evidence ? { dateOrderEvidence: dates.evidence } : {}) } : {}),
     });

@@ -48,7 +48,11 @@ export const ImportReportView = z.object({
   clientsCreated: int,
   items: z.array(z.object({ row: int, number: z.string(), action: z.enum(['create', 'exists']), clientId: id, newClient: z.boolean(), clientKind: z.enum(['business', 'consumer']), clientKindGuessed: z.literal(true).optional(),
     /** The invoice's status once imported (`create`: the one the import gives it, dry run or not: `litigation` for a `contentieux` row, `cancelled` for an `Annulée` one…); `exists`: its status here. */
-    status: z.enum(INVOICE_STATUSES) })),
+    status: z.enum(INVOICE_STATUSES),
+    /** The row's dates and amounts as the file was read (`1 234,56` is 123456), to check before importing. */
+    issueDate: z.string(), dueDate: z.string(), grossCents: int,
+    /** Paid before the import, as the file says. */
+    paidCents: int })),
   errors: z.array(z.object({ row: int, field: z.string(), message: z.string() })),
   /** How the file's `a/b/yyyy` dates were read (absent when it has none): French unless a date only MM/DD reads (`04/15/2026`) and none only JJ/MM reads. */
   dateOrder: z.enum(['DD/MM/YYYY', 'MM/DD/YYYY']).optional(),

@@ -2354,8 +2354,12 @@ export interface operations {
                             clientKind: "business" | "consumer";
                             /** @constant */
                             clientKindGuessed?: true;
+                            dueDate: string;
+                            grossCents: number;
+                            issueDate: string;
                             newClient: boolean;
                             number: string;
+                            paidCents: number;
                             row: number;
                             /** @enum {string} */
                             status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
@@ -2398,8 +2402,12 @@ export interface operations {
                             clientKind: "business" | "consumer";
                             /** @constant */
                             clientKindGuessed?: true;
+                            dueDate: string;
+                            grossCents: number;
+                            issueDate: string;
                             newClient: boolean;
                             number: string;
+                            paidCents: number;
                             row: number;
                             /** @enum {string} */
                             status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";

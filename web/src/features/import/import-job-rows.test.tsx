@@ -8,7 +8,7 @@ import ImportScreen from './import-screen';
 /** A large import runs as a job: once done, the screen says what became of each row (GET /imports/{id} items). */
 describe('an import run as a job, once done', () => {
   it('lists each row with its outcome: created, or skipped with why', async () => {
-    const item = (row: number, number: string, action: 'create' | 'exists') => ({ row, number, action, clientId: 'c1', newClient: false, clientKind: 'business', status: 'sent' });
+    const item = (row: number, number: string, action: 'create' | 'exists') => ({ row, number, action, clientId: 'c1', newClient: false, clientKind: 'business', status: 'sent', issueDate: '2026-10-01', dueDate: '2026-10-31', grossCents: 120_000, paidCents: 0 });
     const items = [item(2, 'A-001', 'create'), item(3, 'A-002', 'exists'), item(4, 'A-003', 'create')];
     const done = {
       id: 'job1', status: 'done', rows: 3, total: 2, processed: 2, existing: 1, clientsCreated: 0, errors: [], errorsTruncated: false, createdAt: '2026-11-27T00:00:00.000Z', finishedAt: '2026-11-27T00:00:05.000Z',

@@ -116,12 +116,14 @@ describe('the import’s row errors', () => {
   });
 });
 
+const amounts = { issueDate: '2026-09-01', dueDate: '2026-10-01', grossCents: 123_456, paidCents: 0 };
+
 describe('the import’s preview', () => {
   it('says the type of each new client, and when it was guessed for lack of a Type column', () => {
     const items = [
-      { row: 2, number: 'EXT-1', action: 'create' as const, clientId: 'c1', newClient: true, clientKind: 'consumer' as const, clientKindGuessed: true as const, status: 'sent' as const },
-      { row: 3, number: 'EXT-2', action: 'create' as const, clientId: 'c2', newClient: true, clientKind: 'business' as const, status: 'sent' as const },
-      { row: 4, number: 'EXT-3', action: 'exists' as const, clientId: 'c2', newClient: false, clientKind: 'business' as const, status: 'sent' as const },
+      { row: 2, number: 'EXT-1', action: 'create' as const, clientId: 'c1', newClient: true, clientKind: 'consumer' as const, clientKindGuessed: true as const, status: 'sent' as const, ...amounts },
+      { row: 3, number: 'EXT-2', action: 'create' as const, clientId: 'c2', newClient: true, clientKind: 'business' as const, status: 'sent' as const, ...amounts },
+      { row: 4, number: 'EXT-3', action: 'exists' as const, clientId: 'c2', newClient: false, clientKind: 'business' as const, status: 'sent' as const, ...amounts },
     ];
     renderInApp(<Preview report={{ status: 'done', dryRun: true, rows: 3, created: 2, existing: 1, clientsCreated: 2, items, errors: [] }} />);
     const cells = screen.getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell').map((c) => c.textContent).at(-1));
@@ -137,13 +139,13 @@ describe('the import’s preview of each invoice’s status', () => {
   // A row whose Statut says contentieux comes in in litigation, one saying Annulée comes in cancelled: the preview
   // showed them as every other invoice, to be chased, and the owner imported debtors in litigation unaware.
   const status = ['sent', 'partially_paid', 'paid', 'litigation', 'cancelled'] as const;
-  const items = status.map((s, i) => ({ row: i + 2, number: `EXT-${i + 1}`, action: 'create' as const, clientId: 'c1', newClient: false, clientKind: 'business' as const, status: s }));
+  const items = status.map((s, i) => ({ row: i + 2, number: `EXT-${i + 1}`, action: 'create' as const, clientId: 'c1', newClient: false, clientKind: 'business' as const, status: s, ...amounts }));
   const report = { status: 'done' as const, dryRun: true, rows: 5, created: 5, existing: 0, clientsCreated: 0, items, errors: [] };
-  const statusCells = () => screen.getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell')[2]!.textContent);
+  const statusCells = () => screen.getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell')[4]!.textContent);
 
   it('says in French the status each invoice will have, and that one in litigation, paid or cancelled is not chased', () => {
     renderInApp(<Preview report={report} />);
-    expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Ligne', 'N° facture', 'Statut à l’import', 'Action']);
+    expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Ligne', 'N° facture', 'Échéance', 'Montant TTC', 'Statut à l’import', 'Action']);
     expect(statusCells()).toEqual(['Envoyée', 'Partiellement payée', 'Payée · non relancée', 'Contentieux · non relancée', 'Annulée · non relancée']);
   });
 
@@ -159,10 +161,38 @@ describe('the import’s preview of each invoice’s status', () => {
   });
 });
 
+describe('the import’s preview of dates and amounts', () => {
+  // The preview showed no amount: a file's "1 234,56" or "1.234,56" could not be checked before importing.
+  const plain = (s: string | null | undefined) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ');
+  const items = [
+    { row: 2, number: 'EXT-1', action: 'create' as const, clientId: 'c1', newClient: false, clientKind: 'business' as const, status: 'sent' as const, issueDate: '2026-09-01', dueDate: '2026-10-01', grossCents: 123_456, paidCents: 0 },
+    { row: 3, number: 'EXT-2', action: 'create' as const, clientId: 'c1', newClient: false, clientKind: 'business' as const, status: 'partially_paid' as const, issueDate: '2026-09-15', dueDate: '2026-10-15', grossCents: 50_000, paidCents: 20_050 },
+  ];
+  const report = { status: 'done' as const, dryRun: true, rows: 2, created: 2, existing: 0, clientsCreated: 0, items, errors: [] };
+  const cells = (column: number) => screen.getAllByRole('row').slice(1).map((r) => plain(within(r).getAllByRole('cell')[column]!.textContent));
+
+  it('shows each row’s due date, issue date, amount and what was paid before, as the file was read', () => {
+    renderInApp(<Preview report={report} />);
+    expect(cells(2)).toEqual(['1 oct. 2026 · émise le 1 sept. 2026', '15 oct. 2026 · émise le 15 sept. 2026']);
+    expect(cells(3)).toEqual(['1 234,56 €', '500,00 € · dont 200,50 € déjà réglé']);
+  });
+
+  it('and in English', async () => {
+    await setLanguage('en');
+    try {
+      renderInApp(<Preview report={report} />);
+      expect(screen.getByRole('columnheader', { name: 'Amount incl. VAT' })).toBeTruthy();
+      expect(cells(3)[1]).toBe('€500.00 · €200.50 already paid');
+    } finally {
+      await setLanguage('fr');
+    }
+  });
+});
+
 describe('the import’s counts', () => {
   it('are written as French writes numbers (1 200, not 1200), in the preview and the row errors alike', async () => {
     const plain = (s: string | null | undefined) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ');
-    const items = Array.from({ length: 1_220 }, (_, i) => ({ row: i + 2, number: `BIG-${i}`, action: 'create' as const, clientId: 'c1', newClient: false, clientKind: 'business' as const, status: 'sent' as const }));
+    const items = Array.from({ length: 1_220 }, (_, i) => ({ row: i + 2, number: `BIG-${i}`, action: 'create' as const, clientId: 'c1', newClient: false, clientKind: 'business' as const, status: 'sent' as const, ...amounts }));
     const view = renderInApp(<Preview report={{ status: 'done', dryRun: true, rows: 1_220, created: 1_220, existing: 0, clientsCreated: 0, items, errors: [] }} />);
     expect(plain(screen.getByText(/autres lignes/).textContent)).toBe('… et 1 200 autres lignes');
     view.unmount();
@@ -177,7 +207,7 @@ describe('an import once done', () => {
     const { fakeApi } = await import('../../test/fake-api');
     const { default: ImportScreen } = await import('./import-screen');
     const userEvent = (await import('@testing-library/user-event')).default;
-    const item = { row: 2, number: 'A-001', action: 'create', clientId: 'c1', newClient: false, clientKind: 'business' };
+    const item = { row: 2, number: 'A-001', action: 'create', clientId: 'c1', newClient: false, clientKind: 'business', status: 'sent', ...amounts };
     fakeApi(({ method, path }) =>
       method === 'POST' && path === '/imports/invoices?dryRun=true'
         ? { status: 200, body: { status: 'done', dryRun: true, rows: 1, created: 1, existing: 0, clientsCreated: 0, items: [item], errors: [] } }

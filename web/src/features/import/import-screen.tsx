@@ -366,7 +366,7 @@ export const DateOrderNote = ({ report }: { report: Pick<Report, 'dateOrder' | '
 };
 
 export const Preview = ({ report }: { report: Report }) => {
-  const { t } = useI18n();
+  const { t, date, money } = useI18n();
   const shown = report.items.slice(0, PREVIEW_ROWS);
   return (
     <details>
@@ -377,6 +377,8 @@ export const Preview = ({ report }: { report: Report }) => {
             <tr>
               <th scope="col">{t('importScreen.row')}</th>
               <th scope="col">{t('importScreen.number')}</th>
+              <th scope="col">{t('importScreen.dueDate')}</th>
+              <th scope="col" className="num">{t('importScreen.gross')}</th>
               <th scope="col">{t('importScreen.importedStatus')}</th>
               <th scope="col">{t('importScreen.action')}</th>
             </tr>
@@ -386,6 +388,23 @@ export const Preview = ({ report }: { report: Report }) => {
               <tr key={item.row}>
                 <td data-label={t('importScreen.row')}>{item.row}</td>
                 <td data-label={t('importScreen.number')}>{item.number}</td>
+                {/* The dates and amounts as the file was read ("1 234,56", "03/04/2026"): checked before importing. */}
+                <td data-label={t('importScreen.dueDate')}>
+                  {date(item.dueDate)}
+                  <span className="muted">
+                    {' · '}
+                    {t('importScreen.issued', { date: date(item.issueDate) })}
+                  </span>
+                </td>
+                <td data-label={t('importScreen.gross')} className="num">
+                  {money(item.grossCents)}
+                  {item.paidCents > 0 && (
+                    <span className="muted">
+                      {' · '}
+                      {t('importScreen.paidBefore', { amount: money(item.paidCents) })}
+                    </span>
+                  )}
+                </td>
                 <td data-label={t('importScreen.importedStatus')}>
                   {/* What the import gives it: one in litigation or cancelled where it comes from is not chased here. */}
                   <StatusBadge status={item.status} />
