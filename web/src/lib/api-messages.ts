@@ -2,6 +2,7 @@
  * The API's field messages (problem+json `errors[].message`, English, for developers) said to the
  * user in their language. A message not listed here is shown as the API wrote it.
  */
+import { frenchSpacing } from './french-spacing';
 import { formatDate, formatMoney, formatNumber, formatVatRate, type Lang } from './format';
 
 const FR: Record<string, string> = {
@@ -743,7 +744,13 @@ const PATTERNS: Pattern[] = [
   { re: /^Invalid input$/, fr: () => 'Valeur invalide', en: () => 'Invalid value' },
 ];
 
+/** A message in the user's language; a French one with its narrow no-break spaces (lib/french-spacing.ts), one not listed as the API wrote it. */
 export const apiMessage = (message: string, lang: Lang): string => {
+  const text = said(message, lang);
+  return lang === 'fr' && text !== message ? frenchSpacing(text) : text;
+};
+
+const said = (message: string, lang: Lang): string => {
   const listed = (lang === 'fr' ? FR : EN)[message];
   if (listed) return listed;
   const refusal = penaltyRefusal(message, lang);
