@@ -62,7 +62,7 @@ export interface Client {
   emailStatus: 'ok' | 'bouncing';
   /** Last reminder sent to this client, any invoice: the minimum gap between two messages counts from it. */
   lastMessageAt?: string;
-  /** Local date of `lastMessageAt` in the tenant's zone: the gap claim's condition compares it. */
+  /** Local date of `lastMessageAt` in the tenant's zone when it went; the client's gap dates `lastMessageAt` in today's zone. */
   lastMessageDate?: string;
   /** Copy addresses that hard-bounced (the main address is `emailStatus`); automatic reminders leave them out. */
   bouncedEmails?: string[];

@@ -11,7 +11,7 @@ import { AppError, NotFoundError, UnauthorizedError, ValidationError, type Field
 import { badTextProblem } from '../domain/bad-text.js';
 import type { IdempotencyStore } from '../app/ports.js';
 import type { CsvBodyReader } from './csv-body.js';
-import { loggedError, logger, type Correlation } from '../adapters/telemetry/powertools-logger.js';
+import { loggedError, logger, redacted, type Correlation } from '../adapters/telemetry/powertools-logger.js';
 import { objectKeys, parseOrThrow, toProblem } from './problem.js';
 import type { RouteDefinition } from './routes.js';
 import type { RouteSchema } from './route-definition.js';
@@ -141,11 +141,24 @@ const rejectBadText = (value: unknown, path: string): void => {
   if (problems.length > 0) throw new ValidationError(problems);
 };
 
+/** The shapes of the path ids the routes accept (schemas/common.ts `id`, notifications.ts `stepParams`). */
+const ID_SHAPE = /^[0-9A-Za-z_-]{1,64}$/;
+const STEP_ID_SHAPE = /^[0-9A-Za-z_.+-]{1,64}$/;
+/**
+ * A path id as a log line may carry it: only one of the route's own shape that quotes no email address
+ * or phone number. Anything else is refused with a 400 and may be what someone typed in the URL
+ * (`/clients/jean.dupont@gmail.com`, `/clients/+33612345678`): left out of the line.
+ */
+const loggableId = (value: string | undefined, shape: RegExp): string | undefined =>
+  value !== undefined && shape.test(value) && redacted(value) === value ? value : undefined;
+
 /** The ids of a request, for its log lines: never a name, an email or a body. */
 const correlationOf = (route: RouteDefinition, event: HttpEvent, lambdaRequestId: string | undefined): Correlation => {
   const claims = event.requestContext?.authorizer?.jwt?.claims ?? {};
   const tenant = claims['custom:tenantId'];
-  const id = event.pathParameters?.id;
+  const id = loggableId(event.pathParameters?.id, ID_SHAPE);
+  const paymentId = loggableId(event.pathParameters?.paymentId, ID_SHAPE);
+  const stepId = loggableId(event.pathParameters?.stepId, STEP_ID_SHAPE);
   // `/invoices/{id}/…` names an invoice, `/quotes/{id}/…` a quote, `/clients/{id}` a client.
   const resource = /^\/(invoices|quotes|clients)\/\{id\}/.exec(route.path)?.[1];
   return {
@@ -153,8 +166,9 @@ const correlationOf = (route: RouteDefinition, event: HttpEvent, lambdaRequestId
     requestId: event.requestContext?.requestId,
     ...(lambdaRequestId ? { lambdaRequestId } : {}),
     ...(route.auth === 'jwt' && typeof tenant === 'string' ? { tenantId: tenant.slice(0, 128) } : {}),
-    ...(id && resource ? { [`${resource.slice(0, -1)}Id`]: id.slice(0, 64) } : {}),
-    ...(event.pathParameters?.paymentId ? { paymentId: event.pathParameters.paymentId.slice(0, 64) } : {}),
+    ...(id && resource ? { [`${resource.slice(0, -1)}Id`]: id } : {}),
+    ...(paymentId ? { paymentId } : {}),
+    ...(stepId ? { stepId } : {}),
   };
 };
 

@@ -3,7 +3,8 @@
  * forged, tampered, truncated or foreign cursor is a 400 naming `query.cursor` on every list,
  * including lists added later, and never a 500 from DynamoDB or a read elsewhere.
  *
- * A cursor is the LastEvaluatedKey plus a checksum binding it to its list (index and partition).
+ * A cursor is the LastEvaluatedKey plus a checksum binding it to its list (index, partition and
+ * direction: read the other way from its key, it would give again the rows already shown).
  * The checksum catches edits and copy-paste across lists; it is not a secret: the guarantee
  * that a cursor cannot reach another tenant is the partition check, which needs no secret.
  */
@@ -17,6 +18,8 @@ type Key = Record<string, string>;
 export interface CursorScope {
   readonly index?: string;
   readonly partition: Readonly<Record<string, string>>;
+  /** Read backwards (`ScanIndexForward: false`): a cursor of one direction is no cursor of the other. */
+  readonly descending?: boolean;
 }
 
 const MAX_CURSOR_LENGTH = 2048;
@@ -36,7 +39,7 @@ const keyAttributes = (index: string | undefined): string[] => {
 
 const checksum = (scope: CursorScope, key: Key): string =>
   createHash('sha256')
-    .update(JSON.stringify([scope.index ?? '', Object.entries(scope.partition).sort(), Object.entries(key).sort()]))
+    .update(JSON.stringify([scope.index ?? '', Object.entries(scope.partition).sort(), Object.entries(key).sort(), ...(scope.descending ? ['desc'] : [])]))
     .digest('base64url')
     .slice(0, 22);
 

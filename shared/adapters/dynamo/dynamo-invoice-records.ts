@@ -28,15 +28,15 @@ const nextEventId = monotonicFactory();
  * (a 400 on page 3 of a client's screen); anything else is a 400 naming the cursor.
  */
 const MAX_GROUP_CURSOR_LENGTH = 2048;
-const groupCursorChecksum = (pk: string, groups: readonly StatusGroup[], positions: readonly (0 | 1 | string)[]) =>
-  createHash('sha256').update(JSON.stringify(['GSI3', pk, groups, positions])).digest('base64url').slice(0, 22);
+const groupCursorChecksum = (pk: string, groups: readonly StatusGroup[], positions: readonly (0 | 1 | string)[], descending: boolean) =>
+  createHash('sha256').update(JSON.stringify(['GSI3', pk, groups, positions, ...(descending ? ['desc'] : [])])).digest('base64url').slice(0, 22);
 
-const encodeGroupPositions = (pk: string, groups: readonly StatusGroup[], next: Map<StatusGroup, Record<string, unknown> | undefined | 'done'>): string => {
+const encodeGroupPositions = (pk: string, groups: readonly StatusGroup[], next: Map<StatusGroup, Record<string, unknown> | undefined | 'done'>, descending: boolean): string => {
   const g = groups.map((group) => {
     const p = next.get(group);
     return p === 'done' ? 0 : p === undefined ? 1 : String(p.GSI3SK);
   });
-  return Buffer.from(JSON.stringify({ g, c: groupCursorChecksum(pk, groups, g) })).toString('base64url');
+  return Buffer.from(JSON.stringify({ g, c: groupCursorChecksum(pk, groups, g, descending) })).toString('base64url');
 };
 
 const decodeGroupPositions = (
@@ -44,6 +44,7 @@ const decodeGroupPositions = (
   tenantId: string,
   groups: readonly StatusGroup[],
   pk: string,
+  descending: boolean,
 ): Map<StatusGroup, Record<string, unknown> | undefined | 'done'> => {
   if (cursor === undefined) return new Map(groups.map((g) => [g, undefined]));
   if (cursor.length > MAX_GROUP_CURSOR_LENGTH || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw invalidCursor('is not a cursor');
@@ -55,7 +56,7 @@ const decodeGroupPositions = (
   }
   const g = typeof body === 'object' && body !== null ? body.g : undefined;
   if (!Array.isArray(g) || g.length !== groups.length || !g.every((v) => v === 0 || v === 1 || (typeof v === 'string' && v.length > 0 && v.length <= 1024))) throw invalidCursor();
-  if (body.c !== groupCursorChecksum(pk, groups, g as (0 | 1 | string)[])) throw invalidCursor();
+  if (body.c !== groupCursorChecksum(pk, groups, g as (0 | 1 | string)[], descending)) throw invalidCursor();
   return new Map(
     groups.map((group, i): [StatusGroup, Record<string, unknown> | undefined | 'done'] => {
       const v = g[i] as 0 | 1 | string;
@@ -248,7 +249,7 @@ export class DynamoInvoiceRecords implements InvoiceRecords {
     };
     if (groups.length === 1) return queryPage<InvoiceRecord>(this.db, query(groups[0]!), page, { GSI3PK: pk });
 
-    const positions = decodeGroupPositions(page.cursor, tenantId, groups, pk);
+    const positions = decodeGroupPositions(page.cursor, tenantId, groups, pk, descending);
     const candidates: { group: StatusGroup; item: Record<string, unknown> }[] = [];
     const ends = new Map<StatusGroup, Record<string, unknown> | undefined>();
     await Promise.all(
@@ -281,7 +282,7 @@ export class DynamoInvoiceRecords implements InvoiceRecords {
     }
     const items = taken.map((c) => stripKeys<InvoiceRecord>(c.item));
     if ([...next.values()].every((p) => p === 'done')) return { items };
-    return { items, nextCursor: encodeGroupPositions(pk, groups, next) };
+    return { items, nextCursor: encodeGroupPositions(pk, groups, next, descending) };
   }
 
 

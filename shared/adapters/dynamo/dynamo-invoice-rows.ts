@@ -9,8 +9,8 @@ import { queryAll, queryFrom, queryPage } from './queries.js';
 
 /** A merged row list's cursor (a few hundred characters for six partitions), within the list's `query.cursor` limit. */
 const MAX_ROW_CURSOR_LENGTH = 4096;
-const rowCursorChecksum = (index: string, pks: readonly string[], positions: readonly (0 | 1 | string)[]) =>
-  createHash('sha256').update(JSON.stringify([index, pks, positions])).digest('base64url').slice(0, 22);
+const rowCursorChecksum = (index: string, pks: readonly string[], positions: readonly (0 | 1 | string)[], descending: boolean) =>
+  createHash('sha256').update(JSON.stringify([index, pks, positions, ...(descending ? ['desc'] : [])])).digest('base64url').slice(0, 22);
 
 /** BatchGetItem requests in flight at once for one read. */
 const BATCH_READERS = 8;
@@ -66,7 +66,7 @@ export class DynamoInvoiceRows implements InvoiceRowQueries {
 
   async sorted(tenantId: string, request: { groups: readonly StatusGroup[]; sort: RowSort; descending: boolean; prefix?: string; filter: RowFilter; page: PageRequest }): Promise<RowPage> {
     const index = ROW_SORT_INDEX[request.sort];
-    const positions = this.decodePositions(request.page.cursor, tenantId, request.groups.map((g) => rowPartition(tenantId, g, request.sort)), index);
+    const positions = this.decodePositions(request.page.cursor, tenantId, request.groups.map((g) => rowPartition(tenantId, g, request.sort)), index, request.descending);
     const { FilterExpression, ExpressionAttributeNames, values } = filterExpression(request.filter);
     const limit = request.page.limit;
     const candidates: { pk: string; item: Item }[] = [];
@@ -111,7 +111,7 @@ export class DynamoInvoiceRows implements InvoiceRowQueries {
     const open = [...next.values()].some((p) => p !== 'done');
     return {
       ids: taken.map((c) => String(c.item.id)),
-      ...(open ? { nextCursor: this.encodePositions(next, index) } : {}),
+      ...(open ? { nextCursor: this.encodePositions(next, index, request.descending) } : {}),
     };
   }
 
@@ -177,14 +177,14 @@ export class DynamoInvoiceRows implements InvoiceRowQueries {
    * (a full start key per partition, base64 twice, passed 2,048 characters by the third page of a
    * tenant with a long id).
    */
-  private encodePositions(positions: Map<string, Item | undefined | 'done'>, index: string): string {
+  private encodePositions(positions: Map<string, Item | undefined | 'done'>, index: string, descending: boolean): string {
     const sk = `${index}SK`;
     const p = [...positions.values()].map((v) => (v === 'done' ? 0 : v === undefined ? 1 : String(v[sk])));
-    return Buffer.from(JSON.stringify({ p, c: rowCursorChecksum(index, [...positions.keys()], p) })).toString('base64url');
+    return Buffer.from(JSON.stringify({ p, c: rowCursorChecksum(index, [...positions.keys()], p, descending) })).toString('base64url');
   }
 
   /** Each partition's position: undefined (from the start), a start key, or done. */
-  private decodePositions(cursor: string | undefined, tenantId: string, pks: readonly string[], index: string): Map<string, Item | undefined | 'done'> {
+  private decodePositions(cursor: string | undefined, tenantId: string, pks: readonly string[], index: string, descending: boolean): Map<string, Item | undefined | 'done'> {
     if (cursor === undefined) return new Map(pks.map((pk) => [pk, undefined]));
     if (cursor.length > MAX_ROW_CURSOR_LENGTH || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw invalidCursor('is not a cursor');
     let body: { p?: unknown; c?: unknown };
@@ -195,7 +195,7 @@ export class DynamoInvoiceRows implements InvoiceRowQueries {
     }
     const p = typeof body === 'object' && body !== null ? body.p : undefined;
     if (!Array.isArray(p) || p.length !== pks.length || !p.every((v) => v === 0 || v === 1 || (typeof v === 'string' && v.length > 0 && v.length <= 1024))) throw invalidCursor('is not a cursor');
-    if (body.c !== rowCursorChecksum(index, pks, p as (0 | 1 | string)[])) throw invalidCursor();
+    if (body.c !== rowCursorChecksum(index, pks, p as (0 | 1 | string)[], descending)) throw invalidCursor();
     return new Map<string, Item | undefined | 'done'>(
       pks.map((pk, i): [string, Item | undefined | 'done'] => {
         const v = p[i] as 0 | 1 | string;

@@ -1,5 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DAY_LENGTH } from '../../domain/client-gap.js';
 import type { StepRef, StepState } from '../../domain/reminder-steps.js';
 import type { ClaimResult, ClientGapClaim, GroupClaimMember, InvoiceSendGuard, NewStepRecord, StepRecordItem, StepRecords } from '../../app/ports/reminder-steps.js';
 import { clientKey, invoiceKey, invoicePk, STEP_PREFIX, stepKey } from './keys.js';
@@ -123,6 +124,13 @@ export class DynamoStepRecords implements StepRecords {
     };
   }
 
+  /**
+   * The client's gap: its last message's instant before the first instant of the day after `latestAllowedDate` in
+   * the tenant's zone of now (`lastMessageDate`, dated in the zone of the day it went, is not compared: after a change
+   * of time zone it said another day than the planner). An item holding a day only (`lastMessageAt` ≤ 10 characters:
+   * a day string, or the `''` "none" marker; or `lastMessageDate` alone) is compared by day, at face value.
+   * shared/domain/client-gap.ts `gapAllows` is the same condition as a function.
+   */
   protected gapClaim(tenantId: string, gap: ClientGapClaim): TransactItem {
     return {
       Update: {
@@ -130,11 +138,13 @@ export class DynamoStepRecords implements StepRecords {
         Key: clientKey(tenantId, gap.clientId),
         UpdateExpression:
           'SET claimPrevDate = if_not_exists(lastMessageDate, :none), claimPrevAt = if_not_exists(lastMessageAt, :none), lastMessageDate = :date, lastMessageAt = :at, claimHolder = :holder',
-        ConditionExpression:
-          gap.latestAllowedDate !== undefined ? 'attribute_exists(PK) AND (attribute_not_exists(lastMessageDate) OR lastMessageDate <= :latest)' : 'attribute_exists(PK)',
+        ConditionExpression: gap.window
+          ? 'attribute_exists(PK) AND ((size(lastMessageAt) > :dayLength AND lastMessageAt < :before) OR ' +
+            '((attribute_not_exists(lastMessageAt) OR (size(lastMessageAt) <= :dayLength AND lastMessageAt <= :latest)) AND (attribute_not_exists(lastMessageDate) OR lastMessageDate <= :latest)))'
+          : 'attribute_exists(PK)',
         ExpressionAttributeValues: {
           ':none': '', ':date': gap.date, ':at': gap.at, ':holder': gap.holder,
-          ...(gap.latestAllowedDate !== undefined ? { ':latest': gap.latestAllowedDate } : {}),
+          ...(gap.window ? { ':latest': gap.window.latestAllowedDate, ':before': gap.window.allowedBefore, ':dayLength': DAY_LENGTH } : {}),
         },
       },
     };
@@ -216,12 +226,13 @@ export class DynamoStepRecords implements StepRecords {
       }),
     );
     // A client never written to before: the claim's "none" marker (`''`) is no last message (GET /clients/{id} said "").
+    // (An item that held a day only keeps it: its `lastMessageDate` came back, its `lastMessageAt` is the marker.)
     await this.ignoreCondition(
       new UpdateCommand({
         TableName: this.tableName,
         Key: clientKey(tenantId, gap.clientId),
         UpdateExpression: 'REMOVE lastMessageDate, lastMessageAt',
-        ConditionExpression: 'lastMessageAt = :none AND attribute_not_exists(claimHolder)',
+        ConditionExpression: 'lastMessageAt = :none AND (attribute_not_exists(lastMessageDate) OR lastMessageDate = :none) AND attribute_not_exists(claimHolder)',
         ExpressionAttributeValues: { ':none': '' },
       }),
     );

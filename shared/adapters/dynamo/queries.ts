@@ -18,7 +18,7 @@ export const queryPage = async <T>(
   partition: Record<string, string>,
   map: (item: Item) => T = stripped,
 ): Promise<Page<T>> => {
-  const scope = { ...(input.IndexName ? { index: input.IndexName } : {}), partition };
+  const scope = { ...(input.IndexName ? { index: input.IndexName } : {}), partition, ...(input.ScanIndexForward === false ? { descending: true } : {}) };
   const items: T[] = [];
   let start: Item | undefined = startKeyFor(page.cursor, scope);
   let fromCursor = start !== undefined;

@@ -444,8 +444,11 @@ export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, i
       return report(0, clientsCreated, job);
     }
     const clientsCreated = await createClients(tenantId, [...newClients.values()]);
-    const created = (await writeAll(tenantId, queue, at, today)).length;
-    return report(created, clientsCreated);
+    const written = new Set(await writeAll(tenantId, queue, at, today));
+    // A row another upload of the file wrote meanwhile (sent twice at once) is `exists` too, never `create` left uncreated.
+    const done = report(written.size, clientsCreated);
+    const reported = done.items.map((i) => (i.action === 'create' && !written.has(i.row) ? { ...i, action: 'exists' as const } : i));
+    return { ...done, existing: reported.filter((i) => i.action === 'exists').length, items: reported };
   };
 
   /** Creates clients WRITERS at a time (one created by an earlier upload, or another chunk, is left as is); returns how many were new. */

@@ -3,6 +3,7 @@
  * of an invoice, the per-invoice day claim and the per-client gap claim, moved only by
  * conditional writes so that concurrent fires, retries and re-plans cannot double-send.
  */
+import type { GapWindow } from '../../domain/client-gap.js';
 import type { StepRef, StepState } from '../../domain/reminder-steps.js';
 import type { StepRecordItem } from '../../domain/step.js';
 import type { LetterData, LetterMember } from '../../domain/letter.js';
@@ -20,13 +21,17 @@ export interface InvoiceSendGuard {
   readonly at: string;
 }
 
-/** The per-client minimum gap: no message if the last one went out after `latestAllowedDate`. */
+/**
+ * The per-client minimum gap: no message if the last one went out after `window.latestAllowedDate`, the last message's
+ * instant dated in the tenant's time zone of now (shared/domain/client-gap.ts). `date` (the local date of this send) is
+ * stored beside `at` for the client rows; the condition reads the instant.
+ */
 export interface ClientGapClaim {
   readonly clientId: string;
   readonly date: string;
   readonly at: string;
   /** `undefined` = forced (the owner overrode the gap). */
-  readonly latestAllowedDate?: string;
+  readonly window?: GapWindow;
   readonly holder: string;
 }
 

@@ -1,6 +1,7 @@
 import { attachmentFileName } from '../../domain/attachment-name.js';
 import { addDays, localDate } from '../../domain/dates.js';
 import { distinctRecipients, type Client } from '../../domain/client.js';
+import { lastMessageIn } from '../../domain/client-gap.js';
 import { invoiceBalanceCents } from '../../domain/invoice.js';
 import { MAX_GROUP_SIZE, manualTemplateId } from '../../domain/grouped-reminder.js';
 import { templatePenaltyMentions, templateRefusalFor, WAIVED_PENALTIES_REFUSAL, waivedTemplateRefusal } from '../../domain/penalty-mentions.js';
@@ -169,7 +170,8 @@ export const remindClient = async (
   // The owner's own words filling in the penalties or the €40 the plan waives: refused as a template would be.
   const claimed = waived ? ownWords.filter((w) => w.mentions.some((m) => m.startsWith('{{'))) : [];
   if (claimed.length > 0) throw new BusinessRuleError('penalties-waived', WAIVED_PENALTIES_REFUSAL, claimed.map(({ field }) => ({ path: `body.${field}`, message: WAIVED_PENALTIES_REFUSAL })));
-  const last = client.lastMessageDate;
+  // The last message dated in the tenant's zone of now, as the engine's claim compares it (not the stored date of then).
+  const last = lastMessageIn(client, settings.timezone)?.date;
   const gapUntil = !input.force && last && last > addDays(today, -settings.minGapDays) ? addDays(last, settings.minGapDays) : undefined;
 
   // A dry run shows each invoice's portal link with a placeholder token and creates none.
@@ -272,7 +274,8 @@ export const makeSendClientReminder = (deps: GroupSendDeps) =>
     }
     if (!result.items.some((i) => i.status === 'sent' || i.status === 'failed')) {
       if (result.gapUntil) {
-        throw new ConflictError(`This client received a message on ${current.lastMessageDate ?? 'the same day'}; the next one is allowed on ${result.gapUntil}. Send with "force": true to send anyway.`);
+        const last = lastMessageIn(current, (await deps.settings.get(tenantId)).timezone)?.date;
+        throw new ConflictError(`This client received a message on ${last ?? 'the same day'}; the next one is allowed on ${result.gapUntil}. Send with "force": true to send anyway.`);
       }
       if (result.items.some((i) => i.reason === 'changed')) throw new ConflictError("The client's invoices keep changing while the reminder is prepared: reload them and try again");
       throw nothingToRemind();

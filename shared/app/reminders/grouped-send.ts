@@ -158,12 +158,21 @@ export const sendPreparedGroup = async (
   const at = now.toISOString();
   const today = localDate(now, settings.timezone);
   const leaseUntil = new Date(now.getTime() + SEND_LEASE_MS).toISOString();
+  // The manual record names what the invoice was told: the template sent, or the courtesy one for an invoice not due
+  // yet that rode along ("à échéance le …") in a firmer message about the client's late ones, so its own overdue
+  // reminders are not taken as sent (manual coverage reads this record).
+  const manualRecord = (manual: NewStepRecord, dueDate: string): NewStepRecord =>
+    prepared.courtesyInstead
+      ? { ...manual, templateId: prepared.template.id }
+      : prepared.members.length > 1 && dueDate >= today && prepared.template.tone !== 'courtesy'
+        ? { ...manual, templateId: fittingTemplateId(prepared.template.tone, undefined, false, client.kind === 'consumer') ?? manual.templateId }
+        : manual;
   const gap: ClientGapClaim = gapClaim(first!.ctx, now, `group/${invoice.id}/${first!.record.plan}.${first!.record.index}`, force);
   const claim = await deps.steps.claimGroupSend(
     tenantId,
     prepared.members.map((m) => ({
       invoiceId: m.ctx.invoice.id,
-      step: { ref: m.record, ...(m.manual ? { manual: prepared.courtesyInstead ? { ...m.manual, templateId: prepared.template.id } : m.manual } : { expectedScheduledAt: m.record.scheduledAt! }), leaseUntil, at },
+      step: { ref: m.record, ...(m.manual ? { manual: manualRecord(m.manual, m.ctx.invoice.dueDate) } : { expectedScheduledAt: m.record.scheduledAt! }), leaseUntil, at },
       invoice: { paidCents: m.ctx.invoice.paidCents, creditedCents: m.ctx.invoice.creditedCents, today, at },
     })),
     gap,

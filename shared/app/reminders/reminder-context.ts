@@ -12,6 +12,7 @@ import { smsRecipientZone } from '../../domain/sms-window.js';
 import type { Settings } from '../../domain/settings.js';
 import { startOfLocalDay, zonedToUtc } from '../../domain/zoned-time.js';
 import { localDate } from '../../domain/dates.js';
+import { lastMessageIn } from '../../domain/client-gap.js';
 import type { ClientRepository, InvoiceRecord, InvoiceRecords, SettingsRepository, StepRecordItem, StepRecords, TenantDocuments } from '../ports.js';
 
 export interface ReminderReadDeps {
@@ -28,7 +29,7 @@ export interface SendContext {
   readonly client: Client;
   readonly settings: Settings;
   readonly records: readonly StepRecordItem[];
-  /** Last message to this client for any invoice (the gap claim). */
+  /** Last message to this client for any invoice (the gap claim): `date` is its local date in the tenant's current zone. */
   readonly lastClientMessage?: { readonly date: string; readonly at: string };
 }
 
@@ -99,8 +100,9 @@ export const loadSendContext = async (
   alongWithClient?.(invoice, records);
   const client = await deps.clients.get(tenantId, invoice.clientId);
   if (!client) return undefined;
-  // The client item carries the gap claim: the last message to this client, any invoice.
-  const lastClientMessage = client.lastMessageDate && client.lastMessageAt ? { date: client.lastMessageDate, at: client.lastMessageAt } : undefined;
+  // The client item carries the gap claim: the last message to this client, any invoice, dated in today's zone of the
+  // tenant (its stored date is the zone's of the day it went, which a change of time zone made disagree).
+  const lastClientMessage = lastMessageIn(client, settings.timezone);
   return { invoice, client, settings, records, ...(lastClientMessage ? { lastClientMessage } : {}) };
 };
 

@@ -1,6 +1,7 @@
 import type { ReminderTemplate } from '../../domain/default-templates.js';
 import { attachmentFileName } from '../../domain/attachment-name.js';
 import { addDays, localDate } from '../../domain/dates.js';
+import { gapWindow } from '../../domain/client-gap.js';
 import { SEND_LEASE_MS, type StepRef } from '../../domain/reminder-steps.js';
 import { nextSendDay, sendInstant, type SendCalendar } from '../../domain/send-calendar.js';
 import { EMAIL_FIRST_DELAY_MS, isInSmsWindow, nextSmsSlot } from '../../domain/sms-window.js';
@@ -339,10 +340,14 @@ const moveTo = async (deps: SendReminderDeps, ctx: SendContext, record: StepReco
   return { outcome: 'moved', reason, stepId: record.stepId, scheduledAt };
 };
 
-/** The client's gap claim for a send at `now`; `force` (an owner's manual send) ignores the gap. */
+/**
+ * The client's gap claim for a send at `now`; `force` (an owner's manual send) ignores the gap. Its condition bounds
+ * the last message's instant by the start of a day in the tenant's zone of now, as `decide` and the planner date it.
+ */
 export const gapClaim = (ctx: SendContext, now: Date, holder: string, force = false): ClientGapClaim => {
-  const date = localDate(now, ctx.settings.timezone);
-  return { clientId: ctx.client.id, date, at: now.toISOString(), holder, ...(force ? {} : { latestAllowedDate: addDays(date, -ctx.settings.minGapDays) }) };
+  const { timezone, minGapDays } = ctx.settings;
+  const date = localDate(now, timezone);
+  return { clientId: ctx.client.id, date, at: now.toISOString(), holder, ...(force ? {} : { window: gapWindow(date, minGapDays, timezone) }) };
 };
 
 const send = async (

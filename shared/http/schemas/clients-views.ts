@@ -16,7 +16,7 @@ export const Client = z.object({
   complained: z.boolean().optional(),
   /** Last reminder sent to this client, any invoice: the minimum gap between two messages counts from it. */
   lastMessageAt: z.string().optional(),
-  /** Local date of `lastMessageAt` in the tenant's zone: the gap claim's condition compares it. */
+  /** Local date of `lastMessageAt` in the tenant's zone when it went; the client's gap dates `lastMessageAt` in today's zone. */
   lastMessageDate: z.string().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
