@@ -61,3 +61,6 @@ export const moreActionNames = async (page: Page, menu = 'Plus d’actions'): Pr
   await page.getByRole('menu').waitFor({ state: 'detached' });
   return names;
 };
+
+/** A text as the tests write it: the no-break spaces the app prints (before « : ; ! ? », in guillemets, in numbers and money) read as plain spaces. */
+export const plainSpaces = (s: string | null | undefined): string => (s ?? '').replace(/[\u00a0\u202f]/g, ' ');

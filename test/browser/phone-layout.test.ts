@@ -280,7 +280,7 @@ describe('a 390 px phone', () => {
     let asked = '';
     page.once('dialog', (d) => ((asked = d.message()), void d.dismiss()));
     await moreAction(page, 'Annuler la facture');
-    await poll(() => asked).toMatch(/^Annuler ce brouillon \?/);
+    await poll(() => asked).toMatch(/^Annuler ce brouillon\s\?/);
     await page.waitForTimeout(300);
     expect((await call('GET', `/invoices/${draft.json.id}`)).json.status).toBe('draft');
   });

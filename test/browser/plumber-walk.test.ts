@@ -153,7 +153,7 @@ describe('a plumber’s walk on a phone', () => {
       const paid = portal.getByRole('form', { name: 'J’ai payé' });
       await paid.getByLabel('Référence du virement (facultatif)').fill('VIR-PICHON');
       await paid.getByRole('button', { name: 'Signaler mon paiement' }).click();
-      await poll(() => portal.getByTestId('portal-status').textContent()).toMatch(/Merci ! Votre paiement du .* est signalé/);
+      await poll(() => portal.getByTestId('portal-status').textContent()).toMatch(/Merci\s! Votre paiement du .* est signalé/);
     } finally {
       await client.close();
     }

@@ -102,7 +102,7 @@ describe('more screens in Chromium', () => {
     expect((await cells.nth(3).textContent())?.replace(/[\u00a0\u202f]/g, ' ')).toBe('1 200,00 €');
     await checkScreen('31-import-dry-run-preview');
     await page.getByRole('button', { name: 'Importer 1 facture' }).click();
-    await poll(() => page.getByText(/Factures importées : 1 · déjà présentes : 0 · clients créés : 1/).count(), { timeout: 30_000 }).toBe(1);
+    await poll(() => page.getByText(/Factures importées\s: 1 · déjà présentes\s: 0 · clients créés\s: 1/).count(), { timeout: 30_000 }).toBe(1);
     await checkScreen('32-import-done');
     // Nothing was written by the dry run alone: the import created exactly one invoice.
     await poll(async () => (await call('GET', '/invoices?status=sent&limit=100')).json.items.filter((i: { number: string }) => i.number.startsWith('IMP-')).map((i: { number: string }) => i.number)).toEqual(['IMP-1']);
@@ -445,7 +445,7 @@ describe('more screens in Chromium', () => {
       const paid = portal.getByRole('form', { name: 'J’ai payé' });
       await paid.getByLabel('Référence du virement (facultatif)').fill('VIR-778');
       await paid.getByRole('button', { name: 'Signaler mon paiement' }).click();
-      await poll(() => portal.getByTestId('portal-status').textContent()).toMatch(/Merci ! Votre paiement du .* est signalé/);
+      await poll(() => portal.getByTestId('portal-status').textContent()).toMatch(/Merci\s! Votre paiement du .* est signalé/);
       const dispute = portal.getByRole('form', { name: 'Je conteste cette facture' });
       if ((await dispute.count()) === 1) {
         await dispute.getByRole('button', { name: 'Envoyer ma contestation' }).click();
@@ -461,7 +461,7 @@ describe('more screens in Chromium', () => {
     }
     // The owner sees the client's answers: on the invoice, and among the alerts.
     await page.goto(`${web()}/invoices/${draft.json.id}`);
-    await poll(() => page.getByText(/Contestée : La chaudière fuit encore/).count()).toBe(1);
+    await poll(() => page.getByText(/Contestée\s: La chaudière fuit encore/).count()).toBe(1);
     await moreAction(page, 'Litige résolu');
     await poll(async () => (await moreActionNames(page)).includes('Signaler un litige')).toBe(true);
     await poll(async () => {
@@ -482,7 +482,7 @@ describe('more screens in Chromium', () => {
     await page.getByLabel('Fichier CSV').setInputFiles({ name: 'gros.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
     await poll(() => page.getByTestId('import-to-create').textContent()).toBe('240');
     await page.getByRole('button', { name: 'Importer 240 factures' }).click();
-    await poll(() => page.getByText(/Factures importées : 240 ·/).count(), { timeout: 60_000 }).toBe(1);
+    await poll(() => page.getByText(/Factures importées\s: 240 ·/).count(), { timeout: 60_000 }).toBe(1);
     await checkScreen('44-import-job-done');
     await poll(async () => (await call('GET', '/invoices?q=BIG-2&limit=100')).json.items.length, { timeout: 60_000 }).toBe(41);
   });

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { aCompanyIdentity } from '../fixtures/api-fixtures.js';
-import { launch, screenshot, seriousViolations, signIn } from './browser.js';
+import { launch, plainSpaces, screenshot, seriousViolations, signIn } from './browser.js';
 
 /**
  * Settings kept a section's edits on screen, unsaved, and lost them without a word when the owner
@@ -44,7 +44,7 @@ describe('settings edited and not saved', () => {
     answer = false;
     await goToInvoices();
     await expect.poll(() => dialogs.length).toBe(1);
-    expect(dialogs[0]).toBe('confirm: Des modifications ne sont pas enregistrées. Quitter la page sans les enregistrer ?');
+    expect(plainSpaces(dialogs[0])).toBe('confirm: Des modifications ne sont pas enregistrées. Quitter la page sans les enregistrer ?');
     expect(new URL(page.url()).pathname).toBe('/settings');
     expect(await grace.inputValue()).toBe('5');
     await screenshot(page, 'settings-unsaved');

@@ -214,7 +214,7 @@ describe('letters, simulation and portal payment plans in Chromium', () => {
     await page.goto(`${web()}/invoices/${planned.id}`);
     page.once('dialog', (d) => void d.accept());
     await moreAction(page, 'Désactiver les liens du portail');
-    await poll(() => page.getByText(/Liens du portail désactivés : le client ne peut plus/).count()).toBe(1);
+    await poll(() => page.getByText(/Liens du portail désactivés\s: le client ne peut plus/).count()).toBe(1);
     await page.goto(`${web()}${new URL(link.url).pathname}`);
     await poll(() => page.getByText('Ce lien n’est plus valable.').count()).toBe(1);
 

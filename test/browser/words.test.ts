@@ -74,7 +74,7 @@ describe('the screens speak the user’s words', () => {
     const dialog = page.getByRole('dialog', { name: 'Relancer maintenant' });
     await poll(() => dialog.getByTestId('preview-subject').count()).toBe(1);
     expect(await dialog.getByLabel('Modèle').locator('option:checked').textContent()).toBe('Relance à échéance (J+1) (FR)');
-    expect(await dialog.getByTestId('preview-subject').textContent()).toMatch(/^Relance : facture F-\d{4}-\d{4} échue le/);
+    expect(await dialog.getByTestId('preview-subject').textContent()).toMatch(/^Relance\s: facture F-\d{4}-\d{4} échue le/);
     await check('93-words-send-now-default');
     await page.keyboard.press('Escape');
   });

@@ -303,29 +303,33 @@ const settlePlan = async (deps: ReconcileDeps, ctx: ReminderContext, now: Date):
     }
   };
 
+  // A letter produced but not posted yet, withdrawn: it leaves the letters to post, and posting it is refused (409).
+  const withdrawLetters = async (reason: string) => {
+    for (const r of steps.filter((x) => x.state === 'to_post')) {
+      const withdrawn: Partial<StepRecordItem> & { state: 'cancelled'; at: string } = { state: 'cancelled', reason, at, ...({ GSI1PK: undefined, GSI1SK: undefined } as object) };
+      if (await deps.steps.transition(tenantId, invoice.id, r, { state: 'to_post' }, withdrawn)) {
+        events.push({ at, type: 'reminder.cancelled', data: { stepId: r.stepId, plan: r.plan, reason, letter: 'withdrawn' } });
+        // The same letter listed other invoices of the client: produced again without this one.
+        await regroupLetter(deps, ctx, r, now);
+        await releaseWithdrawnLetterGap(deps.steps, tenantId, invoice.clientId, invoice.id, r);
+      }
+    }
+  };
+
   const stop = stopReason(ctx);
   events.push(...(await settlePlanSteps(deps, ctx, now, stop)));
   if (stop) {
     for (const r of pending) await cancel(r, stop);
-    // A letter produced but not posted yet is withdrawn once there is nothing to claim (paid, cancelled, written
-    // off) or the client disputes it: it leaves the letters to post, and posting it is refused (409).
-    if (WITHDRAWS_LETTERS.has(stop)) {
-      for (const r of steps.filter((x) => x.state === 'to_post')) {
-        const withdrawn: Partial<StepRecordItem> & { state: 'cancelled'; at: string } = { state: 'cancelled', reason: stop, at, ...({ GSI1PK: undefined, GSI1SK: undefined } as object) };
-        if (await deps.steps.transition(tenantId, invoice.id, r, { state: 'to_post' }, withdrawn)) {
-          events.push({ at, type: 'reminder.cancelled', data: { stepId: r.stepId, plan: r.plan, reason: stop, letter: 'withdrawn' } });
-          // The same letter listed other invoices of the client: produced again without this one.
-          await regroupLetter(deps, ctx, r, now);
-          await releaseWithdrawnLetterGap(deps.steps, tenantId, invoice.clientId, invoice.id, r);
-        }
-      }
-    }
+    // Once there is nothing to claim (paid, cancelled, written off) or the client disputes it.
+    if (WITHDRAWS_LETTERS.has(stop)) await withdrawLetters(stop);
   } else if (await redoStaleLetters(deps, ctx, steps, now, events)) {
     // A letter not posted yet claimed a balance that changed (a partial payment, a credit note): it goes
     // back to `scheduled` at the next send window and is produced again with the amount due then.
   } else if (activePlan(ctx)) {
-    // While a payment plan runs, its steps replace the scenario's (which resume when it ends unpaid).
+    // While a payment plan runs, its steps replace the scenario's (which resume when it ends unpaid), and a
+    // mise en demeure not posted yet would demand at once, penalties included, what the plan spreads (or waives).
     for (const r of pending) await cancel(r, 'payment_plan');
+    await withdrawLetters('payment_plan');
   } else if (invoice.sentAt && live.every((r) => isTerminal(r.state)) && (latestPlan === 0 || live.some((r) => r.state === 'cancelled' && REENTRANT.has(r.reason ?? '')) || scenarioChanged)) {
     const plan = latestPlan + 1;
     const fresh = keepRetakenEscalation(planNewSteps(stepPlanInput(ctx, now), plan, steps), ctx, live, steps, now);

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeApi } from '../test/fake-api';
 import { renderInApp } from '../test/render';
 import { DocumentLink, PLAN_RECORDING_RETRY_MS, PLAN_RECORDING_TRIES } from './document-link';
+import { plain } from '../test/plain';
 
 const LETTER = '/invoices/inv1/reminders/lettre/letter.pdf';
 const RECORDING = {
@@ -45,7 +46,7 @@ describe('a letter asked for before its plan is recorded (409 conflict/plan-not-
     const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
     renderInApp(<DocumentLink path={LETTER} label="Lettre (PDF)" filename="lettre-lettre.pdf" />);
     await user.click(screen.getByRole('button', { name: 'Lettre (PDF)' }));
-    expect((await screen.findByTestId('plan-recording')).textContent).toBe('Le plan de relance de cette facture est en cours d’enregistrement : nouvel essai dans quelques secondes…');
+    expect(plain((await screen.findByTestId('plan-recording')).textContent)).toBe('Le plan de relance de cette facture est en cours d’enregistrement : nouvel essai dans quelques secondes…');
     expect(screen.getByRole('button', { name: 'Lettre (PDF)' }).hasAttribute('disabled')).toBe(true);
     expect(screen.queryByRole('alert')).toBeNull();
     await act(() => vi.advanceTimersByTimeAsync(PLAN_RECORDING_RETRY_MS));
@@ -62,7 +63,7 @@ describe('a letter asked for before its plan is recorded (409 conflict/plan-not-
     renderInApp(<DocumentLink path={LETTER} label="Lettre (PDF)" filename="lettre-lettre.pdf" />);
     await user.click(screen.getByRole('button', { name: 'Lettre (PDF)' }));
     for (let i = 1; i < PLAN_RECORDING_TRIES; i++) await act(() => vi.advanceTimersByTimeAsync(PLAN_RECORDING_RETRY_MS));
-    expect((await screen.findByRole('alert')).textContent).toContain('Le plan de relance de cette facture est en cours d’enregistrement : réessayez dans un instant.');
+    expect(plain((await screen.findByRole('alert')).textContent)).toContain('Le plan de relance de cette facture est en cours d’enregistrement : réessayez dans un instant.');
     expect(asked).toHaveLength(PLAN_RECORDING_TRIES);
     expect(saved).toEqual([]);
     expect(screen.queryByTestId('plan-recording')).toBeNull();

@@ -4,6 +4,7 @@ import { setLanguage } from '../lib/i18n';
 import { ApiError } from '../lib/problem';
 import { renderInApp } from '../test/render';
 import { ErrorMessage } from './ui';
+import { plain } from '../test/plain';
 
 const incompleteIdentity = new ApiError(422, {
   type: 'https://relances.dev/problems/incomplete-legal-identity',
@@ -44,7 +45,7 @@ describe('an API error on screen', () => {
     const alert = screen.getByRole('alert');
     expect(within(alert).getByText('Invoice already paid')).toBeTruthy();
     // The field by its label, never the API's path.
-    expect(within(alert).getByRole('listitem').textContent).toBe('Montant : exceeds the balance');
+    expect(plain(within(alert).getByRole('listitem').textContent)).toBe('Montant : exceeds the balance');
     expect(within(alert).queryByRole('link')).toBeNull();
   });
 
@@ -59,7 +60,7 @@ describe('an API error on screen', () => {
     renderInApp(<ErrorMessage error={outOfOrder} />);
     const alert = screen.getByRole('alert');
     expect(within(alert).getByText(/^Les factures sont numérotées dans l’ordre de leurs dates/).textContent).toContain('F-2026-0012');
-    const field = within(alert).getByRole('listitem').textContent!;
+    const field = plain(within(alert).getByRole('listitem').textContent);
     expect(field).toMatch(/^Date de facture\s?: Antérieure à la facture F-2026-0012 du 20 nov\.? 2026, la dernière numérotée : datez-la du 20 nov\.? 2026 ou après/);
     expect(alert.textContent).not.toMatch(/numbered|invoice\.issueDate/);
   });
@@ -104,7 +105,7 @@ describe('an API error on screen', () => {
       ],
     });
     renderInApp(<ErrorMessage error={error} />);
-    const items = within(screen.getByRole('alert')).getAllByRole('listitem').map((li) => li.textContent);
+    const items = within(screen.getByRole('alert')).getAllByRole('listitem').map((li) => plain(li.textContent));
     expect(items).toEqual(['Quantité : Au moins 0', 'must be an id']);
     // The detail only repeats the fields in the API's words: a sentence instead.
     expect(screen.getByText('Vérifiez ces champs :')).toBeTruthy();

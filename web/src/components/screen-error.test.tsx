@@ -8,6 +8,7 @@ import InvoiceScreen from '../features/invoices/routes/invoice-screen';
 import QuoteScreen from '../features/quotes/routes/quote-screen';
 import TemplateScreen from '../features/templates/routes/template-screen';
 import { fakeApi } from '../test/fake-api';
+import { plain } from '../test/plain';
 
 const at = (path: string, pattern: string, element: ReactNode) =>
   render(
@@ -44,7 +45,7 @@ describe('a screen whose item cannot be loaded', () => {
     at('/templates/XYZ', '/templates/:id', <TemplateScreen />);
     expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('Page introuvable.');
     const alert = screen.getByRole('alert');
-    expect(alert.textContent).toContain('Ce lien ne mène à rien : il est peut-être incomplet ou mal recopié.');
+    expect(plain(alert.textContent)).toContain('Ce lien ne mène à rien : il est peut-être incomplet ou mal recopié.');
     expect(within(alert).getByRole('link', { name: 'Retour à l’accueil' }).getAttribute('href')).toBe('/');
     expect(within(alert).queryByRole('button', { name: 'Réessayer' })).toBeNull();
   });

@@ -2,6 +2,7 @@
  * The API's field messages (problem+json `errors[].message`, English, for developers) said to the
  * user in their language. A message not listed here is shown as the API wrote it.
  */
+import { frenchSpacing } from './french-spacing';
 import { formatDate, formatMoney, formatNumber, formatVatRate, type Lang } from './format';
 
 const FR: Record<string, string> = {
@@ -121,6 +122,7 @@ const FR: Record<string, string> = {
   'differs from the tracking number already recorded': 'Diffère du numéro de suivi déjà noté',
   'the letter is produced when the step is due': 'Le courrier sera produit le jour de cette étape',
   'the invoice was already reminded today': 'La facture a déjà été relancée aujourd’hui',
+  'must be true to send within the client’s minimum gap': 'Le client a reçu un message il y a moins que l’écart minimal : envoyez quand même pour passer outre',
   'is after today': 'Pas après aujourd’hui',
   'cannot change once the invoice is sent': 'Ne peut plus changer une fois la facture envoyée',
   'can only change while the invoice awaits payment': 'Modifiable seulement tant que la facture attend son paiement',
@@ -335,6 +337,7 @@ const EN: Record<string, string> = {
   'differs from the tracking number already recorded': 'Differs from the tracking number already recorded',
   'the letter is produced when the step is due': 'The letter is produced on the day of its step',
   'the invoice was already reminded today': 'The invoice was already reminded today',
+  'must be true to send within the client’s minimum gap': 'The client got a message within the minimum gap: send anyway to override it',
   'needs at least one instalment': 'At least one instalment',
   'must not be in the past': 'Not before today',
   'a contact needs an email or a phone': 'A contact needs an email or a phone',
@@ -741,7 +744,13 @@ const PATTERNS: Pattern[] = [
   { re: /^Invalid input$/, fr: () => 'Valeur invalide', en: () => 'Invalid value' },
 ];
 
+/** A message in the user's language; a French one with its narrow no-break spaces (lib/french-spacing.ts), one not listed as the API wrote it. */
 export const apiMessage = (message: string, lang: Lang): string => {
+  const text = said(message, lang);
+  return lang === 'fr' && text !== message ? frenchSpacing(text) : text;
+};
+
+const said = (message: string, lang: Lang): string => {
   const listed = (lang === 'fr' ? FR : EN)[message];
   if (listed) return listed;
   const refusal = penaltyRefusal(message, lang);

@@ -7,6 +7,7 @@ import { createContext, useContext } from 'react';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import { en } from '../locales/en';
 import { fr } from '../locales/fr';
+import { frenchSpacedTexts, frenchSpacing } from './french-spacing';
 import * as f from './format';
 
 export type { Lang } from './format';
@@ -20,7 +21,7 @@ export const initialLanguage = (): f.Lang => {
 
 export const initI18n = async (lng: f.Lang = initialLanguage()) => {
   await i18next.use(initReactI18next).init({
-    resources: { fr: { translation: fr }, en: { translation: en } },
+    resources: { fr: { translation: frenchSpacedTexts(fr) }, en: { translation: en } },
     lng,
     fallbackLng: 'fr',
     interpolation: { escapeValue: false },
@@ -61,7 +62,7 @@ export const useI18n = () => {
     number: (n: number) => f.formatNumber(n, lang),
     percent: (r: number) => f.formatPercent(r, lang),
     vatRate: (rate: number) => f.formatVatRate(rate, lang),
-    /** A label before its value: "Objet :" in French, "Subject:" in English. */
-    colon: (label: string) => (lang === 'fr' ? `${label} :` : `${label}:`),
+    /** A label before its value: "Objet :" in French (a narrow no-break space), "Subject:" in English. */
+    colon: (label: string) => (lang === 'fr' ? frenchSpacing(`${label} :`) : `${label}:`),
   };
 };

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLanguage } from './i18n';
 import { ApiError } from './problem';
+import { plain } from '../test/plain';
 
 const error = new ApiError(400, {
   status: 400,
@@ -25,7 +26,7 @@ describe('an API error’s fields', () => {
   });
 
   it('says a whole-request refusal in the user’s language (a form’s message above its button), and a 5xx as a plain sentence', async () => {
-    expect(new ApiError(422, { status: 422, detail: 'The scenario cannot be used as is' }).userMessage()).toBe('Le scénario ne peut pas être enregistré tel quel : corrigez les étapes signalées.');
+    expect(plain(new ApiError(422, { status: 422, detail: 'The scenario cannot be used as is' }).userMessage())).toBe('Le scénario ne peut pas être enregistré tel quel : corrigez les étapes signalées.');
     expect(new ApiError(500, { status: 500, detail: 'An unexpected error occurred; it has been logged.' }).userMessage()).toBe('Une erreur inattendue s’est produite de notre côté. Réessayez dans un instant.');
     expect(new ApiError(422, { status: 422, detail: 'a detail nobody translated' }).userMessage()).toBe('a detail nobody translated');
     await setLanguage('en');

@@ -4,6 +4,7 @@
  * does not compile), and registers both under its own key when its chunk is evaluated.
  */
 import i18next from 'i18next';
+import { frenchSpacedTexts } from './french-spacing';
 
 /** The same shape with every leaf a string: what the English side must fill. */
 export type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
@@ -11,7 +12,8 @@ export type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[
 const registered: { key: string; fr: object; en: object }[] = [];
 
 const add = (key: string, fr: object, en: object) => {
-  i18next.addResourceBundle('fr', 'translation', { [key]: fr }, true, true);
+  // French resources get their narrow no-break spaces before « : ; ! ? » (lib/french-spacing.ts).
+  i18next.addResourceBundle('fr', 'translation', { [key]: frenchSpacedTexts(fr) }, true, true);
   i18next.addResourceBundle('en', 'translation', { [key]: en }, true, true);
 };
 

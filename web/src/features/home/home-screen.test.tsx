@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeApi, type Recorded } from '../../test/fake-api';
 import { renderInApp } from '../../test/render';
 import HomeScreen from './home-screen';
+import { plain } from '../../test/plain';
 
 const cockpit = {
   asOf: '2026-11-25',
@@ -65,7 +66,7 @@ describe('the home screen', () => {
     renderInApp(<HomeScreen />);
     const box = await screen.findByTestId('home-alerts');
     await waitFor(() => expect(within(box).getAllByRole('listitem')).toHaveLength(2));
-    const lines = within(box).getAllByRole('listitem').map((li) => li.textContent ?? '');
+    const lines = within(box).getAllByRole('listitem').map((li) => plain(li.textContent));
     expect(lines[0]).toMatch(/^Relance non envoyée : fiche client incomplète \(aucune adresse postale\) · F-2026-0001/);
     expect(lines[1]).toMatch(/^Relance non envoyée : fiche client incomplète \(aucun numéro de mobile\) · F-2026-0001/);
   });

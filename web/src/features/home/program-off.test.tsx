@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeApi } from '../../test/fake-api';
 import { renderInApp } from '../../test/render';
 import HomeScreen from './home-screen';
+import { plain } from '../../test/plain';
 
 const cockpit = {
   asOf: '2026-11-25', currency: 'EUR', outstandingCents: 138_000, overdueCents: 138_000, openInvoices: 1, overdueInvoices: 1, aging: [],
@@ -24,7 +25,7 @@ describe('the home screen with automatic reminders switched off', () => {
     serve(false);
     renderInApp(<HomeScreen />);
     const off = await screen.findByTestId('program-off');
-    expect(off.textContent).toBe('Relances automatiques coupées : aucune ne part tant qu’elles le restent. Les réactiver dans les réglages');
+    expect(plain(off.textContent)).toBe('Relances automatiques coupées : aucune ne part tant qu’elles le restent. Les réactiver dans les réglages');
     expect(within(off).getByRole('link', { name: 'Les réactiver dans les réglages' }).getAttribute('href')).toBe('/settings');
     expect(off.closest('section')?.querySelector('h2')?.textContent).toBe('Relances du jour');
   });

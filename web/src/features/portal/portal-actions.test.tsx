@@ -67,7 +67,7 @@ describe('the client portal’s actions', () => {
     renderPortal();
     await userEvent.click(await screen.findByRole('button', { name: 'Copier l’IBAN' }));
     expect(writeText).toHaveBeenCalledWith('FR7630006000011234567890189');
-    await waitFor(() => expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain('IBAN copié : collez-le dans l’application de votre banque.'));
+    await waitFor(() => expect(screen.getAllByRole('status').map((s) => plain(s.textContent))).toContain('IBAN copié : collez-le dans l’application de votre banque.'));
     await userEvent.click(screen.getByRole('button', { name: 'Copier la référence' }));
     expect(writeText).toHaveBeenLastCalledWith('F-2026-0042');
     await waitFor(() => expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain('Référence copiée.'));
@@ -77,7 +77,7 @@ describe('the client portal’s actions', () => {
     Object.defineProperty(navigator, 'clipboard', { value: { writeText: vi.fn(async () => Promise.reject(new Error('denied'))) }, configurable: true });
     renderPortal();
     await userEvent.click(await screen.findByRole('button', { name: 'Copier l’IBAN' }));
-    await waitFor(() => expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain('Copie impossible : le texte est sélectionné, copiez-le avec votre téléphone.'));
+    await waitFor(() => expect(screen.getAllByRole('status').map((s) => plain(s.textContent))).toContain('Copie impossible : le texte est sélectionné, copiez-le avec votre téléphone.'));
     expect(window.getSelection()?.toString()).toBe('FR76 3000 6000 0112 3456 7890 189');
   });
 
@@ -137,7 +137,7 @@ describe('the client portal’s actions', () => {
     const dispute = screen.getByRole('form', { name: 'Je conteste cette facture' });
     await userEvent.type(within(dispute).getByLabelText('Motif'), 'Travaux non terminés');
     await userEvent.click(within(dispute).getByRole('button', { name: 'Envoyer ma contestation' }));
-    expect((await within(dispute).findByRole('status')).textContent).toBe('Votre contestation est transmise ; les relances sont arrêtées.');
+    expect(plain((await within(dispute).findByRole('status')).textContent)).toBe('Votre contestation est transmise ; les relances sont arrêtées.');
     await waitFor(() => expect(document.activeElement).toBe(within(dispute).getByRole('status')));
   });
 

@@ -5,6 +5,7 @@ import { MemoryRouter, Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { fakeApi } from '../../test/fake-api';
 import PortalScreen from './portal-screen';
+import { plain } from '../../test/plain';
 
 const portal = (language: 'fr' | 'en') => ({
   language,
@@ -53,7 +54,7 @@ describe('the client portal refused for too many actions (429)', () => {
     const dispute = await screen.findByRole('form', { name: 'Je conteste cette facture' });
     await userEvent.type(within(dispute).getByLabelText('Motif'), 'Travaux non terminés');
     await userEvent.click(within(dispute).getByRole('button', { name: 'Envoyer ma contestation' }));
-    expect((await within(dispute).findByRole('alert')).textContent).toBe('Trop de demandes aujourd’hui pour cette facture : réessayez demain ou contactez l’entreprise.');
+    expect(plain((await within(dispute).findByRole('alert')).textContent)).toBe('Trop de demandes aujourd’hui pour cette facture : réessayez demain ou contactez l’entreprise.');
   });
 
   it('tells an English client in English', async () => {
@@ -69,6 +70,6 @@ describe('the client portal refused for too many actions (429)', () => {
     const dispute = await screen.findByRole('form', { name: 'Je conteste cette facture' });
     await userEvent.type(within(dispute).getByLabelText('Motif'), 'Travaux non terminés');
     await userEvent.click(within(dispute).getByRole('button', { name: 'Envoyer ma contestation' }));
-    expect((await within(dispute).findByRole('alert')).textContent).toBe('Trop de demandes pour le moment : réessayez dans quelques minutes.');
+    expect(plain((await within(dispute).findByRole('alert')).textContent)).toBe('Trop de demandes pour le moment : réessayez dans quelques minutes.');
   });
 });

@@ -10,6 +10,7 @@ import { QuoteTimeline } from './components/quote-timeline';
 import { EditQuoteForm } from './routes/edit-quote-screen';
 import QuotesScreen from './routes/quotes-screen';
 import QuoteScreen from './routes/quote-screen';
+import { saying } from '../../test/plain';
 
 const errorOf = (input: HTMLElement) => document.getElementById(input.getAttribute('aria-describedby')?.split(' ')[0] ?? '')?.textContent;
 
@@ -98,7 +99,7 @@ describe('quote screens', () => {
         </QueryClientProvider>,
       );
       await userEvent.click(await screen.findByRole('button', { name: 'Refusé par le client' }));
-      expect(confirm).toHaveBeenCalledWith('Noter ce devis comme refusé par le client ? C’est définitif.');
+      expect(confirm).toHaveBeenCalledWith(saying('Noter ce devis comme refusé par le client ? C’est définitif.'));
       expect(calls.filter((c) => c.method === 'POST')).toEqual([]);
       confirm.mockReturnValue(true);
       await userEvent.click(screen.getByRole('button', { name: 'Refusé par le client' }));

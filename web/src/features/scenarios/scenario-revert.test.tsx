@@ -5,6 +5,7 @@ import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeApi, type Handler } from '../../test/fake-api';
 import ScenarioScreen from './routes/scenario-screen';
+import { saying } from '../../test/plain';
 
 const scenario = {
   id: 'b2b-default',
@@ -36,7 +37,7 @@ describe('a customised built-in scenario', () => {
       </QueryClientProvider>,
     );
     await userEvent.click(await screen.findByRole('button', { name: 'Revenir au scénario fourni' }));
-    expect(confirm).toHaveBeenCalledWith('Revenir au scénario fourni ? Vos modifications de ses étapes seront perdues.');
+    expect(confirm).toHaveBeenCalledWith(saying('Revenir au scénario fourni ? Vos modifications de ses étapes seront perdues.'));
     expect(calls.filter((c) => c.method === 'DELETE')).toEqual([]);
     confirm.mockReturnValue(true);
     await userEvent.click(screen.getByRole('button', { name: 'Revenir au scénario fourni' }));
@@ -75,7 +76,7 @@ describe('a scenario of the owner’s that a client follows', () => {
       </QueryClientProvider>,
     );
     await userEvent.click(await screen.findByRole('button', { name: 'Supprimer ce scénario' }));
-    expect(confirm).toHaveBeenCalledWith('Supprimer ce scénario ? Un scénario encore suivi par un client, ou choisi dans les réglages, ne peut pas l’être : changez d’abord le leur.');
+    expect(confirm).toHaveBeenCalledWith(saying('Supprimer ce scénario ? Un scénario encore suivi par un client, ou choisi dans les réglages, ne peut pas l’être : changez d’abord le leur.'));
     await screen.findByText('Ce scénario est celui d’un client : Café du Centre. Changez d’abord son scénario.');
     expect(document.body.textContent).not.toContain(id);
   });

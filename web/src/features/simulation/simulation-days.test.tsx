@@ -91,7 +91,7 @@ describe('simulation days', () => {
         scenarioNames={{ chantiers: 'Chantiers', grands: 'Grands comptes' }}
       />,
     );
-    expect(screen.getAllByTestId('simulation-rule').map((r) => r.textContent)).toEqual([
+    expect(screen.getAllByTestId('simulation-rule').map((r) => plain(r.textContent))).toEqual([
       'Scénario « Chantiers » — choisi sur la fiche du client',
       'Scénario « Grands comptes » — choisi par la catégorie « grand-compte » du client',
       // A scenario whose name is unknown shows its id.

@@ -11,6 +11,7 @@ import { PHONE_ALTERNATIVE, renderDraft } from './api';
 // The API's list, read as text (the web app does not import the server's code).
 import renderSource from '../../../../shared/domain/template-render.ts?raw';
 import { renderTemplate } from '../../../../shared/domain/template-render.js';
+import { plain, saying } from '../../test/plain';
 
 const template = { id: 'courtesy', name: 'Pré-relance courtoise (J-5)', language: 'fr', tone: 'courtesy', subject: 'Facture {{invoiceNumber}}', body: 'Bonjour {{clientName}},', attachInvoicePdf: true, letter: false };
 const errorOf = (input: HTMLElement) => document.getElementById(input.getAttribute('aria-describedby')?.split(' ')[0] ?? '')?.textContent;
@@ -45,16 +46,16 @@ describe('the template editor', () => {
     renderEditor(() => ({ status: 422, body: { status: 422, title: 'Invalid', errors: [{ path: 'body.body', message: 'unknown variables: {{balance}}' }, { path: 'body.subject', message: 'unknown variables: {{invoiceNumbr}}' }] } }));
     // Each variable says what it is in the user's words, next to how it is written (both in its name).
     const chip = await screen.findByRole('button', { name: 'Insérer {{balanceAmount}} Reste dû' });
-    expect(chip.textContent).toBe('Insérer {{balanceAmount}} Reste dû');
+    expect(plain(chip.textContent)).toBe('Insérer {{balanceAmount}} Reste dû');
     const body = screen.getByLabelText('Message');
     expect(errorOf(body)).toBeFalsy();
     fireEvent.change(body, { target: { value: 'Reste {{balance}} sur {{invoiceNumber}}' } });
-    await waitFor(() => expect(errorOf(body)).toBe('Inconnu dans un modèle : {{balance}}. Choisissez une variable dans la liste ci-dessus.'));
+    await waitFor(() => expect(plain(errorOf(body))).toBe('Inconnu dans un modèle : {{balance}}. Choisissez une variable dans la liste ci-dessus.'));
     expect(screen.getByText(/^Reste\s+sur F-2026-0001$/)).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
     // The subject's error comes from the API only (the screen knows its variables): said in French too.
-    await waitFor(() => expect(errorOf(screen.getByLabelText('Objet'))).toBe('Inconnu dans un modèle : {{invoiceNumbr}}. Choisissez une variable dans la liste ci-dessus.'));
-    expect(errorOf(body)).toBe('Inconnu dans un modèle : {{balance}}. Choisissez une variable dans la liste ci-dessus.');
+    await waitFor(() => expect(plain(errorOf(screen.getByLabelText('Objet')))).toBe('Inconnu dans un modèle : {{invoiceNumbr}}. Choisissez une variable dans la liste ci-dessus.'));
+    expect(plain(errorOf(body))).toBe('Inconnu dans un modèle : {{balance}}. Choisissez une variable dans la liste ci-dessus.');
     // The first refused field on screen takes the focus, the subject above the message whatever the API's order
     // (it stayed on "Enregistrer", below the preview on a phone).
     expect(document.activeElement).toBe(screen.getByLabelText('Objet'));
@@ -71,7 +72,7 @@ describe('the template editor', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Insérer {{balanceAmount}} Reste dû' }));
     await waitFor(() => expect((body as HTMLTextAreaElement).value).toContain('{{balanceAmount}}'));
     fireEvent.change(body, { target: { value: 'Reste {{balance}}' } });
-    await waitFor(() => expect(errorOf(body)).toBe('Inconnu dans un modèle : {{balance}}. Choisissez une variable dans la liste ci-dessus.'));
+    await waitFor(() => expect(plain(errorOf(body))).toBe('Inconnu dans un modèle : {{balance}}. Choisissez une variable dans la liste ci-dessus.'));
     expect(calls.some((c) => c.path.endsWith('/preview'))).toBe(false);
   });
 
@@ -185,7 +186,7 @@ describe('the template editor', () => {
     await screen.findByRole('heading', { name: 'Aperçu — facture F-2026-0003' });
     await waitFor(() => expect(previews()).toEqual(['pro-late', 'consumer-not-due']));
     // On a consumer's invoice, a text citing penalties is said never to go to them (its amounts preview empty).
-    expect(screen.getByTestId('consumer-preview').textContent).toBe(
+    expect(plain(screen.getByTestId('consumer-preview').textContent)).toBe(
       'Marie Martin est un particulier : ce modèle cite des pénalités ou l’indemnité de 40 €, il ne lui partira jamais (ces montants restent vides ci-dessous).',
     );
     fireEvent.change(screen.getByLabelText('Message'), { target: { value: 'Reste dû : {{balanceAmount}}' } });
@@ -213,7 +214,7 @@ describe('the template editor', () => {
         </QueryClientProvider>,
       );
       await userEvent.click(await screen.findByRole('button', { name: 'Revenir au modèle fourni' }));
-      expect(confirm).toHaveBeenCalledWith('Revenir au modèle fourni ? Vos modifications de ce modèle seront perdues.');
+      expect(confirm).toHaveBeenCalledWith(saying('Revenir au modèle fourni ? Vos modifications de ce modèle seront perdues.'));
       expect(calls.filter((c) => c.method === 'DELETE')).toEqual([]);
       confirm.mockReturnValue(true);
       await userEvent.click(screen.getByRole('button', { name: 'Revenir au modèle fourni' }));
@@ -304,9 +305,9 @@ describe('deleting a template scenarios still use', () => {
         </QueryClientProvider>,
       );
       await userEvent.click(await screen.findByRole('button', { name: 'Supprimer ce modèle' }));
-      expect(confirm).toHaveBeenCalledWith('Supprimer ce modèle ? Un modèle encore envoyé par un scénario ne peut pas l’être : changez d’abord ses étapes.');
+      expect(confirm).toHaveBeenCalledWith(saying('Supprimer ce modèle ? Un modèle encore envoyé par un scénario ne peut pas l’être : changez d’abord ses étapes.'));
       const alert = await screen.findByRole('alert');
-      expect(alert.textContent).toContain('Le modèle est utilisé par « Maison », « Chantiers » : modifiez d’abord ces scénarios.');
+      expect(plain(alert.textContent)).toContain('Le modèle est utilisé par « Maison », « Chantiers » : modifiez d’abord ces scénarios.');
       expect(alert.textContent).not.toContain('01m8');
       expect(alert.querySelectorAll('li')).toHaveLength(1);
     } finally {

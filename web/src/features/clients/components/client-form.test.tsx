@@ -5,6 +5,7 @@ import { ApiError } from '../../../lib/problem';
 import { renderInApp } from '../../../test/render';
 import type { Client } from '../api';
 import { ClientFormView } from './client-form';
+import { plain } from '../../../test/plain';
 
 const errorOf = (label: string) => {
   const input = screen.getByLabelText(label);
@@ -79,7 +80,7 @@ describe('client form', () => {
     await userEvent.selectOptions(screen.getByLabelText('Scénario'), 'b2b-default');
     await userEvent.click(screen.getByRole('button', { name: 'Créer' }));
     await waitFor(() =>
-      expect(errorOf('Scénario')).toBe(
+      expect(plain(errorOf('Scénario'))).toBe(
         'Le scénario « Clients professionnels (J-5, J+1, J+8, J+15) » envoie des modèles qui citent des pénalités ou l’indemnité de 40 €, interdites envers un particulier : choisissez « Scénario par défaut » (celui des particuliers) ou un scénario sans pénalités.',
       ),
     );

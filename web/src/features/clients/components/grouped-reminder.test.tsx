@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeApi, nothingToRemind } from '../../../test/fake-api';
 import { renderInApp } from '../../../test/render';
 import { GroupedReminderDialog } from './grouped-reminder';
+import { plain } from '../../../test/plain';
 
 const invoice = (id: string, number: string) => ({ id, number, clientId: 'c1', status: 'sent', dueDate: '2026-11-20', grossCents: 94_000, balanceCents: 94_000 });
 const INVOICES = { items: [invoice('i1', 'F-2026-0003'), invoice('i2', 'F-2026-0004')] };
@@ -32,7 +33,7 @@ describe('the grouped reminder’s preview', () => {
     const dialog = await openAndPreview();
     // Said as the reasons, not as an error.
     expect(within(dialog).queryByRole('alert')).toBeNull();
-    expect([...within(dialog).getByTestId('grouped-skipped').querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+    expect([...within(dialog).getByTestId('grouped-skipped').querySelectorAll('li')].map((li) => plain(li.textContent))).toEqual([
       'F-2026-0003 ne partira pas : déjà relancée aujourd’hui.',
       'F-2026-0004 ne partira pas : relances suspendues.',
     ]);
@@ -89,7 +90,7 @@ describe('the grouped reminder’s preview', () => {
       return undefined;
     });
     const dialog = await openAndPreview();
-    const lines = [...within(dialog).getByTestId('grouped-skipped').querySelectorAll('li')].map((li) => li.textContent ?? '');
+    const lines = [...within(dialog).getByTestId('grouped-skipped').querySelectorAll('li')].map((li) => plain(li.textContent));
     expect(lines).toHaveLength(codes.length);
     expect(lines[0]).toBe('F-2026-010 ne partira pas : client relancé il y a peu.');
     for (const [i, code] of codes.entries()) expect(lines[i], code).not.toMatch(new RegExp(`: ${code}\\.$`));

@@ -5,6 +5,7 @@ import { fakeApi } from '../../../test/fake-api';
 import { renderInApp } from '../../../test/render';
 import type { Invoice } from '../api';
 import { InvoiceActions } from './invoice-actions';
+import { saying } from '../../../test/plain';
 
 const invoice = {
   id: 'inv1',
@@ -38,7 +39,7 @@ describe('the invoice menu’s actions that undo something', () => {
       await userEvent.click(await screen.findByRole('menuitem', { name: 'Sortir du contentieux' }));
     };
     await leave();
-    expect(confirm).toHaveBeenCalledWith('Sortir cette facture du contentieux ? Elle revient dans le suivi des impayés ; sans paiement, elle y repassera à la fin du délai prévu.');
+    expect(confirm).toHaveBeenCalledWith(saying('Sortir cette facture du contentieux ? Elle revient dans le suivi des impayés ; sans paiement, elle y repassera à la fin du délai prévu.'));
     expect(calls.filter((c) => c.method === 'DELETE')).toEqual([]);
     confirm.mockReturnValue(true);
     await leave();
@@ -59,7 +60,7 @@ describe('the invoice menu’s actions that undo something', () => {
       await userEvent.click(await screen.findByRole('menuitem', { name: 'Nouveau lien du portail client' }));
     };
     await newLink();
-    expect(confirm).toHaveBeenCalledWith('Créer un nouveau lien ? Ceux déjà envoyés au client (e-mail de la facture, relances) ne marcheront plus.');
+    expect(confirm).toHaveBeenCalledWith(saying('Créer un nouveau lien ? Ceux déjà envoyés au client (e-mail de la facture, relances) ne marcheront plus.'));
     expect(calls.filter((c) => c.method === 'POST')).toEqual([]);
     confirm.mockReturnValue(true);
     await newLink();

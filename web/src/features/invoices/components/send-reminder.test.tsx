@@ -5,6 +5,7 @@ import { fakeApi, type Recorded, nothingToRemind } from '../../../test/fake-api'
 import { renderInApp } from '../../../test/render';
 import { setLanguage } from '../../../lib/i18n';
 import { SendReminderDialog } from './reminders';
+import { plain } from '../../../test/plain';
 
 const GAP = 'This client received a message on 2026-11-24; the next one is allowed on 2026-11-27. Send with "force": true to send anyway.';
 const TEMPLATES = {
@@ -54,11 +55,11 @@ describe('sending a reminder now', () => {
       return undefined;
     });
     const dialog = await openDialog();
-    expect(within(dialog).getByTestId('preview-to').textContent).toBe('compta@dupont.test');
-    expect(within(dialog).getByTestId('preview-cc').textContent).toBe('patron@dupont.test');
-    expect(within(dialog).getByTestId('preview-bcc').textContent).toBe('moi@plombier.test');
-    expect(within(dialog).getByTestId('preview-body').textContent).toBe('Bonjour, la facture F-2026-0001 reste due.');
-    expect(within(dialog).getByTestId('preview-attachments').textContent).toBe('F-2026-0001.pdf');
+    expect(plain(within(dialog).getByTestId('preview-to').textContent)).toBe('compta@dupont.test');
+    expect(plain(within(dialog).getByTestId('preview-cc').textContent)).toBe('patron@dupont.test');
+    expect(plain(within(dialog).getByTestId('preview-bcc').textContent)).toBe('moi@plombier.test');
+    expect(plain(within(dialog).getByTestId('preview-body').textContent)).toBe('Bonjour, la facture F-2026-0001 reste due.');
+    expect(plain(within(dialog).getByTestId('preview-attachments').textContent)).toBe('F-2026-0001.pdf');
     // The recipients are shown in editable fields, filled with the client's defaults.
     expect((within(dialog).getByLabelText('À') as HTMLInputElement).value).toBe('compta@dupont.test');
     expect((within(dialog).getByLabelText('Cc') as HTMLInputElement).value).toBe('patron@dupont.test');
@@ -72,7 +73,7 @@ describe('sending a reminder now', () => {
       'Ce client a déjà reçu un message le 24 nov. 2026 : l’écart minimum entre deux messages mène au 27 nov. 2026. Vous pouvez tout de même envoyer.',
     );
     await userEvent.click(within(dialog).getByRole('button', { name: 'Envoyer quand même' }));
-    expect((await within(dialog).findByRole('status')).textContent).toBe('Relance envoyée. Destinataires : compta@dupont.test, patron@dupont.test.');
+    expect(plain((await within(dialog).findByRole('status')).textContent)).toBe('Relance envoyée. Destinataires : compta@dupont.test, patron@dupont.test.');
     // Unchanged recipients are left to the API (its defaults: billing contacts, a client who complained).
     expect(posts(calls, 'true')[0]).toEqual({ invoiceIds: ['inv1'], templateId: 'reminder' });
     await waitFor(() =>
@@ -91,7 +92,7 @@ describe('sending a reminder now', () => {
     });
     const dialog = await openDialog();
     await userEvent.selectOptions(within(dialog).getByLabelText('Modèle'), 'firm');
-    await waitFor(() => expect(within(dialog).getByTestId('preview-subject').textContent).toBe('Dernier rappel F-2026-0001'));
+    await waitFor(() => expect(plain(within(dialog).getByTestId('preview-subject').textContent)).toBe('Dernier rappel F-2026-0001'));
 
     const to = within(dialog).getByLabelText('À');
     await userEvent.clear(to);
@@ -111,13 +112,13 @@ describe('sending a reminder now', () => {
     await userEvent.type(within(dialog).getByLabelText('Cci'), 'archives@plombier.test');
     await userEvent.tab();
     // On leaving a field the preview is rendered again with what will be sent.
-    await waitFor(() => expect(within(dialog).getByTestId('preview-to').textContent).toBe('marie@dupont.test, jean@dupont.test'));
+    await waitFor(() => expect(plain(within(dialog).getByTestId('preview-to').textContent)).toBe('marie@dupont.test, jean@dupont.test'));
     expect(within(dialog).queryByTestId('preview-cc')).toBeNull();
-    expect(within(dialog).getByTestId('preview-bcc').textContent).toBe('archives@plombier.test, moi@plombier.test');
+    expect(plain(within(dialog).getByTestId('preview-bcc').textContent)).toBe('archives@plombier.test, moi@plombier.test');
     expect(to.getAttribute('aria-invalid')).toBe('false');
 
     await userEvent.click(within(dialog).getByRole('button', { name: 'Envoyer la relance' }));
-    expect((await within(dialog).findByRole('status')).textContent).toBe('Relance envoyée. Destinataires : marie@dupont.test, jean@dupont.test.');
+    expect(plain((await within(dialog).findByRole('status')).textContent)).toBe('Relance envoyée. Destinataires : marie@dupont.test, jean@dupont.test.');
     const sent = { invoiceIds: ['inv1'], templateId: 'firm', to: ['marie@dupont.test', 'jean@dupont.test'], cc: [], bcc: ['archives@plombier.test'] };
     expect(posts(calls, 'false')).toEqual([sent]);
     expect(posts(calls, 'true').at(-1)).toEqual(sent);
@@ -164,11 +165,11 @@ describe('sending a reminder now', () => {
     });
     const dialog = await openDialog();
     expect((within(dialog).getByLabelText('Modèle') as HTMLSelectElement).value).toBe('firm');
-    expect(within(dialog).getByTestId('preview-subject').textContent).toContain('Dernier rappel F-2026-0001');
+    expect(plain(within(dialog).getByTestId('preview-subject').textContent)).toContain('Dernier rappel F-2026-0001');
     expect(posts(calls, 'true').map((b) => (b as { templateId: string }).templateId)).toEqual(['firm']);
   });
 
-  it('writes the preview’s labels as each language does: "Objet :" in French, "Subject:" in English', async () => {
+  it('writes the preview’s labels as each language does: "Objet :" in French (a narrow no-break space before the colon, never at a line’s start), "Subject:" in English', async () => {
     fakeApi(({ method, path, body }) => {
       if (path === '/templates') return { status: 200, body: TEMPLATES };
       if (method === 'POST' && path === '/clients/c1/reminders?dryRun=true') return { status: 201, body: view(body as object, true) };
@@ -176,7 +177,7 @@ describe('sending a reminder now', () => {
     });
     const label = (dialog: HTMLElement, testId: string) => within(dialog).getByTestId(testId).parentElement!.querySelector('strong')!.textContent;
     const french = await openDialog();
-    expect([label(french, 'preview-to'), label(french, 'preview-subject')]).toEqual(['À :', 'Objet :']);
+    expect([label(french, 'preview-to'), label(french, 'preview-subject')]).toEqual(['À\u202f:', 'Objet\u202f:']);
     await setLanguage('en');
     try {
       await waitFor(() => expect([label(french, 'preview-to'), label(french, 'preview-subject')]).toEqual(['To:', 'Subject:']));
@@ -205,18 +206,18 @@ describe('sending a reminder now', () => {
     const dialog = await openDialog();
     await waitFor(() => expect((within(dialog).getByLabelText('Modèle') as HTMLSelectElement).value).toBe('reminder'));
     await userEvent.click(within(dialog).getByRole('button', { name: 'Envoyer la relance' }));
-    expect((await within(dialog).findByRole('status')).textContent).toBe('Relance envoyée. Destinataires : compta@dupont.test, patron@dupont.test.');
+    expect(plain((await within(dialog).findByRole('status')).textContent)).toBe('Relance envoyée. Destinataires : compta@dupont.test, patron@dupont.test.');
     // The plan and the lists are read again; the dialog still shows the message sent, with its template.
     await new Promise((r) => setTimeout(r, 100));
     expect(within(dialog).queryByTestId('preview-skipped')).toBeNull();
-    expect(within(dialog).getByTestId('preview-subject').textContent).toBe('Relance F-2026-0001');
+    expect(plain(within(dialog).getByTestId('preview-subject').textContent)).toBe('Relance F-2026-0001');
     expect((within(dialog).getByLabelText('Modèle') as HTMLSelectElement).value).toBe('reminder');
 
     // Opened again the same day: the preview says why not, and the send button says nothing else.
     await userEvent.click(within(dialog).getByRole('button', { name: 'Fermer' }));
     await userEvent.click(screen.getByRole('button', { name: 'Relancer maintenant' }));
     const again = await screen.findByRole('dialog', { name: 'Relancer maintenant' });
-    expect((await within(again).findByTestId('preview-skipped')).textContent).toBe('Cette facture ne peut pas être relancée maintenant : déjà relancé ce jour.');
+    expect(plain((await within(again).findByTestId('preview-skipped')).textContent)).toBe('Cette facture ne peut pas être relancée maintenant : déjà relancé ce jour.');
     expect(within(again).queryByRole('alert')).toBeNull();
     expect((within(again).getByRole('button', { name: 'Envoyer la relance' }) as HTMLButtonElement).disabled).toBe(true);
   });

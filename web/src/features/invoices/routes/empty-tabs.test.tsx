@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeApi } from '../../../test/fake-api';
 import { renderInApp } from '../../../test/render';
 import InvoicesScreen from './invoices-screen';
+import { plain } from '../../../test/plain';
 
 describe('an empty tab of the follow-up list', () => {
   it('says why it is empty and what fills it, and with filters on offers to clear them rather than to create an invoice', async () => {
@@ -64,7 +65,7 @@ describe('an empty tab of the follow-up list', () => {
     );
     renderInApp(<InvoicesScreen />);
     expect(await screen.findByText('Rien à relancer.')).toBeTruthy();
-    expect((await screen.findByTestId('drafts-waiting')).textContent).toBe('Vous avez des brouillons pas encore envoyés : une facture n’est suivie et relancée qu’une fois envoyée.');
+    expect(plain((await screen.findByTestId('drafts-waiting')).textContent)).toBe('Vous avez des brouillons pas encore envoyés : une facture n’est suivie et relancée qu’une fois envoyée.');
     expect(screen.queryByRole('link', { name: 'Voir la simulation' })).toBeNull();
     await userEvent.click(screen.getByRole('button', { name: 'Voir les brouillons' }));
     expect((await screen.findByRole('tab', { name: 'Brouillons' })).getAttribute('aria-selected')).toBe('true');
