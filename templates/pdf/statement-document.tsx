@@ -18,10 +18,14 @@ const LABELS = {
   },
 } as const;
 
-/** "Règlement F-2026-0001 · Virement · VIR-123": the invoice it pays, how, and the payer's reference. */
-const entryText = (line: StatementPdfData['statement']['lines'][number], language: Language): string => {
+/**
+ * "Règlement F-2026-0001 · Virement · VIR-123": the invoice it pays, how, and the payer's reference;
+ * "Avoir A-2026-0001 · F-2026-0008": the invoice it credits (it named the credit note alone, which the client cannot place).
+ */
+const entryText = (line: StatementPdfData['statement']['lines'][number], language: Language, numbers: ReadonlyMap<string, string | undefined>): string => {
   const method = line.method ? (invoiceLabels(language).methods[line.method] ?? line.method) : undefined;
-  return [`${LABELS[language].kinds[line.kind]} ${line.reference}`, method, line.paymentReference].filter(Boolean).join(' · ');
+  const credited = line.kind === 'credit_note' ? numbers.get(line.invoiceId) : undefined;
+  return [`${LABELS[language].kinds[line.kind]} ${line.reference}`, credited, method, line.paymentReference].filter(Boolean).join(' · ');
 };
 
 /** Open invoices a summary kept on one page lists (two lines each at most: it fits a page). */
@@ -35,6 +39,7 @@ export const statementDocument = (kit: PdfKit, data: StatementPdfData, numbering
   const { seller, client, statement, language } = data;
   const l = LABELS[language as Language];
   const money = (cents: number) => (cents ? euros(cents, language) : '');
+  const numbers = new Map(statement.openInvoices.map((i) => [i.id, i.number]));
   const lines = statement.openInvoices.map((i) => (
     <Text key={i.id} wrap={false}>{`${i.number ?? i.id} · ${l.due} ${shortDate(i.dueDate)} · ${euros(i.balanceCents, language)}${i.daysLate ? ` · ${l.late} ${i.daysLate}` : ''}`}</Text>
   ));
@@ -75,7 +80,7 @@ export const statementDocument = (kit: PdfKit, data: StatementPdfData, numbering
           {statement.lines.map((line, i) => (
             <View key={i} style={styles.bodyRow} wrap={false}>
               <Text style={[styles.cell, col.date]}>{shortDate(line.date)}</Text>
-              <Text style={[styles.cell, col.entry]}>{entryText(line, language as Language)}</Text>
+              <Text style={[styles.cell, col.entry]}>{entryText(line, language as Language, numbers)}</Text>
               <Text style={[styles.num, col.money]}>{money(line.debitCents)}</Text>
               <Text style={[styles.num, col.money]}>{money(line.creditCents)}</Text>
               <Text style={[styles.num, col.money]}>{euros(line.balanceCents, language)}</Text>

@@ -256,6 +256,9 @@ describe('GET /clients/{id}/statement', () => {
     expect(text).toContain(NAMES.B);
     expect(text).toContain('1\u00a0392,00\u00a0€'.replace(/\u00a0/g, ' '));
     expect(text).toContain('552,00'); // overdue: I3 360.00 + I4 192.00
+    // A credit note names the invoice it credits, as a payment names the invoice it pays.
+    const i4 = (await t.get(`/invoices/${ids.I4}`)).json.number;
+    expect(text).toContain(`Avoir A-${T.slice(0, 4)}-0001 · ${i4}`);
   });
 
   it('is a 404 for another tenant’s client', async () => {

@@ -242,6 +242,12 @@ describe('refusals that name the path they refuse', () => {
     expect(await refusal(t, 'POST', `/invoices/${draft.id}/reminders`, { force: true })).toEqual({
       ...conflict(onTheInvoice('the invoice was already reminded today')), detail: 'A reminder already went out for this invoice today: the next one can go tomorrow',
     });
+    // The client's minimum gap: the refusal names what lifts it, `force` (the web app offers "send anyway").
+    const second = await t.ok('POST', '/invoices', anInvoiceInput(client.id, { issueDate: addDays(today, -30), dueDate: addDays(today, -5) }));
+    await t.ok('POST', `/invoices/${second.id}/send`);
+    const gapField = [{ path: 'body.force', message: 'must be true to send within the client’s minimum gap' }];
+    expect(await refusal(t, 'POST', `/invoices/${second.id}/reminders`, {})).toMatchObject({ ...conflict(gapField), detail: expect.stringContaining('"force": true') });
+    expect(await refusal(t, 'POST', `/clients/${client.id}/reminders`, { invoiceIds: [second.id] })).toMatchObject({ ...conflict(gapField), detail: expect.stringContaining('"force": true') });
 
     const quote = await t.ok('POST', '/quotes', { clientId: client.id, issueDate: addDays(today, -10), validityDays: 90, lines: [{ description: 'Chantier', quantity: 1, unitPriceCents: 100_000, vatRate: 20 }] });
     const quoteSent = await t.ok('POST', `/quotes/${quote.id}/send`);

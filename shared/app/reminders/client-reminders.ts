@@ -275,7 +275,7 @@ export const makeSendClientReminder = (deps: GroupSendDeps) =>
     if (!result.items.some((i) => i.status === 'sent' || i.status === 'failed')) {
       if (result.gapUntil) {
         const last = lastMessageIn(current, (await deps.settings.get(tenantId)).timezone)?.date;
-        throw new ConflictError(`This client received a message on ${last ?? 'the same day'}; the next one is allowed on ${result.gapUntil}. Send with "force": true to send anyway.`);
+        throw new ConflictError(`This client received a message on ${last ?? 'the same day'}; the next one is allowed on ${result.gapUntil}. Send with "force": true to send anyway.`, [{ path: 'body.force', message: 'must be true to send within the client’s minimum gap' }]);
       }
       if (result.items.some((i) => i.reason === 'changed')) throw new ConflictError("The client's invoices keep changing while the reminder is prepared: reload them and try again");
       throw nothingToRemind();

@@ -85,6 +85,7 @@ export const makeSendReminderNow = (deps: SendReminderDeps) =>
     if (!input.force && last && last.date > addDays(today, -settings.minGapDays)) {
       throw new ConflictError(
         `This client received a message on ${last.date}; with a minimum gap of ${settings.minGapDays} days the next one is due on ${addDays(last.date, settings.minGapDays)}. Send with "force": true to send anyway.`,
+        [{ path: 'body.force', message: 'must be true to send within the client’s minimum gap' }],
       );
     }
     const recipients = reminderRecipients(client);
