@@ -35,6 +35,8 @@ const FR: Record<string, string> = {
   'must be an IANA time zone': 'Fuseau horaire inconnu (ex. Europe/Paris)',
   'must be an ISO 3166 alpha-2 code': 'Code pays à 2 lettres (ex. FR)',
   'must say why': 'Indiquez le motif',
+  // A list's next page asked with another sort, order or filter than its first (shared/http/list-query-seal.ts).
+  'was given for another sort, order or filter of this list: start again without a cursor': 'La liste a changé de tri ou de filtre : reprenez depuis la première page',
   'must be at least 1 cent': 'Au moins 0,01 €',
   'must be an integer number of cents': 'Montant invalide',
   'must have at most 3 decimals': '3 décimales au plus',
@@ -283,6 +285,7 @@ const EN: Record<string, string> = {
   'no such template': 'Template not found',
   'no such scenario': 'Scenario not found',
   'must say why': 'Give the reason',
+  'was given for another sort, order or filter of this list: start again without a cursor': 'The list’s sort or filter changed: start again from the first page',
   'is a draft': 'Draft invoice',
   bounced: 'Address bounced',
   'no working address': 'No working address',
