@@ -292,7 +292,9 @@ export const makeSimulateReminders = (deps: SimulationDeps) =>
           // A courtesy step goes before its due date: a plan's, before its instalment's (send-reminder.ts `dueBoundary`).
           const noSendFrom = !beforeDue ? undefined : isPlanTemplate(item.templateId) ? planRecord?.instalmentDue : ctx.invoice.dueDate;
           const cancelFrom = isPlanTemplate(item.templateId) ? planEndAt : undefined;
-          return { item, rank, ...replan, ...(position !== undefined ? { position } : {}), ...(noSendFrom ? { noSendFrom } : {}), ...(cancelFrom ? { cancelFrom } : {}) };
+          // A plan's step ranks by its instalment's date against the client's other invoices (send-reminder.ts `outrankingStep`).
+          const instalmentDue = planRecord?.instalmentDue;
+          return { item, rank, ...replan, ...(position !== undefined ? { position } : {}), ...(noSendFrom ? { noSendFrom } : {}), ...(cancelFrom ? { cancelFrom } : {}), ...(instalmentDue ? { instalmentDue } : {}) };
         }),
       };
     });
@@ -355,18 +357,18 @@ export const moveKey = (invoiceId: string, stepId: string, scheduledAt: string):
 
 /** One client's sends as the send path would make them: grouped, moved past its gap, in scenario order (simulation-client-rules.ts). */
 const withClientRules = (
-  entries: readonly { ctx: ReminderContext; items: readonly { item: SimulationItem; rank: number; position?: number; noSendFrom?: string; cancelFrom?: string; nominalDate?: string; afterPreviousDays?: number }[] }[],
+  entries: readonly { ctx: ReminderContext; items: readonly { item: SimulationItem; rank: number; position?: number; noSendFrom?: string; cancelFrom?: string; instalmentDue?: string; nominalDate?: string; afterPreviousDays?: number }[] }[],
   tones: ReadonlyMap<string, TemplateTone | undefined>,
 ): SimulationItem[] => {
   const { ctx } = entries[0]!;
   const all = entries.flatMap((e) => e.items.map((i) => ({ ...i, dueDate: e.ctx.invoice.dueDate })));
   const sends = all.filter(({ item }) => item.action === 'send' && item.at);
   const replayed = replayClientRules(
-    sends.map(({ item, rank, position, noSendFrom, cancelFrom, dueDate, nominalDate, afterPreviousDays }): PlannedSend => {
+    sends.map(({ item, rank, position, noSendFrom, cancelFrom, instalmentDue, dueDate, nominalDate, afterPreviousDays }): PlannedSend => {
       const tone = tones.get(item.templateId);
       return {
         invoiceId: item.invoiceId, invoiceLabel: item.invoiceNumber ?? item.invoiceId, rank, channel: item.channel, templateId: item.templateId, at: item.at!, dueDate, ...(position !== undefined ? { position } : {}),
-        ...(noSendFrom ? { noSendFrom } : {}), ...(cancelFrom ? { cancelFrom } : {}), ...(tone ? { tone } : {}), ...(nominalDate ? { nominalDate } : {}), ...(afterPreviousDays !== undefined ? { afterPreviousDays } : {}),
+        ...(noSendFrom ? { noSendFrom } : {}), ...(cancelFrom ? { cancelFrom } : {}), ...(instalmentDue ? { instalmentDue } : {}), ...(tone ? { tone } : {}), ...(nominalDate ? { nominalDate } : {}), ...(afterPreviousDays !== undefined ? { afterPreviousDays } : {}),
       };
     }),
     {
