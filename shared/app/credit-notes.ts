@@ -139,7 +139,7 @@ export const makeIssueCreditNote = ({ invoices, clients, settings, mailer, pdf, 
      * `writeOff`: the invoice (in litigation) ends `written_off`, the credit note is its VAT regularisation.
      */
     options: { readonly cancel?: boolean; readonly writeOff?: { readonly evidence?: string } } = {},
-  ): Promise<{ creditNote: CreditNoteRecord; invoice: InvoiceView }> => {
+  ): Promise<{ creditNote: CreditNoteRecord; invoice: InvoiceView; emailStatus: 'sent' | 'failed' }> => {
     const s = await settings.get(tenantId);
     // Dated ahead, a credit note would take next year's first number now (A-<year> follows its date) and lower
     // today's balance for a later day; like a payment, it is dated today or before.
@@ -220,6 +220,7 @@ export const makeIssueCreditNote = ({ invoices, clients, settings, mailer, pdf, 
     }, retry);
     const { seller, client: billed, language } = partiesOf(s, client, current);
     const bytes = await pdf.creditNote({ seller, client: billed, creditNote, language });
+    let emailStatus: 'sent' | 'failed' = 'sent';
     try {
       await mailer.send({
         to: [client.email],
@@ -230,10 +231,12 @@ export const makeIssueCreditNote = ({ invoices, clients, settings, mailer, pdf, 
         tags: { tenant: tenantId, invoice: invoiceId, kind: 'credit-note' },
       });
     } catch {
-      // The credit note exists legally once numbered; a failed email is recorded, not undone.
-      await invoices.appendEvents(tenantId, invoiceId, [{ at: clock.now().toISOString(), type: 'credit_note.email_failed', data: { number: creditNote.number } }]);
+      // The credit note exists legally once numbered; a failed email is recorded, not undone. The answer says so,
+      // and the event alerts the owner (a `send_failed` notification naming the credit note): he sends it himself.
+      emailStatus = 'failed';
+      await invoices.appendEvents(tenantId, invoiceId, [{ at: clock.now().toISOString(), type: 'credit_note.email_failed', data: { number: creditNote.number, creditNote: creditNote.number } }]);
     }
-    return { creditNote, invoice: toInvoiceView(settled, now, s.timezone) };
+    return { creditNote, invoice: toInvoiceView(settled, now, s.timezone), emailStatus };
   };
 
 /**

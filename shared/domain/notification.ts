@@ -43,7 +43,7 @@ export interface TimelineEventImage {
   readonly data?: Readonly<Record<string, unknown>>;
 }
 
-const DETAIL_FIELDS = ['date', 'reference', 'reason', 'stepId', 'instalments', 'until', 'bounceType', 'note', 'cause', 'held'] as const;
+const DETAIL_FIELDS = ['date', 'reference', 'reason', 'stepId', 'instalments', 'until', 'bounceType', 'note', 'cause', 'held', 'creditNote'] as const;
 
 const detailOf = (data: Readonly<Record<string, unknown>> = {}): NotificationDetail | undefined => {
   const detail: Record<string, string | number | boolean> = {};
@@ -81,6 +81,9 @@ export const notificationKindOf = (event: TimelineEventImage): NotificationKind 
       return 'paid_claim';
     case 'owner.alerted':
       return data.reason === 'send_failed' || data.reason === 'unknown_outcome' ? data.reason : undefined;
+    // A credit note SES refused: issued all the same, the client never got it (`detail.creditNote` names it).
+    case 'credit_note.email_failed':
+      return 'send_failed';
     case 'plan.requested':
       return 'plan_request';
     // The plan ended on an instalment missed for good: the invoice's own reminders take over.

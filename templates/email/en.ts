@@ -46,6 +46,7 @@ export const en: EmailTexts = {
         case 'promise': return [`Promise to pay — ${about}`, `The client promises to pay${d.date ? ` on ${d.date}` : ''}. Reminders are paused until then.`];
         case 'paid_claim': return [`"I have paid" — ${about}`, `The client says they paid${d.date ? ` on ${d.date}` : ''}${d.reference ? ` (reference ${d.reference})` : ''}. Check your account and record the payment.`];
         case 'send_failed':
+          if (d.creditNote) return [`Credit note not sent — ${about}`, `Credit note ${d.creditNote} is issued, but its email to the client was refused by the sending service: the client did not get it. Download its PDF from the invoice and send it yourself (a write-off's credit note must reach the debtor to recover the VAT).`];
           if (d.cause === 'sms_opted_out') return [`Text not sent — ${about}`, `The reminder text did not go out: the client opted out of texts by replying STOP, and no more will be delivered to that number. Remind them another way (email, letter) from the invoice, or give this client a scenario without texts.`];
           return [`Reminder not sent — ${about}`, `The reminder could not be sent after several attempts over 24 hours. You can send it by hand from the invoice.`];
         case 'unknown_outcome': return [`Reminder maybe not sent — ${about}`, `Sending the reminder was interrupted: it may or may not have left. It will not be resent automatically, to avoid a duplicate; check and resend it by hand if needed.`];

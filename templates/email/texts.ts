@@ -47,6 +47,8 @@ export interface OwnerNotificationText {
   readonly instalments?: number;
   /** What the client wrote with a plan request. */
   readonly note?: string;
+  /** `send_failed` of a credit note's email (not a reminder's): the credit note's number. */
+  readonly creditNote?: string;
   /** Why a step failed, when it is not an outage (`sms_opted_out`: the number replied STOP). */
   readonly cause?: 'sms_opted_out';
   /** A plan ended while the invoice is held: its reminders do not resume (a paused one's resume on `until`, if set). */

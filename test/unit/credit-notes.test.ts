@@ -250,8 +250,15 @@ describe('makeIssueCreditNote', () => {
   it('keeps a numbered credit note when its email fails, and records the failure', async () => {
     const failing: Mailer = { send: async () => Promise.reject(new Error('SES down')) };
     const { issue, invoices } = setup(anInvoiceRecord(), failing);
-    const { creditNote } = await issue('acme', 'inv1', { reason: 'Chantier annulé' });
+    const { creditNote, emailStatus } = await issue('acme', 'inv1', { reason: 'Chantier annulé' });
     expect(creditNote.number).toBe('A-2026-0001');
-    expect(invoices.events.get('acme|inv1')?.at(-1)).toMatchObject({ type: 'credit_note.email_failed', data: { number: 'A-2026-0001' } });
+    // The answer says the email did not leave; the event (which alerts the owner) names the credit note.
+    expect(emailStatus).toBe('failed');
+    expect(invoices.events.get('acme|inv1')?.at(-1)).toMatchObject({ type: 'credit_note.email_failed', data: { number: 'A-2026-0001', creditNote: 'A-2026-0001' } });
+  });
+
+  it('says the email left when it did', async () => {
+    const { issue } = setup(anInvoiceRecord());
+    expect((await issue('acme', 'inv1', { reason: 'Remise' })).emailStatus).toBe('sent');
   });
 });

@@ -52,6 +52,9 @@ describe('which timeline events notify the owner', () => {
     [{ type: 'portal.paid_claimed', data: { date: '2026-03-10' } }, 'paid_claim'],
     [{ type: 'owner.alerted', data: { reason: 'send_failed' } }, 'send_failed'],
     [{ type: 'owner.alerted', data: { reason: 'unknown_outcome' } }, 'unknown_outcome'],
+    // A credit note SES refused: issued all the same, the client never got it.
+    [{ type: 'credit_note.email_failed', data: { number: 'A-2026-0001', creditNote: 'A-2026-0001' } }, 'send_failed'],
+    [{ type: 'credit_note.issued', data: { number: 'A-2026-0001' } }, undefined],
     [{ type: 'plan.requested', data: { instalments: 3 } }, 'plan_request'],
     [{ type: 'instalment.missed', data: { dueDate: '2026-03-01', instalment: 0, dueCents: 5_000 } }, 'plan_missed'],
     [{ type: 'plan.ended', data: { reason: 'missed' } }, undefined],
@@ -67,6 +70,21 @@ describe('which timeline events notify the owner', () => {
     [{ type: 'reminder.skipped', data: { stepId: 'j+1', reason: 'address_failing' } }, undefined],
   ])('%j → %s', (event, kind) => {
     expect(notificationKindOf({ at: '2026-03-12T08:00:00.000Z', ...event })).toBe(kind);
+  });
+
+  // The event as shared/app/credit-notes.ts writes it when SES refuses the credit note's email: the owner is told which
+  // credit note the client did not get and to send it himself, not that a reminder failed.
+  it('tells the owner which credit note did not reach the client, not that a reminder failed', () => {
+    const facts = notificationFacts({ type: 'credit_note.email_failed', at: '2026-03-12T08:00:00.000Z', data: { number: 'A-2026-0003', creditNote: 'A-2026-0003' } })!;
+    expect(facts).toMatchObject({ kind: 'send_failed', detail: { creditNote: 'A-2026-0003' } });
+    const notification: Notification = { id: 'e1', tenantId: 't', invoiceId: 'inv1', invoiceNumber: 'F-2026-0005', clientName: 'Sophie Martin', read: false, email: 'pending', ...facts };
+    const fr = emailTexts('fr').ownerNotification(describeNotification(notification, 'fr'));
+    expect(fr.subject).toBe('[Relances] Avoir non envoyé — facture F-2026-0005 (Sophie Martin)');
+    expect(fr.text).toContain("L'avoir A-2026-0003 est émis, mais son e-mail au client a été refusé par le service d'envoi");
+    expect(fr.text).not.toContain('relance');
+    const en = emailTexts('en').ownerNotification(describeNotification(notification, 'en'));
+    expect(en.subject).toBe('[Relances] Credit note not sent — invoice F-2026-0005 (Sophie Martin)');
+    expect(en.text).toContain('Credit note A-2026-0003 is issued, but its email to the client was refused by the sending service');
   });
 
   // The event as POST /portal/{token}/plan-request writes it: the instalments themselves, and the client's note.

@@ -84,6 +84,7 @@ export const describe = (n: Notification, language: 'fr' | 'en') => {
     ...(text('reference') ? { reference: text('reference') } : {}),
     ...(text('recipients') ? { recipients: text('recipients') } : {}),
     ...(text('note') ? { note: text('note') } : {}),
+    ...(text('creditNote') ? { creditNote: text('creditNote') } : {}),
     ...(text('cause') === 'sms_opted_out' ? { cause: 'sms_opted_out' as const } : {}),
     ...(text('held') === 'litigation' || text('held') === 'disputed' || text('held') === 'paused' ? { held: text('held') as 'litigation' | 'disputed' | 'paused' } : {}),
     ...(text('held') === 'paused' && text('until') ? { until: formatDate(text('until')!, language) } : {}),

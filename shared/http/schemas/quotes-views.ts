@@ -68,4 +68,5 @@ export const CreditNoteView = z.object({
   vatBreakdown: z.array(z.object({ vatRate: z.number(), netCents: z.number().int(), vatCents: z.number().int() })),
   createdAt: instant,
 });
-export const CreditNoteResult = z.object({ creditNote: CreditNoteView, invoice: Invoice });
+/** `emailStatus`: whether the credit note's email to the client left (`failed`: SES refused it; the owner is alerted and sends the PDF himself). */
+export const CreditNoteResult = z.object({ creditNote: CreditNoteView, invoice: Invoice, emailStatus: z.enum(['sent', 'failed']) });

@@ -4159,6 +4159,8 @@ export interface operations {
                             /** @enum {string} */
                             vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                         };
+                        /** @enum {string} */
+                        emailStatus: "sent" | "failed";
                         invoice: {
                             balanceCents: number;
                             clientId: string;
@@ -9284,6 +9286,8 @@ export interface operations {
                             /** @enum {string} */
                             vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
                         };
+                        /** @enum {string} */
+                        emailStatus: "sent" | "failed";
                         invoice: {
                             balanceCents: number;
                             clientId: string;

@@ -52,7 +52,7 @@ const fr = {
     no_postal_address: 'Ajouter l’adresse postale à la fiche du client {{client}}',
     other: 'Compléter la fiche du client {{client}}',
   },
-  detail: { date: 'Date', reason: 'Motif', reference: 'Référence', recipients: 'Destinataires', stepId: 'Étape', instalments: 'Échéances', until: 'Jusqu’au', bounceType: 'Rejet' },
+  detail: { date: 'Date', reason: 'Motif', reference: 'Référence', recipients: 'Destinataires', stepId: 'Étape', instalments: 'Échéances', until: 'Jusqu’au', bounceType: 'Rejet', creditNote: 'Avoir' },
   bounceTypes: { Permanent: 'définitif (adresse invalide)', Transient: 'temporaire', Undetermined: 'indéterminé' },
 };
 
@@ -108,6 +108,6 @@ export const notificationTexts = registerTexts('alerts', fr, {
     no_postal_address: 'Add a postal address to {{client}}’s record',
     other: 'Complete {{client}}’s record',
   },
-  detail: { date: 'Date', reason: 'Reason', reference: 'Reference', recipients: 'Recipients', stepId: 'Step', instalments: 'Instalments', until: 'Until', bounceType: 'Bounce' },
+  detail: { date: 'Date', reason: 'Reason', reference: 'Reference', recipients: 'Recipients', stepId: 'Step', instalments: 'Instalments', until: 'Until', bounceType: 'Bounce', creditNote: 'Credit note' },
   bounceTypes: { Permanent: 'permanent (invalid address)', Transient: 'temporary', Undetermined: 'undetermined' },
 });

@@ -15,8 +15,11 @@ export const CreditNoteDialog = ({
   open: controlledOpen,
   onOpenChange,
   returnFocus,
+  onIssued,
 }: {
   invoiceId: string;
+  /** Told what the API answered: whether the credit note's email to the client left. */
+  onIssued?: (result: { creditNote: { number: string }; emailStatus: 'sent' | 'failed' }) => void;
   open?: boolean;
   onOpenChange?: (open: boolean) => void;
   returnFocus?: RefObject<HTMLElement | null>;
@@ -37,7 +40,8 @@ export const CreditNoteDialog = ({
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async (v) => {
     try {
-      await creditNote.mutateAsync({ reason: v.reason, ...(v.amount.trim() ? { amountCents: parseMoney(v.amount)! } : {}) });
+      const issued = await creditNote.mutateAsync({ reason: v.reason, ...(v.amount.trim() ? { amountCents: parseMoney(v.amount)! } : {}) });
+      onIssued?.(issued);
       setOpen(false);
       form.reset();
     } catch (error) {

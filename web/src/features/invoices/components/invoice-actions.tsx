@@ -38,6 +38,9 @@ export const InvoiceActions = ({
   const owner = usePortalActions(id);
   const [dialog, setDialog] = useState<DialogName | null>(null);
   const [copied, setCopied] = useState(false);
+  // A credit note the API issued but could not email (SES refused it): said here, not only on the timeline.
+  const [unsentCreditNote, setUnsentCreditNote] = useState<string | null>(null);
+  const issuedCreditNote = (r: { creditNote: { number: string }; emailStatus: 'sent' | 'failed' }) => setUnsentCreditNote(r.emailStatus === 'failed' ? r.creditNote.number : null);
   const menuButton = useRef<HTMLButtonElement>(null);
   const proof = useDocumentDownload(`/invoices/${id}/proof.pdf${lang === 'en' ? '?lang=en' : ''}`, lang === 'en' ? `proof-file-${inv.number}.pdf` : `preuves-${inv.number}.pdf`);
 
@@ -150,6 +153,11 @@ export const InvoiceActions = ({
       )}
       {proof.error !== undefined && <ErrorMessage error={proof.error} />}
       {actionError && <ErrorMessage error={actionError} />}
+      {unsentCreditNote && (
+        <p role="alert" className="error-box" data-testid="credit-note-email-failed">
+          {t('invoiceMore.creditNoteEmailFailed', { number: unsentCreditNote })}
+        </p>
+      )}
       {owner.revokeLinks.isSuccess && !owner.link.data && (
         <p role="status" className="notice">
           {t('invoiceGaps.portalRevoked')}
@@ -216,7 +224,7 @@ export const InvoiceActions = ({
           onSubmit={(v) => owner.dispute.mutateAsync(v.reason!)}
         />
       )}
-      {!draft && <CreditNoteDialog invoiceId={id} {...dialogProps('creditNote')} />}
+      {!draft && <CreditNoteDialog invoiceId={id} {...dialogProps('creditNote')} onIssued={issuedCreditNote} />}
       {open && (
         <ActionDialog
           {...dialogProps('litigation')}
@@ -239,7 +247,7 @@ export const InvoiceActions = ({
           ]}
           confirm={t('invoiceMore.writeOffConfirm')}
           danger
-          onSubmit={(v) => endgame.writeOff.mutateAsync({ reason: v.reason!, ...(v.evidence ? { evidence: v.evidence } : {}) })}
+          onSubmit={async (v) => issuedCreditNote(await endgame.writeOff.mutateAsync({ reason: v.reason!, ...(v.evidence ? { evidence: v.evidence } : {}) }))}
         />
       )}
     </>
