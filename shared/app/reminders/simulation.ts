@@ -28,7 +28,14 @@ export interface SimulationDeps extends ReminderReadDeps {
   readonly templates?: TenantDocuments<ReminderTemplate>;
 }
 
+/**
+ * Why the client rules moved a step to a later day before a firmer grouped message stood for it there (`skip`,
+ * `group_sent`): read by makeClientRuleMoves. A symbol key, so `GET /reminders/simulation` never serializes it.
+ */
+export const SKIP_MOVED_BY: unique symbol = Symbol('skipMovedBy');
+
 export interface SimulationItem {
+  readonly [SKIP_MOVED_BY]?: string;
   readonly clientId: string;
   readonly clientName: string;
   readonly invoiceId: string;
@@ -344,6 +351,13 @@ export const makeClientRuleMoves = (deps: SimulationDeps) => {
         moves.set(moveKey(item.invoiceId, item.stepId, item.plannedAt), { at: item.at, movedBy: item.reason, skip: 'due_passed' });
         continue;
       }
+      // A step moved to a later day where a firmer grouped message stands for it (skipped `group_sent`): its invoice goes out
+      // in that message, that day, not on the step's own day (shown going out then, and nothing went).
+      const movedBy = item.action === 'skip' && item.reason === 'group_sent' ? item[SKIP_MOVED_BY] : undefined;
+      if (movedBy && item.plannedAt && item.at && localDate(new Date(item.at), timezone) > localDate(new Date(item.plannedAt), timezone)) {
+        moves.set(moveKey(item.invoiceId, item.stepId, item.plannedAt), { at: item.at, movedBy });
+        continue;
+      }
       // The move to litigation too: it keeps its spacing from the last reminder the gap pushed (15 days after it).
       if ((item.action !== 'send' && item.action !== 'escalate') || !item.plannedAt || !item.at || !item.reason) continue;
       if (localDate(new Date(item.at), timezone) <= localDate(new Date(item.plannedAt), timezone)) continue;
@@ -390,7 +404,7 @@ const withClientRules = (
   const out = all.map(({ item, dueDate }): SimulationItem => {
     const r = bySend.get(item);
     if (!r) return item;
-    if (r.skipped) return { ...item, action: 'skip', at: r.at, plannedAt: item.at!, reason: r.skipped };
+    if (r.skipped) return { ...item, action: 'skip', at: r.at, plannedAt: item.at!, reason: r.skipped, ...(r.movedBy ? { [SKIP_MOVED_BY]: r.movedBy } : {}) };
     return {
       ...item,
       templateId: templateAt(item, r.at, dueDate),
