@@ -47,6 +47,9 @@ export class ConflictError extends AppError {
   }
 }
 
+/** The client gap's 409 (a message to this client within `minGapDays`) names what lifts it: `force`. */
+export const CLIENT_GAP: readonly FieldError[] = [{ path: 'body.force', message: 'must be true to send within the client’s minimum gap' }];
+
 /**
  * 409: the invoice was sent a moment ago and the stream's re-plan has not recorded its reminder plan
  * yet (GET /invoices/{id}/reminders shows it computed): the same request answers once it has, in

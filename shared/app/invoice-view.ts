@@ -4,9 +4,9 @@ import type { InvoiceRecord } from './ports.js';
 
 /** The API shape of an invoice: the record plus what is derived from it at `now`. */
 export const toInvoiceView = (invoice: InvoiceRecord, now: Date, timeZone: string): InvoiceView => {
-  const { tenantId, clientKind, version, emailedAt, reminderCount, lastPaymentAt, portalGeneration, portalLinkStored, lastReminderDay, escalatedPlan, paidInLitigation, portalActions, importedPaidCents, deductions, ...rest } = invoice;
+  const { tenantId, clientKind, version, emailedAt, reminderCount, lastPaymentAt, portalGeneration, portalLinkStored, lastReminderDay, escalatedPlan, paidInLitigation, portalActions, importedPaidCents, dueDateChanges, deductions, ...rest } = invoice;
   // Internal claim fields (the per-day reminder slot, the escalated plan, the portal's daily count, an import's check): not part of the API's Invoice.
-  void [tenantId, clientKind, version, emailedAt, reminderCount, lastPaymentAt, portalGeneration, portalLinkStored, lastReminderDay, escalatedPlan, paidInLitigation, portalActions, importedPaidCents];
+  void [tenantId, clientKind, version, emailedAt, reminderCount, lastPaymentAt, portalGeneration, portalLinkStored, lastReminderDay, escalatedPlan, paidInLitigation, portalActions, importedPaidCents, dueDateChanges];
   return {
     ...rest,
     lines: [...invoice.lines],

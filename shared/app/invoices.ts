@@ -123,9 +123,9 @@ export const makeUpdateInvoice = ({ invoices, settings, clock }: Pick<InvoiceDep
     const now = clock.now();
     const at = now.toISOString();
     const events: TimelineRecord[] = [];
-    if (patch.dueDate !== undefined && patch.dueDate !== current.dueDate && current.status !== 'draft') {
-      events.push({ at, type: 'invoice.due_date_changed', data: { from: current.dueDate, to: patch.dueDate } });
-    }
+    const timezone = (await settings.get(tenantId)).timezone;
+    const dueMoved = patch.dueDate !== undefined && patch.dueDate !== current.dueDate && current.status !== 'draft';
+    if (dueMoved) events.push({ at, type: 'invoice.due_date_changed', data: { from: current.dueDate, to: patch.dueDate } });
     for (const flag of ['remindersPaused', 'disputed'] as const) {
       if (patch[flag] !== undefined && patch[flag] !== current[flag]) {
         events.push({ at, type: `invoice.${flag === 'disputed' ? (patch[flag] ? 'disputed' : 'dispute_resolved') : patch[flag] ? 'reminders_paused' : 'reminders_resumed'}` });
@@ -146,6 +146,8 @@ export const makeUpdateInvoice = ({ invoices, settings, clock }: Pick<InvoiceDep
       ...current,
       ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)),
       ...(patch.lines ? { totals: invoiceTotals(patch.lines) } : {}),
+      // The due date of each day kept, for the cockpit's past days (it aged them all by the new one).
+      ...(dueMoved ? { dueDateChanges: [...(current.dueDateChanges ?? []), { on: localDate(now, timezone), from: current.dueDate }] } : {}),
       updatedAt: at,
     };
     if (vatExemption === null) delete (next as { vatExemption?: string }).vatExemption;
@@ -166,7 +168,7 @@ export const makeUpdateInvoice = ({ invoices, settings, clock }: Pick<InvoiceDep
     // As POST /invoices/{id}/resume: a pause lifted leaves no end date, reason or promised date behind.
     if (patch.remindersPaused === false) for (const field of ['pausedUntil', 'pauseReason', 'promisedFor'] as const) delete (next as Partial<Pick<InvoiceRecord, typeof field>>)[field];
     await invoices.save(next, { events });
-    return toInvoiceView(next, now, (await settings.get(tenantId)).timezone);
+    return toInvoiceView(next, now, timezone);
   };
 
 export const makeGetTimeline = ({ invoices }: { readonly invoices: InvoiceLedger }) =>

@@ -19,7 +19,7 @@ import type { ClientRepository, Clock, InvoiceRecord, InvoiceRepository, Mailer,
 import { defaultRetryPolicy, retryOnConflict, type RetryPolicy } from './retry-on-conflict.js';
 import type { PortalLinks } from './portal/portal-links.js';
 import { countPortalAction } from './portal/portal-rate.js';
-import { PortalStateError } from './portal/portal-actions.js';
+import { onTheLink, PortalStateError } from './portal/portal-actions.js';
 
 export interface PaymentPlanDeps {
   readonly invoices: InvoiceRepository;
@@ -182,7 +182,7 @@ export const makeRequestPaymentPlan = ({ invoices, settings, clock, retry = defa
       const counted = countPortalAction(invoice, today);
       // Disputed: the seller answers the dispute first, as for a promise (the portal offers neither then); it was
       // recorded, and the owner alerted, from a page opened before the dispute or a direct call.
-      if (invoice.disputed) throw new PortalStateError('The invoice is disputed: the seller answers the dispute first');
+      if (invoice.disputed) throw new PortalStateError('The invoice is disputed: the seller answers the dispute first', onTheLink('the invoice is disputed'));
       const request: PlanRequest = { instalments, requestedAt: at, status: 'pending', ...(input.note ? { note: input.note } : {}) };
       await invoices.save(
         { ...invoice, ...counted, planRequest: request, updatedAt: at },

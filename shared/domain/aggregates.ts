@@ -24,6 +24,8 @@ export interface InvoiceFacts {
   readonly status: InvoiceStatus;
   readonly issueDate: string;
   readonly dueDate: string;
+  /** Due dates moved once sent, oldest first: the business day of the move and the due date before it. */
+  readonly dueDateChanges?: readonly { readonly on: string; readonly from: string }[];
   readonly grossCents: number;
   /** Deposits a final invoice deducts (they were invoiced on their own). */
   readonly deductedCents: number;
@@ -149,9 +151,9 @@ export const invoiceContribution = (f: InvoiceFacts): Contribution => {
   const balanceNow = isOutstanding(f.status) ? Math.max(0, f.grossCents - f.deductedCents - f.paidCents - f.creditedCents) : 0;
   if (!voided) {
     const flows = balanceFlows(f, balanceNow);
-    for (const flow of flows) {
-      add(counters, movesItem(flow.date), openBalanceKey(f.clientId, f.dueDate), flow.balanceCents);
-      add(counters, movesItem(flow.date), openCountKey(f.clientId, f.dueDate), flow.count);
+    for (const flow of dueKeyedFlows(f, flows)) {
+      add(counters, movesItem(flow.date), openBalanceKey(f.clientId, flow.dueDate), flow.balanceCents);
+      add(counters, movesItem(flow.date), openCountKey(f.clientId, flow.dueDate), flow.count);
     }
     for (const shift of planShiftFlows(f, flows)) add(counters, movesItem(shift.date), planShiftKey(f.clientId, shift.at), shift.cents);
   }
@@ -250,6 +252,33 @@ export const balanceFlows = (f: InvoiceFacts, balanceNow: number): { date: strin
     before = balance;
   });
   return flows;
+};
+
+/**
+ * The balance flows under the due date in force on their day, and on each day the due date was moved
+ * (a delay granted once sent) the balance of the day before taken from the former due date to the new
+ * one: a past asOf then ages that day's balance by that day's due date (it aged it by today's). Without
+ * a move, the flows as they are, under today's due date.
+ */
+export const dueKeyedFlows = (
+  f: Pick<InvoiceFacts, 'dueDate' | 'dueDateChanges'>,
+  flows: readonly { date: string; balanceCents: number; count: number }[],
+): { date: string; dueDate: string; balanceCents: number; count: number }[] => {
+  const changes = f.dueDateChanges ?? [];
+  // The due date in force on a day: the one a later move replaced, else today's.
+  const dueOn = (date: string) => changes.find((c) => c.on > date)?.from ?? f.dueDate;
+  const keyed = flows.map((flow) => ({ ...flow, dueDate: dueOn(flow.date) }));
+  for (const day of [...new Set(changes.map((c) => c.on))].sort()) {
+    const from = changes.find((c) => c.on >= day)!.from;
+    const to = dueOn(day);
+    if (from === to) continue;
+    const before = flows.filter((flow) => flow.date < day);
+    const balanceCents = before.reduce((n, flow) => n + flow.balanceCents, 0);
+    const count = before.reduce((n, flow) => n + flow.count, 0);
+    if (balanceCents === 0 && count === 0) continue;
+    keyed.push({ date: day, dueDate: from, balanceCents: -balanceCents, count: -count }, { date: day, dueDate: to, balanceCents, count });
+  }
+  return keyed;
 };
 
 /**

@@ -383,6 +383,29 @@ export const templatePurpose = (id: string): TemplatePurpose => PURPOSES.get(id)
  * built-in courtesy one the owner named (it told the client the invoice "arrive à échéance" on a past date; a template of
  * the owner's own keeps his words). Else undefined.
  */
+/**
+ * The built-in firm and formal-notice texts as the first message about an invoice (`reminderCount` 0: a mise en demeure
+ * or a firm reminder sent by hand first, or a scenario opening with one): they said "Malgré nos relances" / "Deuxième
+ * relance" to a client never reminded, while the mise en demeure letter attached says "Sauf erreur de notre part" (its
+ * `firstNotice`) and a grouped message drops them too. Only the built-in phrases change; an owner's own words stay.
+ */
+const FIRST_NOTICE_WORDING: readonly (readonly [string, string])[] = [
+  ['Malgré notre précédente relance, la facture', 'Sauf erreur de notre part, la facture'],
+  ['Malgré nos relances, la facture', 'Sauf erreur de notre part, la facture'],
+  ['Malgré nos rappels, la facture', 'Sauf erreur de notre part, la facture'],
+  ['Despite our previous reminder, invoice', 'Unless we are mistaken, invoice'],
+  ['Despite our reminders, invoice', 'Unless we are mistaken, invoice'],
+];
+const FIRST_NOTICE_SUBJECTS: readonly (readonly [string, string])[] = [
+  ['Deuxième relance : ', 'Relance : '],
+  ['Second rappel : ', 'Rappel : '],
+  ['Second reminder: ', 'Reminder: '],
+];
+export const firstNoticeWording = (rendered: { subject: string; text: string }): { subject: string; text: string } => ({
+  subject: FIRST_NOTICE_SUBJECTS.reduce((s, [from, to]) => (s.startsWith(from) ? to + s.slice(from.length) : s), rendered.subject),
+  text: FIRST_NOTICE_WORDING.reduce((t, [from, to]) => t.replace(from, to), rendered.text),
+});
+
 export const fittingTemplateId = (tone: TemplateTone, named: string | undefined, overdue: boolean, consumer: boolean): string | undefined => {
   const id = !overdue ? (tone !== 'courtesy' ? 'courtesy' : undefined) : /^courtesy(-consumer)?(-en)?$/.test(named ?? '') ? 'reminder' : undefined;
   return id && (consumer ? `${id}-consumer` : id);

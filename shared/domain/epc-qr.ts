@@ -21,6 +21,17 @@ export interface EpcTransfer {
 }
 
 export const EPC_MAX_BYTES = 331;
+
+/**
+ * IBAN country codes of the EEA (EU, Iceland, Liechtenstein, Norway, and the French, Portuguese, Spanish and Finnish
+ * territories part of it with codes of their own), where a version 002 payload may leave the BIC out (EPC069-12 AT-23).
+ * The other SEPA countries (CH, GB, MC, SM, AD, VA, GI…) need it.
+ */
+const EEA_IBAN_COUNTRIES: ReadonlySet<string> = new Set([
+  'AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT', 'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE',
+  'IS', 'LI', 'NO',
+  'GF', 'GP', 'MQ', 'RE', 'YT', 'BL', 'MF', 'PM', 'AX',
+]);
 const MAX_EPC_CENTS = 99_999_999_999;
 
 /** `1234` → `EUR12.34`: a dot, two decimals, no thousands separator. */
@@ -35,6 +46,8 @@ export const epcPayload = (t: EpcTransfer): string | undefined => {
   if (!isValidIban(iban)) return undefined;
   const bic = t.bic ? t.bic.replace(/\s+/g, '').toUpperCase() : '';
   if (bic && !isValidBic(bic)) return undefined;
+  // Version 002 leaves the BIC out only inside the EEA: a Swiss, British or Monegasque account needs it.
+  if (!bic && !EEA_IBAN_COUNTRIES.has(iban.slice(0, 2))) return undefined;
   const amount = t.amountCents !== undefined && Number.isInteger(t.amountCents) && t.amountCents >= 1 && t.amountCents <= MAX_EPC_CENTS ? epcAmount(t.amountCents) : '';
   const head = ['BCD', '002', '1', 'SCT', bic, oneLine(t.beneficiaryName, 70), iban, amount, '', ''].join('\n');
   const fits = (remittance: string) => [...remittance].length <= 140 && bytes(`${head}\n${remittance}`) <= EPC_MAX_BYTES;

@@ -100,9 +100,9 @@ export const manualTemplateId = (
   return (next && pick.i > next.i ? next : pick).step.templateId;
 };
 
-/** What orders a client's invoices contending for one send window when they are not grouped (ADR 0005). */
+/** What orders a client's invoices contending for one send window (ADR 0005; grouped, a plan's reminder and the message, ADR 0006). */
 export interface SendRank {
-  /** The invoice's due date: the most overdue goes first. */
+  /** The date the money the step speaks of is due (`rankDate`): the most overdue goes first. */
   readonly dueDate: string;
   /** The step's position in its scenario: on the same due date, the more advanced step goes first. */
   readonly position: number;
@@ -117,3 +117,12 @@ export interface SendRank {
  */
 export const compareSendRank = (a: SendRank, b: SendRank): number =>
   (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0) || b.position - a.position || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
+
+/**
+ * The date a step ranks by: the date the client must pay the money it speaks of. A payment plan's reminder
+ * (`instalment-courtesy`, `instalment-late`) speaks of one instalment, so its instalment's date; any other step its
+ * invoice's due date. Ranked by its invoice's due date, a courtesy reminder of an instalment due 01/12 on an invoice
+ * due 17/12 lost the window to another invoice's J-5 (due 03/12), went past the gap onto its instalment's date and
+ * was skipped `due_passed` (ADR 0006, addendum).
+ */
+export const rankDate = (step: { readonly instalmentDue?: string | undefined }, invoiceDueDate: string): string => step.instalmentDue ?? invoiceDueDate;

@@ -103,6 +103,11 @@ export interface InvoiceRecord {
    * write): another upload of the file checked between the two finds it paid as the file says. Not part of the API.
    */
   readonly importedPaidCents?: number;
+  /**
+   * Due dates moved once sent (a delay granted): the business day of each move (tenant time zone) and the due date
+   * before it, oldest first, so a past cockpit ages that day's balance by the due date of that day. Not part of the API.
+   */
+  readonly dueDateChanges?: readonly { readonly on: string; readonly from: string }[];
   /** The latest payment plan (échéancier), active or ended; its reminder steps replace the scenario's while it runs. */
   readonly paymentPlan?: PaymentPlan;
   /** A plan the client asked for from the portal, until the owner decides. */
@@ -255,7 +260,7 @@ export interface InvoiceListQuery {
 }
 
 /** The API shape of an invoice: the record without its bookkeeping, plus what is derived at read time. */
-export type InvoiceView = Omit<InvoiceRecord, 'tenantId' | 'clientKind' | 'version' | 'emailedAt' | 'reminderCount' | 'lastPaymentAt' | 'portalGeneration' | 'portalLinkStored' | 'lastReminderDay' | 'escalatedPlan' | 'importedPaidCents' | 'paidInLitigation'> & {
+export type InvoiceView = Omit<InvoiceRecord, 'tenantId' | 'clientKind' | 'version' | 'emailedAt' | 'reminderCount' | 'lastPaymentAt' | 'portalGeneration' | 'portalLinkStored' | 'lastReminderDay' | 'escalatedPlan' | 'importedPaidCents' | 'paidInLitigation' | 'dueDateChanges'> & {
   readonly balanceCents: number;
   readonly overdue: boolean;
   readonly daysLate: number;

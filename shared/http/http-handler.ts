@@ -12,6 +12,7 @@ import { badTextProblem } from '../domain/bad-text.js';
 import type { IdempotencyStore } from '../app/ports.js';
 import type { CsvBodyReader } from './csv-body.js';
 import { loggedError, logger, redacted, type Correlation } from '../adapters/telemetry/powertools-logger.js';
+import { listQuerySeal, sealNextCursor, unsealCursor } from './list-query-seal.js';
 import { objectKeys, parseOrThrow, toProblem } from './problem.js';
 import type { RouteDefinition } from './routes.js';
 import type { RouteSchema } from './route-definition.js';
@@ -181,12 +182,17 @@ export const httpHandler = <R extends RouteDefinition>(
   if (route.idempotent && !idempotency) throw new Error(`Route ${route.method} ${route.path} is idempotent: give httpHandler its idempotency store`);
   const csv = (options as Partial<IdempotencyWiring> | undefined)?.csv;
   if (route.csvBody && !csv) throw new Error(`Route ${route.method} ${route.path} takes CSV: give httpHandler its reader (readCsvBody)`);
+  if (route.idempotent && queryNamesOf(route).has('cursor')) throw new Error(`Route ${route.method} ${route.path} is a list: its pages are not replayed`);
   const core = async (event: HttpEvent, context?: Pick<Context, 'awsRequestId'>): Promise<HttpResult> => {
     const { tenantId, email } = route.auth === 'jwt' ? tenantOf(event) : { tenantId: '', email: undefined };
     const params = (route.params ? parseOrThrow(route.params, event.pathParameters ?? {}, 'path') : undefined) as Infer<R['params']>;
     rejectUnknownQuery(route, event.queryStringParameters ?? {});
     rejectBadText(event.queryStringParameters ?? {}, 'query');
-    const query = (route.query ? parseOrThrow(route.query, event.queryStringParameters ?? {}, 'query') : undefined) as Infer<R['query']>;
+    const asked = (route.query ? parseOrThrow(route.query, event.queryStringParameters ?? {}, 'query') : undefined) as Infer<R['query']>;
+    // A list's cursor holds the seal of the query that gave it (./list-query-seal.ts): another sort, order or filter is a 400.
+    const seal = queryNamesOf(route).has('cursor') ? listQuerySeal(`${route.method} ${route.path}`, tenantId, params, asked as Record<string, unknown>) : undefined;
+    const cursor = seal ? (asked as { cursor?: unknown } | undefined)?.cursor : undefined;
+    const query = (typeof cursor === 'string' ? { ...(asked as object), cursor: unsealCursor(cursor, seal!) } : asked) as Infer<R['query']>;
     const rawBody = readBody(event, route.csvBody ? csv : undefined);
     if (!route.body && rawBody !== undefined && route.method !== 'GET') {
       // Routes without a body accept an empty object (some clients always send one).
@@ -204,6 +210,7 @@ export const httpHandler = <R extends RouteDefinition>(
     const request: HttpRequest<R> = { tenantId, ...(email ? { userEmail: email } : {}), params, query, body, headers, log };
 
     const key = headers['idempotency-key'];
+    if (seal) return sealNextCursor(await fn(request), seal);
     if (!route.idempotent || key === undefined || !idempotency) return fn(request);
     if (!/^[\x21-\x7e]{1,128}$/.test(key)) {
       throw new ValidationError([{ path: 'headers.idempotency-key', message: 'must be 1-128 visible ASCII characters' }]);

@@ -3,9 +3,10 @@
  * scenario step of the same client due at the same send time. A plan's reminder is never grouped, so the
  * two contend for the client's gap: the engine gave the window to whichever schedule fired first
  * (creation order on the local stack, any order on AWS) and the dry run followed its own list order.
- * Now the rule of the ungrouped window applies (ADR 0005, ADR 0006): the most overdue invoice takes it
- * (earliest due date, then the more advanced step, then the number), the scenario steps that go as one
- * message ranking as their best member; the loser waits for the gap. The engine and the dry run agree.
+ * Now the rule of the ungrouped window applies (ADR 0005, ADR 0006): the most overdue money takes it
+ * (earliest due date, a plan's reminder its instalment's, then the more advanced step, then the number), the
+ * scenario steps that go as one message ranking as their best member; the loser waits for the gap. The engine
+ * and the dry run agree. test/e2e/plan-instalment-rank.test.ts has a plan's reminder winning.
  */
 import { describe, expect, it } from 'vitest';
 import { addDays, localDate } from '../../shared/domain/dates.js';
@@ -40,19 +41,20 @@ describe('grouping on: a payment-plan reminder and another invoice’s step due 
     const c1 = await t.ok('POST', '/clients', aBusinessClientInput({ email: uniqueEmail('tie-one') }));
     const planLoses = await anInvoice(t, c1.id, 5, true);
     const scenarioWins = await anInvoice(t, c1.id, 20, false);
-    // Client 2: the scenario's invoice first and less overdue, so the plan's courtesy reminder must win.
+    // Client 2: the plan's invoice first and more overdue, but the money its reminder speaks of (the instalment, in 3 days)
+    // is not due yet, while the other invoice is 5 days overdue: the scenario's J+1 must win (ADR 0006 addendum).
     const c2 = await t.ok('POST', '/clients', aBusinessClientInput({ email: uniqueEmail('tie-two') }));
-    const scenarioLoses = await anInvoice(t, c2.id, 5, false);
-    const planWins = await anInvoice(t, c2.id, 20, true);
+    const planOverdueLoses = await anInvoice(t, c2.id, 20, true);
+    const lessOverdueWins = await anInvoice(t, c2.id, 5, false);
     await t.drain();
     await t.drain();
-    const ids = [planLoses, scenarioWins, scenarioLoses, planWins];
+    const ids = [planLoses, scenarioWins, planOverdueLoses, lessOverdueWins];
     const firstOf = async (id: string, stepId: string) => ((await t.ok('GET', `/invoices/${id}/reminders`)).items as Step[]).find((s) => s.stepId === stepId && s.state === 'scheduled')!;
     // The tie: the plan's courtesy reminder and the other invoice's caught-up J+1 at the same instant.
     const tie1 = await firstOf(planLoses, 'p1-c1');
     expect((await firstOf(scenarioWins, 'j+1'))).toMatchObject({ scheduledAt: tie1.scheduledAt });
-    const tie2 = await firstOf(planWins, 'p1-c1');
-    expect((await firstOf(scenarioLoses, 'j+1'))).toMatchObject({ scheduledAt: tie2.scheduledAt });
+    const tie2 = await firstOf(planOverdueLoses, 'p1-c1');
+    expect((await firstOf(lessOverdueWins, 'j+1'))).toMatchObject({ scheduledAt: tie2.scheduledAt });
     const tieDay = day(tie1.scheduledAt!);
 
     const until = addDays(today, 12);
@@ -60,8 +62,9 @@ describe('grouping on: a payment-plan reminder and another invoice’s step due 
     const simOn = (id: string, stepId: string) => sim.find((i) => i.invoiceId === id && i.stepId === stepId && i.reason !== 'payment_plan');
     expect(simOn(scenarioWins, 'j+1')).toMatchObject({ action: 'send' });
     expect(day(simOn(scenarioWins, 'j+1')!.at)).toBe(tieDay);
-    expect(simOn(planWins, 'p1-c1')).toMatchObject({ action: 'send' });
-    expect(day(simOn(planWins, 'p1-c1')!.at)).toBe(tieDay);
+    expect(simOn(lessOverdueWins, 'j+1')).toMatchObject({ action: 'send' });
+    expect(day(simOn(lessOverdueWins, 'j+1')!.at)).toBe(tieDay);
+    expect(simOn(planOverdueLoses, 'p1-c1')).toMatchObject({ action: 'skip', reason: 'due_passed' });
 
     await runUntil(endOfDay(until), { tenant: t.tenantId });
     const steps = new Map<string, Step[]>();
@@ -70,8 +73,8 @@ describe('grouping on: a payment-plan reminder and another invoice’s step due 
     // The most overdue invoice took the window; the other waited for the gap (a courtesy reminder then too late: skipped).
     expect(day(sentOn(scenarioWins, 'j+1')!)).toBe(tieDay);
     expect(steps.get(planLoses)!.find((s) => s.stepId === 'p1-c1')).toMatchObject({ state: 'skipped', reason: 'due_passed' });
-    expect(day(sentOn(planWins, 'p1-c1')!)).toBe(tieDay);
-    expect(day(sentOn(scenarioLoses, 'j+1')!)).toBe(addDays(tieDay, 3));
+    expect(day(sentOn(lessOverdueWins, 'j+1')!)).toBe(tieDay);
+    expect(steps.get(planOverdueLoses)!.find((s) => s.stepId === 'p1-c1')).toMatchObject({ state: 'skipped', reason: 'due_passed' });
 
     // The dry run said what the engine did: every send on the day it showed.
     const label = (id: string) => `#${ids.indexOf(id) + 1}`;

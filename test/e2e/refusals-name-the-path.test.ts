@@ -9,14 +9,15 @@
  * (`quote-not-sent`, `quote-not-pending`, `quote-locked`, `quote-not-accepted`, `deposit-not-issued`): they name the
  * invoice or the quote, `path.id`. The 409s that refuse one thing rather than a race name it too: an id taken by a
  * built-in or an own template or scenario (`body.id`), an invoice or quote sent twice, a second final invoice, a second
- * reminder the same day (`path.id`). Over HTTP on the local stack.
+ * reminder the same day (`path.id`); the portal's 409s name the invoice behind the link (`path.token`), in words its client
+ * may read. Over HTTP on the local stack.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { addDays } from '../../shared/domain/dates.js';
 import { aBusinessClientInput, anInvoiceInput } from '../fixtures/api-fixtures.js';
 import { companySettings, freshTenant, type FreshTenant } from './fresh-tenant.js';
 import { uniqueEmail } from './http.js';
-import { parisToday } from './local-clock.js';
+import { dueDateAhead, parisToday } from './local-clock.js';
 
 /** The refusal's status, type, detail and field errors, to compare at once. */
 const refusal = async (t: FreshTenant, method: string, path: string, body?: unknown) => {
@@ -256,6 +257,47 @@ describe('refusals that name the path they refuse', () => {
     await t.ok('POST', `/quotes/${quote.id}/final-invoice`, {});
     expect(await refusal(t, 'POST', `/quotes/${quote.id}/final-invoice`, {})).toEqual({
       ...conflict(onTheInvoice('the quote already has its final invoice')), detail: 'The final invoice of this quote already exists',
+    });
+  });
+
+  it('the portal’s 409s name the invoice behind the link, path.token: settled, disputed, under a payment plan (they had no errors)', async () => {
+    const portal = async (token: string, action: string, body: unknown) => {
+      const res = await fetch(`${inject('apiUrl')}/portal/${token}${action}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      const json = (await res.json()) as { type: string; detail: string; errors?: unknown };
+      return { status: res.status, type: json.type.replace('https://relances.dev/problems/', ''), detail: json.detail, errors: json.errors };
+    };
+    const onTheLink = (message: string) => [{ path: 'path.token', message }];
+    const t = await freshTenant('refuse-portal');
+    await t.ok('PUT', '/settings', companySettings);
+    const client = await t.ok('POST', '/clients', aBusinessClientInput({ email: uniqueEmail('refuse-portal') }));
+    const opened = async () => {
+      const draft = await t.ok('POST', '/invoices', anInvoiceInput(client.id, { issueDate: parisToday(), dueDate: dueDateAhead(20) }));
+      const invoice = await t.ok('POST', `/invoices/${draft.id}/send`);
+      const { url } = await t.ok('POST', `/invoices/${draft.id}/portal-link`);
+      return { invoice, token: /\/p\/([A-Za-z0-9_-]{43})$/.exec(url)![1]! };
+    };
+    const promise = { date: addDays(parisToday(), 30) };
+
+    const paid = await opened();
+    await t.ok('POST', `/invoices/${paid.invoice.id}/payments`, { amountCents: paid.invoice.balanceCents, date: parisToday() });
+    expect(await portal(paid.token, '/promise', promise)).toEqual({
+      status: 409, type: 'portal-state', detail: 'This invoice is paid: nothing is left to pay', errors: onTheLink('the invoice takes no more action'),
+    });
+
+    const disputed = await opened();
+    await t.ok('POST', `/invoices/${disputed.invoice.id}/dispute`, { reason: 'Travaux non terminés' });
+    const disputedAnswer = { status: 409, type: 'portal-state', detail: 'The invoice is disputed: the seller answers the dispute first', errors: onTheLink('the invoice is disputed') };
+    expect(await portal(disputed.token, '/promise', promise)).toEqual(disputedAnswer);
+    const plan = { instalments: [{ dueDate: addDays(parisToday(), 10), amountCents: 100 }, { dueDate: addDays(parisToday(), 40), amountCents: disputed.invoice.balanceCents - 100 }] };
+    expect(await portal(disputed.token, '/plan-request', plan)).toEqual(disputedAnswer);
+
+    const planned = await opened();
+    await t.ok('POST', `/invoices/${planned.invoice.id}/payment-plan`, {
+      instalments: [{ dueDate: addDays(parisToday(), 10), amountCents: 100 }, { dueDate: addDays(parisToday(), 40), amountCents: planned.invoice.balanceCents - 100 }],
+    });
+    expect(await portal(planned.token, '/promise', promise)).toEqual({
+      status: 409, type: 'portal-state', detail: 'A payment plan is already agreed for this invoice', errors: onTheLink('a payment plan is already agreed for the invoice'),
     });
   });
 });

@@ -46,6 +46,25 @@ describe('an invoice contribution', () => {
     expect(c.open).toEqual({ clientId: 'c1', dueDate: '2026-03-03', balanceCents: 90_000 });
   });
 
+  it('keeps the open balance under the due date of each day when the due date is moved once sent', () => {
+    // Due 2026-03-03, 20,00 paid on 03-10, moved on 03-15 to 04-30: the balance of the days before the move stays
+    // under 03-03 (late then), what is left moves to 04-30 on 03-15; the moves under each key add up to what is open now.
+    const c = invoiceContribution(anInvoice({
+      status: 'partially_paid', paidCents: 20_000, dueDate: '2026-04-30', dueDateChanges: [{ on: '2026-03-15', from: '2026-03-03' }],
+      payments: [{ amountCents: 20_000, date: '2026-03-10', removed: false }],
+    }));
+    expect(nonZero(Object.fromEntries(Object.entries(c.counters).filter(([k]) => k.startsWith(movesItem(''))))) ).toEqual({
+      [`${movesItem('2026-02-01')}|O#c1#2026-03-03`]: 120_000, [`${movesItem('2026-02-01')}|N#c1#2026-03-03`]: 1,
+      [`${movesItem('2026-03-10')}|O#c1#2026-03-03`]: -20_000,
+      [`${movesItem('2026-03-15')}|O#c1#2026-03-03`]: -100_000, [`${movesItem('2026-03-15')}|N#c1#2026-03-03`]: -1,
+      [`${movesItem('2026-03-15')}|O#c1#2026-04-30`]: 100_000, [`${movesItem('2026-03-15')}|N#c1#2026-04-30`]: 1,
+    });
+    expect(c.open).toEqual({ clientId: 'c1', dueDate: '2026-04-30', balanceCents: 100_000 });
+    // Moved twice the same day and back: nothing moves.
+    const back = invoiceContribution(anInvoice({ dueDateChanges: [{ on: '2026-03-15', from: '2026-03-03' }, { on: '2026-03-15', from: '2026-04-30' }] }));
+    expect(back.counters).toEqual(invoiceContribution(anInvoice()).counters);
+  });
+
   it('records days to pay, lateness and reminder effect when fully paid', () => {
     const c = invoiceContribution(anInvoice({
       status: 'paid', paidCents: 120_000, payments: [{ amountCents: 120_000, date: '2026-03-10', removed: false }],

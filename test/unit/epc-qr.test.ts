@@ -62,6 +62,17 @@ describe('EPC QR payload (EPC069-12, version 002)', () => {
     expect(parseEpcPayload(epcPayload({ ...transfer, beneficiaryName: 'A\nB' })!).beneficiaryName).toBe('A B');
   });
 
+  it('needs the BIC outside the EEA (a Swiss, British or Monegasque account): no QR code rather than one banks refuse', () => {
+    const { bic, ...noBic } = transfer;
+    void bic;
+    for (const iban of ['CH93 0076 2011 6238 5295 7', 'GB82 WEST 1234 5698 7654 32', 'MC58 1122 2000 0101 2345 6789 030']) {
+      expect(isValidIban(iban)).toBe(true);
+      expect(epcPayload({ ...noBic, iban })).toBeUndefined();
+      expect(parseEpcPayload(epcPayload({ ...noBic, iban, bic: 'UBSWCHZH80A' })!).bic).toBe('UBSWCHZH80A');
+    }
+    expect(parseEpcPayload(epcPayload({ ...noBic, iban: 'DE89 3704 0044 0532 0130 00' })!).bic).toBe('');
+  });
+
   it('refuses an IBAN whose check digits are wrong, or a malformed BIC', () => {
     expect(epcPayload({ ...transfer, iban: 'FR76 3000 6000 0112 3456 7890 188' })).toBeUndefined();
     expect(epcPayload({ ...transfer, bic: 'AGRI' })).toBeUndefined();

@@ -1,9 +1,10 @@
 /**
  * ADR 0006: grouping on, a payment plan's reminder is never grouped, so it and the message of the
- * client's scenario steps due at the same time contend for the client's gap. The most overdue invoice
- * takes the window (`compareSendRank`, as ADR 0005 for the ungrouped window), the scenario steps going
- * as one message ranking as their best member, whichever schedule fires first; the loser waits for the
- * gap (a plan's courtesy reminder the gap pushes onto its instalment is skipped `due_passed`).
+ * client's scenario steps due at the same time contend for the client's gap. The most overdue money
+ * takes the window (`compareSendRank`, as ADR 0005 for the ungrouped window; a plan's reminder ranks by
+ * its instalment's date, ADR 0006 addendum), the scenario steps going as one message ranking as their
+ * best member, whichever schedule fires first; the loser waits for the gap (a plan's courtesy reminder
+ * the gap pushes onto its instalment is skipped `due_passed`).
  */
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../shared/domain/settings.js';
@@ -28,7 +29,8 @@ import {
 import { FakeReminderScheduler } from '../fixtures/more-fakes.js';
 
 // Monday 2 March 2026, 08:00 Paris: every invoice below was sent now. The plan's courtesy reminder (3 days before its
-// instalment of Thursday 5) and each overdue invoice's caught-up J+1 go at 09:00 today.
+// instalment of Thursday 5, which it ranks by), each overdue invoice's caught-up J+1 and the J-5 of an invoice due
+// Saturday 7 go at 09:00 today.
 const NOW = '2026-03-02T07:00:00.000Z';
 const NINE = '2026-03-02T08:00:00.000Z';
 
@@ -58,7 +60,7 @@ const world = async (dues: Record<string, string>, plan: string) => {
   await settle();
   await settle();
   const fire = makeSendReminder({ ...deps, templates: new FakeTenantDocuments<ReminderTemplate>(), mailer, pdf: new FakePdfRenderer() });
-  /** Fires the step of `id` due at 09:00 today (the plan's courtesy reminder, or the scenario's J+1). */
+  /** Fires the step of `id` due at 09:00 today (the plan's courtesy reminder, or the scenario's J+1 or J-5). */
   const fireAtNine = async (id: string) => {
     const record = (await steps.list('acme', id)).find((r) => r.state === 'scheduled' && r.scheduledAt === NINE);
     if (!record) return { outcome: 'none' };
@@ -94,19 +96,33 @@ describe('grouping on: a payment plan’s reminder and the client’s other invo
       expect(await stepOf('planned', 'p1-c1')).toMatchObject({ state: 'skipped', reason: 'due_passed' });
     });
 
-    it(`gives the window to the more overdue planned invoice, fired ${order.join(' then ')}`, async () => {
+    it(`ranks the plan's reminder by its instalment, not its more overdue invoice, fired ${order.join(' then ')}`, async () => {
+      // The planned invoice was due 10 Feb, but the money this reminder speaks of is due 5 March; older's, 25 Feb.
       const { fireAtNine, stepOf, sent } = await world({ planned: '2026-02-10', older: '2026-02-25' }, 'planned');
       for (const id of order) await fireAtNine(id);
+      expect(sent).toEqual([['older']]);
+      expect(await stepOf('planned', 'p1-c1')).toMatchObject({ state: 'skipped', reason: 'due_passed' });
+    });
+
+    it(`gives the window to the instalment due before the other invoice, fired ${order.join(' then ')}`, async () => {
+      // The README example: an instalment due 5 March on an invoice due 20 March, another invoice due 7 March whose
+      // J-5 goes at the same time. Ranked by its invoice's due date, the plan's courtesy lost and was skipped.
+      const later = order.map((id) => (id === 'older' ? 'later' : id));
+      const { fireAtNine, stepOf, sent } = await world({ planned: '2026-03-20', later: '2026-03-07' }, 'planned');
+      expect((await stepOf('later', 'j-5')).scheduledAt).toBe(NINE);
+      for (const id of later) await fireAtNine(id);
       expect(sent).toEqual([['planned']]);
-      expect(await stepOf('older', 'j+1')).toMatchObject({ state: 'scheduled', reason: 'gap' });
-      expect((await stepOf('older', 'j+1')).localTime).toBe('2026-03-05T09:00:00');
+      // The J-5 waits for the gap, still before its due date.
+      expect(await stepOf('later', 'j-5')).toMatchObject({ state: 'scheduled', reason: 'gap' });
+      expect((await stepOf('later', 'j-5')).localTime).toBe('2026-03-05T09:00:00');
     });
   }
 
   it('ranks the scenario steps that go as one message by their most overdue member, whichever fires first', async () => {
-    // oldest (10 Feb) outranks planned (20 Feb), which outranks newest (27 Feb): newest's fire takes oldest along.
+    // oldest (10 Feb) outranks planned (its instalment, 5 March), which outranks newest (7 March, its J-5): newest's fire
+    // takes oldest along.
     for (const order of [['newest', 'planned', 'oldest'], ['planned', 'oldest', 'newest'], ['oldest', 'newest', 'planned']]) {
-      const { fireAtNine, stepOf, sent } = await world({ newest: '2026-02-27', planned: '2026-02-20', oldest: '2026-02-10' }, 'planned');
+      const { fireAtNine, stepOf, sent } = await world({ newest: '2026-03-07', planned: '2026-02-20', oldest: '2026-02-10' }, 'planned');
       for (const id of order) await fireAtNine(id);
       expect(sent, order.join(' ')).toEqual([['newest', 'oldest']]);
       expect(await stepOf('planned', 'p1-c1')).toMatchObject({ state: 'skipped', reason: 'due_passed' });
@@ -115,13 +131,14 @@ describe('grouping on: a payment plan’s reminder and the client’s other invo
 
   it('ranks the message by the steps it takes only: a more overdue step left from an earlier day goes in its own message', async () => {
     // oldest's J+1 was due Friday and its fire is late: newest's message of today does not take it (gatherSameDaySteps),
-    // so the plan's reminder of planned (20 Feb) outranks that message (newest, 27 Feb), not oldest's rank (10 Feb).
+    // so the plan's reminder of planned (its instalment, 5 March) outranks that message (newest's J-5, 7 March), not
+    // oldest's rank (10 Feb).
     const FRIDAY = '2026-02-27T08:00:00.000Z';
-    const { fireAtNine, stepOf, sent, lateSince, fireLate } = await world({ newest: '2026-02-27', planned: '2026-02-20', oldest: '2026-02-10' }, 'planned');
+    const { fireAtNine, stepOf, sent, lateSince, fireLate } = await world({ newest: '2026-03-07', planned: '2026-02-20', oldest: '2026-02-10' }, 'planned');
     await lateSince('oldest', FRIDAY);
     await fireAtNine('newest');
     expect(sent).toEqual([]);
-    expect(await stepOf('newest', 'j+1')).toMatchObject({ state: 'scheduled', reason: 'gap' });
+    expect(await stepOf('newest', 'j-5')).toMatchObject({ state: 'scheduled', reason: 'gap' });
     // oldest's late fire outranks both: it goes, alone (newest's step has moved past the gap).
     await fireLate('oldest', FRIDAY);
     expect(sent).toEqual([['oldest']]);

@@ -9,6 +9,11 @@ describe('our numbers typed without their dashes', () => {
     expect(dashedNumber('A2027-0001')).toBe('A-2027-0001');
   });
 
+  it('reads our invoice number typed without its letter (2026-0013, 2026 0013) as F-2026-0013', () => {
+    expect(dashedNumber('2026-0013')).toBe('F-2026-0013');
+    expect(dashedNumber(' 2026 00 ')).toBe('F-2026-00');
+  });
+
   it('leaves the dashed form, other tools’ numbers and plain digits as typed', () => {
     for (const q of ['F-2026-0011', 'F-2026', 'FA2025', 'EXT-001', '2026', '0011', 'F1999']) expect(dashedNumber(q), q).toBeUndefined();
   });

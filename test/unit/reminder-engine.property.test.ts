@@ -135,6 +135,10 @@ class RacingPdf extends FakePdfRenderer {
   }
 }
 
+/** A step's rank in its client's window (ADR 0005, 0006): [the date its money is due, -its position, its invoice's number]. */
+type Rank = readonly [string, number, string];
+const before = (a: Rank, b: Rank) => a[0] < b[0] || (a[0] === b[0] && (a[1] < b[1] || (a[1] === b[1] && a[2] < b[2])));
+
 class World {
   readonly clock = fixedClock(START);
   readonly invoices = new FakeInvoiceRepository();
@@ -215,70 +219,28 @@ class World {
   contended = 0;
 
   /**
-   * Invariant 8 (groupByClient off), checked at the instant SES is called for one invoice's automatic
-   * step: no other invoice of the client that is more overdue (earlier due date; same due date: a more
-   * advanced step, then a lower number) had a step due in this window, ready to go. Its readiness is
-   * modelled here, not asked of the engine: the invoice open, with a balance, not paused nor disputed
-   * nor under a payment plan, not reminded today; its first pending scenario step scheduled at or
-   * before now, not the escalation, not a courtesy step on or after the due date.
+   * The rank of a step in the client's window (ADR 0005, 0006): the date the money it speaks of is due (a payment plan's
+   * reminder: its instalment's, ADR 0006 addendum; any other step: its invoice's), then the more advanced step, then the
+   * invoice's number. Earlier in the array order goes first.
    */
-  checkOrder(invoiceId: string, stepId: string) {
-    const settings = this.settings.byTenant.get(TENANT);
-    if (!settings || settings.groupByClient || settings.minGapDays === 0 || stepId.startsWith('manual')) return;
-    const invoice = this.invoices.invoices.get(`${TENANT}|${invoiceId}`)!;
-    const records = this.records();
-    const mine = records.find((r) => r.invoiceId === invoiceId && r.stepId === stepId && r.state === 'sending' && !r.manual);
-    if (!mine) return;
-    const now = this.clock.now().getTime();
-    const day = localDate(this.clock.now(), TZ);
-    const rank = (inv: InvoiceRecord, position: number) => [inv.dueDate, -position, inv.number ?? inv.id] as const;
-    const before = (a: ReturnType<typeof rank>, b: ReturnType<typeof rank>) => a[0] < b[0] || (a[0] === b[0] && (a[1] < b[1] || (a[1] === b[1] && a[2] < b[2])));
-    const ready = this.invoiceIds.flatMap((id) => {
-      const other = this.invoices.invoices.get(`${TENANT}|${id}`)!;
-      if (id === invoiceId || other.clientId !== invoice.clientId || !['sent', 'partially_paid'].includes(other.status) || invoiceBalanceCents(other) <= 0) return [];
-      if (other.remindersPaused || other.disputed || other.paymentPlan?.status === 'active' || other.lastReminderDay === day) return [];
-      const first = records
-        .filter((r) => r.invoiceId === id && !r.manual && !isPlanStep(r) && (r.state === 'scheduled' || r.state === 'sending'))
-        .sort((a, b) => a.plan - b.plan || a.index - b.index)[0];
-      // Contenders are on the email's channel (ADR 0006: a letter or a text of the day goes in a message of its own).
-      if (!first || first.state !== 'scheduled' || channelOf(first) !== 'email' || Date.parse(first.scheduledAt!) > now || first.stepId === 'escalate') return [];
-      if (first.beforeDue && day >= (first.instalmentDue ?? other.dueDate)) return [];
-      return [{ id, stepId: first.stepId, rank: rank(other, first.index) }];
-    });
-    if (ready.length === 0) return;
-    this.contended++;
-    const ahead = ready.filter((r) => before(r.rank, rank(invoice, mine.index)));
-    expect(ahead, `${invoiceId} ${stepId} (due ${invoice.dueDate}) sent at ${this.clock.now().toISOString()} before more overdue invoices due in the same window`).toEqual([]);
+  private rankOf(inv: InvoiceRecord, record: StepRecordItem): Rank {
+    return [isPlanStep(record) ? record.instalmentDue! : inv.dueDate, -record.index, inv.number ?? inv.id];
   }
 
-  /** Sends where, grouping on, a payment plan's reminder and another invoice's step were due in the same window. */
-  contendedGrouped = 0;
-
   /**
-   * Invariant 8 with grouping on (ADR 0006), at the instant SES is called for an automatic email: a payment plan's
-   * reminder (never grouped) and the one message of the client's scenario steps contend for the window by the same
-   * rank, the message ranking as its best member. A plan reminder goes only when no other invoice's step ready now
-   * outranks it; a scenario message only when no other invoice's plan reminder ready now outranks all its members.
-   * Readiness is modelled here as in `checkOrder` (a plan reminder: its plan running, the first pending step of its
-   * round, its instalment still due, a courtesy one before its instalment's date, the plan's end not reached today).
+   * The client's other invoices' steps ready to go now, by email, modelled here, not asked of the engine: the invoice open,
+   * with a balance, not paused nor disputed, not reminded today; its first pending step (a plan's, of its running round,
+   * while a plan runs; else the scenario's) scheduled at or before now, not the escalation, not a courtesy step on or after
+   * its due date (a plan's: its instalment's); a plan's reminder only while its instalment is still due and the plan's end
+   * is not reached.
    */
-  checkGroupedOrder(invoiceIds: readonly string[], stepId: string) {
-    const settings = this.settings.byTenant.get(TENANT);
-    if (!settings || !settings.groupByClient || settings.minGapDays === 0 || stepId.startsWith('manual')) return;
+  private readyContenders(excluded: readonly string[], clientId: string, settings: { planMissedDays: number }) {
     const records = this.records();
-    const members = invoiceIds.map((id) => ({ id, invoice: this.invoices.invoices.get(`${TENANT}|${id}`)!, record: records.find((r) => r.invoiceId === id && r.state === 'sending' && !r.manual) }));
-    if (members.some((m) => !m.record)) return;
     const now = this.clock.now().getTime();
     const day = localDate(this.clock.now(), TZ);
-    type Rank = readonly [string, number, string];
-    const rank = (inv: InvoiceRecord, position: number): Rank => [inv.dueDate, -position, inv.number ?? inv.id];
-    const before = (a: Rank, b: Rank) => a[0] < b[0] || (a[0] === b[0] && (a[1] < b[1] || (a[1] === b[1] && a[2] < b[2])));
-    const plan = members.length === 1 && isPlanStep(members[0]!.record!);
-    const side = members.map((m) => rank(m.invoice, m.record!.index)).reduce((best, r) => (before(r, best) ? r : best));
-    const clientId = members[0]!.invoice.clientId;
-    const ready = this.invoiceIds.flatMap((id) => {
+    return this.invoiceIds.flatMap((id) => {
       const other = this.invoices.invoices.get(`${TENANT}|${id}`)!;
-      if (invoiceIds.includes(id) || other.clientId !== clientId || !['sent', 'partially_paid'].includes(other.status) || invoiceBalanceCents(other) <= 0) return [];
+      if (excluded.includes(id) || other.clientId !== clientId || !['sent', 'partially_paid'].includes(other.status) || invoiceBalanceCents(other) <= 0) return [];
       if (other.remindersPaused || other.disputed || other.lastReminderDay === day) return [];
       const running = other.paymentPlan?.status === 'active' ? other.paymentPlan : undefined;
       const first = records
@@ -293,9 +255,52 @@ class World {
         const unpaid = views.find((v) => v.dueCents > 0);
         if (unpaid && addDays(unpaid.dueDate, settings.planMissedDays + 1) <= day) return [];
       }
-      return [{ id, stepId: first.stepId, plan: running !== undefined, rank: rank(other, first.index) }];
+      return [{ id, stepId: first.stepId, plan: running !== undefined, rank: this.rankOf(other, first) }];
     });
-    const contenders = ready.filter((r) => plan || r.plan);
+  }
+
+  /**
+   * Invariant 8 (groupByClient off), checked at the instant SES is called for one invoice's automatic
+   * step: no other invoice of the client that outranks it (the money it speaks of due earlier; the same
+   * date: a more advanced step, then a lower number) had a step due in this window, ready to go
+   * (`readyContenders`, a payment plan's reminders included).
+   */
+  checkOrder(invoiceId: string, stepId: string) {
+    const settings = this.settings.byTenant.get(TENANT);
+    if (!settings || settings.groupByClient || settings.minGapDays === 0 || stepId.startsWith('manual')) return;
+    const invoice = this.invoices.invoices.get(`${TENANT}|${invoiceId}`)!;
+    const mine = this.records().find((r) => r.invoiceId === invoiceId && r.stepId === stepId && r.state === 'sending' && !r.manual);
+    if (!mine) return;
+    const ready = this.readyContenders([invoiceId], invoice.clientId, settings);
+    if (ready.length === 0) return;
+    this.contended++;
+    if (ready.some((r) => r.plan) || isPlanStep(mine)) this.contendedPlan++;
+    // Noted, not thrown: an assertion thrown inside the mailer reads as an SES failure to the engine (a retry follows).
+    const ahead = ready.filter((r) => before(r.rank, this.rankOf(invoice, mine)));
+    if (ahead.length > 0) this.orderViolations.push(`${invoiceId} ${stepId} (ranks ${JSON.stringify(this.rankOf(invoice, mine))}) sent at ${this.clock.now().toISOString()} before more overdue invoices due in the same window: ${JSON.stringify(ahead)}`);
+  }
+
+  /** Sends where, grouping on, a payment plan's reminder and another invoice's step were due in the same window. */
+  contendedGrouped = 0;
+  /** Sends where, grouping off, a payment plan's reminder was among the contenders (sent or ready). */
+  contendedPlan = 0;
+
+  /**
+   * Invariant 8 with grouping on (ADR 0006), at the instant SES is called for an automatic email: a payment plan's
+   * reminder (never grouped) and the one message of the client's scenario steps contend for the window by the same
+   * rank, the message ranking as its best member. A plan reminder goes only when no other invoice's step ready now
+   * outranks it; a scenario message only when no other invoice's plan reminder ready now outranks all its members
+   * (readiness: `readyContenders`).
+   */
+  checkGroupedOrder(invoiceIds: readonly string[], stepId: string) {
+    const settings = this.settings.byTenant.get(TENANT);
+    if (!settings || !settings.groupByClient || settings.minGapDays === 0 || stepId.startsWith('manual')) return;
+    const records = this.records();
+    const members = invoiceIds.map((id) => ({ id, invoice: this.invoices.invoices.get(`${TENANT}|${id}`)!, record: records.find((r) => r.invoiceId === id && r.state === 'sending' && !r.manual) }));
+    if (members.some((m) => !m.record)) return;
+    const plan = members.length === 1 && isPlanStep(members[0]!.record!);
+    const side = members.map((m) => this.rankOf(m.invoice, m.record!)).reduce((best, r) => (before(r, best) ? r : best));
+    const contenders = this.readyContenders(invoiceIds, members[0]!.invoice.clientId, settings).filter((r) => plan || r.plan);
     if (contenders.length === 0) return;
     this.contendedGrouped++;
     // Noted, not thrown: an assertion thrown inside the mailer reads as an SES failure to the engine (a retry follows).
@@ -312,7 +317,7 @@ class World {
 
   /** The six invariants, plus "terminal states never change and carry a reason". */
   checkInvariants(afterDrain: boolean) {
-    expect(this.orderViolations, 'invariant 8, grouped (ADR 0006)').toEqual([]);
+    expect(this.orderViolations, 'invariant 8 (ADR 0005, 0006)').toEqual([]);
     const records = this.records();
     // The tone of each message: the firmest scenario template among the steps it stands for (owner's manual messages aside).
     const toneOf = new Map<string, number>();
@@ -499,18 +504,21 @@ const commands = [
       for (const dueIn of dues) addInvoice(w, dueIn, client, 100_000);
     }),
   ),
-  // Grouping on, invoices of one client sent now and a payment plan on one of them whose courtesy reminder falls at the
-  // next window, with the others' caught-up J+1 (or J-5): the plan reminder and the message contend (ADR 0006, checked at every send).
-  fc.record({ client: fc.constantFrom('c1', 'c2'), dues: fc.array(fc.integer({ min: -40, max: 8 }), { minLength: 2, maxLength: 3 }), planned: fc.nat() }).map(({ client, dues, planned }) =>
-    cmd(`groupedPlanTie(${client}, due ${dues.join(' ')}, plan on #${planned % dues.length})`, async (w) => {
-      const current = await w.settings.get(TENANT);
-      w.settings.byTenant.set(TENANT, { ...current, groupByClient: true });
-      const first = w.invoiceIds.length;
-      for (const dueIn of dues) addInvoice(w, dueIn, client, 100_000);
-      const id = w.invoiceIds[first + (planned % dues.length)]!;
-      const invoice = w.invoices.invoices.get(`${TENANT}|${id}`)!;
-      await w.createPlan(TENANT, id, { instalments: [{ dueDate: addDays(today(w), current.planCourtesyDays), amountCents: invoiceBalanceCents(invoice) }], waivePenalties: false });
-    }),
+  // Grouping on or off, invoices of one client sent now and a payment plan on one of them whose courtesy reminder falls at
+  // the next window, with the others' caught-up J+1 (or J-5): the plan reminder and the message (or the other invoices'
+  // own messages) contend by rank, the plan's reminder by its instalment's date (ADR 0005, 0006, checked at every send).
+  ...[true, false].map((grouped) =>
+    fc.record({ client: fc.constantFrom('c1', 'c2'), dues: fc.array(fc.integer({ min: -40, max: 8 }), { minLength: 2, maxLength: 3 }), planned: fc.nat() }).map(({ client, dues, planned }) =>
+      cmd(`${grouped ? 'groupedPlanTie' : 'ungroupedPlanTie'}(${client}, due ${dues.join(' ')}, plan on #${planned % dues.length})`, async (w) => {
+        const current = await w.settings.get(TENANT);
+        w.settings.byTenant.set(TENANT, { ...current, groupByClient: grouped });
+        const first = w.invoiceIds.length;
+        for (const dueIn of dues) addInvoice(w, dueIn, client, 100_000);
+        const id = w.invoiceIds[first + (planned % dues.length)]!;
+        const invoice = w.invoices.invoices.get(`${TENANT}|${id}`)!;
+        await w.createPlan(TENANT, id, { instalments: [{ dueDate: addDays(today(w), current.planCourtesyDays), amountCents: invoiceBalanceCents(invoice) }], waivePenalties: false });
+      }),
+    ),
   ),
   fc.record({ k: fc.nat(), count: fc.integer({ min: 1, max: 4 }), start: fc.integer({ min: 0, max: 12 }), spacing: fc.integer({ min: 1, max: 35 }), waive: fc.boolean() }).map(({ k, count, start, spacing, waive }) =>
     cmd(`createPlan(${k}, ${count} × ${spacing}d from +${start})`, async (w) => {
@@ -597,7 +605,7 @@ const commands = [
 
 describe('the reminder engine as a state machine', () => {
   it('keeps the six invariants over 500 random command sequences, payment plans and grouping included', async () => {
-    const totals = { letters: 0, lettersWithdrawn: 0, contended: 0, contendedGrouped: 0, emails: 0, grouped: 0, sentSteps: 0, skipped: 0, moved: 0, plans: 0, planStepsSent: 0, plansEnded: {} as Record<string, number> };
+    const totals = { letters: 0, lettersWithdrawn: 0, contended: 0, contendedPlan: 0, contendedGrouped: 0, emails: 0, grouped: 0, sentSteps: 0, skipped: 0, moved: 0, plans: 0, planStepsSent: 0, plansEnded: {} as Record<string, number> };
     await fc.assert(
       fc.asyncProperty(fc.array(sendInvoice, { minLength: 1, maxLength: 4 }), fc.commands(commands, { maxCommands: 25 }), async (initial, cmds) => {
         const w = new World();
@@ -621,6 +629,7 @@ describe('the reminder engine as a state machine', () => {
         totals.lettersWithdrawn += produced.filter((l) => !final.some((r) => r.invoiceId === l.invoiceId && r.plan === l.ref.plan && r.index === l.ref.index && r.letterSha256 === l.sha && (r.state === 'to_post' || r.state === 'sent'))).length;
         totals.contended += w.contended;
         totals.contendedGrouped += w.contendedGrouped;
+        totals.contendedPlan += w.contendedPlan;
         totals.grouped += new Set(w.mailer.log.filter((m, _, all) => all.some((x) => x.message === m.message && x.invoiceId !== m.invoiceId)).map((m) => m.message)).size;
         totals.sentSteps += w.records().filter((r) => r.state === 'sent' && !r.manual).length;
         totals.skipped += w.records().filter((r) => r.state === 'skipped').length;
@@ -645,6 +654,8 @@ describe('the reminder engine as a state machine', () => {
     expect(totals.contended).toBeGreaterThan(100);
     // Grouped, a payment plan's reminder and another invoice's step contended for a window and the most overdue went first (ADR 0006).
     expect(totals.contendedGrouped).toBeGreaterThan(50);
+    // Not grouped, a payment plan's reminder was among the contenders, ranked by its instalment's date (ADR 0006 addendum).
+    expect(totals.contendedPlan).toBeGreaterThan(20);
     // Payment plans are really exercised: created, their reminders sent, ended paid, missed and deleted.
     expect(totals.plans).toBeGreaterThan(100);
     expect(totals.planStepsSent).toBeGreaterThan(100);

@@ -268,6 +268,9 @@ describe('template preview and test send', () => {
 
   it('renders the template for an invoice: number, balance and days late as of now', async () => {
     w.clock.set('2026-03-22T10:00:00.000Z');
+    // Never reminded: the firm text as its email goes as the first message, no "Deuxième relance" (composeReminder).
+    expect((await w.preview(T, 'firm', 'inv1')).subject).toBe('Relance : facture F-2026-0001 impayée depuis 10 jours');
+    w.invoices.add(anInvoiceRecord({ paidCents: 20_000, status: 'partially_paid', reminderCount: 1 }));
     const out = await w.preview(T, 'firm', 'inv1');
     expect(out.subject).toBe('Deuxième relance : facture F-2026-0001 impayée depuis 10 jours');
     expect(out.body).toMatch(/Montant restant dû : 1\s000,00\s€/);

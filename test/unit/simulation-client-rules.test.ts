@@ -164,6 +164,27 @@ describe('the client rules replayed over a dry run', () => {
     expect(out).toEqual([{ at: at('2026-03-05'), movedBy: 'gap' }, { at: at('2026-03-02') }]);
   });
 
+  it('ranks an instalment reminder by its instalment\'s date, not its invoice\'s, grouped or not, whatever the order', () => {
+    // ADR 0006 addendum, the README example: an instalment due Thu 5 March on an invoice due 20 March, another invoice due
+    // Sat 7 March whose J-5 goes the same morning. The instalment is due first: its courtesy reminder takes the window.
+    const plan = { templateId: 'instalment-courtesy', dueDate: '2026-03-20', instalmentDue: '2026-03-05', noSendFrom: '2026-03-05', position: 0 };
+    const j5 = { templateId: 'courtesy', dueDate: '2026-03-07', noSendFrom: '2026-03-07', position: 0 };
+    for (const groupByClient of [true, false]) {
+      for (const order of [[0, 1], [1, 0]]) {
+        const sends = [send('p', 0, '2026-03-02', plan), send('s', 0, '2026-03-02', j5)];
+        const out = replayClientRules(order.map((i) => sends[i]!), rules({ groupByClient }));
+        const byId = new Map(order.map((i, k) => [sends[i]!.invoiceId, out[k]!]));
+        expect(byId.get('p'), `grouped ${groupByClient}`).toEqual({ at: at('2026-03-02') });
+        // The J-5 waits for the gap, still before its due date.
+        expect(byId.get('s'), `grouped ${groupByClient}`).toEqual({ at: at('2026-03-05'), movedBy: 'gap' });
+      }
+    }
+    // A plan on a long-overdue invoice (31 Jan) whose instalment is not due yet yields to an invoice 5 days overdue, and the
+    // gap pushes its courtesy reminder onto its instalment's date: skipped, as the engine does.
+    const out = replayClientRules([send('p', 0, '2026-03-02', { ...plan, dueDate: '2026-01-31' }), send('s', 1, '2026-03-02', { dueDate: '2026-02-25', position: 1 })], rules());
+    expect(out).toEqual([{ at: at('2026-03-05'), movedBy: 'gap', skipped: 'due_passed' }, { at: at('2026-03-02') }]);
+  });
+
   it('grouping on, ranks the steps that go as one message by their most overdue member against an instalment reminder', () => {
     // a (due 10 Feb) outranks the plan's p (due 20 Feb), which outranks b (due 25 Feb): a's message takes b along, p waits.
     const out = replayClientRules(

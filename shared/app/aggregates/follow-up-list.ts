@@ -26,10 +26,14 @@ type Group = 'draft' | 'open' | 'paid' | 'cancelled' | 'litigation' | 'written_o
 export const looksLikeNumber = (q: string) => /\d|^[a-z]{1,2}-/i.test(q.trim());
 
 /**
- * Our own numbers typed without their dashes (`F2026`, `f 2026 0011`, `F20260011`): `F-2026`,
- * `F-2026-0011`, the prefix they are stored by; undefined when `q` is not one of ours so typed.
+ * Our own numbers typed without their dashes (`F2026`, `f 2026 0011`, `F20260011`) or without the
+ * letter of an invoice (`2026-0011`): `F-2026`, `F-2026-0011`, the prefix they are stored by;
+ * undefined when `q` is not one of ours so typed.
  */
 export const dashedNumber = (q: string): string | undefined => {
+  // Our invoice number without its letter, as a client quotes it (`2026-0013`, `2026 0013`): `F-2026-0013` (it found nothing).
+  const bare = /^(20\d\d)[\s-](\d{1,6})$/.exec(q.trim());
+  if (bare) return `F-${bare[1]}-${bare[2]}`;
   const m = /^([FDA])[\s-]?(20\d\d)(?:[\s-]?(\d{1,6}))?$/i.exec(q.trim());
   if (!m || /^[FDA]-20\d\d(-\d+)?$/i.test(q.trim())) return undefined;
   return `${m[1]!.toUpperCase()}-${m[2]}${m[3] ? `-${m[3]}` : ''}`;

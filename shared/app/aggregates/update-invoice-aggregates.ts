@@ -42,6 +42,7 @@ export const factsOf = (state: InvoiceAggregateState, timeZone: string): Invoice
     status: i.status,
     issueDate: i.issueDate,
     dueDate: i.dueDate,
+    ...(i.dueDateChanges?.length ? { dueDateChanges: i.dueDateChanges } : {}),
     grossCents: i.totals.grossCents,
     deductedCents: i.deductedCents ?? 0,
     paidCents: i.paidCents,

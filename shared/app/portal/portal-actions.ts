@@ -10,7 +10,7 @@
 import { addDays, localDate } from '../../domain/dates.js';
 import { invoiceBalanceCents, isOpen } from '../../domain/invoice.js';
 import { addBusinessDays, lengthenPause, PAID_CLAIM_PAUSE_BUSINESS_DAYS, promiseDateProblem } from '../../domain/portal.js';
-import { AppError, BusinessRuleError } from '../errors.js';
+import { AppError, BusinessRuleError, type FieldError } from '../errors.js';
 import { retryOnConflict } from '../retry-on-conflict.js';
 import type { InvoiceRecord, TimelineRecord } from '../ports.js';
 import { resolvePortalToken, type PortalResolveDeps } from './portal-links.js';
@@ -31,7 +31,14 @@ export class PortalStateError extends AppError {
   readonly status = 409;
   readonly title = 'Conflict';
   override readonly type = 'https://relances.dev/problems/portal-state';
+  /** `errors`: what is refused, the invoice behind the link (`path.token`), in words a client may read. */
+  constructor(detail: string, readonly errors: readonly FieldError[] = []) {
+    super(detail);
+  }
 }
+
+/** The invoice behind the link, refused in the client's terms (no internal status: « written off » reads « closed »). */
+export const onTheLink = (message: string): FieldError[] => [{ path: 'path.token', message }];
 
 /** What the client reads when the invoice takes no more action (the public page shows no internal status). */
 const CLOSED_WORDS: Partial<Record<InvoiceRecord['status'], string>> = {
@@ -47,7 +54,10 @@ export const assertPortalActionable = (invoice: InvoiceRecord): void => {
   if (!isOpen(invoice.status) || invoiceBalanceCents(invoice) <= 0) {
     // In litigation the balance is still owed: the company handles it, the portal takes no action.
     const owed = invoice.status === 'litigation' && invoiceBalanceCents(invoice) > 0;
-    throw new PortalStateError(`This invoice ${CLOSED_WORDS[invoice.status] ?? 'is settled'}${owed ? '' : ': nothing is left to pay'}`);
+    throw new PortalStateError(
+      `This invoice ${CLOSED_WORDS[invoice.status] ?? 'is settled'}${owed ? '' : ': nothing is left to pay'}`,
+      onTheLink(owed ? 'the invoice is handled by the litigation procedure' : 'the invoice takes no more action'),
+    );
   }
 };
 
@@ -111,10 +121,10 @@ export const makePromisePayment = (deps: PortalResolveDeps) =>
     act(deps, token, (current, { at, today, settings }) => {
       const problem = promiseDateProblem(input.date, today);
       if (problem) throw new BusinessRuleError('promise-date', 'The promised date is out of range', [{ path: 'body.date', message: problem }]);
-      if (current.disputed) throw new PortalStateError('The invoice is disputed: the seller answers the dispute first');
+      if (current.disputed) throw new PortalStateError('The invoice is disputed: the seller answers the dispute first', onTheLink('the invoice is disputed'));
       // A running plan's instalments are the dates the client agreed to: a promise would pause its reminders up to 60 days
       // while its check still ends it `missed`.
-      if (current.paymentPlan?.status === 'active') throw new PortalStateError('A payment plan is already agreed for this invoice');
+      if (current.paymentPlan?.status === 'active') throw new PortalStateError('A payment plan is already agreed for this invoice', onTheLink('a payment plan is already agreed for the invoice'));
       // Reminders resume the day after the promised date if the invoice is still unpaid.
       const pause = promisePause(current, addDays(input.date, 1), settings);
       if (current.promisedFor === input.date && (!pause.pausedUntil || pause.pausedUntil === current.pausedUntil)) return undefined;

@@ -9,7 +9,7 @@ import { templatePenaltyMentions, templateRefusalFor, WAIVED_PENALTIES_REFUSAL, 
 import { penaltiesWaived } from '../../domain/payment-plan.js';
 import { manualTemplateRefusal } from '../../domain/default-templates.js';
 import { unknownVariables } from '../../domain/template-render.js';
-import { BusinessRuleError, ConflictError, NotFoundError, UpstreamError } from '../errors.js';
+import { BusinessRuleError, CLIENT_GAP, ConflictError, NotFoundError, UpstreamError } from '../errors.js';
 import type { NewStepRecord } from '../ports/reminder-steps.js';
 import { bccFor, resolveTemplate } from './compose-reminder.js';
 import { prepareGroup, sendPreparedGroup, type GroupMemberStep } from './grouped-send.js';
@@ -276,7 +276,7 @@ export const makeSendClientReminder = (deps: GroupSendDeps) =>
     if (!result.items.some((i) => i.status === 'sent' || i.status === 'failed')) {
       if (result.gapUntil) {
         const last = lastMessageIn(current, (await deps.settings.get(tenantId)).timezone)?.date;
-        throw new ConflictError(`This client received a message on ${last ?? 'the same day'}; the next one is allowed on ${result.gapUntil}. Send with "force": true to send anyway.`, [{ path: 'body.force', message: 'must be true to send within the client’s minimum gap' }]);
+        throw new ConflictError(`This client received a message on ${last ?? 'the same day'}; the next one is allowed on ${result.gapUntil}. Send with "force": true to send anyway.`, CLIENT_GAP);
       }
       if (result.items.some((i) => i.reason === 'changed')) throw new ConflictError("The client's invoices keep changing while the reminder is prepared: reload them and try again");
       throw nothingToRemind();

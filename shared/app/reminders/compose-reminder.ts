@@ -1,5 +1,5 @@
 import { localDate } from '../../domain/dates.js';
-import { defaultTemplate, type ReminderTemplate } from '../../domain/default-templates.js';
+import { defaultTemplate, firstNoticeWording, type ReminderTemplate } from '../../domain/default-templates.js';
 import { templateIdForLanguage } from '../../domain/default-scenarios.js';
 import { invoiceBalanceCents } from '../../domain/invoice.js';
 import { buildTemplateVariables, renderTemplate, textToHtml } from '../../domain/template-render.js';
@@ -147,8 +147,9 @@ export const letterFileName = (m: { client: Pick<Client, 'language'>; invoice: P
  */
 export const composeReminder = async (m: ReminderMaterial, pdf: PdfRenderer, to: readonly string[], cc: readonly string[] = []): Promise<OutgoingEmail> => {
   const vars = reminderVariables(inTemplateLanguage(m, m.template));
-  const subject = renderTemplate(m.template.subject, vars);
-  const text = renderTemplate(m.template.body, vars);
+  const rendered = { subject: renderTemplate(m.template.subject, vars), text: renderTemplate(m.template.body, vars) };
+  // No "Malgré nos relances" in the first message about the invoice (read before the send's claim counts it, as the letter's firstNotice).
+  const { subject, text } = (m.invoice.reminderCount ?? 0) === 0 && (m.template.tone === 'firm' || m.template.tone === 'formal-notice') ? firstNoticeWording(rendered) : rendered;
   const attachments: EmailAttachment[] = [];
   const balance = invoiceBalanceCents(m.invoice);
   const plan = planOnReminder(m);

@@ -7,7 +7,7 @@ import { templateRefusalFor, waivedTemplateRefusal } from '../../domain/penalty-
 import { penaltiesWaived } from '../../domain/payment-plan.js';
 import { fittingTemplateId, manualTemplateRefusal, templatePurpose } from '../../domain/default-templates.js';
 import { invoiceBalanceCents } from '../../domain/invoice.js';
-import { BusinessRuleError, ConflictError, NotFoundError, UpstreamError } from '../errors.js';
+import { BusinessRuleError, CLIENT_GAP, ConflictError, NotFoundError, UpstreamError } from '../errors.js';
 import type { NewStepRecord } from '../ports/reminder-steps.js';
 import { composeReminder, creditNotesOf, resolveTemplate } from './compose-reminder.js';
 import { manualIndex, manualStepId, skipPlanStepSentByHand, skipStepsSentByHand } from './manual-coverage.js';
@@ -86,7 +86,7 @@ export const makeSendReminderNow = (deps: SendReminderDeps) =>
     if (!input.force && last && last.date > addDays(today, -settings.minGapDays)) {
       throw new ConflictError(
         `This client received a message on ${last.date}; with a minimum gap of ${settings.minGapDays} days the next one is due on ${addDays(last.date, settings.minGapDays)}. Send with "force": true to send anyway.`,
-        [{ path: 'body.force', message: 'must be true to send within the client’s minimum gap' }],
+        CLIENT_GAP,
       );
     }
     const recipients = reminderRecipients(client);
@@ -105,7 +105,7 @@ export const makeSendReminderNow = (deps: SendReminderDeps) =>
     const gap = gapClaim(ctx, now, `${invoiceId}/manual/${record.index}`, input.force === true);
     const claim = await deps.steps.claimSend(tenantId, invoiceId, { ref: record, manual: record, leaseUntil: new Date(now.getTime() + SEND_LEASE_MS).toISOString(), at }, { paidCents: invoice.paidCents, creditedCents: invoice.creditedCents, ...reminderSlot(today, settings.timezone), at }, gap);
     if (!claim.ok) {
-      if (claim.conflict === 'gap') throw new ConflictError('Another message to this client went out meanwhile: the minimum gap applies. Send with "force": true to send anyway.');
+      if (claim.conflict === 'gap') throw new ConflictError('Another message to this client went out meanwhile: the minimum gap applies. Send with "force": true to send anyway.', CLIENT_GAP);
       throw new ConflictError('The invoice changed or already got a reminder today: reload it and try again');
     }
     const outcome = await deliverClaimed(deps, ctx, { ...record, attempts: 0 }, { email, template, now, today, gap, recipients });

@@ -21,7 +21,7 @@ import { alertOwner } from './owner-alert.js';
 import { retryAfterFailure } from './failure-retry.js';
 import { gatherSameDaySteps, sendSmsWithSameDaySteps, sendWithSameDaySteps } from './grouped-send.js';
 import { isEscalation } from '../../domain/escalation.js';
-import { compareSendRank, type SendRank } from '../../domain/grouped-reminder.js';
+import { compareSendRank, rankDate, type SendRank } from '../../domain/grouped-reminder.js';
 import { channelOf } from '../../domain/scenario.js';
 import { channelBlock } from '../../domain/client.js';
 import { makeMoveToLitigation } from '../litigation.js';
@@ -218,8 +218,8 @@ const messageDueFirst = async (deps: SendReminderDeps, ctx: SendContext, record:
  * want their own message, and the client's gap lets one through. The first fire to claim the client
  * used to win (on AWS they fire concurrently), the others moved past the gap, again at the next
  * window: nothing ordered them by lateness. Now the window goes to the highest-ranked step due now
- * (`compareSendRank`: the earliest due date, then the more advanced step, then the invoice number):
- * this returns another invoice's step of the same channel, due now (scheduled at or before now)
+ * (`compareSendRank`: the earliest due date, a plan's reminder its instalment's, then the more advanced
+ * step, then the invoice number): this returns another invoice's step of the same channel, due now (scheduled at or before now)
  * and ready to send as its own fire would decide it, that outranks `record`, if any. Its own fire
  * sends it (it finds nothing above it); this one goes past the gap that send takes (ADR 0005).
  *
@@ -236,7 +236,8 @@ export const outrankingStep = async (deps: SendReminderDeps, ctx: SendContext, r
   const channel = channelOf(record);
   // Grouped, only a payment plan's reminder contends, and plans remind by email (a text or letter of the day goes in one message).
   if (grouped && channel !== 'email') return undefined;
-  const mine: SendRank = { dueDate: invoice.dueDate, position: record.index, label: invoice.number ?? invoice.id };
+  // A plan's reminder ranks by its instalment's date, the money it speaks of (`rankDate`, ADR 0006 addendum).
+  const mine: SendRank = { dueDate: rankDate(record, invoice.dueDate), position: record.index, label: invoice.number ?? invoice.id };
   const ids = (await deps.invoices.openInvoiceIds(invoice.tenantId, client.id)).filter((id) => id !== invoice.id).sort();
   if (ids.length === 0) return undefined;
   const contenders: { record: StepRecordItem; rank: SendRank }[] = [];
@@ -245,12 +246,12 @@ export const outrankingStep = async (deps: SendReminderDeps, ctx: SendContext, r
       ids.slice(i, i + RANK_READ_PARALLELISM).map(async (id): Promise<{ record: StepRecordItem; rank: SendRank } | undefined> => {
         const [other, records] = await Promise.all([deps.invoices.get(invoice.tenantId, id), deps.steps.list(invoice.tenantId, id)]);
         if (!other || other.clientId !== client.id) return undefined;
-        const rank: Omit<SendRank, 'position'> = { dueDate: other.dueDate, label: other.number ?? other.id };
+        const rankOf = (r: StepRecordItem): SendRank => ({ dueDate: rankDate(r, other.dueDate), position: r.index, label: other.number ?? other.id });
         // Cheap test first: not grouped, only a step that would outrank this one is worth deciding.
-        const due = records.filter((r) => !r.manual && !isEscalation(r) && r.state === 'scheduled' && channelOf(r) === channel && r.scheduledAt && Date.parse(r.scheduledAt) <= now.getTime() && (grouped || compareSendRank({ ...rank, position: r.index }, mine) < 0));
+        const due = records.filter((r) => !r.manual && !isEscalation(r) && r.state === 'scheduled' && channelOf(r) === channel && r.scheduledAt && Date.parse(r.scheduledAt) <= now.getTime() && (grouped || compareSendRank(rankOf(r), mine) < 0));
         const sibling: SendContext = { ...ctx, invoice: other, records };
         const ready = due.find((r) => decide(sibling, r, now).kind === 'send');
-        return ready && { record: ready, rank: { ...rank, position: ready.index } };
+        return ready && { record: ready, rank: rankOf(ready) };
       }),
     );
     if (!grouped) {

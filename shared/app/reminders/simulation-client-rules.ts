@@ -4,8 +4,9 @@
  * then (send-reminder.ts `decide`, grouped-send.ts):
  * - sends an invoice's steps in scenario order, at most one per invoice per local day (`order`, `same_day`);
  * - groups a client's steps of one channel due the same send day into one message (`groupByClient`); not
- *   grouped, gives a window several of them contend for to the most overdue invoice (`compareSendRank`); grouped,
- *   a payment plan's reminder (never grouped) and the message of the scenario steps contend the same way;
+ *   grouped, gives a window several of them contend for to the most overdue invoice (`compareSendRank`; a payment
+ *   plan's reminder by its instalment's date); grouped, a plan's reminder (never grouped) and the message of the
+ *   scenario steps contend the same way;
  * - sends a text after the same day's email to the client (`email_first`): a minute past it, inside the
  *   texts' window (08:00–20:00, no Sunday or holiday), else at the next slot allowed for texts;
  * - moves a message within `minGapDays` of the client's previous one past the gap (`gap`);
@@ -21,7 +22,7 @@ import type { Channel } from '../../domain/scenario.js';
 import { nextSendDay, sendInstant, type SendCalendar } from '../../domain/send-calendar.js';
 import { PLAN_TEMPLATES } from '../../domain/payment-plan.js';
 import type { TemplateTone } from '../../domain/default-templates.js';
-import { compareSendRank, mostAdvanced, type SendRank } from '../../domain/grouped-reminder.js';
+import { compareSendRank, mostAdvanced, rankDate, type SendRank } from '../../domain/grouped-reminder.js';
 import { MANUAL_COVER_MS } from '../../domain/reminder-steps.js';
 import { EMAIL_FIRST_DELAY_MS, nextSmsSlot } from '../../domain/sms-window.js';
 
@@ -42,6 +43,11 @@ export interface PlannedSend {
   readonly tone?: TemplateTone;
   /** The invoice's due date: overdue members of a firmer grouped message have their gentler steps covered; ungrouped, the most overdue goes first. */
   readonly dueDate?: string;
+  /**
+   * A payment plan's step: its instalment's due date, which it ranks by instead of its invoice's (the money it speaks of:
+   * grouped-reminder.ts `rankDate`, ADR 0006 addendum).
+   */
+  readonly instalmentDue?: string;
   /** The step's position in its scenario (the engine's record index; `rank` when absent): ungrouped, the more advanced step of two invoices due the same day goes first. */
   readonly position?: number;
   /**
@@ -111,7 +117,8 @@ export const replayClientRules = (sends: readonly PlannedSend[], rules: ClientRu
   // (send-reminder.ts `outrankingStep`, ADR 0005), whatever order their schedules fire in. Grouped, the scenario steps
   // the first of them takes along go as one message, so they rank as their best member, and a payment plan's reminder
   // (never grouped) goes before them or waits for the gap by that rank (ADR 0006).
-  const rankOf = (p: PlannedSend): SendRank => ({ dueDate: p.dueDate ?? '', position: p.position ?? p.rank, label: p.invoiceLabel });
+  // A plan's reminder ranks by its instalment's date, as the engine does (`rankDate`).
+  const rankOf = (p: PlannedSend): SendRank => ({ dueDate: rankDate(p, p.dueDate ?? ''), position: p.position ?? p.rank, label: p.invoiceLabel });
   const earliest = (a: (typeof pending)[number], b: (typeof pending)[number]) =>
     dayOf(a.current).localeCompare(dayOf(b.current)) || CHANNEL_ORDER[a.channel] - CHANNEL_ORDER[b.channel] || a.current.localeCompare(b.current) ||
     compareSendRank(rankOf(a), rankOf(b)) || a.index - b.index;

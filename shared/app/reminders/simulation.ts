@@ -29,7 +29,14 @@ export interface SimulationDeps extends ReminderReadDeps {
   readonly templates?: TenantDocuments<ReminderTemplate>;
 }
 
+/**
+ * Why the client rules moved a step to a later day before a firmer grouped message stood for it there (`skip`,
+ * `group_sent`): read by makeClientRuleMoves. A symbol key, so `GET /reminders/simulation` never serializes it.
+ */
+export const SKIP_MOVED_BY: unique symbol = Symbol('skipMovedBy');
+
 export interface SimulationItem {
+  readonly [SKIP_MOVED_BY]?: string;
   readonly clientId: string;
   readonly clientName: string;
   readonly invoiceId: string;
@@ -293,7 +300,9 @@ export const makeSimulateReminders = (deps: SimulationDeps) =>
           // A courtesy step goes before its due date: a plan's, before its instalment's (send-reminder.ts `dueBoundary`).
           const noSendFrom = !beforeDue ? undefined : isPlanTemplate(item.templateId) ? planRecord?.instalmentDue : ctx.invoice.dueDate;
           const cancelFrom = isPlanTemplate(item.templateId) ? planEndAt : undefined;
-          return { item, rank, ...replan, ...(position !== undefined ? { position } : {}), ...(noSendFrom ? { noSendFrom } : {}), ...(cancelFrom ? { cancelFrom } : {}) };
+          // A plan's step ranks by its instalment's date against the client's other invoices (send-reminder.ts `outrankingStep`).
+          const instalmentDue = planRecord?.instalmentDue;
+          return { item, rank, ...replan, ...(position !== undefined ? { position } : {}), ...(noSendFrom ? { noSendFrom } : {}), ...(cancelFrom ? { cancelFrom } : {}), ...(instalmentDue ? { instalmentDue } : {}) };
         }),
       };
     });
@@ -343,6 +352,13 @@ export const makeClientRuleMoves = (deps: SimulationDeps) => {
         moves.set(moveKey(item.invoiceId, item.stepId, item.plannedAt), { at: item.at, movedBy: item.reason, skip: 'due_passed' });
         continue;
       }
+      // A step moved to a later day where a firmer grouped message stands for it (skipped `group_sent`): its invoice goes out
+      // in that message, that day, not on the step's own day (shown going out then, and nothing went).
+      const movedBy = item.action === 'skip' && item.reason === 'group_sent' ? item[SKIP_MOVED_BY] : undefined;
+      if (movedBy && item.plannedAt && item.at && localDate(new Date(item.at), timezone) > localDate(new Date(item.plannedAt), timezone)) {
+        moves.set(moveKey(item.invoiceId, item.stepId, item.plannedAt), { at: item.at, movedBy });
+        continue;
+      }
       // The move to litigation too: it keeps its spacing from the last reminder the gap pushed (15 days after it).
       if ((item.action !== 'send' && item.action !== 'escalate') || !item.plannedAt || !item.at || !item.reason) continue;
       if (localDate(new Date(item.at), timezone) <= localDate(new Date(item.plannedAt), timezone)) continue;
@@ -356,18 +372,18 @@ export const moveKey = (invoiceId: string, stepId: string, scheduledAt: string):
 
 /** One client's sends as the send path would make them: grouped, moved past its gap, in scenario order (simulation-client-rules.ts). */
 const withClientRules = (
-  entries: readonly { ctx: ReminderContext; items: readonly { item: SimulationItem; rank: number; position?: number; noSendFrom?: string; cancelFrom?: string; nominalDate?: string; afterPreviousDays?: number }[] }[],
+  entries: readonly { ctx: ReminderContext; items: readonly { item: SimulationItem; rank: number; position?: number; noSendFrom?: string; cancelFrom?: string; instalmentDue?: string; nominalDate?: string; afterPreviousDays?: number }[] }[],
   tones: ReadonlyMap<string, TemplateTone | undefined>,
 ): SimulationItem[] => {
   const { ctx } = entries[0]!;
   const all = entries.flatMap((e) => e.items.map((i) => ({ ...i, dueDate: e.ctx.invoice.dueDate })));
   const sends = all.filter(({ item }) => item.action === 'send' && item.at);
   const replayed = replayClientRules(
-    sends.map(({ item, rank, position, noSendFrom, cancelFrom, dueDate, nominalDate, afterPreviousDays }): PlannedSend => {
+    sends.map(({ item, rank, position, noSendFrom, cancelFrom, instalmentDue, dueDate, nominalDate, afterPreviousDays }): PlannedSend => {
       const tone = tones.get(item.templateId);
       return {
         invoiceId: item.invoiceId, invoiceLabel: item.invoiceNumber ?? item.invoiceId, rank, channel: item.channel, templateId: item.templateId, at: item.at!, dueDate, ...(position !== undefined ? { position } : {}),
-        ...(noSendFrom ? { noSendFrom } : {}), ...(cancelFrom ? { cancelFrom } : {}), ...(tone ? { tone } : {}), ...(nominalDate ? { nominalDate } : {}), ...(afterPreviousDays !== undefined ? { afterPreviousDays } : {}),
+        ...(noSendFrom ? { noSendFrom } : {}), ...(cancelFrom ? { cancelFrom } : {}), ...(instalmentDue ? { instalmentDue } : {}), ...(tone ? { tone } : {}), ...(nominalDate ? { nominalDate } : {}), ...(afterPreviousDays !== undefined ? { afterPreviousDays } : {}),
       };
     }),
     {
@@ -393,7 +409,7 @@ const withClientRules = (
   const out = all.map(({ item, dueDate }): SimulationItem => {
     const r = bySend.get(item);
     if (!r) return item;
-    if (r.skipped) return { ...item, action: 'skip', at: r.at, plannedAt: item.at!, reason: r.skipped };
+    if (r.skipped) return { ...item, action: 'skip', at: r.at, plannedAt: item.at!, reason: r.skipped, ...(r.movedBy ? { [SKIP_MOVED_BY]: r.movedBy } : {}) };
     return {
       ...item,
       templateId: templateAt(item, r.at, dueDate),

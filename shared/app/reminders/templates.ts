@@ -4,7 +4,7 @@
  * when every `{{variable}}` it uses is one the renderer knows, so a client never gets a blank.
  */
 import { addDays, localDate } from '../../domain/dates.js';
-import { DEFAULT_TEMPLATES, defaultTemplate, SMS_TEMPLATE_MAX_CHARS, templatePurpose, type ReminderTemplate, type TemplatePurpose } from '../../domain/default-templates.js';
+import { DEFAULT_TEMPLATES, defaultTemplate, firstNoticeWording, SMS_TEMPLATE_MAX_CHARS, templatePurpose, type ReminderTemplate, type TemplatePurpose } from '../../domain/default-templates.js';
 import { invoiceBalanceCents, invoiceTotals } from '../../domain/invoice.js';
 import { instalmentViews, type PaymentPlan } from '../../domain/payment-plan.js';
 import { smsSegments } from '../../domain/sms-text.js';
@@ -275,7 +275,10 @@ export const makePreviewTemplate = (deps: TemplateTryDeps) =>
     if (templatePurpose(saved.id) === 'sms') {
       return { subject: renderTemplate(template.subject, variables), body: renderSmsText(template.body, variables, template.language), variables: smsVariables(variables, template.language), ...(penalties ? { penalties } : {}) };
     }
-    return { subject: renderTemplate(template.subject, variables), body: renderTemplate(template.body, variables), variables, ...(penalties ? { penalties } : {}) };
+    const rendered = { subject: renderTemplate(template.subject, variables), text: renderTemplate(template.body, variables) };
+    // As the email goes: the first message about the invoice says no "Malgré nos relances" (composeReminder).
+    const { subject, text } = (material.invoice.reminderCount ?? 0) === 0 && (saved.tone === 'firm' || saved.tone === 'formal-notice') ? firstNoticeWording(rendered) : rendered;
+    return { subject, body: text, variables, ...(penalties ? { penalties } : {}) };
   };
 
 export interface TestSendDeps extends TemplateTryDeps {
@@ -364,7 +367,8 @@ export const sampleMaterial = (tenantId: string, now: Date, settings: Settings, 
     remindersPaused: false,
     disputed: false,
     sentAt: at,
-    reminderCount: 0,
+    // 10 days late, reminded once: the firm and formal-notice templates read as written (not as a first message).
+    reminderCount: 1,
     version: 1,
     createdAt: at,
     updatedAt: at,

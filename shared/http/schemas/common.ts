@@ -90,7 +90,11 @@ export const queryDays = z.preprocess(
  * A list's `?cursor=`: the `nextCursor` of its previous page. Left empty (`?cursor=`) it is no cursor:
  * a 400 on every list (/clients and /invoices read it as the first page, the others refused it).
  */
-export const listCursor = z.string().min(1, { message: 'is not a cursor' }).max(2048);
+export const listCursor = z
+  .string()
+  .min(1, { message: 'is not a cursor' })
+  .max(2048)
+  .meta({ description: 'The nextCursor of the previous page, asked with the same parameters but limit (sort, order, filters, search): another one is a 400 naming query.cursor' });
 
 export const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(25),

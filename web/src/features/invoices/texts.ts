@@ -121,6 +121,9 @@ const invoiceFr = {
   disputedBecause: 'Contestée : {{reason}}',
   /** Under a dispute that came with a dated pause: the pause ends, the dispute still holds the reminders. */
   disputedHolds: 'Aucune relance ne part tant que le litige n’est pas résolu, même après la fin de la suspension.',
+  /** The client's automatic reminders are off (client page): nothing goes out by itself, whatever the pause says. */
+  clientRemindersOff: 'Relances automatiques désactivées pour ce client : aucune relance ne part d’elle-même (« Relancer maintenant » reste possible).',
+  clientRemindersOffLink: 'Voir le client',
   promisedFor: 'Le client a promis de payer le {{date}}',
   litigation: 'Passer en contentieux',
   litigationConfirm: 'Passer cette facture en contentieux ? Les relances s’arrêtent.',
@@ -226,6 +229,8 @@ export const invoiceTexts = registerTexts('invoiceMore', invoiceFr, {
   resolveDispute: 'Dispute resolved',
   disputedBecause: 'Disputed: {{reason}}',
   disputedHolds: 'No reminder goes out until the dispute is resolved, even once the pause ends.',
+  clientRemindersOff: 'Automatic reminders are off for this client: no reminder goes out by itself (“Remind now” still works).',
+  clientRemindersOffLink: 'See the client',
   promisedFor: 'The client promised to pay on {{date}}',
   litigation: 'Move to litigation',
   litigationConfirm: 'Move this invoice to litigation? Reminders stop.',

@@ -63,4 +63,28 @@ describe('why the reminders of an invoice wait', () => {
       'Relances suspendues, reprise le 16 déc. 2026 — promesse du client',
     ]);
   });
+
+  it('says the client’s automatic reminders are off, with the way to the client, and never a resume date they will not keep', () => {
+    // The client switched off on its page while a promise paused the invoice: the pause ends, nothing goes out by itself.
+    const paused = { status: 'sent', disputed: false, remindersPaused: true, pausedUntil: '2026-12-11', pauseReason: 'promise', promisedFor: '2026-12-10' } as const;
+    const { unmount } = renderInApp(<HoldNotice invoice={paused} clientRemindersOff="cli-1" />);
+    expect(Array.from(screen.getByTestId('hold-notice').querySelectorAll('p')).map((p) => plain(p.textContent))).toEqual([
+      'Le client a promis de payer le 10 déc. 2026',
+      'Relances suspendues — promesse du client',
+      'Relances automatiques désactivées pour ce client : aucune relance ne part d’elle-même (« Relancer maintenant » reste possible). Voir le client',
+    ]);
+    expect(screen.getByRole('link', { name: 'Voir le client' }).getAttribute('href')).toBe('/clients/cli-1');
+    unmount();
+    // Not paused at all: it said nothing, the plan's steps cancelled far below.
+    const open = renderInApp(<HoldNotice invoice={{ status: 'partially_paid', disputed: false, remindersPaused: false }} clientRemindersOff="cli-1" />);
+    expect(screen.getByTestId('client-reminders-off')).toBeTruthy();
+    open.unmount();
+    // Paid, or a client whose reminders are on: nothing to say.
+    const paid = renderInApp(<HoldNotice invoice={{ status: 'paid', disputed: false, remindersPaused: false }} clientRemindersOff="cli-1" />);
+    expect(screen.queryByTestId('hold-notice')).toBeNull();
+    paid.unmount();
+    renderInApp(<HoldNotice invoice={paused} />);
+    expect(screen.queryByTestId('client-reminders-off')).toBeNull();
+    expect(plain(screen.getByTestId('hold-notice').textContent)).toContain('reprise le 11 déc. 2026');
+  });
 });

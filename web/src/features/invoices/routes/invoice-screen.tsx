@@ -64,7 +64,7 @@ export default function InvoiceScreen() {
       </dl>
 
       <InvoiceActions invoice={inv} onPaymentReceived={focusPaymentForm} language={client?.language} consumer={client?.kind === 'consumer'} />
-      <HoldNotice invoice={inv} payments={payments} />
+      <HoldNotice invoice={inv} payments={payments} clientRemindersOff={client?.remindersEnabled === false ? client.id : undefined} />
 
       <section aria-labelledby="lines-title" className="card">
         <h2 id="lines-title">{t('invoice.lines')}</h2>
@@ -139,26 +139,38 @@ type RecordedPayment = { createdAt: string; removedAt?: string };
 export const claimAnswered = (claim: { at: string }, payments: readonly RecordedPayment[] | undefined): boolean =>
   (payments ?? []).some((p) => !p.removedAt && Date.parse(p.createdAt) >= Date.parse(claim.at));
 
-export const HoldNotice = ({ invoice: inv, payments }: { invoice: HeldInvoice; payments?: readonly RecordedPayment[] }) => {
+/**
+ * `clientRemindersOff`: the id of the invoice's client when its automatic reminders are off (the client page's switch). Nothing
+ * then goes out by itself, so a pause's "reprise le …" would promise reminders that never come (the invoice read "Relances
+ * suspendues, reprise le 11 déc." for a client switched off); and an invoice not paused said nothing at all.
+ */
+export const HoldNotice = ({ invoice: inv, payments, clientRemindersOff }: { invoice: HeldInvoice; payments?: readonly RecordedPayment[]; clientRemindersOff?: string }) => {
   const { t, date } = useI18n();
   const { i18n } = useTranslation();
   const reason = (r: string) => (i18n.exists(`invoiceMore.pauseReasons.${r}`) ? t(`invoiceMore.pauseReasons.${r}`) : r);
   const claim = inv.paidClaim && inv.status !== 'paid' && !claimAnswered(inv.paidClaim, payments) ? inv.paidClaim : undefined;
   const disputed = disputedNow(inv);
-  if (!(claim || inv.pausedUntil || inv.promisedFor || (disputed && inv.disputeReason) || (inv.remindersPaused && inv.pauseReason))) return null;
+  // Only where reminders would otherwise go: an invoice awaiting payment (not a draft, paid, cancelled, written off or in litigation).
+  const optedOut = Boolean(clientRemindersOff) && (inv.status === 'sent' || inv.status === 'partially_paid');
+  if (!(claim || inv.pausedUntil || inv.promisedFor || (disputed && inv.disputeReason) || (inv.remindersPaused && inv.pauseReason) || optedOut)) return null;
   return (
     <div className="notice" data-testid="hold-notice">
       {claim && <p>{t(claim.reference ? 'invoiceMore.paidClaimRef' : 'invoiceMore.paidClaim', { date: date(claim.date), reference: claim.reference })}</p>}
       {inv.promisedFor && <p>{t('invoiceMore.promisedFor', { date: date(inv.promisedFor) })}</p>}
       {inv.remindersPaused && (
         <p>
-          {/* Disputed, the reminders do not resume when the pause ends: no "reprise le …" then. */}
-          {inv.pausedUntil && !disputed ? t('invoiceMore.pausedUntil', { date: date(inv.pausedUntil) }) : t('invoiceMore.pausedOpen')}
+          {/* Disputed or the client switched off, the reminders do not resume when the pause ends: no "reprise le …" then. */}
+          {inv.pausedUntil && !disputed && !optedOut ? t('invoiceMore.pausedUntil', { date: date(inv.pausedUntil) }) : t('invoiceMore.pausedOpen')}
           {inv.pauseReason ? ` — ${reason(inv.pauseReason)}` : ''}
         </p>
       )}
       {disputed && inv.disputeReason && <p>{t('invoiceMore.disputedBecause', { reason: inv.disputeReason })}</p>}
       {disputed && inv.remindersPaused && inv.pausedUntil && <p>{t('invoiceMore.disputedHolds')}</p>}
+      {optedOut && (
+        <p data-testid="client-reminders-off">
+          {t('invoiceMore.clientRemindersOff')} <Link to={`/clients/${clientRemindersOff}`}>{t('invoiceMore.clientRemindersOffLink')}</Link>
+        </p>
+      )}
     </div>
   );
 };
