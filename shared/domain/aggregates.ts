@@ -260,13 +260,15 @@ export const balanceFlows = (f: InvoiceFacts, balanceNow: number): { date: strin
  * one: a past asOf then ages that day's balance by that day's due date (it aged it by today's). Without
  * a move, the flows as they are, under today's due date.
  */
+/** The due date in force on a day: the one a later move replaced, else today's. */
+const dueDateOn = (f: Pick<InvoiceFacts, 'dueDate' | 'dueDateChanges'>, date: string): string => f.dueDateChanges?.find((c) => c.on > date)?.from ?? f.dueDate;
+
 export const dueKeyedFlows = (
   f: Pick<InvoiceFacts, 'dueDate' | 'dueDateChanges'>,
   flows: readonly { date: string; balanceCents: number; count: number }[],
 ): { date: string; dueDate: string; balanceCents: number; count: number }[] => {
   const changes = f.dueDateChanges ?? [];
-  // The due date in force on a day: the one a later move replaced, else today's.
-  const dueOn = (date: string) => changes.find((c) => c.on > date)?.from ?? f.dueDate;
+  const dueOn = (date: string) => dueDateOn(f, date);
   const keyed = flows.map((flow) => ({ ...flow, dueDate: dueOn(flow.date) }));
   for (const day of [...new Set(changes.map((c) => c.on))].sort()) {
     const from = changes.find((c) => c.on >= day)!.from;
@@ -307,12 +309,13 @@ export const planShiftFlows = (f: InvoiceFacts, flows: readonly { date: string; 
   if (!plan) return [];
   const from = plan.from ?? f.issueDate;
   const runs = (day: string) => from <= day && (plan.until === undefined || day < plan.until);
-  const dates = [...new Set([...flows.map((m) => m.date), from, ...(plan.until ? [plan.until] : [])])].sort();
+  // A due date moved while the plan ran: what the plan does not cover goes from the former due date to the new one that day.
+  const dates = [...new Set([...flows.map((m) => m.date), from, ...(plan.until ? [plan.until] : []), ...(f.dueDateChanges ?? []).map((c) => c.on)])].sort();
   const changes: { date: string; at: string; cents: number }[] = [];
   let before = new Map<string, number>();
   for (const date of dates) {
     const balance = flows.filter((m) => m.date <= date).reduce((n, m) => n + m.balanceCents, 0);
-    const now = runs(date) && balance > 0 ? planShift(f.dueDate, openInstalments(plan, balance)) : new Map<string, number>();
+    const now = runs(date) && balance > 0 ? planShift(dueDateOn(f, date), openInstalments(plan, balance)) : new Map<string, number>();
     for (const at of [...new Set([...before.keys(), ...now.keys()])].sort()) {
       const cents = (now.get(at) ?? 0) - (before.get(at) ?? 0);
       if (cents !== 0) changes.push({ date, at, cents });

@@ -75,7 +75,10 @@ export interface InvoiceRecord {
    * back under the reminders. Absent on any other status.
    */
   readonly paidInLitigation?: boolean;
-  /** Local date of the last reminder (any kind): the per-invoice daily slot, claimed conditionally. */
+  /**
+   * Local date of the last reminder (any kind) in the tenant's zone when it went. The per-invoice daily slot, claimed
+   * conditionally, dates `lastReminderAt` in today's zone (reminder-slot.ts); this date alone only for items without it.
+   */
   readonly lastReminderDay?: string;
   readonly reminderCount: number;
   /** Absent = a standard invoice. A deposit (facture d'acompte) or a final invoice comes from a quote. */

@@ -65,6 +65,22 @@ describe('an invoice contribution', () => {
     expect(back.counters).toEqual(invoiceContribution(anInvoice()).counters);
   });
 
+  it('moves what a running plan leaves at the due date to the new one on the day the due date is moved', () => {
+    // A plan of 400,00 of 1 200,00 made at issue; the due date moved on 03-15: the 800,00 left off the plan sit at 03-03
+    // until then, at 04-30 from then, and the F# moves add up to how the plan places the balance today.
+    const c = invoiceContribution(anInvoice({
+      dueDate: '2026-04-30', dueDateChanges: [{ on: '2026-03-15', from: '2026-03-03' }],
+      plan: { instalments: [{ dueDate: '2026-03-20', amountCents: 40_000 }], totalCents: 40_000, from: '2026-02-01' },
+    }));
+    const shifts = Object.entries(c.counters).flatMap(([item, row]) => Object.entries(row).filter(([k]) => k.startsWith('F#')).map(([k, v]) => [item, k, v] as const));
+    expect(shifts).toEqual(expect.arrayContaining([
+      [movesItem('2026-02-01'), 'F#c1#2026-03-03', -40_000], [movesItem('2026-02-01'), 'F#c1#2026-03-20', 40_000],
+      [movesItem('2026-03-15'), 'F#c1#2026-03-03', 40_000], [movesItem('2026-03-15'), 'F#c1#2026-04-30', -40_000],
+    ]));
+    const total = (at: string) => shifts.filter(([, k]) => k === `F#c1#${at}`).reduce((n, [, , v]) => n + v, 0);
+    expect([total('2026-03-03'), total('2026-03-20'), total('2026-04-30')]).toEqual([0, 40_000, -40_000]);
+  });
+
   it('records days to pay, lateness and reminder effect when fully paid', () => {
     const c = invoiceContribution(anInvoice({
       status: 'paid', paidCents: 120_000, payments: [{ amountCents: 120_000, date: '2026-03-10', removed: false }],

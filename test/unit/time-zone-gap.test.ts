@@ -133,7 +133,7 @@ describe('a manual send after the tenant moved east (Paris → Nouméa)', () => 
     const claim = await w.steps.claimSend(
       TENANT, 'inv2',
       { ref: { plan: 0, index: 99 }, manual: { plan: 0, index: 99, stepId: 'manual-x', templateId: 'reminder', state: 'sending', at: '2026-03-04T23:00:00.000Z', manual: true } as never, leaseUntil: '2026-03-04T23:10:00.000Z', at: '2026-03-04T23:00:00.000Z' },
-      { paidCents: 0, creditedCents: 0, today: '2026-03-05', at: '2026-03-04T23:00:00.000Z' },
+      { paidCents: 0, creditedCents: 0, today: '2026-03-05', dayStart: '2026-03-04T13:00:00.000Z', at: '2026-03-04T23:00:00.000Z' },
       { clientId: 'c1', date: '2026-03-05', at: '2026-03-04T23:00:00.000Z', holder: 'x', window: gapWindow('2026-03-05', 3, NOUMEA) },
     );
     expect(claim).toEqual({ ok: false, conflict: 'gap' });

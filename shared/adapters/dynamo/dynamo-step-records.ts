@@ -106,7 +106,13 @@ export class DynamoStepRecords implements StepRecords {
         };
   }
 
-  /** The invoice is still as read and takes today's reminder slot; bumping the version makes a concurrent save (a payment read before this) retry on fresh data. */
+  /**
+   * The invoice is still as read and takes today's reminder slot; bumping the version makes a concurrent save (a payment read before this) retry on fresh data.
+   * The slot: the last reminder's instant before the first instant of today in the tenant's zone of now (`lastReminderDay`,
+   * dated in the zone of the day it went, is not compared when the instant is there: after a change of time zone it said
+   * another day). An item holding a day only (`lastReminderAt` ≤ 10 characters, or absent) is compared by day, at face value.
+   * shared/domain/reminder-slot.ts `slotFree` is the same condition as a function.
+   */
   protected invoiceClaim(tenantId: string, invoiceId: string, invoice: InvoiceSendGuard): TransactItem {
     return {
       Update: {
@@ -114,10 +120,12 @@ export class DynamoStepRecords implements StepRecords {
         Key: invoiceKey(tenantId, invoiceId),
         UpdateExpression: 'SET lastReminderDay = :today, lastReminderAt = :at, version = version + :one ADD reminderCount :one',
         ConditionExpression:
-          '#status IN (:sent, :partial) AND remindersPaused = :false AND disputed = :false AND paidCents = :paid AND creditedCents = :credited AND (attribute_not_exists(lastReminderDay) OR lastReminderDay < :today)',
+          '#status IN (:sent, :partial) AND remindersPaused = :false AND disputed = :false AND paidCents = :paid AND creditedCents = :credited AND ' +
+          '((size(lastReminderAt) > :dayLength AND lastReminderAt < :dayStart) OR ' +
+          '((attribute_not_exists(lastReminderAt) OR (size(lastReminderAt) <= :dayLength AND lastReminderAt < :today)) AND (attribute_not_exists(lastReminderDay) OR lastReminderDay < :today)))',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: {
-          ':today': invoice.today, ':at': invoice.at, ':one': 1, ':sent': 'sent', ':partial': 'partially_paid', ':false': false,
+          ':today': invoice.today, ':dayStart': invoice.dayStart, ':dayLength': DAY_LENGTH, ':at': invoice.at, ':one': 1, ':sent': 'sent', ':partial': 'partially_paid', ':false': false,
           ':paid': invoice.paidCents, ':credited': invoice.creditedCents,
         },
       },

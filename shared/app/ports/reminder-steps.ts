@@ -4,6 +4,7 @@
  * conditional writes so that concurrent fires, retries and re-plans cannot double-send.
  */
 import type { GapWindow } from '../../domain/client-gap.js';
+import type { ReminderSlot } from '../../domain/reminder-slot.js';
 import type { StepRef, StepState } from '../../domain/reminder-steps.js';
 import type { StepRecordItem } from '../../domain/step.js';
 import type { LetterData, LetterMember } from '../../domain/letter.js';
@@ -12,12 +13,14 @@ export type { StepRecordItem };
 
 export type NewStepRecord = Omit<StepRecordItem, 'attempts'>;
 
-/** The guard of a send: the invoice must still be as read (open, not paused/disputed, same amounts). */
-export interface InvoiceSendGuard {
+/**
+ * The guard of a send: the invoice must still be as read (open, not paused/disputed, same amounts), and its day's slot
+ * free: at most one reminder per invoice per day, `today` and `dayStart` in the tenant's zone of now
+ * (shared/domain/reminder-slot.ts; `today` is stored as `lastReminderDay` beside `at`, the condition reads the instant).
+ */
+export interface InvoiceSendGuard extends ReminderSlot {
   readonly paidCents: number;
   readonly creditedCents: number;
-  /** Local date of the send: at most one reminder per invoice per day. */
-  readonly today: string;
   readonly at: string;
 }
 

@@ -1,5 +1,6 @@
 import { attachmentFileName } from '../../domain/attachment-name.js';
 import { addDays, localDate } from '../../domain/dates.js';
+import { remindedOn } from '../../domain/reminder-slot.js';
 import { distinctRecipients, type Client } from '../../domain/client.js';
 import { lastMessageIn } from '../../domain/client-gap.js';
 import { invoiceBalanceCents } from '../../domain/invoice.js';
@@ -69,7 +70,7 @@ export const manualSkipReason = (ctx: ReminderContext, clientId: string, today: 
   if (invoice.status === 'paid' || invoiceBalanceCents(invoice) <= 0) return 'paid';
   if (invoice.disputed) return 'disputed';
   if (invoice.remindersPaused) return 'paused';
-  if (invoice.lastReminderDay === today) return 'same_day';
+  if (remindedOn(invoice, today, ctx.settings.timezone)) return 'same_day';
   return undefined;
 };
 

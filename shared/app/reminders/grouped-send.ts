@@ -1,5 +1,6 @@
 import { attachmentFileName } from '../../domain/attachment-name.js';
 import { localDate } from '../../domain/dates.js';
+import { reminderSlot } from '../../domain/reminder-slot.js';
 import { MAX_GROUP_SIZE, mostAdvanced } from '../../domain/grouped-reminder.js';
 import { fittingTemplateId, templatePurpose, type ReminderTemplate } from '../../domain/default-templates.js';
 import { templateRefusalFor } from '../../domain/penalty-mentions.js';
@@ -173,7 +174,7 @@ export const sendPreparedGroup = async (
     prepared.members.map((m) => ({
       invoiceId: m.ctx.invoice.id,
       step: { ref: m.record, ...(m.manual ? { manual: manualRecord(m.manual, m.ctx.invoice.dueDate) } : { expectedScheduledAt: m.record.scheduledAt! }), leaseUntil, at },
-      invoice: { paidCents: m.ctx.invoice.paidCents, creditedCents: m.ctx.invoice.creditedCents, today, at },
+      invoice: { paidCents: m.ctx.invoice.paidCents, creditedCents: m.ctx.invoice.creditedCents, ...reminderSlot(today, settings.timezone), at },
     })),
     gap,
   );
@@ -295,7 +296,7 @@ export const sendSmsWithSameDaySteps = async (
     members.map((m) => ({
       invoiceId: m.ctx.invoice.id,
       step: { ref: m.record, expectedScheduledAt: m.record.scheduledAt!, leaseUntil, at },
-      invoice: { paidCents: m.ctx.invoice.paidCents, creditedCents: m.ctx.invoice.creditedCents, today, at },
+      invoice: { paidCents: m.ctx.invoice.paidCents, creditedCents: m.ctx.invoice.creditedCents, ...reminderSlot(today, settings.timezone), at },
     })),
     gap,
   );

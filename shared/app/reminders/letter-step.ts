@@ -9,6 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { localDate } from '../../domain/dates.js';
+import { reminderSlot } from '../../domain/reminder-slot.js';
 import { transferReference } from '../../domain/epc-qr.js';
 import { letterGapHolder, letterIdOf, type LetterData, type LetterMember } from '../../domain/letter.js';
 import { isPlanStep } from '../../domain/payment-plan.js';
@@ -47,7 +48,7 @@ export const produceLetter = async (
     invoice.tenantId,
     invoice.id,
     { ref: record, expectedScheduledAt: record.scheduledAt!, leaseUntil: new Date(now.getTime() + SEND_LEASE_MS).toISOString(), at },
-    { paidCents: invoice.paidCents, creditedCents: invoice.creditedCents, today, at },
+    { paidCents: invoice.paidCents, creditedCents: invoice.creditedCents, ...reminderSlot(today, settings.timezone), at },
     gap,
   );
   if (!claim.ok) return 'invoice_changed';
@@ -105,7 +106,7 @@ export const produceLetterWithSameDaySteps = async (
     members.map((m) => ({
       invoiceId: m.ctx.invoice.id,
       step: { ref: m.record, expectedScheduledAt: m.record.scheduledAt!, leaseUntil, at },
-      invoice: { paidCents: m.ctx.invoice.paidCents, creditedCents: m.ctx.invoice.creditedCents, today: date, at },
+      invoice: { paidCents: m.ctx.invoice.paidCents, creditedCents: m.ctx.invoice.creditedCents, ...reminderSlot(date, settings.timezone), at },
     })),
     gap,
   );

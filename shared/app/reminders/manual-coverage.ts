@@ -138,7 +138,7 @@ export const stepsSentByHand = (records: readonly StepRecordItem[]): StepRecordI
  * Where a manual reminder sent at `now` is recorded (plan 0): the second it is sent in, or, when a manual
  * record of the invoice already holds that second or a later one (a failed send retried at once), the next
  * free one. Keyed by the second alone, such a retry found its own failed record in the way and was refused
- * (409). One reminder per invoice a day is a rule of its own (the invoice's lastReminderDay, checked by the claim).
+ * (409). One reminder per invoice a day is a rule of its own (the invoice's slot, reminder-slot.ts, checked by the claim).
  */
 export const manualIndex = (records: readonly Pick<StepRecordItem, 'plan' | 'index' | 'manual'>[], now: Date): number =>
   Math.max(Math.floor(now.getTime() / 1000), ...records.filter((r) => r.manual && r.plan === 0).map((r) => r.index + 1));

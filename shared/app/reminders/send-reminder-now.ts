@@ -1,4 +1,5 @@
 import { addDays, localDate } from '../../domain/dates.js';
+import { remindedOn, reminderSlot } from '../../domain/reminder-slot.js';
 import { SEND_LEASE_MS } from '../../domain/reminder-steps.js';
 import { activePlan, fitPlanTemplate, planManualDefault } from './plan-lifecycle.js';
 import { manualTemplateId } from '../../domain/grouped-reminder.js';
@@ -80,7 +81,7 @@ export const makeSendReminderNow = (deps: SendReminderDeps) =>
     // The plan's waiver of penalties and the €40 (recorded): a text claiming them would contradict it, and the plan table it prints.
     const waiver = plan && penaltiesWaived(plan, { status: invoice.status, balanceCents: invoiceBalanceCents(invoice) }) ? waivedTemplateRefusal(template) : undefined;
     if (waiver) throw new BusinessRuleError('penalties-waived', waiver, [{ path: 'body.templateId', message: waiver }]);
-    if (invoice.lastReminderDay === today) throw new ConflictError('A reminder already went out for this invoice today: the next one can go tomorrow', [{ path: 'path.id', message: 'the invoice was already reminded today' }]);
+    if (remindedOn(invoice, today, settings.timezone)) throw new ConflictError('A reminder already went out for this invoice today: the next one can go tomorrow', [{ path: 'path.id', message: 'the invoice was already reminded today' }]);
     const last = ctx.lastClientMessage;
     if (!input.force && last && last.date > addDays(today, -settings.minGapDays)) {
       throw new ConflictError(
@@ -102,7 +103,7 @@ export const makeSendReminderNow = (deps: SendReminderDeps) =>
     const at = now.toISOString();
     const record: NewStepRecord = { plan: 0, index: manualIndex(ctx.records, now), stepId: manualStepId(ctx.records, today), templateId: template === chosen ? templateId : template.id, state: 'sending', at, manual: true };
     const gap = gapClaim(ctx, now, `${invoiceId}/manual/${record.index}`, input.force === true);
-    const claim = await deps.steps.claimSend(tenantId, invoiceId, { ref: record, manual: record, leaseUntil: new Date(now.getTime() + SEND_LEASE_MS).toISOString(), at }, { paidCents: invoice.paidCents, creditedCents: invoice.creditedCents, today, at }, gap);
+    const claim = await deps.steps.claimSend(tenantId, invoiceId, { ref: record, manual: record, leaseUntil: new Date(now.getTime() + SEND_LEASE_MS).toISOString(), at }, { paidCents: invoice.paidCents, creditedCents: invoice.creditedCents, ...reminderSlot(today, settings.timezone), at }, gap);
     if (!claim.ok) {
       if (claim.conflict === 'gap') throw new ConflictError('Another message to this client went out meanwhile: the minimum gap applies. Send with "force": true to send anyway.', CLIENT_GAP);
       throw new ConflictError('The invoice changed or already got a reminder today: reload it and try again');

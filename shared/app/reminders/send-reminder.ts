@@ -1,6 +1,7 @@
 import type { ReminderTemplate } from '../../domain/default-templates.js';
 import { attachmentFileName } from '../../domain/attachment-name.js';
 import { addDays, localDate } from '../../domain/dates.js';
+import { remindedOn, reminderSlot } from '../../domain/reminder-slot.js';
 import { gapWindow } from '../../domain/client-gap.js';
 import { SEND_LEASE_MS, type StepRef } from '../../domain/reminder-steps.js';
 import { nextSendDay, sendInstant, type SendCalendar } from '../../domain/send-calendar.js';
@@ -174,7 +175,8 @@ export const decide = (ctx: SendContext, record: StepRecordItem, now: Date): Dec
   // Scenario order: an earlier step still pending (its fire is late) goes first.
   const later = orderMove(ctx, record, now);
   if (later) return { kind: 'move', date: later, reason: 'order' };
-  if (invoice.lastReminderDay === today) return { kind: 'move', date: nextSendDay(addDays(today, 1), calendar), reason: 'same_day' };
+  // The invoice's slot: its last reminder dated in the tenant's zone of now, as the claim compares it.
+  if (remindedOn(invoice, today, settings.timezone)) return { kind: 'move', date: nextSendDay(addDays(today, 1), calendar), reason: 'same_day' };
   const last = ctx.lastClientMessage?.date;
   if (last && last > addDays(today, -settings.minGapDays)) {
     return { kind: 'move', date: nextSendDay(addDays(last, settings.minGapDays), calendar), reason: 'gap' };
@@ -385,7 +387,7 @@ const send = async (
     invoice.tenantId,
     invoice.id,
     { ref: record, expectedScheduledAt: record.scheduledAt!, leaseUntil: new Date(now.getTime() + SEND_LEASE_MS).toISOString(), at },
-    { paidCents: invoice.paidCents, creditedCents: invoice.creditedCents, today, at },
+    { paidCents: invoice.paidCents, creditedCents: invoice.creditedCents, ...reminderSlot(today, settings.timezone), at },
     gap,
   );
   // Whatever changed (a duplicate fire took the step, a payment, another reminder today, the client's
@@ -522,7 +524,7 @@ const sendSms = async (deps: SendReminderDeps, ctx: SendContext, record: StepRec
     invoice.tenantId,
     invoice.id,
     { ref: record, expectedScheduledAt: record.scheduledAt!, leaseUntil: new Date(now.getTime() + SEND_LEASE_MS).toISOString(), at },
-    { paidCents: invoice.paidCents, creditedCents: invoice.creditedCents, today, at },
+    { paidCents: invoice.paidCents, creditedCents: invoice.creditedCents, ...reminderSlot(today, settings.timezone), at },
     gap,
   );
   if (!claim.ok) return 'invoice_changed';

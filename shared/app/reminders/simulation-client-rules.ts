@@ -64,6 +64,11 @@ export interface ClientRules {
   readonly groupByClient: boolean;
   /** Local date of the client's last message, if any. */
   readonly lastMessageDate?: string;
+  /**
+   * Each invoice's last reminder, dated in the tenant's zone of now (reminder-slot.ts `lastReminderDayIn`): a send
+   * planned on that day waits for the next (`same_day`), as the send path's slot holds it.
+   */
+  readonly lastReminderDays?: ReadonlyMap<string, string>;
 }
 
 export interface ReplayedSend {
@@ -106,7 +111,7 @@ export const replayClientRules = (sends: readonly PlannedSend[], rules: ClientRu
   const pending = sends.map((s, index) => ({ ...s, index, current: s.at, movedBy: undefined as ReplayedSend['movedBy'], carriedFrom: undefined as string | undefined }));
   const result: ReplayedSend[] = new Array(sends.length);
   const messages = new Map<string, { at: string; members: number[]; plan: boolean; covered?: (typeof pending)[number][] }>();
-  const invoiceDays = new Map<string, Set<string>>();
+  const invoiceDays = new Map<string, Set<string>>([...(rules.lastReminderDays ?? [])].map(([id, day]) => [id, new Set([day])]));
   let lastDay = rules.lastMessageDate;
   // Steps of one channel due at the same instant contend for the client's window: the most overdue invoice takes it
   // (send-reminder.ts `outrankingStep`, ADR 0005), whatever order their schedules fire in. Grouped, the scenario steps

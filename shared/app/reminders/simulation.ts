@@ -4,6 +4,7 @@
  * and what is skipped and why. Reads only; nothing is scheduled, claimed or recorded.
  */
 import { addDays, isValidDate, localDate } from '../../domain/dates.js';
+import { lastReminderDayIn } from '../../domain/reminder-slot.js';
 import { isEscalation } from '../../domain/escalation.js';
 import { endOfLocalDay, startOfLocalDay } from '../../domain/zoned-time.js';
 import type { PlannedStep } from '../../domain/reminder-plan.js';
@@ -390,6 +391,10 @@ const withClientRules = (
       minGapDays: ctx.settings.minGapDays,
       groupByClient: ctx.settings.groupByClient,
       ...(ctx.lastClientMessage ? { lastMessageDate: ctx.lastClientMessage.date } : {}),
+      lastReminderDays: new Map(entries.flatMap(({ ctx: { invoice } }) => {
+        const day = lastReminderDayIn(invoice, ctx.settings.timezone);
+        return day ? [[invoice.id, day] as const] : [];
+      })),
     },
   );
   const bySend = new Map(sends.map(({ item }, i) => [item, replayed[i]!]));

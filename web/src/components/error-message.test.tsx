@@ -65,6 +65,28 @@ describe('an API error on screen', () => {
     expect(alert.textContent).not.toMatch(/numbered|invoice\.issueDate/);
   });
 
+  it('names a quote’s date as the quote’s, never the invoice’s, in both languages', async () => {
+    const future = new ApiError(422, {
+      type: 'https://relances.dev/problems/issue-date-in-future',
+      status: 422,
+      title: 'Unprocessable request',
+      detail: 'A quote cannot be sent before its issue date',
+      errors: [{ path: 'quote.issueDate', message: 'is after today (2026-11-28): send the quote on that day, or change its date' }],
+    });
+    const { unmount } = renderInApp(<ErrorMessage error={future} />);
+    const field = plain(within(screen.getByRole('alert')).getByRole('listitem').textContent);
+    expect(field).toMatch(/^Date du devis\s?: /);
+    expect(field).not.toContain('facture');
+    unmount();
+    await setLanguage('en');
+    try {
+      renderInApp(<ErrorMessage error={future} />);
+      expect(plain(within(screen.getByRole('alert')).getByRole('listitem').textContent)).toMatch(/^Quote date: /);
+    } finally {
+      await setLanguage('fr');
+    }
+  });
+
   it('says a 404 in the user’s words, with the way home instead of a retry that cannot help', async () => {
     let retried = 0;
     const gone = new ApiError(404, { type: 'about:blank', status: 404, title: 'Not found', detail: 'Invoice not found' });

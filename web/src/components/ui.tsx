@@ -93,7 +93,10 @@ export const ErrorMessage = ({ error, retry }: { error: unknown; retry?: () => v
   // A field the API names but the screen does not show: by its label (`body.lines.0.quantity` → "Quantité"), never the path.
   const fieldLabel = (path: string) => {
     const name = path.split('.').filter((p) => !/^\d+$/.test(p)).at(-1) ?? '';
-    return /^(body|query|path)$/.test(name) ? '' : t(`fields.${name}`, { defaultValue: '' });
+    if (/^(body|query|path|quote)$/.test(name)) return '';
+    // A quote's own field (`quote.issueDate`): "Date du devis", never the invoice's "Date de facture".
+    const own = path.startsWith('quote.') ? t(`fields.quote.${name}`, { defaultValue: '' }) : '';
+    return own || t(`fields.${name}`, { defaultValue: '' });
   };
   const message = missingSettings ? t('errors.incompleteSettings') : error instanceof ApiError ? error.userMessage() : t('errors.network');
   return (

@@ -57,6 +57,7 @@ export const en: Translations = {
     percent: 'Percentage',
     date: 'Date',
     issueDate: 'Invoice date',
+    quote: { issueDate: 'Quote date' },
     dueDate: 'Due date',
     until: 'Until',
     reason: 'Reason',

@@ -55,6 +55,7 @@ export const fr = {
     percent: 'Pourcentage',
     date: 'Date',
     issueDate: 'Date de facture',
+    quote: { issueDate: 'Date du devis' },
     dueDate: 'Échéance',
     until: 'Jusqu’au',
     reason: 'Motif',

@@ -79,7 +79,8 @@ export const InvoiceActions = ({
       run: () => window.confirm(t('invoiceGaps.revokePortalConfirm')) && (owner.link.reset(), owner.revokeLinks.mutate()),
       disabled: owner.revokeLinks.isPending,
     });
-  if (!draft && inv.status !== 'cancelled' && inv.status !== 'written_off') items.push({ key: 'creditNote', label: t('invoice.creditNote'), dialog: 'creditNote' });
+  // Nothing left to credit on a paid invoice: the API refuses it (422 invoice-settled, README "Known issues"), so not offered.
+  if (!draft && inv.status !== 'cancelled' && inv.status !== 'written_off' && inv.balanceCents > 0) items.push({ key: 'creditNote', label: t('invoice.creditNote'), dialog: 'creditNote' });
   if (open) items.push({ key: 'litigation', label: t('invoiceMore.litigation'), dialog: 'litigation', danger: true });
   // Asked first, as its way in is: one stray tap put the file back in the follow-up and re-planned its escalation.
   if (litigation)
