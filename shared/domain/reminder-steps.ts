@@ -205,9 +205,20 @@ export const planNewSteps = (input: StepPlanInput, plan: number, recorded: reado
   const lastSent = Math.max(-1, ...[...latest.values()].filter((r) => isOut(r.state) || r.state === 'done' || sentByHand(r)).map((r) => r.index));
   const fromIndex = lastSent + 1;
   const history: HistoryRecord[] = [];
+  // A step the owner cancelled after the last one sent stays cancelled (a terminal state): a pause resumed
+  // or a payment removed does not bring it back. It keeps its slot for the later steps' spacing, and the new
+  // plan holds no record for it (its cancelled record in the earlier plan stands).
+  const cancelledByOwner = new Set<number>();
   input.scenario.steps.forEach((step, index) => {
-    if (index >= fromIndex) return;
     const record = latest.get(index);
+    if (index >= fromIndex) {
+      if (record && ownerCancelled(record)) {
+        const h = toHistory(record, input.scenario);
+        if (h) history.push(h);
+        cancelledByOwner.add(index);
+      }
+      return;
+    }
     const h = record && toHistory(record, input.scenario);
     history.push(h && h.state === 'sent' ? h : { stepId: step.id, state: 'skipped' });
   });
@@ -225,7 +236,7 @@ export const planNewSteps = (input: StepPlanInput, plan: number, recorded: reado
       ...(s.state === 'scheduled' ? { scheduledAt: s.scheduledAt, localTime: s.localTime } : { reason: 'due_passed' }),
       ...(s.state === 'scheduled' && s.reason ? { reason: s.reason } : {}),
     }))
-    .filter((s) => s.index >= fromIndex)
+    .filter((s) => s.index >= fromIndex && !cancelledByOwner.has(s.index))
     .map((s) => dueGuard(s, input.dueDate, input.calendar.timeZone));
 };
 

@@ -631,6 +631,33 @@ describe('planNewSteps after the scenario was edited', () => {
   });
 });
 
+describe('planNewSteps after a stop (pause resumed, payment removed)', () => {
+  const scenario = aScenario([
+    aStep({ id: 'j+1', offsetDays: 1, templateId: 'reminder' }),
+    aStep({ id: 'j+8', offsetDays: 8, templateId: 'firm' }),
+    aStep({ id: 'j+15', offsetDays: 15, templateId: 'formal-notice' }),
+  ]);
+  const input = { scenario, dueDate: '2026-11-02', calendar: parisCalendar(), now: parisTime('2026-11-05T10:00'), minGapDays: 3, graceDaysAfterPayment: 3 };
+  // Plan 1: J+1 went out, the owner cancelled J+8, then the invoice was paused (J+15 cancelled `paused`).
+  const recorded = [
+    { plan: 1, index: 0, stepId: 'j+1', state: 'sent' as const, sentAt: '2026-11-03T08:00:00.000Z', at: '2026-11-03T08:00:00.000Z', nominalDate: '2026-11-03' },
+    { plan: 1, index: 1, stepId: 'j+8', state: 'cancelled' as const, reason: 'owner_cancelled', scheduledAt: '2026-11-10T08:00:00.000Z', at: '2026-11-04T09:00:00.000Z', nominalDate: '2026-11-10' },
+    { plan: 1, index: 2, stepId: 'j+15', state: 'cancelled' as const, reason: 'paused', at: '2026-11-04T10:00:00.000Z', nominalDate: '2026-11-17' },
+  ];
+
+  it('never brings back a step the owner cancelled, and spaces the next one from its slot', () => {
+    const next = planNewSteps(input, 2, recorded);
+    expect(next.map((s) => [s.stepId, s.state])).toEqual([['j+15', 'scheduled']]);
+    // 7 days after the cancelled J+8's slot (Tue 10/11), 09:00 Paris: Tue 17/11.
+    expect(next[0]!.scheduledAt).toBe('2026-11-17T08:00:00.000Z');
+  });
+
+  it('plans every step after the last sent when none was cancelled by the owner', () => {
+    const paused = recorded.map((r) => (r.index === 1 ? { ...r, reason: 'paused' } : r));
+    expect(planNewSteps(input, 2, paused).map((s) => s.stepId)).toEqual(['j+8', 'j+15']);
+  });
+});
+
 describe('planReminders: a text re-planned between the 07:00 send hour and the 08:00 opening of the SMS window', () => {
   // Send hour 07:00 Paris; a text may go from 08:00 (shared/domain/sms-window.ts). Tue 3 Mar 2026 is a send day.
   const calendar = parisCalendar({ sendHour: 7 });

@@ -136,4 +136,18 @@ describe('the reminder plan on the invoice', () => {
       console.error = original;
     }
   });
+  it('keeps showing a step the owner cancelled once the reminders start again (the new plan has no row for it)', async () => {
+    const first = [
+      { stepId: 'j+1', plan: 1, index: 0, beforeDue: false, templateId: 'reminder', channel: 'email', state: 'sent', sentAt: '2026-11-10T08:00:00.000Z' },
+      { stepId: 'j+8', plan: 1, index: 1, beforeDue: false, templateId: 'firm', channel: 'email', state: 'cancelled', scheduledAt: '2026-11-17T08:00:00.000Z', reason: 'owner_cancelled' },
+      { stepId: 'j+15', plan: 1, index: 2, beforeDue: false, templateId: 'formal-notice', channel: 'email', state: 'cancelled', scheduledAt: '2026-11-24T08:00:00.000Z', reason: 'paused' },
+    ];
+    const second = [{ stepId: 'j+15', plan: 2, index: 2, beforeDue: false, templateId: 'formal-notice', channel: 'email', state: 'scheduled', scheduledAt: '2026-11-24T08:00:00.000Z' }];
+    fakeApi(({ path }) => (path === '/invoices/inv1/reminders' ? { status: 200, body: { items: [...first, ...second] } } : path === '/templates' ? { status: 200, body: { items: [] } } : undefined));
+    renderInApp(<ReminderPlan invoiceId="inv1" />);
+    const table = await screen.findByRole('table');
+    const rows = within(table).getAllByRole('row').slice(1);
+    const states = rows.map((r) => within(r).getAllByRole('cell').slice(0, 5).map((c) => c.textContent).filter((_, i) => i === 0 || i === 4).join(' '));
+    expect(states).toEqual(['J+1 Envoyée', 'J+8 Annulée', 'J+15 Programmée']);
+  });
 });

@@ -26,11 +26,15 @@ const ENDED_UNSENT = new Set(['cancelled', 'skipped']);
  * payment removed — begins a new one) only what went out or failed; their cancelled and skipped
  * steps are counted, the history keeps them.
  */
-export const visibleSteps = <S extends { plan?: number; state: string }>(items: readonly S[]): { shown: S[]; hidden: number } => {
+export const visibleSteps = <S extends { plan?: number; state: string; stepId?: string; reason?: string }>(items: readonly S[]): { shown: S[]; hidden: number } => {
   const latest = (inPlan: (plan: number) => boolean) => Math.max(0, ...items.map((s) => s.plan ?? 0).filter(inPlan));
   const scenario = latest((p) => p < PAYMENT_PLAN_BASE);
   const payment = latest((p) => p >= PAYMENT_PLAN_BASE);
-  const shown = items.filter((s) => s.plan === undefined || s.plan === scenario || s.plan === payment || !ENDED_UNSENT.has(s.state));
+  // A step the owner cancelled stays cancelled when the reminders start again: the new plan has no row for it,
+  // so its cancellation in the earlier plan is where the owner sees it.
+  const inCurrent = new Set(items.filter((s) => s.plan === scenario).map((s) => s.stepId));
+  const ownerCancelled = (s: S) => s.state === 'cancelled' && s.reason === 'owner_cancelled' && s.plan !== undefined && s.plan < PAYMENT_PLAN_BASE && !inCurrent.has(s.stepId);
+  const shown = items.filter((s) => s.plan === undefined || s.plan === scenario || s.plan === payment || !ENDED_UNSENT.has(s.state) || ownerCancelled(s));
   return { shown, hidden: items.length - shown.length };
 };
 
