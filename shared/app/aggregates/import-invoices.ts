@@ -182,7 +182,7 @@ export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, i
       clientKind: p.clientKind,
       issueDate: row.issueDate,
       dueDate: row.dueDate,
-      lines: [{ description: `Facture ${row.number} (importée)`, quantity: 1, unitPriceCents: row.netCents, vatRate }],
+      lines: [{ description: row.english ? `Invoice ${row.number} (imported)` : `Facture ${row.number} (importée)`, quantity: 1, unitPriceCents: row.netCents, vatRate }],
       totals: { netCents: row.netCents, vatCents: row.vatCents, grossCents: row.grossCents, vatBreakdown: [{ vatRate, netCents: row.netCents, vatCents: row.vatCents }] },
       at,
     });
@@ -319,14 +319,15 @@ export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, i
     const byEmail = new Map(existingClients.map((c) => [c.email.toLowerCase(), c]));
     const at = now.toISOString();
     const newClients = new Map<string, Client>();
-    const plan: { row: ImportedRow; clientId: string; clientKind: Client['kind']; newClient: boolean; kindGuessed?: true }[] = [];
+    const plan: { row: ImportedRow; clientId: string; clientKind: Client['kind']; newClient: boolean; kindGuessed?: true; english?: true }[] = [];
+    const englishOf = (c: Client) => (c.language === 'en' ? { english: true as const } : {});
     for (const row of good) {
       const c = row.client;
       // By email only when the SIRENs do not say two companies: firms sharing an accountant's address are not one client.
       const byMail = c.email ? byEmail.get(c.email.toLowerCase()) : undefined;
       const match = (c.siren && bySiren.get(c.siren)) || (byMail && !(c.siren && byMail.siren && byMail.siren !== c.siren) ? byMail : undefined);
       if (match) {
-        plan.push({ row, clientId: match.id, clientKind: match.kind, newClient: false });
+        plan.push({ row, clientId: match.id, clientKind: match.kind, newClient: false, ...englishOf(match) });
         continue;
       }
       if (!c.email) {
@@ -364,7 +365,7 @@ export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, i
       // The same file again after the client's email or SIREN was changed here: the row no longer finds the
       // client, but names it as its invoice's client is named: that client's invoice, not a new client's.
       const holder = b && b.clientId !== plan[i]!.clientId && newClients.has(plan[i]!.clientId) ? existingById.get(b.clientId) : undefined;
-      if (holder && fold(holder.name) === fold(row.client.name)) plan[i] = { ...plan[i]!, clientId: holder.id, clientKind: holder.kind, newClient: false };
+      if (holder && fold(holder.name) === fold(row.client.name)) plan[i] = { ...plan[i]!, clientId: holder.id, clientKind: holder.kind, newClient: false, ...englishOf(holder) };
       // The number's invoice is another client's: `exists` would say it is there for this one.
       if (b && b.clientId !== plan[i]!.clientId) {
         changed.add(i);
@@ -419,8 +420,8 @@ export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, i
     });
     if (options.dryRun) return report(items.filter((i) => i.action === 'create').length, [...newClients.values()].filter((c) => !existingClients.some((e) => e.id === c.id)).length);
 
-    const queue: PlannedImportRow[] = plan.filter((p) => !existing.has(p.row.number)).map(({ row, clientId, clientKind }) => ({
-      row: row.row, number: row.number, clientId, clientKind, issueDate: row.issueDate, dueDate: row.dueDate,
+    const queue: PlannedImportRow[] = plan.filter((p) => !existing.has(p.row.number)).map(({ row, clientId, clientKind, english }) => ({
+      row: row.row, number: row.number, clientId, clientKind, ...(english ? { english } : {}), issueDate: row.issueDate, dueDate: row.dueDate,
       netCents: row.netCents, vatCents: row.vatCents, grossCents: row.grossCents, paidCents: row.paidCents, creditedCents: row.creditedCents,
       ...(row.litigation ? { litigation: true as const } : {}),
     }));

@@ -17,6 +17,8 @@ export interface PlannedImportRow {
   readonly creditedCents?: number;
   /** In litigation in the tool it comes from (`Statut` `contentieux`): imported in litigation, never chased. */
   readonly litigation?: true;
+  /** The client reads English (an existing client's language): the invoice's line is written in English. Absent: French. */
+  readonly english?: true;
 }
 
 /** A row to import as the dry run and the POST answer list it (the app's ImportItem). */
