@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { DynamoStepRecords } from '../../shared/adapters/dynamo/dynamo-step-records.js';
 import { invoiceKey } from '../../shared/adapters/dynamo/keys.js';
 import { transactWrite } from '../../shared/adapters/dynamo/transactions.js';
+import { invoiceTotals } from '../../shared/domain/invoice.js';
 import { remindedOn, reminderSlot, slotFree, type StoredLastReminder } from '../../shared/domain/reminder-slot.js';
 import { freshTenant, localTable } from './dynamo-table.js';
 
@@ -27,11 +28,17 @@ class SlotProbe extends DynamoStepRecords {
 const probe = new SlotProbe(db, tableName);
 
 let n = 0;
+const lines = [{ description: 'Révision', quantity: 1, unitPriceCents: 10_000, vatRate: 20 as const }];
 const anInvoiceItem = async (stored: StoredLastReminder): Promise<string> => {
   const id = `i${++n}`;
   await db.send(new PutCommand({
     TableName: tableName,
-    Item: { ...invoiceKey(tenant, id), entityType: 'invoice', tenantId: tenant, id, status: 'sent', remindersPaused: false, disputed: false, paidCents: 0, creditedCents: 0, version: 1, reminderCount: 1, ...stored },
+    // A whole invoice: the local stack's stream consumers read this table too (a partial item stopped them for every later test file).
+    Item: {
+      ...invoiceKey(tenant, id), entityType: 'invoice', tenantId: tenant, id, clientId: 'c1', clientKind: 'business', issueDate: '2026-02-02', dueDate: '2026-03-02',
+      lines, currency: 'EUR', totals: invoiceTotals(lines), status: 'sent', remindersPaused: false, disputed: false, paidCents: 0, creditedCents: 0,
+      version: 1, reminderCount: 1, createdAt: '2026-02-02T08:00:00.000Z', updatedAt: '2026-02-02T08:00:00.000Z', ...stored,
+    },
   }));
   return id;
 };
