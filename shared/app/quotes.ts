@@ -37,8 +37,14 @@ export const jobView = async (invoices: InvoiceRepository, quote: QuoteRecord, t
   const paidCents = linked.reduce((sum, i) => sum + i.paidCents, 0);
   const creditedCents = linked.reduce((sum, i) => sum + i.creditedCents, 0);
   // A credited deposit is not a discount on the job (the final invoice deducts only what the
-  // deposit still bills), so only credit notes on the final invoice reduce what remains.
-  const remainingCents = Math.max(0, quote.totals.grossCents - paidCents - (final?.creditedCents ?? 0));
+  // deposit still bills), so only credit notes on the final invoice reduce what remains; except a
+  // deposit written off once the final invoice deducted it (the only credit it then takes): that part
+  // is no longer claimed by the deposit, nor by the final invoice, which deducted it whole.
+  const writtenOffAfterDeduction = (final?.deductions ?? []).reduce((sum, d) => {
+    const deposit = linked.find((i) => i.id === d.invoiceId);
+    return deposit ? sum + Math.max(0, deposit.creditedCents - (deposit.totals.grossCents - d.grossCents)) : sum;
+  }, 0);
+  const remainingCents = Math.max(0, quote.totals.grossCents - paidCents - (final?.creditedCents ?? 0) - writtenOffAfterDeduction);
   const { tenantId, depositInvoiceIds, finalInvoiceId, version, emailedAt, convertedAt, followUpSentAt, ...rest } = quote;
   void [tenantId, depositInvoiceIds, finalInvoiceId, version, emailedAt, convertedAt, followUpSentAt];
   return {

@@ -43,7 +43,8 @@ export interface TimelineEventImage {
   readonly data?: Readonly<Record<string, unknown>>;
 }
 
-const DETAIL_FIELDS = ['date', 'reference', 'reason', 'stepId', 'instalments', 'until', 'bounceType', 'note', 'cause', 'held', 'creditNote'] as const;
+/** The facts an alert carries (`detail`): the web app names each one (web/src/features/notifications/texts.ts). */
+export const DETAIL_FIELDS = ['date', 'reference', 'reason', 'stepId', 'instalments', 'until', 'bounceType', 'note', 'cause', 'held', 'creditNote'] as const;
 
 const detailOf = (data: Readonly<Record<string, unknown>> = {}): NotificationDetail | undefined => {
   const detail: Record<string, string | number | boolean> = {};

@@ -1,10 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import i18next from 'i18next';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeApi } from '../../test/fake-api';
 import { renderInApp } from '../../test/render';
 import NotificationsScreen from './notifications-screen';
 import { plain, saying } from '../../test/plain';
+import { DETAIL_FIELDS } from '../../../../shared/domain/notification.js';
 
 const overview = {
   date: '2026-11-26',
@@ -101,6 +103,41 @@ describe('the alerts screen', () => {
     // The way to fix it: the client's record, saying what to add.
     expect(within(list).getByRole('link', { name: 'Ajouter l’adresse postale à la fiche du client Garage Lefèvre' }).getAttribute('href')).toBe('/clients/c1');
     expect(within(list).getByRole('link', { name: 'Ajouter un mobile à la fiche du client Garage Lefèvre' }).getAttribute('href')).toBe('/clients/c1');
+  });
+
+  it('names every fact an alert can carry, never the API’s field names or codes (a plan request’s "note", a missed plan’s "held", an opted-out text’s "cause")', async () => {
+    const alert = (id: string, kind: string, detail: Record<string, string | number>) => ({ id, kind, at: '2026-11-20T10:00:00.000Z', read: false, invoiceId: 'inv1', invoiceNumber: 'F-2026-0001', clientName: 'Garage Lefèvre', clientId: 'c1', detail });
+    fakeApi(({ path }) => {
+      if (path.startsWith('/overview')) return { status: 200, body: { ...overview, reminders: [] } };
+      if (path.startsWith('/notifications'))
+        return {
+          status: 200,
+          body: {
+            items: [
+              alert('n1', 'plan_request', { note: 'Trésorerie tendue', instalments: 2 }),
+              alert('n2', 'plan_missed', { date: '2026-11-05', held: 'litigation' }),
+              alert('n3', 'plan_missed', { date: '2026-11-05', held: 'paused', until: '2026-12-01' }),
+              alert('n4', 'send_failed', { stepId: 'j+8', cause: 'sms_opted_out' }),
+              alert('n5', 'dispute', { reason: 'Travaux non terminés' }),
+            ],
+          },
+        };
+      return undefined;
+    });
+    renderInApp(<NotificationsScreen />);
+    const list = await screen.findByTestId('alerts');
+    await waitFor(() => expect(list.textContent).toContain('Trésorerie tendue'));
+    const text = plain(list.textContent);
+    expect(text).toContain('Message : Trésorerie tendue');
+    expect(text).toContain('Relances toujours arrêtées : facture en contentieux');
+    expect(text).toContain('Relances toujours arrêtées : relances en pause');
+    expect(text).toContain('Cause : le client a répondu STOP');
+    expect(text).not.toMatch(/\b(note|held|cause|litigation|paused|sms_opted_out)\b/);
+    // Every field the API puts in an alert's detail has its label in both languages.
+    for (const field of DETAIL_FIELDS) {
+      expect(i18next.exists(`alerts.detail.${field}`, { lng: 'fr' }), field).toBe(true);
+      expect(i18next.exists(`alerts.detail.${field}`, { lng: 'en' }), field).toBe(true);
+    }
   });
 
   it('reaches alerts past the first 50 with "Voir plus"', async () => {

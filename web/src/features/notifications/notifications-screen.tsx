@@ -191,6 +191,8 @@ const Alerts = () => {
             ? stepReason(String(v))
             : k === 'bounceType'
               ? t(`alerts.bounceTypes.${String(v)}`, { defaultValue: String(v) })
+              : k === 'held' || k === 'cause'
+                ? t(`alerts.${k === 'held' ? 'held' : 'causes'}.${String(v)}`, { defaultValue: String(v) })
               : typeof v === 'number'
                 ? number(v)
                 : String(v);

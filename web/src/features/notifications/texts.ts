@@ -52,7 +52,9 @@ const fr = {
     no_postal_address: 'Ajouter l’adresse postale à la fiche du client {{client}}',
     other: 'Compléter la fiche du client {{client}}',
   },
-  detail: { date: 'Date', reason: 'Motif', reference: 'Référence', recipients: 'Destinataires', stepId: 'Étape', instalments: 'Échéances', until: 'Jusqu’au', bounceType: 'Rejet', creditNote: 'Avoir' },
+  detail: { date: 'Date', reason: 'Motif', reference: 'Référence', recipients: 'Destinataires', stepId: 'Étape', instalments: 'Échéances', until: 'Jusqu’au', bounceType: 'Rejet', creditNote: 'Avoir', note: 'Message', cause: 'Cause', held: 'Relances toujours arrêtées' },
+  held: { litigation: 'facture en contentieux', disputed: 'facture contestée', paused: 'relances en pause' },
+  causes: { sms_opted_out: 'le client a répondu STOP, plus aucun SMS ne lui part' },
   bounceTypes: { Permanent: 'définitif (adresse invalide)', Transient: 'temporaire', Undetermined: 'indéterminé' },
 };
 
@@ -108,6 +110,8 @@ export const notificationTexts = registerTexts('alerts', fr, {
     no_postal_address: 'Add a postal address to {{client}}’s record',
     other: 'Complete {{client}}’s record',
   },
-  detail: { date: 'Date', reason: 'Reason', reference: 'Reference', recipients: 'Recipients', stepId: 'Step', instalments: 'Instalments', until: 'Until', bounceType: 'Bounce', creditNote: 'Credit note' },
+  detail: { date: 'Date', reason: 'Reason', reference: 'Reference', recipients: 'Recipients', stepId: 'Step', instalments: 'Instalments', until: 'Until', bounceType: 'Bounce', creditNote: 'Credit note', note: 'Message', cause: 'Cause', held: 'Reminders still stopped' },
+  held: { litigation: 'invoice in litigation', disputed: 'invoice disputed', paused: 'reminders paused' },
+  causes: { sms_opted_out: 'the client replied STOP, no more texts go to them' },
   bounceTypes: { Permanent: 'permanent (invalid address)', Transient: 'temporary', Undetermined: 'undetermined' },
 });

@@ -38,6 +38,12 @@ export interface SettingField {
   max?: number;
   /** Clearing the field sends null (the API removes the setting), not nothing. */
   nullable?: boolean;
+  /**
+   * A yes/no setting this one only acts under (the partial thank-you under the thank-you, the overview's hour under the
+   * overview): greyed and set in under it while that one is off, its value kept. Both could be ticked alone, and the API
+   * then did nothing with the one left (shared/app/thank-you.ts sends no thanks at all without `thankOnPayment`).
+   */
+  requires?: string;
 }
 export interface SettingSection {
   id: string;
@@ -139,16 +145,18 @@ export const SettingsSection = ({ section, settings, onDirty }: { section: Setti
   return (
     <form ref={form.ref} className="card" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`settings-${section.id}`}>
       <h2 id={`settings-${section.id}`}>{section.title}</h2>
-      {section.fields.map((f) =>
-        f.kind === 'bool' ? (
-          <label key={f.path} className="checkbox">
-            <input type="checkbox" checked={Boolean(values[f.path])} onChange={(e) => edit(f.path, e.target.checked)} /> {f.label}
+      {section.fields.map((f) => {
+        const off = f.requires !== undefined && !values[f.requires];
+        return f.kind === 'bool' ? (
+          <label key={f.path} className={f.requires ? 'checkbox sub-option' : 'checkbox'}>
+            <input type="checkbox" checked={Boolean(values[f.path])} disabled={off} onChange={(e) => edit(f.path, e.target.checked)} /> {f.label}
           </label>
         ) : (
           <Field key={f.path} label={f.label} hint={f.hint} error={errors[f.path]}>
             {(p) => (
               <input
                 {...p}
+                disabled={off}
                 type={f.kind === 'email' ? 'email' : f.kind === 'url' ? 'url' : f.kind === 'text' ? 'text' : 'text'}
                 inputMode={f.kind === 'int' || f.kind === 'hour' ? 'numeric' : f.kind === 'number' ? 'decimal' : undefined}
                 value={String(values[f.path] ?? '')}
@@ -156,8 +164,8 @@ export const SettingsSection = ({ section, settings, onDirty }: { section: Setti
               />
             )}
           </Field>
-        ),
-      )}
+        );
+      })}
       {save.isError && !placed && <ErrorMessage error={save.error} />}
       <SubmitButton className="button primary" busy={save.isPending}>
         {t('common.save')}
@@ -198,7 +206,7 @@ export const useSections = (settings: Record<string, unknown>): SettingSection[]
         { path: 'notifyEmail', label: t(s('notifyEmail')), hint: t(s('notifyEmailHint')), kind: 'email', nullable: true },
         { path: 'notifications.immediate', label: t(s('notifyImmediate')), kind: 'bool' },
         { path: 'notifications.dailyOverview', label: t(s('dailyOverview')), kind: 'bool' },
-        { path: 'notifications.overviewHour', label: t(s('overviewHour')), kind: 'hour', min: 0, max: 23 },
+        { path: 'notifications.overviewHour', label: t(s('overviewHour')), kind: 'hour', min: 0, max: 23, requires: 'notifications.dailyOverview' },
       ],
     });
   }
@@ -219,8 +227,8 @@ export const useSections = (settings: Record<string, unknown>): SettingSection[]
       title: t(s('endgame')),
       fields: [
         ...(has('thankOnPayment') ? [{ path: 'thankOnPayment', label: t(s('thankOnPayment')), kind: 'bool' as const }] : []),
-        ...(has('thankOnPartial') ? [{ path: 'thankOnPartial', label: t(s('thankOnPartial')), kind: 'bool' as const }] : []),
-        ...(has('thankOnlyIfReminded') ? [{ path: 'thankOnlyIfReminded', label: t(s('thankOnlyIfReminded')), kind: 'bool' as const }] : []),
+        ...(has('thankOnPartial') ? [{ path: 'thankOnPartial', label: t(s('thankOnPartial')), kind: 'bool' as const, requires: 'thankOnPayment' }] : []),
+        ...(has('thankOnlyIfReminded') ? [{ path: 'thankOnlyIfReminded', label: t(s('thankOnlyIfReminded')), kind: 'bool' as const, requires: 'thankOnPayment' }] : []),
         ...(has('litigationAfterDays') ? [{ path: 'litigationAfterDays', label: t(s('litigationAfterDays')), hint: t(s('litigationHint')), kind: 'int' as const, min: 0, max: 365 }] : []),
       ],
     });

@@ -114,4 +114,23 @@ describe('client form', () => {
     await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
     expect(onSubmit.mock.calls[0]![0]).toMatchObject({ phone: '+32470123456' });
   });
+
+  it('names the scenario a client without its own follows through its first category that has one, not "Scénario par défaut"', () => {
+    const client = { id: 'c1', name: 'Dupont SARL', kind: 'business', email: 'compta@dupont.test', language: 'fr', remindersEnabled: true, tags: ['fidele', 'grand-compte', 'vip'] } as unknown as Client;
+    const scenarios = [
+      { id: 's-vip', name: 'VIP', tags: ['vip'] },
+      { id: 's-gc', name: 'Grands comptes', tags: ['grand-compte'] },
+      { id: 's-plain', name: 'Autre' },
+    ];
+    renderInApp(<ClientFormView client={client} scenarios={scenarios} submitLabel="Enregistrer" onSubmit={vi.fn()} />);
+    const select = screen.getByLabelText('Scénario') as HTMLSelectElement;
+    expect(select.value).toBe('');
+    expect(plain(select.selectedOptions[0]!.textContent)).toBe('Celui de sa catégorie « grand-compte » : Grands comptes');
+  });
+
+  it('keeps "Scénario par défaut" when no category of the client has a scenario', () => {
+    const client = { id: 'c1', name: 'Dupont SARL', kind: 'business', email: 'compta@dupont.test', language: 'fr', remindersEnabled: true, tags: ['fidele'] } as unknown as Client;
+    renderInApp(<ClientFormView client={client} scenarios={[{ id: 's-vip', name: 'VIP', tags: ['vip'] }]} submitLabel="Enregistrer" onSubmit={vi.fn()} />);
+    expect((screen.getByLabelText('Scénario') as HTMLSelectElement).selectedOptions[0]!.textContent).toBe('Scénario par défaut');
+  });
 });

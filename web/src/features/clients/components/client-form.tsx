@@ -91,12 +91,19 @@ export const ClientFormView = ({
   onSubmit,
 }: {
   client?: Client;
-  scenarios: readonly { id: string; name: string }[];
+  scenarios: readonly { id: string; name: string; tags?: readonly string[] | null }[];
   submitLabel: string;
   onSubmit: (input: ClientInput) => Promise<unknown>;
 }) => {
   const { t, lang } = useI18n();
   const said = useScenarioName();
+  // No scenario of its own: the client follows the scenario of the first of its categories that has one (the API's
+  // rule, shared/app/reminders/reminder-context.ts), else the default. The choice read "Scénario par défaut" for a
+  // client whose category "grand-compte" sends it "Grands comptes".
+  const byCategory = (client?.tags ?? []).flatMap((tag) => {
+    const bound = scenarios.find((s) => s.tags?.includes(tag));
+    return bound ? [{ tag, scenario: said(bound.name) }] : [];
+  })[0];
   const form = useForm<ClientForm>({
     resolver: zodResolver(clientSchema({ required: t('errors.required'), email: t('errors.email'), siren: t('errors.siren'), vatNumber: t('errors.vatNumber') })),
     defaultValues: fromClient(client),
@@ -187,7 +194,7 @@ export const ClientFormView = ({
             // Its value given, so React selects the client's scenario once the scenarios are read (they may come after
             // the client: the select was set with no option for it and showed "Scénario par défaut").
             <select {...p} {...form.register('scenarioId')} value={form.watch('scenarioId')}>
-              <option value="">{t('clients.defaultScenario')}</option>
+              <option value="">{byCategory ? t('clientMore.categoryScenario', byCategory) : t('clients.defaultScenario')}</option>
               {scenarios.map((s) => (
                 <option key={s.id} value={s.id}>
                   {said(s.name)}

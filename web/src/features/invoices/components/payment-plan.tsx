@@ -9,8 +9,11 @@ import { splitPlan } from '../../../lib/plan-split';
 import '../texts';
 import { ActionDialog } from './action-dialog';
 
-/** The payment plan (échéancier): its instalments with what is left on each, a client's request to decide, or a new plan. */
-export const PaymentPlanCard = ({ invoice }: { invoice: Invoice }) => {
+/**
+ * The payment plan (échéancier): its instalments with what is left on each, a client's request to decide, or a new plan.
+ * A consumer owes no late penalties nor the €40 (the API ignores a waiver for one): no "Renoncer aux pénalités" then.
+ */
+export const PaymentPlanCard = ({ invoice, consumer = false }: { invoice: Invoice; consumer?: boolean }) => {
   const { t, money, date, colon } = useI18n();
   const active = invoice.paymentPlan?.status === 'active';
   const plan = usePaymentPlan(invoice.id, active);
@@ -50,11 +53,13 @@ export const PaymentPlanCard = ({ invoice }: { invoice: Invoice }) => {
               </li>
             ))}
           </ol>
-          <label className="checkbox">
-            <input type="checkbox" checked={waive} onChange={(e) => setWaive(e.target.checked)} /> {t('invoiceMore.planWaive')}
-          </label>
+          {!consumer && (
+            <label className="checkbox">
+              <input type="checkbox" checked={waive} onChange={(e) => setWaive(e.target.checked)} /> {t('invoiceMore.planWaive')}
+            </label>
+          )}
           <div className="row">
-            <button type="button" className="button primary" disabled={actions.accept.isPending} onClick={() => actions.accept.mutate(waive)}>
+            <button type="button" className="button primary" disabled={actions.accept.isPending} onClick={() => actions.accept.mutate(waive && !consumer)}>
               {t('invoiceMore.planAccept')}
             </button>
             <ActionDialog
@@ -76,6 +81,12 @@ export const PaymentPlanCard = ({ invoice }: { invoice: Invoice }) => {
         ) : (
           <>
             {plan.data.note && <p className="muted">{plan.data.note}</p>}
+            {/* The waiver agreed on the plan (recorded), said as the reminders' PDFs tell the client; a consumer owes neither. */}
+            {plan.data.waivePenalties && invoice.issued?.client?.kind !== 'consumer' && (
+              <p className="muted" data-testid="plan-waived">
+                {t('invoiceMore.planWaived')}
+              </p>
+            )}
             <div className="table-wrap">
               <table className="responsive" data-testid="instalments">
                 <thead>
@@ -125,7 +136,7 @@ export const PaymentPlanCard = ({ invoice }: { invoice: Invoice }) => {
           {!request && !invoice.paymentPlan && <p className="muted">{t('invoiceMore.planNone')}</p>}
           {!request && invoice.paymentPlan && open && invoice.balanceCents > 0 && <p className="muted">{t('invoiceMore.planAgain')}</p>}
           {/* A client's request waits: the owner answers it first (the API refuses another plan until then). */}
-          {open && invoice.balanceCents > 0 && !request && <NewPlanDialog invoice={invoice} />}
+          {open && invoice.balanceCents > 0 && !request && <NewPlanDialog invoice={invoice} consumer={consumer} />}
         </>
       )}
       {error && <ErrorMessage error={error} />}
@@ -142,7 +153,7 @@ interface Row {
 export const MAX_PLAN_INSTALMENTS = 24;
 const MAX_EVERY_DAYS = 365;
 
-const NewPlanDialog = ({ invoice }: { invoice: Invoice }) => {
+const NewPlanDialog = ({ invoice, consumer }: { invoice: Invoice; consumer: boolean }) => {
   const { t, lang, money } = useI18n();
   const { create } = usePlanActions(invoice.id);
   const [open, setOpen] = useState(false);
@@ -185,7 +196,7 @@ const NewPlanDialog = ({ invoice }: { invoice: Invoice }) => {
       await create.mutateAsync({
         instalments: rows.map((r) => ({ dueDate: r.dueDate, amountCents: parseMoney(r.amount)! })),
         ...(note.trim() ? { note: note.trim() } : {}),
-        ...(waive ? { waivePenalties: true } : {}),
+        ...(waive && !consumer ? { waivePenalties: true } : {}),
       });
       setOpen(false);
     } catch (error) {
@@ -244,9 +255,11 @@ const NewPlanDialog = ({ invoice }: { invoice: Invoice }) => {
           {sum !== invoice.balanceCents && ` ${t(sum < invoice.balanceCents ? 'invoiceMore.planSumMissing' : 'invoiceMore.planSumExtra', { diff: money(Math.abs(invoice.balanceCents - sum)) })}`}
         </p>
         <Field label={t('invoiceMore.planNote')}>{(p) => <input {...p} value={note} maxLength={1000} onChange={(e) => setNote(e.target.value)} />}</Field>
-        <label className="checkbox">
-          <input type="checkbox" checked={waive} onChange={(e) => setWaive(e.target.checked)} /> {t('invoiceMore.planWaive')}
-        </label>
+        {!consumer && (
+          <label className="checkbox">
+            <input type="checkbox" checked={waive} onChange={(e) => setWaive(e.target.checked)} /> {t('invoiceMore.planWaive')}
+          </label>
+        )}
         {listError && (
           <p role="alert" className="field-error">
             {listError}

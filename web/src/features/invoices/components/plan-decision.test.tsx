@@ -27,6 +27,21 @@ describe('the owner decides on a client’s payment plan request', () => {
     await waitFor(() => expect(calls.find((c) => c.method === 'POST')).toMatchObject({ path: '/invoices/inv1/payment-plan/request/accept', body: { waivePenalties: true } }));
   });
 
+  it('offers no penalty waiver for a consumer, who owes none (the API ignores it), on the request nor on a new plan', async () => {
+    const calls = fakeApi(({ method }) => (method === 'POST' ? { status: 200, body: { request: { ...invoice.planRequest, status: 'accepted' }, clientNotified: true } } : undefined));
+    const view = renderInApp(<PaymentPlanCard invoice={invoice} consumer />);
+    const request = screen.getByRole('group', { name: 'Le client demande un échéancier' });
+    expect(within(request).queryByLabelText('Renoncer aux pénalités de retard pendant l’échéancier')).toBeNull();
+    await userEvent.click(within(request).getByRole('button', { name: 'Accepter' }));
+    await waitFor(() => expect(calls.find((c) => c.method === 'POST')).toMatchObject({ path: '/invoices/inv1/payment-plan/request/accept' }));
+    expect(JSON.stringify(calls.find((c) => c.method === 'POST')!.body ?? {})).not.toContain('"waivePenalties":true');
+    view.unmount();
+    renderInApp(<PaymentPlanCard invoice={{ ...invoice, planRequest: undefined } as unknown as Invoice} consumer />);
+    await userEvent.click(screen.getByRole('button', { name: 'Créer un échéancier' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Nouvel échéancier' });
+    expect(within(dialog).queryByLabelText('Renoncer aux pénalités de retard pendant l’échéancier')).toBeNull();
+  });
+
   it('declines it with a reason sent to the client', async () => {
     const calls = fakeApi(({ method }) => (method === 'POST' ? { status: 200, body: { request: { ...invoice.planRequest, status: 'declined' }, clientNotified: true } } : undefined));
     renderInApp(<PaymentPlanCard invoice={invoice} />);

@@ -123,7 +123,7 @@ export default function InvoiceScreen() {
         />
       )}
       {issued && <CreditNotes invoiceId={id} />}
-      {issued && inv.status !== 'cancelled' && (inv.paymentPlan || inv.planRequest || open) && <PaymentPlanCard invoice={inv} />}
+      {issued && inv.status !== 'cancelled' && (inv.paymentPlan || inv.planRequest || open) && <PaymentPlanCard invoice={inv} consumer={client?.kind === 'consumer'} />}
       {issued && <ReminderPlan invoiceId={id} language={client?.language} />}
       <PdfPreview path={`/invoices/${id}/pdf`} title={inv.number ?? t('invoice.draftTitle')} />
       <Timeline invoiceId={id} />
