@@ -154,6 +154,7 @@ const invoiceFr = {
   cancelStepLabel: 'Annuler l’étape {{step}}',
   cancelStepConfirm: 'Annuler cette relance ? Elle ne partira pas.',
   postponed: 'reportée au {{date}} : {{reason}}',
+  advanced: 'avancée au {{date}} : la relance de courtoisie avant elle ne partira pas (l’écart entre deux messages au client la repousse à l’échéance), plus d’écart à garder après elle',
   willSkip: 'ne partira pas : l’écart entre deux messages au client la repousse à l’échéance, où une relance de courtoisie ne part plus',
   postponedBy: {
     gap: 'écart entre deux messages au client',
@@ -263,6 +264,7 @@ export const invoiceTexts = registerTexts('invoiceMore', invoiceFr, {
   cancelStepLabel: 'Cancel step {{step}}',
   cancelStepConfirm: 'Cancel this reminder? It will not go out.',
   postponed: 'postponed to {{date}}: {{reason}}',
+  advanced: 'brought forward to {{date}}: the courtesy reminder before it will not go out (the gap between two messages to the client pushes it onto the due date), no gap to keep after it',
   willSkip: 'will not go out: the gap between two messages to the client pushes it onto the due date, when a courtesy reminder no longer goes',
   postponedBy: {
     gap: 'gap between two messages to the client',
@@ -502,6 +504,7 @@ const planStepsFr = {
     'catch-up': 'rattrapage : sa date était passée',
     order: 'décalée après l’étape précédente',
     email_first: 'après l’e-mail du même jour à ce client',
+    courtesy_skipped: 'avancée : la relance de courtoisie avant elle ne part pas',
     text_first: 'après le SMS du même jour à ce client',
     letter_regrouped: 'lettre commune refaite sans une facture réglée',
     balance_changed: 'lettre refaite : le solde a changé',
@@ -584,6 +587,7 @@ export const planStepTexts = registerTexts('planSteps', planStepsFr, {
     'catch-up': 'catch-up: its date had passed',
     order: 'moved after the step before it',
     email_first: 'after the same day’s email to this client',
+    courtesy_skipped: 'brought forward: the courtesy reminder before it does not go out',
     text_first: 'after the same day’s text to this client',
     letter_regrouped: 'shared letter produced again without a settled invoice',
     balance_changed: 'letter produced again: the balance changed',
