@@ -1,11 +1,13 @@
 import { emailTexts } from '../../templates/email/index.js';
+import type { Client } from '../domain/client.js';
+import type { Settings } from '../domain/settings.js';
 import { localDate } from '../domain/dates.js';
 import { OutOfChronologyError, seriesYear } from '../domain/numbering.js';
 import { invoiceBalanceCents, settledStatusOf, type VatBreakdownRow } from '../domain/invoice.js';
 import { divRound } from '../domain/money.js';
 import { apportion } from '../domain/quote.js';
 import type { CancelInvoiceInput, CreditNoteInput, InvoiceView } from '../domain/invoice-types.js';
-import { BusinessRuleError, NotFoundError } from './errors.js';
+import { BusinessRuleError, ConflictError, NotFoundError } from './errors.js';
 import { loadInvoice } from './invoices.js';
 import { requireLitigation } from './litigation.js';
 import { toInvoiceView } from './invoice-view.js';
@@ -205,6 +207,8 @@ export const makeIssueCreditNote = ({ invoices, clients, settings, mailer, pdf, 
           ...(current.vatExemption ? { vatExemption: current.vatExemption } : {}),
           ...split,
           createdAt: at,
+          // Its email goes out next: a send asked meanwhile (POST …/send) waits for it.
+          emailClaimedAt: at,
         },
         seriesYear(issueDate),
         (n) => [
@@ -218,25 +222,76 @@ export const makeIssueCreditNote = ({ invoices, clients, settings, mailer, pdf, 
       ));
       return { current, client, creditNote, settled, now };
     }, retry);
-    const { seller, client: billed, language } = partiesOf(s, client, current);
-    const bytes = await pdf.creditNote({ seller, client: billed, creditNote, language });
-    let emailStatus: 'sent' | 'failed' = 'sent';
-    try {
-      await mailer.send({
-        to: [client.email],
-        cc: client.ccEmails,
-        fromName: s.company.name,
-        ...emailTexts(client.language).creditNote({ clientName: client.name, number: creditNote.number, invoiceNumber: current.number ?? '', company: s.company.name }),
-        attachments: [{ fileName: `${creditNote.number}.pdf`, contentType: 'application/pdf', content: bytes }],
-        tags: { tenant: tenantId, invoice: invoiceId, kind: 'credit-note' },
-      });
-    } catch {
-      // The credit note exists legally once numbered; a failed email is recorded, not undone. The answer says so,
-      // and the event alerts the owner (a `send_failed` notification naming the credit note): he sends it himself.
-      emailStatus = 'failed';
-      await invoices.appendEvents(tenantId, invoiceId, [{ at: clock.now().toISOString(), type: 'credit_note.email_failed', data: { number: creditNote.number, creditNote: creditNote.number } }]);
+    const sent = await emailCreditNote({ invoices, mailer, pdf, clock }, s, client, current, creditNote);
+    return { creditNote: creditNoteView(sent.creditNote), invoice: toInvoiceView(settled, now, s.timezone), emailStatus: sent.emailStatus };
+  };
+
+/** A claim older than this is a send that died half-way (an API function runs 29 s at most): another send may take it. */
+const EMAIL_CLAIM_MS = 60_000;
+
+/** The credit note as the API shows it: without the claim of an email being sent. */
+export const creditNoteView = ({ emailClaimedAt, ...note }: CreditNoteRecord): CreditNoteRecord => (void emailClaimedAt, note);
+
+/**
+ * Emails a credit note whose send the caller claimed (PDF attached, to the client and its copies), then records how
+ * it went on the credit note, releasing the claim, with its timeline event: `credit_note.sent` with SES's message id
+ * (its delivery or bounce carries the same id: the proof file), or `credit_note.email_failed`. The credit note exists
+ * legally once numbered: a failed email is recorded, not undone; the answer says so and the event alerts the owner
+ * (a `send_failed` notification naming the credit note), who sends it again (POST …/credit-notes/{creditNoteId}/send).
+ */
+const emailCreditNote = async (
+  { invoices, mailer, pdf, clock }: Pick<CreditNoteDeps, 'invoices' | 'mailer' | 'pdf' | 'clock'>,
+  s: Settings,
+  client: Client,
+  invoice: InvoiceRecord,
+  creditNote: CreditNoteRecord,
+): Promise<{ creditNote: CreditNoteRecord; emailStatus: 'sent' | 'failed' }> => {
+  const { seller, client: billed, language } = partiesOf(s, client, invoice);
+  const bytes = await pdf.creditNote({ seller, client: billed, creditNote, language });
+  const number = creditNote.number;
+  let messageId: string;
+  try {
+    ({ messageId } = await mailer.send({
+      to: [client.email],
+      cc: client.ccEmails,
+      fromName: s.company.name,
+      ...emailTexts(client.language).creditNote({ clientName: client.name, number, invoiceNumber: invoice.number ?? '', company: s.company.name }),
+      attachments: [{ fileName: `${number}.pdf`, contentType: 'application/pdf', content: bytes }],
+      tags: { tenant: invoice.tenantId, invoice: invoice.id, kind: 'credit-note' },
+    }));
+  } catch {
+    const failed = { emailStatus: 'failed' as const };
+    await invoices.recordCreditNoteEmail(invoice.tenantId, invoice.id, creditNote.id, failed, [
+      { at: clock.now().toISOString(), type: 'credit_note.email_failed', data: { number, creditNote: number } },
+    ]);
+    return { creditNote: { ...creditNote, ...failed }, emailStatus: 'failed' };
+  }
+  const at = clock.now().toISOString();
+  const sent = { emailStatus: 'sent' as const, emailedAt: at, emailedTo: client.email, messageId };
+  await invoices.recordCreditNoteEmail(invoice.tenantId, invoice.id, creditNote.id, sent, [
+    { at, type: 'credit_note.sent', data: { creditNote: number, to: client.email, messageId } },
+  ]);
+  return { creditNote: { ...creditNote, ...sent }, emailStatus: 'sent' };
+};
+
+/**
+ * `POST /invoices/{id}/credit-notes/{creditNoteId}/send`: emails a credit note again (its email failed, or the owner
+ * asks), to the client's address of today, as it was issued (the same number and PDF). The send is claimed on the credit
+ * note by a conditional write: a second one while it runs is a 409 naming `path.creditNoteId` and sends nothing.
+ */
+export const makeSendCreditNote = ({ invoices, clients, settings, mailer, pdf, clock }: Omit<CreditNoteDeps, 'ids' | 'retry'>) =>
+  async (tenantId: string, invoiceId: string, creditNoteId: string): Promise<{ creditNote: CreditNoteRecord; invoice: InvoiceView; emailStatus: 'sent' | 'failed' }> => {
+    const invoice = await loadInvoice(invoices, tenantId, invoiceId);
+    const creditNote = (await invoices.creditNotes(tenantId, invoiceId)).find((c) => c.id === creditNoteId);
+    if (!creditNote) throw new NotFoundError('Credit note');
+    const [client, s] = await Promise.all([clients.get(tenantId, invoice.clientId), settings.get(tenantId)]);
+    if (!client) throw new NotFoundError('Client');
+    const now = clock.now();
+    if (!(await invoices.claimCreditNoteEmail(tenantId, invoiceId, creditNoteId, now.toISOString(), new Date(now.getTime() - EMAIL_CLAIM_MS).toISOString()))) {
+      throw new ConflictError(`Credit note ${creditNote.number} is being sent`, [{ path: 'path.creditNoteId', message: 'the credit note is being sent: try again in a minute' }]);
     }
-    return { creditNote, invoice: toInvoiceView(settled, now, s.timezone), emailStatus };
+    const sent = await emailCreditNote({ invoices, mailer, pdf, clock }, s, client, invoice, creditNote);
+    return { creditNote: creditNoteView(sent.creditNote), invoice: toInvoiceView(invoice, clock.now(), s.timezone), emailStatus: sent.emailStatus };
   };
 
 /**
@@ -246,7 +301,7 @@ export const makeIssueCreditNote = ({ invoices, clients, settings, mailer, pdf, 
  */
 export const makeCancelInvoice = (deps: CreditNoteDeps) => {
   const issueCreditNote = makeIssueCreditNote(deps);
-  return async (tenantId: string, invoiceId: string, input: CancelInvoiceInput): Promise<InvoiceView> => {
+  return async (tenantId: string, invoiceId: string, input: CancelInvoiceInput): Promise<InvoiceView & { creditNote?: CreditNoteRecord; emailStatus?: 'sent' | 'failed' }> => {
     const current = await loadInvoice(deps.invoices, tenantId, invoiceId);
     if (current.status === 'cancelled') throw new BusinessRuleError('already-cancelled', 'The invoice is already cancelled', [{ path: 'path.id', message: 'the invoice is cancelled' }]);
     if (current.status === 'draft') {
@@ -264,14 +319,16 @@ export const makeCancelInvoice = (deps: CreditNoteDeps) => {
         { path: 'body.reason', message: 'is required to cancel an issued invoice' },
       ]);
     }
-    return (await issueCreditNote(tenantId, invoiceId, { reason: input.reason }, { cancel: true })).invoice;
+    // The invoice, with the credit note that cancelled it and how its email went (as POST …/credit-notes says it).
+    const { invoice, creditNote, emailStatus } = await issueCreditNote(tenantId, invoiceId, { reason: input.reason }, { cancel: true });
+    return { ...invoice, creditNote, emailStatus };
   };
 };
 
 export const makeListCreditNotes = ({ invoices }: { readonly invoices: InvoiceRepository }) =>
   async (tenantId: string, invoiceId: string) => {
     await loadInvoice(invoices, tenantId, invoiceId);
-    return invoices.creditNotes(tenantId, invoiceId);
+    return (await invoices.creditNotes(tenantId, invoiceId)).map(creditNoteView);
   };
 
 export const makeRenderCreditNotePdf = ({ invoices, clients, settings, pdf }: Pick<CreditNoteDeps, 'clients' | 'settings' | 'pdf'> & { readonly invoices: InvoiceRepository }) =>

@@ -10,6 +10,7 @@
 import { defaultTemplate, THANK_YOU_PARTIAL_TEMPLATE_ID, THANK_YOU_TEMPLATE_ID, type ReminderTemplate } from '../domain/default-templates.js';
 import { templateRefusalFor } from '../domain/penalty-mentions.js';
 import { renderTemplate, textToHtml } from '../domain/template-render.js';
+import { typeset } from '../domain/french-spacing.js';
 import type { InvoiceStatus } from '../domain/invoice.js';
 import { isPaymentBeforeImport } from '../domain/import-payment.js';
 import type { Settings } from '../domain/settings.js';
@@ -96,14 +97,15 @@ export const makeThankOnPayment = (deps: ThankYouDeps) =>
       // A consumer is never told of penalties or the €40 (CPCE L111-8): a thank-you customised to mention them goes as the built-in one.
       const template = templateRefusalFor(client.kind, own) ? (defaultTemplate(own.id) ?? defaultTemplate(templateId) ?? own) : own;
       const vars = reminderVariables(inTemplateLanguage({ invoice, client, settings, asOf: now }, template));
-      const text = renderTemplate(template.body, vars);
+      // French typography's no-break spaces, as every email in French (the saved template keeps its plain spaces).
+      const text = typeset(renderTemplate(template.body, vars), template.language);
       const replyTo = replyToOf(settings);
       ({ messageId } = await deps.mailer.send({
         to: recipients.to,
         cc: [],
         ...(replyTo ? { replyTo } : {}),
         fromName: settings.company.name,
-        subject: renderTemplate(template.subject, vars),
+        subject: typeset(renderTemplate(template.subject, vars), template.language),
         text,
         html: textToHtml(text),
         attachments: [],

@@ -168,6 +168,14 @@ export interface CreditNoteRecord {
   readonly grossCents: number;
   readonly vatBreakdown: InvoiceTotals['vatBreakdown'];
   readonly createdAt: string;
+  /** How its latest email to the client went (`failed`: SES refused it); absent on a credit note issued before it was recorded. */
+  readonly emailStatus?: 'sent' | 'failed';
+  /** When it last reached SES, to whom, and SES's message id (its delivery or bounce on the timeline carries the same id). */
+  readonly emailedAt?: string;
+  readonly emailedTo?: string;
+  readonly messageId?: string;
+  /** The claim of an email being sent (its instant): a second send meanwhile is refused, one older than a minute is stale. */
+  readonly emailClaimedAt?: string;
 }
 
 export type PaymentMethod = 'transfer' | 'card' | 'cheque' | 'cash' | 'direct_debit' | 'other';

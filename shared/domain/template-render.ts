@@ -5,6 +5,7 @@ import { penaltiesFor, penaltyRateFor, RECOVERY_INDEMNITY_CENTS, type PenaltyRed
 import type { PenaltyRateTable } from './data/penalty-rates.js';
 import type { InstalmentView } from './payment-plan.js';
 import { companyNameIn } from './settings.js';
+import { frenchSpacing } from './french-spacing.js';
 
 /** The only names a template may use, as `{{name}}` or `{{ name }}`. */
 export const TEMPLATE_VARIABLES = [
@@ -90,24 +91,15 @@ const PHONE_ALTERNATIVE = /[ \t]+(?:ou au|ou|or on|or)[ \t]+\{\{\s*companyPhone\
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
 
-/**
- * French typography, as a line of an email shows it: the space written before `:` (a no-break space)
- * and before `;` `!` `?` `%` (a narrow one), and inside `« »`, never breaks, so a colon or a question
- * mark never starts a line. Only an existing space changes: English text (no space there) is untouched.
- */
-export const noBreakSpaces = (text: string): string =>
-  text
-    .replace(/(?<=\S)[ \t]+(?=:)/g, '\u00a0')
-    .replace(/(?<=\S)[ \t]+(?=[;!?%])/g, '\u202f')
-    .replace(/«[ \t]+/g, '«\u00a0')
-    .replace(/(?<=\S)[ \t]+»/g, '\u00a0»');
-
 /** An http(s) address in text, without the punctuation that ends its sentence. */
 const URL_IN_TEXT = /https?:\/\/[^\s<>"]*[^\s<>".,;:!?)»']/g;
 
-/** One line of text as HTML: escaped, with every address a link (a portal or pay link is clicked, not copied). */
+/**
+ * One line of text as HTML: escaped, with every address a link (a portal or pay link is clicked, not copied), and the
+ * no-break spaces of French typography (./french-spacing.ts: only spaces already there change, so English is untouched).
+ */
 const lineToHtml = (line: string): string => {
-  const typeset = noBreakSpaces(line);
+  const typeset = frenchSpacing(line);
   let html = '';
   let last = 0;
   for (const match of typeset.matchAll(URL_IN_TEXT)) {

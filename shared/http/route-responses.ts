@@ -13,7 +13,7 @@ import { Invoice, Payment, TimelineEvent } from './schemas/invoices-views.js';
 import { NotificationView, OverviewView, ReadAllResult } from './schemas/notifications-views.js';
 import { PaymentPlanView, PlanDecisionView, PlanRequestView } from './schemas/payment-plans-views.js';
 import { PortalActionResult, PortalLinkView, PortalView } from './schemas/portal-views.js';
-import { CreditNoteResult, CreditNoteView, QuoteView } from './schemas/quotes-views.js';
+import { CancelResult, CreditNoteResult, CreditNoteView, QuoteView } from './schemas/quotes-views.js';
 import { LetterToPostView, PlannedStepView, PreviewView, ScenarioView, SimulationView, TemplateView } from './schemas/reminders-views.js';
 import { Settings } from './schemas/settings.js';
 
@@ -31,7 +31,7 @@ export const routeResponses: Partial<Record<RouteName, z.ZodType>> = {
   getInvoice: Invoice,
   updateInvoice: Invoice,
   sendInvoice: Invoice,
-  cancelInvoice: Invoice,
+  cancelInvoice: CancelResult,
   pauseInvoice: Invoice,
   recordPromise: Invoice,
   resumeInvoice: Invoice,
@@ -80,6 +80,7 @@ export const routeResponses: Partial<Record<RouteName, z.ZodType>> = {
   createFinalInvoice: Invoice,
   issueCreditNote: CreditNoteResult,
   listCreditNotes: z.object({ items: z.array(CreditNoteView) }),
+  sendCreditNote: CreditNoteResult,
   importInvoices: ImportReportView,
   getImport: ImportJobView,
   cockpit: CockpitView,

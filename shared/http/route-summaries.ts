@@ -76,6 +76,7 @@ export const routeSummaries: Record<RouteName, string> = {
   createFinalInvoice: 'The final invoice, listing and deducting the deposit invoices',
   issueCreditNote: 'Reduce or cancel a sent invoice with a credit note (avoir A-<year>-NNNN)',
   listCreditNotes: 'Credit notes of an invoice',
+  sendCreditNote: 'Email a credit note to the client again (its email failed, or on request): the same number and PDF, emailStatus sent or failed',
   creditNotePdf: 'A credit note PDF',
   importInvoices: 'Import invoices issued elsewhere (CSV ; or , with French decimals, or JSON); dryRun=true reports what would be created and every row error. Up to 200 invoices to write are written in the request (200, status done); more answer 202 with a job (status running, Location /imports/{id})',
   getImport: 'An import job: status running or done, invoices written so far of total, row errors',

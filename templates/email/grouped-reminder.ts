@@ -4,6 +4,7 @@
  * Values arrive formatted (./format.ts); this module only holds wording and layout.
  */
 import { escapeHtml, textToHtml } from '../../shared/domain/template-render.js';
+import { typeset } from '../../shared/domain/french-spacing.js';
 import type { TemplateTone } from '../../shared/domain/default-templates.js';
 
 export interface GroupedRow {
@@ -206,18 +207,20 @@ const pad = (cells: readonly string[], widths: readonly number[]) => cells.map((
 
 export const groupedReminderText = (language: 'fr' | 'en', data: GroupedReminderData): GroupedReminderText => {
   const w = language === 'en' ? EN : FR;
+  // French typography's no-break spaces (`12 j`, `Relance : …`) in every part, the table's cells included.
+  const t = (text: string) => typeset(text, language);
   // Invoices none of which is overdue are never called unpaid nor put on notice, whatever the template: the courtesy wording.
   const d: GroupedReminderData = overdueCount(data) === 0 ? { ...data, tone: 'courtesy' } : data;
   const intro = allOverdue(d) || overdueCount(d) === 0 ? w.intro(d) : w.mixedIntro(d);
-  const cells = d.rows.map((r) => [r.number, r.dueDate, r.balance, w.late(r)]);
-  const footer = [w.total, '', d.total, ''];
+  const cells = d.rows.map((r) => [r.number, r.dueDate, r.balance, w.late(r)].map(t));
+  const footer = [w.total, '', d.total, ''].map(t);
   const widths = w.headers.map((h, i) => Math.max(h.length, footer[i]!.length, ...cells.map((c) => c[i]!.length)));
   const grid = [pad(w.headers, widths), ...cells.map((c) => pad(c, widths)), pad(footer, widths)].join('\n');
   // Each invoice's portal link: listed under the text table (a URL is too long for a column of plain
   // text), a column of the HTML table.
   const links = d.rows.filter((r) => r.portalUrl).map((r) => `- ${r.number}${language === 'en' ? ':' : ' :'} ${r.portalUrl}`);
   const linked = links.length > 0;
-  const table = linked ? `${grid}\n\n${w.online}\n${links.join('\n')}` : grid;
+  const table = t(linked ? `${grid}\n\n${w.online}\n${links.join('\n')}` : grid);
   // Left out of the message, an invoice with its portal link is one click away (its PDF is there): no need to ask for it.
   const reachable = d.notAttached.every((n) => d.rows.some((r) => r.number === n && r.portalUrl));
   const notAttached = d.notAttached.length > 0 ? (reachable ? w.notAttachedLinked : w.notAttached)(d.notAttached.join(', ')) : '';
@@ -230,5 +233,5 @@ export const groupedReminderText = (language: 'fr' | 'en', data: GroupedReminder
     `<tr>${c.map((v, i) => `<td style="text-align:${i >= 2 ? 'right' : 'left'};padding:4px 8px${bold ? ';font-weight:bold' : ''}">${escapeHtml(v)}</td>`).join('')}${linked ? `<td style="padding:4px 8px">${url ? `<a href="${escapeHtml(url)}">${escapeHtml(w.view)}</a>` : ''}</td>` : ''}</tr>`;
   const htmlTable = `<table style="border-collapse:collapse"><thead><tr>${th}</tr></thead><tbody>${cells.map((c, i) => td(c, d.rows[i]!.portalUrl)).join('')}${td(footer, undefined, true)}</tbody></table>`;
   const html = [textToHtml(w.greeting(d)), textToHtml(intro), htmlTable, ...[notAttached, businessNote, d.paymentInstructions, consumerNote, w.outro(d), signature].filter((p) => p.length > 0).map(textToHtml)].join('\n');
-  return { subject: w.subject(d), text: paragraphs.join('\n\n'), html, table, htmlTable };
+  return { subject: t(w.subject(d)), text: t(paragraphs.join('\n\n')), html, table, htmlTable };
 };

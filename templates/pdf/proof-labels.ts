@@ -180,6 +180,8 @@ const fr: ProofText = {
     'invoice.written_off': 'Créance déclarée irrécouvrable',
     'invoice.cancelled': 'Facture annulée',
     'credit_note.issued': 'Avoir émis',
+    'credit_note.sent': 'Avoir envoyé au client par e-mail',
+    'credit_note.email_failed': 'Échec de l’envoi de l’avoir au client',
     'plan.requested': 'Échéancier demandé par le client',
     'plan.created': 'Échéancier convenu',
     'plan.accepted': 'Échéancier demandé accepté',
@@ -199,6 +201,7 @@ const fr: ProofText = {
     note: 'note', source: 'à l’initiative de', totalCents: 'total', waivePenalties: 'pénalités abandonnées', seq: 'échéancier n°', instalment: 'échéance n°',
     dueCents: 'reste dû', decision: 'décision', messageId: 'Message-ID', error: 'erreur',
     'invoice.due_date_changed:from': 'ancienne échéance', 'invoice.due_date_changed:to': 'nouvelle échéance',
+    'credit_note.sent:to': 'destinataire',
     'instalment.missed:held': 'relances', 'instalment.missed:until': 'reprise le',
   },
   dataCodes: {
@@ -298,6 +301,8 @@ const en: ProofText = {
     'invoice.written_off': 'Debt declared irrecoverable',
     'invoice.cancelled': 'Invoice cancelled',
     'credit_note.issued': 'Credit note issued',
+    'credit_note.sent': 'Credit note emailed to the client',
+    'credit_note.email_failed': 'Credit note email to the client failed',
     'plan.requested': 'Payment plan requested by the client',
     'plan.created': 'Payment plan agreed',
     'plan.accepted': 'Requested payment plan accepted',
@@ -317,6 +322,7 @@ const en: ProofText = {
     note: 'note', source: 'at the request of', totalCents: 'total', waivePenalties: 'penalties waived', seq: 'plan no.', instalment: 'instalment no.',
     dueCents: 'still due', decision: 'decision', messageId: 'Message-ID', error: 'error',
     'invoice.due_date_changed:from': 'former due date', 'invoice.due_date_changed:to': 'new due date',
+    'credit_note.sent:to': 'recipient',
     'instalment.missed:held': 'reminders', 'instalment.missed:until': 'resuming on',
   },
   dataCodes: {

@@ -209,6 +209,26 @@ describe('letters, simulation and portal payment plans in Chromium', () => {
     expect((await readFile((await (await pdf).path())!)).subarray(0, 5).toString()).toBe('%PDF-');
     await check(page, '68-invoice-credit-notes');
 
+    // A credit note whose email SES refuses (the emulator's outage on the client's address): said on the list, sent again on a tap.
+    const sesFailures = (to: string[]) => fetch(`${apiUrl()}/local/ses/failures`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ to }) });
+    expect((await sesFailures(['compta@roux.test'])).status).toBe(200);
+    let refused: { creditNote: { id: string; number: string }; emailStatus: string };
+    try {
+      refused = await ok('POST', `/invoices/${lettered.id}/credit-notes`, { reason: 'Geste commercial', amountCents: 1_000 });
+    } finally {
+      await sesFailures([]);
+    }
+    expect(refused.emailStatus).toBe('failed');
+    await page.reload();
+    const unsent = notes.getByRole('listitem').filter({ hasText: refused.creditNote.number });
+    await poll(() => unsent.getByText('E-mail non parti').count()).toBe(1);
+    await check(page, '68b-credit-note-email-failed');
+    await unsent.getByRole('button', { name: `Renvoyer l’avoir ${refused.creditNote.number} au client` }).click();
+    await poll(async () => plain(await page.getByTestId('credit-note-sent-again').textContent())).toBe(`Avoir ${refused.creditNote.number} renvoyé au client par e-mail.`);
+    await poll(() => unsent.getByText('E-mail non parti').count()).toBe(0);
+    const listed = (await ok('GET', `/invoices/${lettered.id}/credit-notes`)).items.find((n: { id: string }) => n.id === refused.creditNote.id);
+    expect(listed).toMatchObject({ emailStatus: 'sent', emailedTo: 'compta@roux.test' });
+
     // The portal links of the planned invoice switched off: the client's link says so.
     const link = await ok('POST', `/invoices/${planned.id}/portal-link`);
     await page.goto(`${web()}/invoices/${planned.id}`);

@@ -40,7 +40,7 @@ describe('a firm reminder or a mise en demeure as the first message about an inv
     expect(consumer.text).toMatch(/Sauf erreur de notre part, la facture F-\d{4}-\d{4} du/);
 
     const firm = await firstReminder(t, aBusinessClientInput({ email: uniqueEmail('first-notice-f') }), 'firm');
-    expect(firm.subject).toMatch(/^Relance : facture F-\d{4}-\d{4} impayée depuis 20 jours$/);
+    expect(firm.subject).toMatch(/^Relance\u202f: facture F-\d{4}-\d{4} impayée depuis 20\u00a0jours$/);
     expect(firm.text).not.toContain('précédente relance');
 
     const english = await firstReminder(t, aBusinessClientInput({ email: uniqueEmail('first-notice-e'), language: 'en' }), 'firm');

@@ -15,11 +15,11 @@ const reminders = (emails: StoredEmail[]) => emails.filter((e) => !/^(Facture \S
 const pdfText = async (base64: string) => (await extractText(await getDocumentProxy(new Uint8Array(Buffer.from(base64, 'base64'))), { mergePages: true })).text;
 
 /**
- * The portal links of a grouped email, by invoice number: the text part lists `- <number> : <url>`
+ * The portal links of a grouped email, by invoice number: the text part lists `- <number> : <url>` (a narrow no-break space before the colon)
  * under the table, the HTML table has a link in each invoice's row; both must give the same links.
  */
 const portalLinks = (mail: StoredEmail): Map<string, string> => {
-  const text = new Map([...(mail.body.text ?? '').matchAll(/^- (\S+) : (http:\/\/localhost:\d+\/p\/[A-Za-z0-9_-]+)$/gm)].map((m) => [m[1]!, m[2]!]));
+  const text = new Map([...(mail.body.text ?? '').matchAll(/^- (\S+)\u202f: (http:\/\/localhost:\d+\/p\/[A-Za-z0-9_-]+)$/gm)].map((m) => [m[1]!, m[2]!]));
   const html = new Map([...(mail.body.html ?? '').matchAll(/<tr><td[^>]*>([^<]+)<\/td>(?:(?!<\/tr>).)*?<a href="([^"]+\/p\/[^"]+)"/g)].map((m) => [m[1]!, m[2]!]));
   expect(html).toEqual(text);
   return text;
@@ -115,7 +115,7 @@ describe('POST /clients/{id}/reminders on the local stack', () => {
     const preview = await t.call('POST', `/clients/${clientId}/reminders?dryRun=true`, { templateId: 'firm', invoiceIds: invoices.map((i) => i.id) });
     expect(preview.status).toBe(200);
     expect(preview.json).toMatchObject({ dryRun: true, to: [email], bcc: [companySettings.company.email] });
-    expect(preview.json.subject).toBe('Relance : 2 factures impayées – Plomberie Martin'); // never reminded: not a "second" reminder
+    expect(preview.json.subject).toBe('Relance\u202f: 2 factures impayées – Plomberie Martin'); // never reminded: not a "second" reminder
     // Never reminded before: the firm text claims no earlier reminder (the email sent is the same text, checked below).
     expect(preview.json.text).not.toContain('Malgré notre précédente relance');
     expect(preview.json.text).toContain('Les factures suivantes restent impayées, pour un total de');

@@ -38,7 +38,7 @@ describe('a grouped reminder listing an invoice not due yet, on the local stack'
     expect(res.totals.sent).toBe(2);
     const mails = (await inbox(email)).filter((m) => m.subject.startsWith('Relance'));
     expect(mails).toHaveLength(1);
-    expect(mails[0]!.subject).toBe('Relance : 2 factures à régler – Plomberie Martin');
+    expect(mails[0]!.subject).toBe('Relance\u202f: 2 factures à régler – Plomberie Martin');
     const text = plain(mails[0]!.body.text!);
     expect(text).not.toContain('les factures suivantes restent impayées');
     expect(text).toContain("Celles dont l'échéance est passée restent impayées");
@@ -114,13 +114,13 @@ describe('a grouped reminder listing an invoice not due yet, on the local stack'
     const { clientId, late, notDue } = await mixedClient(t, email);
     // The client's message (the preview as the send), and the invoice's own route.
     const preview = await t.ok('POST', `/clients/${clientId}/reminders?dryRun=true`, { templateId: 'courtesy', invoiceIds: [late.id] });
-    expect(preview.subject).toBe(`Relance : facture ${late.number} échue le ${frDate(late.dueDate)}`);
+    expect(preview.subject).toBe(`Relance\u202f: facture ${late.number} échue le ${frDate(late.dueDate)}`);
     expect(plain(preview.text)).not.toContain('arrive à échéance');
     // An invoice not due yet keeps the courtesy one it was asked.
     const early = await t.ok('POST', `/clients/${clientId}/reminders?dryRun=true`, { templateId: 'courtesy', invoiceIds: [notDue.id] });
-    expect(early.subject).toBe(`Facture ${notDue.number} : échéance le ${frDate(notDue.dueDate)}`);
+    expect(early.subject).toBe(`Facture ${notDue.number}\u202f: échéance le ${frDate(notDue.dueDate)}`);
     const both = await t.ok('POST', `/clients/${clientId}/reminders`, { templateId: 'courtesy' });
-    expect(both.subject).toBe('Relance : 2 factures à régler – Plomberie Martin');
+    expect(both.subject).toBe('Relance\u202f: 2 factures à régler – Plomberie Martin');
     expect(plain(both.text)).toContain("Celles dont l'échéance est passée restent impayées");
     const step = ((await t.ok('GET', `/invoices/${late.id}/reminders`)).items as any[]).find((s) => s.manual);
     expect(step).toMatchObject({ state: 'sent', templateId: 'reminder' });

@@ -57,7 +57,7 @@ describe('a reminder sent by hand and the planned steps', () => {
     await runUntil(endOfDay(addDays(parisToday(), 40)), { tenant: acme.tenant, invoiceId: invoice.id });
     const mails = await subjects(invoice.email);
     // The invoice, the manual reminder, J+8, J+15: "Relance : …" once only.
-    expect(mails.filter((s) => /^Relance :/.test(s))).toHaveLength(1);
+    expect(mails.filter((s) => /^Relance\u202f:/.test(s))).toHaveLength(1);
     expect(mails.filter((s) => /^Deuxième relance/.test(s))).toHaveLength(1);
     expect(mails.filter((s) => /^Mise en demeure/.test(s))).toHaveLength(1);
     const end = await stepsOf(invoice.id);
@@ -154,7 +154,7 @@ describe('a reminder sent by hand and the planned steps', () => {
     expect(sent.status).toBe(201);
     expect(sent.json.templateId).toBe('reminder');
     const subjects = (await inbox(email)).map((m) => m.subject);
-    expect(subjects.at(-1)).toMatch(/^Relance :/);
+    expect(subjects.at(-1)).toMatch(/^Relance\u202f:/);
     expect(subjects.filter((s) => /Mise en demeure/.test(s))).toEqual([]);
   });
 

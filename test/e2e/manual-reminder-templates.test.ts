@@ -60,7 +60,7 @@ describe('a manual reminder to a consumer in the owner’s own words', () => {
 
   it('may speak of penalties to a business', async () => {
     const res = await t.call('POST', `/clients/${businessId}/reminders?dryRun=true`, { subject: 'Pénalités', body: 'Pénalités : {{penaltiesAmount}}' });
-    expect([res.status, res.json.text]).toEqual([200, expect.stringMatching(/^Pénalités : \d+,\d\d\s€/)]);
+    expect([res.status, res.json.text]).toEqual([200, expect.stringMatching(/^Pénalités\u202f: \d+,\d\d\s€/)]);
   });
 });
 

@@ -87,6 +87,9 @@ describe('answers match GET /openapi.json', () => {
     const credit = await seen('POST', '/invoices/{id}/credit-notes', owner.post(`/invoices/${id}/credit-notes`, { reason: 'Geste commercial', amountCents: 5_000 }));
     expect(credit.json.creditNote).toMatchObject({ invoiceIssueDate: today, vatBreakdown: expect.any(Array) });
     await seen('GET', '/invoices/{id}/credit-notes', owner.get(`/invoices/${id}/credit-notes`));
+    const again = await seen('POST', '/invoices/{id}/credit-notes/{creditNoteId}/send', owner.post(`/invoices/${id}/credit-notes/${credit.json.creditNote.id}/send`));
+    expect(again.json).toMatchObject({ emailStatus: 'sent', creditNote: { id: credit.json.creditNote.id, emailStatus: 'sent' } });
+    expect((await seen('POST', '/invoices/{id}/credit-notes/{creditNoteId}/send', owner.post(`/invoices/${id}/credit-notes/ZZUNKNOWN01/send`))).status).toBe(404);
     expect((await seen('POST', '/invoices/{id}/credit-notes', owner.post(`/invoices/${id}/credit-notes`, { reason: 'x', amountCents: 99_999_999 }))).status).toBe(422);
     const csv = await owner.get('/invoices/export.csv');
     const csvProblem = check('GET', '/invoices/export.csv', csv);
@@ -111,6 +114,10 @@ describe('answers match GET /openapi.json', () => {
     expect((await owner.post(`/invoices/${other.json.id}/send`)).status).toBe(200);
     const dryRun = await seen('POST', '/clients/{id}/reminders', owner.post(`/clients/${client.json.id}/reminders?dryRun=true`, {}));
     expect(dryRun.status).toBe(200);
+    // Cancelled: the invoice with its credit note and how its email went; a draft voided, the invoice alone.
+    const cancelled = await seen('POST', '/invoices/{id}/cancel', owner.post(`/invoices/${other.json.id}/cancel`, { reason: 'Annulée' }));
+    expect(cancelled.json).toMatchObject({ status: 'cancelled', emailStatus: 'sent', creditNote: { emailStatus: 'sent' } });
+    expect((await seen('POST', '/invoices/{id}/cancel', owner.post(`/invoices/${draft.json.id}/cancel`, {}))).json.status).toBe('cancelled');
     const test = await seen('POST', '/templates/{id}/test', owner.post('/templates/reminder/test', { to: uniqueEmail('oa-test') }));
     expect(test.status).toBe(200);
     await seen('PUT', '/templates/{id}', owner.put('/templates/reminder', { name: 'Relance', language: 'fr', subject: 'Facture {{invoiceNumber}}', body: 'Bonjour' }));

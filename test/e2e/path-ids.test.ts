@@ -34,6 +34,7 @@ const BODIES: Record<string, unknown> = {
   previewTemplate: { invoiceId: WELL_FORMED },
   createDeposit: { percent: 30 },
   issueCreditNote: { reason: 'x' },
+  sendCreditNote: {},
   markLetterPosted: {},
   portalPaid: { date: '2026-11-03' },
   portalPromise: { date: '2026-12-03' },

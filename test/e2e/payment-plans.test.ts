@@ -126,7 +126,7 @@ describe('payment plans on the local stack', () => {
     // The courtesy reminder goes before the first instalment, with the plan on its PDF.
     await runUntil(endOfDay(addDays(dates[0]!, -1)), { tenant: t.tenantId, invoiceId: invoice.id });
     const [courtesy] = planMails(await inbox(invoice.email));
-    expect(courtesy?.subject).toBe(`Facture ${invoice.number} : échéance 1/3 le ${dates[0]!.split('-').reverse().join('/')}`);
+    expect(courtesy?.subject).toBe(`Facture ${invoice.number}\u202f: échéance 1/3 le ${dates[0]!.split('-').reverse().join('/')}`);
     const pdf = (await extractText(await getDocumentProxy(new Uint8Array(Buffer.from(courtesy!.attachments[0]!.content, 'base64'))), { mergePages: true })).text;
     expect(pdf).toContain("Rappel de l'échéancier");
     expect(pdf).toContain('nous renonçons aux pénalités');
@@ -138,9 +138,9 @@ describe('payment plans on the local stack', () => {
     await runUntil(endOfDay(addDays(dates[1]!, 5)), { tenant: t.tenantId, invoiceId: invoice.id });
     const mails = planMails(await inbox(invoice.email));
     expect(mails.map((m) => m.subject.replace(/ le .*/, ''))).toEqual([
-      `Facture ${invoice.number} : échéance 1/3`,
-      `Facture ${invoice.number} : échéance 2/3`,
-      `Facture ${invoice.number} : échéance 2/3 non reçue`,
+      `Facture ${invoice.number}\u202f: échéance 1/3`,
+      `Facture ${invoice.number}\u202f: échéance 2/3`,
+      `Facture ${invoice.number}\u202f: échéance 2/3 non reçue`,
     ]);
     expect(mails[2]!.body.text).toContain('(réglée)');
     expect(mails[2]!.body.text).toContain('(en retard)');
@@ -267,7 +267,7 @@ describe('payment plans on the local stack', () => {
     expect((await schedulesOf(invoice.id)).filter((s) => s.input.stepId !== 'plan-check')).toHaveLength(4);
     // And the courtesy reminder of the first instalment goes out.
     await runUntil(endOfDay(addDays(today, 9)), { tenant: t.tenantId, invoiceId: invoice.id });
-    expect(planMails(await inbox(invoice.email)).map((m) => m.subject)).toEqual([`Facture ${invoice.number} : échéance 1/2 le ${addDays(today, 10).split('-').reverse().join('/')}`]);
+    expect(planMails(await inbox(invoice.email)).map((m) => m.subject)).toEqual([`Facture ${invoice.number}\u202f: échéance 1/2 le ${addDays(today, 10).split('-').reverse().join('/')}`]);
   });
 
   it('ends a running plan as written off (not paid) when the invoice is written off', async () => {
@@ -351,7 +351,7 @@ describe('payment plans on the local stack', () => {
     // The client is told the plan exists, not shown the owner's API.
     expect(runningAsked.detail).toBe('A payment plan is already agreed for this invoice');
     expect(accepted.json).toMatchObject({ request: { status: 'accepted' }, plan: { status: 'active', source: 'client', totalCents: invoice.balance }, clientNotified: true });
-    const told = (await inbox(invoice.email)).find((m) => m.subject === `Facture ${invoice.number} : votre échéancier est accepté`);
+    const told = (await inbox(invoice.email)).find((m) => m.subject === `Facture ${invoice.number}\u202f: votre échéancier est accepté`);
     expect(told?.body.text).toContain(`1. ${addDays(today, 6).split('-').reverse().join('/')}`);
     await t.drain();
     // It works as the owner's plan: the invoice's steps give way to the plan's.
@@ -370,7 +370,7 @@ describe('payment plans on the local stack', () => {
     expect((await portal('POST', `/portal/${otherToken}/plan-request`, { instalments: [{ dueDate: addDays(today, 200), amountCents: other.balance }] })).status).toBe(200);
     const declined = await t.call('POST', `/invoices/${other.id}/payment-plan/request/decline`, { reason: 'Six mois, c’est trop long' });
     expect(declined.json).toMatchObject({ request: { status: 'declined', declineReason: 'Six mois, c’est trop long' }, clientNotified: true });
-    expect((await inbox(other.email)).find((m) => m.subject === `Facture ${other.number} : votre demande d’échéancier`)?.body.text).toContain('Six mois, c’est trop long');
+    expect((await inbox(other.email)).find((m) => m.subject === `Facture ${other.number}\u202f: votre demande d’échéancier`)?.body.text).toContain('Six mois, c’est trop long');
     expect((await t.call('GET', `/invoices/${other.id}/payment-plan`)).status).toBe(404);
     expect((await events(other.id)).map((e) => e.type)).toEqual(expect.arrayContaining(['plan.requested', 'plan.declined', 'plan.client_notified']));
   });

@@ -27,7 +27,7 @@ describe('a seller with a payment URL and no IBAN', () => {
 
     // A reminder about one invoice: its own link and balance.
     const one = await t.ok('POST', `/clients/${client.id}/reminders?dryRun=true`, { invoiceIds: [a.id], templateId: 'reminder' });
-    expect(one.text).toContain(`Règlement en ligne : https://pay.example/plomberie?ref=${a.number}&amount=${(a.balanceCents / 100).toFixed(2)}`);
+    expect(one.text).toContain(`Règlement en ligne\u202f: https://pay.example/plomberie?ref=${a.number}&amount=${(a.balanceCents / 100).toFixed(2)}`);
 
     // The letter to post lists both: the link names both and asks for their whole balance.
     const fired = await runUntil(endOfDay(addDays(today, 4)), { tenant: t.tenantId });

@@ -39,7 +39,7 @@ describe('a plan reminder named by the owner before any instalment is late', () 
     const t = await freshTenant('planfit');
     await t.ok('PUT', '/settings', companySettings);
     for (const [language, courtesy, late] of [
-      ['fr', /^Facture \S+ : échéance 1\/2 le /, /non reçue/],
+      ['fr', /^Facture \S+\u202f: échéance 1\/2 le /, /non reçue/],
       ['en', /^Invoice \S+: instalment 1\/2 due on /, /not received/],
     ] as const) {
       const invoice = await underPlan(t, language);
@@ -60,7 +60,7 @@ describe('a plan reminder named by the owner before any instalment is late', () 
     expect(res.status, JSON.stringify(res.json)).toBe(201);
     expect(res.json.items).toEqual([expect.objectContaining({ invoiceId: invoice.id, status: 'sent' })]);
     const mails = await reminders(invoice.email);
-    expect(mails.map((m) => m.subject)).toEqual([expect.stringMatching(/^Facture \S+ : échéance 1\/2 le /)]);
+    expect(mails.map((m) => m.subject)).toEqual([expect.stringMatching(/^Facture \S+\u202f: échéance 1\/2 le /)]);
     expect(mails[0]!.body.text).not.toMatch(/ne nous est pas parvenue/);
     const manual = (await t.ok('GET', `/invoices/${invoice.id}/reminders`)).items.filter((s: { manual?: boolean }) => s.manual);
     expect(manual.map((s: { templateId: string }) => s.templateId)).toEqual(['instalment-courtesy']);

@@ -24,11 +24,11 @@ describe('previewing a payment plan’s template on an invoice', () => {
     await t.ok('POST', `/invoices/${draft.id}/send`);
 
     const late = await t.ok('POST', '/templates/instalment-late/preview', { invoiceId: draft.id });
-    expect(late.subject).toMatch(/^Facture F-\d{4}-\d{4} : échéance 1\/2 non reçue$/);
-    expect(late.body).toMatch(/l'échéance 1 sur 2 de l'échéancier convenu pour la facture F-\d{4}-\d{4}, prévue le \d{2}\/\d{2}\/\d{4}, ne nous est pas parvenue : il reste \d/);
+    expect(late.subject).toMatch(/^Facture F-\d{4}-\d{4}\u202f: échéance 1\/2 non reçue$/);
+    expect(late.body).toMatch(/l'échéance 1 sur 2 de l'échéancier convenu pour la facture F-\d{4}-\d{4}, prévue le \d{2}\/\d{2}\/\d{4}, ne nous est pas parvenue\u202f: il reste \d/);
     for (const name of ['instalmentNumber', 'instalmentCount', 'instalmentAmount', 'instalmentDueDate', 'planSchedule']) expect(late.variables[name], name).not.toBe('');
     const courtesy = await t.ok('POST', '/templates/instalment-courtesy/preview', { invoiceId: draft.id });
-    expect(courtesy.subject).toMatch(/^Facture F-\d{4}-\d{4} : échéance 2\/2 le \d{2}\/\d{2}\/\d{4}$/);
+    expect(courtesy.subject).toMatch(/^Facture F-\d{4}-\d{4}\u202f: échéance 2\/2 le \d{2}\/\d{2}\/\d{4}$/);
     // The courtesy one speaks of an instalment to come, never of a date passed.
     const [d, m, y] = courtesy.variables.instalmentDueDate.split('/');
     expect(`${y}-${m}-${d}` > today).toBe(true);

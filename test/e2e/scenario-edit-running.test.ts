@@ -54,7 +54,7 @@ describe('a scenario edited while an invoice runs it', () => {
     expect(end.find((s) => s.stepId === 'escalate' && s.state === 'done')).toBeDefined();
     // The invoice, b's reminder, then d and e: b's text once only.
     const subjects = (await inbox(email)).map((m) => m.subject);
-    expect(subjects.filter((s) => /^Relance :/.test(s))).toHaveLength(1);
+    expect(subjects.filter((s) => /^Relance\u202f:/.test(s))).toHaveLength(1);
     expect(subjects.filter((s) => /^Mise en demeure/.test(s))).toHaveLength(2);
   });
 
@@ -79,7 +79,7 @@ describe('a scenario edited while an invoice runs it', () => {
     expect((await stepsOf()).find((s) => s.stepId === 'escalate')).toMatchObject({ state: 'done', reason: 'litigation' });
     expect((await t.ok('GET', `/invoices/${invoice.id}`)).status).toBe('litigation');
     // No reminder sent twice on the way.
-    expect((await inbox(email)).filter((m) => /^Relance :/.test(m.subject))).toHaveLength(1);
+    expect((await inbox(email)).filter((m) => /^Relance\u202f:/.test(m.subject))).toHaveLength(1);
   });
 
   it('gives a running invoice its new category’s steps after what the client got, never the same text again', async () => {

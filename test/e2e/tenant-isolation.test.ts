@@ -36,6 +36,7 @@ const BODIES: Record<string, unknown> = {
   createDeposit: { percent: 10 },
   createFinalInvoice: {},
   issueCreditNote: { reason: 'B was here', amountCents: 100 },
+  sendCreditNote: {},
   markLetterPosted: { trackingNumber: '1A 000 000 0000 0' },
   sendReminderNow: { force: true },
   sendClientReminder: { force: true },

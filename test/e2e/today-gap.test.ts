@@ -111,6 +111,6 @@ describe('a day where a plan reminder and two invoice steps of one client meet',
     expect(email, JSON.stringify((await inbox(owner)).map((e) => [e.subject, e.body.text]))).toBeDefined();
     expect(email).toMatch(/Relances qui partent aujourd'hui \(1\)/);
     expect(email).toMatch(/Relances reportées \(2\)/);
-    expect(email).toContain(`reportée au ${d}/${m}/${y} : écart entre deux messages au client`);
+    expect(email).toContain(`reportée au ${d}/${m}/${y}\u202f: écart entre deux messages au client`);
   });
 });

@@ -72,7 +72,7 @@ describe('function bundles (esbuild with the options CDK uses, every function of
     // saveWithCreditNote, timeline and the client index's maintenance (~5 KB with its sequence) comes from
     // shared/wiring-invoice-ledger.ts: the reminder send path, client-reminders the largest API bundle, is without it.
     const withLedger = (path: string) => bundles.filter((b) => (b.inputs[path] ?? 0) > 0).map((b) => b.handler).sort();
-    const issuing = ['functions/invoices/cancel-invoice', 'functions/invoices/invoices-api', 'functions/invoices/issue-credit-note', 'functions/invoices/litigation-documents', 'functions/invoices/send-invoice'];
+    const issuing = ['functions/invoices/cancel-invoice', 'functions/invoices/credit-notes-email', 'functions/invoices/invoices-api', 'functions/invoices/litigation-documents', 'functions/invoices/send-invoice'];
     expect(withLedger('shared/adapters/dynamo/dynamo-invoice-ledger.ts')).toEqual(issuing);
     // The numbering sequence came with it (quotes number theirs too: send-reminder, reading quotes, keeps it).
     const withSequence = withLedger('shared/adapters/dynamo/sequence.ts');

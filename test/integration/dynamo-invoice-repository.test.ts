@@ -174,6 +174,32 @@ describe('DynamoInvoiceRepository (DynamoInvoiceLedger, its subclass with the nu
     expect(await invoices.get(invoice.tenantId, invoice.id)).toMatchObject({ creditedCents: 1_200, version: 2 });
   });
 
+  it('claims a credit note’s email once at a time (conditional write), takes over a stale claim, and records the send with its event', async () => {
+    const invoice = await aStoredInvoice({ status: 'sent', number: 'F-2026-0001' });
+    const note = {
+      id: ulid(), invoiceId: invoice.id, invoiceNumber: 'F-2026-0001', invoiceIssueDate: invoice.issueDate, issueDate: '2026-03-02', reason: 'erreur',
+      full: false, netCents: 1_000, vatCents: 200, grossCents: 1_200, vatBreakdown: [{ vatRate: 20 as const, netCents: 1_000, vatCents: 200 }], createdAt: at, emailClaimedAt: at,
+    };
+    await invoices.saveWithCreditNote({ ...invoice, creditedCents: 1_200, version: 1 }, note, 2026, () => []);
+    const { tenantId } = invoice;
+    // Claimed when issued: a send a moment later is refused, two at once get one claim between them.
+    expect(await invoices.claimCreditNoteEmail(tenantId, invoice.id, note.id, '2026-03-02T09:00:30.000Z', '2026-03-02T08:59:30.000Z')).toBe(false);
+    await invoices.recordCreditNoteEmail(tenantId, invoice.id, note.id, { emailStatus: 'failed' }, [{ at, type: 'credit_note.email_failed' }]);
+    const both = await Promise.all([1, 2].map(() => invoices.claimCreditNoteEmail(tenantId, invoice.id, note.id, '2026-03-02T09:01:00.000Z', '2026-03-02T09:00:00.000Z')));
+    expect(both.sort()).toEqual([false, true]);
+    // A claim older than staleBefore (its send died) is taken over.
+    expect(await invoices.claimCreditNoteEmail(tenantId, invoice.id, note.id, '2026-03-02T09:03:00.000Z', '2026-03-02T09:02:00.000Z')).toBe(true);
+    await invoices.recordCreditNoteEmail(tenantId, invoice.id, note.id, { emailStatus: 'sent', emailedAt: '2026-03-02T09:03:01.000Z', emailedTo: 'a@b.test', messageId: 'm-1' }, [
+      { at: '2026-03-02T09:03:01.000Z', type: 'credit_note.sent', data: { messageId: 'm-1' } },
+    ]);
+    const [stored] = await invoices.creditNotes(tenantId, invoice.id);
+    expect(stored).toMatchObject({ number: 'A-2026-0001', grossCents: 1_200, emailStatus: 'sent', emailedTo: 'a@b.test', messageId: 'm-1' });
+    expect(stored!.emailClaimedAt).toBeUndefined();
+    expect((await invoices.timeline(tenantId, invoice.id, { limit: 10 })).items.map((e) => e.type)).toEqual(['invoice.created', 'credit_note.email_failed', 'credit_note.sent']);
+    // No credit note, no claim.
+    expect(await invoices.claimCreditNoteEmail(tenantId, invoice.id, ulid(), at, at)).toBe(false);
+  });
+
   it('lists the ids of open invoices, of the tenant or of one client', async () => {
     const open = await aStoredInvoice({ status: 'sent', number: 'F-2026-0001', clientId: 'c1' });
     const other = anInvoiceRecord({ tenantId: open.tenantId, id: ulid(), status: 'partially_paid', clientId: 'c2', version: 1 });

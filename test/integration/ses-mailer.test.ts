@@ -19,7 +19,7 @@ describe('SesMailer', () => {
     const { messageId } = await new SesMailer(ses, 'factures@relances.test').send({ to: ['elodie@ses-mailer.test'], subject: 'Facture F-2026-0001', text });
     const mail = await stored(messageId);
     expect(mail.body.text).toBe(text);
-    expect(mail.body.html).toContain('<p>Voir la facture\u00a0: <a href="https://app.test/p/AbC_-9">https://app.test/p/AbC_-9</a></p>');
+    expect(mail.body.html).toContain('<p>Voir la facture\u202f: <a href="https://app.test/p/AbC_-9">https://app.test/p/AbC_-9</a></p>');
     expect(mail.body.html).toContain('<p>Merci,<br>Plomberie Martin &amp; Fils</p>');
   });
 

@@ -404,6 +404,17 @@ describe('which stream records move the aggregates', () => {
     expect(aggregateChangeTarget({ PK: pk, SK: '#INVOICE' }, 'MODIFY', { ...claimed, paidCents: 100 }, invoice)?.kind).toBe('invoice');
     expect(aggregateChangeTarget({ PK: pk, SK: '#INVOICE' }, 'INSERT', claimed)?.kind).toBe('invoice');
   });
+
+  it('not a credit note’s email (claimed, sent, failed): its amount and date are what count', () => {
+    const note = { id: 'cn1', number: 'A-2026-0001', grossCents: 1_000, issueDate: '2026-03-05', vatBreakdown: [{ vatRate: 20, netCents: 833, vatCents: 167 }], emailClaimedAt: '2026-03-05T10:00:00Z' };
+    const { emailClaimedAt, ...released } = note;
+    void emailClaimedAt;
+    const sent = { ...released, vatBreakdown: [{ vatCents: 167, netCents: 833, vatRate: 20 }], emailStatus: 'sent', emailedAt: '2026-03-05T10:00:01Z', emailedTo: 'a@b.test', messageId: 'm1' };
+    expect(aggregateChangeTarget({ PK: pk, SK: 'CREDIT#cn1' }, 'MODIFY', sent, note)).toBeUndefined();
+    expect(aggregateChangeTarget({ PK: pk, SK: 'CREDIT#cn1' }, 'MODIFY', { ...sent, emailStatus: 'failed' }, sent)).toBeUndefined();
+    expect(aggregateChangeTarget({ PK: pk, SK: 'CREDIT#cn1' }, 'INSERT', note)?.kind).toBe('invoice');
+    expect(aggregateChangeTarget({ PK: pk, SK: 'CREDIT#cn1' }, 'MODIFY', { ...sent, grossCents: 2_000 }, note)?.kind).toBe('invoice');
+  });
 });
 
 describe('client search and statement', () => {

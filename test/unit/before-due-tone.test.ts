@@ -75,9 +75,9 @@ describe('a firmer scenario step that fires before the invoice is overdue', () =
     expect(await fireStep('on-due')).toMatchObject({ outcome: 'sent' });
     expect(await fireStep('post')).toMatchObject({ outcome: 'sent' });
     expect(sent.map((m) => m.subject)).toEqual([
-      'Facture F-2026-0001 : échéance le 12/03/2026',
-      'Facture F-2026-0001 : échéance le 12/03/2026',
-      expect.stringMatching(/^Deuxième relance : facture F-2026-0001 impayée depuis 5 jours/),
+      'Facture F-2026-0001\u202f: échéance le 12/03/2026',
+      'Facture F-2026-0001\u202f: échéance le 12/03/2026',
+      expect.stringMatching(/^Deuxième relance\u202f: facture F-2026-0001 impayée depuis 5\u00a0jours/),
     ]);
     for (const m of sent.slice(0, 2)) {
       expect(m.text).not.toMatch(/mise en demeure|échue|impayée/i);

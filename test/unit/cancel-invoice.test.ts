@@ -20,8 +20,18 @@ describe('cancelling an invoice', () => {
     expect(view).toMatchObject({ status: 'cancelled', balanceCents: 0, creditedCents: 120_000, number: 'F-2026-0001' });
     const [note] = await w.invoices.creditNotes('acme', 'inv1');
     expect(note).toMatchObject({ number: 'A-2026-0001', grossCents: 120_000, reason: 'Chantier annulé par le client', full: true });
-    expect(types(w)).toEqual(['credit_note.issued', 'invoice.cancelled', 'invoice.status_changed']);
+    expect(types(w)).toEqual(['credit_note.issued', 'invoice.cancelled', 'invoice.status_changed', 'credit_note.sent']);
     expect(w.mailer.sent.map((m) => m.subject)).toEqual(['Avoir A-2026-0001 sur la facture F-2026-0001']);
+    // The answer says which credit note cancelled it and that its email left, as POST …/credit-notes does.
+    expect(view).toMatchObject({ emailStatus: 'sent', creditNote: { number: 'A-2026-0001', emailStatus: 'sent' } });
+  });
+
+  it('says emailStatus failed when SES refuses the credit note’s email', async () => {
+    const world = quoteWorld('2026-03-05T10:00:00.000Z');
+    world.invoices.add(anInvoiceRecord());
+    const cancel = makeCancelInvoice({ ...world, mailer: { send: async () => Promise.reject(new Error('SES down')) } });
+    const view = await cancel('acme', 'inv1', { reason: 'Chantier annulé' });
+    expect(view).toMatchObject({ status: 'cancelled', emailStatus: 'failed', creditNote: { number: 'A-2026-0001', emailStatus: 'failed' } });
   });
 
   it('credits only what is left of a partially paid invoice and still ends cancelled (not paid)', async () => {
@@ -46,6 +56,8 @@ describe('cancelling an invoice', () => {
     expect(view.number).toBeUndefined();
     expect(await w.invoices.creditNotes('acme', 'inv1')).toEqual([]);
     expect(w.mailer.sent).toEqual([]);
+    expect(view).not.toHaveProperty('emailStatus');
+    expect(view).not.toHaveProperty('creditNote');
     expect(types(w)).toEqual(['invoice.voided', 'invoice.status_changed']);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { creditSplit, makeIssueCreditNote } from '../../shared/app/credit-notes.js';
+import { creditSplit, makeIssueCreditNote, makeListCreditNotes, makeSendCreditNote } from '../../shared/app/credit-notes.js';
 import { BusinessRuleError } from '../../shared/app/errors.js';
 import type { InvoiceRecord, Mailer } from '../../shared/app/ports.js';
 import { invoiceTotals, type InvoiceLine } from '../../shared/domain/invoice.js';
@@ -123,7 +123,12 @@ describe('makeIssueCreditNote', () => {
     expect(invoice).toMatchObject({ status: 'cancelled', balanceCents: 0, creditedCents: 120_000 });
     expect((await invoices.get('acme', 'inv1'))?.status).toBe('cancelled');
     expect((await invoices.creditNotes('acme', 'inv1')).map((c) => c.number)).toEqual(['A-2026-0001']);
-    expect(invoices.events.get('acme|inv1')?.map((e) => e.type)).toEqual(['credit_note.issued', 'invoice.status_changed']);
+    // Its email recorded with SES's message id, on the credit note and the timeline (the proof file's).
+    expect(invoices.events.get('acme|inv1')?.map((e) => e.type)).toEqual(['credit_note.issued', 'invoice.status_changed', 'credit_note.sent']);
+    expect(invoices.events.get('acme|inv1')?.at(-1)).toMatchObject({ data: { creditNote: 'A-2026-0001', to: 'compta@dupont.test', messageId: 'msg-1' } });
+    expect((await invoices.creditNotes('acme', 'inv1'))[0]).toMatchObject({ emailStatus: 'sent', emailedTo: 'compta@dupont.test', messageId: 'msg-1', emailedAt: '2026-03-05T10:00:00.000Z' });
+    expect((await invoices.creditNotes('acme', 'inv1'))[0]!.emailClaimedAt).toBeUndefined();
+    expect(creditNote).not.toHaveProperty('emailClaimedAt');
     expect(mailer.sent).toHaveLength(1);
     expect(mailer.sent[0]).toMatchObject({ to: ['compta@dupont.test'], subject: 'Avoir A-2026-0001 sur la facture F-2026-0001' });
     expect(mailer.sent[0]!.attachments?.map((a) => a.fileName)).toEqual(['A-2026-0001.pdf']);
@@ -255,10 +260,87 @@ describe('makeIssueCreditNote', () => {
     // The answer says the email did not leave; the event (which alerts the owner) names the credit note.
     expect(emailStatus).toBe('failed');
     expect(invoices.events.get('acme|inv1')?.at(-1)).toMatchObject({ type: 'credit_note.email_failed', data: { number: 'A-2026-0001', creditNote: 'A-2026-0001' } });
+    expect(creditNote.emailStatus).toBe('failed');
+    expect((await invoices.creditNotes('acme', 'inv1'))[0]).toMatchObject({ emailStatus: 'failed' });
   });
 
   it('says the email left when it did', async () => {
     const { issue } = setup(anInvoiceRecord());
     expect((await issue('acme', 'inv1', { reason: 'Remise' })).emailStatus).toBe('sent');
+  });
+});
+
+describe('makeSendCreditNote (POST /invoices/{id}/credit-notes/{creditNoteId}/send)', () => {
+  /** A mailer SES refuses while `down`, else like FakeMailer. */
+  const switchable = () => {
+    const sent: Parameters<Mailer['send']>[0][] = [];
+    const state = { down: true };
+    const mailer: Mailer = { send: async (email) => (state.down ? Promise.reject(new Error('SES down')) : (sent.push(email), { messageId: `again-${sent.length}` })) };
+    return { mailer, sent, state };
+  };
+
+  it('emails a credit note whose email failed, and records it sent with its message id', async () => {
+    const ses = switchable();
+    const w = setup(anInvoiceRecord(), ses.mailer);
+    const { creditNote } = await w.issue('acme', 'inv1', { reason: 'Chantier annulé' });
+    ses.state.down = false;
+    const send = makeSendCreditNote({ ...w, mailer: ses.mailer });
+    const again = await send('acme', 'inv1', creditNote.id);
+    expect(again).toMatchObject({ emailStatus: 'sent', creditNote: { id: creditNote.id, number: 'A-2026-0001', emailStatus: 'sent', messageId: 'again-1' }, invoice: { id: 'inv1', status: 'cancelled' } });
+    expect(ses.sent.map((m) => [m.to, m.subject, m.attachments?.map((a) => a.fileName)])).toEqual([[['compta@dupont.test'], 'Avoir A-2026-0001 sur la facture F-2026-0001', ['A-2026-0001.pdf']]]);
+    expect(w.invoices.events.get('acme|inv1')?.map((e) => e.type).slice(-2)).toEqual(['credit_note.email_failed', 'credit_note.sent']);
+    expect(w.invoices.events.get('acme|inv1')?.at(-1)).toMatchObject({ data: { creditNote: 'A-2026-0001', to: 'compta@dupont.test', messageId: 'again-1' } });
+    // The list shows it sent, and never the claim.
+    const [listed] = await makeListCreditNotes(w)('acme', 'inv1');
+    expect(listed).toMatchObject({ emailStatus: 'sent', messageId: 'again-1', emailedTo: 'compta@dupont.test' });
+    expect(listed).not.toHaveProperty('emailClaimedAt');
+  });
+
+  it('says failed when SES refuses it again, and records that', async () => {
+    const ses = switchable();
+    const w = setup(anInvoiceRecord(), ses.mailer);
+    const { creditNote } = await w.issue('acme', 'inv1', { reason: 'Remise', amountCents: 1_000 });
+    const again = await makeSendCreditNote({ ...w, mailer: ses.mailer })('acme', 'inv1', creditNote.id);
+    expect(again.emailStatus).toBe('failed');
+    expect(w.invoices.events.get('acme|inv1')?.filter((e) => e.type === 'credit_note.email_failed')).toHaveLength(2);
+    expect((await w.invoices.creditNotes('acme', 'inv1'))[0]).toMatchObject({ emailStatus: 'failed' });
+    expect((await w.invoices.creditNotes('acme', 'inv1'))[0]!.emailClaimedAt).toBeUndefined();
+  });
+
+  it('sends once when asked twice at the same time: the second is a 409 naming path.creditNoteId', async () => {
+    const w = setup(anInvoiceRecord());
+    const { creditNote } = await w.issue('acme', 'inv1', { reason: 'Remise', amountCents: 1_000 });
+    // SES answers the first send only when told: the second request comes while it is under way.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const sent: string[] = [];
+    const slow: Mailer = { send: async (email) => (await held, sent.push(email.subject), { messageId: 'slow-1' }) };
+    const send = makeSendCreditNote({ ...w, mailer: slow });
+    const first = send('acme', 'inv1', creditNote.id);
+    await new Promise((r) => setTimeout(r, 10));
+    await expect(send('acme', 'inv1', creditNote.id)).rejects.toMatchObject({ status: 409, errors: [{ path: 'path.creditNoteId' }] });
+    release();
+    expect((await first).emailStatus).toBe('sent');
+    expect(sent).toHaveLength(1);
+    // Once recorded, the owner may send it again.
+    expect((await send('acme', 'inv1', creditNote.id)).emailStatus).toBe('sent');
+    expect(sent).toHaveLength(2);
+  });
+
+  it('takes over a claim left by a send that died (older than a minute)', async () => {
+    const w = setup(anInvoiceRecord());
+    const { creditNote } = await w.issue('acme', 'inv1', { reason: 'Remise', amountCents: 1_000 });
+    expect(await w.invoices.claimCreditNoteEmail('acme', 'inv1', creditNote.id, '2026-03-05T09:58:59.000Z', '2026-03-05T09:57:00.000Z')).toBe(true);
+    const send = makeSendCreditNote(w);
+    expect((await send('acme', 'inv1', creditNote.id)).emailStatus).toBe('sent');
+  });
+
+  it('is a 404 for a credit note or an invoice that does not exist', async () => {
+    const w = setup(anInvoiceRecord());
+    const { creditNote } = await w.issue('acme', 'inv1', { reason: 'Remise', amountCents: 1_000 });
+    const send = makeSendCreditNote(w);
+    await expect(send('acme', 'inv1', 'nope')).rejects.toMatchObject({ status: 404 });
+    await expect(send('acme', 'nope', creditNote.id)).rejects.toMatchObject({ status: 404 });
+    await expect(send('other', 'inv1', creditNote.id)).rejects.toMatchObject({ status: 404 });
   });
 });

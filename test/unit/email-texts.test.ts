@@ -11,7 +11,7 @@ describe('customer-facing email texts (templates/email)', () => {
     const d = { clientName: 'Boulangerie Dupont', number: 'F-2026-0007', amount: money(123_456, 'fr'), dueDate: date('2026-12-02', 'fr'), company: 'Plomberie Martin', iban: 'FR7630006000011234567890189' };
     expect(emailTexts('fr').invoice(d)).toEqual({
       subject: 'Facture F-2026-0007 – Plomberie Martin',
-      text: expect.stringMatching(/d’un montant de 1\s234,56\s€, payable au plus tard le 02\/12\/2026\.\n\nRèglement par virement : IBAN FR76/),
+      text: expect.stringMatching(/d’un montant de 1\s234,56\s€, payable au plus tard le 02\/12\/2026\.\n\nRèglement par virement\u202f: IBAN FR76/),
     });
     expect(emailTexts('en').invoice({ ...d, amount: money(123_456, 'en'), dueDate: date('2026-12-02', 'en') }).text).toContain('for €1,234.56, due on 2 December 2026');
     // Both languages have every text (other features add theirs).
@@ -21,7 +21,7 @@ describe('customer-facing email texts (templates/email)', () => {
 
   it('give the transfer details as the reminders do: the IBAN in groups of four and the invoice number as the reference', () => {
     const d = { clientName: 'Boulangerie Dupont', number: 'F-2026-0007', amount: money(123_456, 'fr'), dueDate: date('2026-12-02', 'fr'), company: 'Plomberie Martin', iban: 'FR7630006000011234567890189', bic: 'AGRIFRPP' };
-    expect(emailTexts('fr').invoice(d).text).toContain('Règlement par virement : IBAN FR76 3000 6000 0112 3456 7890 189, BIC AGRIFRPP, référence F-2026-0007.');
+    expect(emailTexts('fr').invoice(d).text).toContain('Règlement par virement\u202f: IBAN FR76 3000 6000 0112 3456 7890 189, BIC AGRIFRPP, référence F-2026-0007.');
     expect(emailTexts('en').invoice(d).text).toContain('Bank transfer: IBAN FR76 3000 6000 0112 3456 7890 189, BIC AGRIFRPP, reference F-2026-0007.');
     const plan = { ...d, schedule: '1. 10/12/2026 : 600,00 €', waived: false, balance: money(120_000, 'fr') };
     expect(emailTexts('fr').planAccepted(plan as never).text).toContain('IBAN FR76 3000 6000 0112 3456 7890 189, BIC AGRIFRPP, référence F-2026-0007.');
@@ -31,8 +31,8 @@ describe('customer-facing email texts (templates/email)', () => {
   it('end the sentence of a declined plan whatever the owner typed as the reason', () => {
     // "…pour la facture F-2026-0007 : trop long" then the next sentence on its own line, no full stop.
     const d = { clientName: 'Boulangerie Dupont', number: 'F-2026-0007', company: 'Plomberie Martin', balance: money(120_000, 'fr') };
-    expect(emailTexts('fr').planDeclined({ ...d, reason: 'trop long' } as never).text).toContain('pour la facture F-2026-0007 : trop long.\nLe montant restant dû');
-    expect(emailTexts('fr').planDeclined({ ...d, reason: 'Trop long ! ' } as never).text).toContain('pour la facture F-2026-0007 : Trop long !\nLe montant');
+    expect(emailTexts('fr').planDeclined({ ...d, reason: 'trop long' } as never).text).toContain('pour la facture F-2026-0007\u202f: trop long.\nLe montant restant dû');
+    expect(emailTexts('fr').planDeclined({ ...d, reason: 'Trop long ! ' } as never).text).toContain('pour la facture F-2026-0007\u202f: Trop long\u202f!\nLe montant');
     expect(emailTexts('fr').planDeclined(d as never).text).toContain('pour la facture F-2026-0007.\nLe montant');
     expect(emailTexts('en').planDeclined({ ...d, balance: money(120_000, 'en'), reason: 'too long' } as never).text).toContain('for invoice F-2026-0007: too long.\nThe balance');
     expect(emailTexts('en').planDeclined({ ...d, balance: money(120_000, 'en'), reason: 'too long…' } as never).text).toContain('for invoice F-2026-0007: too long…\nThe balance');

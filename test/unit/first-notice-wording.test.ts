@@ -23,8 +23,8 @@ describe('the first firm reminder or mise en demeure about an invoice', () => {
     expect(first.text).not.toContain('Malgré');
     expect((await compose('formal-notice', 2)).text).toContain('Malgré nos relances, la facture F-2026-0001');
     const firm = await compose('firm', 0);
-    expect(firm.subject).toMatch(/^Relance : facture F-2026-0001 impayée depuis/);
-    expect((await compose('firm', 1)).subject).toMatch(/^Deuxième relance : facture F-2026-0001/);
+    expect(firm.subject).toMatch(/^Relance\u202f: facture F-2026-0001 impayée depuis/);
+    expect((await compose('firm', 1)).subject).toMatch(/^Deuxième relance\u202f: facture F-2026-0001/);
     expect((await compose('firm-en', 0, 'en')).text).toContain('Unless we are mistaken, invoice F-2026-0001');
     expect((await compose('firm-en', 1, 'en')).text).toContain('Despite our previous reminder, invoice F-2026-0001');
   });

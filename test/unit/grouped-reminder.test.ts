@@ -49,14 +49,14 @@ describe('grouped reminder rules', () => {
       tone: 'reminder', clientName: 'Dupont', company: 'Plomberie Martin', total: '300,00 €', notAttached: [], paymentInstructions: 'IBAN X', deadlineDate: '09/04/2026',
       rows: [{ number: 'F-1', dueDate: '02/03/2026', balance: '100,00 €', daysLate: 30 }, { number: 'F-22', dueDate: '12/03/2026', balance: '200,00 €', daysLate: 20 }],
     });
-    expect(text.subject).toBe('Relance : 2 factures impayées – Plomberie Martin');
+    expect(text.subject).toBe('Relance\u202f: 2 factures impayées – Plomberie Martin');
     expect(text.table.split('\n')).toEqual([
       'Facture  Échéance    Reste dû  Retard',
-      'F-1      02/03/2026  100,00 €    30 j',
-      'F-22     12/03/2026  200,00 €    20 j',
-      'Total                300,00 €',
+      'F-1      02/03/2026  100,00\u00a0€    30\u00a0j',
+      'F-22     12/03/2026  200,00\u00a0€    20\u00a0j',
+      'Total                300,00\u00a0€',
     ]);
-    expect(text.html).toContain('<td style="text-align:right;padding:4px 8px;font-weight:bold">300,00 €</td>');
+    expect(text.html).toContain('<td style="text-align:right;padding:4px 8px;font-weight:bold">300,00\u00a0€</td>');
   });
 });
 
@@ -67,10 +67,10 @@ describe('composeGroupedReminder', () => {
     expect(attached).toEqual(['F-2026-0001', 'F-2026-0002', 'F-2026-0003']);
     expect(notAttached).toEqual([]);
     expect(email.attachments?.map((a) => a.fileName)).toEqual(['F-2026-0001.pdf', 'F-2026-0002.pdf', 'F-2026-0003.pdf']);
-    expect(email.subject).toBe('Relance : 3 factures impayées – Plomberie Martin'); // never reminded: not a "second" reminder
+    expect(email.subject).toBe('Relance\u202f: 3 factures impayées – Plomberie Martin'); // never reminded: not a "second" reminder
     // 1,200 € each, 200 € paid on one: 3,400 € in all; days late to 1 April.
     expect(email.text).toMatch(/Total\s+3\s400,00\s€/);
-    expect(email.text).toMatch(/F-2026-0001\s+02\/03\/2026\s+1\s000,00\s€\s+30 j/);
+    expect(email.text).toMatch(/F-2026-0001\s+02\/03\/2026\s+1\s000,00\s€\s+30\u00a0j/);
     expect(email.text).toContain('référence F-2026-0001, F-2026-0002, F-2026-0003');
     expect(email.invoiceIds).toEqual(['b', 'c', 'a']);
   });
@@ -82,7 +82,7 @@ describe('composeGroupedReminder', () => {
     expect(email.attachments?.map((a) => a.fileName)).toEqual(['F-2026-0001.pdf', 'F-2026-0003.pdf']);
     expect(email.attachments!.reduce((s, a) => s + a.content.byteLength, 0)).toBeLessThanOrEqual(MAX_ATTACHMENT_BYTES);
     expect(notAttached).toEqual(['F-2026-0002']);
-    expect(email.text).toContain('Non jointes (taille des pièces jointes limitée), disponibles sur simple demande : F-2026-0002.');
+    expect(email.text).toContain('Non jointes (taille des pièces jointes limitée), disponibles sur simple demande\u202f: F-2026-0002.');
   });
 
   it('points the invoices left out to their own links when they have one, not to a request by email (issue 10: link the rest)', async () => {
@@ -90,9 +90,9 @@ describe('composeGroupedReminder', () => {
     const linked = three.map((m) => ({ ...m, portalUrl: `https://app.test/p/${m.invoice.id}` }));
     const { email, notAttached } = await composeGroupedReminder({ members: linked, client: aClient(), settings, template: defaultTemplate('reminder')!, asOf }, new SizedPdf([big, big, 1000]), ['x@y.test']);
     expect(notAttached).toEqual(['F-2026-0002']);
-    expect(email.text).toContain('Non jointes (taille des pièces jointes limitée), à ouvrir depuis leur lien ci-dessus : F-2026-0002.');
+    expect(email.text).toContain('Non jointes (taille des pièces jointes limitée), à ouvrir depuis leur lien ci-dessus\u202f: F-2026-0002.');
     expect(email.text).not.toContain('sur simple demande');
-    expect(email.text).toContain('- F-2026-0002 : https://app.test/p/c');
+    expect(email.text).toContain('- F-2026-0002\u202f: https://app.test/p/c');
     const en = groupedReminderText('en', { tone: 'reminder', clientName: 'D', company: 'P', total: '1', notAttached: ['F-2'], paymentInstructions: 'X', deadlineDate: '1', rows: [{ number: 'F-2', dueDate: '1', balance: '1', daysLate: 3, portalUrl: 'https://app.test/p/x' }] });
     expect(en.text).toContain('Not attached (attachment size is limited), open them from their link above: F-2.');
   });
@@ -118,7 +118,7 @@ describe('composeGroupedReminder', () => {
 
   it('sends one invoice the ordinary reminder with its template text', async () => {
     const { email } = await composeGroupedReminder({ members: three.slice(0, 1), client: aClient(), settings, template: defaultTemplate('reminder')!, asOf }, new FakePdfRenderer(), ['x@y.test']);
-    expect(email.subject).toBe('Relance : facture F-2026-0003 échue le 20/03/2026');
+    expect(email.subject).toBe('Relance\u202f: facture F-2026-0003 échue le 20/03/2026');
   });
 });
 
@@ -129,7 +129,7 @@ describe('a grouped reminder to a consumer (DOMAIN.md, B2C tone)', () => {
 
   it('offers a payment plan and a contact in the second reminder, as the consumer template does', async () => {
     const email = await compose('firm-consumer');
-    expect(email.text).toContain("nous pouvons convenir ensemble d'un paiement en plusieurs fois : il suffit de nous contacter à moi@plomberie.test.");
+    expect(email.text).toContain("nous pouvons convenir ensemble d'un paiement en plusieurs fois\u202f: il suffit de nous contacter à moi@plomberie.test.");
     expect(email.html).toContain('paiement en plusieurs fois');
   });
 
@@ -224,10 +224,10 @@ describe('portal and payment links in a grouped reminder', () => {
     // Oldest first, as in the table: b (due 2 March), c, a.
     expect(email.text).toContain(
       [
-        'Chaque facture en ligne (la régler, signaler un paiement, poser une question) :',
-        `- F-2026-0001 : ${portal('b')}`,
-        `- F-2026-0002 : ${portal('c')}`,
-        `- F-2026-0003 : ${portal('a')}`,
+        'Chaque facture en ligne (la régler, signaler un paiement, poser une question)\u202f:',
+        `- F-2026-0001\u202f: ${portal('b')}`,
+        `- F-2026-0002\u202f: ${portal('c')}`,
+        `- F-2026-0003\u202f: ${portal('a')}`,
       ].join('\n'),
     );
     const rows = email.html!.match(/<tr>.*?<\/tr>/g)!;
@@ -262,15 +262,15 @@ describe('portal and payment links in a grouped reminder', () => {
       new FakePdfRenderer(),
       ['x@y.test'],
     );
-    expect(email.text.split('\n')[0]).toBe(`Bonjour, tout est ici : ${portal('b')}`);
+    expect(email.text.split('\n')[0]).toBe(`Bonjour, tout est ici\u202f: ${portal('b')}`);
     for (const id of ['a', 'b', 'c']) expect(email.text).toContain(portal(id));
-    expect(email.html).toContain(`<p>Bonjour, tout est ici\u00a0: <a href="${portal('b')}">${portal('b')}</a></p>`);
+    expect(email.html).toContain(`<p>Bonjour, tout est ici\u202f: <a href="${portal('b')}">${portal('b')}</a></p>`);
     expect(email.html).toContain(`href="${portal('a')}"`);
   });
 
   it('gives a single invoice its template text with its own portal link', async () => {
     const { email } = await composeGroupedReminder({ members: linked.slice(0, 1), client: aClient(), settings, template: defaultTemplate('reminder')!, asOf }, new FakePdfRenderer(), ['x@y.test']);
-    expect(email.text).toContain(`Facture en ligne (régler, signaler un paiement, poser une question) : ${portal('a')}`);
+    expect(email.text).toContain(`Facture en ligne (régler, signaler un paiement, poser une question)\u202f: ${portal('a')}`);
   });
 });
 
@@ -353,14 +353,14 @@ describe('a grouped reminder listing invoices not due yet (manual or batch send)
 
   it('calls only the overdue ones unpaid and words the others "à échéance le …", never late', async () => {
     const { email } = await composeGroupedReminder({ members: mixed, client: aClient(), settings, template: defaultTemplate('firm')!, asOf }, new FakePdfRenderer(), ['x@y.test']);
-    expect(email.subject).toBe('Relance : 3 factures à régler – Plomberie Martin');
+    expect(email.subject).toBe('Relance\u202f: 3 factures à régler – Plomberie Martin');
     expect(plain(email.text)).not.toContain('les factures suivantes restent impayées');
     expect(plain(email.text)).toContain('Les factures échues ci-dessous restent impayées (1 200,00 €)'); // never reminded: no "Malgré notre précédente relance"
     expect(plain(email.text)).toContain('Total à régler : 3 600,00 €');
-    expect(email.text).toMatch(/F-2026-0001\s+02\/03\/2026\s+1\s200,00\s€\s+30 j/);
+    expect(email.text).toMatch(/F-2026-0001\s+02\/03\/2026\s+1\s200,00\s€\s+30\u00a0j/);
     expect(email.text).toMatch(/F-2026-0004\s+01\/04\/2026\s+1\s200,00\s€\s+à échéance le 01\/04\/2026/);
     expect(email.text).toMatch(/F-2026-0005\s+15\/04\/2026\s+1\s200,00\s€\s+à échéance le 15\/04\/2026/);
-    expect(email.text).not.toMatch(/-\d+ j|\b0 j/);
+    expect(email.text).not.toMatch(/-\d+[ \u00a0]j|\b0[ \u00a0]j/);
     expect(email.html).toContain('à échéance le 15/04/2026');
   });
 
@@ -402,9 +402,9 @@ describe('a firm grouped reminder to a client never reminded (manual or batch se
   const firm = async (counts: number[], language: 'fr' | 'en' = 'fr', members = counted(counts)) => plain((await firmEmail(counts, language, members)).text);
 
   it('is not called a second reminder in its subject unless one of them was reminded', async () => {
-    expect((await firmEmail([0, 0, 0])).subject).toBe('Relance : 3 factures impayées – Plomberie Martin');
+    expect((await firmEmail([0, 0, 0])).subject).toBe('Relance\u202f: 3 factures impayées – Plomberie Martin');
     expect((await firmEmail([0, 0, 0], 'en')).subject).toBe('Reminder: 3 unpaid invoices – Plomberie Martin');
-    expect((await firmEmail([0, 1, 0])).subject).toBe('Deuxième relance : 3 factures impayées – Plomberie Martin');
+    expect((await firmEmail([0, 1, 0])).subject).toBe('Deuxième relance\u202f: 3 factures impayées – Plomberie Martin');
     expect((await firmEmail([2, 0, 0], 'en')).subject).toBe('Second reminder: 3 unpaid invoices – Plomberie Martin');
   });
 

@@ -96,7 +96,7 @@ describe('which timeline events notify the owner', () => {
     })!;
     const notification: Notification = { id: 'e1', tenantId: 't', invoiceId: 'inv1', invoiceNumber: 'F-2026-0005', clientName: 'Sophie Martin', read: false, email: 'pending', ...facts };
     const fr = emailTexts('fr').ownerNotification(describeNotification(notification, 'fr'));
-    expect(fr.text).toContain('Le client demande à payer en 2 fois : « Deux fois, merci ! ».');
+    expect(fr.text).toContain('Le client demande à payer en 2\u00a0fois\u202f: «\u202fDeux fois, merci\u202f!\u202f».');
     const en = emailTexts('en').ownerNotification(describeNotification(notification, 'en'));
     expect(en.text).toContain('The client asks to pay in 2 instalments: "Deux fois, merci !".');
     // One instalment is more time to pay the whole balance at once, not "en 1 fois" / "in 1 instalments".
@@ -115,7 +115,7 @@ describe('which timeline events notify the owner', () => {
       return { fr: emailTexts('fr').ownerNotification(describeNotification(notification, 'fr')).text, en: emailTexts('en').ownerNotification(describeNotification(notification, 'en')).text };
     };
     const open = missed({ held: 'paused' });
-    expect(open.fr).toContain("L'échéance du 20/02/2026 n'a pas été réglée à temps : l'échéancier est terminé. Les relances de la facture étant suspendues, aucune ne repart tant que vous ne les reprenez pas.");
+    expect(open.fr).toContain("L'échéance du 20/02/2026 n'a pas été réglée à temps\u202f: l'échéancier est terminé. Les relances de la facture étant suspendues, aucune ne repart tant que vous ne les reprenez pas.");
     expect(open.en).toContain("The instalment due on 20 February 2026 was not paid in time: the payment plan has ended. The invoice's reminders being paused, none goes out until you resume them.");
     const dated = missed({ held: 'paused', until: '2026-04-01' });
     expect(dated.fr).toContain('Les relances de la facture étant suspendues, elles reprendront le 01/04/2026.');
@@ -155,7 +155,7 @@ describe('notifying the owner from the stream', () => {
     const w = world();
     const notify = makeNotifyOwner({ ...w.deps, appUrl: 'https://app.example' });
     expect(await notify(failedStep())).toBe('emailed');
-    expect(w.mailer.sent[0]!.text).toContain('\nVoir la facture : https://app.example/invoices/inv1');
+    expect(w.mailer.sent[0]!.text).toContain('\nVoir la facture\u202f: https://app.example/invoices/inv1');
     // Without an address, no line pointing at nothing.
     const bare = world();
     await bare.notify(failedStep());

@@ -214,8 +214,8 @@ describe('a plan the client asks for', () => {
     expect(result.clientNotified).toBe(true);
     expect(w.mailer.sent).toHaveLength(1);
     expect(w.mailer.sent[0]?.to).toEqual(['compta@dupont.test']);
-    expect(w.mailer.sent[0]?.subject).toBe('Facture F-2026-0001 : votre échéancier est accepté');
-    expect(w.mailer.sent[0]?.text).toContain('3. 11/05/2026 : 400,00');
+    expect(w.mailer.sent[0]?.subject).toBe('Facture F-2026-0001\u202f: votre échéancier est accepté');
+    expect(w.mailer.sent[0]?.text).toContain('3. 11/05/2026\u202f: 400,00');
     expect(w.mailer.sent[0]?.text).toContain('nous renonçons aux pénalités');
     expect(await w.events()).toEqual(expect.arrayContaining(['plan.accepted', 'plan.created', 'plan.client_notified']));
     // Accepted once: accepting again is a conflict (409 plan-request-already-accepted), no longer "not found".
@@ -230,7 +230,7 @@ describe('a plan the client asks for', () => {
     const result = await w.accept(T, 'inv1', { waivePenalties: true });
     expect(result.plan).toMatchObject({ status: 'active', waivePenalties: true });
     expect(w.mailer.sent).toHaveLength(1);
-    expect(w.mailer.sent[0]?.text).toContain('3. 11/05/2026 : 400,00');
+    expect(w.mailer.sent[0]?.text).toContain('3. 11/05/2026\u202f: 400,00');
     expect(w.mailer.sent[0]?.text).not.toMatch(/pénalités|indemnité/);
   });
 
@@ -268,7 +268,7 @@ describe('a plan the client asks for', () => {
     const links = { issue: async (invoice: { id: string }) => `https://app.example/p/tok-${invoice.id}` };
     await w.request(T, 'inv1', { instalments: THREE });
     await makeDeclinePlanRequest({ ...w.deps, portalLinks: links })(T, 'inv1', { reason: 'non' });
-    expect(w.mailer.sent.at(-1)?.text).toContain('Voir la facture, la payer ou nous signaler un règlement : https://app.example/p/tok-inv1');
+    expect(w.mailer.sent.at(-1)?.text).toContain('Voir la facture, la payer ou nous signaler un règlement\u202f: https://app.example/p/tok-inv1');
     await w.request(T, 'inv1', { instalments: THREE });
     await makeAcceptPlanRequest({ ...w.deps, portalLinks: links })(T, 'inv1');
     expect(w.mailer.sent.at(-1)?.text).toContain('https://app.example/p/tok-inv1');

@@ -115,7 +115,7 @@ describe('penalties after a partial payment made while late', () => {
     expect(latePenaltyCents({ unpaidCents: 40_000, dueDate: DUE, asOf: '2026-05-05' }).cents).toBeLessThan(expected);
 
     expect(w.mailer.sent).toHaveLength(1);
-    expect(w.mailer.sent[0]!.text).toContain(`Pénalités de retard : ${formatEuros(expected, 'fr')}.`);
+    expect(w.mailer.sent[0]!.text).toContain(`Pénalités de retard\u202f: ${formatEuros(expected, 'fr')}.`);
     expect(w.pdf.letters).toHaveLength(1);
     const letter = w.pdf.letters[0]!;
     expect(letter.invoices[0]).toMatchObject({ number: 'F-2026-0001', balanceCents: 40_000, daysLate: 60, penaltiesCents: expected, indemnityCents: 4000 });
@@ -181,7 +181,7 @@ describe('penalties after a partial payment made while late', () => {
     const rate = penaltyRateFor('2026-03-07').defaultRatePercent;
     const expected = Math.round(((100_000 * 30 + 40_000 * 15 + 30_000 * 15) * rate) / 100 / 365);
     expect((await proofPenalties(w)).cents).toBe(expected);
-    expect(w.mailer.sent[0]!.text).toContain(`Pénalités de retard : ${formatEuros(expected, 'fr')}.`);
+    expect(w.mailer.sent[0]!.text).toContain(`Pénalités de retard\u202f: ${formatEuros(expected, 'fr')}.`);
     expect(w.pdf.letters[0]!.invoices[0]).toMatchObject({ balanceCents: 30_000, penaltiesCents: expected });
   });
 });
@@ -200,7 +200,7 @@ describe('penalties of an imported invoice part-paid before the import', () => {
     const expected = latePenaltyCents({ unpaidCents: 40_000, dueDate: DUE, asOf: '2026-05-05' }).cents;
     expect(expected).toBeLessThan(latePenaltyCents({ unpaidCents: 100_000, dueDate: DUE, asOf: '2026-05-05' }).cents);
     expect((await proofPenalties(w)).cents).toBe(expected);
-    expect(w.mailer.sent[0]!.text).toContain(`Pénalités de retard : ${formatEuros(expected, 'fr')}.`);
+    expect(w.mailer.sent[0]!.text).toContain(`Pénalités de retard\u202f: ${formatEuros(expected, 'fr')}.`);
     expect(w.pdf.letters[0]!.invoices[0]).toMatchObject({ balanceCents: 40_000, penaltiesCents: expected });
   });
 });

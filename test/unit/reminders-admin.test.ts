@@ -269,18 +269,18 @@ describe('template preview and test send', () => {
   it('renders the template for an invoice: number, balance and days late as of now', async () => {
     w.clock.set('2026-03-22T10:00:00.000Z');
     // Never reminded: the firm text as its email goes as the first message, no "Deuxième relance" (composeReminder).
-    expect((await w.preview(T, 'firm', 'inv1')).subject).toBe('Relance : facture F-2026-0001 impayée depuis 10 jours');
+    expect((await w.preview(T, 'firm', 'inv1')).subject).toBe('Relance\u202f: facture F-2026-0001 impayée depuis 10\u00a0jours');
     w.invoices.add(anInvoiceRecord({ paidCents: 20_000, status: 'partially_paid', reminderCount: 1 }));
     const out = await w.preview(T, 'firm', 'inv1');
-    expect(out.subject).toBe('Deuxième relance : facture F-2026-0001 impayée depuis 10 jours');
-    expect(out.body).toMatch(/Montant restant dû : 1\s000,00\s€/);
+    expect(out.subject).toBe('Deuxième relance\u202f: facture F-2026-0001 impayée depuis 10\u00a0jours');
+    expect(out.body).toMatch(/Montant restant dû\u202f: 1\s000,00\s€/);
     expect(out.variables).toMatchObject({ invoiceNumber: 'F-2026-0001', daysLate: '10', clientName: 'Boulangerie Dupont SARL' });
   });
 
   it('renders the template asked for as is, without switching to the client’s language', async () => {
     await w.clients.replace(T, aClient({ language: 'en' }), '');
     const fr = await w.preview(T, 'reminder', 'inv1');
-    expect(fr.subject).toContain('Relance : facture F-2026-0001 échue le 12/03/2026');
+    expect(fr.subject).toContain('Relance\u202f: facture F-2026-0001 échue le 12/03/2026');
     const en = await w.preview(T, 'reminder-en', 'inv1');
     expect(en.variables.dueDate).toBe('12 March 2026');
   });
@@ -340,7 +340,7 @@ describe('template preview and test send', () => {
     const [mail] = w.mailer.sent;
     expect(mail!.subject).toBe('[TEST] SMS de relance');
     expect(mail!.text).toMatch(/^Élec Martin : la facture F-EXEMPLE-0001 \(1 000,00 €\) est échue depuis le \d\d\/\d\d\/2026\. Pour régler : virement IBAN FR76 3000 6000 0112 3456 7890 189, référence F-EXEMPLE-0001\. Déjà réglé \? Merci d'ignorer ce message\.\n/);
-    expect(mail!.text).toMatch(/\n\n\(Ce texte part en 2 SMS : \d+ caractères GSM-7\.\)$/);
+    expect(mail!.text).toMatch(/\n\n\(Ce texte part en 2 SMS\u202f: \d+ caractères GSM-7\.\)$/);
     expect(mail!.attachments ?? []).toEqual([]);
   });
 
@@ -350,11 +350,11 @@ describe('template preview and test send', () => {
     w.invoices.add(anInvoiceRecord({ id: 'planned', paidCents: 20_000, status: 'partially_paid', paymentPlan: plan }));
     w.clock.set('2026-03-16T10:00:00.000Z');
     const late = await w.preview(T, 'instalment-late', 'planned');
-    expect(late.subject).toBe('Facture F-2026-0001 : échéance 1/2 non reçue');
-    expect(late.body).toMatch(/l'échéance 1 sur 2 de l'échéancier convenu pour la facture F-2026-0001, prévue le 10\/03\/2026, ne nous est pas parvenue : il reste 500,00\s€/);
+    expect(late.subject).toBe('Facture F-2026-0001\u202f: échéance 1/2 non reçue');
+    expect(late.body).toMatch(/l'échéance 1 sur 2 de l'échéancier convenu pour la facture F-2026-0001, prévue le 10\/03\/2026, ne nous est pas parvenue\u202f: il reste 500,00\s€/);
     await w.testSend(T, 'instalment-courtesy', { invoiceId: 'planned', to: 'moi@elec-martin.test' });
     // The courtesy one says an instalment "arrive le": about the one to come (10 April), not the one 6 days late.
-    expect(w.mailer.sent[0]!.subject).toBe('[TEST] Facture F-2026-0001 : échéance 2/2 le 10/04/2026');
+    expect(w.mailer.sent[0]!.subject).toBe('[TEST] Facture F-2026-0001\u202f: échéance 2/2 le 10/04/2026');
     await w.testSend(T, 'instalment-late-en', { to: 'moi@elec-martin.test' });
     const sample = w.mailer.sent[1]!;
     expect(sample.subject).toMatch(/^\[TEST\] Invoice F-EXEMPLE-0001: instalment 1\/\d not received$/);
@@ -365,7 +365,7 @@ describe('template preview and test send', () => {
     const before = structuredClone([...w.invoices.invoices.entries()]);
     await w.testSend(T, 'firm', { to: 'moi@elec-martin.test' });
     const [mail] = w.mailer.sent;
-    expect(mail!.subject).toBe('[TEST] Deuxième relance : facture F-EXEMPLE-0001 impayée depuis 10 jours');
+    expect(mail!.subject).toBe('[TEST] Deuxième relance\u202f: facture F-EXEMPLE-0001 impayée depuis 10\u00a0jours');
     expect(mail!.text).toContain('Client Exemple SARL (fictif)');
     expect(mail!.text).toContain('40,00');
     expect(w.pdf.rendered).toEqual(['invoice']);

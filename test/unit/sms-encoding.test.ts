@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { composeReminder } from '../../shared/app/reminders/compose-reminder.js';
 import { composeGroupedSms, composeSms, renderSmsText } from '../../shared/app/reminders/compose-sms.js';
 import { defaultTemplate } from '../../shared/domain/default-templates.js';
 import { defaultSettings } from '../../shared/domain/settings.js';
 import { smsSegments } from '../../shared/domain/sms-text.js';
-import { aClient, anInvoiceRecord } from '../fixtures/fakes.js';
+import { aClient, anInvoiceRecord, FakePdfRenderer } from '../fixtures/fakes.js';
 
 /**
  * What a text costs the artisan: 160 GSM-7 characters a part (153 once split), 70 UCS-2 ones (67) as
@@ -31,6 +32,27 @@ describe('text message encoding', () => {
     }
     const grouped = composeGroupedSms({ invoices: [anInvoiceRecord({ id: 'a', number: 'F-2026-0001' }), anInvoiceRecord({ id: 'b', number: 'F-2026-0002' })], client: aClient(), settings, asOf }, '+33612345678');
     expect(smsSegments(grouped.text).encoding).toBe('GSM-7');
+  });
+
+  // The emails in French get narrow and plain no-break spaces (shared/domain/french-spacing.ts); a text never does:
+  // U+202F and U+00A0 are outside GSM-7, and one sends the whole text in UCS-2 (70 characters a part, not 160).
+  it('keeps plain spaces in a French text where the same words as an email get no-break ones', async () => {
+    const invoice = anInvoiceRecord({ totals: { netCents: 102_880, vatCents: 20_576, grossCents: 123_456, vatBreakdown: [{ vatRate: 20, netCents: 102_880, vatCents: 20_576 }] } });
+    const own = { ...defaultTemplate('sms-reminder')!, id: 'own-sms', body: '{{companyName}} : reste {{balanceAmount}} depuis {{daysLate}} jours ! « Merci » ; 100 % réglé ?' };
+    const noBreak = /[\u00a0\u202f]/;
+    for (const template of [defaultTemplate('sms-reminder')!, own]) {
+      const { text } = composeSms({ invoice, client: aClient(), settings, template, asOf }, '+33612345678');
+      expect(text, text).not.toMatch(noBreak);
+      expect(smsSegments(text).encoding, text).toBe('GSM-7');
+      expect(renderSmsText(template.body, { balanceAmount: '1\u202f234,56\u00a0€', daysLate: '8', companyName: 'Plomberie Martin' }, 'fr')).not.toMatch(noBreak);
+    }
+    expect(composeSms({ invoice, client: aClient(), settings, template: own, asOf }, '+33612345678').text).toBe('Plomberie Martin & Fils : reste 1 234,56 € depuis 8 jours ! "Merci" ; 100 % réglé ?');
+    // The same words sent as an email: spaced as French wants.
+    const email = await composeReminder({ invoice, client: aClient(), settings, payments: [], template: { ...own, id: 'own-email' }, asOf }, new FakePdfRenderer(), ['x@y.test']);
+    expect(email.text).toBe('Plomberie Martin & Fils\u202f: reste 1\u202f234,56\u00a0€ depuis 8\u00a0jours\u202f! «\u202fMerci\u202f»\u202f; 100\u202f% réglé\u202f?');
+    const grouped = composeGroupedSms({ invoices: [anInvoiceRecord({ id: 'a', number: 'F-2026-0001', totals: invoice.totals }), anInvoiceRecord({ id: 'b', number: 'F-2026-0002', totals: invoice.totals })], client: aClient(), settings, asOf }, '+33612345678');
+    expect(grouped.text).not.toMatch(noBreak);
+    expect(grouped.text).toContain('2 469,12 € au total. Pour régler : https://');
   });
 
   it("writes an owner's typographic punctuation as GSM-7 does, and leaves letters alone", () => {

@@ -101,15 +101,15 @@ describe('escapeHtml / textToHtml', () => {
   // Read as the client reads it: the portal and pay links of a reminder are links, not text to copy.
   it('makes every http(s) address a link, without the punctuation that ends its sentence', () => {
     expect(textToHtml('Facture en ligne : https://app.test/p/AbC_-9.\nPayer : https://pay.test/r/F-1?amount=12.50&x=1, merci')).toBe(
-      '<p>Facture en ligne\u00a0: <a href="https://app.test/p/AbC_-9">https://app.test/p/AbC_-9</a>.<br>' +
-        'Payer\u00a0: <a href="https://pay.test/r/F-1?amount=12.50&amp;x=1">https://pay.test/r/F-1?amount=12.50&amp;x=1</a>, merci</p>',
+      '<p>Facture en ligne\u202f: <a href="https://app.test/p/AbC_-9">https://app.test/p/AbC_-9</a>.<br>' +
+        'Payer\u202f: <a href="https://pay.test/r/F-1?amount=12.50&amp;x=1">https://pay.test/r/F-1?amount=12.50&amp;x=1</a>, merci</p>',
     );
   });
 
   // French typography: the space before : ; ! ? and % and inside « » never breaks (a colon alone at the start of a line).
   it('keeps the space before : ; ! ? % and inside « » on the line', () => {
     expect(textToHtml("Objet : relance ; merci ! Déjà réglé ? Taux 12,15 % « J'ai payé »")).toBe(
-      '<p>Objet\u00a0: relance\u202f; merci\u202f! Déjà réglé\u202f? Taux 12,15\u202f% «\u00a0J&#39;ai payé\u00a0»</p>',
+      '<p>Objet\u202f: relance\u202f; merci\u202f! Déjà réglé\u202f? Taux 12,15\u202f% «\u202fJ&#39;ai payé\u202f»</p>',
     );
     // English has no space there: nothing is added.
     expect(textToHtml('Note: paid? Yes!')).toBe('<p>Note: paid? Yes!</p>');

@@ -1,10 +1,12 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { CreditNoteRecord, InvoiceLedger, InvoiceRecord, Page, PageRequest, TimelineRecord } from '../../app/ports.js';
+import { BusyError } from '../../app/errors.js';
+import type { CreditNoteEmailOutcome, CreditNoteRecord, InvoiceLedger, InvoiceRecord, Page, PageRequest, TimelineRecord } from '../../app/ports.js';
 import { encodeCursor, invalidCursor, startKeyFor } from './cursor.js';
 import { DynamoInvoiceRepository } from './dynamo-invoice-repository.js';
 import { clientInvoiceSk, creditNoteKey, EVENT_PREFIX, invoicePk, invoicesByDuePk, STEP_PREFIX, stepEventSortKey } from './keys.js';
 import { queryAll, queryFrom, timelineRecord } from './queries.js';
 import { writeWithNextNumber } from './sequence.js';
+import { transactWrite } from './transactions.js';
 
 /**
  * The invoice repository plus what only a few functions need: the numbered writes (an invoice sent, a credit note
@@ -43,6 +45,48 @@ export class DynamoInvoiceLedger extends DynamoInvoiceRepository implements Invo
       ...events(n).map((e) => this.eventPut(invoice.tenantId, invoice.id, e)),
     ]);
     return { ...creditNote, number };
+  }
+
+  async claimCreditNoteEmail(tenantId: string, invoiceId: string, creditNoteId: string, at: string, staleBefore: string): Promise<boolean> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: creditNoteKey(tenantId, invoiceId, creditNoteId),
+          UpdateExpression: 'SET emailClaimedAt = :at',
+          ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(emailClaimedAt) OR emailClaimedAt < :stale)',
+          ExpressionAttributeValues: { ':at': at, ':stale': staleBefore },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+      throw error;
+    }
+  }
+
+  async recordCreditNoteEmail(tenantId: string, invoiceId: string, creditNoteId: string, outcome: CreditNoteEmailOutcome, events: readonly TimelineRecord[]): Promise<void> {
+    const fields = Object.entries(outcome);
+    const write = () => transactWrite(this.db, [
+      {
+        Update: {
+          TableName: this.tableName,
+          Key: creditNoteKey(tenantId, invoiceId, creditNoteId),
+          // A failed send keeps when, to whom and with which message id it last reached the client.
+          UpdateExpression: `SET ${fields.map((_, i) => `#f${i} = :v${i}`).join(', ')} REMOVE emailClaimedAt`,
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeNames: Object.fromEntries(fields.map(([k], i) => [`#f${i}`, k])),
+          ExpressionAttributeValues: Object.fromEntries(fields.map(([, v], i) => [`:v${i}`, v])),
+        },
+      },
+      ...events.map((e) => this.eventPut(tenantId, invoiceId, e)),
+    ]);
+    // Credit notes are never deleted and nothing else writes these fields: only a transaction conflict fails it, tried again.
+    for (let attempt = 1; ; attempt++) {
+      const result = await write();
+      if (result.ok) return;
+      if (attempt === 3 || result.failedConditions.length > 0) throw new BusyError(`Credit note ${creditNoteId}: its email could not be recorded`);
+    }
   }
 
   /**

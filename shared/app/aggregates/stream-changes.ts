@@ -1,5 +1,5 @@
 import type { ChangedItem } from '../changed-item.js';
-import { claimFieldsOnly } from '../reminders/stream-targets.js';
+import { claimFieldsOnly, sameJson } from '../reminders/stream-targets.js';
 
 /**
  * Which table changes move the aggregates. Pure: the update-aggregates handler maps stream
@@ -14,6 +14,13 @@ export type AggregateChangeTarget =
 /** Items of an invoice partition whose change can move its contribution or its list row. */
 const SOURCES: ReadonlySet<ChangedItem['kind']> = new Set(['invoice', 'payment', 'credit-note', 'step']);
 
+const CREDIT_NOTE_EMAIL_FIELDS: ReadonlySet<string> = new Set(['emailStatus', 'emailedAt', 'emailedTo', 'messageId', 'emailClaimedAt']);
+
+const sameExcept = (a: Record<string, unknown>, b: Record<string, unknown>, ignored: ReadonlySet<string>): boolean => {
+  const strip = (image: Record<string, unknown>) => Object.fromEntries(Object.entries(image).filter(([k]) => !ignored.has(k)));
+  return sameJson(strip(a), strip(b));
+};
+
 /**
  * A send's claim, which moves nothing the aggregates show: the step going `scheduled → sending`
  * (a step being sent is still the next one) and the invoice's claim fields. Its `sent` record,
@@ -22,6 +29,8 @@ const SOURCES: ReadonlySet<ChangedItem['kind']> = new Set(['invoice', 'payment',
 const sendClaimOnly = (kind: ChangedItem['kind'], oldImage?: Record<string, unknown>, newImage?: Record<string, unknown>): boolean => {
   if (!oldImage || !newImage) return false;
   if (kind === 'step') return oldImage.state === 'scheduled' && newImage.state === 'sending';
+  // A credit note's email (claimed, sent or failed) moves no figure: its amount and date are what count.
+  if (kind === 'credit-note') return sameExcept(oldImage, newImage, CREDIT_NOTE_EMAIL_FIELDS);
   return kind === 'invoice' && claimFieldsOnly(oldImage, newImage);
 };
 

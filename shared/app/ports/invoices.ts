@@ -86,4 +86,18 @@ export interface InvoiceLedger extends InvoiceRepository {
     events: (number: string) => readonly TimelineRecord[],
   ): Promise<CreditNoteRecord>;
   timeline(tenantId: string, invoiceId: string, page: PageRequest): Promise<Page<TimelineRecord>>;
+  /**
+   * Claims the sending of a credit note's email (`emailClaimedAt = at`), on the condition that no claim newer than
+   * `staleBefore` holds it: two sends of one credit note at once, one of them gets false and sends nothing.
+   */
+  claimCreditNoteEmail(tenantId: string, invoiceId: string, creditNoteId: string, at: string, staleBefore: string): Promise<boolean>;
+  /**
+   * Records how the claimed email went (its status, and for a sent one when, to whom and SES's message id), releases
+   * the claim and writes `events`, in one transaction.
+   */
+  recordCreditNoteEmail(tenantId: string, invoiceId: string, creditNoteId: string, outcome: CreditNoteEmailOutcome, events: readonly TimelineRecord[]): Promise<void>;
 }
+
+export type CreditNoteEmailOutcome =
+  | { readonly emailStatus: 'sent'; readonly emailedAt: string; readonly emailedTo: string; readonly messageId: string }
+  | { readonly emailStatus: 'failed' };

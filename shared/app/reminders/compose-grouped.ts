@@ -6,6 +6,7 @@ import { invoiceBalanceCents } from '../../domain/invoice.js';
 import { fitAttachments, groupRows, MAX_ATTACHMENT_BYTES } from '../../domain/grouped-reminder.js';
 import { clientLetterData, letterRow } from './letter-data.js';
 import { formatDate, renderTemplate, textToHtml } from '../../domain/template-render.js';
+import { typeset } from '../../domain/french-spacing.js';
 import type { Settings } from '../../domain/settings.js';
 import { replyToOf } from '../../domain/settings.js';
 import { groupedReminderText } from '../../../templates/email/grouped-reminder.js';
@@ -143,7 +144,9 @@ export const composeGroupedReminder = async (m: GroupedMaterial, pdf: PdfRendere
     ...(ordered.every((x) => (x.invoice.reminderCount ?? 0) === 0) ? { firstNotice: true } : {}),
     ...(fees && overdue.length > 0 ? { fees: { rate: vars.penaltyRate, ...fees } } : {}),
   });
-  const ownText = m.body ? `${renderTemplate(m.body, own)}\n\n${texts.table}` : undefined;
+  // The owner's own words in French typography too (`texts` already is), as a template's.
+  const ownBody = m.body ? typeset(renderTemplate(m.body, own), language) : undefined;
+  const ownText = ownBody !== undefined ? `${ownBody}\n\n${texts.table}` : undefined;
   const replyTo = replyToOf(m.settings);
   const bcc = bccFor(m.settings);
   const email: OutgoingEmail = {
@@ -152,9 +155,9 @@ export const composeGroupedReminder = async (m: GroupedMaterial, pdf: PdfRendere
     ...(bcc.length > 0 ? { bcc } : {}),
     ...(replyTo ? { replyTo } : {}),
     fromName: m.settings.company.name,
-    subject: m.subject ? renderTemplate(m.subject, own) : texts.subject,
+    subject: m.subject ? typeset(renderTemplate(m.subject, own), language) : texts.subject,
     text: ownText ?? texts.text,
-    html: ownText ? `${textToHtml(renderTemplate(m.body!, own))}\n${texts.htmlTable}` : texts.html,
+    html: ownBody !== undefined ? `${textToHtml(ownBody)}\n${texts.htmlTable}` : texts.html,
     attachments,
     invoiceIds: ordered.map((x) => x.invoice.id),
   };

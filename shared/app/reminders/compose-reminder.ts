@@ -3,6 +3,7 @@ import { defaultTemplate, firstNoticeWording, type ReminderTemplate } from '../.
 import { templateIdForLanguage } from '../../domain/default-scenarios.js';
 import { invoiceBalanceCents } from '../../domain/invoice.js';
 import { buildTemplateVariables, renderTemplate, textToHtml } from '../../domain/template-render.js';
+import { typesetMessage } from '../../domain/french-spacing.js';
 import type { Client } from '../../domain/client.js';
 import type { Settings } from '../../domain/settings.js';
 import { replyToOf } from '../../domain/settings.js';
@@ -149,7 +150,9 @@ export const composeReminder = async (m: ReminderMaterial, pdf: PdfRenderer, to:
   const vars = reminderVariables(inTemplateLanguage(m, m.template));
   const rendered = { subject: renderTemplate(m.template.subject, vars), text: renderTemplate(m.template.body, vars) };
   // No "Malgré nos relances" in the first message about the invoice (read before the send's claim counts it, as the letter's firstNotice).
-  const { subject, text } = (m.invoice.reminderCount ?? 0) === 0 && (m.template.tone === 'firm' || m.template.tone === 'formal-notice') ? firstNoticeWording(rendered) : rendered;
+  const worded = (m.invoice.reminderCount ?? 0) === 0 && (m.template.tone === 'firm' || m.template.tone === 'formal-notice') ? firstNoticeWording(rendered) : rendered;
+  // French typography's no-break spaces, the owner's own template included (its saved text keeps his plain spaces).
+  const { subject, text } = typesetMessage(worded, m.template.language);
   const attachments: EmailAttachment[] = [];
   const balance = invoiceBalanceCents(m.invoice);
   const plan = planOnReminder(m);

@@ -57,7 +57,7 @@ export const changeTarget = (
 /** What a send's claim writes on the invoice item: its day slot, reminder counter and version. */
 export const SEND_CLAIM_FIELDS: ReadonlySet<string> = new Set(['lastReminderDay', 'lastReminderAt', 'reminderCount', 'version']);
 
-const sameJson = (a: unknown, b: unknown): boolean => {
+export const sameJson = (a: unknown, b: unknown): boolean => {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
   const x = a as Record<string, unknown>;

@@ -11,6 +11,7 @@ import { smsSegments } from '../../domain/sms-text.js';
 import { contractRateOf, penaltyPreview, penaltyReductions, type PenaltyPreview } from '../../domain/penalties.js';
 import { channelOf, type Scenario } from '../../domain/scenario.js';
 import { renderTemplate, unclosedPlaceholders, unknownVariables } from '../../domain/template-render.js';
+import { typeset, typesetMessage } from '../../domain/french-spacing.js';
 import type { Client } from '../../domain/client.js';
 import type { TemplateInput } from '../../domain/default-templates.js';
 import type { Settings } from '../../domain/settings.js';
@@ -277,7 +278,9 @@ export const makePreviewTemplate = (deps: TemplateTryDeps) =>
     }
     const rendered = { subject: renderTemplate(template.subject, variables), text: renderTemplate(template.body, variables) };
     // As the email goes: the first message about the invoice says no "Malgré nos relances" (composeReminder).
-    const { subject, text } = (material.invoice.reminderCount ?? 0) === 0 && (saved.tone === 'firm' || saved.tone === 'formal-notice') ? firstNoticeWording(rendered) : rendered;
+    const worded = (material.invoice.reminderCount ?? 0) === 0 && (saved.tone === 'firm' || saved.tone === 'formal-notice') ? firstNoticeWording(rendered) : rendered;
+    // With its French typography (composeReminder): the preview reads as the email goes.
+    const { subject, text } = typesetMessage(worded, template.language);
     return { subject, body: text, variables, ...(penalties ? { penalties } : {}) };
   };
 
@@ -317,7 +320,8 @@ export const makeTestTemplate = (deps: TestSendDeps) =>
       const text = renderSmsText(template.body, variables, template.language);
       const { encoding, units, segments } = smsSegments(text);
       const cost = template.language === 'en' ? `(This text goes out as ${segments} SMS: ${units} ${encoding} characters.)` : `(Ce texte part en ${segments} SMS : ${units} caractères ${encoding}.)`;
-      const { messageId } = await deps.mailer.send({ to: [to], subject: `[TEST] ${renderTemplate(template.subject, variables)}`, text: `${text}\n\n${cost}`, tags: { tenant: tenantId, kind: 'test', template: template.id } });
+      // The text itself as the phone gets it (GSM-7, plain spaces); the email's own words in French typography.
+      const { messageId } = await deps.mailer.send({ to: [to], subject: `[TEST] ${typeset(renderTemplate(template.subject, variables), template.language)}`, text: `${text}\n\n${typeset(cost, template.language)}`, tags: { tenant: tenantId, kind: 'test', template: template.id } });
       return { messageId, to };
     }
     const email = await composeReminder(

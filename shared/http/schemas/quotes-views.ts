@@ -67,6 +67,14 @@ export const CreditNoteView = z.object({
   /** The credited amounts per VAT rate of the invoice (reversed at the invoice's rates). */
   vatBreakdown: z.array(z.object({ vatRate: z.number(), netCents: z.number().int(), vatCents: z.number().int() })),
   createdAt: instant,
+  /** How its latest email to the client went (`failed`: SES refused it, POST …/send emails it again); absent on one issued before 2026-11-28. */
+  emailStatus: z.enum(['sent', 'failed']).optional(),
+  /** When its email last left, to which address, and SES's message id (its delivery or bounce on the timeline carries it). */
+  emailedAt: instant.optional(),
+  emailedTo: z.string().optional(),
+  messageId: z.string().optional(),
 });
-/** `emailStatus`: whether the credit note's email to the client left (`failed`: SES refused it; the owner is alerted and sends the PDF himself). */
+/** `emailStatus`: whether the credit note's email to the client left (`failed`: SES refused it; the owner is alerted, and POST …/credit-notes/{creditNoteId}/send emails it again). */
 export const CreditNoteResult = z.object({ creditNote: CreditNoteView, invoice: Invoice, emailStatus: z.enum(['sent', 'failed']) });
+/** `POST /invoices/{id}/cancel`: the invoice; for an issued one, also the credit note that cancelled it and how its email went (a voided draft has none). */
+export const CancelResult = Invoice.extend({ creditNote: CreditNoteView.optional(), emailStatus: z.enum(['sent', 'failed']).optional() });

@@ -245,6 +245,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/invoices/{id}/credit-notes/{creditNoteId}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Email a credit note to the client again (its email failed, or on request): the same number and PDF, emailStatus sent or failed */
+        post: operations["sendCreditNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/invoices/{id}/dispute": {
         parameters: {
             query?: never;
@@ -3714,6 +3731,44 @@ export interface operations {
                         /** Format: date-time */
                         createdAt: string;
                         creditedCents: number;
+                        creditNote?: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            emailedAt?: string;
+                            emailedTo?: string;
+                            /** @enum {string} */
+                            emailStatus?: "sent" | "failed";
+                            full: boolean;
+                            grossCents: number;
+                            id: string;
+                            invoiceId: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            invoiceIssueDate: string;
+                            invoiceNumber: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            issueDate: string;
+                            messageId?: string;
+                            netCents: number;
+                            number: string;
+                            /** @enum {string} */
+                            purpose?: "bad_debt";
+                            reason: string;
+                            vatBreakdown: {
+                                netCents: number;
+                                vatCents: number;
+                                vatRate: number;
+                            }[];
+                            vatCents: number;
+                            /** @enum {string} */
+                            vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
+                        };
                         /** @constant */
                         currency: "EUR";
                         daysLate: number;
@@ -3744,6 +3799,8 @@ export interface operations {
                         dueDate: string;
                         /** Format: email */
                         emailedTo?: string;
+                        /** @enum {string} */
+                        emailStatus?: "sent" | "failed";
                         id: string;
                         imported?: boolean;
                         importedCreditedCents?: number;
@@ -4015,6 +4072,11 @@ export interface operations {
                         items: {
                             /** Format: date-time */
                             createdAt: string;
+                            /** Format: date-time */
+                            emailedAt?: string;
+                            emailedTo?: string;
+                            /** @enum {string} */
+                            emailStatus?: "sent" | "failed";
                             full: boolean;
                             grossCents: number;
                             id: string;
@@ -4030,6 +4092,7 @@ export interface operations {
                              * @example 2026-11-22
                              */
                             issueDate: string;
+                            messageId?: string;
                             netCents: number;
                             number: string;
                             /** @enum {string} */
@@ -4130,6 +4193,11 @@ export interface operations {
                         creditNote: {
                             /** Format: date-time */
                             createdAt: string;
+                            /** Format: date-time */
+                            emailedAt?: string;
+                            emailedTo?: string;
+                            /** @enum {string} */
+                            emailStatus?: "sent" | "failed";
                             full: boolean;
                             grossCents: number;
                             id: string;
@@ -4145,6 +4213,7 @@ export interface operations {
                              * @example 2026-11-22
                              */
                             issueDate: string;
+                            messageId?: string;
                             netCents: number;
                             number: string;
                             /** @enum {string} */
@@ -4508,6 +4577,355 @@ export interface operations {
             };
             /** @description Breaks a business rule */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sendCreditNote: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                creditNoteId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        creditNote: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            emailedAt?: string;
+                            emailedTo?: string;
+                            /** @enum {string} */
+                            emailStatus?: "sent" | "failed";
+                            full: boolean;
+                            grossCents: number;
+                            id: string;
+                            invoiceId: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            invoiceIssueDate: string;
+                            invoiceNumber: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            issueDate: string;
+                            messageId?: string;
+                            netCents: number;
+                            number: string;
+                            /** @enum {string} */
+                            purpose?: "bad_debt";
+                            reason: string;
+                            vatBreakdown: {
+                                netCents: number;
+                                vatCents: number;
+                                vatRate: number;
+                            }[];
+                            vatCents: number;
+                            /** @enum {string} */
+                            vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
+                        };
+                        /** @enum {string} */
+                        emailStatus: "sent" | "failed";
+                        invoice: {
+                            balanceCents: number;
+                            clientId: string;
+                            clientName?: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            creditedCents: number;
+                            /** @constant */
+                            currency: "EUR";
+                            daysLate: number;
+                            deductedCents?: number;
+                            deductions?: {
+                                grossCents: number;
+                                invoiceId: string;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                issueDate: string;
+                                netCents: number;
+                                number: string;
+                                vatBreakdown?: {
+                                    netCents: number;
+                                    vatCents: number;
+                                    vatRate: number;
+                                }[];
+                                vatCents: number;
+                            }[];
+                            disputed: boolean;
+                            disputeReason?: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            dueDate: string;
+                            /** Format: email */
+                            emailedTo?: string;
+                            id: string;
+                            imported?: boolean;
+                            importedCreditedCents?: number;
+                            issued?: {
+                                client: {
+                                    address?: {
+                                        city: string;
+                                        /** @default FR */
+                                        country: string;
+                                        line1: string;
+                                        line2?: string;
+                                        postalCode: string;
+                                    };
+                                    /** Format: email */
+                                    email: string;
+                                    /** @enum {string} */
+                                    kind: "business" | "consumer";
+                                    /**
+                                     * @default fr
+                                     * @enum {string}
+                                     */
+                                    language: "fr" | "en";
+                                    name: string;
+                                    siren?: string;
+                                    vatNumber?: string;
+                                };
+                                contractRatePercent?: number | null;
+                                penaltyRatePercent: number;
+                                seller: {
+                                    address?: {
+                                        city: string;
+                                        /** @default FR */
+                                        country: string;
+                                        line1: string;
+                                        line2?: string;
+                                        postalCode: string;
+                                    };
+                                    bic?: string;
+                                    /** Format: email */
+                                    email?: string;
+                                    iban?: string;
+                                    legalForm?: string;
+                                    name: string;
+                                    phone?: string;
+                                    registration?: string;
+                                    /** @description integer cents, at most 99999999999 */
+                                    shareCapitalCents?: number;
+                                    siren?: string;
+                                    vatNumber?: string;
+                                };
+                            };
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            issueDate: string;
+                            /** @enum {string} */
+                            kind?: "deposit" | "final";
+                            lastReminder?: {
+                                /** Format: date-time */
+                                at: string;
+                                templateId: string;
+                            };
+                            /** Format: date-time */
+                            lastReminderAt?: string;
+                            lines: {
+                                description: string;
+                                /** @description at most 3 decimals, at most 1000000 */
+                                quantity: number;
+                                /** @description integer cents, at most 99999999999 */
+                                unitPriceCents: number;
+                                /** @enum {number} */
+                                vatRate: 0 | 2.1 | 5.5 | 10 | 20;
+                            }[];
+                            nextStep?: {
+                                /** Format: date-time */
+                                at: string;
+                                templateId: string;
+                            };
+                            notes?: string;
+                            number?: string;
+                            overdue: boolean;
+                            paidCents: number;
+                            paidClaim?: {
+                                /** Format: date-time */
+                                at: string;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-22
+                                 */
+                                date: string;
+                                reference?: string;
+                            };
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            pausedUntil?: string;
+                            pauseReason?: string;
+                            paymentPlan?: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                endedAt?: string;
+                                /** @enum {string} */
+                                endReason?: "paid" | "missed" | "deleted" | "cancelled" | "written_off";
+                                instalments: {
+                                    /** @description integer cents, at most 99999999999 */
+                                    amountCents: number;
+                                    /**
+                                     * Format: date
+                                     * @example 2026-11-22
+                                     */
+                                    dueDate: string;
+                                }[];
+                                note?: string;
+                                seq: number;
+                                /** @enum {string} */
+                                source: "owner" | "client";
+                                /** @enum {string} */
+                                status: "active" | "ended";
+                                totalCents: number;
+                                waivePenalties: boolean;
+                            };
+                            planRequest?: {
+                                /** Format: date-time */
+                                decidedAt?: string;
+                                declineReason?: string;
+                                instalments: {
+                                    /** @description integer cents, at most 99999999999 */
+                                    amountCents: number;
+                                    /**
+                                     * Format: date
+                                     * @example 2026-11-22
+                                     */
+                                    dueDate: string;
+                                }[];
+                                note?: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "declined";
+                            };
+                            portalDisabled?: boolean;
+                            /** Format: date-time */
+                            portalViewedAt?: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            promisedFor?: string;
+                            quoteId?: string;
+                            quoteNumber?: string;
+                            remindersPaused: boolean;
+                            /** Format: date-time */
+                            sentAt?: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            serviceDate?: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-22
+                             */
+                            serviceEndDate?: string;
+                            /** @enum {string} */
+                            status: "draft" | "sent" | "partially_paid" | "paid" | "cancelled" | "litigation" | "written_off";
+                            totals: {
+                                grossCents: number;
+                                netCents: number;
+                                vatBreakdown: {
+                                    netCents: number;
+                                    vatCents: number;
+                                    vatRate: number;
+                                }[];
+                                vatCents: number;
+                            };
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @enum {string} */
+                            vatExemption?: "franchise" | "construction_subcontracting" | "eu_services" | "eu_goods";
+                        };
+                    };
+                };
+            };
+            /** @description Invalid request: each bad field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or another tenant’s resource) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The email (or text) could not be sent */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many concurrent writes: nothing written, the same request can be retried */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9257,6 +9675,11 @@ export interface operations {
                         creditNote: {
                             /** Format: date-time */
                             createdAt: string;
+                            /** Format: date-time */
+                            emailedAt?: string;
+                            emailedTo?: string;
+                            /** @enum {string} */
+                            emailStatus?: "sent" | "failed";
                             full: boolean;
                             grossCents: number;
                             id: string;
@@ -9272,6 +9695,7 @@ export interface operations {
                              * @example 2026-11-22
                              */
                             issueDate: string;
+                            messageId?: string;
                             netCents: number;
                             number: string;
                             /** @enum {string} */

@@ -119,6 +119,7 @@ const FR: Record<string, string> = {
   'is already used by a template': 'Déjà pris par un autre modèle',
   'is already used by a scenario': 'Déjà pris par un autre scénario',
   'the invoice was already sent': 'La facture est déjà envoyée',
+  'the credit note is being sent: try again in a minute': 'L’avoir est en cours d’envoi : réessayez dans une minute',
   'the quote already has its final invoice': 'Le devis a déjà sa facture finale',
   'is not a letter step': 'Cette étape n’est pas un courrier',
   'differs from the tracking number already recorded': 'Diffère du numéro de suivi déjà noté',
@@ -340,6 +341,7 @@ const EN: Record<string, string> = {
   'is already used by a template': 'Already used by another template',
   'is already used by a scenario': 'Already used by another scenario',
   'the invoice was already sent': 'The invoice was already sent',
+  'the credit note is being sent: try again in a minute': 'The credit note is being sent: try again in a minute',
   'the quote already has its final invoice': 'The quote already has its final invoice',
   'is not a letter step': 'This step is not a letter',
   'differs from the tracking number already recorded': 'Differs from the tracking number already recorded',
@@ -623,6 +625,8 @@ const WITH_VALUES: Pattern[] = [
   { re: /^The letter of step \S+ is produced when the step is due \(it is (\w+)\)$/, fr: () => 'Le courrier sera produit le jour de cette étape.', en: () => 'The letter is produced on the day of this step.' },
   { re: /^The letter changed meanwhile: try again$/, fr: () => 'Le courrier vient de changer : réessayez.', en: () => 'The letter changed meanwhile: try again.' },
   { re: /^The reminder plan of this invoice is being recorded: try again in a moment$/, fr: () => 'Le plan de relance de cette facture est en cours d’enregistrement : réessayez dans un instant.', en: (m) => `${m[0]}.` },
+  // The same credit note sent again twice at once (two taps, two tabs): the first is under way.
+  { re: /^Credit note (\S+) is being sent$/, fr: (m) => `L’avoir ${m[1]} est en cours d’envoi : il part dans un instant.`, en: (m) => `Credit note ${m[1]} is being sent: it leaves in a moment.` },
   { re: /^(Invoice|Quote) (\S+) was already sent$/, fr: (m) => `${m[1] === 'Invoice' ? 'La facture' : 'Le devis'} ${m[2]} est déjà ${m[1] === 'Invoice' ? 'envoyée' : 'envoyé'}.`, en: (m) => `${m[0]}.` },
   // The client portal's web address is a setting of the deployment, not something deleted.
   { re: /^Portal \(no web address configured\) not found$/, fr: () => 'Le portail client n’est pas disponible : aucune adresse web n’est configurée.', en: () => 'The client portal is not available: no web address is configured.' },

@@ -430,7 +430,7 @@ export const en: Translations = {
       failed: 'Reminder failed',
       unscheduled: 'Reminder unscheduled',
     },
-    credit_note: { issued: 'Credit note issued', email_failed: 'Credit note email failed' },
+    credit_note: { issued: 'Credit note issued', sent: 'Credit note emailed to the client', email_failed: 'Credit note email failed' },
   },
   portal: {
     title: 'Your invoice',

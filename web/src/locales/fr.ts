@@ -429,7 +429,7 @@ export const fr = {
       failed: 'Échec d’une relance',
       unscheduled: 'Relance déprogrammée',
     },
-    credit_note: { issued: 'Avoir émis', email_failed: 'Échec de l’envoi de l’avoir' },
+    credit_note: { issued: 'Avoir émis', sent: 'Avoir envoyé au client par e-mail', email_failed: 'Échec de l’envoi de l’avoir' },
   },
   portal: {
     title: 'Votre facture',

@@ -43,7 +43,7 @@ const fr = {
     rendering_failed: 'E-mail non envoyé (mise en forme impossible)',
   },
   owner: { alerted: 'Vous avez été alerté' },
-  credit_note: { issued: 'Avoir émis', email_failed: 'Échec de l’envoi de l’avoir' },
+  credit_note: { issued: 'Avoir émis', sent: 'Avoir envoyé au client par e-mail', email_failed: 'Échec de l’envoi de l’avoir' },
   portal: {
     viewed: 'Le client a ouvert le portail',
     paid_claimed: 'Le client dit avoir payé',
@@ -107,7 +107,7 @@ export const invoiceEventTexts = registerTexts('invoiceEvents', fr, {
     rendering_failed: 'Email not sent (rendering failed)',
   },
   owner: { alerted: 'You were alerted' },
-  credit_note: { issued: 'Credit note issued', email_failed: 'Credit note email failed' },
+  credit_note: { issued: 'Credit note issued', sent: 'Credit note emailed to the client', email_failed: 'Credit note email failed' },
   portal: {
     viewed: 'The client opened the portal',
     paid_claimed: 'The client says they paid',

@@ -23,6 +23,8 @@ describe('the invoice’s history', () => {
                 { at, type: 'portal.viewed', data: {} },
                 { at, type: 'email.delivered', data: { messageId: 'm1', stepId: 'j+1' } },
                 { at, type: 'email.bounced', data: { messageId: 'm2', stepId: 'j+8', bounceType: 'Permanent' } },
+                { at, type: 'credit_note.email_failed', data: { number: 'A-2026-0003', creditNote: 'A-2026-0003' } },
+                { at, type: 'credit_note.sent', data: { creditNote: 'A-2026-0003', to: 'compta@dupont.test', messageId: 'm3' } },
               ],
             },
           }
@@ -39,6 +41,8 @@ describe('the invoice’s history', () => {
       'Le client a ouvert le portail',
       'E-mail délivré au serveur du client — J+1',
       'E-mail non distribué — J+8',
+      'Échec de l’envoi de l’avoir — A-2026-0003',
+      'Avoir envoyé au client par e-mail — A-2026-0003 · compta@dupont.test',
     ]);
   });
 

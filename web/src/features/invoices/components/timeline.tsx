@@ -28,6 +28,8 @@ export const useEventDetail = (templateName: (id: string) => string | undefined 
       text(data.method) ? t(`invoice.methods.${data.method as string}`, { defaultValue: data.method as string }) : undefined,
       text(data.reference),
       text(data.trackingNumber),
+      // Which credit note went out, or did not (an invoice may have several).
+      type === 'credit_note.sent' || type === 'credit_note.email_failed' ? text(data.creditNote) : undefined,
       text(data.to),
       // A reminder's, a plan's and a resume by the API's reason are codes (said in words); the others are what the owner or
       // the client typed (an automatic resume carries the pause's reason: typed, or the code of a promise or a "j'ai payé").
