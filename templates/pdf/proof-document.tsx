@@ -1,4 +1,5 @@
 import type { ProofFileData, ProofReminder } from '../../shared/app/proof-file.js';
+import { typesetKit } from './typography.js';
 import { AmountRow, Footer, SellerBlock } from './blocks.js';
 import { rowsAddingUp } from '../../shared/domain/penalties.js';
 import { addressLines, countryName, euros, percent, shortDate, type Language } from './format.js';
@@ -68,7 +69,9 @@ const reminderLines = (r: ProofReminder, L: ProofText): string[] => [
 ];
 
 /** The proof file: invoice, payments, reminders with their message ids and delivery, mise en demeure, portal and case events, penalties. */
-export const proofDocument = (kit: PdfKit, data: ProofFileData, numbering: PageNumbering = 'dynamic'): PdfDocument => {
+export const proofDocument = (rawKit: PdfKit, data: ProofFileData, numbering: PageNumbering = 'dynamic'): PdfDocument => {
+  // French typography's no-break spaces in every text of a French document (./typography.ts).
+  const kit = typesetKit(rawKit, data.language === 'fr');
   const { Document, Page, View, Text } = kit;
   const { seller, client, invoice, penalties } = data;
   const language = data.language;
