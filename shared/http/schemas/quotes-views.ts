@@ -74,7 +74,7 @@ export const CreditNoteView = z.object({
   emailedTo: z.string().optional(),
   messageId: z.string().optional(),
 });
-/** `emailStatus`: whether the credit note's email to the client left (`failed`: SES refused it; the owner is alerted and sends the PDF himself). */
+/** `emailStatus`: whether the credit note's email to the client left (`failed`: SES refused it; the owner is alerted, and POST …/credit-notes/{creditNoteId}/send emails it again). */
 export const CreditNoteResult = z.object({ creditNote: CreditNoteView, invoice: Invoice, emailStatus: z.enum(['sent', 'failed']) });
 /** `POST /invoices/{id}/cancel`: the invoice; for an issued one, also the credit note that cancelled it and how its email went (a voided draft has none). */
 export const CancelResult = Invoice.extend({ creditNote: CreditNoteView.optional(), emailStatus: z.enum(['sent', 'failed']).optional() });

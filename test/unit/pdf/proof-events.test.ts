@@ -69,6 +69,14 @@ describe('the proof file’s payment-plan events', () => {
       '26/11/2026 10:42 UTC · Alerte au créancier (motif : échec d’envoi, étape : j+8)',
     );
   });
+
+  it('say a credit note\u2019s email in words: refused, then sent with its recipient and Message-ID (it printed « credit_note.email_failed »)', () => {
+    const failed = { at: '2026-11-26T10:42:00.000Z', type: 'credit_note.email_failed', data: { number: 'A-2026-0002', creditNote: 'A-2026-0002' } } as never;
+    expect(eventLine(failed)).toBe('26/11/2026 10:42 UTC · Échec de l’envoi de l’avoir au client (n° : A-2026-0002, avoir : A-2026-0002)');
+    const sent = { at: '2026-11-26T11:00:00.000Z', type: 'credit_note.sent', data: { creditNote: 'A-2026-0002', to: 'compta@dupont.test', messageId: 'm-1' } } as never;
+    expect(eventLine(sent)).toBe('26/11/2026 11:00 UTC · Avoir envoyé au client par e-mail (avoir : A-2026-0002, destinataire : compta@dupont.test, Message-ID : m-1)');
+    expect(eventLine(sent, 'en')).toBe('26/11/2026 11:00 UTC · Credit note emailed to the client (credit note: A-2026-0002, recipient: compta@dupont.test, Message-ID: m-1)');
+  });
 });
 
 describe('the proof file’s payments', () => {

@@ -73,8 +73,8 @@ export const useTimeline = (id: string) =>
 export const useReminderPlan = (id: string) =>
   useQuery({ queryKey: [...keys.one(id), 'plan'], queryFn: () => unwrap(api().GET('/invoices/{id}/reminders', { params: { path: { id } } })) });
 
-export const useCreditNotes = (id: string) =>
-  useQuery({ queryKey: [...keys.one(id), 'credit-notes'], queryFn: () => unwrap(api().GET('/invoices/{id}/credit-notes', { params: { path: { id } } })) });
+export const useCreditNotes = (id: string, enabled = true) =>
+  useQuery({ queryKey: [...keys.one(id), 'credit-notes'], enabled, queryFn: () => unwrap(api().GET('/invoices/{id}/credit-notes', { params: { path: { id } } })) });
 
 /** Clients by id, for names in the list and the form's picker (the list rows do not carry the name yet). */
 /** Emails a credit note to the client again (its email failed, or on request): the answer says `emailStatus` sent or failed. */

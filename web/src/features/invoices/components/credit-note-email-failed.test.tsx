@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeApi } from '../../../test/fake-api';
 import { renderInApp } from '../../../test/render';
 import type { Invoice } from '../api';
+import { CreditNotes } from './credit-notes';
 import { InvoiceActions } from './invoice-actions';
 
 const invoice = {
@@ -57,5 +58,30 @@ describe('a credit note whose email failed', () => {
     status = 'failed';
     await issue();
     expect((await screen.findByTestId('credit-note-email-failed')).textContent).toContain('A-2026-0007');
+  });
+
+  it('stops saying so once the credit note is sent again from the list', async () => {
+    let listed: 'failed' | 'sent' = 'failed';
+    const note = () => ({ id: 'cn1', invoiceId: 'inv1', invoiceNumber: 'F-2026-0004', invoiceIssueDate: '2026-11-01', number: 'A-2026-0007', issueDate: '2026-11-20', reason: 'Liquidation judiciaire', full: true, netCents: 1, vatCents: 0, grossCents: 1, vatBreakdown: [], createdAt: '2026-11-20T10:00:00.000Z', emailStatus: listed });
+    fakeApi(({ method, path }) => {
+      if (method === 'POST' && path === '/invoices/inv1/write-off') return answer('failed');
+      if (method === 'GET' && path === '/invoices/inv1/credit-notes') return { status: 200, body: { items: [note()] } };
+      if (method === 'POST' && path === '/invoices/inv1/credit-notes/cn1/send') return (listed = 'sent'), { status: 200, body: { creditNote: note(), invoice, emailStatus: 'sent' } };
+      return undefined;
+    });
+    renderInApp(
+      <>
+        <InvoiceActions invoice={{ ...invoice, status: 'litigation' } as unknown as Invoice} onPaymentReceived={() => undefined} />
+        <CreditNotes invoiceId="inv1" />
+      </>,
+    );
+    await userEvent.click(screen.getByRole('button', { name: /Plus d’actions/ }));
+    await userEvent.click(await screen.findByRole('menuitem', { name: 'Passer en perte' }));
+    await userEvent.type(await screen.findByLabelText(/Motif/), 'Liquidation judiciaire');
+    await userEvent.click(screen.getByRole('button', { name: 'Passer en perte' }));
+    expect((await screen.findByTestId('credit-note-email-failed')).textContent).toContain('Renvoyez-le depuis Avoirs');
+    await userEvent.click(await screen.findByRole('button', { name: 'Renvoyer l’avoir A-2026-0007 au client' }));
+    await screen.findByTestId('credit-note-sent-again');
+    await waitFor(() => expect(screen.queryByTestId('credit-note-email-failed')).toBeNull());
   });
 });

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { useDocumentDownload } from '../../../components/document-link';
 import { ErrorMessage } from '../../../components/ui';
 import { useI18n } from '../../../lib/i18n';
-import { useEndgameActions, useInvoiceAction, usePortalActions, type Invoice } from '../api';
+import { useCreditNotes, useEndgameActions, useInvoiceAction, usePortalActions, type Invoice } from '../api';
 import { disputedNow } from '../disputed-now';
 import { ActionDialog } from './action-dialog';
 import { CreditNoteDialog } from './credit-note-dialog';
@@ -41,6 +41,9 @@ export const InvoiceActions = ({
   // A credit note the API issued but could not email (SES refused it): said here, not only on the timeline.
   const [unsentCreditNote, setUnsentCreditNote] = useState<string | null>(null);
   const issuedCreditNote = (r: { creditNote: { number: string }; emailStatus: 'sent' | 'failed' }) => setUnsentCreditNote(r.emailStatus === 'failed' ? r.creditNote.number : null);
+  // Sent again since (« Renvoyer l'avoir » under Avoirs): the list says it left, so this no longer says it failed.
+  const creditNotes = useCreditNotes(id, unsentCreditNote !== null);
+  const stillUnsent = unsentCreditNote !== null && creditNotes.data?.items.find((n) => n.number === unsentCreditNote)?.emailStatus !== 'sent';
   const menuButton = useRef<HTMLButtonElement>(null);
   const proof = useDocumentDownload(`/invoices/${id}/proof.pdf${lang === 'en' ? '?lang=en' : ''}`, lang === 'en' ? `proof-file-${inv.number}.pdf` : `preuves-${inv.number}.pdf`);
 
@@ -154,7 +157,7 @@ export const InvoiceActions = ({
       )}
       {proof.error !== undefined && <ErrorMessage error={proof.error} />}
       {actionError && <ErrorMessage error={actionError} />}
-      {unsentCreditNote && (
+      {stillUnsent && (
         <p role="alert" className="error-box" data-testid="credit-note-email-failed">
           {t('invoiceMore.creditNoteEmailFailed', { number: unsentCreditNote })}
         </p>

@@ -81,6 +81,12 @@ export const PaymentPlanCard = ({ invoice, consumer = false }: { invoice: Invoic
         ) : (
           <>
             {plan.data.note && <p className="muted">{plan.data.note}</p>}
+            {/* The waiver agreed on the plan (recorded), said as the reminders' PDFs tell the client; a consumer owes neither. */}
+            {plan.data.waivePenalties && invoice.issued?.client?.kind !== 'consumer' && (
+              <p className="muted" data-testid="plan-waived">
+                {t('invoiceMore.planWaived')}
+              </p>
+            )}
             <div className="table-wrap">
               <table className="responsive" data-testid="instalments">
                 <thead>
