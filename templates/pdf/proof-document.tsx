@@ -1,4 +1,5 @@
 import type { ProofFileData, ProofReminder } from '../../shared/app/proof-file.js';
+import { typesetKit } from './typography.js';
 import { AmountRow, Footer, SellerBlock } from './blocks.js';
 import { rowsAddingUp } from '../../shared/domain/penalties.js';
 import { addressLines, countryName, euros, percent, shortDate, type Language } from './format.js';
@@ -72,7 +73,9 @@ const reminderLines = (r: ProofReminder, L: ProofText): string[] => [
 const NOTICES_KEPT_WHOLE = 12;
 const PENALTY_ROWS_KEPT_WHOLE = 30;
 
-export const proofDocument = (kit: PdfKit, data: ProofFileData, numbering: PageNumbering = 'dynamic'): PdfDocument => {
+export const proofDocument = (rawKit: PdfKit, data: ProofFileData, numbering: PageNumbering = 'dynamic'): PdfDocument => {
+  // French typography's no-break spaces in every text of a French document (./typography.ts).
+  const kit = typesetKit(rawKit, data.language === 'fr');
   const { Document, Page, View, Text } = kit;
   const { seller, client, invoice, penalties } = data;
   const language = data.language;

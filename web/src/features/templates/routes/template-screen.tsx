@@ -10,7 +10,7 @@ import { ApiError } from '../../../lib/problem';
 import { fitsClientKind } from '../../../lib/template-language';
 import { PENALTY_VARIABLES } from '../../../../../shared/domain/penalty-mentions.js';
 import { KNOWN_VARIABLES } from '../texts';
-import { fittingInvoice, useClientKinds, useLivePreview, usePreviewInvoices, useDeleteTemplate, useRevertTemplate, useSaveTemplate, useTemplate, useTestSend, type Template } from '../api';
+import { fittingInvoice, useClientKinds, useLivePreview, useScenarioNames, usePreviewInvoices, useDeleteTemplate, useRevertTemplate, useSaveTemplate, useTemplate, useTestSend, type Template } from '../api';
 
 const TONES = ['courtesy', 'reminder', 'firm', 'formal-notice'] as const;
 
@@ -53,6 +53,8 @@ const TemplateEditor = ({ template, save, testSend }: { template: Template; save
   const navigate = useNavigate();
   const invoices = usePreviewInvoices();
   const clients = useClientKinds();
+  // Read for their names: a text refused because a consumer's scenario sends it names that scenario (api-message.ts).
+  useScenarioNames();
   // The owner's choice, else the invoice that fits the template (its clients, its tone).
   const [chosenInvoiceId, setChosenInvoiceId] = useState<string>();
   const kindOf = (clientId: string) => clients.data?.find((c) => c.id === clientId)?.kind;
