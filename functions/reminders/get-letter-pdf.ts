@@ -6,7 +6,8 @@ import { pdf } from '../../shared/http/responses.js';
 import { remindersRoutes as routes } from '../../shared/http/routes/reminders.js';
 import { wiring } from '../../shared/wiring.js';
 import { invoiceRepository } from '../../shared/wiring-invoice-repository.js';
-import { pdfRenderer } from '../../shared/wiring-pdf.js';
+// It renders letters only: the send path's renderer keeps the statement, credit-note and proof templates out of its bundle.
+import { sendPathPdfRenderer as pdfRenderer } from '../../shared/wiring-pdf-send.js';
 
 // A step the plan shows but the stream has not recorded yet (just sent) answers 409 with Retry-After, not 404.
 const getLetterPdf = makeGetLetterPdf({ steps: wiring.steps(), invoices: invoiceRepository(), pdf: pdfRenderer, shownPlan: makeGetReminderPlan({ ...reminderReadDeps(), clock: wiring.clock }) });

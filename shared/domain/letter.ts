@@ -57,8 +57,10 @@ export interface LetterData {
    * detail of a letter listing more invoices than a page holds breaks across pages, its header repeated (kept whole, it was
    * squeezed onto one page, its rows over their rules). 4 (since 2026-11-27 22:19 UTC): as 3, and the seller's country
    * abroad named in capitals too (`BELGIQUE`), as on every other document in its language (it printed the ISO code).
+   * 5 (since 2026-11-28 04:00 UTC): as 4, and a French letter in French typography, a no-break space before « : ; ! ? »
+   * and %, after « and between a number and its unit (templates/pdf/typography.ts), where it printed a plain one.
    */
-  readonly layout?: 2 | 3 | 4;
+  readonly layout?: 2 | 3 | 4 | 5;
   /**
    * None of the invoices listed was reminded before (a letter as the first step, a formal notice sent by hand):
    * the letter never says "Malgré nos précédentes relances". Absent otherwise, and on letters produced before.

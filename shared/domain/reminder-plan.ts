@@ -1,5 +1,6 @@
 import { addDays, daysBetween } from './dates.js';
 import type { InvoiceStatus } from './invoice.js';
+import { ESCALATE_STEP_ID } from './escalation.js';
 import { channelOf, nominalOffsets, type Channel, type Scenario } from './scenario.js';
 import { lastSendDayBefore, nextSendDay, sendInstant, type SendCalendar } from './send-calendar.js';
 import { nextSmsSlot } from './sms-window.js';
@@ -168,10 +169,14 @@ export const planReminders = (input: PlanInput): PlannedStep[] => {
 
   return scenario.steps.map((step, index): PlannedStep => {
     const nominalDate = addDays(invoice.dueDate, offsets[index] ?? step.offsetDays);
-    const base =
+    const anchored =
       step.anchor === 'previous' && previousDate !== undefined
         ? addDays(previousDate, step.offsetDays)
         : addDays(nominalDate, shift);
+    // The escalation follows the last step that went (or goes) out. When none of the scenario's steps could (a courtesy
+    // J-5 alone, missed by an invoice sent overdue), it counts from the day the invoice was sent: it was caught up at
+    // once, the invoice in litigation the next send day with no reminder ever sent.
+    const base = step.id === ESCALATE_STEP_ID && lastStepDate === undefined ? maxDate(anchored, addDays(utcToZoned(start, tz).date, step.offsetDays)) : anchored;
     const calendarDate = nextSendDay(base, calendar);
     const channel = channelOf(step);
     const common = { stepId: step.id, templateId: step.templateId, nominalDate, ...(channel !== 'email' ? { channel } : {}) };

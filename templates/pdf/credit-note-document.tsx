@@ -1,4 +1,5 @@
 import type { CreditNotePdfData } from '../../shared/app/ports.js';
+import { typesetKit } from './typography.js';
 import { AmountRow, ClientBlock, Footer, SellerBlock } from './blocks.js';
 import { creditNoteLabels } from './credit-note-labels.js';
 import { euros, labelled, shortDate } from './format.js';
@@ -13,7 +14,9 @@ import { styles } from './styles.js';
  * invoice (CGI 242 nonies A). Amounts are printed positive; no payment terms or
  * late-payment mentions.
  */
-export const creditNoteDocument = (kit: PdfKit, data: CreditNotePdfData, numbering: PageNumbering = 'dynamic'): PdfDocument => {
+export const creditNoteDocument = (rawKit: PdfKit, data: CreditNotePdfData, numbering: PageNumbering = 'dynamic'): PdfDocument => {
+  // French typography's no-break spaces in every text of a French document (./typography.ts).
+  const kit = typesetKit(rawKit, data.language === 'fr');
   const { Document, Page, View, Text } = kit;
   const { seller, client, creditNote: note, language } = data;
   const labels = creditNoteLabels(language);

@@ -1,4 +1,5 @@
 import type { InvoicePdfData } from '../../shared/app/ports.js';
+import { typesetKit } from './typography.js';
 import { ClientBlock, EpcQrCode, Footer, SellerBlock } from './blocks.js';
 import { groupedIban, labelled, shortDate } from './format.js';
 import { invoiceLabels, vatMentionOf } from './invoice-labels.js';
@@ -20,7 +21,9 @@ import { styles } from './styles.js';
  * final invoice names its quote and, after the totals, lists and deducts each deposit invoice
  * (number, date, amounts) down to the net to pay (CGI 289; DOMAIN.md §1).
  */
-export const invoiceDocument = (kit: PdfKit, data: InvoicePdfData, numbering: PageNumbering = 'dynamic', qr?: readonly (readonly boolean[])[]): PdfDocument => {
+export const invoiceDocument = (rawKit: PdfKit, data: InvoicePdfData, numbering: PageNumbering = 'dynamic', qr?: readonly (readonly boolean[])[]): PdfDocument => {
+  // French typography's no-break spaces in every text of a French document (./typography.ts).
+  const kit = typesetKit(rawKit, data.language === 'fr');
   const { Document, Page, View, Text } = kit;
   const { seller, client, invoice, language } = data;
   const labels = invoiceLabels(language);

@@ -1,4 +1,5 @@
 import { addressLines, countryCode, euros, postalCountryName, shortDate } from './format.js';
+import { typesetKit } from './typography.js';
 import { clientLines, footerIdentity, sellerLines } from './identity.js';
 import { invoiceLabels } from './invoice-labels.js';
 import type { PageNumbering, PdfDocument, PdfKit } from './kit.js';
@@ -27,7 +28,9 @@ const detailWidths = ['22%', '16%', '12%', '18%', '16%', '16%'] as const;
 /** Invoices a letter's per-invoice detail keeps on one page (one line each: it fits a page). */
 const DETAIL_KEPT_WHOLE = 25;
 
-export const letterDocument = (kit: PdfKit, data: LetterPdfData, numbering: PageNumbering = 'dynamic', qr?: readonly (readonly boolean[])[]): PdfDocument => {
+export const letterDocument = (rawKit: PdfKit, data: LetterPdfData, numbering: PageNumbering = 'dynamic', qr?: readonly (readonly boolean[])[]): PdfDocument => {
+  // French typography's no-break spaces in every text of a French document (./typography.ts).
+  const kit = typesetKit(rawKit, data.language === 'fr' && (data.layout ?? 1) >= 5);
   const { Document, Page, View, Text } = kit;
   const { seller, client, invoices, language: lang } = data;
   const t = letterLabels(lang);
@@ -42,11 +45,11 @@ export const letterDocument = (kit: PdfKit, data: LetterPdfData, numbering: Page
   const total = unpaid + penalties + indemnity;
   // Letters produced since `layout: 2` (shared/domain/letter.ts); older ones render as they were, to the same bytes.
   // Layout 2 also names a foreign country in capitals under the address (La Poste), not its ISO code.
-  const fitted = data.layout === 2 || data.layout === 3 || data.layout === 4;
+  const fitted = data.layout === 2 || data.layout === 3 || data.layout === 4 || data.layout === 5;
   // Since `layout: 3` a detail longer than a page holds breaks across pages (whole, it was squeezed onto one).
-  const detailBreaks = (data.layout === 3 || data.layout === 4) && invoices.length > DETAIL_KEPT_WHOLE;
+  const detailBreaks = (data.layout === 3 || data.layout === 4 || data.layout === 5) && invoices.length > DETAIL_KEPT_WHOLE;
   // Since `layout: 4` the seller's country abroad is named as the client's is (`BELGIQUE`), no longer its ISO code.
-  const sellerCountry = data.layout === 4 ? postalCountryName(lang) : countryCode;
+  const sellerCountry = data.layout === 4 || data.layout === 5 ? postalCountryName(lang) : countryCode;
   // A consumer must always have a way to reach the business (DOMAIN.md, B2C tone).
   const contact = [seller.phone, seller.email].filter(Boolean).join(' · ') || addressLines(seller.address, sellerCountry).join(', ') || seller.name;
   const money = (cents: number) => euros(cents, lang);

@@ -1,4 +1,5 @@
 import type { ProofFileData, ProofReminder } from '../../shared/app/proof-file.js';
+import { typesetKit } from './typography.js';
 import { AmountRow, Footer, SellerBlock } from './blocks.js';
 import { rowsAddingUp } from '../../shared/domain/penalties.js';
 import { addressLines, countryName, euros, percent, shortDate, type Language } from './format.js';
@@ -68,7 +69,13 @@ const reminderLines = (r: ProofReminder, L: ProofText): string[] => [
 ];
 
 /** The proof file: invoice, payments, reminders with their message ids and delivery, mise en demeure, portal and case events, penalties. */
-export const proofDocument = (kit: PdfKit, data: ProofFileData, numbering: PageNumbering = 'dynamic'): PdfDocument => {
+/** Mises en demeure (two lines each) and penalty rows (one line each) a section keeps on one page: they fit one. */
+const NOTICES_KEPT_WHOLE = 12;
+const PENALTY_ROWS_KEPT_WHOLE = 30;
+
+export const proofDocument = (rawKit: PdfKit, data: ProofFileData, numbering: PageNumbering = 'dynamic'): PdfDocument => {
+  // French typography's no-break spaces in every text of a French document (./typography.ts).
+  const kit = typesetKit(rawKit, data.language === 'fr');
   const { Document, Page, View, Text } = kit;
   const { seller, client, invoice, penalties } = data;
   const language = data.language;
@@ -148,11 +155,13 @@ export const proofDocument = (kit: PdfKit, data: ProofFileData, numbering: PageN
           ))}
         </View>
 
-        <View style={styles.section} wrap={false}>
-          <Text style={styles.heading}>{L.formalNotice}</Text>
+        {/* Kept whole while it fits a page, else over the next pages, each notice whole (one unbreakable block taller than
+            a page made react-pdf squeeze the page it landed on, its lines printed over each other). */}
+        <View style={styles.section} wrap={notices.length > NOTICES_KEPT_WHOLE}>
+          <Text style={styles.heading} minPresenceAhead={24}>{L.formalNotice}</Text>
           {notices.length === 0 && <Text>{L.noFormalNotice}</Text>}
           {notices.map((r, i) => (
-            <View key={i}>
+            <View key={i} wrap={false}>
               <Text>{`${r.state === 'sent' ? L.formalNoticeSent(r.at.slice(0, 10)) : L.formalNoticeNotSent(r.at.slice(0, 10), L.stepStates[r.state] ?? r.state)} (${L.channels[r.channel] ?? r.channel}${r.messageId ? `, ${L.messageId} ${r.messageId}` : ''})`}</Text>
               <Text>{r.posted ? L.posted(r.posted.at.slice(0, 10), r.posted.trackingNumber) : L.notPosted}</Text>
             </View>
@@ -175,8 +184,11 @@ export const proofDocument = (kit: PdfKit, data: ProofFileData, numbering: PageN
           ))}
         </View>
 
-        <View style={styles.section} wrap={false}>
-          <Text style={styles.heading}>{L.penalties}</Text>
+        {/* The computation has a row per change of the unpaid amount (each payment, each semester): kept whole while it fits
+            a page, else over the next pages, its totals together (an invoice paid in 80 instalments made it one unbreakable
+            block taller than a page: react-pdf squeezed the page, payments and rows printed over each other). */}
+        <View style={styles.section} wrap={penalties.breakdown.length > PENALTY_ROWS_KEPT_WHOLE}>
+          <Text style={styles.heading} minPresenceAhead={48}>{L.penalties}</Text>
           {client.kind === 'consumer' ? (
             <Text>{L.penaltiesConsumer}</Text>
           ) : penalties.breakdown.length === 0 ? (
@@ -187,12 +199,14 @@ export const proofDocument = (kit: PdfKit, data: ProofFileData, numbering: PageN
               {rowsAddingUp(penalties).map((row) => (
                 <AmountRow key={row.from} kit={kit} label={L.penaltyRow(money(row.unpaidCents), row.from, row.to, row.days, percent(row.ratePercent, language))} amount={money(row.cents)} />
               ))}
-              <AmountRow kit={kit} label={L.penaltyTotal(penalties.days)} amount={money(penalties.cents)} />
-              <AmountRow kit={kit} label={L.indemnity} amount={money(penalties.indemnityCents)} />
-              {(data.penaltiesWaived || data.penaltiesCancelled) && (
-                <AmountRow kit={kit} label={data.penaltiesCancelled ? L.cancelledNotClaimed : L.waived} amount={money(-(penalties.cents + penalties.indemnityCents))} />
-              )}
-              <AmountRow kit={kit} label={L.balance} amount={money(data.balanceCents + (data.penaltiesWaived || data.penaltiesCancelled ? 0 : penalties.cents + penalties.indemnityCents))} grand />
+              <View wrap={false}>
+                <AmountRow kit={kit} label={L.penaltyTotal(penalties.days)} amount={money(penalties.cents)} />
+                <AmountRow kit={kit} label={L.indemnity} amount={money(penalties.indemnityCents)} />
+                {(data.penaltiesWaived || data.penaltiesCancelled) && (
+                  <AmountRow kit={kit} label={data.penaltiesCancelled ? L.cancelledNotClaimed : L.waived} amount={money(-(penalties.cents + penalties.indemnityCents))} />
+                )}
+                <AmountRow kit={kit} label={L.balance} amount={money(data.balanceCents + (data.penaltiesWaived || data.penaltiesCancelled ? 0 : penalties.cents + penalties.indemnityCents))} grand />
+              </View>
             </View>
           )}
         </View>

@@ -1,4 +1,5 @@
 import type { QuotePdfData } from '../../shared/app/ports.js';
+import { typesetKit } from './typography.js';
 import { AmountRow, ClientBlock, Footer, SellerBlock } from './blocks.js';
 import { euros, labelled, shortDate } from './format.js';
 import { LinesTable, VatTable } from './invoice-tables.js';
@@ -12,7 +13,9 @@ import { muted, styles } from './styles.js';
  * lines, VAT per rate, totals, and a box for the client's "Bon pour accord", date and
  * signature. No payment terms or late-payment mentions: those belong to the invoices.
  */
-export const quoteDocument = (kit: PdfKit, data: QuotePdfData, numbering: PageNumbering = 'dynamic'): PdfDocument => {
+export const quoteDocument = (rawKit: PdfKit, data: QuotePdfData, numbering: PageNumbering = 'dynamic'): PdfDocument => {
+  // French typography's no-break spaces in every text of a French document (./typography.ts).
+  const kit = typesetKit(rawKit, data.language === 'fr');
   const { Document, Page, View, Text } = kit;
   const { seller, client, quote, language } = data;
   const labels = quoteLabels(language);

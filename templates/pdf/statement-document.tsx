@@ -1,4 +1,5 @@
 import type { StatementPdfData } from '../../shared/app/aggregates/client-statement.js';
+import { typesetKit } from './typography.js';
 import { AmountRow, ClientBlock, Footer, SellerBlock } from './blocks.js';
 import { invoiceLabels } from './invoice-labels.js';
 import { euros, shortDate, type Language } from './format.js';
@@ -34,7 +35,9 @@ const OPEN_KEPT_WHOLE = 25;
 const col = { date: { width: '14%' }, entry: { width: '38%' }, money: { width: '16%' } } as const;
 
 /** A relevé de compte: every movement on the client's open invoices with a running balance, then the open invoices. */
-export const statementDocument = (kit: PdfKit, data: StatementPdfData, numbering: PageNumbering = 'dynamic'): PdfDocument => {
+export const statementDocument = (rawKit: PdfKit, data: StatementPdfData, numbering: PageNumbering = 'dynamic'): PdfDocument => {
+  // French typography's no-break spaces in every text of a French document (./typography.ts).
+  const kit = typesetKit(rawKit, data.language === 'fr');
   const { Document, Page, View, Text } = kit;
   const { seller, client, statement, language } = data;
   const l = LABELS[language as Language];

@@ -5,7 +5,8 @@
  * opt-out, manual sends, SES outages, crashes, clock moves, send-hour changes, letters produced, posted and withdrawn
  * before they are posted) and runs the real use cases over the
  * in-memory fakes, the reconciler playing the stream after every change. After every command the
- * six invariants of the engine issue are checked against what was recorded and what was emailed.
+ * six invariants of the engine issue are checked against what was recorded and what was emailed,
+ * each local day in the tenant's time zone, drawn per sequence (overseas zones and summer time included).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +14,7 @@ import { addDays, daysBetween, localDate } from '../../shared/domain/dates.js';
 import { invoiceBalanceCents, invoiceTotals } from '../../shared/domain/invoice.js';
 import { IMMINENT_MS, isTerminal } from '../../shared/domain/reminder-steps.js';
 import { zonedToUtc } from '../../shared/domain/zoned-time.js';
+import type { HolidayRegion } from '../../shared/domain/holidays.js';
 import { AppError } from '../../shared/app/errors.js';
 import { makeUpdateClient } from '../../shared/app/clients.js';
 import { makeUpdateInvoice } from '../../shared/app/invoices.js';
@@ -45,7 +47,21 @@ import { FakeReminderScheduler } from '../fixtures/more-fakes.js';
 import { RecordingMetrics } from '../fixtures/recording-metrics.js';
 
 const TENANT = 'acme';
-const TZ = 'Europe/Paris';
+/**
+ * The tenant's time zone and holiday region, drawn per sequence: metropolitan France (summer time from 29 March 2026,
+ * inside the sequences) and the overseas tenants who use Relances, Saint-Pierre-et-Miquelon on North America's summer
+ * time (8 March 2026, its own holidays are metropolitan ones). Every local day the invariants compare is in that zone.
+ */
+const ZONES = [
+  { timezone: 'Europe/Paris', region: 'metropole' },
+  { timezone: 'America/Cayenne', region: 'guyane' },
+  { timezone: 'America/Martinique', region: 'martinique' },
+  { timezone: 'Indian/Reunion', region: 'reunion' },
+  { timezone: 'Pacific/Noumea', region: 'nouvelle-caledonie' },
+  { timezone: 'Pacific/Tahiti', region: 'polynesie-francaise' },
+  { timezone: 'America/Miquelon', region: 'metropole' },
+] as const satisfies readonly { timezone: string; region: HolidayRegion }[];
+type Zone = (typeof ZONES)[number];
 const MIN_GAP = 3;
 /** The default B2B scenario's templates, gentlest first. */
 const TONE = ['courtesy', 'reminder', 'firm', 'formal-notice'];
@@ -91,7 +107,7 @@ class CheckingMailer implements Mailer {
       if (/^p\d+-/.test(stepId)) {
         expect(plan?.status, `plan step ${stepId} outside its plan`).toBe('active');
         const instalment = Number(stepId.slice(stepId.indexOf('-') + 2)) - 1;
-        expect(instalmentViews(plan!, invoiceBalanceCents(invoice), localDate(this.world.clock.now(), TZ))[instalment]?.dueCents, `instalment of ${stepId} still due`).toBeGreaterThan(0);
+        expect(instalmentViews(plan!, invoiceBalanceCents(invoice), localDate(this.world.clock.now(), this.world.tz))[instalment]?.dueCents, `instalment of ${stepId} still due`).toBeGreaterThan(0);
       }
       this.log.push({ message, at: this.world.clock.now().toISOString(), invoiceId, clientId: email.tags?.client ?? '', stepId, forced: this.forceNext });
     }
@@ -168,7 +184,9 @@ class World {
   readonly markPosted = makeMarkLetterPosted({ steps: this.steps, invoices: this.invoices, clock: this.clock });
   readonly cancelStep = makeCancelReminderStep({ invoices: this.invoices, steps: this.steps, clock: this.clock });
 
-  constructor() {
+  readonly tz: string;
+  constructor(readonly zone: Zone = ZONES[0]) {
+    this.tz = zone.timezone;
     void this.clients.create(TENANT, aClient({ id: 'c1', email: 'a@client.test' }));
     void this.clients.create(TENANT, aClient({ id: 'c2', email: 'b@client.test', kind: 'consumer' }));
     // A client chased by registered letter: its letters count as messages for its gap, given back when one is withdrawn unposted.
@@ -181,9 +199,21 @@ class World {
     return id ? this.invoices.invoices.get(`${TENANT}|${id}`) : undefined;
   }
 
-  /** The stream: every invoice re-planned after a change. */
+  /**
+   * The stream: every invoice re-planned after a change, and again while a re-plan changed another invoice's steps
+   * after that one's own (a letter withdrawn from a letter it shared is produced again for the others: their steps
+   * go back to `scheduled`, and their own stream records re-plan them, their schedules included).
+   */
   async settle() {
-    for (const id of this.invoiceIds) await this.reconcile(TENANT, id);
+    const image = (id: string) => JSON.stringify(this.steps.records.get(`${TENANT}|${id}`) ?? []);
+    for (let round = 0; round < 5; round++) {
+      const after = new Map<string, string>();
+      for (const id of this.invoiceIds) {
+        await this.reconcile(TENANT, id);
+        after.set(id, image(id));
+      }
+      if (this.invoiceIds.every((id) => image(id) === after.get(id))) return;
+    }
   }
 
   fireTime(name: string): number {
@@ -237,7 +267,7 @@ class World {
   private readyContenders(excluded: readonly string[], clientId: string, settings: { planMissedDays: number }) {
     const records = this.records();
     const now = this.clock.now().getTime();
-    const day = localDate(this.clock.now(), TZ);
+    const day = localDate(this.clock.now(), this.tz);
     return this.invoiceIds.flatMap((id) => {
       const other = this.invoices.invoices.get(`${TENANT}|${id}`)!;
       if (excluded.includes(id) || other.clientId !== clientId || !['sent', 'partially_paid'].includes(other.status) || invoiceBalanceCents(other) <= 0) return [];
@@ -336,26 +366,26 @@ class World {
       const tones = sent.filter((r) => !isPlanStep(r) && r.messageId && !manualMessages.has(r.messageId)).map((r) => (r.beforeDue ? TONE.indexOf(r.templateId) : toneOf.get(r.messageId!) ?? -1));
       tones.forEach((t, i) => i > 0 && expect(t, `tone of ${invoiceId} went back: ${JSON.stringify(sent.map((r) => [r.stepId, r.templateId, r.messageId, r.sentAt]))}`).toBeGreaterThanOrEqual(tones[i - 1]!));
       // 2. No before-due step sent on or after its due date (the invoice's as it was, or its instalment's).
-      for (const r of sent) if (r.beforeDue) expect(localDate(new Date(r.sentAt!), TZ) < (r.instalmentDue ?? r.dueDate!), `J-x of ${invoiceId} before due`).toBe(true);
+      for (const r of sent) if (r.beforeDue) expect(localDate(new Date(r.sentAt!), this.tz) < (r.instalmentDue ?? r.dueDate!), `J-x of ${invoiceId} before due`).toBe(true);
       const invoice = this.invoices.invoices.get(`${TENANT}|${invoiceId}`)!;
       // 2b. What is still scheduled keeps the rule too: a pending before-due step stands before the
       // invoice's current due date (a due date moved earlier skips it; left, it would hold the
       // overdue reminders back behind it). A step whose fire is already due is left to it (skipped then).
       const mine = records.filter((r) => r.invoiceId === invoiceId && !r.manual && !isPlanStep(r));
-      for (const r of mine) if (r.beforeDue && r.state === 'scheduled' && Date.parse(r.scheduledAt!) > this.clock.now().getTime() + IMMINENT_MS) expect(localDate(new Date(r.scheduledAt!), TZ) < invoice.dueDate, `pending J-x of ${invoiceId} before due ${invoice.dueDate}: ${JSON.stringify(mine.map((x) => [x.plan, x.index, x.state, x.scheduledAt, x.reason]))} now ${this.clock.now().toISOString()}`).toBe(true);
+      for (const r of mine) if (r.beforeDue && r.state === 'scheduled' && Date.parse(r.scheduledAt!) > this.clock.now().getTime() + IMMINENT_MS) expect(localDate(new Date(r.scheduledAt!), this.tz) < invoice.dueDate, `pending J-x of ${invoiceId} before due ${invoice.dueDate}: ${JSON.stringify(mine.map((x) => [x.plan, x.index, x.state, x.scheduledAt, x.reason]))} now ${this.clock.now().toISOString()}`).toBe(true);
       // 2c. The escalation to litigation comes after its plan's reminders: none still pending when it is done (a letter
       // produced and waiting to be posted went out as far as the engine is concerned: `to_post` counts as sent).
       for (const done of mine.filter((r) => r.state === 'done')) expect(mine.filter((r) => r.plan === done.plan && r.index < done.index && !isTerminal(r.state) && r.state !== 'to_post'), `escalated ${invoiceId} with reminders pending`).toEqual([]);
       // Payment plans: what was paid is allocated oldest first, adds up, never negative.
       if (invoice.paymentPlan) {
-        const views = instalmentViews(invoice.paymentPlan, invoiceBalanceCents(invoice), localDate(this.clock.now(), TZ));
+        const views = instalmentViews(invoice.paymentPlan, invoiceBalanceCents(invoice), localDate(this.clock.now(), this.tz));
         for (const v of views) expect(v.paidCents >= 0 && v.dueCents >= 0 && v.paidCents + v.dueCents === v.amountCents).toBe(true);
         expect(views.reduce((sum, v) => sum + v.paidCents, 0)).toBe(Math.min(invoice.paymentPlan.totalCents, Math.max(0, invoice.paymentPlan.totalCents - invoiceBalanceCents(invoice))));
         // A running plan's invoice has no pending scenario step.
         if (invoice.paymentPlan.status === 'active') expect(records.filter((r) => r.invoiceId === invoiceId && !isPlanStep(r) && !r.manual && r.state === 'scheduled'), `scenario pending during plan of ${invoiceId}`).toEqual([]);
       }
       // 3. At most one reminder per invoice per local day.
-      const days = this.mailer.log.filter((m) => m.invoiceId === invoiceId).map((m) => localDate(new Date(m.at), TZ));
+      const days = this.mailer.log.filter((m) => m.invoiceId === invoiceId).map((m) => localDate(new Date(m.at), this.tz));
       expect(new Set(days).size, `one a day for ${invoiceId}`).toBe(days.length);
     }
     // 4. Never two messages to one client within the minimum gap (unless the owner forced it). A letter is one once
@@ -371,7 +401,7 @@ class World {
       const sent = [...this.mailer.log.filter((m, i, all) => m.clientId === clientId && all.findIndex((x) => x.message === m.message) === i), ...letters.filter((l) => l.clientId === clientId)].sort((a, b) => a.at.localeCompare(b.at));
       sent.forEach((m, i) => {
         if (i === 0 || m.forced) return;
-        const gap = daysBetween(localDate(new Date(sent[i - 1]!.at), TZ), localDate(new Date(m.at), TZ));
+        const gap = daysBetween(localDate(new Date(sent[i - 1]!.at), this.tz), localDate(new Date(m.at), this.tz));
         expect(gap, `gap for ${clientId}`).toBeGreaterThanOrEqual(MIN_GAP);
       });
     }
@@ -389,7 +419,9 @@ class World {
       if (afterDrain && r.state === 'scheduled') expect(Date.parse(r.scheduledAt!), `${key} left behind`).toBeGreaterThan(now);
       if (afterDrain && r.state === 'sending') expect(Date.parse(r.leaseUntil!) + 120_000, `${key} stuck sending`).toBeGreaterThan(now);
       // Every scheduled step has its schedule.
-      if (r.state === 'scheduled') expect([...this.scheduler.schedules.values()].some((d) => (d.input as ReminderInput).scheduledAt === r.scheduledAt && (d.input as ReminderInput).invoiceId === r.invoiceId)).toBe(true);
+      if (r.state === 'scheduled' && ![...this.scheduler.schedules.values()].some((d) => (d.input as ReminderInput).scheduledAt === r.scheduledAt && (d.input as ReminderInput).invoiceId === r.invoiceId)) {
+        expect.fail(`no schedule for ${key} ${r.stepId} at ${r.scheduledAt}: ${JSON.stringify(records.filter((x) => x.invoiceId === r.invoiceId).map((x) => [x.plan, x.index, x.stepId, x.state, x.scheduledAt, x.reason]))}`);
+      }
     }
   }
 }
@@ -410,7 +442,7 @@ const cmd = (name: string, run: (w: World) => Promise<void>, drained = false): C
   toString: () => name,
 });
 
-const today = (w: World) => localDate(w.clock.now(), TZ);
+const today = (w: World) => localDate(w.clock.now(), w.tz);
 
 const sendInvoice = fc.record({ dueIn: fc.integer({ min: -75, max: 12 }), client: fc.constantFrom('c1', 'c2'), cents: fc.integer({ min: 1_000, max: 500_000 }) }).map(({ dueIn, client, cents }) =>
     cmd(`send(due ${dueIn >= 0 ? '+' : ''}${dueIn}, ${client})`, async (w) => addInvoice(w, dueIn, client, cents)),
@@ -546,7 +578,7 @@ const commands = [
       const plan = invoice?.paymentPlan;
       const due = invoice && plan?.status === 'active' ? instalmentViews(plan, invoiceBalanceCents(invoice), today(w)).find((v) => v.dueCents > 0) : undefined;
       // Without a running plan it only fires what is due now (the command claims a drained clock).
-      await w.runUntil(due ? zonedToUtc(`${addDays(due.dueDate, 17)}T12:00`, TZ).getTime() : w.clock.now().getTime(), order, false);
+      await w.runUntil(due ? zonedToUtc(`${addDays(due.dueDate, 17)}T12:00`, w.tz).getTime() : w.clock.now().getTime(), order, false);
     }, true),
   ),
   fc.nat().map((k) =>
@@ -604,12 +636,13 @@ const commands = [
 ];
 
 describe('the reminder engine as a state machine', () => {
-  it('keeps the six invariants over 500 random command sequences, payment plans and grouping included', async () => {
-    const totals = { letters: 0, lettersWithdrawn: 0, contended: 0, contendedPlan: 0, contendedGrouped: 0, emails: 0, grouped: 0, sentSteps: 0, skipped: 0, moved: 0, plans: 0, planStepsSent: 0, plansEnded: {} as Record<string, number> };
+  it('keeps the six invariants over 500 random command sequences, payment plans and grouping included, in seven tenant time zones', async () => {
+    const totals = { letters: 0, lettersWithdrawn: 0, contended: 0, contendedPlan: 0, contendedGrouped: 0, emails: 0, grouped: 0, sentSteps: 0, skipped: 0, moved: 0, plans: 0, planStepsSent: 0, plansEnded: {} as Record<string, number>, zones: {} as Record<string, number> };
     await fc.assert(
-      fc.asyncProperty(fc.array(sendInvoice, { minLength: 1, maxLength: 4 }), fc.commands(commands, { maxCommands: 25 }), async (initial, cmds) => {
-        const w = new World();
-        w.settings.byTenant.set(TENANT, { ...(await w.settings.get(TENANT)), minGapDays: MIN_GAP, company: { name: 'Plomberie Martin', email: 'moi@plomberie.test' } });
+      fc.asyncProperty(fc.array(sendInvoice, { minLength: 1, maxLength: 4 }), fc.commands(commands, { maxCommands: 25 }), fc.constantFrom(...ZONES), async (initial, cmds, zone) => {
+        const w = new World(zone);
+        w.settings.byTenant.set(TENANT, { ...(await w.settings.get(TENANT)), timezone: zone.timezone, region: zone.region, minGapDays: MIN_GAP, company: { name: 'Plomberie Martin', email: 'moi@plomberie.test' } });
+        totals.zones[zone.timezone] = (totals.zones[zone.timezone] ?? 0) + 1;
         for (const c of initial) await c.run({}, w);
         await fc.asyncModelRun(() => ({ model: {}, real: w }), cmds);
         // Finally run the clock far ahead: every step ends terminal (or is a plan whose invoice stopped).
@@ -663,5 +696,7 @@ describe('the reminder engine as a state machine', () => {
     // Letters are produced, posted and withdrawn unposted (their client's gap given back, checked at each withdrawal).
     expect(totals.letters).toBeGreaterThan(100);
     expect(totals.lettersWithdrawn).toBeGreaterThan(40);
+    // Every zone was drawn (the seed's sequences cover each tenant's local days, summer time changes included).
+    expect(Object.keys(totals.zones).sort()).toEqual(ZONES.map((z) => z.timezone).sort());
   }, 600_000);
 });

@@ -118,19 +118,31 @@ export const makeDailyOverview = (deps: DailyOverviewDeps) =>
       records
         .filter((r) => r.state === 'scheduled' && r.scheduledAt && localDate(new Date(r.scheduledAt), timezone) >= today && localDate(new Date(r.scheduledAt), timezone) < date)
         .map((r) => ({ invoice, record: r, ref })));
+    // A step recorded for a later day that goes out on this one: a courtesy step of its invoice due by then is pushed onto
+    // its due date by the client's gap and skipped, and the re-plan then gives the later steps back the gap their plan
+    // kept after it (`courtesy_skipped`, simulation-client-rules.ts).
+    const pulledIn = open.flatMap(({ invoice, records, ref }) =>
+      records.some((r) => r.state === 'scheduled' && r.beforeDue && r.scheduledAt && localDate(new Date(r.scheduledAt), timezone) <= date)
+        ? records.filter((r) => r.state === 'scheduled' && r.scheduledAt && localDate(new Date(r.scheduledAt), timezone) > date).map((r) => ({ invoice, record: r, ref }))
+        : []);
     // A client may not get all its steps of the day that day (another message that day or just before it, the gap):
     // the dry run's client rules, over those clients' invoices only, say which go later and when.
-    const crowded = new Set([...due, ...pushedIn].map(({ invoice }) => invoice.clientId));
+    const crowded = new Set([...due, ...pushedIn, ...pulledIn].map(({ invoice }) => invoice.clientId));
     const moves = deps.simulation && date >= today
       ? await makeClientRuleMoves({ ...deps.simulation, clock: deps.clock })(tenantId, crowded, startOfLocalDay(date, timezone), timezone)
       : new Map<string, { at: string; movedBy: string; skip?: 'due_passed' }>();
-    const arriving = pushedIn.flatMap((p) => {
+    const arriving = [...pushedIn, ...pulledIn].flatMap((p) => {
       const moved = moves.get(moveKey(p.invoice.id, p.record.stepId, p.record.scheduledAt!));
       return moved && !moved.skip && localDate(new Date(moved.at), timezone) === date ? [{ ...p, goesAt: moved.at as string | undefined }] : [];
     });
     const reminders = (
       await Promise.all(
-        [...due.map((d) => ({ ...d, goesAt: undefined as string | undefined })), ...arriving].map(async ({ invoice, record: r, ref, goesAt }) => {
+        [
+          // One the re-plan after a skipped courtesy step brings to an earlier day goes out then, not on this one.
+          ...due.filter((d) => { const moved = moves.get(moveKey(d.invoice.id, d.record.stepId, d.record.scheduledAt!)); return !(moved && !moved.skip && localDate(new Date(moved.at), timezone) < date); })
+            .map((d) => ({ ...d, goesAt: undefined as string | undefined })),
+          ...arriving,
+        ].map(async ({ invoice, record: r, ref, goesAt }) => {
           // The escalation sends nothing to the client: no address needed.
           const client = r.templateId === ESCALATE_TEMPLATE_ID ? undefined : await clientOf(invoice.clientId);
           const undeliverable = client ? channelBlock(client, r.channel) : undefined;

@@ -93,7 +93,7 @@ export const clientLetterData = (m: {
     paymentInstructions,
     language: m.client.language,
     ...(epc ? { epcPayload: epc } : {}),
-    layout: 4,
+    layout: 5,
     // Read before the send's claim counts this one: "malgré nos précédentes relances" only when there were some.
     ...(m.invoices.every((i) => (i.reminderCount ?? 0) === 0) ? { firstNotice: true as const } : {}),
   };

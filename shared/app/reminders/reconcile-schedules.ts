@@ -272,6 +272,31 @@ const keepRetakenEscalation = (planned: PlannedStepRecord[], ctx: ReminderContex
   );
 };
 
+/**
+ * Where the re-plan puts the invoice's later steps once its pending courtesy steps are skipped `due_passed` (the client's
+ * gap pushes one onto its due date when it fires, send-reminder.ts `moveTo`): nothing went out, so they no longer keep
+ * the gap nor the day after it that the plan left them (reminder-plan.ts counts a step still to go as a message). What
+ * `settlePlan` below does after that skip, computed at the latest courtesy step's time for the dry run
+ * (simulation-client-rules.ts), which sends the client's other messages and their gap itself. Keyed
+ * `stepId|scheduledAt` as recorded: the steps it moves and their new instant. Empty when no courtesy step is pending.
+ */
+export const courtesySkippedReplan = (ctx: ReminderContext): Map<string, string> => {
+  const moved = new Map<string, string>();
+  const steps = ctx.records.filter(isScenarioStep);
+  const latestPlan = Math.max(0, ...steps.map((r) => r.plan));
+  const courtesy = steps.filter((r) => r.plan === latestPlan && r.state === 'scheduled' && r.beforeDue && r.scheduledAt);
+  if (courtesy.length === 0) return moved;
+  const skippedAt = courtesy.map((r) => r.scheduledAt!).sort().at(-1)!;
+  const kept = steps
+    .filter((r) => (ctx.scenario.steps[r.index]?.id === r.stepId || r.state !== 'scheduled') && !(r.state === 'scheduled' && r.reason === LITIGATION_LEFT))
+    .map((r): StepRecordItem => (courtesy.includes(r) ? { ...r, state: 'skipped', reason: 'due_passed', at: skippedAt } : r));
+  for (const change of replanScheduled(stepPlanInput(ctx, new Date(skippedAt)), kept)) {
+    const r = kept.find((s) => s.plan === change.ref.plan && s.index === change.ref.index);
+    if (r && change.kind === 'move') moved.set(`${r.stepId}|${change.from}`, change.scheduledAt);
+  }
+  return moved;
+};
+
 const settlePlan = async (deps: ReconcileDeps, ctx: ReminderContext, now: Date): Promise<boolean> => {
   const { invoice } = ctx;
   const tenantId = invoice.tenantId;

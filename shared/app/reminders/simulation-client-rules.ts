@@ -11,6 +11,8 @@
  *   texts' window (08:00–20:00, no Sunday or holiday), else at the next slot allowed for texts;
  * - moves a message within `minGapDays` of the client's previous one past the gap (`gap`);
  * - skips an overdue member's gentler steps that a firmer grouped message stood for (`group_sent`);
+ * - skips a courtesy step a move would put on or past its due date (`due_passed`), then re-plans its invoice's later
+ *   steps without the gap their plan kept after it (`courtesy_skipped`: earlier than recorded);
  * then re-plans the invoice from the step sent (reminder-plan.ts): an after-due step that went out
  * later than its schedule carries the invoice's later steps with it, which keep their spacing from
  * it (a courtesy step delayed before the due date moves nothing after it); a step anchored on the
@@ -56,6 +58,12 @@ export interface PlannedSend {
    */
   readonly nominalDate?: string;
   readonly afterPreviousDays?: number;
+  /**
+   * A scenario step after a courtesy step still to go: where the engine re-plans it once that courtesy step is skipped
+   * `due_passed` (reconcile-schedules.ts `courtesySkippedReplan`), earlier than recorded when the plan kept it the gap
+   * after the courtesy step. Absent: the same time.
+   */
+  readonly courtesySkippedAt?: string;
 }
 
 export interface ClientRules {
@@ -75,7 +83,7 @@ export interface ReplayedSend {
   /** When it would go out (a grouped step: with the first of its message). */
   readonly at: string;
   /** Why it goes later than its own schedule (the last rule that moved it). */
-  readonly movedBy?: 'gap' | 'same_day' | 'order' | 'email_first' | 'text_first';
+  readonly movedBy?: 'gap' | 'same_day' | 'order' | 'email_first' | 'text_first' | 'courtesy_skipped';
   /** The same message's other invoices (their numbers), when grouped. */
   readonly groupedWith?: readonly string[];
   /**
@@ -108,7 +116,8 @@ export const replayClientRules = (sends: readonly PlannedSend[], rules: ClientRu
   // A text keeps to its window wherever a rule moves it (send-reminder.ts `slotOf`).
   const slot = (channel: Channel, iso: string) => (channel === 'sms' ? nextSmsSlot(new Date(iso), calendar).toISOString() : iso);
   // `carriedFrom`: the day the re-plan after an earlier late step put it on (before the send calendar), see `carry`.
-  const pending = sends.map((s, index) => ({ ...s, index, current: s.at, movedBy: undefined as ReplayedSend['movedBy'], carriedFrom: undefined as string | undefined }));
+  // `planned`: where its invoice's plan puts it, `at` until a courtesy step skipped before it re-plans it earlier.
+  const pending = sends.map((s, index) => ({ ...s, index, current: s.at, planned: s.at, movedBy: undefined as ReplayedSend['movedBy'], carriedFrom: undefined as string | undefined }));
   const result: ReplayedSend[] = new Array(sends.length);
   const messages = new Map<string, { at: string; members: number[]; plan: boolean; covered?: (typeof pending)[number][] }>();
   const invoiceDays = new Map<string, Set<string>>([...(rules.lastReminderDays ?? [])].map(([id, day]) => [id, new Set([day])]));
@@ -122,22 +131,45 @@ export const replayClientRules = (sends: readonly PlannedSend[], rules: ClientRu
   const earliest = (a: (typeof pending)[number], b: (typeof pending)[number]) =>
     dayOf(a.current).localeCompare(dayOf(b.current)) || CHANNEL_ORDER[a.channel] - CHANNEL_ORDER[b.channel] || a.current.localeCompare(b.current) ||
     compareSendRank(rankOf(a), rankOf(b)) || a.index - b.index;
-  // Not sent after all: out of the replay, so it holds no later step of its invoice back (`order`).
-  const drop = (item: (typeof pending)[number], skipped: NonNullable<ReplayedSend['skipped']>) => {
+  // Not sent after all: out of the replay, so it holds no later step of its invoice back (`order`). `firedAt`: when its
+  // schedule fires and the engine skips it (before the move that would put it on its due date).
+  const drop = (item: (typeof pending)[number], skipped: NonNullable<ReplayedSend['skipped']>, firedAt = item.current) => {
     pending.splice(pending.indexOf(item), 1);
     result[item.index] = { at: item.current, skipped, ...(item.movedBy ? { movedBy: item.movedBy } : {}) };
+    if (skipped === 'due_passed' && !isPlanTemplate(item.templateId)) bringForward(item, firedAt);
+  };
+  // A courtesy step skipped when it fires sent nothing: the engine's re-plan then (reconcile-schedules.ts
+  // `courtesySkippedReplan`) no longer keeps the invoice's later steps the gap after it that their plan left them, and
+  // they go earlier than recorded (J+1 on its own day, not the day after that gap), at the next send window after the
+  // fire at the earliest (a re-plan places a step whose time passed there). The client rules then apply to them as to any.
+  const bringForward = (skipped: (typeof pending)[number], firedAt: string) => {
+    for (const p of pending) {
+      if (p.invoiceId !== skipped.invoiceId || p.rank <= skipped.rank || !p.courtesySkippedAt) continue;
+      let at = p.courtesySkippedAt;
+      if (at <= firedAt) {
+        at = onDay(dayOf(firedAt));
+        if (at <= firedAt) at = onDay(addDays(dayOf(firedAt), 1));
+      }
+      at = slot(p.channel, at);
+      if (at >= p.current) continue;
+      p.current = at;
+      p.planned = at;
+      p.carriedFrom = undefined;
+      p.movedBy = 'courtesy_skipped';
+    }
   };
   // Why a step at its current time is not sent: a before-due step on or past its due date, a plan's step at or past the plan's end.
   const stale = (item: (typeof pending)[number]): NonNullable<ReplayedSend['skipped']> | undefined =>
     item.noSendFrom && dayOf(item.current) >= item.noSendFrom ? 'due_passed' : item.cancelFrom && item.current >= item.cancelFrom ? 'plan_ended' : undefined;
   const move = (item: (typeof pending)[number], date: string, why: NonNullable<ReplayedSend['movedBy']>) => {
+    const firedAt = item.current;
     item.current = slot(item.channel, onDay(date));
     item.movedBy = why;
     // The engine skips a step the move would put on or past its due date instead of moving it (send-reminder.ts
     // `moveTo`), and the plan check cancels a plan's step still pending: neither then waits in front of the later steps.
     const skipped = stale(item);
     if (skipped) {
-      drop(item, skipped);
+      drop(item, skipped, firedAt);
       return;
     }
     // The engine re-plans the invoice's later steps as soon as a fire moves a step (not only once it went out):
@@ -145,7 +177,7 @@ export const replayClientRules = (sends: readonly PlannedSend[], rules: ClientRu
     // within 8 days of it, not one the move carried past that).
     if (why === 'gap' || why === 'same_day') {
       const day = dayOf(item.current);
-      if (day > dayOf(item.at)) carry(item, day, day > (item.carriedFrom ? dayOf(onDay(item.carriedFrom)) : dayOf(item.at)));
+      if (day > dayOf(item.planned)) carry(item, day, day > (item.carriedFrom ? dayOf(onDay(item.carriedFrom)) : dayOf(item.planned)));
     }
   };
   // An overdue member of a firmer grouped message: its pending email steps that text stands for are skipped,
@@ -251,7 +283,7 @@ export const replayClientRules = (sends: readonly PlannedSend[], rules: ClientRu
     result[item.index] = { at: messages.get(key)!.at, ...(item.movedBy ? { movedBy: item.movedBy } : {}) };
     cover(messages.get(key)!, day);
     // Later than its plan said: the step anchored on it follows; later than its plan's (or a carry's) day, the others too.
-    if (day > dayOf(item.at)) carry(item, day, day > (item.carriedFrom ? dayOf(onDay(item.carriedFrom)) : dayOf(item.at)));
+    if (day > dayOf(item.planned)) carry(item, day, day > (item.carriedFrom ? dayOf(onDay(item.carriedFrom)) : dayOf(item.planned)));
   }
   for (const { members } of messages.values()) {
     if (members.length < 2) continue;

@@ -19,7 +19,7 @@ import { isScenarioRecord, loadReminderContext, pauseEndsAt, recordedOrProjected
 import { planNewSteps } from '../../domain/reminder-steps.js';
 import { instalmentViews, isPlanStep } from '../../domain/payment-plan.js';
 import { invoiceBalanceCents } from '../../domain/invoice.js';
-import { stepPlanInput } from './reconcile-schedules.js';
+import { courtesySkippedReplan, stepPlanInput } from './reconcile-schedules.js';
 import { activePlan, planCheckAt } from './plan-lifecycle.js';
 import { isPlanTemplate, replayClientRules, type PlannedSend } from './simulation-client-rules.js';
 
@@ -278,6 +278,8 @@ export const makeSimulateReminders = (deps: SimulationDeps) =>
       const offsets = nominalOffsets(ctx.scenario.steps);
       // The plan check that ends a running plan nobody pays (withPlanEnd): a plan step the client rules push past it is cancelled then.
       const planEndAt = activePlan(ctx) && !stopReason(ctx) ? planCheckAt(ctx, now)?.toISOString() : undefined;
+      // Where the engine re-plans the later steps if the client rules push a pending courtesy step onto the due date.
+      const afterCourtesy = courtesySkippedReplan(ctx);
       return {
         ctx,
         // Each item keeps the index of the step it stands for: a step id can be there twice (the J+8 a pause
@@ -302,7 +304,8 @@ export const makeSimulateReminders = (deps: SimulationDeps) =>
           const cancelFrom = isPlanTemplate(item.templateId) ? planEndAt : undefined;
           // A plan's step ranks by its instalment's date against the client's other invoices (send-reminder.ts `outrankingStep`).
           const instalmentDue = planRecord?.instalmentDue;
-          return { item, rank, ...replan, ...(position !== undefined ? { position } : {}), ...(noSendFrom ? { noSendFrom } : {}), ...(cancelFrom ? { cancelFrom } : {}), ...(instalmentDue ? { instalmentDue } : {}) };
+          const courtesySkippedAt = step?.scheduledAt ? afterCourtesy.get(`${item.stepId}|${step.scheduledAt}`) : undefined;
+          return { item, rank, ...replan, ...(courtesySkippedAt ? { courtesySkippedAt } : {}), ...(position !== undefined ? { position } : {}), ...(noSendFrom ? { noSendFrom } : {}), ...(cancelFrom ? { cancelFrom } : {}), ...(instalmentDue ? { instalmentDue } : {}) };
         }),
       };
     });
@@ -316,7 +319,11 @@ export const makeSimulateReminders = (deps: SimulationDeps) =>
     return { from: from.toISOString(), to: to.toISOString(), items: items.sort(byTimeThenClient) };
   };
 
-/** A scheduled step the client rules send on a later day than its own: when it really goes out, and why. */
+/**
+ * A scheduled step the client rules send on another day than its own: when it really goes out, and why. Later (`gap`,
+ * `same_day`, `order`…), or earlier (`courtesy_skipped`: a courtesy step before it is skipped, the re-plan then no longer
+ * keeps it the gap after that step).
+ */
 export interface ClientRuleMove {
   readonly at: string;
   readonly movedBy: string;
@@ -335,7 +342,8 @@ const MOVE_HORIZON_DAYS = MAX_DAYS;
 
 /**
  * The steps of these clients, scheduled on or after `from`, that the client rules (the gap, one step a day per
- * invoice, scenario order) send on a later local day than their schedule: the dry run's own computation, so
+ * invoice, scenario order) send on another local day than their schedule (a later one; an earlier one once a
+ * courtesy step before them is skipped): the dry run's own computation, so
  * what the daily overview and an invoice's plan say about them is what the simulation and the engine do.
  * Keyed `invoiceId|stepId|scheduledAt` (epoch ms), as recorded.
  */
@@ -344,8 +352,11 @@ export const makeClientRuleMoves = (deps: SimulationDeps) => {
   return async (tenantId: string, clientIds: ReadonlySet<string>, from: Date, timezone: string): Promise<Map<string, ClientRuleMove>> => {
     const moves = new Map<string, ClientRuleMove>();
     if (clientIds.size === 0) return moves;
-    const to = new Date(from.getTime() + MOVE_HORIZON_DAYS * DAY_MS);
-    const { items } = await simulate(tenantId, { from: from.toISOString(), to: to.toISOString() }, { clientIds });
+    // From now when that is earlier: a step of `from`'s day brought to an earlier day (`courtesy_skipped`) goes before it.
+    const now = deps.clock.now();
+    const start = now < from ? now : from;
+    const to = new Date(start.getTime() + MOVE_HORIZON_DAYS * DAY_MS);
+    const { items } = await simulate(tenantId, { from: start.toISOString(), to: to.toISOString() }, { clientIds });
     for (const item of items) {
       // A courtesy step the client's gap pushes onto its due date is skipped, not sent later: shown so, never as going out.
       if (item.action === 'skip' && item.reason === 'due_passed' && item.plannedAt && item.at) {
@@ -361,8 +372,12 @@ export const makeClientRuleMoves = (deps: SimulationDeps) => {
       }
       // The move to litigation too: it keeps its spacing from the last reminder the gap pushed (15 days after it).
       if ((item.action !== 'send' && item.action !== 'escalate') || !item.plannedAt || !item.at || !item.reason) continue;
-      if (localDate(new Date(item.at), timezone) <= localDate(new Date(item.plannedAt), timezone)) continue;
-      moves.set(moveKey(item.invoiceId, item.stepId, item.plannedAt), { at: item.at, movedBy: item.reason });
+      const goes = localDate(new Date(item.at), timezone);
+      const planned = localDate(new Date(item.plannedAt), timezone);
+      if (goes === planned) continue;
+      // Earlier than recorded: a courtesy step before it is skipped, and the engine re-plans it without the gap its plan
+      // kept after that step (`courtesy_skipped`, whatever rule then moved it within those days).
+      moves.set(moveKey(item.invoiceId, item.stepId, item.plannedAt), { at: item.at, movedBy: goes < planned ? 'courtesy_skipped' : item.reason });
     }
     return moves;
   };
@@ -372,18 +387,19 @@ export const moveKey = (invoiceId: string, stepId: string, scheduledAt: string):
 
 /** One client's sends as the send path would make them: grouped, moved past its gap, in scenario order (simulation-client-rules.ts). */
 const withClientRules = (
-  entries: readonly { ctx: ReminderContext; items: readonly { item: SimulationItem; rank: number; position?: number; noSendFrom?: string; cancelFrom?: string; instalmentDue?: string; nominalDate?: string; afterPreviousDays?: number }[] }[],
+  entries: readonly { ctx: ReminderContext; items: readonly { item: SimulationItem; rank: number; position?: number; noSendFrom?: string; cancelFrom?: string; instalmentDue?: string; nominalDate?: string; afterPreviousDays?: number; courtesySkippedAt?: string }[] }[],
   tones: ReadonlyMap<string, TemplateTone | undefined>,
 ): SimulationItem[] => {
   const { ctx } = entries[0]!;
   const all = entries.flatMap((e) => e.items.map((i) => ({ ...i, dueDate: e.ctx.invoice.dueDate })));
   const sends = all.filter(({ item }) => item.action === 'send' && item.at);
   const replayed = replayClientRules(
-    sends.map(({ item, rank, position, noSendFrom, cancelFrom, instalmentDue, dueDate, nominalDate, afterPreviousDays }): PlannedSend => {
+    sends.map(({ item, rank, position, noSendFrom, cancelFrom, instalmentDue, dueDate, nominalDate, afterPreviousDays, courtesySkippedAt }): PlannedSend => {
       const tone = tones.get(item.templateId);
       return {
         invoiceId: item.invoiceId, invoiceLabel: item.invoiceNumber ?? item.invoiceId, rank, channel: item.channel, templateId: item.templateId, at: item.at!, dueDate, ...(position !== undefined ? { position } : {}),
         ...(noSendFrom ? { noSendFrom } : {}), ...(cancelFrom ? { cancelFrom } : {}), ...(instalmentDue ? { instalmentDue } : {}), ...(tone ? { tone } : {}), ...(nominalDate ? { nominalDate } : {}), ...(afterPreviousDays !== undefined ? { afterPreviousDays } : {}),
+        ...(courtesySkippedAt ? { courtesySkippedAt } : {}),
       };
     }),
     {
@@ -435,6 +451,8 @@ const withClientRules = (
     const calendar = sendCalendarFor(c.settings, c.client);
     const at = sendInstant(nextSendDay(addDays(localDate(new Date(previous.at!), timezone), step.offsetDays), calendar), calendar).toISOString();
     const movedBy = bySend.get(all[p]!.item)?.movedBy;
-    return at > item.at ? { ...item, at, plannedAt: item.at, ...(movedBy ? { reason: movedBy } : {}) } : item;
+    // Earlier too when that reminder goes earlier than recorded (a courtesy step before it skipped: `courtesy_skipped`).
+    const earlier = previous.at! < previous.plannedAt!;
+    return at > item.at || (earlier && at < item.at) ? { ...item, at, plannedAt: item.at, ...(movedBy ? { reason: earlier && at < item.at ? 'courtesy_skipped' : movedBy } : {}) } : item;
   });
 };

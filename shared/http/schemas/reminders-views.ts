@@ -59,7 +59,9 @@ export const PlannedStepView = z.object({
   /**
    * A `scheduled` step the client rules of the send path will send on a later day than `scheduledAt` (the client's
    * `minGapDays` after another message, one step a day per invoice, scenario order), as `GET /reminders/simulation`
-   * computes it: when it is expected to go out, and why (`gap`, `same_day`, `order`). `scheduledAt` stays as recorded.
+   * computes it: when it is expected to go out, and why (`gap`, `same_day`, `order`). Or on an earlier day
+   * (`courtesy_skipped`): a courtesy step before it will be skipped (the gap pushes it onto its due date), and the
+   * re-plan then no longer keeps the gap after it. `scheduledAt` stays as recorded.
    */
   expectedAt: instant.optional(),
   movedBy: z.string().optional(),
@@ -112,7 +114,7 @@ export const SimulationView = z.object({
       /** The scenario planning this invoice and the rule that chose it: `client`, `tag:<tag>` or `default`. */
       scenarioId: z.string(),
       scenarioRule: z.string(),
-      /** A skip's reason; for a send placed later than its own schedule by the client rules: `gap`, `same_day`, `order`, `email_first` (a text or a letter after the same day's email) or `text_first` (a letter after the same day's text). */
+      /** A skip's reason; for a send placed later than its own schedule by the client rules: `gap`, `same_day`, `order`, `email_first` (a text or a letter after the same day's email) or `text_first` (a letter after the same day's text); earlier: `courtesy_skipped` (a courtesy step before it is skipped `due_passed`, and the engine's re-plan no longer keeps the gap after it). */
       reason: z.string().optional(),
       /** A send moved by the client rules: when its own schedule put it. */
       plannedAt: instant.optional(),

@@ -5,6 +5,7 @@ import { penaltiesFor } from '../../../shared/domain/penalties.js';
 import { allDocumentTemplates } from '../../../shared/wiring-pdf.js';
 import { eventInstalmentLines, eventLine } from '../../../templates/pdf/proof-document.js';
 import { aBusinessClient, aConsumerClient, aFinalInvoiceRecord, aPayment, aSeller, anInvoiceRecord, eurosText, pdfText } from '../../fixtures/pdf-fixtures.js';
+import { linesDrawnOver, placedText } from '../../fixtures/pdf-layout.js';
 
 const renderer = new ReactPdfRenderer(allDocumentTemplates);
 
@@ -266,5 +267,42 @@ describe('the proof file of a client abroad', () => {
     const en = await pdfText(await renderer.proof(aProofFile({ client, seller, language: 'en' })));
     expect(en).toContain('SW1A 2AA LONDON United Kingdom');
     expect(en).toContain('1000 BRUXELLES Belgium');
+  });
+});
+
+describe('the proof file of an invoice paid in many small payments', () => {
+  /** 1 200 € due 10/02/2026, `count` payments of 10 € every 3 days from 13/02, read on 28/11/2026: as many penalty rows. */
+  const paidLittleByLittle = (count: number, language: 'fr' | 'en' = 'fr') => {
+    const payments = Array.from({ length: count }, (_, k) => {
+      const date = new Date(Date.UTC(2026, 1, 13 + 3 * k)).toISOString().slice(0, 10);
+      return aPayment({ id: `pay-${k}`, amountCents: 1_000, date, createdAt: `${date}T09:00:00.000Z` });
+    });
+    const penalties = penaltiesFor('business', {
+      unpaidCents: 120_000 - 1_000 * count,
+      dueDate: '2026-02-10',
+      asOf: '2026-11-28',
+      reductions: payments.map((p) => ({ date: p.date, cents: p.amountCents })),
+    });
+    return aProofFile({ payments, penalties, asOf: '2026-11-28', balanceCents: 120_000 - 1_000 * count, language });
+  };
+
+  it('prints every payment and every penalty row on their own lines, never squeezed over each other (80 payments)', async () => {
+    // The penalty computation (one row per payment) was one unbreakable block taller than a page: react-pdf squeezed
+    // the page it landed on, the payments and the rows printed over each other, unreadable for a court.
+    const data = paidLittleByLittle(80);
+    expect(data.penalties.breakdown.length).toBeGreaterThan(80);
+    const bytes = await renderer.proof(data);
+    const { items } = await placedText(bytes);
+    expect(linesDrawnOver(items)).toEqual([]);
+    const text = (await pdfText(bytes)).replace(/\s+/g, ' ');
+    expect([...text.matchAll(/: \d+ j à [\d,]+ % [\d ]+,\d\d €/g)]).toHaveLength(data.penalties.breakdown.length);
+    expect(text).toContain(`Pénalités au ${data.penalties.days}e jour de retard ${eurosText(data.penalties.cents)}`);
+  });
+
+  it('keeps a short computation whole and in English too, never squeezed, around a page’s length (30 to 60 payments)', async () => {
+    for (const count of [30, 45, 50, 55, 60]) {
+      const { items } = await placedText(await renderer.proof(paidLittleByLittle(count, count % 2 ? 'en' : 'fr')));
+      expect(linesDrawnOver(items), `${count} payments`).toEqual([]);
+    }
   });
 });

@@ -6,7 +6,7 @@
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import type { paths } from '../api/schema';
 import { idToken, signIn } from './auth';
-import { loadApiMessages } from './api-message';
+import { loadApiMessages, rememberNames } from './api-message';
 import { toApiError } from './problem';
 
 export type ApiClient = Client<paths>;
@@ -27,9 +27,24 @@ const authMiddleware: Middleware = {
   },
 };
 
+/** The template and scenario lists read: their names, for refusals that name one by its id (api-message.ts). */
+const namesMiddleware: Middleware = {
+  onResponse({ request, response }) {
+    const kind = /\/(templates|scenarios)$/.exec(new URL(request.url).pathname)?.[1];
+    if (request.method === 'GET' && response.ok && kind)
+      void response
+        .clone()
+        .json()
+        .then((body: { items?: { id: string; name: string }[] }) => rememberNames(kind === 'templates' ? 'template' : 'scenario', body.items ?? []))
+        .catch(() => undefined);
+    return undefined;
+  },
+};
+
 export const initApi = (baseUrl: string, fetchImpl?: typeof fetch): ApiClient => {
   client = createClient<paths>({ baseUrl, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
   client.use(authMiddleware);
+  client.use(namesMiddleware);
   return client;
 };
 

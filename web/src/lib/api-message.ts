@@ -17,3 +17,14 @@ export const loadApiMessages = (): Promise<Messages | undefined> =>
   ));
 
 export const apiMessage = (message: string, lang: Lang): string => (loaded ? loaded.apiMessage(message, lang) : message);
+
+/**
+ * The names of the tenant's templates and scenarios, by id, as the app last read their lists (api-client.ts records
+ * them): a refusal naming one by its id ("template \"firm\"", "scenario \"01m8…\"") is said with the name the owner
+ * sees on screen. An id not read yet stays as it is.
+ */
+const names = { template: new Map<string, string>(), scenario: new Map<string, string>() };
+export const rememberNames = (kind: keyof typeof names, items: readonly { id: string; name: string }[]): void => {
+  for (const item of items) names[kind].set(item.id, item.name);
+};
+export const nameOf = (kind: keyof typeof names, id: string): string => names[kind].get(id) ?? id;

@@ -4,6 +4,7 @@
  */
 import { frenchSpacing } from './french-spacing';
 import { formatDate, formatMoney, formatNumber, formatVatRate, type Lang } from './format';
+import { nameOf } from './api-message';
 
 const FR: Record<string, string> = {
   'must be a postal code': 'Code postal invalide',
@@ -490,7 +491,8 @@ const REACH: Reach[] = [
 ];
 /** `reach` said as a sentence about `scenarioId` (or "this scenario"), or undefined when not known. */
 const reachSaid = (reach: string, lang: Lang, scenarioId?: string): string | undefined => {
-  const subject = scenarioId ? (lang === 'fr' ? `Le scénario « ${scenarioId} »` : `Scenario "${scenarioId}"`) : lang === 'fr' ? 'Ce scénario' : 'This scenario';
+  const name = scenarioId && nameOf('scenario', scenarioId);
+  const subject = name ? (lang === 'fr' ? `Le scénario « ${name} »` : `Scenario "${name}"`) : lang === 'fr' ? 'Ce scénario' : 'This scenario';
   for (const r of REACH) {
     const m = r.re.exec(reach);
     if (m) return r[lang](m, subject);
@@ -525,8 +527,8 @@ const penaltyRefusal = (message: string, lang: Lang): string | undefined => {
   const twin = (r: RegExpExecArray) => r[1] !== undefined && ids.has(`${r[1]}-en`);
   const said = refusals.map((r) =>
     lang === 'fr'
-      ? `${r[1] ? `Le modèle « ${r[1]} »${twin(r) ? ' (et sa version anglaise)' : ''}` : 'Le modèle'} cite des pénalités ou l’indemnité de 40 € (${mentioned(r[2]!, 'fr')}) : il ne peut pas partir vers un particulier (art. L111-8 du code de la consommation)`
-      : `${r[1] ? `Template "${r[1]}"${twin(r) ? ' (and its English version)' : ''}` : 'The template'} mentions penalties or the €40 indemnity (${mentioned(r[2]!, 'en')}): it cannot be sent to a consumer (French consumer code, L111-8)`,
+      ? `${r[1] ? `Le modèle « ${nameOf('template', r[1])} »${twin(r) ? ' (et sa version anglaise)' : ''}` : 'Le modèle'} cite des pénalités ou l’indemnité de 40 € (${mentioned(r[2]!, 'fr')}) : il ne peut pas partir vers un particulier (art. L111-8 du code de la consommation)`
+      : `${r[1] ? `Template "${nameOf('template', r[1])}"${twin(r) ? ' (and its English version)' : ''}` : 'The template'} mentions penalties or the €40 indemnity (${mentioned(r[2]!, 'en')}): it cannot be sent to a consumer (French consumer code, L111-8)`,
   );
   const reached = reach === undefined ? '' : reachSaid(reach, lang);
   if (reached === undefined) return undefined;
@@ -616,7 +618,7 @@ const WITH_VALUES: Pattern[] = [
   { re: /^used by scenario (.*)$/, fr: () => `Un scénario l’envoie encore`, en: () => `A scenario still sends it` },
   { re: /^No reminder can be sent: (.*)$/, fr: (m) => `Aucune relance possible : ${BLOCK_FR[m[1]!] ?? m[1]}.`, en: (m) => `No reminder can be sent: ${m[1]!.replace(' (DELETE /invoices/{id}/litigation)', '')}.` },
   { re: /^The filter matches more than (\d+) invoices: narrow it$/, fr: (m) => `Plus de ${m[1]} factures correspondent : affinez la sélection.`, en: (m) => m[0] },
-  { re: /^Scenario "(.*)" sends templates that mention penalties: a consumer client cannot have it$/, fr: (m) => `Le scénario « ${m[1]} » envoie des modèles qui citent des pénalités : un client particulier ne peut pas l’avoir.`, en: (m) => m[0] },
+  { re: /^Scenario "(.*)" sends templates that mention penalties: a consumer client cannot have it$/, fr: (m) => `Le scénario « ${nameOf('scenario', m[1]!)} » envoie des modèles qui citent des pénalités : un client particulier ne peut pas l’avoir.`, en: (m) => `Scenario "${nameOf('scenario', m[1]!)}" sends templates that mention penalties: a consumer client cannot have it` },
   { re: /^matches more than (\d+) invoices$/, fr: (m) => `Plus de ${m[1]} factures`, en: (m) => `More than ${m[1]} invoices` },
   // A page left open while the engine moved on (a step went out, a letter was posted meanwhile).
   { re: /^The step is (\w+): only a scheduled step (?:or a letter not posted yet )?can be cancelled$/, fr: (m) => `Cette relance est déjà ${stepFr(m[1]!)} : seule une relance programmée ou une lettre pas encore postée peut être annulée. Rechargez la page.`, en: (m) => `This reminder is already ${stepEn(m[1]!)}: only a scheduled one or a letter not posted yet can be cancelled. Reload the page.` },

@@ -19,7 +19,7 @@ const fr = {
 
 export const homeTexts = registerTexts('homeMore', fr, {
   alerts: 'Alerts',
-  noAlerts: 'No new alert: disputes, promises, "I have paid", failed sendings and reminders that cannot go out show up here.',
+  noAlerts: 'No new alert: disputes, promises, “I have paid”, failed sends and reminders that cannot go out show up here.',
   seeAlerts: 'See the alerts',
   moreAlerts: 'All alerts ({{count}} unread)',
   cancel: 'Cancel',

@@ -78,6 +78,23 @@ describe('portal: proposing a payment plan', () => {
     expect(document.activeElement).toBe(first);
   });
 
+  it('follows the count as typed: "Envoyer ma proposition" after choosing 2 sends 2 instalments (it sent the 3 first spread)', async () => {
+    const onSubmit = vi.fn().mockResolvedValue({});
+    renderInApp(<PlanRequestForm balanceCents={90_00} seller="Plomberie Martin" today={TODAY} onSubmit={onSubmit} />);
+    const count = screen.getByLabelText('Nombre d’échéances');
+    await userEvent.clear(count);
+    await userEvent.type(count, '2');
+    await userEvent.click(screen.getByRole('button', { name: 'Envoyer ma proposition' }));
+    await waitFor(() =>
+      expect(onSubmit).toHaveBeenCalledWith({
+        instalments: [
+          { dueDate: '2026-12-02', amountCents: 4500 },
+          { dueDate: '2027-01-01', amountCents: 4500 },
+        ],
+      }),
+    );
+  });
+
   it('sends integer cents and the note; an API error naming an instalment shows under that field', async () => {
     const onSubmit = vi
       .fn()

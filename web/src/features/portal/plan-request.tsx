@@ -74,11 +74,21 @@ export const PlanRequestForm = ({
   const [count, setCount] = useState('3');
   const [first, setFirst] = useState(() => addDaysIso(today, 7));
   const [every, setEvery] = useState('30');
-  const spread = (): Row[] =>
-    splitPlan(balanceCents, Math.max(1, Math.min(MAX_INSTALMENTS, Number(count) || 1)), first, Math.max(1, Number(every) || 30)).map((i) => ({
+  const spread = (c = count, e = every, f = first): Row[] =>
+    splitPlan(balanceCents, Math.max(1, Math.min(MAX_INSTALMENTS, Number(c) || 1)), f, Math.max(1, Number(e) || 30)).map((i) => ({
       dueDate: i.dueDate,
       amount: centsToInput(i.amountCents, lang),
     }));
+  // The instalments follow the count, interval and first date as they are typed (valid): they stayed as first spread,
+  // and "Envoyer ma proposition" sent 3 instalments under a count of 2 unless "Répartir" was pressed first.
+  const respread = (c: string, e: string, f: string) => {
+    const n = Number(c);
+    const days = Number(e);
+    if (Number.isInteger(n) && n >= 1 && n <= MAX_INSTALMENTS && Number.isInteger(days) && days >= 1 && days <= 365 && /^\d{4}-\d{2}-\d{2}$/.test(f) && f >= today) setRows(spread(c, e, f));
+  };
+  const changeCount = (v: string) => (setCount(v), respread(v, every, first));
+  const changeEvery = (v: string) => (setEvery(v), respread(count, v, first));
+  const changeFirst = (v: string) => (setFirst(v), respread(count, every, v));
   const [rows, setRows] = useState<Row[]>(spread);
   // A count, interval or first date out of range is said under its field: it used to become 1, 30 days or the date as typed.
   const spreadAgain = () => {
@@ -148,10 +158,10 @@ export const PlanRequestForm = ({
       <p className="muted">{t('portalPlan.hint', { seller, balance: money(balanceCents) })}</p>
       <div className="grid-2">
         <Field label={t('portalPlan.count')} error={errors.count}>
-          {(p) => <input {...p} type="number" min={1} max={MAX_INSTALMENTS} value={count} onChange={(e) => setCount(e.target.value)} />}
+          {(p) => <input {...p} type="number" min={1} max={MAX_INSTALMENTS} value={count} onChange={(e) => changeCount(e.target.value)} />}
         </Field>
-        <Field label={t('portalPlan.every')} error={errors.every}>{(p) => <input {...p} type="number" min={1} max={365} value={every} onChange={(e) => setEvery(e.target.value)} />}</Field>
-        <Field label={t('portalPlan.first')} error={errors.first}>{(p) => <input {...p} type="date" min={today} value={first} onChange={(e) => setFirst(e.target.value)} />}</Field>
+        <Field label={t('portalPlan.every')} error={errors.every}>{(p) => <input {...p} type="number" min={1} max={365} value={every} onChange={(e) => changeEvery(e.target.value)} />}</Field>
+        <Field label={t('portalPlan.first')} error={errors.first}>{(p) => <input {...p} type="date" min={today} value={first} onChange={(e) => changeFirst(e.target.value)} />}</Field>
       </div>
       <button type="button" className="button small" onClick={spreadAgain}>
         {t('portalPlan.spread')}

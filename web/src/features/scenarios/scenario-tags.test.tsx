@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { fakeApi } from '../../test/fake-api';
 import { renderInApp } from '../../test/render';
 import ScenarioScreen from './routes/scenario-screen';
+import ScenariosScreen from './routes/scenarios-screen';
+import { plain } from '../../test/plain';
 
 const templates = { items: [{ id: 'courtesy', name: 'Pré-relance courtoise (J-5)', language: 'fr', purpose: 'reminder', tone: 'courteous', kind: 'business' }] };
 
@@ -37,5 +39,25 @@ describe('a scenario’s client categories', () => {
     await userEvent.click(screen.getByRole('button', { name: /^(Enregistrer|Créer)/ }));
     await waitFor(() => expect(tags.getAttribute('aria-invalid')).toBe('true'));
     expect(document.getElementById(tags.getAttribute('aria-describedby')!.split(' ')[0]!)?.textContent).toBe('1 à 40 lettres minuscules, chiffres, tirets ou soulignés');
+  });
+
+  it('lists each scenario with the client categories it is bound to', async () => {
+    fakeApi(({ path }) => {
+      if (path.startsWith('/templates')) return { status: 200, body: templates };
+      if (path === '/scenarios')
+        return {
+          status: 200,
+          body: {
+            items: [
+              { id: 'b2b-default', name: 'Clients professionnels (J-5, J+1, J+8, J+15)', builtIn: true, steps: [] },
+              { id: 's1', name: 'Grands comptes', tags: ['grand-compte', 'vip'], steps: [{ id: 'j+8', offsetDays: 8, anchor: 'due', templateId: 'courtesy' }] },
+            ],
+          },
+        };
+      return undefined;
+    });
+    renderInApp(<ScenariosScreen />);
+    const bound = await screen.findAllByTestId('scenario-tags');
+    expect(bound.map((p) => plain(p.textContent))).toEqual(['Catégories de clients : grand-compte, vip']);
   });
 });

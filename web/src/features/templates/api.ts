@@ -17,6 +17,8 @@ export const usePreviewInvoices = () =>
   });
 
 /** The clients, for their kind (professional or consumer): the same query as the invoice pickers. */
+/** The scenarios' names, read for a refusal naming one by its id (the template is sent by a consumer's scenario). */
+export const useScenarioNames = () => useQuery({ queryKey: ['scenarios'], queryFn: () => unwrap(api().GET('/scenarios')), staleTime: 60_000 });
 export const useClientKinds = () => useQuery({ queryKey: ['clients', 'names'], queryFn: listAllClients, staleTime: 60_000 });
 
 interface PreviewCandidate {

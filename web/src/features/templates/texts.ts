@@ -24,6 +24,7 @@ const fr = {
   consumerPreview: '{{client}} est un particulier : ce modèle cite des pénalités ou l’indemnité de 40 €, il ne lui partira jamais (ces montants restent vides ci-dessous).',
   example: 'Ex. :',
   smsHint: 'Ce modèle part en SMS : seul le message est envoyé, sur une ligne, sans pièce jointe (l’objet sert au test par e-mail).',
+  thankYouHint: 'Le remerciement part sans pièce jointe.',
   smsLength: 'Texte de {{count}} caractères',
   variableLabels: {
     clientName: 'Nom du client',
@@ -77,6 +78,7 @@ export const templateTexts = registerTexts('templateEditor', fr, {
   consumerPreview: '{{client}} is a consumer: this template mentions late penalties or the €40 indemnity, so it never goes to them (those amounts stay empty below).',
   example: 'E.g.',
   smsHint: 'This template goes as a text message: only the message is sent, on one line, with no attachment (the subject is for the email test).',
+  thankYouHint: 'The thank-you goes without any attachment.',
   smsLength: 'Text of {{count}} characters',
   variableLabels: {
     clientName: 'Client name',

@@ -2,13 +2,21 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { ErrorMessage, SubmitButton } from '../../../components/ui';
 import { useI18n } from '../../../lib/i18n';
 import { ApiError } from '../../../lib/problem';
+import { useScenarioName } from '../../../lib/scenario-name';
 import { parseTags } from '../../../lib/tags';
 import { useUpdateClient, type Client } from '../api';
 import '../texts';
 
 /** Client categories (e.g. grand-compte): a scenario bound to a category applies to its clients. */
-export const TagsEditor = ({ client }: { client: Client & { tags?: string[] } }) => {
+export const TagsEditor = ({
+  client,
+  scenarios = [],
+}: {
+  client: Client & { tags?: string[] };
+  scenarios?: readonly { id: string; name: string; tags?: readonly string[] | null }[];
+}) => {
   const { t } = useI18n();
+  const said = useScenarioName();
   const update = useUpdateClient(client.id);
   const [text, setText] = useState((client.tags ?? []).join(', '));
   const [error, setError] = useState<string>();
@@ -24,7 +32,13 @@ export const TagsEditor = ({ client }: { client: Client & { tags?: string[] } })
       setText(tags.join(', '));
     } catch (err) {
       const fields = err instanceof ApiError ? err.fieldErrors() : {};
-      const message = Object.entries(fields).find(([k]) => k === 'tags' || k.startsWith('tags.'))?.[1];
+      // A category giving a consumer a scenario whose templates cite penalties: said in a sentence naming the category
+      // and the scenario, not the API's template ids per step ("Étape 1 : Le modèle « firm » (et sa version anglaise)…").
+      const refused = Object.entries(fields).find(([k]) => k === 'tags' || k.startsWith('tags.'));
+      const penalties = err instanceof ApiError && err.problem.type?.endsWith('/penalties-for-consumer');
+      const tag = refused && penalties ? parseTags(text)[Number(refused[0].split('.')[1])] : undefined;
+      const scenario = tag === undefined ? undefined : scenarios.find((s) => s.tags?.includes(tag));
+      const message = tag !== undefined && scenario ? t('clientMore.tagPenalties', { tag, scenario: said(scenario.name) }) : refused?.[1];
       // The refused field takes the focus (it stayed on "Enregistrer", under it).
       if (message) (setError(message), input.current?.focus());
     }

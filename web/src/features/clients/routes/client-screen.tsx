@@ -56,7 +56,7 @@ export default function ClientScreen() {
         )}
       </section>
       <ContactsEditor key={`contacts-${c.id}`} client={c} />
-      <TagsEditor key={`tags-${c.id}`} client={c} />
+      <TagsEditor key={`tags-${c.id}`} client={c} scenarios={scenarios.data?.items ?? []} />
       {/* The form is remounted with the saved client: the "saved" line lives here, until the next edit. */}
       <section className="card" aria-labelledby="client-edit" onChange={() => update.isSuccess && update.reset()}>
         <h2 id="client-edit">{t('common.edit')}</h2>

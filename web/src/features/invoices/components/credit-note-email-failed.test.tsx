@@ -6,6 +6,7 @@ import { renderInApp } from '../../../test/render';
 import type { Invoice } from '../api';
 import { CreditNotes } from './credit-notes';
 import { InvoiceActions } from './invoice-actions';
+import { plain } from '../../../test/plain';
 
 const invoice = {
   id: 'inv1',
@@ -36,6 +37,8 @@ describe('a credit note whose email failed', () => {
     renderInApp(<InvoiceActions invoice={{ ...invoice, status: 'litigation' } as unknown as Invoice} onPaymentReceived={() => undefined} />);
     await userEvent.click(screen.getByRole('button', { name: /Plus d’actions/ }));
     await userEvent.click(await screen.findByRole('menuitem', { name: 'Passer en perte' }));
+    // The owner knows beforehand what goes out: a credit note of the whole balance, emailed to the client.
+    expect(plain((await screen.findByRole('dialog')).textContent)).toContain('Émet un avoir de 1 200,00 € (le reste dû), envoyé au client par e-mail');
     await userEvent.type(await screen.findByLabelText(/Motif/), 'Liquidation judiciaire');
     await userEvent.click(screen.getByRole('button', { name: 'Passer en perte' }));
     const alert = await screen.findByTestId('credit-note-email-failed');

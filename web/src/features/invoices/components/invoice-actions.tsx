@@ -31,7 +31,7 @@ export const InvoiceActions = ({
   language?: 'fr' | 'en';
   consumer?: boolean;
 }) => {
-  const { t, lang } = useI18n();
+  const { t, lang, money } = useI18n();
   const id = inv.id;
   const actions = useInvoiceAction(id);
   const endgame = useEndgameActions(id);
@@ -244,7 +244,7 @@ export const InvoiceActions = ({
         <ActionDialog
           {...dialogProps('writeOff')}
           title={t('invoiceMore.writeOffTitle')}
-          intro={t('invoiceMore.writeOffHint')}
+          intro={t('invoiceMore.writeOffHint', { amount: money(inv.balanceCents) })}
           fields={[
             { name: 'reason', label: t('invoiceMore.writeOffReason'), required: true },
             { name: 'evidence', label: t('invoiceMore.writeOffEvidence'), type: 'textarea' },

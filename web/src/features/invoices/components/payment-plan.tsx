@@ -160,8 +160,18 @@ const NewPlanDialog = ({ invoice, consumer }: { invoice: Invoice; consumer: bool
   const [count, setCount] = useState('3');
   const [first, setFirst] = useState(() => addDaysIso(todayIso(), 7));
   const [every, setEvery] = useState('30');
-  const spread = (): Row[] =>
-    splitPlan(invoice.balanceCents, Math.max(1, Math.min(MAX_PLAN_INSTALMENTS, Number(count) || 1)), first, Math.max(1, Number(every) || 30)).map((i) => ({ dueDate: i.dueDate, amount: centsToInput(i.amountCents, lang) }));
+  const spread = (c = count, e = every, f = first): Row[] =>
+    splitPlan(invoice.balanceCents, Math.max(1, Math.min(MAX_PLAN_INSTALMENTS, Number(c) || 1)), f, Math.max(1, Number(e) || 30)).map((i) => ({ dueDate: i.dueDate, amount: centsToInput(i.amountCents, lang) }));
+  // The instalments follow the count, interval and first date as they are typed (valid): they stayed as first spread,
+  // and "Enregistrer" saved 3 instalments under a count of 4 unless "Répartir" was pressed first.
+  const respread = (c: string, e: string, f: string) => {
+    const n = Number(c);
+    const days = Number(e);
+    if (Number.isInteger(n) && n >= 1 && n <= MAX_PLAN_INSTALMENTS && Number.isInteger(days) && days >= 1 && days <= MAX_EVERY_DAYS && /^\d{4}-\d{2}-\d{2}$/.test(f)) setRows(spread(c, e, f));
+  };
+  const changeCount = (v: string) => (setCount(v), respread(v, every, first));
+  const changeEvery = (v: string) => (setEvery(v), respread(count, v, first));
+  const changeFirst = (v: string) => (setFirst(v), respread(count, every, v));
   const [rows, setRows] = useState<Row[]>(spread);
   const [note, setNote] = useState('');
   const [waive, setWaive] = useState(false);
@@ -223,12 +233,12 @@ const NewPlanDialog = ({ invoice, consumer }: { invoice: Invoice; consumer: bool
       <form onSubmit={(e) => void submit(e)} noValidate>
         <div className="grid-2">
           <Field label={t('invoiceMore.planCount')} error={errors.count}>
-            {(p) => <input {...p} type="number" min={1} max={MAX_PLAN_INSTALMENTS} value={count} onChange={(e) => setCount(e.target.value)} />}
+            {(p) => <input {...p} type="number" min={1} max={MAX_PLAN_INSTALMENTS} value={count} onChange={(e) => changeCount(e.target.value)} />}
           </Field>
           <Field label={t('invoiceMore.planEvery')} error={errors.every}>
-            {(p) => <input {...p} type="number" min={1} max={MAX_EVERY_DAYS} value={every} onChange={(e) => setEvery(e.target.value)} />}
+            {(p) => <input {...p} type="number" min={1} max={MAX_EVERY_DAYS} value={every} onChange={(e) => changeEvery(e.target.value)} />}
           </Field>
-          <Field label={t('invoiceMore.planFirst')}>{(p) => <input {...p} type="date" value={first} onChange={(e) => setFirst(e.target.value)} />}</Field>
+          <Field label={t('invoiceMore.planFirst')}>{(p) => <input {...p} type="date" value={first} onChange={(e) => changeFirst(e.target.value)} />}</Field>
         </div>
         <button type="button" className="button small" onClick={spreadAgain}>
           {t('invoiceMore.planSpread')}

@@ -72,4 +72,22 @@ describe('the number of instalments of a new payment plan', () => {
     await userEvent.click(within(dialog).getByRole('button', { name: 'Enregistrer l’échéancier' }));
     await waitFor(() => expect(within(dialog).getByRole('alert').textContent).toBe('24 échéances au plus'));
   });
+
+  it('follows the count and interval as typed: saving after changing them sends those instalments (it saved the 3 first spread)', async () => {
+    const calls = fakeApi(({ method }) => (method === 'POST' ? { status: 201, body: {} } : undefined));
+    const dialog = await openDialog();
+    const count = within(dialog).getByLabelText('Nombre d’échéances');
+    await userEvent.clear(count);
+    await userEvent.type(count, '4');
+    const every = within(dialog).getByLabelText('Tous les (jours)');
+    await userEvent.clear(every);
+    await userEvent.type(every, '15');
+    expect(within(dialog).getAllByRole('group', { name: /^Échéance \d+$/ })).toHaveLength(4);
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Enregistrer l’échéancier' }));
+    await waitFor(() => expect(calls.find((c) => c.method === 'POST')).toBeTruthy());
+    const sent = (calls.find((c) => c.method === 'POST')!.body as { instalments: { dueDate: string; amountCents: number }[] }).instalments;
+    expect(sent.map((i) => i.amountCents)).toEqual([75_000, 75_000, 75_000, 75_000]);
+    const days = sent.slice(1).map((i, n) => (Date.parse(i.dueDate) - Date.parse(sent[n]!.dueDate)) / 864e5);
+    expect(days).toEqual([15, 15, 15]);
+  });
 });

@@ -42,6 +42,21 @@ describe('a step the client rules postpone, on the invoice’s plan', () => {
     }
   });
 
+  it('says a step goes earlier than recorded when the courtesy step before it will not go out', async () => {
+    setLanguage('fr');
+    fakeApi(({ path }) =>
+      path === '/invoices/inv3/reminders'
+        ? { status: 200, body: { items: [
+          { stepId: 'j-5', plan: 1, index: 0, beforeDue: true, templateId: 'courtesy', channel: 'email', state: 'scheduled', scheduledAt: '2026-12-29T08:00:00.000Z', expectedSkip: 'due_passed' },
+          { stepId: 'j+1', plan: 1, index: 1, beforeDue: false, templateId: 'reminder', channel: 'email', state: 'scheduled', scheduledAt: '2027-01-05T08:00:00.000Z', expectedAt: '2027-01-04T08:00:00.000Z', movedBy: 'courtesy_skipped' },
+        ] } }
+        : path === '/templates' ? { status: 200, body: { items: [] } } : undefined,
+    );
+    renderInApp(<ReminderPlan invoiceId="inv3" />);
+    expect(plain((await screen.findByTestId('advanced')).textContent)).toMatch(/^avancée au 4 janv\. 2027, \d\d:00 : la relance de courtoisie avant elle ne partira pas \(l’écart entre deux messages au client la repousse à l’échéance\), plus d’écart à garder après elle$/);
+    expect(screen.queryByTestId('postponed')).toBeNull();
+  });
+
   it('says a courtesy step the client rules push onto its due date will not go out, with no date of its own', async () => {
     setLanguage('fr');
     fakeApi(({ path }) =>

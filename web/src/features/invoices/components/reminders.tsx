@@ -95,12 +95,17 @@ export const ReminderPlan = ({ invoiceId, language }: { invoiceId: string; langu
                       <span className="muted" data-testid="will-skip">{t('invoiceMore.willSkip')}</span>
                       </>
                     )}
+                    {/* Or on an earlier day: a courtesy step before it will be skipped, and the gap kept after it with it. */}
                     {step.state === 'scheduled' && step.expectedAt && (
                       <>
                       <br />
-                      <span className="muted" data-testid="postponed">
-                        {t('invoiceMore.postponed', { date: dateTime(step.expectedAt), reason: t(`invoiceMore.postponedBy.${step.movedBy === 'gap' || step.movedBy === 'same_day' || step.movedBy === 'order' ? step.movedBy : 'other'}`) })}
-                      </span>
+                      {step.scheduledAt && step.expectedAt < step.scheduledAt ? (
+                        <span className="muted" data-testid="advanced">{t('invoiceMore.advanced', { date: dateTime(step.expectedAt) })}</span>
+                      ) : (
+                        <span className="muted" data-testid="postponed">
+                          {t('invoiceMore.postponed', { date: dateTime(step.expectedAt), reason: t(`invoiceMore.postponedBy.${step.movedBy === 'gap' || step.movedBy === 'same_day' || step.movedBy === 'order' ? step.movedBy : 'other'}`) })}
+                        </span>
+                      )}
                       </>
                     )}
                   </td>

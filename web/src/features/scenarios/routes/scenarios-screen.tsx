@@ -9,7 +9,7 @@ import '../texts';
 
 /** Each scenario's steps on a timeline around the due date; a scenario opens in its editor. */
 export default function ScenariosScreen() {
-  const { t } = useI18n();
+  const { t, colon } = useI18n();
   const scenarios = useScenarios();
   const said = useScenarioName();
   const templates = useTemplateNames();
@@ -38,6 +38,12 @@ export default function ScenariosScreen() {
                   {t('scenarioEditor.edit')}
                 </Link>
               </div>
+              {/* The client categories it is bound to: which clients follow it, without opening each scenario. */}
+              {(scenario.tags ?? []).length > 0 && (
+                <p className="muted" data-testid="scenario-tags">
+                  {colon(t('scenarioEditor.tags'))} {(scenario.tags ?? []).join(', ')}
+                </p>
+              )}
               <StepTimeline steps={scenario.steps} templateNames={names} label={`${t('scenarios.steps')} — ${said(scenario.name)}`} />
             </section>
           ))

@@ -8,8 +8,9 @@ import { applyApiErrors } from '../../../lib/forms';
 import { useI18n } from '../../../lib/i18n';
 import { ApiError } from '../../../lib/problem';
 import { fitsClientKind } from '../../../lib/template-language';
+import { PENALTY_VARIABLES } from '../../../../../shared/domain/penalty-mentions.js';
 import { KNOWN_VARIABLES } from '../texts';
-import { fittingInvoice, useClientKinds, useLivePreview, usePreviewInvoices, useDeleteTemplate, useRevertTemplate, useSaveTemplate, useTemplate, useTestSend, type Template } from '../api';
+import { fittingInvoice, useClientKinds, useLivePreview, useScenarioNames, usePreviewInvoices, useDeleteTemplate, useRevertTemplate, useSaveTemplate, useTemplate, useTestSend, type Template } from '../api';
 
 const TONES = ['courtesy', 'reminder', 'firm', 'formal-notice'] as const;
 
@@ -52,6 +53,8 @@ const TemplateEditor = ({ template, save, testSend }: { template: Template; save
   const navigate = useNavigate();
   const invoices = usePreviewInvoices();
   const clients = useClientKinds();
+  // Read for their names: a text refused because a consumer's scenario sends it names that scenario (api-message.ts).
+  useScenarioNames();
   // The owner's choice, else the invoice that fits the template (its clients, its tone).
   const [chosenInvoiceId, setChosenInvoiceId] = useState<string>();
   const kindOf = (clientId: string) => clients.data?.find((c) => c.id === clientId)?.kind;
@@ -73,7 +76,11 @@ const TemplateEditor = ({ template, save, testSend }: { template: Template; save
   const subjectField = form.register('subject');
   // The preview lists the variables with example values; before any invoice, the known list (no values): a misspelt
   // one is said as it is typed, and a new tenant can insert variables; the API decides on saving.
+  // A text that reaches consumers (a consumers' template, the thank-you, a payment plan's reminders) may not claim the
+  // penalties nor the €40 (the API refuses it on saving, CPCE L111-8): their variables are not offered there.
+  const toConsumers = form.watch('kind') === 'consumer' || template.purpose === 'thank-you' || template.purpose === 'instalment';
   const known = preview.data ? Object.keys(preview.data.variables) : invoice.isPending ? undefined : KNOWN_VARIABLES;
+  const picker = toConsumers ? known?.filter((name) => !(PENALTY_VARIABLES as readonly string[]).includes(name)) : known;
   const examples: Record<string, string> = preview.data?.variables ?? {};
   const unknownText = (text: string) => {
     const unknown = known ? unknownVariables(text, known) : [];
@@ -203,14 +210,14 @@ const TemplateEditor = ({ template, save, testSend }: { template: Template; save
               />
             )}
           </Field>
-          {known && (
+          {picker && (
             <div role="group" aria-label={t('templates.variables')} className="field">
               <span className="hint">
                 {t('templates.variables')} — {t('templateEditor.variablesHint')}
                 {!preview.data && ` ${t('templateEditor.noVariables')}`}
               </span>
               <div className="chips strip" data-testid="variable-picker">
-                {known.map((name) => (
+                {picker.map((name) => (
                   <button
                     key={name}
                     type="button"
@@ -241,9 +248,12 @@ const TemplateEditor = ({ template, save, testSend }: { template: Template; save
               />
             )}
           </Field>
-          {/* A text carries no attachment: the PDF and letter choices did nothing for the SMS templates. */}
+          {/* A text carries no attachment: the PDF and letter choices did nothing for the SMS templates; nor for the
+              thank-you, sent without any (shared/app/thank-you.ts). */}
           {sms ? (
             <p className="hint">{t('templateEditor.smsHint')}</p>
+          ) : template.purpose === 'thank-you' ? (
+            <p className="hint">{t('templateEditor.thankYouHint')}</p>
           ) : (
             <>
               <label className="checkbox">
