@@ -98,6 +98,10 @@ describe('thank-you after payment', () => {
     const business = thankYouWorld({}, [own]);
     await business.thank('acme', 'inv1', { status: 'sent', paidCents: 0 }, { status: 'paid', paidCents: 120_000 });
     expect(business.mailer.sent[0]!.text).toContain('Pénalités de retard');
+    // In French typography, as every French email (the saved template keeps its plain spaces).
+    expect(business.mailer.sent[0]!.text).toMatch(/^Merci\. Pénalités de retard\u202f: \d[\d\u202f]*,\d\d\u00a0€, indemnité forfaitaire\u202f: 40,00\u00a0€\.$/);
+    expect(business.mailer.sent[0]!.html).toContain('Pénalités de retard\u202f: ');
+    expect(own.body).toBe('Merci. Pénalités de retard : {{penaltiesAmount}}, indemnité forfaitaire : {{indemnityAmount}}.');
   });
 
   it('sends nothing to a client who marked a message as spam (nothing automatic goes to them), and claims nothing', async () => {
