@@ -8,93 +8,13 @@
  * sends what the dry run said, on the days it said.
  */
 import { describe, expect, it } from 'vitest';
-import { defaultSettings } from '../../shared/domain/settings.js';
 import { addDays, localDate } from '../../shared/domain/dates.js';
-import { zonedToUtc } from '../../shared/domain/zoned-time.js';
 import { DEFAULT_SEND_CALENDAR, sendInstant } from '../../shared/domain/send-calendar.js';
-import type { ReminderInput } from '../../shared/app/ports.js';
-import { makeReconcileSchedules } from '../../shared/app/reminders/reconcile-schedules.js';
-import { makeSendReminder } from '../../shared/app/reminders/send-reminder.js';
-import { makeSimulateReminders } from '../../shared/app/reminders/simulation.js';
-import { makeGetReminderPlan } from '../../shared/app/reminders/reminder-plan-view.js';
 import { replayClientRules, type PlannedSend } from '../../shared/app/reminders/simulation-client-rules.js';
-import type { Scenario } from '../../shared/domain/scenario.js';
-import type { ReminderTemplate } from '../../shared/domain/default-templates.js';
-import { aClient, anInvoiceRecord, FakeClientRepository, FakeInvoiceRepository, FakeMailer, FakePdfRenderer, FakeSettingsRepository, FakeStepRepository, FakeTenantDocuments, fixedClock } from '../fixtures/fakes.js';
-import { FakeReminderScheduler } from '../fixtures/more-fakes.js';
-import { FakeNotificationRepository } from '../fixtures/notification-fakes.js';
-import { makeDailyOverview } from '../../shared/app/notifications/daily-overview.js';
+import { engineWorld as world } from '../fixtures/engine-world.js';
 
 const TZ = 'Europe/Paris';
 const day = (instant: string) => localDate(new Date(instant), TZ);
-
-/** The tables, the reconciler (the stream) and the send path, with a Scheduler whose due schedules `runUntil` fires in time order. */
-const world = async (now: string, settingsOver: Partial<ReturnType<typeof defaultSettings>>, scenario?: Scenario) => {
-  const clock = fixedClock(now);
-  const invoices = new FakeInvoiceRepository();
-  const clients = new FakeClientRepository();
-  const settings = new FakeSettingsRepository();
-  const scenarios = new FakeTenantDocuments<Scenario>();
-  const templates = new FakeTenantDocuments<ReminderTemplate>();
-  const steps = new FakeStepRepository(invoices, clients);
-  const scheduler = new FakeReminderScheduler();
-  await settings.put('acme', { ...defaultSettings(), company: { name: 'Peinture Léa', email: 'lea@peinture.test' }, ...settingsOver });
-  if (scenario) await scenarios.put('acme', scenario);
-  await clients.create('acme', aClient(scenario ? { scenarioId: scenario.id } : {}));
-  const deps = { invoices, clients, settings, scenarios, steps, clock };
-  const reconcile = makeReconcileSchedules({ ...deps, scheduler });
-  const fire = makeSendReminder({ ...deps, templates, mailer: new FakeMailer(), pdf: new FakePdfRenderer() });
-  const ids: string[] = [];
-  // The stream: an invoice is re-planned when it or its steps change (a send's claim fields aside), as on AWS
-  // (stream-targets.ts): the client's other invoices are not re-planned when it gets a message.
-  const image = async (id: string) => {
-    const { lastReminderDay: _d, lastReminderAt: _a, reminderCount: _c, version: _v, ...invoice } = (await invoices.get('acme', id))!;
-    return JSON.stringify([invoice, await steps.list('acme', id)]);
-  };
-  const settle = async (before?: Map<string, string>) => {
-    for (let round = 0; round < 10; round++) {
-      const changed = [];
-      for (const id of ids) if (!before || before.get(id) !== (await image(id))) changed.push(id);
-      if (changed.length === 0) return;
-      before = new Map(await Promise.all(ids.map(async (id) => [id, await image(id)] as const)));
-      for (const id of changed) await reconcile('acme', id);
-    }
-  };
-  const at = (name: string) => {
-    const d = scheduler.schedules.get(name)!;
-    return zonedToUtc(d.localTime, d.timeZone).getTime();
-  };
-  const notifications = new FakeNotificationRepository();
-  return {
-    steps,
-    overview: makeDailyOverview({ ...deps, notifications, paymentLog: notifications, simulation: { ...deps, templates } }),
-    simulate: makeSimulateReminders({ ...deps, templates }),
-    plan: makeGetReminderPlan({ ...deps, templates }),
-    /** An invoice sent now. */
-    async send(id: string, dueDate: string) {
-      invoices.add(anInvoiceRecord({ id, number: `F-${id}`, issueDate: '2026-10-01', dueDate, sentAt: clock.now().toISOString() }));
-      ids.push(id);
-      await reconcile('acme', id);
-    },
-    /** What the engine did with each step: sent (its day), done (the escalation, its day), or its state and reason. */
-    async outcome(id: string) {
-      return (await steps.list('acme', id)).map((r) => [r.stepId, r.state === 'sent' ? `sent ${day(r.sentAt!)}` : r.state === 'done' ? `done ${day(r.at)}` : `${r.state} ${r.reason}`]);
-    },
-    async runUntil(until: string) {
-      for (let i = 0; i < 500; i++) {
-        const next = [...scheduler.schedules.keys()].filter((n) => at(n) <= Date.parse(until)).sort((a, b) => at(a) - at(b))[0];
-        if (!next) break;
-        const d = scheduler.schedules.get(next)!;
-        const time = at(next);
-        clock.set(new Date(Math.max(time, clock.now().getTime())).toISOString());
-        scheduler.schedules.delete(next);
-        const before = new Map(await Promise.all(ids.map(async (id) => [id, await image(id)] as const)));
-        await fire({ ...(d.input as ReminderInput), scheduledTime: new Date(time).toISOString() });
-        await settle(before);
-      }
-    },
-  };
-};
 
 describe('the dry run of the steps after a courtesy step the client gap skips', () => {
   it('dates J+1, J+8 and J+15 as the engine re-plans them, and the engine sends them then', async () => {

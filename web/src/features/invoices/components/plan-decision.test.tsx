@@ -7,6 +7,7 @@ import { fakeApi } from '../../../test/fake-api';
 import { renderInApp } from '../../../test/render';
 import type { Invoice } from '../api';
 import { PaymentPlanCard } from './payment-plan';
+import { plain } from '../../../test/plain';
 import { Timeline } from './timeline';
 
 const invoice = {
@@ -40,6 +41,29 @@ describe('the owner decides on a client’s payment plan request', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Créer un échéancier' }));
     const dialog = await screen.findByRole('dialog', { name: 'Nouvel échéancier' });
     expect(within(dialog).queryByLabelText('Renoncer aux pénalités de retard pendant l’échéancier')).toBeNull();
+  });
+
+  it('says what to do when the balance changed since the request (a payment since): decline it and offer a plan, not the API’s sums in cents', async () => {
+    fakeApi(({ method }) =>
+      method === 'POST'
+        ? {
+            status: 422,
+            body: {
+              type: 'https://relances.dev/problems/payment-plan-invalid',
+              status: 422,
+              title: 'Unprocessable request',
+              detail: 'planRequest.instalments: instalments add up to 12000 cents but the balance is 11000 cents (1000 cents too much)',
+              errors: [{ path: 'planRequest.instalments', message: 'instalments add up to 12000 cents but the balance is 11000 cents (1000 cents too much)' }],
+            },
+          }
+        : undefined,
+    );
+    renderInApp(<PaymentPlanCard invoice={invoice} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Accepter' }));
+    const alert = await screen.findByRole('alert');
+    expect(plain(alert.textContent)).toBe(
+      'Le reste dû a changé depuis la demande du client (les échéances font 120,00 € mais le reste dû est de 110,00 € : 10,00 € de trop) : refusez-la, puis proposez un échéancier sur le reste dû actuel.',
+    );
   });
 
   it('declines it with a reason sent to the client', async () => {
