@@ -9,7 +9,7 @@ import { depositSettledCents, invoiceTotals, settledCents } from '../../shared/d
 import { depositsSettledOf, letterDataFor, reminderVariables } from '../../shared/app/reminders/compose-reminder.js';
 import { makeThankOnPayment } from '../../shared/app/thank-you.js';
 import { composeGroupedReminder } from '../../shared/app/reminders/compose-grouped.js';
-import type { LetterPdfData } from '../../shared/app/ports.js';
+import type { LetterPdfData } from '../../templates/pdf/letter-types.js';
 import { defaultTemplate } from '../../shared/domain/default-templates.js';
 import { defaultSettings } from '../../shared/http/schemas/settings.js';
 import type { ReminderTemplate } from '../../shared/domain/default-templates.js';
