@@ -66,6 +66,25 @@ describe('the owner decides on a client’s payment plan request', () => {
     );
   });
 
+  it('reads the request’s alerts once answered, so Home no longer lists it as to do (other alerts stay unread)', async () => {
+    const alerts = [
+      { id: 'n1', kind: 'plan_request', at: '2026-11-25T10:00:00.000Z', read: false, invoiceId: 'inv1', invoiceNumber: 'F-2026-0001', clientName: 'Café du Port' },
+      { id: 'n2', kind: 'plan_request', at: '2026-11-25T10:00:00.000Z', read: false, invoiceId: 'inv2', invoiceNumber: 'F-2026-0002', clientName: 'Smith Ltd' },
+      { id: 'n3', kind: 'dispute', at: '2026-11-25T10:00:00.000Z', read: false, invoiceId: 'inv1', invoiceNumber: 'F-2026-0001', clientName: 'Café du Port' },
+    ];
+    const calls = fakeApi(({ method, path }) => {
+      if (method === 'GET' && path.startsWith('/notifications')) return { status: 200, body: { items: alerts } };
+      if (method === 'POST' && path.startsWith('/notifications/')) return { status: 204 };
+      if (method === 'POST') return { status: 200, body: { request: { ...invoice.planRequest, status: 'declined' }, clientNotified: true } };
+      return undefined;
+    });
+    renderInApp(<PaymentPlanCard invoice={invoice} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Refuser' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Refuser l’échéancier demandé' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Refuser' }));
+    await waitFor(() => expect(calls.filter((c) => c.method === 'POST' && c.path.startsWith('/notifications/')).map((c) => c.path)).toEqual(['/notifications/n1/read']));
+  });
+
   it('declines it with a reason sent to the client', async () => {
     const calls = fakeApi(({ method }) => (method === 'POST' ? { status: 200, body: { request: { ...invoice.planRequest, status: 'declined' }, clientNotified: true } } : undefined));
     renderInApp(<PaymentPlanCard invoice={invoice} />);
