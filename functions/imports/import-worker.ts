@@ -8,9 +8,8 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { makeImportChunk } from '../../shared/app/aggregates/import-invoices.js';
-import type { ImportChunk } from '../../shared/app/ports.js';
+import { unpackChunk } from '../../shared/adapters/dynamo/dynamo-import-jobs.js';
 import { IMPORT_CHUNK_PREFIX } from '../../shared/adapters/dynamo/keys.js';
-import { stripKeys } from '../../shared/adapters/dynamo/transactions.js';
 import { wiring } from '../../shared/wiring.js';
 import { invoiceRepository } from '../../shared/wiring-invoice-repository.js';
 
@@ -23,6 +22,6 @@ export const handler = async (event: DynamoDBStreamEvent) => {
     if (record.eventName !== 'INSERT' || !record.dynamodb?.NewImage) continue;
     const item = unmarshall(record.dynamodb.NewImage as Record<string, AttributeValue>);
     if (item.entityType !== 'import_chunk' || typeof item.SK !== 'string' || !item.SK.startsWith(IMPORT_CHUNK_PREFIX)) continue;
-    await importChunk(stripKeys<ImportChunk>(item));
+    await importChunk(unpackChunk(item));
   }
 };

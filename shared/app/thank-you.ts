@@ -16,7 +16,7 @@ import { isPaymentBeforeImport } from '../domain/import-payment.js';
 import type { Settings } from '../domain/settings.js';
 import { replyToOf } from '../domain/settings.js';
 import type { ClientRepository, Clock, InvoiceRepository, Mailer, SettingsRepository, TenantDocuments } from './ports.js';
-import { inTemplateLanguage, reminderVariables, resolveTemplate } from './reminders/compose-reminder.js';
+import { depositsSettledOf, inTemplateLanguage, reminderVariables, resolveTemplate, withDepositsSettled } from './reminders/compose-reminder.js';
 import { reminderRecipients } from './reminders/reminder-context.js';
 
 /**
@@ -96,7 +96,9 @@ export const makeThankOnPayment = (deps: ThankYouDeps) =>
       const own = await resolveTemplate(deps.templates, tenantId, templateId, client.language);
       // A consumer is never told of penalties or the €40 (CPCE L111-8): a thank-you customised to mention them goes as the built-in one.
       const template = templateRefusalFor(client.kind, own) ? (defaultTemplate(own.id) ?? defaultTemplate(templateId) ?? own) : own;
-      const vars = reminderVariables(inTemplateLanguage({ invoice, client, settings, asOf: now }, template));
+      // « réglés à ce jour »: a final invoice's deposits for what the client paid on them, not what they invoiced.
+      const depositsSettled = await depositsSettledOf(deps.invoices, invoice);
+      const vars = reminderVariables(inTemplateLanguage({ invoice, client, settings, ...withDepositsSettled(depositsSettled), asOf: now }, template));
       // French typography's no-break spaces, as every email in French (the saved template keeps its plain spaces).
       const text = typeset(renderTemplate(template.body, vars), template.language);
       const replyTo = replyToOf(settings);

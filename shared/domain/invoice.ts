@@ -144,6 +144,29 @@ export const invoiceBalanceCents = (i: Omit<Settlement, 'status'>): number =>
   balanceCents(i.totals.grossCents - (i.deductedCents ?? 0), i.paidCents, i.creditedCents);
 
 /**
+ * What the client has settled on one deposit a final invoice deducts: paid on the deposit invoice, plus what a credit note
+ * took off it after the deduction (a write-off: the deduction already excludes what was credited before), never more
+ * than the deduction. The deposit not found (never expected): counted whole, as the deduction.
+ */
+export const depositSettledCents = (
+  deduction: { readonly grossCents: number },
+  deposit: { readonly totals: { readonly grossCents: number }; readonly paidCents: number; readonly creditedCents: number } | undefined,
+): number => {
+  if (!deposit) return deduction.grossCents;
+  const creditedSince = Math.max(0, deposit.creditedCents - (deposit.totals.grossCents - deduction.grossCents));
+  return Math.min(deduction.grossCents, deposit.paidCents + creditedSince);
+};
+
+/**
+ * What an invoice says is already settled (`{{paidAmount}}`, the letter's « Déjà réglé »): its payments and credit notes,
+ * and for a final invoice what was settled on the deposits it deducts (`depositsSettled`, `depositSettledCents` summed),
+ * not the deposits invoiced: a deposit the client still owes part of is claimed on its own invoice, not paid.
+ * Without `depositsSettled` (not read), the deposits deducted count whole.
+ */
+export const settledCents = (i: Pick<Settlement, 'paidCents' | 'creditedCents' | 'deductedCents'>, depositsSettled?: number): number =>
+  i.paidCents + i.creditedCents + (depositsSettled ?? i.deductedCents ?? 0);
+
+/**
  * Status after a payment or credit note. A sent invoice fully cancelled by credit notes is
  * `cancelled`; one settled by payments (with or without a partial credit) is `paid`.
  */

@@ -48,7 +48,7 @@ const nonJsonSuccess: Partial<Record<RouteName, { description: string; content: 
 const otherSuccess: Partial<Record<RouteName, { status: number; description: string }>> = {
   sendClientReminder: { status: 200, description: 'Dry run (`?dryRun=true`): the message as it would go, nothing sent' },
   // Was answered and not declared: the generated client knew no 202 (found fuzzing every route against this document).
-  importInvoices: { status: 202, description: 'More than 200 invoices to write: the job (`id`, `status: "running"`), `Location: /imports/{id}`' },
+  importInvoices: { status: 202, description: 'More than 200 invoices to write, or checks of the file that took more than 8 s: the job (`id`, `status: "running"`), `Location: /imports/{id}`' },
 };
 
 /** OpenAPI 3.1, generated from the route table's zod schemas: the contract cannot drift from validation. */

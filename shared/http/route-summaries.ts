@@ -78,7 +78,7 @@ export const routeSummaries: Record<RouteName, string> = {
   listCreditNotes: 'Credit notes of an invoice',
   sendCreditNote: 'Email a credit note to the client again (its email failed, or on request): the same number and PDF, emailStatus sent or failed',
   creditNotePdf: 'A credit note PDF',
-  importInvoices: 'Import invoices issued elsewhere (CSV ; or , with French decimals, or JSON); dryRun=true reports what would be created and every row error. Up to 200 invoices to write are written in the request (200, status done); more answer 202 with a job (status running, Location /imports/{id})',
+  importInvoices: 'Import invoices issued elsewhere (CSV ; or , with French decimals, or JSON); dryRun=true reports what would be created and every row error. Up to 200 invoices to write are written in the request (200, status done); more (or any once checking the file took more than 8 s) answer 202 with a job (status running, Location /imports/{id}); checks that end past 22 s write nothing: 503 with Retry-After',
   getImport: 'An import job: status running or done, invoices written so far of total, row errors',
   cockpit: 'Cash cockpit: owed, late, by whom (topLateClients in the order of GET /clients?sort=overdue), expected, reminder results (asOf defaults to today)',
   getPortal: 'Client portal (public, the link’s token is the credential): the invoice, its balance and payments, how to pay (payment link, IBAN/BIC, EPC QR code); 404 for a wrong, revoked or expired link',

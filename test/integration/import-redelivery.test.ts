@@ -4,13 +4,12 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { ulid } from 'ulid';
 import { DynamoClientRepository } from '../../shared/adapters/dynamo/dynamo-client-repository.js';
-import { DynamoImportJobStore } from '../../shared/adapters/dynamo/dynamo-import-jobs.js';
+import { DynamoImportJobStore, unpackChunk } from '../../shared/adapters/dynamo/dynamo-import-jobs.js';
 import { DynamoInvoiceRepository } from '../../shared/adapters/dynamo/dynamo-invoice-repository.js';
 import { DynamoInvoiceLedger } from '../../shared/adapters/dynamo/dynamo-invoice-ledger.js';
 import { DynamoInvoiceRows } from '../../shared/adapters/dynamo/dynamo-invoice-rows.js';
 import { DynamoSettingsRepository } from '../../shared/adapters/dynamo/dynamo-settings-repository.js';
 import { IMPORT_CHUNK_PREFIX, importJobPk } from '../../shared/adapters/dynamo/keys.js';
-import { stripKeys } from '../../shared/adapters/dynamo/transactions.js';
 import { importedInvoiceId, makeImportChunk, makeImportInvoices } from '../../shared/app/aggregates/import-invoices.js';
 import type { ImportChunk } from '../../shared/app/ports.js';
 import { ensureTable } from '../../infra/local/dynamodb-local.js';
@@ -91,7 +90,7 @@ const chunksOf = async (jobId: string, tenant = tenantId): Promise<ImportChunk[]
     ExpressionAttributeValues: { ':pk': importJobPk(tenant, jobId), ':chunk': IMPORT_CHUNK_PREFIX },
     ConsistentRead: true,
   }));
-  return (res.Items ?? []).map((i) => stripKeys<ImportChunk>(i)).sort((a, b) => a.index - b.index);
+  return (res.Items ?? []).map((i) => unpackChunk(i)).sort((a, b) => a.index - b.index);
 };
 
 beforeAll(async () => {

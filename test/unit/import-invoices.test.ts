@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeImportChunk, makeImportInvoices } from '../../shared/app/aggregates/import-invoices.js';
+import { IMPORT_SYNC_WRITES_UNTIL_MS, IMPORT_WRITE_DEADLINE_MS, ImportTooLongError, makeImportChunk, makeImportInvoices } from '../../shared/app/aggregates/import-invoices.js';
 import type { ImportChunk, ImportJob, ImportJobStore } from '../../shared/app/ports/imports.js';
 import { aClient, FakeClientRepository, FakeInvoiceRepository, FakeSettingsRepository, fixedClock, sequentialIds } from '../fixtures/fakes.js';
 
@@ -102,6 +102,59 @@ describe('importing invoices (use case)', () => {
     // and the owner who did so had it paid twice once the first upload's payment was written.
     expect([report.errors, report.items.map((i) => i.action)]).toEqual([[], ['exists']]);
     expect([...w.invoices.invoices.values()].map((i) => i.paidCents)).toEqual([2_000]);
+  });
+
+  describe('time guard: checks that end late never leave an import half-written or unanswered', () => {
+    class Jobs implements ImportJobStore {
+      chunks: ImportChunk[] = [];
+      job?: ImportJob;
+      async start(_t: string, job: ImportJob, chunks: readonly ImportChunk[]) { this.job = job; this.chunks = [...chunks]; }
+      async get() { return this.job && { ...this.job, items: [] }; }
+      async progress() { return this.job; }
+      async completeChunk() {}
+    }
+    /** A monotonic clock at 0 when the import starts, then `checkedAt` ms once its checks are done (every later read). */
+    const lateClock = (checkedAt: number) => {
+      let reads = 0;
+      return () => (reads++ === 0 ? 0 : checkedAt);
+    };
+    const csv = `${HEADER}\nEXT-1;Garage Martin;garage@martin.test;01/09/2026;01/10/2026;120,00\nEXT-2;Garage Roux;roux@garage.test;01/09/2026;01/10/2026;80,00\n`;
+    const depsAt = (checkedAt: number) => {
+      const w = world();
+      const jobs = new Jobs();
+      const deps = { invoices: w.invoices, clients: w.clients, settings: new FakeSettingsRepository(), clock: fixedClock('2026-11-26T10:00:00.000Z'), jobs, ids: sequentialIds(), elapsed: lateClock(checkedAt) };
+      return { w, jobs, deps };
+    };
+
+    it('writes a small file in the request when its checks are quick', async () => {
+      const { w, jobs, deps } = depsAt(IMPORT_SYNC_WRITES_UNTIL_MS - 1);
+      const report = await makeImportInvoices(deps).importInvoices('t1', { csv }, { dryRun: false });
+      expect([report.status, report.created, jobs.job]).toEqual(['done', 2, undefined]);
+      expect(w.invoices.invoices.size).toBe(2);
+    });
+
+    it('hands a small file to a job (202) when its checks took long: nothing written in the request', async () => {
+      const { w, jobs, deps } = depsAt(IMPORT_SYNC_WRITES_UNTIL_MS + 1);
+      const report = await makeImportInvoices(deps).importInvoices('t1', { csv }, { dryRun: false });
+      expect([report.status, report.id, report.items.map((i) => i.action)]).toEqual(['running', jobs.job!.id, ['create', 'create']]);
+      expect([w.invoices.invoices.size, await w.names()]).toEqual([0, []]);
+      for (const chunk of jobs.chunks) await makeImportChunk(deps)(chunk);
+      expect([w.invoices.invoices.size, await w.names()]).toEqual([2, ['Garage Martin', 'Garage Roux']]);
+    });
+
+    it('writes nothing, no job either, and answers 503 with Retry-After when its checks ended too late to start one', async () => {
+      const { w, jobs, deps } = depsAt(IMPORT_WRITE_DEADLINE_MS + 1);
+      const error = await makeImportInvoices(deps).importInvoices('t1', { csv }, { dryRun: false }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ImportTooLongError);
+      expect([(error as ImportTooLongError).status, (error as ImportTooLongError).retryAfterSeconds]).toEqual([503, 5]);
+      expect([w.invoices.invoices.size, await w.names(), jobs.job]).toEqual([0, [], undefined]);
+      // The dry run writes nothing: it answers, however long its checks took.
+      const dry = await makeImportInvoices({ ...deps, elapsed: lateClock(IMPORT_WRITE_DEADLINE_MS + 1) }).importInvoices('t1', { csv }, { dryRun: true });
+      expect([dry.status, dry.created]).toEqual(['done', 2]);
+      // Sent again, checked in time: imported.
+      const again = await makeImportInvoices({ ...deps, elapsed: lateClock(0) }).importInvoices('t1', { csv }, { dryRun: false });
+      expect([again.status, again.created, w.invoices.invoices.size]).toEqual(['done', 2, 2]);
+    });
   });
 
   it('leaves a large import\'s new clients to its job: each chunk creates those its rows name before its invoices', async () => {

@@ -5,10 +5,10 @@ import { fold } from '../../domain/search.js';
 import { csvRows, dateOrderOf, validateRow, type DateOrder, type ImportedRow, type RawRow, type RowError } from '../../domain/invoice-import.js';
 import { settledStatusOf, type InvoiceStatus } from '../../domain/invoice.js';
 import { VAT_RATES } from '../../domain/money.js';
-import { ConflictError, ValidationError } from '../errors.js';
+import { BusyError, ConflictError, ValidationError } from '../errors.js';
 import type { ClientRepository, Clock, IdGenerator, ImportChunk, ImportJob, ImportJobStore, InvoiceRecord, InvoiceRepository, PlannedImportRow, SettingsRepository } from '../ports.js';
 import { draftInvoice } from '../invoices.js';
-import type { InvoiceRowQueries } from './ports.js';
+import type { ImportedFigures, InvoiceRowQueries } from './ports.js';
 import type { Metrics } from '../metrics.js';
 
 export interface ImportDeps {
@@ -20,17 +20,31 @@ export interface ImportDeps {
   readonly jobs?: ImportJobStore;
   readonly ids?: IdGenerator;
   /** The numbers invoices already hold, and the invoices imported before read in batches (absent: not checked, one read per row, as in unit tests). */
-  readonly numbers?: Pick<InvoiceRowQueries, 'numbersTaken'> & Partial<Pick<InvoiceRowQueries, 'invoices'>>;
+  readonly numbers?: Pick<InvoiceRowQueries, 'numbersTaken'> & Partial<Pick<InvoiceRowQueries, 'importedFigures'>>;
   /** Counts the payments written with imported invoices (what was paid before the import); none by default. */
   readonly metrics?: Metrics;
+  /** Milliseconds on a monotonic clock (the time guard is real elapsed time, not the business clock); performance.now by default. */
+  readonly elapsed?: () => number;
 }
 
 /** Rows of one import, CSV or JSON (the JSON schema caps its array the same): a bigger file is split. */
 export const MAX_IMPORT_ROWS = 5000;
 /** Up to this many invoices to write, the request writes them; above, a job does (API Gateway gives up after 30 s). */
 export const SYNC_IMPORT_LIMIT = 200;
-/** Rows per chunk item the worker takes from the stream (≈ 30 KB, far under DynamoDB's 400 KB). */
+/** Rows per chunk item the worker takes from the stream (stored packed, ≈ 7 KB; 35 KB as DynamoDB maps, under its 400 KB either way). */
 export const IMPORT_CHUNK_ROWS = 100;
+/**
+ * The time guard of a real import (API Gateway gives up after 30 s, the function after 29 s). Checks that end
+ * past IMPORT_SYNC_WRITES_UNTIL_MS leave even a small file's invoices to a job (202), whose start is a few
+ * BatchWriteItem of packed chunks; past IMPORT_WRITE_DEADLINE_MS nothing is written at all: 503 with
+ * Retry-After, the same file sent again is checked again. Either way nothing is half-written, and no
+ * answer is lost while its job goes on (it answered 500 while its job wrote the invoices, at load average 17).
+ */
+export const IMPORT_SYNC_WRITES_UNTIL_MS = 8_000;
+export const IMPORT_WRITE_DEADLINE_MS = 22_000;
+/** The 503's detail (5xx problems do not show it: the web app says to retry in a moment, as Retry-After does). */
+export const IMPORT_CHECKS_TOO_LONG = 'The file took too long to check: nothing was imported; send it again';
+
 /** Invoices written at once, in the request and in the worker. */
 const WRITERS = 8;
 
@@ -170,7 +184,7 @@ const nearestRate = (net: number, vat: number) =>
  * (`{ row, field, message }`) and skipped; a dry run writes nothing. Ids derive from the
  * invoice number and the client's identity: the same file uploaded again changes nothing.
  */
-export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, ids, numbers, metrics }: ImportDeps) => {
+export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, ids, numbers, metrics, elapsed = () => performance.now() }: ImportDeps) => {
   /** Writes one imported invoice (sent, with what was already paid); false when an earlier upload did. */
   const importOne = async (tenantId: string, row: PlannedImportRow, at: string, today: string): Promise<boolean> => {
     const p = row;
@@ -255,6 +269,7 @@ export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, i
   };
 
   const importInvoices = async (tenantId: string, input: ImportInput, options: { dryRun: boolean }): Promise<ImportReport> => {
+    const started = elapsed();
     const json = 'csv' in input ? undefined : fromJson(input.invoices);
     const parsed = json ? { rows: json.rows, errors: json.invalid } : csvRows((input as { csv: string }).csv);
     // Every row of the file, those refused by their shape included.
@@ -311,7 +326,8 @@ export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, i
     const existingClients: Client[] = [];
     let cursor: string | undefined;
     do {
-      const page = await clients.list(tenantId, { limit: 100, ...(cursor ? { cursor } : {}) });
+      // Pages of 1,000 (a Query reads up to 1 MB a request): a tenant of 5,000 clients was 50 requests one after another.
+      const page = await clients.list(tenantId, { limit: 1000, ...(cursor ? { cursor } : {}) });
       existingClients.push(...page.items);
       cursor = page.nextCursor;
     } while (cursor);
@@ -346,10 +362,10 @@ export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, i
       plan.push({ row, clientId: id, clientKind: client.kind, newClient: true, ...(!created && c.kindGuessed ? { kindGuessed: true as const } : {}) });
     }
 
-    // 5,000 rows: 50 batch reads, where one GetItem per row took 10 s of API Gateway's 30.
+    // 5,000 rows: 50 batch reads of the figures compared alone, where one GetItem per row took 10 s of API Gateway's 30.
     const imported = plan.map((p) => importedInvoiceId(p.row.number));
-    const before = numbers?.invoices
-      ? await numbers.invoices(tenantId, imported, { consistent: true }).then((found) => {
+    const before: (ImportedFigures | undefined)[] = numbers?.importedFigures
+      ? await numbers.importedFigures(tenantId, imported).then((found) => {
           const byId = new Map(found.map((i) => [i.id, i]));
           return imported.map((id) => byId.get(id));
         })
@@ -357,7 +373,7 @@ export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, i
     // Imported before: the same figures are `exists`; other figures are a row error (the invoice is left as it was).
     // What was paid before the import counts from the invoice's own write: another upload still writing the file has
     // the invoice written and its payment not yet (it said "less paid: record the payment", and it was then paid twice).
-    const paidHere = (b: InvoiceRecord) => Math.max(b.paidCents, b.importedPaidCents ?? 0);
+    const paidHere = (b: ImportedFigures) => Math.max(b.paidCents, b.importedPaidCents ?? 0);
     const changed = new Set<number>();
     const existingById = new Map(existingClients.map((c) => [c.id, c]));
     before.forEach((b, i) => {
@@ -425,7 +441,10 @@ export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, i
       netCents: row.netCents, vatCents: row.vatCents, grossCents: row.grossCents, paidCents: row.paidCents, creditedCents: row.creditedCents,
       ...(row.litigation ? { litigation: true as const } : {}),
     }));
-    if (queue.length > SYNC_IMPORT_LIMIT && jobs && ids) {
+    // Checked too late to write anything before API Gateway gives up: nothing written, the file is sent again.
+    const checkedIn = elapsed() - started;
+    if (checkedIn > IMPORT_WRITE_DEADLINE_MS && queue.length > 0) throw new ImportTooLongError();
+    if ((queue.length > SYNC_IMPORT_LIMIT || checkedIn > IMPORT_SYNC_WRITES_UNTIL_MS) && jobs && ids) {
       const itemOf = new Map(items.map((i) => [i.row, i]));
       // The job creates the new clients too, each chunk those its rows name: 5,000 clients created in
       // the request outlasted API Gateway's 30 s.
@@ -483,6 +502,14 @@ export const makeImportInvoices = ({ invoices, clients, settings, clock, jobs, i
 
   return { importInvoices, writeAll, createClients };
 };
+
+/** A real import whose checks ended past IMPORT_WRITE_DEADLINE_MS: nothing was written, the same request may be sent again. */
+export class ImportTooLongError extends BusyError {
+  override readonly retryAfterSeconds = 5;
+  constructor() {
+    super(IMPORT_CHECKS_TOO_LONG);
+  }
+}
 
 /** What a job keeps of its row errors (the dry run and the first answer list them all). */
 export const MAX_JOB_ERRORS = 1000;

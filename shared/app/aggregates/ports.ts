@@ -120,4 +120,14 @@ export interface InvoiceRowQueries {
   clientsByWord(tenantId: string, word: string): Promise<{ clientId: string; name: string; written?: string }[]>;
   /** The invoices of a page, in the order given (`consistent`: strongly consistent reads, as GetItem's). */
   invoices(tenantId: string, ids: readonly string[], options?: { consistent?: boolean }): Promise<InvoiceRecord[]>;
+  /**
+   * What an import compares of the invoices it would write, those that exist (strongly consistent reads of
+   * these fields alone: a few hundred bytes an invoice where the whole item is kilobytes).
+   */
+  importedFigures(tenantId: string, ids: readonly string[]): Promise<ImportedFigures[]>;
 }
+
+/** An invoice as an import compares a row with it (imported before: `exists`, or other figures, another client, less paid). */
+export type ImportedFigures = Pick<InvoiceRecord, 'id' | 'clientId' | 'status' | 'issueDate' | 'dueDate' | 'paidCents' | 'importedPaidCents' | 'creditedCents'> & {
+  readonly totals: Pick<InvoiceRecord['totals'], 'grossCents'>;
+};

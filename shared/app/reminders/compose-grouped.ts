@@ -15,7 +15,7 @@ import type { CreditNoteRecord, EmailAttachment, InvoiceRecord, OutgoingEmail, P
 import { penaltyReductions, RECOVERY_INDEMNITY_CENTS } from '../../domain/penalties.js';
 import { penaltiesWaived, type PaymentPlan } from '../../domain/payment-plan.js';
 import { invoicePdfData } from '../send-invoice.js';
-import { bccFor, composeReminder, reminderVariables } from './compose-reminder.js';
+import { bccFor, composeReminder, reminderVariables, withDepositsSettled } from './compose-reminder.js';
 
 export interface GroupMember {
   readonly invoice: InvoiceRecord;
@@ -26,6 +26,8 @@ export interface GroupMember {
   readonly portalUrl?: string;
   /** Its running payment plan and the instalment reminded: a single invoice under a plan gets its plan's reminder, filled in. */
   readonly plan?: { readonly plan: PaymentPlan; readonly instalment?: number };
+  /** A final invoice's: what was settled on the deposits it deducts (`depositsSettledOf`); absent, they count whole. */
+  readonly depositsSettledCents?: number;
 }
 
 export interface GroupedEmail {
@@ -61,7 +63,7 @@ export const composeGroupedReminder = async (m: GroupedMaterial, pdf: PdfRendere
     const [only] = m.members;
     const template = { ...m.template, ...(m.subject ? { subject: m.subject } : {}), ...(m.body ? { body: m.body } : {}) };
     const email = await composeReminder(
-      { invoice: only!.invoice, client: m.client, settings: m.settings, payments: only!.payments, ...(only!.creditNotes ? { creditNotes: only!.creditNotes } : {}), template, asOf: m.asOf, ...(only!.portalUrl ? { portalUrl: only!.portalUrl } : {}), ...(only!.plan ? { plan: only!.plan } : {}) },
+      { invoice: only!.invoice, client: m.client, settings: m.settings, payments: only!.payments, ...(only!.creditNotes ? { creditNotes: only!.creditNotes } : {}), ...withDepositsSettled(only!.depositsSettledCents), template, asOf: m.asOf, ...(only!.portalUrl ? { portalUrl: only!.portalUrl } : {}), ...(only!.plan ? { plan: only!.plan } : {}) },
       pdf,
       to,
       cc,
@@ -76,6 +78,7 @@ export const composeGroupedReminder = async (m: GroupedMaterial, pdf: PdfRendere
   const overdue = ordered.filter((_, i) => rows[i]!.daysLate > 0);
   const overdueCents = rows.reduce((sum, r) => sum + (r.daysLate > 0 ? r.balanceCents : 0), 0);
   const first = ordered[0]!.invoice;
+  const deducted = ordered.reduce((s, x) => s + (x.invoice.deductedCents ?? 0), 0);
   // The group's variables: all numbers, the earliest due date, the amounts summed. `{{portalUrl}}`
   // (an owner's own body) is the link of the first invoice listed, the most overdue one (earliest
   // due date); every invoice's own link is in the table. `{{paymentLink}}` stays the group's, like
@@ -86,9 +89,11 @@ export const composeGroupedReminder = async (m: GroupedMaterial, pdf: PdfRendere
       number: rows.map((r) => r.number).join(', '),
       totals: { ...first.totals, grossCents: ordered.reduce((s, x) => s + x.invoice.totals.grossCents, 0) },
       paidCents: ordered.reduce((s, x) => s + x.invoice.paidCents, 0),
-      creditedCents: totalCents === 0 ? 0 : ordered.reduce((s, x) => s + x.invoice.totals.grossCents, 0) - ordered.reduce((s, x) => s + x.invoice.paidCents, 0) - totalCents,
-      deductedCents: 0,
+      creditedCents: totalCents === 0 ? 0 : ordered.reduce((s, x) => s + x.invoice.totals.grossCents, 0) - ordered.reduce((s, x) => s + x.invoice.paidCents, 0) - deducted - totalCents,
+      deductedCents: totalCents === 0 ? 0 : deducted,
     },
+    // A final invoice's deposits for what was paid on them (its « déjà réglé »), the others' deductions whole.
+    ...(totalCents === 0 || deducted === 0 ? {} : { depositsSettledCents: ordered.reduce((s, x) => s + (x.depositsSettledCents ?? x.invoice.deductedCents ?? 0), 0) }),
     client: m.client,
     settings: m.settings,
     asOf: m.asOf,
@@ -183,6 +188,7 @@ const feesOf = (m: GroupedMaterial, overdue: readonly GroupMember[], today: stri
 const letterFor = async (m: GroupedMaterial, pdf: PdfRenderer, ordered: readonly GroupMember[], date: string, paymentInstructions: string): Promise<EmailAttachment> => {
   // Each invoice's penalties on what was unpaid each day (its payments and credit notes), as its proof file counts them.
   const reductions = Object.fromEntries(ordered.map((x) => [x.invoice.id, penaltyReductions(x.payments, x.creditNotes, x.invoice)]));
-  const content = await pdf.letter(clientLetterData({ invoices: ordered.map((x) => x.invoice), client: m.client, settings: m.settings, date, paymentInstructions, reductions }));
+  const depositsSettled = Object.fromEntries(ordered.flatMap((x) => (x.depositsSettledCents === undefined ? [] : [[x.invoice.id, x.depositsSettledCents]])));
+  const content = await pdf.letter(clientLetterData({ invoices: ordered.map((x) => x.invoice), client: m.client, settings: m.settings, date, paymentInstructions, reductions, depositsSettled }));
   return { fileName: `${m.client.language === 'en' ? 'formal-notice' : 'mise-en-demeure'}-${date}.pdf`, contentType: 'application/pdf', content };
 };

@@ -1,7 +1,7 @@
 import { localDate } from '../../domain/dates.js';
 import { defaultTemplate, firstNoticeWording, type ReminderTemplate } from '../../domain/default-templates.js';
 import { templateIdForLanguage } from '../../domain/default-scenarios.js';
-import { invoiceBalanceCents } from '../../domain/invoice.js';
+import { depositSettledCents, invoiceBalanceCents, settledCents } from '../../domain/invoice.js';
 import { buildTemplateVariables, renderTemplate, textToHtml } from '../../domain/template-render.js';
 import { typesetMessage } from '../../domain/french-spacing.js';
 import type { Client } from '../../domain/client.js';
@@ -43,6 +43,8 @@ export interface ReminderMaterial {
   readonly portalUrl?: string;
   /** The invoice's payment plan, and the instalment a plan reminder is about. */
   readonly plan?: { readonly plan: PaymentPlan; readonly instalment?: number };
+  /** A final invoice's: what was settled on the deposits it deducts (`depositsSettledOf`); absent, they count whole. */
+  readonly depositsSettledCents?: number;
 }
 
 /** The plan as reminders show it: each instalment's status at `asOf`, and whether penalties are waived. */
@@ -81,9 +83,9 @@ export const reminderVariables = (m: VariablesMaterial) => {
       issueDate: m.invoice.issueDate,
       dueDate: m.invoice.dueDate,
       grossCents: m.invoice.totals.grossCents,
-      // Already settled, as the letter attached says it: payments, credit notes and a final invoice's deposits, so
-      // that total − settled = balance (it said "déjà réglé" of the payments alone, which did not add up).
-      paidCents: m.invoice.paidCents + m.invoice.creditedCents + (m.invoice.deductedCents ?? 0),
+      // Already settled, as the letter attached says it: payments, credit notes and what was paid on a final invoice's
+      // deposits (it said "déjà réglé" of the payments alone; then it counted the deposits invoiced, paid or not).
+      paidCents: settledCents(m.invoice, m.depositsSettledCents),
       balanceCents: invoiceBalanceCents(m.invoice),
     },
     client: { name: m.client.name, kind: m.client.kind },
@@ -117,6 +119,7 @@ export const letterDataFor = (m: VariablesMaterial): LetterData => {
     paymentInstructions: reminderVariables(m).paymentInstructions,
     claimFees: !plan?.waivePenalties,
     ...(reductions ? { reductions: { [m.invoice.id]: reductions } } : {}),
+    ...(m.depositsSettledCents !== undefined ? { depositsSettled: { [m.invoice.id]: m.depositsSettledCents } } : {}),
   });
   return {
     ...letter,
@@ -134,6 +137,20 @@ export const letterDataFor = (m: VariablesMaterial): LetterData => {
  */
 export const paymentsOf = async (invoices: { payments(tenantId: string, invoiceId: string): Promise<PaymentRecord[]> }, invoice: Pick<InvoiceRecord, 'tenantId' | 'id' | 'paidCents'>): Promise<PaymentRecord[]> =>
   invoice.paidCents > 0 ? invoices.payments(invoice.tenantId, invoice.id) : [];
+
+/**
+ * What was settled on the deposits a final invoice deducts (`depositSettledCents` summed), read only for such an invoice:
+ * its deposit invoices' Gets, issued together, leave as one BatchGetItem (coalesce-gets.ts). Undefined for any other.
+ */
+export const depositsSettledOf = async (invoices: { get(tenantId: string, id: string): Promise<InvoiceRecord | undefined> }, invoice: Pick<InvoiceRecord, 'tenantId' | 'deductions'>): Promise<number | undefined> => {
+  const deductions = invoice.deductions ?? [];
+  if (deductions.length === 0) return undefined;
+  const deposits = await Promise.all(deductions.map((d) => invoices.get(invoice.tenantId, d.invoiceId)));
+  return deductions.reduce((sum, d, i) => sum + depositSettledCents(d, deposits[i]), 0);
+};
+
+/** Spread into a material: the deposits' settled amount when there is one. */
+export const withDepositsSettled = (cents: number | undefined): { depositsSettledCents?: number } => (cents === undefined ? {} : { depositsSettledCents: cents });
 
 export const creditNotesOf = async (invoices: { creditNotes(tenantId: string, invoiceId: string): Promise<CreditNoteRecord[]> }, invoice: Pick<InvoiceRecord, 'tenantId' | 'id' | 'creditedCents'>): Promise<CreditNoteRecord[]> =>
   invoice.creditedCents > 0 ? invoices.creditNotes(invoice.tenantId, invoice.id) : [];

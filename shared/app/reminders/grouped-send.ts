@@ -14,7 +14,7 @@ import type { ClientGapClaim, NewStepRecord, StepRecordItem } from '../ports/rem
 import { noMetrics } from '../metrics.js';
 import { composeGroupedReminder, type GroupedEmail } from './compose-grouped.js';
 import { composeGroupedSms } from './compose-sms.js';
-import { creditNotesOf, resolveTemplate } from './compose-reminder.js';
+import { creditNotesOf, depositsSettledOf, resolveTemplate, withDepositsSettled } from './compose-reminder.js';
 import type { SendContext } from './reminder-context.js';
 import { decide, gapClaim, recordFailure, type GroupSendDeps, type ReminderOutcome, type SendReminderDeps } from './send-reminder.js';
 
@@ -120,14 +120,15 @@ export const prepareGroup = async (
   const used = fitting && !own.subject && !own.body ? await resolveTemplate(deps.templates, invoice.tenantId, fitting, client.language) : lead.template;
   const linkOf = async (member: GroupMemberStep): Promise<string | undefined> =>
     links === 'preview' ? deps.portalLinks?.preview(member.ctx.invoice) : deps.portalLinks?.issue(member.ctx.invoice);
-  const [payments, creditNotes, portalUrls] = await Promise.all([
+  const [payments, creditNotes, portalUrls, depositsSettled] = await Promise.all([
     // Payments are positive: an invoice with nothing paid has none to list (one read less per invoice of a mass send).
     Promise.all(allowed.map(({ m }) => (m.ctx.invoice.paidCents > 0 ? deps.invoices.payments(invoice.tenantId, m.ctx.invoice.id) : []))),
     Promise.all(allowed.map(({ m }) => creditNotesOf(deps.invoices, m.ctx.invoice))),
     Promise.all(allowed.map(({ m }) => linkOf(m))),
+    Promise.all(allowed.map(({ m }) => depositsSettledOf(deps.invoices, m.ctx.invoice))),
   ]);
   const grouped = await composeGroupedReminder(
-    { members: allowed.map(({ m }, i) => ({ invoice: m.ctx.invoice, payments: payments[i]!, creditNotes: creditNotes[i]!, ...(portalUrls[i] ? { portalUrl: portalUrls[i] } : {}), ...planOf(m.ctx, today, planFit?.instalment) })), client, settings, template: used, asOf: now, ...(own.subject ? { subject: own.subject } : {}), ...(own.body ? { body: own.body } : {}) },
+    { members: allowed.map(({ m }, i) => ({ invoice: m.ctx.invoice, payments: payments[i]!, creditNotes: creditNotes[i]!, ...withDepositsSettled(depositsSettled[i]), ...(portalUrls[i] ? { portalUrl: portalUrls[i] } : {}), ...planOf(m.ctx, today, planFit?.instalment) })), client, settings, template: used, asOf: now, ...(own.subject ? { subject: own.subject } : {}), ...(own.body ? { body: own.body } : {}) },
     deps.pdf,
     recipients.to,
     recipients.cc,

@@ -6,7 +6,7 @@
 import { daysBetween } from '../../domain/dates.js';
 import { epcPayload } from '../../domain/epc-qr.js';
 import { onlinePaymentText, paymentLinkFor } from '../../domain/template-render.js';
-import { invoiceBalanceCents } from '../../domain/invoice.js';
+import { invoiceBalanceCents, settledCents } from '../../domain/invoice.js';
 import type { LetterData, LetterInvoice } from '../../domain/letter.js';
 import { contractRateOf, penaltiesFor, type PenaltyReduction } from '../../domain/penalties.js';
 import type { Client } from '../../domain/client.js';
@@ -27,6 +27,7 @@ export const letterRow = (
   date: string,
   claimFees: boolean,
   reductions?: readonly PenaltyReduction[],
+  depositsSettled?: number,
 ): LetterInvoice & { rateSource: RateSource } => {
   const balance = invoiceBalanceCents(invoice);
   const penalties = penaltiesFor(client.kind, {
@@ -41,7 +42,8 @@ export const letterRow = (
     issueDate: invoice.issueDate,
     dueDate: invoice.dueDate,
     grossCents: invoice.totals.grossCents,
-    paidCents: invoice.paidCents + invoice.creditedCents + (invoice.deductedCents ?? 0),
+    // What `{{paidAmount}}` says (settledCents): a final invoice's deposits for what was paid on them, when read.
+    paidCents: settledCents(invoice, depositsSettled),
     balanceCents: balance,
     daysLate: Math.max(0, daysBetween(invoice.dueDate, date)),
     ...(claimFees && client.kind === 'business' ? { penaltiesCents: penalties.cents, indemnityCents: penalties.indemnityCents } : {}),
@@ -65,10 +67,12 @@ export const clientLetterData = (m: {
   readonly claimFees?: boolean;
   /** Each invoice's payments and credit notes by date, by invoice id (see `letterRow`). */
   readonly reductions?: Readonly<Record<string, readonly PenaltyReduction[]>>;
+  /** A final invoice's deposits as settled (`depositsSettledOf`), by invoice id; absent, they count whole. */
+  readonly depositsSettled?: Readonly<Record<string, number>>;
 }): LetterData => {
   const claimFees = (m.claimFees ?? true) && m.client.kind === 'business';
   const ordered = [...m.invoices].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || (a.number ?? a.id).localeCompare(b.number ?? b.id));
-  const rows = ordered.map((invoice) => letterRow(invoice, m.client, m.settings, m.date, claimFees, m.reductions?.[invoice.id]));
+  const rows = ordered.map((invoice) => letterRow(invoice, m.client, m.settings, m.date, claimFees, m.reductions?.[invoice.id], m.depositsSettled?.[invoice.id]));
   const seller = m.settings.company;
   const unpaidCents = rows.reduce((s, r) => s + r.balanceCents, 0);
   const numbers = rows.map((r) => r.number).join(', ');

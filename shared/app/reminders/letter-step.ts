@@ -15,7 +15,7 @@ import { letterGapHolder, letterIdOf, type LetterData, type LetterMember } from 
 import { isPlanStep } from '../../domain/payment-plan.js';
 import { SEND_LEASE_MS } from '../../domain/reminder-steps.js';
 import type { ClientGapClaim, StepRecordItem } from '../ports/reminder-steps.js';
-import { creditNotesOf, letterDataFor, reminderVariables } from './compose-reminder.js';
+import { creditNotesOf, depositsSettledOf, letterDataFor, reminderVariables, withDepositsSettled } from './compose-reminder.js';
 import { penaltyReductions } from '../../domain/penalties.js';
 import { gatherSameDaySteps } from './grouped-send.js';
 import { clientLetterData } from './letter-data.js';
@@ -39,8 +39,8 @@ export const produceLetter = async (
 ): Promise<ReminderOutcome | 'invoice_changed'> => {
   const { invoice, client, settings } = ctx;
   // Penalties on what was unpaid each day (payments, credit notes), as the proof file counts them.
-  const [payments, creditNotes] = await Promise.all([deps.invoices.payments(invoice.tenantId, invoice.id), creditNotesOf(deps.invoices, invoice)]);
-  const letter = letterDataFor({ invoice, client, settings, payments, creditNotes, asOf: now });
+  const [payments, creditNotes, depositsSettled] = await Promise.all([deps.invoices.payments(invoice.tenantId, invoice.id), creditNotesOf(deps.invoices, invoice), depositsSettledOf(deps.invoices, invoice)]);
+  const letter = letterDataFor({ invoice, client, settings, payments, creditNotes, ...withDepositsSettled(depositsSettled), asOf: now });
   const letterSha256 = sha256Hex(await deps.pdf.letter(letter));
   const at = now.toISOString();
   const today = localDate(now, settings.timezone);
@@ -85,15 +85,16 @@ export const produceLetterWithSameDaySteps = async (
   // How to pay names every invoice (the transfer reference), as the grouped email does, in the order of the letter's table.
   const listed = [...invoices].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || (a.number ?? a.id).localeCompare(b.number ?? b.id));
   const paymentInstructions = reminderVariables({ invoice: { ...invoice, number: listed.map((i) => i.number ?? i.id).join(', ') }, client, settings, asOf: now, reference: transferReference(listed.map((i) => i.number ?? i.id)) }).paymentInstructions;
-  const reductions = Object.fromEntries(
-    await Promise.all(
-      invoices.map(async (i) => {
-        const [payments, creditNotes] = await Promise.all([deps.invoices.payments(tenantId, i.id), creditNotesOf(deps.invoices, i)]);
-        return [i.id, penaltyReductions(payments, creditNotes, i)] as const;
-      }),
-    ),
+  const read = await Promise.all(
+    invoices.map(async (i) => {
+      const [payments, creditNotes, depositsSettled] = await Promise.all([deps.invoices.payments(tenantId, i.id), creditNotesOf(deps.invoices, i), depositsSettledOf(deps.invoices, i)]);
+      return { id: i.id, reductions: penaltyReductions(payments, creditNotes, i), depositsSettled };
+    }),
   );
-  const letter: LetterData = clientLetterData({ invoices, client, settings, date, paymentInstructions, reductions });
+  const reductions = Object.fromEntries(read.map((r) => [r.id, r.reductions]));
+  // A final invoice's deposits for what was paid on them, as its own letter says.
+  const depositsSettled = Object.fromEntries(read.flatMap((r) => (r.depositsSettled === undefined ? [] : [[r.id, r.depositsSettled]])));
+  const letter: LetterData = clientLetterData({ invoices, client, settings, date, paymentInstructions, reductions, depositsSettled });
   const letterSha256 = sha256Hex(await deps.pdf.letter(letter));
   const at = now.toISOString();
   const leaseUntil = new Date(now.getTime() + SEND_LEASE_MS).toISOString();

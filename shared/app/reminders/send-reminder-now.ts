@@ -9,7 +9,7 @@ import { fittingTemplateId, manualTemplateRefusal, templatePurpose } from '../..
 import { invoiceBalanceCents } from '../../domain/invoice.js';
 import { BusinessRuleError, CLIENT_GAP, ConflictError, NotFoundError, UpstreamError } from '../errors.js';
 import type { NewStepRecord } from '../ports/reminder-steps.js';
-import { composeReminder, creditNotesOf, resolveTemplate } from './compose-reminder.js';
+import { composeReminder, creditNotesOf, depositsSettledOf, resolveTemplate, withDepositsSettled } from './compose-reminder.js';
 import { manualIndex, manualStepId, skipPlanStepSentByHand, skipStepsSentByHand } from './manual-coverage.js';
 import { loadReminderContext, reminderRecipients, type ReminderContext } from './reminder-context.js';
 import { stepRecordView, type PlannedStepView } from './reminder-plan-view.js';
@@ -62,13 +62,14 @@ export const makeSendReminderNow = (deps: SendReminderDeps) =>
     const planFit = input.templateId ? fitPlanTemplate(ctx, today, input.templateId) : undefined;
     const templateId = planFit?.templateId ?? input.templateId ?? scenarioPick;
     if (!templateId) throw new BusinessRuleError('no-template', 'No template to send', [{ path: 'body.templateId', message: 'is required' }]);
-    const [chosen, payments, creditNotes] = await Promise.all([
+    const [chosen, payments, creditNotes, depositsSettled] = await Promise.all([
       resolveTemplate(deps.templates, tenantId, templateId, client.language).catch((error: unknown) => {
         if (error instanceof NotFoundError) throw new BusinessRuleError('unknown-template', 'The template does not exist', [{ path: 'body.templateId', message: 'no such template' }]);
         throw error;
       }),
       deps.invoices.payments(tenantId, invoiceId),
       creditNotesOf(deps.invoices, invoice),
+      depositsSettledOf(deps.invoices, invoice),
     ]);
     const refusal = templateRefusalFor(client.kind, chosen);
     if (refusal) throw new BusinessRuleError('penalties-for-consumer', refusal, [{ path: 'body.templateId', message: refusal }]);
@@ -94,7 +95,7 @@ export const makeSendReminderNow = (deps: SendReminderDeps) =>
       throw new BusinessRuleError('address-failing', "Every address of this client hard-bounced: correct the client's email first", [{ path: 'client.email', message: 'bounced' }]);
     }
     const email = await composeReminder(
-      { invoice, client, settings, payments, creditNotes, template, asOf: now, ...(await portalUrlOf(deps, invoice)), ...(plan ? { plan: { plan, instalment: planFit?.instalment ?? planDefault?.instalment ?? 0 } } : {}) },
+      { invoice, client, settings, payments, creditNotes, ...withDepositsSettled(depositsSettled), template, asOf: now, ...(await portalUrlOf(deps, invoice)), ...(plan ? { plan: { plan, instalment: planFit?.instalment ?? planDefault?.instalment ?? 0 } } : {}) },
       deps.pdf,
       recipients.to,
       recipients.cc,

@@ -14,7 +14,7 @@ import { composeSms, smsRecipient } from './compose-sms.js';
 import { produceLetter, produceLetterWithSameDaySteps } from './letter-step.js';
 import { letterGapHolder } from '../../domain/letter.js';
 import type { ClientGapClaim, NewStepRecord, ReminderStepRepository, StepRecordItem } from '../ports/reminder-steps.js';
-import { composeReminder, creditNotesOf, paymentsOf, resolveTemplate } from './compose-reminder.js';
+import { composeReminder, creditNotesOf, depositsSettledOf, paymentsOf, resolveTemplate, withDepositsSettled } from './compose-reminder.js';
 import type { PortalLinks } from '../portal/portal-links.js';
 import { noMetrics, type Metrics } from '../metrics.js';
 import { alertOwner } from './owner-alert.js';
@@ -362,10 +362,11 @@ const send = async (
   const { invoice, client, settings } = ctx;
   const at = now.toISOString();
   const today = localDate(now, settings.timezone);
-  const [stepTemplate, payments, creditNotes] = await Promise.all([
+  const [stepTemplate, payments, creditNotes, depositsSettled] = await Promise.all([
     resolveTemplate(deps.templates, invoice.tenantId, record.templateId, client.language),
     paymentsOf(deps.invoices, invoice),
     creditNotesOf(deps.invoices, invoice),
+    depositsSettledOf(deps.invoices, invoice),
   ]);
   // Last safeguard (the scenario and template routes already refuse this): no penalty text to a consumer.
   if (templateRefusalFor(client.kind, stepTemplate)) return skip(deps, ctx, record, 'template_mentions_penalties', now);
@@ -377,7 +378,7 @@ const send = async (
     : stepTemplate;
   const plan = invoice.paymentPlan;
   const email = await composeReminder(
-    { invoice, client, settings, payments, creditNotes, template, asOf: now, ...(await portalUrlOf(deps, invoice)), ...(plan ? { plan: { plan, ...(isPlanStep(record) ? { instalment: record.instalment ?? 0 } : {}) } } : {}) },
+    { invoice, client, settings, payments, creditNotes, ...withDepositsSettled(depositsSettled), template, asOf: now, ...(await portalUrlOf(deps, invoice)), ...(plan ? { plan: { plan, ...(isPlanStep(record) ? { instalment: record.instalment ?? 0 } : {}) } } : {}) },
     deps.pdf,
     recipients.to,
     recipients.cc,
@@ -510,13 +511,14 @@ const checkLease = async (deps: SendReminderDeps, ctx: SendContext, record: Step
 const sendSms = async (deps: SendReminderDeps, ctx: SendContext, record: StepRecordItem, now: Date, to: string): Promise<ReminderOutcome | 'invoice_changed'> => {
   const { invoice, client, settings } = ctx;
   if (!deps.sms) return skip(deps, ctx, record, 'sms_unavailable', now);
-  const [template, payments, creditNotes] = await Promise.all([
+  const [template, payments, creditNotes, depositsSettled] = await Promise.all([
     resolveTemplate(deps.templates, invoice.tenantId, record.templateId, client.language),
     paymentsOf(deps.invoices, invoice),
     creditNotesOf(deps.invoices, invoice),
+    depositsSettledOf(deps.invoices, invoice),
   ]);
   if (templateRefusalFor(client.kind, template)) return skip(deps, ctx, record, 'template_mentions_penalties', now);
-  const sms = composeSms({ invoice, client, settings, payments, creditNotes, template, asOf: now }, to);
+  const sms = composeSms({ invoice, client, settings, payments, creditNotes, ...withDepositsSettled(depositsSettled), template, asOf: now }, to);
   const at = now.toISOString();
   const today = localDate(now, settings.timezone);
   const gap = gapClaim(ctx, now, `${invoice.id}/${record.plan}.${record.index}`);

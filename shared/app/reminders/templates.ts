@@ -28,7 +28,7 @@ import type {
   SettingsRepository,
   TenantDocuments,
 } from '../ports.js';
-import { composeReminder, creditNotesOf, reminderVariables } from './compose-reminder.js';
+import { composeReminder, creditNotesOf, depositsSettledOf, reminderVariables, withDepositsSettled } from './compose-reminder.js';
 import { renderSmsText, smsVariables } from './compose-sms.js';
 import { consumerTemplateErrors } from './consumer-templates.js';
 import { libraryOf, newDocumentId, type LibraryEntry } from './scenarios.js';
@@ -209,9 +209,9 @@ const invoiceMaterial = async (deps: TemplateTryDeps, tenantId: string, invoiceI
       { path: 'body.invoiceId', message: 'is a draft' },
     ]);
   }
-  const [client, payments, creditNotes] = await Promise.all([deps.clients.get(tenantId, invoice.clientId), deps.invoices.payments(tenantId, invoiceId), creditNotesOf(deps.invoices, invoice)]);
+  const [client, payments, creditNotes, depositsSettled] = await Promise.all([deps.clients.get(tenantId, invoice.clientId), deps.invoices.payments(tenantId, invoiceId), creditNotesOf(deps.invoices, invoice), depositsSettledOf(deps.invoices, invoice)]);
   if (!client) throw new NotFoundError('Client');
-  return { invoice, client, payments, creditNotes };
+  return { invoice, client, payments, creditNotes, ...withDepositsSettled(depositsSettled) };
 };
 
 /**
@@ -263,7 +263,7 @@ export const makePreviewTemplate = (deps: TemplateTryDeps) =>
     const portalUrl = deps.portalLinks?.preview(material.invoice);
     const { payments, creditNotes } = material;
     const plan = planOf(material.invoice, localDate(now, settings.timezone), saved.id);
-    const variables = reminderVariables({ invoice: material.invoice, client: inTemplateLanguage(material.client, template), settings, payments, creditNotes, asOf: now, ...(portalUrl ? { portalUrl } : {}), ...(plan ? { plan } : {}) });
+    const variables = reminderVariables({ invoice: material.invoice, client: inTemplateLanguage(material.client, template), settings, payments, creditNotes, ...withDepositsSettled(material.depositsSettledCents), asOf: now, ...(portalUrl ? { portalUrl } : {}), ...(plan ? { plan } : {}) });
     // The same amount as the variables: on what was unpaid each day.
     const penalties = penaltyPreview(material.client.kind, {
       unpaidCents: invoiceBalanceCents(material.invoice),

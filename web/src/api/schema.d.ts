@@ -149,7 +149,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import invoices issued elsewhere (CSV ; or , with French decimals, or JSON); dryRun=true reports what would be created and every row error. Up to 200 invoices to write are written in the request (200, status done); more answer 202 with a job (status running, Location /imports/{id}) */
+        /** Import invoices issued elsewhere (CSV ; or , with French decimals, or JSON); dryRun=true reports what would be created and every row error. Up to 200 invoices to write are written in the request (200, status done); more (or any once checking the file took more than 8 s) answer 202 with a job (status running, Location /imports/{id}); checks that end past 22 s write nothing: 503 with Retry-After */
         post: operations["importInvoices"];
         delete?: never;
         options?: never;
@@ -2387,7 +2387,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description More than 200 invoices to write: the job (`id`, `status: "running"`), `Location: /imports/{id}` */
+            /** @description More than 200 invoices to write, or checks of the file that took more than 8 s: the job (`id`, `status: "running"`), `Location: /imports/{id}` */
             202: {
                 headers: {
                     [name: string]: unknown;

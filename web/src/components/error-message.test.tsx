@@ -20,6 +20,34 @@ const incompleteIdentity = new ApiError(422, {
 });
 
 describe('an API error on screen', () => {
+  it('says a refusal whose detail only repeats its field in the user’s words, once (it showed "planRequest.instalments: … 120002 cents")', async () => {
+    const stale = new ApiError(422, {
+      type: 'https://relances.dev/problems/payment-plan-invalid',
+      status: 422,
+      title: 'Unprocessable request',
+      detail: 'planRequest.instalments: instalments add up to 120002 cents but the balance is 119002 cents (1000 cents too much)',
+      errors: [{ path: 'planRequest.instalments', message: 'instalments add up to 120002 cents but the balance is 119002 cents (1000 cents too much)' }],
+    });
+    const view = renderInApp(<ErrorMessage error={stale} />);
+    const alert = screen.getByRole('alert');
+    expect(plain(alert.textContent)).toBe('Les échéances font 1 200,02 € mais le reste dû est de 1 190,02 € : 10,00 € de trop');
+    view.unmount();
+    const two = new ApiError(422, {
+      type: 'https://relances.dev/problems/payment-plan-invalid',
+      status: 422,
+      detail: 'body.instalments.0.dueDate: must be today or later; body.instalments.1.dueDate: must be after the previous instalment',
+      errors: [
+        { path: 'body.instalments.0.dueDate', message: 'must be today or later' },
+        { path: 'body.instalments.1.dueDate', message: 'must be after the previous instalment' },
+      ],
+    });
+    renderInApp(<ErrorMessage error={two} />);
+    const both = screen.getByRole('alert');
+    expect(both.textContent).not.toMatch(/body\.|instalments\.\d/);
+    expect(within(both).getAllByRole('listitem')).toHaveLength(2);
+    await setLanguage('fr');
+  });
+
   it('names the settings to complete before sending by their labels, with the way to the settings', () => {
     renderInApp(<ErrorMessage error={incompleteIdentity} />);
     const alert = screen.getByRole('alert');

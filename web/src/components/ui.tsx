@@ -99,12 +99,14 @@ export const ErrorMessage = ({ error, retry }: { error: unknown; retry?: () => v
     return own || t(`fields.${name}`, { defaultValue: '' });
   };
   const message = missingSettings ? t('errors.incompleteSettings') : error instanceof ApiError ? error.userMessage() : t('errors.network');
+  // A field whose words the message already says is not listed again under it.
+  const listed = fields.filter((e) => missingSettings || apiMessage(e.message, lang) !== message);
   return (
     <div role="alert" className="error-box">
       <p>{message}</p>
-      {fields.length > 0 && (
+      {listed.length > 0 && (
         <ul>
-          {fields.map((e) =>
+          {listed.map((e) =>
             missingSettings && SETTINGS_FIELDS[e.path] ? (
               <li key={e.path}>{t(SETTINGS_FIELDS[e.path]!)}</li>
             ) : (

@@ -37,6 +37,11 @@ export class ApiError extends Error {
     if (this.status === 429) return i18next.t('errors.tooManyRequests');
     // A validation refusal's detail only repeats its fields ("query.to: must not be before from"): they are said one by one.
     if (this.problem.type?.endsWith('/validation') && (this.problem.errors?.length ?? 0) > 0) return i18next.t('errors.checkFields');
+    // A detail that only lists its fields ("planRequest.instalments: instalments add up to 120002 cents…", a plan
+    // request accepted after a payment): the one field's message in the user's words, or "check the fields" for several.
+    const errors = this.problem.errors ?? [];
+    if (errors.length > 0 && this.message === errors.map((e) => `${e.path}: ${e.message}`).join('; '))
+      return errors.length === 1 ? apiMessage(errors[0]!.message, lang) : i18next.t('errors.checkFields');
     return apiMessage(this.message, lang);
   }
 

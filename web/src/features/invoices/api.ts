@@ -192,8 +192,24 @@ export const usePaymentPlan = (id: string, enabled: boolean) =>
     queryFn: () => unwrap(api().GET('/invoices/{id}/payment-plan', { params: { path: { id } } })),
   });
 
+/**
+ * The client's plan request answered (accepted or declined): its unread alerts are read, so Home no longer lists the
+ * request as something to do (it kept "Demande d'échéancier" on top after the owner had answered it).
+ */
+const readPlanRequestAlerts = async (invoiceId: string): Promise<void> => {
+  const page = await unwrap(api().GET('/notifications', { params: { query: { unread: 'true', limit: 100 } } }));
+  const answered = page.items.filter((n) => n.kind === 'plan_request' && n.invoiceId === invoiceId);
+  await Promise.all(answered.map((n) => unwrap(api().POST('/notifications/{id}/read', { params: { path: { id: n.id } } }))));
+};
+
 export const usePlanActions = (id: string) => {
-  const invalidate = useInvalidate();
+  const queryClient = useQueryClient();
+  const invalidateViews = useInvalidate();
+  const answered = async () => {
+    await readPlanRequestAlerts(id).catch(() => undefined);
+    await Promise.all([invalidateViews(), queryClient.invalidateQueries({ queryKey: ['notifications'] })]);
+  };
+  const invalidate = invalidateViews;
   const path = { path: { id } };
   return {
     create: useMutation({
@@ -203,11 +219,11 @@ export const usePlanActions = (id: string) => {
     end: useMutation({ mutationFn: () => unwrap(api().DELETE('/invoices/{id}/payment-plan', { params: path })), onSuccess: invalidate }),
     accept: useMutation({
       mutationFn: (waivePenalties: boolean) => unwrap(api().POST('/invoices/{id}/payment-plan/request/accept', { params: { ...path, header: idem() }, body: { waivePenalties } })),
-      onSuccess: invalidate,
+      onSuccess: answered,
     }),
     decline: useMutation({
       mutationFn: (reason?: string) => unwrap(api().POST('/invoices/{id}/payment-plan/request/decline', { params: { ...path, header: idem() }, body: reason ? { reason } : {} })),
-      onSuccess: invalidate,
+      onSuccess: answered,
     }),
   };
 };

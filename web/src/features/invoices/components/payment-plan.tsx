@@ -23,6 +23,7 @@ export const PaymentPlanCard = ({ invoice, consumer = false }: { invoice: Invoic
   const closed = invoice.status === 'paid' || invoice.status === 'cancelled' || invoice.status === 'written_off';
   const request = invoice.planRequest?.status === 'pending' && !closed ? invoice.planRequest : undefined;
   const error = actions.end.error ?? actions.accept.error;
+  const stale = actions.accept.error instanceof ApiError ? actions.accept.error.fieldErrors()['planRequest.instalments'] : undefined;
   const [waive, setWaive] = useState(false);
   // A plan just agreed (saved, or a request accepted): the button pressed went away with its dialog or notice, so the
   // focus goes to the card's title, not to the page's top (after the dialog's own focus return, hence the timer).
@@ -139,7 +140,14 @@ export const PaymentPlanCard = ({ invoice, consumer = false }: { invoice: Invoic
           {open && invoice.balanceCents > 0 && !request && <NewPlanDialog invoice={invoice} consumer={consumer} />}
         </>
       )}
-      {error && <ErrorMessage error={error} />}
+      {/* The client's instalments no longer add up to the balance (a payment since): the way out, not only the sums. */}
+      {stale ? (
+        <p role="alert" className="field-error">
+          {t('invoiceMore.planRequestStale', { detail: stale.charAt(0).toLowerCase() + stale.slice(1) })}
+        </p>
+      ) : (
+        error && <ErrorMessage error={error} />
+      )}
     </section>
   );
 };

@@ -7,6 +7,7 @@ import { fakeApi } from '../../../test/fake-api';
 import { renderInApp } from '../../../test/render';
 import type { Invoice } from '../api';
 import { PaymentPlanCard } from './payment-plan';
+import { plain } from '../../../test/plain';
 import { Timeline } from './timeline';
 
 const invoice = {
@@ -40,6 +41,48 @@ describe('the owner decides on a client’s payment plan request', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Créer un échéancier' }));
     const dialog = await screen.findByRole('dialog', { name: 'Nouvel échéancier' });
     expect(within(dialog).queryByLabelText('Renoncer aux pénalités de retard pendant l’échéancier')).toBeNull();
+  });
+
+  it('says what to do when the balance changed since the request (a payment since): decline it and offer a plan, not the API’s sums in cents', async () => {
+    fakeApi(({ method }) =>
+      method === 'POST'
+        ? {
+            status: 422,
+            body: {
+              type: 'https://relances.dev/problems/payment-plan-invalid',
+              status: 422,
+              title: 'Unprocessable request',
+              detail: 'planRequest.instalments: instalments add up to 12000 cents but the balance is 11000 cents (1000 cents too much)',
+              errors: [{ path: 'planRequest.instalments', message: 'instalments add up to 12000 cents but the balance is 11000 cents (1000 cents too much)' }],
+            },
+          }
+        : undefined,
+    );
+    renderInApp(<PaymentPlanCard invoice={invoice} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Accepter' }));
+    const alert = await screen.findByRole('alert');
+    expect(plain(alert.textContent)).toBe(
+      'Le reste dû a changé depuis la demande du client (les échéances font 120,00 € mais le reste dû est de 110,00 € : 10,00 € de trop) : refusez-la, puis proposez un échéancier sur le reste dû actuel.',
+    );
+  });
+
+  it('reads the request’s alerts once answered, so Home no longer lists it as to do (other alerts stay unread)', async () => {
+    const alerts = [
+      { id: 'n1', kind: 'plan_request', at: '2026-11-25T10:00:00.000Z', read: false, invoiceId: 'inv1', invoiceNumber: 'F-2026-0001', clientName: 'Café du Port' },
+      { id: 'n2', kind: 'plan_request', at: '2026-11-25T10:00:00.000Z', read: false, invoiceId: 'inv2', invoiceNumber: 'F-2026-0002', clientName: 'Smith Ltd' },
+      { id: 'n3', kind: 'dispute', at: '2026-11-25T10:00:00.000Z', read: false, invoiceId: 'inv1', invoiceNumber: 'F-2026-0001', clientName: 'Café du Port' },
+    ];
+    const calls = fakeApi(({ method, path }) => {
+      if (method === 'GET' && path.startsWith('/notifications')) return { status: 200, body: { items: alerts } };
+      if (method === 'POST' && path.startsWith('/notifications/')) return { status: 204 };
+      if (method === 'POST') return { status: 200, body: { request: { ...invoice.planRequest, status: 'declined' }, clientNotified: true } };
+      return undefined;
+    });
+    renderInApp(<PaymentPlanCard invoice={invoice} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Refuser' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Refuser l’échéancier demandé' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Refuser' }));
+    await waitFor(() => expect(calls.filter((c) => c.method === 'POST' && c.path.startsWith('/notifications/')).map((c) => c.path)).toEqual(['/notifications/n1/read']));
   });
 
   it('declines it with a reason sent to the client', async () => {
