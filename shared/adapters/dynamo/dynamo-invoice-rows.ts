@@ -152,22 +152,20 @@ export class DynamoInvoiceRows implements InvoiceRowQueries {
     const sorted = [...unique].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
     const wanted = new Set(unique);
     const budget = unique.length * 4;
-    const found: Item[] = [];
-    let start: Item | undefined;
-    do {
-      const res = await this.db.send(new QueryCommand({
+    // One more than the budget tells a scattered range; queryFrom pages it (the only place a Query starts mid-way).
+    const { items: found } = await queryFrom(
+      this.db,
+      {
         TableName: this.tableName,
         KeyConditionExpression: 'PK = :pk AND SK BETWEEN :first AND :last',
         ExpressionAttributeValues: { ':pk': numberLookupPk(tenantId), ':first': sorted[0], ':last': sorted.at(-1) },
         ProjectionExpression: 'SK, invoiceId, #number',
         ExpressionAttributeNames: { '#number': 'number' },
-        Limit: budget + 1 - found.length,
-        ...(start ? { ExclusiveStartKey: start } : {}),
-      }));
-      found.push(...(res.Items ?? []));
-      if (found.length > budget) return false;
-      start = res.LastEvaluatedKey;
-    } while (start);
+      },
+      undefined,
+      budget + 1,
+    );
+    if (found.length > budget) return false;
     for (const item of found) if (wanted.has(String(item.SK))) keep(item);
     return true;
   }
